@@ -1,0 +1,1 @@
+"""Checks: small functions registered under stable names, each yielding located findings."""

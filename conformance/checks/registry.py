@@ -1,0 +1,92 @@
+"""The typed registry of checks.
+
+A check is a generator function marked with :func:`check`; marking has no side effect. A
+:class:`Registry` is filled explicitly from modules (:meth:`Registry.add_module`), and a duplicate
+name is an error, so which checks exist never depends on what happened to be imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Protocol
+
+from conformance.errors import UsageError
+from conformance.findings import Finding
+from conformance.messages import did_you_mean
+from conformance.spec.models import Requirement
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """What a check is given: the requirement it verifies, its parameters and the target."""
+
+    requirement: Requirement
+    params: Mapping[str, Any] = field(default_factory=dict)
+    target: object | None = None
+
+    def finding(
+        self, code: str, message: str, *, location: str = "", expected: str | None = None,
+        actual: str | None = None,
+    ) -> Finding:
+        """A finding for this context's requirement."""
+        return Finding(self.requirement.id, code, message, location, expected, actual)
+
+
+class CheckFunction(Protocol):
+    """The shape of a check: context in, findings out."""
+
+    def __call__(self, ctx: CheckContext) -> Iterable[Finding]: ...
+
+
+_MARK = "__conformance_check__"
+
+
+def check(name: str) -> Callable[[CheckFunction], CheckFunction]:
+    """Mark a function as the check called ``name``; it is registered by :meth:`Registry.add_module`."""
+
+    def mark(function: CheckFunction) -> CheckFunction:
+        setattr(function, _MARK, name)
+        return function
+
+    return mark
+
+
+class Registry:
+    """Checks by name."""
+
+    def __init__(self) -> None:
+        self._checks: dict[str, CheckFunction] = {}
+
+    def add(self, name: str, function: CheckFunction) -> None:
+        """Register ``function`` as ``name``; a name is registered once only."""
+        if name in self._checks:
+            raise UsageError(f"check {name!r} is registered twice")
+        self._checks[name] = function
+
+    def add_module(self, module: ModuleType) -> None:
+        """Register every function of ``module`` marked with :func:`check`."""
+        for value in vars(module).values():
+            name = getattr(value, _MARK, None)
+            if isinstance(name, str):
+                self.add(name, value)
+
+    def get(self, name: str) -> CheckFunction:
+        """The check called ``name``, or a UsageError naming the known ones."""
+        try:
+            return self._checks[name]
+        except KeyError:
+            hint = did_you_mean(name, self._checks)
+            raise UsageError(f"unknown check {name!r}{hint}") from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._checks
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._checks))
+
+
+def default_registry() -> Registry:
+    """The registry of every check shipped with the harness."""
+    return Registry()

@@ -1,0 +1,204 @@
+"""The ``conformance`` command: thin, it calls the engine, or pytest for ``run``.
+
+Exit codes follow DESIGN.md: 0 conformant / valid, 1 not conformant / invalid, 2 the command
+itself could not be done (bad arguments, bad profile, unreachable target).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from conformance.catalog_views import (
+    automation_state,
+    edition_stats,
+    export_requirement,
+    list_entry,
+)
+from conformance.errors import ConformanceError, UsageError
+from conformance.locations import default_catalog_root
+from conformance.spec.catalog import Catalog, EditionCatalog
+from conformance.spec.loader import load_catalog, validate_path
+
+app = typer.Typer(help="Conformance tests for Japan's standard specifications of municipal systems.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+catalog_app = typer.Typer(help="Read, validate, import and export the specification catalog.",
+                          no_args_is_help=True)
+app.add_typer(catalog_app, name="catalog")
+
+console = Console(stderr=False)
+errors = Console(stderr=True)
+
+CatalogOption = Annotated[
+    Path | None, typer.Option("--catalog", help="Catalog root (default: the bundled spec_catalog).")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
+DomainOption = Annotated[str | None, typer.Option("--domain", help="Domain slug, e.g. jumin.")]
+EditionOption = Annotated[str | None, typer.Option("--edition", help="Edition, e.g. 1.0.")]
+
+
+def _print_json(document: Any) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    errors.print(f"error: {message}", markup=False, highlight=False)
+    return typer.Exit(code)
+
+
+def _load(catalog: Path | None) -> Catalog:
+    loaded = load_catalog(catalog or default_catalog_root())
+    for error in loaded.errors:
+        errors.print(f"warning: {error}", markup=False, highlight=False)
+    return loaded
+
+
+def _select(loaded: Catalog, domain: str | None, edition: str | None) -> list[EditionCatalog]:
+    chosen = [
+        e for e in loaded.editions
+        if (domain is None or e.domain == domain) and (edition is None or e.edition_name == edition)
+    ]
+    if not chosen:
+        present = ", ".join(f"{e.domain} {e.edition_name}" for e in loaded.editions) or "none"
+        raise _fail(f"no catalog edition matches --domain {domain} --edition {edition}; present: {present}")
+    return chosen
+
+
+@catalog_app.command("list")
+def catalog_list(catalog: CatalogOption = None, as_json: JsonOption = False) -> None:
+    """The domains and editions present in the catalog."""
+    entries = [list_entry(e) for e in _load(catalog).editions]
+    if as_json:
+        _print_json(entries)
+        return
+    table = Table("domain", "name", "edition", "document", "requirements")
+    for entry in entries:
+        table.add_row(entry["domain"], entry["domain_name"], entry["edition"], entry["document"],
+                      str(entry["requirements"]))
+    console.print(table)
+
+
+@catalog_app.command("stats")
+def catalog_stats(
+    domain: DomainOption = None, edition: EditionOption = None,
+    catalog: CatalogOption = None, as_json: JsonOption = False,
+) -> None:
+    """Requirement counts by level and by automation state, per domain and edition."""
+    stats = [edition_stats(e) for e in _select(_load(catalog), domain, edition)]
+    if as_json:
+        _print_json(stats)
+        return
+    table = Table("domain", "edition", "required", "optional", "prohibited",
+                  "automated", "manual", "not automated")
+    for s in stats:
+        by_level, by_state = s["by_level"], s["by_automation"]
+        table.add_row(s["domain"], s["edition"], *(str(by_level[k]) for k in ("required", "optional", "prohibited")),
+                      *(str(by_state[k]) for k in ("automated", "manual", "not_automated")))
+    console.print(table)
+
+
+@catalog_app.command("export")
+def catalog_export(
+    domain: Annotated[str, typer.Option("--domain", help="Domain slug, e.g. jumin.")],
+    edition: Annotated[str, typer.Option("--edition", help="Edition, e.g. 1.0.")],
+    catalog: CatalogOption = None, as_json: JsonOption = False,
+) -> None:
+    """Every requirement of one edition with its id, level, kind, text, section and checks."""
+    (chosen,) = _select(_load(catalog), domain, edition)
+    rows = [export_requirement(chosen, r) for r in chosen.requirements]
+    if as_json:
+        _print_json({"domain": domain, "edition": edition, "requirements": rows})
+        return
+    table = Table("id", "level", "section", "automation", "text")
+    for requirement in chosen.requirements:
+        text = requirement.text if len(requirement.text) <= 60 else requirement.text[:59] + "…"
+        table.add_row(requirement.id, requirement.level.value, requirement.source.section,
+                      automation_state(requirement), text)
+    console.print(table)
+
+
+@catalog_app.command("validate")
+def catalog_validate(
+    path: Annotated[Path | None, typer.Argument(help="Catalog root, edition directory or YAML file.")] = None,
+) -> None:
+    """Exit 0 when valid; otherwise print each error as file:line: message and exit 1."""
+    target = path or default_catalog_root()
+    if not target.exists():
+        raise _fail(f"{target}: no such file or directory")
+    found = validate_path(target)
+    for error in found:
+        sys.stdout.write(f"{error}\n")
+    if found:
+        raise typer.Exit(1)
+    errors.print(f"{target}: valid", markup=False, highlight=False)
+
+
+@catalog_app.command("schema")
+def catalog_schema(
+    out: Annotated[Path | None, typer.Option("--out", help="Directory (default: <catalog>/schema).")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 if the committed schemas differ.")] = False,
+) -> None:
+    """Write the JSON Schemas of the catalog files (and profiles) for editor completion."""
+    from conformance.spec.schema import schema_files, write_schemas
+
+    directory = out or default_catalog_root() / "schema"
+    if check:
+        stale = [name for name, text in schema_files().items()
+                 if not (directory / name).is_file() or (directory / name).read_text("utf-8") != text]
+        if stale:
+            raise _fail(f"schemas out of date in {directory}: {', '.join(stale)}; "
+                        "run `conformance catalog schema`", code=1)
+        return
+    for path in write_schemas(directory):
+        errors.print(f"wrote {path}", markup=False, highlight=False)
+
+
+@catalog_app.command("import")
+def catalog_import(
+    domain: Annotated[str, typer.Option("--domain", help="Domain slug.")] = "jumin",
+    edition: Annotated[str, typer.Option("--edition", help="Edition.")] = "1.0",
+    source: Annotated[Path | None, typer.Option("--source", help="Source text directory.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Edition directory to write.")] = None,
+) -> None:
+    """Turn a specification's source text into catalog YAML (reproducible byte for byte)."""
+    from conformance.spec.importers import importer_for
+
+    try:
+        importer, default_source = importer_for(domain, edition)
+        report = importer(source or default_source, out or default_catalog_root() / domain / edition)
+    except ConformanceError as error:
+        raise _fail(str(error)) from None
+    for level, count in report.counts.items():
+        errors.print(f"{level}: {count}", markup=False, highlight=False)
+    for path in report.files:
+        errors.print(f"wrote {path}", markup=False, highlight=False)
+
+
+@app.command("run")
+def run(
+    profile: Annotated[Path | None, typer.Option("--profile", help="Vendor profile YAML.")] = None,
+    domain: Annotated[list[str] | None, typer.Option("--domain", help="Only this domain (repeatable).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output directory.")] = Path("reports/latest"),
+    catalog: CatalogOption = None,
+    pytest_args: Annotated[list[str] | None, typer.Argument(help="Extra pytest arguments (after --).")] = None,
+) -> None:
+    """Run the conformance suite (through pytest) and write results.json and junit.xml."""
+    from conformance.run import run_suite
+
+    try:
+        code = run_suite(profile=profile, domains=domain or [], out=out, catalog=catalog,
+                         extra=pytest_args or [])
+    except (ConformanceError, UsageError) as error:
+        raise _fail(str(error)) from None
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Console script entry point."""
+    app()

@@ -1,0 +1,31 @@
+"""The error hierarchy: what broke (errors) is kept apart from what failed (ConformanceFailure)."""
+
+from __future__ import annotations
+
+
+class ConformanceError(Exception):
+    """Base of every error the harness raises on purpose: the run could not be done as asked."""
+
+
+class SpecError(ConformanceError):
+    """A catalog file is invalid. ``str()`` is one or more ``file:line: message`` lines."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+class ProfileError(ConformanceError):
+    """A vendor profile is invalid or names something that does not exist."""
+
+
+class TargetError(ConformanceError):
+    """The target (vendor API, export directory ...) broke: the rule could not be judged."""
+
+
+class UsageError(ConformanceError):
+    """The command line or API was called with arguments that cannot work."""
+
+
+class ConformanceFailure(Exception):
+    """A requirement was checked and is not met. Not a ConformanceError: nothing broke."""

@@ -1,0 +1,82 @@
+"""The plan: catalog x profile -> immutable cases, one per requirement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from conformance.messages import did_you_mean
+from conformance.profiles import Profile, Waiver
+from conformance.spec.catalog import EditionCatalog
+from conformance.spec.models import Level, Requirement
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One requirement to judge, with what the profile says about it."""
+
+    requirement: Requirement
+    domain: str
+    edition: str
+    not_applicable: str | None = None
+    waiver: Waiver | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The cases of a run, and the problems found while planning (they fail the run)."""
+
+    cases: tuple[Case, ...]
+    problems: tuple[str, ...] = ()
+
+
+def plan_edition(edition: EditionCatalog, profile: Profile | None) -> tuple[Case, ...]:
+    """The cases for one edition; with no profile every optional function counts as declared."""
+    domain, name = edition.domain, edition.edition_name
+    waivers = {w.requirement: w for w in profile.waivers} if profile else {}
+    return tuple(
+        Case(
+            requirement=requirement,
+            domain=domain,
+            edition=name,
+            not_applicable=_not_applicable(requirement, profile),
+            waiver=waivers.get(requirement.id),
+        )
+        for requirement in edition.requirements
+    )
+
+
+def _not_applicable(requirement: Requirement, profile: Profile | None) -> str | None:
+    if profile is None or requirement.level is not Level.OPTIONAL or profile.declares(requirement.id):
+        return None
+    return "optional function not declared in the capability statement"
+
+
+def waiver_problems(
+    profile: Profile | None, editions: Iterable[EditionCatalog], today: dt.date
+) -> tuple[str, ...]:
+    """Waivers that fail the run before it starts: expired, or for an unknown requirement."""
+    if profile is None:
+        return ()
+    known = {r.id for edition in editions for r in edition.requirements}
+    problems: list[str] = []
+    for waiver in profile.waivers:
+        if waiver.requirement not in known:
+            hint = did_you_mean(waiver.requirement, known)
+            problems.append(f"waiver for unknown requirement {waiver.requirement!r}{hint}")
+        elif waiver.expiry < today:
+            problems.append(
+                f"waiver for {waiver.requirement} expired on {waiver.expires} (ticket {waiver.ticket})"
+            )
+    return tuple(problems)
+
+
+def build_plan(
+    editions: Iterable[EditionCatalog], profile: Profile | None, today: dt.date | None = None
+) -> Plan:
+    """All cases of the editions the profile claims (all editions with no profile)."""
+    chosen = [e for e in editions if profile is None or profile.claims_edition(e.domain, e.edition_name)]
+    cases = tuple(case for edition in chosen for case in plan_edition(edition, profile))
+    problems = waiver_problems(profile, chosen, today or dt.date.today())
+    return Plan(cases=cases, problems=problems)

@@ -1,0 +1,284 @@
+"""The pytest front end: requirements collected as items named by their ids. Thin by design.
+
+The plugin is registered through the ``pytest11`` entry point and stays inert until one of its
+options is given (``--conformance``, ``--conformance-profile`` ...), so installing the package
+does not change anybody else's test runs. Items are named by requirement id, so ``-k``,
+``--deselect`` and JUnit share one key. NOT_AUTOMATED, MANUAL, NOT_APPLICABLE and WAIVED show as
+skips whose reason starts with the state; ``results.json`` keeps the real state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conformance.checks.registry import Registry, default_registry
+from conformance.errors import ConformanceFailure, ProfileError, SpecError
+from conformance.locations import default_catalog_root
+from conformance.plan import Case, plan_edition, waiver_problems
+from conformance.profiles import Profile, load_profile
+from conformance.reporting.json_report import results_document, write_json_atomic
+from conformance.results import RequirementResult, RunOutcome, Status
+from conformance.runner import run_case, stale_waivers
+from conformance.spec.catalog import EditionCatalog, LocatedError
+from conformance.spec.fingerprint import edition_fingerprint
+from conformance.spec.loader import load_edition
+
+_SKIP_STATES = {Status.NOT_AUTOMATED, Status.MANUAL, Status.NOT_APPLICABLE, Status.WAIVED}
+_RESULT_ATTR = "conformance_result"
+
+
+@dataclass
+class RunState:
+    """What one pytest session knows about the conformance run (also a plugin object: its
+    ``pytest_*`` methods are hooks, registered once per session in ``pytest_configure``)."""
+
+    catalog_root: Path
+    profile: Profile | None
+    domains: tuple[str, ...]
+    out: Path | None
+    registry: Registry = field(default_factory=default_registry)
+    results: dict[str, RequirementResult] = field(default_factory=dict)
+    _editions: dict[Path, EditionCatalog] | None = None
+
+    @property
+    def editions(self) -> dict[Path, EditionCatalog]:
+        """The claimed editions under the catalog root, loaded once; the controller of a
+        pytest-xdist run needs them too although it collects nothing."""
+        if self._editions is None:
+            self._editions = {
+                marker.parent.resolve(): edition
+                for marker in sorted(self.catalog_root.glob("*/*/edition.yaml"))
+                if self._wanted(marker) and self._claimed(edition := load_edition(marker.parent))
+            }
+        return self._editions
+
+    def _wanted(self, marker: Path) -> bool:
+        return not self.domains or marker.parent.parent.name in self.domains
+
+    def _claimed(self, edition: EditionCatalog) -> bool:
+        return self.profile is None or self.profile.claims_edition(edition.domain, edition.edition_name)
+
+    def cases(self) -> dict[str, Case]:
+        """Every planned case, in catalog order."""
+        return {
+            case.requirement.id: case
+            for edition in self.editions.values()
+            for case in plan_edition(edition, self.profile)
+        }
+
+    def outcome(self) -> RunOutcome:
+        """The run's outcome: results in catalog order, plus waiver and catalog problems."""
+        cases = self.cases()
+        results = tuple(self.results[rid] for rid in cases if rid in self.results)
+        editions = list(self.editions.values())
+        problems = list(waiver_problems(self.profile, editions, dt.date.today()))
+        problems += stale_waivers(tuple(cases.values()), self.results)
+        problems += [str(error) for edition in editions for error in edition.errors]
+        return RunOutcome(results=results, problems=tuple(problems))
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        data = getattr(report, "conformance_result", None)
+        if data is not None:
+            result = RequirementResult.from_json(data)
+            self.results[result.requirement] = result
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if self.out is None or hasattr(session.config, "workerinput"):
+            return
+        document = results_document(self.outcome(), self.catalog_info(), _profile_info(self.profile))
+        write_json_atomic(self.out / "results.json", document)
+
+    def pytest_terminal_summary(self, terminalreporter: Any, config: pytest.Config) -> None:
+        if hasattr(config, "workerinput"):
+            return
+        outcome = self.outcome()
+        coverage = outcome.coverage
+        terminalreporter.section("conformance")
+        terminalreporter.write_line(f"verdict: {outcome.verdict.value}")
+        terminalreporter.write_line(
+            f"coverage: {coverage.automated} automated, {coverage.manual} manual, "
+            f"{coverage.not_automated} not automated, {coverage.not_applicable} not applicable "
+            f"(of {coverage.total})"
+        )
+        for problem in outcome.problems:
+            terminalreporter.write_line(f"problem: {problem}")
+
+    def catalog_info(self) -> dict[str, Any]:
+        """The ``catalog`` object of results.json."""
+        editions = [
+            {
+                "domain": e.domain,
+                "edition": e.edition_name,
+                "document": e.edition.document if e.edition else None,
+                "requirements": len(e.requirements),
+                "sha256": edition_fingerprint(e.path),
+            }
+            for e in self.editions.values()
+        ]
+        return {"editions": editions}
+
+
+_STATE = pytest.StashKey[RunState]()
+
+
+def add_options(parser: pytest.Parser) -> None:
+    """The plugin's options (the CLI builds the same flags when it calls pytest)."""
+    group = parser.getgroup("conformance", "conformance to the standard specifications")
+    group.addoption("--conformance", action="store_true", help="run the conformance suite")
+    group.addoption("--conformance-profile", metavar="FILE", help="vendor profile (YAML)")
+    group.addoption("--conformance-catalog", metavar="DIR", help="catalog root (default: bundled)")
+    group.addoption(
+        "--conformance-domain", metavar="SLUG", action="append", default=[], help="only this domain"
+    )
+    group.addoption("--conformance-out", metavar="DIR", help="write results.json to DIR")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    add_options(parser)
+
+
+def _active(config: pytest.Config) -> bool:
+    options = ("conformance", "conformance_profile", "conformance_catalog", "conformance_out")
+    return any(config.getoption(name) for name in options) or bool(config.getoption("conformance_domain"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not _active(config):
+        return
+    profile_path = config.getoption("conformance_profile")
+    try:
+        profile = load_profile(Path(profile_path)) if profile_path else None
+    except ProfileError as error:
+        raise pytest.UsageError(f"invalid vendor profile:\n{error}") from None
+    catalog = config.getoption("conformance_catalog")
+    out = config.getoption("conformance_out")
+    state = RunState(
+        catalog_root=Path(catalog).resolve() if catalog else default_catalog_root(),
+        profile=profile,
+        domains=tuple(config.getoption("conformance_domain")),
+        out=Path(out) if out else None,
+    )
+    config.stash[_STATE] = state
+    config.pluginmanager.register(state, "conformance-run")
+    # With no path on the command line, collect the catalog instead of the current directory.
+    if config.args_source is not pytest.Config.ArgsSource.ARGS:
+        config.args = [str(state.catalog_root)]
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    state = parent.config.stash.get(_STATE, None)
+    if state is None or file_path.name != "edition.yaml":
+        return None
+    return EditionFile.from_parent(parent, path=file_path)
+
+
+class EditionFile(pytest.File):
+    """An edition of a domain's catalog: yields one item per requirement."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        state = self.config.stash[_STATE]
+        edition = state.editions.get(self.path.parent.resolve())
+        if edition is None:  # not claimed by the profile, or outside the catalog root
+            return
+        yield from _error_items(self, edition.errors)
+        for case in plan_edition(edition, state.profile):
+            yield RequirementItem.from_parent(self, name=case.requirement.id, case=case)
+
+
+def _error_items(parent: EditionFile, errors: tuple[LocatedError, ...]) -> Iterator[pytest.Item]:
+    """One failing item per bad entry (named by its id when readable), never a failed collection."""
+    grouped: dict[str, list[LocatedError]] = {}
+    for error in errors:
+        name = error.entry_id or f"catalog-error:{Path(error.file).name}:{error.line}"
+        grouped.setdefault(name, []).append(error)
+    for name, group in grouped.items():
+        yield CatalogErrorItem.from_parent(parent, name=name, errors=tuple(group))
+
+
+class CatalogErrorItem(pytest.Item):
+    """A catalog entry that could not be loaded: it fails with its located errors."""
+
+    def __init__(self, *, errors: tuple[LocatedError, ...], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.errors = errors
+
+    def runtest(self) -> None:
+        raise SpecError([str(error) for error in self.errors])
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, SpecError):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        first = self.errors[0]
+        return Path(first.file), first.line - 1, f"{self.name}: invalid catalog entry"
+
+
+class RequirementItem(pytest.Item):
+    """One requirement, judged by the runner."""
+
+    def __init__(self, *, case: Case, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.case = case
+        requirement = case.requirement
+        self.user_properties.extend(
+            [
+                ("requirement", requirement.id),
+                ("domain", case.domain),
+                ("edition", case.edition),
+                ("level", requirement.level.value),
+            ]
+        )
+
+    def runtest(self) -> None:
+        state = self.config.stash[_STATE]
+        result = run_case(self.case, state.registry)
+        setattr(self, _RESULT_ATTR, result)
+        if result.status is Status.FAIL:
+            raise ConformanceFailure(_describe_findings(result))
+        if result.status is Status.ERROR:
+            raise ConformanceFailure(f"ERROR: {result.reason}")
+        if result.status in _SKIP_STATES:
+            pytest.skip(f"{result.status.value}: {result.reason}")
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, ConformanceFailure):
+            return f"{self.name}: {excinfo.value}"
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        source = self.case.requirement.source
+        return self.path, 0, f"{self.name}: {source.section} {source.title} ({source.block})"
+
+
+def _describe_findings(result: RequirementResult) -> str:
+    lines = [f"{len(result.findings)} finding(s)"]
+    for finding in result.findings:
+        lines.append(
+            f"  [{finding.code}] {finding.location}: {finding.message}"
+            f" (expected {finding.expected!r}, actual {finding.actual!r})"
+        )
+    return "\n".join(lines)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    result = getattr(item, _RESULT_ATTR, None)
+    if call.when == "call" and result is not None:
+        # Carried on the report so it crosses from pytest-xdist workers to the controller.
+        report.conformance_result = result.to_json()
+    return report
+
+
+def _profile_info(profile: Profile | None) -> dict[str, Any]:
+    if profile is None:
+        return {"name": None, "product": None, "version": None}
+    return {"name": profile.name, "product": profile.product, "version": profile.version}

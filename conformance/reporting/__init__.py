@@ -1,0 +1,1 @@
+"""Reporters: each output format is one writer over the same result model."""

@@ -1,0 +1,46 @@
+"""``conformance run``: drives pytest with the plugin, so there is one execution path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conformance.errors import UsageError
+from conformance.locations import default_catalog_root
+
+#: pytest exit codes that mean the run itself could not be done.
+_BROKEN = {pytest.ExitCode.INTERRUPTED, pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR}
+
+
+def pytest_arguments(
+    *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str]
+) -> list[str]:
+    """The pytest command line for a run."""
+    root = (catalog or default_catalog_root()).resolve()
+    args = [
+        str(root), "--conformance", f"--conformance-catalog={root}", f"--conformance-out={out}",
+        f"--junitxml={out / 'junit.xml'}", "-o", "junit_family=xunit1", "-o", "addopts=",
+        "-p", "no:cacheprovider", "--rootdir", str(root), "-q",
+    ]
+    if profile is not None:
+        args.append(f"--conformance-profile={profile}")
+    args += [f"--conformance-domain={d}" for d in domains]
+    return args + extra
+
+
+def run_suite(
+    *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str]
+) -> int:
+    """Run pytest; 0 conformant, 1 not conformant, 2 the run could not be done."""
+    if profile is not None and not profile.is_file():
+        raise UsageError(f"{profile}: no such vendor profile")
+    results = out / "results.json"
+    results.unlink(missing_ok=True)  # a stale file must never pass for this run's result
+    args = pytest_arguments(profile=profile, domains=domains, out=out, catalog=catalog, extra=extra)
+    code = pytest.main(args)
+    if code in _BROKEN or not results.is_file():
+        return 2
+    verdict = json.loads(results.read_text("utf-8"))["verdict"]
+    return 0 if verdict == "conformant" else 1

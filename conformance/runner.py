@@ -1,0 +1,74 @@
+"""Runs one case against a target and concludes a RequirementResult. No pytest here."""
+
+from __future__ import annotations
+
+from conformance.checks.registry import CheckContext, Registry
+from conformance.errors import ConformanceError
+from conformance.findings import Finding
+from conformance.plan import Case
+from conformance.results import RequirementResult, Status
+from conformance.spec.models import FunctionCheck, ManualCheck
+
+
+def run_case(case: Case, registry: Registry, target: object | None = None) -> RequirementResult:
+    """Judge one requirement: not applicable, manual, not automated, or the outcome of its checks."""
+    if case.not_applicable is not None:
+        return _result(case, Status.NOT_APPLICABLE, reason=case.not_applicable)
+    checks = case.requirement.checks
+    automated = [c for c in checks if isinstance(c, FunctionCheck)]
+    if not automated:
+        manual = [c.evidence for c in checks if isinstance(c, ManualCheck)]
+        if manual:
+            return _result(case, Status.MANUAL, reason="; ".join(manual))
+        return _result(case, Status.NOT_AUTOMATED, reason="no check is bound to this requirement")
+    try:
+        findings = tuple(f for c in automated for f in _run_check(case, c, registry, target))
+    except ConformanceError as error:
+        return _result(case, Status.ERROR, reason=f"{type(error).__name__}: {error}")
+    except Exception as error:
+        return _result(case, Status.ERROR, reason=f"check crashed: {type(error).__name__}: {error}")
+    return _conclude(case, findings)
+
+
+def _run_check(
+    case: Case, spec: FunctionCheck, registry: Registry, target: object | None
+) -> list[Finding]:
+    function = registry.get(spec.name)
+    ctx = CheckContext(requirement=case.requirement, params=spec.params, target=target)
+    return list(function(ctx))
+
+
+def _conclude(case: Case, findings: tuple[Finding, ...]) -> RequirementResult:
+    if not findings:
+        return _result(case, Status.PASS)
+    if case.waiver is not None:
+        reason = f"waived: {case.waiver.reason} (ticket {case.waiver.ticket}, until {case.waiver.expires})"
+        return _result(case, Status.WAIVED, findings, reason)
+    return _result(case, Status.FAIL, findings, f"{len(findings)} finding(s)")
+
+
+def _result(
+    case: Case, status: Status, findings: tuple[Finding, ...] = (), reason: str = ""
+) -> RequirementResult:
+    return RequirementResult(
+        requirement=case.requirement.id,
+        domain=case.domain,
+        edition=case.edition,
+        level=case.requirement.level.value,
+        status=status,
+        findings=findings,
+        reason=reason,
+    )
+
+
+def stale_waivers(cases: tuple[Case, ...], results: dict[str, RequirementResult]) -> tuple[str, ...]:
+    """Waivers whose failure no longer occurs: they fail the run so they get removed."""
+    return tuple(
+        f"waiver for {case.requirement.id} is no longer needed: the requirement passes"
+        for case in cases
+        if case.waiver is not None and _passed(results.get(case.requirement.id))
+    )
+
+
+def _passed(result: RequirementResult | None) -> bool:
+    return result is not None and result.status is Status.PASS

@@ -1,0 +1,241 @@
+"""Catalog models: the machine-readable form of a standard specification.
+
+Models at this boundary are strict, frozen and forbid unknown fields, so a misspelt key in a
+catalog file is an error instead of a silently ignored value. Sequences are declared as tuples
+but accept YAML lists (``LaxSeq``); their items stay strict.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+#: Lets a tuple field accept a YAML list while its items stay strictly validated.
+LaxSeq = Field(strict=False)
+#: Lets an enum field accept its value as a plain string (strict mode wants the enum instance).
+LaxEnum = Field(strict=False)
+
+#: Domain slugs of the 20 standardized domains (DESIGN.md, "Contracts").
+DOMAIN_SLUGS: tuple[str, ...] = (
+    "jumin", "inkan", "shugaku", "kotei_shisan_zei", "kojin_juminzei", "hojin_juminzei",
+    "keijidosha_zei", "kaigo", "shogaisha_fukushi", "koseki", "kokuho", "koki_korei",
+    "kokumin_nenkin", "seikatsu_hogo", "kenko_kanri", "jido_teate", "jido_fuyo_teate",
+    "kodomo_kosodate", "senkyo", "koseki_fuhyo",
+)
+
+# Ids are ASCII so they work unchanged as pytest item names, in `-k`, `--deselect` and JUnit.
+REQUIREMENT_ID_PATTERN = r"^[a-z_]+-[0-9]+\.[0-9]+-[0-9]+(\.[0-9]+)*-[ROP][0-9]{3}$"
+ENTRY_ID_PATTERN = r"^[a-z][a-z0-9_.-]*$"
+EDITION_PATTERN = r"^[0-9]+\.[0-9]+$"
+SECTION_PATTERN = r"^[0-9]+(\.[0-9]+)*$"
+CHECK_NAME_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
+
+
+class CatalogModel(BaseModel):
+    """Base of every catalog model: strict, immutable, no unknown keys."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+
+class Level(StrEnum):
+    """Requirement level (第1.0版: 実装すべき / 実装してもしなくても良い / 実装しない)."""
+
+    REQUIRED = "required"
+    OPTIONAL = "optional"
+    PROHIBITED = "prohibited"
+
+
+class RequirementKind(StrEnum):
+    """What a requirement is about."""
+
+    FUNCTION = "function"
+    FORM = "form"
+    DATA_ITEM = "data_item"
+    INTERFACE = "interface"
+    RULE = "rule"
+
+
+class AppliesTo(StrEnum):
+    """Which residents a data item applies to."""
+
+    ALL = "all"
+    JAPANESE = "japanese"
+    FOREIGN = "foreign"
+
+
+class Source(CatalogModel):
+    """Where a requirement's text comes from, down to the paragraph."""
+
+    document: Annotated[str, Field(min_length=1, description="Title of the source document.")]
+    edition: Annotated[str, Field(pattern=EDITION_PATTERN)]
+    section: Annotated[str, Field(pattern=SECTION_PATTERN, description="The spec's section number.")]
+    title: Annotated[str, Field(min_length=1, description="The section title, verbatim.")]
+    block: Annotated[str, Field(min_length=1, description="The level block heading, verbatim.")]
+    paragraph: Annotated[int, Field(ge=1, description="1-based index of the paragraph in its block.")]
+    file: str | None = Field(default=None, description="Source file the text was imported from.")
+
+
+class ManualCheck(CatalogModel):
+    """A requirement only a person can judge: the run reports MANUAL with what to attach."""
+
+    kind: Literal["manual"]
+    evidence: Annotated[str, Field(min_length=1, description="What evidence the attestation needs.")]
+
+
+class FunctionCheck(CatalogModel):
+    """A check function registered under a stable name, with its parameters."""
+
+    kind: Literal["check"]
+    name: Annotated[str, Field(pattern=CHECK_NAME_PATTERN)]
+    params: dict[str, Any] = Field(default_factory=dict, strict=False)
+
+
+Check = Annotated[ManualCheck | FunctionCheck, Field(discriminator="kind")]
+
+
+class Requirement(CatalogModel):
+    """One paragraph of a specification: the unit a verdict is given for."""
+
+    id: Annotated[str, Field(pattern=REQUIREMENT_ID_PATTERN)]
+    kind: Annotated[RequirementKind, LaxEnum]
+    level: Annotated[Level, LaxEnum]
+    text: Annotated[str, Field(min_length=1, description="The paragraph, verbatim.")]
+    source: Source
+    function_id: str | None = Field(default=None, description="Official 機能ID, when known.")
+    form_id: str | None = Field(default=None, description="Official 帳票ID, when known.")
+    checks: Annotated[tuple[Check, ...], LaxSeq] = ()
+
+
+class Binding(CatalogModel):
+    """Checks bound to a requirement, kept apart from the imported (generated) requirement files."""
+
+    requirement: Annotated[str, Field(pattern=REQUIREMENT_ID_PATTERN)]
+    checks: Annotated[tuple[Check, ...], LaxSeq, Field(min_length=1)]
+
+
+class Provenance(CatalogModel):
+    """Where a non-requirement entry comes from, and whether it is confirmed."""
+
+    reference: Annotated[str, Field(min_length=1)]
+    confirmed: bool = False
+
+
+class DataItem(CatalogModel):
+    """An item of the 基本データリスト style record (parent_child names such as 住所_町字)."""
+
+    id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
+    name: Annotated[str, Field(min_length=1)]
+    type: Literal["string", "integer", "date", "code", "flag"]
+    length: Annotated[int, Field(ge=1)] | None = None
+    char_class: str | None = None
+    code_table: str | None = None
+    required: bool = False
+    applies_to: Annotated[AppliesTo, LaxEnum] = AppliesTo.ALL
+    provenance: Provenance
+
+
+class Code(CatalogModel):
+    """One value of a code table."""
+
+    code: Annotated[str, Field(min_length=1)]
+    label: Annotated[str, Field(min_length=1)]
+    level: Annotated[Level, LaxEnum] = Level.REQUIRED
+
+
+class CodeTable(CatalogModel):
+    """A code table (住民種別, 続柄 ...)."""
+
+    id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
+    name: Annotated[str, Field(min_length=1)]
+    codes: Annotated[tuple[Code, ...], LaxSeq, Field(min_length=1)]
+    provenance: Provenance
+
+
+class FormField(CatalogModel):
+    """A field printed on a form, with the data item it shows."""
+
+    name: Annotated[str, Field(min_length=1)]
+    data_item: str | None = None
+    omissible: bool = False
+
+
+class Form(CatalogModel):
+    """A printed certificate or notice (帳票)."""
+
+    id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
+    name: Annotated[str, Field(min_length=1)]
+    form_id: str | None = Field(default=None, description="Official 帳票ID, when known.")
+    fields: Annotated[tuple[FormField, ...], LaxSeq] = ()
+    provenance: Provenance
+
+
+class ApiInterface(CatalogModel):
+    """A PULL-type API operation of the linkage specification."""
+
+    kind: Literal["api"]
+    id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
+    name: Annotated[str, Field(min_length=1)]
+    method: Literal["get", "post", "put", "delete"]
+    path: Annotated[str, Field(pattern=r"^/")]
+    items: Annotated[tuple[str, ...], LaxSeq] = ()
+    provenance: Provenance
+
+
+class FileColumn(CatalogModel):
+    """A column of an export file layout, bound to a data item."""
+
+    data_item: Annotated[str, Field(min_length=1)]
+    header: Annotated[str, Field(min_length=1)]
+
+
+class FileInterface(CatalogModel):
+    """An export or migration file layout."""
+
+    kind: Literal["file"]
+    id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
+    name: Annotated[str, Field(min_length=1)]
+    format: Literal["csv", "fixed", "xml"]
+    encodings: Annotated[tuple[Literal["utf-8", "utf-8-sig", "cp932", "shift_jis"], ...], LaxSeq] = (
+        "utf-8",
+    )
+    columns: Annotated[tuple[FileColumn, ...], LaxSeq] = ()
+    provenance: Provenance
+
+
+Interface = Annotated[ApiInterface | FileInterface, Field(discriminator="kind")]
+
+
+class Edition(CatalogModel):
+    """`edition.yaml`: one edition of one domain's specification."""
+
+    domain: Literal[DOMAIN_SLUGS]  # type: ignore[valid-type]
+    domain_name: Annotated[str, Field(min_length=1)]
+    edition: Annotated[str, Field(pattern=EDITION_PATTERN)]
+    document: Annotated[str, Field(min_length=1)]
+    published: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")]
+    publisher: Annotated[str, Field(min_length=1)]
+    attribution: str | None = None
+
+
+class CatalogDocument(CatalogModel):
+    """Any other YAML file of an edition directory: lists of entries, each validated on its own."""
+
+    requirements: Annotated[tuple[Requirement, ...], LaxSeq] = ()
+    bindings: Annotated[tuple[Binding, ...], LaxSeq] = ()
+    data_items: Annotated[tuple[DataItem, ...], LaxSeq] = ()
+    code_tables: Annotated[tuple[CodeTable, ...], LaxSeq] = ()
+    forms: Annotated[tuple[Form, ...], LaxSeq] = ()
+    interfaces: Annotated[tuple[Interface, ...], LaxSeq] = ()
+
+
+#: The model each list of a CatalogDocument holds, so the loader can validate entry by entry.
+ENTRY_MODELS: dict[str, Any] = {
+    "requirements": Requirement,
+    "bindings": Binding,
+    "data_items": DataItem,
+    "code_tables": CodeTable,
+    "forms": Form,
+    "interfaces": Interface,
+}

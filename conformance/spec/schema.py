@@ -1,0 +1,36 @@
+"""JSON Schemas of the catalog files and the vendor profile, committed for editor completion."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from conformance.profiles import Profile
+from conformance.spec.models import CatalogDocument, Edition
+
+_SCHEMAS: dict[str, type[BaseModel]] = {
+    "edition.schema.json": Edition,
+    "catalog-document.schema.json": CatalogDocument,
+    "profile.schema.json": Profile,
+}
+
+
+def schema_files() -> dict[str, str]:
+    """File name -> schema text, deterministic so the committed copy can be compared."""
+    return {
+        name: json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        for name, model in _SCHEMAS.items()
+    }
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write every schema into ``directory``; returns the paths written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schema_files().items():
+        path = directory / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,122 @@
+"""The command line, end to end on the real catalog and on small ones."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from test_plugin import make_catalog
+from typer.testing import CliRunner
+
+from conformance.cli import app
+from conformance.locations import default_catalog_root
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "spec_sources" / "juminkiroku_v1.0"
+BLOCKS = {
+    "【実装すべき機能】": "required",
+    "【実装してもしなくても良い機能】": "optional",
+    "【実装してもしなくても良い能能】": "optional",  # j370.txt misspells the heading (docs/catalog-ids.md)
+    "【実装しない機能】": "prohibited",
+}
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout
+
+
+def source_paragraphs() -> Counter[tuple[str, str, str]]:
+    """(section, level, text) multiset counted straight from the source files."""
+    found: Counter[tuple[str, str, str]] = Counter()
+    for path in SOURCE.glob("j*.txt"):
+        lines = path.read_text("utf-8-sig").splitlines()
+        section, block = lines[0].split(" ")[0].rstrip("."), None
+        for line in lines[1:]:
+            text = line.strip()
+            if text in BLOCKS:
+                block = BLOCKS[text]
+            elif text and block:
+                found[(section, block, text)] += 1
+    return found
+
+
+def test_export_gives_the_same_paragraphs_as_the_source() -> None:
+    code, out = invoke("catalog", "export", "--domain", "jumin", "--edition", "1.0", "--json")
+    assert code == 0
+    rows = json.loads(out)["requirements"]
+    exported = Counter((r["section"]["number"], r["level"], r["text"]) for r in rows)
+    assert exported == source_paragraphs()
+    assert len(rows) == 957
+
+
+def test_list_and_stats() -> None:
+    code, out = invoke("catalog", "list", "--json")
+    assert code == 0
+    assert json.loads(out) == [{"domain": "jumin", "domain_name": "住民基本台帳", "edition": "1.0",
+                                "document": "住民記録システム標準仕様書", "requirements": 957}]
+    code, out = invoke("catalog", "stats", "--domain", "jumin", "--json")
+    (stats,) = json.loads(out)
+    assert stats["by_level"] == {"required": 845, "optional": 36, "prohibited": 76}
+    assert sum(stats["by_automation"].values()) == 957
+
+
+def test_validate_real_catalog_is_clean() -> None:
+    assert invoke("catalog", "validate")[0] == 0
+
+
+def test_validate_reports_file_line_and_suggestion(tmp_path: Path) -> None:
+    catalog = make_catalog(tmp_path, extra="- id: jumin-1.0-3.4-R002\n  levle: required\n")
+    code, out = invoke("catalog", "validate", str(catalog))
+    assert code == 1
+    assert "ch03.yaml:36: requirements[3]: unknown field 'levle'; allowed fields: id, kind, level" in out
+    assert "did you mean 'level'?" in out
+
+
+def test_schema_is_committed_and_current() -> None:
+    assert invoke("catalog", "schema", "--check")[0] == 0
+
+
+def test_import_reproduces_the_committed_catalog(tmp_path: Path) -> None:
+    out = tmp_path / "jumin" / "1.0"
+    assert invoke("catalog", "import", "--domain", "jumin", "--edition", "1.0", "--out", str(out))[0] == 0
+    committed = default_catalog_root() / "jumin" / "1.0"
+    for path in [*sorted((committed / "requirements").glob("*.yaml")), committed / "edition.yaml"]:
+        assert (out / path.relative_to(committed)).read_bytes() == path.read_bytes(), path.name
+
+
+def test_unknown_domain_is_a_usage_error() -> None:
+    code, _ = invoke("catalog", "export", "--domain", "jumni", "--edition", "1.0", "--json")
+    assert code == 2
+
+
+def test_run_end_to_end_writes_results_and_junit(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    completed = subprocess.run(
+        [sys.executable, "-m", "conformance", "run", "--out", str(out)],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )
+    assert completed.returncode == 1, completed.stdout + completed.stderr
+    document = json.loads((out / "results.json").read_text("utf-8"))
+    assert document["verdict"] == "not_conformant"
+    assert document["summary"]["NOT_AUTOMATED"] == 957
+    assert document["coverage"]["not_automated"] == 957
+    assert (out / "junit.xml").read_text("utf-8").count("<testcase") == 957
+    assert "verdict: not_conformant" in completed.stdout
+
+
+def test_run_with_a_missing_profile_exits_2(tmp_path: Path) -> None:
+    code, _ = invoke("run", "--profile", str(tmp_path / "nope.yaml"), "--out", str(tmp_path))
+    assert code == 2
+
+
+@pytest.mark.parametrize("name", ["__version__"])
+def test_public_api(name: str) -> None:
+    import conformance
+
+    assert name in conformance.__all__
