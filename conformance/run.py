@@ -23,6 +23,8 @@ def pytest_arguments(
         str(root), "--conformance", f"--conformance-catalog={root}", f"--conformance-out={out}",
         f"--junitxml={out / 'junit.xml'}", "-o", "junit_family=xunit1", "-o", "addopts=",
         "-p", "no:cacheprovider", "--rootdir", str(root), "-q",
+        # The CLI imported the package before pytest could mark it for assertion rewriting.
+        "-W", "ignore::pytest.PytestAssertRewriteWarning",
     ]
     if profile is not None:
         args.append(f"--conformance-profile={profile}")
