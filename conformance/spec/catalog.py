@@ -20,6 +20,7 @@ from conformance.spec.models import (
     FileInterface,
     Form,
     Requirement,
+    Schema,
 )
 
 
@@ -52,6 +53,7 @@ class EditionCatalog:
     code_tables: tuple[CodeTable, ...] = ()
     forms: tuple[Form, ...] = ()
     interfaces: tuple[ApiInterface | FileInterface, ...] = ()
+    schemas: tuple[Schema, ...] = ()
     errors: tuple[LocatedError, ...] = ()
 
     @property

@@ -38,6 +38,7 @@ from conformance.spec.models import (
     FileInterface,
     Form,
     Requirement,
+    Schema,
 )
 from conformance.spec.yamlmarks import MarkedDocument, YamlError, YamlPath, YamlValue, load_yaml
 
@@ -45,7 +46,7 @@ EDITION_FILE = "edition.yaml"
 #: Directories under a catalog root that hold no catalog data.
 NON_CATALOG_DIRS = frozenset({"schema"})
 #: Lists whose entries carry an ``id`` that must be unique within an edition.
-UNIQUE_ID_LISTS = ("requirements", "data_items", "code_tables", "forms", "interfaces")
+UNIQUE_ID_LISTS = ("requirements", "data_items", "code_tables", "forms", "interfaces", "schemas")
 
 _ADAPTERS: dict[str, TypeAdapter[Any]] = {key: TypeAdapter(tp) for key, tp in ENTRY_MODELS.items()}
 _EDITION_ADAPTER: TypeAdapter[Edition] = TypeAdapter(Edition)
@@ -654,6 +655,7 @@ def _edition_catalog(
         code_tables=_models(entries, "code_tables", CodeTable),
         forms=_models(entries, "forms", Form),
         interfaces=interfaces,
+        schemas=_models(entries, "schemas", Schema),
         errors=errors,
     )
 

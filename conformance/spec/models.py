@@ -122,17 +122,34 @@ class Provenance(CatalogModel):
     confirmed: bool = False
 
 
+class Condition(CatalogModel):
+    """``item`` has one of ``values`` (e.g. 第30条45規定区分 in ["1"])."""
+
+    item: Annotated[str, Field(min_length=1, description="Name of the data item tested.")]
+    values: Annotated[tuple[str, ...], LaxSeq, Field(min_length=1)]
+
+
 class DataItem(CatalogModel):
-    """An item of the 基本データリスト style record (parent_child names such as 住所_町字)."""
+    """An item of the 基本データリスト style record (parent_child names such as 住所_町字).
+
+    ``name`` is the column header of export files and the property name in API documents.
+    """
 
     id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
     name: Annotated[str, Field(min_length=1)]
     type: Literal["string", "integer", "date", "code", "flag"]
     length: Annotated[int, Field(ge=1)] | None = None
-    char_class: str | None = None
+    char_class: Literal["digits", "katakana", "alphabet", "text", "koseki_text"] | None = None
+    pattern: str | None = Field(default=None, description="Regular expression the whole value must match.")
+    check_digit: Literal["m11w2-7", "my_number", "lg_code"] | None = None
     code_table: str | None = None
+    calendar: Literal["strict", "lenient"] = Field(
+        default="strict", description="lenient: non-calendar dates such as 2月29日 of a common year are allowed."
+    )
     required: bool = False
+    required_when: Condition | None = None
     applies_to: Annotated[AppliesTo, LaxEnum] = AppliesTo.ALL
+    personal: bool = Field(default=False, description="Personal data: masked in every report.")
     provenance: Provenance
 
 
@@ -171,6 +188,45 @@ class Form(CatalogModel):
     provenance: Provenance
 
 
+class SchemaProperty(CatalogModel):
+    """A property of an API document: a data item, another schema, or a list of a schema."""
+
+    name: Annotated[str, Field(min_length=1)]
+    data_item: str | None = None
+    object: str | None = Field(default=None, description="Schema id of a nested object.")
+    list_of: str | None = Field(default=None, description="Schema id of the list's items.")
+    type: Literal["string", "integer", "boolean"] | None = None
+    required: bool = False
+
+
+class Schema(CatalogModel):
+    """A named API document shape (a resident, a household, a certificate ...)."""
+
+    id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
+    name: Annotated[str, Field(min_length=1)]
+    properties: Annotated[tuple[SchemaProperty, ...], LaxSeq, Field(min_length=1)]
+    provenance: Provenance
+
+
+class Parameter(CatalogModel):
+    """A path or query parameter of an API operation."""
+
+    name: Annotated[str, Field(min_length=1)]
+    location: Literal["path", "query"]
+    data_item: str | None = None
+    type: Literal["string", "integer", "date-time"] | None = None
+    required: bool = False
+
+
+class Response(CatalogModel):
+    """One documented response of an API operation."""
+
+    status: Annotated[int, Field(ge=100, le=599)]
+    description: Annotated[str, Field(min_length=1)]
+    body: str | None = Field(default=None, description="Schema id of the JSON body.")
+    media_type: Literal["application/json", "text/csv"] = "application/json"
+
+
 class ApiInterface(CatalogModel):
     """A PULL-type API operation of the linkage specification."""
 
@@ -179,7 +235,9 @@ class ApiInterface(CatalogModel):
     name: Annotated[str, Field(min_length=1)]
     method: Literal["get", "post", "put", "delete"]
     path: Annotated[str, Field(pattern=r"^/")]
-    items: Annotated[tuple[str, ...], LaxSeq] = ()
+    parameters: Annotated[tuple[Parameter, ...], LaxSeq] = ()
+    request: str | None = Field(default=None, description="Schema id of the JSON request body.")
+    responses: Annotated[tuple[Response, ...], LaxSeq, Field(min_length=1)]
     provenance: Provenance
 
 
@@ -228,6 +286,7 @@ class CatalogDocument(CatalogModel):
     code_tables: Annotated[tuple[CodeTable, ...], LaxSeq] = ()
     forms: Annotated[tuple[Form, ...], LaxSeq] = ()
     interfaces: Annotated[tuple[Interface, ...], LaxSeq] = ()
+    schemas: Annotated[tuple[Schema, ...], LaxSeq] = ()
 
 
 #: The model each list of a CatalogDocument holds, so the loader can validate entry by entry.
@@ -238,4 +297,5 @@ ENTRY_MODELS: dict[str, Any] = {
     "code_tables": CodeTable,
     "forms": Form,
     "interfaces": Interface,
+    "schemas": Schema,
 }

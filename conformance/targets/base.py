@@ -1,0 +1,109 @@
+"""The contracts between checks and targets. Checks see only these types.
+
+A check receives a :class:`Target` in ``ctx.target``. A part the profile does not configure is
+``None``; a check that needs it raises :class:`~conformance.errors.TargetError` (the result is
+ERROR, never PASS).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from conformance.errors import TargetError
+from conformance.spec.catalog import EditionCatalog
+
+
+@dataclass(frozen=True, slots=True)
+class HttpResponse:
+    """A response read in full (bounded by the client)."""
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+    url: str
+
+    def json(self) -> Any:
+        """The body as JSON; a body that is not JSON is the target's fault."""
+        try:
+            return json.loads(self.body)
+        except ValueError as error:
+            raise TargetError(f"{self.url}: response is not JSON ({error})") from None
+
+    @property
+    def content_type(self) -> str:
+        """The Content-Type header, lower case ('' when absent)."""
+        for key, value in self.headers.items():
+            if key.lower() == "content-type":
+                return value.lower()
+        return ""
+
+
+class HttpClient(Protocol):
+    """The vendor API. Paths are the catalog's (``/residents/{宛名番号}`` filled in); the client maps
+    them to the vendor's own paths as its profile says."""
+
+    base_url: str
+
+    def request(
+        self, method: str, path: str, *, params: Mapping[str, str] | None = None, json: Any = None
+    ) -> HttpResponse: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFile:
+    """An export file fetched from the vendor, on local disk, with the encoding it declares."""
+
+    path: Path
+    layout: str
+    declared_encoding: str
+
+
+class ExportSource(Protocol):
+    """Where a vendor's export files come from (its API, or a directory)."""
+
+    def fetch(self, layout: str) -> ExportFile: ...
+
+
+@dataclass(frozen=True)
+class TestData:
+    """The records the harness loaded into the vendor (migration rows, header -> value)."""
+
+    rows: tuple[Mapping[str, str], ...]
+
+    def by_atena(self) -> dict[str, Mapping[str, str]]:
+        """Rows keyed by 宛名番号."""
+        return {row["宛名番号"]: row for row in self.rows}
+
+
+@dataclass
+class Target:
+    """Everything a check may use. ``cache`` lets checks share one fetch per run (an export file,
+    a page of residents) instead of fetching again for every requirement."""
+
+    catalog: EditionCatalog
+    http: HttpClient | None = None
+    exports: ExportSource | None = None
+    data: TestData | None = None
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def need_http(self) -> HttpClient:
+        """The API client, or a TargetError saying the profile has none."""
+        if self.http is None:
+            raise TargetError("the profile configures no API target (targets.api)")
+        return self.http
+
+    def need_exports(self) -> ExportSource:
+        """The export source, or a TargetError saying the profile has none."""
+        if self.exports is None:
+            raise TargetError("the profile configures no export target (targets.exports)")
+        return self.exports
+
+    def need_data(self) -> TestData:
+        """The loaded test data, or a TargetError saying none was loaded."""
+        if self.data is None:
+            raise TargetError("no test data was loaded into the target (targets.load)")
+        return self.data
