@@ -23,6 +23,7 @@ from conformance.catalog_views import (
 )
 from conformance.errors import ConformanceError, UsageError
 from conformance.locations import default_catalog_root
+from conformance.reference.cli import reference_app
 from conformance.spec.catalog import Catalog, EditionCatalog
 from conformance.spec.loader import load_catalog, validate_path
 
@@ -31,6 +32,7 @@ app = typer.Typer(help="Conformance tests for Japan's standard specifications of
 catalog_app = typer.Typer(help="Read, validate, import and export the specification catalog.",
                           no_args_is_help=True)
 app.add_typer(catalog_app, name="catalog")
+app.add_typer(reference_app, name="reference", help="The bundled reference vendor.")
 
 console = Console(stderr=False)
 errors = Console(stderr=True)
@@ -159,6 +161,24 @@ def catalog_schema(
         errors.print(f"wrote {path}", markup=False, highlight=False)
 
 
+@catalog_app.command("openapi")
+def catalog_openapi(
+    domain: Annotated[str, typer.Option("--domain", help="Domain slug, e.g. jumin.")],
+    edition: EditionOption = None,
+    catalog: CatalogOption = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """The OpenAPI 3.1 document generated from the catalog's interfaces."""
+    from conformance.spec.openapi import openapi_json
+
+    chosen = _select(_load(catalog), domain, edition)
+    text = openapi_json(chosen[-1])  # the newest edition when none is named
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
 @catalog_app.command("import")
 def catalog_import(
     domain: Annotated[str, typer.Option("--domain", help="Domain slug.")] = "jumin",
@@ -183,6 +203,12 @@ def catalog_import(
 @app.command("run")
 def run(
     profile: Annotated[Path | None, typer.Option("--profile", help="Vendor profile YAML.")] = None,
+    reference: Annotated[
+        bool, typer.Option("--reference", help="Run against the bundled reference vendor (the default).")
+    ] = False,
+    defect: Annotated[
+        list[str] | None, typer.Option("--defect", help="Start the reference vendor with this defect.")
+    ] = None,
     domain: Annotated[list[str] | None, typer.Option("--domain", help="Only this domain (repeatable).")] = None,
     out: Annotated[Path, typer.Option("--out", help="Output directory.")] = Path("reports/latest"),
     catalog: CatalogOption = None,
@@ -191,9 +217,11 @@ def run(
     """Run the conformance suite (through pytest) and write results.json and junit.xml."""
     from conformance.run import run_suite
 
+    if reference and profile is not None:
+        raise _fail("--reference and --profile exclude each other: --reference is the bundled vendor's profile")
     try:
         code = run_suite(profile=profile, domains=domain or [], out=out, catalog=catalog,
-                         extra=pytest_args or [])
+                         extra=pytest_args or [], defects=defect or [])
     except (ConformanceError, UsageError) as error:
         raise _fail(str(error)) from None
     raise typer.Exit(code)

@@ -29,3 +29,9 @@ def project_root() -> Path:
 def schema_dir(catalog_root: Path) -> Path:
     """Where the catalog's JSON Schemas are committed."""
     return catalog_root / "schema"
+
+
+def reference_profile() -> Path:
+    """The bundled reference vendor's profile, used when a run names no profile."""
+    packaged = _PACKAGE / "_profiles" / "reference.yaml"
+    return packaged if packaged.is_file() else _PACKAGE.parent / "vendor_profiles" / "reference.yaml"

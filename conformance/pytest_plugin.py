@@ -10,6 +10,7 @@ skips whose reason starts with the state; ``results.json`` keeps the real state.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,16 +19,27 @@ from typing import Any
 import pytest
 
 from conformance.checks.registry import Registry, default_registry
-from conformance.errors import ConformanceFailure, ProfileError, SpecError
-from conformance.locations import default_catalog_root
+from conformance.errors import (
+    ConformanceError,
+    ConformanceFailure,
+    ProfileError,
+    SpecError,
+    TargetError,
+    UsageError,
+)
+from conformance.locations import default_catalog_root, reference_profile
 from conformance.plan import Case, plan_edition, waiver_problems
 from conformance.profiles import Profile, load_profile
+from conformance.reference.defects import parse_defects
+from conformance.reporting.html import write_report
 from conformance.reporting.json_report import results_document, write_json_atomic
 from conformance.results import RequirementResult, RunOutcome, Status
 from conformance.runner import run_case, stale_waivers
+from conformance.session import TargetSession
 from conformance.spec.catalog import EditionCatalog, LocatedError
 from conformance.spec.fingerprint import edition_fingerprint
 from conformance.spec.loader import load_edition
+from conformance.targets.base import Target
 
 _SKIP_STATES = {Status.NOT_AUTOMATED, Status.MANUAL, Status.NOT_APPLICABLE, Status.WAIVED}
 _RESULT_ATTR = "conformance_result"
@@ -39,10 +51,13 @@ class RunState:
     ``pytest_*`` methods are hooks, registered once per session in ``pytest_configure``)."""
 
     catalog_root: Path
-    profile: Profile | None
+    profile: Profile
     domains: tuple[str, ...]
     out: Path | None
+    defects: frozenset[str] = frozenset()
     registry: Registry = field(default_factory=default_registry)
+    _session: TargetSession | None = None
+    broken: str | None = None
     results: dict[str, RequirementResult] = field(default_factory=dict)
     _editions: dict[Path, EditionCatalog] | None = None
 
@@ -62,7 +77,7 @@ class RunState:
         return not self.domains or marker.parent.parent.name in self.domains
 
     def _claimed(self, edition: EditionCatalog) -> bool:
-        return self.profile is None or self.profile.claims_edition(edition.domain, edition.edition_name)
+        return self.profile.claims_edition(edition.domain, edition.edition_name)
 
     def cases(self) -> dict[str, Case]:
         """Every planned case, in catalog order."""
@@ -88,11 +103,30 @@ class RunState:
             result = RequirementResult.from_json(data)
             self.results[result.requirement] = result
 
+    def target_for(self, case: Case) -> Target:
+        """The target for a case's edition; the vendor system is opened on the first need."""
+        if self._session is None:
+            workdir = (self.out or Path(tempfile.mkdtemp(prefix="conformance-"))) / "work"
+            self._session = TargetSession(self.profile, workdir, self.defects)
+        if self.broken is not None:  # do not try again for every requirement
+            raise TargetError(self.broken)
+        edition = next(e for e in self.editions.values() if (e.domain, e.edition_name) == (case.domain, case.edition))
+        try:
+            return self._session.target(edition)
+        except ConformanceError as error:
+            self.broken = f"the target could not be opened: {error}"
+            raise TargetError(self.broken) from None
+
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if self._session is not None:
+            self._session.close()
         if self.out is None or hasattr(session.config, "workerinput"):
             return
         document = results_document(self.outcome(), self.catalog_info(), _profile_info(self.profile))
+        document["error"] = self.broken
         write_json_atomic(self.out / "results.json", document)
+        requirements = {r.id: r for e in self.editions.values() for r in e.requirements}
+        write_report(self.out / "report.html", document, requirements)
 
     def pytest_terminal_summary(self, terminalreporter: Any, config: pytest.Config) -> None:
         if hasattr(config, "workerinput"):
@@ -108,6 +142,8 @@ class RunState:
         )
         for problem in outcome.problems:
             terminalreporter.write_line(f"problem: {problem}")
+        if self.broken is not None:
+            terminalreporter.write_line(f"error: {self.broken}")
 
     def catalog_info(self) -> dict[str, Any]:
         """The ``catalog`` object of results.json."""
@@ -137,6 +173,10 @@ def add_options(parser: pytest.Parser) -> None:
         "--conformance-domain", metavar="SLUG", action="append", default=[], help="only this domain"
     )
     group.addoption("--conformance-out", metavar="DIR", help="write results.json to DIR")
+    group.addoption(
+        "--conformance-defect", metavar="NAME", action="append", default=[],
+        help="start the reference vendor with this named defect (repeatable)",
+    )
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -153,9 +193,14 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     profile_path = config.getoption("conformance_profile")
     try:
-        profile = load_profile(Path(profile_path)) if profile_path else None
+        profile = load_profile(Path(profile_path) if profile_path else reference_profile())
+        defects = parse_defects(config.getoption("conformance_defect"))
     except ProfileError as error:
         raise pytest.UsageError(f"invalid vendor profile:\n{error}") from None
+    except UsageError as error:
+        raise pytest.UsageError(str(error)) from None
+    if defects and not profile.targets.reference:
+        raise pytest.UsageError("--conformance-defect applies to the bundled reference vendor only")
     catalog = config.getoption("conformance_catalog")
     out = config.getoption("conformance_out")
     state = RunState(
@@ -163,6 +208,7 @@ def pytest_configure(config: pytest.Config) -> None:
         profile=profile,
         domains=tuple(config.getoption("conformance_domain")),
         out=Path(out) if out else None,
+        defects=defects,
     )
     config.stash[_STATE] = state
     config.pluginmanager.register(state, "conformance-run")
@@ -239,7 +285,7 @@ class RequirementItem(pytest.Item):
 
     def runtest(self) -> None:
         state = self.config.stash[_STATE]
-        result = run_case(self.case, state.registry)
+        result = run_case(self.case, state.registry, lambda: state.target_for(self.case))
         setattr(self, _RESULT_ATTR, result)
         if result.status is Status.FAIL:
             raise ConformanceFailure(_describe_findings(result))
@@ -278,7 +324,5 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return report
 
 
-def _profile_info(profile: Profile | None) -> dict[str, Any]:
-    if profile is None:
-        return {"name": None, "product": None, "version": None}
+def _profile_info(profile: Profile) -> dict[str, Any]:
     return {"name": profile.name, "product": profile.product, "version": profile.version}

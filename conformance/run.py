@@ -15,7 +15,8 @@ _BROKEN = {pytest.ExitCode.INTERRUPTED, pytest.ExitCode.INTERNAL_ERROR, pytest.E
 
 
 def pytest_arguments(
-    *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str]
+    *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str],
+    defects: list[str] | None = None,
 ) -> list[str]:
     """The pytest command line for a run."""
     root = (catalog or default_catalog_root()).resolve()
@@ -29,20 +30,26 @@ def pytest_arguments(
     if profile is not None:
         args.append(f"--conformance-profile={profile}")
     args += [f"--conformance-domain={d}" for d in domains]
+    args += [f"--conformance-defect={d}" for d in defects or []]
     return args + extra
 
 
 def run_suite(
-    *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str]
+    *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str],
+    defects: list[str] | None = None,
 ) -> int:
     """Run pytest; 0 conformant, 1 not conformant, 2 the run could not be done."""
     if profile is not None and not profile.is_file():
         raise UsageError(f"{profile}: no such vendor profile")
     results = out / "results.json"
     results.unlink(missing_ok=True)  # a stale file must never pass for this run's result
-    args = pytest_arguments(profile=profile, domains=domains, out=out, catalog=catalog, extra=extra)
+    args = pytest_arguments(
+        profile=profile, domains=domains, out=out, catalog=catalog, extra=extra, defects=defects
+    )
     code = pytest.main(args)
     if code in _BROKEN or not results.is_file():
         return 2
-    verdict = json.loads(results.read_text("utf-8"))["verdict"]
-    return 0 if verdict == "conformant" else 1
+    document = json.loads(results.read_text("utf-8"))
+    if document.get("error"):  # the target could not be reached: the run was not done
+        return 2
+    return 0 if document["verdict"] == "conformant" else 1

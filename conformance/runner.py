@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from conformance.checks.registry import CheckContext, Registry
 from conformance.errors import ConformanceError
 from conformance.findings import Finding
@@ -9,8 +11,14 @@ from conformance.plan import Case
 from conformance.results import RequirementResult, Status
 from conformance.spec.models import FunctionCheck, ManualCheck
 
+TargetProvider = Callable[[], object | None]
 
-def run_case(case: Case, registry: Registry, target: object | None = None) -> RequirementResult:
+
+def _no_target() -> None:
+    return None
+
+
+def run_case(case: Case, registry: Registry, target: TargetProvider = _no_target) -> RequirementResult:
     """Judge one requirement: not applicable, manual, not automated, or the outcome of its checks."""
     if case.not_applicable is not None:
         return _result(case, Status.NOT_APPLICABLE, reason=case.not_applicable)
@@ -22,7 +30,8 @@ def run_case(case: Case, registry: Registry, target: object | None = None) -> Re
             return _result(case, Status.MANUAL, reason="; ".join(manual))
         return _result(case, Status.NOT_AUTOMATED, reason="no check is bound to this requirement")
     try:
-        findings = tuple(f for c in automated for f in _run_check(case, c, registry, target))
+        opened = target()  # only now: a requirement without checks never starts a vendor system
+        findings = tuple(f for c in automated for f in _run_check(case, c, registry, opened))
     except ConformanceError as error:
         return _result(case, Status.ERROR, reason=f"{type(error).__name__}: {error}")
     except Exception as error:

@@ -95,17 +95,19 @@ def test_unknown_domain_is_a_usage_error() -> None:
 
 
 def test_run_end_to_end_writes_results_and_junit(tmp_path: Path) -> None:
+    catalog = make_catalog(tmp_path)  # no check bound: everything NOT_AUTOMATED, never passed
     out = tmp_path / "out"
     completed = subprocess.run(
-        [sys.executable, "-m", "conformance", "run", "--out", str(out)],
+        [sys.executable, "-m", "conformance", "run", "--out", str(out), "--catalog", str(catalog)],
         capture_output=True, text=True, cwd=tmp_path, check=False,
     )
     assert completed.returncode == 1, completed.stdout + completed.stderr
     document = json.loads((out / "results.json").read_text("utf-8"))
     assert document["verdict"] == "not_conformant"
-    assert document["summary"]["NOT_AUTOMATED"] == 957
-    assert document["coverage"]["not_automated"] == 957
-    assert (out / "junit.xml").read_text("utf-8").count("<testcase") == 957
+    assert document["summary"]["NOT_AUTOMATED"] == 2
+    assert document["coverage"]["not_applicable"] == 1
+    assert (out / "junit.xml").read_text("utf-8").count("<testcase") == 3
+    assert (out / "report.html").is_file()
     assert "verdict: not_conformant" in completed.stdout
 
 

@@ -49,8 +49,17 @@ class HttpClient(Protocol):
     base_url: str
 
     def request(
-        self, method: str, path: str, *, params: Mapping[str, str] | None = None, json: Any = None
-    ) -> HttpResponse: ...
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        json: Any = None,
+        data: bytes | None = None,
+        content_type: str | None = None,
+    ) -> HttpResponse:
+        """Send a request; ``data`` with ``content_type`` sends raw bytes (a migration file)."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +81,7 @@ class ExportSource(Protocol):
 class TestData:
     """The records the harness loaded into the vendor (migration rows, header -> value)."""
 
+    __test__ = False  # not a pytest test class, whatever its name says
     rows: tuple[Mapping[str, str], ...]
 
     def by_atena(self) -> dict[str, Mapping[str, str]]:

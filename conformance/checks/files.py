@@ -1,0 +1,873 @@
+"""Export file checks: ``file.layout`` judges a vendor's export file against its catalog layout.
+
+This is the row-by-row implementation: the file is streamed through the ``csv`` module and every
+cell goes through small per-family rule functions (``(column, value) -> Problem | None``, plus two
+row-level families). A later columnar engine can replace the loop and keep the rule functions.
+
+Each requirement binds the check with its own ``rules`` (rule families). The file is fetched and
+read once per run whatever the number of requirements: the fetched file, the encoding verdict and
+the findings of every family are cached in ``ctx.target.cache`` by layout, and each requirement
+picks the families it asked for.
+
+Encoding is judged once per file (``encoding`` family). The other families read the content in the
+declared encoding when the bytes are valid in it, else in the encoding they do decode as, so one
+mislabel is one finding and the content is still judged.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from conformance import messages
+from conformance.checks.registry import CheckContext, check
+from conformance.errors import SpecError, TargetError, UsageError
+from conformance.findings import Finding
+from conformance.masking import shown
+from conformance.oracles.identifiers import is_valid_m11w2_7, is_valid_my_number, lg_code_check_digit
+from conformance.spec.catalog import EditionCatalog
+from conformance.spec.models import AppliesTo, DataItem, FileInterface
+from conformance.targets.base import ExportFile, Target
+from conformance.targets.exports import normalize_encoding
+
+ENCODING = "encoding"
+CELL_FAMILIES = ("types", "lengths", "codes", "patterns", "char_classes", "check_digits")
+ROW_FAMILIES = ("required", "category_items")
+CONTENT_FAMILIES = ("header", "fields", *CELL_FAMILIES, *ROW_FAMILIES)
+FAMILIES = (ENCODING, *CONTENT_FAMILIES)
+
+#: Findings kept per rule family and file; the rest are counted in one file.too_many_findings.
+FINDINGS_CAP = 1000
+#: Largest field and physical line, in characters; beyond it the file is not read further.
+FIELD_LIMIT = 1024 * 1024
+#: Encodings tried, in order, when the declared one does not fit the bytes.
+CANDIDATE_ENCODINGS = ("utf-8", "cp932")
+#: Bytes read at a time when validating an encoding (a line may be longer: it is read in pieces).
+_CHUNK = 64 * 1024
+_BOM = codecs.BOM_UTF8
+
+#: Items the row-level families are about (DOMAIN.md names; the catalog carries their codes).
+RESIDENT_TYPE = "住民種別"
+CATEGORY = "第30条45規定区分"
+#: 住民種別 labels as the spec writes them (j10/j20): the codes are ours, the labels are the spec's.
+_RESIDENT_KINDS = {"日本人住民": AppliesTo.JAPANESE, "外国人住民": AppliesTo.FOREIGN}
+
+
+# ---------------------------------------------------------------------------------------------
+# Values passed between the passes and the check
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A finding not yet attached to a requirement (one file pass serves several requirements)."""
+
+    code: str
+    message: str
+    location: str
+    expected: str | None = None
+    actual: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a rule found in one value; the pass adds where."""
+
+    code: str
+    message: str
+    expected: str | None = None
+    actual: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A layout column as found in the file: ``index`` is its 0-based position (None: absent)."""
+
+    header: str
+    item: DataItem
+    layout_position: int
+    index: int | None
+    codes: frozenset[str] = frozenset()
+    pattern: re.Pattern[str] | None = None
+    #: The cell families that can find anything in this column (the others are not called).
+    families: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One record: its first physical line and its values by header ('' when absent)."""
+
+    line: int
+    values: Mapping[str, str]
+
+
+@dataclass
+class FamilyLog:
+    """The issues of one rule family in one file, capped, with an exact count."""
+
+    family: str
+    issues: list[Issue] = field(default_factory=list)
+    count: int = 0
+
+    def add(self, issue: Issue) -> None:
+        self.count += 1
+        if len(self.issues) < FINDINGS_CAP:
+            self.issues.append(issue)
+
+    def reported(self, file_name: str) -> tuple[Issue, ...]:
+        """The kept issues, plus one saying how many were suppressed."""
+        if self.count <= FINDINGS_CAP:
+            return tuple(self.issues)
+        hidden = self.count - FINDINGS_CAP
+        summary = Issue(
+            "file.too_many_findings",
+            f"{hidden} more {self.family} finding(s) suppressed ({self.count} in total)",
+            file_name, expected=f"at most {FINDINGS_CAP} shown", actual=str(self.count),
+        )
+        return (*self.issues, summary)
+
+
+@dataclass(frozen=True, slots=True)
+class BadByte:
+    """The first byte sequence that does not decode: physical line, 1-based character column."""
+
+    line: int
+    column: int
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class EncodingVerdict:
+    """What the encoding pass found: its findings and the encoding to read the content in."""
+
+    issues: tuple[Issue, ...]
+    content_encoding: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ContentScan:
+    """What the content pass found: issues per family, and the issue that stopped the pass."""
+
+    issues: Mapping[str, tuple[Issue, ...]]
+    stop: Issue | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# The check
+
+
+@check("file.layout")
+def file_layout(ctx: CheckContext) -> Iterator[Finding]:
+    """The export file of ``params.layout`` meets the rule families in ``params.rules``."""
+    target = _target(ctx)
+    layout = _layout(target.catalog, ctx.params)
+    families = _families(ctx.params)
+    for issue in _issues(target, layout, families):
+        yield ctx.finding(issue.code, issue.message, location=issue.location,
+                          expected=issue.expected, actual=issue.actual)
+
+
+def _issues(target: Target, layout: FileInterface, families: Sequence[str]) -> Iterator[Issue]:
+    if ENCODING in families:
+        yield from _encoding_verdict(target, layout).issues
+    content = [family for family in families if family != ENCODING]
+    if not content:
+        return
+    scan = _content_scan(target, layout)
+    for family in content:
+        yield from scan.issues[family]
+    if scan.stop is not None:
+        yield scan.stop
+
+
+def _target(ctx: CheckContext) -> Target:
+    if not isinstance(ctx.target, Target):
+        raise TargetError("no target: this check needs the vendor's export files")
+    return ctx.target
+
+
+def _layout(catalog: EditionCatalog, params: Mapping[str, object]) -> FileInterface:
+    """The FileInterface named by ``params.layout``."""
+    name = params.get("layout")
+    layouts = {i.id: i for i in catalog.interfaces if isinstance(i, FileInterface)}
+    if not isinstance(name, str) or name not in layouts:
+        unknown = messages.unknown_lookup("file layout", str(name), list(layouts))
+        raise UsageError(f"file.layout: params.layout: {unknown}")
+    if layouts[name].format != "csv":
+        raise UsageError(f"file.layout: layout {name!r} is {layouts[name].format}; only csv is implemented")
+    return layouts[name]
+
+
+def _families(params: Mapping[str, object]) -> tuple[str, ...]:
+    """``params.rules`` checked against the known families (all of them when absent)."""
+    rules = params.get("rules", FAMILIES)
+    if isinstance(rules, str) or not isinstance(rules, Sequence) or not rules:
+        raise UsageError(f"file.layout: params.rules must be a non-empty list of: {messages.listing(FAMILIES)}")
+    for rule in rules:
+        if rule not in FAMILIES:
+            raise UsageError(f"file.layout: params.rules: {messages.not_allowed(rule, FAMILIES)}")
+    return tuple(dict.fromkeys(str(rule) for rule in rules))  # a family named twice reports once
+
+
+# ---------------------------------------------------------------------------------------------
+# Cached passes
+
+
+def _cached_export(target: Target, layout: FileInterface) -> ExportFile:
+    """The fetched file; a failed fetch is cached too, so a broken export is not asked for again
+    by every requirement bound to it."""
+    key = f"file.layout:{layout.id}:export"
+    if key not in target.cache:
+        try:
+            target.cache[key] = target.need_exports().fetch(layout.id)
+        except TargetError as error:
+            target.cache[key] = error
+    cached: ExportFile | TargetError = target.cache[key]
+    if isinstance(cached, TargetError):
+        raise TargetError(str(cached))
+    return cached
+
+
+def _encoding_verdict(target: Target, layout: FileInterface) -> EncodingVerdict:
+    key = f"file.layout:{layout.id}:encoding"
+    if key not in target.cache:
+        target.cache[key] = judge_encoding(_cached_export(target, layout), layout)
+    verdict: EncodingVerdict = target.cache[key]
+    return verdict
+
+
+def _content_scan(target: Target, layout: FileInterface) -> ContentScan:
+    """The content families' issues; TargetError when no encoding decodes the file."""
+    encoding = _encoding_verdict(target, layout).content_encoding
+    export = _cached_export(target, layout)
+    if encoding is None:
+        tried = ", ".join(_tried(export.declared_encoding))
+        raise TargetError(f"{export.path.name}: cannot judge the content: the bytes decode in none of {tried}")
+    key = f"file.layout:{layout.id}:content"
+    if key not in target.cache:
+        target.cache[key] = scan_content(export, encoding, LayoutSpec.of(target.catalog, layout))
+    scan: ContentScan = target.cache[key]
+    return scan
+
+
+def _tried(declared: str) -> list[str]:
+    declared = normalize_encoding(declared)
+    return ([declared] if declared else []) + [e for e in CANDIDATE_ENCODINGS if e != declared]
+
+
+# ---------------------------------------------------------------------------------------------
+# Encoding
+
+
+def judge_encoding(export: ExportFile, layout: FileInterface) -> EncodingVerdict:
+    """The ``encoding`` family's findings, and the encoding the content is to be read in."""
+    name = export.path.name
+    declared = normalize_encoding(export.declared_encoding)
+    bom = _starts_with_bom(export.path)
+    if not declared:
+        detected = _detect(export.path, bom)
+        return EncodingVerdict((_undeclared(name, layout, detected),), detected)
+    if not _usable(declared):
+        return EncodingVerdict((_unknown(name, layout, declared),), _detect(export.path, bom))
+    effective = _with_bom(declared, bom)
+    issues: list[Issue] = []
+    if not _allowed(effective, layout.encodings):
+        issues.append(_not_allowed(name, layout, effective))
+    bad = first_bad_byte(export.path, effective)
+    if bad is None:
+        return EncodingVerdict(tuple(issues), effective)
+    # Detection costs a pass per candidate: only a file that needs it pays for it.
+    detected = _detect(export.path, bom)
+    issues.append(_mismatch(name, effective, bad, detected))
+    return EncodingVerdict(tuple(issues), detected)
+
+
+def _starts_with_bom(path: Path) -> bool:
+    with path.open("rb") as stream:
+        return stream.read(len(_BOM)) == _BOM
+
+
+def _usable(encoding: str) -> bool:
+    """Whether ``encoding`` is a text encoding Python knows (not e.g. zlib_codec or rot13)."""
+    try:
+        b"a".decode(encoding)
+    except LookupError:
+        return False
+    return True
+
+
+def _with_bom(encoding: str, bom: bool) -> str:
+    """UTF-8 with a BOM is utf-8-sig (the BOM is then not part of the first header)."""
+    if encoding in ("utf-8", "utf-8-sig"):
+        return "utf-8-sig" if bom else "utf-8"
+    return encoding
+
+
+def _allowed(effective: str, allowed: Sequence[str]) -> bool:
+    """utf-8-sig in a layout allows a BOM, so plain UTF-8 meets it as well."""
+    if effective == "utf-8":
+        return "utf-8" in allowed or "utf-8-sig" in allowed
+    return effective in allowed
+
+
+def _detect(path: Path, bom: bool) -> str | None:
+    """The first candidate encoding the whole file decodes in, if any."""
+    for encoding in CANDIDATE_ENCODINGS:
+        candidate = _with_bom(encoding, bom)
+        if first_bad_byte(path, candidate) is None:
+            return candidate
+    return None
+
+
+def first_bad_byte(path: Path, encoding: str) -> BadByte | None:
+    """Where the file first fails to decode in ``encoding``; None when it decodes in full.
+
+    Streams the file in line pieces, so a huge line does not have to fit in memory. Line breaks
+    are b"\\n", which is never part of a multibyte character in UTF-8, CP932 or Shift_JIS.
+    """
+    decoder = codecs.getincrementaldecoder(encoding)()
+    line, column = 1, 1
+    with path.open("rb") as stream:
+        while piece := stream.readline(_CHUNK):
+            try:
+                text = decoder.decode(piece)
+            except UnicodeDecodeError as error:
+                return _bad_byte(error, encoding, line, column)
+            line, column = (line + 1, 1) if text.endswith("\n") else (line, column + len(text))
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as error:
+            return _bad_byte(error, encoding, line, column)
+    return None
+
+
+def _bad_byte(error: UnicodeDecodeError, encoding: str, line: int, column: int) -> BadByte:
+    # error.object is the decoder's pending bytes plus the piece: what precedes error.start decoded.
+    before = error.object[: error.start].decode(encoding, errors="replace")
+    return BadByte(line, column + len(before), bytes(error.object[error.start : error.end]))
+
+
+def _allowed_text(layout: FileInterface) -> str:
+    return messages.listing(layout.encodings)
+
+
+def _decodes_as(detected: str | None) -> str:
+    if detected is None:
+        return f"they decode in none of {messages.listing(CANDIDATE_ENCODINGS)}"
+    return f"they decode as {detected}"
+
+
+def _undeclared(name: str, layout: FileInterface, detected: str | None) -> Issue:
+    return Issue(
+        "file.encoding_undeclared",
+        f"the file declares no encoding (charset); the layout allows {_allowed_text(layout)}; "
+        f"the bytes: {_decodes_as(detected)}",
+        name, expected=_allowed_text(layout), actual=None,
+    )
+
+
+def _unknown(name: str, layout: FileInterface, declared: str) -> Issue:
+    return Issue(
+        "file.encoding_not_allowed",
+        f"the declared encoding {declared!r} is not a known text encoding; the layout allows {_allowed_text(layout)}",
+        name, expected=_allowed_text(layout), actual=declared,
+    )
+
+
+def _not_allowed(name: str, layout: FileInterface, effective: str) -> Issue:
+    shown_as = "utf-8 with a BOM (utf-8-sig)" if effective == "utf-8-sig" else effective
+    return Issue(
+        "file.encoding_not_allowed",
+        f"the file is {shown_as}; the layout allows {_allowed_text(layout)}",
+        name, expected=_allowed_text(layout), actual=effective,
+    )
+
+
+def _mismatch(name: str, declared: str, bad: BadByte, detected: str | None) -> Issue:
+    data = bad.data.hex(" ").upper()
+    return Issue(
+        "file.encoding_mismatch",
+        f"the bytes are not valid {declared} from line {bad.line}, column {bad.column} (bytes {data}); "
+        f"{_decodes_as(detected)}",
+        f"{name}:{bad.line}:{bad.column}", expected=declared, actual=data,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The layout, resolved against the catalog
+
+
+@dataclass(frozen=True)
+class LayoutSpec:
+    """A file layout with its data items, code sets and 住民種別 kinds looked up once."""
+
+    layout: FileInterface
+    items: Mapping[str, DataItem]
+    codes: Mapping[str, frozenset[str]]
+    resident_kinds: Mapping[str, AppliesTo]
+
+    @classmethod
+    def of(cls, catalog: EditionCatalog, layout: FileInterface) -> LayoutSpec:
+        by_id = {item.id: item for item in catalog.data_items}
+        missing = [c.data_item for c in layout.columns if c.data_item not in by_id]
+        if missing:
+            raise SpecError([f"layout {layout.id}: unknown data item(s): {messages.listing(missing)}"])
+        items = {c.header: by_id[c.data_item] for c in layout.columns}
+        codes = {t.id: frozenset(code.code for code in t.codes) for t in catalog.code_tables}
+        return cls(layout, items, codes, _resident_kinds(items, codes, catalog))
+
+    def item_codes(self, header: str) -> frozenset[str]:
+        """The codes the item of column ``header`` may hold (none for items without a code table)."""
+        item = self.items.get(header)
+        if item is None or item.code_table is None:
+            return frozenset()
+        return self.codes.get(item.code_table, frozenset())
+
+    def columns(self, header: Sequence[str]) -> tuple[Column, ...]:
+        """Every layout column, with its position in ``header`` (first occurrence) or None."""
+        positions: dict[str, int] = {}
+        for index, title in enumerate(header):
+            positions.setdefault(title, index)
+        return tuple(
+            self._column(c.header, position, positions.get(c.header))
+            for position, c in enumerate(self.layout.columns, start=1)
+        )
+
+    def _column(self, header: str, layout_position: int, index: int | None) -> Column:
+        item = self.items[header]
+        if item.code_table is not None and item.code_table not in self.codes:
+            raise SpecError([f"data item {item.id}: unknown code table {item.code_table!r}"])
+        codes = self.codes[item.code_table] if item.code_table is not None else frozenset()
+        pattern = re.compile(item.pattern) if item.pattern is not None else None
+        return Column(header, item, layout_position, index, codes, pattern, _cell_families(item))
+
+
+def _cell_families(item: DataItem) -> tuple[str, ...]:
+    applies = {
+        "types": item.type in ("integer", "date", "flag"),
+        "lengths": item.length is not None,
+        "codes": item.type == "code",
+        "patterns": item.pattern is not None,
+        "char_classes": item.char_class is not None,
+        "check_digits": item.check_digit is not None,
+    }
+    return tuple(family for family in CELL_FAMILIES if applies[family])
+
+
+def _resident_kinds(
+    items: Mapping[str, DataItem], codes: Mapping[str, frozenset[str]], catalog: EditionCatalog
+) -> dict[str, AppliesTo]:
+    """住民種別 code -> japanese/foreign, from the code table's labels (empty without the item)."""
+    item = items.get(RESIDENT_TYPE)
+    if item is None or item.code_table is None:
+        return {}
+    table = next((t for t in catalog.code_tables if t.id == item.code_table), None)
+    if table is None:
+        raise SpecError([f"data item {item.id}: unknown code table {item.code_table!r}"])
+    kinds = {code.code: _RESIDENT_KINDS[code.label] for code in table.codes if code.label in _RESIDENT_KINDS}
+    if set(kinds.values()) != set(_RESIDENT_KINDS.values()):
+        # Without both, category_items would pass every file without judging it.
+        labels = messages.listing(_RESIDENT_KINDS)
+        raise SpecError([f"code table {table.id}: needs codes labelled {labels} to tell resident kinds apart"])
+    return kinds
+
+
+# ---------------------------------------------------------------------------------------------
+# The content pass
+
+
+class FieldTooLarge(Exception):
+    """A physical line (and so possibly a field) longer than FIELD_LIMIT: reading stops."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"line {line} is longer than {FIELD_LIMIT} characters")
+        self.line = line
+
+
+def bounded_lines(stream: IO[str]) -> Iterator[str]:
+    """The stream's physical lines; FieldTooLarge instead of reading an unbounded line."""
+    line = 0
+    while text := stream.readline(FIELD_LIMIT + 1):
+        line += 1
+        if len(text) > FIELD_LIMIT:
+            raise FieldTooLarge(line)
+        yield text
+
+
+@contextmanager
+def _csv_field_limit(limit: int) -> Iterator[None]:
+    # The csv limit is process-wide: set it for this pass only (checks run one at a time).
+    previous = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+class ContentPass:
+    """One pass over the records of a file, feeding every content family."""
+
+    def __init__(self, name: str, spec: LayoutSpec) -> None:
+        self.name = name
+        self.spec = spec
+        self.logs = {family: FamilyLog(family) for family in CONTENT_FAMILIES}
+        self.header: tuple[str, ...] = ()
+        self.columns: tuple[Column, ...] = ()
+        #: The physical line the record being read starts on (a quoted value may span lines).
+        self.record_line = 1
+
+    def add(self, family: str, issue: Issue) -> None:
+        self.logs[family].add(issue)
+
+    def result(self, stop: Issue | None = None) -> ContentScan:
+        issues = {family: log.reported(self.name) for family, log in self.logs.items()}
+        return ContentScan(issues, stop)
+
+    def take_header(self, header: Sequence[str]) -> None:
+        self.header = tuple(header)
+        self.columns = self.spec.columns(header)
+        expected = [c.header for c in self.spec.layout.columns]
+        for issue in header_issues(self.name, self.header, expected):
+            self.add("header", issue)
+
+    def take_row(self, line: int, fields: Sequence[str]) -> None:
+        if len(fields) != len(self.header):
+            self.add("fields", _field_count(self.name, line, len(fields), len(self.header)))
+        if not fields:  # a blank line is no record: its only defect is the field count
+            return
+        row = Row(line, {c.header: _value(fields, c) for c in self.columns})
+        self._judge_cells(row)
+        self._judge_row(row)
+
+    def _judge_cells(self, row: Row) -> None:
+        for column in self.columns:
+            value = row.values[column.header]
+            if not value:
+                continue
+            for family in column.families:
+                problem = CELL_RULES[family](column, value)
+                if problem is not None:
+                    self.add(family, _issue(self.name, row.line, column, problem))
+
+    def _judge_row(self, row: Row) -> None:
+        for family in ROW_FAMILIES:
+            for column, problem in ROW_RULES[family](self.spec, self.columns, row):
+                self.add(family, _issue(self.name, row.line, column, problem))
+
+
+def scan_content(export: ExportFile, encoding: str, spec: LayoutSpec) -> ContentScan:
+    """Read the file once (streamed) and collect every content family's issues."""
+    state = ContentPass(export.path.name, spec)
+    with _csv_field_limit(FIELD_LIMIT), export.path.open(encoding=encoding, newline="") as stream:
+        reader = csv.reader(bounded_lines(stream))
+        try:
+            _read_records(reader, state)
+        except FieldTooLarge as error:
+            return state.result(_too_large(state.name, error.line))
+        except csv.Error as error:
+            return state.result(_unreadable(state.name, state.record_line, str(error)))
+    return state.result()
+
+
+def _read_records(reader: Iterator[list[str]], state: ContentPass) -> None:
+    header = next(reader, None)
+    state.take_header(header if header is not None else [])
+    state.record_line = _line_num(reader) + 1
+    for fields in reader:
+        state.take_row(state.record_line, fields)
+        state.record_line = _line_num(reader) + 1
+
+
+def _line_num(reader: Iterator[list[str]]) -> int:
+    # csv's reader type is private; line_num is the count of physical lines read so far.
+    number: int = getattr(reader, "line_num", 0)
+    return number
+
+
+def _value(fields: Sequence[str], column: Column) -> str:
+    """The column's value in a record; '' when the column is absent or the record is short."""
+    if column.index is None or column.index >= len(fields):
+        return ""
+    return fields[column.index]
+
+
+def _location(name: str, line: int, column: Column) -> str:
+    """``file:line:column (header)``; without the column number when the file lacks the column."""
+    if column.index is None:
+        return f"{name}:{line} ({column.header})"
+    return f"{name}:{line}:{column.index + 1} ({column.header})"
+
+
+def _issue(name: str, line: int, column: Column, problem: Problem) -> Issue:
+    return Issue(problem.code, f"{column.header}: {problem.message}", _location(name, line, column),
+                 problem.expected, problem.actual)
+
+
+def _field_count(name: str, line: int, actual: int, expected: int) -> Issue:
+    return Issue("file.field_count", f"the record has {actual} field(s); the header has {expected}",
+                 f"{name}:{line}", expected=str(expected), actual=str(actual))
+
+
+def _too_large(name: str, line: int, detail: str = "") -> Issue:
+    reason = detail or f"longer than {FIELD_LIMIT} characters"
+    return Issue("file.field_too_large", f"line {line}: {reason}; the rest of the file was not read",
+                 f"{name}:{line}", expected=f"at most {FIELD_LIMIT} characters")
+
+
+def _unreadable(name: str, line: int, detail: str) -> Issue:
+    """A csv error: in the lenient dialect only an over-long field raises; anything else is syntax."""
+    if "field limit" in detail:
+        return _too_large(name, line, f"a field is longer than {FIELD_LIMIT} characters")
+    return Issue("file.csv_syntax", f"record at line {line}: {detail}; the rest of the file was not read",
+                 f"{name}:{line}")
+
+
+# ---------------------------------------------------------------------------------------------
+# header
+
+
+def header_issues(name: str, header: Sequence[str], expected: Sequence[str]) -> Iterator[Issue]:
+    """Unexpected (or repeated) columns, missing columns, then the first column out of order."""
+    wanted, seen = set(expected), set[str]()
+    for position, title in enumerate(header, start=1):
+        if title not in wanted or title in seen:
+            why = "repeated" if title in seen else "not in the layout"
+            yield Issue("file.header_unexpected_column", f"column {title!r} is {why}",
+                        f"{name}:1:{position} ({title})", actual=title)
+        seen.add(title)
+    for position, title in enumerate(expected, start=1):
+        if title not in seen:
+            yield Issue("file.header_missing_column", f"column {title!r} is missing (layout position {position})",
+                        f"{name}:1:{position} ({title})", expected=title)
+    yield from _order_issue(name, header, expected)
+
+
+def _order_issue(name: str, header: Sequence[str], expected: Sequence[str]) -> Iterator[Issue]:
+    """The first column, among those the layout has, that is not where the layout puts it."""
+    present = [t for t in expected if t in header]
+    firsts = {t: header.index(t) + 1 for t in present}
+    found = sorted(present, key=firsts.__getitem__)
+    for wanted, actual in zip(present, found, strict=True):
+        if wanted != actual:
+            yield Issue("file.header_order", f"column {actual!r} is out of order: the layout puts {wanted!r} here",
+                        f"{name}:1:{firsts[actual]} ({actual})", expected=wanted, actual=actual)
+            return
+
+
+# ---------------------------------------------------------------------------------------------
+# Cell families: (column, non-empty value) -> Problem | None
+
+
+# [0-9], not \d: \d matches full-width digits too.
+_INTEGER = re.compile(r"-?[0-9]+")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_DIGITS = re.compile(r"[0-9]+")
+_FLAGS = ("0", "1")
+
+
+def check_type(column: Column, value: str) -> Problem | None:
+    """integer, date and flag values have their type's form (code values: see check_code)."""
+    kind, personal = column.item.type, column.item.personal
+    if kind == "integer" and not _INTEGER.fullmatch(value):
+        return Problem("file.type", "not an integer", "integer ([0-9])", shown(value, personal))
+    if kind == "flag" and value not in _FLAGS:
+        return Problem("file.type", "not a flag", "0 or 1", shown(value, personal))
+    if kind == "date" and not is_date(value, column.item.calendar):
+        expected = "YYYY-MM-DD" + (" (a calendar date)" if column.item.calendar == "strict" else "")
+        return Problem("file.type", f"not a {column.item.calendar} date", expected, shown(value, personal))
+    return None
+
+
+def is_date(value: str, calendar: str) -> bool:
+    """YYYY-MM-DD; strict: a real date; lenient: any month 01-12 and day 01-31 (e.g. 2023-02-29)."""
+    match = _DATE.fullmatch(value)
+    if match is None:
+        return False
+    year, month, day = (int(part) for part in match.groups())
+    if calendar == "lenient":
+        return 1 <= month <= 12 and 1 <= day <= 31
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+# Variation selectors (IVS, e.g. 葛 U+845B U+E0100) are part of the character before them.
+_VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
+def char_length(value: str) -> int:
+    """Length in characters, an ideographic variation sequence counting as one."""
+    return len(value) - len(_VARIATION_SELECTORS.findall(value))
+
+
+def check_length(column: Column, value: str) -> Problem | None:
+    """No longer than the item's length."""
+    limit = column.item.length
+    length = char_length(value)
+    if limit is None or length <= limit:
+        return None
+    return Problem("file.length", f"{length} characters, longer than {limit}", f"at most {limit} characters",
+                   shown(value, column.item.personal))
+
+
+def check_code(column: Column, value: str) -> Problem | None:
+    """Code items hold a code of their code table."""
+    if column.item.type != "code" or value in column.codes:
+        return None
+    return Problem("file.code", f"not a code of {column.item.code_table}", messages.listing(sorted(column.codes)),
+                   shown(value, column.item.personal))
+
+
+def check_pattern(column: Column, value: str) -> Problem | None:
+    """The whole value matches the item's pattern."""
+    if column.pattern is None or column.pattern.fullmatch(value):
+        return None
+    return Problem("file.pattern", "does not match the pattern", column.pattern.pattern,
+                   shown(value, column.item.personal))
+
+
+# Each class as the characters it forbids: one regex search finds the first offending character.
+_CONTROL = "\x00-\x1f\x7f-\x9f"  # Unicode category Cc
+_HALFWIDTH_KATAKANA = "\uff61-\uff9f"
+_LATIN = "A-Za-z\uff21-\uff3a\uff41-\uff5a"  # ASCII and full-width letters
+_ASCII_SYMBOLS = "!-/:-@\\[-`{-~"
+
+FORBIDDEN: dict[str, re.Pattern[str]] = {
+    "digits": re.compile("[^0-9]"),
+    # U+30A1..U+30F6 includes ヴ (U+30F4); ー is U+30FC; U+3000 separates family and given names.
+    "katakana": re.compile("[^\u30a1-\u30f6\u30fc\u3000]"),
+    "alphabet": re.compile("[^A-Z ,.\\-']"),
+    "text": re.compile(f"[{_CONTROL}{_HALFWIDTH_KATAKANA}]"),
+    # DOMAIN.md: a 通称 uses only characters allowed in 戸籍 (no Latin letters, no symbols).
+    "koseki_text": re.compile(f"[{_CONTROL}{_HALFWIDTH_KATAKANA}{_LATIN}{_ASCII_SYMBOLS}]"),
+}
+
+
+def check_char_class(column: Column, value: str) -> Problem | None:
+    """Every character belongs to the item's class; the first one that does not is reported."""
+    char_class = column.item.char_class
+    if char_class is None:
+        return None
+    bad = FORBIDDEN[char_class].search(value)
+    if bad is None:
+        return None
+    # Only the code point: the value itself may be personal.
+    return Problem("file.char_class", f"character {bad.start() + 1} is not allowed in {char_class}",
+                   char_class, f"U+{ord(bad.group()):04X}")
+
+
+def _is_valid_lg_code(number: str) -> bool:
+    return len(number) == 6 and int(number[5]) == lg_code_check_digit(number[:5])
+
+
+CHECK_DIGITS: dict[str, Callable[[str], bool]] = {
+    "m11w2-7": is_valid_m11w2_7,
+    "my_number": is_valid_my_number,
+    "lg_code": _is_valid_lg_code,
+}
+
+
+def check_check_digit(column: Column, value: str) -> Problem | None:
+    """Numbers with a check digit have a valid one (values that are not all digits: char_classes)."""
+    scheme = column.item.check_digit
+    if scheme is None or not _DIGITS.fullmatch(value) or CHECK_DIGITS[scheme](value):
+        return None
+    return Problem("file.check_digit", f"fails the {scheme} check digit", f"a valid {scheme} number",
+                   shown(value, column.item.personal))
+
+
+CELL_RULES: dict[str, Callable[[Column, str], Problem | None]] = {
+    "types": check_type,
+    "lengths": check_length,
+    "codes": check_code,
+    "patterns": check_pattern,
+    "char_classes": check_char_class,
+    "check_digits": check_check_digit,
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Row families: (layout, columns, row) -> (column, Problem) pairs
+
+
+RowRule = Callable[[LayoutSpec, Sequence[Column], Row], Iterator[tuple[Column, Problem]]]
+
+
+def check_required(spec: LayoutSpec, columns: Sequence[Column], row: Row) -> Iterator[tuple[Column, Problem]]:
+    """Required items, and items whose condition holds, are filled (conditions on 第30条45規定区分:
+    check_category_items)."""
+    for column in columns:
+        if row.values[column.header] == "" and _required_here(column.item, row):
+            yield column, _missing(column.item)
+
+
+def _required_here(item: DataItem, row: Row) -> bool:
+    condition = item.required_when
+    if item.required or condition is None:
+        return item.required
+    return condition.item != CATEGORY and row.values.get(condition.item, "") in condition.values
+
+
+def _missing(item: DataItem) -> Problem:
+    condition = item.required_when
+    when = "" if item.required or condition is None else f" when {condition.item} is {'/'.join(condition.values)}"
+    return Problem("file.required", f"empty, but required{when}", "a value", "")
+
+
+def check_category_items(
+    spec: LayoutSpec, columns: Sequence[Column], row: Row
+) -> Iterator[tuple[Column, Problem]]:
+    """Items of one resident kind are empty for the other; a foreign resident's 第30条45規定区分
+    decides which category items must be filled and which must be empty."""
+    kind = spec.resident_kinds.get(row.values.get(RESIDENT_TYPE, ""))
+    if kind is None:
+        return  # no or unknown 住民種別: the required and codes families report that
+    for column in columns:
+        if not _kind_bound(column.item):
+            continue
+        problem = _kind_problem(column, row, kind) or _category_problem(spec, column, row, kind)
+        if problem is not None:
+            yield column, problem
+
+
+def _kind_bound(item: DataItem) -> bool:
+    """Whether the item belongs to one resident kind or one 第30条45規定区分 at all."""
+    condition = item.required_when
+    return item.applies_to is not AppliesTo.ALL or (condition is not None and condition.item == CATEGORY)
+
+
+def _kind_problem(column: Column, row: Row, kind: AppliesTo) -> Problem | None:
+    applies_to, value = column.item.applies_to, row.values[column.header]
+    if applies_to in (AppliesTo.ALL, kind) or value == "":
+        return None
+    return Problem("file.category_item_unexpected", f"only for {applies_to.value} residents",
+                   "empty", shown(value, column.item.personal))
+
+
+def _category_problem(spec: LayoutSpec, column: Column, row: Row, kind: AppliesTo) -> Problem | None:
+    condition, value = column.item.required_when, row.values[column.header]
+    if kind is not AppliesTo.FOREIGN or condition is None or condition.item != CATEGORY:
+        return None
+    category = row.values.get(CATEGORY, "")
+    if category not in spec.item_codes(CATEGORY):
+        return None  # unknown category: the required and codes families report it
+    if category in condition.values:
+        return _missing(column.item) if value == "" else None
+    if value == "":
+        return None
+    return Problem("file.category_item_unexpected", f"not an item of {CATEGORY} {category}",
+                   "empty", shown(value, column.item.personal))
+
+
+ROW_RULES: dict[str, RowRule] = {
+    "required": check_required,
+    "category_items": check_category_items,
+}

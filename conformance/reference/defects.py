@@ -1,0 +1,68 @@
+"""Named defects of the reference vendor: each breaks exactly the requirements it lists.
+
+The self-conformance test runs the suite once per defect and expects exactly these requirements
+to fail, so a defect's ``requirements`` must list every requirement its behaviour breaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from conformance.errors import UsageError
+from conformance.messages import did_you_mean
+
+
+@dataclass(frozen=True)
+class Defect:
+    """A deliberate deviation from the spec, and the requirement ids it violates."""
+
+    name: str
+    description: str
+    requirements: tuple[str, ...]
+
+
+def _defects(*defects: Defect) -> dict[str, Defect]:
+    return {defect.name: defect for defect in defects}
+
+
+DEFECTS: dict[str, Defect] = _defects(
+    Defect("dv_certificate_issued",
+           "certificates (住民票の写し) are issued for DV-protected persons instead of being refused",
+           ("jumin-1.0-3.4-R001",)),
+    Defect("dv_inspection_leak",
+           "the inspection list (閲覧用リスト) includes DV-protected persons",
+           ("jumin-1.0-9.5-R001",)),
+    # Blanking 通称_フリガナ as well breaks the item requirement for it (R064) next to 通称's (R006).
+    Defect("tsusho_dropped",
+           "通称 and 通称_フリガナ are empty (null) in resident documents, history rows and the export",
+           ("jumin-1.0-1.1.2-R006", "jumin-1.0-1.1.2-R064")),
+    Defect("bad_check_digit",
+           "new 宛名番号 assigned by POST /residents get check digit (correct + 1) mod 10",
+           ("jumin-1.0-1.1.13-R002",)),
+    Defect("cp932_export",
+           "the export body is encoded CP932 while its Content-Type still says charset=utf-8",
+           ("jumin-1.0-10.6-R001",)),
+    Defect("foreign_birth_wareki",
+           "certificates print a foreign resident's 生年月日 in 和暦 instead of 西暦",
+           ("jumin-1.0-1.1.9-R001", "jumin-1.0-1.1.9-P002")),
+    Defect("prohibited_zokugara",
+           "a 続柄 子の子 is returned as 孫 (a 続柄 the spec prohibits) in documents, history, export and certificates",
+           ("jumin-1.0-1.1.11-P001",)),
+    Defect("history_deleted_on_correction",
+           "a correction overwrites the latest history row (same 履歴番号) instead of appending one",
+           ("jumin-1.0-4.6.0.1-R003", "jumin-1.0-1.2.1-R017")),
+    Defect("openapi_violation",
+           "resident documents carry an extra property 内部ID and 性別 as a JSON integer",
+           ("jumin-1.0-7.2.3-R001",)),
+)
+
+
+def parse_defects(names: Iterable[str]) -> frozenset[str]:
+    """The defect names, checked; an unknown name is a ``UsageError`` naming the close one, if any."""
+    chosen = frozenset(names)
+    for name in sorted(chosen):
+        if name not in DEFECTS:
+            known = sorted(DEFECTS)
+            raise UsageError(f"unknown defect {name!r}{did_you_mean(name, known)}; known defects: {', '.join(known)}")
+    return chosen

@@ -1,0 +1,225 @@
+"""The reference vendor's embedded database: the 住民記録 history rows in sqlite3 (stdlib).
+
+Every change is a new history row keyed (宛名番号, 履歴番号): corrections append and never delete
+(住民記録 1.0 1.2.1, 4.6.0.1). A person's current record is their row with the highest 履歴番号.
+The items of a row are kept as one JSON object (header -> string), so the store does not depend on
+the catalog's columns; 世帯番号 and the change time are copied into columns to be indexed.
+
+One connection is shared by the server's threads: sqlite3 objects are not thread-safe by default,
+so every access holds one re-entrant lock, and callers that read and then write (assigning a new
+number) hold :meth:`Store.locked` around both.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from conformance.oracles.identifiers import m11w2_7_remainder
+
+#: A record: header -> value ('' when empty); 履歴番号 is a decimal string like the other values.
+Row = dict[str, str]
+
+_SCHEMA = """
+CREATE TABLE history (
+    atena TEXT NOT NULL,
+    rireki INTEGER NOT NULL,
+    setai TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    items TEXT NOT NULL,
+    PRIMARY KEY (atena, rireki)
+);
+CREATE INDEX history_setai ON history (setai);
+CREATE TABLE issuance (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    atena TEXT NOT NULL,
+    result TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+"""
+
+# The latest row of each person; a filter on the outer row narrows it.
+_LATEST = """
+SELECT h.items FROM history h
+WHERE h.rireki = (SELECT MAX(rireki) FROM history WHERE atena = h.atena)
+"""
+# Largest serial of 10-digit numbers (the serial is the first 9 digits, the 10th the check digit).
+_MAX_SERIAL = """
+SELECT MAX(CAST(substr({column}, 1, 9) AS INTEGER)) FROM history
+WHERE length({column}) = 10 AND {column} NOT GLOB '*[^0-9]*'
+"""
+#: sqlite3 integers are 64-bit; larger offsets cannot match anything anyway.
+_MAX_SQL_INT = 2**62
+
+
+def utc_stamp(moment: datetime | None = None) -> str:
+    """A UTC time as fixed-width ISO text, so text order is time order in SQL comparisons."""
+    moment = moment or datetime.now(UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@dataclass(frozen=True)
+class Issuance:
+    """One 交付履歴 entry: a certificate issued or refused for a person."""
+
+    number: int
+    atena: str
+    result: str
+    at: str
+
+
+class Store:
+    """The history rows and the 交付履歴 of one reference vendor (``:memory:`` by default)."""
+
+    def __init__(self, path: str = ":memory:") -> None:
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        with self._lock:
+            self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        """Close the connection; the store cannot be used afterwards."""
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the store's lock across several calls (read a number, then write it)."""
+        with self._lock:
+            yield
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _query(self, sql: str, parameters: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._db.execute(sql, tuple(parameters)).fetchall()
+
+    # -- loading ----------------------------------------------------------------------------------
+
+    def load(self, rows: Iterable[Mapping[str, str]]) -> int:
+        """Replace every row (and the 交付履歴) with migration ``rows``; returns how many were loaded.
+
+        Each row needs a 宛名番号 and a positive integer 履歴番号 (``ValueError`` otherwise).
+        """
+        stamp = utc_stamp()
+        records = [_record(row, stamp) for row in rows]
+        with self._transaction() as db:
+            db.execute("DELETE FROM history")
+            db.execute("DELETE FROM issuance")
+            db.executemany("INSERT INTO history VALUES (?, ?, ?, ?, ?)", records)
+        return len(records)
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def latest(self, atena: str) -> Row | None:
+        """A person's current row, or None when the 宛名番号 is unknown."""
+        found = self._query(_LATEST + " AND h.atena = ?", (atena,))
+        return _items(found[0][0]) if found else None
+
+    def all_latest(self) -> list[Row]:
+        """Every person's current row (moved-out and deceased included), by 宛名番号."""
+        return [_items(items) for (items,) in self._query(_LATEST + " ORDER BY h.atena")]
+
+    def changed_since(self, since: str | None, offset: int, limit: int) -> tuple[list[Row], bool]:
+        """Current rows whose latest change is at or after ``since`` (a :func:`utc_stamp`; all when
+        None), by 宛名番号, one page; the flag says whether more rows follow."""
+        where, parameters = (" AND h.changed_at >= ?", [since]) if since is not None else ("", [])
+        sql = _LATEST + where + " ORDER BY h.atena LIMIT ? OFFSET ?"
+        found = self._query(sql, [*parameters, min(limit, _MAX_SQL_INT) + 1, min(offset, _MAX_SQL_INT)])
+        rows = [_items(items) for (items,) in found]
+        return rows[:limit], len(rows) > limit
+
+    def household(self, setai: str) -> list[Row]:
+        """The current rows of everyone whose latest row carries this 世帯番号 (any 住民状態)."""
+        return [_items(items) for (items,) in self._query(_LATEST + " AND h.setai = ? ORDER BY h.atena", (setai,))]
+
+    def history(self, atena: str) -> list[Row]:
+        """Every row of a person, 履歴番号 ascending (empty when unknown)."""
+        found = self._query("SELECT items FROM history WHERE atena = ? ORDER BY rireki", (atena,))
+        return [_items(items) for (items,) in found]
+
+    # -- writing ----------------------------------------------------------------------------------
+
+    def append(self, row: Mapping[str, str]) -> Row:
+        """Add ``row`` as the person's next history row (履歴番号 = last + 1, or 1 for a new person)."""
+        with self._transaction() as db:
+            (last,) = db.execute("SELECT MAX(rireki) FROM history WHERE atena = ?", (row["宛名番号"],)).fetchone()
+            stored = {**row, "履歴番号": str((last or 0) + 1)}
+            db.execute("INSERT INTO history VALUES (?, ?, ?, ?, ?)", _record(stored, utc_stamp()))
+        return stored
+
+    def overwrite_latest(self, row: Mapping[str, str]) -> Row:
+        """Replace the person's latest row in place, keeping its 履歴番号 (only the
+        ``history_deleted_on_correction`` defect does this: the spec forbids it)."""
+        with self._transaction() as db:
+            (last,) = db.execute("SELECT MAX(rireki) FROM history WHERE atena = ?", (row["宛名番号"],)).fetchone()
+            stored = {**row, "履歴番号": str(last or 1)}
+            db.execute("DELETE FROM history WHERE atena = ? AND rireki = ?", (row["宛名番号"], last or 1))
+            db.execute("INSERT INTO history VALUES (?, ?, ?, ?, ?)", _record(stored, utc_stamp()))
+        return stored
+
+    def next_atena_serial(self) -> int:
+        """The serial (first 9 digits) for a new 宛名番号; see :func:`next_serial`."""
+        return next_serial(self._max_serial("atena"))
+
+    def next_setai_serial(self) -> int:
+        """The serial (first 9 digits) for a new 世帯番号; see :func:`next_serial`."""
+        return next_serial(self._max_serial("setai"))
+
+    def _max_serial(self, column: str) -> int:
+        ((found,),) = self._query(_MAX_SERIAL.format(column=column))
+        return int(found or 0)
+
+    # -- 交付履歴 ----------------------------------------------------------------------------------
+
+    def log_issuance(self, atena: str, result: str) -> int:
+        """Record a certificate ``issued`` or ``refused``; returns the entry's serial (the 発行番号)."""
+        with self._transaction() as db:
+            cursor = db.execute("INSERT INTO issuance (atena, result, at) VALUES (?, ?, ?)",
+                                (atena, result, utc_stamp()))
+            return int(cursor.lastrowid or 0)
+
+    def issuance_log(self, atena: str | None = None) -> list[Issuance]:
+        """The 交付履歴, oldest first; only one person's when ``atena`` is given."""
+        sql = "SELECT id, atena, result, at FROM issuance"
+        parameters: tuple[str, ...] = ()
+        if atena is not None:
+            sql, parameters = sql + " WHERE atena = ?", (atena,)
+        found = self._query(sql + " ORDER BY id", parameters)
+        return [Issuance(int(number), str(who), str(result), str(at)) for number, who, result, at in found]
+
+
+def next_serial(largest: int) -> int:
+    """``largest`` + 1, skipping serials whose M11W2-7 remainder is 1 (they have no check digit)."""
+    serial = largest + 1
+    while m11w2_7_remainder(f"{serial:09d}") == 1:
+        serial += 1
+    return serial
+
+
+def _record(row: Mapping[str, str], stamp: str) -> tuple[str, int, str, str, str]:
+    atena, number = row.get("宛名番号", ""), row.get("履歴番号", "")
+    if not atena or not (number.isascii() and number.isdigit() and len(number) <= 18 and int(number) >= 1):
+        raise ValueError(f"a row needs a 宛名番号 and a positive 履歴番号, got {atena!r} and {number!r}")
+    items = {str(key): str(value) for key, value in row.items()}
+    return atena, int(number), row.get("世帯番号", ""), stamp, json.dumps(items, ensure_ascii=False)
+
+
+def _items(text: str) -> Row:
+    loaded: dict[str, str] = json.loads(text)
+    return loaded

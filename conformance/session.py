@@ -1,0 +1,105 @@
+"""Opening a run's target: start the reference vendor if asked, connect, load the test data.
+
+Everything opened here is closed by :meth:`TargetSession.close`, whatever happened in between.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from contextlib import ExitStack
+from pathlib import Path
+
+from conformance.errors import ProfileError, TargetError, UsageError
+from conformance.profiles import LoadTarget, Profile
+from conformance.spec.catalog import EditionCatalog
+from conformance.targets.base import HttpClient, Target, TestData
+from conformance.targets.exports import build_export_source
+from conformance.targets.http import RequestsHttpClient
+from conformance.testdata.migration import write_migration
+from conformance.testdata.town import generate_town
+
+#: Seconds a load command may take before the run gives up on it.
+LOAD_TIMEOUT = 600
+
+
+class TargetSession:
+    """The targets of one run, one per claimed edition, opened on first use."""
+
+    def __init__(self, profile: Profile, workdir: Path, defects: frozenset[str] = frozenset()) -> None:
+        if defects and not profile.targets.reference:
+            raise UsageError("--defect applies to the bundled reference vendor only (targets.reference)")
+        self.profile = profile
+        self.workdir = workdir
+        self.defects = defects
+        self._stack = ExitStack()
+        self._targets: dict[tuple[str, str], Target] = {}
+        self._base_url: str | None = None
+
+    def target(self, edition: EditionCatalog) -> Target:
+        """The target for an edition (the same vendor system for all of them)."""
+        key = (edition.domain, edition.edition_name)
+        if key not in self._targets:
+            self._targets[key] = self._open(edition)
+        return self._targets[key]
+
+    def close(self) -> None:
+        """Stop what was started (the reference vendor) and close connections."""
+        self._stack.close()
+        self._targets.clear()
+
+    def _open(self, edition: EditionCatalog) -> Target:
+        client = self._client()
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        exports_config = self.profile.targets.exports
+        exports = build_export_source(exports_config, client, self.workdir) if exports_config else None
+        data = self._load_data(client)
+        return Target(catalog=edition, http=client, exports=exports, data=data)
+
+    def _client(self) -> HttpClient | None:
+        api = self.profile.targets.api
+        if api is None:
+            return None
+        return RequestsHttpClient(api, base_url=self._reference_url())
+
+    def _reference_url(self) -> str | None:
+        if not self.profile.targets.reference:
+            return None
+        if self._base_url is None:
+            from conformance.reference.server import start_reference
+
+            running = self._stack.enter_context(start_reference(defects=self.defects))
+            self._base_url = str(running.url)
+        return self._base_url
+
+    def _load_data(self, client: HttpClient | None) -> TestData | None:
+        load = self.profile.targets.load
+        if load.via == "none":
+            return None
+        rows = generate_town(seed=self.profile.hypothesis.seed or 20200901)
+        migration = self.workdir / "migration.csv"
+        write_migration(rows, migration)
+        if load.via == "http":
+            _load_over_http(load, client, migration)
+        else:
+            _load_by_command(load, migration)
+        return TestData(rows=rows)
+
+
+def _load_over_http(load: LoadTarget, client: HttpClient | None, migration: Path) -> None:
+    if client is None or load.path is None:
+        raise ProfileError("targets.load via http needs targets.api and targets.load.path")
+    response = client.request("post", load.path, data=migration.read_bytes(), content_type="text/csv; charset=utf-8")
+    if response.status not in (200, 201, 204):
+        raise TargetError(f"loading the test data: POST {load.path} answered {response.status}")
+
+
+def _load_by_command(load: LoadTarget, migration: Path) -> None:
+    if not load.command:
+        raise ProfileError("targets.load via command needs targets.load.command")
+    argv = [str(migration) if part == "{file}" else part for part in load.command]
+    try:
+        completed = subprocess.run(argv, capture_output=True, timeout=LOAD_TIMEOUT, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise TargetError(f"loading the test data: {argv[0]}: {error}") from None
+    if completed.returncode != 0:
+        raise TargetError(f"loading the test data: {argv[0]} exited with {completed.returncode}")

@@ -1,0 +1,139 @@
+"""Export sources: where a vendor's export files come from (its API, or a directory it wrote to).
+
+Both give an :class:`~conformance.targets.base.ExportFile` on local disk with the encoding the vendor
+*declares*; whether the bytes agree is for the file checks to judge, so nothing here decodes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+from conformance.errors import ProfileError, TargetError
+from conformance.profiles import ExportTarget
+from conformance.targets.base import ExportFile, ExportSource, HttpClient
+
+#: Spellings vendors use for the encodings the catalog names (IANA names, Java and Windows aliases).
+_ENCODING_ALIASES: dict[str, str] = {
+    "utf8": "utf-8",
+    "utf_8": "utf-8",
+    "utf8-sig": "utf-8-sig",
+    "utf_8_sig": "utf-8-sig",
+    "shift-jis": "shift_jis",
+    "sjis": "shift_jis",
+    "x-sjis": "shift_jis",
+    "windows-31j": "cp932",
+    "ms932": "cp932",
+    "ms_kanji": "cp932",
+    "x-ms-cp932": "cp932",
+}
+
+_SAFE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,8}")
+_UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def normalize_encoding(name: str) -> str:
+    """The catalog's spelling of an encoding name (``UTF8`` -> ``utf-8``, ``Windows-31J`` -> ``cp932``).
+
+    Unknown names are only lower-cased and trimmed, so a check can report them as given.
+    """
+    lowered = name.strip().strip("\"'").lower()
+    return _ENCODING_ALIASES.get(lowered, lowered)
+
+
+def charset_of(content_type: str) -> str:
+    """The normalized ``charset`` parameter of a Content-Type header ('' when there is none)."""
+    for parameter in content_type.split(";")[1:]:
+        key, _, value = parameter.partition("=")
+        if key.strip().lower() == "charset":
+            return normalize_encoding(value)
+    return ""
+
+
+def _not_configured(layout: str, files: Mapping[str, str]) -> TargetError:
+    configured = ", ".join(sorted(files)) or "none"
+    return TargetError(f"export layout {layout!r} is not configured (targets.exports.files has: {configured})")
+
+
+def _configured(layout: str, files: Mapping[str, str]) -> str:
+    """The profile's path or file name for ``layout``."""
+    try:
+        return files[layout]
+    except KeyError:
+        raise _not_configured(layout, files) from None
+
+
+class ApiExportSource:
+    """Export files fetched with GET through the vendor's API client."""
+
+    def __init__(self, client: HttpClient, files: Mapping[str, str], workdir: Path) -> None:
+        self._client = client
+        self._files = dict(files)
+        self._workdir = workdir
+
+    def fetch(self, layout: str) -> ExportFile:
+        """GET the layout's path, store the body in the work directory, keep the declared charset."""
+        path = _configured(layout, self._files)
+        response = self._client.request("get", path)
+        if response.status != 200:
+            raise TargetError(f"GET {path}: status {response.status}, expected 200 with the export file")
+        self._workdir.mkdir(parents=True, exist_ok=True)
+        local = self._workdir / _local_name(layout, path)
+        local.write_bytes(response.body)
+        return ExportFile(path=local, layout=layout, declared_encoding=charset_of(response.content_type))
+
+
+def _local_name(layout: str, api_path: str) -> str:
+    """A file name for the download: the layout id (made safe) plus the URL's extension, if plain."""
+    stem = _UNSAFE_NAME_CHARS.sub("_", layout).lstrip(".") or "export"
+    suffix = PurePosixPath(api_path.split("?", 1)[0]).suffix
+    return stem + (suffix if _SAFE_SUFFIX.fullmatch(suffix) else "")
+
+
+class DirectoryExportSource:
+    """Export files the vendor wrote into a directory; the profile declares their encodings."""
+
+    def __init__(self, directory: Path, files: Mapping[str, str], encodings: Mapping[str, str]) -> None:
+        self._directory = directory
+        self._files = dict(files)
+        self._encodings = {layout: normalize_encoding(name) for layout, name in encodings.items()}
+
+    def fetch(self, layout: str) -> ExportFile:
+        """The configured file of ``layout`` inside the directory, with its declared encoding."""
+        name = _configured(layout, self._files)
+        path = _inside(self._directory, name)
+        return ExportFile(path=path, layout=layout, declared_encoding=self._encodings.get(layout, ""))
+
+
+def _inside(directory: Path, name: str) -> Path:
+    """``directory / name`` as an existing regular file that does not escape the directory.
+
+    A profile is vendor-supplied: '..', absolute paths and symlinks out of the directory would let
+    it make the harness read (and report on) arbitrary local files.
+    """
+    relative = Path(name)
+    if not name or relative.is_absolute() or relative.anchor or ".." in relative.parts:
+        raise TargetError(f"export file {name!r} must be a relative path inside {directory}")
+    root = directory.resolve()
+    resolved = (root / relative).resolve()
+    if not resolved.is_relative_to(root):
+        raise TargetError(f"export file {name!r} resolves outside {directory} (symlink?)")
+    if not resolved.is_file():
+        raise TargetError(f"export file {name!r} not found in {directory}")
+    return resolved
+
+
+def build_export_source(target: ExportTarget, client: HttpClient | None, workdir: Path) -> ExportSource:
+    """The export source a profile's ``targets.exports`` describes.
+
+    A relative ``directory`` is taken relative to the working directory; callers that want it
+    relative to the profile file resolve it first.
+    """
+    if target.via == "api":
+        if client is None:
+            raise ProfileError("targets.exports.via is 'api' but the profile configures no targets.api")
+        return ApiExportSource(client, target.files, workdir)
+    if target.directory is None:
+        raise ProfileError("targets.exports.via is 'directory' but targets.exports.directory is not set")
+    return DirectoryExportSource(Path(target.directory), target.files, target.encoding)

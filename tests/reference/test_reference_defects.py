@@ -1,0 +1,237 @@
+"""Each named defect changes exactly the behaviour it describes, and nothing else.
+
+One set of probes (documents, certificates, lists, the export, a move-in, a correction) is taken
+from a clean server and from a server with each defect: exactly the probes listed for the defect
+differ. Then one test per defect shows the changed behaviour itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+import requests
+
+from conformance.errors import UsageError
+from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digit
+from conformance.reference.defects import DEFECTS, Defect, parse_defects
+from conformance.reference.server import RunningReference, start_reference
+from conformance.testdata.town import default_town
+
+Row = Mapping[str, str]
+ROWS = default_town()
+MOVE_IN: dict[str, Any] = {
+    "氏名": "見本　花子", "氏名_フリガナ": "ミホン　ハナコ", "生年月日": "1985-06-01", "性別": "2",
+    "住民種別": "1", "住所_都道府県": "静岡県", "住所_市区町村": "見本町", "住所_町字": "栄町",
+    "住所_番地号表記": "1番地", "異動日": "2020-09-01",
+}
+CORRECTION = {"項目": "住所_方書", "値": "見本荘２０１", "異動日": "2020-09-03"}
+
+
+def find(predicate: Callable[[Row], bool]) -> Row:
+    return next(row for row in ROWS if predicate(row))
+
+
+def current(row: Row) -> bool:
+    return row["住民状態"] == "1" and row["支援措置対象フラグ"] == "0"
+
+
+JAPANESE = find(lambda r: current(r) and r["住民種別"] == "1" and r["続柄"] == "世帯主")
+TSUSHO = find(lambda r: current(r) and r["通称"] != "" and r["第30条45規定区分"] == "2")
+FOREIGN = find(lambda r: current(r) and r["第30条45規定区分"] == "1" and r["通称"] == "")
+GRANDCHILD = find(lambda r: current(r) and r["続柄"] == "子の子")
+PROTECTED = find(lambda r: r["支援措置対象フラグ"] == "1")
+
+#: The probes each defect changes; every other probe must be identical to the clean server's.
+AFFECTS: dict[str, set[str]] = {
+    "dv_certificate_issued": {"certificate_dv"},
+    "dv_inspection_leak": {"inspection"},
+    "tsusho_dropped": {"tsusho_resident", "tsusho_history", "export"},
+    "bad_check_digit": {"move_in"},
+    "cp932_export": {"export"},
+    "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},
+    "prohibited_zokugara": {"grandchild", "household", "certificate_grandchild", "export"},
+    "history_deleted_on_correction": {"correction"},
+    "openapi_violation": {"resident", "tsusho_resident", "grandchild", "household", "move_in"},
+}
+
+
+class Api:
+    def __init__(self, running: RunningReference) -> None:
+        self.running = running
+        self.url = running.url
+
+    def get(self, path: str, **params: str) -> requests.Response:
+        return requests.get(self.url + path, params=params, timeout=10)
+
+    def post(self, path: str, body: Any) -> requests.Response:
+        return requests.post(self.url + path, json=body, timeout=10)
+
+    def lines(self, atena: str) -> dict[str, str]:
+        people = self.post("/certificates", {"宛名番号": atena}).json()["記載者"]
+        return {line["項目"]: line["値"] for line in people[0]["記載事項"]}
+
+
+def probe(api: Api) -> dict[str, Any]:
+    """What the defects could change, reads first, then one move-in and one correction."""
+    probes: dict[str, Any] = {
+        "resident": api.get(f"/residents/{JAPANESE['宛名番号']}").json(),
+        "tsusho_resident": api.get(f"/residents/{TSUSHO['宛名番号']}").json(),
+        "tsusho_history": api.get(f"/residents/{TSUSHO['宛名番号']}/history").json(),
+        "grandchild": api.get(f"/residents/{GRANDCHILD['宛名番号']}").json(),
+        "household": api.get(f"/households/{GRANDCHILD['世帯番号']}").json(),
+        "certificate_japanese": api.lines(JAPANESE["宛名番号"]),
+        "certificate_foreign": api.lines(FOREIGN["宛名番号"]),
+        "certificate_tsusho": api.lines(TSUSHO["宛名番号"]),
+        "certificate_grandchild": api.lines(GRANDCHILD["宛名番号"]),
+        "certificate_dv": api.post("/certificates", {"宛名番号": PROTECTED["宛名番号"]}).status_code,
+        "inspection": api.get("/inspection-list", 町字=PROTECTED["住所_町字"]).json(),
+        "export": hashlib.sha256(api.get("/exports/residents.csv").content).hexdigest(),
+    }
+    probes["move_in"] = api.post("/residents", MOVE_IN).json()
+    api.post(f"/residents/{JAPANESE['宛名番号']}/corrections", CORRECTION)
+    probes["correction"] = api.get(f"/residents/{JAPANESE['宛名番号']}/history").json()
+    return probes
+
+
+@pytest.fixture(scope="module")
+def clean() -> dict[str, Any]:
+    with start_reference() as running:
+        return probe(Api(running))
+
+
+@contextmanager
+def started(*defects: str) -> Iterator[Api]:
+    with start_reference(defects=frozenset(defects)) as running:
+        yield Api(running)
+
+
+def test_every_defect_has_its_probes_listed() -> None:
+    assert set(AFFECTS) == set(DEFECTS)
+
+
+@pytest.mark.parametrize("name", sorted(DEFECTS))
+def test_a_defect_changes_exactly_its_probes(clean: dict[str, Any], name: str) -> None:
+    with start_reference(defects=frozenset({name})) as running:
+        probes = probe(Api(running))
+    changed = {key for key in clean if probes[key] != clean[key]}
+    assert changed == AFFECTS[name]
+
+
+def test_defects_are_described_and_name_requirements() -> None:
+    for name, defect in DEFECTS.items():
+        assert isinstance(defect, Defect) and defect.name == name and defect.description
+        assert defect.requirements and all(rid.startswith("jumin-1.0-") for rid in defect.requirements)
+
+
+def test_unknown_defects_are_a_usage_error_with_a_suggestion() -> None:
+    assert parse_defects(["cp932_export", "cp932_export"]) == frozenset({"cp932_export"})
+    with pytest.raises(UsageError, match=r"unknown defect 'dv_inspection_leek'; did you mean 'dv_inspection_leak'\?"):
+        parse_defects(["dv_inspection_leek"])
+    with pytest.raises(UsageError, match="unknown defect 'nothing_like_it'; known defects: ") as raised:
+        parse_defects(["nothing_like_it"])
+    assert "known defects:" in str(raised.value)
+    with pytest.raises(UsageError):
+        start_reference(defects=frozenset({"nope"}))
+
+
+# -- the changed behaviour of each defect -------------------------------------------------------------
+
+
+def test_dv_certificate_issued() -> None:
+    with started("dv_certificate_issued") as api:
+        response = api.post("/certificates", {"宛名番号": PROTECTED["宛名番号"]})
+        assert response.status_code == 200 and response.json()["帳票ID"] == "0010001"
+        assert api.running.store.issuance_log(PROTECTED["宛名番号"])[-1].result == "issued"
+
+
+def test_dv_inspection_leak() -> None:
+    town = PROTECTED["住所_町字"]
+    with started("dv_inspection_leak") as api:
+        entries = api.get("/inspection-list", 町字=town).json()["entries"]
+    listed = {(entry["氏名"], entry["生年月日"]) for entry in entries}
+    protected = [row for row in ROWS if row["住所_町字"] == town and row["支援措置対象フラグ"] == "1"]
+    assert protected and all((row["氏名"], row["生年月日"]) in listed for row in protected)
+
+
+def test_tsusho_dropped() -> None:
+    with started("tsusho_dropped") as api:
+        document = api.get(f"/residents/{TSUSHO['宛名番号']}").json()
+        history = api.get(f"/residents/{TSUSHO['宛名番号']}/history").json()["history"]
+        export = list(csv.DictReader(io.StringIO(api.get("/exports/residents.csv").content.decode("utf-8"))))
+        lines = api.lines(TSUSHO["宛名番号"])
+    assert document["通称"] is None and document["通称_フリガナ"] is None
+    assert history[0]["通称"] is None and history[0]["通称_フリガナ"] is None
+    assert all(row["通称"] == "" and row["通称_フリガナ"] == "" for row in export)
+    assert document["氏名_アルファベット"] == TSUSHO["氏名_アルファベット"]
+    assert lines["通称"] == TSUSHO["通称"]  # certificates are not part of this defect
+
+
+def test_bad_check_digit() -> None:
+    with started("bad_check_digit") as api:
+        document = api.post("/residents", MOVE_IN).json()
+    atena = document["宛名番号"]
+    correct = m11w2_7_check_digit(atena[:9])
+    assert correct is not None
+    assert atena[9] == str((correct + 1) % 10) and not is_valid_m11w2_7(atena)
+    assert is_valid_m11w2_7(document["世帯番号"])
+
+
+def test_cp932_export() -> None:
+    with started() as api:
+        clean_text = api.get("/exports/residents.csv").content.decode("utf-8")
+    with started("cp932_export") as api:
+        response = api.get("/exports/residents.csv")
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    with pytest.raises(UnicodeDecodeError):
+        response.content.decode("utf-8")
+    assert response.content.decode("cp932") == clean_text
+
+
+def test_foreign_birth_wareki() -> None:
+    with started("foreign_birth_wareki") as api:
+        lines = api.lines(FOREIGN["宛名番号"])
+        japanese = api.lines(JAPANESE["宛名番号"])
+    year = int(FOREIGN["生年月日"][:4])
+    assert lines["生年月日"].startswith(("昭和", "平成", "令和")) and str(year) not in lines["生年月日"]
+    assert lines["在留期間の満了の日"].startswith(FOREIGN["在留期間の満了の日"][:4] + "年")  # still 西暦
+    assert japanese["生年月日"].startswith(("明治", "大正", "昭和", "平成", "令和"))
+
+
+def test_prohibited_zokugara() -> None:
+    with started("prohibited_zokugara") as api:
+        document = api.get(f"/residents/{GRANDCHILD['宛名番号']}").json()
+        history = api.get(f"/residents/{GRANDCHILD['宛名番号']}/history").json()["history"]
+        members = api.get(f"/households/{GRANDCHILD['世帯番号']}").json()["members"]
+        export = api.get("/exports/residents.csv").content.decode("utf-8")
+        lines = api.lines(GRANDCHILD["宛名番号"])
+        stored = api.running.store.latest(GRANDCHILD["宛名番号"])
+    assert document["続柄"] == history[0]["続柄"] == lines["続柄"] == "孫"
+    assert "子の子" not in {member["続柄"] for member in members} and "孫" in {m["続柄"] for m in members}
+    assert ",子の子," not in export and ",孫," in export
+    assert stored is not None and stored["続柄"] == "子の子"  # the data is right; only what is shown is wrong
+
+
+def test_history_deleted_on_correction() -> None:
+    atena = JAPANESE["宛名番号"]
+    with started("history_deleted_on_correction") as api:
+        response = api.post(f"/residents/{atena}/corrections", CORRECTION)
+        history = api.get(f"/residents/{atena}/history").json()["history"]
+    assert response.status_code == 201 and response.json()["履歴番号"] == 1
+    assert len(history) == 1 and history[0]["住所_方書"] == CORRECTION["値"]
+
+
+def test_openapi_violation() -> None:
+    with started("openapi_violation") as api:
+        document = api.get(f"/residents/{JAPANESE['宛名番号']}").json()
+        history = api.get(f"/residents/{JAPANESE['宛名番号']}/history").json()["history"]
+        page = api.get("/residents", limit="3").json()["residents"]
+    assert document["内部ID"] == f"R{JAPANESE['宛名番号']}"
+    assert document["性別"] == int(JAPANESE["性別"]) and isinstance(document["性別"], int)
+    assert all("内部ID" in resident and isinstance(resident["性別"], int) for resident in page)
+    assert "内部ID" not in history[0] and history[0]["性別"] == JAPANESE["性別"]

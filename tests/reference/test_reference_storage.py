@@ -1,0 +1,133 @@
+"""The reference vendor's sqlite3 store: history rows, latest rows, paging, numbers, 交付履歴."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from conformance.oracles.identifiers import m11w2_7_check_digit
+from conformance.reference.storage import Store, next_serial, utc_stamp
+from conformance.testdata.town import default_town
+
+ROWS = default_town()
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    opened = Store()
+    opened.load(ROWS[:40])
+    yield opened
+    opened.close()
+
+
+def test_load_replaces_everything(store: Store) -> None:
+    store.log_issuance(ROWS[0]["宛名番号"], "issued")
+    assert store.load(ROWS[40:45]) == 5
+    assert [row["宛名番号"] for row in store.all_latest()] == [row["宛名番号"] for row in ROWS[40:45]]
+    assert store.issuance_log() == []
+
+
+def test_load_rejects_rows_without_keys() -> None:
+    store = Store()
+    with pytest.raises(ValueError, match="positive 履歴番号"):
+        store.load([dict(ROWS[0], 履歴番号="x")])
+    with pytest.raises(ValueError):
+        store.load([dict(ROWS[0], 履歴番号="9" * 40)])
+
+
+def test_latest_and_unknown(store: Store) -> None:
+    assert store.latest(ROWS[3]["宛名番号"]) == ROWS[3]
+    assert store.latest("0000000000") is None
+
+
+def test_all_latest_is_ordered_by_atena(store: Store) -> None:
+    assert store.all_latest() == sorted(ROWS[:40], key=lambda row: row["宛名番号"])
+
+
+def test_append_counts_history_and_latest_follows(store: Store) -> None:
+    atena = ROWS[0]["宛名番号"]
+    second = store.append(dict(ROWS[0], 住所_方書="見本荘101"))
+    third = store.append(dict(ROWS[0], 住所_方書="見本荘102"))
+    assert (second["履歴番号"], third["履歴番号"]) == ("2", "3")
+    assert [row["履歴番号"] for row in store.history(atena)] == ["1", "2", "3"]
+    assert store.latest(atena) == third
+    assert store.history(atena)[0] == ROWS[0]
+
+
+def test_append_of_a_new_person_starts_at_one(store: Store) -> None:
+    row = store.append(dict(ROWS[0], 宛名番号="9999999990"))
+    assert row["履歴番号"] == "1"
+
+
+def test_overwrite_latest_keeps_the_number(store: Store) -> None:
+    atena = ROWS[0]["宛名番号"]
+    store.append(dict(ROWS[0], 住所_方書="A"))
+    replaced = store.overwrite_latest(dict(ROWS[0], 住所_方書="B"))
+    assert replaced["履歴番号"] == "2"
+    assert [row["住所_方書"] for row in store.history(atena)] == [ROWS[0]["住所_方書"], "B"]
+
+
+def test_changed_since_pages_and_filters(store: Store) -> None:
+    page, more = store.changed_since(None, 0, 15)
+    assert len(page) == 15 and more
+    rest, more = store.changed_since(None, 30, 15)
+    assert len(rest) == 10 and not more
+    assert store.changed_since(None, 10**30, 5) == ([], False)
+    time.sleep(0.002)
+    mark = utc_stamp()
+    store.append(dict(ROWS[7], 住所_方書="X"))
+    changed, more = store.changed_since(mark, 0, 100)
+    assert [row["宛名番号"] for row in changed] == [ROWS[7]["宛名番号"]] and not more
+
+
+def test_household_uses_the_latest_row(store: Store) -> None:
+    setai = ROWS[0]["世帯番号"]
+    members = [row for row in ROWS[:40] if row["世帯番号"] == setai]
+    assert store.household(setai) == members
+    store.append(dict(members[0], 世帯番号="5999999994"))
+    assert [row["宛名番号"] for row in store.household(setai)] == [row["宛名番号"] for row in members[1:]]
+    assert [row["宛名番号"] for row in store.household("5999999994")] == [members[0]["宛名番号"]]
+
+
+def test_next_serials_follow_the_largest_and_skip_remainder_one(store: Store) -> None:
+    largest = max(int(row["宛名番号"][:9]) for row in ROWS[:40])
+    assert store.next_atena_serial() == next_serial(largest)
+    assert store.next_setai_serial() == next_serial(max(int(row["世帯番号"][:9]) for row in ROWS[:40]))
+    assert m11w2_7_check_digit("000000006") is None
+    assert next_serial(5) == 7  # 000000006 has remainder 1: skipped
+    assert Store().next_atena_serial() == 1
+
+
+def test_next_serial_ignores_numbers_that_are_not_ten_digits(store: Store) -> None:
+    before = store.next_atena_serial()
+    store.append(dict(ROWS[0], 宛名番号="99999999999"))
+    store.append(dict(ROWS[0], 宛名番号="99999999x9"))
+    assert store.next_atena_serial() == before
+
+
+def test_issuance_log(store: Store) -> None:
+    first = store.log_issuance("1000000015", "issued")
+    second = store.log_issuance("1000000023", "refused")
+    assert second == first + 1
+    assert [(entry.atena, entry.result) for entry in store.issuance_log()] == [
+        ("1000000015", "issued"), ("1000000023", "refused"),
+    ]
+    assert [entry.number for entry in store.issuance_log("1000000023")] == [second]
+
+
+def test_concurrent_appends_get_distinct_numbers(store: Store) -> None:
+    atena = ROWS[0]["宛名番号"]
+
+    def work() -> None:
+        for _ in range(20):
+            store.append(dict(ROWS[0]))
+
+    threads = [threading.Thread(target=work) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [int(row["履歴番号"]) for row in store.history(atena)] == list(range(1, 102))

@@ -1,0 +1,75 @@
+"""Self-conformance: the real catalog against the bundled reference vendor, with and without defects.
+
+Each run is a real ``conformance run`` in a subprocess (the README's main command), so these tests
+cover the whole path: profile, reference start, data load, checks, results.json, junit, report.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conformance.reference.defects import DEFECTS
+
+
+def run(out: Path, *args: str) -> tuple[int, dict[str, Any]]:
+    completed = subprocess.run(
+        [sys.executable, "-m", "conformance", "run", "--out", str(out), *args],
+        capture_output=True, text=True, check=False, timeout=900,
+    )
+    results = out / "results.json"
+    assert results.is_file(), completed.stdout[-3000:] + completed.stderr[-3000:]
+    return completed.returncode, json.loads(results.read_text("utf-8"))
+
+
+def failed(document: dict[str, Any]) -> set[str]:
+    return {r["requirement"] for r in document["results"] if r["status"] in ("FAIL", "ERROR")}
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict[str, Any], Path]:
+    out = tmp_path_factory.mktemp("clean")
+    code, document = run(out)
+    return code, document, out
+
+
+def test_clean_reference_is_conformant(clean: tuple[int, dict[str, Any], Path]) -> None:
+    code, document, out = clean
+    problems = [r for r in document["results"] if r["status"] in ("FAIL", "ERROR")]
+    assert problems == [] and code == 0, json.dumps(problems, ensure_ascii=False, indent=1)[:4000]
+    assert document["verdict"] == "conformant"
+    assert document["summary"]["PASS"] >= 50
+    assert document["summary"]["MANUAL"] == 2
+    assert document["summary"]["NOT_APPLICABLE"] == 36  # the reference declares no optional function
+    assert (out / "junit.xml").is_file() and (out / "report.html").is_file()
+
+
+def test_report_names_the_verdict_and_coverage(clean: tuple[int, dict[str, Any], Path]) -> None:
+    _, document, out = clean
+    html = (out / "report.html").read_text("utf-8")
+    assert '<p class="verdict conformant" id="verdict">' in html
+    assert f'<td class="num">{document["coverage"]["automated"]}</td>' in html
+
+
+@pytest.mark.parametrize("name", sorted(DEFECTS))
+def test_each_defect_fails_exactly_its_requirements(name: str, tmp_path: Path) -> None:
+    code, document = run(tmp_path, "--defect", name)
+    assert code == 1
+    assert document["verdict"] == "not_conformant"
+    assert failed(document) == set(DEFECTS[name].requirements)
+    statuses = {r["requirement"]: r["status"] for r in document["results"]}
+    assert {statuses[rid] for rid in DEFECTS[name].requirements} == {"FAIL"}
+
+
+def test_an_unknown_defect_is_a_usage_error(tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "conformance", "run", "--out", str(tmp_path), "--defect", "dv_leek"],
+        capture_output=True, text=True, check=False,
+    )
+    assert completed.returncode == 2
+    assert "dv_leek" in completed.stdout + completed.stderr
