@@ -220,7 +220,7 @@ class RequestsHttpClient:
     def _send(self, prepared: requests.PreparedRequest) -> HttpResponse:
         url = _without_query(str(prepared.url))
         settings = self._session.merge_environment_settings(
-            prepared.url, proxies={}, stream=True, verify=self._verify, cert=None
+            prepared.url or "", proxies={}, stream=True, verify=self._verify, cert=None
         )
         started = time.monotonic()
         try:

@@ -1,0 +1,78 @@
+"""`conformance run --profile` against a vendor the harness did not start, and an unreachable one."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from conformance.reference.server import start_reference
+
+PROFILE = """\
+name: other-vendor
+product: a vendor the harness did not start
+version: '2.3'
+claims:
+- domain: jumin
+  edition: '1.0'
+targets:
+  api:
+    base_url: {url}
+  exports:
+    via: api
+    files:
+      residents_csv: /exports/residents.csv
+  load:
+    via: http
+    path: /admin/migration
+"""
+
+
+def run(profile: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "conformance", "run", "--profile", str(profile), "--out", str(out)],
+        capture_output=True, text=True, check=False, timeout=900,
+    )
+
+
+def test_a_profile_runs_the_same_suite_against_any_vendor(tmp_path: Path) -> None:
+    with start_reference() as running:
+        profile = tmp_path / "vendor.yaml"
+        profile.write_text(PROFILE.format(url=running.url), encoding="utf-8")
+        completed = run(profile, tmp_path / "out")
+    document = json.loads((tmp_path / "out" / "results.json").read_text("utf-8"))
+    assert completed.returncode == 0, completed.stdout[-3000:]
+    assert document["verdict"] == "conformant"
+    assert document["profile"] == {"name": "other-vendor", "product": "a vendor the harness did not start",
+                                   "version": "2.3"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def test_an_unreachable_vendor_exits_2_with_the_reason(tmp_path: Path) -> None:
+    profile = tmp_path / "vendor.yaml"
+    profile.write_text(PROFILE.format(url=f"http://127.0.0.1:{free_port()}/api/v1"), encoding="utf-8")
+    completed = run(profile, tmp_path / "out")
+    assert completed.returncode == 2
+    document = json.loads((tmp_path / "out" / "results.json").read_text("utf-8"))
+    assert document["error"].startswith("the target could not be opened: ")
+    assert {r["status"] for r in document["results"] if r["status"] not in ("NOT_AUTOMATED", "MANUAL",
+                                                                              "NOT_APPLICABLE")} == {"ERROR"}
+
+
+def test_a_bad_profile_exits_2_naming_file_and_line(tmp_path: Path) -> None:
+    profile = tmp_path / "vendor.yaml"
+    profile.write_text(PROFILE.format(url="ftp://x").replace("claims:", "claim:"), encoding="utf-8")
+    completed = run(profile, tmp_path / "out")
+    assert completed.returncode == 2
+    output = completed.stdout + completed.stderr
+    assert "vendor.yaml:4: unknown field 'claim'; allowed fields: name, product, version, claims" in output
+    assert "did you mean 'claims'?" in output
+    assert "vendor.yaml:9: targets.api.base_url: 'ftp://x' does not match the pattern ^https?://" in output
