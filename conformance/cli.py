@@ -211,6 +211,9 @@ def run(
     ] = None,
     domain: Annotated[list[str] | None, typer.Option("--domain", help="Only this domain (repeatable).")] = None,
     out: Annotated[Path, typer.Option("--out", help="Output directory.")] = Path("reports/latest"),
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Seed of the test data and scenarios: replays a run.")
+    ] = None,
     catalog: CatalogOption = None,
     pytest_args: Annotated[list[str] | None, typer.Argument(help="Extra pytest arguments (after --).")] = None,
 ) -> None:
@@ -221,7 +224,7 @@ def run(
         raise _fail("--reference and --profile exclude each other: --reference is the bundled vendor's profile")
     try:
         code = run_suite(profile=profile, domains=domain or [], out=out, catalog=catalog,
-                         extra=pytest_args or [], defects=defect or [])
+                         extra=pytest_args or [], defects=defect or [], seed=seed)
     except (ConformanceError, UsageError) as error:
         raise _fail(str(error)) from None
     raise typer.Exit(code)

@@ -55,6 +55,7 @@ class RunState:
     domains: tuple[str, ...]
     out: Path | None
     defects: frozenset[str] = frozenset()
+    seed: int | None = None
     registry: Registry = field(default_factory=default_registry)
     _session: TargetSession | None = None
     broken: str | None = None
@@ -107,7 +108,7 @@ class RunState:
         """The target for a case's edition; the vendor system is opened on the first need."""
         if self._session is None:
             workdir = (self.out or Path(tempfile.mkdtemp(prefix="conformance-"))) / "work"
-            self._session = TargetSession(self.profile, workdir, self.defects)
+            self._session = TargetSession(self.profile, workdir, self.defects, self.seed)
         if self.broken is not None:  # do not try again for every requirement
             raise TargetError(self.broken)
         edition = next(e for e in self.editions.values() if (e.domain, e.edition_name) == (case.domain, case.edition))
@@ -124,6 +125,7 @@ class RunState:
             return
         document = results_document(self.outcome(), self.catalog_info(), _profile_info(self.profile))
         document["error"] = self.broken
+        document["seed"] = self._session.seed if self._session is not None else self.seed
         write_json_atomic(self.out / "results.json", document)
         requirements = {r.id: r for e in self.editions.values() for r in e.requirements}
         write_report(self.out / "report.html", document, requirements)
@@ -174,6 +176,10 @@ def add_options(parser: pytest.Parser) -> None:
     )
     group.addoption("--conformance-out", metavar="DIR", help="write results.json to DIR")
     group.addoption(
+        "--conformance-seed", metavar="N", type=int, default=None,
+        help="seed of the test town and generated scenarios (replays a run)",
+    )
+    group.addoption(
         "--conformance-defect", metavar="NAME", action="append", default=[],
         help="start the reference vendor with this named defect (repeatable)",
     )
@@ -209,6 +215,7 @@ def pytest_configure(config: pytest.Config) -> None:
         domains=tuple(config.getoption("conformance_domain")),
         out=Path(out) if out else None,
         defects=defects,
+        seed=config.getoption("conformance_seed"),
     )
     config.stash[_STATE] = state
     config.pluginmanager.register(state, "conformance-run")

@@ -16,7 +16,7 @@ _BROKEN = {pytest.ExitCode.INTERRUPTED, pytest.ExitCode.INTERNAL_ERROR, pytest.E
 
 def pytest_arguments(
     *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str],
-    defects: list[str] | None = None,
+    defects: list[str] | None = None, seed: int | None = None,
 ) -> list[str]:
     """The pytest command line for a run."""
     root = (catalog or default_catalog_root()).resolve()
@@ -31,12 +31,14 @@ def pytest_arguments(
         args.append(f"--conformance-profile={profile}")
     args += [f"--conformance-domain={d}" for d in domains]
     args += [f"--conformance-defect={d}" for d in defects or []]
+    if seed is not None:
+        args.append(f"--conformance-seed={seed}")
     return args + extra
 
 
 def run_suite(
     *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str],
-    defects: list[str] | None = None,
+    defects: list[str] | None = None, seed: int | None = None,
 ) -> int:
     """Run pytest; 0 conformant, 1 not conformant, 2 the run could not be done."""
     if profile is not None and not profile.is_file():
@@ -44,7 +46,7 @@ def run_suite(
     results = out / "results.json"
     results.unlink(missing_ok=True)  # a stale file must never pass for this run's result
     args = pytest_arguments(
-        profile=profile, domains=domains, out=out, catalog=catalog, extra=extra, defects=defects
+        profile=profile, domains=domains, out=out, catalog=catalog, extra=extra, defects=defects, seed=seed
     )
     code = pytest.main(args)
     if code in _BROKEN or not results.is_file():

@@ -18,6 +18,8 @@ from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.migration import write_migration
 from conformance.testdata.town import generate_town
 
+#: The seed of the test town when neither --seed nor the profile names one.
+DEFAULT_SEED = 20200901
 #: Seconds a load command may take before the run gives up on it.
 LOAD_TIMEOUT = 600
 
@@ -25,12 +27,16 @@ LOAD_TIMEOUT = 600
 class TargetSession:
     """The targets of one run, one per claimed edition, opened on first use."""
 
-    def __init__(self, profile: Profile, workdir: Path, defects: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, profile: Profile, workdir: Path, defects: frozenset[str] = frozenset(), seed: int | None = None
+    ) -> None:
         if defects and not profile.targets.reference:
             raise UsageError("--defect applies to the bundled reference vendor only (targets.reference)")
         self.profile = profile
         self.workdir = workdir
         self.defects = defects
+        # --seed replays a run: it fixes the test town and every generated scenario.
+        self.seed = seed if seed is not None else (profile.hypothesis.seed or DEFAULT_SEED)
         self._stack = ExitStack()
         self._targets: dict[tuple[str, str], Target] = {}
         self._base_url: str | None = None
@@ -53,7 +59,8 @@ class TargetSession:
         exports_config = self.profile.targets.exports
         exports = build_export_source(exports_config, client, self.workdir) if exports_config else None
         data = self._load_data(client)
-        return Target(catalog=edition, http=client, exports=exports, data=data)
+        return Target(catalog=edition, http=client, exports=exports, data=data, seed=self.seed,
+                      max_examples=self.profile.hypothesis.max_examples)
 
     def _client(self) -> HttpClient | None:
         api = self.profile.targets.api
@@ -75,7 +82,7 @@ class TargetSession:
         load = self.profile.targets.load
         if load.via == "none":
             return None
-        rows = generate_town(seed=self.profile.hypothesis.seed or 20200901)
+        rows = generate_town(seed=self.seed)
         migration = self.workdir / "migration.csv"
         write_migration(rows, migration)
         if load.via == "http":

@@ -98,6 +98,8 @@ class Target:
     http: HttpClient | None = None
     exports: ExportSource | None = None
     data: TestData | None = None
+    seed: int = 20200901
+    max_examples: int = 25
     cache: dict[str, Any] = field(default_factory=dict)
 
     def need_http(self) -> HttpClient:
