@@ -24,6 +24,7 @@ from conformance.catalog_views import (
 from conformance.errors import ConformanceError, UsageError
 from conformance.locations import default_catalog_root
 from conformance.reference.cli import reference_app
+from conformance.reporting.cli import report_app
 from conformance.spec.catalog import Catalog, EditionCatalog
 from conformance.spec.loader import load_catalog, validate_path
 
@@ -33,6 +34,7 @@ catalog_app = typer.Typer(help="Read, validate, import and export the specificat
                           no_args_is_help=True)
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(reference_app, name="reference", help="The bundled reference vendor.")
+app.add_typer(report_app, name="report", help="Compare, merge, bundle, sign and verify run results.")
 
 console = Console(stderr=False)
 errors = Console(stderr=True)
@@ -214,6 +216,9 @@ def run(
     seed: Annotated[
         int | None, typer.Option("--seed", help="Seed of the test data and scenarios: replays a run.")
     ] = None,
+    shard: Annotated[
+        str | None, typer.Option("--shard", metavar="I/N", help="Run shard I of N; join with `report merge`.")
+    ] = None,
     catalog: CatalogOption = None,
     pytest_args: Annotated[list[str] | None, typer.Argument(help="Extra pytest arguments (after --).")] = None,
 ) -> None:
@@ -224,7 +229,7 @@ def run(
         raise _fail("--reference and --profile exclude each other: --reference is the bundled vendor's profile")
     try:
         code = run_suite(profile=profile, domains=domain or [], out=out, catalog=catalog,
-                         extra=pytest_args or [], defects=defect or [], seed=seed)
+                         extra=pytest_args or [], defects=defect or [], seed=seed, shard=shard)
     except (ConformanceError, UsageError) as error:
         raise _fail(str(error)) from None
     raise typer.Exit(code)

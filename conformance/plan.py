@@ -31,10 +31,16 @@ class Plan:
     problems: tuple[str, ...] = ()
 
 
-def plan_edition(edition: EditionCatalog, profile: Profile | None) -> tuple[Case, ...]:
-    """The cases for one edition; with no profile every optional function counts as declared."""
+def plan_edition(
+    edition: EditionCatalog, profile: Profile | None, today: dt.date | None = None
+) -> tuple[Case, ...]:
+    """The cases for one edition; with no profile every optional function counts as declared.
+
+    An expired waiver covers nothing: its failure stays FAIL (and the waiver is a run problem).
+    """
     domain, name = edition.domain, edition.edition_name
-    waivers = {w.requirement: w for w in profile.waivers} if profile else {}
+    day = today or dt.date.today()
+    waivers = {w.requirement: w for w in profile.waivers if w.expiry >= day} if profile else {}
     return tuple(
         Case(
             requirement=requirement,

@@ -5,6 +5,11 @@ options is given (``--conformance``, ``--conformance-profile`` ...), so installi
 does not change anybody else's test runs. Items are named by requirement id, so ``-k``,
 ``--deselect`` and JUnit share one key. NOT_AUTOMATED, MANUAL, NOT_APPLICABLE and WAIVED show as
 skips whose reason starts with the state; ``results.json`` keeps the real state.
+
+``--conformance-shard i/n`` keeps every n-th requirement (in sorted id order) starting at the i-th,
+so n CI machines run disjoint parts of one run and ``conformance report merge`` joins them. With
+allure-pytest active (``--alluredir``), each item gets labels for domain, edition, requirement and
+level, and a link to its source section.
 """
 
 from __future__ import annotations
@@ -31,15 +36,19 @@ from conformance.locations import default_catalog_root, reference_profile
 from conformance.plan import Case, plan_edition, waiver_problems
 from conformance.profiles import Profile, load_profile
 from conformance.reference.defects import parse_defects
+from conformance.reporting.allure_labels import label_running_test
 from conformance.reporting.html import write_report
-from conformance.reporting.json_report import results_document, write_json_atomic
-from conformance.results import RequirementResult, RunOutcome, Status
+from conformance.reporting.json_report import results_document, waivers_info, write_json_atomic
+from conformance.reporting.personal import Scrubber, personal_item_names, scrub_document
+from conformance.reporting.recorder import RECORDING_GLOB, recording_path
+from conformance.results import AUTOMATED_STATES, RequirementResult, RunOutcome, Status
 from conformance.runner import run_case, stale_waivers
-from conformance.session import TargetSession
+from conformance.session import TargetSession, effective_seed
 from conformance.spec.catalog import EditionCatalog, LocatedError
 from conformance.spec.fingerprint import edition_fingerprint
 from conformance.spec.loader import load_edition
 from conformance.targets.base import Target
+from conformance.testdata.town import generate_town
 
 _SKIP_STATES = {Status.NOT_AUTOMATED, Status.MANUAL, Status.NOT_APPLICABLE, Status.WAIVED}
 _RESULT_ATTR = "conformance_result"
@@ -56,11 +65,14 @@ class RunState:
     out: Path | None
     defects: frozenset[str] = frozenset()
     seed: int | None = None
+    shard: tuple[int, int] | None = None
+    worker: str = "main"
     registry: Registry = field(default_factory=default_registry)
     _session: TargetSession | None = None
     broken: str | None = None
     results: dict[str, RequirementResult] = field(default_factory=dict)
     _editions: dict[Path, EditionCatalog] | None = None
+    _scrubber: Scrubber | None = None
 
     @property
     def editions(self) -> dict[Path, EditionCatalog]:
@@ -104,11 +116,20 @@ class RunState:
             result = RequirementResult.from_json(data)
             self.results[result.requirement] = result
 
+    def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
+        if self.shard is None:
+            return
+        chosen = shard_names([item.name for item in items], *self.shard)
+        config.hook.pytest_deselected(items=[item for item in items if item.name not in chosen])
+        items[:] = [item for item in items if item.name in chosen]
+
     def target_for(self, case: Case) -> Target:
         """The target for a case's edition; the vendor system is opened on the first need."""
         if self._session is None:
             workdir = (self.out or Path(tempfile.mkdtemp(prefix="conformance-"))) / "work"
-            self._session = TargetSession(self.profile, workdir, self.defects, self.seed)
+            # Recorded only with an output directory: the evidence bundle is built from it.
+            recording = recording_path(workdir, self.worker) if self.out is not None else None
+            self._session = TargetSession(self.profile, workdir, self.defects, self.seed, recording=recording)
         if self.broken is not None:  # do not try again for every requirement
             raise TargetError(self.broken)
         edition = next(e for e in self.editions.values() if (e.domain, e.edition_name) == (case.domain, case.edition))
@@ -118,6 +139,19 @@ class RunState:
             self.broken = f"the target could not be opened: {error}"
             raise TargetError(self.broken) from None
 
+    def scrubber(self) -> Scrubber:
+        """Masks personal data in what the run writes: the session's, which knows the loaded data;
+        else (the controller of an xdist run) one rebuilt from the same seed's test town."""
+        if self._session is not None:
+            return self._session.scrubber
+        if self._scrubber is None:
+            items = [item for edition in self.editions.values() for item in edition.data_items]
+            self._scrubber = Scrubber(personal_item_names(items))
+            checked = any(result.status in AUTOMATED_STATES for result in self.results.values())
+            if checked and self.profile.targets.load.via != "none":
+                self._scrubber.add_rows(generate_town(seed=effective_seed(self.profile, self.seed)))
+        return self._scrubber
+
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         if self._session is not None:
             self._session.close()
@@ -125,7 +159,11 @@ class RunState:
             return
         document = results_document(self.outcome(), self.catalog_info(), _profile_info(self.profile))
         document["error"] = self.broken
-        document["seed"] = self._session.seed if self._session is not None else self.seed
+        document["seed"] = effective_seed(self.profile, self.seed)
+        document["waivers"] = waivers_info(self.profile)
+        if self.shard is not None:
+            document["shard"] = {"index": self.shard[0], "count": self.shard[1]}
+        document = scrub_document(document, self.scrubber())
         write_json_atomic(self.out / "results.json", document)
         requirements = {r.id: r for e in self.editions.values() for r in e.requirements}
         write_report(self.out / "report.html", document, requirements)
@@ -165,6 +203,24 @@ class RunState:
 _STATE = pytest.StashKey[RunState]()
 
 
+def parse_shard(text: str) -> tuple[int, int]:
+    """``i/n`` (1 <= i <= n) as a pair; anything else is a UsageError."""
+    index, slash, count = text.partition("/")
+    if slash and index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count):
+        return int(index), int(count)
+    raise UsageError(f"--shard {text!r}: expected i/n with 1 <= i <= n, e.g. 1/4")
+
+
+def shard_names(names: list[str], index: int, count: int) -> set[str]:
+    """The names of shard ``index`` of ``count``: every count-th of the sorted names from the index-th.
+
+    Sorted ids, not collection order, so every machine computes the same split; taking every n-th
+    instead of a block spreads each chapter's automated checks over the shards.
+    """
+    ordered = sorted(set(names))
+    return {name for position, name in enumerate(ordered) if position % count == index - 1}
+
+
 def add_options(parser: pytest.Parser) -> None:
     """The plugin's options (the CLI builds the same flags when it calls pytest)."""
     group = parser.getgroup("conformance", "conformance to the standard specifications")
@@ -183,14 +239,23 @@ def add_options(parser: pytest.Parser) -> None:
         "--conformance-defect", metavar="NAME", action="append", default=[],
         help="start the reference vendor with this named defect (repeatable)",
     )
+    group.addoption(
+        "--conformance-shard", metavar="I/N", default=None,
+        help="run only shard I of N (every N-th requirement in id order); merge with `conformance report merge`",
+    )
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     add_options(parser)
 
 
+def _worker_id(config: pytest.Config) -> str:
+    workerinput = getattr(config, "workerinput", None)
+    return str(workerinput["workerid"]) if workerinput else "main"
+
+
 def _active(config: pytest.Config) -> bool:
-    options = ("conformance", "conformance_profile", "conformance_catalog", "conformance_out")
+    options = ("conformance", "conformance_profile", "conformance_catalog", "conformance_out", "conformance_shard")
     return any(config.getoption(name) for name in options) or bool(config.getoption("conformance_domain"))
 
 
@@ -198,9 +263,11 @@ def pytest_configure(config: pytest.Config) -> None:
     if not _active(config):
         return
     profile_path = config.getoption("conformance_profile")
+    shard_option = config.getoption("conformance_shard")
     try:
         profile = load_profile(Path(profile_path) if profile_path else reference_profile())
         defects = parse_defects(config.getoption("conformance_defect"))
+        shard = parse_shard(shard_option) if shard_option else None
     except ProfileError as error:
         raise pytest.UsageError(f"invalid vendor profile:\n{error}") from None
     except UsageError as error:
@@ -216,7 +283,13 @@ def pytest_configure(config: pytest.Config) -> None:
         out=Path(out) if out else None,
         defects=defects,
         seed=config.getoption("conformance_seed"),
+        shard=shard,
+        worker=_worker_id(config),
     )
+    if state.out is not None and not hasattr(config, "workerinput"):
+        # Recordings of an earlier run into the same directory must not pass for this run's.
+        for stale in (state.out / "work").glob(RECORDING_GLOB):
+            stale.unlink()
     config.stash[_STATE] = state
     config.pluginmanager.register(state, "conformance-run")
     # With no path on the command line, collect the catalog instead of the current directory.
@@ -292,8 +365,10 @@ class RequirementItem(pytest.Item):
 
     def runtest(self) -> None:
         state = self.config.stash[_STATE]
+        label_running_test(self.case)
         result = run_case(self.case, state.registry, lambda: state.target_for(self.case))
         setattr(self, _RESULT_ATTR, result)
+        self.user_properties.append(("status", result.status.value))
         if result.status is Status.FAIL:
             raise ConformanceFailure(_describe_findings(result))
         if result.status is Status.ERROR:
@@ -303,7 +378,8 @@ class RequirementItem(pytest.Item):
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, ConformanceFailure):
-            return f"{self.name}: {excinfo.value}"
+            # JUnit and the terminal show this text: personal data masked as in the reports.
+            return self.config.stash[_STATE].scrubber().text(f"{self.name}: {excinfo.value}")
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int, str]:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from conformance.errors import ProfileError, TargetError, UsageError
 from conformance.profiles import LoadTarget, Profile
+from conformance.reporting.personal import Scrubber, personal_item_names
+from conformance.reporting.recorder import JsonlRecorder
 from conformance.spec.catalog import EditionCatalog
 from conformance.targets.base import HttpClient, Target, TestData
 from conformance.targets.exports import build_export_source
@@ -24,20 +26,32 @@ DEFAULT_SEED = 20200901
 LOAD_TIMEOUT = 600
 
 
+def effective_seed(profile: Profile, seed: int | None) -> int:
+    """The seed of a run: --seed replays a run (it fixes the test town and every generated
+    scenario), else the profile's, else the default."""
+    return seed if seed is not None else (profile.hypothesis.seed or DEFAULT_SEED)
+
+
 class TargetSession:
     """The targets of one run, one per claimed edition, opened on first use."""
 
     def __init__(
-        self, profile: Profile, workdir: Path, defects: frozenset[str] = frozenset(), seed: int | None = None
+        self, profile: Profile, workdir: Path, defects: frozenset[str] = frozenset(), seed: int | None = None,
+        *, recording: Path | None = None,
     ) -> None:
         if defects and not profile.targets.reference:
             raise UsageError("--defect applies to the bundled reference vendor only (targets.reference)")
         self.profile = profile
         self.workdir = workdir
         self.defects = defects
-        # --seed replays a run: it fixes the test town and every generated scenario.
-        self.seed = seed if seed is not None else (profile.hypothesis.seed or DEFAULT_SEED)
+        self.seed = effective_seed(profile, seed)
+        # Learns the personal items when an edition opens and their values when the data is made,
+        # before anything is sent: the recording masks from the first request on.
+        self.scrubber = Scrubber()
         self._stack = ExitStack()
+        self._recorder = JsonlRecorder(recording, self.scrubber) if recording is not None else None
+        if self._recorder is not None:
+            self._stack.callback(self._recorder.close)
         self._targets: dict[tuple[str, str], Target] = {}
         self._base_url: str | None = None
 
@@ -54,6 +68,7 @@ class TargetSession:
         self._targets.clear()
 
     def _open(self, edition: EditionCatalog) -> Target:
+        self.scrubber.add_names(personal_item_names(edition.data_items))
         client = self._client()
         self.workdir.mkdir(parents=True, exist_ok=True)
         exports_config = self.profile.targets.exports
@@ -66,7 +81,7 @@ class TargetSession:
         api = self.profile.targets.api
         if api is None:
             return None
-        return RequestsHttpClient(api, base_url=self._reference_url())
+        return RequestsHttpClient(api, base_url=self._reference_url(), recorder=self._recorder)
 
     def _reference_url(self) -> str | None:
         if not self.profile.targets.reference:
@@ -83,6 +98,7 @@ class TargetSession:
         if load.via == "none":
             return None
         rows = generate_town(seed=self.seed)
+        self.scrubber.add_rows(rows)
         migration = self.workdir / "migration.csv"
         write_migration(rows, migration)
         if load.via == "http":

@@ -1,15 +1,22 @@
 """Export file checks: ``file.layout`` judges a vendor's export file against its catalog layout.
 
-This is the row-by-row implementation: the file is streamed through the ``csv`` module and every
-cell goes through small per-family rule functions (``(column, value) -> Problem | None``, plus two
-row-level families). A later columnar engine can replace the loop and keep the rule functions.
+Two engines judge the same rules and give the same findings:
+
+- the columnar engine (``conformance.columnar``): the layout is compiled into polars masks, the
+  file is streamed as physical lines in bounded memory, per-rule counts come from the masks, and
+  Python only words the findings of the failing rows (with the rule functions below);
+- the row path: the file is streamed through the ``csv`` module and every cell goes through small
+  per-family rule functions (``(column, value) -> Problem | None``, plus two row-level families).
+  It reads what the columnar grammar does not cover (a quoted value spanning lines, a stray quote,
+  a lone CR, NUL bytes, a line longer than FIELD_LIMIT), so its findings stay exact there too.
 
 Each requirement binds the check with its own ``rules`` (rule families). The file is fetched and
 read once per run whatever the number of requirements: the fetched file, the encoding verdict and
 the findings of every family are cached in ``ctx.target.cache`` by layout, and each requirement
 picks the families it asked for.
 
-Encoding is judged once per file (``encoding`` family). The other families read the content in the
+Encoding is judged once per file (``encoding`` family), in the same pass that validates UTF-8 or
+transcodes CP932 / Shift_JIS for the columnar engine. The other families read the content in the
 declared encoding when the bytes are valid in it, else in the encoding they do decode as, so one
 mislabel is one finding and the content is still judged.
 """
@@ -20,15 +27,38 @@ import codecs
 import csv
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 from conformance import messages
 from conformance.checks.registry import CheckContext, check
-from conformance.errors import SpecError, TargetError, UsageError
+from conformance.columnar.layout import (
+    CATEGORY,
+    CELL_FAMILIES,
+    CONTENT_FAMILIES,
+    ENCODING,
+    FAMILIES,
+    FORBIDDEN,
+    RESIDENT_TYPE,
+    ROW_FAMILIES,
+    VARIATION_SELECTORS,
+    Column,
+    LayoutSpec,
+    kind_bound,
+)
+from conformance.columnar.transcode import (
+    BadByte,
+    Decoded,
+    Utf8Source,
+    first_bad_byte,
+    inspect_utf8,
+    transcode,
+)
+from conformance.errors import TargetError, UsageError
 from conformance.findings import Finding
 from conformance.masking import shown
 from conformance.oracles.identifiers import is_valid_m11w2_7, is_valid_my_number, lg_code_check_digit
@@ -37,11 +67,17 @@ from conformance.spec.models import AppliesTo, DataItem, FileInterface
 from conformance.targets.base import ExportFile, Target
 from conformance.targets.exports import normalize_encoding
 
-ENCODING = "encoding"
-CELL_FAMILIES = ("types", "lengths", "codes", "patterns", "char_classes", "check_digits")
-ROW_FAMILIES = ("required", "category_items")
-CONTENT_FAMILIES = ("header", "fields", *CELL_FAMILIES, *ROW_FAMILIES)
-FAMILIES = (ENCODING, *CONTENT_FAMILIES)
+if TYPE_CHECKING:
+    import polars as pl
+
+    from conformance.columnar.compile import Rule
+    from conformance.columnar.fixed import FixedLayout
+
+__all__ = [
+    "CATEGORY", "CELL_FAMILIES", "CONTENT_FAMILIES", "ENCODING", "FAMILIES", "FORBIDDEN", "RESIDENT_TYPE",
+    "ROW_FAMILIES", "BadByte", "Column", "ContentScan", "EncodingVerdict", "LayoutSpec", "char_length",
+    "file_layout", "first_bad_byte", "judge_encoding", "scan_content",
+]
 
 #: Findings kept per rule family and file; the rest are counted in one file.too_many_findings.
 FINDINGS_CAP = 1000
@@ -49,15 +85,8 @@ FINDINGS_CAP = 1000
 FIELD_LIMIT = 1024 * 1024
 #: Encodings tried, in order, when the declared one does not fit the bytes.
 CANDIDATE_ENCODINGS = ("utf-8", "cp932")
-#: Bytes read at a time when validating an encoding (a line may be longer: it is read in pieces).
-_CHUNK = 64 * 1024
 _BOM = codecs.BOM_UTF8
-
-#: Items the row-level families are about (DOMAIN.md names; the catalog carries their codes).
-RESIDENT_TYPE = "住民種別"
-CATEGORY = "第30条45規定区分"
-#: 住民種別 labels as the spec writes them (j10/j20): the codes are ours, the labels are the spec's.
-_RESIDENT_KINDS = {"日本人住民": AppliesTo.JAPANESE, "外国人住民": AppliesTo.FOREIGN}
+_UTF8 = ("utf-8", "utf-8-sig")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -83,20 +112,6 @@ class Problem:
     message: str
     expected: str | None = None
     actual: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A layout column as found in the file: ``index`` is its 0-based position (None: absent)."""
-
-    header: str
-    item: DataItem
-    layout_position: int
-    index: int | None
-    codes: frozenset[str] = frozenset()
-    pattern: re.Pattern[str] | None = None
-    #: The cell families that can find anything in this column (the others are not called).
-    families: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,28 +149,25 @@ class FamilyLog:
 
 
 @dataclass(frozen=True, slots=True)
-class BadByte:
-    """The first byte sequence that does not decode: physical line, 1-based character column."""
-
-    line: int
-    column: int
-    data: bytes
-
-
-@dataclass(frozen=True, slots=True)
 class EncodingVerdict:
-    """What the encoding pass found: its findings and the encoding to read the content in."""
+    """What the encoding pass found: its findings, the encoding to read the content in, and the
+    content as UTF-8 (validated in place or transcoded) when that pass produced it."""
 
     issues: tuple[Issue, ...]
     content_encoding: str | None
+    source: Utf8Source | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ContentScan:
-    """What the content pass found: issues per family, and the issue that stopped the pass."""
+    """What the content pass found: issues per family (capped), the issue that stopped the pass,
+    the exact count per rule ``(family, header)`` (header '' for record-level rules), and which
+    engine read the file (``columnar`` or ``rows``)."""
 
     issues: Mapping[str, tuple[Issue, ...]]
     stop: Issue | None = None
+    counts: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    engine: str = "rows"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -244,14 +256,19 @@ def _encoding_verdict(target: Target, layout: FileInterface) -> EncodingVerdict:
 
 def _content_scan(target: Target, layout: FileInterface) -> ContentScan:
     """The content families' issues; TargetError when no encoding decodes the file."""
-    encoding = _encoding_verdict(target, layout).content_encoding
+    verdict = _encoding_verdict(target, layout)
+    encoding = verdict.content_encoding
     export = _cached_export(target, layout)
     if encoding is None:
         tried = ", ".join(_tried(export.declared_encoding))
         raise TargetError(f"{export.path.name}: cannot judge the content: the bytes decode in none of {tried}")
     key = f"file.layout:{layout.id}:content"
     if key not in target.cache:
-        target.cache[key] = scan_content(export, encoding, LayoutSpec.of(target.catalog, layout))
+        try:
+            target.cache[key] = scan_content(export, encoding, LayoutSpec.of(target.catalog, layout), verdict.source)
+        finally:
+            if verdict.source is not None:
+                verdict.source.close()  # the content is cached: a transcoded copy is not needed again
     scan: ContentScan = target.cache[key]
     return scan
 
@@ -279,13 +296,46 @@ def judge_encoding(export: ExportFile, layout: FileInterface) -> EncodingVerdict
     issues: list[Issue] = []
     if not _allowed(effective, layout.encodings):
         issues.append(_not_allowed(name, layout, effective))
-    bad = first_bad_byte(export.path, effective)
-    if bad is None:
-        return EncodingVerdict(tuple(issues), effective)
+    decoded = decode(export.path, effective)
+    if decoded.bad is None:
+        issues.extend(_ambiguity_issues(name, effective, decoded))
+        return EncodingVerdict(tuple(issues), effective, decoded.source)
     # Detection costs a pass per candidate: only a file that needs it pays for it.
     detected = _detect(export.path, bom)
-    issues.append(_mismatch(name, effective, bad, detected))
+    issues.append(_mismatch(name, effective, decoded.bad, detected))
     return EncodingVerdict(tuple(issues), detected)
+
+
+def decode(path: Path, encoding: str) -> Decoded:
+    """One pass over the bytes in ``encoding``: validity, structure, and the content as UTF-8
+    (the file itself, or a transcoded copy); for Shift_JIS, the characters CP932 reads otherwise."""
+    if encoding in _UTF8:
+        return inspect_utf8(path, encoding, FIELD_LIMIT)
+    keep = FINDINGS_CAP if encoding == "shift_jis" else 0
+    return transcode(path, encoding, FIELD_LIMIT, ambiguities=keep)
+
+
+def _ambiguity_issues(name: str, encoding: str, decoded: Decoded) -> list[Issue]:
+    """file.encoding_ambiguous_character per character Shift_JIS and CP932 read differently:
+    the content keeps the declared reading; the finding says what the other one would be."""
+    issues = [
+        Issue(
+            "file.encoding_ambiguous_character",
+            f"bytes {found.data.hex(' ').upper()} read as {found.char} (U+{ord(found.char):04X}) in {encoding}; "
+            f"cp932 reads {found.alternative} (U+{ord(found.alternative):04X}): the declared encoding decides",
+            f"{name}:{found.line}:{found.column}", expected=f"U+{ord(found.char):04X}",
+            actual=f"U+{ord(found.alternative):04X} in cp932",
+        )
+        for found in decoded.ambiguities
+    ]
+    if decoded.ambiguity_count > len(issues):
+        hidden = decoded.ambiguity_count - len(issues)
+        issues.append(Issue(
+            "file.too_many_findings",
+            f"{hidden} more encoding finding(s) suppressed ({decoded.ambiguity_count} in total)",
+            name, expected=f"at most {FINDINGS_CAP} shown", actual=str(decoded.ambiguity_count),
+        ))
+    return issues
 
 
 def _starts_with_bom(path: Path) -> bool:
@@ -323,34 +373,6 @@ def _detect(path: Path, bom: bool) -> str | None:
         if first_bad_byte(path, candidate) is None:
             return candidate
     return None
-
-
-def first_bad_byte(path: Path, encoding: str) -> BadByte | None:
-    """Where the file first fails to decode in ``encoding``; None when it decodes in full.
-
-    Streams the file in line pieces, so a huge line does not have to fit in memory. Line breaks
-    are b"\\n", which is never part of a multibyte character in UTF-8, CP932 or Shift_JIS.
-    """
-    decoder = codecs.getincrementaldecoder(encoding)()
-    line, column = 1, 1
-    with path.open("rb") as stream:
-        while piece := stream.readline(_CHUNK):
-            try:
-                text = decoder.decode(piece)
-            except UnicodeDecodeError as error:
-                return _bad_byte(error, encoding, line, column)
-            line, column = (line + 1, 1) if text.endswith("\n") else (line, column + len(text))
-        try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError as error:
-            return _bad_byte(error, encoding, line, column)
-    return None
-
-
-def _bad_byte(error: UnicodeDecodeError, encoding: str, line: int, column: int) -> BadByte:
-    # error.object is the decoder's pending bytes plus the piece: what precedes error.start decoded.
-    before = error.object[: error.start].decode(encoding, errors="replace")
-    return BadByte(line, column + len(before), bytes(error.object[error.start : error.end]))
 
 
 def _allowed_text(layout: FileInterface) -> str:
@@ -400,85 +422,6 @@ def _mismatch(name: str, declared: str, bad: BadByte, detected: str | None) -> I
 
 
 # ---------------------------------------------------------------------------------------------
-# The layout, resolved against the catalog
-
-
-@dataclass(frozen=True)
-class LayoutSpec:
-    """A file layout with its data items, code sets and 住民種別 kinds looked up once."""
-
-    layout: FileInterface
-    items: Mapping[str, DataItem]
-    codes: Mapping[str, frozenset[str]]
-    resident_kinds: Mapping[str, AppliesTo]
-
-    @classmethod
-    def of(cls, catalog: EditionCatalog, layout: FileInterface) -> LayoutSpec:
-        by_id = {item.id: item for item in catalog.data_items}
-        missing = [c.data_item for c in layout.columns if c.data_item not in by_id]
-        if missing:
-            raise SpecError([f"layout {layout.id}: unknown data item(s): {messages.listing(missing)}"])
-        items = {c.header: by_id[c.data_item] for c in layout.columns}
-        codes = {t.id: frozenset(code.code for code in t.codes) for t in catalog.code_tables}
-        return cls(layout, items, codes, _resident_kinds(items, codes, catalog))
-
-    def item_codes(self, header: str) -> frozenset[str]:
-        """The codes the item of column ``header`` may hold (none for items without a code table)."""
-        item = self.items.get(header)
-        if item is None or item.code_table is None:
-            return frozenset()
-        return self.codes.get(item.code_table, frozenset())
-
-    def columns(self, header: Sequence[str]) -> tuple[Column, ...]:
-        """Every layout column, with its position in ``header`` (first occurrence) or None."""
-        positions: dict[str, int] = {}
-        for index, title in enumerate(header):
-            positions.setdefault(title, index)
-        return tuple(
-            self._column(c.header, position, positions.get(c.header))
-            for position, c in enumerate(self.layout.columns, start=1)
-        )
-
-    def _column(self, header: str, layout_position: int, index: int | None) -> Column:
-        item = self.items[header]
-        if item.code_table is not None and item.code_table not in self.codes:
-            raise SpecError([f"data item {item.id}: unknown code table {item.code_table!r}"])
-        codes = self.codes[item.code_table] if item.code_table is not None else frozenset()
-        pattern = re.compile(item.pattern) if item.pattern is not None else None
-        return Column(header, item, layout_position, index, codes, pattern, _cell_families(item))
-
-
-def _cell_families(item: DataItem) -> tuple[str, ...]:
-    applies = {
-        "types": item.type in ("integer", "date", "flag"),
-        "lengths": item.length is not None,
-        "codes": item.type == "code",
-        "patterns": item.pattern is not None,
-        "char_classes": item.char_class is not None,
-        "check_digits": item.check_digit is not None,
-    }
-    return tuple(family for family in CELL_FAMILIES if applies[family])
-
-
-def _resident_kinds(
-    items: Mapping[str, DataItem], codes: Mapping[str, frozenset[str]], catalog: EditionCatalog
-) -> dict[str, AppliesTo]:
-    """住民種別 code -> japanese/foreign, from the code table's labels (empty without the item)."""
-    item = items.get(RESIDENT_TYPE)
-    if item is None or item.code_table is None:
-        return {}
-    table = next((t for t in catalog.code_tables if t.id == item.code_table), None)
-    if table is None:
-        raise SpecError([f"data item {item.id}: unknown code table {item.code_table!r}"])
-    kinds = {code.code: _RESIDENT_KINDS[code.label] for code in table.codes if code.label in _RESIDENT_KINDS}
-    if set(kinds.values()) != set(_RESIDENT_KINDS.values()):
-        # Without both, category_items would pass every file without judging it.
-        labels = messages.listing(_RESIDENT_KINDS)
-        raise SpecError([f"code table {table.id}: needs codes labelled {labels} to tell resident kinds apart"])
-    return kinds
-
-
-# ---------------------------------------------------------------------------------------------
 # The content pass
 
 
@@ -511,23 +454,26 @@ def _csv_field_limit(limit: int) -> Iterator[None]:
 
 
 class ContentPass:
-    """One pass over the records of a file, feeding every content family."""
+    """One pass over the records of a file, feeding every content family (the row path; the
+    columnar engine uses its header and logs)."""
 
     def __init__(self, name: str, spec: LayoutSpec) -> None:
         self.name = name
         self.spec = spec
         self.logs = {family: FamilyLog(family) for family in CONTENT_FAMILIES}
+        self.counts: Counter[tuple[str, str]] = Counter()
         self.header: tuple[str, ...] = ()
         self.columns: tuple[Column, ...] = ()
         #: The physical line the record being read starts on (a quoted value may span lines).
         self.record_line = 1
 
-    def add(self, family: str, issue: Issue) -> None:
+    def add(self, family: str, issue: Issue, header: str = "") -> None:
         self.logs[family].add(issue)
+        self.counts[family, header] += 1
 
-    def result(self, stop: Issue | None = None) -> ContentScan:
+    def result(self, stop: Issue | None = None, engine: str = "rows") -> ContentScan:
         issues = {family: log.reported(self.name) for family, log in self.logs.items()}
-        return ContentScan(issues, stop)
+        return ContentScan(issues, stop, dict(self.counts), engine)
 
     def take_header(self, header: Sequence[str]) -> None:
         self.header = tuple(header)
@@ -553,16 +499,38 @@ class ContentPass:
             for family in column.families:
                 problem = CELL_RULES[family](column, value)
                 if problem is not None:
-                    self.add(family, _issue(self.name, row.line, column, problem))
+                    self.add(family, _issue(self.name, row.line, column, problem), column.header)
 
     def _judge_row(self, row: Row) -> None:
         for family in ROW_FAMILIES:
             for column, problem in ROW_RULES[family](self.spec, self.columns, row):
-                self.add(family, _issue(self.name, row.line, column, problem))
+                self.add(family, _issue(self.name, row.line, column, problem), column.header)
 
 
-def scan_content(export: ExportFile, encoding: str, spec: LayoutSpec) -> ContentScan:
-    """Read the file once (streamed) and collect every content family's issues."""
+def scan_content(
+    export: ExportFile, encoding: str, spec: LayoutSpec, source: Utf8Source | None = None
+) -> ContentScan:
+    """Read the file once (streamed) and collect every content family's issues.
+
+    The columnar engine reads it when its grammar covers the file, the row path otherwise.
+    ``source`` is the content as UTF-8 when the encoding pass already made it.
+    """
+    own = source is None
+    if source is None:
+        source = decode(export.path, encoding).source
+    try:
+        if source is not None and _columnar_covers(source):
+            scan = scan_columnar(export.path.name, source, spec)
+            if scan is not None:
+                return scan
+    finally:
+        if own and source is not None:
+            source.close()
+    return scan_rows(export, encoding, spec)
+
+
+def scan_rows(export: ExportFile, encoding: str, spec: LayoutSpec) -> ContentScan:
+    """The row path: the csv module, record by record."""
     state = ContentPass(export.path.name, spec)
     with _csv_field_limit(FIELD_LIMIT), export.path.open(encoding=encoding, newline="") as stream:
         reader = csv.reader(bounded_lines(stream))
@@ -626,6 +594,191 @@ def _unreadable(name: str, line: int, detail: str) -> Issue:
         return _too_large(name, line, f"a field is longer than {FIELD_LIMIT} characters")
     return Issue("file.csv_syntax", f"record at line {line}: {detail}; the rest of the file was not read",
                  f"{name}:{line}")
+
+
+# ---------------------------------------------------------------------------------------------
+# The columnar engine's findings
+
+
+class EngineDisagreement(Exception):
+    """A mask and its Python rule disagree on a failing row: the row path reads the file."""
+
+
+def _columnar_covers(source: Utf8Source) -> bool:
+    """Whether the columnar grammar can cover the file (see conformance.columnar.lines); the
+    row path reads the rest, and reports where and why it stopped."""
+    structure = source.structure
+    return not (structure.bare_cr or structure.nul or structure.long_line)
+
+
+def scan_columnar(name: str, source: Utf8Source, spec: LayoutSpec) -> ContentScan | None:
+    """The content families' issues from the columnar engine; None when a line turns out to be
+    outside its grammar (the caller then uses the row path)."""
+    # polars is imported when a file is read, not when a suite is collected.
+    from conformance.columnar.compile import compile_rules
+    from conformance.columnar.lines import Irregular, LinesPlan, failing_batches, refine
+
+    header = _first_record(source.path)
+    if header is None:
+        return None
+    state = ContentPass(name, spec)
+    state.take_header(header)
+    rules = compile_rules(spec, state.columns, len(header))
+    fields = tuple(sorted({c.index for c in state.columns if c.index is not None}))
+    plan = LinesPlan(source.path, 2, source.structure.quotes, fields, rules)
+    collector = _Collector(state, rules)
+    pending = _Pending()
+    try:
+        for batch in failing_batches(plan):
+            if pending.add(batch):
+                collector.take(refine(pending.take(), rules))
+        if pending.batches:
+            collector.take(refine(pending.take(), rules))
+    except (Irregular, EngineDisagreement):
+        return None
+    return state.result(engine="columnar")
+
+
+class _Pending:
+    """Small failing batches gathered before Python looks at them: each look costs a few polars
+    calls, and polars hands over one batch per morsel. Bounded in batches too, because a kept row
+    pins the buffers of the morsel it came from."""
+
+    ROWS = 20_000
+    BATCHES = 64
+
+    def __init__(self) -> None:
+        self.batches: list[pl.DataFrame] = []
+        self.rows = 0
+
+    def add(self, batch: pl.DataFrame) -> bool:
+        """Keep ``batch``; True when it is time to take the pending rows."""
+        if batch.height:
+            self.batches.append(batch)
+            self.rows += batch.height
+        return bool(self.batches) and (self.rows >= self.ROWS or len(self.batches) >= self.BATCHES)
+
+    def take(self) -> pl.DataFrame:
+        import polars as pl
+
+        taken = pl.concat(self.batches)
+        self.batches, self.rows = [], 0
+        return taken
+
+
+def scan_fixed(path: Path, spec: LayoutSpec, fixed: FixedLayout) -> ContentScan:
+    """The content families' issues of a fixed-length file (no header line: the layout's fields
+    are the columns). Locations are ``file:record:field (header)``; records that do not fit the
+    byte layout, and fields whose bytes do not decode on their own, are ``fields`` findings."""
+    from conformance.columnar.compile import compile_rules
+    from conformance.columnar.fixed import read_chunks
+    from conformance.columnar.lines import mark_failing, refine
+
+    state = ContentPass(path.name, spec)
+    state.header = fixed.headers
+    state.columns = spec.columns(fixed.headers)
+    by_index = {c.index: c for c in state.columns if c.index is not None}
+    rules = compile_rules(spec, state.columns, len(fixed.headers))
+    collector = _Collector(state, rules)
+    for chunk in read_chunks(path, fixed):
+        for problem in chunk.problems:
+            column = by_index.get(problem.field) if problem.field is not None else None
+            where = f"{path.name}:{problem.record}"
+            location = where if column is None else _location(path.name, problem.record, column)
+            state.add("fields", Issue(problem.code, problem.message, location, actual=problem.actual),
+                      column.header if column else "")
+        collector.take(refine(mark_failing(chunk.frame, rules), rules))
+    return state.result(engine="fixed")
+
+
+def _first_record(path: Path) -> list[str] | None:
+    """The header (line 1) as csv reads it; None when it is outside the one-line grammar."""
+    from conformance.columnar.lines import REGULAR_LINE
+
+    with path.open("rb") as stream:
+        data = stream.readline(FIELD_LIMIT + 1)
+    text = data.decode("utf-8-sig").removesuffix("\n").removesuffix("\r")
+    if not text:
+        return []  # csv reads a blank first line as a header without columns
+    if '"' in text and REGULAR_LINE.fullmatch(text) is None:
+        return None
+    return next(csv.reader([text]))
+
+
+class _Collector:
+    """Turns failing batches into issues and exact counts: the counts are sums of the masks, and
+    Python words the first FINDINGS_CAP issues of each family with the row path's rule functions."""
+
+    def __init__(self, state: ContentPass, rules: Sequence[Rule]) -> None:
+        self.state = state
+        self.rules = tuple(rules)
+        self.by_family: dict[str, list[Rule]] = {}
+        for rule in rules:
+            self.by_family.setdefault(rule.family, []).append(rule)
+
+    def take(self, batch: pl.DataFrame) -> None:
+        import polars as pl
+
+        if not batch.height:
+            return
+        sums = batch.select(pl.col(rule.name).sum() for rule in self.rules).row(0)
+        busy: set[str] = set()
+        for rule, count in zip(self.rules, sums, strict=True):
+            if count:
+                busy.add(rule.family)
+                self.state.logs[rule.family].count += count
+                self.state.counts[rule.family, rule.column.header if rule.column else ""] += count
+        for family in busy:  # the order of families does not matter: each has its own log
+            self._word(family, self.by_family[family], batch)
+
+    def _word(self, family: str, rules: Sequence[Rule], batch: pl.DataFrame) -> None:
+        import polars as pl
+
+        log = self.state.logs[family]
+        room = FINDINGS_CAP - len(log.issues)
+        if room <= 0:
+            return  # counted above; nothing more to word
+        marked = batch.filter(pl.any_horizontal(pl.col(rule.name) for rule in rules)).head(room)
+        for row in marked.iter_rows(named=True):
+            for issue in self._issues(family, rules, row):
+                if len(log.issues) < FINDINGS_CAP:
+                    log.issues.append(issue)
+
+    def _issues(self, family: str, rules: Sequence[Rule], row: Mapping[str, Any]) -> Iterator[Issue]:
+        from conformance.columnar.compile import LINE, NFIELDS
+
+        state, line = self.state, int(row[LINE])
+        if family == "fields":
+            yield _field_count(state.name, line, int(row[NFIELDS]), len(state.header))
+            return
+        if family in CELL_FAMILIES:
+            yield from self._cell_issues(family, rules, row, line)
+            return
+        record = Row(line, {c.header: _row_value(row, c) for c in state.columns})
+        found = list(ROW_RULES[family](state.spec, state.columns, record))
+        marked = [rule.column.header for rule in rules if rule.column is not None and row[rule.name]]
+        if [column.header for column, _ in found] != marked:
+            raise EngineDisagreement(f"{family} at line {line}: masks {marked}, rules {found}")
+        for column, problem in found:
+            yield _issue(state.name, line, column, problem)
+
+    def _cell_issues(self, family: str, rules: Sequence[Rule], row: Mapping[str, Any], line: int) -> Iterator[Issue]:
+        for rule in rules:
+            if rule.column is None or not row[rule.name]:
+                continue
+            problem = CELL_RULES[family](rule.column, _row_value(row, rule.column))
+            if problem is None:
+                raise EngineDisagreement(f"{family} at line {line}, column {rule.column.header}")
+            yield _issue(self.state.name, line, rule.column, problem)
+
+
+def _row_value(row: Mapping[str, Any], column: Column) -> str:
+    from conformance.columnar.compile import value_name
+
+    if column.index is None:
+        return ""
+    found: str = row[value_name(column.index)]
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -700,7 +853,7 @@ def is_date(value: str, calendar: str) -> bool:
 
 
 # Variation selectors (IVS, e.g. 葛 U+845B U+E0100) are part of the character before them.
-_VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+_VARIATION_SELECTORS = VARIATION_SELECTORS.python()
 
 
 def char_length(value: str) -> int:
@@ -732,23 +885,6 @@ def check_pattern(column: Column, value: str) -> Problem | None:
         return None
     return Problem("file.pattern", "does not match the pattern", column.pattern.pattern,
                    shown(value, column.item.personal))
-
-
-# Each class as the characters it forbids: one regex search finds the first offending character.
-_CONTROL = "\x00-\x1f\x7f-\x9f"  # Unicode category Cc
-_HALFWIDTH_KATAKANA = "\uff61-\uff9f"
-_LATIN = "A-Za-z\uff21-\uff3a\uff41-\uff5a"  # ASCII and full-width letters
-_ASCII_SYMBOLS = "!-/:-@\\[-`{-~"
-
-FORBIDDEN: dict[str, re.Pattern[str]] = {
-    "digits": re.compile("[^0-9]"),
-    # U+30A1..U+30F6 includes ヴ (U+30F4); ー is U+30FC; U+3000 separates family and given names.
-    "katakana": re.compile("[^\u30a1-\u30f6\u30fc\u3000]"),
-    "alphabet": re.compile("[^A-Z ,.\\-']"),
-    "text": re.compile(f"[{_CONTROL}{_HALFWIDTH_KATAKANA}]"),
-    # DOMAIN.md: a 通称 uses only characters allowed in 戸籍 (no Latin letters, no symbols).
-    "koseki_text": re.compile(f"[{_CONTROL}{_HALFWIDTH_KATAKANA}{_LATIN}{_ASCII_SYMBOLS}]"),
-}
 
 
 def check_char_class(column: Column, value: str) -> Problem | None:
@@ -831,17 +967,11 @@ def check_category_items(
     if kind is None:
         return  # no or unknown 住民種別: the required and codes families report that
     for column in columns:
-        if not _kind_bound(column.item):
+        if not kind_bound(column.item):
             continue
         problem = _kind_problem(column, row, kind) or _category_problem(spec, column, row, kind)
         if problem is not None:
             yield column, problem
-
-
-def _kind_bound(item: DataItem) -> bool:
-    """Whether the item belongs to one resident kind or one 第30条45規定区分 at all."""
-    condition = item.required_when
-    return item.applies_to is not AppliesTo.ALL or (condition is not None and condition.item == CATEGORY)
 
 
 def _kind_problem(column: Column, row: Row, kind: AppliesTo) -> Problem | None:

@@ -89,9 +89,9 @@ class Registry:
 
 def default_registry() -> Registry:
     """The registry of every check shipped with the harness (listed here, not found by import)."""
-    from conformance.checks import api, files, jumin
+    from conformance.checks import api, files, jumin, scenarios
 
     registry = Registry()
-    for module in (api, files, jumin):
+    for module in (api, files, jumin, scenarios):
         registry.add_module(module)
     return registry

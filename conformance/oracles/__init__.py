@@ -1,4 +1,118 @@
-"""Oracles: rules of the specifications that say what a correct value is (check digits, dates ...).
+"""Oracles: the rules of the specifications that say what a correct value is, as a public API.
 
-Each oracle cites the rule it implements (DOMAIN.md or the spec section), so a finding can name it.
+Each function's docstring cites the rule it implements (DOMAIN.md or the spec section) and states
+the reading taken where the rule leaves room, so a finding can name its source. Dates are
+``datetime.date`` values (calendar dates); non-calendar dates of the 住民票 are handled by
+:func:`parse_wareki` and :func:`is_unknown_date` on text. Municipalities are 6-digit
+全国地方公共団体コード.
 """
+
+from conformance.oracles.dates import (
+    Month,
+    age_on,
+    age_reached_on,
+    anniversary,
+    fiscal_year_months,
+    fiscal_year_of,
+)
+from conformance.oracles.identifiers import (
+    is_valid_lg_code,
+    is_valid_m11w2_7,
+    is_valid_my_number,
+    lg_code_check_digit,
+    m11w2_7_check_digit,
+    my_number_check_digit,
+)
+from conformance.oracles.jido_teate import child_end_date, monthly_amount, payment_month, start_month
+from conformance.oracles.jumin import removal_date
+from conformance.oracles.juminzei import is_levied_by, juminzei_municipality, levy_date
+from conformance.oracles.kaigo import (
+    Facility,
+    FacilityKind,
+    is_listed_facility,
+    jushochi_tokurei_applies,
+    kaigo_acquisition_date,
+    kaigo_age_date,
+    kaigo_billed_months,
+    kaigo_insurer,
+    kaigo_loss_date,
+)
+from conformance.oracles.keijidosha import Ownership, keijidosha_levy_date, keijidosha_tax_payer
+from conformance.oracles.koki_korei import koki_korei_start
+from conformance.oracles.kokuho import (
+    KokuhoQualification,
+    high_cost_count_carries_over,
+    kokuho_billed_months,
+    kokuho_loss_date,
+    kokuho_qualifications,
+    premium_months,
+)
+from conformance.oracles.residence import Residence, address_on
+from conformance.oracles.shien_sochi import (
+    Support,
+    SupportState,
+    continues_as,
+    extended_end_date,
+    extension_window,
+    is_protected,
+    support_end_date,
+    support_state,
+)
+from conformance.oracles.wareki import date_style, is_unknown_date, parse_wareki, to_seireki, to_wareki
+
+__all__ = [
+    "Facility",
+    "FacilityKind",
+    "KokuhoQualification",
+    "Month",
+    "Ownership",
+    "Residence",
+    "Support",
+    "SupportState",
+    "address_on",
+    "age_on",
+    "age_reached_on",
+    "anniversary",
+    "child_end_date",
+    "continues_as",
+    "date_style",
+    "extended_end_date",
+    "extension_window",
+    "fiscal_year_months",
+    "fiscal_year_of",
+    "high_cost_count_carries_over",
+    "is_levied_by",
+    "is_listed_facility",
+    "is_protected",
+    "is_unknown_date",
+    "is_valid_lg_code",
+    "is_valid_m11w2_7",
+    "is_valid_my_number",
+    "juminzei_municipality",
+    "jushochi_tokurei_applies",
+    "kaigo_acquisition_date",
+    "kaigo_age_date",
+    "kaigo_billed_months",
+    "kaigo_insurer",
+    "kaigo_loss_date",
+    "keijidosha_levy_date",
+    "keijidosha_tax_payer",
+    "koki_korei_start",
+    "kokuho_billed_months",
+    "kokuho_loss_date",
+    "kokuho_qualifications",
+    "levy_date",
+    "lg_code_check_digit",
+    "m11w2_7_check_digit",
+    "monthly_amount",
+    "my_number_check_digit",
+    "parse_wareki",
+    "payment_month",
+    "premium_months",
+    "removal_date",
+    "start_month",
+    "support_end_date",
+    "support_state",
+    "to_seireki",
+    "to_wareki",
+]

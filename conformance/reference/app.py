@@ -31,6 +31,7 @@ from wsgiref.types import StartResponse, WSGIEnvironment
 from conformance.errors import SpecError
 from conformance.messages import did_you_mean
 from conformance.oracles.identifiers import m11w2_7_check_digit
+from conformance.reference import rules
 from conformance.reference.storage import Row, Store, utc_stamp
 from conformance.spec.catalog import EditionCatalog
 from conformance.spec.models import ApiInterface, DataItem, Level, Parameter, Schema, SchemaProperty
@@ -338,12 +339,14 @@ class ReferenceApp:
             (("residents",), {"GET": self._list_residents, "POST": self._move_in}),
             (("residents", "*"), {"GET": self._get_resident}),
             (("residents", "*", "history"), {"GET": self._history}),
+            (("residents", "*", "qualifications"), {"GET": self._qualifications}),
             (("residents", "*", "corrections"), {"POST": self._correct}),
             (("households", "*"), {"GET": self._household}),
             (("certificates",), {"POST": self._certificate}),
             (("inspection-list",), {"GET": self._inspection_list}),
             (("exports", "residents.csv"), {"GET": self._export}),
             (("admin", "migration"), {"POST": self._migration}),
+            (("admin", "residents"), {"POST": self._append_residents}),
         )
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
@@ -577,6 +580,41 @@ class ReferenceApp:
         if row.get("住民種別") == "2" and "foreign_birth_wareki" not in self.defects:
             return seireki(birth)  # j90: a foreign resident's birth date is in 西暦
         return wareki(birth)
+
+    def _append_residents(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        """Not in the catalog: add the persons of a migration CSV to what is loaded (new 宛名番号 only)."""
+        try:
+            rows = parse_migration(request.body(), "request body")
+            added = self.store.add(rows)
+        except SpecError as error:
+            raise bad_request(_clip(str(error), 4000)) from None
+        except ValueError as error:
+            raise bad_request(_clip(str(error))) from None
+        return json_reply(200, {"loaded": added})
+
+    def _qualifications(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        """資格 and 賦課 of one person in this municipality for a 年度 (the per-person query)."""
+        row = self._person(arguments[0])
+        fiscal_year = _int_param(request, "fiscal_year", -1, 1900, 2200)
+        if fiscal_year < 0:
+            raise bad_request("the query parameter fiscal_year is required")
+        as_of_text = request.param("as_of")
+        as_of = rules.parse_day(as_of_text) if as_of_text is not None else date.today()
+        if as_of is None:
+            raise bad_request("as_of must be a date YYYY-MM-DD")
+        stay = rules.stay_of(row)
+        children = [member for member in self._current_household(row.get("世帯番号", ""))
+                    if member.get("続柄") == "子"] if row.get("続柄") == "世帯主" else []
+        return json_reply(200, {
+            "宛名番号": arguments[0], "年度": fiscal_year,
+            "個人住民税": {"課税": rules.juminzei_levied(row, stay, fiscal_year, self.defects)},
+            "国民健康保険": rules.kokuho(row, stay, fiscal_year, self.defects),
+            "介護保険": rules.kaigo(row, stay, fiscal_year, self.defects),
+            "後期高齢者医療": rules.koki_korei(row, self.defects),
+            "児童手当": rules.jido_teate(row, children, fiscal_year, self.defects),
+            "支援措置": rules.support(row, stay, as_of, self.defects),
+            "除票年月日": rules.removal_date(row, self.defects),
+        })
 
     def _migration(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         """Not in the catalog: replace every record with a migration CSV (UTF-8)."""

@@ -124,6 +124,17 @@ class Store:
             db.executemany("INSERT INTO history VALUES (?, ?, ?, ?, ?)", records)
         return len(records)
 
+    def add(self, rows: Iterable[Mapping[str, str]]) -> int:
+        """Add migration ``rows`` to what is loaded; a 宛名番号 and 履歴番号 already stored is a ``ValueError``."""
+        stamp = utc_stamp()
+        records = [_record(row, stamp) for row in rows]
+        try:
+            with self._transaction() as db:
+                db.executemany("INSERT INTO history VALUES (?, ?, ?, ?, ?)", records)
+        except sqlite3.IntegrityError:
+            raise ValueError("a row repeats a 宛名番号 and 履歴番号 already loaded") from None
+        return len(records)
+
     # -- reading ----------------------------------------------------------------------------------
 
     def latest(self, atena: str) -> Row | None:

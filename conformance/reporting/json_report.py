@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from conformance import __version__
+from conformance.profiles import Profile
 from conformance.results import RunOutcome
 
 
@@ -26,6 +27,12 @@ def results_document(
         "problems": list(outcome.problems),
         "results": [result.to_json() for result in outcome.results],
     }
+
+
+def waivers_info(profile: Profile) -> list[dict[str, str]]:
+    """The profile's waivers as ``results.json`` lists them (every field: a reader must see who
+    accepted which deviation, on what criterion, until when)."""
+    return [waiver.model_dump() for waiver in profile.waivers]
 
 
 def write_json_atomic(path: Path, document: dict[str, Any]) -> None:

@@ -18,7 +18,7 @@ import re
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import requests
@@ -30,6 +30,38 @@ from conformance.targets.base import HttpResponse
 #: Bytes read per chunk while streaming a body.
 CHUNK_BYTES = 64 * 1024
 _PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
+#: Headers that carry credentials: never handed to a recorder, whatever the profile's auth header is.
+CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
+#: What replaces the secret if a vendor echoes it back in a body or header.
+REDACTED = "[redacted]"
+
+
+# -- recording ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """One request and its response (or the reason there is none), as the client saw them.
+
+    Credential headers are already removed and the secret replaced by ``[redacted]``; personal
+    data is still in it: masking is the recorder's job, which knows the catalog and the test data.
+    """
+
+    method: str
+    url: str
+    request_headers: Mapping[str, str]
+    request_body: bytes
+    status: int | None
+    response_headers: Mapping[str, str]
+    response_body: bytes
+    elapsed: float
+    error: str | None = None
+
+
+class ExchangeRecorder(Protocol):
+    """Receives every exchange of a client (the evidence bundle's recorded requests and responses)."""
+
+    def record(self, exchange: Exchange) -> None: ...
 
 
 # -- path mapping ---------------------------------------------------------------------------------
@@ -137,7 +169,12 @@ class RequestsHttpClient:
     """
 
     def __init__(
-        self, target: ApiTarget, base_url: str | None = None, *, environ: Mapping[str, str] | None = None
+        self,
+        target: ApiTarget,
+        base_url: str | None = None,
+        *,
+        environ: Mapping[str, str] | None = None,
+        recorder: ExchangeRecorder | None = None,
     ) -> None:
         self.base_url = (base_url or target.base_url).rstrip("/")
         self._timeout = target.timeout_seconds
@@ -145,7 +182,12 @@ class RequestsHttpClient:
         self._verify = target.verify_tls
         self._paths = PathMap(target.paths)
         self._session = requests.Session()
-        self._session.headers.update(_auth_header(target, os.environ if environ is None else environ))
+        auth = _auth_header(target, os.environ if environ is None else environ)
+        self._session.headers.update(auth)
+        self._recorder = recorder
+        # Names only: the secret stays in the session's headers, also while recordings redact it.
+        self._auth_headers = frozenset(name.lower() for name in auth)
+        self._hidden_headers = CREDENTIAL_HEADERS | self._auth_headers
 
     def __repr__(self) -> str:
         # Never the session or its headers: they hold the secret.
@@ -218,11 +260,20 @@ class RequestsHttpClient:
         return self.base_url + urlunsplit(("", "", mapped, parts.query, ""))
 
     def _send(self, prepared: requests.PreparedRequest) -> HttpResponse:
+        started = time.monotonic()
+        try:
+            answer = self._exchange(prepared, started)
+        except TargetError as error:
+            self._record(prepared, None, started, str(error))
+            raise
+        self._record(prepared, answer, started, None)
+        return answer
+
+    def _exchange(self, prepared: requests.PreparedRequest, started: float) -> HttpResponse:
         url = _without_query(str(prepared.url))
         settings = self._session.merge_environment_settings(
             prepared.url or "", proxies={}, stream=True, verify=self._verify, cert=None
         )
-        started = time.monotonic()
         try:
             response = self._session.send(
                 prepared, timeout=self._timeout, allow_redirects=False, **settings
@@ -232,6 +283,41 @@ class RequestsHttpClient:
         with response:
             body = self._read_bounded(response, f"{prepared.method} {url}", started)
         return HttpResponse(status=response.status_code, headers=dict(response.headers), body=body, url=url)
+
+    def _record(
+        self, prepared: requests.PreparedRequest, answer: HttpResponse | None, started: float, error: str | None
+    ) -> None:
+        """Hand the exchange to the recorder, without credential headers and with the secret redacted."""
+        if self._recorder is None:
+            return
+        exchange = Exchange(
+            method=str(prepared.method),
+            url=self._redact_text(str(prepared.url)),
+            request_headers=self._visible(prepared.headers),
+            request_body=self._redact(_body_bytes(prepared.body)),
+            status=answer.status if answer is not None else None,
+            response_headers=self._visible(answer.headers) if answer is not None else {},
+            response_body=self._redact(answer.body) if answer is not None else b"",
+            elapsed=time.monotonic() - started,
+            error=self._redact_text(error) if error is not None else None,
+        )
+        self._recorder.record(exchange)
+
+    def _visible(self, headers: Mapping[str, str]) -> dict[str, str]:
+        hidden = self._hidden_headers
+        return {name: self._redact_text(value) for name, value in headers.items() if name.lower() not in hidden}
+
+    def _redact(self, data: bytes) -> bytes:
+        """``data`` with the secret, with and without its scheme (a vendor may echo either), redacted."""
+        for name, value in self._session.headers.items():
+            if name.lower() in self._auth_headers:
+                # The full value first, so "Bearer <secret>" becomes "[redacted]" as a whole.
+                for spelling in sorted({str(value), str(value).split(" ", 1)[-1]}, key=len, reverse=True):
+                    data = data.replace(spelling.encode(), REDACTED.encode())
+        return data
+
+    def _redact_text(self, text: str) -> str:
+        return self._redact(text.encode("utf-8", "surrogateescape")).decode("utf-8", "surrogateescape")
 
     def _read_bounded(self, response: requests.Response, what: str, started: float) -> bytes:
         """The body, stopping at ``max_response_bytes`` and at the timeout in total (not per read)."""
@@ -261,6 +347,14 @@ class RequestsHttpClient:
         if isinstance(error, requests.ConnectionError):
             return "connection failed"
         return type(error).__name__
+
+
+def _body_bytes(body: object) -> bytes:
+    if isinstance(body, bytes):
+        return body
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    return b""
 
 
 def _chunks(response: requests.Response) -> Iterator[bytes]:

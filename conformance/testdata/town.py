@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache, partial
+from types import MappingProxyType
 
 from conformance.errors import SpecError
 from conformance.locations import default_catalog_root
@@ -34,6 +35,10 @@ AS_OF = date(2020, 8, 31)
 TOWN_PREFECTURE = "静岡県"
 #: Fictional: there is no 見本町 in 静岡県.
 TOWN_CITY = "見本町"
+#: The town's 全国地方公共団体コード: 静岡県 (22) with a number no real municipality has (999).
+TOWN_CODE = "229997"
+#: Other municipalities people come from and move to (real codes: 静岡市, 浜松市, 千代田区, 札幌市, 横浜市, 大阪市).
+OTHER_MUNICIPALITIES = ("221007", "221309", "131016", "011002", "141003", "271004")
 LAYOUT_ID = "residents_csv"
 #: U+3000 IDEOGRAPHIC SPACE, between surname and given name in 氏名 and the フリガナ items.
 FULL_SPACE = "\u3000"
@@ -136,6 +141,32 @@ CATEGORY_ITEMS: dict[str, tuple[str, ...]] = {
     "5": (),
     "6": (),
 }
+# -- building blocks shared with conformance.strategies ---------------------------------------------
+
+#: (kanji, katakana reading) name parts.
+NamePart = tuple[str, str]
+
+
+def japanese_name_parts() -> tuple[tuple[NamePart, ...], tuple[NamePart, ...], tuple[NamePart, ...]]:
+    """The town's Japanese name parts: (surnames, male given names, female given names)."""
+    return _SURNAMES, _MALE_NAMES, _FEMALE_NAMES
+
+
+def foreign_name_parts() -> Mapping[str, tuple[tuple[_Part, ...], tuple[_Part, ...], tuple[_Part, ...]]]:
+    """国籍等_国名コード -> (surnames, male given names, female given names) as (alphabet, katakana, kanji or '')."""
+    return MappingProxyType(_FOREIGN_NAMES)
+
+
+def residence_statuses() -> Mapping[str, tuple[tuple[str, str], ...]]:
+    """The test data's 在留資格等コード -> its possible (在留期間等コード_年, 在留期間等コード_月) periods."""
+    return MappingProxyType(_STATUSES)
+
+
+def apartment_names() -> tuple[str, ...]:
+    """Invented apartment names for 住所_方書."""
+    return _APARTMENTS
+
+
 # -- catalog --------------------------------------------------------------------------------------
 
 
@@ -781,7 +812,22 @@ def _row(t: _Town, headers: tuple[str, ...], member: _Member, household: _Househ
         "支援措置対象フラグ": "1" if member.protected else "0",
     })
     row.update(member.foreign)
+    row.update(_move_items(member, events, numbers[0]))
     return {header: row[header] for header in headers}
+
+
+def _move_items(member: _Member, events: _Events, atena: str) -> dict[str, str]:
+    """The municipality codes and move dates other domains read (no draw from the random source,
+    so the rest of the town stays what it was for a seed)."""
+    other = OTHER_MUNICIPALITIES[int(atena) % len(OTHER_MUNICIPALITIES)]
+    items = {"住所_市区町村コード": TOWN_CODE}
+    if not member.born_here and not member.foreign:
+        items["転入前住所_市区町村コード"] = other
+    if member.status == "2":
+        items.update({"転出予定年月日": events.changed.isoformat(), "転出先住所（確定）_市区町村コード": other})
+    if member.protected:
+        items["支援措置_開始年月日"] = max(events.became, AS_OF - timedelta(days=200)).isoformat()
+    return items
 
 
 def _household_rows(t: _Town, headers: tuple[str, ...], household: _Household) -> list[dict[str, str]]:

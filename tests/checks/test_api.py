@@ -137,7 +137,7 @@ def test_negative_mode_only(edition: EditionCatalog) -> None:
 def test_the_default_operations_never_mutate(edition: EditionCatalog) -> None:
     assert [i.id for i in select_operations(edition, None)] == [
         "get_resident", "list_residents", "get_household", "get_history", "issue_certificate", "inspection_list",
-        "export_residents",
+        "export_residents", "get_qualifications",
     ]
     assert [i.id for i in select_operations(edition, ["move_in"])] == ["move_in"]
 

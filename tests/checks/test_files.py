@@ -502,3 +502,41 @@ def test_no_export_target_is_an_error() -> None:
 def test_an_empty_file_misses_every_column(tmp_path: Path) -> None:
     findings = run(target_for(tmp_path, b""), ["header", "fields"])
     assert [f.code for f in findings] == ["file.header_missing_column"] * len(HEADERS)
+
+
+# ---------------------------------------------------------------------------------------------
+# The columnar engine (issue 5): same findings, exact counts, encodings
+
+
+def test_the_columnar_engine_reads_a_regular_file(tmp_path: Path) -> None:
+    rows = [japanese(性別="9"), *conforming_rows()]
+    target = target_for(tmp_path, to_text(rows).encode("utf-8"))
+    assert codes_locations(run(target, ["codes"])) == [("file.code", at(2, "性別"))]
+    scan: files.ContentScan = target.cache["file.layout:residents_csv:content"]
+    assert scan.engine == "columnar"
+    assert scan.counts == {("codes", "性別"): 1}
+
+
+def test_quoted_fields_give_the_same_findings(tmp_path: Path) -> None:
+    rows = [japanese(住所_方書="1,2号", 性別="9"), japanese(氏名='"山田"')]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(HEADERS)
+    writer.writerows([row[h] for h in HEADERS] for row in rows)
+    target = target_for(tmp_path, out.getvalue().encode("utf-8"))
+    assert codes_locations(run(target, files.FAMILIES)) == [("file.code", at(2, "性別"))]
+    assert target.cache["file.layout:residents_csv:content"].engine == "columnar"
+
+
+def test_shift_jis_characters_cp932_reads_otherwise_are_findings(tmp_path: Path) -> None:
+    rows = [japanese(住所_方書="1〜2号室")]
+    text = to_text(rows)
+    column = text.splitlines()[1].index("〜") + 1
+    target = target_for(tmp_path, text.encode("shift_jis"), "shift_jis", layout="residents_csv_cp932")
+    findings = run(target, ["encoding"], layout="residents_csv_cp932")
+    assert codes_locations(findings) == [
+        ("file.encoding_not_allowed", NAME),
+        ("file.encoding_ambiguous_character", f"{NAME}:2:{column}"),
+    ]
+    assert (findings[1].expected, findings[1].actual) == ("U+301C", "U+FF5E in cp932")
+    assert run(target, ["char_classes", "lengths"], layout="residents_csv_cp932") == []

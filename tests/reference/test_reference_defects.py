@@ -12,16 +12,21 @@ import hashlib
 import io
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 import pytest
 import requests
 
+from conformance.checks import scenarios
+from conformance.checks.scenarios import Scenario
 from conformance.errors import UsageError
 from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digit
+from conformance.profiles import ApiTarget
 from conformance.reference.defects import DEFECTS, Defect, parse_defects
 from conformance.reference.server import RunningReference, start_reference
-from conformance.testdata.town import default_town
+from conformance.targets.http import RequestsHttpClient
+from conformance.testdata.town import TOWN_CODE, default_town
 
 Row = Mapping[str, str]
 ROWS = default_town()
@@ -58,7 +63,20 @@ AFFECTS: dict[str, set[str]] = {
     "prohibited_zokugara": {"grandchild", "household", "certificate_grandchild", "export"},
     "history_deleted_on_correction": {"correction"},
     "openapi_violation": {"resident", "tsusho_resident", "grandchild", "household", "move_in"},
+    **{name: {"qualifications"} for name in (
+        "juminzei_current_address", "kokuho_bills_loss_month", "kaigo_on_birthday", "koki_korei_day_before",
+        "jido_teate_no_15day_rule", "dv_ends_at_move_out", "dv_period_not_one_year", "dv_extension_from_old_end",
+        "removal_on_planned_date")},
 }
+#: Scenario persons each rule defect answers differently for (appended after the other probes).
+RULE_PROBES = (
+    Scenario(2021, date(1970, 5, 5), date(2010, 4, 1), planned_out=date(2021, 3, 1)),  # 1月1日
+    Scenario(2020, date(1955, 4, 10), date(1990, 4, 1)),  # 介護 65 and 後期 75
+    Scenario(2020, date(1970, 5, 5), date(2020, 4, 15), planned_out=date(2020, 9, 30)),  # 国保 喪失 10/1
+    Scenario(2024, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 1, 9), children=(date(2024, 12, 25),)),
+    Scenario(2020, date(1988, 8, 8), date(2019, 4, 1), planned_out=date(2020, 6, 10), elsewhere=date(2020, 6, 5),
+             next="131016", support_start=date(2020, 4, 1), as_of=date(2020, 7, 1)),
+)
 
 
 class Api:
@@ -94,9 +112,21 @@ def probe(api: Api) -> dict[str, Any]:
         "export": hashlib.sha256(api.get("/exports/residents.csv").content).hexdigest(),
     }
     probes["move_in"] = api.post("/residents", MOVE_IN).json()
+    probes["qualifications"] = [query(api, scenario) for scenario in RULE_PROBES]
     api.post(f"/residents/{JAPANESE['宛名番号']}/corrections", CORRECTION)
     probes["correction"] = api.get(f"/residents/{JAPANESE['宛名番号']}/history").json()
     return probes
+
+
+def query(api: Api, scenario: Scenario) -> dict[str, Any]:
+    """Append a scenario's persons and ask the per-person query (as the scenario checks do)."""
+    client = RequestsHttpClient(ApiTarget(base_url=api.url), base_url=api.url)
+    document = scenarios.query(client, scenarios.load(client, scenario, TOWN_CODE), scenario)
+    # The numbers of appended persons differ from server to server: compare everything else.
+    document.pop("宛名番号")
+    for child in document["児童手当"]["児童"]:
+        child.pop("宛名番号")
+    return document
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +156,9 @@ def test_a_defect_changes_exactly_its_probes(clean: dict[str, Any], name: str) -
 def test_defects_are_described_and_name_requirements() -> None:
     for name, defect in DEFECTS.items():
         assert isinstance(defect, Defect) and defect.name == name and defect.description
-        assert defect.requirements and all(rid.startswith("jumin-1.0-") for rid in defect.requirements)
+        prefixes = ("jumin-1.0-", "kojin_juminzei-1.0-", "kokuho-1.0-", "kaigo-1.0-", "koki_korei-1.0-",
+                    "jido_teate-1.0-")
+        assert defect.requirements and all(rid.startswith(prefixes) for rid in defect.requirements)
 
 
 def test_unknown_defects_are_a_usage_error_with_a_suggestion() -> None:

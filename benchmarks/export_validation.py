@@ -1,0 +1,432 @@
+"""Benchmark: validating a large export in the catalog's layout (issue 5).
+
+Generates a residents_csv export of N rows (the generated test town, tiled, with a known fraction
+of defects per rule family), then, on that same file, runs each method in its own process (so peak
+memory figures do not mix) and prints rows/s, the ratio to the raw polars read, peak RSS, and
+whether each method found exactly the injected defects:
+
+- floor: polars reads every field of every row (scan_csv, streaming), nothing else;
+- ours: the ``file.layout`` check with every rule family (encoding included);
+- ours-cp932: the same rows as CP932 (streaming transcoding, then the same engine);
+- pandera: pandera on polars, the same compiled rules as checks (the file read into memory);
+- frictionless: frictionless with the rules as constraints plus a row check for the rest.
+
+It also times loading the whole catalog and collecting the conformance suite.
+
+    python benchmarks/export_validation.py                 # 1M and 5M rows
+    python benchmarks/export_validation.py --rows 10000000 # on request
+    python benchmarks/export_validation.py --rows 100000 --methods floor ours
+
+A script, not a test: it prints figures and asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+ROOT = Path(__file__).resolve().parents[1]
+METHODS = ("floor", "ours", "ours-cp932", "pandera", "frictionless")
+#: (family, header, value or a marker): one defect kind per rule family; each defective row gets one.
+DEFECTS: tuple[tuple[str, str, str], ...] = (
+    ("codes", "性別", "9"),
+    ("check_digits", "宛名番号", "0000000010"),
+    ("types", "異動日", "2023-02-30"),
+    ("lengths", "住所_町字", "町" * 51),
+    ("char_classes", "氏名_フリガナ", "やまだ　たろう"),
+    ("required", "住所_町字", ""),
+    ("patterns", "在留カード等番号", "ab12345678cd"),
+    ("category_items", "国籍等_国名コード", "156"),
+    ("fields", "", "<extra field>"),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# The export
+
+
+def layout_headers() -> list[str]:
+    from conformance.testdata.town import town_headers
+
+    return list(town_headers())
+
+
+def generate(path: Path, rows: int, rate: float, seed: int) -> dict[str, int]:
+    """Write ``rows`` town rows with ``rate`` of them defective per defect kind; the expected
+    counts per 'family|header'."""
+    from conformance.testdata.town import generate_town
+
+    headers = layout_headers()
+    base = [[row[h] for h in headers] for row in generate_town(seed=seed, households=1100)]
+    lines = [_line(values) for values in base]
+    rng = random.Random(seed)
+    planned = _plan(rng, base, headers, rows, rate)
+    expected: Counter[str] = Counter()
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(_line(headers))
+        block: list[str] = []
+        for index in range(rows):
+            kind = planned.get(index)
+            if kind is None:
+                block.append(lines[index % len(lines)])
+            else:
+                block.append(_defective(base[index % len(base)], headers, kind))
+                expected[f"{kind[0]}|{kind[1]}"] += 1
+            if len(block) >= 100_000:
+                out.write("".join(block))
+                block.clear()
+        out.write("".join(block))
+    return dict(expected)
+
+
+def _plan(rng: random.Random, base: Sequence[Sequence[str]], headers: Sequence[str], rows: int,
+          rate: float) -> dict[int, tuple[str, str, str]]:
+    """Row index -> defect kind, disjoint, each kind on rows where it is one defect only."""
+    kind_of = headers.index("住民種別")
+    card = headers.index("在留カード等番号")
+    fits = {
+        "patterns": lambda r: base[r % len(base)][card] != "",
+        "category_items": lambda r: base[r % len(base)][kind_of] == "1",
+    }
+    planned: dict[int, tuple[str, str, str]] = {}
+    per_kind = max(1, int(rows * rate))
+    for kind in DEFECTS:
+        fit = fits.get(kind[0], lambda r: True)
+        placed = 0
+        while placed < per_kind:
+            row = rng.randrange(rows)
+            if row not in planned and fit(row):
+                planned[row] = kind
+                placed += 1
+    return planned
+
+
+def _line(values: Sequence[str]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(values)
+    return out.getvalue()
+
+
+def _defective(values: Sequence[str], headers: Sequence[str], kind: tuple[str, str, str]) -> str:
+    family, header, value = kind
+    if family == "fields":
+        return _line([*values, "x"])
+    changed = list(values)
+    changed[headers.index(header)] = value
+    return _line(changed)
+
+
+def to_cp932(source: Path, target: Path) -> None:
+    with source.open(encoding="utf-8", newline="") as inp, target.open("w", encoding="cp932", newline="") as out:
+        while chunk := inp.read(8 * 1024 * 1024):
+            out.write(chunk)
+
+
+# ---------------------------------------------------------------------------------------------
+# Methods (each runs in a child process)
+
+
+Timed = tuple[float, dict[str, int]]
+
+
+def run_floor(path: Path) -> Timed:
+    import polars as pl
+
+    started = time.perf_counter()
+    # Every field of every row parsed; ragged lines truncated (the export has some on purpose).
+    lazy = pl.scan_csv(path, infer_schema=False, truncate_ragged_lines=True)
+    lazy.select(pl.all().null_count()).collect(engine="streaming")
+    return time.perf_counter() - started, {}
+
+
+def run_ours(path: Path, encoding: str) -> Timed:
+    from conformance.checks import files
+    from conformance.checks.registry import CheckContext
+    from conformance.targets.base import Target
+    from conformance.targets.exports import DirectoryExportSource
+    from conformance.testdata.town import jumin_edition
+
+    layout = "residents_csv" if encoding == "utf-8" else "residents_csv_cp932"
+    catalog = jumin_edition()
+    requirement = next(r for r in catalog.requirements if r.id == "jumin-1.0-10.6-R001")
+    source = DirectoryExportSource(path.parent, {layout: path.name}, {layout: encoding})
+    target = Target(catalog=catalog, exports=source)
+    context = CheckContext(requirement=requirement, params={"layout": layout, "rules": list(files.FAMILIES)},
+                           target=target)
+    import polars  # noqa: F401  (imported before the clock starts, as for the other methods)
+
+    started = time.perf_counter()
+    findings = list(files.file_layout(context))
+    seconds = time.perf_counter() - started
+    scan: files.ContentScan = target.cache[f"file.layout:{layout}:content"]
+    counts = {f"{family}|{header}": n for (family, header), n in scan.counts.items() if family != "header"}
+    counts["_engine"] = 1 if scan.engine == "columnar" else 0
+    counts["_findings_shown"] = len(findings)
+    return seconds, counts
+
+
+def _compiled(header: Sequence[str]) -> tuple[Any, Any]:
+    from conformance.columnar.compile import compile_rules
+    from conformance.columnar.layout import LayoutSpec
+    from conformance.testdata.town import jumin_edition, residents_layout
+
+    spec = LayoutSpec.of(jumin_edition(), residents_layout())
+    columns = spec.columns(header)
+    return spec, compile_rules(spec, columns, len(header))
+
+
+def run_pandera(path: Path) -> Timed:
+    import pandera.polars as pa
+    import polars as pl
+
+    from conformance.columnar.compile import NFIELDS, RECORD, value_name
+
+    _, rules = _compiled(layout_headers())
+    started = time.perf_counter()
+    frame = pl.read_csv(path, infer_schema=False, truncate_ragged_lines=True, empty_string_is_null=False)
+    header = list(frame.columns)
+    frame = frame.rename({h: value_name(i) for i, h in enumerate(header)})
+    frame = frame.with_columns(pl.lit(True).alias(RECORD), pl.lit(len(header), dtype=pl.UInt32).alias(NFIELDS))
+    checks = []
+    for rule in rules:
+        exact = rule.refine if rule.refine is not None else rule.expr
+
+        def check(data: Any, mask: Any = exact) -> Any:
+            return data.lazyframe.select(~mask.fill_null(False))
+
+        checks.append(pa.Check(check, name=f"{rule.family}|{rule.column.header if rule.column else ''}"))
+    schema = pa.DataFrameSchema(checks=checks)
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        found = errors.failure_cases.group_by("check").len()
+        return time.perf_counter() - started, {str(k): int(v) for k, v in found.iter_rows()}
+    return time.perf_counter() - started, {}
+
+
+def run_frictionless(path: Path) -> Timed:
+    import frictionless
+    from frictionless import Check, Resource, Schema, errors, fields
+
+    from conformance.checks import files
+
+    spec, _ = _compiled(layout_headers())
+
+    columns = {c.header: c for c in spec.columns(layout_headers())}
+    family_of: dict[tuple[str, str], str] = {}
+    schema_fields = []
+    for header, column in columns.items():
+        item, constraints = column.item, {}
+        if item.required:
+            constraints["required"] = True
+            family_of[header, "required"] = "required"
+        if item.length is not None:
+            constraints["maxLength"] = item.length
+            family_of[header, "maxLength"] = "lengths"
+        if item.type == "code":
+            constraints["enum"] = sorted(column.codes)
+            family_of[header, "enum"] = "codes"
+        elif item.type == "flag":
+            constraints["enum"] = ["0", "1"]
+            family_of[header, "enum"] = "types"
+        pattern = _frictionless_pattern(column)
+        if pattern is not None:
+            constraints["pattern"], family = pattern
+            family_of[header, "pattern"] = family
+        schema_fields.append(fields.StringField(name=header, constraints=constraints))
+
+    class RowRules(Check):  # type: ignore[misc]
+        """What constraints cannot say: calendar dates, check digits, conditions between items."""
+
+        type = "row-rules"
+        Errors: ClassVar[list[Any]] = [errors.RowError]
+
+        def validate_row(self, row: Any) -> Iterator[Any]:
+            values = {h: (row[h] if row[h] is not None else "") for h in columns}
+            line = row.row_number + 1
+            record = files.Row(line, values)
+            for header, column in columns.items():
+                value = values[header]
+                if value and column.item.check_digit and files.check_check_digit(column, value):
+                    yield errors.RowError.from_row(row, note=f"check_digits|{header}")
+                if value and column.item.type == "date" and files.check_type(column, value) and \
+                        files._DATE.fullmatch(value) and files.is_date(value, "lenient"):
+                    yield errors.RowError.from_row(row, note=f"types|{header}")  # the calendar, not the form
+            for family in files.ROW_FAMILIES:
+                for column, _problem in files.ROW_RULES[family](spec, tuple(columns.values()), record):
+                    if family == "required" and column.item.required:
+                        continue  # the required constraint reports it
+                    yield errors.RowError.from_row(row, note=f"{family}|{column.header}")
+
+    resource_ = Resource(path=path.name, basepath=str(path.parent), schema=Schema(fields=schema_fields))
+    started = time.perf_counter()
+    report = frictionless.validate(resource_, checks=[RowRules()], limit_errors=10**9)
+    found: Counter[str] = Counter()
+    for error in report.tasks[0].errors:
+        found[_frictionless_family(error, family_of)] += 1
+    return time.perf_counter() - started, dict(found)
+
+
+def _frictionless_pattern(column: Any) -> tuple[str, str] | None:
+    """A full-match pattern for the column's form (types, patterns or character class)."""
+    from conformance.columnar.compile import _LENIENT_DATE
+    from conformance.columnar.layout import CHAR_CLASSES
+
+    item = column.item
+    if item.type == "date":
+        return _LENIENT_DATE.strip("^$"), "types"
+    if item.type == "integer":
+        return "-?[0-9]+", "types"
+    if column.pattern is not None:
+        return column.pattern.pattern.strip("^$"), "patterns"
+    if item.char_class is not None:
+        forbidden = CHAR_CLASSES[item.char_class].python().pattern  # [^allowed] or [forbidden]
+        allowed = "[" + forbidden[2:] if forbidden.startswith("[^") else "[^" + forbidden[1:]
+        return allowed + "*", "char_classes"
+    return None
+
+
+def _frictionless_family(error: Any, family_of: Mapping[tuple[str, str], str]) -> str:
+    if error.type == "extra-cell":
+        return "fields|"
+    if error.type == "row-error":
+        return str(error.note)
+    if error.type == "constraint-error":
+        name = error.note.split('"')[1] if '"' in error.note else ""
+        return f"{family_of.get((error.field_name, name), name)}|{error.field_name}"
+    return f"{error.type}|{getattr(error, 'field_name', '')}"
+
+
+def child(method: str, path: Path) -> None:
+    """One method on one file: seconds exclude imports and catalog loading (timed apart)."""
+    if method == "floor":
+        seconds, counts = run_floor(path)
+    elif method == "ours":
+        seconds, counts = run_ours(path, "utf-8")
+    elif method == "ours-cp932":
+        seconds, counts = run_ours(path, "cp932")
+    elif method == "pandera":
+        seconds, counts = run_pandera(path)
+    else:
+        seconds, counts = run_frictionless(path)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
+    print(json.dumps({"seconds": seconds, "peak": peak, "counts": counts}))
+
+
+# ---------------------------------------------------------------------------------------------
+# The run
+
+
+def measure(method: str, path: Path) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", method, str(path)], capture_output=True, text=True, check=False,
+        cwd=ROOT,
+    )
+    if result.returncode != 0:
+        return {"error": result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed"}
+    measured: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return measured
+
+
+def agreement(method: str, counts: Mapping[str, int], expected: Mapping[str, int]) -> str:
+    found = {k: v for k, v in counts.items() if not k.startswith("_") and v}
+    if method == "floor":
+        return "-"
+    if found == dict(expected):
+        return "same defects"
+    missing = {k: v for k, v in expected.items() if found.get(k) != v}
+    extra = {k: v for k, v in found.items() if k not in expected}
+    return f"DIFFERS: expected {missing} found {({k: found.get(k, 0) for k in missing} | extra)}"
+
+
+def catalog_figures() -> list[tuple[str, float]]:
+    code = ("import time; t=time.perf_counter(); from conformance import load_catalog; "
+            "from conformance.locations import default_catalog_root; load_catalog(default_catalog_root()); "
+            "print(time.perf_counter()-t)")
+    load = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pytest", "--conformance", "--collect-only", "-q", "-p", "no:cacheprovider"],
+                   capture_output=True, cwd=ROOT, check=False)
+    collect = time.perf_counter() - started
+    figures = [("pytest --conformance --collect-only -q (whole process)", collect)]
+    if load.returncode == 0:
+        figures.insert(0, ("import conformance + load_catalog (whole catalog)", float(load.stdout.strip())))
+    return figures
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 5_000_000])
+    parser.add_argument("--rate", type=float, default=0.0005, help="defective rows per defect kind (default 0.05%%)")
+    parser.add_argument("--methods", nargs="+", choices=METHODS, default=list(METHODS))
+    parser.add_argument("--frictionless-max-rows", type=int, default=None,
+                        help="skip frictionless above this size (it reads ~10k rows/s)")
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--seed", type=int, default=20200901)
+    parser.add_argument("--child", nargs=2, metavar=("METHOD", "FILE"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child[0], Path(args.child[1]))
+        return 0
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="export-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; files in {workdir}")
+    for name, seconds in catalog_figures():
+        print(f"{name}: {seconds:.2f} s")
+    for rows in args.rows:
+        bench(rows, args, workdir)
+    return 0
+
+
+def bench(rows: int, args: argparse.Namespace, workdir: Path) -> None:
+    path = workdir / f"residents_{rows}.csv"
+    started = time.perf_counter()
+    expected = generate(path, rows, args.rate, args.seed)
+    size = path.stat().st_size
+    print(f"\n== {rows:,} rows, {size / 1e6:.0f} MB UTF-8, {sum(expected.values()):,} defects "
+          f"({len(expected)} kinds), generated in {time.perf_counter() - started:.0f} s")
+    results: dict[str, dict[str, Any]] = {}
+    for method in args.methods:
+        if method == "frictionless" and args.frictionless_max_rows and rows > args.frictionless_max_rows:
+            print(f"{method:13s} skipped (--frictionless-max-rows {args.frictionless_max_rows:,})")
+            continue
+        target = path
+        if method == "ours-cp932":
+            target = workdir / f"residents_{rows}.cp932.csv"
+            if not target.exists():
+                to_cp932(path, target)
+        results[method] = measure(method, target)
+        report(method, rows, results, expected)
+    if "ours-cp932" in results and "ours" in results and "seconds" in results["ours-cp932"]:
+        ratio = results["ours"]["seconds"] / results["ours-cp932"]["seconds"]
+        print(f"CP932 throughput / UTF-8 throughput: {ratio:.0%}")
+
+
+def report(method: str, rows: int, results: Mapping[str, Mapping[str, Any]], expected: Mapping[str, int]) -> None:
+    result = results[method]
+    if "error" in result:
+        print(f"{method:13s} ERROR {result['error']}")
+        return
+    seconds = result["seconds"]
+    floor = results.get("floor", {}).get("seconds")
+    ratio = f"{floor / seconds:6.0%} of floor" if floor else ""
+    print(f"{method:13s} {seconds:8.2f} s {rows / seconds:12,.0f} rows/s {ratio:>16s}  "
+          f"peak {result['peak'] / 2**20:7.0f} MB  {agreement(method, result['counts'], expected)}", flush=True)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    raise SystemExit(main())

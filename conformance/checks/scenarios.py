@@ -1,0 +1,593 @@
+"""Scenario checks: generated residents, loaded into the vendor, queried, compared with the oracles.
+
+Each check is one rule (DOMAIN.md "Moves and dates that cross a year", "DV等支援措置"; 住民記録 1.0
+j440, 1.1.5). Hypothesis generates scenarios (a person, their moves and dates, children) with a bias
+to the boundary days of the rule (1月1日, 4月1日, month ends, 2月29日, the 15th day ...), seeded by
+the run's seed (``conformance run --seed N`` replays them) and bounded by the profile's
+``max_examples``. Every example is written as migration rows (the ``residents_csv`` layout) and
+appended to the vendor, then the per-person query (``GET /residents/{宛名番号}/qualifications``) is
+compared with :mod:`conformance.oracles`. A mismatch is shrunk by Hypothesis against the live vendor
+and reported once, as the minimal scenario with the seed.
+
+Loading: the profile's load step replaces all data, which would cost a reload per example; so each
+example *appends* its persons through ``POST /admin/residents`` (a migration CSV, new 宛名番号 only).
+That path is a harness contract, not a catalog operation: a vendor exposes it or maps it in its
+profile's ``targets.api.paths`` like any other path. Appended persons are valid residents (世帯主 and
+子 only), so the checks that read every resident (export layout, 続柄) still pass.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import HealthCheck, Phase, Verbosity, example, given, seed, settings
+from hypothesis import strategies as st
+from hypothesis.errors import Flaky
+
+from conformance.checks.jumin import target_of
+from conformance.checks.registry import CheckContext, CheckFunction, check
+from conformance.errors import TargetError
+from conformance.findings import Finding
+from conformance.oracles import (
+    Residence,
+    Support,
+    child_end_date,
+    continues_as,
+    extended_end_date,
+    extension_window,
+    fiscal_year_months,
+    is_levied_by,
+    is_protected,
+    kaigo_acquisition_date,
+    kaigo_billed_months,
+    koki_korei_start,
+    kokuho_billed_months,
+    kokuho_qualifications,
+    lg_code_check_digit,
+    m11w2_7_check_digit,
+    monthly_amount,
+    removal_date,
+    start_month,
+)
+from conformance.oracles.dates import Month, month_of
+from conformance.targets.base import HttpClient, Target
+from conformance.testdata.town import town_headers
+
+APPEND_PATH = "/admin/residents"
+QUERY_PATH = "/residents/{atena}/qualifications"
+#: Serials of appended persons and households, counted down from far above the test town's: a vendor
+#: that numbers a 転入 as the largest number + 1 never reaches them.
+_ATENA_SERIALS = itertools.count(899_999_999, -1)
+_SETAI_SERIALS = itertools.count(949_999_999, -1)
+_REFORM: Month = (2024, 10)
+
+
+# -- scenarios ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One generated person in the vendor's town, with the moves around the stay there.
+
+    ``moved_in`` is 住民となった年月日; the stay ends at ``planned_out`` (転出予定年月日) or on the day
+    the 転入通知 says the person moved in elsewhere (``elsewhere``), whichever is earlier, or at
+    ``died``. ``previous`` and ``next`` are the municipalities before and after (None: abroad).
+    """
+
+    fiscal_year: int
+    birth: date
+    moved_in: date
+    previous: str | None = None
+    planned_out: date | None = None
+    elsewhere: date | None = None
+    next: str | None = None
+    died: date | None = None
+    support_start: date | None = None
+    as_of: date | None = None
+    claim: date | None = None
+    previous_planned_out: date | None = None
+    children: tuple[date, ...] = field(default=())
+
+    @property
+    def moved_out(self) -> date | None:
+        """The last day of the stay (the day the address ceased), None while resident."""
+        if self.died is not None:
+            return self.died
+        if self.planned_out is None:
+            return None
+        return self.planned_out if self.elsewhere is None else min(self.planned_out, self.elsewhere)
+
+    def compact(self) -> str:
+        """The scenario as ``key=value`` pairs, empty values left out (synthetic data: no names)."""
+        values = {key: value for key, value in asdict(self).items() if value not in (None, ())}
+        return ", ".join(f"{key}={_text(value)}" for key, value in values.items())
+
+
+def history(scenario: Scenario, town: str) -> list[Residence]:
+    """The scenario as the oracles' address history (previous stay, the town, the next stay)."""
+    stays = []
+    if scenario.previous is not None:
+        stays.append(Residence(scenario.previous, scenario.moved_in - timedelta(days=1000), scenario.moved_in))
+    stays.append(Residence(town, scenario.moved_in, scenario.moved_out))
+    if scenario.elsewhere is not None and scenario.next is not None and scenario.died is None:
+        stays.append(Residence(scenario.next, scenario.elsewhere))
+    return stays
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, tuple):
+        return "[" + " ".join(_text(item) for item in value) + "]"
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _near(anchor: date, spread: int) -> st.SearchStrategy[date]:
+    """Days around ``anchor``: the boundary and its neighbours as often as the rest of the window."""
+    offsets = st.one_of(st.sampled_from((0, -1, 1)), st.integers(-spread, spread))
+    return offsets.map(lambda days: anchor + timedelta(days=days))
+
+
+@st.composite
+def _birth(draw: st.DrawFn, first_year: int, last_year: int) -> date:
+    """A birth day, often on a boundary: the 1st, the 2nd, a month end, 4月1日/2日, 2月29日."""
+    year = draw(st.integers(first_year, last_year))
+    kind = draw(st.sampled_from(("any", "first", "second", "end", "april", "leap")))
+    month = draw(st.integers(1, 12))
+    if kind == "leap":
+        return date(year - year % 4, 2, 29)  # 1935-2024: every fourth year is a leap year (2000 too)
+    if kind == "april":
+        return date(year, 4, draw(st.sampled_from((1, 2))))
+    if kind in ("first", "second"):
+        return date(year, month, 1 if kind == "first" else 2)
+    if kind == "end":
+        return date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return date(year, month, 1) + timedelta(days=draw(st.integers(0, 27)))
+
+
+@st.composite
+def _ending(draw: st.DrawFn, scenario: Scenario, anchor: date, other: str) -> Scenario:
+    """The end of the stay near ``anchor``: none, a move (same day, with a gap, 転入 before the
+    planned day), abroad, or death."""
+    kind = draw(st.sampled_from(("none", "same_day", "gap", "early", "abroad", "died")))
+    end = max(scenario.moved_in, draw(_near(anchor, 200)))
+    step = draw(st.integers(1, 20))
+    if kind == "same_day":
+        return replace(scenario, planned_out=end, elsewhere=end, next=other)
+    if kind == "gap":
+        return replace(scenario, planned_out=end, elsewhere=end + timedelta(days=step), next=other)
+    if kind == "early":
+        return replace(scenario, planned_out=end + timedelta(days=step), elsewhere=end, next=other)
+    if kind == "abroad":
+        return replace(scenario, planned_out=end)
+    return replace(scenario, died=end) if kind == "died" else scenario
+
+
+def _anchors(fiscal_year: int) -> tuple[date, ...]:
+    """The boundary days of a 年度: 1月1日/2日 (賦課期日), 4月1日, 3月31日, and month ends."""
+    return (date(fiscal_year, 1, 1), date(fiscal_year, 1, 2), date(fiscal_year, 4, 1), date(fiscal_year + 1, 3, 31),
+            date(fiscal_year, 6, 30), date(fiscal_year, 9, 30), date(fiscal_year, 12, 31), date(2018, 4, 1))
+
+
+@st.composite
+def moves(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """An adult who moved into the town and maybe out (個人住民税, 国保, 除票)."""
+    fiscal_year = draw(st.integers(2016, 2024))
+    anchors = _anchors(fiscal_year)
+    moved_in = draw(_near(draw(st.sampled_from(anchors)), 400))
+    previous = draw(st.sampled_from((None, *codes)))
+    start = Scenario(fiscal_year, date(1970, 5, 5), moved_in, previous=previous)
+    return draw(_ending(start, draw(st.sampled_from(anchors)), draw(st.sampled_from(codes))))
+
+
+@st.composite
+def elders(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person around 65 (介護) or 75 (後期高齢者医療), resident long or moving in near the birthday."""
+    birth = draw(_birth(1935, 1962))
+    age = draw(st.sampled_from((65, 75)))
+    birthday = date(birth.year + age, birth.month, min(birth.day, 28))
+    moved_in = draw(st.one_of(st.just(date(birth.year + 30, 4, 1)), _near(birthday, 120)))
+    fiscal_year = draw(st.sampled_from((birthday.year - 1, birthday.year)))
+    start = Scenario(fiscal_year, birth, moved_in, previous=draw(st.sampled_from(codes)))
+    return draw(_ending(start, draw(_near(birthday, 60)), codes[0]))
+
+
+@st.composite
+def families(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A claimant of 児童手当 with 1-4 children, claiming near a birth or a move (15日特例)."""
+    claim = draw(st.dates(date(2024, 9, 1), date(2026, 2, 28)))
+    lag = draw(st.one_of(st.sampled_from((14, 15, 16)), st.integers(0, 40)))
+    youngest = claim - timedelta(days=lag)
+    older = draw(st.lists(_birth(2006, 2024), min_size=0, max_size=3))
+    children = tuple(sorted(child for child in (youngest, *older) if child <= claim))
+    moved = claim - timedelta(days=draw(st.sampled_from((14, 15, 16, 30)))) if draw(st.booleans()) else None
+    moved_in = min(claim, moved + timedelta(days=draw(st.integers(0, 3)))) if moved is not None else date(2005, 4, 1)
+    fiscal_year = max(2024, claim.year if claim.month >= 4 else claim.year - 1)
+    return Scenario(fiscal_year, date(1985, 6, 6), moved_in, previous=codes[1] if moved else None, claim=claim,
+                    previous_planned_out=moved, children=children)
+
+
+@st.composite
+def protections(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person under 支援措置 from a boundary day, maybe moved out afterwards, asked about on ``as_of``."""
+    start = draw(st.one_of(_birth(2018, 2024), st.dates(date(2018, 1, 1), date(2024, 12, 31))))
+    moved_in = start - timedelta(days=draw(st.integers(0, 900)))
+    scenario = Scenario(start.year, date(1988, 8, 8), moved_in, support_start=start)
+    if draw(st.booleans()):
+        out = start + timedelta(days=draw(st.integers(0, 300)))
+        scenario = replace(scenario, planned_out=out, elsewhere=draw(st.sampled_from((None, out))), next=codes[0])
+    as_of = draw(st.one_of(_near(scenario.moved_out or start, 5), st.dates(start - timedelta(days=10),
+                                                                          start + timedelta(days=420))))
+    return replace(scenario, as_of=as_of)
+
+
+# -- the vendor -----------------------------------------------------------------------------------
+
+
+def _number(serials: Iterator[int]) -> str:
+    """The next 10-digit number with an M11W2-7 check digit (serials with remainder 1 are skipped)."""
+    for serial in serials:
+        digit = m11w2_7_check_digit(f"{serial:09d}")
+        if digit is not None:
+            return f"{serial:09d}{digit}"
+    raise AssertionError("unreachable: the serials are endless")
+
+
+def _row(scenario: Scenario, town: str, atena: str, setai: str) -> dict[str, str]:
+    """The claimant (世帯主) of a scenario as a migration row."""
+    row = _base_row(town, atena, setai, "世帯主", scenario.birth, scenario.moved_in)
+    row.update({"転入前住所_市区町村コード": scenario.previous or "",
+                "異動事由": "A1", "異動日": scenario.moved_in.isoformat()})
+    if scenario.died is not None:
+        row.update({"住民状態": "3", "異動事由": "C2", "異動日": scenario.died.isoformat()})
+    elif scenario.planned_out is not None:
+        row.update({"住民状態": "2", "異動事由": "C1", "異動日": scenario.planned_out.isoformat(),
+                    "転出予定年月日": scenario.planned_out.isoformat()})
+        if scenario.elsewhere is not None:
+            row.update({"転出年月日（確定）": scenario.elsewhere.isoformat(),
+                        "転出先住所（確定）_市区町村コード": scenario.next or ""})
+    row.update({"支援措置対象フラグ": "1" if scenario.support_start else "0",
+                "支援措置_開始年月日": _iso(scenario.support_start), "児童手当_請求年月日": _iso(scenario.claim),
+                "転入前住所_転出予定年月日": _iso(scenario.previous_planned_out)})
+    return row
+
+
+def _child_row(town: str, atena: str, setai: str, birth: date, moved_in: date) -> dict[str, str]:
+    row = _base_row(town, atena, setai, "子", birth, max(birth, moved_in))
+    row.update({"異動事由": "A2" if birth >= moved_in else "A1", "異動日": max(birth, moved_in).isoformat()})
+    return row
+
+
+def _base_row(town: str, atena: str, setai: str, relation: str, birth: date, became: date) -> dict[str, str]:
+    row = dict.fromkeys(town_headers(), "")
+    row.update({
+        "宛名番号": atena, "世帯番号": setai, "履歴番号": "1", "住民種別": "1", "住民状態": "1",
+        "氏名": "見本\u3000花子" if relation == "世帯主" else "見本\u3000一郎",
+        "氏名_フリガナ": "ミホン\u3000ハナコ" if relation == "世帯主" else "ミホン\u3000イチロウ",
+        "生年月日": birth.isoformat(), "生年月日_不詳フラグ": "0", "性別": "2" if relation == "世帯主" else "1",
+        "続柄": relation, "世帯主氏名": "見本\u3000花子", "住所_都道府県": "静岡県", "住所_市区町村": "見本町",
+        "住所_町字": "本町一丁目", "住所_番地号表記": "99番1号", "住所_郵便番号": "4190101",
+        "住民となった年月日": became.isoformat(), "住所を定めた年月日": became.isoformat(),
+        "届出年月日": became.isoformat(), "他業務参照不可フラグ": "0", "支援措置対象フラグ": "0",
+        "住所_市区町村コード": town,
+    })
+    return row
+
+
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def _csv(rows: list[dict[str, str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    headers = town_headers()
+    writer.writerow(headers)
+    writer.writerows([row[header] for header in headers] for row in rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A scenario in the vendor: the claimant's 宛名番号 and each child's."""
+
+    atena: str
+    children: tuple[str, ...]
+
+
+def load(client: HttpClient, scenario: Scenario, town: str) -> Loaded:
+    """Append the scenario's persons to the vendor (``POST /admin/residents``)."""
+    atena, setai = _number(_ATENA_SERIALS), _number(_SETAI_SERIALS)
+    children = tuple(_number(_ATENA_SERIALS) for _ in scenario.children)
+    rows = [_row(scenario, town, atena, setai)]
+    rows += [_child_row(town, number, setai, birth, scenario.moved_in)
+             for number, birth in zip(children, scenario.children, strict=True)]
+    response = client.request("post", APPEND_PATH, data=_csv(rows), content_type="text/csv; charset=utf-8")
+    if response.status not in (200, 201, 204):
+        raise TargetError(f"appending scenario residents: POST {APPEND_PATH} answered {response.status}")
+    return Loaded(atena, children)
+
+
+def query(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
+    """The vendor's per-person answer for the scenario's 年度 (and ``as_of`` day)."""
+    params = {"fiscal_year": str(scenario.fiscal_year)}
+    if scenario.as_of is not None:
+        params["as_of"] = scenario.as_of.isoformat()
+    response = client.request("get", QUERY_PATH.format(atena=loaded.atena), params=params)
+    if response.status != 200:
+        raise TargetError(f"GET {QUERY_PATH}: expected 200, got {response.status}")
+    document = response.json()
+    if not isinstance(document, dict):
+        raise TargetError(f"GET {QUERY_PATH}: the answer is not a JSON object")
+    return document
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+Projection = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: its scenarios, the oracle's answer and the vendor's, projected to the same shape."""
+
+    name: str
+    title: str
+    scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]]
+    expected: Callable[[Scenario, str], Projection]
+    actual: Callable[[Mapping[str, Any], Loaded], Projection]
+    examples: tuple[Scenario, ...] = ()
+
+
+def _part(document: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = document.get(key)
+    return value if isinstance(value, Mapping) else {}
+
+
+def _months(months: tuple[Month, ...]) -> list[str]:
+    return [f"{year:04d}-{month:02d}" for year, month in months]
+
+
+def _listed_months(part: Mapping[str, Any]) -> list[str]:
+    return [str(entry.get("月")) for entry in part.get("賦課月") or [] if isinstance(entry, Mapping)]
+
+
+def _iso_or_none(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _kokuho(scenario: Scenario, town: str) -> Any:
+    stays = history(scenario, town)
+    return kokuho_qualifications(stays)[stays.index(next(s for s in stays if s.municipality == town))]
+
+
+def _juminzei(s: Scenario, town: str) -> Projection:
+    return {"課税": is_levied_by(town, history(s, town), s.fiscal_year, died=s.died)}
+
+
+def _kokuho_dates(s: Scenario, town: str) -> Projection:
+    qualification = _kokuho(s, town)
+    return {"取得日": _iso_or_none(qualification.acquired), "喪失日": _iso_or_none(qualification.lost)}
+
+
+def _kokuho_months(s: Scenario, town: str) -> Projection:
+    return {"賦課月": _months(kokuho_billed_months(history(s, town), town, s.fiscal_year))}
+
+
+def _kokuho_prefecture(s: Scenario, town: str) -> Projection:
+    return {"都道府県内継続": _kokuho(s, town).prefecture_continued}
+
+
+def _kaigo(s: Scenario, town: str) -> Projection:
+    stays = history(s, town)
+    stay = next(stay for stay in stays if stay.municipality == town)
+    return {"資格取得日": _iso_or_none(kaigo_acquisition_date(s.birth, stay)),
+            "賦課月": _months(kaigo_billed_months(s.birth, stays, town, s.fiscal_year))}
+
+
+def _koki(s: Scenario, town: str) -> Projection:
+    return {"開始日": koki_korei_start(s.birth).isoformat()}
+
+
+def _jido_event(s: Scenario) -> date | None:
+    """The event a 15日特例 counts from: the latest birth or 転出予定日 on or before the claim."""
+    assert s.claim is not None
+    events = [day for day in (s.previous_planned_out, *s.children) if day is not None and day <= s.claim]
+    return max(events) if events else None
+
+
+def _jido_start(s: Scenario, town: str) -> Projection:
+    assert s.claim is not None
+    year, month = start_month(s.claim, event=_jido_event(s))
+    return {"支給開始月": f"{year:04d}-{month:02d}"}
+
+
+def _counts(birth: date, month: Month) -> bool:
+    return month_of(birth) < month <= month_of(child_end_date(birth))
+
+
+def _jido_amounts(s: Scenario, town: str) -> Projection:
+    """Per child and month: 児童手当法 counts the order among the children the claimant supports;
+    the harness takes the children in the household who count that month, eldest first."""
+    assert s.claim is not None
+    first = start_month(s.claim, event=_jido_event(s))
+    months = [m for m in fiscal_year_months(s.fiscal_year) if m >= first and m >= _REFORM]
+    amounts: dict[str, int] = {}
+    for month in months:
+        counting = [index for index, birth in enumerate(s.children) if _counts(birth, month)]
+        for index, birth in enumerate(s.children):
+            order = counting.index(index) + 1 if index in counting else 1
+            amounts[f"{index}:{month[0]:04d}-{month[1]:02d}"] = monthly_amount(birth, order, month)
+    return {"月額": amounts}
+
+
+def _jido_actual_amounts(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    amounts: dict[str, int] = {}
+    for child in _part(document, "児童手当").get("児童") or []:
+        index = loaded.children.index(child.get("宛名番号")) if child.get("宛名番号") in loaded.children else -1
+        for entry in child.get("月額") or []:
+            amounts[f"{index}:{entry.get('月')}"] = entry.get("金額")
+    return {"月額": amounts}
+
+
+def _support(s: Scenario) -> Support:
+    assert s.support_start is not None
+    return Support.starting(s.support_start)
+
+
+def _dv_end(s: Scenario, town: str) -> Projection:
+    return {"終了日": _support(s).end.isoformat()}
+
+
+def _dv_extension(s: Scenario, town: str) -> Projection:
+    end = _support(s).end
+    return {"延長可能開始日": extension_window(end)[0].isoformat(), "延長後終了日": extended_end_date(end).isoformat()}
+
+
+def _dv_moved(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    moved_out = s.moved_out
+    protected = is_protected(_support(s), s.as_of, moved_out=moved_out)
+    return {"保護中": protected, "継続区分": continues_as(moved_out, s.as_of) if protected else None}
+
+
+def _removal(s: Scenario, town: str) -> Projection:
+    return {"除票年月日": removal_date(s.planned_out, s.elsewhere).isoformat() if s.planned_out else None}
+
+
+def _picked(key: str, *names: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        part = _part(document, key) if key else document
+        return {name: _listed_months(part) if name == "賦課月" else part.get(name) for name in names}
+
+    return pick
+
+
+def _moved_out_protections(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return protections(codes).filter(lambda s: s.planned_out is not None)
+
+
+#: The j440 example (R003): 開始年月日 令和2年4月1日 -> 終了年月日 令和3年3月31日.
+J440_EXAMPLE = Scenario(2020, date(1988, 8, 8), date(2019, 4, 1), support_start=date(2020, 4, 1),
+                        as_of=date(2020, 4, 1))
+
+RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("juminzei.levied", "個人住民税: the municipality of the address on 1月1日", moves, _juminzei,
+         _picked("個人住民税", "課税")),
+    Rule("kokuho.dates", "国保: 取得日 and 喪失日", moves, _kokuho_dates, _picked("国民健康保険", "取得日", "喪失日")),
+    Rule("kokuho.months", "国保: premium months", moves, _kokuho_months, _picked("国民健康保険", "賦課月")),
+    Rule("kokuho.prefecture", "国保: same-prefecture continuity since 2018-04", moves, _kokuho_prefecture,
+         _picked("国民健康保険", "都道府県内継続")),
+    Rule("kaigo.first_insured", "介護 第1号: 資格取得日 and premium months", elders, _kaigo,
+         _picked("介護保険", "資格取得日", "賦課月")),
+    Rule("koki_korei.start", "後期高齢者医療: start on the 75th birthday", elders, _koki,
+         _picked("後期高齢者医療", "開始日")),
+    Rule("jido_teate.start_month", "児童手当: first month paid (15日特例)", families, _jido_start,
+         _picked("児童手当", "支給開始月")),
+    Rule("jido_teate.amounts", "児童手当: monthly amount per child", families, _jido_amounts, _jido_actual_amounts),
+    Rule("dv.end_date", "支援措置: end date one year from the start", protections, _dv_end,
+         _picked("支援措置", "終了日"), (J440_EXAMPLE,)),
+    Rule("dv.extension", "支援措置: extension window and extended end", protections, _dv_extension,
+         _picked("支援措置", "延長可能開始日", "延長後終了日"), (J440_EXAMPLE,)),
+    Rule("dv.after_move_out", "支援措置: protection continues after move-out (前住所地)", _moved_out_protections,
+         _dv_moved, _picked("支援措置", "保護中", "継続区分")),
+    Rule("removal_date", "除票: the earlier of 転出予定年月日 and the 転入通知's 転入日",
+         lambda codes: moves(codes).filter(lambda s: s.planned_out is not None and s.died is None), _removal,
+         _picked("", "除票年月日")),
+)}
+
+
+# -- running a rule -------------------------------------------------------------------------------
+
+
+def town_code(target: Target) -> str:
+    """The vendor's municipality code, from the loaded test data (住所_市区町村コード)."""
+    codes = {row.get("住所_市区町村コード", "") for row in target.need_data().rows} - {""}
+    if len(codes) != 1:
+        raise TargetError("the test data names no single 住所_市区町村コード: the scenarios need the town's code")
+    return codes.pop()
+
+
+def other_codes(town: str) -> tuple[str, str]:
+    """A municipality of the same prefecture and one of another (valid codes, never ``town``)."""
+    same = next(code for first5 in (town[:2] + "100", town[:2] + "201", town[:2] + "202")
+                if (code := first5 + str(lg_code_check_digit(first5))) != town)
+    other = "131016" if town[:2] != "13" else "011002"
+    return same, other
+
+
+@dataclass
+class _Mismatch(Exception):
+    """A scenario on which the vendor and the oracle differ (raised inside Hypothesis to shrink it)."""
+
+    scenario: Scenario
+    expected: Projection
+    actual: Projection
+
+
+def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """Generate, load, query and compare; report the shrunk counterexample, if any."""
+    target = target_of(ctx)
+    client, town = target.need_http(), town_code(target)
+    codes = other_codes(town)
+    seen: list[_Mismatch] = []
+
+    def compare(scenario: Scenario) -> None:
+        expected = rule.expected(scenario, town)
+        loaded = load(client, scenario, town)
+        actual = rule.actual(query(client, loaded, scenario), loaded)
+        if expected != actual:
+            seen.append(_Mismatch(scenario, expected, actual))
+            raise seen[-1]
+
+    test = given(rule.scenarios(codes))(compare)
+    for scenario in rule.examples:
+        test = example(scenario)(test)
+    test = settings(max_examples=target.max_examples, deadline=None, database=None, derandomize=False,
+                    phases=(Phase.explicit, Phase.generate, Phase.shrink), verbosity=Verbosity.quiet,
+                    suppress_health_check=list(HealthCheck), print_blob=False)(seed(target.seed)(test))
+    try:
+        test()
+    except (_Mismatch, Flaky):
+        # Flaky: the vendor answered one scenario both ways; what it got wrong is still a finding.
+        if not seen:
+            raise
+        yield _finding(ctx, rule, seen[-1], target.seed)
+
+
+def _finding(ctx: CheckContext, rule: Rule, mismatch: _Mismatch, run_seed: int) -> Finding:
+    return ctx.finding(
+        f"scenario.{rule.name}.mismatch",
+        f"{rule.title}: the vendor differs from the oracle on the shrunk scenario "
+        f"[{mismatch.scenario.compact()}] (seed {run_seed}; replay: conformance run --seed {run_seed})",
+        location=f"GET {QUERY_PATH} fiscal_year={mismatch.scenario.fiscal_year}",
+        expected=json.dumps(mismatch.expected, ensure_ascii=False, sort_keys=True),
+        actual=json.dumps(mismatch.actual, ensure_ascii=False, sort_keys=True),
+    )
+
+
+def _rule_check(name: str) -> CheckFunction:
+    def run(ctx: CheckContext) -> Iterator[Finding]:
+        return run_rule(ctx, RULES[name])
+
+    run.__doc__ = f"Scenario check of {RULES[name].title} (vendor against :mod:`conformance.oracles`)."
+    return run
+
+
+juminzei_levied = check("scenario.juminzei.levied")(_rule_check("juminzei.levied"))
+kokuho_dates = check("scenario.kokuho.dates")(_rule_check("kokuho.dates"))
+kokuho_months = check("scenario.kokuho.months")(_rule_check("kokuho.months"))
+kokuho_prefecture = check("scenario.kokuho.prefecture")(_rule_check("kokuho.prefecture"))
+kaigo_first_insured = check("scenario.kaigo.first_insured")(_rule_check("kaigo.first_insured"))
+koki_korei_start_check = check("scenario.koki_korei.start")(_rule_check("koki_korei.start"))
+jido_teate_start_month = check("scenario.jido_teate.start_month")(_rule_check("jido_teate.start_month"))
+jido_teate_amounts = check("scenario.jido_teate.amounts")(_rule_check("jido_teate.amounts"))
+dv_end_date = check("scenario.dv.end_date")(_rule_check("dv.end_date"))
+dv_extension = check("scenario.dv.extension")(_rule_check("dv.extension"))
+dv_after_move_out = check("scenario.dv.after_move_out")(_rule_check("dv.after_move_out"))
+removal_date_check = check("scenario.removal_date")(_rule_check("removal_date"))

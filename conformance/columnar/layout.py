@@ -1,0 +1,182 @@
+"""A catalog file layout resolved for validation, shared by the row path and the columnar engine.
+
+Both engines judge the same rules; what a rule *is* lives here once: the rule families, the
+columns of a layout with their data items and code sets, and the character classes (as code point
+ranges, so the Python ``re`` and the Rust regex used by polars are built from one definition).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from conformance import messages
+from conformance.errors import SpecError
+from conformance.spec.catalog import EditionCatalog
+from conformance.spec.models import AppliesTo, DataItem, FileInterface
+
+ENCODING = "encoding"
+CELL_FAMILIES = ("types", "lengths", "codes", "patterns", "char_classes", "check_digits")
+ROW_FAMILIES = ("required", "category_items")
+CONTENT_FAMILIES = ("header", "fields", *CELL_FAMILIES, *ROW_FAMILIES)
+FAMILIES = (ENCODING, *CONTENT_FAMILIES)
+
+#: Items the row-level families are about (DOMAIN.md names; the catalog carries their codes).
+RESIDENT_TYPE = "住民種別"
+CATEGORY = "第30条45規定区分"
+#: 住民種別 labels as the spec writes them (j10/j20): the codes are ours, the labels are the spec's.
+RESIDENT_KIND_LABELS = {"日本人住民": AppliesTo.JAPANESE, "外国人住民": AppliesTo.FOREIGN}
+
+
+# ---------------------------------------------------------------------------------------------
+# Character classes
+
+
+@dataclass(frozen=True)
+class CharClass:
+    """A character class as code point ranges: ``allowed`` ranges (anything else is forbidden), or
+    ``forbidden`` ranges (anything else is allowed)."""
+
+    name: str
+    ranges: tuple[tuple[int, int], ...]
+    allowed: bool
+
+    def _set(self, escape: str) -> str:
+        def one(code: int) -> str:
+            return escape.format(code)
+
+        body = "".join(one(lo) if lo == hi else f"{one(lo)}-{one(hi)}" for lo, hi in self.ranges)
+        return f"[^{body}]" if self.allowed else f"[{body}]"
+
+    def python(self) -> re.Pattern[str]:
+        """A Python pattern whose ``search`` finds the first forbidden character."""
+        return re.compile(self._set("\\U{0:08x}"))
+
+    def rust(self) -> str:
+        """The same set for the Rust regex engine of polars (``\\x{...}`` escapes)."""
+        return self._set("\\x{{{0:x}}}")
+
+
+_CONTROL = ((0x00, 0x1F), (0x7F, 0x9F))  # Unicode category Cc
+_HALFWIDTH_KATAKANA = ((0xFF61, 0xFF9F),)
+_LATIN = ((0x41, 0x5A), (0x61, 0x7A), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))  # ASCII and full-width letters
+_ASCII_SYMBOLS = ((0x21, 0x2F), (0x3A, 0x40), (0x5B, 0x60), (0x7B, 0x7E))
+
+CHAR_CLASSES: dict[str, CharClass] = {
+    "digits": CharClass("digits", ((0x30, 0x39),), allowed=True),
+    # U+30A1..U+30F6 includes ヴ (U+30F4); ー is U+30FC; U+3000 separates family and given names.
+    "katakana": CharClass("katakana", ((0x30A1, 0x30F6), (0x30FC, 0x30FC), (0x3000, 0x3000)), allowed=True),
+    "alphabet": CharClass(
+        "alphabet", ((0x41, 0x5A), (0x20, 0x20), (0x2C, 0x2C), (0x2E, 0x2E), (0x2D, 0x2D), (0x27, 0x27)), allowed=True
+    ),
+    "text": CharClass("text", (*_CONTROL, *_HALFWIDTH_KATAKANA), allowed=False),
+    # DOMAIN.md: a 通称 uses only characters allowed in 戸籍 (no Latin letters, no symbols).
+    "koseki_text": CharClass(
+        "koseki_text", (*_CONTROL, *_HALFWIDTH_KATAKANA, *_LATIN, *_ASCII_SYMBOLS), allowed=False
+    ),
+}
+
+#: Each class as the characters it forbids: one regex search finds the first offending character.
+FORBIDDEN: dict[str, re.Pattern[str]] = {name: c.python() for name, c in CHAR_CLASSES.items()}
+
+# Variation selectors (IVS, e.g. 葛 U+845B U+E0100) are part of the character before them.
+VARIATION_SELECTORS = CharClass("variation_selectors", ((0xFE00, 0xFE0F), (0xE0100, 0xE01EF)), allowed=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# The layout, resolved against the catalog
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A layout column as found in the file: ``index`` is its 0-based position (None: absent)."""
+
+    header: str
+    item: DataItem
+    layout_position: int
+    index: int | None
+    codes: frozenset[str] = frozenset()
+    pattern: re.Pattern[str] | None = None
+    #: The cell families that can find anything in this column (the others are not called).
+    families: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LayoutSpec:
+    """A file layout with its data items, code sets and 住民種別 kinds looked up once."""
+
+    layout: FileInterface
+    items: Mapping[str, DataItem]
+    codes: Mapping[str, frozenset[str]]
+    resident_kinds: Mapping[str, AppliesTo]
+
+    @classmethod
+    def of(cls, catalog: EditionCatalog, layout: FileInterface) -> LayoutSpec:
+        by_id = {item.id: item for item in catalog.data_items}
+        missing = [c.data_item for c in layout.columns if c.data_item not in by_id]
+        if missing:
+            raise SpecError([f"layout {layout.id}: unknown data item(s): {messages.listing(missing)}"])
+        items = {c.header: by_id[c.data_item] for c in layout.columns}
+        codes = {t.id: frozenset(code.code for code in t.codes) for t in catalog.code_tables}
+        return cls(layout, items, codes, _resident_kinds(items, catalog))
+
+    def item_codes(self, header: str) -> frozenset[str]:
+        """The codes the item of column ``header`` may hold (none for items without a code table)."""
+        item = self.items.get(header)
+        if item is None or item.code_table is None:
+            return frozenset()
+        return self.codes.get(item.code_table, frozenset())
+
+    def columns(self, header: Sequence[str]) -> tuple[Column, ...]:
+        """Every layout column, with its position in ``header`` (first occurrence) or None."""
+        positions: dict[str, int] = {}
+        for index, title in enumerate(header):
+            positions.setdefault(title, index)
+        return tuple(
+            self._column(c.header, position, positions.get(c.header))
+            for position, c in enumerate(self.layout.columns, start=1)
+        )
+
+    def _column(self, header: str, layout_position: int, index: int | None) -> Column:
+        item = self.items[header]
+        if item.code_table is not None and item.code_table not in self.codes:
+            raise SpecError([f"data item {item.id}: unknown code table {item.code_table!r}"])
+        codes = self.codes[item.code_table] if item.code_table is not None else frozenset()
+        pattern = re.compile(item.pattern) if item.pattern is not None else None
+        return Column(header, item, layout_position, index, codes, pattern, cell_families(item))
+
+
+def cell_families(item: DataItem) -> tuple[str, ...]:
+    """The cell families that can find anything in a column of ``item``."""
+    applies = {
+        "types": item.type in ("integer", "date", "flag"),
+        "lengths": item.length is not None,
+        "codes": item.type == "code",
+        "patterns": item.pattern is not None,
+        "char_classes": item.char_class is not None,
+        "check_digits": item.check_digit is not None,
+    }
+    return tuple(family for family in CELL_FAMILIES if applies[family])
+
+
+def _resident_kinds(items: Mapping[str, DataItem], catalog: EditionCatalog) -> dict[str, AppliesTo]:
+    """住民種別 code -> japanese/foreign, from the code table's labels (empty without the item)."""
+    item = items.get(RESIDENT_TYPE)
+    if item is None or item.code_table is None:
+        return {}
+    table = next((t for t in catalog.code_tables if t.id == item.code_table), None)
+    if table is None:
+        raise SpecError([f"data item {item.id}: unknown code table {item.code_table!r}"])
+    kinds = {code.code: RESIDENT_KIND_LABELS[code.label] for code in table.codes if code.label in RESIDENT_KIND_LABELS}
+    if set(kinds.values()) != set(RESIDENT_KIND_LABELS.values()):
+        # Without both, category_items would pass every file without judging it.
+        labels = messages.listing(RESIDENT_KIND_LABELS)
+        raise SpecError([f"code table {table.id}: needs codes labelled {labels} to tell resident kinds apart"])
+    return kinds
+
+
+def kind_bound(item: DataItem) -> bool:
+    """Whether the item belongs to one resident kind or one 第30条45規定区分 at all."""
+    condition = item.required_when
+    return item.applies_to is not AppliesTo.ALL or (condition is not None and condition.item == CATEGORY)

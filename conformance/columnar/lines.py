@@ -1,0 +1,125 @@
+"""The columnar CSV engine: a UTF-8 file read as physical lines, split into fields by polars
+expressions, judged by compiled masks, streamed in bounded memory.
+
+Reading lines (``pl.scan_lines``) instead of ``pl.scan_csv`` is what makes the findings exact:
+the row index *is* the physical line number the row path reports, a record's field count is the
+length of its split (scan_csv pads short records and truncates long ones), and a blank line is
+seen as one (csv gives it no fields). The grammar covered:
+
+- a file without ``"``: every line is split on ``,``;
+- a file with ``"``: every line must be a sequence of fields that are either unquoted without
+  ``"`` or quoted with inner quotes doubled (RFC 4180 within one line). A line outside that
+  grammar (a quoted value spanning lines, a stray quote the csv module would read leniently)
+  raises :class:`Irregular` and the caller reads the file with the row path instead.
+
+Only rows some mask marks leave the engine, with their line number, their values and the masks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from conformance.columnar.compile import LINE, NFIELDS, RECORD, Rule, value_name
+
+_TEXT = "__text"
+_FIELDS = "__fields"
+IRREGULAR = "__irregular"
+#: Replaces field separators in quoted lines before splitting; a line holding it is irregular.
+_UNIT_SEPARATOR = "\x1f"
+_FIELD = r'"(?:[^"]|"")*"|[^,"]*'
+_REGULAR_LINE = rf"^(?:{_FIELD})(?:,(?:{_FIELD}))*$"
+#: The same grammar for Python (one line at a time: the header).
+REGULAR_LINE = re.compile(_REGULAR_LINE)
+#: Rows per batch handed to Python (only failing rows are in them). None: one batch per polars
+#: morsel. A kept row's strings are views into its morsel's buffers, so accumulating sparse failing
+#: rows into big batches pins every morsel they came from (memory then grows with the file).
+BATCH_ROWS: int | None = None
+
+
+class Irregular(Exception):
+    """A line the vectorized grammar does not cover: the row path must read this file."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"line {line} is outside the vectorized CSV grammar")
+        self.line = line
+
+
+@dataclass(frozen=True)
+class LinesPlan:
+    """What to read: a UTF-8 file, the line its data starts on, and the masks."""
+
+    path: Path
+    first_data_line: int
+    quoted: bool
+    #: File field indexes the rules read (values of other fields are not extracted).
+    fields: tuple[int, ...]
+    rules: tuple[Rule, ...]
+
+
+def failing_batches(plan: LinesPlan) -> Iterator[pl.DataFrame]:
+    """Batches (in line order) of the rows some mask marks: LINE, NFIELDS, RECORD, the values
+    and one boolean column per rule. Raises Irregular on the first line outside the grammar."""
+    batches = _query(plan).collect_batches(chunk_size=BATCH_ROWS, maintain_order=True, engine="streaming")
+    for batch in batches:
+        if plan.quoted:
+            irregular = batch.filter(pl.col(IRREGULAR))
+            if irregular.height:
+                raise Irregular(int(irregular[LINE][0]))
+        yield batch
+
+
+def _query(plan: LinesPlan) -> pl.LazyFrame:
+    lines = pl.scan_lines(plan.path, name=_TEXT, row_index_name=LINE, row_index_offset=1)
+    lines = lines.filter(pl.col(LINE) >= plan.first_data_line)
+    text = pl.col(_TEXT)
+    split = _quoted_split(text) if plan.quoted else text.str.split(",")
+    parsed = lines.with_columns(split.alias(_FIELDS), (text != "").alias(RECORD))
+    values = [_field(index, plan.quoted).alias(value_name(index)) for index in plan.fields]
+    # A blank line has no fields (csv reads it as an empty record).
+    count = pl.when(pl.col(RECORD)).then(pl.col(_FIELDS).list.len()).otherwise(0).alias(NFIELDS)
+    extra = [_irregular(text).alias(IRREGULAR)] if plan.quoted else []
+    frame = parsed.with_columns(*values, count, *extra).drop(_FIELDS)
+    masks = [rule.expr.fill_null(False).alias(rule.name) for rule in plan.rules]
+    marked = frame.with_columns(masks)
+    flags = [pl.col(rule.name) for rule in plan.rules] + ([pl.col(IRREGULAR)] if plan.quoted else [])
+    keep = [LINE, NFIELDS, RECORD, *(value_name(i) for i in plan.fields), *(r.name for r in plan.rules)]
+    failing = pl.any_horizontal(flags) if flags else pl.lit(False)
+    return marked.filter(failing).select(*keep, *([IRREGULAR] if plan.quoted else []))
+
+
+def _quoted_split(text: pl.Expr) -> pl.Expr:
+    # Each field and its comma become the field and a unit separator; quoted commas stay inside
+    # their field because the regex consumes a quoted field whole.
+    return text.str.replace_all(f"({_FIELD}),", "${1}" + _UNIT_SEPARATOR).str.split(_UNIT_SEPARATOR)
+
+
+def _irregular(text: pl.Expr) -> pl.Expr:
+    quoted = text.str.contains('"', literal=True)
+    return (quoted & ~text.str.contains(_REGULAR_LINE)) | text.str.contains(_UNIT_SEPARATOR, literal=True)
+
+
+def _field(index: int, quoted: bool) -> pl.Expr:
+    raw = pl.col(_FIELDS).list.get(index, null_on_oob=True).fill_null("")
+    if not quoted:
+        return raw
+    inner = raw.str.strip_prefix('"').str.strip_suffix('"').str.replace_all('""', '"', literal=True)
+    return pl.when(raw.str.starts_with('"')).then(inner).otherwise(raw)
+
+
+def mark_failing(frame: pl.DataFrame, rules: Sequence[Rule]) -> pl.DataFrame:
+    """An in-memory frame (a fixed-length chunk) judged like a streamed batch: its failing rows."""
+    if not rules:
+        return frame.clear()
+    marked = frame.with_columns(rule.expr.fill_null(False).alias(rule.name) for rule in rules)
+    return marked.filter(pl.any_horizontal(pl.col(rule.name) for rule in rules))
+
+
+def refine(batch: pl.DataFrame, rules: Sequence[Rule]) -> pl.DataFrame:
+    """The batch with every screened mask replaced by its exact mask (few rows: cheap)."""
+    exact = [rule.refine.fill_null(False).alias(rule.name) for rule in rules if rule.refine is not None]
+    return batch.with_columns(exact) if exact else batch

@@ -1,0 +1,359 @@
+"""Export bytes, read fast and in bounded memory: encoding validation, CP932 / Shift_JIS -> UTF-8
+transcoding in chunks, and the few structural facts that decide which engine reads the file.
+
+polars reads UTF-8 only. A UTF-8 export is validated in place (polars' SIMD validator, ~10x
+Python's decoder) and read as it is; a CP932 or Shift_JIS export is decoded chunk by chunk with
+Python's codecs into a temporary UTF-8 copy. Line breaks survive transcoding byte for byte: in
+CP932 and Shift_JIS a trail byte is 0x40 or more, so 0x0A, 0x0D, ``"`` and ``,`` are always
+characters of their own.
+
+Shift_JIS and CP932 decode a few byte pairs to different characters (0x8160: 〜 U+301C in
+Shift_JIS, ～ U+FF5E in CP932; see :func:`ambiguous_characters`). A file declared Shift_JIS is
+decoded as Shift_JIS, never silently re-mapped; each such character is reported with where it is
+and what CP932 would have read (docs/encodings.md).
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import tempfile
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+#: Bytes read at a time. Memory stays a few times this whatever the file size.
+CHUNK = 8 * 1024 * 1024
+#: Bytes read at a time when locating a bad byte line by line (a line may be longer: read in pieces).
+_LINE_PIECE = 64 * 1024
+_UTF8 = ("utf-8", "utf-8-sig")
+
+
+@dataclass(frozen=True, slots=True)
+class BadByte:
+    """The first byte sequence that does not decode: physical line, 1-based character column."""
+
+    line: int
+    column: int
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """What decides whether the vectorized CSV reader covers the file exactly (see lines.py)."""
+
+    quotes: bool = False
+    bare_cr: bool = False
+    nul: bool = False
+    long_line: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguity:
+    """A character Shift_JIS and CP932 decode differently, as the declared encoding read it."""
+
+    line: int
+    column: int
+    char: str
+    alternative: str
+    data: bytes
+
+
+class Utf8Source:
+    """The export as UTF-8 on disk: the file itself, or a temporary transcoded copy."""
+
+    def __init__(self, path: Path, structure: Structure, temporary: bool) -> None:
+        self.path = path
+        self.structure = structure
+        self.temporary = temporary
+        # A copy left behind by an interrupted run is removed when the object goes (or at exit).
+        self._finalizer = weakref.finalize(self, _unlink, path) if temporary else None
+
+    def close(self) -> None:
+        """Remove a temporary copy (the export itself is never touched)."""
+        if self._finalizer is not None:
+            self._finalizer()
+
+
+def _unlink(path: Path) -> None:
+    path.unlink(missing_ok=True)
+
+
+@dataclass
+class Decoded:
+    """What one pass over the bytes in one encoding found."""
+
+    bad: BadByte | None = None
+    source: Utf8Source | None = None
+    ambiguities: list[Ambiguity] = field(default_factory=list)
+    ambiguity_count: int = 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Structure
+
+
+class StructureScan:
+    """Accumulates :class:`Structure` over consecutive pieces of a file (any cut points)."""
+
+    def __init__(self, line_limit: int) -> None:
+        self.line_limit = line_limit
+        self._step = max(1, line_limit // 2)
+        self._run = 0  # bytes of the current line before this piece
+        self._after_cr = False
+        self.quotes = self.bare_cr = self.nul = self.long_line = False
+
+    def feed(self, piece: bytes) -> None:
+        if not piece:
+            return
+        self.quotes = self.quotes or b'"' in piece
+        self.nul = self.nul or b"\x00" in piece
+        self._crs(piece)
+        self._lines(piece)
+
+    def _crs(self, piece: bytes) -> None:
+        # csv (newline='') splits lines at a lone CR; polars keeps it in the value: such a file
+        # goes to the row path. memchr first: most files have no CR or only CRLF.
+        if self._after_cr and not piece.startswith(b"\n"):
+            self.bare_cr = True
+        if b"\r" in piece:
+            crs = piece.count(b"\r") - piece.endswith(b"\r")
+            if crs != piece.count(b"\r\n"):
+                self.bare_cr = True
+        self._after_cr = piece.endswith(b"\r")
+
+    def _lines(self, piece: bytes) -> None:
+        # Sampling every line_limit/2 bytes finds every longer line without splitting lines.
+        first = piece.find(b"\n")
+        if first < 0:
+            self._run += len(piece)
+            self.long_line = self.long_line or self._run > self.line_limit
+            return
+        if self._run + first > self.line_limit:
+            self.long_line = True
+        last = piece.rfind(b"\n")
+        for position in range(first + 1, last, self._step):
+            start = piece.rfind(b"\n", 0, position) + 1
+            end = piece.find(b"\n", position)
+            if end - start > self.line_limit:
+                self.long_line = True
+                break
+        self._run = len(piece) - last - 1
+        self.long_line = self.long_line or self._run > self.line_limit
+
+    def result(self) -> Structure:
+        return Structure(self.quotes, self.bare_cr or self._after_cr, self.nul, self.long_line)
+
+
+# ---------------------------------------------------------------------------------------------
+# UTF-8: validated in place
+
+
+def _utf8_pieces(path: Path) -> Iterator[tuple[int, bytes]]:
+    """(offset, piece): pieces cut where no UTF-8 sequence can be split (before a lead byte)."""
+    offset, carry = 0, b""
+    with path.open("rb") as stream:
+        while True:
+            data = stream.read(CHUNK)
+            buffer = carry + data
+            if not data:
+                if buffer:
+                    yield offset, buffer
+                return
+            cut = _utf8_cut(buffer)
+            yield offset, buffer[:cut]
+            offset += cut
+            carry = buffer[cut:]
+
+
+def _utf8_cut(buffer: bytes) -> int:
+    """The last position that starts a character (never inside a multibyte sequence)."""
+    for back in range(min(4, len(buffer))):
+        if buffer[len(buffer) - 1 - back] & 0xC0 != 0x80:
+            return len(buffer) - 1 - back
+    return len(buffer)
+
+
+def _valid_utf8(piece: bytes) -> bool:
+    import polars as pl  # here, not at import: collecting a suite need not load polars
+
+    try:
+        pl.Series([piece], dtype=pl.Binary).cast(pl.String)
+    except pl.exceptions.PolarsError:
+        return False
+    return True
+
+
+def inspect_utf8(path: Path, encoding: str, line_limit: int) -> Decoded:
+    """Validate UTF-8 (with or without BOM) and learn the structure, in one pass, without a copy."""
+    scan = StructureScan(line_limit)
+    for offset, piece in _utf8_pieces(path):
+        if not _valid_utf8(piece):
+            return Decoded(bad=locate_bad_byte(path, encoding, offset))
+        scan.feed(piece)
+    return Decoded(source=Utf8Source(path, scan.result(), temporary=False))
+
+
+def first_bad_byte(path: Path, encoding: str) -> BadByte | None:
+    """Where the file first fails to decode in ``encoding``; None when it decodes in full.
+
+    Fast chunked validation; only a file that fails is walked line by line to say where.
+    """
+    if encoding in _UTF8:
+        for offset, piece in _utf8_pieces(path):
+            if not _valid_utf8(piece):
+                return locate_bad_byte(path, encoding, offset)
+        return None
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset = 0
+    with path.open("rb") as stream:
+        while True:
+            data = stream.read(CHUNK)
+            try:
+                decoder.decode(data, final=not data)
+            except UnicodeDecodeError:
+                # A character may have started a few bytes before this chunk.
+                return locate_bad_byte(path, encoding, max(0, offset - 4))
+            if not data:
+                return None
+            offset += len(data)
+
+
+# ---------------------------------------------------------------------------------------------
+# Locating the first bad byte (only for files that have one)
+
+
+def locate_bad_byte(path: Path, encoding: str, near: int) -> BadByte | None:
+    """The first undecodable sequence at or after the line holding byte ``near`` (all earlier
+    bytes are known to decode). Line breaks are b"\\n", never part of a multibyte character in
+    UTF-8, CP932 or Shift_JIS, so lines are counted on bytes."""
+    start, line = _line_start(path, near)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    if start > 0 and encoding == "utf-8-sig":
+        decoder = codecs.getincrementaldecoder("utf-8")()  # the BOM is only at the start
+    column = 1
+    with path.open("rb") as stream:
+        stream.seek(start)
+        while piece := stream.readline(_LINE_PIECE):
+            try:
+                text = decoder.decode(piece)
+            except UnicodeDecodeError as error:
+                return _bad_byte(error, encoding, line, column)
+            line, column = (line + 1, 1) if text.endswith("\n") else (line, column + len(text))
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as error:
+            return _bad_byte(error, encoding, line, column)
+    return None
+
+
+def _line_start(path: Path, near: int) -> tuple[int, int]:
+    """(offset, line number) of the line holding byte ``near``."""
+    lines, last_break = 0, -1
+    with path.open("rb") as stream:
+        read = 0
+        while read < near:
+            data = stream.read(min(CHUNK, near - read))
+            if not data:
+                break
+            lines += data.count(b"\n")
+            found = data.rfind(b"\n")
+            if found >= 0:
+                last_break = read + found
+            read += len(data)
+    return last_break + 1, lines + 1
+
+
+def _bad_byte(error: UnicodeDecodeError, encoding: str, line: int, column: int) -> BadByte:
+    # error.object is the decoder's pending bytes plus the piece: what precedes error.start decoded.
+    before = error.object[: error.start].decode(encoding, errors="replace")
+    return BadByte(line, column + len(before), bytes(error.object[error.start : error.end]))
+
+
+# ---------------------------------------------------------------------------------------------
+# CP932 and Shift_JIS: transcoded to a temporary UTF-8 copy
+
+
+@lru_cache(maxsize=1)
+def ambiguous_characters() -> dict[str, tuple[str, bytes]]:
+    """Shift_JIS character -> (what CP932 reads for the same bytes, the bytes), for every double-
+    byte sequence both decode differently (〜/～, ‖/∥, −/－, ¢/￠, £/￡, ¬/￢)."""
+    table: dict[str, tuple[str, bytes]] = {}
+    for lead in (*range(0x81, 0xA0), *range(0xE0, 0xFD)):
+        for trail in (*range(0x40, 0x7F), *range(0x80, 0xFD)):
+            data = bytes((lead, trail))
+            try:
+                sjis, cp932 = data.decode("shift_jis"), data.decode("cp932")
+            except UnicodeDecodeError:
+                continue
+            if sjis != cp932:
+                table[sjis] = (cp932, data)
+    return table
+
+
+class _AmbiguityLog:
+    """Occurrences of ambiguous characters, located, the first ``keep`` kept, all counted."""
+
+    def __init__(self, keep: int) -> None:
+        self.keep = keep
+        self.table = ambiguous_characters()
+        self._pattern = re.compile("[" + "".join(re.escape(char) for char in self.table) + "]")
+        self.found: list[Ambiguity] = []
+        self.count = 0
+        self._lines = 0  # line breaks before the current text
+        self._column = 0  # characters of the current line before the current text
+
+    def feed(self, text: str) -> None:
+        if any(char in text for char in self.table):
+            self._locate(text)
+        breaks = text.count("\n")
+        self._lines += breaks
+        self._column = len(text) - text.rfind("\n") - 1 if breaks else self._column + len(text)
+
+    def _locate(self, text: str) -> None:
+        line, line_start, scanned = self._lines, -self._column, 0
+        for match in self._pattern.finditer(text):
+            position, char = match.start(), match.group()
+            breaks = text.count("\n", scanned, position)
+            if breaks:
+                line += breaks
+                line_start = text.rfind("\n", scanned, position) + 1
+            scanned = position
+            self.count += 1
+            if len(self.found) < self.keep:
+                alternative, data = self.table[char]
+                self.found.append(Ambiguity(line + 1, position - line_start + 1, char, alternative, data))
+
+
+def transcode(path: Path, encoding: str, line_limit: int, *, ambiguities: int = 0) -> Decoded:
+    """Decode ``path`` in ``encoding`` into a temporary UTF-8 copy, learning its structure.
+
+    ``ambiguities`` > 0 reports (up to that many, all counted) the characters Shift_JIS and CP932
+    read differently. A file that does not decode gives its first bad byte and no copy.
+    """
+    handle, name = tempfile.mkstemp(prefix="conformance-", suffix=".utf8.csv")
+    source = Utf8Source(Path(name), Structure(), temporary=True)
+    scan, log = StructureScan(line_limit), _AmbiguityLog(ambiguities)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset = 0
+    try:
+        with os.fdopen(handle, "wb") as out, path.open("rb") as stream:
+            while True:
+                data = stream.read(CHUNK)
+                text = decoder.decode(data, final=not data)
+                offset += len(data)
+                if ambiguities:
+                    log.feed(text)
+                encoded = text.encode("utf-8")
+                scan.feed(encoded)
+                out.write(encoded)
+                if not data:
+                    break
+    except UnicodeDecodeError:
+        source.close()
+        return Decoded(bad=locate_bad_byte(path, encoding, max(0, offset - 4)))
+    source.structure = scan.result()
+    return Decoded(source=source, ambiguities=log.found, ambiguity_count=log.count)

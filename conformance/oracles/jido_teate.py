@@ -1,0 +1,83 @@
+"""児童手当 from 令和6年10月: eligibility end, monthly amount, start month (15日特例), payment month.
+
+Rule (DOMAIN.md, "Moves and dates that cross a year"; 児童手当法 4条, 6条, 8条): "児童手当 (from
+令和6年10月): no income limit; children until the first 3月31日 after turning 18; 15,000 yen under 3,
+10,000 yen after, 30,000 yen from the third child; paid in even months; paid by the municipality of
+residence from the month after the claim, but a claim within 15 days of the move-out date (or birth)
+counts as made in that month (15日特例)."
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from conformance.oracles.dates import Month, age_reached_on, anniversary, month_of, next_month
+
+#: The first month the 令和6年10月 rules apply to.
+REFORM_MONTH: Month = (2024, 10)
+#: Monthly amounts in yen (DOMAIN.md).
+UNDER_THREE = 15_000
+THREE_AND_OVER = 10_000
+THIRD_CHILD = 30_000
+#: Days after the event (birth, move-out date) within which a claim counts as made in the event's month.
+GRACE_DAYS = 15
+
+
+def child_end_date(birth: date) -> date:
+    """The last day a child counts: the first 3月31日 on or after the day the child reaches 18.
+
+    Rule (DOMAIN.md: "until the first 3月31日 after turning 18"; 児童手当法 4条: 十八歳に達する日以後の
+    最初の三月三十一日). The age is reached the day before the birthday, so a child born on 4月1日
+    reaches 18 on 3月31日 and counts until that very day; one born on 4月2日 counts a year longer.
+    """
+    reached = age_reached_on(birth, 18)
+    march_end = date(reached.year, 3, 31)
+    return march_end if reached <= march_end else date(reached.year + 1, 3, 31)
+
+
+def is_under_three(birth: date, month: Month) -> bool:
+    """Whether ``month`` is paid at the under-3 rate: up to the month of the 3rd birthday.
+
+    Interpretation (DOMAIN.md says "under 3"; municipal guides say 「3歳の誕生日の属する月まで」):
+    the month containing the 3rd birthday is still an under-3 month.
+    """
+    return month <= month_of(anniversary(birth, 3))
+
+
+def monthly_amount(birth: date, order: int, month: Month) -> int:
+    """The 児童手当 for one child for ``month`` in yen (0 when the child no longer counts).
+
+    Rule (DOMAIN.md): 30,000 yen for the third and later child (``order`` >= 3, counted by the caller
+    among the children the claimant supports, eldest first); otherwise 15,000 yen under 3 and 10,000
+    yen from 3; nothing after the month of :func:`child_end_date` or before the month after birth.
+    Months before 令和6年10月 follow older rules and raise ``ValueError``.
+    """
+    if month < REFORM_MONTH:
+        raise ValueError(f"the amounts from 令和6年10月 do not apply to {month[0]}-{month[1]:02d}")
+    if order < 1:
+        raise ValueError(f"the order of a child starts at 1, got {order}")
+    if month <= month_of(birth) or month > month_of(child_end_date(birth)):
+        return 0
+    if order >= 3:
+        return THIRD_CHILD
+    return UNDER_THREE if is_under_three(birth, month) else THREE_AND_OVER
+
+
+def start_month(claimed: date, *, event: date | None = None) -> Month:
+    """The first month paid by the municipality that received the claim on ``claimed``.
+
+    Rule (DOMAIN.md): from the month after the claim; but a claim made within 15 days after ``event``
+    (the birth, or the 転出予定日 at the old address) counts as made in the event's month (15日特例).
+    "Within 15 days" is taken as: on or before ``event`` + 15 days (born 1月31日, claimed 2月15日:
+    paid from February; claimed 2月16日: from March).
+    """
+    if event is not None and event <= claimed <= event + timedelta(days=GRACE_DAYS):
+        return next_month(month_of(event))
+    return next_month(month_of(claimed))
+
+
+def payment_month(month: Month) -> Month:
+    """The even month in which the allowance for ``month`` is paid (令和6年10月 rules: paid in even
+    months, each payment for the two months before it: 10月・11月分 in 12月, 12月・1月分 in 2月)."""
+    paid = next_month(month)
+    return paid if paid[1] % 2 == 0 else next_month(paid)

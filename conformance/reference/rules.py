@@ -1,0 +1,250 @@
+"""The reference vendor's rules of other domains, read from its 住民記録 rows (per-person query).
+
+Written apart from :mod:`conformance.oracles` on purpose: the scenario checks compare this with the
+oracles, and a bug shared by both would hide itself. Named defects (``defects``) change one rule each.
+
+Rules (DOMAIN.md, "Moves and dates that cross a year", "DV等支援措置"; 住民記録 1.0 j440, 1.1.5):
+the stay in this town runs from 住民となった年月日 to the move-out (the earlier of 転出予定年月日 and
+転出年月日（確定）) or the death; 国保/介護 end the day after, or on the move-out day when the person
+had an address elsewhere that day (転出年月日（確定） on or before 転出予定年月日).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+Row = Mapping[str, str]
+#: 都道府県単位化 of 国保.
+_PREFECTURE_UNIT = date(2018, 4, 1)
+_REFORM = (2024, 10)
+Month = tuple[int, int]
+
+
+def parse_day(text: str) -> date | None:
+    """An ISO calendar date, or None (empty, non-calendar, or malformed)."""
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+def _years_later(day: date, years: int) -> date:
+    """The same day ``years`` later; 2月29日 -> 3月1日 in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return date(day.year + years, 3, 1)
+
+
+def _month(day: date) -> Month:
+    return day.year, day.month
+
+
+def _add_month(month: Month, count: int = 1) -> Month:
+    index = month[0] * 12 + month[1] - 1 + count
+    return index // 12, index % 12 + 1
+
+
+def _iso_month(month: Month) -> str:
+    return f"{month[0]:04d}-{month[1]:02d}"
+
+
+@dataclass(frozen=True)
+class Stay:
+    """The person's stay in this town, as the 住民記録 row tells it."""
+
+    moved_in: date
+    moved_out: date | None
+    elsewhere_same_day: bool
+    died: date | None
+    moved_in_elsewhere: date | None
+
+    @property
+    def loss(self) -> date | None:
+        """The day 国保/介護 資格 ends (None while resident)."""
+        if self.moved_out is None:
+            return None
+        return self.moved_out if self.elsewhere_same_day else self.moved_out + timedelta(days=1)
+
+
+def stay_of(row: Row) -> Stay | None:
+    """The stay, or None when the row's dates cannot be read."""
+    moved_in = parse_day(row.get("住民となった年月日", ""))
+    if moved_in is None:
+        return None
+    status = row.get("住民状態", "")
+    if status == "3":
+        died = parse_day(row.get("異動日", ""))
+        return Stay(moved_in, died, False, died, None)
+    if status != "2":
+        return Stay(moved_in, None, False, None, None)
+    planned = parse_day(row.get("転出予定年月日", "")) or parse_day(row.get("異動日", ""))
+    confirmed = parse_day(row.get("転出年月日（確定）", ""))
+    if planned is None:
+        return None
+    if confirmed is not None and confirmed <= planned:
+        return Stay(moved_in, confirmed, True, None, confirmed)
+    return Stay(moved_in, planned, False, None, confirmed)
+
+
+def removal_date(row: Row, defects: frozenset[str]) -> str | None:
+    """The 除票 date of a 転出 (1.1.5 R001: the earlier of 転出予定年月日 and the 転入通知's 転入日)."""
+    if row.get("住民状態") != "2":
+        return None
+    planned = parse_day(row.get("転出予定年月日", "")) or parse_day(row.get("異動日", ""))
+    confirmed = parse_day(row.get("転出年月日（確定）", ""))
+    if planned is None:
+        return None
+    if confirmed is None or "removal_on_planned_date" in defects:
+        return planned.isoformat()
+    return min(planned, confirmed).isoformat()
+
+
+def juminzei_levied(row: Row, stay: Stay | None, fiscal_year: int, defects: frozenset[str]) -> bool:
+    """Whether this town levies 個人住民税 for the year: the address on 1月1日."""
+    if "juminzei_current_address" in defects:
+        return row.get("住民状態") == "1"
+    if stay is None:
+        return False
+    levy = date(fiscal_year, 1, 1)
+    if stay.died is not None and stay.died <= levy:
+        return False
+    if stay.moved_in > levy:
+        return False
+    if stay.moved_out is None:
+        return True
+    return levy < stay.moved_out or (levy == stay.moved_out and not stay.elsewhere_same_day)
+
+
+def _fiscal_months(fiscal_year: int) -> list[Month]:
+    return [_add_month((fiscal_year, 4), index) for index in range(12)]
+
+
+def _billed(acquired: date, loss: date | None, fiscal_year: int, *, loss_month_too: bool) -> list[Month]:
+    first = _month(acquired)
+    last = None if loss is None else (_month(loss) if loss_month_too else _add_month(_month(loss), -1))
+    return [m for m in _fiscal_months(fiscal_year) if m >= first and (last is None or m <= last)]
+
+
+def kokuho(row: Row, stay: Stay | None, fiscal_year: int, defects: frozenset[str]) -> dict[str, Any]:
+    """国保 資格 through this town: 取得日, 喪失日, 都道府県内継続, and the billed months of the year."""
+    if stay is None:
+        return {"取得日": None, "喪失日": None, "都道府県内継続": False, "賦課月": []}
+    loss = stay.loss
+    months = _billed(stay.moved_in, loss, fiscal_year, loss_month_too="kokuho_bills_loss_month" in defects)
+    same_month = loss is not None and _month(loss) == _month(stay.moved_in)
+    next_same_month = stay.moved_in_elsewhere is not None and loss is not None and \
+        _month(stay.moved_in_elsewhere) == _month(loss)
+    if same_month and not next_same_month and _month(stay.moved_in) in _fiscal_months(fiscal_year):
+        months = sorted({*months, _month(stay.moved_in)})
+    previous = row.get("転入前住所_市区町村コード", "")
+    here = row.get("住所_市区町村コード", "")
+    continued = bool(previous) and previous[:2] == here[:2] and stay.moved_in >= _PREFECTURE_UNIT
+    return {"取得日": stay.moved_in.isoformat(), "喪失日": loss.isoformat() if loss else None,
+            "都道府県内継続": continued, "賦課月": [{"月": _iso_month(m)} for m in months]}
+
+
+def kaigo(row: Row, stay: Stay | None, fiscal_year: int, defects: frozenset[str]) -> dict[str, Any]:
+    """介護 第1号: 資格取得日 (65 on the day before the birthday, or the move-in) and billed months."""
+    birth = parse_day(row.get("生年月日", ""))
+    if stay is None or birth is None:
+        return {"資格取得日": None, "賦課月": []}
+    birthday = _years_later(birth, 65)
+    reached = birthday if "kaigo_on_birthday" in defects else birthday - timedelta(days=1)
+    acquired = max(reached, stay.moved_in)
+    if stay.moved_out is not None and acquired > stay.moved_out:
+        return {"資格取得日": None, "賦課月": []}
+    months = _billed(acquired, stay.loss, fiscal_year, loss_month_too=False)
+    return {"資格取得日": acquired.isoformat(), "賦課月": [{"月": _iso_month(m)} for m in months]}
+
+
+def koki_korei(row: Row, defects: frozenset[str]) -> dict[str, Any]:
+    """後期高齢者医療: from the 75th birthday itself."""
+    birth = parse_day(row.get("生年月日", ""))
+    if birth is None:
+        return {"開始日": None}
+    start = _years_later(birth, 75)
+    if "koki_korei_day_before" in defects:
+        start -= timedelta(days=1)
+    return {"開始日": start.isoformat()}
+
+
+def _child_end(birth: date) -> Month:
+    """The month of the first 3月31日 on or after the day the child reaches 18."""
+    reached = _years_later(birth, 18) - timedelta(days=1)
+    return (reached.year, 3) if reached <= date(reached.year, 3, 31) else (reached.year + 1, 3)
+
+
+def _counts(birth: date, month: Month) -> bool:
+    return _month(birth) < month <= _child_end(birth)
+
+
+def jido_teate(row: Row, children: Sequence[Row], fiscal_year: int, defects: frozenset[str]) -> dict[str, Any]:
+    """児童手当 for a claimant: the first paid month (15日特例) and each child's monthly amounts."""
+    claimed = parse_day(row.get("児童手当_請求年月日", ""))
+    births = [(b, child.get("宛名番号", "")) for child in children if (b := parse_day(child.get("生年月日", "")))]
+    if claimed is None or not births:
+        return {"支給開始月": None, "児童": []}
+    first = _start(row, [b for b, _ in births], claimed, defects)
+    months = [m for m in _fiscal_months(fiscal_year) if m >= first and m >= _REFORM]
+    ordered = sorted(births)
+    result = []
+    for birth, atena in ordered:
+        amounts = [{"月": _iso_month(m), "金額": _amount((birth, atena), ordered, m)} for m in months]
+        order = 1 + sum(1 for other, _ in ordered if other < birth)
+        result.append({"宛名番号": atena, "順位": order, "月額": amounts})
+    return {"支給開始月": _iso_month(first), "児童": result}
+
+
+def _start(row: Row, births: list[date], claimed: date, defects: frozenset[str]) -> Month:
+    events = [d for d in (parse_day(row.get("転入前住所_転出予定年月日", "")), *births) if d and d <= claimed]
+    event = max(events) if events else None
+    if event is not None and claimed <= event + timedelta(days=15) and "jido_teate_no_15day_rule" not in defects:
+        return _add_month(_month(event))
+    return _add_month(_month(claimed))
+
+
+def _amount(child: tuple[date, str], ordered: list[tuple[date, str]], month: Month) -> int:
+    """The amount for one child; its order counts the children (eldest first, then 宛名番号) who
+    count in that month."""
+    birth = child[0]
+    if not _counts(birth, month):
+        return 0
+    rank = sum(1 for other in ordered if other <= child and _counts(other[0], month))
+    if rank >= 3:
+        return 30_000
+    return 15_000 if month <= _month(_years_later(birth, 3)) else 10_000
+
+
+def support(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) -> dict[str, Any]:
+    """The DV 支援措置 of a person (j440): period, extension, and whether protection holds on ``as_of``."""
+    start = parse_day(row.get("支援措置_開始年月日", ""))
+    if start is None:
+        return {"開始日": None, "終了日": None, "延長可能開始日": None, "延長後終了日": None,
+                "保護中": False, "継続区分": None}
+    end = parse_day(row.get("支援措置_終了年月日", "")) or _period_end(start, defects)
+    extended = _period_end(end if "dv_extension_from_old_end" in defects else end + timedelta(days=1), defects)
+    moved_out = stay.moved_out if stay is not None and row.get("住民状態") == "2" else None
+    after_move = moved_out is not None and as_of >= moved_out
+    protected = as_of >= start and not (after_move and "dv_ends_at_move_out" in defects)
+    return {"開始日": start.isoformat(), "終了日": end.isoformat(), "延長可能開始日": _month_before(end).isoformat(),
+            "延長後終了日": extended.isoformat(), "保護中": protected,
+            "継続区分": ("前住所地" if after_move else "現住所地") if protected else None}
+
+
+def _period_end(start: date, defects: frozenset[str]) -> date:
+    later = _years_later(start, 1)
+    return later if "dv_period_not_one_year" in defects else later - timedelta(days=1)
+
+
+def _month_before(day: date) -> date:
+    year, month = _add_month(_month(day), -1)
+    for candidate in range(day.day, 27, -1):
+        try:
+            return date(year, month, candidate)
+        except ValueError:
+            continue
+    return date(year, month, min(day.day, 28))

@@ -1,0 +1,398 @@
+"""The evidence bundle: what a vendor hands a municipality, signed so that no edit goes unnoticed.
+
+``evidence.zip`` holds the run's results (``results.json``, ``junit.xml``, ``report.html``), the
+profile used with secret-looking values redacted (``profile.yaml``), the recorded requests and
+responses with personal data masked (``exchanges/<worker>.jsonl``), and ``manifest.json``: the
+harness version, the catalog editions with their hashes, the SHA-256 of every input file (profile,
+catalog files, the migration file, files fetched from the vendor) and of every file in the zip.
+
+``sign`` adds ``manifest.sig``, an Ed25519 signature over the bytes of ``manifest.json``, into the
+zip (one file to hand over). ``verify`` checks the signature with the signer's public key, every
+file against the manifest (nothing changed, missing or added), and that the archive is in the
+canonical form the harness writes (:mod:`conformance.reporting.ziputil`), so a changed byte
+anywhere fails it.
+
+The migration file is hashed but not included: it holds the generated town's names and addresses,
+and the bundle carries no personal-looking data at all. The seed in ``results.json`` regenerates
+it byte for byte (``conformance.testdata``), and its hash in the manifest proves it is the same.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from conformance import __version__
+from conformance.errors import UsageError
+from conformance.reporting.recorder import RECORDING_GLOB
+from conformance.reporting.ziputil import DEFAULT_LIMITS, ArchiveError, Limits, read_entries, write_stored_zip
+from conformance.spec.fingerprint import edition_fingerprint
+
+BUNDLE_NAME = "evidence.zip"
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+FORMAT = "conformance-evidence/1"
+#: Run outputs copied into the bundle when present (results.json must be).
+RUN_FILES = ("results.json", "junit.xml", "report.html")
+#: Keys whose values are redacted from the profile copy: the profile holds no secret by design,
+#: but a vendor may have put one there anyway.
+_SECRET_KEY = re.compile(r"token|secret|passw|api[_-]?key|credential|private", re.IGNORECASE)
+REDACTED = "[redacted]"
+
+
+@dataclass
+class BundleInputs:
+    """What a bundle is built from: a run's output directory and the files the run used."""
+
+    out: Path
+    profile: Path
+    catalog_root: Path
+    export_files: tuple[Path, ...] = field(default=())
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Hex SHA-256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of a file, read in chunks (a vendor's export can be large)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _file_entry(path: Path, shown_as: str, **extra: Any) -> dict[str, Any]:
+    return {"path": shown_as, "sha256": sha256_file(path), "size": path.stat().st_size, **extra}
+
+
+# -- building -------------------------------------------------------------------------------------
+
+
+def redact_profile(text: str) -> bytes:
+    """The profile YAML with values under secret-looking keys replaced (comments are dropped)."""
+    data = yaml.safe_load(text)
+    return yaml.safe_dump(_redacted(data), allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+def _redacted(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: REDACTED if _SECRET_KEY.search(str(k)) else _redacted(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redacted(item) for item in value]
+    return value
+
+
+def _catalog_inputs(results: Mapping[str, Any], catalog_root: Path) -> list[dict[str, Any]]:
+    """Each edition the run used, with its fingerprint and every file's hash; the catalog found
+    here must be the one the run used, or the hashes would prove nothing about the run."""
+    editions = []
+    for edition in results.get("catalog", {}).get("editions", []):
+        directory = catalog_root / str(edition["domain"]) / str(edition["edition"])
+        if not directory.is_dir():
+            raise UsageError(f"{directory}: the catalog edition the run used is not there (--catalog?)")
+        fingerprint = edition_fingerprint(directory)
+        if fingerprint != edition.get("sha256"):
+            raise UsageError(f"{directory}: this catalog (sha256 {fingerprint[:16]}) is not the one the run used "
+                             f"(sha256 {str(edition.get('sha256'))[:16]})")
+        files = [_file_entry(path, path.relative_to(catalog_root).as_posix())
+                 for path in sorted(directory.rglob("*.yaml"))]
+        editions.append({**edition, "files": files})
+    return editions
+
+
+def _work_inputs(out: Path, export_files: Iterable[Path]) -> list[dict[str, Any]]:
+    """Hashes of the test data and of what the vendor's exports gave the checks."""
+    work = out / "work"
+    inputs: list[dict[str, Any]] = []
+    migration = work / "migration.csv"
+    if migration.is_file():
+        inputs.append(_file_entry(migration, "work/migration.csv", role="test data loaded into the vendor",
+                                  included=False))
+    for path in sorted(work.glob("*")):
+        if path.is_file() and path.name != "migration.csv" and not path.match(RECORDING_GLOB):
+            inputs.append(_file_entry(path, f"work/{path.name}", role="file fetched from the vendor",
+                                      included=False))
+    for path in export_files:
+        if path.is_file():
+            inputs.append(_file_entry(path, path.name, role="export file read from the vendor's directory",
+                                      included=False))
+    return inputs
+
+
+def _contents(inputs: BundleInputs) -> list[tuple[str, bytes]]:
+    """The files of the bundle, before the manifest, in bundle order."""
+    files: list[tuple[str, bytes]] = []
+    for name in RUN_FILES:
+        path = inputs.out / name
+        if path.is_file():
+            files.append((name, path.read_bytes()))
+        elif name == "results.json":
+            raise UsageError(f"{path}: no results.json: run `conformance run --out {inputs.out}` first")
+    files.append(("profile.yaml", redact_profile(inputs.profile.read_text("utf-8"))))
+    for path in sorted((inputs.out / "work").glob(RECORDING_GLOB)):
+        worker = path.stem.removeprefix("exchanges-")
+        files.append((f"exchanges/{worker}.jsonl", path.read_bytes()))
+    return files
+
+
+def build_manifest(inputs: BundleInputs, files: list[tuple[str, bytes]]) -> dict[str, Any]:
+    """The manifest for the bundle's files and the run's inputs."""
+    results = json.loads(dict(files)["results.json"])
+    return {
+        "format": FORMAT,
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "harness_version": __version__,
+        "run": {
+            "verdict": results.get("verdict"),
+            "harness_version": results.get("harness_version"),
+            "profile": results.get("profile"),
+            "seed": results.get("seed"),
+            "summary": results.get("summary"),
+            "coverage": results.get("coverage"),
+        },
+        "catalog": _catalog_inputs(results, inputs.catalog_root),
+        "inputs": [
+            _file_entry(inputs.profile, inputs.profile.name, role="vendor profile (included redacted as profile.yaml)",
+                        included=False),
+            *_work_inputs(inputs.out, inputs.export_files),
+        ],
+        "files": [{"path": name, "sha256": sha256_bytes(data), "size": len(data)} for name, data in files],
+    }
+
+
+def build_bundle(inputs: BundleInputs, target: Path | None = None) -> Path:
+    """Write ``evidence.zip`` (unsigned) for a run's output directory; returns its path."""
+    files = _contents(inputs)
+    manifest = json.dumps(build_manifest(inputs, files), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    path = target or inputs.out / BUNDLE_NAME
+    _write_atomic(path, write_stored_zip([*files, (MANIFEST, manifest)]))
+    return path
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+# -- keys -----------------------------------------------------------------------------------------
+
+
+PRIVATE_KEY_NAME = "evidence-signing-key.pem"
+PUBLIC_KEY_NAME = "evidence-signing-key.pub.pem"
+
+
+def generate_keys(directory: Path, passphrase: bytes | None = None) -> tuple[Path, Path]:
+    """A new Ed25519 key pair as PEM files in ``directory`` (the private one readable by its owner only)."""
+    private, public = directory / PRIVATE_KEY_NAME, directory / PUBLIC_KEY_NAME
+    for path in (private, public):
+        if path.exists():
+            raise UsageError(f"{path} exists; not overwriting a key")
+    key = Ed25519PrivateKey.generate()
+    encryption: serialization.KeySerializationEncryption = (
+        serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption()
+    )
+    directory.mkdir(parents=True, exist_ok=True)
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
+    fd = os.open(private, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(pem)
+    public.write_bytes(key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
+    return private, public
+
+
+def load_private_key(path: Path, passphrase: bytes | None = None) -> Ed25519PrivateKey:
+    """An Ed25519 private key from a PEM file; anything else is a UsageError saying what it is."""
+    try:
+        key = serialization.load_pem_private_key(path.read_bytes(), password=passphrase)
+    except (OSError, ValueError, TypeError) as error:
+        raise UsageError(f"{path}: not a readable PEM private key ({error})") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise UsageError(f"{path}: an Ed25519 key is needed, this is {type(key).__name__}")
+    return key
+
+
+def load_public_key(path: Path) -> Ed25519PublicKey:
+    """An Ed25519 public key from a PEM file."""
+    try:
+        key = serialization.load_pem_public_key(path.read_bytes())
+    except (OSError, ValueError) as error:
+        raise UsageError(f"{path}: not a readable PEM public key ({error})") from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise UsageError(f"{path}: an Ed25519 public key is needed, this is {type(key).__name__}")
+    return key
+
+
+def key_fingerprint(key: Ed25519PublicKey) -> str:
+    """SHA-256 of the raw public key, hex: names a key in messages and in the signature file."""
+    raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return sha256_bytes(raw)
+
+
+# -- signing and verifying ------------------------------------------------------------------------
+
+
+@dataclass
+class Verification:
+    """The outcome of verifying a bundle: problems (empty when valid) and what was checked."""
+
+    problems: list[str] = field(default_factory=list)
+    files: int = 0
+    signer: str | None = None
+
+    @property
+    def valid(self) -> bool:
+        """No problem found."""
+        return not self.problems
+
+    def to_json(self) -> dict[str, Any]:
+        """For ``verify --json``."""
+        return {"valid": self.valid, "files": self.files, "signer": self.signer, "problems": self.problems}
+
+
+def _read_bundle(path: Path, limits: Limits) -> tuple[bytes, list[tuple[str, bytes]]]:
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
+    if size > limits.archive_bytes:
+        raise ArchiveError(f"{path}: {size} bytes; at most {limits.archive_bytes} are accepted")
+    data = path.read_bytes()
+    return data, read_entries(data, limits)
+
+
+def _content_problems(entries: list[tuple[str, bytes]]) -> tuple[list[str], int]:
+    """Differences between the files and the manifest (changed, missing, unexpected); and the count."""
+    files = dict(entries)
+    try:
+        manifest = json.loads(files[MANIFEST])
+        listed = {str(f["path"]): str(f["sha256"]) for f in manifest["files"]}
+    except KeyError:
+        return [f"{MANIFEST} is missing or has no file list: this is not an evidence bundle"], 0
+    except (ValueError, TypeError) as error:
+        return [f"{MANIFEST} is not valid: {error}"], 0
+    problems = [f"{name}: missing (listed in the manifest)" for name in listed if name not in files]
+    problems += [
+        f"{name}: not listed in the manifest (added after the bundle was made)"
+        for name in files if name not in listed and name not in (MANIFEST, SIGNATURE)
+    ]
+    problems += [
+        f"{name}: content changed (sha256 {sha256_bytes(files[name])[:16]}…, manifest says {digest[:16]}…)"
+        for name, digest in listed.items() if name in files and sha256_bytes(files[name]) != digest
+    ]
+    return problems, len(listed)
+
+
+def _canonical_order(entries: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The entries in the order the harness writes them: files, manifest, signature."""
+    rank = {MANIFEST: 1, SIGNATURE: 2}
+    return sorted(entries, key=lambda entry: rank.get(entry[0], 0))
+
+
+def sign_bundle(path: Path, key: Ed25519PrivateKey, limits: Limits = DEFAULT_LIMITS) -> str:
+    """Add (or replace) ``manifest.sig``; refuses a bundle whose files no longer match its manifest.
+
+    Returns the signer's key fingerprint.
+    """
+    _, entries = _read_bundle(path, limits)
+    problems, _ = _content_problems(entries)
+    if problems:
+        raise UsageError(f"{path}: not signing a bundle that does not match its manifest:\n" + "\n".join(problems))
+    unsigned = [(name, data) for name, data in entries if name != SIGNATURE]
+    manifest = dict(unsigned)[MANIFEST]
+    fingerprint = key_fingerprint(key.public_key())
+    signature = {
+        "algorithm": "Ed25519",
+        "signed": MANIFEST,
+        "public_key_sha256": fingerprint,
+        "signature": base64.b64encode(key.sign(manifest)).decode("ascii"),
+    }
+    document = json.dumps(signature, indent=2).encode("utf-8") + b"\n"
+    _write_atomic(path, write_stored_zip(_canonical_order([*unsigned, (SIGNATURE, document)])))
+    return fingerprint
+
+
+def verify_bundle(path: Path, public_key: Ed25519PublicKey, limits: Limits = DEFAULT_LIMITS) -> Verification:
+    """Check a bundle file (module docstring); every problem found is listed, not only the first."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
+    if size > limits.archive_bytes:
+        return Verification(problems=[f"{path}: {size} bytes; at most {limits.archive_bytes} are accepted"])
+    return verify_bundle_bytes(path.read_bytes(), public_key, limits)
+
+
+def verify_bundle_bytes(data: bytes, public_key: Ed25519PublicKey, limits: Limits = DEFAULT_LIMITS) -> Verification:
+    """Check a bundle's bytes (see :func:`verify_bundle`)."""
+    outcome = Verification()
+    try:
+        entries = read_entries(data, limits)
+    except ArchiveError as error:
+        outcome.problems.append(str(error))
+        return outcome
+    files = dict(entries)
+    outcome.problems += _signature_problems(files, public_key, outcome)
+    problems, outcome.files = _content_problems(entries)
+    outcome.problems += problems
+    if write_stored_zip(_canonical_order(entries)) != data:
+        outcome.problems.append(
+            "the archive's bytes differ from the form the harness writes (entries reordered, "
+            "recompressed, or bytes changed outside the files)"
+        )
+    return outcome
+
+
+def _signature_problems(files: Mapping[str, bytes], public_key: Ed25519PublicKey, outcome: Verification) -> list[str]:
+    if SIGNATURE not in files:
+        return [f"{SIGNATURE} is missing: the bundle is not signed (`conformance report sign`)"]
+    if MANIFEST not in files:
+        return []  # reported with the contents
+    try:
+        document = json.loads(files[SIGNATURE])
+        signature = base64.b64decode(document["signature"], validate=True)
+        signer = str(document.get("public_key_sha256", ""))
+    except (ValueError, KeyError, TypeError, binascii.Error) as error:
+        return [f"{SIGNATURE} is not valid: {error}"]
+    expected = key_fingerprint(public_key)
+    try:
+        public_key.verify(signature, files[MANIFEST])
+    except InvalidSignature:
+        if signer and signer != expected:
+            return [f"{SIGNATURE}: signed by key {signer[:16]}…, not by the given key {expected[:16]}…"]
+        return [f"{SIGNATURE}: the signature does not match {MANIFEST} (the manifest was changed, or another key)"]
+    outcome.signer = expected
+    return []
+
+
+def export_file_paths(profile_directory: str | None, files: Mapping[str, str]) -> tuple[Path, ...]:
+    """The export files a ``via: directory`` profile names (for their hashes)."""
+    if profile_directory is None:
+        return ()
+    return tuple(Path(profile_directory) / name for name in files.values())
+

@@ -1,0 +1,213 @@
+"""``conformance report``: compare runs, merge shards, build, sign and verify evidence bundles.
+
+Mounted by :mod:`conformance.cli`. Exit codes: ``diff`` 0 without regressions, 1 with; ``merge`` 0
+when the merged run is conformant, 1 when not; ``verify`` 0 when the bundle is intact and signed by
+the given key, 1 when not; every command 2 when it could not be done (unreadable input, bad key).
+``--json`` prints one JSON document on stdout and nothing else there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from conformance.errors import ConformanceError
+
+report_app = typer.Typer(
+    help="Compare runs, merge shards, and build, sign and verify evidence bundles.", no_args_is_help=True
+)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
+CatalogOption = Annotated[
+    Path | None, typer.Option("--catalog", help="Catalog root (default: the bundled spec_catalog).")
+]
+PassphraseOption = Annotated[
+    str | None,
+    typer.Option("--passphrase-env", metavar="VAR", help="Environment variable holding the private key's passphrase."),
+]
+
+
+def _say(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    _say(f"error: {message}")
+    return typer.Exit(code)
+
+
+def _print_json(document: Any) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _passphrase(variable: str | None) -> bytes | None:
+    if variable is None:
+        return None
+    value = os.environ.get(variable)
+    if not value:
+        raise _fail(f"--passphrase-env: environment variable {variable} is not set or empty")
+    return value.encode("utf-8")
+
+
+@report_app.command("diff")
+def diff(
+    old: Annotated[Path, typer.Argument(help="results.json of the earlier run (or its directory).")],
+    new: Annotated[Path, typer.Argument(help="results.json of the later run (or its directory).")],
+    as_json: JsonOption = False,
+) -> None:
+    """What changed between two runs: regressions first, then fixes, coverage and other changes."""
+    from conformance.reporting.diff import diff_runs, render_text
+    from conformance.reporting.merge import read_results
+
+    try:
+        result = diff_runs(read_results(_results_path(old)), read_results(_results_path(new)))
+    except ConformanceError as error:
+        raise _fail(str(error)) from None
+    if as_json:
+        _print_json(result.to_json())
+    else:
+        sys.stdout.write(render_text(result))
+    raise typer.Exit(1 if result.regressions else 0)
+
+
+def _results_path(path: Path) -> Path:
+    return path / "results.json" if path.is_dir() else path
+
+
+@report_app.command("merge")
+def merge(
+    inputs: Annotated[list[Path], typer.Argument(help="The shards' results.json files (or their directories).")],
+    out: Annotated[Path, typer.Option("--out", help="Directory for the merged results.json and report.html.")],
+    catalog: CatalogOption = None,
+) -> None:
+    """Join shards of one run (`conformance run --shard i/n`) into one results.json and report.html."""
+    from conformance.reporting.json_report import write_json_atomic
+    from conformance.reporting.merge import merge_documents, read_results
+
+    paths = [_results_path(path) for path in inputs]
+    try:
+        merged = merge_documents([(str(path), read_results(path)) for path in paths])
+        write_json_atomic(out / "results.json", merged)
+        _write_merged_report(out, merged, catalog)
+    except ConformanceError as error:
+        raise _fail(str(error)) from None
+    _copy_recordings(paths, out)
+    _say(f"merged {len(paths)} runs into {out / 'results.json'}: {merged['verdict']}")
+    raise typer.Exit(0 if merged["verdict"] == "conformant" else 1)
+
+
+def _write_merged_report(out: Path, merged: dict[str, Any], catalog: Path | None) -> None:
+    """report.html with the requirement texts of the catalog editions the shards ran (by hash)."""
+    from conformance.locations import default_catalog_root
+    from conformance.reporting.html import write_report
+    from conformance.spec.fingerprint import edition_fingerprint
+    from conformance.spec.loader import load_edition
+
+    root = catalog or default_catalog_root()
+    requirements = {}
+    for edition in merged.get("catalog", {}).get("editions", []):
+        directory = root / str(edition["domain"]) / str(edition["edition"])
+        if directory.is_dir() and edition_fingerprint(directory) == edition.get("sha256"):
+            requirements.update({r.id: r for r in load_edition(directory).requirements})
+        else:
+            _say(f"warning: {directory} is not the catalog the shards ran (--catalog?): report without texts")
+    write_report(out / "report.html", merged, requirements)
+
+
+def _copy_recordings(paths: list[Path], out: Path) -> None:
+    """The shards' recorded exchanges into the merged run's work directory, for `report bundle`."""
+    from conformance.reporting.recorder import RECORDING_GLOB
+
+    work = out / "work"
+    for number, path in enumerate(paths, start=1):
+        for recording in sorted((path.parent / "work").glob(RECORDING_GLOB)):
+            work.mkdir(parents=True, exist_ok=True)
+            worker = recording.stem.removeprefix("exchanges-")
+            shutil.copyfile(recording, work / f"exchanges-input{number}-{worker}.jsonl")
+
+
+@report_app.command("bundle")
+def bundle(
+    run_dir: Annotated[Path, typer.Argument(help="A run's output directory (with results.json).")],
+    profile: Annotated[
+        Path | None, typer.Option("--profile", help="The profile the run used (default: the reference's).")
+    ] = None,
+    catalog: CatalogOption = None,
+) -> None:
+    """Build RUN_DIR/evidence.zip (unsigned); `conformance run` does this itself at the end."""
+    from conformance.reporting.bundle import build_bundle
+
+    try:
+        path = build_bundle(_bundle_inputs(run_dir, profile, catalog))
+    except ConformanceError as error:
+        raise _fail(str(error)) from None
+    _say(f"wrote {path}")
+
+
+def _bundle_inputs(run_dir: Path, profile: Path | None, catalog: Path | None) -> Any:
+    from conformance.locations import default_catalog_root, reference_profile
+    from conformance.reporting.bundle import BundleInputs
+
+    return BundleInputs(out=run_dir, profile=profile or reference_profile(),
+                        catalog_root=catalog or default_catalog_root())
+
+
+@report_app.command("keygen")
+def keygen(
+    out: Annotated[Path, typer.Option("--out", help="Directory for the key pair (PEM).")],
+    passphrase_env: PassphraseOption = None,
+) -> None:
+    """Make an Ed25519 key pair: keep the private key, give the public one to the municipality."""
+    from conformance.reporting.bundle import generate_keys, key_fingerprint, load_public_key
+
+    try:
+        private, public = generate_keys(out, _passphrase(passphrase_env))
+    except ConformanceError as error:
+        raise _fail(str(error)) from None
+    _say(f"wrote {private} (private: keep it) and {public} (public: hand it over)")
+    _say(f"key sha256 {key_fingerprint(load_public_key(public))}")
+
+
+@report_app.command("sign")
+def sign(
+    bundle_path: Annotated[Path, typer.Argument(metavar="BUNDLE", help="evidence.zip")],
+    key: Annotated[Path, typer.Option("--key", help="Ed25519 private key (PEM).")],
+    passphrase_env: PassphraseOption = None,
+) -> None:
+    """Sign the bundle's manifest (Ed25519); the signature goes into the zip as manifest.sig."""
+    from conformance.reporting.bundle import load_private_key, sign_bundle
+
+    try:
+        fingerprint = sign_bundle(bundle_path, load_private_key(key, _passphrase(passphrase_env)))
+    except ConformanceError as error:
+        raise _fail(str(error)) from None
+    _say(f"signed {bundle_path} with key sha256 {fingerprint}")
+
+
+@report_app.command("verify")
+def verify(
+    bundle_path: Annotated[Path, typer.Argument(metavar="BUNDLE", help="evidence.zip")],
+    key: Annotated[Path, typer.Option("--key", help="The signer's Ed25519 public key (PEM).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Exit 0 when the signature is valid and every file matches the manifest; else 1, naming what differs."""
+    from conformance.reporting.bundle import load_public_key, verify_bundle
+
+    try:
+        outcome = verify_bundle(bundle_path, load_public_key(key))
+    except ConformanceError as error:
+        raise _fail(str(error)) from None
+    if as_json:
+        _print_json(outcome.to_json())
+    elif outcome.valid:
+        _say(f"{bundle_path}: valid: {outcome.files} files match the manifest, signed by key sha256 {outcome.signer}")
+    else:
+        for problem in outcome.problems:
+            _say(f"{bundle_path}: {problem}")
+    raise typer.Exit(0 if outcome.valid else 1)

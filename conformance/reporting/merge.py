@@ -1,0 +1,118 @@
+"""``conformance report merge``: the shards of one run joined into the run's results.json.
+
+Shards must come from the same run: the same catalog editions (by hash), profile, waivers, harness
+version and seed, disjoint requirements, and, when they say which shard they are, all n shards of
+the same split. The summary, coverage and verdict are recomputed by :class:`RunOutcome`, the code
+a single run uses, so a merged run and an unsharded one agree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from conformance.errors import UsageError
+from conformance.reporting.json_report import results_document
+from conformance.results import RequirementResult, RunOutcome
+
+#: Keys that must be equal in every shard of a run.
+_SAME = ("catalog", "profile", "harness_version", "seed", "waivers")
+_LEVEL_ORDER = {"R": 0, "O": 1, "P": 2}
+
+
+def read_results(path: Path) -> dict[str, Any]:
+    """A results.json document; a UsageError names a file that is not one."""
+    try:
+        document = json.loads(path.read_text("utf-8"))
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
+    except ValueError as error:
+        raise UsageError(f"{path}: not JSON ({error})") from None
+    if not isinstance(document, dict) or not isinstance(document.get("results"), list):
+        raise UsageError(f"{path}: not a results.json document (no results list)")
+    return document
+
+
+def requirement_order(requirement_id: str) -> tuple[Any, ...]:
+    """Catalog order from an id alone: domain, edition, section numbers, block (R, O, P), paragraph."""
+    match = re.fullmatch(r"([a-z_]+)-([0-9.]+)-([0-9.]+)-([ROP])([0-9]{3})", requirement_id)
+    if match is None:
+        return (requirement_id,)
+    domain, edition, section, block, number = match.groups()
+    return (domain, _numbers(edition), _numbers(section), _LEVEL_ORDER[block], int(number))
+
+
+def _numbers(dotted: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in dotted.split("."))
+
+
+def _check_same_run(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+    first_name, first = documents[0]
+    for name, document in documents[1:]:
+        for key in _SAME:
+            if document.get(key) != first.get(key):
+                raise UsageError(f"{name} and {first_name} are not shards of one run: their {key} differ")
+
+
+def _check_shards(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+    shards = [(name, document.get("shard")) for name, document in documents]
+    if all(shard is None for _, shard in shards):
+        return
+    missing_info = [name for name, shard in shards if shard is None]
+    if missing_info:
+        raise UsageError(f"{', '.join(missing_info)}: not a shard, but the other inputs are")
+    counts = {int(shard["count"]) for _, shard in shards if shard is not None}
+    if len(counts) != 1:
+        raise UsageError(f"the inputs come from different splits (--shard i/n with n = {sorted(counts)})")
+    (count,) = counts
+    seen: dict[int, str] = {}
+    for name, shard in shards:
+        index = int(shard["index"]) if shard is not None else 0
+        if index in seen:
+            raise UsageError(f"{name} and {seen[index]} are both shard {index}/{count}")
+        seen[index] = name
+    missing = [f"{i}/{count}" for i in range(1, count + 1) if i not in seen]
+    if missing:
+        raise UsageError(f"shard {', '.join(missing)} missing: a merged run must hold every shard")
+
+
+def _results(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> list[RequirementResult]:
+    owner: dict[str, str] = {}
+    results: list[RequirementResult] = []
+    for name, document in documents:
+        for entry in document["results"]:
+            rid = str(entry["requirement"])
+            if rid in owner:
+                raise UsageError(f"{rid} is in both {owner[rid]} and {name}: shards must be disjoint")
+            owner[rid] = name
+            results.append(RequirementResult.from_json(entry))
+    return sorted(results, key=lambda result: requirement_order(result.requirement))
+
+
+def _problems(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> tuple[str, ...]:
+    """Every shard's problems once (an expired waiver is reported by each shard)."""
+    problems: dict[str, None] = {}
+    for _, document in documents:
+        problems.update(dict.fromkeys(str(p) for p in document.get("problems", [])))
+    return tuple(problems)
+
+
+def merge_documents(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> dict[str, Any]:
+    """One results.json document from the shards' (name, document) pairs."""
+    if not documents:
+        raise UsageError("nothing to merge: name the shards' results.json files")
+    _check_same_run(documents)
+    _check_shards(documents)
+    outcome = RunOutcome(results=tuple(_results(documents)), problems=_problems(documents))
+    first = documents[0][1]
+    merged = results_document(outcome, dict(first.get("catalog", {})), dict(first.get("profile", {})))
+    merged["harness_version"] = first.get("harness_version", merged["harness_version"])
+    errors = [str(d["error"]) for _, d in documents if d.get("error")]
+    merged["error"] = "; ".join(dict.fromkeys(errors)) or None
+    merged["seed"] = first.get("seed")
+    merged["waivers"] = first.get("waivers", [])
+    merged["merged_from"] = [{"file": name, "shard": d.get("shard")} for name, d in documents]
+    return merged

@@ -1,0 +1,81 @@
+"""Scenario checks: the generated rows are valid migration rows, the helpers agree with the oracles,
+and a rule defect found with ``--seed N`` is found again with the same shrunk counterexample."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conformance.checks.scenarios import (
+    J440_EXAMPLE,
+    RULES,
+    Scenario,
+    _csv,
+    _row,
+    families,
+    history,
+    moves,
+    other_codes,
+    protections,
+)
+from conformance.oracles import is_valid_lg_code
+from conformance.testdata.migration import parse_migration
+
+TOWN = "229997"
+CODES = other_codes(TOWN)
+
+
+def test_other_codes_are_valid_and_differ() -> None:
+    same, other = CODES
+    assert is_valid_lg_code(same) and is_valid_lg_code(other)
+    assert same[:2] == TOWN[:2] != other[:2]
+    assert other_codes("131016")[1] != "131016"
+
+
+def test_history_ends_on_the_earlier_of_planned_and_confirmed() -> None:
+    scenario = Scenario(2020, date(1970, 5, 5), date(2020, 1, 1), previous=CODES[0],
+                        planned_out=date(2020, 5, 10), elsewhere=date(2020, 5, 7), next=CODES[1])
+    stays = history(scenario, TOWN)
+    assert [stay.municipality for stay in stays] == [CODES[0], TOWN, CODES[1]]
+    assert stays[1].moved_out == date(2020, 5, 7) and stays[2].moved_in == date(2020, 5, 7)
+    assert "elsewhere=2020-05-07" in scenario.compact() and "died" not in scenario.compact()
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.one_of(moves(CODES), families(CODES), protections(CODES)))
+def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
+    rows = parse_migration(_csv([_row(scenario, TOWN, "8999999990", "9499999990")]), "scenario")
+    assert rows[0]["続柄"] == "世帯主" and rows[0]["住所_市区町村コード"] == TOWN
+
+
+def test_every_rule_has_a_check_and_j440_example_is_explicit() -> None:
+    assert len(RULES) == 12
+    assert J440_EXAMPLE.support_start == date(2020, 4, 1)
+    assert RULES["dv.end_date"].examples == (J440_EXAMPLE,)
+
+
+def _run(out: Path, *args: str) -> dict[str, Any]:
+    subprocess.run([sys.executable, "-m", "conformance", "run", "--out", str(out), *args],
+                   capture_output=True, text=True, check=False, timeout=600)
+    document: dict[str, Any] = json.loads((out / "results.json").read_text("utf-8"))
+    return document
+
+
+def _findings(document: dict[str, Any], requirement: str) -> list[dict[str, Any]]:
+    return next(r["findings"] for r in document["results"] if r["requirement"] == requirement)
+
+
+def test_a_defect_found_with_a_seed_is_found_again_with_that_seed(tmp_path: Path) -> None:
+    args = ("--domain", "kaigo", "--defect", "kaigo_on_birthday", "--seed", "7")
+    first = _findings(_run(tmp_path / "a", *args), "kaigo-1.0-1-R001")
+    again = _findings(_run(tmp_path / "b", *args), "kaigo-1.0-1-R001")
+    assert len(first) == 1 and first == again
+    assert "seed 7" in first[0]["message"] and "conformance run --seed 7" in first[0]["message"]
+    assert first[0]["code"] == "scenario.kaigo.first_insured.mismatch"

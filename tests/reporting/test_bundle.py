@@ -1,0 +1,258 @@
+"""The evidence bundle: contents, signing, and verification that notices any change."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from report_helpers import CATALOG, document, report_command, result, write_results
+
+from conformance.errors import UsageError
+from conformance.reporting.bundle import (
+    MANIFEST,
+    SIGNATURE,
+    BundleInputs,
+    build_bundle,
+    generate_keys,
+    load_private_key,
+    load_public_key,
+    redact_profile,
+    sign_bundle,
+    verify_bundle,
+    verify_bundle_bytes,
+)
+from conformance.reporting.ziputil import Limits, read_entries, write_stored_zip
+
+PROFILE = """\
+# the vendor's profile
+name: sample
+product: 見本システム
+version: '2.0'
+claims:
+- domain: jumin
+  edition: '1.0'
+targets:
+  api:
+    base_url: https://vendor.example/api
+    auth: {header: Authorization, scheme: Bearer, env: VENDOR_API_TOKEN}
+"""
+
+
+def make_run(directory: Path) -> BundleInputs:
+    """A run's output directory as `conformance run` leaves it (small, with the real catalog's hash)."""
+    write_results(directory, document([result("jumin-1.0-3.4-R001", "PASS")]))
+    (directory / "report.html").write_text("<!DOCTYPE html><title>report</title>", encoding="utf-8")
+    (directory / "junit.xml").write_text("<testsuites/>", encoding="utf-8")
+    work = directory / "work"
+    work.mkdir()
+    (work / "migration.csv").write_text("宛名番号,氏名\n1000000015,見本　花子\n", encoding="utf-8")
+    (work / "residents_csv.csv").write_text("宛名番号\n1000000015\n", encoding="utf-8")
+    (work / "exchanges-main.jsonl").write_text('{"sequence": 1}\n', encoding="utf-8")
+    profile = directory.parent / "vendor.yaml"
+    profile.write_text(PROFILE, encoding="utf-8")
+    return BundleInputs(out=directory, profile=profile, catalog_root=CATALOG)
+
+
+@pytest.fixture
+def keys(tmp_path: Path) -> tuple[Path, Path]:
+    return generate_keys(tmp_path / "keys")
+
+
+@pytest.fixture
+def signed(tmp_path: Path, keys: tuple[Path, Path]) -> Path:
+    bundle = build_bundle(make_run(tmp_path / "run"))
+    sign_bundle(bundle, load_private_key(keys[0]))
+    return bundle
+
+
+def entries(bundle: Path) -> dict[str, bytes]:
+    return dict(read_entries(bundle.read_bytes()))
+
+
+def problems(bundle: Path, public: Path) -> list[str]:
+    return verify_bundle(bundle, load_public_key(public)).problems
+
+
+def test_the_bundle_holds_results_reports_profile_recordings_and_a_manifest(tmp_path: Path) -> None:
+    bundle = build_bundle(make_run(tmp_path / "run"))
+    files = entries(bundle)
+    assert list(files) == ["results.json", "junit.xml", "report.html", "profile.yaml", "exchanges/main.jsonl",
+                           MANIFEST]
+    manifest = json.loads(files[MANIFEST])
+    assert manifest["harness_version"] == "0.1.0" and manifest["run"]["verdict"] == "conformant"
+    (edition,) = manifest["catalog"]
+    assert edition["domain"] == "jumin" and len(edition["sha256"]) == 64
+    assert {f["path"] for f in edition["files"]} >= {"jumin/1.0/edition.yaml", "jumin/1.0/bindings.yaml"}
+    inputs = {i["path"]: i for i in manifest["inputs"]}
+    assert set(inputs) == {"vendor.yaml", "work/migration.csv", "work/residents_csv.csv"}
+    assert all(len(i["sha256"]) == 64 and i["included"] is False for i in inputs.values())
+    assert "見本　花子".encode() not in bundle.read_bytes()  # the migration's town is hashed, not shipped
+    import hashlib
+    assert manifest["files"] == [
+        {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        for name, data in files.items() if name != MANIFEST
+    ]
+    assert b"VENDOR_API_TOKEN" in files["profile.yaml"]  # a variable's name is not a secret
+
+
+def test_secret_looking_values_are_redacted_from_the_profile_copy() -> None:
+    text = "name: x\ntargets:\n  api:\n    password: hunter2\n    api_key: k\n    tokens: [a]\n    base_url: u\n"
+    copy = redact_profile(text).decode()
+    assert "hunter2" not in copy and "k\n" not in copy and "[a]" not in copy
+    assert "base_url: u" in copy and copy.count("[redacted]") == 3
+
+
+def test_a_bundle_needs_the_catalog_the_run_used(tmp_path: Path) -> None:
+    inputs = make_run(tmp_path / "run")
+    other = tmp_path / "catalog" / "jumin" / "1.0"
+    other.mkdir(parents=True)
+    (other / "edition.yaml").write_text("domain: jumin\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="is not the one the run used"):
+        build_bundle(BundleInputs(out=inputs.out, profile=inputs.profile, catalog_root=tmp_path / "catalog"))
+
+
+def test_sign_then_verify_passes(signed: Path, keys: tuple[Path, Path]) -> None:
+    outcome = verify_bundle(signed, load_public_key(keys[1]))
+    assert outcome.valid and outcome.files == 5
+    assert outcome.signer is not None and len(outcome.signer) == 64
+    assert SIGNATURE in entries(signed)
+
+
+def test_any_changed_byte_fails_verification(signed: Path, keys: tuple[Path, Path]) -> None:
+    original = signed.read_bytes()
+    public = load_public_key(keys[1])
+    assert verify_bundle_bytes(original, public).valid
+    passed = []
+    for position in range(len(original)):  # every byte: file contents, headers, directory, end record
+        changed = bytearray(original)
+        changed[position] ^= 0x01
+        if verify_bundle_bytes(bytes(changed), public).valid:
+            passed.append(position)
+    assert passed == [], f"bytes whose change went unnoticed: {passed[:20]}"
+
+
+def rewrite(bundle: Path, change: dict[str, bytes | None]) -> None:
+    """Rebuild the bundle in canonical form with entries replaced (bytes), removed (None) or added."""
+    files = entries(bundle)
+    for name, data in change.items():
+        if data is None:
+            files.pop(name)
+        else:
+            files[name] = data
+    order = sorted(files, key=lambda name: {MANIFEST: 1, SIGNATURE: 2}.get(name, 0))
+    bundle.write_bytes(write_stored_zip([(name, files[name]) for name in order]))
+
+
+def test_an_edited_file_is_named(signed: Path, keys: tuple[Path, Path]) -> None:
+    rewrite(signed, {"report.html": b"<!DOCTYPE html><title>all good</title>"})
+    (problem,) = problems(signed, keys[1])
+    assert problem.startswith("report.html: content changed")
+
+
+def test_an_edited_manifest_breaks_the_signature(signed: Path, keys: tuple[Path, Path]) -> None:
+    files = entries(signed)
+    manifest = json.loads(files[MANIFEST])
+    manifest["run"]["verdict"] = "conformant!"
+    rewrite(signed, {MANIFEST: json.dumps(manifest).encode()})
+    assert problems(signed, keys[1]) == [
+        "manifest.sig: the signature does not match manifest.json (the manifest was changed, or another key)"
+    ]
+
+
+def test_added_and_removed_files_are_named(signed: Path, keys: tuple[Path, Path]) -> None:
+    rewrite(signed, {"junit.xml": None, "extra.txt": b"hello"})
+    assert problems(signed, keys[1]) == [
+        "junit.xml: missing (listed in the manifest)",
+        "extra.txt: not listed in the manifest (added after the bundle was made)",
+    ]
+
+
+def test_another_key_and_a_missing_signature_fail(signed: Path, tmp_path: Path) -> None:
+    _, other = generate_keys(tmp_path / "other")
+    (problem,) = problems(signed, other)
+    assert "signed by key" in problem and "not by the given key" in problem
+    rewrite(signed, {SIGNATURE: None})
+    assert problems(signed, other) == ["manifest.sig is missing: the bundle is not signed (`conformance report sign`)"]
+
+
+def test_signing_refuses_a_bundle_that_no_longer_matches(tmp_path: Path, keys: tuple[Path, Path]) -> None:
+    bundle = build_bundle(make_run(tmp_path / "run"))
+    rewrite(bundle, {"results.json": b"{}"})
+    with pytest.raises(UsageError, match=r"results\.json: content changed"):
+        sign_bundle(bundle, load_private_key(keys[0]))
+
+
+def test_a_passphrase_protects_the_private_key(tmp_path: Path) -> None:
+    private, _ = generate_keys(tmp_path / "k", passphrase=b"correct horse")
+    assert load_private_key(private, b"correct horse") is not None
+    with pytest.raises(UsageError, match="not a readable PEM private key"):
+        load_private_key(private, b"wrong")
+    with pytest.raises(UsageError, match="exists; not overwriting"):
+        generate_keys(tmp_path / "k")
+
+
+def raw_zip(*members: tuple[str, bytes, int]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data, method in members:
+            archive.writestr(zipfile.ZipInfo(name), data, compress_type=method)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("../../etc/cron.d/evil", "unsafe entry name"),
+    ("/abs/path", "unsafe entry name"),
+    ("dir\\..\\x", "unsafe entry name"),
+    ("C:evil", "unsafe entry name"),
+])
+def test_unsafe_names_are_refused(tmp_path: Path, keys: tuple[Path, Path], name: str, message: str) -> None:
+    bundle = tmp_path / "evil.zip"
+    bundle.write_bytes(raw_zip((name, b"x", zipfile.ZIP_STORED)))
+    (problem,) = problems(bundle, keys[1])
+    assert message in problem
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path, keys: tuple[Path, Path]) -> None:
+    bundle = tmp_path / "bomb.zip"
+    bundle.write_bytes(raw_zip(("results.json", b"\0" * 20_000_000, zipfile.ZIP_DEFLATED)))
+    assert bundle.stat().st_size < 100_000
+    (problem,) = problems(bundle, keys[1])
+    assert "exceeds the ratio limit 100:1 (zip bomb?)" in problem
+
+
+def test_limits_on_size_and_entries(tmp_path: Path) -> None:
+    data = raw_zip(("a", b"12345", zipfile.ZIP_STORED), ("b", b"1", zipfile.ZIP_STORED))
+    with pytest.raises(Exception, match=r"at most 1 are accepted"):
+        read_entries(data, Limits(entries=1))
+    with pytest.raises(Exception, match="at most 4 per file"):
+        read_entries(data, Limits(entry_bytes=4))
+    with pytest.raises(Exception, match="at most 10 are accepted"):
+        read_entries(data, Limits(archive_bytes=10))
+    with pytest.warns(UserWarning, match="Duplicate name"):  # zipfile itself warns while writing it
+        duplicated = raw_zip(("a", b"1", 0), ("a", b"2", 0))
+    with pytest.raises(Exception, match="twice"):
+        read_entries(duplicated)
+
+
+def test_the_commands_keygen_bundle_sign_verify(tmp_path: Path) -> None:
+    inputs = make_run(tmp_path / "run")
+    assert report_command("keygen", "--out", str(tmp_path / "keys")).returncode == 0
+    private, public = tmp_path / "keys" / "evidence-signing-key.pem", tmp_path / "keys" / "evidence-signing-key.pub.pem"
+    assert private.stat().st_mode & 0o077 == 0
+    made = report_command("bundle", str(inputs.out), "--profile", str(inputs.profile))
+    assert made.returncode == 0, made.stderr
+    bundle = inputs.out / "evidence.zip"
+    unsigned = report_command("verify", str(bundle), "--key", str(public))
+    assert unsigned.returncode == 1 and "not signed" in unsigned.stderr
+    assert report_command("sign", str(bundle), "--key", str(private)).returncode == 0
+    verified = report_command("verify", str(bundle), "--key", str(public), "--json")
+    assert verified.returncode == 0, verified.stderr
+    assert json.loads(verified.stdout)["valid"] is True
+    rewrite(bundle, {"report.html": b"edited"})
+    failed = report_command("verify", str(bundle), "--key", str(public))
+    assert failed.returncode == 1 and "report.html: content changed" in failed.stderr
+    wrong_key = report_command("verify", str(bundle), "--key", str(private))
+    assert wrong_key.returncode == 2 and "not a readable PEM public key" in wrong_key.stderr

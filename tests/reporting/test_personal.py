@@ -1,0 +1,101 @@
+"""Personal data: which names are personal, and scrubbing by name and by value."""
+
+from __future__ import annotations
+
+import json
+
+from report_helpers import JUMIN
+
+from conformance.reporting.personal import (
+    Scrubber,
+    is_personal_name,
+    personal_item_names,
+    scrub_document,
+    values_pattern,
+)
+from conformance.spec.loader import load_edition
+from conformance.testdata.town import default_town
+
+
+def test_catalog_flags_plus_personal_looking_names() -> None:
+    names = personal_item_names(load_edition(JUMIN).data_items)
+    # Flagged in the catalog.
+    assert {"氏名", "通称", "住所_町字", "個人番号", "住民票コード", "生年月日"} <= names
+    # Not flagged in jumin 1.0, personal all the same.
+    assert {"氏名_アルファベット", "在留カード等番号"} <= names
+    assert not names & {"宛名番号", "性別", "続柄", "住所_都道府県", "生年月日_不詳フラグ", "支援措置対象フラグ"}
+
+
+def test_is_personal_name_honours_flags() -> None:
+    assert is_personal_name("備考", flagged=["備考"])
+    assert not is_personal_name("備考")
+
+
+def test_values_are_masked_inside_text_longest_first() -> None:
+    scrubber = Scrubber(values=["山田　太郎", "山田", "さくら台二丁目"])
+    assert scrubber.text("宛先 山田　太郎 様") == "宛先 ＊＊＊＊＊ 様"
+    assert scrubber.text("山田さん、さくら台二丁目") == "＊＊さん、＊＊＊＊＊＊＊"
+    assert scrubber.text("関係ない文") == "関係ない文"
+
+
+def test_one_character_values_are_not_scrubbed_everywhere() -> None:
+    assert Scrubber(values=["1", "A "]).text("A 1 B") == "A 1 B"
+
+
+def test_json_masks_personal_properties_and_labelled_values() -> None:
+    scrubber = Scrubber(["氏名", "住所"], values=["見本太郎"])
+    document = {
+        "氏名": "誰か", "性別": "1",
+        "記載事項": [
+            {"項目": "氏名", "値": "見本太郎"}, {"項目": "性別", "値": "男"}, {"項目": "住所", "値": "東京都1"},
+        ],
+        "note": "見本太郎 の記録", "count": 3, "list": [None, True],
+    }
+    masked = scrubber.json(document)
+    assert masked["氏名"] == "＊＊"
+    assert masked["記載事項"] == [{"項目": "氏名", "値": "＊＊＊＊"}, {"項目": "性別", "値": "男"},
+                                 {"項目": "住所", "値": "＊＊＊＊"}]
+    assert masked["note"] == "＊＊＊＊ の記録"
+    assert (masked["性別"], masked["count"], masked["list"]) == ("1", 3, [None, True])
+
+
+def test_csv_masks_personal_columns_and_cuts() -> None:
+    scrubber = Scrubber(["氏名"])
+    text = "宛名番号,氏名,性別\n" + "".join(f"10000000{i:02d},見本　花子,2\n" for i in range(50))
+    masked, cut = scrubber.csv(text, limit=100)
+    assert cut
+    assert masked.startswith("宛名番号,氏名,性別\n1000000000,＊＊＊＊＊,2\n")
+    assert "見本" not in masked
+
+
+def test_from_rows_scrubs_every_name_and_address_of_the_town() -> None:
+    rows = default_town()
+    scrubber = Scrubber.from_rows(load_edition(JUMIN).data_items, rows)
+    person = next(r for r in rows if r["通称"])
+    message = f"{person['氏名']} ({person['通称']}) lives at {person['住所_町字']}{person['住所_番地号表記']}"
+    cleaned = scrubber.text(message)
+    for item in ("氏名", "通称", "住所_町字", "住所_番地号表記"):
+        assert person[item] not in cleaned
+
+
+def test_scrub_document_cleans_findings_reasons_problems_and_error() -> None:
+    scrubber = Scrubber(values=["見本太郎"])
+    doc = {
+        "results": [{"requirement": "x", "reason": "見本太郎", "findings": [
+            {"code": "c", "message": "見本太郎", "location": "/見本太郎", "expected": "見本太郎", "actual": None}]}],
+        "problems": ["見本太郎"], "error": "見本太郎",
+    }
+    assert "見本太郎" not in json.dumps(scrub_document(doc, scrubber), ensure_ascii=False)
+
+
+def test_the_values_pattern_finds_a_value_wherever_a_plain_search_does() -> None:
+    rows = default_town()
+    items = ("氏名", "通称", "住所_町字", "個人番号")
+    values = {row[item] for row in rows[:500] for item in items if len(row[item]) >= 2}
+    pattern = values_pattern(values)
+    # Texts with and without values, cut anywhere: whole, halves, shifted slices of other rows.
+    texts = [f"{row['氏名']}/{row['住所_町字']}{row['個人番号'][k:]}" for k, row in enumerate(rows[:1000:3])]
+    texts += [text[: len(text) // 2] for text in texts] + [text[1:] for text in texts]
+    for text in texts:
+        assert bool(pattern.search(text)) == any(value in text for value in values), text
+        assert all(match in values for match in pattern.findall(text))

@@ -1,0 +1,118 @@
+"""A real defect run: its report in Chromium, no resident's data anywhere, and its evidence bundle."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from report_helpers import conformance, dump_dom, report_command
+
+from conformance.reference.defects import DEFECTS
+from conformance.reporting.personal import values_pattern
+from conformance.testdata.town import generate_town
+
+DEFECT = "tsusho_dropped"
+#: Items whose values must never appear in a report or the bundle (names, addresses, numbers).
+PERSONAL = ("氏名", "通称", "住所_町字", "氏名_フリガナ", "通称_フリガナ", "世帯主氏名", "個人番号", "住民票コード")
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple[Path, dict[str, Any]]:
+    """One defect run for the module, also when pytest-xdist sends its tests to several workers:
+    the first worker makes it in the session's shared directory, the others wait for it."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent
+    out, done = shared / "report-e2e-run", shared / "report-e2e-run.done"
+    try:
+        out.mkdir()
+    except FileExistsError:
+        deadline = time.monotonic() + 900
+        while not done.exists() and time.monotonic() < deadline:
+            time.sleep(0.5)
+    else:
+        try:
+            completed = conformance("run", "--out", str(out), "--defect", DEFECT)
+            outcome = f"{completed.returncode}\n{completed.stdout[-3000:]}{completed.stderr[-3000:]}"
+        except Exception as error:  # the waiting workers must learn it too
+            outcome = f"crashed\n{error!r}"
+        done.write_text(outcome, "utf-8")
+    code, _, output = done.read_text("utf-8").partition("\n")
+    assert code == "1", output
+    return out, json.loads((out / "results.json").read_text("utf-8"))
+
+
+def texts(out: Path) -> dict[str, str]:
+    """Every text a run hands over: its reports, and every file in its evidence bundle."""
+    found = {name: (out / name).read_text("utf-8") for name in ("report.html", "results.json", "junit.xml")}
+    with zipfile.ZipFile(out / "evidence.zip") as bundle:
+        for name in bundle.namelist():
+            found[f"evidence.zip:{name}"] = bundle.read(name).decode("utf-8")
+    return found
+
+
+def test_no_name_address_or_number_of_a_resident_is_anywhere(run: tuple[Path, dict[str, Any]]) -> None:
+    out, document = run
+    town = generate_town(seed=document["seed"])
+    values = {row[item] for row in town for item in PERSONAL if len(row.get(item, "")) >= 2}
+    assert len(values) > 5000
+    everything = texts(out)
+    assert {"evidence.zip:exchanges/main.jsonl", "evidence.zip:report.html"} <= set(everything)
+    # One search per text for all ~8,000 values (test_personal shows it finds what `in` finds).
+    pattern = values_pattern(values)
+    leaks = {name: pattern.findall(text)[:5] for name, text in everything.items()}
+    assert {name: found for name, found in leaks.items() if found} == {}
+    # The findings are still there, masked: what was expected, with its length visible.
+    finding = next(r for r in document["results"] if r["requirement"] == DEFECTS[DEFECT].requirements[0])
+    assert finding["findings"] and all(set(f["expected"]) == {"＊"} for f in finding["findings"])
+
+
+def test_the_report_in_chromium(run: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
+    out, document = run
+    dom = dump_dom(out / "report.html", tmp_path / "profile")
+    assert re.search(r'<p class="verdict not_conformant" id="verdict">\s*<span class="ja">不適合</span>', dom)
+    coverage = document["coverage"]
+    cells = "".join(f'<td class="num">{coverage[k]}</td>'
+                    for k in ("automated", "manual", "not_automated", "not_applicable", "total"))
+    assert cells in dom
+    rid = DEFECTS[DEFECT].requirements[0]
+    section = dom[dom.index(f'id="f-{rid}"'):]
+    section = section[: section.index("</section>")]
+    assert '<blockquote class="source-text">・通称</blockquote>' in section  # the requirement's source text
+    assert "1.1.2 外国人住民データの管理" in section
+    assert "jumin.records.item_changed" in section and "＊＊" in section
+    assert re.search(r'<tr data-chapter="1"><td>jumin 1.0 · 1\. <span class="ja">管理項目</span>', dom)
+
+
+def test_junit_carries_the_state_next_to_the_requirement(run: tuple[Path, dict[str, Any]]) -> None:
+    out, _ = run
+    junit = (out / "junit.xml").read_text("utf-8")
+    rid = DEFECTS[DEFECT].requirements[0]
+    case = junit[junit.index(f'name="{rid}"'):]
+    case = case[: case.index("</testcase>")]
+    assert f'<property name="requirement" value="{rid}" />' in case
+    assert '<property name="status" value="FAIL" />' in case
+
+
+def test_the_bundle_signs_verifies_and_notices_an_edit(run: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
+    out, _ = run
+    bundle = tmp_path / "evidence.zip"
+    bundle.write_bytes((out / "evidence.zip").read_bytes())
+    assert report_command("keygen", "--out", str(tmp_path / "keys")).returncode == 0
+    keys = tmp_path / "keys"
+    private, public = keys / "evidence-signing-key.pem", keys / "evidence-signing-key.pub.pem"
+    assert report_command("sign", str(bundle), "--key", str(private)).returncode == 0
+    verified = report_command("verify", str(bundle), "--key", str(public))
+    assert verified.returncode == 0, verified.stderr
+    assert "valid: 5 files match the manifest" in verified.stderr
+    data = bytearray(bundle.read_bytes())
+    position = data.index("不適合".encode())  # inside report.html (stored, not compressed)
+    data[position] ^= 0x01
+    bundle.write_bytes(bytes(data))
+    tampered = report_command("verify", str(bundle), "--key", str(public))
+    assert tampered.returncode == 1
+    assert "report.html: unreadable (Bad CRC-32 for file 'report.html')" in tampered.stderr

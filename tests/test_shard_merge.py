@@ -1,0 +1,147 @@
+"""Sharded runs (`--shard i/n`) and `conformance report merge`: one run spread over machines."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_plugin import make_catalog
+
+from conformance.errors import UsageError
+from conformance.locations import default_catalog_root, reference_profile
+from conformance.profiles import load_profile
+from conformance.pytest_plugin import parse_shard, shard_names
+from conformance.reference.defects import DEFECTS
+from conformance.reporting.merge import merge_documents, requirement_order
+from conformance.spec.loader import load_edition
+
+JUMIN = default_catalog_root() / "jumin" / "1.0"
+
+
+def catalog_order(claimed_only: bool = True) -> list[str]:
+    """Requirement ids as a run lists them: editions in directory order, requirements in file order."""
+    profile = load_profile(reference_profile())
+    return [
+        requirement.id
+        for marker in sorted(default_catalog_root().glob("*/*/edition.yaml"))
+        if not claimed_only or profile.claims_edition(marker.parent.parent.name, marker.parent.name)
+        for requirement in load_edition(marker.parent).requirements
+    ]
+
+
+def test_shards_partition_the_ids_deterministically_and_evenly() -> None:
+    ids = [r.id for r in load_edition(JUMIN).requirements]
+    shards = [shard_names(list(reversed(ids)), index, 3) for index in (1, 2, 3)]
+    assert set().union(*shards) == set(ids)
+    assert sum(len(shard) for shard in shards) == len(ids)  # disjoint
+    assert max(map(len, shards)) - min(map(len, shards)) <= 1
+    assert shard_names(ids, 2, 3) == shards[1]  # the order of collection does not matter
+
+
+@pytest.mark.parametrize("text", ["0/2", "3/2", "1", "a/b", "1/0", "-1/2"])
+def test_bad_shard_specs_are_usage_errors(text: str) -> None:
+    with pytest.raises(UsageError, match="expected i/n"):
+        parse_shard(text)
+
+
+def test_id_order_is_catalog_order() -> None:
+    ids = catalog_order(claimed_only=False)
+    assert sorted(ids, key=requirement_order) == ids
+
+
+def run_shard(pytester: pytest.Pytester, catalog: Path, shard: str) -> dict[str, Any]:
+    out = pytester.path / f"out-{shard.replace('/', '-')}"
+    result = pytester.runpytest(f"--conformance-catalog={catalog}", f"--conformance-out={out}",
+                                f"--conformance-shard={shard}")
+    result.assert_outcomes(skipped=len(json.loads((out / "results.json").read_text("utf-8"))["results"]))
+    document: dict[str, Any] = json.loads((out / "results.json").read_text("utf-8"))
+    return document
+
+
+def test_plugin_shards_merge_into_the_unsharded_run(pytester: pytest.Pytester) -> None:
+    catalog = make_catalog(pytester.path)
+    first, second = run_shard(pytester, catalog, "1/2"), run_shard(pytester, catalog, "2/2")
+    assert (first["shard"], second["shard"]) == ({"index": 1, "count": 2}, {"index": 2, "count": 2})
+    assert len(first["results"]) + len(second["results"]) == 3
+    pytester.runpytest(f"--conformance-catalog={catalog}", "--conformance-out=whole")
+    whole = json.loads((pytester.path / "whole" / "results.json").read_text("utf-8"))
+    merged = merge_documents([("b", second), ("a", first)])
+    for key in ("verdict", "summary", "coverage", "results", "catalog", "profile", "problems"):
+        assert merged[key] == whole[key], key
+
+
+def shard_doc(index: int | None, results: list[str], **extra: Any) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "catalog": {"editions": []}, "profile": {"name": "p"}, "harness_version": "0.1.0", "seed": 1, "waivers": [],
+        "problems": ["waiver for X expired"],
+        "results": [{"requirement": rid, "domain": "jumin", "edition": "1.0", "level": "required",
+                     "status": "PASS", "findings": []} for rid in results],
+    }
+    if index is not None:
+        doc["shard"] = {"index": index, "count": 2}
+    doc.update(extra)
+    return doc
+
+
+def test_merge_refuses_what_is_not_one_run() -> None:
+    one, two = shard_doc(1, ["jumin-1.0-1.1.1-R001"]), shard_doc(2, ["jumin-1.0-1.1.1-R002"])
+    merged = merge_documents([("one", one), ("two", two)])
+    assert merged["problems"] == ["waiver for X expired"]  # every shard reports it: once
+    assert merged["verdict"] == "not_conformant"
+    cases = [
+        ([("one", one), ("again", shard_doc(2, ["jumin-1.0-1.1.1-R001"]))], "is in both one and again"),
+        ([("one", one)], "shard 2/2 missing"),
+        ([("one", one), ("one-too", shard_doc(1, ["jumin-1.0-1.1.1-R003"]))], "are both shard 1/2"),
+        ([("one", one), ("other", shard_doc(2, [], catalog={"editions": [{"sha256": "x"}]}))], "their catalog differ"),
+        ([("one", one), ("other", shard_doc(2, [], profile={"name": "q"}))], "their profile differ"),
+        ([("one", one), ("whole", shard_doc(None, []))], "not a shard"),
+        ([], "nothing to merge"),
+    ]
+    for documents, message in cases:
+        with pytest.raises(UsageError, match=message):
+            merge_documents(documents)
+
+
+def conformance(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "conformance", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+
+
+def test_real_shards_of_a_defect_run_merge_into_its_verdict(tmp_path: Path) -> None:
+    defect = "tsusho_dropped"
+    runs = [conformance("run", "--out", str(tmp_path / f"shard{i}"), "--shard", f"{i}/2", "--defect", defect)
+            for i in (1, 2)]
+    outputs = [run.communicate(timeout=600)[0] for run in runs]
+    documents = [json.loads((tmp_path / f"shard{i}" / "results.json").read_text("utf-8")) for i in (1, 2)]
+    assert all(run.returncode in (0, 1) for run in runs), outputs
+    merged_run = subprocess.run(
+        [sys.executable, "-m", "conformance", "report", "merge", str(tmp_path / "shard1"),
+         str(tmp_path / "shard2" / "results.json"), "--out", str(tmp_path / "merged")],
+        capture_output=True, text=True, check=False, timeout=300,
+    )
+    assert merged_run.returncode == 1, merged_run.stderr  # not conformant: the defect's requirements fail
+    merged = json.loads((tmp_path / "merged" / "results.json").read_text("utf-8"))
+    failed = {r["requirement"] for r in merged["results"] if r["status"] in ("FAIL", "ERROR")}
+    assert failed == set(DEFECTS[defect].requirements)
+    assert [r["requirement"] for r in merged["results"]] == catalog_order()
+    for state, count in merged["summary"].items():
+        assert count == sum(d["summary"][state] for d in documents)
+    html = (tmp_path / "merged" / "report.html").read_text("utf-8")
+    assert all(f'id="f-{rid}"' in html for rid in DEFECTS[defect].requirements)
+    bundled = subprocess.run([sys.executable, "-m", "conformance", "report", "bundle", str(tmp_path / "merged")],
+                             capture_output=True, text=True, check=False, timeout=300)
+    assert bundled.returncode == 0, bundled.stderr
+    names = zipfile.ZipFile(tmp_path / "merged" / "evidence.zip").namelist()
+    assert {"exchanges/input1-main.jsonl", "exchanges/input2-main.jsonl", "results.json"} <= set(names)
+
+
+def test_a_bad_shard_on_the_command_line_exits_2(tmp_path: Path) -> None:
+    completed = subprocess.run([sys.executable, "-m", "conformance", "run", "--shard", "3/2", "--out", str(tmp_path)],
+                               capture_output=True, text=True, check=False, timeout=300)
+    assert completed.returncode == 2
+    assert "--shard '3/2': expected i/n with 1 <= i <= n" in completed.stderr
