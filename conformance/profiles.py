@@ -90,6 +90,10 @@ class LoadTarget(ProfileModel):
 
     via: Literal["http", "command", "none"]
     path: str | None = Field(default=None, description="via http: the catalog-style path to POST the CSV to.")
+    append_path: str | None = Field(
+        default=None,
+        description="The path to POST migration rows that are added to the loaded data (generated scenarios).",
+    )
     command: Annotated[tuple[str, ...], LaxSeq] = Field(
         default=(), description="via command: argv; '{file}' is replaced by the migration file's path."
     )

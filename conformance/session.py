@@ -75,7 +75,8 @@ class TargetSession:
         exports = build_export_source(exports_config, client, self.workdir) if exports_config else None
         data = self._load_data(client)
         return Target(catalog=edition, http=client, exports=exports, data=data, seed=self.seed,
-                      max_examples=self.profile.hypothesis.max_examples)
+                      max_examples=self.profile.hypothesis.max_examples,
+                      append_path=self.profile.targets.load.append_path)
 
     def _client(self) -> HttpClient | None:
         api = self.profile.targets.api

@@ -27,6 +27,7 @@ targets:
   load:
     via: http
     path: /admin/migration
+    append_path: /admin/residents
 """
 
 

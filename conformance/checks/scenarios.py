@@ -300,16 +300,16 @@ class Loaded:
     children: tuple[str, ...]
 
 
-def load(client: HttpClient, scenario: Scenario, town: str) -> Loaded:
-    """Append the scenario's persons to the vendor (``POST /admin/residents``)."""
+def load(client: HttpClient, scenario: Scenario, town: str, path: str = APPEND_PATH) -> Loaded:
+    """Append the scenario's persons to the vendor (the profile's ``targets.load.append_path``)."""
     atena, setai = _number(_ATENA_SERIALS), _number(_SETAI_SERIALS)
     children = tuple(_number(_ATENA_SERIALS) for _ in scenario.children)
     rows = [_row(scenario, town, atena, setai)]
     rows += [_child_row(town, number, setai, birth, scenario.moved_in)
              for number, birth in zip(children, scenario.children, strict=True)]
-    response = client.request("post", APPEND_PATH, data=_csv(rows), content_type="text/csv; charset=utf-8")
+    response = client.request("post", path, data=_csv(rows), content_type="text/csv; charset=utf-8")
     if response.status not in (200, 201, 204):
-        raise TargetError(f"appending scenario residents: POST {APPEND_PATH} answered {response.status}")
+        raise TargetError(f"appending scenario residents: POST {path} answered {response.status}")
     return Loaded(atena, children)
 
 
@@ -534,12 +534,15 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     """Generate, load, query and compare; report the shrunk counterexample, if any."""
     target = target_of(ctx)
     client, town = target.need_http(), town_code(target)
+    if target.append_path is None:
+        raise TargetError("the profile names no targets.load.append_path: generated residents cannot be added")
+    append_path = target.append_path
     codes = other_codes(town)
     seen: list[_Mismatch] = []
 
     def compare(scenario: Scenario) -> None:
         expected = rule.expected(scenario, town)
-        loaded = load(client, scenario, town)
+        loaded = load(client, scenario, town, append_path)
         actual = rule.actual(query(client, loaded, scenario), loaded)
         if expected != actual:
             seen.append(_Mismatch(scenario, expected, actual))

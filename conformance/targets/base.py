@@ -98,6 +98,7 @@ class Target:
     http: HttpClient | None = None
     exports: ExportSource | None = None
     data: TestData | None = None
+    append_path: str | None = None
     seed: int = 20200901
     max_examples: int = 25
     cache: dict[str, Any] = field(default_factory=dict)
