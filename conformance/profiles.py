@@ -9,9 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from conformance.errors import ProfileError
-from conformance.spec.models import DOMAIN_SLUGS, EDITION_PATTERN, REQUIREMENT_ID_PATTERN
-
-LaxSeq = Field(strict=False)
+from conformance.spec.models import DOMAIN_SLUGS, EDITION_PATTERN, REQUIREMENT_ID_PATTERN, LaxSeq
 
 
 class ProfileModel(BaseModel):

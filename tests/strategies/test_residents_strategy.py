@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 import pytest
+from category_items import REQUIRED_BY_CATEGORY
 from hypothesis import HealthCheck, find, given, settings
 from reach import observed
 
@@ -27,15 +28,6 @@ FAST = settings.get_profile("strategies")
 #: For find(): a reproducible search, shrunk to the simplest example.
 SHRINK = settings(database=None, deadline=None, derandomize=True)
 
-# Written out here, independent of the strategies (住民基本台帳法 30条の45; catalog required_when).
-REQUIRED_BY_CATEGORY: dict[str, set[str]] = {
-    "1": {"在留資格等コード", "在留期間等コード_年", "在留期間の満了の日", "在留カード等番号"},
-    "2": {"在留カード等番号"},
-    "3": {"上陸期間_満了日"},
-    "4": {"仮滞在期間_満了日"},
-    "5": set(),
-    "6": set(),
-}
 OPTIONAL_BY_CATEGORY = {"1": {"在留期間等コード_月"}}
 CATEGORY_BOUND = set().union(*REQUIRED_BY_CATEGORY.values(), {"在留期間等コード_月", "在留期間等コード_日"})
 FOREIGN_ONLY = {"氏名_アルファベット", "通称", "通称_フリガナ", "第30条45規定区分", "国籍等_国名コード",

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from datetime import date
 
 import pytest
+from category_items import REQUIRED_BY_CATEGORY as CATEGORY_REQUIRED
 
 from conformance.oracles.identifiers import is_valid_m11w2_7, is_valid_my_number
 from conformance.spec.models import FileInterface
@@ -25,15 +26,6 @@ from conformance.testdata.town import (
 Row = Mapping[str, str]
 ROWS: tuple[dict[str, str], ...] = default_town()
 
-# Written out here, independent of the generator's own table (住民基本台帳法 30条の45; catalog required_when).
-CATEGORY_REQUIRED: dict[str, set[str]] = {
-    "1": {"在留資格等コード", "在留期間等コード_年", "在留期間の満了の日", "在留カード等番号"},
-    "2": {"在留カード等番号"},
-    "3": {"上陸期間_満了日"},
-    "4": {"仮滞在期間_満了日"},
-    "5": set(),
-    "6": set(),
-}
 CATEGORY_OPTIONAL: dict[str, set[str]] = {"1": {"在留期間等コード_月", "在留期間等コード_日"}}
 CATEGORY_SPECIFIC = set().union(*CATEGORY_REQUIRED.values(), *CATEGORY_OPTIONAL.values())
 FOREIGN_ONLY = {"氏名_アルファベット", "通称", "通称_フリガナ", "第30条45規定区分", "国籍等_国名コード",
