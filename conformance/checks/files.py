@@ -625,7 +625,7 @@ def scan_columnar(name: str, source: Utf8Source, spec: LayoutSpec) -> ContentSca
     state.take_header(header)
     rules = compile_rules(spec, state.columns, len(header))
     fields = tuple(sorted({c.index for c in state.columns if c.index is not None}))
-    plan = LinesPlan(source.path, 2, source.structure.quotes, fields, rules)
+    plan = LinesPlan(source.paths, 2, source.structure.quotes, fields, rules)
     collector = _Collector(state, rules)
     pending = _Pending()
     try:

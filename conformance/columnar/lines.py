@@ -51,9 +51,10 @@ class Irregular(Exception):
 
 @dataclass(frozen=True)
 class LinesPlan:
-    """What to read: a UTF-8 file, the line its data starts on, and the masks."""
+    """What to read: a UTF-8 file (in one or more consecutive pieces), the line its data starts
+    on, and the masks."""
 
-    path: Path
+    paths: tuple[Path, ...]
     first_data_line: int
     quoted: bool
     #: File field indexes the rules read (values of other fields are not extracted).
@@ -74,7 +75,7 @@ def failing_batches(plan: LinesPlan) -> Iterator[pl.DataFrame]:
 
 
 def _query(plan: LinesPlan) -> pl.LazyFrame:
-    lines = pl.scan_lines(plan.path, name=_TEXT, row_index_name=LINE, row_index_offset=1)
+    lines = pl.scan_lines(list(plan.paths), name=_TEXT, row_index_name=LINE, row_index_offset=1)
     lines = lines.filter(pl.col(LINE) >= plan.first_data_line)
     text = pl.col(_TEXT)
     split = _quoted_split(text) if plan.quoted else text.str.split(",")

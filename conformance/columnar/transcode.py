@@ -16,14 +16,19 @@ and what CP932 would have read (docs/encodings.md).
 from __future__ import annotations
 
 import codecs
+import itertools
+import json
 import os
 import re
+import subprocess
+import sys
 import tempfile
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import IO, Any
 
 #: Bytes read at a time. Memory stays a few times this whatever the file size.
 CHUNK = 8 * 1024 * 1024
@@ -63,14 +68,20 @@ class Ambiguity:
 
 
 class Utf8Source:
-    """The export as UTF-8 on disk: the file itself, or a temporary transcoded copy."""
+    """The export as UTF-8 on disk: the file itself, or a temporary transcoded copy, possibly in
+    consecutive pieces (``paths``, each but the last ending with a line break)."""
 
-    def __init__(self, path: Path, structure: Structure, temporary: bool) -> None:
-        self.path = path
+    def __init__(self, path: Path | Sequence[Path], structure: Structure, temporary: bool) -> None:
+        self.paths = (path,) if isinstance(path, Path) else tuple(path)
         self.structure = structure
         self.temporary = temporary
         # A copy left behind by an interrupted run is removed when the object goes (or at exit).
-        self._finalizer = weakref.finalize(self, _unlink, path) if temporary else None
+        self._finalizer = weakref.finalize(self, _unlink, *self.paths) if temporary else None
+
+    @property
+    def path(self) -> Path:
+        """The first (or only) piece: the one holding the header."""
+        return self.paths[0]
 
     def close(self) -> None:
         """Remove a temporary copy (the export itself is never touched)."""
@@ -78,8 +89,9 @@ class Utf8Source:
             self._finalizer()
 
 
-def _unlink(path: Path) -> None:
-    path.unlink(missing_ok=True)
+def _unlink(*paths: Path) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
 
 
 @dataclass
@@ -332,28 +344,185 @@ def transcode(path: Path, encoding: str, line_limit: int, *, ambiguities: int = 
     """Decode ``path`` in ``encoding`` into a temporary UTF-8 copy, learning its structure.
 
     ``ambiguities`` > 0 reports (up to that many, all counted) the characters Shift_JIS and CP932
-    read differently. A file that does not decode gives its first bad byte and no copy.
+    read differently. A file that does not decode gives its first bad byte and no copy. A large
+    file is decoded in pieces by parallel processes (see :func:`transcode_parallel`).
     """
-    handle, name = tempfile.mkstemp(prefix="conformance-", suffix=".utf8.csv")
-    source = Utf8Source(Path(name), Structure(), temporary=True)
+    workers = os.cpu_count() or 1
+    if workers > 1 and path.stat().st_size >= PARALLEL_BYTES:
+        decoded = transcode_parallel(path, encoding, line_limit, ambiguities=ambiguities, workers=workers)
+        if decoded is not None:
+            return decoded
+    out = _temporary(".utf8.csv")
+    piece = transcode_piece(path, 0, None, encoding, out, line_limit, ambiguities)
+    if piece.bad is not None:
+        _unlink(out)
+        return Decoded(bad=locate_bad_byte(path, encoding, piece.bad))
+    source = Utf8Source(out, piece.structure, temporary=True)
+    return Decoded(source=source, ambiguities=piece.ambiguities, ambiguity_count=piece.ambiguity_count)
+
+
+def _temporary(suffix: str) -> Path:
+    handle, name = tempfile.mkstemp(prefix="conformance-", suffix=suffix)
+    os.close(handle)
+    return Path(name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pieces: Python's CJK codecs hold the GIL, so a large file is decoded by one process per core,
+# each taking a run of whole lines (a line break is never inside a CP932 or Shift_JIS character)
+
+
+#: Files at least this large are decoded in parallel pieces; below it a process costs more than it saves.
+PARALLEL_BYTES = 32 * 1024 * 1024
+#: Bytes read at a time when looking for the line break that ends a piece.
+_SEEK_PIECE = 64 * 1024
+
+
+@dataclass
+class Piece:
+    """What decoding one run of lines found; line numbers are relative to the run's first line."""
+
+    structure: Structure
+    lines: int
+    bad: int | None = None
+    ambiguities: list[Ambiguity] = field(default_factory=list)
+    ambiguity_count: int = 0
+
+
+def transcode_piece(
+    path: Path, start: int, end: int | None, encoding: str, out: Path, line_limit: int, ambiguities: int
+) -> Piece:
+    """Decode bytes ``start``..``end`` of ``path`` (whole lines) into ``out`` as UTF-8. ``bad`` is
+    the offset near which the bytes stop decoding (the caller locates it exactly)."""
     scan, log = StructureScan(line_limit), _AmbiguityLog(ambiguities)
     decoder = codecs.getincrementaldecoder(encoding)()
-    offset = 0
-    try:
-        with os.fdopen(handle, "wb") as out, path.open("rb") as stream:
-            while True:
-                data = stream.read(CHUNK)
+    offset, lines = start, 0
+    with out.open("wb") as sink, path.open("rb") as stream:
+        stream.seek(start)
+        while True:
+            size = CHUNK if end is None else min(CHUNK, end - offset)
+            data = stream.read(size) if size > 0 else b""
+            try:
                 text = decoder.decode(data, final=not data)
-                offset += len(data)
-                if ambiguities:
-                    log.feed(text)
-                encoded = text.encode("utf-8")
-                scan.feed(encoded)
-                out.write(encoded)
-                if not data:
-                    break
-    except UnicodeDecodeError:
-        source.close()
-        return Decoded(bad=locate_bad_byte(path, encoding, max(0, offset - 4)))
-    source.structure = scan.result()
-    return Decoded(source=source, ambiguities=log.found, ambiguity_count=log.count)
+            except UnicodeDecodeError:
+                # A character may have started a few bytes before this chunk.
+                return Piece(Structure(), lines, bad=max(start, offset - 4))
+            offset += len(data)
+            lines += data.count(b"\n")
+            if ambiguities:
+                log.feed(text)
+            encoded = text.encode("utf-8")
+            scan.feed(encoded)
+            sink.write(encoded)
+            if not data:
+                break
+    return Piece(scan.result(), lines, None, log.found, log.count)
+
+
+def piece_bounds(path: Path, pieces: int) -> list[tuple[int, int]]:
+    """About equal runs of whole lines: each cut is just after a line break."""
+    size = path.stat().st_size
+    cuts = [0]
+    with path.open("rb") as stream:
+        for k in range(1, pieces):
+            cut = _next_line_start(stream, max(k * size // pieces, cuts[-1]))
+            if cut is None:
+                break
+            if cut > cuts[-1]:
+                cuts.append(cut)
+    cuts.append(size)
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _next_line_start(stream: IO[bytes], offset: int) -> int | None:
+    stream.seek(offset)
+    position = offset
+    while data := stream.read(_SEEK_PIECE):
+        found = data.find(b"\n")
+        if found >= 0:
+            return position + found + 1
+        position += len(data)
+    return None
+
+
+def transcode_parallel(
+    path: Path, encoding: str, line_limit: int, *, ambiguities: int, workers: int
+) -> Decoded | None:
+    """:func:`transcode` with one worker process per piece; None when the workers cannot run (the
+    caller then decodes in this process)."""
+    bounds = piece_bounds(path, workers)
+    outs = [_temporary(f".{i}.utf8.csv") for i in range(len(bounds))]
+    try:
+        pieces = _run_workers(path, bounds, encoding, outs, line_limit, ambiguities)
+    except (OSError, ValueError, subprocess.SubprocessError):
+        pieces = None
+    if pieces is None:
+        _unlink(*outs)
+        return None
+    failed = next((p for p in pieces if p.bad is not None), None)
+    if failed is not None:
+        _unlink(*outs)
+        return Decoded(bad=locate_bad_byte(path, encoding, failed.bad or 0))
+    return _joined(pieces, outs, ambiguities)
+
+
+def _joined(pieces: Sequence[Piece], outs: Sequence[Path], keep: int) -> Decoded:
+    """The pieces as one source: structure flags combined, ambiguities renumbered in file order."""
+    found: list[Ambiguity] = []
+    before = 0
+    for piece in pieces:
+        for a in piece.ambiguities:
+            if len(found) < keep:
+                found.append(Ambiguity(a.line + before, a.column, a.char, a.alternative, a.data))
+        before += piece.lines
+    structure = Structure(
+        quotes=any(p.structure.quotes for p in pieces),
+        bare_cr=any(p.structure.bare_cr for p in pieces),
+        nul=any(p.structure.nul for p in pieces),
+        long_line=any(p.structure.long_line for p in pieces),
+    )
+    source = Utf8Source(outs, structure, temporary=True)
+    return Decoded(source=source, ambiguities=found, ambiguity_count=sum(p.ambiguity_count for p in pieces))
+
+
+def _run_workers(
+    path: Path, bounds: Sequence[tuple[int, int]], encoding: str, outs: Sequence[Path], line_limit: int,
+    ambiguities: int,
+) -> list[Piece] | None:
+    # This file runs as a script in each worker: it imports only the standard library, so a worker
+    # starts in a few tens of milliseconds (-I -S: no site, no environment, no current directory).
+    commands = [
+        [sys.executable, "-I", "-S", __file__, "--piece", str(path), str(start), str(end), encoding, str(out),
+         str(line_limit), str(ambiguities)]
+        for (start, end), out in zip(bounds, outs, strict=True)
+    ]
+    processes = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) for c in commands]
+    outputs = [process.communicate()[0] for process in processes]
+    if any(process.returncode != 0 for process in processes):
+        return None
+    return [_piece_of(json.loads(output)) for output in outputs]
+
+
+def _piece_json(piece: Piece) -> str:
+    s = piece.structure
+    return json.dumps({
+        "structure": [s.quotes, s.bare_cr, s.nul, s.long_line], "lines": piece.lines, "bad": piece.bad,
+        "ambiguities": [[a.line, a.column, a.char] for a in piece.ambiguities], "count": piece.ambiguity_count,
+    })
+
+
+def _piece_of(data: dict[str, Any]) -> Piece:
+    table = ambiguous_characters()
+    found = [Ambiguity(line, column, char, *table[char]) for line, column, char in data["ambiguities"]]
+    return Piece(Structure(*data["structure"]), int(data["lines"]), data["bad"], found, int(data["count"]))
+
+
+def _worker(argv: Sequence[str]) -> int:
+    source, start, end, encoding, out, line_limit, ambiguities = argv
+    piece = transcode_piece(Path(source), int(start), int(end), encoding, Path(out), int(line_limit), int(ambiguities))
+    sys.stdout.write(_piece_json(piece))
+    return 0
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--piece"]:
+    raise SystemExit(_worker(sys.argv[2:]))

@@ -123,7 +123,7 @@ def test_outside_the_grammar_the_row_path_reads(tmp_path: Path, defect: str) -> 
 def test_irregular_line_is_raised(tmp_path: Path) -> None:
     path = tmp_path / "r.csv"
     path.write_text('h\n"ok","x"\n"bad"x\n', encoding="utf-8")
-    plan = LinesPlan(path, 2, True, (0,), ())
+    plan = LinesPlan((path,), 2, True, (0,), ())
     with pytest.raises(Irregular) as raised:
         list(failing_batches(plan))
     assert raised.value.line == 3
