@@ -121,6 +121,12 @@ def mark_failing(frame: pl.DataFrame, rules: Sequence[Rule]) -> pl.DataFrame:
 
 
 def refine(batch: pl.DataFrame, rules: Sequence[Rule]) -> pl.DataFrame:
-    """The batch with every screened mask replaced by its exact mask (few rows: cheap)."""
-    exact = [rule.refine.fill_null(False).alias(rule.name) for rule in rules if rule.refine is not None]
+    """The batch with every screened mask replaced by its exact mask (few rows: cheap). Masks
+    whose screen kept no row of the batch stay as they are (all false)."""
+    screened = [rule for rule in rules if rule.refine is not None]
+    if not screened or not batch.height:
+        return batch
+    kept = batch.select(pl.col(rule.name).any() for rule in screened).row(0)
+    exact = [rule.refine.fill_null(False).alias(rule.name) for rule, any_kept in zip(screened, kept, strict=True)
+             if rule.refine is not None and any_kept]
     return batch.with_columns(exact) if exact else batch
