@@ -74,7 +74,8 @@ def compile_rules(spec: LayoutSpec, columns: Sequence[Column], header_width: int
                 continue
             screen, exact = mask
             name = f"{family}#{column.layout_position}"
-            rules.append(Rule(family, column, name, screen & record, None if exact is None else exact & record))
+            # Cell masks are false on '' (a blank line's every value): no need to test RECORD.
+            rules.append(Rule(family, column, name, screen, exact))
     for column in columns:
         expr = _required(column, by_header)
         if expr is not None:
@@ -82,7 +83,8 @@ def compile_rules(spec: LayoutSpec, columns: Sequence[Column], header_width: int
     for column in columns:
         expr = _category_item(spec, column, by_header)
         if expr is not None:
-            rules.append(Rule("category_items", column, f"category_items#{column.layout_position}", expr & record))
+            # False without a known 住民種別, so false on a blank line too.
+            rules.append(Rule("category_items", column, f"category_items#{column.layout_position}", expr))
     return tuple(rules)
 
 
