@@ -82,7 +82,8 @@ def _query(plan: LinesPlan) -> pl.LazyFrame:
     parsed = lines.with_columns(split.alias(_FIELDS), (text != "").alias(RECORD))
     values = [_field(index, plan.quoted).alias(value_name(index)) for index in plan.fields]
     # A blank line has no fields (csv reads it as an empty record).
-    count = pl.when(pl.col(RECORD)).then(pl.col(_FIELDS).list.len()).otherwise(0).alias(NFIELDS)
+    fields = pl.col(_FIELDS).list.len() - (1 if plan.quoted else 0)  # _quoted_split's extra element
+    count = pl.when(pl.col(RECORD)).then(fields).otherwise(0).alias(NFIELDS)
     extra = [_irregular(text).alias(IRREGULAR)] if plan.quoted else []
     frame = parsed.with_columns(*values, count, *extra).drop(_FIELDS)
     masks = [rule.expr.fill_null(False).alias(rule.name) for rule in plan.rules]
@@ -93,10 +94,30 @@ def _query(plan: LinesPlan) -> pl.LazyFrame:
     return marked.filter(failing).select(*keep, *([IRREGULAR] if plan.quoted else []))
 
 
+#: The value column of :func:`column_lines`.
+VALUE = "__value"
+
+
+def column_lines(paths: Sequence[Path], quoted: bool, index: int, first_data_line: int = 2) -> pl.LazyFrame:
+    """One field of every record: LINE, VALUE ('' when the record is short) and, for a file with
+    quotes, IRREGULAR (the line is outside the grammar: the caller must read the file otherwise)."""
+    lines = pl.scan_lines(list(paths), name=_TEXT, row_index_name=LINE, row_index_offset=1)
+    lines = lines.filter(pl.col(LINE) >= first_data_line)
+    text = pl.col(_TEXT)
+    split = _quoted_split(text) if quoted else text.str.split(",")
+    frame = lines.with_columns(split.alias(_FIELDS))
+    extra = [_irregular(text).alias(IRREGULAR)] if quoted else []
+    return frame.select(LINE, _field(index, quoted).alias(VALUE), *extra)
+
+
 def _quoted_split(text: pl.Expr) -> pl.Expr:
-    # Each field and its comma become the field and a unit separator; quoted commas stay inside
-    # their field because the regex consumes a quoted field whole.
-    return text.str.replace_all(f"({_FIELD}),", "${1}" + _UNIT_SEPARATOR).str.split(_UNIT_SEPARATOR)
+    """The fields, and one empty element more. Each field and its comma become the field and a
+    unit separator; quoted commas stay inside their field because the regex consumes a quoted field
+    whole. A comma is appended first so that the last field has one too: every match then starts
+    where a field starts (without it, a quoted last field fails to match and the scan resumes
+    inside it, splitting at its commas)."""
+    with_comma = pl.concat_str([text, pl.lit(",")])
+    return with_comma.str.replace_all(f"({_FIELD}),", "${1}" + _UNIT_SEPARATOR).str.split(_UNIT_SEPARATOR)
 
 
 def _irregular(text: pl.Expr) -> pl.Expr:

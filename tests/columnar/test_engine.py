@@ -80,6 +80,21 @@ def test_same_findings_as_the_row_path(tmp_path: Path, quoting: int, terminator:
     assert sum(len(i) for i in rows.issues.values()) > 30
 
 
+@pytest.mark.parametrize("quoting", [csv.QUOTE_MINIMAL, csv.QUOTE_ALL], ids=["minimal", "all"])
+def test_commas_inside_a_quoted_last_field(tmp_path: Path, quoting: int) -> None:
+    # The last column holds the commas: a split that resumes inside a quoted last field (as the
+    # engine once did) cuts it into more fields than the header has.
+    rows = defective_rows(6)[:20]
+    for index, row in enumerate(rows):
+        row[HEADERS[-1]] = "2023-01-01" if index % 2 else "a,b,c"
+    export = write(tmp_path / "r.csv", rows, quoting=quoting)
+    columnar, rows_scan = both(export)
+    assert columnar.engine == "columnar"
+    assert_same(columnar, rows_scan)
+    assert not rows_scan.issues["fields"]
+    assert len(rows_scan.issues["types"]) >= 10  # "a,b,c" is no date: judged as one value
+
+
 def test_same_findings_in_cp932(tmp_path: Path) -> None:
     export = write(tmp_path / "r.csv", defective_rows(2), encoding="cp932")
     columnar, rows = both(export, "cp932")
