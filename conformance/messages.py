@@ -208,3 +208,20 @@ def unknown_top_level_key(name: object, allowed: Sequence[str]) -> str:
 def unknown_lookup(what: str, value: str, known: Sequence[str]) -> str:
     """An id asked for through the API or command line that the catalog does not have."""
     return f"unknown {what} {value!r}{did_you_mean(value, known)}"
+
+
+def missing_fixed_width(header: object) -> str:
+    """A column of a fixed-length layout without its width: every later field would be cut wrong."""
+    return (f"missing required field 'width' of column {show(header)}; expected its width in bytes "
+            "(format 'fixed': a double-byte character counts two)")
+
+
+def no_fixed_columns() -> str:
+    """A fixed-length layout with nothing to cut its records into."""
+    return "a 'fixed' layout needs at least one column, each with its width in bytes"
+
+
+def fixed_only(field: str, value: object, file_format: str) -> str:
+    """A field of fixed-length layouts given in a layout of another format, where it would be ignored."""
+    return (f"{show(value)} is not allowed in a {show(file_format)} layout; expected no {field} "
+            f"({field} is for format 'fixed' only)")

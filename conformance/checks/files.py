@@ -10,6 +10,10 @@ Two engines judge the same rules and give the same findings:
   It reads what the columnar grammar does not cover (a quoted value spanning lines, a stray quote,
   a lone CR, NUL bytes, a line longer than FIELD_LIMIT), so its findings stay exact there too.
 
+A fixed-length layout (``format: fixed``) has no header line: ``scan_fixed`` cuts each record by
+the columns' byte widths (``conformance.columnar.fixed``) and judges the chunks with the same masks
+and rule functions, at ``file:record:field (header)``.
+
 Each requirement binds the check with its own ``rules`` (rule families). The file is fetched and
 read once per run whatever the number of requirements: the fetched file, the encoding verdict and
 the findings of every family are cached in ``ctx.target.cache`` by layout, and each requirement
@@ -71,7 +75,7 @@ if TYPE_CHECKING:
     import polars as pl
 
     from conformance.columnar.compile import Rule
-    from conformance.columnar.fixed import FixedLayout
+    from conformance.columnar.fixed import FixedLayout, RecordProblem
 
 __all__ = [
     "CATEGORY", "CELL_FAMILIES", "CONTENT_FAMILIES", "ENCODING", "FAMILIES", "FORBIDDEN", "RESIDENT_TYPE",
@@ -176,10 +180,14 @@ class ContentScan:
 
 @check("file.layout")
 def file_layout(ctx: CheckContext) -> Iterator[Finding]:
-    """The export file of ``params.layout`` meets the rule families in ``params.rules``."""
+    """The export file of ``params.layout`` meets the rule families in ``params.rules``. With
+    ``params.if_configured``, a layout the vendor need not offer is judged only when the profile
+    configures its export (the requirement's other checks judge it otherwise)."""
     target = _target(ctx)
     layout = _layout(target.catalog, ctx.params)
-    families = _families(ctx.params)
+    families = _families(ctx.params, layout)
+    if _if_configured(ctx.params) and not target.need_exports().offers(layout.id):
+        return
     for issue in _issues(target, layout, families):
         yield ctx.finding(issue.code, issue.message, location=issue.location,
                           expected=issue.expected, actual=issue.actual)
@@ -211,20 +219,41 @@ def _layout(catalog: EditionCatalog, params: Mapping[str, object]) -> FileInterf
     if not isinstance(name, str) or name not in layouts:
         unknown = messages.unknown_lookup("file layout", str(name), list(layouts))
         raise UsageError(f"file.layout: params.layout: {unknown}")
-    if layouts[name].format != "csv":
-        raise UsageError(f"file.layout: layout {name!r} is {layouts[name].format}; only csv is implemented")
+    if layouts[name].format not in _READERS:
+        readers = " and ".join(_READERS)
+        raise UsageError(f"file.layout: layout {name!r} is {layouts[name].format}; only {readers} are implemented")
     return layouts[name]
 
 
-def _families(params: Mapping[str, object]) -> tuple[str, ...]:
-    """``params.rules`` checked against the known families (all of them when absent)."""
-    rules = params.get("rules", FAMILIES)
+#: The formats file.layout reads, and the rule families each has (a fixed-length file has no header).
+_READERS: dict[str, tuple[str, ...]] = {
+    "csv": FAMILIES,
+    "fixed": tuple(family for family in FAMILIES if family != "header"),
+}
+
+
+def _families(params: Mapping[str, object], layout: FileInterface) -> tuple[str, ...]:
+    """``params.rules`` checked against the known families (all that apply to the layout's format
+    when absent)."""
+    applicable = _READERS[layout.format]
+    rules = params.get("rules", applicable)
     if isinstance(rules, str) or not isinstance(rules, Sequence) or not rules:
-        raise UsageError(f"file.layout: params.rules must be a non-empty list of: {messages.listing(FAMILIES)}")
+        raise UsageError(f"file.layout: params.rules must be a non-empty list of: {messages.listing(applicable)}")
     for rule in rules:
         if rule not in FAMILIES:
-            raise UsageError(f"file.layout: params.rules: {messages.not_allowed(rule, FAMILIES)}")
+            raise UsageError(f"file.layout: params.rules: {messages.not_allowed(rule, applicable)}")
+        if rule not in applicable:
+            raise UsageError(f"file.layout: params.rules: {rule!r} does not apply to the {layout.format} layout "
+                             f"{layout.id!r} (its records have no header line); expected some of: "
+                             f"{messages.listing(applicable)}")
     return tuple(dict.fromkeys(str(rule) for rule in rules))  # a family named twice reports once
+
+
+def _if_configured(params: Mapping[str, object]) -> bool:
+    value = params.get("if_configured", False)
+    if not isinstance(value, bool):
+        raise UsageError(f"file.layout: params.if_configured: expected true or false, got {messages.describe(value)}")
+    return value
 
 
 # ---------------------------------------------------------------------------------------------
@@ -255,22 +284,43 @@ def _encoding_verdict(target: Target, layout: FileInterface) -> EncodingVerdict:
 
 
 def _content_scan(target: Target, layout: FileInterface) -> ContentScan:
-    """The content families' issues; TargetError when no encoding decodes the file."""
+    """The content families' issues; TargetError when no encoding decodes the file (and, for a
+    fixed-length file, its declared encoding is unknown too)."""
     verdict = _encoding_verdict(target, layout)
-    encoding = verdict.content_encoding
     export = _cached_export(target, layout)
-    if encoding is None:
-        tried = ", ".join(_tried(export.declared_encoding))
-        raise TargetError(f"{export.path.name}: cannot judge the content: the bytes decode in none of {tried}")
+    encoding = _content_encoding(export, layout, verdict)
     key = f"file.layout:{layout.id}:content"
     if key not in target.cache:
         try:
-            target.cache[key] = scan_content(export, encoding, LayoutSpec.of(target.catalog, layout), verdict.source)
+            spec = LayoutSpec.of(target.catalog, layout)
+            if layout.format == "fixed":
+                target.cache[key] = _scan_fixed_layout(export, encoding, spec)
+            else:
+                target.cache[key] = scan_content(export, encoding, spec, verdict.source)
         finally:
             if verdict.source is not None:
                 verdict.source.close()  # the content is cached: a transcoded copy is not needed again
     scan: ContentScan = target.cache[key]
     return scan
+
+
+def _content_encoding(export: ExportFile, layout: FileInterface, verdict: EncodingVerdict) -> str:
+    """The encoding the content is read in. A fixed-length file that decodes in no candidate is
+    still read in its declared encoding: each field is decoded on its own, so the bytes that do not
+    decode are findings of their record and field, not a file nobody can judge."""
+    if verdict.content_encoding is not None:
+        return verdict.content_encoding
+    declared = normalize_encoding(export.declared_encoding)
+    if layout.format == "fixed" and declared and _usable(declared):
+        return _with_bom(declared, _starts_with_bom(export.path))
+    tried = ", ".join(_tried(export.declared_encoding))
+    raise TargetError(f"{export.path.name}: cannot judge the content: the bytes decode in none of {tried}")
+
+
+def _scan_fixed_layout(export: ExportFile, encoding: str, spec: LayoutSpec) -> ContentScan:
+    from conformance.columnar.fixed import from_catalog
+
+    return scan_fixed(export.path, spec, from_catalog(spec.layout, encoding))
 
 
 def _tried(declared: str) -> list[str]:
@@ -296,7 +346,7 @@ def judge_encoding(export: ExportFile, layout: FileInterface) -> EncodingVerdict
     issues: list[Issue] = []
     if not _allowed(effective, layout.encodings):
         issues.append(_not_allowed(name, layout, effective))
-    decoded = decode(export.path, effective)
+    decoded = decode(export.path, effective) if layout.format != "fixed" else _validate_only(export.path, effective)
     if decoded.bad is None:
         issues.extend(_ambiguity_issues(name, effective, decoded))
         return EncodingVerdict(tuple(issues), effective, decoded.source)
@@ -313,6 +363,18 @@ def decode(path: Path, encoding: str) -> Decoded:
         return inspect_utf8(path, encoding, FIELD_LIMIT)
     keep = FINDINGS_CAP if encoding == "shift_jis" else 0
     return transcode(path, encoding, FIELD_LIMIT, ambiguities=keep)
+
+
+def _validate_only(path: Path, encoding: str) -> Decoded:
+    """Validity, and Shift_JIS's ambiguous characters, without keeping a UTF-8 copy: fixed-length
+    content is decoded field by field from the file's own bytes (scan_fixed)."""
+    if encoding != "shift_jis":
+        return Decoded(bad=first_bad_byte(path, encoding))
+    decoded = decode(path, encoding)
+    if decoded.source is not None:
+        decoded.source.close()
+        decoded.source = None
+    return decoded
 
 
 def _ambiguity_issues(name: str, encoding: str, decoded: Decoded) -> list[Issue]:
@@ -669,7 +731,16 @@ class _Pending:
 def scan_fixed(path: Path, spec: LayoutSpec, fixed: FixedLayout) -> ContentScan:
     """The content families' issues of a fixed-length file (no header line: the layout's fields
     are the columns). Locations are ``file:record:field (header)``; records that do not fit the
-    byte layout, and fields whose bytes do not decode on their own, are ``fields`` findings."""
+    byte layout, and fields whose bytes do not decode on their own, are ``fields`` findings.
+    Chunks are judged by the compiled masks; a mask that disagrees with its rule sends the file
+    to the rule functions, record by record, as for CSV."""
+    try:
+        return _fixed_pass(path, spec, fixed, columnar=True)
+    except EngineDisagreement:
+        return _fixed_pass(path, spec, fixed, columnar=False)
+
+
+def _fixed_pass(path: Path, spec: LayoutSpec, fixed: FixedLayout, *, columnar: bool) -> ContentScan:
     from conformance.columnar.compile import compile_rules
     from conformance.columnar.fixed import read_chunks
     from conformance.columnar.lines import mark_failing, refine
@@ -677,18 +748,33 @@ def scan_fixed(path: Path, spec: LayoutSpec, fixed: FixedLayout) -> ContentScan:
     state = ContentPass(path.name, spec)
     state.header = fixed.headers
     state.columns = spec.columns(fixed.headers)
-    by_index = {c.index: c for c in state.columns if c.index is not None}
-    rules = compile_rules(spec, state.columns, len(fixed.headers))
+    rules = compile_rules(spec, state.columns, len(fixed.headers)) if columnar else []
     collector = _Collector(state, rules)
     for chunk in read_chunks(path, fixed):
-        for problem in chunk.problems:
-            column = by_index.get(problem.field) if problem.field is not None else None
-            where = f"{path.name}:{problem.record}"
-            location = where if column is None else _location(path.name, problem.record, column)
-            state.add("fields", Issue(problem.code, problem.message, location, actual=problem.actual),
-                      column.header if column else "")
-        collector.take(refine(mark_failing(chunk.frame, rules), rules))
-    return state.result(engine="fixed")
+        _record_problems(state, chunk.problems)
+        if columnar:
+            collector.take(refine(mark_failing(chunk.frame, rules), rules))
+        else:
+            _take_records(state, chunk.frame, len(fixed.fields))
+    return state.result(engine="fixed" if columnar else "rows")
+
+
+def _record_problems(state: ContentPass, problems: Sequence[RecordProblem]) -> None:
+    """Records that do not fit the byte layout, and fields that do not decode on their own."""
+    by_index = {c.index: c for c in state.columns if c.index is not None}
+    for problem in problems:
+        column = by_index.get(problem.field) if problem.field is not None else None
+        location = f"{state.name}:{problem.record}" if column is None else _location(state.name, problem.record, column)
+        state.add("fields", Issue(problem.code, problem.message, location, actual=problem.actual),
+                  column.header if column else "")
+
+
+def _take_records(state: ContentPass, frame: pl.DataFrame, count: int) -> None:
+    """The row path of a fixed-length chunk: every record through the rule functions."""
+    from conformance.columnar.compile import LINE, value_name
+
+    for line, *values in frame.select(LINE, *(value_name(index) for index in range(count))).iter_rows():
+        state.take_row(int(line), values)
 
 
 def _first_record(path: Path) -> list[str] | None:

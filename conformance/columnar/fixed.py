@@ -5,14 +5,15 @@ two, so a record cannot be decoded first and cut after: each field's bytes are c
 decoded on their own. A field whose bytes do not decode alone (a character cut by the field
 boundary, an undefined byte) is a problem of that record and field, not of the whole file.
 
-Records are read ``records`` at a time with ``struct`` (C speed), each field of the chunk is
+Records are read in chunks of about CHUNK_BYTES with ``struct`` (C speed), each field of the chunk is
 decoded with one codec call (fields joined by a byte no trail byte can be), and the chunk becomes
-a polars frame the compiled masks judge like a CSV batch. The catalog has no fixed-length layout
-yet: :class:`FixedLayout` is the shape one will take (tests define a small one).
+a polars frame the compiled masks judge like a CSV batch. A catalog layout of ``format: fixed``
+becomes a :class:`FixedLayout` with :func:`from_catalog`.
 """
 
 from __future__ import annotations
 
+import codecs
 import struct
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -21,8 +22,13 @@ from pathlib import Path
 import polars as pl
 
 from conformance.columnar.compile import LINE, NFIELDS, RECORD, value_name
+from conformance.errors import SpecError
+from conformance.spec.models import RECORD_TERMINATORS, FileInterface
 
-#: Records per chunk: memory is this times the record width, a few times over.
+#: Bytes read per chunk: memory stays a few times this whatever the record width (a 1.6 kB record
+#: of the catalog layout: about 5,000 records, ~200 MB peak; 100,000 of them took 1.1 GB).
+CHUNK_BYTES = 8 * 1024 * 1024
+#: At most this many records per chunk (short records: the Python objects per field dominate).
 CHUNK_RECORDS = 100_000
 #: Joins a column's fields for one decode call: below 0x40, it is never a CP932 trail byte, and
 #: in UTF-8 it is a character of its own; a field that holds it is decoded on its own instead.
@@ -38,12 +44,14 @@ class FixedField:
 @dataclass(frozen=True)
 class FixedLayout:
     """Fields in order with their widths in bytes, the encoding, the bytes ending each record
-    (b"" for none) and the padding characters stripped from the right of each value."""
+    (b"" for none), the padding characters stripped from the right of each value, and the bytes
+    before the first record (a UTF-8 BOM)."""
 
     fields: tuple[FixedField, ...]
     encoding: str = "cp932"
     terminator: bytes = b"\r\n"
     pad: str = " "
+    offset: int = 0
 
     @property
     def width(self) -> int:
@@ -52,6 +60,21 @@ class FixedLayout:
     @property
     def headers(self) -> tuple[str, ...]:
         return tuple(f.header for f in self.fields)
+
+
+def from_catalog(layout: FileInterface, encoding: str) -> FixedLayout:
+    """The byte layout of a catalog ``format: fixed`` layout, read in ``encoding``. A UTF-8 BOM
+    (utf-8-sig) is skipped: records are counted from the byte after it."""
+    if layout.format != "fixed":
+        raise SpecError([f"layout {layout.id}: format {layout.format}, not fixed"])
+    fields = []
+    for column in layout.columns:
+        if column.width is None:  # the loader refuses this; a layout built in code may not have been loaded
+            raise SpecError([f"layout {layout.id}: column {column.header} has no width"])
+        fields.append(FixedField(column.header, column.width))
+    bom = encoding == "utf-8-sig"
+    return FixedLayout(tuple(fields), "utf-8" if bom else encoding, RECORD_TERMINATORS[layout.record_terminator],
+                       layout.padding, offset=len(codecs.BOM_UTF8) if bom else 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +95,15 @@ class FixedChunk:
     problems: tuple[RecordProblem, ...]
 
 
-def read_chunks(path: Path, layout: FixedLayout, records: int = CHUNK_RECORDS) -> Iterator[FixedChunk]:
-    """The file's records as frames of decoded, unpadded values (LINE = record number)."""
+def read_chunks(path: Path, layout: FixedLayout, records: int | None = None) -> Iterator[FixedChunk]:
+    """The file's records as frames of decoded, unpadded values (LINE = record number), ``records``
+    at a time (default: as many as fit CHUNK_BYTES, at most CHUNK_RECORDS)."""
+    count = records or max(1, min(CHUNK_RECORDS, CHUNK_BYTES // layout.width))
     unpack = struct.Struct("".join(f"{f.width}s" for f in layout.fields) + f"{len(layout.terminator)}s")
     first = 1
     with path.open("rb") as stream:
-        while data := stream.read(records * layout.width):
+        stream.seek(layout.offset)
+        while data := stream.read(count * layout.width):
             whole = len(data) - len(data) % layout.width
             rows = list(unpack.iter_unpack(data[:whole])) if whole else []
             problems = list(_terminators(rows, layout, first))
@@ -120,21 +146,23 @@ def _frame(
     by_field = list(zip(*rows, strict=True)) if rows else [() for _ in range(len(layout.fields) + 1)]
     for index in range(len(layout.fields)):
         values = _decode_column(by_field[index], layout, index, first, problems)
-        columns[value_name(index)] = pl.Series(value_name(index), values, dtype=pl.String)
+        # The padding is stripped by polars: a Python rstrip per value cost as much as the decoding.
+        columns[value_name(index)] = pl.Series(value_name(index), values, dtype=pl.String).str.strip_chars_end(
+            layout.pad)
     return pl.DataFrame(columns), problems
 
 
 def _decode_column(
     raw: Sequence[bytes], layout: FixedLayout, index: int, first: int, problems: list[RecordProblem]
 ) -> list[str]:
-    """One codec call for the whole column when every field decodes; field by field otherwise."""
-    if not any(_JOIN in value for value in raw):
+    """The column's values, padding kept: one codec call for the whole column when every field
+    decodes, field by field otherwise."""
+    joined = _JOIN.join(raw)
+    if joined.count(_JOIN) == len(raw) - 1:  # no field holds the join byte itself (counted in C)
         try:
-            joined = _JOIN.join(raw).decode(layout.encoding)
+            return joined.decode(layout.encoding).split(_JOIN.decode())
         except UnicodeDecodeError:
             pass
-        else:
-            return [value.rstrip(layout.pad) for value in joined.split(_JOIN.decode())]
     values = []
     for offset, value in enumerate(raw):
         try:
@@ -146,5 +174,5 @@ def _decode_column(
                 f"boundary?) at byte {error.start + 1}", value[error.start : error.end].hex(" ").upper(),
             ))
             text = value.decode(layout.encoding, errors="replace")
-        values.append(text.rstrip(layout.pad))
+        values.append(text)
     return values

@@ -2,7 +2,9 @@
 
 Base path ``/api/v1``. The operations, paths, status codes and documents are the catalog's
 (``interfaces.yaml``, ``schemas.yaml``), plus ``POST /api/v1/admin/migration`` (not in the catalog)
-that replaces all data with a migration CSV.
+that replaces all data with a migration CSV, and ``GET /api/v1/exports/residents.dat``, the
+catalog's fixed-length layout ``residents_fixed`` in CP932 (a file layout, not an API operation
+of the catalog: :mod:`conformance.reference.fixed_export`).
 
 JSON representation (the same rule as :mod:`conformance.spec.openapi`): every property of a schema
 is present; data item values are strings except ``integer`` items (履歴番号); the empty value of a
@@ -31,7 +33,7 @@ from wsgiref.types import StartResponse, WSGIEnvironment
 from conformance.errors import SpecError
 from conformance.messages import did_you_mean
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import rules
+from conformance.reference import fixed_export, rules
 from conformance.reference.storage import Row, Store, utc_stamp
 from conformance.spec.catalog import EditionCatalog
 from conformance.spec.models import ApiInterface, DataItem, Level, Parameter, Schema, SchemaProperty
@@ -334,7 +336,9 @@ class ReferenceApp:
     internal_errors: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.model = Model.build(self.edition or jumin_edition())
+        edition = self.edition or jumin_edition()
+        self.model = Model.build(edition)
+        self._fixed_layout = fixed_export.fixed_layout(edition)
         self._routes: tuple[tuple[tuple[str, ...], dict[str, Handler]], ...] = (
             (("residents",), {"GET": self._list_residents, "POST": self._move_in}),
             (("residents", "*"), {"GET": self._get_resident}),
@@ -345,6 +349,7 @@ class ReferenceApp:
             (("certificates",), {"POST": self._certificate}),
             (("inspection-list",), {"GET": self._inspection_list}),
             (("exports", "residents.csv"), {"GET": self._export}),
+            (("exports", "residents.dat"), {"GET": self._export_fixed}),
             (("admin", "migration"), {"POST": self._migration}),
             (("admin", "residents"), {"POST": self._append_residents}),
         )
@@ -468,6 +473,14 @@ class ReferenceApp:
         # The cp932_export defect: CP932 bytes under a header that still says UTF-8.
         encoding = "cp932" if "cp932_export" in self.defects else "utf-8"
         return Reply(200, buffer.getvalue().encode(encoding, "replace"), CSV_TYPE)
+
+    def _export_fixed(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        """The same rows as the CSV export (and the same defects of presentation), fixed-length."""
+        layout = self._fixed_layout
+        if layout is None:
+            raise not_found(f"the catalog has no fixed-length layout {fixed_export.LAYOUT_ID}")
+        rows = (self._present(row) for row in self.store.all_latest())
+        return Reply(200, fixed_export.fixed_records(layout, rows), fixed_export.CONTENT_TYPE)
 
     # -- writes -------------------------------------------------------------------------------------
 

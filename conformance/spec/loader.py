@@ -28,6 +28,7 @@ from conformance.spec.models import (
     DOMAIN_SLUGS,
     EDITION_PATTERN,
     ENTRY_MODELS,
+    RULE_ERROR,
     ApiInterface,
     Binding,
     CatalogDocument,
@@ -470,6 +471,11 @@ def _describe_too_small(failure: _Failure) -> tuple[YamlPath, str]:
     return failure.path, messages.too_small(failure.value, failure.ctx.get("ge"))
 
 
+def _describe_rule(failure: _Failure) -> tuple[YamlPath, str]:
+    """A rule across fields of one entry (e.g. widths in a fixed layout), worded by the model."""
+    return failure.path, str(failure.ctx.get("detail") or failure.detail["msg"])
+
+
 def _describe_other(failure: _Failure) -> tuple[YamlPath, str]:
     return failure.path, messages.other_problem(failure.detail["msg"], failure.value)
 
@@ -498,6 +504,7 @@ _DESCRIBERS = {
     "string_too_short": _describe_short_text,
     "too_short": _describe_few_items,
     "greater_than_equal": _describe_too_small,
+    RULE_ERROR: _describe_rule,
 }
 
 

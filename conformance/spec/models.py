@@ -10,7 +10,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from conformance import messages
 
 #: Lets a tuple field accept a YAML list while its items stay strictly validated.
 LaxSeq = Field(strict=False)
@@ -246,10 +249,38 @@ class FileColumn(CatalogModel):
 
     data_item: Annotated[str, Field(min_length=1)]
     header: Annotated[str, Field(min_length=1)]
+    width: Annotated[int, Field(ge=1)] | None = Field(
+        default=None,
+        description="format fixed only, and required there: the field's width in bytes of the file's encoding "
+        "(a double-byte character counts two).",
+    )
+
+
+#: The bytes each ``record_terminator`` of a fixed-length layout stands for.
+RECORD_TERMINATORS: dict[str, bytes] = {"crlf": b"\r\n", "lf": b"\n", "none": b""}
+#: The layout fields that only a fixed-length layout has (refused in the others when given).
+FIXED_ONLY_FIELDS = ("record_terminator", "padding")
+#: A pydantic error type of our own: its ``detail`` is already worded (conformance.messages), and
+#: the loader shows it as it is, at the line of the field it is located at.
+RULE_ERROR = "catalog_rule"
 
 
 class FileInterface(CatalogModel):
-    """An export or migration file layout."""
+    """An export or migration file layout.
+
+    A ``fixed`` layout has no header line: its columns are cut from each record by their
+    ``width`` in bytes, in order, and each record ends with ``record_terminator``.
+    """
+
+    model_config = ConfigDict(json_schema_extra={
+        # The cross-field rule of _fixed_fields, for editors (the loader enforces it either way).
+        "if": {"properties": {"format": {"const": "fixed"}}, "required": ["format"]},
+        "then": {"properties": {"columns": {"items": {"required": ["width"]}, "minItems": 1}}},
+        "else": {
+            "properties": {"columns": {"items": {"not": {"required": ["width"]}}}},
+            "not": {"anyOf": [{"required": [name]} for name in FIXED_ONLY_FIELDS]},
+        },
+    })
 
     kind: Literal["file"]
     id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
@@ -259,7 +290,52 @@ class FileInterface(CatalogModel):
         "utf-8",
     )
     columns: Annotated[tuple[FileColumn, ...], LaxSeq] = ()
+    record_terminator: Literal["crlf", "lf", "none"] = Field(
+        default="crlf", description="format fixed only: the bytes ending each record (none: records follow "
+        "one another directly).",
+    )
+    padding: Annotated[str, Field(min_length=1)] = Field(
+        default=" ", description="format fixed only: the characters a value is padded with, on its right, to "
+        "its width; they are stripped before the value is judged.",
+    )
     provenance: Provenance
+
+    @model_validator(mode="after")
+    def _fixed_fields(self) -> FileInterface:
+        """Widths, the record terminator and the padding belong to fixed-length layouts, and every
+        column of one needs its width (a missing one would shift every field after it)."""
+        errors = list(self._width_errors() if self.format == "fixed" else self._fixed_only_errors())
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self
+
+    def _width_errors(self) -> list[InitErrorDetails]:
+        if not self.columns:
+            return [_rule_error(("columns",), messages.no_fixed_columns(), [])]
+        return [
+            _rule_error(("columns", index), messages.missing_fixed_width(column.header),
+                        column.model_dump(exclude_none=True))
+            for index, column in enumerate(self.columns) if column.width is None
+        ]
+
+    def _fixed_only_errors(self) -> list[InitErrorDetails]:
+        errors = [
+            _rule_error(("columns", index, "width"), messages.fixed_only("width", column.width, self.format),
+                        column.width)
+            for index, column in enumerate(self.columns) if column.width is not None
+        ]
+        errors.extend(
+            _rule_error((name,), messages.fixed_only(name, getattr(self, name), self.format), getattr(self, name))
+            for name in FIXED_ONLY_FIELDS if name in self.model_fields_set
+        )
+        return errors
+
+
+def _rule_error(loc: tuple[str | int, ...], detail: str, value: object) -> InitErrorDetails:
+    # Raised as a ValidationError from a model validator, pydantic prefixes these locs with the
+    # model's own, so each error points at the column or field it is about.
+    return InitErrorDetails(type=PydanticCustomError(RULE_ERROR, "{detail}", {"detail": detail}), loc=loc,
+                            input=value)
 
 
 Interface = Annotated[ApiInterface | FileInterface, Field(discriminator="kind")]

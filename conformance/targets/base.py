@@ -76,6 +76,10 @@ class ExportSource(Protocol):
 
     def fetch(self, layout: str) -> ExportFile: ...
 
+    def offers(self, layout: str) -> bool:
+        """Whether the profile configures an export of ``layout`` (nothing is fetched)."""
+        ...
+
 
 @dataclass(frozen=True)
 class TestData:

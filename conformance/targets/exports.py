@@ -72,6 +72,10 @@ class ApiExportSource:
         self._files = dict(files)
         self._workdir = workdir
 
+    def offers(self, layout: str) -> bool:
+        """Whether the profile maps ``layout`` to an API path."""
+        return layout in self._files
+
     def fetch(self, layout: str) -> ExportFile:
         """GET the layout's path, store the body in the work directory, keep the declared charset."""
         path = _configured(layout, self._files)
@@ -98,6 +102,10 @@ class DirectoryExportSource:
         self._directory = directory
         self._files = dict(files)
         self._encodings = {layout: normalize_encoding(name) for layout, name in encodings.items()}
+
+    def offers(self, layout: str) -> bool:
+        """Whether the profile maps ``layout`` to a file of the directory."""
+        return layout in self._files
 
     def fetch(self, layout: str) -> ExportFile:
         """The configured file of ``layout`` inside the directory, with its declared encoding."""

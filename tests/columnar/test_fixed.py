@@ -11,6 +11,7 @@ from conformance.checks import files
 from conformance.columnar import fixed
 from conformance.columnar.fixed import FixedField, FixedLayout
 from conformance.columnar.layout import LayoutSpec
+from conformance.errors import SpecError
 from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.spec.models import FileInterface
 
@@ -78,3 +79,51 @@ def test_records_that_do_not_fit_the_width(tmp_path: Path) -> None:
         ("file.record_length", f"{NAME}:2"),
         ("file.record_length", f"{NAME}:4"),
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# From a catalog layout
+
+
+CATALOG_FIXED = next(i for i in EDITION.interfaces if isinstance(i, FileInterface) and i.id == "residents_fixed")
+
+
+def test_the_catalog_layout_gives_the_byte_layout() -> None:
+    layout = fixed.from_catalog(CATALOG_FIXED, "cp932")
+    assert layout.headers == tuple(c.header for c in CATALOG_FIXED.columns)
+    assert layout.fields[7] == FixedField("氏名", 100)
+    assert (layout.encoding, layout.terminator, layout.pad, layout.offset) == ("cp932", b"\r\n", " ", 0)
+    assert layout.width == sum(c.width or 0 for c in CATALOG_FIXED.columns) + 2
+
+
+def test_a_utf8_bom_is_skipped_and_records_follow_without_a_terminator(tmp_path: Path) -> None:
+    by_header = {c.header: c for c in LAYOUT.columns}
+    columns = tuple(by_header[f.header].model_copy(update={"width": f.width}) for f in FIXED.fields)
+    small = LAYOUT.model_copy(update={"encodings": ("utf-8-sig",), "record_terminator": "none", "columns": columns})
+    layout = fixed.from_catalog(small, "utf-8-sig")
+    assert (layout.fields, layout.encoding, layout.terminator, layout.offset) == (FIXED.fields, "utf-8", b"", 3)
+
+    def utf8_record(number: str, name: str, sex: str, birth: str) -> bytes:
+        # 山 is three bytes in UTF-8: the 20-byte 氏名 holds six of them.
+        return number.encode().ljust(10) + name.encode().ljust(20) + sex.encode() + birth.encode().ljust(10)
+
+    path = tmp_path / NAME
+    path.write_bytes(b"\xef\xbb\xbf" + utf8_record(atena("000000001"), "山田太郎", "1", "1980-04-01")
+                     + utf8_record(atena("000000003"), "李敏", "9", ""))
+    result = files.scan_fixed(path, SPEC, layout)
+    assert [(i.code, i.location) for family in files.CONTENT_FAMILIES for i in result.issues[family]] == [
+        ("file.code", f"{NAME}:2:3 (性別)"),
+    ]
+
+
+def test_a_csv_layout_has_no_byte_layout() -> None:
+    with pytest.raises(SpecError, match="layout residents_csv: format csv, not fixed"):
+        fixed.from_catalog(CSV_LAYOUT, "cp932")
+
+
+def test_chunks_are_sized_in_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A wide record (1.6 kB in the catalog layout) must not make a chunk of CHUNK_RECORDS records.
+    monkeypatch.setattr(fixed, "CHUNK_BYTES", 2 * FIXED.width + 1)
+    path = tmp_path / NAME
+    path.write_bytes(record(atena("000000001"), "山田　太郎", "1", "1980-04-01") * 5)
+    assert [chunk.frame.height for chunk in fixed.read_chunks(path, FIXED)] == [2, 2, 1]

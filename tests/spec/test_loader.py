@@ -11,7 +11,7 @@ import pytest
 from conformance.errors import SpecError, UsageError
 from conformance.spec.catalog import Catalog, EditionCatalog, LocatedError
 from conformance.spec.loader import load_catalog, load_edition, validate_path
-from conformance.spec.models import FunctionCheck, Level, ManualCheck
+from conformance.spec.models import FileInterface, FunctionCheck, Level, ManualCheck
 
 REPO = Path(__file__).resolve().parents[2]
 REAL_EDITION = REPO / "spec_catalog" / "jumin" / "1.0"
@@ -322,6 +322,86 @@ def test_a_data_item_naming_an_unknown_code_table_is_an_error() -> None:
     ]
     assert [table.id for table in edition.code_tables] == ["zokugara"]
     assert edition.data_items == ()
+
+
+# -- file layouts: widths belong to format fixed ------------------------------------------------------
+
+# Line 2 is the entry, line 8 the first column, line 11 the second (氏名), line 13 its width.
+FIXED_LAYOUT = """\
+interfaces:
+  - kind: file
+    id: residents_fixed
+    name: 住民データ（固定長）
+    format: fixed
+    encodings: [cp932]
+    columns:
+      - data_item: atena_number
+        header: 宛名番号
+        width: 10
+      - data_item: name
+        header: 氏名
+        width: 100
+    provenance: {reference: ours}
+"""
+INTERFACES = "jumin/1.0/interfaces.yaml"
+
+
+def layout_errors(text: str) -> list[str]:
+    write(INTERFACES, text)
+    edition = load_edition(EDITION)
+    assert edition.interfaces == ()  # an entry with an error is not loaded
+    return errors_of(edition)
+
+
+def test_a_fixed_layout_loads_with_its_widths_and_defaults() -> None:
+    write(INTERFACES, FIXED_LAYOUT)
+    edition = load_edition(EDITION)
+    assert edition.errors == ()
+    (layout,) = edition.interfaces
+    assert isinstance(layout, FileInterface)
+    assert [(c.header, c.width) for c in layout.columns] == [("宛名番号", 10), ("氏名", 100)]
+    assert (layout.record_terminator, layout.padding) == ("crlf", " ")
+
+
+def test_a_fixed_layout_column_without_a_width_is_refused() -> None:
+    assert layout_errors(FIXED_LAYOUT.replace("        width: 100\n", "")) == [
+        f"{INTERFACES}:11: interfaces[0].columns[1]: missing required field 'width' of column '氏名'; expected its "
+        "width in bytes (format 'fixed': a double-byte character counts two)"
+    ]
+
+
+def test_a_csv_layout_column_with_a_width_is_refused() -> None:
+    text = FIXED_LAYOUT.replace("format: fixed", "format: csv").replace("        width: 10\n", "")
+    assert layout_errors(text) == [
+        f"{INTERFACES}:12: interfaces[0].columns[1].width: 100 is not allowed in a 'csv' layout; expected no width "
+        "(width is for format 'fixed' only)"
+    ]
+
+
+def test_a_csv_layout_refuses_the_record_terminator_and_padding() -> None:
+    text = (FIXED_LAYOUT.replace("format: fixed", "format: csv\n    record_terminator: none\n    padding: '0'")
+            .replace("        width: 10\n", "").replace("        width: 100\n", ""))
+    assert layout_errors(text) == [
+        f"{INTERFACES}:6: interfaces[0].record_terminator: 'none' is not allowed in a 'csv' layout; expected no "
+        "record_terminator (record_terminator is for format 'fixed' only)",
+        f"{INTERFACES}:7: interfaces[0].padding: '0' is not allowed in a 'csv' layout; expected no padding "
+        "(padding is for format 'fixed' only)",
+    ]
+
+
+def test_a_fixed_layout_needs_columns_and_positive_widths() -> None:
+    assert layout_errors(FIXED_LAYOUT.split("    columns:")[0] + "    provenance: {reference: ours}\n") == [
+        f"{INTERFACES}:2: interfaces[0].columns: a 'fixed' layout needs at least one column, each with its width "
+        "in bytes"
+    ]
+    assert layout_errors(FIXED_LAYOUT.replace("width: 100", "width: 0")) == [
+        f"{INTERFACES}:13: interfaces[0].columns[1].width: 0 is too small; must be at least 1"
+    ]
+    unknown = FIXED_LAYOUT.replace("    format: fixed\n", "    format: fixed\n    record_terminator: cr\n")
+    assert layout_errors(unknown) == [
+        f"{INTERFACES}:6: interfaces[0].record_terminator: 'cr' is not allowed; expected one of: crlf, lf, none; "
+        "did you mean 'crlf'?"
+    ]
 
 
 # -- edition.yaml and layout ------------------------------------------------------------------------

@@ -167,3 +167,9 @@ def test_build_directory_source(tmp_path: Path) -> None:
 def test_normalize_encoding_keeps_unknown_names_for_the_report() -> None:
     assert normalize_encoding(" Latin-1 ") == "latin-1"
     assert charset_of("text/csv; CHARSET=UTF8") == "utf-8"
+
+
+def test_both_sources_say_which_layouts_the_profile_configures(tmp_path: Path) -> None:
+    # file.layout's if_configured asks this before fetching anything.
+    for source in (ApiExportSource(FakeClient(), FILES, tmp_path), DirectoryExportSource(tmp_path, FILES, {})):
+        assert source.offers("residents_csv") and not source.offers("residents_fixed")

@@ -1,0 +1,74 @@
+"""The reference vendor's fixed-length export (固定長): the catalog's ``format: fixed`` layout in CP932.
+
+Each value is written in CP932 and padded on the right to its column's width in bytes (a
+double-byte character takes two), each record ends with the layout's terminator; there is no
+header line. The widths fit every value the API accepts: an item's length in characters, two
+bytes each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from conformance.errors import SpecError
+from conformance.spec.catalog import EditionCatalog
+from conformance.spec.models import RECORD_TERMINATORS, FileColumn, FileInterface
+
+#: The catalog layout this export follows.
+LAYOUT_ID = "residents_fixed"
+ENCODING = "cp932"
+#: Windows-31J is the IANA name of CP932 (what a Windows-based vendor sends).
+CONTENT_TYPE = "text/plain; charset=Windows-31J"
+#: What a CP932 export customarily writes for a character CP932 lacks (〓, two bytes like any kanji).
+SUBSTITUTE = "〓"
+#: Variation selectors (IVS) refine the character before them; CP932 cannot hold them, so the base
+#: character is written alone (the length in characters is unchanged).
+_SELECTORS = ((0xFE00, 0xFE0F), (0xE0100, 0xE01EF))
+
+
+def fixed_layout(edition: EditionCatalog) -> FileInterface | None:
+    """The edition's fixed-length resident layout, if it has one."""
+    for entry in edition.interfaces:
+        if isinstance(entry, FileInterface) and entry.id == LAYOUT_ID and entry.format == "fixed":
+            return entry
+    return None
+
+
+def fixed_records(layout: FileInterface, rows: Iterable[Mapping[str, str]]) -> bytes:
+    """The rows as fixed-length records (values by column header; '' when absent)."""
+    pad = layout.padding[0].encode(ENCODING)
+    if len(pad) != 1:
+        raise SpecError([f"layout {layout.id}: the reference pads with a single-byte character only"])
+    terminator = RECORD_TERMINATORS[layout.record_terminator]
+    return b"".join(
+        b"".join(_field(column, row.get(column.header, ""), pad) for column in layout.columns) + terminator
+        for row in rows
+    )
+
+
+def _field(column: FileColumn, value: str, pad: bytes) -> bytes:
+    data = cp932_text(value).encode(ENCODING)
+    width = column.width or 0
+    if len(data) > width:
+        # The API refuses values longer than their item: reaching this is a bug of the reference.
+        raise ValueError(f"{column.header}: {len(data)} bytes do not fit the width {width}")
+    return data + pad * (width - len(data))
+
+
+def cp932_text(value: str) -> str:
+    """``value`` as CP932 can hold it: variation selectors dropped, other missing characters as 〓."""
+    try:
+        value.encode(ENCODING)
+    except UnicodeEncodeError:
+        return "".join(_cp932_char(char) for char in value)
+    return value
+
+
+def _cp932_char(char: str) -> str:
+    if any(low <= ord(char) <= high for low, high in _SELECTORS):
+        return ""
+    try:
+        char.encode(ENCODING)
+    except UnicodeEncodeError:
+        return SUBSTITUTE
+    return char
