@@ -406,9 +406,12 @@ def _starts_with_bom(path: Path) -> bool:
 
 
 def _usable(encoding: str) -> bool:
-    """Whether ``encoding`` is a text encoding Python knows (not e.g. zlib_codec or rot13)."""
+    """Whether ``encoding`` is a text encoding Python knows (not e.g. zlib_codec or rot13).
+
+    Encoding nothing asks only that: decoding a sample would refuse UTF-16 and UTF-32, which are
+    text encodings whose characters take more than one byte."""
     try:
-        b"a".decode(encoding)
+        "".encode(encoding)
     except LookupError:
         return False
     return True

@@ -348,7 +348,7 @@ def transcode(path: Path, encoding: str, line_limit: int, *, ambiguities: int = 
     file is decoded in pieces by parallel processes (see :func:`transcode_parallel`).
     """
     workers = os.cpu_count() or 1
-    if workers > 1 and path.stat().st_size >= PARALLEL_BYTES:
+    if workers > 1 and encoding in LINE_SAFE and path.stat().st_size >= PARALLEL_BYTES:
         decoded = transcode_parallel(path, encoding, line_limit, ambiguities=ambiguities, workers=workers)
         if decoded is not None:
             return decoded
@@ -372,6 +372,9 @@ def _temporary(suffix: str) -> Path:
 # each taking a run of whole lines (a line break is never inside a CP932 or Shift_JIS character)
 
 
+#: Encodings in which byte 0x0A is always a line break (never part of a character): a file in one
+#: of them may be cut after any 0x0A (UTF-16 and UTF-32 may not).
+LINE_SAFE = frozenset({"cp932", "shift_jis"})
 #: Files at least this large are decoded in parallel pieces; below it a process costs more than it saves.
 PARALLEL_BYTES = 32 * 1024 * 1024
 #: Bytes read at a time when looking for the line break that ends a piece.

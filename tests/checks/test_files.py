@@ -195,6 +195,15 @@ def test_unknown_or_non_text_encoding_is_not_allowed(tmp_path: Path) -> None:
     assert codes_locations(run(target, ["encoding", "header"])) == [("file.encoding_not_allowed", NAME)]
 
 
+def test_utf16_is_a_text_encoding_the_layout_does_not_allow(tmp_path: Path) -> None:
+    # UTF-16 is not refused as unknown (decoding one byte of it fails; it is still text): the
+    # content is judged in it, and only the encoding family has something to say.
+    target = target_for(tmp_path, to_text(conforming_rows()).encode("utf-16"), "utf-16")
+    findings = run(target, files.FAMILIES)
+    assert codes_locations(findings) == [("file.encoding_not_allowed", NAME)]
+    assert findings[0].actual == "utf-16"
+
+
 def test_shift_jis_declared_for_cp932_content(tmp_path: Path) -> None:
     # ① exists in CP932 (NEC special characters) but not in Shift_JIS (LIBRARIES.md).
     rows = [japanese(住所_方書="①号室")]
