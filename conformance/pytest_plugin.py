@@ -19,11 +19,10 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from conformance.checks.registry import Registry, default_registry
 from conformance.errors import (
     ConformanceError,
     ConformanceFailure,
@@ -37,18 +36,22 @@ from conformance.plan import Case, plan_edition, waiver_problems
 from conformance.profiles import Profile, load_profile
 from conformance.reference.defects import parse_defects
 from conformance.reporting.allure_labels import label_running_test
-from conformance.reporting.html import write_report
 from conformance.reporting.json_report import results_document, waivers_info, write_json_atomic
 from conformance.reporting.personal import Scrubber, personal_item_names, scrub_document
-from conformance.reporting.recorder import RECORDING_GLOB, recording_path
 from conformance.results import AUTOMATED_STATES, RequirementResult, RunOutcome, Status
 from conformance.runner import run_case, stale_waivers
-from conformance.session import TargetSession, effective_seed
 from conformance.spec.catalog import EditionCatalog, LocatedError
 from conformance.spec.fingerprint import edition_fingerprint
 from conformance.spec.loader import load_edition
-from conformance.targets.base import Target
-from conformance.testdata.town import generate_town
+
+# The heavy parts that only judging a requirement or writing the report needs (the checks with
+# schemathesis and Hypothesis, the HTTP client, the vendor session and its test town, Jinja) are
+# imported where they are used: this module is imported by every pytest run where the package is
+# installed, and collecting the suite (``--collect-only``, each xdist worker's start) needs none of them.
+if TYPE_CHECKING:
+    from conformance.checks.registry import Registry
+    from conformance.session import TargetSession
+    from conformance.targets.base import Target
 
 _SKIP_STATES = {Status.NOT_AUTOMATED, Status.MANUAL, Status.NOT_APPLICABLE, Status.WAIVED}
 _RESULT_ATTR = "conformance_result"
@@ -67,7 +70,7 @@ class RunState:
     seed: int | None = None
     shard: tuple[int, int] | None = None
     worker: str = "main"
-    registry: Registry = field(default_factory=default_registry)
+    _registry: Registry | None = None
     _session: TargetSession | None = None
     broken: str | None = None
     results: dict[str, RequirementResult] = field(default_factory=dict)
@@ -85,6 +88,15 @@ class RunState:
                 if self._wanted(marker) and self._claimed(edition := load_edition(marker.parent))
             }
         return self._editions
+
+    @property
+    def registry(self) -> Registry:
+        """Every shipped check, imported when the first requirement is judged, not at collection."""
+        if self._registry is None:
+            from conformance.checks.registry import default_registry
+
+            self._registry = default_registry()
+        return self._registry
 
     def _wanted(self, marker: Path) -> bool:
         return not self.domains or marker.parent.parent.name in self.domains
@@ -126,6 +138,9 @@ class RunState:
     def target_for(self, case: Case) -> Target:
         """The target for a case's edition; the vendor system is opened on the first need."""
         if self._session is None:
+            from conformance.reporting.recorder import recording_path
+            from conformance.session import TargetSession
+
             workdir = (self.out or Path(tempfile.mkdtemp(prefix="conformance-"))) / "work"
             # Recorded only with an output directory: the evidence bundle is built from it.
             recording = recording_path(workdir, self.worker) if self.out is not None else None
@@ -145,6 +160,9 @@ class RunState:
         if self._session is not None:
             return self._session.scrubber
         if self._scrubber is None:
+            from conformance.session import effective_seed
+            from conformance.testdata.town import generate_town
+
             items = [item for edition in self.editions.values() for item in edition.data_items]
             self._scrubber = Scrubber(personal_item_names(items))
             checked = any(result.status in AUTOMATED_STATES for result in self.results.values())
@@ -157,6 +175,9 @@ class RunState:
             self._session.close()
         if self.out is None or hasattr(session.config, "workerinput"):
             return
+        from conformance.reporting.html import write_report
+        from conformance.session import effective_seed
+
         document = results_document(self.outcome(), self.catalog_info(), _profile_info(self.profile))
         document["error"] = self.broken
         document["seed"] = effective_seed(self.profile, self.seed)
@@ -287,6 +308,8 @@ def pytest_configure(config: pytest.Config) -> None:
         worker=_worker_id(config),
     )
     if state.out is not None and not hasattr(config, "workerinput"):
+        from conformance.reporting.recorder import RECORDING_GLOB
+
         # Recordings of an earlier run into the same directory must not pass for this run's.
         for stale in (state.out / "work").glob(RECORDING_GLOB):
             stale.unlink()

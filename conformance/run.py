@@ -15,6 +15,11 @@ from conformance.errors import UsageError
 from conformance.locations import default_catalog_root, reference_profile
 from conformance.reporting.bundle import BUNDLE_NAME, BundleInputs, build_bundle, export_file_paths
 
+#: Plugins blocked in a run (as in the project's pytest addopts): they come with libraries the checks
+#: use (schemathesis, and anyio with it) or the bench extra (typeguard) and act only on test functions
+#: of their own kind, which the suite has none of; loading them would import those libraries at start.
+_UNUSED_PLUGINS = ("-p", "no:schemathesis", "-p", "no:anyio", "-p", "no:typeguard")
+
 #: pytest exit codes that mean the run itself could not be done.
 _BROKEN = {pytest.ExitCode.INTERRUPTED, pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR}
 
@@ -29,6 +34,7 @@ def pytest_arguments(
         str(root), "--conformance", f"--conformance-catalog={root}", f"--conformance-out={out}",
         f"--junitxml={out / 'junit.xml'}", "-o", "junit_family=xunit1", "-o", "addopts=",
         "-p", "no:cacheprovider", "--rootdir", str(root), "-q",
+        *_UNUSED_PLUGINS,
         # The CLI imported the package before pytest could mark it for assertion rewriting.
         "-W", "ignore::pytest.PytestAssertRewriteWarning",
     ]
