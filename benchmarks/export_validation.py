@@ -164,7 +164,10 @@ def run_ours(path: Path, encoding: str) -> Timed:
     requirement = next(r for r in catalog.requirements if r.id == "jumin-1.0-10.6-R001")
     source = DirectoryExportSource(path.parent, {layout: path.name}, {layout: encoding})
     target = Target(catalog=catalog, exports=source)
-    context = CheckContext(requirement=requirement, params={"layout": layout, "rules": list(files.FAMILIES)},
+    # Every family that reads this one file; cross-file rules (references) need the other file of
+    # the relation, which the floor does not read either.
+    rules = [family for family in files.FAMILIES if family != "references"]
+    context = CheckContext(requirement=requirement, params={"layout": layout, "rules": rules},
                            target=target)
     import polars  # noqa: F401  (imported before the clock starts, as for the other methods)
 
@@ -413,7 +416,7 @@ def bench(rows: int, args: argparse.Namespace, workdir: Path) -> None:
                 to_cp932(path, target)
         results[method] = measure(method, target)
         report(method, rows, results, expected)
-    if "ours-cp932" in results and "ours" in results and "seconds" in results["ours-cp932"]:
+    if "seconds" in results.get("ours-cp932", {}) and "seconds" in results.get("ours", {}):
         ratio = results["ours"]["seconds"] / results["ours-cp932"]["seconds"]
         print(f"CP932 throughput / UTF-8 throughput: {ratio:.0%}")
 

@@ -225,3 +225,17 @@ def fixed_only(field: str, value: object, file_format: str) -> str:
     """A field of fixed-length layouts given in a layout of another format, where it would be ignored."""
     return (f"{show(value)} is not allowed in a {show(file_format)} layout; expected no {field} "
             f"({field} is for format 'fixed' only)")
+
+
+def unknown_layout_column(value: object, headers: Sequence[str], layout: str | None = None) -> str:
+    """A reference naming a column its layout does not have (``layout``: another layout than the entry's)."""
+    whose = "this layout" if layout is None else f"layout {show(layout)}"
+    return (f"{show(value)} is not a column header of {whose}; expected one of: {listing(headers)}"
+            f"{did_you_mean(value, headers)}")
+
+
+def not_a_file_layout(value: object, file_layouts: Sequence[str], kind: str | None) -> str:
+    """A reference to a layout id that is no file layout of the edition (``kind``: what the id is, if anything)."""
+    what = "no interface has this id" if kind is None else f"it is an {kind} interface"
+    return (f"{show(value)} is not a file layout ({what}); expected the id of a file layout of this edition: "
+            f"{listing(file_layouts) or 'none'}{did_you_mean(value, file_layouts)}")

@@ -23,6 +23,10 @@ Encoding is judged once per file (``encoding`` family), in the same pass that va
 transcodes CP932 / Shift_JIS for the columnar engine. The other families read the content in the
 declared encoding when the bytes are valid in it, else in the encoding they do decode as, so one
 mislabel is one finding and the content is still judged.
+
+The ``references`` family (the layout's ``references``, 移行ファイル関連図) also reads the files of
+the layouts referred to, through the same cached fetch and encoding verdict: their key columns
+become sets of distinct values, and the judged column is anti-joined against them.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from conformance.columnar.layout import (
     ENCODING,
     FAMILIES,
     FORBIDDEN,
+    REFERENCES,
     RESIDENT_TYPE,
     ROW_FAMILIES,
     VARIATION_SELECTORS,
@@ -67,7 +72,7 @@ from conformance.findings import Finding
 from conformance.masking import shown
 from conformance.oracles.identifiers import is_valid_m11w2_7, is_valid_my_number, lg_code_check_digit
 from conformance.spec.catalog import EditionCatalog
-from conformance.spec.models import AppliesTo, DataItem, FileInterface
+from conformance.spec.models import AppliesTo, DataItem, FileInterface, FileReference
 from conformance.targets.base import ExportFile, Target
 from conformance.targets.exports import normalize_encoding
 
@@ -78,9 +83,9 @@ if TYPE_CHECKING:
     from conformance.columnar.fixed import FixedLayout, RecordProblem
 
 __all__ = [
-    "CATEGORY", "CELL_FAMILIES", "CONTENT_FAMILIES", "ENCODING", "FAMILIES", "FORBIDDEN", "RESIDENT_TYPE",
-    "ROW_FAMILIES", "BadByte", "Column", "ContentScan", "EncodingVerdict", "LayoutSpec", "char_length",
-    "file_layout", "first_bad_byte", "judge_encoding", "scan_content",
+    "CATEGORY", "CELL_FAMILIES", "CONTENT_FAMILIES", "ENCODING", "FAMILIES", "FORBIDDEN", "REFERENCES",
+    "RESIDENT_TYPE", "ROW_FAMILIES", "BadByte", "Column", "ContentScan", "EncodingVerdict", "LayoutSpec",
+    "ReferenceScan", "char_length", "file_layout", "first_bad_byte", "judge_encoding", "scan_content",
 ]
 
 #: Findings kept per rule family and file; the rest are counted in one file.too_many_findings.
@@ -174,6 +179,17 @@ class ContentScan:
     engine: str = "rows"
 
 
+@dataclass(frozen=True, slots=True)
+class ReferenceScan:
+    """What the references pass found in one file: its issues (capped, the last one counting the
+    rest), the issue that stopped the reading of its values, and which engine read the values of
+    each reference (``columnar`` or ``rows``)."""
+
+    issues: tuple[Issue, ...]
+    stop: Issue | None = None
+    engines: tuple[str, ...] = ()
+
+
 # ---------------------------------------------------------------------------------------------
 # The check
 
@@ -182,28 +198,40 @@ class ContentScan:
 def file_layout(ctx: CheckContext) -> Iterator[Finding]:
     """The export file of ``params.layout`` meets the rule families in ``params.rules``. With
     ``params.if_configured``, a layout the vendor need not offer is judged only when the profile
-    configures its export (the requirement's other checks judge it otherwise)."""
+    configures its export (the requirement's other checks judge it otherwise), and its references
+    only to layouts whose export the profile configures; without it, a referenced export the profile
+    lacks is a TargetError."""
     target = _target(ctx)
     layout = _layout(target.catalog, ctx.params)
     families = _families(ctx.params, layout)
-    if _if_configured(ctx.params) and not target.need_exports().offers(layout.id):
+    if_configured = _if_configured(ctx.params)
+    if if_configured and not target.need_exports().offers(layout.id):
         return
-    for issue in _issues(target, layout, families):
+    # Before anything is read: a referenced export the profile lacks makes the check an ERROR.
+    references = _judged_references(target, layout, families, if_configured=if_configured)
+    for issue in _issues(target, layout, families, references):
         yield ctx.finding(issue.code, issue.message, location=issue.location,
                           expected=issue.expected, actual=issue.actual)
 
 
-def _issues(target: Target, layout: FileInterface, families: Sequence[str]) -> Iterator[Issue]:
+def _issues(
+    target: Target, layout: FileInterface, families: Sequence[str], references: Sequence[Reference] = ()
+) -> Iterator[Issue]:
     if ENCODING in families:
         yield from _encoding_verdict(target, layout).issues
-    content = [family for family in families if family != ENCODING]
-    if not content:
-        return
-    scan = _content_scan(target, layout)
-    for family in content:
-        yield from scan.issues[family]
-    if scan.stop is not None:
-        yield scan.stop
+    content = [family for family in families if family in CONTENT_FAMILIES]
+    stop: Issue | None = None
+    if content:
+        scan = _content_scan(target, layout)
+        for family in content:
+            yield from scan.issues[family]
+        stop = scan.stop
+    if REFERENCES in families and references:
+        found = _reference_scan(target, layout, references)
+        yield from found.issues
+        stop = stop or found.stop  # the same place in the same file: reported once
+    if stop is not None:
+        yield stop
 
 
 def _target(ctx: CheckContext) -> Target:
@@ -225,10 +253,15 @@ def _layout(catalog: EditionCatalog, params: Mapping[str, object]) -> FileInterf
     return layouts[name]
 
 
-#: The formats file.layout reads, and the rule families each has (a fixed-length file has no header).
+#: Families a fixed-length layout does not have, and why.
+_NOT_FIXED = {
+    "header": "its records have no header line",
+    REFERENCES: "cross-file references are judged between csv layouts only",
+}
+#: The formats file.layout reads, and the rule families each has.
 _READERS: dict[str, tuple[str, ...]] = {
     "csv": FAMILIES,
-    "fixed": tuple(family for family in FAMILIES if family != "header"),
+    "fixed": tuple(family for family in FAMILIES if family not in _NOT_FIXED),
 }
 
 
@@ -244,7 +277,7 @@ def _families(params: Mapping[str, object], layout: FileInterface) -> tuple[str,
             raise UsageError(f"file.layout: params.rules: {messages.not_allowed(rule, applicable)}")
         if rule not in applicable:
             raise UsageError(f"file.layout: params.rules: {rule!r} does not apply to the {layout.format} layout "
-                             f"{layout.id!r} (its records have no header line); expected some of: "
+                             f"{layout.id!r} ({_NOT_FIXED[rule]}); expected some of: "
                              f"{messages.listing(applicable)}")
     return tuple(dict.fromkeys(str(rule) for rule in rules))  # a family named twice reports once
 
@@ -265,14 +298,44 @@ def _cached_export(target: Target, layout: FileInterface) -> ExportFile:
     by every requirement bound to it."""
     key = f"file.layout:{layout.id}:export"
     if key not in target.cache:
-        try:
-            target.cache[key] = target.need_exports().fetch(layout.id)
-        except TargetError as error:
-            target.cache[key] = error
+        # Files related by references are fetched together, as one extraction: a vendor's exports
+        # are a snapshot, and residents appended between two fetches (the scenario checks add some)
+        # would otherwise look like broken references.
+        for member in _related_layouts(target, layout):
+            _fetch(target, member)
     cached: ExportFile | TargetError = target.cache[key]
     if isinstance(cached, TargetError):
         raise TargetError(str(cached))
     return cached
+
+
+def _fetch(target: Target, layout: FileInterface) -> None:
+    key = f"file.layout:{layout.id}:export"
+    if key in target.cache:
+        return
+    try:
+        target.cache[key] = target.need_exports().fetch(layout.id)
+    except TargetError as error:
+        target.cache[key] = error
+
+
+def _related_layouts(target: Target, layout: FileInterface) -> list[FileInterface]:
+    """``layout``, then every layout it is connected to by references (either way, transitively)
+    whose export the profile configures."""
+    layouts = [i for i in target.catalog.interfaces if isinstance(i, FileInterface)]
+    by_id = {i.id: i for i in layouts}
+    edges: dict[str, set[str]] = {}
+    for entry in layouts:
+        for reference in entry.references:
+            edges.setdefault(entry.id, set()).add(reference.layout)
+            edges.setdefault(reference.layout, set()).add(entry.id)
+    found, pending = [layout.id], [layout.id]
+    while pending:
+        for other in sorted(edges.get(pending.pop(), ())):
+            if other not in found and other in by_id and target.need_exports().offers(other):
+                found.append(other)
+                pending.append(other)
+    return [by_id.get(name, layout) for name in found]
 
 
 def _encoding_verdict(target: Target, layout: FileInterface) -> EncodingVerdict:
@@ -884,6 +947,267 @@ def _row_value(row: Mapping[str, Any], column: Column) -> str:
         return ""
     found: str = row[value_name(column.index)]
     return found
+
+
+# ---------------------------------------------------------------------------------------------
+# references: cross-file rules (移行ファイル関連図)
+#
+# Each reference of a layout is judged in two streamed passes: the referenced file's key column is
+# read once into its distinct values (cached per layout and key), then the referencing file's
+# column is anti-joined against them. The columnar engine reads the files its grammar covers
+# (conformance.columnar.relations); the csv module reads the others, with the same findings. Both
+# files are read in the encoding their content is judged in (_content_encoding).
+
+
+#: A reference of the judged layout, with the layout it refers to.
+Reference = tuple[FileReference, FileInterface]
+
+
+def _judged_references(
+    target: Target, layout: FileInterface, families: Sequence[str], *, if_configured: bool
+) -> tuple[Reference, ...]:
+    """The layout's references the check judges. A referenced export the profile does not
+    configure is a TargetError (nothing can be judged), or is left out with ``if_configured``."""
+    if REFERENCES not in families:
+        return ()
+    layouts = {i.id: i for i in target.catalog.interfaces if isinstance(i, FileInterface)}
+    judged: list[Reference] = []
+    for reference in layout.references:
+        other = _referenced_layout(layout, reference, layouts)
+        if target.need_exports().offers(other.id):
+            judged.append((reference, other))
+        elif not if_configured:
+            raise TargetError(
+                f"{layout.id}.{reference.column} refers to {other.id}.{reference.key}, but the profile configures "
+                f"no export of {other.id!r} (targets.exports.files); a binding with if_configured: true judges "
+                "references only to configured exports"
+            )
+    return tuple(judged)
+
+
+def _referenced_layout(
+    layout: FileInterface, reference: FileReference, layouts: Mapping[str, FileInterface]
+) -> FileInterface:
+    other = layouts.get(reference.layout)
+    if other is None:  # the loader refuses such a catalog; a catalog built in code may still have one
+        unknown = messages.unknown_lookup("file layout", reference.layout, list(layouts))
+        raise UsageError(f"file.layout: {layout.id}.references: {unknown}")
+    if other.format != "csv":
+        raise UsageError(f"file.layout: {layout.id}.references: layout {other.id!r} is {other.format}; "
+                         "references are judged between csv layouts only")
+    return other
+
+
+def _reference_scan(target: Target, layout: FileInterface, references: Sequence[Reference]) -> ReferenceScan:
+    key = f"file.layout:{layout.id}:references:{','.join(other.id for _, other in references)}"
+    if key not in target.cache:
+        target.cache[key] = _scan_references(target, layout, references)
+    scan: ReferenceScan = target.cache[key]
+    return scan
+
+
+def _scan_references(target: Target, layout: FileInterface, references: Sequence[Reference]) -> ReferenceScan:
+    export = _cached_export(target, layout)
+    verdict = _encoding_verdict(target, layout)
+    encoding = _content_encoding(export, layout, verdict)
+    spec = LayoutSpec.of(target.catalog, layout)
+    log = FamilyLog(REFERENCES)
+    stop: Issue | None = None
+    engines: list[str] = []
+    for reference, other in references:
+        keys = _keys(target, other, reference.key)
+        expected = f"a {reference.key} of {other.id} ({_cached_export(target, other).path.name})"
+        wording = ReferenceWording(export.path.name, spec, reference.column, expected)
+        found, engine = unknown_references(export, encoding, Utf8SourceView(export, encoding, verdict), wording, keys)
+        log.issues.extend(found.issues[:max(FINDINGS_CAP - len(log.issues), 0)])
+        log.count += found.count
+        stop = stop or found.stop
+        engines.append(engine)
+    return ReferenceScan(log.reported(export.path.name), stop, tuple(engines))
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceWording:
+    """How a value that is no key is reported: at ``file:line:column (header)`` of the column as
+    the file has it, with the value masked as the item's ``personal`` flag says."""
+
+    name: str
+    spec: LayoutSpec
+    header: str
+    expected: str
+
+    def column(self, titles: Sequence[str]) -> Column:
+        """The column, positioned in the file's header line ``titles`` (first of that title)."""
+        return next(c for c in self.spec.columns(titles) if c.header == self.header)
+
+    def issue(self, column: Column, line: int, value: str) -> Issue:
+        return Issue("file.reference_missing", f"{column.header}: not {self.expected}",
+                     _location(self.name, line, column), self.expected, shown(value, column.item.personal))
+
+
+@dataclass
+class UnknownValues:
+    """One reference's findings in one file: worded issues (capped), the exact count, and the
+    issue that stopped the reading (row path only: the columnar grammar has no such stop)."""
+
+    issues: list[Issue] = field(default_factory=list)
+    count: int = 0
+    stop: Issue | None = None
+
+    def add(self, issue: Callable[[], Issue]) -> None:
+        """Counts one finding; words it while under the cap."""
+        self.count += 1
+        if len(self.issues) < FINDINGS_CAP:
+            self.issues.append(issue())
+
+
+def unknown_references(
+    export: ExportFile, encoding: str, source: Utf8SourceView, wording: ReferenceWording, keys: pl.DataFrame
+) -> tuple[UnknownValues, str]:
+    """The non-empty values of the wording's column that are not ``keys``, and the engine that
+    read them (``columnar`` when its grammar covers the file, ``rows`` otherwise)."""
+    with source as utf8:
+        titles = _columnar_titles(utf8)
+        if utf8 is not None and titles is not None:
+            found = _columnar_unknown(utf8, wording, wording.column(titles), keys)
+            if found is not None:
+                return found, "columnar"
+    return _row_unknown(export, encoding, wording, keys), "rows"
+
+
+def _columnar_titles(source: Utf8Source | None) -> list[str] | None:
+    """The header line when the columnar grammar covers the file; None sends it to the row path."""
+    if source is None or not _columnar_covers(source):
+        return None
+    return _first_record(source.path)
+
+
+def _columnar_unknown(
+    source: Utf8Source, wording: ReferenceWording, column: Column, keys: pl.DataFrame
+) -> UnknownValues | None:
+    """The columnar engine's findings; None when a line is outside its grammar."""
+    from conformance.columnar.compile import LINE
+    from conformance.columnar.lines import VALUE, Irregular
+    from conformance.columnar.relations import unknown_values
+
+    found = UnknownValues()
+    if column.index is None:
+        return found  # the file lacks the column: no value refers to anything (header reports it)
+    try:
+        for batch in unknown_values(source.paths, source.structure.quotes, column.index, keys):
+            room = max(FINDINGS_CAP - len(found.issues), 0)
+            found.issues.extend(wording.issue(column, int(line), value)
+                                for line, value in batch[:room].select(LINE, VALUE).iter_rows())
+            found.count += batch.height  # counted in polars: only the worded rows reach Python
+    except Irregular:
+        return None
+    return found
+
+
+def _row_unknown(export: ExportFile, encoding: str, wording: ReferenceWording, keys: pl.DataFrame) -> UnknownValues:
+    """The row path's findings: the csv module reads the column, a set holds the keys."""
+    from conformance.columnar.relations import KEY
+
+    known = set(keys[KEY].to_list())
+    found = UnknownValues()
+
+    def take(column: Column, line: int, value: str) -> None:
+        if value not in known:
+            found.add(lambda: wording.issue(column, line, value))
+
+    found.stop = read_column(export, encoding, wording.column, take)
+    return found
+
+
+def read_column(
+    export: ExportFile, encoding: str, locate: Callable[[Sequence[str]], Column],
+    take: Callable[[Column, int, str], None],
+) -> Issue | None:
+    """The row path of one column: ``locate`` finds it in the header line, ``take(column, line,
+    value)`` gets each non-empty value with the line its record starts on. Returns the issue that
+    stopped the reading, if any (worded as the content pass words it)."""
+    name, line = export.path.name, 1
+    with _csv_field_limit(FIELD_LIMIT), export.path.open(encoding=encoding, newline="") as stream:
+        reader = csv.reader(bounded_lines(stream))
+        try:
+            titles = next(reader, None)
+            column = locate(titles if titles is not None else [])
+            line = _line_num(reader) + 1
+            for fields in reader:
+                value = _value(fields, column)
+                if value:
+                    take(column, line, value)
+                line = _line_num(reader) + 1
+        except FieldTooLarge as error:
+            return _too_large(name, error.line)
+        except csv.Error as error:
+            return _unreadable(name, line, str(error))
+    return None
+
+
+def _keys(target: Target, layout: FileInterface, header: str) -> pl.DataFrame:
+    """The distinct non-empty values of column ``header`` of the layout's file (column KEY), read
+    once per run."""
+    key = f"file.layout:{layout.id}:keys:{header}"
+    if key not in target.cache:
+        export = _cached_export(target, layout)
+        verdict = _encoding_verdict(target, layout)
+        encoding = _content_encoding(export, layout, verdict)
+        spec = LayoutSpec.of(target.catalog, layout)
+        target.cache[key] = read_keys(export, encoding, Utf8SourceView(export, encoding, verdict), spec, header)
+    keys: pl.DataFrame = target.cache[key]
+    return keys
+
+
+def read_keys(export: ExportFile, encoding: str, source: Utf8SourceView, spec: LayoutSpec, header: str) -> pl.DataFrame:
+    """The distinct non-empty values of column ``header``: the columnar engine's when its grammar
+    covers the file, the csv module's otherwise. Keys cut short by an unreadable line would make
+    every later key look missing: the references are then not judged (TargetError)."""
+    import polars as pl
+
+    from conformance.columnar.lines import Irregular
+    from conformance.columnar.relations import KEY, distinct_keys
+
+    def locate(titles: Sequence[str]) -> Column:
+        return next(c for c in spec.columns(titles) if c.header == header)
+
+    with source as utf8:
+        titles = _columnar_titles(utf8)
+        if utf8 is not None and titles is not None:
+            index = locate(titles).index
+            if index is None:
+                return pl.DataFrame({KEY: []}, schema={KEY: pl.String})
+            try:
+                return distinct_keys(utf8.paths, utf8.structure.quotes, index)
+            except Irregular:
+                pass
+    values: set[str] = set()
+    stop = read_column(export, encoding, locate, lambda _column, _line, value: values.add(value))
+    if stop is not None:
+        raise TargetError(f"{export.path.name}: cannot read every {header} to judge references to it: {stop.message}")
+    return pl.DataFrame({KEY: sorted(values)}, schema={KEY: pl.String})
+
+
+class Utf8SourceView:
+    """The file as UTF-8 for one references pass: the encoding pass's source when it is the export
+    itself (validated in place: still there), else a fresh one, removed after the pass (the content
+    pass removes the encoding pass's transcoded copy once it has read it)."""
+
+    def __init__(self, export: ExportFile, encoding: str, verdict: EncodingVerdict) -> None:
+        self.export, self.encoding, self.verdict = export, encoding, verdict
+        self.own: Utf8Source | None = None
+
+    def __enter__(self) -> Utf8Source | None:
+        shared = self.verdict.source
+        if shared is not None and not shared.temporary and self.verdict.content_encoding == self.encoding:
+            return shared
+        self.own = decode(self.export.path, self.encoding).source
+        return self.own
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.own is not None:
+            self.own.close()
+            self.own = None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,7 +20,9 @@ ENCODING = "encoding"
 CELL_FAMILIES = ("types", "lengths", "codes", "patterns", "char_classes", "check_digits")
 ROW_FAMILIES = ("required", "category_items")
 CONTENT_FAMILIES = ("header", "fields", *CELL_FAMILIES, *ROW_FAMILIES)
-FAMILIES = (ENCODING, *CONTENT_FAMILIES)
+#: Rules across files (the layout's ``references``): judged after the file's own content.
+REFERENCES = "references"
+FAMILIES = (ENCODING, *CONTENT_FAMILIES, REFERENCES)
 
 #: Items the row-level families are about (DOMAIN.md names; the catalog carries their codes).
 RESIDENT_TYPE = "住民種別"

@@ -2,9 +2,10 @@
 
 Base path ``/api/v1``. The operations, paths, status codes and documents are the catalog's
 (``interfaces.yaml``, ``schemas.yaml``), plus ``POST /api/v1/admin/migration`` (not in the catalog)
-that replaces all data with a migration CSV, and ``GET /api/v1/exports/residents.dat``, the
+that replaces all data with a migration CSV, ``GET /api/v1/exports/residents.dat``, the
 catalog's fixed-length layout ``residents_fixed`` in CP932 (a file layout, not an API operation
-of the catalog: :mod:`conformance.reference.fixed_export`).
+of the catalog: :mod:`conformance.reference.fixed_export`), and ``GET /api/v1/exports/households.csv``,
+the layout ``households_csv``: one row per 世帯番号 of the residents export.
 
 JSON representation (the same rule as :mod:`conformance.spec.openapi`): every property of a schema
 is present; data item values are strings except ``integer`` items (履歴番号); the empty value of a
@@ -36,7 +37,7 @@ from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.reference import fixed_export, rules
 from conformance.reference.storage import Row, Store, utc_stamp
 from conformance.spec.catalog import EditionCatalog
-from conformance.spec.models import ApiInterface, DataItem, Level, Parameter, Schema, SchemaProperty
+from conformance.spec.models import ApiInterface, DataItem, FileInterface, Level, Parameter, Schema, SchemaProperty
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import jumin_edition, residents_layout
 
@@ -46,6 +47,8 @@ DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
 JSON_TYPE = "application/json; charset=utf-8"
 CSV_TYPE = "text/csv; charset=utf-8"
+#: The catalog layout of the households export (a file layout, not an API operation).
+HOUSEHOLDS_LAYOUT = "households_csv"
 #: 帳票ID of 住民票の写し (DOMAIN.md: the only real 帳票ID seen in public copies).
 CERTIFICATE_FORM_ID = "0010001"
 # The 認証文 of chapter 4 (様式) is not in our source text: this is a neutral sentence of our own,
@@ -339,6 +342,7 @@ class ReferenceApp:
         edition = self.edition or jumin_edition()
         self.model = Model.build(edition)
         self._fixed_layout = fixed_export.fixed_layout(edition)
+        self._household_headers = _layout_headers(edition, HOUSEHOLDS_LAYOUT)
         self._routes: tuple[tuple[tuple[str, ...], dict[str, Handler]], ...] = (
             (("residents",), {"GET": self._list_residents, "POST": self._move_in}),
             (("residents", "*"), {"GET": self._get_resident}),
@@ -350,6 +354,7 @@ class ReferenceApp:
             (("inspection-list",), {"GET": self._inspection_list}),
             (("exports", "residents.csv"), {"GET": self._export}),
             (("exports", "residents.dat"), {"GET": self._export_fixed}),
+            (("exports", "households.csv"), {"GET": self._export_households}),
             (("admin", "migration"), {"POST": self._migration}),
             (("admin", "residents"), {"POST": self._append_residents}),
         )
@@ -481,6 +486,16 @@ class ReferenceApp:
             raise not_found(f"the catalog has no fixed-length layout {fixed_export.LAYOUT_ID}")
         rows = (self._present(row) for row in self.store.all_latest())
         return Reply(200, fixed_export.fixed_records(layout, rows), fixed_export.CONTENT_TYPE)
+
+    def _export_households(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        """One row per 世帯番号 of the residents export, from the same rows and presentation."""
+        headers = self._household_headers
+        if headers is None:
+            raise not_found(f"the catalog has no file layout {HOUSEHOLDS_LAYOUT}")
+        rows = household_rows(self._present(row) for row in self.store.all_latest())
+        if "orphan_household" in self.defects:
+            rows = rows[1:]  # residents.csv still names this household's 世帯番号
+        return Reply(200, csv_body(headers, rows), CSV_TYPE)
 
     # -- writes -------------------------------------------------------------------------------------
 
@@ -726,6 +741,35 @@ class ReferenceApp:
                 continue
             if str(body.get(condition.item)) in condition.values:
                 raise bad_request(f"{prop.name}: required when {condition.item} is {body.get(condition.item)}")
+
+
+def _layout_headers(edition: EditionCatalog, layout_id: str) -> tuple[str, ...] | None:
+    """The column headers of a file layout of the edition, if it has one."""
+    for entry in edition.interfaces:
+        if isinstance(entry, FileInterface) and entry.id == layout_id:
+            return tuple(column.header for column in entry.columns)
+    return None
+
+
+def household_rows(rows: Iterable[Mapping[str, str]]) -> list[Mapping[str, str]]:
+    """One row per 世帯番号, by 世帯番号: the values of its first member in 5.2 order, current
+    members (住民状態 1) first, so a household whose members all left still has its last address."""
+    members: dict[str, list[Mapping[str, str]]] = {}
+    for row in rows:
+        if row.get("世帯番号"):
+            members.setdefault(row["世帯番号"], []).append(row)
+    return [min(group, key=lambda row: (row.get("住民状態") != "1", household_order(row)))
+            for _, group in sorted(members.items())]
+
+
+def csv_body(headers: Iterable[str], rows: Iterable[Mapping[str, str]]) -> bytes:
+    """A UTF-8 CSV export: the header line, then each row's values by header (CRLF, as residents.csv)."""
+    columns = tuple(headers)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([row.get(header, "") for header in columns] for row in rows)
+    return buffer.getvalue().encode("utf-8")
 
 
 def _pattern_of(path: str) -> tuple[str, ...]:

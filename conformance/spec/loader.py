@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -602,6 +602,7 @@ def _cross_entry_errors(entries: list[_Entry], *, check_references: bool) -> lis
     if check_references:
         errors.extend(_unknown_references(entries, "bindings", "requirement", "requirements", "requirement"))
         errors.extend(_unknown_references(entries, "data_items", "code_table", "code_tables", "code table"))
+        errors.extend(_layout_reference_errors(entries))
     return errors
 
 
@@ -642,6 +643,37 @@ def _unknown_references(
         if isinstance(value, str) and value not in known_set:
             errors.append(entry.error((field,), messages.unknown_reference(what, value, known)))
     return errors
+
+
+def _layout_reference_errors(entries: Sequence[_Entry]) -> list[LocatedError]:
+    """File layouts whose ``references`` name a layout that is no file layout of the edition, or a
+    key that is no column of it (the referencing column is checked by FileInterface itself)."""
+    interfaces = [entry for entry in entries if entry.key == "interfaces" and entry.entry_id is not None]
+    layouts = {entry.entry_id: entry.model for entry in interfaces if isinstance(entry.model, FileInterface)}
+    kinds = {entry.entry_id: entry.data.get("kind") for entry in interfaces if isinstance(entry.data, dict)}
+    errors: list[LocatedError] = []
+    for entry in interfaces:
+        if isinstance(entry.model, FileInterface):
+            errors.extend(_reference_errors(entry, entry.model, layouts, kinds))
+    return errors
+
+
+def _reference_errors(
+    entry: _Entry, layout: FileInterface, layouts: Mapping[str | None, FileInterface], kinds: Mapping[str | None, Any]
+) -> Iterator[LocatedError]:
+    for index, reference in enumerate(layout.references):
+        other, kind = layouts.get(reference.layout), kinds.get(reference.layout)
+        if other is None and kind == "file":
+            continue  # an invalid layout: its own errors say why
+        if other is None:
+            known = [name for name in layouts if name is not None]
+            detail = messages.not_a_file_layout(reference.layout, known, kind if isinstance(kind, str) else None)
+            yield entry.error(("references", index, "layout"), detail)
+            continue
+        headers = [column.header for column in other.columns]
+        if reference.key not in headers:
+            detail = messages.unknown_layout_column(reference.key, headers, reference.layout)
+            yield entry.error(("references", index, "key"), detail)
 
 
 # -- assembling the result --------------------------------------------------------------------------

@@ -256,6 +256,15 @@ class FileColumn(CatalogModel):
     )
 
 
+class FileReference(CatalogModel):
+    """A relation of the 移行ファイル関連図 between two file layouts: every non-empty value of
+    ``column`` in this layout's file is a value of ``key`` in the file of layout ``layout``."""
+
+    column: Annotated[str, Field(min_length=1, description="Header of a column of this layout.")]
+    layout: Annotated[str, Field(pattern=ENTRY_ID_PATTERN, description="Id of a file layout of the edition.")]
+    key: Annotated[str, Field(min_length=1, description="Header of a column of that layout.")]
+
+
 #: The bytes each ``record_terminator`` of a fixed-length layout stands for.
 RECORD_TERMINATORS: dict[str, bytes] = {"crlf": b"\r\n", "lf": b"\n", "none": b""}
 #: The layout fields that only a fixed-length layout has (refused in the others when given).
@@ -298,6 +307,10 @@ class FileInterface(CatalogModel):
         default=" ", description="format fixed only: the characters a value is padded with, on its right, to "
         "its width; they are stripped before the value is judged.",
     )
+    references: Annotated[tuple[FileReference, ...], LaxSeq] = Field(
+        default=(), description="Cross-file rules (移行ファイル関連図): columns whose values are keys of "
+        "another layout's file.",
+    )
     provenance: Provenance
 
     @model_validator(mode="after")
@@ -305,6 +318,7 @@ class FileInterface(CatalogModel):
         """Widths, the record terminator and the padding belong to fixed-length layouts, and every
         column of one needs its width (a missing one would shift every field after it)."""
         errors = list(self._width_errors() if self.format == "fixed" else self._fixed_only_errors())
+        errors.extend(self._reference_column_errors())
         if errors:
             raise ValidationError.from_exception_data(type(self).__name__, errors)
         return self
@@ -329,6 +343,16 @@ class FileInterface(CatalogModel):
             for name in FIXED_ONLY_FIELDS if name in self.model_fields_set
         )
         return errors
+
+    def _reference_column_errors(self) -> list[InitErrorDetails]:
+        """A reference names a column of this layout (the other layout is checked by the loader,
+        which sees the whole edition)."""
+        headers = [column.header for column in self.columns]
+        return [
+            _rule_error(("references", index, "column"), messages.unknown_layout_column(reference.column, headers),
+                        reference.column)
+            for index, reference in enumerate(self.references) if reference.column not in headers
+        ]
 
 
 def _rule_error(loc: tuple[str | int, ...], detail: str, value: object) -> InitErrorDetails:

@@ -28,6 +28,8 @@ LAYOUT = next(i for i in EDITION.interfaces if isinstance(i, FileInterface) and 
 HEADERS = [column.header for column in LAYOUT.columns]
 NAME = "residents.csv"
 ALL_CONTENT = list(files.CONTENT_FAMILIES)
+#: Every family judged on one file (references read a second file: tests/checks/test_files_references.py).
+ONE_FILE = [family for family in files.FAMILIES if family != files.REFERENCES]
 
 
 def m11(serial: str) -> str:
@@ -129,13 +131,13 @@ def at(line: int, header: str) -> str:
 
 
 def test_conforming_file_has_no_findings(tmp_path: Path) -> None:
-    assert found(tmp_path, conforming_rows(), files.FAMILIES) == []
+    assert found(tmp_path, conforming_rows(), ONE_FILE) == []
 
 
 def test_conforming_cp932_file_has_no_findings(tmp_path: Path) -> None:
     data = to_text(conforming_rows()).encode("cp932")
     target = target_for(tmp_path, data, "cp932", layout="residents_csv_cp932")
-    assert run(target, files.FAMILIES, layout="residents_csv_cp932") == []
+    assert run(target, ONE_FILE, layout="residents_csv_cp932") == []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -178,14 +180,14 @@ def test_nothing_decodes_judges_encoding_and_refuses_content(tmp_path: Path) -> 
 
 def test_undeclared_charset(tmp_path: Path) -> None:
     target = target_for(tmp_path, to_text(conforming_rows()).encode("utf-8"), None)
-    findings = run(target, files.FAMILIES)
+    findings = run(target, ONE_FILE)
     assert codes_locations(findings) == [("file.encoding_undeclared", NAME)]
     assert "utf-8" in findings[0].message
 
 
 def test_encoding_not_allowed_by_the_layout(tmp_path: Path) -> None:
     target = target_for(tmp_path, to_text(conforming_rows()).encode("cp932"), "cp932")
-    findings = run(target, files.FAMILIES)
+    findings = run(target, ONE_FILE)
     assert codes_locations(findings) == [("file.encoding_not_allowed", NAME)]
     assert findings[0].actual == "cp932"
 
@@ -199,7 +201,7 @@ def test_utf16_is_a_text_encoding_the_layout_does_not_allow(tmp_path: Path) -> N
     # UTF-16 is not refused as unknown (decoding one byte of it fails; it is still text): the
     # content is judged in it, and only the encoding family has something to say.
     target = target_for(tmp_path, to_text(conforming_rows()).encode("utf-16"), "utf-16")
-    findings = run(target, files.FAMILIES)
+    findings = run(target, ONE_FILE)
     assert codes_locations(findings) == [("file.encoding_not_allowed", NAME)]
     assert findings[0].actual == "utf-16"
 
@@ -210,7 +212,7 @@ def test_shift_jis_declared_for_cp932_content(tmp_path: Path) -> None:
     text = to_text(rows)
     column = text.splitlines()[1].index("①") + 1
     target = target_for(tmp_path, text.encode("cp932"), "shift_jis", layout="residents_csv_cp932")
-    findings = run(target, files.FAMILIES, layout="residents_csv_cp932")
+    findings = run(target, ONE_FILE, layout="residents_csv_cp932")
     assert codes_locations(findings) == [
         ("file.encoding_not_allowed", NAME),
         ("file.encoding_mismatch", f"{NAME}:2:{column}"),
@@ -220,7 +222,7 @@ def test_shift_jis_declared_for_cp932_content(tmp_path: Path) -> None:
 
 def test_bom_is_allowed_when_the_layout_allows_utf8_sig(tmp_path: Path) -> None:
     data = b"\xef\xbb\xbf" + to_text(conforming_rows()).encode("utf-8")
-    assert run(target_for(tmp_path, data, "utf-8"), files.FAMILIES) == []
+    assert run(target_for(tmp_path, data, "utf-8"), ONE_FILE) == []
 
 
 def test_bom_is_not_allowed_by_a_utf8_only_layout(tmp_path: Path) -> None:
@@ -228,7 +230,7 @@ def test_bom_is_not_allowed_by_a_utf8_only_layout(tmp_path: Path) -> None:
     others = tuple(i for i in EDITION.interfaces if i.id != LAYOUT.id)
     catalog = dataclasses.replace(EDITION, interfaces=(*others, strict))
     data = b"\xef\xbb\xbf" + to_text(conforming_rows()).encode("utf-8")
-    findings = run(target_for(tmp_path, data, "utf-8", catalog=catalog), files.FAMILIES)
+    findings = run(target_for(tmp_path, data, "utf-8", catalog=catalog), ONE_FILE)
     # The BOM is one encoding finding; it does not leak into the first header.
     assert codes_locations(findings) == [("file.encoding_not_allowed", NAME)]
     assert findings[0].actual == "utf-8-sig"
@@ -471,6 +473,9 @@ class CountingSource:
         self.fetches += 1
         return self.inner.fetch(layout)
 
+    def offers(self, layout: str) -> bool:
+        return self.inner.offers(layout)
+
 
 def test_one_fetch_and_one_pass_per_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = target_for(tmp_path, to_text([japanese(性別="9")]).encode("utf-8"))
@@ -533,7 +538,7 @@ def test_quoted_fields_give_the_same_findings(tmp_path: Path) -> None:
     writer.writerow(HEADERS)
     writer.writerows([row[h] for h in HEADERS] for row in rows)
     target = target_for(tmp_path, out.getvalue().encode("utf-8"))
-    assert codes_locations(run(target, files.FAMILIES)) == [("file.code", at(2, "性別"))]
+    assert codes_locations(run(target, ONE_FILE)) == [("file.code", at(2, "性別"))]
     assert target.cache["file.layout:residents_csv:content"].engine == "columnar"
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import http.client
+import io
 import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -15,6 +17,7 @@ from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digi
 from conformance.reference.app import MAX_BODY_BYTES
 from conformance.reference.server import RunningReference, start_reference
 from conformance.reference.storage import utc_stamp
+from conformance.spec.models import FileInterface
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import default_town, jumin_edition, town_headers
 
@@ -548,6 +551,20 @@ def test_the_export_is_every_person_in_the_migration_format(api: Api) -> None:
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert response.content.startswith(",".join(town_headers()).encode("utf-8") + b"\r\n")
     assert parse_migration(response.content, "export") == ROWS
+
+
+def test_the_households_export_has_one_row_per_household_of_the_residents_export(api: Api) -> None:
+    response = api.get("/exports/households.csv")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    layout = next(i for i in jumin_edition().interfaces if isinstance(i, FileInterface) and i.id == "households_csv")
+    headers = [column.header for column in layout.columns]
+    assert response.content.startswith(",".join(headers).encode("utf-8") + b"\r\n")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    assert [row["世帯番号"] for row in rows] == sorted({row["世帯番号"] for row in ROWS})
+    by_number = {row["世帯番号"]: row for row in rows}
+    head = next(row for row in ROWS if row["続柄"] == "世帯主" and row["住民状態"] == "1")
+    assert {h: by_number[head["世帯番号"]][h] for h in headers} == {h: head[h] for h in headers}
 
 
 # -- routing and admin ----------------------------------------------------------------------------------

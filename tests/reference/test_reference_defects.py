@@ -59,6 +59,7 @@ AFFECTS: dict[str, set[str]] = {
     "tsusho_dropped": {"tsusho_resident", "tsusho_history", "export"},
     "bad_check_digit": {"move_in"},
     "cp932_export": {"export"},
+    "orphan_household": {"households_export"},
     "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},
     "prohibited_zokugara": {"grandchild", "household", "certificate_grandchild", "export"},
     "history_deleted_on_correction": {"correction"},
@@ -110,6 +111,7 @@ def probe(api: Api) -> dict[str, Any]:
         "certificate_dv": api.post("/certificates", {"宛名番号": PROTECTED["宛名番号"]}).status_code,
         "inspection": api.get("/inspection-list", 町字=PROTECTED["住所_町字"]).json(),
         "export": hashlib.sha256(api.get("/exports/residents.csv").content).hexdigest(),
+        "households_export": hashlib.sha256(api.get("/exports/households.csv").content).hexdigest(),
     }
     probes["move_in"] = api.post("/residents", MOVE_IN).json()
     probes["qualifications"] = [query(api, scenario) for scenario in RULE_PROBES]
@@ -223,6 +225,21 @@ def test_cp932_export() -> None:
     with pytest.raises(UnicodeDecodeError):
         response.content.decode("utf-8")
     assert response.content.decode("cp932") == clean_text
+
+
+def read_csv(api: Api, path: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(api.get(path).content.decode("utf-8"))))
+
+
+def test_orphan_household() -> None:
+    with started() as api:
+        clean_households = read_csv(api, "/exports/households.csv")
+    with started("orphan_household") as api:
+        households = read_csv(api, "/exports/households.csv")
+        residents = read_csv(api, "/exports/residents.csv")
+    assert households == clean_households[1:]
+    orphan = clean_households[0]["世帯番号"]
+    assert orphan in {row["世帯番号"] for row in residents}  # residents.csv still names it
 
 
 def test_foreign_birth_wareki() -> None:

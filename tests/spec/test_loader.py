@@ -404,6 +404,87 @@ def test_a_fixed_layout_needs_columns_and_positive_widths() -> None:
     ]
 
 
+# -- file layouts: references (移行ファイル関連図) ------------------------------------------------------
+
+# Line 2 is residents (its reference: column line 9, layout 10, key 11); line 13 households (its
+# reference: column 20, layout 21, key 22); line 24 an API operation.
+REFERENCES = """\
+interfaces:
+  - kind: file
+    id: residents_csv
+    name: 住民
+    format: csv
+    columns: [{data_item: household_number, header: 世帯番号}]
+    provenance: {reference: ours}
+    references:
+      - column: 世帯番号
+        layout: households_csv
+        key: 世帯番号
+    # households
+  - kind: file
+    id: households_csv
+    name: 世帯
+    format: csv
+    columns: [{data_item: household_number, header: 世帯番号}]
+    provenance: {reference: ours}
+    references:
+      - column: 世帯番号
+        layout: residents_csv
+        key: 世帯番号
+  - kind: api
+    id: get_household
+    name: 世帯の照会
+    method: get
+    path: /households/{世帯番号}
+    responses: [{status: 200, description: 世帯}]
+    provenance: {reference: ours}
+"""
+
+
+def reference_errors(text: str) -> list[str]:
+    write(INTERFACES, text)
+    return errors_of(load_edition(EDITION))
+
+
+def test_layouts_referring_to_each_other_load() -> None:
+    write(INTERFACES, REFERENCES)
+    edition = load_edition(EDITION)
+    assert edition.errors == ()
+    residents = edition.interfaces[0]
+    assert isinstance(residents, FileInterface)
+    assert [(r.column, r.layout, r.key) for r in residents.references] == [("世帯番号", "households_csv", "世帯番号")]
+
+
+def test_a_reference_column_must_be_a_header_of_its_layout() -> None:
+    assert reference_errors(REFERENCES.replace("      - column: 世帯番号\n        layout: households_csv",
+                                               "      - column: 世帯番\n        layout: households_csv")) == [
+        f"{INTERFACES}:9: interfaces[0].references[0].column: '世帯番' is not a column header of this layout; "
+        "expected one of: 世帯番号; did you mean '世帯番号'?"
+    ]
+
+
+def test_a_reference_must_name_a_file_layout_of_the_edition() -> None:
+    assert reference_errors(REFERENCES.replace("layout: households_csv", "layout: househols_csv")) == [
+        f"{INTERFACES}:10: interfaces[0].references[0].layout: 'househols_csv' is not a file layout (no interface "
+        "has this id); expected the id of a file layout of this edition: residents_csv, households_csv; "
+        "did you mean 'households_csv'?"
+    ]
+    assert reference_errors(REFERENCES.replace("layout: households_csv", "layout: get_household")) == [
+        f"{INTERFACES}:10: interfaces[0].references[0].layout: 'get_household' is not a file layout (it is an api "
+        "interface); expected the id of a file layout of this edition: residents_csv, households_csv; "
+        "did you mean 'households_csv'?"
+    ]
+
+
+def test_a_reference_key_must_be_a_header_of_the_other_layout() -> None:
+    text = REFERENCES.replace("        layout: residents_csv\n        key: 世帯番号",
+                              "        layout: residents_csv\n        key: 宛名番号")
+    assert reference_errors(text) == [
+        f"{INTERFACES}:22: interfaces[1].references[0].key: '宛名番号' is not a column header of layout "
+        "'residents_csv'; expected one of: 世帯番号"
+    ]
+
+
 # -- edition.yaml and layout ------------------------------------------------------------------------
 
 
