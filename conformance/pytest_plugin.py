@@ -173,8 +173,8 @@ class RunState:
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         if self._session is not None:
             self._session.close()
-        if self.out is None or hasattr(session.config, "workerinput"):
-            return
+        if self.out is None or hasattr(session.config, "workerinput") or session.config.option.collectonly:
+            return  # --collect-only judged nothing: no results.json saying "not conformant (of 0)"
         from conformance.reporting.html import write_report
         from conformance.session import effective_seed
 
@@ -192,9 +192,12 @@ class RunState:
     def pytest_terminal_summary(self, terminalreporter: Any, config: pytest.Config) -> None:
         if hasattr(config, "workerinput"):
             return
+        terminalreporter.section("conformance")
+        if config.option.collectonly:
+            terminalreporter.write_line("collect-only: nothing was judged, so there is no verdict")
+            return
         outcome = self.outcome()
         coverage = outcome.coverage
-        terminalreporter.section("conformance")
         terminalreporter.write_line(f"verdict: {outcome.verdict.value}")
         terminalreporter.write_line(
             f"coverage: {coverage.automated} automated, {coverage.manual} manual, "

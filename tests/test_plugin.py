@@ -74,6 +74,15 @@ def test_k_selects_by_id_and_results_keep_only_what_ran(pytester: pytest.Pyteste
     assert [r["requirement"] for r in document["results"]] == ["jumin-1.0-3.4-P001"]
 
 
+def test_collect_only_writes_no_results_and_says_there_is_no_verdict(pytester: pytest.Pytester) -> None:
+    catalog = make_catalog(pytester.path)
+    result = pytester.runpytest(f"--conformance-catalog={catalog}", "--conformance-out=out", "--collect-only", "-q")
+    assert result.ret == pytest.ExitCode.OK
+    result.stdout.fnmatch_lines(["*jumin-1.0-3.4-R001*", "collect-only: nothing was judged, so there is no verdict"])
+    result.stdout.no_fnmatch_line("verdict:*")
+    assert not (pytester.path / "out" / "results.json").exists()
+
+
 def test_a_bad_entry_fails_only_that_item(pytester: pytest.Pytester) -> None:
     bad = requirement_yaml("jumin-1.0-3.4-R002", "requred", 2)
     catalog = make_catalog(pytester.path, extra=bad)
