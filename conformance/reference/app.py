@@ -485,7 +485,10 @@ class ReferenceApp:
         if layout is None:
             raise not_found(f"the catalog has no fixed-length layout {fixed_export.LAYOUT_ID}")
         rows = (self._present(row) for row in self.store.all_latest())
-        return Reply(200, fixed_export.fixed_records(layout, rows), fixed_export.CONTENT_TYPE)
+        # The fixed_char_padding defect: widths counted in characters, so records with kanji run long.
+        pad_characters = "fixed_char_padding" in self.defects
+        body = fixed_export.fixed_records(layout, rows, pad_characters=pad_characters)
+        return Reply(200, body, fixed_export.CONTENT_TYPE)
 
     def _export_households(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         """One row per 世帯番号 of the residents export, from the same rows and presentation."""

@@ -47,6 +47,12 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("orphan_household",
            "households.csv leaves out the first household, whose 世帯番号 residents.csv still names",
            ("jumin-1.0-10.6-R001",)),
+    # Every file.layout check bound to residents_fixed sees the shifted records: 1.1.2 R028
+    # (category_items), 1.1.13 R002 (check_digits) and 10.6 R001 (file.record_length among others).
+    Defect("fixed_char_padding",
+           "residents.dat pads each value to its width in characters instead of bytes, so records with "
+           "double-byte characters are longer than the layout's record width",
+           ("jumin-1.0-1.1.2-R028", "jumin-1.0-1.1.13-R002", "jumin-1.0-10.6-R001")),
     Defect("foreign_birth_wareki",
            "certificates print a foreign resident's 生年月日 in 和暦 instead of 西暦",
            ("jumin-1.0-1.1.9-R001", "jumin-1.0-1.1.9-P002")),

@@ -34,25 +34,32 @@ def fixed_layout(edition: EditionCatalog) -> FileInterface | None:
     return None
 
 
-def fixed_records(layout: FileInterface, rows: Iterable[Mapping[str, str]]) -> bytes:
-    """The rows as fixed-length records (values by column header; '' when absent)."""
+def fixed_records(layout: FileInterface, rows: Iterable[Mapping[str, str]], *, pad_characters: bool = False) -> bytes:
+    """The rows as fixed-length records (values by column header; '' when absent).
+
+    ``pad_characters`` is the ``fixed_char_padding`` defect: each value is padded to its width in
+    characters instead of bytes, so a field holding double-byte characters is longer than its width
+    (one byte more per such character) and the fields after it, and the records after it, shift.
+    """
     pad = layout.padding[0].encode(ENCODING)
     if len(pad) != 1:
         raise SpecError([f"layout {layout.id}: the reference pads with a single-byte character only"])
     terminator = RECORD_TERMINATORS[layout.record_terminator]
     return b"".join(
-        b"".join(_field(column, row.get(column.header, ""), pad) for column in layout.columns) + terminator
+        b"".join(_field(column, row.get(column.header, ""), pad, pad_characters) for column in layout.columns)
+        + terminator
         for row in rows
     )
 
 
-def _field(column: FileColumn, value: str, pad: bytes) -> bytes:
-    data = cp932_text(value).encode(ENCODING)
+def _field(column: FileColumn, value: str, pad: bytes, pad_characters: bool) -> bytes:
+    text = cp932_text(value)
+    data = text.encode(ENCODING)
     width = column.width or 0
     if len(data) > width:
         # The API refuses values longer than their item: reaching this is a bug of the reference.
         raise ValueError(f"{column.header}: {len(data)} bytes do not fit the width {width}")
-    return data + pad * (width - len(data))
+    return data + pad * (width - (len(text) if pad_characters else len(data)))
 
 
 def cp932_text(value: str) -> str:

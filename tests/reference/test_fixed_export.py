@@ -67,6 +67,16 @@ def test_values_are_padded_to_their_width_in_bytes() -> None:
     assert data[name_start:name_start + 100] == "山田　花子".encode("cp932") + b" " * 90
 
 
+def test_the_fixed_char_padding_defect_pads_to_the_width_in_characters() -> None:
+    assert LAYOUT is not None
+    row = {"宛名番号": "1000000015", "氏名": "山田　花子"}
+    data = fixed_export.fixed_records(LAYOUT, [row], pad_characters=True)
+    layout = from_catalog(LAYOUT, "cp932")
+    assert len(data) == layout.width + 5  # five double-byte characters, each counted as one
+    name_start = sum(f.width for f in layout.fields[:7])
+    assert data[name_start:name_start + 105] == "山田　花子".encode("cp932") + b" " * 95
+
+
 def test_what_cp932_lacks_is_written_as_the_export_convention_says() -> None:
     # A variation selector is dropped (the base character stays); a character outside CP932 is 〓.
     assert fixed_export.cp932_text("葛\U000e0100飾") == "葛飾"

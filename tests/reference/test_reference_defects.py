@@ -56,12 +56,13 @@ PROTECTED = find(lambda r: r["支援措置対象フラグ"] == "1")
 AFFECTS: dict[str, set[str]] = {
     "dv_certificate_issued": {"certificate_dv"},
     "dv_inspection_leak": {"inspection"},
-    "tsusho_dropped": {"tsusho_resident", "tsusho_history", "export"},
+    "tsusho_dropped": {"tsusho_resident", "tsusho_history", "export", "fixed_export"},
     "bad_check_digit": {"move_in"},
     "cp932_export": {"export"},
     "orphan_household": {"households_export"},
+    "fixed_char_padding": {"fixed_export"},
     "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},
-    "prohibited_zokugara": {"grandchild", "household", "certificate_grandchild", "export"},
+    "prohibited_zokugara": {"grandchild", "household", "certificate_grandchild", "export", "fixed_export"},
     "history_deleted_on_correction": {"correction"},
     "openapi_violation": {"resident", "tsusho_resident", "grandchild", "household", "move_in"},
     **{name: {"qualifications"} for name in (
@@ -112,6 +113,7 @@ def probe(api: Api) -> dict[str, Any]:
         "inspection": api.get("/inspection-list", 町字=PROTECTED["住所_町字"]).json(),
         "export": hashlib.sha256(api.get("/exports/residents.csv").content).hexdigest(),
         "households_export": hashlib.sha256(api.get("/exports/households.csv").content).hexdigest(),
+        "fixed_export": hashlib.sha256(api.get("/exports/residents.dat").content).hexdigest(),
     }
     probes["move_in"] = api.post("/residents", MOVE_IN).json()
     probes["qualifications"] = [query(api, scenario) for scenario in RULE_PROBES]
@@ -240,6 +242,25 @@ def test_orphan_household() -> None:
     assert households == clean_households[1:]
     orphan = clean_households[0]["世帯番号"]
     assert orphan in {row["世帯番号"] for row in residents}  # residents.csv still names it
+
+
+def test_fixed_char_padding() -> None:
+    with started() as api:
+        clean_records = api.get("/exports/residents.dat").content.split(b"\r\n")
+    with started("fixed_char_padding") as api:
+        response = api.get("/exports/residents.dat")
+    records = response.content.split(b"\r\n")
+    assert response.headers["Content-Type"] == "text/plain; charset=Windows-31J"
+    assert len(records) == len(clean_records) == len(ROWS) + 1 and records[-1] == clean_records[-1] == b""
+    longer = 0
+    for record, clean_record in zip(records, clean_records, strict=True):
+        text, clean_text = record.decode("cp932"), clean_record.decode("cp932")
+        # One byte too many per double-byte character: it was counted as one when padding.
+        double = sum(len(char.encode("cp932")) - 1 for char in clean_text)
+        assert len(record) == len(clean_record) + double
+        assert text.split() == clean_text.split()  # the same values, padded differently
+        longer += double > 0
+    assert longer == len(ROWS)  # every record holds a name in kanji
 
 
 def test_foreign_birth_wareki() -> None:
