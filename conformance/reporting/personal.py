@@ -35,6 +35,10 @@ _NOT_PERSONAL_SUFFIXES = ("フラグ", "不詳表記")
 #: Items whose values are scrubbed wherever they appear: names, addresses and numbers. Dates are
 #: masked by name only: a birth date equals too many other dates of a run to be removed everywhere.
 _VALUE_SCRUB_EXCLUDED_PARTS = ("生年月日",)
+#: Items holding a person's name, whose parts (family name, given name) are scrubbed on their own.
+_NAME_PARTS = ("氏名", "フリガナ", "アルファベット", "通称", "旧氏")
+#: What separates the parts of a name: the ideographic space, or spaces in an alphabetic name.
+_SPACES = re.compile("[\u3000 ]+")
 #: Shortest value scrubbed by value: shorter ones (a 1-character 方書) would mask unrelated text.
 MIN_SCRUB_LENGTH = 2
 
@@ -81,6 +85,12 @@ class Scrubber:
         columns = {name for row in listed[:1] for name in row if self.is_personal(name)}
         scrubbed = [n for n in columns if not any(part in n for part in _VALUE_SCRUB_EXCLUDED_PARTS)]
         self.add_values(row.get(name, "") for row in listed for name in scrubbed)
+        # A family or given name alone is personal too: a misaligned record (a fixed-length file
+        # padded to characters, an extra comma) shows pieces of a name in other items' values.
+        named = [n for n in scrubbed if any(part in n for part in _NAME_PARTS)]
+        parts = (part for row in listed for name in named for part in _SPACES.split(row.get(name, "")))
+        # Two Latin letters (LE, HA) are inside too many English words of messages: three at least.
+        self.add_values(part for part in parts if not part.isascii() or len(part) >= 3)
 
     def add_values(self, values: Iterable[str]) -> None:
         """Scrub these values too (whole values and inside longer text)."""

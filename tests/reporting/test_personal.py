@@ -78,6 +78,19 @@ def test_from_rows_scrubs_every_name_and_address_of_the_town() -> None:
         assert person[item] not in cleaned
 
 
+def test_from_rows_scrubs_a_family_or_given_name_on_its_own() -> None:
+    # A misaligned fixed-length record shows a piece of a name in another item's value.
+    rows = default_town()
+    scrubber = Scrubber.from_rows(load_edition(JUMIN).data_items, rows)
+    person = next(r for r in rows if "\u3000" in r["氏名"] and len(r["氏名"].split("\u3000")[0]) >= 2)
+    family, given = person["氏名"].split("\u3000", 1)
+    kana = person["氏名_フリガナ"].split("\u3000")[0]
+    cleaned = scrubber.text(f"異動日: '      {family}'; 転出年月日: ' {given}�'; {kana}")
+    assert family not in cleaned and kana not in cleaned
+    assert given not in cleaned or len(given) < 2
+    assert scrubber.text("住所_都道府県 is required") == "住所_都道府県 is required"
+
+
 def test_scrub_document_cleans_findings_reasons_problems_and_error() -> None:
     scrubber = Scrubber(values=["見本太郎"])
     doc = {
