@@ -74,12 +74,17 @@ def failing_batches(plan: LinesPlan) -> Iterator[pl.DataFrame]:
         yield batch
 
 
-def _query(plan: LinesPlan) -> pl.LazyFrame:
-    lines = pl.scan_lines(list(plan.paths), name=_TEXT, row_index_name=LINE, row_index_offset=1)
-    lines = lines.filter(pl.col(LINE) >= plan.first_data_line)
+def _split_lines(paths: Sequence[Path], quoted: bool, first_data_line: int) -> pl.LazyFrame:
+    """LINE, the line's text and its fields (_FIELDS), from ``first_data_line`` on."""
+    lines = pl.scan_lines(list(paths), name=_TEXT, row_index_name=LINE, row_index_offset=1)
+    lines = lines.filter(pl.col(LINE) >= first_data_line)
     text = pl.col(_TEXT)
-    split = _quoted_split(text) if plan.quoted else text.str.split(",")
-    parsed = lines.with_columns(split.alias(_FIELDS), (text != "").alias(RECORD))
+    return lines.with_columns((_quoted_split(text) if quoted else text.str.split(",")).alias(_FIELDS))
+
+
+def _query(plan: LinesPlan) -> pl.LazyFrame:
+    text = pl.col(_TEXT)
+    parsed = _split_lines(plan.paths, plan.quoted, plan.first_data_line).with_columns((text != "").alias(RECORD))
     values = [_field(index, plan.quoted).alias(value_name(index)) for index in plan.fields]
     # A blank line has no fields (csv reads it as an empty record).
     fields = pl.col(_FIELDS).list.len() - (1 if plan.quoted else 0)  # _quoted_split's extra element
@@ -101,12 +106,8 @@ VALUE = "__value"
 def column_lines(paths: Sequence[Path], quoted: bool, index: int, first_data_line: int = 2) -> pl.LazyFrame:
     """One field of every record: LINE, VALUE ('' when the record is short) and, for a file with
     quotes, IRREGULAR (the line is outside the grammar: the caller must read the file otherwise)."""
-    lines = pl.scan_lines(list(paths), name=_TEXT, row_index_name=LINE, row_index_offset=1)
-    lines = lines.filter(pl.col(LINE) >= first_data_line)
-    text = pl.col(_TEXT)
-    split = _quoted_split(text) if quoted else text.str.split(",")
-    frame = lines.with_columns(split.alias(_FIELDS))
-    extra = [_irregular(text).alias(IRREGULAR)] if quoted else []
+    extra = [_irregular(pl.col(_TEXT)).alias(IRREGULAR)] if quoted else []
+    frame = _split_lines(paths, quoted, first_data_line)
     return frame.select(LINE, _field(index, quoted).alias(VALUE), *extra)
 
 
