@@ -81,6 +81,7 @@ if TYPE_CHECKING:
 
     from conformance.columnar.compile import Rule
     from conformance.columnar.fixed import FixedLayout, RecordProblem
+    from conformance.columnar.kernel import Tables
 
 __all__ = [
     "CATEGORY", "CELL_FAMILIES", "CONTENT_FAMILIES", "ENCODING", "FAMILIES", "FORBIDDEN", "REFERENCES",
@@ -92,6 +93,12 @@ __all__ = [
 FINDINGS_CAP = 1000
 #: Largest field and physical line, in characters; beyond it the file is not read further.
 FIELD_LIMIT = 1024 * 1024
+#: Whether the columnar engine puts the compiled screen (conformance.columnar.kernel) in front of
+#: its masks when numba is there; the tests turn it off to compare the two ways.
+SCREEN = True
+#: Smaller files go straight to the masks: loading the compiled screen costs a process about half
+#: a second (numba and its cached machine code), which the masks take to read some 50 MB.
+SCREEN_MIN_BYTES = 48 << 20
 #: Encodings tried, in order, when the declared one does not fit the bytes.
 CANDIDATE_ENCODINGS = ("utf-8", "cp932")
 _BOM = codecs.BOM_UTF8
@@ -753,7 +760,8 @@ def scan_columnar(name: str, source: Utf8Source, spec: LayoutSpec) -> ContentSca
     state.take_header(header)
     rules = compile_rules(spec, state.columns, len(header))
     fields = tuple(sorted({c.index for c in state.columns if c.index is not None}))
-    plan = LinesPlan(source.paths, 2, source.structure.quotes, fields, rules)
+    tables = _screen_tables(state.columns, header, rules) if _screened(source) else None
+    plan = LinesPlan(source.paths, 2, source.structure.quotes, fields, rules, tables)
     collector = _Collector(state, rules)
     pending = _Pending()
     try:
@@ -765,6 +773,19 @@ def scan_columnar(name: str, source: Utf8Source, spec: LayoutSpec) -> ContentSca
     except (Irregular, EngineDisagreement):
         return None
     return state.result(engine="columnar")
+
+
+def _screened(source: Utf8Source) -> bool:
+    """Whether the compiled screen reads the file before the masks (numba there, file large)."""
+    from conformance.columnar import kernel
+
+    return SCREEN and sum(p.stat().st_size for p in source.paths) >= SCREEN_MIN_BYTES and kernel.available()
+
+
+def _screen_tables(columns: Sequence[Column], header: Sequence[str], rules: Sequence[Rule]) -> Tables:
+    from conformance.columnar import kernel
+
+    return kernel.build_tables(columns, len(header), rules)
 
 
 class _Pending:

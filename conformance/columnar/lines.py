@@ -21,10 +21,14 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from conformance.columnar.compile import LINE, NFIELDS, RECORD, Rule, value_name
+
+if TYPE_CHECKING:
+    from conformance.columnar.kernel import Tables
 
 _TEXT = "__text"
 _FIELDS = "__fields"
@@ -52,7 +56,7 @@ class Irregular(Exception):
 @dataclass(frozen=True)
 class LinesPlan:
     """What to read: a UTF-8 file (in one or more consecutive pieces), the line its data starts
-    on, and the masks."""
+    on, and the masks; with ``tables``, the compiled screen decides which lines the masks see."""
 
     paths: tuple[Path, ...]
     first_data_line: int
@@ -60,13 +64,17 @@ class LinesPlan:
     #: File field indexes the rules read (values of other fields are not extracted).
     fields: tuple[int, ...]
     rules: tuple[Rule, ...]
+    tables: Tables | None = None
+
+
+#: Lines the screen marked, gathered before the masks judge them in one polars query.
+SCREENED_LINES = 50_000
 
 
 def failing_batches(plan: LinesPlan) -> Iterator[pl.DataFrame]:
     """Batches (in line order) of the rows some mask marks: LINE, NFIELDS, RECORD, the values
     and one boolean column per rule. Raises Irregular on the first line outside the grammar."""
-    batches = _query(plan).collect_batches(chunk_size=BATCH_ROWS, maintain_order=True, engine="streaming")
-    for batch in batches:
+    for batch in _screened(plan) if plan.tables is not None else _streamed(plan):
         if plan.quoted:
             irregular = batch.filter(pl.col(IRREGULAR))
             if irregular.height:
@@ -74,17 +82,54 @@ def failing_batches(plan: LinesPlan) -> Iterator[pl.DataFrame]:
         yield batch
 
 
-def _split_lines(paths: Sequence[Path], quoted: bool, first_data_line: int) -> pl.LazyFrame:
-    """LINE, the line's text and its fields (_FIELDS), from ``first_data_line`` on."""
+def _streamed(plan: LinesPlan) -> Iterator[pl.DataFrame]:
+    """Every line through the masks (no screen)."""
+    lines = _scan_lines(plan.paths, plan.first_data_line)
+    query = _query(lines, plan)
+    yield from query.collect_batches(chunk_size=BATCH_ROWS, maintain_order=True, engine="streaming")
+
+
+def _screened(plan: LinesPlan) -> Iterator[pl.DataFrame]:
+    """Only the lines the compiled screen marks through the masks (kernel.py)."""
+    from conformance.columnar.kernel import RowVerdicts, marked_lines
+
+    assert plan.tables is not None
+    verdicts = RowVerdicts(plan.tables, plan.rules)
+    numbers: list[int] = []
+    texts: list[str] = []
+    for marked in marked_lines(plan.paths, plan.quoted, plan.first_data_line, plan.tables, verdicts):
+        numbers.extend(marked.lines)
+        texts.extend(marked.texts)
+        if len(numbers) >= SCREENED_LINES:
+            yield _judged(numbers, texts, plan)
+            numbers, texts = [], []
+    if numbers:
+        yield _judged(numbers, texts, plan)
+
+
+def _judged(numbers: list[int], texts: list[str], plan: LinesPlan) -> pl.DataFrame:
+    lines = pl.LazyFrame({
+        LINE: pl.Series(numbers, dtype=pl.get_index_type()),
+        _TEXT: pl.Series(texts, dtype=pl.String),
+    })
+    return _query(lines, plan).collect()
+
+
+def _scan_lines(paths: Sequence[Path], first_data_line: int) -> pl.LazyFrame:
+    """LINE and the line's text, from ``first_data_line`` on."""
     lines = pl.scan_lines(list(paths), name=_TEXT, row_index_name=LINE, row_index_offset=1)
-    lines = lines.filter(pl.col(LINE) >= first_data_line)
+    return lines.filter(pl.col(LINE) >= first_data_line)
+
+
+def _split_lines(lines: pl.LazyFrame, quoted: bool) -> pl.LazyFrame:
+    """The lines with their fields (_FIELDS)."""
     text = pl.col(_TEXT)
     return lines.with_columns((_quoted_split(text) if quoted else text.str.split(",")).alias(_FIELDS))
 
 
-def _query(plan: LinesPlan) -> pl.LazyFrame:
+def _query(lines: pl.LazyFrame, plan: LinesPlan) -> pl.LazyFrame:
     text = pl.col(_TEXT)
-    parsed = _split_lines(plan.paths, plan.quoted, plan.first_data_line).with_columns((text != "").alias(RECORD))
+    parsed = _split_lines(lines, plan.quoted).with_columns((text != "").alias(RECORD))
     values = [_field(index, plan.quoted).alias(value_name(index)) for index in plan.fields]
     # A blank line has no fields (csv reads it as an empty record).
     fields = pl.col(_FIELDS).list.len() - (1 if plan.quoted else 0)  # _quoted_split's extra element
@@ -107,7 +152,7 @@ def column_lines(paths: Sequence[Path], quoted: bool, index: int, first_data_lin
     """One field of every record: LINE, VALUE ('' when the record is short) and, for a file with
     quotes, IRREGULAR (the line is outside the grammar: the caller must read the file otherwise)."""
     extra = [_irregular(pl.col(_TEXT)).alias(IRREGULAR)] if quoted else []
-    frame = _split_lines(paths, quoted, first_data_line)
+    frame = _split_lines(_scan_lines(paths, first_data_line), quoted)
     return frame.select(LINE, _field(index, quoted).alias(VALUE), *extra)
 
 

@@ -1,0 +1,304 @@
+"""The numba function of the screen (see kernel.py for what it decides and why).
+
+Kept apart so that importing the tables does not import numba, and so that numba's on-disk cache
+(``cache=True``: compiled once per machine, loaded in a fraction of a second after that) is keyed
+on this file alone. ``nogil``: chunks are screened on several threads.
+
+One flat function on purpose: numba passes each array argument of a call as a structure and keeps
+its reference count, so helper functions that take the tables cost about four times the whole
+screen (measured: 85-100 ms against 24 ms per 8 MB chunk). The helpers left take scalars only.
+"""
+
+# numba compiles explicit comparisons and loops; tuple membership and any() over a generator are
+# slower there or not supported.
+# ruff: noqa: SIM109, SIM110
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numba import njit
+
+#: A scalar as numba passes it: a Python int or a NumPy integer of the tables.
+Int = int | np.integer[Any]
+
+# Mirrors kernel.py (numba reads module globals as compile-time constants).
+MAXLEN, CLASS, TYPE, REQUIRED, CODE_LO, CODE_HI, CHECK, CHECK_LEN, PATTERN, SIGNATURE, DECODE = range(11)
+T_NONE, T_INTEGER, T_FLAG, T_DATE_LENIENT, T_DATE_STRICT = range(5)
+VS_BIT = 0x80
+PACK_BYTES = 7
+COMMA, QUOTE, NEWLINE, CR, MINUS, ZERO, NINE, UNIT_SEPARATOR = 44, 34, 10, 13, 45, 48, 57, 31
+
+
+@njit(nogil=True, cache=True)
+def count_lines(buf: np.ndarray, end: int) -> int:
+    """Physical lines in buf[:end] (a last line without a line break counts)."""
+    lines = 0
+    for i in range(end):
+        if buf[i] == NEWLINE:
+            lines += 1
+    if end > 0 and buf[end - 1] != NEWLINE:
+        lines += 1
+    return lines
+
+
+@njit(nogil=True, cache=True, inline="always")
+def _date_ok(year: Int, month: Int, day: Int, kind: Int) -> bool:
+    """files.is_date on parsed digits: lenient any month 01-12 and day 01-31; strict a real date
+    of years 1-9999 (Python's date, the row path's oracle)."""
+    if month < 1 or month > 12 or day < 1 or day > 31:
+        return False
+    if kind == T_DATE_LENIENT:
+        return True
+    if year < 1:
+        return False
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return bool(day <= (29 if leap else 28))
+    if month == 4 or month == 6 or month == 9 or month == 11:
+        return bool(day <= 30)
+    return True
+
+
+@njit(nogil=True, cache=True, inline="always")
+def _check_ok(scheme: Int, length: Int, total: Int, last: Int) -> bool:
+    """The check digit ``last`` against ``total``, the digits before it weighted 2..7 from the
+    right (compile.py's arithmetic): 1 M11W2-7, 2 個人番号 (12 digits), 3 団体コード (6 digits)."""
+    if length < 2 or (scheme == 2 and length != 12) or (scheme == 3 and length != 6):
+        return False
+    if scheme == 1:
+        return (11 - total % 11) % 11 == last
+    if scheme == 2:
+        return (11 - total % 11) % 11 % 10 == last
+    return (11 - total % 11) % 10 == last
+
+
+@njit(nogil=True, cache=True)
+def screen(buf: np.ndarray, end: int, quoted: bool, width: int, fields: np.ndarray, forbid: np.ndarray,
+           codes: np.ndarray, dfa_ascii: np.ndarray, dfa_other: np.ndarray, dfa_start: np.ndarray,
+           dfa_next: np.ndarray, dfa_accept: np.ndarray, words: int, starts: np.ndarray, ends: np.ndarray,
+           marked: np.ndarray, signatures: np.ndarray) -> int:
+    """Marks (1) the lines of buf[:end] that may fail a rule; records each line's span and, for
+    the lines it passes, their signature. Returns the number of lines."""
+    n = 0
+    pos = 0
+    while pos < end:
+        stop = pos
+        while stop < end and buf[stop] != NEWLINE:
+            stop += 1
+        line_end = stop
+        if line_end > pos and buf[line_end - 1] == CR:
+            line_end -= 1
+        starts[n] = pos
+        ends[n] = line_end
+        bad = line_end == pos  # a blank line has no fields: the masks judge it
+        field = 0
+        i = pos
+        while not bad:
+            # -- one field: its value is buf[a:b]; a quoted value ends at its closing quote
+            if field < width:
+                bits = fields[field, CLASS]
+                pattern = fields[field, PATTERN]
+                decode = fields[field, DECODE] != 0
+            else:
+                bits = 0
+                pattern = -1
+                decode = False
+            if pattern == -2:
+                pattern = -1  # a pattern without a DFA: judged below, on filled values
+            state = dfa_start[pattern] if pattern >= 0 else 0
+            inside = quoted and i < line_end and buf[i] == QUOTE
+            if inside:
+                i += 1
+            end_byte = QUOTE if inside else COMMA
+            chars = 0
+            selectors = 0
+            digits = True
+            a = i
+            if not decode:
+                # Dates, codes and flags are judged on their bytes: only find the value's end.
+                while i < line_end and buf[i] != end_byte:
+                    if quoted and (buf[i] == QUOTE or buf[i] == UNIT_SEPARATOR):
+                        bad = True
+                    i += 1
+                chars = i - a
+            while decode and i < line_end:
+                c = buf[i]
+                if c == end_byte:
+                    break
+                if c < 0x80:
+                    cp = np.int64(c)
+                    i += 1
+                    # In a file with quotes, a quote inside an unquoted value is outside the
+                    # grammar, and the unit separator is what the masks' split uses.
+                    if quoted and (c == QUOTE or c == UNIT_SEPARATOR):
+                        bad = True
+                elif c >= 0xC2 and c < 0xE0 and i + 1 < line_end and (buf[i + 1] & 0xC0) == 0x80:
+                    cp = (np.int64(c & 0x1F) << 6) | np.int64(buf[i + 1] & 0x3F)
+                    i += 2
+                elif (c >= 0xE0 and c < 0xF0 and i + 2 < line_end and (buf[i + 1] & 0xC0) == 0x80
+                      and (buf[i + 2] & 0xC0) == 0x80):
+                    cp = (np.int64(c & 0x0F) << 12) | (np.int64(buf[i + 1] & 0x3F) << 6) | np.int64(buf[i + 2] & 0x3F)
+                    i += 3
+                elif (c >= 0xF0 and c < 0xF5 and i + 3 < line_end and (buf[i + 1] & 0xC0) == 0x80
+                      and (buf[i + 2] & 0xC0) == 0x80 and (buf[i + 3] & 0xC0) == 0x80):
+                    cp = ((np.int64(c & 0x07) << 18) | (np.int64(buf[i + 1] & 0x3F) << 12)
+                          | (np.int64(buf[i + 2] & 0x3F) << 6) | np.int64(buf[i + 3] & 0x3F))
+                    i += 4
+                    if cp > 0x10FFFF:
+                        cp = np.int64(0)
+                        bad = True
+                else:
+                    cp = np.int64(0)
+                    i += 1
+                    bad = True  # not UTF-8 this decoder takes: the masks judge it
+                flags = forbid[cp]
+                if flags & bits:
+                    bad = True
+                if flags & VS_BIT:
+                    selectors += 1
+                if cp < ZERO or cp > NINE:
+                    digits = False
+                chars += 1
+                if pattern >= 0 and state >= 0:
+                    state = dfa_next[state, dfa_ascii[pattern, cp] if cp < 128 else dfa_other[pattern]]
+            b = i
+            if inside:
+                # Unclosed, an inner (doubled) quote, or text after the closing quote: the masks
+                # judge the line (or find it outside the grammar).
+                if i >= line_end or (i + 1 < line_end and buf[i + 1] != COMMA):
+                    bad = True
+                i += 1
+            length = b - a
+            if field < width and not bad:
+                if length == 0:
+                    signatures[n, field // 64] |= np.uint64(1) << np.uint64(field % 64)
+                    if fields[field, REQUIRED] != 0:
+                        bad = True
+                else:
+                    bad = _filled(buf, a, b, length, chars - selectors, digits, fields[field, MAXLEN],
+                                  fields[field, PATTERN], state, dfa_accept, fields[field, TYPE])
+                    lo = fields[field, CODE_LO]
+                    slot = fields[field, SIGNATURE]
+                    if not bad and (lo >= 0 or slot >= 0):
+                        if length > PACK_BYTES:
+                            bad = True  # a code this long: the masks judge it
+                        else:
+                            key = np.uint64(length)
+                            for k in range(length):
+                                key |= np.uint64(buf[a + k]) << np.uint64(8 * (k + 1))
+                            if lo >= 0:
+                                hi = fields[field, CODE_HI]
+                                top = hi
+                                while lo < hi:  # binary search of the column's sorted codes
+                                    mid = (lo + hi) // 2
+                                    if codes[mid] < key:
+                                        lo = mid + 1
+                                    else:
+                                        hi = mid
+                                if lo >= top or codes[lo] != key:
+                                    bad = True
+                            if slot >= 0:
+                                signatures[n, words + slot] = key
+                    scheme = fields[field, CHECK]
+                    if not bad and scheme != 0 and digits:
+                        if length > fields[field, CHECK_LEN]:
+                            bad = True  # longer than the arithmetic covers: the masks judge it
+                        else:
+                            total = np.int64(0)
+                            for k in range(length - 1):
+                                total += (np.int64(buf[b - 2 - k]) - ZERO) * (2 + k % 6)
+                            if not _check_ok(scheme, length, total, np.int64(buf[b - 1]) - ZERO):
+                                bad = True
+            field += 1
+            if i >= line_end:
+                break
+            i += 1  # the comma
+        if field != width:
+            bad = True
+        marked[n] = bad
+        n += 1
+        pos = stop + 1
+    return n
+
+
+@njit(nogil=True, cache=True, inline="always")
+def _filled(buf: np.ndarray, a: Int, b: Int, length: Int, chars: Int, digits: bool, maxlen: Int,
+            pattern: Int, state: Int, dfa_accept: np.ndarray, kind: Int) -> bool:
+    """Whether the filled value buf[a:b] fails its length, pattern or type (after the scan)."""
+    if maxlen >= 0 and chars > maxlen:
+        return True
+    if pattern == -2 or (pattern >= 0 and (state < 0 or dfa_accept[state] == 0)):
+        return True
+    if kind == T_INTEGER:
+        if digits:
+            return False
+        if buf[a] != MINUS or length < 2:
+            return True
+        for k in range(a + 1, b):
+            if buf[k] < ZERO or buf[k] > NINE:
+                return True
+        return False
+    if kind == T_FLAG:
+        return length != 1 or (buf[a] != ZERO and buf[a] != ZERO + 1)
+    if kind == T_DATE_LENIENT or kind == T_DATE_STRICT:
+        if length != 10 or buf[a + 4] != MINUS or buf[a + 7] != MINUS:
+            return True
+        for k in (0, 1, 2, 3, 5, 6, 8, 9):
+            if buf[a + k] < ZERO or buf[a + k] > NINE:
+                return True
+        year = (np.int64(buf[a]) * 1000 + np.int64(buf[a + 1]) * 100 + np.int64(buf[a + 2]) * 10
+                + np.int64(buf[a + 3]) - ZERO * 1111)
+        month = np.int64(buf[a + 5]) * 10 + np.int64(buf[a + 6]) - ZERO * 11
+        day = np.int64(buf[a + 8]) * 10 + np.int64(buf[a + 9]) - ZERO * 11
+        return not _date_ok(year, month, day, kind)
+    return False
+
+
+@njit(nogil=True, cache=True)
+def last_line_end(buf: np.ndarray, size: int) -> int:
+    """The end of the last whole line in buf[:size] (after its line break); 0 when there is none."""
+    i = size
+    while i > 0 and buf[i - 1] != NEWLINE:
+        i -= 1
+    return i
+
+
+@njit(nogil=True, cache=True)
+def signature_ids(signatures: np.ndarray, marked: np.ndarray, lines: int, keys: np.ndarray, used: np.ndarray,
+                  count: np.ndarray, ids: np.ndarray) -> None:
+    """Numbers each unmarked line's signature in a table kept across chunks (open addressing on
+    the whole signature, so equal ids are equal signatures). New signatures get the next id
+    (count[0]); a full table gives -1 and the caller marks the line."""
+    capacity = keys.shape[0]
+    width = signatures.shape[1]
+    for n in range(lines):
+        ids[n] = -1
+        if marked[n]:
+            continue
+        h = np.uint64(14695981039346656037)
+        for k in range(width):
+            h = (h ^ signatures[n, k]) * np.uint64(1099511628211)
+            h ^= h >> np.uint64(29)
+        slot = np.int64(h % np.uint64(capacity))
+        for _probe in range(capacity):
+            if used[slot] == 0:
+                if count[0] * 2 >= capacity:
+                    break  # keep the table sparse: lines of new signatures go to the masks
+                used[slot] = 1
+                for k in range(width):
+                    keys[slot, k] = signatures[n, k]
+                ids[n] = count[0]
+                used[slot] = count[0] + 1
+                count[0] += 1
+                break
+            same = True
+            for k in range(width):
+                if keys[slot, k] != signatures[n, k]:
+                    same = False
+                    break
+            if same:
+                ids[n] = used[slot] - 1
+                break
+            slot = (slot + 1) % capacity

@@ -1,0 +1,476 @@
+"""A compiled screen in front of the columnar CSV engine: every byte read once, every rule asked.
+
+The polars masks (``compile.py``) are exact but cost about as much as parsing the file again: one
+regex or lookup per value and rule. This kernel, compiled by numba, walks each line's bytes once,
+splits its fields, decodes UTF-8 and asks every cell rule of the layout, and marks the lines that
+*may* fail one. Only the marked lines go on to the polars masks, which decide exactly; the rest
+are judged clean here. The kernel therefore only has to be **sound**: it may mark a line that
+passes (it does so where exactness would cost code: a doubled quote inside a field, a code value
+longer than 7 bytes, a pattern the DFA builder does not take), it must never pass a line a mask
+would fail. ``tests/columnar/test_kernel.py`` checks that on every test file and on generated
+rows, against the masks themselves.
+
+Rules between the items of a row (``required`` on a condition, ``category_items``) are not
+re-implemented: each line is reduced to a *signature* (which fields are empty, and the values of
+the items conditions read, such as 住民種別), each distinct signature is judged once by the
+compiled row masks on a stand-in row, and every line of a failing signature is marked.
+
+numba is optional: without it (or for a layout the tables cannot express) the engine runs the
+masks on every line, as before, with the same findings.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from conformance.columnar.layout import CHAR_CLASSES, ROW_FAMILIES, VARIATION_SELECTORS, Column
+
+if TYPE_CHECKING:
+    from conformance.columnar.compile import Rule
+
+# Per-field table columns (one row per field of the file's header).
+MAXLEN, CLASS, TYPE, REQUIRED, CODE_LO, CODE_HI, CHECK, CHECK_LEN, PATTERN, SIGNATURE, DECODE = range(11)
+_FIELD_PARAMS = 11
+# TYPE values.
+T_NONE, T_INTEGER, T_FLAG, T_DATE_LENIENT, T_DATE_STRICT = range(5)
+# CHECK values (0: none).
+CHECK_SCHEMES = {"m11w2-7": 1, "my_number": 2, "lg_code": 3}
+# PATTERN values below 0.
+P_NONE, P_UNSUPPORTED = -1, -2
+#: Bit of a code point in the class table: a variation selector (counted out of lengths).
+VS_BIT = 0x80
+#: Code values are packed into one integer: length in the low byte, then up to 7 bytes.
+PACK_BYTES = 7
+#: Check digit arithmetic in the masks covers this many digits (compile._MAX_VECTOR_DIGITS).
+MAX_CHECK_DIGITS = 18
+
+
+@dataclass(frozen=True)
+class Tables:
+    """A layout compiled for the kernel (arrays numba reads)."""
+
+    width: int
+    fields: np.ndarray  # int32 [width, _FIELD_PARAMS]
+    forbid: np.ndarray  # uint8 [0x110000]: bit k = forbidden in class k; VS_BIT = variation selector
+    codes: np.ndarray  # uint64, per field a sorted run [CODE_LO, CODE_HI)
+    dfa_ascii: np.ndarray  # int32 [patterns, 128]: symbol of an ASCII code point
+    dfa_other: np.ndarray  # int32 [patterns]: symbol of any other code point
+    dfa_start: np.ndarray  # int32 [patterns]
+    dfa_next: np.ndarray  # int32 [states, symbols]: -1 dead
+    dfa_accept: np.ndarray  # uint8 [states]
+    #: Signature: empty-field bit words, then one packed value per signature field.
+    words: int
+    signature_fields: tuple[int, ...]
+
+
+# ---------------------------------------------------------------------------------------------
+# Building the tables from the layout
+
+
+def class_table() -> tuple[np.ndarray, dict[str, int]]:
+    """The code point table and each class's bit (classes as layout.CHAR_CLASSES defines them)."""
+    forbid = np.zeros(0x110000, dtype=np.uint8)
+    bits: dict[str, int] = {}
+    for k, (name, char_class) in enumerate(CHAR_CLASSES.items()):
+        bit = 1 << k
+        bits[name] = bit
+        inside = np.zeros(0x110000, dtype=bool)
+        for lo, hi in char_class.ranges:
+            inside[lo : hi + 1] = True
+        forbid[~inside if char_class.allowed else inside] |= bit
+    for lo, hi in VARIATION_SELECTORS.ranges:
+        forbid[lo : hi + 1] |= VS_BIT
+    if len(bits) > 7:
+        raise ValueError("the kernel's class table holds 7 classes")
+    return forbid, bits
+
+
+def pack(value: bytes) -> int:
+    """A value of up to PACK_BYTES bytes as one integer (the kernel packs the same way)."""
+    if len(value) > PACK_BYTES:
+        raise ValueError(f"only values up to {PACK_BYTES} bytes are packed")
+    key = len(value)
+    for i, byte in enumerate(value):
+        key |= byte << (8 * (i + 1))
+    return key
+
+
+def unpack(key: int) -> str:
+    length = key & 0xFF
+    return bytes((key >> (8 * (i + 1))) & 0xFF for i in range(length)).decode("utf-8")
+
+
+def build_tables(columns: Sequence[Column], width: int, rules: Sequence[Rule]) -> Tables:
+    """The kernel's view of ``columns`` (a header of ``width`` fields) and of the row ``rules``."""
+    forbid, bits = class_table()
+    fields = np.zeros((width, _FIELD_PARAMS), dtype=np.int32)
+    fields[:, MAXLEN] = -1
+    fields[:, CODE_LO] = -1
+    fields[:, PATTERN] = P_NONE
+    fields[:, SIGNATURE] = -1
+    codes: list[int] = []
+    dfas: list[_Dfa] = []
+    for column in columns:
+        if column.index is None:
+            continue
+        row, item = fields[column.index], column.item
+        if item.length is not None:
+            row[MAXLEN] = item.length
+        if item.char_class is not None:
+            row[CLASS] = bits[item.char_class]
+        row[TYPE] = _type_code(column)
+        row[REQUIRED] = int(item.required)
+        if item.type == "code":
+            packed = sorted({pack(c.encode()) for c in column.codes if len(c.encode()) <= PACK_BYTES})
+            row[CODE_LO], row[CODE_HI] = len(codes), len(codes) + len(packed)
+            codes.extend(packed)
+        if item.check_digit is not None:
+            row[CHECK] = CHECK_SCHEMES[item.check_digit]
+            row[CHECK_LEN] = min(item.length or MAX_CHECK_DIGITS, MAX_CHECK_DIGITS)
+        if column.pattern is not None:
+            dfa = _dfa(column.pattern)
+            if dfa is None:
+                row[PATTERN] = P_UNSUPPORTED
+            else:
+                row[PATTERN] = len(dfas)
+                dfas.append(dfa)
+    # Values judged only on their bytes (dates, codes, flags) are not decoded character by character.
+    fields[:, DECODE] = ((fields[:, CLASS] != 0) | (fields[:, MAXLEN] >= 0) | (fields[:, PATTERN] >= 0)
+                         | (fields[:, CHECK] != 0) | (fields[:, TYPE] == T_INTEGER))
+    signature = signature_fields(columns, rules)
+    for slot, index in enumerate(signature):
+        fields[index, SIGNATURE] = slot
+    return Tables(
+        width=width,
+        fields=fields,
+        forbid=forbid,
+        codes=np.array(codes, dtype=np.uint64),
+        **_dfa_arrays(dfas),
+        words=(width + 63) // 64,
+        signature_fields=signature,
+    )
+
+
+def _type_code(column: Column) -> int:
+    item = column.item
+    if item.type == "integer":
+        return T_INTEGER
+    if item.type == "flag":
+        return T_FLAG
+    if item.type == "date":
+        return T_DATE_LENIENT if item.calendar == "lenient" else T_DATE_STRICT
+    return T_NONE
+
+
+def signature_fields(columns: Sequence[Column], rules: Sequence[Rule]) -> tuple[int, ...]:
+    """File fields whose values the row rules read: every column a row rule names other than its
+    own (compile.py reads a row rule's own column only for being empty, and conditions compare the
+    other columns' values with code lists)."""
+    from conformance.columnar.compile import value_name
+
+    by_name = {value_name(c.index): c.index for c in columns if c.index is not None}
+    read: set[int] = set()
+    for rule in rules:
+        if rule.family not in ROW_FAMILIES:
+            continue
+        own = value_name(rule.column.index) if rule.column is not None and rule.column.index is not None else None
+        read.update(by_name[name] for name in rule.expr.meta.root_names() if name in by_name and name != own)
+    return tuple(sorted(read))
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns as DFAs over code points
+
+
+@dataclass(frozen=True)
+class _Dfa:
+    ascii: list[int]
+    other: int
+    start: int
+    next: list[list[int]]
+    accept: list[bool]
+
+
+#: sre node kinds whose meaning interegular and the Rust regex of polars share (no \d, \w, \s:
+#: Unicode in Rust and Python, ASCII in interegular; no flags, look-around or back-references).
+_PLAIN = {"LITERAL", "NOT_LITERAL", "ANY", "IN", "MAX_REPEAT", "MIN_REPEAT", "SUBPATTERN", "BRANCH",
+          "POSSESSIVE_REPEAT", "RANGE", "NEGATE"}
+
+
+def _dfa(pattern: re.Pattern[str]) -> _Dfa | None:
+    """The pattern's full match as a DFA over code points, or None when it cannot be built with
+    the same meaning (the kernel then marks every filled value for the masks to judge)."""
+    import interegular
+
+    source = _strip_anchors(pattern.pattern)
+    if pattern.flags & ~re.UNICODE or not _plain(re.compile(source)):
+        return None
+    try:
+        fsm = interegular.parse_pattern(source).to_fsm()
+    except Exception:  # interegular raises its own kinds for what it does not take
+        return None
+    mapping: dict[Any, int] = {char: int(symbol) for char, symbol in fsm.alphabet.items()}
+    other = mapping.pop(interegular.fsm.anything_else)
+    if any(len(char) != 1 or ord(char) >= 128 for char in mapping):
+        return None
+    ascii_symbols = [mapping.get(chr(cp), other) for cp in range(128)]
+    states = sorted(fsm.states)
+    index = {state: i for i, state in enumerate(states)}
+    symbols = max(fsm.alphabet.values()) + 1
+    table = [[-1] * symbols for _ in states]
+    for state, moves in fsm.map.items():
+        for symbol, target in moves.items():
+            table[index[state]][symbol] = index[target]
+    return _Dfa(ascii_symbols, other, index[fsm.initial], table, [state in fsm.finals for state in states])
+
+
+def _strip_anchors(source: str) -> str:
+    """The pattern without a leading ^ and a trailing $ (the masks and the row path full-match it
+    anyway); an anchor left elsewhere makes it not plain."""
+    body = source[1:] if source.startswith("^") else source
+    return body[:-1] if body.endswith("$") and not body.endswith("\\$") else body
+
+
+def _plain(compiled: re.Pattern[str]) -> bool:
+    from re import _parser
+
+    def plain(items: Any) -> bool:
+        return all(node(op, argument) for op, argument in items)
+
+    def node(op: Any, argument: Any) -> bool:
+        name = str(op)
+        if name not in _PLAIN:
+            return False
+        if name == "IN":
+            return plain(argument)
+        if name.endswith("_REPEAT"):
+            return plain(argument[2])
+        if name == "SUBPATTERN":
+            return bool(argument[1] == 0 and argument[2] == 0) and plain(argument[3])
+        if name == "BRANCH":
+            return all(plain(branch) for branch in argument[1])
+        return True  # LITERAL, NOT_LITERAL, ANY, RANGE, NEGATE
+
+    return plain(_parser.parse(compiled.pattern))
+
+
+def _dfa_arrays(dfas: Sequence[_Dfa]) -> dict[str, np.ndarray]:
+    symbols = max((len(d.next[0]) for d in dfas if d.next), default=1)
+    offsets, total = [], 0
+    for dfa in dfas:
+        offsets.append(total)
+        total += len(dfa.next)
+    nexts = np.full((max(total, 1), symbols), -1, dtype=np.int32)
+    accept = np.zeros(max(total, 1), dtype=np.uint8)
+    for dfa, offset in zip(dfas, offsets, strict=True):
+        for i, row in enumerate(dfa.next):
+            nexts[offset + i, : len(row)] = [t + offset if t >= 0 else -1 for t in row]
+            accept[offset + i] = dfa.accept[i]
+    return {
+        "dfa_ascii": np.array([d.ascii for d in dfas], dtype=np.int32).reshape(len(dfas), 128),
+        "dfa_other": np.array([d.other for d in dfas], dtype=np.int32),
+        "dfa_start": np.array([d.start + o for d, o in zip(dfas, offsets, strict=True)], dtype=np.int32),
+        "dfa_next": nexts,
+        "dfa_accept": accept,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Screening a file
+
+
+#: Bytes read per chunk (whole lines; a chunk is screened on one thread).
+CHUNK_BYTES = 8 << 20
+
+
+@dataclass(frozen=True)
+class Marked:
+    """The marked lines of one chunk: their numbers in the file and their text."""
+
+    lines: list[int]
+    texts: list[str]
+
+
+def available() -> bool:
+    """Whether numba (and the DFA builder) can be imported here."""
+    try:
+        import interegular  # noqa: F401
+        import numba  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def load() -> None:
+    """Import numba and load (or, the first time on a machine, compile) the screen: the first
+    file it reads would pay for it otherwise."""
+    from conformance.columnar import _kernel
+
+    buf = np.frombuffer(bytearray(b"a\n"), dtype=np.uint8)  # writable, as the chunks are
+    _kernel.last_line_end(buf, 2)
+    _kernel.count_lines(buf, 2)
+    tables = _empty_tables()
+    _screen(_kernel, tables, buf, 2, False)
+    verdicts = RowVerdicts(tables, [])
+    _kernel.signature_ids(np.zeros((1, 1), dtype=np.uint64), np.zeros(1, dtype=np.uint8), 1, verdicts.keys,
+                          verdicts.used, verdicts.count, np.zeros(1, dtype=np.int64))
+
+
+def _empty_tables() -> Tables:
+    forbid, _ = class_table()
+    fields = np.zeros((1, _FIELD_PARAMS), dtype=np.int32)
+    fields[0, [MAXLEN, CODE_LO, PATTERN, SIGNATURE]] = -1
+    return Tables(1, fields, forbid, np.zeros(0, dtype=np.uint64), **_dfa_arrays([]), words=1, signature_fields=())
+
+
+def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tables: Tables,
+                 verdicts: RowVerdicts) -> Iterator[Marked]:
+    """The lines (from ``first_data_line`` on) that may fail a rule, chunk by chunk in line order;
+    ``paths`` are consecutive pieces of one file, each but the last ending with a line break."""
+    from conformance.columnar import _kernel
+
+    workers = max(1, os.cpu_count() or 1)
+    with ThreadPoolExecutor(workers, thread_name_prefix="screen") as pool:
+        pending: deque[Future[_Screened]] = deque()
+        line = 1
+        for data, end in _chunks(paths):
+            pending.append(pool.submit(_screen, _kernel, tables, data, end, quoted))
+            while len(pending) > workers:
+                marked, line = _marked(pending.popleft().result(), line, first_data_line, tables, verdicts)
+                yield marked
+        while pending:
+            marked, line = _marked(pending.popleft().result(), line, first_data_line, tables, verdicts)
+            yield marked
+
+
+def _chunks(paths: Sequence[Path]) -> Iterator[tuple[np.ndarray, int]]:
+    """(buffer, end): whole lines in buffer[:end], about CHUNK_BYTES each (a fresh buffer per
+    chunk: the previous ones are still being screened)."""
+    from conformance.columnar import _kernel
+
+    for path in paths:
+        carry = np.empty(0, dtype=np.uint8)
+        with path.open("rb") as stream:
+            while True:
+                buf = np.empty(CHUNK_BYTES + len(carry), dtype=np.uint8)
+                buf[: len(carry)] = carry
+                size = len(carry) + stream.readinto(buf.data[len(carry) :])
+                if size == len(carry):
+                    break
+                end = _kernel.last_line_end(buf, size)
+                if end == 0:
+                    carry = buf[:size].copy()  # a line longer than a chunk (FIELD_LIMIT bounds it)
+                    continue
+                yield buf, end
+                carry = buf[end:size].copy()
+        if len(carry):
+            yield carry, len(carry)
+
+
+@dataclass(frozen=True)
+class _Screened:
+    data: np.ndarray
+    lines: int
+    marked: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    signatures: np.ndarray
+
+
+def _screen(kernel: Any, tables: Tables, buf: np.ndarray, end: int, quoted: bool) -> _Screened:
+    capacity = kernel.count_lines(buf, end)
+    starts = np.empty(capacity, dtype=np.int64)
+    ends = np.empty(capacity, dtype=np.int64)
+    marked = np.zeros(capacity, dtype=np.uint8)
+    signatures = np.zeros((capacity, tables.words + len(tables.signature_fields)), dtype=np.uint64)
+    lines = kernel.screen(
+        buf, end, quoted, tables.width, tables.fields, tables.forbid, tables.codes, tables.dfa_ascii,
+        tables.dfa_other, tables.dfa_start, tables.dfa_next, tables.dfa_accept, tables.words,
+        starts, ends, marked, signatures,
+    )
+    return _Screened(buf, int(lines), marked, starts, ends, signatures)
+
+
+def _marked(screened: _Screened, line: int, first_data_line: int, tables: Tables,
+            verdicts: RowVerdicts) -> tuple[Marked, int]:
+    """The chunk's marked lines (numbered from ``line``), and the next chunk's first line."""
+    marked = screened.marked.astype(bool) | verdicts.failing(screened)
+    skip = max(0, first_data_line - line)
+    marked[: min(skip, len(marked))] = False
+    found = np.flatnonzero(marked)
+    data = screened.data
+    texts = [data[screened.starts[i] : screened.ends[i]].tobytes().decode("utf-8") for i in found.tolist()]
+    return Marked([line + i for i in found.tolist()], texts), line + screened.lines
+
+
+class RowVerdicts:
+    """Each distinct signature judged once by the row masks (``required``, ``category_items``)."""
+
+    #: Distinct signatures kept (lines of further ones go to the masks).
+    CAPACITY = 1 << 16
+
+    def __init__(self, tables: Tables, rules: Sequence[Rule]) -> None:
+        self.tables = tables
+        self.rules = [rule for rule in rules if rule.family in ROW_FAMILIES]
+        width = tables.words + len(tables.signature_fields)
+        self.keys = np.zeros((self.CAPACITY, width), dtype=np.uint64)
+        self.used = np.zeros(self.CAPACITY, dtype=np.int64)
+        self.count = np.zeros(1, dtype=np.int64)
+        self.verdicts = np.zeros(0, dtype=bool)
+
+    def failing(self, screened: _Screened) -> np.ndarray:
+        """For each line the kernel passed, whether some row rule fails on its signature (lines
+        it marked: False here)."""
+        from conformance.columnar import _kernel
+
+        lines = screened.lines
+        if not self.rules:
+            return np.zeros(lines, dtype=bool)
+        ids = np.empty(lines, dtype=np.int64)
+        known = int(self.count[0])
+        _kernel.signature_ids(screened.signatures, screened.marked, lines, self.keys, self.used, self.count, ids)
+        if int(self.count[0]) > known:
+            new = np.zeros((int(self.count[0]) - known, self.keys.shape[1]), dtype=np.uint64)
+            for slot in np.flatnonzero(self.used > known):
+                new[self.used[slot] - 1 - known] = self.keys[slot]
+            self.verdicts = np.concatenate([self.verdicts, np.array(self._judge(new), dtype=bool)])
+        failing: np.ndarray = np.where(ids >= 0, self.verdicts[np.maximum(ids, 0)], screened.marked == 0)
+        return failing
+
+    def _judge(self, signatures: np.ndarray) -> list[bool]:
+        import polars as pl
+
+        from conformance.columnar.compile import RECORD
+
+        frame = pl.DataFrame(stand_ins(self.tables, signatures)).with_columns(pl.lit(True).alias(RECORD))
+        failing = frame.select(pl.any_horizontal(rule.expr.fill_null(False) for rule in self.rules))
+        return [bool(v) for v in failing.to_series()]
+
+
+def stand_ins(tables: Tables, signatures: np.ndarray) -> dict[str, list[str]]:
+    """One stand-in row per signature: the signature fields' values, '' for empty fields, and a
+    placeholder for the other filled fields (row rules only ask whether they are empty)."""
+    from conformance.columnar.compile import value_name
+
+    slots = {index: slot for slot, index in enumerate(tables.signature_fields)}
+    frame: dict[str, list[str]] = {}
+    for index in range(tables.width):
+        column: list[str] = []
+        for signature in signatures:
+            if (int(signature[index // 64]) >> (index % 64)) & 1:
+                column.append("")
+            elif index in slots:
+                column.append(unpack(int(signature[tables.words + slots[index]])))
+            else:
+                column.append("x")
+        frame[value_name(index)] = column
+    return frame

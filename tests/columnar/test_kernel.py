@@ -1,0 +1,259 @@
+"""The compiled screen (conformance.columnar.kernel): sound (it passes no line a mask fails), and
+useful (it passes the clean lines). Soundness is what keeps findings exact: the masks only see the
+lines it marks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conformance.checks import files
+from conformance.columnar import kernel
+from conformance.columnar.compile import compile_rules
+from conformance.columnar.layout import LayoutSpec
+from tests.columnar.test_engine import HEADERS, SPEC, TOWN, assert_same, defective_rows, write
+
+pytestmark = pytest.mark.skipif(not kernel.available(), reason="numba is not installed")
+
+
+def tables_for(header: Sequence[str], spec: LayoutSpec = SPEC) -> tuple[kernel.Tables, kernel.RowVerdicts]:
+    columns = spec.columns(header)
+    rules = compile_rules(spec, columns, len(header))
+    tables = kernel.build_tables(columns, len(header), rules)
+    return tables, kernel.RowVerdicts(tables, rules)
+
+
+def marked(path: Path, quoted: bool = False, paths: Sequence[Path] | None = None) -> list[int]:
+    tables, verdicts = tables_for(HEADERS)
+    found: list[int] = []
+    for chunk in kernel.marked_lines(paths or [path], quoted, 2, tables, verdicts):
+        found.extend(chunk.lines)
+    return found
+
+
+def lines_of(rows: Sequence[Mapping[str, str]], quoting: int = csv.QUOTE_MINIMAL) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n", quoting=quoting)
+    writer.writerow(HEADERS)
+    for row in rows:
+        writer.writerow([row.get(h, "") for h in HEADERS])
+    return out.getvalue()
+
+
+@pytest.fixture
+def screen_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files, "SCREEN", True)
+    monkeypatch.setattr(files, "SCREEN_MIN_BYTES", 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Useful: clean lines pass
+
+
+def test_the_clean_town_passes(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(lines_of(TOWN), encoding="utf-8")
+    assert marked(path) == []
+
+
+def test_the_clean_town_quoted_passes(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(lines_of(TOWN, csv.QUOTE_ALL), encoding="utf-8")
+    assert marked(path, quoted=True) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Sound: each kind of defect marks its line (and only it)
+
+DEFECTS = [
+    ("codes", "性別", "9"),
+    ("codes, longer than packed", "性別", "12345678"),
+    ("check_digits", "宛名番号", "0000000010"),
+    ("check_digits my_number", "個人番号", "123456789012"),
+    ("check_digits lg_code", "住所_市区町村コード", "229990"),
+    ("check_digits, longer than the item", "住所_市区町村コード", "2299970"),
+    ("types lenient date", "生年月日", "2023-02-32"),
+    ("types strict date", "異動日", "2023-02-29"),
+    ("types year 0", "異動日", "0000-01-01"),
+    ("types integer", "履歴番号", "1a"),
+    ("types negative integer is fine, lone minus is not", "履歴番号", "-"),
+    ("types flag", "生年月日_不詳フラグ", "2"),
+    ("lengths", "住所_町字", "町" * 51),
+    ("char_classes katakana", "氏名_フリガナ", "やまだ"),
+    ("char_classes digits full-width", "住所_郵便番号", "１000001"),
+    ("char_classes control", "住所_方書", "a\x07b"),
+    ("char_classes half-width katakana", "住所_方書", "ｱ"),
+    ("required", "住所_町字", ""),
+    ("required code", "住民種別", ""),
+    ("patterns", "在留カード等番号", "ab12345678cd"),
+    ("category_items", "国籍等_国名コード", "156"),
+]
+
+
+@pytest.mark.parametrize(("kind", "header", "value"), DEFECTS, ids=[d[0] for d in DEFECTS])
+def test_each_defect_marks_its_line(tmp_path: Path, kind: str, header: str, value: str) -> None:
+    rows = [dict(r) for r in TOWN[:40]]
+    japanese = next(i for i, r in enumerate(rows) if r["住民種別"] == "1")
+    target = japanese if kind == "category_items" else 7
+    rows[target][header] = value
+    path = tmp_path / "r.csv"
+    path.write_text(lines_of(rows), encoding="utf-8")
+    assert marked(path) == [target + 2]
+
+
+def test_variation_selectors_count_with_their_character(tmp_path: Path) -> None:
+    rows = [dict(r) for r in TOWN[:5]]
+    rows[1]["住所_町字"] = "葛\U000e0100" * 50  # 50 characters, 100 code points: fine
+    rows[2]["住所_町字"] = "葛\U000e0100" * 51
+    path = tmp_path / "r.csv"
+    path.write_text(lines_of(rows), encoding="utf-8")
+    assert marked(path) == [4]
+
+
+@pytest.mark.parametrize(
+    ("line", "quoted"),
+    [("", False), ("{row},extra", False), ("{short}", False), ('{row_q}"', True), ('"a""b",{rest_q}', True),
+     ('{row_q},"x"y', True), ('"{unit}",{rest_q}', True), ('a"b,{rest_q}', True)],
+    ids=["blank", "extra field", "short", "unclosed quote", "inner quote", "text after quote", "unit separator",
+         "stray quote"],
+)
+def test_lines_the_grammar_or_the_field_count_judge_are_marked(tmp_path: Path, line: str, quoted: bool) -> None:
+    row = [TOWN[0][h] for h in HEADERS]
+    quoted_values = [f'"{v}"' for v in row]
+    text = line.format(row=",".join(row), short=",".join(row[:-3]), row_q=",".join(quoted_values),
+                       rest_q=",".join(quoted_values[1:]), unit="\x1f")
+    path = tmp_path / "r.csv"
+    body = lines_of(TOWN[:3], csv.QUOTE_ALL if quoted else csv.QUOTE_MINIMAL)
+    path.write_text(body + text + "\n" + body.split("\n", 1)[1], encoding="utf-8")
+    assert marked(path, quoted=quoted) == [5]
+
+
+def test_lines_across_chunks_and_pieces_keep_their_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kernel, "CHUNK_BYTES", 700)  # about two lines: lines cross every chunk edge
+    rows = defective_rows(11)
+    text = lines_of(rows)
+    whole = tmp_path / "r.csv"
+    whole.write_text(text, encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("".join(lines[:37]), encoding="utf-8")
+    second.write_text("".join(lines[37:]).rstrip("\n"), encoding="utf-8")  # no final line break
+    expected = marked(whole)
+    monkeypatch.setattr(kernel, "CHUNK_BYTES", 8 << 20)
+    assert expected == marked(whole)
+    assert len(expected) > 20
+    monkeypatch.setattr(kernel, "CHUNK_BYTES", 700)
+    assert marked(whole, paths=[first, second]) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Exact findings with the screen in front of the masks
+
+
+@pytest.mark.usefixtures("screen_always")
+@pytest.mark.parametrize("quoting", [csv.QUOTE_MINIMAL, csv.QUOTE_ALL], ids=["minimal", "all"])
+def test_the_same_findings_as_the_row_path(tmp_path: Path, quoting: int) -> None:
+    export = write(tmp_path / "r.csv", defective_rows(12), quoting=quoting)
+    screened = files.scan_content(export, "utf-8", SPEC)
+    assert screened.engine == "columnar"
+    assert_same(screened, files.scan_rows(export, "utf-8", SPEC))
+
+
+VALUES = st.one_of(
+    st.sampled_from(["", "0", "1", "2", "9", "-1", "-", "+1", "1a", "2023-02-29", "2024-02-29", "2023-13-01",
+                     "0000-01-01", "9999-12-31", "2023-1-01", "1", "2", "A1", "3", "156", "392",
+                     "0000000010", "1000000015", "123456789012", "229997", "229990", "AB12345678CD",
+                     "ab12345678cd", "１２３", "ヤマダ　タロウ", "やまだ", "ｱ", "山田　太郎", "葛\U000e0100",
+                     "ZHANG YULIN", "O'BRIEN", "a,b", 'a"b', "\x07", "\x1f", "ー", "〜", "～", "ﾟ", "町" * 51]),
+    st.text(max_size=12),
+    st.text(alphabet="0123456789-", max_size=13),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(changes=st.lists(st.tuples(st.integers(0, 59), st.sampled_from(HEADERS), VALUES), max_size=25),
+       quote_all=st.booleans())
+def test_generated_defects_give_the_same_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   changes: list[tuple[int, str, str]], quote_all: bool) -> None:
+    monkeypatch.setattr(files, "SCREEN_MIN_BYTES", 0)
+    rows = [dict(r) for r in TOWN[:60]]
+    for index, header, value in changes:
+        rows[index][header] = value
+    export = write(tmp_path / "g.csv", rows, quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)
+    monkeypatch.setattr(files, "SCREEN", True)
+    screened = files.scan_content(export, "utf-8", SPEC)
+    monkeypatch.setattr(files, "SCREEN", False)
+    masks = files.scan_content(export, "utf-8", SPEC)
+    assert screened.engine == masks.engine
+    assert_same(screened, masks)
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns as DFAs
+
+
+def dfa_matches(dfa: kernel._Dfa, text: str) -> bool:
+    state = dfa.start
+    for char in text:
+        symbol = dfa.ascii[ord(char)] if ord(char) < 128 else dfa.other
+        state = dfa.next[state][symbol]
+        if state < 0:
+            return False
+    return dfa.accept[state]
+
+
+PATTERNS = ["^[A-Z]{2}[0-9]{8}[A-Z]{2}$", "(ab|c)*d?", "[^x]+", "a.c", "[0-9]{3}-[0-9]{4}", "x{2,}"]
+
+
+@pytest.mark.parametrize("source", PATTERNS)
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_a_dfa_full_matches_as_the_pattern(source: str, data: st.DataObject) -> None:
+    pattern = re.compile(source)
+    dfa = kernel._dfa(pattern)
+    assert dfa is not None
+    text = data.draw(st.one_of(st.from_regex(pattern, fullmatch=True), st.text(alphabet="abcdxAZ09-\n漢", max_size=14)))
+    assert dfa_matches(dfa, text) == (pattern.fullmatch(text) is not None)
+
+
+@pytest.mark.parametrize("source", [r"\d+", r"(?=a)a", "(?i)a", r"a\b", "a^b", r"(a)\1", "[ア-ン]+", r"\w"])
+def test_patterns_without_the_same_meaning_get_no_dfa(source: str) -> None:
+    assert kernel._dfa(re.compile(source)) is None
+
+
+def test_a_pattern_without_a_dfa_sends_filled_values_to_the_masks(tmp_path: Path) -> None:
+    edition = SPEC.layout
+    spec = LayoutSpec(edition, dict(SPEC.items), SPEC.codes, SPEC.resident_kinds)
+    item = spec.items["在留カード等番号"].model_copy(update={"pattern": r"^\w{12}$"})
+    spec = LayoutSpec(edition, {**spec.items, "在留カード等番号": item}, spec.codes, spec.resident_kinds)
+    tables, verdicts = tables_for(HEADERS, spec)
+    path = tmp_path / "r.csv"
+    path.write_text(lines_of(TOWN[:80]), encoding="utf-8")
+    found = [line for chunk in kernel.marked_lines([path], False, 2, tables, verdicts) for line in chunk.lines]
+    filled = [i + 2 for i, row in enumerate(TOWN[:80]) if row["在留カード等番号"]]
+    assert filled
+    assert found == filled
+
+
+# ---------------------------------------------------------------------------------------------
+# Signatures
+
+
+def test_values_are_packed_as_the_kernel_packs_them() -> None:
+    assert kernel.pack(b"") == 0
+    assert kernel.unpack(kernel.pack(b"A1")) == "A1"
+    assert kernel.unpack(kernel.pack("国".encode())) == "国"
+    with pytest.raises(ValueError, match="up to 7 bytes"):
+        kernel.pack(b"12345678")
+
+
+def test_row_rules_read_the_resident_kind_and_the_category() -> None:
+    tables, _ = tables_for(HEADERS)
+    assert [HEADERS[i] for i in tables.signature_fields] == ["住民種別", "第30条45規定区分"]
