@@ -29,6 +29,8 @@ T_NONE, T_INTEGER, T_FLAG, T_DATE_LENIENT, T_DATE_STRICT = range(5)
 VS_BIT = 0x80
 PACK_BYTES = 7
 COMMA, QUOTE, NEWLINE, CR, MINUS, ZERO, NINE, UNIT_SEPARATOR = 44, 34, 10, 13, 45, 48, 57, 31
+# DECODE values: how a field's value is read.
+BYTES, DECODE_ALL, DIGITS = 0, 1, 2
 
 
 @njit(nogil=True, cache=True)
@@ -100,11 +102,11 @@ def screen(buf: np.ndarray, end: int, quoted: bool, width: int, fields: np.ndarr
             if field < width:
                 bits = fields[field, CLASS]
                 pattern = fields[field, PATTERN]
-                decode = fields[field, DECODE] != 0
+                mode = fields[field, DECODE]
             else:
                 bits = 0
                 pattern = -1
-                decode = False
+                mode = BYTES
             if pattern == -2:
                 pattern = -1  # a pattern without a DFA: judged below, on filled values
             state = dfa_start[pattern] if pattern >= 0 else 0
@@ -116,14 +118,21 @@ def screen(buf: np.ndarray, end: int, quoted: bool, width: int, fields: np.ndarr
             selectors = 0
             digits = True
             a = i
-            if not decode:
+            if mode == BYTES:
                 # Dates, codes and flags are judged on their bytes: only find the value's end.
                 while i < line_end and buf[i] != end_byte:
                     if quoted and (buf[i] == QUOTE or buf[i] == UNIT_SEPARATOR):
                         bad = True
                     i += 1
                 chars = i - a
-            while decode and i < line_end:
+            elif mode == DIGITS:
+                # The digits class allows 0-9 only: any other byte is a character it forbids.
+                while i < line_end and buf[i] != end_byte:
+                    if buf[i] < ZERO or buf[i] > NINE:
+                        bad = True
+                    i += 1
+                chars = i - a
+            while mode == DECODE_ALL and i < line_end:
                 c = buf[i]
                 if c == end_byte:
                     break

@@ -46,6 +46,8 @@ T_NONE, T_INTEGER, T_FLAG, T_DATE_LENIENT, T_DATE_STRICT = range(5)
 CHECK_SCHEMES = {"m11w2-7": 1, "my_number": 2, "lg_code": 3}
 # PATTERN values below 0.
 P_NONE, P_UNSUPPORTED = -1, -2
+#: DECODE values: bytes only (dates, codes, flags), decoded, or digits only.
+BYTES, DECODE_ALL, DIGITS = 0, 1, 2
 #: Bit of a code point in the class table: a variation selector (counted out of lengths).
 VS_BIT = 0x80
 #: Code values are packed into one integer: length in the low byte, then up to 7 bytes.
@@ -143,9 +145,12 @@ def build_tables(columns: Sequence[Column], width: int, rules: Sequence[Rule]) -
             else:
                 row[PATTERN] = len(dfas)
                 dfas.append(dfa)
-    # Values judged only on their bytes (dates, codes, flags) are not decoded character by character.
-    fields[:, DECODE] = ((fields[:, CLASS] != 0) | (fields[:, MAXLEN] >= 0) | (fields[:, PATTERN] >= 0)
-                         | (fields[:, CHECK] != 0) | (fields[:, TYPE] == T_INTEGER))
+    # Values judged only on their bytes (dates, codes, flags) are not decoded character by character,
+    # nor those of the digits class (any byte but 0-9 is forbidden there).
+    decoded = ((fields[:, CLASS] != 0) | (fields[:, MAXLEN] >= 0) | (fields[:, PATTERN] >= 0)
+               | (fields[:, CHECK] != 0) | (fields[:, TYPE] == T_INTEGER))
+    digits_only = (fields[:, CLASS] == bits["digits"]) & (fields[:, PATTERN] == P_NONE)
+    fields[:, DECODE] = np.where(digits_only, DIGITS, np.where(decoded, DECODE_ALL, BYTES))
     signature = signature_fields(columns, rules)
     for slot, index in enumerate(signature):
         fields[index, SIGNATURE] = slot
