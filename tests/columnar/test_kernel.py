@@ -18,6 +18,7 @@ from conformance.checks import files
 from conformance.columnar import kernel
 from conformance.columnar.compile import compile_rules
 from conformance.columnar.layout import LayoutSpec
+from conformance.targets.base import ExportFile
 from tests.columnar.test_engine import HEADERS, SPEC, TOWN, assert_same, defective_rows, write
 
 pytestmark = pytest.mark.skipif(not kernel.available(), reason="numba is not installed")
@@ -257,3 +258,30 @@ def test_values_are_packed_as_the_kernel_packs_them() -> None:
 def test_row_rules_read_the_resident_kind_and_the_category() -> None:
     tables, _ = tables_for(HEADERS)
     assert [HEADERS[i] for i in tables.signature_fields] == ["住民種別", "第30条45規定区分"]
+
+
+@pytest.mark.usefixtures("screen_always")
+def test_a_full_signature_table_sends_the_lines_to_the_masks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kernel.RowVerdicts, "CAPACITY", 4)
+    export = write(tmp_path / "r.csv", defective_rows(13))
+    screened = files.scan_content(export, "utf-8", SPEC)
+    assert screened.engine == "columnar"
+    assert_same(screened, files.scan_rows(export, "utf-8", SPEC))
+
+
+@pytest.mark.usefixtures("screen_always")
+def test_headers_wider_than_one_signature_word(tmp_path: Path) -> None:
+    # 49 layout columns and 30 more: the empty-field bits take two 64-bit words.
+    extra = [f"追加{i}" for i in range(30)]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*extra[:15], *HEADERS, *extra[15:]])
+    for row in defective_rows(14):
+        writer.writerow([*([""] * 15), *(row.get(h, "") for h in HEADERS), *(["x"] * 15)])
+    path = tmp_path / "w.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    export = ExportFile(path, "residents_csv", "utf-8")
+    screened = files.scan_content(export, "utf-8", SPEC)
+    assert screened.engine == "columnar"
+    assert_same(screened, files.scan_rows(export, "utf-8", SPEC))
+    assert sum(len(i) for i in screened.issues.values()) > 20
