@@ -65,6 +65,7 @@ from conformance.columnar.transcode import (
     Utf8Source,
     first_bad_byte,
     inspect_utf8,
+    locate_bad_byte,
     transcode,
 )
 from conformance.errors import TargetError, UsageError
@@ -416,7 +417,8 @@ def judge_encoding(export: ExportFile, layout: FileInterface) -> EncodingVerdict
     issues: list[Issue] = []
     if not _allowed(effective, layout.encodings):
         issues.append(_not_allowed(name, layout, effective))
-    decoded = decode(export.path, effective) if layout.format != "fixed" else _validate_only(export.path, effective)
+    fixed = layout.format == "fixed"
+    decoded = _validate_only(export.path, effective) if fixed else _decode_content(export.path, effective)
     if decoded.bad is None:
         issues.extend(_ambiguity_issues(name, effective, decoded))
         return EncodingVerdict(tuple(issues), effective, decoded.source)
@@ -433,6 +435,25 @@ def decode(path: Path, encoding: str) -> Decoded:
         return inspect_utf8(path, encoding, FIELD_LIMIT)
     keep = FINDINGS_CAP if encoding == "shift_jis" else 0
     return transcode(path, encoding, FIELD_LIMIT, ambiguities=keep)
+
+
+#: Encodings the compiled screen reads without a UTF-8 copy (Shift_JIS also needs its ambiguous
+#: characters located, which the transcoding pass does).
+NATIVE_ENCODINGS = ("cp932",)
+
+
+def _decode_content(path: Path, encoding: str) -> Decoded:
+    """:func:`decode` for a file whose content the engine reads next: a large CP932 file is
+    validated on every core and read by the screen as it is, without a temporary UTF-8 copy
+    (writing one costs more than judging the file)."""
+    if encoding not in NATIVE_ENCODINGS or not _screen_worth(path.stat().st_size):
+        return decode(path, encoding)
+    from conformance.columnar.kernel import inspect_native
+
+    bad, structure = inspect_native(path, encoding, FIELD_LIMIT)
+    if bad is not None:
+        return Decoded(bad=locate_bad_byte(path, encoding, bad))
+    return Decoded(source=Utf8Source(path, structure, temporary=False, encoding=encoding))
 
 
 def _validate_only(path: Path, encoding: str) -> Decoded:
@@ -650,8 +671,9 @@ def scan_content(
     The columnar engine reads it when its grammar covers the file, the row path otherwise.
     ``source`` is the content as UTF-8 when the encoding pass already made it.
     """
-    own = source is None
-    if source is None:
+    own = source is None or (not source.utf8 and not _screened(source))
+    if own:
+        # Without a source, or with one only the screen reads when the screen will not run.
         source = decode(export.path, encoding).source
     try:
         if source is not None and _columnar_covers(source):
@@ -753,14 +775,14 @@ def scan_columnar(name: str, source: Utf8Source, spec: LayoutSpec) -> ContentSca
     from conformance.columnar.compile import compile_rules
     from conformance.columnar.lines import Irregular, LinesPlan, failing_batches, refine
 
-    header = _first_record(source.path)
+    header = _first_record(source.path, source.encoding)
     if header is None:
         return None
     state = ContentPass(name, spec)
     state.take_header(header)
     rules = compile_rules(spec, state.columns, len(header))
     fields = tuple(sorted({c.index for c in state.columns if c.index is not None}))
-    tables = _screen_tables(state.columns, header, rules) if _screened(source) else None
+    tables = _screen_tables(state.columns, header, rules, source.encoding) if _screened(source) else None
     plan = LinesPlan(source.paths, 2, source.structure.quotes, fields, rules, tables)
     collector = _Collector(state, rules)
     pending = _Pending()
@@ -777,15 +799,20 @@ def scan_columnar(name: str, source: Utf8Source, spec: LayoutSpec) -> ContentSca
 
 def _screened(source: Utf8Source) -> bool:
     """Whether the compiled screen reads the file before the masks (numba there, file large)."""
+    return _screen_worth(sum(p.stat().st_size for p in source.paths))
+
+
+def _screen_worth(size: int) -> bool:
     from conformance.columnar import kernel
 
-    return SCREEN and sum(p.stat().st_size for p in source.paths) >= SCREEN_MIN_BYTES and kernel.available()
+    return SCREEN and size >= SCREEN_MIN_BYTES and kernel.available()
 
 
-def _screen_tables(columns: Sequence[Column], header: Sequence[str], rules: Sequence[Rule]) -> Tables:
+def _screen_tables(columns: Sequence[Column], header: Sequence[str], rules: Sequence[Rule],
+                   encoding: str) -> Tables:
     from conformance.columnar import kernel
 
-    return kernel.build_tables(columns, len(header), rules)
+    return kernel.build_tables(columns, len(header), rules, encoding)
 
 
 class _Pending:
@@ -864,13 +891,13 @@ def _take_records(state: ContentPass, frame: pl.DataFrame, count: int) -> None:
         state.take_row(int(line), values)
 
 
-def _first_record(path: Path) -> list[str] | None:
+def _first_record(path: Path, encoding: str = "utf-8") -> list[str] | None:
     """The header (line 1) as csv reads it; None when it is outside the one-line grammar."""
     from conformance.columnar.lines import REGULAR_LINE
 
     with path.open("rb") as stream:
         data = stream.readline(FIELD_LIMIT + 1)
-    text = data.decode("utf-8-sig").removesuffix("\n").removesuffix("\r")
+    text = data.decode("utf-8-sig" if encoding in _UTF8 else encoding).removesuffix("\n").removesuffix("\r")
     if not text:
         return []  # csv reads a blank first line as a header without columns
     if '"' in text and REGULAR_LINE.fullmatch(text) is None:
@@ -1220,7 +1247,8 @@ class Utf8SourceView:
 
     def __enter__(self) -> Utf8Source | None:
         shared = self.verdict.source
-        if shared is not None and not shared.temporary and self.verdict.content_encoding == self.encoding:
+        if (shared is not None and not shared.temporary and shared.utf8
+                and self.verdict.content_encoding == self.encoding):
             return shared
         self.own = decode(self.export.path, self.encoding).source
         return self.own

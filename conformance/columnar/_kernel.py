@@ -29,6 +29,8 @@ T_NONE, T_INTEGER, T_FLAG, T_DATE_LENIENT, T_DATE_STRICT = range(5)
 VS_BIT = 0x80
 PACK_BYTES = 7
 COMMA, QUOTE, NEWLINE, CR, MINUS, ZERO, NINE, UNIT_SEPARATOR = 44, 34, 10, 13, 45, 48, 57, 31
+#: single[byte] of a lead byte (the character takes the next byte too: double[lead << 8 | trail]).
+LEAD = -2
 # DECODE values: how a field's value is read.
 BYTES, DECODE_ALL, DIGITS = 0, 1, 2
 
@@ -80,7 +82,7 @@ def _check_ok(scheme: Int, length: Int, total: Int, last: Int) -> bool:
 def screen(buf: np.ndarray, end: int, quoted: bool, width: int, fields: np.ndarray, forbid: np.ndarray,
            codes: np.ndarray, dfa_ascii: np.ndarray, dfa_other: np.ndarray, dfa_start: np.ndarray,
            dfa_next: np.ndarray, dfa_accept: np.ndarray, words: int, starts: np.ndarray, ends: np.ndarray,
-           marked: np.ndarray, signatures: np.ndarray) -> int:
+           marked: np.ndarray, signatures: np.ndarray, native: bool, single: np.ndarray, double: np.ndarray) -> int:
     """Marks (1) the lines of buf[:end] that may fail a rule; records each line's span and, for
     the lines it passes, their signature. Returns the number of lines."""
     n = 0
@@ -136,7 +138,21 @@ def screen(buf: np.ndarray, end: int, quoted: bool, width: int, fields: np.ndarr
                 c = buf[i]
                 if c == end_byte:
                     break
-                if c < 0x80:
+                if native:
+                    # A line-safe double-byte encoding (CP932, Shift_JIS) through its tables.
+                    cp = np.int64(single[c])
+                    if cp >= 0:
+                        i += 1
+                        if quoted and (c == QUOTE or c == UNIT_SEPARATOR):
+                            bad = True
+                    elif cp == LEAD and i + 1 < line_end and double[(np.int64(c) << 8) | buf[i + 1]] >= 0:
+                        cp = np.int64(double[(np.int64(c) << 8) | buf[i + 1]])
+                        i += 2
+                    else:
+                        cp = np.int64(0)
+                        i += 1
+                        bad = True
+                elif c < 0x80:
                     cp = np.int64(c)
                     i += 1
                     # In a file with quotes, a quote inside an unquoted value is outside the
@@ -311,3 +327,39 @@ def signature_ids(signatures: np.ndarray, marked: np.ndarray, lines: int, keys: 
                 ids[n] = used[slot] - 1
                 break
             slot = (slot + 1) % capacity
+
+
+@njit(nogil=True, cache=True)
+def inspect_native(buf: np.ndarray, end: int, single: np.ndarray, double: np.ndarray, line_limit: int,
+                   flags: np.ndarray) -> int:
+    """The first offset of buf[:end] (whole lines) that does not decode through the tables, or -1;
+    sets flags [quotes, NUL, lone CR, a line longer than line_limit bytes once in UTF-8] as
+    transcode.StructureScan does on the UTF-8 copy."""
+    i = 0
+    line = 0  # bytes of the current line in UTF-8
+    while i < end:
+        c = buf[i]
+        if c == NEWLINE:
+            if line > line_limit:
+                flags[3] = 1
+            line = 0
+            i += 1
+            continue
+        if c == QUOTE:
+            flags[0] = 1
+        elif c == 0:
+            flags[1] = 1
+        elif c == CR and (i + 1 >= end or buf[i + 1] != NEWLINE):
+            flags[2] = 1
+        cp = np.int64(single[c])
+        if cp >= 0:
+            i += 1
+        elif cp == LEAD and i + 1 < end and double[(np.int64(c) << 8) | buf[i + 1]] >= 0:
+            cp = np.int64(double[(np.int64(c) << 8) | buf[i + 1]])
+            i += 2
+        else:
+            return i
+        line += 1 if cp < 0x80 else (2 if cp < 0x800 else (3 if cp < 0x10000 else 4))
+    if line > line_limit:
+        flags[3] = 1
+    return -1

@@ -24,15 +24,17 @@ from __future__ import annotations
 import os
 import re
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from conformance.columnar.layout import CHAR_CLASSES, ROW_FAMILIES, VARIATION_SELECTORS, Column
+from conformance.columnar.transcode import Structure
 
 if TYPE_CHECKING:
     from conformance.columnar.compile import Rule
@@ -72,6 +74,15 @@ class Tables:
     #: Signature: empty-field bit words, then one packed value per signature field.
     words: int
     signature_fields: tuple[int, ...]
+    #: The encoding of the bytes the screen reads: UTF-8, or a line-safe double-byte encoding
+    #: (CP932, Shift_JIS) decoded through ``single`` and ``double`` (see decode_tables).
+    encoding: str = "utf-8"
+    single: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int32))
+    double: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int32))
+
+    @property
+    def native(self) -> bool:
+        return self.encoding not in UTF8
 
 
 # ---------------------------------------------------------------------------------------------
@@ -106,13 +117,51 @@ def pack(value: bytes) -> int:
     return key
 
 
-def unpack(key: int) -> str:
+def unpack(key: int, encoding: str = "utf-8") -> str:
     length = key & 0xFF
-    return bytes((key >> (8 * (i + 1))) & 0xFF for i in range(length)).decode("utf-8")
+    return bytes((key >> (8 * (i + 1))) & 0xFF for i in range(length)).decode(encoding)
 
 
-def build_tables(columns: Sequence[Column], width: int, rules: Sequence[Rule]) -> Tables:
-    """The kernel's view of ``columns`` (a header of ``width`` fields) and of the row ``rules``."""
+#: Names of UTF-8 as the encoding family gives them.
+UTF8 = ("utf-8", "utf-8-sig")
+#: single[] of a lead byte: the character takes the next byte too.
+LEAD = -2
+
+
+@lru_cache(maxsize=4)
+def decode_tables(encoding: str) -> tuple[np.ndarray, np.ndarray]:
+    """Python's codec for a line-safe double-byte encoding as two tables: single[byte] the code
+    point of a one-byte character, LEAD for a lead byte, -1 for a byte that does not decode alone;
+    double[lead << 8 | trail] the code point of a two-byte character, -1 where the pair does not
+    decode. Built by asking the codec about every byte and pair, so the screen reads exactly what
+    Python reads (the encoding family judges the bytes with the same codec)."""
+    single = np.full(256, -1, dtype=np.int32)
+    double = np.full(1 << 16, -1, dtype=np.int32)
+    for byte in range(256):
+        text = _decoded(bytes([byte]), encoding)
+        if text is not None and len(text) == 1:
+            single[byte] = ord(text)
+    for lead in range(256):
+        if single[lead] >= 0:
+            continue
+        for trail in range(256):
+            text = _decoded(bytes([lead, trail]), encoding)
+            if text is not None and len(text) == 1:
+                double[lead << 8 | trail] = ord(text)
+                single[lead] = LEAD
+    return single, double
+
+
+def _decoded(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def build_tables(columns: Sequence[Column], width: int, rules: Sequence[Rule], encoding: str = "utf-8") -> Tables:
+    """The kernel's view of ``columns`` (a header of ``width`` fields) and of the row ``rules``,
+    for a file in ``encoding``."""
     forbid, bits = class_table()
     fields = np.zeros((width, _FIELD_PARAMS), dtype=np.int32)
     fields[:, MAXLEN] = -1
@@ -132,7 +181,7 @@ def build_tables(columns: Sequence[Column], width: int, rules: Sequence[Rule]) -
         row[TYPE] = _type_code(column)
         row[REQUIRED] = int(item.required)
         if item.type == "code":
-            packed = sorted({pack(c.encode()) for c in column.codes if len(c.encode()) <= PACK_BYTES})
+            packed = sorted({pack(code) for code in _encoded(column.codes, encoding) if len(code) <= PACK_BYTES})
             row[CODE_LO], row[CODE_HI] = len(codes), len(codes) + len(packed)
             codes.extend(packed)
         if item.check_digit is not None:
@@ -154,6 +203,7 @@ def build_tables(columns: Sequence[Column], width: int, rules: Sequence[Rule]) -
     signature = signature_fields(columns, rules)
     for slot, index in enumerate(signature):
         fields[index, SIGNATURE] = slot
+    single, double = decode_tables(encoding) if encoding not in UTF8 else (np.zeros(1, np.int32), np.zeros(1, np.int32))
     return Tables(
         width=width,
         fields=fields,
@@ -162,7 +212,20 @@ def build_tables(columns: Sequence[Column], width: int, rules: Sequence[Rule]) -
         **_dfa_arrays(dfas),
         words=(width + 63) // 64,
         signature_fields=signature,
+        encoding=encoding,
+        single=single,
+        double=double,
     )
+
+
+def _encoded(codes: Iterable[str], encoding: str) -> Iterator[bytes]:
+    """The codes as the file's bytes (a code the encoding cannot write never matches: its values
+    go to the masks)."""
+    for code in codes:
+        try:
+            yield code.encode(_python(encoding))
+        except UnicodeEncodeError:
+            continue
 
 
 def _type_code(column: Column) -> int:
@@ -328,13 +391,12 @@ def load() -> None:
     verdicts = RowVerdicts(tables, [])
     _kernel.signature_ids(np.zeros((1, 1), dtype=np.uint64), np.zeros(1, dtype=np.uint8), 1, verdicts.keys,
                           verdicts.used, verdicts.count, np.zeros(1, dtype=np.int64))
+    single, double = decode_tables("cp932")
+    _kernel.inspect_native(buf, 2, single, double, 10, np.zeros(4, dtype=np.uint8))
 
 
 def _empty_tables() -> Tables:
-    forbid, _ = class_table()
-    fields = np.zeros((1, _FIELD_PARAMS), dtype=np.int32)
-    fields[0, [MAXLEN, CODE_LO, PATTERN, SIGNATURE]] = -1
-    return Tables(1, fields, forbid, np.zeros(0, dtype=np.uint64), **_dfa_arrays([]), words=1, signature_fields=())
+    return build_tables([], 1, [])
 
 
 def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tables: Tables,
@@ -347,7 +409,7 @@ def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tabl
     with ThreadPoolExecutor(workers, thread_name_prefix="screen") as pool:
         pending: deque[Future[_Screened]] = deque()
         line = 1
-        for data, end in _chunks(paths):
+        for data, end, _offset in _chunks(paths):
             pending.append(pool.submit(_screen, _kernel, tables, data, end, quoted))
             while len(pending) > workers:
                 marked, line = _marked(pending.popleft().result(), line, first_data_line, tables, verdicts)
@@ -357,13 +419,14 @@ def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tabl
             yield marked
 
 
-def _chunks(paths: Sequence[Path]) -> Iterator[tuple[np.ndarray, int]]:
-    """(buffer, end): whole lines in buffer[:end], about CHUNK_BYTES each (a fresh buffer per
-    chunk: the previous ones are still being screened)."""
+def _chunks(paths: Sequence[Path]) -> Iterator[tuple[np.ndarray, int, int]]:
+    """(buffer, end, offset): whole lines in buffer[:end], about CHUNK_BYTES each, starting at
+    ``offset`` of their file (a fresh buffer per chunk: the previous ones are still being read)."""
     from conformance.columnar import _kernel
 
     for path in paths:
         carry = np.empty(0, dtype=np.uint8)
+        offset = 0
         with path.open("rb") as stream:
             while True:
                 buf = np.empty(CHUNK_BYTES + len(carry), dtype=np.uint8)
@@ -375,10 +438,52 @@ def _chunks(paths: Sequence[Path]) -> Iterator[tuple[np.ndarray, int]]:
                 if end == 0:
                     carry = buf[:size].copy()  # a line longer than a chunk (FIELD_LIMIT bounds it)
                     continue
-                yield buf, end
+                yield buf, end, offset
+                offset += end
                 carry = buf[end:size].copy()
         if len(carry):
-            yield carry, len(carry)
+            yield carry, len(carry), offset
+
+
+def inspect_native(path: Path, encoding: str, line_limit: int) -> tuple[int | None, Structure]:
+    """One pass over a file in a line-safe double-byte encoding, on every core: the offset near
+    which it stops decoding (None when it decodes in full) and its structure, without a UTF-8 copy
+    (the screen reads the file itself)."""
+    from conformance.columnar import _kernel
+
+    single, double = decode_tables(encoding)
+    flags = np.zeros(4, dtype=np.uint8)
+    workers = max(1, os.cpu_count() or 1)
+
+    def one(buf: np.ndarray, end: int) -> tuple[int, np.ndarray]:
+        own = np.zeros(4, dtype=np.uint8)
+        return int(_kernel.inspect_native(buf, end, single, double, line_limit, own)), own
+
+    with ThreadPoolExecutor(workers, thread_name_prefix="inspect") as pool:
+        pending: deque[tuple[Future[tuple[int, np.ndarray]], int]] = deque()
+        for buf, end, offset in _chunks([path]):
+            pending.append((pool.submit(one, buf, end), offset))
+            while len(pending) > workers:
+                bad = _inspected(pending.popleft(), flags)
+                if bad is not None:
+                    return bad, _structure(flags)
+        while pending:
+            bad = _inspected(pending.popleft(), flags)
+            if bad is not None:
+                return bad, _structure(flags)
+    return None, _structure(flags)
+
+
+def _inspected(item: tuple[Future[tuple[int, np.ndarray]], int], flags: np.ndarray) -> int | None:
+    future, offset = item
+    bad, found = future.result()
+    flags |= found
+    return offset + bad if bad >= 0 else None
+
+
+def _structure(flags: np.ndarray) -> Structure:
+    quotes, nul, bare_cr, long_line = (bool(flag) for flag in flags)
+    return Structure(quotes=quotes, bare_cr=bare_cr, nul=nul, long_line=long_line)
 
 
 @dataclass(frozen=True)
@@ -400,7 +505,7 @@ def _screen(kernel: Any, tables: Tables, buf: np.ndarray, end: int, quoted: bool
     lines = kernel.screen(
         buf, end, quoted, tables.width, tables.fields, tables.forbid, tables.codes, tables.dfa_ascii,
         tables.dfa_other, tables.dfa_start, tables.dfa_next, tables.dfa_accept, tables.words,
-        starts, ends, marked, signatures,
+        starts, ends, marked, signatures, tables.native, tables.single, tables.double,
     )
     return _Screened(buf, int(lines), marked, starts, ends, signatures)
 
@@ -413,7 +518,8 @@ def _marked(screened: _Screened, line: int, first_data_line: int, tables: Tables
     marked[: min(skip, len(marked))] = False
     found = np.flatnonzero(marked)
     data = screened.data
-    texts = [data[screened.starts[i] : screened.ends[i]].tobytes().decode("utf-8") for i in found.tolist()]
+    encoding = _python(tables.encoding)  # a BOM is in line 1 only, which is never marked
+    texts = [data[screened.starts[i] : screened.ends[i]].tobytes().decode(encoding) for i in found.tolist()]
     return Marked([line + i for i in found.tolist()], texts), line + screened.lines
 
 
@@ -461,6 +567,10 @@ class RowVerdicts:
         return [bool(v) for v in failing.to_series()]
 
 
+def _python(encoding: str) -> str:
+    return "utf-8" if encoding in UTF8 else encoding
+
+
 def stand_ins(tables: Tables, signatures: np.ndarray) -> dict[str, list[str]]:
     """One stand-in row per signature: the signature fields' values, '' for empty fields, and a
     placeholder for the other filled fields (row rules only ask whether they are empty)."""
@@ -474,7 +584,7 @@ def stand_ins(tables: Tables, signatures: np.ndarray) -> dict[str, list[str]]:
             if (int(signature[index // 64]) >> (index % 64)) & 1:
                 column.append("")
             elif index in slots:
-                column.append(unpack(int(signature[tables.words + slots[index]])))
+                column.append(unpack(int(signature[tables.words + slots[index]]), _python(tables.encoding)))
             else:
                 column.append("x")
         frame[value_name(index)] = column

@@ -69,12 +69,16 @@ class Ambiguity:
 
 class Utf8Source:
     """The export as UTF-8 on disk: the file itself, or a temporary transcoded copy, possibly in
-    consecutive pieces (``paths``, each but the last ending with a line break)."""
+    consecutive pieces (``paths``, each but the last ending with a line break). With ``encoding``
+    other than UTF-8 it is the file itself in that line-safe encoding, which only the compiled
+    screen reads (conformance.columnar.kernel: a large CP932 file is not copied)."""
 
-    def __init__(self, path: Path | Sequence[Path], structure: Structure, temporary: bool) -> None:
+    def __init__(self, path: Path | Sequence[Path], structure: Structure, temporary: bool,
+                 encoding: str = "utf-8") -> None:
         self.paths = (path,) if isinstance(path, Path) else tuple(path)
         self.structure = structure
         self.temporary = temporary
+        self.encoding = encoding
         # A copy left behind by an interrupted run is removed when the object goes (or at exit).
         self._finalizer = weakref.finalize(self, _unlink, *self.paths) if temporary else None
 
@@ -82,6 +86,11 @@ class Utf8Source:
     def path(self) -> Path:
         """The first (or only) piece: the one holding the header."""
         return self.paths[0]
+
+    @property
+    def utf8(self) -> bool:
+        """Whether the content on disk is UTF-8 (polars and the masks can read it)."""
+        return self.encoding in _UTF8
 
     def close(self) -> None:
         """Remove a temporary copy (the export itself is never touched)."""

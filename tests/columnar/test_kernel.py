@@ -285,3 +285,81 @@ def test_headers_wider_than_one_signature_word(tmp_path: Path) -> None:
     assert screened.engine == "columnar"
     assert_same(screened, files.scan_rows(export, "utf-8", SPEC))
     assert sum(len(i) for i in screened.issues.values()) > 20
+
+
+# ---------------------------------------------------------------------------------------------
+# CP932 read as it is (no UTF-8 copy)
+
+
+@pytest.mark.usefixtures("screen_always")
+@pytest.mark.parametrize("quoting", [csv.QUOTE_MINIMAL, csv.QUOTE_ALL], ids=["minimal", "all"])
+def test_cp932_is_screened_without_a_copy_with_the_same_findings(tmp_path: Path, quoting: int) -> None:
+    rows = defective_rows(15)
+    rows[3]["住所_方書"] = "①㈱〜"  # CP932-only characters, read as Python's cp932 reads them
+    export = write(tmp_path / "r.csv", rows, quoting=quoting, encoding="cp932")
+    decoded = files._decode_content(export.path, "cp932")
+    assert decoded.source is not None
+    assert decoded.source.paths == (export.path,)
+    assert decoded.source.encoding == "cp932"
+    screened = files.scan_content(export, "cp932", SPEC, decoded.source)
+    assert screened.engine == "columnar"
+    assert_same(screened, files.scan_rows(export, "cp932", SPEC))
+
+
+@pytest.mark.usefixtures("screen_always")
+def test_cp932_bad_byte_is_located_as_the_transcoding_pass_locates_it(tmp_path: Path) -> None:
+    export = write(tmp_path / "r.csv", TOWN[:50], encoding="cp932")
+    data = bytearray(export.path.read_bytes())
+    data[data.index(b"\n", 3000) + 5] = 0x81  # a lead byte before an ASCII byte that cannot trail it
+    data[data.index(b"\n", 3000) + 6] = 0x2C
+    export.path.write_bytes(bytes(data))
+    native = files._decode_content(export.path, "cp932")
+    transcoded = files.decode(export.path, "cp932")
+    assert native.bad is not None
+    assert native.bad == transcoded.bad
+
+
+@pytest.mark.parametrize(
+    ("tail", "flag"),
+    [(b'"q"', "quotes"), (b"a\x00b", "nul"), (b"a\rb", "bare_cr"), (b"x" * 300, "long_line"),
+     ("ア".encode("cp932") * 120, "long_line")],
+)
+def test_native_structure_is_the_structure_of_the_utf8_copy(tmp_path: Path, tail: bytes, flag: str) -> None:
+    path = tmp_path / "s.csv"
+    path.write_bytes(b"h\n" + "ヤマダ".encode("cp932") + b"\n" + tail + b"\nlast")
+    bad, structure = kernel.inspect_native(path, "cp932", 256)
+    assert bad is None
+    copy = tmp_path / "s.utf8"
+    copy.write_bytes(path.read_bytes().decode("cp932").encode("utf-8"))
+    expected = files.inspect_utf8(copy, "utf-8", 256).source
+    assert expected is not None
+    assert structure == expected.structure
+    assert getattr(structure, flag)
+
+
+@pytest.mark.parametrize("encoding", ["cp932", "shift_jis"])
+@settings(max_examples=300, deadline=None)
+@given(data=st.one_of(
+    st.binary(max_size=40),
+    st.text(alphabet="aZ09,\"\\~ アｱ①㈱〜～‖∥−－¢£¬漢字髙﨑", max_size=20).map(
+        lambda t: t.encode("cp932", errors="ignore")),
+))
+def test_decode_tables_read_as_the_codec_reads(encoding: str, data: bytes) -> None:
+    single, double = kernel.decode_tables(encoding)
+    text: list[str] | None = []
+    i = 0
+    while text is not None and i < len(data):
+        code = int(single[data[i]])
+        if code >= 0:
+            text.append(chr(code))
+            i += 1
+        elif code == kernel.LEAD and i + 1 < len(data) and double[data[i] << 8 | data[i + 1]] >= 0:
+            text.append(chr(int(double[data[i] << 8 | data[i + 1]])))
+            i += 2
+        else:
+            text = None
+    try:
+        expected: str | None = data.decode(encoding)
+    except UnicodeDecodeError:
+        expected = None
+    assert ("".join(text) if text is not None else None) == expected
