@@ -16,9 +16,12 @@ from conformance.locations import default_catalog_root, reference_profile
 from conformance.reporting.bundle import BUNDLE_NAME, BundleInputs, build_bundle, export_file_paths
 
 #: Plugins blocked in a run (as in the project's pytest addopts): they come with libraries the checks
-#: use (schemathesis, and anyio with it) or the bench extra (typeguard) and act only on test functions
-#: of their own kind, which the suite has none of; loading them would import those libraries at start.
-_UNUSED_PLUGINS = ("-p", "no:schemathesis", "-p", "no:anyio", "-p", "no:typeguard")
+#: use (schemathesis, and anyio and Hypothesis with it) or the bench extra (typeguard) and act only on
+#: test functions of their own kind, which the suite has none of; loading them would import those
+#: libraries at start.
+_UNUSED_PLUGINS = (
+    "-p", "no:schemathesis", "-p", "no:anyio", "-p", "no:typeguard", "-p", "no:hypothesispytest",
+)
 
 #: pytest exit codes that mean the run itself could not be done.
 _BROKEN = {pytest.ExitCode.INTERRUPTED, pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR}
