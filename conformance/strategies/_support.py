@@ -45,6 +45,12 @@ def draw_support(
     draw: st.DrawFn, earliest: date, as_of: date, *, provisional: bool | None = None, extended: bool | None = None
 ) -> SupportPeriod:
     """A protection starting in [earliest, as_of]; ``extended=True`` needs :func:`can_extend`."""
+    if provisional is None and extended is None:
+        # One choice of the kind, plain first: every kind then takes as many choices, so Hypothesis
+        # (which prefers shorter choice sequences) shrinks to a plain protection.
+        kinds = ("plain", "provisional", "extended") if can_extend(earliest, as_of) else ("plain", "provisional")
+        kind = draw(st.sampled_from(kinds))
+        provisional, extended = kind == "provisional", kind == "extended"
     if provisional is None:
         provisional = False if extended else draw(_NO_YES)
     if extended is None:
