@@ -437,15 +437,16 @@ def decode(path: Path, encoding: str) -> Decoded:
     return transcode(path, encoding, FIELD_LIMIT, ambiguities=keep)
 
 
-#: Encodings the compiled screen reads without a UTF-8 copy (Shift_JIS also needs its ambiguous
-#: characters located, which the transcoding pass does).
-NATIVE_ENCODINGS = ("cp932",)
+#: Encodings the compiled screen's own pass validates, and then reads without a UTF-8 copy
+#: (Shift_JIS also needs its ambiguous characters located, which the transcoding pass does).
+NATIVE_ENCODINGS = ("utf-8", "utf-8-sig", "cp932")
 
 
 def _decode_content(path: Path, encoding: str) -> Decoded:
-    """:func:`decode` for a file whose content the engine reads next: a large CP932 file is
-    validated on every core and read by the screen as it is, without a temporary UTF-8 copy
-    (writing one costs more than judging the file)."""
+    """:func:`decode` for a file whose content the engine reads next. A large file the screen will
+    read is validated by the screen's own pass on every core (polars' validator runs on one), and
+    a CP932 one is then read as it is, without a temporary UTF-8 copy (writing one costs more than
+    judging the file)."""
     if encoding not in NATIVE_ENCODINGS or not _screen_worth(path.stat().st_size):
         return decode(path, encoding)
     from conformance.columnar.kernel import inspect_native

@@ -363,3 +363,59 @@ def inspect_native(buf: np.ndarray, end: int, single: np.ndarray, double: np.nda
     if line > line_limit:
         flags[3] = 1
     return -1
+
+
+@njit(nogil=True, cache=True)
+def inspect_utf8(buf: np.ndarray, end: int, line_limit: int, flags: np.ndarray) -> int:
+    """inspect_native for UTF-8: the first offset of buf[:end] (whole lines) where strict UTF-8
+    (as Python's codec and Rust's str, so no surrogates, no overlong forms, nothing past U+10FFFF)
+    stops, or -1; the same flags, line lengths in bytes."""
+    i = 0
+    line = 0
+    while i < end:
+        c = buf[i]
+        if c < 0x80:
+            if c == NEWLINE:
+                if line > line_limit:
+                    flags[3] = 1
+                line = 0
+                i += 1
+                continue
+            if c == QUOTE:
+                flags[0] = 1
+            elif c == 0:
+                flags[1] = 1
+            elif c == CR and (i + 1 >= end or buf[i + 1] != NEWLINE):
+                flags[2] = 1
+            size = 1
+        elif c >= 0xC2 and c <= 0xDF:
+            size = 2
+        elif c >= 0xE0 and c <= 0xEF:
+            size = 3
+        elif c >= 0xF0 and c <= 0xF4:
+            size = 4
+        else:
+            return i
+        if i + size > end:
+            return i
+        if size >= 2:
+            second = buf[i + 1]
+            low, high = 0x80, 0xBF
+            if c == 0xE0:
+                low = 0xA0
+            elif c == 0xED:
+                high = 0x9F
+            elif c == 0xF0:
+                low = 0x90
+            elif c == 0xF4:
+                high = 0x8F
+            if second < low or second > high:
+                return i
+            for k in range(2, size):
+                if (buf[i + k] & 0xC0) != 0x80:
+                    return i
+        line += size
+        i += size
+    if line > line_limit:
+        flags[3] = 1
+    return -1

@@ -393,6 +393,7 @@ def load() -> None:
                           verdicts.used, verdicts.count, np.zeros(1, dtype=np.int64))
     single, double = decode_tables("cp932")
     _kernel.inspect_native(buf, 2, single, double, 10, np.zeros(4, dtype=np.uint8))
+    _kernel.inspect_utf8(buf, 2, 10, np.zeros(4, dtype=np.uint8))
 
 
 def _empty_tables() -> Tables:
@@ -446,17 +447,20 @@ def _chunks(paths: Sequence[Path]) -> Iterator[tuple[np.ndarray, int, int]]:
 
 
 def inspect_native(path: Path, encoding: str, line_limit: int) -> tuple[int | None, Structure]:
-    """One pass over a file in a line-safe double-byte encoding, on every core: the offset near
-    which it stops decoding (None when it decodes in full) and its structure, without a UTF-8 copy
-    (the screen reads the file itself)."""
+    """One pass over a file in UTF-8 or a line-safe double-byte encoding, on every core: the offset
+    at which it stops decoding (None when it decodes in full) and its structure, without a UTF-8
+    copy (the screen reads the file itself)."""
     from conformance.columnar import _kernel
 
-    single, double = decode_tables(encoding)
+    utf8 = encoding in UTF8
+    single, double = decode_tables(encoding) if not utf8 else (np.zeros(1, np.int32), np.zeros(1, np.int32))
     flags = np.zeros(4, dtype=np.uint8)
     workers = max(1, os.cpu_count() or 1)
 
     def one(buf: np.ndarray, end: int) -> tuple[int, np.ndarray]:
         own = np.zeros(4, dtype=np.uint8)
+        if utf8:
+            return int(_kernel.inspect_utf8(buf, end, line_limit, own)), own
         return int(_kernel.inspect_native(buf, end, single, double, line_limit, own)), own
 
     with ThreadPoolExecutor(workers, thread_name_prefix="inspect") as pool:
