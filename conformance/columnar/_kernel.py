@@ -329,93 +329,91 @@ def signature_ids(signatures: np.ndarray, marked: np.ndarray, lines: int, keys: 
             slot = (slot + 1) % capacity
 
 
+#: Structure bits of the validation passes (kernel._structure reads them).
+QUOTES, NUL, BARE_CR, LONG_LINE = 1, 2, 4, 8
+
+
+@njit(nogil=True, cache=True, inline="always")
+def _structure_bit(c: Int, following: Int) -> int:
+    """The structure bit an ASCII byte sets (``following``: the next byte, -1 at the end)."""
+    if c == QUOTE:
+        return QUOTES
+    if c == 0:
+        return NUL
+    if c == CR and following != NEWLINE:
+        return BARE_CR
+    return 0
+
+
 @njit(nogil=True, cache=True)
-def inspect_native(buf: np.ndarray, end: int, single: np.ndarray, double: np.ndarray, line_limit: int,
-                   flags: np.ndarray) -> int:
-    """The first offset of buf[:end] (whole lines) that does not decode through the tables, or -1;
-    sets flags [quotes, NUL, lone CR, a line longer than line_limit bytes once in UTF-8] as
-    transcode.StructureScan does on the UTF-8 copy."""
+def inspect(buf: np.ndarray, end: int, utf8: bool, single: np.ndarray, double: np.ndarray,
+            line_limit: int) -> tuple[int, int]:
+    """(the first offset of buf[:end] (whole lines) that does not decode, or -1; the structure
+    bits: quotes, NUL, lone CR, a line longer than line_limit bytes once in UTF-8), as
+    transcode.StructureScan finds them on UTF-8. ``utf8``: strict UTF-8 as Python's codec and
+    Rust's str read it (no surrogates, no overlong forms, nothing past U+10FFFF); otherwise a
+    line-safe double-byte encoding through its tables."""
     i = 0
+    found = 0
     line = 0  # bytes of the current line in UTF-8
     while i < end:
         c = buf[i]
         if c == NEWLINE:
-            if line > line_limit:
-                flags[3] = 1
+            found |= LONG_LINE if line > line_limit else 0
             line = 0
             i += 1
             continue
-        if c == QUOTE:
-            flags[0] = 1
-        elif c == 0:
-            flags[1] = 1
-        elif c == CR and (i + 1 >= end or buf[i + 1] != NEWLINE):
-            flags[2] = 1
-        cp = np.int64(single[c])
-        if cp >= 0:
-            i += 1
-        elif cp == LEAD and i + 1 < end and double[(np.int64(c) << 8) | buf[i + 1]] >= 0:
-            cp = np.int64(double[(np.int64(c) << 8) | buf[i + 1]])
-            i += 2
-        else:
-            return i
-        line += 1 if cp < 0x80 else (2 if cp < 0x800 else (3 if cp < 0x10000 else 4))
-    if line > line_limit:
-        flags[3] = 1
-    return -1
-
-
-@njit(nogil=True, cache=True)
-def inspect_utf8(buf: np.ndarray, end: int, line_limit: int, flags: np.ndarray) -> int:
-    """inspect_native for UTF-8: the first offset of buf[:end] (whole lines) where strict UTF-8
-    (as Python's codec and Rust's str, so no surrogates, no overlong forms, nothing past U+10FFFF)
-    stops, or -1; the same flags, line lengths in bytes."""
-    i = 0
-    line = 0
-    while i < end:
-        c = buf[i]
         if c < 0x80:
-            if c == NEWLINE:
-                if line > line_limit:
-                    flags[3] = 1
-                line = 0
-                i += 1
-                continue
-            if c == QUOTE:
-                flags[0] = 1
-            elif c == 0:
-                flags[1] = 1
-            elif c == CR and (i + 1 >= end or buf[i + 1] != NEWLINE):
-                flags[2] = 1
-            size = 1
-        elif c >= 0xC2 and c <= 0xDF:
-            size = 2
-        elif c >= 0xE0 and c <= 0xEF:
-            size = 3
-        elif c >= 0xF0 and c <= 0xF4:
-            size = 4
-        else:
-            return i
-        if i + size > end:
-            return i
-        if size >= 2:
-            second = buf[i + 1]
-            low, high = 0x80, 0xBF
-            if c == 0xE0:
-                low = 0xA0
-            elif c == 0xED:
-                high = 0x9F
-            elif c == 0xF0:
-                low = 0x90
-            elif c == 0xF4:
-                high = 0x8F
-            if second < low or second > high:
-                return i
-            for k in range(2, size):
-                if (buf[i + k] & 0xC0) != 0x80:
-                    return i
-        line += size
-        i += size
-    if line > line_limit:
-        flags[3] = 1
-    return -1
+            found |= _structure_bit(c, buf[i + 1] if i + 1 < end else -1)
+        size = _utf8_valid(buf, i, end, c) if utf8 else _table_size(buf, i, end, c, single, double)
+        if size == 0:
+            return i, found
+        i += size if utf8 else size & 3
+        line += size if utf8 else size >> 2
+    return -1, found | (LONG_LINE if line > line_limit else 0)
+
+
+@njit(nogil=True, cache=True, inline="always")
+def _utf8_valid(buf: np.ndarray, i: Int, end: Int, c: Int) -> int:
+    """Bytes of the valid UTF-8 sequence at buf[i] (lead byte c); 0 where it is not valid."""
+    size = _utf8_size(c)
+    if size <= 1 or i + size > end:
+        return size if i + size <= end else 0
+    second = buf[i + 1]
+    # The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
+    low = 0xA0 if c == 0xE0 else (0x90 if c == 0xF0 else 0x80)
+    high = 0x9F if c == 0xED else (0x8F if c == 0xF4 else 0xBF)
+    if second < low or second > high:
+        return 0
+    for k in range(2, size):
+        if (buf[i + k] & 0xC0) != 0x80:
+            return 0
+    return size
+
+
+@njit(nogil=True, cache=True, inline="always")
+def _table_size(buf: np.ndarray, i: Int, end: Int, c: Int, single: np.ndarray, double: np.ndarray) -> int:
+    """The character at buf[i] through the tables: its bytes (low 2 bits) and its UTF-8 length
+    (above them); 0 where it does not decode."""
+    cp = np.int64(single[c])
+    size = 1
+    if cp == LEAD and i + 1 < end and double[(np.int64(c) << 8) | buf[i + 1]] >= 0:
+        cp = np.int64(double[(np.int64(c) << 8) | buf[i + 1]])
+        size = 2
+    elif cp < 0:
+        return 0
+    return size | ((1 if cp < 0x80 else (2 if cp < 0x800 else (3 if cp < 0x10000 else 4))) << 2)
+
+
+@njit(nogil=True, cache=True, inline="always")
+def _utf8_size(lead: Int) -> int:
+    """Bytes of the UTF-8 sequence ``lead`` starts; 0 for a byte no sequence starts with."""
+    if lead < 0x80:
+        return 1
+    if lead >= 0xC2 and lead <= 0xDF:
+        return 2
+    if lead >= 0xE0 and lead <= 0xEF:
+        return 3
+    if lead >= 0xF0 and lead <= 0xF4:
+        return 4
+    return 0

@@ -392,8 +392,7 @@ def load() -> None:
     _kernel.signature_ids(np.zeros((1, 1), dtype=np.uint64), np.zeros(1, dtype=np.uint8), 1, verdicts.keys,
                           verdicts.used, verdicts.count, np.zeros(1, dtype=np.int64))
     single, double = decode_tables("cp932")
-    _kernel.inspect_native(buf, 2, single, double, 10, np.zeros(4, dtype=np.uint8))
-    _kernel.inspect_utf8(buf, 2, 10, np.zeros(4, dtype=np.uint8))
+    _kernel.inspect(buf, 2, False, single, double, 10)
 
 
 def _empty_tables() -> Tables:
@@ -454,40 +453,40 @@ def inspect_native(path: Path, encoding: str, line_limit: int) -> tuple[int | No
 
     utf8 = encoding in UTF8
     single, double = decode_tables(encoding) if not utf8 else (np.zeros(1, np.int32), np.zeros(1, np.int32))
-    flags = np.zeros(4, dtype=np.uint8)
     workers = max(1, os.cpu_count() or 1)
 
-    def one(buf: np.ndarray, end: int) -> tuple[int, np.ndarray]:
-        own = np.zeros(4, dtype=np.uint8)
-        if utf8:
-            return int(_kernel.inspect_utf8(buf, end, line_limit, own)), own
-        return int(_kernel.inspect_native(buf, end, single, double, line_limit, own)), own
+    def one(buf: np.ndarray, end: int) -> tuple[int, int]:
+        bad, bits = _kernel.inspect(buf, end, utf8, single, double, line_limit)
+        return int(bad), int(bits)
 
+    bits = 0
     with ThreadPoolExecutor(workers, thread_name_prefix="inspect") as pool:
-        pending: deque[tuple[Future[tuple[int, np.ndarray]], int]] = deque()
+        pending: deque[tuple[Future[tuple[int, int]], int]] = deque()
         for buf, end, offset in _chunks([path]):
             pending.append((pool.submit(one, buf, end), offset))
-            while len(pending) > workers:
-                bad = _inspected(pending.popleft(), flags)
+            if len(pending) > workers:
+                bad, bits = _take(pending, bits)
                 if bad is not None:
-                    return bad, _structure(flags)
+                    return bad, _structure(bits)
         while pending:
-            bad = _inspected(pending.popleft(), flags)
+            bad, bits = _take(pending, bits)
             if bad is not None:
-                return bad, _structure(flags)
-    return None, _structure(flags)
+                return bad, _structure(bits)
+    return None, _structure(bits)
 
 
-def _inspected(item: tuple[Future[tuple[int, np.ndarray]], int], flags: np.ndarray) -> int | None:
-    future, offset = item
+def _take(pending: deque[tuple[Future[tuple[int, int]], int]], bits: int) -> tuple[int | None, int]:
+    """The oldest chunk's first bad offset in the file (None: none) and the bits so far."""
+    future, offset = pending.popleft()
     bad, found = future.result()
-    flags |= found
-    return offset + bad if bad >= 0 else None
+    return (offset + bad if bad >= 0 else None), bits | found
 
 
-def _structure(flags: np.ndarray) -> Structure:
-    quotes, nul, bare_cr, long_line = (bool(flag) for flag in flags)
-    return Structure(quotes=quotes, bare_cr=bare_cr, nul=nul, long_line=long_line)
+def _structure(bits: int) -> Structure:
+    from conformance.columnar._kernel import BARE_CR, LONG_LINE, NUL, QUOTES
+
+    return Structure(quotes=bool(bits & QUOTES), bare_cr=bool(bits & BARE_CR), nul=bool(bits & NUL),
+                     long_line=bool(bits & LONG_LINE))
 
 
 @dataclass(frozen=True)
