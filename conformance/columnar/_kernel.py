@@ -334,75 +334,90 @@ QUOTES, NUL, BARE_CR, LONG_LINE = 1, 2, 4, 8
 
 
 @njit(nogil=True, cache=True, inline="always")
-def _structure_bit(c: Int, following: Int) -> int:
-    """The structure bit an ASCII byte sets (``following``: the next byte, -1 at the end)."""
+def _structure_bit(c: Int) -> int:
+    """The structure bit an ASCII byte other than CR sets (scalars only: see the module docstring)."""
     if c == QUOTE:
         return QUOTES
     if c == 0:
         return NUL
-    if c == CR and following != NEWLINE:
-        return BARE_CR
     return 0
 
 
 @njit(nogil=True, cache=True)
-def inspect(buf: np.ndarray, end: int, utf8: bool, single: np.ndarray, double: np.ndarray,
-            line_limit: int) -> tuple[int, int]:
-    """(the first offset of buf[:end] (whole lines) that does not decode, or -1; the structure
-    bits: quotes, NUL, lone CR, a line longer than line_limit bytes once in UTF-8), as
-    transcode.StructureScan finds them on UTF-8. ``utf8``: strict UTF-8 as Python's codec and
-    Rust's str read it (no surrogates, no overlong forms, nothing past U+10FFFF); otherwise a
-    line-safe double-byte encoding through its tables."""
+def inspect_utf8(buf: np.ndarray, end: int, line_limit: int) -> tuple[int, int]:
+    """(the first offset of buf[:end] (whole lines) where strict UTF-8 (as Python's codec and
+    Rust's str read it: no surrogates, no overlong forms, nothing past U+10FFFF) stops, or -1; the
+    structure bits: quotes, NUL, lone CR, a line longer than line_limit bytes), as
+    transcode.StructureScan finds them. Apart from inspect_native: one function for both ran at
+    half the speed (measured, 19 against 11 ms per 8 MB)."""
     i = 0
     found = 0
-    line = 0  # bytes of the current line in UTF-8
+    line = 0
+    while i < end:
+        c = buf[i]
+        if c < 0x80:
+            if c == NEWLINE:
+                found |= _line_bit(line, line_limit)
+                line = 0
+            elif c != CR:
+                found |= _structure_bit(c)
+                line += 1
+            else:
+                found |= BARE_CR if i + 1 >= end or buf[i + 1] != NEWLINE else 0
+                line += 1
+            i += 1
+            continue
+        size = _utf8_size(c)
+        if size == 0 or i + size > end:
+            return i, found
+        second = buf[i + 1]
+        # The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
+        low = 0xA0 if c == 0xE0 else (0x90 if c == 0xF0 else 0x80)
+        high = 0x9F if c == 0xED else (0x8F if c == 0xF4 else 0xBF)
+        if second < low or second > high:
+            return i, found
+        for k in range(2, size):
+            if (buf[i + k] & 0xC0) != 0x80:
+                return i, found
+        line += size
+        i += size
+    return -1, found | _line_bit(line, line_limit)
+
+
+@njit(nogil=True, cache=True)
+def inspect_native(buf: np.ndarray, end: int, single: np.ndarray, double: np.ndarray,
+                   line_limit: int) -> tuple[int, int]:
+    """inspect_utf8 for a line-safe double-byte encoding read through its tables; line lengths
+    are those of the line in UTF-8."""
+    i = 0
+    found = 0
+    line = 0
     while i < end:
         c = buf[i]
         if c == NEWLINE:
-            found |= LONG_LINE if line > line_limit else 0
+            found |= _line_bit(line, line_limit)
             line = 0
             i += 1
             continue
-        if c < 0x80:
-            found |= _structure_bit(c, buf[i + 1] if i + 1 < end else -1)
-        size = _utf8_valid(buf, i, end, c) if utf8 else _table_size(buf, i, end, c, single, double)
-        if size == 0:
+        if c != CR:
+            found |= _structure_bit(c)
+        elif i + 1 >= end or buf[i + 1] != NEWLINE:
+            found |= BARE_CR
+        cp = np.int64(single[c])
+        if cp >= 0:
+            i += 1
+        elif cp == LEAD and i + 1 < end and double[(np.int64(c) << 8) | buf[i + 1]] >= 0:
+            cp = np.int64(double[(np.int64(c) << 8) | buf[i + 1]])
+            i += 2
+        else:
             return i, found
-        i += size if utf8 else size & 3
-        line += size if utf8 else size >> 2
-    return -1, found | (LONG_LINE if line > line_limit else 0)
+        line += 1 if cp < 0x80 else (2 if cp < 0x800 else (3 if cp < 0x10000 else 4))
+    return -1, found | _line_bit(line, line_limit)
 
 
 @njit(nogil=True, cache=True, inline="always")
-def _utf8_valid(buf: np.ndarray, i: Int, end: Int, c: Int) -> int:
-    """Bytes of the valid UTF-8 sequence at buf[i] (lead byte c); 0 where it is not valid."""
-    size = _utf8_size(c)
-    if size <= 1 or i + size > end:
-        return size if i + size <= end else 0
-    second = buf[i + 1]
-    # The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
-    low = 0xA0 if c == 0xE0 else (0x90 if c == 0xF0 else 0x80)
-    high = 0x9F if c == 0xED else (0x8F if c == 0xF4 else 0xBF)
-    if second < low or second > high:
-        return 0
-    for k in range(2, size):
-        if (buf[i + k] & 0xC0) != 0x80:
-            return 0
-    return size
-
-
-@njit(nogil=True, cache=True, inline="always")
-def _table_size(buf: np.ndarray, i: Int, end: Int, c: Int, single: np.ndarray, double: np.ndarray) -> int:
-    """The character at buf[i] through the tables: its bytes (low 2 bits) and its UTF-8 length
-    (above them); 0 where it does not decode."""
-    cp = np.int64(single[c])
-    size = 1
-    if cp == LEAD and i + 1 < end and double[(np.int64(c) << 8) | buf[i + 1]] >= 0:
-        cp = np.int64(double[(np.int64(c) << 8) | buf[i + 1]])
-        size = 2
-    elif cp < 0:
-        return 0
-    return size | ((1 if cp < 0x80 else (2 if cp < 0x800 else (3 if cp < 0x10000 else 4))) << 2)
+def _line_bit(line: Int, line_limit: Int) -> int:
+    return LONG_LINE if line > line_limit else 0
 
 
 @njit(nogil=True, cache=True, inline="always")

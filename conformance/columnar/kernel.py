@@ -392,7 +392,8 @@ def load() -> None:
     _kernel.signature_ids(np.zeros((1, 1), dtype=np.uint64), np.zeros(1, dtype=np.uint8), 1, verdicts.keys,
                           verdicts.used, verdicts.count, np.zeros(1, dtype=np.int64))
     single, double = decode_tables("cp932")
-    _kernel.inspect(buf, 2, False, single, double, 10)
+    _kernel.inspect_native(buf, 2, single, double, 10)
+    _kernel.inspect_utf8(buf, 2, 10)
 
 
 def _empty_tables() -> Tables:
@@ -456,7 +457,10 @@ def inspect_native(path: Path, encoding: str, line_limit: int) -> tuple[int | No
     workers = max(1, os.cpu_count() or 1)
 
     def one(buf: np.ndarray, end: int) -> tuple[int, int]:
-        bad, bits = _kernel.inspect(buf, end, utf8, single, double, line_limit)
+        if utf8:
+            bad, bits = _kernel.inspect_utf8(buf, end, line_limit)
+        else:
+            bad, bits = _kernel.inspect_native(buf, end, single, double, line_limit)
         return int(bad), int(bits)
 
     bits = 0
