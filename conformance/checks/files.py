@@ -917,6 +917,10 @@ class _Collector:
         for rule in rules:
             self.by_family.setdefault(rule.family, []).append(rule)
         self.reads = {family: self._reads(family, family_rules) for family, family_rules in self.by_family.items()}
+        from conformance.columnar.compile import value_name
+
+        # (header, batch column or None for a column the file lacks), looked up once for all rows.
+        self.values = [(c.header, value_name(c.index) if c.index is not None else None) for c in state.columns]
 
     def _reads(self, family: str, rules: Sequence[Rule]) -> list[str]:
         """The batch columns wording ``family`` reads (a row of 170 columns costs more to build)."""
@@ -971,7 +975,7 @@ class _Collector:
         if family in CELL_FAMILIES:
             yield from self._cell_issues(family, rules, row, line)
             return
-        record = Row(line, {c.header: _row_value(row, c) for c in state.columns})
+        record = Row(line, {header: row[name] if name is not None else "" for header, name in self.values})
         found = list(ROW_RULES[family](state.spec, state.columns, record))
         marked = [rule.column.header for rule in rules if rule.column is not None and row[rule.name]]
         if [column.header for column, _ in found] != marked:
