@@ -2,12 +2,13 @@
 
 The polars masks (``compile.py``) are exact but cost about as much as parsing the file again: one
 regex or lookup per value and rule. This kernel, compiled by numba, walks each line's bytes once,
-splits its fields, decodes UTF-8 and asks every cell rule of the layout, and marks the lines that
-*may* fail one. Only the marked lines go on to the polars masks, which decide exactly; the rest
-are judged clean here. The kernel therefore only has to be **sound**: it may mark a line that
-passes (it does so where exactness would cost code: a doubled quote inside a field, a code value
-longer than 7 bytes, a pattern the DFA builder does not take), it must never pass a line a mask
-would fail. ``tests/columnar/test_kernel.py`` checks that on every test file and on generated
+splits its fields, decodes them (UTF-8, or CP932 through tables taken from Python's codec) and asks
+every cell rule of the layout, and marks the lines that *may* fail one. Only the marked lines go
+on to the polars masks, which decide exactly; the rest are judged clean here. The kernel
+therefore only has to be **sound**: it may mark a line that passes (it does so where exactness
+would cost code: a doubled quote inside a field, a code value longer than 7 bytes, a pattern the
+DFA builder does not take), it must never pass a line a mask would fail.
+``tests/columnar/test_kernel.py`` checks that on every test file and on generated
 rows, against the masks themselves.
 
 Rules between the items of a row (``required`` on a condition, ``category_items``) are not
@@ -15,7 +16,10 @@ re-implemented: each line is reduced to a *signature* (which fields are empty, a
 the items conditions read, such as 住民種別), each distinct signature is judged once by the
 compiled row masks on a stand-in row, and every line of a failing signature is marked.
 
-numba is optional: without it (or for a layout the tables cannot express) the engine runs the
+The same module validates a large file before it is screened (:func:`inspect_native`: strict UTF-8,
+or CP932 read in place instead of through a temporary UTF-8 copy), on every core.
+
+numba is optional: without it, and for files under ``files.SCREEN_MIN_BYTES``, the engine runs the
 masks on every line, as before, with the same findings.
 """
 
