@@ -372,12 +372,20 @@ class Marked:
     texts: list[str]
 
 
+@lru_cache(maxsize=1)
 def available() -> bool:
-    """Whether numba (and the DFA builder) can be imported here."""
+    """Whether the screen can run here: numba and the DFA builder import, and numba compiles (or
+    loads from its cache) the screen's functions. A machine where numba cannot compile them gets
+    the masks on every line, with the same findings; this project's tests call the functions
+    directly, so a fault of the screen's own code fails them rather than hiding here."""
     try:
         import interegular  # noqa: F401
-        import numba  # noqa: F401
+        from numba.core.errors import NumbaError
     except ImportError:
+        return False
+    try:
+        load()
+    except NumbaError:
         return False
     return True
 

@@ -5,6 +5,7 @@ lines it marks."""
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import re
 from collections.abc import Mapping, Sequence
@@ -21,7 +22,8 @@ from conformance.columnar.layout import LayoutSpec
 from conformance.targets.base import ExportFile
 from tests.columnar.test_engine import HEADERS, SPEC, TOWN, assert_same, defective_rows, write
 
-pytestmark = pytest.mark.skipif(not kernel.available(), reason="numba is not installed")
+# Only numba's absence skips: where it is installed, a screen that does not compile fails here.
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("numba") is None, reason="numba is not installed")
 
 
 def tables_for(header: Sequence[str], spec: LayoutSpec = SPEC) -> tuple[kernel.Tables, kernel.RowVerdicts]:
@@ -419,3 +421,22 @@ def test_utf8_bad_byte_is_located_as_polars_pass_locates_it(tmp_path: Path) -> N
     polars_pass = files.decode(export.path, "utf-8")
     assert screened.bad is not None
     assert screened.bad == polars_pass.bad
+
+
+@pytest.mark.usefixtures("screen_always")
+def test_a_screen_numba_cannot_compile_leaves_the_masks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from numba.core.errors import NumbaError
+
+    def broken() -> None:
+        raise NumbaError("no machine code for this CPU")
+
+    export = write(tmp_path / "r.csv", defective_rows(16))
+    kernel.available.cache_clear()
+    monkeypatch.setattr(kernel, "load", broken)
+    try:
+        assert not kernel.available()
+        scan = files.scan_content(export, "utf-8", SPEC)
+        assert scan.engine == "columnar"
+        assert_same(scan, files.scan_rows(export, "utf-8", SPEC))
+    finally:
+        kernel.available.cache_clear()
