@@ -74,7 +74,7 @@ SCREENED_LINES = 50_000
 def failing_batches(plan: LinesPlan) -> Iterator[pl.DataFrame]:
     """Batches (in line order) of the rows some mask marks: LINE, NFIELDS, RECORD, the values
     and one boolean column per rule. Raises Irregular on the first line outside the grammar."""
-    for batch in _screened(plan) if plan.tables is not None else _streamed(plan):
+    for batch in _screened(plan, plan.tables) if plan.tables is not None else _streamed(plan):
         if plan.quoted:
             irregular = batch.filter(pl.col(IRREGULAR))
             if irregular.height:
@@ -89,15 +89,14 @@ def _streamed(plan: LinesPlan) -> Iterator[pl.DataFrame]:
     yield from query.collect_batches(chunk_size=BATCH_ROWS, maintain_order=True, engine="streaming")
 
 
-def _screened(plan: LinesPlan) -> Iterator[pl.DataFrame]:
+def _screened(plan: LinesPlan, tables: Tables) -> Iterator[pl.DataFrame]:
     """Only the lines the compiled screen marks through the masks (kernel.py)."""
     from conformance.columnar.kernel import RowVerdicts, marked_lines
 
-    assert plan.tables is not None
-    verdicts = RowVerdicts(plan.tables, plan.rules)
+    verdicts = RowVerdicts(tables, plan.rules)
     numbers: list[int] = []
     texts: list[str] = []
-    for marked in marked_lines(plan.paths, plan.quoted, plan.first_data_line, plan.tables, verdicts):
+    for marked in marked_lines(plan.paths, plan.quoted, plan.first_data_line, tables, verdicts):
         numbers.extend(marked.lines)
         texts.extend(marked.texts)
         if len(numbers) >= SCREENED_LINES:
