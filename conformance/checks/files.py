@@ -62,6 +62,7 @@ from conformance.columnar.layout import (
 from conformance.columnar.transcode import (
     BadByte,
     Decoded,
+    LineTooLong,
     Utf8Source,
     first_bad_byte,
     inspect_utf8,
@@ -451,7 +452,10 @@ def _decode_content(path: Path, encoding: str) -> Decoded:
         return decode(path, encoding)
     from conformance.columnar.kernel import inspect_native
 
-    bad, structure = inspect_native(path, encoding, FIELD_LIMIT)
+    try:
+        bad, structure = inspect_native(path, encoding, FIELD_LIMIT)
+    except LineTooLong:
+        return decode(path, encoding)  # its passes read pieces, not lines; the row path reads the file
     if bad is not None:
         return Decoded(bad=locate_bad_byte(path, encoding, bad))
     return Decoded(source=Utf8Source(path, structure, temporary=False, encoding=encoding))
@@ -793,7 +797,7 @@ def scan_columnar(name: str, source: Utf8Source, spec: LayoutSpec) -> ContentSca
                 collector.take(refine(pending.take(), rules))
         if pending.batches:
             collector.take(refine(pending.take(), rules))
-    except (Irregular, EngineDisagreement):
+    except (Irregular, EngineDisagreement, LineTooLong):
         return None
     return state.result(engine="columnar")
 

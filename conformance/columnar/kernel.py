@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from conformance.columnar.layout import CHAR_CLASSES, ROW_FAMILIES, VARIATION_SELECTORS, Column
-from conformance.columnar.transcode import Structure
+from conformance.columnar.transcode import LineTooLong, Structure
 
 if TYPE_CHECKING:
     from conformance.columnar.compile import Rule
@@ -432,9 +432,10 @@ def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tabl
             yield marked
 
 
-def _chunks(paths: Sequence[Path]) -> Iterator[tuple[np.ndarray, int, int]]:
+def _chunks(paths: Sequence[Path], longest: int = 8 << 20) -> Iterator[tuple[np.ndarray, int, int]]:
     """(buffer, end, offset): whole lines in buffer[:end], about CHUNK_BYTES each, starting at
-    ``offset`` of their file (a fresh buffer per chunk: the previous ones are still being read)."""
+    ``offset`` of their file (a fresh buffer per chunk: the previous ones are still being read).
+    Raises LineTooLong rather than hold a line of more than ``longest`` bytes."""
     from conformance.columnar import _kernel
 
     for path in paths:
@@ -449,7 +450,9 @@ def _chunks(paths: Sequence[Path]) -> Iterator[tuple[np.ndarray, int, int]]:
                     break
                 end = _kernel.last_line_end(buf, size)
                 if end == 0:
-                    carry = buf[:size].copy()  # a line longer than a chunk (FIELD_LIMIT bounds it)
+                    if size > longest:
+                        raise LineTooLong(f"{path.name}: a line of more than {longest} bytes")
+                    carry = buf[:size].copy()  # a line longer than a chunk
                     continue
                 yield buf, end, offset
                 offset += end
@@ -461,7 +464,8 @@ def _chunks(paths: Sequence[Path]) -> Iterator[tuple[np.ndarray, int, int]]:
 def inspect_native(path: Path, encoding: str, line_limit: int) -> tuple[int | None, Structure]:
     """One pass over a file in UTF-8 or a line-safe double-byte encoding, on every core: the offset
     at which it stops decoding (None when it decodes in full) and its structure, without a UTF-8
-    copy (the screen reads the file itself)."""
+    copy (the screen reads the file itself). Raises LineTooLong for a line of more than four times
+    ``line_limit`` bytes (the caller reads such a file with the pass that does not need lines)."""
     from conformance.columnar import _kernel
 
     utf8 = encoding in UTF8
@@ -478,7 +482,7 @@ def inspect_native(path: Path, encoding: str, line_limit: int) -> tuple[int | No
     bits = 0
     with ThreadPoolExecutor(workers, thread_name_prefix="inspect") as pool:
         pending: deque[tuple[Future[tuple[int, int]], int]] = deque()
-        for buf, end, offset in _chunks([path]):
+        for buf, end, offset in _chunks([path], longest=4 * line_limit + CHUNK_BYTES):
             pending.append((pool.submit(one, buf, end), offset))
             if len(pending) > workers:
                 bad, bits = _take(pending, bits)

@@ -67,6 +67,10 @@ class Ambiguity:
     data: bytes
 
 
+class LineTooLong(Exception):
+    """A line longer than a reader of whole lines holds: the caller reads the file another way."""
+
+
 class Utf8Source:
     """The export as UTF-8 on disk: the file itself, or a temporary transcoded copy, possibly in
     consecutive pieces (``paths``, each but the last ending with a line break). With ``encoding``

@@ -440,3 +440,20 @@ def test_a_screen_numba_cannot_compile_leaves_the_masks(tmp_path: Path, monkeypa
         assert_same(scan, files.scan_rows(export, "utf-8", SPEC))
     finally:
         kernel.available.cache_clear()
+
+
+@pytest.mark.usefixtures("screen_always")
+@pytest.mark.parametrize("encoding", ["utf-8", "cp932"])
+def test_a_line_too_long_to_hold_is_read_by_the_other_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           encoding: str) -> None:
+    monkeypatch.setattr(kernel, "CHUNK_BYTES", 1000)
+    monkeypatch.setattr(files, "FIELD_LIMIT", 500)
+    path = tmp_path / "long.csv"
+    path.write_bytes(b"h\n" + "町".encode(encoding) * 20_000 + b"\nx\n")  # no line break for 40-60 kB
+    with pytest.raises(kernel.LineTooLong, match=r"long\.csv: a line of more than 3000 bytes"):
+        kernel.inspect_native(path, encoding, 500)
+    decoded = files._decode_content(path, encoding)
+    assert decoded.bad is None
+    assert decoded.source is not None
+    assert decoded.source.structure.long_line
+    decoded.source.close()
