@@ -282,6 +282,25 @@ def _filled(buf: np.ndarray, a: Int, b: Int, length: Int, chars: Int, digits: bo
 
 
 @njit(nogil=True, cache=True)
+def lines_end(buf: np.ndarray, size: int, most: int) -> int:
+    """The end of the ``most``-th line of buf[:size] (whole lines), or ``size`` when it holds no
+    more lines than that: a chunk of very short lines is cut so that its line arrays stay small."""
+    lines = 0
+    for i in range(size):
+        if buf[i] == NEWLINE:
+            lines += 1
+    if lines <= most:
+        return size
+    lines = 0
+    for i in range(size):
+        if buf[i] == NEWLINE:
+            lines += 1
+            if lines == most:
+                return i + 1
+    return size
+
+
+@njit(nogil=True, cache=True)
 def last_line_end(buf: np.ndarray, size: int) -> int:
     """The end of the last whole line in buf[:size] (after its line break); 0 when there is none."""
     i = size

@@ -457,3 +457,16 @@ def test_a_line_too_long_to_hold_is_read_by_the_other_pass(tmp_path: Path, monke
     assert decoded.source is not None
     assert decoded.source.structure.long_line
     decoded.source.close()
+
+
+@pytest.mark.usefixtures("screen_always")
+def test_very_short_lines_are_screened_in_bounded_pieces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kernel, "CHUNK_LINES", 7)
+    export = write(tmp_path / "r.csv", defective_rows(17)[:60])
+    lines = export.path.read_text(encoding="utf-8").splitlines(keepends=True)
+    export.path.write_text("".join(lines[:20]) + "\n" * 50 + "".join(lines[20:]), encoding="utf-8")
+    screened = files.scan_content(export, "utf-8", SPEC)
+    assert screened.engine == "columnar"
+    assert_same(screened, files.scan_rows(export, "utf-8", SPEC))
+    assert [i.location for i in screened.issues["fields"]][:2] == ["r.csv:21", "r.csv:22"]
+    assert len(screened.issues["fields"]) == 50
