@@ -16,8 +16,8 @@ re-implemented: each line is reduced to a *signature* (which fields are empty, a
 the items conditions read, such as 住民種別), each distinct signature is judged once by the
 compiled row masks on a stand-in row, and every line of a failing signature is marked.
 
-The same module validates a large file before it is screened (:func:`inspect_native`: strict UTF-8,
-or CP932 read in place instead of through a temporary UTF-8 copy), on every core.
+The same module validates a large CP932 file before it is screened (:func:`inspect_native`), on
+every core, so that the screen reads it in place instead of through a temporary UTF-8 copy.
 
 numba is optional: without it, and for files under ``files.SCREEN_MIN_BYTES``, the engine runs the
 masks on every line, as before, with the same findings.
@@ -409,7 +409,6 @@ def load() -> None:
                           verdicts.used, verdicts.count, np.zeros(1, dtype=np.int64))
     single, double = decode_tables("cp932")
     _kernel.inspect_native(buf, 2, single, double, 10)
-    _kernel.inspect_utf8(buf, 2, 10)
 
 
 def _empty_tables() -> Tables:
@@ -478,21 +477,17 @@ def _pieces(buf: np.ndarray, end: int, offset: int) -> Iterator[tuple[np.ndarray
 
 
 def inspect_native(path: Path, encoding: str, line_limit: int) -> tuple[int | None, Structure]:
-    """One pass over a file in UTF-8 or a line-safe double-byte encoding, on every core: the offset
+    """One pass over a file in a line-safe double-byte encoding (CP932), on every core: the offset
     at which it stops decoding (None when it decodes in full) and its structure, without a UTF-8
     copy (the screen reads the file itself). Raises LineTooLong for a line of more than four times
     ``line_limit`` bytes (the caller reads such a file with the pass that does not need lines)."""
     from conformance.columnar import _kernel
 
-    utf8 = encoding in UTF8
-    single, double = decode_tables(encoding) if not utf8 else (np.zeros(1, np.int32), np.zeros(1, np.int32))
+    single, double = decode_tables(encoding)
     workers = max(1, os.cpu_count() or 1)
 
     def one(buf: np.ndarray, end: int) -> tuple[int, int]:
-        if utf8:
-            bad, bits = _kernel.inspect_utf8(buf, end, line_limit)
-        else:
-            bad, bits = _kernel.inspect_native(buf, end, single, double, line_limit)
+        bad, bits = _kernel.inspect_native(buf, end, single, double, line_limit)
         return int(bad), int(bits)
 
     bits = 0
