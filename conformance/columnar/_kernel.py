@@ -20,31 +20,40 @@ from typing import Any
 import numpy as np
 from numba import njit
 
+# The tables' layout and codes, defined once in kernel.py (numba reads these module globals as
+# compile-time constants).
+from conformance.columnar.kernel import (
+    BARE_CR,
+    BYTES,
+    CHECK,
+    CHECK_LEN,
+    CLASS,
+    CODE_HI,
+    CODE_LO,
+    DECODE,
+    DECODE_ALL,
+    DIGITS,
+    LEAD,
+    LONG_LINE,
+    MAXLEN,
+    NUL,
+    PACK_BYTES,
+    PATTERN,
+    QUOTES,
+    REQUIRED,
+    SIGNATURE,
+    T_DATE_LENIENT,
+    T_DATE_STRICT,
+    T_FLAG,
+    T_INTEGER,
+    TYPE,
+    VS_BIT,
+)
+
 #: A scalar as numba passes it: a Python int or a NumPy integer of the tables.
 Int = int | np.integer[Any]
 
-# Mirrors kernel.py (numba reads module globals as compile-time constants).
-MAXLEN, CLASS, TYPE, REQUIRED, CODE_LO, CODE_HI, CHECK, CHECK_LEN, PATTERN, SIGNATURE, DECODE = range(11)
-T_NONE, T_INTEGER, T_FLAG, T_DATE_LENIENT, T_DATE_STRICT = range(5)
-VS_BIT = 0x80
-PACK_BYTES = 7
 COMMA, QUOTE, NEWLINE, CR, MINUS, ZERO, NINE, UNIT_SEPARATOR = 44, 34, 10, 13, 45, 48, 57, 31
-#: single[byte] of a lead byte (the character takes the next byte too: double[lead << 8 | trail]).
-LEAD = -2
-# DECODE values: how a field's value is read.
-BYTES, DECODE_ALL, DIGITS = 0, 1, 2
-
-
-@njit(nogil=True, cache=True)
-def count_lines(buf: np.ndarray, end: int) -> int:
-    """Physical lines in buf[:end] (a last line without a line break counts)."""
-    lines = 0
-    for i in range(end):
-        if buf[i] == NEWLINE:
-            lines += 1
-    if end > 0 and buf[end - 1] != NEWLINE:
-        lines += 1
-    return lines
 
 
 @njit(nogil=True, cache=True, inline="always")
@@ -282,22 +291,25 @@ def _filled(buf: np.ndarray, a: Int, b: Int, length: Int, chars: Int, digits: bo
 
 
 @njit(nogil=True, cache=True)
-def lines_end(buf: np.ndarray, size: int, most: int) -> int:
-    """The end of the ``most``-th line of buf[:size] (whole lines), or ``size`` when it holds no
-    more lines than that: a chunk of very short lines is cut so that its line arrays stay small."""
+def lines_end(buf: np.ndarray, size: int, most: int) -> tuple[int, int]:
+    """(end, lines): the end of the ``most``-th line of buf[:size] (whole lines; a last line
+    without a line break counts), or ``size`` when it holds no more lines than that, and the lines
+    before it. A chunk of very short lines is cut so that its line arrays stay small."""
     lines = 0
     for i in range(size):
         if buf[i] == NEWLINE:
             lines += 1
+    if size > 0 and buf[size - 1] != NEWLINE:
+        lines += 1
     if lines <= most:
-        return size
+        return size, lines
     lines = 0
     for i in range(size):
         if buf[i] == NEWLINE:
             lines += 1
             if lines == most:
-                return i + 1
-    return size
+                return i + 1, lines
+    return size, lines
 
 
 @njit(nogil=True, cache=True)
@@ -346,10 +358,6 @@ def signature_ids(signatures: np.ndarray, marked: np.ndarray, lines: int, keys: 
                 ids[n] = used[slot] - 1
                 break
             slot = (slot + 1) % capacity
-
-
-#: Structure bits of the validation passes (kernel._structure reads them).
-QUOTES, NUL, BARE_CR, LONG_LINE = 1, 2, 4, 8
 
 
 @njit(nogil=True, cache=True, inline="always")

@@ -39,7 +39,7 @@ _INTEGER = r"^-?[0-9]+$"
 #: The lenient calendar: any month 01-12 and day 01-31.
 _LENIENT_DATE = r"^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
 #: Check digit arithmetic covers numbers this long; longer ones are judged in Python (rare).
-_MAX_VECTOR_DIGITS = 18
+MAX_VECTOR_DIGITS = 18
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +193,7 @@ def _check_digits(column: Column) -> Mask | None:
     v = value(column)
     # Numbers up to the item's length are judged in expressions; longer ones (rare: the lengths
     # family reports them too) are screened in and judged in Python.
-    digits = min(column.item.length or _MAX_VECTOR_DIGITS, _MAX_VECTOR_DIGITS)
+    digits = min(column.item.length or MAX_VECTOR_DIGITS, MAX_VECTOR_DIGITS)
     length = v.str.len_bytes()
     number = v.cast(pl.UInt64, strict=False)
     short = (length <= digits) & number.is_not_null() & ~v.str.starts_with("+")

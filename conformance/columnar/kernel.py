@@ -38,11 +38,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from conformance.columnar.layout import CHAR_CLASSES, ROW_FAMILIES, VARIATION_SELECTORS, Column
-from conformance.columnar.transcode import LineTooLong, Structure
+from conformance.columnar.transcode import UTF8, LineTooLong, Structure
 
 if TYPE_CHECKING:
     from conformance.columnar.compile import Rule
 
+# The constants below are shared with _kernel.py, which imports them: numba reads module globals as
+# compile-time constants.
 # Per-field table columns (one row per field of the file's header).
 MAXLEN, CLASS, TYPE, REQUIRED, CODE_LO, CODE_HI, CHECK, CHECK_LEN, PATTERN, SIGNATURE, DECODE = range(11)
 _FIELD_PARAMS = 11
@@ -58,8 +60,10 @@ BYTES, DECODE_ALL, DIGITS = 0, 1, 2
 VS_BIT = 0x80
 #: Code values are packed into one integer: length in the low byte, then up to 7 bytes.
 PACK_BYTES = 7
-#: Check digit arithmetic in the masks covers this many digits (compile._MAX_VECTOR_DIGITS).
-MAX_CHECK_DIGITS = 18
+#: single[] of a lead byte (see decode_tables): the character takes the next byte too.
+LEAD = -2
+#: Structure bits of the validation pass (see _structure).
+QUOTES, NUL, BARE_CR, LONG_LINE = 1, 2, 4, 8
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,7 @@ class Tables:
 # Building the tables from the layout
 
 
+@lru_cache(maxsize=1)
 def class_table() -> tuple[np.ndarray, dict[str, int]]:
     """The code point table and each class's bit (classes as layout.CHAR_CLASSES defines them)."""
     forbid = np.zeros(0x110000, dtype=np.uint8)
@@ -124,12 +129,6 @@ def pack(value: bytes) -> int:
 def unpack(key: int, encoding: str = "utf-8") -> str:
     length = key & 0xFF
     return bytes((key >> (8 * (i + 1))) & 0xFF for i in range(length)).decode(encoding)
-
-
-#: Names of UTF-8 as the encoding family gives them.
-UTF8 = ("utf-8", "utf-8-sig")
-#: single[] of a lead byte: the character takes the next byte too.
-LEAD = -2
 
 
 @lru_cache(maxsize=4)
@@ -166,6 +165,8 @@ def _decoded(data: bytes, encoding: str) -> str | None:
 def build_tables(columns: Sequence[Column], width: int, rules: Sequence[Rule], encoding: str = "utf-8") -> Tables:
     """The kernel's view of ``columns`` (a header of ``width`` fields) and of the row ``rules``,
     for a file in ``encoding``."""
+    from conformance.columnar.compile import MAX_VECTOR_DIGITS
+
     forbid, bits = class_table()
     fields = np.zeros((width, _FIELD_PARAMS), dtype=np.int32)
     fields[:, MAXLEN] = -1
@@ -190,7 +191,7 @@ def build_tables(columns: Sequence[Column], width: int, rules: Sequence[Rule], e
             codes.extend(packed)
         if item.check_digit is not None:
             row[CHECK] = CHECK_SCHEMES[item.check_digit]
-            row[CHECK_LEN] = min(item.length or MAX_CHECK_DIGITS, MAX_CHECK_DIGITS)
+            row[CHECK_LEN] = min(item.length or MAX_VECTOR_DIGITS, MAX_VECTOR_DIGITS)
         if column.pattern is not None:
             dfa = _dfa(column.pattern)
             if dfa is None:
@@ -401,18 +402,13 @@ def load() -> None:
     buf = np.frombuffer(bytearray(b"a\n"), dtype=np.uint8)  # writable, as the chunks are
     _kernel.last_line_end(buf, 2)
     _kernel.lines_end(buf, 2, 1)
-    _kernel.count_lines(buf, 2)
-    tables = _empty_tables()
-    _screen(_kernel, tables, buf, 2, False)
+    tables = build_tables([], 1, [])
+    _screen(_kernel, tables, buf, 2, 1, False)
     verdicts = RowVerdicts(tables, [])
     _kernel.signature_ids(np.zeros((1, 1), dtype=np.uint64), np.zeros(1, dtype=np.uint8), 1, verdicts.keys,
                           verdicts.used, verdicts.count, np.zeros(1, dtype=np.int64))
     single, double = decode_tables("cp932")
     _kernel.inspect_native(buf, 2, single, double, 10)
-
-
-def _empty_tables() -> Tables:
-    return build_tables([], 1, [])
 
 
 def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tables: Tables,
@@ -425,8 +421,8 @@ def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tabl
     with ThreadPoolExecutor(workers, thread_name_prefix="screen") as pool:
         pending: deque[Future[_Screened]] = deque()
         line = 1
-        for data, end, _offset in _chunks(paths):
-            pending.append(pool.submit(_screen, _kernel, tables, data, end, quoted))
+        for data, end, _offset, lines in _chunks(paths):
+            pending.append(pool.submit(_screen, _kernel, tables, data, end, lines, quoted))
             while len(pending) > workers:
                 marked, line = _marked(pending.popleft().result(), line, first_data_line, tables, verdicts)
                 yield marked
@@ -435,10 +431,10 @@ def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tabl
             yield marked
 
 
-def _chunks(paths: Sequence[Path], longest: int = 8 << 20) -> Iterator[tuple[np.ndarray, int, int]]:
-    """(buffer, end, offset): whole lines in buffer[:end], about CHUNK_BYTES each, starting at
-    ``offset`` of their file (a fresh buffer per chunk: the previous ones are still being read).
-    Raises LineTooLong rather than hold a line of more than ``longest`` bytes."""
+def _chunks(paths: Sequence[Path], longest: int = 8 << 20) -> Iterator[tuple[np.ndarray, int, int, int]]:
+    """(buffer, end, offset, lines): whole lines in buffer[:end] (``lines`` of them), about
+    CHUNK_BYTES each, starting at ``offset`` of their file (a fresh buffer per chunk: the previous
+    ones are still being read). Raises LineTooLong rather than hold a line of more than ``longest`` bytes."""
     from conformance.columnar import _kernel
 
     for path in paths:
@@ -464,16 +460,17 @@ def _chunks(paths: Sequence[Path], longest: int = 8 << 20) -> Iterator[tuple[np.
             yield from _pieces(carry, len(carry), offset)
 
 
-def _pieces(buf: np.ndarray, end: int, offset: int) -> Iterator[tuple[np.ndarray, int, int]]:
-    """buffer[:end] in runs of at most CHUNK_LINES lines (views: nothing is copied)."""
+def _pieces(buf: np.ndarray, end: int, offset: int) -> Iterator[tuple[np.ndarray, int, int, int]]:
+    """buffer[:end] in runs of at most CHUNK_LINES lines (views: nothing is copied), with their
+    line counts."""
     from conformance.columnar import _kernel
 
     start = 0
     while start < end:
         view = buf[start:]
-        size = int(_kernel.lines_end(view, end - start, CHUNK_LINES))
-        yield view, size, offset + start
-        start += size
+        size, lines = _kernel.lines_end(view, end - start, CHUNK_LINES)
+        yield view, int(size), offset + start, int(lines)
+        start += int(size)
 
 
 def inspect_native(path: Path, encoding: str, line_limit: int) -> tuple[int | None, Structure]:
@@ -493,7 +490,7 @@ def inspect_native(path: Path, encoding: str, line_limit: int) -> tuple[int | No
     bits = 0
     with ThreadPoolExecutor(workers, thread_name_prefix="inspect") as pool:
         pending: deque[tuple[Future[tuple[int, int]], int]] = deque()
-        for buf, end, offset in _chunks([path], longest=4 * line_limit + CHUNK_BYTES):
+        for buf, end, offset, _lines in _chunks([path], longest=4 * line_limit + CHUNK_BYTES):
             pending.append((pool.submit(one, buf, end), offset))
             if len(pending) > workers:
                 bad, bits = _take(pending, bits)
@@ -514,8 +511,6 @@ def _take(pending: deque[tuple[Future[tuple[int, int]], int]], bits: int) -> tup
 
 
 def _structure(bits: int) -> Structure:
-    from conformance.columnar._kernel import BARE_CR, LONG_LINE, NUL, QUOTES
-
     return Structure(quotes=bool(bits & QUOTES), bare_cr=bool(bits & BARE_CR), nul=bool(bits & NUL),
                      long_line=bool(bits & LONG_LINE))
 
@@ -530,8 +525,7 @@ class _Screened:
     signatures: np.ndarray
 
 
-def _screen(kernel: Any, tables: Tables, buf: np.ndarray, end: int, quoted: bool) -> _Screened:
-    capacity = kernel.count_lines(buf, end)
+def _screen(kernel: Any, tables: Tables, buf: np.ndarray, end: int, capacity: int, quoted: bool) -> _Screened:
     starts = np.empty(capacity, dtype=np.int64)
     ends = np.empty(capacity, dtype=np.int64)
     marked = np.zeros(capacity, dtype=np.uint8)

@@ -34,7 +34,8 @@ from typing import IO, Any
 CHUNK = 8 * 1024 * 1024
 #: Bytes read at a time when locating a bad byte line by line (a line may be longer: read in pieces).
 _LINE_PIECE = 64 * 1024
-_UTF8 = ("utf-8", "utf-8-sig")
+#: Names of UTF-8 as the encoding family gives them.
+UTF8 = ("utf-8", "utf-8-sig")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ class Utf8Source:
     @property
     def utf8(self) -> bool:
         """Whether the content on disk is UTF-8 (polars and the masks can read it)."""
-        return self.encoding in _UTF8
+        return self.encoding in UTF8
 
     def close(self) -> None:
         """Remove a temporary copy (the export itself is never touched)."""
@@ -227,7 +228,7 @@ def first_bad_byte(path: Path, encoding: str) -> BadByte | None:
 
     Fast chunked validation; only a file that fails is walked line by line to say where.
     """
-    if encoding in _UTF8:
+    if encoding in UTF8:
         for offset, piece in _utf8_pieces(path):
             if not _valid_utf8(piece):
                 return locate_bad_byte(path, encoding, offset)
