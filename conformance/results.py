@@ -1,10 +1,17 @@
-"""The result model: a state per requirement, the verdict, and coverage.
+"""The result model: a state per requirement, the run's scope, the verdict, and coverage.
 
-The verdict rule (DESIGN.md, "Concepts and the result model", made precise here and in
-docs/results.md): a run is conformant only when no applicable requirement FAILed or ERRORed and at
-least one requirement was verified by an automated check. NOT_AUTOMATED and MANUAL are never
-counted as passed: they are reported as coverage next to the verdict, so a buyer sees how much of
-the specification the verdict rests on.
+The verdict rule (DESIGN.md, "Concepts and the result model"; docs/results.md says it in full): a
+verdict never claims more than was verified.
+
+- ``not_run``: the run stopped before it could judge (the target could not be reached or broke, or
+  the run was interrupted); nothing else is said, whatever was judged before.
+- ``not_conformant``: some requirement FAILed, or a waiver problem (expired, unknown requirement,
+  no longer needed) fails the run.
+- ``incomplete``: nothing failed, but something in the claimed scope was not verified: a
+  requirement NOT_AUTOMATED, MANUAL without an accepted attestation, ERROR (the rule could not be
+  judged), left out of a partial run, or a catalog entry that could not be loaded.
+- ``conformant``: the run covered the whole claimed scope and every applicable requirement is
+  PASS, WAIVED, or MANUAL with an accepted attestation.
 """
 
 from __future__ import annotations
@@ -16,6 +23,9 @@ from enum import StrEnum
 from typing import Any
 
 from conformance.findings import Finding
+
+#: Version of the results.json format: 2 added the four verdicts, scope, attestations and exchanges.
+FORMAT_VERSION = "2.0"
 
 
 class Status(StrEnum):
@@ -31,21 +41,33 @@ class Status(StrEnum):
 
 
 class Verdict(StrEnum):
-    """The run's answer."""
+    """The run's answer (module docstring)."""
 
     CONFORMANT = "conformant"
     NOT_CONFORMANT = "not_conformant"
+    INCOMPLETE = "incomplete"
+    NOT_RUN = "not_run"
 
 
-#: States verified by an automated check (the coverage's "automated" part).
+#: Exit codes of ``conformance run`` per verdict (DESIGN.md "Contracts"; 2 is a usage error).
+EXIT_CODES: dict[Verdict, int] = {
+    Verdict.CONFORMANT: 0, Verdict.NOT_CONFORMANT: 1, Verdict.INCOMPLETE: 3, Verdict.NOT_RUN: 4,
+}
+
+#: States judged by an automated check (the coverage's "automated" part).
 AUTOMATED_STATES = frozenset({Status.PASS, Status.FAIL, Status.ERROR, Status.WAIVED})
-#: States that block a conformant verdict.
-BLOCKING_STATES = frozenset({Status.FAIL, Status.ERROR})
+#: States that verify a requirement by themselves.
+VERIFIED_STATES = frozenset({Status.PASS, Status.WAIVED})
 
 
 @dataclass(frozen=True, slots=True)
 class RequirementResult:
-    """What a run concluded about one requirement."""
+    """What a run concluded about one requirement.
+
+    ``attestation`` is the accepted attestation of a MANUAL requirement (who, when, statement,
+    evidence with hashes), or None; ``exchanges`` are references to the recorded HTTP exchanges
+    that served this requirement (entries of the run's HAR file).
+    """
 
     requirement: str
     domain: str
@@ -54,6 +76,18 @@ class RequirementResult:
     status: Status
     findings: tuple[Finding, ...] = ()
     reason: str = ""
+    attestation: Mapping[str, Any] | None = None
+    exchanges: tuple[Mapping[str, Any], ...] = ()
+
+    @property
+    def attested(self) -> bool:
+        """A MANUAL requirement verified by an accepted attestation."""
+        return self.status is Status.MANUAL and self.attestation is not None
+
+    @property
+    def verified(self) -> bool:
+        """PASS, WAIVED, or attested."""
+        return self.status in VERIFIED_STATES or self.attested
 
     def to_json(self) -> dict[str, Any]:
         """The entry of ``results.json``'s ``results`` list."""
@@ -64,17 +98,20 @@ class RequirementResult:
             "level": self.level,
             "status": self.status.value,
             "reason": self.reason,
+            "attestation": dict(self.attestation) if self.attestation is not None else None,
             "findings": [finding.to_json() for finding in self.findings],
+            "exchanges": [dict(exchange) for exchange in self.exchanges],
         }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> RequirementResult:
-        """Rebuild a result from ``to_json`` output (reports from pytest-xdist workers)."""
+        """Rebuild a result from ``to_json`` output (reports from pytest-xdist workers, shards)."""
         requirement = str(data["requirement"])
         findings = tuple(
             Finding(requirement=requirement, **{k: f.get(k) for k in _FINDING_FIELDS})
             for f in data.get("findings", ())
         )
+        attestation = data.get("attestation")
         return cls(
             requirement=requirement,
             domain=str(data["domain"]),
@@ -83,6 +120,8 @@ class RequirementResult:
             status=Status(data["status"]),
             findings=findings,
             reason=str(data.get("reason", "")),
+            attestation=dict(attestation) if isinstance(attestation, Mapping) else None,
+            exchanges=tuple(dict(e) for e in data.get("exchanges", ()) if isinstance(e, Mapping)),
         )
 
 
@@ -90,36 +129,66 @@ _FINDING_FIELDS = ("code", "message", "location", "expected", "actual")
 
 
 @dataclass(frozen=True, slots=True)
+class Scope:
+    """What the run was asked to judge, against what the profile claims.
+
+    ``claimed`` are the ids of every requirement of the editions the profile claims; a run whose
+    results do not cover them all is partial, and ``selection`` says how it was narrowed (``-k``,
+    ``--deselect``, ``--domain``, ``--shard``, ``--lf``, node ids ...).
+    """
+
+    claimed: frozenset[str] = frozenset()
+    selection: Mapping[str, Any] = field(default_factory=dict)
+
+    def missing(self, results: Iterable[RequirementResult]) -> frozenset[str]:
+        """Claimed requirements the results do not cover."""
+        return self.claimed - {result.requirement for result in results}
+
+
+@dataclass(frozen=True, slots=True)
 class Coverage:
-    """How much of the catalog the verdict rests on."""
+    """How much of the claimed scope the verdict rests on."""
 
     automated: int
+    attested: int
     manual: int
     not_automated: int
     not_applicable: int
+    not_selected: int = 0
 
     @property
     def total(self) -> int:
-        """All requirements in the run."""
-        return self.automated + self.manual + self.not_automated + self.not_applicable
+        """Every requirement of the claimed scope."""
+        return (self.automated + self.attested + self.manual + self.not_automated + self.not_applicable
+                + self.not_selected)
 
     def to_json(self) -> dict[str, int]:
         """The ``coverage`` object of ``results.json``."""
         return {
             "automated": self.automated,
+            "attested": self.attested,
             "manual": self.manual,
             "not_automated": self.not_automated,
             "not_applicable": self.not_applicable,
+            "not_selected": self.not_selected,
             "total": self.total,
         }
 
 
 @dataclass(frozen=True, slots=True)
 class RunOutcome:
-    """All results of a run, with the verdict derived from them."""
+    """All results of a run, with the verdict derived from them.
+
+    ``problems`` fail the run (waiver problems); ``gaps`` make it incomplete (catalog entries that
+    could not be loaded); ``stopped`` says why the run ended before judging (verdict ``not_run``).
+    A ``scope`` without claimed ids treats the results as the whole scope (a unit of results).
+    """
 
     results: tuple[RequirementResult, ...]
     problems: tuple[str, ...] = field(default=())
+    gaps: tuple[str, ...] = field(default=())
+    scope: Scope = field(default_factory=Scope)
+    stopped: str | None = None
 
     @property
     def summary(self) -> dict[str, int]:
@@ -128,25 +197,55 @@ class RunOutcome:
         return {status.value: counts.get(status, 0) for status in Status}
 
     @property
+    def not_selected(self) -> frozenset[str]:
+        """Claimed requirements this run did not judge."""
+        return self.scope.missing(self.results)
+
+    @property
+    def partial(self) -> bool:
+        """The run did not judge every claimed requirement."""
+        return bool(self.not_selected)
+
+    @property
     def coverage(self) -> Coverage:
-        """Automated, manual, not automated, not applicable."""
+        """Automated, attested, manual (unattested), not automated, not applicable, not selected."""
         counts = Counter(result.status for result in self.results)
+        attested = sum(1 for result in self.results if result.attested)
         return Coverage(
             automated=sum(counts[s] for s in AUTOMATED_STATES),
-            manual=counts[Status.MANUAL],
+            attested=attested,
+            manual=counts[Status.MANUAL] - attested,
             not_automated=counts[Status.NOT_AUTOMATED],
             not_applicable=counts[Status.NOT_APPLICABLE],
+            not_selected=len(self.not_selected),
         )
 
     @property
     def verdict(self) -> Verdict:
-        """Conformant only with no failure, no error, no run problem, and something verified."""
-        return decide_verdict(self.results, self.problems)
+        """The verdict rule of the module docstring."""
+        return decide_verdict(self.results, self.problems, partial=self.partial or bool(self.gaps),
+                              stopped=self.stopped)
 
 
-def decide_verdict(results: Iterable[RequirementResult], problems: Iterable[str] = ()) -> Verdict:
+def decide_verdict(
+    results: Iterable[RequirementResult], problems: Iterable[str] = (), *, partial: bool = False,
+    stopped: str | None = None,
+) -> Verdict:
     """Apply the verdict rule (module docstring) to a set of results."""
-    statuses = [result.status for result in results]
-    blocked = any(status in BLOCKING_STATES for status in statuses) or any(True for _ in problems)
-    verified = any(status in (Status.PASS, Status.WAIVED) for status in statuses)
-    return Verdict.CONFORMANT if verified and not blocked else Verdict.NOT_CONFORMANT
+    if stopped is not None:
+        return Verdict.NOT_RUN
+    listed = list(results)
+    if any(r.status is Status.FAIL for r in listed) or any(True for _ in problems):
+        return Verdict.NOT_CONFORMANT
+    applicable = [r for r in listed if r.status is not Status.NOT_APPLICABLE]
+    if partial or not applicable or not all(r.verified for r in applicable):
+        return Verdict.INCOMPLETE
+    return Verdict.CONFORMANT
+
+
+def exit_code(verdict: Verdict, *, gate: str = "conformant") -> int:
+    """The process exit code for a verdict; ``gate="no-failures"`` lets an incomplete run pass a CI
+    gate that only wants nothing to have failed (DESIGN.md: asked for with a flag, never the default)."""
+    if gate == "no-failures" and verdict is Verdict.INCOMPLETE:
+        return 0
+    return EXIT_CODES[verdict]

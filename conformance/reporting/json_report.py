@@ -5,28 +5,54 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from conformance import __version__
 from conformance.profiles import Profile
-from conformance.results import RunOutcome
+from conformance.results import FORMAT_VERSION, RunOutcome, Scope
 
 
 def results_document(
     outcome: RunOutcome, catalog: dict[str, Any], profile: dict[str, Any]
 ) -> dict[str, Any]:
-    """The whole ``results.json`` document."""
+    """The whole ``results.json`` document (docs/results.md; its JSON Schema is
+    ``spec_catalog/schema/results.schema.json``)."""
     return {
+        "format_version": FORMAT_VERSION,
         "verdict": outcome.verdict.value,
+        "scope": scope_json(outcome),
         "harness_version": __version__,
         "catalog": catalog,
         "profile": profile,
         "summary": outcome.summary,
         "coverage": outcome.coverage.to_json(),
         "problems": list(outcome.problems),
+        "gaps": list(outcome.gaps),
+        "error": outcome.stopped,
         "results": [result.to_json() for result in outcome.results],
     }
+
+
+def scope_json(outcome: RunOutcome) -> dict[str, Any]:
+    """The ``scope`` object: partial or not, how the run was narrowed, and what it left out."""
+    missing = outcome.not_selected
+    return {
+        "partial": bool(missing),
+        "selection": dict(outcome.scope.selection),
+        "claimed": len(outcome.scope.claimed) if outcome.scope.claimed else len(outcome.results),
+        "judged": len(outcome.results),
+        "not_selected": sorted(missing),
+    }
+
+
+def scope_from_json(document: Mapping[str, Any]) -> Scope:
+    """The scope of a results.json document: its claimed ids are what it judged and what it left out."""
+    scope = document.get("scope") or {}
+    judged = {str(r["requirement"]) for r in document.get("results", [])}
+    left_out = {str(rid) for rid in scope.get("not_selected", [])}
+    return Scope(claimed=frozenset(judged | left_out), selection=dict(scope.get("selection", {})))
 
 
 def waivers_info(profile: Profile) -> list[dict[str, str]]:
