@@ -13,6 +13,7 @@ from conformance.errors import (
     ProfileError,
     SpecError,
     TargetError,
+    UnreachableError,
     UsageError,
 )
 from conformance.findings import Finding
@@ -35,6 +36,7 @@ __all__ = [
     "SpecError",
     "Status",
     "TargetError",
+    "UnreachableError",
     "UsageError",
     "Verdict",
     "__version__",

@@ -23,6 +23,11 @@ class TargetError(ConformanceError):
     """The target (vendor API, export directory ...) broke: the rule could not be judged."""
 
 
+class UnreachableError(TargetError):
+    """The target could not be reached at all (refused, no route, no answer in time, TLS failed):
+    nothing more can be judged, so the run stops at the first one (verdict ``not_run``)."""
+
+
 class UsageError(ConformanceError):
     """The command line or API was called with arguments that cannot work."""
 

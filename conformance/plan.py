@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from conformance.messages import did_you_mean
 from conformance.profiles import Profile, Waiver
 from conformance.spec.catalog import EditionCatalog
-from conformance.spec.models import Level, Requirement
+from conformance.spec.models import FunctionCheck, Level, ManualCheck, Requirement
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,7 @@ class Case:
     edition: str
     not_applicable: str | None = None
     waiver: Waiver | None = None
+    attestation: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +34,16 @@ class Plan:
 
 
 def plan_edition(
-    edition: EditionCatalog, profile: Profile | None, today: dt.date | None = None
+    edition: EditionCatalog, profile: Profile | None, today: dt.date | None = None,
+    attestations: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> tuple[Case, ...]:
     """The cases for one edition; with no profile every optional function counts as declared.
 
     An expired waiver covers nothing: its failure stays FAIL (and the waiver is a run problem).
+    ``attestations`` (requirement id -> resolved attestation) go with their cases; the runner
+    applies one only to a requirement that is MANUAL (see :func:`attestation_gaps`).
     """
+    attested = attestations or {}
     domain, name = edition.domain, edition.edition_name
     day = today or dt.date.today()
     waivers = {w.requirement: w for w in profile.waivers if w.expiry >= day} if profile else {}
@@ -48,6 +54,7 @@ def plan_edition(
             edition=name,
             not_applicable=_not_applicable(requirement, profile),
             waiver=waivers.get(requirement.id),
+            attestation=attested.get(requirement.id),
         )
         for requirement in edition.requirements
     )
@@ -76,6 +83,25 @@ def waiver_problems(
                 f"waiver for {waiver.requirement} expired on {waiver.expires} (ticket {waiver.ticket})"
             )
     return tuple(problems)
+
+
+def attestation_gaps(
+    attestations: Mapping[str, Mapping[str, Any]], editions: Iterable[EditionCatalog]
+) -> tuple[str, ...]:
+    """Attestations that verify nothing: for an unknown requirement, or one a check judges (a
+    person's word never replaces an automated check). They leave the run incomplete, not failed:
+    the vendor did nothing wrong, the profile says too much."""
+    requirements = {r.id: r for edition in editions for r in edition.requirements}
+    gaps: list[str] = []
+    for rid in attestations:
+        requirement = requirements.get(rid)
+        if requirement is None:
+            gaps.append(f"attestation for unknown requirement {rid!r}{did_you_mean(rid, requirements)}")
+        elif not any(isinstance(check, ManualCheck) for check in requirement.checks) or any(
+            isinstance(check, FunctionCheck) for check in requirement.checks
+        ):
+            gaps.append(f"attestation for {rid} is not used: the requirement is not MANUAL")
+    return tuple(gaps)
 
 
 def build_plan(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -39,6 +40,29 @@ class Waiver(ProfileModel):
     def expiry(self) -> dt.date:
         """The last day the waiver applies."""
         return dt.date.fromisoformat(self.expires)
+
+
+class Attestation(ProfileModel):
+    """A person's signed-off statement that a MANUAL requirement is met, with the evidence looked at.
+
+    ``evidence`` names files relative to the file that holds the attestation; their SHA-256 sums are
+    taken when the profile is read and go into results.json (and so into the signed bundle).
+    """
+
+    requirement: Annotated[str, Field(pattern=REQUIREMENT_ID_PATTERN)]
+    by: Annotated[str, Field(min_length=1, description="Who attests (name).")]
+    role: str | None = Field(default=None, description="Their role or organisation, e.g. 受入検査担当.")
+    date: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description="When (YYYY-MM-DD).")]
+    statement: Annotated[str, Field(min_length=1, description="What was checked and found.")]
+    evidence: Annotated[tuple[Annotated[str, Field(min_length=1)], ...], LaxSeq, Field(min_length=1)] = Field(
+        description="Evidence files (screenshots, logs), relative to this file."
+    )
+
+
+class AttestationFile(ProfileModel):
+    """A file of attestations named by a profile's ``attestations_file``."""
+
+    attestations: Annotated[tuple[Attestation, ...], LaxSeq]
 
 
 class Capabilities(ProfileModel):
@@ -126,6 +150,10 @@ class Profile(ProfileModel):
     targets: Targets = Targets()
     hypothesis: HypothesisSettings = HypothesisSettings()
     waivers: Annotated[tuple[Waiver, ...], LaxSeq] = ()
+    attestations: Annotated[tuple[Attestation, ...], LaxSeq] = ()
+    attestations_file: str | None = Field(
+        default=None, description="A YAML file of attestations (relative to this profile), kept apart from it."
+    )
 
     def declares(self, requirement_id: str) -> bool:
         """Whether the capability statement declares this optional requirement."""
@@ -135,6 +163,57 @@ class Profile(ProfileModel):
     def claims_edition(self, domain: str, edition: str) -> bool:
         """Whether the product claims this domain and edition."""
         return any(c.domain == domain and c.edition == edition for c in self.claims)
+
+
+def resolved_attestations(profile: Profile, path: Path) -> dict[str, dict[str, Any]]:
+    """Requirement id -> the attestation as results.json carries it, evidence files hashed.
+
+    Inline attestations' evidence is relative to the profile, a file's to that file. A missing or
+    unreadable evidence file, a date in the future, or two attestations of one requirement are
+    ProfileErrors: an attestation is accepted whole or the run does not start.
+    """
+    from conformance.spec.loader import load_model
+
+    sources: list[tuple[Path, Attestation]] = [(path, a) for a in profile.attestations]
+    if profile.attestations_file is not None:
+        named = (path.parent / profile.attestations_file)
+        if not named.is_file():
+            raise ProfileError(f"{path}: attestations_file: {profile.attestations_file!r} is not a file")
+        loaded, errors = load_model(named, AttestationFile)
+        if loaded is None:
+            raise ProfileError("\n".join(str(error) for error in errors))
+        sources += [(named, a) for a in loaded.attestations]
+    resolved: dict[str, dict[str, Any]] = {}
+    for origin, attestation in sources:
+        if attestation.requirement in resolved:
+            raise ProfileError(f"{origin}: two attestations for {attestation.requirement}")
+        resolved[attestation.requirement] = _resolve(origin, attestation)
+    return resolved
+
+
+def _resolve(origin: Path, attestation: Attestation) -> dict[str, Any]:
+    if dt.date.fromisoformat(attestation.date) > dt.date.today():
+        raise ProfileError(f"{origin}: attestation of {attestation.requirement}: date {attestation.date} "
+                           "is in the future")
+    evidence = []
+    for name in attestation.evidence:
+        evidence.append({"file": name, "sha256": _evidence_hash(origin, attestation.requirement, name)})
+    return {"by": attestation.by, "role": attestation.role, "date": attestation.date,
+            "statement": attestation.statement, "evidence": evidence}
+
+
+def _evidence_hash(origin: Path, requirement: str, name: str) -> str:
+    file = origin.parent / name
+    try:
+        if not file.is_file():
+            raise ProfileError(f"{origin}: attestation of {requirement}: evidence {name!r} is not a regular file")
+        digest = hashlib.sha256()
+        with file.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as error:
+        raise ProfileError(f"{origin}: attestation of {requirement}: evidence {name!r}: {error.strerror}") from None
+    return digest.hexdigest()
 
 
 def load_profile(path: Path) -> Profile:

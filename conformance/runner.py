@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from conformance.checks.registry import CheckContext, Registry
-from conformance.errors import ConformanceError
+from conformance.errors import ConformanceError, UnreachableError
 from conformance.findings import Finding
 from conformance.plan import Case
 from conformance.results import RequirementResult, Status
@@ -19,7 +19,11 @@ def _no_target() -> None:
 
 
 def run_case(case: Case, registry: Registry, target: TargetProvider = _no_target) -> RequirementResult:
-    """Judge one requirement: not applicable, manual, not automated, or the outcome of its checks."""
+    """Judge one requirement: not applicable, manual, not automated, or the outcome of its checks.
+
+    A MANUAL requirement carries the case's attestation, if the profile has one. An
+    :class:`UnreachableError` is raised, not turned into ERROR: nothing more can be judged.
+    """
     if case.not_applicable is not None:
         return _result(case, Status.NOT_APPLICABLE, reason=case.not_applicable)
     checks = case.requirement.checks
@@ -27,11 +31,17 @@ def run_case(case: Case, registry: Registry, target: TargetProvider = _no_target
     if not automated:
         manual = [c.evidence for c in checks if isinstance(c, ManualCheck)]
         if manual:
-            return _result(case, Status.MANUAL, reason="; ".join(manual))
+            return RequirementResult(
+                requirement=case.requirement.id, domain=case.domain, edition=case.edition,
+                level=case.requirement.level.value, status=Status.MANUAL, reason="; ".join(manual),
+                attestation=case.attestation,
+            )
         return _result(case, Status.NOT_AUTOMATED, reason="no check is bound to this requirement")
     try:
         opened = target()  # only now: a requirement without checks never starts a vendor system
         findings = tuple(f for c in automated for f in _run_check(case, c, registry, opened))
+    except UnreachableError:
+        raise  # the vendor is gone: the front end stops the run (verdict not_run), not one ERROR per case
     except ConformanceError as error:
         return _result(case, Status.ERROR, reason=f"{type(error).__name__}: {error}")
     except Exception as error:

@@ -23,7 +23,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import requests
 
-from conformance.errors import ProfileError, TargetError
+from conformance.errors import ProfileError, TargetError, UnreachableError
 from conformance.profiles import ApiTarget
 from conformance.targets.base import HttpResponse
 
@@ -278,6 +278,9 @@ class RequestsHttpClient:
             response = self._session.send(
                 prepared, timeout=self._timeout, allow_redirects=False, **settings
             )
+        except (requests.ConnectionError, requests.Timeout) as error:
+            # Before any answer: the vendor is not there (SSLError is a ConnectionError too).
+            raise UnreachableError(f"{prepared.method} {url}: {self._reason(error)}") from None
         except requests.RequestException as error:
             raise TargetError(f"{prepared.method} {url}: {self._reason(error)}") from None
         with response:
