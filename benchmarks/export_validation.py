@@ -279,7 +279,7 @@ def run_frictionless(path: Path) -> Timed:
                 if value and column.item.check_digit and files.check_check_digit(column, value):
                     yield errors.RowError.from_row(row, note=f"check_digits|{header}")
                 if value and column.item.type == "date" and files.check_type(column, value) and \
-                        files._DATE.fullmatch(value) and files.is_date(value, "lenient"):
+                        files.rules._DATE.fullmatch(value) and files.is_date(value, "lenient"):
                     yield errors.RowError.from_row(row, note=f"types|{header}")  # the calendar, not the form
             for family in files.ROW_FAMILIES:
                 for column, _problem in files.ROW_RULES[family](spec, tuple(columns.values()), record):

@@ -434,13 +434,13 @@ def test_empty_values_are_skipped_by_value_families(tmp_path: Path) -> None:
 
 
 def test_field_too_large_stops_the_file(tmp_path: Path) -> None:
-    rows = [japanese(性別="9"), japanese(住所_方書="x" * (files.FIELD_LIMIT + 1)), japanese(性別="9")]
+    rows = [japanese(性別="9"), japanese(住所_方書="x" * (files.limits.FIELD_LIMIT + 1)), japanese(性別="9")]
     findings = found(tmp_path, rows, ["codes"])
     assert findings == [("file.code", at(2, "性別")), ("file.field_too_large", f"{NAME}:3")]
 
 
 def test_field_too_large_across_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files, "FIELD_LIMIT", 1000)  # above the header line, below the value
+    monkeypatch.setattr(files.limits, "FIELD_LIMIT", 1000)  # above the header line, below the value
     rows = [japanese(性別="9"), japanese(住所_方書="長い\n" * 500), japanese(性別="9")]
     findings = found(tmp_path, rows, ["codes"])
     assert findings == [("file.code", at(2, "性別")), ("file.field_too_large", f"{NAME}:3")]
@@ -448,12 +448,12 @@ def test_field_too_large_across_lines(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_too_many_findings_are_capped_with_an_exact_count(tmp_path: Path) -> None:
-    rows = [japanese(性別="9")] * (files.FINDINGS_CAP + 5) + [japanese(氏名_フリガナ="x")]
+    rows = [japanese(性別="9")] * (files.limits.FINDINGS_CAP + 5) + [japanese(氏名_フリガナ="x")]
     target = target_for(tmp_path, to_text(rows).encode("utf-8"))
     findings = run(target, ["codes", "char_classes"])
     codes = [f.code for f in findings]
-    assert codes == ["file.code"] * files.FINDINGS_CAP + ["file.too_many_findings", "file.char_class"]
-    summary = findings[files.FINDINGS_CAP]
+    assert codes == ["file.code"] * files.limits.FINDINGS_CAP + ["file.too_many_findings", "file.char_class"]
+    summary = findings[files.limits.FINDINGS_CAP]
     assert summary.location == NAME
     assert "5 more codes finding(s) suppressed (1005 in total)" in summary.message
 
@@ -489,7 +489,7 @@ def test_one_fetch_and_one_pass_per_file(tmp_path: Path, monkeypatch: pytest.Mon
         passes.append("scan")
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(files, "scan_content", counting_scan)
+    monkeypatch.setattr(files.cache, "scan_content", counting_scan)
     assert codes_locations(run(target, ["encoding", "codes"])) == [("file.code", at(2, "性別"))]
     assert run(target, ["header", "required"]) == []
     assert (source.fetches, len(passes)) == (1, 1)

@@ -185,7 +185,7 @@ def test_a_double_byte_character_cut_by_the_field_boundary(tmp_path: Path) -> No
 
 
 def test_findings_are_capped_and_counted_per_family(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files, "FINDINGS_CAP", 2)
+    monkeypatch.setattr(files.limits, "FINDINGS_CAP", 2)
     target = target_for(tmp_path, record(japanese(性別="9")) * 3 + record(japanese())[:-1])
     codes = [(f.code, f.location) for f in run(target, ["codes", "fields"])]
     assert codes == [
@@ -207,7 +207,7 @@ def test_the_rule_functions_read_the_file_when_a_mask_disagrees(
     def disagree(self: object, batch: object) -> None:
         raise files.EngineDisagreement("a test")
 
-    monkeypatch.setattr(files._Collector, "take", disagree)
+    monkeypatch.setattr(files.content._Collector, "take", disagree)
     target = target_for(tmp_path, data)
     assert sorted((f.code, f.location) for f in run(target)) == sorted(columnar)
     assert target.cache[f"file.layout:{LAYOUT.id}:content"].engine == "rows"

@@ -119,15 +119,16 @@ def test_empty_values_refer_to_nothing(tmp_path: Path) -> None:
 
 
 def test_findings_beyond_the_cap_are_counted(tmp_path: Path) -> None:
-    rows = [resident(C, f"{index:010d}") for index in range(files.FINDINGS_CAP + 7)]
+    cap = files.limits.FINDINGS_CAP
+    rows = [resident(C, f"{index:010d}") for index in range(cap + 7)]
     target = target_for(tmp_path, to_text(RESIDENTS, rows), to_text(HOUSEHOLDS, [household(A)]))
     findings = run(target)
-    assert [f.code for f in findings] == ["file.reference_missing"] * files.FINDINGS_CAP + ["file.too_many_findings"]
-    last_worded = f"residents.csv:{files.FINDINGS_CAP + 1}:{SETAI_COLUMN} (世帯番号)"
-    assert findings[files.FINDINGS_CAP - 1].location == last_worded
+    assert [f.code for f in findings] == ["file.reference_missing"] * cap + ["file.too_many_findings"]
+    last_worded = f"residents.csv:{cap + 1}:{SETAI_COLUMN} (世帯番号)"
+    assert findings[cap - 1].location == last_worded
     last = findings[-1]
-    assert (last.location, last.expected, last.actual) == ("residents.csv", f"at most {files.FINDINGS_CAP} shown",
-                                                            str(files.FINDINGS_CAP + 7))
+    assert (last.location, last.expected, last.actual) == ("residents.csv", f"at most {cap} shown",
+                                                            str(cap + 7))
     assert "7 more references finding(s) suppressed" in last.message
 
 
@@ -140,7 +141,8 @@ def test_the_row_path_gives_the_same_findings(tmp_path: Path, monkeypatch: pytes
     columnar = target_for(tmp_path / "columnar", residents, households)
     by_columns = summary(run(columnar))
     assert engines(columnar) == ("columnar",)
-    monkeypatch.setattr(files, "_columnar_covers", lambda source: False)
+    monkeypatch.setattr(files.content, "columnar_covers", lambda source: False)
+    monkeypatch.setattr(files.references, "columnar_covers", lambda source: False)
     rows_target = target_for(tmp_path / "rows", residents, households)
     assert summary(run(rows_target)) == by_columns
     assert engines(rows_target) == ("rows",)
@@ -175,7 +177,7 @@ def test_keys_are_read_in_the_encoding_the_file_decodes_as(tmp_path: Path) -> No
 
 
 def test_content_and_references_share_one_stop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files, "FIELD_LIMIT", 1000)
+    monkeypatch.setattr(files.limits, "FIELD_LIMIT", 1000)
     residents = to_text(RESIDENTS, [resident(C), resident(A, "1000000023") | {"住所_方書": "x" * 1200}])
     target = target_for(tmp_path, residents, to_text(HOUSEHOLDS, [household(A)]))
     findings = run(target, rules=["fields", "references"])

@@ -103,7 +103,7 @@ def test_same_findings_in_cp932(tmp_path: Path) -> None:
 
 
 def test_exact_counts_beyond_the_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files, "FINDINGS_CAP", 7)
+    monkeypatch.setattr(files.limits, "FINDINGS_CAP", 7)
     export = write(tmp_path / "r.csv", defective_rows(3))
     columnar, rows = both(export)
     assert_same(columnar, rows)

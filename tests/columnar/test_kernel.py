@@ -52,8 +52,8 @@ def lines_of(rows: Sequence[Mapping[str, str]], quoting: int = csv.QUOTE_MINIMAL
 
 @pytest.fixture
 def screen_always(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files, "SCREEN", True)
-    monkeypatch.setattr(files, "SCREEN_MIN_BYTES", 0)
+    monkeypatch.setattr(files.limits, "SCREEN", True)
+    monkeypatch.setattr(files.limits, "SCREEN_MIN_BYTES", 0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -185,14 +185,14 @@ VALUES = st.one_of(
        quote_all=st.booleans())
 def test_generated_defects_give_the_same_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                    changes: list[tuple[int, str, str]], quote_all: bool) -> None:
-    monkeypatch.setattr(files, "SCREEN_MIN_BYTES", 0)
+    monkeypatch.setattr(files.limits, "SCREEN_MIN_BYTES", 0)
     rows = [dict(r) for r in TOWN[:60]]
     for index, header, value in changes:
         rows[index][header] = value
     export = write(tmp_path / "g.csv", rows, quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)
-    monkeypatch.setattr(files, "SCREEN", True)
+    monkeypatch.setattr(files.limits, "SCREEN", True)
     screened = files.scan_content(export, "utf-8", SPEC)
-    monkeypatch.setattr(files, "SCREEN", False)
+    monkeypatch.setattr(files.limits, "SCREEN", False)
     masks = files.scan_content(export, "utf-8", SPEC)
     assert screened.engine == masks.engine
     assert_same(screened, masks)
@@ -299,7 +299,7 @@ def test_cp932_is_screened_without_a_copy_with_the_same_findings(tmp_path: Path,
     rows = defective_rows(15)
     rows[3]["住所_方書"] = "①㈱〜"  # CP932-only characters, read as Python's cp932 reads them
     export = write(tmp_path / "r.csv", rows, quoting=quoting, encoding="cp932")
-    decoded = files._decode_content(export.path, "cp932")
+    decoded = files.encoding._decode_content(export.path, "cp932")
     assert decoded.source is not None
     assert decoded.source.paths == (export.path,)
     assert decoded.source.encoding == "cp932"
@@ -315,7 +315,7 @@ def test_cp932_bad_byte_is_located_as_the_transcoding_pass_locates_it(tmp_path: 
     data[data.index(b"\n", 3000) + 5] = 0x81  # a lead byte before an ASCII byte that cannot trail it
     data[data.index(b"\n", 3000) + 6] = 0x2C
     export.path.write_bytes(bytes(data))
-    native = files._decode_content(export.path, "cp932")
+    native = files.encoding._decode_content(export.path, "cp932")
     transcoded = files.decode(export.path, "cp932")
     assert native.bad is not None
     assert native.bad == transcoded.bad
@@ -333,7 +333,7 @@ def test_native_structure_is_the_structure_of_the_utf8_copy(tmp_path: Path, tail
     assert bad is None
     copy = tmp_path / "s.utf8"
     copy.write_bytes(path.read_bytes().decode("cp932").encode("utf-8"))
-    expected = files.inspect_utf8(copy, "utf-8", 256).source
+    expected = files.encoding.inspect_utf8(copy, "utf-8", 256).source
     assert expected is not None
     assert structure == expected.structure
     assert getattr(structure, flag)
@@ -390,12 +390,12 @@ def test_a_screen_numba_cannot_compile_leaves_the_masks(tmp_path: Path, monkeypa
 def test_a_line_too_long_to_hold_is_read_by_the_other_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     encoding = "cp932"
     monkeypatch.setattr(kernel, "CHUNK_BYTES", 1000)
-    monkeypatch.setattr(files, "FIELD_LIMIT", 500)
+    monkeypatch.setattr(files.limits, "FIELD_LIMIT", 500)
     path = tmp_path / "long.csv"
     path.write_bytes(b"h\n" + "町".encode(encoding) * 20_000 + b"\nx\n")  # no line break for 40-60 kB
     with pytest.raises(kernel.LineTooLong, match=r"long\.csv: a line of more than 3000 bytes"):
         kernel.inspect_native(path, encoding, 500)
-    decoded = files._decode_content(path, encoding)
+    decoded = files.encoding._decode_content(path, encoding)
     assert decoded.bad is None
     assert decoded.source is not None
     assert decoded.source.structure.long_line

@@ -1,0 +1,120 @@
+"""The passes of one file, cached on the target by layout: the file is fetched and read once per
+run, whatever the number of requirements bound to it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from conformance.checks.files.content import scan_content, scan_fixed
+from conformance.checks.files.encoding import judge_encoding, starts_with_bom, usable, with_bom
+from conformance.checks.files.limits import CANDIDATE_ENCODINGS
+from conformance.checks.files.model import ContentScan, EncodingVerdict
+from conformance.columnar.layout import (
+    LayoutSpec,
+)
+from conformance.errors import TargetError
+from conformance.spec.models import FileInterface
+from conformance.targets.base import ExportFile, Target
+from conformance.targets.exports import normalize_encoding
+
+if TYPE_CHECKING:
+
+    pass
+
+
+def cached_export(target: Target, layout: FileInterface) -> ExportFile:
+    """The fetched file; a failed fetch is cached too, so a broken export is not asked for again
+    by every requirement bound to it."""
+    key = f"file.layout:{layout.id}:export"
+    if key not in target.cache:
+        # Files related by references are fetched together, as one extraction: a vendor's exports
+        # are a snapshot, and residents appended between two fetches (the scenario checks add some)
+        # would otherwise look like broken references.
+        for member in _related_layouts(target, layout):
+            _fetch(target, member)
+    cached: ExportFile | TargetError = target.cache[key]
+    if isinstance(cached, TargetError):
+        raise TargetError(str(cached))
+    return cached
+
+
+def _fetch(target: Target, layout: FileInterface) -> None:
+    key = f"file.layout:{layout.id}:export"
+    if key in target.cache:
+        return
+    try:
+        target.cache[key] = target.need_exports().fetch(layout.id)
+    except TargetError as error:
+        target.cache[key] = error
+
+
+def _related_layouts(target: Target, layout: FileInterface) -> list[FileInterface]:
+    """``layout``, then every layout it is connected to by references (either way, transitively)
+    whose export the profile configures."""
+    layouts = [i for i in target.catalog.interfaces if isinstance(i, FileInterface)]
+    by_id = {i.id: i for i in layouts}
+    edges: dict[str, set[str]] = {}
+    for entry in layouts:
+        for reference in entry.references:
+            edges.setdefault(entry.id, set()).add(reference.layout)
+            edges.setdefault(reference.layout, set()).add(entry.id)
+    found, pending = [layout.id], [layout.id]
+    while pending:
+        for other in sorted(edges.get(pending.pop(), ())):
+            if other not in found and other in by_id and target.need_exports().offers(other):
+                found.append(other)
+                pending.append(other)
+    return [by_id.get(name, layout) for name in found]
+
+
+def encoding_verdict(target: Target, layout: FileInterface) -> EncodingVerdict:
+    key = f"file.layout:{layout.id}:encoding"
+    if key not in target.cache:
+        target.cache[key] = judge_encoding(cached_export(target, layout), layout)
+    verdict: EncodingVerdict = target.cache[key]
+    return verdict
+
+
+def content_scan(target: Target, layout: FileInterface) -> ContentScan:
+    """The content families' issues; TargetError when no encoding decodes the file (and, for a
+    fixed-length file, its declared encoding is unknown too)."""
+    verdict = encoding_verdict(target, layout)
+    export = cached_export(target, layout)
+    encoding = content_encoding(export, layout, verdict)
+    key = f"file.layout:{layout.id}:content"
+    if key not in target.cache:
+        try:
+            spec = LayoutSpec.of(target.catalog, layout)
+            if layout.format == "fixed":
+                target.cache[key] = _scan_fixed_layout(export, encoding, spec)
+            else:
+                target.cache[key] = scan_content(export, encoding, spec, verdict.source)
+        finally:
+            if verdict.source is not None:
+                verdict.source.close()  # the content is cached: a transcoded copy is not needed again
+    scan: ContentScan = target.cache[key]
+    return scan
+
+
+def content_encoding(export: ExportFile, layout: FileInterface, verdict: EncodingVerdict) -> str:
+    """The encoding the content is read in. A fixed-length file that decodes in no candidate is
+    still read in its declared encoding: each field is decoded on its own, so the bytes that do not
+    decode are findings of their record and field, not a file nobody can judge."""
+    if verdict.content_encoding is not None:
+        return verdict.content_encoding
+    declared = normalize_encoding(export.declared_encoding)
+    if layout.format == "fixed" and declared and usable(declared):
+        return with_bom(declared, starts_with_bom(export.path))
+    tried = ", ".join(_tried(export.declared_encoding))
+    raise TargetError(f"{export.path.name}: cannot judge the content: the bytes decode in none of {tried}")
+
+
+def _scan_fixed_layout(export: ExportFile, encoding: str, spec: LayoutSpec) -> ContentScan:
+    from conformance.columnar.fixed import from_catalog
+
+    return scan_fixed(export.path, spec, from_catalog(spec.layout, encoding))
+
+
+def _tried(declared: str) -> list[str]:
+    declared = normalize_encoding(declared)
+    return ([declared] if declared else []) + [e for e in CANDIDATE_ENCODINGS if e != declared]

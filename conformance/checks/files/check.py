@@ -1,0 +1,122 @@
+"""The check ``file.layout`` and its parameters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from conformance import messages
+from conformance.checks.files.cache import content_scan, encoding_verdict
+from conformance.checks.files.model import Issue
+from conformance.checks.files.references import Reference, judged_references, reference_scan
+from conformance.checks.registry import CheckContext, check
+from conformance.columnar.layout import (
+    CONTENT_FAMILIES,
+    ENCODING,
+    FAMILIES,
+    REFERENCES,
+)
+from conformance.errors import TargetError, UsageError
+from conformance.findings import Finding
+from conformance.spec.catalog import EditionCatalog
+from conformance.spec.models import FileInterface
+from conformance.targets.base import Target
+
+if TYPE_CHECKING:
+
+    pass
+
+
+@check("file.layout")
+def file_layout(ctx: CheckContext) -> Iterator[Finding]:
+    """The export file of ``params.layout`` meets the rule families in ``params.rules``. With
+    ``params.if_configured``, a layout the vendor need not offer is judged only when the profile
+    configures its export (the requirement's other checks judge it otherwise), and its references
+    only to layouts whose export the profile configures; without it, a referenced export the profile
+    lacks is a TargetError."""
+    target = _target(ctx)
+    layout = _layout(target.catalog, ctx.params)
+    families = _families(ctx.params, layout)
+    if_configured = _if_configured(ctx.params)
+    if if_configured and not target.need_exports().offers(layout.id):
+        return
+    # Before anything is read: a referenced export the profile lacks makes the check an ERROR.
+    references = judged_references(target, layout, families, if_configured=if_configured)
+    for issue in _issues(target, layout, families, references):
+        yield ctx.finding(issue.code, issue.message, location=issue.location,
+                          expected=issue.expected, actual=issue.actual)
+
+
+def _issues(
+    target: Target, layout: FileInterface, families: Sequence[str], references: Sequence[Reference] = ()
+) -> Iterator[Issue]:
+    if ENCODING in families:
+        yield from encoding_verdict(target, layout).issues
+    content = [family for family in families if family in CONTENT_FAMILIES]
+    stop: Issue | None = None
+    if content:
+        scan = content_scan(target, layout)
+        for family in content:
+            yield from scan.issues[family]
+        stop = scan.stop
+    if REFERENCES in families and references:
+        found = reference_scan(target, layout, references)
+        yield from found.issues
+        stop = stop or found.stop  # the same place in the same file: reported once
+    if stop is not None:
+        yield stop
+
+
+def _target(ctx: CheckContext) -> Target:
+    if not isinstance(ctx.target, Target):
+        raise TargetError("no target: this check needs the vendor's export files")
+    return ctx.target
+
+
+def _layout(catalog: EditionCatalog, params: Mapping[str, object]) -> FileInterface:
+    """The FileInterface named by ``params.layout``."""
+    name = params.get("layout")
+    layouts = {i.id: i for i in catalog.interfaces if isinstance(i, FileInterface)}
+    if not isinstance(name, str) or name not in layouts:
+        unknown = messages.unknown_lookup("file layout", str(name), list(layouts))
+        raise UsageError(f"file.layout: params.layout: {unknown}")
+    if layouts[name].format not in _READERS:
+        readers = " and ".join(_READERS)
+        raise UsageError(f"file.layout: layout {name!r} is {layouts[name].format}; only {readers} are implemented")
+    return layouts[name]
+
+
+#: Families a fixed-length layout does not have, and why.
+_NOT_FIXED = {
+    "header": "its records have no header line",
+    REFERENCES: "cross-file references are judged between csv layouts only",
+}
+#: The formats file.layout reads, and the rule families each has.
+_READERS: dict[str, tuple[str, ...]] = {
+    "csv": FAMILIES,
+    "fixed": tuple(family for family in FAMILIES if family not in _NOT_FIXED),
+}
+
+
+def _families(params: Mapping[str, object], layout: FileInterface) -> tuple[str, ...]:
+    """``params.rules`` checked against the known families (all that apply to the layout's format
+    when absent)."""
+    applicable = _READERS[layout.format]
+    rules = params.get("rules", applicable)
+    if isinstance(rules, str) or not isinstance(rules, Sequence) or not rules:
+        raise UsageError(f"file.layout: params.rules must be a non-empty list of: {messages.listing(applicable)}")
+    for rule in rules:
+        if rule not in FAMILIES:
+            raise UsageError(f"file.layout: params.rules: {messages.not_allowed(rule, applicable)}")
+        if rule not in applicable:
+            raise UsageError(f"file.layout: params.rules: {rule!r} does not apply to the {layout.format} layout "
+                             f"{layout.id!r} ({_NOT_FIXED[rule]}); expected some of: "
+                             f"{messages.listing(applicable)}")
+    return tuple(dict.fromkeys(str(rule) for rule in rules))  # a family named twice reports once
+
+
+def _if_configured(params: Mapping[str, object]) -> bool:
+    value = params.get("if_configured", False)
+    if not isinstance(value, bool):
+        raise UsageError(f"file.layout: params.if_configured: expected true or false, got {messages.describe(value)}")
+    return value

@@ -1,0 +1,212 @@
+"""The ``encoding`` family: declared vs actual encoding, allowed encodings, validity as a whole,
+Shift_JIS's ambiguous characters; and the one pass that makes the content readable as UTF-8."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from conformance import messages
+from conformance.checks.files import limits
+from conformance.checks.files.limits import CANDIDATE_ENCODINGS
+from conformance.checks.files.limits import UTF8 as _UTF8
+from conformance.checks.files.model import EncodingVerdict, Issue
+from conformance.columnar.transcode import (
+    BadByte,
+    Decoded,
+    LineTooLong,
+    Utf8Source,
+    first_bad_byte,
+    inspect_utf8,
+    locate_bad_byte,
+    transcode,
+)
+from conformance.spec.models import FileInterface
+from conformance.targets.base import ExportFile
+from conformance.targets.exports import normalize_encoding
+
+if TYPE_CHECKING:
+
+    pass
+
+_BOM = codecs.BOM_UTF8
+
+
+def judge_encoding(export: ExportFile, layout: FileInterface) -> EncodingVerdict:
+    """The ``encoding`` family's findings, and the encoding the content is to be read in."""
+    name = export.path.name
+    declared = normalize_encoding(export.declared_encoding)
+    bom = starts_with_bom(export.path)
+    if not declared:
+        detected = _detect(export.path, bom)
+        return EncodingVerdict((_undeclared(name, layout, detected),), detected)
+    if not usable(declared):
+        return EncodingVerdict((_unknown(name, layout, declared),), _detect(export.path, bom))
+    effective = with_bom(declared, bom)
+    issues: list[Issue] = []
+    if not _allowed(effective, layout.encodings):
+        issues.append(_not_allowed(name, layout, effective))
+    fixed = layout.format == "fixed"
+    decoded = _validate_only(export.path, effective) if fixed else _decode_content(export.path, effective)
+    if decoded.bad is None:
+        issues.extend(_ambiguity_issues(name, effective, decoded))
+        return EncodingVerdict(tuple(issues), effective, decoded.source)
+    # Detection costs a pass per candidate: only a file that needs it pays for it.
+    detected = _detect(export.path, bom)
+    issues.append(_mismatch(name, effective, decoded.bad, detected))
+    return EncodingVerdict(tuple(issues), detected)
+
+
+def decode(path: Path, encoding: str) -> Decoded:
+    """One pass over the bytes in ``encoding``: validity, structure, and the content as UTF-8
+    (the file itself, or a transcoded copy); for Shift_JIS, the characters CP932 reads otherwise."""
+    if encoding in _UTF8:
+        return inspect_utf8(path, encoding, limits.FIELD_LIMIT)
+    keep = limits.FINDINGS_CAP if encoding == "shift_jis" else 0
+    return transcode(path, encoding, limits.FIELD_LIMIT, ambiguities=keep)
+
+
+#: Encodings the compiled screen's own pass validates, and then reads without a UTF-8 copy
+#: (Shift_JIS also needs its ambiguous characters located, which the transcoding pass does; UTF-8
+#: is validated in place by polars' SIMD validator, about ten times less CPU than a numba pass).
+NATIVE_ENCODINGS = ("cp932",)
+
+
+def _decode_content(path: Path, encoding: str) -> Decoded:
+    """:func:`decode` for a file whose content the engine reads next. A large CP932 file the screen
+    will read is validated by the screen's own pass on every core and then read as it is, without
+    a temporary UTF-8 copy (writing one costs more than judging the file)."""
+    if encoding not in NATIVE_ENCODINGS or not limits.screen_worth(path.stat().st_size):
+        return decode(path, encoding)
+    from conformance.columnar.kernel import inspect_native
+
+    try:
+        bad, structure = inspect_native(path, encoding, limits.FIELD_LIMIT)
+    except LineTooLong:
+        return decode(path, encoding)  # its passes read pieces, not lines; the row path reads the file
+    if bad is not None:
+        return Decoded(bad=locate_bad_byte(path, encoding, bad))
+    return Decoded(source=Utf8Source(path, structure, temporary=False, encoding=encoding))
+
+
+def _validate_only(path: Path, encoding: str) -> Decoded:
+    """Validity, and Shift_JIS's ambiguous characters, without keeping a UTF-8 copy: fixed-length
+    content is decoded field by field from the file's own bytes (scan_fixed)."""
+    if encoding != "shift_jis":
+        return Decoded(bad=first_bad_byte(path, encoding))
+    decoded = decode(path, encoding)
+    if decoded.source is not None:
+        decoded.source.close()
+        decoded.source = None
+    return decoded
+
+
+def _ambiguity_issues(name: str, encoding: str, decoded: Decoded) -> list[Issue]:
+    """file.encoding_ambiguous_character per character Shift_JIS and CP932 read differently:
+    the content keeps the declared reading; the finding says what the other one would be."""
+    issues = [
+        Issue(
+            "file.encoding_ambiguous_character",
+            f"bytes {found.data.hex(' ').upper()} read as {found.char} (U+{ord(found.char):04X}) in {encoding}; "
+            f"cp932 reads {found.alternative} (U+{ord(found.alternative):04X}): the declared encoding decides",
+            f"{name}:{found.line}:{found.column}", expected=f"U+{ord(found.char):04X}",
+            actual=f"U+{ord(found.alternative):04X} in cp932",
+        )
+        for found in decoded.ambiguities
+    ]
+    if decoded.ambiguity_count > len(issues):
+        hidden = decoded.ambiguity_count - len(issues)
+        issues.append(Issue(
+            "file.too_many_findings",
+            f"{hidden} more encoding finding(s) suppressed ({decoded.ambiguity_count} in total)",
+            name, expected=f"at most {limits.FINDINGS_CAP} shown", actual=str(decoded.ambiguity_count),
+        ))
+    return issues
+
+
+def starts_with_bom(path: Path) -> bool:
+    with path.open("rb") as stream:
+        return stream.read(len(_BOM)) == _BOM
+
+
+def usable(encoding: str) -> bool:
+    """Whether ``encoding`` is a text encoding Python knows (not e.g. zlib_codec or rot13).
+
+    Encoding nothing asks only that: decoding a sample would refuse UTF-16 and UTF-32, which are
+    text encodings whose characters take more than one byte."""
+    try:
+        "".encode(encoding)
+    except LookupError:
+        return False
+    return True
+
+
+def with_bom(encoding: str, bom: bool) -> str:
+    """UTF-8 with a BOM is utf-8-sig (the BOM is then not part of the first header)."""
+    if encoding in ("utf-8", "utf-8-sig"):
+        return "utf-8-sig" if bom else "utf-8"
+    return encoding
+
+
+def _allowed(effective: str, allowed: Sequence[str]) -> bool:
+    """utf-8-sig in a layout allows a BOM, so plain UTF-8 meets it as well."""
+    if effective == "utf-8":
+        return "utf-8" in allowed or "utf-8-sig" in allowed
+    return effective in allowed
+
+
+def _detect(path: Path, bom: bool) -> str | None:
+    """The first candidate encoding the whole file decodes in, if any."""
+    for encoding in CANDIDATE_ENCODINGS:
+        candidate = with_bom(encoding, bom)
+        if first_bad_byte(path, candidate) is None:
+            return candidate
+    return None
+
+
+def _allowed_text(layout: FileInterface) -> str:
+    return messages.listing(layout.encodings)
+
+
+def _decodes_as(detected: str | None) -> str:
+    if detected is None:
+        return f"they decode in none of {messages.listing(CANDIDATE_ENCODINGS)}"
+    return f"they decode as {detected}"
+
+
+def _undeclared(name: str, layout: FileInterface, detected: str | None) -> Issue:
+    return Issue(
+        "file.encoding_undeclared",
+        f"the file declares no encoding (charset); the layout allows {_allowed_text(layout)}; "
+        f"the bytes: {_decodes_as(detected)}",
+        name, expected=_allowed_text(layout), actual=None,
+    )
+
+
+def _unknown(name: str, layout: FileInterface, declared: str) -> Issue:
+    return Issue(
+        "file.encoding_not_allowed",
+        f"the declared encoding {declared!r} is not a known text encoding; the layout allows {_allowed_text(layout)}",
+        name, expected=_allowed_text(layout), actual=declared,
+    )
+
+
+def _not_allowed(name: str, layout: FileInterface, effective: str) -> Issue:
+    shown_as = "utf-8 with a BOM (utf-8-sig)" if effective == "utf-8-sig" else effective
+    return Issue(
+        "file.encoding_not_allowed",
+        f"the file is {shown_as}; the layout allows {_allowed_text(layout)}",
+        name, expected=_allowed_text(layout), actual=effective,
+    )
+
+
+def _mismatch(name: str, declared: str, bad: BadByte, detected: str | None) -> Issue:
+    data = bad.data.hex(" ").upper()
+    return Issue(
+        "file.encoding_mismatch",
+        f"the bytes are not valid {declared} from line {bad.line}, column {bad.column} (bytes {data}); "
+        f"{_decodes_as(detected)}",
+        f"{name}:{bad.line}:{bad.column}", expected=declared, actual=data,
+    )

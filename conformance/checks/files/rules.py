@@ -1,0 +1,247 @@
+"""The rules of one header, one value or one record: the row path calls them for every value, and the
+columnar engine words its failing rows with them (a mask that disagrees with its rule is an error).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from conformance import messages
+from conformance.checks.files.model import Issue, Problem, Row
+from conformance.columnar.layout import (
+    CATEGORY,
+    FORBIDDEN,
+    RESIDENT_TYPE,
+    VARIATION_SELECTORS,
+    Column,
+    LayoutSpec,
+    kind_bound,
+)
+from conformance.masking import shown
+from conformance.oracles.identifiers import is_valid_m11w2_7, is_valid_my_number, lg_code_check_digit
+from conformance.spec.models import AppliesTo, DataItem
+
+if TYPE_CHECKING:
+
+    pass
+
+
+def header_issues(name: str, header: Sequence[str], expected: Sequence[str]) -> Iterator[Issue]:
+    """Unexpected (or repeated) columns, missing columns, then the first column out of order."""
+    wanted, seen = set(expected), set[str]()
+    for position, title in enumerate(header, start=1):
+        if title not in wanted or title in seen:
+            why = "repeated" if title in seen else "not in the layout"
+            yield Issue("file.header_unexpected_column", f"column {title!r} is {why}",
+                        f"{name}:1:{position} ({title})", actual=title)
+        seen.add(title)
+    for position, title in enumerate(expected, start=1):
+        if title not in seen:
+            yield Issue("file.header_missing_column", f"column {title!r} is missing (layout position {position})",
+                        f"{name}:1:{position} ({title})", expected=title)
+    yield from _order_issue(name, header, expected)
+
+
+def _order_issue(name: str, header: Sequence[str], expected: Sequence[str]) -> Iterator[Issue]:
+    """The first column, among those the layout has, that is not where the layout puts it."""
+    present = [t for t in expected if t in header]
+    firsts = {t: header.index(t) + 1 for t in present}
+    found = sorted(present, key=firsts.__getitem__)
+    for wanted, actual in zip(present, found, strict=True):
+        if wanted != actual:
+            yield Issue("file.header_order", f"column {actual!r} is out of order: the layout puts {wanted!r} here",
+                        f"{name}:1:{firsts[actual]} ({actual})", expected=wanted, actual=actual)
+            return
+
+
+# ---------------------------------------------------------------------------------------------
+# Cell families: (column, non-empty value) -> Problem | None
+
+
+# [0-9], not \d: \d matches full-width digits too.
+_INTEGER = re.compile(r"-?[0-9]+")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_DIGITS = re.compile(r"[0-9]+")
+_FLAGS = ("0", "1")
+
+
+def check_type(column: Column, value: str) -> Problem | None:
+    """integer, date and flag values have their type's form (code values: see check_code)."""
+    kind, personal = column.item.type, column.item.personal
+    if kind == "integer" and not _INTEGER.fullmatch(value):
+        return Problem("file.type", "not an integer", "integer ([0-9])", shown(value, personal))
+    if kind == "flag" and value not in _FLAGS:
+        return Problem("file.type", "not a flag", "0 or 1", shown(value, personal))
+    if kind == "date" and not is_date(value, column.item.calendar):
+        expected = "YYYY-MM-DD" + (" (a calendar date)" if column.item.calendar == "strict" else "")
+        return Problem("file.type", f"not a {column.item.calendar} date", expected, shown(value, personal))
+    return None
+
+
+def is_date(value: str, calendar: str) -> bool:
+    """YYYY-MM-DD; strict: a real date; lenient: any month 01-12 and day 01-31 (e.g. 2023-02-29)."""
+    match = _DATE.fullmatch(value)
+    if match is None:
+        return False
+    year, month, day = (int(part) for part in match.groups())
+    if calendar == "lenient":
+        return 1 <= month <= 12 and 1 <= day <= 31
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+# Variation selectors (IVS, e.g. 葛 U+845B U+E0100) are part of the character before them.
+_VARIATION_SELECTORS = VARIATION_SELECTORS.python()
+
+
+def char_length(value: str) -> int:
+    """Length in characters, an ideographic variation sequence counting as one."""
+    return len(value) - len(_VARIATION_SELECTORS.findall(value))
+
+
+def check_length(column: Column, value: str) -> Problem | None:
+    """No longer than the item's length."""
+    limit = column.item.length
+    length = char_length(value)
+    if limit is None or length <= limit:
+        return None
+    return Problem("file.length", f"{length} characters, longer than {limit}", f"at most {limit} characters",
+                   shown(value, column.item.personal))
+
+
+def check_code(column: Column, value: str) -> Problem | None:
+    """Code items hold a code of their code table."""
+    if column.item.type != "code" or value in column.codes:
+        return None
+    return Problem("file.code", f"not a code of {column.item.code_table}", messages.listing(sorted(column.codes)),
+                   shown(value, column.item.personal))
+
+
+def check_pattern(column: Column, value: str) -> Problem | None:
+    """The whole value matches the item's pattern."""
+    if column.pattern is None or column.pattern.fullmatch(value):
+        return None
+    return Problem("file.pattern", "does not match the pattern", column.pattern.pattern,
+                   shown(value, column.item.personal))
+
+
+def check_char_class(column: Column, value: str) -> Problem | None:
+    """Every character belongs to the item's class; the first one that does not is reported."""
+    char_class = column.item.char_class
+    if char_class is None:
+        return None
+    bad = FORBIDDEN[char_class].search(value)
+    if bad is None:
+        return None
+    # Only the code point: the value itself may be personal.
+    return Problem("file.char_class", f"character {bad.start() + 1} is not allowed in {char_class}",
+                   char_class, f"U+{ord(bad.group()):04X}")
+
+
+def _is_valid_lg_code(number: str) -> bool:
+    return len(number) == 6 and int(number[5]) == lg_code_check_digit(number[:5])
+
+
+CHECK_DIGITS: dict[str, Callable[[str], bool]] = {
+    "m11w2-7": is_valid_m11w2_7,
+    "my_number": is_valid_my_number,
+    "lg_code": _is_valid_lg_code,
+}
+
+
+def check_check_digit(column: Column, value: str) -> Problem | None:
+    """Numbers with a check digit have a valid one (values that are not all digits: char_classes)."""
+    scheme = column.item.check_digit
+    if scheme is None or not _DIGITS.fullmatch(value) or CHECK_DIGITS[scheme](value):
+        return None
+    return Problem("file.check_digit", f"fails the {scheme} check digit", f"a valid {scheme} number",
+                   shown(value, column.item.personal))
+
+
+CELL_RULES: dict[str, Callable[[Column, str], Problem | None]] = {
+    "types": check_type,
+    "lengths": check_length,
+    "codes": check_code,
+    "patterns": check_pattern,
+    "char_classes": check_char_class,
+    "check_digits": check_check_digit,
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Row families: (layout, columns, row) -> (column, Problem) pairs
+
+
+RowRule = Callable[[LayoutSpec, Sequence[Column], Row], Iterator[tuple[Column, Problem]]]
+
+
+def check_required(spec: LayoutSpec, columns: Sequence[Column], row: Row) -> Iterator[tuple[Column, Problem]]:
+    """Required items, and items whose condition holds, are filled (conditions on 第30条45規定区分:
+    check_category_items)."""
+    for column in columns:
+        if row.values[column.header] == "" and _required_here(column.item, row):
+            yield column, _missing(column.item)
+
+
+def _required_here(item: DataItem, row: Row) -> bool:
+    condition = item.required_when
+    if item.required or condition is None:
+        return item.required
+    return condition.item != CATEGORY and row.values.get(condition.item, "") in condition.values
+
+
+def _missing(item: DataItem) -> Problem:
+    condition = item.required_when
+    when = "" if item.required or condition is None else f" when {condition.item} is {'/'.join(condition.values)}"
+    return Problem("file.required", f"empty, but required{when}", "a value", "")
+
+
+def check_category_items(
+    spec: LayoutSpec, columns: Sequence[Column], row: Row
+) -> Iterator[tuple[Column, Problem]]:
+    """Items of one resident kind are empty for the other; a foreign resident's 第30条45規定区分
+    decides which category items must be filled and which must be empty."""
+    kind = spec.resident_kinds.get(row.values.get(RESIDENT_TYPE, ""))
+    if kind is None:
+        return  # no or unknown 住民種別: the required and codes families report that
+    for column in columns:
+        if not kind_bound(column.item):
+            continue
+        problem = _kind_problem(column, row, kind) or _category_problem(spec, column, row, kind)
+        if problem is not None:
+            yield column, problem
+
+
+def _kind_problem(column: Column, row: Row, kind: AppliesTo) -> Problem | None:
+    applies_to, value = column.item.applies_to, row.values[column.header]
+    if applies_to in (AppliesTo.ALL, kind) or value == "":
+        return None
+    return Problem("file.category_item_unexpected", f"only for {applies_to.value} residents",
+                   "empty", shown(value, column.item.personal))
+
+
+def _category_problem(spec: LayoutSpec, column: Column, row: Row, kind: AppliesTo) -> Problem | None:
+    condition, value = column.item.required_when, row.values[column.header]
+    if kind is not AppliesTo.FOREIGN or condition is None or condition.item != CATEGORY:
+        return None
+    category = row.values.get(CATEGORY, "")
+    if category not in spec.item_codes(CATEGORY):
+        return None  # unknown category: the required and codes families report it
+    if category in condition.values:
+        return _missing(column.item) if value == "" else None
+    if value == "":
+        return None
+    return Problem("file.category_item_unexpected", f"not an item of {CATEGORY} {category}",
+                   "empty", shown(value, column.item.personal))
+
+
+ROW_RULES: dict[str, RowRule] = {
+    "required": check_required,
+    "category_items": check_category_items,
+}
