@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from conformance.spec.catalog import EditionCatalog
+from conformance.spec.catalog import Catalog, EditionCatalog
 from conformance.spec.models import FunctionCheck, Level, ManualCheck, Requirement
+from conformance.spec.registry import Domain, domains
 
 
 def automation_state(requirement: Requirement) -> str:
@@ -19,15 +20,55 @@ def automation_state(requirement: Requirement) -> str:
 
 
 def list_entry(edition: EditionCatalog) -> dict[str, Any]:
-    """One row of ``catalog list``."""
+    """One row of ``catalog list`` for an edition in the catalog (the original five keys first)."""
     meta = edition.edition
-    return {
+    entry: dict[str, Any] = {
         "domain": edition.domain,
         "domain_name": meta.domain_name if meta else None,
         "edition": edition.edition_name,
         "document": meta.document if meta else None,
         "requirements": len(edition.requirements),
     }
+    entry.update(_registry_fields(edition.domain))
+    entry["status"] = "in_catalog"
+    entry["publisher"] = meta.publisher if meta else None
+    entry["functions"] = len(edition.functions)
+    entry["data_items"] = len(edition.data_items)
+    entry["interfaces"] = len(edition.interfaces)
+    return entry
+
+
+def _registry_fields(slug: str) -> dict[str, Any]:
+    found = next((d for d in domains() if d.slug == slug), None)
+    return {
+        "gyomu_ids": list(found.gyomu_ids) if found else [],
+        "first_edition": found.first_edition if found else None,
+    }
+
+
+def awaiting_entry(domain: Domain) -> dict[str, Any]:
+    """One row of ``catalog list`` for a registry domain with no edition in the catalog yet."""
+    return {
+        "domain": domain.slug,
+        "domain_name": domain.name,
+        "edition": None,
+        "document": None,
+        "requirements": 0,
+        "gyomu_ids": list(domain.gyomu_ids),
+        "first_edition": domain.first_edition,
+        "status": "awaiting_source",
+    }
+
+
+def catalog_listing(catalog: Catalog) -> list[dict[str, Any]]:
+    """``catalog list``: every edition present, then every registry domain that has none yet.
+
+    Editions come in the catalog's order; the domains awaiting their source in the registry's.
+    """
+    entries = [list_entry(edition) for edition in catalog.editions]
+    present = {edition.domain for edition in catalog.editions}
+    entries.extend(awaiting_entry(domain) for domain in domains() if domain.slug not in present)
+    return entries
 
 
 def edition_stats(edition: EditionCatalog) -> dict[str, Any]:

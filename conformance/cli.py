@@ -17,9 +17,9 @@ from rich.table import Table
 
 from conformance.catalog_views import (
     automation_state,
+    catalog_listing,
     edition_stats,
     export_requirement,
-    list_entry,
 )
 from conformance.errors import ConformanceError, UsageError
 from conformance.locations import default_catalog_root
@@ -76,14 +76,15 @@ def _select(loaded: Catalog, domain: str | None, edition: str | None) -> list[Ed
 
 @catalog_app.command("list")
 def catalog_list(catalog: CatalogOption = None, as_json: JsonOption = False) -> None:
-    """The domains and editions present in the catalog."""
-    entries = [list_entry(e) for e in _load(catalog).editions]
+    """Every domain of the registry: the editions present, and the domains awaiting their source."""
+    entries = catalog_listing(_load(catalog))
     if as_json:
         _print_json(entries)
         return
-    table = Table("domain", "name", "edition", "document", "requirements")
+    table = Table("domain", "name", "業務ID", "first edition", "edition", "requirements")
     for entry in entries:
-        table.add_row(entry["domain"], entry["domain_name"], entry["edition"], entry["document"],
+        table.add_row(entry["domain"], entry["domain_name"], " ".join(entry["gyomu_ids"]),
+                      entry["first_edition"] or "-", entry["edition"] or "no source yet",
                       str(entry["requirements"]))
     console.print(table)
 

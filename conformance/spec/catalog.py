@@ -19,6 +19,7 @@ from conformance.spec.models import (
     Edition,
     FileInterface,
     Form,
+    FunctionEntry,
     Requirement,
     Schema,
 )
@@ -55,6 +56,7 @@ class EditionCatalog:
     interfaces: tuple[ApiInterface | FileInterface, ...] = ()
     schemas: tuple[Schema, ...] = ()
     errors: tuple[LocatedError, ...] = ()
+    functions: tuple[FunctionEntry, ...] = ()
 
     @property
     def domain(self) -> str:

@@ -38,16 +38,26 @@ from conformance.spec.models import (
     Edition,
     FileInterface,
     Form,
+    FunctionEntry,
     Requirement,
     Schema,
 )
+from conformance.spec.registry import OfficialIdKind, official_id_error
 from conformance.spec.yamlmarks import MarkedDocument, YamlError, YamlPath, YamlValue, load_yaml
 
 EDITION_FILE = "edition.yaml"
 #: Directories under a catalog root that hold no catalog data.
 NON_CATALOG_DIRS = frozenset({"schema"})
 #: Lists whose entries carry an ``id`` that must be unique within an edition.
-UNIQUE_ID_LISTS = ("requirements", "data_items", "code_tables", "forms", "interfaces", "schemas")
+UNIQUE_ID_LISTS = ("requirements", "data_items", "code_tables", "forms", "interfaces", "schemas", "functions")
+#: Official identifiers whose 業務ID prefix must be the edition's domain's: (list, field path, kind).
+OFFICIAL_ID_FIELDS: tuple[tuple[str, YamlPath, OfficialIdKind], ...] = (
+    ("requirements", ("function_id",), "機能ID"),
+    ("requirements", ("form_id",), "帳票ID"),
+    ("functions", ("function_id",), "機能ID"),
+    ("forms", ("form_id",), "帳票ID"),
+    ("data_items", ("official", "data_item_id"), "データ項目ID"),
+)
 
 _ADAPTERS: dict[str, TypeAdapter[Any]] = {key: TypeAdapter(tp) for key, tp in ENTRY_MODELS.items()}
 _EDITION_ADAPTER: TypeAdapter[Edition] = TypeAdapter(Edition)
@@ -86,6 +96,8 @@ def load_edition(directory: Path) -> EditionCatalog:
         entries.extend(file_entries)
         errors.extend(entry_errors)
     errors.extend(_cross_entry_errors(entries, check_references=True))
+    if edition is not None:
+        errors.extend(_official_id_errors(entries, edition.domain))
     return _edition_catalog(directory, edition, entries, _in_file_order(errors, directory, files))
 
 
@@ -606,6 +618,28 @@ def _cross_entry_errors(entries: list[_Entry], *, check_references: bool) -> lis
     return errors
 
 
+def _official_id_errors(entries: Iterable[_Entry], domain: str) -> list[LocatedError]:
+    """Official ids (機能ID, 帳票ID, データ項目ID) whose 業務ID prefix is not the domain's."""
+    errors = []
+    for entry in entries:
+        if not entry.ok:
+            continue  # a malformed id is already reported by the model
+        for key, path, kind in OFFICIAL_ID_FIELDS:
+            value = _dig(entry.data, path) if entry.key == key else None
+            detail = official_id_error(kind, value, domain) if isinstance(value, str) else None
+            if detail is not None:
+                errors.append(entry.error(path, detail))
+    return errors
+
+
+def _dig(data: YamlValue, path: YamlPath) -> YamlValue:
+    for part in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(str(part))
+    return data
+
+
 def _duplicate_ids(entries: Iterable[_Entry]) -> list[LocatedError]:
     first: dict[tuple[str, str], _Entry] = {}
     errors = []
@@ -696,6 +730,7 @@ def _edition_catalog(
         interfaces=interfaces,
         schemas=_models(entries, "schemas", Schema),
         errors=errors,
+        functions=_models(entries, "functions", FunctionEntry),
     )
 
 

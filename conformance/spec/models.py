@@ -20,13 +20,19 @@ LaxSeq = Field(strict=False)
 #: Lets an enum field accept its value as a plain string (strict mode wants the enum instance).
 LaxEnum = Field(strict=False)
 
-#: Domain slugs of the 20 standardized domains (DESIGN.md, "Contracts").
+#: Domain slugs of the 20 standardized domains and of the common functions, ``kyotsu`` (DESIGN.md,
+#: "Contracts"); the registry (conformance/spec/data/domains.yaml) lists the same, a test keeps them equal.
 DOMAIN_SLUGS: tuple[str, ...] = (
     "jumin", "inkan", "shugaku", "kotei_shisan_zei", "kojin_juminzei", "hojin_juminzei",
     "keijidosha_zei", "kaigo", "shogaisha_fukushi", "koseki", "kokuho", "koki_korei",
     "kokumin_nenkin", "seikatsu_hogo", "kenko_kanri", "jido_teate", "jido_fuyo_teate",
-    "kodomo_kosodate", "senkyo", "koseki_fuhyo",
+    "kodomo_kosodate", "senkyo", "koseki_fuhyo", "kyotsu",
 )
+#: Official identifiers (conformance/spec/registry.py says where the formats come from): the loader
+#: also checks that their 3-digit 業務ID prefix is one of the edition's domain.
+FUNCTION_ID_PATTERN = r"^[0-9]{7}$"
+FORM_ID_PATTERN = r"^[0-9]{7}$"
+DATA_ITEM_ID_PATTERN = r"^[0-9]{8}$"
 
 # Ids are ASCII so they work unchanged as pytest item names, in `-k`, `--deselect` and JUnit.
 REQUIREMENT_ID_PATTERN = r"^[a-z_]+-[0-9]+\.[0-9]+-[0-9]+(\.[0-9]+)*-[ROP][0-9]{3}$"
@@ -106,8 +112,10 @@ class Requirement(CatalogModel):
     level: Annotated[Level, LaxEnum]
     text: Annotated[str, Field(min_length=1, description="The paragraph, verbatim.")]
     source: Source
-    function_id: str | None = Field(default=None, description="Official 機能ID, when known.")
-    form_id: str | None = Field(default=None, description="Official 帳票ID, when known.")
+    function_id: str | None = Field(default=None, pattern=FUNCTION_ID_PATTERN,
+                                    description="Official 機能ID (7 digits), when known.")
+    form_id: str | None = Field(default=None, pattern=FORM_ID_PATTERN,
+                                description="Official 帳票ID (7 digits), when known.")
     checks: Annotated[tuple[Check, ...], LaxSeq] = ()
 
 
@@ -132,6 +140,46 @@ class Condition(CatalogModel):
     values: Annotated[tuple[str, ...], LaxSeq, Field(min_length=1)]
 
 
+class SourceRow(CatalogModel):
+    """Where an imported entry is in an official spreadsheet (for provenance and error messages)."""
+
+    file: Annotated[str, Field(min_length=1, description="File name of the source, as distributed.")]
+    sheet: Annotated[str, Field(min_length=1)]
+    row: Annotated[int, Field(ge=1, description="1-based row number in the sheet.")]
+
+
+#: The データ型 of the 基本データリスト template (sheet 凡例）データ型): X 半角文字列, Ｎ 全角文字列, 9 整数,
+#: 9V 小数点付き実数, S9 符号付き整数, BLOB 画像, YEAR YYYY, DATE YYYY-MM-DD, TIME HH:MM:SS.
+OfficialDataType = Literal["X", "Ｎ", "9", "9V", "S9", "BLOB", "YEAR", "DATE", "TIME"]
+#: データ出力条件 of the 基本データリスト template.
+OutputCondition = Literal["必須", "条件付き必須", "任意"]
+
+
+class OfficialDataItem(CatalogModel):
+    """The 18 columns of a 基本データリスト 項目定義書 row, verbatim (sheet 凡例）列項目説明)."""
+
+    data_item_id: Annotated[str, Field(pattern=DATA_ITEM_ID_PATTERN, description="データ項目ID (8 digits).")]
+    romaji: Annotated[str, Field(min_length=1, description="データ項目（ローマ字）: the API field name.")]
+    group: Annotated[str, Field(min_length=1, description="グループ_名称 (a file of the export).")]
+    primary_key: bool = False
+    foreign_key: bool = False
+    classes: Annotated[tuple[str, ...], LaxSeq] = Field(default=(), description="クラス分類 LV1..LV3.")
+    data_type: OfficialDataType
+    digits: Annotated[str, Field(pattern=r"^[0-9]+(,[0-9]+)?$", description="桁数: characters, not bytes "
+                                 "('n,m' for 9V).")]
+    code: str | None = Field(default=None, description="コード: the code list's コードID.")
+    repetition: Annotated[int, Field(ge=1)] | None = Field(default=None, description="繰り返し: the most values.")
+    output: OutputCondition = Field(description="データ出力条件.")
+    condition: str | None = Field(default=None, description="The ※※ condition of 条件付き必須, verbatim.")
+    definition: str | None = Field(default=None, description="項目定義, verbatim.")
+    description: str | None = Field(default=None, description="項目説明, verbatim.")
+    spec_reference: str | None = Field(default=None, description="標準仕様書関連箇所, verbatim.")
+    implementation_required: bool = Field(default=False, description="実装類型 ○: needed by a 実装必須機能.")
+    sample: str | None = Field(default=None, description="サンプル値, verbatim.")
+    note: str | None = Field(default=None, description="備考, verbatim.")
+    source: SourceRow
+
+
 class DataItem(CatalogModel):
     """An item of the 基本データリスト style record (parent_child names such as 住所_町字).
 
@@ -153,6 +201,8 @@ class DataItem(CatalogModel):
     required_when: Condition | None = None
     applies_to: Annotated[AppliesTo, LaxEnum] = AppliesTo.ALL
     personal: bool = Field(default=False, description="Personal data: masked in every report.")
+    official: OfficialDataItem | None = Field(
+        default=None, description="The official 基本データリスト row the item was imported from, verbatim.")
     provenance: Provenance
 
 
@@ -162,6 +212,7 @@ class Code(CatalogModel):
     code: Annotated[str, Field(min_length=1)]
     label: Annotated[str, Field(min_length=1)]
     level: Annotated[Level, LaxEnum] = Level.REQUIRED
+    note: str | None = Field(default=None, description="備考 of the official code list, verbatim.")
 
 
 class CodeTable(CatalogModel):
@@ -170,6 +221,11 @@ class CodeTable(CatalogModel):
     id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
     name: Annotated[str, Field(min_length=1)]
     codes: Annotated[tuple[Code, ...], LaxSeq, Field(min_length=1)]
+    code_id: str | None = Field(default=None, description="コードID of the official code list.")
+    any_value: bool = Field(
+        default=False, description="The official list allows any value the municipality chooses (コード値 任意): "
+        "its codes are not an enumeration.")
+    source: SourceRow | None = None
     provenance: Provenance
 
 
@@ -186,7 +242,7 @@ class Form(CatalogModel):
 
     id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
     name: Annotated[str, Field(min_length=1)]
-    form_id: str | None = Field(default=None, description="Official 帳票ID, when known.")
+    form_id: str | None = Field(default=None, pattern=FORM_ID_PATTERN, description="Official 帳票ID, when known.")
     fields: Annotated[tuple[FormField, ...], LaxSeq] = ()
     provenance: Provenance
 
@@ -200,6 +256,17 @@ class SchemaProperty(CatalogModel):
     list_of: str | None = Field(default=None, description="Schema id of the list's items.")
     type: Literal["string", "integer", "boolean"] | None = None
     required: bool = False
+    label: str | None = Field(default=None, description="項目名 of the API仕様書, verbatim.")
+    description: str | None = Field(default=None, description="項目説明 of the API仕様書, verbatim.")
+    data_type: OfficialDataType | None = Field(
+        default=None, description="データ型 of the API仕様書. When set, the property follows the API仕様書's "
+        "rules in the OpenAPI document: present when required (◎), null only when nullable (〇).")
+    length: Annotated[int, Field(ge=1)] | None = Field(default=None, description="データ長（桁数）: characters.")
+    nullable: bool = Field(default=False, description="null設定有無 〇: the value may be null.")
+    condition: str | None = Field(default=None, description="The ※※ condition under which it is required, verbatim.")
+    note: str | None = Field(default=None, description="備考 of the API仕様書, verbatim.")
+    example: str | None = Field(default=None, description="記述例 value, verbatim.")
+    source: SourceRow | None = None
 
 
 class Schema(CatalogModel):
@@ -230,6 +297,15 @@ class Response(CatalogModel):
     media_type: Literal["application/json", "text/csv"] = "application/json"
 
 
+class ErrorCode(CatalogModel):
+    """One row of an API仕様書's エラーコード一覧."""
+
+    code: Annotated[str, Field(min_length=1)]
+    name: Annotated[str, Field(min_length=1, description="エラー名.")]
+    message: Annotated[str, Field(min_length=1, description="エラー内容 (the message template), verbatim.")]
+    note: str | None = Field(default=None, description="備考, verbatim.")
+
+
 class ApiInterface(CatalogModel):
     """A PULL-type API operation of the linkage specification."""
 
@@ -241,6 +317,12 @@ class ApiInterface(CatalogModel):
     parameters: Annotated[tuple[Parameter, ...], LaxSeq] = ()
     request: str | None = Field(default=None, description="Schema id of the JSON request body.")
     responses: Annotated[tuple[Response, ...], LaxSeq, Field(min_length=1)]
+    call_name: str | None = Field(default=None, description="APIコール名 of the API仕様書.")
+    operation: str | None = Field(default=None, description="操作種類 of the API仕様書 (Create, Read ...).")
+    security: Literal["bearer"] | None = Field(
+        default=None, description="bearer: an OAuth2 access token in the Authorization header is required.")
+    error_codes: Annotated[tuple[ErrorCode, ...], LaxSeq] = ()
+    source: SourceRow | None = None
     provenance: Provenance
 
 
@@ -365,6 +447,33 @@ def _rule_error(loc: tuple[str | int, ...], detail: str, value: object) -> InitE
 Interface = Annotated[ApiInterface | FileInterface, Field(discriminator="kind")]
 
 
+class SourceFile(CatalogModel):
+    """An official file an edition was imported from."""
+
+    file: Annotated[str, Field(min_length=1)]
+    title: Annotated[str, Field(min_length=1)]
+    official_name: str | None = Field(default=None, description="The file name as the publisher distributed it.")
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+class FunctionEntry(CatalogModel):
+    """A function with an official 機能ID, as the 標準仕様書 names it.
+
+    A function becomes a requirement (with a level) only where the source gives its 類型; until then
+    it is listed here with ``level`` null, so nothing is guessed (docs/catalog-ids.md).
+    """
+
+    id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
+    function_id: Annotated[str, Field(pattern=FUNCTION_ID_PATTERN, description="機能ID.")]
+    name: Annotated[str, Field(min_length=1, description="The function's name, verbatim.")]
+    level: Annotated[Level, LaxEnum] | None = Field(
+        default=None, description="From the source's 類型; null when the source does not classify it.")
+    mentions: Annotated[tuple[Source, ...], LaxSeq, Field(min_length=1)] = Field(
+        description="Every paragraph of the source that names the 機能ID (a business-flow step).")
+    texts: Annotated[tuple[str, ...], LaxSeq, Field(min_length=1)] = Field(
+        description="The text of each mention, verbatim, in the order of ``mentions``.")
+
+
 class Edition(CatalogModel):
     """`edition.yaml`: one edition of one domain's specification."""
 
@@ -375,6 +484,8 @@ class Edition(CatalogModel):
     published: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")]
     publisher: Annotated[str, Field(min_length=1)]
     attribution: str | None = None
+    sources: Annotated[tuple[SourceFile, ...], LaxSeq] = Field(
+        default=(), description="The official files the edition was imported from, with their SHA-256.")
 
 
 class CatalogDocument(CatalogModel):
@@ -387,6 +498,7 @@ class CatalogDocument(CatalogModel):
     forms: Annotated[tuple[Form, ...], LaxSeq] = ()
     interfaces: Annotated[tuple[Interface, ...], LaxSeq] = ()
     schemas: Annotated[tuple[Schema, ...], LaxSeq] = ()
+    functions: Annotated[tuple[FunctionEntry, ...], LaxSeq] = ()
 
 
 #: The model each list of a CatalogDocument holds, so the loader can validate entry by entry.
@@ -398,4 +510,5 @@ ENTRY_MODELS: dict[str, Any] = {
     "forms": Form,
     "interfaces": Interface,
     "schemas": Schema,
+    "functions": FunctionEntry,
 }
