@@ -47,6 +47,14 @@ from conformance.oracles.kokuho import (
     kokuho_qualifications,
     premium_months,
 )
+from conformance.oracles.municipalities import (
+    LocalGovernment,
+    is_municipality_code,
+    local_government,
+    municipalities,
+    municipality,
+    municipality_problem,
+)
 from conformance.oracles.residence import Residence, address_on
 from conformance.oracles.shien_sochi import (
     Support,
@@ -64,6 +72,7 @@ __all__ = [
     "Facility",
     "FacilityKind",
     "KokuhoQualification",
+    "LocalGovernment",
     "Month",
     "Ownership",
     "Residence",
@@ -83,6 +92,7 @@ __all__ = [
     "high_cost_count_carries_over",
     "is_levied_by",
     "is_listed_facility",
+    "is_municipality_code",
     "is_protected",
     "is_unknown_date",
     "is_valid_lg_code",
@@ -103,8 +113,12 @@ __all__ = [
     "kokuho_qualifications",
     "levy_date",
     "lg_code_check_digit",
+    "local_government",
     "m11w2_7_check_digit",
     "monthly_amount",
+    "municipalities",
+    "municipality",
+    "municipality_problem",
     "my_number_check_digit",
     "parse_wareki",
     "payment_month",
