@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from conformance.checks.registry import CheckContext, Registry
 from conformance.errors import ConformanceError, UnreachableError
+from conformance.exchanges import serving
 from conformance.findings import Finding
 from conformance.plan import Case
 from conformance.results import RequirementResult, Status
@@ -37,16 +39,21 @@ def run_case(case: Case, registry: Registry, target: TargetProvider = _no_target
                 attestation=case.attestation,
             )
         return _result(case, Status.NOT_AUTOMATED, reason="no check is bound to this requirement")
-    try:
-        opened = target()  # only now: a requirement without checks never starts a vendor system
-        findings = tuple(f for c in automated for f in _run_check(case, c, registry, opened))
-    except UnreachableError:
-        raise  # the vendor is gone: the front end stops the run (verdict not_run), not one ERROR per case
-    except ConformanceError as error:
-        return _result(case, Status.ERROR, reason=f"{type(error).__name__}: {error}")
-    except Exception as error:
-        return _result(case, Status.ERROR, reason=f"check crashed: {type(error).__name__}: {error}")
-    return _conclude(case, findings)
+    # The exchanges made while judging are tagged with the requirement (conformance.exchanges);
+    # the result keeps references to the first MAX_REFERENCES of them, an ERROR's too.
+    with serving(case.requirement.id) as served:
+        try:
+            opened = target()  # only now: a requirement without checks never starts a vendor system
+            findings = tuple(f for c in automated for f in _run_check(case, c, registry, opened))
+        except UnreachableError:
+            raise  # the vendor is gone: the front end stops the run (verdict not_run), not one ERROR per case
+        except ConformanceError as error:
+            concluded = _result(case, Status.ERROR, reason=f"{type(error).__name__}: {error}")
+        except Exception as error:
+            concluded = _result(case, Status.ERROR, reason=f"check crashed: {type(error).__name__}: {error}")
+        else:
+            concluded = _conclude(case, findings)
+    return replace(concluded, exchanges=served.references)
 
 
 def _run_check(

@@ -10,9 +10,10 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from conformance.errors import ProfileError, TargetError, UsageError
+from conformance.exchanges import LinkedCache, setup_phase
 from conformance.profiles import LoadTarget, Profile
 from conformance.reporting.personal import Scrubber, personal_item_names
-from conformance.reporting.recorder import JsonlRecorder
+from conformance.reporting.recorder import HarRecorder
 from conformance.spec.catalog import EditionCatalog
 from conformance.targets.base import HttpClient, Target, TestData
 from conformance.targets.exports import build_export_source
@@ -49,7 +50,7 @@ class TargetSession:
         # before anything is sent: the recording masks from the first request on.
         self.scrubber = Scrubber()
         self._stack = ExitStack()
-        self._recorder = JsonlRecorder(recording, self.scrubber) if recording is not None else None
+        self._recorder = HarRecorder(recording, self.scrubber) if recording is not None else None
         if self._recorder is not None:
             self._stack.callback(self._recorder.close)
         self._targets: dict[tuple[str, str], Target] = {}
@@ -59,7 +60,8 @@ class TargetSession:
         """The target for an edition (the same vendor system for all of them)."""
         key = (edition.domain, edition.edition_name)
         if key not in self._targets:
-            self._targets[key] = self._open(edition)
+            with setup_phase():  # opened on a requirement's first need, for every requirement
+                self._targets[key] = self._open(edition)
         return self._targets[key]
 
     def close(self) -> None:
@@ -76,7 +78,9 @@ class TargetSession:
         data = self._load_data(client)
         return Target(catalog=edition, http=client, exports=exports, data=data, seed=self.seed,
                       max_examples=self.profile.hypothesis.max_examples,
-                      append_path=self.profile.targets.load.append_path)
+                      append_path=self.profile.targets.load.append_path,
+                      # A requirement reusing a cached response is linked to its recorded exchange.
+                      cache=LinkedCache(self._recorder.link if self._recorder is not None else None))
 
     def _client(self) -> HttpClient | None:
         api = self.profile.targets.api

@@ -2,7 +2,8 @@
 
 ``evidence.zip`` holds the run's results (``results.json``, ``junit.xml``, ``report.html``), the
 profile used with secret-looking values redacted (``profile.yaml``), the recorded requests and
-responses with personal data masked (``exchanges/<worker>.jsonl``), and ``manifest.json``: the
+responses with personal data masked (``exchanges.har``, HAR 1.2, each entry tagged with the
+requirements it served: :mod:`conformance.reporting.recorder`), and ``manifest.json``: the
 harness version, the catalog editions with their hashes, the SHA-256 of every input file (profile,
 catalog files, the migration file, files fetched from the vendor) and of every file in the zip.
 
@@ -39,14 +40,15 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from conformance import __version__
 from conformance.errors import UsageError
-from conformance.reporting.recorder import RECORDING_GLOB
+from conformance.reporting.recorder import HAR_NAME, RECORDING_GLOB, finish_recordings
 from conformance.reporting.ziputil import DEFAULT_LIMITS, ArchiveError, Limits, read_entries, write_stored_zip
 from conformance.spec.fingerprint import edition_fingerprint
 
 BUNDLE_NAME = "evidence.zip"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
-FORMAT = "conformance-evidence/1"
+#: 2: the recorded exchanges are one HAR file (exchanges.har), no longer JSON lines per worker.
+FORMAT = "conformance-evidence/2"
 #: Run outputs copied into the bundle when present (results.json must be).
 RUN_FILES = ("results.json", "junit.xml", "report.html")
 #: Keys whose values are redacted from the profile copy: the profile holds no secret by design,
@@ -147,10 +149,21 @@ def _contents(inputs: BundleInputs) -> list[tuple[str, bytes]]:
         elif name == "results.json":
             raise UsageError(f"{path}: no results.json: run `conformance run --out {inputs.out}` first")
     files.append(("profile.yaml", redact_profile(inputs.profile.read_text("utf-8"))))
-    for path in sorted((inputs.out / "work").glob(RECORDING_GLOB)):
-        worker = path.stem.removeprefix("exchanges-")
-        files.append((f"exchanges/{worker}.jsonl", path.read_bytes()))
+    har = _recording(inputs.out)
+    if har is not None:
+        files.append((HAR_NAME, har.read_bytes()))
     return files
+
+
+def _recording(out: Path) -> Path | None:
+    """The run's ``exchanges.har``; joined here from the workers' recordings when the run did not
+    (a merged run, whose shards' recordings `report merge` copied, or a run made before the join)."""
+    har = out / HAR_NAME
+    if har.is_file():
+        return har
+    if any((out / "work").glob(RECORDING_GLOB)):
+        return finish_recordings(out / "work", out)
+    return None
 
 
 def build_manifest(inputs: BundleInputs, files: list[tuple[str, bytes]]) -> dict[str, Any]:
@@ -174,7 +187,23 @@ def build_manifest(inputs: BundleInputs, files: list[tuple[str, bytes]]) -> dict
                         included=False),
             *_work_inputs(inputs.out, inputs.export_files),
         ],
+        "exchanges": _exchanges_summary(dict(files).get(HAR_NAME)),
         "files": [{"path": name, "sha256": sha256_bytes(data), "size": len(data)} for name, data in files],
+    }
+
+
+def _exchanges_summary(har: bytes | None) -> dict[str, Any] | None:
+    """What the bundle's HAR holds: entries, how many served a requirement, how many were setup."""
+    if har is None:
+        return None
+    entries = json.loads(har)["log"]["entries"]
+    return {
+        "path": HAR_NAME,
+        "format": "HAR 1.2",
+        "entries": len(entries),
+        "serving_requirements": sum(1 for entry in entries if entry.get("_requirements")),
+        "setup": sum(1 for entry in entries if entry.get("_phase") == "setup"),
+        "requirements": len({rid for entry in entries for rid in entry.get("_requirements", ())}),
     }
 
 

@@ -56,6 +56,8 @@ class Exchange:
     response_body: bytes
     elapsed: float
     error: str | None = None
+    #: When the request was sent (seconds since the epoch); None: ``elapsed`` before it was recorded.
+    started: float | None = None
 
 
 class ExchangeRecorder(Protocol):
@@ -260,13 +262,14 @@ class RequestsHttpClient:
         return self.base_url + urlunsplit(("", "", mapped, parts.query, ""))
 
     def _send(self, prepared: requests.PreparedRequest) -> HttpResponse:
+        sent = time.time()
         started = time.monotonic()
         try:
             answer = self._exchange(prepared, started)
         except TargetError as error:
-            self._record(prepared, None, started, str(error))
+            self._record(prepared, None, started, str(error), sent)
             raise
-        self._record(prepared, answer, started, None)
+        self._record(prepared, answer, started, None, sent)
         return answer
 
     def _exchange(self, prepared: requests.PreparedRequest, started: float) -> HttpResponse:
@@ -288,7 +291,8 @@ class RequestsHttpClient:
         return HttpResponse(status=response.status_code, headers=dict(response.headers), body=body, url=url)
 
     def _record(
-        self, prepared: requests.PreparedRequest, answer: HttpResponse | None, started: float, error: str | None
+        self, prepared: requests.PreparedRequest, answer: HttpResponse | None, started: float, error: str | None,
+        sent: float | None = None,
     ) -> None:
         """Hand the exchange to the recorder, without credential headers and with the secret redacted."""
         if self._recorder is None:
@@ -303,6 +307,7 @@ class RequestsHttpClient:
             response_body=self._redact(answer.body) if answer is not None else b"",
             elapsed=time.monotonic() - started,
             error=self._redact_text(error) if error is not None else None,
+            started=sent,
         )
         self._recorder.record(exchange)
 

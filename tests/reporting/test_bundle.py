@@ -8,9 +8,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from har_helpers import check_har
 from report_helpers import CATALOG, document, report_command, result, write_results
 
 from conformance.errors import UsageError
+from conformance.exchanges import serving
 from conformance.reporting.bundle import (
     MANIFEST,
     SIGNATURE,
@@ -24,7 +26,10 @@ from conformance.reporting.bundle import (
     verify_bundle,
     verify_bundle_bytes,
 )
+from conformance.reporting.personal import Scrubber
+from conformance.reporting.recorder import HAR_NAME, HarRecorder, finish_recordings, recording_path
 from conformance.reporting.ziputil import Limits, read_entries, write_stored_zip
+from conformance.targets.http import Exchange
 
 PROFILE = """\
 # the vendor's profile
@@ -50,10 +55,23 @@ def make_run(directory: Path) -> BundleInputs:
     work.mkdir()
     (work / "migration.csv").write_text("宛名番号,氏名\n1000000015,見本　花子\n", encoding="utf-8")
     (work / "residents_csv.csv").write_text("宛名番号\n1000000015\n", encoding="utf-8")
-    (work / "exchanges-main.jsonl").write_text('{"sequence": 1}\n', encoding="utf-8")
+    record_exchanges(work)
     profile = directory.parent / "vendor.yaml"
     profile.write_text(PROFILE, encoding="utf-8")
     return BundleInputs(out=directory, profile=profile, catalog_root=CATALOG)
+
+
+def record_exchanges(work: Path) -> None:
+    """Two exchanges as a run records them: loading the data (setup), then one for a requirement."""
+    recorder = HarRecorder(recording_path(work, "main"), Scrubber(["氏名"], values=["見本　花子"]))
+    load = Exchange("POST", "http://127.0.0.1:8000/api/v1/admin/load", {"Content-Type": "text/csv"},
+                    "宛名番号,氏名\n1000000015,見本　花子\n".encode(), 204, {}, b"", 0.01)
+    asked = Exchange("GET", "http://127.0.0.1:8000/api/v1/residents/1000000015", {}, b"", 200,
+                     {"Content-Type": "application/json"}, '{"氏名": "見本　花子"}'.encode(), 0.002)
+    recorder.record(load)
+    with serving("jumin-1.0-3.4-R001"):
+        recorder.record(asked)
+    recorder.close()
 
 
 @pytest.fixture
@@ -79,8 +97,7 @@ def problems(bundle: Path, public: Path) -> list[str]:
 def test_the_bundle_holds_results_reports_profile_recordings_and_a_manifest(tmp_path: Path) -> None:
     bundle = build_bundle(make_run(tmp_path / "run"))
     files = entries(bundle)
-    assert list(files) == ["results.json", "junit.xml", "report.html", "profile.yaml", "exchanges/main.jsonl",
-                           MANIFEST]
+    assert list(files) == ["results.json", "junit.xml", "report.html", "profile.yaml", HAR_NAME, MANIFEST]
     manifest = json.loads(files[MANIFEST])
     assert manifest["harness_version"] == "0.1.0" and manifest["run"]["verdict"] == "conformant"
     (edition,) = manifest["catalog"]
@@ -96,6 +113,29 @@ def test_the_bundle_holds_results_reports_profile_recordings_and_a_manifest(tmp_
         for name, data in files.items() if name != MANIFEST
     ]
     assert b"VENDOR_API_TOKEN" in files["profile.yaml"]  # a variable's name is not a secret
+    assert manifest["format"] == "conformance-evidence/2"
+    assert manifest["exchanges"] == {"path": HAR_NAME, "format": "HAR 1.2", "entries": 2, "serving_requirements": 1,
+                                     "setup": 1, "requirements": 1}
+
+
+def test_the_bundle_carries_the_runs_har(tmp_path: Path) -> None:
+    inputs = make_run(tmp_path / "run")
+    har = finish_recordings(inputs.out / "work", inputs.out)  # what the run does at its end
+    assert har is not None
+    files = entries(build_bundle(inputs))
+    assert files[HAR_NAME] == har.read_bytes()
+    (setup, served) = check_har(json.loads(files[HAR_NAME]))
+    assert setup["_phase"] == "setup"
+    assert setup["request"]["postData"]["text"] == "宛名番号,氏名\n1000000015,＊＊＊＊＊\n"
+    assert served["_id"] == "main-0002" and served["_requirements"] == ["jumin-1.0-3.4-R001"]
+
+
+def test_a_run_without_recordings_has_no_har_in_its_bundle(tmp_path: Path) -> None:
+    inputs = make_run(tmp_path / "run")
+    for path in (inputs.out / "work").glob("exchanges-*"):
+        path.unlink()
+    files = entries(build_bundle(inputs))
+    assert HAR_NAME not in files and json.loads(files[MANIFEST])["exchanges"] is None
 
 
 def test_secret_looking_values_are_redacted_from_the_profile_copy() -> None:
@@ -150,6 +190,14 @@ def test_an_edited_file_is_named(signed: Path, keys: tuple[Path, Path]) -> None:
     rewrite(signed, {"report.html": b"<!DOCTYPE html><title>all good</title>"})
     (problem,) = problems(signed, keys[1])
     assert problem.startswith("report.html: content changed")
+
+
+def test_an_edited_recording_is_named(signed: Path, keys: tuple[Path, Path]) -> None:
+    har = json.loads(entries(signed)[HAR_NAME])
+    har["log"]["entries"][1]["response"]["status"] = 403  # "it did refuse"
+    rewrite(signed, {HAR_NAME: json.dumps(har).encode()})
+    (problem,) = problems(signed, keys[1])
+    assert problem.startswith(f"{HAR_NAME}: content changed")
 
 
 def test_an_edited_manifest_breaks_the_signature(signed: Path, keys: tuple[Path, Path]) -> None:
