@@ -1,0 +1,84 @@
+"""Exchanges of a real run: the bundled reference vendor, judged in-process as the plugin does it
+(session, plan, runner), then joined into the run's HAR.
+
+Each requirement's result references the entries that served it, and each entry names the
+requirements it served: those that made it, and those that reused its response from the cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from har_helpers import har_entries
+
+from conformance.checks.registry import default_registry
+from conformance.locations import default_catalog_root, reference_profile
+from conformance.plan import plan_edition
+from conformance.profiles import load_profile
+from conformance.reporting.recorder import finish_recordings, recording_path
+from conformance.results import RequirementResult, Status
+from conformance.runner import run_case
+from conformance.session import TargetSession
+from conformance.spec.loader import load_edition
+
+#: The DV certificate refusal, then two requirements that share one fetch of every resident.
+DV = "jumin-1.0-3.4-R001"
+FIRST_READER, SECOND_READER = "jumin-1.0-1.1.1-R004", "jumin-1.0-1.1.1-R007"
+Run = tuple[dict[str, RequirementResult], list[dict[str, Any]]]
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
+    out = tmp_path_factory.mktemp("run")
+    profile = load_profile(reference_profile())
+    edition = load_edition(default_catalog_root() / "jumin" / "1.0")
+    cases = {case.requirement.id: case for case in plan_edition(edition, profile)}
+    registry = default_registry()
+    session = TargetSession(profile, out / "work", recording=recording_path(out / "work", "main"))
+    try:
+        results = {rid: run_case(cases[rid], registry, lambda: session.target(edition))
+                   for rid in (DV, FIRST_READER, SECOND_READER)}
+    finally:
+        session.close()
+    har = finish_recordings(out / "work", out)
+    assert har is not None
+    yield results, har_entries(har)
+
+
+def test_the_requirements_pass_and_reference_their_exchanges(run: Run) -> None:
+    results, entries = run
+    assert {rid: result.status for rid, result in results.items()} == dict.fromkeys(results, Status.PASS)
+    by_id = {entry["_id"]: entry for entry in entries}
+    assert len(by_id) == len(entries)  # ids are unique
+    for rid, result in results.items():
+        assert 0 < len(result.exchanges) <= 50
+        for reference in result.exchanges:
+            entry = by_id[reference["id"]]
+            assert rid in entry["_requirements"]
+            assert entry["request"]["method"] == reference["method"]
+            assert entry["request"]["url"].endswith(reference["url"])
+            assert entry["response"]["status"] == reference["status"]
+
+
+def test_every_entry_served_a_requirement_or_the_setup(run: Run) -> None:
+    results, entries = run
+    setup = [entry for entry in entries if entry.get("_phase") == "setup"]
+    assert setup and all(entry["request"]["method"] == "POST" for entry in setup)  # loading the town
+    served = {rid for entry in entries for rid in entry.get("_requirements", ())}
+    assert served == set(results)
+    dv = [entry for entry in entries if DV in entry.get("_requirements", ())]
+    assert dv and all(entry["request"]["url"].endswith("/certificates") for entry in dv)
+    assert all(entry["response"]["status"] == 403 for entry in dv)  # the certificate was refused
+
+
+def test_a_requirement_reusing_the_cached_residents_is_linked_to_their_pages(run: Run) -> None:
+    results, entries = run
+    first, second = results[FIRST_READER].exchanges, results[SECOND_READER].exchanges
+    pages = [reference for reference in first if reference["url"].startswith("/api/v1/residents?")]
+    assert pages and not any(reference.get("reused") for reference in first)
+    assert [reference["id"] for reference in second] == [reference["id"] for reference in pages]
+    assert all(reference["reused"] is True for reference in second)
+    by_id = {entry["_id"]: entry for entry in entries}
+    assert all(by_id[page["id"]]["_requirements"] == [FIRST_READER, SECOND_READER] for page in pages)
