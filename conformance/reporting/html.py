@@ -1,9 +1,11 @@
 """``report.html``: one self-contained page (no external files), in Japanese with an English switch.
 
-Read by a municipal officer first: the verdict and the coverage at the top, then the fit&gap table,
-the findings with the requirement's source text, the waivers, and the traceability matrix
-(requirement -> checks -> state). Everything from the vendor is escaped by Jinja2's autoescape, a
-Content-Security-Policy forbids loading anything, and personal data was masked before the results
+Read by a municipal officer first, in the order they ask (docs/reports.md): the verdict with the
+run's scope, error and problems; the coverage; the findings (grouped by code); the fit&gap table
+as verified; attestations and waivers; the traceability matrix by chapter. Every text comes from
+:mod:`conformance.reporting.i18n` in both languages; the page shows one. Everything from the
+vendor is escaped by Jinja2's autoescape, a Content-Security-Policy forbids loading anything and
+allows only the page's own script (by its hash), and personal data was masked before the results
 reached the page (by the checks, then by :mod:`conformance.reporting.personal`).
 """
 
@@ -11,58 +13,90 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from conformance.reporting import i18n
 from conformance.reporting.charts import STATUS_COLOURS, rate_bar, stacked_bar
-from conformance.reporting.fitgap import fit_gap, totals
-from conformance.reporting.sources import section_url
+from conformance.reporting.fitgap import fit_gap, parse_id, totals
+from conformance.reporting.sources import chapter_of, chapter_titles, section_of_id, section_url
 from conformance.spec.models import FunctionCheck, ManualCheck, Requirement
 
-#: Labels of the result states, Japanese and English.
-STATUS_LABELS: dict[str, tuple[str, str]] = {
-    "PASS": ("適合", "Pass"),
-    "FAIL": ("不適合", "Fail"),
-    "ERROR": ("判定不能（エラー）", "Error"),
-    "WAIVED": ("免除", "Waived"),
-    "NOT_APPLICABLE": ("対象外", "Not applicable"),
-    "MANUAL": ("目視確認", "Manual"),
-    "NOT_AUTOMATED": ("未自動化", "Not automated"),
-}
-LEVEL_LABELS: dict[str, tuple[str, str]] = {
-    "required": ("実装すべき機能", "Required"),
-    "optional": ("実装してもしなくても良い機能", "Optional"),
-    "prohibited": ("実装しない機能", "Prohibited"),
-}
-#: Findings shown per requirement; the rest are in results.json.
+#: Findings listed per requirement; the rest are counted (all are in results.json).
 FINDINGS_SHOWN = 50
+#: Examples shown per group of identical findings before the "show more" disclosure.
+EXAMPLES_SHOWN = 3
 #: States whose requirements get a findings section.
 _FINDING_STATES = ("FAIL", "ERROR", "WAIVED")
+#: The order of states in charts, tables and the filter (ATTESTED: MANUAL with an attestation).
+DISPLAY_STATES = ("PASS", "WAIVED", "ATTESTED", "FAIL", "ERROR", "MANUAL", "NOT_AUTOMATED", "NOT_APPLICABLE",
+                  "NOT_SELECTED")
+#: Coverage parts: results.json key, label key, colour.
+_COVERAGE = (
+    ("automated", "automated", "#2f5d8a"),
+    ("attested", "attested", STATUS_COLOURS["ATTESTED"]),
+    ("manual", "manual", STATUS_COLOURS["MANUAL"]),
+    ("not_automated", "not_automated", STATUS_COLOURS["NOT_AUTOMATED"]),
+    ("not_applicable", "not_applicable", STATUS_COLOURS["NOT_APPLICABLE"]),
+    ("not_selected", "not_selected", "#ffffff"),
+)
 
-#: The page's only script: the language switch (kept in the URL as #en / #ja) and the state filter
-#: of the traceability matrix. Allowed by its hash in the Content-Security-Policy.
+#: The page's only script: the language switch (kept in the URL as #en / #ja), the search box and
+#: the state filter, and details opened for printing. Allowed by its hash in the CSP.
 SCRIPT = """
 (function () {
   function setLanguage(lang) {
     document.body.classList.toggle('english', lang === 'en');
     document.documentElement.lang = lang;
+    var options = document.querySelectorAll('option[data-' + lang + ']');
+    for (var i = 0; i < options.length; i++) { options[i].textContent = options[i].getAttribute('data-' + lang); }
     try { history.replaceState(null, '', lang === 'en' ? '#en' : '#ja'); } catch (e) {}
   }
   document.getElementById('language').addEventListener('click', function () {
     setLanguage(document.body.classList.contains('english') ? 'ja' : 'en');
   });
   if (location.hash === '#en') { setLanguage('en'); }
-  document.getElementById('state-filter').addEventListener('change', function (event) {
-    var wanted = event.target.value;
-    var rows = document.querySelectorAll('#traceability tbody tr');
-    for (var i = 0; i < rows.length; i++) {
-      rows[i].hidden = wanted !== '' && rows[i].getAttribute('data-status') !== wanted;
+
+  var search = document.getElementById('search');
+  var filter = document.getElementById('state-filter');
+  function apply() {
+    var query = search.value.trim().toLowerCase();
+    var wanted = filter.value;
+    var matches = 0;
+    var items = document.querySelectorAll('[data-search]');
+    for (var i = 0; i < items.length; i++) {
+      var item = items[i];
+      var hit = query === '' || item.textContent.toLowerCase().indexOf(query) >= 0;
+      if (item.tagName === 'TR' && wanted !== '') { hit = hit && item.getAttribute('data-state') === wanted; }
+      item.hidden = !hit;
+      if (hit && (query !== '' || wanted !== '')) { matches++; }
     }
+    var chapters = document.querySelectorAll('details.chapter');
+    for (var j = 0; j < chapters.length; j++) {
+      var visible = chapters[j].querySelectorAll('tr[data-search]:not([hidden])').length;
+      chapters[j].hidden = visible === 0;
+      if (query !== '' || wanted !== '') { chapters[j].open = visible > 0; }
+    }
+    var out = document.getElementById('search-count');
+    out.textContent = query === '' && wanted === '' ? '' : String(matches);
+  }
+  search.addEventListener('input', apply);
+  filter.addEventListener('change', apply);
+
+  var opened = [];
+  window.addEventListener('beforeprint', function () {
+    var closed = document.querySelectorAll('details:not([open])');
+    for (var k = 0; k < closed.length; k++) { closed[k].open = true; opened.push(closed[k]); }
+  });
+  window.addEventListener('afterprint', function () {
+    while (opened.length) { opened.pop().open = false; }
   });
 })();
 """
@@ -82,67 +116,190 @@ def _environment() -> Environment:
     )
 
 
-def _checks(requirement: Requirement | None) -> list[dict[str, str]]:
-    """How a requirement is verified: its check functions, or the manual evidence it needs."""
+# -- the view model ---------------------------------------------------------------------------------
+
+
+@dataclass
+class FindingGroup:
+    """Identical findings of one requirement: one code, its text, a count and the examples."""
+
+    code: str
+    text: i18n.Text
+    findings: list[Mapping[str, Any]] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """How many findings of this code the requirement has."""
+        return len(self.findings)
+
+
+@dataclass
+class Chapter:
+    """One chapter of the traceability matrix."""
+
+    key: str
+    title: i18n.Text
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def counts(self) -> list[tuple[str, int]]:
+        """Rows per display state, in the page's order, only the states present."""
+        found = [row["state"] for row in self.rows]
+        return [(state, found.count(state)) for state in DISPLAY_STATES if state in found]
+
+
+def _checks(requirement: Requirement | None) -> list[dict[str, Any]]:
+    """How a requirement is verified: its check functions (with their description), or the manual
+    evidence it needs."""
     if requirement is None:
         return []
-    shown: list[dict[str, str]] = []
+    shown: list[dict[str, Any]] = []
     for check in requirement.checks:
         if isinstance(check, FunctionCheck):
-            shown.append({"kind": "check", "name": check.name})
+            shown.append({"kind": "check", "name": check.name, "text": i18n.check_text(check.name)})
         elif isinstance(check, ManualCheck):
-            shown.append({"kind": "manual", "name": check.evidence})
+            shown.append({"kind": "manual", "name": check.evidence, "text": split_languages(check.evidence)})
     return shown
 
 
-def _rows(document: Mapping[str, Any], requirements: Mapping[str, Requirement]) -> list[dict[str, Any]]:
+def split_languages(text: str) -> i18n.Text:
+    """``"日本語 / English"`` (the catalog's bilingual notes) as a pair; a text without the
+    separator is the same in both."""
+    ja, separator, en = text.partition(" / ")
+    return (ja.strip(), en.strip()) if separator else (text, text)
+
+
+def display_state(result: Mapping[str, Any]) -> str:
+    """The state shown: MANUAL with an accepted attestation is shown as ATTESTED."""
+    status = str(result["status"])
+    return "ATTESTED" if status == "MANUAL" and result.get("attestation") else status
+
+
+def _state_reason(result: Mapping[str, Any], requirement: Requirement | None,
+                  waivers: Mapping[str, Mapping[str, Any]]) -> i18n.Text | None:
+    """Why the requirement is in its state, in both languages (the run's English ``reason`` is
+    free text and is shown on the English page only)."""
+    status = str(result["status"])
+    if status == "FAIL":
+        return i18n.count(len(result.get("findings") or ()), "findings")
+    if status == "WAIVED" and result["requirement"] in waivers:
+        waiver = waivers[result["requirement"]]
+        ja, en = i18n.STATE_REASONS["WAIVED"]
+        return f"{ja}（{waiver.get('reason', '')}）", f"{en} ({waiver.get('reason', '')})"
+    if status == "MANUAL" and not result.get("attestation"):
+        evidence = [c["text"] for c in _checks(requirement) if c["kind"] == "manual"]
+        ja, en = i18n.STATE_REASONS["MANUAL"]
+        return (" ".join([ja, *(e[0] for e in evidence)]), " ".join([en, *(e[1] for e in evidence)]))
+    return i18n.STATE_REASONS.get(status)
+
+
+def _group(findings: Iterable[Mapping[str, Any]]) -> list[FindingGroup]:
+    """Findings grouped by code, in the order codes first appear."""
+    groups: dict[str, FindingGroup] = {}
+    for finding in findings:
+        code = str(finding.get("code", ""))
+        if code not in groups:
+            groups[code] = FindingGroup(code, i18n.finding_text(code))
+        groups[code].findings.append(finding)
+    return list(groups.values())
+
+
+def _row(result: Mapping[str, Any], requirement: Requirement | None,
+         waivers: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    rid = str(result["requirement"])
+    domain, edition = str(result["domain"]), str(result["edition"])
+    return {
+        **result,
+        "state": display_state(result),
+        "text": requirement.text if requirement else "",
+        "section": requirement.source.section if requirement else section_of_id(rid),
+        "title": requirement.source.title if requirement else "",
+        "url": section_url(domain, edition, requirement) if requirement else None,
+        "checks": _checks(requirement),
+        "state_reason": _state_reason(result, requirement, waivers),
+        "groups": _group(result.get("findings") or ()),
+        "exchanges": [e for e in result.get("exchanges") or () if isinstance(e, Mapping)],
+        "chapter": (domain, edition, chapter_of(section_of_id(rid)) or "-"),
+    }
+
+
+def _not_selected_rows(ids: Iterable[str], requirements: Mapping[str, Requirement]) -> list[dict[str, Any]]:
+    """Claimed requirements the run left out, as rows of the traceability matrix."""
     rows = []
-    for result in document["results"]:
-        requirement = requirements.get(result["requirement"])
-        rows.append({
-            **result,
-            "text": requirement.text if requirement else "",
-            "section": requirement.source.section if requirement else "",
-            "title": requirement.source.title if requirement else "",
-            "url": section_url(result["domain"], result["edition"], requirement) if requirement else None,
-            "checks": _checks(requirement),
-        })
+    for rid in ids:
+        domain, edition, level = parse_id(rid)
+        result = {"requirement": rid, "domain": domain, "edition": edition, "level": level,
+                  "status": "NOT_SELECTED", "reason": "", "findings": [], "exchanges": []}
+        rows.append(_row(result, requirements.get(rid), {}))
     return rows
 
 
-def _waiver_states(document: Mapping[str, Any]) -> dict[str, str]:
-    """Requirement id -> its state, for the waiver table (applied, or not needed)."""
-    return {r["requirement"]: r["status"] for r in document["results"]}
+def _chapters(rows: Iterable[dict[str, Any]]) -> list[Chapter]:
+    chapters: dict[tuple[str, str, str], Chapter] = {}
+    for row in rows:
+        key = row["chapter"]
+        if key not in chapters:
+            domain, edition, number = key
+            ja, en = chapter_titles(domain, edition, number)
+            chapters[key] = Chapter(f"{domain}-{edition}-{number}",
+                                    (f"{domain} {edition} · {number}. {ja}", f"{domain} {edition} · {number}. {en}"))
+        chapters[key].rows.append(row)
+    return list(chapters.values())
+
+
+def _selection(scope: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The scope's selection as ``(key, value)`` texts (values are data: shown as given)."""
+    selection = scope.get("selection") or {}
+    if not isinstance(selection, Mapping):
+        return [("selection", str(selection))]
+    return [(str(k), v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
+            for k, v in selection.items() if v not in (None, False, "", [], {})]
+
+
+def _charts(document: Mapping[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The two charts, once per language, with the numbers they draw."""
+    coverage = document.get("coverage") or {}
+    cover = [(key, label, int(coverage.get(key, 0) or 0), colour) for key, label, colour in _COVERAGE]
+    states = [row["state"] for row in rows]
+    by_state = [(state, states.count(state)) for state in DISPLAY_STATES if state != "NOT_SELECTED"]
+    charts: dict[str, Any] = {"coverage_parts": cover, "states": by_state}
+    for index, lang in enumerate(("ja", "en")):
+        charts[f"coverage_{lang}"] = stacked_bar(
+            [(i18n.label(label)[index], count, colour) for _, label, count, colour in cover],
+            title=i18n.label("coverage_chart")[index])
+        charts[f"states_{lang}"] = stacked_bar(
+            [(i18n.STATES[state][index], count, STATUS_COLOURS[state]) for state, count in by_state],
+            title=i18n.label("state_chart")[index])
+    return charts
 
 
 def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requirement]) -> str:
     """The page for one ``results.json`` document (``requirements`` give the source texts)."""
-    rows = _rows(document, requirements)
-    groups = fit_gap(document["results"])
-    summary = document["summary"]
-    coverage = document["coverage"]
+    waivers = {str(w["requirement"]): w for w in document.get("waivers") or () if isinstance(w, Mapping)}
+    rows = [_row(r, requirements.get(str(r["requirement"])), waivers) for r in document["results"]]
+    scope = document.get("scope") or {}
+    not_selected = [str(rid) for rid in scope.get("not_selected") or ()]
+    groups = fit_gap(document["results"], not_selected)
     template = _environment().get_template("report.html.j2")
     return template.render(
         doc=document,
+        verdict=str(document.get("verdict", "")),
+        scope=scope,
+        selection=_selection(scope),
         rows=rows,
         findings=[r for r in rows if r["status"] in _FINDING_STATES or r["findings"]],
+        attested=[r for r in rows if r["state"] == "ATTESTED"],
+        findings_total=sum(len(r["findings"]) for r in rows),
         findings_shown=FINDINGS_SHOWN,
+        examples_shown=EXAMPLES_SHOWN,
         fitgap=groups,
         fitgap_total=totals(groups),
+        chapters=_chapters([*rows, *_not_selected_rows(not_selected, requirements)]),
+        charts=_charts(document, rows),
         rate_bar=rate_bar,
-        summary_chart=stacked_bar(
-            [(STATUS_LABELS[s][0], summary.get(s, 0), STATUS_COLOURS[s]) for s in STATUS_LABELS]
-        ),
-        coverage_chart=stacked_bar([
-            ("自動判定", coverage["automated"], STATUS_COLOURS["PASS"]),
-            ("目視確認", coverage["manual"], STATUS_COLOURS["MANUAL"]),
-            ("未自動化", coverage["not_automated"], STATUS_COLOURS["NOT_AUTOMATED"]),
-            ("対象外", coverage["not_applicable"], STATUS_COLOURS["NOT_APPLICABLE"]),
-        ]),
-        waiver_states=_waiver_states(document),
+        waiver_states={r["requirement"]: r["state"] for r in rows},
         colours=STATUS_COLOURS,
-        statuses=STATUS_LABELS,
-        levels=LEVEL_LABELS,
+        display_states=DISPLAY_STATES,
+        t=i18n,
         script=SCRIPT,
         script_hash=_script_hash(),
     )

@@ -17,27 +17,49 @@ from typer.testing import CliRunner
 
 from conformance.locations import default_catalog_root
 from conformance.reporting.json_report import results_document
-from conformance.results import RequirementResult, RunOutcome
+from conformance.results import RequirementResult, RunOutcome, Scope
 from conformance.spec.fingerprint import edition_fingerprint
 
 CATALOG = default_catalog_root()
 JUMIN = CATALOG / "jumin" / "1.0"
 
 
+def jumin_requirements() -> dict[str, Any]:
+    """The jumin 1.0 requirements by id (the source texts of a report)."""
+    from conformance.spec.loader import load_edition
+
+    return {r.id: r for r in load_edition(JUMIN).requirements}
+
+
 def result(rid: str, status: str, level: str = "required", findings: Iterable[dict[str, Any]] = (),
-           reason: str = "") -> dict[str, Any]:
-    """One entry of results.json's ``results``."""
+           reason: str = "", attestation: dict[str, Any] | None = None,
+           exchanges: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:
+    """One entry of results.json's ``results`` (format 2.0)."""
     return {"requirement": rid, "domain": "jumin", "edition": "1.0", "level": level, "status": status,
-            "reason": reason, "findings": list(findings)}
+            "reason": reason, "attestation": attestation, "findings": list(findings),
+            "exchanges": list(exchanges)}
 
 
-def document(results: list[dict[str, Any]], problems: tuple[str, ...] = (), **extra: Any) -> dict[str, Any]:
-    """A results.json document made by the same code as a run, over the real jumin 1.0 catalog."""
-    outcome = RunOutcome(results=tuple(RequirementResult.from_json(r) for r in results), problems=problems)
+def finding(code: str, message: str = "", location: str = "", expected: str | None = None,
+            actual: str | None = None) -> dict[str, Any]:
+    """One finding of a result."""
+    return {"code": code, "message": message, "location": location, "expected": expected, "actual": actual}
+
+
+def document(results: list[dict[str, Any]], problems: tuple[str, ...] = (), *, gaps: tuple[str, ...] = (),
+             claimed: Iterable[str] = (), selection: dict[str, Any] | None = None, stopped: str | None = None,
+             **extra: Any) -> dict[str, Any]:
+    """A results.json document made by the same code as a run, over the real jumin 1.0 catalog.
+
+    ``claimed`` are the ids of the claimed scope (a partial run judges fewer), ``selection`` how the
+    run was narrowed, ``stopped`` why it stopped (verdict not_run)."""
+    outcome = RunOutcome(results=tuple(RequirementResult.from_json(r) for r in results), problems=problems,
+                         gaps=gaps, scope=Scope(claimed=frozenset(claimed), selection=selection or {}),
+                         stopped=stopped)
     catalog = {"editions": [{"domain": "jumin", "edition": "1.0", "document": "住民記録システム標準仕様書",
                              "requirements": 957, "sha256": edition_fingerprint(JUMIN)}]}
     doc = results_document(outcome, catalog, {"name": "p", "product": "製品", "version": "1.0"})
-    doc.update({"error": None, "seed": 7, "waivers": []})
+    doc.update({"seed": 7, "waivers": []})
     doc.update(extra)
     return doc
 

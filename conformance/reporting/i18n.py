@@ -1,0 +1,372 @@
+"""The report's message catalog: every text of ``report.html`` in Japanese and English.
+
+One place for what a reader sees (STYLE.md: one module for user-facing messages). Findings are
+keyed by their stable ``code`` (the code stays the key in results.json; the finding's free-text
+``message`` stays there too and is shown on the English page only, as detail). Checks are keyed by
+their registered name. A test scans the checks' source for every code they can emit and the
+registry for every check, and fails when one lacks either text.
+
+Every entry is a :data:`Text`: ``(Japanese, English)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+#: ``(Japanese, English)``.
+Text = tuple[str, str]
+
+# -- verdicts, states, levels ---------------------------------------------------------------------
+
+VERDICTS: Mapping[str, Text] = {
+    "conformant": ("適合", "Conformant"),
+    "not_conformant": ("不適合", "Not conformant"),
+    "incomplete": ("判定未完了（未検証の要件あり）", "Incomplete (not everything verified)"),
+    "not_run": ("未実施", "Not run"),
+}
+
+#: What each verdict means, shown next to it.
+VERDICT_RULES: Mapping[str, Text] = {
+    "conformant": (
+        "主張した範囲のすべての要件を実行し、適用される要件がすべて合格（有効な免除、確認書による検証を含む）しました。",
+        "The run covered the whole claimed scope and every applicable requirement passed (validly waived or "
+        "verified by attestation included).",
+    ),
+    "not_conformant": (
+        "不適合の要件、または実行上の問題（期限切れ・不要な免除など）があります。",
+        "Some requirement failed, or the run has a problem (an expired or no longer needed waiver ...).",
+    ),
+    "incomplete": (
+        "不適合はありませんが、未検証の要件（未自動化、確認書のない目視確認、エラー、今回の実行に含まれない要件）が"
+        "あるため、適合とは判定できません。",
+        "Nothing failed, but some applicable requirement was not verified (not automated, manual without "
+        "attestation, error, or left out of this run), so the run cannot say conformant.",
+    ),
+    "not_run": (
+        "対象システムに接続できない、または判定の前に停止したため、判定していません。",
+        "The target could not be reached or broke before judging: nothing was judged.",
+    ),
+}
+
+STATES: Mapping[str, Text] = {
+    "PASS": ("合格", "Pass"),
+    "FAIL": ("不合格", "Fail"),
+    "ERROR": ("判定不能（エラー）", "Error"),
+    "WAIVED": ("免除", "Waived"),
+    "NOT_APPLICABLE": ("対象外", "Not applicable"),
+    "MANUAL": ("目視確認（確認書なし）", "Manual (not attested)"),
+    "ATTESTED": ("確認書による検証", "Verified by attestation"),
+    "NOT_AUTOMATED": ("未自動化", "Not automated"),
+    "NOT_SELECTED": ("今回の実行に含まれない", "Not selected"),
+}
+
+#: Why a requirement is in its state, when the state says it all (the run's English ``reason``
+#: is shown on the English page only).
+STATE_REASONS: Mapping[str, Text] = {
+    "NOT_AUTOMATED": ("この要件を検証する処理はまだありません。", "No check is bound to this requirement yet."),
+    "NOT_APPLICABLE": ("機能一覧（ケイパビリティ宣言）で宣言されていない任意機能です。",
+                       "An optional function the capability statement does not declare."),
+    "ERROR": ("対象システムまたは検証処理が失敗したため、判定できませんでした。",
+              "The target or the check broke: the requirement could not be judged."),
+    "MANUAL": ("確認書（アテステーション）が必要です。必要な証跡:", "An attestation is needed. Evidence:"),
+    "WAIVED": ("不合格ですが、プロファイルの有効な免除の対象です。",
+               "Failed, but covered by a valid waiver of the profile."),
+}
+
+LEVELS: Mapping[str, Text] = {
+    "required": ("実装すべき機能", "Required"),
+    "optional": ("実装してもしなくても良い機能", "Optional"),
+    "prohibited": ("実装しない機能", "Prohibited"),
+}
+
+# -- counts ----------------------------------------------------------------------------------------
+
+#: Count phrases: ``{n}`` is the number; English has a singular and a plural.
+_COUNTS: Mapping[str, tuple[str, str, str]] = {
+    "findings": ("{n} 件の指摘", "{n} finding", "{n} findings"),
+    "requirements": ("{n} 件の要件", "{n} requirement", "{n} requirements"),
+    "more_findings": ("ほか {n} 件は results.json にあります", "{n} more in results.json",
+                      "{n} more in results.json"),
+    "more_examples": ("残り {n} 件を表示", "show {n} more", "show {n} more"),
+    "exchanges": ("{n} 件の通信記録", "{n} recorded exchange", "{n} recorded exchanges"),
+    "matches": ("{n} 件一致", "{n} match", "{n} matches"),
+    "problems": ("{n} 件の実行上の問題", "{n} run problem", "{n} run problems"),
+}
+
+
+def count(n: int, noun: str) -> Text:
+    """A count phrase in both languages (``count(17, "findings")`` -> 17 件の指摘 / 17 findings)."""
+    ja, one, many = _COUNTS[noun]
+    return ja.format(n=n), (one if n == 1 else many).format(n=n)
+
+
+# -- labels: headings, columns, buttons -----------------------------------------------------------
+
+LABELS: Mapping[str, Text] = {
+    "page_title": ("標準仕様 適合性確認結果", "Conformance to the standard specification"),
+    "switch": ("English", "日本語"),
+    "product": ("製品", "Product"),
+    "profile": ("プロファイル", "profile"),
+    "specification": ("仕様書", "Specification"),
+    "edition": ("版", "edition"),
+    "catalog": ("カタログ", "catalog"),
+    "harness": ("ハーネス", "Harness"),
+    "seed": ("テストデータのシード", "test data seed"),
+    "shard": ("分割実行", "shard"),
+    "verdict": ("判定", "Verdict"),
+    "partial": ("部分実行", "Partial run"),
+    "partial_note": ("主張した範囲の一部だけを実行しました。実行しなかった要件は未検証です。",
+                     "Only part of the claimed scope was run; the requirements left out are not verified."),
+    "selection": ("選択条件", "Selection"),
+    "judged_of_claimed": ("実行した要件 / 主張した要件", "Judged / claimed requirements"),
+    "run_error": ("実行を中止しました", "The run stopped"),
+    "run_problem": ("実行上の問題", "Run problem"),
+    "catalog_gap": ("読み込めなかったカタログ項目", "Catalog entry that could not be loaded"),
+    "coverage": ("網羅率（判定の根拠の範囲）", "Coverage (what the verdict rests on)"),
+    "automated": ("自動判定", "Automated"),
+    "attested": ("確認書による検証", "Verified by attestation"),
+    "manual": ("目視確認（確認書なし）", "Manual, not attested"),
+    "not_automated": ("未自動化", "Not automated"),
+    "not_applicable": ("対象外", "Not applicable"),
+    "not_selected": ("今回の実行に含まれない", "Not selected"),
+    "total": ("合計", "Total"),
+    "by_state": ("判定の内訳", "Results by state"),
+    "state": ("判定", "State"),
+    "count": ("件数", "Count"),
+    "chart": ("図", "Chart"),
+    "coverage_chart": ("網羅率の内訳", "Coverage by kind"),
+    "state_chart": ("判定の内訳", "Results by state"),
+    "fitgap": ("Fit&Gap（検証済みの対応状況）", "Fit & gap, as verified"),
+    "fitgap_note": (
+        "章ごとに、要件数、ケイパビリティ宣言で対応を宣言した機能（実装すべき機能と宣言した任意機能）、検証の結果を示します。"
+        "適合率は検証できた要件（合格＋不合格）に対する合格の割合、網羅率は適用される要件に対する検証できた要件の割合です。"
+        "未検証の要件は合格とみなしません。",
+        "Per chapter: requirements, the functions the capability statement declares (required and declared "
+        "optional), and what the run verified. The fit rate is passed over verified (passed + failed); the "
+        "coverage is verified over applicable. What was not verified never counts as passed.",
+    ),
+    "chapter": ("章", "Chapter"),
+    "requirements": ("要件数", "Requirements"),
+    "declared": ("宣言済み機能", "Declared functions"),
+    "optional_undeclared": ("任意機能（未宣言）", "Optional, not declared"),
+    "prohibited_violated": ("実装しない機能（違反）", "Prohibited (violated)"),
+    "verified_pass": ("検証済み合格", "Verified pass"),
+    "of_which_waived": ("うち免除", "of which waived"),
+    "of_which_attested": ("うち確認書", "of which attested"),
+    "failed": ("不合格", "Failed"),
+    "not_verified": ("未検証", "Not verified"),
+    "fit_rate": ("適合率（検証済み）", "Fit rate (verified)"),
+    "chapter_coverage": ("網羅率", "Coverage"),
+    "findings": ("指摘事項", "Findings"),
+    "no_findings": ("指摘事項はありません。", "No findings."),
+    "findings_note": ("同じ要件・同じ種類の指摘はまとめて件数と最初の例を示します。",
+                      "Identical findings (same requirement and code) are grouped: the count and the first "
+                      "examples."),
+    "source": ("原文", "source"),
+    "source_text_ja": ("原文", "原文 (Japanese)"),
+    "level": ("区分", "Level"),
+    "reason": ("理由", "Reason"),
+    "error_detail": ("エラーの内容", "Error"),
+    "waiver": ("免除", "Waiver"),
+    "code": ("コード", "Code"),
+    "location": ("場所", "Location"),
+    "message": ("内容", "Message"),
+    "expected": ("期待値", "Expected"),
+    "actual": ("実際の値", "Actual"),
+    "exchanges": ("通信記録", "Recorded exchanges"),
+    "method": ("メソッド", "Method"),
+    "url": ("URL", "URL"),
+    "http_status": ("応答", "Status"),
+    "attestation": ("確認書", "Attestation"),
+    "attested_by": ("確認者", "Attested by"),
+    "date": ("日付", "Date"),
+    "statement": ("確認内容", "Statement"),
+    "evidence": ("証跡", "Evidence"),
+    "waivers": ("免除（プロファイル）", "Waivers (from the profile)"),
+    "requirement": ("要件", "Requirement"),
+    "criterion": ("カスタマイズ基準", "Customization criterion"),
+    "ticket": ("チケット", "Ticket"),
+    "approver": ("承認者", "Approver"),
+    "expires": ("有効期限", "Expires"),
+    "traceability": ("トレーサビリティ（要件・検証・判定）", "Traceability: requirement, checks, state"),
+    "section": ("節", "Section"),
+    "checks": ("検証", "Checks"),
+    "manual_evidence": ("目視", "manual"),
+    "filter_state": ("判定で絞り込み", "Filter by state"),
+    "all": ("すべて", "all"),
+    "search": ("検索（ID・本文・指摘）", "Search (ids, text, findings)"),
+    "footer": ("本報告書は conformance ハーネスが生成しました。個人情報（氏名・住所・番号等）はマスクしています。",
+               "Generated by the conformance harness. Personal data (names, addresses, numbers) is masked."),
+}
+
+
+def label(key: str) -> Text:
+    """A heading, column or button label (KeyError for an unknown key: a template bug)."""
+    return LABELS[key]
+
+
+# -- findings, by code ------------------------------------------------------------------------------
+
+#: Rules of the scenario checks (conformance/checks/scenarios.py RULES): their codes are
+#: ``scenario.<rule>.mismatch``.
+SCENARIO_RULES: Mapping[str, Text] = {
+    "juminzei.levied": ("個人住民税: 1月1日の住所地の市町村が課税",
+                        "個人住民税: the municipality of the address on 1月1日"),
+    "kokuho.dates": ("国保: 資格取得日と喪失日", "国保: 取得日 and 喪失日"),
+    "kokuho.months": ("国保: 保険料の賦課月数", "国保: premium months"),
+    "kokuho.prefecture": ("国保: 平成30年4月以降の同一都道府県内の資格継続",
+                          "国保: same-prefecture continuity since 2018-04"),
+    "kaigo.first_insured": ("介護 第1号被保険者: 資格取得日と賦課月数", "介護 第1号: 資格取得日 and premium months"),
+    "koki_korei.start": ("後期高齢者医療: 75歳の誕生日に資格取得", "後期高齢者医療: start on the 75th birthday"),
+    "jido_teate.start_month": ("児童手当: 支給開始月（15日特例）", "児童手当: first month paid (15日特例)"),
+    "jido_teate.amounts": ("児童手当: 児童ごとの月額", "児童手当: monthly amount per child"),
+    "dv.end_date": ("支援措置: 開始から1年後の終了日", "支援措置: end date one year from the start"),
+    "dv.extension": ("支援措置: 延長の受付期間と延長後の終了日", "支援措置: extension window and extended end"),
+    "dv.after_move_out": ("支援措置: 転出後（前住所地）も支援を継続",
+                          "支援措置: protection continues after move-out (前住所地)"),
+    "removal_date": ("除票: 転出予定年月日と転入通知の転入日の早い方",
+                     "除票: the earlier of 転出予定年月日 and the 転入通知's 転入日"),
+}
+
+#: schemathesis checks run by ``api.openapi`` (conformance/checks/api.py); codes ``api.<name>``.
+API_CHECKS: Mapping[str, Text] = {
+    "not_a_server_error": ("サーバーエラー（5xx）を返しました", "The API answered with a server error (5xx)"),
+    "status_code_conformance": ("API仕様書に定義のないステータスコードを返しました",
+                                "The status code is not one the API specification defines"),
+    "content_type_conformance": ("API仕様書と異なる Content-Type を返しました",
+                                 "The Content-Type is not the one the API specification defines"),
+    "response_schema_conformance": ("応答の内容が API仕様書のスキーマに合いません",
+                                    "The response body does not match the API specification's schema"),
+    "negative_data_rejection": ("不正なリクエストを拒否しませんでした", "An invalid request was not rejected"),
+}
+
+_FINDINGS: dict[str, Text] = {
+    # export files (file.layout)
+    "file.encoding_not_allowed": ("ファイルの文字コードが標準で認められたもの（UTF-8 等）ではありません",
+                                  "The file's encoding is not one the standard allows"),
+    "file.encoding_undeclared": ("ファイルの文字コードが宣言されていません", "The file's encoding is not declared"),
+    "file.encoding_mismatch": ("宣言された文字コードとして読めないバイト列があります",
+                               "Bytes that cannot be read in the declared encoding"),
+    "file.encoding_ambiguous_character": ("Shift_JIS と CP932 で異なる文字として読まれる文字があります",
+                                          "A character Shift_JIS and CP932 read differently"),
+    "file.too_many_findings": ("同種の指摘が多いため、以降は件数のみ記録しました",
+                               "Too many findings of one kind: the rest are counted only"),
+    "file.layout": ("ファイルのレイアウトが定義と合いません", "The file does not match its layout"),
+    "file.header_missing_column": ("見出し行に必要な列がありません", "A column is missing from the header"),
+    "file.header_unexpected_column": ("見出し行にレイアウトにない列があります",
+                                      "The header has a column the layout does not"),
+    "file.header_order": ("見出し行の列の順序がレイアウトと異なります", "The header's columns are out of order"),
+    "file.field_count": ("レコードの項目数が見出し行と異なります", "A record's field count differs from the header's"),
+    "file.field_too_large": ("項目が大きすぎるため、以降を読めませんでした",
+                             "A field is too large: the rest was not read"),
+    "file.csv_syntax": ("CSV の構文誤りのため、以降を読めませんでした", "A CSV syntax error: the rest was not read"),
+    "file.record_length": ("固定長レコードの長さが定義と異なります", "A fixed-length record has the wrong length"),
+    "file.type": ("値の型が定義と異なります（数字、フラグ、日付）", "A value of the wrong type (integer, flag, date)"),
+    "file.length": ("値が定義の桁数を超えています", "A value longer than its item allows"),
+    "file.code": ("コード表にない値です", "A value not in its code table"),
+    "file.pattern": ("値が定義の形式に合いません", "A value that does not match its pattern"),
+    "file.char_class": ("項目に使えない文字があります", "A character the item does not allow"),
+    "file.check_digit": ("チェックデジットが正しくありません", "A wrong check digit"),
+    "file.required": ("必須の値が空です", "A required value is empty"),
+    "file.category_item_unexpected": ("この住民区分では記録しない項目に値があります",
+                                      "A value in an item that does not apply to this category of resident"),
+    "file.reference_missing": ("参照先のファイルに対応するレコードがありません",
+                               "No matching record in the referenced file"),
+    # 住民記録 (jumin) checks
+    "jumin.records.person_missing": ("移行した住民が対象システムから返されません", "A loaded person is not returned"),
+    "jumin.records.item_changed": ("移行した項目の値が変わっています", "An item differs from the value loaded"),
+    "jumin.relationship.not_listed": ("仕様書にない続柄が作られています", "A 続柄 the specification does not list"),
+    "jumin.dv.certificate_issued": ("支援措置対象者の住民票の写しの交付請求が拒否されませんでした",
+                                    "A certificate request for a DV-protected person was not refused"),
+    "jumin.dv.inspection_lists_protected": ("閲覧用リストに支援措置対象者が載っています",
+                                            "The inspection list shows a DV-protected person"),
+    "jumin.certificate.date_style": ("証明書の日付の表記（和暦・西暦）が定めと異なります",
+                                     "A certificate date is not printed in the required style"),
+    "jumin.certificate.seireki_printed": ("和暦で記載すべき日付が西暦で記載されています",
+                                          "A date is printed in 西暦 where 和暦 is required"),
+    "jumin.certificate.wareki_printed": ("外国人住民の日付が和暦で記載されています（西暦で記載すべき項目）",
+                                         "A foreign resident's date is printed in 和暦"),
+    "jumin.numbering.not_assigned": ("番号（宛名番号・世帯番号）が自動で付番されていません",
+                                     "No 10-digit number was assigned"),
+    "jumin.numbering.check_digit": ("付番された番号のチェックデジット（M11W2-7）が正しくありません",
+                                    "A new number has no valid M11W2-7 check digit"),
+    "jumin.history.not_appended": ("訂正しても履歴が追加されません", "The correction did not append a history row"),
+    "jumin.history.value_not_recorded": ("追加された履歴に訂正後の値が記録されていません",
+                                         "The new history row does not carry the corrected value"),
+    "jumin.history.numbering": ("履歴番号が1からの連番になっていません", "履歴番号 is not a simple count from 1"),
+}
+
+
+def _generated() -> dict[str, Text]:
+    texts = {f"api.{name}": text for name, text in API_CHECKS.items()}
+    for rule, (ja, en) in SCENARIO_RULES.items():
+        texts[f"scenario.{rule}.mismatch"] = (
+            f"{ja}: 対象システムの結果が判定規則（オラクル）と異なります（最小化したシナリオとシードで再現できます）",
+            f"{en}: the vendor differs from the oracle (a shrunk scenario and its seed replay it)",
+        )
+    return texts
+
+
+#: Every finding code the checks emit -> its text.
+FINDINGS: Mapping[str, Text] = {**_FINDINGS, **_generated()}
+
+#: Texts for a code the catalog does not know yet, by family (never shown English on the JA page).
+_FAMILIES: Mapping[str, Text] = {
+    "file": ("ファイルの検証で指摘がありました", "An export file finding"),
+    "api": ("API の応答が API仕様書と合いません", "An API response does not meet the API specification"),
+    "scenario": ("シナリオの結果が判定規則（オラクル）と異なります", "A scenario differs from the oracle"),
+    "jumin": ("住民記録の検証で指摘がありました", "A 住民記録 finding"),
+}
+
+
+def finding_text(code: str) -> Text:
+    """The text of a finding code; a family text, then a generic one, for an unknown code."""
+    if code in FINDINGS:
+        return FINDINGS[code]
+    family = _FAMILIES.get(code.split(".", 1)[0])
+    return family or ("検証で指摘がありました", "A finding")
+
+
+# -- checks, by registered name ----------------------------------------------------------------------
+
+_CHECKS: dict[str, Text] = {
+    "api.openapi": ("API仕様書から生成したリクエストを送り、応答をステータス・形式・スキーマで検証します",
+                    "Sends requests generated from the API specification and checks status, type and schema"),
+    "file.layout": ("エクスポートファイルを基本データリストのレイアウト（文字コード、見出し、型、桁数、コード等）"
+                    "で検証します",
+                    "Validates an export file against its 基本データリスト layout (encoding, header, types, "
+                    "lengths, codes ...)"),
+    "jumin.certificate.date_styles": ("証明書の日付が和暦（外国人住民の生年月日・満了日は西暦）で記載されるか",
+                                      "Certificate dates in 和暦, a foreign resident's birth and expiry dates in 西暦"),
+    "jumin.dv.certificate_refused": ("支援措置対象者の住民票の写しの交付をエラーで拒否するか",
+                                     "A certificate for a DV-protected person is refused with an error"),
+    "jumin.dv.inspection_excludes_protected": ("閲覧用リストから支援措置対象者を除くか",
+                                               "The inspection list leaves out DV-protected persons"),
+    "jumin.history.correction_appends": ("訂正で履歴が追加され、以前の履歴が残るか",
+                                         "A correction appends a history row and keeps the earlier ones"),
+    "jumin.history.numbering": ("履歴番号が宛名番号ごとに1, 2, 3…と振られるか",
+                                "履歴番号 counts 1, 2, 3 ... per 宛名番号"),
+    "jumin.numbering.check_digit": ("宛名番号・世帯番号が自動付番され、チェックデジットが正しいか",
+                                    "New 宛名番号 and 世帯番号 are assigned with a valid check digit"),
+    "jumin.records.items_kept": ("移行した項目の値がそのまま返されるか（項目を管理しているか）",
+                                 "Every loaded value of the items is returned unchanged"),
+    "jumin.records.relationship_allowed": ("仕様書にない続柄が作られないか",
+                                           "No 続柄 outside the listed ones is produced"),
+}
+
+
+def _scenario_checks() -> dict[str, Text]:
+    return {
+        f"scenario.{rule}": (f"シナリオ検証（生成した住民・異動をオラクルと比較）: {ja}",
+                             f"Scenario check (generated residents and events against the oracle): {en}")
+        for rule, (ja, en) in SCENARIO_RULES.items()
+    }
+
+
+#: Every registered check -> its one-line description.
+CHECKS: Mapping[str, Text] = {**_CHECKS, **_scenario_checks()}
+
+
+def check_text(name: str) -> Text:
+    """The one-line description of a check (its name, for one the catalog does not know yet)."""
+    return CHECKS.get(name, (name, name))
