@@ -156,14 +156,18 @@ def _contents(inputs: BundleInputs) -> list[tuple[str, bytes]]:
 
 
 def _recording(out: Path) -> Path | None:
-    """The run's ``exchanges.har``; joined here from the workers' recordings when the run did not
-    (a merged run, whose shards' recordings `report merge` copied, or a run made before the join)."""
+    """The run's ``exchanges.har``. The workers' recordings in ``work/`` are the source: the HAR
+    the run joined is used when it is newer than all of them, else they are joined again here (a
+    merged run, whose shards' recordings `report merge` copied; a front end that did not join).
+    Without recordings there is no HAR, whatever an earlier run left in the directory."""
+    recordings = list((out / "work").glob(RECORDING_GLOB))
+    if not recordings:
+        return None
     har = out / HAR_NAME
-    if har.is_file():
+    newest = max(path.stat().st_mtime_ns for path in recordings)
+    if har.is_file() and har.stat().st_mtime_ns >= newest:
         return har
-    if any((out / "work").glob(RECORDING_GLOB)):
-        return finish_recordings(out / "work", out)
-    return None
+    return finish_recordings(out / "work", out)
 
 
 def build_manifest(inputs: BundleInputs, files: list[tuple[str, bytes]]) -> dict[str, Any]:

@@ -88,6 +88,13 @@ def worker_of(path: Path) -> str:
     return path.name.removeprefix(_RECORDING_PREFIX).removesuffix(_RECORDING_SUFFIX)
 
 
+def merged_id(number: int, ident: str) -> str:
+    """The id in a merged run's HAR of entry ``ident`` of its ``number``-th input (1-based):
+    `report merge` copies input k's ``exchanges-<worker>.jsonl`` as ``exchanges-input<k>-<worker>.jsonl``,
+    and the join names entries after their file."""
+    return f"input{number}-{ident}"
+
+
 def clear_recordings(out: Path) -> None:
     """Remove an earlier run's recordings from an output directory (before a run writes there)."""
     for stale in (out / "work").glob(RECORDING_GLOB):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -130,10 +131,21 @@ def test_the_bundle_carries_the_runs_har(tmp_path: Path) -> None:
     assert served["_id"] == "main-0002" and served["_requirements"] == ["jumin-1.0-3.4-R001"]
 
 
+def test_a_har_older_than_the_recordings_is_joined_again(tmp_path: Path) -> None:
+    inputs = make_run(tmp_path / "run")
+    stale = inputs.out / HAR_NAME
+    stale.write_text('{"log": {"version": "1.2", "entries": []}}', encoding="utf-8")
+    os.utime(stale, ns=(0, 0))  # an earlier run's, left in the directory
+    files = entries(build_bundle(inputs))
+    assert len(check_har(json.loads(files[HAR_NAME]))) == 2
+    assert stale.read_bytes() == files[HAR_NAME]
+
+
 def test_a_run_without_recordings_has_no_har_in_its_bundle(tmp_path: Path) -> None:
     inputs = make_run(tmp_path / "run")
     for path in (inputs.out / "work").glob("exchanges-*"):
         path.unlink()
+    (inputs.out / HAR_NAME).write_text('{"log": {"version": "1.2", "entries": []}}', encoding="utf-8")  # stale
     files = entries(build_bundle(inputs))
     assert HAR_NAME not in files and json.loads(files[MANIFEST])["exchanges"] is None
 
