@@ -105,6 +105,15 @@ class ExportTarget(ProfileModel):
         default_factory=dict, strict=False,
         description="Layout id -> the encoding the vendor declares for files from a directory.",
     )
+    columns: dict[str, dict[str, str]] = Field(
+        default_factory=dict, strict=False,
+        description="Layout id -> {the vendor's header: the catalog's header or data item id}: the vendor's own "
+        "column names; findings name the vendor's header.",
+    )
+    extra_columns: dict[str, Literal["allow", "report"]] = Field(
+        default_factory=dict, strict=False,
+        description="Layout id -> what a column the layout does not have is: reported (default) or allowed.",
+    )
 
 
 class LoadTarget(ProfileModel):

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from conformance import messages
-from conformance.errors import SpecError
+from conformance.errors import ProfileError, SpecError
 from conformance.spec.catalog import EditionCatalog
 from conformance.spec.models import AppliesTo, DataItem, FileInterface
 
@@ -102,6 +102,35 @@ class Column:
     pattern: re.Pattern[str] | None = None
     #: The cell families that can find anything in this column (the others are not called).
     families: tuple[str, ...] = ()
+    #: The header as the file writes it (a vendor's own name, mapped by its profile); '' when it is
+    #: the catalog's header or the file lacks the column.
+    title: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The name findings give the column: the vendor's header when it has its own."""
+        return self.title or self.header
+
+
+#: What an extra column (a header the layout does not have) is: reported, or allowed.
+EXTRA_COLUMNS = ("report", "allow")
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """A vendor's own names for a layout's columns (profile ``targets.exports.columns``), and what
+    its extra columns are (``extra_columns``)."""
+
+    renames: Mapping[str, str] = field(default_factory=dict)
+    extra: str = "report"
+
+    def catalog_header(self, title: str) -> str:
+        """The catalog header a file's header ``title`` stands for."""
+        return self.renames.get(title, title)
+
+    def vendor_title(self, header: str) -> str:
+        """The vendor's header of a catalog header ('' when it has none of its own)."""
+        return next((title for title, target in self.renames.items() if target == header), "")
 
 
 @dataclass(frozen=True)
@@ -112,16 +141,18 @@ class LayoutSpec:
     items: Mapping[str, DataItem]
     codes: Mapping[str, frozenset[str]]
     resident_kinds: Mapping[str, AppliesTo]
+    mapping: ColumnMap = ColumnMap()
 
     @classmethod
-    def of(cls, catalog: EditionCatalog, layout: FileInterface) -> LayoutSpec:
+    def of(cls, catalog: EditionCatalog, layout: FileInterface, mapping: ColumnMap | None = None) -> LayoutSpec:
         by_id = {item.id: item for item in catalog.data_items}
         missing = [c.data_item for c in layout.columns if c.data_item not in by_id]
         if missing:
             raise SpecError([f"layout {layout.id}: unknown data item(s): {messages.listing(missing)}"])
         items = {c.header: by_id[c.data_item] for c in layout.columns}
         codes = {t.id: frozenset(code.code for code in t.codes) for t in catalog.code_tables}
-        return cls(layout, items, codes, _resident_kinds(items, catalog))
+        resolved = resolve_mapping(layout, mapping) if mapping is not None else ColumnMap()
+        return cls(layout, items, codes, _resident_kinds(items, catalog), resolved)
 
     def item_codes(self, header: str) -> frozenset[str]:
         """The codes the item of column ``header`` may hold (none for items without a code table)."""
@@ -134,19 +165,39 @@ class LayoutSpec:
         """Every layout column, with its position in ``header`` (first occurrence) or None."""
         positions: dict[str, int] = {}
         for index, title in enumerate(header):
-            positions.setdefault(title, index)
+            positions.setdefault(self.mapping.catalog_header(title), index)
         return tuple(
-            self._column(c.header, position, positions.get(c.header))
+            self._column(c.header, position, positions.get(c.header), header)
             for position, c in enumerate(self.layout.columns, start=1)
         )
 
-    def _column(self, header: str, layout_position: int, index: int | None) -> Column:
+    def _column(self, header: str, layout_position: int, index: int | None, titles: Sequence[str]) -> Column:
         item = self.items[header]
         if item.code_table is not None and item.code_table not in self.codes:
             raise SpecError([f"data item {item.id}: unknown code table {item.code_table!r}"])
         codes = self.codes[item.code_table] if item.code_table is not None else frozenset()
         pattern = re.compile(item.pattern) if item.pattern is not None else None
-        return Column(header, item, layout_position, index, codes, pattern, cell_families(item))
+        title = titles[index] if index is not None and index < len(titles) and titles[index] != header else ""
+        return Column(header, item, layout_position, index, codes, pattern, cell_families(item), title)
+
+
+def resolve_mapping(layout: FileInterface, mapping: ColumnMap) -> ColumnMap:
+    """``mapping`` with every target a header of ``layout`` (a data item id is taken for its
+    header); a ProfileError names a target that is neither, with a did-you-mean."""
+    headers = {c.header: c.header for c in layout.columns}
+    by_item = {c.data_item: c.header for c in layout.columns}
+    renames: dict[str, str] = {}
+    for title, target in mapping.renames.items():
+        header = headers.get(target) or by_item.get(target)
+        if header is None:
+            hint = messages.did_you_mean(target, [*headers, *by_item])
+            raise ProfileError(f"targets.exports.columns.{layout.id}: {title!r} is mapped to {target!r}, which is "
+                               f"no column of {layout.id} (neither a header nor a data item id){hint}")
+        renames[title] = header
+    if mapping.extra not in EXTRA_COLUMNS:
+        allowed = messages.not_allowed(mapping.extra, EXTRA_COLUMNS)
+        raise ProfileError(f"targets.exports.extra_columns.{layout.id}: {allowed}")
+    return ColumnMap(renames, mapping.extra)
 
 
 def cell_families(item: DataItem) -> tuple[str, ...]:

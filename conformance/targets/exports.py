@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from typing import Protocol, runtime_checkable
 
+from conformance.columnar.layout import ColumnMap
 from conformance.errors import ProfileError, TargetError
 from conformance.profiles import ExportTarget
 from conformance.targets.base import ExportFile, ExportSource, HttpClient
@@ -51,6 +53,35 @@ def charset_of(content_type: str) -> str:
     return ""
 
 
+@runtime_checkable
+class MapsColumns(Protocol):
+    """An export source that knows the vendor's own column names (profile ``targets.exports.columns``)."""
+
+    def column_map(self, layout: str) -> ColumnMap:
+        """The vendor's names for ``layout``'s columns, and what its extra columns are."""
+        ...
+
+
+class ColumnMaps:
+    """The profile's ``columns`` and ``extra_columns``, by layout."""
+
+    def __init__(self, columns: Mapping[str, Mapping[str, str]] | None = None,
+                 extra: Mapping[str, str] | None = None) -> None:
+        self._columns = {layout: dict(names) for layout, names in (columns or {}).items()}
+        self._extra = dict(extra or {})
+
+    def column_map(self, layout: str) -> ColumnMap:
+        """The vendor's names for ``layout``'s columns, and what its extra columns are."""
+        return ColumnMap(self._columns.get(layout, {}), self._extra.get(layout, "report"))
+
+    @classmethod
+    def of(cls, target: ExportTarget | None) -> ColumnMaps:
+        """The maps a profile's ``targets.exports`` declares (none without it)."""
+        if target is None:
+            return cls()
+        return cls(target.columns, target.extra_columns)
+
+
 def _not_configured(layout: str, files: Mapping[str, str]) -> TargetError:
     configured = ", ".join(sorted(files)) or "none"
     return TargetError(f"export layout {layout!r} is not configured (targets.exports.files has: {configured})")
@@ -64,10 +95,14 @@ def _configured(layout: str, files: Mapping[str, str]) -> str:
         raise _not_configured(layout, files) from None
 
 
-class ApiExportSource:
+class ApiExportSource(ColumnMaps):
     """Export files fetched with GET through the vendor's API client."""
 
-    def __init__(self, client: HttpClient, files: Mapping[str, str], workdir: Path) -> None:
+    def __init__(self, client: HttpClient, files: Mapping[str, str], workdir: Path,
+                 maps: ColumnMaps | None = None) -> None:
+        super().__init__()
+        if maps is not None:
+            self._columns, self._extra = maps._columns, maps._extra
         self._client = client
         self._files = dict(files)
         self._workdir = workdir
@@ -95,10 +130,14 @@ def _local_name(layout: str, api_path: str) -> str:
     return stem + (suffix if _SAFE_SUFFIX.fullmatch(suffix) else "")
 
 
-class DirectoryExportSource:
+class DirectoryExportSource(ColumnMaps):
     """Export files the vendor wrote into a directory; the profile declares their encodings."""
 
-    def __init__(self, directory: Path, files: Mapping[str, str], encodings: Mapping[str, str]) -> None:
+    def __init__(self, directory: Path, files: Mapping[str, str], encodings: Mapping[str, str],
+                 maps: ColumnMaps | None = None) -> None:
+        super().__init__()
+        if maps is not None:
+            self._columns, self._extra = maps._columns, maps._extra
         self._directory = directory
         self._files = dict(files)
         self._encodings = {layout: normalize_encoding(name) for layout, name in encodings.items()}
@@ -141,7 +180,32 @@ def build_export_source(target: ExportTarget, client: HttpClient | None, workdir
     if target.via == "api":
         if client is None:
             raise ProfileError("targets.exports.via is 'api' but the profile configures no targets.api")
-        return ApiExportSource(client, target.files, workdir)
+        return ApiExportSource(client, target.files, workdir, ColumnMaps.of(target))
     if target.directory is None:
         raise ProfileError("targets.exports.via is 'directory' but targets.exports.directory is not set")
-    return DirectoryExportSource(Path(target.directory), target.files, target.encoding)
+    return DirectoryExportSource(Path(target.directory), target.files, target.encoding, ColumnMaps.of(target))
+
+
+class FileExportSource(ColumnMaps):
+    """Export files named one by one (``conformance validate``): each a regular file, read where it is."""
+
+    def __init__(self, files: Mapping[str, Path], encodings: Mapping[str, str],
+                 maps: ColumnMaps | None = None) -> None:
+        super().__init__()
+        if maps is not None:
+            self._columns, self._extra = maps._columns, maps._extra
+        self._files = dict(files)
+        self._encodings = {layout: normalize_encoding(name) for layout, name in encodings.items()}
+
+    def offers(self, layout: str) -> bool:
+        """Whether a file of ``layout`` was named."""
+        return layout in self._files
+
+    def fetch(self, layout: str) -> ExportFile:
+        """The file named for ``layout``, with the encoding declared for it ('' when none)."""
+        path = self._files.get(layout)
+        if path is None:
+            raise _not_configured(layout, {name: str(file) for name, file in self._files.items()})
+        if not path.is_file():
+            raise TargetError(f"{path}: not a regular file")
+        return ExportFile(path=path, layout=layout, declared_encoding=self._encodings.get(layout, ""))

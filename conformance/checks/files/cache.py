@@ -15,7 +15,7 @@ from conformance.columnar.layout import (
 from conformance.errors import TargetError
 from conformance.spec.models import FileInterface
 from conformance.targets.base import ExportFile, Target
-from conformance.targets.exports import normalize_encoding
+from conformance.targets.exports import MapsColumns, normalize_encoding
 
 if TYPE_CHECKING:
 
@@ -84,7 +84,7 @@ def content_scan(target: Target, layout: FileInterface) -> ContentScan:
     key = f"file.layout:{layout.id}:content"
     if key not in target.cache:
         try:
-            spec = LayoutSpec.of(target.catalog, layout)
+            spec = layout_spec(target, layout)
             if layout.format == "fixed":
                 target.cache[key] = _scan_fixed_layout(export, encoding, spec)
             else:
@@ -118,3 +118,15 @@ def _scan_fixed_layout(export: ExportFile, encoding: str, spec: LayoutSpec) -> C
 def _tried(declared: str) -> list[str]:
     declared = normalize_encoding(declared)
     return ([declared] if declared else []) + [e for e in CANDIDATE_ENCODINGS if e != declared]
+
+
+def layout_spec(target: Target, layout: FileInterface) -> LayoutSpec:
+    """The layout resolved against the catalog, with the vendor's own column names when its
+    export source has them (profile ``targets.exports.columns``), once per run."""
+    key = f"file.layout:{layout.id}:spec"
+    if key not in target.cache:
+        source = target.exports
+        mapping = source.column_map(layout.id) if isinstance(source, MapsColumns) else None
+        target.cache[key] = LayoutSpec.of(target.catalog, layout, mapping)
+    spec: LayoutSpec = target.cache[key]
+    return spec

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from conformance import messages
 from conformance.checks.files.cache import content_scan, encoding_verdict
@@ -21,10 +20,6 @@ from conformance.findings import Finding
 from conformance.spec.catalog import EditionCatalog
 from conformance.spec.models import FileInterface
 from conformance.targets.base import Target
-
-if TYPE_CHECKING:
-
-    pass
 
 
 @check("file.layout")
@@ -45,6 +40,15 @@ def file_layout(ctx: CheckContext) -> Iterator[Finding]:
     for issue in _issues(target, layout, families, references):
         yield ctx.finding(issue.code, issue.message, location=issue.location,
                           expected=issue.expected, actual=issue.actual)
+
+
+def judge_layout(target: Target, layout_id: str) -> Iterator[Issue]:
+    """Every rule family of the layout's format on its export, and its references to the exports
+    the target offers (``conformance validate``: a file judged alone, no requirement)."""
+    layout = _layout(target.catalog, {"layout": layout_id})
+    families = _READERS[layout.format]
+    references = judged_references(target, layout, families, if_configured=True)
+    yield from _issues(target, layout, families, references)
 
 
 def _issues(

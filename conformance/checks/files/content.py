@@ -91,7 +91,7 @@ class ContentPass:
         self.header = tuple(header)
         self.columns = self.spec.columns(header)
         expected = [c.header for c in self.spec.layout.columns]
-        for issue in header_issues(self.name, self.header, expected):
+        for issue in header_issues(self.name, self.header, expected, self.spec.mapping):
             self.add("header", issue)
 
     def take_row(self, line: int, fields: Sequence[str]) -> None:
@@ -181,12 +181,12 @@ def field_value(fields: Sequence[str], column: Column) -> str:
 def cell_location(name: str, line: int, column: Column) -> str:
     """``file:line:column (header)``; without the column number when the file lacks the column."""
     if column.index is None:
-        return f"{name}:{line} ({column.header})"
-    return f"{name}:{line}:{column.index + 1} ({column.header})"
+        return f"{name}:{line} ({column.shown})"
+    return f"{name}:{line}:{column.index + 1} ({column.shown})"
 
 
 def _issue(name: str, line: int, column: Column, problem: Problem) -> Issue:
-    return Issue(problem.code, f"{column.header}: {problem.message}", cell_location(name, line, column),
+    return Issue(problem.code, f"{column.shown}: {problem.message}", cell_location(name, line, column),
                  problem.expected, problem.actual)
 
 

@@ -40,10 +40,10 @@ def judge_encoding(export: ExportFile, layout: FileInterface) -> EncodingVerdict
     declared = normalize_encoding(export.declared_encoding)
     bom = starts_with_bom(export.path)
     if not declared:
-        detected = _detect(export.path, bom)
+        detected = detect(export.path, bom)
         return EncodingVerdict((_undeclared(name, layout, detected),), detected)
     if not usable(declared):
-        return EncodingVerdict((_unknown(name, layout, declared),), _detect(export.path, bom))
+        return EncodingVerdict((_unknown(name, layout, declared),), detect(export.path, bom))
     effective = with_bom(declared, bom)
     issues: list[Issue] = []
     if not _allowed(effective, layout.encodings):
@@ -54,7 +54,7 @@ def judge_encoding(export: ExportFile, layout: FileInterface) -> EncodingVerdict
         issues.extend(_ambiguity_issues(name, effective, decoded))
         return EncodingVerdict(tuple(issues), effective, decoded.source)
     # Detection costs a pass per candidate: only a file that needs it pays for it.
-    detected = _detect(export.path, bom)
+    detected = detect(export.path, bom)
     issues.append(_mismatch(name, effective, decoded.bad, detected))
     return EncodingVerdict(tuple(issues), detected)
 
@@ -157,7 +157,7 @@ def _allowed(effective: str, allowed: Sequence[str]) -> bool:
     return effective in allowed
 
 
-def _detect(path: Path, bom: bool) -> str | None:
+def detect(path: Path, bom: bool) -> str | None:
     """The first candidate encoding the whole file decodes in, if any."""
     for encoding in CANDIDATE_ENCODINGS:
         candidate = with_bom(encoding, bom)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from conformance import messages
 from conformance.checks.files import limits
-from conformance.checks.files.cache import cached_export, content_encoding, encoding_verdict
+from conformance.checks.files.cache import cached_export, content_encoding, encoding_verdict, layout_spec
 from conformance.checks.files.content import (
     FieldTooLarge,
     bounded_lines,
@@ -102,7 +102,7 @@ def _scan_references(target: Target, layout: FileInterface, references: Sequence
     export = cached_export(target, layout)
     verdict = encoding_verdict(target, layout)
     encoding = content_encoding(export, layout, verdict)
-    spec = LayoutSpec.of(target.catalog, layout)
+    spec = layout_spec(target, layout)
     log = FamilyLog(REFERENCES)
     stop: Issue | None = None
     engines: list[str] = []
@@ -133,7 +133,7 @@ class ReferenceWording:
         return next(c for c in self.spec.columns(titles) if c.header == self.header)
 
     def issue(self, column: Column, line: int, value: str) -> Issue:
-        return Issue("file.reference_missing", f"{column.header}: not {self.expected}",
+        return Issue("file.reference_missing", f"{column.shown}: not {self.expected}",
                      cell_location(self.name, line, column), self.expected, shown(value, column.item.personal))
 
 
@@ -245,7 +245,7 @@ def _keys(target: Target, layout: FileInterface, header: str) -> pl.DataFrame:
         export = cached_export(target, layout)
         verdict = encoding_verdict(target, layout)
         encoding = content_encoding(export, layout, verdict)
-        spec = LayoutSpec.of(target.catalog, layout)
+        spec = layout_spec(target, layout)
         target.cache[key] = read_keys(export, encoding, Utf8SourceView(export, encoding, verdict), spec, header)
     keys: pl.DataFrame = target.cache[key]
     return keys

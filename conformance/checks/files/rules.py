@@ -17,6 +17,7 @@ from conformance.columnar.layout import (
     RESIDENT_TYPE,
     VARIATION_SELECTORS,
     Column,
+    ColumnMap,
     LayoutSpec,
     kind_bound,
 )
@@ -29,31 +30,43 @@ if TYPE_CHECKING:
     pass
 
 
-def header_issues(name: str, header: Sequence[str], expected: Sequence[str]) -> Iterator[Issue]:
-    """Unexpected (or repeated) columns, missing columns, then the first column out of order."""
+def header_issues(
+    name: str, header: Sequence[str], expected: Sequence[str], mapping: ColumnMap | None = None
+) -> Iterator[Issue]:
+    """Unexpected (or repeated) columns, missing columns, then the first column out of order. The
+    file's headers go through the profile's ``mapping`` first; findings name them as the file has
+    them. A missing column is one finding at the header line (it has no column number in the file)."""
+    mapping = mapping or ColumnMap()
+    titles = [mapping.catalog_header(title) for title in header]
     wanted, seen = set(expected), set[str]()
-    for position, title in enumerate(header, start=1):
-        if title not in wanted or title in seen:
-            why = "repeated" if title in seen else "not in the layout"
-            yield Issue("file.header_unexpected_column", f"column {title!r} is {why}",
-                        f"{name}:1:{position} ({title})", actual=title)
+    missing = [title for title in expected if title not in set(titles)]
+    for position, (title, vendor) in enumerate(zip(titles, header, strict=True), start=1):
+        if title in seen:
+            yield Issue("file.header_unexpected_column", f"column {vendor!r} is repeated",
+                        f"{name}:1:{position} ({vendor})", actual=vendor)
+        elif title not in wanted and mapping.extra != "allow":
+            hint = messages.did_you_mean(vendor, missing)
+            advice = " (a vendor's own name is mapped in the profile: targets.exports.columns)" if hint else ""
+            yield Issue("file.header_unexpected_column", f"column {vendor!r} is not in the layout{hint}{advice}",
+                        f"{name}:1:{position} ({vendor})", expected=messages.closest(vendor, missing), actual=vendor)
         seen.add(title)
     for position, title in enumerate(expected, start=1):
         if title not in seen:
             yield Issue("file.header_missing_column", f"column {title!r} is missing (layout position {position})",
-                        f"{name}:1:{position} ({title})", expected=title)
-    yield from _order_issue(name, header, expected)
+                        f"{name}:1 ({title})", expected=title)
+    yield from _order_issue(name, titles, expected, header)
 
 
-def _order_issue(name: str, header: Sequence[str], expected: Sequence[str]) -> Iterator[Issue]:
+def _order_issue(name: str, titles: Sequence[str], expected: Sequence[str], header: Sequence[str]) -> Iterator[Issue]:
     """The first column, among those the layout has, that is not where the layout puts it."""
-    present = [t for t in expected if t in header]
-    firsts = {t: header.index(t) + 1 for t in present}
+    present = [t for t in expected if t in titles]
+    firsts = {t: titles.index(t) + 1 for t in present}
     found = sorted(present, key=firsts.__getitem__)
     for wanted, actual in zip(present, found, strict=True):
         if wanted != actual:
-            yield Issue("file.header_order", f"column {actual!r} is out of order: the layout puts {wanted!r} here",
-                        f"{name}:1:{firsts[actual]} ({actual})", expected=wanted, actual=actual)
+            vendor = header[firsts[actual] - 1]
+            yield Issue("file.header_order", f"column {vendor!r} is out of order: the layout puts {wanted!r} here",
+                        f"{name}:1:{firsts[actual]} ({vendor})", expected=wanted, actual=vendor)
             return
 
 

@@ -1,0 +1,292 @@
+"""``conformance validate``: export files judged alone against a catalog layout, no vendor system.
+
+Each file goes through every rule family of its layout (``file.layout``'s engines and rules, the
+same findings as a run), and gets its own verdict: ``valid`` when nothing was found, ``invalid``
+otherwise. A profile, when given, brings the vendor's own column names (``targets.exports.columns``),
+what its extra columns are, the encodings it declares, and which layout a file name is. Findings
+are structured: ``location`` gives the file, the physical line, the 1-based column in the file as it
+is, and the field (the header as the file writes it, and the catalog item it stands for).
+
+Input that cannot be used (a file that is not a regular file, an unknown layout, a bad profile) is a
+:class:`~conformance.errors.UsageError` or :class:`~conformance.errors.ProfileError`: the front end
+prints it as one ``error:`` line and exits 2.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from conformance import __version__, messages
+from conformance.checks.files.model import Issue
+from conformance.columnar.layout import LayoutSpec
+from conformance.errors import TargetError, UsageError
+from conformance.masking import DIGIT_MASK, TEXT_MASK, mask
+from conformance.profiles import Profile
+from conformance.reporting.personal import is_personal_name
+from conformance.spec.catalog import Catalog, EditionCatalog
+from conformance.spec.models import FileInterface
+from conformance.targets.base import Target
+from conformance.targets.exports import ColumnMaps, FileExportSource
+
+VALID = "valid"
+INVALID = "invalid"
+#: Version of the validation document (``--json`` and ``--out DIR/results.json``).
+FORMAT_VERSION = "1.0"
+#: Codes that say how many findings were not shown (not defects of their own).
+NOT_SHOWN = "file.too_many_findings"
+#: First lines listed per summary row.
+FIRST_LINES = 5
+
+_TAIL = re.compile(r"(?::(?P<line>[0-9]+))?(?::(?P<column>[0-9]+))?(?: \((?P<header>.*)\))?")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRef:
+    """A field as the file names it, and the catalog item it stands for (None: not in the layout)."""
+
+    header: str
+    item: str | None
+    data_item: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"header": self.header, "item": self.item, "data_item": self.data_item}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding is: file, physical line, 1-based column in the file, field."""
+
+    file: str
+    line: int | None
+    column: int | None
+    field: FieldRef | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "column": self.column,
+                "field": self.field.to_json() if self.field is not None else None}
+
+    def text(self) -> str:
+        """``file:line:column (header)`` as the run's findings write it."""
+        parts = [self.file, *(str(n) for n in (self.line, self.column) if n is not None)]
+        return ":".join(parts) + (f" ({self.field.header})" if self.field is not None else "")
+
+
+@dataclass(frozen=True, slots=True)
+class FileFinding:
+    """One finding of a validated file."""
+
+    code: str
+    message: str
+    location: Location
+    expected: str | None
+    actual: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "location": self.location.to_json(),
+                "expected": self.expected, "actual": self.actual}
+
+
+@dataclass
+class FileResult:
+    """One file's verdict and findings."""
+
+    path: Path
+    layout: str
+    encoding: str
+    findings: list[FileFinding] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        return INVALID if self.findings else VALID
+
+    def summary(self) -> list[dict[str, Any]]:
+        """Findings by code and column: how many were shown and their first lines; then, from the
+        ``file.too_many_findings`` rows, how many were not shown, by rule and column."""
+        rows: dict[tuple[str, str], dict[str, Any]] = {}
+        for finding in self.findings:
+            header = finding.location.field.header if finding.location.field is not None else ""
+            if finding.code == NOT_SHOWN:
+                continue
+            row = rows.setdefault((finding.code, header), {
+                "code": finding.code, "column": header or None, "count": 0, "first_lines": [],
+            })
+            row["count"] += 1
+            line = finding.location.line
+            if line is not None and len(row["first_lines"]) < FIRST_LINES and line not in row["first_lines"]:
+                row["first_lines"].append(line)
+        for finding in self.findings:
+            if finding.code == NOT_SHOWN:
+                header = finding.location.field.header if finding.location.field is not None else ""
+                rows[(finding.message, header)] = {"code": NOT_SHOWN, "column": header or None,
+                                                   "count": _hidden(finding), "first_lines": [],
+                                                   "message": finding.message}
+        return list(rows.values())
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": str(self.path), "layout": self.layout, "encoding": self.encoding or None,
+                "verdict": self.verdict, "summary": self.summary(),
+                "findings": [f.to_json() for f in self.findings]}
+
+
+@dataclass
+class Validation:
+    """What ``conformance validate`` found: the edition judged against, and each file's result."""
+
+    edition: EditionCatalog
+    profile: str | None
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        return INVALID if any(f.verdict == INVALID for f in self.files) else VALID
+
+    def to_json(self) -> dict[str, Any]:
+        counts = Counter(f.code for result in self.files for f in result.findings if f.code != NOT_SHOWN)
+        return {
+            "format_version": FORMAT_VERSION,
+            "kind": "validation",
+            "verdict": self.verdict,
+            "harness_version": __version__,
+            "catalog": {"domain": self.edition.domain, "edition": self.edition.edition_name},
+            "profile": self.profile,
+            "summary": {"files": len(self.files), "invalid": sum(f.verdict == INVALID for f in self.files),
+                        "by_code": dict(sorted(counts.items()))},
+            "files": [f.to_json() for f in self.files],
+        }
+
+
+def validate_files(
+    paths: Sequence[Path], catalog: Catalog, *, layout: str | None = None, profile: Profile | None = None,
+    encoding: str | None = None,
+) -> Validation:
+    """Judge each file against its layout (``layout``, else the one the profile names the file
+    for). UsageError for a file that is not a regular file or a layout that cannot be found."""
+    if not paths:
+        raise UsageError("name at least one file to validate")
+    for path in paths:
+        if not path.is_file():
+            raise UsageError(f"{path}: not a regular file" if path.exists() else f"{path}: no such file")
+    layouts = {path: _layout_of(path, layout, profile) for path in paths}
+    edition = _edition(catalog, set(layouts.values()), profile)
+    validation = Validation(edition, profile.name if profile is not None else None)
+    for path, layout_id in layouts.items():
+        validation.files.append(_validate_one(path, layout_id, layouts, edition, profile, encoding))
+    return validation
+
+
+def _layout_of(path: Path, layout: str | None, profile: Profile | None) -> str:
+    if layout is not None:
+        return layout
+    exports = profile.targets.exports if profile is not None else None
+    if exports is not None:
+        named = [lid for lid, name in exports.files.items() if Path(name).name == path.name]
+        if len(named) == 1:
+            return named[0]
+    raise UsageError(f"{path}: which layout? name it with --layout ID (or list the file name under the "
+                     "profile's targets.exports.files)")
+
+
+def _edition(catalog: Catalog, layout_ids: Iterable[str], profile: Profile | None) -> EditionCatalog:
+    """The edition holding every layout (among the profile's claims when there is a profile)."""
+    wanted = sorted(set(layout_ids))
+    editions = [e for e in catalog.editions
+                if profile is None or profile.claims_edition(e.domain, e.edition_name)]
+    for edition in reversed(editions):  # the newest edition first
+        ids = {i.id for i in edition.interfaces if isinstance(i, FileInterface)}
+        if all(lid in ids for lid in wanted):
+            return edition
+    known = sorted({i.id for e in editions for i in e.interfaces if isinstance(i, FileInterface)})
+    missing = next(lid for lid in wanted if lid not in known) if any(lid not in known for lid in wanted) else wanted[0]
+    raise UsageError(f"--layout: {messages.unknown_lookup('file layout', missing, known)}")
+
+
+def _validate_one(
+    path: Path, layout_id: str, layouts: Mapping[Path, str], edition: EditionCatalog, profile: Profile | None,
+    encoding: str | None,
+) -> FileResult:
+    exports = profile.targets.exports if profile is not None else None
+    files = {layout_id: path}
+    for other, other_layout in layouts.items():  # the other files, for the references between layouts
+        files.setdefault(other_layout, other)
+    layout = next(i for i in edition.interfaces if isinstance(i, FileInterface) and i.id == layout_id)
+    declared = {lid: _declared(file, _interface(edition, lid), encoding, exports.encoding if exports else {})
+                for lid, file in files.items()}
+    target = Target(catalog=edition, exports=FileExportSource(files, declared, ColumnMaps.of(exports)))
+    from conformance.checks.files.cache import layout_spec
+    from conformance.checks.files.check import judge_layout
+
+    spec = layout_spec(target, layout)
+    issues: list[Issue] = []
+    try:
+        issues.extend(judge_layout(target, layout_id))
+    except TargetError as error:  # no encoding decodes the content: the encoding findings say why
+        issues.append(Issue("file.not_judged", f"the content was not judged: {error}", path.name))
+    findings = [_finding(issue, path, spec) for issue in issues]
+    return FileResult(path, layout_id, declared[layout_id], findings)
+
+
+def _interface(edition: EditionCatalog, layout_id: str) -> FileInterface:
+    return next(i for i in edition.interfaces if isinstance(i, FileInterface) and i.id == layout_id)
+
+
+def _declared(path: Path, layout: FileInterface, given: str | None, profile: Mapping[str, str]) -> str:
+    """The encoding the file is said to be in: ``--encoding``, the profile's, else what the bytes
+    decode as when the layout allows it, else the layout's first (its findings then say what the
+    bytes are)."""
+    if given:
+        return given
+    if layout.id in profile:
+        return profile[layout.id]
+    from conformance.checks.files.encoding import detect, starts_with_bom
+
+    detected = detect(path, starts_with_bom(path))
+    if detected is not None and (detected in layout.encodings or
+                                 (detected == "utf-8" and "utf-8-sig" in layout.encodings)):
+        return detected
+    return layout.encodings[0] if layout.encodings else ""
+
+
+def _finding(issue: Issue, path: Path, spec: LayoutSpec) -> FileFinding:
+    location = _location(issue.location, path, spec)
+    actual = issue.actual
+    if actual and location.field is not None and _personal(location.field, spec) and not _masked(actual):
+        actual = mask(actual)
+    return FileFinding(issue.code, issue.message, location, issue.expected, actual)
+
+
+def _location(raw: str, path: Path, spec: LayoutSpec) -> Location:
+    """An issue's ``file:line:column (header)`` as a structure."""
+    name = path.name
+    rest = raw[len(name):] if raw.startswith(name) else raw
+    match = _TAIL.fullmatch(rest)
+    if match is None:
+        return Location(str(path), None, None, None)
+    line, column, header = match.group("line"), match.group("column"), match.group("header")
+    ref = None
+    if header is not None:
+        catalog_header = spec.mapping.catalog_header(header)
+        item = spec.items.get(catalog_header)
+        ref = FieldRef(header, catalog_header if item is not None else None, item.id if item is not None else None)
+    return Location(str(path), int(line) if line else None, int(column) if column else None, ref)
+
+
+def _personal(ref: FieldRef, spec: LayoutSpec) -> bool:
+    """Personal by the catalog's flag or by name (the flags are incomplete: reporting/personal.py)."""
+    item = spec.items.get(ref.item) if ref.item is not None else None
+    return (item is not None and item.personal) or is_personal_name(ref.header) or is_personal_name(ref.item or "")
+
+
+def _masked(value: str) -> bool:
+    """Already masked by the check, or a code point (char_class findings show only that)."""
+    return TEXT_MASK in value or DIGIT_MASK in value or value.startswith("U+")
+
+
+def _hidden(finding: FileFinding) -> int:
+    """How many findings a ``file.too_many_findings`` row stands for."""
+    numbers = re.match(r"([0-9]+)", finding.message)
+    return int(numbers.group(1)) if numbers else 0

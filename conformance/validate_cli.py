@@ -1,0 +1,132 @@
+"""The ``conformance validate`` command (registered in cli.py): thin, :mod:`conformance.validate` judges.
+
+Exit 0 when every file is valid, 1 when a file has findings, 2 when the input cannot be used (each
+such error one ``error:`` line naming the input, no traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from conformance.errors import ConformanceError
+
+if TYPE_CHECKING:
+    from conformance.validate import Validation
+
+#: Findings printed by the text output, per file (the summary counts all of them).
+SHOWN_LINES = 20
+
+
+def validate_command(
+    files: Annotated[list[Path], typer.Argument(help="Export files to validate.", show_default=False)],
+    layout: Annotated[str | None, typer.Option("--layout", help="Catalog layout id, e.g. residents_csv.")] = None,
+    profile: Annotated[Path | None, typer.Option(
+        "--profile", help="Vendor profile: its column names, extra columns, encodings and file names.")] = None,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help="The encoding the files are declared in (default: the profile's, else detected).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write results.json and junit.xml here.")] = None,
+    catalog: Annotated[Path | None, typer.Option("--catalog", help="Catalog root (default: the bundled one).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")] = False,
+) -> None:
+    """Validate export files alone against a catalog layout: valid (exit 0) or invalid (exit 1)."""
+    from conformance.validate import INVALID
+
+    try:
+        validation = _validate(files, layout, profile, encoding, catalog)
+        if out is not None:
+            write_outputs(validation, out)
+    except ConformanceError as error:
+        for line in str(error).splitlines() or [type(error).__name__]:
+            sys.stderr.write(f"error: {line}\n")
+        raise typer.Exit(2) from None
+    except OSError as error:
+        sys.stderr.write(f"error: {error.filename or ''}: {error.strerror or error}\n")
+        raise typer.Exit(2) from None
+    if as_json:
+        sys.stdout.write(json.dumps(validation.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_text(validation)
+    raise typer.Exit(1 if validation.verdict == INVALID else 0)
+
+
+def _validate(files: list[Path], layout: str | None, profile: Path | None, encoding: str | None,
+              catalog: Path | None) -> Validation:
+    from conformance.locations import default_catalog_root
+    from conformance.profiles import load_profile
+    from conformance.spec.loader import load_catalog
+    from conformance.validate import validate_files
+
+    loaded = load_catalog(catalog or default_catalog_root())
+    loaded.raise_for_errors()
+    chosen = load_profile(profile) if profile is not None else None
+    return validate_files(files, loaded, layout=layout, profile=chosen, encoding=encoding)
+
+
+def _print_text(validation: Validation) -> None:
+    for result in validation.files:
+        count = sum(f.code != "file.too_many_findings" for f in result.findings)
+        sys.stdout.write(f"{result.path}: {result.verdict} ({result.layout}, {result.encoding or 'no encoding'}; "
+                         f"{count} finding(s) shown)\n")
+        for row in result.summary():
+            lines = ", ".join(str(n) for n in row["first_lines"])
+            column = row["column"] or "-"
+            more = f" (+{row['not_shown']} not shown)" if row.get("not_shown") else ""
+            sys.stdout.write(f"  {row['code']:<36} {column:<24} {row['count']:>7}{more}"
+                             f"{'  lines ' + lines if lines else ''}\n")
+        for finding in result.findings[:SHOWN_LINES]:
+            shown = finding.expected or finding.actual
+            detail = f" (expected {finding.expected}, got {finding.actual})" if shown else ""
+            sys.stdout.write(f"  {finding.location.text()}: {finding.code}: {finding.message}{detail}\n")
+        if len(result.findings) > SHOWN_LINES:
+            sys.stdout.write(f"  ... {len(result.findings) - SHOWN_LINES} more: --json or --out DIR lists them all\n")
+    sys.stdout.write(f"verdict: {validation.verdict}\n")
+
+
+def write_outputs(validation: Validation, out: Path) -> None:
+    """``out/results.json`` (the validation document) and ``out/junit.xml`` (a test case per file)."""
+    from conformance.reporting.json_report import write_json_atomic
+
+    out.mkdir(parents=True, exist_ok=True)
+    write_json_atomic(out / "results.json", validation.to_json())
+    _write_atomic(out / "junit.xml", junit_xml(validation))
+
+
+def junit_xml(validation: Validation) -> bytes:
+    """One test suite, one test case per file; a failure lists its findings."""
+    from conformance.validate import INVALID
+
+    invalid = [f for f in validation.files if f.verdict == INVALID]
+    suite = ET.Element("testsuite", name="conformance validate", tests=str(len(validation.files)),
+                       failures=str(len(invalid)), errors="0")
+    for result in validation.files:
+        case = ET.SubElement(suite, "testcase", classname=result.layout, name=str(result.path))
+        properties = ET.SubElement(case, "properties")
+        _property(properties, "layout", result.layout)
+        _property(properties, "encoding", result.encoding)
+        if result.verdict == INVALID:
+            failure = ET.SubElement(case, "failure", message=f"{len(result.findings)} finding(s)")
+            failure.text = "\n".join(_finding_line(f) for f in result.findings)
+    data: bytes = ET.tostring(suite, encoding="utf-8", xml_declaration=True)
+    return data
+
+
+def _property(parent: ET.Element, name: str, value: str) -> None:
+    ET.SubElement(parent, "property", name=name, value=value)
+
+
+def _finding_line(finding: Any) -> str:
+    return f"{finding.location.text()}: {finding.code}: {finding.message}"
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+
+

@@ -1,0 +1,185 @@
+"""``conformance validate``: files alone against a layout, end to end through the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+from typer.testing import CliRunner
+
+from conformance.cli import app
+from tests.checks.test_files import HEADERS, foreign, japanese
+
+runner = CliRunner()
+
+
+def write(path: Path, rows: Sequence[Mapping[str, str]], headers: Sequence[str] = HEADERS,
+          encoding: str = "utf-8") -> Path:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([row.get(h, "") for h in headers])
+    path.write_bytes(out.getvalue().encode(encoding))
+    return path
+
+
+def validate(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["validate", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def document(*args: str) -> tuple[int, dict[str, Any]]:
+    code, out, _ = validate(*args, "--json")
+    return code, json.loads(out)
+
+
+def findings(doc: Mapping[str, Any]) -> list[tuple[str, Any, Any, Any]]:
+    """(code, line, column, field header) of every finding of the first file."""
+    return [(f["code"], f["location"]["line"], f["location"]["column"],
+             f["location"]["field"]["header"] if f["location"]["field"] else None)
+            for f in doc["files"][0]["findings"]]
+
+
+def profile(tmp_path: Path, exports: Mapping[str, Any]) -> Path:
+    path = tmp_path / "vendor.yaml"
+    path.write_text(yaml.safe_dump({
+        "name": "vendor", "product": "p", "version": "1", "claims": [{"domain": "jumin", "edition": "1.0"}],
+        "targets": {"exports": {"via": "directory", "directory": ".", **exports}},
+    }, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_a_conforming_file_is_valid(tmp_path: Path) -> None:
+    file = write(tmp_path / "residents.csv", [japanese(), foreign()])
+    code, doc = document(str(file), "--layout", "residents_csv")
+    assert (code, doc["verdict"], doc["files"][0]["verdict"], doc["files"][0]["findings"]) == (0, "valid", "valid", [])
+    assert doc["kind"] == "validation" and doc["catalog"] == {"domain": "jumin", "edition": "1.0"}
+
+
+def test_a_defect_is_located_in_the_file_as_it_is(tmp_path: Path) -> None:
+    file = write(tmp_path / "residents.csv", [japanese(), japanese(性別="9")])
+    code, doc = document(str(file), "--layout", "residents_csv")
+    assert (code, doc["verdict"]) == (1, "invalid")
+    (finding,) = doc["files"][0]["findings"]
+    assert finding["code"] == "file.code"
+    assert finding["location"] == {"file": str(file), "line": 3, "column": HEADERS.index("性別") + 1,
+                                   "field": {"header": "性別", "item": "性別", "data_item": "sex"}}
+    assert (finding["expected"], finding["actual"]) == ("1, 2", "9")
+    assert doc["files"][0]["summary"] == [{"code": "file.code", "column": "性別", "count": 1, "first_lines": [3]}]
+
+
+def test_personal_values_are_masked(tmp_path: Path) -> None:
+    file = write(tmp_path / "residents.csv", [japanese(氏名="山" * 60)])
+    _, doc = document(str(file), "--layout", "residents_csv")
+    (finding,) = doc["files"][0]["findings"]
+    assert finding["code"] == "file.length" and "山" not in json.dumps(doc, ensure_ascii=False)
+
+
+def test_unusable_input_is_one_error_line_and_exit_2(tmp_path: Path) -> None:
+    file = write(tmp_path / "residents.csv", [japanese()])
+    for args, message in [
+        ((str(tmp_path / "missing.csv"), "--layout", "residents_csv"), "missing.csv: no such file"),
+        ((str(tmp_path), "--layout", "residents_csv"), "not a regular file"),
+        ((str(file), "--layout", "residents_cvs"), "did you mean 'residents_csv'?"),
+        ((str(file),), "which layout?"),
+    ]:
+        code, out, err = validate(*args)
+        assert (code, out) == (2, ""), args
+        assert err.startswith("error: ") and err.count("\n") == 1 and message in err, err
+        assert "Traceback" not in err
+
+
+def test_out_writes_results_and_junit(tmp_path: Path) -> None:
+    file = write(tmp_path / "residents.csv", [japanese(性別="9")])
+    code, _, _ = validate(str(file), "--layout", "residents_csv", "--out", str(tmp_path / "out"))
+    assert code == 1
+    results = json.loads((tmp_path / "out" / "results.json").read_text("utf-8"))
+    assert results["verdict"] == "invalid"
+    junit = (tmp_path / "out" / "junit.xml").read_text("utf-8")
+    assert 'failures="1"' in junit and "file.code" in junit
+
+
+def test_cp932_file_against_the_cp932_layout(tmp_path: Path) -> None:
+    file = write(tmp_path / "residents.csv", [japanese()], encoding="cp932")
+    code, doc = document(str(file), "--layout", "residents_csv_cp932")
+    assert (code, doc["files"][0]["encoding"]) == (0, "cp932")
+    code, doc = document(str(file), "--layout", "residents_csv")  # a UTF-8 layout: the bytes say cp932
+    assert code == 1 and findings(doc)[0][0] == "file.encoding_mismatch"
+
+
+# ---------------------------------------------------------------------------------------------
+# Column mapping (profile targets.exports.columns / extra_columns)
+
+VENDOR = {"住所_市区町村": "住所_市区郡町村名", "性別": "性別コード"}
+
+
+def vendor_headers() -> list[str]:
+    return [VENDOR.get(h, h) for h in HEADERS]
+
+
+def vendor_rows(*rows: Mapping[str, str]) -> list[dict[str, str]]:
+    return [{VENDOR.get(h, h): v for h, v in row.items()} for row in rows]
+
+
+def test_near_miss_headers_get_a_did_you_mean_with_the_vendors_header(tmp_path: Path) -> None:
+    file = write(tmp_path / "residents.csv", vendor_rows(japanese()), vendor_headers())
+    _, doc = document(str(file), "--layout", "residents_csv")
+    unexpected = [f for f in doc["files"][0]["findings"] if f["code"] == "file.header_unexpected_column"]
+    city = next(f for f in unexpected if f["location"]["field"]["header"] == "住所_市区郡町村名")
+    assert "did you mean '住所_市区町村'?" in city["message"] and city["location"]["line"] == 1
+    missing = [f for f in doc["files"][0]["findings"] if f["code"] == "file.header_missing_column"]
+    assert {f["location"]["column"] for f in missing} == {None}  # no column number outside the file
+
+
+def test_a_profile_maps_the_vendors_headers(tmp_path: Path) -> None:
+    file = write(tmp_path / "residents.csv", vendor_rows(japanese(), japanese(性別="9")), vendor_headers())
+    mapped = profile(tmp_path, {"files": {"residents_csv": "residents.csv"},
+                                "columns": {"residents_csv": {"住所_市区郡町村名": "住所_市区町村",
+                                                              "性別コード": "sex"}}})
+    code, doc = document(str(file), "--profile", str(mapped))  # the layout comes from the file's name
+    assert code == 1
+    assert findings(doc) == [("file.code", 3, HEADERS.index("性別") + 1, "性別コード")]
+    assert doc["files"][0]["findings"][0]["location"]["field"] == {
+        "header": "性別コード", "item": "性別", "data_item": "sex"}
+    assert doc["files"][0]["findings"][0]["message"].startswith("性別コード: ")
+
+
+def test_extra_columns_allowed_or_reported(tmp_path: Path) -> None:
+    headers = [*HEADERS, "備考"]
+    file = write(tmp_path / "residents.csv", [japanese()], headers)
+    reported = profile(tmp_path, {"files": {"residents_csv": "residents.csv"}})
+    code, doc = document(str(file), "--profile", str(reported))
+    assert (code, findings(doc)) == (1, [("file.header_unexpected_column", 1, len(headers), "備考")])
+    allowed = profile(tmp_path, {"files": {"residents_csv": "residents.csv"},
+                                 "extra_columns": {"residents_csv": "allow"}})
+    code, doc = document(str(file), "--profile", str(allowed))
+    assert (code, findings(doc)) == (0, [])
+
+
+def test_a_mapping_to_no_column_is_a_profile_error(tmp_path: Path) -> None:
+    file = write(tmp_path / "residents.csv", [japanese()])
+    bad = profile(tmp_path, {"files": {"residents_csv": "residents.csv"},
+                             "columns": {"residents_csv": {"市区町村": "住所_市区村"}}})
+    code, _, err = validate(str(file), "--profile", str(bad))
+    assert code == 2 and "did you mean '住所_市区町村'?" in err and err.startswith("error: ")
+
+
+def test_the_example_profile_maps_to_catalog_columns() -> None:
+    from conformance import load_edition
+    from conformance.columnar.layout import ColumnMap, resolve_mapping
+    from conformance.profiles import load_profile
+    from conformance.spec.models import FileInterface
+
+    root = Path(__file__).resolve().parents[1]
+    example = load_profile(root / "vendor_profiles" / "example_mapped_export.yaml")
+    edition = load_edition(root / "spec_catalog" / "jumin" / "1.0")
+    assert example.targets.exports is not None
+    for layout_id, names in example.targets.exports.columns.items():
+        layout = next(i for i in edition.interfaces if isinstance(i, FileInterface) and i.id == layout_id)
+        assert set(resolve_mapping(layout, ColumnMap(names)).renames) == set(names)
