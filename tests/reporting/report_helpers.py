@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -108,14 +112,131 @@ def chromium() -> str:
     return binary
 
 
-def dump_dom(page: Path, profile_dir: Path, *flags: str, fragment: str = "") -> str:
+def dump_dom(page: Path, profile_dir: Path, *flags: str, fragment: str = "", budget: int = 5000) -> str:
     """The DOM of a local page after its scripts ran, as headless Chromium serialises it."""
     command = [
         chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={profile_dir}", "--virtual-time-budget=5000", *flags,
+        f"--user-data-dir={profile_dir}", f"--virtual-time-budget={budget}", *flags,
         "--dump-dom", page.resolve().as_uri() + fragment,
     ]
-    completed = subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
+    completed = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
     assert completed.returncode == 0, completed.stderr[-2000:]
     return completed.stdout
+
+
+#: A page that frames a report and uses it as a reader would (file access between local files is
+#: allowed for this Chromium run only): which language shows, the visible text in each language
+#: (data in <code> left out), the search box, the state filter, and the details opened to print.
+PROBE = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><pre id="out">pending</pre>
+<iframe id="page" src="REPORT" width="1000" height="700"></iframe>
+<script>
+document.getElementById('page').addEventListener('load', function () {
+  var doc = this.contentDocument, win = this.contentWindow;
+  function state() {
+    var ja = doc.querySelector('#verdict .ja'), en = doc.querySelector('#verdict .en');
+    return [win.getComputedStyle(ja).display !== 'none', win.getComputedStyle(en).display !== 'none',
+            doc.documentElement.lang];
+  }
+  function visibleText() {
+    var walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT), parts = [], node;
+    while ((node = walker.nextNode())) {
+      var parent = node.parentElement;
+      if (parent.closest('code, script, style, svg, select')) { continue; }
+      if (!parent.checkVisibility({contentVisibilityAuto: true})) { continue; }
+      parts.push(node.nodeValue);
+    }
+    return parts.join(' ');
+  }
+  function shown(selector) { return doc.querySelectorAll(selector + ':not([hidden])').length; }
+  var result = {before: state(), text_ja: visibleText()};
+  doc.getElementById('language').click();
+  result.clicked = state();
+  result.text_en = visibleText();
+  doc.getElementById('language').click();
+  result.again = state();
+  var search = doc.getElementById('search'), filter = doc.getElementById('state-filter');
+  search.value = 'SEARCH';
+  search.dispatchEvent(new Event('input'));
+  result.search = {rows: shown('tr[data-search]'), findings: shown('section[data-search]'),
+                   open: doc.querySelectorAll('details.chapter[open]').length, count: doc.getElementById('search-count').textContent};
+  search.value = '';
+  filter.value = 'FAIL';
+  filter.dispatchEvent(new Event('change'));
+  result.filter = shown('tr[data-search]');
+  filter.value = '';
+  filter.dispatchEvent(new Event('change'));
+  result.all = shown('tr[data-search]');
+  win.dispatchEvent(new Event('beforeprint'));
+  result.closed_in_print = doc.querySelectorAll('details:not([open])').length;
+  win.dispatchEvent(new Event('afterprint'));
+  result.closed_after = doc.querySelectorAll('details:not([open])').length;
+  document.getElementById('out').textContent = JSON.stringify(result);
+});
+</script></body></html>
+"""
+
+
+def probe(page: Path, directory: Path, search: str = "") -> dict[str, Any]:
+    """Use the report at ``page`` in Chromium through its own controls (:data:`PROBE`): the clicks
+    and events run the report's own script, which its Content-Security-Policy allows only if the
+    hash is right."""
+    probe_page = page.parent / "probe.html"
+    probe_page.write_text(PROBE.replace("REPORT", page.name).replace("SEARCH", search), encoding="utf-8")
+    dom = dump_dom(probe_page, directory / "probe-profile", "--allow-file-access-from-files")
+    match = re.search(r'<pre id="out">(.*?)</pre>', dom, flags=re.DOTALL)
+    assert match is not None and match.group(1) != "pending", dom[:2000]
+    found: dict[str, Any] = json.loads(html.unescape(match.group(1)))
+    return found
+
+
+# -- axe-core ---------------------------------------------------------------------------------------
+
+#: Runs axe-core on the page and writes its violations into the DOM for --dump-dom to read.
+AXE_RUNNER = """axe.run(document, {resultTypes: ['violations']}).then(function (result) {
+  var out = document.createElement('pre'); out.id = 'axe-result';
+  out.textContent = JSON.stringify(result.violations.map(function (v) {
+    return {id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 5).map(function (n) { return n.target.join(' ') + ' :: ' + n.failureSummary; })};
+  }));
+  document.body.appendChild(out);
+}, function (error) {
+  var out = document.createElement('pre'); out.id = 'axe-result'; out.textContent = JSON.stringify('failed: ' + error);
+  document.body.appendChild(out);
+});"""
+
+
+def axe_source() -> str:
+    """axe.min.js as the PyPI package axe-playwright-python ships it (the test extra installs it;
+    only the script is used, not Playwright)."""
+    from importlib import resources
+
+    return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def axe_violations(page: Path, directory: Path, fragment: str = "") -> list[dict[str, Any]]:
+    """axe-core's violations on ``page`` (``fragment="#en"`` for the English page) in headless Chromium.
+
+    axe runs in a copy of the page with two scripts added before ``</body>``: axe.min.js and a
+    runner. The copy's Content-Security-Policy is the page's own, with the two scripts' hashes
+    added to ``script-src`` (nothing else changes: no source may load, the page's own script still
+    runs by its hash, so the English page is the one a reader gets with ``#en``).
+    """
+    axe = axe_source()
+    text = page.read_text("utf-8")
+    text, replaced = re.subn(r"script-src ('sha256-[^']+')",
+                             lambda m: f"script-src {m.group(1)} {_csp_hash(axe)} {_csp_hash(AXE_RUNNER)}", text)
+    assert replaced == 1, "the page has no script-src with a hash"
+    text = text.replace("</body>", f"<script>{axe}</script><script>{AXE_RUNNER}</script></body>")
+    copy = directory / f"axe-{page.name}"
+    copy.write_text(text, "utf-8")
+    dom = dump_dom(copy, directory / "axe-profile", fragment=fragment, budget=60000)
+    match = re.search(r'<pre id="axe-result">(.*?)</pre>', dom, flags=re.DOTALL)
+    assert match is not None, "axe-core did not finish: " + dom[-2000:]
+    violations = json.loads(html.unescape(match.group(1)))
+    assert isinstance(violations, list), violations
+    return violations

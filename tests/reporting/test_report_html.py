@@ -4,68 +4,192 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import re
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
-from report_helpers import JUMIN, document, dump_dom, result
+from report_helpers import chromium, document, dump_dom, finding, jumin_requirements, probe, result
 
 from conformance.reporting.html import render_report, write_report
-from conformance.spec.loader import load_edition
+from conformance.reporting.i18n import FINDINGS
 
 INJECTED = '<script>document.title="pwned"</script><img src=x onerror=alert(1)>'
 WAIVER = {"requirement": "jumin-1.0-1.1.9-R001", "reason": "和暦表示は次版で対応", "criterion": "カスタマイズ基準 3",
           "ticket": "VEN-12", "approver": "見本市 住民課長", "expires": "2099-03-31"}
+ATTESTATION = {"by": "見本市 住民課長", "role": "課長", "date": "2026-11-01", "statement": "アラート表示を画面で確認した",
+               "evidence": [{"file": "alert.png", "sha256": "ab" * 32}]}
+DV_MESSAGE = "a certificate request for a DV-protected person was not refused"
+EXCHANGE = {"id": "main-17", "method": "POST", "url": "http://127.0.0.1:8080/certificates", "status": 200}
 
 
 @pytest.fixture(scope="module")
-def requirements() -> dict[str, object]:
-    return {r.id: r for r in load_edition(JUMIN).requirements}
+def requirements() -> dict[str, Any]:
+    return jumin_requirements()
 
 
-def sample() -> dict[str, object]:
+def dv_findings(count: int) -> list[dict[str, Any]]:
+    return [finding("jumin.dv.certificate_issued", DV_MESSAGE, f"POST /certificates 宛名番号={1000000015 + n}",
+                    "403 (refused)", INJECTED if n == 0 else "200") for n in range(count)]
+
+
+def sample(**extra: Any) -> dict[str, Any]:
+    """A failing run: 60 identical findings and one of another code, an attested and an
+    unattested MANUAL, a waiver, an error, an expired waiver."""
     results = [
-        result("jumin-1.0-3.4-R001", "FAIL", findings=[{
-            "code": "jumin.dv.certificate_issued", "message": "a certificate was issued",
-            "location": "POST /certificates 宛名番号=1000000015", "expected": "403 (refused)", "actual": INJECTED,
-        }], reason="1 finding(s)"),
-        result("jumin-1.0-3.4-R005", "MANUAL", reason="画面写し"),
-        result("jumin-1.0-1.1.9-R001", "WAIVED", reason="waived: 和暦表示は次版で対応"),
+        result("jumin-1.0-3.4-R001", "FAIL", reason="61 finding(s)", exchanges=[EXCHANGE], findings=[
+            *dv_findings(60), finding("jumin.history.numbering", "履歴番号 is not a simple count from 1", "x", "1", "2"),
+        ]),
+        result("jumin-1.0-3.4-R005", "MANUAL", reason="画面写し", attestation=ATTESTATION),
+        result("jumin-1.0-3.4-R006", "MANUAL", reason="画面写し / screenshot"),
+        result("jumin-1.0-1.1.9-R001", "WAIVED", reason="waived: 和暦表示は次版で対応",
+               findings=[finding("jumin.certificate.seireki_printed", "生年月日 is printed in 西暦", "p1", "和暦", "西暦")]),
         result("jumin-1.0-1.1.1-R001", "PASS"),
+        result("jumin-1.0-1.1.1-R003", "ERROR", reason="TargetError: GET /residents answered 503"),
         result("jumin-1.0-8.1-O001", "NOT_APPLICABLE", level="optional"),
         result("jumin-1.0-1.1.1-R002", "NOT_AUTOMATED"),
     ]
     return document(results, problems=("waiver for jumin-1.0-9.9-R001 expired on 2020-01-01 (ticket T)",),
-                    waivers=[WAIVER])
+                    waivers=[WAIVER], **extra)
 
 
-def test_page_has_verdict_coverage_fitgap_findings_waivers_and_traceability(requirements: dict[str, object]) -> None:
-    html = render_report(sample(), requirements)  # type: ignore[arg-type]
-    assert '<p class="verdict not_conformant" id="verdict">' in html
-    # Coverage: automated (FAIL, WAIVED, PASS), manual, not automated, not applicable, total.
-    coverage = html[html.index('<table id="coverage">'):]
-    assert '<td class="num">3</td><td class="num">1</td><td class="num">1</td><td class="num">1</td>' \
-           '<td class="num">6</td>' in coverage[: coverage.index("</table>")]
-    assert "waiver for jumin-1.0-9.9-R001 expired on 2020-01-01" in html
-    finding = html[html.index('id="f-jumin-1.0-3.4-R001"'):]
+def clean(requirements: dict[str, Any]) -> dict[str, Any]:
+    """A conformant run: every requirement of the catalog passes."""
+    return document([result(rid, "PASS", level=r.level.value) for rid, r in sorted(requirements.items())])
+
+
+def section(html: str, marker: str, end: str = "</section>") -> str:
+    start = html.index(marker)
+    return html[start: html.index(end, start)]
+
+
+def test_page_has_verdict_coverage_fitgap_findings_waivers_and_traceability(requirements: dict[str, Any]) -> None:
+    html = render_report(sample(), requirements)
+    assert '<p class="verdict not_conformant" id="verdict"><span class="ja">不適合</span>' in html
+    # Coverage: automated (FAIL, WAIVED, PASS, ERROR), attested, manual, not automated, not applicable,
+    # not selected, total.
+    coverage = section(html, '<table id="coverage">', "</table>")
+    cells = "".join(f'<td class="num">{n}</td>' for n in (4, 1, 1, 1, 1, 0, 8))
+    assert cells in coverage
+    assert "<code>waiver for jumin-1.0-9.9-R001 expired on 2020-01-01 (ticket T)</code>" in html
+    found = section(html, 'id="f-jumin-1.0-3.4-R001"')
     # The requirement's source text, its section with a link to the source, expected and location.
-    assert "支援対象者" in finding[:3000] and "3.4 支援措置" in finding[:3000]
-    assert 'href="https://github.com/AkihiraYOSHIMOTO/jyuki-stnd/blob/master/doc/j440.txt"' in finding[:3000]
-    assert "POST /certificates 宛名番号=1000000015" in finding and "403 (refused)" in finding
+    assert "支援対象者" in found and "3.4 " in found and "支援措置" in found
+    assert 'href="https://github.com/AkihiraYOSHIMOTO/jyuki-stnd/blob/master/doc/j440.txt"' in found
+    assert "POST /certificates 宛名番号=1000000016" in found and "403 (refused)" in found
     assert 'id="f-jumin-1.0-1.1.9-R001"' in html  # a waived failure is shown too
-    waivers = html[html.index('id="waivers"'):]
+    assert "和暦表示は次版で対応" in section(html, 'id="f-jumin-1.0-1.1.9-R001"')
+    assert "TargetError: GET /residents answered 503" in section(html, 'id="f-jumin-1.0-1.1.1-R003"')
+    waivers = section(html, 'id="waivers"')
     assert all(str(value) in waivers for value in WAIVER.values())
-    trace = html[html.index('id="traceability"'):]
+    trace = html[html.index('id="trace"'):]
     row = trace[trace.index("<code>jumin-1.0-3.4-R001</code>"):]
-    assert "<code>jumin.dv.certificate_refused</code>" in row[: row.index("</tr>")]
-    manual = trace[trace.index("<code>jumin-1.0-3.4-R005</code>"):]
+    row = row[: row.index("</tr>")]
+    # The check's name, with its one-line description in both languages.
+    assert "<code>jumin.dv.certificate_refused</code>" in row
+    assert "支援措置対象者の住民票の写しの交付をエラーで拒否するか" in row
+    manual = trace[trace.index("<code>jumin-1.0-3.4-R006</code>"):]
     assert "画面写し" in manual[: manual.index("</tr>")]
-    assert re.search(r'<tr data-chapter="3">.*?抑止設定', html)
+    assert re.search(r'<tr data-chapter="3"><th scope="row">.*?抑止設定', html)
+    # Findings come before the long tables.
+    assert html.index('id="findings"') < html.index('id="fit-gap"') < html.index('id="trace"')
 
 
-def test_vendor_text_is_escaped_and_only_the_page_script_may_run(requirements: dict[str, object]) -> None:
-    html = render_report(sample(), requirements)  # type: ignore[arg-type]
+def test_identical_findings_are_grouped_with_the_first_examples_and_a_disclosure(
+    requirements: dict[str, Any],
+) -> None:
+    found = section(render_report(sample(), requirements), 'id="f-jumin-1.0-3.4-R001"')
+    group = found[found.index('id="g-jumin-1.0-3.4-R001-jumin.dv.certificate_issued"'):]
+    group = group[: group.index('<div class="group"') if '<div class="group"' in group else None]
+    ja, en = FINDINGS["jumin.dv.certificate_issued"]
+    assert f'<span class="ja">{ja}</span><span class="en">{en}</span>' in group
+    assert '<span class="ja">60 件の指摘</span><span class="en">60 findings</span>' in group
+    shown, _, rest = group.partition('<details class="more">')
+    assert shown.count("<tr>") == 1 + 3  # header and the first three examples
+    assert '<span class="ja">残り 47 件を表示</span>' in rest and rest.count("<tr>") == 1 + 47
+    assert '<span class="ja">ほか 10 件は results.json にあります</span>' in rest
+    # The other code is a group of its own.
+    assert 'id="g-jumin-1.0-3.4-R001-jumin.history.numbering"' in found
+    assert '<span class="ja">1 件の指摘</span><span class="en">1 finding</span>' in found
+
+
+def test_exchanges_are_anchors_the_findings_link_to(requirements: dict[str, Any]) -> None:
+    found = section(render_report(sample(), requirements), 'id="f-jumin-1.0-3.4-R001"')
+    assert '<a href="#exchanges-jumin-1.0-3.4-R001">' in found
+    item = found[found.index('<li id="exchange-main-17">'):]
+    item = item[: item.index("</li>")]
+    assert "<code>POST</code>" in item and "<code>http://127.0.0.1:8080/certificates</code>" in item
+    assert "<code>200</code>" in item
+
+
+def test_attestations_are_shown_apart_from_automated(requirements: dict[str, Any]) -> None:
+    html = render_report(sample(), requirements)
+    attestations = section(html, 'id="attestations"')
+    assert all(value in attestations for value in ("見本市 住民課長", "2026-11-01", "アラート表示を画面で確認した",
+                                                     "alert.png"))
+    row = html[html.index('<tr data-state="ATTESTED"'):]
+    assert "jumin-1.0-3.4-R005" in row[: row.index("</tr>")]
+    assert '<span class="ja">確認書による検証</span>' in html
+
+
+@pytest.mark.parametrize(("verdict", "ja", "en"), [
+    ("not_conformant", "不適合", "Not conformant"),
+    ("incomplete", "判定未完了（未検証の要件あり）", "Incomplete (not everything verified)"),
+    ("not_run", "未実施", "Not run"),
+    ("conformant", "適合", "Conformant"),
+])
+def test_each_verdict_has_its_label_and_only_conformant_says_conformant(
+    verdict: str, ja: str, en: str, requirements: dict[str, Any],
+) -> None:
+    docs = {
+        "not_conformant": sample(),
+        "incomplete": document([result("jumin-1.0-1.1.1-R001", "PASS"), result("jumin-1.0-1.1.1-R002", "NOT_AUTOMATED")]),
+        "not_run": document([result("jumin-1.0-1.1.1-R001", "ERROR", reason="TargetError: refused")],
+                            stopped="the vendor at http://127.0.0.1:9 refused the connection: is it running?"),
+        "conformant": clean(requirements),
+    }
+    doc = docs[verdict]
+    assert doc["verdict"] == verdict
+    html = render_report(doc, requirements)
+    assert f'<p class="verdict {verdict}" id="verdict"><span class="ja">{ja}</span><span class="en">{en}</span></p>' \
+           in html
+    labels_of_conformant = ('<span class="ja">適合</span>', '<span class="en">Conformant</span>')
+    assert all((label in html) == (verdict == "conformant") for label in labels_of_conformant)
+    if verdict == "not_run":
+        error = section(html, '<div class="error" id="run-error" role="alert">', "</div>")
+        assert "refused the connection: is it running?" in error
+        assert html.index('id="run-error"') < html.index('id="coverage"')
+
+
+def test_green_is_for_conformant_only() -> None:
+    template = (Path(__file__).resolve().parents[2] / "conformance" / "reporting" / "templates"
+                / "report.html.j2").read_text("utf-8")
+    styles = dict(re.findall(r"^\.(conformant|not_conformant|incomplete|not_run) \{([^}]*)\}", template,
+                             flags=re.MULTILINE))
+    assert set(styles) == {"conformant", "not_conformant", "incomplete", "not_run"}
+    greens = ("#e3f4e6", "#0b5d1e", "#2e8b57")
+    assert all(green in styles["conformant"] for green in greens)
+    assert not any(green in styles[v] for v in ("not_conformant", "incomplete", "not_run") for green in greens)
+
+
+def test_a_partial_run_has_a_badge_with_its_selection(requirements: dict[str, Any]) -> None:
+    doc = document([result("jumin-1.0-3.4-R001", "PASS")], claimed=sorted(requirements),
+                   selection={"keyword": "3.4-R001", "shard": None})
+    assert doc["verdict"] == "incomplete" and doc["scope"]["partial"]
+    html = render_report(doc, requirements)
+    assert '<p class="badge" id="partial"><span class="ja">部分実行</span><span class="en">Partial run</span></p>' \
+           in html
+    scope = section(html, '<div class="scope" id="scope">', "</div>")
+    assert "<code>keyword</code>" in scope and "<code>3.4-R001</code>" in scope and "shard" not in scope
+    assert f"<dd>1 / {len(requirements)}</dd>" in scope
+    # The requirements left out are in the traceability matrix as not selected, and counted in fit&gap.
+    assert html.count('<tr data-state="NOT_SELECTED"') == len(requirements) - 1
+    assert "部分実行" not in render_report(sample(), requirements)
+
+
+def test_vendor_text_is_escaped_and_only_the_page_script_may_run(requirements: dict[str, Any]) -> None:
+    html = render_report(sample(), requirements)
     assert INJECTED not in html
     assert "&lt;script&gt;document.title=&#34;pwned&#34;&lt;/script&gt;" in html
     scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.DOTALL)
@@ -76,50 +200,52 @@ def test_vendor_text_is_escaped_and_only_the_page_script_may_run(requirements: d
     assert not re.search(r"""(?:src|href)=["'](?!https://github\.com/AkihiraYOSHIMOTO/|#)""", html)
 
 
-def test_in_chromium_the_page_shows_its_facts_and_the_switch_works(
-    tmp_path: Path, requirements: dict[str, object]
+def test_charts_have_a_text_alternative_with_their_numbers(requirements: dict[str, Any]) -> None:
+    html = render_report(sample(), requirements)
+    charts = re.findall(r"<svg [^>]*role=\"img\"[^>]*>.*?</svg>", html, flags=re.DOTALL)
+    assert len(charts) == 4  # coverage and states, once per language
+    for chart in charts:
+        assert re.search(r'aria-label="[^"]+: [^"]*\d', chart) and "<title>" in chart and "<desc>" in chart
+    assert "自動判定: 4, 確認書による検証: 1" in html and "Automated: 4, Verified by attestation: 1" in html
+    decorative = re.findall(r"<svg [^>]*>", html)
+    assert all('role="img"' in svg or 'aria-hidden="true"' in svg for svg in decorative)
+
+
+#: English words a Japanese page may show: names of formats and the harness, the switch button.
+ALLOWED_ON_JA = {"English", "Fit", "Gap", "ID", "URL", "sha", "results", "json", "jumin", "conformance", "p"}
+
+
+def test_in_chromium_the_page_works_and_the_japanese_page_has_no_english(
+    tmp_path: Path, requirements: dict[str, Any]
 ) -> None:
-    write_report(tmp_path / "report.html", sample(), requirements)  # type: ignore[arg-type]
+    write_report(tmp_path / "report.html", sample(), requirements)
     dom = dump_dom(tmp_path / "report.html", tmp_path / "profile")
     assert "<title>標準仕様 適合性確認結果 / Conformance report</title>" in dom  # the injection did not run
-    assert re.search(r'<p class="verdict not_conformant" id="verdict">\s*<span class="ja">不適合</span>', dom)
     english = dump_dom(tmp_path / "report.html", tmp_path / "profile", fragment="#en")
     assert '<html lang="en">' in english and '<body class="english">' in english
-    switch = language_probe(tmp_path)
-    assert switch == {"before": [True, False, "ja"], "clicked": [False, True, "en"], "again": [True, False, "ja"]}
+    used = probe(tmp_path / "report.html", tmp_path, search="3.4-R00")
+    assert (used["before"], used["clicked"], used["again"]) == ([True, False, "ja"], [False, True, "en"],
+                                                                [True, False, "ja"])
+    ja, en = used["text_ja"], used["text_en"]
+    assert DV_MESSAGE not in ja and "finding" not in ja.lower()
+    assert FINDINGS["jumin.dv.certificate_issued"][0] in ja and "61 件の指摘" in ja
+    words = set(re.findall(r"[A-Za-z]+", ja)) - ALLOWED_ON_JA
+    assert words == set(), sorted(words)
+    assert DV_MESSAGE in en and FINDINGS["jumin.dv.certificate_issued"][1] in en and "61 findings" in en
+    assert "原文 (Japanese)" in en and "不適合" not in en
+    # Search: 3.4-R001, R005, R006 in the matrix; the one finding section of 3.4-R00x; chapters opened.
+    assert used["search"] == {"rows": 3, "findings": 1, "open": 1, "count": "4"}
+    assert (used["filter"], used["all"]) == (1, 8)
+    # Printing opens every details element, and closes them again after.
+    assert used["closed_in_print"] == 0 and used["closed_after"] > 0
 
 
-PROBE = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><pre id="out">pending</pre>
-<iframe id="page" src="report.html" width="1000" height="700"></iframe>
-<script>
-document.getElementById('page').addEventListener('load', function () {
-  var doc = this.contentDocument, win = this.contentWindow;
-  function state() {
-    var ja = doc.querySelector('#verdict .ja'), en = doc.querySelector('#verdict .en');
-    return [win.getComputedStyle(ja).display !== 'none', win.getComputedStyle(en).display !== 'none',
-            doc.documentElement.lang];
-  }
-  var result = {before: state()};
-  doc.getElementById('language').click();
-  result.clicked = state();
-  doc.getElementById('language').click();
-  result.again = state();
-  document.getElementById('out').textContent = JSON.stringify(result);
-});
-</script></body></html>
-"""
-
-
-def language_probe(directory: Path) -> dict[str, list[object]]:
-    """Click the report's language button in Chromium and read which language is visible.
-
-    The probe page frames the report (file access between local files is allowed for this run
-    only) and uses the real button: the click runs the report's own script, which its
-    Content-Security-Policy allows only if the hash is right.
-    """
-    (directory / "probe.html").write_text(PROBE, encoding="utf-8")
-    dom = dump_dom(directory / "probe.html", directory / "probe-profile", "--allow-file-access-from-files")
-    match = re.search(r'<pre id="out">(.*?)</pre>', dom, flags=re.DOTALL)
-    assert match is not None, dom[:2000]
-    state: dict[str, list[object]] = json.loads(match.group(1))
-    return state
+def test_printed_as_a_pdf_the_page_is_a4(tmp_path: Path, requirements: dict[str, Any]) -> None:
+    write_report(tmp_path / "report.html", sample(), requirements)
+    pdf = tmp_path / "report.pdf"
+    command = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
+               (tmp_path / "report.html").as_uri()]
+    subprocess.run(command, capture_output=True, check=True, timeout=300)
+    boxes = re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf.read_bytes())
+    assert boxes and all(abs(float(w) - 595.9) < 2 and abs(float(h) - 842.9) < 2 for w, h in boxes)

@@ -1,0 +1,133 @@
+"""The report's message catalog covers every finding code the checks can emit and every check."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+
+from conformance.checks.api import NEGATIVE_CHECKS
+from conformance.checks.registry import default_registry
+from conformance.checks.scenarios import RULES
+from conformance.reporting import i18n
+
+PACKAGE = Path(__file__).resolve().parents[2] / "conformance"
+#: Where findings are made (a check, the columnar engine, the targets).
+SOURCES = ("checks", "columnar", "targets")
+CODE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
+#: Dotted literals in those sources that are not finding codes, and why.
+NOT_CODES = {
+    "jumin.residents": "a cache key of conformance/checks/jumin.py",
+}
+#: Calls whose string arguments are finding codes.
+MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem"}
+
+
+def _trees() -> Iterator[tuple[Path, ast.Module]]:
+    for folder in SOURCES:
+        for path in sorted((PACKAGE / folder).rglob("*.py")):
+            yield path, ast.parse(path.read_text("utf-8"), filename=str(path))
+
+
+def _name(call: ast.Call) -> str:
+    function = call.func
+    return function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
+
+
+def literal_codes() -> dict[str, str]:
+    """Every dotted string literal of the sources (code -> where), f-strings apart."""
+    found: dict[str, str] = {}
+    for path, tree in _trees():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                continue
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE.fullmatch(node.value):
+                found.setdefault(node.value, f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    return found
+
+
+def maker_codes() -> dict[str, str]:
+    """String arguments of the calls that make findings: these are codes for sure."""
+    found: dict[str, str] = {}
+    for path, tree in _trees():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _name(node) in MAKERS:
+                for argument in [*node.args, *(k.value for k in node.keywords)]:
+                    if isinstance(argument, ast.Constant) and isinstance(argument.value, str) \
+                            and CODE.fullmatch(argument.value):
+                        found.setdefault(argument.value, f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    return found
+
+
+def formatted_codes() -> set[str]:
+    """f-strings that look like codes (``f"api.{name}"``), as their constant parts joined by ``{}``."""
+    found = set()
+    for _, tree in _trees():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                shape = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+                if re.fullmatch(r"[a-z_]+\.(?:\{\}|[a-z0-9_]+)(?:\.(?:\{\}|[a-z0-9_]+))*", shape):
+                    found.add(shape)
+    return found
+
+
+def test_the_scan_finds_codes() -> None:
+    assert {"file.encoding_not_allowed", "jumin.dv.certificate_issued", "file.record_length"} <= set(maker_codes())
+    assert len(maker_codes()) > 30
+
+
+def test_every_code_a_check_can_emit_has_both_texts() -> None:
+    registered = set(default_registry())
+    candidates = {code: where for code, where in literal_codes().items()
+                  if code not in registered and code not in RULES and code not in NOT_CODES}
+    candidates.update(maker_codes())
+    missing = {code: where for code, where in candidates.items() if code not in i18n.FINDINGS}
+    assert missing == {}
+
+
+def test_every_formatted_code_is_one_the_catalog_expands() -> None:
+    # Each f-string shape in the sources, and the codes it makes.
+    expansions = {
+        "api.{}": {f"api.{name}" for name in NEGATIVE_CHECKS},
+        "scenario.{}.mismatch": {f"scenario.{rule}.mismatch" for rule in RULES},
+    }
+    assert formatted_codes() - set(expansions) == set()
+    for codes in expansions.values():
+        assert codes <= set(i18n.FINDINGS)
+
+
+def test_every_registered_check_has_a_description_in_both_languages() -> None:
+    missing = [name for name in default_registry() if name not in i18n.CHECKS]
+    assert missing == []
+
+
+@pytest.mark.parametrize("table", [i18n.FINDINGS, i18n.CHECKS, i18n.LABELS, i18n.STATES, i18n.VERDICTS,
+                                   i18n.VERDICT_RULES, i18n.LEVELS, i18n.STATE_REASONS])
+def test_every_text_has_japanese_and_english(table: Mapping[str, i18n.Text]) -> None:
+    # The language button names the other language; a URL is a URL in both.
+    for key, (ja, en) in table.items():
+        if key in {"switch", "url"}:
+            continue
+        assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ja), key
+        assert re.search(r"[A-Za-z]", en), key
+        assert not re.search(r"\b(?:the|is|a|an|not|of|and)\b", ja), (key, ja)
+
+
+def test_counts_in_both_languages() -> None:
+    assert i18n.count(17, "findings") == ("17 件の指摘", "17 findings")
+    assert i18n.count(1, "findings") == ("1 件の指摘", "1 finding")
+
+
+def test_an_unknown_code_gets_a_family_text_never_the_code_alone() -> None:
+    assert i18n.finding_text("file.something_new")[0] == "ファイルの検証で指摘がありました"
+    assert i18n.finding_text("zzz.new") == ("検証で指摘がありました", "A finding")
+
+
+def test_every_label_the_template_uses_is_in_the_catalog() -> None:
+    template = (PACKAGE / "reporting" / "templates" / "report.html.j2").read_text("utf-8")
+    used = set(re.findall(r"""\bL\("([a-z_]+)"\)""", template))
+    used |= set(re.findall(r"""t\.label\(['"]([a-z_]+)['"]\)""", template))
+    assert used and used - set(i18n.LABELS) == set()
