@@ -44,7 +44,7 @@ def run_case(case: Case, registry: Registry, target: TargetProvider = _no_target
     with serving(case.requirement.id) as served:
         try:
             opened = target()  # only now: a requirement without checks never starts a vendor system
-            findings = tuple(f for c in automated for f in _run_check(case, c, registry, opened))
+            findings = _run_checks(case, automated, registry, opened)
         except UnreachableError:
             raise  # the vendor is gone: the front end stops the run (verdict not_run), not one ERROR per case
         except ConformanceError as error:
@@ -54,6 +54,26 @@ def run_case(case: Case, registry: Registry, target: TargetProvider = _no_target
         else:
             concluded = _conclude(case, findings)
     return replace(concluded, exchanges=served.references)
+
+
+def _run_checks(
+    case: Case, checks: list[FunctionCheck], registry: Registry, target: object | None
+) -> tuple[Finding, ...]:
+    """Every check's findings. A check that breaks does not discard what the others found (a file
+    check's findings stand when the API check of the same requirement errors): with findings the
+    requirement fails on them; without any, the first error is raised and the requirement is ERROR."""
+    findings: list[Finding] = []
+    broken: Exception | None = None
+    for spec in checks:
+        try:
+            findings.extend(_run_check(case, spec, registry, target))
+        except UnreachableError:
+            raise
+        except Exception as error:
+            broken = broken or error
+    if broken is not None and not findings:
+        raise broken
+    return tuple(findings)
 
 
 def _run_check(
