@@ -1,8 +1,10 @@
-"""Exchanges of a real run: the bundled reference vendor, judged in-process as the plugin does it
-(session, plan, runner), then joined into the run's HAR.
+"""Exchanges of a real run: the bundled reference vendor with a defect (it issues certificates of
+DV-protected residents), judged in-process as the plugin does it (session, plan, runner), then
+joined into the run's HAR.
 
 Each requirement's result references the entries that served it, and each entry names the
 requirements it served: those that made it, and those that reused its response from the cache.
+No name, address or number of the town is in the recording.
 """
 
 from __future__ import annotations
@@ -17,15 +19,20 @@ from conformance.checks.registry import default_registry
 from conformance.locations import default_catalog_root, reference_profile
 from conformance.plan import plan_edition
 from conformance.profiles import load_profile
+from conformance.reporting.personal import values_pattern
 from conformance.reporting.recorder import finish_recordings, recording_path
 from conformance.results import RequirementResult, Status
 from conformance.runner import run_case
 from conformance.session import TargetSession
 from conformance.spec.loader import load_edition
+from conformance.testdata.town import generate_town
 
-#: The DV certificate refusal, then two requirements that share one fetch of every resident.
-DV = "jumin-1.0-3.4-R001"
+#: The DV certificate refusal (failed by the defect), then two requirements that share one fetch
+#: of every resident.
+DEFECT, DV = "dv_certificate_issued", "jumin-1.0-3.4-R001"
 FIRST_READER, SECOND_READER = "jumin-1.0-1.1.1-R004", "jumin-1.0-1.1.1-R007"
+#: Items whose values must not be anywhere in the recording (as tests/reporting/test_report_e2e.py).
+PERSONAL = ("氏名", "通称", "住所_町字", "氏名_フリガナ", "通称_フリガナ", "世帯主氏名", "個人番号", "住民票コード")
 Run = tuple[dict[str, RequirementResult], list[dict[str, Any]]]
 
 
@@ -36,7 +43,8 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
     edition = load_edition(default_catalog_root() / "jumin" / "1.0")
     cases = {case.requirement.id: case for case in plan_edition(edition, profile)}
     registry = default_registry()
-    session = TargetSession(profile, out / "work", recording=recording_path(out / "work", "main"))
+    session = TargetSession(profile, out / "work", frozenset({DEFECT}),
+                            recording=recording_path(out / "work", "main"))
     try:
         results = {rid: run_case(cases[rid], registry, lambda: session.target(edition))
                    for rid in (DV, FIRST_READER, SECOND_READER)}
@@ -44,12 +52,17 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
         session.close()
     har = finish_recordings(out / "work", out)
     assert har is not None
+    town = generate_town(seed=session.seed)
+    values = {row[item] for row in town for item in PERSONAL if len(row.get(item, "")) >= 2}
+    for path in (har, recording_path(out / "work", "main")):
+        assert values_pattern(values).findall(path.read_text("utf-8"))[:5] == [], path
     yield results, har_entries(har)
 
 
-def test_the_requirements_pass_and_reference_their_exchanges(run: Run) -> None:
+def test_the_results_reference_their_exchanges(run: Run) -> None:
     results, entries = run
-    assert {rid: result.status for rid, result in results.items()} == dict.fromkeys(results, Status.PASS)
+    statuses = {rid: result.status for rid, result in results.items()}
+    assert statuses == {DV: Status.FAIL, FIRST_READER: Status.PASS, SECOND_READER: Status.PASS}
     by_id = {entry["_id"]: entry for entry in entries}
     assert len(by_id) == len(entries)  # ids are unique
     for rid, result in results.items():
@@ -70,7 +83,9 @@ def test_every_entry_served_a_requirement_or_the_setup(run: Run) -> None:
     assert served == set(results)
     dv = [entry for entry in entries if DV in entry.get("_requirements", ())]
     assert dv and all(entry["request"]["url"].endswith("/certificates") for entry in dv)
-    assert all(entry["response"]["status"] == 403 for entry in dv)  # the certificate was refused
+    issued = [entry for entry in dv if entry["response"]["status"] == 200]  # the defect: not refused
+    assert issued and all("＊" in entry["response"]["content"]["text"] for entry in issued)  # names masked
+    assert {r["id"] for r in results[DV].exchanges} == {entry["_id"] for entry in dv}
 
 
 def test_a_requirement_reusing_the_cached_residents_is_linked_to_their_pages(run: Run) -> None:
