@@ -1,7 +1,7 @@
 """The ``conformance`` command: thin, it calls the engine, or pytest for ``run``.
 
 Exit codes follow DESIGN.md: 0 conformant / valid, 1 not conformant / invalid, 2 the command
-itself could not be done (bad arguments, bad profile, unreachable target).
+itself could not be done (bad arguments, profile or catalog); ``run`` adds 3 incomplete and 4 not run.
 """
 
 from __future__ import annotations
@@ -38,8 +38,9 @@ app.add_typer(reference_app, name="reference", help="The bundled reference vendo
 app.add_typer(report_app, name="report", help="Compare, merge, bundle, sign and verify run results.")
 app.command("validate")(validate_command)
 
-console = Console(stderr=False)
-errors = Console(stderr=True)
+# soft_wrap: a path or message is one line however narrow the terminal (greppable, copyable).
+console = Console(stderr=False, soft_wrap=True)
+errors = Console(stderr=True, soft_wrap=True)
 
 CatalogOption = Annotated[
     Path | None, typer.Option("--catalog", help="Catalog root (default: the bundled spec_catalog).")
@@ -186,17 +187,24 @@ def catalog_openapi(
 
 @catalog_app.command("import")
 def catalog_import(
-    domain: Annotated[str, typer.Option("--domain", help="Domain slug.")] = "jumin",
-    edition: Annotated[str, typer.Option("--edition", help="Edition.")] = "1.0",
+    domain: Annotated[str | None, typer.Option("--domain", help="Domain slug (default jumin).")] = None,
+    edition: Annotated[str | None, typer.Option("--edition", help="Edition (default 1.0).")] = None,
     source: Annotated[Path | None, typer.Option("--source", help="Source text directory.")] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Edition directory to write.")] = None,
+    from_files: Annotated[list[Path] | None, typer.Option(
+        "--from", help="Official files: 標準仕様書 .docx, 基本データリスト 項目定義書 or API仕様書 .xlsx (repeatable).",
+    )] = None,
 ) -> None:
-    """Turn a specification's source text into catalog YAML (reproducible byte for byte)."""
+    """Turn a specification's source into catalog YAML (reproducible byte for byte)."""
+    if from_files:
+        _import_official(from_files, domain, edition, out)
+        return
     from conformance.spec.importers import importer_for
 
     try:
-        importer, default_source = importer_for(domain, edition)
-        report = importer(source or default_source, out or default_catalog_root() / domain / edition)
+        importer, default_source = importer_for(domain or "jumin", edition or "1.0")
+        report = importer(source or default_source, out or default_catalog_root() / (domain or "jumin")
+                          / (edition or "1.0"))
     except ConformanceError as error:
         raise _fail(str(error)) from None
     for level, count in report.counts.items():
@@ -205,7 +213,38 @@ def catalog_import(
         errors.print(f"wrote {path}", markup=False, highlight=False)
 
 
-@app.command("run")
+def _import_official(paths: list[Path], domain: str | None, edition: str | None, out: Path | None) -> None:
+    """``catalog import --from``: the official templates (docs/catalog-ids.md)."""
+    from conformance.spec.importers import import_official
+
+    try:
+        done = import_official(paths, default_catalog_root(), domain=domain, edition=edition, out=out)
+    except (ConformanceError, UsageError) as error:
+        raise _fail(str(error)) from None
+    for rendered, written in done.results:
+        counts = ", ".join(f"{name} {count}" for name, count in rendered.counts.items())
+        errors.print(f"{rendered.source.name} ({rendered.template}): {counts}", markup=False, highlight=False)
+        for problem in rendered.unclassified:
+            errors.print(f"  unclassified: {problem}", markup=False, highlight=False)
+        for path in written:
+            errors.print(f"  wrote {path}", markup=False, highlight=False)
+
+
+RUN_HELP = """Run the conformance suite (through pytest); write results.json, junit.xml, report.html and
+evidence.zip.
+
+\b
+Exit codes (the verdict; docs/results.md):
+  0  conformant      every requirement of the claimed scope verified
+  1  not_conformant  a requirement failed (or a waiver problem)
+  2  usage           bad arguments, profile or catalog: your input, not the vendor's
+  3  incomplete      nothing failed, but not everything was verified (or a partial run)
+  4  not_run         the vendor could not be reached or broke before judging, or the run was interrupted
+--gate no-failures exits 0 for incomplete too (a CI gate that wants only "nothing failed").
+"""
+
+
+@app.command("run", help=RUN_HELP)
 def run(
     profile: Annotated[Path | None, typer.Option("--profile", help="Vendor profile YAML.")] = None,
     reference: Annotated[
@@ -214,7 +253,7 @@ def run(
     defect: Annotated[
         list[str] | None, typer.Option("--defect", help="Start the reference vendor with this defect.")
     ] = None,
-    domain: Annotated[list[str] | None, typer.Option("--domain", help="Only this domain (repeatable).")] = None,
+    domain: Annotated[list[str] | None, typer.Option("--domain", help="Only this domain (repeatable; a partial run).")] = None,
     out: Annotated[Path, typer.Option("--out", help="Output directory.")] = Path("reports/latest"),
     seed: Annotated[
         int | None, typer.Option("--seed", help="Seed of the test data and scenarios: replays a run.")
@@ -222,17 +261,26 @@ def run(
     shard: Annotated[
         str | None, typer.Option("--shard", metavar="I/N", help="Run shard I of N; join with `report merge`.")
     ] = None,
+    gate: Annotated[
+        str, typer.Option("--gate", metavar="conformant|no-failures",
+                          help="What exits 0: only a conformant run (default), or any run where nothing failed.")
+    ] = "conformant",
+    pytest_output: Annotated[
+        bool, typer.Option("--pytest-output", help="Show pytest's own output instead of the progress bar.")
+    ] = False,
     catalog: CatalogOption = None,
     pytest_args: Annotated[list[str] | None, typer.Argument(help="Extra pytest arguments (after --).")] = None,
 ) -> None:
-    """Run the conformance suite (through pytest) and write results.json and junit.xml."""
-    from conformance.run import run_suite
+    from conformance.run import RunOptions, run_suite
 
     if reference and profile is not None:
         raise _fail("--reference and --profile exclude each other: --reference is the bundled vendor's profile")
+    if gate not in ("conformant", "no-failures"):
+        raise _fail(f"--gate {gate!r}: expected conformant or no-failures")
+    options = RunOptions(profile=profile, out=out, domains=domain or [], catalog=catalog, extra=pytest_args or [],
+                         defects=defect or [], seed=seed, shard=shard, gate=gate, pytest_output=pytest_output)
     try:
-        code = run_suite(profile=profile, domains=domain or [], out=out, catalog=catalog,
-                         extra=pytest_args or [], defects=defect or [], seed=seed, shard=shard)
+        code = run_suite(options, errors)
     except (ConformanceError, UsageError) as error:
         raise _fail(str(error)) from None
     raise typer.Exit(code)

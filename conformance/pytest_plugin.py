@@ -3,8 +3,15 @@
 The plugin is registered through the ``pytest11`` entry point and stays inert until one of its
 options is given (``--conformance``, ``--conformance-profile`` ...), so installing the package
 does not change anybody else's test runs. Items are named by requirement id, so ``-k``,
-``--deselect`` and JUnit share one key. NOT_AUTOMATED, MANUAL, NOT_APPLICABLE and WAIVED show as
+``--deselect`` and JUnit share one key. A requirement is judged in the item's setup, so a check
+that could not judge (ERROR) is a pytest error (JUnit ``<error>``) and a FAIL a test failure
+(JUnit ``<failure>``, Allure "failed"); NOT_AUTOMATED, MANUAL, NOT_APPLICABLE and WAIVED show as
 skips whose reason starts with the state; ``results.json`` keeps the real state.
+
+The run's scope is every requirement of the editions the profile claims: results that do not cover
+it all (``-k``, ``--deselect``, ``--domain``, ``--shard``, ``--lf`` ...) make a partial run, recorded
+with its selection. The first time the target cannot be reached or opened, the run stops
+(``session.shouldstop``) with one message, and its verdict is ``not_run``; so does an interrupted run.
 
 ``--conformance-shard i/n`` keeps every n-th requirement (in sorted id order) starting at the i-th,
 so n CI machines run disjoint parts of one run and ``conformance report merge`` joins them. With
@@ -25,20 +32,19 @@ import pytest
 
 from conformance.errors import (
     ConformanceError,
-    ConformanceFailure,
     ProfileError,
     SpecError,
-    TargetError,
+    UnreachableError,
     UsageError,
 )
 from conformance.locations import default_catalog_root, reference_profile
-from conformance.plan import Case, plan_edition, waiver_problems
-from conformance.profiles import Profile, load_profile
+from conformance.plan import Case, attestation_gaps, plan_edition, waiver_problems
+from conformance.profiles import Profile, load_profile, resolved_attestations
 from conformance.reference.defects import parse_defects
-from conformance.reporting.allure_labels import label_running_test
+from conformance.reporting.allure_labels import attach_result, label_running_test
 from conformance.reporting.json_report import results_document, waivers_info, write_json_atomic
 from conformance.reporting.personal import Scrubber, personal_item_names, scrub_document
-from conformance.results import AUTOMATED_STATES, RequirementResult, RunOutcome, Status
+from conformance.results import AUTOMATED_STATES, RequirementResult, RunOutcome, Scope, Status
 from conformance.runner import run_case, stale_waivers
 from conformance.spec.catalog import EditionCatalog, LocatedError
 from conformance.spec.fingerprint import edition_fingerprint
@@ -70,24 +76,32 @@ class RunState:
     seed: int | None = None
     shard: tuple[int, int] | None = None
     worker: str = "main"
+    attestations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    selection: dict[str, Any] = field(default_factory=dict)
     _registry: Registry | None = None
     _session: TargetSession | None = None
-    broken: str | None = None
+    stopped: str | None = None
     results: dict[str, RequirementResult] = field(default_factory=dict)
-    _editions: dict[Path, EditionCatalog] | None = None
+    _claimed_editions: dict[Path, EditionCatalog] | None = None
     _scrubber: Scrubber | None = None
 
     @property
-    def editions(self) -> dict[Path, EditionCatalog]:
-        """The claimed editions under the catalog root, loaded once; the controller of a
-        pytest-xdist run needs them too although it collects nothing."""
-        if self._editions is None:
-            self._editions = {
+    def claimed_editions(self) -> dict[Path, EditionCatalog]:
+        """Every edition under the catalog root that the profile claims (the run's scope, whatever
+        ``--domain`` selects), loaded once; the controller of a pytest-xdist run needs them too
+        although it collects nothing."""
+        if self._claimed_editions is None:
+            self._claimed_editions = {
                 marker.parent.resolve(): edition
                 for marker in sorted(self.catalog_root.glob("*/*/edition.yaml"))
-                if self._wanted(marker) and self._claimed(edition := load_edition(marker.parent))
+                if self._claimed(edition := load_edition(marker.parent))
             }
-        return self._editions
+        return self._claimed_editions
+
+    @property
+    def editions(self) -> dict[Path, EditionCatalog]:
+        """The claimed editions this run collects (``--domain`` narrows them)."""
+        return {path: e for path, e in self.claimed_editions.items() if self._wanted(path)}
 
     @property
     def registry(self) -> Registry:
@@ -98,35 +112,55 @@ class RunState:
             self._registry = default_registry()
         return self._registry
 
-    def _wanted(self, marker: Path) -> bool:
-        return not self.domains or marker.parent.parent.name in self.domains
+    def _wanted(self, edition_dir: Path) -> bool:
+        return not self.domains or edition_dir.parent.name in self.domains
 
     def _claimed(self, edition: EditionCatalog) -> bool:
         return self.profile.claims_edition(edition.domain, edition.edition_name)
 
+    def plan(self, edition: EditionCatalog) -> tuple[Case, ...]:
+        """The cases of one edition, with the profile's waivers and attestations."""
+        return plan_edition(edition, self.profile, attestations=self.attestations)
+
     def cases(self) -> dict[str, Case]:
-        """Every planned case, in catalog order."""
+        """Every planned case of the claimed scope, in catalog order."""
         return {
             case.requirement.id: case
-            for edition in self.editions.values()
-            for case in plan_edition(edition, self.profile)
+            for edition in self.claimed_editions.values()
+            for case in self.plan(edition)
         }
 
     def outcome(self) -> RunOutcome:
-        """The run's outcome: results in catalog order, plus waiver and catalog problems."""
+        """The run's outcome: results in catalog order, the scope, waiver problems (they fail the
+        run) and gaps (catalog entries that could not be loaded, unused attestations: incomplete)."""
         cases = self.cases()
         results = tuple(self.results[rid] for rid in cases if rid in self.results)
-        editions = list(self.editions.values())
+        editions = list(self.claimed_editions.values())
         problems = list(waiver_problems(self.profile, editions, dt.date.today()))
         problems += stale_waivers(tuple(cases.values()), self.results)
-        problems += [str(error) for edition in editions for error in edition.errors]
-        return RunOutcome(results=results, problems=tuple(problems))
+        gaps = [str(error) for edition in editions for error in edition.errors]
+        gaps += attestation_gaps(self.attestations, editions)
+        scope = Scope(claimed=frozenset(cases), selection=self.selection)
+        return RunOutcome(results=results, problems=tuple(problems), gaps=tuple(gaps), scope=scope,
+                          stopped=self.stopped)
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         data = getattr(report, "conformance_result", None)
         if data is not None:
             result = RequirementResult.from_json(data)
             self.results[result.requirement] = result
+        stopped = getattr(report, "conformance_stopped", None)
+        if stopped is not None and self.stopped is None:  # a pytest-xdist worker stopped
+            self.stopped = str(stopped)
+
+    def stop(self, error: ConformanceError) -> str:
+        """Remember why the run cannot go on: the one message the user gets (what, and what to check)."""
+        if self.stopped is None:
+            api = self.profile.targets.api
+            where = "the bundled reference vendor" if self.profile.targets.reference or api is None else api.base_url
+            self.stopped = (f"the vendor system could not be reached or opened: {error}. "
+                            f"Check that {where} is running and answers, and the profile's targets.")
+        return self.stopped
 
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
         if self.shard is None:
@@ -145,14 +179,13 @@ class RunState:
             # Recorded only with an output directory: the evidence bundle is built from it.
             recording = recording_path(workdir, self.worker) if self.out is not None else None
             self._session = TargetSession(self.profile, workdir, self.defects, self.seed, recording=recording)
-        if self.broken is not None:  # do not try again for every requirement
-            raise TargetError(self.broken)
+        if self.stopped is not None:  # do not try again for every requirement
+            raise UnreachableError(self.stopped)
         edition = next(e for e in self.editions.values() if (e.domain, e.edition_name) == (case.domain, case.edition))
         try:
             return self._session.target(edition)
         except ConformanceError as error:
-            self.broken = f"the target could not be opened: {error}"
-            raise TargetError(self.broken) from None
+            raise UnreachableError(self.stop(error)) from None
 
     def scrubber(self) -> Scrubber:
         """Masks personal data in what the run writes: the session's, which knows the loaded data;
@@ -170,16 +203,17 @@ class RunState:
                 self._scrubber.add_rows(generate_town(seed=effective_seed(self.profile, self.seed)))
         return self._scrubber
 
-    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if self._session is not None:
             self._session.close()
+        if exitstatus == pytest.ExitCode.INTERRUPTED and self.stopped is None:
+            self.stopped = f"interrupted after {len(self.results)} requirements were judged (Ctrl-C or SIGTERM)"
         if self.out is None or hasattr(session.config, "workerinput") or session.config.option.collectonly:
             return  # --collect-only judged nothing: no results.json saying "not conformant (of 0)"
         from conformance.reporting.html import write_report
         from conformance.session import effective_seed
 
         document = results_document(self.outcome(), self.catalog_info(), _profile_info(self.profile))
-        document["error"] = self.broken
         document["seed"] = effective_seed(self.profile, self.seed)
         document["waivers"] = waivers_info(self.profile)
         if self.shard is not None:
@@ -198,16 +232,19 @@ class RunState:
             return
         outcome = self.outcome()
         coverage = outcome.coverage
-        terminalreporter.write_line(f"verdict: {outcome.verdict.value}")
+        partial = f" (partial run: {len(outcome.not_selected)} claimed requirements not judged)" if outcome.partial else ""
+        terminalreporter.write_line(f"verdict: {outcome.verdict.value}{partial}")
         terminalreporter.write_line(
-            f"coverage: {coverage.automated} automated, {coverage.manual} manual, "
-            f"{coverage.not_automated} not automated, {coverage.not_applicable} not applicable "
-            f"(of {coverage.total})"
+            f"coverage: {coverage.automated} automated, {coverage.attested} attested, {coverage.manual} manual, "
+            f"{coverage.not_automated} not automated, {coverage.not_applicable} not applicable, "
+            f"{coverage.not_selected} not selected (of {coverage.total})"
         )
         for problem in outcome.problems:
             terminalreporter.write_line(f"problem: {problem}")
-        if self.broken is not None:
-            terminalreporter.write_line(f"error: {self.broken}")
+        for gap in outcome.gaps:
+            terminalreporter.write_line(f"not verified: {gap}")
+        if self.stopped is not None:
+            terminalreporter.write_line(f"stopped: {self.stopped}")
 
     def catalog_info(self) -> dict[str, Any]:
         """The ``catalog`` object of results.json."""
@@ -219,7 +256,7 @@ class RunState:
                 "requirements": len(e.requirements),
                 "sha256": edition_fingerprint(e.path),
             }
-            for e in self.editions.values()
+            for e in self.claimed_editions.values()
         ]
         return {"editions": editions}
 
@@ -286,10 +323,11 @@ def _active(config: pytest.Config) -> bool:
 def pytest_configure(config: pytest.Config) -> None:
     if not _active(config):
         return
-    profile_path = config.getoption("conformance_profile")
+    profile_path = Path(config.getoption("conformance_profile") or reference_profile())
     shard_option = config.getoption("conformance_shard")
     try:
-        profile = load_profile(Path(profile_path) if profile_path else reference_profile())
+        profile = load_profile(profile_path)
+        attestations = resolved_attestations(profile, profile_path)
         defects = parse_defects(config.getoption("conformance_defect"))
         shard = parse_shard(shard_option) if shard_option else None
     except ProfileError as error:
@@ -309,6 +347,8 @@ def pytest_configure(config: pytest.Config) -> None:
         seed=config.getoption("conformance_seed"),
         shard=shard,
         worker=_worker_id(config),
+        attestations=attestations,
+        selection=_selection(config),
     )
     if state.out is not None and not hasattr(config, "workerinput"):
         from conformance.reporting.recorder import RECORDING_GLOB
@@ -321,6 +361,28 @@ def pytest_configure(config: pytest.Config) -> None:
     # With no path on the command line, collect the catalog instead of the current directory.
     if config.args_source is not pytest.Config.ArgsSource.ARGS:
         config.args = [str(state.catalog_root)]
+
+
+def _selection(config: pytest.Config) -> dict[str, Any]:
+    """How the command line narrows the run (results.json ``scope.selection``); empty for a full run.
+
+    Whether the run is partial is decided from the results (every claimed requirement judged or
+    not), not from this record: it says how, for the reader."""
+    option = config.option
+    chosen: dict[str, Any] = {
+        "keyword": getattr(option, "keyword", "") or None,
+        "markers": getattr(option, "markexpr", "") or None,
+        "deselect": list(getattr(option, "deselect", None) or []) or None,
+        "domains": list(config.getoption("conformance_domain")) or None,
+        "shard": config.getoption("conformance_shard"),
+        "last_failed": bool(getattr(option, "lf", False)) or None,
+        "failed_first": bool(getattr(option, "failedfirst", False)) or None,
+        "maxfail": getattr(option, "maxfail", 0) or None,
+    }
+    if config.args_source is pytest.Config.ArgsSource.ARGS:
+        named = [arg for arg in config.args if "::" in arg]
+        chosen["node_ids"] = named or None
+    return {key: value for key, value in chosen.items() if value is not None}
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -339,7 +401,7 @@ class EditionFile(pytest.File):
         if edition is None:  # not claimed by the profile, or outside the catalog root
             return
         yield from _error_items(self, edition.errors)
-        for case in plan_edition(edition, state.profile):
+        for case in state.plan(edition):
             yield RequirementItem.from_parent(self, name=case.requirement.id, case=case)
 
 
@@ -373,37 +435,54 @@ class CatalogErrorItem(pytest.Item):
         return Path(first.file), first.line - 1, f"{self.name}: invalid catalog entry"
 
 
+class CaseError(Exception):
+    """A requirement could not be judged (ERROR): raised in the item's setup, so pytest and JUnit
+    report an error, not a failure."""
+
+
 class RequirementItem(pytest.Item):
-    """One requirement, judged by the runner."""
+    """One requirement: judged in setup (module docstring), reported in the call."""
 
     def __init__(self, *, case: Case, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.case = case
         requirement = case.requirement
+        source = requirement.source
         self.user_properties.extend(
             [
                 ("requirement", requirement.id),
                 ("domain", case.domain),
                 ("edition", case.edition),
                 ("level", requirement.level.value),
+                ("title", f"{source.section} {source.title}".strip()),
             ]
         )
 
-    def runtest(self) -> None:
+    def setup(self) -> None:
         state = self.config.stash[_STATE]
         label_running_test(self.case)
-        result = run_case(self.case, state.registry, lambda: state.target_for(self.case))
+        try:
+            result = run_case(self.case, state.registry, lambda: state.target_for(self.case))
+        except UnreachableError as error:
+            message = state.stop(error)
+            self.session.shouldstop = message
+            result = _stopped_result(self.case, message)
         setattr(self, _RESULT_ATTR, result)
         self.user_properties.append(("status", result.status.value))
-        if result.status is Status.FAIL:
-            raise ConformanceFailure(_describe_findings(result))
         if result.status is Status.ERROR:
-            raise ConformanceFailure(f"ERROR: {result.reason}")
+            raise CaseError(f"ERROR: {result.reason}")
+
+    def runtest(self) -> None:
+        result: RequirementResult = getattr(self, _RESULT_ATTR)
+        attach_result(result)
+        if result.status is Status.FAIL:
+            # pytest.fail: a test failure for JUnit and Allure ("failed", not "broken").
+            pytest.fail(_describe_findings(result), pytrace=False)
         if result.status in _SKIP_STATES:
             pytest.skip(f"{result.status.value}: {result.reason}")
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        if isinstance(excinfo.value, ConformanceFailure):
+        if isinstance(excinfo.value, (CaseError, pytest.fail.Exception)):
             # JUnit and the terminal show this text: personal data masked as in the reports.
             return self.config.stash[_STATE].scrubber().text(f"{self.name}: {excinfo.value}")
         return str(super().repr_failure(excinfo))
@@ -411,6 +490,11 @@ class RequirementItem(pytest.Item):
     def reportinfo(self) -> tuple[Path, int, str]:
         source = self.case.requirement.source
         return self.path, 0, f"{self.name}: {source.section} {source.title} ({source.block})"
+
+
+def _stopped_result(case: Case, message: str) -> RequirementResult:
+    return RequirementResult(requirement=case.requirement.id, domain=case.domain, edition=case.edition,
+                             level=case.requirement.level.value, status=Status.ERROR, reason=message)
 
 
 def _describe_findings(result: RequirementResult) -> str:
@@ -427,9 +511,19 @@ def _describe_findings(result: RequirementResult) -> str:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     report = yield
     result = getattr(item, _RESULT_ATTR, None)
-    if call.when == "call" and result is not None:
-        # Carried on the report so it crosses from pytest-xdist workers to the controller.
-        report.conformance_result = result.to_json()
+    if result is None or not (call.when == "call" or (call.when == "setup" and report.failed)):
+        return report
+    # Carried on the report so it crosses from pytest-xdist workers to the controller.
+    report.conformance_result = result.to_json()
+    state = item.config.stash[_STATE]
+    if state.stopped is not None:
+        report.conformance_stopped = state.stopped
+    if call.when == "setup" and call.excinfo is not None and isinstance(call.excinfo.value, CaseError):
+        # pytest shows a setup error with its traceback; an ERROR is the target's, not the harness's.
+        report.longrepr = item.repr_failure(call.excinfo)
+    if report.skipped and isinstance(report.longrepr, tuple):
+        # The skip's place is the requirement's catalog entry, not a line of the harness.
+        report.longrepr = (item.location[0], 0, f"Skipped: {result.status.value}: {result.reason}")
     return report
 
 

@@ -6,14 +6,22 @@ After pytest, the run's output directory gets its evidence bundle (``evidence.zi
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from conformance.errors import UsageError
 from conformance.locations import default_catalog_root, reference_profile
 from conformance.reporting.bundle import BUNDLE_NAME, BundleInputs, build_bundle, export_file_paths
+from conformance.reporting.terminal import ProgressPlugin, print_summary
+from conformance.results import Verdict, exit_code
 
 #: Plugins blocked in a run (as in the project's pytest addopts): they come with libraries the checks
 #: use (schemathesis, and anyio and Hypothesis with it) or the bench extra (typeguard) and act only on
@@ -23,24 +31,35 @@ _UNUSED_PLUGINS = (
     "-p", "no:schemathesis", "-p", "no:anyio", "-p", "no:typeguard", "-p", "no:hypothesispytest",
 )
 
-#: pytest exit codes that mean the run itself could not be done.
-_BROKEN = {pytest.ExitCode.INTERRUPTED, pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR}
+#: pytest exit codes that mean the run itself could not be done (a usage error is the user's input).
+_USAGE = {pytest.ExitCode.USAGE_ERROR, pytest.ExitCode.INTERNAL_ERROR}
+#: Arguments that ask for pytest's own output instead of the progress bar and summary.
+_VERBOSE = frozenset({"-v", "-vv", "-vvv", "--verbose"})
+#: Exit code of a usage, profile or catalog error (DESIGN.md "Contracts").
+USAGE_EXIT = 2
 
 
 def pytest_arguments(
     *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str],
     defects: list[str] | None = None, seed: int | None = None, shard: str | None = None,
+    suite_name: str | None = None,
 ) -> list[str]:
-    """The pytest command line for a run."""
+    """The pytest command line for a run.
+
+    pytest's cache lives in the output directory, so ``conformance run --out D -- --lf`` reruns what
+    failed in the last run into D.
+    """
     root = (catalog or default_catalog_root()).resolve()
     args = [
         str(root), "--conformance", f"--conformance-catalog={root}", f"--conformance-out={out}",
         f"--junitxml={out / 'junit.xml'}", "-o", "junit_family=xunit1", "-o", "addopts=",
-        "-p", "no:cacheprovider", "--rootdir", str(root), "-q",
+        "-o", f"cache_dir={(out / '.pytest_cache').resolve()}", "--rootdir", str(root), "-q",
         *_UNUSED_PLUGINS,
         # The CLI imported the package before pytest could mark it for assertion rewriting.
         "-W", "ignore::pytest.PytestAssertRewriteWarning",
     ]
+    if suite_name:
+        args += ["-o", f"junit_suite_name={suite_name}"]
     if profile is not None:
         args.append(f"--conformance-profile={profile}")
     args += [f"--conformance-domain={d}" for d in domains]
@@ -52,29 +71,96 @@ def pytest_arguments(
     return args + extra
 
 
-def run_suite(
-    *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str],
-    defects: list[str] | None = None, seed: int | None = None, shard: str | None = None,
-) -> int:
-    """Run pytest; 0 conformant, 1 not conformant, 2 the run could not be done."""
-    if profile is not None and not profile.is_file():
-        raise UsageError(f"{profile}: no such vendor profile")
-    results = out / "results.json"
-    # Stale files must never pass for this run's result or evidence.
-    results.unlink(missing_ok=True)
-    (out / BUNDLE_NAME).unlink(missing_ok=True)
+@dataclass(frozen=True)
+class RunOptions:
+    """What ``conformance run`` was asked for."""
+
+    profile: Path | None
+    out: Path
+    domains: list[str] = field(default_factory=list)
+    catalog: Path | None = None
+    extra: list[str] = field(default_factory=list)
+    defects: list[str] = field(default_factory=list)
+    seed: int | None = None
+    shard: str | None = None
+    gate: str = "conformant"
+    pytest_output: bool = False
+
+
+def run_suite(options: RunOptions, console: Console | None = None) -> int:
+    """Run pytest with the plugin; the exit code of the verdict (docs/results.md), 2 for the user's
+    input (bad arguments, profile or catalog). Shows a progress bar and a summary on ``console``
+    unless pytest's own output was asked for (``pytest_output`` or ``-v``)."""
+    from conformance.profiles import load_profile
+
+    used = options.profile or reference_profile()
+    if options.profile is not None and not options.profile.is_file():
+        raise UsageError(f"{options.profile}: no such vendor profile")
+    profile = load_profile(used)  # a ProfileError names file:line before anything starts
+    out = _prepare_out(options.out)
     args = pytest_arguments(
-        profile=profile, domains=domains, out=out, catalog=catalog, extra=extra, defects=defects, seed=seed,
-        shard=shard,
+        profile=options.profile, domains=options.domains, out=out, catalog=options.catalog, extra=options.extra,
+        defects=options.defects, seed=options.seed, shard=options.shard,
+        suite_name=f"{profile.product} {profile.version}",
     )
-    code = pytest.main(args)
-    if code in _BROKEN or not results.is_file():
-        return 2
-    _bundle(out, profile, catalog)
+    verbose = options.pytest_output or any(arg in _VERBOSE for arg in options.extra)
+    shown = console or Console(stderr=True)
+    with _terminated_as_interrupt():
+        code = pytest.main(args) if verbose else _quiet_pytest(args, out, shown)
+    results = out / "results.json"
+    if code in _USAGE or not results.is_file():
+        if not verbose:
+            shown.print(f"error: the run could not start; pytest's output is in {out / 'work' / PYTEST_LOG}",
+                        markup=False, highlight=False)
+        return USAGE_EXIT
+    _bundle(out, options.profile, options.catalog)
     document = json.loads(results.read_text("utf-8"))
-    if document.get("error"):  # the target could not be reached: the run was not done
-        return 2
-    return 0 if document["verdict"] == "conformant" else 1
+    if not verbose:
+        print_summary(shown, document, out)
+    return exit_code(Verdict(document["verdict"]), gate=options.gate)
+
+
+#: pytest's own output of a run, in the work directory of the output directory.
+PYTEST_LOG = "pytest-output.txt"
+
+
+def _prepare_out(out: Path) -> Path:
+    """The output directory, created; stale results and bundle removed (they must never pass for
+    this run's)."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: exists and is not a directory")
+    try:
+        (out / "work").mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"--out {out}: cannot be created ({error.strerror})") from None
+    (out / "results.json").unlink(missing_ok=True)
+    (out / BUNDLE_NAME).unlink(missing_ok=True)
+    return out
+
+
+def _quiet_pytest(args: list[str], out: Path, console: Console) -> int:
+    """pytest with its terminal output in the work directory and a progress bar on ``console``."""
+    log = out / "work" / PYTEST_LOG
+    with log.open("w", encoding="utf-8") as handle, contextlib.redirect_stdout(handle):
+        return int(pytest.main(args, plugins=[ProgressPlugin(console)]))
+
+
+@contextlib.contextmanager
+def _terminated_as_interrupt() -> Iterator[None]:
+    """SIGTERM ends a run as Ctrl-C does: pytest finishes the session, the reference vendor stops,
+    and results.json says ``not_run`` (interrupted) instead of a verdict over what ran."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _bundle(out: Path, profile: Path | None, catalog: Path | None) -> None:

@@ -110,14 +110,39 @@ def test_run_end_to_end_writes_results_and_junit(tmp_path: Path) -> None:
         [sys.executable, "-m", "conformance", "run", "--out", str(out), "--catalog", str(catalog)],
         capture_output=True, text=True, cwd=tmp_path, check=False,
     )
-    assert completed.returncode == 1, completed.stdout + completed.stderr
+    assert completed.returncode == 3, completed.stdout + completed.stderr  # incomplete
     document = json.loads((out / "results.json").read_text("utf-8"))
-    assert document["verdict"] == "not_conformant"
+    assert document["verdict"] == "incomplete"
     assert document["summary"]["NOT_AUTOMATED"] == 2
     assert document["coverage"]["not_applicable"] == 1
     assert (out / "junit.xml").read_text("utf-8").count("<testcase") == 3
     assert (out / "report.html").is_file()
-    assert "verdict: not_conformant" in completed.stdout
+    # pytest's own output goes to a file; the terminal gets the verdict, coverage and the outputs.
+    assert "verdict: incomplete (判定未完了)" in completed.stderr
+    assert "coverage: 0 automated, 0 attested" in completed.stderr
+    assert f"report.html: {out / 'report.html'}" in completed.stderr.replace("\n", "")
+    assert "SKIPPED" not in completed.stdout + completed.stderr
+    assert "jumin-1.0-3.4-R001" in (out / "work" / "pytest-output.txt").read_text("utf-8")
+
+
+def test_the_gate_flag_lets_an_incomplete_run_pass_and_nothing_else(tmp_path: Path) -> None:
+    catalog = make_catalog(tmp_path)
+    completed = subprocess.run(
+        [sys.executable, "-m", "conformance", "run", "--out", str(tmp_path / "out"), "--catalog", str(catalog),
+         "--gate", "no-failures"],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "verdict: incomplete" in completed.stderr
+    result = runner.invoke(app, ["run", "--gate", "nothing", "--out", str(tmp_path / "x")])
+    assert result.exit_code == 2 and "expected conformant or no-failures" in result.stderr
+
+
+def test_run_help_documents_the_exit_codes() -> None:
+    code, output = invoke("run", "--help")
+    assert code == 0
+    for line in ("0  conformant", "1  not_conformant", "2  usage", "3  incomplete", "4  not_run", "no-failures"):
+        assert line in output
 
 
 def test_run_with_a_missing_profile_exits_2(tmp_path: Path) -> None:

@@ -52,13 +52,15 @@ def test_items_are_named_by_requirement_id_and_skip_with_their_state(pytester: p
     result.stdout.fnmatch_lines([
         "*edition.yaml::jumin-1.0-3.4-R001 SKIPPED*",
         "*edition.yaml::jumin-1.0-3.4-O001 SKIPPED*",
-        "verdict: not_conformant",
-        "coverage: 0 automated, 0 manual, 2 not automated, 1 not applicable (of 3)",
+        "verdict: incomplete",
+        "coverage: 0 automated, 0 attested, 0 manual, 2 not automated, 1 not applicable, 0 not selected (of 3)",
         "*NOT_AUTOMATED: no check is bound to this requirement*",
     ])
     result.assert_outcomes(skipped=3)
     document = json.loads((pytester.path / "out" / "results.json").read_text("utf-8"))
-    assert document["verdict"] == "not_conformant"
+    assert document["verdict"] == "incomplete"
+    assert document["format_version"] == "2.0"
+    assert document["scope"] == {"partial": False, "selection": {}, "claimed": 3, "judged": 3, "not_selected": []}
     # No profile: the reference vendor's, which declares no optional function.
     assert [r["status"] for r in document["results"]] == ["NOT_AUTOMATED", "NOT_APPLICABLE", "NOT_AUTOMATED"]
     assert [r["requirement"] for r in document["results"]] == [
@@ -72,6 +74,10 @@ def test_k_selects_by_id_and_results_keep_only_what_ran(pytester: pytest.Pyteste
     result.assert_outcomes(skipped=1, deselected=2)
     document = json.loads((pytester.path / "out" / "results.json").read_text("utf-8"))
     assert [r["requirement"] for r in document["results"]] == ["jumin-1.0-3.4-P001"]
+    assert document["scope"] == {"partial": True, "selection": {"keyword": "P001"}, "claimed": 3, "judged": 1,
+                                 "not_selected": ["jumin-1.0-3.4-O001", "jumin-1.0-3.4-R001"]}
+    assert document["verdict"] == "incomplete"
+    assert document["coverage"]["not_selected"] == 2 and document["coverage"]["total"] == 3
 
 
 def test_collect_only_writes_no_results_and_says_there_is_no_verdict(pytester: pytest.Pytester) -> None:

@@ -44,8 +44,9 @@ def test_a_profile_runs_the_same_suite_against_any_vendor(tmp_path: Path) -> Non
         profile.write_text(PROFILE.format(url=running.url), encoding="utf-8")
         completed = run(profile, tmp_path / "out")
     document = json.loads((tmp_path / "out" / "results.json").read_text("utf-8"))
-    assert completed.returncode == 0, completed.stdout[-3000:]
-    assert document["verdict"] == "conformant"
+    assert completed.returncode == 3, completed.stderr[-3000:]  # incomplete: most of 住民記録 is not automated
+    assert document["verdict"] == "incomplete"
+    assert document["summary"]["FAIL"] == document["summary"]["ERROR"] == 0
     assert document["profile"] == {"name": "other-vendor", "product": "a vendor the harness did not start",
                                    "version": "2.3"}
 
@@ -57,15 +58,24 @@ def free_port() -> int:
         return port
 
 
-def test_an_unreachable_vendor_exits_2_with_the_reason(tmp_path: Path) -> None:
+def test_an_unreachable_vendor_stops_the_run_with_one_message_and_not_run(tmp_path: Path) -> None:
+    port = free_port()
     profile = tmp_path / "vendor.yaml"
-    profile.write_text(PROFILE.format(url=f"http://127.0.0.1:{free_port()}/api/v1"), encoding="utf-8")
+    profile.write_text(PROFILE.format(url=f"http://127.0.0.1:{port}/api/v1"), encoding="utf-8")
     completed = run(profile, tmp_path / "out")
-    assert completed.returncode == 2
+    assert completed.returncode == 4, completed.stderr  # not_run
+    output = (completed.stdout + completed.stderr).strip().splitlines()
+    assert len(output) < 10, output
+    stopped = [line for line in output if line.startswith("stopped: ")]
+    assert len(stopped) == 1 and f"127.0.0.1:{port}" in stopped[0] and "connection refused" in stopped[0]
+    assert "Traceback" not in completed.stdout + completed.stderr
     document = json.loads((tmp_path / "out" / "results.json").read_text("utf-8"))
-    assert document["error"].startswith("the target could not be opened: ")
-    assert {r["status"] for r in document["results"] if r["status"] not in ("NOT_AUTOMATED", "MANUAL",
-                                                                              "NOT_APPLICABLE")} == {"ERROR"}
+    assert document["verdict"] == "not_run"
+    assert document["error"].startswith("the vendor system could not be reached or opened: ")
+    assert f"http://127.0.0.1:{port}/api/v1 is running" in document["error"]
+    # The run stopped at the first requirement that needed the vendor: one ERROR, the rest not judged.
+    assert [r["status"] for r in document["results"]].count("ERROR") == 1
+    assert document["scope"]["partial"] is True
 
 
 def test_a_bad_profile_exits_2_naming_file_and_line(tmp_path: Path) -> None:

@@ -224,7 +224,7 @@ def support(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) -
     start = parse_day(row.get("支援措置_開始年月日", ""))
     if start is None:
         return {"開始日": None, "終了日": None, "延長可能開始日": None, "延長後終了日": None,
-                "保護中": False, "継続区分": None}
+                "保護中": False, "継続区分": None, "アラート": []}
     end = parse_day(row.get("支援措置_終了年月日", "")) or _period_end(start, defects)
     extended = _period_end(end if "dv_extension_from_old_end" in defects else end + timedelta(days=1), defects)
     moved_out = stay.moved_out if stay is not None and row.get("住民状態") == "2" else None
@@ -232,7 +232,27 @@ def support(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) -
     protected = as_of >= start and not (after_move and "dv_ends_at_move_out" in defects)
     return {"開始日": start.isoformat(), "終了日": end.isoformat(), "延長可能開始日": _month_before(end).isoformat(),
             "延長後終了日": extended.isoformat(), "保護中": protected,
-            "継続区分": ("前住所地" if after_move else "現住所地") if protected else None}
+            "継続区分": ("前住所地" if after_move else "現住所地") if protected else None,
+            "アラート": support_alerts(end, as_of)}
+
+
+#: The alerts of j440 (3.4 R005, R006) as the reference shows them: codes ours, wording from the text.
+SUPPORT_ALERTS = {
+    "J440-A01": "１か月以内に支援措置の期間が終了します",
+    "J440-A02": "支援措置の期間が終了しています",
+}
+
+
+def support_alerts(end: date, as_of: date) -> list[dict[str, str]]:
+    """The alerts shown with a protected person's record on ``as_of`` (j440): from one month before
+    the period's end, that it ends within a month; after the end (not extended), that it has ended."""
+    if as_of > end:
+        code = "J440-A02"
+    elif as_of >= _month_before(end):
+        code = "J440-A01"
+    else:
+        return []
+    return [{"コード": code, "メッセージ": SUPPORT_ALERTS[code]}]
 
 
 def _period_end(start: date, defects: frozenset[str]) -> date:

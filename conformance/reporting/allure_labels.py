@@ -6,9 +6,11 @@ listens and the calls do nothing, and without allure-pytest this module does not
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from conformance.plan import Case
+from conformance.results import RequirementResult
 from conformance.reporting.sources import chapter_of, chapter_titles, section_url
 
 #: Allure severities by level: a prohibited function present is as bad as a required one missing.
@@ -43,3 +45,19 @@ def label_running_test(case: Case) -> None:
     url = section_url(case.domain, case.edition, requirement)
     if url is not None:
         dynamic.link(url, name=f"{source.document} {source.section} {source.title}")
+
+
+def attach_result(result: RequirementResult) -> None:
+    """Attach a judged requirement's findings and the exchanges that served it (masked as in
+    results.json) to the running test, so Allure shows why it failed without opening another file."""
+    allure = _allure()
+    if allure is None or not (result.findings or result.exchanges):
+        return
+    if result.findings:
+        findings = [finding.to_json() for finding in result.findings]
+        allure.attach(json.dumps(findings, ensure_ascii=False, indent=2), name="findings",
+                      attachment_type=allure.attachment_type.JSON)
+    if result.exchanges:
+        exchanges = [dict(exchange) for exchange in result.exchanges]
+        allure.attach(json.dumps(exchanges, ensure_ascii=False, indent=2), name="exchanges",
+                      attachment_type=allure.attachment_type.JSON)

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 import typer
 
 from conformance.errors import ConformanceError
+from conformance.results import Verdict, exit_code
 
 report_app = typer.Typer(
     help="Compare runs, merge shards, and build, sign and verify evidence bundles.", no_args_is_help=True
@@ -99,7 +100,7 @@ def merge(
         raise _fail(str(error)) from None
     _copy_recordings(paths, out)
     _say(f"merged {len(paths)} runs into {out / 'results.json'}: {merged['verdict']}")
-    raise typer.Exit(0 if merged["verdict"] == "conformant" else 1)
+    raise typer.Exit(exit_code(Verdict(merged["verdict"])))
 
 
 def _write_merged_report(out: Path, merged: dict[str, Any], catalog: Path | None) -> None:

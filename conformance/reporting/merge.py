@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from conformance.errors import UsageError
-from conformance.reporting.json_report import results_document
-from conformance.results import RequirementResult, RunOutcome
+from conformance.reporting.json_report import results_document, scope_from_json
+from conformance.results import RequirementResult, RunOutcome, Scope
 
 #: Keys that must be equal in every shard of a run.
 _SAME = ("catalog", "profile", "harness_version", "seed", "waivers")
@@ -94,10 +94,25 @@ def _results(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> list[Require
 
 def _problems(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> tuple[str, ...]:
     """Every shard's problems once (an expired waiver is reported by each shard)."""
-    problems: dict[str, None] = {}
+    return _listed(documents, "problems")
+
+
+def _listed(documents: Sequence[tuple[str, Mapping[str, Any]]], key: str) -> tuple[str, ...]:
+    found: dict[str, None] = {}
     for _, document in documents:
-        problems.update(dict.fromkeys(str(p) for p in document.get("problems", [])))
-    return tuple(problems)
+        found.update(dict.fromkeys(str(p) for p in document.get(key) or []))
+    return tuple(found)
+
+
+def _scope(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> Scope:
+    """The merged run's scope: the claimed requirements every shard knew (what it judged and what
+    it left out), so the shards of one run, joined, cover it all and are no longer partial. The
+    selection keeps what the shards had in common beyond their shard (a ``-k`` stays partial)."""
+    scopes = [scope_from_json(document) for _, document in documents]
+    claimed = frozenset().union(*(scope.claimed for scope in scopes))
+    selections = [{k: v for k, v in scope.selection.items() if k != "shard"} for scope in scopes]
+    common = {k: v for k, v in selections[0].items() if all(s.get(k) == v for s in selections[1:])}
+    return Scope(claimed=claimed, selection=common)
 
 
 def merge_documents(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> dict[str, Any]:
@@ -106,12 +121,13 @@ def merge_documents(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> dict[
         raise UsageError("nothing to merge: name the shards' results.json files")
     _check_same_run(documents)
     _check_shards(documents)
-    outcome = RunOutcome(results=tuple(_results(documents)), problems=_problems(documents))
+    errors = [str(d["error"]) for _, d in documents if d.get("error")]
+    outcome = RunOutcome(results=tuple(_results(documents)), problems=_problems(documents),
+                         gaps=_listed(documents, "gaps"), scope=_scope(documents),
+                         stopped="; ".join(dict.fromkeys(errors)) or None)
     first = documents[0][1]
     merged = results_document(outcome, dict(first.get("catalog", {})), dict(first.get("profile", {})))
     merged["harness_version"] = first.get("harness_version", merged["harness_version"])
-    errors = [str(d["error"]) for _, d in documents if d.get("error")]
-    merged["error"] = "; ".join(dict.fromkeys(errors)) or None
     merged["seed"] = first.get("seed")
     merged["waivers"] = first.get("waivers", [])
     merged["merged_from"] = [{"file": name, "shard": d.get("shard")} for name, d in documents]

@@ -7,13 +7,16 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from conformance.profiles import Profile
+from conformance.profiles import AttestationFile, Profile
+from conformance.results_schema import ResultsDocument
 from conformance.spec.models import CatalogDocument, Edition
 
 _SCHEMAS: dict[str, type[BaseModel]] = {
     "edition.schema.json": Edition,
     "catalog-document.schema.json": CatalogDocument,
     "profile.schema.json": Profile,
+    "attestations.schema.json": AttestationFile,
+    "results.schema.json": ResultsDocument,
 }
 
 
