@@ -22,7 +22,9 @@ headers named like a secret are ``[redacted]``; personal data is masked by the r
 A body is kept as masked text up to ``BODY_LIMIT`` characters: enough for an engineer to see what
 the vendor answered, without copying a whole export of the town into the evidence. Binary bodies (a
 PDF) are described by type and size only. After ``TOTAL_LIMIT`` bytes per worker, entries keep no
-bodies. Timings: HAR's ``wait`` holds the whole exchange (the client does not time its phases).
+bodies, and the joined file keeps bodies up to ``JOINED_LIMIT`` bytes in all (however many workers
+there were), so the evidence bundle stays within what ``conformance report verify`` reads.
+Timings: HAR's ``wait`` holds the whole exchange (the client does not time its phases).
 
 The HAR entries are built with the ``harfile`` package's models (the HAR writer schemathesis uses)
 and written with :mod:`json`: ``harfile.HarFile`` writes a fixed set of entry fields (no ``_id`` or
@@ -59,6 +61,8 @@ BODY_LIMIT = 16 * 1024
 SCRUB_MARGIN = 256
 #: Bytes one worker records in total; later entries keep no bodies.
 TOTAL_LIMIT = 32 * 1024 * 1024
+#: Bytes of the joined HAR after which entries keep no bodies (the bundle's reader takes 256 MiB).
+JOINED_LIMIT = 128 * 1024 * 1024
 #: Header names whose values are credentials or session keys, whatever the vendor calls them.
 _SECRET_HEADER_PARTS = ("auth", "token", "secret", "key", "cookie", "session", "password")
 #: Name pattern of the workers' recording files in a work directory (removed before a run).
@@ -266,10 +270,6 @@ class HarRecorder:
         return self._scrubber.text(kept), len(kept) < len(text)
 
 
-#: The recorder's former name.
-JsonlRecorder = HarRecorder
-
-
 def _reason(status: int) -> str:
     try:
         return HTTPStatus(status).phrase
@@ -299,7 +299,7 @@ def _decode(body: bytes) -> str | None:
 # -- joining ------------------------------------------------------------------------------------
 
 
-def finish_recordings(workdir: Path, out: Path) -> Path | None:
+def finish_recordings(workdir: Path, out: Path, *, limit: int = JOINED_LIMIT) -> Path | None:
     """Join the workers' recordings in ``workdir`` into ``out/exchanges.har`` (written atomically).
 
     Call it once the workers have closed their recorders (the end of the run, in the controller).
@@ -318,7 +318,7 @@ def finish_recordings(workdir: Path, out: Path) -> Path | None:
     fd, temp = tempfile.mkstemp(dir=out, prefix=f".{HAR_NAME}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            _write_har(handle, entries, [worker_of(path) for path in paths])
+            _write_har(handle, entries, [worker_of(path) for path in paths], limit)
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -364,11 +364,12 @@ def _entries(path: Path, links: dict[str, list[str]]) -> Iterator[dict[str, Any]
         yield document
 
 
-def _write_har(handle: IO[str], entries: Iterable[dict[str, Any]], workers: list[str]) -> None:
-    """The HAR document, written as the entries are read (a run's recording may be large)."""
+def _write_har(handle: IO[str], entries: Iterable[dict[str, Any]], workers: list[str], limit: int) -> None:
+    """The HAR document, written as the entries are read (a run's recording may be large); past
+    ``limit`` bytes, entries keep no bodies."""
     creator = harfile.Creator(name="conformance", version=__version__)
     comment = f"conformance harness recording, personal data masked; workers: {', '.join(workers)}"
-    handle.write(
+    written = handle.write(
         '{\n "log": {\n  "version": ' + json.dumps(harfile.HAR_VERSION)
         + ',\n  "creator": ' + json.dumps({"name": creator.name, "version": creator.version})
         + ',\n  "comment": ' + json.dumps(comment, ensure_ascii=False)
@@ -376,9 +377,27 @@ def _write_har(handle: IO[str], entries: Iterable[dict[str, Any]], workers: list
     )
     separator = "\n"
     for entry in entries:
-        handle.write(separator + "   " + json.dumps(entry, ensure_ascii=False).translate(_LINE_BREAKS))
+        if written > limit:
+            _drop_bodies(entry)
+        line = separator + "   " + json.dumps(entry, ensure_ascii=False).translate(_LINE_BREAKS)
+        written += len(line.encode("utf-8"))
+        handle.write(line)
         separator = ",\n"
     handle.write("\n  ]\n }\n}\n")
+
+
+def _drop_bodies(entry: dict[str, Any]) -> None:
+    """The entry without its bodies, as the recorder writes it past its limit."""
+    omitted = {"_omitted": "recording limit reached"}
+    post = entry["request"].get("postData")
+    if isinstance(post, dict) and post.get("text"):
+        post.pop("_truncated", None)
+        post.update(text="", **omitted)  # HAR's postData has a text
+    content = entry["response"].get("content")
+    if isinstance(content, dict) and "text" in content:
+        del content["text"]
+        content.pop("_truncated", None)
+        content.update(omitted)
 
 
 def read_har(path: Path) -> dict[str, Any]:

@@ -172,6 +172,25 @@ def test_bodies_stop_at_the_total_limit(base_url: str, tmp_path: Path) -> None:
     assert "text" not in second["response"]["content"]
 
 
+def test_the_joined_har_keeps_bodies_up_to_its_own_limit(base_url: str, tmp_path: Path) -> None:
+    first, first_recorder = client(base_url, tmp_path, worker="gw0")
+    second, second_recorder = client(base_url, tmp_path, worker="gw1")
+    for http in (first, second, first, second):
+        http.request("get", "/csv")
+        http.request("post", "/residents", json={"氏名": NAME})
+    first_recorder.close()
+    second_recorder.close()
+    har = finish_recordings(tmp_path / "work", tmp_path, limit=1000)
+    assert har is not None
+    entries = har_entries(har)
+    kept = [e for e in entries if "text" in e["response"]["content"]]
+    assert 0 < len(kept) < len(entries) and kept == entries[: len(kept)]
+    for entry in entries[len(kept):]:
+        assert entry["response"]["content"]["_omitted"] == "recording limit reached"
+        assert entry["request"].get("postData", {"text": ""})["text"] == ""
+    assert har.stat().st_size < 1000 + len(entries) * 1200
+
+
 def test_a_broken_exchange_is_recorded_with_its_reason(tmp_path: Path) -> None:
     http, recorder = client("http://127.0.0.1:9/api/v1", tmp_path)
     with pytest.raises(TargetError), serving("jumin-1.0-3.4-R001") as served:
