@@ -118,7 +118,10 @@ def test_real_shards_of_a_defect_run_merge_into_its_verdict(tmp_path: Path) -> N
             for i in (1, 2)]
     outputs = [run.communicate(timeout=600)[0] for run in runs]
     documents = [json.loads((tmp_path / f"shard{i}" / "results.json").read_text("utf-8")) for i in (1, 2)]
-    assert all(run.returncode in (0, 1) for run in runs), outputs
+    assert all(run.returncode in (1, 3) for run in runs), outputs  # each shard: partial, never conformant
+    assert all(d["scope"]["partial"] and d["scope"]["selection"]["shard"] == f"{i}/2"
+               for i, d in zip((1, 2), documents, strict=True))
+    assert all(d["verdict"] in ("not_conformant", "incomplete") for d in documents)
     merged_run = subprocess.run(
         [sys.executable, "-m", "conformance", "report", "merge", str(tmp_path / "shard1"),
          str(tmp_path / "shard2" / "results.json"), "--out", str(tmp_path / "merged")],
@@ -126,6 +129,9 @@ def test_real_shards_of_a_defect_run_merge_into_its_verdict(tmp_path: Path) -> N
     )
     assert merged_run.returncode == 1, merged_run.stderr  # not conformant: the defect's requirements fail
     merged = json.loads((tmp_path / "merged" / "results.json").read_text("utf-8"))
+    # All shards of one run, joined: the whole claimed scope again.
+    assert merged["scope"]["partial"] is False and merged["scope"]["not_selected"] == []
+    assert merged["scope"]["claimed"] == merged["scope"]["judged"] == len(catalog_order())
     failed = {r["requirement"] for r in merged["results"] if r["status"] in ("FAIL", "ERROR")}
     assert failed == set(DEFECTS[defect].requirements)
     assert [r["requirement"] for r in merged["results"]] == catalog_order()
@@ -145,3 +151,34 @@ def test_a_bad_shard_on_the_command_line_exits_2(tmp_path: Path) -> None:
                                capture_output=True, text=True, check=False, timeout=300)
     assert completed.returncode == 2
     assert "--shard '3/2': expected i/n with 1 <= i <= n" in completed.stderr
+
+
+def shard_document(index: int, judged: list[str], left_out: list[str]) -> dict[str, Any]:
+    return {
+        "verdict": "incomplete", "harness_version": "0.1.0", "catalog": {}, "profile": {}, "seed": 1, "waivers": [],
+        "shard": {"index": index, "count": 2},
+        "scope": {"partial": True, "selection": {"shard": f"{index}/2"}, "claimed": 3, "judged": len(judged),
+                  "not_selected": left_out},
+        "results": [{"requirement": rid, "domain": "jumin", "edition": "1.0", "level": "required",
+                     "status": "PASS", "findings": []} for rid in judged],
+    }
+
+
+def test_merging_every_shard_restores_the_whole_scope_and_its_verdict() -> None:
+    ids = ["jumin-1.0-3.4-R001", "jumin-1.0-3.4-R002", "jumin-1.0-3.4-R003"]
+    first = shard_document(1, [ids[0], ids[2]], [ids[1]])
+    second = shard_document(2, [ids[1]], [ids[0], ids[2]])
+    merged = merge_documents([("a", first), ("b", second)])
+    assert merged["scope"] == {"partial": False, "selection": {}, "claimed": 3, "judged": 3, "not_selected": []}
+    assert merged["verdict"] == "conformant"
+
+
+def test_merging_shards_of_a_k_run_stays_partial() -> None:
+    ids = ["jumin-1.0-3.4-R001", "jumin-1.0-3.4-R002", "jumin-1.0-3.4-R003"]
+    first = shard_document(1, [ids[0]], [ids[1], ids[2]])
+    second = shard_document(2, [], [ids[0], ids[1], ids[2]])
+    for document in (first, second):
+        document["scope"]["selection"]["keyword"] = "R001"
+    merged = merge_documents([("a", first), ("b", second)])
+    assert merged["scope"]["partial"] is True and merged["scope"]["selection"] == {"keyword": "R001"}
+    assert merged["verdict"] == "incomplete"
