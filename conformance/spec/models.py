@@ -258,9 +258,11 @@ class SchemaProperty(CatalogModel):
     required: bool = False
     label: str | None = Field(default=None, description="項目名 of the API仕様書, verbatim.")
     description: str | None = Field(default=None, description="項目説明 of the API仕様書, verbatim.")
-    data_type: OfficialDataType | None = Field(
-        default=None, description="データ型 of the API仕様書. When set, the property follows the API仕様書's "
-        "rules in the OpenAPI document: present when required (◎), null only when nullable (〇).")
+    data_type: str | None = Field(
+        default=None, description="データ型 of the API仕様書, verbatim (X, Ｎ, 9, DATE, TIME, 構造化, 配列構造化 ...). "
+        "When set, the property follows the API仕様書's rules in the OpenAPI document: present when required "
+        "(◎), null only when nullable (〇).")
+    fixed_value: str | None = Field(default=None, description="The value the 備考 fixes (\"...\"固定値).")
     length: Annotated[int, Field(ge=1)] | None = Field(default=None, description="データ長（桁数）: characters.")
     nullable: bool = Field(default=False, description="null設定有無 〇: the value may be null.")
     condition: str | None = Field(default=None, description="The ※※ condition under which it is required, verbatim.")

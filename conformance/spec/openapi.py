@@ -53,6 +53,34 @@ _CHAR_CLASS_PATTERNS: dict[str, str] = {
 }
 _T = TypeVar("_T")
 
+#: The security scheme of an interface with ``security: bearer`` (共通機能標準仕様書 第2.1版 2.2.7: an OAuth2.0
+#: access token of the Bearer type, sent in the Authorization header).
+BEARER_SCHEME = "bearer"
+BEARER_SECURITY_SCHEME: dict[str, Any] = {
+    "type": "http",
+    "scheme": "bearer",
+    "description": "OAuth2.0 access token (Client Credentials Grant; client_secret_jwt, or client_secret_basic as "
+                   "the interim method) in the Authorization header",
+}
+# Patterns of the official data types (基本データリスト / API仕様書 sheet 凡例）データ型).
+TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+YEAR_PATTERN = "^[0-9]{4}$"
+#: Official データ型 -> JSON Schema of a non-null value (strings also get maxLength from データ長).
+_OFFICIAL_TYPES: dict[str, dict[str, Any]] = {
+    "X": {"type": "string"},
+    "Ｎ": {"type": "string"},
+    "X,Ｎ混在": {"type": "string"},
+    "9": {"type": "integer"},
+    "S9": {"type": "integer"},
+    "9V": {"type": "number"},
+    "BLOB": {"type": "string"},
+    "YEAR": {"type": "string", "pattern": YEAR_PATTERN},
+    "DATE": {"type": "string", "pattern": DATE_PATTERN},
+    "TIME": {"type": "string", "pattern": TIME_PATTERN},
+}
+OFFICIAL_OBJECT_TYPES = ("構造化",)
+OFFICIAL_ARRAY_TYPES = ("配列構造化",)
+
 _PARAMETER_TYPES: dict[str, dict[str, Any]] = {
     "string": {"type": "string"},
     "integer": {"type": "integer"},
@@ -94,11 +122,14 @@ def build_openapi(edition: EditionCatalog) -> dict[str, Any]:
     interfaces = api_interfaces(edition)
     request_ids = _reachable(lookup, _request_roots(interfaces))
     response_ids = _reachable(lookup, _response_roots(interfaces))
+    components: dict[str, Any] = {"schemas": _components(edition, lookup, request_ids, response_ids)}
+    if any(interface.security == "bearer" for interface in interfaces):
+        components["securitySchemes"] = {BEARER_SCHEME: BEARER_SECURITY_SCHEME}
     return {
         "openapi": OPENAPI_VERSION,
         "info": _info(edition),
         "paths": _paths(interfaces, lookup, request_ids, response_ids),
-        "components": {"schemas": _components(edition, lookup, request_ids, response_ids)},
+        "components": components,
     }
 
 
@@ -195,6 +226,10 @@ def _operation(interface: ApiInterface, lookup: _Lookup, request_component: str 
     if request_component is not None:
         operation["requestBody"] = {"required": True, "content": {JSON: {"schema": schema_ref(request_component)}}}
     operation["responses"] = {str(r.status): _response(r) for r in interface.responses}
+    if interface.security == "bearer":
+        operation["security"] = [{BEARER_SCHEME: []}]
+    if interface.error_codes:
+        operation["x-error-codes"] = [code.model_dump(mode="json", exclude_none=True) for code in interface.error_codes]
     return operation
 
 
@@ -244,8 +279,10 @@ def _components(
 def _object_schema(schema: Schema, lookup: _Lookup, *, request: bool, both: bool) -> dict[str, Any]:
     referrer = f"schema {schema.id}"
     properties = {p.name: _property_schema(p, lookup, referrer, request=request, both=both) for p in schema.properties}
-    # The JSON representation rule: every property of a response document is present.
-    required = [p.name for p in schema.properties if p.required or not request]
+    # The JSON representation rule: every property of a response document is present; a property
+    # of an official API仕様書 (data_type set) is present when its 必須 says so, in both directions.
+    required = [p.name for p in schema.properties
+                if p.required or (not request and p.data_type is None)]
     result: dict[str, Any] = {"title": schema.name, "type": "object", "properties": properties}
     if required:
         result["required"] = required
@@ -256,6 +293,8 @@ def _object_schema(schema: Schema, lookup: _Lookup, *, request: bool, both: bool
 def _property_schema(
     prop: SchemaProperty, lookup: _Lookup, referrer: str, *, request: bool, both: bool
 ) -> dict[str, Any]:
+    if prop.data_type is not None:
+        return _official_property_schema(prop, request=request, both=both)
     if prop.data_item is not None:
         item = lookup.data_item(prop.data_item, f"{referrer} property {prop.name}")
         schema = _value_schema(item, lookup)
@@ -266,6 +305,24 @@ def _property_schema(
         return {"type": "array", "items": schema_ref(_component_name(prop.list_of, request=request, both=both))}
     schema = {"type": prop.type or "string"}
     return schema if prop.required else _nullable(schema)
+
+
+def _official_property_schema(prop: SchemaProperty, *, request: bool, both: bool) -> dict[str, Any]:
+    """A property of an official API仕様書: its データ型 and データ長, null only when null設定有無 says so."""
+    data_type = prop.data_type or ""
+    schema: dict[str, Any]
+    if prop.object is not None:
+        ref = schema_ref(_component_name(prop.object, request=request, both=both))
+        return {"anyOf": [ref, {"type": "null"}]} if prop.nullable else dict(ref)
+    if prop.list_of is not None:
+        schema = {"type": "array", "items": schema_ref(_component_name(prop.list_of, request=request, both=both))}
+    else:
+        schema = dict(_OFFICIAL_TYPES.get(data_type, {"type": "string"}))
+        if schema["type"] == "string" and prop.length is not None and "pattern" not in schema:
+            schema["maxLength"] = prop.length  # characters (桁数), not bytes
+        if prop.fixed_value is not None:
+            schema["const"] = prop.fixed_value
+    return _nullable(schema) if prop.nullable else schema
 
 
 # -- data item values -----------------------------------------------------------------------------
@@ -305,4 +362,6 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     result["type"] = [schema["type"], "null"]
     if "enum" in schema:
         result["enum"] = [*schema["enum"], None]
+    if "const" in schema:
+        result["enum"] = [result.pop("const"), None]
     return result

@@ -1,14 +1,21 @@
-"""Importers turn a specification's source text into catalog YAML."""
+"""Importers turn a specification's source into catalog YAML.
+
+Two kinds: the 第1.0版 source text of 住民記録 (``--domain jumin --edition 1.0``), and the official
+templates every domain publishes (``--from FILE...``): the 標準仕様書 docx, the 基本データリスト
+項目定義書 xlsx and the API仕様書 xlsx (docs/catalog-ids.md).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from conformance.errors import UsageError
 from conformance.locations import project_root
 from conformance.messages import did_you_mean
 from conformance.spec.importers import jumin_text
+from conformance.spec.importers.official import Rendered, write
 
 Importer = Callable[[Path, Path], jumin_text.ImportReport]
 
@@ -29,3 +36,62 @@ def importer_for(domain: str, edition: str) -> tuple[Importer, Path]:
             f"no importer for {domain} {edition}; available: {', '.join(known)}{hint}"
         ) from None
     return importer, project_root() / source
+
+
+@dataclass(frozen=True)
+class OfficialImport:
+    """What ``catalog import --from`` did: per source, what it rendered and the files it wrote."""
+
+    domain: str
+    edition: str
+    out_dir: Path
+    results: tuple[tuple[Rendered, tuple[Path, ...]], ...]
+
+
+def render_official(path: Path, domain: str | None = None) -> Rendered:
+    """Render one official file with the importer its format calls for (writes nothing)."""
+    from conformance.spec.importers import api_spec, kihon_data_list, spec_docx
+
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return spec_docx.parse(path, domain)
+    if suffix == ".xlsx":
+        import openpyxl
+
+        workbook = openpyxl.load_workbook(path, read_only=True)
+        names = list(workbook.sheetnames)
+        workbook.close()
+        if api_spec.is_api_spec(names):
+            return api_spec.parse(path)
+        if kihon_data_list.is_kihon_data_list(names):
+            return kihon_data_list.parse(path)
+        raise UsageError(f"{path}: sheets {names} are neither an API仕様書 (sheets {api_spec.REQUEST_SHEET}, "
+                         f"{api_spec.RESPONSE_SHEET}) nor a 基本データリスト 項目定義書 "
+                         f"(a sheet {kihon_data_list.ITEM_SHEET_PREFIX}…)")
+    raise UsageError(f"{path}: {suffix or 'no extension'} is no official template; expected a 標準仕様書 .docx, or a "
+                     "基本データリスト 項目定義書 or API仕様書 .xlsx")
+
+
+def import_official(
+    paths: Sequence[Path], catalog_root: Path, *, domain: str | None = None, edition: str | None = None,
+    out: Path | None = None,
+) -> OfficialImport:
+    """Render every file, then write them all into the edition directory (nothing is written when
+    any file fails). The domain and edition come from the 標準仕様書 docx among ``paths``, else from
+    ``domain`` and ``edition``."""
+    rendered = [render_official(path, domain) for path in paths]
+    spec = next((r for r in rendered if r.domain is not None), None)
+    if spec is not None:
+        assert spec.domain is not None and spec.edition is not None
+        for name, given, read in (("--domain", domain, spec.domain), ("--edition", edition, spec.edition)):
+            if given is not None and given != read:
+                raise UsageError(f"{name} {given} disagrees with {spec.source.name}, which is {read}")
+        domain, edition = spec.domain, spec.edition
+    if domain is None or edition is None:
+        raise UsageError("no 標準仕様書 docx among --from to read the domain and edition of; "
+                         "pass --domain and --edition")
+    out_dir = out or catalog_root / domain / edition
+    results = tuple((r, write(r, out_dir)) for r in rendered)
+    return OfficialImport(domain, edition, out_dir, results)
