@@ -582,7 +582,10 @@ class RowVerdicts:
             for slot in np.flatnonzero(self.used > known):
                 new[self.used[slot] - 1 - known] = self.keys[slot]
             self.verdicts = np.concatenate([self.verdicts, np.array(self._judge(new), dtype=bool)])
-        failing: np.ndarray = np.where(ids >= 0, self.verdicts[np.maximum(ids, 0)], screened.marked == 0)
+        if not len(self.verdicts):  # no signature judged yet (every line marked): no verdict to look up
+            failing: np.ndarray = (ids < 0) & (screened.marked == 0)
+        else:
+            failing = np.where(ids >= 0, self.verdicts[np.maximum(ids, 0)], screened.marked == 0)
         return failing
 
     def _judge(self, signatures: np.ndarray) -> list[bool]:

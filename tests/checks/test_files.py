@@ -417,10 +417,13 @@ def test_category_items(tmp_path: Path) -> None:
     assert findings[0].actual == "＊" * 12  # personal: masked
 
 
-def test_absent_column_reads_as_empty_for_required(tmp_path: Path) -> None:
+def test_an_absent_column_is_one_finding_not_one_per_record(tmp_path: Path) -> None:
     headers = [h for h in HEADERS if h != "住所_町字"]
-    target = target_for(tmp_path, to_text([japanese()], headers).encode("utf-8"))
-    assert codes_locations(run(target, ["required"])) == [("file.required", f"{NAME}:2 (住所_町字)")]
+    target = target_for(tmp_path, to_text([japanese()] * 3, headers).encode("utf-8"))
+    findings = run(target, ["required", "header"])
+    assert codes_locations(findings) == [("file.required", f"{NAME} (住所_町字)"),
+                                         ("file.header_missing_column", f"{NAME}:1 (住所_町字)")]
+    assert findings[0].actual == "3" and "the first at line 2" in findings[0].message
 
 
 def test_empty_values_are_skipped_by_value_families(tmp_path: Path) -> None:
@@ -447,15 +450,26 @@ def test_field_too_large_across_lines(tmp_path: Path, monkeypatch: pytest.Monkey
     assert csv.field_size_limit() != 1000  # the process-wide limit is restored
 
 
-def test_too_many_findings_are_capped_with_an_exact_count(tmp_path: Path) -> None:
-    rows = [japanese(性別="9")] * (files.limits.FINDINGS_CAP + 5) + [japanese(氏名_フリガナ="x")]
+def test_too_many_findings_are_capped_per_column_with_an_exact_count(tmp_path: Path) -> None:
+    cap = files.limits.COLUMN_CAP
+    rows = [japanese(性別="9", 住民状態="8")] * (cap + 5) + [japanese(氏名_フリガナ="x")]
     target = target_for(tmp_path, to_text(rows).encode("utf-8"))
     findings = run(target, ["codes", "char_classes"])
-    codes = [f.code for f in findings]
-    assert codes == ["file.code"] * files.limits.FINDINGS_CAP + ["file.too_many_findings", "file.char_class"]
-    summary = findings[files.limits.FINDINGS_CAP]
-    assert summary.location == NAME
-    assert "5 more codes finding(s) suppressed (1005 in total)" in summary.message
+    codes = [(f.code, f.location.rsplit(" ", 1)[-1]) for f in findings]
+    assert codes == ([("file.code", "(住民状態)"), ("file.code", "(性別)")] * cap
+                     + [("file.too_many_findings", "(住民状態)"), ("file.too_many_findings", "(性別)"),
+                        ("file.char_class", "(氏名_フリガナ)")])
+    summary = findings[2 * cap + 1]
+    assert summary.location == f"{NAME} (性別)" and summary.actual == str(cap + 5)
+    assert f"5 more codes finding(s) of column 性別 not shown ({cap + 5} in total)" in summary.message
+
+
+def test_the_family_cap_still_holds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files.limits, "FINDINGS_CAP", 3)
+    rows = [japanese(性別="9", 住民状態="8")] * 4
+    findings = run(target_for(tmp_path, to_text(rows).encode("utf-8")), ["codes"])
+    assert [f.code for f in findings] == ["file.code"] * 3 + ["file.too_many_findings"] * 2
+    assert [f.actual for f in findings[3:]] == ["4", "4"]
 
 
 # ---------------------------------------------------------------------------------------------

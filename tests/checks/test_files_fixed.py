@@ -189,7 +189,8 @@ def test_findings_are_capped_and_counted_per_family(tmp_path: Path, monkeypatch:
     target = target_for(tmp_path, record(japanese(性別="9")) * 3 + record(japanese())[:-1])
     codes = [(f.code, f.location) for f in run(target, ["codes", "fields"])]
     assert codes == [
-        ("file.code", f"{NAME}:1:16 (性別)"), ("file.code", f"{NAME}:2:16 (性別)"), ("file.too_many_findings", NAME),
+        ("file.code", f"{NAME}:1:16 (性別)"), ("file.code", f"{NAME}:2:16 (性別)"),
+        ("file.too_many_findings", f"{NAME} (性別)"),
         ("file.record_length", f"{NAME}:4"),
     ]
     scan: files.ContentScan = target.cache[f"file.layout:{LAYOUT.id}:content"]

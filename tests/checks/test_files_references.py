@@ -129,7 +129,7 @@ def test_findings_beyond_the_cap_are_counted(tmp_path: Path) -> None:
     last = findings[-1]
     assert (last.location, last.expected, last.actual) == ("residents.csv", f"at most {cap} shown",
                                                             str(cap + 7))
-    assert "7 more references finding(s) suppressed" in last.message
+    assert "7 more references finding(s) not shown" in last.message
 
 
 def test_the_row_path_gives_the_same_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

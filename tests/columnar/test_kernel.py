@@ -413,3 +413,34 @@ def test_very_short_lines_are_screened_in_bounded_pieces(tmp_path: Path, monkeyp
     assert_same(screened, files.scan_rows(export, "utf-8", SPEC))
     assert [i.location for i in screened.issues["fields"]][:2] == ["r.csv:21", "r.csv:22"]
     assert len(screened.issues["fields"]) == 50
+
+
+# ---------------------------------------------------------------------------------------------
+# Noise control: an absent column and a noisy one, the same in every engine
+
+
+def test_an_absent_column_and_a_noisy_one_in_every_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files.limits, "SCREEN_MIN_BYTES", 0)
+    headers = [h for h in HEADERS if h != "住所_町字"]
+    rows = [dict(r, 性別="9") for r in TOWN[:200]] + [dict(TOWN[0], 氏名_フリガナ="x")]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows([[row.get(h, "") for h in headers] for row in rows])
+    path = tmp_path / "a.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    export = ExportFile(path, "residents_csv", "utf-8")
+    monkeypatch.setattr(files.limits, "SCREEN", True)
+    screened = files.scan_content(export, "utf-8", SPEC)
+    monkeypatch.setattr(files.limits, "SCREEN", False)
+    masks = files.scan_content(export, "utf-8", SPEC)
+    by_rows = files.scan_rows(export, "utf-8", SPEC)
+    assert masks.engine == "columnar"
+    assert_same(screened, masks)
+    assert_same(masks, by_rows)
+    (absent,) = [i for i in by_rows.issues["required"] if "住所_町字" in i.location]
+    assert (absent.location, absent.actual) == ("a.csv (住所_町字)", str(len(rows)))
+    codes = [(i.code, i.location) for i in by_rows.issues["codes"]]
+    assert len(codes) == files.limits.COLUMN_CAP + 1
+    assert codes[-1] == ("file.too_many_findings", "a.csv (性別)")
+    assert by_rows.issues["char_classes"][0].code == "file.char_class"  # not hidden by the noisy column

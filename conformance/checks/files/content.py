@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -78,18 +79,41 @@ class ContentPass:
         self.columns: tuple[Column, ...] = ()
         #: The physical line the record being read starts on (a quoted value may span lines).
         self.record_line = 1
+        #: Columns of the layout the file lacks: what a record needs there is one finding per
+        #: column and family (the header family names the column once), not one per record.
+        self.absent: frozenset[str] = frozenset()
+        #: (family, header) of an absent column -> (the first issue, the records it stands for).
+        self.absent_issues: dict[tuple[str, str], tuple[Issue, int]] = {}
 
     def add(self, family: str, issue: Issue, header: str = "") -> None:
-        self.logs[family].add(issue)
         self.counts[family, header] += 1
+        if header in self.absent:
+            self.note_absent(family, header, 1, lambda: issue)
+            return
+        self.logs[family].add(issue, header)
+
+    def note_absent(self, family: str, header: str, count: int, first: Callable[[], Issue]) -> None:
+        """``count`` more records need a value in the absent column ``header``."""
+        key = (family, header)
+        found, seen = self.absent_issues.get(key) or (first(), 0)
+        self.absent_issues[key] = (found, seen + count)
 
     def result(self, stop: Issue | None = None, engine: str = "rows") -> ContentScan:
-        issues = {family: log.reported(self.name) for family, log in self.logs.items()}
+        for (family, header), (first, count) in self.absent_issues.items():
+            line = first.location.removeprefix(self.name + ":").split(" ", 1)[0]
+            self.logs[family].count += 1
+            self.logs[family].keep(Issue(
+                first.code, f"{header}: the file has no column {header!r}: {count} record(s) need a value "
+                f"there, the first at line {line}", f"{self.name} ({header})", first.expected, str(count),
+            ), header)
+        counts = {key: (1 if key in self.absent_issues else n) for key, n in self.counts.items()}
+        issues = {family: log.reported(self.name, counts) for family, log in self.logs.items()}
         return ContentScan(issues, stop, dict(self.counts), engine)
 
     def take_header(self, header: Sequence[str]) -> None:
         self.header = tuple(header)
         self.columns = self.spec.columns(header)
+        self.absent = frozenset(c.header for c in self.columns if c.index is None)
         expected = [c.header for c in self.spec.layout.columns]
         for issue in header_issues(self.name, self.header, expected, self.spec.mapping):
             self.add("header", issue)
@@ -312,6 +336,7 @@ def _fixed_pass(path: Path, spec: LayoutSpec, fixed: FixedLayout, *, columnar: b
     state = ContentPass(path.name, spec)
     state.header = fixed.headers
     state.columns = spec.columns(fixed.headers)
+    state.absent = frozenset(c.header for c in state.columns if c.index is None)
     rules = compile_rules(spec, state.columns, len(fixed.headers)) if columnar else []
     collector = _Collector(state, rules)
     for chunk in read_chunks(path, fixed):
@@ -387,40 +412,56 @@ class _Collector:
 
         if not batch.height:
             return
+        state = self.state
         sums = batch.select(pl.col(rule.name).sum() for rule in self.rules).row(0)
-        busy: list[str] = []
+        wording: dict[str, list[Rule]] = {}
         for rule, count in zip(self.rules, sums, strict=True):
-            if count:
-                if rule.family not in busy:
-                    busy.append(rule.family)
-                self.state.logs[rule.family].count += count
-                self.state.counts[rule.family, rule.column.header if rule.column else ""] += count
-        wording = [family for family in busy if len(self.state.logs[family].issues) < limits.FINDINGS_CAP]
+            if not count:
+                continue
+            header = rule.column.header if rule.column else ""
+            state.counts[rule.family, header] += count
+            if header in state.absent:
+                state.note_absent(rule.family, header, count, partial(self._first_issue, batch, rule))
+                continue
+            log = state.logs[rule.family]
+            log.count += count
+            if log.room(header):
+                wording.setdefault(rule.family, []).append(rule)
         if not wording:
             return
-        # One pass over the batch marks the rows of each family; each family then reads only its rows.
+        # One pass over the batch marks the rows of each family (by its rules that still have room);
+        # each family then reads only its rows.
         marks = batch.select(
-            pl.any_horizontal(pl.col(rule.name) for rule in self.by_family[family]).alias(family)
-            for family in wording
+            pl.any_horizontal(pl.col(rule.name) for rule in rules).alias(family) for family, rules in wording.items()
         )
         for family in wording:  # the order of families does not matter: each has its own log
             self._word(family, self.by_family[family], batch, marks[family])
+
+    def _first_issue(self, batch: pl.DataFrame, rule: Rule) -> Issue:
+        """The issue of the first row ``rule`` marks (an absent column: worded once)."""
+        import polars as pl
+
+        header = rule.column.header if rule.column else ""
+        row = batch.filter(pl.col(rule.name)).row(0, named=True)
+        return next(issue for found, issue in self._issues(rule.family, self.by_family[rule.family], row)
+                    if found == header)
 
     def _word(self, family: str, rules: Sequence[Rule], batch: pl.DataFrame, marked: pl.Series) -> None:
         log = self.state.logs[family]
         room = limits.FINDINGS_CAP - len(log.issues)
         rows = batch[marked.arg_true()[:room], self.reads[family]]
         for row in rows.iter_rows(named=True):
-            for issue in self._issues(family, rules, row):
-                if len(log.issues) < limits.FINDINGS_CAP:
-                    log.issues.append(issue)
+            for header, issue in self._issues(family, rules, row):
+                if header not in self.state.absent:  # worded once, by note_absent
+                    log.keep(issue, header)
 
-    def _issues(self, family: str, rules: Sequence[Rule], row: Mapping[str, Any]) -> Iterator[Issue]:
+    def _issues(self, family: str, rules: Sequence[Rule], row: Mapping[str, Any]) -> Iterator[tuple[str, Issue]]:
+        """The row's issues of ``family``, each with the header of its column ('' for a record)."""
         from conformance.columnar.compile import LINE, NFIELDS
 
         state, line = self.state, int(row[LINE])
         if family == "fields":
-            yield _field_count(state.name, line, int(row[NFIELDS]), len(state.header))
+            yield "", _field_count(state.name, line, int(row[NFIELDS]), len(state.header))
             return
         if family in CELL_FAMILIES:
             yield from self._cell_issues(family, rules, row, line)
@@ -431,16 +472,18 @@ class _Collector:
         if [column.header for column, _ in found] != marked:
             raise EngineDisagreement(f"{family} at line {line}: masks {marked}, rules {found}")
         for column, problem in found:
-            yield _issue(state.name, line, column, problem)
+            yield column.header, _issue(state.name, line, column, problem)
 
-    def _cell_issues(self, family: str, rules: Sequence[Rule], row: Mapping[str, Any], line: int) -> Iterator[Issue]:
+    def _cell_issues(
+        self, family: str, rules: Sequence[Rule], row: Mapping[str, Any], line: int
+    ) -> Iterator[tuple[str, Issue]]:
         for rule in rules:
             if rule.column is None or not row[rule.name]:
                 continue
             problem = CELL_RULES[family](rule.column, _row_value(row, rule.column))
             if problem is None:
                 raise EngineDisagreement(f"{family} at line {line}, column {rule.column.header}")
-            yield _issue(self.state.name, line, rule.column, problem)
+            yield rule.column.header, _issue(self.state.name, line, rule.column, problem)
 
 
 def _row_value(row: Mapping[str, Any], column: Column) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-#: Findings kept per rule family and file; the rest are counted in one file.too_many_findings.
+#: Findings kept per rule family and file; the rest are counted in file.too_many_findings.
 FINDINGS_CAP = 1000
+#: Findings kept per rule family and column: one noisy column does not hide the others' findings.
+COLUMN_CAP = 100
 #: Largest field and physical line, in characters; beyond it the file is not read further.
 FIELD_LIMIT = 1024 * 1024
 #: Whether the columnar engine puts the compiled screen (conformance.columnar.kernel) in front of

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -14,6 +15,10 @@ from conformance.columnar.transcode import (
 if TYPE_CHECKING:
 
     pass
+
+
+#: The code of the issue that says how many were not shown.
+NOT_SHOWN = "file.too_many_findings"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,28 +52,55 @@ class Row:
 
 @dataclass
 class FamilyLog:
-    """The issues of one rule family in one file, capped, with an exact count."""
+    """The issues of one rule family in one file, capped per column (``limits.COLUMN_CAP``) and per
+    family (``limits.FINDINGS_CAP``), with an exact count."""
 
     family: str
     issues: list[Issue] = field(default_factory=list)
     count: int = 0
+    #: Issues kept per column header ('' for record-level issues).
+    kept: Counter[str] = field(default_factory=Counter)
 
-    def add(self, issue: Issue) -> None:
-        self.count += 1
-        if len(self.issues) < limits.FINDINGS_CAP:
+    def room(self, header: str = "") -> bool:
+        """Whether one more issue of column ``header`` is kept."""
+        return len(self.issues) < limits.FINDINGS_CAP and self.kept[header] < limits.COLUMN_CAP
+
+    def keep(self, issue: Issue, header: str = "") -> None:
+        """Keep ``issue`` while there is room (the count is the caller's)."""
+        if self.room(header):
             self.issues.append(issue)
+            self.kept[header] += 1
 
-    def reported(self, file_name: str) -> tuple[Issue, ...]:
-        """The kept issues, plus one saying how many were suppressed."""
-        if self.count <= limits.FINDINGS_CAP:
-            return tuple(self.issues)
-        hidden = self.count - limits.FINDINGS_CAP
-        summary = Issue(
-            "file.too_many_findings",
-            f"{hidden} more {self.family} finding(s) suppressed ({self.count} in total)",
+    def add(self, issue: Issue, header: str = "") -> None:
+        self.count += 1
+        self.keep(issue, header)
+
+    def reported(self, file_name: str, counts: Mapping[tuple[str, str], int] | None = None) -> tuple[Issue, ...]:
+        """The kept issues, plus one per column saying how many of its issues were not shown (from
+        the exact ``counts`` by (family, header); without them, one for the family)."""
+        if counts is None:
+            return (*self.issues, *self._family_summary(file_name))
+        summaries = []
+        for (family, header), total in sorted(counts.items()):
+            hidden = total - self.kept[header]
+            if family == self.family and hidden > 0:
+                where = f"{file_name} ({header})" if header else file_name
+                column = f" of column {header}" if header else ""
+                summaries.append(Issue(
+                    NOT_SHOWN, f"{hidden} more {self.family} finding(s){column} not shown ({total} in total)",
+                    where, expected=f"at most {limits.COLUMN_CAP} shown per column and "
+                    f"{limits.FINDINGS_CAP} per rule family", actual=str(total),
+                ))
+        return (*self.issues, *summaries)
+
+    def _family_summary(self, file_name: str) -> tuple[Issue, ...]:
+        if self.count <= len(self.issues):
+            return ()
+        hidden = self.count - len(self.issues)
+        return (Issue(
+            NOT_SHOWN, f"{hidden} more {self.family} finding(s) not shown ({self.count} in total)",
             file_name, expected=f"at most {limits.FINDINGS_CAP} shown", actual=str(self.count),
-        )
-        return (*self.issues, summary)
+        ),)
 
 
 @dataclass(frozen=True, slots=True)
