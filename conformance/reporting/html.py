@@ -137,9 +137,16 @@ class FindingGroup:
 class Chapter:
     """One chapter of the traceability matrix."""
 
-    key: str
+    domain: str
+    edition: str
+    number: str
     title: i18n.Text
     rows: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """The chapter's anchor: ``jumin-1.0-3``."""
+        return f"{self.domain}-{self.edition}-{self.number}"
 
     def counts(self) -> list[tuple[str, int]]:
         """Rows per display state, in the page's order, only the states present."""
@@ -239,9 +246,7 @@ def _chapters(rows: Iterable[dict[str, Any]]) -> list[Chapter]:
         key = row["chapter"]
         if key not in chapters:
             domain, edition, number = key
-            ja, en = chapter_titles(domain, edition, number)
-            chapters[key] = Chapter(f"{domain}-{edition}-{number}",
-                                    (f"{domain} {edition} · {number}. {ja}", f"{domain} {edition} · {number}. {en}"))
+            chapters[key] = Chapter(domain, edition, number, chapter_titles(domain, edition, number))
         chapters[key].rows.append(row)
     return list(chapters.values())
 
