@@ -253,7 +253,9 @@ def run(
     defect: Annotated[
         list[str] | None, typer.Option("--defect", help="Start the reference vendor with this defect.")
     ] = None,
-    domain: Annotated[list[str] | None, typer.Option("--domain", help="Only this domain (repeatable; a partial run).")] = None,
+    domain: Annotated[
+        list[str] | None, typer.Option("--domain", help="Only this domain (repeatable; a partial run).")
+    ] = None,
     out: Annotated[Path, typer.Option("--out", help="Output directory.")] = Path("reports/latest"),
     seed: Annotated[
         int | None, typer.Option("--seed", help="Seed of the test data and scenarios: replays a run.")
@@ -286,6 +288,26 @@ def run(
     raise typer.Exit(code)
 
 
+#: Set by --debug: an unexpected error shows its traceback instead of one line.
+_DEBUG = {"on": False}
+
+
+@app.callback()
+def _options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")] = False,
+) -> None:
+    _DEBUG["on"] = debug
+
+
 def main() -> None:
-    """Console script entry point."""
-    app()
+    """Console script entry point: an unexpected error is one ``error:`` line (exit 2) unless
+    ``--debug`` asks for its traceback; no traceback reaches a user who did not ask."""
+    try:
+        app()
+    except Exception as error:  # the last line of defence, by design
+        if _DEBUG["on"]:
+            raise
+        errors.print(f"error: internal error ({type(error).__name__}: {str(error)[:300]}); "
+                     "rerun with `conformance --debug ...` for the traceback and report it",
+                     markup=False, highlight=False)
+        sys.exit(2)

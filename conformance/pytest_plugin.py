@@ -211,8 +211,10 @@ class RunState:
         if self.out is None or hasattr(session.config, "workerinput") or session.config.option.collectonly:
             return  # --collect-only judged nothing: no results.json saying "not conformant (of 0)"
         from conformance.reporting.html import write_report
+        from conformance.reporting.recorder import finish_recordings
         from conformance.session import effective_seed
 
+        finish_recordings(self.out / "work", self.out)
         document = results_document(self.outcome(), self.catalog_info(), _profile_info(self.profile))
         document["seed"] = effective_seed(self.profile, self.seed)
         document["waivers"] = waivers_info(self.profile)
@@ -232,7 +234,8 @@ class RunState:
             return
         outcome = self.outcome()
         coverage = outcome.coverage
-        partial = f" (partial run: {len(outcome.not_selected)} claimed requirements not judged)" if outcome.partial else ""
+        left_out = len(outcome.not_selected)
+        partial = f" (partial run: {left_out} claimed requirements not judged)" if left_out else ""
         terminalreporter.write_line(f"verdict: {outcome.verdict.value}{partial}")
         terminalreporter.write_line(
             f"coverage: {coverage.automated} automated, {coverage.attested} attested, {coverage.manual} manual, "
@@ -351,11 +354,10 @@ def pytest_configure(config: pytest.Config) -> None:
         selection=_selection(config),
     )
     if state.out is not None and not hasattr(config, "workerinput"):
-        from conformance.reporting.recorder import RECORDING_GLOB
+        from conformance.reporting.recorder import clear_recordings
 
         # Recordings of an earlier run into the same directory must not pass for this run's.
-        for stale in (state.out / "work").glob(RECORDING_GLOB):
-            stale.unlink()
+        clear_recordings(state.out)
     config.stash[_STATE] = state
     config.pluginmanager.register(state, "conformance-run")
     # With no path on the command line, collect the catalog instead of the current directory.

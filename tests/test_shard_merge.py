@@ -143,7 +143,11 @@ def test_real_shards_of_a_defect_run_merge_into_its_verdict(tmp_path: Path) -> N
                              capture_output=True, text=True, check=False, timeout=300)
     assert bundled.returncode == 0, bundled.stderr
     names = zipfile.ZipFile(tmp_path / "merged" / "evidence.zip").namelist()
-    assert {"exchanges/input1-main.jsonl", "exchanges/input2-main.jsonl", "results.json"} <= set(names)
+    assert {"exchanges.har", "results.json"} <= set(names)
+    har = json.loads(zipfile.ZipFile(tmp_path / "merged" / "evidence.zip").read("exchanges.har"))
+    har_ids = {entry["_id"] for entry in har["log"]["entries"]}
+    referenced = {e["id"] for r in merged["results"] for e in r.get("exchanges", [])}
+    assert referenced and referenced <= har_ids  # each shard's references renamed as the merged HAR names them
 
 
 def test_a_bad_shard_on_the_command_line_exits_2(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ a single run uses, so a merged run and an unsharded one agree.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -16,6 +17,7 @@ from typing import Any
 
 from conformance.errors import UsageError
 from conformance.reporting.json_report import results_document, scope_from_json
+from conformance.reporting.recorder import merged_id
 from conformance.results import RequirementResult, RunOutcome, Scope
 
 #: Keys that must be equal in every shard of a run.
@@ -82,14 +84,23 @@ def _check_shards(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
 def _results(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> list[RequirementResult]:
     owner: dict[str, str] = {}
     results: list[RequirementResult] = []
-    for name, document in documents:
+    for number, (name, document) in enumerate(documents, start=1):
         for entry in document["results"]:
             rid = str(entry["requirement"])
             if rid in owner:
                 raise UsageError(f"{rid} is in both {owner[rid]} and {name}: shards must be disjoint")
             owner[rid] = name
-            results.append(RequirementResult.from_json(entry))
+            results.append(_renumbered(RequirementResult.from_json(entry), number))
     return sorted(results, key=lambda result: requirement_order(result.requirement))
+
+
+def _renumbered(result: RequirementResult, number: int) -> RequirementResult:
+    """A shard's result with its exchange references renamed as the merged HAR names their entries
+    (every shard's ids start at ``main-0001``: `report merge` copies input k's recordings apart)."""
+    if not result.exchanges:
+        return result
+    exchanges = tuple({**exchange, "id": merged_id(number, str(exchange.get("id")))} for exchange in result.exchanges)
+    return dataclasses.replace(result, exchanges=exchanges)
 
 
 def _problems(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> tuple[str, ...]:
