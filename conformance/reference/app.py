@@ -35,6 +35,7 @@ from conformance.errors import SpecError
 from conformance.messages import did_you_mean
 from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.reference import fixed_export, rules
+from conformance.reference.jutogai import JutogaiService
 from conformance.reference.storage import Row, Store, utc_stamp
 from conformance.spec.catalog import EditionCatalog
 from conformance.spec.models import ApiInterface, DataItem, FileInterface, Level, Parameter, Schema, SchemaProperty
@@ -47,6 +48,7 @@ DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
 JSON_TYPE = "application/json; charset=utf-8"
 CSV_TYPE = "text/csv; charset=utf-8"
+JUTOGAI_JSON = "application/json;charset=UTF-8"  # レスポンス_API仕様's Content-Type
 #: The catalog layout of the households export (a file layout, not an API operation).
 HOUSEHOLDS_LAYOUT = "households_csv"
 #: 帳票ID of 住民票の写し (DOMAIN.md: the only real 帳票ID seen in public copies).
@@ -179,6 +181,13 @@ class Request:
         if len(data) != length:
             raise bad_request(f"the body ended after {len(data)} of {length} bytes")
         return data
+
+    def json_object_or_value_error(self) -> dict[str, Any]:
+        """:meth:`json_object`, its refusals as ``ValueError`` (for APIs with their own error bodies)."""
+        try:
+            return self.json_object()
+        except ApiError as error:
+            raise ValueError(error.message) from None
 
     def json_object(self) -> dict[str, Any]:
         """The body as a JSON object (Content-Type application/json, UTF-8)."""
@@ -343,6 +352,8 @@ class ReferenceApp:
         self.model = Model.build(edition)
         self._fixed_layout = fixed_export.fixed_layout(edition)
         self._household_headers = _layout_headers(edition, HOUSEHOLDS_LAYOUT)
+        # 共通機能 2.1: the 住登外者宛名番号付番 API and its OAuth2 token endpoint (conformance/reference/jutogai.py).
+        self.jutogai = JutogaiService(is_resident_number=lambda number: self.store.latest(number) is not None)
         self._routes: tuple[tuple[tuple[str, ...], dict[str, Handler]], ...] = (
             (("residents",), {"GET": self._list_residents, "POST": self._move_in}),
             (("residents", "*"), {"GET": self._get_resident}),
@@ -357,7 +368,18 @@ class ReferenceApp:
             (("exports", "households.csv"), {"GET": self._export_households}),
             (("admin", "migration"), {"POST": self._migration}),
             (("admin", "residents"), {"POST": self._append_residents}),
+            (("app_submit", "v10", "jutogaishaatenabangofuban"), {"POST": self._jutogai_fuban}),
+            (("oauth2", "token"), {"POST": self._jutogai_token}),
         )
+
+    def _jutogai_fuban(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        answer = self.jutogai.fuban(request.environ.get("HTTP_AUTHORIZATION"), request.json_object_or_value_error)
+        return Reply(answer.status, json_reply(answer.status, answer.document).body, JUTOGAI_JSON, answer.headers)
+
+    def _jutogai_token(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        form = parse_qs(request.body().decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=20)
+        answer = self.jutogai.token(request.environ.get("HTTP_AUTHORIZATION"), form)
+        return Reply(answer.status, json_reply(answer.status, answer.document).body, JUTOGAI_JSON, answer.headers)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         try:
