@@ -20,6 +20,7 @@ from rich.console import Console
 from conformance.errors import UsageError
 from conformance.locations import default_catalog_root, reference_profile
 from conformance.reporting.bundle import BUNDLE_NAME, BundleInputs, build_bundle, export_file_paths
+from conformance.reporting.json_report import annotate_junit
 from conformance.reporting.terminal import ProgressPlugin, print_summary
 from conformance.results import Verdict, exit_code
 
@@ -113,8 +114,9 @@ def run_suite(options: RunOptions, console: Console | None = None) -> int:
             shown.print(f"error: the run could not start; pytest's output is in {out / 'work' / PYTEST_LOG}",
                         markup=False, highlight=False)
         return USAGE_EXIT
-    _bundle(out, options.profile, options.catalog)
     document = json.loads(results.read_text("utf-8"))
+    annotate_junit(out / "junit.xml", document)
+    _bundle(out, options.profile, options.catalog)
     if not verbose:
         print_summary(shown, document, out)
     return exit_code(Verdict(document["verdict"]), gate=options.gate)

@@ -115,7 +115,10 @@ def test_run_end_to_end_writes_results_and_junit(tmp_path: Path) -> None:
     assert document["verdict"] == "incomplete"
     assert document["summary"]["NOT_AUTOMATED"] == 2
     assert document["coverage"]["not_applicable"] == 1
-    assert (out / "junit.xml").read_text("utf-8").count("<testcase") == 3
+    junit = (out / "junit.xml").read_text("utf-8")
+    assert junit.count("<testcase") == 3
+    assert '<property name="conformance.verdict" value="incomplete" />' in junit
+    assert '<property name="conformance.partial" value="false" />' in junit
     assert (out / "report.html").is_file()
     # pytest's own output goes to a file; the terminal gets the verdict, coverage and the outputs.
     assert "verdict: incomplete (判定未完了)" in completed.stderr

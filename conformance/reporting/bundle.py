@@ -179,6 +179,9 @@ def build_manifest(inputs: BundleInputs, files: list[tuple[str, bytes]]) -> dict
         "harness_version": __version__,
         "run": {
             "verdict": results.get("verdict"),
+            # A partial run says so in the signed manifest too, with its selection.
+            "scope": {k: v for k, v in (results.get("scope") or {}).items() if k != "not_selected"},
+            "error": results.get("error"),
             "harness_version": results.get("harness_version"),
             "profile": results.get("profile"),
             "seed": results.get("seed"),
