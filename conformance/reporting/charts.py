@@ -20,8 +20,8 @@ STATUS_COLOURS: dict[str, str] = {
     "ERROR": "#8e44ad",
     "WAIVED": "#e6a23c",
     "NOT_APPLICABLE": "#b0b7bf",
-    "MANUAL": "#3a7bd5",
-    "ATTESTED": "#1f5fa8",
+    "MANUAL": "#8fb3e8",
+    "ATTESTED": "#6a5acd",
     "NOT_AUTOMATED": "#dfe3e8",
     "NOT_SELECTED": "#f3f5f7",
 }

@@ -22,6 +22,8 @@ CODE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
 NOT_CODES = {
     "jumin.residents": "a cache key of conformance/checks/jumin.py",
 }
+#: Dotted literals that are module or file names, never codes.
+NAMES = re.compile(r"conformance\..*|.*\.(?:py|json|yaml|yml|csv|tsv|txt|xml|pdf|har|jsonl|zip)")
 #: Calls whose string arguments are finding codes.
 MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem"}
 
@@ -44,7 +46,8 @@ def literal_codes() -> dict[str, str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.JoinedStr):
                 continue
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE.fullmatch(node.value):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE.fullmatch(node.value) \
+                    and not NAMES.fullmatch(node.value):
                 found.setdefault(node.value, f"{path.relative_to(PACKAGE)}:{node.lineno}")
     return found
 
