@@ -1,0 +1,79 @@
+"""The terminal of `conformance run`: progress by domain and chapter, then a summary people can act on."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+from test_plugin import make_catalog
+
+from conformance.reporting.terminal import ProgressPlugin, print_summary, safe
+
+
+def console() -> tuple[Console, io.StringIO]:
+    buffer = io.StringIO()
+    return Console(file=buffer, width=200, force_terminal=False, soft_wrap=True), buffer
+
+
+def finding(code: str, message: str) -> dict[str, Any]:
+    return {"code": code, "message": message, "location": "/0", "expected": None, "actual": None}
+
+
+def document(**overrides: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "verdict": "not_conformant", "error": None, "problems": [], "gaps": [],
+        "scope": {"partial": True, "selection": {"keyword": "3.4"}, "claimed": 965, "judged": 7},
+        "coverage": {"automated": 5, "attested": 2, "manual": 0, "not_automated": 0, "not_applicable": 0,
+                     "not_selected": 958, "total": 965},
+        "results": [
+            {"requirement": "jumin-1.0-3.4-R001", "status": "FAIL",
+             "findings": [finding("dv.issued", "issued")] * 3 + [finding("dv.other", "other")]},
+            {"requirement": "jumin-1.0-3.4-R002", "status": "PASS", "findings": []},
+        ],
+    }
+    return {**base, **overrides}
+
+
+def test_the_summary_names_verdict_scope_coverage_failures_by_code_and_outputs(tmp_path: Path) -> None:
+    (tmp_path / "report.html").write_text("x", encoding="utf-8")
+    shown, buffer = console()
+    print_summary(shown, document(), tmp_path)
+    text = buffer.getvalue()
+    assert "verdict: not conformant (不適合)" in text
+    assert "partial run (部分実行): 7 of 965 claimed requirements judged; selection: keyword=3.4" in text
+    assert "coverage: 5 automated, 2 attested, 0 manual without attestation" in text
+    assert "FAIL jumin-1.0-3.4-R001: 4 finding(s)" in text
+    assert "3 × dv.issued: issued" in text and "1 × dv.other: other" in text
+    assert "jumin-1.0-3.4-R002" not in text  # a pass is not listed
+    assert f"report.html: {tmp_path / 'report.html'}" in text and "junit.xml" not in text  # only what exists
+
+
+def test_a_stopped_run_says_why_and_lists_nothing_else(tmp_path: Path) -> None:
+    shown, buffer = console()
+    stopped = document(verdict="not_run", error="the vendor system could not be reached: refused",
+                       results=[{"requirement": "jumin-1.0-3.4-R001", "status": "ERROR", "findings": [],
+                                 "reason": "refused"}])
+    print_summary(shown, stopped, tmp_path)
+    lines = buffer.getvalue().splitlines()
+    assert lines[0].startswith("verdict: not run (未実施)")
+    assert lines[1] == "stopped: the vendor system could not be reached: refused"
+    assert len(lines) == 3  # verdict, stopped, coverage
+
+
+def test_vendor_text_cannot_drive_the_terminal() -> None:
+    assert safe("a\x1b[2Jb\u202ec") == "a\\x1b[2Jb\\u202ec"
+    assert safe("x" * 500, limit=10) == "x" * 9 + "…"
+
+
+def test_the_progress_bar_counts_every_requirement_and_names_the_chapter(pytester: pytest.Pytester) -> None:
+    catalog = make_catalog(pytester.path)
+    shown, buffer = console()
+    plugin = ProgressPlugin(shown)
+    pytester.runpytest(f"--conformance-catalog={catalog}", "--conformance-out=out", plugins=[plugin])
+    task = plugin.progress.tasks[0]
+    assert (task.completed, task.total) == (3, 3)
+    assert task.description == "jumin 1.0 · 3"
+    assert not plugin.started  # stopped at the end of the session
