@@ -70,7 +70,7 @@ def test_vendor_text_cannot_drive_the_terminal() -> None:
 
 def test_the_progress_bar_counts_every_requirement_and_names_the_chapter(pytester: pytest.Pytester) -> None:
     catalog = make_catalog(pytester.path)
-    shown, buffer = console()
+    shown, _ = console()
     plugin = ProgressPlugin(shown)
     pytester.runpytest(f"--conformance-catalog={catalog}", "--conformance-out=out", plugins=[plugin])
     task = plugin.progress.tasks[0]
