@@ -33,6 +33,8 @@ from conformance.spec.models import FunctionCheck, ManualCheck, Requirement
 FINDINGS_SHOWN = 50
 #: Examples shown per group of identical findings before the "show more" disclosure.
 EXAMPLES_SHOWN = 3
+#: Recorded exchanges listed per requirement before the "show more" disclosure.
+EXCHANGES_SHOWN = 10
 #: States whose requirements get a findings section.
 _FINDING_STATES = ("FAIL", "ERROR", "WAIVED")
 #: The order of states in charts, tables and the filter (ATTESTED: MANUAL with an attestation).
@@ -277,6 +279,19 @@ def _charts(document: Mapping[str, Any], rows: list[dict[str, Any]]) -> dict[str
     return charts
 
 
+def _anchor_exchanges(rows: Iterable[dict[str, Any]]) -> None:
+    """Mark the first listing of each exchange as its anchor (``id="exchange-<id>"``): an exchange
+    that served several requirements (``reused``) is listed under each, and linked to the first."""
+    seen: set[str] = set()
+    for row in rows:
+        listed = []
+        for exchange in row["exchanges"]:
+            key = str(exchange.get("id", ""))
+            listed.append({**exchange, "anchor": key not in seen})
+            seen.add(key)
+        row["exchanges"] = listed
+
+
 def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requirement]) -> str:
     """The page for one ``results.json`` document (``requirements`` give the source texts)."""
     waivers = {str(w["requirement"]): w for w in document.get("waivers") or () if isinstance(w, Mapping)}
@@ -284,6 +299,8 @@ def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requir
     scope = document.get("scope") or {}
     not_selected = [str(rid) for rid in scope.get("not_selected") or ()]
     groups = fit_gap(document["results"], not_selected)
+    findings = [r for r in rows if r["status"] in _FINDING_STATES or r["findings"]]
+    _anchor_exchanges(findings)
     template = _environment().get_template("report.html.j2")
     return template.render(
         doc=document,
@@ -291,7 +308,8 @@ def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requir
         scope=scope,
         selection=_selection(scope),
         rows=rows,
-        findings=[r for r in rows if r["status"] in _FINDING_STATES or r["findings"]],
+        findings=findings,
+        exchanges_shown=EXCHANGES_SHOWN,
         attested=[r for r in rows if r["state"] == "ATTESTED"],
         findings_total=sum(len(r["findings"]) for r in rows),
         findings_shown=FINDINGS_SHOWN,

@@ -177,6 +177,7 @@ LABELS: Mapping[str, Text] = {
     "method": ("メソッド", "Method"),
     "url": ("URL", "URL"),
     "http_status": ("応答", "Status"),
+    "reused": ("（他の要件の検証で記録した通信を再利用）", "(recorded for another requirement, reused)"),
     "attestation": ("確認書", "Attestation"),
     "attested_by": ("確認者", "Attested by"),
     "date": ("日付", "Date"),

@@ -128,6 +128,24 @@ def test_exchanges_are_anchors_the_findings_link_to(requirements: dict[str, Any]
     assert "<code>200</code>" in item
 
 
+def test_an_exchange_that_served_several_requirements_is_one_anchor(requirements: dict[str, Any]) -> None:
+    shared = [{"id": f"main-{n:04d}", "method": "GET", "url": f"/api/v1/residents?offset={n}", "status": 200}
+              for n in range(12)]
+    doc = document([
+        result("jumin-1.0-3.4-R001", "FAIL", findings=dv_findings(1), exchanges=shared),
+        result("jumin-1.0-9.5-R001", "FAIL", findings=dv_findings(1), exchanges=[{**shared[0], "reused": True}]),
+    ])
+    html = render_report(doc, requirements)
+    assert html.count('id="exchange-main-0000"') == 1
+    second = section(html, 'id="f-jumin-1.0-9.5-R001"')
+    assert '<a href="#exchange-main-0000"><code>main-0000</code></a>' in second
+    assert "他の要件の検証で記録した通信を再利用" in second
+    # The first ten are listed, the other two behind a disclosure.
+    first = section(html, 'id="exchanges-jumin-1.0-3.4-R001"', "</div>")
+    shown, _, rest = first.partition('<details class="more">')
+    assert shown.count("<li") == 10 and rest.count("<li") == 2
+
+
 def test_attestations_are_shown_apart_from_automated(requirements: dict[str, Any]) -> None:
     html = render_report(sample(), requirements)
     attestations = section(html, 'id="attestations"')
