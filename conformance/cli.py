@@ -194,6 +194,9 @@ def catalog_import(
     from_files: Annotated[list[Path] | None, typer.Option(
         "--from", help="Official files: 標準仕様書 .docx, 基本データリスト 項目定義書 or API仕様書 .xlsx (repeatable).",
     )] = None,
+    accept: Annotated[bool, typer.Option(
+        "--accept", help="Write an import that changes the text under existing ids (recorded in id_changes.yaml).",
+    )] = False,
 ) -> None:
     """Turn a specification's source into catalog YAML (reproducible byte for byte)."""
     if from_files:
@@ -204,7 +207,7 @@ def catalog_import(
     try:
         importer, default_source = importer_for(domain or "jumin", edition or "1.0")
         report = importer(source or default_source, out or default_catalog_root() / (domain or "jumin")
-                          / (edition or "1.0"))
+                          / (edition or "1.0"), accept=accept)
     except ConformanceError as error:
         raise _fail(str(error)) from None
     for level, count in report.counts.items():

@@ -476,6 +476,15 @@ class FunctionEntry(CatalogModel):
         description="The text of each mention, verbatim, in the order of ``mentions``.")
 
 
+class IdChange(CatalogModel):
+    """An id an accepted re-import changed (``id_changes.yaml``; conformance/spec/importers/id_guard.py)."""
+
+    id: Annotated[str, Field(pattern=REQUIREMENT_ID_PATTERN)]
+    change: Literal["text_changed", "retired", "added"]
+    old_text: str | None = None
+    new_text: str | None = None
+
+
 class Edition(CatalogModel):
     """`edition.yaml`: one edition of one domain's specification."""
 
@@ -501,6 +510,7 @@ class CatalogDocument(CatalogModel):
     interfaces: Annotated[tuple[Interface, ...], LaxSeq] = ()
     schemas: Annotated[tuple[Schema, ...], LaxSeq] = ()
     functions: Annotated[tuple[FunctionEntry, ...], LaxSeq] = ()
+    id_changes: Annotated[tuple[IdChange, ...], LaxSeq] = ()
 
 
 #: The model each list of a CatalogDocument holds, so the loader can validate entry by entry.
@@ -513,4 +523,5 @@ ENTRY_MODELS: dict[str, Any] = {
     "interfaces": Interface,
     "schemas": Schema,
     "functions": FunctionEntry,
+    "id_changes": IdChange,
 }

@@ -7,9 +7,10 @@ templates every domain publishes (``--from FILE...``): the 標準仕様書 docx,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from conformance.errors import UsageError
 from conformance.locations import project_root
@@ -17,7 +18,11 @@ from conformance.messages import did_you_mean
 from conformance.spec.importers import jumin_text
 from conformance.spec.importers.official import Rendered, write
 
-Importer = Callable[[Path, Path], jumin_text.ImportReport]
+
+class Importer(Protocol):
+    """A source-text importer: source directory, edition directory, ``accept`` id changes."""
+
+    def __call__(self, source_dir: Path, out_dir: Path, *, accept: bool = False) -> jumin_text.ImportReport: ...
 
 #: (domain, edition) -> (importer, default source directory relative to the project).
 _IMPORTERS: dict[tuple[str, str], tuple[Importer, str]] = {

@@ -413,14 +413,22 @@ def _check_round_trip(name: str, text: str, expected: Sequence[Requirement]) -> 
 # --- writing -----------------------------------------------------------------------------------
 
 
-def import_source(source_dir: Path, out_dir: Path) -> ImportReport:
+def import_source(source_dir: Path, out_dir: Path, *, accept: bool = False) -> ImportReport:
     """Import the source into the edition directory ``out_dir`` (e.g. spec_catalog/jumin/1.0).
 
     Only edition.yaml and requirements/chNN.yaml are written; stale chNN.yaml files are removed and
-    every other file (bindings.yaml ...) is left alone.
+    every other file (bindings.yaml ...) is left alone. An import that would change the text under a
+    committed id, or retire one, stops unless ``accept`` (then id_changes.yaml records it; see
+    :mod:`conformance.spec.importers.id_guard`).
     """
+    from conformance.spec.importers import id_guard
+
     requirements = parse_source(source_dir)
     files = render_catalog(requirements)
+    changes = id_guard.check(out_dir, out_dir / REQUIREMENTS_DIR, requirements, accept=accept)
+    recorded = id_guard.render_changes(out_dir, changes)
+    if recorded is not None:
+        files[id_guard.ID_CHANGES_FILE] = recorded
     written = tuple(_write_atomic(out_dir / name, text) for name, text in files.items())
     removed = _remove_stale_chapters(out_dir / REQUIREMENTS_DIR, set(files))
     counts = Counter(r.level for r in requirements)
