@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 
 from conformance import messages
 from conformance.errors import ProfileError, SpecError
@@ -65,6 +66,36 @@ _HALFWIDTH_KATAKANA = ((0xFF61, 0xFF9F),)
 _LATIN = ((0x41, 0x5A), (0x61, 0x7A), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))  # ASCII and full-width letters
 _ASCII_SYMBOLS = ((0x21, 0x2F), (0x3A, 0x40), (0x5B, 0x60), (0x7B, 0x7E))
 
+def _gj_code_points() -> list[int]:
+    """The GJ characters of 行政事務標準文字 (plane 16 private use; data/gj_characters.tsv, MIT)."""
+    text = resources.files("conformance.columnar").joinpath("data/gj_characters.tsv").read_text("utf-8")
+    return sorted(int(line.split("\t")[1].removeprefix("U+"), 16) for line in text.splitlines()[1:] if line)
+
+
+def _outside(lo: int, hi: int, allowed: Sequence[int]) -> tuple[tuple[int, int], ...]:
+    """The ranges of [lo, hi] without the sorted code points ``allowed``."""
+    ranges, start = [], lo
+    for code in allowed:
+        if code > start:
+            ranges.append((start, code - 1))
+        start = code + 1
+    if start <= hi:
+        ranges.append((start, hi))
+    return tuple(ranges)
+
+
+#: GJ: the private-use code points 行政事務標準文字 gives a meaning (MJ+).
+GJ_CODE_POINTS: frozenset[int] = frozenset(_gj_code_points())
+#: Private-use code points that are no 行政事務標準文字: vendor 外字 (the BMP area, where CP932's
+#: user-defined characters decode, plane 15, and plane 16 outside GJ). Noncharacters are left to
+#: the codecs.
+VENDOR_PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), *_outside(0x100000, 0x10FFFD, sorted(GJ_CODE_POINTS)))
+
+
+def is_private_use(code: int) -> bool:
+    """Whether ``code`` is a private-use code point (GJ or not)."""
+    return 0xE000 <= code <= 0xF8FF or 0xF0000 <= code <= 0x10FFFD
+
 CHAR_CLASSES: dict[str, CharClass] = {
     "digits": CharClass("digits", ((0x30, 0x39),), allowed=True),
     # U+30A1..U+30F6 includes ヴ (U+30F4); ー is U+30FC; U+3000 separates family and given names.
@@ -72,10 +103,12 @@ CHAR_CLASSES: dict[str, CharClass] = {
     "alphabet": CharClass(
         "alphabet", ((0x41, 0x5A), (0x20, 0x20), (0x2C, 0x2C), (0x2E, 0x2E), (0x2D, 0x2D), (0x27, 0x27)), allowed=True
     ),
-    "text": CharClass("text", (*_CONTROL, *_HALFWIDTH_KATAKANA), allowed=False),
+    # 行政事務標準文字 (MJ + GJ): private use only for GJ; other private-use code points are vendor 外字.
+    "text": CharClass("text", (*_CONTROL, *_HALFWIDTH_KATAKANA, *VENDOR_PRIVATE_USE), allowed=False),
     # DOMAIN.md: a 通称 uses only characters allowed in 戸籍 (no Latin letters, no symbols).
     "koseki_text": CharClass(
-        "koseki_text", (*_CONTROL, *_HALFWIDTH_KATAKANA, *_LATIN, *_ASCII_SYMBOLS), allowed=False
+        "koseki_text", (*_CONTROL, *_HALFWIDTH_KATAKANA, *_LATIN, *_ASCII_SYMBOLS, *VENDOR_PRIVATE_USE),
+        allowed=False,
     ),
 }
 

@@ -53,3 +53,31 @@ def test_exact_lengths_short_values(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         ("file.pattern", at(3, "住民票コード"), "********90"),  # personal: masked
         ("file.pattern", at(4, "個人番号"), "*********01"),
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Private use: GJ (行政事務標準文字, plane 16) allowed in text items; other PUA (vendor 外字) reported
+
+
+def test_gj_characters_are_allowed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [japanese(氏名="山\U00100000　太郎", 住所_町字="千代田\U0010FECB")]
+    for scan in scans(tmp_path, rows, monkeypatch):
+        assert found(scan, "char_classes") == []
+
+
+def test_vendor_private_use_is_reported_with_its_code_point(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [japanese(氏名="山\uE001　太郎"), japanese(住所_町字="千代田\U0010FECC"), japanese(世帯主氏名="\U000F0001")]
+    (scan, *_) = scans(tmp_path, rows, monkeypatch)
+    assert found(scan, "char_classes") == [
+        ("file.char_class", at(2, "氏名"), "U+E001"),
+        ("file.char_class", at(3, "住所_町字"), "U+10FECC"),  # plane 16, not a GJ character
+        ("file.char_class", at(4, "世帯主氏名"), "U+F0001"),
+    ]
+    assert "vendor 外字" in scan.issues["char_classes"][0].message
+
+
+def test_vendor_gaiji_in_a_cp932_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # CP932's user-defined area (0xF040...) decodes to U+E000...: a vendor 外字.
+    rows = [japanese(), japanese(氏名="山\uE000　太郎")]
+    (scan, *_) = scans(tmp_path, rows, monkeypatch, encoding="cp932")
+    assert found(scan, "char_classes") == [("file.char_class", at(3, "氏名"), "U+E000")]

@@ -13,7 +13,7 @@ import pytest
 from conformance import load_edition
 from conformance.checks import files
 from conformance.columnar.compile import NFIELDS, RECORD, compile_rules, value_name
-from conformance.columnar.layout import CHAR_CLASSES, FORBIDDEN, Column, LayoutSpec
+from conformance.columnar.layout import CHAR_CLASSES, FORBIDDEN, GJ_CODE_POINTS, Column, LayoutSpec
 from conformance.columnar.lines import refine
 from conformance.spec.models import FileInterface
 
@@ -29,8 +29,9 @@ _OLD = {
     "digits": "[^0-9]",
     "katakana": "[^\u30a1-\u30f6\u30fc\u3000]",
     "alphabet": "[^A-Z ,.\\-']",
-    "text": "[\x00-\x1f\x7f-\x9f\uff61-\uff9f]",
-    "koseki_text": "[\x00-\x1f\x7f-\x9f\uff61-\uff9fA-Za-z\uff21-\uff3a\uff41-\uff5a!-/:-@\\[-`{-~]",
+    # ... and, since issue 15, private use (vendor 外字) except GJ: see test_private_use_outside_gj.
+    "text": "[\x00-\x1f\x7f-\x9f\uff61-\uff9f\ue000-\uf8ff]",
+    "koseki_text": "[\x00-\x1f\x7f-\x9f\uff61-\uff9fA-Za-z\uff21-\uff3a\uff41-\uff5a!-/:-@\\[-`{-~\ue000-\uf8ff]",
 }
 ALL_BMP = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
 
@@ -43,6 +44,15 @@ def test_char_classes_are_what_they_were_and_rust_agrees(name: str) -> None:
     assert python == [old.search(c) is not None for c in chars]
     rust = pl.Series(list(chars)).str.contains(CHAR_CLASSES[name].rust()).to_list()
     assert rust == python
+
+
+@pytest.mark.parametrize("name", ["text", "koseki_text"])
+def test_private_use_outside_gj(name: str) -> None:
+    gj = sorted(GJ_CODE_POINTS)
+    chars = [chr(c) for c in (0xF0000, 0xFFFFD, *gj[:50], *gj[-50:], *(c + 1 for c in gj[::97]), 0x10FFFD)]
+    python = [FORBIDDEN[name].search(c) is not None for c in chars]
+    assert python == [ord(c) not in GJ_CODE_POINTS for c in chars]
+    assert pl.Series(chars).str.contains(CHAR_CLASSES[name].rust()).to_list() == python
 
 
 def judge(rows: Sequence[dict[str, str]]) -> pl.DataFrame:

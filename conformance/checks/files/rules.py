@@ -19,6 +19,7 @@ from conformance.columnar.layout import (
     Column,
     ColumnMap,
     LayoutSpec,
+    is_private_use,
     kind_bound,
 )
 from conformance.masking import shown
@@ -153,8 +154,13 @@ def check_char_class(column: Column, value: str) -> Problem | None:
     if bad is None:
         return None
     # Only the code point: the value itself may be personal.
+    code = ord(bad.group())
+    if is_private_use(code):
+        return Problem("file.char_class", f"character {bad.start() + 1} is the private-use code point U+{code:04X}: "
+                       f"a vendor 外字, not a 行政事務標準文字 (MJ, or GJ in U+100000..U+10FECB)",
+                       f"{char_class} (行政事務標準文字)", f"U+{code:04X}")
     return Problem("file.char_class", f"character {bad.start() + 1} is not allowed in {char_class}",
-                   char_class, f"U+{ord(bad.group()):04X}")
+                   char_class, f"U+{code:04X}")
 
 
 def _is_valid_lg_code(number: str) -> bool:
