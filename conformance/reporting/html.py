@@ -279,6 +279,18 @@ def _charts(document: Mapping[str, Any], rows: list[dict[str, Any]]) -> dict[str
     return charts
 
 
+def _shared_errors(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """ERROR requirements without findings that share one reason, apart (``{"reason", "rows"}``):
+    a broken target gives many requirements the same error, which the page says once."""
+    by_reason: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["status"] == "ERROR" and not row["findings"]:
+            by_reason.setdefault(str(row.get("reason", "")), []).append(row)
+    shared = {reason: listed for reason, listed in by_reason.items() if len(listed) > 1}
+    alone = [r for r in rows if not (r["status"] == "ERROR" and not r["findings"] and r.get("reason", "") in shared)]
+    return alone, [{"reason": reason, "rows": listed} for reason, listed in shared.items()]
+
+
 def _anchor_exchanges(rows: Iterable[dict[str, Any]]) -> None:
     """Mark the first listing of each exchange as its anchor (``id="exchange-<id>"``): an exchange
     that served several requirements (``reused``) is listed under each, and linked to the first."""
@@ -299,7 +311,7 @@ def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requir
     scope = document.get("scope") or {}
     not_selected = [str(rid) for rid in scope.get("not_selected") or ()]
     groups = fit_gap(document["results"], not_selected)
-    findings = [r for r in rows if r["status"] in _FINDING_STATES or r["findings"]]
+    findings, error_groups = _shared_errors([r for r in rows if r["status"] in _FINDING_STATES or r["findings"]])
     _anchor_exchanges(findings)
     template = _environment().get_template("report.html.j2")
     return template.render(
@@ -309,6 +321,7 @@ def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requir
         selection=_selection(scope),
         rows=rows,
         findings=findings,
+        error_groups=error_groups,
         exchanges_shown=EXCHANGES_SHOWN,
         attested=[r for r in rows if r["state"] == "ATTESTED"],
         findings_total=sum(len(r["findings"]) for r in rows),

@@ -167,6 +167,7 @@ LABELS: Mapping[str, Text] = {
     "level": ("区分", "Level"),
     "reason": ("理由", "Reason"),
     "error_detail": ("エラーの内容", "Error"),
+    "requirements_list": ("同じエラーで判定できなかった要件", "Requirements not judged because of this error"),
     "waiver": ("免除", "Waiver"),
     "code": ("コード", "Code"),
     "location": ("場所", "Location"),

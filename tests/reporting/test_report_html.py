@@ -146,6 +146,20 @@ def test_an_exchange_that_served_several_requirements_is_one_anchor(requirements
     assert shown.count("<li") == 10 and rest.count("<li") == 2
 
 
+def test_one_error_shared_by_many_requirements_is_said_once(requirements: dict[str, Any]) -> None:
+    reason = "TargetError: GET http://127.0.0.1:9/residents: connection refused"
+    ids = ["jumin-1.0-1.1.1-R001", "jumin-1.0-1.1.1-R002", "jumin-1.0-3.4-R001"]
+    doc = document([*(result(rid, "ERROR", reason=reason) for rid in ids),
+                    result("jumin-1.0-9.5-R001", "ERROR", reason="check crashed: KeyError")],
+                   stopped="the vendor refused the connection")
+    html = render_report(doc, requirements)
+    assert html.count(reason) == 1
+    group = section(html, 'id="errors-1"')
+    assert all(f'<li id="f-{rid}">' in group for rid in ids)  # the matrix's links still land
+    assert '<span class="ja">3 件の要件</span>' in group
+    assert 'id="f-jumin-1.0-9.5-R001"' in section(html, 'id="findings"', 'id="fit-gap-section"')
+
+
 def test_attestations_are_shown_apart_from_automated(requirements: dict[str, Any]) -> None:
     html = render_report(sample(), requirements)
     attestations = section(html, 'id="attestations"')
