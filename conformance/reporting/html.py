@@ -87,7 +87,8 @@ SCRIPT = """
       if (query !== '' || wanted !== '') { chapters[j].open = visible > 0; }
     }
     var out = document.getElementById('search-count');
-    out.textContent = query === '' && wanted === '' ? '' : String(matches);
+    var lang = document.body.classList.contains('english') ? 'en' : 'ja';
+    out.textContent = query === '' && wanted === '' ? '' : out.getAttribute('data-' + lang).replace('{n}', matches);
   }
   search.addEventListener('input', apply);
   filter.addEventListener('change', apply);

@@ -273,7 +273,7 @@ def test_in_chromium_the_page_works_and_the_japanese_page_has_no_english(
     assert DV_MESSAGE in en and FINDINGS["jumin.dv.certificate_issued"][1] in en and "61 findings" in en
     assert "原文 (Japanese)" in en and "不適合" not in en
     # Search: 3.4-R001, R005, R006 in the matrix; the one finding section of 3.4-R00x; chapters opened.
-    assert used["search"] == {"rows": 3, "findings": 1, "open": 1, "count": "4"}
+    assert used["search"] == {"rows": 3, "findings": 1, "open": 1, "count": "一致: 4 件"}
     assert (used["filter"], used["all"]) == (1, 8)
     # Printing opens every details element, and closes them again after.
     assert used["closed_in_print"] == 0 and used["closed_after"] > 0
