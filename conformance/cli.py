@@ -185,6 +185,48 @@ def catalog_openapi(
         out.write_text(text, encoding="utf-8")
 
 
+@catalog_app.command("diff")
+def catalog_diff(
+    old: Annotated[str, typer.Argument(help="Edition directory, or DOMAIN/EDITION of the catalog (e.g. jumin/1.0).")],
+    new: Annotated[str, typer.Argument(help="Edition directory, or DOMAIN/EDITION of the catalog.")],
+    profile: Annotated[list[Path] | None, typer.Option(
+        "--profile", help="Vendor profile whose waivers each change touches (repeatable).")] = None,
+    catalog: CatalogOption = None, as_json: JsonOption = False,
+) -> None:
+    """Requirements added, removed, moved, with changed text or level, and the checks and waivers each touches."""
+    from conformance.profiles import load_profile
+    from conformance.spec.diff import Waived, diff_editions, diff_json, render_text
+
+    editions = [_edition_ref(ref, catalog) for ref in (old, new)]
+    waivers: list[Waived] = []
+    try:
+        for path in profile or []:
+            waivers.extend(Waived(w.requirement, str(path), w.ticket, w.expires) for w in load_profile(path).waivers)
+    except ConformanceError as error:
+        raise _fail(str(error)) from None
+    changes = diff_editions(editions[0], editions[1], waivers)
+    if as_json:
+        _print_json(diff_json(editions[0], editions[1], changes))
+    else:
+        sys.stdout.write(render_text(editions[0], editions[1], changes))
+
+
+def _edition_ref(ref: str, catalog: Path | None) -> EditionCatalog:
+    """An edition directory, or DOMAIN/EDITION of the catalog; its errors are printed as warnings."""
+    from conformance.spec.loader import load_edition
+
+    path = Path(ref)
+    if not path.is_dir():
+        path = (catalog or default_catalog_root()) / ref
+    if not (path / "edition.yaml").is_file():
+        raise _fail(f"{ref}: no edition here (expected an edition directory with edition.yaml, or DOMAIN/EDITION "
+                    f"of the catalog such as jumin/1.0)")
+    edition = load_edition(path)
+    for error in edition.errors:
+        errors.print(f"warning: {error}", markup=False, highlight=False)
+    return edition
+
+
 @catalog_app.command("import")
 def catalog_import(
     domain: Annotated[str | None, typer.Option("--domain", help="Domain slug (default jumin).")] = None,
