@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from conformance.reporting import i18n
 from conformance.reporting.charts import STATUS_COLOURS, rate_bar, stacked_bar
@@ -292,6 +293,13 @@ def _shared_errors(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
     return alone, [{"reason": reason, "rows": listed} for reason, listed in shared.items()]
 
 
+def problem_texts(problem: str) -> tuple[Markup, str] | None:
+    """A run problem in Japanese (its values escaped, as ``<code>``) and English, when the
+    catalog knows its shape (:func:`conformance.reporting.i18n.problem_text`)."""
+    known = i18n.problem_text(problem, value=lambda v: f"<code>{escape(v)}</code>")
+    return (Markup(known[0]), known[1]) if known is not None else None  # the values are escaped
+
+
 def _anchor_exchanges(rows: Iterable[dict[str, Any]]) -> None:
     """Mark the first listing of each exchange as its anchor (``id="exchange-<id>"``): an exchange
     that served several requirements (``reused``) is listed under each, and linked to the first."""
@@ -337,6 +345,7 @@ def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requir
         colours=STATUS_COLOURS,
         display_states=DISPLAY_STATES,
         t=i18n,
+        problem_texts=problem_texts,
         script=SCRIPT,
         script_hash=_script_hash(),
     )

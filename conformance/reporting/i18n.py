@@ -11,7 +11,8 @@ Every entry is a :data:`Text`: ``(Japanese, English)``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 
 #: ``(Japanese, English)``.
 Text = tuple[str, str]
@@ -274,6 +275,14 @@ _FINDINGS: dict[str, Text] = {
                                       "A value in an item that does not apply to this category of resident"),
     "file.reference_missing": ("参照先のファイルに対応するレコードがありません",
                                "No matching record in the referenced file"),
+    "file.duplicate_key": ("ファイル内で一意であるべきキー（宛名番号など）が重複しています",
+                           "A key that must be unique in the file (宛名番号 ...) appears again"),
+    "file.householder": ("世帯に世帯主がいない、または世帯主が複数います", "A household without exactly one 世帯主"),
+    "file.date_range": ("日付がありえない範囲です（抽出日より後、明治元年より前など）",
+                        "A date out of range (after the extraction date, before 明治元年 ...)"),
+    "file.prohibited_value": ("仕様書で実装しない値（一覧にない続柄など）があります",
+                              "A value the specification does not allow (a 続柄 it does not list ...)"),
+    "file.unknown_municipality": ("存在しない地方公共団体コードです", "A code that names no municipality"),
     # 住民記録 (jumin) checks
     "jumin.records.person_missing": ("移行した住民が対象システムから返されません", "A loaded person is not returned"),
     "jumin.records.item_changed": ("移行した項目の値が変わっています", "An item differs from the value loaded"),
@@ -372,3 +381,33 @@ CHECKS: Mapping[str, Text] = {**_CHECKS, **_scenario_checks()}
 def check_text(name: str) -> Text:
     """The one-line description of a check (its name, for one the catalog does not know yet)."""
     return CHECKS.get(name, (name, name))
+
+
+# -- run problems ------------------------------------------------------------------------------------
+
+#: The run problems the harness words (conformance/plan.py, conformance/runner.py), matched by
+#: shape: ``(pattern, Japanese template)``; the English text is the problem itself.
+_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"waiver for (?P<rid>\S+) expired on (?P<date>\S+) \(ticket (?P<ticket>.*)\)"),
+     "要件 {rid} の免除は {date} に期限切れです（チケット {ticket}）"),
+    (re.compile(r"waiver for unknown requirement '(?P<rid>[^']*)'(?:; did you mean '(?P<hint>[^']*)'\?)?"),
+     "存在しない要件 {rid} に免除があります{hint}"),
+    (re.compile(r"waiver for (?P<rid>\S+) is no longer needed: the requirement passes"),
+     "要件 {rid} は合格しているため、免除は不要です（プロファイルから削除してください）"),
+)
+
+
+def problem_text(problem: str, value: Callable[[str], str] = str) -> Text | None:
+    """A run problem in both languages, or None for one the catalog does not know (shown as data).
+
+    ``value`` formats the values taken from the problem (ids, dates, tickets) in the Japanese text,
+    e.g. as escaped ``<code>`` for the page."""
+    for pattern, template in _PROBLEMS:
+        match = pattern.fullmatch(problem)
+        if match is not None:
+            found = match.groupdict()
+            values = {k: value(v) for k, v in found.items() if v}
+            if "hint" in found:
+                values["hint"] = f"（{values['hint']} ではありませんか）" if found["hint"] else ""
+            return template.format(**values), problem
+    return None

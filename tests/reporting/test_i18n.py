@@ -134,3 +134,17 @@ def test_every_label_the_template_uses_is_in_the_catalog() -> None:
     used = set(re.findall(r"""\bL\("([a-z_]+)"\)""", template))
     used |= set(re.findall(r"""t\.label\(['"]([a-z_]+)['"]\)""", template))
     assert used and used - set(i18n.LABELS) == set()
+
+
+def test_the_run_problems_the_harness_words_are_in_japanese() -> None:
+    assert i18n.problem_text("waiver for jumin-1.0-9.5-R001 expired on 2020-03-31 (ticket VEN-9)") == (
+        "要件 jumin-1.0-9.5-R001 の免除は 2020-03-31 に期限切れです（チケット VEN-9）",
+        "waiver for jumin-1.0-9.5-R001 expired on 2020-03-31 (ticket VEN-9)")
+    unknown = "waiver for unknown requirement 'jumin-1.0-3.14-R001'; did you mean 'jumin-1.0-3.4-R001'?"
+    assert i18n.problem_text(unknown) == (
+        "存在しない要件 jumin-1.0-3.14-R001 に免除があります（jumin-1.0-3.4-R001 ではありませんか）", unknown)
+    assert i18n.problem_text("waiver for unknown requirement 'x'") == ("存在しない要件 x に免除があります",
+                                                                       "waiver for unknown requirement 'x'")
+    stale = "waiver for jumin-1.0-3.4-R001 is no longer needed: the requirement passes"
+    assert i18n.problem_text(stale)[0].startswith("要件 jumin-1.0-3.4-R001 は合格している")  # type: ignore[index]
+    assert i18n.problem_text("something new") is None

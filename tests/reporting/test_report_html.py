@@ -77,7 +77,9 @@ def test_page_has_verdict_coverage_fitgap_findings_waivers_and_traceability(requ
     coverage = section(html, '<table id="coverage">', "</table>")
     cells = "".join(f'<td class="num">{n}</td>' for n in (4, 1, 1, 1, 1, 0, 8))
     assert cells in coverage
-    assert "<code>waiver for jumin-1.0-9.9-R001 expired on 2020-01-01 (ticket T)</code>" in html
+    assert '<code class="en">waiver for jumin-1.0-9.9-R001 expired on 2020-01-01 (ticket T)</code>' in html
+    expired = '要件 <code>jumin-1.0-9.9-R001</code> の免除は <code>2020-01-01</code> に期限切れです'
+    assert f'<span class="ja">{expired}' in html
     found = section(html, 'id="f-jumin-1.0-3.4-R001"')
     # The requirement's source text, its section with a link to the source, expected and location.
     assert "支援対象者" in found and "3.4 " in found and "支援措置" in found
@@ -229,6 +231,9 @@ def test_a_partial_run_has_a_badge_with_its_selection(requirements: dict[str, An
 def test_vendor_text_is_escaped_and_only_the_page_script_may_run(requirements: dict[str, Any]) -> None:
     html = render_report(sample(), requirements)
     assert INJECTED not in html
+    problem = render_report(document([result("jumin-1.0-1.1.1-R001", "PASS")],
+                                     problems=(f"waiver for unknown requirement '{INJECTED}'",)), requirements)
+    assert INJECTED not in problem and "存在しない要件 <code>&lt;script&gt;" in problem
     assert "&lt;script&gt;document.title=&#34;pwned&#34;&lt;/script&gt;" in html
     scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.DOTALL)
     assert len(scripts) == 1
