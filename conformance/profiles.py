@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from conformance.errors import ProfileError
-from conformance.spec.models import DOMAIN_SLUGS, EDITION_PATTERN, REQUIREMENT_ID_PATTERN, LaxSeq
+from conformance.limits import MAX_JSON_DEPTH, MAX_JSON_MEMBERS, MAX_PAGES, RUN_BUDGET_SECONDS
+from conformance.spec.models import DOMAIN_SLUGS, EDITION_PATTERN, REQUIREMENT_ID_PATTERN, RULE_ERROR, LaxSeq
 
 
 class ProfileModel(BaseModel):
@@ -82,15 +86,72 @@ class Auth(ProfileModel):
 class ApiTarget(ProfileModel):
     """The vendor's API."""
 
-    base_url: Annotated[str, Field(pattern=r"^https?://", description="Base URL the catalog paths are relative to.")]
+    base_url: Annotated[str, Field(
+        description="Base URL the catalog paths are relative to (http or https, host, optional port 1-65535; "
+        "no user name or password).", json_schema_extra={"pattern": "^https?://[^@/]+(/|$)"},
+    )]
     auth: Auth | None = None
     paths: dict[str, str] = Field(
         default_factory=dict, strict=False,
         description="Catalog path -> the vendor's path, where they differ (same {parameters}).",
     )
-    timeout_seconds: Annotated[float, Field(gt=0, le=600, strict=False)] = 30.0
+    timeout_seconds: Annotated[float, Field(
+        gt=0, le=600, strict=False,
+        description="Deadline of one exchange in total: connect, headers and body (not per read).",
+    )] = 30.0
     max_response_bytes: Annotated[int, Field(ge=1024)] = 64 * 1024 * 1024
     verify_tls: bool = True
+    run_budget_seconds: Annotated[float, Field(
+        gt=0, le=7 * 24 * 3600, strict=False,
+        description="Overall budget of the run's exchanges with this target (per process); past it the run stops.",
+    )] = RUN_BUDGET_SECONDS
+    max_pages: Annotated[int, Field(ge=1, le=1_000_000, description="Pages of one paged query before giving up.")] = (
+        MAX_PAGES
+    )
+    max_json_depth: Annotated[int, Field(ge=2, le=10_000, description="Nesting depth of one JSON answer.")] = (
+        MAX_JSON_DEPTH
+    )
+    max_json_members: Annotated[int, Field(
+        ge=100, le=100_000_000, description="Values (array elements and object members) in one JSON answer.",
+    )] = MAX_JSON_MEMBERS
+
+    @field_validator("base_url")
+    @classmethod
+    def _usable_url(cls, value: str) -> str:
+        """Scheme, host and port checked at load; credentials in the URL refused (never echoed)."""
+        problem = base_url_problem(value)
+        if problem is not None:
+            # Our own error type: the loader shows the words as they are, without the value.
+            raise PydanticCustomError(RULE_ERROR, "{detail}", {"detail": problem})
+        return value
+
+
+def base_url_problem(url: str) -> str | None:
+    """What is wrong with an API ``base_url``, in words that never repeat the URL (it may hold a
+    password); None when it is usable."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return "the port must be a number from 1 to 65535"
+    if parts.scheme not in ("http", "https"):
+        return f"the scheme must be http or https, not {parts.scheme!r}"
+    if "@" in parts.netloc:
+        return ("user name or password in the URL is not allowed (it would be written into the "
+                "reports); give the secret through targets.api.auth.env")
+    host = parts.hostname or ""
+    if not host or not _HOST.fullmatch(host):
+        return "the host must be a DNS name or an IP address"
+    if (port is not None and not 1 <= port <= 65535) or parts.netloc.endswith(":0"):
+        return "the port must be a number from 1 to 65535"
+    if parts.query or parts.fragment:
+        return "no query or fragment (catalog paths are appended to it)"
+    return None
+
+
+#: A host name (RFC 1123 labels), an IPv4 address or a bracketed IPv6 address (urlsplit drops the brackets).
+_HOST = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
+                   r"[A-Za-z0-9])?)*\.?|[0-9A-Fa-f:.]+(?:%[A-Za-z0-9]+)?")
 
 
 class ExportTarget(ProfileModel):

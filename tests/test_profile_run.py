@@ -86,4 +86,4 @@ def test_a_bad_profile_exits_2_naming_file_and_line(tmp_path: Path) -> None:
     output = completed.stdout + completed.stderr
     assert "vendor.yaml:4: unknown field 'claim'; allowed fields: name, product, version, claims" in output
     assert "did you mean 'claims'?" in output
-    assert "vendor.yaml:9: targets.api.base_url: 'ftp://x' does not match the pattern ^https?://" in output
+    assert "vendor.yaml:9: targets.api.base_url: the scheme must be http or https, not 'ftp'" in output

@@ -12,8 +12,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from conformance.checks.registry import CheckContext, check
-from conformance.errors import TargetError
+from conformance.errors import TargetError, UnreachableError
 from conformance.findings import Finding
+from conformance.limits import MAX_PAGES
 from conformance.masking import shown
 from conformance.oracles.identifiers import is_valid_m11w2_7
 from conformance.oracles.wareki import date_style, to_seireki, to_wareki
@@ -37,17 +38,29 @@ def _expect_json(response: HttpResponse, where: str) -> Any:
 
 
 def all_residents(target: Target) -> dict[str, dict[str, Any]]:
-    """Every resident document by 宛名番号, through the 全件提供 query, paged; fetched once per run."""
+    """Every resident document by 宛名番号, through the 全件提供 query, paged; fetched once per run.
+
+    A fetch that broke is remembered too: the next check is given the same error, not another
+    round of pages."""
     cached = target.cache.get("jumin.residents")
+    if isinstance(cached, TargetError):
+        raise TargetError(f"{cached} (failed earlier in this run: not fetched again)")
     if cached is None:
-        cached = _fetch_residents(target)
+        try:
+            cached = _fetch_residents(target)
+        except TargetError as error:
+            if not isinstance(error, UnreachableError):
+                target.cache["jumin.residents"] = error
+            raise
         target.cache["jumin.residents"] = cached
     return dict(cached)
 
 
 def _fetch_residents(target: Target) -> dict[str, dict[str, Any]]:
     client, residents, offset = target.need_http(), {}, 0
-    for _ in range(100_000):  # bounded: a vendor that never ends its pages cannot hang the run
+    # Bounded: a vendor that never ends its pages cannot hang the run (targets.api.max_pages).
+    max_pages = int(getattr(client, "max_pages", MAX_PAGES))
+    for _ in range(max_pages):
         page = _expect_json(
             client.request("get", "/residents", params={"offset": str(offset), "limit": str(PAGE_LIMIT)}),
             "GET /residents",
@@ -57,7 +70,8 @@ def _fetch_residents(target: Target) -> dict[str, dict[str, Any]]:
         if page.get("next_offset") is None:
             return residents
         offset = int(page["next_offset"])
-    raise TargetError("GET /residents: the pages never ended")
+    raise TargetError(f"GET /residents: the pages never ended (stopped after {max_pages} pages: "
+                      "targets.api.max_pages)")
 
 
 def _text(value: Any) -> str:

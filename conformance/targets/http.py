@@ -12,9 +12,12 @@ not be judged, which is not a conformance failure.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import re
+import socket
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -22,8 +25,12 @@ from typing import Any, Protocol
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import requests
+import urllib3.connection
+import urllib3.connectionpool
+from requests.adapters import HTTPAdapter
 
 from conformance.errors import ProfileError, TargetError, UnreachableError
+from conformance.limits import BudgetExhausted, JsonLimitError, check_json_shape
 from conformance.profiles import ApiTarget
 from conformance.targets.base import HttpResponse
 
@@ -148,6 +155,99 @@ def fill_template(template: str, path_params: Mapping[str, object]) -> str:
     return _PLACEHOLDER.sub(value, template)
 
 
+# -- deadlines ------------------------------------------------------------------------------------
+#
+# A socket timeout restarts on every read: a vendor that drips its headers or its body one byte at a
+# time never trips it. Each exchange therefore has a watchdog: a timer that, at the deadline, shuts
+# the exchange's socket down, so the blocked read returns at once whatever the vendor does. The
+# connection classes below hand their socket to the exchange running on their thread.
+
+_current = threading.local()
+
+
+class _Deadline:
+    """The socket of one exchange, shut down when the exchange's time is up."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._socket: socket.socket | None = None
+        self._done = False
+        self.fired = False
+
+    def attach(self, sock: socket.socket | None) -> None:
+        if sock is None:
+            return
+        with self._lock:
+            if self._done:
+                return
+            self._socket = sock
+            if self.fired:
+                _shut(sock)
+
+    def fire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.fired = True
+            if self._socket is not None:
+                _shut(self._socket)
+
+    def finish(self) -> None:
+        with self._lock:
+            self._done = True
+            self._socket = None
+
+
+def _shut(sock: socket.socket) -> None:
+    # The plain socket's shutdown, also under TLS (SSLSocket.shutdown would unwrap first).
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+def _watch(sock: socket.socket | None) -> None:
+    deadline: _Deadline | None = getattr(_current, "deadline", None)
+    if deadline is not None:
+        deadline.attach(sock)
+
+
+class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        _watch(sock)
+        return sock
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _watch(self.sock)  # a kept-alive connection: its socket is this exchange's now
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        _watch(sock)  # before the TLS handshake: a dripped handshake is cut too
+        return sock
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _watch(self.sock)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPPool(urllib3.connectionpool.HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(urllib3.connectionpool.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class _WatchedAdapter(HTTPAdapter):
+    """requests' adapter whose connections report their sockets to the running exchange."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
 # -- the client -----------------------------------------------------------------------------------
 
 
@@ -183,7 +283,17 @@ class RequestsHttpClient:
         self._max_bytes = target.max_response_bytes
         self._verify = target.verify_tls
         self._paths = PathMap(target.paths)
+        #: Pages of one paged query before a check gives up (``targets.api.max_pages``).
+        self.max_pages = target.max_pages
+        self._budget = target.run_budget_seconds
+        self._budget_ends = time.monotonic() + target.run_budget_seconds
+        self._json_depth = target.max_json_depth
+        self._json_members = target.max_json_members
+        #: GETs that broke (deadline, size, JSON limits): the next check is told, not sent again.
+        self._failed: dict[str, str] = {}
         self._session = requests.Session()
+        for prefix in ("http://", "https://"):
+            self._session.mount(prefix, _WatchedAdapter())
         auth = _auth_header(target, os.environ if environ is None else environ)
         self._session.headers.update(auth)
         self._recorder = recorder
@@ -262,33 +372,89 @@ class RequestsHttpClient:
         return self.base_url + urlunsplit(("", "", mapped, parts.query, ""))
 
     def _send(self, prepared: requests.PreparedRequest) -> HttpResponse:
+        key = f"{prepared.method} {prepared.url}"
+        earlier = self._failed.get(key) if prepared.method == "GET" else None
+        if earlier is not None:
+            raise TargetError(f"{earlier} (failed earlier in this run: not fetched again)")
+        remaining = self._budget_ends - time.monotonic()
+        if remaining <= 0:
+            raise BudgetExhausted(f"the run's budget for exchanges with {self._redact_text(self.base_url)} "
+                                  f"(run_budget_seconds: {self._budget:g}) is spent: the run stops")
         sent = time.time()
         started = time.monotonic()
         try:
-            answer = self._exchange(prepared, started)
+            answer = self._exchange(prepared, started, min(self._timeout, remaining))
         except TargetError as error:
             self._record(prepared, None, started, str(error), sent)
+            if prepared.method == "GET" and not isinstance(error, UnreachableError):
+                self._failed[key] = self._redact_text(str(error))
             raise
         self._record(prepared, answer, started, None, sent)
         return answer
 
-    def _exchange(self, prepared: requests.PreparedRequest, started: float) -> HttpResponse:
+    def _exchange(self, prepared: requests.PreparedRequest, started: float, seconds: float) -> HttpResponse:
+        """One exchange, cut at ``seconds`` in total (connect, headers and body: the watchdog)."""
         url = _without_query(str(prepared.url))
+        what = f"{prepared.method} {url}"
+        deadline = _Deadline()
+        timer = threading.Timer(seconds, deadline.fire)
+        timer.daemon = True
+        _current.deadline = deadline
+        timer.start()
+        try:
+            response, body = self._exchange_within(prepared, what, started, seconds, deadline)
+        finally:
+            timer.cancel()
+            deadline.finish()
+            _current.deadline = None
+        if deadline.fired:
+            # Cut just as it ended: its connection was shut, so none of the kept-alive ones is reused.
+            self._drop_connections()
+            raise TargetError(f"{what}: response not complete within {seconds:g} s")
+        answer = HttpResponse(status=response.status_code, headers=dict(response.headers), body=body, url=url)
+        self._check_json(answer, what)
+        return answer
+
+    def _exchange_within(
+        self, prepared: requests.PreparedRequest, what: str, started: float, seconds: float, deadline: _Deadline,
+    ) -> tuple[requests.Response, bytes]:
         settings = self._session.merge_environment_settings(
             prepared.url or "", proxies={}, stream=True, verify=self._verify, cert=None
         )
         try:
-            response = self._session.send(
-                prepared, timeout=self._timeout, allow_redirects=False, **settings
-            )
+            response = self._session.send(prepared, timeout=seconds, allow_redirects=False, **settings)
         except (requests.ConnectionError, requests.Timeout) as error:
-            # Before any answer: the vendor is not there (SSLError is a ConnectionError too).
-            raise UnreachableError(f"{prepared.method} {url}: {self._reason(error)}") from None
+            # Before any answer: the vendor is not there (SSLError is a ConnectionError too), or it
+            # did not finish its headers before the deadline.
+            if deadline.fired:
+                self._drop_connections()
+                raise UnreachableError(f"{what}: no response within {seconds:g} s") from None
+            raise UnreachableError(f"{what}: {self._reason(error, seconds)}") from None
         except requests.RequestException as error:
-            raise TargetError(f"{prepared.method} {url}: {self._reason(error)}") from None
+            raise TargetError(f"{what}: {self._reason(error)}") from None
         with response:
-            body = self._read_bounded(response, f"{prepared.method} {url}", started)
-        return HttpResponse(status=response.status_code, headers=dict(response.headers), body=body, url=url)
+            try:
+                body = self._read_bounded(response, what, started, seconds)
+            except TargetError:
+                if deadline.fired:
+                    self._drop_connections()
+                    raise TargetError(f"{what}: response not complete within {seconds:g} s") from None
+                raise
+        return response, body
+
+    def _drop_connections(self) -> None:
+        for adapter in self._session.adapters.values():
+            adapter.close()
+
+    def _check_json(self, answer: HttpResponse, what: str) -> None:
+        """A JSON answer over the profile's depth or size limits is refused before anyone parses it."""
+        head = answer.body[:64].lstrip()
+        if "json" not in answer.content_type and head[:1] not in (b"{", b"["):
+            return
+        try:
+            check_json_shape(answer.body, max_depth=self._json_depth, max_members=self._json_members)
+        except JsonLimitError as error:
+            raise TargetError(f"{what}: {error} (targets.api max_json_depth / max_json_members)") from None
 
     def _record(
         self, prepared: requests.PreparedRequest, answer: HttpResponse | None, started: float, error: str | None,
@@ -327,8 +493,9 @@ class RequestsHttpClient:
     def _redact_text(self, text: str) -> str:
         return self._redact(text.encode("utf-8", "surrogateescape")).decode("utf-8", "surrogateescape")
 
-    def _read_bounded(self, response: requests.Response, what: str, started: float) -> bytes:
-        """The body, stopping at ``max_response_bytes`` and at the timeout in total (not per read)."""
+    def _read_bounded(self, response: requests.Response, what: str, started: float, seconds: float) -> bytes:
+        """The body, stopping at ``max_response_bytes`` and at the deadline in total (the watchdog cuts
+        a read that drips; the clock is checked between chunks too)."""
         chunks: list[bytes] = []
         size = 0
         try:
@@ -336,17 +503,17 @@ class RequestsHttpClient:
                 size += len(chunk)
                 if size > self._max_bytes:
                     raise TargetError(f"{what}: response body exceeds max_response_bytes ({self._max_bytes})")
-                if time.monotonic() - started > self._timeout:
-                    raise TargetError(f"{what}: response not complete within {self._timeout:g} s")
+                if time.monotonic() - started > seconds:
+                    raise TargetError(f"{what}: response not complete within {seconds:g} s")
                 chunks.append(chunk)
         except requests.RequestException as error:
             raise TargetError(f"{what}: {self._reason(error)}") from None
         return b"".join(chunks)
 
-    def _reason(self, error: requests.RequestException) -> str:
+    def _reason(self, error: requests.RequestException, seconds: float | None = None) -> str:
         """A short reason for a broken exchange, without the request (its headers hold the secret)."""
         if isinstance(error, requests.Timeout):
-            return f"no response within {self._timeout:g} s"
+            return f"no response within {self._timeout if seconds is None else seconds:g} s"
         if isinstance(error, requests.exceptions.SSLError):
             return "TLS error (certificate not verified or handshake failed)"
         os_error = _os_error(error)

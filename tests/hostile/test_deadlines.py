@@ -1,0 +1,114 @@
+"""Item 1 of the hostile-inputs issue: deadlines, a run budget, a page limit, failed fetches
+remembered, JSON limits enforced before parsing. Against the malicious vendor on loopback."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from conformance import load_edition
+from conformance.checks.jumin import all_residents
+from conformance.errors import TargetError, UnreachableError
+from conformance.limits import BudgetExhausted, JsonLimitError, check_json_shape, loads_bounded
+from conformance.locations import default_catalog_root
+from conformance.profiles import ApiTarget
+from conformance.spec.catalog import EditionCatalog
+from conformance.targets.base import Target
+from conformance.targets.http import RequestsHttpClient
+from hostile.vendor import MaliciousVendor
+
+SECRET = "Tok3n-Secret-Value"
+
+
+@pytest.fixture(scope="module")
+def jumin_catalog() -> EditionCatalog:
+    return load_edition(default_catalog_root() / "jumin" / "1.0")
+
+
+@pytest.fixture
+def vendor() -> Iterator[MaliciousVendor]:
+    with MaliciousVendor(max_seconds=8, max_requests=200) as server:
+        yield server
+
+
+def client(vendor: MaliciousVendor, **limits: Any) -> RequestsHttpClient:
+    target = ApiTarget.model_validate({"base_url": vendor.base_url, "timeout_seconds": 0.5, **limits})
+    return RequestsHttpClient(target)
+
+
+def timed(action: Any) -> tuple[BaseException | None, float]:
+    started = time.monotonic()
+    try:
+        action()
+    except Exception as error:
+        return error, time.monotonic() - started
+    return None, time.monotonic() - started
+
+
+def test_dripped_headers_are_cut_at_the_deadline(vendor: MaliciousVendor) -> None:
+    error, seconds = timed(lambda: client(vendor).request("get", "/drip-headers"))
+    assert isinstance(error, TargetError)
+    assert "/drip-headers: " in str(error) and " within 0.5 s" in str(error)
+    assert seconds < 2
+
+
+def test_a_dripped_body_is_cut_at_the_deadline(vendor: MaliciousVendor) -> None:
+    error, seconds = timed(lambda: client(vendor).request("get", "/drip-body"))
+    assert isinstance(error, TargetError) and not isinstance(error, UnreachableError)
+    assert "response not complete within 0.5 s" in str(error)
+    assert seconds < 2
+
+
+def test_a_failed_fetch_is_not_repeated(vendor: MaliciousVendor) -> None:
+    api = client(vendor)
+    with pytest.raises(TargetError):
+        api.request("get", "/drip-body")
+    error, seconds = timed(lambda: api.request("get", "/drip-body"))
+    assert isinstance(error, TargetError) and "not fetched again" in str(error)
+    assert seconds < 0.1
+    assert vendor.count("/drip-body") == 1
+
+
+@pytest.mark.parametrize(("path", "words"), [("/deep", "nested deeper than 64 levels"),
+                                             ("/wide", "more than 200,000 values")])
+def test_json_over_the_limits_is_refused_quickly(vendor: MaliciousVendor, path: str, words: str) -> None:
+    error, seconds = timed(lambda: client(vendor, timeout_seconds=10).request("get", path))
+    assert isinstance(error, TargetError) and words in str(error)
+    assert seconds < 3
+
+
+def test_the_profile_sets_the_json_limits(vendor: MaliciousVendor) -> None:
+    error, _ = timed(lambda: client(vendor, timeout_seconds=10, max_json_members=1_000_000).request("get", "/wide"))
+    assert error is None
+
+
+def test_the_run_budget_stops_the_run(vendor: MaliciousVendor) -> None:
+    api = client(vendor, run_budget_seconds=0.3)
+    api.request("get", "/echo")
+    time.sleep(0.4)
+    with pytest.raises(BudgetExhausted, match=r"run_budget_seconds: 0\.3"):
+        api.request("get", "/echo")
+    assert isinstance(BudgetExhausted("x"), UnreachableError)  # the run stops: not_run
+
+
+def test_endless_pages_stop_at_max_pages_and_are_not_fetched_again(
+    vendor: MaliciousVendor, jumin_catalog: EditionCatalog,
+) -> None:
+    target = Target(catalog=jumin_catalog, http=client(vendor, max_pages=20))
+    with pytest.raises(TargetError, match=r"pages never ended .*after 20 pages"):
+        all_residents(target)
+    with pytest.raises(TargetError, match="not fetched again"):
+        all_residents(target)
+    assert vendor.count("/residents") == 20
+
+
+def test_the_shape_scan_ignores_brackets_in_strings() -> None:
+    check_json_shape('{"a": "[[[[[[[[[[", "b": "\\\\", "c": "\\"]]]]"}', max_depth=2)
+    with pytest.raises(JsonLimitError):
+        check_json_shape('[[["]]]"]]]', max_depth=2)
+    with pytest.raises(JsonLimitError, match="nested deeper"):
+        loads_bounded("[" * 100_000 + "]" * 100_000)
+    assert loads_bounded('{"x": [1, {"y": "[{"}]}') == {"x": [1, {"y": "[{"}]}
