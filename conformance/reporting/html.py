@@ -185,8 +185,7 @@ def display_state(result: Mapping[str, Any]) -> str:
     return "ATTESTED" if status == "MANUAL" and result.get("attestation") else status
 
 
-def _state_reason(result: Mapping[str, Any], requirement: Requirement | None,
-                  waivers: Mapping[str, Mapping[str, Any]]) -> i18n.Text | None:
+def _state_reason(result: Mapping[str, Any], waivers: Mapping[str, Mapping[str, Any]]) -> i18n.Text | None:
     """Why the requirement is in its state, in both languages (the run's English ``reason`` is
     free text and is shown on the English page only)."""
     status = str(result["status"])
@@ -196,10 +195,6 @@ def _state_reason(result: Mapping[str, Any], requirement: Requirement | None,
         waiver = waivers[result["requirement"]]
         ja, en = i18n.STATE_REASONS["WAIVED"]
         return f"{ja}（{waiver.get('reason', '')}）", f"{en} ({waiver.get('reason', '')})"
-    if status == "MANUAL" and not result.get("attestation"):
-        evidence = [c["text"] for c in _checks(requirement) if c["kind"] == "manual"]
-        ja, en = i18n.STATE_REASONS["MANUAL"]
-        return (" ".join([ja, *(e[0] for e in evidence)]), " ".join([en, *(e[1] for e in evidence)]))
     return i18n.STATE_REASONS.get(status)
 
 
@@ -226,7 +221,7 @@ def _row(result: Mapping[str, Any], requirement: Requirement | None,
         "title": requirement.source.title if requirement else "",
         "url": section_url(domain, edition, requirement) if requirement else None,
         "checks": _checks(requirement),
-        "state_reason": _state_reason(result, requirement, waivers),
+        "state_reason": _state_reason(result, waivers),
         "groups": _group(result.get("findings") or ()),
         "exchanges": [e for e in result.get("exchanges") or () if isinstance(e, Mapping)],
         "chapter": (domain, edition, chapter_of(section_of_id(rid)) or "-"),

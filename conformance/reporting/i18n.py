@@ -69,7 +69,6 @@ STATE_REASONS: Mapping[str, Text] = {
                        "An optional function the capability statement does not declare."),
     "ERROR": ("対象システムまたは検証処理が失敗したため、判定できませんでした。",
               "The target or the check broke: the requirement could not be judged."),
-    "MANUAL": ("確認書（アテステーション）が必要です。必要な証跡:", "An attestation is needed. Evidence:"),
     "WAIVED": ("不合格ですが、プロファイルの有効な免除の対象です。",
                "Failed, but covered by a valid waiver of the profile."),
 }
