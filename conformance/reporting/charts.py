@@ -51,7 +51,7 @@ def stacked_bar(
     return _svg(width, height, title, description, "".join(shapes))
 
 
-def rate_bar(rate: float | None, *, width: int = 80, height: int = 12) -> Markup:
+def rate_bar(rate: float | None, *, width: int = 48, height: int = 10) -> Markup:
     """A bar filled to ``rate`` (0..1), decorative: the percentage is printed beside it as text."""
     filled = 0.0 if rate is None else max(0.0, min(1.0, rate)) * width
     colour = "#2f5d8a"  # one neutral colour: a rate over few verified requirements is no success
