@@ -24,6 +24,13 @@ from pydantic_core import ErrorDetails
 from conformance import messages
 from conformance.errors import UsageError
 from conformance.spec.catalog import Catalog, EditionCatalog, LocatedError, edition_sort_key
+from conformance.spec.check_params import (
+    CHECK_PARAMS,
+    ApiOpenApiParams,
+    FileLayoutParams,
+    ItemsKeptParams,
+    file_rule_families,
+)
 from conformance.spec.models import (
     DOMAIN_SLUGS,
     EDITION_PATTERN,
@@ -98,6 +105,7 @@ def load_edition(directory: Path) -> EditionCatalog:
     errors.extend(_cross_entry_errors(entries, check_references=True))
     if edition is not None:
         errors.extend(_official_id_errors(entries, edition.domain))
+    errors.extend(_check_errors(entries))
     return _edition_catalog(directory, edition, entries, _in_file_order(errors, directory, files))
 
 
@@ -630,6 +638,81 @@ def _official_id_errors(entries: Iterable[_Entry], domain: str) -> list[LocatedE
             if detail is not None:
                 errors.append(entry.error(path, detail))
     return errors
+
+
+def _check_errors(entries: Sequence[_Entry]) -> list[LocatedError]:
+    """Checks (of requirements and bindings) whose name is no check of the harness, whose params do
+    not fit the check's schema (conformance/spec/check_params.py), or whose params name a file layout,
+    API operation or data item the edition does not have."""
+    known = _EditionNames.of(entries)
+    errors: list[LocatedError] = []
+    for entry in entries:
+        checks = entry.data.get("checks") if entry.key in ("requirements", "bindings") and isinstance(
+            entry.data, dict) else None
+        if not isinstance(checks, list):
+            continue
+        for index, check in enumerate(checks):
+            if isinstance(check, dict) and check.get("kind") == "check" and isinstance(check.get("name"), str):
+                errors.extend(_one_check_errors(entry, ("checks", index), check, known))
+    return errors
+
+
+@dataclass(frozen=True)
+class _EditionNames:
+    """What check params may refer to in an edition."""
+
+    file_layouts: tuple[str, ...]
+    api_operations: tuple[str, ...]
+    data_items: tuple[str, ...]
+
+    @classmethod
+    def of(cls, entries: Sequence[_Entry]) -> _EditionNames:
+        def ids(kind: str) -> tuple[str, ...]:
+            return tuple(e.entry_id for e in entries if e.key == "interfaces" and e.entry_id is not None
+                         and isinstance(e.data, dict) and e.data.get("kind") == kind)
+
+        names = tuple(str(e.data["name"]) for e in entries
+                      if e.key == "data_items" and isinstance(e.data, dict) and isinstance(e.data.get("name"), str))
+        return cls(ids("file"), ids("api"), names)
+
+
+def _one_check_errors(
+    entry: _Entry, at: YamlPath, check: Mapping[Any, Any], known: _EditionNames
+) -> list[LocatedError]:
+    name = str(check["name"])
+    model = CHECK_PARAMS.get(name)
+    if model is None:
+        return [entry.error((*at, "name"), messages.unknown_reference("check", name, sorted(CHECK_PARAMS)))]
+    parsed, details = _validate(TypeAdapter(model), check.get("params") or {})
+    if details:
+        entry.failed = True
+        base = (*entry.path, *at, "params")
+        return [_located(detail, model, entry.document, base, entry.entry_id) for detail in details]
+    return list(_param_reference_errors(entry, (*at, "params"), parsed, known))
+
+
+def _param_reference_errors(entry: _Entry, at: YamlPath, params: Any, known: _EditionNames) -> Iterator[LocatedError]:
+    if isinstance(params, FileLayoutParams):
+        families = file_rule_families()
+        for index, rule in enumerate(params.rules or ()):
+            if rule not in families:
+                yield entry.error((*at, "rules", index), messages.not_allowed(rule, families))
+    if isinstance(params, FileLayoutParams) and params.layout not in known.file_layouts:
+        detail = messages.unknown_reference("file layout", params.layout, known.file_layouts)
+        yield entry.error((*at, "layout"), detail)
+    if isinstance(params, ApiOpenApiParams):
+        for index, operation in enumerate(params.operations or ()):
+            if operation not in known.api_operations:
+                detail = messages.unknown_reference("API operation", operation, known.api_operations)
+                yield entry.error((*at, "operations", index), detail)
+    if isinstance(params, ItemsKeptParams):
+        for index, item in enumerate(params.items):
+            if item not in known.data_items:
+                detail = messages.unknown_reference("data item", item, known.data_items)
+                yield entry.error((*at, "items", index), detail)
+        if params.where is not None and params.where.item not in known.data_items:
+            detail = messages.unknown_reference("data item", params.where.item, known.data_items)
+            yield entry.error((*at, "where", "item"), detail)
 
 
 def _dig(data: YamlValue, path: YamlPath) -> YamlValue:

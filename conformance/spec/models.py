@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from conformance import messages
+from conformance.spec.check_params import add_params_schemas
 
 #: Lets a tuple field accept a YAML list while its items stay strictly validated.
 LaxSeq = Field(strict=False)
@@ -94,7 +95,13 @@ class ManualCheck(CatalogModel):
 
 
 class FunctionCheck(CatalogModel):
-    """A check function registered under a stable name, with its parameters."""
+    """A check function registered under a stable name, with its parameters.
+
+    The loader checks the name and the params against conformance/spec/check_params.py; so does the
+    exported JSON Schema, for editors.
+    """
+
+    model_config = ConfigDict(json_schema_extra=add_params_schemas)
 
     kind: Literal["check"]
     name: Annotated[str, Field(pattern=CHECK_NAME_PATTERN)]

@@ -289,15 +289,15 @@ def test_checks_from_bindings_are_merged_into_requirements() -> None:
               - kind: manual
                 evidence: screenshot of the certificate
               - kind: check
-                name: jumin.certificate_issued
-                params: {form: juminhyo}
+                name: jumin.certificate.date_styles
+                params: {rule: required}
         """)
     edition = load_ch02(requirements(1, 2))
     assert edition.errors == ()
     assert edition.requirement("jumin-1.0-2.1-R001").checks == ()
     assert edition.requirement("jumin-1.0-2.1-R002").checks == (
         ManualCheck(kind="manual", evidence="screenshot of the certificate"),
-        FunctionCheck(kind="check", name="jumin.certificate_issued", params={"form": "juminhyo"}),
+        FunctionCheck(kind="check", name="jumin.certificate.date_styles", params={"rule": "required"}),
     )
 
 

@@ -1,0 +1,159 @@
+"""The check names and the schema of each check's ``params``, for ``catalog validate`` and editors.
+
+A binding that names an unknown check, misspells a parameter or gives one a wrong type would
+otherwise surface only during a run, as an ERROR blamed on the vendor. The loader validates every
+check of the catalog against :data:`CHECK_PARAMS` (and the references inside the params against the
+edition: file layouts, data items, API operations), and the JSON Schema of catalog documents carries
+the same schemas, so an editor completes them.
+
+The schemas are declared here, beside the catalog models, because the spec layer may not import the
+checks (they sit above it); a test keeps :data:`CHECK_PARAMS` equal to the registry of checks, and
+the rule families and API modes equal to the ones the checks use.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+#: The generation modes of ``api.openapi`` (conformance/checks/api.py MODES).
+API_MODES = ("positive", "negative")
+
+
+class Params(BaseModel):
+    """Base of the parameter models: strict, no unknown keys (a misspelt parameter is an error)."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+
+class NoParams(Params):
+    """A check that takes no parameters."""
+
+
+class FileLayoutParams(Params):
+    """``file.layout``: one export file against a file layout of the edition."""
+
+    layout: Annotated[str, Field(min_length=1, description="Id of a file layout (interfaces.yaml, kind file).")]
+    rules: Annotated[tuple[str, ...], Field(
+        min_length=1, strict=False, description="Rule families to judge (all that apply when absent).")] | None = None
+    if_configured: bool = Field(default=False, description="Judge only when the profile configures the export.")
+
+
+class Where(Params):
+    """Rows whose ``item`` has one of ``values``."""
+
+    item: Annotated[str, Field(min_length=1, description="Name of a data item.")]
+    values: Annotated[tuple[str, ...], Field(min_length=1, strict=False)]
+
+
+class ItemsKeptParams(Params):
+    """``jumin.records.items_kept``: the loaded values of ``items`` come back unchanged."""
+
+    items: Annotated[tuple[str, ...], Field(min_length=1, strict=False, description="Names of data items.")]
+    where: Where | None = None
+
+
+class RelationshipParams(Params):
+    """``jumin.records.relationship_allowed``: the 続柄 vocabulary."""
+
+    fixed: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] | None = None
+    atoms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] | None = None
+    generations: Annotated[int, Field(ge=1)] = 4
+
+
+class DateStylesParams(Params):
+    """``jumin.certificate.date_styles``."""
+
+    rule: Literal["required", "no_seireki", "no_wareki_for_foreign"]
+    per_kind: Annotated[int, Field(ge=1)] = 10
+
+
+class CheckDigitParams(Params):
+    """``jumin.numbering.check_digit``."""
+
+    verify_check_digit: bool = True
+    count: Annotated[int, Field(ge=1)] = 3
+
+
+class HistoryNumberingParams(Params):
+    """``jumin.history.numbering``."""
+
+    sample: Annotated[int, Field(ge=1)] = 20
+
+
+class ApiOpenApiParams(Params):
+    """``api.openapi``: schemathesis against the edition's OpenAPI document."""
+
+    operations: Annotated[tuple[str, ...], Field(min_length=1, strict=False,
+                                                 description="Ids of API interfaces (all when absent).")] | None = None
+    modes: Annotated[tuple[Literal[API_MODES], ...], Field(min_length=1, strict=False)] | None = None  # type: ignore[valid-type]
+    max_examples: Annotated[int, Field(ge=1)] | None = None
+    seed: int | None = None
+
+
+class ScenarioRunParams(Params):
+    """``scenario.run``: a catalog scenario (bound by the loader to the requirements it verifies)."""
+
+    scenario: Annotated[str, Field(min_length=1, description="Id of a scenario of the edition.")]
+
+
+_SCENARIOS = ("scenario.juminzei.levied", "scenario.kokuho.dates", "scenario.kokuho.months",
+              "scenario.kokuho.prefecture", "scenario.kaigo.first_insured", "scenario.koki_korei.start",
+              "scenario.jido_teate.start_month", "scenario.jido_teate.amounts", "scenario.dv.end_date",
+              "scenario.dv.extension", "scenario.dv.after_move_out", "scenario.removal_date")
+
+#: Every check of the harness (conformance/checks/registry.py default_registry) -> its parameters.
+CHECK_PARAMS: dict[str, type[Params]] = {
+    "api.openapi": ApiOpenApiParams,
+    "file.layout": FileLayoutParams,
+    "jumin.records.items_kept": ItemsKeptParams,
+    "jumin.records.relationship_allowed": RelationshipParams,
+    "jumin.dv.certificate_refused": NoParams,
+    "jumin.dv.inspection_excludes_protected": NoParams,
+    "jumin.certificate.date_styles": DateStylesParams,
+    "jumin.numbering.check_digit": CheckDigitParams,
+    "jumin.history.correction_appends": NoParams,
+    "jumin.history.numbering": HistoryNumberingParams,
+    **dict.fromkeys(_SCENARIOS, NoParams),
+    "scenario.run": ScenarioRunParams,
+}
+
+
+def _inlined(schema: dict[str, Any]) -> dict[str, Any]:
+    """A model's JSON Schema with its ``$defs`` inlined (it is embedded below another document's root)."""
+    definitions = schema.pop("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                return walk(definitions[ref.removeprefix("#/$defs/")])
+            return {key: walk(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [walk(value) for value in node]
+        return node
+
+    result: dict[str, Any] = walk(schema)
+    return result
+
+
+def file_rule_families() -> tuple[str, ...]:
+    """The rule families of ``file.layout``: the columnar engine's own list, imported late (the engine
+    imports the catalog models, so it cannot be imported while they load)."""
+    from conformance.columnar.layout import FAMILIES
+
+    return tuple(FAMILIES)
+
+
+def add_params_schemas(schema: dict[str, Any]) -> None:
+    """``json_schema_extra`` of FunctionCheck: the known names, and for each the schema of its params."""
+    schema["properties"]["name"]["enum"] = sorted(CHECK_PARAMS)
+    schema["allOf"] = []
+    for name, model in sorted(CHECK_PARAMS.items()):
+        params = _inlined(model.model_json_schema())
+        if model is FileLayoutParams:
+            rules = params["properties"]["rules"]["anyOf"][0]
+            rules["items"] = {"enum": list(file_rule_families()), "type": "string"}
+        schema["allOf"].append({"if": {"properties": {"name": {"const": name}}, "required": ["name"]},
+                                "then": {"properties": {"params": params}}})
