@@ -304,6 +304,28 @@ _FINDINGS: dict[str, Text] = {
     "jumin.history.value_not_recorded": ("追加された履歴に訂正後の値が記録されていません",
                                          "The new history row does not carry the corrected value"),
     "jumin.history.numbering": ("履歴番号が1からの連番になっていません", "履歴番号 is not a simple count from 1"),
+    # declarative scenarios through the driver protocol (scenario.run; conformance/scenarios)
+    "scenario.not_equal": ("応答の値が仕様の求める値と異なります",
+                           "A value differs from the one the specification asks for"),
+    "scenario.not_absent": ("空であるべき項目に値があります", "A value that should be empty is present"),
+    "scenario.not_accepted": ("操作が受け付けられませんでした（確定していません）", "The operation was not committed"),
+    "scenario.no_error": ("不正な入力がエラーで拒否されませんでした",
+                          "The input was not refused with the expected error"),
+    "scenario.no_alert": ("求められるアラートが表示されませんでした", "The expected alert was not shown"),
+    "scenario.history_not_appended": ("履歴が追加されない、または以前の履歴が残っていません",
+                                      "The history did not gain its row, or lost an earlier one"),
+    "scenario.history_item": ("追加された履歴に求められる値が記録されていません",
+                              "The new history row does not carry the expected value"),
+    "scenario.history_item_not_kept": ("追加された履歴で全項目の内容が保持されていません",
+                                       "The new history row does not keep an item (全項目の内容を保持する)"),
+    "scenario.history_changed": ("確定すべきでない操作で履歴が変わりました",
+                                 "The history changed although nothing should be committed"),
+    "scenario.order": ("一覧の並び順が仕様と異なります", "The entries are not in the order the specification asks"),
+    "scenario.contains": ("一覧に含まれるべき項目がありません", "The list lacks an entry it should have"),
+    "scenario.not_contains": ("一覧に含まれてはならない項目があります", "The list has an entry it must not have"),
+    "scenario.oracle_mismatch": ("値が判定規則（オラクル）の答えと異なります",
+                                 "A value differs from the oracle's answer"),
+    "scenario.item_mismatch": ("住民の項目の値が照会先によって異なります", "A resident's item differs on an endpoint"),
 }
 
 
@@ -360,6 +382,9 @@ _CHECKS: dict[str, Text] = {
                                     "New 宛名番号 and 世帯番号 are assigned with a valid check digit"),
     "jumin.records.items_kept": ("移行した項目の値がそのまま返されるか（項目を管理しているか）",
                                  "Every loaded value of the items is returned unchanged"),
+    "scenario.run": ("カタログのシナリオ（データで書かれた検証手順）をドライバー経由で実行し、期待との違いを指摘します",
+                     "Runs the catalog's declarative scenario through the driver adapter and reports every unmet "
+                     "expectation"),
     "jumin.records.relationship_allowed": ("仕様書にない続柄が作られないか",
                                            "No 続柄 outside the listed ones is produced"),
 }

@@ -15,8 +15,11 @@ from conformance.checks.scenarios import RULES
 from conformance.reporting import i18n
 
 PACKAGE = Path(__file__).resolve().parents[2] / "conformance"
-#: Where findings are made (a check, the columnar engine, the targets).
-SOURCES = ("checks", "columnar", "targets")
+#: Where findings are made (a check, the columnar engine, the targets, the scenario engine). Every
+#: dotted literal of the first three is taken for a code; in the scenario engine, where operation
+#: and oracle names are dotted too, only the arguments of the calls that make findings.
+SOURCES = ("checks", "columnar", "targets", "scenarios")
+LITERAL_SOURCES = SOURCES[:3]
 CODE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
 #: Dotted literals in those sources that are not finding codes, and why.
 NOT_CODES = {
@@ -25,11 +28,13 @@ NOT_CODES = {
 #: Dotted literals that are module or file names, never codes.
 NAMES = re.compile(r"conformance\..*|.*\.(?:py|json|yaml|yml|csv|tsv|txt|xml|pdf|har|jsonl|zip)")
 #: Calls whose string arguments are finding codes.
-MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem"}
+MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observation"}
 
 
-def _trees() -> Iterator[tuple[Path, ast.Module]]:
-    for folder in SOURCES:
+def _trees(folders: tuple[str, ...] = SOURCES) -> Iterator[tuple[Path, ast.Module]]:
+    for folder in folders:
+        if not (PACKAGE / folder).is_dir():
+            continue
         for path in sorted((PACKAGE / folder).rglob("*.py")):
             yield path, ast.parse(path.read_text("utf-8"), filename=str(path))
 
@@ -42,9 +47,10 @@ def _name(call: ast.Call) -> str:
 def literal_codes() -> dict[str, str]:
     """Every dotted string literal of the sources (code -> where), f-strings apart."""
     found: dict[str, str] = {}
-    for path, tree in _trees():
+    for path, tree in _trees(LITERAL_SOURCES):
+        formatted = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
         for node in ast.walk(tree):
-            if isinstance(node, ast.JoinedStr):
+            if id(node) in formatted:
                 continue
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE.fullmatch(node.value) \
                     and not NAMES.fullmatch(node.value):
@@ -72,7 +78,7 @@ def formatted_codes() -> set[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.JoinedStr):
                 shape = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
-                if re.fullmatch(r"[a-z_]+\.(?:\{\}|[a-z0-9_]+)(?:\.(?:\{\}|[a-z0-9_]+))*", shape):
+                if "{}" in shape and re.fullmatch(r"[a-z_]+(?:\.[a-z0-9_{}]+)+", shape):
                     found.add(shape)
     return found
 
@@ -91,11 +97,16 @@ def test_every_code_a_check_can_emit_has_both_texts() -> None:
     assert missing == {}
 
 
+def test_the_scan_finds_formatted_codes() -> None:
+    assert {"api.{}", "scenario.{}.mismatch"} <= formatted_codes()
+
+
 def test_every_formatted_code_is_one_the_catalog_expands() -> None:
     # Each f-string shape in the sources, and the codes it makes.
     expansions = {
         "api.{}": {f"api.{name}" for name in NEGATIVE_CHECKS},
         "scenario.{}.mismatch": {f"scenario.{rule}.mismatch" for rule in RULES},
+        "scenario.no_{}": {"scenario.no_error", "scenario.no_alert"},  # the matchers error and alert
     }
     assert formatted_codes() - set(expansions) == set()
     for codes in expansions.values():
