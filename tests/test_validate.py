@@ -13,7 +13,7 @@ import yaml
 from typer.testing import CliRunner
 
 from conformance.cli import app
-from tests.checks.test_files import HEADERS, foreign, japanese
+from tests.checks.test_files import HEADERS, atena_numbers, foreign, japanese
 
 runner = CliRunner()
 
@@ -56,14 +56,19 @@ def profile(tmp_path: Path, exports: Mapping[str, Any]) -> Path:
 
 
 def test_a_conforming_file_is_valid(tmp_path: Path) -> None:
-    file = write(tmp_path / "residents.csv", [japanese(), foreign()])
+    file = write(tmp_path / "residents.csv", [japanese(), foreign(続柄="妻")])
     code, doc = document(str(file), "--layout", "residents_csv")
     assert (code, doc["verdict"], doc["files"][0]["verdict"], doc["files"][0]["findings"]) == (0, "valid", "valid", [])
     assert doc["kind"] == "validation" and doc["catalog"] == {"domain": "jumin", "edition": "1.0"}
 
 
+def member(**values: str) -> dict[str, str]:
+    """A second member of japanese()'s household, with its own 宛名番号."""
+    return japanese(宛名番号=atena_numbers(1)[0], 続柄="子", **values)
+
+
 def test_a_defect_is_located_in_the_file_as_it_is(tmp_path: Path) -> None:
-    file = write(tmp_path / "residents.csv", [japanese(), japanese(性別="9")])
+    file = write(tmp_path / "residents.csv", [japanese(), member(性別="9")])
     code, doc = document(str(file), "--layout", "residents_csv")
     assert (code, doc["verdict"]) == (1, "invalid")
     (finding,) = doc["files"][0]["findings"]
@@ -138,7 +143,7 @@ def test_near_miss_headers_get_a_did_you_mean_with_the_vendors_header(tmp_path: 
 
 
 def test_a_profile_maps_the_vendors_headers(tmp_path: Path) -> None:
-    file = write(tmp_path / "residents.csv", vendor_rows(japanese(), japanese(性別="9")), vendor_headers())
+    file = write(tmp_path / "residents.csv", vendor_rows(japanese(), member(性別="9")), vendor_headers())
     mapped = profile(tmp_path, {"files": {"residents_csv": "residents.csv"},
                                 "columns": {"residents_csv": {"住所_市区郡町村名": "住所_市区町村",
                                                               "性別コード": "sex"}}})

@@ -23,7 +23,10 @@ ROW_FAMILIES = ("required", "category_items")
 CONTENT_FAMILIES = ("header", "fields", *CELL_FAMILIES, *ROW_FAMILIES)
 #: Rules across files (the layout's ``references``): judged after the file's own content.
 REFERENCES = "references"
-FAMILIES = (ENCODING, *CONTENT_FAMILIES, REFERENCES)
+#: Domain invariants, judged in a pass of their own (conformance/checks/files/invariants.py): unique
+#: keys and one 世帯主 per household, dates in range, values the specification lists.
+INVARIANT_FAMILIES = ("keys", "dates", "values")
+FAMILIES = (ENCODING, *CONTENT_FAMILIES, *INVARIANT_FAMILIES, REFERENCES)
 
 #: Items the row-level families are about (DOMAIN.md names; the catalog carries their codes).
 RESIDENT_TYPE = "住民種別"

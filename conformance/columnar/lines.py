@@ -18,7 +18,7 @@ Only rows some mask marks leave the engine, with their line number, their values
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -153,6 +153,24 @@ def column_lines(paths: Sequence[Path], quoted: bool, index: int, first_data_lin
     extra = [_irregular(pl.col(_TEXT)).alias(IRREGULAR)] if quoted else []
     frame = _split_lines(_scan_lines(paths, first_data_line), quoted)
     return frame.select(LINE, _field(index, quoted).alias(VALUE), *extra)
+
+
+def named_columns(
+    paths: Sequence[Path], quoted: bool, indexes: Mapping[str, int], line: str
+) -> tuple[pl.LazyFrame, pl.LazyFrame | None]:
+    """The records (blank lines left out) with their line number (column ``line``) and the fields
+    ``indexes`` names ('' when a record is short); and, for a file with quotes, a query of the
+    first line outside the grammar (null when there is none): the caller must then read the file
+    otherwise."""
+    lines = _scan_lines(paths, 2).filter(pl.col(_TEXT) != "")
+    frame = _split_lines(lines, quoted).select(
+        pl.col(LINE).cast(pl.Int64).alias(line),
+        *(_field(index, quoted).alias(header) for header, index in indexes.items()),
+    )
+    if not quoted:
+        return frame, None
+    irregular = lines.filter(_irregular(pl.col(_TEXT))).select(pl.col(LINE).min())
+    return frame, irregular
 
 
 def _quoted_split(text: pl.Expr) -> pl.Expr:

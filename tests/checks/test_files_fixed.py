@@ -25,7 +25,9 @@ LAYOUT = next(i for i in EDITION.interfaces if isinstance(i, FileInterface) and 
 WIDTHS = {column.header: column.width or 0 for column in LAYOUT.columns}
 NAME = "residents.dat"
 #: Every family a fixed-length file has (no header line).
-FIXED_FAMILIES = [family for family in files.FAMILIES if family not in ("header", files.REFERENCES)]
+#: The content families (the domain invariants read across records: tests/checks/test_files_rules.py).
+FIXED_FAMILIES = [family for family in files.FAMILIES
+                  if family not in ("header", files.REFERENCES, *files.INVARIANT_FAMILIES)]
 
 
 def m11(serial: str) -> str:

@@ -3,14 +3,17 @@ finding (code and location), through the row path, the masks, and the compiled s
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
 
 from conformance.checks import files
+from conformance.oracles.identifiers import lg_code_check_digit
 from conformance.targets.base import ExportFile
-from tests.checks.test_files import NAME, at, japanese, to_text
+from tests.checks.test_files import NAME, at, atena_numbers, conforming_rows, japanese, m11, run, target_for, to_text
 from tests.columnar.test_engine import SPEC
 
 
@@ -81,3 +84,96 @@ def test_vendor_gaiji_in_a_cp932_file(tmp_path: Path, monkeypatch: pytest.Monkey
     rows = [japanese(), japanese(氏名="山\uE000　太郎")]
     (scan, *_) = scans(tmp_path, rows, monkeypatch, encoding="cp932")
     assert found(scan, "char_classes") == [("file.char_class", at(3, "氏名"), "U+E000")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Domain invariants (keys, dates, values): polars where the grammar covers the file, else the
+# csv module; the same findings
+
+
+def invariants(tmp_path: Path, rows: Sequence[Mapping[str, str]], family: str,
+               monkeypatch: pytest.MonkeyPatch, extracted: dt.date | None = None) -> list[tuple[str, str, str | None]]:
+    results = []
+    for engine in ("columnar", "rows"):
+        if engine == "rows":
+            monkeypatch.setattr(files.invariants, "csv_frame", lambda source, columns: None)
+        (tmp_path / engine).mkdir()
+        target = target_for(tmp_path / engine, to_text(rows).encode("utf-8"))
+        if extracted is not None:
+            target.cache[files.invariants.EXTRACTED] = extracted
+        results.append([(f.code, f.location, f.actual) for f in run(target, [family])])
+    assert results[0] == results[1]
+    return results[0]
+
+
+def household(*members: Mapping[str, str]) -> list[dict[str, str]]:
+    rows = [japanese(**m) for m in members]
+    for row, number in zip(rows, atena_numbers(len(rows)), strict=True):
+        row.setdefault("宛名番号", number)
+        row["宛名番号"] = number
+    return rows
+
+
+def test_keys_conforming(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert invariants(tmp_path, conforming_rows(), "keys", monkeypatch) == []
+
+
+def test_a_repeated_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = conforming_rows()
+    rows.append(dict(rows[1]))
+    assert invariants(tmp_path, rows, "keys", monkeypatch) == [
+        ("file.duplicate_key", at(len(rows) + 1, "宛名番号"), f"{rows[1]['宛名番号']}/1")]
+
+
+def test_one_householder_per_household(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    two = household({}, {"続柄": "世帯主"}, {"続柄": "子"})
+    none = [dict(row, 世帯番号=m11("000000005"), 続柄="子") for row in household({}, {})]
+    for row, number in zip(none, atena_numbers(2, start=500), strict=True):
+        row["宛名番号"] = number
+    moved_out = [dict(none[0], 宛名番号=atena_numbers(1, start=900)[0], 続柄="世帯主", 住民状態="2")]
+    assert invariants(tmp_path, [*two, *none, *moved_out], "keys", monkeypatch) == [
+        ("file.householder", at(3, "続柄"), "2"),  # the second 世帯主 of the household
+        ("file.householder", at(5, "続柄"), "0"),  # no living 世帯主 (the one at line 7 moved out)
+    ]
+
+
+def test_dates_conforming(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = household({"住民となった年月日": "2023-02-29"},  # a non-calendar date the spec allows: compared as written
+                     {"生年月日": "1850-01-01", "生年月日_不詳フラグ": "1"},  # 不詳: not judged against 1868
+                     {"生年月日": "1860-01-01", "住民状態": "3"},  # not a living resident
+                     {"転出予定年月日": "2099-01-01"})  # a planned date may lie ahead
+    assert invariants(tmp_path, rows, "dates", monkeypatch) == []
+
+
+def test_dates_after_extraction_or_before_1868(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = household({"生年月日": "2024-03-01"}, {"届出年月日": "2024-02-02"}, {"生年月日": "1867-12-31"})
+    assert invariants(tmp_path, rows, "dates", monkeypatch, extracted=dt.date(2024, 2, 1)) == [
+        ("file.date_range", at(2, "生年月日"), "＊" * 10),  # personal: masked
+        ("file.date_range", at(3, "届出年月日"), "2024-02-02"),
+        ("file.date_range", at(4, "生年月日"), "＊" * 10),
+    ]
+
+
+def test_values_conforming(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = household({}, {"続柄": "子の子の子の子"}, {"続柄": "妻（未届）"}, {"住所_市区町村コード": "131016"})
+    assert invariants(tmp_path, rows, "values", monkeypatch) == []
+
+
+def test_prohibited_relations_and_unknown_municipalities(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    nowhere = "99999" + str(lg_code_check_digit("99999"))
+    rows = household({}, {"続柄": "祖父"}, {"続柄": "子の子の子の子の子"},
+                     {"住所_市区町村コード": nowhere}, {"住所_市区町村コード": "131017"})  # a wrong check digit
+    assert invariants(tmp_path, rows, "values", monkeypatch) == [
+        ("file.prohibited_value", at(3, "続柄"), "祖父"),
+        ("file.prohibited_value", at(4, "続柄"), "子の子の子の子の子"),
+        ("file.unknown_municipality", at(5, "住所_市区町村コード"), nowhere),
+    ]
+
+
+def test_the_relation_pattern_is_jumins_rule() -> None:
+    from conformance.checks.jumin import _ATOMS, relationship_allowed
+
+    for value in ["世帯主", "縁故者", "同居人", "子", "子の妻", "夫（未届）の子", "子の子の子の子",
+                  "子の子の子の子の子", "祖父", "孫", "妻の", "", "の子", "子の子の子の子の夫（未届）"]:
+        expected = relationship_allowed(value, fixed=("世帯主", "縁故者", "同居人"), atoms=_ATOMS, generations=4)
+        assert (re.fullmatch(files.invariants.RELATION_PATTERN, value) is not None) == expected, value

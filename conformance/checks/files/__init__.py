@@ -36,7 +36,7 @@ values passed between them) and ``limits`` (caps and switches, read at call time
 
 from __future__ import annotations
 
-from conformance.checks.files import limits
+from conformance.checks.files import invariants, limits
 from conformance.checks.files.check import file_layout
 from conformance.checks.files.content import EngineDisagreement, scan_content, scan_fixed, scan_rows
 from conformance.checks.files.encoding import decode, judge_encoding
@@ -66,6 +66,7 @@ from conformance.columnar.layout import (
     ENCODING,
     FAMILIES,
     FORBIDDEN,
+    INVARIANT_FAMILIES,
     REFERENCES,
     RESIDENT_TYPE,
     ROW_FAMILIES,
@@ -76,8 +77,9 @@ from conformance.columnar.transcode import BadByte, first_bad_byte
 
 __all__ = [
     "CATEGORY", "CELL_FAMILIES", "CELL_RULES", "CHECK_DIGITS", "CONTENT_FAMILIES", "ENCODING", "FAMILIES",
-    "FORBIDDEN", "REFERENCES", "RESIDENT_TYPE", "ROW_FAMILIES", "ROW_RULES", "BadByte", "Column", "ContentScan",
+    "FORBIDDEN", "INVARIANT_FAMILIES", "REFERENCES", "RESIDENT_TYPE", "ROW_FAMILIES", "ROW_RULES", "BadByte",
+    "Column", "ContentScan",
     "EncodingVerdict", "EngineDisagreement", "FamilyLog", "Issue", "LayoutSpec", "Problem", "ReferenceScan", "Row",
     "char_length", "check_check_digit", "check_type", "decode", "file_layout", "first_bad_byte", "header_issues",
-    "is_date", "judge_encoding", "limits", "scan_content", "scan_fixed", "scan_rows",
+    "invariants", "is_date", "judge_encoding", "limits", "scan_content", "scan_fixed", "scan_rows",
 ]

@@ -3,10 +3,12 @@ run, whatever the number of requirements bound to it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from conformance.checks.files.content import scan_content, scan_fixed
 from conformance.checks.files.encoding import judge_encoding, starts_with_bom, usable, with_bom
+from conformance.checks.files.invariants import EXTRACTED, InvariantScan, living_code, scan_invariants
 from conformance.checks.files.limits import CANDIDATE_ENCODINGS
 from conformance.checks.files.model import ContentScan, EncodingVerdict
 from conformance.columnar.layout import (
@@ -130,3 +132,22 @@ def layout_spec(target: Target, layout: FileInterface) -> LayoutSpec:
         target.cache[key] = LayoutSpec.of(target.catalog, layout, mapping)
     spec: LayoutSpec = target.cache[key]
     return spec
+
+
+def invariant_scan(target: Target, layout: FileInterface) -> InvariantScan:
+    """The invariant families' issues (keys, dates, values), once per run and layout; the
+    extraction date is ``target.cache[EXTRACTED]`` when set (conformance validate), else today."""
+    key = f"file.layout:{layout.id}:invariants"
+    if key not in target.cache:
+        from conformance.checks.files.references import Utf8SourceView
+
+        export = cached_export(target, layout)
+        verdict = encoding_verdict(target, layout)
+        encoding = content_encoding(export, layout, verdict)
+        spec = layout_spec(target, layout)
+        labels = {t.id: {code.code: code.label for code in t.codes} for t in target.catalog.code_tables}
+        extracted = target.cache.get(EXTRACTED) or dt.date.today()
+        target.cache[key] = scan_invariants(export, encoding, spec, Utf8SourceView(export, encoding, verdict),
+                                            living_code(spec, labels), extracted)
+    scan: InvariantScan = target.cache[key]
+    return scan

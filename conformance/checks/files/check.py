@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 from conformance import messages
-from conformance.checks.files.cache import content_scan, encoding_verdict
+from conformance.checks.files.cache import content_scan, encoding_verdict, invariant_scan
 from conformance.checks.files.model import Issue
 from conformance.checks.files.references import Reference, judged_references, reference_scan
 from conformance.checks.registry import CheckContext, check
@@ -13,6 +13,7 @@ from conformance.columnar.layout import (
     CONTENT_FAMILIES,
     ENCODING,
     FAMILIES,
+    INVARIANT_FAMILIES,
     REFERENCES,
 )
 from conformance.errors import TargetError, UsageError
@@ -63,6 +64,11 @@ def _issues(
         for family in content:
             yield from scan.issues[family]
         stop = scan.stop
+    invariants = [family for family in families if family in INVARIANT_FAMILIES]
+    if invariants:
+        judged = invariant_scan(target, layout)
+        for family in invariants:
+            yield from judged.issues[family]
     if REFERENCES in families and references:
         found = reference_scan(target, layout, references)
         yield from found.issues

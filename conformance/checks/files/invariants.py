@@ -1,0 +1,375 @@
+"""Domain invariants of an export file (DOMAIN.md; issue 15), judged in a pass of their own over the
+few columns they read, after the content pass:
+
+- ``keys``: a record's key (宛名番号, with 履歴番号 when the layout has it) is unique in the file;
+  each household (世帯番号) of living residents (住民状態 住民) has exactly one 世帯主;
+- ``dates``: dates of events (birth, becoming a resident, notification, moves ...) are not after the
+  extraction date, and a living person's 生年月日 is not before 1868-01-01 (明治元年); the spec's
+  non-calendar dates (2月29日 of a common year) compare as written, 不詳 birth dates
+  (生年月日_不詳フラグ 1) are not judged against 1868, and values that are no YYYY-MM-DD are left to
+  the ``types`` family;
+- ``values``: a 続柄 is one 1.1.11 lists (世帯主, 縁故者, 同居人, or up to four generations of
+  夫/妻/子/父/母/兄/姉/弟/妹 joined by の: j110; 祖父, 孫 or a fifth generation are 実装しない forms), and
+  a 市区町村コード with a valid check digit names a municipality (全国地方公共団体コード, 令和6年1月1日).
+
+These rules read across records (keys) or against data the layout does not carry, so they are not
+in the compiled screen or the content masks: the columns are read with polars (the vectorized
+grammar of ``conformance.columnar.lines``, streaming; a group-by on the key columns, so memory grows
+with the distinct keys, as for references), or, for a file outside that grammar and for fixed-length
+files, read record by record into the same frame; the same expressions judge both.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from conformance.checks.files import limits
+from conformance.checks.files.model import FamilyLog, Issue, Problem
+from conformance.columnar.layout import Column, LayoutSpec
+from conformance.masking import shown
+from conformance.oracles.identifiers import is_valid_lg_code
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from conformance.checks.files.references import Utf8SourceView
+    from conformance.columnar.transcode import Utf8Source
+    from conformance.targets.base import ExportFile
+
+KEYS = "keys"
+DATES = "dates"
+VALUES = "values"
+INVARIANT_FAMILIES = (KEYS, DATES, VALUES)
+
+ATENA, HISTORY, HOUSEHOLD, RELATION = "宛名番号", "履歴番号", "世帯番号", "続柄"
+STATUS, BIRTH, BIRTH_UNKNOWN = "住民状態", "生年月日", "生年月日_不詳フラグ"
+HOUSEHOLDER = "世帯主"
+#: The 住民状態 label of a living resident (its code is read from the code table).
+LIVING = "住民"
+#: Dates of events that have happened by the time of the extraction (planned and expiry dates,
+#: 転出予定年月日, 在留期間の満了の日 ..., may lie after it).
+PAST_DATES = ("生年月日", "住民となった年月日", "住所を定めた年月日", "届出年月日", "異動日", "転出年月日（確定）",
+              "支援措置_開始年月日", "児童手当_請求年月日")
+#: 明治元年: no living person was born before it.
+EARLIEST_BIRTH = "1868-01-01"
+#: The target cache key of the extraction date (``conformance validate --extracted``); today otherwise.
+EXTRACTED = "file.layout:extracted"
+
+# 続柄 (住民記録 1.0 j110, 1.1.11): the forms listed; anything else is a form the spec does not implement.
+_FIXED_RELATIONS = ("世帯主", "縁故者", "同居人")
+_ATOMS = ("夫（未届）", "妻（未届）", "夫", "妻", "子", "父", "母", "兄", "姉", "弟", "妹")
+_ATOM = "|".join(re.escape(atom) for atom in _ATOMS)
+RELATION_PATTERN = rf"^(?:{'|'.join(_FIXED_RELATIONS)}|(?:{_ATOM})(?:の(?:{_ATOM})){{0,3}})$"
+_ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+_LINE = "__line"
+
+
+@dataclass(frozen=True, slots=True)
+class InvariantScan:
+    """The invariant families' issues (capped per column, with the too-many rows) and exact counts."""
+
+    issues: Mapping[str, tuple[Issue, ...]]
+    counts: Mapping[tuple[str, str], int]
+
+
+@lru_cache(maxsize=1)
+def municipality_codes() -> frozenset[str]:
+    """The 全国地方公共団体コード of 令和6年1月1日 (data/jichitai_codes_R6-01-01.tsv, MIT; see its README)."""
+    text = resources.files("conformance.columnar").joinpath("data/jichitai_codes_R6-01-01.tsv").read_text("utf-8")
+    return frozenset(line.split("\t", 1)[0] for line in text.splitlines()[1:] if line)
+
+
+def needed(spec: LayoutSpec, columns: Sequence[Column]) -> dict[str, Column]:
+    """The columns the invariants read that the file has, by catalog header."""
+    wanted = {ATENA, HISTORY, HOUSEHOLD, RELATION, STATUS, BIRTH_UNKNOWN, *PAST_DATES}
+    wanted |= {c.header for c in columns if c.item.check_digit == "lg_code"}
+    return {c.header: c for c in columns if c.header in wanted and c.index is not None}
+
+
+def judge(name: str, spec: LayoutSpec, columns: Sequence[Column], frame: pl.LazyFrame,
+          living: str | None, extracted: dt.date) -> InvariantScan:
+    """Every invariant on ``frame`` (LINE and the needed columns by catalog header)."""
+    state = _State(name, {c.header: c for c in columns})
+    present = set(frame.collect_schema().names())
+    _unique_keys(state, frame, present)
+    _householders(state, frame, present, living)
+    _cells(state, frame, present, living, extracted, spec)
+    return state.result()
+
+
+class _State:
+    def __init__(self, name: str, columns: Mapping[str, Column]) -> None:
+        self.name, self.columns = name, columns
+        self.logs = {family: FamilyLog(family) for family in INVARIANT_FAMILIES}
+        self.counts: Counter[tuple[str, str]] = Counter()
+
+    def add(self, family: str, header: str, line: int, problem: Problem) -> None:
+        from conformance.checks.files.content import cell_location
+
+        column = self.columns[header]
+        self.counts[family, header] += 1
+        self.logs[family].add(Issue(problem.code, f"{column.shown}: {problem.message}",
+                                    cell_location(self.name, line, column), problem.expected, problem.actual),
+                              header)
+
+    def result(self) -> InvariantScan:
+        counts = dict(self.counts)
+        return InvariantScan({f: log.reported(self.name, counts) for f, log in self.logs.items()}, counts)
+
+
+def _unique_keys(state: _State, frame: pl.LazyFrame, present: set[str]) -> None:
+    import polars as pl
+
+    if ATENA not in present:
+        return
+    key = [ATENA, *([HISTORY] if HISTORY in present else [])]
+    filled = frame.filter(pl.col(ATENA) != "").select(_LINE, *key)
+    repeated = (filled.group_by(key).agg(pl.col(_LINE).min().alias("__first"), pl.len().alias("__n"))
+                .filter(pl.col("__n") > 1))
+    rows = (filled.join(repeated, on=key, how="inner").filter(pl.col(_LINE) != pl.col("__first"))
+            .sort(_LINE).collect(engine="streaming"))
+    personal = state.columns[ATENA].item.personal
+    described = " and ".join(key)
+    for row in rows.iter_rows(named=True):
+        value = "/".join(shown(str(row[k]), personal) for k in key)
+        state.add(KEYS, ATENA, int(row[_LINE]), Problem(
+            "file.duplicate_key", f"the {described} of the record at line {row['__first']} again",
+            f"{described} unique in the file", value))
+
+
+def _householders(state: _State, frame: pl.LazyFrame, present: set[str], living: str | None) -> None:
+    import polars as pl
+
+    if not {HOUSEHOLD, RELATION} <= present:
+        return
+    members = frame.filter(pl.col(HOUSEHOLD) != "")
+    if STATUS in present and living is not None:
+        members = members.filter(pl.col(STATUS) == living)
+    head = pl.col(RELATION) == HOUSEHOLDER
+    per = members.group_by(HOUSEHOLD).agg(
+        pl.col(_LINE).min().alias("__first"), head.sum().alias("__heads"),
+        pl.col(_LINE).filter(head).sort().head(2).alias("__head_lines"),
+    ).filter(pl.col("__heads") != 1).sort("__first").collect(engine="streaming")
+    for row in per.iter_rows(named=True):
+        household, heads = shown(row[HOUSEHOLD], state.columns[HOUSEHOLD].item.personal), int(row["__heads"])
+        if heads == 0:
+            state.add(KEYS, RELATION, int(row["__first"]), Problem(
+                "file.householder", f"世帯番号 {household} has no {HOUSEHOLDER} among its living residents",
+                f"one {HOUSEHOLDER} per household", "0"))
+        else:
+            first, second = row["__head_lines"][:2]
+            state.add(KEYS, RELATION, int(second), Problem(
+                "file.householder", f"a second {HOUSEHOLDER} of 世帯番号 {household} (the first at line {first})",
+                f"one {HOUSEHOLDER} per household", str(heads)))
+
+
+#: A cell rule of the pass: (family, header, the mask of rows that may fail, the exact rule).
+CellRule = tuple[str, str, "pl.Expr", Callable[[str, Mapping[str, str]], Problem | None]]
+
+
+def _cells(state: _State, frame: pl.LazyFrame, present: set[str], living: str | None, extracted: dt.date,
+           spec: LayoutSpec) -> None:
+    import polars as pl
+
+    rules = list(_cell_rules(state, present, living, extracted))
+    if not rules:
+        return
+    masks = [mask.fill_null(False).alias(f"__r{k}") for k, (_, _, mask, _) in enumerate(rules)]
+    failing = frame.with_columns(masks).filter(pl.any_horizontal(pl.col(m.meta.output_name()) for m in masks))
+    for batch in failing.collect_batches(maintain_order=True, engine="streaming"):
+        for row in batch.iter_rows(named=True):
+            for k, (family, header, _, rule) in enumerate(rules):
+                if row[f"__r{k}"]:
+                    problem = rule(str(row[header]), row)
+                    if problem is not None:
+                        state.add(family, header, int(row[_LINE]), problem)
+
+
+def _cell_rules(state: _State, present: set[str], living: str | None, extracted: dt.date) -> Iterator[CellRule]:
+    import polars as pl
+
+    as_of = extracted.isoformat()
+    for header in PAST_DATES:
+        if header in present and state.columns[header].item.type == "date":
+            v = pl.col(header)
+            yield DATES, header, v.str.contains(_ISO_DATE) & (v > as_of), _after(header, as_of, state)
+    if BIRTH in present:
+        v = pl.col(BIRTH)
+        mask = v.str.contains(_ISO_DATE) & (v < EARLIEST_BIRTH)
+        if BIRTH_UNKNOWN in present:
+            mask = mask & (pl.col(BIRTH_UNKNOWN) != "1")
+        if STATUS in present and living is not None:
+            mask = mask & (pl.col(STATUS) == living)
+        yield DATES, BIRTH, mask, _before_1868(state)
+    if RELATION in present:
+        v = pl.col(RELATION)
+        yield VALUES, RELATION, (v != "") & ~v.str.contains(RELATION_PATTERN), _relation(state)
+    codes = sorted(municipality_codes())
+    for header, column in state.columns.items():
+        if header in present and column.item.check_digit == "lg_code":
+            v = pl.col(header)
+            yield VALUES, header, (v != "") & ~v.is_in(codes), _municipality(state, header)
+
+
+def _after(header: str, as_of: str, state: _State) -> Callable[[str, Mapping[str, str]], Problem | None]:
+    personal = state.columns[header].item.personal
+
+    def rule(value: str, _row: Mapping[str, str]) -> Problem | None:
+        return Problem("file.date_range", f"after the extraction date {as_of}", f"on or before {as_of}",
+                       shown(value, personal))
+
+    return rule
+
+
+def _before_1868(state: _State) -> Callable[[str, Mapping[str, str]], Problem | None]:
+    personal = state.columns[BIRTH].item.personal
+
+    def rule(value: str, _row: Mapping[str, str]) -> Problem | None:
+        return Problem("file.date_range", f"a living resident born before {EARLIEST_BIRTH} (明治元年)",
+                       f"on or after {EARLIEST_BIRTH}", shown(value, personal))
+
+    return rule
+
+
+_RELATION = re.compile(RELATION_PATTERN)
+
+
+def _relation(state: _State) -> Callable[[str, Mapping[str, str]], Problem | None]:
+    def rule(value: str, _row: Mapping[str, str]) -> Problem | None:
+        if _RELATION.fullmatch(value):
+            return None
+        return Problem("file.prohibited_value",
+                       "a 続柄 the specification does not list (1.1.11: 祖父, 孫, a fifth generation ... are not "
+                       "implemented forms)", "世帯主, 縁故者, 同居人, or 1-4 generations of 夫/妻/子/父/母/兄/姉/弟/妹 "
+                       "joined by の", shown(value, state.columns[RELATION].item.personal))
+
+    return rule
+
+
+def _municipality(state: _State, header: str) -> Callable[[str, Mapping[str, str]], Problem | None]:
+    def rule(value: str, _row: Mapping[str, str]) -> Problem | None:
+        if not is_valid_lg_code(value):
+            return None  # a wrong check digit or form: the check_digits and char_classes families say so
+        return Problem("file.unknown_municipality", "names no municipality (全国地方公共団体コード, 令和6年1月1日)",
+                       "a 全国地方公共団体コード", shown(value, state.columns[header].item.personal))
+
+    return rule
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the columns
+
+
+def csv_frame(source: Utf8Source, columns: Mapping[str, Column]) -> pl.LazyFrame | None:
+    """The needed columns of a file the vectorized grammar covers, lazily; None when a line is
+    outside it (the caller reads the file record by record)."""
+    import polars as pl
+
+    from conformance.columnar.lines import named_columns
+
+    indexes = {header: column.index for header, column in columns.items() if column.index is not None}
+    frame, irregular = named_columns(source.paths, source.structure.quotes, indexes, _LINE)
+    if irregular is not None:
+        try:
+            first = irregular.collect(engine="streaming").item()
+        except pl.exceptions.PolarsError:
+            return None
+        if first is not None:
+            return None
+    return frame
+
+
+def row_frame(export: ExportFile, encoding: str, columns: Mapping[str, Column]) -> pl.LazyFrame:
+    """The needed columns read with the csv module (records that start on one physical line are
+    numbered by it; a record spanning lines by its first line), up to the first unreadable line."""
+    import polars as pl
+
+    from conformance.checks.files.content import FieldTooLarge, bounded_lines, csv_field_limit, line_num
+
+    data: dict[str, list[object]] = {_LINE: [], **{header: [] for header in columns}}
+    with csv_field_limit(limits.FIELD_LIMIT), export.path.open(encoding=encoding, newline="") as stream:
+        reader = csv.reader(bounded_lines(stream))
+        line = 1
+        try:
+            next(reader, None)
+            line = line_num(reader) + 1
+            for fields in reader:
+                if fields:
+                    data[_LINE].append(line)
+                    for header, column in columns.items():
+                        index = column.index
+                        data[header].append(fields[index] if index is not None and index < len(fields) else "")
+                line = line_num(reader) + 1
+        except (FieldTooLarge, csv.Error):
+            pass  # the content pass reports where and why the file stops
+    schema = {_LINE: pl.Int64, **dict.fromkeys(columns, pl.String)}
+    return pl.DataFrame(data, schema=schema).lazy()
+
+
+def chunks_frame(frames: Iterator[pl.DataFrame], columns: Mapping[str, Column]) -> pl.LazyFrame:
+    """The needed columns of a fixed-length file's chunks (LINE = record number)."""
+    import polars as pl
+
+    from conformance.columnar.compile import LINE, value_name
+
+    parts = [frame.select(pl.col(LINE).cast(pl.Int64).alias(_LINE),
+                          *(pl.col(value_name(c.index)).alias(h) for h, c in columns.items() if c.index is not None))
+             for frame in frames]
+    if not parts:
+        return pl.DataFrame(schema={_LINE: pl.Int64, **dict.fromkeys(columns, pl.String)}).lazy()
+    return pl.concat(parts).lazy()
+
+
+def scan_invariants(export: ExportFile, encoding: str, spec: LayoutSpec, source: Utf8SourceView,
+                    living: str | None, extracted: dt.date) -> InvariantScan:
+    """Read the needed columns of the file (polars where the grammar covers it, else record by
+    record) and judge every invariant on them."""
+    from conformance.checks.files.content import first_record
+
+    name = export.path.name
+    if spec.layout.format == "fixed":
+        from conformance.columnar.fixed import from_catalog, read_chunks
+
+        fixed = from_catalog(spec.layout, encoding)
+        columns = spec.columns(fixed.headers)
+        chosen = needed(spec, columns)
+        frame = chunks_frame((chunk.frame for chunk in read_chunks(export.path, fixed)), chosen)
+        return judge(name, spec, columns, frame, living, extracted)
+    with source as utf8:
+        titles = first_record(utf8.path, utf8.encoding) if utf8 is not None else None
+        if utf8 is not None and titles is not None:
+            columns = spec.columns(titles)
+            chosen = needed(spec, columns)
+            lazy = csv_frame(utf8, chosen)
+            if lazy is not None:
+                return judge(name, spec, columns, lazy, living, extracted)
+    columns = spec.columns(_csv_header(export, encoding))
+    chosen = needed(spec, columns)
+    return judge(name, spec, columns, row_frame(export, encoding, chosen), living, extracted)
+
+
+def _csv_header(export: ExportFile, encoding: str) -> list[str]:
+    from conformance.checks.files.content import FieldTooLarge, bounded_lines, csv_field_limit
+
+    with csv_field_limit(limits.FIELD_LIMIT), export.path.open(encoding=encoding, newline="") as stream:
+        try:
+            return next(csv.reader(bounded_lines(stream)), [])
+        except (FieldTooLarge, csv.Error):
+            return []
+
+
+def living_code(spec: LayoutSpec, labels: Mapping[str, Mapping[str, str]]) -> str | None:
+    """The 住民状態 code labelled 住民 (``labels``: code table id -> code -> label)."""
+    item = spec.items.get(STATUS)
+    if item is None or item.code_table is None:
+        return None
+    return next((code for code, label in labels.get(item.code_table, {}).items() if label == LIVING), None)
