@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from report_helpers import conformance, dump_dom, probe, report_command
+from report_helpers import axe_violations, conformance, dump_dom, probe, report_command
 from test_report_html import ALLOWED_ON_JA
 
 from conformance.reference.defects import DEFECTS
@@ -101,6 +101,15 @@ def test_the_japanese_page_of_a_defect_run_shows_no_english(run: tuple[Path, dic
     assert messages and not any(message in used["text_ja"] for message in messages)
     words = set(re.findall(r"[A-Za-z]+", used["text_ja"])) - ALLOWED_ON_JA
     assert words == set(), sorted(words)
+
+
+@pytest.mark.parametrize("fragment", ["", "#en"], ids=["ja", "en"])
+def test_axe_finds_no_serious_violation_on_the_defect_runs_report(
+    run: tuple[Path, dict[str, Any]], tmp_path: Path, fragment: str,
+) -> None:
+    out, _ = run
+    violations = axe_violations(out / "report.html", tmp_path, fragment)
+    assert [v for v in violations if v["impact"] in ("serious", "critical")] == []
 
 
 def test_junit_carries_the_state_next_to_the_requirement(run: tuple[Path, dict[str, Any]]) -> None:
