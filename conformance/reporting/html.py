@@ -284,7 +284,8 @@ def _shared_errors(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
         if row["status"] == "ERROR" and not row["findings"]:
             by_reason.setdefault(str(row.get("reason", "")), []).append(row)
     shared = {reason: listed for reason, listed in by_reason.items() if len(listed) > 1}
-    alone = [r for r in rows if not (r["status"] == "ERROR" and not r["findings"] and r.get("reason", "") in shared)]
+    alone = [r for r in rows
+             if not (r["status"] == "ERROR" and not r["findings"] and str(r.get("reason", "")) in shared)]
     return alone, [{"reason": reason, "rows": listed} for reason, listed in shared.items()]
 
 
