@@ -14,6 +14,7 @@ prints it as one ``error:`` line and exits 2.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -162,7 +163,7 @@ class Validation:
 
 def validate_files(
     paths: Sequence[Path], catalog: Catalog, *, layout: str | None = None, profile: Profile | None = None,
-    encoding: str | None = None,
+    encoding: str | None = None, extracted: dt.date | None = None,
 ) -> Validation:
     """Judge each file against its layout (``layout``, else the one the profile names the file
     for). UsageError for a file that is not a regular file or a layout that cannot be found."""
@@ -175,7 +176,7 @@ def validate_files(
     edition = _edition(catalog, set(layouts.values()), profile)
     validation = Validation(edition, profile.name if profile is not None else None)
     for path, layout_id in layouts.items():
-        validation.files.append(_validate_one(path, layout_id, layouts, edition, profile, encoding))
+        validation.files.append(_validate_one(path, layout_id, layouts, edition, profile, encoding, extracted))
     return validation
 
 
@@ -207,7 +208,7 @@ def _edition(catalog: Catalog, layout_ids: Iterable[str], profile: Profile | Non
 
 def _validate_one(
     path: Path, layout_id: str, layouts: Mapping[Path, str], edition: EditionCatalog, profile: Profile | None,
-    encoding: str | None,
+    encoding: str | None, extracted: dt.date | None,
 ) -> FileResult:
     exports = profile.targets.exports if profile is not None else None
     files = {layout_id: path}
@@ -217,6 +218,10 @@ def _validate_one(
     declared = {lid: _declared(file, _interface(edition, lid), encoding, exports.encoding if exports else {})
                 for lid, file in files.items()}
     target = Target(catalog=edition, exports=FileExportSource(files, declared, ColumnMaps.of(exports)))
+    if extracted is not None:
+        from conformance.checks.files.invariants import EXTRACTED
+
+        target.cache[EXTRACTED] = extracted
     from conformance.checks.files.cache import layout_spec
     from conformance.checks.files.check import judge_layout
 

@@ -6,6 +6,7 @@ such error one ``error:`` line naming the input, no traceback).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import xml.etree.ElementTree as ET
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from conformance.errors import ConformanceError
+from conformance.errors import ConformanceError, UsageError
 
 if TYPE_CHECKING:
     from conformance.validate import Validation
@@ -30,6 +31,9 @@ def validate_command(
         "--profile", help="Vendor profile: its column names, extra columns, encodings and file names.")] = None,
     encoding: Annotated[str | None, typer.Option(
         "--encoding", help="The encoding the files are declared in (default: the profile's, else detected).")] = None,
+    extracted: Annotated[str | None, typer.Option(
+        "--extracted", metavar="YYYY-MM-DD", help="The extraction date: event dates after it are findings "
+        "(default: today).")] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Write results.json and junit.xml here.")] = None,
     catalog: Annotated[Path | None, typer.Option("--catalog", help="Catalog root (default: the bundled one).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")] = False,
@@ -38,7 +42,7 @@ def validate_command(
     from conformance.validate import INVALID
 
     try:
-        validation = _validate(files, layout, profile, encoding, catalog)
+        validation = _validate(files, layout, profile, encoding, catalog, _date(extracted))
         if out is not None:
             write_outputs(validation, out)
     except ConformanceError as error:
@@ -55,8 +59,17 @@ def validate_command(
     raise typer.Exit(1 if validation.verdict == INVALID else 0)
 
 
+def _date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else dt.date.fromisoformat("invalid")
+    except ValueError:
+        raise UsageError(f"--extracted {text!r}: expected a date as YYYY-MM-DD") from None
+
+
 def _validate(files: list[Path], layout: str | None, profile: Path | None, encoding: str | None,
-              catalog: Path | None) -> Validation:
+              catalog: Path | None, extracted: dt.date | None) -> Validation:
     from conformance.locations import default_catalog_root
     from conformance.profiles import load_profile
     from conformance.spec.loader import load_catalog
@@ -65,7 +78,7 @@ def _validate(files: list[Path], layout: str | None, profile: Path | None, encod
     loaded = load_catalog(catalog or default_catalog_root())
     loaded.raise_for_errors()
     chosen = load_profile(profile) if profile is not None else None
-    return validate_files(files, loaded, layout=layout, profile=chosen, encoding=encoding)
+    return validate_files(files, loaded, layout=layout, profile=chosen, encoding=encoding, extracted=extracted)
 
 
 def _print_text(validation: Validation) -> None:

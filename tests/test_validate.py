@@ -188,3 +188,12 @@ def test_the_example_profile_maps_to_catalog_columns() -> None:
     for layout_id, names in example.targets.exports.columns.items():
         layout = next(i for i in edition.interfaces if isinstance(i, FileInterface) and i.id == layout_id)
         assert set(resolve_mapping(layout, ColumnMap(names)).renames) == set(names)
+
+
+def test_the_extraction_date(tmp_path: Path) -> None:
+    file = write(tmp_path / "residents.csv", [japanese(届出年月日="2024-02-02")])
+    code, doc = document(str(file), "--layout", "residents_csv", "--extracted", "2024-02-01")
+    assert (code, findings(doc)) == (1, [("file.date_range", 2, HEADERS.index("届出年月日") + 1, "届出年月日")])
+    assert document(str(file), "--layout", "residents_csv", "--extracted", "2024-02-02")[0] == 0
+    code, out, err = validate(str(file), "--layout", "residents_csv", "--extracted", "20240202")
+    assert (code, out) == (2, "") and err.startswith("error: --extracted '20240202'")
