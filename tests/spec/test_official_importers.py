@@ -35,7 +35,7 @@ pytestmark = pytest.mark.skipif(not SOURCES.is_dir(), reason="../shared/spec_sou
 
 @pytest.mark.parametrize("source", [DOCX, KOMOKU, API], ids=["docx", "komoku", "api"])
 def test_each_importer_reproduces_the_committed_catalog(source: Path) -> None:
-    rendered = render_official(source, "kyotsu")
+    rendered = render_official(source, "kyotsu", "2.1")
     assert rendered.files
     for name, text in rendered.files.items():
         assert (COMMITTED / name).read_bytes() == text.encode("utf-8"), name
@@ -47,7 +47,7 @@ def test_the_command_writes_the_committed_edition(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.yaml"))
     assert written == ["code_tables.yaml", "data_items.yaml", "edition.yaml", "functions.yaml", "interfaces.yaml",
-                       "schemas.yaml"]
+                       "requirements/data_items.yaml", "schemas.yaml"]
     for name in written:
         assert (tmp_path / name).read_bytes() == (COMMITTED / name).read_bytes()
     # What cannot be classified is reported, not guessed.
@@ -91,9 +91,25 @@ def test_functions_carry_their_real_function_ids_and_verbatim_text() -> None:
     assert fuban.texts[0].startswith("⑫ 住登外者宛名番号付番（機能ID 0310001）\n住登外者宛名番号管理機能は、⑪で")
     assert "住民宛名番号と重複しないよう措置を講じなければならない。" in fuban.texts[0]
     assert len(functions["0310002"].mentions) == 3  # three flows name it
-    # No 類型 is given for any function in the 本文: no level, no requirement (nothing guessed).
+    # No 類型 is given for any function in the 本文: no level, no requirement of kind function.
     assert all(f.level is None for f in edition.functions)
-    assert edition.requirements == ()
+    assert {r.kind.value for r in edition.requirements} == {"data_item"}
+
+
+def test_data_items_are_requirements_with_the_level_of_their_implementation_type() -> None:
+    edition = load_edition(COMMITTED)
+    requirements = {r.source.section: r for r in edition.requirements}
+    items = {i.official.data_item_id: i for i in edition.data_items if i.official}
+    assert set(requirements) == set(items)
+    for data_item_id, item in items.items():
+        requirement = requirements[data_item_id]
+        assert item.official is not None
+        assert (requirement.level is Level.REQUIRED) == item.official.implementation_required
+        assert requirement.text == item.official.definition
+        assert requirement.function_id == "0310002"  # 標準仕様書関連箇所 0310002住登外者宛名情報管理機能
+    assert requirements["03100001"].id == "kyotsu-2.1-03100001-R001"
+    assert requirements["03100002"].id == "kyotsu-2.1-03100002-O001"  # 個人番号: 実装類型 empty
+    assert sum(1 for r in requirements.values() if r.level is Level.REQUIRED) == 19
 
 
 def test_every_mention_text_is_a_paragraph_run_of_the_document() -> None:

@@ -53,12 +53,11 @@ class OfficialImport:
     results: tuple[tuple[Rendered, tuple[Path, ...]], ...]
 
 
-def render_official(path: Path, domain: str | None = None) -> Rendered:
+def render_official(path: Path, domain: str | None = None, edition: str | None = None) -> Rendered:
     """Render one official file with the importer its format calls for (writes nothing)."""
     from conformance.spec.importers import api_spec, kihon_data_list, spec_docx
 
-    if not path.is_file():
-        raise UsageError(f"{path}: no such file")
+    _check_file(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return spec_docx.parse(path, domain)
@@ -71,12 +70,20 @@ def render_official(path: Path, domain: str | None = None) -> Rendered:
         if api_spec.is_api_spec(names):
             return api_spec.parse(path)
         if kihon_data_list.is_kihon_data_list(names):
-            return kihon_data_list.parse(path)
+            return kihon_data_list.parse(path, domain, edition)
         raise UsageError(f"{path}: sheets {names} are neither an API仕様書 (sheets {api_spec.REQUEST_SHEET}, "
                          f"{api_spec.RESPONSE_SHEET}) nor a 基本データリスト 項目定義書 "
                          f"(a sheet {kihon_data_list.ITEM_SHEET_PREFIX}…)")
-    raise UsageError(f"{path}: {suffix or 'no extension'} is no official template; expected a 標準仕様書 .docx, or a "
-                     "基本データリスト 項目定義書 or API仕様書 .xlsx")
+    raise AssertionError(suffix)  # _check_file refused it
+
+
+def _check_file(path: Path) -> None:
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix not in (".docx", ".xlsx"):
+        raise UsageError(f"{path}: {suffix or 'no extension'} is no official template; expected a 標準仕様書 .docx, "
+                         "or a 基本データリスト 項目定義書 or API仕様書 .xlsx")
 
 
 def import_official(
@@ -86,7 +93,10 @@ def import_official(
     """Render every file, then write them all into the edition directory (nothing is written when
     any file fails). The domain and edition come from the 標準仕様書 docx among ``paths``, else from
     ``domain`` and ``edition``."""
-    rendered = [render_official(path, domain) for path in paths]
+    for path in paths:
+        _check_file(path)
+    docx = [path for path in paths if path.suffix.lower() == ".docx"]
+    rendered = [render_official(path, domain) for path in docx]
     spec = next((r for r in rendered if r.domain is not None), None)
     if spec is not None:
         assert spec.domain is not None and spec.edition is not None
@@ -97,6 +107,7 @@ def import_official(
     if domain is None or edition is None:
         raise UsageError("no 標準仕様書 docx among --from to read the domain and edition of; "
                          "pass --domain and --edition")
+    rendered.extend(render_official(path, domain, edition) for path in paths if path not in docx)
     out_dir = out or catalog_root / domain / edition
     results = tuple((r, write(r, out_dir)) for r in rendered)
     return OfficialImport(domain, edition, out_dir, results)

@@ -19,6 +19,12 @@ Verbatim: every cell is kept as it is in ``official`` (``OfficialDataItem``). Ou
 - ``personal`` (masked in reports): items of クラス分類 LV3 氏名, 氏, 名, 生年月日 or 住所, and 個人番号;
 - a コード of 999 names the list 自治体固有コード, whose value is 任意: any value, not an enumeration.
 
+Requirements (when the domain and edition are known: from the 標準仕様書 docx imported with it, or
+``--domain``/``--edition``): one per item, ``kyotsu-2.1-03100001-R001``: the section is the データ項目ID,
+the level is the 実装類型 (○ required, empty optional: the legend says it marks whether the item is
+「必須」 or 「任意」 as an output item), the text the 項目定義 verbatim, ``function_id`` the 機能ID the
+標準仕様書関連箇所 starts with (0310002住登外者宛名情報管理機能 -> 0310002).
+
 A row that has cells but no データ項目ID, or a value outside the template's vocabulary, is reported
 and left out, never guessed. The template's end-marker row (only ``e`` cells) and the marker column
 after 備考 are not data.
@@ -31,7 +37,18 @@ from pathlib import Path
 from typing import Any
 
 from conformance.spec.importers.official import Collector, Rendered, cell_text, render_document
-from conformance.spec.models import Code, CodeTable, DataItem, OfficialDataItem, Provenance, SourceRow
+from conformance.spec.models import (
+    Code,
+    CodeTable,
+    DataItem,
+    Level,
+    OfficialDataItem,
+    Provenance,
+    Requirement,
+    RequirementKind,
+    Source,
+    SourceRow,
+)
 
 TEMPLATE = "基本データリスト 項目定義書 xlsx"
 ITEM_SHEET_PREFIX = "項目定義書"
@@ -65,8 +82,9 @@ def is_kihon_data_list(sheet_names: list[str]) -> bool:
     return any(name.startswith(ITEM_SHEET_PREFIX) for name in sheet_names)
 
 
-def parse(path: Path) -> Rendered:
-    """Read the workbook and render data_items.yaml and code_tables.yaml."""
+def parse(path: Path, domain: str | None = None, edition: str | None = None) -> Rendered:
+    """Read the workbook and render data_items.yaml and code_tables.yaml; with the domain and edition,
+    also requirements/data_items.yaml (one requirement per item, its level from 実装類型)."""
     import openpyxl  # imported here: only the importers need it
 
     workbook = openpyxl.load_workbook(path, data_only=True)
@@ -76,9 +94,11 @@ def parse(path: Path) -> Rendered:
         if sheet.title.startswith(CODE_SHEET_PREFIX):
             tables.extend(_code_tables(path, sheet, collect))
     items: list[DataItem] = []
+    titles: dict[str, str] = {}
     for sheet in workbook.worksheets:
         if sheet.title.startswith(ITEM_SHEET_PREFIX):
             items.extend(_items(path, sheet, {t.code_id: t for t in tables if t.code_id}, collect))
+            titles[sheet.title] = _document_title(sheet)
     if not items:
         collect.error(f"{path}",
                       f"no data item: expected a sheet named {ITEM_SHEET_PREFIX}… with a データ項目ID header")
@@ -87,7 +107,41 @@ def parse(path: Path) -> Rendered:
              "code_tables.yaml": render_document(path, TEMPLATE, "code_tables", tables)}
     counts = {"data items": len(items), "code tables": len(tables),
               "conditional items": sum(1 for i in items if i.official and i.official.output == "条件付き必須")}
+    if domain is not None and edition is not None:
+        requirements = [_requirement(domain, edition, item, titles) for item in items]
+        files["requirements/data_items.yaml"] = render_document(path, TEMPLATE, "requirements", requirements)
+        counts = {**counts, "requirements": len(requirements),
+                  "required": sum(1 for r in requirements if r.level is Level.REQUIRED)}
     return Rendered(path, TEMPLATE, None, None, files, counts, tuple(collect.unclassified))
+
+
+def _document_title(sheet: Any) -> str:
+    """The title in the sheet's first rows (■地方公共団体情報システム-（…）項目定義書), without the ■."""
+    for row in sheet.iter_rows(max_row=3):
+        for cell in row:
+            text = cell_text(cell.value)
+            if text is not None:
+                return text.strip().lstrip("■").strip()
+    return str(sheet.title)
+
+
+def _requirement(domain: str, edition: str, item: DataItem, titles: dict[str, str]) -> Requirement:
+    """A data item as a requirement: 実装類型 ○ -> required, empty -> optional (the legend: whether the
+    item is 「必須」 or 「任意」 as an output item; ○ for 必須)."""
+    official = item.official
+    assert official is not None
+    level = Level.REQUIRED if official.implementation_required else Level.OPTIONAL
+    letter = "R" if level is Level.REQUIRED else "O"
+    reference = official.spec_reference or ""
+    function_id = reference[:7] if re.match(r"[0-9]{7}(?![0-9])", reference) else None
+    source = Source(
+        document=titles.get(official.source.sheet, official.source.sheet), edition=edition,
+        section=official.data_item_id, title=item.name,
+        block="実装類型 ○" if official.implementation_required else "実装類型 （空欄）",
+        paragraph=1, file=official.source.file,
+    )
+    return Requirement(id=f"{domain}-{edition}-{official.data_item_id}-{letter}001", kind=RequirementKind.DATA_ITEM,
+                       level=level, text=official.definition or item.name, source=source, function_id=function_id)
 
 
 def _where(path: Path, sheet: Any, row: int, column: str | None = None) -> str:
