@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from conformance.errors import ProfileError
@@ -142,7 +142,7 @@ def base_url_problem(url: str) -> str | None:
     host = parts.hostname or ""
     if not host or not _HOST.fullmatch(host):
         return "the host must be a DNS name or an IP address"
-    if (port is not None and not 1 <= port <= 65535) or parts.netloc.endswith(":0"):
+    if port is not None and not 0 <= port <= 65535:
         return "the port must be a number from 1 to 65535"
     if parts.query or parts.fragment:
         return "no query or fragment (catalog paths are appended to it)"
@@ -200,6 +200,21 @@ class Targets(ProfileModel):
     api: ApiTarget | None = None
     exports: ExportTarget | None = None
     load: LoadTarget = LoadTarget(via="none")
+
+    @model_validator(mode="after")
+    def _port_zero_only_for_the_reference(self) -> Targets:
+        """Port 0 means "chosen when the bundled reference starts": any other target needs a real one."""
+        if self.api is not None and not self.reference and _port_of(self.api.base_url) == 0:
+            raise PydanticCustomError(RULE_ERROR, "{detail}", {
+                "detail": "api.base_url: the port must be a number from 1 to 65535 (0 only with reference: true)"})
+        return self
+
+
+def _port_of(url: str) -> int | None:
+    try:
+        return urlsplit(url).port
+    except ValueError:
+        return None
 
 
 class HypothesisSettings(ProfileModel):

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from conformance import secrets
 from conformance.errors import UsageError
 from conformance.locations import default_catalog_root, reference_profile
 from conformance.reporting.bundle import BUNDLE_NAME, BundleInputs, build_bundle, export_file_paths
@@ -98,6 +99,9 @@ def run_suite(options: RunOptions, console: Console | None = None) -> int:
     if options.profile is not None and not options.profile.is_file():
         raise UsageError(f"{options.profile}: no such vendor profile")
     profile = load_profile(used)  # a ProfileError names file:line before anything starts
+    if profile.targets.api is not None and profile.targets.api.auth is not None:
+        # Known before any output is written, in this process too (the workers read it themselves).
+        secrets.register_environment([profile.targets.api.auth.env])
     out = _prepare_out(options.out)
     args = pytest_arguments(
         profile=options.profile, domains=options.domains, out=out, catalog=options.catalog, extra=options.extra,

@@ -32,13 +32,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from conformance import __version__
+from conformance import __version__, secrets
 from conformance.errors import UsageError
 from conformance.reporting.recorder import HAR_NAME, RECORDING_GLOB, finish_recordings
 from conformance.reporting.ziputil import DEFAULT_LIMITS, ArchiveError, Limits, read_entries, write_stored_zip
@@ -107,7 +108,7 @@ def _catalog_inputs(results: Mapping[str, Any], catalog_root: Path) -> list[dict
     here must be the one the run used, or the hashes would prove nothing about the run."""
     editions = []
     for edition in results.get("catalog", {}).get("editions", []):
-        directory = catalog_root / str(edition["domain"]) / str(edition["edition"])
+        directory = contained_edition(catalog_root, edition)
         if not directory.is_dir():
             raise UsageError(f"{directory}: the catalog edition the run used is not there (--catalog?)")
         fingerprint = edition_fingerprint(directory)
@@ -118,6 +119,25 @@ def _catalog_inputs(results: Mapping[str, Any], catalog_root: Path) -> list[dict
                  for path in sorted(directory.rglob("*.yaml"))]
         editions.append({**edition, "files": files})
     return editions
+
+
+_SLUG = re.compile(r"[a-z][a-z0-9_]{0,63}")
+_EDITION = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}")
+
+
+def contained_edition(catalog_root: Path, edition: Mapping[str, Any]) -> Path:
+    """The edition directory a results file names, inside ``catalog_root`` or a UsageError: a domain
+    ``/`` or ``../..`` from a crafted results.json never makes the harness walk another directory."""
+    domain, number = edition.get("domain"), edition.get("edition")
+    if not (isinstance(domain, str) and _SLUG.fullmatch(domain)
+            and isinstance(number, str) and _EDITION.fullmatch(number)):
+        raise UsageError(f"results.json: catalog edition {str(domain)[:40]!r}/{str(number)[:40]!r} is not a domain "
+                         "slug and edition number: is this results file one the harness wrote?")
+    directory = catalog_root / domain / number
+    root = catalog_root.resolve()
+    if root not in directory.resolve().parents:
+        raise UsageError(f"{directory}: outside the catalog root {root}")
+    return directory
 
 
 def _work_inputs(out: Path, export_files: Iterable[Path]) -> list[dict[str, Any]]:
@@ -215,12 +235,55 @@ def _exchanges_summary(har: bytes | None) -> dict[str, Any] | None:
 
 
 def build_bundle(inputs: BundleInputs, target: Path | None = None) -> Path:
-    """Write ``evidence.zip`` (unsigned) for a run's output directory; returns its path."""
+    """Write ``evidence.zip`` (unsigned) for a run's output directory; returns its path.
+
+    Every member is scanned for the run's secrets first (those registered in this process and the
+    profile's ``auth.env`` value, in every spelling :mod:`conformance.secrets` knows): a bundle that
+    would hold one is not written (:class:`SecretInBundle`)."""
     files = _contents(inputs)
     manifest = json.dumps(build_manifest(inputs, files), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    members = [*files, (MANIFEST, manifest)]
+    _refuse_secrets(members, secrets.known() | profile_secrets(inputs.profile))
     path = target or inputs.out / BUNDLE_NAME
-    _write_atomic(path, write_stored_zip([*files, (MANIFEST, manifest)]))
+    _write_atomic(path, write_stored_zip(members))
     return path
+
+
+class SecretInBundle(UsageError):
+    """A member of the bundle would hold a secret of the run: the bundle is not written."""
+
+
+def profile_secrets(profile: Path) -> frozenset[str]:
+    """The secrets a profile leads to: the value of its ``targets.api.auth.env`` variable, and any
+    password in its ``base_url`` (refused at load, but the bundle does not rely on it)."""
+    try:
+        data = yaml.safe_load(profile.read_text("utf-8"))
+    except (OSError, ValueError, yaml.YAMLError):
+        return frozenset()
+    api = ((data or {}).get("targets") or {}).get("api") if isinstance(data, dict) else None
+    if not isinstance(api, dict):
+        return frozenset()
+    found: set[str] = set()
+    auth = api.get("auth")
+    if isinstance(auth, dict) and isinstance(auth.get("env"), str):
+        found.add(os.environ.get(auth["env"], ""))
+    if isinstance(api.get("base_url"), str):
+        try:
+            parts = urlsplit(api["base_url"])
+            found.update({parts.password or "", parts.username or ""})
+        except ValueError:
+            pass
+    return frozenset(value for value in found if len(value) >= secrets.MIN_SECRET_LENGTH)
+
+
+def _refuse_secrets(members: Iterable[tuple[str, bytes]], known: frozenset[str]) -> None:
+    if not known:
+        return
+    pattern = secrets.secrets_pattern(known)
+    for name, data in members:
+        if pattern is not None and pattern.search(data.decode("utf-8", "surrogateescape")):
+            raise SecretInBundle(f"{name}: holds a secret of the run (an auth token or password, in some "
+                                 f"spelling): {BUNDLE_NAME} was not written; report this as a harness bug")
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 import typer
 
-from conformance.errors import ConformanceError
+from conformance.errors import ConformanceError, UsageError
 from conformance.results import Verdict, exit_code
 
 report_app = typer.Typer(
@@ -64,7 +64,6 @@ def diff(
 ) -> None:
     """What changed between two runs: regressions first, then fixes, coverage and other changes."""
     from conformance.reporting.diff import diff_runs, render_text
-    from conformance.reporting.merge import read_results
 
     try:
         result = diff_runs(read_results(_results_path(old)), read_results(_results_path(new)))
@@ -81,6 +80,42 @@ def _results_path(path: Path) -> Path:
     return path / "results.json" if path.is_dir() else path
 
 
+def read_results(path: Path) -> dict[str, Any]:
+    """A results.json document, or a UsageError naming the file and the problem: only a regular
+    file, bounded in size, depth and values before it is parsed, with the shape the report commands
+    rely on (a crafted document is refused here, not half-way through a diff or a merge)."""
+    from conformance.inputs import read_json_document
+
+    document = read_json_document(path)
+    problem = _results_shape_problem(document)
+    if problem is not None:
+        raise UsageError(f"{path}: not a results.json the harness wrote ({problem}); give the results.json of a run")
+    return dict(document)
+
+
+def _results_shape_problem(document: Any) -> str | None:
+    if not isinstance(document, dict):
+        return "not a JSON object"
+    results = document.get("results")
+    if not isinstance(results, list):
+        return "no results list"
+    for index, result in enumerate(results):
+        if not isinstance(result, dict):
+            return f"results[{index}] is not an object"
+        for key in ("requirement", "status"):
+            if not isinstance(result.get(key), str):
+                return f"results[{index}].{key} is not a string"
+        if not isinstance(result.get("findings", []), list):
+            return f"results[{index}].findings is not a list"
+    for key in ("catalog", "profile", "scope", "summary"):
+        if key in document and not isinstance(document[key], dict | None):
+            return f"{key} is not an object"
+    editions = (document.get("catalog") or {}).get("editions", [])
+    if not isinstance(editions, list) or not all(isinstance(edition, dict) for edition in editions):
+        return "catalog.editions is not a list of objects"
+    return None
+
+
 @report_app.command("merge")
 def merge(
     inputs: Annotated[list[Path], typer.Argument(help="The shards' results.json files (or their directories).")],
@@ -89,7 +124,7 @@ def merge(
 ) -> None:
     """Join shards of one run (`conformance run --shard i/n`) into one results.json and report.html."""
     from conformance.reporting.json_report import write_json_atomic
-    from conformance.reporting.merge import merge_documents, read_results
+    from conformance.reporting.merge import merge_documents
 
     paths = [_results_path(path) for path in inputs]
     try:
@@ -106,6 +141,7 @@ def merge(
 def _write_merged_report(out: Path, merged: dict[str, Any], catalog: Path | None) -> None:
     """report.html with the requirement texts of the catalog editions the shards ran (by hash)."""
     from conformance.locations import default_catalog_root
+    from conformance.reporting.bundle import contained_edition
     from conformance.reporting.html import write_report
     from conformance.spec.fingerprint import edition_fingerprint
     from conformance.spec.loader import load_edition
@@ -113,7 +149,7 @@ def _write_merged_report(out: Path, merged: dict[str, Any], catalog: Path | None
     root = catalog or default_catalog_root()
     requirements = {}
     for edition in merged.get("catalog", {}).get("editions", []):
-        directory = root / str(edition["domain"]) / str(edition["edition"])
+        directory = contained_edition(root, edition)  # never outside the catalog root
         if directory.is_dir() and edition_fingerprint(directory) == edition.get("sha256"):
             requirements.update({r.id: r for r in load_edition(directory).requirements})
         else:

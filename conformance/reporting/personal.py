@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from conformance import secrets
 from conformance.masking import mask
 from conformance.spec.models import DataItem
 
@@ -104,7 +105,9 @@ class Scrubber:
         return is_personal_name(name, self._names)
 
     def text(self, value: str) -> str:
-        """``value`` with every known personal value in it masked."""
+        """``value`` with every known personal value in it masked, and every secret of the run
+        redacted (:mod:`conformance.secrets`: by value, in every spelling)."""
+        value = secrets.redact(value)
         if self._pattern is None or not value:
             return value
         return self._pattern.sub(lambda match: mask(match.group(0)), value)

@@ -29,6 +29,7 @@ import urllib3.connection
 import urllib3.connectionpool
 from requests.adapters import HTTPAdapter
 
+from conformance import secrets
 from conformance.errors import ProfileError, TargetError, UnreachableError
 from conformance.limits import BudgetExhausted, JsonLimitError, check_json_shape
 from conformance.profiles import ApiTarget
@@ -40,7 +41,7 @@ _PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
 #: Headers that carry credentials: never handed to a recorder, whatever the profile's auth header is.
 CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 #: What replaces the secret if a vendor echoes it back in a body or header.
-REDACTED = "[redacted]"
+REDACTED = secrets.REDACTED
 
 
 # -- recording ------------------------------------------------------------------------------------
@@ -260,7 +261,10 @@ def _auth_header(target: ApiTarget, environ: Mapping[str, str]) -> dict[str, str
     if not secret:
         state = "is not set" if secret is None else "is empty"
         raise ProfileError(f"targets.api.auth: environment variable {auth.env} {state}")
-    return {auth.header: f"{auth.scheme} {secret}" if auth.scheme else secret}
+    # Known to every writer of this process from now on: redacted by value wherever it turns up.
+    value = f"{auth.scheme} {secret}" if auth.scheme else secret
+    secrets.register(secret, value)  # the whole header value too: "Bearer <secret>" goes as a whole
+    return {auth.header: value}
 
 
 class RequestsHttpClient:
@@ -279,6 +283,10 @@ class RequestsHttpClient:
         recorder: ExchangeRecorder | None = None,
     ) -> None:
         self.base_url = (base_url or target.base_url).rstrip("/")
+        if "@" in urlsplit(self.base_url).netloc:
+            # The profile refuses it at load; a URL given here must not carry credentials either.
+            raise ProfileError("targets.api.base_url: user name or password in the URL is not allowed; "
+                               "give the secret through targets.api.auth.env")
         self._timeout = target.timeout_seconds
         self._max_bytes = target.max_response_bytes
         self._verify = target.verify_tls
@@ -482,13 +490,9 @@ class RequestsHttpClient:
         return {name: self._redact_text(value) for name, value in headers.items() if name.lower() not in hidden}
 
     def _redact(self, data: bytes) -> bytes:
-        """``data`` with the secret, with and without its scheme (a vendor may echo either), redacted."""
-        for name, value in self._session.headers.items():
-            if name.lower() in self._auth_headers:
-                # The full value first, so "Bearer <secret>" becomes "[redacted]" as a whole.
-                for spelling in sorted({str(value), str(value).split(" ", 1)[-1]}, key=len, reverse=True):
-                    data = data.replace(spelling.encode(), REDACTED.encode())
-        return data
+        """``data`` with every secret of the run redacted in every spelling the harness decodes (any
+        case, JSON and URL escapes, base64: :mod:`conformance.secrets`); a vendor may echo any."""
+        return secrets.redact_bytes(data)
 
     def _redact_text(self, text: str) -> str:
         return self._redact(text.encode("utf-8", "surrogateescape")).decode("utf-8", "surrogateescape")

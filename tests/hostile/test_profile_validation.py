@@ -30,7 +30,6 @@ def load(tmp_path: Path, url: str) -> str:
 
 @pytest.mark.parametrize(("url", "words"), [
     ("http://127.0.0.1:99999/api", "the port must be a number from 1 to 65535"),
-    ("http://127.0.0.1:0/api", "the port must be a number from 1 to 65535"),
     ("http://h:port/api", "the port must be a number from 1 to 65535"),
     ("gopher://h/api", "the scheme must be http or https, not 'gopher'"),
     ("http:///api", "the host must be a DNS name or an IP address"),
@@ -40,6 +39,15 @@ def load(tmp_path: Path, url: str) -> str:
 def test_bad_base_urls_are_refused_at_load(tmp_path: Path, url: str, words: str) -> None:
     message = load(tmp_path, f"'{url}'")
     assert f"vendor.yaml:7: targets.api.base_url: {words}" in message
+
+
+def test_port_zero_only_for_the_reference(tmp_path: Path) -> None:
+    message = load(tmp_path, "http://127.0.0.1:0/api")
+    assert "vendor.yaml:5: targets: api.base_url: the port must be a number from 1 to 65535 (0 only with " in message
+    path = tmp_path / "reference.yaml"
+    path.write_text(PROFILE.format(url="http://127.0.0.1:0/api").replace("targets:", "targets:\n  reference: true"),
+                    "utf-8")
+    assert load_profile(path).targets.reference
 
 
 @pytest.mark.parametrize("url", ["http://alice:hunter2@127.0.0.1:8080/api", "https://hunter2@h/api",

@@ -1,0 +1,125 @@
+"""The secrets a run knows, and their removal by value from everything the harness writes.
+
+A secret (an API token read from the environment, a password) is registered once, where it is read
+(:func:`register`). :func:`redact` then replaces it in any text, in every spelling the harness itself
+could decode: as it is, in any letter case, with any of its characters as a JSON ``\\uXXXX`` escape or a
+URL ``%XX`` escape, and in base64 (standard and URL-safe, at any of the three alignments it can have
+inside a longer base64 text). :func:`leaks` finds them without replacing (the bundle writer refuses a
+member that holds one).
+
+Secrets shorter than :data:`MIN_SECRET_LENGTH` are not registered: redacting two letters everywhere
+would destroy the reports and protect nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import threading
+from collections.abc import Iterable, Mapping
+
+#: What replaces a secret.
+REDACTED = "[redacted]"
+#: Shortest secret the harness redacts by value.
+MIN_SECRET_LENGTH = 4
+#: Shortest base64 core searched for (fewer characters match by chance).
+MIN_BASE64_CORE = 6
+
+_lock = threading.Lock()
+_secrets: set[str] = set()
+_pattern: re.Pattern[str] | None = None
+
+
+def register(*values: str | None) -> None:
+    """Remember these secrets for the rest of the process (empty and short values are ignored)."""
+    global _pattern
+    new = {value for value in values if value and len(value) >= MIN_SECRET_LENGTH}
+    with _lock:
+        if new - _secrets:
+            _secrets.update(new)
+            _pattern = secrets_pattern(_secrets)
+
+
+def register_environment(names: Iterable[str], environ: Mapping[str, str] | None = None) -> None:
+    """Register the values of these environment variables (the profile's ``auth.env``)."""
+    source = os.environ if environ is None else environ
+    register(*(source.get(name) for name in names))
+
+
+def known() -> frozenset[str]:
+    """Every secret registered in this process."""
+    with _lock:
+        return frozenset(_secrets)
+
+
+def forget_all() -> None:
+    """Forget every secret (tests)."""
+    global _pattern
+    with _lock:
+        _secrets.clear()
+        _pattern = None
+
+
+def secrets_pattern(secrets: Iterable[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern of every spelling of every secret, longest first."""
+    alternatives: list[str] = []
+    for secret in sorted(set(secrets), key=len, reverse=True):
+        alternatives.append("".join(_character(c) for c in secret))
+    cores = sorted({core for secret in secrets for core in _base64_cores(secret)}, key=len, reverse=True)
+    # base64 is case-sensitive: its alternatives switch IGNORECASE off for themselves.
+    alternatives.extend(f"(?-i:{re.escape(core)})" for core in cores)
+    if not alternatives:
+        return None
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _character(char: str) -> str:
+    spellings = [re.escape(char)]
+    code = ord(char)
+    if code < 0x10000:
+        spellings.append(rf"\\u{code:04x}")
+    if code < 0x80:
+        spellings.append(f"%{code:02x}")
+    return f"(?:{'|'.join(spellings)})"
+
+
+def _base64_cores(secret: str) -> set[str]:
+    """The base64 characters that depend on the secret's bytes alone, at each alignment."""
+    data = secret.encode("utf-8")
+    cores: set[str] = set()
+    for pad in range(3):
+        for encode in (base64.b64encode, base64.urlsafe_b64encode):
+            encoded = encode(b"\0" * pad + data).decode("ascii").rstrip("=")
+            first = -(-8 * pad // 6)
+            last = (8 * (pad + len(data))) // 6
+            core = encoded[first:last]
+            if len(core) >= MIN_BASE64_CORE:
+                cores.add(core)
+    return cores
+
+
+def redact(text: str, secrets: Iterable[str] | None = None) -> str:
+    """``text`` with every spelling of every known secret (or of ``secrets``) replaced."""
+    pattern = _pattern if secrets is None else secrets_pattern(secrets)
+    if pattern is None or not text:
+        return text
+    return pattern.sub(REDACTED, text)
+
+
+def redact_bytes(data: bytes, secrets: Iterable[str] | None = None) -> bytes:
+    """:func:`redact` over bytes (UTF-8; other bytes are kept as they are)."""
+    pattern = _pattern if secrets is None else secrets_pattern(secrets)
+    if pattern is None or not data:
+        return data
+    text = data.decode("utf-8", "surrogateescape")
+    return pattern.sub(REDACTED, text).encode("utf-8", "surrogateescape")
+
+
+def leaks(data: bytes | str, secrets: Iterable[str] | None = None) -> bool:
+    """Whether ``data`` holds any spelling of a known secret (or of ``secrets``)."""
+    pattern = _pattern if secrets is None else secrets_pattern(secrets)
+    if pattern is None:
+        return False
+    text = data if isinstance(data, str) else data.decode("utf-8", "surrogateescape")
+    return pattern.search(text) is not None

@@ -1,0 +1,129 @@
+"""Item 2 of the hostile-inputs issue: secrets redacted by value, in every spelling the harness
+decodes, from recordings, findings and the bundle; the bundle refuses a member that holds one."""
+
+from __future__ import annotations
+
+import base64
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conformance import secrets
+from conformance.profiles import ApiTarget
+from conformance.reporting.bundle import BundleInputs, SecretInBundle, build_bundle
+from conformance.reporting.personal import Scrubber, scrub_document
+from conformance.targets.http import Exchange, RequestsHttpClient
+from hostile.vendor import MaliciousVendor
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reporting"))
+from report_helpers import CATALOG, document, result, write_results
+
+TOKEN = "Tok3n-Secret-Value-42"
+
+
+def spellings(token: str) -> list[str]:
+    """Every way a vendor may echo ``token`` that the harness could decode."""
+    return [token, token.lower(), token.upper(), "".join(f"\\u{ord(c):04x}" for c in token),
+            "".join(f"\\u{ord(c):04X}" for c in token), base64.b64encode(token.encode()).decode(),
+            base64.b64encode(f"Bearer {token}".encode()).decode(),
+            base64.urlsafe_b64encode(b"x" + token.encode()).decode(),
+            "".join(f"%{ord(c):02X}" for c in token)]
+
+
+@pytest.fixture(autouse=True)
+def clean_registry() -> Iterator[None]:
+    secrets.forget_all()
+    yield
+    secrets.forget_all()
+
+
+@pytest.mark.parametrize("spelling", range(9))
+def test_every_spelling_is_redacted(spelling: int) -> None:
+    secrets.register(TOKEN)
+    text = f"before {spellings(TOKEN)[spelling]} after"
+    assert secrets.leaks(text)
+    redacted = secrets.redact(text)
+    assert not secrets.leaks(redacted)
+    assert redacted.startswith("before ") and redacted.endswith(" after") and secrets.REDACTED in redacted
+
+
+def test_short_and_unrelated_values_are_left_alone() -> None:
+    secrets.register("ab", TOKEN)
+    assert secrets.redact("ab cd Token") == "ab cd Token"
+
+
+PROFILE = """\
+name: sample
+product: sample
+version: '2.0'
+claims: [{domain: jumin, edition: '1.0'}]
+targets:
+  api:
+    base_url: https://vendor.example/api
+    auth: {header: Authorization, scheme: Bearer, env: VENDOR_API_TOKEN}
+"""
+
+
+def make_run(directory: Path) -> BundleInputs:
+    write_results(directory, document([result("jumin-1.0-3.4-R001", "PASS")]))
+    (directory / "junit.xml").write_text("<testsuites/>", encoding="utf-8")
+    profile = directory.parent / "vendor.yaml"
+    profile.write_text(PROFILE, encoding="utf-8")
+    return BundleInputs(out=directory, profile=profile, catalog_root=CATALOG)
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.exchanges: list[Exchange] = []
+
+    def record(self, exchange: Exchange) -> None:
+        self.exchanges.append(exchange)
+
+
+def test_a_vendor_echoing_the_token_in_every_spelling_leaves_no_trace_in_the_recording() -> None:
+    recorder = Recorder()
+    with MaliciousVendor(max_seconds=5, max_requests=10) as vendor:
+        target = ApiTarget.model_validate({"base_url": vendor.base_url, "auth": {"env": "VENDOR_TOKEN"}})
+        client = RequestsHttpClient(target, environ={"VENDOR_TOKEN": TOKEN}, recorder=recorder)
+        answer = client.request("get", "/echo")
+    assert TOKEN in answer.body.decode()  # the vendor did echo it
+    (exchange,) = recorder.exchanges
+    recorded = json.dumps([exchange.url, dict(exchange.request_headers), dict(exchange.response_headers),
+                           exchange.response_body.decode("utf-8")])
+    assert not secrets.leaks(recorded, [TOKEN])
+    assert recorded.count(secrets.REDACTED) >= 5
+
+
+def test_findings_in_results_are_redacted() -> None:
+    secrets.register(TOKEN)
+    finding = {"code": "x", "message": f"line 3: {base64.b64encode(TOKEN.encode()).decode()}",
+               "actual": TOKEN.lower(), "expected": None, "location": None}
+    document = {"results": [{"requirement": "r", "status": "FAIL", "reason": TOKEN, "findings": [finding]}],
+                "problems": [], "error": f"GET /x: {TOKEN}"}
+    scrubbed = scrub_document(document, Scrubber())
+    assert not secrets.leaks(json.dumps(scrubbed), [TOKEN])
+
+
+def test_the_bundle_refuses_a_member_holding_a_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs = make_run(tmp_path / "run")
+    # The profile's auth.env names the variable: the bundle knows the secret without the registry.
+    monkeypatch.setenv("VENDOR_API_TOKEN", TOKEN)
+    report = inputs.out / "report.html"
+    report.write_text(f"<p>{base64.b64encode(TOKEN.encode()).decode()}</p>", "utf-8")
+    with pytest.raises(SecretInBundle, match=r"^report\.html: holds a secret"):
+        build_bundle(inputs)
+    assert not (inputs.out / "evidence.zip").exists()
+    report.write_text("<p>clean</p>", "utf-8")
+    assert build_bundle(inputs).is_file()
+
+
+def test_userinfo_in_a_base_url_given_to_the_client_is_refused() -> None:
+    from conformance.errors import ProfileError
+
+    target = ApiTarget.model_validate({"base_url": "http://127.0.0.1:9/api"})
+    with pytest.raises(ProfileError) as raised:
+        RequestsHttpClient(target, "http://alice:hunter2@127.0.0.1:9/api")
+    assert "hunter2" not in str(raised.value)
