@@ -175,6 +175,11 @@ class ExportTarget(ProfileModel):
         default_factory=dict, strict=False,
         description="Layout id -> what a column the layout does not have is: reported (default) or allowed.",
     )
+    interpretations: dict[str, str] = Field(
+        default_factory=dict, strict=False,
+        description="Interpretation id -> this vendor's choice where the specification leaves room "
+        "(docs/checks.md lists each with the catalog's choice), e.g. cp932_ambiguous_characters: cp932.",
+    )
 
 
 class LoadTarget(ProfileModel):
@@ -191,6 +196,19 @@ class LoadTarget(ProfileModel):
     )
 
 
+class DriverTarget(ProfileModel):
+    """The vendor's adapter for the driver protocol (docs/driver.md): where it is, what it implements."""
+
+    base_path: Annotated[str, Field(pattern=r"^/", description="Below targets.api.base_url.")] = "/driver/v1"
+    operations: Literal["all"] | Annotated[tuple[Annotated[str, Field(min_length=1)], ...], LaxSeq] = Field(
+        default=(), description="Ids of the driver operations the adapter implements (spec_catalog/<domain>/"
+        "<edition>/driver.yaml), or all. A requirement whose scenario needs another one is NOT_AUTOMATED.")
+
+    def implements(self, operation: str) -> bool:
+        """Whether the adapter declares ``operation``."""
+        return self.operations == "all" or operation in self.operations
+
+
 class Targets(ProfileModel):
     """The parts of the vendor's system the suite reaches."""
 
@@ -200,6 +218,7 @@ class Targets(ProfileModel):
     api: ApiTarget | None = None
     exports: ExportTarget | None = None
     load: LoadTarget = LoadTarget(via="none")
+    driver: DriverTarget | None = None
 
     @model_validator(mode="after")
     def _port_zero_only_for_the_reference(self) -> Targets:

@@ -320,12 +320,21 @@ def ambiguous_characters() -> dict[str, tuple[str, bytes]]:
     return table
 
 
+def ambiguity_table(encoding: str) -> dict[str, tuple[str, bytes]]:
+    """The character as ``encoding`` reads it -> (what the other of Shift_JIS and CP932 reads for
+    the same bytes, the bytes): :func:`ambiguous_characters`, turned round for a CP932 file."""
+    table = ambiguous_characters()
+    if encoding != "cp932":
+        return table
+    return {cp932: (sjis, data) for sjis, (cp932, data) in table.items()}
+
+
 class _AmbiguityLog:
     """Occurrences of ambiguous characters, located, the first ``keep`` kept, all counted."""
 
-    def __init__(self, keep: int) -> None:
+    def __init__(self, keep: int, encoding: str = "shift_jis") -> None:
         self.keep = keep
-        self.table = ambiguous_characters()
+        self.table = ambiguity_table(encoding)
         self._pattern = re.compile("[" + "".join(re.escape(char) for char in self.table) + "]")
         self.found: list[Ambiguity] = []
         self.count = 0
@@ -411,7 +420,7 @@ def transcode_piece(
 ) -> Piece:
     """Decode bytes ``start``..``end`` of ``path`` (whole lines) into ``out`` as UTF-8. ``bad`` is
     the offset near which the bytes stop decoding (the caller locates it exactly)."""
-    scan, log = StructureScan(line_limit), _AmbiguityLog(ambiguities)
+    scan, log = StructureScan(line_limit), _AmbiguityLog(ambiguities, encoding)
     decoder = codecs.getincrementaldecoder(encoding)()
     offset, lines = start, 0
     with out.open("wb") as sink, path.open("rb") as stream:
@@ -517,7 +526,7 @@ def _run_workers(
     outputs = [process.communicate()[0] for process in processes]
     if any(process.returncode != 0 for process in processes):
         return None
-    return [_piece_of(json.loads(output)) for output in outputs]
+    return [_piece_of(json.loads(output), encoding) for output in outputs]
 
 
 def _piece_json(piece: Piece) -> str:
@@ -528,8 +537,8 @@ def _piece_json(piece: Piece) -> str:
     })
 
 
-def _piece_of(data: dict[str, Any]) -> Piece:
-    table = ambiguous_characters()
+def _piece_of(data: dict[str, Any], encoding: str) -> Piece:
+    table = ambiguity_table(encoding)
     found = [Ambiguity(line, column, char, *table[char]) for line, column, char in data["ambiguities"]]
     return Piece(Structure(*data["structure"]), int(data["lines"]), data["bad"], found, int(data["count"]))
 

@@ -61,14 +61,23 @@ class MapsColumns(Protocol):
         """The vendor's names for ``layout``'s columns, and what its extra columns are."""
         ...
 
+    def interpretations(self) -> Mapping[str, str]:
+        """The profile's choices where the specification leaves room (``interpretations``)."""
+        ...
+
 
 class ColumnMaps:
     """The profile's ``columns`` and ``extra_columns``, by layout."""
 
     def __init__(self, columns: Mapping[str, Mapping[str, str]] | None = None,
-                 extra: Mapping[str, str] | None = None) -> None:
+                 extra: Mapping[str, str] | None = None, interpretations: Mapping[str, str] | None = None) -> None:
         self._columns = {layout: dict(names) for layout, names in (columns or {}).items()}
         self._extra = dict(extra or {})
+        self._interpretations = dict(interpretations or {})
+
+    def interpretations(self) -> Mapping[str, str]:
+        """The profile's choices where the specification leaves room (``interpretations``)."""
+        return self._interpretations
 
     def column_map(self, layout: str) -> ColumnMap:
         """The vendor's names for ``layout``'s columns, and what its extra columns are."""
@@ -79,7 +88,7 @@ class ColumnMaps:
         """The maps a profile's ``targets.exports`` declares (none without it)."""
         if target is None:
             return cls()
-        return cls(target.columns, target.extra_columns)
+        return cls(target.columns, target.extra_columns, target.interpretations)
 
 
 def _not_configured(layout: str, files: Mapping[str, str]) -> TargetError:
@@ -102,7 +111,7 @@ class ApiExportSource(ColumnMaps):
                  maps: ColumnMaps | None = None) -> None:
         super().__init__()
         if maps is not None:
-            self._columns, self._extra = maps._columns, maps._extra
+            self._columns, self._extra, self._interpretations = maps._columns, maps._extra, maps._interpretations
         self._client = client
         self._files = dict(files)
         self._workdir = workdir
@@ -137,7 +146,7 @@ class DirectoryExportSource(ColumnMaps):
                  maps: ColumnMaps | None = None) -> None:
         super().__init__()
         if maps is not None:
-            self._columns, self._extra = maps._columns, maps._extra
+            self._columns, self._extra, self._interpretations = maps._columns, maps._extra, maps._interpretations
         self._directory = directory
         self._files = dict(files)
         self._encodings = {layout: normalize_encoding(name) for layout, name in encodings.items()}
@@ -193,7 +202,7 @@ class FileExportSource(ColumnMaps):
                  maps: ColumnMaps | None = None) -> None:
         super().__init__()
         if maps is not None:
-            self._columns, self._extra = maps._columns, maps._extra
+            self._columns, self._extra, self._interpretations = maps._columns, maps._extra, maps._interpretations
         self._files = dict(files)
         self._encodings = {layout: normalize_encoding(name) for layout, name in encodings.items()}
 

@@ -13,6 +13,7 @@ import pytest
 from conformance.checks import files
 from conformance.oracles.identifiers import lg_code_check_digit
 from conformance.targets.base import ExportFile
+from conformance.targets.exports import ColumnMaps, FileExportSource
 from tests.checks.test_files import NAME, at, atena_numbers, conforming_rows, japanese, m11, run, target_for, to_text
 from tests.columnar.test_engine import SPEC
 
@@ -177,3 +178,45 @@ def test_the_relation_pattern_is_jumins_rule() -> None:
                   "子の子の子の子の子", "祖父", "孫", "妻の", "", "の子", "子の子の子の子の夫（未届）"]:
         expected = relationship_allowed(value, fixed=("世帯主", "縁故者", "同居人"), atoms=_ATOMS, generations=4)
         assert (re.fullmatch(files.invariants.RELATION_PATTERN, value) is not None) == expected, value
+
+
+# ---------------------------------------------------------------------------------------------
+# Interpretations: a cp932 file's 0x8160 (～ in CP932, 〜 in Shift_JIS)
+
+
+def test_cp932_ambiguous_bytes_are_findings_that_name_the_interpretation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = to_text([japanese(), japanese(住所_方書="1～2号室")])
+    column = text.splitlines()[2].index("～") + 1
+    for screen in (False, True):  # the screen's native CP932 pass, and the transcoding one
+        monkeypatch.setattr(files.limits, "SCREEN_MIN_BYTES", 0)
+        monkeypatch.setattr(files.limits, "SCREEN", screen)
+        (tmp_path / str(screen)).mkdir()
+        target = target_for(tmp_path / str(screen), text.encode("cp932"), "cp932", layout="residents_csv_cp932")
+        (finding,) = run(target, ["encoding"], layout="residents_csv_cp932")
+        assert (finding.code, finding.location) == ("file.encoding_ambiguous_character", f"{NAME}:3:{column}")
+        assert (finding.expected, finding.actual) == ("U+FF5E", "U+301C in shift_jis")
+        assert "interpretation cp932_ambiguous_characters: report (the catalog's" in finding.message
+
+
+def test_cp932_without_those_bytes_or_read_as_the_codec(tmp_path: Path) -> None:
+    clean = target_for(tmp_path, to_text([japanese()]).encode("cp932"), "cp932", layout="residents_csv_cp932")
+    assert run(clean, ["encoding"], layout="residents_csv_cp932") == []
+    (tmp_path / "codec").mkdir()
+    text = to_text([japanese(住所_方書="1～2号室")])
+    codec = target_for(tmp_path / "codec", text.encode("cp932"), "cp932", layout="residents_csv_cp932")
+    layout = "residents_csv_cp932"
+    codec.exports = FileExportSource({layout: tmp_path / "codec" / NAME}, {layout: "cp932"},
+                                     ColumnMaps(interpretations={"cp932_ambiguous_characters": "cp932"}))
+    assert run(codec, ["encoding"], layout="residents_csv_cp932") == []
+
+
+def test_an_unknown_interpretation_is_a_profile_error() -> None:
+    from conformance.checks.files.interpretations import resolve
+    from conformance.errors import ProfileError
+
+    with pytest.raises(ProfileError, match="did you mean 'cp932_ambiguous_characters'"):
+        resolve({"cp932_ambiguous_character": "cp932"})
+    with pytest.raises(ProfileError, match="expected one of: report, cp932"):
+        resolve({"cp932_ambiguous_characters": "wave_dash"})

@@ -72,7 +72,9 @@ def _related_layouts(target: Target, layout: FileInterface) -> list[FileInterfac
 def encoding_verdict(target: Target, layout: FileInterface) -> EncodingVerdict:
     key = f"file.layout:{layout.id}:encoding"
     if key not in target.cache:
-        target.cache[key] = judge_encoding(cached_export(target, layout), layout)
+        source = target.exports
+        chosen = source.interpretations() if isinstance(source, MapsColumns) else None
+        target.cache[key] = judge_encoding(cached_export(target, layout), layout, chosen)
     verdict: EncodingVerdict = target.cache[key]
     return verdict
 

@@ -4,12 +4,14 @@ Shift_JIS's ambiguous characters; and the one pass that makes the content readab
 from __future__ import annotations
 
 import codecs
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from conformance import messages
 from conformance.checks.files import limits
+from conformance.checks.files.interpretations import CP932_AMBIGUOUS, REPORT, resolve, stated
 from conformance.checks.files.limits import CANDIDATE_ENCODINGS
 from conformance.checks.files.limits import UTF8 as _UTF8
 from conformance.checks.files.model import EncodingVerdict, Issue
@@ -34,8 +36,13 @@ if TYPE_CHECKING:
 _BOM = codecs.BOM_UTF8
 
 
-def judge_encoding(export: ExportFile, layout: FileInterface) -> EncodingVerdict:
-    """The ``encoding`` family's findings, and the encoding the content is to be read in."""
+def judge_encoding(
+    export: ExportFile, layout: FileInterface, interpretations: Mapping[str, str] | None = None
+) -> EncodingVerdict:
+    """The ``encoding`` family's findings, and the encoding the content is to be read in.
+    ``interpretations`` (:func:`conformance.checks.files.interpretations.resolve`; the catalog's when
+    None) decide whether a cp932 file's characters Shift_JIS reads otherwise are findings."""
+    chosen = resolve(interpretations)
     name = export.path.name
     declared = normalize_encoding(export.declared_encoding)
     bom = starts_with_bom(export.path)
@@ -49,9 +56,11 @@ def judge_encoding(export: ExportFile, layout: FileInterface) -> EncodingVerdict
     if not _allowed(effective, layout.encodings):
         issues.append(_not_allowed(name, layout, effective))
     fixed = layout.format == "fixed"
-    decoded = _validate_only(export.path, effective) if fixed else _decode_content(export.path, effective)
+    locate = effective == "shift_jis" or (effective == "cp932" and chosen[CP932_AMBIGUOUS] == REPORT)
+    decoded = (_validate_only(export.path, effective, locate) if fixed
+               else _decode_content(export.path, effective, locate))
     if decoded.bad is None:
-        issues.extend(_ambiguity_issues(name, effective, decoded))
+        issues.extend(_ambiguity_issues(name, effective, decoded, chosen[CP932_AMBIGUOUS]))
         return EncodingVerdict(tuple(issues), effective, decoded.source)
     # Detection costs a pass per candidate: only a file that needs it pays for it.
     detected = detect(export.path, bom)
@@ -59,12 +68,13 @@ def judge_encoding(export: ExportFile, layout: FileInterface) -> EncodingVerdict
     return EncodingVerdict(tuple(issues), detected)
 
 
-def decode(path: Path, encoding: str) -> Decoded:
+def decode(path: Path, encoding: str, locate: bool = False) -> Decoded:
     """One pass over the bytes in ``encoding``: validity, structure, and the content as UTF-8
-    (the file itself, or a transcoded copy); for Shift_JIS, the characters CP932 reads otherwise."""
+    (the file itself, or a transcoded copy); for Shift_JIS (and CP932 with ``locate``), the
+    characters the other of the two reads otherwise."""
     if encoding in _UTF8:
         return inspect_utf8(path, encoding, limits.FIELD_LIMIT)
-    keep = limits.FINDINGS_CAP if encoding == "shift_jis" else 0
+    keep = limits.FINDINGS_CAP if encoding == "shift_jis" or locate else 0
     return transcode(path, encoding, limits.FIELD_LIMIT, ambiguities=keep)
 
 
@@ -74,12 +84,12 @@ def decode(path: Path, encoding: str) -> Decoded:
 NATIVE_ENCODINGS = ("cp932",)
 
 
-def _decode_content(path: Path, encoding: str) -> Decoded:
+def _decode_content(path: Path, encoding: str, locate: bool = False) -> Decoded:
     """:func:`decode` for a file whose content the engine reads next. A large CP932 file the screen
     will read is validated by the screen's own pass on every core and then read as it is, without
     a temporary UTF-8 copy (writing one costs more than judging the file)."""
     if encoding not in NATIVE_ENCODINGS or not limits.screen_worth(path.stat().st_size):
-        return decode(path, encoding)
+        return decode(path, encoding, locate)
     from conformance.columnar.kernel import inspect_native
 
     try:
@@ -88,31 +98,53 @@ def _decode_content(path: Path, encoding: str) -> Decoded:
         return decode(path, encoding)  # its passes read pieces, not lines; the row path reads the file
     if bad is not None:
         return Decoded(bad=locate_bad_byte(path, encoding, bad))
+    if locate and _may_hold_ambiguous_bytes(path):
+        return decode(path, encoding, locate)  # the transcoding pass locates them (a rare file pays)
     return Decoded(source=Utf8Source(path, structure, temporary=False, encoding=encoding))
 
 
-def _validate_only(path: Path, encoding: str) -> Decoded:
+#: The lead and trail bytes of the sequences CP932 and Shift_JIS read differently (all lead 0x81).
+_AMBIGUOUS_BYTES = re.compile(rb"\x81[\x60\x61\x7c\x91\x92\xca]")
+
+
+def _may_hold_ambiguous_bytes(path: Path) -> bool:
+    """Whether the bytes hold one of those sequences anywhere (0x81 may also be a trail byte: then
+    the transcoding pass, which reads characters, finds none)."""
+    tail = b""
+    with path.open("rb") as stream:
+        while chunk := stream.read(8 << 20):
+            if _AMBIGUOUS_BYTES.search(tail + chunk):
+                return True
+            tail = chunk[-1:]
+    return False
+
+
+def _validate_only(path: Path, encoding: str, locate: bool = False) -> Decoded:
     """Validity, and Shift_JIS's ambiguous characters, without keeping a UTF-8 copy: fixed-length
     content is decoded field by field from the file's own bytes (scan_fixed)."""
-    if encoding != "shift_jis":
+    if not locate:
         return Decoded(bad=first_bad_byte(path, encoding))
-    decoded = decode(path, encoding)
+    decoded = decode(path, encoding, locate)
     if decoded.source is not None:
         decoded.source.close()
         decoded.source = None
     return decoded
 
 
-def _ambiguity_issues(name: str, encoding: str, decoded: Decoded) -> list[Issue]:
+def _ambiguity_issues(name: str, encoding: str, decoded: Decoded, cp932_choice: str) -> list[Issue]:
     """file.encoding_ambiguous_character per character Shift_JIS and CP932 read differently:
-    the content keeps the declared reading; the finding says what the other one would be."""
+    the content keeps the declared reading; the finding says what the other one would be (for a
+    cp932 file, and the interpretation it rests on)."""
+    other = "shift_jis" if encoding == "cp932" else "cp932"
+    resting = f"; {stated(CP932_AMBIGUOUS, cp932_choice)}" if encoding == "cp932" else ""
     issues = [
         Issue(
             "file.encoding_ambiguous_character",
             f"bytes {found.data.hex(' ').upper()} read as {found.char} (U+{ord(found.char):04X}) in {encoding}; "
-            f"cp932 reads {found.alternative} (U+{ord(found.alternative):04X}): the declared encoding decides",
+            f"{other} reads {found.alternative} (U+{ord(found.alternative):04X}): the declared encoding decides"
+            f"{resting}",
             f"{name}:{found.line}:{found.column}", expected=f"U+{ord(found.char):04X}",
-            actual=f"U+{ord(found.alternative):04X} in cp932",
+            actual=f"U+{ord(found.alternative):04X} in {other}",
         )
         for found in decoded.ambiguities
     ]
