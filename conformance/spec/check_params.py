@@ -13,6 +13,7 @@ the rule families and API modes equal to the ones the checks use.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -118,6 +119,15 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_SCENARIOS, NoParams),
     "scenario.run": ScenarioRunParams,
 }
+
+
+@cache
+def registered_checks() -> frozenset[str]:
+    """The names of the harness's registry, imported late (the checks sit above the spec layer and
+    import heavy libraries): asked only for a name :data:`CHECK_PARAMS` does not declare."""
+    from conformance.checks.registry import default_registry
+
+    return frozenset(default_registry())
 
 
 def _inlined(schema: dict[str, Any]) -> dict[str, Any]:

@@ -66,8 +66,10 @@ BEARER_SECURITY_SCHEME: dict[str, Any] = {
 TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
 YEAR_PATTERN = "^[0-9]{4}$"
 #: Official データ型 -> JSON Schema of a non-null value (strings also get maxLength from データ長).
+#: X (半角文字列) read as ASCII printable characters and half-width katakana (ours; as the importer's data items).
+HALF_WIDTH_PATTERN = "^[\x20-\x7e\uff61-\uff9f]*$"
 _OFFICIAL_TYPES: dict[str, dict[str, Any]] = {
-    "X": {"type": "string"},
+    "X": {"type": "string", "pattern": HALF_WIDTH_PATTERN},
     "Ｎ": {"type": "string"},
     "X,Ｎ混在": {"type": "string"},
     "9": {"type": "integer"},
@@ -318,7 +320,7 @@ def _official_property_schema(prop: SchemaProperty, *, request: bool, both: bool
         schema = {"type": "array", "items": schema_ref(_component_name(prop.list_of, request=request, both=both))}
     else:
         schema = dict(_OFFICIAL_TYPES.get(data_type, {"type": "string"}))
-        if schema["type"] == "string" and prop.length is not None and "pattern" not in schema:
+        if schema["type"] == "string" and prop.length is not None and data_type not in ("DATE", "TIME", "YEAR"):
             schema["maxLength"] = prop.length  # characters (桁数), not bytes
         if prop.fixed_value is not None:
             schema["const"] = prop.fixed_value

@@ -95,6 +95,7 @@ def test_vendor_gaiji_in_a_cp932_file(tmp_path: Path, monkeypatch: pytest.Monkey
 def invariants(tmp_path: Path, rows: Sequence[Mapping[str, str]], family: str,
                monkeypatch: pytest.MonkeyPatch, extracted: dt.date | None = None) -> list[tuple[str, str, str | None]]:
     results = []
+    tmp_path.mkdir(exist_ok=True)
     for engine in ("columnar", "rows"):
         if engine == "rows":
             monkeypatch.setattr(files.invariants, "csv_frame", lambda source, columns: None)
@@ -220,3 +221,17 @@ def test_an_unknown_interpretation_is_a_profile_error() -> None:
         resolve({"cp932_ambiguous_character": "cp932"})
     with pytest.raises(ProfileError, match="expected one of: report, cp932"):
         resolve({"cp932_ambiguous_characters": "wave_dash"})
+
+
+def test_invariant_findings_are_capped_per_column_with_exact_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cap = files.limits.COLUMN_CAP
+    rows = [japanese(続柄="祖父" if k else "世帯主", 宛名番号=m11("000000001"), 届出年月日="2099-01-01")
+            for k in range(cap + 7)]
+    for family, header in (("keys", "宛名番号"), ("values", "続柄"), ("dates", "届出年月日")):
+        found_here = [f for f in invariants(tmp_path / family, rows, family, monkeypatch)
+                      if f[1].endswith(f"({header})")]
+        total = cap + 6 if family != "dates" else cap + 7
+        assert len(found_here) == cap + 1, family
+        assert found_here[-1] == ("file.too_many_findings", f"{NAME} ({header})", str(total))

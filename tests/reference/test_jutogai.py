@@ -158,3 +158,45 @@ def test_a_body_that_is_no_json_object_gets_400(app: ReferenceApp) -> None:
     status, _, document = call(app, PATH, b"[1]", authorization=f"Bearer {token(app)}")
     assert status == 400 and document["errors"][0]["code"] == "E0002"
     validator(400).validate(document)
+
+
+# -- schemathesis: generated requests against the running reference ---------------------------------
+
+
+@pytest.mark.parametrize("mode", ["positive", "negative"])
+def test_generated_requests_get_documented_answers(mode: str) -> None:
+    import hypothesis
+    import requests
+    import schemathesis
+    from hypothesis import HealthCheck, Phase, given
+
+    from conformance.reference.server import start_reference
+
+    document = build_openapi(kyotsu_edition())
+    with start_reference(rows=()) as running:
+        base_url = running.url
+        config = schemathesis.Config.from_dict({"base-url": base_url, "seed": 0})
+        schema = schemathesis.openapi.from_dict(json.loads(json.dumps(document)), config=config)
+        operation = schema[OPERATION]["POST"]
+        modes = {"positive": schemathesis.GenerationMode.POSITIVE, "negative": schemathesis.GenerationMode.NEGATIVE}
+        generation = modes[mode]
+        cases: list[Any] = []
+
+        def keep(case: Any) -> None:
+            cases.append(case)
+
+        hypothesis.seed(0)(hypothesis.settings(
+            max_examples=40, deadline=None, database=None, phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )(given(operation.as_strategy(generation_mode=generation))(keep)))()
+        bearer = {"Authorization": f"Bearer {running.app.jutogai.issue_token()}"}
+        statuses = []
+        for case in cases:
+            kwargs = case.as_transport_kwargs(base_url=base_url)
+            response = requests.request(kwargs["method"], kwargs["url"], headers={**(kwargs.get("headers") or {}),
+                                        **bearer}, json=kwargs.get("json"), data=kwargs.get("data"), timeout=10)
+            statuses.append(response.status_code)
+            assert response.status_code in ((200, 400) if mode == "positive" else (400,)), (case.body, response.text)
+            validator(response.status_code).validate(response.json())
+        assert running.app.internal_errors == []
+    assert len(statuses) >= 10

@@ -58,7 +58,7 @@ def messages_of(directory: Path) -> list[str]:
 
 def test_the_declared_checks_are_the_registered_ones() -> None:
     registered = set(default_registry())
-    assert registered <= set(CHECK_PARAMS)
+    assert registered <= set(CHECK_PARAMS), f"declare the params of {registered - set(CHECK_PARAMS)} in check_params.py"
     assert set(CHECK_PARAMS) - registered <= {"scenario.run"}  # bound by the loader to catalog scenarios
     assert tuple(MODES) == API_MODES
 

@@ -270,8 +270,8 @@ def test_the_openapi_document_has_the_official_call() -> None:
     schemas = document["components"]["schemas"]
     assert schemas["jutogaishaatenabangofuban_200_metadata"]["properties"]["detail"]["const"] == "登録が完了しました。"
     assert schemas["jutogaishaatenabangofuban_200"]["properties"]["result"]["type"] == "array"
-    assert schemas["jutogaishaatenabangofuban_request"]["properties"]["shorikubun"] == {"type": "string",
-                                                                                          "maxLength": 1}
+    assert schemas["jutogaishaatenabangofuban_request"]["properties"]["shorikubun"] == {
+        "type": "string", "pattern": "^[\x20-\x7e\uff61-\uff9f]*$", "maxLength": 1}
     assert document == build_openapi(load_edition(COMMITTED))
 
 

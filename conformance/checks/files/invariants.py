@@ -35,7 +35,6 @@ from conformance.checks.files import limits
 from conformance.checks.files.model import FamilyLog, Issue, Problem
 from conformance.columnar.layout import Column, LayoutSpec
 from conformance.masking import shown
-from conformance.oracles.identifiers import is_valid_lg_code
 
 if TYPE_CHECKING:
     import polars as pl
@@ -121,6 +120,14 @@ class _State:
                                     cell_location(self.name, line, column), problem.expected, problem.actual),
                               header)
 
+    def room(self, family: str, header: str) -> bool:
+        return self.logs[family].room(header)
+
+    def count_only(self, family: str, header: str, count: int) -> None:
+        """``count`` more findings of the rule, not worded (beyond the caps)."""
+        self.counts[family, header] += count
+        self.logs[family].count += count
+
     def result(self) -> InvariantScan:
         counts = dict(self.counts)
         return InvariantScan({f: log.reported(self.name, counts) for f, log in self.logs.items()}, counts)
@@ -139,11 +146,13 @@ def _unique_keys(state: _State, frame: pl.LazyFrame, present: set[str]) -> None:
             .sort(_LINE).collect(engine="streaming"))
     personal = state.columns[ATENA].item.personal
     described = " and ".join(key)
-    for row in rows.iter_rows(named=True):
+    worded = rows.head(limits.COLUMN_CAP)
+    for row in worded.iter_rows(named=True):
         value = "/".join(shown(str(row[k]), personal) for k in key)
         state.add(KEYS, ATENA, int(row[_LINE]), Problem(
             "file.duplicate_key", f"the {described} of the record at line {row['__first']} again",
             f"{described} unique in the file", value))
+    state.count_only(KEYS, ATENA, rows.height - worded.height)
 
 
 def _householders(state: _State, frame: pl.LazyFrame, present: set[str], living: str | None) -> None:
@@ -173,7 +182,7 @@ def _householders(state: _State, frame: pl.LazyFrame, present: set[str], living:
 
 
 #: A cell rule of the pass: (family, header, the mask of rows that may fail, the exact rule).
-CellRule = tuple[str, str, "pl.Expr", Callable[[str, Mapping[str, str]], Problem | None]]
+CellRule = tuple[str, str, "pl.Expr", Callable[[str, Mapping[str, str]], Problem]]
 
 
 def _cells(state: _State, frame: pl.LazyFrame, present: set[str], living: str | None, extracted: dt.date,
@@ -183,15 +192,25 @@ def _cells(state: _State, frame: pl.LazyFrame, present: set[str], living: str | 
     rules = list(_cell_rules(state, present, living, extracted))
     if not rules:
         return
-    masks = [mask.fill_null(False).alias(f"__r{k}") for k, (_, _, mask, _) in enumerate(rules)]
-    failing = frame.with_columns(masks).filter(pl.any_horizontal(pl.col(m.meta.output_name()) for m in masks))
+    names = [f"__r{k}" for k in range(len(rules))]
+    masks = [mask.fill_null(False).alias(name) for (_, _, mask, _), name in zip(rules, names, strict=True)]
+    failing = frame.with_columns(masks).filter(pl.any_horizontal(pl.col(name) for name in names))
     for batch in failing.collect_batches(maintain_order=True, engine="streaming"):
-        for row in batch.iter_rows(named=True):
-            for k, (family, header, _, rule) in enumerate(rules):
-                if row[f"__r{k}"]:
-                    problem = rule(str(row[header]), row)
-                    if problem is not None:
-                        state.add(family, header, int(row[_LINE]), problem)
+        sums = batch.select(pl.col(name).sum() for name in names).row(0)
+        open_rules = []
+        for (family, header, _, rule), name, count in zip(rules, names, sums, strict=True):
+            if not count:
+                continue
+            if state.room(family, header):
+                open_rules.append((family, header, rule, name))
+            else:
+                state.count_only(family, header, count)
+        for family, header, rule, name in open_rules:  # the masks are exact: each marked value is a finding
+            marked = batch.filter(pl.col(name))
+            room = marked.head(max(limits.COLUMN_CAP - state.logs[family].kept[header], 0))
+            for row in room.iter_rows(named=True):
+                state.add(family, header, int(row[_LINE]), rule(str(row[header]), row))
+            state.count_only(family, header, marked.height - room.height)
 
 
 def _cell_rules(state: _State, present: set[str], living: str | None, extracted: dt.date) -> Iterator[CellRule]:
@@ -217,36 +236,41 @@ def _cell_rules(state: _State, present: set[str], living: str | None, extracted:
     for header, column in state.columns.items():
         if header in present and column.item.check_digit == "lg_code":
             v = pl.col(header)
-            yield VALUES, header, (v != "") & ~v.is_in(codes), _municipality(state, header)
+            # A wrong check digit or form is the check_digits and char_classes families' finding.
+            yield VALUES, header, _valid_lg_code(v) & ~v.is_in(codes), _municipality(state, header)
 
 
-def _after(header: str, as_of: str, state: _State) -> Callable[[str, Mapping[str, str]], Problem | None]:
+def _valid_lg_code(v: pl.Expr) -> pl.Expr:
+    """6 ASCII digits whose last is the check digit (oracles.identifiers.lg_code_check_digit)."""
+    import polars as pl
+
+    digits = [v.str.slice(i, 1).cast(pl.Int64, strict=False) for i in range(6)]
+    total = sum((d * w for d, w in zip(digits, (6, 5, 4, 3, 2), strict=False)), pl.lit(0))
+    return v.str.contains(r"^[0-9]{6}$") & (((11 - total % 11) % 10) == digits[5])
+
+
+def _after(header: str, as_of: str, state: _State) -> Callable[[str, Mapping[str, str]], Problem]:
     personal = state.columns[header].item.personal
 
-    def rule(value: str, _row: Mapping[str, str]) -> Problem | None:
+    def rule(value: str, _row: Mapping[str, str]) -> Problem:
         return Problem("file.date_range", f"after the extraction date {as_of}", f"on or before {as_of}",
                        shown(value, personal))
 
     return rule
 
 
-def _before_1868(state: _State) -> Callable[[str, Mapping[str, str]], Problem | None]:
+def _before_1868(state: _State) -> Callable[[str, Mapping[str, str]], Problem]:
     personal = state.columns[BIRTH].item.personal
 
-    def rule(value: str, _row: Mapping[str, str]) -> Problem | None:
+    def rule(value: str, _row: Mapping[str, str]) -> Problem:
         return Problem("file.date_range", f"a living resident born before {EARLIEST_BIRTH} (明治元年)",
                        f"on or after {EARLIEST_BIRTH}", shown(value, personal))
 
     return rule
 
 
-_RELATION = re.compile(RELATION_PATTERN)
-
-
-def _relation(state: _State) -> Callable[[str, Mapping[str, str]], Problem | None]:
-    def rule(value: str, _row: Mapping[str, str]) -> Problem | None:
-        if _RELATION.fullmatch(value):
-            return None
+def _relation(state: _State) -> Callable[[str, Mapping[str, str]], Problem]:
+    def rule(value: str, _row: Mapping[str, str]) -> Problem:
         return Problem("file.prohibited_value",
                        "a 続柄 the specification does not list (1.1.11: 祖父, 孫, a fifth generation ... are not "
                        "implemented forms)", "世帯主, 縁故者, 同居人, or 1-4 generations of 夫/妻/子/父/母/兄/姉/弟/妹 "
@@ -255,10 +279,8 @@ def _relation(state: _State) -> Callable[[str, Mapping[str, str]], Problem | Non
     return rule
 
 
-def _municipality(state: _State, header: str) -> Callable[[str, Mapping[str, str]], Problem | None]:
-    def rule(value: str, _row: Mapping[str, str]) -> Problem | None:
-        if not is_valid_lg_code(value):
-            return None  # a wrong check digit or form: the check_digits and char_classes families say so
+def _municipality(state: _State, header: str) -> Callable[[str, Mapping[str, str]], Problem]:
+    def rule(value: str, _row: Mapping[str, str]) -> Problem:
         return Problem("file.unknown_municipality", "names no municipality (全国地方公共団体コード, 令和6年1月1日)",
                        "a 全国地方公共団体コード", shown(value, state.columns[header].item.personal))
 
