@@ -127,7 +127,8 @@ def dump_dom(page: Path, profile_dir: Path, *flags: str, fragment: str = "", bud
 
 #: A page that frames a report and uses it as a reader would (file access between local files is
 #: allowed for this Chromium run only): which language shows, the visible text in each language
-#: (data, in <code> or class "data", left out), the search box, the state filter, and the details opened to print.
+#: (data, in <code> or class "data", and the specification's own text, lang="ja", left out), the
+#: search box, the state filter, and the details opened to print.
 PROBE = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><pre id="out">pending</pre>
 <iframe id="page" src="REPORT" width="1000" height="700"></iframe>
 <script>
@@ -142,7 +143,7 @@ document.getElementById('page').addEventListener('load', function () {
     var walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT), parts = [], node;
     while ((node = walker.nextNode())) {
       var parent = node.parentElement;
-      if (parent.closest('code, .data, script, style, svg, select')) { continue; }
+      if (parent.closest('code, .data, body [lang="ja"], script, style, svg, select')) { continue; }
       if (!parent.checkVisibility({contentVisibilityAuto: true})) { continue; }
       parts.push(node.nodeValue);
     }

@@ -24,6 +24,7 @@ CODE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
 #: Dotted literals in those sources that are not finding codes, and why.
 NOT_CODES = {
     "jumin.residents": "a cache key of conformance/checks/jumin.py",
+    "forms.scrubber": "a cache key of conformance/checks/forms.py",
 }
 #: Dotted literals that are module or file names, never codes.
 NAMES = re.compile(r"conformance\..*|.*\.(?:py|json|yaml|yml|csv|tsv|txt|xml|pdf|har|jsonl|zip)")
@@ -159,3 +160,8 @@ def test_the_run_problems_the_harness_words_are_in_japanese() -> None:
     stale = "waiver for jumin-1.0-3.4-R001 is no longer needed: the requirement passes"
     assert i18n.problem_text(stale)[0].startswith("要件 jumin-1.0-3.4-R001 は合格している")  # type: ignore[index]
     assert i18n.problem_text("something new") is None
+
+
+def test_an_unknown_check_gets_a_placeholder_never_english_on_the_japanese_page() -> None:
+    ja, en = i18n.check_text("zzz.new_check")
+    assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ja) and "zzz" not in ja and en
