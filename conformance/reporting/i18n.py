@@ -393,6 +393,7 @@ _FAMILIES: Mapping[str, Text] = {
     "api": ("API の応答が API仕様書と合いません", "An API response does not meet the API specification"),
     "scenario": ("シナリオの結果が判定規則（オラクル）と異なります", "A scenario differs from the oracle"),
     "jumin": ("住民記録の検証で指摘がありました", "A 住民記録 finding"),
+    "form": ("帳票の検証で指摘がありました", "A printed form finding"),
 }
 
 
