@@ -52,17 +52,19 @@ def check_regular(path: Path, what: str = "") -> Path:
 def read_regular(path: Path, limit: int = MAX_DOCUMENT_BYTES, what: str = "") -> bytes:
     """The bytes of a regular file, at most ``limit`` of them (a UsageError beyond it)."""
     label = f"{what}: " if what else ""
+    check_regular(path, what)  # by type first: a socket or a device is not even opened
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise NotRegularFile(f"{label}{path}: cannot be read (no such file)") from None
     except OSError as error:
         raise NotRegularFile(f"{label}{path}: cannot be read ({error.strerror})") from None
-    with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(handle.fileno()).st_mode
+    try:
+        mode = os.fstat(fd).st_mode  # again on what was opened: it may have been swapped since
         if not stat.S_ISREG(mode):
             raise NotRegularFile(f"{label}{path}: is {kind_of(mode)}, not a regular file")
-        data = handle.read(limit + 1)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
     if len(data) > limit:
         raise UsageError(f"{label}{path}: larger than {limit:,} bytes")
     return data
@@ -81,3 +83,19 @@ def read_json_document(path: Path, what: str = "", limit: int = MAX_DOCUMENT_BYT
         raise UsageError(f"{label}{path}: {error}") from None
     except ValueError as error:
         raise UsageError(f"{label}{path}: not JSON ({error})") from None
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a copy of vendor data (an export file fetched from its API) readable by the owner only
+    (0600), whole or not at all (a temporary name in the same directory, then renamed)."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -7,7 +7,9 @@ After pytest, the run's output directory gets its evidence bundle (``evidence.zi
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -102,11 +104,19 @@ def run_suite(options: RunOptions, console: Console | None = None) -> int:
     if profile.targets.api is not None and profile.targets.api.auth is not None:
         # Known before any output is written, in this process too (the workers read it themselves).
         secrets.register_environment([profile.targets.api.auth.env])
-    out = _prepare_out(options.out)
+    out = _prepare_out(options.out)  # locked by this run until it ends
+    try:
+        return _run_locked(options, profile.product, profile.version, out, console)
+    finally:
+        _release_out(out)
+
+
+def _run_locked(options: RunOptions, product: str, version: str, out: Path, console: Console | None) -> int:
+    """The run proper, in its locked output directory (:func:`run_suite`)."""
     args = pytest_arguments(
         profile=options.profile, domains=options.domains, out=out, catalog=options.catalog, extra=options.extra,
         defects=options.defects, seed=options.seed, shard=options.shard,
-        suite_name=f"{profile.product} {profile.version}",
+        suite_name=f"{product} {version}",
     )
     verbose = options.pytest_output or any(arg in _VERBOSE for arg in options.extra)
     shown = console or Console(stderr=True)
@@ -130,18 +140,57 @@ def run_suite(options: RunOptions, console: Console | None = None) -> int:
 PYTEST_LOG = "pytest-output.txt"
 
 
+#: The lock file of an output directory: one run at a time writes into it.
+LOCK_NAME = ".conformance-run.lock"
+#: Output directories this process holds locked, with the open lock file.
+_LOCKS: dict[Path, int] = {}
+
+
 def _prepare_out(out: Path) -> Path:
-    """The output directory, created; stale results and bundle removed (they must never pass for
-    this run's)."""
+    """The output directory, created and locked for this run (a second run into it exits 2); stale
+    results and bundle removed (they must never pass for this run's). ``work/`` is private (0700):
+    it holds copies of the vendor's data and the test data."""
     if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out}: exists and is not a directory")
+        raise UsageError(f"--out {out}: exists and is not a directory; give a directory")
     try:
         (out / "work").mkdir(parents=True, exist_ok=True)
+        os.chmod(out / "work", 0o700)
     except OSError as error:
-        raise UsageError(f"--out {out}: cannot be created ({error.strerror})") from None
-    (out / "results.json").unlink(missing_ok=True)
-    (out / BUNDLE_NAME).unlink(missing_ok=True)
+        raise UsageError(f"--out {out}: cannot be created ({error.strerror}); give a directory you can write") from None
+    _lock_out(out)
+    try:
+        (out / "results.json").unlink(missing_ok=True)
+        (out / BUNDLE_NAME).unlink(missing_ok=True)
+    except OSError as error:
+        _release_out(out)
+        raise UsageError(f"--out {out}: stale results cannot be removed ({error.strerror})") from None
     return out
+
+
+def _lock_out(out: Path) -> None:
+    """``fcntl.flock`` on the directory's lock file, held until :func:`_release_out` (or the process
+    ends: the kernel drops the lock of a killed run, so no stale lock outlives it)."""
+    key = out.resolve()
+    if key in _LOCKS:
+        raise UsageError(f"--out {out}: another run of this process is writing into it")
+    try:
+        fd = os.open(out / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except OSError as error:
+        raise UsageError(f"--out {out}: cannot be locked ({error.strerror}); give a directory you can write") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise UsageError(f"--out {out}: another conformance run is writing into it; wait for it to end or "
+                         "give another --out") from None
+    _LOCKS[key] = fd
+
+
+def _release_out(out: Path) -> None:
+    fd = _LOCKS.pop(out.resolve(), None)
+    if fd is not None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
 
 
 def _quiet_pytest(args: list[str], out: Path, console: Console) -> int:

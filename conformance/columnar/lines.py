@@ -116,7 +116,7 @@ def _judged(numbers: list[int], texts: list[str], plan: LinesPlan) -> pl.DataFra
 
 def _scan_lines(paths: Sequence[Path], first_data_line: int) -> pl.LazyFrame:
     """LINE and the line's text, from ``first_data_line`` on."""
-    lines = pl.scan_lines(list(paths), name=_TEXT, row_index_name=LINE, row_index_offset=1)
+    lines = pl.scan_lines(list(paths), name=_TEXT, row_index_name=LINE, row_index_offset=1, glob=False)
     return lines.filter(pl.col(LINE) >= first_data_line)
 
 

@@ -166,7 +166,9 @@ def _copy_recordings(paths: list[Path], out: Path) -> None:
         for recording in sorted((path.parent / "work").glob(RECORDING_GLOB)):
             work.mkdir(parents=True, exist_ok=True)
             worker = recording.stem.removeprefix("exchanges-")
-            shutil.copyfile(recording, work / f"exchanges-input{number}-{worker}.jsonl")
+            copy = work / f"exchanges-input{number}-{worker}.jsonl"
+            shutil.copyfile(recording, copy)
+            copy.chmod(0o600)  # recorded exchanges are the vendor's data: private
 
 
 @report_app.command("bundle")

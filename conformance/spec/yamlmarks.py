@@ -13,6 +13,8 @@ Problems that leave no usable document (syntax, encoding, size) raise ``YamlErro
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +48,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 10 * 1024 * 1024
 #: Values a document may expand to through aliases; about what 10 MiB of plain YAML can hold.
 MAX_VALUES = 5_000_000
+#: Characters of a scalar that count as one more value (so aliases of a long string are bounded
+#: by what they expand to, not by their number).
+SCALAR_CHARS_PER_VALUE = 16
 #: Nesting depth; catalog entries nest a handful of levels.
 MAX_DEPTH = 200
 
@@ -155,9 +160,19 @@ def _fatal(file: str, line: int, message: str) -> YamlError:
 
 def _read(path: Path, file: str) -> bytes:
     """The file's bytes, once they are known to be UTF-8 and of a sane size."""
+    from conformance.inputs import NotRegularFile, kind_of
+
     try:
-        with path.open("rb") as stream:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):  # a FIFO or a device would block or never end: refused by type
+            raise _fatal(file, 1, f"is {kind_of(mode)}, not a regular file")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        with os.fdopen(fd, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise NotRegularFile(str(path))
             raw = stream.read(MAX_FILE_BYTES + 1)
+    except NotRegularFile:
+        raise _fatal(file, 1, "is not a regular file") from None
     except OSError as exc:
         raise _fatal(file, 1, f"cannot read the file: {exc.strerror}") from None
     if len(raw) > MAX_FILE_BYTES:
@@ -263,7 +278,10 @@ class _Builder:
         if tag is None or tag == "!":
             tag = _resolve_tag(event.value, event.implicit)
         value = self.scalar(tag, event.value, line)
-        self.add((value, _Mark(line), 1), event.anchor, merge_key=tag == _MERGE)
+        # A long text weighs more than one value: an alias repeats all of it wherever the document
+        # is expanded (validation, JSON), so aliases of a long string count by its length.
+        self.add((value, _Mark(line), 1 + len(event.value) // SCALAR_CHARS_PER_VALUE), event.anchor,
+                 merge_key=tag == _MERGE)
 
     def on_start(self, event: Event) -> None:
         assert isinstance(event, SequenceStartEvent | MappingStartEvent)

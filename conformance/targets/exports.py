@@ -13,6 +13,7 @@ from typing import Protocol, runtime_checkable
 
 from conformance.columnar.layout import ColumnMap
 from conformance.errors import ProfileError, TargetError
+from conformance.inputs import write_private
 from conformance.profiles import ExportTarget
 from conformance.targets.base import ExportFile, ExportSource, HttpClient
 
@@ -128,7 +129,7 @@ class ApiExportSource(ColumnMaps):
             raise TargetError(f"GET {path}: status {response.status}, expected 200 with the export file")
         self._workdir.mkdir(parents=True, exist_ok=True)
         local = self._workdir / _local_name(layout, path)
-        local.write_bytes(response.body)
+        write_private(local, response.body)  # the vendor's data: 0600, whole or absent
         return ExportFile(path=local, layout=layout, declared_encoding=charset_of(response.content_type))
 
 
