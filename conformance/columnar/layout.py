@@ -24,8 +24,8 @@ CONTENT_FAMILIES = ("header", "fields", *CELL_FAMILIES, *ROW_FAMILIES)
 #: Rules across files (the layout's ``references``): judged after the file's own content.
 REFERENCES = "references"
 #: Domain invariants, judged in a pass of their own (conformance/checks/files/invariants.py): unique
-#: keys and one 世帯主 per household, dates in range, values the specification lists.
-INVARIANT_FAMILIES = ("keys", "dates", "values")
+#: keys and one 世帯主 per household, dates in range, values the specification lists, real municipalities.
+INVARIANT_FAMILIES = ("keys", "dates", "values", "municipalities")
 FAMILIES = (ENCODING, *CONTENT_FAMILIES, *INVARIANT_FAMILIES, REFERENCES)
 
 #: Items the row-level families are about (DOMAIN.md names; the catalog carries their codes).

@@ -158,16 +158,19 @@ def test_dates_after_extraction_or_before_1868(tmp_path: Path, monkeypatch: pyte
 
 def test_values_conforming(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rows = household({}, {"続柄": "子の子の子の子"}, {"続柄": "妻（未届）"}, {"住所_市区町村コード": "131016"})
-    assert invariants(tmp_path, rows, "values", monkeypatch) == []
+    assert invariants(tmp_path / "values", rows, "values", monkeypatch) == []
+    assert invariants(tmp_path / "municipalities", rows, "municipalities", monkeypatch) == []
 
 
 def test_prohibited_relations_and_unknown_municipalities(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     nowhere = "99999" + str(lg_code_check_digit("99999"))
     rows = household({}, {"続柄": "祖父"}, {"続柄": "子の子の子の子の子"},
                      {"住所_市区町村コード": nowhere}, {"住所_市区町村コード": "131017"})  # a wrong check digit
-    assert invariants(tmp_path, rows, "values", monkeypatch) == [
+    assert invariants(tmp_path / "values", rows, "values", monkeypatch) == [
         ("file.prohibited_value", at(3, "続柄"), "祖父"),
         ("file.prohibited_value", at(4, "続柄"), "子の子の子の子の子"),
+    ]
+    assert invariants(tmp_path / "municipalities", rows, "municipalities", monkeypatch) == [
         ("file.unknown_municipality", at(5, "住所_市区町村コード"), nowhere),
     ]
 

@@ -9,8 +9,9 @@ few columns they read, after the content pass:
   (生年月日_不詳フラグ 1) are not judged against 1868, and values that are no YYYY-MM-DD are left to
   the ``types`` family;
 - ``values``: a 続柄 is one 1.1.11 lists (世帯主, 縁故者, 同居人, or up to four generations of
-  夫/妻/子/父/母/兄/姉/弟/妹 joined by の: j110; 祖父, 孫 or a fifth generation are 実装しない forms), and
-  a 市区町村コード with a valid check digit names a municipality (全国地方公共団体コード, 令和6年1月1日).
+  夫/妻/子/父/母/兄/姉/弟/妹 joined by の: j110; 祖父, 孫 or a fifth generation are 実装しない forms);
+- ``municipalities``: a 市区町村コード with a valid check digit names a municipality
+  (全国地方公共団体コード, 令和6年1月1日).
 
 These rules read across records (keys) or against data the layout does not carry, so they are not
 in the compiled screen or the content masks: the columns are read with polars (the vectorized
@@ -46,7 +47,8 @@ if TYPE_CHECKING:
 KEYS = "keys"
 DATES = "dates"
 VALUES = "values"
-INVARIANT_FAMILIES = (KEYS, DATES, VALUES)
+MUNICIPALITIES = "municipalities"
+INVARIANT_FAMILIES = (KEYS, DATES, VALUES, MUNICIPALITIES)
 
 ATENA, HISTORY, HOUSEHOLD, RELATION = "宛名番号", "履歴番号", "世帯番号", "続柄"
 STATUS, BIRTH, BIRTH_UNKNOWN = "住民状態", "生年月日", "生年月日_不詳フラグ"
@@ -140,19 +142,24 @@ def _unique_keys(state: _State, frame: pl.LazyFrame, present: set[str]) -> None:
         return
     key = [ATENA, *([HISTORY] if HISTORY in present else [])]
     filled = frame.filter(pl.col(ATENA) != "").select(_LINE, *key)
-    repeated = (filled.group_by(key).agg(pl.col(_LINE).min().alias("__first"), pl.len().alias("__n"))
-                .filter(pl.col("__n") > 1))
-    rows = (filled.join(repeated, on=key, how="inner").filter(pl.col(_LINE) != pl.col("__first"))
-            .sort(_LINE).collect(engine="streaming"))
+    groups = (filled.group_by(key).agg(pl.col(_LINE).min().alias("__first"), pl.len().alias("__n"))
+              .filter(pl.col("__n") > 1))
+    # Only the repeated keys are kept (the group-by holds the distinct ones); the first records
+    # that repeat one are found by a top-k, not a sort of every repetition.
+    repeated = groups.collect(engine="streaming")
+    total = int(repeated.select((pl.col("__n") - 1).sum()).item() or 0)
+    if not total:
+        return
+    worded = (filled.join(repeated.lazy(), on=key, how="inner").filter(pl.col(_LINE) != pl.col("__first"))
+              .bottom_k(limits.COLUMN_CAP, by=_LINE).sort(_LINE).collect(engine="streaming"))
     personal = state.columns[ATENA].item.personal
     described = " and ".join(key)
-    worded = rows.head(limits.COLUMN_CAP)
     for row in worded.iter_rows(named=True):
         value = "/".join(shown(str(row[k]), personal) for k in key)
         state.add(KEYS, ATENA, int(row[_LINE]), Problem(
             "file.duplicate_key", f"the {described} of the record at line {row['__first']} again",
             f"{described} unique in the file", value))
-    state.count_only(KEYS, ATENA, rows.height - worded.height)
+    state.count_only(KEYS, ATENA, total - worded.height)
 
 
 def _householders(state: _State, frame: pl.LazyFrame, present: set[str], living: str | None) -> None:
@@ -237,7 +244,7 @@ def _cell_rules(state: _State, present: set[str], living: str | None, extracted:
         if header in present and column.item.check_digit == "lg_code":
             v = pl.col(header)
             # A wrong check digit or form is the check_digits and char_classes families' finding.
-            yield VALUES, header, _valid_lg_code(v) & ~v.is_in(codes), _municipality(state, header)
+            yield MUNICIPALITIES, header, _valid_lg_code(v) & ~v.is_in(codes), _municipality(state, header)
 
 
 def _valid_lg_code(v: pl.Expr) -> pl.Expr:
