@@ -8,6 +8,8 @@ whether each method found exactly the injected defects:
 - floor: polars reads every field of every row (scan_csv, streaming), nothing else;
 - ours: the ``file.layout`` check with every rule family of one file (encoding included; not the
   cross-file references, which read a second file);
+- ours-content: ``ours`` without the domain invariants (keys, dates, values, municipalities: a pass
+  of their own over a few columns, issue 15), the families the figures before issue 15 measured;
 - ours-cp932: the same rows as CP932 (streaming transcoding, then the same engine);
 - pandera: pandera on polars, the same compiled rules as checks (the file read into memory);
 - frictionless: frictionless with the rules as constraints plus a row check for the rest.
@@ -17,6 +19,11 @@ It also times loading the whole catalog and collecting the conformance suite.
     python benchmarks/export_validation.py                 # 1M and 5M rows
     python benchmarks/export_validation.py --rows 10000000 # on request
     python benchmarks/export_validation.py --rows 100000 --methods floor ours
+    python benchmarks/export_validation.py --rows 1000000 --methods floor ours --repeat 5  # A B A B ...
+
+With ``--repeat N`` the methods run N rounds interleaved (floor, ours, floor, ours ...), each in its
+own process, and a last table gives each method's median seconds, the spread (min-max) and the
+median of the per-round ratios to the floor: on a shared machine one run's ratio means little.
 
 A script, not a test: it prints figures and asserts nothing about time.
 """
@@ -40,7 +47,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 ROOT = Path(__file__).resolve().parents[1]
-METHODS = ("floor", "ours", "ours-cp932", "pandera", "frictionless")
+METHODS = ("floor", "ours", "ours-content", "ours-cp932", "pandera", "frictionless")
 #: (family, header, value or a marker): one defect kind per rule family; each defective row gets one.
 DEFECTS: tuple[tuple[str, str, str], ...] = (
     ("codes", "性別", "9"),
@@ -153,7 +160,7 @@ def run_floor(path: Path) -> Timed:
     return time.perf_counter() - started, {}
 
 
-def run_ours(path: Path, encoding: str) -> Timed:
+def run_ours(path: Path, encoding: str, invariants: bool = True) -> Timed:
     from conformance.checks import files
     from conformance.checks.registry import CheckContext
     from conformance.targets.base import Target
@@ -167,7 +174,8 @@ def run_ours(path: Path, encoding: str) -> Timed:
     target = Target(catalog=catalog, exports=source)
     # Every family that reads this one file; cross-file rules (references) need the other file of
     # the relation, which the floor does not read either.
-    rules = [family for family in files.FAMILIES if family != "references"]
+    rules = [family for family in files.FAMILIES
+             if family != "references" and (invariants or family not in files.INVARIANT_FAMILIES)]
     context = CheckContext(requirement=requirement, params={"layout": layout, "rules": rules},
                            target=target)
     import polars  # noqa: F401  (imported before the clock starts, as for the other methods)
@@ -332,6 +340,8 @@ def child(method: str, path: Path) -> None:
         seconds, counts = run_floor(path)
     elif method == "ours":
         seconds, counts = run_ours(path, "utf-8")
+    elif method == "ours-content":
+        seconds, counts = run_ours(path, "utf-8", invariants=False)
     elif method == "ours-cp932":
         seconds, counts = run_ours(path, "cp932")
     elif method == "pandera":
@@ -399,6 +409,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="skip frictionless above this size (it reads ~10k rows/s)")
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--seed", type=int, default=20200901)
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of every method, interleaved (A B A B ...)")
     parser.add_argument("--child", nargs=2, metavar=("METHOD", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -422,23 +433,46 @@ def bench(rows: int, args: argparse.Namespace, workdir: Path) -> None:
     size = path.stat().st_size
     print(f"\n== {rows:,} rows, {size / 1e6:.0f} MB UTF-8, {sum(expected.values()):,} defects "
           f"({len(expected)} kinds), generated in {time.perf_counter() - started:.0f} s")
-    results: dict[str, dict[str, Any]] = {}
-    for method in args.methods:
-        if method == "frictionless" and args.frictionless_max_rows and rows > args.frictionless_max_rows:
-            print(f"{method:13s} skipped (--frictionless-max-rows {args.frictionless_max_rows:,})")
-            continue
-        target = path
-        if method == "ours-cp932":
-            # Written in this run (not kept from an earlier one), so that it is in the page cache as
-            # the UTF-8 file is: reading either from the disk would time the disk.
-            target = workdir / f"residents_{rows}.cp932.csv"
-            to_cp932(path, target)
-            os.sync()
-        results[method] = measure(method, target)
-        report(method, rows, results, expected)
-    if "seconds" in results.get("ours-cp932", {}) and "seconds" in results.get("ours", {}):
-        ratio = results["ours"]["seconds"] / results["ours-cp932"]["seconds"]
-        print(f"CP932 throughput / UTF-8 throughput: {ratio:.0%}")
+    rounds: list[dict[str, dict[str, Any]]] = []
+    for round_number in range(1, max(args.repeat, 1) + 1):
+        if args.repeat > 1:
+            print(f"-- round {round_number}/{args.repeat}")
+        results: dict[str, dict[str, Any]] = {}
+        for method in args.methods:
+            if method == "frictionless" and args.frictionless_max_rows and rows > args.frictionless_max_rows:
+                print(f"{method:13s} skipped (--frictionless-max-rows {args.frictionless_max_rows:,})")
+                continue
+            target = path
+            if method == "ours-cp932":
+                # Written in this run (not kept from an earlier one), so that it is in the page cache as
+                # the UTF-8 file is: reading either from the disk would time the disk.
+                target = workdir / f"residents_{rows}.cp932.csv"
+                if not target.exists():
+                    to_cp932(path, target)
+                    os.sync()
+            results[method] = measure(method, target)
+            report(method, rows, results, expected)
+        if "seconds" in results.get("ours-cp932", {}) and "seconds" in results.get("ours", {}):
+            ratio = results["ours"]["seconds"] / results["ours-cp932"]["seconds"]
+            print(f"CP932 throughput / UTF-8 throughput: {ratio:.0%}")
+        rounds.append(results)
+    if len(rounds) > 1:
+        summary(rows, rounds)
+
+
+def summary(rows: int, rounds: Sequence[Mapping[str, Mapping[str, Any]]]) -> None:
+    """Per method over the rounds: median seconds, spread, and the median per-round ratio to the floor."""
+    import statistics
+
+    print(f"== {rows:,} rows, {len(rounds)} interleaved rounds: median (min-max)")
+    methods = [m for m in rounds[0] if all("seconds" in r.get(m, {}) for r in rounds)]
+    for method in methods:
+        seconds = [r[method]["seconds"] for r in rounds]
+        ratios = [r["floor"]["seconds"] / r[method]["seconds"] for r in rounds if "seconds" in r.get("floor", {})]
+        ratio = f"{statistics.median(ratios):6.0%} of floor ({min(ratios):.0%}-{max(ratios):.0%})" if ratios else ""
+        peak = max(r[method]["peak"] for r in rounds) / 2**20
+        print(f"{method:13s} {statistics.median(seconds):8.2f} s ({min(seconds):.2f}-{max(seconds):.2f}) "
+              f"{rows / statistics.median(seconds):12,.0f} rows/s  {ratio}  peak {peak:7.0f} MB", flush=True)
 
 
 def report(method: str, rows: int, results: Mapping[str, Mapping[str, Any]], expected: Mapping[str, int]) -> None:
