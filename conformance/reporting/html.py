@@ -36,7 +36,7 @@ FINDINGS_SHOWN = 50
 EXAMPLES_SHOWN = 3
 #: Recorded exchanges listed per requirement before the "show more" disclosure.
 EXCHANGES_SHOWN = 10
-#: States whose requirements get a findings section.
+#: States whose requirements get a findings section, in the order the section lists them.
 _FINDING_STATES = ("FAIL", "ERROR", "WAIVED")
 #: The order of states in charts, tables and the filter (ATTESTED: MANUAL with an attestation).
 DISPLAY_STATES = ("PASS", "WAIVED", "ATTESTED", "FAIL", "ERROR", "MANUAL", "NOT_AUTOMATED", "NOT_APPLICABLE",
@@ -316,7 +316,9 @@ def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requir
     scope = document.get("scope") or {}
     not_selected = [str(rid) for rid in scope.get("not_selected") or ()]
     groups = fit_gap(document["results"], not_selected)
-    findings, error_groups = _shared_errors([r for r in rows if r["status"] in _FINDING_STATES or r["findings"]])
+    listed = [r for r in rows if r["status"] in _FINDING_STATES or r["findings"]]
+    listed.sort(key=lambda r: _FINDING_STATES.index(r["status"]) if r["status"] in _FINDING_STATES else 3)
+    findings, error_groups = _shared_errors(listed)
     _anchor_exchanges(findings)
     template = _environment().get_template("report.html.j2")
     return template.render(

@@ -162,6 +162,20 @@ def test_one_error_shared_by_many_requirements_is_said_once(requirements: dict[s
     assert 'id="f-jumin-1.0-9.5-R001"' in section(html, 'id="findings"', 'id="fit-gap-section"')
 
 
+def test_failures_come_first_then_errors_then_waived(requirements: dict[str, Any]) -> None:
+    doc = document([
+        result("jumin-1.0-1.1.1-R001", "WAIVED", findings=dv_findings(1)),
+        result("jumin-1.0-1.1.1-R002", "ERROR", reason="TargetError: a"),
+        result("jumin-1.0-1.1.1-R003", "ERROR", reason="TargetError: b"),
+        result("jumin-1.0-1.1.1-R004", "ERROR", reason="TargetError: b"),
+        result("jumin-1.0-9.5-R001", "FAIL", findings=dv_findings(1)),
+    ])
+    html = render_report(doc, requirements)
+    order = [html.index(marker) for marker in ('id="f-jumin-1.0-9.5-R001"', 'id="errors-1"',
+                                               'id="f-jumin-1.0-1.1.1-R002"', 'id="f-jumin-1.0-1.1.1-R001"')]
+    assert order == sorted(order)
+
+
 def test_attestations_are_shown_apart_from_automated(requirements: dict[str, Any]) -> None:
     html = render_report(sample(), requirements)
     attestations = section(html, 'id="attestations"')
