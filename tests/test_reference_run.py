@@ -56,7 +56,7 @@ def test_clean_reference_fails_nothing_and_is_incomplete_while_requirements_are_
 def test_report_names_the_verdict_and_coverage(clean: tuple[int, dict[str, Any], Path]) -> None:
     _, document, out = clean
     html = (out / "report.html").read_text("utf-8")
-    assert '<p class="verdict conformant" id="verdict">' in html
+    assert '<p class="verdict incomplete" id="verdict">' in html and 'class="verdict conformant"' not in html
     assert f'<td class="num">{document["coverage"]["automated"]}</td>' in html
 
 
