@@ -244,6 +244,40 @@ class FormField(CatalogModel):
     omissible: bool = False
 
 
+class FormQuote(CatalogModel):
+    """The spec text a form rule rests on, and how we read it where the text leaves room."""
+
+    requirement: Annotated[str, Field(pattern=REQUIREMENT_ID_PATTERN)]
+    text: Annotated[str, Field(min_length=1, description="The requirement's words, verbatim (an excerpt).")]
+    interpretation: str | None = Field(default=None, description="Ours, not the spec's: how the rule is read.")
+
+
+class FormOmission(CatalogModel):
+    """An omission switch (省略の指定, 5.1 R001): when the requester asks, its items are not printed."""
+
+    id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
+    name: Annotated[str, Field(min_length=1, description="The spec's name of the switch, verbatim.")]
+    applies_to: Annotated[AppliesTo, LaxEnum] = AppliesTo.ALL
+
+
+class FormItem(CatalogModel):
+    """An item printed on a form, in the order the form prints them.
+
+    ``label`` is the text a printed line starts with (the 様式 of chapter 4 is not in our source: the
+    labels are ours); ``values`` name the test data columns (migration headers) printed after it.
+    """
+
+    label: Annotated[str, Field(min_length=1)]
+    values: Annotated[tuple[str, ...], LaxSeq] = Field(
+        default=(), description="The migration headers whose values are printed, joined (none: nothing to print).")
+    applies_to: Annotated[AppliesTo, LaxEnum] = AppliesTo.ALL
+    date: Literal["wareki", "seireki_for_foreign"] | None = Field(
+        default=None, description="wareki: 和暦 always (1.1.9); seireki_for_foreign: 西暦 for a foreign "
+        "resident, 和暦 otherwise. A 不詳 date is printed as recorded (1.1.8).")
+    furigana: bool = Field(default=False, description="Furigana may follow in brackets, katakana only (5.3).")
+    omission: str | None = Field(default=None, description="Id of the omission switch that leaves it out.")
+
+
 class Form(CatalogModel):
     """A printed certificate or notice (帳票)."""
 
@@ -251,7 +285,42 @@ class Form(CatalogModel):
     name: Annotated[str, Field(min_length=1)]
     form_id: str | None = Field(default=None, pattern=FORM_ID_PATTERN, description="Official 帳票ID, when known.")
     fields: Annotated[tuple[FormField, ...], LaxSeq] = ()
+    # -- forms checked as printed (docs/forms.md) --------------------------------------------------
+    scope: Literal["person", "household", "town"] | None = Field(
+        default=None, description="Whom one copy shows: the person asked for, the whole household "
+        "(世帯全員, 世帯連記式), or a 町字 (閲覧用).")
+    removed: bool = Field(default=False, description="A 除票 form: the person's record was removed (moved "
+                          "out, deceased).")
+    items: Annotated[tuple[FormItem, ...], LaxSeq] = ()
+    omissions: Annotated[tuple[FormOmission, ...], LaxSeq] = ()
+    certification: Literal["last_page", "none"] = Field(
+        default="none", description="last_page: 認証文 printed once, on the last page only (5.1 R004, R005).")
+    issue_number: Literal["every_page", "none"] = Field(
+        default="none", description="every_page: each page carries the 発行番号 with its page/total (5.5).")
+    tsusho_sheet: bool = Field(default=False, description="通称の記載及び削除に関する事項 on a 別紙 counted "
+                               "in the pages, before the 認証文 (5.1 R005).")
+    member_order: Literal["j1010"] | None = Field(default=None, description="世帯員 order of 5.2 (j1010).")
+    official_use: bool = Field(default=False, description="「公用」 can be printed on it (5.7 R001).")
+    quotes: Annotated[tuple[FormQuote, ...], LaxSeq] = ()
     provenance: Provenance
+
+    @model_validator(mode="after")
+    def _form_references(self) -> Form:
+        """An item's omission is one of the form's switches; switch ids and labels are unique."""
+        switches = [omission.id for omission in self.omissions]
+        errors = [
+            _rule_error(("items", index, "omission"), messages.unknown_reference("omission switch", item.omission,
+                                                                                 switches), item.omission)
+            for index, item in enumerate(self.items) if item.omission is not None and item.omission not in switches
+        ]
+        for key, values in (("omissions", switches), ("items", [item.label for item in self.items])):
+            errors.extend(
+                _rule_error((key, index), f"{value!r} is listed twice; expected each once", value)
+                for index, value in enumerate(values) if value in values[:index]
+            )
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self
 
 
 class SchemaProperty(CatalogModel):

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from conformance.profiles import AttestationFile, Profile
 from conformance.results_schema import ResultsDocument
-from conformance.spec.models import CatalogDocument, Edition
+from conformance.spec.models import CatalogDocument, Edition, Form
 
 _SCHEMAS: dict[str, type[BaseModel]] = {
     "edition.schema.json": Edition,
@@ -17,6 +17,7 @@ _SCHEMAS: dict[str, type[BaseModel]] = {
     "profile.schema.json": Profile,
     "attestations.schema.json": AttestationFile,
     "results.schema.json": ResultsDocument,
+    "form.schema.json": Form,
 }
 
 
