@@ -242,7 +242,7 @@ def catalog_import(
 ) -> None:
     """Turn a specification's source into catalog YAML (reproducible byte for byte)."""
     if from_files:
-        _import_official(from_files, domain, edition, out)
+        _import_official(from_files, domain, edition, out, accept)
         return
     from conformance.spec.importers import importer_for
 
@@ -258,12 +258,14 @@ def catalog_import(
         errors.print(f"wrote {path}", markup=False, highlight=False)
 
 
-def _import_official(paths: list[Path], domain: str | None, edition: str | None, out: Path | None) -> None:
+def _import_official(
+    paths: list[Path], domain: str | None, edition: str | None, out: Path | None, accept: bool
+) -> None:
     """``catalog import --from``: the official templates (docs/catalog-ids.md)."""
     from conformance.spec.importers import import_official
 
     try:
-        done = import_official(paths, default_catalog_root(), domain=domain, edition=edition, out=out)
+        done = import_official(paths, default_catalog_root(), domain=domain, edition=edition, out=out, accept=accept)
     except (ConformanceError, UsageError) as error:
         raise _fail(str(error)) from None
     for rendered, written in done.results:

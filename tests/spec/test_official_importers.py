@@ -302,3 +302,22 @@ def test_levels_are_the_ruikei_of_section_1() -> None:
 
     assert RUIKEI_LEVELS == {"実装必須機能": Level.REQUIRED, "標準オプション機能": Level.OPTIONAL,
                              "実装不可機能": Level.PROHIBITED}
+
+
+def test_a_changed_definition_stops_the_import_unless_accepted(tmp_path: Path) -> None:
+    from conformance.spec.importers.id_guard import ID_CHANGES_FILE
+
+    out = tmp_path / "kyotsu" / "2.1"
+    import_official([KOMOKU], tmp_path, domain="kyotsu", edition="2.1")
+    changed = tmp_path / "komoku.xlsx"
+    workbook = openpyxl.load_workbook(KOMOKU)
+    sheet = next(s for s in workbook.worksheets if s.title.startswith("項目定義書"))
+    assert sheet["Q7"].value.startswith("自治体内において")  # 宛名番号's 項目定義
+    sheet["Q7"].value = "書き換えた項目定義"
+    workbook.save(changed)
+    before = (out / "requirements" / "data_items.yaml").read_bytes()
+    with pytest.raises(SpecError, match=r"kyotsu-2\.1-03100001-R001: text would change"):
+        import_official([changed], tmp_path, domain="kyotsu", edition="2.1")
+    assert (out / "requirements" / "data_items.yaml").read_bytes() == before
+    import_official([changed], tmp_path, domain="kyotsu", edition="2.1", accept=True)
+    assert "書き換えた項目定義" in (out / ID_CHANGES_FILE).read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from typing import Protocol
 from conformance.errors import UsageError
 from conformance.locations import project_root
 from conformance.messages import did_you_mean
-from conformance.spec.importers import jumin_text
+from conformance.spec.importers import id_guard, jumin_text
 from conformance.spec.importers.official import Rendered, write
 
 
@@ -77,6 +77,26 @@ def render_official(path: Path, domain: str | None = None, edition: str | None =
     raise AssertionError(suffix)  # _check_file refused it
 
 
+def _guard_ids(rendered: Sequence[Rendered], out_dir: Path, *, accept: bool) -> str | None:
+    """The id guard (id_guard.py) over every requirements file the import would write, each against
+    the committed file of the same name; the new text of id_changes.yaml when ids changed."""
+    import yaml
+
+    from conformance.spec.models import Requirement
+
+    found = id_guard.Changes((), (), ())
+    for result in rendered:
+        for name, text in result.files.items():
+            if not name.startswith(f"{jumin_text.REQUIREMENTS_DIR}/"):
+                continue
+            new = [Requirement.model_validate(item, strict=False) for item in yaml.safe_load(text)["requirements"]]
+            changes = id_guard.check(out_dir, out_dir / jumin_text.REQUIREMENTS_DIR, new, accept=accept,
+                                     files=[out_dir / name])
+            found = id_guard.Changes(found.changed + changes.changed, found.retired + changes.retired,
+                                     found.added + changes.added)
+    return id_guard.render_changes(out_dir, found)
+
+
 def _check_file(path: Path) -> None:
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
@@ -88,7 +108,7 @@ def _check_file(path: Path) -> None:
 
 def import_official(
     paths: Sequence[Path], catalog_root: Path, *, domain: str | None = None, edition: str | None = None,
-    out: Path | None = None,
+    out: Path | None = None, accept: bool = False,
 ) -> OfficialImport:
     """Render every file, then write them all into the edition directory (nothing is written when
     any file fails). The domain and edition come from the 標準仕様書 docx among ``paths``, else from
@@ -109,5 +129,8 @@ def import_official(
                          "pass --domain and --edition")
     rendered.extend(render_official(path, domain, edition) for path in paths if path not in docx)
     out_dir = out or catalog_root / domain / edition
+    recorded = _guard_ids(rendered, out_dir, accept=accept)
     results = tuple((r, write(r, out_dir)) for r in rendered)
+    if recorded is not None:
+        jumin_text._write_atomic(out_dir / id_guard.ID_CHANGES_FILE, recorded)
     return OfficialImport(domain, edition, out_dir, results)

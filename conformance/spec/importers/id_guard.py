@@ -47,10 +47,17 @@ class Changes:
 
 def committed_texts(requirements_dir: Path) -> dict[str, str]:
     """id -> text of the requirements committed in ``requirements_dir`` (empty when there are none)."""
-    texts: dict[str, str] = {}
     if not requirements_dir.is_dir():
-        return texts
-    for path in sorted(requirements_dir.glob("*.yaml")):
+        return {}
+    return file_texts(sorted(requirements_dir.glob("*.yaml")))
+
+
+def file_texts(paths: Sequence[Path]) -> dict[str, str]:
+    """id -> text of the requirements in ``paths`` (files that do not exist have none)."""
+    texts: dict[str, str] = {}
+    for path in paths:
+        if not path.is_file():
+            continue
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for item in data.get("requirements") or ():
             if isinstance(item, dict) and isinstance(item.get("id"), str) and isinstance(item.get("text"), str):
@@ -71,10 +78,12 @@ def _cut(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
-def check(out_dir: Path, requirements_dir: Path, new: Sequence[Requirement], *, accept: bool) -> Changes:
+def check(out_dir: Path, requirements_dir: Path, new: Sequence[Requirement], *, accept: bool,
+          files: Sequence[Path] | None = None) -> Changes:
     """Stop (``SpecError``) when the import would move text under existing ids, unless ``accept``;
-    always stop when a retired id would be reused."""
-    old = committed_texts(requirements_dir)
+    always stop when a retired id would be reused. ``files``: compare with these committed files only
+    (an importer that writes one requirements file of several), else with all of ``requirements_dir``."""
+    old = committed_texts(requirements_dir) if files is None else file_texts(files)
     changes = compare(old, new)
     retired_before = {c.id for c in load_changes(out_dir) if c.change == "retired"}
     reused = [r.id for r in new if r.id in retired_before]
