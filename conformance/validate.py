@@ -43,6 +43,12 @@ NOT_SHOWN = "file.too_many_findings"
 #: First lines listed per summary row.
 FIRST_LINES = 5
 
+#: Codes whose ``actual`` is no value of the file (a header, a count): never masked.
+NOT_VALUES = frozenset({
+    "file.header_unexpected_column", "file.header_missing_column", "file.header_order", "file.required",
+    "file.too_many_findings", "file.field_count", "file.householder",
+})
+
 _TAIL = re.compile(r"(?::(?P<line>[0-9]+))?(?::(?P<column>[0-9]+))?(?: \((?P<header>.*)\))?")
 
 
@@ -259,7 +265,8 @@ def _declared(path: Path, layout: FileInterface, given: str | None, profile: Map
 def _finding(issue: Issue, path: Path, spec: LayoutSpec) -> FileFinding:
     location = _location(issue.location, path, spec)
     actual = issue.actual
-    if actual and location.field is not None and _personal(location.field, spec) and not _masked(actual):
+    if (actual and issue.code not in NOT_VALUES and location.field is not None and _personal(location.field, spec)
+            and not _masked(actual)):
         actual = mask(actual)
     return FileFinding(issue.code, issue.message, location, issue.expected, actual)
 

@@ -94,8 +94,9 @@ def _print_text(validation: Validation) -> None:
             sys.stdout.write(f"  {row['code']:<36} {column:<24} {row['count']:>7}{more}"
                              f"{'  lines ' + lines if lines else ''}\n")
         for finding in result.findings[:SHOWN_LINES]:
-            shown = finding.expected or finding.actual
-            detail = f" (expected {finding.expected}, got {finding.actual})" if shown else ""
+            parts = [f"expected {finding.expected}" if finding.expected is not None else "",
+                     f"got {finding.actual}" if finding.actual is not None else ""]
+            detail = f" ({', '.join(p for p in parts if p)})" if any(parts) else ""
             sys.stdout.write(f"  {finding.location.text()}: {finding.code}: {finding.message}{detail}\n")
         if len(result.findings) > SHOWN_LINES:
             sys.stdout.write(f"  ... {len(result.findings) - SHOWN_LINES} more: --json or --out DIR lists them all\n")

@@ -197,3 +197,12 @@ def test_the_extraction_date(tmp_path: Path) -> None:
     assert document(str(file), "--layout", "residents_csv", "--extracted", "2024-02-02")[0] == 0
     code, out, err = validate(str(file), "--layout", "residents_csv", "--extracted", "20240202")
     assert (code, out) == (2, "") and err.startswith("error: --extracted '20240202'")
+
+
+def test_headers_and_counts_are_not_masked(tmp_path: Path) -> None:
+    headers = [h for h in HEADERS if h != "住所_町字"] + ["氏名カナ"]
+    file = write(tmp_path / "residents.csv", [japanese()] * 1, headers)
+    _, doc = document(str(file), "--layout", "residents_csv")
+    actual = {(f["code"], f["location"]["field"]["header"]): f["actual"] for f in doc["files"][0]["findings"]}
+    assert actual[("file.header_unexpected_column", "氏名カナ")] == "氏名カナ"  # a header, not a resident's name
+    assert actual[("file.required", "住所_町字")] == "1"  # the records that need the column
