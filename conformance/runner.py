@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from conformance.checks.registry import CheckContext, Registry
+from conformance.checks.registry import CheckContext, NotAutomated, Registry
 from conformance.errors import ConformanceError, UnreachableError
 from conformance.exchanges import serving
 from conformance.findings import Finding
@@ -47,6 +47,8 @@ def run_case(case: Case, registry: Registry, target: TargetProvider = _no_target
             findings = _run_checks(case, automated, registry, opened)
         except UnreachableError:
             raise  # the vendor is gone: the front end stops the run (verdict not_run), not one ERROR per case
+        except NotAutomated as error:  # e.g. a driver operation the vendor's adapter lacks: never PASS
+            concluded = _result(case, Status.NOT_AUTOMATED, reason=str(error))
         except ConformanceError as error:
             concluded = _result(case, Status.ERROR, reason=f"{type(error).__name__}: {error}")
         except Exception as error:

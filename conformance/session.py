@@ -78,7 +78,7 @@ class TargetSession:
         data = self._load_data(client)
         return Target(catalog=edition, http=client, exports=exports, data=data, seed=self.seed,
                       max_examples=self.profile.hypothesis.max_examples,
-                      append_path=self.profile.targets.load.append_path,
+                      append_path=self.profile.targets.load.append_path, driver=self.profile.targets.driver,
                       # A requirement reusing a cached response is linked to its recorded exchange.
                       cache=LinkedCache(self._recorder.link if self._recorder is not None else None))
 

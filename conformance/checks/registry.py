@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Protocol
 
-from conformance.errors import UsageError
+from conformance.errors import ConformanceError, UsageError
 from conformance.findings import Finding
 from conformance.messages import did_you_mean
 from conformance.spec.models import Requirement
@@ -32,6 +32,11 @@ class CheckContext:
     ) -> Finding:
         """A finding for this context's requirement."""
         return Finding(self.requirement.id, code, message, location, expected, actual)
+
+
+class NotAutomated(ConformanceError):
+    """The check cannot judge this vendor (e.g. its driver adapter lacks an operation): the
+    requirement is NOT_AUTOMATED with this reason, never PASS."""
 
 
 class CheckFunction(Protocol):
@@ -89,9 +94,9 @@ class Registry:
 
 def default_registry() -> Registry:
     """The registry of every check shipped with the harness (listed here, not found by import)."""
-    from conformance.checks import api, files, jumin, scenarios
+    from conformance.checks import api, files, jumin, scenario_run, scenarios
 
     registry = Registry()
-    for module in (api, files, jumin, scenarios):
+    for module in (api, files, jumin, scenarios, scenario_run):
         registry.add_module(module)
     return registry

@@ -35,6 +35,7 @@ from conformance.errors import SpecError
 from conformance.messages import did_you_mean
 from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.reference import fixed_export, rules
+from conformance.reference.driver import DriverService, per_person_view
 from conformance.reference.jutogai import JutogaiService
 from conformance.reference.storage import Row, Store, utc_stamp
 from conformance.spec.catalog import EditionCatalog
@@ -354,7 +355,10 @@ class ReferenceApp:
         self._household_headers = _layout_headers(edition, HOUSEHOLDS_LAYOUT)
         # 共通機能 2.1: the 住登外者宛名番号付番 API and its OAuth2 token endpoint (conformance/reference/jutogai.py).
         self.jutogai = JutogaiService(is_resident_number=lambda number: self.store.latest(number) is not None)
+        # The driver protocol (docs/driver.md; conformance/reference/driver.py) below /driver/v1.
+        self.driver = DriverService(self.store, self.defects)
         self._routes: tuple[tuple[tuple[str, ...], dict[str, Handler]], ...] = (
+            *((("driver", "v1", *("*",) * size), {"GET": self._drive, "POST": self._drive}) for size in (1, 2, 3)),
             (("residents",), {"GET": self._list_residents, "POST": self._move_in}),
             (("residents", "*"), {"GET": self._get_resident}),
             (("residents", "*", "history"), {"GET": self._history}),
@@ -371,6 +375,9 @@ class ReferenceApp:
             (("app_submit", "v10", "jutogaishaatenabangofuban"), {"POST": self._jutogai_fuban}),
             (("oauth2", "token"), {"POST": self._jutogai_token}),
         )
+
+    def _drive(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        return json_reply(*self.driver.handle(request, arguments))
 
     def _jutogai_fuban(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         answer = self.jutogai.fuban(request.environ.get("HTTP_AUTHORIZATION"), request.json_object_or_value_error)
@@ -451,7 +458,7 @@ class ReferenceApp:
         return row
 
     def _get_resident(self, request: Request, arguments: tuple[str, ...]) -> Reply:
-        return json_reply(200, self._resident(self._person(arguments[0])))
+        return json_reply(200, self._resident(per_person_view(self._person(arguments[0]), self.defects)))
 
     def _list_residents(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         since_text = request.param("changed_since")
@@ -472,12 +479,13 @@ class ReferenceApp:
         members = self._current_household(setai)
         if not members:
             raise not_found(f"no household with 世帯番号 {setai} has current members")
-        return json_reply(200, {"世帯番号": setai, "members": [self._resident(row) for row in members]})
+        shown = [per_person_view(row, self.defects) for row in members]
+        return json_reply(200, {"世帯番号": setai, "members": [self._resident(row) for row in shown]})
 
     def _history(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         atena = arguments[0]
         self._person(atena)
-        rows = self.store.history(atena)
+        rows = [per_person_view(row, self.defects) for row in self.store.history(atena)]
         return json_reply(200, {"宛名番号": atena, "history": [self._history_row(row) for row in rows]})
 
     def _inspection_list(self, request: Request, arguments: tuple[str, ...]) -> Reply:

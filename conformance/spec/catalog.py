@@ -23,6 +23,7 @@ from conformance.spec.models import (
     Requirement,
     Schema,
 )
+from conformance.spec.scenario_models import DriverOperation, Scenario
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class EditionCatalog:
     schemas: tuple[Schema, ...] = ()
     errors: tuple[LocatedError, ...] = ()
     functions: tuple[FunctionEntry, ...] = ()
+    driver_operations: tuple[DriverOperation, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
 
     @property
     def domain(self) -> str:

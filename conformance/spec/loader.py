@@ -41,23 +41,29 @@ from conformance.spec.models import (
     Binding,
     CatalogDocument,
     CatalogModel,
+    Check,
     CodeTable,
     DataItem,
     Edition,
     FileInterface,
     Form,
+    FunctionCheck,
     FunctionEntry,
     Requirement,
     Schema,
 )
 from conformance.spec.registry import OfficialIdKind, official_id_error
+from conformance.spec.scenario_models import SCENARIO_ENTRY_MODELS, DriverOperation, Scenario
 from conformance.spec.yamlmarks import MarkedDocument, YamlError, YamlPath, YamlValue, load_yaml
 
 EDITION_FILE = "edition.yaml"
 #: Directories under a catalog root that hold no catalog data.
 NON_CATALOG_DIRS = frozenset({"schema"})
 #: Lists whose entries carry an ``id`` that must be unique within an edition.
-UNIQUE_ID_LISTS = ("requirements", "data_items", "code_tables", "forms", "interfaces", "schemas", "functions")
+UNIQUE_ID_LISTS = ("requirements", "data_items", "code_tables", "forms", "interfaces", "schemas", "functions",
+                   "driver_operations", "scenarios")
+#: The check a scenario binds to each of its requirements (conformance/checks/scenario_run.py).
+SCENARIO_CHECK = "scenario.run"
 #: Official identifiers whose 業務ID prefix must be the edition's domain's: (list, field path, kind).
 OFFICIAL_ID_FIELDS: tuple[tuple[str, YamlPath, OfficialIdKind], ...] = (
     ("requirements", ("function_id",), "機能ID"),
@@ -67,9 +73,11 @@ OFFICIAL_ID_FIELDS: tuple[tuple[str, YamlPath, OfficialIdKind], ...] = (
     ("data_items", ("official", "data_item_id"), "データ項目ID"),
 )
 
-_ADAPTERS: dict[str, TypeAdapter[Any]] = {key: TypeAdapter(tp) for key, tp in ENTRY_MODELS.items()}
+#: Every list a catalog file may hold: CatalogDocument's and the driver's and scenarios' (ScenarioDocument).
+_ENTRY_MODELS: dict[str, Any] = {**ENTRY_MODELS, **SCENARIO_ENTRY_MODELS}
+_ADAPTERS: dict[str, TypeAdapter[Any]] = {key: TypeAdapter(tp) for key, tp in _ENTRY_MODELS.items()}
 _EDITION_ADAPTER: TypeAdapter[Edition] = TypeAdapter(Edition)
-_TOP_LEVEL_KEYS = tuple(CatalogDocument.model_fields)
+_TOP_LEVEL_KEYS = (*CatalogDocument.model_fields, *SCENARIO_ENTRY_MODELS)
 
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -355,7 +363,7 @@ def _entry_id(key: str, data: YamlValue) -> str | None:
 def _validate_entry(entry: _Entry) -> list[LocatedError]:
     model, details = _validate(_ADAPTERS[entry.key], entry.data)
     entry.model = model
-    tp = ENTRY_MODELS[entry.key]
+    tp = _ENTRY_MODELS[entry.key]
     details = _without_echoes(details, tp)
     return [_located(detail, tp, entry.document, entry.path, entry.entry_id) for detail in details]
 
@@ -624,6 +632,7 @@ def _cross_entry_errors(entries: list[_Entry], *, check_references: bool) -> lis
         errors.extend(_unknown_references(entries, "bindings", "requirement", "requirements", "requirement"))
         errors.extend(_unknown_references(entries, "data_items", "code_table", "code_tables", "code table"))
         errors.extend(_layout_reference_errors(entries))
+        errors.extend(_scenario_reference_errors(entries))
     return errors
 
 
@@ -797,6 +806,62 @@ def _reference_errors(
             yield entry.error(("references", index, "key"), detail)
 
 
+def _scenario_reference_errors(entries: Sequence[_Entry]) -> list[LocatedError]:
+    """Scenarios that name an unknown requirement, driver operation, step or person."""
+    requirements = [entry.entry_id for entry in entries if entry.key == "requirements" and entry.entry_id]
+    operations = [entry.entry_id for entry in entries if entry.key == "driver_operations" and entry.entry_id]
+    known_requirements, known_operations = set(requirements), set(operations)
+    errors: list[LocatedError] = []
+    for entry in entries:
+        if entry.key != "scenarios" or not isinstance(entry.model, Scenario):
+            continue
+        scenario = entry.model
+        for index, requirement_id in enumerate(scenario.requirements):
+            if requirement_id not in known_requirements:
+                detail = messages.unknown_reference("requirement", requirement_id, requirements)
+                errors.append(entry.error(("requirements", index), detail))
+        for index, check in enumerate(scenario.checks):
+            if check.requirement not in scenario.requirements:
+                detail = messages.unknown_reference("requirement of this scenario", check.requirement,
+                                                    list(scenario.requirements))
+                errors.append(entry.error(("checks", index, "requirement"), detail))
+        for index, step in enumerate(scenario.steps):
+            if step.op not in known_operations:
+                detail = messages.unknown_reference("driver operation", step.op, operations)
+                errors.append(entry.error(("steps", index, "op"), detail))
+        errors.extend(_scenario_name_errors(entry, scenario))
+    return errors
+
+
+def _scenario_name_errors(entry: _Entry, scenario: Scenario) -> Iterator[LocatedError]:
+    """Steps and persons a scenario refers to must be its own (a step only to an earlier one)."""
+    persons = [person.name for person in scenario.given.persons]
+    persons += [name for step in scenario.steps for name in step.creates]
+    steps = [step.id for step in scenario.steps]
+    for index, expect in enumerate(scenario.expect):
+        step = getattr(expect, "step", None)
+        if isinstance(step, str) and step not in steps:
+            yield entry.error(("expect", index, "step"), messages.unknown_reference("step", step, steps))
+        person = getattr(expect, "person", None)
+        if isinstance(person, str) and person not in persons:
+            yield entry.error(("expect", index, "person"), messages.unknown_reference("person", person, persons))
+    for index, step in enumerate(scenario.steps):
+        for name, value in step.params.items():
+            for ref in value if isinstance(value, tuple) else (value,):
+                yield from _ref_errors(entry, ("steps", index, "params", name), ref, persons, steps[:index])
+
+
+def _ref_errors(
+    entry: _Entry, path: YamlPath, value: object, persons: list[str], earlier: list[str]
+) -> Iterator[LocatedError]:
+    person = getattr(value, "person", None)
+    if isinstance(person, str) and person not in persons:
+        yield entry.error((*path, "person"), messages.unknown_reference("person", person, persons))
+    step = getattr(value, "step", None) if not isinstance(value, str) else None
+    if isinstance(step, str) and step not in earlier:
+        yield entry.error((*path, "step"), messages.unknown_reference("earlier step", step, earlier))
+
+
 # -- assembling the result --------------------------------------------------------------------------
 
 
@@ -818,6 +883,8 @@ def _edition_catalog(
         schemas=_models(entries, "schemas", Schema),
         errors=errors,
         functions=_models(entries, "functions", FunctionEntry),
+        driver_operations=_models(entries, "driver_operations", DriverOperation),
+        scenarios=_models(entries, "scenarios", Scenario),
     )
 
 
@@ -828,8 +895,14 @@ def _models(entries: Iterable[_Entry], key: str, cls: type[_M]) -> tuple[_M, ...
 
 
 def _requirements_with_bindings(entries: list[_Entry]) -> tuple[Requirement, ...]:
-    """Valid requirements, with the checks of their binding appended to their own."""
-    bound = {binding.requirement: binding.checks for binding in _models(entries, "bindings", Binding)}
+    """Valid requirements, with the checks of their binding appended to their own, and a
+    ``scenario.run`` check for each scenario bound to them."""
+    bound: dict[str, tuple[Check, ...]] = {
+        binding.requirement: binding.checks for binding in _models(entries, "bindings", Binding)}
+    for scenario in _models(entries, "scenarios", Scenario):
+        check = FunctionCheck(kind="check", name=SCENARIO_CHECK, params={"scenario": scenario.id})
+        for requirement_id in dict.fromkeys(scenario.requirements):
+            bound[requirement_id] = (*bound.get(requirement_id, ()), check)
     return tuple(
         requirement.model_copy(update={"checks": requirement.checks + bound[requirement.id]})
         if requirement.id in bound else requirement

@@ -9,11 +9,13 @@ from pydantic import BaseModel
 
 from conformance.profiles import AttestationFile, Profile
 from conformance.results_schema import ResultsDocument
+from conformance.spec.scenario_models import ScenarioDocument
 from conformance.spec.models import CatalogDocument, Edition, Form
 
 _SCHEMAS: dict[str, type[BaseModel]] = {
     "edition.schema.json": Edition,
     "catalog-document.schema.json": CatalogDocument,
+    "scenarios.schema.json": ScenarioDocument,
     "profile.schema.json": Profile,
     "attestations.schema.json": AttestationFile,
     "results.schema.json": ResultsDocument,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from conformance.errors import TargetError
+from conformance.profiles import DriverTarget
 from conformance.spec.catalog import EditionCatalog
 
 
@@ -106,6 +107,7 @@ class Target:
     seed: int = 20200901
     max_examples: int = 25
     cache: dict[str, Any] = field(default_factory=dict)
+    driver: DriverTarget | None = None
 
     def need_http(self) -> HttpClient:
         """The API client, or a TargetError saying the profile has none."""

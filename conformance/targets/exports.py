@@ -116,6 +116,7 @@ class ApiExportSource(ColumnMaps):
         self._client = client
         self._files = dict(files)
         self._workdir = workdir
+        self._written: set[Path] = set()
 
     def offers(self, layout: str) -> bool:
         """Whether the profile maps ``layout`` to an API path."""
@@ -128,9 +129,20 @@ class ApiExportSource(ColumnMaps):
         if response.status != 200:
             raise TargetError(f"GET {path}: status {response.status}, expected 200 with the export file")
         self._workdir.mkdir(parents=True, exist_ok=True)
-        local = self._workdir / _local_name(layout, path)
+        local = _unused(self._workdir / _local_name(layout, path), self._written)
+        self._written.add(local)
         write_private(local, response.body)  # the vendor's data: 0600, whole or absent
         return ExportFile(path=local, layout=layout, declared_encoding=charset_of(response.content_type))
+
+
+def _unused(path: Path, written: set[Path]) -> Path:
+    """``path``, or ``<stem>-2<suffix>`` ... when this source already wrote it: a later fetch (the
+    vendor's data changed since, by a scenario) must not rewrite a file an earlier verdict rests on."""
+    candidate, number = path, 1
+    while candidate in written:
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
 
 
 def _local_name(layout: str, api_path: str) -> str:

@@ -1,0 +1,686 @@
+"""The reference vendor's adapter for the driver protocol (``/api/v1/driver/v1``; docs/driver.md).
+
+Every operation works on the same :class:`~conformance.reference.storage.Store` as the linkage API,
+so what a 異動 writes is what ``/residents`` and the exports show. Each committed change appends one
+history row per person with every item (住民記録 1.0 1.2.1 R017: 全項目の内容を保持), the 異動事由 code
+of the catalog's table, the 1.2.2 区分 (``異動事由区分``), 異動日, 届出年月日 or 通知年月日 and 処理日.
+
+Answers: 200 ``{"result": "ok"}``; an エラー is 422 ``{"result": "error", "code"}`` and commits nothing;
+an アラート is 409 ``{"result": "alert", "alerts": [...]}`` until the request is repeated with the code
+in ``confirm`` (11.1 R003, R004). The codes are the driver catalog's (spec_catalog/jumin/1.0/driver.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Protocol
+
+from conformance.oracles.identifiers import m11w2_7_check_digit
+from conformance.reference.storage import Row, Store
+
+#: What a driver handler answers: the HTTP status and the JSON document.
+Answer = tuple[int, dict[str, Any]]
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+#: The relations of 1.1.11 ② that 「の」 joins (③: up to 4 generations).
+_BASE_RELATIONS = ("夫（未届）", "妻（未届）", "夫", "妻", "子", "父", "母", "兄", "姉", "弟", "妹")
+_SPOUSES = frozenset({"夫", "妻", "夫（未届）", "妻（未届）"})
+_SIBLINGS = frozenset({"兄", "姉", "弟", "妹"})
+_GRANDPARENTS = frozenset({"父の父", "父の母", "母の父", "母の母"})
+#: Items that name a 世帯 (copied to every member's row) and the person (never changed by a correction).
+_KEY_ITEMS = frozenset({"宛名番号", "履歴番号"})
+#: The 異動事由 codes of the catalog (code_tables.yaml change_reason) per 1.2.2 区分.
+_REASON_CODES: dict[str, str] = {
+    "国内転入": "A1", "国外転入等": "A1", "出生": "A2", "職権記載": "A3", "転居": "B1", "国内転出": "C1",
+    "国外転出": "C1", "死亡": "C2", "職権消除": "C3", "世帯分離": "D1", "世帯合併": "D1", "世帯主変更": "D1",
+    "職権修正": "E1", "軽微な修正": "E1", "誤記修正": "E1", "通称の記載": "E1", "通称の削除": "E1",
+    "異動の取消し（増）": "E2", "異動の取消し（減）": "E2", "異動の取消し（修正）": "E2",
+}
+_HEAD_LEAVES = "世帯主が世帯からいなくなり、残存世帯員が２人以上となります。先に世帯主変更を行ってください。"
+#: Flags a new record starts with when the input leaves them out.
+_FLAG_DEFAULTS = {"生年月日_不詳フラグ": "0", "他業務参照不可フラグ": "0", "支援措置対象フラグ": "0"}
+#: A foreign resident's items shown in 西暦 (1.1.9 R001 ただし).
+_SEIREKI_ITEMS = frozenset({"生年月日", "在留期間の満了の日"})
+#: 住民状態 codes (code_tables.yaml resident_status).
+_CURRENT, _MOVED_OUT, _DECEASED, _REMOVED = "1", "2", "3", "9"
+#: Days a 転入 may be notified after it without an アラート (法第22条: 14日以内).
+NOTICE_DAYS = 14
+
+
+class DriverRequest(Protocol):
+    """What the driver needs of the app's request (conformance.reference.app.Request)."""
+
+    method: str
+
+    def param(self, name: str) -> str | None: ...
+
+    def json_object(self) -> dict[str, Any]: ...
+
+
+class Refusal(Exception):
+    """An エラー (``kind`` error, 422) or アラート (409): the request commits nothing."""
+
+    def __init__(self, kind: str, code: str, message: str, item: str = "") -> None:
+        super().__init__(message)
+        self.kind, self.code, self.message, self.item = kind, code, message, item
+
+    def answer(self) -> Answer:
+        detail = {"code": self.code, "item": self.item, "message": self.message}
+        if self.kind == "alert":
+            return 409, {"result": "alert", "alerts": [detail]}
+        return 422, {"result": "error", **detail}
+
+
+class BadInput(Exception):
+    """A request that does not follow the protocol (400)."""
+
+
+# -- small rules (each one a unit the mutation benchmark changes) --------------------------------------
+
+
+def parse_date(value: object, field: str) -> date:
+    """A calendar date ``YYYY-MM-DD``; else the エラー E005 (1.1.8 R001: 暦上日に限り)."""
+    match = _DATE.fullmatch(str(value or ""))
+    try:
+        if match is None:
+            raise ValueError
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        raise Refusal("error", "E005", f"{field}: 暦上日でない年月日です: {value!r}", field) from None
+
+
+def paired(numbers: object, relations: object) -> dict[str, str]:
+    """``宛名番号`` and ``続柄`` lists, in the same order, as 宛名番号 -> 続柄."""
+    if not relations:
+        return {}
+    if not isinstance(numbers, list) or not isinstance(relations, list) or len(numbers) < len(relations):
+        raise BadInput("続柄 is a list in the order of the 宛名番号 it goes with")
+    return {str(number): str(relation) for number, relation in zip(numbers, relations, strict=False)}
+
+
+#: Dates that may be non-calendar (1.1.8 R001 ただし: 生年月日, 住民となった年月日, 住所を定めた年月日 ...).
+LENIENT_DATES = frozenset({"生年月日", "住民となった年月日", "住所を定めた年月日"})
+#: Items that may not be blank, for everyone (1.1.6 R003-R007, R020, R021; 住所 as its 町字).
+NOT_BLANK = ("生年月日", "住民となった年月日", "住所_都道府県", "住所_市区町村", "住所_町字", "宛名番号", "世帯番号")
+#: Per 第30条45規定区分 (1.1.6 R009-R019): the items of the 区分 that may not be blank.
+NOT_BLANK_BY_CATEGORY: dict[str, tuple[str, ...]] = {
+    "1": ("在留カード等番号",), "2": ("在留カード等番号",), "3": ("上陸期間_満了日",), "4": ("仮滞在期間_満了日",),
+}
+
+
+def check_dates(items: Mapping[str, str]) -> None:
+    """Dates other than the lenient ones must be calendar dates (1.1.8 R001): else E005."""
+    for name, value in items.items():
+        if value and (name.endswith("年月日") or name.endswith("の日") or name.endswith("満了日")) \
+                and name not in LENIENT_DATES:
+            parse_date(value, name)
+
+
+def check_blanks(row: Mapping[str, str], changed: Mapping[str, str]) -> None:
+    """1.1.6 R001: the items listed there may not be blank (E009); the others may. ``row`` is the
+    person's record before ``changed`` (its 住民状態, 住民種別 and 区分 say which items are listed)."""
+    needed = list(NOT_BLANK)
+    if row.get("住民状態") == "1":
+        needed.append("住民票コード")  # 除票の場合を除く
+    if row.get("住民種別") == "2":
+        needed.append("第30条45規定区分")
+        category = NOT_BLANK_BY_CATEGORY.get(row.get("第30条45規定区分", ""), ())
+        needed.extend(item for item in category if item != "在留カード等番号" or row.get("住民状態") == "1")
+    for name in needed:
+        if name in changed and not changed[name]:
+            raise Refusal("error", "E009", f"{name}は空欄にできません。", name)
+
+
+def generations(relation: str) -> int:
+    """How many relations 「の」 joins (1.1.11 R005: 機械的に数えたもの)."""
+    return len(relation.split("の"))
+
+
+def relation_allowed(relation: str) -> bool:
+    """1.1.11 ①-⑤: 世帯主, 縁故者, 同居人, or ② joined by の up to 4 generations."""
+    if relation in ("世帯主", "縁故者", "同居人"):
+        return True
+    parts = relation.split("の")
+    return all(part in _BASE_RELATIONS for part in parts) and len(parts) <= 4
+
+
+def removal_date(planned: date, arrived: date) -> date:
+    """1.1.5 R001: 転出予定年月日又は転入通知に記載された転入日のいずれか早い日."""
+    return min(planned, arrived)
+
+
+def household_rank(relation: str) -> tuple[int, int]:
+    """The 順位 and place within it of 5.2 for a 続柄."""
+    if relation == "世帯主":
+        return 1, 1
+    if relation in _SPOUSES:
+        return 1, 2
+    if relation == "子":
+        return 1, 3
+    if relation.startswith("子の") and relation[2:] in _SPOUSES:
+        return 2, 2
+    if relation.startswith("子の子"):
+        return 2, 3
+    if relation in ("父", "母"):
+        return 3, 1
+    if relation in _SIBLINGS:
+        return 3, 2
+    if relation in _GRANDPARENTS:
+        return 3, 3
+    return (4, 2) if relation == "縁故者" else (4, 3) if relation == "同居人" else (4, 1)
+
+
+def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
+    """5.2 order: who joined an existing 世帯 by 転入 comes last (末尾に順次記載), in joining order; the
+    others by 順位, then 生年月日, then 宛名番号."""
+    return int(row.get("世帯加入順") or 0), household_rank(row.get("続柄", "")), row.get("生年月日", ""), \
+        row.get("宛名番号", "")
+
+
+def late_notice(moved: date, notified: date) -> bool:
+    """A 届出 more than 14 days after the 異動日 (法第22条)."""
+    return (notified - moved).days > NOTICE_DAYS
+
+
+#: 2.1.2 R004's pairs read as one (ヴァ as バ ...), before 清音化.
+_ALIKE = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"), ("ヂ", "ジ"), ("ヅ", "ズ"),
+          ("ヲ", "オ"), ("ワ", "ハ"))
+#: 清音化 (2.1.2 R003) and small kana as large (R005).
+_PLAIN = str.maketrans("ガギグゲゴザジズゼゾダデドバビブベボパピプペポァィゥェォッャュョヮ",
+                       "カキクケコサシスセソタテトハヒフヘホハヒフヘホアイウエオツヤユヨワ")
+#: オ段 kana: a ウ after one of them (from the 2nd character) is searched as オ (2.1.2 R010).
+_O_ROW = frozenset("オコゴソゾトドノホボポモヨョロヲ")
+#: Spaces and the long-sound mark and its look-alikes, ignored (2.1.2 R009, R011, R012).
+_IGNORED = frozenset("\u3000 ー―－‐ｰ-")
+
+
+def kana_key(text: str) -> str:
+    """A フリガナ as 2.1.2's あいまい検索 compares it."""
+    for variant, plain in _ALIKE:
+        text = text.replace(variant, plain)
+    kept = [char for char in text if char not in _IGNORED]
+    shifted = [("オ" if char == "ウ" and index > 0 and kept[index - 1] in _O_ROW else char)
+               for index, char in enumerate(kept)]
+    return "".join(shifted).translate(_PLAIN)
+
+
+# -- the service -------------------------------------------------------------------------------------
+
+
+@dataclass
+class DriverService:
+    """The driver operations over one store; ``defects`` are the reference's named defects."""
+
+    store: Store
+    defects: frozenset[str] = frozenset()
+    today: Callable[[], date] = date.today
+
+    def handle(self, request: DriverRequest, segments: tuple[str, ...]) -> Answer:
+        """Answer one driver request (``segments``: the path below ``/driver/v1``)."""
+        route = self._route(request.method, segments)
+        if route is None:
+            return 404, {"result": "error", "code": "NOT_FOUND", "message": "no such driver operation"}
+        handler, arguments = route
+        try:
+            body = request.json_object() if request.method == "POST" else {}
+            with self.store.locked():
+                return handler(self, body, arguments, request)
+        except Refusal as refusal:
+            return refusal.answer()
+        except (BadInput, KeyError, TypeError, ValueError) as error:
+            return 400, {"result": "error", "code": "BAD_REQUEST", "message": f"{type(error).__name__}: {error}"}
+
+    def _route(self, method: str, segments: tuple[str, ...]) -> tuple[Handler, tuple[str, ...]] | None:
+        for (want_method, pattern), handler in _ROUTES.items():
+            if want_method != method or len(pattern) != len(segments):
+                continue
+            if all(part == "*" or part == segment for part, segment in zip(pattern, segments, strict=True)):
+                return handler, tuple(s for p, s in zip(pattern, segments, strict=True) if p == "*")
+        return None
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def person(self, atena: object) -> Row:
+        row = self.store.latest(str(atena))
+        if row is None:
+            raise BadInput(f"no person with 宛名番号 {atena!r}")
+        return row
+
+    def current(self, atena: object) -> Row:
+        """A person who is a 住民 before the 異動 (4.0.1 R001), else the エラー E006."""
+        row = self.person(atena)
+        if row.get("住民状態") != _CURRENT:
+            raise Refusal("error", "E006", "異動前に住民でない者は選択できません。", "宛名番号")
+        return row
+
+    def processing_day(self, body: Mapping[str, Any]) -> date:
+        """処理日: the day given, else today (4.0.3 R004: 処理当日が自動入力)."""
+        return parse_date(body["処理日"], "処理日") if body.get("処理日") else self.today()
+
+    def check_past(self, value: date, processed: date, field: str, code: str) -> None:
+        """4.0.3 R003 / 4.1.0.2 R003: only days up to the 処理日."""
+        if value > processed:
+            raise Refusal("error", code, f"{field}が処理日より後です。処理当日以前の日を入力してください。", field)
+
+    def check_relation(self, relation: str) -> None:
+        if relation and not relation_allowed(relation):
+            if generations(relation) >= 5:
+                raise Refusal("error", "E007", "５世代以上の続柄は「縁故者」としてください。", "続柄")
+            raise BadInput(f"続柄 {relation!r} is not one of 1.1.11")
+
+    def alerts(self, body: Mapping[str, Any], raised: Iterable[tuple[str, str, str]]) -> None:
+        """アラート not yet confirmed stop the request (11.1 R004: 注意喚起の表示を経た上で確定)."""
+        confirmed = set(body.get("confirm") or ())
+        pending = [(code, message, item) for code, message, item in raised if code not in confirmed]
+        if pending:
+            code, message, item = pending[0]
+            raise Refusal("alert", code, message, item)
+
+    def head_leaving(self, leaving: Iterable[Row]) -> tuple[str, str, str] | None:
+        """4.0.4 R002: the 世帯主 leaves and two or more members remain."""
+        leaving = list(leaving)
+        numbers = {row["宛名番号"] for row in leaving}
+        for row in leaving:
+            if row.get("続柄") == "世帯主":
+                rest = [m for m in self.members(row["世帯番号"]) if m["宛名番号"] not in numbers]
+                if len(rest) >= 2:
+                    return "A002", _HEAD_LEAVES, "続柄"
+        return None
+
+    def members(self, setai: str) -> list[Row]:
+        rows = [row for row in self.store.household(setai) if row.get("住民状態") == _CURRENT]
+        return sorted(rows, key=self.order_key)
+
+    def order_key(self, row: Mapping[str, str]) -> tuple[Any, ...]:
+        if "household_order_wrong" in self.defects:
+            return (row.get("宛名番号", ""),)
+        return member_key(row)
+
+    def new_number(self, serial: int) -> str:
+        digits = f"{serial:09d}"
+        return digits + str(m11w2_7_check_digit(digits))
+
+    def write(self, row: Mapping[str, str], reason: str, moved: date | None, processed: date,
+              **dates: date | None) -> Row:
+        """Append ``row`` as the person's next history row with the 異動 of ``reason``."""
+        stored = {**_FLAG_DEFAULTS, **row}
+        stored.update({"異動事由": _REASON_CODES[reason], "異動事由区分": reason, "処理日": processed.isoformat()})
+        if moved is not None:
+            stored["異動日"] = moved.isoformat()
+        for name, value in dates.items():
+            stored[name] = value.isoformat() if value is not None else ""
+        if "todoke_idou_swapped" in self.defects and dates.get("届出年月日") and moved is not None:
+            stored["届出年月日"], stored["異動日"] = stored["異動日"], stored["届出年月日"]
+        return self.store.append(stored)
+
+    def ok(self, rows: Iterable[Mapping[str, str]], **extra: Any) -> Answer:
+        persons = [{"宛名番号": row["宛名番号"], "世帯番号": row.get("世帯番号", "")} for row in rows]
+        return 200, {"result": "ok", "persons": persons, **extra}
+
+    # -- setup -------------------------------------------------------------------------------------
+
+    def fixtures(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """Persons of one new 世帯 with the items given (test data, not a 異動)."""
+        setai = self.new_number(self.store.next_setai_serial())
+        stored = []
+        for items in body["persons"]:
+            row = {**{str(k): str(v) for k, v in dict(items).items()}, "世帯番号": setai, "世帯加入順": "0"}
+            row["宛名番号"] = self.new_number(self.store.next_atena_serial())
+            row.pop("履歴番号", None)
+            stored.append(self.store.append(row))
+        return self.ok(stored)
+
+    # -- 転入 ----------------------------------------------------------------------------------------
+
+    def move_in(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        processed = self.processing_day(body)
+        moved, notified = parse_date(body["異動日"], "異動日"), parse_date(body["届出年月日"], "届出年月日")
+        self.check_past(moved, processed, "異動日", "E001")
+        self.check_past(notified, processed, "届出年月日", "E002")
+        kind = str(body["区分"])
+        persons = [{str(k): str(v) for k, v in dict(items).items()} for items in body["persons"]]
+        raised: list[tuple[str, str, str]] = []
+        for person in persons:
+            born = person.get("生年月日", "") if person.get("生年月日_不詳フラグ") != "1" else ""
+            if _DATE.fullmatch(born) and moved.isoformat() < born:
+                raise Refusal("error", "E003", "異動日が生年月日より前です。", "異動日")
+            self.check_relation(person.get("続柄", ""))
+            raised.extend(self.returning(person))
+        self.alerts(body, raised)
+        setai = str(body.get("世帯番号") or "") or self.new_number(self.store.next_setai_serial())
+        joined = self.joining_order(setai) if body.get("世帯番号") else 0
+        reason = "国内転入" if kind == "国内転入" else "国外転入等"
+        stored = []
+        for offset, person in enumerate(persons):
+            row = {**person, "世帯番号": setai, "住民状態": _CURRENT, "住民となった年月日": moved.isoformat(),
+                   "住所を定めた年月日": moved.isoformat(), "世帯加入順": str(joined + offset if joined else 0)}
+            if kind in ("法第30条の46", "法第30条の47"):
+                row["転入前住所_市区町村コード"] = ""  # 4.5.1 R002 / 4.5.2 R002: 空欄として登録できる
+            row["宛名番号"] = person.get("宛名番号") or self.new_number(self.store.next_atena_serial())
+            stored.append(self.write(row, reason, moved, processed, 届出年月日=notified))
+        return self.ok(stored)
+
+    def joining_order(self, setai: str) -> int:
+        if not self.members(setai):
+            raise BadInput(f"no 世帯 {setai} with current members")
+        return max(int(row.get("世帯加入順") or 0) for row in self.store.household(setai)) + 1
+
+    def returning(self, person: Mapping[str, str]) -> list[tuple[str, str, str]]:
+        """4.1.1.2 R001: a 除票 with the same 個人番号, 住民票コード or 在留カード等番号 stops a new entry
+        (E004); one with the same 3情報 is an アラート (A001)."""
+        alerts: list[tuple[str, str, str]] = []
+        for row in self.store.all_latest():
+            if row.get("住民状態") == _CURRENT:
+                continue
+            for item in ("個人番号", "住民票コード", "在留カード等番号"):
+                if person.get(item) and person.get(item) == row.get(item) and person.get("宛名番号") != row["宛名番号"]:
+                    raise Refusal("error", "E004", "除票に一致する者がいます。再転入者として処理してください。"
+                                  f"（宛名番号 {row['宛名番号']}）", item)
+            same = all(person.get(item) == row.get(item) for item in ("氏名", "性別", "生年月日"))
+            if same and person.get("宛名番号") != row["宛名番号"]:
+                alerts.append(("A001", "除票に３情報（氏名・性別・生年月日）が一致する者がいます。"
+                               "再転入者か確認してください。"
+                               f"（宛名番号 {row['宛名番号']}）", "氏名"))
+        return alerts
+
+    # -- 転出 ----------------------------------------------------------------------------------------
+
+    def move_out(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        processed = self.processing_day(body)
+        planned = parse_date(body["転出予定年月日"], "転出予定年月日")
+        notified = parse_date(body["届出年月日"], "届出年月日")
+        self.check_past(notified, processed, "届出年月日", "E002")  # 4.1.3.0.1 R001: 異動日 may be later
+        rows = [self.current(atena) for atena in body["宛名番号"]]
+        self.alerts(body, [alert for alert in [self.head_leaving(rows)] if alert is not None])
+        reason = "国外転出" if body.get("区分") == "国外転出" else "国内転出"
+        stored = []
+        for row in rows:
+            changed = {**row, "転出予定年月日": planned.isoformat(),
+                       "転出先住所（確定）_市区町村コード": "", "転出年月日（確定）": ""}
+            if body.get("転出先住所_市区町村コード"):
+                changed["転出先住所（予定）_市区町村コード"] = str(body["転出先住所_市区町村コード"])
+            stored.append(self.write(changed, reason, planned, processed, 届出年月日=notified))
+        return self.ok(stored)
+
+    def confirm_out(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """転入通知の受理: the 除票 on the earlier of 転出予定年月日 and the 転入日 (1.1.5 R001)."""
+        row = self.person(body["宛名番号"])
+        arrived, notified = parse_date(body["転入年月日"], "転入年月日"), parse_date(body["通知年月日"], "通知年月日")
+        planned = parse_date(row.get("転出予定年月日"), "転出予定年月日")
+        removed = removal_date(planned, arrived)
+        changed = {**row, "住民状態": _MOVED_OUT, "転出年月日（確定）": removed.isoformat()}
+        reason = row.get("異動事由区分") if row.get("異動事由区分") in ("国内転出", "国外転出") else "国内転出"
+        stored = self.write(changed, str(reason), removed, self.processing_day(body), 通知年月日=notified)
+        return self.ok([stored], 除票年月日=removed.isoformat())
+
+    # -- 転居 ----------------------------------------------------------------------------------------
+
+    def move_within(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        processed = self.processing_day(body)
+        moved, notified = parse_date(body["異動日"], "異動日"), parse_date(body["届出年月日"], "届出年月日")
+        self.check_past(moved, processed, "異動日", "E001")
+        self.check_past(notified, processed, "届出年月日", "E002")
+        rows = [self.current(atena) for atena in body["宛名番号"]]
+        whole = {row["宛名番号"] for row in rows} >= {m["宛名番号"] for m in self.members(rows[0]["世帯番号"])}
+        if not whole:
+            self.alerts(body, [alert for alert in [self.head_leaving(rows)] if alert is not None])
+        address = {str(k): str(v) for k, v in dict(body["住所"]).items() if str(k).startswith("住所_")}
+        stored = [self.write({**row, **address, "住所を定めた年月日": moved.isoformat()}, "転居", moved, processed,
+                             届出年月日=notified) for row in rows]
+        return self.ok(stored)
+
+    # -- 出生・死亡・失踪 -------------------------------------------------------------------------------
+
+    def birth(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        processed = self.processing_day(body)
+        person = {str(k): str(v) for k, v in dict(body["person"]).items()}
+        born, notified = parse_date(person["生年月日"], "生年月日"), parse_date(body["届出年月日"], "届出年月日")
+        self.check_past(born, processed, "異動日", "E001")
+        self.check_relation(person.get("続柄", ""))
+        setai = str(body["世帯番号"])
+        if not self.members(setai):
+            raise BadInput(f"no 世帯 {setai} with current members")
+        row = {**person, "世帯番号": setai, "住民状態": _CURRENT, "住民となった年月日": born.isoformat(),
+               "住所を定めた年月日": born.isoformat(), "転入前住所_市区町村コード": "", "世帯加入順": "0",
+               "宛名番号": self.new_number(self.store.next_atena_serial())}
+        return self.ok([self.write(row, "出生", born, processed, 届出年月日=notified)])
+
+    def death(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        return self.leave(body, "死亡", _DECEASED)
+
+    def disappearance(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """失踪宣告 (法第９条第２項の通知): 職権消除 (4.2.2.2 R001)."""
+        return self.leave(body, "職権消除", _REMOVED)
+
+    def remove(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        return self.leave(body, "職権消除", _REMOVED)
+
+    def leave(self, body: Mapping[str, Any], reason: str, status: str) -> Answer:
+        processed = self.processing_day(body)
+        moved = parse_date(body["異動日"], "異動日")
+        self.check_past(moved, processed, "異動日", "E001")
+        row = self.current(body["宛名番号"])
+        if row.get("生年月日_不詳フラグ") != "1" and _DATE.fullmatch(row.get("生年月日", "")) \
+                and moved.isoformat() < row["生年月日"]:
+            raise Refusal("error", "E003", "異動日が生年月日より前です。", "異動日")
+        self.alerts(body, [alert for alert in [self.head_leaving([row])] if alert is not None])
+        notified = parse_date(body["通知年月日"], "通知年月日") if body.get("通知年月日") else None
+        return self.ok([self.write({**row, "住民状態": status}, reason, moved, processed, 通知年月日=notified)])
+
+    # -- 世帯変更等 -------------------------------------------------------------------------------------
+
+    def split(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        processed, moved, notified = self.dates(body)
+        rows = [self.current(atena) for atena in body["宛名番号"]]
+        setai = self.new_number(self.store.next_setai_serial())
+        relations = paired(body.get("宛名番号"), body.get("続柄"))
+        stored = []
+        for index, row in enumerate(rows):
+            relation = "世帯主" if index == 0 else relations.get(row["宛名番号"], row.get("続柄", ""))
+            self.check_relation(relation)
+            stored.append(self.write({**row, "世帯番号": setai, "続柄": relation, "世帯加入順": "0"}, "世帯分離",
+                                     moved, processed, 届出年月日=notified))
+        return self.ok(stored)
+
+    def merge(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        processed, moved, notified = self.dates(body)
+        setai = str(body["世帯番号"])
+        joined = self.joining_order(setai)
+        relations = paired(body["宛名番号"], body["続柄"])
+        stored = []
+        for offset, atena in enumerate(body["宛名番号"]):
+            row = self.current(atena)
+            relation = relations[row["宛名番号"]]
+            self.check_relation(relation)
+            stored.append(self.write({**row, "世帯番号": setai, "続柄": relation, "世帯加入順": str(joined + offset)},
+                                     "世帯合併", moved, processed, 届出年月日=notified))
+        return self.ok(stored)
+
+    def head(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """世帯主変更 (4.1.4.1) with the members' new 続柄 (4.1.4.2 R001)."""
+        processed, moved, notified = self.dates(body)
+        setai, new_head = str(body["世帯番号"]), str(body["宛名番号"])
+        relations = paired(body.get("世帯員"), body.get("続柄"))
+        members = self.members(setai)
+        head = next((row for row in members if row["宛名番号"] == new_head), None)
+        if head is None:
+            raise BadInput(f"{new_head} is not a current member of 世帯 {setai}")
+        stored = []
+        for row in members:
+            relation = "世帯主" if row is head else relations.get(row["宛名番号"], row.get("続柄", ""))
+            self.check_relation(relation)
+            changed = {**row, "続柄": relation, "世帯主氏名": head.get("氏名", "")}
+            stored.append(self.write(changed, "世帯主変更", moved, processed, 届出年月日=notified))
+        return self.ok(stored)
+
+    def dates(self, body: Mapping[str, Any]) -> tuple[date, date, date]:
+        processed = self.processing_day(body)
+        moved, notified = parse_date(body["異動日"], "異動日"), parse_date(body["届出年月日"], "届出年月日")
+        self.check_past(moved, processed, "異動日", "E001")
+        self.check_past(notified, processed, "届出年月日", "E002")
+        return processed, moved, notified
+
+    # -- 修正・取消し・通称・通知 --------------------------------------------------------------------------
+
+    def correct(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """職権修正, 軽微な修正 (4.2.3.2) or 誤記修正 (4.2.3.3: 上書き修正せず), appending a row."""
+        processed = self.processing_day(body)
+        moved = parse_date(body["異動日"], "異動日")
+        kind = str(body["区分"])
+        if kind not in ("職権修正", "軽微な修正", "誤記修正"):
+            raise BadInput(f"区分 {kind!r}")
+        row = self.person(body["宛名番号"])
+        items = {str(k): str(v) for k, v in dict(body["items"]).items() if str(k) not in _KEY_ITEMS}
+        self.check_relation(items.get("続柄", ""))
+        check_dates(items)
+        check_blanks(row, items)
+        base = {key: "" for key in row} if "correction_blanks_items" in self.defects else dict(row)
+        changed = {**base, "宛名番号": row["宛名番号"], **items}
+        return self.ok([self.write(changed, kind, moved, processed)])
+
+    def cancel(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """異動の取消し (4.6.0.1): a new row restoring the row before the latest 異動 (R002, R003)."""
+        processed = self.processing_day(body)
+        history = self.store.history(str(body["宛名番号"]))
+        latest = history[-1] if history else self.person(body["宛名番号"])
+        # A person with one row came by a 異動 (転入, 出生): cancelling it leaves no 住民 (異動取消（減）).
+        before = history[-2] if len(history) >= 2 else {**latest, "住民状態": _REMOVED}
+        was, now = before.get("住民状態"), latest.get("住民状態")
+        reason = "異動の取消し（増）" if now != _CURRENT and was == _CURRENT else \
+            "異動の取消し（減）" if now == _CURRENT and was != _CURRENT else "異動の取消し（修正）"
+        restored = {key: value for key, value in before.items() if key != "履歴番号"}
+        return self.ok([self.write(restored, reason, None, processed)])
+
+    def tsusho(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        processed = self.processing_day(body)
+        offered = parse_date(body["申出年月日"], "申出年月日")
+        row = self.current(body["宛名番号"])
+        if row.get("住民種別") != "2":
+            raise Refusal("error", "E008", "通称は外国人住民についてのみ記載できます。", "通称")
+        changed = {**row, "通称": str(body["通称"]), "通称_フリガナ": str(body.get("通称_フリガナ") or ""),
+                   "通称_記載年月日": offered.isoformat(),
+                   "通称_記載市区町村コード": row.get("住所_市区町村コード", ""),
+                   "通称_削除年月日": "", "通称_削除市区町村コード": ""}
+        return self.ok([self.write(changed, "通称の記載", offered, processed, 申出年月日=offered)])
+
+    def tsusho_delete(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        processed = self.processing_day(body)
+        offered = parse_date(body["申出年月日"], "申出年月日")
+        row = self.current(body["宛名番号"])
+        changed = {**row, "通称": "", "通称_フリガナ": "", "通称_削除年月日": offered.isoformat(),
+                   "通称_削除市区町村コード": row.get("住所_市区町村コード", "")}
+        return self.ok([self.write(changed, "通称の削除", offered, processed, 申出年月日=offered)])
+
+    def moj_notice(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """出入国在留管理庁長官通知 (法第30条の50): the items it names are corrected (4.5.6 R001)."""
+        processed = self.processing_day(body)
+        notified = parse_date(body["通知年月日"], "通知年月日")
+        row = self.current(body["宛名番号"])
+        items = {str(k): str(v) for k, v in dict(body["items"]).items() if str(k) not in _KEY_ITEMS}
+        check_dates(items)
+        check_blanks(row, items)
+        return self.ok([self.write({**row, **items}, "職権修正", notified, processed, 通知年月日=notified)])
+
+    # -- 照会 ----------------------------------------------------------------------------------------
+
+    def get_person(self, _: Mapping[str, Any], arguments: tuple[str, ...], __: DriverRequest) -> Answer:
+        return 200, {"result": "ok", "person": self.shown(self.person(arguments[0]))}
+
+    def get_history(self, _: Mapping[str, Any], arguments: tuple[str, ...], __: DriverRequest) -> Answer:
+        self.person(arguments[0])
+        return 200, {"result": "ok", "rows": [self.shown(row) for row in self.store.history(arguments[0])]}
+
+    def get_household(self, _: Mapping[str, Any], arguments: tuple[str, ...], __: DriverRequest) -> Answer:
+        members = self.members(arguments[0])
+        return 200, {"result": "ok", "世帯番号": arguments[0], "members": [self.shown(row) for row in members]}
+
+    def get_display(self, _: Mapping[str, Any], arguments: tuple[str, ...], __: DriverRequest) -> Answer:
+        """Dates as shown (1.1.9 R001): in 和暦, except a foreign resident's 生年月日 and 在留期間の満了の日 (西暦)."""
+        row = self.person(arguments[0])
+        foreign = row.get("住民種別") == "2"
+        names = ("生年月日", "住民となった年月日", "住所を定めた年月日", "異動日", "届出年月日", "在留期間の満了の日")
+        shown = {name: (seireki(row.get(name, "")) if foreign and name in _SEIREKI_ITEMS
+                        else wareki(row.get(name, ""), self.defects)) for name in names}
+        return 200, {"result": "ok", "display": shown}
+
+    def search(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
+        kana, born, exact = request.param("氏名_フリガナ"), request.param("生年月日"), request.param("一致") == "完全"
+        wanted = kana_key(kana or "")
+        found = [row for row in self.store.all_latest()
+                 if (not kana or (kana_key(row.get("氏名_フリガナ", "")) == wanted if exact
+                                  else wanted in kana_key(row.get("氏名_フリガナ", ""))))
+                 and (not born or row.get("生年月日") == born)]
+        return 200, {"result": "ok", "persons": [self.shown(row) for row in found[:100]]}
+
+    def shown(self, row: Mapping[str, str]) -> dict[str, str]:
+        shown = dict(row)
+        if "zokugara_truncated" in self.defects and "の" in shown.get("続柄", ""):
+            shown["続柄"] = shown["続柄"].split("の")[-1]
+        return shown
+
+
+Handler = Callable[[DriverService, Mapping[str, Any], tuple[str, ...], DriverRequest], Answer]
+
+#: (method, path below /driver/v1 as segments with * for a parameter) -> handler.
+_ROUTES: dict[tuple[str, tuple[str, ...]], Handler] = {
+    ("POST", ("fixtures", "persons")): DriverService.fixtures,
+    ("POST", ("moves", "in")): DriverService.move_in,
+    ("POST", ("moves", "out")): DriverService.move_out,
+    ("POST", ("moves", "out", "confirm")): DriverService.confirm_out,
+    ("POST", ("moves", "within")): DriverService.move_within,
+    ("POST", ("births",)): DriverService.birth,
+    ("POST", ("deaths",)): DriverService.death,
+    ("POST", ("disappearances",)): DriverService.disappearance,
+    ("POST", ("households", "split")): DriverService.split,
+    ("POST", ("households", "merge")): DriverService.merge,
+    ("POST", ("households", "head")): DriverService.head,
+    ("POST", ("ex-officio", "corrections")): DriverService.correct,
+    ("POST", ("ex-officio", "removals")): DriverService.remove,
+    ("POST", ("cancellations",)): DriverService.cancel,
+    ("POST", ("tsusho",)): DriverService.tsusho,
+    ("POST", ("tsusho", "deletions")): DriverService.tsusho_delete,
+    ("POST", ("moj-notices",)): DriverService.moj_notice,
+    ("GET", ("persons", "*")): DriverService.get_person,
+    ("GET", ("persons", "*", "history")): DriverService.get_history,
+    ("GET", ("persons", "*", "display")): DriverService.get_display,
+    ("GET", ("households", "*")): DriverService.get_household,
+    ("GET", ("search",)): DriverService.search,
+}
+
+#: 和暦 eras, newest first, with their first day (1.1.9; 平成 from 1989-01-08).
+_ERAS: tuple[tuple[str, date], ...] = (
+    ("令和", date(2019, 5, 1)), ("平成", date(1989, 1, 8)), ("昭和", date(1926, 12, 25)),
+    ("大正", date(1912, 7, 30)), ("明治", date(1868, 1, 25)),
+)
+
+
+def wareki(value: str, defects: frozenset[str] = frozenset()) -> str:
+    """``1989-01-08`` -> ``平成元年1月8日``; text that is no date unchanged (不詳 dates stay as written)."""
+    match = _DATE.fullmatch(value)
+    if match is None:
+        return value
+    year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    eras = _ERAS if "heisei_from_0107" not in defects else \
+        tuple((era, start - timedelta(days=1) if era == "平成" else start) for era, start in _ERAS)
+    for era, start in eras:
+        if (year, month, day) >= (start.year, start.month, start.day):
+            number = year - start.year + 1
+            return f"{era}{'元' if number == 1 else number}年{month}月{day}日"
+    return value
+
+
+def seireki(value: str) -> str:
+    """``1983-02-28`` -> ``1983年2月28日``; text that is no date unchanged."""
+    match = _DATE.fullmatch(value)
+    return value if match is None else f"{int(match.group(1))}年{int(match.group(2))}月{int(match.group(3))}日"
+
+
+def per_person_view(row: Mapping[str, str], defects: frozenset[str]) -> Row:
+    """A row as the linkage API's per-person endpoints (resident, history, household) show it; the
+    ``tsusho_tokubetsu_dropped`` defect leaves out the 通称 of a 特別永住者 there (not in the list or export)."""
+    shown = dict(row)
+    if "tsusho_tokubetsu_dropped" in defects and shown.get("第30条45規定区分") == "2":
+        shown["通称"] = ""
+    return shown

@@ -1,0 +1,436 @@
+"""Run one scenario through the driver protocol and judge its ``expect`` (docs/driver.md).
+
+A scenario's ``given`` persons are created with the driver's ``fixtures.persons`` (one request per
+household name), its ``steps`` call driver operations, and each matcher of ``expect`` compares an
+answer (or the history, or every endpoint that returns the person) with what the scenario states.
+A failed expectation is an :class:`Observation`: a code, a message, where (``scenario:<id>/step:<id>``
+and a JSON pointer), and the expected and actual values, masked when they may be personal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from conformance.errors import TargetError
+from conformance.masking import shown
+from conformance.oracles import jumin as jumin_oracle
+from conformance.oracles import wareki
+from conformance.reporting.personal import is_personal_name
+from conformance.spec.scenario_models import (
+    Absent,
+    Accepted,
+    Contains,
+    DriverOperation,
+    Equals,
+    HistoryAppended,
+    HistoryUnchanged,
+    Oracle,
+    Order,
+    PersonItems,
+    PersonRef,
+    Refused,
+    Scenario,
+    StepRef,
+)
+from conformance.targets.base import HttpClient, HttpResponse
+from conformance.targets.http import fill_template
+
+#: The operations the engine itself needs besides a scenario's steps.
+SETUP_OPERATION = "fixtures.persons"
+HISTORY_OPERATION = "query.history"
+PERSON_OPERATION = "query.person"
+#: Items of a given person when the scenario does not say otherwise: a current Japanese 住民.
+DEFAULT_ITEMS: dict[str, str] = {
+    "住民種別": "1", "住民状態": "1", "氏名": "見本　太郎", "氏名_フリガナ": "ミホン　タロウ", "生年月日": "1980-04-01",
+    "生年月日_不詳フラグ": "0", "性別": "1", "続柄": "世帯主", "住所_都道府県": "静岡県", "住所_市区町村": "見本町",
+    "住所_町字": "本町一丁目", "住所_番地号表記": "1番1号", "住民となった年月日": "2010-04-01",
+    "住所を定めた年月日": "2010-04-01", "届出年月日": "2010-04-05", "異動事由": "A1", "異動日": "2010-04-01",
+    "他業務参照不可フラグ": "0", "支援措置対象フラグ": "0", "住民票コード": "12345678903", "住所_郵便番号": "4190103",
+}
+_MISSING = object()
+
+
+class MissingOperations(Exception):
+    """The vendor's adapter does not implement operations the scenario needs: not automated for it."""
+
+    def __init__(self, scenario: str, operations: Iterable[str]) -> None:
+        self.operations = tuple(operations)
+        super().__init__(f"scenario {scenario} needs driver operation(s) the profile does not declare "
+                         f"(targets.driver.operations): {', '.join(self.operations)}")
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One expectation not met."""
+
+    code: str
+    message: str
+    location: str
+    expected: str | None = None
+    actual: str | None = None
+
+
+@dataclass
+class DriverClient:
+    """The driver protocol over a target's HTTP client: ``base_path`` below the API base URL."""
+
+    http: HttpClient
+    base_path: str
+    operations: Mapping[str, DriverOperation]
+
+    def call(self, operation_id: str, params: Mapping[str, Any]) -> tuple[int, Any]:
+        """Call an operation: path parameters from ``params``, the rest as query (get) or JSON body."""
+        operation = self.operations[operation_id]
+        names = [name for name in params if "{" + name + "}" in operation.path]
+        path = fill_template(operation.path, {name: params[name] for name in names})
+        rest = {name: value for name, value in params.items() if name not in names}
+        url = self.base_path.rstrip("/") + path
+        if operation.method == "get":
+            response = self.http.request("get", url, params={k: str(v) for k, v in rest.items()})
+        else:
+            response = self.http.request("post", url, json=rest)
+        return response.status, _json(response)
+
+
+def _json(response: HttpResponse) -> Any:
+    try:
+        return json.loads(response.body)
+    except ValueError:
+        raise TargetError(f"{response.url}: the driver answered {response.status} without a JSON body") from None
+
+
+def required_operations(scenario: Scenario) -> tuple[str, ...]:
+    """Every driver operation a scenario needs, its own steps' and the engine's."""
+    needed = [SETUP_OPERATION] if scenario.given.persons else []
+    needed += [step.op for step in scenario.steps]
+    if any(isinstance(expect, HistoryAppended | HistoryUnchanged) for expect in scenario.expect):
+        needed.append(HISTORY_OPERATION)
+    if any(isinstance(expect, PersonItems) and "driver" in expect.endpoints for expect in scenario.expect):
+        needed.append(PERSON_OPERATION)
+    return tuple(dict.fromkeys(needed))
+
+
+@dataclass
+class _Run:
+    scenario: Scenario
+    driver: DriverClient
+    linkage: HttpClient
+    persons: dict[str, dict[str, str]] = field(default_factory=dict)
+    answers: dict[str, tuple[int, Any]] = field(default_factory=dict)
+    before: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    after: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+
+    def where(self, step: str | None, pointer: str = "") -> str:
+        place = f"scenario:{self.scenario.id}" + (f"/step:{step}" if step else "")
+        return place + (f"#{pointer}" if pointer else "")
+
+    def resolve(self, value: Any) -> Any:
+        if isinstance(value, PersonRef):
+            return self.persons[value.person][value.item]
+        if isinstance(value, StepRef):
+            found = pointer_get(self.answers[value.step][1], value.pointer)
+            return None if found is _MISSING else found
+        if isinstance(value, tuple):
+            return [self.resolve(part) for part in value]
+        if isinstance(value, dict):
+            return {name: self.resolve(part) for name, part in value.items()}
+        return value
+
+    def history(self, person: str) -> list[dict[str, Any]]:
+        status, document = self.driver.call(HISTORY_OPERATION, {"宛名番号": self.persons[person]["宛名番号"]})
+        if status != 200 or not isinstance(document, dict) or not isinstance(document.get("rows"), list):
+            raise TargetError(f"{HISTORY_OPERATION} answered {status} without rows")
+        return [row for row in document["rows"] if isinstance(row, dict)]
+
+
+def run_scenario(
+    scenario: Scenario, driver: DriverClient, linkage: HttpClient, *, implemented: Callable[[str], bool],
+    defaults: Mapping[str, str] = DEFAULT_ITEMS,
+) -> list[Observation]:
+    """Run ``scenario``; the expectations it did not meet (empty: it passed).
+
+    :class:`MissingOperations` when the vendor does not implement an operation it needs (the
+    requirement is then NOT_AUTOMATED for that vendor, never PASS).
+    """
+    missing = [op for op in required_operations(scenario) if not implemented(op)]
+    if missing:
+        raise MissingOperations(scenario.id, missing)
+    run = _Run(scenario, driver, linkage)
+    _given(run, defaults)
+    watched = _watched(scenario)
+    for step in scenario.steps:
+        for person in watched.get(step.id, ()):
+            run.before[(step.id, person)] = run.history(person)
+        params = {name: run.resolve(value) for name, value in step.params.items()}
+        run.answers[step.id] = driver.call(step.op, params)
+        _created(run, step.id, step.creates)
+        for person in watched.get(step.id, ()):
+            run.after[(step.id, person)] = run.history(person)
+    return [observation for expect in scenario.expect for observation in _judge(run, expect)]
+
+
+def _given(run: _Run, defaults: Mapping[str, str]) -> None:
+    households: dict[str, list[str]] = {}
+    for person in run.scenario.given.persons:
+        households.setdefault(person.household, []).append(person.name)
+    by_name = {person.name: person for person in run.scenario.given.persons}
+    for names in households.values():
+        persons = [{**defaults, **by_name[name].items} for name in names]
+        status, document = run.driver.call(SETUP_OPERATION, {"persons": persons})
+        created = document.get("persons") if isinstance(document, dict) else None
+        if status != 200 or not isinstance(created, list) or len(created) != len(names):
+            raise TargetError(f"{SETUP_OPERATION} answered {status}: the scenario's persons could not be set up")
+        for name, numbers in zip(names, created, strict=True):
+            run.persons[name] = {"宛名番号": str(numbers["宛名番号"]), "世帯番号": str(numbers["世帯番号"])}
+
+
+def _created(run: _Run, step: str, names: tuple[str, ...]) -> None:
+    if not names:
+        return
+    status, document = run.answers[step]
+    created = document.get("persons") if isinstance(document, dict) else None
+    if status != 200 or not isinstance(created, list) or len(created) < len(names):
+        return  # the step's own matcher (accepted) reports it; matchers on these persons cannot judge
+    for name, numbers in zip(names, created, strict=False):
+        run.persons[name] = {"宛名番号": str(numbers["宛名番号"]), "世帯番号": str(numbers["世帯番号"])}
+
+
+def _watched(scenario: Scenario) -> dict[str, list[str]]:
+    watched: dict[str, list[str]] = {}
+    for expect in scenario.expect:
+        if isinstance(expect, HistoryAppended | HistoryUnchanged):
+            watched.setdefault(expect.step, []).append(expect.person)
+    return {step: list(dict.fromkeys(persons)) for step, persons in watched.items()}
+
+
+# -- JSON pointers --------------------------------------------------------------------------------
+
+
+def pointer_get(document: Any, pointer: str) -> Any:
+    """The value at an RFC 6901 pointer, or ``_MISSING``."""
+    if pointer == "":
+        return document
+    current = document
+    for raw in pointer[1:].split("/"):
+        part = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and part.isdigit() and int(part) < len(current):
+            current = current[int(part)]
+        elif isinstance(current, list) and part == "-" and current:
+            current = current[-1]
+        else:
+            return _MISSING
+    return current
+
+
+def _show(name: str, value: Any) -> str:
+    """A value as a finding shows it: masked when the item it belongs to is personal."""
+    if value is _MISSING:
+        return "(missing)"
+    if value is None:
+        return "null"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return shown(text, is_personal_name(name))
+
+
+def _leaf(pointer: str) -> str:
+    return pointer.rsplit("/", 1)[-1]
+
+
+# -- matchers -------------------------------------------------------------------------------------
+
+
+def _judge(run: _Run, expect: Any) -> Iterator[Observation]:
+    judge = _MATCHERS[type(expect)]
+    yield from judge(run, expect)
+
+
+def _equals(run: _Run, expect: Equals) -> Iterator[Observation]:
+    actual = pointer_get(run.answers[expect.step][1], expect.pointer)
+    wanted = run.resolve(expect.value)
+    if actual != wanted:
+        name = _leaf(expect.pointer)
+        yield Observation("scenario.not_equal", f"{expect.pointer or 'the answer'} is not the value the spec asks for",
+                          run.where(expect.step, expect.pointer), _show(name, wanted), _show(name, actual))
+
+
+def _absent(run: _Run, expect: Absent) -> Iterator[Observation]:
+    actual = pointer_get(run.answers[expect.step][1], expect.pointer)
+    if actual not in (_MISSING, None, ""):
+        yield Observation("scenario.not_absent", f"{expect.pointer} should be empty",
+                          run.where(expect.step, expect.pointer), "empty", _show(_leaf(expect.pointer), actual))
+
+
+def _accepted(run: _Run, expect: Accepted) -> Iterator[Observation]:
+    status, document = run.answers[expect.step]
+    if status != 200 or not isinstance(document, dict) or document.get("result") != "ok":
+        code = document.get("code") if isinstance(document, dict) else None
+        yield Observation("scenario.not_accepted", "the operation was not committed",
+                          run.where(expect.step), "200 result ok", f"{status} {code or ''}".strip())
+
+
+def _refused(run: _Run, expect: Refused) -> Iterator[Observation]:
+    status, document = run.answers[expect.step]
+    wanted_status = 422 if expect.matcher == "error" else 409
+    codes = _codes(document, expect.matcher)
+    if status != wanted_status or expect.code not in codes:
+        kind = "エラー" if expect.matcher == "error" else "アラート"
+        result = document.get("result") if isinstance(document, dict) else ""
+        yield Observation(f"scenario.no_{expect.matcher}", f"the input should be refused with the {kind} {expect.code}",
+                          run.where(expect.step), f"{wanted_status} {expect.code}",
+                          f"{status} {','.join(codes) or result}")
+
+
+def _codes(document: Any, kind: str) -> list[str]:
+    if not isinstance(document, dict):
+        return []
+    if kind == "error":
+        return [str(document["code"])] if document.get("result") == "error" and "code" in document else []
+    alerts = document.get("alerts") if document.get("result") == "alert" else None
+    return [str(alert.get("code")) for alert in alerts or () if isinstance(alert, dict)]
+
+
+def _history_appended(run: _Run, expect: HistoryAppended) -> Iterator[Observation]:
+    before, after = run.before[(expect.step, expect.person)], run.after[(expect.step, expect.person)]
+    where = run.where(expect.step, f"/history/{len(after) - 1}")
+    if len(after) != len(before) + expect.rows or after[: len(before)] != before:
+        yield Observation("scenario.history_not_appended",
+                          f"the history of {expect.person} should gain {expect.rows} row(s) and keep the earlier ones",
+                          run.where(expect.step, "/history"), f"{len(before) + expect.rows} rows, the first "
+                          f"{len(before)} unchanged", f"{len(after)} rows")
+        return
+    if not before:
+        return
+    previous, last = before[-1], after[-1]
+    for name, value in expect.items.items():
+        if str(last.get(name, "")) != value:
+            yield Observation("scenario.history_item", f"the new history row should carry {name}",
+                              f"{where}/{name}", _show(name, value), _show(name, last.get(name, _MISSING)))
+    if not expect.keeps_others:
+        return
+    free = set(expect.items) | set(expect.changed) | _BOOKKEEPING
+    for name, value in previous.items():
+        if name not in free and last.get(name, _MISSING) != value:
+            yield Observation("scenario.history_item_not_kept",
+                              f"the new history row should keep {name} (全項目の内容を保持する)",
+                              f"{where}/{name}", _show(name, value), _show(name, last.get(name, _MISSING)))
+
+
+#: Items every 異動 row sets on its own (the history's bookkeeping): not "kept" from the previous row.
+_BOOKKEEPING = frozenset({"履歴番号", "異動事由", "異動事由区分", "異動日", "処理日", "届出年月日", "通知年月日",
+                          "申出年月日"})
+
+
+def _history_unchanged(run: _Run, expect: HistoryUnchanged) -> Iterator[Observation]:
+    before, after = run.before[(expect.step, expect.person)], run.after[(expect.step, expect.person)]
+    if before != after:
+        yield Observation("scenario.history_changed", f"nothing should be committed for {expect.person}",
+                          run.where(expect.step, "/history"), f"{len(before)} rows unchanged", f"{len(after)} rows")
+
+
+def _order(run: _Run, expect: Order) -> Iterator[Observation]:
+    found = pointer_get(run.answers[expect.step][1], expect.pointer)
+    values = [str(entry.get(expect.key)) for entry in found if isinstance(entry, dict)] \
+        if isinstance(found, list) else []
+    wanted = [str(run.resolve(value)) for value in expect.values]
+    if values != wanted:
+        yield Observation("scenario.order", f"the entries of {expect.pointer} should be in this order of {expect.key}",
+                          run.where(expect.step, expect.pointer), _show(expect.key, wanted), _show(expect.key, values))
+
+
+def _contains(run: _Run, expect: Contains) -> Iterator[Observation]:
+    found = pointer_get(run.answers[expect.step][1], expect.pointer)
+    wanted = str(run.resolve(expect.value))
+    present = isinstance(found, list) and any(
+        isinstance(entry, dict) and str(entry.get(expect.key)) == wanted for entry in found)
+    if present != expect.present:
+        verb = "should list" if expect.present else "should not list"
+        yield Observation("scenario.contains" if expect.present else "scenario.not_contains",
+                          f"{expect.pointer} {verb} an entry with this {expect.key}",
+                          run.where(expect.step, expect.pointer), _show(expect.key, wanted),
+                          "present" if present else "absent")
+
+
+_ORACLES: dict[str, Callable[[Mapping[str, Any]], str]] = {
+    "wareki.to_wareki": lambda args: wareki.to_wareki(str(args["value"])),
+    "wareki.to_seireki": lambda args: wareki.to_seireki(str(args["value"])),
+    "jumin.removal_date": lambda args: jumin_oracle.removal_date(
+        date.fromisoformat(str(args["planned_move_out"])),
+        date.fromisoformat(str(args["moved_in_elsewhere"])) if args.get("moved_in_elsewhere") else None,
+    ).isoformat(),
+}
+
+
+def _oracle(run: _Run, expect: Oracle) -> Iterator[Observation]:
+    args = {name: run.resolve(value) for name, value in expect.args.items()}
+    wanted = _ORACLES[expect.oracle](args)
+    actual = pointer_get(run.answers[expect.step][1], expect.pointer)
+    if actual != wanted:
+        name = _leaf(expect.pointer)
+        yield Observation("scenario.oracle_mismatch", f"{expect.pointer} is not what conformance.oracles."
+                          f"{expect.oracle} answers", run.where(expect.step, expect.pointer),
+                          _show(name, wanted), _show(name, actual))
+
+
+def _person_items(run: _Run, expect: PersonItems) -> Iterator[Observation]:
+    numbers = run.persons[expect.person]
+    for endpoint in expect.endpoints:
+        document, base = _endpoint_document(run, endpoint, numbers)
+        for name, value in expect.items.items():
+            actual = document.get(name, _MISSING) if document is not None else _MISSING
+            if _normal(actual) != _normal(value):
+                yield Observation("scenario.item_mismatch",
+                                  f"{name} of {expect.person} differs on the {endpoint} endpoint",
+                                  run.where(None, f"{base}/{name}"), _show(name, value), _show(name, actual))
+
+
+def _normal(value: Any) -> Any:
+    return "" if value is None or value is _MISSING else value
+
+
+def _endpoint_document(run: _Run, endpoint: str, numbers: Mapping[str, str]) -> tuple[dict[str, Any] | None, str]:
+    atena, setai = numbers["宛名番号"], numbers["世帯番号"]
+    if endpoint == "driver":
+        _, document = run.driver.call(PERSON_OPERATION, {"宛名番号": atena})
+        return _dict(pointer_get(document, "/person")), "driver:/person"
+    if endpoint == "resident":
+        return _dict(run.linkage.request("get", f"/residents/{atena}").json()), f"GET /residents/{atena}"
+    if endpoint == "history":
+        rows = pointer_get(run.linkage.request("get", f"/residents/{atena}/history").json(), "/history")
+        last = rows[-1] if isinstance(rows, list) and rows else None
+        return _dict(last), f"GET /residents/{atena}/history#/history/-"
+    if endpoint == "household":
+        current = _dict(run.linkage.request("get", f"/residents/{atena}").json()) or {}
+        setai = str(current.get("世帯番号") or setai)
+        members = pointer_get(run.linkage.request("get", f"/households/{setai}").json(), "/members")
+        found = next((m for m in members if isinstance(m, dict) and m.get("宛名番号") == atena), None) \
+            if isinstance(members, list) else None
+        return _dict(found), f"GET /households/{setai}#/members[宛名番号]"
+    return _listed(run, atena), "GET /residents#/residents[宛名番号]"
+
+
+def _listed(run: _Run, atena: str) -> dict[str, Any] | None:
+    offset: int | None = 0
+    while offset is not None:
+        page = run.linkage.request("get", "/residents", params={"offset": str(offset), "limit": "1000"}).json()
+        for resident in page.get("residents", ()):
+            if isinstance(resident, dict) and resident.get("宛名番号") == atena:
+                return resident
+        offset = page.get("next_offset")
+    return None
+
+
+def _dict(value: Any) -> dict[str, Any] | None:
+    return value if isinstance(value, dict) else None
+
+
+_MATCHERS: dict[type, Callable[[_Run, Any], Iterator[Observation]]] = {
+    Equals: _equals, Absent: _absent, Accepted: _accepted, Refused: _refused,
+    HistoryAppended: _history_appended, HistoryUnchanged: _history_unchanged, Order: _order,
+    Contains: _contains, Oracle: _oracle, PersonItems: _person_items,
+}
