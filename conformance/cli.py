@@ -136,10 +136,17 @@ def catalog_validate(
     path: Annotated[Path | None, typer.Argument(help="Catalog root, edition directory or YAML file.")] = None,
 ) -> None:
     """Exit 0 when valid; otherwise print each error as file:line: message and exit 1."""
+    from conformance.inputs import check_regular
+
     target = path or default_catalog_root()
     if not target.exists():
         raise _fail(f"{target}: no such file or directory")
-    found = validate_path(target)
+    try:
+        if not target.is_dir():
+            check_regular(target)  # a FIFO or a device is refused by type, never opened
+        found = validate_path(target)
+    except ConformanceError as problem:
+        raise _fail(str(problem)) from None
     for error in found:
         sys.stdout.write(f"{error}\n")
     if found:
@@ -163,7 +170,12 @@ def catalog_schema(
             raise _fail(f"schemas out of date in {directory}: {', '.join(stale)}; "
                         "run `conformance catalog schema`", code=1)
         return
-    for path in write_schemas(directory):
+    try:
+        written = write_schemas(directory)
+    except OSError as error:
+        raise _fail(f"--out {directory}: cannot write the schemas there ({error.strerror}); give a directory "
+                    "you can write") from None
+    for path in written:
         errors.print(f"wrote {path}", markup=False, highlight=False)
 
 
@@ -182,7 +194,11 @@ def catalog_openapi(
     if out is None:
         sys.stdout.write(text)
     else:
-        out.write_text(text, encoding="utf-8")
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise _fail(f"--out {out}: cannot be written ({error.strerror}); give a file in a directory "
+                        "you can write") from None
 
 
 @catalog_app.command("diff")

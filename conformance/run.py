@@ -97,6 +97,7 @@ def run_suite(options: RunOptions, console: Console | None = None) -> int:
     unless pytest's own output was asked for (``pytest_output`` or ``-v``)."""
     from conformance.profiles import load_profile
 
+    _check_domains(options.domains)
     used = options.profile or reference_profile()
     if options.profile is not None and not options.profile.is_file():
         raise UsageError(f"{options.profile}: no such vendor profile")
@@ -107,8 +108,24 @@ def run_suite(options: RunOptions, console: Console | None = None) -> int:
     out = _prepare_out(options.out)  # locked by this run until it ends
     try:
         return _run_locked(options, profile.product, profile.version, out, console)
+    except OSError as error:
+        # A full disk, a read-only or vanished directory: what was half-written is removed, so
+        # every output is whole or absent.
+        _discard_outputs(out)
+        raise UsageError(f"--out {out}: {error.strerror or error} while writing the run's outputs; nothing of "
+                         "this run was kept: free space or give another --out") from None
     finally:
         _release_out(out)
+
+
+#: The outputs of a run in its output directory (results.json, reports, bundle).
+_OUTPUTS = ("results.json", "junit.xml", "report.html", "exchanges.har", BUNDLE_NAME)
+
+
+def _discard_outputs(out: Path) -> None:
+    for name in _OUTPUTS:
+        with contextlib.suppress(OSError):
+            (out / name).unlink(missing_ok=True)
 
 
 def _run_locked(options: RunOptions, product: str, version: str, out: Path, console: Console | None) -> int:
@@ -138,6 +155,18 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
 
 #: pytest's own output of a run, in the work directory of the output directory.
 PYTEST_LOG = "pytest-output.txt"
+
+
+def _check_domains(domains: list[str]) -> None:
+    """``--domain`` values are domain slugs (a typo would select nothing and still give a verdict)."""
+    from conformance.messages import closest
+    from conformance.spec.models import DOMAIN_SLUGS
+
+    for domain in domains:
+        if domain not in DOMAIN_SLUGS:
+            match = closest(domain, DOMAIN_SLUGS)
+            hint = f"; did you mean {match!r}?" if match else f"; one of: {', '.join(DOMAIN_SLUGS)}"
+            raise UsageError(f"--domain {domain!r}: no such domain{hint}")
 
 
 #: The lock file of an output directory: one run at a time writes into it.

@@ -44,14 +44,17 @@ def serve(
     from conformance.testdata.migration import read_migration
     from conformance.testdata.town import default_town, town_summary
 
+    if not 0 <= port <= 65535:
+        raise _fail(f"--port {port}: a port is a number from 1 to 65535 (0: any free port)")
     try:
         active = parse_defects(defect or [])
         rows = read_migration(data) if data is not None else default_town()
         running = start_reference(defects=active, rows=rows, host=host, port=port)
     except ConformanceError as error:
         raise _fail(str(error)) from None
-    except OSError as error:
-        raise _fail(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    except (OSError, OverflowError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise _fail(f"cannot listen on {host}:{port}: {reason}; give another --host or --port") from None
     sys.stdout.write(f"{running.url}\n")
     sys.stdout.flush()
     summary = town_summary(rows)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -41,6 +42,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from conformance import __version__, secrets
 from conformance.errors import UsageError
+from conformance.inputs import DOCUMENT_DEPTH, DOCUMENT_MEMBERS, check_regular, read_regular
+from conformance.limits import loads_bounded
 from conformance.reporting.recorder import HAR_NAME, RECORDING_GLOB, finish_recordings
 from conformance.reporting.ziputil import DEFAULT_LIMITS, ArchiveError, Limits, read_entries, write_stored_zip
 from conformance.spec.fingerprint import edition_fingerprint
@@ -192,7 +195,12 @@ def _recording(out: Path) -> Path | None:
 
 def build_manifest(inputs: BundleInputs, files: list[tuple[str, bytes]]) -> dict[str, Any]:
     """The manifest for the bundle's files and the run's inputs."""
-    results = json.loads(dict(files)["results.json"])
+    try:
+        results = loads_bounded(dict(files)["results.json"], max_depth=DOCUMENT_DEPTH, max_members=DOCUMENT_MEMBERS)
+    except ValueError as error:
+        raise UsageError(f"{inputs.out / 'results.json'}: not a results.json the harness wrote ({error})") from None
+    if not isinstance(results, dict):
+        raise UsageError(f"{inputs.out / 'results.json'}: not a results.json the harness wrote (not an object)")
     return {
         "format": FORMAT,
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -315,22 +323,28 @@ def generate_keys(directory: Path, passphrase: bytes | None = None) -> tuple[Pat
     encryption: serialization.KeySerializationEncryption = (
         serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption()
     )
-    directory.mkdir(parents=True, exist_ok=True)
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
-    fd = os.open(private, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(pem)
-    public.write_bytes(key.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd = os.open(private, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(pem)
+        public.write_bytes(key.public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            private.unlink(missing_ok=True)  # no half of a pair left behind
+        raise UsageError(f"--out {directory}: cannot write the key pair there ({error.strerror}); give a "
+                         "directory you can write") from None
     return private, public
 
 
 def load_private_key(path: Path, passphrase: bytes | None = None) -> Ed25519PrivateKey:
     """An Ed25519 private key from a PEM file; anything else is a UsageError saying what it is."""
     try:
-        key = serialization.load_pem_private_key(path.read_bytes(), password=passphrase)
+        key = serialization.load_pem_private_key(read_regular(path, MAX_KEY_BYTES), password=passphrase)
     except (OSError, ValueError, TypeError) as error:
-        raise UsageError(f"{path}: not a readable PEM private key ({error})") from None
+        raise UsageError(f"{path}: not a readable PEM private key ({_key_reason(error)})") from None
     if not isinstance(key, Ed25519PrivateKey):
         raise UsageError(f"{path}: an Ed25519 key is needed, this is {type(key).__name__}")
     return key
@@ -339,12 +353,22 @@ def load_private_key(path: Path, passphrase: bytes | None = None) -> Ed25519Priv
 def load_public_key(path: Path) -> Ed25519PublicKey:
     """An Ed25519 public key from a PEM file."""
     try:
-        key = serialization.load_pem_public_key(path.read_bytes())
+        key = serialization.load_pem_public_key(read_regular(path, MAX_KEY_BYTES))
     except (OSError, ValueError) as error:
-        raise UsageError(f"{path}: not a readable PEM public key ({error})") from None
+        raise UsageError(f"{path}: not a readable PEM public key ({_key_reason(error)})") from None
     if not isinstance(key, Ed25519PublicKey):
         raise UsageError(f"{path}: an Ed25519 public key is needed, this is {type(key).__name__}")
     return key
+
+
+#: A PEM key file is a few hundred bytes.
+MAX_KEY_BYTES = 64 * 1024
+
+
+def _key_reason(error: Exception) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error).split(" See https://", 1)[0]
 
 
 def key_fingerprint(key: Ed25519PublicKey) -> str:
@@ -376,12 +400,12 @@ class Verification:
 
 def _read_bundle(path: Path, limits: Limits) -> tuple[bytes, list[tuple[str, bytes]]]:
     try:
-        size = path.stat().st_size
+        size = check_regular(path).stat().st_size  # a FIFO or a device is refused by type, not by size
     except OSError as error:
         raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
     if size > limits.archive_bytes:
         raise ArchiveError(f"{path}: {size} bytes; at most {limits.archive_bytes} are accepted")
-    data = path.read_bytes()
+    data = read_regular(path, limits.archive_bytes)
     return data, read_entries(data, limits)
 
 
@@ -389,7 +413,7 @@ def _content_problems(entries: list[tuple[str, bytes]]) -> tuple[list[str], int]
     """Differences between the files and the manifest (changed, missing, unexpected); and the count."""
     files = dict(entries)
     try:
-        manifest = json.loads(files[MANIFEST])
+        manifest = loads_bounded(files[MANIFEST], max_depth=DOCUMENT_DEPTH, max_members=DOCUMENT_MEMBERS)
         listed = {str(f["path"]): str(f["sha256"]) for f in manifest["files"]}
     except KeyError:
         return [f"{MANIFEST} is missing or has no file list: this is not an evidence bundle"], 0
@@ -473,7 +497,7 @@ def _signature_problems(files: Mapping[str, bytes], public_key: Ed25519PublicKey
     if MANIFEST not in files:
         return []  # reported with the contents
     try:
-        document = json.loads(files[SIGNATURE])
+        document = loads_bounded(files[SIGNATURE])
         signature = base64.b64decode(document["signature"], validate=True)
         signer = str(document.get("public_key_sha256", ""))
     except (ValueError, KeyError, TypeError, binascii.Error) as error:
