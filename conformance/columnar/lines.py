@@ -163,12 +163,15 @@ def named_columns(
     first line outside the grammar (null when there is none): the caller must then read the file
     otherwise."""
     lines = _scan_lines(paths, 2).filter(pl.col(_TEXT) != "")
-    frame = _split_lines(lines, quoted).select(
-        pl.col(LINE).cast(pl.Int64).alias(line),
-        *(_field(index, quoted).alias(header) for header, index in indexes.items()),
-    )
+    number = pl.col(LINE).cast(pl.Int64).alias(line)
     if not quoted:
-        return frame, None
+        # Split only as far as the last field wanted (keys are near the start of a record).
+        parts = pl.col(_TEXT).str.splitn(",", max(indexes.values(), default=0) + 2)
+        fields = [parts.struct.field(f"field_{index}").fill_null("").alias(header) for header, index in indexes.items()]
+        return lines.select(number, *fields), None
+    frame = _split_lines(lines, quoted).select(
+        number, *(_field(index, quoted).alias(header) for header, index in indexes.items()),
+    )
     irregular = lines.filter(_irregular(pl.col(_TEXT))).select(pl.col(LINE).min())
     return frame, irregular
 

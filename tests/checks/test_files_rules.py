@@ -238,3 +238,16 @@ def test_invariant_findings_are_capped_per_column_with_exact_counts(
         total = cap + 6 if family != "dates" else cap + 7
         assert len(found_here) == cap + 1, family
         assert found_here[-1] == ("file.too_many_findings", f"{NAME} ({header})", str(total))
+
+
+def test_invariants_of_a_fixed_length_file(tmp_path: Path) -> None:
+    from tests.checks import test_files_fixed as fixed
+
+    rows = household({}, {"続柄": "祖父"})
+    data = fixed.record(rows[0]) + fixed.record(rows[1]) + fixed.record(rows[1])
+    target = fixed.target_for(tmp_path, data)
+    assert [(f.code, f.location) for f in fixed.run(target, ["keys", "values"])] == [
+        ("file.duplicate_key", "residents.dat:3:1 (宛名番号)"),
+        ("file.prohibited_value", "residents.dat:2:17 (続柄)"),
+        ("file.prohibited_value", "residents.dat:3:17 (続柄)"),
+    ]

@@ -96,14 +96,28 @@ def needed(spec: LayoutSpec, columns: Sequence[Column]) -> dict[str, Column]:
     return {c.header: c for c in columns if c.header in wanted and c.index is not None}
 
 
-def judge(name: str, spec: LayoutSpec, columns: Sequence[Column], frame: pl.LazyFrame,
-          living: str | None, extracted: dt.date) -> InvariantScan:
-    """Every invariant on ``frame`` (LINE and the needed columns by catalog header)."""
+#: The needed columns (LINE and the headers asked for) as a lazy frame.
+FrameOf = Callable[[Sequence[str]], "pl.LazyFrame"]
+
+
+def judge(name: str, spec: LayoutSpec, columns: Sequence[Column], frame_of: FrameOf,
+          present: set[str], living: str | None, extracted: dt.date) -> InvariantScan:
+    """Every invariant on ``frame`` (LINE and the needed columns by catalog header). The queries
+    are collected together, so polars reads and splits the file once for all of them."""
+
     state = _State(name, {c.header: c for c in columns})
-    present = set(frame.collect_schema().names())
-    _unique_keys(state, frame, present)
-    _householders(state, frame, present, living)
-    _cells(state, frame, present, living, extracted, spec)
+    if ATENA in present:  # each part reads (and splits) only its own columns
+        key_frame = frame_of(_key_columns(present))
+        groups = _key_groups(key_frame, present)
+        if groups is not None:
+            _unique_keys(state, key_frame, groups.collect(engine="streaming"))
+    if {HOUSEHOLD, RELATION} <= present:
+        households = _household_groups(frame_of(sorted({HOUSEHOLD, RELATION, STATUS} & present)), present, living)
+        if households is not None:
+            _householders(state, households.collect(engine="streaming"))
+    rules = list(_cell_rules(state, present, living, extracted))
+    if rules:
+        _cells(state, frame_of(sorted(present)), rules)
     return state.result()
 
 
@@ -135,22 +149,33 @@ class _State:
         return InvariantScan({f: log.reported(self.name, counts) for f, log in self.logs.items()}, counts)
 
 
-def _unique_keys(state: _State, frame: pl.LazyFrame, present: set[str]) -> None:
+def _key_columns(present: set[str]) -> list[str]:
+    return [ATENA, *([HISTORY] if HISTORY in present else [])]
+
+
+def _key_groups(frame: pl.LazyFrame, present: set[str]) -> pl.LazyFrame | None:
+    """The repeated keys, with the first line of each and how many records hold it (the group-by
+    holds the distinct keys; only the repeated ones leave polars)."""
     import polars as pl
 
     if ATENA not in present:
-        return
-    key = [ATENA, *([HISTORY] if HISTORY in present else [])]
-    filled = frame.filter(pl.col(ATENA) != "").select(_LINE, *key)
-    groups = (filled.group_by(key).agg(pl.col(_LINE).min().alias("__first"), pl.len().alias("__n"))
-              .filter(pl.col("__n") > 1))
-    # Only the repeated keys are kept (the group-by holds the distinct ones); the first records
-    # that repeat one are found by a top-k, not a sort of every repetition.
-    repeated = groups.collect(engine="streaming")
+        return None
+    key = _key_columns(present)
+    filled = frame.filter(pl.col(ATENA) != "")
+    return (filled.group_by(key).agg(pl.col(_LINE).min().alias("__first"), pl.len().alias("__n"))
+            .filter(pl.col("__n") > 1))
+
+
+def _unique_keys(state: _State, frame: pl.LazyFrame, repeated: pl.DataFrame) -> None:
+    import polars as pl
+
     total = int(repeated.select((pl.col("__n") - 1).sum()).item() or 0)
     if not total:
         return
-    worded = (filled.join(repeated.lazy(), on=key, how="inner").filter(pl.col(_LINE) != pl.col("__first"))
+    key = [c for c in repeated.columns if not c.startswith("__")]
+    # The first records that repeat a key, by a top-k (not a sort of every repetition).
+    worded = (frame.filter(pl.col(ATENA) != "").select(_LINE, *key).join(repeated.lazy(), on=key, how="inner")
+              .filter(pl.col(_LINE) != pl.col("__first"))
               .bottom_k(limits.COLUMN_CAP, by=_LINE).sort(_LINE).collect(engine="streaming"))
     personal = state.columns[ATENA].item.personal
     described = " and ".join(key)
@@ -162,20 +187,25 @@ def _unique_keys(state: _State, frame: pl.LazyFrame, present: set[str]) -> None:
     state.count_only(KEYS, ATENA, total - worded.height)
 
 
-def _householders(state: _State, frame: pl.LazyFrame, present: set[str], living: str | None) -> None:
+def _household_groups(frame: pl.LazyFrame, present: set[str], living: str | None) -> pl.LazyFrame | None:
+    """The households of living residents without exactly one 世帯主."""
     import polars as pl
 
     if not {HOUSEHOLD, RELATION} <= present:
-        return
+        return None
     members = frame.filter(pl.col(HOUSEHOLD) != "")
     if STATUS in present and living is not None:
         members = members.filter(pl.col(STATUS) == living)
     head = pl.col(RELATION) == HOUSEHOLDER
-    per = members.group_by(HOUSEHOLD).agg(
+    return members.group_by(HOUSEHOLD).agg(
         pl.col(_LINE).min().alias("__first"), head.sum().alias("__heads"),
         pl.col(_LINE).filter(head).sort().head(2).alias("__head_lines"),
-    ).filter(pl.col("__heads") != 1).sort("__first").collect(engine="streaming")
-    for row in per.iter_rows(named=True):
+    ).filter(pl.col("__heads") != 1)
+
+
+def _householders(state: _State, households: pl.DataFrame) -> None:
+    worded = households.sort("__first").head(limits.COLUMN_CAP)
+    for row in worded.iter_rows(named=True):
         household, heads = shown(row[HOUSEHOLD], state.columns[HOUSEHOLD].item.personal), int(row["__heads"])
         if heads == 0:
             state.add(KEYS, RELATION, int(row["__first"]), Problem(
@@ -186,65 +216,75 @@ def _householders(state: _State, frame: pl.LazyFrame, present: set[str], living:
             state.add(KEYS, RELATION, int(second), Problem(
                 "file.householder", f"a second {HOUSEHOLDER} of 世帯番号 {household} (the first at line {first})",
                 f"one {HOUSEHOLDER} per household", str(heads)))
+    state.count_only(KEYS, RELATION, households.height - worded.height)
 
 
 #: A cell rule of the pass: (family, header, the mask of rows that may fail, the exact rule).
-CellRule = tuple[str, str, "pl.Expr", Callable[[str, Mapping[str, str]], Problem]]
+CellRule = tuple[str, str, "pl.Expr", "pl.Expr", Callable[[str, Mapping[str, str]], Problem]]
 
 
-def _cells(state: _State, frame: pl.LazyFrame, present: set[str], living: str | None, extracted: dt.date,
-           spec: LayoutSpec) -> None:
+def _cells(state: _State, frame: pl.LazyFrame, rules: Sequence[CellRule]) -> None:
+    """One streamed pass: the rows some cheap screen keeps, their exact masks; each rule's exact
+    count (the masks' sums) and its first rows worded, in line order."""
     import polars as pl
 
-    rules = list(_cell_rules(state, present, living, extracted))
-    if not rules:
-        return
     names = [f"__r{k}" for k in range(len(rules))]
-    masks = [mask.fill_null(False).alias(name) for (_, _, mask, _), name in zip(rules, names, strict=True)]
-    failing = frame.with_columns(masks).filter(pl.any_horizontal(pl.col(name) for name in names))
-    for batch in failing.collect_batches(maintain_order=True, engine="streaming"):
-        sums = batch.select(pl.col(name).sum() for name in names).row(0)
-        open_rules = []
-        for (family, header, _, rule), name, count in zip(rules, names, sums, strict=True):
-            if not count:
-                continue
-            if state.room(family, header):
-                open_rules.append((family, header, rule, name))
-            else:
-                state.count_only(family, header, count)
-        for family, header, rule, name in open_rules:  # the masks are exact: each marked value is a finding
-            marked = batch.filter(pl.col(name))
-            room = marked.head(max(limits.COLUMN_CAP - state.logs[family].kept[header], 0))
-            for row in room.iter_rows(named=True):
-                state.add(family, header, int(row[_LINE]), rule(str(row[header]), row))
-            state.count_only(family, header, marked.height - room.height)
+    screened = frame.filter(pl.any_horizontal(screen.fill_null(False) for _, _, screen, _, _ in rules))
+    marked = screened.with_columns(mask.fill_null(False).alias(n)
+                                   for (_, _, _, mask, _), n in zip(rules, names, strict=True))
+    counts = [0] * len(rules)
+    pending: list[tuple[int, int, str, str, Problem]] = []
+    for batch in marked.collect_batches(maintain_order=True, engine="streaming"):
+        sums = batch.select(pl.col(n).sum() for n in names).row(0)
+        for order, ((family, header, _, _, rule), name, found) in enumerate(zip(rules, names, sums, strict=True)):
+            room = limits.COLUMN_CAP - sum(1 for p in pending if p[1] == order)
+            if found and room > 0:
+                for row in batch.filter(pl.col(name)).head(room).iter_rows(named=True):
+                    pending.append((int(row[_LINE]), order, family, header, rule(str(row[header]), row)))
+            counts[order] += int(found or 0)
+    for line, _, family, header, problem in sorted(pending, key=lambda p: (p[0], p[1])):
+        state.add(family, header, line, problem)
+    kept = Counter(p[1] for p in pending)
+    for order, (family, header, _, _, _) in enumerate(rules):
+        if counts[order] > kept[order]:
+            state.count_only(family, header, counts[order] - kept[order])
 
 
 def _cell_rules(state: _State, present: set[str], living: str | None, extracted: dt.date) -> Iterator[CellRule]:
+    """(family, header, cheap screen, exact mask, wording): the exact mask implies the screen, and
+    is computed only on the rows some screen keeps."""
     import polars as pl
 
     as_of = extracted.isoformat()
     for header in PAST_DATES:
         if header in present and state.columns[header].item.type == "date":
             v = pl.col(header)
-            yield DATES, header, v.str.contains(_ISO_DATE) & (v > as_of), _after(header, as_of, state)
+            screen = v > as_of
+            yield DATES, header, screen, screen & v.str.contains(_ISO_DATE), _after(header, as_of, state)
     if BIRTH in present:
         v = pl.col(BIRTH)
-        mask = v.str.contains(_ISO_DATE) & (v < EARLIEST_BIRTH)
+        screen = (v != "") & (v < EARLIEST_BIRTH)
+        mask = screen & v.str.contains(_ISO_DATE)
         if BIRTH_UNKNOWN in present:
             mask = mask & (pl.col(BIRTH_UNKNOWN) != "1")
         if STATUS in present and living is not None:
             mask = mask & (pl.col(STATUS) == living)
-        yield DATES, BIRTH, mask, _before_1868(state)
+        yield DATES, BIRTH, screen, mask, _before_1868(state)
     if RELATION in present:
         v = pl.col(RELATION)
-        yield VALUES, RELATION, (v != "") & ~v.str.contains(RELATION_PATTERN), _relation(state)
+        screen = (v != "") & ~v.is_in(_COMMON_RELATIONS)
+        yield VALUES, RELATION, screen, screen & ~v.str.contains(RELATION_PATTERN), _relation(state)
     codes = sorted(municipality_codes())
     for header, column in state.columns.items():
         if header in present and column.item.check_digit == "lg_code":
             v = pl.col(header)
+            screen = (v != "") & ~v.is_in(codes)
             # A wrong check digit or form is the check_digits and char_classes families' finding.
-            yield MUNICIPALITIES, header, _valid_lg_code(v) & ~v.is_in(codes), _municipality(state, header)
+            yield MUNICIPALITIES, header, screen, screen & _valid_lg_code(v), _municipality(state, header)
+
+
+#: The 続柄 of one or two generations (most of any file): the screen passes them without the regex.
+_COMMON_RELATIONS = sorted({*_FIXED_RELATIONS, *_ATOMS, *(f"{a}の{b}" for a in _ATOMS for b in _ATOMS)})
 
 
 def _valid_lg_code(v: pl.Expr) -> pl.Expr:
@@ -298,15 +338,16 @@ def _municipality(state: _State, header: str) -> Callable[[str, Mapping[str, str
 # Reading the columns
 
 
-def csv_frame(source: Utf8Source, columns: Mapping[str, Column]) -> pl.LazyFrame | None:
-    """The needed columns of a file the vectorized grammar covers, lazily; None when a line is
-    outside it (the caller reads the file record by record)."""
+def csv_frame(source: Utf8Source, columns: Mapping[str, Column]) -> FrameOf | None:
+    """The needed columns of a file the vectorized grammar covers, lazily (each query reads the
+    columns it asks for); None when a line is outside the grammar (the caller reads the file
+    record by record)."""
     import polars as pl
 
     from conformance.columnar.lines import named_columns
 
     indexes = {header: column.index for header, column in columns.items() if column.index is not None}
-    frame, irregular = named_columns(source.paths, source.structure.quotes, indexes, _LINE)
+    _, irregular = named_columns(source.paths, source.structure.quotes, indexes, _LINE)
     if irregular is not None:
         try:
             first = irregular.collect(engine="streaming").item()
@@ -314,7 +355,19 @@ def csv_frame(source: Utf8Source, columns: Mapping[str, Column]) -> pl.LazyFrame
             return None
         if first is not None:
             return None
-    return frame
+
+    def frame_of(headers: Sequence[str]) -> pl.LazyFrame:
+        wanted = {header: indexes[header] for header in headers}
+        return named_columns(source.paths, source.structure.quotes, wanted, _LINE)[0]
+
+    return frame_of
+
+
+def _eager(frame: pl.LazyFrame) -> FrameOf:
+    def frame_of(headers: Sequence[str]) -> pl.LazyFrame:
+        return frame.select(_LINE, *headers)
+
+    return frame_of
 
 
 def row_frame(export: ExportFile, encoding: str, columns: Mapping[str, Column]) -> pl.LazyFrame:
@@ -372,7 +425,7 @@ def scan_invariants(export: ExportFile, encoding: str, spec: LayoutSpec, source:
         columns = spec.columns(fixed.headers)
         chosen = needed(spec, columns)
         frame = chunks_frame((chunk.frame for chunk in read_chunks(export.path, fixed)), chosen)
-        return judge(name, spec, columns, frame, living, extracted)
+        return judge(name, spec, columns, _eager(frame), set(chosen), living, extracted)
     with source as utf8:
         titles = first_record(utf8.path, utf8.encoding) if utf8 is not None else None
         if utf8 is not None and titles is not None:
@@ -380,10 +433,10 @@ def scan_invariants(export: ExportFile, encoding: str, spec: LayoutSpec, source:
             chosen = needed(spec, columns)
             lazy = csv_frame(utf8, chosen)
             if lazy is not None:
-                return judge(name, spec, columns, lazy, living, extracted)
+                return judge(name, spec, columns, lazy, set(chosen), living, extracted)
     columns = spec.columns(_csv_header(export, encoding))
     chosen = needed(spec, columns)
-    return judge(name, spec, columns, row_frame(export, encoding, chosen), living, extracted)
+    return judge(name, spec, columns, _eager(row_frame(export, encoding, chosen)), set(chosen), living, extracted)
 
 
 def _csv_header(export: ExportFile, encoding: str) -> list[str]:
