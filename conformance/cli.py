@@ -27,7 +27,7 @@ from conformance.reference.cli import reference_app
 from conformance.reporting.cli import report_app
 from conformance.spec.catalog import Catalog, EditionCatalog
 from conformance.spec.loader import load_catalog, validate_path
-from conformance.validate_cli import validate_command
+from conformance.validate_cli import reconcile_command, validate_command
 
 app = typer.Typer(help="Conformance tests for Japan's standard specifications of municipal systems.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
@@ -37,6 +37,7 @@ app.add_typer(catalog_app, name="catalog")
 app.add_typer(reference_app, name="reference", help="The bundled reference vendor.")
 app.add_typer(report_app, name="report", help="Compare, merge, bundle, sign and verify run results.")
 app.command("validate")(validate_command)
+app.command("reconcile")(reconcile_command)
 
 # soft_wrap: a path or message is one line however narrow the terminal (greppable, copyable).
 console = Console(stderr=False, soft_wrap=True)

@@ -145,3 +145,88 @@ def _write_atomic(path: Path, data: bytes) -> None:
     temporary.replace(path)
 
 
+
+
+def reconcile_command(
+    old: Annotated[Path, typer.Argument(help="The legacy system's export.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The new system's export.", show_default=False)],
+    layout: Annotated[str, typer.Option("--layout", help="Catalog layout id of both files, e.g. residents_csv.")],
+    key: Annotated[list[str] | None, typer.Option("--key", help="Item(s) matching records (default 宛名番号).")] = None,
+    profile: Annotated[Path | None, typer.Option("--profile", help="Vendor profile: names, encodings.")] = None,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of both (default: detected).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write 照合リスト, エラーリスト (CSV, xlsx).")] = None,
+    catalog: Annotated[Path | None, typer.Option("--catalog", help="Catalog root (default: the bundled one).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")] = False,
+) -> None:
+    """照合リスト and エラーリスト of a migration: exit 0 when both exports agree, 1 when they differ."""
+    from conformance.reconcile import ERROR_COLUMNS, TOTAL_COLUMNS, csv_text, write_lists
+
+    try:
+        result = _reconcile(old, new, layout, key or ["宛名番号"], profile, encoding, catalog)
+        if out is not None:
+            write_lists(result, out)
+    except ConformanceError as error:
+        for line in str(error).splitlines() or [type(error).__name__]:
+            sys.stderr.write(f"error: {line}\n")
+        raise typer.Exit(2) from None
+    except OSError as error:
+        sys.stderr.write(f"error: {error.filename or ''}: {error.strerror or error}\n")
+        raise typer.Exit(2) from None
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write("照合リスト\n" + csv_text(result.totals, TOTAL_COLUMNS).replace("\r\n", "\n"))
+        sys.stdout.write(f"エラーリスト ({result.counts})\n"
+                         + csv_text(result.errors[:SHOWN_LINES], ERROR_COLUMNS).replace("\r\n", "\n"))
+    raise typer.Exit(0 if result.clean else 1)
+
+
+def _reconcile(old: Path, new: Path, layout_id: str, key: list[str], profile: Path | None, encoding: str | None,
+               catalog: Path | None) -> Any:
+    from contextlib import ExitStack
+
+    from conformance.columnar.layout import LayoutSpec
+    from conformance.locations import default_catalog_root
+    from conformance.profiles import load_profile
+    from conformance.reconcile import reconcile
+    from conformance.spec.loader import load_catalog
+    from conformance.targets.exports import ColumnMaps
+    from conformance.validate import _edition, _interface
+
+    for path in (old, new):
+        if not path.is_file():
+            raise UsageError(f"{path}: not a regular file" if path.exists() else f"{path}: no such file")
+    chosen = load_profile(profile) if profile is not None else None
+    edition = _edition(load_catalog(catalog or default_catalog_root()), [layout_id], chosen)
+    layout = _interface(edition, layout_id)
+    if layout.format != "csv":
+        raise UsageError(f"--layout {layout_id}: reconcile reads csv layouts (this one is {layout.format})")
+    exports = chosen.targets.exports if chosen is not None else None
+    spec = LayoutSpec.of(edition, layout, ColumnMaps.of(exports).column_map(layout_id))
+    with ExitStack() as stack:
+        declared = exports.encoding if exports else {}
+        frames = [_side(path, layout, spec, encoding, declared, stack) for path in (old, new)]
+        return reconcile(frames[0], frames[1], spec, key, (str(old), str(new)))
+
+
+def _side(path: Path, layout: Any, spec: Any, encoding: str | None, declared: Any, stack: Any) -> Any:
+    """One export as a lazy frame of LINE and its catalog columns (the UTF-8 copy kept open)."""
+    from conformance.checks.files.content import first_record
+    from conformance.checks.files.encoding import decode
+    from conformance.checks.files.invariants import csv_frame, row_frame
+    from conformance.targets.base import ExportFile
+    from conformance.validate import _declared
+
+    chosen = _declared(path, layout, encoding, declared)
+    decoded = decode(path, chosen)
+    if decoded.source is None:
+        raise UsageError(f"{path}: the bytes are not {chosen}; name the encoding with --encoding")
+    source = decoded.source
+    stack.callback(source.close)
+    titles = first_record(source.path, source.encoding)
+    columns = spec.columns(titles if titles is not None else [])
+    present = {c.header: c for c in columns if c.index is not None}
+    frame_of = csv_frame(source, present) if titles is not None else None
+    if frame_of is not None:
+        return frame_of(list(present))
+    return row_frame(ExportFile(path, layout.id, chosen), chosen, present)
