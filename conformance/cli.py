@@ -186,12 +186,14 @@ def catalog_openapi(
     edition: EditionOption = None,
     catalog: CatalogOption = None,
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+    driver: Annotated[bool, typer.Option("--driver", help="The driver protocol's document (docs/driver.md).")] = False,
 ) -> None:
     """The OpenAPI 3.1 document generated from the catalog's interfaces."""
+    from conformance.spec.driver_openapi import driver_openapi_json
     from conformance.spec.openapi import openapi_json
 
     chosen = _select(_load(catalog), domain, edition)
-    text = openapi_json(chosen[-1])  # the newest edition when none is named
+    text = (driver_openapi_json if driver else openapi_json)(chosen[-1])  # the newest edition when none is named
     if out is None:
         sys.stdout.write(text)
     else:

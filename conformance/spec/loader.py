@@ -847,8 +847,10 @@ def _scenario_name_errors(entry: _Entry, scenario: Scenario) -> Iterator[Located
             yield entry.error(("expect", index, "person"), messages.unknown_reference("person", person, persons))
     for index, step in enumerate(scenario.steps):
         for name, value in step.params.items():
-            for ref in value if isinstance(value, tuple) else (value,):
-                yield from _ref_errors(entry, ("steps", index, "params", name), ref, persons, steps[:index])
+            path: YamlPath = ("steps", index, "params", name)
+            refs = [((*path, at), ref) for at, ref in enumerate(value)] if isinstance(value, tuple) else [(path, value)]
+            for where, ref in refs:
+                yield from _ref_errors(entry, where, ref, persons, steps[:index])
 
 
 def _ref_errors(

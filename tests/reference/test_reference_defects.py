@@ -69,6 +69,12 @@ AFFECTS: dict[str, set[str]] = {
         "juminzei_current_address", "kokuho_bills_loss_month", "kaigo_on_birthday", "koki_korei_day_before",
         "jido_teate_no_15day_rule", "dv_ends_at_move_out", "dv_period_not_one_year", "dv_extension_from_old_end",
         "removal_on_planned_date")},
+    # The driver defects change only what the driver shows (tests/scenarios/test_scenario_engine.py),
+    # but the 通称 of a 特別永住者 on the per-person endpoints of the linkage API too.
+    **{name: set() for name in (
+        "todoke_idou_swapped", "correction_blanks_items", "zokugara_truncated", "household_order_wrong",
+        "heisei_from_0107")},
+    "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (

@@ -1,0 +1,117 @@
+"""The reference vendor's driver adapter (conformance/reference/driver.py), called directly."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from conformance.reference.driver import DriverService, kana_key, relation_allowed, removal_date, wareki
+from conformance.reference.storage import Store
+
+PERSON = {"氏名": "見本　太郎", "氏名_フリガナ": "ミホン　タロウ", "生年月日": "1980-04-01", "性別": "1",
+          "住民種別": "1", "住民状態": "1", "続柄": "世帯主", "住所_都道府県": "静岡県", "住所_市区町村": "見本町",
+          "住所_町字": "本町",
+          "住所_番地号表記": "1番地", "住民となった年月日": "2010-04-01", "住民票コード": "12345678903"}
+
+
+class Call:
+    def __init__(self, method: str, body: dict[str, Any] | None = None, query: dict[str, str] | None = None) -> None:
+        self.method, self._body, self._query = method, body or {}, query or {}
+
+    def param(self, name: str) -> str | None:
+        return self._query.get(name)
+
+    def json_object(self) -> dict[str, Any]:
+        return self._body
+
+
+@pytest.fixture
+def driver() -> DriverService:
+    return DriverService(Store(), today=lambda: date(2024, 6, 10))
+
+
+def post(driver: DriverService, path: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    return driver.handle(Call("POST", body), tuple(path.strip("/").split("/")))
+
+
+def household(driver: DriverService, *members: dict[str, str]) -> list[dict[str, str]]:
+    status, answer = post(driver, "fixtures/persons", {"persons": [{**PERSON, **m} for m in members]})
+    assert status == 200
+    return list(answer["persons"])
+
+
+def test_a_future_moving_day_is_an_error_that_commits_nothing(driver: DriverService) -> None:
+    (head,) = household(driver, {})
+    status, answer = post(driver, "moves/within", {"宛名番号": [head["宛名番号"]], "住所": {"住所_町字": "栄町"},
+                                                  "異動日": "2024-06-11", "届出年月日": "2024-06-10"})
+    assert (status, answer["code"], answer["item"]) == (422, "E001", "異動日")
+    assert len(driver.store.history(head["宛名番号"])) == 1
+
+
+def test_the_head_leaving_two_members_is_an_alert_until_confirmed(driver: DriverService) -> None:
+    head, _, _ = household(driver, {}, {"続柄": "妻"}, {"続柄": "子"})
+    body = {"宛名番号": [head["宛名番号"]], "区分": "国内転出", "転出予定年月日": "2024-06-20",
+            "届出年月日": "2024-06-10"}
+    status, answer = post(driver, "moves/out", body)
+    assert (status, answer["alerts"][0]["code"]) == (409, "A002")
+    assert post(driver, "moves/out", {**body, "confirm": ["A002"]})[0] == 200
+    assert len(driver.store.history(head["宛名番号"])) == 2
+
+
+def test_a_returning_resident_number_is_refused_and_three_matching_items_alert(driver: DriverService) -> None:
+    household(driver, {"住民状態": "2", "個人番号": "123456789018"})
+    newcomer = {**PERSON, "個人番号": "123456789018"}
+    body = {"区分": "国内転入", "persons": [newcomer], "異動日": "2024-06-01", "届出年月日": "2024-06-05"}
+    assert post(driver, "moves/in", body)[1]["code"] == "E004"
+    same_three = {**PERSON, "個人番号": "234567890121", "住民票コード": "23456789014"}
+    status, answer = post(driver, "moves/in", {**body, "persons": [same_three]})
+    assert (status, answer["alerts"][0]["code"]) == (409, "A001")
+
+
+def test_corrections_append_rows_and_keep_every_item(driver: DriverService) -> None:
+    (person,) = household(driver, {})
+    status, _ = post(driver, "ex-officio/corrections", {"宛名番号": person["宛名番号"], "区分": "誤記修正",
+                                                       "items": {"氏名": "見本　太朗"}, "異動日": "2024-06-01"})
+    rows = driver.store.history(person["宛名番号"])
+    assert status == 200 and [row["氏名"] for row in rows] == ["見本　太郎", "見本　太朗"]
+    assert rows[1]["異動事由区分"] == "誤記修正" and rows[1]["住所_町字"] == "本町"
+
+
+def test_blank_items_the_spec_lists_are_refused(driver: DriverService) -> None:
+    (person,) = household(driver, {})
+    status, answer = post(driver, "ex-officio/corrections", {"宛名番号": person["宛名番号"], "区分": "職権修正",
+                                                            "items": {"生年月日": ""}, "異動日": "2024-06-01"})
+    assert (status, answer["code"], answer["item"]) == (422, "E009", "生年月日")
+
+
+def test_a_cancellation_restores_the_row_before_the_latest_change(driver: DriverService) -> None:
+    (person,) = household(driver, {})
+    post(driver, "moves/within", {"宛名番号": [person["宛名番号"]], "住所": {"住所_町字": "栄町"},
+                                  "異動日": "2024-06-01", "届出年月日": "2024-06-02"})
+    assert post(driver, "cancellations", {"宛名番号": person["宛名番号"]})[0] == 200
+    rows = driver.store.history(person["宛名番号"])
+    assert [row["住所_町字"] for row in rows] == ["本町", "栄町", "本町"]
+    assert rows[-1]["異動事由区分"] == "異動の取消し（修正）"
+
+
+def test_household_order_follows_5_2(driver: DriverService) -> None:
+    members = household(driver, {"続柄": "同居人"}, {"続柄": "子", "生年月日": "2005-01-01"}, {},
+                        {"続柄": "子", "生年月日": "2003-01-01"}, {"続柄": "妻"},
+                        {"続柄": "母", "生年月日": "1950-01-01"})
+    _, answer = driver.handle(Call("GET"), ("households", members[0]["世帯番号"]))
+    assert [m["続柄"] for m in answer["members"]] == ["世帯主", "妻", "子", "子", "母", "同居人"]
+    assert [m["生年月日"] for m in answer["members"]][2:4] == ["2003-01-01", "2005-01-01"]
+
+
+def test_rules() -> None:
+    assert relation_allowed("子の子の子の子") and not relation_allowed("子の子の子の子の子")
+    assert not relation_allowed("孫")
+    assert removal_date(date(2024, 6, 30), date(2024, 6, 25)) == date(2024, 6, 25)
+    assert wareki("1989-01-07") == "昭和64年1月7日" and wareki("1989-01-08") == "平成元年1月8日"
+    assert wareki("1989-01-07", frozenset({"heisei_from_0107"})) == "平成元年1月7日"
+    pairs = (("ヂヅヲワ", "ジズオハ"), ("ヴァヴィヴ", "バビブ"), ("キョウ", "キヨオ"), ("ルーシー", "ルシ"),
+             ("ゴンダ　バンペイ", "コンタハンヘイ"))
+    for stored, searched in pairs:
+        assert kana_key(stored) == kana_key(searched), (stored, searched)

@@ -1,0 +1,235 @@
+"""The scenario engine, matcher by matcher: a conforming answer gives no observation and a defective
+one gives the exact (code, location); a vendor lacking an operation is NOT_AUTOMATED, never PASS."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conformance.checks import scenario_run
+from conformance.checks.registry import CheckContext, NotAutomated, Registry
+from conformance.plan import Case
+from conformance.profiles import ApiTarget, DriverTarget
+from conformance.reference.server import start_reference
+from conformance.results import Status
+from conformance.runner import run_case
+from conformance.scenarios import DriverClient, MissingOperations, run_scenario
+from conformance.scenarios.engine import DEFAULT_ITEMS
+from conformance.spec.loader import load_edition
+from conformance.spec.scenario_models import Scenario
+from conformance.targets.base import HttpResponse, Target
+from conformance.targets.http import RequestsHttpClient
+
+EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
+OPERATIONS = {operation.id: operation for operation in EDITION.driver_operations}
+DEFAULTS = {**DEFAULT_ITEMS, "住所_市区町村コード": "229997"}
+
+
+def scenario(scenario_id: str) -> Scenario:
+    return next(s for s in EDITION.scenarios if s.id == scenario_id)
+
+
+def against(defects: frozenset[str], scenario_id: str) -> list[tuple[str, str]]:
+    with start_reference(defects=defects) as running:
+        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        client = DriverClient(http, "/driver/v1", OPERATIONS)
+        found = run_scenario(scenario(scenario_id), client, http, implemented=lambda _: True, defaults=DEFAULTS)
+    return [(o.code, o.location) for o in found]
+
+
+# -- a fake driver: exact answers, conforming or defective ------------------------------------------
+
+
+class FakeHttp:
+    """Canned answers by (method, path); records what was sent."""
+
+    base_url = "http://vendor.example"
+
+    def __init__(self, answers: Mapping[tuple[str, str], Any]) -> None:
+        self.answers = dict(answers)
+        self.sent: list[tuple[str, str, Any]] = []
+
+    def request(self, method: str, path: str, *, params: Mapping[str, str] | None = None, json: Any = None,
+                data: bytes | None = None, content_type: str | None = None) -> HttpResponse:
+        self.sent.append((method, path, json if json is not None else dict(params or {})))
+        answer = self.answers[(method, path)]
+        if callable(answer):
+            answer = answer(json)
+        status, document = answer if isinstance(answer, tuple) else (200, answer)
+        return HttpResponse(status, {"Content-Type": "application/json"}, _dumps(document), path)
+
+
+def _dumps(document: Any) -> bytes:
+    return json.dumps(document, ensure_ascii=False).encode()
+
+
+def fake_run(data: dict[str, Any], answers: Mapping[tuple[str, str], Any]) -> list[tuple[str, str, str | None]]:
+    http = FakeHttp(answers)
+    client = DriverClient(http, "/driver/v1", OPERATIONS)
+    found = run_scenario(Scenario.model_validate_json(json.dumps(data)), client, http, implemented=lambda _: True)
+    return [(o.code, o.location, o.actual) for o in found]
+
+
+ONE_PERSON = {"persons": [{"name": "p", "household": "h"}]}
+CREATED = {"result": "ok", "persons": [{"宛名番号": "0000000019", "世帯番号": "5000000018"}]}
+
+
+def base(expect: list[dict[str, Any]], steps: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {"id": "t.case", "title": "t", "requirements": ["jumin-1.0-4.0.3-R003"], "given": ONE_PERSON,
+            "steps": steps or [{"id": "s", "op": "query.person", "params": {"宛名番号": {"person": "p"}}}],
+            "expect": expect}
+
+
+def person_answer(**items: str) -> dict[str, Any]:
+    return {"result": "ok", "person": {"宛名番号": "0000000019", **items}}
+
+
+def test_equals_passes_on_the_value_and_locates_a_wrong_one() -> None:
+    data = base([{"matcher": "equals", "step": "s", "pointer": "/person/異動日", "value": "2024-06-01"}])
+    answers = {("post", "/driver/v1/fixtures/persons"): CREATED}
+    good = {**answers, ("get", "/driver/v1/persons/0000000019"): person_answer(異動日="2024-06-01")}
+    bad = {**answers, ("get", "/driver/v1/persons/0000000019"): person_answer(異動日="2024-06-05")}
+    assert fake_run(data, good) == []
+    assert fake_run(data, bad) == [("scenario.not_equal", "scenario:t.case/step:s#/person/異動日", "2024-06-05")]
+
+
+def test_error_wants_the_status_and_the_code() -> None:
+    data = base([{"matcher": "error", "step": "s", "code": "E001"}])
+    created = {("post", "/driver/v1/fixtures/persons"): CREATED}
+    refused = {**created, ("get", "/driver/v1/persons/0000000019"): (422, {"result": "error", "code": "E001",
+                                                                           "message": "x"})}
+    committed = {**created, ("get", "/driver/v1/persons/0000000019"): person_answer()}
+    other = {**created, ("get", "/driver/v1/persons/0000000019"): (422, {"result": "error", "code": "E002",
+                                                                         "message": "x"})}
+    assert fake_run(data, refused) == []
+    assert fake_run(data, committed) == [("scenario.no_error", "scenario:t.case/step:s", "200 ok")]
+    assert fake_run(data, other) == [("scenario.no_error", "scenario:t.case/step:s", "422 E002")]
+
+
+def test_alert_is_409_with_the_code_among_the_alerts() -> None:
+    data = base([{"matcher": "alert", "step": "s", "code": "A002"}])
+    created = {("post", "/driver/v1/fixtures/persons"): CREATED}
+    alert = {**created, ("get", "/driver/v1/persons/0000000019"): (409, {"result": "alert", "alerts": [
+        {"code": "A002", "message": "m"}]})}
+    blocked = {**created, ("get", "/driver/v1/persons/0000000019"): (422, {"result": "error", "code": "A002",
+                                                                           "message": "m"})}
+    assert fake_run(data, alert) == []
+    assert fake_run(data, blocked) == [("scenario.no_alert", "scenario:t.case/step:s", "422 error")]
+
+
+def test_order_compares_the_key_of_each_entry() -> None:
+    data = base([{"matcher": "order", "step": "s", "pointer": "/members", "key": "続柄", "values": ["世帯主", "妻"]}],
+                [{"id": "s", "op": "query.household", "params": {"世帯番号": {"person": "p", "item": "世帯番号"}}}])
+    created = {("post", "/driver/v1/fixtures/persons"): CREATED}
+    good = {**created, ("get", "/driver/v1/households/5000000018"): {"members": [{"続柄": "世帯主"}, {"続柄": "妻"}]}}
+    bad = {**created, ("get", "/driver/v1/households/5000000018"): {"members": [{"続柄": "妻"}, {"続柄": "世帯主"}]}}
+    assert fake_run(data, good) == []
+    assert fake_run(data, bad) == [("scenario.order", "scenario:t.case/step:s#/members", '["妻", "世帯主"]')]
+
+
+def test_history_appended_wants_one_more_row_with_the_items_and_every_other_item_kept() -> None:
+    data = base([{"matcher": "history_appended", "step": "s", "person": "p", "items": {"住所_方書": "B"}}],
+                [{"id": "s", "op": "ex_officio.correct", "params": {
+                    "宛名番号": {"person": "p"}, "区分": "職権修正", "items": {"住所_方書": "B"},
+                    "異動日": "2024-06-01"}}])
+    first = {"履歴番号": "1", "氏名": "見本　太郎", "住所_方書": "A"}
+    rows = [[first]]
+
+    def history(_: Any) -> dict[str, Any]:
+        return {"result": "ok", "rows": rows[0]}
+
+    def correct(kept: bool) -> Any:
+        def answer(_: Any) -> dict[str, Any]:
+            rows[0] = [first, {**first, "履歴番号": "2", "住所_方書": "B", "氏名": first["氏名"] if kept else ""}]
+            return {"result": "ok"}
+        return answer
+
+    common = {("post", "/driver/v1/fixtures/persons"): CREATED,
+              ("get", "/driver/v1/persons/0000000019/history"): history}
+    assert fake_run(data, {**common, ("post", "/driver/v1/ex-officio/corrections"): correct(True)}) == []
+    rows[0] = [first]
+    assert fake_run(data, {**common, ("post", "/driver/v1/ex-officio/corrections"): correct(False)}) == [
+        ("scenario.history_item_not_kept", "scenario:t.case/step:s#/history/1/氏名", "")]
+
+
+def test_a_missing_operation_stops_the_scenario_before_anything_is_sent() -> None:
+    http = FakeHttp({})
+    client = DriverClient(http, "/driver/v1", OPERATIONS)
+    with pytest.raises(MissingOperations, match=r"moves\.within"):
+        run_scenario(scenario("idou.tenkyo"), client, http, implemented=lambda op: op != "moves.within")
+    assert http.sent == []
+
+
+# -- through the check and the runner: NOT_AUTOMATED, never PASS -------------------------------------
+
+
+def run_requirement(requirement_id: str, driver: DriverTarget | None) -> Any:
+    registry = Registry()
+    registry.add_module(scenario_run)
+    http = FakeHttp({})
+    target = Target(catalog=EDITION, http=http, driver=driver)
+    case = Case(requirement=EDITION.requirement(requirement_id), domain="jumin", edition="1.0")
+    return run_case(case, registry, lambda: target)
+
+
+def test_a_profile_without_the_operation_gets_not_automated_with_the_reason() -> None:
+    result = run_requirement("jumin-1.0-1.2.2-R025", DriverTarget(operations=("fixtures.persons", "query.history")))
+    assert result.status is Status.NOT_AUTOMATED
+    assert "moves.within" in result.reason and "targets.driver.operations" in result.reason
+
+
+def test_a_profile_without_a_driver_gets_not_automated() -> None:
+    result = run_requirement("jumin-1.0-1.2.2-R025", None)
+    assert result.status is Status.NOT_AUTOMATED and "targets.driver" in result.reason
+
+
+def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
+    target = Target(catalog=EDITION, http=FakeHttp({}), driver=DriverTarget(operations=()))
+    ctx = CheckContext(requirement=EDITION.requirement("jumin-1.0-1.2.2-R025"), params={"scenario": "idou.tenkyo"},
+                       target=target)
+    with pytest.raises(NotAutomated):
+        list(scenario_run.scenario_run(ctx))
+
+
+# -- against the reference: clean, and its named driver defects ----------------------------------------
+
+
+@pytest.mark.parametrize(("defect", "scenario_id", "expected"), [
+    ("todoke_idou_swapped", "idou.tennyu.kokunai",
+     ("scenario.not_equal", "scenario:idou.tennyu.kokunai/step:shokai#/person/異動日")),
+    ("correction_blanks_items", "shusei.zenkomoku",
+     ("scenario.history_item_not_kept", "scenario:shusei.zenkomoku/step:shusei#/history/1/住民種別")),
+    ("zokugara_truncated", "zokugara.1_1_11_r004",
+     ("scenario.not_equal", "scenario:zokugara.1_1_11_r004/step:get0#/person/続柄")),
+    ("household_order_wrong", "narabi.rules", ("scenario.order", "scenario:narabi.rules/step:setai#/members")),
+    ("heisei_from_0107", "hyoji.wareki",
+     ("scenario.oracle_mismatch", "scenario:hyoji.wareki/step:showa#/display/生年月日")),
+    ("tsusho_tokubetsu_dropped", "tsusho.tokubetsu_eijusha_every_endpoint", ("scenario.item_mismatch", None)),
+])
+def test_each_driver_defect_fails_its_scenario_and_the_clean_reference_passes(
+    defect: str, scenario_id: str, expected: tuple[str, str | None],
+) -> None:
+    assert against(frozenset(), scenario_id) == []
+    found = against(frozenset({defect}), scenario_id)
+    code, location = expected
+    assert found and found[0][0] == code
+    if location is not None:
+        assert found[0][1] == location
+    else:
+        assert {where.split("#")[1].split(" /")[0] for _, where in found} == {"GET"}
+
+
+def test_every_scenario_passes_against_the_clean_reference() -> None:
+    with start_reference() as running:
+        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        client = DriverClient(http, "/driver/v1", OPERATIONS)
+        failed = {s.id: run_scenario(s, client, http, implemented=lambda _: True, defaults=DEFAULTS)
+                  for s in EDITION.scenarios}
+    assert {key: value for key, value in failed.items() if value} == {}
+    assert len(failed) >= 80
+
+
