@@ -9,8 +9,8 @@ from pydantic import BaseModel
 
 from conformance.profiles import AttestationFile, Profile
 from conformance.results_schema import ResultsDocument
-from conformance.spec.scenario_models import ScenarioDocument
 from conformance.spec.models import CatalogDocument, Edition, Form
+from conformance.spec.scenario_models import ScenarioDocument
 
 _SCHEMAS: dict[str, type[BaseModel]] = {
     "edition.schema.json": Edition,
