@@ -47,7 +47,7 @@ def test_the_command_writes_the_committed_edition(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.yaml"))
     assert written == ["code_tables.yaml", "data_items.yaml", "edition.yaml", "functions.yaml", "interfaces.yaml",
-                       "requirements/data_items.yaml", "schemas.yaml"]
+                       "requirements/data_items.yaml", "requirements/interfaces.yaml", "schemas.yaml"]
     for name in written:
         assert (tmp_path / name).read_bytes() == (COMMITTED / name).read_bytes()
     # What cannot be classified is reported, not guessed.
@@ -93,12 +93,12 @@ def test_functions_carry_their_real_function_ids_and_verbatim_text() -> None:
     assert len(functions["0310002"].mentions) == 3  # three flows name it
     # No 類型 is given for any function in the 本文: no level, no requirement of kind function.
     assert all(f.level is None for f in edition.functions)
-    assert {r.kind.value for r in edition.requirements} == {"data_item"}
+    assert {r.kind.value for r in edition.requirements} == {"data_item", "interface"}  # interface: the API
 
 
 def test_data_items_are_requirements_with_the_level_of_their_implementation_type() -> None:
     edition = load_edition(COMMITTED)
-    requirements = {r.source.section: r for r in edition.requirements}
+    requirements = {r.source.section: r for r in edition.requirements if r.kind == "data_item"}
     items = {i.official.data_item_id: i for i in edition.data_items if i.official}
     assert set(requirements) == set(items)
     for data_item_id, item in items.items():
@@ -321,3 +321,34 @@ def test_a_changed_definition_stops_the_import_unless_accepted(tmp_path: Path) -
     assert (out / "requirements" / "data_items.yaml").read_bytes() == before
     import_official([changed], tmp_path, domain="kyotsu", edition="2.1", accept=True)
     assert "書き換えた項目定義" in (out / ID_CHANGES_FILE).read_text(encoding="utf-8")
+
+
+def test_the_api_statements_are_optional_interface_requirements_quoted_verbatim() -> None:
+    edition = load_edition(COMMITTED)
+    api = [r for r in edition.requirements if r.kind == "interface"]
+    assert [r.id for r in api] == [f"kyotsu-2.1-0310001-O{n:03d}" for n in range(1, 8)]
+    assert {r.level for r in api} == {Level.OPTIONAL}
+    assert {r.function_id for r in api} == {"0310001"}
+    workbook = openpyxl.load_workbook(API)
+    for requirement in api:
+        sheet = workbook[requirement.source.block.split(" ")[0]]
+        cells = [str(c.value) for c in sheet[requirement.source.paragraph] if c.value is not None]
+        assert requirement.text in cells, requirement.id  # one cell of its row, verbatim
+    texts = {r.id: r.text for r in api}
+    assert "HTTPステータスコード401" in texts["kyotsu-2.1-0310001-O003"]
+    assert texts["kyotsu-2.1-0310001-O005"] == '※※処理区分"1"、または"2"の場合は必須'
+    header = (COMMITTED / "requirements" / "interfaces.yaml").read_text("utf-8").splitlines()[2]
+    assert header.startswith("# Level: the API仕様書 states no 類型; optional (標準オプション) is our reading")
+
+
+def test_a_missing_statement_stops_the_api_import(tmp_path: Path) -> None:
+    workbook = openpyxl.load_workbook(API)
+    sheet = workbook["リクエスト_API仕様"]
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and "HTTPステータスコード401" in cell.value:
+                cell.value = "（削除）"
+    changed = tmp_path / API.name
+    workbook.save(changed)
+    with pytest.raises(SpecError, match="HTTPステータスコード401"):
+        render_official(changed, "kyotsu", "2.1")

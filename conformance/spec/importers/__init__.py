@@ -68,7 +68,7 @@ def render_official(path: Path, domain: str | None = None, edition: str | None =
         names = list(workbook.sheetnames)
         workbook.close()
         if api_spec.is_api_spec(names):
-            return api_spec.parse(path)
+            return api_spec.parse(path, domain, edition)
         if kihon_data_list.is_kihon_data_list(names):
             return kihon_data_list.parse(path, domain, edition)
         raise UsageError(f"{path}: sheets {names} are neither an API仕様書 (sheets {api_spec.REQUEST_SHEET}, "

@@ -12,6 +12,13 @@ Verbatim: names, labels, descriptions, notes, examples, data types and error cod
 path), ``fixed_value`` from a 備考 of the form "…"固定値, ``security: bearer`` when the 補足事項 name
 an OAuth2 Bearer token, and the 記述例 value taken from the column the 記述例 formula refers to.
 A row that cannot be placed (no name, an unknown レベル, a level that skips one) is reported, not guessed.
+
+Requirements (when the domain and edition are known, ``requirements/interfaces.yaml``): the statements of
+:data:`STATEMENTS`, the ones a check can judge from outside (docs/catalog-ids.md), each ``kind: interface``,
+``level: optional`` and its text verbatim. The API仕様書 states no 類型; 標準オプション is our reading (the
+lead's decision): a vendor that implements the function through this API declares them in its capability
+statement, undeclared they are NOT_APPLICABLE. Ids ``<domain>-<edition>-<機能ID>-O<NNN>``, numbered in
+the order of :data:`STATEMENTS`; the 機能ID of a call is ours too (:data:`FUNCTION_OF_CALL`).
 """
 
 from __future__ import annotations
@@ -25,10 +32,14 @@ from conformance.spec.importers.official import Collector, Rendered, cell_text, 
 from conformance.spec.models import (
     ApiInterface,
     ErrorCode,
+    Level,
     Provenance,
+    Requirement,
+    RequirementKind,
     Response,
     Schema,
     SchemaProperty,
+    Source,
     SourceRow,
 )
 
@@ -46,6 +57,45 @@ _STATUS = re.compile(r"HTTPステータスコード：(?P<status>[0-9]{3})")
 _METHOD = re.compile(r"HTTPメソッド：(?P<method>[A-Z]+)")
 _FIXED = re.compile(r'^"(?P<value>[^"]+)"固定値$')
 _EXAMPLE_REF = re.compile(r"&(?P<column>[A-Z]+)[0-9]+\s*$")
+NOTES_HEADING = "留意事項"
+REQUIREMENTS_FILE = "requirements/interfaces.yaml"
+#: The 機能ID each API call serves (ours: the API仕様書 names the function, 住登外者宛名番号付番, not its id;
+#: 0310001 is that function's id in the 本文).
+FUNCTION_OF_CALL = {"app_submit/v10/jutogaishaatenabangofuban": "0310001"}
+#: Why every requirement of an API仕様書 is optional (written into the generated file).
+LEVEL_NOTE = ("# Level: the API仕様書 states no 類型; optional (標準オプション) is our reading (docs/catalog-ids.md): "
+              "a vendor implementing the function through this API declares these ids in capabilities.optional; "
+              "undeclared they are NOT_APPLICABLE.\n")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A statement of an API仕様書 that becomes a requirement (ours: the ones a check can judge).
+
+    ``where`` is ``note`` (a line of the リクエスト_API仕様's 留意事項 containing ``key``), ``request`` (the
+    ``column`` cell of the request parameter ``key``) or ``response`` (the ``column`` cell of the property
+    ``key`` in the response block of ``status``).
+    """
+
+    where: str
+    key: str
+    column: str = ""
+    status: int = 0
+
+
+#: The statements made requirements, in id order (a new one goes at the end: ids are positional).
+#: Left out: the 500番台 / 503 notes (a timeout, a maintenance, an unexpected error cannot be caused from
+#: outside), the ※※ conditions a request cannot show (氏名未定, 日本人/外国人, whether an address has a
+#: 町字), the transport (HTTP1.1, TLS1.2) and client_secret_jwt of the 補足事項.
+STATEMENTS: tuple[Statement, ...] = (
+    Statement("note", "HTTPステータスコード200"),
+    Statement("note", "HTTPステータスコード400"),
+    Statement("note", "HTTPステータスコード401"),
+    Statement("request", "shorikubun", "項目説明"),
+    Statement("request", "atenabango", "備考"),
+    Statement("request", "nayosesakiatenabango", "備考"),
+    Statement("response", "atenabango", "項目説明", 200),
+)
 
 
 def is_api_spec(sheet_names: list[str]) -> bool:
@@ -62,8 +112,9 @@ class _Node:
     properties: list[SchemaProperty] = field(default_factory=list)
 
 
-def parse(path: Path) -> Rendered:
-    """Read the workbook and render interfaces.yaml and schemas.yaml."""
+def parse(path: Path, domain: str | None = None, edition: str | None = None) -> Rendered:
+    """Read the workbook and render interfaces.yaml and schemas.yaml; with the domain and edition, the
+    requirements of :data:`STATEMENTS` too."""
     import openpyxl
 
     workbook = openpyxl.load_workbook(path)  # formulas kept: 記述例 cells are formulas over a value column
@@ -89,7 +140,78 @@ def parse(path: Path) -> Rendered:
              "schemas.yaml": render_document(path, TEMPLATE, "schemas", schemas)}
     counts = {"interfaces": 1, "request parameters": len(request.properties), "responses": len(responses),
               "schemas": len(schemas), "error codes": len(error_codes)}
-    return Rendered(path, TEMPLATE, None, None, files, counts, tuple(collect.unclassified))
+    if domain is not None and edition is not None:
+        requirements = _requirements(path, workbook, domain, edition, title or call_name, call_name, schemas,
+                                     collect)
+        collect.raise_if_errors()
+        if requirements:
+            files[REQUIREMENTS_FILE] = render_document(path, TEMPLATE, "requirements", requirements, LEVEL_NOTE)
+            counts["requirements"] = len(requirements)
+    return Rendered(path, TEMPLATE, domain, edition, files, counts, tuple(collect.unclassified))
+
+
+def _requirements(path: Path, workbook: Any, domain: str, edition: str, document: str, call_name: str,
+                  schemas: list[Schema], collect: Collector) -> list[Requirement]:
+    """One optional interface requirement per statement of :data:`STATEMENTS`, its text verbatim."""
+    function_id = FUNCTION_OF_CALL.get(call_name)
+    if function_id is None:
+        collect.skip(f"{path.name}!{OVERVIEW_SHEET}", f"{call_name}: no 機能ID known for the call: no requirement made")
+        return []
+    notes = _notes(workbook[REQUEST_SHEET])
+    requirements = []
+    for number, statement in enumerate(STATEMENTS, start=1):
+        found = _statement(statement, notes, schemas)
+        if found is None:
+            collect.error(f"{path.name}: {statement.where} {statement.key}",
+                          f"statement {statement} not found (docs/catalog-ids.md)")
+            continue
+        sheet, row, title, text = found
+        block = f"{sheet} {statement.column or NOTES_HEADING}"
+        requirements.append(Requirement(
+            id=f"{domain}-{edition}-{function_id}-O{number:03d}", kind=RequirementKind.INTERFACE,
+            level=Level.OPTIONAL, text=text, function_id=function_id,
+            source=Source(document=document, edition=edition, section=function_id, title=title, block=block,
+                          paragraph=row, file=path.name),
+        ))
+    return requirements
+
+
+def _notes(sheet: Any) -> list[tuple[int, str]]:
+    """The lines under 留意事項 (column A), with their rows, up to the first blank row."""
+    found: list[tuple[int, str]] = []
+    started = False
+    for number in range(1, sheet.max_row + 1):
+        text = cell_text(sheet.cell(number, 1).value)
+        if not started:
+            started = text is not None and text.strip() == NOTES_HEADING
+            continue
+        if text is None:
+            break
+        found.append((number, text))
+    return found
+
+
+def _statement(statement: Statement, notes: list[tuple[int, str]],
+               schemas: list[Schema]) -> tuple[str, int, str, str] | None:
+    """(sheet, row, title, text) of a statement, verbatim; None when the workbook lacks it."""
+    if statement.where == "note":
+        matches = [(row, text) for row, text in notes if statement.key in text]
+        return (REQUEST_SHEET, matches[0][0], NOTES_HEADING, matches[0][1]) if len(matches) == 1 else None
+    if statement.where == "request":
+        candidates = [schemas[0]]
+        sheet = REQUEST_SHEET
+    else:
+        base = schemas[0].id.removesuffix("_request")
+        candidates = [s for s in schemas[1:] if s.id.startswith(f"{base}_{statement.status}_")]
+        sheet = RESPONSE_SHEET
+    for schema in candidates:
+        for prop in schema.properties:
+            if prop.name != statement.key or prop.source is None:
+                continue
+            text = prop.description if statement.column == "項目説明" else prop.note
+            if text:
+                return sheet, prop.source.row, f"{prop.label or prop.name}（{prop.name}）", text
+    return None
 
 
 def _cover_title(workbook: Any) -> str | None:

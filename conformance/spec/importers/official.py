@@ -84,10 +84,11 @@ def generated_note(source: Path, template: str) -> str:
             f"{sha256(source)}): do not edit by hand.\n")
 
 
-def render_document(source: Path, template: str, key: str, entries: Sequence[Any]) -> str:
-    """A catalog document ``{key: [...]}``; fields equal to their default are left out."""
+def render_document(source: Path, template: str, key: str, entries: Sequence[Any], note: str = "") -> str:
+    """A catalog document ``{key: [...]}``; fields equal to their default are left out. ``note`` is a
+    comment (lines starting with ``#``) after the generated note."""
     items = [entry.model_dump(mode="json", exclude_defaults=True) for entry in entries]
-    text = DOCUMENT_SCHEMA + generated_note(source, template) + dump({key: items})
+    text = DOCUMENT_SCHEMA + generated_note(source, template) + note + dump({key: items})
     if yaml.safe_load(text) != {key: items}:
         raise SpecError([f"{key}.yaml:1: generated YAML reloads to different data"])
     return text
