@@ -70,6 +70,11 @@ def reconcile(old: pl.LazyFrame, new: pl.LazyFrame, spec: LayoutSpec, key: Seque
         missing = [k for k in key if k not in columns]
         if missing:
             raise UsageError(f"{side}: the file has no column {', '.join(missing)} to match records by (--key)")
+        repeated = side_repeats(old if side == "OLD" else new, key)
+        if repeated:
+            # Records matched by a key that repeats would be joined many to many.
+            raise UsageError(f"{side}: {repeated} record(s) repeat a {'+'.join(key)} of an earlier one; records are "
+                             "matched by key: `conformance validate` (family keys) lists them")
     result = Reconciliation(names[0], names[1], tuple(key))
     result.totals.append(_total("records", "", old.select(pl.len()), new.select(pl.len())))
     for item in TALLIED:
@@ -81,6 +86,14 @@ def reconcile(old: pl.LazyFrame, new: pl.LazyFrame, spec: LayoutSpec, key: Seque
     compared = sorted((old_columns & new_columns) - {_LINE, *key})
     _differences(result, old, new, key, compared, spec)
     return result
+
+
+def side_repeats(side: pl.LazyFrame, key: Sequence[str]) -> int:
+    """How many records repeat the key of an earlier one."""
+    import polars as pl
+
+    groups = side.group_by(list(key)).agg(pl.len().alias("__n")).filter(pl.col("__n") > 1)
+    return int(groups.select((pl.col("__n") - 1).sum()).collect(engine="streaming").item() or 0)
 
 
 def _total(item: str, value: str, old: pl.LazyFrame, new: pl.LazyFrame) -> dict[str, Any]:
@@ -115,14 +128,17 @@ def _differences(result: Reconciliation, old: pl.LazyFrame, new: pl.LazyFrame, k
     import polars as pl
 
     joined = old.join(new, on=list(key), how="inner", suffix="__new")
+    # One pass counts the differences of every item; only the items that differ are read again.
+    sums = joined.select((pl.col(item) != pl.col(f"{item}__new")).sum().alias(item) for item in compared)
+    counts = sums.collect(engine="streaming").row(0, named=True) if compared else {}
     total = 0
     for item in compared:
-        differing = joined.filter(pl.col(item) != pl.col(f"{item}__new")).select(
-            *key, _LINE, f"{_LINE}__new", item, f"{item}__new")
-        count = int(differing.select(pl.len()).collect(engine="streaming").item())
+        count = int(counts[item] or 0)
         total += count
         if not count:
             continue
+        differing = joined.filter(pl.col(item) != pl.col(f"{item}__new")).select(
+            *key, _LINE, f"{_LINE}__new", item, f"{item}__new")
         personal = spec.items[item].personal if item in spec.items else False
         room = max(LIST_CAP - sum(1 for e in result.errors if e["kind"] == "different"), 0)
         for row in differing.sort(_LINE).head(room).collect(engine="streaming").iter_rows(named=True):

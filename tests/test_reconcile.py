@@ -64,3 +64,11 @@ def test_unusable_input(tmp_path: Path) -> None:
     old = write(tmp_path / "old.csv", town(1))
     code, err = reconcile(str(old), str(tmp_path / "nope.csv"), "--layout", "residents_csv")
     assert code == 2 and isinstance(err, str) and err.startswith("error: ") and "nope.csv: no such file" in err
+
+
+def test_repeated_keys_are_unusable_input(tmp_path: Path) -> None:
+    rows = town(2)
+    old = write(tmp_path / "old.csv", rows)
+    new = write(tmp_path / "new.csv", [*rows, rows[1]])
+    code, err = reconcile(str(old), str(new), "--layout", "residents_csv")
+    assert code == 2 and isinstance(err, str) and "NEW: 1 record(s) repeat a 宛名番号" in err
