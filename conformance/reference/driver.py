@@ -37,7 +37,20 @@ _REASON_CODES: dict[str, str] = {
     "国外転出": "C1", "死亡": "C2", "職権消除": "C3", "世帯分離": "D1", "世帯合併": "D1", "世帯主変更": "D1",
     "職権修正": "E1", "軽微な修正": "E1", "誤記修正": "E1", "通称の記載": "E1", "通称の削除": "E1",
     "異動の取消し（増）": "E2", "異動の取消し（減）": "E2", "異動の取消し（修正）": "E2",
+    "職権記載（帰化等）": "A3", "職権記載（国籍喪失）": "A3", "職権消除（帰化等）": "C3", "職権消除（国籍喪失）": "C3",
+    **{kind: "E1" for kind in ("個人番号の変更請求", "個人番号の職権修正", "個人番号の職権記載",
+                               "住民票コードの変更請求", "住民票コードの職権記載")},
 }
+#: The 区分 of a correction and the items each may change (None: any item).
+_CORRECTIONS: dict[str, frozenset[str] | None] = {
+    "職権修正": None, "軽微な修正": None, "誤記修正": None,
+    **{kind: frozenset({"個人番号"}) for kind in ("個人番号の変更請求", "個人番号の職権修正", "個人番号の職権記載")},
+    **{kind: frozenset({"住民票コード"}) for kind in ("住民票コードの変更請求", "住民票コードの職権記載")},
+}
+#: What a 住民票 of the other 住民種別 takes over on 帰化, 国籍取得 and 国籍喪失 (4.5.3 R002, 4.5.4 R002, 4.5.5 R002).
+_INHERITED = ("宛名番号", "世帯番号", "住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記", "住所_方書",
+              "住所_郵便番号", "住所_市区町村コード", "生年月日", "生年月日_不詳フラグ", "性別", "続柄", "世帯主氏名",
+              "住所を定めた年月日", "住民票コード", "個人番号", "転入前住所_市区町村コード", "住民となった年月日")
 _HEAD_LEAVES = "世帯主が世帯からいなくなり、残存世帯員が２人以上となります。先に世帯主変更を行ってください。"
 #: Flags a new record starts with when the input leaves them out.
 _FLAG_DEFAULTS = {"生年月日_不詳フラグ": "0", "他業務参照不可フラグ": "0", "支援措置対象フラグ": "0"}
@@ -529,10 +542,13 @@ class DriverService:
         processed = self.processing_day(body)
         moved = parse_date(body["異動日"], "異動日")
         kind = str(body["区分"])
-        if kind not in ("職権修正", "軽微な修正", "誤記修正"):
+        if kind not in _CORRECTIONS:
             raise BadInput(f"区分 {kind!r}")
         row = self.person(body["宛名番号"])
         items = {str(k): str(v) for k, v in dict(body["items"]).items() if str(k) not in _KEY_ITEMS}
+        allowed = _CORRECTIONS[kind]
+        if allowed is not None and not set(items) <= allowed:
+            raise BadInput(f"区分 {kind} corrects {', '.join(sorted(allowed))} only")
         self.check_relation(items.get("続柄", ""))
         check_dates(items)
         check_blanks(row, items)
@@ -552,6 +568,25 @@ class DriverService:
             "異動の取消し（減）" if now == _CURRENT and was != _CURRENT else "異動の取消し（修正）"
         restored = {key: value for key, value in before.items() if key != "履歴番号"}
         return self.ok([self.write(restored, reason, None, processed)])
+
+    def nationality(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """帰化・国籍取得 (4.5.3, 4.5.4) or 国籍喪失 (4.5.5): the 住民票 of one 住民種別 is removed and one of
+        the other is recorded, with the same 宛名番号 and the items the spec lists taken over."""
+        processed = self.processing_day(body)
+        moved = parse_date(body["異動日"], "異動日")
+        notified = parse_date(body["通知年月日"], "通知年月日") if body.get("通知年月日") else None
+        kind = str(body["区分"])
+        row = self.current(body["宛名番号"])
+        to_japanese = kind in ("帰化", "国籍取得")
+        if kind not in ("帰化", "国籍取得", "国籍喪失") or (row.get("住民種別") == "2") != to_japanese:
+            raise BadInput(f"区分 {kind!r} does not apply to 住民種別 {row.get('住民種別')!r}")
+        suffix = "（帰化等）" if to_japanese else "（国籍喪失）"
+        self.write({**row, "住民状態": _REMOVED}, "職権消除" + suffix, moved, processed, 通知年月日=notified)
+        items = {str(k): str(v) for k, v in dict(body.get("items") or {}).items() if str(k) not in _KEY_ITEMS}
+        kept = {name: row.get(name, "") for name in _INHERITED}
+        new = {**kept, **items, "住民種別": "1" if to_japanese else "2", "住民状態": _CURRENT}
+        stored = self.write(new, "職権記載" + suffix, moved, processed, 通知年月日=notified)
+        return self.ok([stored])
 
     def tsusho(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         processed = self.processing_day(body)
@@ -639,6 +674,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], Handler] = {
     ("POST", ("ex-officio", "corrections")): DriverService.correct,
     ("POST", ("ex-officio", "removals")): DriverService.remove,
     ("POST", ("cancellations",)): DriverService.cancel,
+    ("POST", ("nationality",)): DriverService.nationality,
     ("POST", ("tsusho",)): DriverService.tsusho,
     ("POST", ("tsusho", "deletions")): DriverService.tsusho_delete,
     ("POST", ("moj-notices",)): DriverService.moj_notice,
