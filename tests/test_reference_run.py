@@ -48,7 +48,8 @@ def test_clean_reference_fails_nothing_and_is_incomplete_while_requirements_are_
     assert document["verdict"] == "incomplete" and code == 3  # never conformant while anything is unverified
     assert document["scope"]["partial"] is False
     assert document["summary"]["PASS"] >= 50
-    assert document["summary"]["MANUAL"] == 2 and document["coverage"]["attested"] == 2
+    # MANUAL: the procedures of bindings.yaml (chapters 1 and 4 ...); the reference attests its two of 3.4.
+    assert document["summary"]["MANUAL"] >= 2 and document["coverage"]["attested"] == 2
     assert document["summary"]["NOT_APPLICABLE"] == 36  # the reference declares no optional function
     assert (out / "junit.xml").is_file() and (out / "report.html").is_file()
 
