@@ -75,12 +75,43 @@ class Capabilities(ProfileModel):
     optional: Literal["all"] | Annotated[tuple[str, ...], LaxSeq] = ()
 
 
+class OAuth2ClientCredentials(ProfileModel):
+    """An OAuth 2.0 Client Credentials Grant (RFC 6749 4.4): the harness gets an access token from
+    ``token_url`` and sends it as ``<scheme> <token>``. The client secret is the ``env`` of :class:`Auth`;
+    the client id comes from ``client_id_env``: nothing secret is written in the profile."""
+
+    token_url: Annotated[str, Field(
+        min_length=1, description="The token endpoint: an http(s) URL, or a path relative to base_url "
+        "(/oauth2/token).", json_schema_extra={"pattern": "^(https?://[^@/]+(/|$)|/)"},
+    )]
+    client_id_env: Annotated[str, Field(pattern=r"^[A-Z_][A-Z0-9_]*$",
+                                        description="Environment variable holding the client id.")]
+    client_auth: Literal["client_secret_basic", "client_secret_post"] = Field(
+        default="client_secret_basic", description="How the client authenticates at the token endpoint.")
+    scope: str | None = Field(default=None, description="The scope asked for, if the vendor needs one.")
+
+    @field_validator("token_url")
+    @classmethod
+    def _usable_token_url(cls, value: str) -> str:
+        if value.startswith("/"):
+            return value
+        problem = base_url_problem(value)
+        if problem is not None:
+            raise PydanticCustomError(RULE_ERROR, "{detail}", {"detail": problem})
+        return value
+
+
 class Auth(ProfileModel):
-    """How to authenticate: a header whose value comes from an environment variable (never the file)."""
+    """How to authenticate: a header whose value comes from an environment variable (never the file).
+
+    With ``oauth2``, ``env`` holds the client secret and the header's value is an access token the
+    harness gets from the token endpoint (conformance/targets/oauth.py)."""
 
     header: Annotated[str, Field(min_length=1)] = "Authorization"
     scheme: str | None = Field(default="Bearer", description="Prefix of the header value, e.g. Bearer.")
     env: Annotated[str, Field(pattern=r"^[A-Z_][A-Z0-9_]*$", description="Environment variable holding the secret.")]
+    oauth2: OAuth2ClientCredentials | None = Field(
+        default=None, description="Client Credentials Grant: env is then the client secret.")
 
 
 class ApiTarget(ProfileModel):

@@ -86,7 +86,13 @@ class TargetSession:
         api = self.profile.targets.api
         if api is None:
             return None
-        return RequestsHttpClient(api, base_url=self._reference_url(), recorder=self._recorder)
+        base_url = self._reference_url()
+        environ = None
+        if self.profile.targets.reference and api.auth is not None:
+            from conformance.reference.jutogai import reference_environ
+
+            environ = reference_environ(api.auth)  # the credentials the reference knows, as the profile names them
+        return RequestsHttpClient(api, base_url=base_url, recorder=self._recorder, environ=environ)
 
     def _reference_url(self) -> str | None:
         if not self.profile.targets.reference:

@@ -28,6 +28,7 @@ issued; 履歴番号 counts the registrations of one 宛名番号.
 from __future__ import annotations
 
 import base64
+import os
 import re
 import secrets
 import threading
@@ -40,6 +41,7 @@ from typing import Any
 
 from conformance.locations import default_catalog_root
 from conformance.oracles.identifiers import m11w2_7_check_digit
+from conformance.profiles import Auth
 from conformance.spec.catalog import EditionCatalog
 from conformance.spec.loader import load_edition
 from conformance.spec.models import ApiInterface, Schema, SchemaProperty
@@ -64,6 +66,17 @@ _HALF_WIDTH = re.compile("[\x20-\x7e\uff61-\uff9f]*")
 _HALF_WIDTH_CHAR = re.compile("[\x20-\x7e\uff61-\uff9f]")
 _DATE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?")
+
+
+def reference_environ(auth: Auth, environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """``environ`` (default: the process's) with the reference's client credentials under the names a
+    profile's ``targets.api.auth`` gives them (the client secret in ``env``, the id in
+    ``oauth2.client_id_env``): the bundled vendor knows only its own client."""
+    found = dict(os.environ if environ is None else environ)
+    found[auth.env] = CLIENT_SECRET
+    if auth.oauth2 is not None:
+        found[auth.oauth2.client_id_env] = CLIENT_ID
+    return found
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,8 @@ class JutogaiService:
 
     is_resident_number: Callable[[str], bool] = lambda number: False
     now: Callable[[], datetime] = datetime.now
+    #: Named defects of the reference (conformance/reference/defects.py) this API has: ``jutogai_*``.
+    defects: frozenset[str] = frozenset()
     tokens: dict[str, float] = field(default_factory=dict)
     history: dict[str, int] = field(default_factory=dict)
     issued: list[str] = field(default_factory=list)
@@ -145,6 +160,8 @@ class JutogaiService:
         return token
 
     def _authorized(self, authorization: str | None) -> bool:
+        if "jutogai_no_auth" in self.defects:
+            return True
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             return False
@@ -187,11 +204,11 @@ class JutogaiService:
             return errors
         return self._check_conditions(parameters)
 
-    @staticmethod
-    def _check_value(prop: SchemaProperty, value: Any, present: bool) -> list[tuple[str, str]]:
+    def _check_value(self, prop: SchemaProperty, value: Any, present: bool) -> list[tuple[str, str]]:
         label = prop.label or prop.name
         if value is None or value == "":
-            return [("E0001", f"{label}が設定されていません。")] if prop.required else []
+            code = "E0002" if "jutogai_required_as_format" in self.defects else "E0001"
+            return [(code, f"{label}が設定されていません。")] if prop.required else []
         expected = "9" if prop.data_type in ("9", "S9") else "X"
         if expected == "9" and (not isinstance(value, int) or isinstance(value, bool)):
             return [("E0002", f"{label}は整数で設定してください。")]
@@ -216,9 +233,9 @@ class JutogaiService:
         if kubun not in ("0", "1", "2"):
             errors.append(("E0002", "処理区分は0、1、2のいずれかで設定してください。"))
         atena = parameters.get("atenabango")
-        if kubun in ("1", "2") and not atena:
+        if kubun in ("1", "2") and not atena and "jutogai_condition_unchecked" not in self.defects:
             errors.append(("E0004", "処理区分が設定されている場合、宛名番号は設定必須です。"))
-        elif kubun in ("1", "2") and atena not in self.history:
+        elif kubun in ("1", "2") and atena and atena not in self.history:
             errors.append(("E0004", "処理区分が1または2の場合、"
                                     "宛名番号は付番済みの住登外者宛名番号を設定してください。"))
         if parameters.get("nayosemotofuragu") == "1" and not parameters.get("nayosesakiatenabango"):
@@ -230,16 +247,19 @@ class JutogaiService:
 
     def _register(self, parameters: Mapping[str, Any]) -> dict[str, Any]:
         with self._lock:
-            if parameters["shorikubun"] == "0":
+            kubun = parameters["shorikubun"]
+            if kubun == "0" or "jutogai_kubun_ignored" in self.defects or (
+                    "jutogai_condition_unchecked" in self.defects and not parameters.get("atenabango")):
                 number = self._next_number()
                 self.issued.append(number)
             else:
                 number = str(parameters["atenabango"])
             self.history[number] = self.history.get(number, 0) + 1
             rireki = self.history[number]
+        links = {"self": {"href": "/api/v1" + SELF_HREF}} if "jutogai_links_wrong" in self.defects else _links()
         return {
             "metadata": {"title": TITLE, "detail": DETAIL_OK},
-            "_links": _links(),
+            "_links": links,
             "result": [{
                 "shikuchosonkodo": parameters["shikuchosonkodo"], "atenabango": number, "rirekibango": rireki,
                 "sosashaid": parameters["sosashaid"], "sosanengappi": parameters["sosanengappi"],
@@ -248,6 +268,8 @@ class JutogaiService:
         }
 
     def _next_number(self) -> str:
+        if "jutogai_number_reissued" in self.defects and self.issued:
+            return self.issued[0]  # the defect: the first number again, for another person
         while True:
             serial = self._serial
             self._serial += 1

@@ -33,6 +33,7 @@ from conformance import secrets
 from conformance.errors import ProfileError, TargetError, UnreachableError
 from conformance.limits import BudgetExhausted, JsonLimitError, check_json_shape
 from conformance.profiles import ApiTarget
+from conformance.targets import oauth
 from conformance.targets.base import HttpResponse
 
 #: Bytes read per chunk while streaming a body.
@@ -255,8 +256,8 @@ class _WatchedAdapter(HTTPAdapter):
 def _auth_header(target: ApiTarget, environ: Mapping[str, str]) -> dict[str, str]:
     """The auth header from the environment; a ProfileError names a missing variable (never a value)."""
     auth = target.auth
-    if auth is None:
-        return {}
+    if auth is None or auth.oauth2 is not None:
+        return {}  # OAuth2: the access token is added per request (conformance/targets/oauth.py)
     secret = environ.get(auth.env)
     if not secret:
         state = "is not set" if secret is None else "is empty"
@@ -304,9 +305,10 @@ class RequestsHttpClient:
             self._session.mount(prefix, _WatchedAdapter())
         auth = _auth_header(target, os.environ if environ is None else environ)
         self._session.headers.update(auth)
+        self._session.auth = oauth.request_auth(target, self.base_url, os.environ if environ is None else environ)
         self._recorder = recorder
         # Names only: the secret stays in the session's headers, also while recordings redact it.
-        self._auth_headers = frozenset(name.lower() for name in auth)
+        self._auth_headers = frozenset(name.lower() for name in auth) | oauth.header_names(target)
         self._hidden_headers = CREDENTIAL_HEADERS | self._auth_headers
 
     def __repr__(self) -> str:

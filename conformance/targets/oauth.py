@@ -1,0 +1,159 @@
+"""OAuth 2.0 Client Credentials for a profile's API target (``targets.api.auth.oauth2``).
+
+The API仕様書 of 共通機能 (住登外者宛名番号付番API仕様, 補足事項) asks for an OAuth2.0 Bearer access token,
+which a client gets by the Client Credentials Grant (RFC 6749 4.4). :func:`request_auth` gives the
+``requests`` auth the HTTP client applies to every request it prepares:
+
+- with ``auth.oauth2``, the header ``<scheme> <access token>``, the token fetched from the token endpoint
+  on first use and again shortly before it expires (``expires_in``);
+- a request that brings its own auth header keeps it (a check sending a wrong token), and one whose
+  header is :data:`OMIT` goes without it (a check sending no token); this holds for the static
+  ``auth.env`` header too.
+
+The client id and secret come from the environment only (``oauth2.client_id_env``, ``auth.env``); the
+secret and every token are registered with :mod:`conformance.secrets` when read, so they are redacted
+from everything the harness writes. The token exchange is not recorded (it carries the secret) and
+its errors never repeat the endpoint's body.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable, Mapping
+
+import requests
+from requests.auth import AuthBase
+
+from conformance import secrets
+from conformance.errors import ProfileError, TargetError
+from conformance.profiles import ApiTarget, Auth, OAuth2ClientCredentials
+
+#: The value of a request's auth header that means "send this request without it" (never sent).
+OMIT = "conformance-omit-credentials"
+#: Largest token response read.
+MAX_TOKEN_RESPONSE = 64 * 1024
+#: Lifetime assumed when the token response gives no expires_in.
+DEFAULT_LIFETIME = 300.0
+#: A token is renewed when fewer seconds than this (or a tenth of its lifetime) are left.
+RENEW_MARGIN = 30.0
+
+Fetch = Callable[[], tuple[str, float]]
+
+
+class RequestAuth(AuthBase):
+    """The auth of every prepared request: the access token unless the request brings its own header."""
+
+    def __init__(self, header: str, scheme: str | None, fetch: Fetch | None) -> None:
+        self._header = header
+        self._scheme = scheme
+        self._fetch = fetch
+        self._token: str | None = None
+        self._renew_at = 0.0
+        self._lock = threading.Lock()
+        #: The clock of expiry (monotonic seconds).
+        self.clock: Callable[[], float] = time.monotonic
+
+    def __repr__(self) -> str:
+        return f"RequestAuth(header={self._header!r})"  # never the token
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        value = request.headers.get(self._header)
+        if value == OMIT:
+            del request.headers[self._header]
+            return request
+        if value is not None or self._fetch is None:
+            return request
+        token = self.token()
+        request.headers[self._header] = f"{self._scheme} {token}" if self._scheme else token
+        return request
+
+    def token(self) -> str:
+        """The current access token, fetched when there is none or it is about to expire."""
+        assert self._fetch is not None
+        with self._lock:
+            if self._token is None or self.clock() >= self._renew_at:
+                token, lifetime = self._fetch()
+                self._token = token
+                self._renew_at = self.clock() + lifetime - min(RENEW_MARGIN, lifetime / 10)
+            return self._token
+
+
+def header_names(target: ApiTarget) -> frozenset[str]:
+    """The auth header's name, lower case (hidden from recordings), when the target has auth."""
+    return frozenset({target.auth.header.lower()}) if target.auth is not None else frozenset()
+
+
+def request_auth(target: ApiTarget, base_url: str, environ: Mapping[str, str]) -> RequestAuth:
+    """The auth of a target's requests; with ``auth.oauth2``, the client's credentials read from
+    ``environ`` now (a ProfileError names a missing variable, never a value)."""
+    auth = target.auth
+    if auth is None:
+        return RequestAuth("Authorization", None, None)
+    if auth.oauth2 is None:
+        return RequestAuth(auth.header, auth.scheme, None)
+    client_id = _variable(environ, auth.oauth2.client_id_env, "targets.api.auth.oauth2.client_id_env")
+    secret = _variable(environ, auth.env, "targets.api.auth.env")
+    secrets.register(secret)
+    url = token_url(auth.oauth2, base_url)
+
+    def fetch() -> tuple[str, float]:
+        return fetch_token(url, auth, client_id, secret, timeout=target.timeout_seconds, verify=target.verify_tls)
+
+    return RequestAuth(auth.header, auth.scheme, fetch)
+
+
+def token_url(oauth2: OAuth2ClientCredentials, base_url: str) -> str:
+    """The token endpoint: as given, or relative to the API's base URL."""
+    return base_url.rstrip("/") + oauth2.token_url if oauth2.token_url.startswith("/") else oauth2.token_url
+
+
+def fetch_token(url: str, auth: Auth, client_id: str, secret: str, *, timeout: float,
+                verify: bool) -> tuple[str, float]:
+    """One Client Credentials Grant: (access token, lifetime in seconds). The token is registered as
+    a secret before it is returned."""
+    assert auth.oauth2 is not None
+    form = {"grant_type": "client_credentials"}
+    if auth.oauth2.scope:
+        form["scope"] = auth.oauth2.scope
+    basic: tuple[str, str] | None = (client_id, secret)
+    if auth.oauth2.client_auth == "client_secret_post":
+        form |= {"client_id": client_id, "client_secret": secret}
+        basic = None
+    what = "targets.api.auth.oauth2: the token endpoint"
+    try:
+        with requests.Session() as session:
+            session.trust_env = False  # no .netrc credentials or proxies of the environment
+            response = session.post(url, data=form, auth=basic, timeout=timeout, verify=verify,
+                                    allow_redirects=False, stream=True, headers={"Accept": "application/json"})
+            body = response.raw.read(MAX_TOKEN_RESPONSE + 1, decode_content=True)
+            status = response.status_code
+    except requests.RequestException as error:
+        raise TargetError(f"{what} could not be reached ({type(error).__name__})") from None
+    if status != 200:
+        raise TargetError(f"{what} answered {status}, not 200 with an access token")
+    if len(body) > MAX_TOKEN_RESPONSE:
+        raise TargetError(f"{what} answered more than {MAX_TOKEN_RESPONSE} bytes")
+    try:
+        document = json.loads(body)
+    except ValueError:
+        raise TargetError(f"{what} answered no JSON document") from None
+    token = document.get("access_token") if isinstance(document, dict) else None
+    if not isinstance(token, str) or not token:
+        raise TargetError(f"{what} answered no access_token")
+    secrets.register(token, f"{auth.scheme} {token}" if auth.scheme else token)
+    token_type = document.get("token_type")
+    if isinstance(token_type, str) and auth.scheme and token_type.lower() != auth.scheme.lower():
+        raise TargetError(f"{what} answered token_type {token_type[:20]!r}, not {auth.scheme}")
+    lifetime = document.get("expires_in")
+    seconds = float(lifetime) if isinstance(lifetime, int | float) and not isinstance(lifetime, bool) else 0.0
+    return token, seconds if seconds > 0 else DEFAULT_LIFETIME
+
+
+def _variable(environ: Mapping[str, str], name: str, field: str) -> str:
+    value = environ.get(name)
+    if not value:
+        state = "is not set" if value is None else "is empty"
+        raise ProfileError(f"{field}: environment variable {name} {state}")
+    return value

@@ -1,0 +1,119 @@
+"""The profile's OAuth2 client credentials (targets.api.auth.oauth2, conformance/targets/oauth.py) against
+the reference's token endpoint: the token is fetched, sent, renewed, kept out of recordings; missing
+variables and refused credentials are named without their values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from conformance import secrets
+from conformance.errors import ProfileError, TargetError
+from conformance.profiles import ApiTarget, Auth, OAuth2ClientCredentials, load_profile
+from conformance.reference.jutogai import CLIENT_ID, CLIENT_SECRET, reference_environ
+from conformance.reference.server import RunningReference, start_reference
+from conformance.targets import oauth
+from conformance.targets.http import Exchange, RequestsHttpClient
+
+CALL = "/app_submit/v10/jutogaishaatenabangofuban"
+BODY = {"shorikubun": "9"}  # answered 400 when authorized, 401 when not
+AUTH = Auth(env="OAUTH_TEST_SECRET", oauth2=OAuth2ClientCredentials(token_url="/oauth2/token",
+                                                                     client_id_env="OAUTH_TEST_CLIENT"))
+ENVIRON = {"OAUTH_TEST_SECRET": CLIENT_SECRET, "OAUTH_TEST_CLIENT": CLIENT_ID}
+
+
+@pytest.fixture(scope="module")
+def running() -> Iterator[RunningReference]:
+    with start_reference(rows=()) as reference:
+        yield reference
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.exchanges: list[Exchange] = []
+
+    def record(self, exchange: Exchange) -> None:
+        self.exchanges.append(exchange)
+
+
+def client(running: RunningReference, environ: dict[str, str] | None = None,
+           recorder: Recorder | None = None) -> RequestsHttpClient:
+    return RequestsHttpClient(ApiTarget(base_url=str(running.url), auth=AUTH), environ=environ or ENVIRON,
+                              recorder=recorder)
+
+
+def test_the_access_token_is_fetched_and_sent(running: RunningReference) -> None:
+    with client(running) as http:
+        assert http.request("post", CALL, json=BODY).status == 400  # authorized: the parameters are judged
+
+
+def test_the_token_never_reaches_a_recording(running: RunningReference) -> None:
+    recorder = Recorder()
+    with client(running, recorder=recorder) as http:
+        http.request("post", CALL, json=BODY)
+        token = http._session.auth.token()  # type: ignore[union-attr]
+    assert token in secrets.known() and CLIENT_SECRET in secrets.known()
+    (exchange,) = recorder.exchanges
+    assert "authorization" not in {name.lower() for name in exchange.request_headers}
+    assert token not in repr(exchange)
+
+
+def test_a_request_may_go_without_or_with_its_own_token(running: RunningReference) -> None:
+    with client(running) as http:
+        url = http.catalog_url(CALL)
+        omitted = http.send(requests.Request("POST", url, json=BODY, headers={"Authorization": oauth.OMIT}))
+        wrong = http.send(requests.Request("POST", url, json=BODY, headers={"Authorization": "Bearer wrong-token"}))
+    assert omitted.status == 401 and wrong.status == 401
+
+
+def test_an_expired_token_is_renewed(running: RunningReference, monkeypatch: pytest.MonkeyPatch) -> None:
+    fetched: list[float] = []
+    real = oauth.fetch_token
+
+    def counting(*args: object, **kwargs: object) -> tuple[str, float]:
+        token, _ = real(*args, **kwargs)  # type: ignore[arg-type]
+        fetched.append(1.0)
+        return token, 1.0  # lives one second: renewed from 0.9 s on
+
+    monkeypatch.setattr(oauth, "fetch_token", counting)
+    with client(running) as http:
+        auth = http._session.auth
+        assert isinstance(auth, oauth.RequestAuth)
+        auth.clock = iter([0.0, 0.5, 5.0, 5.0]).__next__
+        first = auth.token()
+        assert auth.token() == first  # 0.5 s: still valid
+        assert auth.token() != first  # 5 s: renewed
+    assert len(fetched) == 2
+
+
+def test_a_missing_variable_is_named_never_a_value(running: RunningReference) -> None:
+    with pytest.raises(ProfileError, match=r"targets\.api\.auth\.oauth2\.client_id_env: environment variable "
+                                           r"OAUTH_TEST_CLIENT is not set"):
+        client(running, {"OAUTH_TEST_SECRET": CLIENT_SECRET})
+
+
+def test_refused_credentials_are_a_target_error_without_the_body(running: RunningReference) -> None:
+    wrong = {"OAUTH_TEST_SECRET": "wrong-secret-0000", "OAUTH_TEST_CLIENT": CLIENT_ID}
+    with client(running, wrong) as http, pytest.raises(TargetError, match="answered 401, not 200") as raised:
+        http.request("post", CALL, json=BODY)
+    assert "invalid_client" not in str(raised.value) and "wrong-secret" not in str(raised.value)
+
+
+def test_the_token_url_may_be_absolute_and_is_checked() -> None:
+    absolute = OAuth2ClientCredentials(token_url="https://auth.example.jp/token", client_id_env="X")
+    assert oauth.token_url(absolute, "http://vendor/api") == "https://auth.example.jp/token"
+    assert oauth.token_url(AUTH.oauth2, "http://vendor/api/") == "http://vendor/api/oauth2/token"  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="user name or password"):
+        OAuth2ClientCredentials(token_url="https://user:pw@auth.example.jp/token", client_id_env="X")
+
+
+def test_the_reference_profile_names_its_client_and_the_reference_knows_it() -> None:
+    profile = load_profile(Path(__file__).resolve().parents[2] / "vendor_profiles" / "reference.yaml")
+    assert profile.targets.api is not None and profile.targets.api.auth is not None
+    auth = profile.targets.api.auth
+    assert auth.oauth2 is not None and auth.oauth2.token_url == "/oauth2/token"
+    environ = reference_environ(auth, {})
+    assert environ == {auth.env: CLIENT_SECRET, auth.oauth2.client_id_env: CLIENT_ID}
