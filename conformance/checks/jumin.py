@@ -332,3 +332,61 @@ def history_numbering(ctx: CheckContext) -> Iterator[Finding]:
                               location=f"GET /residents/{atena}/history", expected="1..n",
                               actual=",".join(str(n) for n in numbers[:20]))
 
+
+
+#: The marks a receiving system needs to withhold a protected person (3.2 R001: 抑止 reaches 宛名システム等).
+_DV_MARKS = ("他業務参照不可フラグ", "支援措置対象フラグ")
+
+
+@check("jumin.dv.other_business_marked")
+def other_business_marked(ctx: CheckContext) -> Iterator[Finding]:
+    """Every 支援措置対象者 is marked in what other systems receive: the linkage answer
+    (``GET /residents/{宛名番号}``) and the residents export carry the test data's 他業務参照不可フラグ
+    and 支援措置対象フラグ, so a receiving system can withhold the person (3.2 R001, as we read it)."""
+    target = target_of(ctx)
+    protected = [row for row in target.need_data().rows if row.get("支援措置対象フラグ") == "1"]
+    if not protected:
+        raise TargetError("the test data has no DV-protected resident: the marks cannot be checked")
+    client = target.need_http()
+    for row in protected:
+        response = client.request("get", f"/residents/{row['宛名番号']}")
+        document = _expect_json(response, "GET /residents/{宛名番号}")
+        for mark in _DV_MARKS:
+            if _text(document.get(mark)) != row.get(mark, ""):
+                yield ctx.finding("jumin.dv.mark_missing", f"the linkage answer does not carry {mark}",
+                                  location=f"GET /residents/{row['宛名番号']} /{mark}", expected=row.get(mark, ""),
+                                  actual=_text(document.get(mark)) or "absent")
+    yield from _export_marks(ctx, target, {row["宛名番号"]: row for row in protected})
+
+
+def _export_marks(ctx: CheckContext, target: Target, protected: Mapping[str, Row]) -> Iterator[Finding]:
+    """The residents export's rows of protected persons carry the marks (one pass, streamed)."""
+    import csv
+
+    from conformance.checks.files.cache import cached_export
+    from conformance.spec.models import FileInterface
+
+    layout = next((i for i in target.catalog.interfaces if isinstance(i, FileInterface) and i.id == "residents_csv"),
+                  None)
+    if layout is None:
+        raise TargetError("the catalog has no residents_csv layout: the export's marks cannot be checked")
+    exported = cached_export(target, layout)  # the run's one extraction, shared with file.layout
+    encoding = "cp932" if "932" in exported.declared_encoding or "jis" in exported.declared_encoding else "utf-8-sig"
+    seen: set[str] = set()
+    with exported.path.open(encoding=encoding, errors="replace", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [mark for mark in _DV_MARKS if mark not in (reader.fieldnames or [])]
+        if missing:
+            yield ctx.finding("jumin.dv.mark_missing", f"the export has no column {missing[0]}",
+                              location=f"{exported.path.name}:1", expected=", ".join(_DV_MARKS), actual="absent")
+            return
+        for number, record in enumerate(reader, start=2):
+            row = protected.get(record.get("宛名番号") or "")
+            if row is None:
+                continue
+            seen.add(row["宛名番号"])
+            for mark in _DV_MARKS:
+                if (record.get(mark) or "") != row.get(mark, ""):
+                    yield ctx.finding("jumin.dv.mark_missing", f"an exported protected person lacks {mark}",
+                                      location=f"{exported.path.name}:{number} ({mark})",
+                                      expected=row.get(mark, ""), actual=record.get(mark) or "absent")

@@ -94,9 +94,9 @@ class Registry:
 
 def default_registry() -> Registry:
     """The registry of every check shipped with the harness (listed here, not found by import)."""
-    from conformance.checks import api, files, jumin, scenario_run, scenarios
+    from conformance.checks import api, files, forms, jumin, scenario_run, scenarios
 
     registry = Registry()
-    for module in (api, files, jumin, scenarios, scenario_run):
+    for module in (api, files, forms, jumin, scenarios, scenario_run):
         registry.add_module(module)
     return registry

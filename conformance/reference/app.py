@@ -36,6 +36,7 @@ from conformance.messages import did_you_mean
 from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.reference import fixed_export, rules
 from conformance.reference.driver import DriverService, per_person_view
+from conformance.reference.forms import FormService
 from conformance.reference.jutogai import JutogaiService
 from conformance.reference.storage import Row, Store, utc_stamp
 from conformance.spec.catalog import EditionCatalog
@@ -355,6 +356,8 @@ class ReferenceApp:
         self._household_headers = _layout_headers(edition, HOUSEHOLDS_LAYOUT)
         # 共通機能 2.1: the 住登外者宛名番号付番 API and its OAuth2 token endpoint (conformance/reference/jutogai.py).
         self.jutogai = JutogaiService(is_resident_number=lambda number: self.store.latest(number) is not None)
+        # Forms (帳票) as printed PDFs, and their data (conformance/reference/forms.py).
+        self.forms = FormService(edition, self.store, self.defects, self.model.label)
         # The driver protocol (docs/driver.md; conformance/reference/driver.py) below /driver/v1.
         self.driver = DriverService(self.store, self.defects)
         self._routes: tuple[tuple[tuple[str, ...], dict[str, Handler]], ...] = (
@@ -374,7 +377,14 @@ class ReferenceApp:
             (("admin", "residents"), {"POST": self._append_residents}),
             (("app_submit", "v10", "jutogaishaatenabangofuban"), {"POST": self._jutogai_fuban}),
             (("oauth2", "token"), {"POST": self._jutogai_token}),
+            (("forms", "*"), {"POST": self._form}),
+            (("forms", "*", "data"), {"POST": self._form}),
         )
+
+    def _form(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        accept = "application/json" if request.segments[-1] == "data" else str(request.environ.get("HTTP_ACCEPT", ""))
+        answer = self.forms.issue(arguments[0], request.json_object(), accept)
+        return Reply(answer.status, answer.body, answer.content_type)
 
     def _drive(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         return json_reply(*self.driver.handle(request, arguments))

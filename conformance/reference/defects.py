@@ -22,6 +22,10 @@ class Defect:
     requirements: tuple[str, ...]
 
 
+#: The requirements of 5.2 (世帯員の並び順) judged as one order by forms.member_order (R002 is MANUAL).
+_MEMBER_ORDER = tuple(f"jumin-1.0-5.2-R{number:03d}" for number in range(1, 40) if number != 2)
+
+
 def _defects(*defects: Defect) -> dict[str, Defect]:
     return {defect.name: defect for defect in defects}
 
@@ -93,6 +97,67 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("removal_on_planned_date",
            "the 除票 date of a 転出 is always the 転出予定年月日, even when the 転入通知 gives an earlier 転入 date",
            ("jumin-1.0-1.1.5-R001",)),
+    # Form defects (conformance/reference/forms.py): each breaks one rule of a printed form (docs/forms.md).
+    Defect("form_dv_household_leak",
+           "a 世帯全員 form checks the protection of the member asked through only: asked through an unprotected "
+           "世帯主, it prints the protected member",
+           ("jumin-1.0-3.4-R001",)),
+    Defect("form_etsuran_dv_leak",
+           "the printed 閲覧用 list (form etsuran) includes DV-protected persons",
+           ("jumin-1.0-3.4-R001",)),
+    Defect("form_joshuhyo_dv_leak",
+           "the 除票 forms of a DV-protected person who moved out are issued (protection dropped at the 前住所地)",
+           ("jumin-1.0-3.4-R009",)),
+    Defect("form_unknown_date_fixed",
+           "forms print every 不詳 birth date as the fixed text 「年月日不詳」 instead of the recorded 不詳 form",
+           ("jumin-1.0-5.1-R003",)),
+    Defect("form_era_boundary",
+           "forms print 平成 from 1989-01-07 (the last day of 昭和) instead of 1989-01-08",
+           ("jumin-1.0-5.1-R003",)),
+    Defect("form_tsusho_dropped",
+           "forms leave out a foreign resident's 通称 (the 別紙 still lists it)",
+           ("jumin-1.0-5.1-R003",)),
+    Defect("form_omission_ignored",
+           "forms print the 個人番号 even when its omission (省略) was asked for",
+           ("jumin-1.0-5.1-R001",)),
+    Defect("form_certification_missing",
+           "forms print no 認証文",
+           ("jumin-1.0-5.1-R002", "jumin-1.0-5.1-R004")),
+    # The 認証文 on page 1 of a form whose 別紙 follows is before the 別紙 too (R005).
+    Defect("form_certification_every_page",
+           "forms print the 認証文 on every page instead of the last page only",
+           ("jumin-1.0-5.1-R004", "jumin-1.0-5.1-R005")),
+    # The 別紙 after the 認証文's page leaves the last page without it (R004).
+    Defect("form_tsusho_sheet_after_certification",
+           "forms print the 通称 history 別紙 after the 認証文's page, which is then not the last page",
+           ("jumin-1.0-5.1-R004", "jumin-1.0-5.1-R005")),
+    Defect("form_removed_in_household",
+           "a 世帯全員 form lists members whose record was removed (moved out, deceased) with the current ones",
+           ("jumin-1.0-5.1-P001",)),
+    Defect("form_member_order_by_age",
+           "a 世帯全員 form lists the 世帯主, then the other members by age (oldest first), instead of the order "
+           "of 5.2",
+           _MEMBER_ORDER),
+    Defect("form_furigana_hiragana",
+           "forms print the furigana of 氏名 and 通称 in hiragana",
+           ("jumin-1.0-5.3-P003",)),
+    # The 住所 item is then not printed as recorded either (5.1 R003).
+    Defect("form_katagaki_dropped",
+           "forms leave the 方書 out of the 住所",
+           ("jumin-1.0-5.1-R003", "jumin-1.0-5.4-R001")),
+    Defect("form_issue_number_format",
+           "forms print the 発行番号 as YYYYMMDD-serial, without municipality and page/total",
+           ("jumin-1.0-5.5-R001", "jumin-1.0-5.5-R002", "jumin-1.0-5.5-R003", "jumin-1.0-5.5-R004",
+            "jumin-1.0-5.5-R005", "jumin-1.0-5.5-R006")),
+    Defect("form_issue_number_repeated",
+           "every copy of a form carries the same 発行番号",
+           ("jumin-1.0-5.5-R007",)),
+    Defect("form_official_use_ignored",
+           "forms asked for as 公用 do not print 「公用」",
+           ("jumin-1.0-5.7-R001",)),
+    Defect("form_data_stale",
+           "the form's data (/forms/{id}/data) counts one page more than the PDF prints",
+           ("jumin-1.0-5.1-R003",)),
     # Driver defects (conformance/reference/driver.py): realistic bugs only the driver's scenarios reach.
     Defect("todoke_idou_swapped",
            "the driver stores 届出年月日 as 異動日 and 異動日 as 届出年月日 on every 異動 with a 届出",

@@ -99,6 +99,66 @@ class ScenarioRunParams(Params):
     scenario: Annotated[str, Field(min_length=1, description="Id of a scenario of the edition.")]
 
 
+class FormParams(Params):
+    """``forms.*`` (conformance/checks/forms.py): the form judged and how many residents or households."""
+
+    form: Annotated[str, Field(min_length=1, description="Id of a form of the edition (forms.yaml).")] | None = None
+    sample: Annotated[int, Field(ge=1)] | None = None
+    households: Annotated[int, Field(ge=1)] | None = None
+
+
+class FormCertificationParams(FormParams):
+    """``forms.certification``: present (5.1 R002) or on the last page only (R004)."""
+
+    rule: Literal["present", "last_page_only"] = "present"
+    markers: Annotated[tuple[str, ...], Field(min_length=1, strict=False,
+                                              description="Text a 認証文 contains.")] | None = None
+    prefecture: str | None = None
+
+
+class FormSheetParams(FormParams):
+    """``forms.tsusho_sheet``."""
+
+    markers: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] | None = None
+
+
+class FormIssueNumberParams(FormParams):
+    """``forms.issue_number``: the format of 5.5 or different numbers per copy (R007)."""
+
+    rule: Literal["format", "copies"] = "format"
+
+
+class FormFuriganaParams(FormParams):
+    """``forms.furigana``: 5.3 P001 (items), P002 (brackets), P003 (katakana)."""
+
+    rule: Literal["items", "brackets", "katakana"]
+
+
+class FormsListParams(Params):
+    """``forms.katagaki``, ``forms.official_use``, ``forms.dv_removed``: the forms judged."""
+
+    forms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] | None = None
+    sample: Annotated[int, Field(ge=1)] | None = None
+
+
+class FormDvParams(Params):
+    """``forms.dv_refused``: the forms that would show a protected person."""
+
+    person_forms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] | None = None
+    household_form: str | None = None
+    list_form: str | None = None
+
+
+_FORM_CHECKS: dict[str, type[Params]] = {
+    "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
+    "forms.certification": FormCertificationParams, "forms.tsusho_sheet": FormSheetParams,
+    "forms.issue_number": FormIssueNumberParams, "forms.member_order": FormParams,
+    "forms.household_current_only": FormParams, "forms.furigana": FormFuriganaParams,
+    "forms.katagaki": FormsListParams, "forms.official_use": FormsListParams, "forms.data_matches_print": FormParams,
+    "forms.dv_refused": FormDvParams, "forms.dv_removed": FormsListParams,
+    "jumin.dv.other_business_marked": NoParams,
+}
+
 _SCENARIOS = ("scenario.juminzei.levied", "scenario.kokuho.dates", "scenario.kokuho.months",
               "scenario.kokuho.prefecture", "scenario.kaigo.first_insured", "scenario.koki_korei.start",
               "scenario.jido_teate.start_month", "scenario.jido_teate.amounts", "scenario.dv.end_date",
@@ -118,6 +178,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.history.numbering": HistoryNumberingParams,
     **dict.fromkeys(_SCENARIOS, NoParams),
     "scenario.run": ScenarioRunParams,
+    **_FORM_CHECKS,
 }
 
 

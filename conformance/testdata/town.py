@@ -676,6 +676,28 @@ def _dv_household(t: _Town, *, no_other: bool) -> _Household:
     return _Household(members)
 
 
+def _dv_mixed(t: _Town) -> _Household:
+    """A family whose 世帯主 is not protected while the wife (or a child) is: a 世帯全員 copy asked
+    through the 世帯主 would show a protected member (3.4 R001)."""
+    household = _family(t)
+    current = [member for member in household.members[1:] if member.status == "1"]
+    chosen = current[0] if current and t.rng.random() < 0.5 else current[-1] if current else household.members[1]
+    chosen.status, chosen.end = "1", None
+    chosen.protected = True
+    return household
+
+
+def _dv_moved_out(t: _Town) -> _Household:
+    """A protected mother and her children who moved out of the town together (protection continues
+    as 前住所地, 3.4 R009): their 除票 must not be issued."""
+    household = _dv_household(t, no_other=False)
+    lived = max(max(m.arrival, _calendar(m.birth) or m.arrival) for m in household.members) + timedelta(days=1)
+    left = t.between(min(lived, AS_OF), AS_OF)
+    for member in household.members:
+        member.status, member.end = "2", left
+    return household
+
+
 def _unknown(member: _Member, text: str) -> None:
     member.birth = ""
     member.unknown_text = text
@@ -728,6 +750,9 @@ _SPECIAL_KINDS: tuple[Callable[[_Town], _Household], ...] = (
     _unknown_birth("昭和30年頃"), _unknown_birth("年月日不詳"),
     _ended(_single, "2"), _ended(_single, "2"), _ended(_single, "2"), _ended(_single, "3"), _ended(_single, "3"),
     _four_generations, _three_generations,
+    # Forms and DV across every output: mixed households, protected persons who moved out, the 平成 boundary.
+    _dv_mixed, _dv_mixed, _dv_mixed, _dv_moved_out, _dv_moved_out,
+    _dated(_single, "1989-01-07"), _dated(_single, "1989-01-08"),
 )
 
 #: The random part of the town: (kind, weight).

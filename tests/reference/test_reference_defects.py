@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
@@ -50,11 +51,35 @@ JAPANESE = find(lambda r: current(r) and r["住民種別"] == "1" and r["続柄"
 TSUSHO = find(lambda r: current(r) and r["通称"] != "" and r["第30条45規定区分"] == "2")
 FOREIGN = find(lambda r: current(r) and r["第30条45規定区分"] == "1" and r["通称"] == "")
 GRANDCHILD = find(lambda r: current(r) and r["続柄"] == "子の子")
-PROTECTED = find(lambda r: r["支援措置対象フラグ"] == "1")
+PROTECTED = find(lambda r: r["支援措置対象フラグ"] == "1" and r["住民状態"] == "1")  # the town also has moved-out ones
+UNKNOWN_BIRTH = find(lambda r: current(r) and r["生年月日_不詳表記"] == "昭和30年頃")
+ERA_1989 = find(lambda r: current(r) and r["生年月日"] == "1989-01-07")
+KATAGAKI = find(lambda r: current(r) and r["住所_方書"] != "")
+MIXED_HEAD = find(lambda r: current(r) and r["続柄"] == "世帯主" and any(
+    o["世帯番号"] == r["世帯番号"] and o["支援措置対象フラグ"] == "1" for o in ROWS))
+PARENTS_HEAD = find(lambda r: current(r) and r["続柄"] == "世帯主" and any(
+    o["世帯番号"] == r["世帯番号"] and o["続柄"] == "父" for o in ROWS) and any(
+    o["世帯番号"] == r["世帯番号"] and o["続柄"] == "妻" for o in ROWS))
+REMOVED_HEAD = find(lambda r: current(r) and r["続柄"] == "世帯主" and any(
+    o["世帯番号"] == r["世帯番号"] and o["住民状態"] == "2" for o in ROWS))
+MOVED_PROTECTED = find(lambda r: r["支援措置対象フラグ"] == "1" and r["住民状態"] == "2")
+#: Form requests whose data (``/forms/{id}/data``) the form defects change (docs/forms.md).
+FORM_PROBES: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("juminhyo_kojin", {"宛名番号": UNKNOWN_BIRTH["宛名番号"]}),
+    ("juminhyo_kojin", {"宛名番号": ERA_1989["宛名番号"]}),
+    ("juminhyo_kojin", {"宛名番号": TSUSHO["宛名番号"], "フリガナ": True}),
+    ("juminhyo_kojin", {"宛名番号": KATAGAKI["宛名番号"], "省略": ["kojin_bango"], "公用": True}),
+    ("juminhyo_setai", {"宛名番号": MIXED_HEAD["宛名番号"]}),
+    ("juminhyo_setai", {"宛名番号": PARENTS_HEAD["宛名番号"]}),
+    ("juminhyo_setai", {"宛名番号": REMOVED_HEAD["宛名番号"]}),
+    ("juminhyo_setai", {"宛名番号": PARENTS_HEAD["宛名番号"]}),
+    ("joshuhyo", {"宛名番号": MOVED_PROTECTED["宛名番号"]}),
+    ("etsuran", {"町字": PROTECTED["住所_町字"]}),
+)
 
 #: The probes each defect changes; every other probe must be identical to the clean server's.
 AFFECTS: dict[str, set[str]] = {
-    "dv_certificate_issued": {"certificate_dv"},
+    "dv_certificate_issued": {"certificate_dv", "forms"},
     "dv_inspection_leak": {"inspection"},
     "tsusho_dropped": {"tsusho_resident", "tsusho_history", "export", "fixed_export"},
     "bad_check_digit": {"move_in"},
@@ -67,7 +92,7 @@ AFFECTS: dict[str, set[str]] = {
     "openapi_violation": {"resident", "tsusho_resident", "grandchild", "household", "move_in"},
     **{name: {"qualifications"} for name in (
         "juminzei_current_address", "kokuho_bills_loss_month", "kaigo_on_birthday", "koki_korei_day_before",
-        "jido_teate_no_15day_rule", "dv_ends_at_move_out", "dv_period_not_one_year", "dv_extension_from_old_end",
+        "jido_teate_no_15day_rule", "dv_period_not_one_year", "dv_extension_from_old_end",
         "removal_on_planned_date")},
     # The driver defects change only what the driver shows (tests/scenarios/test_scenario_engine.py),
     # but the 通称 of a 特別永住者 on the per-person endpoints of the linkage API too.
@@ -75,6 +100,13 @@ AFFECTS: dict[str, set[str]] = {
         "todoke_idou_swapped", "correction_blanks_items", "zokugara_truncated", "household_order_wrong",
         "heisei_from_0107")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
+    "dv_ends_at_move_out": {"qualifications", "forms"},  # the 除票 forms of a protected person who moved out
+    **{name: {"forms"} for name in (
+        "form_dv_household_leak", "form_etsuran_dv_leak", "form_joshuhyo_dv_leak", "form_unknown_date_fixed",
+        "form_era_boundary", "form_tsusho_dropped", "form_omission_ignored", "form_certification_missing",
+        "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
+        "form_member_order_by_age", "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
+        "form_issue_number_repeated", "form_official_use_ignored", "form_data_stale")},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
@@ -121,11 +153,22 @@ def probe(api: Api) -> dict[str, Any]:
         "households_export": hashlib.sha256(api.get("/exports/households.csv").content).hexdigest(),
         "fixed_export": hashlib.sha256(api.get("/exports/residents.dat").content).hexdigest(),
     }
+    probes["forms"] = [forms_probe(api, form_id, body) for form_id, body in FORM_PROBES]
     probes["move_in"] = api.post("/residents", MOVE_IN).json()
     probes["qualifications"] = [query(api, scenario) for scenario in RULE_PROBES]
     api.post(f"/residents/{JAPANESE['宛名番号']}/corrections", CORRECTION)
     probes["correction"] = api.get(f"/residents/{JAPANESE['宛名番号']}/history").json()
     return probes
+
+
+def forms_probe(api: Api, form_id: str, body: dict[str, Any]) -> Any:
+    """A form's data (the date of issue left out: it is today's), or its refusal's status."""
+    response = api.post(f"/forms/{form_id}/data", body)
+    if response.status_code != 200:
+        return response.status_code
+    today = date.today()
+    issued = f"{today.year - 2018}年{today.month}月{today.day}日"  # 令和
+    return json.loads(response.text.replace(today.strftime("%Y%m%d"), "DAY").replace(issued, "DAY"))
 
 
 def query(api: Api, scenario: Scenario) -> dict[str, Any]:
@@ -197,7 +240,8 @@ def test_dv_inspection_leak() -> None:
     with started("dv_inspection_leak") as api:
         entries = api.get("/inspection-list", 町字=town).json()["entries"]
     listed = {(entry["氏名"], entry["生年月日"]) for entry in entries}
-    protected = [row for row in ROWS if row["住所_町字"] == town and row["支援措置対象フラグ"] == "1"]
+    protected = [row for row in ROWS if row["住所_町字"] == town and row["支援措置対象フラグ"] == "1"
+                 and row["住民状態"] == "1"]
     assert protected and all((row["氏名"], row["生年月日"]) in listed for row in protected)
 
 

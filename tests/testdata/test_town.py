@@ -250,13 +250,30 @@ def test_tsusho_uses_only_kanji_and_kana() -> None:
 def test_dv_protected_persons_live_among_others() -> None:
     protected = [row for row in ROWS if row["支援措置対象フラグ"] == "1"]
     assert len(protected) >= 10
-    assert all(row["住民状態"] == "1" for row in protected)
+    assert all(row["住民状態"] in ("1", "2") for row in protected)  # moved-out ones stay protected (3.4 R009)
     towns = {row["住所_町字"] for row in protected}
     neighbours = [row for row in ROWS if row["住所_町字"] in towns and row["支援措置対象フラグ"] == "0"
                   and row["住民状態"] == "1"]
     assert len(neighbours) > 50
     assert any(row["他業務参照不可フラグ"] == "1" for row in protected)
     assert any(row["他業務参照不可フラグ"] == "0" for row in protected)
+
+
+def test_mixed_households_and_protected_persons_who_moved_out() -> None:
+    """Forms and DV across every output: a protected member under an unprotected 世帯主, and
+    protected families who moved out together."""
+    households: dict[str, list[Mapping[str, str]]] = {}
+    for row in ROWS:
+        households.setdefault(row["世帯番号"], []).append(row)
+    mixed = [members for members in households.values()
+             if members[0]["続柄"] == "世帯主" and members[0]["支援措置対象フラグ"] == "0"
+             and any(row["支援措置対象フラグ"] == "1" and row["住民状態"] == "1" for row in members)]
+    assert len(mixed) >= 3
+    moved = [row for row in ROWS if row["支援措置対象フラグ"] == "1" and row["住民状態"] == "2"]
+    assert len(moved) >= 2 and all(row["転出予定年月日"] and row["支援措置_開始年月日"] for row in moved)
+    moved_households = {row["世帯番号"] for row in moved}
+    assert not any(row["世帯番号"] in moved_households and row["住民状態"] == "1" for row in ROWS)  # left together
+    assert {"1989-01-07", "1989-01-08"} <= {row["生年月日"] for row in ROWS if row["住民状態"] == "1"}
 
 
 def test_moved_out_and_deceased_persons() -> None:

@@ -1,0 +1,442 @@
+"""Form checks on the reference's own renderer as a small vendor: a conforming form gives nothing, each
+defect its exact finding (code and location); hostile PDFs give findings, never a crash."""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import pytest
+
+from conformance import load_edition
+from conformance.checks import forms as checks
+from conformance.checks.registry import CheckContext, CheckFunction
+from conformance.errors import TargetError
+from conformance.findings import Finding
+from conformance.locations import default_catalog_root
+from conformance.reference.forms import FormService
+from conformance.spec.catalog import EditionCatalog
+from conformance.targets.base import HttpResponse, Target, TestData
+from conformance.targets.forms import MAX_PAGES, PdfProblem, read_pdf
+from conformance.testdata.town import default_town
+
+Row = Mapping[str, str]
+TOWN = default_town()
+
+
+def _household(predicate: Any) -> list[Row]:
+    members: dict[str, list[Row]] = {}
+    for row in TOWN:
+        members.setdefault(row["世帯番号"], []).append(row)
+    return next(rows for rows in members.values() if predicate(rows))
+
+
+def _person(predicate: Any) -> Row:
+    return next(row for row in TOWN if predicate(row))
+
+
+def _current(row: Row) -> bool:
+    return row["住民状態"] == "1" and row["支援措置対象フラグ"] == "0"
+
+
+ERA_1989 = _person(lambda r: r["生年月日"] == "1989-01-07")
+UNKNOWN = _person(lambda r: r["生年月日_不詳表記"] == "昭和30年頃")
+KATAGAKI = _person(lambda r: _current(r) and r["住所_方書"] and r["住民種別"] == "1")
+TSUSHO_FAMILY = _household(lambda rows: len(rows) >= 2 and all(_current(r) and r["通称"] for r in rows))
+BIG_FAMILY = _household(lambda rows: len(rows) >= 5 and all(_current(r) for r in rows)
+                        and {"子", "子の子"} <= {r["続柄"] for r in rows})
+WITH_PARENTS = _household(lambda rows: len(rows) >= 4 and all(_current(r) for r in rows)
+                          and {"妻", "父"} <= {r["続柄"] for r in rows})
+REMOVED_FAMILY = _household(lambda rows: any(r["住民状態"] == "2" for r in rows) and _current(rows[0])
+                            and not any(r["支援措置対象フラグ"] == "1" for r in rows))
+MIXED_DV = _household(lambda rows: rows[0]["支援措置対象フラグ"] == "0"
+                      and any(r["支援措置対象フラグ"] == "1" for r in rows))
+MOVED_DV = _household(lambda rows: any(r["支援措置対象フラグ"] == "1" and r["住民状態"] == "2" for r in rows))
+ROWS: tuple[Row, ...] = (ERA_1989, UNKNOWN, KATAGAKI, *TSUSHO_FAMILY, *BIG_FAMILY, *WITH_PARENTS, *REMOVED_FAMILY,
+                         *MIXED_DV, *MOVED_DV)
+
+
+@pytest.fixture(scope="module")
+def edition() -> EditionCatalog:
+    return load_edition(default_catalog_root() / "jumin" / "1.0")
+
+
+class MemoryStore:
+    """What the renderer reads of the reference's store, over a few rows."""
+
+    def __init__(self, rows: Iterable[Row]) -> None:
+        self.rows = [dict(row) for row in rows]
+
+    def latest(self, atena: str) -> Row | None:
+        return next((row for row in self.rows if row["宛名番号"] == atena), None)
+
+    def household(self, setai: str) -> list[Row]:
+        return [row for row in self.rows if row["世帯番号"] == setai]
+
+    def all_latest(self) -> list[Row]:
+        return list(self.rows)
+
+
+class FormClient:
+    """A vendor answering ``POST /forms/{id}`` (PDF) and ``/forms/{id}/data`` with the reference renderer,
+    or with fixed bytes (a hostile PDF)."""
+
+    base_url = "http://vendor.invalid/api/v1"
+
+    def __init__(self, service: FormService, pdf: bytes | None = None) -> None:
+        self.service = service
+        self.pdf = pdf
+        self.calls: list[str] = []
+
+    def request(self, method: str, path: str, *, params: Mapping[str, str] | None = None, json: Any = None,
+                data: bytes | None = None, content_type: str | None = None) -> HttpResponse:
+        self.calls.append(path)
+        match = re.fullmatch(r"/forms/([a-z_]+)(/data)?", path)
+        assert method == "post" and match is not None, path
+        if self.pdf is not None and not match[2]:
+            return HttpResponse(200, {"Content-Type": "application/pdf"}, self.pdf, path)
+        answer = self.service.issue(match[1], json or {}, "application/json" if match[2] else "")
+        return HttpResponse(answer.status, {"Content-Type": answer.content_type}, answer.body, path)
+
+
+def run(edition: EditionCatalog, function: CheckFunction, *defects: str, params: dict[str, Any] | None = None,
+        rows: Sequence[Row] = ROWS, pdf: bytes | None = None) -> list[Finding]:
+    labels = {item.name: item for item in edition.data_items}
+    codes = {table.id: {code.code: code.label for code in table.codes} for table in edition.code_tables}
+
+    def label(name: str, code: str) -> str:
+        item = labels.get(name)
+        return codes.get(item.code_table or "", {}).get(code, code) if item is not None else code
+
+    service = FormService(edition, MemoryStore(rows), frozenset(defects), label)
+    target = Target(catalog=edition, http=FormClient(service, pdf), data=TestData(rows=tuple(rows)))
+    ctx = CheckContext(requirement=edition.requirements[0], params=params or {}, target=target)
+    return list(function(ctx))
+
+
+def codes_and_locations(findings: Iterable[Finding]) -> set[tuple[str, str]]:
+    return {(finding.code, finding.location) for finding in findings}
+
+
+# -- the catalog ----------------------------------------------------------------------------------------
+
+
+def test_forms_of_chapter_5_are_in_the_catalog(edition: EditionCatalog) -> None:
+    forms = {form.id: form for form in edition.forms}
+    assert set(forms) == {"juminhyo_kojin", "juminhyo_setai", "joshuhyo", "kisai_jiko", "joshuhyo_kisai_jiko",
+                          "tenshutsu", "etsuran"}
+    kojin = forms["juminhyo_kojin"]
+    assert [item.label for item in kojin.items][:4] == ["氏名", "通称", "生年月日", "性別"]
+    assert {o.name for o in kojin.omissions} >= {"世帯主・続柄", "本籍・筆頭者", "住民票コード", "個人番号",
+                                                  "国籍・地域",
+                                                  "法第30条の45に規定する区分", "在留資格", "在留期間等", "満了日",
+                                                  "在留カード等番号", "通称の記載及び削除に関する事項"}
+    assert kojin.certification == "last_page" and kojin.issue_number == "every_page" and kojin.tsusho_sheet
+    assert forms["juminhyo_setai"].member_order == "j1010" and forms["etsuran"].certification == "none"
+    quoted = {quote.requirement for quote in kojin.quotes}
+    assert {"jumin-1.0-5.1-R001", "jumin-1.0-5.1-R004", "jumin-1.0-5.1-R005", "jumin-1.0-3.4-R001"} <= quoted
+    texts = {r.id: r.text for r in edition.requirements}
+    for quote in (q for form in forms.values() for q in form.quotes):  # quotes are the spec's words
+        for piece in quote.text.split("…"):
+            assert piece.strip("。、") in texts[quote.requirement], (quote.requirement, piece)
+
+
+def test_a_broken_form_entry_is_reported_at_its_line(tmp_path: Any) -> None:
+    import shutil
+
+    root = tmp_path / "jumin" / "1.0"
+    shutil.copytree(default_catalog_root() / "jumin" / "1.0", root)
+    text = (root / "forms.yaml").read_text("utf-8")
+    broken = text.replace("    omission: kojin_bango\n", "    omission: kojinbango\n", 1)
+    (root / "forms.yaml").write_text(broken, "utf-8")
+    line = broken.splitlines().index("    omission: kojinbango") + 1
+    errors = [f"{e.file}:{e.line}: {e.message}" for e in load_edition(root).errors]
+    assert any(e.endswith(f"forms.yaml:{line}: forms[0].items[12].omission: unknown omission switch "
+                          "'kojinbango'; did you mean 'kojin_bango'?") or
+               (f"forms.yaml:{line}:" in e and "kojinbango" in e) for e in errors), errors
+
+
+# -- conforming forms give no finding --------------------------------------------------------------------
+
+CHECKS: dict[str, tuple[CheckFunction, dict[str, Any]]] = {
+    "items": (checks.items_printed, {}),
+    "dates": (checks.dates_printed, {}),
+    "omissions": (checks.omissions, {}),
+    "certification_present": (checks.certification, {"rule": "present"}),
+    "certification_last": (checks.certification, {"rule": "last_page_only"}),
+    "tsusho_sheet": (checks.tsusho_sheet, {}),
+    "issue_number": (checks.issue_number, {"rule": "format"}),
+    "issue_copies": (checks.issue_number, {"rule": "copies"}),
+    "member_order": (checks.member_order, {}),
+    "household_current_only": (checks.household_current_only, {}),
+    "furigana_items": (checks.furigana, {"rule": "items"}),
+    "furigana_brackets": (checks.furigana, {"rule": "brackets"}),
+    "furigana_katakana": (checks.furigana, {"rule": "katakana"}),
+    "katagaki": (checks.katagaki, {"forms": ["juminhyo_kojin", "kisai_jiko"]}),
+    "official_use": (checks.official_use, {}),
+    "data": (checks.data_matches_print, {}),
+    "dv_refused": (checks.dv_refused, {}),
+    "dv_removed": (checks.dv_removed, {}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_the_reference_forms_conform(edition: EditionCatalog, name: str) -> None:
+    function, params = CHECKS[name]
+    assert run(edition, function, params=params) == []
+
+
+# -- each defect, its exact finding ------------------------------------------------------------------------
+
+
+def w(row: Row) -> str:
+    return f"宛名番号={row['宛名番号']}"
+
+
+def test_unknown_birth_printed_as_a_fixed_text(edition: EditionCatalog) -> None:
+    found = run(edition, checks.dates_printed, "form_unknown_date_fixed")
+    assert codes_and_locations(found) == {("form.date", f"form:juminhyo_kojin page 1 item 生年月日 ({w(UNKNOWN)})")}
+    assert found[0].expected == "生年月日 昭和＊＊年頃" and found[0].actual == "生年月日 年月日不詳"
+
+
+def test_heisei_from_the_last_day_of_showa(edition: EditionCatalog) -> None:
+    found = run(edition, checks.dates_printed, "form_era_boundary")
+    assert codes_and_locations(found) == {("form.date", f"form:juminhyo_kojin page 1 item 生年月日 ({w(ERA_1989)})")}
+    assert found[0].expected == "生年月日 昭和＊＊年＊月＊日" and found[0].actual == "生年月日 平成元年＊月＊日"
+
+
+def test_a_dropped_tsusho(edition: EditionCatalog) -> None:
+    found = run(edition, checks.items_printed, "form_tsusho_dropped")
+    assert codes_and_locations(found) == {
+        ("form.item_missing", f"form:juminhyo_kojin page 1 item 通称 ({w(row)})") for row in TSUSHO_FAMILY}
+
+
+def test_an_omission_ignored(edition: EditionCatalog) -> None:
+    found = run(edition, checks.omissions, "form_omission_ignored")
+    persons = checks.person_sample(ROWS, 40)
+    assert codes_and_locations(found) == {
+        ("form.omitted_item_printed", f"form:juminhyo_kojin page 1 item 個人番号 ({w(row)})")
+        for row in persons if row["個人番号"]}
+    assert all("＊" in (finding.actual or "") or "*" in (finding.actual or "") for finding in found)  # masked
+
+
+def test_certification_on_every_page(edition: EditionCatalog) -> None:
+    found = run(edition, checks.certification, "form_certification_every_page", params={"rule": "last_page_only"})
+    assert found and {f.code for f in found} == {"form.certification_not_last_page"}
+    assert all(re.fullmatch(r"form:juminhyo_setai page 1 item 認証文 \(世帯 of 宛名番号=[0-9]{10}\)", f.location)
+               for f in found)
+    assert all(f.actual == "この写しは、住民基本台帳の記録と相違ないことを証明する。" for f in found)
+    tsusho = run(edition, checks.tsusho_sheet, "form_certification_every_page")
+    assert {f.code for f in tsusho} == {"form.certification_before_sheet"}
+
+
+def test_certification_missing(edition: EditionCatalog) -> None:
+    found = run(edition, checks.certification, "form_certification_missing", params={"rule": "present"})
+    # The 職名 (the 電子公印's line) goes with the 認証文.
+    assert found and {f.code for f in found} == {"form.certification_missing", "form.official_title_missing"}
+    where = r"form:juminhyo_setai page [0-9] item (認証文|職名) \(世帯 of 宛名番号=[0-9]{10}\)"
+    assert all(re.fullmatch(where, f.location) for f in found)
+
+
+def test_sheet_after_the_certification(edition: EditionCatalog) -> None:
+    found = run(edition, checks.tsusho_sheet, "form_tsusho_sheet_after_certification")
+    assert codes_and_locations(found) == {
+        ("form.certification_before_sheet", f"form:juminhyo_kojin page 1 item 認証文 ({w(row)})")
+        for row in TSUSHO_FAMILY}
+
+
+def test_issue_number_format_and_copies(edition: EditionCatalog) -> None:
+    found = run(edition, checks.issue_number, "form_issue_number_format", params={"rule": "format"})
+    assert found and {f.code for f in found} == {"form.issue_number_format"}
+    assert all(re.fullmatch(r"発行番号\s[0-9]{8}-[0-9]{3}", f.actual or "") for f in found)
+    repeated = run(edition, checks.issue_number, "form_issue_number_repeated", params={"rule": "copies"})
+    assert [f.code for f in repeated] == ["form.issue_number_repeated"]
+
+
+def test_member_order_by_age(edition: EditionCatalog) -> None:
+    found = run(edition, checks.member_order, "form_member_order_by_age")
+    assert [f.code for f in found] == ["form.member_order"]
+    assert re.fullmatch(rf"form:juminhyo_setai page [12] item 氏名 \(世帯 of {w(WITH_PARENTS[0])}\)", found[0].location)
+    assert re.search("not in the order of 5.2: 妻 after (父|母)", found[0].message)
+    assert found[0].actual == "続柄 世帯主 > 父 > 母 > 妻" and found[0].expected == "続柄 世帯主 > 妻 > 父 > 母"
+
+
+def test_member_order_rules() -> None:
+    def rows(*relations: str) -> list[Row]:
+        return [{"続柄": r, "生年月日": f"19{50 + i}-01-01", "宛名番号": f"{i:010d}"} for i, r in enumerate(relations)]
+
+    assert checks.order_problem(rows("世帯主", "妻", "子", "子", "母", "兄", "縁故者", "同居人")) is None
+    assert checks.order_problem(rows("世帯主", "子", "妻")) == (2, "妻 after 子")
+    assert checks.order_problem(rows("世帯主", "同居人", "縁故者")) == (2, "縁故者 after 同居人")
+    older_second = [*rows("世帯主"), {"続柄": "子", "生年月日": "1990-01-01", "宛名番号": "0000000009"},
+                    {"続柄": "子", "生年月日": "1980-01-01", "宛名番号": "0000000008"}]
+    assert checks.order_problem(older_second) == (2, "two 子 not by 生年月日 and 宛名番号")
+    # Whose family a 子の子 is the data cannot say: within the families of 子 the order is not judged.
+    assert checks.order_problem(rows("世帯主", "子", "子の妻", "子の子", "子")) is None
+
+
+def test_removed_member_on_a_household_copy(edition: EditionCatalog) -> None:
+    found = run(edition, checks.household_current_only, "form_removed_in_household")
+    removed = [r for r in REMOVED_FAMILY if r["住民状態"] != "1"]
+    assert {f.code for f in found} == {"form.removed_member_listed"} and len(found) == len(removed)
+
+
+def test_furigana_in_hiragana(edition: EditionCatalog) -> None:
+    found = run(edition, checks.furigana, "form_furigana_hiragana", params={"rule": "katakana"})
+    assert found and {f.code for f in found} == {"form.furigana_hiragana"}
+    assert {f.location.split(" (")[0] for f in found} <= {"form:juminhyo_kojin page 1 item 氏名",
+                                                           "form:juminhyo_kojin page 1 item 通称"}
+    assert run(edition, checks.furigana, "form_furigana_hiragana", params={"rule": "items"}) == []
+
+
+def test_katagaki_dropped(edition: EditionCatalog) -> None:
+    found = run(edition, checks.katagaki, "form_katagaki_dropped", params={"forms": ["juminhyo_kojin"]})
+    assert ("form.katagaki_missing", f"form:juminhyo_kojin page 1 item 住所 ({w(KATAGAKI)})") in \
+        codes_and_locations(found)
+
+
+def test_official_use_ignored(edition: EditionCatalog) -> None:
+    found = run(edition, checks.official_use, "form_official_use_ignored")
+    assert [f.code for f in found] == ["form.official_use_missing"]
+
+
+def test_stale_data(edition: EditionCatalog) -> None:
+    found = run(edition, checks.data_matches_print, "form_data_stale")
+    assert found and {f.code for f in found} == {"form.data_differs"}
+
+
+# -- DV protection across the forms -------------------------------------------------------------------------
+
+
+def test_household_copy_through_an_unprotected_member_leaks(edition: EditionCatalog) -> None:
+    found = run(edition, checks.dv_refused, "form_dv_household_leak")
+    protected = next(r for r in MIXED_DV if r["支援措置対象フラグ"] == "1")
+    unprotected = [r for r in MIXED_DV if r["支援措置対象フラグ"] == "0" and r["住民状態"] == "1"]
+    assert {f.code for f in found} == {"form.dv_leak"}
+    assert {f.location for f in found} == {
+        f"form:juminhyo_setai page 1 item 住所_番地号表記 (世帯 through {w(member)} for {w(protected)})"
+        for member in unprotected}
+    assert all(protected["氏名"].split("\u3000")[1] not in (f.actual or "") for f in found)  # masked
+
+
+def test_issued_for_the_protected_person(edition: EditionCatalog) -> None:
+    found = run(edition, checks.dv_refused, "dv_certificate_issued")
+    assert {"form.dv_leak", "form.dv_issued"} >= {f.code for f in found} and found
+
+
+def test_the_printed_inspection_list_leaks(edition: EditionCatalog) -> None:
+    found = run(edition, checks.dv_refused, "form_etsuran_dv_leak")
+    assert found and {f.code for f in found} == {"form.dv_leak"}
+    assert all(f.location.startswith("form:etsuran page 1 item 氏名 (町字=") for f in found)
+
+
+def test_removed_forms_of_a_protected_person_who_moved_out(edition: EditionCatalog) -> None:
+    moved = [r for r in MOVED_DV if r["住民状態"] == "2" and r["支援措置対象フラグ"] == "1"]
+    for defect in ("form_joshuhyo_dv_leak", "dv_ends_at_move_out"):
+        found = run(edition, checks.dv_removed, defect)
+        assert {f.location.split(" page")[0].split(" (")[0] for f in found} == {"form:joshuhyo",
+                                                                                "form:joshuhyo_kisai_jiko"}
+        assert {f.location.rsplit("(", 1)[1] for f in found} == {f"{w(row)})" for row in moved}
+
+
+def test_nothing_to_judge_is_an_error(edition: EditionCatalog) -> None:
+    plain = [row for row in ROWS if row["支援措置対象フラグ"] == "0"]
+    with pytest.raises(TargetError, match="no current DV-protected resident"):
+        run(edition, checks.dv_refused, rows=plain)
+    with pytest.raises(TargetError, match="moved out"):
+        run(edition, checks.dv_removed, rows=plain)
+
+
+# -- hostile PDFs -----------------------------------------------------------------------------------------
+
+
+def _valid_pdf(edition: EditionCatalog) -> bytes:
+    service = FormService(edition, MemoryStore(ROWS), frozenset(), lambda name, code: code)
+    return service.issue("juminhyo_setai", {"宛名番号": BIG_FAMILY[0]["宛名番号"]}, "").body
+
+
+def _raw_pdf(*objects: bytes, trailer: bytes = b"<< /Root 1 0 R >>") -> bytes:
+    body = b"%PDF-1.7\n" + b"".join(b"%d 0 obj\n%s\nendobj\n" % (i + 1, o) for i, o in enumerate(objects))
+    return body + b"trailer\n" + trailer + b"\n%%EOF\n"
+
+
+def hostile(edition: EditionCatalog) -> dict[str, bytes]:
+    import io
+
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen.canvas import Canvas
+
+    valid = _valid_pdf(edition)
+    encrypted = io.BytesIO()
+    canvas = Canvas(encrypted, encrypt=StandardEncryption("", "owner"))
+    canvas.drawString(50, 800, "encrypted")
+    canvas.showPage()
+    canvas.save()
+    many = io.BytesIO()
+    canvas = Canvas(many)
+    for _ in range(MAX_PAGES + 1):
+        canvas.showPage()
+    canvas.save()
+    hidden_js = zlib.compress(b"5 0 << /S /JavaScript /JS (app.alert(1)) >>")
+    bomb = zlib.compress(b"\0" * (9 * 1024 * 1024))
+    return {
+        "truncated": valid[: len(valid) // 2],
+        "huge": valid + b"%" + b"x" * (10 * 1024 * 1024),
+        "encrypted": encrypted.getvalue(),
+        "javascript": _raw_pdf(b"<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"),
+        "javascript_in_object_stream": _raw_pdf(
+            b"<< /Type /Catalog >>",
+            b"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+            % (len(hidden_js), hidden_js)),
+        "launch": _raw_pdf(b"<< /Type /Catalog /OpenAction << /S /Launch /F (calc.exe) >> >>"),
+        "compression_bomb": _raw_pdf(
+            b"<< /Type /Catalog >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(bomb), bomb)),
+        "too_many_pages": many.getvalue(),
+        "not_a_pdf": b"<html>error</html>",
+        "garbage": b"%PDF-1.4\n" + bytes(range(256)) * 50,
+        "deep_nesting": _raw_pdf(b"[" * 100_000 + b"]" * 100_000),
+    }
+
+
+EXPECTED_CODES = {
+    "truncated": {"form.pdf_unreadable", "ok"}, "huge": {"form.pdf_too_large"}, "encrypted": {"form.pdf_encrypted"},
+    "javascript": {"form.pdf_active_content"}, "javascript_in_object_stream": {"form.pdf_active_content"},
+    "launch": {"form.pdf_active_content"}, "compression_bomb": {"form.pdf_too_large"},
+    "too_many_pages": {"form.pdf_too_large"}, "not_a_pdf": {"form.pdf_unreadable"},
+    "garbage": {"form.pdf_unreadable"}, "deep_nesting": {"form.pdf_unreadable"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_CODES))
+def test_hostile_pdfs_give_a_problem_never_a_crash(edition: EditionCatalog, name: str) -> None:
+    data = hostile(edition)[name]
+    try:
+        read_pdf(data)
+        outcome = "ok"
+    except PdfProblem as problem:
+        outcome = problem.code
+    assert outcome in EXPECTED_CODES[name]
+
+
+@pytest.mark.parametrize("name", ["encrypted", "javascript", "huge", "truncated", "compression_bomb"])
+def test_a_hostile_pdf_is_a_finding_of_the_check(edition: EditionCatalog, name: str) -> None:
+    found = run(edition, checks.items_printed, pdf=hostile(edition)[name])
+    assert found, name
+    codes = {f.code for f in found}
+    assert codes <= {"form.pdf_unreadable", "form.pdf_too_large", "form.pdf_encrypted", "form.pdf_active_content",
+                     "form.person_missing"}
+    if name != "truncated":
+        assert codes == {EXPECTED_CODES[name].pop()}
+        assert all(re.fullmatch(r"form:juminhyo_kojin \(宛名番号=[0-9]{10}\)", f.location) for f in found)
+
+
+def test_the_reference_pdf_is_read_as_printed(edition: EditionCatalog) -> None:
+    document = read_pdf(_valid_pdf(edition))
+    assert len(document.pages) >= 2
+    assert document.pages[0][0].text == "住民票の写し（世帯連記式）"
+    assert document.pages[-1][-1].text.startswith("発行番号\u3000")
+    assert json.dumps([line.text for line in document.lines], ensure_ascii=False).count("相違ないことを証明") == 1

@@ -1,0 +1,93 @@
+"""jumin.dv.other_business_marked: the linkage answer and the export carry each protected person's marks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conformance import load_edition
+from conformance.checks import jumin
+from conformance.checks.registry import CheckContext
+from conformance.errors import TargetError
+from conformance.findings import Finding
+from conformance.locations import default_catalog_root
+from conformance.spec.catalog import EditionCatalog
+from conformance.targets.base import ExportFile, HttpResponse, Target, TestData
+
+HEADERS = ("宛名番号", "氏名", "他業務参照不可フラグ", "支援措置対象フラグ")
+ROWS: tuple[dict[str, str], ...] = (
+    {"宛名番号": "0000000019", "氏名": "見本　花子", "他業務参照不可フラグ": "1", "支援措置対象フラグ": "1"},
+    {"宛名番号": "0000000027", "氏名": "見本　明", "他業務参照不可フラグ": "0", "支援措置対象フラグ": "1"},
+    {"宛名番号": "0000000035", "氏名": "見本　一郎", "他業務参照不可フラグ": "0", "支援措置対象フラグ": "0"},
+)
+
+
+@pytest.fixture(scope="module")
+def edition() -> EditionCatalog:
+    return load_edition(default_catalog_root() / "jumin" / "1.0")
+
+
+class Client:
+    base_url = "http://vendor.invalid/api/v1"
+
+    def __init__(self, documents: Mapping[str, dict[str, str]]) -> None:
+        self.documents = documents
+
+    def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
+        atena = path.rsplit("/", 1)[-1]
+        body = json.dumps(self.documents[atena], ensure_ascii=False).encode()
+        return HttpResponse(200, {"Content-Type": "application/json"}, body, path)
+
+
+class Exports:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fetch(self, layout: str) -> ExportFile:
+        return ExportFile(path=self.path, layout=layout, declared_encoding="utf-8")
+
+    def offers(self, layout: str) -> bool:
+        return layout == "residents_csv"
+
+
+def run(edition: EditionCatalog, tmp_path: Path, *, linkage: dict[str, str] | None = None,
+        exported: dict[str, str] | None = None) -> list[Finding]:
+    documents = {row["宛名番号"]: {**row, **(linkage or {})} for row in ROWS}
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=HEADERS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in ROWS:
+        writer.writerow({**row, **(exported or {})} if row["宛名番号"] == "0000000019" else row)
+    path = tmp_path / "residents.csv"
+    path.write_text(buffer.getvalue(), "utf-8")
+    target = Target(catalog=edition, http=Client(documents), exports=Exports(path), data=TestData(rows=ROWS))
+    ctx = CheckContext(requirement=edition.requirements[0], params={}, target=target)
+    return list(jumin.other_business_marked(ctx))
+
+
+def test_marked_everywhere(edition: EditionCatalog, tmp_path: Path) -> None:
+    assert run(edition, tmp_path) == []
+
+
+def test_a_linkage_answer_without_the_mark(edition: EditionCatalog, tmp_path: Path) -> None:
+    found = run(edition, tmp_path, linkage={"他業務参照不可フラグ": "0"})
+    assert [(f.code, f.location) for f in found] == [
+        ("jumin.dv.mark_missing", "GET /residents/0000000019 /他業務参照不可フラグ")]
+    assert (found[0].expected, found[0].actual) == ("1", "0")
+
+
+def test_an_export_row_without_the_mark(edition: EditionCatalog, tmp_path: Path) -> None:
+    found = run(edition, tmp_path, exported={"支援措置対象フラグ": "0"})
+    assert [(f.code, f.location) for f in found] == [("jumin.dv.mark_missing", "residents.csv:2 (支援措置対象フラグ)")]
+
+
+def test_no_protected_person_is_an_error(edition: EditionCatalog) -> None:
+    target = Target(catalog=edition, data=TestData(rows=ROWS[2:]))
+    with pytest.raises(TargetError, match="no DV-protected resident"):
+        list(jumin.other_business_marked(CheckContext(requirement=edition.requirements[0], target=target)))
