@@ -99,4 +99,7 @@ def default_registry() -> Registry:
     registry = Registry()
     for module in (api, files, forms, jumin, scenarios, scenario_run):
         registry.add_module(module)
+    from conformance.checks import kyotsu  # 共通機能: the 住登外者宛名番号付番 API
+
+    registry.add_module(kyotsu)
     return registry

@@ -355,7 +355,8 @@ class ReferenceApp:
         self._fixed_layout = fixed_export.fixed_layout(edition)
         self._household_headers = _layout_headers(edition, HOUSEHOLDS_LAYOUT)
         # 共通機能 2.1: the 住登外者宛名番号付番 API and its OAuth2 token endpoint (conformance/reference/jutogai.py).
-        self.jutogai = JutogaiService(is_resident_number=lambda number: self.store.latest(number) is not None)
+        self.jutogai = JutogaiService(is_resident_number=lambda number: self.store.latest(number) is not None,
+                                      defects=self.defects)
         # Forms (帳票) as printed PDFs, and their data (conformance/reference/forms.py).
         self.forms = FormService(edition, self.store, self.defects, self.model.label)
         # The driver protocol (docs/driver.md; conformance/reference/driver.py) below /driver/v1.

@@ -243,6 +243,26 @@ API_CHECKS: Mapping[str, Text] = {
 }
 
 _FINDINGS: dict[str, Text] = {
+    # the 住登外者宛名番号付番 API (conformance/checks/kyotsu.py)
+    "kyotsu.status": ("API仕様書と異なる HTTPステータスコードを返しました",
+                      "The API answered another HTTP status than the API specification says"),
+    "kyotsu.not_json": ("JSON形式のレスポンスオブジェクトを返しませんでした", "The answer is no JSON response object"),
+    "kyotsu.value_mismatch": ("レスポンスの値が API仕様書の定めと異なります",
+                              "A value of the response differs from what the API specification says"),
+    "kyotsu.unknown_error_code": ("エラーコード一覧にないエラーコードを返しました",
+                                  "An error code that is not in the error code list"),
+    "kyotsu.error_code_missing": ("不正な入力に対して定められたエラーコードを返しませんでした",
+                                  "Invalid input was not answered with its error code"),
+    "kyotsu.number_not_kept": ("処理区分1・2で指定した宛名番号で登録されませんでした",
+                               "With 処理区分 1 or 2 the given 宛名番号 was not the one registered"),
+    "kyotsu.history_not_counted": ("同じ宛名番号の登録で履歴番号が増えませんでした",
+                                   "A new registration of a 宛名番号 did not get a higher 履歴番号"),
+    "kyotsu.number_reissued": ("付番済みの住登外者宛名番号を別の付番依頼に再び付番しました",
+                               "A 住登外者宛名番号 already issued was issued again"),
+    "kyotsu.check_digit": ("住登外者宛名番号のチェックデジットが住民宛名番号と同じ方式（M11W2-7）で正しくありません",
+                           "The 住登外者宛名番号's check digit is wrong (M11W2-7, as for the 住民宛名番号)"),
+    "kyotsu.number_of_resident": ("住民宛名番号と重複する住登外者宛名番号を付番しました",
+                                  "A 住登外者宛名番号 equal to a resident's 宛名番号 was issued"),
     # export files (file.layout)
     "file.encoding_not_allowed": ("ファイルの文字コードが標準で認められたもの（UTF-8 等）ではありません",
                                   "The file's encoding is not one the standard allows"),
@@ -393,6 +413,7 @@ _FAMILIES: Mapping[str, Text] = {
     "api": ("API の応答が API仕様書と合いません", "An API response does not meet the API specification"),
     "scenario": ("シナリオの結果が判定規則（オラクル）と異なります", "A scenario differs from the oracle"),
     "jumin": ("住民記録の検証で指摘がありました", "A 住民記録 finding"),
+    "kyotsu": ("共通機能の API の検証で指摘がありました", "A finding about the 共通機能 API"),
     "form": ("帳票の検証で指摘がありました", "A printed form finding"),
 }
 
@@ -408,6 +429,20 @@ def finding_text(code: str) -> Text:
 # -- checks, by registered name ----------------------------------------------------------------------
 
 _CHECKS: dict[str, Text] = {
+    "kyotsu.fuban.registered": ("住登外者宛名番号付番API に正しい付番依頼を送り、200 と定められたレスポンスを"
+                                "検証します",
+                                "Sends a valid request to the 住登外者宛名番号付番 API and checks the 200 answer"),
+    "kyotsu.fuban.rejects_invalid": ("不正な入力（必須なし、指定文字、桁数）に 400 と該当するエラーコードを返すか",
+                                     "Invalid input (missing, wrong characters, wrong length) gets 400 and its "
+                                     "error code"),
+    "kyotsu.fuban.unauthorized": ("アクセストークンなし・無効なアクセストークンに 401 を返すか",
+                                  "No access token and an invalid one get 401"),
+    "kyotsu.fuban.processing_kind": ("処理区分0で付番し、1・2で指定した宛名番号に新しい履歴番号で登録するか",
+                                     "処理区分 0 issues a number; 1 and 2 register under the given one"),
+    "kyotsu.fuban.condition": ("※※の条件付き必須項目がないとき 400 と相関チェックエラー（E0004）を返すか",
+                               "A missing ※※ conditional item gets 400 and E0004"),
+    "kyotsu.fuban.unique_number": ("付番した住登外者宛名番号が重複せず、チェックデジットが正しく、住民と重ならないか",
+                                   "Issued numbers are unique, carry their check digit and are no resident's"),
     "api.openapi": ("API仕様書から生成したリクエストを送り、応答をステータス・形式・スキーマで検証します",
                     "Sends requests generated from the API specification and checks status, type and schema"),
     "file.layout": ("エクスポートファイルを基本データリストのレイアウト（文字コード、見出し、型、桁数、コード等）"

@@ -99,6 +99,20 @@ class ScenarioRunParams(Params):
     scenario: Annotated[str, Field(min_length=1, description="Id of a scenario of the edition.")]
 
 
+class KyotsuConditionParams(Params):
+    """``kyotsu.fuban.condition``: a ※※ condition of the 付番 API (conformance/checks/kyotsu.py)."""
+
+    when: Annotated[dict[str, str], Field(min_length=1, strict=False,
+                                          description="Request parameters set: the condition.")]
+    required: Annotated[str, Field(min_length=1, description="The parameter the condition makes 必須.")]
+
+
+class KyotsuCountParams(Params):
+    """``kyotsu.fuban.unique_number``: how many numbers are asked for."""
+
+    count: Annotated[int, Field(ge=2, le=100)] | None = None
+
+
 class FormParams(Params):
     """``forms.*`` (conformance/checks/forms.py): the form judged and how many residents or households."""
 
@@ -167,6 +181,12 @@ _SCENARIOS = ("scenario.juminzei.levied", "scenario.kokuho.dates", "scenario.kok
 #: Every check of the harness (conformance/checks/registry.py default_registry) -> its parameters.
 CHECK_PARAMS: dict[str, type[Params]] = {
     "api.openapi": ApiOpenApiParams,
+    "kyotsu.fuban.registered": NoParams,
+    "kyotsu.fuban.rejects_invalid": NoParams,
+    "kyotsu.fuban.unauthorized": NoParams,
+    "kyotsu.fuban.processing_kind": NoParams,
+    "kyotsu.fuban.condition": KyotsuConditionParams,
+    "kyotsu.fuban.unique_number": KyotsuCountParams,
     "file.layout": FileLayoutParams,
     "jumin.records.items_kept": ItemsKeptParams,
     "jumin.records.relationship_allowed": RelationshipParams,

@@ -93,8 +93,8 @@ def request_auth(target: ApiTarget, base_url: str, environ: Mapping[str, str]) -
         return RequestAuth("Authorization", None, None)
     if auth.oauth2 is None:
         return RequestAuth(auth.header, auth.scheme, None)
-    client_id = _variable(environ, auth.oauth2.client_id_env, "targets.api.auth.oauth2.client_id_env")
-    secret = _variable(environ, auth.env, "targets.api.auth.env")
+    client_id = _variable(environ, auth.oauth2.client_id_env, ("oauth2", "client_id_env"))
+    secret = _variable(environ, auth.env, ("env",))
     secrets.register(secret)
     url = token_url(auth.oauth2, base_url)
 
@@ -151,9 +151,10 @@ def fetch_token(url: str, auth: Auth, client_id: str, secret: str, *, timeout: f
     return token, seconds if seconds > 0 else DEFAULT_LIFETIME
 
 
-def _variable(environ: Mapping[str, str], name: str, field: str) -> str:
+def _variable(environ: Mapping[str, str], name: str, field: tuple[str, ...]) -> str:
     value = environ.get(name)
     if not value:
         state = "is not set" if value is None else "is empty"
-        raise ProfileError(f"{field}: environment variable {name} {state}")
+        where = ".".join(("targets", "api", "auth", *field))
+        raise ProfileError(f"{where}: environment variable {name} {state}")
     return value

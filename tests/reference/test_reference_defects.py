@@ -100,6 +100,10 @@ AFFECTS: dict[str, set[str]] = {
         "todoke_idou_swapped", "correction_blanks_items", "zokugara_truncated", "household_order_wrong",
         "heisei_from_0107")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
+    # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
+    **{name: {"jutogai"} for name in (
+        "jutogai_links_wrong", "jutogai_required_as_format", "jutogai_no_auth", "jutogai_kubun_ignored",
+        "jutogai_condition_unchecked", "jutogai_number_reissued")},
     "dv_ends_at_move_out": {"qualifications", "forms"},  # the 除票 forms of a protected person who moved out
     **{name: {"forms"} for name in (
         "form_dv_household_leak", "form_etsuran_dv_leak", "form_joshuhyo_dv_leak", "form_unknown_date_fixed",
@@ -135,6 +139,26 @@ class Api:
         return {line["項目"]: line["値"] for line in people[0]["記載事項"]}
 
 
+def jutogai_probe(api: Api) -> list[tuple[int, Any]]:
+    """The 付番 API: two registrations, 処理区分 1 with and without a 宛名番号, no 処理区分, no token."""
+    from conformance.checks.kyotsu import registration
+    from conformance.reference.jutogai import CLIENT_ID, CLIENT_SECRET
+
+    token = requests.post(api.url + "/oauth2/token", data={"grant_type": "client_credentials"},
+                          auth=(CLIENT_ID, CLIENT_SECRET), timeout=10).json()["access_token"]
+
+    def fuban(changes: dict[str, Any] | None = None, authorized: bool = True) -> tuple[int, Any]:
+        headers = {"Authorization": f"Bearer {token}"} if authorized else {}
+        answer = requests.post(api.url + "/app_submit/v10/jutogaishaatenabangofuban", headers=headers,
+                               json=registration(changes, today=date(2024, 4, 1)), timeout=10)
+        return answer.status_code, answer.json()
+
+    first = fuban()
+    number = first[1]["result"][0]["atenabango"]
+    return [first, fuban(), fuban({"shorikubun": "1", "atenabango": number}), fuban({"shorikubun": "1"}),
+            fuban({"shorikubun": None}), fuban(authorized=False)]
+
+
 def probe(api: Api) -> dict[str, Any]:
     """What the defects could change, reads first, then one move-in and one correction."""
     probes: dict[str, Any] = {
@@ -158,6 +182,7 @@ def probe(api: Api) -> dict[str, Any]:
     probes["qualifications"] = [query(api, scenario) for scenario in RULE_PROBES]
     api.post(f"/residents/{JAPANESE['宛名番号']}/corrections", CORRECTION)
     probes["correction"] = api.get(f"/residents/{JAPANESE['宛名番号']}/history").json()
+    probes["jutogai"] = jutogai_probe(api)
     return probes
 
 
@@ -210,7 +235,7 @@ def test_defects_are_described_and_name_requirements() -> None:
     for name, defect in DEFECTS.items():
         assert isinstance(defect, Defect) and defect.name == name and defect.description
         prefixes = ("jumin-1.0-", "kojin_juminzei-1.0-", "kokuho-1.0-", "kaigo-1.0-", "koki_korei-1.0-",
-                    "jido_teate-1.0-")
+                    "jido_teate-1.0-", "kyotsu-2.1-")
         assert defect.requirements and all(rid.startswith(prefixes) for rid in defect.requirements)
 
 

@@ -1,0 +1,139 @@
+"""The checks of the 住登外者宛名番号付番 API (conformance/checks/kyotsu.py) against the reference vendor on
+loopback: the conforming reference gives no finding, each named defect its exact finding (code and
+location), through the profile's OAuth2 client credentials (conformance/targets/oauth.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+
+from conformance.checks import kyotsu
+from conformance.checks.registry import CheckContext, CheckFunction
+from conformance.findings import Finding
+from conformance.locations import default_catalog_root
+from conformance.oracles.identifiers import m11w2_7_check_digit
+from conformance.profiles import ApiTarget, Auth, OAuth2ClientCredentials
+from conformance.reference.jutogai import FIRST_SERIAL, kyotsu_edition, reference_environ
+from conformance.reference.server import start_reference
+from conformance.spec.catalog import EditionCatalog
+from conformance.targets.base import Target, TestData
+from conformance.targets.http import RequestsHttpClient
+
+pytestmark = pytest.mark.skipif(not (default_catalog_root() / "kyotsu" / "2.1").is_dir(), reason="no kyotsu 2.1")
+
+AUTH = Auth(env="KYOTSU_TEST_SECRET", oauth2=OAuth2ClientCredentials(token_url="/oauth2/token",
+                                                                     client_id_env="KYOTSU_TEST_CLIENT"))
+WHERE = "POST /app_submit/v10/jutogaishaatenabangofuban"
+
+
+@pytest.fixture(scope="module")
+def edition() -> EditionCatalog:
+    return kyotsu_edition()
+
+
+@contextmanager
+def reference(edition: EditionCatalog, *defects: str, rows: tuple[dict[str, str], ...] = ()) -> Iterator[Target]:
+    """The reference (with ``defects``, no residents) and a target over it with the OAuth2 client."""
+    with start_reference(defects=frozenset(defects), rows=()) as running:
+        client = RequestsHttpClient(ApiTarget(base_url=str(running.url), auth=AUTH),
+                                    environ=reference_environ(AUTH, {}))
+        try:
+            yield Target(catalog=edition, http=client, data=TestData(rows=rows))
+        finally:
+            client.close()
+
+
+def run(target: Target, check: CheckFunction, **params: Any) -> list[Finding]:
+    requirement = next(r for r in target.catalog.requirements if r.id == "kyotsu-2.1-0310001-O001")
+    return list(check(CheckContext(requirement=requirement, params=params, target=target)))
+
+
+def codes(findings: list[Finding]) -> list[tuple[str, str]]:
+    return [(f.code, f.location) for f in findings]
+
+
+CHECKS: list[tuple[CheckFunction, dict[str, Any]]] = [
+    (kyotsu.registered, {}), (kyotsu.rejects_invalid, {}), (kyotsu.unauthorized, {}),
+    (kyotsu.processing_kind, {}),
+    (kyotsu.condition, {"when": {"shorikubun": "1"}, "required": "atenabango"}),
+    (kyotsu.condition, {"when": {"nayosemotofuragu": "1"}, "required": "nayosesakiatenabango"}),
+    (kyotsu.unique_number, {"count": 4}),
+]
+
+
+def test_the_conforming_reference_gives_no_finding(edition: EditionCatalog) -> None:
+    with reference(edition) as target:
+        for check, params in CHECKS:
+            assert run(target, check, **params) == [], check
+
+
+def test_a_wrong_self_link_is_found_by_registered_only(edition: EditionCatalog) -> None:
+    with reference(edition, "jutogai_links_wrong") as target:
+        findings = run(target, kyotsu.registered)
+        assert codes(findings) == [("kyotsu.value_mismatch", f"{WHERE} 200 /_links/self/href")]
+        assert findings[0].expected == "/app_submit/v10/jutogaishaatenabangofuban"
+        assert run(target, kyotsu.processing_kind) == [] and run(target, kyotsu.unique_number, count=2) == []
+
+
+def test_a_missing_required_parameter_needs_e0001(edition: EditionCatalog) -> None:
+    with reference(edition, "jutogai_required_as_format") as target:
+        findings = run(target, kyotsu.rejects_invalid)
+    assert codes(findings) == [("kyotsu.error_code_missing", f"{WHERE} 400 /errors")]
+    assert findings[0].expected == "E0001" and findings[0].actual == "E0002"
+    assert findings[0].message.startswith("必須の処理区分なし")
+
+
+def test_no_token_and_a_bad_token_need_401(edition: EditionCatalog) -> None:
+    with reference(edition, "jutogai_no_auth") as target:
+        findings = run(target, kyotsu.unauthorized)
+    assert codes(findings) == [("kyotsu.status", f"{WHERE} 200"), ("kyotsu.status", f"{WHERE} 200")]
+    assert [f.message.split(":")[0] for f in findings] == ["アクセストークン未指定", "無効なアクセストークン"]
+    assert {f.expected for f in findings} == {"status 401"}
+
+
+def test_processing_kind_1_and_2_keep_the_given_number(edition: EditionCatalog) -> None:
+    with reference(edition, "jutogai_kubun_ignored") as target:
+        findings = run(target, kyotsu.processing_kind)
+    assert codes(findings) == [("kyotsu.number_not_kept", f"{WHERE} 200 /result/0/atenabango")] * 2
+
+
+def test_a_condition_not_checked_is_found(edition: EditionCatalog) -> None:
+    with reference(edition, "jutogai_condition_unchecked") as target:
+        findings = run(target, kyotsu.condition, when={"shorikubun": "1"}, required="atenabango")
+        assert codes(findings) == [("kyotsu.status", f"{WHERE} 200")]
+        assert findings[0].expected == "status 400"
+        # The other ※※ condition still holds.
+        assert run(target, kyotsu.condition, when={"nayosemotofuragu": "1"}, required="nayosesakiatenabango") == []
+
+
+def test_a_reissued_number_is_found(edition: EditionCatalog) -> None:
+    with reference(edition, "jutogai_number_reissued") as target:
+        findings = run(target, kyotsu.unique_number, count=3)
+    assert codes(findings) == [("kyotsu.number_reissued", f"{WHERE} 200 /result/0/atenabango")] * 2
+    assert findings[0].message == "付番依頼 2/3: the number of registration 1"
+
+
+def test_a_number_a_resident_has_is_found(edition: EditionCatalog) -> None:
+    serial = f"{FIRST_SERIAL:09d}"
+    first = f"{serial}{m11w2_7_check_digit(serial)}"  # what the reference issues first
+    # The harness's test data says a resident has it (the reference was loaded with nobody).
+    with reference(edition, rows=({"宛名番号": first},)) as target:
+        findings = run(target, kyotsu.unique_number, count=2)
+    assert codes(findings) == [("kyotsu.number_of_resident", f"{WHERE} 200 /result/0/atenabango")]
+    assert findings[0].actual == first
+
+
+def test_a_number_without_its_check_digit_is_found(edition: EditionCatalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conformance.reference import jutogai
+
+    def no_digit(self: jutogai.JutogaiService) -> str:
+        self._serial += 1
+        return f"{self._serial:09d}0" if m11w2_7_check_digit(f"{self._serial:09d}") != 0 else f"{self._serial:09d}1"
+
+    monkeypatch.setattr(jutogai.JutogaiService, "_next_number", no_digit)
+    with reference(edition) as target:
+        findings = run(target, kyotsu.unique_number, count=2)
+    assert codes(findings) == [("kyotsu.check_digit", f"{WHERE} 200 /result/0/atenabango")] * 2
