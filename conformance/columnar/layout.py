@@ -68,6 +68,11 @@ _CONTROL = ((0x00, 0x1F), (0x7F, 0x9F))  # Unicode category Cc
 _HALFWIDTH_KATAKANA = ((0xFF61, 0xFF9F),)
 _LATIN = ((0x41, 0x5A), (0x61, 0x7A), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))  # ASCII and full-width letters
 _ASCII_SYMBOLS = ((0x21, 0x2F), (0x3A, 0x40), (0x5B, 0x60), (0x7B, 0x7E))
+# Invisible in a report, yet they change what a value says or how it shows: bidi embeddings and
+# overrides (U+202A-202E) and isolates (U+2066-2069), zero-width space/joiners (U+200B-200D), word
+# joiner (U+2060), ZWNBSP/BOM inside a value (U+FEFF), and the noncharacters of the BMP.
+_INVISIBLE = ((0x200B, 0x200D), (0x202A, 0x202E), (0x2060, 0x2060), (0x2066, 0x2069), (0xFEFF, 0xFEFF),
+              (0xFDD0, 0xFDEF), (0xFFFE, 0xFFFF))
 
 def _gj_code_points() -> list[int]:
     """The GJ characters of 行政事務標準文字 (plane 16 private use; data/gj_characters.tsv, MIT)."""
@@ -107,10 +112,10 @@ CHAR_CLASSES: dict[str, CharClass] = {
         "alphabet", ((0x41, 0x5A), (0x20, 0x20), (0x2C, 0x2C), (0x2E, 0x2E), (0x2D, 0x2D), (0x27, 0x27)), allowed=True
     ),
     # 行政事務標準文字 (MJ + GJ): private use only for GJ; other private-use code points are vendor 外字.
-    "text": CharClass("text", (*_CONTROL, *_HALFWIDTH_KATAKANA, *VENDOR_PRIVATE_USE), allowed=False),
+    "text": CharClass("text", (*_CONTROL, *_INVISIBLE, *_HALFWIDTH_KATAKANA, *VENDOR_PRIVATE_USE), allowed=False),
     # DOMAIN.md: a 通称 uses only characters allowed in 戸籍 (no Latin letters, no symbols).
     "koseki_text": CharClass(
-        "koseki_text", (*_CONTROL, *_HALFWIDTH_KATAKANA, *_LATIN, *_ASCII_SYMBOLS, *VENDOR_PRIVATE_USE),
+        "koseki_text", (*_CONTROL, *_INVISIBLE, *_HALFWIDTH_KATAKANA, *_LATIN, *_ASCII_SYMBOLS, *VENDOR_PRIVATE_USE),
         allowed=False,
     ),
 }

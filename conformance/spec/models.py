@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from conformance import messages
@@ -211,6 +211,20 @@ class DataItem(CatalogModel):
     official: OfficialDataItem | None = Field(
         default=None, description="The official 基本データリスト row the item was imported from, verbatim.")
     provenance: Provenance
+
+    @field_validator("pattern")
+    @classmethod
+    def _safe_pattern(cls, value: str | None) -> str | None:
+        """Compiled at load, and refused when it could backtrack catastrophically (regex_safety)."""
+        if value is not None:
+            from conformance.spec.regex_safety import UnsafePattern, check_pattern
+
+            try:
+                check_pattern(value)
+            except UnsafePattern as error:
+                detail = f"pattern {value[:80]!r}: {error}"
+                raise PydanticCustomError(RULE_ERROR, "{detail}", {"detail": detail}) from None
+        return value
 
 
 class Code(CatalogModel):

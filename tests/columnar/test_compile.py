@@ -24,14 +24,17 @@ HEADERS = [c.header for c in LAYOUT.columns]
 COLUMNS = SPEC.columns(HEADERS)
 RULES = compile_rules(SPEC, COLUMNS, len(HEADERS))
 
+_INVISIBLE = "\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff"
 #: The row path's classes as they were written before they became code point ranges.
 _OLD = {
     "digits": "[^0-9]",
     "katakana": "[^\u30a1-\u30f6\u30fc\u3000]",
     "alphabet": "[^A-Z ,.\\-']",
     # ... and, since issue 15, private use (vendor 外字) except GJ: see test_private_use_outside_gj.
-    "text": "[\x00-\x1f\x7f-\x9f\uff61-\uff9f\ue000-\uf8ff]",
-    "koseki_text": "[\x00-\x1f\x7f-\x9f\uff61-\uff9fA-Za-z\uff21-\uff3a\uff41-\uff5a!-/:-@\\[-`{-~\ue000-\uf8ff]",
+    # ... and, since issue 17, bidi controls, zero-width characters and BMP noncharacters (_INVISIBLE).
+    "text": "[\x00-\x1f\x7f-\x9f\uff61-\uff9f\ue000-\uf8ff" + _INVISIBLE + "]",
+    "koseki_text": "[\x00-\x1f\x7f-\x9f\uff61-\uff9fA-Za-z\uff21-\uff3a\uff41-\uff5a!-/:-@\\[-`{-~\ue000-\uf8ff"
+                   + _INVISIBLE + "]",
 }
 ALL_BMP = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
 
