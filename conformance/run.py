@@ -100,6 +100,9 @@ def run_suite(options: RunOptions, console: Console | None = None) -> int:
     _check_domains(options.domains)
     used = options.profile or reference_profile()
     if options.profile is not None and not options.profile.is_file():
+        from conformance.inputs import check_regular
+
+        check_regular(options.profile, "--profile")  # names a FIFO or a device as what it is
         raise UsageError(f"{options.profile}: no such vendor profile")
     profile = load_profile(used)  # a ProfileError names file:line before anything starts
     if profile.targets.api is not None and profile.targets.api.auth is not None:

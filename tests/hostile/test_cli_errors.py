@@ -40,6 +40,7 @@ CASES: list[tuple[list[str], str]] = [
     (["reference", "serve", "--port", "99999"], "error: --port 99999: a port is a number from 1 to 65535"),
     (["run", "--domain", "no_such", "--out", "o"], "error: --domain 'no_such': no such domain"),
     (["run", "--out", "afile"], "error: --out afile: exists and is not a directory"),
+    (["run", "--profile", "fifo", "--out", "o"], "error: --profile: fifo: is a FIFO (named pipe), not a regular file"),
 ]
 
 
