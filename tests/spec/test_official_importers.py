@@ -219,7 +219,8 @@ def _komoku(path: Path, rows: list[list[object]]) -> Path:
 
 
 def test_unclassifiable_rows_are_reported_with_their_row_not_guessed(tmp_path: Path) -> None:
-    good: list[object] = ["031", 1, "宛名番号", "atenabango", "g", "○", None, "a", None, None, "X", 15, None, None, "必須"]
+    good: list[object] = ["031", 1, "宛名番号", "atenabango", "g", "○", None, "a", None, None, "X", 15, None, None,
+                          "必須"]
     rows: list[list[object]] = [good,
             [None, None, "名前だけ", "namae"],
             ["031", 2, "型", "kata", "g", None, None, "a", None, None, "Z", 3, None, None, "任意"],
