@@ -334,7 +334,7 @@ def history_numbering(ctx: CheckContext) -> Iterator[Finding]:
 
 
 
-#: The marks a receiving system needs to withhold a protected person (3.2 R001: 抑止 reaches 宛名システム等).
+#: The marks a receiving system needs to withhold a protected person (DV protection across every output).
 _DV_MARKS = ("他業務参照不可フラグ", "支援措置対象フラグ")
 
 
@@ -342,7 +342,8 @@ _DV_MARKS = ("他業務参照不可フラグ", "支援措置対象フラグ")
 def other_business_marked(ctx: CheckContext) -> Iterator[Finding]:
     """Every 支援措置対象者 is marked in what other systems receive: the linkage answer
     (``GET /residents/{宛名番号}``) and the residents export carry the test data's 他業務参照不可フラグ
-    and 支援措置対象フラグ, so a receiving system can withhold the person (3.2 R001, as we read it)."""
+    and 支援措置対象フラグ, so a receiving system can withhold the person (3.4 R001 across every output, as
+    we read it)."""
     target = target_of(ctx)
     protected = [row for row in target.need_data().rows if row.get("支援措置対象フラグ") == "1"]
     if not protected:
