@@ -6,6 +6,7 @@ process alive) and a request handler that logs nothing: test output stays clean.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import socketserver
 import threading
@@ -20,9 +21,20 @@ from conformance.reference.defects import parse_defects
 from conformance.reference.storage import Store
 from conformance.testdata.town import default_town
 
+#: Connections served at once; past it a new connection gets a 503 at once and no thread, so a
+#: burst (or a slow-loris client opening thousands) keeps the server's threads and memory bounded.
+MAX_CONNECTIONS = 64
+#: Seconds a connection may stay silent before the server drops it (a half-sent request frees its
+#: slot after this, whatever the client does).
+IDLE_SECONDS = 10.0
+_BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n"
+         b"Retry-After: 1\r\nConnection: close\r\n\r\nbusy\n")
+
 
 class _QuietHandler(WSGIRequestHandler):
-    """No access log on stderr."""
+    """No access log on stderr; a connection silent for IDLE_SECONDS is dropped."""
+
+    timeout = IDLE_SECONDS
 
     def log_message(self, format: str, *args: Any) -> None:
         return
@@ -31,6 +43,28 @@ class _QuietHandler(WSGIRequestHandler):
 class _ThreadingServer(socketserver.ThreadingMixIn, WSGIServer):
     daemon_threads = True
     block_on_close = False
+    _slots: threading.BoundedSemaphore | None = None
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if self._slots is None:
+            self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        if not self._slots.acquire(blocking=False):
+            with contextlib.suppress(OSError):
+                request.sendall(_BUSY)
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            if self._slots is not None:
+                self._slots.release()
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind calls socket.getfqdn(), a DNS lookup that can take seconds.
