@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from conformance import secrets
 from conformance.plan import Case
-from conformance.results import RequirementResult
 from conformance.reporting.sources import chapter_of, chapter_titles, section_url
+from conformance.results import RequirementResult
 
 #: Allure severities by level: a prohibited function present is as bad as a required one missing.
 SEVERITIES = {"required": "critical", "prohibited": "critical", "optional": "normal"}
@@ -55,9 +56,10 @@ def attach_result(result: RequirementResult) -> None:
         return
     if result.findings:
         findings = [finding.to_json() for finding in result.findings]
-        allure.attach(json.dumps(findings, ensure_ascii=False, indent=2), name="findings",
+        # Secrets of the run redacted by value, as in results.json (conformance.secrets).
+        allure.attach(secrets.redact(json.dumps(findings, ensure_ascii=False, indent=2)), name="findings",
                       attachment_type=allure.attachment_type.JSON)
     if result.exchanges:
         exchanges = [dict(exchange) for exchange in result.exchanges]
-        allure.attach(json.dumps(exchanges, ensure_ascii=False, indent=2), name="exchanges",
+        allure.attach(secrets.redact(json.dumps(exchanges, ensure_ascii=False, indent=2)), name="exchanges",
                       attachment_type=allure.attachment_type.JSON)

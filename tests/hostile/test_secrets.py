@@ -127,3 +127,27 @@ def test_userinfo_in_a_base_url_given_to_the_client_is_refused() -> None:
     with pytest.raises(ProfileError) as raised:
         RequestsHttpClient(target, "http://alice:hunter2@127.0.0.1:9/api")
     assert "hunter2" not in str(raised.value)
+
+
+def test_allure_attachments_are_redacted(monkeypatch: pytest.MonkeyPatch) -> None:
+    from conformance.findings import Finding
+    from conformance.reporting import allure_labels
+    from conformance.results import RequirementResult, Status
+
+    attached: list[str] = []
+
+    class FakeAllure:
+        class attachment_type:
+            JSON = "json"
+
+        @staticmethod
+        def attach(body: str, name: str, attachment_type: str) -> None:
+            attached.append(body)
+
+    monkeypatch.setattr(allure_labels, "_allure", lambda: FakeAllure)
+    secrets.register(TOKEN)
+    finding = Finding("jumin-1.0-3.4-R001", "x", f"echoed {TOKEN.lower()}", actual=base64.b64encode(TOKEN.encode())
+                      .decode())
+    allure_labels.attach_result(RequirementResult("jumin-1.0-3.4-R001", "jumin", "1.0", "required", Status.FAIL,
+                                                  (finding,), exchanges=({"url": f"/x?token={TOKEN}"},)))
+    assert len(attached) == 2 and not any(secrets.leaks(body, [TOKEN]) for body in attached)
