@@ -445,17 +445,37 @@ def second_run_into_a_locked_out(tmp: Path, base_url: str) -> Outcome:
 def slow_cases() -> None:
     @case("runs", seconds=300)
     def run_against_the_malicious_vendor(tmp: Path, base_url: str) -> Outcome:
+        """A whole run, with a bearer token, against a vendor that echoes it on every path: it ends
+        within its limits, and the token is in none of the outputs, in any spelling."""
+        import zipfile
+
+        from conformance import secrets
+
         profile = tmp / "vendor.yaml"
         profile.write_text(PROFILE.format(url=base_url) + "    timeout_seconds: 1\n    run_budget_seconds: 60\n"
-                           "  load: {via: none}\n", "utf-8")
+                           "    auth: {env: HOSTILE_TOKEN}\n  load: {via: none}\n", "utf-8")
         run = subprocess.run([sys.executable, "-m", "conformance", "run", "--profile", str(profile), "--out",
-                              str(tmp / "out")], capture_output=True, text=True, timeout=280, check=False)
+                              str(tmp / "out")], capture_output=True, text=True, timeout=280, check=False,
+                             env={**os.environ, "HOSTILE_TOKEN": TOKEN})
         if "Traceback" in run.stderr:
             return "crash", run.stderr.strip().splitlines()[-1]
         results = tmp / "out" / "results.json"
         if not results.is_file():
             return "half", f"exit {run.returncode} without results.json"
-        return "clean", f"exit {run.returncode}: {json.loads(results.read_text('utf-8'))['verdict']}"
+        texts = {"stderr": run.stderr, "stdout": run.stdout}
+        for path in (tmp / "out").rglob("*"):
+            if path.is_file() and path.suffix != ".zip":
+                texts[str(path.relative_to(tmp))] = path.read_bytes().decode("utf-8", "replace")
+        bundle = tmp / "out" / "evidence.zip"
+        if bundle.is_file():
+            with zipfile.ZipFile(bundle) as archive:
+                texts.update({f"evidence.zip:{n}": archive.read(n).decode("utf-8", "replace")
+                              for n in archive.namelist()})
+        leaked = [name for name, text in texts.items() if secrets.leaks(text, [TOKEN])]
+        if leaked:
+            return "leak", f"token in {', '.join(leaked)}"
+        verdict = json.loads(results.read_text("utf-8"))["verdict"]
+        return "clean", f"exit {run.returncode}: {verdict}, token in none of {len(texts)} outputs"
 
     @case("runs", seconds=300)
     def sigterm_mid_run(tmp: Path, base_url: str) -> Outcome:

@@ -82,7 +82,7 @@ def endless_pages(conn: Connection) -> None:
     conn.reply(200, json.dumps(page).encode())
 
 
-def echo_secret(conn: Connection) -> None:
+def echo_secret(conn: Connection, status: int = 200) -> None:
     """The Authorization header back: raw, lower case, JSON \\u escapes, base64."""
     value = conn.headers.get("authorization", "")
     token = value.split(" ", 1)[-1]
@@ -91,7 +91,7 @@ def echo_secret(conn: Connection) -> None:
     b64full = base64.b64encode(value.encode()).decode()
     body = (f'{{"raw": "{token}", "lower": "{token.lower()}", "escaped": "{escaped}", "b64": "{b64}", '
             f'"b64full": "{b64full}"}}').encode()
-    conn.reply(200, body)
+    conn.reply(status, body)
 
 
 def hang(conn: Connection) -> None:
@@ -180,7 +180,8 @@ class MaliciousVendor:
                 behaviour = BEHAVIOURS.get(route)
                 conn = Connection(sock, method, path, headers, ends)
                 if behaviour is None:
-                    conn.reply(404, b'{"error": "no such path"}')
+                    # Every other path: a 404 that echoes the credentials it was sent (any spelling).
+                    echo_secret(conn, 404)
                     return
                 behaviour(conn)
                 return
