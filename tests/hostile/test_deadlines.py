@@ -112,3 +112,17 @@ def test_the_shape_scan_ignores_brackets_in_strings() -> None:
     with pytest.raises(JsonLimitError, match="nested deeper"):
         loads_bounded("[" * 100_000 + "]" * 100_000)
     assert loads_bounded('{"x": [1, {"y": "[{"}]}') == {"x": [1, {"y": "[{"}]}
+
+
+def test_the_deadline_holds_through_a_proxy(vendor: MaliciousVendor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The malicious vendor is its own proxy: it answers "GET http://vendor.example/api/drip-body".
+    proxy = vendor.base_url.removesuffix("/api")
+    monkeypatch.setenv("HTTP_PROXY", proxy)
+    monkeypatch.setenv("http_proxy", proxy)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    target = ApiTarget.model_validate({"base_url": "http://vendor.example/api", "timeout_seconds": 0.5})
+    error, seconds = timed(lambda: RequestsHttpClient(target).request("get", "/drip-body"))
+    assert isinstance(error, TargetError) and "not complete within 0.5 s" in str(error)
+    assert seconds < 2
+    assert vendor.count("/drip-body") == 1
