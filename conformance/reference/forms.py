@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -74,6 +75,9 @@ def _register_fonts() -> None:
     global _fonts_ready
     with _FONTS_LOCK:
         if not _fonts_ready:
+            # Binary Flate streams, not ASCII85 text: a PDF that decodes as text would be kept in the run's
+            # HAR as text, its residents' names encoded where no masking can see them.
+            rl_config.useA85 = 0
             pdfmetrics.registerFont(UnicodeCIDFont(MINCHO))
             pdfmetrics.registerFont(UnicodeCIDFont(GOTHIC))
             _fonts_ready = True

@@ -440,3 +440,11 @@ def test_the_reference_pdf_is_read_as_printed(edition: EditionCatalog) -> None:
     assert document.pages[0][0].text == "住民票の写し（世帯連記式）"
     assert document.pages[-1][-1].text.startswith("発行番号\u3000")
     assert json.dumps([line.text for line in document.lines], ensure_ascii=False).count("相違ないことを証明") == 1
+
+
+def test_the_reference_pdf_is_binary(edition: EditionCatalog) -> None:
+    """Flate streams without ASCII85: the bytes decode as no text, so a recording keeps no body of them."""
+    data = _valid_pdf(edition)
+    for encoding in ("utf-8", "cp932"):
+        with pytest.raises(UnicodeDecodeError):
+            data.decode(encoding)
