@@ -72,32 +72,91 @@ def layout_headers() -> list[str]:
     return list(town_headers())
 
 
-def generate(path: Path, rows: int, rate: float, seed: int) -> dict[str, int]:
+def generate(path: Path, rows: int, rate: float, seed: int, worst_case: bool = False) -> dict[str, int]:
     """Write ``rows`` town rows with ``rate`` of them defective per defect kind; the expected
-    counts per 'family|header'."""
+    counts per 'family|header'.
+
+    The town is tiled. By default each tile gets its own 宛名番号 and 世帯番号 (fresh serials with
+    their M11W2-7 check digit), so keys are unique and each household has its one 世帯主 as in a
+    real export, and 住所_市区町村 is a real municipality (沼津市 222038, from the shipped
+    全国地方公共団体コード list). ``worst_case`` keeps the tiles as they are: every key repeated
+    in every tile and the town's fictional 市区町村コード 229997 on every row, so the domain
+    invariants word and count a finding on almost every record."""
     from conformance.testdata.town import generate_town
 
     headers = layout_headers()
     base = [[row[h] for h in headers] for row in generate_town(seed=seed, households=1100)]
+    if not worst_case:
+        city, code = headers.index("住所_市区町村"), headers.index("住所_市区町村コード")
+        for values in base:
+            values[city], values[code] = REAL_CITY
+    atena, setai = headers.index("宛名番号"), headers.index("世帯番号")
+    assert (atena, setai) == (0, 1), "the first two fields are rewritten per tile"
     lines = [_line(values) for values in base]
+    rests = [line.split(",", 2)[2] for line in lines]  # the fields after 宛名番号 and 世帯番号 (digits, unquoted)
     rng = random.Random(seed)
     planned = _plan(rng, base, headers, rows, rate)
     expected: Counter[str] = Counter()
+    numbers = _TileNumbers()
     with path.open("w", encoding="utf-8", newline="") as out:
         out.write(_line(headers))
         block: list[str] = []
         for index in range(rows):
+            tile, at = divmod(index, len(base))
+            values = base[at]
             kind = planned.get(index)
-            if kind is None:
-                block.append(lines[index % len(lines)])
+            if worst_case:
+                first, second = values[atena], values[setai]
             else:
-                block.append(_defective(base[index % len(base)], headers, kind))
+                first, second = numbers.atena(tile, values[atena]), numbers.setai(tile, values[setai])
+            if kind is None:
+                block.append(lines[at] if worst_case else f"{first},{second},{rests[at]}")
+            else:
+                if kind[0] == "check_digits" and not worst_case:  # a wrong check digit, the key still unique
+                    kind = (kind[0], kind[1], first[:-1] + str((int(first[-1]) + 1) % 10))
+                block.append(_defective([first, second, *values[2:]], headers, kind))
                 expected[f"{kind[0]}|{kind[1]}"] += 1
             if len(block) >= 100_000:
                 out.write("".join(block))
                 block.clear()
         out.write("".join(block))
     return dict(expected)
+
+
+#: The municipality of the realistic file (a real 全国地方公共団体コード, R6-01-01 list).
+REAL_CITY = ("沼津市", "222038")
+
+
+class _TileNumbers:
+    """Per tile, fresh 宛名番号 and 世帯番号 for the town's (serials with an M11W2-7 check digit,
+    skipping serials whose remainder is 1, as the town does)."""
+
+    def __init__(self) -> None:
+        self._tile = -1
+        self._maps: tuple[dict[str, str], dict[str, str]] = ({}, {})
+        self._next = [100_000_000, 500_000_000]
+
+    def atena(self, tile: int, original: str) -> str:
+        return self._number(tile, 0, original)
+
+    def setai(self, tile: int, original: str) -> str:
+        return self._number(tile, 1, original)
+
+    def _number(self, tile: int, kind: int, original: str) -> str:
+        from conformance.oracles.identifiers import m11w2_7_check_digit
+
+        if tile != self._tile:
+            self._tile, self._maps = tile, ({}, {})
+        mapped = self._maps[kind].get(original)
+        if mapped is None:
+            while True:
+                self._next[kind] += 1
+                serial = f"{self._next[kind]:09d}"
+                digit = m11w2_7_check_digit(serial)
+                if digit is not None:
+                    break
+            mapped = self._maps[kind][original] = serial + str(digit)
+        return mapped
 
 
 def _plan(rng: random.Random, base: Sequence[Sequence[str]], headers: Sequence[str], rows: int,
@@ -162,6 +221,7 @@ def run_floor(path: Path) -> Timed:
 
 def run_ours(path: Path, encoding: str, invariants: bool = True) -> Timed:
     from conformance.checks import files
+    from conformance.checks.files import invariants as invariants_module
     from conformance.checks.registry import CheckContext
     from conformance.targets.base import Target
     from conformance.targets.exports import DirectoryExportSource
@@ -187,6 +247,9 @@ def run_ours(path: Path, encoding: str, invariants: bool = True) -> Timed:
     scan: files.ContentScan = target.cache[f"file.layout:{layout}:content"]
     counts = {f"{family}|{header}": n for (family, header), n in scan.counts.items() if family != "header"}
     counts["_engine"] = 1 if scan.engine == "columnar" else 0
+    if invariants:  # the invariant families' counts, printed apart (the injected defects are content ones)
+        judged: invariants_module.InvariantScan = target.cache[f"file.layout:{layout}:invariants"]
+        counts["_invariants"] = sum(judged.counts.values())
     counts["_findings_shown"] = len(findings)
     counts["_load_ms"] = round(load * 1000)
     return seconds, counts
@@ -410,6 +473,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--seed", type=int, default=20200901)
     parser.add_argument("--repeat", type=int, default=1, help="rounds of every method, interleaved (A B A B ...)")
+    parser.add_argument("--worst-case", action="store_true",
+                        help="tile the town as it is: every key repeated, its fictional 市区町村コード on every row "
+                             "(the domain invariants' worst case)")
     parser.add_argument("--child", nargs=2, metavar=("METHOD", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -426,12 +492,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def bench(rows: int, args: argparse.Namespace, workdir: Path) -> None:
-    path = workdir / f"residents_{rows}.csv"
+    path = workdir / f"residents_{rows}{'.worst' if args.worst_case else ''}.csv"
     started = time.perf_counter()
-    expected = generate(path, rows, args.rate, args.seed)
+    expected = generate(path, rows, args.rate, args.seed, worst_case=args.worst_case)
     os.sync()  # the file's pages written back first: the methods then time reading, not the disk
     size = path.stat().st_size
-    print(f"\n== {rows:,} rows, {size / 1e6:.0f} MB UTF-8, {sum(expected.values()):,} defects "
+    print(f"\n== {rows:,} rows, {size / 1e6:.0f} MB UTF-8{', worst case' if args.worst_case else ''}, "
+          f"{sum(expected.values()):,} defects "
           f"({len(expected)} kinds), generated in {time.perf_counter() - started:.0f} s")
     rounds: list[dict[str, dict[str, Any]]] = []
     for round_number in range(1, max(args.repeat, 1) + 1):
@@ -485,7 +552,12 @@ def report(method: str, rows: int, results: Mapping[str, Mapping[str, Any]], exp
     ratio = f"{floor / seconds:6.0%} of floor" if floor else ""
     print(f"{method:13s} {seconds:8.2f} s {rows / seconds:12,.0f} rows/s {ratio:>16s}  "
           f"peak {result['peak'] / 2**20:7.0f} MB{_workers(result)}  {agreement(method, result['counts'], expected)}"
-          f"{_load(result)}", flush=True)
+          f"{_invariants(result)}{_load(result)}", flush=True)
+
+
+def _invariants(result: Mapping[str, Any]) -> str:
+    found = result.get("counts", {}).get("_invariants")
+    return f"  (invariants: {found:,} findings)" if found is not None else ""
 
 
 def _load(result: Mapping[str, Any]) -> str:

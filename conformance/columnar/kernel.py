@@ -314,7 +314,9 @@ def _strip_anchors(source: str) -> str:
 
 
 def _plain(compiled: re.Pattern[str]) -> bool:
-    from re import _parser
+    import importlib
+
+    _parser: Any = importlib.import_module("re._parser")  # not in typeshed
 
     def plain(items: Any) -> bool:
         return all(node(op, argument) for op, argument in items)

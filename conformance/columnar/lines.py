@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
@@ -156,24 +156,38 @@ def column_lines(paths: Sequence[Path], quoted: bool, index: int, first_data_lin
 
 
 def named_columns(
-    paths: Sequence[Path], quoted: bool, indexes: Mapping[str, int], line: str
+    paths: Sequence[Path], quoted: bool, indexes: Mapping[str, int], line: str, only: Any = None
 ) -> tuple[pl.LazyFrame, pl.LazyFrame | None]:
     """The records (blank lines left out) with their line number (column ``line``) and the fields
     ``indexes`` names ('' when a record is short); and, for a file with quotes, a query of the
     first line outside the grammar (null when there is none): the caller must then read the file
-    otherwise."""
+    otherwise. ``only``: the line numbers to read (an integer array), the others left out before
+    they are split."""
     lines = _scan_lines(paths, 2).filter(pl.col(_TEXT) != "")
-    number = pl.col(LINE).cast(pl.Int64).alias(line)
+    if only is not None:
+        lines = lines.filter(pl.col(LINE).cast(pl.Int64).is_in(pl.Series(only, dtype=pl.Int64).implode()))
     if not quoted:
-        # Split only as far as the last field wanted (keys are near the start of a record).
-        parts = pl.col(_TEXT).str.splitn(",", max(indexes.values(), default=0) + 2)
-        fields = [parts.struct.field(f"field_{index}").fill_null("").alias(header) for header, index in indexes.items()]
-        return lines.select(number, *fields), None
+        return unquoted_columns(lines, indexes, line), None
+    number = pl.col(LINE).cast(pl.Int64).alias(line)
     frame = _split_lines(lines, quoted).select(
         number, *(_field(index, quoted).alias(header) for header, index in indexes.items()),
     )
     irregular = lines.filter(_irregular(pl.col(_TEXT))).select(pl.col(LINE).min())
     return frame, irregular
+
+
+def unquoted_columns(lines: pl.LazyFrame, indexes: Mapping[str, int], line: str) -> pl.LazyFrame:
+    """The fields ``indexes`` names of unquoted lines (a frame of LINE and the line's text, as
+    :func:`text_frame` makes for lines read otherwise), split only as far as the last one."""
+    number = pl.col(LINE).cast(pl.Int64).alias(line)
+    parts = pl.col(_TEXT).str.splitn(",", max(indexes.values(), default=0) + 2)
+    fields = [parts.struct.field(f"field_{index}").fill_null("").alias(header) for header, index in indexes.items()]
+    return lines.filter(pl.col(_TEXT) != "").select(number, *fields)
+
+
+def text_frame(lines: Sequence[int], texts: Sequence[str]) -> pl.LazyFrame:
+    """Lines read otherwise (numbers and text) in the shape :func:`unquoted_columns` reads."""
+    return pl.DataFrame({LINE: list(lines), _TEXT: list(texts)}, schema={LINE: pl.Int64, _TEXT: pl.String}).lazy()
 
 
 def _quoted_split(text: pl.Expr) -> pl.Expr:

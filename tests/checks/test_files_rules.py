@@ -88,15 +88,17 @@ def test_vendor_gaiji_in_a_cp932_file(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 # ---------------------------------------------------------------------------------------------
-# Domain invariants (keys, dates, values): polars where the grammar covers the file, else the
-# csv module; the same findings
+# Domain invariants (keys, dates, values): polars where the grammar covers the file (every line, or
+# the lines the compiled digest keeps), else the csv module; the same findings
 
 
 def invariants(tmp_path: Path, rows: Sequence[Mapping[str, str]], family: str,
                monkeypatch: pytest.MonkeyPatch, extracted: dt.date | None = None) -> list[tuple[str, str, str | None]]:
     results = []
     tmp_path.mkdir(exist_ok=True)
-    for engine in ("columnar", "rows"):
+    for engine in ("digest", "columnar", "rows"):
+        # digest: the compiled digest picks the lines each part reads (files of any size here)
+        monkeypatch.setattr(files.limits, "SCREEN_MIN_BYTES", 0 if engine == "digest" else 1 << 40)
         if engine == "rows":
             monkeypatch.setattr(files.invariants, "csv_frame", lambda source, columns: None)
         (tmp_path / engine).mkdir()
@@ -104,7 +106,7 @@ def invariants(tmp_path: Path, rows: Sequence[Mapping[str, str]], family: str,
         if extracted is not None:
             target.cache[files.invariants.EXTRACTED] = extracted
         results.append([(f.code, f.location, f.actual) for f in run(target, [family])])
-    assert results[0] == results[1]
+    assert results[0] == results[1] == results[2]
     return results[0]
 
 

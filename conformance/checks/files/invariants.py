@@ -72,6 +72,9 @@ RELATION_PATTERN = rf"^(?:{'|'.join(_FIXED_RELATIONS)}|(?:{_ATOM})(?:の(?:{_ATO
 _ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 _LINE = "__line"
+#: Up to this many lines of a part, the digest's lines are read at their offsets (mmap), not by a
+#: pass of polars over the whole file.
+READ_AT_OFFSETS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +99,10 @@ def needed(spec: LayoutSpec, columns: Sequence[Column]) -> dict[str, Column]:
     return {c.header: c for c in columns if c.header in wanted and c.index is not None}
 
 
-#: The needed columns (LINE and the headers asked for) as a lazy frame.
-FrameOf = Callable[[Sequence[str]], "pl.LazyFrame"]
+#: The parts of the pass, each reading its own lines and columns.
+KEY_PART, HOUSEHOLD_PART, CELL_PART = "keys", "households", "cells"
+#: The needed columns of a part (LINE and the headers asked for) as a lazy frame.
+FrameOf = Callable[[str, Sequence[str]], "pl.LazyFrame"]
 
 
 def judge(name: str, spec: LayoutSpec, columns: Sequence[Column], frame_of: FrameOf,
@@ -107,17 +112,18 @@ def judge(name: str, spec: LayoutSpec, columns: Sequence[Column], frame_of: Fram
 
     state = _State(name, {c.header: c for c in columns})
     if ATENA in present:  # each part reads (and splits) only its own columns
-        key_frame = frame_of(_key_columns(present))
+        key_frame = frame_of(KEY_PART, _key_columns(present))
         groups = _key_groups(key_frame, present)
         if groups is not None:
             _unique_keys(state, key_frame, groups.collect(engine="streaming"))
     if {HOUSEHOLD, RELATION} <= present:
-        households = _household_groups(frame_of(sorted({HOUSEHOLD, RELATION, STATUS} & present)), present, living)
+        households = _household_groups(frame_of(HOUSEHOLD_PART, sorted({HOUSEHOLD, RELATION, STATUS} & present)),
+                                       present, living)
         if households is not None:
             _householders(state, households.collect(engine="streaming"))
     rules = list(_cell_rules(state, present, living, extracted))
     if rules:
-        _cells(state, frame_of(sorted(present)), rules)
+        _cells(state, frame_of(CELL_PART, sorted(present)), rules)
     return state.result()
 
 
@@ -356,15 +362,66 @@ def csv_frame(source: Utf8Source, columns: Mapping[str, Column]) -> FrameOf | No
         if first is not None:
             return None
 
-    def frame_of(headers: Sequence[str]) -> pl.LazyFrame:
+    def frame_of(_part: str, headers: Sequence[str]) -> pl.LazyFrame:
         wanted = {header: indexes[header] for header in headers}
         return named_columns(source.paths, source.structure.quotes, wanted, _LINE)[0]
 
     return frame_of
 
 
+def digest_frame(source: Utf8Source, columns: Mapping[str, Column], present: set[str], living: str | None,
+                 extracted: dt.date) -> FrameOf | None:
+    """The needed columns of a large unquoted UTF-8 file, each part reading only the lines the
+    compiled digest (``conformance.columnar.digest``) says can matter to it (the other lines
+    cannot change its findings or counts); None when the digest does not apply (the caller reads
+    every line)."""
+    import polars as pl
+
+    from conformance.columnar import digest
+    from conformance.columnar.lines import named_columns, text_frame, unquoted_columns
+
+    if source.structure.quotes or source.encoding not in limits.UTF8:
+        return None
+    if not limits.screen_worth(sum(path.stat().st_size for path in source.paths)):
+        return None
+    indexes = {header: column.index for header, column in columns.items() if column.index is not None}
+    as_of = extracted.isoformat().encode()
+    plan = digest.Plan(
+        indexes=indexes,
+        key=_key_columns(present) if ATENA in present else (),
+        household=HOUSEHOLD if {HOUSEHOLD, RELATION} <= present else None,
+        relation=RELATION if RELATION in present else None,
+        status=STATUS if STATUS in present and living is not None else None,
+        living=living.encode() if living is not None else None,
+        head=HOUSEHOLDER.encode(),
+        greater=[(h, as_of) for h in PAST_DATES if h in present and columns[h].item.type == "date"],
+        before=[(BIRTH, EARLIEST_BIRTH.encode())] if BIRTH in present else [],
+        outside=[*([(RELATION, frozenset(_COMMON_RELATIONS))] if RELATION in present else []),
+                 *((h, municipality_codes()) for h, c in columns.items()
+                   if h in present and c.item.check_digit == "lg_code")],
+    )
+    try:
+        found = digest.candidates(source.paths, plan)
+    except ValueError:
+        return None
+    lines = {KEY_PART: found.keys, HOUSEHOLD_PART: found.households, CELL_PART: found.cells}
+
+    def frame_of(part: str, headers: Sequence[str]) -> pl.LazyFrame:
+        wanted = {header: indexes[header] for header in headers}
+        only = lines[part]
+        if not len(only):
+            return pl.DataFrame(schema={_LINE: pl.Int64, **dict.fromkeys(headers, pl.String)}).lazy()
+        offsets = found.offsets(only) if len(only) <= READ_AT_OFFSETS else None
+        if offsets is not None:  # a few lines: read where they are
+            return unquoted_columns(text_frame(only.tolist(), digest.read_lines(source.paths[0], offsets)), wanted,
+                                    _LINE)
+        return named_columns(source.paths, False, wanted, _LINE, only=only)[0]
+
+    return frame_of
+
+
 def _eager(frame: pl.LazyFrame) -> FrameOf:
-    def frame_of(headers: Sequence[str]) -> pl.LazyFrame:
+    def frame_of(_part: str, headers: Sequence[str]) -> pl.LazyFrame:
         return frame.select(_LINE, *headers)
 
     return frame_of
@@ -431,7 +488,7 @@ def scan_invariants(export: ExportFile, encoding: str, spec: LayoutSpec, source:
         if utf8 is not None and titles is not None:
             columns = spec.columns(titles)
             chosen = needed(spec, columns)
-            lazy = csv_frame(utf8, chosen)
+            lazy = digest_frame(utf8, chosen, set(chosen), living, extracted) or csv_frame(utf8, chosen)
             if lazy is not None:
                 return judge(name, spec, columns, lazy, set(chosen), living, extracted)
     columns = spec.columns(_csv_header(export, encoding))

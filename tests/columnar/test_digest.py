@@ -1,0 +1,117 @@
+"""The invariants' digest (conformance.columnar.digest): the lines each part of the invariants must
+read, exactly, on small files with each kind of defect and on generated rows; the findings with and
+without it are compared in tests/checks/test_files_rules.py (``invariants``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conformance.checks import files
+from conformance.columnar import digest, kernel
+from conformance.testdata.town import generate_town, town_headers
+from tests.checks.test_files import HEADERS, atena_numbers, conforming_rows, japanese, m11, run, target_for, to_text
+
+pytestmark = pytest.mark.skipif(not kernel.available(), reason="numba is not installed")
+
+EXTRACTED = dt.date(2024, 4, 1)
+
+
+def plan() -> digest.Plan:
+    """The plan invariants.digest_frame makes for the residents layout (living: 住民状態 1)."""
+    index = {h: HEADERS.index(h) for h in (
+        "宛名番号", "履歴番号", "世帯番号", "続柄", "住民状態", "生年月日", "届出年月日", "住所_市区町村コード")}
+    return digest.Plan(
+        indexes=index, key=("宛名番号", "履歴番号"), household="世帯番号", relation="続柄", status="住民状態",
+        living=b"1", greater=[("届出年月日", b"2024-04-01")], before=[("生年月日", b"1868-01-01")],
+        outside=[("続柄", frozenset(files.invariants._COMMON_RELATIONS)),
+                 ("住所_市区町村コード", files.invariants.municipality_codes())],
+    )
+
+
+def lines_of(tmp_path: Path, rows: list[dict[str, str]]) -> digest.Candidates:
+    path = tmp_path / "residents.csv"
+    path.write_text(to_text(rows), encoding="utf-8")
+    return digest.candidates([path], plan())
+
+
+def listed(found: np.ndarray) -> list[int]:
+    return [int(line) for line in found]
+
+
+def test_a_conforming_file_needs_no_line(tmp_path: Path) -> None:
+    found = lines_of(tmp_path, conforming_rows())
+    assert (listed(found.keys), listed(found.households), listed(found.cells)) == ([], [], [])
+    assert found.lines == len(conforming_rows()) + 1
+
+
+def test_each_defect_keeps_exactly_its_lines(tmp_path: Path) -> None:
+    numbers = atena_numbers(8)
+    rows = [
+        japanese(宛名番号=numbers[0]),                                   # line 2: the household's 世帯主
+        japanese(宛名番号=numbers[1], 続柄="子"),                        # 3: key repeated at line 4
+        japanese(宛名番号=numbers[1], 続柄="子"),                        # 4
+        japanese(宛名番号=numbers[2], 続柄="祖父"),                      # 5: a 続柄 outside the common forms
+        japanese(宛名番号=numbers[3], 続柄="子", 届出年月日="2024-04-02"),  # 6: after the extraction date
+        japanese(宛名番号=numbers[4], 続柄="子", 生年月日="1867-12-31"),   # 7: before 1868
+        japanese(宛名番号=numbers[5], 続柄="子", 住所_市区町村コード="229997"),  # 8: no municipality
+        japanese(宛名番号=numbers[6], 世帯番号=m11("000000003"), 続柄="子"),  # 9: a household without 世帯主
+        japanese(宛名番号=numbers[7], 世帯番号=m11("000000003"), 続柄="世帯主", 住民状態="2"),  # 10: moved out
+    ]
+    found = lines_of(tmp_path, rows)
+    assert listed(found.keys) == [3, 4]
+    assert listed(found.households) == [9, 10]  # every line of the household, living or not
+    assert listed(found.cells) == [5, 6, 7, 8]
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n"])
+def test_the_digest_gives_the_findings_of_the_full_pass_on_generated_rows(tmp_path: Path, line_break: str) -> None:
+    """Random defects in town rows: every line a finding names is one the digest keeps for its part,
+    and the findings are those of the full pass."""
+    rng = random.Random(7)
+    headers = list(town_headers())
+    rows = [dict(row) for row in generate_town(seed=3, households=60)]
+    for row in rng.sample(rows, 20):
+        change = rng.choice(("key", "relation", "date", "birth", "code", "head"))
+        if change == "key":
+            row["宛名番号"] = rows[0]["宛名番号"]
+            row["履歴番号"] = rows[0]["履歴番号"]
+        elif change == "relation":
+            row["続柄"] = rng.choice(("祖父", "孫", "子の子の子の子の子"))
+        elif change == "date":
+            row["届出年月日"] = "2099-01-01"
+        elif change == "birth":
+            row["生年月日"] = "1800-01-01"
+        elif change == "code":
+            row["住所_市区町村コード"] = "229997"
+        else:
+            row["続柄"] = "世帯主" if row["続柄"] != "世帯主" else "子"
+    assert headers == list(HEADERS)
+    path_rows = [{h: row[h] for h in headers} for row in rows]
+    findings = {}
+    calls: list[int] = []
+    candidates = digest.candidates
+
+    def spy(*args: object, **kwargs: object) -> digest.Candidates:
+        calls.append(1)
+        return candidates(*args, **kwargs)  # type: ignore[arg-type]
+
+    # The digest's lines read at their offsets, or by polars; no digest (numba off: the screen's switch).
+    for way, screen, at_offsets in (("offsets", True, 10**6), ("polars", True, 0), ("every line", False, 0)):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(files.limits, "SCREEN_MIN_BYTES", 0)
+            patch.setattr(files.limits, "SCREEN", screen)
+            patch.setattr(files.invariants, "READ_AT_OFFSETS", at_offsets)
+            patch.setattr(digest, "candidates", spy)
+            (tmp_path / way).mkdir()
+            target = target_for(tmp_path / way, to_text(path_rows).replace("\n", line_break).encode())
+            target.cache[files.invariants.EXTRACTED] = EXTRACTED
+            findings[way] = [(f.code, f.location, f.actual)
+                             for f in run(target, ["keys", "dates", "values", "municipalities"])]
+    assert calls == [1, 1]
+    assert findings["offsets"] == findings["polars"] == findings["every line"]
+    assert any(code == "file.duplicate_key" for code, _, _ in findings["offsets"])
