@@ -39,7 +39,12 @@ DEFAULT_LIFETIME = 300.0
 #: A token is renewed when fewer seconds than this (or a tenth of its lifetime) are left.
 RENEW_MARGIN = 30.0
 
-Fetch = Callable[[], tuple[str, float]]
+#: Gets a token: (access token, seconds it lives); its argument is the token being renewed (None at first).
+Fetch = Callable[[str | None], tuple[str, float]]
+#: Tokens by endpoint and client, shared by the clients of a process (one per claimed edition): each
+#: token is a secret every recording is scanned for, so a run asks for no more of them than it needs.
+_tokens: dict[tuple[str, ...], tuple[str, float]] = {}
+_tokens_lock = threading.Lock()
 
 
 class RequestAuth(AuthBase):
@@ -74,7 +79,7 @@ class RequestAuth(AuthBase):
         assert self._fetch is not None
         with self._lock:
             if self._token is None or self.clock() >= self._renew_at:
-                token, lifetime = self._fetch()
+                token, lifetime = self._fetch(self._token)
                 self._token = token
                 self._renew_at = self.clock() + lifetime - min(RENEW_MARGIN, lifetime / 10)
             return self._token
@@ -97,11 +102,26 @@ def request_auth(target: ApiTarget, base_url: str, environ: Mapping[str, str]) -
     secret = _variable(environ, auth.env, ("env",))
     secrets.register(secret)
     url = token_url(auth.oauth2, base_url)
+    key = (url, client_id, secret, auth.oauth2.client_auth, auth.oauth2.scope or "")
 
-    def fetch() -> tuple[str, float]:
-        return fetch_token(url, auth, client_id, secret, timeout=target.timeout_seconds, verify=target.verify_tls)
+    def fetch(stale: str | None) -> tuple[str, float]:
+        with _tokens_lock:
+            token, expires = _tokens.get(key, ("", 0.0))
+            left = expires - time.monotonic()
+            if token and token != stale and left > RENEW_MARGIN:
+                return token, left
+            token, lifetime = fetch_token(url, auth, client_id, secret, timeout=target.timeout_seconds,
+                                          verify=target.verify_tls)
+            _tokens[key] = (token, time.monotonic() + lifetime)
+            return token, lifetime
 
     return RequestAuth(auth.header, auth.scheme, fetch)
+
+
+def forget_tokens() -> None:
+    """Forget every shared token (tests)."""
+    with _tokens_lock:
+        _tokens.clear()
 
 
 def token_url(oauth2: OAuth2ClientCredentials, base_url: str) -> str:
@@ -142,7 +162,7 @@ def fetch_token(url: str, auth: Auth, client_id: str, secret: str, *, timeout: f
     token = document.get("access_token") if isinstance(document, dict) else None
     if not isinstance(token, str) or not token:
         raise TargetError(f"{what} answered no access_token")
-    secrets.register(token, f"{auth.scheme} {token}" if auth.scheme else token)
+    secrets.register(token)  # "Bearer <token>" holds it: redacting the token redacts the header value
     token_type = document.get("token_type")
     if isinstance(token_type, str) and auth.scheme and token_type.lower() != auth.scheme.lower():
         raise TargetError(f"{what} answered token_type {token_type[:20]!r}, not {auth.scheme}")

@@ -79,6 +79,7 @@ def test_an_expired_token_is_renewed(running: RunningReference, monkeypatch: pyt
         return token, 1.0  # lives one second: renewed from 0.9 s on
 
     monkeypatch.setattr(oauth, "fetch_token", counting)
+    oauth.forget_tokens()
     with client(running) as http:
         auth = http._session.auth
         assert isinstance(auth, oauth.RequestAuth)
@@ -117,3 +118,11 @@ def test_the_reference_profile_names_its_client_and_the_reference_knows_it() -> 
     assert auth.oauth2 is not None and auth.oauth2.token_url == "/oauth2/token"
     environ = reference_environ(auth, {})
     assert environ == {auth.env: CLIENT_SECRET, auth.oauth2.client_id_env: CLIENT_ID}
+
+
+def test_clients_of_one_process_share_a_valid_token(running: RunningReference) -> None:
+    oauth.forget_tokens()
+    with client(running) as first, client(running) as second:
+        first_auth, second_auth = first._session.auth, second._session.auth
+        assert isinstance(first_auth, oauth.RequestAuth) and isinstance(second_auth, oauth.RequestAuth)
+        assert first_auth.token() == second_auth.token()  # one token: one more secret to redact, not one per client
