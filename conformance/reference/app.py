@@ -25,7 +25,7 @@ import re
 import traceback
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qs
@@ -513,9 +513,14 @@ class ReferenceApp:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(self.model.headers)
-        for row in self.store.all_latest():
+        for index, row in enumerate(self.store.all_latest()):
             shown = self._present(row)
-            writer.writerow([shown.get(header, "") for header in self.model.headers])
+            if index == 0 and "export_future_date" in self.defects:
+                shown = {**shown, "届出年月日": (date.today() + timedelta(days=365)).isoformat()}
+            values = [shown.get(header, "") for header in self.model.headers]
+            writer.writerow(values)
+            if index == 0 and "export_duplicate_record" in self.defects:
+                writer.writerow(values)
         # The cp932_export defect: CP932 bytes under a header that still says UTF-8.
         encoding = "cp932" if "cp932_export" in self.defects else "utf-8"
         return Reply(200, buffer.getvalue().encode(encoding, "replace"), CSV_TYPE)

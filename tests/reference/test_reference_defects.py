@@ -85,6 +85,8 @@ AFFECTS: dict[str, set[str]] = {
     "bad_check_digit": {"move_in"},
     "cp932_export": {"export"},
     "orphan_household": {"households_export"},
+    "export_duplicate_record": {"export"},
+    "export_future_date": {"export"},
     "fixed_char_padding": {"fixed_export"},
     "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},
     "prohibited_zokugara": {"grandchild", "household", "certificate_grandchild", "export", "fixed_export"},
