@@ -150,11 +150,23 @@ def _differences(result: Reconciliation, old: pl.LazyFrame, new: pl.LazyFrame, k
     result.counts["different"] = total
 
 
+#: What a spreadsheet may read as the start of a formula (CSV/formula injection, OWASP): such a
+#: cell of the lists is written with a leading apostrophe, so it shows as the text it is.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(value: Any) -> Any:
+    """``value`` as a list cell: a string a spreadsheet would take for a formula, prefixed with '."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_text(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows([["" if row.get(c) is None else row.get(c) for c in columns] for row in rows])
+    writer.writerow([neutral(c) for c in columns])
+    writer.writerows([["" if row.get(c) is None else neutral(row.get(c)) for c in columns] for row in rows])
     return out.getvalue()
 
 
@@ -180,9 +192,9 @@ def write_lists(result: Reconciliation, out: Path) -> list[Path]:
         sheet = book.active if index == 0 else book.create_sheet()
         assert sheet is not None
         sheet.title = name
-        sheet.append(list(columns))
+        sheet.append([neutral(c) for c in columns])
         for row in rows:
-            sheet.append([row.get(c) for c in columns])
+            sheet.append([neutral(row.get(c)) for c in columns])
     path = out / "照合リスト.xlsx"
     book.save(path)
     written.append(path)

@@ -213,7 +213,7 @@ def _side(path: Path, layout: Any, spec: Any, encoding: str | None, declared: An
     """One export as a lazy frame of LINE and its catalog columns (the UTF-8 copy kept open)."""
     from conformance.checks.files.content import first_record
     from conformance.checks.files.encoding import decode
-    from conformance.checks.files.invariants import csv_frame, row_frame
+    from conformance.checks.files.invariants import CELL_PART, csv_frame, row_frame
     from conformance.targets.base import ExportFile
     from conformance.validate import _declared
 
@@ -228,5 +228,5 @@ def _side(path: Path, layout: Any, spec: Any, encoding: str | None, declared: An
     present = {c.header: c for c in columns if c.index is not None}
     frame_of = csv_frame(source, present) if titles is not None else None
     if frame_of is not None:
-        return frame_of(list(present))
+        return frame_of(CELL_PART, list(present))
     return row_frame(ExportFile(path, layout.id, chosen), chosen, present)

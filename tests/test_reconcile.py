@@ -72,3 +72,32 @@ def test_repeated_keys_are_unusable_input(tmp_path: Path) -> None:
     new = write(tmp_path / "new.csv", [*rows, rows[1]])
     code, err = reconcile(str(old), str(new), "--layout", "residents_csv")
     assert code == 2 and isinstance(err, str) and "NEW: 1 record(s) repeat a 宛名番号" in err
+
+
+def test_cells_a_spreadsheet_would_take_for_formulas_are_neutralised(tmp_path: Path) -> None:
+    """CSV and xlsx: a value starting with =, +, -, @, tab or CR is written with a leading '."""
+    import csv
+
+    from openpyxl import load_workbook
+
+    from conformance.reconcile import FORMULA_START, neutral
+
+    rows = town(6)
+    old = write(tmp_path / "old.csv", rows)
+    altered = [dict(r) for r in rows]
+    for row, start in zip(altered, FORMULA_START, strict=False):
+        row["異動事由"] = f"{start}HYPERLINK(\"http://x\")"  # not personal: shown in the list
+    new = write(tmp_path / "new.csv", altered)
+    code, _ = reconcile(str(old), str(new), "--layout", "residents_csv", "--json", "--out", str(tmp_path / "out"))
+    assert code == 1
+    expected = sorted("'" + row["異動事由"] for row in altered)
+    with (tmp_path / "out" / "エラーリスト.csv").open(encoding="utf-8-sig", newline="") as stream:
+        shown = sorted(r["new"] for r in csv.DictReader(stream) if r["item"] == "異動事由")
+    assert shown == expected
+    sheet = load_workbook(tmp_path / "out" / "照合リスト.xlsx")["エラーリスト"]
+    header = [c.value for c in sheet[1]]
+    cells = [row for row in sheet.iter_rows(min_row=2, values_only=True) if row[header.index("item")] == "異動事由"]
+    assert sorted(str(row[header.index("new")]) for row in cells) == expected
+    assert all(sheet.cell(r, c).data_type == "s" for r in range(2, sheet.max_row + 1) for c in range(1, 8)
+               if sheet.cell(r, c).value is not None and isinstance(sheet.cell(r, c).value, str))
+    assert (neutral("-1"), neutral(-1), neutral("山田"), neutral(None)) == ("'-1", -1, "山田", None)
