@@ -83,9 +83,9 @@ MUTANTS: tuple[Mutant, ...] = (
         'for item in ("氏名", "生年月日"))',
     ),
     _driver(
-        'any_date_accepted',
-        '        if match is None:\n            raise ValueError',
-        '        if match is None:\n            pass',
+        'non_calendar_date_accepted',
+        '        raise Refusal("error", "E005", f"{field}: 暦上日でない年月日です: {value!r}", field) from None',
+        '        return date(2000, 1, 1)',
     ),
     _driver(
         'birth_date_must_be_calendar',

@@ -210,6 +210,7 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("correction_blanks_items",
            "a correction (職権修正, 軽微な修正, 誤記修正) appends a history row with every item it does not change "
            "blank",
+           # The blanked rows reach the exports too (10.6 R001: required items empty).
            (
             "jumin-1.0-1.1.1-R004",
             "jumin-1.0-1.1.1-R007",
@@ -236,7 +237,14 @@ DEFECTS: dict[str, Defect] = _defects(
             "jumin-1.0-1.2.1-R013",
             "jumin-1.0-1.2.1-R017",
             "jumin-1.0-1.2.2-R027",
+            "jumin-1.0-1.2.2-R029",
+            "jumin-1.0-1.2.2-R030",
+            "jumin-1.0-1.2.2-R031",
+            "jumin-1.0-1.2.2-R032",
+            "jumin-1.0-1.2.2-R033",
+            "jumin-1.0-10.6-R001",
             "jumin-1.0-4.2.3.1-R001",
+            "jumin-1.0-4.3.2-R001",
            )),
     Defect("zokugara_truncated",
            "the driver shows a 続柄 chain by its last relation only (子の子 as 子)",

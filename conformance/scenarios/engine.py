@@ -34,6 +34,7 @@ from conformance.spec.scenario_models import (
     PersonRef,
     Refused,
     Scenario,
+    Step,
     StepRef,
 )
 from conformance.targets.base import HttpClient, HttpResponse
@@ -163,6 +164,9 @@ def run_scenario(
     _given(run, defaults)
     watched = _watched(scenario)
     for step in scenario.steps:
+        if not _names_known(run, step):
+            run.answers[step.id] = (0, None)  # a person it names was never created: an earlier step failed
+            continue
         for person in watched.get(step.id, ()):
             run.before[(step.id, person)] = run.history(person)
         params = {name: run.resolve(value) for name, value in step.params.items()}
@@ -186,6 +190,21 @@ def _given(run: _Run, defaults: Mapping[str, str]) -> None:
             raise TargetError(f"{SETUP_OPERATION} answered {status}: the scenario's persons could not be set up")
         for name, numbers in zip(names, created, strict=True):
             run.persons[name] = {"宛名番号": str(numbers["宛名番号"]), "世帯番号": str(numbers["世帯番号"])}
+
+
+def _names_known(run: _Run, step: Step) -> bool:
+    return all(name in run.persons for name in _person_names(step.params))
+
+
+def _person_names(value: Any) -> Iterator[str]:
+    if isinstance(value, PersonRef):
+        yield value.person
+    elif isinstance(value, tuple | list):
+        for part in value:
+            yield from _person_names(part)
+    elif isinstance(value, dict):
+        for part in value.values():
+            yield from _person_names(part)
 
 
 def _created(run: _Run, step: str, names: tuple[str, ...]) -> None:
@@ -246,6 +265,13 @@ def _leaf(pointer: str) -> str:
 
 
 def _judge(run: _Run, expect: Any) -> Iterator[Observation]:
+    step = getattr(expect, "step", None)
+    person = getattr(expect, "person", None)
+    if (isinstance(step, str) and run.answers.get(step, (0, None))[0] == 0) or \
+            (isinstance(person, str) and person not in run.persons):
+        yield Observation("scenario.not_accepted", "the step could not run: a person it names was never created "
+                          "(an earlier step was refused)", run.where(step))
+        return
     judge = _MATCHERS[type(expect)]
     yield from judge(run, expect)
 
