@@ -58,8 +58,6 @@ _FLAG_DEFAULTS = {"生年月日_不詳フラグ": "0", "他業務参照不可フ
 _SEIREKI_ITEMS = frozenset({"生年月日", "在留期間の満了の日"})
 #: 住民状態 codes (code_tables.yaml resident_status).
 _CURRENT, _MOVED_OUT, _DECEASED, _REMOVED = "1", "2", "3", "9"
-#: Days a 転入 may be notified after it without an アラート (法第22条: 14日以内).
-NOTICE_DAYS = 14
 
 
 class DriverRequest(Protocol):
@@ -190,11 +188,6 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
     others by 順位, then 生年月日, then 宛名番号."""
     return int(row.get("世帯加入順") or 0), household_rank(row.get("続柄", "")), row.get("生年月日", ""), \
         row.get("宛名番号", "")
-
-
-def late_notice(moved: date, notified: date) -> bool:
-    """A 届出 more than 14 days after the 異動日 (法第22条)."""
-    return (notified - moved).days > NOTICE_DAYS
 
 
 #: 2.1.2 R004's pairs read as one (ヴァ as バ ...), before 清音化.
