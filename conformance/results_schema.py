@@ -105,6 +105,8 @@ class ResultsDocument(_Open):
     summary: dict[StatusName, int]
     coverage: CoverageEntry
     problems: list[str] = Field(description="Waiver problems: they fail the run.")
-    gaps: list[str] = Field(description="What could not be verified outside the results (catalog entries, attestations).")
+    gaps: list[str] = Field(
+        description="What could not be verified outside the results (catalog entries, attestations)."
+    )
     error: str | None = Field(description="Why the run stopped (verdict not_run), else null.")
     results: list[ResultEntry]

@@ -362,7 +362,7 @@ class ReferenceApp:
         # The driver protocol (docs/driver.md; conformance/reference/driver.py) below /driver/v1.
         self.driver = DriverService(self.store, self.defects)
         self._routes: tuple[tuple[tuple[str, ...], dict[str, Handler]], ...] = (
-            *((("driver", "v1", *("*",) * size), {"GET": self._drive, "POST": self._drive}) for size in (1, 2, 3)),
+            *self._driver_routes(),
             (("residents",), {"GET": self._list_residents, "POST": self._move_in}),
             (("residents", "*"), {"GET": self._get_resident}),
             (("residents", "*", "history"), {"GET": self._history}),
@@ -398,6 +398,11 @@ class ReferenceApp:
         form = parse_qs(request.body().decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=20)
         answer = self.jutogai.token(request.environ.get("HTTP_AUTHORIZATION"), form)
         return Reply(answer.status, json_reply(answer.status, answer.document).body, JUTOGAI_JSON, answer.headers)
+
+    def _driver_routes(self) -> tuple[tuple[tuple[str, ...], dict[str, Handler]], ...]:
+        """The driver protocol's paths: /driver/v1/ and one to three segments below it."""
+        handlers: dict[str, Handler] = {"GET": self._drive, "POST": self._drive}
+        return tuple((("driver", "v1", *("*",) * size), handlers) for size in (1, 2, 3))
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         try:

@@ -193,7 +193,8 @@ def test_a_check_without_kind_lists_the_kinds() -> None:
 def test_an_unknown_top_level_key_suggests_the_list() -> None:
     assert single_error(requirements(1).replace("requirements:", "requirement:")) == (
         f"{CH02}:1: unknown top-level key 'requirement'; allowed keys: requirements, bindings, data_items, "
-        "code_tables, forms, interfaces, schemas, functions, id_changes, driver_operations, scenarios; did you mean 'requirements'?"
+        "code_tables, forms, interfaces, schemas, functions, id_changes, driver_operations, scenarios; "
+        "did you mean 'requirements'?"
     )
 
 
