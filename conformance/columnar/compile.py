@@ -27,7 +27,7 @@ from conformance.columnar.layout import (
     LayoutSpec,
     kind_bound,
 )
-from conformance.oracles.identifiers import is_valid_lg_code, is_valid_m11w2_7, is_valid_my_number
+from conformance.oracles.identifiers import is_valid_lg_code, is_valid_m11w2_7, is_valid_my_number, m11w2_7_remainder
 from conformance.spec.models import AppliesTo, DataItem
 
 RECORD = "__record"
@@ -244,6 +244,19 @@ def _m11w2_7(number: pl.Expr, length: pl.Expr, digits: int) -> pl.Expr:
     return (length >= 2) & ((11 - remainder) % 11 == number % 10)
 
 
+def _m11w2_7_zero(number: pl.Expr, length: pl.Expr, digits: int) -> pl.Expr:
+    # The interpretation m11w2_7_remainder_one: zero (checks.files.interpretations): remainder 1
+    # gives check digit 0, as remainder 0 does: (11 - r) % 11 % 10.
+    remainder = _weighted_sum(number // 10, digits - 1) % 11
+    return (length >= 2) & ((11 - remainder) % 11 % 10 == number % 10)
+
+
+def _is_valid_m11w2_7_zero(number: str) -> bool:
+    if len(number) >= 2 and _ALL_DIGITS.fullmatch(number) and m11w2_7_remainder(number[:-1]) == 1:
+        return number[-1] == "0"
+    return is_valid_m11w2_7(number)
+
+
 def _my_number(number: pl.Expr, length: pl.Expr, digits: int) -> pl.Expr:
     # Check digit 11 - r, or 0 when r is 0 or 1: (11 - r) % 11 % 10.
     remainder = _weighted_sum(number // 10, 11) % 11
@@ -272,12 +285,14 @@ def _python_check(v: pl.Expr, valid: Callable[[str], bool], digits: int) -> pl.E
 #: 団体コード have a fixed length, so any other length is invalid without arithmetic.
 CHECK_DIGIT_VALID: dict[str, Callable[[pl.Expr, pl.Expr, int], pl.Expr]] = {
     "m11w2-7": _m11w2_7,
+    "m11w2-7-zero": _m11w2_7_zero,
     "my_number": _my_number,
     "lg_code": _lg_code,
 }
 #: The Python oracles the expressions mirror (tests compare them).
 CHECK_DIGIT_ORACLES: dict[str, Callable[[str], bool]] = {
     "m11w2-7": is_valid_m11w2_7,
+    "m11w2-7-zero": _is_valid_m11w2_7_zero,
     "my_number": is_valid_my_number,
     "lg_code": is_valid_lg_code,
 }

@@ -51,7 +51,10 @@ _FIELD_PARAMS = 11
 # TYPE values.
 T_NONE, T_INTEGER, T_FLAG, T_DATE_LENIENT, T_DATE_STRICT = range(5)
 # CHECK values (0: none).
-CHECK_SCHEMES = {"m11w2-7": 1, "my_number": 2, "lg_code": 3}
+CHECK_SCHEMES = {"m11w2-7": 1, "my_number": 2, "lg_code": 3,
+                 # remainder 1 read as 0 (an interpretation a profile may choose): the screen asks the
+                 # strict M11W2-7, which marks those numbers too, and the masks decide.
+                 "m11w2-7-zero": 1}
 # PATTERN values below 0.
 P_NONE, P_UNSUPPORTED = -1, -2
 #: DECODE values: bytes only (dates, codes, flags), decoded, or digits only.

@@ -253,3 +253,60 @@ def test_invariants_of_a_fixed_length_file(tmp_path: Path) -> None:
         ("file.prohibited_value", "residents.dat:2:17 (続柄)"),
         ("file.prohibited_value", "residents.dat:3:17 (続柄)"),
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Interpretation m11w2_7_remainder_one: a serial whose M11W2-7 remainder is 1 (000000006)
+
+REMAINDER_ONE = "000000006"
+
+
+def remainder_one_findings(tmp_path: Path, atena: str, choice: str | None) -> list[tuple[str, str, str]]:
+    """(code, location, message) of the check_digits family on a file whose 宛名番号 is ``atena``,
+    with the profile's choice (None: the catalog's); the masks, the screen and the row path agree."""
+    from conformance.checks.files.interpretations import M11W2_7_REMAINDER_ONE, resolve, with_interpretations
+
+    rows = [japanese(宛名番号=atena)]
+    settings = {M11W2_7_REMAINDER_ONE: choice} if choice is not None else {}
+    spec = with_interpretations(SPEC, resolve(settings))
+    tmp_path.mkdir(exist_ok=True)
+    path = tmp_path / NAME
+    path.write_bytes(to_text(rows).encode("utf-8"))
+    export = ExportFile(path, "residents_csv", "utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(files.limits, "SCREEN_MIN_BYTES", 0)
+        patch.setattr(files.limits, "SCREEN", False)
+        masks = files.scan_content(export, "utf-8", spec)
+        patch.setattr(files.limits, "SCREEN", True)
+        screened = files.scan_content(export, "utf-8", spec)
+    by_rows = files.scan_rows(export, "utf-8", spec)
+    for scan in (screened, by_rows):
+        assert scan.issues["check_digits"] == masks.issues["check_digits"]
+    (tmp_path / "run").mkdir()
+    target = target_for(tmp_path / "run", to_text(rows).encode("utf-8"))
+    target.exports = FileExportSource({"residents_csv": tmp_path / "run" / NAME}, {"residents_csv": "utf-8"},
+                                      ColumnMaps(interpretations=settings))
+    found_by_run = [(f.code, f.location, f.message) for f in run(target, ["check_digits"])]
+    assert [(c, loc) for c, loc, _ in found_by_run] == [(i.code, i.location) for i in masks.issues["check_digits"]]
+    return found_by_run
+
+
+def test_remainder_one_has_no_valid_number_by_the_catalogs_interpretation(tmp_path: Path) -> None:
+    (finding,) = remainder_one_findings(tmp_path, REMAINDER_ONE + "0", None)
+    assert finding[:2] == ("file.check_digit", at(2, "宛名番号"))
+    assert "remainder 1; interpretation m11w2_7_remainder_one: no_number (the catalog's; a profile may " \
+           "choose zero)" in finding[2]
+
+
+def test_remainder_one_reads_as_zero_when_the_profile_chooses_it(tmp_path: Path) -> None:
+    assert remainder_one_findings(tmp_path / "zero", REMAINDER_ONE + "0", "zero") == []  # conforming
+    (finding,) = remainder_one_findings(tmp_path / "five", REMAINDER_ONE + "5", "zero")
+    assert finding[:2] == ("file.check_digit", at(2, "宛名番号"))
+    assert "interpretation m11w2_7_remainder_one: zero (the profile's; a profile may choose no_number)" in finding[2]
+
+
+def test_other_numbers_do_not_name_the_interpretation(tmp_path: Path) -> None:
+    wrong = m11("000000001")[:-1] + str((int(m11("000000001")[-1]) + 1) % 10)
+    (finding,) = remainder_one_findings(tmp_path, wrong, "zero")
+    assert finding[:2] == ("file.check_digit", at(2, "宛名番号"))
+    assert "interpretation" not in finding[2]

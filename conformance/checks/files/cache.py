@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from conformance.checks.files.content import scan_content, scan_fixed
 from conformance.checks.files.encoding import judge_encoding, starts_with_bom, usable, with_bom
+from conformance.checks.files.interpretations import resolve, with_interpretations
 from conformance.checks.files.invariants import EXTRACTED, InvariantScan, living_code, scan_invariants
 from conformance.checks.files.limits import CANDIDATE_ENCODINGS
 from conformance.checks.files.model import ContentScan, EncodingVerdict
@@ -131,7 +132,8 @@ def layout_spec(target: Target, layout: FileInterface) -> LayoutSpec:
     if key not in target.cache:
         source = target.exports
         mapping = source.column_map(layout.id) if isinstance(source, MapsColumns) else None
-        target.cache[key] = LayoutSpec.of(target.catalog, layout, mapping)
+        chosen = resolve(source.interpretations() if isinstance(source, MapsColumns) else None)
+        target.cache[key] = with_interpretations(LayoutSpec.of(target.catalog, layout, mapping), chosen)
     spec: LayoutSpec = target.cache[key]
     return spec
 

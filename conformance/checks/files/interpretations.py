@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from conformance import messages
 from conformance.errors import ProfileError
+
+if TYPE_CHECKING:
+    from conformance.columnar.layout import LayoutSpec
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +31,11 @@ class Interpretation:
 
 CP932_AMBIGUOUS = "cp932_ambiguous_characters"
 REPORT, CODEC = "report", "cp932"
+M11W2_7_REMAINDER_ONE = "m11w2_7_remainder_one"
+NO_NUMBER, ZERO = "no_number", "zero"
+#: The check-digit scheme of an M11W2-7 item when remainder 1 reads as check digit 0 (the profile's
+#: choice ``zero``; the catalog's items say "m11w2-7").
+M11W2_7_ZERO = "m11w2-7-zero"
 
 INTERPRETATIONS: dict[str, Interpretation] = {
     CP932_AMBIGUOUS: Interpretation(
@@ -39,6 +48,16 @@ INTERPRETATIONS: dict[str, Interpretation] = {
          CODEC: "read as the CP932 codec reads them (～ U+FF5E ...): no finding"},
         REPORT,
         "10.6 R001 (encodings of the 中間標準レイアウト); DOMAIN.md 文字要件; Python's cp932 and shift_jis codecs",
+    ),
+    M11W2_7_REMAINDER_ONE: Interpretation(
+        M11W2_7_REMAINDER_ONE,
+        "An M11W2-7 number (宛名番号, 世帯番号) whose serial leaves remainder 1 would need check digit 10: "
+        "the text fixes only remainder 0 (check digit 0). Which digit, if any?",
+        {NO_NUMBER: "no digit is valid: such a serial is not assigned, and a number built on it fails the "
+                    "check digit (file.check_digit)",
+         ZERO: "check digit 0, as for remainder 0 (and as the 個人番号 rule does)"},
+        NO_NUMBER,
+        "住民記録 1.0 j130 (1.1.13); DOMAIN.md 宛名番号; conformance.oracles.identifiers.m11w2_7_check_digit",
     ),
 }
 
@@ -64,3 +83,32 @@ def stated(key: str, choice: str) -> str:
     whose = "the catalog's" if choice == entry.default else "the profile's"
     others = ", ".join(c for c in entry.choices if c != choice)
     return f"interpretation {key}: {choice} ({whose}; a profile may choose {others})"
+
+
+def m11w2_7_remainder_one(serial: str) -> bool:
+    """Whether an M11W2-7 serial (digits) leaves remainder 1: its number's check digit rests on
+    the interpretation ``m11w2_7_remainder_one``."""
+    from conformance.oracles.identifiers import m11w2_7_remainder
+
+    return m11w2_7_remainder(serial) == 1
+
+
+def is_valid_m11w2_7_zero(number: str) -> bool:
+    """M11W2-7 with remainder 1 read as check digit 0 (the choice ``zero``)."""
+    from conformance.oracles.identifiers import is_valid_m11w2_7
+
+    if len(number) >= 2 and number.isascii() and number.isdigit() and m11w2_7_remainder_one(number[:-1]):
+        return number[-1] == "0"
+    return is_valid_m11w2_7(number)
+
+
+def with_interpretations(spec: LayoutSpec, chosen: Mapping[str, str]) -> LayoutSpec:
+    """``spec`` with the items the choices change: under ``m11w2_7_remainder_one: zero`` each
+    M11W2-7 item's scheme is M11W2_7_ZERO (every engine then judges it so)."""
+    import dataclasses
+
+    if chosen.get(M11W2_7_REMAINDER_ONE, NO_NUMBER) != ZERO:
+        return spec
+    items = {header: item.model_copy(update={"check_digit": M11W2_7_ZERO}) if item.check_digit == "m11w2-7" else item
+             for header, item in spec.items.items()}
+    return dataclasses.replace(spec, items=items)

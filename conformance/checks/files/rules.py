@@ -10,6 +10,15 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from conformance import messages
+from conformance.checks.files.interpretations import (
+    M11W2_7_REMAINDER_ONE,
+    M11W2_7_ZERO,
+    NO_NUMBER,
+    ZERO,
+    is_valid_m11w2_7_zero,
+    m11w2_7_remainder_one,
+    stated,
+)
 from conformance.checks.files.model import Issue, Problem, Row
 from conformance.columnar.layout import (
     CATEGORY,
@@ -169,18 +178,25 @@ def _is_valid_lg_code(number: str) -> bool:
 
 CHECK_DIGITS: dict[str, Callable[[str], bool]] = {
     "m11w2-7": is_valid_m11w2_7,
+    M11W2_7_ZERO: is_valid_m11w2_7_zero,
     "my_number": is_valid_my_number,
     "lg_code": _is_valid_lg_code,
 }
 
 
 def check_check_digit(column: Column, value: str) -> Problem | None:
-    """Numbers with a check digit have a valid one (values that are not all digits: char_classes)."""
-    scheme = column.item.check_digit
+    """Numbers with a check digit have a valid one (values that are not all digits: char_classes).
+    An M11W2-7 number whose serial leaves remainder 1 is judged by the interpretation in force,
+    which its finding names."""
+    scheme: str | None = column.item.check_digit
     if scheme is None or not _DIGITS.fullmatch(value) or CHECK_DIGITS[scheme](value):
         return None
-    return Problem("file.check_digit", f"fails the {scheme} check digit", f"a valid {scheme} number",
-                   shown(value, column.item.personal))
+    shown_scheme = "m11w2-7" if scheme == M11W2_7_ZERO else scheme
+    message = f"fails the {shown_scheme} check digit"
+    if shown_scheme == "m11w2-7" and len(value) >= 2 and m11w2_7_remainder_one(value[:-1]):
+        choice = ZERO if scheme == M11W2_7_ZERO else NO_NUMBER
+        message += f" (its serial leaves remainder 1; {stated(M11W2_7_REMAINDER_ONE, choice)})"
+    return Problem("file.check_digit", message, f"a valid {shown_scheme} number", shown(value, column.item.personal))
 
 
 CELL_RULES: dict[str, Callable[[Column, str], Problem | None]] = {
