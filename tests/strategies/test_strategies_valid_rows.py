@@ -38,7 +38,8 @@ LAYOUT = "residents_csv"
 NAME = "residents.csv"
 
 
-def findings(rows: Sequence[dict[str, str]], edition: EditionCatalog | None = None) -> list[tuple[str, str, str]]:
+def findings(rows: Sequence[dict[str, str]], edition: EditionCatalog | None = None,
+             without: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
     """(code, location, message) of every finding of file.layout, all rule families, on ``rows``."""
     catalog = edition or jumin_edition()
     with tempfile.TemporaryDirectory() as directory:
@@ -50,7 +51,11 @@ def findings(rows: Sequence[dict[str, str]], edition: EditionCatalog | None = No
             _write(rows, path, [column.header for column in residents_layout(catalog).columns])
         exports = DirectoryExportSource(Path(directory), {LAYOUT: NAME}, {LAYOUT: "utf-8"})
         target = Target(catalog=catalog, exports=exports)
-        one_file = [family for family in files.FAMILIES if family != files.REFERENCES]
+        # Not the cross-file references, and not `municipalities`: the generated town's 市区町村コード
+        # (229997) is fictional by design (a valid check digit, no real municipality; the family is
+        # not bound for the reference either, bindings.yaml).
+        skipped = (files.REFERENCES, "municipalities", *without)
+        one_file = [family for family in files.FAMILIES if family not in skipped]
         context = CheckContext(requirement(), {"layout": LAYOUT, "rules": one_file}, target)
         return [(f.code, f.location, f.message) for f in file_layout(context)]
 
@@ -98,7 +103,9 @@ def test_a_large_sample_of_every_strategy_is_one_valid_file() -> None:
     assert {row["第30条45規定区分"] for row in rows} == {"", "1", "2", "3", "4", "5", "6"}
     assert {row["住民状態"] for row in rows} == {"1", "2", "3"}
     assert {row["生年月日_不詳フラグ"] for row in rows} == {"0", "1"}
-    assert findings(renumbered(rows)) == []
+    # Not `keys`: independent draws reuse 世帯番号, so households of different draws meet in one file
+    # (one 世帯主 per household is a rule of a town's file, tested with the town and the invariants).
+    assert findings(renumbered(rows), without=("keys",)) == []
 
 
 KINDS = [
