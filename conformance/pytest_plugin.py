@@ -476,6 +476,9 @@ class RequirementItem(pytest.Item):
 
     def runtest(self) -> None:
         result: RequirementResult = getattr(self, _RESULT_ATTR)
+        # Again in the call: allure-pytest sets the test's description from the item when the call
+        # starts, over what the setup gave it (the setup's labels stay for an ERROR).
+        label_running_test(self.case)
         attach_result(result)
         if result.status is Status.FAIL:
             # pytest.fail: a test failure for JUnit and Allure ("failed", not "broken").

@@ -91,7 +91,7 @@ def test_allure_marks_a_fail_failed_with_its_findings_attached(
     assert failing["status"] == "failed"
     attached = {a["name"]: a["source"] for a in failing.get("attachments", [])}
     findings = json.loads((out / "allure" / attached["findings"]).read_text("utf-8"))
-    assert {f["code"] for f in findings} == {"jumin.dv.certificate_issued"}
+    assert {f["code"] for f in findings} == {"jumin.dv.certificate_issued", "form.dv_leak"}
 
 
 def test_a_k_run_of_the_real_catalog_is_partial_and_never_conformant(

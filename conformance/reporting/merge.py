@@ -44,7 +44,16 @@ def requirement_order(requirement_id: str) -> tuple[Any, ...]:
     if match is None:
         return (requirement_id,)
     domain, edition, section, block, number = match.groups()
-    return (domain, _numbers(edition), _numbers(section), _LEVEL_ORDER[block], int(number))
+    return (domain, _numbers(edition), _section_key(section), _LEVEL_ORDER[block], int(number))
+
+
+def _section_key(section: str) -> tuple[Any, ...]:
+    """Dotted sections (3.4.1) by their numbers; official ids (a leading zero, no dot) as the catalog
+    lists them: データ項目ID sections (8 digits, the 項目定義書's requirements) before 機能ID sections
+    (7 digits, the API仕様書's), each by its text."""
+    if section.startswith("0") and "." not in section:
+        return (1, -len(section), section)
+    return (0, _numbers(section))
 
 
 def _numbers(dotted: str) -> tuple[int, ...]:

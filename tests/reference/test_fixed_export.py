@@ -13,6 +13,7 @@ from conformance.columnar.fixed import from_catalog
 from conformance.locations import reference_profile
 from conformance.profiles import load_profile
 from conformance.reference import fixed_export
+from conformance.reference.jutogai import reference_environ
 from conformance.reference.server import start_reference
 from conformance.spec.models import FunctionCheck
 from conformance.targets.base import Target
@@ -40,7 +41,8 @@ def test_the_reference_fixed_export_passes_file_layout_end_to_end(tmp_path: Path
     profile = load_profile(reference_profile())
     assert profile.targets.api is not None and profile.targets.exports is not None
     assert profile.targets.exports.files[fixed_export.LAYOUT_ID] == "/exports/residents.dat"
-    with start_reference() as running, RequestsHttpClient(profile.targets.api, running.url) as client:
+    environ = reference_environ(profile.targets.api.auth)  # the reference's client, as the profile names it
+    with start_reference() as running, RequestsHttpClient(profile.targets.api, running.url, environ=environ) as client:
         target = Target(catalog=EDITION, http=client, exports=build_export_source(profile.targets.exports, client,
                                                                                   tmp_path))
         findings = [

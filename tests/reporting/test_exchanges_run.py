@@ -81,11 +81,14 @@ def test_every_entry_served_a_requirement_or_the_setup(run: Run) -> None:
     assert setup and all(entry["request"]["method"] == "POST" for entry in setup)  # loading the town
     served = {rid for entry in entries for rid in entry.get("_requirements", ())}
     assert served == set(results)
-    dv = [entry for entry in entries if DV in entry.get("_requirements", ())]
-    assert dv and all(entry["request"]["url"].endswith("/certificates") for entry in dv)
+    served_dv = [entry for entry in entries if DV in entry.get("_requirements", ())]
+    # 3.4 R001 is judged through certificates, forms and the linkage answers; its certificates here.
+    dv = [entry for entry in served_dv if entry["request"]["url"].endswith("/certificates")]
+    assert dv
     issued = [entry for entry in dv if entry["response"]["status"] == 200]  # the defect: not refused
     assert issued and all("＊" in entry["response"]["content"]["text"] for entry in issued)  # names masked
-    assert {r["id"] for r in results[DV].exchanges} == {entry["_id"] for entry in dv}
+    referenced = {r["id"] for r in results[DV].exchanges}
+    assert referenced <= {entry["_id"] for entry in served_dv} and referenced & {entry["_id"] for entry in dv}
 
 
 def test_a_requirement_reusing_the_cached_residents_is_linked_to_their_pages(run: Run) -> None:
@@ -93,7 +96,8 @@ def test_a_requirement_reusing_the_cached_residents_is_linked_to_their_pages(run
     first, second = results[FIRST_READER].exchanges, results[SECOND_READER].exchanges
     pages = [reference for reference in first if reference["url"].startswith("/api/v1/residents?")]
     assert pages and not any(reference.get("reused") for reference in first)
-    assert [reference["id"] for reference in second] == [reference["id"] for reference in pages]
-    assert all(reference["reused"] is True for reference in second)
+    # The second reader's own exchanges (its scenarios) come apart from the pages it reused.
+    reused = [reference for reference in second if reference.get("reused")]
+    assert [reference["id"] for reference in reused] == [reference["id"] for reference in pages]
     by_id = {entry["_id"]: entry for entry in entries}
-    assert all(by_id[page["id"]]["_requirements"] == [FIRST_READER, SECOND_READER] for page in pages)
+    assert all({FIRST_READER, SECOND_READER} <= set(by_id[page["id"]]["_requirements"]) for page in pages)
