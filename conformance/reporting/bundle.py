@@ -28,7 +28,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +41,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from conformance import __version__, secrets
 from conformance.errors import UsageError
-from conformance.inputs import DOCUMENT_DEPTH, DOCUMENT_MEMBERS, check_regular, read_regular
+from conformance.inputs import DOCUMENT_DEPTH, DOCUMENT_MEMBERS, check_regular, read_regular, write_private
 from conformance.limits import loads_bounded
 from conformance.reporting.recorder import HAR_NAME, RECORDING_GLOB, finish_recordings
 from conformance.reporting.ziputil import DEFAULT_LIMITS, ArchiveError, Limits, read_entries, write_stored_zip
@@ -253,7 +252,7 @@ def build_bundle(inputs: BundleInputs, target: Path | None = None) -> Path:
     members = [*files, (MANIFEST, manifest)]
     _refuse_secrets(members, secrets.known() | profile_secrets(inputs.profile))
     path = target or inputs.out / BUNDLE_NAME
-    _write_atomic(path, write_stored_zip(members))
+    write_private(path, write_stored_zip(members))
     return path
 
 
@@ -292,18 +291,6 @@ def _refuse_secrets(members: Iterable[tuple[str, bytes]], known: frozenset[str])
         if pattern is not None and pattern.search(data.decode("utf-8", "surrogateescape")):
             raise SecretInBundle(f"{name}: holds a secret of the run (an auth token or password, in some "
                                  f"spelling): {BUNDLE_NAME} was not written; report this as a harness bug")
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 # -- keys -----------------------------------------------------------------------------------------
@@ -456,7 +443,7 @@ def sign_bundle(path: Path, key: Ed25519PrivateKey, limits: Limits = DEFAULT_LIM
         "signature": base64.b64encode(key.sign(manifest)).decode("ascii"),
     }
     document = json.dumps(signature, indent=2).encode("utf-8") + b"\n"
-    _write_atomic(path, write_stored_zip(_canonical_order([*unsigned, (SIGNATURE, document)])))
+    write_private(path, write_stored_zip(_canonical_order([*unsigned, (SIGNATURE, document)])))
     return fingerprint
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from conformance import __version__
+from conformance.inputs import write_private
 from conformance.profiles import Profile
 from conformance.results import FORMAT_VERSION, RunOutcome, Scope
 
@@ -101,11 +103,6 @@ def annotate_junit(path: Path, document: Mapping[str, Any]) -> None:
             suite.insert(0, properties)
         for name, value in facts.items():
             ET.SubElement(properties, "property", {"name": name, "value": value})
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            tree.write(handle, encoding="utf-8", xml_declaration=True)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    buffer = io.BytesIO()
+    tree.write(buffer, encoding="utf-8", xml_declaration=True)
+    write_private(path, buffer.getvalue())
