@@ -6,10 +6,12 @@ such error one ``error:`` line naming the input, no traceback).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -41,10 +43,23 @@ def validate_command(
     """Validate export files alone against a catalog layout: valid (exit 0) or invalid (exit 1)."""
     from conformance.validate import INVALID
 
-    try:
+    with _unusable_input_exits_2():
         validation = _validate(files, layout, profile, encoding, catalog, _date(extracted))
         if out is not None:
             write_outputs(validation, out)
+    if as_json:
+        sys.stdout.write(json.dumps(validation.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_text(validation)
+    raise typer.Exit(1 if validation.verdict == INVALID else 0)
+
+
+
+@contextlib.contextmanager
+def _unusable_input_exits_2() -> Iterator[None]:
+    """Unusable input (a ConformanceError, an OSError): one ``error:`` line each, exit 2."""
+    try:
+        yield
     except ConformanceError as error:
         for line in str(error).splitlines() or [type(error).__name__]:
             sys.stderr.write(f"error: {line}\n")
@@ -52,12 +67,6 @@ def validate_command(
     except OSError as error:
         sys.stderr.write(f"error: {error.filename or ''}: {error.strerror or error}\n")
         raise typer.Exit(2) from None
-    if as_json:
-        sys.stdout.write(json.dumps(validation.to_json(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        _print_text(validation)
-    raise typer.Exit(1 if validation.verdict == INVALID else 0)
-
 
 def _date(text: str | None) -> dt.date | None:
     if text is None:
@@ -161,17 +170,10 @@ def reconcile_command(
     """照合リスト and エラーリスト of a migration: exit 0 when both exports agree, 1 when they differ."""
     from conformance.reconcile import ERROR_COLUMNS, TOTAL_COLUMNS, csv_text, write_lists
 
-    try:
+    with _unusable_input_exits_2():
         result = _reconcile(old, new, layout, key or ["宛名番号"], profile, encoding, catalog)
         if out is not None:
             write_lists(result, out)
-    except ConformanceError as error:
-        for line in str(error).splitlines() or [type(error).__name__]:
-            sys.stderr.write(f"error: {line}\n")
-        raise typer.Exit(2) from None
-    except OSError as error:
-        sys.stderr.write(f"error: {error.filename or ''}: {error.strerror or error}\n")
-        raise typer.Exit(2) from None
     if as_json:
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
