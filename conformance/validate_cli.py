@@ -68,6 +68,7 @@ def _unusable_input_exits_2() -> Iterator[None]:
         sys.stderr.write(f"error: {error.filename or ''}: {error.strerror or error}\n")
         raise typer.Exit(2) from None
 
+
 def _date(text: str | None) -> dt.date | None:
     if text is None:
         return None
