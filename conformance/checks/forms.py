@@ -159,6 +159,12 @@ def name_of(target: Target, form: Form, row: Row) -> str:
     return values[-1] if values else ""
 
 
+def own_block(target: Target, form: Form, document: PrintedForm, row: Row) -> list[Printed]:
+    """The lines of ``row``'s person on a form: their block, or the only block of a one-person form."""
+    blocks = person_blocks(form, document)
+    return block_of(target, form, blocks, row) or (blocks[0] if len(blocks) == 1 else [])
+
+
 def block_of(target: Target, form: Form, blocks: list[list[Printed]], row: Row) -> list[Printed] | None:
     """The block whose first line shows this resident's name and, where printed, their 生年月日 (two
     members of a household may share a name)."""
@@ -341,8 +347,7 @@ def dates_printed(ctx: CheckContext) -> Iterator[Finding]:
         yield from problems
         if document is None:
             continue
-        blocks = person_blocks(form, document)
-        block = block_of(target, form, blocks, row) or (blocks[0] if len(blocks) == 1 else [])
+        block = own_block(target, form, document, row)
         found = {entry.label: entry for entry in block}
         for item in form.items:
             if item.date is None or not applies(item, row):
@@ -375,8 +380,7 @@ def omissions(ctx: CheckContext) -> Iterator[Finding]:
         yield from problems
         if document is None:
             continue
-        blocks = person_blocks(form, document)
-        block = block_of(target, form, blocks, row) or (blocks[0] if len(blocks) == 1 else [])
+        block = own_block(target, form, document, row)
         for entry in block:
             item = next(i for i in form.items if i.label == entry.label)
             if item.omission is not None:
@@ -671,8 +675,7 @@ def furigana(ctx: CheckContext) -> Iterator[Finding]:
         yield from problems
         if document is None:
             continue
-        blocks = person_blocks(form, document)
-        block = block_of(target, form, blocks, row) or (blocks[0] if len(blocks) == 1 else [])
+        block = own_block(target, form, document, row)
         for entry in block:
             item = next(i for i in form.items if i.label == entry.label)
             finding = _furigana_finding(ctx, target, form, item, entry, row, rule, whom)
@@ -718,8 +721,7 @@ def katagaki(ctx: CheckContext) -> Iterator[Finding]:
             yield from problems
             if document is None:
                 continue
-            blocks = person_blocks(form, document)
-            block = block_of(target, form, blocks, row) or (blocks[0] if len(blocks) == 1 else [])
+            block = own_block(target, form, document, row)
             address = next((entry for entry in block if entry.label == "住所"), None)
             if address is None or squeeze(row["住所_方書"]) not in squeeze(address.value):
                 yield ctx.finding("form.katagaki_missing", "the 方書 is not printed in the 住所",
