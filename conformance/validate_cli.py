@@ -36,7 +36,8 @@ def validate_command(
     extracted: Annotated[str | None, typer.Option(
         "--extracted", metavar="YYYY-MM-DD", help="The extraction date: event dates after it are findings "
         "(default: today).")] = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Write results.json and junit.xml here.")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Write results.json, junit.xml and report.html here.")] = None,
     catalog: Annotated[Path | None, typer.Option("--catalog", help="Catalog root (default: the bundled one).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")] = False,
 ) -> None:
@@ -114,12 +115,16 @@ def _print_text(validation: Validation) -> None:
 
 
 def write_outputs(validation: Validation, out: Path) -> None:
-    """``out/results.json`` (the validation document) and ``out/junit.xml`` (a test case per file)."""
+    """``out/results.json`` (the validation document), ``out/junit.xml`` (a test case per file) and
+    ``out/report.html`` (the page a person reads)."""
+    from conformance.inputs import write_private
     from conformance.reporting.json_report import write_json_atomic
+    from conformance.reporting.validation_html import write_validation_report
 
-    out.mkdir(parents=True, exist_ok=True)
-    write_json_atomic(out / "results.json", validation.to_json())
-    _write_atomic(out / "junit.xml", junit_xml(validation))
+    document = validation.to_json()
+    write_json_atomic(out / "results.json", document)
+    write_private(out / "junit.xml", junit_xml(validation))
+    write_validation_report(out / "report.html", document)
 
 
 def junit_xml(validation: Validation) -> bytes:
@@ -147,14 +152,6 @@ def _property(parent: ET.Element, name: str, value: str) -> None:
 
 def _finding_line(finding: Any) -> str:
     return f"{finding.location.text()}: {finding.code}: {finding.message}"
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
-
-
 
 
 def reconcile_command(

@@ -110,6 +110,32 @@ def test_out_writes_results_and_junit(tmp_path: Path) -> None:
     assert 'failures="1"' in junit and "file.code" in junit
 
 
+def html_page(tmp_path: Path, rows: Sequence[Mapping[str, str]]) -> tuple[int, str]:
+    file = write(tmp_path / "residents.csv", rows)
+    code, _, _ = validate(str(file), "--layout", "residents_csv", "--out", str(tmp_path / "out"))
+    return code, (tmp_path / "out" / "report.html").read_text("utf-8")
+
+
+def test_out_writes_a_report_page_with_each_finding(tmp_path: Path) -> None:
+    code, page = html_page(tmp_path, [japanese(), member(性別="9", 氏名="<script>山" + "田" * 60)])
+    assert code == 1
+    assert '<p class="verdict invalid" id="verdict"><span class="ja">指摘あり</span>' in page
+    # The summary row and the finding, located as the file is: line 3, the 性別 column.
+    assert "<td><code>file.code</code></td>" in page
+    assert f"<code>residents.csv:3:{HEADERS.index('性別') + 1} (性別)</code>" in page
+    assert "<code>1, 2</code></td>" in page
+    # Vendor text is escaped and personal values masked; the page names the file, not its directory.
+    assert "<script>山" not in page and "山" not in page and str(tmp_path) not in page
+    assert page.count("<script>") == 1
+
+
+def test_a_valid_file_gets_a_page_that_says_so(tmp_path: Path) -> None:
+    code, page = html_page(tmp_path, [japanese()])
+    assert code == 0
+    assert '<p class="verdict valid" id="verdict"><span class="ja">指摘なし</span>' in page
+    assert "指摘事項はありません。" in page and "file.code" not in page
+
+
 def test_cp932_file_against_the_cp932_layout(tmp_path: Path) -> None:
     file = write(tmp_path / "residents.csv", [japanese()], encoding="cp932")
     code, doc = document(str(file), "--layout", "residents_csv_cp932")

@@ -14,8 +14,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,12 +104,14 @@ SCRIPT = """
 """
 
 
-def _script_hash() -> str:
-    digest = hashlib.sha256(SCRIPT.encode("utf-8")).digest()
+def script_hash(script: str = SCRIPT) -> str:
+    """The CSP source that allows ``script`` (and nothing else) to run."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def _environment() -> Environment:
+def environment() -> Environment:
+    """The templates of the package, autoescaped."""
     return Environment(
         loader=PackageLoader("conformance.reporting", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -320,7 +320,7 @@ def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requir
     listed.sort(key=lambda r: _FINDING_STATES.index(r["status"]) if r["status"] in _FINDING_STATES else 3)
     findings, error_groups = _shared_errors(listed)
     _anchor_exchanges(findings)
-    template = _environment().get_template("report.html.j2")
+    template = environment().get_template("report.html.j2")
     return template.render(
         doc=document,
         verdict=str(document.get("verdict", "")),
@@ -345,19 +345,17 @@ def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requir
         t=i18n,
         problem_texts=problem_texts,
         script=SCRIPT,
-        script_hash=_script_hash(),
+        script_hash=script_hash(),
     )
 
 
 def write_report(path: Path, document: Mapping[str, Any], requirements: Mapping[str, Requirement]) -> None:
     """Render and write atomically."""
-    text = render_report(document, requirements)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, render_report(document, requirements))
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """``text`` at ``path``, whole or absent (a temporary name beside it, then renamed)."""
+    from conformance.inputs import write_private
+
+    write_private(path, text.encode("utf-8"))

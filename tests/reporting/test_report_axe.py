@@ -44,3 +44,22 @@ def test_axe_sees_a_violation_when_there_is_one(tmp_path: Path, requirements: di
     page.write_text(page.read_text("utf-8").replace("<main>", '<main><button type="button"></button>'), "utf-8")
     violations = axe_violations(page, tmp_path)
     assert [(v["id"], v["impact"]) for v in violations if v["impact"] in BLOCKING] == [("button-name", "critical")]
+
+
+@pytest.mark.parametrize("fragment", ["", "#en"], ids=["ja", "en"])
+def test_the_validation_page_has_no_serious_or_critical_violation(fragment: str, tmp_path: Path) -> None:
+    """``conformance validate --out``'s report.html, with findings (the heavier page)."""
+    from conformance.reporting.validation_html import write_validation_report
+
+    finding = {"code": "file.code", "message": "性別: not a code of sex", "expected": "1, 2", "actual": "9",
+               "location": {"file": "residents.csv", "line": 3, "column": 16,
+                            "field": {"header": "性別コード", "item": "性別", "data_item": "sex"}}}
+    document = {"verdict": "invalid", "harness_version": "0", "profile": "vendor",
+                "catalog": {"domain": "jumin", "edition": "1.0"},
+                "files": [{"file": "residents.csv", "layout": "residents_csv", "encoding": "utf-8",
+                           "verdict": "invalid",
+                           "summary": [{"code": "file.code", "column": "性別コード", "count": 1, "first_lines": [3]}],
+                           "findings": [finding]}]}
+    write_validation_report(tmp_path / "report.html", document)
+    violations = axe_violations(tmp_path / "report.html", tmp_path, fragment)
+    assert [v for v in violations if v["impact"] in BLOCKING] == []

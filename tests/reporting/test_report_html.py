@@ -218,13 +218,14 @@ def test_each_verdict_has_its_label_and_only_conformant_says_conformant(
 
 def test_green_is_for_conformant_only() -> None:
     template = (Path(__file__).resolve().parents[2] / "conformance" / "reporting" / "templates"
-                / "report.html.j2").read_text("utf-8")
-    styles = dict(re.findall(r"^\.(conformant|not_conformant|incomplete|not_run) \{([^}]*)\}", template,
+                / "_style.css.j2").read_text("utf-8")
+    styles = dict(re.findall(r"^\.(conformant|not_conformant|incomplete|not_run|valid|invalid) \{([^}]*)\}", template,
                              flags=re.MULTILINE))
-    assert set(styles) == {"conformant", "not_conformant", "incomplete", "not_run"}
+    assert set(styles) == {"conformant", "not_conformant", "incomplete", "not_run", "valid", "invalid"}
     greens = ("#e3f4e6", "#0b5d1e", "#2e8b57")
     assert all(green in styles["conformant"] for green in greens)
-    assert not any(green in styles[v] for v in ("not_conformant", "incomplete", "not_run") for green in greens)
+    others = ("not_conformant", "incomplete", "not_run", "valid", "invalid")
+    assert not any(green in styles[v] for v in others for green in greens)
 
 
 def test_a_partial_run_has_a_badge_with_its_selection(requirements: dict[str, Any]) -> None:
