@@ -15,6 +15,7 @@ from pydantic_core import PydanticCustomError
 from conformance.errors import ProfileError
 from conformance.limits import MAX_JSON_DEPTH, MAX_JSON_MEMBERS, MAX_PAGES, RUN_BUDGET_SECONDS
 from conformance.spec.models import DOMAIN_SLUGS, EDITION_PATTERN, REQUIREMENT_ID_PATTERN, RULE_ERROR, LaxSeq
+from conformance.transformations import Transformations
 
 
 class ProfileModel(BaseModel):
@@ -210,6 +211,11 @@ class ExportTarget(ProfileModel):
         default_factory=dict, strict=False,
         description="Interpretation id -> this vendor's choice where the specification leaves room "
         "(docs/checks.md lists each with the catalog's choice), e.g. cp932_ambiguous_characters: cp932.",
+    )
+    reconcile: dict[str, Transformations] = Field(
+        default_factory=dict, strict=False,
+        description="Layout id -> how a legacy export's values read in this product's, for `conformance reconcile`: "
+        "codes, wareki, width (docs/profiles.md).",
     )
 
 

@@ -2,40 +2,85 @@
 
 A legacy system's export (OLD) and the new system's (NEW), in one catalog layout, are compared:
 
-- 照合リスト (reconciliation totals): the records of each side, and per value of 住民種別, 住民状態
-  and 第30条45規定区分 (the items of the layout that the file has), the count on each side;
+- 照合リスト (reconciliation totals): the records of each side and, per value of 住民種別, 住民状態
+  and 第30条45規定区分 (the items of the layout that both files have), the count on each side;
 - エラーリスト (the records to look at): keys missing on either side (with their line) and, for
-  keys on both, each item whose values differ (masked when the item is personal).
+  keys on both, each item whose values differ after the transformations the profile declares
+  (``conformance.transformations``: code mappings, 和暦 and 西暦, half and full width), with the
+  values as written (masked when the item is personal) and, when a transformation could not read
+  a value, the reason. Lists are capped at LIST_CAP rows; the counts are exact.
 
-Both files are read with polars (the content as UTF-8: the file itself, or a transcoded copy for
-CP932), the profile's column mapping applied; the key columns and the compared values stay in
-polars (joins, streaming where polars can); only the rows of the lists reach Python, capped per
-list with exact counts. Not yet: the transformations a profile may declare between the two
-systems (code mappings, 和暦 and 西暦, half and full width).
+In bounded memory, in two passes (issue 15, item 6):
+
+1. Each side is read once, streaming, keeping per record only its key, its line and a 64-bit hash
+   of the compared items (the line's text when both files have the same header and no
+   transformation applies: equal lines are equal records; else the items, transformed, each
+   hashed with a seed of its own, combined by xor), and the tallied items (counted, then dropped).
+   Keys are joined: the keys of one side only are the missing ones, keys whose hashes differ the
+   candidates. Memory grows with the records' keys (tens of bytes a record), not their width.
+2. Only the candidates' lines are read again, CHUNK pairs at a time, and compared item by item
+   exactly: a candidate whose items are all equal (a quoting difference) lists nothing. A
+   difference is missed only if two different records' hashes collide (2**-64 a pair).
+
+Both files are read as UTF-8 (the file itself, or a transcoded copy for CP932) by the columnar
+engine's line grammar; a file outside it (a quoted value spanning lines) is read record by record
+into memory instead. The profile's column mapping applies to both sides.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping, Sequence
+import operator
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import reduce
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from conformance.errors import UsageError
 from conformance.masking import shown
+from conformance.transformations import NONE, Resolved, normalised, unreadable, unreadable_reason
 
 if TYPE_CHECKING:
+    import numpy as np
     import polars as pl
 
     from conformance.columnar.layout import LayoutSpec
+    from conformance.spec.models import FileInterface
 
 #: The items the 照合リスト counts by value (DOMAIN.md names).
 TALLIED = ("住民種別", "住民状態", "第30条45規定区分")
 #: Rows kept per list of the エラーリスト; the counts are exact.
 LIST_CAP = 10_000
+#: Candidate pairs (records whose hashes differ) read again at once: what bounds the second pass's
+#: memory when many records differ (each chunk is one more filtered pass over both files).
+CHUNK = 100_000
 _LINE = "__line"
+_NEW = "__new"
+_NEW_LINE = _LINE + _NEW
+_HASH = "__hash"
+_TEXT = "__text"
+_POSITION = "__position"
+_REASON = "__reason"
+
+#: LINE and the named catalog columns of an export: every record, or only those of the lines given.
+Reader = Callable[[Sequence[str], "np.ndarray | None"], "pl.LazyFrame"]
+
+
+@dataclass(frozen=True)
+class Side:
+    """One export as reconcile reads it."""
+
+    name: str
+    #: Catalog header -> the field's index in the file (the layout's columns the file has).
+    indexes: Mapping[str, int]
+    read: Reader
+    #: LINE and the text of each record, when a record is its line (unquoted UTF-8).
+    lines: pl.LazyFrame | None = None
+    #: The header as the file writes it.
+    titles: tuple[str, ...] = ()
 
 
 @dataclass
@@ -59,95 +104,230 @@ class Reconciliation:
                 "totals": self.totals, "errors": self.errors}
 
 
-def reconcile(old: pl.LazyFrame, new: pl.LazyFrame, spec: LayoutSpec, key: Sequence[str],
-              names: tuple[str, str]) -> Reconciliation:
-    """The 照合リスト and エラーリスト of ``old`` and ``new`` (LINE and the catalog headers)."""
+def reconcile(old: Side, new: Side, spec: LayoutSpec, key: Sequence[str],
+              transforms: Resolved = NONE) -> Reconciliation:
+    """The 照合リスト and エラーリスト of ``old`` and ``new`` (module docstring)."""
     import polars as pl
 
-    old_columns = set(old.collect_schema().names())
-    new_columns = set(new.collect_schema().names())
-    for side, columns in (("OLD", old_columns), ("NEW", new_columns)):
-        missing = [k for k in key if k not in columns]
+    for label, side in (("OLD", old), ("NEW", new)):
+        missing = [k for k in key if k not in side.indexes]
         if missing:
-            raise UsageError(f"{side}: the file has no column {', '.join(missing)} to match records by (--key)")
-        repeated = side_repeats(old if side == "OLD" else new, key)
-        if repeated:
-            # Records matched by a key that repeats would be joined many to many.
-            raise UsageError(f"{side}: {repeated} record(s) repeat a {'+'.join(key)} of an earlier one; records are "
-                             "matched by key: `conformance validate` (family keys) lists them")
-    result = Reconciliation(names[0], names[1], tuple(key))
-    result.totals.append(_total("records", "", old.select(pl.len()), new.select(pl.len())))
-    for item in TALLIED:
-        if item in old_columns and item in new_columns:
-            result.totals.extend(_tally(old, new, item))
+            raise UsageError(f"{label}: the file has no column {', '.join(missing)} to match records by (--key)")
+    compared = [c.header for c in spec.layout.columns
+                if c.header in old.indexes and c.header in new.indexes and c.header not in key]
+    tallied = [item for item in TALLIED if item in old.indexes and item in new.indexes]
+    by_text = _by_text(old, new, compared, transforms)
+    result = Reconciliation(old.name, new.name, tuple(key))
+    digests, tallies = [], []
+    for label, side in (("OLD", old), ("NEW", new)):
+        frame = _digest(side, key, tallied, compared, transforms, side is old, by_text, spec)
+        _unique(frame, key, label)
+        tallies.append(_tallies(frame, tallied))
+        digests.append(frame.select(*key, _LINE, _HASH))
+        del frame  # the tallied items are counted: only key, line and hash stay
+    result.totals = _totals(tallies, tallied)
     result.counts["total_differences"] = sum(1 for row in result.totals if row["difference"])
-    _missing(result, old, new, key, "missing_in_new", names[0])
-    _missing(result, new, old, key, "missing_in_old", names[1])
-    compared = sorted((old_columns & new_columns) - {_LINE, *key})
-    _differences(result, old, new, key, compared, spec)
+    keyed = digests[0].join(digests[1], on=list(key), how="full", coalesce=True, suffix=_NEW)
+    del digests
+    _missing(result, keyed, key)
+    both = pl.col(_LINE).is_not_null() & pl.col(_NEW_LINE).is_not_null()
+    pairs = keyed.filter(both & (pl.col(_HASH) != pl.col(_HASH + _NEW))).select(_LINE, _NEW_LINE).sort(_NEW_LINE)
+    del keyed
+    _differences(result, (old, new), key, compared, spec, transforms, pairs)
     return result
 
 
-def side_repeats(side: pl.LazyFrame, key: Sequence[str]) -> int:
-    """How many records repeat the key of an earlier one."""
+def _by_text(old: Side, new: Side, compared: Sequence[str], transforms: Resolved) -> bool:
+    """Whether equal lines mean equal records on both sides: the same header, unquoted, and no
+    transformation of a compared item."""
+    return (old.lines is not None and new.lines is not None and old.titles == new.titles
+            and not any(transforms.touches(header) for header in compared))
+
+
+def _digest(side: Side, key: Sequence[str], tallied: Sequence[str], compared: Sequence[str],
+            transforms: Resolved, is_old: bool, by_text: bool, spec: LayoutSpec) -> pl.DataFrame:
+    """LINE, the key and the tallied items, and the record's hash, of every record (one streaming pass)."""
     import polars as pl
 
-    groups = side.group_by(list(key)).agg(pl.len().alias("__n")).filter(pl.col("__n") > 1)
-    return int(groups.select((pl.col("__n") - 1).sum()).collect(engine="streaming").item() or 0)
+    kept = list(dict.fromkeys([*key, *tallied]))
+    if by_text:
+        assert side.lines is not None
+        parts = pl.col(_TEXT).str.splitn(",", max(side.indexes[h] for h in kept) + 2)
+        query = side.lines.select(pl.col(_LINE), *(parts.struct.field(f"field_{side.indexes[h]}").fill_null("").alias(h)
+                                                   for h in kept), pl.col(_TEXT).hash().alias(_HASH))
+    else:
+        # Each item's hash has the seed of its place in the layout, so the order of the file's
+        # columns does not matter and equal values of two items do not cancel out.
+        seeds = {c.header: position for position, c in enumerate(spec.layout.columns, start=1)}
+        hashes = [normalised(pl.col(h), h, transforms, is_old).hash(seed=seeds[h]) for h in compared]
+        combined = reduce(operator.xor, hashes) if hashes else pl.lit(0, dtype=pl.UInt64)
+        query = side.read(list(dict.fromkeys([*kept, *compared])), None).select(_LINE, *kept,
+                                                                                 combined.alias(_HASH))
+    return query.collect(engine="streaming")
 
 
-def _total(item: str, value: str, old: pl.LazyFrame, new: pl.LazyFrame) -> dict[str, Any]:
-    before, after = int(old.collect().item()), int(new.collect().item())
-    return {"item": item, "value": value, "old": before, "new": after, "difference": after - before}
+def _unique(frame: pl.DataFrame, key: Sequence[str], label: str) -> None:
+    repeated = frame.height - frame.select(key).n_unique()
+    if repeated:
+        # Records matched by a key that repeats would be joined many to many.
+        raise UsageError(f"{label}: {repeated} record(s) repeat a {'+'.join(key)} of an earlier one; records are "
+                         "matched by key: `conformance validate` (family keys) lists them")
 
 
-def _tally(old: pl.LazyFrame, new: pl.LazyFrame, item: str) -> list[dict[str, Any]]:
+def _tallies(frame: pl.DataFrame, tallied: Sequence[str]) -> dict[str, dict[str, int]]:
+    """Records, and per tallied item the records by value."""
+    counts = {"records": {"": frame.height}}
+    for item in tallied:
+        counts[item] = {str(value): int(n) for value, n in frame.group_by(item).len().iter_rows()}
+    return counts
+
+
+def _totals(tallies: Sequence[Mapping[str, Mapping[str, int]]], tallied: Sequence[str]) -> list[dict[str, Any]]:
+    rows = []
+    for item in ["records", *tallied]:
+        old, new = tallies[0][item], tallies[1][item]
+        for value in sorted(set(old) | set(new)):
+            before, after = old.get(value, 0), new.get(value, 0)
+            rows.append({"item": item, "value": value, "old": before, "new": after, "difference": after - before})
+    return rows
+
+
+def _missing(result: Reconciliation, keyed: pl.DataFrame, key: Sequence[str]) -> None:
+    """The keys of one side only, in line order."""
     import polars as pl
 
-    counts = [side.group_by(item).agg(pl.len().alias(name)) for side, name in ((old, "old"), (new, "new"))]
-    joined = counts[0].join(counts[1], on=item, how="full", coalesce=True).fill_null(0).sort(item)
-    return [{"item": item, "value": row[item], "old": int(row["old"]), "new": int(row["new"]),
-             "difference": int(row["new"]) - int(row["old"])}
-            for row in joined.collect(engine="streaming").iter_rows(named=True)]
+    for kind, line, absent, file in (("missing_in_new", _LINE, _NEW_LINE, result.old),
+                                     ("missing_in_old", _NEW_LINE, _LINE, result.new)):
+        rows = keyed.filter(pl.col(absent).is_null())
+        result.counts[kind] = rows.height
+        for row in rows.sort(line).head(LIST_CAP).iter_rows(named=True):
+            result.errors.append({"kind": kind, "key": "/".join(str(row[k]) for k in key), "file": file,
+                                  "line": int(row[line]), "item": None, "old": None, "new": None, "reason": None})
 
 
-def _missing(result: Reconciliation, side: pl.LazyFrame, other: pl.LazyFrame, key: Sequence[str], kind: str,
-             file: str) -> None:
-    import polars as pl
-
-    absent = side.select(_LINE, *key).join(other.select(*key), on=list(key), how="anti").sort(_LINE)
-    count = int(absent.select(pl.len()).collect(engine="streaming").item())
-    result.counts[kind] = count
-    for row in absent.head(LIST_CAP).collect(engine="streaming").iter_rows(named=True):
-        result.errors.append({"kind": kind, "key": "/".join(str(row[k]) for k in key), "file": file,
-                              "line": int(row[_LINE]), "item": None, "old": None, "new": None})
-
-
-def _differences(result: Reconciliation, old: pl.LazyFrame, new: pl.LazyFrame, key: Sequence[str],
-                 compared: Sequence[str], spec: LayoutSpec) -> None:
-    import polars as pl
-
-    joined = old.join(new, on=list(key), how="inner", suffix="__new")
-    # One pass counts the differences of every item; only the items that differ are read again.
-    sums = joined.select((pl.col(item) != pl.col(f"{item}__new")).sum().alias(item) for item in compared)
-    counts = sums.collect(engine="streaming").row(0, named=True) if compared else {}
-    total = 0
-    for item in compared:
-        count = int(counts[item] or 0)
-        total += count
-        if not count:
-            continue
-        differing = joined.filter(pl.col(item) != pl.col(f"{item}__new")).select(
-            *key, _LINE, f"{_LINE}__new", item, f"{item}__new")
-        personal = spec.items[item].personal if item in spec.items else False
+def _differences(result: Reconciliation, sides: tuple[Side, Side], key: Sequence[str], compared: Sequence[str],
+                 spec: LayoutSpec, transforms: Resolved, pairs: pl.DataFrame) -> None:
+    """The items that differ in the candidate pairs, read again CHUNK pairs at a time: every one
+    counted, the first listed in NEW's line order (then the layout's column order)."""
+    result.counts["different"] = 0
+    for start in range(0, pairs.height, CHUNK):
+        chunk = _read_pairs(sides, key, compared, pairs.slice(start, CHUNK))
         room = max(LIST_CAP - sum(1 for e in result.errors if e["kind"] == "different"), 0)
-        for row in differing.sort(_LINE).head(room).collect(engine="streaming").iter_rows(named=True):
+        count, listed = _compare(chunk, key, compared, spec, transforms, room)
+        result.counts["different"] += count
+        for row in listed:
+            personal = spec.items[row["item"]].personal
             result.errors.append({
                 "kind": "different", "key": "/".join(str(row[k]) for k in key), "file": result.new,
-                "line": int(row[f"{_LINE}__new"]), "item": item, "old": shown(str(row[item]), personal),
-                "new": shown(str(row[f"{item}__new"]), personal),
+                "line": int(row[_NEW_LINE]), "item": row["item"], "old": shown(str(row["old"]), personal),
+                "new": shown(str(row["new"]), personal), "reason": row[_REASON] or None,
             })
-    result.counts["different"] = total
+
+
+def _read_pairs(sides: tuple[Side, Side], key: Sequence[str], compared: Sequence[str],
+                pairs: pl.DataFrame) -> pl.DataFrame:
+    """The pairs' records: OLD's items by header, NEW's with the suffix __new."""
+    import polars as pl
+
+    old, new = sides
+    olds = old.read([*key, *compared], pairs[_LINE].to_numpy())
+    news = new.read(compared, pairs[_NEW_LINE].to_numpy()).rename(
+        {_LINE: _NEW_LINE, **{h: h + _NEW for h in compared}})
+    joined = pairs.lazy().join(olds, on=_LINE, how="inner").join(news, on=_NEW_LINE, how="inner")
+    return joined.collect(engine="streaming").sort(_NEW_LINE) if compared else pl.DataFrame()
+
+
+def _compare(chunk: pl.DataFrame, key: Sequence[str], compared: Sequence[str], spec: LayoutSpec,
+             transforms: Resolved, room: int) -> tuple[int, list[dict[str, Any]]]:
+    """The differences in ``chunk``: their number, and the first ``room`` as list rows."""
+    import polars as pl
+
+    if not chunk.height:
+        return 0, []
+    positions = {c.header: position for position, c in enumerate(spec.layout.columns, start=1)}
+    differs = {h: (normalised(pl.col(h), h, transforms, True) != normalised(pl.col(h + _NEW), h, transforms, False))
+               for h in compared}
+    counts = chunk.select(differs[h].sum().alias(h) for h in compared).row(0, named=True)
+    parts = []
+    for header in compared:
+        if not counts[header] or not room:
+            continue
+        parts.append(chunk.filter(differs[header]).head(room).select(
+            _NEW_LINE, *key, pl.lit(header).alias("item"), pl.lit(positions[header]).alias(_POSITION),
+            pl.col(header).alias("old"), pl.col(header + _NEW).alias("new"), _reason(header, transforms)))
+    listed = pl.concat(parts).sort(_NEW_LINE, _POSITION).head(room).to_dicts() if parts else []
+    return sum(int(n or 0) for n in counts.values()), listed
+
+
+def _reason(header: str, transforms: Resolved) -> pl.Expr:
+    """Why a pair differs when a transformation could not read a value (null otherwise)."""
+    import polars as pl
+
+    notes = [pl.when(flag).then(pl.lit(unreadable_reason(side, header))) for side, flag in (
+        ("OLD", unreadable(pl.col(header), header, transforms, True)),
+        ("NEW", unreadable(pl.col(header + _NEW), header, transforms, False))) if flag is not None]
+    if not notes:
+        return pl.lit(None, dtype=pl.String).alias(_REASON)
+    return pl.concat_str(notes, separator="; ", ignore_nulls=True).alias(_REASON)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading an export
+
+
+def read_side(path: Path, layout: FileInterface, spec: LayoutSpec, encoding: str | None,
+              declared: Mapping[str, str], stack: ExitStack) -> Side:
+    """One export, its UTF-8 copy kept open by ``stack``: read by the columnar engine's line
+    grammar, or, outside it, record by record into memory."""
+    from conformance.checks.files.content import first_record
+    from conformance.checks.files.encoding import decode
+    from conformance.checks.files.invariants import csv_frame
+    from conformance.validate import _declared
+
+    chosen = _declared(path, layout, encoding, declared)
+    decoded = decode(path, chosen)
+    if decoded.source is None:
+        raise UsageError(f"{path}: the bytes are not {chosen}; name the encoding with --encoding")
+    source = decoded.source
+    stack.callback(source.close)
+    titles = first_record(source.path, source.encoding)
+    present = {c.header: c for c in spec.columns(titles or []) if c.index is not None}
+    indexes = {header: column.index for header, column in present.items() if column.index is not None}
+    if titles is not None and csv_frame(source, present) is not None:
+        return _lines_side(str(path), indexes, source.paths, source.structure.quotes, tuple(titles))
+    return _rows_side(path, layout.id, chosen, present, indexes)
+
+
+def _lines_side(name: str, indexes: Mapping[str, int], paths: Sequence[Path], quoted: bool,
+                titles: tuple[str, ...]) -> Side:
+    import polars as pl
+
+    from conformance.columnar.lines import named_columns
+
+    def read(headers: Sequence[str], only: np.ndarray | None) -> pl.LazyFrame:
+        return named_columns(paths, quoted, {h: indexes[h] for h in headers}, _LINE, only=only)[0]
+
+    lines = None
+    if not quoted:
+        scanned = pl.scan_lines(list(paths), name=_TEXT, row_index_name=_LINE, row_index_offset=1, glob=False)
+        lines = scanned.filter((pl.col(_LINE) >= 2) & (pl.col(_TEXT) != "")).with_columns(pl.col(_LINE).cast(pl.Int64))
+    return Side(name, indexes, read, lines, titles)
+
+
+def _rows_side(path: Path, layout_id: str, encoding: str, present: Mapping[str, Any],
+               indexes: Mapping[str, int]) -> Side:
+    import polars as pl
+
+    from conformance.checks.files.invariants import row_frame
+    from conformance.targets.base import ExportFile
+
+    rows = row_frame(ExportFile(path, layout_id, encoding), encoding, present).collect()
+
+    def read(headers: Sequence[str], only: np.ndarray | None) -> pl.LazyFrame:
+        frame = rows.lazy().select(_LINE, *headers)
+        return frame if only is None else frame.filter(pl.col(_LINE).is_in(pl.Series(only, dtype=pl.Int64).implode()))
+
+    return Side(str(path), indexes, read)
 
 
 #: What a spreadsheet may read as the start of a formula (CSV/formula injection, OWASP): such a
@@ -171,7 +351,7 @@ def csv_text(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
 
 
 TOTAL_COLUMNS: tuple[str, ...] = ("item", "value", "old", "new", "difference")
-ERROR_COLUMNS: tuple[str, ...] = ("kind", "key", "file", "line", "item", "old", "new")
+ERROR_COLUMNS: tuple[str, ...] = ("kind", "key", "file", "line", "item", "old", "new", "reason")
 
 
 def write_lists(result: Reconciliation, out: Path) -> list[Path]:

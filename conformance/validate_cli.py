@@ -187,10 +187,12 @@ def _reconcile(old: Path, new: Path, layout_id: str, key: list[str], profile: Pa
 
     from conformance.columnar.layout import LayoutSpec
     from conformance.locations import default_catalog_root
+    from conformance.messages import display_path
     from conformance.profiles import load_profile
-    from conformance.reconcile import reconcile
+    from conformance.reconcile import read_side, reconcile
     from conformance.spec.loader import load_catalog
     from conformance.targets.exports import ColumnMaps
+    from conformance.transformations import resolve
     from conformance.validate import _edition, _interface
 
     for path in (old, new):
@@ -203,30 +205,9 @@ def _reconcile(old: Path, new: Path, layout_id: str, key: list[str], profile: Pa
         raise UsageError(f"--layout {layout_id}: reconcile reads csv layouts (this one is {layout.format})")
     exports = chosen.targets.exports if chosen is not None else None
     spec = LayoutSpec.of(edition, layout, ColumnMaps.of(exports).column_map(layout_id))
+    declared_transforms = exports.reconcile.get(layout_id) if exports else None
+    transforms = resolve(declared_transforms, spec, display_path(profile) if profile else "profile")
     with ExitStack() as stack:
         declared = exports.encoding if exports else {}
-        frames = [_side(path, layout, spec, encoding, declared, stack) for path in (old, new)]
-        return reconcile(frames[0], frames[1], spec, key, (str(old), str(new)))
-
-
-def _side(path: Path, layout: Any, spec: Any, encoding: str | None, declared: Any, stack: Any) -> Any:
-    """One export as a lazy frame of LINE and its catalog columns (the UTF-8 copy kept open)."""
-    from conformance.checks.files.content import first_record
-    from conformance.checks.files.encoding import decode
-    from conformance.checks.files.invariants import CELL_PART, csv_frame, row_frame
-    from conformance.targets.base import ExportFile
-    from conformance.validate import _declared
-
-    chosen = _declared(path, layout, encoding, declared)
-    decoded = decode(path, chosen)
-    if decoded.source is None:
-        raise UsageError(f"{path}: the bytes are not {chosen}; name the encoding with --encoding")
-    source = decoded.source
-    stack.callback(source.close)
-    titles = first_record(source.path, source.encoding)
-    columns = spec.columns(titles if titles is not None else [])
-    present = {c.header: c for c in columns if c.index is not None}
-    frame_of = csv_frame(source, present) if titles is not None else None
-    if frame_of is not None:
-        return frame_of(CELL_PART, list(present))
-    return row_frame(ExportFile(path, layout.id, chosen), chosen, present)
+        sides = [read_side(path, layout, spec, encoding, declared, stack) for path in (old, new)]
+        return reconcile(sides[0], sides[1], spec, key, transforms)

@@ -101,3 +101,176 @@ def test_cells_a_spreadsheet_would_take_for_formulas_are_neutralised(tmp_path: P
     assert all(sheet.cell(r, c).data_type == "s" for r in range(2, sheet.max_row + 1) for c in range(1, 8)
                if sheet.cell(r, c).value is not None and isinstance(sheet.cell(r, c).value, str))
     assert (neutral("-1"), neutral(-1), neutral("山田"), neutral(None)) == ("'-1", -1, "山田", None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Streaming: what the record hashes cannot tell is read again and compared exactly
+
+
+def errors_of(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(e["kind"], e["key"], e["line"], e["item"]) for e in doc["errors"]]
+
+
+def write_quoted(path: Path, rows: list[dict[str, str]], headers: list[str] | None = None) -> Path:
+    """Every field quoted: other lines, the same records."""
+    import csv
+    import io
+
+    from tests.checks.test_files import HEADERS
+
+    columns = headers or list(HEADERS)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(columns)
+    writer.writerows([[row.get(h, "") for h in columns] for row in rows])
+    path.write_bytes(out.getvalue().encode("utf-8"))
+    return path
+
+
+def test_a_quoting_difference_is_no_difference(tmp_path: Path) -> None:
+    rows = town(4)
+    old = write(tmp_path / "old.csv", rows)
+    new = write_quoted(tmp_path / "new.csv", rows)
+    code, doc = reconcile(str(old), str(new), "--layout", "residents_csv", "--json")
+    assert isinstance(doc, dict) and (code, doc["errors"]) == (0, [])
+
+
+def test_the_order_of_the_columns_does_not_matter(tmp_path: Path) -> None:
+    from tests.checks.test_files import HEADERS
+
+    rows = town(4)
+    old = write(tmp_path / "old.csv", rows)
+    altered = [dict(r) for r in rows]
+    altered[3]["異動事由"] = "B1"
+    new = write(tmp_path / "new.csv", altered, headers=list(reversed(HEADERS)))
+    code, doc = reconcile(str(old), str(new), "--layout", "residents_csv", "--json")
+    assert isinstance(doc, dict) and code == 1
+    assert errors_of(doc) == [("different", rows[3]["宛名番号"], 5, "異動事由")]
+
+
+def test_records_outside_the_line_grammar_are_read_record_by_record(tmp_path: Path) -> None:
+    rows = town(3)
+    rows[0]["住所_方書"] = "A棟\n101号"  # a quoted value spanning two lines
+    old = write(tmp_path / "old.csv", rows)
+    altered = [dict(r) for r in rows]
+    altered[2]["性別"] = "2"
+    new = write(tmp_path / "new.csv", altered)
+    code, doc = reconcile(str(old), str(new), "--layout", "residents_csv", "--json")
+    assert isinstance(doc, dict) and code == 1
+    assert errors_of(doc) == [("different", rows[2]["宛名番号"], 5, "性別")]  # line 5: record 1 has two
+
+
+def test_counts_are_exact_when_the_lists_are_capped_and_read_in_chunks(tmp_path: Path, monkeypatch: Any) -> None:
+    import conformance.reconcile as module
+
+    monkeypatch.setattr(module, "CHUNK", 2)
+    monkeypatch.setattr(module, "LIST_CAP", 3)
+    rows = town(7)
+    old = write(tmp_path / "old.csv", rows)
+    altered = [dict(r, 性別="2", 異動事由="B1") for r in rows]
+    new = write(tmp_path / "new.csv", altered)
+    code, doc = reconcile(str(old), str(new), "--layout", "residents_csv", "--json")
+    assert isinstance(doc, dict) and code == 1
+    assert doc["counts"]["different"] == 14
+    first, second = rows[0]["宛名番号"], rows[1]["宛名番号"]
+    assert errors_of(doc) == [("different", first, 2, "性別"), ("different", first, 2, "異動事由"),
+                              ("different", second, 3, "性別")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Transformations (profile targets.exports.reconcile)
+
+
+def vendor(tmp_path: Path, transformations: dict[str, Any] | None) -> Path:
+    from tests.test_validate import profile
+
+    reconcile_section = {"reconcile": {"residents_csv": transformations}} if transformations is not None else {}
+    return profile(tmp_path, {"files": {"residents_csv": "new.csv"}, **reconcile_section})
+
+
+#: (the transformation, the legacy values, the new system's values): a pair differing only by it.
+TRANSFORMED: dict[str, tuple[dict[str, Any], list[dict[str, str]], list[dict[str, str]]]] = {
+    "codes": ({"codes": {"性別": {"M": "1", "F": "2"}, "異動事由": {"10": "A1"}}},
+              [{"性別": "M", "異動事由": "10"}, {"性別": "F", "異動事由": "10"}],
+              [{"性別": "1", "異動事由": "A1"}, {"性別": "2", "異動事由": "A1"}]),
+    "wareki": ({"wareki": ["生年月日", "住民となった年月日", "notification_date"]},
+               [{"生年月日": "S55.04.01", "住民となった年月日": "昭和55年4月1日", "届出年月日": "H12.1.5"},
+                {"生年月日": "Ｈ３１．４．３０", "住民となった年月日": "令和元年5月1日", "届出年月日": "R05/04/01"}],
+               [{"生年月日": "1980-04-01", "住民となった年月日": "1980-04-01", "届出年月日": "2000-01-05"},
+                {"生年月日": "2019-04-30", "住民となった年月日": "2019-05-01", "届出年月日": "2023-04-01"}]),
+    "width": ({"width": ["氏名_フリガナ", "住所_番地号表記"]},
+              [{"氏名_フリガナ": "ﾔﾏﾀﾞ ﾀﾛｳ", "住所_番地号表記": "１番１号"},
+               {"氏名_フリガナ": "ｶﾞｯﾂ ﾊﾟｰｸ", "住所_番地号表記": "2番3号"}],
+              [{"氏名_フリガナ": "ヤマダ　タロウ", "住所_番地号表記": "1番1号"},
+               {"氏名_フリガナ": "ガッツ　パーク", "住所_番地号表記": "２番３号"}]),
+    "width all": ({"width": "all"}, [{"住所_方書": "Ａ棟"}], [{"住所_方書": "A棟"}]),
+}
+
+
+def transformed_pair(tmp_path: Path, olds: list[dict[str, str]], news: list[dict[str, str]]) -> tuple[Path, Path]:
+    rows = town(len(olds))
+    old = write(tmp_path / "old.csv", [dict(r, **o) for r, o in zip(rows, olds, strict=True)])
+    new = write(tmp_path / "new.csv", [dict(r, **n) for r, n in zip(rows, news, strict=True)])
+    return old, new
+
+
+def test_each_transformation_removes_exactly_its_differences(tmp_path: Path) -> None:
+    for name, (declared, olds, news) in TRANSFORMED.items():
+        folder = tmp_path / name.replace(" ", "_")
+        folder.mkdir()
+        old, new = transformed_pair(folder, olds, news)
+        code, doc = reconcile(str(old), str(new), "--layout", "residents_csv", "--json",
+                              "--profile", str(vendor(folder, declared)))
+        assert isinstance(doc, dict) and (name, code, doc["errors"]) == (name, 0, [])
+        code, doc = reconcile(str(old), str(new), "--layout", "residents_csv", "--json",
+                              "--profile", str(vendor(folder, None)))
+        expected = sum(1 for o, n in zip(olds, news, strict=True) for item in o if o[item] != n[item])
+        assert isinstance(doc, dict) and (name, code, doc["counts"]["different"]) == (name, 1, expected)
+        assert all(e["reason"] is None for e in doc["errors"])
+
+
+def test_a_value_wareki_cannot_read_is_a_difference_with_its_reason(tmp_path: Path) -> None:
+    old, new = transformed_pair(tmp_path, [{"生年月日": "R05.13.01", "届出年月日": "R01.04.30"}, {"生年月日": "不詳"}],
+                                [{"生年月日": "2023-01-13", "届出年月日": "2019-04-30"}, {"生年月日": "不詳"}])
+    declared = vendor(tmp_path, {"wareki": ["生年月日", "届出年月日"]})
+    code, doc = reconcile(str(old), str(new), "--layout", "residents_csv", "--json", "--profile", str(declared))
+    assert isinstance(doc, dict) and code == 1
+    rows = [(e["line"], e["item"], e["old"], e["new"], e["reason"]) for e in doc["errors"]]
+    reason = "OLD's {} is no date the wareki transformation reads (和暦 as 令和5年4月1日 or R05.04.01, in its era, " \
+             "or YYYY-MM-DD): compared as written"
+    assert rows == [  # 生年月日 is personal: masked; the same unreadable 不詳 on both sides is no difference
+        (2, "生年月日", "＊" * 9, "＊" * 10, reason.format("生年月日")),
+        (2, "届出年月日", "R01.04.30", "2019-04-30", reason.format("届出年月日")),
+    ]
+
+
+def profile_text(tmp_path: Path, section: str) -> Path:
+    path = tmp_path / "vendor.yaml"
+    path.write_text("name: v\nproduct: p\nversion: '1'\nclaims: [{domain: jumin, edition: '1.0'}]\ntargets:\n"
+                    "  exports:\n    via: directory\n    files: {residents_csv: new.csv}\n    reconcile:\n"
+                    f"      residents_csv:\n        {section}\n", encoding="utf-8")
+    return path
+
+
+def test_bad_transformations_are_profile_errors(tmp_path: Path) -> None:
+    old = write(tmp_path / "old.csv", town(1))
+    field = "targets.exports.reconcile.residents_csv"
+    cases = {
+        "codes: {性別: {M: 1}}": f"vendor.yaml:11: {field}.codes: 性別: the new value 1 is a YAML int; expected "
+                                 "text: write it quoted, e.g. '1'",
+        "codes: {性別: {}}": f"vendor.yaml:11: {field}.codes: 性別: expected a mapping {{old value: new value}} with "
+                            "at least one entry, got {}",
+        "wareki: [生年月日x]": f"vendor.yaml: {field}.wareki: '生年月日x' is no column of residents_csv (expected a "
+                              "header or a data item id of the layout); did you mean '生年月日'?",
+        "wareki: [性別]": f"vendor.yaml: {field}.wareki: '性別' is a code item of residents_csv; expected a date item "
+                          "(wareki reads 和暦 dates)",
+        "wareki: [生年月日, 生年月日]": f"vendor.yaml:11: {field}.wareki: 生年月日 listed twice",
+        "width: some": f"vendor.yaml:11: {field}.width: expected all or a list of items, got 'some'",
+        "codes: {氏名_カナ: {a: b}}": f"vendor.yaml: {field}.codes: '氏名_カナ' is no column of residents_csv",
+        "era: [生年月日]": f"vendor.yaml:11: {field}: unknown field 'era'; allowed fields: codes, wareki, width",
+    }
+    for section, message in cases.items():
+        code, err = reconcile(str(old), str(old), "--layout", "residents_csv",
+                              "--profile", str(profile_text(tmp_path, section)))
+        assert isinstance(err, str) and (section, code) == (section, 2)
+        assert err.startswith(f"error: {tmp_path}/{message}") or err.startswith(f"error: {message}"), err
