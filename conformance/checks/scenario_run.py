@@ -10,10 +10,8 @@ never PASS.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import partial
 
 from conformance.checks.registry import CheckContext, NotAutomated, check
-from conformance.columnar.layout import item_column
 from conformance.errors import TargetError, UsageError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient, MissingOperations, Observation, run_scenario
@@ -57,8 +55,7 @@ def _observations(target: Target, scenario: Scenario) -> tuple[Observation, ...]
     operations = {operation.id: operation for operation in target.catalog.driver_operations}
     client = DriverClient(target.need_http(), driver.base_path, operations)
     try:
-        observations = tuple(run_scenario(scenario, client, target.need_http(), implemented=driver.implements,
-                                          items=partial(item_column, target.catalog)))
+        observations = tuple(run_scenario(scenario, client, target.need_http(), implemented=driver.implements))
     except MissingOperations as missing:
         target.cache[key] = NotAutomated(str(missing))
         raise target.cache[key] from None

@@ -53,7 +53,7 @@ def test_exact_lengths_short_values(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     rows = [japanese(住所_郵便番号="100001"), japanese(住民票コード="1234567890"), japanese(個人番号="12345678901")]
     (scan, *_) = scans(tmp_path, rows, monkeypatch)
     assert found(scan, "patterns") == [
-        ("file.pattern", at(2, "住所_郵便番号"), "＊＊＊＊＊＊"),  # no 郵便番号: masked
+        ("file.pattern", at(2, "住所_郵便番号"), "100001"),
         ("file.pattern", at(3, "住民票コード"), "********90"),  # personal: masked
         ("file.pattern", at(4, "個人番号"), "*********01"),
     ]
@@ -169,9 +169,8 @@ def test_prohibited_relations_and_unknown_municipalities(tmp_path: Path, monkeyp
     rows = household({}, {"続柄": "祖父"}, {"続柄": "子の子の子の子の子"},
                      {"住所_市区町村コード": nowhere}, {"住所_市区町村コード": "131017"})  # a wrong check digit
     assert invariants(tmp_path / "values", rows, "values", monkeypatch) == [
-        # 続柄 is free text to the harness: a value that breaks its rule is masked
-        ("file.prohibited_value", at(3, "続柄"), "＊＊"),
-        ("file.prohibited_value", at(4, "続柄"), "＊" * 9),
+        ("file.prohibited_value", at(3, "続柄"), "祖父"),
+        ("file.prohibited_value", at(4, "続柄"), "子の子の子の子の子"),
     ]
     assert invariants(tmp_path / "municipalities", rows, "municipalities", monkeypatch) == [
         ("file.unknown_municipality", at(5, "住所_市区町村コード"), nowhere),
@@ -202,7 +201,8 @@ def test_cp932_ambiguous_bytes_are_findings_that_name_the_interpretation(
         (tmp_path / str(screen)).mkdir()
         target = target_for(tmp_path / str(screen), text.encode("cp932"), "cp932", layout="residents_csv_cp932")
         (finding,) = run(target, ["encoding"], layout="residents_csv_cp932")
-        assert (finding.code, finding.location) == ("file.encoding_ambiguous_character", f"{NAME}:3:{column}")
+        assert (finding.code, finding.location) == ("file.encoding_ambiguous_character",
+                                                    f"{NAME}:3:{column} (住所_方書)")
         assert (finding.expected, finding.actual) == ("U+FF5E", "U+301C in shift_jis")
         assert "interpretation cp932_ambiguous_characters: report (the catalog's" in finding.message
 
@@ -311,3 +311,17 @@ def test_other_numbers_do_not_name_the_interpretation(tmp_path: Path) -> None:
     (finding,) = remainder_one_findings(tmp_path, wrong, "zero")
     assert finding[:2] == ("file.check_digit", at(2, "宛名番号"))
     assert "interpretation" not in finding[2]
+
+
+def test_the_field_of_a_character_is_found_in_its_own_line(tmp_path: Path) -> None:
+    from conformance.checks.files.encoding import headers_at
+
+    text = '\ufeffa,b,c\r\n"x,1",～,z\r\n"multi\r\nline ～",q,r\r\n1,2,"3～"\r\n'
+    path = tmp_path / "f.csv"
+    path.write_bytes(text.encode("utf-8"))
+    lines = text.lstrip("\ufeff").split("\r\n")
+    places = [(2, lines[1].index("～") + 1), (4, 3), (5, lines[4].index("～") + 1), (5, 99), (9, 1)]
+    # Line 4 continues a quoted field of line 3: no header rather than a wrong one.
+    assert headers_at(path, "utf-8", places) == {(2, places[0][1]): "b", (5, places[2][1]): "c"}
+    path.write_bytes(text.lstrip("\ufeff").encode("cp932"))
+    assert headers_at(path, "cp932", places[:1]) == {(2, places[0][1]): "b"}

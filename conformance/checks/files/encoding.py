@@ -4,6 +4,7 @@ Shift_JIS's ambiguous characters; and the one pass that makes the content readab
 from __future__ import annotations
 
 import codecs
+import csv
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -60,7 +61,8 @@ def judge_encoding(
     decoded = (_validate_only(export.path, effective, locate) if fixed
                else _decode_content(export.path, effective, locate))
     if decoded.bad is None:
-        issues.extend(_ambiguity_issues(name, effective, decoded, chosen[CP932_AMBIGUOUS]))
+        fields = {} if fixed else headers_at(export.path, effective, [(a.line, a.column) for a in decoded.ambiguities])
+        issues.extend(_ambiguity_issues(name, effective, decoded, chosen[CP932_AMBIGUOUS], fields))
         return EncodingVerdict(tuple(issues), effective, decoded.source)
     # Detection costs a pass per candidate: only a file that needs it pays for it.
     detected = detect(export.path, bom)
@@ -131,10 +133,11 @@ def _validate_only(path: Path, encoding: str, locate: bool = False) -> Decoded:
     return decoded
 
 
-def _ambiguity_issues(name: str, encoding: str, decoded: Decoded, cp932_choice: str) -> list[Issue]:
+def _ambiguity_issues(name: str, encoding: str, decoded: Decoded, cp932_choice: str,
+                      fields: Mapping[tuple[int, int], str]) -> list[Issue]:
     """file.encoding_ambiguous_character per character Shift_JIS and CP932 read differently:
     the content keeps the declared reading; the finding says what the other one would be (for a
-    cp932 file, and the interpretation it rests on)."""
+    cp932 file, and the interpretation it rests on), and in which field (``fields``) it is."""
     other = "shift_jis" if encoding == "cp932" else "cp932"
     resting = f"; {stated(CP932_AMBIGUOUS, cp932_choice)}" if encoding == "cp932" else ""
     issues = [
@@ -143,7 +146,7 @@ def _ambiguity_issues(name: str, encoding: str, decoded: Decoded, cp932_choice: 
             f"bytes {found.data.hex(' ').upper()} read as {found.char} (U+{ord(found.char):04X}) in {encoding}; "
             f"{other} reads {found.alternative} (U+{ord(found.alternative):04X}): the declared encoding decides"
             f"{resting}",
-            f"{name}:{found.line}:{found.column}", expected=f"U+{ord(found.char):04X}",
+            _at(name, found.line, found.column, fields), expected=f"U+{ord(found.char):04X}",
             actual=f"U+{ord(found.alternative):04X} in {other}",
         )
         for found in decoded.ambiguities
@@ -156,6 +159,62 @@ def _ambiguity_issues(name: str, encoding: str, decoded: Decoded, cp932_choice: 
             name, expected=f"at most {limits.FINDINGS_CAP} shown", actual=str(decoded.ambiguity_count),
         ))
     return issues
+
+
+def _at(name: str, line: int, column: int, fields: Mapping[tuple[int, int], str]) -> str:
+    header = fields.get((line, column))
+    return f"{name}:{line}:{column}" + (f" ({header})" if header is not None else "")
+
+
+def headers_at(path: Path, encoding: str, places: Sequence[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """The header of the field each (physical line, 1-based character column) of ``places`` falls
+    in, for a delimited file whose lines decode alone in ``encoding`` (UTF-8, CP932, Shift_JIS:
+    no trail byte is a line feed). A line inside a quoted field that began on an earlier line, or
+    longer than the reader's line limit, gets no header (the finding keeps its line and column);
+    the file is read only as far as the last line asked for."""
+    wanted: dict[int, list[int]] = {}
+    for line, column in places:
+        wanted.setdefault(line, []).append(column)
+    if not wanted:
+        return {}
+    found: dict[tuple[int, int], str] = {}
+    last = max(wanted)
+    line_limit = limits.FIELD_LIMIT * 4  # bytes: a line of FIELD_LIMIT characters in UTF-8
+    with path.open("rb") as stream:
+        first = stream.readline(line_limit)
+        if not first.endswith(b"\n"):
+            return {}
+        headers = next(csv.reader([_line_text(first, encoding).lstrip("\ufeff")]), [])
+        inside = False  # whether the line starts inside a quoted field
+        for number in range(2, last + 1):
+            raw = stream.readline(line_limit)
+            if not raw or (not raw.endswith(b"\n") and len(raw) >= line_limit):
+                break
+            text = _line_text(raw, encoding)
+            if number in wanted and not inside:
+                for column in wanted[number]:
+                    index = _field_index(text, column)
+                    if index is not None and index < len(headers):
+                        found[(number, column)] = headers[index]
+            inside ^= text.count('"') % 2 == 1
+    return found
+
+
+def _line_text(raw: bytes, encoding: str) -> str:
+    return raw.decode(encoding, errors="replace").rstrip("\r\n")
+
+
+def _field_index(text: str, column: int) -> int | None:
+    """The 0-based field the 1-based character ``column`` of one CSV line is in (RFC 4180 quotes)."""
+    if not 1 <= column <= len(text):
+        return None
+    field, quoted = 0, False
+    for char in text[: column - 1]:
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            field += 1
+    return field
 
 
 def starts_with_bom(path: Path) -> bool:
