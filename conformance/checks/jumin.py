@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from conformance.checks.files.rules import shown_for
 from conformance.checks.registry import CheckContext, check
+from conformance.columnar.layout import item_column
 from conformance.errors import TargetError, UnreachableError
 from conformance.findings import Finding
 from conformance.limits import MAX_PAGES
@@ -79,8 +81,11 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _personal(target: Target, item: str) -> bool:
-    return any(d.name == item and d.personal for d in target.catalog.data_items)
+def _item_value(target: Target, item: str, value: str) -> str:
+    """A value of ``item`` as a finding shows it: raw only when it is a valid value of the item's
+    type and the item is not personal (an unknown item's value is masked: its type is unknown)."""
+    column = item_column(target.catalog, item)
+    return shown_for(value, column) if column is not None else shown(value, True)
 
 
 def _matches(row: Row, where: Mapping[str, Any] | None) -> bool:
@@ -111,11 +116,10 @@ def _compare_row(
     for item in items:
         expected, actual = row.get(item, ""), _text(document.get(item))
         if expected != actual:
-            personal = _personal(target, item)
             yield ctx.finding(
                 "jumin.records.item_changed", f"{item} differs from the value loaded",
                 location=f"GET /residents 宛名番号={atena} /{item}",
-                expected=shown(expected, personal), actual=shown(actual, personal),
+                expected=_item_value(target, item, expected), actual=_item_value(target, item, actual),
             )
 
 

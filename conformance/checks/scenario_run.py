@@ -10,8 +10,10 @@ never PASS.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.columnar.layout import item_column
 from conformance.errors import TargetError, UsageError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient, MissingOperations, Observation, run_scenario
@@ -55,7 +57,8 @@ def _observations(target: Target, scenario: Scenario) -> tuple[Observation, ...]
     operations = {operation.id: operation for operation in target.catalog.driver_operations}
     client = DriverClient(target.need_http(), driver.base_path, operations)
     try:
-        observations = tuple(run_scenario(scenario, client, target.need_http(), implemented=driver.implements))
+        observations = tuple(run_scenario(scenario, client, target.need_http(), implemented=driver.implements,
+                                          items=partial(item_column, target.catalog)))
     except MissingOperations as missing:
         target.cache[key] = NotAutomated(str(missing))
         raise target.cache[key] from None

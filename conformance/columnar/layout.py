@@ -222,6 +222,19 @@ class LayoutSpec:
         return Column(header, item, layout_position, index, codes, pattern, cell_families(item), title)
 
 
+def item_column(catalog: EditionCatalog, name: str) -> Column | None:
+    """The catalog's data item called ``name`` as a column of no file (an API property, a value a
+    scenario compares), so its values are judged and shown as a file's are; None when no item is
+    called so."""
+    item = next((i for i in catalog.data_items if i.name == name), None)
+    if item is None:
+        return None
+    table = next((t for t in catalog.code_tables if t.id == item.code_table), None)
+    codes = frozenset(code.code for code in table.codes) if table is not None else frozenset()
+    pattern = re.compile(item.pattern) if item.pattern is not None else None
+    return Column(name, item, 0, None, codes, pattern, cell_families(item))
+
+
 def resolve_mapping(layout: FileInterface, mapping: ColumnMap) -> ColumnMap:
     """``mapping`` with every target a header of ``layout`` (a data item id is taken for its
     header); a ProfileError names a target that is neither, with a did-you-mean."""

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from conformance.checks.files.rules import shown_for
+from conformance.columnar.layout import Column
 from conformance.errors import TargetError
 from conformance.masking import shown
 from conformance.oracles import jumin as jumin_oracle
@@ -124,6 +126,11 @@ class _Run:
     answers: dict[str, tuple[int, Any]] = field(default_factory=dict)
     before: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     after: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    #: The catalog item a name stands for (its values are then shown as a file's are), if any.
+    items: Callable[[str], Column | None] = field(default=lambda _name: None)
+
+    def show(self, name: str, value: Any) -> str:
+        return _show(name, value, self.items(name))
 
     def where(self, step: str | None, pointer: str = "") -> str:
         place = f"scenario:{self.scenario.id}" + (f"/step:{step}" if step else "")
@@ -150,7 +157,7 @@ class _Run:
 
 def run_scenario(
     scenario: Scenario, driver: DriverClient, linkage: HttpClient, *, implemented: Callable[[str], bool],
-    defaults: Mapping[str, str] = DEFAULT_ITEMS,
+    defaults: Mapping[str, str] = DEFAULT_ITEMS, items: Callable[[str], Column | None] | None = None,
 ) -> list[Observation]:
     """Run ``scenario``; the expectations it did not meet (empty: it passed).
 
@@ -161,6 +168,8 @@ def run_scenario(
     if missing:
         raise MissingOperations(scenario.id, missing)
     run = _Run(scenario, driver, linkage)
+    if items is not None:
+        run.items = items
     _given(run, defaults)
     watched = _watched(scenario)
     for step in scenario.steps:
@@ -247,14 +256,18 @@ def pointer_get(document: Any, pointer: str) -> Any:
     return current
 
 
-def _show(name: str, value: Any) -> str:
-    """A value as a finding shows it: masked when the item it belongs to is personal."""
+def _show(name: str, value: Any, column: Column | None) -> str:
+    """A value as a finding shows it. Of a catalog item (``column``): raw only when the item is not
+    personal and the value is a valid value of its type (rules.shown_for), a list value by value;
+    of another name: masked when the name looks personal."""
     if value is _MISSING:
         return "(missing)"
     if value is None:
         return "null"
+    if column is not None and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return json.dumps([shown_for(v, column) for v in value], ensure_ascii=False)
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return shown(text, is_personal_name(name))
+    return shown_for(text, column) if column is not None else shown(text, is_personal_name(name))
 
 
 def _leaf(pointer: str) -> str:
@@ -282,14 +295,14 @@ def _equals(run: _Run, expect: Equals) -> Iterator[Observation]:
     if actual != wanted:
         name = _leaf(expect.pointer)
         yield Observation("scenario.not_equal", f"{expect.pointer or 'the answer'} is not the value the spec asks for",
-                          run.where(expect.step, expect.pointer), _show(name, wanted), _show(name, actual))
+                          run.where(expect.step, expect.pointer), run.show(name, wanted), run.show(name, actual))
 
 
 def _absent(run: _Run, expect: Absent) -> Iterator[Observation]:
     actual = pointer_get(run.answers[expect.step][1], expect.pointer)
     if actual not in (_MISSING, None, ""):
         yield Observation("scenario.not_absent", f"{expect.pointer} should be empty",
-                          run.where(expect.step, expect.pointer), "empty", _show(_leaf(expect.pointer), actual))
+                          run.where(expect.step, expect.pointer), "empty", run.show(_leaf(expect.pointer), actual))
 
 
 def _accepted(run: _Run, expect: Accepted) -> Iterator[Observation]:
@@ -336,7 +349,7 @@ def _history_appended(run: _Run, expect: HistoryAppended) -> Iterator[Observatio
     for name, value in expect.items.items():
         if str(last.get(name, "")) != value:
             yield Observation("scenario.history_item", f"the new history row should carry {name}",
-                              f"{where}/{name}", _show(name, value), _show(name, last.get(name, _MISSING)))
+                              f"{where}/{name}", run.show(name, value), run.show(name, last.get(name, _MISSING)))
     if not expect.keeps_others:
         return
     free = set(expect.items) | set(expect.changed) | _BOOKKEEPING
@@ -344,7 +357,7 @@ def _history_appended(run: _Run, expect: HistoryAppended) -> Iterator[Observatio
         if name not in free and last.get(name, _MISSING) != value:
             yield Observation("scenario.history_item_not_kept",
                               f"the new history row should keep {name} (全項目の内容を保持する)",
-                              f"{where}/{name}", _show(name, value), _show(name, last.get(name, _MISSING)))
+                              f"{where}/{name}", run.show(name, value), run.show(name, last.get(name, _MISSING)))
 
 
 #: Items every 異動 row sets on its own (the history's bookkeeping): not "kept" from the previous row.
@@ -366,7 +379,8 @@ def _order(run: _Run, expect: Order) -> Iterator[Observation]:
     wanted = [str(run.resolve(value)) for value in expect.values]
     if values != wanted:
         yield Observation("scenario.order", f"the entries of {expect.pointer} should be in this order of {expect.key}",
-                          run.where(expect.step, expect.pointer), _show(expect.key, wanted), _show(expect.key, values))
+                          run.where(expect.step, expect.pointer), run.show(expect.key, wanted),
+                          run.show(expect.key, values))
 
 
 def _contains(run: _Run, expect: Contains) -> Iterator[Observation]:
@@ -378,7 +392,7 @@ def _contains(run: _Run, expect: Contains) -> Iterator[Observation]:
         verb = "should list" if expect.present else "should not list"
         yield Observation("scenario.contains" if expect.present else "scenario.not_contains",
                           f"{expect.pointer} {verb} an entry with this {expect.key}",
-                          run.where(expect.step, expect.pointer), _show(expect.key, wanted),
+                          run.where(expect.step, expect.pointer), run.show(expect.key, wanted),
                           "present" if present else "absent")
 
 
@@ -400,7 +414,7 @@ def _oracle(run: _Run, expect: Oracle) -> Iterator[Observation]:
         name = _leaf(expect.pointer)
         yield Observation("scenario.oracle_mismatch", f"{expect.pointer} is not what conformance.oracles."
                           f"{expect.oracle} answers", run.where(expect.step, expect.pointer),
-                          _show(name, wanted), _show(name, actual))
+                          run.show(name, wanted), run.show(name, actual))
 
 
 def _person_items(run: _Run, expect: PersonItems) -> Iterator[Observation]:
@@ -412,7 +426,7 @@ def _person_items(run: _Run, expect: PersonItems) -> Iterator[Observation]:
             if _normal(actual) != _normal(value):
                 yield Observation("scenario.item_mismatch",
                                   f"{name} of {expect.person} differs on the {endpoint} endpoint",
-                                  run.where(None, f"{base}/{name}"), _show(name, value), _show(name, actual))
+                                  run.where(None, f"{base}/{name}"), run.show(name, value), run.show(name, actual))
 
 
 def _normal(value: Any) -> Any:

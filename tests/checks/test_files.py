@@ -325,7 +325,7 @@ def test_code_values(tmp_path: Path) -> None:
         ("file.code", at(2, "異動事由")),
         ("file.code", at(3, "第30条45規定区分")),
     ]
-    assert (findings[0].expected, findings[0].actual) == ("1, 2", "3")
+    assert (findings[0].expected, findings[0].actual) == ("1, 2", "＊")  # no code of 性別: masked
 
 
 def test_patterns(tmp_path: Path) -> None:
@@ -382,7 +382,7 @@ def test_personal_values_are_masked_in_actual(tmp_path: Path) -> None:
     actual = {f.location: f.actual for f in findings}
     assert actual == {
         at(2, "氏名"): "＊" * 20 + "…",
-        at(2, "性別"): "3",  # not personal: shown as is
+        at(2, "性別"): "＊",  # not personal, but no code of 性別: masked
         at(2, "個人番号"): "**********19",
     }
     assert all("山" not in f.message and bad not in f.message for f in findings)

@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING
 
 from conformance.checks.files import limits
 from conformance.checks.files.model import FamilyLog, Issue, Problem
+from conformance.checks.files.rules import shown_for
 from conformance.columnar.layout import Column, LayoutSpec
-from conformance.masking import shown
 
 if TYPE_CHECKING:
     import polars as pl
@@ -183,10 +183,9 @@ def _unique_keys(state: _State, frame: pl.LazyFrame, repeated: pl.DataFrame) -> 
     worded = (frame.filter(pl.col(ATENA) != "").select(_LINE, *key).join(repeated.lazy(), on=key, how="inner")
               .filter(pl.col(_LINE) != pl.col("__first"))
               .bottom_k(limits.COLUMN_CAP, by=_LINE).sort(_LINE).collect(engine="streaming"))
-    personal = state.columns[ATENA].item.personal
     described = " and ".join(key)
     for row in worded.iter_rows(named=True):
-        value = "/".join(shown(str(row[k]), personal) for k in key)
+        value = "/".join(shown_for(str(row[k]), state.columns[k]) for k in key)
         state.add(KEYS, ATENA, int(row[_LINE]), Problem(
             "file.duplicate_key", f"the {described} of the record at line {row['__first']} again",
             f"{described} unique in the file", value))
@@ -212,7 +211,7 @@ def _household_groups(frame: pl.LazyFrame, present: set[str], living: str | None
 def _householders(state: _State, households: pl.DataFrame) -> None:
     worded = households.sort("__first").head(limits.COLUMN_CAP)
     for row in worded.iter_rows(named=True):
-        household, heads = shown(row[HOUSEHOLD], state.columns[HOUSEHOLD].item.personal), int(row["__heads"])
+        household, heads = shown_for(row[HOUSEHOLD], state.columns[HOUSEHOLD]), int(row["__heads"])
         if heads == 0:
             state.add(KEYS, RELATION, int(row["__first"]), Problem(
                 "file.householder", f"世帯番号 {household} has no {HOUSEHOLDER} among its living residents",
@@ -303,21 +302,21 @@ def _valid_lg_code(v: pl.Expr) -> pl.Expr:
 
 
 def _after(header: str, as_of: str, state: _State) -> Callable[[str, Mapping[str, str]], Problem]:
-    personal = state.columns[header].item.personal
+    column = state.columns[header]
 
     def rule(value: str, _row: Mapping[str, str]) -> Problem:
         return Problem("file.date_range", f"after the extraction date {as_of}", f"on or before {as_of}",
-                       shown(value, personal))
+                       shown_for(value, column))
 
     return rule
 
 
 def _before_1868(state: _State) -> Callable[[str, Mapping[str, str]], Problem]:
-    personal = state.columns[BIRTH].item.personal
+    column = state.columns[BIRTH]
 
     def rule(value: str, _row: Mapping[str, str]) -> Problem:
         return Problem("file.date_range", f"a living resident born before {EARLIEST_BIRTH} (明治元年)",
-                       f"on or after {EARLIEST_BIRTH}", shown(value, personal))
+                       f"on or after {EARLIEST_BIRTH}", shown_for(value, column))
 
     return rule
 
@@ -327,7 +326,7 @@ def _relation(state: _State) -> Callable[[str, Mapping[str, str]], Problem]:
         return Problem("file.prohibited_value",
                        "a 続柄 the specification does not list (1.1.11: 祖父, 孫, a fifth generation ... are not "
                        "implemented forms)", "世帯主, 縁故者, 同居人, or 1-4 generations of 夫/妻/子/父/母/兄/姉/弟/妹 "
-                       "joined by の", shown(value, state.columns[RELATION].item.personal))
+                       "joined by の", shown_for(value, state.columns[RELATION]))
 
     return rule
 
@@ -335,7 +334,7 @@ def _relation(state: _State) -> Callable[[str, Mapping[str, str]], Problem]:
 def _municipality(state: _State, header: str) -> Callable[[str, Mapping[str, str]], Problem]:
     def rule(value: str, _row: Mapping[str, str]) -> Problem:
         return Problem("file.unknown_municipality", "names no municipality (全国地方公共団体コード, 令和6年1月1日)",
-                       "a 全国地方公共団体コード", shown(value, state.columns[header].item.personal))
+                       "a 全国地方公共団体コード", shown_for(value, state.columns[header]))
 
     return rule
 

@@ -24,6 +24,7 @@ from conformance.checks.files.content import (
 )
 from conformance.checks.files.encoding import decode
 from conformance.checks.files.model import EncodingVerdict, FamilyLog, Issue, ReferenceScan
+from conformance.checks.files.rules import shown_for
 from conformance.columnar.layout import (
     REFERENCES,
     Column,
@@ -33,7 +34,6 @@ from conformance.columnar.transcode import (
     Utf8Source,
 )
 from conformance.errors import TargetError, UsageError
-from conformance.masking import shown
 from conformance.spec.models import FileInterface, FileReference
 from conformance.targets.base import ExportFile, Target
 
@@ -121,7 +121,7 @@ def _scan_references(target: Target, layout: FileInterface, references: Sequence
 @dataclass(frozen=True, slots=True)
 class ReferenceWording:
     """How a value that is no key is reported: at ``file:line:column (header)`` of the column as
-    the file has it, with the value masked as the item's ``personal`` flag says."""
+    the file has it, with the value shown as :func:`~conformance.checks.files.rules.shown_for` says."""
 
     name: str
     spec: LayoutSpec
@@ -134,7 +134,7 @@ class ReferenceWording:
 
     def issue(self, column: Column, line: int, value: str) -> Issue:
         return Issue("file.reference_missing", f"{column.shown}: not {self.expected}",
-                     cell_location(self.name, line, column), self.expected, shown(value, column.item.personal))
+                     cell_location(self.name, line, column), self.expected, shown_for(value, column))
 
 
 @dataclass

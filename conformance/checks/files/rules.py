@@ -31,8 +31,9 @@ from conformance.columnar.layout import (
     is_private_use,
     kind_bound,
 )
-from conformance.masking import shown
+from conformance.masking import mask, shown
 from conformance.oracles.identifiers import is_valid_m11w2_7, is_valid_my_number, lg_code_check_digit
+from conformance.reporting.personal import is_personal_name
 from conformance.spec.models import AppliesTo, DataItem
 
 if TYPE_CHECKING:
@@ -82,6 +83,10 @@ def _order_issue(name: str, titles: Sequence[str], expected: Sequence[str], head
 
 # ---------------------------------------------------------------------------------------------
 # Cell families: (column, non-empty value) -> Problem | None
+#
+# A value a cell rule rejects is no value of its item's type, so its finding shows it masked
+# (mask: length and shape, no content) whatever the item's personal flag: text merged by a stray
+# quote lands in one item and carries other items' values (氏名, 個人番号) with it.
 
 
 # [0-9], not \d: \d matches full-width digits too.
@@ -93,14 +98,14 @@ _FLAGS = ("0", "1")
 
 def check_type(column: Column, value: str) -> Problem | None:
     """integer, date and flag values have their type's form (code values: see check_code)."""
-    kind, personal = column.item.type, column.item.personal
+    kind = column.item.type
     if kind == "integer" and not _INTEGER.fullmatch(value):
-        return Problem("file.type", "not an integer", "integer ([0-9])", shown(value, personal))
+        return Problem("file.type", "not an integer", "integer ([0-9])", mask(value))
     if kind == "flag" and value not in _FLAGS:
-        return Problem("file.type", "not a flag", "0 or 1", shown(value, personal))
+        return Problem("file.type", "not a flag", "0 or 1", mask(value))
     if kind == "date" and not is_date(value, column.item.calendar):
         expected = "YYYY-MM-DD" + (" (a calendar date)" if column.item.calendar == "strict" else "")
-        return Problem("file.type", f"not a {column.item.calendar} date", expected, shown(value, personal))
+        return Problem("file.type", f"not a {column.item.calendar} date", expected, mask(value))
     return None
 
 
@@ -135,7 +140,7 @@ def check_length(column: Column, value: str) -> Problem | None:
     if limit is None or length <= limit:
         return None
     return Problem("file.length", f"{length} characters, longer than {limit}", f"at most {limit} characters",
-                   shown(value, column.item.personal))
+                   mask(value))
 
 
 def check_code(column: Column, value: str) -> Problem | None:
@@ -143,7 +148,7 @@ def check_code(column: Column, value: str) -> Problem | None:
     if column.item.type != "code" or value in column.codes:
         return None
     return Problem("file.code", f"not a code of {column.item.code_table}", messages.listing(sorted(column.codes)),
-                   shown(value, column.item.personal))
+                   mask(value))
 
 
 def check_pattern(column: Column, value: str) -> Problem | None:
@@ -151,7 +156,7 @@ def check_pattern(column: Column, value: str) -> Problem | None:
     if column.pattern is None or column.pattern.fullmatch(value):
         return None
     return Problem("file.pattern", "does not match the pattern", column.pattern.pattern,
-                   shown(value, column.item.personal))
+                   mask(value))
 
 
 def check_char_class(column: Column, value: str) -> Problem | None:
@@ -196,7 +201,7 @@ def check_check_digit(column: Column, value: str) -> Problem | None:
     if shown_scheme == "m11w2-7" and len(value) >= 2 and m11w2_7_remainder_one(value[:-1]):
         choice = ZERO if scheme == M11W2_7_ZERO else NO_NUMBER
         message += f" (its serial leaves remainder 1; {stated(M11W2_7_REMAINDER_ONE, choice)})"
-    return Problem("file.check_digit", message, f"a valid {shown_scheme} number", shown(value, column.item.personal))
+    return Problem("file.check_digit", message, f"a valid {shown_scheme} number", mask(value))
 
 
 CELL_RULES: dict[str, Callable[[Column, str], Problem | None]] = {
@@ -207,6 +212,34 @@ CELL_RULES: dict[str, Callable[[Column, str], Problem | None]] = {
     "char_classes": check_char_class,
     "check_digits": check_check_digit,
 }
+
+
+#: Character classes narrow enough to be a type: a value of one of them cannot hold a name or an
+#: address of another item. "text" and "koseki_text" admit almost anything.
+_TYPED_CHAR_CLASSES = ("digits", "katakana", "alphabet")
+
+
+def is_typed(item: DataItem) -> bool:
+    """Whether the catalog gives ``item`` a type narrower than free text (a number, date, flag or
+    code, a pattern, a check digit or a narrow character class): only then can a value be shown
+    as a valid value of it."""
+    return (item.type != "string" or item.pattern is not None or item.check_digit is not None
+            or item.char_class in _TYPED_CHAR_CLASSES)
+
+
+def conforms(column: Column, value: str) -> bool:
+    """Whether ``value`` is a valid value of the column's item: typed, and passing every cell rule
+    of the item (type, length, code, pattern, characters, check digit)."""
+    return is_typed(column.item) and all(CELL_RULES[family](column, value) is None for family in column.families)
+
+
+def shown_for(value: str, column: Column) -> str:
+    """How a value of ``column`` appears in a finding: raw (cut to 80 characters) only when the
+    item is not personal (by flag or by name) and the value is a valid value of its type; masked
+    otherwise, so neither a personal value nor merged text of other items reaches a report."""
+    item = column.item
+    personal = item.personal or is_personal_name(item.name) or is_personal_name(column.header)
+    return shown(value, personal or (value != "" and not conforms(column, value)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -258,7 +291,7 @@ def _kind_problem(column: Column, row: Row, kind: AppliesTo) -> Problem | None:
     if applies_to in (AppliesTo.ALL, kind) or value == "":
         return None
     return Problem("file.category_item_unexpected", f"only for {applies_to.value} residents",
-                   "empty", shown(value, column.item.personal))
+                   "empty", shown_for(value, column))
 
 
 def _category_problem(spec: LayoutSpec, column: Column, row: Row, kind: AppliesTo) -> Problem | None:
@@ -273,7 +306,7 @@ def _category_problem(spec: LayoutSpec, column: Column, row: Row, kind: AppliesT
     if value == "":
         return None
     return Problem("file.category_item_unexpected", f"not an item of {CATEGORY} {category}",
-                   "empty", shown(value, column.item.personal))
+                   "empty", shown_for(value, column))
 
 
 ROW_RULES: dict[str, RowRule] = {
