@@ -6,7 +6,7 @@ chunks are read on several threads. One flat function per chunk (as the screen: 
 of helper calls cost more than the work), with scalar-only helpers.
 """
 
-# ruff: noqa: SIM109, SIM110
+# ruff: noqa: SIM110
 
 from __future__ import annotations
 
@@ -21,59 +21,75 @@ _FNV_PRIME = np.uint64(0x100000001B3)
 _MIX_OFFSET = np.uint64(0x9E3779B97F4A7C15)
 _MIX_PRIME = np.uint64(0xFF51AFD7ED558CCD)
 _SHIFT = np.uint64(29)
+_FIN_1 = np.uint64(0xFF51AFD7ED558CCD)
+_FIN_2 = np.uint64(0xC4CEB9FE1A85EC53)
 #: Bits of ``flags``: the key's first field filled, 世帯番号 filled, a living resident, a 世帯主,
 #: kept by a cell screen.
 KEY, HOUSEHOLD, LIVING, HEAD, MARKED = 1, 2, 4, 8, 16
 
 
 @njit(nogil=True, cache=True)
-def digest(buf: np.ndarray, end: int, slot_of: np.ndarray, slots: int, key_slots: np.ndarray,
+def bounds(buf: np.ndarray, end: int, line_starts: np.ndarray, line_ends: np.ndarray) -> int:
+    """Each line of ``buf[:end]`` (whole lines) as [start, end) without its line break and the CR
+    before it (as the screen and polars' scan_lines read it); the number of lines."""
+    line = 0
+    pos = 0
+    while pos < end:
+        stop = pos
+        while stop < end and buf[stop] != NEWLINE:
+            stop += 1
+        line_starts[line] = pos
+        line_ends[line] = stop - 1 if stop > pos and buf[stop - 1] == CR else stop
+        line += 1
+        pos = stop + 1
+    return line
+
+
+@njit(nogil=True, cache=True)
+def digest(buf: np.ndarray, lines: int, line_starts: np.ndarray, line_ends: np.ndarray, split: np.ndarray,
+           spans: np.ndarray, slot_of: np.ndarray, slots: int, key_slots: np.ndarray,
            household_slot: int, status_slot: int, living: np.ndarray, relation_slot: int, head: np.ndarray,
            greater_slots: np.ndarray, greater: np.ndarray, greater_len: np.ndarray,
            before_slots: np.ndarray, before: np.ndarray, before_len: np.ndarray,
            member_slots: np.ndarray, member_lo: np.ndarray, member_hi: np.ndarray,
            member_first: np.ndarray, member_second: np.ndarray,
            key_hash: np.ndarray, household_first: np.ndarray, household_second: np.ndarray,
-           flags: np.ndarray, line_starts: np.ndarray) -> int:
-    """Each line of ``buf[:end]`` (unquoted CSV, read as far as its last wanted field) digested
-    into ``key_hash``, ``household_first``/``household_second`` and ``flags``, with the offset
-    of each line in ``line_starts``; the number of lines. Slots of -1 are absent; ``living`` of
-    length 0 counts every member as living. A CR before the line feed is not in the last field
-    (as polars' scan_lines reads it)."""
+           flags: np.ndarray) -> None:
+    """Each of the ``lines`` lines (``line_starts``/``line_ends`` in ``buf``, unquoted CSV) digested
+    into ``key_hash``, ``household_first``/``household_second`` and ``flags``. The wanted fields
+    of line n are ``spans[n]`` (start and end per slot, as the screen found them) unless
+    ``split[n]`` is set (the screen stopped at a defect before the line's end): such a line is split
+    here, as far as its last wanted field. Slots of -1 are absent; ``living`` of length 0 counts
+    every member as living."""
     wanted = slot_of.shape[0]
     starts = np.zeros(max(slots, 1), dtype=np.int64)
     ends = np.zeros(max(slots, 1), dtype=np.int64)
-    line = 0
-    pos = 0
-    while pos < end:
-        for k in range(slots):
-            starts[k] = 0
-            ends[k] = 0
-        line_starts[line] = np.int32(pos)
-        field = 0
-        start = pos
-        while True:
-            byte = buf[pos] if pos < end else NEWLINE
-            if byte == COMMA or byte == NEWLINE:
-                if field < wanted:
+    for n in range(lines):
+        if split[n]:
+            for k in range(slots):
+                starts[k] = 0
+                ends[k] = 0
+            pos = line_starts[n]
+            stop = line_ends[n]
+            start = pos
+            field = 0
+            while field < wanted:
+                if pos == stop or buf[pos] == COMMA:
                     slot = slot_of[field]
                     if slot >= 0:
                         starts[slot] = start
                         ends[slot] = pos
-                        if byte == NEWLINE and pos > start and buf[pos - 1] == CR:
-                            ends[slot] = pos - 1
-                field += 1
-                pos += 1
-                if byte == NEWLINE:
-                    break
-                if field >= wanted:  # nothing more wanted on this line: skip to its end
-                    while pos < end and buf[pos] != NEWLINE:
-                        pos += 1
+                    field += 1
+                    if pos == stop:
+                        break
                     pos += 1
-                    break
-                start = pos
-            else:
-                pos += 1
+                    start = pos
+                else:
+                    pos += 1
+        else:
+            for k in range(slots):
+                starts[k] = spans[n, 2 * k]
+                ends[k] = spans[n, 2 * k + 1]
         bits = 0
         if key_slots.shape[0] > 0:
             first = key_slots[0]
@@ -85,7 +101,7 @@ def digest(buf: np.ndarray, end: int, slot_of: np.ndarray, slots: int, key_slots
                     for p in range(starts[s], ends[s]):
                         h1 = (h1 ^ np.uint64(buf[p])) * _FNV_PRIME
                     h1 = (h1 ^ np.uint64(SEPARATOR)) * _FNV_PRIME
-                key_hash[line] = h1
+                key_hash[n] = _finish(h1)
         if household_slot >= 0 and ends[household_slot] > starts[household_slot]:
             bits |= HOUSEHOLD
             h1 = _FNV_OFFSET
@@ -95,8 +111,8 @@ def digest(buf: np.ndarray, end: int, slot_of: np.ndarray, slots: int, key_slots
                 h1 = (h1 ^ b) * _FNV_PRIME
                 h2 = (h2 + b + np.uint64(1)) * _MIX_PRIME
                 h2 = h2 ^ (h2 >> _SHIFT)
-            household_first[line] = h1
-            household_second[line] = np.uint32(h2 >> np.uint64(32))
+            household_first[n] = _finish(h1)
+            household_second[n] = np.uint32(h2 >> np.uint64(32))
             if living.shape[0] == 0 or _equal(buf, starts[status_slot], ends[status_slot], living):
                 bits |= LIVING
             if relation_slot >= 0 and _equal(buf, starts[relation_slot], ends[relation_slot], head):
@@ -132,9 +148,7 @@ def digest(buf: np.ndarray, end: int, slot_of: np.ndarray, slots: int, key_slots
                     marked = True
         if marked:
             bits |= MARKED
-        flags[line] = bits
-        line += 1
-    return line
+        flags[n] = bits
 
 
 @njit(nogil=True, cache=True, inline="always")
@@ -180,78 +194,137 @@ def member_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray, first: 
         second[k] = h2
 
 
-@njit(nogil=True, cache=True)
-def _table_size(count: int) -> int:
-    size = 16
-    while 2 * size < 3 * count:  # at most two thirds full (by lines: fewer distinct values)
-        size *= 2
-    return size
+@njit(nogil=True, cache=True, inline="always")
+def _finish(h: np.uint64) -> np.uint64:
+    """A 64-bit mix of an FNV hash (murmur3's finaliser, a bijection), so that its top bits, which
+    place it in a table, depend on every byte; 0 marks an empty slot, so it becomes 1."""
+    h = h ^ (h >> np.uint64(33))
+    h = h * _FIN_1
+    h = h ^ (h >> np.uint64(33))
+    h = h * _FIN_2
+    h = h ^ (h >> np.uint64(33))
+    return h if h != np.uint64(0) else np.uint64(1)
+
+
+@njit(nogil=True, cache=True, inline="always")
+def _home(h: np.uint64, size: int) -> int:
+    """The slot a hash starts probing at: its top 32 bits scaled to the table's size."""
+    return np.int64(((h >> np.uint64(32)) * np.uint64(size)) >> np.uint64(32))
 
 
 @njit(nogil=True, cache=True)
-def repeated(hashes: np.ndarray, flags: np.ndarray, bit: int, out: np.ndarray) -> None:
-    """``out[i]``: line i has ``bit`` set and another such line has the same hash. One pass over
-    an open addressing table (hash; first line + 1, or -1 once repeated; 0 empty)."""
-    count = 0
-    for i in range(hashes.shape[0]):
-        if flags[i] & bit:
-            count += 1
-    size = _table_size(count)
-    keys = np.zeros(size, dtype=np.uint64)
-    first = np.zeros(size, dtype=np.int32)
-    for i in range(hashes.shape[0]):
-        out[i] = False
-        if flags[i] & bit:
-            h = hashes[i]
-            at = np.int64(h & np.uint64(size - 1))
-            while first[at] != 0 and keys[at] != h:
-                at = (at + 1) & (size - 1)
-            if first[at] == 0:
-                keys[at] = h
-                first[at] = i + 1
-            else:
-                if first[at] > 0:
-                    out[first[at] - 1] = True
-                    first[at] = -1
-                out[i] = True
+def fold_keys(key_hash: np.ndarray, flags: np.ndarray, lines: int, first_line: int, skip: int,
+              table: np.ndarray, table_line: np.ndarray, used: np.ndarray, out: np.ndarray) -> int:
+    """The keys of a chunk (its lines numbered from ``first_line``; those before ``skip`` are no
+    records) into the table of keys met so far (hash; the line that first held it, 0 once that line
+    is out). Writes to ``out`` the lines of a key met again: the line that first held it (once) and
+    every later one; returns how many. ``used[0]``: the table's filled slots."""
+    size = table.shape[0]
+    found = 0
+    for n in range(lines):
+        line = first_line + n
+        if line < skip or not flags[n] & KEY:
+            continue
+        h = key_hash[n]
+        at = _home(h, size)
+        while table[at] != 0 and table[at] != h:
+            at = at + 1 if at + 1 < size else 0
+        if table[at] == 0:
+            table[at] = h
+            table_line[at] = line
+            used[0] += 1
+        else:
+            if table_line[at] != 0:
+                out[found] = table_line[at]
+                found += 1
+                table_line[at] = 0
+            out[found] = line
+            found += 1
+    return found
 
 
 @njit(nogil=True, cache=True)
-def households(first: np.ndarray, second: np.ndarray, flags: np.ndarray, out: np.ndarray) -> None:
-    """``out[i]``: line i has a 世帯番号 whose living members (by the first hash) do not have
-    exactly one 世帯主, or among whom two second hashes differ."""
+def fold_households(first: np.ndarray, second: np.ndarray, flags: np.ndarray, lines: int, first_line: int,
+                    skip: int, table: np.ndarray, table_second: np.ndarray, table_first: np.ndarray,
+                    table_head: np.ndarray, used: np.ndarray, out: np.ndarray, merged: np.ndarray) -> int:
+    """The living members of a chunk's households into the table of households met so far (first
+    hash; second hash; the first living member's line; the first 世帯主's line, 0 without one,
+    negated once a second is met). Writes to ``out`` the line of every living 世帯主 after a
+    household's first (such a household has more than one); returns how many. ``merged[0]`` is set
+    when two second hashes meet in one first hash (two households in one slot: the caller then
+    reads every line)."""
+    size = table.shape[0]
     both = HOUSEHOLD | LIVING
-    count = 0
-    for i in range(first.shape[0]):
-        if flags[i] & HOUSEHOLD:
-            count += 1
-    size = _table_size(count)
-    keys = np.zeros(size, dtype=np.uint64)
-    seconds = np.zeros(size, dtype=np.uint32)
-    # per slot: 0 empty, 1 no living member so far, 2 living members; + 4 per living 世帯主;
-    # bit 1 set when two living members' second hashes differ
-    state = np.zeros(size, dtype=np.int32)
-    slot = np.full(first.shape[0], -1, dtype=np.int32)
-    for i in range(first.shape[0]):
-        if flags[i] & HOUSEHOLD:
-            h = first[i]
-            at = np.int64(h & np.uint64(size - 1))
-            while state[at] != 0 and keys[at] != h:
-                at = (at + 1) & (size - 1)
-            slot[i] = at
-            if state[at] == 0:
-                keys[at] = h
-                state[at] = 1
-            if flags[i] & both == both:
-                if state[at] & 3 == 1:
-                    seconds[at] = second[i]
-                    state[at] += 1
-                elif seconds[at] != second[i]:
-                    state[at] |= 1
-                if flags[i] & HEAD:
-                    state[at] += 4
-    for i in range(first.shape[0]):
-        out[i] = False
-        if slot[i] >= 0:
-            value = state[slot[i]]
-            out[i] = (value & 2) != 0 and (value >> 2 != 1 or (value & 1) != 0)
+    found = 0
+    for n in range(lines):
+        line = first_line + n
+        if line < skip or flags[n] & both != both:
+            continue
+        h = first[n]
+        at = _home(h, size)
+        while table[at] != 0 and table[at] != h:
+            at = at + 1 if at + 1 < size else 0
+        if table[at] == 0:
+            table[at] = h
+            table_second[at] = second[n]
+            table_first[at] = line
+            table_head[at] = 0
+            used[0] += 1
+        elif table_second[at] != second[n]:
+            merged[0] = 1
+        if flags[n] & HEAD:
+            if table_head[at] == 0:
+                table_head[at] = line
+            else:
+                if table_head[at] > 0:
+                    table_head[at] = -table_head[at]
+                out[found] = line
+                found += 1
+    return found
+
+
+@njit(nogil=True, cache=True)
+def bad_households(table: np.ndarray, table_first: np.ndarray, table_head: np.ndarray, out: np.ndarray) -> int:
+    """For each household whose living members do not have exactly one 世帯主: its first living
+    member's line, and its first 世帯主's line when it has some (the later ones were written by
+    fold_households). Returns how many lines."""
+    found = 0
+    for at in range(table.shape[0]):
+        if table[at] == 0 or table_head[at] > 0:
+            continue
+        out[found] = table_first[at]
+        found += 1
+        if table_head[at] < 0:
+            out[found] = -table_head[at]
+            found += 1
+    return found
+
+
+@njit(nogil=True, cache=True)
+def rehash_keys(table: np.ndarray, table_line: np.ndarray, bigger: np.ndarray, bigger_line: np.ndarray) -> None:
+    size = bigger.shape[0]
+    for k in range(table.shape[0]):
+        h = table[k]
+        if h != 0:
+            at = _home(h, size)
+            while bigger[at] != 0:
+                at = at + 1 if at + 1 < size else 0
+            bigger[at] = h
+            bigger_line[at] = table_line[k]
+
+
+@njit(nogil=True, cache=True)
+def rehash_households(table: np.ndarray, table_second: np.ndarray, table_first: np.ndarray,
+                      table_head: np.ndarray, bigger: np.ndarray, bigger_second: np.ndarray,
+                      bigger_first: np.ndarray, bigger_head: np.ndarray) -> None:
+    size = bigger.shape[0]
+    for k in range(table.shape[0]):
+        h = table[k]
+        if h != 0:
+            at = _home(h, size)
+            while bigger[at] != 0:
+                at = at + 1 if at + 1 < size else 0
+            bigger[at] = h
+            bigger_second[at] = table_second[k]
+            bigger_first[at] = table_first[k]
+            bigger_head[at] = table_head[k]

@@ -32,6 +32,7 @@ from conformance.columnar.kernel import (
     CODE_LO,
     DECODE,
     DECODE_ALL,
+    DIGEST,
     DIGITS,
     LEAD,
     LONG_LINE,
@@ -91,9 +92,11 @@ def _check_ok(scheme: Int, length: Int, total: Int, last: Int) -> bool:
 def screen(buf: np.ndarray, end: int, quoted: bool, width: int, fields: np.ndarray, forbid: np.ndarray,
            codes: np.ndarray, dfa_ascii: np.ndarray, dfa_other: np.ndarray, dfa_start: np.ndarray,
            dfa_next: np.ndarray, dfa_accept: np.ndarray, words: int, starts: np.ndarray, ends: np.ndarray,
-           marked: np.ndarray, signatures: np.ndarray, native: bool, single: np.ndarray, double: np.ndarray) -> int:
+           marked: np.ndarray, signatures: np.ndarray, native: bool, single: np.ndarray, double: np.ndarray,
+           spans: np.ndarray) -> int:
     """Marks (1) the lines of buf[:end] that may fail a rule; records each line's span and, for
-    the lines it passes, their signature. Returns the number of lines."""
+    the lines it passes, their signature and in ``spans`` where the fields the invariants' digest
+    reads are (start and end per DIGEST slot). Returns the number of lines."""
     n = 0
     pos = 0
     while pos < end:
@@ -205,6 +208,9 @@ def screen(buf: np.ndarray, end: int, quoted: bool, width: int, fields: np.ndarr
                     bad = True
                 i += 1
             length = b - a
+            if field < width and fields[field, DIGEST] >= 0:
+                spans[n, 2 * fields[field, DIGEST]] = a
+                spans[n, 2 * fields[field, DIGEST] + 1] = b
             if field < width and not bad:
                 if length == 0:
                     signatures[n, field // 64] |= np.uint64(1) << np.uint64(field % 64)

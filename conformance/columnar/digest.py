@@ -55,32 +55,191 @@ class Candidates:
     """Per part of the invariants, the lines (numbers in the file, sorted) it must read."""
 
     keys: np.ndarray
-    households: np.ndarray
+    #: None: two households met in one first hash (never seen): the part reads every line.
+    households: np.ndarray | None
     cells: np.ndarray
     lines: int = 0
-    #: Where each line starts in the file, for a file in one piece: the first line and the offset
-    #: of each chunk, and each line's offset in its chunk (index: line - 1).
-    chunks: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    #: The plan the lines were chosen for (a caller given them checks it is its own).
+    plan: Plan | None = None
+    #: The file (when in one piece) and the offsets of its lines 1, EVERY + 1, 2 * EVERY + 1 ...
+    path: Path | None = None
+    checkpoints: np.ndarray | None = None
 
-    def offsets(self, lines: np.ndarray) -> np.ndarray | None:
-        """The byte offset of each of ``lines`` in the file (None for a file in pieces)."""
-        if self.chunks is None:
+    def texts(self, lines: np.ndarray) -> list[str] | None:
+        """The text of each of ``lines`` (sorted) as polars' scan_lines gives it (no line break,
+        no CR before it), for the few lines a part reads again; None for a file in pieces. Read
+        with pread, a checkpoint's EVERY lines at a time, not through a mapping of the file: a
+        kernel that keeps the page cache in large folios maps a whole folio per fault, and a
+        thousand lines spread over a 271 MB file then put all of it in the process's RSS."""
+        if self.path is None or self.checkpoints is None:
             return None
-        firsts, offsets, starts = self.chunks
-        chunk = np.searchsorted(firsts, lines, side="right") - 1
-        found: np.ndarray = offsets[chunk] + starts[lines - 1].astype(np.int64)
+        found: list[str] = []
+        size = self.path.stat().st_size
+        with self.path.open("rb") as stream:
+            group, parts = -1, [b""]
+            for line in lines.tolist():
+                k = (line - 1) // EVERY
+                if k != group:
+                    start = int(self.checkpoints[k])
+                    stop = int(self.checkpoints[k + 1]) if k + 1 < len(self.checkpoints) else size
+                    parts, group = os.pread(stream.fileno(), stop - start, start).split(b"\n"), k
+                found.append(parts[(line - 1) % EVERY].removesuffix(b"\r").decode("utf-8"))
         return found
 
 
+#: One line's offset in this many is kept (8 bytes each), to find the candidates' offsets later.
+EVERY = 64
+#: The tables are at most this full (linear probing slows beyond); they grow past it.
+MOST_FULL = 0.8
+#: A table is made this full from the lines the file is expected to hold (its size over the
+#: first chunk's bytes per line), so that it seldom grows.
+PLANNED_FULL = 0.7
+
+
 @dataclass
-class _Chunk:
+class Hashed:
+    """One chunk digested (on a worker thread): per line its flags and hashes, and the offsets
+    of the lines the checkpoints keep."""
+
     offset: int
+    bytes: int
     lines: int
-    starts: np.ndarray | None
-    key_hash: np.ndarray | None
-    household_first: np.ndarray | None
-    household_second: np.ndarray | None
-    flags: np.ndarray | None
+    line_starts: np.ndarray
+    key_hash: np.ndarray
+    household_first: np.ndarray
+    household_second: np.ndarray
+    flags: np.ndarray
+
+
+class Digester:
+    """The digest of one file, chunk by chunk: ``hash`` digests a chunk (any thread, in any
+    order), ``fold`` adds it to the tables (in line order, one thread), ``result`` gives the
+    candidates. Memory: the tables (12 bytes per distinct key, 20 per household of living
+    members, at most MOST_FULL full) and the lines found, not per-line arrays of the whole file."""
+
+    def __init__(self, plan: Plan, paths: Sequence[Path], first_data_line: int = 2) -> None:
+
+        self.plan = plan
+        self.paths = tuple(paths)
+        self.size = sum(path.stat().st_size for path in paths)
+        self.first_data_line = first_data_line
+        slot = {header: k for k, header in enumerate(plan.indexes)}
+        #: Per file field, its slot in the digest (-1: not read), as the screen records spans.
+        self.slot_of = np.full(max(plan.indexes.values(), default=-1) + 1, -1, dtype=np.int32)
+        for header, index in plan.indexes.items():
+            self.slot_of[index] = slot[header]
+        self.slots = len(slot)
+        lo, hi, member_first, member_second = _member_table(plan)
+        living = plan.living if plan.status is not None and plan.living is not None else b""
+        self._arguments = (
+            self.slot_of, self.slots, np.array([slot[h] for h in plan.key], dtype=np.int32),
+            slot[plan.household] if plan.household is not None else -1,
+            slot[plan.status] if plan.status is not None else -1, np.frombuffer(living, dtype=np.uint8),
+            slot[plan.relation] if plan.relation is not None else -1, np.frombuffer(plan.head, dtype=np.uint8),
+            *_constants(plan.greater, slot), *_constants(plan.before, slot),
+            np.array([slot[h] for h, _ in plan.outside], dtype=np.int32), lo, hi, member_first, member_second,
+        )
+        self._keys = _Table(1, (np.uint64, np.uint32))
+        self._households = _Table(1, (np.uint64, np.uint32, np.uint32, np.int32))
+        self._key_lines: list[np.ndarray] = []
+        self._head_lines: list[np.ndarray] = []
+        self._cells: list[np.ndarray] = []
+        self._checkpoints: list[np.ndarray] = []
+        self._merged = np.zeros(1, dtype=np.uint8)
+        self.lines = 0
+        self._bytes = 0
+        #: Set by the pass that fed it once every chunk of the file is folded.
+        self.complete = False
+
+    def hash(self, buf: np.ndarray, offset: int, lines: int, line_starts: np.ndarray, line_ends: np.ndarray,
+             split: np.ndarray, spans: np.ndarray) -> Hashed:
+        """Digest a chunk: ``lines`` lines of ``buf`` (starting at ``offset`` of the file) with
+        the spans of the wanted fields (see _digest.digest)."""
+        from conformance.columnar import _digest
+
+        key_hash, first = np.zeros(lines, dtype=np.uint64), np.zeros(lines, dtype=np.uint64)
+        second, flags = np.zeros(lines, dtype=np.uint32), np.zeros(lines, dtype=np.uint8)
+        _digest.digest(buf, lines, line_starts, line_ends, split, spans, *self._arguments, key_hash, first,
+                       second, flags)
+        end = int(line_ends[lines - 1]) + 1 if lines else 0
+        return Hashed(offset, end, lines, line_starts, key_hash, first, second, flags)
+
+    def fold(self, chunk: Hashed) -> None:
+        """Add a chunk to the tables; chunks come in line order."""
+        from conformance.columnar import _digest
+
+        first_line = self.lines + 1
+        skip = self.first_data_line
+        self._grow(chunk)
+        found = np.empty(2 * chunk.lines, dtype=np.int64)
+        table, table_line = self._keys.arrays
+        count = _digest.fold_keys(chunk.key_hash, chunk.flags, chunk.lines, first_line, skip, table, table_line,
+                                  self._keys.used, found)
+        if count:
+            self._key_lines.append(found[:count].copy())
+        table, second, first, head = self._households.arrays
+        count = _digest.fold_households(chunk.household_first, chunk.household_second, chunk.flags, chunk.lines,
+                                        first_line, skip, table, second, first, head, self._households.used, found,
+                                        self._merged)
+        if count:
+            self._head_lines.append(found[:count].copy())
+        numbers = first_line + np.flatnonzero(chunk.flags & _digest.MARKED)
+        self._cells.append(numbers[numbers >= skip])
+        # Lines 1, EVERY + 1 ...: the first of them in this chunk and its index in the chunk.
+        kept = np.arange(-(self.lines % -EVERY) if self.lines % EVERY else 0, chunk.lines, EVERY)
+        self._checkpoints.append(chunk.offset + chunk.line_starts[kept].astype(np.int64))
+        self.lines += chunk.lines
+        self._bytes += chunk.bytes
+
+    def _grow(self, chunk: Hashed) -> None:
+        """Tables large enough for the chunk: planned from the first chunk (the file's expected lines,
+        and the share of them that were new keys and households), grown when they fill up anyway."""
+        lines = self.lines + chunk.lines
+        expected = max(lines, int(self.size * lines / max(self._bytes + chunk.bytes, 1)))
+        for table in (self._keys, self._households):
+            if table.used[0] + chunk.lines > MOST_FULL * table.size:
+                share = table.used[0] / self.lines if self.lines else 1.0
+                planned = int(max(table.used[0] + chunk.lines, share * expected) / PLANNED_FULL)
+                table.grow(max(planned, 2 * table.size))
+
+    def result(self) -> Candidates:
+        """The lines each part must read (the tables are released)."""
+        from conformance.columnar import _digest
+
+        table, _second, first, head = self._households.arrays
+        bad = np.empty(2 * self._households.used[0] + 1, dtype=np.int64)
+        count = _digest.bad_households(table, first, head, bad)
+        households = None if self._merged[0] else _sorted([bad[:count], *self._head_lines])
+        keys = _sorted(self._key_lines)
+        self._keys = self._households = _Table(1, (np.uint64,))
+        cells = np.concatenate(self._cells) if self._cells else np.empty(0, dtype=np.int64)
+        checkpoints = np.concatenate(self._checkpoints) if self._checkpoints else np.zeros(1, dtype=np.int64)
+        return Candidates(keys, households, cells.astype(np.int64), self.lines, self.plan,
+                          self.paths[0] if len(self.paths) == 1 else None, checkpoints)
+
+
+class _Table:
+    """An open-addressing table's arrays (the first: the hashes, 0 empty) and its filled slots."""
+
+    def __init__(self, size: int, dtypes: Sequence[type[np.generic]]) -> None:
+        self.dtypes = tuple(dtypes)
+        self.arrays = tuple(np.zeros(size, dtype=dtype) for dtype in self.dtypes)
+        self.used = np.zeros(1, dtype=np.int64)
+
+    @property
+    def size(self) -> int:
+        return len(self.arrays[0])
+
+    def grow(self, size: int) -> None:
+        from conformance.columnar import _digest
+
+        bigger = tuple(np.zeros(size, dtype=dtype) for dtype in self.dtypes)
+        old, new = self.arrays, bigger
+        if len(bigger) == 2:
+            _digest.rehash_keys(old[0], old[1], new[0], new[1])
+        else:
+            _digest.rehash_households(old[0], old[1], old[2], old[3], new[0], new[1], new[2], new[3])
+        self.arrays = bigger
 
 
 def _member_table(plan: Plan) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -121,106 +280,35 @@ def _constants(pairs: Sequence[tuple[str, bytes]],
             np.array([len(c) for _, c in pairs], dtype=np.int64))
 
 
+def _sorted(parts: Sequence[np.ndarray]) -> np.ndarray:
+    joined = np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
+    return np.unique(joined.astype(np.int64))
+
+
 def candidates(paths: Sequence[Path], plan: Plan, first_data_line: int = 2) -> Candidates:
-    """The lines each part of the invariants must read (see the module's docstring). Raises
-    ValueError when the digest cannot decide (the caller then reads every line)."""
+    """The lines each part of the invariants must read (see the module's docstring), in a pass of
+    the digest's own (the screen's pass digests the file as it reads it when the content is judged
+    with the invariants: see kernel.marked_lines). Raises ValueError when the digest cannot decide
+    (the caller then reads every line)."""
     from conformance.columnar import _digest
     from conformance.columnar.kernel import _chunks
 
-    slot = {header: k for k, header in enumerate(plan.indexes)}
-    slot_of = np.full(max(plan.indexes.values(), default=-1) + 1, -1, dtype=np.int32)
-    for header, index in plan.indexes.items():
-        slot_of[index] = slot[header]
-    lo, hi, member_first, member_second = _member_table(plan)
-    living = plan.living if plan.status is not None and plan.living is not None else b""
-    arguments = (
-        slot_of, len(slot), np.array([slot[h] for h in plan.key], dtype=np.int32),
-        slot[plan.household] if plan.household is not None else -1,
-        slot[plan.status] if plan.status is not None else -1, np.frombuffer(living, dtype=np.uint8),
-        slot[plan.relation] if plan.relation is not None else -1, np.frombuffer(plan.head, dtype=np.uint8),
-        *_constants(plan.greater, slot), *_constants(plan.before, slot),
-        np.array([slot[h] for h, _ in plan.outside], dtype=np.int32), lo, hi, member_first, member_second,
-    )
+    digester = Digester(plan, paths, first_data_line)
+    no_spans = np.zeros((1, 2), dtype=np.int32)
 
-    def one(data: np.ndarray, end: int, offset: int, capacity: int) -> _Chunk:
-        starts, flags = np.zeros(capacity, dtype=np.int32), np.zeros(capacity, dtype=np.uint8)
-        key_hash, first, second = (np.zeros(capacity, dtype=np.uint64), np.zeros(capacity, dtype=np.uint64),
-                                   np.zeros(capacity, dtype=np.uint32))
-        lines = _digest.digest(data, end, *arguments, key_hash, first, second, flags, starts)
-        chunk = _Chunk(offset, capacity, starts, key_hash, first, second, flags)
-        if lines != capacity:
+    def one(data: np.ndarray, end: int, offset: int, capacity: int) -> Hashed:
+        starts, ends = np.zeros(capacity, dtype=np.int64), np.zeros(capacity, dtype=np.int64)
+        if _digest.bounds(data, end, starts, ends) != capacity:
             raise ValueError("the digest counted other lines than the chunker")
-        return chunk
+        return digester.hash(data, offset, capacity, starts, ends, np.ones(capacity, dtype=np.uint8), no_spans)
 
     workers = max(1, os.cpu_count() or 1)
-    parts: list[_Chunk] = []
     with ThreadPoolExecutor(workers, thread_name_prefix="digest") as pool:
-        pending: deque[Future[_Chunk]] = deque()
+        pending: deque[Future[Hashed]] = deque()
         for data, end, offset, count in _chunks(paths):
             pending.append(pool.submit(one, data, end, offset, count))
             while len(pending) > workers:
-                parts.append(pending.popleft().result())
-        parts.extend(future.result() for future in pending)
-
-    def joined(name: str, dtype: type[np.generic]) -> np.ndarray:
-        """One array of the chunks' ``name`` (the chunks' own released as it is made)."""
-        whole = np.concatenate([getattr(p, name) for p in parts]) if parts else np.empty(0, dtype=dtype)
-        for part in parts:
-            setattr(part, name, None)
-        return whole
-
-    flags = joined("flags", np.uint8)
-    flags[: max(0, first_data_line - 1)] = 0  # the header (line 1) is no record
-    lines = np.arange(1, len(flags) + 1, dtype=np.int64)
-    # One after the other (each holds a table of its own): memory, not time, is what they cost.
-    keys = _keys(lines, flags, joined("key_hash", np.uint64))
-    households = _households(lines, flags, joined("household_first", np.uint64),
-                             joined("household_second", np.uint32))
-    chunks = None
-    if len(paths) == 1:
-        firsts = np.cumsum([0, *(p.lines for p in parts[:-1])], dtype=np.int64) + 1
-        chunks = (firsts, np.array([p.offset for p in parts], dtype=np.int64), joined("starts", np.int32))
-    return Candidates(keys, households, lines[(flags & _digest_bits()["MARKED"]) != 0], len(flags), chunks)
-
-
-def read_lines(path: Path, offsets: np.ndarray) -> list[str]:
-    """The text of the lines starting at ``offsets`` as polars' scan_lines gives it (no line
-    break, no CR before it): for the few lines the invariants read again."""
-    import mmap
-
-    texts: list[str] = []
-    with path.open("rb") as stream:
-        if not path.stat().st_size:
-            return texts
-        with mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
-            for start in offsets.tolist():
-                stop = mapped.find(b"\n", start)
-                data = mapped[start : stop if stop >= 0 else len(mapped)]
-                texts.append(data.removesuffix(b"\r").decode("utf-8"))
-    return texts
-
-
-def _digest_bits() -> dict[str, int]:
-    from conformance.columnar import _digest
-
-    return {"KEY": _digest.KEY, "HOUSEHOLD": _digest.HOUSEHOLD, "LIVING": _digest.LIVING, "HEAD": _digest.HEAD,
-            "MARKED": _digest.MARKED}
-
-
-def _keys(lines: np.ndarray, flags: np.ndarray, hashes: np.ndarray) -> np.ndarray:
-    """Every line whose key hash another line shares."""
-    from conformance.columnar import _digest
-
-    out = np.zeros(len(lines), dtype=np.bool_)
-    _digest.repeated(hashes, flags, _digest.KEY, out)
-    return lines[out]
-
-
-def _households(lines: np.ndarray, flags: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """Every line of a household whose living members do not have exactly one 世帯主, or whose
-    first hash two different second hashes share."""
-    from conformance.columnar import _digest
-
-    out = np.zeros(len(lines), dtype=np.bool_)
-    _digest.households(first, second, flags, out)
-    return lines[out]
+                digester.fold(pending.popleft().result())
+        while pending:
+            digester.fold(pending.popleft().result())
+    return digester.result()

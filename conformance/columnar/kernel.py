@@ -30,7 +30,7 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,12 +42,13 @@ from conformance.columnar.transcode import UTF8, LineTooLong, Structure
 
 if TYPE_CHECKING:
     from conformance.columnar.compile import Rule
+    from conformance.columnar.digest import Digester, Hashed
 
 # The constants below are shared with _kernel.py, which imports them: numba reads module globals as
 # compile-time constants.
 # Per-field table columns (one row per field of the file's header).
-MAXLEN, CLASS, TYPE, REQUIRED, CODE_LO, CODE_HI, CHECK, CHECK_LEN, PATTERN, SIGNATURE, DECODE = range(11)
-_FIELD_PARAMS = 11
+MAXLEN, CLASS, TYPE, REQUIRED, CODE_LO, CODE_HI, CHECK, CHECK_LEN, PATTERN, SIGNATURE, DECODE, DIGEST = range(12)
+_FIELD_PARAMS = 12
 # TYPE values.
 T_NONE, T_INTEGER, T_FLAG, T_DATE_LENIENT, T_DATE_STRICT = range(5)
 # CHECK values (0: none).
@@ -176,6 +177,7 @@ def build_tables(columns: Sequence[Column], width: int, rules: Sequence[Rule], e
     fields[:, CODE_LO] = -1
     fields[:, PATTERN] = P_NONE
     fields[:, SIGNATURE] = -1
+    fields[:, DIGEST] = -1
     codes: list[int] = []
     dfas: list[_Dfa] = []
     for column in columns:
@@ -224,6 +226,17 @@ def build_tables(columns: Sequence[Column], width: int, rules: Sequence[Rule], e
         single=single,
         double=double,
     )
+
+
+def with_digest(tables: Tables, slot_of: np.ndarray) -> Tables:
+    """``tables`` with the fields the invariants' digest reads (``slot_of``: per field its slot,
+    -1 none): the screen records where they are on each line it splits (``spans``), so that the
+    digest does not split the line again."""
+    fields = tables.fields.copy()
+    fields[:, DIGEST] = -1
+    known = min(len(slot_of), tables.width)
+    fields[:known, DIGEST] = slot_of[:known]
+    return replace(tables, fields=fields)
 
 
 def _encoded(codes: Iterable[str], encoding: str) -> Iterator[bytes]:
@@ -417,23 +430,28 @@ def load() -> None:
 
 
 def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tables: Tables,
-                 verdicts: RowVerdicts) -> Iterator[Marked]:
+                 verdicts: RowVerdicts, digester: Digester | None = None) -> Iterator[Marked]:
     """The lines (from ``first_data_line`` on) that may fail a rule, chunk by chunk in line order;
-    ``paths`` are consecutive pieces of one file, each but the last ending with a line break."""
+    ``paths`` are consecutive pieces of one file, each but the last ending with a line break.
+    With a ``digester`` (``tables`` made by with_digest), each chunk is also digested for the
+    invariants on the thread that screened it, and folded into its tables in line order: the file
+    is read and split once for both."""
     from conformance.columnar import _kernel
 
     workers = max(1, os.cpu_count() or 1)
     with ThreadPoolExecutor(workers, thread_name_prefix="screen") as pool:
         pending: deque[Future[_Screened]] = deque()
         line = 1
-        for data, end, _offset, lines in _chunks(paths):
-            pending.append(pool.submit(_screen, _kernel, tables, data, end, lines, quoted))
+        for data, end, offset, lines in _chunks(paths):
+            pending.append(pool.submit(_screen, _kernel, tables, data, end, lines, quoted, offset, digester))
             while len(pending) > workers:
-                marked, line = _marked(pending.popleft().result(), line, first_data_line, tables, verdicts)
+                marked, line = _marked(pending.popleft().result(), line, first_data_line, tables, verdicts, digester)
                 yield marked
         while pending:
-            marked, line = _marked(pending.popleft().result(), line, first_data_line, tables, verdicts)
+            marked, line = _marked(pending.popleft().result(), line, first_data_line, tables, verdicts, digester)
             yield marked
+    if digester is not None:
+        digester.complete = True
 
 
 def _chunks(paths: Sequence[Path], longest: int = 8 << 20) -> Iterator[tuple[np.ndarray, int, int, int]]:
@@ -528,24 +546,36 @@ class _Screened:
     starts: np.ndarray
     ends: np.ndarray
     signatures: np.ndarray
+    hashed: Hashed | None = None
 
 
-def _screen(kernel: Any, tables: Tables, buf: np.ndarray, end: int, capacity: int, quoted: bool) -> _Screened:
+#: The spans of a screen without digest (no field has a DIGEST slot: never written).
+_NO_SPANS = np.zeros((1, 2), dtype=np.int32)
+
+
+def _screen(kernel: Any, tables: Tables, buf: np.ndarray, end: int, capacity: int, quoted: bool, offset: int = 0,
+            digester: Digester | None = None) -> _Screened:
     starts = np.empty(capacity, dtype=np.int64)
     ends = np.empty(capacity, dtype=np.int64)
     marked = np.zeros(capacity, dtype=np.uint8)
     signatures = np.zeros((capacity, tables.words + len(tables.signature_fields)), dtype=np.uint64)
+    spans = np.zeros((capacity, 2 * digester.slots), dtype=np.int32) if digester is not None else _NO_SPANS
     lines = kernel.screen(
         buf, end, quoted, tables.width, tables.fields, tables.forbid, tables.codes, tables.dfa_ascii,
         tables.dfa_other, tables.dfa_start, tables.dfa_next, tables.dfa_accept, tables.words,
-        starts, ends, marked, signatures, tables.native, tables.single, tables.double,
+        starts, ends, marked, signatures, tables.native, tables.single, tables.double, spans,
     )
-    return _Screened(buf, int(lines), marked, starts, ends, signatures)
+    # A line the screen marked was not split to its end: the digest splits it again.
+    hashed = digester.hash(buf, offset, int(lines), starts, ends, marked, spans) if digester is not None else None
+    return _Screened(buf, int(lines), marked, starts, ends, signatures, hashed)
 
 
 def _marked(screened: _Screened, line: int, first_data_line: int, tables: Tables,
-            verdicts: RowVerdicts) -> tuple[Marked, int]:
-    """The chunk's marked lines (numbered from ``line``), and the next chunk's first line."""
+            verdicts: RowVerdicts, digester: Digester | None = None) -> tuple[Marked, int]:
+    """The chunk's marked lines (numbered from ``line``), and the next chunk's first line; the
+    chunk's digest folded into the ``digester``'s tables."""
+    if digester is not None and screened.hashed is not None:
+        digester.fold(screened.hashed)
     marked = screened.marked.astype(bool) | verdicts.failing(screened)
     skip = max(0, first_data_line - line)
     marked[: min(skip, len(marked))] = False

@@ -28,6 +28,7 @@ import polars as pl
 from conformance.columnar.compile import LINE, NFIELDS, RECORD, Rule, value_name
 
 if TYPE_CHECKING:
+    from conformance.columnar.digest import Digester
     from conformance.columnar.kernel import Tables
 
 _TEXT = "__text"
@@ -65,6 +66,8 @@ class LinesPlan:
     fields: tuple[int, ...]
     rules: tuple[Rule, ...]
     tables: Tables | None = None
+    #: With ``tables``: the invariants' digest, fed by the screen's pass (kernel.marked_lines).
+    digester: Digester | None = None
 
 
 #: Lines the screen marked, gathered before the masks judge them in one polars query.
@@ -96,7 +99,7 @@ def _screened(plan: LinesPlan, tables: Tables) -> Iterator[pl.DataFrame]:
     verdicts = RowVerdicts(tables, plan.rules)
     numbers: list[int] = []
     texts: list[str] = []
-    for marked in marked_lines(plan.paths, plan.quoted, plan.first_data_line, tables, verdicts):
+    for marked in marked_lines(plan.paths, plan.quoted, plan.first_data_line, tables, verdicts, plan.digester):
         numbers.extend(marked.lines)
         texts.extend(marked.texts)
         if len(numbers) >= SCREENED_LINES:

@@ -96,17 +96,25 @@ def invariants(tmp_path: Path, rows: Sequence[Mapping[str, str]], family: str,
                monkeypatch: pytest.MonkeyPatch, extracted: dt.date | None = None) -> list[tuple[str, str, str | None]]:
     results = []
     tmp_path.mkdir(exist_ok=True)
-    for engine in ("digest", "columnar", "rows"):
-        # digest: the compiled digest picks the lines each part reads (files of any size here)
-        monkeypatch.setattr(files.limits, "SCREEN_MIN_BYTES", 0 if engine == "digest" else 1 << 40)
+    for engine in ("screen", "digest", "columnar", "rows"):
+        # screen: the content pass's screen digests the file for the invariants (the family judged
+        # with a content family); digest: the compiled digest's own pass picks the lines each part
+        # reads (files of any size here)
+        monkeypatch.setattr(files.limits, "SCREEN_MIN_BYTES", 0 if engine in ("screen", "digest") else 1 << 40)
         if engine == "rows":
             monkeypatch.setattr(files.invariants, "csv_frame", lambda source, columns: None)
         (tmp_path / engine).mkdir()
         target = target_for(tmp_path / engine, to_text(rows).encode("utf-8"))
         if extracted is not None:
             target.cache[files.invariants.EXTRACTED] = extracted
-        results.append([(f.code, f.location, f.actual) for f in run(target, [family])])
-    assert results[0] == results[1] == results[2]
+        if engine == "screen":
+            run(target, [family, "required"])
+            assert target.cache["file.layout:residents_csv:content"].digested is not None
+            judged = target.cache["file.layout:residents_csv:invariants"].issues[family]
+            results.append([(i.code, i.location, i.actual) for i in judged])
+        else:
+            results.append([(f.code, f.location, f.actual) for f in run(target, [family])])
+    assert results[0] == results[1] == results[2] == results[3]
     return results[0]
 
 

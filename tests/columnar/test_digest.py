@@ -14,7 +14,17 @@ import pytest
 from conformance.checks import files
 from conformance.columnar import digest, kernel
 from conformance.testdata.town import generate_town, town_headers
-from tests.checks.test_files import HEADERS, atena_numbers, conforming_rows, japanese, m11, run, target_for, to_text
+from tests.checks.test_files import (
+    HEADERS,
+    NAME,
+    atena_numbers,
+    conforming_rows,
+    japanese,
+    m11,
+    run,
+    target_for,
+    to_text,
+)
 
 pytestmark = pytest.mark.skipif(not kernel.available(), reason="numba is not installed")
 
@@ -39,7 +49,25 @@ def lines_of(tmp_path: Path, rows: list[dict[str, str]]) -> digest.Candidates:
     return digest.candidates([path], plan())
 
 
-def listed(found: np.ndarray) -> list[int]:
+def fused(tmp_path: Path, rows: list[dict[str, str]], line_break: str = "\n") -> digest.Candidates:
+    """The candidates the content pass's screen digested (every family of the file judged; the
+    screen on files of any size), checked against the digest's own pass on the same file."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(files.limits, "SCREEN_MIN_BYTES", 0)
+        tmp_path.mkdir(exist_ok=True)
+        target = target_for(tmp_path, to_text(rows).replace("\n", line_break).encode())
+        target.cache[files.invariants.EXTRACTED] = EXTRACTED
+        run(target, [family for family in files.FAMILIES if family != "references"])
+    found = target.cache["file.layout:residents_csv:content"].digested
+    assert isinstance(found, digest.Candidates)
+    alone = digest.candidates([tmp_path / NAME], plan())
+    assert (listed(found.keys), listed(found.households), listed(found.cells), found.lines) == (
+        listed(alone.keys), listed(alone.households), listed(alone.cells), alone.lines)
+    return found
+
+
+def listed(found: np.ndarray | None) -> list[int]:
+    assert found is not None
     return [int(line) for line in found]
 
 
@@ -62,10 +90,49 @@ def test_each_defect_keeps_exactly_its_lines(tmp_path: Path) -> None:
         japanese(宛名番号=numbers[6], 世帯番号=m11("000000003"), 続柄="子"),  # 9: a household without 世帯主
         japanese(宛名番号=numbers[7], 世帯番号=m11("000000003"), 続柄="世帯主", 住民状態="2"),  # 10: moved out
     ]
-    found = lines_of(tmp_path, rows)
-    assert listed(found.keys) == [3, 4]
-    assert listed(found.households) == [9, 10]  # every line of the household, living or not
-    assert listed(found.cells) == [5, 6, 7, 8]
+    for found in (lines_of(tmp_path, rows), fused(tmp_path / "fused", rows)):
+        assert listed(found.keys) == [3, 4]
+        # the household's first living member (the group-by needs no other line of a household
+        # without 世帯主: a member who moved out is no member of it)
+        assert listed(found.households) == [9]
+        assert listed(found.cells) == [5, 6, 7, 8]
+
+
+def test_a_household_with_two_householders_keeps_its_first_member_and_every_householder(tmp_path: Path) -> None:
+    numbers = atena_numbers(6)
+    two = m11("000000004")
+    rows = [
+        japanese(宛名番号=numbers[0]),                                      # line 2: its own household
+        japanese(宛名番号=numbers[1], 世帯番号=two, 続柄="子"),              # 3: the first living member
+        japanese(宛名番号=numbers[2], 世帯番号=two, 続柄="世帯主"),          # 4
+        japanese(宛名番号=numbers[3], 世帯番号=two, 続柄="妻"),              # 5: read by no part
+        japanese(宛名番号=numbers[4], 世帯番号=two, 続柄="世帯主", 住民状態="2"),  # 6: moved out: no member
+        japanese(宛名番号=numbers[5], 世帯番号=two, 続柄="世帯主"),          # 7
+    ]
+    for found in (lines_of(tmp_path, rows), fused(tmp_path / "fused", rows)):
+        assert (listed(found.keys), listed(found.households), listed(found.cells)) == ([], [3, 4, 7], [])
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n"])
+def test_chunk_edges_and_growing_tables(tmp_path: Path, line_break: str) -> None:
+    """Chunks of a few lines (every table grows many times from one slot, lines cross chunk edges):
+    the same lines as one chunk, and the lines read again (from the checkpoints) are the file's."""
+    rows = [dict(row) for row in generate_town(seed=5, households=45)]
+    rows[7]["宛名番号"], rows[7]["履歴番号"] = rows[90]["宛名番号"], rows[90]["履歴番号"]
+    rows[30]["続柄"] = "世帯主" if rows[30]["続柄"] != "世帯主" else "子"
+    rows[50]["届出年月日"] = "2099-01-01"
+    rows = [{h: row[h] for h in HEADERS} for row in rows]
+    whole = fused(tmp_path / "whole", rows, line_break)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kernel, "CHUNK_BYTES", 700)
+        cut = fused(tmp_path / "cut", rows, line_break)
+    assert listed(cut.keys) == listed(whole.keys) == [9, 92]
+    assert listed(cut.cells) == listed(whole.cells) and 52 in listed(cut.cells)
+    assert listed(cut.households) == listed(whole.households) != []
+    text = (tmp_path / "cut" / NAME).read_bytes().decode()
+    assert cut.texts(np.arange(1, cut.lines + 1)) == text.removesuffix(line_break).split(line_break)
+    some = [64, 65, 66, cut.lines]
+    assert cut.texts(np.array(some)) == [text.split(line_break)[k - 1] for k in some]
 
 
 @pytest.mark.parametrize("line_break", ["\n", "\r\n"])

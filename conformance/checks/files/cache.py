@@ -4,12 +4,19 @@ run, whatever the number of requirements bound to it."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import TYPE_CHECKING
 
 from conformance.checks.files.content import scan_content, scan_fixed
 from conformance.checks.files.encoding import judge_encoding, starts_with_bom, usable, with_bom
 from conformance.checks.files.interpretations import resolve, with_interpretations
-from conformance.checks.files.invariants import EXTRACTED, InvariantScan, living_code, scan_invariants
+from conformance.checks.files.invariants import (
+    EXTRACTED,
+    InvariantScan,
+    content_digester,
+    living_code,
+    scan_invariants,
+)
 from conformance.checks.files.limits import CANDIDATE_ENCODINGS
 from conformance.checks.files.model import ContentScan, EncodingVerdict
 from conformance.columnar.layout import (
@@ -80,9 +87,11 @@ def encoding_verdict(target: Target, layout: FileInterface) -> EncodingVerdict:
     return verdict
 
 
-def content_scan(target: Target, layout: FileInterface) -> ContentScan:
+def content_scan(target: Target, layout: FileInterface, invariants: bool = False) -> ContentScan:
     """The content families' issues; TargetError when no encoding decodes the file (and, for a
-    fixed-length file, its declared encoding is unknown too)."""
+    fixed-length file, its declared encoding is unknown too). ``invariants``: the invariant
+    families will be judged too, so a file the compiled screen reads is digested for them in the
+    same pass (see invariant_scan)."""
     verdict = encoding_verdict(target, layout)
     export = cached_export(target, layout)
     encoding = content_encoding(export, layout, verdict)
@@ -93,7 +102,8 @@ def content_scan(target: Target, layout: FileInterface) -> ContentScan:
             if layout.format == "fixed":
                 target.cache[key] = _scan_fixed_layout(export, encoding, spec)
             else:
-                target.cache[key] = scan_content(export, encoding, spec, verdict.source)
+                digester_for = partial(content_digester, spec, *_invariant_terms(target, spec)) if invariants else None
+                target.cache[key] = scan_content(export, encoding, spec, verdict.source, digester_for)
         finally:
             if verdict.source is not None:
                 verdict.source.close()  # the content is cached: a transcoded copy is not needed again
@@ -149,9 +159,18 @@ def invariant_scan(target: Target, layout: FileInterface) -> InvariantScan:
         verdict = encoding_verdict(target, layout)
         encoding = content_encoding(export, layout, verdict)
         spec = layout_spec(target, layout)
-        labels = {t.id: {code.code: code.label for code in t.codes} for t in target.catalog.code_tables}
-        extracted = target.cache.get(EXTRACTED) or dt.date.today()
+        content = target.cache.get(f"file.layout:{layout.id}:content")
+        digested = content.digested if isinstance(content, ContentScan) else None
         target.cache[key] = scan_invariants(export, encoding, spec, Utf8SourceView(export, encoding, verdict),
-                                            living_code(spec, labels), extracted)
+                                            *_invariant_terms(target, spec), digested=digested)
     scan: InvariantScan = target.cache[key]
     return scan
+
+
+def _invariant_terms(target: Target, spec: LayoutSpec) -> tuple[str | None, dt.date]:
+    """The 住民状態 code of a living resident and the extraction date (``target.cache[EXTRACTED]``
+    when set, by conformance validate; today otherwise), the same for the content pass's digest
+    and the invariants."""
+    labels = {t.id: {code.code: code.label for code in t.codes} for t in target.catalog.code_tables}
+    extracted: dt.date = target.cache.get(EXTRACTED) or dt.date.today()
+    return living_code(spec, labels), extracted

@@ -60,11 +60,12 @@ def _issues(
     content = [family for family in families if family in CONTENT_FAMILIES]
     stop: Issue | None = None
     if content:
-        scan = content_scan(target, layout)
+        # With the invariants asked for too, the content pass digests the file for them.
+        scan = content_scan(target, layout, invariants=bool(invariants))
         for family in content:
+    invariants = [family for family in families if family in INVARIANT_FAMILIES]
             yield from scan.issues[family]
         stop = scan.stop
-    invariants = [family for family in families if family in INVARIANT_FAMILIES]
     if invariants:
         judged = invariant_scan(target, layout)
         for family in invariants:

@@ -8,6 +8,7 @@ import csv
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     import polars as pl
 
     from conformance.columnar.compile import Rule
+    from conformance.columnar.digest import Digester
     from conformance.columnar.fixed import FixedLayout, RecordProblem
     from conformance.columnar.kernel import Tables
 
@@ -143,13 +145,20 @@ class ContentPass:
                 self.add(family, _issue(self.name, row.line, column, problem), column.header)
 
 
+#: Given the file's source and columns, the invariants' digester the screen's pass feeds (or None).
+DigesterFor = Callable[[Utf8Source, Sequence[Column]], "Digester | None"]
+
+
 def scan_content(
-    export: ExportFile, encoding: str, spec: LayoutSpec, source: Utf8Source | None = None
+    export: ExportFile, encoding: str, spec: LayoutSpec, source: Utf8Source | None = None,
+    digester_for: DigesterFor | None = None,
 ) -> ContentScan:
     """Read the file once (streamed) and collect every content family's issues.
 
     The columnar engine reads it when its grammar covers the file, the row path otherwise.
-    ``source`` is the content as UTF-8 when the encoding pass already made it.
+    ``source`` is the content as UTF-8 when the encoding pass already made it. With
+    ``digester_for``, a file the compiled screen reads is also digested for the domain invariants
+    in the same pass (``ContentScan.digested``).
     """
     own = source is None or (not source.utf8 and not _screened(source))
     if own:
@@ -157,7 +166,7 @@ def scan_content(
         source = decode(export.path, encoding).source
     try:
         if source is not None and columnar_covers(source):
-            scan = scan_columnar(export.path.name, source, spec)
+            scan = scan_columnar(export.path.name, source, spec, digester_for)
             if scan is not None:
                 return scan
     finally:
@@ -248,9 +257,11 @@ def columnar_covers(source: Utf8Source) -> bool:
     return not (structure.bare_cr or structure.nul or structure.long_line)
 
 
-def scan_columnar(name: str, source: Utf8Source, spec: LayoutSpec) -> ContentScan | None:
+def scan_columnar(name: str, source: Utf8Source, spec: LayoutSpec,
+                  digester_for: DigesterFor | None = None) -> ContentScan | None:
     """The content families' issues from the columnar engine; None when a line turns out to be
-    outside its grammar (the caller then uses the row path)."""
+    outside its grammar (the caller then uses the row path). With ``digester_for`` and the
+    screen, the invariants' digest of the whole file too (``digested``)."""
     # polars is imported when a file is read, not when a suite is collected.
     from conformance.columnar.compile import compile_rules
     from conformance.columnar.lines import Irregular, LinesPlan, failing_batches, refine
@@ -263,7 +274,12 @@ def scan_columnar(name: str, source: Utf8Source, spec: LayoutSpec) -> ContentSca
     rules = compile_rules(spec, state.columns, len(header))
     fields = tuple(sorted({c.index for c in state.columns if c.index is not None}))
     tables = _screen_tables(state.columns, header, rules, source.encoding) if _screened(source) else None
-    plan = LinesPlan(source.paths, 2, source.structure.quotes, fields, rules, tables)
+    digester = digester_for(source, state.columns) if tables is not None and digester_for is not None else None
+    if tables is not None and digester is not None:
+        from conformance.columnar.kernel import with_digest
+
+        tables = with_digest(tables, digester.slot_of)
+    plan = LinesPlan(source.paths, 2, source.structure.quotes, fields, rules, tables, digester)
     collector = _Collector(state, rules)
     pending = _Pending()
     try:
@@ -274,7 +290,10 @@ def scan_columnar(name: str, source: Utf8Source, spec: LayoutSpec) -> ContentSca
             collector.take(refine(pending.take(), rules))
     except (Irregular, EngineDisagreement, LineTooLong):
         return None
-    return state.result(engine="columnar")
+    scan = state.result(engine="columnar")
+    if digester is not None and digester.complete:
+        return replace(scan, digested=digester.result())
+    return scan
 
 
 def _screened(source: Utf8Source) -> bool:

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from conformance.checks.files import limits
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     import polars as pl
 
     from conformance.checks.files.references import Utf8SourceView
+    from conformance.columnar import digest
     from conformance.columnar.transcode import Utf8Source
     from conformance.targets.base import ExportFile
 
@@ -72,7 +74,7 @@ RELATION_PATTERN = rf"^(?:{'|'.join(_FIXED_RELATIONS)}|(?:{_ATOM})(?:の(?:{_ATO
 _ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 _LINE = "__line"
-#: Up to this many lines of a part, the digest's lines are read at their offsets (mmap), not by a
+#: Up to this many lines of a part, the digest's lines are read where they are (pread), not by a
 #: pass of polars over the whole file.
 READ_AT_OFFSETS = 100_000
 
@@ -368,25 +370,14 @@ def csv_frame(source: Utf8Source, columns: Mapping[str, Column]) -> FrameOf | No
     return frame_of
 
 
-def digest_frame(source: Utf8Source, columns: Mapping[str, Column], present: set[str], living: str | None,
-                 extracted: dt.date) -> FrameOf | None:
-    """The needed columns of a large unquoted UTF-8 file, each part reading only the lines the
-    compiled digest (``conformance.columnar.digest``) says can matter to it (the other lines
-    cannot change its findings or counts); None when the digest does not apply (the caller reads
-    every line)."""
-    import polars as pl
-
+def digest_plan(columns: Mapping[str, Column], present: set[str], living: str | None,
+                extracted: dt.date) -> digest.Plan:
+    """What the compiled digest reads of a file whose needed ``columns`` are ``present``."""
     from conformance.columnar import digest
-    from conformance.columnar.lines import named_columns, text_frame, unquoted_columns
 
-    if source.structure.quotes or source.encoding not in limits.UTF8:
-        return None
-    if not limits.screen_worth(sum(path.stat().st_size for path in source.paths)):
-        return None
-    indexes = {header: column.index for header, column in columns.items() if column.index is not None}
     as_of = extracted.isoformat().encode()
-    plan = digest.Plan(
-        indexes=indexes,
+    return digest.Plan(
+        indexes={header: column.index for header, column in columns.items() if column.index is not None},
         key=_key_columns(present) if ATENA in present else (),
         household=HOUSEHOLD if {HOUSEHOLD, RELATION} <= present else None,
         relation=RELATION if RELATION in present else None,
@@ -399,21 +390,63 @@ def digest_frame(source: Utf8Source, columns: Mapping[str, Column], present: set
                  *((h, municipality_codes()) for h, c in columns.items()
                    if h in present and c.item.check_digit == "lg_code")],
     )
-    try:
-        found = digest.candidates(source.paths, plan)
-    except ValueError:
+
+
+def digests(source: Utf8Source) -> bool:
+    """Whether the compiled digest reads the file: large, unquoted UTF-8 (numba there)."""
+    if source.structure.quotes or source.encoding not in limits.UTF8:
+        return False
+    return limits.screen_worth(sum(path.stat().st_size for path in source.paths))
+
+
+def content_digester(spec: LayoutSpec, living: str | None, extracted: dt.date,
+                     source: Utf8Source, columns: Sequence[Column]) -> digest.Digester | None:
+    """A digester for the screen's pass over the file (the content pass then digests the file as
+    it reads it, and the invariants read only the lines it keeps); None when the digest does not
+    apply."""
+    from conformance.columnar import digest
+
+    if not digests(source):
         return None
+    chosen = needed(spec, columns)
+    return digest.Digester(digest_plan(chosen, set(chosen), living, extracted), source.paths)
+
+
+def digest_frame(source: Utf8Source, columns: Mapping[str, Column], present: set[str], living: str | None,
+                 extracted: dt.date, digested: digest.Candidates | None = None) -> FrameOf | None:
+    """The needed columns of a large unquoted UTF-8 file, each part reading only the lines the
+    compiled digest (``conformance.columnar.digest``) says can matter to it (the other lines
+    cannot change its findings or counts); None when the digest does not apply (the caller reads
+    every line). ``digested``: the lines the content pass's digest found, used when they were
+    found for this same plan."""
+    import polars as pl
+
+    from conformance.columnar import digest
+    from conformance.columnar.lines import named_columns, text_frame, unquoted_columns
+
+    if not digests(source):
+        return None
+    indexes = {header: column.index for header, column in columns.items() if column.index is not None}
+    plan = digest_plan(columns, present, living, extracted)
+    found = digested if digested is not None and digested.plan == plan else None
+    if found is None:
+        try:
+            found = digest.candidates(source.paths, plan)
+        except ValueError:
+            return None
     lines = {KEY_PART: found.keys, HOUSEHOLD_PART: found.households, CELL_PART: found.cells}
+    candidates = found
 
     def frame_of(part: str, headers: Sequence[str]) -> pl.LazyFrame:
         wanted = {header: indexes[header] for header in headers}
         only = lines[part]
+        if only is None:  # the digest could not decide: every line
+            return named_columns(source.paths, False, wanted, _LINE)[0]
         if not len(only):
             return pl.DataFrame(schema={_LINE: pl.Int64, **dict.fromkeys(headers, pl.String)}).lazy()
-        offsets = found.offsets(only) if len(only) <= READ_AT_OFFSETS else None
-        if offsets is not None:  # a few lines: read where they are
-            return unquoted_columns(text_frame(only.tolist(), digest.read_lines(source.paths[0], offsets)), wanted,
-                                    _LINE)
+        texts = candidates.texts(only) if len(only) <= READ_AT_OFFSETS else None
+        if texts is not None:  # a few lines: read where they are
+            return unquoted_columns(text_frame(only.tolist(), texts), wanted, _LINE)
         return named_columns(source.paths, False, wanted, _LINE, only=only)[0]
 
     return frame_of
@@ -468,9 +501,10 @@ def chunks_frame(frames: Iterator[pl.DataFrame], columns: Mapping[str, Column]) 
 
 
 def scan_invariants(export: ExportFile, encoding: str, spec: LayoutSpec, source: Utf8SourceView,
-                    living: str | None, extracted: dt.date) -> InvariantScan:
+                    living: str | None, extracted: dt.date, digested: object | None = None) -> InvariantScan:
     """Read the needed columns of the file (polars where the grammar covers it, else record by
-    record) and judge every invariant on them."""
+    record) and judge every invariant on them. ``digested``: the lines the content pass's digest
+    kept (``ContentScan.digested``), if it digested this file."""
     from conformance.checks.files.content import first_record
 
     name = export.path.name
@@ -487,12 +521,20 @@ def scan_invariants(export: ExportFile, encoding: str, spec: LayoutSpec, source:
         if utf8 is not None and titles is not None:
             columns = spec.columns(titles)
             chosen = needed(spec, columns)
-            lazy = digest_frame(utf8, chosen, set(chosen), living, extracted) or csv_frame(utf8, chosen)
+            found = digested if isinstance(digested, digest_module().Candidates) else None
+            lazy = digest_frame(utf8, chosen, set(chosen), living, extracted, found) or csv_frame(utf8, chosen)
             if lazy is not None:
                 return judge(name, spec, columns, lazy, set(chosen), living, extracted)
     columns = spec.columns(_csv_header(export, encoding))
     chosen = needed(spec, columns)
     return judge(name, spec, columns, _eager(row_frame(export, encoding, chosen)), set(chosen), living, extracted)
+
+
+def digest_module() -> ModuleType:
+    """conformance.columnar.digest, imported when a file is read (it imports numpy)."""
+    from conformance.columnar import digest
+
+    return digest
 
 
 def _csv_header(export: ExportFile, encoding: str) -> list[str]:

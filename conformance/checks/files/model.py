@@ -123,6 +123,9 @@ class ContentScan:
     stop: Issue | None = None
     counts: Mapping[tuple[str, str], int] = field(default_factory=dict)
     engine: str = "rows"
+    #: The lines the invariants must read, when the screen's pass digested the file for them
+    #: (``conformance.columnar.digest.Candidates``; None otherwise).
+    digested: object | None = None
 
 
 @dataclass(frozen=True, slots=True)
