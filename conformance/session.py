@@ -16,7 +16,7 @@ from conformance.reporting.personal import Scrubber, personal_item_names
 from conformance.reporting.recorder import HarRecorder
 from conformance.spec.catalog import EditionCatalog
 from conformance.targets.base import HttpClient, Target, TestData
-from conformance.targets.exports import build_export_source
+from conformance.targets.exports import ApiExportSource, build_export_source
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.migration import write_migration
 from conformance.testdata.town import generate_town
@@ -76,6 +76,8 @@ class TargetSession:
         exports_config = self.profile.targets.exports
         exports = build_export_source(exports_config, client, self.workdir) if exports_config else None
         data = self._load_data(client)
+        if isinstance(exports, ApiExportSource):
+            exports.snapshot()  # the exports as loaded, before any scenario changes the records
         return Target(catalog=edition, http=client, exports=exports, data=data, seed=self.seed,
                       max_examples=self.profile.hypothesis.max_examples,
                       append_path=self.profile.targets.load.append_path, driver=self.profile.targets.driver,

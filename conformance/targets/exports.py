@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Protocol, runtime_checkable
 
 from conformance.columnar.layout import ColumnMap
-from conformance.errors import ProfileError, TargetError
+from conformance.errors import ProfileError, TargetError, UnreachableError
 from conformance.inputs import write_private
 from conformance.profiles import ExportTarget
 from conformance.targets.base import ExportFile, ExportSource, HttpClient
@@ -117,13 +117,35 @@ class ApiExportSource(ColumnMaps):
         self._files = dict(files)
         self._workdir = workdir
         self._written: set[Path] = set()
+        self._snapshot: dict[str, ExportFile | TargetError] = {}
 
     def offers(self, layout: str) -> bool:
         """Whether the profile maps ``layout`` to an API path."""
         return layout in self._files
 
+    def snapshot(self) -> None:
+        """Fetch every configured export now, as the data was loaded: the first :meth:`fetch` of a
+        layout then gets this copy. Scenarios change the vendor's records during a run; an export
+        fetched after them would be judged against rows it no longer matches, and which scenarios
+        ran first depends on the selection (a shard, ``-k``). A failed fetch is kept and raised by
+        that first fetch (its requirement's error); an unreachable vendor stops the run here."""
+        for layout in self._files:
+            try:
+                self._snapshot[layout] = self._get(layout)
+            except UnreachableError:
+                raise
+            except TargetError as error:
+                self._snapshot[layout] = error
+
     def fetch(self, layout: str) -> ExportFile:
-        """GET the layout's path, store the body in the work directory, keep the declared charset."""
+        """The snapshot's copy of the layout on the first call after :meth:`snapshot`; otherwise GET
+        the layout's path, store the body in the work directory, keep the declared charset."""
+        kept = self._snapshot.pop(layout, None)
+        if isinstance(kept, TargetError):
+            raise kept
+        return kept if kept is not None else self._get(layout)
+
+    def _get(self, layout: str) -> ExportFile:
         path = _configured(layout, self._files)
         response = self._client.request("get", path)
         if response.status != 200:

@@ -173,3 +173,34 @@ def test_both_sources_say_which_layouts_the_profile_configures(tmp_path: Path) -
     # file.layout's if_configured asks this before fetching anything.
     for source in (ApiExportSource(FakeClient(), FILES, tmp_path), DirectoryExportSource(tmp_path, FILES, {})):
         assert source.offers("residents_csv") and not source.offers("residents_fixed")
+
+
+class ChangingClient(FakeClient):
+    """A vendor whose export changes after the first request (a scenario added a resident)."""
+
+    def request(
+        self, method: str, path: str, *, params: Mapping[str, str] | None = None, json: Any = None,
+        data: bytes | None = None, content_type: str | None = None,
+    ) -> HttpResponse:
+        response = super().request(method, path)
+        body = BODY if len(self.requests) == 1 else BODY + "0000000027\n".encode("cp932")
+        return HttpResponse(response.status, response.headers, body, response.url)
+
+
+def test_a_snapshot_is_what_the_first_fetch_gets(tmp_path: Path) -> None:
+    client = ChangingClient()
+    source = ApiExportSource(client, FILES, tmp_path)
+    source.snapshot()  # as the data was loaded
+    client.request("post", "/driver/v1/scenario")  # the vendor's records change
+    assert source.fetch("residents_csv").path.read_bytes() == BODY
+    assert client.requests == [("get", "/exports/residents.csv"), ("post", "/driver/v1/scenario")]
+    # A later fetch asks again (and keeps the first copy: a verdict may rest on it).
+    later = source.fetch("residents_csv")
+    assert later.path.read_bytes() != BODY and later.path.name == "residents_csv-2.csv"
+
+
+def test_a_snapshot_keeps_a_failed_fetch_for_its_check(tmp_path: Path) -> None:
+    source = ApiExportSource(FakeClient(status=503), FILES, tmp_path)
+    source.snapshot()  # no exception: the check that needs the file gets the error
+    with pytest.raises(TargetError, match=r"/exports/residents\.csv.*503"):
+        source.fetch("residents_csv")
