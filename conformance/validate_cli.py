@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 #: Findings printed by the text output, per file (the summary counts all of them).
 SHOWN_LINES = 20
+#: Longest text written to the terminal at once (a whole list; each value in it is already bounded).
+TERMINAL_LIMIT = 1 << 20
 
 
 def validate_command(
@@ -63,11 +66,25 @@ def _unusable_input_exits_2() -> Iterator[None]:
         yield
     except ConformanceError as error:
         for line in str(error).splitlines() or [type(error).__name__]:
-            sys.stderr.write(f"error: {line}\n")
+            _err(f"error: {line}\n")
         raise typer.Exit(2) from None
     except OSError as error:
-        sys.stderr.write(f"error: {error.filename or ''}: {error.strerror or error}\n")
+        _err(f"error: {error.filename or ''}: {error.strerror or error}\n")
         raise typer.Exit(2) from None
+
+
+def _out(text: str) -> None:
+    """Terminal text: file names, headers and values come from the vendor, so control characters
+    (an ANSI escape in a header) are shown as escapes, never sent to the terminal."""
+    from conformance.reporting.terminal import safe
+
+    sys.stdout.write(safe(text, TERMINAL_LIMIT))
+
+
+def _err(text: str) -> None:
+    from conformance.reporting.terminal import safe
+
+    sys.stderr.write(safe(text, TERMINAL_LIMIT))
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -96,22 +113,22 @@ def _validate(files: list[Path], layout: str | None, profile: Path | None, encod
 def _print_text(validation: Validation) -> None:
     for result in validation.files:
         count = sum(f.code != "file.too_many_findings" for f in result.findings)
-        sys.stdout.write(f"{result.path}: {result.verdict} ({result.layout}, {result.encoding or 'no encoding'}; "
+        _out(f"{result.path}: {result.verdict} ({result.layout}, {result.encoding or 'no encoding'}; "
                          f"{count} finding(s) shown)\n")
         for row in result.summary():
             lines = ", ".join(str(n) for n in row["first_lines"])
             column = row["column"] or "-"
             more = f" (+{row['not_shown']} not shown)" if row.get("not_shown") else ""
-            sys.stdout.write(f"  {row['code']:<36} {column:<24} {row['count']:>7}{more}"
+            _out(f"  {row['code']:<36} {column:<24} {row['count']:>7}{more}"
                              f"{'  lines ' + lines if lines else ''}\n")
         for finding in result.findings[:SHOWN_LINES]:
             parts = [f"expected {finding.expected}" if finding.expected is not None else "",
                      f"got {finding.actual}" if finding.actual is not None else ""]
             detail = f" ({', '.join(p for p in parts if p)})" if any(parts) else ""
-            sys.stdout.write(f"  {finding.location.text()}: {finding.code}: {finding.message}{detail}\n")
+            _out(f"  {finding.location.text()}: {finding.code}: {finding.message}{detail}\n")
         if len(result.findings) > SHOWN_LINES:
-            sys.stdout.write(f"  ... {len(result.findings) - SHOWN_LINES} more: --json or --out DIR lists them all\n")
-    sys.stdout.write(f"verdict: {validation.verdict}\n")
+            _out(f"  ... {len(result.findings) - SHOWN_LINES} more: --json or --out DIR lists them all\n")
+    _out(f"verdict: {validation.verdict}\n")
 
 
 def write_outputs(validation: Validation, out: Path) -> None:
@@ -135,19 +152,31 @@ def junit_xml(validation: Validation) -> bytes:
     suite = ET.Element("testsuite", name="conformance validate", tests=str(len(validation.files)),
                        failures=str(len(invalid)), errors="0")
     for result in validation.files:
-        case = ET.SubElement(suite, "testcase", classname=result.layout, name=str(result.path))
+        case = ET.SubElement(suite, "testcase", classname=result.layout, name=_xml_text(str(result.path)))
         properties = ET.SubElement(case, "properties")
         _property(properties, "layout", result.layout)
         _property(properties, "encoding", result.encoding)
         if result.verdict == INVALID:
             failure = ET.SubElement(case, "failure", message=f"{len(result.findings)} finding(s)")
-            failure.text = "\n".join(_finding_line(f) for f in result.findings)
+            failure.text = _xml_text("\n".join(_finding_line(f) for f in result.findings))
     data: bytes = ET.tostring(suite, encoding="utf-8", xml_declaration=True)
     return data
 
 
 def _property(parent: ET.Element, name: str, value: str) -> None:
-    ET.SubElement(parent, "property", name=name, value=value)
+    ET.SubElement(parent, "property", name=name, value=_xml_text(value))
+
+
+#: What XML 1.0 cannot hold (a vendor's header may carry an ANSI escape): written as an escape.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    """``text`` as JUnit readers can parse it: characters XML forbids, and the terminal's control
+    and bidi characters (CI logs print these fields), shown as escapes."""
+    from conformance.reporting.terminal import safe
+
+    return safe(_NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text), TERMINAL_LIMIT)
 
 
 def _finding_line(finding: Any) -> str:
@@ -175,8 +204,8 @@ def reconcile_command(
     if as_json:
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write("照合リスト\n" + csv_text(result.totals, TOTAL_COLUMNS).replace("\r\n", "\n"))
-        sys.stdout.write(f"エラーリスト ({result.counts})\n"
+        _out("照合リスト\n" + csv_text(result.totals, TOTAL_COLUMNS).replace("\r\n", "\n"))
+        _out(f"エラーリスト ({result.counts})\n"
                          + csv_text(result.errors[:SHOWN_LINES], ERROR_COLUMNS).replace("\r\n", "\n"))
     raise typer.Exit(0 if result.clean else 1)
 

@@ -232,3 +232,15 @@ def test_headers_and_counts_are_not_masked(tmp_path: Path) -> None:
     actual = {(f["code"], f["location"]["field"]["header"]): f["actual"] for f in doc["files"][0]["findings"]}
     assert actual[("file.header_unexpected_column", "氏名カナ")] == "氏名カナ"  # a header, not a resident's name
     assert actual[("file.required", "住所_町字")] == "1"  # the records that need the column
+
+
+def test_control_characters_from_the_file_never_reach_the_terminal_or_break_junit(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    file = tmp_path / "residents.csv"
+    file.write_bytes("宛名番号,\x1b[31mRED\x1b[0m\u202e\r\n1,2\r\n".encode())
+    code, out, _ = validate(str(file), "--layout", "residents_csv", "--out", str(tmp_path / "out"))
+    assert code == 1
+    assert "\x1b" not in out and "\u202e" not in out and "\\x1b[31mRED\\x1b[0m\\u202e" in out
+    failure = ET.parse(tmp_path / "out" / "junit.xml").getroot().find(".//failure")
+    assert failure is not None and failure.text is not None and "\\u001b[31mRED" in failure.text
