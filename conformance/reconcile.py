@@ -32,6 +32,7 @@ from __future__ import annotations
 import csv
 import io
 import operator
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -57,6 +58,9 @@ LIST_CAP = 10_000
 #: Candidate pairs (records whose hashes differ) read again at once: what bounds the second pass's
 #: memory when many records differ (each chunk is one more filtered pass over both files).
 CHUNK = 100_000
+#: Input (both files, bytes) per part of the keys: the first pass holds one part's keys at a time,
+#: so its memory stays about that of 1M records of residents_csv however long the files are.
+PARTITION_BYTES = 600_000_000
 _LINE = "__line"
 _NEW = "__new"
 _NEW_LINE = _LINE + _NEW
@@ -81,6 +85,8 @@ class Side:
     lines: pl.LazyFrame | None = None
     #: The header as the file writes it.
     titles: tuple[str, ...] = ()
+    #: Bytes read (the UTF-8 copy): decides how many parts the keys are split into.
+    size: int = 0
 
 
 @dataclass
@@ -110,31 +116,50 @@ def reconcile(old: Side, new: Side, spec: LayoutSpec, key: Sequence[str],
     import polars as pl
 
     for label, side in (("OLD", old), ("NEW", new)):
-        missing = [k for k in key if k not in side.indexes]
-        if missing:
-            raise UsageError(f"{label}: the file has no column {', '.join(missing)} to match records by (--key)")
+        absent = [k for k in key if k not in side.indexes]
+        if absent:
+            raise UsageError(f"{label}: the file has no column {', '.join(absent)} to match records by (--key)")
     compared = [c.header for c in spec.layout.columns
                 if c.header in old.indexes and c.header in new.indexes and c.header not in key]
     tallied = [item for item in TALLIED if item in old.indexes and item in new.indexes]
     by_text = _by_text(old, new, compared, transforms)
     result = Reconciliation(old.name, new.name, tuple(key))
-    digests, tallies = [], []
-    for label, side in (("OLD", old), ("NEW", new)):
-        frame = _digest(side, key, tallied, compared, transforms, side is old, by_text, spec)
-        _unique(frame, key, label)
-        tallies.append(_tallies(frame, tallied))
-        digests.append(frame.select(*key, _LINE, _HASH))
-        del frame  # the tallied items are counted: only key, line and hash stay
+    count = partitions(old, new)
+    tallies: list[dict[str, Counter[str]]] = [{}, {}]
+    repeated = [0, 0]
+    missing: list[tuple[tuple[int, int], pl.DataFrame]] = []
+    pairs: list[pl.DataFrame] = []
+    for part in range(count):
+        digests = []
+        for index, side in enumerate((old, new)):
+            frame = _digest(side, key, tallied, compared, transforms, side is old, by_text, spec, (part, count))
+            repeated[index] += frame.height - frame.select(key).n_unique()
+            _add_tallies(tallies[index], frame, tallied)
+            digests.append(frame.select(*key, _LINE, _HASH))
+            del frame  # the tallied items are counted: only key, line and hash stay
+        if any(repeated):
+            continue  # records would be matched many to many: only the repeats are counted on
+        keyed = digests[0].join(digests[1], on=list(key), how="full", coalesce=True, suffix=_NEW)
+        del digests
+        missing.append(_missing(keyed, key))
+        both = pl.col(_LINE).is_not_null() & pl.col(_NEW_LINE).is_not_null()
+        pairs.append(keyed.filter(both & (pl.col(_HASH) != pl.col(_HASH + _NEW))).select(_LINE, _NEW_LINE))
+        del keyed
+    for label, number in zip(("OLD", "NEW"), repeated, strict=True):
+        if number:
+            raise UsageError(f"{label}: {number} record(s) repeat a {'+'.join(key)} of an earlier one; records are "
+                             "matched by key: `conformance validate` (family keys) lists them")
     result.totals = _totals(tallies, tallied)
     result.counts["total_differences"] = sum(1 for row in result.totals if row["difference"])
-    keyed = digests[0].join(digests[1], on=list(key), how="full", coalesce=True, suffix=_NEW)
-    del digests
-    _missing(result, keyed, key)
-    both = pl.col(_LINE).is_not_null() & pl.col(_NEW_LINE).is_not_null()
-    pairs = keyed.filter(both & (pl.col(_HASH) != pl.col(_HASH + _NEW))).select(_LINE, _NEW_LINE).sort(_NEW_LINE)
-    del keyed
-    _differences(result, (old, new), key, compared, spec, transforms, pairs)
+    _list_missing(result, missing, key)
+    _differences(result, (old, new), key, compared, spec, transforms, pl.concat(pairs).sort(_NEW_LINE))
     return result
+
+
+def partitions(old: Side, new: Side) -> int:
+    """Into how many parts (by a hash of the key) the records are split: each part is one more
+    pass over both files, and holds the keys of about PARTITION_BYTES of input."""
+    return max(1, -(-(old.size + new.size) // PARTITION_BYTES))
 
 
 def _by_text(old: Side, new: Side, compared: Sequence[str], transforms: Resolved) -> bool:
@@ -144,42 +169,56 @@ def _by_text(old: Side, new: Side, compared: Sequence[str], transforms: Resolved
             and not any(transforms.touches(header) for header in compared))
 
 
-def _digest(side: Side, key: Sequence[str], tallied: Sequence[str], compared: Sequence[str],
-            transforms: Resolved, is_old: bool, by_text: bool, spec: LayoutSpec) -> pl.DataFrame:
-    """LINE, the key and the tallied items, and the record's hash, of every record (one streaming pass)."""
+def _digest(side: Side, key: Sequence[str], tallied: Sequence[str], compared: Sequence[str], transforms: Resolved,
+            is_old: bool, by_text: bool, spec: LayoutSpec, part: tuple[int, int]) -> pl.DataFrame:
+    """LINE, the key and the tallied items, and the record's hash, of the records of one part of
+    the keys (one streaming pass)."""
     import polars as pl
 
     kept = list(dict.fromkeys([*key, *tallied]))
-    if by_text:
-        assert side.lines is not None
-        parts = pl.col(_TEXT).str.splitn(",", max(side.indexes[h] for h in kept) + 2)
-        query = side.lines.select(pl.col(_LINE), *(parts.struct.field(f"field_{side.indexes[h]}").fill_null("").alias(h)
-                                                   for h in kept), pl.col(_TEXT).hash().alias(_HASH))
+    number, count = part
+    wanted = list(dict.fromkeys([*kept, *compared]))
+    if side.lines is not None:
+        # Lines of other parts are left out before they are split any further than the key.
+        lines = side.lines if count == 1 else side.lines.filter(_part_of(_text_fields(side, key), count) == number)
+        if by_text:
+            return lines.select(_LINE, *_text_fields(side, kept), pl.col(_TEXT).hash().alias(_HASH)).collect(
+                engine="streaming")
+        frame = lines.select(_LINE, *_text_fields(side, wanted))
     else:
-        # Each item's hash has the seed of its place in the layout, so the order of the file's
-        # columns does not matter and equal values of two items do not cancel out.
-        seeds = {c.header: position for position, c in enumerate(spec.layout.columns, start=1)}
-        hashes = [normalised(pl.col(h), h, transforms, is_old).hash(seed=seeds[h]) for h in compared]
-        combined = reduce(operator.xor, hashes) if hashes else pl.lit(0, dtype=pl.UInt64)
-        query = side.read(list(dict.fromkeys([*kept, *compared])), None).select(_LINE, *kept,
-                                                                                 combined.alias(_HASH))
-    return query.collect(engine="streaming")
+        frame = side.read(wanted, None)
+        if count > 1:
+            frame = frame.filter(_part_of([pl.col(k) for k in key], count) == number)
+    # Each item's hash has the seed of its place in the layout, so the order of the file's
+    # columns does not matter and equal values of two items do not cancel out.
+    seeds = {c.header: position for position, c in enumerate(spec.layout.columns, start=1)}
+    hashes = [normalised(pl.col(h), h, transforms, is_old).hash(seed=seeds[h]) for h in compared]
+    combined = reduce(operator.xor, hashes) if hashes else pl.lit(0, dtype=pl.UInt64)
+    return frame.select(_LINE, *kept, combined.alias(_HASH)).collect(engine="streaming")
 
 
-def _unique(frame: pl.DataFrame, key: Sequence[str], label: str) -> None:
-    repeated = frame.height - frame.select(key).n_unique()
-    if repeated:
-        # Records matched by a key that repeats would be joined many to many.
-        raise UsageError(f"{label}: {repeated} record(s) repeat a {'+'.join(key)} of an earlier one; records are "
-                         "matched by key: `conformance validate` (family keys) lists them")
+def _text_fields(side: Side, headers: Sequence[str]) -> list[pl.Expr]:
+    """The fields ``headers`` name of an unquoted line, split only as far as the last one."""
+    import polars as pl
+
+    fields = pl.col(_TEXT).str.splitn(",", max(side.indexes[h] for h in headers) + 2)
+    return [fields.struct.field(f"field_{side.indexes[h]}").fill_null("").alias(h) for h in headers]
 
 
-def _tallies(frame: pl.DataFrame, tallied: Sequence[str]) -> dict[str, dict[str, int]]:
-    """Records, and per tallied item the records by value."""
-    counts = {"records": {"": frame.height}}
+def _part_of(keys: Sequence[pl.Expr], count: int) -> pl.Expr:
+    """The part of the keys a record is in (the same on both sides: a hash of the key's values)."""
+    import polars as pl
+
+    hashed = keys[0].hash() if len(keys) == 1 else pl.concat_str(list(keys), separator="\x1f").hash()
+    return hashed % count
+
+
+def _add_tallies(counts: dict[str, Counter[str]], frame: pl.DataFrame, tallied: Sequence[str]) -> None:
+    """Records, and per tallied item the records by value, added to ``counts``."""
+    counts.setdefault("records", Counter())[""] += frame.height
     for item in tallied:
-        counts[item] = {str(value): int(n) for value, n in frame.group_by(item).len().iter_rows()}
-    return counts
+        counts.setdefault(item, Counter()).update(
+            {str(value): int(n) for value, n in frame.group_by(item).len().iter_rows()})
 
 
 def _totals(tallies: Sequence[Mapping[str, Mapping[str, int]]], tallied: Sequence[str]) -> list[dict[str, Any]]:
@@ -192,14 +231,29 @@ def _totals(tallies: Sequence[Mapping[str, Mapping[str, int]]], tallied: Sequenc
     return rows
 
 
-def _missing(result: Reconciliation, keyed: pl.DataFrame, key: Sequence[str]) -> None:
-    """The keys of one side only, in line order."""
+def _missing(keyed: pl.DataFrame, key: Sequence[str]) -> tuple[tuple[int, int], pl.DataFrame]:
+    """The keys of one side only, of one part: how many of each side, and the first LIST_CAP of
+    each side by line."""
     import polars as pl
 
-    for kind, line, absent, file in (("missing_in_new", _LINE, _NEW_LINE, result.old),
-                                     ("missing_in_old", _NEW_LINE, _LINE, result.new)):
+    counts, firsts = [], []
+    for line, absent in ((_LINE, _NEW_LINE), (_NEW_LINE, _LINE)):
         rows = keyed.filter(pl.col(absent).is_null())
-        result.counts[kind] = rows.height
+        counts.append(rows.height)
+        firsts.append(rows.sort(line).head(LIST_CAP).select(*key, _LINE, _NEW_LINE))
+    return (counts[0], counts[1]), pl.concat(firsts)
+
+
+def _list_missing(result: Reconciliation, parts: Sequence[tuple[tuple[int, int], pl.DataFrame]],
+                  key: Sequence[str]) -> None:
+    """The keys of one side only, in line order, from every part."""
+    import polars as pl
+
+    missing = pl.concat([rows for _, rows in parts])
+    for index, (kind, line, absent, file) in enumerate((("missing_in_new", _LINE, _NEW_LINE, result.old),
+                                                         ("missing_in_old", _NEW_LINE, _LINE, result.new))):
+        result.counts[kind] = sum(counts[index] for counts, _ in parts)
+        rows = missing.filter(pl.col(absent).is_null())
         for row in rows.sort(line).head(LIST_CAP).iter_rows(named=True):
             result.errors.append({"kind": kind, "key": "/".join(str(row[k]) for k in key), "file": file,
                                   "line": int(row[line]), "item": None, "old": None, "new": None, "reason": None})
@@ -311,7 +365,7 @@ def _lines_side(name: str, indexes: Mapping[str, int], paths: Sequence[Path], qu
     if not quoted:
         scanned = pl.scan_lines(list(paths), name=_TEXT, row_index_name=_LINE, row_index_offset=1, glob=False)
         lines = scanned.filter((pl.col(_LINE) >= 2) & (pl.col(_TEXT) != "")).with_columns(pl.col(_LINE).cast(pl.Int64))
-    return Side(name, indexes, read, lines, titles)
+    return Side(name, indexes, read, lines, titles, sum(path.stat().st_size for path in paths))
 
 
 def _rows_side(path: Path, layout_id: str, encoding: str, present: Mapping[str, Any],
@@ -327,7 +381,7 @@ def _rows_side(path: Path, layout_id: str, encoding: str, present: Mapping[str, 
         frame = rows.lazy().select(_LINE, *headers)
         return frame if only is None else frame.filter(pl.col(_LINE).is_in(pl.Series(only, dtype=pl.Int64).implode()))
 
-    return Side(str(path), indexes, read)
+    return Side(str(path), indexes, read, size=path.stat().st_size)
 
 
 #: What a spreadsheet may read as the start of a formula (CSV/formula injection, OWASP): such a

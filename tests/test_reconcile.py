@@ -274,3 +274,25 @@ def test_bad_transformations_are_profile_errors(tmp_path: Path) -> None:
                               "--profile", str(profile_text(tmp_path, section)))
         assert isinstance(err, str) and (section, code) == (section, 2)
         assert err.startswith(f"error: {tmp_path}/{message}") or err.startswith(f"error: {message}"), err
+
+
+def test_keys_split_into_parts_give_the_same_lists(tmp_path: Path, monkeypatch: Any) -> None:
+    """Large files are reconciled a part of the keys at a time: the same lists and counts."""
+    import conformance.reconcile as module
+
+    rows = town(12)
+    old = write(tmp_path / "old.csv", rows[:10])
+    altered = [dict(r) for r in rows[:10]]
+    altered[4]["性別"] = "2"
+    del altered[7], altered[2]
+    new = write_quoted(tmp_path / "new.csv", [*altered, *rows[10:]])  # read otherwise than OLD
+    whole = reconcile(str(old), str(new), "--layout", "residents_csv", "--json")
+    monkeypatch.setattr(module, "PARTITION_BYTES", (old.stat().st_size + new.stat().st_size) // 4)
+    parted = reconcile(str(old), str(new), "--layout", "residents_csv", "--json")
+    assert parted == whole and whole[0] == 1 and isinstance(whole[1], dict)
+    assert [(e["kind"], e["line"]) for e in whole[1]["errors"]] == [
+        ("missing_in_new", 4), ("missing_in_new", 9), ("missing_in_old", 10), ("missing_in_old", 11),
+        ("different", 5)]
+    repeated = write(tmp_path / "repeated.csv", [*rows, rows[1], rows[5]])
+    code, err = reconcile(str(old), str(repeated), "--layout", "residents_csv")
+    assert code == 2 and isinstance(err, str) and "NEW: 2 record(s) repeat a 宛名番号" in err
