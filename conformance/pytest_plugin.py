@@ -43,7 +43,7 @@ from conformance.profiles import Profile, load_profile, resolved_attestations
 from conformance.reference.defects import parse_defects
 from conformance.reporting.allure_labels import attach_result, label_running_test
 from conformance.reporting.json_report import results_document, waivers_info, write_json_atomic
-from conformance.reporting.personal import Scrubber, personal_item_names, scrub_document
+from conformance.reporting.personal import Scrubber, personal_item_names, scrub_document, scrub_result
 from conformance.results import AUTOMATED_STATES, RequirementResult, RunOutcome, Scope, Status
 from conformance.runner import run_case, stale_waivers
 from conformance.spec.catalog import EditionCatalog, LocatedError
@@ -202,6 +202,14 @@ class RunState:
             if checked and self.profile.targets.load.via != "none":
                 self._scrubber.add_rows(generate_town(seed=effective_seed(self.profile, self.seed)))
         return self._scrubber
+
+    def scrubbed(self, result: RequirementResult) -> RequirementResult:
+        """``result`` scrubbed by this process's session, before it leaves for JUnit, Allure and a
+        pytest-xdist controller: the values a worker learned from the vendor's files are known to
+        that worker's Scrubber only (without a session, results.json is scrubbed at the end)."""
+        if self._session is None:
+            return result
+        return RequirementResult.from_json(scrub_result(result.to_json(), self._session.scrubber))
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if self._session is not None:
@@ -469,6 +477,7 @@ class RequirementItem(pytest.Item):
             message = state.stop(error)
             self.session.shouldstop = message
             result = _stopped_result(self.case, message)
+        result = state.scrubbed(result)
         setattr(self, _RESULT_ATTR, result)
         self.user_properties.append(("status", result.status.value))
         if result.status is Status.ERROR:

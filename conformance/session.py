@@ -82,7 +82,9 @@ class TargetSession:
                       max_examples=self.profile.hypothesis.max_examples,
                       append_path=self.profile.targets.load.append_path, driver=self.profile.targets.driver,
                       # A requirement reusing a cached response is linked to its recorded exchange.
-                      cache=LinkedCache(self._recorder.link if self._recorder is not None else None))
+                      cache=LinkedCache(self._recorder.link if self._recorder is not None else None),
+                      # The export checks hand it the personal values of the records they find fault with.
+                      personal=self.scrubber)
 
     def _client(self) -> HttpClient | None:
         api = self.profile.targets.api

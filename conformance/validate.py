@@ -14,6 +14,7 @@ prints it as one ``error:`` line and exits 2.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -28,7 +29,7 @@ from conformance.columnar.layout import LayoutSpec
 from conformance.errors import TargetError, UsageError
 from conformance.masking import DIGIT_MASK, TEXT_MASK, mask
 from conformance.profiles import Profile
-from conformance.reporting.personal import is_personal_name
+from conformance.reporting.personal import Scrubber, is_personal_name, personal_item_names
 from conformance.spec.catalog import Catalog, EditionCatalog
 from conformance.spec.models import FileInterface
 from conformance.targets.base import Target
@@ -181,8 +182,11 @@ def validate_files(
     layouts = {path: _layout_of(path, layout, profile) for path in paths}
     edition = _edition(catalog, set(layouts.values()), profile)
     validation = Validation(edition, profile.name if profile is not None else None)
+    # Learns the personal values of the records findings are about, and masks them in every finding.
+    scrubber = Scrubber(personal_item_names(edition.data_items))
     for path, layout_id in layouts.items():
-        validation.files.append(_validate_one(path, layout_id, layouts, edition, profile, encoding, extracted))
+        validation.files.append(_validate_one(path, layout_id, layouts, edition, profile, encoding, extracted,
+                                              scrubber))
     return validation
 
 
@@ -214,7 +218,7 @@ def _edition(catalog: Catalog, layout_ids: Iterable[str], profile: Profile | Non
 
 def _validate_one(
     path: Path, layout_id: str, layouts: Mapping[Path, str], edition: EditionCatalog, profile: Profile | None,
-    encoding: str | None, extracted: dt.date | None,
+    encoding: str | None, extracted: dt.date | None, scrubber: Scrubber,
 ) -> FileResult:
     exports = profile.targets.exports if profile is not None else None
     files = {layout_id: path}
@@ -223,13 +227,15 @@ def _validate_one(
     layout = next(i for i in edition.interfaces if isinstance(i, FileInterface) and i.id == layout_id)
     declared = {lid: _declared(file, _interface(edition, lid), encoding, exports.encoding if exports else {})
                 for lid, file in files.items()}
-    target = Target(catalog=edition, exports=FileExportSource(files, declared, ColumnMaps.of(exports)))
+    target = Target(catalog=edition, exports=FileExportSource(files, declared, ColumnMaps.of(exports)),
+                    personal=scrubber)
     if extracted is not None:
         from conformance.checks.files.invariants import EXTRACTED
 
         target.cache[EXTRACTED] = extracted
     from conformance.checks.files.cache import layout_spec
     from conformance.checks.files.check import judge_layout
+    from conformance.checks.files.learned import learn_personal
 
     spec = layout_spec(target, layout)
     issues: list[Issue] = []
@@ -237,7 +243,8 @@ def _validate_one(
         issues.extend(judge_layout(target, layout_id))
     except TargetError as error:  # no encoding decodes the content: the encoding findings say why
         issues.append(Issue("file.not_judged", f"the content was not judged: {error}", path.name))
-    findings = [_finding(issue, path, spec) for issue in issues]
+    learn_personal(target, layout)
+    findings = [_scrubbed(_finding(issue, path, spec), scrubber) for issue in issues]
     return FileResult(path, layout_id, declared[layout_id], findings)
 
 
@@ -269,6 +276,15 @@ def _finding(issue: Issue, path: Path, spec: LayoutSpec) -> FileFinding:
             and not _masked(actual)):
         actual = mask(actual)
     return FileFinding(issue.code, issue.message, location, issue.expected, actual)
+
+
+def _scrubbed(finding: FileFinding, scrubber: Scrubber) -> FileFinding:
+    """The finding with the personal values the scrubber knows masked in its texts."""
+    def text(value: str | None) -> str | None:
+        return scrubber.text(value) if value is not None else None
+
+    return dataclasses.replace(finding, message=scrubber.text(finding.message), expected=text(finding.expected),
+                               actual=text(finding.actual))
 
 
 def _location(raw: str, path: Path, spec: LayoutSpec) -> Location:

@@ -198,15 +198,17 @@ def _trie_regex(node: Mapping[str, Any]) -> str:
 def scrub_document(document: Mapping[str, Any], scrubber: Scrubber) -> dict[str, Any]:
     """A results.json document with personal values scrubbed from every free text in it."""
     scrubbed = dict(document)
-    scrubbed["results"] = [
-        {
-            **result,
-            "reason": scrubber.text(str(result.get("reason", ""))),
-            "findings": [scrubber.finding_fields(f) for f in result.get("findings", [])],
-        }
-        for result in document.get("results", [])
-    ]
+    scrubbed["results"] = [scrub_result(result, scrubber) for result in document.get("results", [])]
     scrubbed["problems"] = [scrubber.text(str(p)) for p in document.get("problems", [])]
     if isinstance(document.get("error"), str):
         scrubbed["error"] = scrubber.text(document["error"])
     return scrubbed
+
+
+def scrub_result(result: Mapping[str, Any], scrubber: Scrubber) -> dict[str, Any]:
+    """One requirement's result (as results.json has it) with its reason and findings scrubbed."""
+    return {
+        **result,
+        "reason": scrubber.text(str(result.get("reason", ""))),
+        "findings": [scrubber.finding_fields(f) for f in result.get("findings", [])],
+    }

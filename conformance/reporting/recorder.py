@@ -156,7 +156,9 @@ class HarRecorder:
     def _write(self, line: str) -> None:
         if self._handle is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._handle = self.path.open("a", encoding="utf-8")
+            # The vendor's answers, however masked: readable by the owner only, as every copy of its data.
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0), 0o600)
+            self._handle = os.fdopen(fd, "a", encoding="utf-8")
         self._handle.write(line)
         self._handle.flush()  # a worker that dies keeps what it recorded
         self._written += len(line.encode("utf-8"))

@@ -8,7 +8,7 @@ ERROR, never PASS).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -94,6 +94,13 @@ class TestData:
         return {row["宛名番号"]: row for row in self.rows}
 
 
+class PersonalValues(Protocol):
+    """What learns the personal values a check read from the vendor (the run's
+    :class:`~conformance.reporting.personal.Scrubber`), so every report masks them."""
+
+    def add_rows(self, rows: Iterable[Mapping[str, str]]) -> None: ...
+
+
 @dataclass
 class Target:
     """Everything a check may use. ``cache`` lets checks share one fetch per run (an export file,
@@ -108,6 +115,8 @@ class Target:
     max_examples: int = 25
     cache: dict[str, Any] = field(default_factory=dict)
     driver: DriverTarget | None = None
+    #: Learns the personal values of the vendor's records that findings are about (None: nobody).
+    personal: PersonalValues | None = None
 
     def need_http(self) -> HttpClient:
         """The API client, or a TargetError saying the profile has none."""

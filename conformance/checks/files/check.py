@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from conformance import messages
 from conformance.checks.files.cache import content_scan, encoding_verdict, invariant_scan
+from conformance.checks.files.learned import learn_personal
 from conformance.checks.files.model import Issue
 from conformance.checks.files.references import Reference, judged_references, reference_scan
 from conformance.checks.registry import CheckContext, check
@@ -38,7 +39,10 @@ def file_layout(ctx: CheckContext) -> Iterator[Finding]:
         return
     # Before anything is read: a referenced export the profile lacks makes the check an ERROR.
     references = judged_references(target, layout, families, if_configured=if_configured)
-    for issue in _issues(target, layout, families, references):
+    issues = list(_issues(target, layout, families, references))
+    # Before the findings leave the check: the run's Scrubber learns their records' personal values.
+    learn_personal(target, layout)
+    for issue in issues:
         yield ctx.finding(issue.code, issue.message, location=issue.location,
                           expected=issue.expected, actual=issue.actual)
 
@@ -58,12 +62,12 @@ def _issues(
     if ENCODING in families:
         yield from encoding_verdict(target, layout).issues
     content = [family for family in families if family in CONTENT_FAMILIES]
+    invariants = [family for family in families if family in INVARIANT_FAMILIES]
     stop: Issue | None = None
     if content:
         # With the invariants asked for too, the content pass digests the file for them.
         scan = content_scan(target, layout, invariants=bool(invariants))
         for family in content:
-    invariants = [family for family in families if family in INVARIANT_FAMILIES]
             yield from scan.issues[family]
         stop = scan.stop
     if invariants:
