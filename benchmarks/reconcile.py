@@ -8,6 +8,8 @@ peak RSS and whether the エラーリスト has exactly the planted differences.
 
     python benchmarks/reconcile.py                   # 1M rows
     python benchmarks/reconcile.py --rows 200000 --changes 100
+    python benchmarks/reconcile.py --width-all       # a profile declaring width: all (every item
+                                                     # transformed: the per-item hash path)
 
 A script, not a test: it prints figures and asserts nothing about time.
 """
@@ -70,12 +72,12 @@ def _atena(serial: int) -> tuple[int, str]:
             return serial, f"{serial:09d}{digit}"
 
 
-def child(old: Path, new: Path, out: Path) -> None:
+def child(old: Path, new: Path, out: Path, profile: Path | None = None) -> None:
     from conformance.reconcile import write_lists
     from conformance.validate_cli import _reconcile
 
     started = time.perf_counter()
-    result = _reconcile(old, new, "residents_csv", ["宛名番号"], None, None, None)
+    result = _reconcile(old, new, "residents_csv", ["宛名番号"], profile, None, None)
     judged = time.perf_counter() - started
     write_lists(result, out)
     seconds = time.perf_counter() - started
@@ -84,13 +86,22 @@ def child(old: Path, new: Path, out: Path) -> None:
     print(json.dumps({"seconds": seconds, "judged": judged, "peak": peak, "counts": counts}))
 
 
+def _width_profile(workdir: Path) -> Path:
+    path = workdir / "width_all.yaml"
+    path.write_text("name: bench\nproduct: bench\nversion: '1'\nclaims: [{domain: jumin, edition: '1.0'}]\n"
+                    "targets:\n  exports:\n    via: directory\n    files: {residents_csv: new.csv}\n"
+                    "    reconcile: {residents_csv: {width: all}}\n", encoding="utf-8")
+    return path
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--changes", type=int, default=1000, help="lines dropped, altered and added (each)")
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--seed", type=int, default=20200901)
-    parser.add_argument("--child", nargs=3, metavar=("OLD", "NEW", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--width-all", action="store_true", help="declare the width transformation on every item")
+    parser.add_argument("--child", nargs="+", metavar="PATH", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         child(*(Path(p) for p in args.child))
@@ -103,10 +114,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     old, new = workdir / f"old_{args.rows}.csv", workdir / f"new_{args.rows}.csv"
     generate(old, args.rows, 0.0, args.seed)
     expected = make_new(old, new, args.changes, args.seed)
+    profile = _width_profile(workdir) if args.width_all else None
     os.sync()
     print(f"machine: {os.cpu_count()} cores; {args.rows:,} rows, OLD {old.stat().st_size / 1e6:.0f} MB; "
           f"expected {expected}")
-    done = subprocess.run([sys.executable, __file__, "--child", str(old), str(new), str(workdir / "lists")],
+    paths = [str(old), str(new), str(workdir / "lists"), *([str(profile)] if profile else [])]
+    done = subprocess.run([sys.executable, __file__, "--child", *paths],
                           capture_output=True, text=True, check=False, cwd=ROOT)
     if done.returncode != 0:
         print("ERROR", done.stderr.strip().splitlines()[-1:] or "failed")

@@ -17,7 +17,9 @@ In bounded memory, in two passes (issue 15, item 6):
    transformation applies: equal lines are equal records; else the items, transformed, each
    hashed with a seed of its own, combined by xor), and the tallied items (counted, then dropped).
    Keys are joined: the keys of one side only are the missing ones, keys whose hashes differ the
-   candidates. Memory grows with the records' keys (tens of bytes a record), not their width.
+   candidates. Large files are taken a part of the keys at a time (a hash of the key picks the
+   part, the same on both sides; PARTITION_BYTES of input a part, one more pass each), so this
+   pass's memory stays flat however long the files are.
 2. Only the candidates' lines are read again, CHUNK pairs at a time, and compared item by item
    exactly: a candidate whose items are all equal (a quoting difference) lists nothing. A
    difference is missed only if two different records' hashes collide (2**-64 a pair).
