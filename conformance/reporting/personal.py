@@ -42,6 +42,10 @@ _NAME_PARTS = ("氏名", "フリガナ", "アルファベット", "通称", "旧
 _SPACES = re.compile("[\u3000 ]+")
 #: Shortest value scrubbed by value: shorter ones (a 1-character 方書) would mask unrelated text.
 MIN_SCRUB_LENGTH = 2
+#: Longest value scrubbed by value: no item is longer, and the pattern nests one group per character
+#: (a megabyte-long field of a damaged file would exceed the recursion limit of re). Such a value is
+#: masked by the finding that reports it.
+MAX_SCRUB_LENGTH = 256
 
 
 def is_personal_name(name: str, flagged: Iterable[str] = ()) -> bool:
@@ -95,7 +99,7 @@ class Scrubber:
 
     def add_values(self, values: Iterable[str]) -> None:
         """Scrub these values too (whole values and inside longer text)."""
-        new = {v for v in values if len(v.strip()) >= MIN_SCRUB_LENGTH} - self._values
+        new = {v for v in values if len(v.strip()) >= MIN_SCRUB_LENGTH and len(v) <= MAX_SCRUB_LENGTH} - self._values
         if new:
             self._values |= new
             self._pattern = values_pattern(self._values)

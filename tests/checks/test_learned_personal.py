@@ -90,3 +90,10 @@ def test_validate_masks_learned_values_in_its_findings(tmp_path: Path, monkeypat
     result = validate.validate_files([path], catalog, layout="residents_csv")
     (finding,) = [f for f in result.files[0].findings if f.code == "file.code"]
     assert finding.message.endswith("(＊＊＊＊＊)") and finding.actual == "＊"
+
+
+def test_a_huge_personal_value_is_not_learned(tmp_path: Path) -> None:
+    # A damaged file's megabyte field would nest the Scrubber's pattern beyond re's recursion limit.
+    scrubber = Scrubber(personal_item_names(EDITION.data_items))
+    scrubber.add_rows([{"氏名": "山" * 100_000}, {"氏名": "見本　花子"}])
+    assert scrubber.text("見本　花子") == "＊＊＊＊＊"
