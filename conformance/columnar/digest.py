@@ -3,15 +3,21 @@ read at all (issue 15; ``conformance.checks.files.invariants`` judges them).
 
 The invariants read across records (a key repeated anywhere in the file, a household's 世帯主
 among all its members) and against data the layout does not carry, so polars had to split every
-line of the file to judge them: as long again as the content pass. This pass, compiled by numba
-like the screen (``kernel.py``), walks each line's bytes as far as the last field it needs, on
-every core, and keeps per line only what decides whether the line can matter:
+line of the file to judge them: as long again as the content pass. The digest, compiled by numba
+like the screen (``kernel.py``), runs in the screen's own pass when the content is judged with the
+invariants (the screen records where the wanted fields are on each line it splits; the digest
+hashes them on the same thread), or in a pass of its own otherwise (each line read as far as its
+last wanted field). Each chunk is folded, in line order, into two open-addressing tables, so
+memory grows with the distinct keys and households, not with per-line arrays of the whole file:
 
-- keys: two 64-bit hashes of the key's fields; a line matters when another line has the same
-  first hash (every line of a repeated key then matters: the exact group-by sees all of them);
-- households: the hashes of 世帯番号, whether the line is a living resident's and a 世帯主; a
-  household matters when its living members do not have exactly one 世帯主, or when two living
-  lines share its first hash but not its second (two households met in one hash: both read);
+- keys: a 64-bit hash of the key's fields and the line that first held it; a line matters when
+  its hash is met again (the first line and every later one: the exact group-by sees all of them);
+- households of living members: two independent hashes of 世帯番号, the first member's line and
+  the first 世帯主's line; a household matters when its living members do not have exactly one
+  世帯主, and then only its first living member (where a finding without 世帯主 is located) and
+  every living 世帯主 (the count and the first two) are read: the group-by over those lines gives
+  the same rows. Two second hashes in one first hash (two households met in one slot) make the
+  part read every line;
 - cells: a line matters when one of the cheap screens of the cell rules would keep it (a date
   after a constant, a filled date before one, a filled value outside a set: the set's members are
   compared by both hashes).
@@ -19,7 +25,7 @@ every core, and keeps per line only what decides whether the line can matter:
 Only those lines are read again by polars and judged by the exact expressions, so the findings
 and counts are those of the full pass. The digest is sound by construction for keys and cells (a
 line the exact rules could flag always shares a hash or passes a comparison); for households a
-wrong verdict would need two households whose 世帯番号 collide in both independent 64-bit hashes.
+wrong verdict would need two households whose 世帯番号 collide in both independent hashes (96 bits).
 """
 
 from __future__ import annotations
@@ -90,10 +96,10 @@ class Candidates:
 #: One line's offset in this many is kept (8 bytes each), to find the candidates' offsets later.
 EVERY = 64
 #: The tables are at most this full (linear probing slows beyond); they grow past it.
-MOST_FULL = 0.8
+MOST_FULL = 0.9
 #: A table is made this full from the lines the file is expected to hold (its size over the
-#: first chunk's bytes per line), so that it seldom grows.
-PLANNED_FULL = 0.7
+#: bytes per line of the first chunks), so that it seldom grows.
+PLANNED_FULL = 0.8
 
 
 @dataclass
@@ -114,8 +120,8 @@ class Hashed:
 class Digester:
     """The digest of one file, chunk by chunk: ``hash`` digests a chunk (any thread, in any
     order), ``fold`` adds it to the tables (in line order, one thread), ``result`` gives the
-    candidates. Memory: the tables (12 bytes per distinct key, 20 per household of living
-    members, at most MOST_FULL full) and the lines found, not per-line arrays of the whole file."""
+    candidates. Memory: the tables (12 bytes a slot for keys, 20 for households of living members,
+    planned PLANNED_FULL full) and the lines found, not per-line arrays of the whole file."""
 
     def __init__(self, plan: Plan, paths: Sequence[Path], first_data_line: int = 2) -> None:
 
@@ -192,15 +198,21 @@ class Digester:
         self._bytes += chunk.bytes
 
     def _grow(self, chunk: Hashed) -> None:
-        """Tables large enough for the chunk: planned from the first chunk (the file's expected lines,
-        and the share of them that were new keys and households), grown when they fill up anyway."""
+        """Tables large enough for the chunk. Planned after the first chunk, from the file's expected
+        lines (its size over the bytes per line so far) and the share of lines that were new keys
+        or households; grown when they fill up anyway. Never full: a chunk's lines always fit."""
         lines = self.lines + chunk.lines
         expected = max(lines, int(self.size * lines / max(self._bytes + chunk.bytes, 1)))
         for table in (self._keys, self._households):
-            if table.used[0] + chunk.lines > MOST_FULL * table.size:
-                share = table.used[0] / self.lines if self.lines else 1.0
-                planned = int(max(table.used[0] + chunk.lines, share * expected) / PLANNED_FULL)
-                table.grow(max(planned, 2 * table.size))
+            used = int(table.used[0])
+            share = used / self.lines if self.lines else 1.0
+            if used + chunk.lines < table.size and used + 1.25 * share * chunk.lines <= MOST_FULL * table.size:
+                continue
+            if not self.lines:  # the first chunk: the share of new entries is not known yet
+                table.grow(int(chunk.lines / PLANNED_FULL) + 1)
+                continue
+            planned = int(max(used + chunk.lines, share * expected) / PLANNED_FULL)
+            table.grow(max(planned, 2 * table.size))
 
     def result(self) -> Candidates:
         """The lines each part must read (the tables are released)."""

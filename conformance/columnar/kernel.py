@@ -559,7 +559,9 @@ def _screen(kernel: Any, tables: Tables, buf: np.ndarray, end: int, capacity: in
     ends = np.empty(capacity, dtype=np.int64)
     marked = np.zeros(capacity, dtype=np.uint8)
     signatures = np.zeros((capacity, tables.words + len(tables.signature_fields)), dtype=np.uint64)
-    spans = np.zeros((capacity, 2 * digester.slots), dtype=np.int32) if digester is not None else _NO_SPANS
+    # Sized from the tables, not the digester: the screen writes a span for every DIGEST slot.
+    slots = int(tables.fields[:, DIGEST].max(initial=-1)) + 1
+    spans = np.zeros((capacity, 2 * slots), dtype=np.int32) if slots else _NO_SPANS
     lines = kernel.screen(
         buf, end, quoted, tables.width, tables.fields, tables.forbid, tables.codes, tables.dfa_ascii,
         tables.dfa_other, tables.dfa_start, tables.dfa_next, tables.dfa_accept, tables.words,
