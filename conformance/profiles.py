@@ -158,6 +158,21 @@ class ApiTarget(ProfileModel):
         return value
 
 
+def test_municipality_problem(code: str, name: str) -> str | None:
+    """What is wrong with a declared test municipality; None when it may be declared."""
+    from conformance.checks.files.invariants import municipality_codes
+    from conformance.oracles.identifiers import is_valid_lg_code
+
+    if not re.fullmatch(r"[0-9]{6}", code) or not is_valid_lg_code(code):
+        return f"{code!r}: expected a 6-digit 市区町村コード with its check digit"
+    if code in municipality_codes():
+        return (f"{code!r} is a real municipality's code (全国地方公共団体コード): only a test environment's own "
+                "codes are declared")
+    if not name.strip():
+        return f"{code!r}: expected the test municipality's name"
+    return None
+
+
 def base_url_problem(url: str) -> str | None:
     """What is wrong with an API ``base_url``, in words that never repeat the URL (it may hold a
     password); None when it is usable."""
@@ -212,11 +227,28 @@ class ExportTarget(ProfileModel):
         description="Interpretation id -> this vendor's choice where the specification leaves room "
         "(docs/checks.md lists each with the catalog's choice), e.g. cp932_ambiguous_characters: cp932.",
     )
+    test_municipalities: dict[str, str] = Field(
+        default_factory=dict, strict=False,
+        description="市区町村コード -> name of a municipality that exists only in the vendor's test environment "
+        "(a fictional test town): the municipalities family accepts it. Only codes the 全国地方公共団体コード does "
+        "not list, with a valid check digit.",
+    )
     reconcile: dict[str, Transformations] = Field(
         default_factory=dict, strict=False,
         description="Layout id -> how a legacy export's values read in this product's, for `conformance reconcile`: "
         "codes, wareki, width (docs/profiles.md).",
     )
+
+    @field_validator("test_municipalities")
+    @classmethod
+    def _fictional_codes(cls, value: dict[str, str]) -> dict[str, str]:
+        """A declared code is well formed and names no real municipality (a real one needs no
+        declaration; declaring it would hide nothing but mislead a reader)."""
+        for code, name in value.items():
+            problem = test_municipality_problem(code, name)
+            if problem is not None:
+                raise PydanticCustomError(RULE_ERROR, "{detail}", {"detail": problem})
+        return value
 
 
 class LoadTarget(ProfileModel):

@@ -24,6 +24,8 @@ targets:
     via: api
     files:
       residents_csv: /exports/residents.csv
+    test_municipalities:
+      '229997': 見本町   # the harness's fictional test town, loaded into this vendor
   load:
     via: http
     path: /admin/migration

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -244,3 +245,26 @@ def test_control_characters_from_the_file_never_reach_the_terminal_or_break_juni
     assert "\x1b" not in out and "\u202e" not in out and "\\x1b[31mRED\\x1b[0m\\u202e" in out
     failure = ET.parse(tmp_path / "out" / "junit.xml").getroot().find(".//failure")
     assert failure is not None and failure.text is not None and "\\u001b[31mRED" in failure.text
+
+
+def test_a_test_environments_own_municipality_is_declared_in_the_profile(tmp_path: Path) -> None:
+    file = write(tmp_path / "residents.csv", [japanese(住所_市区町村コード="229997")])
+    code, doc = document(str(file), "--layout", "residents_csv")
+    assert code == 1 and findings(doc) == [("file.unknown_municipality", 2, HEADERS.index("住所_市区町村コード") + 1,
+                                            "住所_市区町村コード")]
+    declared = profile(tmp_path, {"files": {"residents_csv": "residents.csv"},
+                                  "test_municipalities": {"229997": "見本町"}})
+    code, doc = document(str(file), "--profile", str(declared))
+    assert (code, findings(doc)) == (0, [])
+
+
+@pytest.mark.parametrize(("code", "message"), [
+    ("229990", "'229990': expected a 6-digit 市区町村コード with its check digit"),
+    ("22999", "'22999': expected a 6-digit 市区町村コード with its check digit"),
+    ("222038", "'222038' is a real municipality's code"),
+])
+def test_a_declared_test_municipality_is_checked_at_load(tmp_path: Path, code: str, message: str) -> None:
+    file = write(tmp_path / "residents.csv", [japanese()])
+    bad = profile(tmp_path, {"files": {"residents_csv": "residents.csv"}, "test_municipalities": {code: "見本町"}})
+    exit_code, _, err = validate(str(file), "--profile", str(bad))
+    assert exit_code == 2 and message in err and "test_municipalities" in err, err

@@ -183,6 +183,9 @@ class LayoutSpec:
     codes: Mapping[str, frozenset[str]]
     resident_kinds: Mapping[str, AppliesTo]
     mapping: ColumnMap = ColumnMap()
+    #: 市区町村コード of the vendor's test environment that the official list does not hold (profile
+    #: ``targets.exports.test_municipalities``): the ``municipalities`` family knows them too.
+    test_municipalities: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, catalog: EditionCatalog, layout: FileInterface, mapping: ColumnMap | None = None) -> LayoutSpec:

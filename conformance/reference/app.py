@@ -57,6 +57,8 @@ HOUSEHOLDS_LAYOUT = "households_csv"
 CERTIFICATE_FORM_ID = "0010001"
 # The 認証文 of chapter 4 (様式) is not in our source text: this is a neutral sentence of our own,
 # not the official wording.
+#: The export_unknown_municipality defect's code: 22998 with its check digit, no municipality's.
+UNKNOWN_MUNICIPALITY = "229989"
 CERTIFICATION_TEXT = "この証明書は、見本町の住民基本台帳の記録に基づき、参照実装が作成したものです。"
 #: Items a correction may not change: they identify the record.
 KEY_ITEMS = frozenset({"宛名番号", "履歴番号"})
@@ -522,6 +524,8 @@ class ReferenceApp:
             shown = self._present(row)
             if index == 0 and "export_future_date" in self.defects:
                 shown = {**shown, "届出年月日": (date.today() + timedelta(days=365)).isoformat()}
+            if index == 0 and "export_unknown_municipality" in self.defects:
+                shown = {**shown, "住所_市区町村コード": UNKNOWN_MUNICIPALITY}
             values = [shown.get(header, "") for header in self.model.headers]
             writer.writerow(values)
             if index == 0 and "export_duplicate_record" in self.defects:

@@ -52,12 +52,16 @@ DEFECTS: dict[str, Defect] = _defects(
            "households.csv leaves out the first household, whose 世帯番号 residents.csv still names",
            ("jumin-1.0-10.6-R001",)),
     # The domain invariants of the export (issue 15), bound to 10.6 R001: a key written twice, an
-    # event date after the day of the extraction.
+    # event date after the day of the extraction, a 市区町村コード that names no municipality.
     Defect("export_duplicate_record",
            "residents.csv writes its first record twice (the same 宛名番号 and 履歴番号 on two lines)",
            ("jumin-1.0-10.6-R001",)),
     Defect("export_future_date",
            "residents.csv gives its first record a 届出年月日 one year after the day of the extraction",
+           ("jumin-1.0-10.6-R001",)),
+    Defect("export_unknown_municipality",
+           "residents.csv gives its first record the 住所_市区町村コード 229989: a valid check digit, but no "
+           "municipality (全国地方公共団体コード) and not the test town the profile declares",
            ("jumin-1.0-10.6-R001",)),
     # Every file.layout check bound to residents_fixed sees the shifted records: 1.1.2 R028
     # (category_items), 1.1.13 R002 (check_digits) and 10.6 R001 (file.record_length among others).

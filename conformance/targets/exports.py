@@ -7,7 +7,7 @@ Both give an :class:`~conformance.targets.base.ExportFile` on local disk with th
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Protocol, runtime_checkable
 
@@ -66,19 +66,29 @@ class MapsColumns(Protocol):
         """The profile's choices where the specification leaves room (``interpretations``)."""
         ...
 
+    def test_municipalities(self) -> frozenset[str]:
+        """The test environment's own 市区町村コード (``test_municipalities``)."""
+        ...
+
 
 class ColumnMaps:
     """The profile's ``columns`` and ``extra_columns``, by layout."""
 
     def __init__(self, columns: Mapping[str, Mapping[str, str]] | None = None,
-                 extra: Mapping[str, str] | None = None, interpretations: Mapping[str, str] | None = None) -> None:
+                 extra: Mapping[str, str] | None = None, interpretations: Mapping[str, str] | None = None,
+                 test_municipalities: Iterable[str] = ()) -> None:
         self._columns = {layout: dict(names) for layout, names in (columns or {}).items()}
         self._extra = dict(extra or {})
         self._interpretations = dict(interpretations or {})
+        self._test_municipalities = frozenset(test_municipalities)
 
     def interpretations(self) -> Mapping[str, str]:
         """The profile's choices where the specification leaves room (``interpretations``)."""
         return self._interpretations
+
+    def test_municipalities(self) -> frozenset[str]:
+        """The test environment's own 市区町村コード (``test_municipalities``)."""
+        return self._test_municipalities
 
     def column_map(self, layout: str) -> ColumnMap:
         """The vendor's names for ``layout``'s columns, and what its extra columns are."""
@@ -89,7 +99,7 @@ class ColumnMaps:
         """The maps a profile's ``targets.exports`` declares (none without it)."""
         if target is None:
             return cls()
-        return cls(target.columns, target.extra_columns, target.interpretations)
+        return cls(target.columns, target.extra_columns, target.interpretations, target.test_municipalities)
 
 
 def _not_configured(layout: str, files: Mapping[str, str]) -> TargetError:
@@ -113,6 +123,7 @@ class ApiExportSource(ColumnMaps):
         super().__init__()
         if maps is not None:
             self._columns, self._extra, self._interpretations = maps._columns, maps._extra, maps._interpretations
+            self._test_municipalities = maps._test_municipalities
         self._client = client
         self._files = dict(files)
         self._workdir = workdir
@@ -182,6 +193,7 @@ class DirectoryExportSource(ColumnMaps):
         super().__init__()
         if maps is not None:
             self._columns, self._extra, self._interpretations = maps._columns, maps._extra, maps._interpretations
+            self._test_municipalities = maps._test_municipalities
         self._directory = directory
         self._files = dict(files)
         self._encodings = {layout: normalize_encoding(name) for layout, name in encodings.items()}
@@ -238,6 +250,7 @@ class FileExportSource(ColumnMaps):
         super().__init__()
         if maps is not None:
             self._columns, self._extra, self._interpretations = maps._columns, maps._extra, maps._interpretations
+            self._test_municipalities = maps._test_municipalities
         self._files = dict(files)
         self._encodings = {layout: normalize_encoding(name) for layout, name in encodings.items()}
 

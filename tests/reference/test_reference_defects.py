@@ -87,6 +87,7 @@ AFFECTS: dict[str, set[str]] = {
     "orphan_household": {"households_export"},
     "export_duplicate_record": {"export"},
     "export_future_date": {"export"},
+    "export_unknown_municipality": {"export"},
     "fixed_char_padding": {"fixed_export"},
     "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},
     "prohibited_zokugara": {"grandchild", "household", "certificate_grandchild", "export", "fixed_export"},

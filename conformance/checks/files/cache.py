@@ -3,6 +3,7 @@ run, whatever the number of requirements bound to it."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from functools import partial
 from typing import TYPE_CHECKING
@@ -143,9 +144,12 @@ def layout_spec(target: Target, layout: FileInterface) -> LayoutSpec:
         source = target.exports
         mapping = source.column_map(layout.id) if isinstance(source, MapsColumns) else None
         chosen = resolve(source.interpretations() if isinstance(source, MapsColumns) else None)
-        target.cache[key] = with_interpretations(LayoutSpec.of(target.catalog, layout, mapping), chosen)
-    spec: LayoutSpec = target.cache[key]
-    return spec
+        spec = with_interpretations(LayoutSpec.of(target.catalog, layout, mapping), chosen)
+        if isinstance(source, MapsColumns) and source.test_municipalities():
+            spec = dataclasses.replace(spec, test_municipalities=source.test_municipalities())
+        target.cache[key] = spec
+    found: LayoutSpec = target.cache[key]
+    return found
 
 
 def invariant_scan(target: Target, layout: FileInterface) -> InvariantScan:

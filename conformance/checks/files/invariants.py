@@ -94,6 +94,11 @@ def municipality_codes() -> frozenset[str]:
     return frozenset(line.split("\t", 1)[0] for line in text.splitlines()[1:] if line)
 
 
+def known_municipalities(spec: LayoutSpec) -> frozenset[str]:
+    """The official list, and the test environment's own codes the profile declares."""
+    return municipality_codes() | spec.test_municipalities
+
+
 def needed(spec: LayoutSpec, columns: Sequence[Column]) -> dict[str, Column]:
     """The columns the invariants read that the file has, by catalog header."""
     wanted = {ATENA, HISTORY, HOUSEHOLD, RELATION, STATUS, BIRTH_UNKNOWN, *PAST_DATES}
@@ -123,7 +128,7 @@ def judge(name: str, spec: LayoutSpec, columns: Sequence[Column], frame_of: Fram
                                        present, living)
         if households is not None:
             _householders(state, households.collect(engine="streaming"))
-    rules = list(_cell_rules(state, present, living, extracted))
+    rules = list(_cell_rules(state, present, living, extracted, known_municipalities(spec)))
     if rules:
         _cells(state, frame_of(CELL_PART, sorted(present)), rules)
     return state.result()
@@ -257,7 +262,8 @@ def _cells(state: _State, frame: pl.LazyFrame, rules: Sequence[CellRule]) -> Non
             state.count_only(family, header, counts[order] - kept[order])
 
 
-def _cell_rules(state: _State, present: set[str], living: str | None, extracted: dt.date) -> Iterator[CellRule]:
+def _cell_rules(state: _State, present: set[str], living: str | None, extracted: dt.date,
+                known: frozenset[str]) -> Iterator[CellRule]:
     """(family, header, cheap screen, exact mask, wording): the exact mask implies the screen, and
     is computed only on the rows some screen keeps."""
     import polars as pl
@@ -281,7 +287,7 @@ def _cell_rules(state: _State, present: set[str], living: str | None, extracted:
         v = pl.col(RELATION)
         screen = (v != "") & ~v.is_in(_COMMON_RELATIONS)
         yield VALUES, RELATION, screen, screen & ~v.str.contains(RELATION_PATTERN), _relation(state)
-    codes = sorted(municipality_codes())
+    codes = sorted(known)
     for header, column in state.columns.items():
         if header in present and column.item.check_digit == "lg_code":
             v = pl.col(header)
@@ -371,7 +377,7 @@ def csv_frame(source: Utf8Source, columns: Mapping[str, Column]) -> FrameOf | No
 
 
 def digest_plan(columns: Mapping[str, Column], present: set[str], living: str | None,
-                extracted: dt.date) -> digest.Plan:
+                extracted: dt.date, known: frozenset[str]) -> digest.Plan:
     """What the compiled digest reads of a file whose needed ``columns`` are ``present``."""
     from conformance.columnar import digest
 
@@ -387,7 +393,7 @@ def digest_plan(columns: Mapping[str, Column], present: set[str], living: str | 
         greater=[(h, as_of) for h in PAST_DATES if h in present and columns[h].item.type == "date"],
         before=[(BIRTH, EARLIEST_BIRTH.encode())] if BIRTH in present else [],
         outside=[*([(RELATION, frozenset(_COMMON_RELATIONS))] if RELATION in present else []),
-                 *((h, municipality_codes()) for h, c in columns.items()
+                 *((h, known) for h, c in columns.items()
                    if h in present and c.item.check_digit == "lg_code")],
     )
 
@@ -409,11 +415,13 @@ def content_digester(spec: LayoutSpec, living: str | None, extracted: dt.date,
     if not digests(source):
         return None
     chosen = needed(spec, columns)
-    return digest.Digester(digest_plan(chosen, set(chosen), living, extracted), source.paths)
+    return digest.Digester(digest_plan(chosen, set(chosen), living, extracted, known_municipalities(spec)),
+                           source.paths)
 
 
 def digest_frame(source: Utf8Source, columns: Mapping[str, Column], present: set[str], living: str | None,
-                 extracted: dt.date, digested: digest.Candidates | None = None) -> FrameOf | None:
+                 extracted: dt.date, known: frozenset[str],
+                 digested: digest.Candidates | None = None) -> FrameOf | None:
     """The needed columns of a large unquoted UTF-8 file, each part reading only the lines the
     compiled digest (``conformance.columnar.digest``) says can matter to it (the other lines
     cannot change its findings or counts); None when the digest does not apply (the caller reads
@@ -427,7 +435,7 @@ def digest_frame(source: Utf8Source, columns: Mapping[str, Column], present: set
     if not digests(source):
         return None
     indexes = {header: column.index for header, column in columns.items() if column.index is not None}
-    plan = digest_plan(columns, present, living, extracted)
+    plan = digest_plan(columns, present, living, extracted, known)
     found = digested if digested is not None and digested.plan == plan else None
     if found is None:
         try:
@@ -522,7 +530,8 @@ def scan_invariants(export: ExportFile, encoding: str, spec: LayoutSpec, source:
             columns = spec.columns(titles)
             chosen = needed(spec, columns)
             found = digested if isinstance(digested, digest_module().Candidates) else None
-            lazy = digest_frame(utf8, chosen, set(chosen), living, extracted, found) or csv_frame(utf8, chosen)
+            lazy = (digest_frame(utf8, chosen, set(chosen), living, extracted, known_municipalities(spec), found)
+                    or csv_frame(utf8, chosen))
             if lazy is not None:
                 return judge(name, spec, columns, lazy, set(chosen), living, extracted)
     columns = spec.columns(_csv_header(export, encoding))
