@@ -10,6 +10,8 @@ peak RSS and whether the エラーリスト has exactly the planted differences.
     python benchmarks/reconcile.py --rows 200000 --changes 100
     python benchmarks/reconcile.py --width-all       # a profile declaring width: all (every item
                                                      # transformed: the per-item hash path)
+    python benchmarks/reconcile.py --polars          # the polars first pass where the compiled one
+                                                     # would run (to compare the two)
 
 A script, not a test: it prints figures and asserts nothing about time.
 """
@@ -73,17 +75,31 @@ def _atena(serial: int) -> tuple[int, str]:
 
 
 def child(old: Path, new: Path, out: Path, profile: Path | None = None) -> None:
+    import conformance.reconcile
     from conformance.reconcile import write_lists
     from conformance.validate_cli import _reconcile
+
+    conformance.reconcile.COMPILED = os.environ.get("RECONCILE_BENCH_POLARS") != "1"
 
     started = time.perf_counter()
     result = _reconcile(old, new, "residents_csv", ["宛名番号"], profile, None, None)
     judged = time.perf_counter() - started
     write_lists(result, out)
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    peak = _peak()
     counts = {k: v for k, v in result.counts.items() if k != "total_differences"}
     print(json.dumps({"seconds": seconds, "judged": judged, "peak": peak, "counts": counts}))
+
+
+def _peak() -> int:
+    """This process's peak RSS in bytes: VmHWM where /proc has it (ru_maxrss survives exec, so a
+    child started by a large parent would report at least the parent's size), else ru_maxrss."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    kilobytes = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(kilobytes) * 1024
 
 
 def _width_profile(workdir: Path) -> Path:
@@ -101,6 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--seed", type=int, default=20200901)
     parser.add_argument("--width-all", action="store_true", help="declare the width transformation on every item")
+    parser.add_argument("--polars", action="store_true", help="the polars first pass only (not the compiled one)")
     parser.add_argument("--child", nargs="+", metavar="PATH", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -119,8 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"machine: {os.cpu_count()} cores; {args.rows:,} rows, OLD {old.stat().st_size / 1e6:.0f} MB; "
           f"expected {expected}")
     paths = [str(old), str(new), str(workdir / "lists"), *([str(profile)] if profile else [])]
+    environment = {**os.environ, "RECONCILE_BENCH_POLARS": "1" if args.polars else "0"}
     done = subprocess.run([sys.executable, __file__, "--child", *paths],
-                          capture_output=True, text=True, check=False, cwd=ROOT)
+                          capture_output=True, text=True, check=False, cwd=ROOT, env=environment)
     if done.returncode != 0:
         print("ERROR", done.stderr.strip().splitlines()[-1:] or "failed")
         return 1

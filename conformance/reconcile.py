@@ -19,7 +19,11 @@ In bounded memory, in two passes (issue 15, item 6):
    Keys are joined: the keys of one side only are the missing ones, keys whose hashes differ the
    candidates. Large files are taken a part of the keys at a time (a hash of the key picks the
    part, the same on both sides; PARTITION_BYTES of input a part, one more pass each), so this
-   pass's memory stays flat however long the files are.
+   pass's memory stays flat however long the files are. Where equal lines are equal records and
+   both files are one UTF-8 file each, large enough (``files.limits.screen_worth``), this pass is
+   compiled (``conformance.columnar.keyed``, numba, every core): the same lists from a few arrays
+   instead of polars frames; it steps aside to the polars pass when numba is absent or it cannot
+   decide (a repeated key hash, a tallied value too long to pack).
 2. Only the candidates' lines are read again, CHUNK pairs at a time, and compared item by item
    exactly: a candidate whose items are all equal (a quoting difference) lists nothing. A
    difference is missed only if two different records' hashes collide (2**-64 a pair).
@@ -37,7 +41,7 @@ import operator
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import reduce
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +54,7 @@ if TYPE_CHECKING:
     import numpy as np
     import polars as pl
 
+    from conformance.columnar import keyed
     from conformance.columnar.layout import LayoutSpec
     from conformance.spec.models import FileInterface
 
@@ -63,6 +68,9 @@ CHUNK = 100_000
 #: Input (both files, bytes) per part of the keys: the first pass holds one part's keys at a time,
 #: so its memory stays about that of 1M records of residents_csv however long the files are.
 PARTITION_BYTES = 600_000_000
+#: Whether the first pass is compiled (``conformance.columnar.keyed``) where it applies and numba
+#: is there; the tests turn it off to compare the two ways.
+COMPILED = True
 _LINE = "__line"
 _NEW = "__new"
 _NEW_LINE = _LINE + _NEW
@@ -89,6 +97,8 @@ class Side:
     titles: tuple[str, ...] = ()
     #: Bytes read (the UTF-8 copy): decides how many parts the keys are split into.
     size: int = 0
+    #: The UTF-8 file read, when it is one file whose records are its lines (the compiled pass).
+    path: Path | None = None
 
 
 @dataclass
@@ -126,6 +136,40 @@ def reconcile(old: Side, new: Side, spec: LayoutSpec, key: Sequence[str],
     tallied = [item for item in TALLIED if item in old.indexes and item in new.indexes]
     by_text = _by_text(old, new, compared, transforms)
     result = Reconciliation(old.name, new.name, tuple(key))
+    first = _compiled_pass(old, new, key, tallied) if by_text else None
+    if first is None:
+        first = _polars_pass(old, new, spec, key, tallied, compared, transforms, by_text)
+    old, new = first.sides
+    tallies, repeated, missing, pairs = first.tallies, first.repeated, first.missing, first.pairs
+    for label, number in zip(("OLD", "NEW"), repeated, strict=True):
+        if number:
+            raise UsageError(f"{label}: {number} record(s) repeat a {'+'.join(key)} of an earlier one; records are "
+                             "matched by key: `conformance validate` (family keys) lists them")
+    result.totals = _totals(tallies, tallied)
+    result.counts["total_differences"] = sum(1 for row in result.totals if row["difference"])
+    _list_missing(result, missing, key)
+    _differences(result, (old, new), key, compared, spec, transforms, pl.concat(pairs).sort(_NEW_LINE))
+    return result
+
+
+@dataclass
+class _First:
+    """What the first pass gives the second: per side the tallies and the records repeating a key,
+    per part of the keys the missing ones, and the candidate pairs (LINE of each side)."""
+
+    tallies: list[dict[str, Counter[str]]]
+    repeated: list[int]
+    missing: list[tuple[tuple[int, int], pl.DataFrame]]
+    pairs: list[pl.DataFrame]
+    #: The sides as the second pass reads them (the compiled pass reads the pairs' lines by offset).
+    sides: tuple[Side, Side]
+
+
+def _polars_pass(old: Side, new: Side, spec: LayoutSpec, key: Sequence[str], tallied: Sequence[str],
+                 compared: Sequence[str], transforms: Resolved, by_text: bool) -> _First:
+    """The first pass by polars expressions over every line (any file reconcile reads)."""
+    import polars as pl
+
     count = partitions(old, new)
     tallies: list[dict[str, Counter[str]]] = [{}, {}]
     repeated = [0, 0]
@@ -147,15 +191,113 @@ def reconcile(old: Side, new: Side, spec: LayoutSpec, key: Sequence[str],
         both = pl.col(_LINE).is_not_null() & pl.col(_NEW_LINE).is_not_null()
         pairs.append(keyed.filter(both & (pl.col(_HASH) != pl.col(_HASH + _NEW))).select(_LINE, _NEW_LINE))
         del keyed
-    for label, number in zip(("OLD", "NEW"), repeated, strict=True):
-        if number:
-            raise UsageError(f"{label}: {number} record(s) repeat a {'+'.join(key)} of an earlier one; records are "
-                             "matched by key: `conformance validate` (family keys) lists them")
-    result.totals = _totals(tallies, tallied)
-    result.counts["total_differences"] = sum(1 for row in result.totals if row["difference"])
-    _list_missing(result, missing, key)
-    _differences(result, (old, new), key, compared, spec, transforms, pl.concat(pairs).sort(_NEW_LINE))
-    return result
+    return _First(tallies, repeated, missing, pairs, (old, new))
+
+
+def _compiled_pass(old: Side, new: Side, key: Sequence[str], tallied: Sequence[str]) -> _First | None:
+    """The first pass compiled (``conformance.columnar.keyed``) where equal lines are equal
+    records and both files are read in place as one UTF-8 file each, large enough for numba to
+    pay; None where it does not apply or cannot decide (a key hash repeated, a tallied value too
+    long to pack, two keys of a pair differing): the polars pass then decides."""
+    import numpy as np
+    import polars as pl
+
+    from conformance.checks.files import limits
+    from conformance.columnar import keyed
+
+    if not COMPILED or old.path is None or new.path is None or not limits.screen_worth(old.size + new.size):
+        return None
+    count = partitions(old, new)
+    first = _First([_no_tallies(tallied), _no_tallies(tallied)], [0, 0], [], [], (old, new))
+    located: list[tuple[np.ndarray, ...]] = []
+    try:
+        for part in range(count):
+            sides = [keyed.read(s.path, [s.indexes[k] for k in key], [s.indexes[t] for t in tallied], (part, count))
+                     for s in (old, new) if s.path is not None]
+            for tallies, side in zip(first.tallies, sides, strict=True):
+                tallies["records"][""] += side.records
+                for item, counted in zip(tallied, side.tallies, strict=True):
+                    tallies[item].update(counted)
+            joined = keyed.join(*sides)
+            if any(joined.repeated):
+                return None  # a key or a hash repeated: the polars pass counts the repeats exactly
+            first.missing.append(_compiled_missing(old, new, key, sides, joined))
+            (olds, news), (at_old, at_new) = sides, joined.pairs
+            located.append((olds.line[at_old], olds.offset[at_old], news.line[at_new], news.offset[at_new]))
+            first.pairs.append(pl.DataFrame({_LINE: located[-1][0], _NEW_LINE: located[-1][2]},
+                                            schema={_LINE: pl.Int64, _NEW_LINE: pl.Int64}))
+    except keyed.Unsuited:
+        return None
+    pairs = [np.concatenate(arrays) for arrays in zip(*located, strict=True)]
+    if not _same_keys(old, new, key, pairs):
+        return None  # two keys whose hashes collide: the polars pass matches them exactly
+    first.sides = (_by_offset(old, pairs[0], pairs[1]), _by_offset(new, pairs[2], pairs[3]))
+    return first
+
+
+def _compiled_missing(old: Side, new: Side, key: Sequence[str], sides: Sequence[keyed.Keyed],
+                      joined: keyed.Joined) -> tuple[tuple[int, int], pl.DataFrame]:
+    """The keys of one side only, of one part: how many of each side, and the first LIST_CAP of
+    each side by line, their keys read again from the lines (as _missing gives them)."""
+    import polars as pl
+
+    frames = []
+    for side, records, indexes, (line, absent) in zip((old, new), sides, (joined.missing_in_new, joined.missing_in_old),
+                                                      ((_LINE, _NEW_LINE), (_NEW_LINE, _LINE)), strict=True):
+        listed = _by_offset(side, records.line[indexes[:LIST_CAP]], records.offset[indexes[:LIST_CAP]])
+        frame = listed.read(key, records.line[indexes[:LIST_CAP]]).collect().rename({_LINE: line})
+        frames.append(frame.with_columns(pl.lit(None, dtype=pl.Int64).alias(absent)).select(*key, _LINE, _NEW_LINE))
+    return (len(joined.missing_in_new), len(joined.missing_in_old)), pl.concat(frames)
+
+
+def _same_keys(old: Side, new: Side, key: Sequence[str], pairs: Sequence[np.ndarray]) -> bool:
+    """Whether each candidate pair's records have the same key text (their hashes are equal),
+    CHUNK pairs at a time."""
+    from conformance.columnar import keyed
+
+    assert old.path is not None and new.path is not None
+    fields = [(old.indexes[k], new.indexes[k]) for k in key]
+    for start in range(0, len(pairs[0]), CHUNK):
+        olds = keyed.texts(old.path, pairs[1][start : start + CHUNK])
+        news = keyed.texts(new.path, pairs[3][start : start + CHUNK])
+        for before, after in zip(olds, news, strict=True):
+            split_old, split_new = before.split(","), after.split(",")
+            if any(_field(split_old, a) != _field(split_new, b) for a, b in fields):
+                return False
+    return True
+
+
+def _field(fields: Sequence[str], index: int) -> str:
+    """A field of a split unquoted line ('' when the line is short, as polars' splitn reads it)."""
+    return fields[index] if index < len(fields) else ""
+
+
+def _by_offset(side: Side, lines: np.ndarray, offsets: np.ndarray) -> Side:
+    """``side`` reading the records of ``lines`` (found at ``offsets``) by offset, a line at a
+    time, instead of by a pass over the whole file."""
+    import numpy as np
+
+    from conformance.columnar import keyed
+    from conformance.columnar.lines import text_frame, unquoted_columns
+
+    order = np.argsort(lines, kind="stable")
+    lines, offsets = lines[order], offsets[order]
+    path = side.path
+    assert path is not None
+
+    def read(headers: Sequence[str], only: np.ndarray | None) -> pl.LazyFrame:
+        if only is None:
+            return side.read(headers, None)
+        wanted = np.unique(np.asarray(only, dtype=np.int64))
+        found = offsets[np.searchsorted(lines, wanted)]
+        texts = keyed.texts(path, found)
+        return unquoted_columns(text_frame(wanted.tolist(), texts), {h: side.indexes[h] for h in headers}, _LINE)
+
+    return replace(side, read=read)
+
+
+def _no_tallies(tallied: Sequence[str]) -> dict[str, Counter[str]]:
+    return {item: Counter() for item in ["records", *tallied]}
 
 
 def partitions(old: Side, new: Side) -> int:
@@ -367,7 +509,8 @@ def _lines_side(name: str, indexes: Mapping[str, int], paths: Sequence[Path], qu
     if not quoted:
         scanned = pl.scan_lines(list(paths), name=_TEXT, row_index_name=_LINE, row_index_offset=1, glob=False)
         lines = scanned.filter((pl.col(_LINE) >= 2) & (pl.col(_TEXT) != "")).with_columns(pl.col(_LINE).cast(pl.Int64))
-    return Side(name, indexes, read, lines, titles, sum(path.stat().st_size for path in paths))
+    single = paths[0] if lines is not None and len(paths) == 1 else None
+    return Side(name, indexes, read, lines, titles, sum(path.stat().st_size for path in paths), single)
 
 
 def _rows_side(path: Path, layout_id: str, encoding: str, present: Mapping[str, Any],
