@@ -154,8 +154,8 @@ class Digester:
         self._merged = np.zeros(1, dtype=np.uint8)
         self.lines = 0
         self._bytes = 0
-        #: Set by the pass that fed it once every chunk of the file is folded.
-        self.complete = False
+        #: The lines each part must read, once the pass that fed it has folded every chunk.
+        self.candidates: Candidates | None = None
 
     def hash(self, buf: np.ndarray, offset: int, lines: int, line_starts: np.ndarray, line_ends: np.ndarray,
              split: np.ndarray, spans: np.ndarray) -> Hashed:
@@ -213,6 +213,10 @@ class Digester:
                 continue
             planned = int(max(used + chunk.lines, share * expected) / PLANNED_FULL)
             table.grow(max(planned, 2 * table.size))
+
+    def finish(self) -> None:
+        """Every chunk of the file is folded: the candidates, the tables released."""
+        self.candidates = self.result()
 
     def result(self) -> Candidates:
         """The lines each part must read (the tables are released)."""

@@ -451,7 +451,9 @@ def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tabl
             marked, line = _marked(pending.popleft().result(), line, first_data_line, tables, verdicts, digester)
             yield marked
     if digester is not None:
-        digester.complete = True
+        # Every chunk folded: the candidates now, so that the tables are released before the
+        # masks judge the last marked lines (the pass's own peak).
+        digester.finish()
 
 
 def _chunks(paths: Sequence[Path], longest: int = 8 << 20) -> Iterator[tuple[np.ndarray, int, int, int]]:

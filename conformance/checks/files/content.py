@@ -291,8 +291,8 @@ def scan_columnar(name: str, source: Utf8Source, spec: LayoutSpec,
     except (Irregular, EngineDisagreement, LineTooLong):
         return None
     scan = state.result(engine="columnar")
-    if digester is not None and digester.complete:
-        return replace(scan, digested=digester.result())
+    if digester is not None and digester.candidates is not None:
+        return replace(scan, digested=digester.candidates)
     return scan
 
 
