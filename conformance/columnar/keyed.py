@@ -154,10 +154,11 @@ def join(old: Keyed, new: Keyed) -> Joined:
     """The records of one side only and the matched records whose lines differ."""
     from conformance.columnar import _keyed
 
-    size = 1 << max(4, int(2 * (len(old.key_hash) + len(new.key_hash))).bit_length())
+    # At most two thirds full (linear probing slows beyond); any size will do (see _digest._home).
+    size = 3 * (len(old.key_hash) + len(new.key_hash)) // 2 + 64
     table = np.zeros(size, dtype=np.uint64)
-    table_old, table_new = np.empty(size, dtype=np.int64), np.empty(size, dtype=np.int64)
-    old_match, new_match = np.empty(len(old.key_hash), dtype=np.int64), np.empty(len(new.key_hash), dtype=np.int64)
+    table_old, table_new = np.empty(size, dtype=np.int32), np.empty(size, dtype=np.int32)
+    old_match, new_match = np.empty(len(old.key_hash), dtype=np.int32), np.empty(len(new.key_hash), dtype=np.int32)
     repeated = np.zeros(2, dtype=np.int64)
     _keyed.join(old.key_hash, new.key_hash, table, table_old, table_new, old_match, new_match, repeated)
     del table, table_old, table_new
