@@ -20,7 +20,7 @@ In bounded memory, in two passes (issue 15, item 6):
    candidates. Large files are taken a part of the keys at a time (a hash of the key picks the
    part, the same on both sides; PARTITION_BYTES of input a part, one more pass each), so this
    pass's memory stays flat however long the files are. Where equal lines are equal records and
-   both files are one UTF-8 file each, large enough (``files.limits.screen_worth``), this pass is
+   both files are one UTF-8 file each, large enough (``files.limits.SCREEN_MIN_BYTES``), this pass is
    compiled (``conformance.columnar.keyed``, numba, every core): the same lists from a few arrays
    instead of polars frames; it steps aside to the polars pass when numba is absent or it cannot
    decide (a repeated key hash, a tallied value too long to pack).
@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
     from conformance.columnar import keyed
     from conformance.columnar.layout import LayoutSpec
+    from conformance.columnar.transcode import Decoded
     from conformance.spec.models import FileInterface
 
 #: The items the 照合リスト counts by value (DOMAIN.md names).
@@ -205,7 +206,8 @@ def _compiled_pass(old: Side, new: Side, key: Sequence[str], tallied: Sequence[s
     from conformance.checks.files import limits
     from conformance.columnar import keyed
 
-    if not COMPILED or old.path is None or new.path is None or not limits.screen_worth(old.size + new.size):
+    if not (COMPILED and limits.SCREEN and old.path is not None and new.path is not None
+            and old.size + new.size >= limits.SCREEN_MIN_BYTES and keyed.available()):
         return None
     count = partitions(old, new)
     first = _First([_no_tallies(tallied), _no_tallies(tallied)], [0, 0], [], [], (old, new))
@@ -478,12 +480,9 @@ def read_side(path: Path, layout: FileInterface, spec: LayoutSpec, encoding: str
     """One export, its UTF-8 copy kept open by ``stack``: read by the columnar engine's line
     grammar, or, outside it, record by record into memory."""
     from conformance.checks.files.content import first_record
-    from conformance.checks.files.encoding import decode
     from conformance.checks.files.invariants import csv_frame
-    from conformance.validate import _declared
 
-    chosen = _declared(path, layout, encoding, declared)
-    decoded = decode(path, chosen)
+    chosen, decoded = _decoded(path, layout, encoding, declared)
     if decoded.source is None:
         raise UsageError(f"{path}: the bytes are not {chosen}; name the encoding with --encoding")
     source = decoded.source
@@ -494,6 +493,25 @@ def read_side(path: Path, layout: FileInterface, spec: LayoutSpec, encoding: str
     if titles is not None and csv_frame(source, present) is not None:
         return _lines_side(str(path), indexes, source.paths, source.structure.quotes, tuple(titles))
     return _rows_side(path, layout.id, chosen, present, indexes)
+
+
+def _decoded(path: Path, layout: FileInterface, encoding: str | None,
+             declared: Mapping[str, str]) -> tuple[str, Decoded]:
+    """The encoding ``validate`` chooses for the file, and the file decoded in it. Where it would
+    detect the encoding and UTF-8 (its first candidate) is allowed, the file is decoded as UTF-8
+    at once: detecting decodes the whole file, and decoding it again would read it twice."""
+    from conformance.checks.files.encoding import decode, starts_with_bom, with_bom
+    from conformance.checks.files.limits import CANDIDATE_ENCODINGS
+    from conformance.validate import _declared
+
+    if not encoding and layout.id not in declared and CANDIDATE_ENCODINGS[0] == "utf-8":
+        utf8 = with_bom("utf-8", starts_with_bom(path))
+        if utf8 in layout.encodings or (utf8 == "utf-8" and "utf-8-sig" in layout.encodings):
+            decoded = decode(path, utf8)
+            if decoded.source is not None:
+                return utf8, decoded
+    chosen = _declared(path, layout, encoding, declared)
+    return chosen, decode(path, chosen)
 
 
 def _lines_side(name: str, indexes: Mapping[str, int], paths: Sequence[Path], quoted: bool,

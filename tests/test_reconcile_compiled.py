@@ -129,13 +129,39 @@ def test_a_tallied_value_too_long_to_pack_is_left_to_polars(tmp_path: Path, monk
 
 def test_without_numba_the_polars_pass_runs(tmp_path: Path, monkeypatch: Any) -> None:
     from conformance.checks.files import limits
-    from conformance.columnar import kernel, keyed
+    from conformance.columnar import keyed
 
     olds, news = migrated(8, 20)
     old = write_lines(tmp_path / "old.csv", olds, "\n")
     new = write_lines(tmp_path / "new.csv", news, "\n")
     monkeypatch.setattr(limits, "SCREEN_MIN_BYTES", 0)
-    monkeypatch.setattr(kernel, "available", lambda: False)
+    monkeypatch.setattr(keyed, "available", lambda: False)
     monkeypatch.setattr(keyed, "read", lambda *args: pytest.fail("the compiled pass ran"))
     code, doc = reconcile(str(old), str(new), *LAYOUT)
     assert code == 1 and isinstance(doc, dict) and doc["counts"]["different"] > 0
+
+
+@pytest.mark.parametrize(("encoding", "bom"), [("utf-8", False), ("utf-8", True), ("cp932", False)])
+def test_the_encoding_is_the_one_validate_chooses(tmp_path: Path, encoding: str, bom: bool) -> None:
+    """reconcile decodes a UTF-8 file once (not detect, then decode): the same encoding as
+    ``validate._declared``, and the file as decoding it so reads it."""
+    from conformance.checks.files.encoding import decode
+    from conformance.locations import default_catalog_root
+    from conformance.reconcile import _decoded
+    from conformance.spec.loader import load_catalog
+    from conformance.validate import _declared, _edition, _interface
+
+    olds, _ = migrated(9, 5)
+    path = write_lines(tmp_path / "old.csv", olds, "\r\n")
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + path.read_text(encoding="utf-8").encode(encoding))
+    layout = _interface(_edition(load_catalog(default_catalog_root()), ["residents_csv"], None), "residents_csv")
+    chosen, decoded = _decoded(path, layout, None, {})
+    assert chosen == _declared(path, layout, None, {})
+    expected = decode(path, chosen)
+    assert decoded.bad == expected.bad  # a CP932 file where the layout allows UTF-8 only: both refuse it
+    if decoded.source is None or expected.source is None:
+        assert decoded.source is expected.source is None
+        return
+    assert decoded.source.encoding == expected.source.encoding
+    assert decoded.source.structure == expected.source.structure
+    assert decoded.source.path.read_bytes() == expected.source.path.read_bytes()

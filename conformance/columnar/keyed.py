@@ -18,6 +18,7 @@ from collections import Counter, deque
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -49,6 +50,38 @@ class _Hashed:
     text_hash: np.ndarray
     tallies: np.ndarray
     flags: np.ndarray
+
+
+@lru_cache(maxsize=1)
+def available() -> bool:
+    """Whether the pass can run here: numba imports and compiles (or loads from its cache) the
+    pass's functions. Not ``kernel.available``: that also loads the screen, which reconcile does
+    not run (a sixth of a second)."""
+    try:
+        from numba.core.errors import NumbaError
+    except ImportError:
+        return False
+    try:
+        _load()
+    except NumbaError:
+        return False
+    return True
+
+
+def _load() -> None:
+    """Each function of the pass called once on a line, so the first file does not pay for it."""
+    from conformance.columnar import _digest, _kernel
+
+    buf = np.frombuffer(bytearray(b"a\n"), dtype=np.uint8)  # writable, as the chunks are
+    _kernel.last_line_end(buf, 2)
+    _kernel.lines_end(buf, 2, 1)
+    starts, ends = np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64)
+    _digest.bounds(buf, 2, starts, ends)
+    fields = np.zeros(1, dtype=np.int64)
+    hashed = _hash(buf, 2, 0, 1, fields, fields, 0, 0, 1)
+    _Folder(1).add(hashed)
+    records = Keyed(hashed.key_hash, hashed.text_hash, np.ones(1, dtype=np.int64), np.zeros(1, dtype=np.int64))
+    join(records, records)
 
 
 def read(path: Path, key: Sequence[int], tallied: Sequence[int], part: tuple[int, int] = (0, 1)) -> Keyed:
