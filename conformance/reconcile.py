@@ -205,6 +205,7 @@ def _compiled_pass(old: Side, new: Side, key: Sequence[str], tallied: Sequence[s
 
     from conformance.checks.files import limits
     from conformance.columnar import keyed
+    from conformance.columnar.transcode import LineTooLong
 
     if not (COMPILED and limits.SCREEN and old.path is not None and new.path is not None
             and old.size + new.size >= limits.SCREEN_MIN_BYTES and keyed.available()):
@@ -228,8 +229,8 @@ def _compiled_pass(old: Side, new: Side, key: Sequence[str], tallied: Sequence[s
             located.append((olds.line[at_old], olds.offset[at_old], news.line[at_new], news.offset[at_new]))
             first.pairs.append(pl.DataFrame({_LINE: located[-1][0], _NEW_LINE: located[-1][2]},
                                             schema={_LINE: pl.Int64, _NEW_LINE: pl.Int64}))
-    except keyed.Unsuited:
-        return None
+    except (keyed.Unsuited, LineTooLong):
+        return None  # a value too long to pack, a line longer than the chunker holds
     pairs = [np.concatenate(arrays) for arrays in zip(*located, strict=True)]
     if not _same_keys(old, new, key, pairs):
         return None  # two keys whose hashes collide: the polars pass matches them exactly
