@@ -38,6 +38,7 @@ from __future__ import annotations
 import csv
 import io
 import operator
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
@@ -46,8 +47,8 @@ from functools import reduce
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from conformance.checks.files.rules import shown_for
 from conformance.errors import UsageError
-from conformance.masking import shown
 from conformance.transformations import NONE, Resolved, normalised, unreadable, unreadable_reason
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
     import polars as pl
 
     from conformance.columnar import keyed
-    from conformance.columnar.layout import LayoutSpec
+    from conformance.columnar.layout import Column, LayoutSpec
     from conformance.columnar.transcode import Decoded
     from conformance.spec.models import FileInterface
 
@@ -148,7 +149,7 @@ def reconcile(old: Side, new: Side, spec: LayoutSpec, key: Sequence[str],
                              "matched by key: `conformance validate` (family keys) lists them")
     result.totals = _totals(tallies, tallied)
     result.counts["total_differences"] = sum(1 for row in result.totals if row["difference"])
-    _list_missing(result, missing, key)
+    _list_missing(result, missing, key, spec)
     _differences(result, (old, new), key, compared, spec, transforms, pl.concat(pairs).sort(_NEW_LINE))
     return result
 
@@ -392,18 +393,25 @@ def _missing(keyed: pl.DataFrame, key: Sequence[str]) -> tuple[tuple[int, int], 
 
 
 def _list_missing(result: Reconciliation, parts: Sequence[tuple[tuple[int, int], pl.DataFrame]],
-                  key: Sequence[str]) -> None:
+                  key: Sequence[str], spec: LayoutSpec) -> None:
     """The keys of one side only, in line order, from every part."""
     import polars as pl
 
+    columns = {column.header: column for column in spec.columns([])}
     missing = pl.concat([rows for _, rows in parts])
     for index, (kind, line, absent, file) in enumerate((("missing_in_new", _LINE, _NEW_LINE, result.old),
                                                          ("missing_in_old", _NEW_LINE, _LINE, result.new))):
         result.counts[kind] = sum(counts[index] for counts, _ in parts)
         rows = missing.filter(pl.col(absent).is_null())
         for row in rows.sort(line).head(LIST_CAP).iter_rows(named=True):
-            result.errors.append({"kind": kind, "key": "/".join(str(row[k]) for k in key), "file": file,
+            result.errors.append({"kind": kind, "key": _key_text(row, key, columns), "file": file,
                                   "line": int(row[line]), "item": None, "old": None, "new": None, "reason": None})
+
+
+def _key_text(row: Mapping[str, Any], key: Sequence[str], columns: Mapping[str, Column]) -> str:
+    """The record's key as the lists show it: each part raw when it is a valid value of its item
+    (a 宛名番号), masked otherwise (a damaged line's key may hold another item's text)."""
+    return "/".join(shown_for(str(row[k]), columns[k]) for k in key)
 
 
 def _differences(result: Reconciliation, sides: tuple[Side, Side], key: Sequence[str], compared: Sequence[str],
@@ -416,12 +424,13 @@ def _differences(result: Reconciliation, sides: tuple[Side, Side], key: Sequence
         room = max(LIST_CAP - sum(1 for e in result.errors if e["kind"] == "different"), 0)
         count, listed = _compare(chunk, key, compared, spec, transforms, room)
         result.counts["different"] += count
+        columns = {column.header: column for column in spec.columns([])}
         for row in listed:
-            personal = spec.items[row["item"]].personal
+            column = columns[row["item"]]
             result.errors.append({
-                "kind": "different", "key": "/".join(str(row[k]) for k in key), "file": result.new,
-                "line": int(row[_NEW_LINE]), "item": row["item"], "old": shown(str(row["old"]), personal),
-                "new": shown(str(row["new"]), personal), "reason": row[_REASON] or None,
+                "kind": "different", "key": _key_text(row, key, columns), "file": result.new,
+                "line": int(row[_NEW_LINE]), "item": row["item"], "old": shown_for(str(row["old"]), column),
+                "new": shown_for(str(row["new"]), column), "reason": row[_REASON] or None,
             })
 
 
@@ -553,11 +562,18 @@ def _rows_side(path: Path, layout_id: str, encoding: str, present: Mapping[str, 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+#: Characters a worksheet cannot hold (openpyxl refuses them) and a reader should not get raw in
+#: a CSV either: control characters other than tab, LF and CR.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def neutral(value: Any) -> Any:
-    """``value`` as a list cell: a string a spreadsheet would take for a formula, prefixed with '."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    """``value`` as a list cell: control characters shown as escapes (``\\x1b``), and a string a
+    spreadsheet would take for a formula prefixed with '."""
+    if not isinstance(value, str):
+        return value
+    value = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def csv_text(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
@@ -574,17 +590,22 @@ ERROR_COLUMNS: tuple[str, ...] = ("kind", "key", "file", "line", "item", "old", 
 
 def write_lists(result: Reconciliation, out: Path) -> list[Path]:
     """照合リスト.csv, エラーリスト.csv (UTF-8 with a BOM, as spreadsheet users open them) and
-    照合リスト.xlsx with both sheets."""
-    from openpyxl import Workbook
+    照合リスト.xlsx with both sheets. Every list is made in memory first, then each file written
+    whole (private, renamed into place): a list that cannot be made leaves no file behind."""
+    from conformance.inputs import write_private
 
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
     lists: list[tuple[str, list[dict[str, Any]], tuple[str, ...]]] = [
         ("照合リスト", result.totals, TOTAL_COLUMNS), ("エラーリスト", result.errors, ERROR_COLUMNS)]
-    for name, rows, columns in lists:
-        path = out / f"{name}.csv"
-        path.write_text(csv_text(rows, columns), encoding="utf-8-sig")
-        written.append(path)
+    contents = [(out / f"{name}.csv", csv_text(rows, columns).encode("utf-8-sig")) for name, rows, columns in lists]
+    contents.append((out / "照合リスト.xlsx", _workbook(lists)))
+    for path, data in contents:
+        write_private(path, data)
+    return [path for path, _ in contents]
+
+
+def _workbook(lists: Sequence[tuple[str, list[dict[str, Any]], tuple[str, ...]]]) -> bytes:
+    from openpyxl import Workbook
+
     book = Workbook()
     for index, (name, rows, columns) in enumerate(lists):
         sheet = book.active if index == 0 else book.create_sheet()
@@ -593,7 +614,6 @@ def write_lists(result: Reconciliation, out: Path) -> list[Path]:
         sheet.append([neutral(c) for c in columns])
         for row in rows:
             sheet.append([neutral(row.get(c)) for c in columns])
-    path = out / "照合リスト.xlsx"
-    book.save(path)
-    written.append(path)
-    return written
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -75,22 +75,26 @@ def test_repeated_keys_are_unusable_input(tmp_path: Path) -> None:
 
 
 def test_cells_a_spreadsheet_would_take_for_formulas_are_neutralised(tmp_path: Path) -> None:
-    """CSV and xlsx: a value starting with =, +, -, @, tab or CR is written with a leading '."""
+    """CSV and xlsx: vendor text never reaches a cell as a formula or a control character. A value
+    that is no valid value of its item (every formula is none) is masked; a cell that would still
+    start with =, +, -, @, tab or CR gets a leading ', control characters become escapes."""
     import csv
 
     from openpyxl import load_workbook
 
     from conformance.reconcile import FORMULA_START, neutral
 
-    rows = town(6)
+    rows = town(7)
     old = write(tmp_path / "old.csv", rows)
     altered = [dict(r) for r in rows]
     for row, start in zip(altered, FORMULA_START, strict=False):
-        row["異動事由"] = f"{start}HYPERLINK(\"http://x\")"  # not personal: shown in the list
+        row["異動事由"] = f"{start}HYPERLINK(\"http://x\")"
+    altered[6]["異動事由"] = "A\x01\x1b[31m"  # a worksheet cannot hold these characters
     new = write(tmp_path / "new.csv", altered)
     code, _ = reconcile(str(old), str(new), "--layout", "residents_csv", "--json", "--out", str(tmp_path / "out"))
     assert code == 1
-    expected = sorted("'" + row["異動事由"] for row in altered)
+    expected = sorted(["＊" * len(row["異動事由"]) if len(row["異動事由"]) <= 20 else "＊" * 20 + "…"
+                       for row in altered])
     with (tmp_path / "out" / "エラーリスト.csv").open(encoding="utf-8-sig", newline="") as stream:
         shown = sorted(r["new"] for r in csv.DictReader(stream) if r["item"] == "異動事由")
     assert shown == expected
@@ -101,6 +105,21 @@ def test_cells_a_spreadsheet_would_take_for_formulas_are_neutralised(tmp_path: P
     assert all(sheet.cell(r, c).data_type == "s" for r in range(2, sheet.max_row + 1) for c in range(1, 8)
                if sheet.cell(r, c).value is not None and isinstance(sheet.cell(r, c).value, str))
     assert (neutral("-1"), neutral(-1), neutral("山田"), neutral(None)) == ("'-1", -1, "山田", None)
+    assert (neutral("=1+1"), neutral("A\x01\x1b[31m"), neutral("\x1b=")) == ("'=1+1", "A\\x01\\x1b[31m", "\\x1b=")
+
+
+def test_a_damaged_key_is_masked_and_the_lists_are_whole(tmp_path: Path) -> None:
+    """A key that is no valid 宛名番号 (a stray quote merged two lines) is masked in the lists."""
+    rows = town(3)
+    old = write(tmp_path / "old.csv", rows)
+    changed = [dict(r) for r in rows]
+    changed[2]["宛名番号"] = "山田\x1b太郎"
+    new = write(tmp_path / "new.csv", changed)
+    code, doc = reconcile(str(old), str(new), "--layout", "residents_csv", "--json", "--out", str(tmp_path / "out"))
+    assert isinstance(doc, dict) and code == 1
+    assert [(e["kind"], e["key"]) for e in doc["errors"]] == [("missing_in_new", rows[2]["宛名番号"]),
+                                                           ("missing_in_old", "＊" * 5)]
+    assert "山田" not in (tmp_path / "out" / "エラーリスト.csv").read_text("utf-8-sig")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -240,7 +259,8 @@ def test_a_value_wareki_cannot_read_is_a_difference_with_its_reason(tmp_path: Pa
              "or YYYY-MM-DD): compared as written"
     assert rows == [  # 生年月日 is personal: masked; the same unreadable 不詳 on both sides is no difference
         (2, "生年月日", "＊" * 9, "＊" * 10, reason.format("生年月日")),
-        (2, "届出年月日", "R01.04.30", "2019-04-30", reason.format("届出年月日")),
+        # Not the layout's date form: masked as any value that is no valid value of its item.
+        (2, "届出年月日", "＊" * 9, "2019-04-30", reason.format("届出年月日")),
     ]
 
 
