@@ -209,7 +209,7 @@ def _finish(h: np.uint64) -> np.uint64:
 @njit(nogil=True, cache=True, inline="always")
 def _home(h: np.uint64, size: int) -> int:
     """The slot a hash starts probing at: its top 32 bits scaled to the table's size."""
-    return np.int64(((h >> np.uint64(32)) * np.uint64(size)) >> np.uint64(32))
+    return int(np.int64(((h >> np.uint64(32)) * np.uint64(size)) >> np.uint64(32)))
 
 
 @njit(nogil=True, cache=True)
