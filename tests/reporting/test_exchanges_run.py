@@ -78,7 +78,11 @@ def test_the_results_reference_their_exchanges(run: Run) -> None:
 def test_every_entry_served_a_requirement_or_the_setup(run: Run) -> None:
     results, entries = run
     setup = [entry for entry in entries if entry.get("_phase") == "setup"]
-    assert setup and all(entry["request"]["method"] == "POST" for entry in setup)  # loading the town
+    # Loading the town, then the snapshot of the export files (fetched before any scenario writes).
+    loads = [entry for entry in setup if entry["request"]["method"] == "POST"]
+    exports = [entry for entry in setup if entry["request"]["method"] == "GET"]
+    assert loads and len(loads) + len(exports) == len(setup)
+    assert exports and all("/exports/" in entry["request"]["url"] for entry in exports)
     served = {rid for entry in entries for rid in entry.get("_requirements", ())}
     assert served == set(results)
     served_dv = [entry for entry in entries if DV in entry.get("_requirements", ())]
