@@ -26,6 +26,9 @@ _FIN_2 = np.uint64(0xC4CEB9FE1A85EC53)
 #: Bits of ``flags``: the key's first field filled, 世帯番号 filled, a living resident, a 世帯主,
 #: kept by a cell screen.
 KEY, HOUSEHOLD, LIVING, HEAD, MARKED = 1, 2, 4, 8, 16
+#: A household record's line: the line number, with this bit set for a 世帯主.
+HEAD_LINE = np.uint32(1 << 31)
+LINE_MASK = np.uint32((1 << 31) - 1)
 
 
 @njit(nogil=True, cache=True)
@@ -213,54 +216,46 @@ def _home(h: np.uint64, size: int) -> int:
 
 
 @njit(nogil=True, cache=True)
-def fold_keys(key_hash: np.ndarray, flags: np.ndarray, lines: int, first_line: int, skip: int,
-              table: np.ndarray, table_line: np.ndarray, used: np.ndarray, out: np.ndarray) -> int:
-    """The keys of a chunk (its lines numbered from ``first_line``; those before ``skip`` are no
-    records) into the table of keys met so far (hash; the line that first held it, 0 once that line
-    is out). Writes to ``out`` the lines of a key met again: the line that first held it (once) and
-    every later one; returns how many. ``used[0]``: the table's filled slots."""
+def repeated_keys(hashes: np.ndarray, lines: np.ndarray, table: np.ndarray, table_line: np.ndarray,
+                  out: np.ndarray) -> int:
+    """The keys of one partition (hashes, and their lines in line order) through a table (hash;
+    the line that first held it, 0 once that line is out). Writes to ``out`` the lines of a key met
+    again: the line that first held it (once) and every later one; returns how many."""
     size = table.shape[0]
     found = 0
-    for n in range(lines):
-        line = first_line + n
-        if line < skip or not flags[n] & KEY:
-            continue
-        h = key_hash[n]
+    for n in range(hashes.shape[0]):
+        h = hashes[n]
         at = _home(h, size)
         while table[at] != 0 and table[at] != h:
             at = at + 1 if at + 1 < size else 0
         if table[at] == 0:
             table[at] = h
-            table_line[at] = line
-            used[0] += 1
+            table_line[at] = lines[n]
         else:
             if table_line[at] != 0:
                 out[found] = table_line[at]
                 found += 1
                 table_line[at] = 0
-            out[found] = line
+            out[found] = lines[n]
             found += 1
     return found
 
 
 @njit(nogil=True, cache=True)
-def fold_households(first: np.ndarray, second: np.ndarray, flags: np.ndarray, lines: int, first_line: int,
-                    skip: int, table: np.ndarray, table_second: np.ndarray, table_first: np.ndarray,
-                    table_head: np.ndarray, used: np.ndarray, out: np.ndarray, merged: np.ndarray) -> int:
-    """The living members of a chunk's households into the table of households met so far (first
-    hash; second hash; the first living member's line; the first 世帯主's line, 0 without one,
-    negated once a second is met). Writes to ``out`` the line of every living 世帯主 after a
-    household's first (such a household has more than one); returns how many. ``merged[0]`` is set
-    when two second hashes meet in one first hash (two households in one slot: the caller then
-    reads every line)."""
+def household_lines(first: np.ndarray, second: np.ndarray, lines: np.ndarray, table: np.ndarray,
+                    table_second: np.ndarray, table_first: np.ndarray, table_head: np.ndarray, out: np.ndarray,
+                    merged: np.ndarray) -> int:
+    """The living members of one partition's households (first and second hash, line in line order
+    with HEAD_LINE set for a 世帯主) through a table (first hash; second hash; the first member's
+    line; the first 世帯主's line, 0 without one, negated once a second is met). Writes to ``out``
+    the lines the group-by needs of each household without exactly one 世帯主: its first member's,
+    and every 世帯主's; returns how many. ``merged[0]`` is set when two second hashes meet in one
+    first hash (two households in one slot: the caller then reads every line)."""
     size = table.shape[0]
-    both = HOUSEHOLD | LIVING
     found = 0
-    for n in range(lines):
-        line = first_line + n
-        if line < skip or flags[n] & both != both:
-            continue
+    for n in range(first.shape[0]):
         h = first[n]
+        line = np.int64(lines[n] & LINE_MASK)
         at = _home(h, size)
         while table[at] != 0 and table[at] != h:
             at = at + 1 if at + 1 < size else 0
@@ -269,10 +264,9 @@ def fold_households(first: np.ndarray, second: np.ndarray, flags: np.ndarray, li
             table_second[at] = second[n]
             table_first[at] = line
             table_head[at] = 0
-            used[0] += 1
         elif table_second[at] != second[n]:
             merged[0] = 1
-        if flags[n] & HEAD:
+        if lines[n] & HEAD_LINE:
             if table_head[at] == 0:
                 table_head[at] = line
             else:
@@ -280,16 +274,7 @@ def fold_households(first: np.ndarray, second: np.ndarray, flags: np.ndarray, li
                     table_head[at] = -table_head[at]
                 out[found] = line
                 found += 1
-    return found
-
-
-@njit(nogil=True, cache=True)
-def bad_households(table: np.ndarray, table_first: np.ndarray, table_head: np.ndarray, out: np.ndarray) -> int:
-    """For each household whose living members do not have exactly one 世帯主: its first living
-    member's line, and its first 世帯主's line when it has some (the later ones were written by
-    fold_households). Returns how many lines."""
-    found = 0
-    for at in range(table.shape[0]):
+    for at in range(size):
         if table[at] == 0 or table_head[at] > 0:
             continue
         out[found] = table_first[at]
@@ -301,30 +286,45 @@ def bad_households(table: np.ndarray, table_first: np.ndarray, table_head: np.nd
 
 
 @njit(nogil=True, cache=True)
-def rehash_keys(table: np.ndarray, table_line: np.ndarray, bigger: np.ndarray, bigger_line: np.ndarray) -> None:
-    size = bigger.shape[0]
-    for k in range(table.shape[0]):
-        h = table[k]
-        if h != 0:
-            at = _home(h, size)
-            while bigger[at] != 0:
-                at = at + 1 if at + 1 < size else 0
-            bigger[at] = h
-            bigger_line[at] = table_line[k]
-
-
-@njit(nogil=True, cache=True)
-def rehash_households(table: np.ndarray, table_second: np.ndarray, table_first: np.ndarray,
-                      table_head: np.ndarray, bigger: np.ndarray, bigger_second: np.ndarray,
-                      bigger_first: np.ndarray, bigger_head: np.ndarray) -> None:
-    size = bigger.shape[0]
-    for k in range(table.shape[0]):
-        h = table[k]
-        if h != 0:
-            at = _home(h, size)
-            while bigger[at] != 0:
-                at = at + 1 if at + 1 < size else 0
-            bigger[at] = h
-            bigger_second[at] = table_second[k]
-            bigger_first[at] = table_first[k]
-            bigger_head[at] = table_head[k]
+def partition(key_hash: np.ndarray, household_first: np.ndarray, household_second: np.ndarray, flags: np.ndarray,
+              lines: int, first_line: int, skip: int, parts: int, key_out: np.ndarray, key_line: np.ndarray,
+              key_ends: np.ndarray, member_first: np.ndarray, member_second: np.ndarray, member_line: np.ndarray,
+              member_ends: np.ndarray) -> None:
+    """A chunk's keys and living members (its lines numbered from ``first_line``; those before
+    ``skip`` are no records) ordered by partition (the low bits of the hash), line order kept
+    within each: ``key_ends[p]``/``member_ends[p]`` is where partition p ends. A member's line has
+    HEAD_LINE set for a 世帯主."""
+    mask = np.uint64(parts - 1)
+    both = HOUSEHOLD | LIVING
+    key_at = np.zeros(parts, dtype=np.int64)
+    member_at = np.zeros(parts, dtype=np.int64)
+    for n in range(lines):
+        if first_line + n >= skip:
+            if flags[n] & KEY:
+                key_at[np.int64(key_hash[n] & mask)] += 1
+            if flags[n] & both == both:
+                member_at[np.int64(household_first[n] & mask)] += 1
+    key_total = np.int64(0)
+    member_total = np.int64(0)
+    for p in range(parts):
+        key_total += key_at[p]
+        key_ends[p] = key_total
+        key_at[p] = key_total - key_at[p]
+        member_total += member_at[p]
+        member_ends[p] = member_total
+        member_at[p] = member_total - member_at[p]
+    for n in range(lines):
+        line = first_line + n
+        if line < skip:
+            continue
+        if flags[n] & KEY:
+            k = np.int64(key_hash[n] & mask)
+            key_out[key_at[k]] = key_hash[n]
+            key_line[key_at[k]] = line
+            key_at[k] += 1
+        if flags[n] & both == both:
+            m = np.int64(household_first[n] & mask)
+            member_first[member_at[m]] = household_first[n]
+            member_second[member_at[m]] = household_second[n]
+            member_line[member_at[m]] = np.uint32(line) | (HEAD_LINE if flags[n] & HEAD else np.uint32(0))
+            member_at[m] += 1

@@ -30,12 +30,17 @@ wrong verdict would need two households whose 世帯番号 collide in both indep
 
 from __future__ import annotations
 
+import math
 import os
+import shutil
+import tempfile
+import weakref
 from collections import deque
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 
@@ -95,11 +100,15 @@ class Candidates:
 
 #: One line's offset in this many is kept (8 bytes each), to find the candidates' offsets later.
 EVERY = 64
-#: The tables are at most this full (linear probing slows beyond); they grow past it.
-MOST_FULL = 0.9
-#: A table is made this full from the lines the file is expected to hold (its size over the
-#: bytes per line of the first chunks), so that it seldom grows.
-PLANNED_FULL = 0.8
+#: The key and household records are spilled to partitions (by hash) of about this many lines,
+#: each folded through tables of its own once the pass is over: memory does not grow with the file.
+PART_LINES = 1 << 20
+#: A partition's tables are this full (linear probing slows beyond).
+TABLE_FULL = 0.8
+#: The files of a partition, one a column: a key's hash and line; a living member's two household
+#: hashes and line (with _digest.HEAD_LINE for a 世帯主).
+_KEY_FILES = ("key-hash", "key-line")
+_MEMBER_FILES = ("member-first", "member-second", "member-line")
 
 
 @dataclass
@@ -119,12 +128,14 @@ class Hashed:
 
 class Digester:
     """The digest of one file, chunk by chunk: ``hash`` digests a chunk (any thread, in any
-    order), ``fold`` adds it to the tables (in line order, one thread), ``result`` gives the
-    candidates. Memory: the tables (12 bytes a slot for keys, 20 for households of living members,
-    planned PLANNED_FULL full) and the lines found, not per-line arrays of the whole file."""
+    order), ``fold`` spills its keys and households (in line order, one thread) to partition files
+    by hash, ``finish`` folds each partition through tables of its own and gives the candidates.
+    Memory: the records of two partitions at a time and their tables (about PART_LINES records
+    each), the lines found and the checkpoints, whatever the size of the file; the partitions on
+    disk take 12 bytes per key and 16 per living member (a temporary directory, removed by finish,
+    or when the digester is dropped)."""
 
     def __init__(self, plan: Plan, paths: Sequence[Path], first_data_line: int = 2) -> None:
-
         self.plan = plan
         self.paths = tuple(paths)
         self.size = sum(path.stat().st_size for path in paths)
@@ -145,15 +156,10 @@ class Digester:
             *_constants(plan.greater, slot), *_constants(plan.before, slot),
             np.array([slot[h] for h, _ in plan.outside], dtype=np.int32), lo, hi, member_first, member_second,
         )
-        self._keys = _Table(1, (np.uint64, np.uint32))
-        self._households = _Table(1, (np.uint64, np.uint32, np.uint32, np.int32))
-        self._key_lines: list[np.ndarray] = []
-        self._head_lines: list[np.ndarray] = []
+        self._spill: _Spill | None = None
         self._cells: list[np.ndarray] = []
         self._checkpoints: list[np.ndarray] = []
-        self._merged = np.zeros(1, dtype=np.uint8)
         self.lines = 0
-        self._bytes = 0
         #: The lines each part must read, once the pass that fed it has folded every chunk.
         self.candidates: Candidates | None = None
 
@@ -171,91 +177,117 @@ class Digester:
         return Hashed(offset, end, lines, line_starts, key_hash, first, second, flags)
 
     def fold(self, chunk: Hashed) -> None:
-        """Add a chunk to the tables; chunks come in line order."""
+        """Spill a chunk's keys and living members to their partitions; chunks come in line order."""
         from conformance.columnar import _digest
 
-        first_line = self.lines + 1
-        skip = self.first_data_line
-        self._grow(chunk)
-        found = np.empty(2 * chunk.lines, dtype=np.int64)
-        table, table_line = self._keys.arrays
-        count = _digest.fold_keys(chunk.key_hash, chunk.flags, chunk.lines, first_line, skip, table, table_line,
-                                  self._keys.used, found)
-        if count:
-            self._key_lines.append(found[:count].copy())
-        table, second, first, head = self._households.arrays
-        count = _digest.fold_households(chunk.household_first, chunk.household_second, chunk.flags, chunk.lines,
-                                        first_line, skip, table, second, first, head, self._households.used, found,
-                                        self._merged)
-        if count:
-            self._head_lines.append(found[:count].copy())
-        numbers = first_line + np.flatnonzero(chunk.flags & _digest.MARKED)
-        self._cells.append(numbers[numbers >= skip])
+        if self._spill is None:  # partitions for the lines the file is expected to hold
+            expected = self.size * chunk.lines / max(chunk.bytes, 1)
+            self._spill = _Spill(max(1, 1 << max(0, math.ceil(math.log2(max(expected, 1) / PART_LINES)))))
+        self._spill.write(chunk, self.lines + 1, self.first_data_line)
+        numbers = np.arange(self.lines + 1, self.lines + 1 + chunk.lines, dtype=np.int64)
+        records = numbers >= self.first_data_line
+        self._cells.append(numbers[records & (chunk.flags & _digest.MARKED != 0)])
         # Lines 1, EVERY + 1 ...: the first of them in this chunk and its index in the chunk.
         kept = np.arange(-(self.lines % -EVERY) if self.lines % EVERY else 0, chunk.lines, EVERY)
         self._checkpoints.append(chunk.offset + chunk.line_starts[kept].astype(np.int64))
         self.lines += chunk.lines
-        self._bytes += chunk.bytes
 
-    def _grow(self, chunk: Hashed) -> None:
-        """Tables large enough for the chunk. Planned after the first chunk, from the file's expected
-        lines (its size over the bytes per line so far) and the share of lines that were new keys
-        or households; grown when they fill up anyway. Never full: a chunk's lines always fit."""
-        lines = self.lines + chunk.lines
-        expected = max(lines, int(self.size * lines / max(self._bytes + chunk.bytes, 1)))
-        for table in (self._keys, self._households):
-            used = int(table.used[0])
-            share = used / self.lines if self.lines else 1.0
-            if used + chunk.lines < table.size and used + 1.25 * share * chunk.lines <= MOST_FULL * table.size:
-                continue
-            if not self.lines:  # the first chunk: the share of new entries is not known yet
-                table.grow(int(chunk.lines / PLANNED_FULL) + 1)
-                continue
-            planned = int(max(used + chunk.lines, share * expected) / PLANNED_FULL)
-            table.grow(max(planned, 2 * table.size))
-
-    def finish(self) -> None:
-        """Every chunk of the file is folded: the candidates, the tables released."""
-        self.candidates = self.result()
-
-    def result(self) -> Candidates:
-        """The lines each part must read (the tables are released)."""
-        from conformance.columnar import _digest
-
-        table, _second, first, head = self._households.arrays
-        bad = np.empty(2 * self._households.used[0] + 1, dtype=np.int64)
-        count = _digest.bad_households(table, first, head, bad)
-        households = None if self._merged[0] else _sorted([bad[:count], *self._head_lines])
-        keys = _sorted(self._key_lines)
-        self._keys = self._households = _Table(1, (np.uint64,))
+    def finish(self) -> Candidates:
+        """Every chunk of the file is folded: the candidates (the partitions then removed)."""
+        spill = self._spill if self._spill is not None else _Spill(1)
+        try:
+            keys, households, merged = spill.fold()
+        finally:
+            spill.close()
         cells = np.concatenate(self._cells) if self._cells else np.empty(0, dtype=np.int64)
         checkpoints = np.concatenate(self._checkpoints) if self._checkpoints else np.zeros(1, dtype=np.int64)
-        return Candidates(keys, households, cells.astype(np.int64), self.lines, self.plan,
-                          self.paths[0] if len(self.paths) == 1 else None, checkpoints)
+        self.candidates = Candidates(keys, None if merged else households, cells, self.lines, self.plan,
+                                     self.paths[0] if len(self.paths) == 1 else None, checkpoints)
+        return self.candidates
 
 
-class _Table:
-    """An open-addressing table's arrays (the first: the hashes, 0 empty) and its filled slots."""
+class _Spill:
+    """The partition files of keys and households (by the low bits of their hashes; a table places
+    a hash by its top bits) in a temporary directory, removed by close or when dropped."""
 
-    def __init__(self, size: int, dtypes: Sequence[type[np.generic]]) -> None:
-        self.dtypes = tuple(dtypes)
-        self.arrays = tuple(np.zeros(size, dtype=dtype) for dtype in self.dtypes)
-        self.used = np.zeros(1, dtype=np.int64)
+    def __init__(self, parts: int) -> None:
+        self.parts = parts
+        self.directory = Path(tempfile.mkdtemp(prefix="conformance-digest-"))
+        #: Per partition, the files of the keys (hash, line) and of the members (first, second, line).
+        self.files = [([self._open(p, name) for name in _KEY_FILES], [self._open(p, name) for name in _MEMBER_FILES])
+                      for p in range(parts)]
+        streams = [stream for keys, members in self.files for stream in (*keys, *members)]
+        self._finalizer = weakref.finalize(self, _remove, self.directory, streams)
 
-    @property
-    def size(self) -> int:
-        return len(self.arrays[0])
+    def _open(self, part: int, name: str) -> IO[bytes]:
+        return (self.directory / f"{name}-{part}").open("wb")
 
-    def grow(self, size: int) -> None:
+    def _read(self, part: int, name: str, dtype: type[np.generic]) -> np.ndarray:
+        return np.fromfile(self.directory / f"{name}-{part}", dtype=dtype)
+
+    def write(self, chunk: Hashed, first_line: int, skip: int) -> None:
+        """Append a chunk's keys and living members to their partitions (line order kept)."""
         from conformance.columnar import _digest
 
-        bigger = tuple(np.zeros(size, dtype=dtype) for dtype in self.dtypes)
-        old, new = self.arrays, bigger
-        if len(bigger) == 2:
-            _digest.rehash_keys(old[0], old[1], new[0], new[1])
-        else:
-            _digest.rehash_households(old[0], old[1], old[2], old[3], new[0], new[1], new[2], new[3])
-        self.arrays = bigger
+        lines = chunk.lines
+        key_hash, key_line = np.empty(lines, dtype=np.uint64), np.empty(lines, dtype=np.uint32)
+        first, second, line = (np.empty(lines, dtype=np.uint64), np.empty(lines, dtype=np.uint32),
+                               np.empty(lines, dtype=np.uint32))
+        key_ends, member_ends = np.empty(self.parts, dtype=np.int64), np.empty(self.parts, dtype=np.int64)
+        _digest.partition(chunk.key_hash, chunk.household_first, chunk.household_second, chunk.flags, lines,
+                          first_line, skip, self.parts, key_hash, key_line, key_ends, first, second, line,
+                          member_ends)
+        for p, (key_files, member_files) in enumerate(self.files):
+            parts: tuple[tuple[np.ndarray, tuple[np.ndarray, ...], list[IO[bytes]]], ...] = (
+                (key_ends, (key_hash, key_line), key_files), (member_ends, (first, second, line), member_files))
+            for ends, columns, streams in parts:
+                start, stop = (int(ends[p - 1]) if p else 0), int(ends[p])
+                if stop > start:
+                    for column, stream in zip(columns, streams, strict=True):
+                        stream.write(column[start:stop].tobytes())
+
+    def fold(self) -> tuple[np.ndarray, np.ndarray, bool]:
+        """Each partition through its tables, two at a time (numba releases the GIL): the lines of
+        repeated keys, the lines the group-by needs of the households without exactly one 世帯主,
+        and whether two households met in one first hash."""
+        for key_files, member_files in self.files:
+            for stream in (*key_files, *member_files):
+                stream.close()
+        workers = max(1, min(self.parts, os.cpu_count() or 1))
+        with ThreadPoolExecutor(workers, thread_name_prefix="digest-fold") as pool:
+            found = list(pool.map(self._fold, range(self.parts)))
+        keys = _sorted([k for k, _, _ in found])
+        households = _sorted([h for _, h, _ in found])
+        return keys, households, any(merged for _, _, merged in found)
+
+    def _fold(self, part: int) -> tuple[np.ndarray, np.ndarray, bool]:
+        from conformance.columnar import _digest
+
+        hashes = self._read(part, "key-hash", np.uint64)
+        size = int(len(hashes) / TABLE_FULL) + 1
+        out = np.empty(2 * len(hashes), dtype=np.int64)
+        count = _digest.repeated_keys(hashes, self._read(part, "key-line", np.uint32), np.zeros(size, dtype=np.uint64),
+                                      np.zeros(size, dtype=np.uint32), out)
+        repeated = out[:count].copy()
+        del hashes, out
+        first = self._read(part, "member-first", np.uint64)
+        size = int(len(first) / TABLE_FULL) + 1
+        out = np.empty(2 * len(first), dtype=np.int64)
+        merged = np.zeros(1, dtype=np.uint8)
+        count = _digest.household_lines(
+            first, self._read(part, "member-second", np.uint32), self._read(part, "member-line", np.uint32),
+            np.zeros(size, dtype=np.uint64), np.zeros(size, dtype=np.uint32), np.zeros(size, dtype=np.uint32),
+            np.zeros(size, dtype=np.int32), out, merged)
+        return repeated, out[:count].copy(), bool(merged[0])
+
+    def close(self) -> None:
+        self._finalizer()
+
+
+def _remove(directory: Path, streams: Sequence[IO[bytes]]) -> None:
+    for stream in streams:
+        stream.close()
+    shutil.rmtree(directory, ignore_errors=True)
 
 
 def _member_table(plan: Plan) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -327,4 +359,4 @@ def candidates(paths: Sequence[Path], plan: Plan, first_data_line: int = 2) -> C
                 digester.fold(pending.popleft().result())
         while pending:
             digester.fold(pending.popleft().result())
-    return digester.result()
+    return digester.finish()

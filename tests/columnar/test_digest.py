@@ -114,9 +114,10 @@ def test_a_household_with_two_householders_keeps_its_first_member_and_every_hous
 
 
 @pytest.mark.parametrize("line_break", ["\n", "\r\n"])
-def test_chunk_edges_and_growing_tables(tmp_path: Path, line_break: str) -> None:
-    """Chunks of a few lines (every table grows many times from one slot, lines cross chunk edges):
-    the same lines as one chunk, and the lines read again (from the checkpoints) are the file's."""
+def test_chunk_edges_and_partitions(tmp_path: Path, line_break: str) -> None:
+    """Chunks of a few lines (lines cross chunk edges) and partitions of a few records: the same
+    lines as one chunk and one partition, and the lines read again (from the checkpoints) are the
+    file's."""
     rows = [dict(row) for row in generate_town(seed=5, households=45)]
     rows[7]["宛名番号"], rows[7]["履歴番号"] = rows[90]["宛名番号"], rows[90]["履歴番号"]
     rows[30]["続柄"] = "世帯主" if rows[30]["続柄"] != "世帯主" else "子"
@@ -125,7 +126,18 @@ def test_chunk_edges_and_growing_tables(tmp_path: Path, line_break: str) -> None
     whole = fused(tmp_path / "whole", rows, line_break)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(kernel, "CHUNK_BYTES", 700)
+        patch.setattr(digest, "PART_LINES", 16)  # the first chunk's bytes per line make it 8 partitions
+        spilled: list[digest._Spill] = []
+        original = digest._Spill.__init__
+
+        def spill(self: digest._Spill, parts: int) -> None:
+            original(self, parts)
+            spilled.append(self)
+
+        patch.setattr(digest._Spill, "__init__", spill)
         cut = fused(tmp_path / "cut", rows, line_break)
+    # several partitions, each pass's removed once folded
+    assert spilled and all(s.parts > 1 and not s.directory.exists() for s in spilled)
     assert listed(cut.keys) == listed(whole.keys) == [9, 92]
     assert listed(cut.cells) == listed(whole.cells) and 52 in listed(cut.cells)
     assert listed(cut.households) == listed(whole.households) != []
