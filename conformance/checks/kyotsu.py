@@ -20,6 +20,7 @@ two registrations with 処理区分 "0" get the same number; and its check digit
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -28,6 +29,7 @@ import requests
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
+from conformance.masking import mask
 from conformance.oracles.identifiers import is_valid_m11w2_7
 from conformance.spec.models import ApiInterface
 from conformance.spec.openapi import api_interfaces
@@ -122,14 +124,16 @@ class _Call:
         except TargetError:
             document = None
         if not isinstance(document, dict):
+            shown = _answered(response.content_type) if response.content_type else "(none)"
             return None, self.ctx.finding("kyotsu.not_json", f"{case}: the answer is no JSON object",
                                           location=self.where(response.status),
-                                          expected="a JSON response object", actual=response.content_type or "(none)")
+                                          expected="a JSON response object",
+                                          actual=shown)
         return document, None
 
     def mismatch(self, case: str, status: int, pointer: str, expected: object, actual: object) -> Finding:
         return self.ctx.finding("kyotsu.value_mismatch", f"{case}: {pointer}", location=self.where(status, pointer),
-                                expected=_shown(expected), actual=_shown(actual))
+                                expected=_shown(expected), actual=_answered(actual))
 
     def register(self, case: str, changes: Mapping[str, Any] | None = None, *,
                  whole: bool = False) -> tuple[dict[str, Any] | None, list[Finding]]:
@@ -180,14 +184,14 @@ class _Call:
         codes = [e.get("code") for e in errors if isinstance(e, dict)] if isinstance(errors, list) else []
         listed = {error.code for error in self.interface.error_codes}
         for unknown in sorted({str(c) for c in codes if c not in listed}):
-            yield self.ctx.finding("kyotsu.unknown_error_code", f"{case}: {unknown}",
+            yield self.ctx.finding("kyotsu.unknown_error_code", f"{case}: {_answered(unknown)}",
                                    location=self.where(400, "/errors"),
                                    expected=f"a code of the エラーコード一覧 ({', '.join(sorted(listed))})",
-                                   actual=unknown[:20])
+                                   actual=_answered(unknown))
         if code not in codes:
             yield self.ctx.finding("kyotsu.error_code_missing", f"{case}: no {code}",
                                    location=self.where(400, "/errors"),
-                                   expected=code, actual=", ".join(sorted({str(c)[:20] for c in codes})) or "(none)")
+                                   expected=code, actual=", ".join(sorted({_answered(c) for c in codes})) or "(none)")
 
 
 def _at(document: Mapping[str, Any], *path: str) -> Any:
@@ -211,8 +215,23 @@ def _kind(value: object) -> str:
 
 
 def _shown(value: object) -> str:
+    """A value the harness itself sent or expects (made-up data, codes, paths), cut to 80 characters."""
     text = value if isinstance(value, str) else repr(value)
     return text if len(text) <= 80 else text[:79] + "…"
+
+
+#: What a value of the vendor's answer may look like to be shown as it is: a number, a code, a path
+#: (the values the checks compare: 宛名番号, 履歴番号, 操作者ID, dates, codes, links, content types).
+_PLAIN = re.compile(r"[0-9A-Za-z_./:;=+\- ]{0,80}")
+
+
+def _answered(value: object) -> str:
+    """A value of the vendor's answer, as a finding shows it: raw only when it is plain (a number,
+    a code, a path: what the API's values that are not personal look like), else masked. The
+    answer's fields name no catalog item the harness could check the value against, and a wrong
+    answer may carry anyone's name or address (docs/security.md)."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if _PLAIN.fullmatch(text) else mask(text)
 
 
 # -- the checks -----------------------------------------------------------------------------------
@@ -264,10 +283,10 @@ def processing_kind(ctx: CheckContext) -> Iterator[Finding]:
             continue
         if result["atenabango"] != number:
             yield ctx.finding("kyotsu.number_not_kept", case, location=call.where(200, "/result/0/atenabango"),
-                              expected=number, actual=_shown(result["atenabango"]))
+                              expected=number, actual=_answered(result["atenabango"]))
         elif result["rirekibango"] <= history:
             yield ctx.finding("kyotsu.history_not_counted", case, location=call.where(200, "/result/0/rirekibango"),
-                              expected=f"more than {history}", actual=str(result["rirekibango"]))
+                              expected=f"more than {history}", actual=_answered(result["rirekibango"]))
         else:
             history = result["rirekibango"]
 
@@ -300,12 +319,12 @@ def unique_number(ctx: CheckContext) -> Iterator[Finding]:
         location = call.where(200, "/result/0/atenabango")
         if number in seen:
             yield ctx.finding("kyotsu.number_reissued", f"{case}: the number of registration {seen[number]}",
-                              location=location, expected="a number not issued before", actual=number)
+                              location=location, expected="a number not issued before", actual=_answered(number))
             continue
         seen[number] = index
         if not (number.isascii() and number.isdigit() and is_valid_m11w2_7(number)):
             yield ctx.finding("kyotsu.check_digit", case, location=location,
-                              expected="digits ending in their M11W2-7 check digit", actual=number)
+                              expected="digits ending in their M11W2-7 check digit", actual=_answered(number))
         if number in residents:
             yield ctx.finding("kyotsu.number_of_resident", case, location=location,
-                              expected="a number no resident has", actual=number)
+                              expected="a number no resident has", actual=_answered(number))

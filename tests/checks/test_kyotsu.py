@@ -137,3 +137,17 @@ def test_a_number_without_its_check_digit_is_found(edition: EditionCatalog, monk
     with reference(edition) as target:
         findings = run(target, kyotsu.unique_number, count=2)
     assert codes(findings) == [("kyotsu.check_digit", f"{WHERE} 200 /result/0/atenabango")] * 2
+
+
+def test_values_of_the_answer_are_shown_only_when_plain() -> None:
+    """The API's fields name no catalog item: a value of the vendor's answer is shown as it is only
+    when it looks like a number, a code or a path; anything else (a name it echoed wrongly, a long
+    text) is masked, its length kept."""
+    from conformance.checks.kyotsu import _answered
+
+    plain = ["0000000019", "E0002", "/app_submit/v10/jutogaishaatenabangofuban", "application/json; charset=utf-8"]
+    assert [_answered(value) for value in plain] == plain
+    assert (_answered(3), _answered(None), _answered(True)) == ("3", "None", "True")
+    assert _answered("山田　太郎") == "＊＊＊＊＊"
+    assert _answered("x" * 81) == "＊" * 20 + "…"
+    assert _answered({"shimei": "山田"}) == "＊" * 16
