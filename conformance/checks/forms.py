@@ -274,6 +274,29 @@ def read(ctx: CheckContext, target: Target, form_id: str, body: Mapping[str, Any
     return answer.form, [finding] if finding is not None else []
 
 
+@dataclass(frozen=True)
+class _PersonForm:
+    """A form issued for one person and read: the person, how findings name them, the document and
+    the person's own lines on it."""
+
+    row: Row
+    whom: str
+    document: PrintedForm
+    block: list[Printed]
+
+
+def _person_forms(ctx: CheckContext, target: Target, form: Form, rows: Sequence[Row],
+                  options: Mapping[str, Any] | None = None) -> Iterator[Finding | _PersonForm]:
+    """For each of ``rows``, ``form`` issued with ``options``: the findings saying why it could not
+    be read, or the form with the person's block."""
+    for row in rows:
+        whom = f"宛名番号={row['宛名番号']}"
+        document, problems = read(ctx, target, form.id, {"宛名番号": row["宛名番号"], **(options or {})}, whom)
+        yield from problems
+        if document is not None:
+            yield _PersonForm(row, whom, document, own_block(target, form, document, row))
+
+
 def _persons_or_error(target: Target, ctx: CheckContext) -> list[Row]:
     sample = person_sample(target.need_data().rows, int(ctx.params.get("sample", 40)))
     if not sample:
@@ -341,14 +364,12 @@ def dates_printed(ctx: CheckContext) -> Iterator[Finding]:
     as recorded (5.1 R003: the 様式, as we read it)."""
     target = target_of(ctx)
     form = form_of(target, str(ctx.params.get("form", "juminhyo_kojin")))
-    for row in _persons_or_error(target, ctx):
-        whom = f"宛名番号={row['宛名番号']}"
-        document, problems = read(ctx, target, form.id, {"宛名番号": row["宛名番号"]}, whom)
-        yield from problems
-        if document is None:
+    for got in _person_forms(ctx, target, form, _persons_or_error(target, ctx)):
+        if isinstance(got, Finding):
+            yield got
             continue
-        block = own_block(target, form, document, row)
-        found = {entry.label: entry for entry in block}
+        row, whom = got.row, got.whom
+        found = {entry.label: entry for entry in got.block}
         for item in form.items:
             if item.date is None or not applies(item, row):
                 continue
@@ -374,21 +395,20 @@ def omissions(ctx: CheckContext) -> Iterator[Finding]:
     target = target_of(ctx)
     form = form_of(target, str(ctx.params.get("form", "juminhyo_kojin")))
     switches = [omission.id for omission in form.omissions]
-    for row in _persons_or_error(target, ctx):
-        whom = f"宛名番号={row['宛名番号']}"
-        document, problems = read(ctx, target, form.id, {"宛名番号": row["宛名番号"], "省略": switches}, whom)
-        yield from problems
-        if document is None:
+    for got in _person_forms(ctx, target, form, _persons_or_error(target, ctx), {"省略": switches}):
+        if isinstance(got, Finding):
+            yield got
             continue
-        block = own_block(target, form, document, row)
-        for entry in block:
+        whom = got.whom
+        for entry in got.block:
             item = next(i for i in form.items if i.label == entry.label)
             if item.omission is not None:
                 yield ctx.finding("form.omitted_item_printed", f"{item.label} is printed although "
                                   f"{item.omission} was asked to be omitted",
                                   location=location(form.id, entry.line.page, item.label, whom),
                                   expected="absent", actual=printed(target, entry.line))
-        if "tsusho_history" in switches and any(line.text.strip().startswith(SHEET_MARKER) for line in document.lines):
+        if "tsusho_history" in switches and any(line.text.strip().startswith(SHEET_MARKER)
+                                                for line in got.document.lines):
             yield ctx.finding("form.omitted_item_printed", "the 通称 history 別紙 is printed although it was asked "
                               "to be omitted", location=location(form.id, None, SHEET_MARKER, whom),
                               expected="absent", actual="printed")
@@ -669,16 +689,13 @@ def furigana(ctx: CheckContext) -> Iterator[Finding]:
     target = target_of(ctx)
     form = form_of(target, str(ctx.params.get("form", "juminhyo_kojin")))
     rule = str(ctx.params["rule"])
-    for row in _persons_or_error(target, ctx):
-        whom = f"宛名番号={row['宛名番号']}"
-        document, problems = read(ctx, target, form.id, {"宛名番号": row["宛名番号"], "フリガナ": True}, whom)
-        yield from problems
-        if document is None:
+    for got in _person_forms(ctx, target, form, _persons_or_error(target, ctx), {"フリガナ": True}):
+        if isinstance(got, Finding):
+            yield got
             continue
-        block = own_block(target, form, document, row)
-        for entry in block:
+        for entry in got.block:
             item = next(i for i in form.items if i.label == entry.label)
-            finding = _furigana_finding(ctx, target, form, item, entry, row, rule, whom)
+            finding = _furigana_finding(ctx, target, form, item, entry, got.row, rule, got.whom)
             if finding is not None:
                 yield finding
 
@@ -715,14 +732,12 @@ def katagaki(ctx: CheckContext) -> Iterator[Finding]:
     if not rows:
         raise TargetError("the test data has no current resident with a 方書")
     for form in forms:
-        for row in rows[: int(ctx.params.get("sample", 5))]:
-            whom = f"宛名番号={row['宛名番号']}"
-            document, problems = read(ctx, target, form.id, {"宛名番号": row["宛名番号"]}, whom)
-            yield from problems
-            if document is None:
+        for got in _person_forms(ctx, target, form, rows[: int(ctx.params.get("sample", 5))]):
+            if isinstance(got, Finding):
+                yield got
                 continue
-            block = own_block(target, form, document, row)
-            address = next((entry for entry in block if entry.label == "住所"), None)
+            row, whom = got.row, got.whom
+            address = next((entry for entry in got.block if entry.label == "住所"), None)
             if address is None or squeeze(row["住所_方書"]) not in squeeze(address.value):
                 yield ctx.finding("form.katagaki_missing", "the 方書 is not printed in the 住所",
                                   location=location(form.id, address.line.page if address else None, "住所", whom),
