@@ -36,7 +36,7 @@ from conformance.messages import did_you_mean
 from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.reference import fixed_export, rules
 from conformance.reference.driver import DriverService, per_person_view
-from conformance.reference.forms import FormService
+from conformance.reference.forms import FormService, seireki, split_date, wareki
 from conformance.reference.jutogai import JutogaiService
 from conformance.reference.storage import Row, Store, utc_stamp
 from conformance.spec.catalog import EditionCatalog
@@ -82,11 +82,6 @@ _RFC3339 = re.compile(
 _NUMBER = re.compile(r"[0-9]{1,12}")
 _ATENA = re.compile(r"[0-9]{10}")
 _SPOUSES = frozenset({"妻", "夫", "妻（未届）", "夫（未届）"})
-#: 和暦 eras, newest first, with their first day (住民記録 1.0 j90; DOMAIN.md).
-_ERAS: tuple[tuple[str, tuple[int, int, int]], ...] = (
-    ("令和", (2019, 5, 1)), ("平成", (1989, 1, 8)), ("昭和", (1926, 12, 25)), ("大正", (1912, 7, 30)),
-    ("明治", (1868, 1, 25)),
-)
 
 
 # -- replies and errors ---------------------------------------------------------------------------
@@ -287,33 +282,7 @@ def json_value(item: DataItem, value: str) -> Any:
     return value
 
 
-# -- dates ----------------------------------------------------------------------------------------
-
-
-def split_date(value: str) -> tuple[int, int, int] | None:
-    """``YYYY-MM-DD`` as numbers without calendar validation (1983-02-29 is allowed, j80)."""
-    if not _DATE.fullmatch(value):
-        return None
-    year, month, day = value.split("-")
-    return int(year), int(month), int(day)
-
-
-def wareki(value: str) -> str:
-    """``1983-02-29`` -> ``昭和58年2月29日`` (元年 for an era's first year); other text unchanged."""
-    parts = split_date(value)
-    if parts is None:
-        return value
-    for era, start in _ERAS:
-        if parts >= start:
-            number = parts[0] - start[0] + 1
-            return f"{era}{'元' if number == 1 else number}年{parts[1]}月{parts[2]}日"
-    return value
-
-
-def seireki(value: str) -> str:
-    """``1983-02-28`` -> ``1983年2月28日``; other text unchanged."""
-    parts = split_date(value)
-    return value if parts is None else f"{parts[0]}年{parts[1]}月{parts[2]}日"
+# -- dates (split_date, wareki and seireki: conformance/reference/forms.py) ---------------------------
 
 
 def household_order(row: Mapping[str, str]) -> tuple[int, bool, tuple[int, int, int], str]:

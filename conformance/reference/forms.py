@@ -61,6 +61,7 @@ _TOP, _BOTTOM, _LINE, _LABEL_X, _VALUE_X = 800.0, 80.0, 15.0, 50.0, 170.0
 _LINES_PER_PAGE = int((_TOP - 40 - _BOTTOM) // _LINE)
 _CERTIFICATION_LINES = 4
 
+#: 和暦 eras, newest first, with their first day (住民記録 1.0 j90; DOMAIN.md).
 _ERAS: tuple[tuple[str, tuple[int, int, int]], ...] = (
     ("令和", (2019, 5, 1)), ("平成", (1989, 1, 8)), ("昭和", (1926, 12, 25)), ("大正", (1912, 7, 30)),
     ("明治", (1868, 1, 25)),
@@ -96,14 +97,20 @@ def _error(status: int, code: str, message: str) -> FormAnswer:
     return FormAnswer(status, JSON_TYPE, json.dumps({"code": code, "message": message}, ensure_ascii=False).encode())
 
 
-def _split(value: str) -> tuple[int, int, int] | None:
-    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", value)
+#: A recorded date: ``YYYY-MM-DD`` with a month and a day that can exist in some year (j80 allows
+#: 1983-02-29, so no calendar validation).
+_DATE = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
+
+
+def split_date(value: str) -> tuple[int, int, int] | None:
+    """``YYYY-MM-DD`` as numbers without calendar validation (1983-02-29 is allowed, j80)."""
+    match = _DATE.fullmatch(value)
     return None if match is None else (int(match[1]), int(match[2]), int(match[3]))
 
 
 def wareki(value: str, *, eras: Sequence[tuple[str, tuple[int, int, int]]] = _ERAS) -> str:
     """``1989-01-08`` -> ``平成元年1月8日``; a value that is not ``YYYY-MM-DD`` unchanged."""
-    parts = _split(value)
+    parts = split_date(value)
     if parts is None:
         return value
     for era, start in eras:
@@ -115,7 +122,7 @@ def wareki(value: str, *, eras: Sequence[tuple[str, tuple[int, int, int]]] = _ER
 
 def seireki(value: str) -> str:
     """``1983-02-28`` -> ``1983年2月28日``."""
-    parts = _split(value)
+    parts = split_date(value)
     return value if parts is None else f"{parts[0]}年{parts[1]}月{parts[2]}日"
 
 
