@@ -397,7 +397,7 @@ def _list_missing(result: Reconciliation, parts: Sequence[tuple[tuple[int, int],
     """The keys of one side only, in line order, from every part."""
     import polars as pl
 
-    columns = {column.header: column for column in spec.columns([])}
+    columns = _columns_by_header(spec)
     missing = pl.concat([rows for _, rows in parts])
     for index, (kind, line, absent, file) in enumerate((("missing_in_new", _LINE, _NEW_LINE, result.old),
                                                          ("missing_in_old", _NEW_LINE, _LINE, result.new))):
@@ -406,6 +406,11 @@ def _list_missing(result: Reconciliation, parts: Sequence[tuple[tuple[int, int],
         for row in rows.sort(line).head(LIST_CAP).iter_rows(named=True):
             result.errors.append({"kind": kind, "key": _key_text(row, key, columns), "file": file,
                                   "line": int(row[line]), "item": None, "old": None, "new": None, "reason": None})
+
+
+def _columns_by_header(spec: LayoutSpec) -> dict[str, Column]:
+    """The layout's columns by catalog header: how each item's values are shown in the lists."""
+    return {column.header: column for column in spec.columns([])}
 
 
 def _key_text(row: Mapping[str, Any], key: Sequence[str], columns: Mapping[str, Column]) -> str:
@@ -419,12 +424,12 @@ def _differences(result: Reconciliation, sides: tuple[Side, Side], key: Sequence
     """The items that differ in the candidate pairs, read again CHUNK pairs at a time: every one
     counted, the first listed in NEW's line order (then the layout's column order)."""
     result.counts["different"] = 0
+    columns = _columns_by_header(spec)
     for start in range(0, pairs.height, CHUNK):
         chunk = _read_pairs(sides, key, compared, pairs.slice(start, CHUNK))
         room = max(LIST_CAP - sum(1 for e in result.errors if e["kind"] == "different"), 0)
         count, listed = _compare(chunk, key, compared, spec, transforms, room)
         result.counts["different"] += count
-        columns = {column.header: column for column in spec.columns([])}
         for row in listed:
             column = columns[row["item"]]
             result.errors.append({
