@@ -160,12 +160,12 @@ class ApiTarget(ProfileModel):
 
 def test_municipality_problem(code: str, name: str) -> str | None:
     """What is wrong with a declared test municipality; None when it may be declared."""
-    from conformance.checks.files.invariants import municipality_codes
     from conformance.oracles.identifiers import is_valid_lg_code
+    from conformance.oracles.municipalities import local_government_codes
 
     if not re.fullmatch(r"[0-9]{6}", code) or not is_valid_lg_code(code):
         return f"{code!r}: expected a 6-digit 市区町村コード with its check digit"
-    if code in municipality_codes():
+    if code in local_government_codes():
         return (f"{code!r} is a real municipality's code (全国地方公共団体コード): only a test environment's own "
                 "codes are declared")
     if not name.strip():

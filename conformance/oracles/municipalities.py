@@ -73,6 +73,12 @@ def local_government(code: str) -> LocalGovernment | None:
     return _by_code().get(code)
 
 
+@cache
+def local_government_codes() -> frozenset[str]:
+    """Every 団体コード of the list, prefectures' included (what an export's 市区町村コード is checked against)."""
+    return frozenset(_by_code())
+
+
 def municipality(code: str) -> LocalGovernment | None:
     """The municipality whose 市区町村コード is ``code``: None for a prefecture's code or an unlisted one."""
     found = local_government(code)

@@ -28,8 +28,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -87,11 +85,11 @@ class InvariantScan:
     counts: Mapping[tuple[str, str], int]
 
 
-@lru_cache(maxsize=1)
 def municipality_codes() -> frozenset[str]:
-    """The 全国地方公共団体コード of 令和6年1月1日 (data/jichitai_codes_R6-01-01.tsv, MIT; see its README)."""
-    text = resources.files("conformance.columnar").joinpath("data/jichitai_codes_R6-01-01.tsv").read_text("utf-8")
-    return frozenset(line.split("\t", 1)[0] for line in text.splitlines()[1:] if line)
+    """The 全国地方公共団体コード of 令和6年1月1日 (:mod:`conformance.oracles.municipalities`)."""
+    from conformance.oracles.municipalities import local_government_codes
+
+    return local_government_codes()
 
 
 def known_municipalities(spec: LayoutSpec) -> frozenset[str]:
