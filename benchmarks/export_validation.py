@@ -266,8 +266,8 @@ def _load_screen() -> float:
 
 
 def _compiled(header: Sequence[str]) -> tuple[Any, Any]:
+    from conformance.catalog.layouts import LayoutSpec
     from conformance.columnar.compile import compile_rules
-    from conformance.columnar.layout import LayoutSpec
     from conformance.testdata.town import jumin_edition, residents_layout
 
     spec = LayoutSpec.of(jumin_edition(), residents_layout())
@@ -369,8 +369,8 @@ def run_frictionless(path: Path) -> Timed:
 
 def _frictionless_pattern(column: Any) -> tuple[str, str] | None:
     """A full-match pattern for the column's form (types, patterns or character class)."""
+    from conformance.catalog.layouts import CHAR_CLASSES
     from conformance.columnar.compile import _LENIENT_DATE
-    from conformance.columnar.layout import CHAR_CLASSES
 
     item = column.item
     if item.type == "date":
@@ -449,7 +449,7 @@ def catalog_figures() -> list[tuple[str, float]]:
             "from conformance.locations import default_catalog_root; load_catalog(default_catalog_root()); "
             "print(time.perf_counter()-t)")
     load = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
-    from conformance.run import _UNUSED_PLUGINS
+    from conformance.cli.run import _UNUSED_PLUGINS
 
     # The plugins `conformance run` blocks are blocked here too (Hypothesis' own costs 0.8 s).
     command = [sys.executable, "-m", "pytest", "--conformance", "--collect-only", "-q", "-p", "no:cacheprovider",

@@ -152,9 +152,9 @@ def echoed_token_in_every_spelling(tmp: Path, base_url: str) -> Outcome:
 
 @case("vendor")
 def endless_pages(tmp: Path, base_url: str) -> Outcome:
+    from conformance.catalog.loader import load_edition
     from conformance.checks.jumin import all_residents
     from conformance.errors import TargetError
-    from conformance.spec.loader import load_edition
     from conformance.targets.base import Target
 
     target = Target(catalog=load_edition(ROOT / "spec_catalog" / "jumin" / "1.0"), http=vendor_client(base_url))
@@ -430,7 +430,7 @@ for _name, _args in [
 
 @case("cli")
 def second_run_into_a_locked_out(tmp: Path, base_url: str) -> Outcome:
-    from conformance.run import _prepare_out
+    from conformance.cli.run import _prepare_out
 
     out = tmp / "out"
     _prepare_out(out)  # held by this "first run"

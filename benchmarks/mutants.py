@@ -219,7 +219,7 @@ main()
 def scenario_requirements() -> list[str]:
     """The requirement ids bound to scenarios (what a driver mutant can reach)."""
     sys.path.insert(0, str(ROOT))
-    from conformance.spec.loader import load_edition
+    from conformance.catalog.loader import load_edition
 
     edition = load_edition(ROOT / "spec_catalog" / "jumin" / "1.0")
     return sorted({rid for scenario in edition.scenarios for rid in scenario.requirements})

@@ -2,7 +2,7 @@
 
 Writes OLD, a residents_csv export of N rows (export_validation.py's realistic file: unique keys,
 no defects), and NEW, the same rows with a known number dropped, added and altered (one item
-each), then runs the reconcile command's own path (``validate_cli._reconcile``, then the lists
+each), then runs the reconcile command's own path (``conformance.reconcile.reconcile_files``, then the lists
 written with ``--out``) in a child process and prints the seconds, rows/s (of OLD), the child's
 peak RSS and whether the エラーリスト has exactly the planted differences.
 
@@ -76,13 +76,12 @@ def _atena(serial: int) -> tuple[int, str]:
 
 def child(old: Path, new: Path, out: Path, profile: Path | None = None) -> None:
     import conformance.reconcile
-    from conformance.reconcile import write_lists
-    from conformance.validate_cli import _reconcile
+    from conformance.reconcile import reconcile_files, write_lists
 
     conformance.reconcile.COMPILED = os.environ.get("RECONCILE_BENCH_POLARS") != "1"
 
     started = time.perf_counter()
-    result = _reconcile(old, new, "residents_csv", ["宛名番号"], profile, None, None)
+    result = reconcile_files(old, new, "residents_csv", ["宛名番号"], profile=profile)
     judged = time.perf_counter() - started
     write_lists(result, out)
     seconds = time.perf_counter() - started

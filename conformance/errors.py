@@ -28,6 +28,11 @@ class UnreachableError(TargetError):
     nothing more can be judged, so the run stops at the first one (verdict ``not_run``)."""
 
 
+class CredentialsRefused(TargetError):
+    """The target answered 401 or 403 where the harness must be let in (loading the test data): the
+    profile's credentials were refused, the system itself is there."""
+
+
 class UsageError(ConformanceError):
     """The command line or API was called with arguments that cannot work."""
 

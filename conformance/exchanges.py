@@ -1,7 +1,7 @@
 """Which requirement an HTTP exchange served: a context the runner opens and the recorder reads.
 
 The runner judges a requirement inside ``with serving(requirement_id) as served:``. Every exchange
-the recorder (:mod:`conformance.reporting.recorder`) writes while that context is open is tagged
+the recorder (:mod:`conformance.recorder`) writes while that context is open is tagged
 with the requirement's id in the HAR file (``_requirements``) and a short reference to it
 (``{"id", "method", "url", "status"}``) is appended to ``served``: the runner puts those references
 in :attr:`conformance.results.RequirementResult.exchanges`. Exchanges made outside any requirement

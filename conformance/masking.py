@@ -1,13 +1,34 @@
-"""Masking of values shown in reports.
+"""Masking: every decision about what of a resident's data a report may show, in one module.
 
 Reports are read by people who must not see residents' data (vendors' support staff, CI logs), yet
 a finding must still tell them what was wrong. A masked value keeps its length and shape so a reader
-can see "12 digits, ends in 34" or "a 5-character name" without learning the content.
+can see "12 digits, ends in 34" or "a 5-character name" without learning the content (:func:`mask`,
+:func:`shown`: what the checks put into findings).
+
+Which items are personal, and scrubbing their values from everything else a run writes (the
+second line, :class:`Scrubber`), for everything else a run writes or hands over: recorded HTTP
+exchanges, reasons and messages that quote a vendor's answer, and the findings themselves once more
+before a report is written. It works two ways:
+
+- by name: a JSON property, CSV column or query parameter named like a personal item is masked;
+- by value: any value of a personal item of the test data the harness loaded is masked wherever it
+  appears (a certificate prints 氏名 under ``値``, an error message may quote an address).
+
+Personal items are the catalog's ``personal`` flag *plus* names that look personal. The flags are
+incomplete (氏名_アルファベット and 在留カード等番号 are not flagged in jumin 1.0), and masking one value
+too many costs a reader little while one too few leaks a resident.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from conformance import secrets
+from conformance.catalog.models import DataItem
 
 #: Mask character for text: full-width so the masked width matches a Japanese value's width.
 TEXT_MASK = "＊"
@@ -53,3 +74,198 @@ def shown(value: str, personal: bool) -> str:
     if len(value) <= SHOWN_LIMIT:
         return value
     return value[: SHOWN_LIMIT - 1] + ELLIPSIS
+
+
+# ---------------------------------------------------------------------------------------------
+# Personal items and the scrubber
+
+#: Parts of item names that mark personal data whatever the catalog flag says.
+PERSONAL_NAME_PARTS = (
+    "氏名", "フリガナ", "アルファベット", "通称", "旧氏", "町字", "番地", "方書", "生年月日",
+    "住民票コード", "個人番号", "カード", "本籍", "筆頭者", "電話", "メール",
+)
+#: Suffixes of items that only say something about a personal item (a flag, an "unknown" text).
+_NOT_PERSONAL_SUFFIXES = ("フラグ", "不詳表記")
+#: Items whose values are scrubbed wherever they appear: names, addresses and numbers. Dates are
+#: masked by name only: a birth date equals too many other dates of a run to be removed everywhere.
+_VALUE_SCRUB_EXCLUDED_PARTS = ("生年月日",)
+#: Items holding a person's name, whose parts (family name, given name) are scrubbed on their own.
+_NAME_PARTS = ("氏名", "フリガナ", "アルファベット", "通称", "旧氏")
+#: What separates the parts of a name: the ideographic space, or spaces in an alphabetic name.
+_SPACES = re.compile("[\u3000 ]+")
+#: Shortest value scrubbed by value: shorter ones (a 1-character 方書) would mask unrelated text.
+MIN_SCRUB_LENGTH = 2
+#: Longest value scrubbed by value: no item is longer, and the pattern nests one group per character
+#: (a megabyte-long field of a damaged file would exceed the recursion limit of re). Such a value is
+#: masked by the finding that reports it.
+MAX_SCRUB_LENGTH = 256
+
+
+def is_personal_name(name: str, flagged: Iterable[str] = ()) -> bool:
+    """Whether an item, property or column called ``name`` holds personal data."""
+    if name in set(flagged):
+        return True
+    if name.endswith(_NOT_PERSONAL_SUFFIXES):
+        return False
+    return any(part in name for part in PERSONAL_NAME_PARTS)
+
+
+def personal_item_names(items: Iterable[DataItem]) -> frozenset[str]:
+    """Names of the personal items of a catalog (flag or name)."""
+    listed = list(items)
+    flagged = {item.name for item in listed if item.personal}
+    return frozenset(item.name for item in listed if is_personal_name(item.name, flagged)) | flagged
+
+
+class Scrubber:
+    """Masks personal data by name and by value; an empty scrubber still masks by name."""
+
+    def __init__(self, personal_names: Iterable[str] = (), values: Iterable[str] = ()) -> None:
+        self._names: set[str] = set(personal_names)
+        self._values: set[str] = set()
+        self._pattern: re.Pattern[str] | None = None
+        self.add_values(values)
+
+    @classmethod
+    def from_rows(cls, items: Iterable[DataItem], rows: Iterable[Mapping[str, str]]) -> Scrubber:
+        """A scrubber for test data loaded into a vendor: every personal value of ``rows``."""
+        scrubber = cls(personal_item_names(items))
+        scrubber.add_rows(rows)
+        return scrubber
+
+    def add_names(self, names: Iterable[str]) -> None:
+        """Treat these item names as personal too (a catalog's flagged items)."""
+        self._names |= set(names)
+
+    def add_rows(self, rows: Iterable[Mapping[str, str]]) -> None:
+        """Scrub the values of the personal items of these records (the loaded test data)."""
+        listed = list(rows)
+        columns = {name for row in listed[:1] for name in row if self.is_personal(name)}
+        scrubbed = [n for n in columns if not any(part in n for part in _VALUE_SCRUB_EXCLUDED_PARTS)]
+        self.add_values(row.get(name, "") for row in listed for name in scrubbed)
+        # A family or given name alone is personal too: a misaligned record (a fixed-length file
+        # padded to characters, an extra comma) shows pieces of a name in other items' values.
+        named = [n for n in scrubbed if any(part in n for part in _NAME_PARTS)]
+        parts = (part for row in listed for name in named for part in _SPACES.split(row.get(name, "")))
+        # Two Latin letters (LE, HA) are inside too many English words of messages: three at least.
+        self.add_values(part for part in parts if not part.isascii() or len(part) >= 3)
+
+    def add_values(self, values: Iterable[str]) -> None:
+        """Scrub these values too (whole values and inside longer text)."""
+        new = {v for v in values if len(v.strip()) >= MIN_SCRUB_LENGTH and len(v) <= MAX_SCRUB_LENGTH} - self._values
+        if new:
+            self._values |= new
+            self._pattern = values_pattern(self._values)
+
+    def is_personal(self, name: str) -> bool:
+        """Whether a property, column or parameter ``name`` is personal."""
+        return is_personal_name(name, self._names)
+
+    def text(self, value: str) -> str:
+        """``value`` with every known personal value in it masked, and every secret of the run
+        redacted (:mod:`conformance.secrets`: by value, in every spelling)."""
+        value = secrets.redact(value)
+        if self._pattern is None or not value:
+            return value
+        return self._pattern.sub(lambda match: mask(match.group(0)), value)
+
+    def json(self, value: Any) -> Any:
+        """A JSON value with personal properties masked and known personal values scrubbed."""
+        if isinstance(value, dict):
+            return self._json_object(value)
+        if isinstance(value, list):
+            return [self.json(item) for item in value]
+        if isinstance(value, str):
+            return self.text(value)
+        return value
+
+    def _json_object(self, value: Mapping[str, Any]) -> dict[str, Any]:
+        # {"項目": "氏名", "値": "…"}: an object that names a personal item in one of its values
+        # (a certificate line) carries that item's value in its other members.
+        labelled = any(isinstance(v, str) and self._names and v in self._names for v in value.values())
+        masked: dict[str, Any] = {}
+        for key, item in value.items():
+            if self.is_personal(str(key)) or (labelled and isinstance(item, str) and item not in self._names):
+                masked[key] = _mask_leaves(item)
+            else:
+                masked[key] = self.json(item)
+        return masked
+
+    def csv(self, text: str, limit: int) -> tuple[str, bool]:
+        """CSV text with personal columns masked, cut after about ``limit`` characters; (text, cut)."""
+        reader = csv.reader(io.StringIO(text, newline=""))
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        header = next(reader, None)
+        if header is None:
+            return "", False
+        personal = [self.is_personal(name.strip()) for name in header]
+        writer.writerow(header)
+        for row in reader:
+            if out.tell() > limit:
+                return out.getvalue(), True
+            writer.writerow([
+                mask(cell) if index < len(personal) and personal[index] and cell else self.text(cell)
+                for index, cell in enumerate(row)
+            ])
+        return out.getvalue(), False
+
+    def finding_fields(self, finding: Mapping[str, Any]) -> dict[str, Any]:
+        """A finding of results.json with every text field scrubbed."""
+        return {key: self.text(value) if isinstance(value, str) else value for key, value in finding.items()}
+
+
+def _mask_leaves(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _mask_leaves(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_mask_leaves(item) for item in value]
+    if value is None or isinstance(value, bool):
+        return value
+    return mask(str(value))
+
+
+def values_pattern(values: Iterable[str]) -> re.Pattern[str]:
+    """One regular expression matching any of ``values``, longest first, built as a trie.
+
+    A flat alternation of thousands of names tries every branch at every position; the trie makes
+    each position cost the length of the longest match.
+    """
+    trie: dict[str, Any] = {}
+    for value in values:
+        node = trie
+        for char in value:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(_trie_regex(trie))
+
+
+def _trie_regex(node: Mapping[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
+    ends_here = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        # Longest match first: the shorter value ends here only if no longer one continues.
+        return f"(?:{body})?"
+    return body
+
+
+def scrub_document(document: Mapping[str, Any], scrubber: Scrubber) -> dict[str, Any]:
+    """A results.json document with personal values scrubbed from every free text in it."""
+    scrubbed = dict(document)
+    scrubbed["results"] = [scrub_result(result, scrubber) for result in document.get("results", [])]
+    scrubbed["problems"] = [scrubber.text(str(p)) for p in document.get("problems", [])]
+    if isinstance(document.get("error"), str):
+        scrubbed["error"] = scrubber.text(document["error"])
+    return scrubbed
+
+
+def scrub_result(result: Mapping[str, Any], scrubber: Scrubber) -> dict[str, Any]:
+    """One requirement's result (as results.json has it) with its reason and findings scrubbed."""
+    return {
+        **result,
+        "reason": scrubber.text(str(result.get("reason", ""))),
+        "findings": [scrubber.finding_fields(f) for f in result.get("findings", [])],
+    }

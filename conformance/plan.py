@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from conformance import clock
+from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.models import FunctionCheck, Level, ManualCheck, Requirement
+from conformance.errors import ProfileError, SpecError
 from conformance.messages import did_you_mean
-from conformance.profiles import Profile, Waiver
-from conformance.spec.catalog import EditionCatalog
-from conformance.spec.models import FunctionCheck, Level, ManualCheck, Requirement
+from conformance.profiles import Profile, Waiver, field_location
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +48,7 @@ def plan_edition(
     """
     attested = attestations or {}
     domain, name = edition.domain, edition.edition_name
-    day = today or dt.date.today()
+    day = today or clock.today()
     waivers = {w.requirement: w for w in profile.waivers if w.expiry >= day} if profile else {}
     return tuple(
         Case(
@@ -110,5 +113,31 @@ def build_plan(
     """All cases of the editions the profile claims (all editions with no profile)."""
     chosen = [e for e in editions if profile is None or profile.claims_edition(e.domain, e.edition_name)]
     cases = tuple(case for edition in chosen for case in plan_edition(edition, profile))
-    problems = waiver_problems(profile, chosen, today or dt.date.today())
+    problems = waiver_problems(profile, chosen, today or clock.today())
     return Plan(cases=cases, problems=problems)
+
+
+def check_run_inputs(profile: Profile, editions: Iterable[EditionCatalog], path: Path | None = None) -> None:
+    """Stop before a run whose input is the user's to fix (issue 27, items 2 and 3): a claimed
+    edition that does not load (SpecError with its ``file:line: message`` lines), and a driver
+    operation the profile lists that no claimed edition defines (ProfileError with did-you-mean):
+    either would silently turn requirements into gaps or NOT_AUTOMATED. With the profile's ``path``,
+    the operation's ``file:line`` comes first."""
+    claimed = [e for e in editions if profile.claims_edition(e.domain, e.edition_name)]
+    errors = [str(error) for edition in claimed for error in edition.errors]
+    if errors:
+        raise SpecError([*errors[:_ERRORS_SHOWN], *([f"... {len(errors) - _ERRORS_SHOWN} more: conformance catalog "
+                                                    "validate lists them"] if len(errors) > _ERRORS_SHOWN else [])])
+    driver = profile.targets.driver
+    if driver is None or driver.operations == "all":
+        return
+    known = sorted({operation.id for edition in claimed for operation in edition.driver_operations})
+    for index, name in enumerate(driver.operations):
+        if name not in known:
+            where = f"{field_location(path, ('targets', 'driver', 'operations', index))}: " if path else ""
+            raise ProfileError(f"{where}targets.driver.operations[{index}]: unknown driver operation {name!r} "
+                               f"of the claimed editions{did_you_mean(name, known)}")
+
+
+#: Catalog errors a stopped run names (``catalog validate`` lists all).
+_ERRORS_SHOWN = 5

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -12,9 +13,10 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from conformance import clock
+from conformance.catalog.models import DOMAIN_SLUGS, EDITION_PATTERN, REQUIREMENT_ID_PATTERN, RULE_ERROR, LaxSeq
 from conformance.errors import ProfileError
 from conformance.limits import MAX_JSON_DEPTH, MAX_JSON_MEMBERS, MAX_PAGES, RUN_BUDGET_SECONDS
-from conformance.spec.models import DOMAIN_SLUGS, EDITION_PATTERN, REQUIREMENT_ID_PATTERN, RULE_ERROR, LaxSeq
 from conformance.transformations import Transformations
 
 
@@ -222,6 +224,16 @@ class ExportTarget(ProfileModel):
         default_factory=dict, strict=False,
         description="Layout id -> what a column the layout does not have is: reported (default) or allowed.",
     )
+    absent_columns: dict[str, Annotated[tuple[str, ...], LaxSeq]] = Field(
+        default_factory=dict, strict=False,
+        description="Layout id -> the optional columns (headers or data item ids) the vendor's system does not "
+        "have: not reported missing. A required column cannot be absent.",
+    )
+    column_order: dict[str, Literal["layout", "any"]] = Field(
+        default_factory=dict, strict=False,
+        description="Layout id -> whether the columns, after the mapping of columns, must stand in the layout's "
+        "order (layout, the default) or may stand in any (any: no file.header_order finding).",
+    )
     interpretations: dict[str, str] = Field(
         default_factory=dict, strict=False,
         description="Interpretation id -> this vendor's choice where the specification leaves room "
@@ -345,7 +357,7 @@ def resolved_attestations(profile: Profile, path: Path) -> dict[str, dict[str, A
     unreadable evidence file, a date in the future, or two attestations of one requirement are
     ProfileErrors: an attestation is accepted whole or the run does not start.
     """
-    from conformance.spec.loader import load_model
+    from conformance.catalog.loader import load_model
 
     sources: list[tuple[Path, Attestation]] = [(path, a) for a in profile.attestations]
     if profile.attestations_file is not None:
@@ -365,7 +377,7 @@ def resolved_attestations(profile: Profile, path: Path) -> dict[str, dict[str, A
 
 
 def _resolve(origin: Path, attestation: Attestation) -> dict[str, Any]:
-    if dt.date.fromisoformat(attestation.date) > dt.date.today():
+    if dt.date.fromisoformat(attestation.date) > clock.today():
         raise ProfileError(f"{origin}: attestation of {attestation.requirement}: date {attestation.date} "
                            "is in the future")
     evidence = []
@@ -391,7 +403,7 @@ def _evidence_hash(origin: Path, requirement: str, name: str) -> str:
 
 def load_profile(path: Path) -> Profile:
     """Read and validate a profile; errors are ``file:line: message`` lines in a ProfileError."""
-    from conformance.spec.loader import load_model
+    from conformance.catalog.loader import load_model
 
     if not path.is_file():
         raise ProfileError(f"{path}: no such vendor profile")
@@ -399,3 +411,52 @@ def load_profile(path: Path) -> Profile:
     if profile is None:
         raise ProfileError("\n".join(str(error) for error in errors))
     return profile
+
+
+def field_location(path: Path, field: tuple[str | int, ...]) -> str:
+    """``file:line`` of a field of the profile at ``path`` (of its closest parent when absent), for a
+    problem found after the profile validated (an unset variable, an unknown driver operation)."""
+    from conformance.catalog.yamlmarks import YamlError, load_yaml
+    from conformance.messages import display_path
+
+    try:
+        return f"{display_path(path)}:{load_yaml(path).line_of(field)}"
+    except YamlError:  # it loaded a moment ago; if it changed since, the file alone still helps
+        return display_path(path)
+
+
+#: The profile field a ProfileError's message opens with: ``targets.exports.columns.residents_csv: ...``.
+_FIELD_PREFIX = re.compile(r"(targets(?:\.\w+|\[[0-9]+\])*): ")
+
+
+def located(error: ProfileError, path: Path) -> ProfileError:
+    """``error`` with the ``file:line`` of the profile field its message opens with, for the errors
+    found where the profile is used (a layout's mapped columns, its interpretations), far from the
+    file; an error that names no field, or already a file, is returned as it is."""
+    match = _FIELD_PREFIX.match(str(error))
+    if match is None:
+        return error
+    parts = re.findall(r"\w+|\[[0-9]+\]", match.group(1))
+    field = tuple(int(part[1:-1]) if part.startswith("[") else part for part in parts)
+    return ProfileError(f"{field_location(path, field)}: {error}")
+
+
+def unset_secrets(profile: Profile, environ: Mapping[str, str], path: Path | None = None) -> list[str]:
+    """Each environment variable the profile's API auth reads that is unset or empty, as
+    ``targets.api.auth.<field>: environment variable NAME is not set`` (never a value), after the
+    ``file:line`` of the field when the profile's ``path`` is given. The bundled reference sets its
+    own when it starts (``targets.reference``): none then."""
+    api = profile.targets.api
+    if profile.targets.reference or api is None or api.auth is None:
+        return []
+    named: list[tuple[tuple[str, ...], str]] = [(("env",), api.auth.env)]
+    if api.auth.oauth2 is not None:
+        named.append((("oauth2", "client_id_env"), api.auth.oauth2.client_id_env))
+    problems = []
+    for field, name in named:
+        value = environ.get(name)
+        if not value:
+            state = "is not set" if value is None else "is empty"
+            where = f"{field_location(path, ('targets', 'api', 'auth', *field))}: " if path is not None else ""
+            problems.append(f"{where}targets.api.auth.{'.'.join(field)}: environment variable {name} {state}")
+    return problems

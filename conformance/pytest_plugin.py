@@ -21,34 +21,37 @@ level, and a link to its source section.
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from conformance import clock
+from conformance.catalog.catalog import EditionCatalog, LocatedError
+from conformance.catalog.fingerprint import edition_fingerprint
+from conformance.catalog.loader import load_edition
+from conformance.catalog.models import edition_label
 from conformance.errors import (
     ConformanceError,
+    CredentialsRefused,
     ProfileError,
     SpecError,
     UnreachableError,
     UsageError,
 )
 from conformance.locations import default_catalog_root, reference_profile
+from conformance.masking import Scrubber, personal_item_names, scrub_document, scrub_result
+from conformance.options import add_plugin_options
 from conformance.plan import Case, attestation_gaps, plan_edition, waiver_problems
 from conformance.profiles import Profile, load_profile, resolved_attestations
 from conformance.reference.defects import parse_defects
 from conformance.reporting.allure_labels import attach_result, label_running_test
 from conformance.reporting.json_report import results_document, waivers_info, write_json_atomic
-from conformance.reporting.personal import Scrubber, personal_item_names, scrub_document, scrub_result
 from conformance.results import AUTOMATED_STATES, RequirementResult, RunOutcome, Scope, Status
 from conformance.runner import run_case, stale_waivers
-from conformance.spec.catalog import EditionCatalog, LocatedError
-from conformance.spec.fingerprint import edition_fingerprint
-from conformance.spec.loader import load_edition
 
 # The heavy parts that only judging a requirement or writing the report needs (the checks with
 # schemathesis and Hypothesis, the HTTP client, the vendor session and its test town, Jinja) are
@@ -61,6 +64,23 @@ if TYPE_CHECKING:
 
 _SKIP_STATES = {Status.NOT_AUTOMATED, Status.MANUAL, Status.NOT_APPLICABLE, Status.WAIVED}
 _RESULT_ATTR = "conformance_result"
+
+
+class OpeningHook:
+    """The hook a run calls when it opens the vendor system, so a front end can say so."""
+
+    @pytest.hookspec
+    def pytest_conformance_opening(self) -> None:
+        """The vendor system is being opened (the bundled reference starts, the test data loads):
+        seconds with no result. Implementations mark it ``optionalhook``."""
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    pluginmanager.add_hookspecs(OpeningHook)
+
+
+def _no_one_told() -> None:
+    """What a RunState made outside a pytest session calls when the vendor system opens."""
 
 
 @dataclass
@@ -84,6 +104,8 @@ class RunState:
     results: dict[str, RequirementResult] = field(default_factory=dict)
     _claimed_editions: dict[Path, EditionCatalog] | None = None
     _scrubber: Scrubber | None = None
+    #: Called before the vendor system is opened (``pytest_conformance_opening``).
+    opening: Callable[[], None] = _no_one_told
 
     @property
     def claimed_editions(self) -> dict[Path, EditionCatalog]:
@@ -107,7 +129,7 @@ class RunState:
     def registry(self) -> Registry:
         """Every shipped check, imported when the first requirement is judged, not at collection."""
         if self._registry is None:
-            from conformance.checks.registry import default_registry
+            from conformance.shipped_checks import default_registry
 
             self._registry = default_registry()
         return self._registry
@@ -136,7 +158,7 @@ class RunState:
         cases = self.cases()
         results = tuple(self.results[rid] for rid in cases if rid in self.results)
         editions = list(self.claimed_editions.values())
-        problems = list(waiver_problems(self.profile, editions, dt.date.today()))
+        problems = list(waiver_problems(self.profile, editions, clock.today()))
         problems += stale_waivers(tuple(cases.values()), self.results)
         gaps = [str(error) for edition in editions for error in edition.errors]
         gaps += attestation_gaps(self.attestations, editions)
@@ -158,8 +180,13 @@ class RunState:
         if self.stopped is None:
             api = self.profile.targets.api
             where = "the bundled reference vendor" if self.profile.targets.reference or api is None else api.base_url
-            self.stopped = (f"the vendor system could not be reached or opened: {error}. "
-                            f"Check that {where} is running and answers, and the profile's targets.")
+            if isinstance(error, CredentialsRefused):
+                secret = f" (the secret in {api.auth.env})" if api is not None and api.auth is not None else ""
+                self.stopped = (f"the vendor system refused the harness's credentials: {error}. Check the profile's "
+                                f"targets.api.auth{secret} and that {where} lets this client in.")
+            else:
+                self.stopped = (f"the vendor system could not be reached or opened: {error}. "
+                                f"Check that {where} is running and answers, and the profile's targets.")
         return self.stopped
 
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -172,7 +199,7 @@ class RunState:
     def target_for(self, case: Case) -> Target:
         """The target for a case's edition; the vendor system is opened on the first need."""
         if self._session is None:
-            from conformance.reporting.recorder import recording_path
+            from conformance.recorder import recording_path
             from conformance.session import TargetSession
 
             workdir = (self.out or Path(tempfile.mkdtemp(prefix="conformance-"))) / "work"
@@ -182,6 +209,8 @@ class RunState:
         if self.stopped is not None:  # do not try again for every requirement
             raise UnreachableError(self.stopped)
         edition = next(e for e in self.editions.values() if (e.domain, e.edition_name) == (case.domain, case.edition))
+        if not self._session.opened(edition):
+            self.opening()  # whichever requirement needs it first, automated or not after MANUAL ones
         try:
             return self._session.target(edition)
         except ConformanceError as error:
@@ -218,8 +247,8 @@ class RunState:
             self.stopped = f"interrupted after {len(self.results)} requirements were judged (Ctrl-C or SIGTERM)"
         if self.out is None or hasattr(session.config, "workerinput") or session.config.option.collectonly:
             return  # --collect-only judged nothing: no results.json saying "not conformant (of 0)"
+        from conformance.recorder import finish_recordings
         from conformance.reporting.html import write_report
-        from conformance.reporting.recorder import finish_recordings
         from conformance.session import effective_seed
 
         finish_recordings(self.out / "work", self.out)
@@ -264,6 +293,8 @@ class RunState:
                 "domain": e.domain,
                 "edition": e.edition_name,
                 "document": e.edition.document if e.edition else None,
+                "kind": e.edition.kind if e.edition else "specification",
+                "label": " / ".join(edition_label(e.edition)),
                 "requirements": len(e.requirements),
                 "sha256": edition_fingerprint(e.path),
             }
@@ -294,27 +325,10 @@ def shard_names(names: list[str], index: int, count: int) -> set[str]:
 
 
 def add_options(parser: pytest.Parser) -> None:
-    """The plugin's options (the CLI builds the same flags when it calls pytest)."""
+    """The plugin's options: ``--conformance`` and the run options the CLI shares (conformance/options.py)."""
     group = parser.getgroup("conformance", "conformance to the standard specifications")
     group.addoption("--conformance", action="store_true", help="run the conformance suite")
-    group.addoption("--conformance-profile", metavar="FILE", help="vendor profile (YAML)")
-    group.addoption("--conformance-catalog", metavar="DIR", help="catalog root (default: bundled)")
-    group.addoption(
-        "--conformance-domain", metavar="SLUG", action="append", default=[], help="only this domain"
-    )
-    group.addoption("--conformance-out", metavar="DIR", help="write results.json to DIR")
-    group.addoption(
-        "--conformance-seed", metavar="N", type=int, default=None,
-        help="seed of the test town and generated scenarios (replays a run)",
-    )
-    group.addoption(
-        "--conformance-defect", metavar="NAME", action="append", default=[],
-        help="start the reference vendor with this named defect (repeatable)",
-    )
-    group.addoption(
-        "--conformance-shard", metavar="I/N", default=None,
-        help="run only shard I of N (every N-th requirement in id order); merge with `conformance report merge`",
-    )
+    add_plugin_options(group.addoption)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -360,9 +374,10 @@ def pytest_configure(config: pytest.Config) -> None:
         worker=_worker_id(config),
         attestations=attestations,
         selection=_selection(config),
+        opening=config.hook.pytest_conformance_opening,
     )
     if state.out is not None and not hasattr(config, "workerinput"):
-        from conformance.reporting.recorder import clear_recordings
+        from conformance.recorder import clear_recordings
 
         # Recordings of an earlier run into the same directory must not pass for this run's.
         clear_recordings(state.out)

@@ -55,10 +55,10 @@ if TYPE_CHECKING:
     import numpy as np
     import polars as pl
 
+    from conformance.catalog.layouts import Column, LayoutSpec
+    from conformance.catalog.models import FileInterface
     from conformance.columnar import keyed
-    from conformance.columnar.layout import Column, LayoutSpec
     from conformance.columnar.transcode import Decoded
-    from conformance.spec.models import FileInterface
 
 #: The items the 照合リスト counts by value (DOMAIN.md names).
 TALLIED = ("住民種別", "住民状態", "第30条45規定区分")
@@ -103,6 +103,37 @@ class Side:
     path: Path | None = None
 
 
+@dataclass(frozen=True)
+class Disclosure:
+    """An authorised officer's explicit request to see the values the lists mask (personal items,
+    values that are no valid value of their item): who asked, why and when. Every output that shows
+    them carries this record (issue 27, item 10)."""
+
+    by: str
+    reason: str
+    at: str
+
+    @classmethod
+    def now(cls, by: str, reason: str) -> Disclosure:
+        """A disclosure asked for now (Japan time); a UsageError when who or why is blank."""
+        import datetime as dt
+
+        from conformance.clock import JST
+
+        if not by.strip() or not reason.strip():
+            raise UsageError("--show-values: give who asks (--show-values NAME) and why (--reason TEXT): "
+                             "both are recorded with the values shown")
+        return cls(by.strip(), reason.strip(), dt.datetime.now(JST).isoformat(timespec="seconds"))
+
+    def to_json(self) -> dict[str, str]:
+        return {"by": self.by, "reason": self.reason, "at": self.at}
+
+    def line(self) -> str:
+        """The record, in one line: 値を伏せずに表示 ..."""
+        return (f"値を伏せずに表示 (values shown unmasked): requested by {self.by}; reason: {self.reason}; "
+                f"at {self.at}")
+
+
 @dataclass
 class Reconciliation:
     """The two lists and their exact counts."""
@@ -113,6 +144,8 @@ class Reconciliation:
     totals: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    #: Set when an authorised officer asked to see the values (``--show-values``): none is masked.
+    disclosure: Disclosure | None = None
 
     @property
     def clean(self) -> bool:
@@ -121,11 +154,16 @@ class Reconciliation:
     def to_json(self) -> dict[str, Any]:
         return {"kind": "reconciliation", "old": self.old, "new": self.new, "key": list(self.key),
                 "result": "same" if self.clean else "different", "counts": self.counts,
-                "totals": self.totals, "errors": self.errors}
+                "totals": self.totals, "errors": self.errors,
+                "disclosure": self.disclosure.to_json() if self.disclosure is not None else None}
+
+    def shown(self, value: str, column: Column) -> str:
+        """A value as the lists show it: masked as findings are (:func:`shown_for`), unless disclosed."""
+        return value if self.disclosure is not None else shown_for(value, column)
 
 
 def reconcile(old: Side, new: Side, spec: LayoutSpec, key: Sequence[str],
-              transforms: Resolved = NONE) -> Reconciliation:
+              transforms: Resolved = NONE, disclosure: Disclosure | None = None) -> Reconciliation:
     """The 照合リスト and エラーリスト of ``old`` and ``new`` (module docstring)."""
     import polars as pl
 
@@ -137,7 +175,7 @@ def reconcile(old: Side, new: Side, spec: LayoutSpec, key: Sequence[str],
                 if c.header in old.indexes and c.header in new.indexes and c.header not in key]
     tallied = [item for item in TALLIED if item in old.indexes and item in new.indexes]
     by_text = _by_text(old, new, compared, transforms)
-    result = Reconciliation(old.name, new.name, tuple(key))
+    result = Reconciliation(old.name, new.name, tuple(key), disclosure=disclosure)
     first = _compiled_pass(old, new, key, tallied) if by_text else None
     if first is None:
         first = _polars_pass(old, new, spec, key, tallied, compared, transforms, by_text)
@@ -404,7 +442,7 @@ def _list_missing(result: Reconciliation, parts: Sequence[tuple[tuple[int, int],
         result.counts[kind] = sum(counts[index] for counts, _ in parts)
         rows = missing.filter(pl.col(absent).is_null())
         for row in rows.sort(line).head(LIST_CAP).iter_rows(named=True):
-            result.errors.append({"kind": kind, "key": _key_text(row, key, columns), "file": file,
+            result.errors.append({"kind": kind, "key": _key_text(result, row, key, columns), "file": file,
                                   "line": int(row[line]), "item": None, "old": None, "new": None, "reason": None})
 
 
@@ -413,10 +451,11 @@ def _columns_by_header(spec: LayoutSpec) -> dict[str, Column]:
     return {column.header: column for column in spec.columns([])}
 
 
-def _key_text(row: Mapping[str, Any], key: Sequence[str], columns: Mapping[str, Column]) -> str:
+def _key_text(result: Reconciliation, row: Mapping[str, Any], key: Sequence[str],
+              columns: Mapping[str, Column]) -> str:
     """The record's key as the lists show it: each part raw when it is a valid value of its item
     (a 宛名番号), masked otherwise (a damaged line's key may hold another item's text)."""
-    return "/".join(shown_for(str(row[k]), columns[k]) for k in key)
+    return "/".join(result.shown(str(row[k]), columns[k]) for k in key)
 
 
 def _differences(result: Reconciliation, sides: tuple[Side, Side], key: Sequence[str], compared: Sequence[str],
@@ -433,9 +472,9 @@ def _differences(result: Reconciliation, sides: tuple[Side, Side], key: Sequence
         for row in listed:
             column = columns[row["item"]]
             result.errors.append({
-                "kind": "different", "key": _key_text(row, key, columns), "file": result.new,
-                "line": int(row[_NEW_LINE]), "item": row["item"], "old": shown_for(str(row["old"]), column),
-                "new": shown_for(str(row["new"]), column), "reason": row[_REASON] or None,
+                "kind": "different", "key": _key_text(result, row, key, columns), "file": result.new,
+                "line": int(row[_NEW_LINE]), "item": row["item"], "old": result.shown(str(row["old"]), column),
+                "new": result.shown(str(row["new"]), column), "reason": row[_REASON] or None,
             })
 
 
@@ -584,13 +623,38 @@ def neutral(value: Any) -> Any:
 def csv_text(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([neutral(c) for c in columns])
+    writer.writerow([neutral(list_header(c)) for c in columns])
     writer.writerows([["" if row.get(c) is None else neutral(row.get(c)) for c in columns] for row in rows])
     return out.getvalue()
 
 
 TOTAL_COLUMNS: tuple[str, ...] = ("item", "value", "old", "new", "difference")
 ERROR_COLUMNS: tuple[str, ...] = ("kind", "key", "file", "line", "item", "old", "new", "reason")
+#: The lists' columns in Japanese, for the officer who reads them; the English code (the key of the
+#: JSON document, ``--json``) stands beside each (issue 27, item 10).
+LIST_HEADERS: Mapping[str, str] = {
+    "item": "項目", "value": "値", "old": "旧システム", "new": "新システム", "difference": "差",
+    "kind": "区分", "key": "キー", "file": "ファイル", "line": "行", "reason": "理由",
+}
+#: What each count of a reconciliation counts, in Japanese, the code beside it.
+COUNT_LABELS: Mapping[str, str] = {
+    "total_differences": "照合リストの差がある行", "missing_in_new": "新システムに無いキー",
+    "missing_in_old": "旧システムに無いキー", "different": "値が異なる項目",
+}
+
+
+def list_header(column: str) -> str:
+    """A list's column header: ``項目 (item)``."""
+    return f"{LIST_HEADERS[column]} ({column})"
+
+
+def counts_text(counts: Mapping[str, int]) -> str:
+    """The counts of a reconciliation, one by one: ``値が異なる項目 (different) 2, ...``."""
+    return ", ".join(f"{COUNT_LABELS.get(name, name)} ({name}) {number}" for name, number in counts.items())
+
+
+#: The record of a disclosure written beside the lists that show unmasked values.
+DISCLOSURE_RECORD = "開示記録.txt"
 
 
 def write_lists(result: Reconciliation, out: Path) -> list[Path]:
@@ -603,6 +667,8 @@ def write_lists(result: Reconciliation, out: Path) -> list[Path]:
         ("照合リスト", result.totals, TOTAL_COLUMNS), ("エラーリスト", result.errors, ERROR_COLUMNS)]
     contents = [(out / f"{name}.csv", csv_text(rows, columns).encode("utf-8-sig")) for name, rows, columns in lists]
     contents.append((out / "照合リスト.xlsx", _workbook(lists)))
+    if result.disclosure is not None:  # lists with unmasked values never leave without their record
+        contents.append((out / DISCLOSURE_RECORD, (result.disclosure.line() + "\n").encode("utf-8")))
     for path, data in contents:
         write_private(path, data)
     return [path for path, _ in contents]
@@ -616,9 +682,42 @@ def _workbook(lists: Sequence[tuple[str, list[dict[str, Any]], tuple[str, ...]]]
         sheet = book.active if index == 0 else book.create_sheet()
         assert sheet is not None
         sheet.title = name
-        sheet.append([neutral(c) for c in columns])
+        sheet.append([neutral(list_header(c)) for c in columns])
         for row in rows:
             sheet.append([neutral(row.get(c)) for c in columns])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def reconcile_files(old: Path, new: Path, layout_id: str, key: Sequence[str], *, catalog: Path | None = None,
+                    profile: Path | None = None, encoding: str | None = None,
+                    disclosure: Disclosure | None = None) -> Reconciliation:
+    """Reconcile two export files of the catalog layout ``layout_id`` (``conformance reconcile``):
+    the catalog and the profile loaded, the layout resolved with the profile's column names and
+    transformations. A UsageError names an input that cannot be used."""
+    from conformance.catalog.layouts import LayoutSpec
+    from conformance.catalog.loader import load_catalog
+    from conformance.locations import default_catalog_root
+    from conformance.messages import display_path
+    from conformance.profiles import load_profile
+    from conformance.targets.exports import ColumnMaps
+    from conformance.transformations import resolve
+    from conformance.validate import _edition, _interface
+
+    for path in (old, new):
+        if not path.is_file():
+            raise UsageError(f"{path}: not a regular file" if path.exists() else f"{path}: no such file")
+    chosen = load_profile(profile) if profile is not None else None
+    edition = _edition(load_catalog(catalog or default_catalog_root()), [layout_id], chosen)
+    layout = _interface(edition, layout_id)
+    if layout.format != "csv":
+        raise UsageError(f"--layout {layout_id}: reconcile reads csv layouts (this one is {layout.format})")
+    exports = chosen.targets.exports if chosen is not None else None
+    spec = LayoutSpec.of(edition, layout, ColumnMaps.of(exports).column_map(layout_id))
+    declared_transforms = exports.reconcile.get(layout_id) if exports else None
+    transforms = resolve(declared_transforms, spec, display_path(profile) if profile else "profile")
+    with ExitStack() as stack:
+        declared = exports.encoding if exports else {}
+        sides = [read_side(path, layout, spec, encoding, declared, stack) for path in (old, new)]
+        return reconcile(sides[0], sides[1], spec, key, transforms, disclosure)

@@ -249,3 +249,12 @@ def exit_code(verdict: Verdict, *, gate: str = "conformant") -> int:
     if gate == "no-failures" and verdict is Verdict.INCOMPLETE:
         return 0
     return EXIT_CODES[verdict]
+
+
+def gate_line(verdict: Verdict, *, gate: str = "conformant") -> str | None:
+    """The line that says a gate accepted a verdict that is not ``conformant`` (exit 0 for
+    ``incomplete`` under ``--gate no-failures``), so nobody reads the 0 as conformant; None otherwise."""
+    if exit_code(verdict, gate=gate) != 0 or verdict is Verdict.CONFORMANT:
+        return None
+    return (f"gate {gate}: accepted (verdict {verdict.value}: nothing failed, but not everything was verified); "
+            "exit 0")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from conformance.catalog.models import FunctionCheck, ManualCheck
 from conformance.checks.registry import CheckContext, NotAutomated, Registry
 from conformance.errors import ConformanceError, UnreachableError
 from conformance.exchanges import serving
 from conformance.findings import Finding
 from conformance.plan import Case
 from conformance.results import RequirementResult, Status
-from conformance.spec.models import FunctionCheck, ManualCheck
 
 TargetProvider = Callable[[], object | None]
 

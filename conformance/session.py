@@ -9,12 +9,12 @@ import subprocess
 from contextlib import ExitStack
 from pathlib import Path
 
-from conformance.errors import ProfileError, TargetError, UsageError
+from conformance.catalog.catalog import EditionCatalog
+from conformance.errors import CredentialsRefused, ProfileError, TargetError, UsageError
 from conformance.exchanges import LinkedCache, setup_phase
+from conformance.masking import Scrubber, personal_item_names
 from conformance.profiles import LoadTarget, Profile
-from conformance.reporting.personal import Scrubber, personal_item_names
-from conformance.reporting.recorder import HarRecorder
-from conformance.spec.catalog import EditionCatalog
+from conformance.recorder import HarRecorder
 from conformance.targets.base import HttpClient, Target, TestData
 from conformance.targets.exports import ApiExportSource, build_export_source
 from conformance.targets.http import RequestsHttpClient
@@ -55,6 +55,10 @@ class TargetSession:
             self._stack.callback(self._recorder.close)
         self._targets: dict[tuple[str, str], Target] = {}
         self._base_url: str | None = None
+
+    def opened(self, edition: EditionCatalog) -> bool:
+        """Whether the target of ``edition`` is open (else :meth:`target` opens it: seconds)."""
+        return (edition.domain, edition.edition_name) in self._targets
 
     def target(self, edition: EditionCatalog) -> Target:
         """The target for an edition (the same vendor system for all of them)."""
@@ -127,6 +131,8 @@ def _load_over_http(load: LoadTarget, client: HttpClient | None, migration: Path
     if client is None or load.path is None:
         raise ProfileError("targets.load via http needs targets.api and targets.load.path")
     response = client.request("post", load.path, data=migration.read_bytes(), content_type="text/csv; charset=utf-8")
+    if response.status in (401, 403):
+        raise CredentialsRefused(f"loading the test data: POST {load.path} answered {response.status}")
     if response.status not in (200, 201, 204):
         raise TargetError(f"loading the test data: POST {load.path} answered {response.status}")
 

@@ -42,13 +42,13 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from conformance.catalog.models import RULE_ERROR, LaxSeq
 from conformance.errors import ProfileError
-from conformance.spec.models import RULE_ERROR, LaxSeq
 
 if TYPE_CHECKING:
     import polars as pl
 
-    from conformance.columnar.layout import LayoutSpec
+    from conformance.catalog.layouts import LayoutSpec
 
 _Item = Annotated[str, Field(min_length=1)]
 

@@ -24,14 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from conformance import __version__, messages
+from conformance.catalog.catalog import Catalog, EditionCatalog
+from conformance.catalog.layouts import LayoutSpec
+from conformance.catalog.models import FileInterface
 from conformance.checks.files.model import Issue
-from conformance.columnar.layout import LayoutSpec
 from conformance.errors import TargetError, UsageError
-from conformance.masking import DIGIT_MASK, TEXT_MASK, mask
+from conformance.masking import DIGIT_MASK, TEXT_MASK, Scrubber, is_personal_name, mask, personal_item_names
 from conformance.profiles import Profile
-from conformance.reporting.personal import Scrubber, is_personal_name, personal_item_names
-from conformance.spec.catalog import Catalog, EditionCatalog
-from conformance.spec.models import FileInterface
 from conformance.targets.base import Target
 from conformance.targets.exports import ColumnMaps, FileExportSource
 
@@ -107,6 +106,9 @@ class FileResult:
     layout: str
     encoding: str
     findings: list[FileFinding] = field(default_factory=list)
+    #: The readings the checks took where the catalog chose one: the file's column -> the date rule
+    #: (``lenient``: rules.DATE_RULES).
+    readings: dict[str, str] = field(default_factory=dict)
 
     @property
     def verdict(self) -> str:
@@ -137,7 +139,7 @@ class FileResult:
 
     def to_json(self) -> dict[str, Any]:
         return {"file": str(self.path), "layout": self.layout, "encoding": self.encoding or None,
-                "verdict": self.verdict, "summary": self.summary(),
+                "verdict": self.verdict, "summary": self.summary(), "readings": self.readings,
                 "findings": [f.to_json() for f in self.findings]}
 
 
@@ -245,7 +247,16 @@ def _validate_one(
         issues.append(Issue("file.not_judged", f"the content was not judged: {error}", path.name))
     learn_personal(target, layout)
     findings = [_scrubbed(_finding(issue, path, spec), scrubber) for issue in issues]
-    return FileResult(path, layout_id, declared[layout_id], findings)
+    return FileResult(path, layout_id, declared[layout_id], findings, _readings(spec))
+
+
+def _readings(spec: LayoutSpec) -> dict[str, str]:
+    """The date rule of each date column the catalog reads leniently (issue 27, item 8: a
+    non-calendar date such as 2001-02-30 is valid there, and the output says it was a choice)."""
+    from conformance.checks.files.rules import DATE_RULES
+
+    return {spec.mapping.vendor_title(header) or header: "lenient" for header, item in spec.items.items()
+            if item.type == "date" and item.calendar == "lenient" and item.calendar in DATE_RULES}
 
 
 def _interface(edition: EditionCatalog, layout_id: str) -> FileInterface:
@@ -304,7 +315,7 @@ def _location(raw: str, path: Path, spec: LayoutSpec) -> Location:
 
 
 def _personal(ref: FieldRef, spec: LayoutSpec) -> bool:
-    """Personal by the catalog's flag or by name (the flags are incomplete: reporting/personal.py)."""
+    """Personal by the catalog's flag or by name (the flags are incomplete: masking.py)."""
     item = spec.items.get(ref.item) if ref.item is not None else None
     return (item is not None and item.personal) or is_personal_name(ref.header) or is_personal_name(ref.item or "")
 

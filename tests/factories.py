@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conformance.spec.models import Requirement
+from conformance.catalog.models import Requirement
 
 
 def requirement(rid: str = "jumin-1.0-3.4-R001", level: str = "required", **extra: Any) -> Requirement:

@@ -67,6 +67,7 @@ def defect_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subproce
     return out, completed
 
 
+@pytest.mark.e2e
 def test_a_fail_is_a_junit_failure_in_a_suite_named_after_the_product(
     defect_run: tuple[Path, subprocess.CompletedProcess[str]],
 ) -> None:
@@ -78,6 +79,7 @@ def test_a_fail_is_a_junit_failure_in_a_suite_named_after_the_product(
     assert failing.find("failure") is not None and failing.find("error") is None
 
 
+@pytest.mark.e2e
 def test_allure_marks_a_fail_failed_with_its_findings_attached(
     defect_run: tuple[Path, subprocess.CompletedProcess[str]],
 ) -> None:
@@ -94,6 +96,7 @@ def test_allure_marks_a_fail_failed_with_its_findings_attached(
     assert {f["code"] for f in findings} == {"jumin.dv.certificate_issued", "form.dv_leak"}
 
 
+@pytest.mark.e2e
 def test_a_k_run_of_the_real_catalog_is_partial_and_never_conformant(
     defect_run: tuple[Path, subprocess.CompletedProcess[str]],
 ) -> None:
@@ -109,6 +112,7 @@ def test_a_k_run_of_the_real_catalog_is_partial_and_never_conformant(
     assert document["coverage"]["attested"] == 2
 
 
+@pytest.mark.e2e
 def test_lf_reruns_what_failed_through_conformance_run(tmp_path: Path) -> None:
     catalog = make_catalog(tmp_path, bindings=NEEDS_A_VENDOR)
     profile = tmp_path / "profile.yaml"

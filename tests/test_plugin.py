@@ -130,6 +130,7 @@ def test_junit_carries_requirement_properties(pytester: pytest.Pytester) -> None
     assert '<property name="level" value="prohibited"' in xml
 
 
+@pytest.mark.e2e
 def test_xdist_run_writes_the_same_results(pytester: pytest.Pytester) -> None:
     catalog = make_catalog(pytester.path)
     result = pytester.runpytest_subprocess(f"--conformance-catalog={catalog}", "--conformance-out=out", "-n", "2")

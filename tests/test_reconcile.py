@@ -55,9 +55,74 @@ def test_dropped_added_and_altered_rows(tmp_path: Path) -> None:
         ("different", rows[3]["宛名番号"], 4, "氏名", "＊" * 5, "＊" * 5),  # personal: masked
     ]
     assert doc["counts"] == {"total_differences": 0, "missing_in_new": 1, "missing_in_old": 1, "different": 2}
+    assert doc["disclosure"] is None
     by_sex = {(t["item"], t["value"]): (t["old"], t["new"]) for t in doc["totals"]}
     assert by_sex[("records", "")] == (5, 5)
     assert {p.name for p in (tmp_path / "out").iterdir()} == {"照合リスト.csv", "エラーリスト.csv", "照合リスト.xlsx"}
+
+
+def altered_pair(tmp_path: Path) -> tuple[list[dict[str, str]], Path, Path]:
+    """A dropped, an added record; 性別 and 氏名 changed."""
+    rows = town(6)
+    old = write(tmp_path / "old.csv", rows[:5])
+    altered = [dict(r) for r in rows[:5]]
+    altered[2]["性別"] = "2"
+    altered[3]["氏名"] = "山田　花子"
+    del altered[1]
+    altered.append(rows[5])
+    return rows, old, write(tmp_path / "new.csv", altered)
+
+
+def test_the_terminal_lists_have_japanese_headers_with_the_codes_beside(tmp_path: Path) -> None:
+    """Issue 27, item 10: the terminal printed a raw Python dict and English codes as headers."""
+    rows, old, new = altered_pair(tmp_path)
+    result = runner.invoke(app, ["reconcile", str(old), str(new), "--layout", "residents_csv"])
+    lines = result.stdout.splitlines()
+    assert (result.exit_code, lines[0], lines[1]) == (
+        1, "照合リスト", "項目 (item),値 (value),旧システム (old),新システム (new),差 (difference)")
+    counts = lines.index("エラーリスト: 照合リストの差がある行 (total_differences) 0, "
+                         "新システムに無いキー (missing_in_new) 1, 旧システムに無いキー (missing_in_old) 1, "
+                         "値が異なる項目 (different) 2")
+    assert lines[counts + 1] == ("区分 (kind),キー (key),ファイル (file),行 (line),項目 (item),旧システム (old),"
+                                 "新システム (new),理由 (reason)")
+    assert lines[-1] == f"different,{rows[3]['宛名番号']},{new},4,氏名,＊＊＊＊＊,＊＊＊＊＊,"  # personal: masked
+    assert "{" not in result.stdout
+
+
+def test_an_authorised_officer_sees_the_values_and_the_disclosure_is_recorded(tmp_path: Path) -> None:
+    """Issue 27, item 10: a 氏名 difference was masked on both sides, so nobody could see what changed.
+    `--show-values NAME --reason TEXT` shows them; who, why and when go to stderr, --json and --out."""
+    import re
+
+    rows, old, new = altered_pair(tmp_path)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["reconcile", str(old), str(new), "--layout", "residents_csv", "--json", "--out",
+                                 str(out), "--show-values", "山本 (住民課)", "--reason", "移行検証 No.12"])
+    assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    assert doc["errors"][-1]["item"] == "氏名" and (doc["errors"][-1]["old"], doc["errors"][-1]["new"]) == (
+        rows[3]["氏名"], "山田　花子")
+    assert doc["disclosure"]["by"] == "山本 (住民課)" and doc["disclosure"]["reason"] == "移行検証 No.12"
+    assert re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\+09:00", doc["disclosure"]["at"])
+    record = (f"値を伏せずに表示 (values shown unmasked): requested by 山本 (住民課); reason: 移行検証 No.12; "
+              f"at {doc['disclosure']['at']}")
+    assert result.stderr == record + "\n"
+    assert (out / "開示記録.txt").read_text("utf-8") == record + "\n"
+    assert "山田　花子" in (out / "エラーリスト.csv").read_text("utf-8-sig")
+
+
+def test_values_are_shown_only_to_someone_for_a_reason(tmp_path: Path) -> None:
+    _, old, new = altered_pair(tmp_path)
+    base = ["reconcile", str(old), str(new), "--layout", "residents_csv"]
+    nameless = runner.invoke(app, [*base, "--show-values", "山本"])
+    assert (nameless.exit_code, nameless.stderr, nameless.stdout) == (
+        2, "error: --show-values: give who asks (--show-values NAME) and why (--reason TEXT): both are recorded "
+           "with the values shown\n", "")
+    reasonless = runner.invoke(app, [*base, "--show-values", " ", "--reason", "移行検証"])
+    assert reasonless.exit_code == 2 and reasonless.stdout == ""
+    alone = runner.invoke(app, [*base, "--reason", "移行検証"])
+    assert (alone.exit_code, alone.stderr) == (2, "error: --reason goes with --show-values NAME (who asks to see "
+                                                  "the values)\n")
 
 
 def test_unusable_input(tmp_path: Path) -> None:
@@ -96,12 +161,13 @@ def test_cells_a_spreadsheet_would_take_for_formulas_are_neutralised(tmp_path: P
     expected = sorted(["＊" * len(row["異動事由"]) if len(row["異動事由"]) <= 20 else "＊" * 20 + "…"
                        for row in altered])
     with (tmp_path / "out" / "エラーリスト.csv").open(encoding="utf-8-sig", newline="") as stream:
-        shown = sorted(r["new"] for r in csv.DictReader(stream) if r["item"] == "異動事由")
+        shown = sorted(r["新システム (new)"] for r in csv.DictReader(stream) if r["項目 (item)"] == "異動事由")
     assert shown == expected
     sheet = load_workbook(tmp_path / "out" / "照合リスト.xlsx")["エラーリスト"]
     header = [c.value for c in sheet[1]]
-    cells = [row for row in sheet.iter_rows(min_row=2, values_only=True) if row[header.index("item")] == "異動事由"]
-    assert sorted(str(row[header.index("new")]) for row in cells) == expected
+    item = header.index("項目 (item)")
+    cells = [row for row in sheet.iter_rows(min_row=2, values_only=True) if row[item] == "異動事由"]
+    assert sorted(str(row[header.index("新システム (new)")]) for row in cells) == expected
     assert all(sheet.cell(r, c).data_type == "s" for r in range(2, sheet.max_row + 1) for c in range(1, 8)
                if sheet.cell(r, c).value is not None and isinstance(sheet.cell(r, c).value, str))
     assert (neutral("-1"), neutral(-1), neutral("山田"), neutral(None)) == ("'-1", -1, "山田", None)
@@ -294,6 +360,21 @@ def test_bad_transformations_are_profile_errors(tmp_path: Path) -> None:
                               "--profile", str(profile_text(tmp_path, section)))
         assert isinstance(err, str) and (section, code) == (section, 2)
         assert err.startswith(f"error: {tmp_path}/{message}") or err.startswith(f"error: {message}"), err
+
+
+def test_a_bad_column_mapping_names_the_profiles_line(tmp_path: Path, monkeypatch: Any) -> None:
+    """A mapping problem is found when the layout is read, far from the profile: the error still names
+    the profile's file and line, the field and the bad value."""
+    old = write(tmp_path / "old.csv", town(1))
+    profile = tmp_path / "vendor.yaml"
+    profile.write_text("name: v\nproduct: p\nversion: '1'\nclaims: [{domain: jumin, edition: '1.0'}]\ntargets:\n"
+                       "  exports:\n    via: directory\n    files: {residents_csv: new.csv}\n    absent_columns:\n"
+                       "      residents_csv: [住所_方]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, err = reconcile(str(old), str(old), "--layout", "residents_csv", "--profile", "vendor.yaml")
+    assert (code, err) == (2, "error: vendor.yaml:10: targets.exports.absent_columns.residents_csv: '住所_方' is no "
+                              "column of residents_csv (neither a header nor a data item id); did you mean "
+                              "'住所_方書'?\n")
 
 
 def test_keys_split_into_parts_give_the_same_lists(tmp_path: Path, monkeypatch: Any) -> None:

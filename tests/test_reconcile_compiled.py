@@ -145,10 +145,10 @@ def test_without_numba_the_polars_pass_runs(tmp_path: Path, monkeypatch: Any) ->
 def test_the_encoding_is_the_one_validate_chooses(tmp_path: Path, encoding: str, bom: bool) -> None:
     """reconcile decodes a UTF-8 file once (not detect, then decode): the same encoding as
     ``validate._declared``, and the file as decoding it so reads it."""
+    from conformance.catalog.loader import load_catalog
     from conformance.checks.files.encoding import decode
     from conformance.locations import default_catalog_root
     from conformance.reconcile import _decoded
-    from conformance.spec.loader import load_catalog
     from conformance.validate import _declared, _edition, _interface
 
     olds, _ = migrated(9, 5)

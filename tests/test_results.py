@@ -11,6 +11,7 @@ from conformance.results import (
     Verdict,
     decide_verdict,
     exit_code,
+    gate_line,
 )
 
 
@@ -86,6 +87,13 @@ def test_exit_codes_distinguish_the_four_verdicts_and_the_gate_is_explicit() -> 
     assert exit_code(Verdict.INCOMPLETE, gate="no-failures") == 0
     assert exit_code(Verdict.NOT_CONFORMANT, gate="no-failures") == 1
     assert exit_code(Verdict.NOT_RUN, gate="no-failures") == 4
+
+
+def test_only_a_verdict_the_gate_let_pass_gets_the_accepted_line() -> None:
+    accepted = gate_line(Verdict.INCOMPLETE, gate="no-failures")
+    assert accepted is not None and accepted.startswith("gate no-failures: accepted (verdict incomplete")
+    assert [gate_line(v, gate="no-failures") for v in Verdict if v is not Verdict.INCOMPLETE] == [None] * 3
+    assert [gate_line(v) for v in Verdict] == [None] * 4
 
 
 def test_summary_has_every_status_and_coverage_adds_up() -> None:

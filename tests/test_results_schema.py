@@ -33,6 +33,7 @@ def pytest_runtest_setup(item):
 """
 
 
+@pytest.mark.e2e
 def test_an_interrupted_run_says_not_run_never_a_verdict_over_what_ran(pytester: pytest.Pytester) -> None:
     catalog = make_catalog(pytester.path)
     pytester.makeconftest(INTERRUPT)

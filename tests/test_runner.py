@@ -126,8 +126,8 @@ def test_a_waived_failure_is_waived_and_a_passing_waiver_is_stale() -> None:
 
 
 def test_expired_and_unknown_waivers_are_problems() -> None:
+    from conformance.catalog.catalog import EditionCatalog
     from conformance.plan import waiver_problems
-    from conformance.spec.catalog import EditionCatalog
 
     edition = EditionCatalog(path=__import__("pathlib").Path("."), edition=None,
                              requirements=(requirement(),))

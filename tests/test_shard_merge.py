@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 from test_plugin import make_catalog
 
+from conformance.catalog.loader import load_edition
 from conformance.errors import UsageError
 from conformance.locations import default_catalog_root, reference_profile
 from conformance.profiles import load_profile
 from conformance.pytest_plugin import parse_shard, shard_names
 from conformance.reference.defects import DEFECTS
 from conformance.reporting.merge import merge_documents, requirement_order
-from conformance.spec.loader import load_edition
 
 JUMIN = default_catalog_root() / "jumin" / "1.0"
 
@@ -63,6 +63,7 @@ def run_shard(pytester: pytest.Pytester, catalog: Path, shard: str) -> dict[str,
     return document
 
 
+@pytest.mark.e2e
 def test_plugin_shards_merge_into_the_unsharded_run(pytester: pytest.Pytester) -> None:
     catalog = make_catalog(pytester.path)
     first, second = run_shard(pytester, catalog, "1/2"), run_shard(pytester, catalog, "2/2")
@@ -112,6 +113,7 @@ def conformance(*args: str) -> subprocess.Popen[str]:
                             stderr=subprocess.STDOUT, text=True)
 
 
+@pytest.mark.e2e
 def test_real_shards_of_a_defect_run_merge_into_its_verdict(tmp_path: Path) -> None:
     defect = "tsusho_dropped"
     runs = [conformance("run", "--out", str(tmp_path / f"shard{i}"), "--shard", f"{i}/2", "--defect", defect)
@@ -137,6 +139,7 @@ def test_real_shards_of_a_defect_run_merge_into_its_verdict(tmp_path: Path) -> N
     assert [r["requirement"] for r in merged["results"]] == catalog_order()
     for state, count in merged["summary"].items():
         assert count == sum(d["summary"][state] for d in documents)
+    assert (tmp_path / "merged" / "junit.xml").is_file() and (tmp_path / "merged" / "evidence.zip").is_file()
     html = (tmp_path / "merged" / "report.html").read_text("utf-8")
     assert all(f'id="f-{rid}"' in html for rid in DEFECTS[defect].requirements)
     bundled = subprocess.run([sys.executable, "-m", "conformance", "report", "bundle", str(tmp_path / "merged")],
@@ -186,3 +189,46 @@ def test_merging_shards_of_a_k_run_stays_partial() -> None:
     merged = merge_documents([("a", first), ("b", second)])
     assert merged["scope"]["partial"] is True and merged["scope"]["selection"] == {"keyword": "R001"}
     assert merged["verdict"] == "incomplete"
+
+
+def test_merge_writes_every_output_a_run_writes_and_takes_the_gate(tmp_path: Path) -> None:
+    """Issue 27, item 11: the merge wrote no junit.xml and no evidence.zip and had no --gate."""
+    import xml.etree.ElementTree as ET
+
+    from typer.testing import CliRunner
+
+    from conformance.cli import app
+
+    ids = ["jumin-1.0-3.4-R001", "jumin-1.0-3.4-R002", "jumin-1.0-3.4-R003"]
+    first, second = shard_document(1, [ids[0], ids[2]], [ids[1]]), shard_document(2, [ids[1]], [ids[0], ids[2]])
+    first["results"][1].update(status="NOT_AUTOMATED", reason="no check is bound to this requirement")
+    for number, document in enumerate((first, second), start=1):
+        (tmp_path / f"s{number}").mkdir()
+        (tmp_path / f"s{number}" / "results.json").write_text(json.dumps(document), encoding="utf-8")
+    merge = ["report", "merge", str(tmp_path / "s1"), str(tmp_path / "s2"), "--out", str(tmp_path / "m")]
+    result = CliRunner().invoke(app, merge)
+    out = tmp_path / "m"
+    summary = [  # the summary a run ends with, for the merged run
+        f"merged 2 runs into {out}",
+        "verdict: incomplete (判定未完了): nothing failed, but not everything was verified",
+        "coverage: 2 automated, 0 attested, 0 manual without attestation, 1 not automated, 0 not applicable, "
+        "0 not selected (of 3)",
+        *(f"  {name}: {out / name}" for name in ("report.html", "results.json", "junit.xml", "evidence.zip")),
+    ]
+    assert (result.exit_code, result.stderr.splitlines()) == (3, summary)  # incomplete, as a run
+    for name in ("results.json", "junit.xml", "report.html", "evidence.zip"):
+        assert (tmp_path / "m" / name).is_file(), name
+    suite = ET.parse(tmp_path / "m" / "junit.xml").getroot().find("testsuite")
+    assert suite is not None and (suite.get("tests"), suite.get("skipped"), suite.get("failures")) == ("3", "1", "0")
+    properties = {p.get("name"): p.get("value") for p in suite.iter("property")}
+    assert properties["conformance.verdict"] == "incomplete" and properties["conformance.partial"] == "false"
+    skipped = [case.get("name") for case in suite.iter("testcase") if case.find("skipped") is not None]
+    assert skipped == [ids[2]]
+    bundled = set(zipfile.ZipFile(tmp_path / "m" / "evidence.zip").namelist())
+    assert {"results.json", "junit.xml", "report.html"} <= bundled
+    gated = CliRunner().invoke(app, [*merge, "--gate", "no-failures"])
+    assert (gated.exit_code, gated.stderr.splitlines()) == (0, [
+        *summary, "gate no-failures: accepted (verdict incomplete: nothing failed, but not everything was verified); "
+        "exit 0"])
+    wrong = CliRunner().invoke(app, [*merge, "--gate", "nothing"])
+    assert (wrong.exit_code, wrong.stderr) == (2, "error: --gate 'nothing': expected conformant or no-failures\n")

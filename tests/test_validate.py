@@ -76,7 +76,8 @@ def test_a_defect_is_located_in_the_file_as_it_is(tmp_path: Path) -> None:
     assert finding["code"] == "file.code"
     assert finding["location"] == {"file": str(file), "line": 3, "column": HEADERS.index("性別") + 1,
                                    "field": {"header": "性別", "item": "性別", "data_item": "sex"}}
-    assert (finding["expected"], finding["actual"]) == ("1, 2", "＊")  # no code of 性別: masked
+    # No code of 性別, but a plain code value of an item that is not personal: shown (issue 27, item 8).
+    assert (finding["expected"], finding["actual"]) == ("1, 2", "9")
     assert doc["files"][0]["summary"] == [{"code": "file.code", "column": "性別", "count": 1, "first_lines": [3]}]
 
 
@@ -204,9 +205,9 @@ def test_a_mapping_to_no_column_is_a_profile_error(tmp_path: Path) -> None:
 
 def test_the_example_profile_maps_to_catalog_columns() -> None:
     from conformance import load_edition
-    from conformance.columnar.layout import ColumnMap, resolve_mapping
+    from conformance.catalog.layouts import ColumnMap, resolve_mapping
+    from conformance.catalog.models import FileInterface
     from conformance.profiles import load_profile
-    from conformance.spec.models import FileInterface
 
     root = Path(__file__).resolve().parents[1]
     example = load_profile(root / "vendor_profiles" / "example_mapped_export.yaml")
@@ -268,3 +269,88 @@ def test_a_declared_test_municipality_is_checked_at_load(tmp_path: Path, code: s
     bad = profile(tmp_path, {"files": {"residents_csv": "residents.csv"}, "test_municipalities": {code: "見本町"}})
     exit_code, _, err = validate(str(file), "--profile", str(bad))
     assert exit_code == 2 and message in err and "test_municipalities" in err, err
+
+
+def test_the_japanese_report_page_gives_each_finding_in_japanese(tmp_path: Path) -> None:
+    """Issue 27, item 7: the findings' messages are the harness's English; the Japanese view shows the
+    catalogue's text of their code, the English view the message."""
+    from conformance.reporting.i18n import FINDINGS
+
+    code, page = html_page(tmp_path, [japanese(), member(性別="9")])
+    assert code == 1
+    rows = page[page.index('<table class="examples">'):]
+    row = rows[rows.index("<code>file.code</code>"):rows.index("</tr>", rows.index("<code>file.code</code>"))]
+    assert f'<span class="ja">{FINDINGS["file.code"][0]}</span><span class="en">性別: not a code' in row
+
+
+def test_a_profile_declares_the_optional_columns_its_system_does_not_have(tmp_path: Path) -> None:
+    """Issue 27, item 9: a mapped export without 住民票コード and 住所_方書 could never be valid."""
+    headers = [h for h in HEADERS if h not in ("住民票コード", "住所_方書")]
+    rows = [{h: v for h, v in japanese().items() if h in headers}]
+    file = write(tmp_path / "residents.csv", rows, headers)
+    plain = profile(tmp_path, {"files": {"residents_csv": "residents.csv"}})
+    code, doc = document(str(file), "--profile", str(plain))
+    assert code == 1 and sorted(f[0] for f in findings(doc)) == ["file.header_missing_column"] * 2
+    declared = profile(tmp_path, {"files": {"residents_csv": "residents.csv"},
+                                  "absent_columns": {"residents_csv": ["住民票コード", "住所_方書"]}})
+    code, doc = document(str(file), "--profile", str(declared))
+    assert (code, doc["files"][0]["findings"]) == (0, [])
+
+
+@pytest.mark.parametrize(("absent", "message"), [
+    (["性別"], "'性別' is a required column of residents_csv: only an optional one (not required under any "
+              "condition) may be absent"),
+    (["住所_方"], "'住所_方' is no column of residents_csv (neither a header nor a data item id); did you mean "
+                "'住所_方書'?"),
+])
+def test_a_required_or_unknown_absent_column_is_a_profile_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, absent: list[str], message: str
+) -> None:
+    """The error names the profile's file and line (of the layout's entry), the field and the value."""
+    file = write(tmp_path / "residents.csv", [japanese()])
+    bad = profile(tmp_path, {"files": {"residents_csv": "residents.csv"}, "absent_columns": {"residents_csv": absent}})
+    line = bad.read_text("utf-8").splitlines().index("    absent_columns:") + 2
+    monkeypatch.chdir(tmp_path)
+    code, _, err = validate(str(file), "--profile", str(bad))
+    assert (code, err) == (2, f"error: vendor.yaml:{line}: targets.exports.absent_columns.residents_csv: {message}\n")
+
+
+def test_a_profile_says_whether_the_order_matters_after_mapping(tmp_path: Path) -> None:
+    headers = [HEADERS[1], HEADERS[0], *HEADERS[2:]]
+    file = write(tmp_path / "residents.csv", [japanese()], headers)
+    ordered = profile(tmp_path, {"files": {"residents_csv": "residents.csv"}})
+    code, doc = document(str(file), "--profile", str(ordered))
+    assert (code, [f[0] for f in findings(doc)]) == (1, ["file.header_order"])
+    any_order = profile(tmp_path, {"files": {"residents_csv": "residents.csv"},
+                                   "column_order": {"residents_csv": "any"}})
+    assert document(str(file), "--profile", str(any_order))[0] == 0
+
+
+def test_a_truncated_record_is_one_finding(tmp_path: Path) -> None:
+    """Issue 27, item 9: a record cut short gave one file.required per empty cell after the cut."""
+    file = write(tmp_path / "residents.csv", [japanese(), member()])
+    lines = file.read_text("utf-8").splitlines()
+    file.write_text("\n".join([lines[0], lines[1], ",".join(lines[2].split(",")[:5])]) + "\n", encoding="utf-8")
+    code, doc = document(str(file), "--layout", "residents_csv")
+    assert (code, findings(doc)) == (1, [("file.field_count", 3, None, None)])
+
+
+def test_a_non_calendar_date_passes_and_the_output_names_the_catalogs_reading(tmp_path: Path) -> None:
+    """Issue 27, item 8: 2001-02-30 in 住民となった年月日 is valid by the catalog's lenient reading;
+    the output says which rule applied, so an officer sees it was a choice."""
+    from conformance.reporting.i18n import DATE_READINGS
+
+    file = write(tmp_path / "residents.csv", [japanese(住民となった年月日="2001-02-30")])
+    code, doc = document(str(file), "--layout", "residents_csv")
+    assert code == 0 and doc["files"][0]["readings"]["住民となった年月日"] == "lenient"
+    assert "生年月日" in doc["files"][0]["readings"] and "異動日" not in doc["files"][0]["readings"]
+    code, out, _ = validate(str(file), "--layout", "residents_csv", "--out", str(tmp_path / "out"))
+    assert code == 0 and "住民となった年月日: the catalog's lenient reading (calendar: lenient)" in out
+    page = (tmp_path / "out" / "report.html").read_text("utf-8")
+    assert DATE_READINGS["lenient"][0] in page and "<code>住民となった年月日</code>" in page
+    # A strict date's finding names its rule.
+    code, doc = document(str(write(tmp_path / "residents.csv", [japanese(異動日="2001-02-30")])),
+                         "--layout", "residents_csv")
+    (finding,) = doc["files"][0]["findings"]
+    assert (code, finding["code"], finding["actual"]) == (1, "file.type", "2001-02-30")
+    assert "strict reading" in finding["message"]

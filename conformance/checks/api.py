@@ -1,6 +1,6 @@
 """API conformance through schemathesis: generated requests, schemathesis' response checks.
 
-The catalog's interfaces become an OpenAPI 3.1 document (:mod:`conformance.spec.openapi`);
+The catalog's interfaces become an OpenAPI 3.1 document (:mod:`conformance.catalog.openapi`);
 schemathesis generates positive and negative requests from it and judges the responses. Every
 failure is a finding ``api.<schemathesis check name>`` at ``METHOD /catalog/path STATUS``.
 
@@ -40,13 +40,13 @@ from schemathesis import checks as schemathesis_checks
 from schemathesis.errors import FailureGroup, SerializationNotPossible
 from schemathesis.openapi.checks import JsonSchemaError
 
+from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.models import ApiInterface, DataItem, Schema
+from conformance.catalog.openapi import api_interfaces, build_openapi
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError, UsageError
 from conformance.findings import Finding
 from conformance.messages import did_you_mean
-from conformance.spec.catalog import EditionCatalog
-from conformance.spec.models import ApiInterface, DataItem, Schema
-from conformance.spec.openapi import api_interfaces, build_openapi
 from conformance.targets.base import HttpResponse, Target, TestData
 
 #: Operations tested by default besides every GET: POSTs that only read.

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from conformance.catalog.layouts import item_column
 from conformance.checks.files.rules import shown_for
 from conformance.checks.registry import CheckContext, check
-from conformance.columnar.layout import item_column
 from conformance.errors import TargetError, UnreachableError
 from conformance.findings import Finding
 from conformance.limits import MAX_PAGES
@@ -368,8 +368,8 @@ def _export_marks(ctx: CheckContext, target: Target, protected: Mapping[str, Row
     """The residents export's rows of protected persons carry the marks (one pass, streamed)."""
     import csv
 
+    from conformance.catalog.models import FileInterface
     from conformance.checks.files.cache import cached_export
-    from conformance.spec.models import FileInterface
 
     layout = next((i for i in target.catalog.interfaces if isinstance(i, FileInterface) and i.id == "residents_csv"),
                   None)

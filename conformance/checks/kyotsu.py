@@ -26,13 +26,14 @@ from typing import Any
 
 import requests
 
+from conformance import clock
+from conformance.catalog.models import ApiInterface
+from conformance.catalog.openapi import api_interfaces
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.masking import mask
 from conformance.oracles.identifiers import is_valid_m11w2_7
-from conformance.spec.models import ApiInterface
-from conformance.spec.openapi import api_interfaces
 from conformance.targets.base import HttpResponse, Target
 from conformance.targets.oauth import OMIT
 
@@ -79,7 +80,7 @@ def fuban_interface(target: Target) -> ApiInterface:
 
 def registration(changes: Mapping[str, Any] | None = None, today: dt.date | None = None) -> dict[str, Any]:
     """:data:`BASE_REQUEST` dated today, with ``changes`` (None removes a parameter)."""
-    body = {**BASE_REQUEST, "sosanengappi": (today or dt.date.today()).isoformat()}
+    body = {**BASE_REQUEST, "sosanengappi": (today or clock.today()).isoformat()}
     for name, value in (changes or {}).items():
         if value is None:
             body.pop(name, None)

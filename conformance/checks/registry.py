@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Protocol
 
+from conformance.catalog.models import Requirement
 from conformance.errors import ConformanceError, UsageError
 from conformance.findings import Finding
 from conformance.messages import did_you_mean
-from conformance.spec.models import Requirement
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,16 +90,3 @@ class Registry:
 
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self._checks))
-
-
-def default_registry() -> Registry:
-    """The registry of every check shipped with the harness (listed here, not found by import)."""
-    from conformance.checks import api, files, forms, jumin, scenario_run, scenarios
-
-    registry = Registry()
-    for module in (api, files, forms, jumin, scenarios, scenario_run):
-        registry.add_module(module)
-    from conformance.checks import kyotsu  # 共通機能: the 住登外者宛名番号付番 API
-
-    registry.add_module(kyotsu)
-    return registry

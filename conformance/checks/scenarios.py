@@ -79,6 +79,8 @@ class Scenario:
     ``moved_in`` is 住民となった年月日; the stay ends at ``planned_out`` (転出予定年月日) or on the day
     the 転入通知 says the person moved in elsewhere (``elsewhere``), whichever is earlier, or at
     ``died``. ``previous`` and ``next`` are the municipalities before and after (None: abroad).
+    ``foreign`` makes the person a 外国人住民 (a 特別永住者); ``notified`` is the 届出年月日 when the 転入届
+    came after the move.
     """
 
     fiscal_year: int
@@ -94,6 +96,8 @@ class Scenario:
     claim: date | None = None
     previous_planned_out: date | None = None
     children: tuple[date, ...] = field(default=())
+    foreign: bool = False
+    notified: date | None = None
 
     @property
     def moved_out(self) -> date | None:
@@ -106,7 +110,7 @@ class Scenario:
 
     def compact(self) -> str:
         """The scenario as ``key=value`` pairs, empty values left out (synthetic data: no names)."""
-        values = {key: value for key, value in asdict(self).items() if value not in (None, ())}
+        values = {key: value for key, value in asdict(self).items() if value not in (None, (), False)}
         return ", ".join(f"{key}={_text(value)}" for key, value in values.items())
 
 
@@ -254,6 +258,12 @@ def _row(scenario: Scenario, town: str, atena: str, setai: str) -> dict[str, str
     row.update({"支援措置対象フラグ": "1" if scenario.support_start else "0",
                 "支援措置_開始年月日": _iso(scenario.support_start), "児童手当_請求年月日": _iso(scenario.claim),
                 "転入前住所_転出予定年月日": _iso(scenario.previous_planned_out)})
+    if scenario.notified is not None:
+        row["届出年月日"] = scenario.notified.isoformat()
+    if scenario.foreign:
+        # A 特別永住者 (第30条の45の表の区分 2) with a 特別永住者証明書 number made from the 宛名番号.
+        row.update({"住民種別": "2", "第30条45規定区分": "2", "国籍等_国名コード": "410",
+                    "在留カード等番号": f"QQ{atena[1:9]}UW"})
     return row
 
 
@@ -574,12 +584,17 @@ def _finding(ctx: CheckContext, rule: Rule, mismatch: _Mismatch, run_seed: int) 
     )
 
 
-def _rule_check(name: str) -> CheckFunction:
+def rule_check(rule: Rule) -> CheckFunction:
+    """The check function of one rule (to be registered with ``check``)."""
     def run(ctx: CheckContext) -> Iterator[Finding]:
-        return run_rule(ctx, RULES[name])
+        return run_rule(ctx, rule)
 
-    run.__doc__ = f"Scenario check of {RULES[name].title} (vendor against :mod:`conformance.oracles`)."
+    run.__doc__ = f"Scenario check of {rule.title} (vendor against :mod:`conformance.oracles`)."
     return run
+
+
+def _rule_check(name: str) -> CheckFunction:
+    return rule_check(RULES[name])
 
 
 juminzei_levied = check("scenario.juminzei.levied")(_rule_check("juminzei.levied"))

@@ -20,9 +20,9 @@ from typing import Any
 import numpy as np
 from numba import njit
 
-# The tables' layout and codes, defined once in kernel.py (numba reads these module globals as
+# The tables' layout and codes, defined once in tables.py (numba reads these module globals as
 # compile-time constants).
-from conformance.columnar.kernel import (
+from conformance.columnar.tables import (
     BARE_CR,
     BYTES,
     CHECK,

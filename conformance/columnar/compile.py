@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import polars as pl
 
-from conformance.columnar.layout import (
+from conformance.catalog.layouts import (
     CATEGORY,
     CHAR_CLASSES,
     RESIDENT_TYPE,
@@ -27,8 +27,8 @@ from conformance.columnar.layout import (
     LayoutSpec,
     kind_bound,
 )
+from conformance.catalog.models import AppliesTo, DataItem
 from conformance.oracles.identifiers import is_valid_lg_code, is_valid_m11w2_7, is_valid_my_number, m11w2_7_remainder
-from conformance.spec.models import AppliesTo, DataItem
 
 RECORD = "__record"
 NFIELDS = "__nfields"
@@ -66,7 +66,10 @@ def compile_rules(spec: LayoutSpec, columns: Sequence[Column], header_width: int
     """Every content rule of the layout as masks, in the order the row path reports them."""
     by_header = {c.header: c for c in columns}
     record = pl.col(RECORD)
-    rules = [Rule("fields", None, "fields", pl.col(NFIELDS) != header_width)]
+    # A record whose field count differs from the header's (cut short, or split by a stray
+    # separator) is judged by that alone: its fields are not where the header says (issue 27, item 9).
+    whole = pl.col(NFIELDS) == header_width
+    rules = [Rule("fields", None, "fields", ~whole)]
     for column in columns:
         for family in column.families:
             mask = CELL_MASKS[family](column)
@@ -75,16 +78,16 @@ def compile_rules(spec: LayoutSpec, columns: Sequence[Column], header_width: int
             screen, exact = mask
             name = f"{family}#{column.layout_position}"
             # Cell masks are false on '' (a blank line's every value): no need to test RECORD.
-            rules.append(Rule(family, column, name, screen, exact))
+            rules.append(Rule(family, column, name, screen & whole, exact & whole if exact is not None else None))
     for column in columns:
         expr = _required(column, by_header)
         if expr is not None:
-            rules.append(Rule("required", column, f"required#{column.layout_position}", expr & record))
+            rules.append(Rule("required", column, f"required#{column.layout_position}", expr & record & whole))
     for column in columns:
         expr = _category_item(spec, column, by_header)
         if expr is not None:
             # False without a known 住民種別, so false on a blank line too.
-            rules.append(Rule("category_items", column, f"category_items#{column.layout_position}", expr))
+            rules.append(Rule("category_items", column, f"category_items#{column.layout_position}", expr & whole))
     return tuple(rules)
 
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import polars as pl
 
+from conformance.catalog.models import RECORD_TERMINATORS, FileInterface
 from conformance.columnar.compile import LINE, NFIELDS, RECORD, value_name
 from conformance.errors import SpecError
-from conformance.spec.models import RECORD_TERMINATORS, FileInterface
 
 #: Bytes read per chunk: memory stays a few times this whatever the record width (a 1.6 kB record
 #: of the catalog layout: about 5,000 records, ~200 MB peak; 100,000 of them took 1.1 GB).

@@ -37,38 +37,46 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from conformance.columnar.layout import CHAR_CLASSES, ROW_FAMILIES, VARIATION_SELECTORS, Column
+from conformance.catalog.check_params import ROW_FAMILIES
+from conformance.catalog.layouts import CHAR_CLASSES, VARIATION_SELECTORS, Column
+from conformance.columnar.tables import (  # shared with _kernel.py
+    _FIELD_PARAMS,
+    BARE_CR,
+    BYTES,
+    CHECK,
+    CHECK_LEN,
+    CHECK_SCHEMES,
+    CLASS,
+    CODE_HI,
+    CODE_LO,
+    DECODE,
+    DECODE_ALL,
+    DIGEST,
+    DIGITS,
+    LEAD,
+    LONG_LINE,
+    MAXLEN,
+    NUL,
+    P_NONE,
+    P_UNSUPPORTED,
+    PACK_BYTES,
+    PATTERN,
+    QUOTES,
+    REQUIRED,
+    SIGNATURE,
+    T_DATE_LENIENT,
+    T_DATE_STRICT,
+    T_FLAG,
+    T_INTEGER,
+    T_NONE,
+    TYPE,
+    VS_BIT,
+)
 from conformance.columnar.transcode import UTF8, LineTooLong, Structure
 
 if TYPE_CHECKING:
     from conformance.columnar.compile import Rule
     from conformance.columnar.digest import Digester, Hashed
-
-# The constants below are shared with _kernel.py, which imports them: numba reads module globals as
-# compile-time constants.
-# Per-field table columns (one row per field of the file's header).
-MAXLEN, CLASS, TYPE, REQUIRED, CODE_LO, CODE_HI, CHECK, CHECK_LEN, PATTERN, SIGNATURE, DECODE, DIGEST = range(12)
-_FIELD_PARAMS = 12
-# TYPE values.
-T_NONE, T_INTEGER, T_FLAG, T_DATE_LENIENT, T_DATE_STRICT = range(5)
-# CHECK values (0: none).
-CHECK_SCHEMES = {"m11w2-7": 1, "my_number": 2, "lg_code": 3,
-                 # remainder 1 read as 0 (an interpretation a profile may choose): the screen asks the
-                 # strict M11W2-7, which marks those numbers too, and the masks decide.
-                 "m11w2-7-zero": 1}
-# PATTERN values below 0.
-P_NONE, P_UNSUPPORTED = -1, -2
-#: DECODE values: bytes only (dates, codes, flags), decoded, or digits only.
-BYTES, DECODE_ALL, DIGITS = 0, 1, 2
-#: Bit of a code point in the class table: a variation selector (counted out of lengths).
-VS_BIT = 0x80
-#: Code values are packed into one integer: length in the low byte, then up to 7 bytes.
-PACK_BYTES = 7
-#: single[] of a lead byte (see decode_tables): the character takes the next byte too.
-LEAD = -2
-#: Structure bits of the validation pass (see _structure).
-QUOTES, NUL, BARE_CR, LONG_LINE = 1, 2, 4, 8
-
 
 @dataclass(frozen=True)
 class Tables:
@@ -630,9 +638,11 @@ class RowVerdicts:
     def _judge(self, signatures: np.ndarray) -> list[bool]:
         import polars as pl
 
-        from conformance.columnar.compile import RECORD
+        from conformance.columnar.compile import NFIELDS, RECORD
 
-        frame = pl.DataFrame(stand_ins(self.tables, signatures)).with_columns(pl.lit(True).alias(RECORD))
+        # A stand-in is a whole record (a line of another field count is marked, never judged here).
+        frame = pl.DataFrame(stand_ins(self.tables, signatures)).with_columns(
+            pl.lit(True).alias(RECORD), pl.lit(self.tables.width, dtype=pl.UInt32).alias(NFIELDS))
         failing = frame.select(pl.any_horizontal(rule.expr.fill_null(False) for rule in self.rules))
         return [bool(v) for v in failing.to_series()]
 

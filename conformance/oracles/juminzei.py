@@ -2,6 +2,11 @@
 
 Rule (DOMAIN.md; 地方税法 39条, 318条): "個人住民税: taxed by the municipality of the address on 1月1日
 (賦課期日); no monthly proration; a person who dies after 1/2 is still taxed that year."
+
+The second part answers what the statute edition ``kojin_juminzei 2025.12`` quotes of 地方税法
+(spec_sources/statutes/kojin_juminzei): the taxes of a resident (第294条第1項), the 均等割 (第310条), the
+year of the income (第313条第1項), the 所得割 rate (第314条の3第1項), the 納期 (第320条), and the days on
+which an age is judged (第295条第1項第2号, 第313条第7項). Each function names its provision.
 """
 
 from __future__ import annotations
@@ -9,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from conformance.oracles.dates import age_reached_on
+from conformance.oracles.municipalities import municipality
 from conformance.oracles.residence import Residence, address_on
 
 
@@ -48,3 +55,73 @@ def is_levied_by(
     Rule: see :func:`juminzei_municipality` (DOMAIN.md: the address on 1月1日).
     """
     return juminzei_municipality(history, fiscal_year, died=died) == municipality
+
+
+# -- 地方税法 第294条〜第320条 (the statute edition kojin_juminzei 2025.12) -------------------------------------
+
+#: 第294条第1項: 市町村内に住所を有する個人 (第1号) pays 均等割 and 所得割 together.
+RESIDENT_TAXES = ("均等割", "所得割")
+#: 第310条: 個人の均等割の標準税率は、三千円とする。
+KINTOWARI_STANDARD = 3000
+#: 第310条 as the sources quote it (e-Gov as of 2025-12-30). Before 令和6年度 a 復興特別 surcharge of
+#: another law (not among the sources) raised it; so the oracle answers from 令和6年度 (2024) only.
+KINTOWARI_FROM_FISCAL_YEAR = 2024
+#: 第320条: 普通徴収の納期 — 六月、八月、十月及び一月中.
+PAYMENT_MONTHS = (6, 8, 10, 1)
+#: 第314条の3第1項: 百分の六, or 百分の八 in a 指定都市 (地方自治法 第252条の19第1項の市).
+RATE_PERCENT, DESIGNATED_CITY_RATE_PERCENT = 6, 8
+#: 未成年者 (第295条第1項第2号): under 成年, 18 since 2022-04-01 (民法 第4条; not among the sources:
+#: the harness's reading). Fiscal years whose 賦課期日 is after that day only.
+ADULT_AGE, ADULT_AGE_FROM_FISCAL_YEAR = 18, 2023
+
+
+def resident_taxes(levied: bool) -> tuple[str, ...]:
+    """The taxes 第294条第1項第1号 levies on a person the town taxes as a resident: 均等割 and 所得割."""
+    return RESIDENT_TAXES if levied else ()
+
+
+def kintowari(fiscal_year: int) -> int:
+    """The standard 均等割 of 年度 ``fiscal_year`` (第310条: 3,000円), from 令和6年度."""
+    if fiscal_year < KINTOWARI_FROM_FISCAL_YEAR:
+        raise ValueError(f"第310条 as quoted applies from {KINTOWARI_FROM_FISCAL_YEAR}, not {fiscal_year}")
+    return KINTOWARI_STANDARD
+
+
+def income_year(fiscal_year: int) -> int:
+    """The year whose income is the 課税標準 of 所得割 (第313条第1項: 前年の所得): 令和7年度 -> 2024."""
+    return fiscal_year - 1
+
+
+def shotokuwari_rate_percent(municipality_code: str) -> int:
+    """The standard 所得割 rate in percent (第314条の3第1項): 8 for an address in a 指定都市 (its code
+    or a ward's), 6 elsewhere. Reading: a code this harness does not know is no 指定都市."""
+    found = municipality(municipality_code)
+    designated = found is not None and found.kind in ("designated_city", "designated_ward")
+    return DESIGNATED_CITY_RATE_PERCENT if designated else RATE_PERCENT
+
+
+def payment_months(fiscal_year: int) -> tuple[tuple[int, int], ...]:
+    """The 納期 of 普通徴収 of 年度 ``fiscal_year`` as (year, month) (第320条): 6月, 8月, 10月 of the
+    year and 1月 of the next (令和7年度: 2025-06, 2025-08, 2025-10, 2026-01)."""
+    return tuple((fiscal_year + (month < 4), month) for month in PAYMENT_MONTHS)
+
+
+def is_minor_on_levy_date(birth: date, fiscal_year: int) -> bool:
+    """Whether the person is a 未成年者 (第295条第1項第2号) for 年度 ``fiscal_year``.
+
+    Readings (ours): the status is judged on the 賦課期日 (第318条: 1月1日); 成年 is 18 (民法 第4条);
+    an age is reached the day before the birthday. Born 2007-01-02: 18 on 2025-01-01, no 未成年者 of
+    令和7年度; born 2007-01-03: a 未成年者.
+    """
+    if fiscal_year < ADULT_AGE_FROM_FISCAL_YEAR:
+        raise ValueError(f"成年 at 18 applies from 年度 {ADULT_AGE_FROM_FISCAL_YEAR}, not {fiscal_year}")
+    return age_reached_on(birth, ADULT_AGE) > levy_date(fiscal_year)
+
+
+def is_under_fifteen(birth: date, fiscal_year: int) -> bool:
+    """Whether a 親族 is 十五歳未満 for 年度 ``fiscal_year`` (第313条第7項: judged on 前年の十二月三十一日).
+
+    Born 2010-01-01: 15 on 2024-12-31, not under 15 for 令和7年度; born 2010-01-02: under 15. (The
+    death of the 納税義務者 during the year, which moves the day, is not generated.)
+    """
+    return age_reached_on(birth, 15) > date(fiscal_year - 1, 12, 31)

@@ -7,7 +7,7 @@ catalog's fixed-length layout ``residents_fixed`` in CP932 (a file layout, not a
 of the catalog: :mod:`conformance.reference.fixed_export`), and ``GET /api/v1/exports/households.csv``,
 the layout ``households_csv``: one row per 世帯番号 of the residents export.
 
-JSON representation (the same rule as :mod:`conformance.spec.openapi`): every property of a schema
+JSON representation (the same rule as :mod:`conformance.catalog.openapi`): every property of a schema
 is present; data item values are strings except ``integer`` items (履歴番号); the empty value of a
 data item that is not ``required`` is ``null``, and a required item is never ``null``.
 
@@ -31,16 +31,17 @@ from typing import Any
 from urllib.parse import parse_qs
 from wsgiref.types import StartResponse, WSGIEnvironment
 
+from conformance import clock
+from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.models import ApiInterface, DataItem, FileInterface, Level, Parameter, Schema, SchemaProperty
 from conformance.errors import SpecError
 from conformance.messages import did_you_mean
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import fixed_export, rules
+from conformance.reference import elections, fixed_export, pension, rules, tax_rules
 from conformance.reference.driver import DriverService, per_person_view
 from conformance.reference.forms import FormService, seireki, split_date, wareki
 from conformance.reference.jutogai import JutogaiService
 from conformance.reference.storage import Row, Store, utc_stamp
-from conformance.spec.catalog import EditionCatalog
-from conformance.spec.models import ApiInterface, DataItem, FileInterface, Level, Parameter, Schema, SchemaProperty
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import jumin_edition, residents_layout
 
@@ -492,7 +493,7 @@ class ReferenceApp:
         for index, row in enumerate(self.store.all_latest()):
             shown = self._present(row)
             if index == 0 and "export_future_date" in self.defects:
-                shown = {**shown, "届出年月日": (date.today() + timedelta(days=365)).isoformat()}
+                shown = {**shown, "届出年月日": (clock.today() + timedelta(days=365)).isoformat()}
             if index == 0 and "export_unknown_municipality" in self.defects:
                 shown = {**shown, "住所_市区町村コード": UNKNOWN_MUNICIPALITY}
             values = [shown.get(header, "") for header in self.model.headers]
@@ -538,7 +539,7 @@ class ReferenceApp:
         row.update({
             "住民状態": "1", "続柄": "世帯主", "世帯主氏名": row["氏名"] or row["氏名_アルファベット"],
             "生年月日_不詳フラグ": "0", "異動事由": "A1", "住民となった年月日": moved_in,
-            "住所を定めた年月日": moved_in, "届出年月日": date.today().isoformat(),
+            "住所を定めた年月日": moved_in, "届出年月日": clock.today().isoformat(),
             "他業務参照不可フラグ": "0", "支援措置対象フラグ": "0",
         })
         with self.store.locked():
@@ -654,7 +655,7 @@ class ReferenceApp:
         if fiscal_year < 0:
             raise bad_request("the query parameter fiscal_year is required")
         as_of_text = request.param("as_of")
-        as_of = rules.parse_day(as_of_text) if as_of_text is not None else date.today()
+        as_of = rules.parse_day(as_of_text) if as_of_text is not None else clock.today()
         if as_of is None:
             raise bad_request("as_of must be a date YYYY-MM-DD")
         stay = rules.stay_of(row)
@@ -662,10 +663,12 @@ class ReferenceApp:
                     if member.get("続柄") == "子"] if row.get("続柄") == "世帯主" else []
         return json_reply(200, {
             "宛名番号": arguments[0], "年度": fiscal_year,
-            "個人住民税": {"課税": rules.juminzei_levied(row, stay, fiscal_year, self.defects)},
+            "個人住民税": tax_rules.kojin_juminzei(row, stay, fiscal_year, self.defects),
             "国民健康保険": rules.kokuho(row, stay, fiscal_year, self.defects),
             "介護保険": rules.kaigo(row, stay, fiscal_year, self.defects),
             "後期高齢者医療": rules.koki_korei(row, self.defects),
+            "国民年金": pension.kokumin_nenkin(row, stay, fiscal_year, as_of, self.defects),
+            "選挙人名簿": elections.senkyo(row, stay, as_of, self.defects),
             "児童手当": rules.jido_teate(row, children, fiscal_year, self.defects),
             "支援措置": rules.support(row, stay, as_of, self.defects),
             "除票年月日": rules.removal_date(row, self.defects),

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
 
+from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
+from conformance.reference.search import kana_search, latest_rows
 from conformance.reference.storage import Row, Store
 
 #: What a driver handler answers: the HTTP status and the JSON document.
@@ -190,28 +192,6 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
         row.get("宛名番号", "")
 
 
-#: 2.1.2 R004's pairs read as one (ヴァ as バ ...), before 清音化.
-_ALIKE = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"), ("ヂ", "ジ"), ("ヅ", "ズ"),
-          ("ヲ", "オ"), ("ワ", "ハ"))
-#: 清音化 (2.1.2 R003) and small kana as large (R005).
-_PLAIN = str.maketrans("ガギグゲゴザジズゼゾダデドバビブベボパピプペポァィゥェォッャュョヮ",
-                       "カキクケコサシスセソタテトハヒフヘホハヒフヘホアイウエオツヤユヨワ")
-#: オ段 kana: a ウ after one of them (from the 2nd character) is searched as オ (2.1.2 R010).
-_O_ROW = frozenset("オコゴソゾトドノホボポモヨョロヲ")
-#: Spaces and the long-sound mark and its look-alikes, ignored (2.1.2 R009, R011, R012).
-_IGNORED = frozenset("\u3000 ー―－‐ｰ-")
-
-
-def kana_key(text: str) -> str:
-    """A フリガナ as 2.1.2's あいまい検索 compares it."""
-    for variant, plain in _ALIKE:
-        text = text.replace(variant, plain)
-    kept = [char for char in text if char not in _IGNORED]
-    shifted = [("オ" if char == "ウ" and index > 0 and kept[index - 1] in _O_ROW else char)
-               for index, char in enumerate(kept)]
-    return "".join(shifted).translate(_PLAIN)
-
-
 # -- the service -------------------------------------------------------------------------------------
 
 
@@ -221,7 +201,7 @@ class DriverService:
 
     store: Store
     defects: frozenset[str] = frozenset()
-    today: Callable[[], date] = date.today
+    today: Callable[[], date] = clock.today
 
     def handle(self, request: DriverRequest, segments: tuple[str, ...]) -> Answer:
         """Answer one driver request (``segments``: the path below ``/driver/v1``)."""
@@ -232,17 +212,19 @@ class DriverService:
         try:
             body = request.json_object() if request.method == "POST" else {}
             with self.store.locked():
-                return handler(self, body, arguments, request)
+                return handler(body, arguments, request)
         except Refusal as refusal:
             return refusal.answer()
         except (BadInput, KeyError, TypeError, ValueError) as error:
             return 400, {"result": "error", "code": "BAD_REQUEST", "message": f"{type(error).__name__}: {error}"}
 
     def _route(self, method: str, segments: tuple[str, ...]) -> tuple[Handler, tuple[str, ...]] | None:
-        for (want_method, pattern), handler in _ROUTES.items():
+        # By name, so a variant vendor (a subclass) answers with its own methods.
+        for (want_method, pattern), name in _ROUTES.items():
             if want_method != method or len(pattern) != len(segments):
                 continue
             if all(part == "*" or part == segment for part, segment in zip(pattern, segments, strict=True)):
+                handler: Handler = getattr(self, name)
                 return handler, tuple(s for p, s in zip(pattern, segments, strict=True) if p == "*")
         return None
 
@@ -486,22 +468,33 @@ class DriverService:
         for index, row in enumerate(rows):
             relation = "世帯主" if index == 0 else relations.get(row["宛名番号"], row.get("続柄", ""))
             self.check_relation(relation)
-            stored.append(self.write({**row, "世帯番号": setai, "続柄": relation, "世帯加入順": "0"}, "世帯分離",
-                                     moved, processed, 届出年月日=notified))
+            # 1.1.1 R008 (10.4 P001: 世帯主でない者については世帯主の氏名): the members carry the new 世帯主's
+            # 氏名; the 世帯主's own row keeps its value (the text records only 「その旨」 for him).
+            named = self.head_name(row, rows[0]) if index else row.get("世帯主氏名", "")
+            changed = {**row, "世帯番号": setai, "続柄": relation, "世帯加入順": "0", "世帯主氏名": named}
+            stored.append(self.write(changed, "世帯分離", moved, processed, 届出年月日=notified))
         return self.ok(stored)
+
+    def head_name(self, row: Mapping[str, str], head: Mapping[str, str] | None) -> str:
+        """The 世帯主氏名 of a member of ``head``'s 世帯 (kept under the ``setai_nushi_name_kept`` defect)."""
+        if head is None or "setai_nushi_name_kept" in self.defects:
+            return row.get("世帯主氏名", "")
+        return head.get("氏名", "")
 
     def merge(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         processed, moved, notified = self.dates(body)
         setai = str(body["世帯番号"])
         joined = self.joining_order(setai)
         relations = paired(body["宛名番号"], body["続柄"])
+        head = next((row for row in self.members(setai) if row.get("続柄") == "世帯主"), None)
         stored = []
         for offset, atena in enumerate(body["宛名番号"]):
             row = self.current(atena)
             relation = relations[row["宛名番号"]]
             self.check_relation(relation)
-            stored.append(self.write({**row, "世帯番号": setai, "続柄": relation, "世帯加入順": str(joined + offset)},
-                                     "世帯合併", moved, processed, 届出年月日=notified))
+            changed = {**row, "世帯番号": setai, "続柄": relation, "世帯加入順": str(joined + offset),
+                       "世帯主氏名": self.head_name(row, head)}
+            stored.append(self.write(changed, "世帯合併", moved, processed, 届出年月日=notified))
         return self.ok(stored)
 
     def head(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
@@ -634,12 +627,8 @@ class DriverService:
         return 200, {"result": "ok", "display": shown}
 
     def search(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
-        kana, born, exact = request.param("氏名_フリガナ"), request.param("生年月日"), request.param("一致") == "完全"
-        wanted = kana_key(kana or "")
-        found = [row for row in self.store.all_latest()
-                 if (not kana or (kana_key(row.get("氏名_フリガナ", "")) == wanted if exact
-                                  else wanted in kana_key(row.get("氏名_フリガナ", ""))))
-                 and (not born or row.get("生年月日") == born)]
+        found = kana_search(latest_rows(self.store), request.param("氏名_フリガナ"), request.param("生年月日"),
+                            request.param("一致") == "完全", self.defects)
         return 200, {"result": "ok", "persons": [self.shown(row) for row in found[:100]]}
 
     def shown(self, row: Mapping[str, str]) -> dict[str, str]:
@@ -649,33 +638,33 @@ class DriverService:
         return shown
 
 
-Handler = Callable[[DriverService, Mapping[str, Any], tuple[str, ...], DriverRequest], Answer]
+Handler = Callable[[Mapping[str, Any], tuple[str, ...], DriverRequest], Answer]
 
-#: (method, path below /driver/v1 as segments with * for a parameter) -> handler.
-_ROUTES: dict[tuple[str, tuple[str, ...]], Handler] = {
-    ("POST", ("fixtures", "persons")): DriverService.fixtures,
-    ("POST", ("moves", "in")): DriverService.move_in,
-    ("POST", ("moves", "out")): DriverService.move_out,
-    ("POST", ("moves", "out", "confirm")): DriverService.confirm_out,
-    ("POST", ("moves", "within")): DriverService.move_within,
-    ("POST", ("births",)): DriverService.birth,
-    ("POST", ("deaths",)): DriverService.death,
-    ("POST", ("disappearances",)): DriverService.disappearance,
-    ("POST", ("households", "split")): DriverService.split,
-    ("POST", ("households", "merge")): DriverService.merge,
-    ("POST", ("households", "head")): DriverService.head,
-    ("POST", ("ex-officio", "corrections")): DriverService.correct,
-    ("POST", ("ex-officio", "removals")): DriverService.remove,
-    ("POST", ("cancellations",)): DriverService.cancel,
-    ("POST", ("nationality",)): DriverService.nationality,
-    ("POST", ("tsusho",)): DriverService.tsusho,
-    ("POST", ("tsusho", "deletions")): DriverService.tsusho_delete,
-    ("POST", ("moj-notices",)): DriverService.moj_notice,
-    ("GET", ("persons", "*")): DriverService.get_person,
-    ("GET", ("persons", "*", "history")): DriverService.get_history,
-    ("GET", ("persons", "*", "display")): DriverService.get_display,
-    ("GET", ("households", "*")): DriverService.get_household,
-    ("GET", ("search",)): DriverService.search,
+#: (method, path below /driver/v1 as segments with * for a parameter) -> the handling method's name.
+_ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
+    ("POST", ("fixtures", "persons")): "fixtures",
+    ("POST", ("moves", "in")): "move_in",
+    ("POST", ("moves", "out")): "move_out",
+    ("POST", ("moves", "out", "confirm")): "confirm_out",
+    ("POST", ("moves", "within")): "move_within",
+    ("POST", ("births",)): "birth",
+    ("POST", ("deaths",)): "death",
+    ("POST", ("disappearances",)): "disappearance",
+    ("POST", ("households", "split")): "split",
+    ("POST", ("households", "merge")): "merge",
+    ("POST", ("households", "head")): "head",
+    ("POST", ("ex-officio", "corrections")): "correct",
+    ("POST", ("ex-officio", "removals")): "remove",
+    ("POST", ("cancellations",)): "cancel",
+    ("POST", ("nationality",)): "nationality",
+    ("POST", ("tsusho",)): "tsusho",
+    ("POST", ("tsusho", "deletions")): "tsusho_delete",
+    ("POST", ("moj-notices",)): "moj_notice",
+    ("GET", ("persons", "*")): "get_person",
+    ("GET", ("persons", "*", "history")): "get_history",
+    ("GET", ("persons", "*", "display")): "get_display",
+    ("GET", ("households", "*")): "get_household",
+    ("GET", ("search",)): "search",
 }
 
 #: 和暦 eras, newest first, with their first day (1.1.9; 平成 from 1989-01-08).

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.models import RECORD_TERMINATORS, FileColumn, FileInterface
 from conformance.errors import SpecError
-from conformance.spec.catalog import EditionCatalog
-from conformance.spec.models import RECORD_TERMINATORS, FileColumn, FileInterface
 
 #: The catalog layout this export follows.
 LAYOUT_ID = "residents_fixed"

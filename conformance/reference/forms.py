@@ -12,8 +12,9 @@ at the left and the value after it, a block per person, the 通称 history on a 
 the 認証文 and the 職名 on the last page, the 発行番号 (5.5: date, municipality, terminal, printer,
 serial, page/total) at the foot of every page.
 
-The PDFs use reportlab's built-in CID fonts (HeiseiMin-W3, HeiseiKakuGo-W5): no font file is
-needed or embedded. Dates are converted with this module's own era table, not the harness's
+The PDFs embed a subset of the project's own Japanese font (IPAexGothic, :mod:`conformance.fonts`), as
+real 証明書 systems do: what they print does not depend on the fonts of the machine that reads them.
+Dates are converted with this module's own era table, not the harness's
 oracles, so a bug shared by both cannot hide itself. Named defects change one rule each
 (:mod:`conformance.reference.defects`).
 """
@@ -26,22 +27,22 @@ import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from conformance.spec.catalog import EditionCatalog
-from conformance.spec.models import AppliesTo, Form, FormItem
+from conformance import clock
+from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.models import AppliesTo, Form, FormItem
+from conformance.fonts import FONT_NAME, japanese_font
 
 Row = Mapping[str, str]
 PDF_TYPE = "application/pdf"
 JSON_TYPE = "application/json; charset=utf-8"
-MINCHO, GOTHIC = "HeiseiMin-W3", "HeiseiKakuGo-W5"
 #: The municipality as the 発行番号 and the 職名 print it (5.5, 5.6: 都道府県名 included).
 CITY, PREFECTURE = "見本町", "静岡県"
 TERMINAL, PRINTER = "本庁1", "プリンタ001"
@@ -79,8 +80,8 @@ def _register_fonts() -> None:
             # Binary Flate streams, not ASCII85 text: a PDF that decodes as text would be kept in the run's
             # HAR as text, its residents' names encoded where no masking can see them.
             rl_config.useA85 = 0
-            pdfmetrics.registerFont(UnicodeCIDFont(MINCHO))
-            pdfmetrics.registerFont(UnicodeCIDFont(GOTHIC))
+            # A TrueType font is embedded as subsets of the glyphs used, with a ToUnicode map.
+            pdfmetrics.registerFont(TTFont(FONT_NAME, str(japanese_font())))
             _fonts_ready = True
 
 
@@ -177,7 +178,7 @@ def member_order(row: Row) -> tuple[int, int, str, str]:
 class _Line:
     label: str
     value: str
-    font: str = MINCHO
+    title: bool = False
 
 
 class FormService:
@@ -337,7 +338,7 @@ class FormService:
                official: bool) -> list[list[_Line]]:
         """Lines per page: person blocks, then the 別紙, then the 認証文 block (last page only)."""
         official = official and form.official_use and "form_official_use_ignored" not in self.defects
-        title = [_Line("", form.name + (f"\u3000{OFFICIAL_USE}" if official else ""), GOTHIC),
+        title = [_Line("", form.name + (f"\u3000{OFFICIAL_USE}" if official else ""), title=True),
                  _Line("", "")]
         pages: list[list[_Line]] = [list(title)]
         for row in people:
@@ -349,10 +350,10 @@ class FormService:
         certification = self._certification_lines(form)
         sheet_first = "form_tsusho_sheet_after_certification" not in self.defects
         if sheet and sheet_first:
-            pages.append([_Line("", SHEET_TITLE, GOTHIC), _Line("", "")])
+            pages.append([_Line("", SHEET_TITLE, title=True), _Line("", "")])
             for line in sheet:
                 if len(pages[-1]) >= _LINES_PER_PAGE:
-                    pages.append([_Line("", SHEET_TITLE, GOTHIC), _Line("", "")])
+                    pages.append([_Line("", SHEET_TITLE, title=True), _Line("", "")])
                 pages[-1].append(line)
         if certification:
             if len(pages[-1]) + len(certification) > _LINES_PER_PAGE:
@@ -362,13 +363,13 @@ class FormService:
                     page.extend(certification)
             pages[-1].extend(certification)
         if sheet and not sheet_first:
-            pages.append([_Line("", SHEET_TITLE, GOTHIC), _Line("", ""), *sheet])
+            pages.append([_Line("", SHEET_TITLE, title=True), _Line("", ""), *sheet])
         return pages
 
     def _certification_lines(self, form: Form) -> list[_Line]:
         if form.certification != "last_page" or "form_certification_missing" in self.defects:
             return []
-        today = wareki(date.today().isoformat())
+        today = wareki(clock.today().isoformat())
         return [_Line("", CERTIFICATION), _Line("", today), _Line("", f"{OFFICIAL_TITLE}\u3000{SEAL}"), _Line("", "")]
 
     def _issue_numbers(self, form: Form, count: int) -> list[str]:
@@ -378,7 +379,7 @@ class FormService:
             if "form_issue_number_repeated" not in self.defects:
                 self._serial += 1
             serial = max(self._serial, 1)
-        day = date.today().strftime("%Y%m%d")
+        day = clock.today().strftime("%Y%m%d")
         if "form_issue_number_format" in self.defects:
             return [f"{day}-{serial:03d}" for _ in range(count)]
         return [f"{day} {CITY} {TERMINAL} {PRINTER} {serial:03d} {page}/{count}" for page in range(1, count + 1)]
@@ -403,7 +404,7 @@ class FormService:
         for index, page in enumerate(pages):
             y = _TOP
             for line in page:
-                canvas.setFont(line.font, 10)
+                canvas.setFont(FONT_NAME, 12 if line.title else 10)
                 if line.label:
                     canvas.drawString(_LABEL_X, y, line.label)
                     canvas.drawString(_VALUE_X, y, line.value)
@@ -411,7 +412,7 @@ class FormService:
                     canvas.drawString(_LABEL_X, y, line.value)
                 y -= _LINE
             if numbers:
-                canvas.setFont(MINCHO, 8)
+                canvas.setFont(FONT_NAME, 8)
                 canvas.drawString(_LABEL_X, 40, f"{ISSUE_LABEL}\u3000{numbers[index]}")
             canvas.showPage()
         canvas.save()

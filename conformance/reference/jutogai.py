@@ -39,12 +39,12 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.loader import load_edition
+from conformance.catalog.models import ApiInterface, Schema, SchemaProperty
 from conformance.locations import default_catalog_root
 from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.profiles import Auth
-from conformance.spec.catalog import EditionCatalog
-from conformance.spec.loader import load_edition
-from conformance.spec.models import ApiInterface, Schema, SchemaProperty
 
 CALL = "app_submit/v10/jutogaishaatenabangofuban"
 SELF_HREF = "/" + CALL

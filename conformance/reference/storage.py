@@ -146,6 +146,11 @@ class Store:
         """Every person's current row (moved-out and deceased included), by 宛名番号."""
         return [_items(items) for (items,) in self._query(_LATEST + " ORDER BY h.atena")]
 
+    def version(self) -> tuple[int, str]:
+        """What changes with every write (rows, latest change): a reader may keep what it read until then."""
+        ((count, latest),) = self._query("SELECT COUNT(*), COALESCE(MAX(changed_at), '') FROM history")
+        return int(count), str(latest)
+
     def changed_since(self, since: str | None, offset: int, limit: int) -> tuple[list[Row], bool]:
         """Current rows whose latest change is at or after ``since`` (a :func:`utc_stamp`; all when
         None), by 宛名番号, one page; the flag says whether more rows follow."""

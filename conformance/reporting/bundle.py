@@ -3,7 +3,7 @@
 ``evidence.zip`` holds the run's results (``results.json``, ``junit.xml``, ``report.html``), the
 profile used with secret-looking values redacted (``profile.yaml``), the recorded requests and
 responses with personal data masked (``exchanges.har``, HAR 1.2, each entry tagged with the
-requirements it served: :mod:`conformance.reporting.recorder`), and ``manifest.json``: the
+requirements it served: :mod:`conformance.recorder`), and ``manifest.json``: the
 harness version, the catalog editions with their hashes, the SHA-256 of every input file (profile,
 catalog files, the migration file, files fetched from the vendor) and of every file in the zip.
 
@@ -40,12 +40,12 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from conformance import __version__, secrets
+from conformance.catalog.fingerprint import edition_fingerprint
 from conformance.errors import UsageError
 from conformance.inputs import DOCUMENT_DEPTH, DOCUMENT_MEMBERS, check_regular, read_regular, write_private
 from conformance.limits import loads_bounded
-from conformance.reporting.recorder import HAR_NAME, RECORDING_GLOB, finish_recordings
+from conformance.recorder import HAR_NAME, RECORDING_GLOB, finish_recordings
 from conformance.reporting.ziputil import DEFAULT_LIMITS, ArchiveError, Limits, read_entries, write_stored_zip
-from conformance.spec.fingerprint import edition_fingerprint
 
 BUNDLE_NAME = "evidence.zip"
 MANIFEST = "manifest.json"
@@ -124,7 +124,8 @@ def _catalog_inputs(results: Mapping[str, Any], catalog_root: Path) -> list[dict
 
 
 _SLUG = re.compile(r"[a-z][a-z0-9_]{0,63}")
-_EDITION = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}")
+#: Editions are numbered (1.0) or dated by the law revision they quote (2025.12).
+_EDITION = re.compile(r"[0-9]{1,4}(?:\.[0-9]{1,3}){0,3}")
 
 
 def contained_edition(catalog_root: Path, edition: Mapping[str, Any]) -> Path:

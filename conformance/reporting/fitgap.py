@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from conformance.reporting.sources import chapter_of, chapter_titles, section_of_id
+from conformance.reporting.sources import chapter_of_id, chapter_titles
 
 _PASSED = frozenset({"PASS", "WAIVED"})
 _LEVELS = {"R": "required", "O": "optional", "P": "prohibited"}
@@ -134,7 +134,7 @@ def fit_gap(results: Iterable[Mapping[str, Any]], not_selected: Iterable[str] = 
     rows: dict[tuple[str, str, str], FitGapRow] = {}
 
     def row(domain: str, edition: str, rid: str) -> FitGapRow:
-        chapter = chapter_of(section_of_id(rid)) or "-"
+        chapter = chapter_of_id(rid) or "-"
         key = (domain, edition, chapter)
         if key not in rows:
             rows[key] = FitGapRow(domain, edition, chapter, *chapter_titles(domain, edition, chapter))

@@ -6,7 +6,7 @@ as verified; attestations and waivers; the traceability matrix by chapter. Every
 :mod:`conformance.reporting.i18n` in both languages; the page shows one. Everything from the
 vendor is escaped by Jinja2's autoescape, a Content-Security-Policy forbids loading anything and
 allows only the page's own script (by its hash), and personal data was masked before the results
-reached the page (by the checks, then by :mod:`conformance.reporting.personal`).
+reached the page (by the checks, then by :mod:`conformance.masking`).
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from conformance.catalog.models import STATUTE_LABEL, FunctionCheck, ManualCheck, Requirement
 from conformance.reporting import i18n
 from conformance.reporting.charts import STATUS_COLOURS, rate_bar, stacked_bar
 from conformance.reporting.fitgap import fit_gap, parse_id, totals
-from conformance.reporting.sources import chapter_of, chapter_titles, section_of_id, section_url
-from conformance.spec.models import FunctionCheck, ManualCheck, Requirement
+from conformance.reporting.sources import chapter_of_id, chapter_titles, document_titles, section_of_id, section_url
 
 #: Findings listed per requirement; the rest are counted (all are in results.json).
 FINDINGS_SHOWN = 50
@@ -64,6 +64,11 @@ SCRIPT = """
     setLanguage(document.body.classList.contains('english') ? 'ja' : 'en');
   });
   if (location.hash === '#en') { setLanguage('en'); }
+  if (location.hash === '#appendix') { document.body.classList.add('appendix'); }
+  document.getElementById('print-appendix').addEventListener('click', function () {
+    document.body.classList.add('appendix');
+    window.print();
+  });
 
   var search = document.getElementById('search');
   var filter = document.getElementById('state-filter');
@@ -99,6 +104,7 @@ SCRIPT = """
   });
   window.addEventListener('afterprint', function () {
     while (opened.length) { opened.pop().open = false; }
+    if (location.hash !== '#appendix') { document.body.classList.remove('appendix'); }
   });
 })();
 """
@@ -224,7 +230,8 @@ def _row(result: Mapping[str, Any], requirement: Requirement | None,
         "state_reason": _state_reason(result, waivers),
         "groups": _group(result.get("findings") or ()),
         "exchanges": [e for e in result.get("exchanges") or () if isinstance(e, Mapping)],
-        "chapter": (domain, edition, chapter_of(section_of_id(rid)) or "-"),
+        "chapter": (domain, edition, chapter_of_id(rid) or "-"),
+        "law": requirement.provision.law if requirement and requirement.provision else None,
     }
 
 
@@ -245,9 +252,43 @@ def _chapters(rows: Iterable[dict[str, Any]]) -> list[Chapter]:
         key = row["chapter"]
         if key not in chapters:
             domain, edition, number = key
-            chapters[key] = Chapter(domain, edition, number, chapter_titles(domain, edition, number))
+            title = statute_chapter_title(row["law"]) if row.get("law") else chapter_titles(domain, edition, number)
+            chapters[key] = Chapter(domain, edition, number, title)
         chapters[key].rows.append(row)
     return list(chapters.values())
+
+
+#: The groups of "what to do next", in the order an officer works through them.
+NEXT_STEP_STATES = ("FAIL", "ERROR", "MANUAL", "NOT_AUTOMATED", "NOT_SELECTED")
+
+
+@dataclass
+class NextStep:
+    """The requirements of one state that are not verified yet, and what to do about them."""
+
+    state: str
+    rows: list[dict[str, Any]]
+
+    def chapters(self) -> list[tuple[str, i18n.Text, int]]:
+        """``(chapter, title, count)`` of the step's requirements, in the order they come."""
+        counted: dict[tuple[str, str, str], int] = {}
+        for row in self.rows:
+            counted[row["chapter"]] = counted.get(row["chapter"], 0) + 1
+        return [(f"{domain} {edition} · {number}", chapter_titles(domain, edition, number), n)
+                for (domain, edition, number), n in counted.items()]
+
+
+def _next_steps(rows: Iterable[dict[str, Any]]) -> list[NextStep]:
+    """What remains before a final verdict, per state (MANUAL: not attested), only the states present."""
+    listed = list(rows)
+    steps = [NextStep(state, [row for row in listed if row["state"] == state]) for state in NEXT_STEP_STATES]
+    return [step for step in steps if step.rows]
+
+
+def statute_chapter_title(law: str) -> i18n.Text:
+    """A statute edition's chapter is one law: named with the edition's label, so no reader takes the
+    law's text for the 標準仕様書."""
+    return f"{law}（{STATUTE_LABEL[0]}）", f"{law} ({STATUTE_LABEL[1]})"
 
 
 def _selection(scope: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -320,6 +361,7 @@ def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requir
     listed.sort(key=lambda r: _FINDING_STATES.index(r["status"]) if r["status"] in _FINDING_STATES else 3)
     findings, error_groups = _shared_errors(listed)
     _anchor_exchanges(findings)
+    every_row = [*rows, *_not_selected_rows(not_selected, requirements)]
     template = environment().get_template("report.html.j2")
     return template.render(
         doc=document,
@@ -336,7 +378,8 @@ def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requir
         examples_shown=EXAMPLES_SHOWN,
         fitgap=groups,
         fitgap_total=totals(groups),
-        chapters=_chapters([*rows, *_not_selected_rows(not_selected, requirements)]),
+        chapters=_chapters(every_row),
+        next_steps=_next_steps(every_row),
         charts=_charts(document, rows),
         rate_bar=rate_bar,
         waiver_states={r["requirement"]: r["state"] for r in rows},
@@ -344,6 +387,7 @@ def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requir
         display_states=DISPLAY_STATES,
         t=i18n,
         problem_texts=problem_texts,
+        document_titles=document_titles,
         script=SCRIPT,
         script_hash=script_hash(),
     )

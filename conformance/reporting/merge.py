@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from conformance.errors import UsageError
+from conformance.recorder import merged_id
 from conformance.reporting.json_report import results_document, scope_from_json
-from conformance.reporting.recorder import merged_id
 from conformance.results import RequirementResult, RunOutcome, Scope
 
 #: Keys that must be equal in every shard of a run.

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from conformance.spec.models import Requirement
+from conformance.catalog.models import Requirement
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +33,26 @@ def section_of_id(requirement_id: str) -> str:
 def chapter_of(section: str) -> str:
     """The top-level chapter number of a section (``3.4`` -> ``3``)."""
     return section.split(".", 1)[0] if section else ""
+
+
+def chapter_of_id(requirement_id: str) -> str:
+    """The chapter a requirement id belongs to: the top-level number of its section, or, for an
+    edition whose sections are numeric ids without dots (kyotsu 2.1: データ項目ID ``03100001``,
+    機能ID ``0310001``), their first ``chapter_digits`` digits (``031``, the 業務ID of
+    住登外宛名番号管理; the names are those of the 業務ID list, ``data/gyomu_ids.csv``)."""
+    parts = requirement_id.split("-")
+    section = section_of_id(requirement_id)
+    digits = _data().get(f"{parts[0]}/{parts[1]}", {}).get("chapter_digits") if len(parts) == 4 else None
+    if digits and section.isdigit():
+        return section[: int(digits)]
+    return chapter_of(section)
+
+
+def document_titles(domain: str, edition: str, document: str) -> tuple[str, str]:
+    """The specification's name in Japanese and English (the English page never shows a Japanese
+    name alone); ``document`` itself in both when the edition has no entry."""
+    known = _data().get(f"{domain}/{edition}", {}).get("document")
+    return (str(known[0]), str(known[1])) if known else (document, document)
 
 
 def chapter_titles(domain: str, edition: str, chapter: str) -> tuple[str, str]:

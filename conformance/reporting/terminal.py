@@ -21,7 +21,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from conformance.reporting.sources import chapter_of, section_of_id
+from conformance.reporting import i18n
+from conformance.reporting.sources import chapter_of_id
 
 #: Failing requirements listed at the end; the rest are in the report.
 FAILURES_SHOWN = 10
@@ -45,6 +46,10 @@ def safe(text: object, limit: int = 300) -> str:
     shown = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else
                          f"\\u{ord(m.group()):04x}", str(text))
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+#: What the progress line says while the first requirement opens the vendor system.
+OPENING = "opening the vendor system and loading the test data (the bundled reference starts first)"
 
 
 class ProgressPlugin:
@@ -75,6 +80,14 @@ class ProgressPlugin:
         if not self.started:
             self._start(len(ids))
 
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_conformance_opening(self) -> None:
+        # The first requirement that needs the vendor system opens it (the bundled reference starts
+        # and loads its test town: seconds): say so instead of a silent count (issue 27, item 13).
+        if self.started:
+            self.progress.update(self.task, description=OPENING)
+            self.progress.refresh()
+
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if not self.started or report.when != "teardown":
             return
@@ -93,7 +106,7 @@ def _where(requirement_id: str) -> str:
     parts = requirement_id.split("-")
     if len(parts) < 4:
         return escape(safe(requirement_id, 60))
-    chapter = chapter_of(section_of_id(requirement_id)) or "-"
+    chapter = chapter_of_id(requirement_id) or "-"
     return escape(f"{parts[0]} {parts[1]} · {chapter}")
 
 
@@ -122,6 +135,15 @@ def print_summary(console: Console, document: Mapping[str, Any], out: Path) -> N
             console.print(f"  {name}: {escape(str(out / name))}", highlight=False)
 
 
+def _group_label(code: str, count: int, first: str) -> str:
+    """A group of findings of one code is labelled by what the code means (the message catalogue),
+    with its first finding's message as an example: one finding's message does not speak for
+    others about other items (issue 27, item 13)."""
+    if count == 1:
+        return first
+    return f"{i18n.finding_text(code)[1]} (first: {first})"
+
+
 def _coverage_line(coverage: Mapping[str, Any]) -> str:
     parts = [f"{coverage.get(key, 0)} {label}" for key, label in (
         ("automated", "automated"), ("attested", "attested"), ("manual", "manual without attestation"),
@@ -140,9 +162,9 @@ def _print_failures(console: Console, results: Sequence[Mapping[str, Any]]) -> N
         console.print(f"  {result['status']} {escape(safe(result['requirement']))}: "
                       f"{len(findings)} finding(s)", highlight=False)
         for code, count in Counter(str(f.get("code")) for f in findings).most_common(CODES_SHOWN):
-            example = next(f for f in findings if str(f.get("code")) == code)
-            console.print(f"    {count} × {escape(safe(code, 80))}: {escape(safe(example.get('message', ''), 160))}",
-                          highlight=False)
+            example = str(next(f for f in findings if str(f.get("code")) == code).get("message", ""))
+            label = _group_label(code, count, example)
+            console.print(f"    {count} × {escape(safe(code, 80))}: {escape(safe(label, 200))}", highlight=False)
         if not findings and result.get("reason"):
             console.print(f"    {escape(safe(result['reason'], 200))}", highlight=False)
     if len(failing) > FAILURES_SHOWN:

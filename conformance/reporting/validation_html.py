@@ -49,7 +49,7 @@ def _file_view(result: Mapping[str, Any]) -> dict[str, Any]:
     findings = [_finding_view(f) for f in result.get("findings") or ()]
     summary = [{**row, "text": i18n.finding_text(str(row["code"]))} for row in result.get("summary") or ()]
     return {"name": PurePath(str(result["file"])).name, "layout": result["layout"], "encoding": result.get("encoding"),
-            "verdict": result["verdict"], "summary": summary,
+            "verdict": result["verdict"], "summary": summary, "readings": dict(result.get("readings") or {}),
             "findings": [f for f in findings if f["code"] != "file.too_many_findings"],
             "total": sum(int(row["count"]) for row in result.get("summary") or ())}
 

@@ -15,14 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from conformance.checks.files.rules import shown_for
-from conformance.columnar.layout import Column
-from conformance.errors import TargetError
-from conformance.masking import shown
-from conformance.oracles import jumin as jumin_oracle
-from conformance.oracles import wareki
-from conformance.reporting.personal import is_personal_name
-from conformance.spec.scenario_models import (
+from conformance.catalog.layouts import Column
+from conformance.catalog.scenario_models import (
     Absent,
     Accepted,
     Contains,
@@ -39,6 +33,11 @@ from conformance.spec.scenario_models import (
     Step,
     StepRef,
 )
+from conformance.checks.files.rules import shown_for
+from conformance.errors import TargetError
+from conformance.masking import is_personal_name, shown
+from conformance.oracles import jumin as jumin_oracle
+from conformance.oracles import wareki
 from conformance.targets.base import HttpClient, HttpResponse
 from conformance.targets.http import fill_template
 
@@ -350,14 +349,26 @@ def _history_appended(run: _Run, expect: HistoryAppended) -> Iterator[Observatio
         if str(last.get(name, "")) != value:
             yield Observation("scenario.history_item", f"the new history row should carry {name}",
                               f"{where}/{name}", run.show(name, value), run.show(name, last.get(name, _MISSING)))
+    yield from _allowed_items(run, expect.allowed, last, where)
     if not expect.keeps_others:
         return
-    free = set(expect.items) | set(expect.changed) | _BOOKKEEPING
+    free = set(expect.items) | set(expect.changed) | set(expect.allowed) | _BOOKKEEPING
     for name, value in previous.items():
         if name not in free and last.get(name, _MISSING) != value:
             yield Observation("scenario.history_item_not_kept",
                               f"the new history row should keep {name} (全項目の内容を保持する)",
                               f"{where}/{name}", run.show(name, value), run.show(name, last.get(name, _MISSING)))
+
+
+def _allowed_items(run: _Run, allowed: Mapping[str, tuple[str, ...]], last: Mapping[str, Any],
+                   where: str) -> Iterator[Observation]:
+    """Items where the text leaves room: the new row's value is one of the readings it allows."""
+    for name, values in allowed.items():
+        if str(last.get(name, "")) not in values:
+            yield Observation("scenario.history_item_not_allowed",
+                              f"the new history row should carry {name} as one of the values the text allows",
+                              f"{where}/{name}", " | ".join(run.show(name, value) for value in values),
+                              run.show(name, last.get(name, _MISSING)))
 
 
 #: Items every 異動 row sets on its own (the history's bookkeeping): not "kept" from the previous row.

@@ -155,7 +155,7 @@ def event_sequences(
     転入 or 出生. The first event is a 転入 or 出生; no 転出 comes before a 転入; nothing comes after a
     死亡; a 転入 after a 転出 is into its 転出先. Dates are non-decreasing and favour 1/1, 1/2, 3/31,
     4/1, month ends and 2/29. Municipalities are real 全国地方公共団体コード (``MUNICIPALITIES``).
-    Shrinks towards a single 転入.
+    Shrinks towards a single 転入 or 出生.
     """
 
     def build() -> SearchStrategy[list[Event]]:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from conformance.spec.catalog import EditionCatalog
+from conformance.catalog.catalog import EditionCatalog
 from conformance.strategies._dates import Birth, add_years, calendar_birth, draw_day, draw_presented, pick
 from conformance.strategies._layout import (
     CATEGORY,

@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
+from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.models import AppliesTo, DataItem
 from conformance.checks.files import FORBIDDEN, char_length
 from conformance.errors import SpecError
 from conformance.oracles.identifiers import m11w2_7_check_digit, my_number_check_digit
-from conformance.spec.catalog import EditionCatalog
-from conformance.spec.models import AppliesTo, DataItem
 from conformance.strategies._dates import dates_between
 from conformance.strategies._places import MUNICIPALITIES
 from conformance.testdata.town import residents_layout

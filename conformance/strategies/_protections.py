@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from conformance.spec.catalog import EditionCatalog
+from conformance.catalog.catalog import EditionCatalog
 from conformance.strategies._layout import RowSpec, row_spec
 from conformance.strategies._people import AS_OF, Kind, Person, Request, draw_person, single_rows
 from conformance.strategies._residents import resident_request

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from conformance.spec.catalog import EditionCatalog
+from conformance.catalog.catalog import EditionCatalog
 from conformance.strategies._layout import CATEGORY, RowSpec, row_spec
 from conformance.strategies._people import KINDS, Kind, Request, draw_person, single_rows
 from conformance.strategies._validation import check_choice, check_edition, check_optional_bool, lazily

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
+from conformance.catalog.catalog import EditionCatalog
 from conformance.oracles.residence import Residence
-from conformance.spec.catalog import EditionCatalog
 from conformance.strategies._dates import calendar_birth, draw_birth, pick
 from conformance.strategies._events import ENTRIES, Event, check_kinds, residence_history, sequences
 from conformance.strategies._layout import CATEGORY, SERIALS, RowSpec, m11w2_7, row_spec
@@ -161,7 +161,7 @@ def scenarios(
     events, and, when the layout has them, it carries 住所_市区町村コード, 転入前住所_市区町村コード,
     転入前住所_転出予定年月日, 転出予定年月日, 転出先住所（確定）_市区町村コード and 転出年月日（確定）.
     ``kind``: ``japanese``, ``foreign`` (中長期在留者 or 特別永住者) or ``any``. No date of the row is
-    after ``end`` (expiries are). Shrinks towards a Japanese resident with a single 転入.
+    after ``end`` (expiries are). Shrinks towards a Japanese resident with a single 転入 or 出生.
     """
 
     def build() -> SearchStrategy[Scenario]:

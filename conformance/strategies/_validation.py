@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from conformance.spec.catalog import EditionCatalog
+from conformance.catalog.catalog import EditionCatalog
 from conformance.testdata.town import jumin_edition
 
 T = TypeVar("T")

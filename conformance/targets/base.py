@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from conformance.catalog.catalog import EditionCatalog
 from conformance.errors import TargetError
 from conformance.profiles import DriverTarget
-from conformance.spec.catalog import EditionCatalog
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +96,7 @@ class TestData:
 
 class PersonalValues(Protocol):
     """What learns the personal values a check read from the vendor (the run's
-    :class:`~conformance.reporting.personal.Scrubber`), so every report masks them."""
+    :class:`~conformance.masking.Scrubber`), so every report masks them."""
 
     def add_rows(self, rows: Iterable[Mapping[str, str]]) -> None: ...
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Protocol, runtime_checkable
 
-from conformance.columnar.layout import ColumnMap
+from conformance.catalog.layouts import ColumnMap
 from conformance.errors import ProfileError, TargetError, UnreachableError
 from conformance.inputs import write_private
 from conformance.profiles import ExportTarget
@@ -76,11 +76,19 @@ class ColumnMaps:
 
     def __init__(self, columns: Mapping[str, Mapping[str, str]] | None = None,
                  extra: Mapping[str, str] | None = None, interpretations: Mapping[str, str] | None = None,
-                 test_municipalities: Iterable[str] = ()) -> None:
+                 test_municipalities: Iterable[str] = (), absent: Mapping[str, Iterable[str]] | None = None,
+                 order: Mapping[str, str] | None = None) -> None:
         self._columns = {layout: dict(names) for layout, names in (columns or {}).items()}
+        self._absent = {layout: frozenset(names) for layout, names in (absent or {}).items()}
+        self._order = dict(order or {})
         self._extra = dict(extra or {})
         self._interpretations = dict(interpretations or {})
         self._test_municipalities = frozenset(test_municipalities)
+
+    def _take(self, maps: ColumnMaps) -> None:
+        """Every declaration of ``maps`` (a source made with the profile's maps)."""
+        self._columns, self._extra, self._interpretations = maps._columns, maps._extra, maps._interpretations
+        self._test_municipalities, self._absent, self._order = maps._test_municipalities, maps._absent, maps._order
 
     def interpretations(self) -> Mapping[str, str]:
         """The profile's choices where the specification leaves room (``interpretations``)."""
@@ -92,14 +100,16 @@ class ColumnMaps:
 
     def column_map(self, layout: str) -> ColumnMap:
         """The vendor's names for ``layout``'s columns, and what its extra columns are."""
-        return ColumnMap(self._columns.get(layout, {}), self._extra.get(layout, "report"))
+        return ColumnMap(self._columns.get(layout, {}), self._extra.get(layout, "report"),
+                         self._absent.get(layout, frozenset()), self._order.get(layout, "layout"))
 
     @classmethod
     def of(cls, target: ExportTarget | None) -> ColumnMaps:
         """The maps a profile's ``targets.exports`` declares (none without it)."""
         if target is None:
             return cls()
-        return cls(target.columns, target.extra_columns, target.interpretations, target.test_municipalities)
+        return cls(target.columns, target.extra_columns, target.interpretations, target.test_municipalities,
+                   target.absent_columns, target.column_order)
 
 
 def _not_configured(layout: str, files: Mapping[str, str]) -> TargetError:
@@ -122,8 +132,7 @@ class ApiExportSource(ColumnMaps):
                  maps: ColumnMaps | None = None) -> None:
         super().__init__()
         if maps is not None:
-            self._columns, self._extra, self._interpretations = maps._columns, maps._extra, maps._interpretations
-            self._test_municipalities = maps._test_municipalities
+            self._take(maps)
         self._client = client
         self._files = dict(files)
         self._workdir = workdir
@@ -192,8 +201,7 @@ class DirectoryExportSource(ColumnMaps):
                  maps: ColumnMaps | None = None) -> None:
         super().__init__()
         if maps is not None:
-            self._columns, self._extra, self._interpretations = maps._columns, maps._extra, maps._interpretations
-            self._test_municipalities = maps._test_municipalities
+            self._take(maps)
         self._directory = directory
         self._files = dict(files)
         self._encodings = {layout: normalize_encoding(name) for layout, name in encodings.items()}
@@ -249,8 +257,7 @@ class FileExportSource(ColumnMaps):
                  maps: ColumnMaps | None = None) -> None:
         super().__init__()
         if maps is not None:
-            self._columns, self._extra, self._interpretations = maps._columns, maps._extra, maps._interpretations
-            self._test_municipalities = maps._test_municipalities
+            self._take(maps)
         self._files = dict(files)
         self._encodings = {layout: normalize_encoding(name) for layout, name in encodings.items()}
 

@@ -322,6 +322,11 @@ class RequestsHttpClient:
         # Never the session or its headers: they hold the secret.
         return f"RequestsHttpClient(base_url={self.base_url!r})"
 
+    def mount(self, prefix: str, adapter: requests.adapters.BaseAdapter) -> None:
+        """Another transport for URLs under ``prefix`` (the tests' in-process WSGI transport,
+        tests/inprocess.py); everything above the transport stays as it is."""
+        self._session.mount(prefix, adapter)
+
     def __enter__(self) -> RequestsHttpClient:
         return self
 

@@ -14,6 +14,7 @@ from apps import ROWS, WsgiApp, conforming_app, crashing_app, defective_app
 from factories import requirement
 
 from conformance import load_edition
+from conformance.catalog.catalog import EditionCatalog
 from conformance.checks import api
 from conformance.checks.api import api_openapi, select_operations
 from conformance.checks.registry import CheckContext, Registry
@@ -21,7 +22,6 @@ from conformance.errors import TargetError, UsageError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.profiles import ApiTarget
-from conformance.spec.catalog import EditionCatalog
 from conformance.targets import base
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient

@@ -12,14 +12,14 @@ import pytest
 from factories import requirement
 
 from conformance import load_edition
+from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.models import FileInterface
 from conformance.checks import files
 from conformance.checks.files import file_layout
 from conformance.checks.registry import CheckContext
 from conformance.errors import TargetError, UsageError
 from conformance.findings import Finding
 from conformance.oracles.identifiers import m11w2_7_check_digit, my_number_check_digit
-from conformance.spec.catalog import EditionCatalog
-from conformance.spec.models import FileInterface
 from conformance.targets.base import ExportFile, Target
 from conformance.targets.exports import DirectoryExportSource
 
@@ -325,7 +325,8 @@ def test_code_values(tmp_path: Path) -> None:
         ("file.code", at(2, "異動事由")),
         ("file.code", at(3, "第30条45規定区分")),
     ]
-    assert (findings[0].expected, findings[0].actual) == ("1, 2", "＊")  # no code of 性別: masked
+    # Wrong codes of items that are not personal are shown as they are (issue 27, item 8).
+    assert [(f.expected, f.actual) for f in findings[:2]] == [("1, 2", "3"), (findings[1].expected, "Z9")]
 
 
 def test_patterns(tmp_path: Path) -> None:
@@ -382,7 +383,7 @@ def test_personal_values_are_masked_in_actual(tmp_path: Path) -> None:
     actual = {f.location: f.actual for f in findings}
     assert actual == {
         at(2, "氏名"): "＊" * 20 + "…",
-        at(2, "性別"): "＊",  # not personal, but no code of 性別: masked
+        at(2, "性別"): "3",  # not personal, a plain code value (no code of 性別): shown
         at(2, "個人番号"): "**********19",
     }
     assert all("山" not in f.message and bad not in f.message for f in findings)

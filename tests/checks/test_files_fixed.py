@@ -10,13 +10,13 @@ import pytest
 from factories import requirement
 
 from conformance import load_edition
+from conformance.catalog.models import FileInterface, FunctionCheck
 from conformance.checks import files
 from conformance.checks.files import file_layout
 from conformance.checks.registry import CheckContext
 from conformance.errors import UsageError
 from conformance.findings import Finding
 from conformance.oracles.identifiers import m11w2_7_check_digit, my_number_check_digit
-from conformance.spec.models import FileInterface, FunctionCheck
 from conformance.targets.base import Target
 from conformance.targets.exports import DirectoryExportSource
 
@@ -226,7 +226,7 @@ def test_cp932_bytes_declared_utf8_are_one_encoding_finding_and_the_content_is_s
     assert [(f.code, f.location, f.actual) for f in run(target)] == [
         ("file.encoding_not_allowed", NAME, "utf-8"),
         ("file.encoding_mismatch", f"{NAME}:1:{name_column}", "8E"),  # a UTF-8 continuation byte
-        ("file.code", f"{NAME}:2:16 (性別)", "＊"),  # no code of 性別: masked
+        ("file.code", f"{NAME}:2:16 (性別)", "9"),  # no code of 性別, plain and not personal: shown
     ]
 
 

@@ -13,13 +13,13 @@ import pytest
 from factories import requirement
 
 from conformance import load_edition
+from conformance.catalog.models import FileInterface, FunctionCheck
 from conformance.checks import files
 from conformance.checks.files import file_layout
 from conformance.checks.registry import CheckContext
 from conformance.errors import TargetError, UsageError
 from conformance.findings import Finding
 from conformance.masking import shown
-from conformance.spec.models import FileInterface, FunctionCheck
 from conformance.targets.base import Target
 from conformance.targets.exports import DirectoryExportSource
 

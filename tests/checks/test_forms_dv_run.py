@@ -14,6 +14,9 @@ import pytest
 
 from conformance.testdata.town import default_town
 
+#: `conformance run`s of the reference in a subprocess (tox -e quick leaves them out).
+pytestmark = pytest.mark.e2e
+
 PROTECTED = [row for row in default_town() if row["支援措置対象フラグ"] == "1"]
 
 

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 from conformance import load_edition
+from conformance.catalog.catalog import EditionCatalog
 from conformance.checks import jumin
 from conformance.checks.registry import CheckContext
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
-from conformance.spec.catalog import EditionCatalog
 from conformance.targets.base import HttpResponse, Target, TestData
 
 Handler = Callable[[str, str, Mapping[str, str], Any], tuple[int, Any]]

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 
 from conformance import load_edition
+from conformance.catalog.catalog import EditionCatalog
 from conformance.checks import jumin
 from conformance.checks.registry import CheckContext
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
-from conformance.spec.catalog import EditionCatalog
 from conformance.targets.base import ExportFile, HttpResponse, Target, TestData
 
 HEADERS = ("宛名番号", "氏名", "他業務参照不可フラグ", "支援措置対象フラグ")

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from conformance.catalog.catalog import EditionCatalog
 from conformance.checks import kyotsu
 from conformance.checks.registry import CheckContext, CheckFunction
 from conformance.findings import Finding
@@ -18,7 +19,6 @@ from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.profiles import ApiTarget, Auth, OAuth2ClientCredentials
 from conformance.reference.jutogai import FIRST_SERIAL, kyotsu_edition, reference_environ
 from conformance.reference.server import start_reference
-from conformance.spec.catalog import EditionCatalog
 from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
 

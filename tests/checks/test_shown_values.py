@@ -8,8 +8,8 @@ from pathlib import Path
 
 from test_files import EDITION, HEADERS, LAYOUT, at, foreign, japanese, m11, my_number, run, target_for, to_text
 
+from conformance.catalog.layouts import LayoutSpec, item_column
 from conformance.checks.files.rules import conforms, is_typed, shown_for
-from conformance.columnar.layout import LayoutSpec, item_column
 from conformance.masking import mask
 
 SPEC = LayoutSpec.of(EDITION, LAYOUT)
@@ -28,9 +28,20 @@ def test_a_value_of_the_wrong_type_is_masked() -> None:
     assert shown_for(merged, COLUMNS["宛名番号"]) == mask(merged) == "＊" * 20 + "…"
     assert shown_for("00000000190", COLUMNS["宛名番号"]) == "*********90"  # one digit too many
     assert shown_for("0000000018", COLUMNS["宛名番号"]) == "********18"  # a wrong check digit
-    assert shown_for("9", COLUMNS["性別"]) == "＊"  # no code of 性別
-    assert shown_for("2000-13-01", COLUMNS["異動日"]) == "＊" * 10
-    assert shown_for("2", COLUMNS["支援措置対象フラグ"]) == "＊"
+    # Longer than any code of 性別, not a date's shape, not a number: could be anything, masked.
+    assert shown_for("12", COLUMNS["性別"]) == "＊＊"
+    assert shown_for("令和2年1月1日", COLUMNS["異動日"]) == "＊" * 8
+    assert shown_for("1,2", COLUMNS["支援措置対象フラグ"]) == "＊＊＊"
+
+
+def test_a_plain_wrong_value_of_an_item_that_is_not_personal_is_shown() -> None:
+    """Issue 27, item 8: a wrong code (異動事由 99) or a date that is no date is nobody's data."""
+    assert shown_for("9", COLUMNS["性別"]) == "9"  # no code of 性別, one character as its codes
+    assert shown_for("99", COLUMNS["異動事由"]) == "99"
+    assert shown_for("2000-13-01", COLUMNS["異動日"]) == "2000-13-01"
+    assert shown_for("2", COLUMNS["支援措置対象フラグ"]) == "2"
+    # A personal item's stays masked, however plain.
+    assert shown_for("2001-13-30", COLUMNS["生年月日"]) == "＊" * 10
 
 
 def test_personal_and_free_text_items_are_always_masked() -> None:

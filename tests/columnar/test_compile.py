@@ -11,11 +11,11 @@ import polars as pl
 import pytest
 
 from conformance import load_edition
+from conformance.catalog.layouts import CHAR_CLASSES, FORBIDDEN, GJ_CODE_POINTS, Column, LayoutSpec
+from conformance.catalog.models import FileInterface
 from conformance.checks import files
 from conformance.columnar.compile import NFIELDS, RECORD, compile_rules, value_name
-from conformance.columnar.layout import CHAR_CLASSES, FORBIDDEN, GJ_CODE_POINTS, Column, LayoutSpec
 from conformance.columnar.lines import refine
-from conformance.spec.models import FileInterface
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
 LAYOUT = next(i for i in EDITION.interfaces if isinstance(i, FileInterface) and i.id == "residents_csv")

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from conformance import load_edition
+from conformance.catalog.layouts import LayoutSpec
+from conformance.catalog.models import FileInterface
 from conformance.checks import files
 from conformance.columnar import transcode
-from conformance.columnar.layout import LayoutSpec
 from conformance.columnar.lines import Irregular, LinesPlan, failing_batches
 from conformance.columnar.transcode import StructureScan, ambiguous_characters, first_bad_byte
-from conformance.spec.models import FileInterface
 from conformance.targets.base import ExportFile
 from conformance.testdata.town import generate_town
 
@@ -204,3 +204,18 @@ def test_shift_jis_ambiguity_is_located_and_not_remapped(tmp_path: Path) -> None
     ]
     assert decoded.ambiguity_count == 3
     decoded.source.close()
+
+
+def test_a_record_cut_short_or_split_is_one_field_count_finding_in_both_engines(tmp_path: Path) -> None:
+    """Issue 27, item 9: its cells are not where the header says, so no cell or row rule judges them."""
+    path = tmp_path / "r.csv"
+    write(path, TOWN[:4])
+    lines = path.read_text("utf-8").splitlines()
+    lines[2] = ",".join(lines[2].split(",")[:5])  # cut after the fifth field
+    lines[3] = lines[3].replace(",", ",,", 1)  # one field too many: every later one shifted
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    columnar, rows = both(ExportFile(path, "residents_csv", "utf-8"))
+    assert columnar.engine == "columnar"
+    assert_same(columnar, rows)
+    found = [(issue.code, issue.location) for issues in rows.issues.values() for issue in issues]
+    assert found == [("file.field_count", "r.csv:3"), ("file.field_count", "r.csv:4")]

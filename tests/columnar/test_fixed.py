@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from conformance import load_edition
+from conformance.catalog.layouts import LayoutSpec
+from conformance.catalog.models import FileInterface
 from conformance.checks import files
 from conformance.columnar import fixed
 from conformance.columnar.fixed import FixedField, FixedLayout
-from conformance.columnar.layout import LayoutSpec
 from conformance.errors import SpecError
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.spec.models import FileInterface
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
 CSV_LAYOUT = next(i for i in EDITION.interfaces if isinstance(i, FileInterface) and i.id == "residents_csv")

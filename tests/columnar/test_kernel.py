@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conformance.catalog.layouts import LayoutSpec
 from conformance.checks import files
 from conformance.columnar import kernel
 from conformance.columnar.compile import compile_rules
-from conformance.columnar.layout import LayoutSpec
 from conformance.targets.base import ExportFile
 from tests.columnar.test_engine import HEADERS, SPEC, TOWN, assert_same, defective_rows, write
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from conformance.catalog.loader import validate_path
+from conformance.catalog.regex_safety import UnsafePattern, check_pattern
 from conformance.locations import default_catalog_root
-from conformance.spec.loader import validate_path
-from conformance.spec.regex_safety import UnsafePattern, check_pattern
 
 CATASTROPHIC = [r"^(a+)+$", r"^(a|a)*$", r"^(\w+\s?)*$", r"^(.*?,){11}P", r"^\d*\d*\d*x$", r"^.*,.*,.*P$",
                 r"^(\d|\d\d)+$", r"(a)\1", r"(?=a)b", r"a{100000}", "("]

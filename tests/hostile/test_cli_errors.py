@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conformance import run as run_module
 from conformance.cli import app
+from conformance.cli import run as run_module
+from conformance.cli.run import RunOptions, run_suite
 from conformance.errors import UsageError
-from conformance.run import RunOptions, run_suite
 
 
 @pytest.fixture

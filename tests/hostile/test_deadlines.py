@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 
 from conformance import load_edition
+from conformance.catalog.catalog import EditionCatalog
 from conformance.checks.jumin import all_residents
 from conformance.errors import TargetError, UnreachableError
 from conformance.limits import BudgetExhausted, JsonLimitError, check_json_shape, loads_bounded
 from conformance.locations import default_catalog_root
 from conformance.profiles import ApiTarget
-from conformance.spec.catalog import EditionCatalog
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
 from hostile.vendor import MaliciousVendor

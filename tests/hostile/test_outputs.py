@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from conformance.cli.run import LOCK_NAME, _prepare_out, _release_out
 from conformance.errors import UsageError
 from conformance.inputs import write_private
 from conformance.profiles import ExportTarget
-from conformance.run import LOCK_NAME, _prepare_out, _release_out
 from conformance.targets.base import HttpResponse
 from conformance.targets.exports import build_export_source
 

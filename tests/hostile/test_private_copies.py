@@ -9,8 +9,8 @@ from pathlib import Path
 
 from conformance.columnar.transcode import transcode, transcode_parallel
 from conformance.inputs import write_private
-from conformance.reporting.personal import Scrubber
-from conformance.reporting.recorder import HAR_NAME, HarRecorder, finish_recordings, recording_path
+from conformance.masking import Scrubber
+from conformance.recorder import HAR_NAME, HarRecorder, finish_recordings, recording_path
 from conformance.targets.http import Exchange
 
 CP932 = ("宛名番号,氏名\r\n" + "".join(f"{n:010d},山田　太郎\r\n" for n in range(2000))).encode("cp932")

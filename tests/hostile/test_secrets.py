@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conformance import secrets
+from conformance.masking import Scrubber, scrub_document
 from conformance.profiles import ApiTarget
 from conformance.reporting.bundle import BundleInputs, SecretInBundle, build_bundle
-from conformance.reporting.personal import Scrubber, scrub_document
 from conformance.targets.http import Exchange, RequestsHttpClient
 from hostile.vendor import MaliciousVendor
 

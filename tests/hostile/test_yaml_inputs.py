@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conformance.spec.yamlmarks import YamlError, load_yaml
+from conformance.catalog.yamlmarks import YamlError, load_yaml
 
 
 def test_aliases_of_a_long_string_are_refused(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from conformance.catalog.models import FunctionCheck
 from conformance.checks.files import EncodingVerdict, file_layout
 from conformance.checks.registry import CheckContext
 from conformance.columnar.fixed import from_catalog
@@ -15,7 +16,6 @@ from conformance.profiles import load_profile
 from conformance.reference import fixed_export
 from conformance.reference.jutogai import reference_environ
 from conformance.reference.server import start_reference
-from conformance.spec.models import FunctionCheck
 from conformance.targets.base import Target
 from conformance.targets.exports import build_export_source
 from conformance.targets.http import RequestsHttpClient

@@ -13,12 +13,12 @@ from wsgiref.util import setup_testing_defaults
 import jsonschema_rs
 import pytest
 
+from conformance.catalog.openapi import build_openapi
 from conformance.locations import default_catalog_root
 from conformance.oracles import is_valid_m11w2_7
 from conformance.reference.app import ReferenceApp
 from conformance.reference.jutogai import CLIENT_ID, CLIENT_SECRET, kyotsu_edition
 from conformance.reference.storage import Store
-from conformance.spec.openapi import build_openapi
 
 PATH = "/api/v1/app_submit/v10/jutogaishaatenabangofuban"
 OPERATION = "/app_submit/v10/jutogaishaatenabangofuban"

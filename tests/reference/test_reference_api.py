@@ -13,11 +13,11 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
+from conformance.catalog.models import FileInterface
 from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digit
 from conformance.reference.app import MAX_BODY_BYTES
 from conformance.reference.server import RunningReference, start_reference
 from conformance.reference.storage import utc_stamp
-from conformance.spec.models import FileInterface
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import default_town, jumin_edition, town_headers
 

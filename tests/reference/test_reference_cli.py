@@ -13,14 +13,14 @@ import pytest
 import requests
 from typer.testing import CliRunner
 
-from conformance.reference.cli import reference_app
+from conformance.cli.reference import reference_app
 from conformance.reference.defects import DEFECTS
 from conformance.testdata.migration import write_migration
 from conformance.testdata.town import default_town
 
 runner = CliRunner()
 #: Runs the sub-app as a program, so ``serve`` can be started and interrupted like a user would.
-PROGRAM = "from conformance.reference.cli import reference_app; reference_app(prog_name='reference')"
+PROGRAM = "from conformance.cli.reference import reference_app; reference_app(prog_name='reference')"
 
 
 def test_defects_json_is_the_list_and_nothing_else() -> None:

@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 import requests
 
-from conformance.checks import scenarios
+from conformance.catalog.models import DOMAIN_SLUGS
+from conformance.checks import nenkin_scenarios, scenarios, senkyo_scenarios
 from conformance.checks.scenarios import Scenario
 from conformance.errors import UsageError
 from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digit
@@ -30,6 +31,7 @@ from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE, default_town
 
 Row = Mapping[str, str]
+STATUTE_DOMAINS = tuple(d for d in DOMAIN_SLUGS if d not in ("jumin", "kyotsu", "inkan"))
 ROWS = default_town()
 MOVE_IN: dict[str, Any] = {
     "氏名": "見本　花子", "氏名_フリガナ": "ミホン　ハナコ", "生年月日": "1985-06-01", "性別": "2",
@@ -97,11 +99,27 @@ AFFECTS: dict[str, set[str]] = {
         "juminzei_current_address", "kokuho_bills_loss_month", "kaigo_on_birthday", "koki_korei_day_before",
         "jido_teate_no_15day_rule", "dv_period_not_one_year", "dv_extension_from_old_end",
         "removal_on_planned_date")},
+    # 個人住民税 (conformance/reference/tax_rules.py; each defect's own test: tests/checks/test_tax_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "juminzei_no_shotokuwari", "juminzei_kintowari_surcharge_kept", "juminzei_current_year_income",
+        "juminzei_designated_city_rate", "juminzei_january_of_same_year", "juminzei_minor_on_april_first",
+        "juminzei_fifteen_on_levy_date")},
+    # 国民年金 (conformance/reference/pension.py; each defect's own test: tests/checks/test_nenkin_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "nenkin_foreign_excluded", "nenkin_acquired_on_birthday", "nenkin_entry_next_day", "nenkin_lost_on_death_day",
+        "nenkin_lost_on_domestic_move", "nenkin_lost_after_sixty", "nenkin_period_loss_month",
+        "nenkin_period_same_month_dropped")},
+    # 選挙人名簿 (conformance/reference/elections.py; each defect's own test: tests/checks/test_senkyo_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "senkyo_national_needs_residence", "senkyo_local_from_notification", "senkyo_record_from_move_day",
+        "senkyo_registered_monthly", "senkyo_moved_out_not_registered", "senkyo_no_indication_on_move_out",
+        "senkyo_no_indication_at_registration", "senkyo_dead_not_struck_off", "senkyo_struck_off_early")},
     # The driver defects change only what the driver shows (tests/scenarios/test_scenario_engine.py),
     # but the 通称 of a 特別永住者 on the per-person endpoints of the linkage API too.
     **{name: set() for name in (
         "todoke_idou_swapped", "correction_blanks_items", "zokugara_truncated", "household_order_wrong",
-        "heisei_from_0107")},
+        "heisei_from_0107", "search_voiced_distinct", "search_small_kana_distinct", "search_long_mark_kept",
+        "setai_nushi_name_kept")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (
@@ -123,6 +141,16 @@ RULE_PROBES = (
     Scenario(2024, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 1, 9), children=(date(2024, 12, 25),)),
     Scenario(2020, date(1988, 8, 8), date(2019, 4, 1), planned_out=date(2020, 6, 10), elsewhere=date(2020, 6, 5),
              next="131016", support_start=date(2020, 4, 1), as_of=date(2020, 7, 1)),
+    # 個人住民税 of 令和7年度: 18 reached on 2025-01-02 (a 未成年者 on the 賦課期日); 15 reached on 2025-01-01.
+    Scenario(2025, date(2007, 1, 3), date(2007, 1, 3)),
+    Scenario(2025, date(2010, 1, 2), date(2010, 1, 2)),
+    # 国民年金: the worked examples of conformance/checks/nenkin_scenarios.py.
+    *(nenkin_scenarios.BORN_ON_APRIL_FIRST, nenkin_scenarios.FROM_ABROAD, nenkin_scenarios.DIED,
+      nenkin_scenarios.TO_MUNICIPALITY, nenkin_scenarios.REACHING_SIXTY, nenkin_scenarios.ONE_MONTH),
+    # 選挙人名簿: the worked examples of conformance/checks/senkyo_scenarios.py.
+    *(senkyo_scenarios.RECENT, senkyo_scenarios.LATE_NOTICE, senkyo_scenarios.LATE_NOTICE_REGISTERED,
+      senkyo_scenarios.MOVED_BEFORE_REGISTRATION, senkyo_scenarios.MOVED, senkyo_scenarios.DIED,
+      senkyo_scenarios.STRUCK_OFF, senkyo_scenarios.NOT_YET_STRUCK_OFF),
 )
 
 
@@ -237,8 +265,7 @@ def test_a_defect_changes_exactly_its_probes(clean: dict[str, Any], name: str) -
 def test_defects_are_described_and_name_requirements() -> None:
     for name, defect in DEFECTS.items():
         assert isinstance(defect, Defect) and defect.name == name and defect.description
-        prefixes = ("jumin-1.0-", "kojin_juminzei-1.0-", "kokuho-1.0-", "kaigo-1.0-", "koki_korei-1.0-",
-                    "jido_teate-1.0-", "kyotsu-2.1-")
+        prefixes = ("jumin-1.0-", "kyotsu-2.1-", *(f"{d}-2025.12-" for d in STATUTE_DOMAINS))
         assert defect.requirements and all(rid.startswith(prefixes) for rid in defect.requirements)
 
 

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from conformance.reference.driver import DriverService, kana_key, relation_allowed, removal_date, wareki
+from conformance.reference.driver import DriverService, relation_allowed, removal_date, wareki
+from conformance.reference.search import kana_key
 from conformance.reference.storage import Store
 
 PERSON = {"氏名": "見本　太郎", "氏名_フリガナ": "ミホン　タロウ", "生年月日": "1980-04-01", "性別": "1",

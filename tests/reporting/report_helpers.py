@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from conformance.catalog.fingerprint import edition_fingerprint
 from conformance.locations import default_catalog_root
 from conformance.reporting.json_report import results_document
 from conformance.results import RequirementResult, RunOutcome, Scope
-from conformance.spec.fingerprint import edition_fingerprint
 
 CATALOG = default_catalog_root()
 JUMIN = CATALOG / "jumin" / "1.0"
@@ -30,7 +30,7 @@ JUMIN = CATALOG / "jumin" / "1.0"
 
 def jumin_requirements() -> dict[str, Any]:
     """The jumin 1.0 requirements by id (the source texts of a report)."""
-    from conformance.spec.loader import load_edition
+    from conformance.catalog.loader import load_edition
 
     return {r.id: r for r in load_edition(JUMIN).requirements}
 

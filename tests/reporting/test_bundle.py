@@ -12,8 +12,11 @@ import pytest
 from har_helpers import check_har
 from report_helpers import CATALOG, document, report_command, result, write_results
 
+import conformance
 from conformance.errors import UsageError
 from conformance.exchanges import serving
+from conformance.masking import Scrubber
+from conformance.recorder import HAR_NAME, HarRecorder, finish_recordings, recording_path
 from conformance.reporting.bundle import (
     MANIFEST,
     SIGNATURE,
@@ -27,8 +30,6 @@ from conformance.reporting.bundle import (
     verify_bundle,
     verify_bundle_bytes,
 )
-from conformance.reporting.personal import Scrubber
-from conformance.reporting.recorder import HAR_NAME, HarRecorder, finish_recordings, recording_path
 from conformance.reporting.ziputil import Limits, read_entries, write_stored_zip
 from conformance.targets.http import Exchange
 
@@ -100,7 +101,7 @@ def test_the_bundle_holds_results_reports_profile_recordings_and_a_manifest(tmp_
     files = entries(bundle)
     assert list(files) == ["results.json", "junit.xml", "report.html", "profile.yaml", HAR_NAME, MANIFEST]
     manifest = json.loads(files[MANIFEST])
-    assert manifest["harness_version"] == "0.1.0" and manifest["run"]["verdict"] == "conformant"
+    assert manifest["harness_version"] == conformance.__version__ and manifest["run"]["verdict"] == "conformant"
     (edition,) = manifest["catalog"]
     assert edition["domain"] == "jumin" and len(edition["sha256"]) == 64
     assert {f["path"] for f in edition["files"]} >= {"jumin/1.0/edition.yaml", "jumin/1.0/bindings.yaml"}

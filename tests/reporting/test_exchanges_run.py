@@ -15,16 +15,16 @@ from typing import Any
 import pytest
 from har_helpers import har_entries
 
-from conformance.checks.registry import default_registry
+from conformance.catalog.loader import load_edition
 from conformance.locations import default_catalog_root, reference_profile
+from conformance.masking import values_pattern
 from conformance.plan import plan_edition
 from conformance.profiles import load_profile
-from conformance.reporting.personal import values_pattern
-from conformance.reporting.recorder import finish_recordings, recording_path
+from conformance.recorder import finish_recordings, recording_path
 from conformance.results import RequirementResult, Status
 from conformance.runner import run_case
 from conformance.session import TargetSession
-from conformance.spec.loader import load_edition
+from conformance.shipped_checks import default_registry
 from conformance.testdata.town import generate_town
 
 #: The DV certificate refusal (failed by the defect), then two requirements that share one fetch

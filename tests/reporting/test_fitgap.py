@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from report_helpers import JUMIN, result
 
+from conformance.catalog.loader import load_edition
 from conformance.reporting.fitgap import fit_gap, parse_id, totals
 from conformance.reporting.sources import chapter_titles, section_of_id, section_url
-from conformance.spec.loader import load_edition
 
 INDEX = Path(__file__).resolve().parents[2] / "spec_sources" / "juminkiroku_v1.0" / "index.md"
 

@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 
 from conformance.checks.api import NEGATIVE_CHECKS
-from conformance.checks.registry import default_registry
+from conformance.checks.nenkin_scenarios import NENKIN_RULES
 from conformance.checks.scenarios import RULES
+from conformance.checks.senkyo_scenarios import SENKYO_RULES
+from conformance.checks.tax_scenarios import TAX_RULES
 from conformance.reporting import i18n
+from conformance.shipped_checks import default_registry
 
 PACKAGE = Path(__file__).resolve().parents[2] / "conformance"
 #: Where findings are made (a check, the columnar engine, the targets, the scenario engine). Every
@@ -24,13 +27,16 @@ CODE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
 #: Dotted literals in those sources that are not finding codes, and why.
 NOT_CODES = {
     "jumin.residents": "a cache key of conformance/checks/jumin.py",
-    "forms.scrubber": "a cache key of conformance/checks/forms.py",
+    "forms.scrubber": "a cache key of conformance/checks/forms/common.py",
     "re._parser": "a module of the standard library (conformance/columnar/kernel.py)",
 }
 #: Dotted literals that are module or file names, never codes.
 NAMES = re.compile(r"conformance\..*|.*\.(?:py|json|yaml|yml|csv|tsv|txt|xml|pdf|har|jsonl|zip)")
 #: Calls whose string arguments are finding codes.
 MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observation"}
+
+#: The rules of every scenario check module (their names are no finding codes themselves).
+ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *SENKYO_RULES)
 
 
 def _trees(folders: tuple[str, ...] = SOURCES) -> Iterator[tuple[Path, ast.Module]]:
@@ -93,7 +99,7 @@ def test_the_scan_finds_codes() -> None:
 def test_every_code_a_check_can_emit_has_both_texts() -> None:
     registered = set(default_registry())
     candidates = {code: where for code, where in literal_codes().items()
-                  if code not in registered and code not in RULES and code not in NOT_CODES}
+                  if code not in registered and code not in {*ALL_RULES, *NOT_CODES}}
     candidates.update(maker_codes())
     missing = {code: where for code, where in candidates.items() if code not in i18n.FINDINGS}
     assert missing == {}
@@ -107,7 +113,7 @@ def test_every_formatted_code_is_one_the_catalog_expands() -> None:
     # Each f-string shape in the sources, and the codes it makes.
     expansions = {
         "api.{}": {f"api.{name}" for name in NEGATIVE_CHECKS},
-        "scenario.{}.mismatch": {f"scenario.{rule}.mismatch" for rule in RULES},
+        "scenario.{}.mismatch": {f"scenario.{rule}.mismatch" for rule in ALL_RULES},
         "scenario.no_{}": {"scenario.no_error", "scenario.no_alert"},  # the matchers error and alert
     }
     assert formatted_codes() - set(expansions) == set()
@@ -166,3 +172,52 @@ def test_the_run_problems_the_harness_words_are_in_japanese() -> None:
 def test_an_unknown_check_gets_a_placeholder_never_english_on_the_japanese_page() -> None:
     ja, en = i18n.check_text("zzz.new_check")
     assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ja) and "zzz" not in ja and en
+
+
+#: f-strings of ``expected=`` / ``actual=`` that are data (a code point, a printed label and date,
+#: a page number, a 職名), not the check's words: shown as they are in both languages.
+DATA_VALUES = {"U+{}", "{} {}", "/{}", "{}/{}", "{}…長 …"}
+
+
+def value_literals() -> tuple[dict[str, str], dict[str, str]]:
+    """The ``expected=`` / ``actual=`` texts of the checks: literals, and f-strings as their constant
+    parts with ``{}`` for each value (text -> where)."""
+    literals: dict[str, str] = {}
+    shapes: dict[str, str] = {}
+    for path, tree in _trees():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            for keyword in node.keywords:
+                where = f"{path.relative_to(PACKAGE)}:{node.lineno}"
+                if keyword.arg not in ("expected", "actual"):
+                    continue
+                if isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
+                    literals.setdefault(keyword.value.value, where)
+                elif isinstance(keyword.value, ast.JoinedStr):
+                    shape = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in keyword.value.values)
+                    shapes.setdefault(shape, where)
+    return literals, shapes
+
+
+def test_every_word_a_check_writes_as_expected_or_actual_is_in_both_languages() -> None:
+    literals, shapes = value_literals()
+    assert {"printed", "absent", "refused (an error)"} <= set(literals) and "on page {} only" in shapes
+    # A number (an HTTP status) is data.
+    unworded = {text: where for text, where in literals.items() if not text.isdigit() and i18n.value_text(text) is None}
+    assert unworded == {}
+    # Each formatted text, with a number for each value, is one the catalog words.
+    untranslated = {shape: where for shape, where in shapes.items() if shape not in DATA_VALUES
+                    and i18n.value_text(shape.replace("{}", "7").replace("U+7", "U+3007")) is None}
+    assert untranslated == {}
+
+
+def test_the_checks_words_in_japanese_and_data_as_it_is() -> None:
+    assert i18n.value_text("printed") == ("印字あり", "printed")
+    assert i18n.value_text("absent") == ("なし", "absent")
+    assert i18n.value_text("on page 3 only") == ("3 ページ目にのみ", "on page 3 only")
+    assert i18n.value_text("3 rows, the first 2 unchanged") == ("3 行（最初の 2 行は変更なし）",
+                                                                 "3 rows, the first 2 unchanged")
+    assert i18n.value_text("1000000015") is None and i18n.value_text(None) is None
+    for ja, en in i18n.VALUES.values():
+        assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ja) or ja == en, ja

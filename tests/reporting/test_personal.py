@@ -6,14 +6,14 @@ import json
 
 from report_helpers import JUMIN
 
-from conformance.reporting.personal import (
+from conformance.catalog.loader import load_edition
+from conformance.masking import (
     Scrubber,
     is_personal_name,
     personal_item_names,
     scrub_document,
     values_pattern,
 )
-from conformance.spec.loader import load_edition
 from conformance.testdata.town import default_town
 
 

@@ -15,9 +15,9 @@ from har_helpers import har_entries
 
 from conformance.errors import TargetError
 from conformance.exchanges import LinkedCache, serving, setup_phase
+from conformance.masking import Scrubber
 from conformance.profiles import ApiTarget
-from conformance.reporting.personal import Scrubber
-from conformance.reporting.recorder import (
+from conformance.recorder import (
     BODY_LIMIT,
     HAR_NAME,
     TOTAL_LIMIT,

@@ -4,45 +4,37 @@ from __future__ import annotations
 
 import json
 import re
-import time
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from report_helpers import axe_violations, conformance, dump_dom, probe, report_command
+from sessions import once_per_session
 from test_report_html import ALLOWED_ON_JA
 
+from conformance.masking import values_pattern
 from conformance.reference.defects import DEFECTS
-from conformance.reporting.personal import values_pattern
 from conformance.testdata.town import generate_town
+
+#: A whole defect run of the reference, then Chromium (tox -e quick leaves them out).
+pytestmark = pytest.mark.e2e
 
 DEFECT = "tsusho_dropped"
 #: Items whose values must never appear in a report or the bundle (names, addresses, numbers).
 PERSONAL = ("氏名", "通称", "住所_町字", "氏名_フリガナ", "通称_フリガナ", "世帯主氏名", "個人番号", "住民票コード")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def run(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple[Path, dict[str, Any]]:
-    """One defect run for the module, also when pytest-xdist sends its tests to several workers:
-    the first worker makes it in the session's shared directory, the others wait for it."""
-    base = tmp_path_factory.getbasetemp()
-    shared = base if worker_id == "master" else base.parent
-    out, done = shared / "report-e2e-run", shared / "report-e2e-run.done"
-    try:
-        out.mkdir()
-    except FileExistsError:
-        deadline = time.monotonic() + 900
-        while not done.exists() and time.monotonic() < deadline:
-            time.sleep(0.5)
-    else:
-        try:
-            completed = conformance("run", "--out", str(out), "--defect", DEFECT)
-            outcome = f"{completed.returncode}\n{completed.stdout[-3000:]}{completed.stderr[-3000:]}"
-        except Exception as error:  # the waiting workers must learn it too
-            outcome = f"crashed\n{error!r}"
-        done.write_text(outcome, "utf-8")
-    code, _, output = done.read_text("utf-8").partition("\n")
+    """One defect run for the session, also when pytest-xdist sends its tests to several workers
+    (sessions.once_per_session)."""
+    def make(out: Path) -> str:
+        completed = conformance("run", "--out", str(out), "--defect", DEFECT)
+        return f"{completed.returncode}\n{completed.stdout[-3000:]}{completed.stderr[-3000:]}"
+
+    out, outcome = once_per_session(tmp_path_factory, worker_id, "report-e2e-run", make)
+    code, _, output = outcome.partition("\n")
     assert code == "1", output
     return out, json.loads((out / "results.json").read_text("utf-8"))
 

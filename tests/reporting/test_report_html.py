@@ -15,7 +15,7 @@ import pytest
 from report_helpers import chromium, document, dump_dom, finding, jumin_requirements, probe, result
 
 from conformance.reporting.html import render_report, write_report
-from conformance.reporting.i18n import FINDINGS
+from conformance.reporting.i18n import FINDINGS, NEXT_STEPS
 
 INJECTED = '<script>document.title="pwned"</script><img src=x onerror=alert(1)>'
 WAIVER = {"requirement": "jumin-1.0-1.1.9-R001", "reason": "和暦表示は次版で対応", "criterion": "カスタマイズ基準 3",
@@ -309,21 +309,91 @@ def pdftotext() -> str:
     return binary
 
 
-def test_printed_the_page_is_an_a4_document_with_everything_open(
-    tmp_path: Path, requirements: dict[str, Any],
-) -> None:
-    write_report(tmp_path / "report.html", sample(), requirements)
-    pdf = tmp_path / "report.pdf"
+def printed(page: Path, fragment: str = "") -> tuple[str, int]:
+    """The text of ``page`` printed to PDF by Chromium (A4 asserted), and its number of pages."""
+    pdf = page.with_name(f"{page.stem}{fragment.strip('#')}.pdf")
     command = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-               f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
-               (tmp_path / "report.html").as_uri()]
+               f"--user-data-dir={page.parent / 'profile'}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
+               page.as_uri() + fragment]
     subprocess.run(command, capture_output=True, check=True, timeout=300)
     boxes = re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf.read_bytes())
     assert boxes and all(abs(float(w) - 595) < 2 and abs(float(h) - 842) < 2 for w, h in boxes)
     text = subprocess.run([pdftotext(), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True,
                           timeout=120).stdout
+    return text, len(boxes)
+
+
+def test_printed_the_page_is_an_a4_document_to_file_and_the_table_an_appendix(
+    tmp_path: Path, requirements: dict[str, Any],
+) -> None:
+    write_report(tmp_path / "report.html", sample(), requirements)
+    text, _ = printed(tmp_path / "report.html")
     # The 50 listed findings of the group, 47 of them behind a closed <details> on screen.
     assert text.count("POST /certificates") == 50
-    # Every row of the traceability matrix (its chapters are closed on screen), and no screen tools.
-    assert all(rid in text for rid in ("jumin-1.0-1.1.1-R001", "jumin-1.0-8.1-O001", "jumin-1.0-3.4-R006"))
-    assert "検索" not in text and "English" not in text
+    # Summary, what remains, fit&gap; the traceability matrix is not in the filed document: a note
+    # says how to print it, and no screen tools are printed.
+    assert all(heading in text for heading in ("判定", "次に行うこと", "指摘事項", "Fit&Gap"))
+    assert "report.html#appendix" in text and "トレーサビリティ" not in text.split("付録（")[0]
+    assert "jumin-1.0-8.1-O001" not in text and "画面写し" not in text
+    assert "検索" not in text and "English" not in text and "付録を印刷" not in text.replace("「付録を印刷」", "")
+    # The appendix: every row of the matrix (its chapters are closed on screen) and the procedures.
+    appendix, _ = printed(tmp_path / "report.html", "#appendix")
+    assert all(rid in appendix for rid in ("jumin-1.0-1.1.1-R001", "jumin-1.0-8.1-O001", "jumin-1.0-3.4-R006"))
+    assert "支援措置の期間が終了し延長されていない支援対象者の住民票表示画面のアラートの画面写し" in appendix
+    assert "POST /certificates" not in appendix and "網羅率" not in appendix
+
+
+def test_printed_the_report_of_a_whole_catalog_is_a_few_pages(tmp_path: Path, requirements: dict[str, Any]) -> None:
+    """Issue 27, item 6: 957 requirements printed 142 pages, mostly the traceability table."""
+    manual = {rid for rid, r in requirements.items() if any(c.kind == "manual" for c in r.checks)}
+    doc = document([result(rid, "MANUAL" if rid in manual else "NOT_AUTOMATED", level=r.level.value)
+                    for rid, r in sorted(requirements.items())])
+    write_report(tmp_path / "report.html", doc, requirements)
+    text, pages = printed(tmp_path / "report.html")
+    assert pages <= 6 and "次に行うこと" in text
+    appendix, appendix_pages = printed(tmp_path / "report.html", "#appendix")
+    assert appendix_pages > 50 and all(rid in appendix for rid in sorted(requirements)[:20])
+
+
+def test_every_text_of_the_page_is_in_both_languages(requirements: dict[str, Any]) -> None:
+    """Issue 27, item 7: the check's own words in expected / actual, the specification's name and the
+    chapters of an edition whose sections are numeric ids (kyotsu) are in the message catalogue."""
+    doc = document([
+        result("jumin-1.0-5.1-R003", "FAIL", findings=[finding("form.item_missing", "性別 is not printed", "p1",
+                                                                "printed", "absent")]),
+        {**result("kyotsu-2.1-03100001-R001", "NOT_AUTOMATED"), "domain": "kyotsu", "edition": "2.1"},
+        {**result("kyotsu-2.1-0310001-O001", "PASS", level="optional"), "domain": "kyotsu", "edition": "2.1"},
+    ])
+    html = render_report(doc, requirements)
+    row = section(html, 'id="f-jumin-1.0-5.1-R003"')
+    assert '<code><span class="ja">印字あり</span><span class="en">printed</span></code>' in row
+    assert '<code><span class="ja">なし</span><span class="en">absent</span></code>' in row
+    assert ('<span class="ja">住民記録システム標準仕様書</span><span class="en">Standard specification of the resident '
+            'record system') in html
+    # kyotsu's data items (section 03100001) and API (0310001) are one chapter: 業務ID 031.
+    assert "第03100001章" not in html and "第0310001章" not in html
+    assert 'id="chapter-kyotsu-2.1-031"' in html
+    assert '<span class="ja">住登外宛名番号管理</span>' in section(html, 'id="chapter-kyotsu-2.1-031"', "</summary>")
+
+
+def test_what_to_do_next_lists_what_remains_by_state_with_the_procedures(requirements: dict[str, Any]) -> None:
+    """Issue 27, item 5: what remains, grouped (failures, errors, MANUAL to attest with their
+    procedures, NOT_AUTOMATED), and where an attestation is recorded."""
+    html = render_report(sample(), requirements)
+    steps = section(html, '<section id="next-steps"')
+    table = section(steps, '<table id="remaining">', "</table>")
+    assert re.findall(r'<tr data-step="(\w+)">.*?<td class="num">(\d+)</td>', table) == [
+        ("FAIL", "1"), ("ERROR", "1"), ("MANUAL", "1"), ("NOT_AUTOMATED", "1")]
+    assert NEXT_STEPS["MANUAL"][0] in table and "<code>attestations_file</code>" in table
+    manual = section(steps, 'id="step-MANUAL"', "</div>")
+    # The attested R005 is done; R006 with its procedure from the catalog.
+    assert "jumin-1.0-3.4-R006" in manual and "jumin-1.0-3.4-R005" not in manual
+    assert "支援措置の期間が終了し延長されていない支援対象者の住民票表示画面のアラートの画面写し" in manual
+    assert '<a href="#f-jumin-1.0-3.4-R001">' in section(steps, 'id="step-FAIL"', "</div>")
+    assert "jumin-1.0-1.1.1-R002" in section(steps, 'id="step-NOT_AUTOMATED"', "</div>")
+    assert html.index('id="next-steps"') < html.index('id="findings"')
+
+
+def test_a_run_with_nothing_left_says_so(requirements: dict[str, Any]) -> None:
+    html = render_report(clean(requirements), requirements)
+    assert 'id="nothing-remains"' in html and 'id="remaining"' not in html

@@ -10,7 +10,7 @@ import pytest
 from rich.console import Console
 from test_plugin import make_catalog
 
-from conformance.reporting.terminal import ProgressPlugin, print_summary, safe
+from conformance.reporting.terminal import OPENING, ProgressPlugin, print_summary, safe
 
 
 def console() -> tuple[Console, io.StringIO]:
@@ -46,7 +46,8 @@ def test_the_summary_names_verdict_scope_coverage_failures_by_code_and_outputs(t
     assert "partial run (部分実行): 7 of 965 claimed requirements judged; selection: keyword=3.4" in text
     assert "coverage: 5 automated, 2 attested, 0 manual without attestation" in text
     assert "FAIL jumin-1.0-3.4-R001: 4 finding(s)" in text
-    assert "3 × dv.issued: issued" in text and "1 × dv.other: other" in text
+    # A group is labelled by what its code means, its first message as an example (issue 27, item 13).
+    assert "3 × dv.issued: A finding (first: issued)" in text and "1 × dv.other: other" in text
     assert "jumin-1.0-3.4-R002" not in text  # a pass is not listed
     assert f"report.html: {tmp_path / 'report.html'}" in text and "junit.xml" not in text  # only what exists
 
@@ -77,3 +78,36 @@ def test_the_progress_bar_counts_every_requirement_and_names_the_chapter(pyteste
     assert (task.completed, task.total) == (3, 3)
     assert task.description == "jumin 1.0 · 3"
     assert not plugin.started  # stopped at the end of the session
+
+
+def test_a_group_of_one_code_about_several_items_is_labelled_by_the_code() -> None:
+    shown, buffer = console()
+    findings = [finding("form.item_value", "性別 is not printed as recorded"),
+                finding("form.item_value", "住所 is not printed as recorded")]
+    print_summary(shown, document(results=[{"requirement": "jumin-1.0-5.1-R003", "status": "FAIL",
+                                            "findings": findings}]), Path("nowhere"))
+    assert "2 × form.item_value: An item is not printed as recorded (first: 性別 is not printed as recorded)" in \
+        buffer.getvalue()
+
+
+def test_the_progress_line_says_the_vendor_system_is_being_opened_when_it_is(pytester: pytest.Pytester) -> None:
+    """Issue 27, item 13: the run sat silent at 0/1001 while the reference started. The run tells the
+    front end when it opens the vendor system, also when requirements that need none came first."""
+    needs_a_vendor = ("bindings:\n- requirement: jumin-1.0-3.4-P001\n  checks:\n"
+                      "  - kind: check\n    name: jumin.dv.certificate_refused\n")
+    catalog = make_catalog(pytester.path, bindings=needs_a_vendor)
+    profile = pytester.path / "profile.yaml"  # no vendor API: opening fails at once, after the hook
+    profile.write_text("name: p\nproduct: x\nversion: '1'\nclaims:\n- domain: jumin\n  edition: '1.0'\n", "utf-8")
+    seen: list[tuple[str, float]] = []
+
+    class Watching(ProgressPlugin):
+        def pytest_conformance_opening(self) -> None:
+            super().pytest_conformance_opening()
+            task = self.progress.tasks[0]
+            seen.append((task.description, task.completed))
+
+    shown, _ = console()
+    pytester.runpytest(f"--conformance-catalog={catalog}", f"--conformance-profile={profile}",
+                       "--conformance-out=out", plugins=[Watching(shown)])
+    assert seen == [(OPENING, 2)]  # R001 and O001 judged without it; P001 opens it, once
+    assert "vendor system" in OPENING

@@ -10,10 +10,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from report_helpers import conformance
 
 from conformance.locations import reference_profile
+
+#: `conformance run`s of the reference in a subprocess (tox -e quick leaves them out).
+pytestmark = pytest.mark.e2e
 
 RID = "jumin-1.0-3.4-R001"
 WAIVER = {"requirement": RID, "reason": "DV 対象者の交付制御は次期リリースで対応", "criterion": "カスタマイズ基準 2-1",

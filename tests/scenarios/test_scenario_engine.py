@@ -9,20 +9,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from inprocess import in_process_reference
 
-from conformance.checks import scenario_run
+from conformance.catalog.loader import load_edition
+from conformance.catalog.scenario_models import Scenario
 from conformance.checks.registry import CheckContext, NotAutomated, Registry
 from conformance.plan import Case
-from conformance.profiles import ApiTarget, DriverTarget
-from conformance.reference.server import start_reference
+from conformance.profiles import DriverTarget
 from conformance.results import Status
 from conformance.runner import run_case
 from conformance.scenarios import DriverClient, MissingOperations, run_scenario
+from conformance.scenarios import check as scenario_run
 from conformance.scenarios.engine import DEFAULT_ITEMS
-from conformance.spec.loader import load_edition
-from conformance.spec.scenario_models import Scenario
+from conformance.scenarios.model import check as model_check
 from conformance.targets.base import HttpResponse, Target
-from conformance.targets.http import RequestsHttpClient
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
 OPERATIONS = {operation.id: operation for operation in EDITION.driver_operations}
@@ -34,8 +34,7 @@ def scenario(scenario_id: str) -> Scenario:
 
 
 def against(defects: frozenset[str], scenario_id: str) -> list[tuple[str, str]]:
-    with start_reference(defects=defects) as running:
-        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+    with in_process_reference(defects) as http:  # the reference without a server (tests/inprocess.py)
         client = DriverClient(http, "/driver/v1", OPERATIONS)
         found = run_scenario(scenario(scenario_id), client, http, implemented=lambda _: True, defaults=DEFAULTS)
     return [(o.code, o.location) for o in found]
@@ -170,6 +169,7 @@ def test_a_missing_operation_stops_the_scenario_before_anything_is_sent() -> Non
 def run_requirement(requirement_id: str, driver: DriverTarget | None) -> Any:
     registry = Registry()
     registry.add_module(scenario_run)
+    registry.add_module(model_check)  # the model's state machine is bound beside some scenarios
     http = FakeHttp({})
     target = Target(catalog=EDITION, http=http, driver=driver)
     case = Case(requirement=EDITION.requirement(requirement_id), domain="jumin", edition="1.0")
@@ -224,8 +224,7 @@ def test_each_driver_defect_fails_its_scenario_and_the_clean_reference_passes(
 
 
 def test_every_scenario_passes_against_the_clean_reference() -> None:
-    with start_reference() as running:
-        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+    with in_process_reference() as http:
         client = DriverClient(http, "/driver/v1", OPERATIONS)
         failed = {s.id: run_scenario(s, client, http, implemented=lambda _: True, defaults=DEFAULTS)
                   for s in EDITION.scenarios}

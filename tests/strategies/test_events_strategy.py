@@ -148,6 +148,8 @@ def test_every_case_is_reachable() -> None:
     assert set(FEATURES) - seen == set()
 
 
-def test_draws_shrink_to_a_single_move_in() -> None:
+def test_draws_shrink_to_a_single_entry() -> None:
+    # Which entry is smaller (転入 or 出生) is Hypothesis's choice-sequence order, which changes
+    # between its versions; a single event that starts a stay is the promise.
     events = find(event_sequences(), lambda events: True, settings=SHRINK)
-    assert [event.kind for event in events] == ["転入"]
+    assert len(events) == 1 and events[0].kind in ("転入", "出生")

@@ -16,12 +16,12 @@ from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
+from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.models import DataItem, FileColumn, FileInterface
 from conformance.checks import files
 from conformance.checks.files import file_layout
 from conformance.checks.registry import CheckContext
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.spec.catalog import EditionCatalog
-from conformance.spec.models import DataItem, FileColumn, FileInterface
 from conformance.strategies import Protection, Scenario, dv_protections, households, residents, scenarios
 from conformance.targets.base import Target
 from conformance.targets.exports import DirectoryExportSource
@@ -93,12 +93,12 @@ def renumbered(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 
 
 def test_a_large_sample_of_every_strategy_is_one_valid_file() -> None:
-    """About 2000 rows from every strategy in one migration file: the file check finds nothing."""
+    """About 1,500 rows from every strategy in one migration file: the file check finds nothing."""
     rows = [*sample(residents(), 500), *sample(residents(kind="foreign"), 250)]
     rows += [row for household in sample(households(), 150) for row in household]
     rows += [protection.row for protection in sample(dv_protections(), 120)]
     rows += [scenario.row for scenario in sample(scenarios(), 120)]
-    assert len(rows) > 1500
+    assert len(rows) > 1200  # Hypothesis drops draws it has already made: fewer than asked
     # The sample has every kind of row in it (the reachability tests show which cases in detail).
     assert {row["第30条45規定区分"] for row in rows} == {"", "1", "2", "3", "4", "5", "6"}
     assert {row["住民状態"] for row in rows} == {"1", "2", "3"}

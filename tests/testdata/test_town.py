@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 from category_items import REQUIRED_BY_CATEGORY as CATEGORY_REQUIRED
 
+from conformance.catalog.models import FileInterface
 from conformance.oracles.identifiers import is_valid_m11w2_7, is_valid_my_number
-from conformance.spec.models import FileInterface
 from conformance.testdata.town import (
     AS_OF,
     TOWN_AREAS,

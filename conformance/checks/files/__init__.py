@@ -36,6 +36,16 @@ values passed between them) and ``limits`` (caps and switches, read at call time
 
 from __future__ import annotations
 
+from conformance.catalog.check_params import (
+    CELL_FAMILIES,
+    CONTENT_FAMILIES,
+    ENCODING,
+    FAMILIES,
+    INVARIANT_FAMILIES,
+    REFERENCES,
+    ROW_FAMILIES,
+)
+from conformance.catalog.layouts import CATEGORY, FORBIDDEN, RESIDENT_TYPE, Column, LayoutSpec
 from conformance.checks.files import invariants, limits
 from conformance.checks.files.check import file_layout
 from conformance.checks.files.content import EngineDisagreement, scan_content, scan_fixed, scan_rows
@@ -58,20 +68,6 @@ from conformance.checks.files.rules import (
     check_type,
     header_issues,
     is_date,
-)
-from conformance.columnar.layout import (
-    CATEGORY,
-    CELL_FAMILIES,
-    CONTENT_FAMILIES,
-    ENCODING,
-    FAMILIES,
-    FORBIDDEN,
-    INVARIANT_FAMILIES,
-    REFERENCES,
-    RESIDENT_TYPE,
-    ROW_FAMILIES,
-    Column,
-    LayoutSpec,
 )
 from conformance.columnar.transcode import BadByte, first_bad_byte
 

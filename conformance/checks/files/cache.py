@@ -8,8 +8,13 @@ import datetime as dt
 from functools import partial
 from typing import TYPE_CHECKING
 
+from conformance import clock
+from conformance.catalog.layouts import (
+    LayoutSpec,
+)
+from conformance.catalog.models import FileInterface
 from conformance.checks.files.content import scan_content, scan_fixed
-from conformance.checks.files.encoding import judge_encoding, starts_with_bom, usable, with_bom
+from conformance.checks.files.encoding import Utf8SourceView, judge_encoding, starts_with_bom, usable, with_bom
 from conformance.checks.files.interpretations import resolve, with_interpretations
 from conformance.checks.files.invariants import (
     EXTRACTED,
@@ -20,11 +25,7 @@ from conformance.checks.files.invariants import (
 )
 from conformance.checks.files.limits import CANDIDATE_ENCODINGS
 from conformance.checks.files.model import ContentScan, EncodingVerdict
-from conformance.columnar.layout import (
-    LayoutSpec,
-)
 from conformance.errors import TargetError
-from conformance.spec.models import FileInterface
 from conformance.targets.base import ExportFile, Target
 from conformance.targets.exports import MapsColumns, normalize_encoding
 
@@ -157,8 +158,6 @@ def invariant_scan(target: Target, layout: FileInterface) -> InvariantScan:
     extraction date is ``target.cache[EXTRACTED]`` when set (conformance validate), else today."""
     key = f"file.layout:{layout.id}:invariants"
     if key not in target.cache:
-        from conformance.checks.files.references import Utf8SourceView
-
         export = cached_export(target, layout)
         verdict = encoding_verdict(target, layout)
         encoding = content_encoding(export, layout, verdict)
@@ -176,5 +175,5 @@ def _invariant_terms(target: Target, spec: LayoutSpec) -> tuple[str | None, dt.d
     when set, by conformance validate; today otherwise), the same for the content pass's digest
     and the invariants."""
     labels = {t.id: {code.code: code.label for code in t.codes} for t in target.catalog.code_tables}
-    extracted: dt.date = target.cache.get(EXTRACTED) or dt.date.today()
+    extracted: dt.date = target.cache.get(EXTRACTED) or clock.today()
     return living_code(spec, labels), extracted

@@ -5,22 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 from conformance import messages
+from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.check_params import CONTENT_FAMILIES, ENCODING, FAMILIES, INVARIANT_FAMILIES, REFERENCES
+from conformance.catalog.models import FileInterface
 from conformance.checks.files.cache import content_scan, encoding_verdict, invariant_scan
 from conformance.checks.files.learned import learn_personal
 from conformance.checks.files.model import Issue
 from conformance.checks.files.references import Reference, judged_references, reference_scan
 from conformance.checks.registry import CheckContext, check
-from conformance.columnar.layout import (
-    CONTENT_FAMILIES,
-    ENCODING,
-    FAMILIES,
-    INVARIANT_FAMILIES,
-    REFERENCES,
-)
 from conformance.errors import TargetError, UsageError
 from conformance.findings import Finding
-from conformance.spec.catalog import EditionCatalog
-from conformance.spec.models import FileInterface
 from conformance.targets.base import Target
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from conformance import messages
+from conformance.catalog.models import FileInterface
 from conformance.checks.files import limits
 from conformance.checks.files.interpretations import CP932_AMBIGUOUS, REPORT, resolve, stated
 from conformance.checks.files.limits import CANDIDATE_ENCODINGS
@@ -26,7 +27,6 @@ from conformance.columnar.transcode import (
     locate_bad_byte,
     transcode,
 )
-from conformance.spec.models import FileInterface
 from conformance.targets.base import ExportFile
 from conformance.targets.exports import normalize_encoding
 
@@ -301,3 +301,26 @@ def _mismatch(name: str, declared: str, bad: BadByte, detected: str | None) -> I
         f"{_decodes_as(detected)}",
         f"{name}:{bad.line}:{bad.column}", expected=declared, actual=data,
     )
+
+
+class Utf8SourceView:
+    """The file as UTF-8 for one references pass: the encoding pass's source when it is the export
+    itself (validated in place: still there), else a fresh one, removed after the pass (the content
+    pass removes the encoding pass's transcoded copy once it has read it)."""
+
+    def __init__(self, export: ExportFile, encoding: str, verdict: EncodingVerdict) -> None:
+        self.export, self.encoding, self.verdict = export, encoding, verdict
+        self.own: Utf8Source | None = None
+
+    def __enter__(self) -> Utf8Source | None:
+        shared = self.verdict.source
+        if (shared is not None and not shared.temporary and shared.utf8
+                and self.verdict.content_encoding == self.encoding):
+            return shared
+        self.own = decode(self.export.path, self.encoding).source
+        return self.own
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.own is not None:
+            self.own.close()
+            self.own = None

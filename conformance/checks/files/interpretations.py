@@ -15,7 +15,7 @@ from conformance import messages
 from conformance.errors import ProfileError
 
 if TYPE_CHECKING:
-    from conformance.columnar.layout import LayoutSpec
+    from conformance.catalog.layouts import LayoutSpec
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,15 +31,15 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from conformance.catalog.layouts import Column, LayoutSpec
 from conformance.checks.files import limits
 from conformance.checks.files.model import FamilyLog, Issue, Problem
 from conformance.checks.files.rules import shown_for
-from conformance.columnar.layout import Column, LayoutSpec
 
 if TYPE_CHECKING:
     import polars as pl
 
-    from conformance.checks.files.references import Utf8SourceView
+    from conformance.checks.files.encoding import Utf8SourceView
     from conformance.columnar import digest
     from conformance.columnar.transcode import Utf8Source
     from conformance.targets.base import ExportFile

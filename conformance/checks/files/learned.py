@@ -20,14 +20,14 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
+from conformance.catalog.layouts import Column, LayoutSpec
+from conformance.catalog.models import FileInterface
 from conformance.checks.files import limits
 from conformance.checks.files.cache import cached_export, content_encoding, encoding_verdict, layout_spec
 from conformance.checks.files.content import FieldTooLarge, bounded_lines, csv_field_limit, line_num
 from conformance.checks.files.model import Issue
-from conformance.columnar.layout import Column, LayoutSpec
 from conformance.errors import TargetError
-from conformance.reporting.personal import is_personal_name
-from conformance.spec.models import FileInterface
+from conformance.masking import is_personal_name
 from conformance.targets.base import Target
 
 #: Records with a finding whose personal values are learned, per file.

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from conformance import messages
+from conformance.catalog.check_params import REFERENCES
+from conformance.catalog.layouts import Column, LayoutSpec
+from conformance.catalog.models import FileInterface, FileReference
 from conformance.checks.files import limits
 from conformance.checks.files.cache import cached_export, content_encoding, encoding_verdict, layout_spec
 from conformance.checks.files.content import (
@@ -22,19 +25,13 @@ from conformance.checks.files.content import (
     too_large,
     unreadable,
 )
-from conformance.checks.files.encoding import decode
-from conformance.checks.files.model import EncodingVerdict, FamilyLog, Issue, ReferenceScan
+from conformance.checks.files.encoding import Utf8SourceView
+from conformance.checks.files.model import FamilyLog, Issue, ReferenceScan
 from conformance.checks.files.rules import shown_for
-from conformance.columnar.layout import (
-    REFERENCES,
-    Column,
-    LayoutSpec,
-)
 from conformance.columnar.transcode import (
     Utf8Source,
 )
 from conformance.errors import TargetError, UsageError
-from conformance.spec.models import FileInterface, FileReference
 from conformance.targets.base import ExportFile, Target
 
 if TYPE_CHECKING:
@@ -278,26 +275,3 @@ def read_keys(export: ExportFile, encoding: str, source: Utf8SourceView, spec: L
     if stop is not None:
         raise TargetError(f"{export.path.name}: cannot read every {header} to judge references to it: {stop.message}")
     return pl.DataFrame({KEY: sorted(values)}, schema={KEY: pl.String})
-
-
-class Utf8SourceView:
-    """The file as UTF-8 for one references pass: the encoding pass's source when it is the export
-    itself (validated in place: still there), else a fresh one, removed after the pass (the content
-    pass removes the encoding pass's transcoded copy once it has read it)."""
-
-    def __init__(self, export: ExportFile, encoding: str, verdict: EncodingVerdict) -> None:
-        self.export, self.encoding, self.verdict = export, encoding, verdict
-        self.own: Utf8Source | None = None
-
-    def __enter__(self) -> Utf8Source | None:
-        shared = self.verdict.source
-        if (shared is not None and not shared.temporary and shared.utf8
-                and self.verdict.content_encoding == self.encoding):
-            return shared
-        self.own = decode(self.export.path, self.encoding).source
-        return self.own
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self.own is not None:
-            self.own.close()
-            self.own = None

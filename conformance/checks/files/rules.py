@@ -10,17 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from conformance import messages
-from conformance.checks.files.interpretations import (
-    M11W2_7_REMAINDER_ONE,
-    M11W2_7_ZERO,
-    NO_NUMBER,
-    ZERO,
-    is_valid_m11w2_7_zero,
-    m11w2_7_remainder_one,
-    stated,
-)
-from conformance.checks.files.model import Issue, Problem, Row
-from conformance.columnar.layout import (
+from conformance.catalog.layouts import (
     CATEGORY,
     FORBIDDEN,
     RESIDENT_TYPE,
@@ -31,10 +21,19 @@ from conformance.columnar.layout import (
     is_private_use,
     kind_bound,
 )
-from conformance.masking import mask, shown
+from conformance.catalog.models import AppliesTo, DataItem
+from conformance.checks.files.interpretations import (
+    M11W2_7_REMAINDER_ONE,
+    M11W2_7_ZERO,
+    NO_NUMBER,
+    ZERO,
+    is_valid_m11w2_7_zero,
+    m11w2_7_remainder_one,
+    stated,
+)
+from conformance.checks.files.model import Issue, Problem, Row
+from conformance.masking import is_personal_name, mask, shown
 from conformance.oracles.identifiers import is_valid_m11w2_7, is_valid_my_number, lg_code_check_digit
-from conformance.reporting.personal import is_personal_name
-from conformance.spec.models import AppliesTo, DataItem
 
 if TYPE_CHECKING:
 
@@ -62,10 +61,11 @@ def header_issues(
                         f"{name}:1:{position} ({vendor})", expected=messages.closest(vendor, missing), actual=vendor)
         seen.add(title)
     for position, title in enumerate(expected, start=1):
-        if title not in seen:
+        if title not in seen and title not in mapping.absent:
             yield Issue("file.header_missing_column", f"column {title!r} is missing (layout position {position})",
                         f"{name}:1 ({title})", expected=title)
-    yield from _order_issue(name, titles, expected, header)
+    if mapping.order == "layout":
+        yield from _order_issue(name, titles, expected, header)
 
 
 def _order_issue(name: str, titles: Sequence[str], expected: Sequence[str], header: Sequence[str]) -> Iterator[Issue]:
@@ -85,8 +85,9 @@ def _order_issue(name: str, titles: Sequence[str], expected: Sequence[str], head
 # Cell families: (column, non-empty value) -> Problem | None
 #
 # A value a cell rule rejects is no value of its item's type, so its finding shows it masked
-# (mask: length and shape, no content) whatever the item's personal flag: text merged by a stray
-# quote lands in one item and carries other items' values (氏名, 個人番号) with it.
+# (mask: length and shape, no content) unless it is plain for its item (shown_rejected): text merged
+# by a stray quote lands in one item and carries other items' values (氏名, 個人番号) with it, but a
+# wrong code of two digits or a date that is no date carries nothing of anyone.
 
 
 # [0-9], not \d: \d matches full-width digits too.
@@ -96,16 +97,56 @@ _DIGITS = re.compile(r"[0-9]+")
 _FLAGS = ("0", "1")
 
 
+#: What a plain value of a code, integer or flag item looks like: ASCII letters and digits (its
+#: length is bounded by the item's, _plain_limit); of a date item: digits in a date's shape.
+_PLAIN_CODE = re.compile(r"[0-9A-Za-z]+")
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+")
+_PLAIN_DATE = re.compile(r"[0-9]{4}[-/.]?[0-9]{1,2}[-/.]?[0-9]{1,2}")
+
+#: The date rules a finding names (the catalog's ``calendar`` of the item: docs/checks.md).
+DATE_RULES = {
+    "strict": "strict reading: YYYY-MM-DD, a date of the calendar",
+    "lenient": "the catalog's lenient reading (calendar: lenient): YYYY-MM-DD with month 01-12 and day 01-31, "
+               "a non-calendar date such as 2001-02-30 is valid (住民記録 1.0 1.1.8 R021 keeps such dates)",
+}
+
+
+def _personal(column: Column) -> bool:
+    item = column.item
+    return item.personal or is_personal_name(item.name) or is_personal_name(column.header)
+
+
+def plain(column: Column, value: str) -> bool:
+    """Whether a value of a non-free-text item is plain for it: the shape of a code, number or
+    date and no longer than the item's values (a wrong code ``99``, a date ``2001-13-40``), so it
+    cannot carry a name, an address or another item's text."""
+    kind = column.item.type
+    if kind == "date":
+        return _PLAIN_DATE.fullmatch(value) is not None
+    if kind == "code":
+        limit = max((len(code) for code in column.codes), default=column.item.length or 0)
+        return len(value) <= limit and _PLAIN_CODE.fullmatch(value) is not None
+    if kind in ("integer", "flag"):
+        return len(value) <= (column.item.length or 10) and _PLAIN_NUMBER.fullmatch(value) is not None
+    return False
+
+
+def shown_rejected(column: Column, value: str) -> str:
+    """A value a cell rule rejects, as its finding shows it: as it is when the item is not personal
+    and the value is plain for it (:func:`plain`), masked otherwise."""
+    return shown(value, _personal(column) or not plain(column, value))
+
+
 def check_type(column: Column, value: str) -> Problem | None:
     """integer, date and flag values have their type's form (code values: see check_code)."""
     kind = column.item.type
     if kind == "integer" and not _INTEGER.fullmatch(value):
-        return Problem("file.type", "not an integer", "integer ([0-9])", mask(value))
+        return Problem("file.type", "not an integer", "integer ([0-9])", shown_rejected(column, value))
     if kind == "flag" and value not in _FLAGS:
-        return Problem("file.type", "not a flag", "0 or 1", mask(value))
+        return Problem("file.type", "not a flag", "0 or 1", shown_rejected(column, value))
     if kind == "date" and not is_date(value, column.item.calendar):
-        expected = "YYYY-MM-DD" + (" (a calendar date)" if column.item.calendar == "strict" else "")
-        return Problem("file.type", f"not a {column.item.calendar} date", expected, mask(value))
+        rule = DATE_RULES[column.item.calendar]
+        return Problem("file.type", f"not a date by the {rule}", "YYYY-MM-DD", shown_rejected(column, value))
     return None
 
 
@@ -148,7 +189,7 @@ def check_code(column: Column, value: str) -> Problem | None:
     if column.item.type != "code" or value in column.codes:
         return None
     return Problem("file.code", f"not a code of {column.item.code_table}", messages.listing(sorted(column.codes)),
-                   mask(value))
+                   shown_rejected(column, value))
 
 
 def check_pattern(column: Column, value: str) -> Problem | None:
@@ -235,11 +276,11 @@ def conforms(column: Column, value: str) -> bool:
 
 def shown_for(value: str, column: Column) -> str:
     """How a value of ``column`` appears in a finding: raw (cut to 80 characters) only when the
-    item is not personal (by flag or by name) and the value is a valid value of its type; masked
-    otherwise, so neither a personal value nor merged text of other items reaches a report."""
-    item = column.item
-    personal = item.personal or is_personal_name(item.name) or is_personal_name(column.header)
-    return shown(value, personal or (value != "" and not conforms(column, value)))
+    item is not personal (by flag or by name) and the value is a valid value of its type or plain
+    for it (:func:`plain`); masked otherwise, so neither a personal value nor merged text of other
+    items reaches a report."""
+    rejected = value != "" and not conforms(column, value) and not plain(column, value)
+    return shown(value, _personal(column) or rejected)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,50 @@
+"""Cost of the model's state machine (docs/model.md) against the bundled reference vendor.
+
+Starts the reference (the generated test town loaded), runs ``model.jumin.state_machine``'s machine
+once with the reference profile's settings (25 examples, the default seed), and prints the wall and
+CPU seconds, the rules exercised and any breach. Not part of the test run:
+
+    python benchmarks/model_machine.py [--seed N] [--examples N] [--defect NAME ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from conformance.catalog.loader import load_edition
+from conformance.profiles import ApiTarget, DriverTarget
+from conformance.reference.server import start_reference
+from conformance.scenarios.model.check import run_machine
+from conformance.targets.base import Target
+from conformance.targets.http import RequestsHttpClient
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=20200901)
+    parser.add_argument("--examples", type=int, default=25)
+    parser.add_argument("--defect", action="append", default=[])
+    options = parser.parse_args()
+    edition = load_edition(ROOT / "spec_catalog" / "jumin" / "1.0")
+    with start_reference(defects=frozenset(options.defect)) as running:
+        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=edition, http=http, driver=DriverTarget(operations="all"), seed=options.seed,
+                        max_examples=options.examples)
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = run_machine(target)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"state machine: {options.examples} examples, seed {options.seed}: {wall:.1f} s wall, {cpu:.1f} s CPU "
+          "(this process: the harness and the reference's threads)")
+    print(f"rules exercised: {len(result.exercised)} requirements")
+    for breach in result.breaches:
+        print(f"breach: {breach.requirement} {breach.code} {breach.item}")
+    if result.steps:
+        print("steps:", "; ".join(result.steps))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,278 @@
+"""The check names and the schema of each check's ``params``, for ``catalog validate`` and editors.
+
+A binding that names an unknown check, misspells a parameter or gives one a wrong type would
+otherwise surface only during a run, as an ERROR blamed on the vendor. The loader validates every
+check of the catalog against :data:`CHECK_PARAMS` (and the references inside the params against the
+edition: file layouts, data items, API operations), and the JSON Schema of catalog documents carries
+the same schemas, so an editor completes them.
+
+The schemas are declared here, beside the catalog models, because the spec layer may not import the
+checks (they sit above it); a test keeps :data:`CHECK_PARAMS` equal to the registry of checks, and
+the rule families and API modes equal to the ones the checks use.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+#: The rule families of the ``file.layout`` check (conformance/checks/files/), in the order they are judged.
+ENCODING = "encoding"
+CELL_FAMILIES = ("types", "lengths", "codes", "patterns", "char_classes", "check_digits")
+ROW_FAMILIES = ("required", "category_items")
+CONTENT_FAMILIES = ("header", "fields", *CELL_FAMILIES, *ROW_FAMILIES)
+#: Rules across files (the layout's ``references``): judged after the file's own content.
+REFERENCES = "references"
+#: Domain invariants, judged in a pass of their own (conformance/checks/files/invariants.py): unique
+#: keys and one 世帯主 per household, dates in range, values the specification lists, real municipalities.
+INVARIANT_FAMILIES = ("keys", "dates", "values", "municipalities")
+FAMILIES = (ENCODING, *CONTENT_FAMILIES, *INVARIANT_FAMILIES, REFERENCES)
+
+
+#: The generation modes of ``api.openapi`` (conformance/checks/api.py MODES).
+API_MODES = ("positive", "negative")
+
+
+class Params(BaseModel):
+    """Base of the parameter models: strict, no unknown keys (a misspelt parameter is an error)."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+
+class NoParams(Params):
+    """A check that takes no parameters."""
+
+
+class FileLayoutParams(Params):
+    """``file.layout``: one export file against a file layout of the edition."""
+
+    layout: Annotated[str, Field(min_length=1, description="Id of a file layout (interfaces.yaml, kind file).")]
+    rules: Annotated[tuple[str, ...], Field(
+        min_length=1, strict=False, description="Rule families to judge (all that apply when absent).")] | None = None
+    if_configured: bool = Field(default=False, description="Judge only when the profile configures the export.")
+
+
+class Where(Params):
+    """Rows whose ``item`` has one of ``values``."""
+
+    item: Annotated[str, Field(min_length=1, description="Name of a data item.")]
+    values: Annotated[tuple[str, ...], Field(min_length=1, strict=False)]
+
+
+class ItemsKeptParams(Params):
+    """``jumin.records.items_kept``: the loaded values of ``items`` come back unchanged."""
+
+    items: Annotated[tuple[str, ...], Field(min_length=1, strict=False, description="Names of data items.")]
+    where: Where | None = None
+
+
+class RelationshipParams(Params):
+    """``jumin.records.relationship_allowed``: the 続柄 vocabulary."""
+
+    fixed: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] | None = None
+    atoms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] | None = None
+    generations: Annotated[int, Field(ge=1)] = 4
+
+
+class DateStylesParams(Params):
+    """``jumin.certificate.date_styles``."""
+
+    rule: Literal["required", "no_seireki", "no_wareki_for_foreign"]
+    per_kind: Annotated[int, Field(ge=1)] = 10
+
+
+class CheckDigitParams(Params):
+    """``jumin.numbering.check_digit``."""
+
+    verify_check_digit: bool = True
+    count: Annotated[int, Field(ge=1)] = 3
+
+
+class HistoryNumberingParams(Params):
+    """``jumin.history.numbering``."""
+
+    sample: Annotated[int, Field(ge=1)] = 20
+
+
+class ApiOpenApiParams(Params):
+    """``api.openapi``: schemathesis against the edition's OpenAPI document."""
+
+    operations: Annotated[tuple[str, ...], Field(min_length=1, strict=False,
+                                                 description="Ids of API interfaces (all when absent).")] | None = None
+    modes: Annotated[tuple[Literal[API_MODES], ...], Field(min_length=1, strict=False)] | None = None  # type: ignore[valid-type]
+    max_examples: Annotated[int, Field(ge=1)] | None = None
+    seed: int | None = None
+
+
+class ScenarioRunParams(Params):
+    """``scenario.run``: a catalog scenario (bound by the loader to the requirements it verifies)."""
+
+    scenario: Annotated[str, Field(min_length=1, description="Id of a scenario of the edition.")]
+
+
+class KyotsuConditionParams(Params):
+    """``kyotsu.fuban.condition``: a ※※ condition of the 付番 API (conformance/checks/kyotsu.py)."""
+
+    when: Annotated[dict[str, str], Field(min_length=1, strict=False,
+                                          description="Request parameters set: the condition.")]
+    required: Annotated[str, Field(min_length=1, description="The parameter the condition makes 必須.")]
+
+
+class KyotsuCountParams(Params):
+    """``kyotsu.fuban.unique_number``: how many numbers are asked for."""
+
+    count: Annotated[int, Field(ge=2, le=100)] | None = None
+
+
+class FormParams(Params):
+    """``forms.*`` (conformance/checks/forms/): the form judged and how many residents or households."""
+
+    form: Annotated[str, Field(min_length=1, description="Id of a form of the edition (forms.yaml).")] | None = None
+    sample: Annotated[int, Field(ge=1)] | None = None
+    households: Annotated[int, Field(ge=1)] | None = None
+
+
+class FormCertificationParams(FormParams):
+    """``forms.certification``: present (5.1 R002) or on the last page only (R004)."""
+
+    rule: Literal["present", "last_page_only"] = "present"
+    markers: Annotated[tuple[str, ...], Field(min_length=1, strict=False,
+                                              description="Text a 認証文 contains.")] | None = None
+    prefecture: str | None = None
+
+
+class FormSheetParams(FormParams):
+    """``forms.tsusho_sheet``."""
+
+    markers: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] | None = None
+
+
+class FormIssueNumberParams(FormParams):
+    """``forms.issue_number``: the format of 5.5 or different numbers per copy (R007)."""
+
+    rule: Literal["format", "copies"] = "format"
+
+
+class FormFuriganaParams(FormParams):
+    """``forms.furigana``: 5.3 P001 (items), P002 (brackets), P003 (katakana)."""
+
+    rule: Literal["items", "brackets", "katakana"]
+
+
+class FormsListParams(Params):
+    """``forms.katagaki``, ``forms.official_use``, ``forms.dv_removed``: the forms judged."""
+
+    forms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] | None = None
+    sample: Annotated[int, Field(ge=1)] | None = None
+
+
+class FormDvParams(Params):
+    """``forms.dv_refused``: the forms that would show a protected person."""
+
+    person_forms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] | None = None
+    household_form: str | None = None
+    list_form: str | None = None
+
+
+class SearchKanaParams(Params):
+    """``jumin.search.kana`` (conformance/scenarios/search.py): the 住民記録 1.0 2.1.2 rule judged with
+    generated names, by its requirement's id, or ``all`` (R002: every rule)."""
+
+    rule: Literal["all", "jumin-1.0-2.1.2-R003", "jumin-1.0-2.1.2-R004", "jumin-1.0-2.1.2-R005",
+                  "jumin-1.0-2.1.2-R006", "jumin-1.0-2.1.2-R007", "jumin-1.0-2.1.2-R008", "jumin-1.0-2.1.2-R009",
+                  "jumin-1.0-2.1.2-R010", "jumin-1.0-2.1.2-R011", "jumin-1.0-2.1.2-R012"]
+
+
+_FORM_CHECKS: dict[str, type[Params]] = {
+    "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
+    "forms.certification": FormCertificationParams, "forms.tsusho_sheet": FormSheetParams,
+    "forms.issue_number": FormIssueNumberParams, "forms.member_order": FormParams,
+    "forms.household_current_only": FormParams, "forms.furigana": FormFuriganaParams,
+    "forms.katagaki": FormsListParams, "forms.official_use": FormsListParams, "forms.data_matches_print": FormParams,
+    "forms.dv_refused": FormDvParams, "forms.dv_removed": FormsListParams,
+    "jumin.dv.other_business_marked": NoParams,
+}
+
+_SCENARIOS = ("scenario.juminzei.levied", "scenario.kokuho.dates", "scenario.kokuho.months",
+              "scenario.kokuho.prefecture", "scenario.kaigo.first_insured", "scenario.koki_korei.start",
+              "scenario.jido_teate.start_month", "scenario.jido_teate.amounts", "scenario.dv.end_date",
+              "scenario.dv.extension", "scenario.dv.after_move_out", "scenario.removal_date")
+
+#: The scenario checks of the taxes (conformance/checks/tax_scenarios.py).
+_TAX_SCENARIOS = tuple(f"scenario.juminzei.{name}" for name in (
+    "taxes", "kintowari", "income_year", "rate", "payment_months", "minor", "under_fifteen"))
+
+#: The scenario checks of 国民年金 (conformance/checks/nenkin_scenarios.py).
+_NENKIN_SCENARIOS = tuple(f"scenario.nenkin.{name}" for name in (
+    "category", "acquired_at_twenty", "acquired_on_entry", "lost_on_death", "lost_on_emigration", "lost_at_sixty",
+    "period", "period_one_month"))
+
+#: The scenario checks of 選挙人名簿 (conformance/checks/senkyo_scenarios.py).
+_SENKYO_SCENARIOS = tuple(f"scenario.senkyo.{name}" for name in (
+    "national_suffrage", "local_suffrage", "qualification", "registration_day", "moved_out_registration",
+    "indication_on_move_out", "indication_at_registration", "struck_off_on_death", "struck_off_after_four_months"))
+
+#: Every check of the harness (conformance/shipped_checks.py default_registry) -> its parameters.
+CHECK_PARAMS: dict[str, type[Params]] = {
+    "api.openapi": ApiOpenApiParams,
+    "kyotsu.fuban.registered": NoParams,
+    "kyotsu.fuban.rejects_invalid": NoParams,
+    "kyotsu.fuban.unauthorized": NoParams,
+    "kyotsu.fuban.processing_kind": NoParams,
+    "kyotsu.fuban.condition": KyotsuConditionParams,
+    "kyotsu.fuban.unique_number": KyotsuCountParams,
+    "file.layout": FileLayoutParams,
+    "jumin.records.items_kept": ItemsKeptParams,
+    "jumin.records.relationship_allowed": RelationshipParams,
+    "jumin.dv.certificate_refused": NoParams,
+    "jumin.dv.inspection_excludes_protected": NoParams,
+    "jumin.certificate.date_styles": DateStylesParams,
+    "jumin.numbering.check_digit": CheckDigitParams,
+    "jumin.history.correction_appends": NoParams,
+    "jumin.history.numbering": HistoryNumberingParams,
+    **dict.fromkeys(_SCENARIOS, NoParams),
+    **dict.fromkeys(_TAX_SCENARIOS, NoParams),
+    **dict.fromkeys(_NENKIN_SCENARIOS, NoParams),
+    **dict.fromkeys(_SENKYO_SCENARIOS, NoParams),
+    "scenario.run": ScenarioRunParams,
+    "jumin.search.kana": SearchKanaParams,
+    "model.jumin.state_machine": NoParams,
+    **_FORM_CHECKS,
+}
+
+
+def _inlined(schema: dict[str, Any]) -> dict[str, Any]:
+    """A model's JSON Schema with its ``$defs`` inlined (it is embedded below another document's root)."""
+    definitions = schema.pop("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                return walk(definitions[ref.removeprefix("#/$defs/")])
+            return {key: walk(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [walk(value) for value in node]
+        return node
+
+    result: dict[str, Any] = walk(schema)
+    return result
+
+
+def file_rule_families() -> tuple[str, ...]:
+    """The rule families of ``file.layout``."""
+    return FAMILIES
+
+
+def add_params_schemas(schema: dict[str, Any]) -> None:
+    """``json_schema_extra`` of FunctionCheck: the known names, and for each the schema of its params."""
+    schema["properties"]["name"]["enum"] = sorted(CHECK_PARAMS)
+    schema["allOf"] = []
+    for name, model in sorted(CHECK_PARAMS.items()):
+        params = _inlined(model.model_json_schema())
+        if model is FileLayoutParams:
+            rules = params["properties"]["rules"]["anyOf"][0]
+            rules["items"] = {"enum": list(file_rule_families()), "type": "string"}
+        schema["allOf"].append({"if": {"properties": {"name": {"const": name}}, "required": ["name"]},
+                                "then": {"properties": {"params": params}}})

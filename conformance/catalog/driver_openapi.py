@@ -1,0 +1,134 @@
+"""The driver protocol as its own OpenAPI 3.1 document (``conformance catalog openapi --driver``).
+
+Generated from the edition's ``driver_operations`` (spec_catalog/<domain>/<edition>/driver.yaml),
+kept apart from the linkage interfaces' document (conformance/catalog/openapi.py), which describes what
+the standard itself publishes. Deterministic: catalog order, no timestamps.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.openapi import DATE_PATTERN, OPENAPI_VERSION
+from conformance.catalog.scenario_models import DRIVER_VERSION, DriverField, DriverOperation
+
+#: Where the driver's paths start below the vendor's API base URL (a profile may move it).
+DRIVER_BASE = f"/driver/{DRIVER_VERSION}"
+_REF = "#/components/schemas/"
+_ITEMS: dict[str, Any] = {"type": "object", "additionalProperties": {"type": "string"},
+                          "description": "data item header -> value"}
+
+
+def build_driver_openapi(edition: EditionCatalog) -> dict[str, Any]:
+    """The OpenAPI document of the edition's driver protocol."""
+    paths: dict[str, dict[str, Any]] = {}
+    for operation in edition.driver_operations:
+        paths.setdefault(DRIVER_BASE + operation.path, {})[operation.method] = _operation(operation)
+    return {
+        "openapi": OPENAPI_VERSION,
+        "info": {
+            "title": f"{edition.domain} {edition.edition_name} driver protocol {DRIVER_VERSION}",
+            "version": DRIVER_VERSION,
+            "description": "The API a vendor implements as a thin adapter over its package so the harness can drive "
+                           "the functions of the specification (docs/driver.md). Not part of the standard.",
+        },
+        "paths": paths,
+        "components": {"schemas": _components()},
+    }
+
+
+def driver_openapi_json(edition: EditionCatalog) -> str:
+    """:func:`build_driver_openapi` as indented UTF-8 JSON text with a trailing newline."""
+    return json.dumps(build_driver_openapi(edition), indent=2, ensure_ascii=False) + "\n"
+
+
+def _operation(operation: DriverOperation) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "operationId": operation.id,
+        "summary": operation.name,
+        "tags": [operation.group],
+        "description": f"{operation.provenance.reference}" + (
+            f" (sections {', '.join(operation.sections)})" if operation.sections else ""),
+        "responses": _responses(operation),
+    }
+    in_path = [field for field in operation.fields if "{" + field.name + "}" in operation.path]
+    rest = [field for field in operation.fields if field not in in_path]
+    parameters = [_parameter(field, "path") for field in in_path]
+    if operation.method == "get":
+        parameters += [_parameter(field, "query") for field in rest]
+    elif rest:
+        document["requestBody"] = {"required": True, "content": {"application/json": {"schema": _body(rest)}}}
+    if parameters:
+        document["parameters"] = parameters
+    return document
+
+
+def _parameter(field: DriverField, where: str) -> dict[str, Any]:
+    parameter: dict[str, Any] = {"name": field.name, "in": where, "required": where == "path" or field.required,
+                                 "schema": _field_schema(field)}
+    if field.description:
+        parameter["description"] = field.description
+    return parameter
+
+
+def _body(fields: list[DriverField]) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "object", "properties": {field.name: _described(field) for field in fields}}
+    required = [field.name for field in fields if field.required]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def _described(field: DriverField) -> dict[str, Any]:
+    schema = _field_schema(field)
+    return {**schema, "description": field.description} if field.description else schema
+
+
+def _field_schema(field: DriverField) -> dict[str, Any]:
+    if field.type == "date":
+        return {"type": "string", "pattern": DATE_PATTERN}
+    if field.type == "items":
+        return dict(_ITEMS)
+    if field.type == "list":
+        return {"type": "array", "items": {"oneOf": [{"type": "string"}, dict(_ITEMS)]}}
+    if field.type == "flag":
+        return {"type": "boolean"}
+    return {"type": "string"}
+
+
+def _responses(operation: DriverOperation) -> dict[str, Any]:
+    responses: dict[str, Any] = {
+        "200": _json("committed (a change) or the answer (a query)", "Ok"),
+        "400": _json("the request does not follow the protocol", "Error"),
+        "404": _json("no such operation or resource", "Error"),
+        "501": _json("the adapter does not implement this operation", "Error"),
+    }
+    errors = [error.code for error in operation.errors if error.kind == "error"]
+    alerts = [error.code for error in operation.errors if error.kind == "alert"]
+    if errors:
+        responses["422"] = _json(f"エラー ({', '.join(errors)}): nothing committed", "Error")
+    if alerts:
+        responses["409"] = _json(f"アラート ({', '.join(alerts)}): nothing committed until confirmed", "Alert")
+    return responses
+
+
+def _json(description: str, component: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": {"$ref": _REF + component}}}}
+
+
+def _components() -> dict[str, Any]:
+    fields: dict[str, Any] = {"code": {"type": "string"}, "item": {"type": "string"}, "message": {"type": "string"}}
+    refusal: dict[str, Any] = {"type": "object", "required": ["code", "message"], "properties": fields}
+    return {
+        "Ok": {"type": "object", "required": ["result"], "properties": {
+            "result": {"const": "ok"},
+            "persons": {"type": "array", "items": {"type": "object", "properties": {
+                "宛名番号": {"type": "string"}, "世帯番号": {"type": "string"}}}}},
+            "additionalProperties": True},
+        "Error": {**refusal, "required": ["result", "code", "message"],
+                  "properties": {**fields, "result": {"const": "error"}}},
+        "Alert": {"type": "object", "required": ["result", "alerts"], "properties": {
+            "result": {"const": "alert"}, "alerts": {"type": "array", "items": refusal, "minItems": 1}}},
+    }

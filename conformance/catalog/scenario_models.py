@@ -1,0 +1,272 @@
+"""Catalog models of the driver protocol and of declarative scenarios (docs/driver.md).
+
+``driver_operations`` describe the HTTP API the harness defines and a vendor implements as a thin
+adapter (the driver protocol, ``/driver/v1``), kept apart from the linkage ``interfaces``.
+``scenarios`` are tests as data: ``given`` persons, ``steps`` of driver operations, ``expect`` of
+named matchers. The vocabulary is closed: no expression is evaluated and nothing is templated; a
+value is a literal, a reference to a given person's number, or a JSON pointer into a step's answer.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from conformance.catalog.models import (
+    ENTRY_ID_PATTERN,
+    REQUIREMENT_ID_PATTERN,
+    CatalogModel,
+    LaxSeq,
+    Provenance,
+)
+
+#: The version of the driver protocol this catalog describes (its paths start with /driver/v1).
+DRIVER_VERSION = "v1"
+#: A JSON pointer (RFC 6901): "" is the whole document.
+POINTER_PATTERN = r"^(/[^/]*)*$"
+NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+# -- the driver protocol ---------------------------------------------------------------------------
+
+
+class DriverField(CatalogModel):
+    """A field of a driver request body (or a query parameter of a ``get`` operation)."""
+
+    name: Annotated[str, Field(min_length=1)]
+    type: Literal["string", "date", "items", "list", "flag"] = Field(
+        default="string", description="items: an object of data item header -> value; list: of 宛名番号; "
+        "flag: true/false.")
+    required: bool = False
+    description: str | None = None
+
+
+class DriverError(CatalogModel):
+    """An エラー or アラート (11.1) a driver operation answers with, by its code."""
+
+    code: Annotated[str, Field(pattern=r"^[EA][0-9]{3}$", description="E...: エラー (blocks), A...: アラート.")]
+    kind: Literal["error", "alert"]
+    message: Annotated[str, Field(min_length=1, description="理由・対応方法, as the reference words it.")]
+    source: Annotated[str, Field(min_length=1, description="The section and sentence of the spec it rests on.")]
+
+
+class DriverOperation(CatalogModel):
+    """One operation of the driver protocol: what the function requirements talk about."""
+
+    id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
+    name: Annotated[str, Field(min_length=1, description="The function, as the spec names it (転入, 転居 ...).")]
+    group: Literal["setup", "change", "query"]
+    method: Literal["get", "post"]
+    path: Annotated[str, Field(pattern=r"^/", description="Below the driver's base path (/driver/v1).")]
+    fields: Annotated[tuple[DriverField, ...], LaxSeq] = ()
+    errors: Annotated[tuple[DriverError, ...], LaxSeq] = Field(
+        default=(), description="The エラー and アラート codes this operation may answer with.")
+    sections: Annotated[tuple[str, ...], LaxSeq] = Field(default=(), description="Sections of the spec it serves.")
+    provenance: Provenance
+
+
+# -- scenarios -------------------------------------------------------------------------------------
+
+
+class PersonRef(CatalogModel):
+    """The number of a given person (``item`` defaults to 宛名番号; 世帯番号 names their household)."""
+
+    person: Annotated[str, Field(pattern=NAME_PATTERN)]
+    item: Literal["宛名番号", "世帯番号"] = "宛名番号"
+
+
+class StepRef(CatalogModel):
+    """A value from the answer of an earlier step, by JSON pointer."""
+
+    step: Annotated[str, Field(pattern=NAME_PATTERN)]
+    pointer: Annotated[str, Field(pattern=POINTER_PATTERN)]
+
+
+#: Data items (header -> value) of a person in a request: literal text, or a given person's number.
+Items = dict[str, str | PersonRef]
+#: A step parameter: literal text or flag, a person's number, an earlier answer's value, a list of
+#: those, items, or a list of items (the persons of a 転入).
+Value = str | bool | PersonRef | StepRef | tuple[str | PersonRef, ...] | Items | tuple[Items, ...]
+
+
+class GivenPerson(CatalogModel):
+    """A person the scenario starts with, created through the driver's ``fixtures.persons``."""
+
+    name: Annotated[str, Field(pattern=NAME_PATTERN, description="The scenario's name for the person.")]
+    household: Annotated[str, Field(pattern=NAME_PATTERN, description="Persons with the same household name "
+                                    "share one 世帯.")]
+    items: Annotated[dict[str, str], Field(strict=False, description="Data items (header -> value) over the "
+                                           "defaults of a current Japanese resident.")] = Field(default_factory=dict)
+
+
+class Given(CatalogModel):
+    """The test data: literal persons (``persons``), on top of the loaded town (``town``)."""
+
+    town: bool = Field(default=True, description="The generated town is loaded (it always is in a run).")
+    persons: Annotated[tuple[GivenPerson, ...], LaxSeq] = ()
+
+
+class Step(CatalogModel):
+    """One call of a driver operation."""
+
+    id: Annotated[str, Field(pattern=NAME_PATTERN)]
+    op: Annotated[str, Field(pattern=ENTRY_ID_PATTERN, description="The id of a driver operation.")]
+    params: Annotated[dict[str, Value], Field(strict=False)] = Field(default_factory=dict)
+    creates: Annotated[tuple[Annotated[str, Field(pattern=NAME_PATTERN)], ...], LaxSeq] = Field(
+        default=(), description="Names for the persons the answer lists (/persons, in order): a 転入 or 出生 "
+        "creates them, later steps and matchers refer to them like given persons.")
+
+
+class _At(CatalogModel):
+    step: Annotated[str, Field(pattern=NAME_PATTERN)]
+    pointer: Annotated[str, Field(pattern=POINTER_PATTERN)] = ""
+
+
+class Equals(_At):
+    """The value at ``pointer`` of the step's answer equals ``value``."""
+
+    matcher: Literal["equals"]
+    value: str | bool | PersonRef | StepRef | None
+
+
+class Absent(_At):
+    """Nothing at ``pointer``: the key is missing, null or the empty string."""
+
+    matcher: Literal["absent"]
+
+
+class Accepted(CatalogModel):
+    """The step was committed (HTTP 200, ``result: ok``)."""
+
+    matcher: Literal["accepted"]
+    step: Annotated[str, Field(pattern=NAME_PATTERN)]
+
+
+class Refused(CatalogModel):
+    """The step was an エラー (blocked) or an アラート (asks for confirmation) with ``code``; nothing committed."""
+
+    matcher: Literal["error", "alert"]
+    step: Annotated[str, Field(pattern=NAME_PATTERN)]
+    code: Annotated[str, Field(pattern=r"^[EA][0-9]{3}$")]
+
+
+class HistoryAppended(CatalogModel):
+    """The person's history gained exactly ``rows`` rows during ``step`` (1 by default); the last one
+    carries ``items``, and every other item is the previous row's value (all items kept)."""
+
+    matcher: Literal["history_appended"]
+    step: Annotated[str, Field(pattern=NAME_PATTERN)]
+    person: Annotated[str, Field(pattern=NAME_PATTERN)]
+    rows: Annotated[int, Field(ge=1)] = 1
+    items: Annotated[dict[str, str], Field(strict=False)] = Field(default_factory=dict)
+    changed: Annotated[tuple[str, ...], LaxSeq] = Field(
+        default=(), description="Items the step may change to a value not listed in ``items``.")
+    allowed: Annotated[dict[str, tuple[str, ...]], Field(strict=False)] = Field(
+        default_factory=dict, description="Items the text leaves room for: the new row's value is one of these "
+        "(every reading the text allows; the scenario's interpretation says why).")
+    keeps_others: bool = Field(
+        default=True, description="Every item not in ``items`` or ``changed`` keeps the previous row's value "
+        "(1.2.1 R017); false when the scenario checks only the items it names.")
+
+
+class HistoryUnchanged(CatalogModel):
+    """The person's history did not change during ``step`` (an エラー committed nothing)."""
+
+    matcher: Literal["history_unchanged"]
+    step: Annotated[str, Field(pattern=NAME_PATTERN)]
+    person: Annotated[str, Field(pattern=NAME_PATTERN)]
+
+
+class Order(_At):
+    """The list at ``pointer`` has ``key`` values in exactly this order."""
+
+    matcher: Literal["order"]
+    key: Annotated[str, Field(min_length=1)]
+    values: Annotated[tuple[str | PersonRef, ...], LaxSeq, Field(min_length=1)]
+
+
+class Contains(_At):
+    """The list at ``pointer`` has an entry whose ``key`` is ``value`` (or has none, with ``present: false``)."""
+
+    matcher: Literal["contains"]
+    key: Annotated[str, Field(min_length=1)]
+    value: str | PersonRef
+    present: bool = True
+
+
+class Oracle(_At):
+    """The value at ``pointer`` equals what an oracle of ``conformance.oracles`` answers for ``args``."""
+
+    matcher: Literal["oracle"]
+    oracle: Literal["wareki.to_wareki", "wareki.to_seireki", "jumin.removal_date"]
+    args: Annotated[dict[str, str | PersonRef | StepRef], Field(strict=False)]
+
+
+class PersonItems(CatalogModel):
+    """After the steps, every endpoint that returns the person shows these items: the driver's person
+    view and the linkage API's resident, history (last row), household and list documents."""
+
+    matcher: Literal["person_items"]
+    person: Annotated[str, Field(pattern=NAME_PATTERN)]
+    items: Annotated[dict[str, str | None], Field(strict=False, min_length=1)]
+    endpoints: Annotated[
+        tuple[Literal["driver", "resident", "history", "household", "list"], ...], LaxSeq, Field(min_length=1)
+    ] = ("driver", "resident", "history", "household")
+
+
+Expect = Annotated[
+    Equals | Absent | Accepted | Refused | HistoryAppended | HistoryUnchanged | Order | Contains | Oracle | PersonItems,
+    Field(discriminator="matcher"),
+]
+
+
+class Checks(CatalogModel):
+    """Which sentence of a bound requirement the scenario checks, quoted."""
+
+    requirement: Annotated[str, Field(pattern=REQUIREMENT_ID_PATTERN)]
+    sentence: Annotated[str, Field(min_length=1, description="The words of the requirement checked, verbatim.")]
+
+
+class Scenario(CatalogModel):
+    """A test as data, bound to the requirements whose text it checks."""
+
+    id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
+    title: Annotated[str, Field(min_length=1)]
+    requirements: Annotated[tuple[Annotated[str, Field(pattern=REQUIREMENT_ID_PATTERN)], ...], LaxSeq,
+                            Field(min_length=1)]
+    checks: Annotated[tuple[Checks, ...], LaxSeq] = Field(
+        default=(), description="The sentence of each bound requirement the scenario checks.")
+    interpretation: str | None = Field(default=None, description="Where the spec leaves room: the reading taken.")
+    given: Given = Given()
+    steps: Annotated[tuple[Step, ...], LaxSeq, Field(min_length=1)]
+    expect: Annotated[tuple[Expect, ...], LaxSeq, Field(min_length=1)]
+
+
+class Interpretation(CatalogModel):
+    """An entry of the interpretation register: a point where the text leaves room, the readings the
+    harness accepts (every one the text allows), and what judges by it."""
+
+    id: Annotated[str, Field(pattern=ENTRY_ID_PATTERN)]
+    requirements: Annotated[tuple[Annotated[str, Field(pattern=REQUIREMENT_ID_PATTERN)], ...], LaxSeq,
+                            Field(min_length=1)]
+    question: Annotated[str, Field(min_length=1, description="What the text does not settle.")]
+    text: Annotated[str, Field(min_length=1, description="The words of the spec it rests on, verbatim.")]
+    accepted: Annotated[tuple[Annotated[str, Field(min_length=1)], ...], LaxSeq, Field(
+        min_length=1, description="Every reading accepted (a set of allowed values, not one).")]
+    used_by: Annotated[tuple[Annotated[str, Field(min_length=1)], ...], LaxSeq] = Field(
+        default=(), description="What judges by it: the model's rule, a scenario id.")
+
+
+class ScenarioDocument(CatalogModel):
+    """A scenario or driver file of an edition (``driver.yaml``, ``scenarios/*.yaml``), or the
+    interpretation register (``interpretations.yaml``)."""
+
+    driver_operations: Annotated[tuple[DriverOperation, ...], LaxSeq] = ()
+    scenarios: Annotated[tuple[Scenario, ...], LaxSeq] = ()
+    interpretations: Annotated[tuple[Interpretation, ...], LaxSeq] = ()
+
+
+#: The model each list of a ScenarioDocument holds (the loader validates entry by entry).
+SCENARIO_ENTRY_MODELS: dict[str, Any] = {"driver_operations": DriverOperation, "scenarios": Scenario,
+                                         "interpretations": Interpretation}

@@ -1,0 +1,93 @@
+"""Form checks of 5.2: 世帯員の並び順."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from conformance.checks.forms.common import (
+    Row,
+    form_of,
+    household_sample,
+    location,
+    name_of,
+    person_blocks,
+    read,
+    squeeze,
+    target_of,
+    without_furigana,
+)
+from conformance.checks.registry import CheckContext, check
+from conformance.errors import TargetError
+from conformance.findings import Finding
+
+# -- 5.2: 世帯員の並び順 ------------------------------------------------------------------------------------
+
+_SPOUSES = ("妻", "夫", "妻（未届）", "夫（未届）")
+
+
+def rank(relation: str) -> int:
+    """The coarse place of a 続柄 in 5.2 that 続柄 alone decides: 世帯主 0, 配偶者 1, 子 and their
+    families 2 (whose family a 子の子 is, the data does not say), 父母 3, 兄弟姉妹 4, 祖父母 5, other
+    relatives 6, 縁故者 7, 同居人 8."""
+    if relation == "世帯主":
+        return 0
+    if relation in _SPOUSES:
+        return 1
+    if relation == "子" or relation.startswith("子の"):
+        return 2
+    fixed = {"父": 3, "母": 3, "兄": 4, "姉": 4, "弟": 4, "妹": 4, "縁故者": 7, "同居人": 8}
+    if relation in fixed:
+        return fixed[relation]
+    if relation in ("父の父", "父の母", "母の父", "母の母"):
+        return 5
+    return 6
+
+
+def order_problem(members: Sequence[Row]) -> tuple[int, str] | None:
+    """The first member (index) printed out of the 5.2 order, and why; None when the order holds.
+
+    Between ranks the order is judged fully; within one 続柄 (outside the families of 子, where the
+    data cannot tell which family a member belongs to) by 生年月日, then 宛名番号 (不詳 dates are not compared).
+    """
+    has_child_family = any(row.get("続柄", "").startswith("子の") for row in members)
+    for index in range(1, len(members)):
+        before, after = members[index - 1], members[index]
+        first, second = rank(before.get("続柄", "")), rank(after.get("続柄", ""))
+        if second < first:
+            return index, f"{after.get('続柄')} after {before.get('続柄')}"
+        same = before.get("続柄") == after.get("続柄") and not (first == 2 and has_child_family)
+        known = before.get("生年月日_不詳フラグ") != "1" and after.get("生年月日_不詳フラグ") != "1"
+        key_before = (before.get("生年月日", ""), before.get("宛名番号", ""))
+        key_after = (after.get("生年月日", ""), after.get("宛名番号", ""))
+        if same and known and key_after < key_before:
+            return index, f"two {after.get('続柄')} not by 生年月日 and 宛名番号"
+    return None
+
+
+@check("forms.member_order")
+def member_order(ctx: CheckContext) -> Iterator[Finding]:
+    """The 世帯員 of a 世帯連記式 copy are printed in the order of 5.2 (j1010)."""
+    target = target_of(ctx)
+    form = form_of(target, str(ctx.params.get("form", "juminhyo_setai")))
+    sample = household_sample(target.need_data().rows, int(ctx.params.get("households", 12)))
+    if not sample:
+        raise TargetError("the test data has no household of two or more current members")
+    for members in sample:
+        whom = f"世帯 of 宛名番号={members[0]['宛名番号']}"
+        document, problems = read(ctx, target, form.id, {"宛名番号": members[0]["宛名番号"]}, whom)
+        yield from problems
+        if document is None:
+            continue
+        blocks = person_blocks(form, document)
+        names = {name_of(target, form, row): row for row in members}
+        shown = [names[key] for block in blocks if (key := squeeze(without_furigana(block[0].value))) in names]
+        problem = order_problem(shown)
+        if problem is not None:
+            index, why = problem
+            line = blocks[index][0].line if index < len(blocks) else None
+            yield ctx.finding("form.member_order", f"the 世帯員 are not in the order of 5.2: {why}",
+                              location=location(form.id, line.page if line else None, "氏名", whom),
+                              expected="続柄 " + " > ".join(r.get("続柄", "") for r in sorted(
+                                  shown, key=lambda r: (rank(r.get("続柄", "")), r.get("生年月日", ""),
+                                                        r.get("宛名番号", "")))),
+                              actual="続柄 " + " > ".join(r.get("続柄", "") for r in shown))

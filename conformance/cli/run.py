@@ -1,0 +1,264 @@
+"""``conformance run``: drives pytest with the plugin, so there is one execution path.
+
+After pytest, the run's output directory gets its evidence bundle (``evidence.zip``, unsigned:
+``conformance report sign`` adds the signature with a key the vendor keeps).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from conformance import secrets
+from conformance.cli.output import USAGE_EXIT
+from conformance.errors import ProfileError, UsageError
+from conformance.locations import default_catalog_root, reference_profile
+from conformance.options import plugin_arguments
+from conformance.reporting.bundle import BUNDLE_NAME, BundleInputs, build_bundle, export_file_paths
+from conformance.reporting.json_report import annotate_junit
+from conformance.reporting.terminal import ProgressPlugin, print_summary
+from conformance.results import Verdict, exit_code, gate_line
+
+#: Plugins blocked in a run (as in the project's pytest addopts): they come with libraries the checks
+#: use (schemathesis, and anyio and Hypothesis with it) or the bench extra (typeguard) and act only on
+#: test functions of their own kind, which the suite has none of; loading them would import those
+#: libraries at start.
+_UNUSED_PLUGINS = (
+    "-p", "no:schemathesis", "-p", "no:anyio", "-p", "no:typeguard", "-p", "no:hypothesispytest",
+)
+
+#: pytest exit codes that mean the run itself could not be done (a usage error is the user's input).
+_USAGE = {pytest.ExitCode.USAGE_ERROR, pytest.ExitCode.INTERNAL_ERROR}
+#: Arguments that ask for pytest's own output instead of the progress bar and summary.
+_VERBOSE = frozenset({"-v", "-vv", "-vvv", "--verbose"})
+
+
+def pytest_arguments(
+    *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str],
+    defects: list[str] | None = None, seed: int | None = None, shard: str | None = None,
+    suite_name: str | None = None,
+) -> list[str]:
+    """The pytest command line for a run.
+
+    pytest's cache lives in the output directory, so ``conformance run --out D -- --lf`` reruns what
+    failed in the last run into D.
+    """
+    root = (catalog or default_catalog_root()).resolve()
+    args = [
+        str(root), "--conformance", *plugin_arguments({"catalog": root, "out": out}),
+        f"--junitxml={out / 'junit.xml'}", "-o", "junit_family=xunit1", "-o", "addopts=",
+        "-o", f"cache_dir={(out / '.pytest_cache').resolve()}", "--rootdir", str(root), "-q",
+        *_UNUSED_PLUGINS,
+        # The CLI imported the package before pytest could mark it for assertion rewriting.
+        "-W", "ignore::pytest.PytestAssertRewriteWarning",
+    ]
+    if suite_name:
+        args += ["-o", f"junit_suite_name={suite_name}"]
+    args += plugin_arguments({"profile": profile, "domain": domains, "defect": defects or [], "seed": seed,
+                              "shard": shard})
+    return args + extra
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What ``conformance run`` was asked for."""
+
+    profile: Path | None
+    out: Path
+    domains: list[str] = field(default_factory=list)
+    catalog: Path | None = None
+    extra: list[str] = field(default_factory=list)
+    defects: list[str] = field(default_factory=list)
+    seed: int | None = None
+    shard: str | None = None
+    gate: str = "conformant"
+    pytest_output: bool = False
+
+
+def run_suite(options: RunOptions, console: Console | None = None) -> int:
+    """Run pytest with the plugin; the exit code of the verdict (docs/results.md), 2 for the user's
+    input (bad arguments, profile or catalog). Shows a progress bar and a summary on ``console``
+    unless pytest's own output was asked for (``pytest_output`` or ``-v``)."""
+    from conformance.catalog.loader import load_catalog
+    from conformance.plan import check_run_inputs
+    from conformance.profiles import load_profile, unset_secrets
+
+    _check_domains(options.domains)
+    used = options.profile or reference_profile()
+    if options.profile is not None and not options.profile.is_file():
+        from conformance.inputs import check_regular
+
+        check_regular(options.profile, "--profile")  # names a FIFO or a device as what it is
+        raise UsageError(f"{options.profile}: no such vendor profile")
+    profile = load_profile(used)  # a ProfileError names file:line before anything starts
+    unset = unset_secrets(profile, os.environ, used)
+    if unset:  # the user's input, not an unreachable vendor (issue 27, item 1)
+        raise ProfileError("\n".join(f"{problem}: set it before the run (docs/profiles.md)" for problem in unset))
+    check_run_inputs(profile, load_catalog((options.catalog or default_catalog_root()).resolve()).editions, used)
+    if profile.targets.api is not None and profile.targets.api.auth is not None:
+        # Known before any output is written, in this process too (the workers read it themselves).
+        secrets.register_environment([profile.targets.api.auth.env])
+    out = _prepare_out(options.out)  # locked by this run until it ends
+    try:
+        return _run_locked(options, profile.product, profile.version, out, console)
+    except OSError as error:
+        # A full disk, a read-only or vanished directory: what was half-written is removed, so
+        # every output is whole or absent.
+        _discard_outputs(out)
+        raise UsageError(f"--out {out}: {error.strerror or error} while writing the run's outputs; nothing of "
+                         "this run was kept: free space or give another --out") from None
+    finally:
+        _release_out(out)
+
+
+#: The outputs of a run in its output directory (results.json, reports, bundle).
+_OUTPUTS = ("results.json", "junit.xml", "report.html", "exchanges.har", BUNDLE_NAME)
+
+
+def _discard_outputs(out: Path) -> None:
+    for name in _OUTPUTS:
+        with contextlib.suppress(OSError):
+            (out / name).unlink(missing_ok=True)
+
+
+def _run_locked(options: RunOptions, product: str, version: str, out: Path, console: Console | None) -> int:
+    """The run proper, in its locked output directory (:func:`run_suite`)."""
+    args = pytest_arguments(
+        profile=options.profile, domains=options.domains, out=out, catalog=options.catalog, extra=options.extra,
+        defects=options.defects, seed=options.seed, shard=options.shard,
+        suite_name=f"{product} {version}",
+    )
+    verbose = options.pytest_output or any(arg in _VERBOSE for arg in options.extra)
+    shown = console or Console(stderr=True)
+    with _terminated_as_interrupt():
+        code = pytest.main(args) if verbose else _quiet_pytest(args, out, shown)
+    results = out / "results.json"
+    if code in _USAGE or not results.is_file():
+        if not verbose:
+            shown.print(f"error: the run could not start; pytest's output is in {out / 'work' / PYTEST_LOG}",
+                        markup=False, highlight=False)
+        return USAGE_EXIT
+    document = json.loads(results.read_text("utf-8"))
+    annotate_junit(out / "junit.xml", document)
+    _bundle(out, options.profile, options.catalog)
+    if not verbose:
+        print_summary(shown, document, out)
+    accepted = gate_line(Verdict(document["verdict"]), gate=options.gate)
+    if accepted is not None:
+        shown.print(accepted, markup=False, highlight=False)
+    return exit_code(Verdict(document["verdict"]), gate=options.gate)
+
+
+#: pytest's own output of a run, in the work directory of the output directory.
+PYTEST_LOG = "pytest-output.txt"
+
+
+def _check_domains(domains: list[str]) -> None:
+    """``--domain`` values are domain slugs (a typo would select nothing and still give a verdict)."""
+    from conformance.catalog.models import DOMAIN_SLUGS
+    from conformance.messages import closest
+
+    for domain in domains:
+        if domain not in DOMAIN_SLUGS:
+            match = closest(domain, DOMAIN_SLUGS)
+            hint = f"; did you mean {match!r}?" if match else f"; one of: {', '.join(DOMAIN_SLUGS)}"
+            raise UsageError(f"--domain {domain!r}: no such domain{hint}")
+
+
+#: The lock file of an output directory: one run at a time writes into it.
+LOCK_NAME = ".conformance-run.lock"
+#: Output directories this process holds locked, with the open lock file.
+_LOCKS: dict[Path, int] = {}
+
+
+def _prepare_out(out: Path) -> Path:
+    """The output directory, created and locked for this run (a second run into it exits 2); stale
+    results and bundle removed (they must never pass for this run's). ``work/`` is private (0700):
+    it holds copies of the vendor's data and the test data."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: exists and is not a directory; give a directory")
+    try:
+        (out / "work").mkdir(parents=True, exist_ok=True)
+        os.chmod(out / "work", 0o700)
+    except OSError as error:
+        raise UsageError(f"--out {out}: cannot be created ({error.strerror}); give a directory you can write") from None
+    _lock_out(out)
+    try:
+        (out / "results.json").unlink(missing_ok=True)
+        (out / BUNDLE_NAME).unlink(missing_ok=True)
+    except OSError as error:
+        _release_out(out)
+        raise UsageError(f"--out {out}: stale results cannot be removed ({error.strerror})") from None
+    return out
+
+
+def _lock_out(out: Path) -> None:
+    """``fcntl.flock`` on the directory's lock file, held until :func:`_release_out` (or the process
+    ends: the kernel drops the lock of a killed run, so no stale lock outlives it)."""
+    key = out.resolve()
+    if key in _LOCKS:
+        raise UsageError(f"--out {out}: another run of this process is writing into it")
+    try:
+        fd = os.open(out / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except OSError as error:
+        raise UsageError(f"--out {out}: cannot be locked ({error.strerror}); give a directory you can write") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise UsageError(f"--out {out}: another conformance run is writing into it; wait for it to end or "
+                         "give another --out") from None
+    _LOCKS[key] = fd
+
+
+def _release_out(out: Path) -> None:
+    fd = _LOCKS.pop(out.resolve(), None)
+    if fd is not None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _quiet_pytest(args: list[str], out: Path, console: Console) -> int:
+    """pytest with its terminal output in the work directory and a progress bar on ``console``."""
+    log = out / "work" / PYTEST_LOG
+    with log.open("w", encoding="utf-8") as handle, contextlib.redirect_stdout(handle):
+        return int(pytest.main(args, plugins=[ProgressPlugin(console)]))
+
+
+@contextlib.contextmanager
+def _terminated_as_interrupt() -> Iterator[None]:
+    """SIGTERM ends a run as Ctrl-C does: pytest finishes the session, the reference vendor stops,
+    and results.json says ``not_run`` (interrupted) instead of a verdict over what ran."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _bundle(out: Path, profile: Path | None, catalog: Path | None) -> None:
+    """The run's evidence bundle (module docstring)."""
+    from conformance.profiles import load_profile
+
+    used = profile or reference_profile()
+    exports = load_profile(used).targets.exports
+    export_files = export_file_paths(exports.directory, exports.files) if exports and exports.via == "directory" else ()
+    build_bundle(BundleInputs(out=out, profile=used, catalog_root=(catalog or default_catalog_root()).resolve(),
+                              export_files=export_files))

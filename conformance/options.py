@@ -1,0 +1,71 @@
+"""The options of a run, declared once for both front ends.
+
+``conformance run --profile P`` and ``pytest --conformance-profile P`` are the same option: the CLI
+(:mod:`conformance.cli.run`) builds its typer options from :data:`RUN_OPTIONS`, the pytest plugin
+adds its ``--conformance-*`` options from the same table, and the CLI's call of pytest passes its
+values on through :func:`plugin_arguments` (the pytest-benchmark pattern of one declaration shared
+by two parsers). Plain data: importing it costs neither front end anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+#: Prefix of the plugin's options: ``--profile`` on the CLI is ``--conformance-profile`` for pytest.
+PLUGIN_PREFIX = "--conformance-"
+
+
+@dataclass(frozen=True)
+class RunOption:
+    """One option of a run: ``--<name>`` on the CLI, ``--conformance-<name>`` for pytest."""
+
+    name: str
+    metavar: str
+    help: str
+    repeatable: bool = False
+    type: type = str
+
+    @property
+    def plugin_flag(self) -> str:
+        """The pytest plugin's spelling of the option."""
+        return PLUGIN_PREFIX + self.name
+
+    @property
+    def dest(self) -> str:
+        """The name pytest stores the value under (``config.getoption``)."""
+        return self.plugin_flag.removeprefix("--").replace("-", "_")
+
+
+RUN_OPTIONS: dict[str, RunOption] = {option.name: option for option in (
+    RunOption("profile", "FILE", "Vendor profile YAML (default: the bundled reference vendor's)."),
+    RunOption("catalog", "DIR", "Catalog root (default: the bundled spec_catalog)."),
+    RunOption("domain", "SLUG", "Only this domain (repeatable; a partial run).", repeatable=True),
+    RunOption("out", "DIR", "Output directory (results.json, junit.xml, report.html, evidence.zip)."),
+    RunOption("seed", "N", "Seed of the test data and scenarios: replays a run.", type=int),
+    RunOption("defect", "NAME", "Start the reference vendor with this defect (repeatable).", repeatable=True),
+    RunOption("shard", "I/N", "Run shard I of N (every N-th requirement in id order); join the shards with "
+              "`conformance report merge`."),
+)}
+
+
+def add_plugin_options(addoption: Callable[..., Any]) -> None:
+    """Add every run option to a pytest option group (``group.addoption``)."""
+    for option in RUN_OPTIONS.values():
+        kwargs: dict[str, Any] = {"metavar": option.metavar, "help": option.help}
+        if option.repeatable:
+            kwargs.update(action="append", default=[])
+        else:
+            kwargs.update(type=option.type, default=None)
+        addoption(option.plugin_flag, **kwargs)
+
+
+def plugin_arguments(values: Mapping[str, Any]) -> list[str]:
+    """The plugin's command line for option values by name (None and empty lists are left out)."""
+    arguments: list[str] = []
+    for name, value in values.items():
+        flag = RUN_OPTIONS[name].plugin_flag
+        items: Iterable[Any] = value if RUN_OPTIONS[name].repeatable else [] if value is None else [value]
+        arguments += [f"{flag}={item}" for item in items]
+    return arguments

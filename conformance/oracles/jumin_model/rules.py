@@ -1,0 +1,150 @@
+"""What a transition of the model says: the items it sets (each to a set of allowed values), the items
+it keeps, the other records it changes, and the エラー or アラート it must answer with instead.
+
+Every rule names the requirement whose text fixes it (住民記録 1.0, ``jumin-1.0-<section>-R<nnn>``), so a
+breach is reported against that requirement. Where the text leaves room the rule holds every value it
+allows (``Allowed``), and ``interpretation`` names the entry of the catalog's interpretation register
+(``spec_catalog/jumin/1.0/interpretations.yaml``) that says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+#: A record as the model holds it: data item header -> value ('' when empty).
+Row = Mapping[str, str]
+
+# -- the requirements the rules rest on (住民記録 1.0; spec_catalog/jumin/1.0/requirements) ---------------
+#: 1.2.1: the history keeps every item on every row (項目内容の変更有無に係わらず、全項目の内容を保持).
+KEEP_ALL = "jumin-1.0-1.2.1-R017"
+#: 1.2.1: the key is 宛名番号 and 履歴番号, 履歴番号 a simple serial from 1.
+HISTORY_KEY = "jumin-1.0-1.2.1-R016"
+#: 1.2.1: the row with the largest 履歴番号 is the person's latest data.
+LATEST_ROW = "jumin-1.0-1.2.1-R018"
+#: 1.2.1: the 異動日, 処理日, 届出日 and 通知日 of each 異動 are kept.
+MOVE_DATE, PROCESS_DATE, NOTIFIED_DATE, NOTICE_DATE = (
+    "jumin-1.0-1.2.1-R004", "jumin-1.0-1.2.1-R005", "jumin-1.0-1.2.1-R006", "jumin-1.0-1.2.1-R008")
+#: 1.1.13: 宛名番号 and 世帯番号 numbered automatically, serial plus a check digit.
+NUMBERING = "jumin-1.0-1.1.13-R002"
+#: 4.0.1: a 異動 of a person who was a 住民 selects them from the 住民データ (an エラー for anyone else).
+MOVER_IS_RESIDENT = "jumin-1.0-4.0.1-R001"
+#: 4.0.2: the 異動先世帯 (a new 世帯, or part of an existing one), and the 除票 of who stops being a 住民.
+DESTINATION = "jumin-1.0-4.0.2-R001"
+REMOVAL = "jumin-1.0-4.0.2-R002"
+#: 4.0.3 / 4.1.0.2: 異動日 (except 転出) and 届出日 only up to the 処理日.
+MOVE_NOT_FUTURE = "jumin-1.0-4.0.3-R003"
+NOTIFIED_NOT_FUTURE = "jumin-1.0-4.1.0.2-R003"
+#: 4.0.4: the 世帯主 leaves and two or more members remain: an アラート first.
+HEAD_LEAVES = "jumin-1.0-4.0.4-R002"
+#: 4.1.1.1: a 転入's items as entered; 住所を定めた年月日 the same as 住民となった年月日.
+MOVE_IN_ITEMS = "jumin-1.0-4.1.1.1-R001"
+ADDRESS_DATE = "jumin-1.0-4.1.1.1-R002"
+#: 4.1.1.2: a 除票 with the same 個人番号, 住民票コード or 在留カード番号 stops a new entry.
+RE_ENTRY = "jumin-1.0-4.1.1.2-R001"
+#: 1.1.5: a 転出 is removed on the earlier of 転出予定年月日 and the 転入日 of the 転入通知.
+REMOVAL_DATE = "jumin-1.0-1.1.5-R001"
+#: 4.1.3.1.1: the 転入通知 adds 転入通知日 and 転出年月日（確定）, keeping the 転出予定年月日.
+MOVE_OUT_CONFIRMED = "jumin-1.0-4.1.3.1.1-R001"
+#: 4.1.4.1 / 4.1.4.2: 世帯分離, 世帯合併, 世帯主変更, and the members' 続柄 on a 世帯主変更.
+HOUSEHOLD_CHANGE = "jumin-1.0-4.1.4.1-R001"
+RELATIONS_ON_HEAD_CHANGE = "jumin-1.0-4.1.4.2-R001"
+#: 1.1.1 (日本人) / 1.1.2 (外国人): 世帯主の氏名及び世帯主との続柄.
+HEAD_NAME = "jumin-1.0-1.1.1-R008"
+HEAD_NAME_FOREIGN = "jumin-1.0-1.1.2-R013"
+#: 4.2.3.1: the 住民票's items can be corrected.
+CORRECTION = "jumin-1.0-4.2.3.1-R001"
+#: 4.6.0.1: a cancellation restores the record before the 異動 (a row appended: KEEP_ALL), with its 区分.
+CANCEL_RESTORES = "jumin-1.0-4.6.0.1-R002"
+CANCEL_KIND = "jumin-1.0-4.6.0.1-R004"
+#: 7.2.3: 住民記録データ provided to other systems (every read path), whole and as 異動差分.
+PROVIDED = "jumin-1.0-7.2.3-R001"
+DIFFERENCES = "jumin-1.0-7.2.3-R002"
+
+#: The 1.2.2 区分 of each 異動 and the requirement that lists it.
+REASONS: dict[str, str] = {
+    "国内転入": "jumin-1.0-1.2.2-R005", "国外転入等": "jumin-1.0-1.2.2-R006", "出生": "jumin-1.0-1.2.2-R007",
+    "異動の取消し（増）": "jumin-1.0-1.2.2-R013", "国内転出": "jumin-1.0-1.2.2-R015",
+    "国外転出": "jumin-1.0-1.2.2-R016", "死亡": "jumin-1.0-1.2.2-R017", "職権消除": "jumin-1.0-1.2.2-R020",
+    "異動の取消し（減）": "jumin-1.0-1.2.2-R023", "転居": "jumin-1.0-1.2.2-R025", "軽微な修正": "jumin-1.0-1.2.2-R026",
+    "職権修正": "jumin-1.0-1.2.2-R027", "誤記修正": "jumin-1.0-1.2.2-R028", "世帯分離": "jumin-1.0-1.2.2-R034",
+    "世帯合併": "jumin-1.0-1.2.2-R035", "世帯主変更": "jumin-1.0-1.2.2-R037",
+}
+#: 4.6.0.1 R004 ③ (人口の増減を伴わない記載事項の訂正) has no 1.2.2 bullet of its own: its 区分 is judged
+#: against 4.6.0.1 R004.
+CANCEL_CORRECTION = "異動の取消し（修正）"
+
+#: 住民状態 (code_tables.yaml resident_status): 住民, 転出, 死亡, 消除.
+CURRENT, MOVED_OUT, DECEASED, REMOVED = "1", "2", "3", "9"
+#: Items of a 異動 itself, not of the person: each row sets them (never "kept" from the row before).
+BOOKKEEPING = frozenset({"履歴番号", "異動事由", "異動事由区分", "異動日", "処理日", "届出年月日", "通知年月日",
+                         "申出年月日"})
+#: The items of a 住所 (1.2.1 R015: 世帯ごとに共通のデータも個人ごとに保持する).
+ADDRESS = ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記", "住所_方書", "住所_郵便番号",
+           "住所_市区町村コード")
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """The values the text allows an item to take, with the requirement that fixes them.
+
+    ``values`` None means any value (the text does not fix it); ``interpretation`` names the register's
+    entry when the set is our reading of the text rather than its words.
+    """
+
+    values: frozenset[str] | None
+    requirement: str
+    interpretation: str | None = None
+
+    def admits(self, value: str) -> bool:
+        """Whether ``value`` is one the text allows."""
+        return self.values is None or value in self.values
+
+
+def exactly(value: str, requirement: str) -> Allowed:
+    """The one value the text fixes."""
+    return Allowed(frozenset({value}), requirement)
+
+
+def one_of(values: set[str] | frozenset[str], requirement: str, interpretation: str) -> Allowed:
+    """Several values, each a reading of the text the register records."""
+    return Allowed(frozenset(values), requirement, interpretation)
+
+
+@dataclass(frozen=True)
+class RowRule:
+    """One new history row of one person: ``sets`` its items to allowed values; every other judged item
+    keeps the value of ``before`` (1.2.1 R017); None ``before`` for a new person (no row to keep)."""
+
+    reason: str
+    sets: Mapping[str, Allowed]
+    before: Row | None
+    #: Items the new row takes a number for the vendor to assign (宛名番号, 世帯番号 of a new 世帯).
+    numbers: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """The operation must commit nothing and answer an エラー (``kind`` error) or アラート with a code."""
+
+    kind: str
+    codes: frozenset[str]
+    requirement: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Commit:
+    """The operation must commit: each listed person gains exactly the rows of ``rows`` (in order);
+    ``new`` persons appear (the answer lists them in this order); everyone else the model knows keeps
+    their history unchanged."""
+
+    rows: Mapping[str, tuple[RowRule, ...]]
+    new: tuple[RowRule, ...] = ()
+    #: Persons whose record may gain one row of a 世帯主変更 the text lets the vendor make by itself
+    #: (4.0.4 R001: 職権により当該残存世帯員を世帯主とする処理を行えること).
+    optional: Mapping[str, RowRule] = field(default_factory=dict)
+
+
+#: What the model answers for an operation: the rows it must write, or the refusal it must give.
+Outcome = Commit | Refusal

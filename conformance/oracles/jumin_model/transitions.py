@@ -1,0 +1,374 @@
+"""Each driver operation (docs/driver.md) as a transition of the model, written from the text of
+住民記録 1.0, not from any implementation.
+
+``TRANSITIONS[operation](world, request)`` answers what the operation must do with ``request`` (the
+driver request body) in the state ``world``: the :class:`~.rules.Refusal` it must give, or the
+:class:`~.rules.Commit` of the rows it must write, each item set to the values the text allows, every
+other item kept. Dates are ISO text (``YYYY-MM-DD``), compared as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from conformance.oracles.jumin_model import rules as r
+from conformance.oracles.jumin_model.rules import Allowed, Commit, Outcome, Refusal, Row, RowRule, exactly, one_of
+from conformance.oracles.jumin_model.world import World
+
+#: Interpretation register entries (spec_catalog/jumin/1.0/interpretations.yaml).
+I_HEAD_NAME = "jumin-1.0-interp-setai-nushi-name"
+I_BECAME_RESIDENT = "jumin-1.0-interp-became-resident-date"
+I_ADDRESS_DATE = "jumin-1.0-interp-address-date-tenkyo"
+I_REMOVED_AHEAD = "jumin-1.0-interp-tenshutsu-status"
+I_CONFIRMED_DATE = "jumin-1.0-interp-tenshutsu-kakutei-date"
+I_CANCEL_STATUS = "jumin-1.0-interp-cancel-decrease-status"
+I_BIRTH_DATE = "jumin-1.0-interp-birth-move-date"
+
+Transition = Callable[[World, Mapping[str, Any]], Outcome]
+
+
+# -- shared rules ------------------------------------------------------------------------------------
+
+
+def _dates(request: Mapping[str, Any], *, move: str | None = "異動日", notified: str | None = "届出年月日"
+           ) -> Refusal | None:
+    """4.0.3 R003 (異動日, except 転出) and 4.1.0.2 R003 (届出日): only days up to the 処理日."""
+    processed = str(request["処理日"])
+    if move is not None and str(request[move]) > processed:
+        return Refusal("error", frozenset({"E001"}), r.MOVE_NOT_FUTURE, f"{move} after the 処理日")
+    if notified is not None and str(request[notified]) > processed:
+        return Refusal("error", frozenset({"E002"}), r.NOTIFIED_NOT_FUTURE, f"{notified} after the 処理日")
+    return None
+
+
+def _movers(world: World, numbers: Iterable[object]) -> Refusal | None:
+    """4.0.1 R001: a 異動 of who was a 住民 selects a 住民 (anyone else is refused: E006)."""
+    if all(world.is_current(str(number)) for number in numbers):
+        return None
+    return Refusal("error", frozenset({"E006"}), r.MOVER_IS_RESIDENT, "a person who is not a 住民")
+
+
+def _head_leaves(world: World, leaving: Iterable[str], request: Mapping[str, Any]) -> Refusal | None:
+    """4.0.4 R002: the 世帯主 leaves and two or more members remain: the アラート A002 first."""
+    if "A002" in (request.get("confirm") or ()):
+        return None
+    gone = set(leaving)
+    for atena in gone:
+        row = world.latest(atena)
+        remaining = [m for m in world.members(row.get("世帯番号", "")) if m not in gone]
+        if row.get("続柄") == "世帯主" and len(remaining) >= 2:
+            return Refusal("alert", frozenset({"A002"}), r.HEAD_LEAVES, "the 世帯主 leaves two or more members")
+    return None
+
+
+def _first(*refusals: Refusal | None) -> Refusal | None:
+    return next((refusal for refusal in refusals if refusal is not None), None)
+
+
+def _stamp(reason: str, request: Mapping[str, Any], **dates: str) -> dict[str, Allowed]:
+    """The items every row of a 異動 sets: its 1.2.2 区分, 処理日, and the dates the 異動 has (1.2.1)."""
+    sets = {"異動事由区分": exactly(reason, r.REASONS.get(reason, r.CANCEL_KIND)),
+            "処理日": exactly(str(request["処理日"]), r.PROCESS_DATE)}
+    requirements = {"異動日": r.MOVE_DATE, "届出年月日": r.NOTIFIED_DATE, "通知年月日": r.NOTICE_DATE}
+    for item, value in dates.items():
+        sets[item] = exactly(value, requirements[item])
+    return sets
+
+
+def _head_name(world: World, atena: str, head: str | None, new_head_name: str) -> Allowed:
+    """1.1.1 R008 as 10.4 P001 spells it (世帯主についてはその旨、世帯主でない者については世帯主の氏名): a
+    member carries the 世帯主's 氏名; the 世帯主's own row may keep it, be blank or carry his own."""
+    requirement = r.HEAD_NAME_FOREIGN if world.latest(atena).get("住民種別") == "2" else r.HEAD_NAME
+    if atena != head:
+        return exactly(new_head_name, requirement)
+    row = world.latest(atena)
+    return one_of({row.get("世帯主氏名", ""), "", row.get("氏名", "")}, requirement, I_HEAD_NAME)
+
+
+def _items(request: Mapping[str, Any], key: str) -> dict[str, str]:
+    return {str(name): str(value) for name, value in dict(request.get(key) or {}).items()}
+
+
+def _given(items: Mapping[str, str], requirement: str) -> dict[str, Allowed]:
+    return {name: exactly(value, requirement) for name, value in items.items()}
+
+
+# -- 転入 ----------------------------------------------------------------------------------------------
+
+
+def move_in(world: World, request: Mapping[str, Any]) -> Outcome:
+    """転入 (4.1.1.1): each person's items as entered, a new 世帯 or the one named (4.0.2 R001)."""
+    persons = [{str(k): str(v) for k, v in dict(p).items()} for p in request["persons"]]
+    refused = _first(_dates(request), _re_entry(world, persons), _three_items(world, persons, request))
+    if refused is not None:
+        return refused
+    reason = "国内転入" if request["区分"] == "国内転入" else "国外転入等"
+    setai = str(request.get("世帯番号") or "")
+    moved = str(request["異動日"])
+    new = []
+    for person in persons:
+        sets = {**_given(person, r.MOVE_IN_ITEMS), "住民状態": exactly(r.CURRENT, r.DESTINATION),
+                **_stamp(reason, request, 異動日=moved, 届出年月日=str(request["届出年月日"])),
+                **_became_resident(moved)}
+        numbers = {"宛名番号": "new"}
+        if setai:
+            sets["世帯番号"] = exactly(setai, r.DESTINATION)
+        else:
+            numbers["世帯番号"] = "new"
+        new.append(RowRule(reason, sets, None, numbers))
+    return Commit({}, tuple(new))
+
+
+def _became_resident(day: str) -> dict[str, Allowed]:
+    """住民となった年月日 is the day of the 異動 (our reading), and 住所を定めた年月日 the same (4.1.1.1 R002)."""
+    return {"住民となった年月日": one_of({day}, "jumin-1.0-1.1.1-R010", I_BECAME_RESIDENT),
+            "住所を定めた年月日": exactly(day, r.ADDRESS_DATE)}
+
+
+def _re_entry(world: World, persons: list[dict[str, str]]) -> Refusal | None:
+    """4.1.1.2 R001: a 除票 with the same 個人番号, 住民票コード or 在留カード番号 stops a new entry (E004)."""
+    keys = ("個人番号", "住民票コード", "在留カード等番号")
+    for row in world.removed():
+        if any(person.get(key) and person.get(key) == row.get(key) for person in persons for key in keys):
+            return Refusal("error", frozenset({"E004"}), r.RE_ENTRY, "a 除票 has the same number")
+    return None
+
+
+def _three_items(world: World, persons: list[dict[str, str]], request: Mapping[str, Any]) -> Refusal | None:
+    """4.1.1.2 R001: a 除票 with the same 氏名, 性別 and 生年月日: an アラート (A001) first."""
+    if "A001" in (request.get("confirm") or ()):
+        return None
+    keys = ("氏名", "性別", "生年月日")
+    for row in world.removed():
+        if any(all(person.get(key) == row.get(key) for key in keys) for person in persons):
+            return Refusal("alert", frozenset({"A001"}), r.RE_ENTRY, "a 除票 has the same 3情報")
+    return None
+
+
+# -- 転居・転出 ------------------------------------------------------------------------------------------
+
+
+def move_within(world: World, request: Mapping[str, Any]) -> Outcome:
+    """転居: the new 住所 and 住所を定めた年月日 (the day of the 転居, our reading); nothing else changes."""
+    numbers = [str(n) for n in request["宛名番号"]]
+    refused = _first(_movers(world, numbers), _dates(request))
+    if refused is not None:
+        return refused
+    moved = str(request["異動日"])
+    address = {k: v for k, v in _items(request, "住所").items() if k.startswith("住所_")}
+    sets = {**_given(address, "jumin-1.0-1.1.1-R011"),
+            "住所を定めた年月日": one_of({moved}, "jumin-1.0-1.1.1-R012", I_ADDRESS_DATE),
+            **_stamp("転居", request, 異動日=moved, 届出年月日=str(request["届出年月日"]))}
+    return Commit({n: (RowRule("転居", sets, world.latest(n)),) for n in numbers})
+
+
+def move_out(world: World, request: Mapping[str, Any]) -> Outcome:
+    """転出 (届出): 転出予定年月日 as the 異動日 (4.1.3.0.1 R001: it may be after the 届出日)."""
+    numbers = [str(n) for n in request["宛名番号"]]
+    refused = _first(_movers(world, numbers), _dates(request, move=None), _head_leaves(world, numbers, request))
+    if refused is not None:
+        return refused
+    planned = str(request["転出予定年月日"])
+    reason = "国外転出" if request.get("区分") == "国外転出" else "国内転出"
+    sets = {**_stamp(reason, request, 異動日=planned, 届出年月日=str(request["届出年月日"])),
+            "転出予定年月日": exactly(planned, r.REMOVAL),
+            # 1.1.5 R001: removed on the 転出予定年月日 at the latest; a vendor may keep 住民 until the
+            # 転入通知 or the day comes, or record the 除票 at once.
+            "住民状態": one_of({r.CURRENT, r.MOVED_OUT}, r.REMOVAL_DATE, I_REMOVED_AHEAD)}
+    if request.get("転出先住所_市区町村コード"):
+        sets["転出先住所（予定）_市区町村コード"] = exactly(str(request["転出先住所_市区町村コード"]), r.REMOVAL)
+    return Commit({n: (RowRule(reason, sets, world.latest(n)),) for n in numbers},
+                  optional=_lone_member(world, numbers, request))
+
+
+def move_out_confirm(world: World, request: Mapping[str, Any]) -> Outcome:
+    """転入通知の受理 (4.1.3.1.1 R001): the 除票 on the earlier of 転出予定年月日 and the 転入日 (1.1.5 R001);
+    転出予定年月日 kept, 転出年月日（確定） and 通知年月日 added."""
+    atena = str(request["宛名番号"])
+    row = world.latest(atena)
+    planned, arrived = row.get("転出予定年月日", ""), str(request["転入年月日"])
+    removed = min(planned, arrived)
+    reason = row.get("異動事由区分", "") if row.get("異動事由区分") in ("国内転出", "国外転出") else "国内転出"
+    sets = {**_stamp(reason, request), "通知年月日": exactly(str(request["通知年月日"]), r.MOVE_OUT_CONFIRMED),
+            "住民状態": exactly(r.MOVED_OUT, r.REMOVAL),
+            # The day 1.1.5 R001 fixes (the earlier of the two), or the 転入日 as the 転入通知 gives it.
+            "転出年月日（確定）": one_of({removed, arrived}, r.REMOVAL_DATE, I_CONFIRMED_DATE),
+            "異動日": one_of({planned, removed, arrived}, r.MOVE_DATE, I_CONFIRMED_DATE)}
+    return Commit({atena: (RowRule(reason, sets, row),)})
+
+
+def _lone_member(world: World, leaving: list[str], request: Mapping[str, Any]) -> dict[str, RowRule]:
+    """4.0.4 R001: when the 世帯主 leaves one member, the vendor may make that member 世帯主 by itself."""
+    heads = [n for n in leaving if world.latest(n).get("続柄") == "世帯主"]
+    if not heads:
+        return {}
+    remaining = [m for m in world.members(world.latest(heads[0]).get("世帯番号", "")) if m not in leaving]
+    if len(remaining) != 1:
+        return {}
+    lone = remaining[0]
+    sets = {**_stamp("世帯主変更", request), "続柄": exactly("世帯主", "jumin-1.0-4.0.4-R001"),
+            "世帯主氏名": _head_name(world, lone, lone, ""), "異動日": Allowed(None, r.MOVE_DATE),
+            "届出年月日": Allowed(None, r.NOTIFIED_DATE)}
+    return {lone: RowRule("世帯主変更", sets, world.latest(lone))}
+
+
+# -- 出生・死亡・職権消除 -------------------------------------------------------------------------------
+
+
+def birth(world: World, request: Mapping[str, Any]) -> Outcome:
+    """出生 (4.2.1.2 R001): a new person in the 世帯 named, with the items entered."""
+    person = _items(request, "person")
+    born = person["生年月日"]
+    refused = _dates({"処理日": request["処理日"], "生年月日": born, "届出年月日": request["届出年月日"]},
+                     move="生年月日")
+    if refused is not None:
+        return refused
+    sets = {**_given(person, "jumin-1.0-4.0.1-R002"), "住民状態": exactly(r.CURRENT, r.DESTINATION),
+            "世帯番号": exactly(str(request["世帯番号"]), r.DESTINATION),
+            **_stamp("出生", request, 届出年月日=str(request["届出年月日"])),
+            "異動日": one_of({born}, r.MOVE_DATE, I_BIRTH_DATE), **_became_resident(born)}
+    return Commit({}, (RowRule("出生", sets, None, {"宛名番号": "new"}),))
+
+
+def death(world: World, request: Mapping[str, Any]) -> Outcome:
+    """死亡 (4.2.2.1 R001): 住民状態 死亡, the 異動日 and 通知年月日; a 除票 (4.0.2 R002)."""
+    return _leave(world, request, "死亡", r.DECEASED)
+
+
+def removal(world: World, request: Mapping[str, Any]) -> Outcome:
+    """職権消除 (4.2.2): 住民状態 消除; a 除票 (4.0.2 R002)."""
+    return _leave(world, request, "職権消除", r.REMOVED)
+
+
+def _leave(world: World, request: Mapping[str, Any], reason: str, status: str) -> Outcome:
+    atena = str(request["宛名番号"])
+    refused = _first(_movers(world, [atena]), _dates(request, notified=None), _before_birth(world, atena, request),
+                     _head_leaves(world, [atena], request))
+    if refused is not None:
+        return refused
+    moved = str(request["異動日"])
+    dates = {"異動日": moved}
+    if request.get("通知年月日"):
+        dates["通知年月日"] = str(request["通知年月日"])
+    sets = {**_stamp(reason, request, **dates), "住民状態": exactly(status, r.REMOVAL)}
+    return Commit({atena: (RowRule(reason, sets, world.latest(atena)),)},
+                  optional=_lone_member(world, [atena], request))
+
+
+def _before_birth(world: World, atena: str, request: Mapping[str, Any]) -> Refusal | None:
+    """11.1 R001 (論理的に成立し得ない入力, our reading: E003): a 異動日 before the 生年月日."""
+    row = world.latest(atena)
+    born = row.get("生年月日", "")
+    if row.get("生年月日_不詳フラグ") == "1" or len(born) != 10 or str(request["異動日"]) >= born:
+        return None
+    return Refusal("error", frozenset({"E003"}), "jumin-1.0-11.1-R001", "a 異動日 before the 生年月日")
+
+
+# -- 世帯変更等 -----------------------------------------------------------------------------------------
+
+
+def split(world: World, request: Mapping[str, Any]) -> Outcome:
+    """世帯分離 (4.1.4.1 R001): the persons named form a new 世帯, the first its 世帯主."""
+    numbers = [str(n) for n in request["宛名番号"]]
+    refused = _first(_movers(world, numbers), _dates(request), _head_leaves(world, numbers, request))
+    if refused is not None:
+        return refused
+    relations = dict(zip(numbers, [str(v) for v in request.get("続柄") or ()], strict=False))
+    head = numbers[0]
+    head_name = world.latest(head).get("氏名", "")
+    rows = {}
+    for atena in numbers:
+        relation = "世帯主" if atena == head else relations.get(atena, world.latest(atena).get("続柄", ""))
+        sets = {**_stamp("世帯分離", request, 異動日=str(request["異動日"]), 届出年月日=str(request["届出年月日"])),
+                "続柄": exactly(relation, r.HOUSEHOLD_CHANGE), "世帯主氏名": _head_name(world, atena, head, head_name)}
+        rows[atena] = (RowRule("世帯分離", sets, world.latest(atena), {"世帯番号": "split"}),)
+    return Commit(rows)
+
+
+def merge(world: World, request: Mapping[str, Any]) -> Outcome:
+    """世帯合併 (4.1.4.1 R001): the persons named join the 世帯 named with the 続柄 given."""
+    numbers = [str(n) for n in request["宛名番号"]]
+    setai = str(request["世帯番号"])
+    refused = _first(_movers(world, numbers), _dates(request), _head_leaves(world, numbers, request))
+    if refused is not None:
+        return refused
+    head = world.head(setai)
+    head_name = world.latest(head).get("氏名", "") if head is not None else ""
+    relations = dict(zip(numbers, [str(v) for v in request["続柄"]], strict=True))
+    rows = {}
+    for atena in numbers:
+        sets = {**_stamp("世帯合併", request, 異動日=str(request["異動日"]), 届出年月日=str(request["届出年月日"])),
+                "世帯番号": exactly(setai, r.HOUSEHOLD_CHANGE), "続柄": exactly(relations[atena], r.HOUSEHOLD_CHANGE),
+                "世帯主氏名": _head_name(world, atena, head, head_name)}
+        rows[atena] = (RowRule("世帯合併", sets, world.latest(atena)),)
+    return Commit(rows)
+
+
+def head_change(world: World, request: Mapping[str, Any]) -> Outcome:
+    """世帯主変更 (4.1.4.1 R001) with the members' new 続柄 (4.1.4.2 R001); every member's 世帯主氏名 is
+    the new 世帯主's 氏名 (1.1.1 R008), so every member gains a row."""
+    setai, head = str(request["世帯番号"]), str(request["宛名番号"])
+    refused = _first(_movers(world, [head]), _dates(request))
+    if refused is not None:
+        return refused
+    relations = dict(zip([str(n) for n in request.get("世帯員") or ()], [str(v) for v in request.get("続柄") or ()],
+                         strict=False))
+    head_name = world.latest(head).get("氏名", "")
+    rows = {}
+    for atena in world.members(setai):
+        relation = "世帯主" if atena == head else relations.get(atena, world.latest(atena).get("続柄", ""))
+        sets = {**_stamp("世帯主変更", request, 異動日=str(request["異動日"]), 届出年月日=str(request["届出年月日"])),
+                "続柄": exactly(relation, r.HOUSEHOLD_CHANGE if atena == head else r.RELATIONS_ON_HEAD_CHANGE),
+                "世帯主氏名": _head_name(world, atena, head, head_name)}
+        rows[atena] = (RowRule("世帯主変更", sets, world.latest(atena)),)
+    return Commit(rows)
+
+
+# -- 修正・取消し ---------------------------------------------------------------------------------------
+
+
+def correct(world: World, request: Mapping[str, Any]) -> Outcome:
+    """職権修正, 軽微な修正, 誤記修正 (4.2.3): the items named take the new values, the others are kept,
+    and the earlier rows stay as they were (4.2.3.3 R003: 上書き修正せず)."""
+    atena = str(request["宛名番号"])
+    kind = str(request["区分"])
+    refused = _first(_dates(request, notified=None))
+    if refused is not None:
+        return refused
+    items = {k: v for k, v in _items(request, "items").items() if k not in ("宛名番号", "履歴番号")}
+    sets = {**_given(items, r.CORRECTION), **_stamp(kind, request, 異動日=str(request["異動日"]))}
+    return Commit({atena: (RowRule(kind, sets, world.latest(atena)),)})
+
+
+def cancel(world: World, request: Mapping[str, Any]) -> Outcome:
+    """異動の取消し (4.6.0.1): a new row restoring the record before the latest 異動 (R002, R003), with the
+    区分 of R004 (増: a 住民 again; 減: no longer a 住民; 修正: neither)."""
+    atena = str(request["宛名番号"])
+    history = world.history(atena)
+    latest = history[-1]
+    before: Row = history[-2] if len(history) >= 2 else {**latest, "住民状態": r.REMOVED}
+    was, now = before.get("住民状態"), latest.get("住民状態")
+    kind = "異動の取消し（増）" if now != r.CURRENT and was == r.CURRENT else \
+        "異動の取消し（減）" if now == r.CURRENT and was != r.CURRENT else r.CANCEL_CORRECTION
+    names = (set(before) | set(latest)) - r.BOOKKEEPING
+    sets = {name: exactly(before.get(name, ""), r.CANCEL_RESTORES) for name in names}
+    if len(history) < 2:
+        sets["住民状態"] = one_of({r.REMOVED}, r.CANCEL_RESTORES, I_CANCEL_STATUS)
+    sets.update(_stamp(kind, request))
+    sets["異動事由区分"] = exactly(kind, r.CANCEL_KIND)
+    return Commit({atena: (RowRule(kind, sets, latest),)})
+
+
+#: The transition of each driver operation (spec_catalog/jumin/1.0/driver.yaml).
+TRANSITIONS: dict[str, Transition] = {
+    "moves.in": move_in, "moves.within": move_within, "moves.out": move_out, "moves.out_confirm": move_out_confirm,
+    "births": birth, "deaths": death, "ex_officio.remove": removal, "households.split": split,
+    "households.merge": merge, "households.head": head_change, "ex_officio.correct": correct,
+    "cancellations": cancel,
+}
+
+
+def transition(world: World, operation: str, request: Mapping[str, Any]) -> Outcome:
+    """What ``operation`` must do with ``request`` in ``world`` (KeyError: the model has no such operation)."""
+    return TRANSITIONS[operation](world, request)

@@ -1,0 +1,59 @@
+"""The model's state: the persons it knows, each with their history rows; 世帯 and 除票 derived from them.
+
+The rows are the vendor's own, adopted after the model judged them (a value the text leaves open is the
+one the vendor chose), so the next transition starts from what the vendor holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from conformance.oracles.jumin_model.rules import CURRENT, Row
+
+
+@dataclass
+class World:
+    """Persons by 宛名番号, each with their history rows (oldest first)."""
+
+    persons: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+
+    def adopt(self, atena: str, rows: Iterable[Row]) -> None:
+        """Append the rows the vendor wrote for ``atena`` (a new person when unknown)."""
+        self.persons.setdefault(atena, []).extend(dict(row) for row in rows)
+
+    def history(self, atena: str) -> list[dict[str, str]]:
+        """The person's rows ([] when unknown)."""
+        return self.persons.get(atena, [])
+
+    def latest(self, atena: str) -> dict[str, str]:
+        """The person's latest row (1.2.1 R018: 履歴番号が最大のデータ)."""
+        return self.persons[atena][-1]
+
+    def is_current(self, atena: str) -> bool:
+        """Whether the person is a 住民 (住民状態 住民)."""
+        return atena in self.persons and self.latest(atena).get("住民状態") == CURRENT
+
+    def current(self) -> Iterator[str]:
+        """Every 住民 the model knows."""
+        return (atena for atena in self.persons if self.is_current(atena))
+
+    def members(self, setai: str) -> list[str]:
+        """The 住民 of a 世帯, by 宛名番号."""
+        return sorted(atena for atena in self.current() if self.latest(atena).get("世帯番号") == setai)
+
+    def households(self) -> list[str]:
+        """Every 世帯 with a 住民, by 世帯番号."""
+        return sorted({self.latest(atena).get("世帯番号", "") for atena in self.current()})
+
+    def head(self, setai: str) -> str | None:
+        """The 世帯主 of a 世帯 (None when it has none: 1.1.10 世帯主未設定を許容)."""
+        return next((atena for atena in self.members(setai) if self.latest(atena).get("続柄") == "世帯主"), None)
+
+    def removed(self) -> Iterator[Row]:
+        """The latest rows of the persons who are no longer 住民 (除票)."""
+        return (rows[-1] for atena, rows in self.persons.items() if not self.is_current(atena))
+
+    def numbers(self, item: str) -> set[str]:
+        """Every value of ``item`` (宛名番号, 世帯番号) on any row the model knows."""
+        return {row.get(item, "") for rows in self.persons.values() for row in rows} - {""}

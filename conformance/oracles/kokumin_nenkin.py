@@ -1,0 +1,129 @@
+"""国民年金 第1号被保険者: who is insured, when 資格 is acquired and lost, and the months counted.
+
+What the statute edition ``kokumin_nenkin 2025.12`` quotes of 国民年金法 (spec_sources/statutes/
+kokumin_nenkin), as far as a municipality's 住民記録 decides it: the 第1号被保険者 (第7条第1項第1号:
+国内に住所を有する二十歳以上六十歳未満の者, whatever the nationality), the day 資格 is acquired
+(第8条第1号 二十歳に達したとき, 第2号 日本国内に住所を有するに至つたとき), the day it is lost (第9条: the
+day after 死亡 and after 日本国内に住所を有しなくなつた, the day itself of 六十歳に達した), and the months
+of the 被保険者期間 (第11条第1項, 第2項). Ages are reached on the day before the birthday
+(年齢計算ニ関スル法律; :func:`conformance.oracles.dates.age_reached_on`).
+
+Not decided by 住民記録, so not generated: 第2号 and 第3号被保険者 (厚生年金保険), 適用除外 (老齢給付等).
+
+Readings (ours): a stay's end is either a death, a 転出 abroad (国外転出: no address in Japan after it)
+or a 転出 to another municipality, which keeps the domestic address and so is no 喪失 (第9条第2号); the
+資格取得日 this municipality records is an acquisition during the stay in it (a person who moved in from
+another municipality already insured acquired 資格 there); the 喪失日 includes the day the person
+will reach 60 while still resident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from conformance.oracles.dates import (
+    Month,
+    age_reached_on,
+    fiscal_year_months,
+    month_of,
+    months_between,
+    previous_month,
+)
+
+#: 第7条第1項第1号: 二十歳以上六十歳未満.
+FROM_AGE, UNTIL_AGE = 20, 60
+#: The 種別 of a 第1号被保険者 (第7条第1項第1号: 「第一号被保険者」).
+FIRST_INSURED = "第1号"
+
+EndKind = Literal["died", "abroad", "moved"]
+
+
+@dataclass(frozen=True)
+class Ending:
+    """The end of the stay in the municipality: the last day with the address there and how it ended
+    (``died``: 死亡; ``abroad``: a 転出 out of Japan; ``moved``: a 転出 to another municipality)."""
+
+    kind: EndKind
+    day: date
+
+
+def is_first_insured_on(birth: date, day: date, *, domestic_address: bool = True) -> bool:
+    """Whether a person with an address in Japan on ``day`` is a 第1号被保険者 that day
+    (第7条第1項第1号): aged twenty or more and under sixty; nationality plays no part.
+
+    Born 2005-04-01: reaches 20 on 2025-03-31, insured from that day; reaches 60 on 2065-03-31, no
+    longer insured that day.
+    """
+    return domestic_address and age_reached_on(birth, FROM_AGE) <= day < age_reached_on(birth, UNTIL_AGE)
+
+
+def _last_day(ending: Ending | None) -> date | None:
+    return None if ending is None else ending.day
+
+
+def acquisition_date(birth: date, moved_in: date, *, from_abroad: bool, ending: Ending | None = None) -> date | None:
+    """The day 資格 is acquired during the stay that began on ``moved_in`` (第8条), or None.
+
+    第8条第1号: on the day the person reaches twenty while resident; 第2号: on the day of moving in from
+    abroad when aged twenty to fifty-nine. A person under twenty who moves in acquires it on reaching
+    twenty (第8条柱書: 二十歳未満の者 … は第四号に該当するに至つた日; 第1号 when reaching twenty), one of
+    sixty or more never (第7条第1項第1号). Moving in from another municipality at twenty or more acquires
+    nothing here (already insured). None too when the stay ends before the day.
+    """
+    twenty = age_reached_on(birth, FROM_AGE)
+    if from_abroad:
+        day = max(twenty, moved_in)
+    elif twenty >= moved_in:
+        day = twenty
+    else:
+        return None
+    last = _last_day(ending)
+    if day >= age_reached_on(birth, UNTIL_AGE) or (last is not None and day > last):
+        return None
+    return day
+
+
+def loss_date(birth: date, moved_in: date, *, ending: Ending | None = None) -> date | None:
+    """The day 資格 is lost during (or at the end of) the stay, or None (never insured in it, or kept
+    on a move to another municipality).
+
+    第9条柱書: the day after 死亡 (第1号) and after the day the person no longer has an address in
+    Japan (第2号: a 転出 abroad), but the day itself of reaching sixty (第3号: その日). Died on 2025-06-10:
+    lost 2025-06-11; born 1965-07-01: reaches 60 on 2025-06-30, lost that day.
+    """
+    start = max(moved_in, age_reached_on(birth, FROM_AGE))
+    sixty = age_reached_on(birth, UNTIL_AGE)
+    last = _last_day(ending)
+    if start >= sixty or (last is not None and start > last):
+        return None
+    if ending is None or ending.day >= sixty:
+        return sixty
+    if ending.kind == "moved":
+        return None
+    return ending.day + timedelta(days=1)
+
+
+def insured_months(acquired: date, lost: date | None, until: Month) -> tuple[Month, ...]:
+    """The months of the 被保険者期間 from ``acquired`` to ``lost`` (第11条), up to ``until``.
+
+    第11条第1項: counted in months, from the month of 取得 to the month before that of 喪失;
+    第2項: 取得 and 喪失 in one month count that month once. (Its proviso, another 取得 in that month,
+    is not generated.) Acquired 2025-03-31 (born on 4月1日), lost 2025-07-01: 2025-03 to 2025-06.
+    """
+    first = month_of(acquired)
+    if lost is None:
+        return months_between(first, until)
+    last_month = month_of(lost)
+    if last_month == first:
+        return (first,)
+    return months_between(first, min(previous_month(last_month), until))
+
+
+def insured_months_of_year(acquired: date | None, lost: date | None, fiscal_year: int) -> tuple[Month, ...]:
+    """The months of 年度 ``fiscal_year`` in the 被保険者期間 (第11条), empty when not acquired."""
+    if acquired is None:
+        return ()
+    months = fiscal_year_months(fiscal_year)
+    return tuple(month for month in insured_months(acquired, lost, months[-1]) if month in months)

@@ -1,0 +1,143 @@
+"""選挙人名簿: 選挙権, 被登録資格, 定時登録, 表示 and 抹消 of one resident (公職選挙法).
+
+What the statute edition ``senkyo 2025.12`` quotes of 公職選挙法 (spec_sources/statutes/senkyo), as far
+as 住民記録 decides it, without elections (選挙時登録, 第22条第2項〜第4項, is not generated):
+
+- 第9条第1項: 日本国民で年齢満十八年以上 -> 衆議院・参議院の選挙権; 第2項: and 引き続き三箇月以上
+  市町村の区域内に住所を有する -> the municipality's 選挙権 (counted from the day the address was taken);
+- 第21条第1項: 被登録資格: 住所, 年齢満十八年以上の日本国民, recorded in the 住民基本台帳 三箇月以上 from the
+  day the 住民票 was made (for a 転入, the day of the 転入届); 第2項: also a person who moved out after those
+  three months, until four months have passed after the day the address ceased;
+- 第19条第2項, 第22条第1項: registration as of the first day of 三月、六月、九月及び十二月 (登録月);
+- 第27条第1項: 表示 when a registered person no longer has the address; 第2項: a person of 第21条第2項 is
+  registered with the 表示;
+- 第28条: 抹消 on death (第1号) and four months after the day the address ceased (第2号).
+
+Readings (ours; 民法 第140条〜第143条): ages are reached on the day before the birthday (年齢計算ニ関スル
+法律); the day the 住民票 was made (or the address taken) counts as a whole day, so three months are complete
+on the corresponding day three months later (made 12月1日: complete on 3月1日; a missing corresponding
+day: the first of the next month); 「日後四箇月を経過」 counts from the next day, so a person whose address
+ceased on 6月10日 is struck off on 10月11日. The day the address ceased is the 転出 day (the 除票's) or
+the day of death; the 届出年月日 of the record is the day the 住民票 was made or the 転入届 made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from conformance.oracles.dates import age_reached_on
+
+#: 第9条, 第21条: 年齢満十八年以上.
+VOTING_AGE = 18
+#: 第19条第2項: 毎年三月、六月、九月及び十二月 (登録月).
+REGISTRATION_MONTHS = (3, 6, 9, 12)
+#: 第28条第1項 各号 as the answer names them.
+STRUCK_OFF_DEATH, STRUCK_OFF_MOVED = "死亡", "転出後4箇月経過"
+
+
+def months_later(day: date, months: int) -> date:
+    """The corresponding day ``months`` later, or the first of the next month when that month has
+    no such day (民法 第143条第2項: the period then ends on the month's last day)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    try:
+        return date(year, month + 1, day.day)
+    except ValueError:
+        return date(year + (month == 11), (month + 1) % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person in the municipality's 住民基本台帳: ``recorded`` is the day the 住民票 was made (the
+    転入届's day), ``settled`` the day the address was taken, ``ceased`` the day the address ceased
+    (a 転出, or the death when ``died``), None while resident."""
+
+    birth: date
+    japanese: bool
+    settled: date
+    recorded: date
+    ceased: date | None = None
+    died: bool = False
+
+    def adult_on(self, day: date) -> bool:
+        """年齢満十八年以上 on ``day``."""
+        return age_reached_on(self.birth, VOTING_AGE) <= day
+
+    def resident_on(self, day: date) -> bool:
+        """Whether the person has the address on ``day`` (not on the day it ceased)."""
+        return self.settled <= day and (self.ceased is None or day < self.ceased)
+
+
+def national_suffrage(person: Person, day: date) -> bool:
+    """第9条第1項: 日本国民で年齢満十八年以上 (no residence condition)."""
+    return person.japanese and person.adult_on(day)
+
+
+def local_suffrage(person: Person, day: date) -> bool:
+    """第9条第2項: and an address in the municipality for three months or more on ``day``, counted
+    from the day the address was taken (not from the 届出)."""
+    return national_suffrage(person, day) and person.resident_on(day) and months_later(person.settled, 3) <= day
+
+
+def struck_off_day(ceased: date) -> date:
+    """第28条第2号: the day four months have passed after the day the address ceased (ceased 6月10日:
+    10月11日; 10月30日 and 10月31日: 3月1日)."""
+    return months_later(ceased + timedelta(days=1), 4)
+
+
+def qualified_as_resident(person: Person, day: date) -> bool:
+    """第21条第1項: resident, 年齢満十八年以上の日本国民, recorded three months or more on ``day``."""
+    return (national_suffrage(person, day) and person.resident_on(day)
+            and months_later(person.recorded, 3) <= day)
+
+
+def qualified_after_moving_out(person: Person, day: date) -> bool:
+    """第21条第2項: moved out (not died) after three months recorded, and four months have not passed."""
+    ceased = person.ceased
+    if ceased is None or person.died or day < ceased:
+        return False
+    return (national_suffrage(person, day) and months_later(person.recorded, 3) <= ceased
+            and day < struck_off_day(ceased))
+
+
+def is_qualified(person: Person, day: date) -> bool:
+    """被登録資格 on ``day`` (第21条第1項 or 第2項)."""
+    return qualified_as_resident(person, day) or qualified_after_moving_out(person, day)
+
+
+def registration_days(start: date, until: date) -> Iterator[date]:
+    """The first days of the 登録月 (第19条第2項) from ``start`` to ``until``."""
+    year, month = start.year, start.month
+    while True:
+        day = date(year, month, 1)
+        if day > until:
+            return
+        if month in REGISTRATION_MONTHS and day >= start:
+            yield day
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def registration_day(person: Person, as_of: date) -> date | None:
+    """The 登録月の一日 as of which the person was registered (第22条第1項), up to ``as_of``."""
+    return next((day for day in registration_days(person.settled, as_of) if is_qualified(person, day)), None)
+
+
+def struck_off(person: Person, as_of: date) -> str | None:
+    """Why a registered person is no longer on the 名簿 on ``as_of`` (第28条第1号, 第2号), or None."""
+    if registration_day(person, as_of) is None or person.ceased is None or as_of < person.ceased:
+        return None
+    if person.died:
+        return STRUCK_OFF_DEATH
+    return STRUCK_OFF_MOVED if as_of >= struck_off_day(person.ceased) else None
+
+
+def is_registered(person: Person, as_of: date) -> bool:
+    """On the 名簿 on ``as_of``: registered by then and not struck off."""
+    return registration_day(person, as_of) is not None and struck_off(person, as_of) is None
+
+
+def is_indicated(person: Person, as_of: date) -> bool:
+    """第27条第1項, 第2項: a person on the 名簿 whose address has ceased carries the 表示."""
+    return is_registered(person, as_of) and person.ceased is not None and person.ceased <= as_of

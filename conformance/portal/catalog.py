@@ -1,0 +1,52 @@
+"""The catalog editions this portal ships, loaded once: verbatim texts and MANUAL procedures."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.fingerprint import edition_fingerprint
+from conformance.catalog.loader import load_edition
+from conformance.catalog.models import ManualCheck, Requirement
+from conformance.errors import ConformanceError
+from conformance.locations import default_catalog_root
+from conformance.reporting.bundle import contained_edition
+
+
+def directory(domain: str, number: str) -> Path | None:
+    """The shipped edition's directory, or None when this portal has none of that name."""
+    try:
+        found = contained_edition(default_catalog_root(), {"domain": domain, "edition": number})
+    except ConformanceError:
+        return None
+    return found if found.is_dir() else None
+
+
+@cache
+def edition(domain: str, number: str) -> EditionCatalog | None:
+    """The shipped edition, or None when this portal has none of that name."""
+    found = directory(domain, number)
+    return load_edition(found) if found is not None else None
+
+
+@cache
+def fingerprint(domain: str, number: str) -> str | None:
+    """The shipped edition's fingerprint (what a bundle's catalog hash is compared with)."""
+    found = directory(domain, number)
+    return edition_fingerprint(found) if found is not None else None
+
+
+def requirement(domain: str, number: str, requirement_id: str) -> Requirement | None:
+    """A requirement of a shipped edition, or None."""
+    found = edition(domain, number)
+    if found is None:
+        return None
+    return next((r for r in found.requirements if r.id == requirement_id), None)
+
+
+def procedure(found: Requirement | None) -> str:
+    """What a person checks and attaches for a MANUAL requirement (its binding's evidence text)."""
+    if found is None:
+        return ""
+    return "\n".join(check.evidence for check in found.checks if isinstance(check, ManualCheck))

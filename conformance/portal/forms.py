@@ -1,0 +1,81 @@
+"""The portal's forms (Django's: CSRF-protected, validated on the server)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+
+from conformance.catalog.models import REQUIREMENT_ID_PATTERN
+from conformance.portal.models import Municipality
+
+
+class UploadForm(forms.Form):
+    """A signed evidence.zip for one of the account's municipalities."""
+
+    municipality = forms.ModelChoiceField(queryset=Municipality.objects.none(), label="市区町村 / Municipality")
+    bundle = forms.FileField(label="evidence.zip")
+
+    def __init__(self, *args: object, municipalities: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if municipalities is not None:
+            self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]
+
+    def clean_bundle(self) -> object:
+        upload = self.cleaned_data["bundle"]
+        if upload.size > settings.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(f"{upload.size} bytes; at most {settings.MAX_UPLOAD_BYTES} are accepted")
+        return upload
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    """A file input that takes several files."""
+
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented recipe)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class AttestForm(forms.Form):
+    """An attestation of a MANUAL requirement: what was checked, with evidence files."""
+
+    statement = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=10_000)
+    evidence = MultipleFileField(required=False)
+
+    def clean_evidence(self) -> list[Any]:
+        files: list[Any] = self.cleaned_data["evidence"]
+        for upload in files:
+            if upload.size > settings.MAX_UPLOAD_BYTES:
+                raise forms.ValidationError(f"{upload.name}: {upload.size} bytes; at most "
+                                            f"{settings.MAX_UPLOAD_BYTES} are accepted")
+        return files
+
+
+class ReviewForm(forms.Form):
+    """A reviewer's decision with its comment; an accepted attestation may expire."""
+
+    decision = forms.ChoiceField(choices=[("accepted", "accept"), ("rejected", "reject"), ("comment", "comment")])
+    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=10_000)
+    expires = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class TransitionForm(forms.Form):
+    """A 経過措置: the requirement, its 届出 reference and the promised date."""
+
+    requirement = forms.RegexField(regex=REQUIREMENT_ID_PATTERN, max_length=80)
+    notification = forms.CharField(max_length=200)
+    promised = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(required=False, max_length=2000)

@@ -1,0 +1,133 @@
+"""The portal's pages in Japanese, with an English switch.
+
+Japanese is the default; the switch (a POST with its CSRF token) keeps the choice in the session.
+Texts are ``(Japanese, English)`` pairs as in the report (:mod:`conformance.reporting.i18n`, whose
+verdict, state and level names are reused, so the portal and report.html say the same words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from django.http import HttpRequest, HttpResponse
+
+from conformance.reporting.i18n import LEVELS, STATES, VERDICTS, Text
+
+LANGUAGES = ("ja", "en")
+
+TEXTS: Mapping[str, Text] = {
+    "title": ("適合確認ポータル", "Conformance portal"),
+    "skip": ("本文へ移動", "Skip to content"),
+    "switch": ("English", "日本語"),
+    "login": ("ログイン", "Log in"),
+    "logout": ("ログアウト", "Log out"),
+    "username": ("ユーザー名", "User name"),
+    "password": ("パスワード", "Password"),
+    "home": ("ホーム", "Home"),
+    "municipalities": ("市区町村", "Municipalities"),
+    "municipality": ("市区町村", "Municipality"),
+    "prefecture": ("都道府県", "Prefecture"),
+    "vendor": ("ベンダー", "Vendor"),
+    "vendors": ("ベンダー", "Vendors"),
+    "system": ("システム（業務）", "System (domain)"),
+    "release": ("パッケージ版", "Package release"),
+    "edition": ("仕様書の版", "Catalog edition"),
+    "verdict": ("判定", "Verdict"),
+    "run_verdict": ("実行時の判定", "Verdict of the run"),
+    "latest": ("システムごとの最新結果", "Latest result per system"),
+    "latest_note": ("部分実行・未実施の実行は最新結果にしません。",
+                    "Partial and stopped runs are not taken as the latest result."),
+    "newer_partial": ("より新しい部分実行があります", "A newer partial run exists"),
+    "uploaded": ("登録日時", "Uploaded"),
+    "upload": ("証跡バンドルの登録", "Upload an evidence bundle"),
+    "upload_help": ("署名済みの evidence.zip（conformance report sign で署名）",
+                    "A signed evidence.zip (`conformance report sign`)"),
+    "bundle_file": ("evidence.zip", "evidence.zip"),
+    "submit": ("送信", "Submit"),
+    "bundles": ("登録済みバンドル", "Indexed bundles"),
+    "bundle": ("バンドル", "Bundle"),
+    "outdated_harness": ("ハーネスの版が古い", "Outdated harness"),
+    "outdated_catalog": ("仕様書の版が本ポータルと異なる", "Catalog differs from this portal's"),
+    "partial": ("部分実行", "Partial run"),
+    "requirement": ("要件", "Requirement"),
+    "requirements": ("要件", "Requirements"),
+    "state": ("状態", "State"),
+    "level": ("区分", "Level"),
+    "findings": ("指摘", "Findings"),
+    "history": ("要件の履歴", "Requirement history"),
+    "diff": ("前版との差分", "Diff with the previous release"),
+    "regressions": ("退行（前版で合格、今回不合格）", "Regressions (passed before, failing now)"),
+    "fixes": ("修正", "Fixes"),
+    "changes": ("その他の変化", "Other changes"),
+    "no_changes": ("なし", "None"),
+    "worklist": ("目視確認の作業一覧", "Reviewer worklist"),
+    "procedure": ("確認手順", "Procedure"),
+    "attest": ("確認書を提出", "Submit an attestation"),
+    "statement": ("確認内容", "Statement"),
+    "evidence": ("証跡ファイル", "Evidence files"),
+    "expires": ("有効期限", "Expires"),
+    "accept": ("承認", "Accept"),
+    "reject": ("差戻し", "Reject"),
+    "comment": ("コメント", "Comment"),
+    "thread": ("やりとり", "Thread"),
+    "attestations": ("確認書", "Attestations"),
+    "attestation_state": ("確認書の状態", "Attestation"),
+    "none_yet": ("まだありません", "None yet"),
+    "transitions": ("経過措置", "Transitional measures (経過措置)"),
+    "transition_add": ("経過措置を記録", "Record a 経過措置"),
+    "notification": ("届出番号", "Filing (届出) reference"),
+    "promised": ("対応予定日", "Promised date"),
+    "overdue": ("期限超過", "Past due"),
+    "on_track": ("期限内", "On track"),
+    "note": ("備考", "Note"),
+    "xlsx": ("適合状況一覧（xlsx）", "適合状況一覧 (xlsx)"),
+    "print": ("印刷", "Print"),
+    "runs": ("ポータルからの実行", "Runs from the portal"),
+    "run_now": ("実行を依頼", "Request a run"),
+    "environment": ("テスト環境", "Test environment"),
+    "counts": ("件数", "Counts"),
+    "failing_apart": ("不適合（経過措置を除く）", "Failing (経過措置 apart)"),
+    "refused": ("登録できませんでした", "Not indexed"),
+    "indexed": ("登録しました", "Indexed"),
+    "not_allowed": ("権限がありません", "Not allowed"),
+    "all_systems": ("全システム", "All systems"),
+    "prefecture_view": ("都道府県の市区町村", "Municipalities of the prefecture"),
+    "vendor_view": ("顧客ごとのパッケージ結果", "The package across customers"),
+    "customers": ("顧客", "Customers"),
+}
+
+
+def language_of(request: HttpRequest) -> str:
+    """The session's language, Japanese unless switched."""
+    chosen = request.session.get("lang") if hasattr(request, "session") else None
+    return chosen if chosen in LANGUAGES else "ja"
+
+
+def pick(text: Text, lang: str) -> str:
+    """The text in ``lang``."""
+    return text[1] if lang == "en" else text[0]
+
+
+def label(kind: str, key: str, lang: str) -> str:
+    """A verdict, state, level or portal text in ``lang`` (the key itself when unknown)."""
+    table: Mapping[str, Text] = {"verdict": VERDICTS, "state": STATES, "level": LEVELS, "text": TEXTS}[kind]
+    text = table.get(key)
+    return pick(text, lang) if text is not None else key
+
+
+class LanguageMiddleware:
+    """Sets ``request.lang`` and the response's Content-Language."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.lang = language_of(request)  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.lang)  # type: ignore[attr-defined]
+        return response
+
+
+def language(request: HttpRequest) -> dict[str, str]:
+    """Template context: ``lang``."""
+    return {"lang": language_of(request)}

@@ -1,0 +1,203 @@
+"""Bundles in: verify a signed evidence.zip against its vendor's registered keys, then index it.
+
+The reader and verifier are the harness's own (:mod:`conformance.reporting.bundle`, with the
+zip reader's limits), so the portal accepts exactly what ``conformance report verify`` accepts.
+Nothing is stored unless every check passed, and then in one transaction: an invalid bundle leaves
+no row behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import User as Account
+from django.db import transaction
+from pydantic import ValidationError
+
+from conformance import __version__
+from conformance.errors import ConformanceError
+from conformance.inputs import DOCUMENT_DEPTH, DOCUMENT_MEMBERS
+from conformance.limits import loads_bounded
+from conformance.portal import access
+from conformance.portal import catalog as shipped
+from conformance.portal.models import Bundle, Municipality, RequirementState, SystemResult, Vendor, VendorKey
+from conformance.portal.verdicts import refresh_verdict
+from conformance.reporting.bundle import (
+    MANIFEST,
+    PRIVATE_KEY_NAME,
+    PUBLIC_KEY_NAME,
+    SIGNATURE,
+    generate_keys,
+    key_fingerprint,
+    sha256_bytes,
+    verify_bundle_bytes,
+)
+from conformance.reporting.ziputil import DEFAULT_LIMITS, ArchiveError, Limits, read_entries
+from conformance.results_schema import ResultsDocument
+
+User = AbstractBaseUser | AnonymousUser
+
+
+class BundleRefused(ConformanceError):
+    """The bundle was not indexed; the message says why, in terms the uploader can act on."""
+
+
+def limits() -> Limits:
+    """The bundle reader's limits, the archive's size capped by the portal's upload limit."""
+    return Limits(archive_bytes=min(DEFAULT_LIMITS.archive_bytes, settings.MAX_UPLOAD_BYTES),
+                  entries=DEFAULT_LIMITS.entries, entry_bytes=DEFAULT_LIMITS.entry_bytes,
+                  total_bytes=DEFAULT_LIMITS.total_bytes, ratio=DEFAULT_LIMITS.ratio)
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What a verified bundle says: its manifest and results."""
+
+    manifest: Mapping[str, Any]
+    results: Mapping[str, Any]
+
+
+def signer_key(entries: Mapping[str, bytes]) -> VendorKey:
+    """The registered key the signature names (its fingerprint): a bundle signed by a key no
+    vendor registered is refused before anything else is read."""
+    if SIGNATURE not in entries:
+        raise BundleRefused(f"{SIGNATURE} is missing: the bundle is not signed (`conformance report sign`)")
+    try:
+        fingerprint = str(loads_bounded(entries[SIGNATURE])["public_key_sha256"])
+    except (ValueError, KeyError, TypeError) as error:
+        raise BundleRefused(f"{SIGNATURE} is not valid: {error}") from None
+    key = VendorKey.objects.select_related("vendor").filter(fingerprint=fingerprint, revoked=False).first()
+    if key is None:
+        raise BundleRefused(f"{SIGNATURE}: signed by key {fingerprint[:16]}…, which no vendor registered here "
+                            "(or it was revoked): ask the administrator to register the vendor's public key")
+    return key
+
+
+def public_key(pem: str) -> Ed25519PublicKey:
+    """A registered key's PEM as a key object."""
+    key = serialization.load_pem_public_key(pem.encode("ascii"))
+    if not isinstance(key, Ed25519PublicKey):
+        raise BundleRefused("the registered key is not an Ed25519 public key")
+    return key
+
+
+def verified(data: bytes, trusted: VendorKey | None = None) -> tuple[VendorKey, Contents]:
+    """The signing key and contents of a bundle that passes every check, else BundleRefused listing
+    every problem found. The key is the registered one the signature names, or ``trusted`` (the
+    portal's own, for the runs it made)."""
+    try:
+        entries = dict(read_entries(data, limits()))
+    except ArchiveError as error:
+        raise BundleRefused(f"not a readable evidence bundle: {error}") from None
+    key = trusted or signer_key(entries)
+    outcome = verify_bundle_bytes(data, public_key(key.public_pem), limits())
+    if not outcome.valid:
+        raise BundleRefused("the bundle does not verify:\n" + "\n".join(outcome.problems))
+    return key, Contents(_json(entries, MANIFEST), _results(entries))
+
+
+def _json(entries: Mapping[str, bytes], name: str) -> Mapping[str, Any]:
+    try:
+        document = loads_bounded(entries[name], max_depth=DOCUMENT_DEPTH, max_members=DOCUMENT_MEMBERS)
+    except KeyError:
+        raise BundleRefused(f"{name} is missing from the bundle") from None
+    except ValueError as error:
+        raise BundleRefused(f"{name}: not valid JSON ({error})") from None
+    if not isinstance(document, dict):
+        raise BundleRefused(f"{name}: not a JSON object")
+    return document
+
+
+def _results(entries: Mapping[str, bytes]) -> Mapping[str, Any]:
+    document = _json(entries, "results.json")
+    try:
+        ResultsDocument.model_validate(document)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise BundleRefused(f"results.json: {where}: {first['msg']} (not a results.json of format 2 the "
+                            "harness writes)") from None
+    return document
+
+
+def index(data: bytes, municipality: Municipality, user: User) -> Bundle:
+    """Verify and index one bundle for ``municipality``, uploaded by ``user`` (who must be allowed to)."""
+    if not access.can_upload(user, municipality):
+        raise BundleRefused(f"you may not upload bundles for {municipality}")
+    key, contents = verified(data)
+    if not access.may_sign_for(user, key.vendor):
+        raise BundleRefused(f"the bundle is signed by {key.vendor}'s key; your account belongs to another vendor")
+    if Bundle.objects.filter(municipality=municipality, sha256=sha256_bytes(data)).exists():
+        raise BundleRefused(f"this bundle (sha256 {sha256_bytes(data)[:16]}…) is already indexed for {municipality}")
+    with transaction.atomic():
+        bundle = _store(data, municipality, user, key, contents)
+        refresh_verdict(bundle)
+    return bundle
+
+
+def index_portal_run(data: bytes, municipality: Municipality, vendor: Vendor, user: User | None) -> Bundle:
+    """Index a bundle of a run the portal made (signed with the portal's own key, verified with it)."""
+    trusted = VendorKey(vendor=vendor, public_pem=portal_public_pem(), fingerprint="")
+    trusted.fingerprint = key_fingerprint(public_key(trusted.public_pem))
+    _, contents = verified(data, trusted)
+    with transaction.atomic():
+        bundle = _store(data, municipality, user, trusted, contents)
+        refresh_verdict(bundle)
+    return bundle
+
+
+def portal_key_paths() -> tuple[Path, Path]:
+    """The portal's own signing key pair (made on first use, in the portal's home)."""
+    directory = Path(settings.HOME) / "keys"
+    private, public = directory / PRIVATE_KEY_NAME, directory / PUBLIC_KEY_NAME
+    if not private.is_file():
+        generate_keys(directory)
+    return private, public
+
+
+def portal_public_pem() -> str:
+    """The portal's public key, PEM."""
+    return portal_key_paths()[1].read_text("ascii")
+
+
+def _store(data: bytes, municipality: Municipality, user: User | None, key: VendorKey,
+           contents: Contents) -> Bundle:
+    results, manifest = contents.results, contents.manifest
+    profile = results.get("profile") or {}
+    bundle = Bundle.objects.create(
+        sha256=sha256_bytes(data), municipality=municipality, vendor=key.vendor, signer=key.fingerprint,
+        product=str(profile.get("product") or profile.get("name") or "?")[:200],
+        version=str(profile.get("version") or "?")[:100], profile_name=str(profile.get("name") or "")[:200],
+        harness_version=str(results.get("harness_version"))[:50],
+        harness_outdated=str(results.get("harness_version")) != __version__,
+        verdict=str(results["verdict"]), partial=bool((results.get("scope") or {}).get("partial")),
+        problems=list(results.get("problems") or []), gaps=list(results.get("gaps") or []),
+        created=_created(manifest), uploaded_by=user if isinstance(user, Account) else None, data=data)
+    SystemResult.objects.bulk_create([
+        SystemResult(bundle=bundle, municipality=municipality, domain=str(e["domain"]), edition=str(e["edition"]),
+                     catalog_sha256=str(e.get("sha256")),
+                     catalog_outdated=shipped.fingerprint(str(e["domain"]), str(e["edition"])) != e.get("sha256"))
+        for e in (results.get("catalog") or {}).get("editions", [])])
+    RequirementState.objects.bulk_create([
+        RequirementState(bundle=bundle, requirement=str(r["requirement"]), domain=str(r["domain"]),
+                         edition=str(r["edition"]), level=str(r["level"]), status=str(r["status"]),
+                         reason=str(r.get("reason") or ""), findings=list(r.get("findings") or []),
+                         attestation=r.get("attestation"))
+        for r in results["results"]], batch_size=1000)
+    return bundle
+
+
+def _created(manifest: Mapping[str, Any]) -> dt.datetime:
+    try:
+        created = dt.datetime.fromisoformat(str(manifest.get("created")))
+    except ValueError:
+        raise BundleRefused(f"{MANIFEST}: created {str(manifest.get('created'))[:40]!r} is not an ISO date") from None
+    return created if created.tzinfo is not None else created.replace(tzinfo=dt.UTC)

@@ -1,0 +1,282 @@
+"""What the portal keeps: parties, accounts' roles, indexed bundles, reviews and 経過措置.
+
+A bundle is indexed by municipality x system (the catalog domain) x package release (the profile's
+product and version) x catalog edition: one :class:`Bundle` per upload, one :class:`SystemResult`
+per edition it covers, one :class:`RequirementState` per requirement judged. Bundle and evidence
+bytes are kept in the database, so an upload is stored whole or not at all (one transaction).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from conformance.reporting.bundle import key_fingerprint
+
+
+class Municipality(models.Model):
+    """A 市区町村 by its 全国地方公共団体コード (6 digits, check digit included)."""
+
+    code = models.CharField(max_length=6, unique=True)
+    name = models.CharField(max_length=100)
+    prefecture = models.CharField(max_length=20, db_index=True)
+
+    class Meta:
+        ordering = ("code",)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+class Vendor(models.Model):
+    """A vendor whose packages municipalities accept; its keys sign its bundles."""
+
+    name = models.CharField(max_length=200, unique=True)
+    customers = models.ManyToManyField(Municipality, related_name="vendors", blank=True)
+
+    class Meta:
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class VendorKey(models.Model):
+    """An Ed25519 public key registered for a vendor: a bundle is accepted only if one verifies it."""
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="keys")
+    public_pem = models.TextField()
+    fingerprint = models.CharField(max_length=64, unique=True)
+    registered = models.DateTimeField(auto_now_add=True)
+    revoked = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"{self.vendor}: {self.fingerprint[:16]}"
+
+    def clean(self) -> None:
+        """A PEM Ed25519 public key, or a form error saying what it is not."""
+        try:
+            self.fingerprint = key_fingerprint(_ed25519(self.public_pem))
+        except ValueError as error:
+            raise ValidationError({"public_pem": str(error)}) from None
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """The fingerprint is the key's (SHA-256 of the raw Ed25519 key, as ``manifest.sig`` names it)."""
+        self.fingerprint = key_fingerprint(_ed25519(self.public_pem))
+        super().save(*args, **kwargs)
+
+
+def _ed25519(pem: str) -> Ed25519PublicKey:
+    try:
+        key = serialization.load_pem_public_key(pem.strip().encode("ascii"))
+    except (ValueError, UnicodeEncodeError, TypeError) as error:
+        raise ValueError(f"not a PEM public key ({str(error).split(' See https://', 1)[0]})") from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise ValueError("a vendor key must be an Ed25519 public key (`conformance report keygen`)")
+    return key
+
+
+class Role(models.TextChoices):
+    """What an account may do (docs/portal.md, "Accounts and roles")."""
+
+    TESTER = "tester", "市区町村 テスト担当 / municipality tester"
+    REVIEWER = "reviewer", "市区町村 確認者 / municipality reviewer"
+    VENDOR = "vendor", "ベンダー / vendor"
+    PREFECTURE = "prefecture", "都道府県 閲覧 / prefecture viewer"
+    ADMIN = "admin", "管理者 / administrator"
+
+
+class Membership(models.Model):
+    """One role of an account, over one municipality, vendor or prefecture (by its name)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=12, choices=Role.choices)
+    municipality = models.ForeignKey(Municipality, null=True, blank=True, on_delete=models.CASCADE)
+    vendor = models.ForeignKey(Vendor, null=True, blank=True, on_delete=models.CASCADE)
+    prefecture = models.CharField(max_length=20, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.role} {self.municipality or self.vendor or self.prefecture}"
+
+
+class Bundle(models.Model):
+    """One verified evidence.zip, whole (its bytes) and what its manifest and results say."""
+
+    sha256 = models.CharField(max_length=64)
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="bundles")
+    vendor = models.ForeignKey(Vendor, on_delete=models.PROTECT, related_name="bundles")
+    signer = models.CharField(max_length=64)
+    product = models.CharField(max_length=200)
+    version = models.CharField(max_length=100)
+    profile_name = models.CharField(max_length=200)
+    harness_version = models.CharField(max_length=50)
+    harness_outdated = models.BooleanField(default=False)
+    verdict = models.CharField(max_length=20)  # as the run said
+    current_verdict = models.CharField(max_length=20, default="")  # with the portal's attestations
+    verdict_valid_until = models.DateField(null=True)  # the first expiry of an attestation it rests on
+    partial = models.BooleanField(default=False)
+    problems = models.JSONField(default=list)
+    gaps = models.JSONField(default=list)
+    created = models.DateTimeField()  # the manifest's date
+    uploaded = models.DateTimeField(auto_now_add=True, db_index=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    data = models.BinaryField()
+
+    class Meta:
+        constraints = (models.UniqueConstraint(fields=["municipality", "sha256"], name="bundle_once_per_municipality"),)
+        indexes = (models.Index(fields=["municipality", "uploaded"]), models.Index(fields=["vendor", "product"]))
+
+    def __str__(self) -> str:
+        return f"{self.product} {self.version} @ {self.municipality.code} ({self.sha256[:12]})"
+
+
+class SystemResult(models.Model):
+    """The part of a bundle about one system: its domain and catalog edition."""
+
+    bundle = models.ForeignKey(Bundle, on_delete=models.CASCADE, related_name="systems")
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="systems")
+    domain = models.CharField(max_length=64)
+    edition = models.CharField(max_length=20)
+    catalog_sha256 = models.CharField(max_length=64)
+    catalog_outdated = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = (models.Index(fields=["municipality", "domain", "bundle"]),)
+
+
+class RequirementState(models.Model):
+    """A requirement's state in one bundle (``results.json``'s entry, findings kept)."""
+
+    bundle = models.ForeignKey(Bundle, on_delete=models.CASCADE, related_name="states")
+    requirement = models.CharField(max_length=80)
+    domain = models.CharField(max_length=64)
+    edition = models.CharField(max_length=20)
+    level = models.CharField(max_length=20)
+    status = models.CharField(max_length=20)
+    reason = models.TextField(blank=True)
+    findings = models.JSONField(default=list)
+    attestation = models.JSONField(null=True)  # the run's own (from the profile)
+
+    class Meta:
+        constraints = (models.UniqueConstraint(fields=["bundle", "requirement"], name="one_state_per_requirement"),)
+        indexes = (models.Index(fields=["requirement", "bundle"]), models.Index(fields=["bundle", "status"]))
+
+
+class Attestation(models.Model):
+    """A person's attestation of a MANUAL requirement for one municipality's release and edition.
+
+    Accepted by a reviewer of the municipality, it verifies the requirement in every bundle of that
+    release and edition until it expires."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "確認待ち / pending"
+        ACCEPTED = "accepted", "承認 / accepted"
+        REJECTED = "rejected", "差戻し / rejected"
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="attestations")
+    product = models.CharField(max_length=200)
+    version = models.CharField(max_length=100)
+    domain = models.CharField(max_length=64)
+    edition = models.CharField(max_length=20)
+    requirement = models.CharField(max_length=80)
+    statement = models.TextField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    created = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    decided = models.DateTimeField(null=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    expires = models.DateField(null=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["municipality", "product", "version", "edition", "requirement"]),)
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Accepted, and not expired on ``day``."""
+        return self.state == self.State.ACCEPTED and (self.expires is None or day <= self.expires)
+
+
+class Evidence(models.Model):
+    """A file attached to an attestation (a screenshot, a PDF), stored with its SHA-256."""
+
+    attestation = models.ForeignKey(Attestation, on_delete=models.CASCADE, related_name="evidence")
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField()
+    data = models.BinaryField()
+    uploaded = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+
+
+class Comment(models.Model):
+    """One message of a requirement's thread (an attestation's), with the decision it came with."""
+
+    attestation = models.ForeignKey(Attestation, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    text = models.TextField()
+    decision = models.CharField(max_length=10, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("created", "id")
+
+
+class Transition(models.Model):
+    """A 経過措置: a requirement not yet implemented, filed (届出) with its reference and promised date."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="transitions")
+    domain = models.CharField(max_length=64)
+    requirement = models.CharField(max_length=80)
+    notification = models.CharField(max_length=200)  # the 届出's reference
+    promised = models.DateField()
+    note = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    closed = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = (models.UniqueConstraint(fields=["municipality", "requirement"], name="one_transition"),)
+
+    def overdue_on(self, day: dt.date) -> bool:
+        """Still open after its promised date."""
+        return not self.closed and day > self.promised
+
+
+class Environment(models.Model):
+    """A vendor test environment registered by a municipality: a profile the portal can run against."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="environments")
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE)
+    name = models.CharField(max_length=100)
+    profile = models.TextField(blank=True)  # YAML; empty: the bundled reference vendor
+    selection = models.CharField(max_length=200, blank=True)  # a pytest -k expression: a partial run
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Run(models.Model):
+    """A run asked for from the portal, done by a worker through the task queue."""
+
+    environment = models.ForeignKey(Environment, on_delete=models.CASCADE, related_name="runs")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    requested = models.DateTimeField(auto_now_add=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    state = models.CharField(max_length=12, default="queued")
+    message = models.TextField(blank=True)
+    bundle = models.ForeignKey(Bundle, null=True, on_delete=models.SET_NULL)
+
+
+class ApiToken(models.Model):
+    """A token the CLI presents (``Authorization: Bearer``) to act as an account; kept hashed."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    sha256 = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+    revoked = models.BooleanField(default=False)

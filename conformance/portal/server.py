@@ -1,0 +1,76 @@
+"""Starting the portal: settings from the command line, migrations, the first administrator, the
+in-process worker of the embedded default, and a production WSGI server (waitress)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+import threading
+from pathlib import Path
+
+ADMIN = "admin"
+
+
+def configure(home: Path | None, database: str | None) -> None:
+    """Point the settings at ``home`` and ``database`` (before Django starts), then start Django."""
+    if home is not None:
+        os.environ["CONFORMANCE_PORTAL_HOME"] = str(home)
+    if database:
+        os.environ["CONFORMANCE_PORTAL_DATABASE"] = database
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "conformance.portal.settings")
+    from conformance.portal.home import home_directory, keep_secret_key
+
+    keep_secret_key()
+    home_directory().mkdir(mode=0o700, parents=True, exist_ok=True)
+    import django
+
+    django.setup()
+
+
+def migrate() -> None:
+    """Bring the database to the current schema (the same migrations for SQLite and PostgreSQL)."""
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def first_administrator() -> str | None:
+    """On first start (no superuser yet) create ``admin`` with a random password and return the
+    password, to be printed once; None when an administrator exists."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model()
+    if users.objects.filter(is_superuser=True).exists():
+        return None
+    password = secrets.token_urlsafe(18)
+    users.objects.create_superuser(ADMIN, email="", password=password)
+    return password
+
+
+def start_worker_thread() -> threading.Thread:
+    """One task worker inside this process (the embedded default has no separate worker)."""
+    from conformance.portal.tasks import worker
+
+    thread = threading.Thread(target=worker(interval=1.0).run, name="portal-worker", daemon=True)
+    thread.start()
+    return thread
+
+
+def serve(host: str, port: int, threads: int = 8) -> None:
+    """Serve the portal with waitress until interrupted."""
+    import waitress
+
+    from conformance.portal.wsgi import application
+
+    waitress.serve(application, host=host, port=port, threads=threads, ident="conformance-portal")
+
+
+def announce(host: str, port: int, password: str | None) -> None:
+    """Where the portal is, and the first administrator's password (shown this once only)."""
+    say = sys.stderr.write
+    if password is not None:
+        say(f"administrator created: user {ADMIN!r}, password {password}\n"
+            "  (shown once; change it in the admin pages, /admin/)\n")
+    say(f"conformance portal: http://{host}:{port}/\n")
+    sys.stderr.flush()

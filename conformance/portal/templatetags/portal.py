@@ -1,0 +1,29 @@
+"""Template tags: ``{% t "key" %}`` and the label filters, in the page's language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from conformance.portal.i18n import label as text_of
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def t(context: template.Context, key: str) -> str:
+    """A portal text in the page's language."""
+    return text_of("text", key, str(context.get("lang", "ja")))
+
+
+@register.simple_tag(takes_context=True)
+def label(context: template.Context, kind: str, key: str) -> str:
+    """A verdict's, state's or level's name (``kind``) in the page's language."""
+    return text_of(kind, key, str(context.get("lang", "ja")))
+
+
+@register.filter
+def get(mapping: dict[Any, Any], key: Any) -> Any:
+    """``mapping[key]`` or None."""
+    return mapping.get(key)

@@ -1,0 +1,34 @@
+"""The portal's URLs."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from conformance.portal import api, views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(template_name="portal/login.html"), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("lang/", views.switch_language, name="language"),
+    path("upload/", views.upload, name="upload"),
+    path("m/<str:code>/", views.municipality, name="municipality"),
+    path("m/<str:code>/requirement/<str:requirement>/", views.requirement_history, name="history"),
+    path("m/<str:code>/transitions/", views.add_transition, name="add_transition"),
+    path("m/<str:code>/runs/", views.request_run, name="request_run"),
+    path("bundle/<int:pk>/", views.bundle, name="bundle"),
+    path("bundle/<int:pk>/diff/", views.bundle_diff, name="diff"),
+    path("bundle/<int:pk>/xlsx/", views.bundle_xlsx, name="xlsx"),
+    path("bundle/<int:pk>/zip/", views.bundle_download, name="download"),
+    path("bundle/<int:pk>/worklist/", views.worklist, name="worklist"),
+    path("bundle/<int:pk>/manual/<str:requirement>/", views.attestation, name="attestation"),
+    path("evidence/<int:pk>/", views.evidence_file, name="evidence"),
+    path("prefecture/<str:name>/", views.prefecture, name="prefecture"),
+    path("vendor/<int:pk>/", views.vendor, name="vendor"),
+    path("api/bundles/", api.upload_bundle, name="api_upload"),
+    path("api/attestations/", api.attestations, name="api_attestations"),
+    path("api/evidence/<int:pk>/", api.evidence, name="api_evidence"),
+    path("admin/", admin.site.urls),
+]

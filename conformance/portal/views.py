@@ -1,0 +1,306 @@
+"""The portal's pages. Every object is looked up through :mod:`conformance.portal.access`: what an
+account may not see is a 404, what it may not do a 403."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from conformance.errors import ConformanceError
+from conformance.portal import access, queries
+from conformance.portal import catalog as shipped
+from conformance.portal.forms import AttestForm, ReviewForm, TransitionForm, UploadForm
+from conformance.portal.i18n import LANGUAGES
+from conformance.portal.ingest import BundleRefused, index
+from conformance.portal.models import Attestation, Bundle, Comment, Evidence, Municipality, Run, Transition
+from conformance.portal.verdicts import current_verdict, refresh_release, today
+from conformance.portal.xlsx import bundle_workbook
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _account(request: HttpRequest) -> User:
+    """The logged-in account (the views that call this require a login)."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied("log in first")
+    return request.user
+
+
+def _municipality(request: HttpRequest, code: str) -> Municipality:
+    return get_object_or_404(access.municipalities(request.user), code=code)
+
+
+def _bundle(request: HttpRequest, pk: int) -> Bundle:
+    return get_object_or_404(access.bundles(request.user).select_related("municipality", "vendor"), pk=pk)
+
+
+@require_POST
+def switch_language(request: HttpRequest) -> HttpResponse:
+    """Keep the chosen language in the session and go back where the reader was."""
+    chosen = request.POST.get("lang", "ja")
+    request.session["lang"] = chosen if chosen in LANGUAGES else "ja"
+    back = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = "/"
+    return HttpResponseRedirect(back)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The account's municipalities, prefectures and vendors, and the upload form."""
+    visible = access.municipalities(request.user)
+    return render(request, "portal/home.html", {
+        "municipalities": visible[:500], "prefectures": sorted(access.prefectures(request.user)),
+        "vendors": access.vendors(request.user), "form": UploadForm(municipalities=visible)})
+
+
+@login_required
+@require_POST
+def upload(request: HttpRequest) -> HttpResponse:
+    """Verify and index an uploaded bundle; a refusal says why and stores nothing."""
+    form = UploadForm(request.POST, request.FILES, municipalities=access.municipalities(request.user))
+    if not form.is_valid():
+        return render(request, "portal/refused.html", {"errors": form.errors}, status=400)
+    municipality = form.cleaned_data["municipality"]
+    try:
+        bundle = index(form.cleaned_data["bundle"].read(), municipality, request.user)
+    except BundleRefused as error:
+        return render(request, "portal/refused.html", {"message": str(error)}, status=400)
+    messages.success(request, f"{bundle}")
+    return redirect("bundle", pk=bundle.pk)
+
+
+@login_required
+def municipality(request: HttpRequest, code: str) -> HttpResponse:
+    """The municipality's latest result per system, its bundles and its 経過措置."""
+    found = _municipality(request, code)
+    visible = access.bundles(request.user)
+    return render(request, "portal/municipality.html", {
+        "municipality": found, "latest": queries.latest_results(found, visible),
+        "bundles": visible.filter(municipality=found).select_related("vendor").order_by("-uploaded")[:50],
+        "transitions": queries.transitions(found, today()),
+        "can_transition": access.can_record_transition(request.user, found),
+        "transition_form": TransitionForm(), "form": UploadForm(municipalities=access.municipalities(request.user)),
+        "environments": found.environments.all(), "can_run": access.can_upload(request.user, found),
+        "runs": Run.objects.filter(environment__municipality=found).select_related("environment", "bundle")
+        .order_by("-requested")[:20]})
+
+
+@login_required
+@require_POST
+def request_run(request: HttpRequest, code: str) -> HttpResponse:
+    """Queue a run against one of the municipality's registered test environments."""
+    from conformance.portal.tasks import run_environment
+
+    found = _municipality(request, code)
+    if not access.can_upload(request.user, found):
+        raise PermissionDenied("not allowed to run for this municipality")
+    environment = get_object_or_404(found.environments, pk=request.POST.get("environment"))
+    run = Run.objects.create(environment=environment, requested_by=_account(request))
+    run.task_id = str(run_environment.enqueue(run.pk).id)
+    run.save(update_fields=["task_id"])
+    return redirect("municipality", code=code)
+
+
+@login_required
+def bundle(request: HttpRequest, pk: int) -> HttpResponse:
+    """One bundle: its verdict (with the portal's attestations), counts and requirements."""
+    found = _bundle(request, pk)
+    states = found.states.order_by("id")
+    attestations = {(a.edition, a.requirement): a for a in Attestation.objects.filter(
+        municipality=found.municipality, product=found.product, version=found.version).order_by("created")}
+    open_transitions = set(found.municipality.transitions.filter(closed=False).values_list("requirement", flat=True))
+    return render(request, "portal/bundle.html", {
+        "bundle": found, "verdict": current_verdict(found), "counts": queries.counts(found),
+        "systems": found.systems.all(), "states": states, "attestations": attestations,
+        "transitions": open_transitions})
+
+
+@login_required
+def bundle_diff(request: HttpRequest, pk: int) -> HttpResponse:
+    """The release-to-release diff, regressions first."""
+    found = _bundle(request, pk)
+    previous = queries.previous_release(found, access.bundles(request.user))
+    diff = queries.release_diff(previous, found) if previous is not None else None
+    return render(request, "portal/diff.html", {"bundle": found, "previous": previous, "diff": diff})
+
+
+@login_required
+def bundle_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The 適合状況一覧 of the bundle, with the portal's attestations and 経過措置."""
+    found = _bundle(request, pk)
+    try:
+        data = bundle_workbook(found)
+    except ConformanceError as error:
+        return render(request, "portal/refused.html", {"message": str(error)}, status=409)
+    response = HttpResponse(data, content_type=XLSX)
+    name = f"tekigo-{found.municipality.code}-{found.pk}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def bundle_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The bundle as uploaded (signed, verifiable again with `conformance report verify`)."""
+    found = _bundle(request, pk)
+    response = HttpResponse(bytes(found.data), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="evidence-{found.pk}.zip"'
+    return response
+
+
+@login_required
+def requirement_history(request: HttpRequest, code: str, requirement: str) -> HttpResponse:
+    """One requirement's state across the municipality's bundles and releases."""
+    found = _municipality(request, code)
+    rows = queries.history(found, requirement, access.bundles(request.user))
+    if not rows.exists():
+        raise Http404("no such requirement in this municipality's bundles")
+    first = rows.first()
+    assert first is not None
+    return render(request, "portal/history.html", {
+        "municipality": found, "requirement_id": requirement, "rows": rows[:500],
+        "requirement": shipped.requirement(first.domain, first.edition, requirement)})
+
+
+@login_required
+def worklist(request: HttpRequest, pk: int) -> HttpResponse:
+    """The MANUAL requirements of a bundle, each with its procedure and its attestation's state."""
+    found = _bundle(request, pk)
+    attestations = {(a.edition, a.requirement): a for a in Attestation.objects.filter(
+        municipality=found.municipality, product=found.product, version=found.version).order_by("created")}
+    items = [(s, attestations.get((s.edition, s.requirement)))
+             for s in found.states.filter(status="MANUAL").order_by("id")]
+    return render(request, "portal/worklist.html", {"bundle": found, "items": items})
+
+
+@login_required
+def attestation(request: HttpRequest, pk: int, requirement: str) -> HttpResponse:
+    """A MANUAL requirement of a bundle's release: procedure, attestation, thread, decision."""
+    found = _bundle(request, pk)
+    state = get_object_or_404(found.states, requirement=requirement, status="MANUAL")
+    current = (Attestation.objects.filter(municipality=found.municipality, product=found.product,
+                                          version=found.version, edition=state.edition, requirement=requirement)
+               .order_by("-created").first())
+    if request.method == "POST":
+        return _attestation_post(request, found, state.edition, requirement, current)
+    return render(request, "portal/attestation.html", {
+        "bundle": found, "state": state, "attestation": current,
+        "procedure": shipped.procedure(shipped.requirement(state.domain, state.edition, requirement)),
+        "can_attest": access.can_attest(request.user, found.municipality),
+        "can_review": access.can_review(request.user, found.municipality),
+        "attest_form": AttestForm(), "review_form": ReviewForm()})
+
+
+def _attestation_post(request: HttpRequest, found: Bundle, edition: str, requirement: str,
+                      current: Attestation | None) -> HttpResponse:
+    back = reverse("attestation", args=[found.pk, requirement])
+    if request.POST.get("action") == "review":
+        if current is None or not access.can_review(request.user, found.municipality):
+            raise PermissionDenied("only a reviewer of the municipality decides")
+        _review(request, current)
+    else:
+        if not access.can_attest(request.user, found.municipality):
+            raise PermissionDenied("not allowed to attest for this municipality")
+        _attest(request, found, edition, requirement)
+    return HttpResponseRedirect(back)
+
+
+def _attest(request: HttpRequest, found: Bundle, edition: str, requirement: str) -> None:
+    form = AttestForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, form.errors.as_text())
+        return
+    with transaction.atomic():
+        created = Attestation.objects.create(
+            municipality=found.municipality, product=found.product, version=found.version,
+            domain=requirement.split("-", 1)[0], edition=edition, requirement=requirement,
+            statement=form.cleaned_data["statement"], created_by=_account(request))
+        for upload in form.cleaned_data["evidence"]:
+            data = upload.read()
+            Evidence.objects.create(attestation=created, name=str(upload.name)[:200], size=len(data),
+                                    content_type=str(upload.content_type)[:100],
+                                    sha256=hashlib.sha256(data).hexdigest(), data=data, uploaded_by=_account(request))
+        Comment.objects.create(attestation=created, author=_account(request), text=created.statement,
+                               decision="submitted")
+
+
+def _review(request: HttpRequest, current: Attestation) -> None:
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, str(form.errors))
+        return
+    decision = form.cleaned_data["decision"]
+    with transaction.atomic():
+        Comment.objects.create(attestation=current, author=_account(request), text=form.cleaned_data["comment"],
+                               decision=decision)
+        if decision in (Attestation.State.ACCEPTED, Attestation.State.REJECTED):
+            current.state, current.decided, current.decided_by = decision, timezone.now(), _account(request)
+            current.expires = form.cleaned_data["expires"]
+            current.save()
+            refresh_release(current)
+
+
+@login_required
+def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """An evidence file, to those who see its municipality; always as a download."""
+    found = get_object_or_404(Evidence.objects.select_related("attestation__municipality"), pk=pk)
+    _municipality(request, found.attestation.municipality.code)
+    response = HttpResponse(bytes(found.data), content_type="application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="evidence-{found.pk}"'
+    return response
+
+
+@login_required
+@require_POST
+def add_transition(request: HttpRequest, code: str) -> HttpResponse:
+    """Record a 経過措置 of the municipality (its 届出 reference and promised date)."""
+    found = _municipality(request, code)
+    if not access.can_record_transition(request.user, found):
+        raise PermissionDenied("only the municipality records its 経過措置")
+    form = TransitionForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        Transition.objects.update_or_create(
+            municipality=found, requirement=data["requirement"],
+            defaults={"domain": data["requirement"].split("-", 1)[0], "notification": data["notification"],
+                      "promised": data["promised"], "note": data["note"], "created_by": _account(request),
+                      "closed": False})
+    else:
+        messages.error(request, str(form.errors))
+    return redirect("municipality", code=code)
+
+
+@login_required
+def prefecture(request: HttpRequest, name: str) -> HttpResponse:
+    """A prefecture's municipalities, each with its latest result per system."""
+    if name not in access.prefectures(request.user):
+        raise Http404("no such prefecture for this account")
+    visible = access.bundles(request.user)
+    rows = [(m, queries.latest_results(m, visible))
+            for m in access.municipalities(request.user).filter(prefecture=name)[:300]]
+    return render(request, "portal/prefecture.html", {"prefecture": name, "rows": rows})
+
+
+@login_required
+def vendor(request: HttpRequest, pk: int) -> HttpResponse:
+    """A vendor's package across its customers: the latest bundle per municipality and release."""
+    found = get_object_or_404(access.vendors(request.user), pk=pk)
+    bundles = (Bundle.objects.filter(vendor=found).select_related("municipality")
+               .order_by("product", "-version", "municipality__code", "-uploaded"))
+    latest: dict[tuple[str, str, str], Bundle] = {}
+    for item in bundles.only("id", "product", "version", "municipality", "uploaded", "verdict",
+                             "current_verdict", "verdict_valid_until", "partial")[:5000]:
+        latest.setdefault((item.product, item.version, item.municipality.code), item)
+    return render(request, "portal/vendor.html", {"vendor": found, "latest": list(latest.values())})
+

@@ -1,0 +1,407 @@
+"""Recorded requests and responses as HAR 1.2, personal data masked, for the evidence bundle.
+
+While a run goes, every exchange of its HTTP client is one HAR entry on one line of
+``work/exchanges-<worker>.jsonl`` (one file per pytest-xdist worker, so workers never share a file,
+and a line written is kept even if the worker dies). At the end of the run
+:func:`finish_recordings` joins the workers' lines into one HAR 1.2 document, ``exchanges.har`` in
+the run's output directory, which the evidence bundle carries.
+
+Each entry carries, besides HAR's own fields:
+
+- ``_id``: unique in the run (``main-0001``, ``gw0-0001``: the worker, then its sequence);
+- ``_requirements``: the ids of the requirements it served (:mod:`conformance.exchanges`), or
+  ``_phase: "setup"`` when it served none (opening the target, loading the test data);
+- ``_error``: why there is no response (refused connection, timeout, oversized body); the
+  response is then HAR's "no response" (status 0);
+- ``_truncated`` / ``_omitted`` on ``postData`` and ``content``: a body cut at ``BODY_LIMIT``, or
+  not kept (``"binary"``, ``"recording limit reached"``).
+
+Masking: credential headers never reach the recorder (:mod:`conformance.targets.http`); other
+headers named like a secret are ``[redacted]``; personal data is masked by the run's
+:class:`~conformance.masking.Scrubber` in the URL (path and query), headers and bodies.
+A body is kept as masked text up to ``BODY_LIMIT`` characters: enough for an engineer to see what
+the vendor answered, without copying a whole export of the town into the evidence. Binary bodies (a
+PDF) are described by type and size only. After ``TOTAL_LIMIT`` bytes per worker, entries keep no
+bodies, and the joined file keeps bodies up to ``JOINED_LIMIT`` bytes in all (however many workers
+there were), so the evidence bundle stays within what ``conformance report verify`` reads.
+Timings: HAR's ``wait`` holds the whole exchange (the client does not time its phases).
+
+The HAR entries are built with the ``harfile`` package's models (the HAR writer schemathesis uses)
+and written with :mod:`json`: ``harfile.HarFile`` writes a fixed set of entry fields (no ``_id`` or
+``_requirements``) and closes its document only when the writer is closed, so a worker that died
+would leave an unreadable file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import json
+import os
+import tempfile
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from http import HTTPStatus
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+
+import harfile
+
+from conformance import __version__
+from conformance.exchanges import current_requirements, note
+from conformance.masking import Scrubber, mask
+from conformance.targets.http import Exchange
+
+#: Characters of a body kept in a recording (after masking).
+BODY_LIMIT = 16 * 1024
+#: Characters scrubbed past the cut, longer than any personal value.
+SCRUB_MARGIN = 256
+#: Bytes one worker records in total; later entries keep no bodies.
+TOTAL_LIMIT = 32 * 1024 * 1024
+#: Bytes of the joined HAR after which entries keep no bodies (the bundle's reader takes 256 MiB).
+JOINED_LIMIT = 128 * 1024 * 1024
+#: Header names whose values are credentials or session keys, whatever the vendor calls them.
+_SECRET_HEADER_PARTS = ("auth", "token", "secret", "key", "cookie", "session", "password")
+#: Name pattern of the workers' recording files in a work directory (removed before a run).
+RECORDING_GLOB = "exchanges-*.jsonl"
+_RECORDING_PREFIX, _RECORDING_SUFFIX = "exchanges-", ".jsonl"
+#: The joined recording in a run's output directory (and in the evidence bundle).
+HAR_NAME = "exchanges.har"
+#: The HTTP version requests speaks.
+HTTP_VERSION = "HTTP/1.1"
+
+#: Characters that end a line for some readers (str.splitlines) though JSON keeps them raw.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(document: Any) -> str:
+    """One JSON line, readable text, that no line splitter cuts in two."""
+    return json.dumps(document, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+
+
+def recording_path(workdir: Path, worker: str) -> Path:
+    """Where a worker (``main`` for a run without pytest-xdist) records its exchanges."""
+    return workdir / f"{_RECORDING_PREFIX}{worker}{_RECORDING_SUFFIX}"
+
+
+def worker_of(path: Path) -> str:
+    """The worker a recording file belongs to (``exchanges-gw0.jsonl`` -> ``gw0``)."""
+    return path.name.removeprefix(_RECORDING_PREFIX).removesuffix(_RECORDING_SUFFIX)
+
+
+def merged_id(number: int, ident: str) -> str:
+    """The id in a merged run's HAR of entry ``ident`` of its ``number``-th input (1-based):
+    `report merge` copies input k's ``exchanges-<worker>.jsonl`` as ``exchanges-input<k>-<worker>.jsonl``,
+    and the join names entries after their file."""
+    return f"input{number}-{ident}"
+
+
+def clear_recordings(out: Path) -> None:
+    """Remove an earlier run's recordings from an output directory (before a run writes there)."""
+    for stale in (out / "work").glob(RECORDING_GLOB):
+        stale.unlink()
+    (out / HAR_NAME).unlink(missing_ok=True)
+
+
+class HarRecorder:
+    """An :class:`~conformance.targets.http.ExchangeRecorder` writing masked HAR entries, one a line."""
+
+    def __init__(self, path: Path, scrubber: Scrubber, *, body_limit: int = BODY_LIMIT,
+                 total_limit: int = TOTAL_LIMIT, worker: str | None = None) -> None:
+        self.path = path
+        self.worker = worker or worker_of(path)
+        self._scrubber = scrubber
+        self._body_limit = body_limit
+        self._total_limit = total_limit
+        self._written = 0
+        self._sequence = 0
+        self._handle: IO[str] | None = None
+        self._lock = threading.Lock()
+
+    def record(self, exchange: Exchange) -> None:
+        """Append one exchange (masked) tagged with the requirements served now; bodies are dropped
+        once the total limit is reached. The requirements being served get a reference to it."""
+        requirements = current_requirements()
+        with self._lock:
+            self._sequence += 1
+            ident = f"{self.worker}-{self._sequence:04d}"
+            keep_bodies = self._written < self._total_limit
+            entry = self._entry(ident, exchange, keep_bodies, requirements)
+            self._write(json_line(entry))
+        request = entry["request"]
+        parts = urlsplit(request["url"])
+        note({
+            "id": ident,
+            "method": request["method"],
+            "url": urlunsplit(("", "", parts.path, parts.query, "")),
+            "status": exchange.status,
+        })
+
+    def link(self, ident: str, requirements: Sequence[str]) -> None:
+        """A recorded entry served more requirements (a cached response reused): noted for the join."""
+        if requirements:
+            with self._lock:
+                self._write(json_line({"_link": ident, "_requirements": list(requirements)}))
+
+    def close(self) -> None:
+        """Close the file (recording again reopens it for appending)."""
+        with self._lock:
+            if self._handle is not None:
+                self._handle.close()
+                self._handle = None
+
+    def _write(self, line: str) -> None:
+        if self._handle is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # The vendor's answers, however masked: readable by the owner only, as every copy of its data.
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0), 0o600)
+            self._handle = os.fdopen(fd, "a", encoding="utf-8")
+        self._handle.write(line)
+        self._handle.flush()  # a worker that dies keeps what it recorded
+        self._written += len(line.encode("utf-8"))
+
+    def _entry(self, ident: str, exchange: Exchange, keep_bodies: bool,
+               requirements: Sequence[str]) -> dict[str, Any]:
+        elapsed_ms = round(exchange.elapsed * 1000, 1)
+        started = exchange.started if exchange.started is not None else time.time() - exchange.elapsed
+        entry: dict[str, Any] = {
+            "_id": ident,
+            **({"_requirements": list(requirements)} if requirements else {"_phase": "setup"}),
+            "startedDateTime": dt.datetime.fromtimestamp(started, dt.UTC).isoformat(timespec="milliseconds"),
+            "time": elapsed_ms,
+            "request": self._request(exchange, keep_bodies),
+            "response": self._response(exchange, keep_bodies),
+            "cache": {},
+            "timings": harfile.Timings(send=0, wait=elapsed_ms, receive=0).asdict(),
+        }
+        if exchange.error:
+            entry["_error"] = self._scrubber.text(exchange.error)
+        return entry
+
+    def _request(self, exchange: Exchange, keep_bodies: bool) -> dict[str, Any]:
+        url, query = self._url(exchange.url)
+        body = exchange.request_body
+        request = harfile.Request(
+            method=exchange.method,
+            url=url,
+            httpVersion=HTTP_VERSION,
+            headers=self._headers(exchange.request_headers),
+            queryString=[harfile.Record(name, value) for name, value in query],
+            bodySize=len(body),
+        ).asdict()
+        if body:
+            text, extra = self._body(exchange.request_headers, body, keep_bodies)
+            mime = _content_type(exchange.request_headers)
+            request["postData"] = {**harfile.PostData(mimeType=mime, text=text or "").asdict(), **extra}
+        return request
+
+    def _response(self, exchange: Exchange, keep_bodies: bool) -> dict[str, Any]:
+        if exchange.status is None:  # no response: HAR's convention is status 0
+            return harfile.Response(status=0, statusText="", httpVersion="", bodySize=0).asdict()
+        body = exchange.response_body
+        text, extra = self._body(exchange.response_headers, body, keep_bodies)
+        content = harfile.Content(size=len(body), mimeType=_content_type(exchange.response_headers), text=text)
+        location = next((str(v) for k, v in exchange.response_headers.items() if str(k).lower() == "location"), "")
+        response = harfile.Response(
+            status=exchange.status,
+            statusText=_reason(exchange.status),
+            httpVersion=HTTP_VERSION,
+            headers=self._headers(exchange.response_headers),
+            content=content,
+            redirectURL=self._url(location)[0] if location else "",
+            bodySize=len(body),
+        ).asdict()
+        response["content"].update(extra)
+        return response
+
+    def _url(self, url: str) -> tuple[str, list[tuple[str, str]]]:
+        """The URL with personal data masked (path segments and query values), and its query."""
+        parts = urlsplit(url)
+        query = [
+            (name, mask(value) if self._scrubber.is_personal(name) and value else self._scrubber.text(value))
+            for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        ]
+        path = "/".join(self._segment(segment) for segment in parts.path.split("/"))
+        shown = urlunsplit((parts.scheme, self._scrubber.text(parts.netloc), path,
+                            urlencode(query, quote_via=quote), ""))
+        return shown, query
+
+    def _segment(self, segment: str) -> str:
+        decoded = unquote(segment)
+        scrubbed = self._scrubber.text(decoded)
+        return segment if scrubbed == decoded else quote(scrubbed, safe="")
+
+    def _headers(self, headers: Any) -> list[harfile.Record]:
+        shown: list[harfile.Record] = []
+        for name, value in dict(headers).items():
+            secret = any(part in str(name).lower() for part in _SECRET_HEADER_PARTS)
+            shown.append(harfile.Record(str(name), "[redacted]" if secret else self._scrubber.text(str(value))))
+        return shown
+
+    def _body(self, headers: Any, body: bytes, keep: bool) -> tuple[str | None, dict[str, Any]]:
+        """The masked text of a body (None when not kept) and HAR custom fields saying why."""
+        if not body:
+            return None, {}
+        if not keep:
+            return None, {"_omitted": "recording limit reached"}
+        text = _decode(body)
+        if text is None:
+            return None, {"_omitted": "binary"}
+        shown, cut = self._masked(_content_type(headers), text)
+        if len(shown) > self._body_limit:
+            shown, cut = shown[: self._body_limit], True
+        return shown, {"_truncated": True} if cut else {}
+
+    def _masked(self, content_type: str, text: str) -> tuple[str, bool]:
+        if "csv" in content_type:
+            return self._scrubber.csv(text, self._body_limit)
+        if "json" in content_type or text.lstrip()[:1] in ("{", "["):
+            try:
+                document = json.loads(text)
+            except ValueError:
+                return self._plain(text)
+            return json.dumps(self._scrubber.json(document), ensure_ascii=False), False
+        return self._plain(text)
+
+    def _plain(self, text: str) -> tuple[str, bool]:
+        # Scrub a margin past the cut: a value that straddles the cut is masked before it is cut.
+        kept = text[: self._body_limit + SCRUB_MARGIN]
+        return self._scrubber.text(kept), len(kept) < len(text)
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+def _content_type(headers: Any) -> str:
+    for name, value in dict(headers).items():
+        if str(name).lower() == "content-type":
+            return str(value).lower()
+    return ""
+
+
+def _decode(body: bytes) -> str | None:
+    """The body as text (UTF-8, else CP932: Japanese exports), or None when it is binary."""
+    for encoding in ("utf-8", "cp932"):
+        try:
+            text = body.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:
+            return text
+    return None
+
+
+# -- joining ------------------------------------------------------------------------------------
+
+
+def finish_recordings(workdir: Path, out: Path, *, limit: int = JOINED_LIMIT) -> Path | None:
+    """Join the workers' recordings in ``workdir`` into ``out/exchanges.har`` (written atomically).
+
+    Call it once the workers have closed their recorders (the end of the run, in the controller).
+    Entries keep each worker's order, workers merged by start time; an entry's ``_id`` is the
+    worker named by its file and its sequence, so ids are unique across workers. Returns the path,
+    or None when nothing was recorded (an earlier run's ``exchanges.har`` is then removed).
+    """
+    paths = sorted(workdir.glob(RECORDING_GLOB))
+    target = out / HAR_NAME
+    if not paths:
+        target.unlink(missing_ok=True)
+        return None
+    links = {path: _links(path) for path in paths}
+    entries = heapq.merge(*(_entries(path, links[path]) for path in paths), key=lambda e: str(e["startedDateTime"]))
+    out.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=out, prefix=f".{HAR_NAME}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            _write_har(handle, entries, [worker_of(path) for path in paths], limit)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _lines(path: Path) -> Iterator[dict[str, Any]]:
+    """The JSON objects of a recording; a line cut short (a worker killed mid-write) is skipped."""
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            try:
+                document = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(document, dict):
+                yield document
+
+
+def _links(path: Path) -> dict[str, list[str]]:
+    """Requirements that reused an entry (``_link`` lines), by the entry's id in its file."""
+    found: dict[str, list[str]] = {}
+    for document in _lines(path):
+        if "_link" in document:
+            found.setdefault(str(document["_link"]), []).extend(str(r) for r in document.get("_requirements", []))
+    return found
+
+
+def _entries(path: Path, links: dict[str, list[str]]) -> Iterator[dict[str, Any]]:
+    worker = worker_of(path)
+    for document in _lines(path):
+        if "_link" in document or "request" not in document:
+            continue
+        ident = str(document.get("_id", ""))
+        reused = links.get(ident, [])
+        if reused:
+            served = list(dict.fromkeys([*document.get("_requirements", []), *reused]))
+            document = {**document, "_requirements": served}
+            document.pop("_phase", None)
+        # Ids are the file's worker and the sequence: a recording copied under another name (the
+        # shards of a merged run) keeps its entries apart from the others.
+        document["_id"] = f"{worker}-{ident.rsplit('-', 1)[-1]}"
+        yield document
+
+
+def _write_har(handle: IO[str], entries: Iterable[dict[str, Any]], workers: list[str], limit: int) -> None:
+    """The HAR document, written as the entries are read (a run's recording may be large); past
+    ``limit`` bytes, entries keep no bodies."""
+    creator = harfile.Creator(name="conformance", version=__version__)
+    comment = f"conformance harness recording, personal data masked; workers: {', '.join(workers)}"
+    written = handle.write(
+        '{\n "log": {\n  "version": ' + json.dumps(harfile.HAR_VERSION)
+        + ',\n  "creator": ' + json.dumps({"name": creator.name, "version": creator.version})
+        + ',\n  "comment": ' + json.dumps(comment, ensure_ascii=False)
+        + ',\n  "entries": ['
+    )
+    separator = "\n"
+    for entry in entries:
+        if written > limit:
+            _drop_bodies(entry)
+        line = separator + "   " + json.dumps(entry, ensure_ascii=False).translate(_LINE_BREAKS)
+        written += len(line.encode("utf-8"))
+        handle.write(line)
+        separator = ",\n"
+    handle.write("\n  ]\n }\n}\n")
+
+
+def _drop_bodies(entry: dict[str, Any]) -> None:
+    """The entry without its bodies, as the recorder writes it past its limit."""
+    omitted = {"_omitted": "recording limit reached"}
+    post = entry["request"].get("postData")
+    if isinstance(post, dict) and post.get("text"):
+        post.pop("_truncated", None)
+        post.update(text="", **omitted)  # HAR's postData has a text
+    content = entry["response"].get("content")
+    if isinstance(content, dict) and "text" in content:
+        del content["text"]
+        content.pop("_truncated", None)
+        content.update(omitted)
+
+
+def read_har(path: Path) -> dict[str, Any]:
+    """A HAR document (for tests and tools)."""
+    document: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return document

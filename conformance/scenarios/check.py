@@ -1,0 +1,66 @@
+"""``scenario.run``: the declarative scenarios of the catalog, through the vendor's driver adapter.
+
+The loader binds this check to every requirement a scenario lists (``params: {scenario: <id>}``).
+A scenario runs once per run (its observations are cached on the target) and each bound requirement
+gets them as findings. A vendor without a driver (``targets.driver``), or whose adapter does not
+declare an operation the scenario needs, gets :class:`NotAutomated`: NOT_AUTOMATED with the reason,
+never PASS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from conformance.catalog.layouts import item_column
+from conformance.catalog.scenario_models import Scenario
+from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.errors import TargetError, UsageError
+from conformance.findings import Finding
+from conformance.scenarios import DriverClient, MissingOperations, Observation, run_scenario
+from conformance.targets.base import Target
+
+_CACHE_PREFIX = "scenario.run:"
+
+
+@check("scenario.run")
+def scenario_run(ctx: CheckContext) -> Iterator[Finding]:
+    """Run the bound scenario and report every expectation it did not meet."""
+    target = ctx.target
+    if not isinstance(target, Target):
+        raise TargetError("scenario.run needs a target")
+    scenario = _scenario(target, str(ctx.params.get("scenario", "")))
+    observations = _observations(target, scenario)
+    for observation in observations:
+        yield ctx.finding(observation.code, observation.message, location=observation.location,
+                          expected=observation.expected, actual=observation.actual)
+
+
+def _scenario(target: Target, scenario_id: str) -> Scenario:
+    for scenario in target.catalog.scenarios:
+        if scenario.id == scenario_id:
+            return scenario
+    edition = f"{target.catalog.domain} {target.catalog.edition_name}"
+    raise UsageError(f"scenario.run: no scenario {scenario_id!r} in {edition}")
+
+
+def _observations(target: Target, scenario: Scenario) -> tuple[Observation, ...]:
+    key = _CACHE_PREFIX + scenario.id
+    cached = target.cache.get(key)
+    if isinstance(cached, NotAutomated):
+        raise cached
+    if isinstance(cached, tuple):
+        return cached
+    driver = target.driver
+    if driver is None:
+        raise NotAutomated(f"scenario {scenario.id}: the profile declares no driver adapter (targets.driver)")
+    operations = {operation.id: operation for operation in target.catalog.driver_operations}
+    client = DriverClient(target.need_http(), driver.base_path, operations)
+    try:
+        observations = tuple(run_scenario(scenario, client, target.need_http(), implemented=driver.implements,
+                                          items=partial(item_column, target.catalog)))
+    except MissingOperations as missing:
+        target.cache[key] = NotAutomated(str(missing))
+        raise target.cache[key] from None
+    target.cache[key] = observations
+    return observations

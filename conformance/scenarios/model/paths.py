@@ -1,0 +1,128 @@
+"""The vendor's read paths, each compared with the model: the driver's reads and the linkage API's list
+(異動差分), detail, history and household documents. Every path showing a person must show the model's
+record (cross-output consistency); a value is compared as text (JSON null and '' alike, numbers as
+their digits).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from conformance.oracles.jumin_model import Breach, World
+from conformance.oracles.jumin_model import rules as r
+from conformance.scenarios import DriverClient
+from conformance.targets.base import HttpClient
+
+#: Pages of the 異動差分 list read before giving up (a vendor listing more than this since a step is wrong).
+MAX_DIFF_PAGES = 20
+
+
+def text(value: Any) -> str:
+    """A JSON value as the model's text ('' for null, digits for a number)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+def as_row(document: Any) -> dict[str, str]:
+    """A JSON object of data items as a row ({} when it is not an object)."""
+    if not isinstance(document, dict):
+        return {}
+    return {str(key): text(value) for key, value in document.items() if not isinstance(value, dict | list)}
+
+
+@dataclass
+class Paths:
+    """What the harness can read of the vendor: the driver and the linkage API."""
+
+    driver: DriverClient
+    linkage: HttpClient | None
+    judged: Callable[[str], bool]
+
+    def history(self, atena: str) -> list[dict[str, str]]:
+        """The driver's history of a person (query.history)."""
+        _, document = self.driver.call("query.history", {"宛名番号": atena})
+        rows = document.get("rows") if isinstance(document, dict) else None
+        return [as_row(row) for row in rows] if isinstance(rows, list) else []
+
+    def compare_person(self, world: World, atena: str) -> Iterator[Breach]:
+        """Every path showing the person shows the model's record."""
+        latest, history = world.latest(atena), world.history(atena)
+        _, document = self.driver.call("query.person", {"宛名番号": atena})
+        person = document.get("person") if isinstance(document, dict) else None
+        yield from _same(latest, as_row(person), r.LATEST_ROW, "driver:/person", self.judged)
+        if self.linkage is None:
+            return
+        resident = self.linkage.request("get", f"/residents/{atena}")
+        yield from _same(latest, as_row(resident.json()), r.PROVIDED, f"GET /residents/{atena}", self.judged)
+        rows = self.linkage.request("get", f"/residents/{atena}/history").json()
+        yield from _same_history(history, rows.get("history") if isinstance(rows, dict) else None, atena,
+                                 self.judged)
+
+    def compare_household(self, world: World, setai: str) -> Iterator[Breach]:
+        """The driver's and the linkage API's 世帯 list exactly the model's 住民 of the 世帯."""
+        wanted = sorted(world.members(setai))
+        if not wanted:  # a 世帯 with no 住民 left: a vendor may answer it empty or not at all
+            return
+        _, document = self.driver.call("query.household", {"世帯番号": setai})
+        members = document.get("members") if isinstance(document, dict) else None
+        yield from _members(wanted, members, r.DESTINATION, f"driver:/households/{setai}#/members")
+        if self.linkage is None:
+            return
+        response = self.linkage.request("get", f"/households/{setai}")
+        found = response.json().get("members") if response.status == 200 else None
+        yield from _members(wanted, found, r.PROVIDED, f"GET /households/{setai}#/members")
+
+    def changed_since(self, stamp: str, changed: Sequence[str]) -> Iterator[Breach]:
+        """7.2.3 R002 (異動差分, リアルタイム): every person a step changed is listed as changed since it."""
+        if self.linkage is None or not changed:
+            return
+        listed: set[str] = set()
+        offset: Any = 0
+        for _ in range(MAX_DIFF_PAGES):
+            page = self.linkage.request("get", "/residents", params={"changed_since": stamp, "offset": str(offset),
+                                                                     "limit": "1000"}).json()
+            listed |= {text(row.get("宛名番号")) for row in page.get("residents", ()) if isinstance(row, dict)}
+            offset = page.get("next_offset")
+            if offset is None:
+                break
+        missing = sorted(set(changed) - listed)
+        if missing:
+            yield Breach(r.DIFFERENCES, "model.diff_missing", "a person the step changed is not in the 異動差分",
+                         "", f"{len(changed)} changed persons listed", f"{len(missing)} missing")
+
+
+def _same(wanted: Mapping[str, str], shown: Mapping[str, str], requirement: str, where: str,
+          judged: Callable[[str], bool]) -> Iterator[Breach]:
+    if not shown:
+        yield Breach(requirement, "model.path_missing", f"{where} should show the person", where)
+        return
+    for name, value in shown.items():
+        if judged(name) and name in wanted and value != wanted[name]:
+            yield Breach(requirement, "model.path_differs", f"{name} on {where} differs from the record",
+                         f"{where}{'/' if '#' in where else '#/'}{name}", wanted[name], value)
+
+
+def _same_history(history: Sequence[Mapping[str, str]], rows: Any, atena: str,
+                  judged: Callable[[str], bool]) -> Iterator[Breach]:
+    where = f"GET /residents/{atena}/history"
+    if not isinstance(rows, list) or len(rows) != len(history):
+        count = len(rows) if isinstance(rows, list) else 0
+        yield Breach(r.PROVIDED, "model.path_history_rows", f"{where} should list every history row", where,
+                     str(len(history)), str(count))
+        return
+    for index, (wanted, row) in enumerate(zip(history, rows, strict=True)):
+        yield from _same(wanted, as_row(row), r.PROVIDED, f"{where}#/history/{index}", judged)
+
+
+def _members(wanted: list[str], members: Any, requirement: str, where: str) -> Iterator[Breach]:
+    found = sorted(text(m.get("宛名番号")) for m in members if isinstance(m, dict)) \
+        if isinstance(members, list) else None
+    if found != wanted:
+        yield Breach(requirement, "model.household_members", f"{where} should list the 世帯's 住民", where,
+                     f"{len(wanted)} members", "unreadable" if found is None else f"{len(found)} members "
+                     f"({len(set(found) - set(wanted))} not of the 世帯, {len(set(wanted) - set(found))} missing)")

@@ -1,0 +1,36 @@
+"""Every check shipped with the harness, collected into one registry.
+
+The check modules import :mod:`conformance.checks.registry` (the ``check`` decorator, the context);
+this module imports them, never the other way round, so which checks exist is a list written here,
+never a side effect of what happened to be imported (no import cycle: docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+from conformance.checks.registry import Registry
+
+
+def default_registry() -> Registry:
+    """The registry of every check shipped with the harness (listed here, not found by import)."""
+    from conformance.checks import (
+        api,
+        files,
+        forms,
+        jumin,
+        kyotsu,
+        nenkin_scenarios,
+        scenarios,
+        senkyo_scenarios,
+        tax_scenarios,
+    )
+    from conformance.scenarios import check as scenario_check
+    from conformance.scenarios import search
+    from conformance.scenarios.model import check as model_check
+
+    registry = Registry()
+    # kyotsu: 共通機能, the 住登外者宛名番号付番 API; model_check: the model of 住民記録 (a state machine).
+    # The statute editions' scenario checks: 個人住民税 (tax_scenarios), 国民年金, 選挙人名簿.
+    for module in (api, files, forms, jumin, scenarios, tax_scenarios, nenkin_scenarios, senkyo_scenarios,
+                   scenario_check, model_check, kyotsu, search):
+        registry.add_module(module)
+    return registry

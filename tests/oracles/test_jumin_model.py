@@ -1,0 +1,124 @@
+"""The model of 住民記録, rule by rule: what a transition says, and what the judge finds in a conforming
+and a defective row (exact code, requirement and item)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from conformance.catalog.loader import load_edition
+from conformance.oracles import jumin_model
+from conformance.oracles.jumin_model import Commit, Refusal, World, judge_history, judge_row, transition
+from conformance.oracles.jumin_model import rules as r
+
+ROOT = Path(__file__).resolve().parents[2]
+EDITION = load_edition(ROOT / "spec_catalog" / "jumin" / "1.0")
+ALL = frozenset({"氏名", "世帯主氏名", "続柄", "世帯番号", "住所_町字", "住民状態"}).__contains__
+
+
+def _row(atena: str, number: int, **items: str) -> dict[str, str]:
+    base = {"宛名番号": atena, "履歴番号": str(number), "世帯番号": "5000000018", "住民状態": "1", "住民種別": "1",
+            "続柄": "世帯主", "氏名": "見本　一郎", "世帯主氏名": "見本　一郎", "住所_町字": "本町"}
+    return {**base, **items}
+
+
+def _household() -> World:
+    world = World()
+    world.adopt("0000000019", [_row("0000000019", 1)])
+    world.adopt("0000000027", [_row("0000000027", 1, 続柄="子", 氏名="見本　次郎")])
+    world.adopt("0000000035", [_row("0000000035", 1, 続柄="子", 氏名="見本　三郎")])
+    return world
+
+
+DATES = {"異動日": "2024-06-01", "届出年月日": "2024-06-03", "処理日": "2024-06-10"}
+
+
+def test_a_split_sets_the_new_heads_name_on_members_and_allows_three_readings_for_the_head() -> None:
+    outcome = transition(_household(), "households.split", {"宛名番号": ["0000000027", "0000000035"], **DATES})
+    assert isinstance(outcome, Commit)
+    head_rule = outcome.rows["0000000027"][0].sets["世帯主氏名"]
+    member_rule = outcome.rows["0000000035"][0].sets["世帯主氏名"]
+    assert head_rule.values == {"見本　一郎", "", "見本　次郎"}
+    assert head_rule.interpretation == "jumin-1.0-interp-setai-nushi-name"
+    assert member_rule.values == {"見本　次郎"} and member_rule.requirement == r.HEAD_NAME
+    assert outcome.rows["0000000027"][0].numbers == {"世帯番号": "split"}
+
+
+def test_a_future_move_is_refused_with_e001_and_a_non_resident_with_e006() -> None:
+    world = _household()
+    future = transition(world, "moves.within", {"宛名番号": ["0000000019"], "住所": {}, **DATES,
+                                                 "異動日": "2024-07-01"})
+    assert future == Refusal("error", frozenset({"E001"}), r.MOVE_NOT_FUTURE, "異動日 after the 処理日")
+    world.adopt("0000000035", [_row("0000000035", 2, 続柄="子", 住民状態="3")])
+    gone = transition(world, "moves.within", {"宛名番号": ["0000000035"], "住所": {}, **DATES})
+    assert isinstance(gone, Refusal) and gone.codes == {"E006"} and gone.requirement == r.MOVER_IS_RESIDENT
+
+
+def test_the_head_leaving_two_members_is_an_alert_and_confirmed_it_commits() -> None:
+    request = {"宛名番号": "0000000019", "異動日": "2024-06-01", "通知年月日": "2024-06-02", "処理日": "2024-06-10"}
+    alert = transition(_household(), "deaths", request)
+    assert isinstance(alert, Refusal) and alert.kind == "alert" and alert.codes == {"A002"}
+    assert isinstance(transition(_household(), "deaths", {**request, "confirm": ["A002"]}), Commit)
+
+
+def test_the_judge_passes_a_conforming_row_and_names_each_breach() -> None:
+    world = _household()
+    outcome = transition(world, "households.merge", {"宛名番号": ["0000000027"], "世帯番号": "5000000026",
+                                                     "続柄": ["同居人"], **DATES})
+    assert isinstance(outcome, Commit)
+    rule = outcome.rows["0000000027"][0]
+    before = world.history("0000000027")
+    good = _row("0000000027", 2, 世帯番号="5000000026", 続柄="同居人", 氏名="見本　次郎", 世帯主氏名="",
+                異動事由区分="世帯合併", **DATES)
+    # The target 世帯 has no 世帯主 in this world: its 氏名 is '' (世帯主未設定, 1.1.10).
+    assert judge_history((rule,), before, [*before, good], ALL, world) == []
+    stale = {**good, "住所_町字": "栄町"}
+    assert [(b.requirement, b.code, b.item) for b in judge_row(rule, stale, ALL, world)] == [
+        (r.KEEP_ALL, "model.item_not_kept", "住所_町字")]
+    rewritten = [{**before[0], "氏名": "x"}, good]
+    assert [b.code for b in judge_history((rule,), before, rewritten, ALL, world)] == ["model.history_rewritten"]
+    skipped = {**good, "履歴番号": "3"}
+    assert [(b.code, b.item) for b in judge_history((rule,), before, [*before, skipped], ALL, world)] == [
+        ("model.history_number", "履歴番号")]
+
+
+def test_a_cancellation_restores_the_row_before_the_latest_change() -> None:
+    world = _household()
+    world.adopt("0000000027", [_row("0000000027", 2, 続柄="子", 氏名="見本　次郎", 住所_町字="栄町",
+                                    異動事由区分="転居")])
+    outcome = transition(world, "cancellations", {"宛名番号": "0000000027", "処理日": "2024-06-10"})
+    assert isinstance(outcome, Commit)
+    sets = outcome.rows["0000000027"][0].sets
+    assert sets["住所_町字"].values == {"本町"} and sets["住所_町字"].requirement == r.CANCEL_RESTORES
+    assert sets["異動事由区分"].values == {r.CANCEL_CORRECTION}
+
+
+def test_the_model_never_imports_the_reference() -> None:
+    package = Path(jumin_model.__file__).parent
+    for source in package.glob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        imported = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+        imported += [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+        assert not [name for name in imported if name.startswith("conformance.reference")], source.name
+
+
+def test_every_requirement_and_interpretation_the_model_cites_is_in_the_catalog() -> None:
+    known = {requirement.id for requirement in EDITION.requirements}
+    cited = {value for value in vars(r).values() if isinstance(value, str) and value.startswith("jumin-1.0-")}
+    cited |= set(r.REASONS.values())
+    assert cited <= known
+    register = {entry.id: entry for entry in EDITION.interpretations}
+    from conformance.oracles.jumin_model import transitions
+
+    named = {value for key, value in vars(transitions).items() if key.startswith("I_")}
+    assert named <= set(register)
+    assert all(set(entry.requirements) <= known for entry in register.values())
+
+
+def test_every_requirement_bound_to_the_state_machine_has_a_rule_of_the_model() -> None:
+    bound = {requirement.id for requirement in EDITION.requirements
+             if any(getattr(c, "name", "") == "model.jumin.state_machine" for c in requirement.checks)}
+    sources = "".join(source.read_text(encoding="utf-8")
+                      for source in Path(jumin_model.__file__).parent.glob("*.py"))
+    assert len(bound) >= 40
+    assert {rid for rid in bound if f'"{rid}"' not in sources} == set()

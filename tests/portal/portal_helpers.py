@@ -1,0 +1,139 @@
+"""Parties, accounts and signed bundles for the portal's tests, made by the harness's own code."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from conformance.catalog.fingerprint import edition_fingerprint
+from conformance.locations import default_catalog_root
+from conformance.reporting.bundle import (
+    BundleInputs,
+    build_bundle,
+    generate_keys,
+    load_private_key,
+    sign_bundle,
+)
+from conformance.reporting.json_report import results_document
+from conformance.results import RequirementResult, RunOutcome, Scope
+
+CATALOG = default_catalog_root()
+JUMIN = CATALOG / "jumin" / "1.0"
+#: A checked requirement and a MANUAL one (3.4 R005: a screen alert, its procedure in the catalog).
+CHECKED, MANUAL = "jumin-1.0-3.4-R001", "jumin-1.0-3.4-R005"
+PASSWORD = "correct horse battery staple 1"
+
+PROFILE = """\
+name: sample
+product: 見本住記
+version: 'VERSION'
+claims:
+- domain: jumin
+  edition: '1.0'
+"""
+
+
+def procedure_of(requirement: str) -> str:
+    """What the catalog's MANUAL binding says to check and attach."""
+    from conformance.catalog.loader import load_edition
+    from conformance.catalog.models import ManualCheck
+
+    found = next(r for r in load_edition(JUMIN).requirements if r.id == requirement)
+    return "\n".join(c.evidence for c in found.checks if isinstance(c, ManualCheck))
+
+
+def result(rid: str, status: str, findings: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {"requirement": rid, "domain": "jumin", "edition": "1.0", "level": "required", "status": status,
+            "reason": "", "attestation": None, "findings": findings or [], "exchanges": []}
+
+
+def results(statuses: dict[str, str], version: str) -> dict[str, Any]:
+    """A results.json document made by the same code as a run, its scope exactly these requirements."""
+    listed = [result(rid, status, [{"code": "api.status", "message": "m", "location": "/x", "expected": "200",
+                                    "actual": "500"}] if status == "FAIL" else None)
+              for rid, status in statuses.items()]
+    outcome = RunOutcome(results=tuple(RequirementResult.from_json(r) for r in listed),
+                         scope=Scope(claimed=frozenset(statuses)))
+    catalog = {"editions": [{"domain": "jumin", "edition": "1.0", "document": "住民記録システム標準仕様書",
+                             "requirements": 957, "sha256": edition_fingerprint(JUMIN)}]}
+    document = results_document(outcome, catalog, {"name": "sample", "product": "見本住記", "version": version})
+    document.update({"seed": 7, "waivers": []})
+    return document
+
+
+@dataclass
+class Signer:
+    """A vendor's key pair."""
+
+    private: Path
+    public: Path
+
+    def public_pem(self) -> str:
+        return self.public.read_text("ascii")
+
+
+def keys(directory: Path) -> Signer:
+    private, public = generate_keys(directory / uuid.uuid4().hex)
+    return Signer(private, public)
+
+
+def signed_bundle(directory: Path, signer: Signer, statuses: dict[str, str], version: str = "1.0") -> bytes:
+    """A run's output directory with these results, bundled and signed: the bytes of evidence.zip."""
+    out = directory / uuid.uuid4().hex
+    out.mkdir(parents=True)
+    (out / "results.json").write_text(json.dumps(results(statuses, version), ensure_ascii=False), "utf-8")
+    profile = out.parent / f"{out.name}.yaml"
+    profile.write_text(PROFILE.replace("VERSION", version), "utf-8")
+    path = build_bundle(BundleInputs(out=out, profile=profile, catalog_root=CATALOG))
+    sign_bundle(path, load_private_key(signer.private))
+    return path.read_bytes()
+
+
+@dataclass
+class World:
+    """Two municipalities, a vendor with a registered key, and an account per role."""
+
+    tokyo: Any
+    other: Any
+    vendor: Any
+    signer: Signer
+    users: dict[str, Any]
+
+
+@cache
+def password_hash() -> str:
+    """:data:`PASSWORD` hashed by the portal's hasher (Argon2)."""
+    from django.contrib.auth.hashers import make_password
+
+    return make_password(PASSWORD)
+
+
+def world(directory: Path) -> World:
+    """Parties and accounts, unique to the caller (tests share one database)."""
+    from django.contrib.auth import get_user_model
+
+    from conformance.portal.models import Membership, Municipality, Role, Vendor, VendorKey
+
+    tag = uuid.uuid4().hex[:8]
+    tokyo = Municipality.objects.create(code=f"T{tag[:5]}", name=f"千代田区{tag}", prefecture=f"東京都{tag}")
+    other = Municipality.objects.create(code=f"O{tag[:5]}", name=f"大阪市{tag}", prefecture=f"大阪府{tag}")
+    vendor = Vendor.objects.create(name=f"見本ベンダー{tag}")
+    vendor.customers.add(tokyo)
+    signer = keys(directory)
+    VendorKey.objects.create(vendor=vendor, public_pem=signer.public_pem())
+    users = {}
+    roles = {"tester": (Role.TESTER, tokyo, None, ""), "reviewer": (Role.REVIEWER, tokyo, None, ""),
+             "outsider": (Role.REVIEWER, other, None, ""), "vendor": (Role.VENDOR, None, vendor, ""),
+             "prefecture": (Role.PREFECTURE, None, None, tokyo.prefecture)}
+    for name, (role, municipality, of_vendor, prefecture) in roles.items():
+        user = get_user_model().objects.create_user(f"{name}-{tag}")
+        user.password = password_hash()  # Argon2 once per process: each hash takes a deliberate while
+        user.save(update_fields=["password"])
+        Membership.objects.create(user=user, role=role, municipality=municipality, vendor=of_vendor,
+                                  prefecture=prefecture)
+        users[name] = user
+    return World(tokyo, other, vendor, signer, users)

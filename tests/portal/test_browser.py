@@ -1,0 +1,152 @@
+"""The portal end to end in a real browser (Playwright driving Debian's headless chromium) against
+the portal served by waitress over the test database (SQLite, or PostgreSQL when test_postgres.py
+runs this file): log in, upload a signed bundle, see the verdict, attest a MANUAL requirement with
+a screenshot, the reviewer accepts, the verdict changes, the xlsx downloads and reads back; a
+tampered bundle and a user of another municipality are refused; axe finds no serious or critical
+violation on the pages, in Japanese and in English."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from portal_helpers import CHECKED, MANUAL, PASSWORD, World, procedure_of, signed_bundle
+
+from conformance.reporting.ziputil import read_entries, write_stored_zip
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("portal_db")]
+BLOCKING = {"serious", "critical"}
+
+
+def chromium() -> str:
+    """Debian's chromium; skipped when absent on a developer's machine, a failure in CI."""
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed: .ci/run installs Debian's chromium before the tests")
+        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it")
+    return binary
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    binary = chromium()
+    # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are
+    # synchronous all the same (Django's documented switch for this case).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=binary, args=["--no-sandbox", "--disable-gpu"])
+        yield launched
+        launched.close()
+
+
+def log_in(browser: Any, served: str, user: Any) -> Any:
+    page = browser.new_context(accept_downloads=True).new_page()
+    page.goto(f"{served}/login/")
+    no_blocking_violation(page)
+    page.fill("#id_username", user.get_username())
+    page.fill("#id_password", PASSWORD)
+    page.click("#login")
+    page.wait_for_url(f"{served}/")
+    return page
+
+
+def no_blocking_violation(page: Any) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    assert [(v["id"], v["impact"]) for v in violations if v["impact"] in BLOCKING] == [], page.url
+
+
+def upload(page: Any, world: World, name: str, data: bytes, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    page.select_option("#id_municipality", str(world.tokyo.pk))
+    page.set_input_files("#id_bundle", str(path))
+    page.click("#upload")
+
+
+def test_the_flow_from_bundle_to_accepted_attestation_to_xlsx(
+        served: str, browser: Any, world: World, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    tester = log_in(browser, served, world.users["tester"])
+    no_blocking_violation(tester)
+    upload(tester, world, "evidence.zip",
+           signed_bundle(tmp_path, world.signer, {CHECKED: "PASS", MANUAL: "MANUAL"}), tmp_path)
+    assert tester.get_attribute("#verdict", "data-verdict") == "incomplete"
+    assert tester.inner_text("#verdict") == "判定未完了（未検証の要件あり）"
+    no_blocking_violation(tester)
+    bundle_url = tester.url
+    tester.click("#worklist-link")
+    no_blocking_violation(tester)
+    tester.click(f"text={MANUAL}")
+    assert tester.inner_text("pre.procedure") == procedure_of(MANUAL)
+    screenshot = tmp_path / "alert.png"
+    screenshot.write_bytes(b"\x89PNG screenshot of the alert")
+    tester.fill("#id_statement", "警告画面を確認した")
+    tester.set_input_files("#id_evidence", str(screenshot))
+    tester.click("#attest")
+    assert tester.get_attribute("#attestation-state", "data-state") == "pending"
+    no_blocking_violation(tester)
+
+    reviewer = log_in(browser, served, world.users["reviewer"])
+    reviewer.goto(f"{bundle_url}manual/{MANUAL}/")
+    assert "alert.png" in reviewer.inner_text("main")
+    reviewer.select_option("#id_decision", "accepted")
+    reviewer.fill("#id_comment", "確認しました")
+    reviewer.click("#review")
+    assert reviewer.get_attribute("#attestation-state", "data-state") == "accepted"
+    assert "確認しました" in reviewer.inner_text("#thread")
+    reviewer.goto(bundle_url)
+    assert reviewer.get_attribute("#verdict", "data-verdict") == "conformant"
+    assert reviewer.inner_text("#verdict") == "適合"
+    reviewer.click("#language")
+    assert reviewer.inner_text("#verdict") == "Conformant"
+    no_blocking_violation(reviewer)
+    with reviewer.expect_download() as download:
+        reviewer.click("#xlsx-link")
+    sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
+    states = {row[0]: row[5] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert (states[CHECKED], states[MANUAL]) == ("適合", "適合")
+    for path in (f"/m/{world.tokyo.code}/", f"/m/{world.tokyo.code}/requirement/{CHECKED}/",
+                 f"{bundle_url.removeprefix(served)}diff/"):
+        reviewer.goto(f"{served}{path}")
+        no_blocking_violation(reviewer)
+
+
+def test_a_tampered_bundle_and_another_municipality_are_refused(
+        served: str, browser: Any, world: World, tmp_path: Path) -> None:
+    tester = log_in(browser, served, world.users["tester"])
+    data = signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"})
+    entries = dict(read_entries(data))
+    entries["results.json"] = entries["results.json"].replace(b'"PASS"', b'"FAIL"', 1)
+    upload(tester, world, "tampered.zip", write_stored_zip(list(entries.items())), tmp_path)
+    assert "results.json: content changed" in tester.inner_text("#refusal")
+    no_blocking_violation(tester)
+    tester.goto(f"{served}/m/{world.tokyo.code}/")
+    assert "登録済みバンドル" in tester.inner_text("main")
+    vendor = log_in(browser, served, world.users["vendor"])
+    vendor.goto(f"{served}/vendor/{world.vendor.pk}/")
+    no_blocking_violation(vendor)
+    prefecture = log_in(browser, served, world.users["prefecture"])
+    prefecture.goto(f"{served}/prefecture/{world.tokyo.prefecture}/")
+    assert world.tokyo.name in prefecture.inner_text("#prefecture")
+    no_blocking_violation(prefecture)
+    outsider = log_in(browser, served, world.users["outsider"])
+    response = outsider.goto(f"{served}/m/{world.tokyo.code}/")
+    assert response is not None and response.status == 404
+
+
+def test_the_database_is_the_one_asked_for(portal_db: None) -> None:
+    """SQLite by default; PostgreSQL when test_postgres.py runs this file with its URL."""
+    from django.db import connection
+
+    assert connection.vendor == ("postgresql" if os.environ.get("CONFORMANCE_PORTAL_DATABASE") else "sqlite")

@@ -1,0 +1,268 @@
+"""The portal's flows through Django's test client (in process, no browser): bundles in, the
+verdict, the worklist and attestations, 経過措置, the xlsx, roles and refusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from portal_helpers import CHECKED, MANUAL, PASSWORD, World, keys, procedure_of, signed_bundle
+
+from conformance.reporting.ziputil import read_entries, write_stored_zip
+
+pytestmark = pytest.mark.usefixtures("portal_db")
+
+
+def client(user: Any) -> Any:
+    from django.test import Client
+
+    browser = Client()
+    browser.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return browser
+
+
+def upload(browser: Any, world: World, data: bytes, municipality: Any = None) -> Any:
+    target = municipality or world.tokyo
+    return browser.post("/upload/", {"municipality": target.pk, "bundle": io.BytesIO(data)}, follow=False)
+
+
+def uploaded(browser: Any, world: World, data: bytes) -> Any:
+    from conformance.portal.models import Bundle
+
+    response = upload(browser, world, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return Bundle.objects.get(pk=int(response["Location"].rstrip("/").rsplit("/", 1)[1]))
+
+
+def test_a_signed_bundle_is_indexed_and_its_verdict_shown(world: World, tmp_path: Path) -> None:
+    tester = client(world.users["tester"])
+    bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "PASS", MANUAL: "MANUAL"}))
+    assert (bundle.product, bundle.version, bundle.vendor, bundle.verdict) == ("見本住記", "1.0", world.vendor,
+                                                                                "incomplete")
+    assert [(s.domain, s.edition, s.catalog_outdated) for s in bundle.systems.all()] == [("jumin", "1.0", False)]
+    assert sorted(bundle.states.values_list("requirement", "status")) == [(CHECKED, "PASS"), (MANUAL, "MANUAL")]
+    page = tester.get(f"/m/{world.tokyo.code}/").content.decode()
+    assert "判定未完了" in page and "見本住記 1.0" in page
+
+
+def test_a_tampered_or_forged_bundle_is_refused_and_nothing_stored(world: World, tmp_path: Path) -> None:
+    from conformance.portal.models import Bundle, RequirementState
+
+    tester = client(world.users["tester"])
+    data = signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"})
+    entries = dict(read_entries(data))
+    entries["results.json"] = entries["results.json"].replace(b'"PASS"', b'"FAIL"', 1)
+    tampered = write_stored_zip(list(entries.items()))
+    forged = signed_bundle(tmp_path, keys(tmp_path), {CHECKED: "PASS"})
+    before = (Bundle.objects.count(), RequirementState.objects.count())
+    refused = upload(tester, world, tampered)
+    assert refused.status_code == 400
+    assert "results.json: content changed" in refused.content.decode()
+    refused = upload(tester, world, forged)
+    assert refused.status_code == 400
+    assert "which no vendor registered here" in refused.content.decode()
+    assert upload(tester, world, b"not a zip").status_code == 400
+    assert (Bundle.objects.count(), RequirementState.objects.count()) == before
+
+
+def test_the_same_bundle_twice_is_refused(world: World, tmp_path: Path) -> None:
+    tester = client(world.users["tester"])
+    data = signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"})
+    uploaded(tester, world, data)
+    again = upload(tester, world, data)
+    assert again.status_code == 400 and "already indexed" in again.content.decode()
+
+
+def SimpleUploadedFile(name: str, data: bytes, content_type: str) -> Any:
+    from django.core.files.uploadedfile import SimpleUploadedFile as Uploaded
+
+    return Uploaded(name, data, content_type)
+
+
+def attest(browser: Any, bundle: Any, files: dict[str, bytes]) -> None:
+    response = browser.post(f"/bundle/{bundle.pk}/manual/{MANUAL}/", {
+        "action": "attest", "statement": "画面で警告を確認した",
+        "evidence": [SimpleUploadedFile(name, data, "image/png") for name, data in files.items()]})
+    assert response.status_code == 302
+
+
+def review(browser: Any, bundle: Any, decision: str, expires: str = "") -> Any:
+    return browser.post(f"/bundle/{bundle.pk}/manual/{MANUAL}/", {
+        "action": "review", "decision": decision, "comment": f"{decision} です", "expires": expires})
+
+
+def test_an_accepted_attestation_turns_the_verdict_and_a_rejected_or_expired_one_does_not(
+        world: World, tmp_path: Path) -> None:
+    from conformance.portal.models import Attestation
+    from conformance.portal.verdicts import compute
+
+    tester, reviewer = client(world.users["tester"]), client(world.users["reviewer"])
+    bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "PASS", MANUAL: "MANUAL"}))
+    assert MANUAL in tester.get(f"/bundle/{bundle.pk}/worklist/").content.decode()
+    page = tester.get(f"/bundle/{bundle.pk}/manual/{MANUAL}/").content.decode()
+    assert html.escape(procedure_of(MANUAL)) in page  # the catalog's procedure
+    attest(tester, bundle, {"screen.png": b"\x89PNG fake screenshot"})
+    assert review(tester, bundle, "accepted").status_code == 403  # a tester does not decide
+    assert review(reviewer, bundle, "rejected").status_code == 302
+    bundle.refresh_from_db()
+    assert bundle.current_verdict == "incomplete"
+    attest(tester, bundle, {"screen2.png": b"second screenshot"})
+    assert review(reviewer, bundle, "accepted", "2099-12-31").status_code == 302
+    bundle.refresh_from_db()
+    assert bundle.current_verdict == "conformant"
+    accepted = Attestation.objects.get(state="accepted", municipality=world.tokyo)
+    assert [(e.name, e.sha256) for e in accepted.evidence.all()] == [
+        ("screen2.png", hashlib.sha256(b"second screenshot").hexdigest())]
+    assert [c.decision for c in accepted.comments.all()] == ["submitted", "accepted"]
+    assert compute(bundle, dt.date(2100, 1, 1))[0].value == "incomplete"  # expired
+    assert "適合" in reviewer.get(f"/bundle/{bundle.pk}/").content.decode()
+
+
+def test_a_user_of_another_municipality_is_refused(world: World, tmp_path: Path) -> None:
+    tester, outsider = client(world.users["tester"]), client(world.users["outsider"])
+    bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "PASS", MANUAL: "MANUAL"}))
+    for url in (f"/m/{world.tokyo.code}/", f"/bundle/{bundle.pk}/", f"/bundle/{bundle.pk}/xlsx/",
+                f"/bundle/{bundle.pk}/manual/{MANUAL}/", f"/m/{world.tokyo.code}/requirement/{CHECKED}/"):
+        assert outsider.get(url).status_code == 404, url
+    refused = upload(outsider, world, signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"}))
+    assert refused.status_code == 400  # not a municipality it may choose
+    assert review(outsider, bundle, "accepted").status_code == 404
+
+
+def test_vendor_and_prefecture_views(world: World, tmp_path: Path) -> None:
+    tester = client(world.users["tester"])
+    uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"}))
+    vendor_page = client(world.users["vendor"]).get(f"/vendor/{world.vendor.pk}/").content.decode()
+    assert world.tokyo.name in vendor_page
+    prefecture = client(world.users["prefecture"])
+    assert world.tokyo.name in prefecture.get(f"/prefecture/{world.tokyo.prefecture}/").content.decode()
+    assert prefecture.get(f"/prefecture/{world.other.prefecture}/").status_code == 404
+    assert prefecture.get(f"/m/{world.other.code}/").status_code == 404
+
+
+def test_release_diff_puts_regressions_first(world: World, tmp_path: Path) -> None:
+    tester = client(world.users["tester"])
+    uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "PASS", MANUAL: "MANUAL"}, "1.0"))
+    newer = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL", MANUAL: "MANUAL"}, "1.1"))
+    page = tester.get(f"/bundle/{newer.pk}/diff/").content.decode()
+    regressions = page.index('id="regressions"')
+    assert CHECKED in page[regressions:page.index("<h2", regressions + 10)]
+    assert tester.get(f"/m/{world.tokyo.code}/requirement/{CHECKED}/").content.decode().count("<tr>") == 3
+
+
+def test_transitions_are_shown_apart_and_raised_when_past_due(world: World, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    tester = client(world.users["tester"])
+    bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL", MANUAL: "MANUAL"}))
+    for requirement, promised in ((CHECKED, "2000-04-01"), (MANUAL, "2999-04-01")):
+        response = tester.post(f"/m/{world.tokyo.code}/transitions/", {
+            "requirement": requirement, "notification": f"デジ庁届出-{requirement[-4:]}", "promised": promised})
+        assert response.status_code == 302
+    page = tester.get(f"/m/{world.tokyo.code}/").content.decode()
+    table = page[page.index('id="transitions"'):]
+    assert table.count("期限超過") == 1 and "デジ庁届出-R001" in table
+    sheet = load_workbook(io.BytesIO(tester.get(f"/bundle/{bundle.pk}/xlsx/").content)).active
+    states = {row[0]: row[5] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert states[CHECKED] == "経過措置中"
+    assert client(world.users["vendor"]).post(f"/m/{world.tokyo.code}/transitions/", {
+        "requirement": CHECKED, "notification": "x", "promised": "2000-01-01"}).status_code == 403
+
+
+def test_the_xlsx_lists_the_catalog_in_order_with_states(world: World, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from portal_helpers import JUMIN
+
+    from conformance.catalog.loader import load_edition
+
+    tester = client(world.users["tester"])
+    bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "PASS", MANUAL: "MANUAL"}))
+    response = tester.get(f"/bundle/{bundle.pk}/xlsx/")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    catalog = load_edition(JUMIN).requirements
+    assert rows[0][:6] == ("要件ID", "節", "節の名称", "区分", "要件（原文）", "適合状況")
+    assert [row[0] for row in rows[1:]] == [r.id for r in catalog]
+    by_id = {row[0]: row for row in rows[1:]}
+    assert by_id[CHECKED][5] == "適合" and by_id[MANUAL][5] == "目視確認"
+    assert by_id[CHECKED][4] == next(r.text for r in catalog if r.id == CHECKED)
+    assert by_id["jumin-1.0-1.1.1-R001"][5] == "未判定"  # not in this run's scope
+
+
+def test_login_is_throttled(world: World) -> None:
+    from django.test import Client
+
+    browser = Client()
+    name = world.users["tester"].get_username()
+    for _ in range(3):
+        browser.post("/login/", {"username": name, "password": "wrong"})
+    locked = browser.post("/login/", {"username": name, "password": PASSWORD})
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in browser.session
+
+
+def test_passwords_are_hashed_with_argon2(world: World) -> None:
+    assert world.users["tester"].password.startswith("argon2$argon2id$")
+
+
+def test_pages_need_a_login(portal_db: None) -> None:
+    from django.test import Client
+
+    response = Client().get("/")
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_uploads_over_the_limit_are_refused(world: World, tmp_path: Path) -> None:
+    from django.test import override_settings
+
+    from conformance.portal.models import Attestation, Bundle
+
+    tester = client(world.users["tester"])
+    bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {MANUAL: "MANUAL"}))
+    data = signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"})
+    with override_settings(MAX_UPLOAD_BYTES=len(data) - 1):
+        refused = upload(tester, world, data)
+        assert refused.status_code == 400 and f"at most {len(data) - 1}" in refused.content.decode()
+        attest(tester, bundle, {"huge.png": b"x" * len(data)})
+    assert not Bundle.objects.filter(municipality=world.tokyo, pk__gt=bundle.pk).exists()
+    assert not Attestation.objects.filter(municipality=world.tokyo).exists()
+
+
+def test_municipalities_come_from_the_shipped_code_list() -> None:
+    from typer.testing import CliRunner
+
+    from conformance.cli import app
+    from conformance.portal.models import Municipality
+
+    added = CliRunner().invoke(app, ["portal", "municipalities", "131016"])
+    assert added.exit_code == 0, added.output
+    assert Municipality.objects.filter(code="131016").values_list("name", "prefecture").get() == ("千代田区", "東京都")
+    refused = CliRunner().invoke(app, ["portal", "municipalities", "131017"])
+    assert refused.exit_code == 2 and "check digit" in refused.output
+
+
+def test_an_administrator_registers_a_vendor_key_as_pem(world: World, tmp_path: Path) -> None:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from conformance.portal.models import VendorKey
+
+    admin = get_user_model().objects.create_superuser(f"admin-{world.vendor.pk}", password=None)
+    browser = Client()
+    browser.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    signer = keys(tmp_path)
+    response = browser.post("/admin/portal/vendorkey/add/", {"vendor": world.vendor.pk,
+                                                            "public_pem": signer.public_pem()})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    registered = VendorKey.objects.filter(vendor=world.vendor).order_by("-id").first()
+    assert registered is not None and registered.public_pem == signer.public_pem().strip()
+    garbage = browser.post("/admin/portal/vendorkey/add/", {"vendor": world.vendor.pk, "public_pem": "nonsense"})
+    assert garbage.status_code == 200 and "not a PEM public key" in garbage.content.decode()
+    tester = client(world.users["tester"])
+    uploaded(tester, world, signed_bundle(tmp_path, signer, {CHECKED: "PASS"}))  # accepted with the new key

@@ -1,0 +1,127 @@
+"""2.1.2 あいまい検索: the search oracle against the text's examples, the generated pairs against the
+oracle, and ``jumin.search.kana`` against the reference (clean: no finding; each named defect: the exact
+finding on the rules it breaks) and against a vendor lacking the operation (NOT_AUTOMATED)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+from conformance.catalog.loader import load_edition
+from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.findings import Finding
+from conformance.oracles.kensaku import Expectation, kana_expectation, kanji_expectation
+from conformance.profiles import ApiTarget, DriverTarget
+from conformance.reference.server import RunningReference, start_reference
+from conformance.scenarios import search
+from conformance.scenarios.kana import PAIRS, KanaPair
+from conformance.targets.base import Target
+from conformance.targets.http import RequestsHttpClient
+
+EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
+RULES = (*PAIRS, "jumin-1.0-2.1.2-R007", "jumin-1.0-2.1.2-R008")
+
+
+# -- the oracle: the text's own examples, both directions, and what must not match ---------------------
+
+
+@pytest.mark.parametrize(("registered", "query"), [
+    ("ゴンダ　バンペイ", "コンタ　ハンヘイ"),           # R003
+    ("ヒラタ", "ピラタ"), ("ヂ", "ジ"), ("ズ", "ヅ"), ("ワ", "ハ"), ("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴ", "ブ"),
+    ("オ", "ヲ"), ("ヒ", "ピ"),                         # R004
+    ("ッ", "ツ"), ("ャ", "ヤ"), ("ュ", "ユ"), ("ョ", "ヨ"),  # R006
+    ("ヤマダ　タロウ", "ヤマダタロウ"),                  # R009
+    ("サトウ", "サトオ"), ("コウノ", "コオノ"),          # R010
+    ("ユーコ", "ユコ"),                                   # R011
+    ("ユーコ", "ユ―コ"), ("ユーコ", "ユ－コ"), ("ユーコ", "ユ‐コ"), ("ユーコ", "ユｰコ"), ("ユーコ", "ユ-コ"),
+    ("ヤマダ　タロウ", "ヤマダ タロウ"),                 # R012
+])
+def test_the_text_examples_must_match_both_ways(registered: str, query: str) -> None:
+    assert kana_expectation(registered, query, exact=True) is Expectation.MUST
+    assert kana_expectation(query, registered, exact=True) is Expectation.MUST
+
+
+def test_what_the_text_does_not_say_is_free_and_other_kana_must_not_match() -> None:
+    assert kana_expectation("ヴェ", "ベ", exact=True) is Expectation.FREE
+    assert kana_expectation("チカ", "シカ", exact=True) is Expectation.FREE
+    assert kana_expectation("カナ", "サナ", exact=True) is Expectation.MUST_NOT
+    # R010 applies from the 2nd character only: a leading ウ is not オ.
+    assert kana_expectation("ウメ", "オメ", exact=True) is Expectation.MUST_NOT
+    # R007: a part is found by 部分一致, never by 完全一致.
+    assert kana_expectation("ヤマダ　タロウ", "マダタ", exact=False) is Expectation.MUST
+    assert kana_expectation("ヤマダ　タロウ", "マダタ", exact=True) is Expectation.MUST_NOT
+
+
+@pytest.mark.parametrize(("registered", "query"), [
+    ("渡辺", "渡邊"), ("渡辺", "渡边"), ("渡辺", "渡邉"), ("長浜", "長濱"), ("長浜", "長濵"), ("長浜", "長滨"),
+    ("藤田", "䕨田"), ("藤田", "籘田"), ("藤田", "籐田"),
+])
+def test_the_text_variants_must_match_both_ways(registered: str, query: str) -> None:
+    assert kanji_expectation(registered, query, exact=True) is Expectation.MUST
+    assert kanji_expectation(query, registered, exact=True) is Expectation.MUST
+
+
+def test_a_variant_of_another_seiji_must_not_match() -> None:
+    assert kanji_expectation("渡辺", "渡濱", exact=True) is Expectation.MUST_NOT
+    assert kanji_expectation("斎藤", "齋藤", exact=True) is Expectation.FREE
+
+
+@pytest.mark.parametrize("rule", sorted(PAIRS))
+def test_every_generated_pair_is_one_the_oracle_requires_and_its_other_name_one_it_forbids(rule: str) -> None:
+    @settings(max_examples=60, deadline=None)
+    @given(PAIRS[rule])
+    def pairs(pair: KanaPair) -> None:
+        assert kana_expectation(pair.registered, pair.variant, exact=True) is Expectation.MUST
+        assert kana_expectation(pair.variant, pair.registered, exact=True) is Expectation.MUST
+        assert kana_expectation(pair.registered, pair.other, exact=True) is Expectation.MUST_NOT
+
+    pairs()
+
+
+# -- the check against the reference ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def clean() -> Iterator[RunningReference]:
+    with start_reference() as running:
+        yield running
+
+
+def judge(running: RunningReference, rule: str, driver: DriverTarget | None = None) -> list[Finding]:
+    http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+    target = Target(catalog=EDITION, http=http, driver=driver or DriverTarget(operations="all"), max_examples=4)
+    requirement = "jumin-1.0-2.1.2-R002" if rule == "all" else rule
+    ctx = CheckContext(requirement=EDITION.requirement(requirement), params={"rule": rule}, target=target)
+    return list(search.kana_search(ctx))
+
+
+@pytest.mark.parametrize("rule", [*RULES, "all"])
+def test_the_clean_reference_meets_every_rule(clean: RunningReference, rule: str) -> None:
+    assert judge(clean, rule) == []
+
+
+@pytest.mark.parametrize(("defect", "rule", "code", "location"), [
+    ("search_voiced_distinct", "jumin-1.0-2.1.2-R003", "search.kana.not_listed",
+     "GET /driver/v1/search?氏名_フリガナ=ヒラタ　ゴロ&一致=完全"),
+    ("search_voiced_distinct", "jumin-1.0-2.1.2-R004", "search.kana.not_listed",
+     "GET /driver/v1/search?氏名_フリガナ=ヂヅワオ　ヴァヴィヴヒ&一致=完全"),
+    ("search_small_kana_distinct", "jumin-1.0-2.1.2-R005", "search.kana.not_listed",
+     "GET /driver/v1/search?氏名_フリガナ=キョウコ　ハットリ&一致=完全"),
+    ("search_long_mark_kept", "jumin-1.0-2.1.2-R011", "search.kana.not_listed",
+     "GET /driver/v1/search?氏名_フリガナ=ユーコ　キタ&一致=完全"),
+    ("search_long_mark_kept", "all", "search.kana.not_listed", None),
+])
+def test_each_defect_gives_the_exact_finding(defect: str, rule: str, code: str, location: str | None) -> None:
+    with start_reference(defects=frozenset({defect})) as running:
+        found = judge(running, rule)
+    assert [finding.code for finding in found] == [code]
+    if location is not None:
+        assert found[0].location == location
+
+
+def test_a_vendor_without_the_operation_is_not_automated(clean: RunningReference) -> None:
+    with pytest.raises(NotAutomated, match=r"targets\.driver\.operations\): query\.search"):
+        judge(clean, "jumin-1.0-2.1.2-R003", DriverTarget(operations=("fixtures.persons",)))
