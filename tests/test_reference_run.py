@@ -7,6 +7,7 @@ cover the whole path: profile, reference start, data load, checks, results.json,
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import subprocess
@@ -183,9 +184,25 @@ def _sections(requirements: set[str]) -> set[str]:
     return {rid.rsplit("-", 1)[0] for rid in requirements}
 
 
+def group_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str,
+              names: tuple[str, ...]) -> tuple[int, dict[str, Any], Path]:
+    """The whole run with the defects ``names``, once for the session: the report's end-to-end tests
+    (tests/reporting/test_report_e2e.py) read the run of the group that holds their defect."""
+    def make(out: Path) -> str:
+        code, _ = run(out, *(part for name in names for part in ("--defect", name)))
+        return str(code)
+
+    key = hashlib.sha256("+".join(names).encode()).hexdigest()[:16]
+    out, outcome = once_per_session(tmp_path_factory, worker_id, f"defect-group-{key}", make)
+    assert outcome.isdigit(), outcome
+    return int(outcome), json.loads((out / "results.json").read_text("utf-8")), out
+
+
 @pytest.mark.parametrize("names", defect_groups(), ids=lambda names: "+".join(names))
-def test_each_group_of_defects_fails_exactly_their_requirements(names: tuple[str, ...], tmp_path: Path) -> None:
-    code, document = run(tmp_path, *(part for name in names for part in ("--defect", name)))
+def test_each_group_of_defects_fails_exactly_their_requirements(
+    names: tuple[str, ...], tmp_path_factory: pytest.TempPathFactory, worker_id: str,
+) -> None:
+    code, document, _ = group_run(tmp_path_factory, worker_id, names)
     assert code == 1 and document["verdict"] == "not_conformant"
     expected = {rid for name in names for rid in DEFECTS[name].requirements}
     assert failed(document) == expected

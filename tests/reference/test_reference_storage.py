@@ -47,6 +47,21 @@ def test_all_latest_is_ordered_by_atena(store: Store) -> None:
     assert store.all_latest() == sorted(ROWS[:40], key=lambda row: row["宛名番号"])
 
 
+def test_all_latest_follows_every_write_and_hands_out_copies(store: Store) -> None:
+    atena = ROWS[0]["宛名番号"]
+    store.all_latest()[0]["住所_方書"] = "changed by a caller"  # a caller's change is its own
+    assert store.all_latest() == sorted(ROWS[:40], key=lambda row: row["宛名番号"])
+    store.append(dict(ROWS[0], 住所_方書="見本荘101"))
+    assert {row["宛名番号"]: row for row in store.all_latest()}[atena]["住所_方書"] == "見本荘101"
+    store.overwrite_latest(dict(ROWS[0], 住所_方書="見本荘102"))
+    assert {row["宛名番号"]: row for row in store.all_latest()}[atena]["住所_方書"] == "見本荘102"
+    with pytest.raises(ValueError):
+        store.add([ROWS[1]])  # refused and rolled back: what was read stays right
+    assert len(store.all_latest()) == 40
+    store.load(ROWS[40:42])
+    assert [row["宛名番号"] for row in store.all_latest()] == [row["宛名番号"] for row in ROWS[40:42]]
+
+
 def test_append_counts_history_and_latest_follows(store: Store) -> None:
     atena = ROWS[0]["宛名番号"]
     second = store.append(dict(ROWS[0], 住所_方書="見本荘101"))

@@ -1,16 +1,16 @@
-"""A real defect run: its report in Chromium, no resident's data anywhere, and its evidence bundle."""
+"""A real run with defects (the group of tests/test_reference_run.py that holds DEFECT): its report in
+Chromium, no resident's data anywhere, and its evidence bundle."""
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from report_helpers import axe_violations, conformance, dump_dom, probe, report_command
-from sessions import once_per_session
+from report_helpers import axe_violations, dump_dom, probe, report_command
+from test_reference_run import defect_groups, group_run
 from test_report_html import ALLOWED_ON_JA
 
 from conformance.masking import values_pattern
@@ -27,16 +27,12 @@ PERSONAL = ("氏名", "通称", "住所_町字", "氏名_フリガナ", "通称_
 
 @pytest.fixture(scope="session")
 def run(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple[Path, dict[str, Any]]:
-    """One defect run for the session, also when pytest-xdist sends its tests to several workers
-    (sessions.once_per_session)."""
-    def make(out: Path) -> str:
-        completed = conformance("run", "--out", str(out), "--defect", DEFECT)
-        return f"{completed.returncode}\n{completed.stdout[-3000:]}{completed.stderr[-3000:]}"
-
-    out, outcome = once_per_session(tmp_path_factory, worker_id, "report-e2e-run", make)
-    code, _, output = outcome.partition("\n")
-    assert code == "1", output
-    return out, json.loads((out / "results.json").read_text("utf-8"))
+    """The whole run of the group of defects that holds DEFECT (tests/test_reference_run.py), made
+    once for the session and shared with that group's test, also under pytest-xdist."""
+    group = next(names for names in defect_groups() if DEFECT in names)
+    code, document, out = group_run(tmp_path_factory, worker_id, group)
+    assert code == 1, document["verdict"]
+    return out, document
 
 
 def texts(out: Path) -> dict[str, str]:
