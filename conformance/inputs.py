@@ -72,9 +72,14 @@ def read_regular(path: Path, limit: int = MAX_DOCUMENT_BYTES, what: str = "") ->
 
 def read_json_document(path: Path, what: str = "", limit: int = MAX_DOCUMENT_BYTES) -> Any:
     """A JSON document from a regular file, within the size, depth and value limits."""
+    return parse_json_document(read_regular(path, limit, what), path, what)
+
+
+def parse_json_document(data: bytes, path: Path, what: str = "") -> Any:
+    """The JSON document in ``data`` (read from ``path`` by :func:`read_regular`), within the depth
+    and value limits; a UsageError names the file."""
     import json
 
-    data = read_regular(path, limit, what)
     label = f"{what}: " if what else ""
     try:
         check_json_shape(data, max_depth=DOCUMENT_DEPTH, max_members=DOCUMENT_MEMBERS)

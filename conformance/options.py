@@ -47,6 +47,8 @@ RUN_OPTIONS: dict[str, RunOption] = {option.name: option for option in (
     RunOption("defect", "NAME", "Start the reference vendor with this defect (repeatable).", repeatable=True),
     RunOption("shard", "I/N", "Run shard I of N (every N-th requirement in id order); join the shards with "
               "`conformance report merge`."),
+    RunOption("shard-durations", "FILE", "With --shard: balance the shards by the durations an earlier run "
+              "recorded (its results.json, or a merged one) instead of by count."),
 )}
 
 

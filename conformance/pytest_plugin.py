@@ -14,16 +14,19 @@ with its selection. The first time the target cannot be reached or opened, the r
 (``session.shouldstop``) with one message, and its verdict is ``not_run``; so does an interrupted run.
 
 ``--conformance-shard i/n`` keeps every n-th requirement (in sorted id order) starting at the i-th,
-so n CI machines run disjoint parts of one run and ``conformance report merge`` joins them. With
+so n CI machines run disjoint parts of one run and ``conformance report merge`` joins them; with
+``--conformance-shard-durations FILE`` (an earlier run's results.json) the shards are balanced by the
+durations it recorded instead (:func:`balanced_shards`). With
 allure-pytest active (``--alluredir``), each item gets labels for domain, edition, requirement and
 level, and a link to its source section.
 """
 
 from __future__ import annotations
 
+import heapq
 import tempfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,11 +62,13 @@ from conformance.runner import run_case, stale_waivers
 # installed, and collecting the suite (``--collect-only``, each xdist worker's start) needs none of them.
 if TYPE_CHECKING:
     from conformance.checks.registry import Registry
+    from conformance.reporting.results_file import ShardDurations
     from conformance.session import TargetSession
     from conformance.targets.base import Target
 
 _SKIP_STATES = {Status.NOT_AUTOMATED, Status.MANUAL, Status.NOT_APPLICABLE, Status.WAIVED}
 _RESULT_ATTR = "conformance_result"
+_SETUP_SECONDS_ATTR = "conformance_setup_seconds"
 
 
 class OpeningHook:
@@ -95,6 +100,8 @@ class RunState:
     defects: frozenset[str] = frozenset()
     seed: int | None = None
     shard: tuple[int, int] | None = None
+    #: The durations of ``--conformance-shard-durations``: the shards balanced by them.
+    shard_durations: ShardDurations | None = None
     worker: str = "main"
     attestations: dict[str, dict[str, Any]] = field(default_factory=dict)
     selection: dict[str, Any] = field(default_factory=dict)
@@ -192,7 +199,8 @@ class RunState:
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
         if self.shard is None:
             return
-        chosen = shard_names([item.name for item in items], *self.shard)
+        durations = self.shard_durations.seconds if self.shard_durations is not None else None
+        chosen = shard_names([item.name for item in items], *self.shard, durations=durations)
         config.hook.pytest_deselected(items=[item for item in items if item.name not in chosen])
         items[:] = [item for item in items if item.name in chosen]
 
@@ -257,6 +265,8 @@ class RunState:
         document["waivers"] = waivers_info(self.profile)
         if self.shard is not None:
             document["shard"] = {"index": self.shard[0], "count": self.shard[1]}
+            if self.shard_durations is not None:  # another split than by count: merge checks they agree
+                document["shard"]["durations"] = self.shard_durations.sha256
         document = scrub_document(document, self.scrubber())
         write_json_atomic(self.out / "results.json", document)
         requirements = {r.id: r for e in self.editions.values() for r in e.requirements}
@@ -314,14 +324,39 @@ def parse_shard(text: str) -> tuple[int, int]:
     raise UsageError(f"--shard {text!r}: expected i/n with 1 <= i <= n, e.g. 1/4")
 
 
-def shard_names(names: list[str], index: int, count: int) -> set[str]:
-    """The names of shard ``index`` of ``count``: every count-th of the sorted names from the index-th.
+def shard_names(names: list[str], index: int, count: int, durations: Mapping[str, float] | None = None) -> set[str]:
+    """The names of shard ``index`` of ``count``: every count-th of the sorted names from the index-th,
+    or, with an earlier run's ``durations`` (seconds by id), shard ``index`` of :func:`balanced_shards`.
 
     Sorted ids, not collection order, so every machine computes the same split; taking every n-th
     instead of a block spreads each chapter's automated checks over the shards.
     """
+    if durations is not None:
+        return balanced_shards(names, count, durations)[index - 1]
     ordered = sorted(set(names))
     return {name for position, name in enumerate(ordered) if position % count == index - 1}
+
+
+def balanced_shards(names: Iterable[str], count: int, durations: Mapping[str, float]) -> list[set[str]]:
+    """``count`` shards of ``names`` balanced by recorded durations (greedy longest processing time).
+
+    Names by duration, longest first (a name the durations do not know weighs their mean; equal
+    durations by name), each to the shard with the least total so far (equal totals: the lowest
+    index). Whole milliseconds, summed as integers, so every machine computes the same split from
+    the same durations; the shards' totals differ by at most the longest duration. A name weighs at
+    least a millisecond (pytest's own time for an item): requirements recorded as 0.000 s (not
+    automated, not applicable) spread over the shards instead of all going to one.
+    """
+    millis = {name: max(round(seconds * 1000), 1) for name, seconds in durations.items()}
+    mean = round(sum(millis.values()) / len(millis)) if millis else 1
+    weights = {name: millis.get(name, mean) for name in set(names)}
+    shards: list[set[str]] = [set() for _ in range(count)]
+    totals = [(0, position) for position in range(count)]  # a heap: least total, then lowest index
+    for name in sorted(weights, key=lambda name: (-weights[name], name)):
+        total, position = heapq.heappop(totals)
+        shards[position].add(name)
+        heapq.heappush(totals, (total + weights[name], position))
+    return shards
 
 
 def add_options(parser: pytest.Parser) -> None:
@@ -341,7 +376,8 @@ def _worker_id(config: pytest.Config) -> str:
 
 
 def _active(config: pytest.Config) -> bool:
-    options = ("conformance", "conformance_profile", "conformance_catalog", "conformance_out", "conformance_shard")
+    options = ("conformance", "conformance_profile", "conformance_catalog", "conformance_out", "conformance_shard",
+               "conformance_shard_durations")
     return any(config.getoption(name) for name in options) or bool(config.getoption("conformance_domain"))
 
 
@@ -355,6 +391,7 @@ def pytest_configure(config: pytest.Config) -> None:
         attestations = resolved_attestations(profile, profile_path)
         defects = parse_defects(config.getoption("conformance_defect"))
         shard = parse_shard(shard_option) if shard_option else None
+        durations = _shard_durations(config.getoption("conformance_shard_durations"), shard)
     except ProfileError as error:
         raise pytest.UsageError(f"invalid vendor profile:\n{error}") from None
     except UsageError as error:
@@ -371,9 +408,10 @@ def pytest_configure(config: pytest.Config) -> None:
         defects=defects,
         seed=config.getoption("conformance_seed"),
         shard=shard,
+        shard_durations=durations,
         worker=_worker_id(config),
         attestations=attestations,
-        selection=_selection(config),
+        selection=_selection(config, durations),
         opening=config.hook.pytest_conformance_opening,
     )
     if state.out is not None and not hasattr(config, "workerinput"):
@@ -388,7 +426,18 @@ def pytest_configure(config: pytest.Config) -> None:
         config.args = [str(state.catalog_root)]
 
 
-def _selection(config: pytest.Config) -> dict[str, Any]:
+def _shard_durations(option: str | None, shard: tuple[int, int] | None) -> ShardDurations | None:
+    """The durations of ``--conformance-shard-durations`` (a UsageError names a bad file), or None."""
+    if not option:
+        return None
+    if shard is None:
+        raise UsageError("--shard-durations balances the shards of --shard i/n: give --shard too")
+    from conformance.reporting.results_file import read_shard_durations
+
+    return read_shard_durations(Path(option))
+
+
+def _selection(config: pytest.Config, durations: ShardDurations | None = None) -> dict[str, Any]:
     """How the command line narrows the run (results.json ``scope.selection``); empty for a full run.
 
     Whether the run is partial is decided from the results (every claimed requirement judged or
@@ -400,6 +449,7 @@ def _selection(config: pytest.Config) -> dict[str, Any]:
         "deselect": list(getattr(option, "deselect", None) or []) or None,
         "domains": list(config.getoption("conformance_domain")) or None,
         "shard": config.getoption("conformance_shard"),
+        "shard_durations": durations.sha256 if durations is not None else None,
         "last_failed": bool(getattr(option, "lf", False)) or None,
         "failed_first": bool(getattr(option, "failedfirst", False)) or None,
         "maxfail": getattr(option, "maxfail", 0) or None,
@@ -540,10 +590,14 @@ def _describe_findings(result: RequirementResult) -> str:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     report = yield
     result = getattr(item, _RESULT_ATTR, None)
+    if result is not None and call.when == "setup":
+        setattr(item, _SETUP_SECONDS_ATTR, call.duration)
     if result is None or not (call.when == "call" or (call.when == "setup" and report.failed)):
         return report
+    # The time the item took, where the requirement was judged (its setup) and reported (its call).
+    seconds = call.duration if call.when == "setup" else getattr(item, _SETUP_SECONDS_ATTR, 0.0) + call.duration
     # Carried on the report so it crosses from pytest-xdist workers to the controller.
-    report.conformance_result = result.to_json()
+    report.conformance_result = replace(result, duration=round(seconds, 3)).to_json()
     state = item.config.stash[_STATE]
     if state.stopped is not None:
         report.conformance_stopped = state.stopped

@@ -16,6 +16,7 @@ verdict never claims more than was verified.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -66,7 +67,9 @@ class RequirementResult:
 
     ``attestation`` is the accepted attestation of a MANUAL requirement (who, when, statement,
     evidence with hashes), or None; ``exchanges`` are references to the recorded HTTP exchanges
-    that served this requirement (entries of the run's HAR file).
+    that served this requirement (entries of the run's HAR file). ``duration`` is the seconds its
+    pytest item took (setup and call, rounded to milliseconds), or None when unknown: it balances
+    the shards of a later run (``--shard-durations``) and never changes a verdict.
     """
 
     requirement: str
@@ -78,6 +81,7 @@ class RequirementResult:
     reason: str = ""
     attestation: Mapping[str, Any] | None = None
     exchanges: tuple[Mapping[str, Any], ...] = ()
+    duration: float | None = None
 
     @property
     def attested(self) -> bool:
@@ -90,8 +94,8 @@ class RequirementResult:
         return self.status in VERIFIED_STATES or self.attested
 
     def to_json(self) -> dict[str, Any]:
-        """The entry of ``results.json``'s ``results`` list."""
-        return {
+        """The entry of ``results.json``'s ``results`` list (``duration`` only when known)."""
+        entry: dict[str, Any] = {
             "requirement": self.requirement,
             "domain": self.domain,
             "edition": self.edition,
@@ -102,6 +106,9 @@ class RequirementResult:
             "findings": [finding.to_json() for finding in self.findings],
             "exchanges": [dict(exchange) for exchange in self.exchanges],
         }
+        if self.duration is not None:
+            entry["duration"] = self.duration
+        return entry
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> RequirementResult:
@@ -122,7 +129,16 @@ class RequirementResult:
             reason=str(data.get("reason", "")),
             attestation=dict(attestation) if isinstance(attestation, Mapping) else None,
             exchanges=tuple(dict(e) for e in data.get("exchanges", ()) if isinstance(e, Mapping)),
+            duration=duration_seconds(data.get("duration")),
         )
+
+
+def duration_seconds(value: Any) -> float | None:
+    """A recorded ``duration``: seconds as a finite number >= 0 (rounded to milliseconds), else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    seconds = float(value)
+    return round(seconds, 3) if math.isfinite(seconds) and seconds >= 0 else None
 
 
 _FINDING_FIELDS = ("code", "message", "location", "expected", "actual")

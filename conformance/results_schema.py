@@ -69,6 +69,11 @@ class ResultEntry(_Open):
     attestation: AttestationEntry | None = None
     findings: list[FindingEntry]
     exchanges: list[ExchangeRef] = Field(default_factory=list)
+    duration: float | None = Field(
+        default=None, ge=0,
+        description="Seconds its pytest item took (setup and call), rounded to milliseconds; balances the shards "
+                    "of a later run (--shard-durations), never a verdict.",
+    )
 
 
 class ScopeEntry(_Open):

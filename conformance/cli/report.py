@@ -20,6 +20,7 @@ from rich.console import Console
 from conformance.cli.options import GATES, CatalogOption, GateOption, JsonOption
 from conformance.cli.output import fail, new_app, print_json, say
 from conformance.errors import UsageError
+from conformance.reporting.results_file import read_results
 from conformance.results import Verdict, exit_code, gate_line
 
 report_app = new_app("Compare runs, merge shards, and build, sign and verify evidence bundles.")
@@ -58,42 +59,6 @@ def diff(
 
 def _results_path(path: Path) -> Path:
     return path / "results.json" if path.is_dir() else path
-
-
-def read_results(path: Path) -> dict[str, Any]:
-    """A results.json document, or a UsageError naming the file and the problem: only a regular
-    file, bounded in size, depth and values before it is parsed, with the shape the report commands
-    rely on (a crafted document is refused here, not half-way through a diff or a merge)."""
-    from conformance.inputs import read_json_document
-
-    document = read_json_document(path)
-    problem = _results_shape_problem(document)
-    if problem is not None:
-        raise UsageError(f"{path}: not a results.json the harness wrote ({problem}); give the results.json of a run")
-    return dict(document)
-
-
-def _results_shape_problem(document: Any) -> str | None:
-    if not isinstance(document, dict):
-        return "not a JSON object"
-    results = document.get("results")
-    if not isinstance(results, list):
-        return "no results list"
-    for index, result in enumerate(results):
-        if not isinstance(result, dict):
-            return f"results[{index}] is not an object"
-        for key in ("requirement", "status"):
-            if not isinstance(result.get(key), str):
-                return f"results[{index}].{key} is not a string"
-        if not isinstance(result.get("findings", []), list):
-            return f"results[{index}].findings is not a list"
-    for key in ("catalog", "profile", "scope", "summary"):
-        if key in document and not isinstance(document[key], dict | None):
-            return f"{key} is not an object"
-    editions = (document.get("catalog") or {}).get("editions", [])
-    if not isinstance(editions, list) or not all(isinstance(edition, dict) for edition in editions):
-        return "catalog.editions is not a list of objects"
-    return None
 
 
 @report_app.command("xlsx")

@@ -46,7 +46,7 @@ _VERBOSE = frozenset({"-v", "-vv", "-vvv", "--verbose"})
 def pytest_arguments(
     *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str],
     defects: list[str] | None = None, seed: int | None = None, shard: str | None = None,
-    suite_name: str | None = None,
+    shard_durations: Path | None = None, suite_name: str | None = None,
 ) -> list[str]:
     """The pytest command line for a run.
 
@@ -65,7 +65,7 @@ def pytest_arguments(
     if suite_name:
         args += ["-o", f"junit_suite_name={suite_name}"]
     args += plugin_arguments({"profile": profile, "domain": domains, "defect": defects or [], "seed": seed,
-                              "shard": shard})
+                              "shard": shard, "shard-durations": shard_durations})
     return args + extra
 
 
@@ -81,6 +81,7 @@ class RunOptions:
     defects: list[str] = field(default_factory=list)
     seed: int | None = None
     shard: str | None = None
+    shard_durations: Path | None = None
     gate: str = "conformant"
     pytest_output: bool = False
 
@@ -94,6 +95,7 @@ def run_suite(options: RunOptions, console: Console | None = None) -> int:
     from conformance.profiles import load_profile, unset_secrets
 
     _check_domains(options.domains)
+    _check_shard_durations(options.shard, options.shard_durations)
     used = options.profile or reference_profile()
     if options.profile is not None and not options.profile.is_file():
         from conformance.inputs import check_regular
@@ -135,7 +137,7 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
     """The run proper, in its locked output directory (:func:`run_suite`)."""
     args = pytest_arguments(
         profile=options.profile, domains=options.domains, out=out, catalog=options.catalog, extra=options.extra,
-        defects=options.defects, seed=options.seed, shard=options.shard,
+        defects=options.defects, seed=options.seed, shard=options.shard, shard_durations=options.shard_durations,
         suite_name=f"{product} {version}",
     )
     verbose = options.pytest_output or any(arg in _VERBOSE for arg in options.extra)
@@ -173,6 +175,18 @@ def _check_domains(domains: list[str]) -> None:
             match = closest(domain, DOMAIN_SLUGS)
             hint = f"; did you mean {match!r}?" if match else f"; one of: {', '.join(DOMAIN_SLUGS)}"
             raise UsageError(f"--domain {domain!r}: no such domain{hint}")
+
+
+def _check_shard_durations(shard: str | None, durations: Path | None) -> None:
+    """``--shard-durations`` read here first, so a bad file is one line naming it before anything
+    starts (the plugin reads it again in every pytest process)."""
+    if durations is None:
+        return
+    if shard is None:
+        raise UsageError("--shard-durations balances the shards of --shard i/n: give --shard too")
+    from conformance.reporting.results_file import read_shard_durations
+
+    read_shard_durations(durations)
 
 
 #: The lock file of an output directory: one run at a time writes into it.

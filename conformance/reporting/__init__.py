@@ -6,7 +6,8 @@
 - ``terminal``: the progress bar and the summary of ``conformance run``;
 - ``allure_labels``: Allure labels when allure-pytest is active;
 - ``bundle`` (with ``ziputil``): the signed evidence bundle; ``diff`` and ``merge``: two runs
-  compared, shards joined.
+  compared, shards joined; ``results_file``: a results.json someone names, read within limits
+  (``report diff``, ``merge``, ``xlsx``, and the durations of ``run --shard-durations``).
 
 Reporters read results, never judge: they sit above the run layer (docs/architecture.md). What of a
 resident's data they may show is decided in conformance/masking.py; the exchanges come from

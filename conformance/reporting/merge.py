@@ -2,17 +2,17 @@
 
 Shards must come from the same run: the same catalog editions (by hash), profile, waivers, harness
 version and seed, disjoint requirements, and, when they say which shard they are, all n shards of
-the same split. The summary, coverage and verdict are recomputed by :class:`RunOutcome`, the code
-a single run uses, so a merged run and an unsharded one agree.
+the same split (by count, or balanced by the same durations file). The summary, coverage and
+verdict are recomputed by :class:`RunOutcome`, the code a single run uses, so a merged run and an
+unsharded one agree; each result keeps its ``duration``, so the merged results.json balances the
+shards of the next run (``--shard-durations``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from conformance.errors import UsageError
@@ -23,19 +23,8 @@ from conformance.results import RequirementResult, RunOutcome, Scope
 #: Keys that must be equal in every shard of a run.
 _SAME = ("catalog", "profile", "harness_version", "seed", "waivers")
 _LEVEL_ORDER = {"R": 0, "O": 1, "P": 2}
-
-
-def read_results(path: Path) -> dict[str, Any]:
-    """A results.json document; a UsageError names a file that is not one."""
-    try:
-        document = json.loads(path.read_text("utf-8"))
-    except OSError as error:
-        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
-    except ValueError as error:
-        raise UsageError(f"{path}: not JSON ({error})") from None
-    if not isinstance(document, dict) or not isinstance(document.get("results"), list):
-        raise UsageError(f"{path}: not a results.json document (no results list)")
-    return document
+#: Selection keys that say how a run was split into shards (not how it was narrowed).
+_SPLIT = frozenset({"shard", "shard_durations"})
 
 
 def requirement_order(requirement_id: str) -> tuple[Any, ...]:
@@ -79,6 +68,9 @@ def _check_shards(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
     if len(counts) != 1:
         raise UsageError(f"the inputs come from different splits (--shard i/n with n = {sorted(counts)})")
     (count,) = counts
+    if len({_durations(shard) for _, shard in shards}) != 1:
+        raise UsageError("the inputs come from different splits (balanced by different --shard-durations files, "
+                         "or some by count)")
     seen: dict[int, str] = {}
     for name, shard in shards:
         index = int(shard["index"]) if shard is not None else 0
@@ -88,6 +80,12 @@ def _check_shards(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
     missing = [f"{i}/{count}" for i in range(1, count + 1) if i not in seen]
     if missing:
         raise UsageError(f"shard {', '.join(missing)} missing: a merged run must hold every shard")
+
+
+def _durations(shard: Any) -> str | None:
+    """The SHA-256 of the durations file a shard was balanced by (``--shard-durations``), or None."""
+    durations = shard.get("durations") if isinstance(shard, Mapping) else None
+    return str(durations) if durations is not None else None
 
 
 def _results(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> list[RequirementResult]:
@@ -127,10 +125,11 @@ def _listed(documents: Sequence[tuple[str, Mapping[str, Any]]], key: str) -> tup
 def _scope(documents: Sequence[tuple[str, Mapping[str, Any]]]) -> Scope:
     """The merged run's scope: the claimed requirements every shard knew (what it judged and what
     it left out), so the shards of one run, joined, cover it all and are no longer partial. The
-    selection keeps what the shards had in common beyond their shard (a ``-k`` stays partial)."""
+    selection keeps what the shards had in common beyond their split (a ``-k`` stays partial); how
+    they were split stays in ``merged_from``."""
     scopes = [scope_from_json(document) for _, document in documents]
     claimed = frozenset().union(*(scope.claimed for scope in scopes))
-    selections = [{k: v for k, v in scope.selection.items() if k != "shard"} for scope in scopes]
+    selections = [{k: v for k, v in scope.selection.items() if k not in _SPLIT} for scope in scopes]
     common = {k: v for k, v in selections[0].items() if all(s.get(k) == v for s in selections[1:])}
     return Scope(claimed=claimed, selection=common)
 
