@@ -63,7 +63,7 @@ _CURRENT, _MOVED_OUT, _DECEASED, _REMOVED = "1", "2", "3", "9"
 
 
 class DriverRequest(Protocol):
-    """What the driver needs of the app's request (conformance.reference.app.Request)."""
+    """What the driver needs of the app's request (conformance.reference.http.Request)."""
 
     method: str
 
