@@ -1,0 +1,45 @@
+"""What the domains' scenario-check tests share (国民年金, 選挙人名簿, 個人住民税): the requirements a
+catalog's bindings give each check, and which requirements a reference with named defects fails on
+the rules' explicit examples (the comparison the checks make, without a whole run)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+import yaml
+
+from conformance.checks import scenarios
+from conformance.checks.scenarios import Rule
+from conformance.profiles import ApiTarget
+from conformance.reference.server import start_reference
+from conformance.targets.base import HttpClient
+from conformance.targets.http import RequestsHttpClient
+from conformance.testdata.town import TOWN_CODE
+
+
+def bound_requirements(bindings: Path) -> dict[str, set[str]]:
+    """check name -> the requirements the catalog file ``bindings`` binds it to."""
+    bound: dict[str, set[str]] = {}
+    for binding in yaml.safe_load(bindings.read_text("utf-8"))["bindings"]:
+        for entry in binding["checks"]:
+            bound.setdefault(entry["name"], set()).add(binding["requirement"])
+    return bound
+
+
+def disagreeing(client: HttpClient, rules: Iterable[Rule]) -> Iterator[Rule]:
+    """The rules whose oracle and the vendor differ on one of their explicit examples."""
+    for rule in rules:
+        for example in rule.examples:
+            loaded = scenarios.load(client, example, TOWN_CODE)
+            if rule.actual(scenarios.query(client, loaded, example), loaded) != rule.expected(example, TOWN_CODE):
+                yield rule
+                break
+
+
+def failed_requirements(defects: frozenset[str], rules: Mapping[str, Rule], bindings: Path) -> set[str]:
+    """The requirements bound to the rules a reference started with ``defects`` disagrees on."""
+    bound = bound_requirements(bindings)
+    with start_reference(defects=defects) as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        return {rid for rule in disagreeing(client, rules.values()) for rid in bound[f"scenario.{rule.name}"]}
