@@ -25,6 +25,8 @@ CATALOG = default_catalog_root()
 JUMIN = CATALOG / "jumin" / "1.0"
 #: A checked requirement and a MANUAL one (3.4 R005: a screen alert, its procedure in the catalog).
 CHECKED, MANUAL = "jumin-1.0-3.4-R001", "jumin-1.0-3.4-R005"
+#: The requirement a partial run claims and leaves out.
+UNJUDGED = "jumin-1.0-3.4-R002"
 PASSWORD = "correct horse battery staple 1"
 
 PROFILE = """\
@@ -51,13 +53,15 @@ def result(rid: str, status: str, findings: list[dict[str, Any]] | None = None) 
             "reason": "", "attestation": None, "findings": findings or [], "exchanges": []}
 
 
-def results(statuses: dict[str, str], version: str) -> dict[str, Any]:
-    """A results.json document made by the same code as a run, its scope exactly these requirements."""
+def results(statuses: dict[str, str], version: str, partial: bool = False) -> dict[str, Any]:
+    """A results.json document made by the same code as a run, its scope exactly these requirements
+    (``partial``: one more requirement claimed, not judged, as in a ``-k`` run)."""
     listed = [result(rid, status, [{"code": "api.status", "message": "m", "location": "/x", "expected": "200",
                                     "actual": "500"}] if status == "FAIL" else None)
               for rid, status in statuses.items()]
     outcome = RunOutcome(results=tuple(RequirementResult.from_json(r) for r in listed),
-                         scope=Scope(claimed=frozenset(statuses)))
+                         scope=Scope(claimed=frozenset(statuses) | ({UNJUDGED} if partial else set()),
+                                     selection={"k": "selected"} if partial else {}))
     catalog = {"editions": [{"domain": "jumin", "edition": "1.0", "document": "住民記録システム標準仕様書",
                              "requirements": 957, "sha256": edition_fingerprint(JUMIN)}]}
     document = results_document(outcome, catalog, {"name": "sample", "product": "見本住記", "version": version})
@@ -81,11 +85,12 @@ def keys(directory: Path) -> Signer:
     return Signer(private, public)
 
 
-def signed_bundle(directory: Path, signer: Signer, statuses: dict[str, str], version: str = "1.0") -> bytes:
+def signed_bundle(directory: Path, signer: Signer, statuses: dict[str, str], version: str = "1.0",
+                  partial: bool = False) -> bytes:
     """A run's output directory with these results, bundled and signed: the bytes of evidence.zip."""
     out = directory / uuid.uuid4().hex
     out.mkdir(parents=True)
-    (out / "results.json").write_text(json.dumps(results(statuses, version), ensure_ascii=False), "utf-8")
+    (out / "results.json").write_text(json.dumps(results(statuses, version, partial), ensure_ascii=False), "utf-8")
     profile = out.parent / f"{out.name}.yaml"
     profile.write_text(PROFILE.replace("VERSION", version), "utf-8")
     path = build_bundle(BundleInputs(out=out, profile=profile, catalog_root=CATALOG))

@@ -145,6 +145,21 @@ def test_vendor_and_prefecture_views(world: World, tmp_path: Path) -> None:
     assert prefecture.get(f"/m/{world.other.code}/").status_code == 404
 
 
+def test_the_municipality_shows_the_latest_complete_result_and_flags_a_newer_partial_one(
+    world: World, tmp_path: Path,
+) -> None:
+    tester = client(world.users["tester"])
+    complete = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL"}, "1.0"))
+    partial = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"}, "1.1", partial=True))
+    assert (complete.partial, partial.partial) == (False, True)
+    page = tester.get(f"/m/{world.tokyo.code}/").content.decode()
+    # The system's latest result is the complete run (not conformant), flagged; the page's list of
+    # uploads below still shows both.
+    assert f'<a class="verdict v-not_conformant" href="/bundle/{complete.pk}/">' in page
+    assert f'class="verdict v-incomplete" href="/bundle/{partial.pk}/"' not in page
+    assert "より新しい部分実行があります" in page
+
+
 def test_release_diff_puts_regressions_first(world: World, tmp_path: Path) -> None:
     tester = client(world.users["tester"])
     uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "PASS", MANUAL: "MANUAL"}, "1.0"))
