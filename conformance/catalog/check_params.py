@@ -208,6 +208,11 @@ _NENKIN_SCENARIOS = tuple(f"scenario.nenkin.{name}" for name in (
     "category", "acquired_at_twenty", "acquired_on_entry", "lost_on_death", "lost_on_emigration", "lost_at_sixty",
     "period", "period_one_month"))
 
+#: The scenario checks of 介護保険 (conformance/checks/kaigo_scenarios.py).
+_KAIGO_SCENARIOS = tuple(f"scenario.kaigo.{name}" for name in (
+    "category", "acquired_on_move_in", "lost_day_after", "lost_on_move_day", "premium_months", "premium_collected",
+    "no_premium_second"))
+
 #: The scenario checks of 選挙人名簿 (conformance/checks/senkyo_scenarios.py).
 _SENKYO_SCENARIOS = tuple(f"scenario.senkyo.{name}" for name in (
     "national_suffrage", "local_suffrage", "qualification", "registration_day", "moved_out_registration",
@@ -235,6 +240,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_TAX_SCENARIOS, NoParams),
     **dict.fromkeys(_NENKIN_SCENARIOS, NoParams),
     **dict.fromkeys(_SENKYO_SCENARIOS, NoParams),
+    **dict.fromkeys(_KAIGO_SCENARIOS, NoParams),
     "scenario.run": ScenarioRunParams,
     "jumin.search.kana": SearchKanaParams,
     "model.jumin.state_machine": NoParams,

@@ -46,7 +46,6 @@ from conformance.oracles import (
     is_levied_by,
     is_protected,
     kaigo_acquisition_date,
-    kaigo_billed_months,
     koki_korei_start,
     kokuho_billed_months,
     kokuho_qualifications,
@@ -394,10 +393,8 @@ def _kokuho_prefecture(s: Scenario, town: str) -> Projection:
 
 
 def _kaigo(s: Scenario, town: str) -> Projection:
-    stays = history(s, town)
-    stay = next(stay for stay in stays if stay.municipality == town)
-    return {"資格取得日": _iso_or_none(kaigo_acquisition_date(s.birth, stay)),
-            "賦課月": _months(kaigo_billed_months(s.birth, stays, town, s.fiscal_year))}
+    stay = next(stay for stay in history(s, town) if stay.municipality == town)
+    return {"資格取得日": _iso_or_none(kaigo_acquisition_date(s.birth, stay))}
 
 
 def _koki(s: Scenario, town: str) -> Projection:
@@ -486,6 +483,9 @@ def _moved_out_protections(codes: tuple[str, str]) -> st.SearchStrategy[Scenario
 J440_EXAMPLE = Scenario(2020, date(1988, 8, 8), date(2019, 4, 1), support_start=date(2020, 4, 1),
                         as_of=date(2020, 4, 1))
 
+#: Born 1960-04-01: 65 is reached on 2025-03-31 (介護 第1号 資格 that day, the premium from 3月).
+ELDER_APRIL_FIRST = Scenario(2024, date(1960, 4, 1), date(1990, 4, 1))
+
 RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("juminzei.levied", "個人住民税: the municipality of the address on 1月1日", moves, _juminzei,
          _picked("個人住民税", "課税")),
@@ -493,8 +493,8 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("kokuho.months", "国保: premium months", moves, _kokuho_months, _picked("国民健康保険", "賦課月")),
     Rule("kokuho.prefecture", "国保: same-prefecture continuity since 2018-04", moves, _kokuho_prefecture,
          _picked("国民健康保険", "都道府県内継続")),
-    Rule("kaigo.first_insured", "介護 第1号: 資格取得日 and premium months", elders, _kaigo,
-         _picked("介護保険", "資格取得日", "賦課月")),
+    Rule("kaigo.first_insured", "介護 第1号: 資格取得日 at 65 (第10条第1項第4号)", elders, _kaigo,
+         _picked("介護保険", "資格取得日"), (ELDER_APRIL_FIRST,)),
     Rule("koki_korei.start", "後期高齢者医療: start on the 75th birthday", elders, _koki,
          _picked("後期高齢者医療", "開始日")),
     Rule("jido_teate.start_month", "児童手当: first month paid (15日特例)", families, _jido_start,

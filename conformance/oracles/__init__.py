@@ -34,6 +34,8 @@ from conformance.oracles.kaigo import (
     kaigo_acquisition_date,
     kaigo_age_date,
     kaigo_billed_months,
+    kaigo_first_insured_on,
+    kaigo_first_loss_date,
     kaigo_insurer,
     kaigo_loss_date,
 )
@@ -103,6 +105,8 @@ __all__ = [
     "kaigo_acquisition_date",
     "kaigo_age_date",
     "kaigo_billed_months",
+    "kaigo_first_insured_on",
+    "kaigo_first_loss_date",
     "kaigo_insurer",
     "kaigo_loss_date",
     "keijidosha_levy_date",

@@ -35,13 +35,36 @@ def kaigo_acquisition_date(birth: date, stay: Residence) -> date | None:
     """The 第1号 資格取得日 through ``stay``: the later of the 65 date and the move-in day; None when
     the person left (or died) before reaching 65 there.
 
-    Rule (DOMAIN.md; 介護保険法 10条): 資格 at 65 on the day before the 65th birthday; a person of 65
-    or more gains it on the day of moving in.
+    Rule (DOMAIN.md; 介護保険法 第10条第1項): 資格 at 65 on the day before the 65th birthday (第4号); a
+    person of 65 or more gains it on the day of moving in (第2号).
     """
     acquired = max(kaigo_age_date(birth), stay.moved_in)
     if stay.moved_out is not None and acquired > stay.moved_out:
         return None
     return acquired
+
+
+def kaigo_first_insured_on(birth: date, stay: Residence, as_of: date) -> bool:
+    """Whether the person is a 第一号被保険者 of the stay's municipality on ``as_of``.
+
+    Rule (介護保険法 第9条第1項第1号): 市町村の区域内に住所を有する六十五歳以上の者: the stay covers
+    ``as_of`` (from the move-in to the last day of the address, the day of death included) and 65 is
+    reached (:func:`kaigo_age_date`) on or before it.
+    """
+    resident = stay.moved_in <= as_of and (stay.moved_out is None or as_of <= stay.moved_out)
+    return resident and as_of >= kaigo_age_date(birth)
+
+
+def kaigo_first_loss_date(birth: date, history: Sequence[Residence], stay: Residence) -> date | None:
+    """The 資格喪失日 of a 第1号被保険者 through ``stay``; None when the person never acquired 資格 there
+    (:func:`kaigo_acquisition_date`) or still lives there.
+
+    Rule (介護保険法 第11条第1項): 住所を有しなくなった日の翌日 (a death, a 転出 abroad, a 転出 with days
+    between); その日 when the person had an address in another municipality that day (ただし書).
+    """
+    if kaigo_acquisition_date(birth, stay) is None:
+        return None
+    return kaigo_loss_date(history, stay)
 
 
 def kaigo_loss_date(history: Sequence[Residence], stay: Residence) -> date | None:
@@ -56,8 +79,9 @@ def kaigo_billed_months(
 ) -> tuple[Month, ...]:
     """The months of 年度 ``fiscal_year`` for which ``municipality`` bills the 第1号 premium.
 
-    Rule (DOMAIN.md): from the month of 取得 to the month before the month of 喪失 (住所地特例 is
-    not applied here: see :func:`kaigo_insurer`).
+    Rule (DOMAIN.md; 介護保険法 第129条): the premium is collected (第1項) from the 第1号被保険者 (第2項),
+    from the month of 取得 to the month before the month of 喪失, and never from a 第2号被保険者 (第4項):
+    no month before 65 is billed (住所地特例 is not applied here: see :func:`kaigo_insurer`).
     """
     months = fiscal_year_months(fiscal_year)
     billed: set[Month] = set()

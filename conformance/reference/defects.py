@@ -182,7 +182,31 @@ DEFECTS: dict[str, Defect] = _defects(
            ("kokuho-2025.12-1.76.0.1.0-R001",)),
     Defect("kaigo_on_birthday",
            "介護 第1号 資格 starts on the 65th birthday instead of the day before",
-           ("kaigo-2025.12-1.10.0.1.4-R001", "kaigo-2025.12-1.129.0.2.0-R001")),
+           ("kaigo-2025.12-1.10.0.1.0-R001", "kaigo-2025.12-1.10.0.1.4-R001", "kaigo-2025.12-1.129.0.2.0-R001")),
+    # 介護保険 (介護保険法; the statute edition kaigo 2025.12, conformance/reference/rules.py kaigo): each changes
+    # one field of the answer's 介護保険 for the persons its check generates (checks/kaigo_scenarios.py).
+    Defect("kaigo_insured_after_leaving",
+           "介護保険: a person of 65 or more who moved out or died is still shown as 第1号被保険者 afterwards",
+           ("kaigo-2025.12-1.9.0.1.0-R001", "kaigo-2025.12-1.9.0.1.1-R001")),
+    Defect("kaigo_entry_next_day",
+           "介護保険: a person of 65 or more moving in from abroad acquires 資格 the day after the move-in instead of "
+           "that day",
+           ("kaigo-2025.12-1.10.0.1.0-R001", "kaigo-2025.12-1.10.0.1.2-R001")),
+    Defect("kaigo_lost_on_death_day",
+           "介護保険: 資格 is lost on the day of death instead of the day after",
+           ("kaigo-2025.12-1.11.0.1.0-R001",)),
+    Defect("kaigo_lost_after_move_day",
+           "介護保険: 資格 is lost the day after the move-out even when the person had an address in another "
+           "municipality that day",
+           ("kaigo-2025.12-1.11.0.1.0-R002",)),
+    # Billing a person under 65 levies the premium on one who is not a 第1号被保険者 (第129条第2項) too.
+    Defect("kaigo_bills_second_insured",
+           "介護保険: a person aged 40 to 64 is billed the premium from the month forty is reached",
+           ("kaigo-2025.12-1.129.0.2.0-R001", "kaigo-2025.12-1.129.0.4.0-R001")),
+    # The premium of a 第1号被保険者 who is not billed is neither collected (第1項) nor levied (第2項).
+    Defect("kaigo_premium_stops_at_75",
+           "介護保険: no premium is billed from the month of the 75th birthday (後期高齢者医療) on",
+           ("kaigo-2025.12-1.129.0.1.0-R001", "kaigo-2025.12-1.129.0.2.0-R001")),
     Defect("koki_korei_day_before",
            "後期高齢者医療 starts the day before the 75th birthday instead of on the birthday",
            ("koki_korei-2025.12-1.52.0.1.1-R001",)),

@@ -147,18 +147,51 @@ def kokuho(row: Row, stay: Stay | None, fiscal_year: int, defects: frozenset[str
             "都道府県内継続": continued, "賦課月": [{"月": _iso_month(m)} for m in months]}
 
 
-def kaigo(row: Row, stay: Stay | None, fiscal_year: int, defects: frozenset[str]) -> dict[str, Any]:
-    """介護 第1号: 資格取得日 (65 on the day before the birthday, or the move-in) and billed months."""
+def _kaigo_billed(stay: Stay, birth: date, acquired: date | None, fiscal_year: int,
+                  defects: frozenset[str]) -> list[Month]:
+    """介護保険法 第129条: the 第1号 premium from the month of 取得 to the month before 喪失, none before 65."""
+    if "kaigo_bills_second_insured" in defects:
+        forty = _years_later(birth, 40) - timedelta(days=1)
+        start = max(forty, stay.moved_in)
+        acquired = start if stay.moved_out is None or start <= stay.moved_out else None
+    if acquired is None:
+        return []
+    months = _billed(acquired, stay.loss, fiscal_year, loss_month_too=False)
+    if "kaigo_premium_stops_at_75" in defects:
+        months = [m for m in months if m < _month(_years_later(birth, 75))]
+    return months
+
+
+def kaigo(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: frozenset[str]) -> dict[str, Any]:
+    """介護 第1号 (介護保険法 第9条〜第11条, 第129条): whether a 第1号被保険者 on ``as_of``, 資格取得日 (65 on
+    the day before the birthday, or the move-in), 資格喪失日 (the day after the address ends, or that
+    day when the person had an address elsewhere that day) and the billed months of the year."""
     birth = parse_day(row.get("生年月日", ""))
     if stay is None or birth is None:
-        return {"資格取得日": None, "賦課月": []}
+        return {"第1号被保険者": False, "資格取得日": None, "資格喪失日": None, "賦課月": []}
     birthday = _years_later(birth, 65)
-    reached = birthday if "kaigo_on_birthday" in defects else birthday - timedelta(days=1)
-    acquired = max(reached, stay.moved_in)
-    if stay.moved_out is not None and acquired > stay.moved_out:
-        return {"資格取得日": None, "賦課月": []}
-    months = _billed(acquired, stay.loss, fiscal_year, loss_month_too=False)
-    return {"資格取得日": acquired.isoformat(), "賦課月": [{"月": _iso_month(m)} for m in months]}
+    age65 = birthday - timedelta(days=1)
+    gone = stay.moved_out is not None and as_of > stay.moved_out and "kaigo_insured_after_leaving" not in defects
+    insured = stay.moved_in <= as_of and not gone and as_of >= age65
+    correct = max(age65, stay.moved_in)
+    if stay.moved_out is not None and correct > stay.moved_out:
+        lost = None
+    elif stay.died is not None and "kaigo_lost_on_death_day" in defects:
+        lost = stay.died
+    elif stay.elsewhere_same_day and stay.moved_out is not None and "kaigo_lost_after_move_day" in defects:
+        lost = stay.moved_out + timedelta(days=1)
+    else:
+        lost = stay.loss
+    acquired: date | None = max(birthday if "kaigo_on_birthday" in defects else age65, stay.moved_in)
+    if stay.moved_out is not None and acquired is not None and acquired > stay.moved_out:
+        acquired = None
+    shown = acquired
+    if shown is not None and shown == stay.moved_in > age65 and not row.get("転入前住所_市区町村コード") \
+            and "kaigo_entry_next_day" in defects:
+        shown = stay.moved_in + timedelta(days=1)
+    months = _kaigo_billed(stay, birth, acquired, fiscal_year, defects)
+    return {"第1号被保険者": insured, "資格取得日": shown.isoformat() if shown else None,
+            "資格喪失日": lost.isoformat() if lost else None, "賦課月": [{"月": _iso_month(m)} for m in months]}
 
 
 def koki_korei(row: Row, defects: frozenset[str]) -> dict[str, Any]:

@@ -347,8 +347,29 @@ SENKYO_SCENARIO_RULES: Mapping[str, Text] = {
                                             "選挙人名簿: 抹消 four months after the move-out (第28条第2号)"),
 }
 
+#: The rules of conformance/checks/kaigo_scenarios.py (介護保険, 介護保険法).
+KAIGO_SCENARIO_RULES: Mapping[str, Text] = {
+    "kaigo.category": ("介護保険: 市町村の区域内に住所を有する65歳以上の者は第1号被保険者（第9条第1項第1号）",
+                       "介護保険: 第1号被保険者 with an address in the municipality aged 65 or more (第9条第1項第1号)"),
+    "kaigo.acquired_on_move_in": ("介護保険: 65歳以上の者が住所を有するに至った日に資格取得（第10条第1項第2号）",
+                                  "介護保険: 資格取得 on the day a person of 65 or more moves in (第10条第1項第2号)"),
+    "kaigo.lost_day_after": ("介護保険: 住所を有しなくなった日の翌日に資格喪失（第11条第1項）",
+                             "介護保険: 資格喪失 the day after the address ends (第11条第1項)"),
+    "kaigo.lost_on_move_day": ("介護保険: その日に他の市町村に住所を有するに至ったときはその日に資格喪失"
+                               "（第11条第1項ただし書）",
+                               "介護保険: 資格喪失 on the move-out day when an address elsewhere begins that day "
+                               "(第11条第1項ただし書)"),
+    "kaigo.premium_months": ("介護保険: 第1号保険料は資格取得月から喪失月の前月まで（第129条第2項）",
+                             "介護保険: 第1号 premium from the month of 取得 to the month before 喪失 (第129条第2項)"),
+    "kaigo.premium_collected": ("介護保険: 第1号被保険者の資格のある各月の保険料を徴収（第129条第1項）",
+                                "介護保険: the premium collected for every month of a 第1号被保険者 (第129条第1項)"),
+    "kaigo.no_premium_second": ("介護保険: 40歳以上65歳未満の者からは保険料を徴収しない（第129条第4項）",
+                                "介護保険: no premium from a person aged 40 to 64 (第129条第4項)"),
+}
+
 SCENARIO_RULES: Mapping[str, Text] = {
     **TAX_SCENARIO_RULES,
+    **KAIGO_SCENARIO_RULES,
     **NENKIN_SCENARIO_RULES,
     **SENKYO_SCENARIO_RULES,
     "juminzei.levied": ("個人住民税: 1月1日の住所地の市町村が課税",
@@ -357,7 +378,8 @@ SCENARIO_RULES: Mapping[str, Text] = {
     "kokuho.months": ("国保: 保険料の賦課月数", "国保: premium months"),
     "kokuho.prefecture": ("国保: 平成30年4月以降の同一都道府県内の資格継続",
                           "国保: same-prefecture continuity since 2018-04"),
-    "kaigo.first_insured": ("介護 第1号被保険者: 資格取得日と賦課月数", "介護 第1号: 資格取得日 and premium months"),
+    "kaigo.first_insured": ("介護 第1号被保険者: 65歳に達した日に資格取得（第10条第1項第4号）",
+                            "介護 第1号: 資格取得日 at 65 (第10条第1項第4号)"),
     "koki_korei.start": ("後期高齢者医療: 75歳の誕生日に資格取得", "後期高齢者医療: start on the 75th birthday"),
     "jido_teate.start_month": ("児童手当: 支給開始月（15日特例）", "児童手当: first month paid (15日特例)"),
     "jido_teate.amounts": ("児童手当: 児童ごとの月額", "児童手当: monthly amount per child"),
