@@ -20,7 +20,7 @@ import pytest
 import requests
 
 from conformance.catalog.models import DOMAIN_SLUGS
-from conformance.checks import nenkin_scenarios, scenarios, senkyo_scenarios
+from conformance.checks import kokuho_scenarios, nenkin_scenarios, scenarios, senkyo_scenarios
 from conformance.checks.scenarios import Scenario
 from conformance.errors import UsageError
 from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digit
@@ -109,6 +109,10 @@ AFFECTS: dict[str, set[str]] = {
         "nenkin_foreign_excluded", "nenkin_acquired_on_birthday", "nenkin_entry_next_day", "nenkin_lost_on_death_day",
         "nenkin_lost_on_domestic_move", "nenkin_lost_after_sixty", "nenkin_period_loss_month",
         "nenkin_period_same_month_dropped")},
+    # 国民健康保険 by age (conformance/reference/rules.py; each defect's own test: tests/checks/test_kokuho_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "kokuho_copay_seventy_month_itself",
+        "kokuho_copay_seventy_by_birthday")},
     # 選挙人名簿 (conformance/reference/elections.py; each defect's own test: tests/checks/test_senkyo_scenarios.py).
     **{name: {"qualifications"} for name in (
         "senkyo_national_needs_residence", "senkyo_local_from_notification", "senkyo_record_from_move_day",
@@ -147,6 +151,9 @@ RULE_PROBES = (
     # 国民年金: the worked examples of conformance/checks/nenkin_scenarios.py.
     *(nenkin_scenarios.BORN_ON_APRIL_FIRST, nenkin_scenarios.FROM_ABROAD, nenkin_scenarios.DIED,
       nenkin_scenarios.TO_MUNICIPALITY, nenkin_scenarios.REACHING_SIXTY, nenkin_scenarios.ONE_MONTH),
+    # 国民健康保険 by age: the worked examples of conformance/checks/kokuho_scenarios.py.
+    *(kokuho_scenarios.AFTER_75, kokuho_scenarios.SIX_IN_APRIL, kokuho_scenarios.SEVENTY_IN_JULY,
+      kokuho_scenarios.SEVENTY_ON_JULY_31),
     # 選挙人名簿: the worked examples of conformance/checks/senkyo_scenarios.py.
     *(senkyo_scenarios.RECENT, senkyo_scenarios.LATE_NOTICE, senkyo_scenarios.LATE_NOTICE_REGISTERED,
       senkyo_scenarios.MOVED_BEFORE_REGISTRATION, senkyo_scenarios.MOVED, senkyo_scenarios.DIED,
