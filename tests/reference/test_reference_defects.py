@@ -109,7 +109,8 @@ AFFECTS: dict[str, set[str]] = {
         "nenkin_foreign_excluded", "nenkin_acquired_on_birthday", "nenkin_entry_next_day", "nenkin_lost_on_death_day",
         "nenkin_lost_on_domestic_move", "nenkin_lost_after_sixty", "nenkin_period_loss_month",
         "nenkin_period_same_month_dropped")},
-    # 国民健康保険 by age (conformance/reference/rules.py; each defect's own test: tests/checks/test_kokuho_scenarios.py).
+    # 国民健康保険 by age (conformance/reference/rules.py; each defect's own test:
+    # tests/checks/test_kokuho_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "kokuho_copay_seventy_month_itself",
         "kokuho_copay_seventy_by_birthday")},
