@@ -156,10 +156,13 @@ def _copay(row: Row, as_of: date, defects: frozenset[str]) -> str | None:
         school = six
     if as_of <= school:
         return "十分の二"
-    seventy = _month(_years_later(birth, 70) if "kokuho_copay_seventy_by_birthday" in defects else _eve(birth, 70))
-    if "kokuho_copay_seventy_month_itself" in defects:
-        seventy = _add_month(seventy, -1)
-    return "十分の三" if _month(as_of) <= seventy else "十分の二"
+    # Each defect changes the months on one side of the boundary only, so that the two show side by side.
+    month, reached = _month(as_of), _month(_eve(birth, 70))
+    if month <= reached:
+        return "十分の二" if month == reached and "kokuho_copay_seventy_month_itself" in defects else "十分の三"
+    if "kokuho_copay_seventy_by_birthday" in defects and month <= _month(_years_later(birth, 70)):
+        return "十分の三"
+    return "十分の二"
 
 
 def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: frozenset[str]) -> dict[str, Any]:

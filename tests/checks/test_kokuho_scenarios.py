@@ -79,3 +79,9 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 @pytest.mark.parametrize("name", AGE_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), KOKUHO_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+def test_the_defects_together_fail_the_union_of_their_requirements() -> None:
+    # Two of them move the same boundary (the month of seventy) from either side: neither hides the other.
+    union = {rid for name in AGE_DEFECTS for rid in DEFECTS[name].requirements}
+    assert failed_requirements(frozenset(AGE_DEFECTS), KOKUHO_RULES, BINDINGS) == union
