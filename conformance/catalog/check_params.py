@@ -203,6 +203,10 @@ _SCENARIOS = ("scenario.juminzei.levied", "scenario.kokuho.dates", "scenario.kok
 _TAX_SCENARIOS = tuple(f"scenario.juminzei.{name}" for name in (
     "taxes", "kintowari", "income_year", "rate", "payment_months", "minor", "under_fifteen"))
 
+#: The scenario checks of 国民健康保険 by age (conformance/checks/kokuho_scenarios.py).
+_KOKUHO_SCENARIOS = tuple(f"scenario.kokuho.{name}" for name in (
+    "koki_korei_excluded", "copay_preschool", "copay_working_age", "copay_seventy"))
+
 #: The scenario checks of 国民年金 (conformance/checks/nenkin_scenarios.py).
 _NENKIN_SCENARIOS = tuple(f"scenario.nenkin.{name}" for name in (
     "category", "acquired_at_twenty", "acquired_on_entry", "lost_on_death", "lost_on_emigration", "lost_at_sixty",
@@ -238,6 +242,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.history.numbering": HistoryNumberingParams,
     **dict.fromkeys(_SCENARIOS, NoParams),
     **dict.fromkeys(_TAX_SCENARIOS, NoParams),
+    **dict.fromkeys(_KOKUHO_SCENARIOS, NoParams),
     **dict.fromkeys(_NENKIN_SCENARIOS, NoParams),
     **dict.fromkeys(_SENKYO_SCENARIOS, NoParams),
     **dict.fromkeys(_KAIGO_SCENARIOS, NoParams),

@@ -8,6 +8,10 @@ and high-cost counts (多数回該当) carry over when the household continues (
 
 The person is taken to be a 国保 member for the whole history (the oracle does not model employee
 insurance). Death ends a stay like a move abroad: the stay's ``moved_out`` is the day of death.
+
+The statute edition ``kokuho 2025.12`` also quotes 第6条 (適用除外: 第8号, the 後期高齢者医療 被保険者
+from the 75th birthday, :func:`is_excluded_as_koki_korei`) and 第42条第1項 (the ratio of the
+一部負担金 by age, :func:`copay_ratio`), which the checks of conformance/checks/kokuho_scenarios.py judge.
 """
 
 from __future__ import annotations
@@ -16,7 +20,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from conformance.oracles.dates import Month, fiscal_year_months, month_of, months_between, previous_month
+from conformance.oracles.dates import (
+    Month,
+    age_reached_on,
+    fiscal_year_months,
+    month_of,
+    months_between,
+    previous_month,
+)
+from conformance.oracles.koki_korei import koki_korei_start
 from conformance.oracles.residence import Residence, following, validate_history
 
 #: 国民健康保険の都道府県単位化: from this day 資格 is held per prefecture (DOMAIN.md: "since 2018-04").
@@ -120,3 +132,55 @@ def high_cost_count_carries_over(moved: date, *, same_prefecture: bool, househol
     household continues (judged by the householder: 世帯の継続性).
     """
     return moved >= PREFECTURE_UNIT_START and same_prefecture and household_continues
+
+
+# -- 適用除外 (第6条) and 一部負担金 (第42条) --------------------------------------------------------
+
+#: 第42条第1項各号: the ratios of the 一部負担金, as the statute writes them.
+THREE_TENTHS, TWO_TENTHS = "十分の三", "十分の二"
+#: 第42条第1項第1号・第2号: 六歳に達する日; 第1号・第3号: 七十歳に達する日.
+SCHOOL_AGE, SEVENTY = 6, 70
+
+
+def is_excluded_as_koki_korei(birth: date, day: date) -> bool:
+    """Whether the person is excluded from 国保 on ``day`` as a 後期高齢者医療 被保険者 (第6条第8号).
+
+    第6条柱書: 次の各号のいずれかに該当する者は…被保険者としない; 第8号: 高齢者の医療の確保に関する法律の
+    規定による被保険者, from the 75th birthday (:func:`conformance.oracles.koki_korei.koki_korei_start`).
+    Born 1950-06-15: excluded from 2025-06-15. Only the age is modelled (a resident of the
+    municipality is in the 広域連合's area; 障害認定 is not generated). Reading (ours): on the birthday
+    itself 第6条 and the 翌日 of 第8条第1項 disagree, so the checks never ask about that day.
+    """
+    return day >= koki_korei_start(birth)
+
+
+def is_insured_on(birth: date, acquired: date, lost: date | None, day: date) -> bool:
+    """Whether the person is a 国保 被保険者 on ``day`` through a 資格 from ``acquired`` to ``lost``:
+    within it (第7条, 第8条) and not excluded (第6条第8号, :func:`is_excluded_as_koki_korei`)."""
+    within = acquired <= day and (lost is None or day < lost)
+    return within and not is_excluded_as_koki_korei(birth, day)
+
+
+def first_march_31_after_six(birth: date) -> date:
+    """The first 3月31日 on or after the day six is reached (第42条第1項第1号・第2号: 六歳に達する日以後の
+    最初の三月三十一日). Born 2019-04-01 reaches six on 2025-03-31: that day itself; born 2019-04-02
+    reaches it on 2025-04-01: 2026-03-31."""
+    reached = age_reached_on(birth, SCHOOL_AGE)
+    march = date(reached.year, 3, 31)
+    return march if reached <= march else date(reached.year + 1, 3, 31)
+
+
+def copay_ratio(birth: date, day: date) -> str:
+    """The ratio of the 一部負担金 of a 被保険者 receiving 療養の給付 on ``day`` (第42条第1項).
+
+    第2号: up to the first 3月31日 after six is reached, 十分の二; 第1号: from the next day to the month
+    in which seventy is reached, 十分の三; 第3号: from the month after that month, 十分の二. 第4号
+    (十分の三 for a household whose income is at or above the 政令's amount) needs the income, which
+    the scenarios do not carry: the harness reads every person of seventy or more as 第3号.
+    Born 1955-08-01 reaches seventy on 2025-07-31: 十分の三 in July 2025, 十分の二 from August 2025.
+    """
+    if day <= first_march_31_after_six(birth):
+        return TWO_TENTHS
+    if month_of(day) <= month_of(age_reached_on(birth, SEVENTY)):
+        return THREE_TENTHS
+    return TWO_TENTHS

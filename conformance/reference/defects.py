@@ -180,6 +180,21 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("kokuho_bills_loss_month",
            "国保 premiums are billed up to the month of 喪失 instead of the month before",
            ("kokuho-2025.12-1.76.0.1.0-R001",)),
+    # 国民健康保険 by age (国民健康保険法 第6条, 第42条; conformance/reference/rules.py): each changes one field
+    # of the answer's 国民健康保険 for the persons its check generates (checks/kokuho_scenarios.py).
+    Defect("kokuho_kept_after_75",
+           "国保: a resident stays a 国保 被保険者 after the 75th birthday (a 後期高齢者医療 被保険者)",
+           ("kokuho-2025.12-1.6.0.1.0-R001", "kokuho-2025.12-1.6.0.1.8-R001")),
+    Defect("kokuho_copay_school_age_at_birthday",
+           "国保: the 一部負担金 of 十分の二 ends on the day six is reached instead of the first 3月31日 after it",
+           ("kokuho-2025.12-1.42.0.1.0-R001", "kokuho-2025.12-1.42.0.1.2-R001")),
+    Defect("kokuho_copay_seventy_month_itself",
+           "国保: the 一部負担金 of 十分の二 starts in the month seventy is reached instead of the month after",
+           ("kokuho-2025.12-1.42.0.1.0-R001", "kokuho-2025.12-1.42.0.1.1-R001")),
+    Defect("kokuho_copay_seventy_by_birthday",
+           "国保: the 一部負担金 of 十分の二 starts in the month after the 70th birthday's month instead of the month "
+           "after the month seventy is reached (the day before the birthday)",
+           ("kokuho-2025.12-1.42.0.1.0-R001", "kokuho-2025.12-1.42.0.1.3-R001")),
     Defect("kaigo_on_birthday",
            "介護 第1号 資格 starts on the 65th birthday instead of the day before",
            ("kaigo-2025.12-1.10.0.1.0-R001", "kaigo-2025.12-1.10.0.1.4-R001", "kaigo-2025.12-1.129.0.2.0-R001")),

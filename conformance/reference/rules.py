@@ -129,10 +129,49 @@ def _billed(acquired: date, loss: date | None, fiscal_year: int, *, loss_month_t
     return [m for m in _fiscal_months(fiscal_year) if m >= first and (last is None or m <= last)]
 
 
-def kokuho(row: Row, stay: Stay | None, fiscal_year: int, defects: frozenset[str]) -> dict[str, Any]:
-    """国保 資格 through this town: 取得日, 喪失日, 都道府県内継続, and the billed months of the year."""
+def _eve(birth: date, years: int) -> date:
+    """The day the age ``years`` is reached: the day before the birthday (年齢計算ニ関スル法律)."""
+    return _years_later(birth, years) - timedelta(days=1)
+
+
+def _kokuho_insured(row: Row, stay: Stay, as_of: date, defects: frozenset[str]) -> bool:
+    """国保法 第6条第8号: from the 75th birthday a resident is a 後期高齢者医療 被保険者, not a 国保 one."""
+    birth = parse_day(row.get("生年月日", ""))
+    loss = stay.loss
+    within = stay.moved_in <= as_of and (loss is None or as_of < loss)
+    if birth is None or "kokuho_kept_after_75" in defects:
+        return within
+    return within and as_of < _years_later(birth, 75)
+
+
+def _copay(row: Row, as_of: date, defects: frozenset[str]) -> str | None:
+    """国保法 第42条第1項: 十分の二 to the first 3月31日 after six (第2号), 十分の三 to the month of seventy
+    (第1号), 十分の二 after it (第3号; 第4号's income is not recorded)."""
+    birth = parse_day(row.get("生年月日", ""))
+    if birth is None:
+        return None
+    six = _eve(birth, 6)
+    school = date(six.year, 3, 31) if six <= date(six.year, 3, 31) else date(six.year + 1, 3, 31)
+    if "kokuho_copay_school_age_at_birthday" in defects:
+        school = six
+    if as_of <= school:
+        return "十分の二"
+    # Each defect changes the months on one side of the boundary only, so that the two show side by side.
+    month, reached = _month(as_of), _month(_eve(birth, 70))
+    if month <= reached:
+        return "十分の二" if month == reached and "kokuho_copay_seventy_month_itself" in defects else "十分の三"
+    if "kokuho_copay_seventy_by_birthday" in defects and month <= _month(_years_later(birth, 70)):
+        return "十分の三"
+    return "十分の二"
+
+
+def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: frozenset[str]) -> dict[str, Any]:
+    """国保 資格 through this town: 取得日, 喪失日, 都道府県内継続, and the billed months of the year;
+    on ``as_of``: whether the person is a 被保険者 and the ratio of the 一部負担金 (None when not)."""
     if stay is None:
-        return {"取得日": None, "喪失日": None, "都道府県内継続": False, "賦課月": []}
+        return {"取得日": None, "喪失日": None, "都道府県内継続": False, "賦課月": [], "被保険者": False,
+                "一部負担金割合": None}
+    insured = _kokuho_insured(row, stay, as_of, defects)
     loss = stay.loss
     months = _billed(stay.moved_in, loss, fiscal_year, loss_month_too="kokuho_bills_loss_month" in defects)
     same_month = loss is not None and _month(loss) == _month(stay.moved_in)
@@ -144,7 +183,8 @@ def kokuho(row: Row, stay: Stay | None, fiscal_year: int, defects: frozenset[str
     here = row.get("住所_市区町村コード", "")
     continued = bool(previous) and previous[:2] == here[:2] and stay.moved_in >= _PREFECTURE_UNIT
     return {"取得日": stay.moved_in.isoformat(), "喪失日": loss.isoformat() if loss else None,
-            "都道府県内継続": continued, "賦課月": [{"月": _iso_month(m)} for m in months]}
+            "都道府県内継続": continued, "賦課月": [{"月": _iso_month(m)} for m in months], "被保険者": insured,
+            "一部負担金割合": _copay(row, as_of, defects) if insured else None}
 
 
 def _kaigo_billed(stay: Stay, birth: date, acquired: date | None, fiscal_year: int,

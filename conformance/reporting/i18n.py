@@ -323,6 +323,21 @@ NENKIN_SCENARIO_RULES: Mapping[str, Text] = {
                                 "国民年金: 取得 and 喪失 in one month count one month (第11条第2項)"),
 }
 
+#: The rules of conformance/checks/kokuho_scenarios.py (国民健康保険, 国民健康保険法).
+KOKUHO_SCENARIO_RULES: Mapping[str, Text] = {
+    "kokuho.koki_korei_excluded": ("国保: 後期高齢者医療の被保険者は国保の被保険者としない（第6条第8号）",
+                                   "国保: a 後期高齢者医療 被保険者 is no 国保 被保険者 (第6条第8号)"),
+    "kokuho.copay_preschool": ("国保: 6歳に達する日以後の最初の3月31日以前は一部負担金十分の二"
+                               "（第42条第1項第2号）",
+                               "国保: 一部負担金 十分の二 up to the first 3月31日 after six (第42条第1項第2号)"),
+    "kokuho.copay_working_age": ("国保: その翌日以後70歳に達する日の属する月以前は一部負担金十分の三"
+                                 "（第42条第1項第1号）",
+                                 "国保: 一部負担金 十分の三 from then to the month of seventy (第42条第1項第1号)"),
+    "kokuho.copay_seventy": ("国保: 70歳に達する日の属する月の翌月以後は一部負担金十分の二"
+                             "（第42条第1項第3号）",
+                             "国保: 一部負担金 十分の二 from the month after the month of seventy (第42条第1項第3号)"),
+}
+
 #: The rules of conformance/checks/senkyo_scenarios.py (選挙人名簿, 公職選挙法).
 SENKYO_SCENARIO_RULES: Mapping[str, Text] = {
     "senkyo.national_suffrage": ("選挙人名簿: 年齢満18年以上の日本国民は国政選挙の選挙権を有する（第9条第1項）",
@@ -371,6 +386,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **TAX_SCENARIO_RULES,
     **KAIGO_SCENARIO_RULES,
     **NENKIN_SCENARIO_RULES,
+    **KOKUHO_SCENARIO_RULES,
     **SENKYO_SCENARIO_RULES,
     "juminzei.levied": ("個人住民税: 1月1日の住所地の市町村が課税",
                         "個人住民税: the municipality of the address on 1月1日"),

@@ -20,7 +20,7 @@ import pytest
 import requests
 
 from conformance.catalog.models import DOMAIN_SLUGS
-from conformance.checks import kaigo_scenarios, nenkin_scenarios, scenarios, senkyo_scenarios
+from conformance.checks import kaigo_scenarios, kokuho_scenarios, nenkin_scenarios, scenarios, senkyo_scenarios
 from conformance.checks.scenarios import Scenario
 from conformance.errors import UsageError
 from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digit
@@ -113,6 +113,11 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "kaigo_insured_after_leaving", "kaigo_entry_next_day", "kaigo_lost_on_death_day", "kaigo_lost_after_move_day",
         "kaigo_bills_second_insured", "kaigo_premium_stops_at_75")},
+    # 国民健康保険 by age (conformance/reference/rules.py; each defect's own test:
+    # tests/checks/test_kokuho_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "kokuho_copay_seventy_month_itself",
+        "kokuho_copay_seventy_by_birthday")},
     # 選挙人名簿 (conformance/reference/elections.py; each defect's own test: tests/checks/test_senkyo_scenarios.py).
     **{name: {"qualifications"} for name in (
         "senkyo_national_needs_residence", "senkyo_local_from_notification", "senkyo_record_from_move_day",
@@ -154,6 +159,9 @@ RULE_PROBES = (
     # 介護保険: the worked examples of conformance/checks/kaigo_scenarios.py.
     *(kaigo_scenarios.DIED, kaigo_scenarios.FROM_ABROAD, kaigo_scenarios.TO_MUNICIPALITY, kaigo_scenarios.AGED_FIFTY,
       kaigo_scenarios.REACHING_75),
+    # 国民健康保険 by age: the worked examples of conformance/checks/kokuho_scenarios.py.
+    *(kokuho_scenarios.AFTER_75, kokuho_scenarios.SIX_IN_APRIL, kokuho_scenarios.SEVENTY_IN_JULY,
+      kokuho_scenarios.SEVENTY_ON_JULY_31),
     # 選挙人名簿: the worked examples of conformance/checks/senkyo_scenarios.py.
     *(senkyo_scenarios.RECENT, senkyo_scenarios.LATE_NOTICE, senkyo_scenarios.LATE_NOTICE_REGISTERED,
       senkyo_scenarios.MOVED_BEFORE_REGISTRATION, senkyo_scenarios.MOVED, senkyo_scenarios.DIED,
