@@ -11,6 +11,7 @@ import pytest
 
 from conformance.checks.api import NEGATIVE_CHECKS
 from conformance.checks.kaigo_scenarios import KAIGO_RULES
+from conformance.checks.kokuho_scenarios import KOKUHO_RULES
 from conformance.checks.nenkin_scenarios import NENKIN_RULES
 from conformance.checks.scenarios import RULES
 from conformance.checks.senkyo_scenarios import SENKYO_RULES
@@ -37,7 +38,7 @@ NAMES = re.compile(r"conformance\..*|.*\.(?:py|json|yaml|yml|csv|tsv|txt|xml|pdf
 MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observation"}
 
 #: The rules of every scenario check module (their names are no finding codes themselves).
-ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *SENKYO_RULES, *KAIGO_RULES)
+ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES)
 
 
 def _trees(folders: tuple[str, ...] = SOURCES) -> Iterator[tuple[Path, ast.Module]]:
