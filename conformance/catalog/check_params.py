@@ -208,6 +208,10 @@ _NENKIN_SCENARIOS = tuple(f"scenario.nenkin.{name}" for name in (
     "category", "acquired_at_twenty", "acquired_on_entry", "lost_on_death", "lost_on_emigration", "lost_at_sixty",
     "period", "period_one_month"))
 
+#: The scenario checks of 児童手当 beyond the first month and the amounts (conformance/checks/jido_scenarios.py).
+_JIDO_SCENARIOS = tuple(f"scenario.jido_teate.{name}" for name in (
+    "child_end", "three_and_over", "payment_months", "whole_month", "eligibility"))
+
 #: The scenario checks of 選挙人名簿 (conformance/checks/senkyo_scenarios.py).
 _SENKYO_SCENARIOS = tuple(f"scenario.senkyo.{name}" for name in (
     "national_suffrage", "local_suffrage", "qualification", "registration_day", "moved_out_registration",
@@ -234,6 +238,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_SCENARIOS, NoParams),
     **dict.fromkeys(_TAX_SCENARIOS, NoParams),
     **dict.fromkeys(_NENKIN_SCENARIOS, NoParams),
+    **dict.fromkeys(_JIDO_SCENARIOS, NoParams),
     **dict.fromkeys(_SENKYO_SCENARIOS, NoParams),
     "scenario.run": ScenarioRunParams,
     "jumin.search.kana": SearchKanaParams,
