@@ -20,7 +20,7 @@ import pytest
 import requests
 
 from conformance.catalog.models import DOMAIN_SLUGS
-from conformance.checks import nenkin_scenarios, scenarios, senkyo_scenarios
+from conformance.checks import jido_scenarios, nenkin_scenarios, scenarios, senkyo_scenarios
 from conformance.checks.scenarios import Scenario
 from conformance.errors import UsageError
 from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digit
@@ -109,6 +109,10 @@ AFFECTS: dict[str, set[str]] = {
         "nenkin_foreign_excluded", "nenkin_acquired_on_birthday", "nenkin_entry_next_day", "nenkin_lost_on_death_day",
         "nenkin_lost_on_domestic_move", "nenkin_lost_after_sixty", "nenkin_period_loss_month",
         "nenkin_period_same_month_dropped")},
+    # 児童手当 (conformance/reference/rules.py; each defect's own test: tests/checks/test_jido_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "jido_teate_child_end_from_birthday", "jido_teate_three_from_age_day", "jido_teate_paid_in_own_month",
+        "jido_teate_prorated_last_month", "jido_teate_eligible_abroad")},
     # 選挙人名簿 (conformance/reference/elections.py; each defect's own test: tests/checks/test_senkyo_scenarios.py).
     **{name: {"qualifications"} for name in (
         "senkyo_national_needs_residence", "senkyo_local_from_notification", "senkyo_record_from_move_day",
@@ -147,6 +151,8 @@ RULE_PROBES = (
     # 国民年金: the worked examples of conformance/checks/nenkin_scenarios.py.
     *(nenkin_scenarios.BORN_ON_APRIL_FIRST, nenkin_scenarios.FROM_ABROAD, nenkin_scenarios.DIED,
       nenkin_scenarios.TO_MUNICIPALITY, nenkin_scenarios.REACHING_SIXTY, nenkin_scenarios.ONE_MONTH),
+    # 児童手当: the worked examples of conformance/checks/scenarios.py and jido_scenarios.py.
+    scenarios.AGED_OUT, scenarios.TURNING_THREE, jido_scenarios.LEFT_MID_MONTH,
     # 選挙人名簿: the worked examples of conformance/checks/senkyo_scenarios.py.
     *(senkyo_scenarios.RECENT, senkyo_scenarios.LATE_NOTICE, senkyo_scenarios.LATE_NOTICE_REGISTERED,
       senkyo_scenarios.MOVED_BEFORE_REGISTRATION, senkyo_scenarios.MOVED, senkyo_scenarios.DIED,
