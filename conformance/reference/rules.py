@@ -225,7 +225,7 @@ def jido_teate(row: Row, children: Sequence[Row], fiscal_year: int, stay: Stay |
 def _jido_eligible(row: Row, stay: Stay | None, births: list[date], as_of: date, defects: frozenset[str]) -> bool:
     """第4条第1項第1号: a 児童 in the household and an address in Japan on ``as_of`` (a 転出 without a
     転入通知 is a move abroad; a move within Japan keeps the 支給要件, a death ends it)."""
-    if stay is None or stay.died is not None and as_of > stay.died:
+    if stay is None or (stay.died is not None and as_of > stay.died):
         return False
     abroad = stay.moved_out is not None and not row.get("転出先住所（確定）_市区町村コード")
     if abroad and stay.moved_out is not None and as_of > stay.moved_out and "jido_teate_eligible_abroad" not in defects:
