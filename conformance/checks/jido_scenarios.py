@@ -61,7 +61,8 @@ def leaving_families(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     from 令和6年10月, who may move abroad, to another municipality, or die two months to a year later;
     asked about on a day around the end (the 年度 of the end)."""
     claim = draw(st.dates(date(2024, 10, 1), date(2025, 12, 31)))
-    young = draw(st.lists(st.dates(date(2010, 4, 2), date(2019, 12, 31)), min_size=0, max_size=3))
+    # Distinct days: the order of twins is the vendor's (宛名番号), not the scenario's.
+    young = draw(st.lists(st.dates(date(2010, 4, 2), date(2019, 12, 31)), min_size=0, max_size=3, unique=True))
     grown = draw(st.lists(st.dates(date(1995, 1, 1), date(2004, 3, 31)), min_size=0 if young else 1, max_size=2))
     start = Scenario(fiscal_year_of(claim), date(1985, 6, 6), date(2005, 4, 1), claim=claim,
                      children=tuple(sorted((*young, *grown))))
