@@ -16,6 +16,7 @@ def default_registry() -> Registry:
         api,
         files,
         forms,
+        jido_scenarios,
         jumin,
         kaigo_scenarios,
         kokuho_scenarios,
@@ -31,8 +32,9 @@ def default_registry() -> Registry:
 
     registry = Registry()
     # kyotsu: 共通機能, the 住登外者宛名番号付番 API; model_check: the model of 住民記録 (a state machine).
-    # The statute editions' scenario checks: 個人住民税 (tax_scenarios), 国民健康保険, 国民年金, 選挙人名簿, 介護保険.
+    # The statute editions' scenario checks: 個人住民税 (tax_scenarios), 国民健康保険, 国民年金, 選挙人名簿, 介護保険,
+    # 児童手当.
     for module in (api, files, forms, jumin, scenarios, tax_scenarios, kokuho_scenarios, nenkin_scenarios,
-                   senkyo_scenarios, kaigo_scenarios, scenario_check, model_check, kyotsu, search):
+                   senkyo_scenarios, kaigo_scenarios, jido_scenarios, scenario_check, model_check, kyotsu, search):
         registry.add_module(module)
     return registry

@@ -216,6 +216,9 @@ _NENKIN_SCENARIOS = tuple(f"scenario.nenkin.{name}" for name in (
 _KAIGO_SCENARIOS = tuple(f"scenario.kaigo.{name}" for name in (
     "category", "acquired_on_move_in", "lost_day_after", "lost_on_move_day", "premium_months", "premium_collected",
     "no_premium_second"))
+#: The scenario checks of 児童手当 beyond the first month and the amounts (conformance/checks/jido_scenarios.py).
+_JIDO_SCENARIOS = tuple(f"scenario.jido_teate.{name}" for name in (
+    "child_end", "three_and_over", "payment_months", "whole_month", "eligibility"))
 
 #: The scenario checks of 選挙人名簿 (conformance/checks/senkyo_scenarios.py).
 _SENKYO_SCENARIOS = tuple(f"scenario.senkyo.{name}" for name in (
@@ -244,6 +247,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_TAX_SCENARIOS, NoParams),
     **dict.fromkeys(_KOKUHO_SCENARIOS, NoParams),
     **dict.fromkeys(_NENKIN_SCENARIOS, NoParams),
+    **dict.fromkeys(_JIDO_SCENARIOS, NoParams),
     **dict.fromkeys(_SENKYO_SCENARIOS, NoParams),
     **dict.fromkeys(_KAIGO_SCENARIOS, NoParams),
     "scenario.run": ScenarioRunParams,

@@ -40,6 +40,7 @@ from conformance.oracles import (
     Support,
     child_end_date,
     continues_as,
+    end_month,
     extended_end_date,
     extension_window,
     fiscal_year_months,
@@ -420,10 +421,13 @@ def _counts(birth: date, month: Month) -> bool:
 
 def _jido_amounts(s: Scenario, town: str) -> Projection:
     """Per child and month: 児童手当法 counts the order among the children the claimant supports;
-    the harness takes the children in the household who count that month, eldest first."""
+    the harness takes the children in the household who count that month, eldest first. Paid from
+    the first month (第8条第2項, 第3項) to the month of a move-out or death (第8条第2項)."""
     assert s.claim is not None
     first = start_month(s.claim, event=_jido_event(s))
-    months = [m for m in fiscal_year_months(s.fiscal_year) if m >= first and m >= _REFORM]
+    last = end_month(s.moved_out) if s.moved_out is not None else None
+    months = [m for m in fiscal_year_months(s.fiscal_year)
+              if m >= first and m >= _REFORM and (last is None or m <= last)]
     amounts: dict[str, int] = {}
     for month in months:
         counting = [index for index, birth in enumerate(s.children) if _counts(birth, month)]
@@ -485,6 +489,16 @@ J440_EXAMPLE = Scenario(2020, date(1988, 8, 8), date(2019, 4, 1), support_start=
 
 #: Born 1960-04-01: 65 is reached on 2025-03-31 (介護 第1号 資格 that day, the premium from 3月).
 ELDER_APRIL_FIRST = Scenario(2024, date(1960, 4, 1), date(1990, 4, 1))
+#: 児童手当 worked examples (claims of 2025-04-10, paid from 2025-05): a child born 2007-04-01 reaches 18
+#: on 2025-03-31 and is a 児童 until that day (第3条第1項: nothing from 2025-05); one born 2022-05-01 (the
+#: first of a month) is under 3 through 2025-05 and 三歳以上 from 2025-06 (第6条第2項第4号, 第5号).
+AGED_OUT = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 4, 10),
+                    children=(date(2007, 4, 1), date(2015, 5, 5)))
+TURNING_THREE = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 4, 10),
+                         children=(date(2022, 5, 1),))
+#: Born 2024-12-25, claimed 2025-01-09 (the 15th day after): paid from 2025-01 (15日特例).
+CLAIMED_WITHIN_15_DAYS = Scenario(2024, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 1, 9),
+                                  children=(date(2024, 12, 25),))
 
 RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("juminzei.levied", "個人住民税: the municipality of the address on 1月1日", moves, _juminzei,
@@ -498,8 +512,9 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("koki_korei.start", "後期高齢者医療: start on the 75th birthday", elders, _koki,
          _picked("後期高齢者医療", "開始日")),
     Rule("jido_teate.start_month", "児童手当: first month paid (15日特例)", families, _jido_start,
-         _picked("児童手当", "支給開始月")),
-    Rule("jido_teate.amounts", "児童手当: monthly amount per child", families, _jido_amounts, _jido_actual_amounts),
+         _picked("児童手当", "支給開始月"), (CLAIMED_WITHIN_15_DAYS,)),
+    Rule("jido_teate.amounts", "児童手当: monthly amount per child", families, _jido_amounts, _jido_actual_amounts,
+         (CLAIMED_WITHIN_15_DAYS, AGED_OUT, TURNING_THREE)),
     Rule("dv.end_date", "支援措置: end date one year from the start", protections, _dv_end,
          _picked("支援措置", "終了日"), (J440_EXAMPLE,)),
     Rule("dv.extension", "支援措置: extension window and extended end", protections, _dv_extension,

@@ -23,7 +23,7 @@ from conformance.oracles.identifiers import (
     m11w2_7_check_digit,
     my_number_check_digit,
 )
-from conformance.oracles.jido_teate import child_end_date, monthly_amount, payment_month, start_month
+from conformance.oracles.jido_teate import child_end_date, end_month, monthly_amount, payment_month, start_month
 from conformance.oracles.jumin import removal_date
 from conformance.oracles.juminzei import is_levied_by, juminzei_municipality, levy_date
 from conformance.oracles.kaigo import (
@@ -87,6 +87,7 @@ __all__ = [
     "child_end_date",
     "continues_as",
     "date_style",
+    "end_month",
     "extended_end_date",
     "extension_window",
     "fiscal_year_months",

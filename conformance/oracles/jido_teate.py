@@ -9,6 +9,7 @@ counts as made in that month (15日特例)."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from conformance.oracles.dates import Month, age_reached_on, anniversary, month_of, next_month
@@ -26,8 +27,8 @@ GRACE_DAYS = 15
 def child_end_date(birth: date) -> date:
     """The last day a child counts: the first 3月31日 on or after the day the child reaches 18.
 
-    Rule (DOMAIN.md: "until the first 3月31日 after turning 18"; 児童手当法 4条: 十八歳に達する日以後の
-    最初の三月三十一日). The age is reached the day before the birthday, so a child born on 4月1日
+    Rule (DOMAIN.md: "until the first 3月31日 after turning 18"; 児童手当法 第3条第1項: 十八歳に達する日
+    以後の最初の三月三十一日までの間にある者). The age is reached the day before the birthday, so a child born on 4月1日
     reaches 18 on 3月31日 and counts until that very day; one born on 4月2日 counts a year longer.
     """
     reached = age_reached_on(birth, 18)
@@ -35,13 +36,38 @@ def child_end_date(birth: date) -> date:
     return march_end if reached <= march_end else date(reached.year + 1, 3, 31)
 
 
-def is_under_three(birth: date, month: Month) -> bool:
-    """Whether ``month`` is paid at the under-3 rate: up to the month of the 3rd birthday.
+def three_and_over_from(birth: date) -> Month:
+    """The first month paid at the 三歳以上 rate: the month after the month of the 3rd birthday.
 
-    Interpretation (DOMAIN.md says "under 3"; municipal guides say 「3歳の誕生日の属する月まで」):
-    the month containing the 3rd birthday is still an under-3 month.
+    Rule (児童手当法 第6条第2項第4号, 第5号): a 三歳以上支給対象児童 is one aged three or more, but one
+    born on the first day of a month only once three years have passed since the birth (on the 3rd
+    birthday, not the day before, when three is reached: 年齢計算ニ関スル法律). Interpretation (DOMAIN.md
+    says "under 3"; municipal guides say 「3歳の誕生日の属する月まで」): the rate changes from the month
+    after the child becomes 三歳以上, so the month of the 3rd birthday is still an under-3 month, for a
+    child born on the 1st too (born 2022-05-01: under 3 to 2025-05, 三歳以上 from 2025-06).
     """
-    return month <= month_of(anniversary(birth, 3))
+    return next_month(month_of(anniversary(birth, 3)))
+
+
+def is_under_three(birth: date, month: Month) -> bool:
+    """Whether ``month`` is paid at the under-3 rate: up to the month of the 3rd birthday
+    (:func:`three_and_over_from`)."""
+    return month < three_and_over_from(birth)
+
+
+def is_eligible(births: Sequence[date], on: date, *, left_japan: date | None = None,
+                died: date | None = None) -> bool:
+    """Whether the claimant meets 第4条第1項第1号 on ``on``: a 児童 (:func:`child_end_date`) to support,
+    and an address in Japan.
+
+    Rule (児童手当法 第4条第1項, 第1号: 支給要件児童を監護し、かつ、これと生計を同じくする…父又は母…であつて、
+    日本国内に住所…を有するもの). Interpretation: the children of the claimant's household are the ones
+    supported (監護・生計同一); the address in Japan ends after the day of a move abroad (``left_japan``)
+    or of death (``died``); a move to another municipality keeps it (第7条第3項: a new 認定 there).
+    """
+    if any(day is not None and on > day for day in (left_japan, died)):
+        return False
+    return any(birth <= on <= child_end_date(birth) for birth in births)
 
 
 def monthly_amount(birth: date, order: int, month: Month) -> int:
@@ -76,8 +102,17 @@ def start_month(claimed: date, *, event: date | None = None) -> Month:
     return next_month(month_of(claimed))
 
 
+def end_month(last_day: date) -> Month:
+    """The last month paid when the 支給事由 ends on ``last_day`` (a move out of the town, a death).
+
+    Rule (児童手当法 第8条第2項: 支給すべき事由が消滅した日の属する月で終わる); the month is paid whole
+    (第6条第1項: 月を単位として支給, 一月につき the amount of :func:`monthly_amount`).
+    """
+    return month_of(last_day)
+
+
 def payment_month(month: Month) -> Month:
-    """The even month in which the allowance for ``month`` is paid (令和6年10月 rules: paid in even
-    months, each payment for the two months before it: 10月・11月分 in 12月, 12月・1月分 in 2月)."""
+    """The even month in which the allowance for ``month`` is paid (児童手当法 第8条第4項: 毎年二月、四月、
+    六月、八月、十月及び十二月の六期に、それぞれの前月までの分: 10月・11月分 in 12月, 12月・1月分 in 2月)."""
     paid = next_month(month)
     return paid if paid[1] % 2 == 0 else next_month(paid)

@@ -230,6 +230,26 @@ DEFECTS: dict[str, Defect] = _defects(
            # The amounts are paid from the first month too, so the amounts' check fails with it (第6条第3項).
            ("jido_teate-2025.12-1.6.0.3.0-R001", "jido_teate-2025.12-1.8.0.2.0-R001",
             "jido_teate-2025.12-1.8.0.3.0-R001")),
+    # 児童手当 beyond the first month (conformance/checks/jido_scenarios.py): each changes one field of the
+    # answer's 児童手当, and the two about a child's age the amounts too (第6条第3項, their worked examples).
+    Defect("jido_teate_child_end_from_birthday",
+           "児童手当: a child counts until the first 3月31日 after the 18th birthday instead of the day 18 is "
+           "reached (a child born on 4月1日 counts a year too long)",
+           ("jido_teate-2025.12-1.3.0.1.0-R001", "jido_teate-2025.12-1.6.0.3.0-R001")),
+    Defect("jido_teate_three_from_age_day",
+           "児童手当: a child born on the first of a month is 三歳以上 from the day before the 3rd birthday (the "
+           "under-3 amount ends a month early)",
+           ("jido_teate-2025.12-1.6.0.2.4-R001", "jido_teate-2025.12-1.6.0.2.5-R001",
+            "jido_teate-2025.12-1.6.0.3.0-R001")),
+    Defect("jido_teate_paid_in_own_month",
+           "児童手当: each even month's payment covers that month and the one before instead of the months before it",
+           ("jido_teate-2025.12-1.8.0.4.0-R001",)),
+    Defect("jido_teate_prorated_last_month",
+           "児童手当: the month of a move-out or death is paid by the days of it lived here instead of whole",
+           ("jido_teate-2025.12-1.6.0.1.0-R001",)),
+    Defect("jido_teate_eligible_abroad",
+           "児童手当: a claimant who moved abroad (a 転出 without a 転入通知) keeps 受給資格",
+           ("jido_teate-2025.12-1.4.0.1.0-R001", "jido_teate-2025.12-1.4.0.1.1-R001")),
     Defect("dv_ends_at_move_out",
            "DV 支援措置 protection ends when the person moves out instead of continuing as 前住所地",
            ("jumin-1.0-3.4-R009",)),

@@ -167,7 +167,7 @@ class LinkageApi(Presentation, RequestValidation):
             "後期高齢者医療": rules.koki_korei(row, self.defects),
             "国民年金": pension.kokumin_nenkin(row, stay, fiscal_year, as_of, self.defects),
             "選挙人名簿": elections.senkyo(row, stay, as_of, self.defects),
-            "児童手当": rules.jido_teate(row, children, fiscal_year, self.defects),
+            "児童手当": rules.jido_teate(row, children, fiscal_year, stay, as_of, self.defects),
             "支援措置": rules.support(row, stay, as_of, self.defects),
             "除票年月日": rules.removal_date(row, self.defects),
         })

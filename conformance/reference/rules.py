@@ -245,31 +245,78 @@ def koki_korei(row: Row, defects: frozenset[str]) -> dict[str, Any]:
     return {"開始日": start.isoformat()}
 
 
-def _child_end(birth: date) -> Month:
-    """The month of the first 3月31日 on or after the day the child reaches 18."""
-    reached = _years_later(birth, 18) - timedelta(days=1)
-    return (reached.year, 3) if reached <= date(reached.year, 3, 31) else (reached.year + 1, 3)
+def _counts(birth: date, month: Month, defects: frozenset[str]) -> bool:
+    return _month(birth) < month <= _month(_child_end_day(birth, defects))
 
 
-def _counts(birth: date, month: Month) -> bool:
-    return _month(birth) < month <= _child_end(birth)
+def _three_and_over_from(birth: date, defects: frozenset[str]) -> Month:
+    """The first month at the 三歳以上 rate: the month after the 3rd birthday's (a child born on the 1st
+    becomes 三歳以上 on the birthday itself, three years after birth: 第6条第2項第4号, 第5号)."""
+    if "jido_teate_three_from_age_day" in defects:
+        return _add_month(_month(_years_later(birth, 3) - timedelta(days=1)))
+    return _add_month(_month(_years_later(birth, 3)))
 
 
-def jido_teate(row: Row, children: Sequence[Row], fiscal_year: int, defects: frozenset[str]) -> dict[str, Any]:
-    """児童手当 for a claimant: the first paid month (15日特例) and each child's monthly amounts."""
-    claimed = parse_day(row.get("児童手当_請求年月日", ""))
+def _child_end_day(birth: date, defects: frozenset[str]) -> date:
+    """The last day the child is a 児童 (第3条第1項): the first 3月31日 on or after the day 18 is reached."""
+    reached = _years_later(birth, 18)
+    if "jido_teate_child_end_from_birthday" not in defects:
+        reached -= timedelta(days=1)
+    return date(reached.year, 3, 31) if reached <= date(reached.year, 3, 31) else date(reached.year + 1, 3, 31)
+
+
+def jido_teate(row: Row, children: Sequence[Row], fiscal_year: int, stay: Stay | None, as_of: date,
+               defects: frozenset[str]) -> dict[str, Any]:
+    """児童手当 for a claimant: 受給資格 on ``as_of``, the first and last paid months (15日特例, the month
+    of a move-out or death), the payment month of each month, and each child's monthly amounts."""
     births = [(b, child.get("宛名番号", "")) for child in children if (b := parse_day(child.get("生年月日", "")))]
+    eligible = _jido_eligible(row, stay, [b for b, _ in births], as_of, defects)
+    claimed = parse_day(row.get("児童手当_請求年月日", ""))
     if claimed is None or not births:
-        return {"支給開始月": None, "児童": []}
+        return {"受給資格": eligible, "支給開始月": None, "支給終了月": None, "支払期月": [], "児童": []}
     first = _start(row, [b for b, _ in births], claimed, defects)
-    months = [m for m in _fiscal_months(fiscal_year) if m >= first and m >= _REFORM]
+    last = _month(stay.moved_out) if stay is not None and stay.moved_out is not None else None
+    year_months = [m for m in _fiscal_months(fiscal_year) if m >= _REFORM and (last is None or m <= last)]
+    months = [m for m in year_months if m >= first]
     ordered = sorted(births)
     result = []
     for birth, atena in ordered:
-        amounts = [{"月": _iso_month(m), "金額": _amount((birth, atena), ordered, m)} for m in months]
+        amounts = [{"月": _iso_month(m), "金額": _amount((birth, atena), ordered, m, defects)} for m in months]
+        if last is not None and stay is not None and stay.moved_out is not None \
+                and "jido_teate_prorated_last_month" in defects:
+            amounts = [_prorated(entry, stay.moved_out) if entry["月"] == _iso_month(last) else entry
+                       for entry in amounts]
         order = 1 + sum(1 for other, _ in ordered if other < birth)
-        result.append({"宛名番号": atena, "順位": order, "月額": amounts})
-    return {"支給開始月": _iso_month(first), "児童": result}
+        result.append({"宛名番号": atena, "順位": order, "月額": amounts,
+                       "児童該当終了日": _child_end_day(birth, defects).isoformat(),
+                       "三歳以上算定開始月": _iso_month(_three_and_over_from(birth, defects))})
+    return {"受給資格": eligible, "支給開始月": _iso_month(first), "支給終了月": _iso_month(last) if last else None,
+            "支払期月": [{"月": _iso_month(m), "支払月": _iso_month(_paid_in(m, defects))} for m in year_months],
+            "児童": result}
+
+
+def _jido_eligible(row: Row, stay: Stay | None, births: list[date], as_of: date, defects: frozenset[str]) -> bool:
+    """第4条第1項第1号: a 児童 in the household and an address in Japan on ``as_of`` (a 転出 without a
+    転入通知 is a move abroad; a move within Japan keeps the 支給要件, a death ends it)."""
+    if stay is None or (stay.died is not None and as_of > stay.died):
+        return False
+    abroad = stay.moved_out is not None and not row.get("転出先住所（確定）_市区町村コード")
+    if abroad and stay.moved_out is not None and as_of > stay.moved_out and "jido_teate_eligible_abroad" not in defects:
+        return False
+    return any(birth <= as_of <= _child_end_day(birth, defects) for birth in births)
+
+
+def _paid_in(month: Month, defects: frozenset[str]) -> Month:
+    """第8条第4項: paid in the even months, each payment for the months before it."""
+    if "jido_teate_paid_in_own_month" in defects:
+        return month if month[1] % 2 == 0 else _add_month(month)
+    paid = _add_month(month)
+    return paid if paid[1] % 2 == 0 else _add_month(paid)
+
+
+def _prorated(entry: dict[str, Any], last_day: date) -> dict[str, Any]:
+    days = (date(last_day.year + last_day.month // 12, last_day.month % 12 + 1, 1) - timedelta(days=1)).day
+    return {**entry, "金額": entry["金額"] * last_day.day // days}
 
 
 def _start(row: Row, births: list[date], claimed: date, defects: frozenset[str]) -> Month:
@@ -280,16 +327,16 @@ def _start(row: Row, births: list[date], claimed: date, defects: frozenset[str])
     return _add_month(_month(claimed))
 
 
-def _amount(child: tuple[date, str], ordered: list[tuple[date, str]], month: Month) -> int:
+def _amount(child: tuple[date, str], ordered: list[tuple[date, str]], month: Month, defects: frozenset[str]) -> int:
     """The amount for one child; its order counts the children (eldest first, then 宛名番号) who
     count in that month."""
     birth = child[0]
-    if not _counts(birth, month):
+    if not _counts(birth, month, defects):
         return 0
-    rank = sum(1 for other in ordered if other <= child and _counts(other[0], month))
+    rank = sum(1 for other in ordered if other <= child and _counts(other[0], month, defects))
     if rank >= 3:
         return 30_000
-    return 15_000 if month <= _month(_years_later(birth, 3)) else 10_000
+    return 15_000 if month < _three_and_over_from(birth, defects) else 10_000
 
 
 def support(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) -> dict[str, Any]:

@@ -382,9 +382,26 @@ KAIGO_SCENARIO_RULES: Mapping[str, Text] = {
                                 "介護保険: no premium from a person aged 40 to 64 (第129条第4項)"),
 }
 
+#: The rules of conformance/checks/jido_scenarios.py (児童手当, 児童手当法).
+JIDO_SCENARIO_RULES: Mapping[str, Text] = {
+    "jido_teate.child_end": ("児童手当: 18歳に達する日以後の最初の3月31日までが児童（第3条第1項）",
+                             "児童手当: a 児童 until the first 3月31日 after reaching 18 (第3条第1項)"),
+    "jido_teate.three_and_over": ("児童手当: 三歳以上の算定は3歳の誕生日の属する月の翌月から、月の初日生まれも同じ"
+                                  "（第6条第2項第4号・第5号）",
+                                  "児童手当: 三歳以上 from the month after the 3rd birthday's, born on the 1st too "
+                                  "(第6条第2項第4号, 第5号)"),
+    "jido_teate.payment_months": ("児童手当: 偶数月の6期にそれぞれの前月までの分を支払う（第8条第4項）",
+                                  "児童手当: paid in the even months for the months before (第8条第4項)"),
+    "jido_teate.whole_month": ("児童手当: 転出・死亡の月も月を単位として支給（第6条第1項）",
+                               "児童手当: the month of a move-out or death paid whole (第6条第1項)"),
+    "jido_teate.eligibility": ("児童手当: 児童を監護し日本国内に住所を有する者に受給資格（第4条第1項第1号）",
+                               "児童手当: 受給資格 with a 児童 and an address in Japan (第4条第1項第1号)"),
+}
+
 SCENARIO_RULES: Mapping[str, Text] = {
     **TAX_SCENARIO_RULES,
     **KAIGO_SCENARIO_RULES,
+    **JIDO_SCENARIO_RULES,
     **NENKIN_SCENARIO_RULES,
     **KOKUHO_SCENARIO_RULES,
     **SENKYO_SCENARIO_RULES,

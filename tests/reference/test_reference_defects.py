@@ -20,7 +20,14 @@ import pytest
 import requests
 
 from conformance.catalog.models import DOMAIN_SLUGS
-from conformance.checks import kaigo_scenarios, kokuho_scenarios, nenkin_scenarios, scenarios, senkyo_scenarios
+from conformance.checks import (
+    jido_scenarios,
+    kaigo_scenarios,
+    kokuho_scenarios,
+    nenkin_scenarios,
+    scenarios,
+    senkyo_scenarios,
+)
 from conformance.checks.scenarios import Scenario
 from conformance.errors import UsageError
 from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digit
@@ -118,6 +125,10 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "kokuho_copay_seventy_month_itself",
         "kokuho_copay_seventy_by_birthday")},
+    # 児童手当 (conformance/reference/rules.py; each defect's own test: tests/checks/test_jido_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "jido_teate_child_end_from_birthday", "jido_teate_three_from_age_day", "jido_teate_paid_in_own_month",
+        "jido_teate_prorated_last_month", "jido_teate_eligible_abroad")},
     # 選挙人名簿 (conformance/reference/elections.py; each defect's own test: tests/checks/test_senkyo_scenarios.py).
     **{name: {"qualifications"} for name in (
         "senkyo_national_needs_residence", "senkyo_local_from_notification", "senkyo_record_from_move_day",
@@ -162,6 +173,8 @@ RULE_PROBES = (
     # 国民健康保険 by age: the worked examples of conformance/checks/kokuho_scenarios.py.
     *(kokuho_scenarios.AFTER_75, kokuho_scenarios.SIX_IN_APRIL, kokuho_scenarios.SEVENTY_IN_JULY,
       kokuho_scenarios.SEVENTY_ON_JULY_31),
+    # 児童手当: the worked examples of conformance/checks/scenarios.py and jido_scenarios.py.
+    scenarios.AGED_OUT, scenarios.TURNING_THREE, jido_scenarios.LEFT_MID_MONTH,
     # 選挙人名簿: the worked examples of conformance/checks/senkyo_scenarios.py.
     *(senkyo_scenarios.RECENT, senkyo_scenarios.LATE_NOTICE, senkyo_scenarios.LATE_NOTICE_REGISTERED,
       senkyo_scenarios.MOVED_BEFORE_REGISTRATION, senkyo_scenarios.MOVED, senkyo_scenarios.DIED,
