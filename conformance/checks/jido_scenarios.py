@@ -40,6 +40,7 @@ from conformance.checks.scenarios import (
     _jido_amounts,
     _near,
     families,
+    picked,
     rule_check,
 )
 from conformance.oracles import jido_teate as jido
@@ -161,14 +162,6 @@ def _last_amounts(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     return {"月額": amounts}
 
 
-def _field(name: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
-    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-        part = document.get(PART)
-        return {name: part.get(name) if isinstance(part, Mapping) else None}
-
-    return pick
-
-
 #: Worked examples: 2024-12 and 2025-01 paid in 2025-02 (第8条第4項); a move abroad on 2025-06-10 after a
 #: claim of 2025-01-09 (paid 2025-02 to 2025-06, the whole of 2025-06: 第6条第1項, 第8条第2項; no 受給資格
 #: from 2025-06-11: 第4条第1項第1号).
@@ -184,11 +177,11 @@ JIDO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          "too (第6条第2項第4号, 第5号)", _toddlers, _three_and_over, _per_child("三歳以上算定開始月"),
          (TURNING_THREE,)),
     Rule("jido_teate.payment_months", "児童手当: paid in the even months for the months before (第8条第4項)",
-         families, _payment_months, _field("支払期月"), (PAID_IN_EVEN_MONTHS,)),
+         families, _payment_months, picked(PART, "支払期月"), (PAID_IN_EVEN_MONTHS,)),
     Rule("jido_teate.whole_month", "児童手当: the month of a move-out or death paid whole (第6条第1項)",
          _moved_away, _last_month_amounts, _last_amounts, (LEFT_MID_MONTH,)),
     Rule("jido_teate.eligibility", "児童手当: 受給資格 with a 児童 and an address in Japan (第4条第1項第1号)",
-         leaving_families, _eligible, _field("受給資格"), (LEFT_MID_MONTH,)),
+         leaving_families, _eligible, picked(PART, "受給資格"), (LEFT_MID_MONTH,)),
 )}
 
 

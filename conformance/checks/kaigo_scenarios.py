@@ -19,10 +19,8 @@ The 住民記録 rows record no 医療保険: the checks judge no provision that
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
 
 from hypothesis import assume
 from hypothesis import strategies as st
@@ -30,15 +28,15 @@ from hypothesis import strategies as st
 from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import (
     ELDER_APRIL_FIRST,
-    Loaded,
     Projection,
     Rule,
     Scenario,
     _birth,
-    _listed_months,
     _near,
     elders,
     history,
+    iso_or_none,
+    picked,
     rule_check,
 )
 from conformance.oracles import Residence, kaigo
@@ -161,10 +159,6 @@ def first_insured_years(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 # -- rules ----------------------------------------------------------------------------------------
 
 
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day is not None else None
-
-
 def _stay(s: Scenario, town: str) -> tuple[list[Residence], Residence]:
     stays = history(s, town)
     return stays, next(stay for stay in stays if stay.municipality == town)
@@ -176,27 +170,17 @@ def _category(s: Scenario, town: str) -> Projection:
 
 
 def _acquisition(s: Scenario, town: str) -> Projection:
-    return {"資格取得日": _iso(kaigo.kaigo_acquisition_date(s.birth, _stay(s, town)[1]))}
+    return {"資格取得日": iso_or_none(kaigo.kaigo_acquisition_date(s.birth, _stay(s, town)[1]))}
 
 
 def _loss(s: Scenario, town: str) -> Projection:
     stays, stay = _stay(s, town)
-    return {"資格喪失日": _iso(kaigo.kaigo_first_loss_date(s.birth, stays, stay))}
+    return {"資格喪失日": iso_or_none(kaigo.kaigo_first_loss_date(s.birth, stays, stay))}
 
 
 def _premium(s: Scenario, town: str) -> Projection:
     months = kaigo.kaigo_billed_months(s.birth, history(s, town), town, s.fiscal_year)
     return {"賦課月": [f"{year:04d}-{month:02d}" for year, month in months]}
-
-
-def _field(name: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
-    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-        part = document.get(PART)
-        if not isinstance(part, Mapping):
-            return {name: None}
-        return {name: _listed_months(part) if name == "賦課月" else part.get(name)}
-
-    return pick
 
 
 #: Worked examples: born 1960-04-01 reaches 65 on 2025-03-31 (第1号 that day, the premium from 3月);
@@ -214,19 +198,19 @@ REACHING_75 = Scenario(2025, date(1950, 6, 6), date(1980, 4, 1))
 
 KAIGO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("kaigo.category", "介護保険: 第1号被保険者 with an address in the municipality aged 65 or more "
-         "(第9条第1項第1号)", categories, _category, _field("第1号被保険者"), (REACHING_65, DIED)),
+         "(第9条第1項第1号)", categories, _category, picked(PART, "第1号被保険者"), (REACHING_65, DIED)),
     Rule("kaigo.acquired_on_move_in", "介護保険: 資格取得 on the day a person of 65 or more moves in "
-         "(第10条第1項第2号)", entering, _acquisition, _field("資格取得日"), (FROM_ABROAD,)),
+         "(第10条第1項第2号)", entering, _acquisition, picked(PART, "資格取得日"), (FROM_ABROAD,)),
     Rule("kaigo.lost_day_after", "介護保険: 資格喪失 the day after the address ends (第11条第1項)", leaving,
-         _loss, _field("資格喪失日"), (DIED, TO_ABROAD)),
+         _loss, picked(PART, "資格喪失日"), (DIED, TO_ABROAD)),
     Rule("kaigo.lost_on_move_day", "介護保険: 資格喪失 on the move-out day when an address elsewhere begins "
-         "that day (第11条第1項ただし書)", moving_on, _loss, _field("資格喪失日"), (TO_MUNICIPALITY,)),
+         "that day (第11条第1項ただし書)", moving_on, _loss, picked(PART, "資格喪失日"), (TO_MUNICIPALITY,)),
     Rule("kaigo.premium_months", "介護保険: 第1号 premium from the month of 取得 to the month before 喪失 "
-         "(第129条第2項)", elders, _premium, _field("賦課月"), (ELDER_APRIL_FIRST, REACHING_75)),
+         "(第129条第2項)", elders, _premium, picked(PART, "賦課月"), (ELDER_APRIL_FIRST, REACHING_75)),
     Rule("kaigo.premium_collected", "介護保険: the premium collected for every month of a 第1号被保険者 "
-         "(第129条第1項)", first_insured_years, _premium, _field("賦課月"), (REACHING_75,)),
+         "(第129条第1項)", first_insured_years, _premium, picked(PART, "賦課月"), (REACHING_75,)),
     Rule("kaigo.no_premium_second", "介護保険: no premium from a person aged 40 to 64 (第129条第4項)",
-         second_insured, _premium, _field("賦課月"), (AGED_FIFTY,)),
+         second_insured, _premium, picked(PART, "賦課月"), (AGED_FIFTY,)),
 )}
 
 

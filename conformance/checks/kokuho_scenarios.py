@@ -19,14 +19,12 @@ The per-person rules of 資格 dates, premium months and prefecture continuity s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from datetime import date, timedelta
-from typing import Any
 
 from hypothesis import strategies as st
 
 from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, _near, rule_check
+from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near, picked, rule_check
 from conformance.oracles import kokuho
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of, month_of, next_month
 
@@ -101,14 +99,6 @@ def _copay(s: Scenario, town: str) -> Projection:
     return {"一部負担金割合": kokuho.copay_ratio(s.birth, s.as_of)}
 
 
-def _field(name: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
-    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-        part = document.get(PART)
-        return {name: part.get(name) if isinstance(part, Mapping) else None}
-
-    return pick
-
-
 #: Worked examples. Born 1950-06-15: a 後期高齢者医療 被保険者 from 2025-06-15, so no 国保 被保険者 on
 #: 2025-06-16, one on 2025-06-14. Born 2019-04-02 reaches six on 2025-04-01: 十分の二 until 2026-03-31;
 #: born 2019-04-01 reaches it on 2025-03-31: 十分の二 that day, 十分の三 from 2025-04-01. Born 1955-07-10
@@ -124,13 +114,13 @@ SEVENTY_ON_JULY_31 = Scenario(2025, date(1955, 8, 1), date(1985, 4, 1), as_of=da
 
 KOKUHO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("kokuho.koki_korei_excluded", "国保: a 後期高齢者医療 被保険者 is no 国保 被保険者 (第6条第8号)",
-         reaching_75, _insured, _field("被保険者"), (AFTER_75, BEFORE_75)),
+         reaching_75, _insured, picked(PART, "被保険者"), (AFTER_75, BEFORE_75)),
     Rule("kokuho.copay_preschool", "国保: 一部負担金 十分の二 up to the first 3月31日 after six (第42条第1項第2号)",
-         preschool, _copay, _field("一部負担金割合"), (SIX_IN_APRIL, SIX_ON_MARCH_31)),
+         preschool, _copay, picked(PART, "一部負担金割合"), (SIX_IN_APRIL, SIX_ON_MARCH_31)),
     Rule("kokuho.copay_working_age", "国保: 一部負担金 十分の三 from then to the month of seventy (第42条第1項第1号)",
-         working_age, _copay, _field("一部負担金割合"), (SCHOOL_ON_APRIL_1, SEVENTY_IN_JULY)),
+         working_age, _copay, picked(PART, "一部負担金割合"), (SCHOOL_ON_APRIL_1, SEVENTY_IN_JULY)),
     Rule("kokuho.copay_seventy", "国保: 一部負担金 十分の二 from the month after the month of seventy "
-         "(第42条第1項第3号)", seventies, _copay, _field("一部負担金割合"), (SEVENTY_ON_JULY_31,)),
+         "(第42条第1項第3号)", seventies, _copay, picked(PART, "一部負担金割合"), (SEVENTY_ON_JULY_31,)),
 )}
 
 

@@ -17,16 +17,23 @@ municipality carries the 転入通知's code (the harness's reading of the 住�
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
 
 from hypothesis import assume
 from hypothesis import strategies as st
 
 from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, _near, rule_check
+from conformance.checks.scenarios import (
+    Projection,
+    Rule,
+    Scenario,
+    _birth,
+    _near,
+    iso_or_none,
+    picked,
+    rule_check,
+)
 from conformance.oracles import kokumin_nenkin as nenkin
 from conformance.oracles.dates import age_reached_on, fiscal_year_of, month_of
 from conformance.oracles.kokumin_nenkin import Ending, EndKind
@@ -207,10 +214,6 @@ def one_month_periods(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 # -- rules ----------------------------------------------------------------------------------------
 
 
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day is not None else None
-
-
 def _category(s: Scenario, town: str) -> Projection:
     assert s.as_of is not None
     insured = nenkin.is_first_insured_on(s.birth, s.as_of)
@@ -218,24 +221,16 @@ def _category(s: Scenario, town: str) -> Projection:
 
 
 def _acquisition(s: Scenario, town: str) -> Projection:
-    return {"資格取得日": _iso(_acquired(s))}
+    return {"資格取得日": iso_or_none(_acquired(s))}
 
 
 def _loss(s: Scenario, town: str) -> Projection:
-    return {"資格喪失日": _iso(_lost(s))}
+    return {"資格喪失日": iso_or_none(_lost(s))}
 
 
 def _period(s: Scenario, town: str) -> Projection:
     months = nenkin.insured_months_of_year(_acquired(s), _lost(s), s.fiscal_year)
     return {"被保険者期間": [f"{year:04d}-{month:02d}" for year, month in months]}
-
-
-def _field(name: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
-    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-        part = document.get(PART)
-        return {name: part.get(name) if isinstance(part, Mapping) else None}
-
-    return pick
 
 
 #: Worked examples: born 2005-04-01 reaches twenty on 2025-03-31 (取得 that day, counted from 3月);
@@ -251,22 +246,22 @@ ONE_MONTH = Scenario(2025, date(2005, 5, 3), date(2005, 5, 3), planned_out=date(
 
 NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("nenkin.category", "国民年金: 第1号被保険者 aged 20 to 59 with an address in Japan, foreigners too "
-         "(第7条第1項第1号)", categories, _category, _field("被保険者種別"),
+         "(第7条第1項第1号)", categories, _category, picked(PART, "被保険者種別"),
          (BORN_ON_APRIL_FIRST, REACHING_SIXTY, FROM_ABROAD)),
     Rule("nenkin.acquired_at_twenty", "国民年金: 資格取得 on reaching twenty (第8条第1号)", turning_twenty,
-         _acquisition, _field("資格取得日"), (BORN_ON_APRIL_FIRST,)),
+         _acquisition, picked(PART, "資格取得日"), (BORN_ON_APRIL_FIRST,)),
     Rule("nenkin.acquired_on_entry", "国民年金: 資格取得 on moving in from abroad (第8条第2号)", entering,
-         _acquisition, _field("資格取得日"), (FROM_ABROAD,)),
+         _acquisition, picked(PART, "資格取得日"), (FROM_ABROAD,)),
     Rule("nenkin.lost_on_death", "国民年金: 資格喪失 the day after death (第9条第1号)", dying, _loss,
-         _field("資格喪失日"), (DIED,)),
+         picked(PART, "資格喪失日"), (DIED,)),
     Rule("nenkin.lost_on_emigration", "国民年金: 資格喪失 the day after leaving Japan, none on a move within "
-         "Japan (第9条第2号)", leaving, _loss, _field("資格喪失日"), (TO_ABROAD, TO_MUNICIPALITY)),
+         "Japan (第9条第2号)", leaving, _loss, picked(PART, "資格喪失日"), (TO_ABROAD, TO_MUNICIPALITY)),
     Rule("nenkin.lost_at_sixty", "国民年金: 資格喪失 on the day sixty is reached (第9条第3号)", turning_sixty,
-         _loss, _field("資格喪失日"), (REACHING_SIXTY,)),
+         _loss, picked(PART, "資格喪失日"), (REACHING_SIXTY,)),
     Rule("nenkin.period", "国民年金: 被保険者期間 from the month of 取得 to the month before 喪失 (第11条第1項)",
-         insured_periods, _period, _field("被保険者期間"), (REACHING_SIXTY, TO_ABROAD)),
+         insured_periods, _period, picked(PART, "被保険者期間"), (REACHING_SIXTY, TO_ABROAD)),
     Rule("nenkin.period_one_month", "国民年金: 取得 and 喪失 in one month count one month (第11条第2項)",
-         one_month_periods, _period, _field("被保険者期間"), (ONE_MONTH,)),
+         one_month_periods, _period, picked(PART, "被保険者期間"), (ONE_MONTH,)),
 )}
 
 

@@ -367,7 +367,8 @@ def _listed_months(part: Mapping[str, Any]) -> list[str]:
     return [str(entry.get("月")) for entry in part.get("賦課月") or [] if isinstance(entry, Mapping)]
 
 
-def _iso_or_none(value: date | None) -> str | None:
+def iso_or_none(value: date | None) -> str | None:
+    """A date as the answers write it (ISO), None for none."""
     return value.isoformat() if value is not None else None
 
 
@@ -382,7 +383,7 @@ def _juminzei(s: Scenario, town: str) -> Projection:
 
 def _kokuho_dates(s: Scenario, town: str) -> Projection:
     qualification = _kokuho(s, town)
-    return {"取得日": _iso_or_none(qualification.acquired), "喪失日": _iso_or_none(qualification.lost)}
+    return {"取得日": iso_or_none(qualification.acquired), "喪失日": iso_or_none(qualification.lost)}
 
 
 def _kokuho_months(s: Scenario, town: str) -> Projection:
@@ -395,7 +396,7 @@ def _kokuho_prefecture(s: Scenario, town: str) -> Projection:
 
 def _kaigo(s: Scenario, town: str) -> Projection:
     stay = next(stay for stay in history(s, town) if stay.municipality == town)
-    return {"資格取得日": _iso_or_none(kaigo_acquisition_date(s.birth, stay))}
+    return {"資格取得日": iso_or_none(kaigo_acquisition_date(s.birth, stay))}
 
 
 def _koki(s: Scenario, town: str) -> Projection:
@@ -471,7 +472,8 @@ def _removal(s: Scenario, town: str) -> Projection:
     return {"除票年月日": removal_date(s.planned_out, s.elsewhere).isoformat() if s.planned_out else None}
 
 
-def _picked(key: str, *names: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+def picked(key: str, *names: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    """What a rule reads of the vendor's answer: ``names`` of its part ``key`` (None where absent)."""
     def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
         part = _part(document, key) if key else document
         return {name: _listed_months(part) if name == "賦課月" else part.get(name) for name in names}
@@ -502,28 +504,28 @@ CLAIMED_WITHIN_15_DAYS = Scenario(2024, date(1985, 6, 6), date(2005, 4, 1), clai
 
 RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("juminzei.levied", "個人住民税: the municipality of the address on 1月1日", moves, _juminzei,
-         _picked("個人住民税", "課税")),
-    Rule("kokuho.dates", "国保: 取得日 and 喪失日", moves, _kokuho_dates, _picked("国民健康保険", "取得日", "喪失日")),
-    Rule("kokuho.months", "国保: premium months", moves, _kokuho_months, _picked("国民健康保険", "賦課月")),
+         picked("個人住民税", "課税")),
+    Rule("kokuho.dates", "国保: 取得日 and 喪失日", moves, _kokuho_dates, picked("国民健康保険", "取得日", "喪失日")),
+    Rule("kokuho.months", "国保: premium months", moves, _kokuho_months, picked("国民健康保険", "賦課月")),
     Rule("kokuho.prefecture", "国保: same-prefecture continuity since 2018-04", moves, _kokuho_prefecture,
-         _picked("国民健康保険", "都道府県内継続")),
+         picked("国民健康保険", "都道府県内継続")),
     Rule("kaigo.first_insured", "介護 第1号: 資格取得日 at 65 (第10条第1項第4号)", elders, _kaigo,
-         _picked("介護保険", "資格取得日"), (ELDER_APRIL_FIRST,)),
+         picked("介護保険", "資格取得日"), (ELDER_APRIL_FIRST,)),
     Rule("koki_korei.start", "後期高齢者医療: start on the 75th birthday", elders, _koki,
-         _picked("後期高齢者医療", "開始日")),
+         picked("後期高齢者医療", "開始日")),
     Rule("jido_teate.start_month", "児童手当: first month paid (15日特例)", families, _jido_start,
-         _picked("児童手当", "支給開始月"), (CLAIMED_WITHIN_15_DAYS,)),
+         picked("児童手当", "支給開始月"), (CLAIMED_WITHIN_15_DAYS,)),
     Rule("jido_teate.amounts", "児童手当: monthly amount per child", families, _jido_amounts, _jido_actual_amounts,
          (CLAIMED_WITHIN_15_DAYS, AGED_OUT, TURNING_THREE)),
     Rule("dv.end_date", "支援措置: end date one year from the start", protections, _dv_end,
-         _picked("支援措置", "終了日"), (J440_EXAMPLE,)),
+         picked("支援措置", "終了日"), (J440_EXAMPLE,)),
     Rule("dv.extension", "支援措置: extension window and extended end", protections, _dv_extension,
-         _picked("支援措置", "延長可能開始日", "延長後終了日"), (J440_EXAMPLE,)),
+         picked("支援措置", "延長可能開始日", "延長後終了日"), (J440_EXAMPLE,)),
     Rule("dv.after_move_out", "支援措置: protection continues after move-out (前住所地)", _moved_out_protections,
-         _dv_moved, _picked("支援措置", "保護中", "継続区分")),
+         _dv_moved, picked("支援措置", "保護中", "継続区分")),
     Rule("removal_date", "除票: the earlier of 転出予定年月日 and the 転入通知's 転入日",
          lambda codes: moves(codes).filter(lambda s: s.planned_out is not None and s.died is None), _removal,
-         _picked("", "除票年月日")),
+         picked("", "除票年月日")),
 )}
 
 

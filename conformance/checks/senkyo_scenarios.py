@@ -15,15 +15,13 @@ part on the persons its provision is about:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
 
 from hypothesis import strategies as st
 
 from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, _near, rule_check
+from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near, picked, rule_check
 from conformance.oracles import senkyo
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
 from conformance.oracles.senkyo import Person, months_later
@@ -203,14 +201,6 @@ def _struck_off(s: Scenario, town: str) -> Projection:
     return {"抹消事由": senkyo.struck_off(person_of(s), _as_of(s))}
 
 
-def _field(name: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
-    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-        part = document.get(PART)
-        return {name: part.get(name) if isinstance(part, Mapping) else None}
-
-    return pick
-
-
 #: Worked examples. Moved in 2024-12-01, 転入届 2024-12-10: 選挙権 of the town on 2025-03-01 (三箇月 of
 #: address), registered as of 2025-06-01 (三箇月 of record on 3月10日). Born 2007-03-02: 18 on 2025-03-01.
 LATE_NOTICE = Scenario(2024, date(1980, 5, 5), date(2024, 12, 1), previous="131016", notified=date(2024, 12, 10),
@@ -233,25 +223,25 @@ DIED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), died=date(2025, 6, 10)
 
 SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.national_suffrage", "選挙人名簿: 選挙権 of 日本国民 aged 18 or more (第9条第1項)", suffrage_persons,
-         _national, _field("選挙権_国政"), (EIGHTEEN, RECENT, FOREIGN)),
+         _national, picked(PART, "選挙権_国政"), (EIGHTEEN, RECENT, FOREIGN)),
     Rule("senkyo.local_suffrage", "選挙人名簿: the municipality's 選挙権 after three months of address "
-         "(第9条第2項)", suffrage_persons, _local, _field("選挙権_地方"), (LATE_NOTICE, NEWCOMER, RECENT)),
+         "(第9条第2項)", suffrage_persons, _local, picked(PART, "選挙権_地方"), (LATE_NOTICE, NEWCOMER, RECENT)),
     Rule("senkyo.qualification", "選挙人名簿: 被登録資格 after three months recorded from the 転入届 "
-         "(第21条第1項)", suffrage_persons, _qualified, _field("被登録資格"), (LATE_NOTICE, EIGHTEEN, FOREIGN)),
+         "(第21条第1項)", suffrage_persons, _qualified, picked(PART, "被登録資格"), (LATE_NOTICE, EIGHTEEN, FOREIGN)),
     Rule("senkyo.registration_day", "選挙人名簿: 定時登録 as of the first day of March, June, September and "
-         "December (第19条第2項, 第22条第1項)", registrations, _registration, _field("登録基準日"),
+         "December (第19条第2項, 第22条第1項)", registrations, _registration, picked(PART, "登録基準日"),
          (LATE_NOTICE_REGISTERED,)),
     Rule("senkyo.moved_out_registration", "選挙人名簿: registration of a person who moved out after three "
-         "months, within four months (第21条第2項)", moved_out_registrations, _registered, _field("登録"),
+         "months, within four months (第21条第2項)", moved_out_registrations, _registered, picked(PART, "登録"),
          (MOVED_BEFORE_REGISTRATION,)),
     Rule("senkyo.indication_on_move_out", "選挙人名簿: 表示 when a registered person moves out (第27条第1項)",
-         moving_out, _indicated, _field("表示"), (MOVED,)),
+         moving_out, _indicated, picked(PART, "表示"), (MOVED,)),
     Rule("senkyo.indication_at_registration", "選挙人名簿: 表示 on registering a person who moved out "
-         "(第27条第2項)", registered_after_moving_out, _indicated, _field("表示"), (MOVED_BEFORE_REGISTRATION,)),
+         "(第27条第2項)", registered_after_moving_out, _indicated, picked(PART, "表示"), (MOVED_BEFORE_REGISTRATION,)),
     Rule("senkyo.struck_off_on_death", "選挙人名簿: 抹消 on death (第28条第1号)", dying, _struck_off,
-         _field("抹消事由"), (DIED,)),
+         picked(PART, "抹消事由"), (DIED,)),
     Rule("senkyo.struck_off_after_four_months", "選挙人名簿: 抹消 four months after the move-out (第28条第2号)",
-         four_months_after, _struck_off, _field("抹消事由"), (STRUCK_OFF, NOT_YET_STRUCK_OFF)),
+         four_months_after, _struck_off, picked(PART, "抹消事由"), (STRUCK_OFF, NOT_YET_STRUCK_OFF)),
 )}
 
 

@@ -13,14 +13,13 @@ among them): who is levied is ``scenario.juminzei.levied``'s to judge, so these 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
 
 from hypothesis import strategies as st
 
 from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, history, rule_check
+from conformance.checks.scenarios import Projection, Rule, Scenario, history, picked, rule_check
 from conformance.oracles import juminzei
 
 PART = "個人住民税"
@@ -89,18 +88,10 @@ def _under_fifteen(s: Scenario, town: str) -> Projection:
     return {"十五歳未満": juminzei.is_under_fifteen(s.birth, s.fiscal_year)}
 
 
-def _field(name: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
-    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-        part = document.get(PART)
-        return {name: part.get(name) if isinstance(part, Mapping) else None}
-
-    return pick
-
-
 def _rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
           expected: Callable[[Scenario, str], Projection], field_name: str,
           examples: tuple[Scenario, ...] = ()) -> Rule:
-    return Rule(name, title, scenarios, expected, _field(field_name), examples)
+    return Rule(name, title, scenarios, expected, picked(PART, field_name), examples)
 
 
 #: Moved in on the 賦課期日 of 令和7年度 itself: levied by the town (第318条).
