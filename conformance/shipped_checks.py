@@ -24,6 +24,7 @@ def default_registry() -> Registry:
         nenkin_scenarios,
         scenarios,
         senkyo_scenarios,
+        shugaku_scenarios,
         tax_scenarios,
     )
     from conformance.scenarios import check as scenario_check
@@ -36,5 +37,8 @@ def default_registry() -> Registry:
     # 児童手当.
     for module in (api, files, forms, jumin, scenarios, tax_scenarios, kokuho_scenarios, nenkin_scenarios,
                    senkyo_scenarios, kaigo_scenarios, jido_scenarios, scenario_check, model_check, kyotsu, search):
+        registry.add_module(module)
+    # 就学 (the 学齢簿).
+    for module in (shugaku_scenarios,):
         registry.add_module(module)
     return registry

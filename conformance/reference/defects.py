@@ -449,6 +449,47 @@ DEFECTS: dict[str, Defect] = _defects(
            "the 通称 of a 特別永住者 is empty on the per-person endpoints (resident, history, household), "
            "though the list and the export still carry it",
            ("jumin-1.0-1.1.2-R006",)),
+    # 就学 (学校教育法, 同施行令, 同施行規則; the statute edition shugaku 2025.12, conformance/reference/shugaku.py):
+    # each changes one field of the answer's 就学 for the children its check generates
+    # (conformance/checks/shugaku_scenarios.py).
+    Defect("shugaku_six_on_birthday",
+           "就学: six is reached on the 6th birthday instead of the day before (born 4月1日 enter a year late)",
+           ("shugaku-2025.12-1.17.0.1.0-R001",)),
+    Defect("shugaku_fifteen_on_birthday",
+           "就学: the 中学校 就学義務 ends with the 学年 of the 15th birthday instead of the day fifteen is reached",
+           ("shugaku-2025.12-1.17.0.2.0-R001",)),
+    Defect("shugaku_register_omits_seito",
+           "就学: the 学齢簿 lists the 学齢児童 only, no 学齢生徒",
+           ("shugaku-2025.12-2.1.0.1.0-R001",)),
+    # A 学齢簿 kept apart from the 住民基本台帳 and not corrected when a child moves in.
+    Defect("shugaku_register_yearly",
+           "就学: the 学齢簿 is brought up to date on 4月1日 only: a 学齢児童 who moved in since is missing",
+           ("shugaku-2025.12-2.1.0.2.0-R001", "shugaku-2025.12-2.3.0.1.0-R001")),
+    Defect("shugaku_entrants_deadline_november",
+           "就学: the 学齢簿 of the 就学予定者 is due on 11月30日 instead of five months before the 学年",
+           ("shugaku-2025.12-2.2.0.1.0-R001",)),
+    Defect("shugaku_entrants_as_of_deadline",
+           "就学: the 学齢簿 of the 就学予定者 is made as of 10月31日 instead of 10月1日",
+           ("shugaku-2025.12-3.31.0.1.0-R001",)),
+    Defect("shugaku_notice_one_month_before",
+           "就学: the 入学期日 is notified by the end of February instead of two months before the 学年",
+           ("shugaku-2025.12-2.5.0.1.0-R001",)),
+    Defect("shugaku_late_entrant_regular_deadline",
+           "就学: a 就学予定者 who moved in after the notice's 期限 is given the past 期限 instead of a prompt notice",
+           ("shugaku-2025.12-2.6.0.1.0-R002", "shugaku-2025.12-2.6.0.1.1-R001")),
+    Defect("shugaku_principal_notice_without_date",
+           "就学: the notice to the 校長 names the child without the 入学期日",
+           ("shugaku-2025.12-2.7.0.1.0-R001",)),
+    # The 柱書 of 第30条第1項 is bound with its 第1号 (the items are the 柱書's).
+    Defect("shugaku_register_without_sex",
+           "就学: the 学齢簿 records no 性別 of the 学齢児童",
+           ("shugaku-2025.12-3.30.0.1.0-R001", "shugaku-2025.12-3.30.0.1.1-R001")),
+    Defect("shugaku_guardian_relation_as_zokugara",
+           "就学: the 学齢簿 records the child's 続柄 (子) as the 保護者's relation to the child",
+           ("shugaku-2025.12-3.30.0.1.2-R001",)),
+    Defect("shugaku_entrant_without_guardian",
+           "就学: the 学齢簿 of the 就学予定者 records no 保護者",
+           ("shugaku-2025.12-3.30.0.2.0-R001",)),
 )
 
 

@@ -398,6 +398,46 @@ JIDO_SCENARIO_RULES: Mapping[str, Text] = {
                                "児童手当: 受給資格 with a 児童 and an address in Japan (第4条第1項第1号)"),
 }
 
+#: The rules of conformance/checks/shugaku_scenarios.py (就学, 学校教育法・同施行令・同施行規則).
+SHUGAKU_SCENARIO_RULES: Mapping[str, Text] = {
+    "shugaku.elementary": ("就学: 小学校の就学義務は満6歳に達した日の翌日以後の最初の学年の初めから満12歳に達した日"
+                           "の属する学年の終わりまで（法第17条第1項）",
+                           "就学: 小学校 from the first 学年 after the day six is reached to the end of the 学年 "
+                           "twelve is reached in (法第17条第1項)"),
+    "shugaku.lower_secondary": ("就学: 中学校の就学義務は小学校の課程を修了した日の翌日以後の最初の学年の初めから"
+                                "満15歳に達した日の属する学年の終わりまで（法第17条第2項）",
+                                "就学: 中学校 from the first 学年 after the 小学校 課程 to the end of the 学年 "
+                                "fifteen is reached in (法第17条第2項)"),
+    "shugaku.category": ("就学: 区域内に住所を有する学齢児童及び学齢生徒について学齢簿を編製（令第1条第1項）",
+                         "就学: the 学齢簿 of the 学齢児童 and 学齢生徒 with an address in the municipality "
+                         "(令第1条第1項)"),
+    "shugaku.on_register": ("就学: 学齢簿は住民基本台帳に基づき、転入した学齢児童を加除訂正で記載（令第1条第2項・"
+                            "第3条）",
+                            "就学: the 学齢簿 follows the 住民基本台帳: a 学齢児童 who moves in is added "
+                            "(令第1条第2項, 第3条)"),
+    "shugaku.register_items": ("就学: 学齢簿に学齢児童の氏名・現住所・生年月日・性別を記載（規則第30条第1項第1号）",
+                               "就学: the 学齢簿 records the child's 氏名, 現住所, 生年月日 and 性別 "
+                               "(規則第30条第1項第1号)"),
+    "shugaku.guardian_items": ("就学: 学齢簿に保護者の氏名・現住所・学齢児童との関係を記載（規則第30条第1項第2号）",
+                               "就学: the 学齢簿 records the 保護者's 氏名, 現住所 and relation to the child "
+                               "(規則第30条第1項第2号)"),
+    "shugaku.entrants": ("就学: 前学年中に満6歳に達する者の学齢簿を学年の初めから五月前までに作成（令第2条）",
+                         "就学: the 学齢簿 of those reaching six in the 学年 before, made five months before the "
+                         "学年 (令第2条)"),
+    "shugaku.base_day": ("就学: 就学予定者の学齢簿は十月一日現在で作成（規則第31条）",
+                         "就学: the 学齢簿 of the 就学予定者 made as of 10月1日 (規則第31条)"),
+    "shugaku.entry_notice": ("就学: 就学予定者の保護者に翌学年の初めから二月前までに入学期日を通知（令第5条第1項）",
+                             "就学: the 入学期日 notified two months before the 学年 (令第5条第1項)"),
+    "shugaku.late_notice": ("就学: 通知の期限の翌日以後に学齢簿に記載された就学予定者には速やかに通知"
+                            "（令第6条第1号）",
+                            "就学: a 就学予定者 recorded after the notice's 期限 is notified promptly (令第6条第1号)"),
+    "shugaku.principal_notice": ("就学: 入学期日の通知と同時に校長に氏名及び入学期日を通知（令第7条）",
+                                 "就学: the 校長 is notified of the 氏名 and the 入学期日 (令第7条)"),
+    "shugaku.entrant_items": ("就学: 就学予定者の学齢簿に本人及び保護者に関する事項を記載（規則第30条第2項）",
+                              "就学: the 学齢簿 of the 就学予定者 records the child's and the 保護者's items "
+                              "(規則第30条第2項)"),
+}
+
 SCENARIO_RULES: Mapping[str, Text] = {
     **TAX_SCENARIO_RULES,
     **KAIGO_SCENARIO_RULES,
@@ -405,6 +445,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **NENKIN_SCENARIO_RULES,
     **KOKUHO_SCENARIO_RULES,
     **SENKYO_SCENARIO_RULES,
+    **SHUGAKU_SCENARIO_RULES,
     "juminzei.levied": ("個人住民税: 1月1日の住所地の市町村が課税",
                         "個人住民税: the municipality of the address on 1月1日"),
     "kokuho.dates": ("国保: 資格取得日と喪失日", "国保: 取得日 and 喪失日"),

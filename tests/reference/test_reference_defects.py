@@ -27,6 +27,7 @@ from conformance.checks import (
     nenkin_scenarios,
     scenarios,
     senkyo_scenarios,
+    shugaku_scenarios,
 )
 from conformance.checks.scenarios import Scenario
 from conformance.errors import UsageError
@@ -152,6 +153,13 @@ AFFECTS: dict[str, set[str]] = {
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
         "form_member_order_by_age", "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
         "form_issue_number_repeated", "form_official_use_ignored", "form_data_stale")},
+    # 就学 (conformance/reference/shugaku.py; each defect's own test: tests/checks/test_shugaku_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "shugaku_six_on_birthday", "shugaku_fifteen_on_birthday", "shugaku_register_omits_seito",
+        "shugaku_register_yearly", "shugaku_entrants_deadline_november", "shugaku_entrants_as_of_deadline",
+        "shugaku_notice_one_month_before", "shugaku_late_entrant_regular_deadline",
+        "shugaku_principal_notice_without_date", "shugaku_register_without_sex",
+        "shugaku_guardian_relation_as_zokugara", "shugaku_entrant_without_guardian")},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
@@ -179,6 +187,9 @@ RULE_PROBES = (
     *(senkyo_scenarios.RECENT, senkyo_scenarios.LATE_NOTICE, senkyo_scenarios.LATE_NOTICE_REGISTERED,
       senkyo_scenarios.MOVED_BEFORE_REGISTRATION, senkyo_scenarios.MOVED, senkyo_scenarios.DIED,
       senkyo_scenarios.STRUCK_OFF, senkyo_scenarios.NOT_YET_STRUCK_OFF),
+    # 就学: the worked examples of conformance/checks/shugaku_scenarios.py.
+    *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
+      shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER),
 )
 
 
@@ -262,6 +273,9 @@ def query(api: Api, scenario: Scenario) -> dict[str, Any]:
     # The numbers of appended persons differ from server to server: compare everything else.
     document.pop("宛名番号")
     for child in document["児童手当"]["児童"]:
+        child.pop("宛名番号")
+    shugaku = document["就学"]
+    for child in (*shugaku["児童"], *shugaku["学齢簿"], *shugaku["就学予定者"]["者"]):
         child.pop("宛名番号")
     return document
 

@@ -16,6 +16,7 @@ from conformance.checks.kokuho_scenarios import KOKUHO_RULES
 from conformance.checks.nenkin_scenarios import NENKIN_RULES
 from conformance.checks.scenarios import RULES
 from conformance.checks.senkyo_scenarios import SENKYO_RULES
+from conformance.checks.shugaku_scenarios import SHUGAKU_RULES
 from conformance.checks.tax_scenarios import TAX_RULES
 from conformance.reporting import i18n
 from conformance.shipped_checks import default_registry
@@ -39,7 +40,8 @@ NAMES = re.compile(r"conformance\..*|.*\.(?:py|json|yaml|yml|csv|tsv|txt|xml|pdf
 MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observation"}
 
 #: The rules of every scenario check module (their names are no finding codes themselves).
-ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES)
+ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES,
+             *SHUGAKU_RULES)
 
 
 def _trees(folders: tuple[str, ...] = SOURCES) -> Iterator[tuple[Path, ast.Module]]:
