@@ -19,6 +19,7 @@ def default_registry() -> Registry:
         jido_scenarios,
         jumin,
         kaigo_scenarios,
+        kodomo_scenarios,
         kokuho_scenarios,
         kyotsu,
         nenkin_scenarios,
@@ -38,7 +39,7 @@ def default_registry() -> Registry:
     for module in (api, files, forms, jumin, scenarios, tax_scenarios, kokuho_scenarios, nenkin_scenarios,
                    senkyo_scenarios, kaigo_scenarios, jido_scenarios, scenario_check, model_check, kyotsu, search):
         registry.add_module(module)
-    # 就学 (the 学齢簿).
-    for module in (shugaku_scenarios,):
+    # 就学 (the 学齢簿), 子ども・子育て支援 (the driver operation kodomo.nintei).
+    for module in (shugaku_scenarios, kodomo_scenarios):
         registry.add_module(module)
     return registry

@@ -490,6 +490,41 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("shugaku_entrant_without_guardian",
            "就学: the 学齢簿 of the 就学予定者 records no 保護者",
            ("shugaku-2025.12-3.30.0.2.0-R001",)),
+    # 子ども・子育て支援 (子ども・子育て支援法; the statute edition kodomo_kosodate 2025.12, the driver operation
+    # kodomo.nintei of conformance/reference/kodomo.py): each changes one field of the 処分 for the
+    # applications its check generates (conformance/checks/kodomo_scenarios.py).
+    Defect("kodomo_preschool_until_sixth_birthday",
+           "子ども・子育て支援: a child is a 小学校就学前子ども only until the 6th birthday instead of the "
+           "小学校就学の始期",
+           ("kodomo_kosodate-2025.12-1.19.0.1.0-R001",)),
+    Defect("kodomo_one_from_third_birthday",
+           "子ども・子育て支援: 第1号 from the 3rd birthday instead of the day three is reached (the day before)",
+           ("kodomo_kosodate-2025.12-1.19.0.1.1-R001",)),
+    Defect("kodomo_two_needs_care_ignored",
+           "子ども・子育て支援: a child of three or more who needs 保育 is given 第1号 instead of 第2号",
+           ("kodomo_kosodate-2025.12-1.19.0.1.2-R001",)),
+    Defect("kodomo_three_until_birthday",
+           "子ども・子育て支援: a child who needs 保育 stays 第3号 up to the 3rd birthday instead of the day three is "
+           "reached",
+           ("kodomo_kosodate-2025.12-1.19.0.1.3-R001",)),
+    Defect("kodomo_moved_out_certified",
+           "子ども・子育て支援: a 保護者 who has moved out is still certified by this municipality",
+           ("kodomo_kosodate-2025.12-1.20.0.2.0-R001",)),
+    Defect("kodomo_no_amount_for_infants",
+           "子ども・子育て支援: no 保育必要量 is certified for a 第3号 child",
+           ("kodomo_kosodate-2025.12-1.20.0.3.0-R001",)),
+    Defect("kodomo_notice_to_child",
+           "子ども・子育て支援: the result is addressed to the child instead of the 保護者",
+           ("kodomo_kosodate-2025.12-1.20.0.4.0-R001",)),
+    Defect("kodomo_certificate_without_category",
+           "子ども・子育て支援: the 支給認定証 records no 区分",
+           ("kodomo_kosodate-2025.12-1.20.0.4.0-R002",)),
+    Defect("kodomo_refusal_without_reason",
+           "子ども・子育て支援: an application without 資格 is refused without a reason",
+           ("kodomo_kosodate-2025.12-1.20.0.5.0-R001",)),
+    Defect("kodomo_deadline_next_month",
+           "子ども・子育て支援: the 処分 is due on the same day of the next month instead of within thirty days",
+           ("kodomo_kosodate-2025.12-1.20.0.6.0-R001",)),
 )
 
 

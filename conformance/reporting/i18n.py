@@ -438,6 +438,34 @@ SHUGAKU_SCENARIO_RULES: Mapping[str, Text] = {
                               "(規則第30条第2項)"),
 }
 
+#: The rules of conformance/checks/kodomo_scenarios.py (子ども・子育て支援, 子ども・子育て支援法).
+KODOMO_SCENARIO_RULES: Mapping[str, Text] = {
+    "kodomo.preschool": ("子ども・子育て支援: 小学校就学前子どもの保護者に認定（第19条第1項）",
+                         "子ども・子育て支援: 認定 for the 保護者 of a 小学校就学前子ども only (第19条第1項)"),
+    "kodomo.category_one": ("子ども・子育て支援: 満三歳以上で保育を必要としない子どもは第1号（第19条第1項第1号）",
+                            "子ども・子育て支援: 第1号 from the day three is reached, without the need of 保育 "
+                            "(第19条第1項第1号)"),
+    "kodomo.category_two": ("子ども・子育て支援: 満三歳以上で家庭において必要な保育を受けることが困難な子どもは第2号"
+                            "（第19条第1項第2号）",
+                            "子ども・子育て支援: 第2号 for a child of three or more who needs 保育 "
+                            "(第19条第1項第2号)"),
+    "kodomo.category_three": ("子ども・子育て支援: 満三歳未満で家庭において必要な保育を受けることが困難な子どもは第3"
+                              "号（第19条第1項第3号）",
+                              "子ども・子育て支援: 第3号 for a child under three who needs 保育 (第19条第1項第3号)"),
+    "kodomo.residence": ("子ども・子育て支援: 認定は保護者の居住地の市町村が行う（第20条第2項）",
+                         "子ども・子育て支援: certified by the municipality of the 保護者's 居住地 (第20条第2項)"),
+    "kodomo.care_amount": ("子ども・子育て支援: 第2号・第3号の子どもは保育必要量を認定（第20条第3項）",
+                           "子ども・子育て支援: a 保育必要量 for the 第2号 and 第3号 (第20条第3項)"),
+    "kodomo.notice": ("子ども・子育て支援: 認定の結果を保護者に通知（第20条第4項）",
+                      "子ども・子育て支援: the result notified to the 保護者 (第20条第4項)"),
+    "kodomo.certificate": ("子ども・子育て支援: 区分・保育必要量を記載した支給認定証を交付（第20条第4項）",
+                           "子ども・子育て支援: the 支給認定証 records the 区分 and the 保育必要量 (第20条第4項)"),
+    "kodomo.refusal_reason": ("子ども・子育て支援: 資格を有すると認められないときは理由を付して通知（第20条第5項）",
+                              "子ども・子育て支援: an application without 資格 refused with a reason (第20条第5項)"),
+    "kodomo.decision_deadline": ("子ども・子育て支援: 申請に対する処分は申請のあった日から三十日以内（第20条第6項）",
+                                 "子ども・子育て支援: the 処分 within thirty days of the application (第20条第6項)"),
+}
+
 SCENARIO_RULES: Mapping[str, Text] = {
     **TAX_SCENARIO_RULES,
     **KAIGO_SCENARIO_RULES,
@@ -446,6 +474,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **KOKUHO_SCENARIO_RULES,
     **SENKYO_SCENARIO_RULES,
     **SHUGAKU_SCENARIO_RULES,
+    **KODOMO_SCENARIO_RULES,
     "juminzei.levied": ("個人住民税: 1月1日の住所地の市町村が課税",
                         "個人住民税: the municipality of the address on 1月1日"),
     "kokuho.dates": ("国保: 資格取得日と喪失日", "国保: 取得日 and 喪失日"),

@@ -23,6 +23,7 @@ from conformance.catalog.models import DOMAIN_SLUGS
 from conformance.checks import (
     jido_scenarios,
     kaigo_scenarios,
+    kodomo_scenarios,
     kokuho_scenarios,
     nenkin_scenarios,
     scenarios,
@@ -160,6 +161,13 @@ AFFECTS: dict[str, set[str]] = {
         "shugaku_notice_one_month_before", "shugaku_late_entrant_regular_deadline",
         "shugaku_principal_notice_without_date", "shugaku_register_without_sex",
         "shugaku_guardian_relation_as_zokugara", "shugaku_entrant_without_guardian")},
+    # 子ども・子育て支援 (the driver operation kodomo.nintei, conformance/reference/kodomo.py; each defect's own
+    # test: tests/checks/test_kodomo_scenarios.py).
+    **{name: {"kodomo"} for name in (
+        "kodomo_preschool_until_sixth_birthday", "kodomo_one_from_third_birthday", "kodomo_two_needs_care_ignored",
+        "kodomo_three_until_birthday", "kodomo_moved_out_certified", "kodomo_no_amount_for_infants",
+        "kodomo_notice_to_child", "kodomo_certificate_without_category", "kodomo_refusal_without_reason",
+        "kodomo_deadline_next_month")},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
@@ -253,7 +261,22 @@ def probe(api: Api) -> dict[str, Any]:
     api.post(f"/residents/{JAPANESE['宛名番号']}/corrections", CORRECTION)
     probes["correction"] = api.get(f"/residents/{JAPANESE['宛名番号']}/history").json()
     probes["jutogai"] = jutogai_probe(api)
+    probes["kodomo"] = [kodomo_probe(api, application) for application in KODOMO_PROBES]
     return probes
+
+
+#: Applications each 子ども・子育て支援 defect answers differently for: the worked examples of
+#: conformance/checks/kodomo_scenarios.py.
+KODOMO_PROBES = tuple(application for rule in kodomo_scenarios.KODOMO_RULES.values() for application in rule.examples)
+
+
+def kodomo_probe(api: Api, application: kodomo_scenarios.Application) -> list[dict[str, Any]]:
+    """The 処分 of each child's application (the 通知先 as the role of the person: numbers differ)."""
+    client = RequestsHttpClient(ApiTarget(base_url=api.url), base_url=api.url)
+    loaded = scenarios.load(client, application.household, TOWN_CODE)
+    answers = kodomo_scenarios.apply(client, "/driver/v1", loaded, application)
+    roles = {loaded.atena: "保護者", **dict.fromkeys(loaded.children, "子ども")}
+    return [{**answer, "通知先": roles.get(answer["通知先"], "?")} for answer in answers.values()]
 
 
 def forms_probe(api: Api, form_id: str, body: dict[str, Any]) -> Any:
