@@ -19,11 +19,13 @@ def default_registry() -> Registry:
         jido_scenarios,
         jumin,
         kaigo_scenarios,
+        kodomo_scenarios,
         kokuho_scenarios,
         kyotsu,
         nenkin_scenarios,
         scenarios,
         senkyo_scenarios,
+        shugaku_scenarios,
         tax_scenarios,
     )
     from conformance.scenarios import check as scenario_check
@@ -36,5 +38,8 @@ def default_registry() -> Registry:
     # 児童手当.
     for module in (api, files, forms, jumin, scenarios, tax_scenarios, kokuho_scenarios, nenkin_scenarios,
                    senkyo_scenarios, kaigo_scenarios, jido_scenarios, scenario_check, model_check, kyotsu, search):
+        registry.add_module(module)
+    # 就学 (the 学齢簿), 子ども・子育て支援 (the driver operation kodomo.nintei).
+    for module in (shugaku_scenarios, kodomo_scenarios):
         registry.add_module(module)
     return registry

@@ -12,10 +12,12 @@ import pytest
 from conformance.checks.api import NEGATIVE_CHECKS
 from conformance.checks.jido_scenarios import JIDO_RULES
 from conformance.checks.kaigo_scenarios import KAIGO_RULES
+from conformance.checks.kodomo_scenarios import KODOMO_RULES
 from conformance.checks.kokuho_scenarios import KOKUHO_RULES
 from conformance.checks.nenkin_scenarios import NENKIN_RULES
 from conformance.checks.scenarios import RULES
 from conformance.checks.senkyo_scenarios import SENKYO_RULES
+from conformance.checks.shugaku_scenarios import SHUGAKU_RULES
 from conformance.checks.tax_scenarios import TAX_RULES
 from conformance.reporting import i18n
 from conformance.shipped_checks import default_registry
@@ -32,6 +34,7 @@ NOT_CODES = {
     "jumin.residents": "a cache key of conformance/checks/jumin.py",
     "forms.scrubber": "a cache key of conformance/checks/forms/common.py",
     "re._parser": "a module of the standard library (conformance/columnar/kernel.py)",
+    "kodomo.nintei": "a driver operation id of conformance/checks/kodomo_scenarios.py",
 }
 #: Dotted literals that are module or file names, never codes.
 NAMES = re.compile(r"conformance\..*|.*\.(?:py|json|yaml|yml|csv|tsv|txt|xml|pdf|har|jsonl|zip)")
@@ -39,7 +42,8 @@ NAMES = re.compile(r"conformance\..*|.*\.(?:py|json|yaml|yml|csv|tsv|txt|xml|pdf
 MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observation"}
 
 #: The rules of every scenario check module (their names are no finding codes themselves).
-ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES)
+ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES,
+             *SHUGAKU_RULES, *KODOMO_RULES)
 
 
 def _trees(folders: tuple[str, ...] = SOURCES) -> Iterator[tuple[Path, ast.Module]]:
