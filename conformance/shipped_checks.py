@@ -19,6 +19,7 @@ def default_registry() -> Registry:
         jido_scenarios,
         jumin,
         kaigo_scenarios,
+        koki_scenarios,
         kokuho_scenarios,
         kyotsu,
         nenkin_scenarios,
@@ -37,4 +38,6 @@ def default_registry() -> Registry:
     for module in (api, files, forms, jumin, scenarios, tax_scenarios, kokuho_scenarios, nenkin_scenarios,
                    senkyo_scenarios, kaigo_scenarios, jido_scenarios, scenario_check, model_check, kyotsu, search):
         registry.add_module(module)
+    # 後期高齢者医療 (koki_scenarios).
+    registry.add_module(koki_scenarios)
     return registry

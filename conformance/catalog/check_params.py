@@ -225,6 +225,11 @@ _SENKYO_SCENARIOS = tuple(f"scenario.senkyo.{name}" for name in (
     "national_suffrage", "local_suffrage", "qualification", "registration_day", "moved_out_registration",
     "indication_on_move_out", "indication_at_registration", "struck_off_on_death", "struck_off_after_four_months"))
 
+#: The scenario checks of 後期高齢者医療 beyond the start by age (conformance/checks/koki_scenarios.py).
+_KOKI_SCENARIOS = tuple(f"scenario.koki_korei.{name}" for name in (
+    "insured", "certified", "welfare_excluded", "acquired_on_move_in", "acquired_after_welfare",
+    "acquired_on_certification", "lost_day_after", "lost_on_move_day", "lost_on_welfare"))
+
 #: Every check of the harness (conformance/shipped_checks.py default_registry) -> its parameters.
 CHECK_PARAMS: dict[str, type[Params]] = {
     "api.openapi": ApiOpenApiParams,
@@ -254,6 +259,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.search.kana": SearchKanaParams,
     "model.jumin.state_machine": NoParams,
     **_FORM_CHECKS,
+    **dict.fromkeys(_KOKI_SCENARIOS, NoParams),
 }
 
 

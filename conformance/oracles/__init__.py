@@ -40,7 +40,7 @@ from conformance.oracles.kaigo import (
     kaigo_loss_date,
 )
 from conformance.oracles.keijidosha import Ownership, keijidosha_levy_date, keijidosha_tax_payer
-from conformance.oracles.koki_korei import koki_korei_start
+from conformance.oracles.koki_korei import KokiFacts, koki_insured_on, koki_korei_start, koki_qualification
 from conformance.oracles.kokuho import (
     KokuhoQualification,
     high_cost_count_carries_over,
@@ -73,6 +73,7 @@ from conformance.oracles.wareki import date_style, is_unknown_date, parse_wareki
 __all__ = [
     "Facility",
     "FacilityKind",
+    "KokiFacts",
     "KokuhoQualification",
     "LocalGovernment",
     "Month",
@@ -112,7 +113,9 @@ __all__ = [
     "kaigo_loss_date",
     "keijidosha_levy_date",
     "keijidosha_tax_payer",
+    "koki_insured_on",
     "koki_korei_start",
+    "koki_qualification",
     "kokuho_billed_months",
     "kokuho_loss_date",
     "kokuho_qualifications",

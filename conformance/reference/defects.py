@@ -449,6 +449,38 @@ DEFECTS: dict[str, Defect] = _defects(
            "the 通称 of a 特別永住者 is empty on the per-person endpoints (resident, history, household), "
            "though the list and the export still carry it",
            ("jumin-1.0-1.1.2-R006",)),
+    # 後期高齢者医療 beyond the start by age (conformance/reference/koki_korei.py, checks/koki_scenarios.py):
+    # each changes one field of the answer's 後期高齢者医療 (被保険者, 資格取得日 or 資格喪失日).
+    Defect("koki_korei_lost_within_prefecture",
+           "後期高齢者医療: a move to another municipality of the same prefecture ends 資格 (the municipality is "
+           "taken for the 広域連合's 区域)",
+           ("koki_korei-2025.12-1.50.0.1.0-R001", "koki_korei-2025.12-1.50.0.1.1-R001")),
+    Defect("koki_korei_certification_ignored",
+           "後期高齢者医療: a person of 65 to 74 with the 広域連合's 障害認定 is not shown as 被保険者",
+           ("koki_korei-2025.12-1.50.0.1.0-R001", "koki_korei-2025.12-1.50.0.1.2-R001")),
+    Defect("koki_korei_welfare_ignored",
+           "後期高齢者医療: a person of a household receiving 生活保護 is still shown as 被保険者",
+           ("koki_korei-2025.12-1.51.0.1.0-R001", "koki_korei-2025.12-1.51.0.1.1-R001")),
+    Defect("koki_korei_acquired_on_notification",
+           "後期高齢者医療: a person of 75 or more who moves in acquires 資格 on the 届出年月日 instead of the day "
+           "of the move",
+           ("koki_korei-2025.12-1.52.0.1.2-R001",)),
+    Defect("koki_korei_welfare_end_next_day",
+           "後期高齢者医療: 資格 starts the day after 生活保護 ends instead of on that day",
+           ("koki_korei-2025.12-1.52.0.1.0-R001",)),
+    Defect("koki_korei_certified_next_month",
+           "後期高齢者医療: 資格 by a 障害認定 starts on the first of the month after the 認定 instead of its day",
+           ("koki_korei-2025.12-1.52.0.1.3-R001",)),
+    Defect("koki_korei_lost_on_move_out_day",
+           "後期高齢者医療: 資格 is lost on the last day of the address (the death, the 転出) instead of the day after",
+           ("koki_korei-2025.12-1.53.0.1.0-R001",)),
+    Defect("koki_korei_lost_day_after_on_move",
+           "後期高齢者医療: 資格 is lost the day after a move to another prefecture even when the address there "
+           "began on the move day (no ただし書)",
+           ("koki_korei-2025.12-1.53.0.1.0-R002",)),
+    Defect("koki_korei_welfare_lost_day_after",
+           "後期高齢者医療: 資格 is lost the day after 生活保護 starts instead of on that day",
+           ("koki_korei-2025.12-1.53.0.2.0-R001",)),
 )
 
 

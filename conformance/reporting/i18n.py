@@ -398,6 +398,35 @@ JIDO_SCENARIO_RULES: Mapping[str, Text] = {
                                "児童手当: 受給資格 with a 児童 and an address in Japan (第4条第1項第1号)"),
 }
 
+#: The rules of conformance/checks/koki_scenarios.py (後期高齢者医療, 高齢者の医療の確保に関する法律).
+KOKI_SCENARIO_RULES: Mapping[str, Text] = {
+    "koki_korei.insured": ("後期高齢者医療: 広域連合（都道府県）の区域内に住所を有する75歳以上の者は被保険者"
+                           "（第50条第1号）",
+                           "後期高齢者医療: 被保険者 with an address in the 広域連合's 区域 (the prefecture) aged 75 "
+                           "or more (第50条第1号)"),
+    "koki_korei.certified": ("後期高齢者医療: 65歳以上75歳未満で広域連合の障害認定を受けた者は被保険者（第50条第2号）",
+                             "後期高齢者医療: 被保険者 at 65 to 74 with the 広域連合's 障害認定 (第50条第2号)"),
+    "koki_korei.welfare_excluded": ("後期高齢者医療: 生活保護を受けている世帯に属する者は被保険者としない"
+                                    "（第51条第1号）",
+                                    "後期高齢者医療: no 被保険者 in a household receiving 生活保護 (第51条第1号)"),
+    "koki_korei.acquired_on_move_in": ("後期高齢者医療: 75歳以上の者が区域内に住所を有するに至った日に資格取得"
+                                       "（第52条第2号）",
+                                       "後期高齢者医療: 資格取得 on the day a person of 75 or more moves into the 区域 "
+                                       "(第52条第2号)"),
+    "koki_korei.acquired_after_welfare": ("後期高齢者医療: 生活保護を受けなくなった日に資格取得（第52条）",
+                                          "後期高齢者医療: 資格取得 on the day 生活保護 ends (第52条 柱書)"),
+    "koki_korei.acquired_on_certification": ("後期高齢者医療: 障害認定を受けた日に資格取得（第52条第3号）",
+                                             "後期高齢者医療: 資格取得 on the day of the 障害認定 (第52条第3号)"),
+    "koki_korei.lost_day_after": ("後期高齢者医療: 区域内に住所を有しなくなった日の翌日に資格喪失（第53条第1項）",
+                                  "後期高齢者医療: 資格喪失 the day after the address in the 区域 ends (第53条第1項)"),
+    "koki_korei.lost_on_move_day": ("後期高齢者医療: 同日に他の広域連合の区域内に住所を有するに至ったときはその日に"
+                                    "資格喪失（第53条第1項ただし書）",
+                                    "後期高齢者医療: 資格喪失 on the move-out day when an address in another 広域連合 "
+                                    "begins that day (第53条第1項ただし書)"),
+    "koki_korei.lost_on_welfare": ("後期高齢者医療: 生活保護を受けるに至った日に資格喪失（第53条第2項）",
+                                   "後期高齢者医療: 資格喪失 on the day 生活保護 starts (第53条第2項)"),
+}
+
 SCENARIO_RULES: Mapping[str, Text] = {
     **TAX_SCENARIO_RULES,
     **KAIGO_SCENARIO_RULES,
@@ -422,6 +451,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
                           "支援措置: protection continues after move-out (前住所地)"),
     "removal_date": ("除票: 転出予定年月日と転入通知の転入日の早い方",
                      "除票: the earlier of 転出予定年月日 and the 転入通知's 転入日"),
+    **KOKI_SCENARIO_RULES,
 }
 
 #: schemathesis checks run by ``api.openapi`` (conformance/checks/api.py); codes ``api.<name>``.

@@ -23,6 +23,7 @@ from conformance.catalog.models import DOMAIN_SLUGS
 from conformance.checks import (
     jido_scenarios,
     kaigo_scenarios,
+    koki_scenarios,
     kokuho_scenarios,
     nenkin_scenarios,
     scenarios,
@@ -152,6 +153,11 @@ AFFECTS: dict[str, set[str]] = {
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
         "form_member_order_by_age", "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
         "form_issue_number_repeated", "form_official_use_ignored", "form_data_stale")},
+    # 後期高齢者医療 (conformance/reference/koki_korei.py; each defect's own test: tests/checks/test_koki_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "koki_korei_lost_within_prefecture", "koki_korei_certification_ignored", "koki_korei_welfare_ignored",
+        "koki_korei_acquired_on_notification", "koki_korei_welfare_end_next_day", "koki_korei_certified_next_month",
+        "koki_korei_lost_on_move_out_day", "koki_korei_lost_day_after_on_move", "koki_korei_welfare_lost_day_after")},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
@@ -179,6 +185,9 @@ RULE_PROBES = (
     *(senkyo_scenarios.RECENT, senkyo_scenarios.LATE_NOTICE, senkyo_scenarios.LATE_NOTICE_REGISTERED,
       senkyo_scenarios.MOVED_BEFORE_REGISTRATION, senkyo_scenarios.MOVED, senkyo_scenarios.DIED,
       senkyo_scenarios.STRUCK_OFF, senkyo_scenarios.NOT_YET_STRUCK_OFF),
+    # 後期高齢者医療: the worked examples of conformance/checks/koki_scenarios.py.
+    *(koki_scenarios.MOVED_WITHIN, koki_scenarios.DIED, koki_scenarios.TO_OTHER_PREFECTURE, koki_scenarios.WELFARE,
+      koki_scenarios.WELFARE_ENDED, koki_scenarios.CERTIFIED, koki_scenarios.FROM_ABROAD),
 )
 
 
