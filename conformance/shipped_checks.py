@@ -16,6 +16,7 @@ def default_registry() -> Registry:
         api,
         files,
         forms,
+        fuyo_scenarios,
         jido_scenarios,
         jumin,
         kaigo_scenarios,
@@ -38,6 +39,7 @@ def default_registry() -> Registry:
     for module in (api, files, forms, jumin, scenarios, tax_scenarios, kokuho_scenarios, nenkin_scenarios,
                    senkyo_scenarios, kaigo_scenarios, jido_scenarios, scenario_check, model_check, kyotsu, search):
         registry.add_module(module)
-    # 後期高齢者医療 (koki_scenarios).
+    # 後期高齢者医療 (koki_scenarios), 児童扶養手当 (fuyo_scenarios).
     registry.add_module(koki_scenarios)
+    registry.add_module(fuyo_scenarios)
     return registry

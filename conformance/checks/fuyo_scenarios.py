@@ -122,8 +122,8 @@ def _near_limit(limit: Callable[[int], int], dependants: tuple[int, int], spread
 
 @st.composite
 def _partial(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    """一部支給 claimants (no 扶養親族等): 前年所得 from the 全部支給 limit to 190万円, 1 to 4 children."""
-    income = draw(st.integers(fuyo.full_limit(0), 1_899_999))
+    """一部支給 claimants (no 扶養親族等): 前年所得 above the 全部支給 limit, below 190万円, 1 to 4 children."""
+    income = draw(st.integers(fuyo.full_limit(0) + 1, 1_899_999))  # the limit itself: full_limit's
     return draw(_family(count=(1, 4), income=income))
 
 
@@ -232,6 +232,7 @@ def _month_field(name: str, *, last: bool = False) -> Callable[[Mapping[str, Any
 #: (第7条第3項); a child born 2007-04-01 is a 児童 until 2025-03-31 and one born 2007-04-02 until
 #: 2026-03-31 (第3条第1項); three children: 基本額 and two 加算額 (第5条第2項); a move abroad on
 #: 2025-06-10 pays 2025-06 whole (第5条第1項); 前年所得 690,000円 with no 扶養親族等 is 一部支給 (以上),
+#: 1,000,000円 with two 加算対象扶養親族等 is 全部支給 (limit 1,450,000円), 1,450,000円 一部支給;
 #: 1,000,000円 stops 7,970円 of one child's amount (310,000 x 0.0256619 = 7,955.2 -> 7,960 + 10); 50,001円 of
 #: 養育費 counts 40,001円 (四捨五入 of 40,000.8).
 CLAIMED = Scenario(2024, _MOTHER, _SINCE, as_of=date(2025, 2, 1), children=(date(2015, 5, 5),),
@@ -245,11 +246,15 @@ LEFT_JAPAN = Scenario(2025, _MOTHER, _SINCE, planned_out=date(2025, 6, 10), as_o
                       children=(date(2015, 5, 5),), records=claimant(date(2025, 1, 9)))
 AT_THE_LIMIT = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
                         records=claimant(date(2025, 4, 10), income=690_000))
+BELOW_WITH_DEPENDANTS = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
+                                 records=claimant(date(2025, 4, 10), income=1_000_000, dependants=2))
+AT_THE_LIMIT_WITH_DEPENDANTS = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
+                                        records=claimant(date(2025, 4, 10), income=1_450_000, dependants=2))
 PARTIAL = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
                    records=claimant(date(2025, 4, 10), income=1_000_000))
 WITH_SUPPORT = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
                         records=claimant(date(2025, 4, 10), income=500_000, support=50_001))
-AT_THE_STOP_LIMIT = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
+BELOW_THE_STOP_LIMIT = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
                              records=claimant(date(2025, 4, 10), income=2_000_000))
 
 FUYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
@@ -269,10 +274,10 @@ FUYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          (AT_THE_LIMIT,), needs_records=True),
     Rule("jido_fuyo_teate.full_limit_dependants", "児童扶養手当: the 全部支給 limit 38万円 higher for each "
          "加算対象扶養親族等 (施行令 第2条の4第1項第2号)", _near_limit(fuyo.full_limit, (1, 3), 400_000), _kind,
-         picked(PART, "支給区分"), needs_records=True),
+         picked(PART, "支給区分"), (BELOW_WITH_DEPENDANTS, AT_THE_LIMIT_WITH_DEPENDANTS), needs_records=True),
     Rule("jido_fuyo_teate.stop_limit", "児童扶養手当: 全部停止 from 208万円 and 38万円 for each 加算対象扶養親族等 "
          "(施行令 第2条の4第2項第1号)", _near_limit(fuyo.stop_limit, (0, 3), 200_000), _kind,
-         picked(PART, "支給区分"), (AT_THE_STOP_LIMIT,), needs_records=True),
+         picked(PART, "支給区分"), (BELOW_THE_STOP_LIMIT,), needs_records=True),
     Rule("jido_fuyo_teate.partial_stop", "児童扶養手当: the 一部支給停止額 (施行令 第2条の4第2項第2号, 第3項, 第4項)",
          _partial, _stopped, picked(PART, "一部支給停止額"), (PARTIAL,), needs_records=True),
     Rule("jido_fuyo_teate.support", "児童扶養手当: 8割 of the 養育費 counted as 所得 (法第9条第2項; 施行令 "

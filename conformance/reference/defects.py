@@ -481,6 +481,42 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("koki_korei_welfare_lost_day_after",
            "後期高齢者医療: 資格 is lost the day after 生活保護 starts instead of on that day",
            ("koki_korei-2025.12-1.53.0.2.0-R001",)),
+    # 児童扶養手当 (conformance/reference/jido_fuyo.py, checks/fuyo_scenarios.py): each changes one field of
+    # the answer's 児童扶養手当 on the claimants of its check.
+    Defect("jido_fuyo_child_end_from_birthday",
+           "児童扶養手当: a child is a 児童 until the first 3月31日 after the 18th birthday instead of the day 18 is "
+           "reached (a child born on 4月1日 counts a year too long)",
+           ("jido_fuyo_teate-2025.12-1.3.0.1.0-R001",)),
+    Defect("jido_fuyo_paid_from_claim_month",
+           "児童扶養手当: paid from the month of the 認定の請求 instead of the month after it",
+           ("jido_fuyo_teate-2025.12-1.7.0.1.0-R001",)),
+    Defect("jido_fuyo_paid_in_even_months",
+           "児童扶養手当: paid in the even months (as 児童手当) instead of January, March, ... November",
+           ("jido_fuyo_teate-2025.12-1.7.0.3.0-R001",)),
+    Defect("jido_fuyo_prorated_last_month",
+           "児童扶養手当: the month of the claimant's death or move abroad is paid by its days instead of whole",
+           ("jido_fuyo_teate-2025.12-1.5.0.1.0-R001",)),
+    Defect("jido_fuyo_third_child_old_addition",
+           "児童扶養手当: the third and later 監護等児童 add 6,450円 (the rule before 令和6年11月) instead of the "
+           "加算額",
+           ("jido_fuyo_teate-2025.12-1.5.0.2.0-R001",)),
+    Defect("jido_fuyo_full_limit_exclusive",
+           "児童扶養手当: a 前年所得 equal to the 全部支給 limit is still 全部支給 (以上 read as 超える)",
+           ("jido_fuyo_teate-2025.12-1.9.0.1.0-R001", "jido_fuyo_teate-2025.12-2.2.4.1.0-R001",
+            "jido_fuyo_teate-2025.12-2.2.4.1.1-R001", "jido_fuyo_teate-2025.12-2.2.4.1.2-R001")),
+    Defect("jido_fuyo_dependants_ignored",
+           "児童扶養手当: the 全部支給 limit is 69万円 whatever the 加算対象扶養親族等 (no 38万円 for each)",
+           ("jido_fuyo_teate-2025.12-2.2.4.1.0-R001", "jido_fuyo_teate-2025.12-2.2.4.1.2-R001")),
+    Defect("jido_fuyo_stop_limit_old",
+           "児童扶養手当: 全部停止 from 192万円 (the limit before 令和6年11月) instead of 208万円",
+           ("jido_fuyo_teate-2025.12-2.2.4.2.0-R001", "jido_fuyo_teate-2025.12-2.2.4.2.1-R001")),
+    Defect("jido_fuyo_stop_rounded_down",
+           "児童扶養手当: the 一部支給停止額 are cut to ten yen instead of rounding a remainder of five yen or more up",
+           ("jido_fuyo_teate-2025.12-2.2.4.2.2-R001", "jido_fuyo_teate-2025.12-2.2.4.3.0-R001",
+            "jido_fuyo_teate-2025.12-2.2.4.4.0-R001")),
+    Defect("jido_fuyo_support_counted_whole",
+           "児童扶養手当: the whole 養育費 is counted as 所得 instead of 8割",
+           ("jido_fuyo_teate-2025.12-1.9.0.2.0-R001", "jido_fuyo_teate-2025.12-2.2.4.5.0-R001")),
 )
 
 

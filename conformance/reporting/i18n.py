@@ -427,6 +427,38 @@ KOKI_SCENARIO_RULES: Mapping[str, Text] = {
                                    "後期高齢者医療: 資格喪失 on the day 生活保護 starts (第53条第2項)"),
 }
 
+#: The rules of conformance/checks/fuyo_scenarios.py (児童扶養手当, 児童扶養手当法 and its 施行令).
+FUYO_SCENARIO_RULES: Mapping[str, Text] = {
+    "jido_fuyo_teate.child_end": ("児童扶養手当: 18歳に達する日以後の最初の3月31日までが児童（第3条第1項）",
+                                  "児童扶養手当: a 児童 until the first 3月31日 after reaching 18 (第3条第1項)"),
+    "jido_fuyo_teate.start_month": ("児童扶養手当: 認定の請求をした日の属する月の翌月から支給（第7条第1項）",
+                                    "児童扶養手当: paid from the month after the 認定の請求 (第7条第1項)"),
+    "jido_fuyo_teate.payment_months": ("児童扶養手当: 奇数月の6期にそれぞれの前月までの分を支払う（第7条第3項）",
+                                       "児童扶養手当: paid in the odd months for the months before (第7条第3項)"),
+    "jido_fuyo_teate.whole_month": ("児童扶養手当: 月を単位として支給、死亡・国外転出の月も1月分（第5条第1項）",
+                                    "児童扶養手当: paid by the month, the month of a death or a move abroad whole "
+                                    "(第5条第1項)"),
+    "jido_fuyo_teate.additions": ("児童扶養手当: 監護等児童の2人目以降それぞれに加算額（第5条第2項）",
+                                  "児童扶養手当: one 加算額 for each 監護等児童 beyond the first (第5条第2項)"),
+    "jido_fuyo_teate.full_limit": ("児童扶養手当: 前年所得69万円以上で一部支給"
+                                   "（法第9条第1項、施行令第2条の4第1項第1号）",
+                                   "児童扶養手当: 一部支給 from a 前年所得 of 69万円 "
+                                   "(法第9条第1項; 施行令 第2条の4第1項第1号)"),
+    "jido_fuyo_teate.full_limit_dependants": ("児童扶養手当: 加算対象扶養親族等1人につき全部支給の限度額に38万円を加算"
+                                              "（施行令第2条の4第1項第2号）",
+                                              "児童扶養手当: the 全部支給 limit 38万円 higher for each "
+                                              "加算対象扶養親族等 (施行令 第2条の4第1項第2号)"),
+    "jido_fuyo_teate.stop_limit": ("児童扶養手当: 前年所得208万円（扶養親族等1人につき38万円加算）以上で全部停止"
+                                   "（施行令第2条の4第2項第1号）",
+                                   "児童扶養手当: 全部停止 from 208万円 and 38万円 for each 加算対象扶養親族等 "
+                                   "(施行令 第2条の4第2項第1号)"),
+    "jido_fuyo_teate.partial_stop": ("児童扶養手当: 基本額・加算額の一部支給停止額"
+                                     "（施行令第2条の4第2項第2号・第3項・第4項）",
+                                     "児童扶養手当: the 一部支給停止額 (施行令 第2条の4第2項第2号, 第3項, 第4項)"),
+    "jido_fuyo_teate.support": ("児童扶養手当: 養育費の8割を所得とみなす（法第9条第2項、施行令第2条の4第5項）",
+                                "児童扶養手当: 8割 of the 養育費 counted as 所得 (法第9条第2項; 施行令 第2条の4第5項)"),
+}
+
 SCENARIO_RULES: Mapping[str, Text] = {
     **TAX_SCENARIO_RULES,
     **KAIGO_SCENARIO_RULES,
@@ -452,6 +484,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
     "removal_date": ("除票: 転出予定年月日と転入通知の転入日の早い方",
                      "除票: the earlier of 転出予定年月日 and the 転入通知's 転入日"),
     **KOKI_SCENARIO_RULES,
+    **FUYO_SCENARIO_RULES,
 }
 
 #: schemathesis checks run by ``api.openapi`` (conformance/checks/api.py); codes ``api.<name>``.
