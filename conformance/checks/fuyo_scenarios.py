@@ -17,8 +17,9 @@ without it every check here is NOT_AUTOMATED). Each check judges one field of th
   (第2項第1号); ``一部支給停止額`` between them (第2項第2号, 第3項, 第4項); ``所得額`` with a 養育費
   (法第9条第2項; 施行令 第2条の4第5項).
 
-The children of the checks other than ``child_end`` are 5 to 14 in the months asked about, so no age
-limit changes their answers.
+The children of the checks other than ``child_end`` are born from 2011-04-02 to 2019 (児童 until 2030 at
+least), so no age limit changes their answers. Not judged: 第7条第3項ただし書 (the last period paid outside
+the 支払期月: when is the municipality's choice), 第4条 (no 監護, 生計 or 里親 is recorded), 第9条の2.
 """
 
 from __future__ import annotations
