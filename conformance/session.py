@@ -84,7 +84,8 @@ class TargetSession:
             exports.snapshot()  # the exports as loaded, before any scenario changes the records
         return Target(catalog=edition, http=client, exports=exports, data=data, seed=self.seed,
                       max_examples=self.profile.hypothesis.max_examples,
-                      append_path=self.profile.targets.load.append_path, driver=self.profile.targets.driver,
+                      append_path=self.profile.targets.load.append_path,
+                      records_path=self.profile.targets.load.records_path, driver=self.profile.targets.driver,
                       # A requirement reusing a cached response is linked to its recorded exchange.
                       cache=LinkedCache(self._recorder.link if self._recorder is not None else None),
                       # The export checks hand it the personal values of the records they find fault with.

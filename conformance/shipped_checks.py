@@ -16,10 +16,12 @@ def default_registry() -> Registry:
         api,
         files,
         forms,
+        fuyo_scenarios,
         jido_scenarios,
         jumin,
         kaigo_scenarios,
         kodomo_scenarios,
+        koki_scenarios,
         kokuho_scenarios,
         kyotsu,
         nenkin_scenarios,
@@ -39,7 +41,8 @@ def default_registry() -> Registry:
     for module in (api, files, forms, jumin, scenarios, tax_scenarios, kokuho_scenarios, nenkin_scenarios,
                    senkyo_scenarios, kaigo_scenarios, jido_scenarios, scenario_check, model_check, kyotsu, search):
         registry.add_module(module)
-    # 就学 (the 学齢簿), 子ども・子育て支援 (the driver operation kodomo.nintei).
-    for module in (shugaku_scenarios, kodomo_scenarios):
+    # 就学 (the 学齢簿), 子ども・子育て支援 (the driver operation kodomo.nintei), 後期高齢者医療 beyond the start
+    # by age, 児童扶養手当.
+    for module in (shugaku_scenarios, kodomo_scenarios, koki_scenarios, fuyo_scenarios):
         registry.add_module(module)
     return registry

@@ -233,6 +233,15 @@ _SHUGAKU_SCENARIOS = tuple(f"scenario.shugaku.{name}" for name in (
 _KODOMO_SCENARIOS = tuple(f"scenario.kodomo.{name}" for name in (
     "preschool", "category_one", "category_two", "category_three", "residence", "care_amount", "notice",
     "certificate", "refusal_reason", "decision_deadline"))
+#: The scenario checks of 後期高齢者医療 beyond the start by age (conformance/checks/koki_scenarios.py).
+_KOKI_SCENARIOS = tuple(f"scenario.koki_korei.{name}" for name in (
+    "insured", "certified", "welfare_excluded", "acquired_on_move_in", "acquired_after_welfare",
+    "acquired_on_certification", "lost_day_after", "lost_on_move_day", "lost_on_welfare"))
+
+#: The scenario checks of 児童扶養手当 (conformance/checks/fuyo_scenarios.py).
+_FUYO_SCENARIOS = tuple(f"scenario.jido_fuyo_teate.{name}" for name in (
+    "child_end", "start_month", "payment_months", "whole_month", "additions", "full_limit", "full_limit_dependants",
+    "stop_limit", "partial_stop", "support"))
 
 #: Every check of the harness (conformance/shipped_checks.py default_registry) -> its parameters.
 CHECK_PARAMS: dict[str, type[Params]] = {
@@ -265,6 +274,8 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.search.kana": SearchKanaParams,
     "model.jumin.state_machine": NoParams,
     **_FORM_CHECKS,
+    **dict.fromkeys(_KOKI_SCENARIOS, NoParams),
+    **dict.fromkeys(_FUYO_SCENARIOS, NoParams),
 }
 
 

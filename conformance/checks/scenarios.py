@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
 from conformance.checks.jumin import target_of
-from conformance.checks.registry import CheckContext, CheckFunction, check
+from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles import (
@@ -61,6 +61,8 @@ from conformance.targets.base import HttpClient, Target
 from conformance.testdata.town import town_headers
 
 APPEND_PATH = "/admin/residents"
+#: Where the scenario checks send a person's records of other 業務 (``targets.load.records_path``).
+RECORDS_PATH = "/admin/records"
 QUERY_PATH = "/residents/{atena}/qualifications"
 #: Serials of appended persons and households, counted down from far above the test town's: a vendor
 #: that numbers a 転入 as the largest number + 1 never reaches them.
@@ -98,6 +100,9 @@ class Scenario:
     children: tuple[date, ...] = field(default=())
     foreign: bool = False
     notified: date | None = None
+    #: Records of other 業務 about the person (業務, item, value), sent to the vendor's
+    #: ``targets.load.records_path`` (住民記録 holds no 生活保護, 障害認定 or 認定請求).
+    records: tuple[tuple[str, str, str], ...] = field(default=())
 
     @property
     def moved_out(self) -> date | None:
@@ -126,6 +131,8 @@ def history(scenario: Scenario, town: str) -> list[Residence]:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, tuple) and value and isinstance(value[0], tuple):
+        return "[" + " ".join(":".join(map(str, item)) for item in value) + "]"
     if isinstance(value, tuple):
         return "[" + " ".join(_text(item) for item in value) + "]"
     return value.isoformat() if isinstance(value, date) else str(value)
@@ -304,23 +311,28 @@ def _csv(rows: list[dict[str, str]]) -> bytes:
 
 @dataclass(frozen=True)
 class Loaded:
-    """A scenario in the vendor: the claimant's 宛名番号 and each child's."""
+    """A scenario in the vendor: the claimant's 宛名番号 and each child's (and the day asked about)."""
 
     atena: str
     children: tuple[str, ...]
+    as_of: date | None = None
 
 
-def load(client: HttpClient, scenario: Scenario, town: str, path: str = APPEND_PATH) -> Loaded:
-    """Append the scenario's persons to the vendor (the profile's ``targets.load.append_path``)."""
-    return load_many(client, [scenario], town, path)[0]
+def load(client: HttpClient, scenario: Scenario, town: str, path: str = APPEND_PATH,
+         records_path: str | None = RECORDS_PATH) -> Loaded:
+    """Append the scenario's persons to the vendor (the profile's ``targets.load.append_path``) and
+    send the claimant's records of other 業務 (``targets.load.records_path``)."""
+    return load_many(client, [scenario], town, path, records_path)[0]
 
 
 #: Rows per append request when scenarios are loaded together (a vendor's request size stays modest).
 _ROWS_PER_APPEND = 250
 
 
-def load_many(client: HttpClient, scenarios: list[Scenario], town: str, path: str = APPEND_PATH) -> list[Loaded]:
-    """Append the persons of several scenarios, in as few requests as the row limit allows.
+def load_many(client: HttpClient, scenarios: list[Scenario], town: str, path: str = APPEND_PATH,
+              records_path: str | None = RECORDS_PATH) -> list[Loaded]:
+    """Append the persons of several scenarios, in as few requests as the row limit allows, then send
+    each claimant's records of other 業務.
 
     Each scenario has its own 世帯 and 宛名番号, so loading them together changes no answer; it saves a
     request (and the vendor's re-reading of its records) per scenario."""
@@ -332,13 +344,27 @@ def load_many(client: HttpClient, scenarios: list[Scenario], town: str, path: st
         rows.append(_row(scenario, town, atena, setai))
         rows += [_child_row(town, number, setai, birth, scenario.moved_in)
                  for number, birth in zip(children, scenario.children, strict=True)]
-        loaded.append(Loaded(atena, children))
+        loaded.append(Loaded(atena, children, scenario.as_of))
     for start in range(0, len(rows), _ROWS_PER_APPEND):
         response = client.request("post", path, data=_csv(rows[start:start + _ROWS_PER_APPEND]),
                                   content_type="text/csv; charset=utf-8")
         if response.status not in (200, 201, 204):
             raise TargetError(f"appending scenario residents: POST {path} answered {response.status}")
+    for scenario, one in zip(scenarios, loaded, strict=True):
+        _send_records(client, scenario, one.atena, records_path)
     return loaded
+
+
+def _send_records(client: HttpClient, scenario: Scenario, atena: str, path: str | None) -> None:
+    """One ``{"宛名番号", "業務", "記録"}`` per 業務 of the scenario's records."""
+    domains = dict.fromkeys(domain for domain, _, _ in scenario.records)
+    if domains and path is None:
+        raise TargetError("the profile names no targets.load.records_path: the scenario's records cannot be sent")
+    for domain in domains:
+        items = {item: value for name, item, value in scenario.records if name == domain}
+        response = client.request("post", path or "", json={"宛名番号": atena, "業務": domain, "記録": items})
+        if response.status not in (200, 201, 204):
+            raise TargetError(f"sending a record of {domain}: POST {path} answered {response.status}")
 
 
 def query(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
@@ -370,6 +396,9 @@ class Rule:
     expected: Callable[[Scenario, str], Projection]
     actual: Callable[[Mapping[str, Any], Loaded], Projection]
     examples: tuple[Scenario, ...] = ()
+    #: Whether its scenarios carry records of other 業務 (a vendor without ``targets.load.records_path``
+    #: cannot be given them: NOT_AUTOMATED).
+    needs_records: bool = False
 
 
 def _part(document: Mapping[str, Any], key: str) -> Mapping[str, Any]:
@@ -530,7 +559,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("kaigo.first_insured", "介護 第1号: 資格取得日 at 65 (第10条第1項第4号)", elders, _kaigo,
          picked("介護保険", "資格取得日"), (ELDER_APRIL_FIRST,)),
     Rule("koki_korei.start", "後期高齢者医療: start on the 75th birthday", elders, _koki,
-         picked("後期高齢者医療", "開始日")),
+         picked("後期高齢者医療", "開始日"), (ELDER_APRIL_FIRST,)),
     Rule("jido_teate.start_month", "児童手当: first month paid (15日特例)", families, _jido_start,
          picked("児童手当", "支給開始月"), (CLAIMED_WITHIN_15_DAYS,)),
     Rule("jido_teate.amounts", "児童手当: monthly amount per child", families, _jido_amounts, _jido_actual_amounts,
@@ -588,16 +617,20 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     if target.append_path is None:
         raise TargetError("the profile names no targets.load.append_path: generated residents cannot be added")
     append_path = target.append_path
+    if rule.needs_records and target.records_path is None:
+        raise NotAutomated("the profile names no targets.load.records_path: the records of other 業務 this "
+                           "rule turns on (生活保護, 障害認定, 認定請求) cannot be given to the vendor")
+    records_path = target.records_path
     codes = other_codes(town)
     drawn = _drawn(rule, codes, target)
-    first = _first_mismatch(rule, drawn, load_many(client, drawn, town, append_path), client, town)
+    first = _first_mismatch(rule, drawn, load_many(client, drawn, town, append_path, records_path), client, town)
     if first is None:
         return
     seen: list[_Mismatch] = []
 
     def compare(scenario: Scenario) -> None:
         expected = rule.expected(scenario, town)
-        loaded = load(client, scenario, town, append_path)
+        loaded = load(client, scenario, town, append_path, records_path)
         actual = rule.actual(query(client, loaded, scenario), loaded)
         if expected != actual:
             seen.append(_Mismatch(scenario, expected, actual))

@@ -42,7 +42,7 @@ from conformance.oracles.kaigo import (
 from conformance.oracles.keijidosha import Ownership, keijidosha_levy_date, keijidosha_tax_payer
 from conformance.oracles.kodomo_kosodate import category as kodomo_category
 from conformance.oracles.kodomo_kosodate import decision_by, has_care_amount, is_preschool, preschool_until
-from conformance.oracles.koki_korei import koki_korei_start
+from conformance.oracles.koki_korei import KokiFacts, koki_insured_on, koki_korei_start, koki_qualification
 from conformance.oracles.kokuho import (
     KokuhoQualification,
     high_cost_count_carries_over,
@@ -86,6 +86,7 @@ from conformance.oracles.wareki import date_style, is_unknown_date, parse_wareki
 __all__ = [
     "Facility",
     "FacilityKind",
+    "KokiFacts",
     "KokuhoQualification",
     "LocalGovernment",
     "Month",
@@ -134,7 +135,9 @@ __all__ = [
     "keijidosha_levy_date",
     "keijidosha_tax_payer",
     "kodomo_category",
+    "koki_insured_on",
     "koki_korei_start",
+    "koki_qualification",
     "kokuho_billed_months",
     "kokuho_loss_date",
     "kokuho_qualifications",

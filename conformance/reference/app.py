@@ -33,6 +33,7 @@ from conformance.catalog.catalog import EditionCatalog
 from conformance.errors import SpecError
 from conformance.reference import fixed_export
 from conformance.reference.certificates import Certificates
+from conformance.reference.domain_records import DOMAIN_RECORDS
 from conformance.reference.driver import DriverService
 from conformance.reference.exports import HOUSEHOLDS_LAYOUT, Exports, _layout_headers
 from conformance.reference.forms import FormService, seireki, split_date, wareki
@@ -115,6 +116,7 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
             (("exports", "households.csv"), {"GET": self._export_households}),
             (("admin", "migration"), {"POST": self._migration}),
             (("admin", "residents"), {"POST": self._append_residents}),
+            (("admin", "records"), {"POST": self._domain_record}),
             (("app_submit", "v10", "jutogaishaatenabangofuban"), {"POST": self._jutogai_fuban}),
             (("oauth2", "token"), {"POST": self._jutogai_token}),
             (("forms", "*"), {"POST": self._form}),
@@ -180,6 +182,23 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         except ValueError as error:
             raise bad_request(_clip(str(error))) from None
         return json_reply(200, {"loaded": added})
+
+    def _domain_record(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        """Not in the catalog: a person's record of another 業務 (the harness's domain records, e.g.
+        生活保護 or a 認定請求), read by the per-person query: ``{"宛名番号", "業務", "記録": {item: value}}``."""
+        body = request.json_object()
+        atena, domain, items = body.get("宛名番号"), body.get("業務"), body.get("記録")
+        if not isinstance(domain, str) or domain not in DOMAIN_RECORDS:
+            raise bad_request(f"業務 must be one of {', '.join(DOMAIN_RECORDS)}")
+        if not isinstance(items, dict) or not all(isinstance(v, str) for v in items.values()):
+            raise bad_request("記録 must be an object of strings")
+        unknown = sorted(set(items) - DOMAIN_RECORDS[domain])
+        if unknown:
+            raise bad_request(f"記録: unknown items of {domain}: {_clip(', '.join(unknown))}")
+        if not isinstance(atena, str) or self.store.latest(atena) is None:
+            raise not_found("宛名番号: no such resident")
+        self.store.put_domain_record(atena, domain, items)
+        return json_reply(200, {"宛名番号": atena, "業務": domain})
 
     def _migration(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         """Not in the catalog: replace every record with a migration CSV (UTF-8)."""

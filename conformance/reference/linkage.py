@@ -15,7 +15,7 @@ from conformance import clock
 from conformance.catalog.models import DataItem
 from conformance.messages import did_you_mean
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import elections, pension, rules, shugaku, tax_rules
+from conformance.reference import elections, jido_fuyo, koki_korei, pension, rules, shugaku, tax_rules
 from conformance.reference.driver import per_person_view
 from conformance.reference.http import (
     Reply,
@@ -164,10 +164,13 @@ class LinkageApi(Presentation, RequestValidation):
             "個人住民税": tax_rules.kojin_juminzei(row, stay, fiscal_year, self.defects),
             "国民健康保険": rules.kokuho(row, stay, fiscal_year, as_of, self.defects),
             "介護保険": rules.kaigo(row, stay, fiscal_year, as_of, self.defects),
-            "後期高齢者医療": rules.koki_korei(row, self.defects),
+            "後期高齢者医療": koki_korei.koki_korei(row, stay, self.store.domain_record(arguments[0], "後期高齢者医療"),
+                                             as_of, self.defects),
             "国民年金": pension.kokumin_nenkin(row, stay, fiscal_year, as_of, self.defects),
             "選挙人名簿": elections.senkyo(row, stay, as_of, self.defects),
             "児童手当": rules.jido_teate(row, children, fiscal_year, stay, as_of, self.defects),
+            "児童扶養手当": jido_fuyo.jido_fuyo(row, children, self.store.domain_record(arguments[0], "児童扶養手当"),
+                                        fiscal_year, stay, self.defects),
             "支援措置": rules.support(row, stay, as_of, self.defects),
             "除票年月日": rules.removal_date(row, self.defects),
             "就学": shugaku.shugaku(row, children, fiscal_year, as_of, self.defects),

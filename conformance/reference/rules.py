@@ -234,17 +234,6 @@ def kaigo(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: f
             "資格喪失日": lost.isoformat() if lost else None, "賦課月": [{"月": _iso_month(m)} for m in months]}
 
 
-def koki_korei(row: Row, defects: frozenset[str]) -> dict[str, Any]:
-    """後期高齢者医療: from the 75th birthday itself."""
-    birth = parse_day(row.get("生年月日", ""))
-    if birth is None:
-        return {"開始日": None}
-    start = _years_later(birth, 75)
-    if "koki_korei_day_before" in defects:
-        start -= timedelta(days=1)
-    return {"開始日": start.isoformat()}
-
-
 def _counts(birth: date, month: Month, defects: frozenset[str]) -> bool:
     return _month(birth) < month <= _month(_child_end_day(birth, defects))
 

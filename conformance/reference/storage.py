@@ -84,6 +84,9 @@ class Store:
         # are kept until then (decoding 3,000 rows' JSON on every search and list was a tenth of a run).
         self._generation = 0
         self._latest: tuple[int, list[Row]] | None = None
+        # The records of other 業務 about a person (生活保護, 障害認定, 認定請求 ...), kept in memory:
+        # (宛名番号, 業務) -> item -> value, set by the harness's domain records (``POST /admin/records``).
+        self._domain_records: dict[tuple[str, str], dict[str, str]] = {}
         with self._lock:
             self._db.executescript(_SCHEMA)
 
@@ -129,6 +132,7 @@ class Store:
         with self._transaction() as db:
             db.execute("DELETE FROM history")
             db.execute("DELETE FROM issuance")
+            self._domain_records.clear()
             db.executemany("INSERT INTO history VALUES (?, ?, ?, ?, ?)", records)
         return len(records)
 
@@ -142,6 +146,16 @@ class Store:
         except sqlite3.IntegrityError:
             raise ValueError("a row repeats a 宛名番号 and 履歴番号 already loaded") from None
         return len(records)
+
+    def put_domain_record(self, atena: str, domain: str, items: Mapping[str, str]) -> None:
+        """Set a person's record of another 業務 (the items given replace those stored before)."""
+        with self._lock:
+            self._domain_records[(atena, domain)] = dict(items)
+
+    def domain_record(self, atena: str, domain: str) -> dict[str, str]:
+        """A person's record of another 業務 (empty when none was given)."""
+        with self._lock:
+            return dict(self._domain_records.get((atena, domain), {}))
 
     # -- reading ----------------------------------------------------------------------------------
 

@@ -466,6 +466,67 @@ KODOMO_SCENARIO_RULES: Mapping[str, Text] = {
                                  "子ども・子育て支援: the 処分 within thirty days of the application (第20条第6項)"),
 }
 
+#: The rules of conformance/checks/koki_scenarios.py (後期高齢者医療, 高齢者の医療の確保に関する法律).
+KOKI_SCENARIO_RULES: Mapping[str, Text] = {
+    "koki_korei.insured": ("後期高齢者医療: 広域連合（都道府県）の区域内に住所を有する75歳以上の者は被保険者"
+                           "（第50条第1号）",
+                           "後期高齢者医療: 被保険者 with an address in the 広域連合's 区域 (the prefecture) aged 75 "
+                           "or more (第50条第1号)"),
+    "koki_korei.certified": ("後期高齢者医療: 65歳以上75歳未満で広域連合の障害認定を受けた者は被保険者（第50条第2号）",
+                             "後期高齢者医療: 被保険者 at 65 to 74 with the 広域連合's 障害認定 (第50条第2号)"),
+    "koki_korei.welfare_excluded": ("後期高齢者医療: 生活保護を受けている世帯に属する者は被保険者としない"
+                                    "（第51条第1号）",
+                                    "後期高齢者医療: no 被保険者 in a household receiving 生活保護 (第51条第1号)"),
+    "koki_korei.acquired_on_move_in": ("後期高齢者医療: 75歳以上の者が区域内に住所を有するに至った日に資格取得"
+                                       "（第52条第2号）",
+                                       "後期高齢者医療: 資格取得 on the day a person of 75 or more moves into the 区域 "
+                                       "(第52条第2号)"),
+    "koki_korei.acquired_after_welfare": ("後期高齢者医療: 生活保護を受けなくなった日に資格取得（第52条）",
+                                          "後期高齢者医療: 資格取得 on the day 生活保護 ends (第52条 柱書)"),
+    "koki_korei.acquired_on_certification": ("後期高齢者医療: 障害認定を受けた日に資格取得（第52条第3号）",
+                                             "後期高齢者医療: 資格取得 on the day of the 障害認定 (第52条第3号)"),
+    "koki_korei.lost_day_after": ("後期高齢者医療: 区域内に住所を有しなくなった日の翌日に資格喪失（第53条第1項）",
+                                  "後期高齢者医療: 資格喪失 the day after the address in the 区域 ends (第53条第1項)"),
+    "koki_korei.lost_on_move_day": ("後期高齢者医療: 同日に他の広域連合の区域内に住所を有するに至ったときはその日に"
+                                    "資格喪失（第53条第1項ただし書）",
+                                    "後期高齢者医療: 資格喪失 on the move-out day when an address in another 広域連合 "
+                                    "begins that day (第53条第1項ただし書)"),
+    "koki_korei.lost_on_welfare": ("後期高齢者医療: 生活保護を受けるに至った日に資格喪失（第53条第2項）",
+                                   "後期高齢者医療: 資格喪失 on the day 生活保護 starts (第53条第2項)"),
+}
+
+#: The rules of conformance/checks/fuyo_scenarios.py (児童扶養手当, 児童扶養手当法 and its 施行令).
+FUYO_SCENARIO_RULES: Mapping[str, Text] = {
+    "jido_fuyo_teate.child_end": ("児童扶養手当: 18歳に達する日以後の最初の3月31日までが児童（第3条第1項）",
+                                  "児童扶養手当: a 児童 until the first 3月31日 after reaching 18 (第3条第1項)"),
+    "jido_fuyo_teate.start_month": ("児童扶養手当: 認定の請求をした日の属する月の翌月から支給（第7条第1項）",
+                                    "児童扶養手当: paid from the month after the 認定の請求 (第7条第1項)"),
+    "jido_fuyo_teate.payment_months": ("児童扶養手当: 奇数月の6期にそれぞれの前月までの分を支払う（第7条第3項）",
+                                       "児童扶養手当: paid in the odd months for the months before (第7条第3項)"),
+    "jido_fuyo_teate.whole_month": ("児童扶養手当: 月を単位として支給、死亡・国外転出の月も1月分（第5条第1項）",
+                                    "児童扶養手当: paid by the month, the month of a death or a move abroad whole "
+                                    "(第5条第1項)"),
+    "jido_fuyo_teate.additions": ("児童扶養手当: 監護等児童の2人目以降それぞれに加算額（第5条第2項）",
+                                  "児童扶養手当: one 加算額 for each 監護等児童 beyond the first (第5条第2項)"),
+    "jido_fuyo_teate.full_limit": ("児童扶養手当: 前年所得69万円以上で一部支給"
+                                   "（法第9条第1項、施行令第2条の4第1項第1号）",
+                                   "児童扶養手当: 一部支給 from a 前年所得 of 69万円 "
+                                   "(法第9条第1項; 施行令 第2条の4第1項第1号)"),
+    "jido_fuyo_teate.full_limit_dependants": ("児童扶養手当: 加算対象扶養親族等1人につき全部支給の限度額に38万円を加算"
+                                              "（施行令第2条の4第1項第2号）",
+                                              "児童扶養手当: the 全部支給 limit 38万円 higher for each "
+                                              "加算対象扶養親族等 (施行令 第2条の4第1項第2号)"),
+    "jido_fuyo_teate.stop_limit": ("児童扶養手当: 前年所得208万円（扶養親族等1人につき38万円加算）以上で全部停止"
+                                   "（施行令第2条の4第2項第1号）",
+                                   "児童扶養手当: 全部停止 from 208万円 and 38万円 for each 加算対象扶養親族等 "
+                                   "(施行令 第2条の4第2項第1号)"),
+    "jido_fuyo_teate.partial_stop": ("児童扶養手当: 基本額・加算額の一部支給停止額"
+                                     "（施行令第2条の4第2項第2号・第3項・第4項）",
+                                     "児童扶養手当: the 一部支給停止額 (施行令 第2条の4第2項第2号, 第3項, 第4項)"),
+    "jido_fuyo_teate.support": ("児童扶養手当: 養育費の8割を所得とみなす（法第9条第2項、施行令第2条の4第5項）",
+                                "児童扶養手当: 8割 of the 養育費 counted as 所得 (法第9条第2項; 施行令 第2条の4第5項)"),
+}
+
 SCENARIO_RULES: Mapping[str, Text] = {
     **TAX_SCENARIO_RULES,
     **KAIGO_SCENARIO_RULES,
@@ -492,6 +553,8 @@ SCENARIO_RULES: Mapping[str, Text] = {
                           "支援措置: protection continues after move-out (前住所地)"),
     "removal_date": ("除票: 転出予定年月日と転入通知の転入日の早い方",
                      "除票: the earlier of 転出予定年月日 and the 転入通知's 転入日"),
+    **KOKI_SCENARIO_RULES,
+    **FUYO_SCENARIO_RULES,
 }
 
 #: schemathesis checks run by ``api.openapi`` (conformance/checks/api.py); codes ``api.<name>``.

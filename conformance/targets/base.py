@@ -111,6 +111,8 @@ class Target:
     exports: ExportSource | None = None
     data: TestData | None = None
     append_path: str | None = None
+    #: Where a person's records of other 業務 are sent (``targets.load.records_path``); None: not offered.
+    records_path: str | None = None
     seed: int = 20200901
     max_examples: int = 25
     cache: dict[str, Any] = field(default_factory=dict)

@@ -21,9 +21,11 @@ import requests
 
 from conformance.catalog.models import DOMAIN_SLUGS
 from conformance.checks import (
+    fuyo_scenarios,
     jido_scenarios,
     kaigo_scenarios,
     kodomo_scenarios,
+    koki_scenarios,
     kokuho_scenarios,
     nenkin_scenarios,
     scenarios,
@@ -168,6 +170,17 @@ AFFECTS: dict[str, set[str]] = {
         "kodomo_three_until_birthday", "kodomo_moved_out_certified", "kodomo_no_amount_for_infants",
         "kodomo_notice_to_child", "kodomo_certificate_without_category", "kodomo_refusal_without_reason",
         "kodomo_deadline_next_month")},
+    # 後期高齢者医療 (conformance/reference/koki_korei.py; each defect's own test: tests/checks/test_koki_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "koki_korei_lost_within_prefecture", "koki_korei_certification_ignored", "koki_korei_welfare_ignored",
+        "koki_korei_acquired_on_notification", "koki_korei_welfare_end_next_day", "koki_korei_certified_next_month",
+        "koki_korei_lost_on_move_out_day", "koki_korei_lost_day_after_on_move", "koki_korei_welfare_lost_day_after")},
+    # 児童扶養手当 (conformance/reference/jido_fuyo.py; each defect's own test: tests/checks/test_fuyo_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "jido_fuyo_child_end_from_birthday", "jido_fuyo_paid_from_claim_month", "jido_fuyo_paid_in_even_months",
+        "jido_fuyo_prorated_last_month", "jido_fuyo_third_child_old_addition", "jido_fuyo_full_limit_exclusive",
+        "jido_fuyo_dependants_ignored", "jido_fuyo_stop_limit_old", "jido_fuyo_stop_rounded_down",
+        "jido_fuyo_support_counted_whole")},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
@@ -198,6 +211,13 @@ RULE_PROBES = (
     # 就学: the worked examples of conformance/checks/shugaku_scenarios.py.
     *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
       shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER),
+    # 後期高齢者医療: the worked examples of conformance/checks/koki_scenarios.py.
+    *(koki_scenarios.MOVED_WITHIN, koki_scenarios.DIED, koki_scenarios.TO_OTHER_PREFECTURE, koki_scenarios.WELFARE,
+      koki_scenarios.WELFARE_ENDED, koki_scenarios.CERTIFIED, koki_scenarios.FROM_ABROAD),
+    # 児童扶養手当: the worked examples of conformance/checks/fuyo_scenarios.py.
+    *(fuyo_scenarios.CLAIMED, fuyo_scenarios.AGING_OUT, fuyo_scenarios.THREE_CHILDREN, fuyo_scenarios.LEFT_JAPAN,
+      fuyo_scenarios.AT_THE_LIMIT, fuyo_scenarios.BELOW_WITH_DEPENDANTS, fuyo_scenarios.BELOW_THE_STOP_LIMIT,
+      fuyo_scenarios.PARTIAL, fuyo_scenarios.WITH_SUPPORT),
 )
 
 
@@ -295,7 +315,7 @@ def query(api: Api, scenario: Scenario) -> dict[str, Any]:
     document = scenarios.query(client, scenarios.load(client, scenario, TOWN_CODE), scenario)
     # The numbers of appended persons differ from server to server: compare everything else.
     document.pop("宛名番号")
-    for child in document["児童手当"]["児童"]:
+    for child in (*document["児童手当"]["児童"], *document["児童扶養手当"]["児童"]):
         child.pop("宛名番号")
     shugaku = document["就学"]
     for child in (*shugaku["児童"], *shugaku["学齢簿"], *shugaku["就学予定者"]["者"]):

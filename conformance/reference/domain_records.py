@@ -1,0 +1,16 @@
+"""The records of other 業務 the harness gives the reference about a person (``POST /admin/records``).
+
+住民記録 holds no 生活保護, 障害認定 or 認定請求: the scenario checks of the domains whose rules turn on
+them send them as a domain record, one per person and 業務, and the per-person query reads them. The
+items are the harness contract's (docs/profiles.md, ``targets.load.records_path``).
+"""
+
+from __future__ import annotations
+
+#: 業務 -> the items its record may hold (each an ISO date, a code or a number, as text).
+DOMAIN_RECORDS: dict[str, frozenset[str]] = {
+    # 高齢者の医療の確保に関する法律 第50条第2号 (障害認定), 第51条第1号 (生活保護).
+    "後期高齢者医療": frozenset({"障害認定年月日", "生活保護_開始年月日", "生活保護_廃止年月日"}),
+    # 児童扶養手当法 第4条 (受給者区分: 母, 父 or 養育者), 第6条 (認定請求), 第9条 (前年所得, 扶養親族等, 養育費).
+    "児童扶養手当": frozenset({"受給者区分", "認定請求年月日", "前年所得", "加算対象扶養親族等の数", "養育費"}),
+}
