@@ -225,6 +225,11 @@ _SENKYO_SCENARIOS = tuple(f"scenario.senkyo.{name}" for name in (
     "national_suffrage", "local_suffrage", "qualification", "registration_day", "moved_out_registration",
     "indication_on_move_out", "indication_at_registration", "struck_off_on_death", "struck_off_after_four_months"))
 
+#: The scenario checks of 健康管理 (conformance/checks/kenko_scenarios.py).
+_KENKO_SCENARIOS = tuple(f"scenario.kenko.{name}" for name in (
+    "residents", "a_class", "b_class", "table_diseases", "child_ages", "elder_ages", "varicella", "hepatitis_b",
+    "rotavirus", "checkup_residents", "checkup_18_months", "checkup_3_years"))
+
 #: Every check of the harness (conformance/shipped_checks.py default_registry) -> its parameters.
 CHECK_PARAMS: dict[str, type[Params]] = {
     "api.openapi": ApiOpenApiParams,
@@ -254,6 +259,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.search.kana": SearchKanaParams,
     "model.jumin.state_machine": NoParams,
     **_FORM_CHECKS,
+    **dict.fromkeys(_KENKO_SCENARIOS, NoParams),
 }
 
 

@@ -40,6 +40,7 @@ from conformance.oracles.kaigo import (
     kaigo_loss_date,
 )
 from conformance.oracles.keijidosha import Ownership, keijidosha_levy_date, keijidosha_tax_payer
+from conformance.oracles.kenko import infant_checkups, vaccination_targets
 from conformance.oracles.koki_korei import koki_korei_start
 from conformance.oracles.kokuho import (
     KokuhoQualification,
@@ -93,6 +94,7 @@ __all__ = [
     "fiscal_year_months",
     "fiscal_year_of",
     "high_cost_count_carries_over",
+    "infant_checkups",
     "is_levied_by",
     "is_listed_facility",
     "is_municipality_code",
@@ -134,4 +136,5 @@ __all__ = [
     "support_state",
     "to_seireki",
     "to_wareki",
+    "vaccination_targets",
 ]

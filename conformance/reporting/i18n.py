@@ -398,6 +398,39 @@ JIDO_SCENARIO_RULES: Mapping[str, Text] = {
                                "児童手当: 受給資格 with a 児童 and an address in Japan (第4条第1項第1号)"),
 }
 
+#: The rules of conformance/checks/kenko_scenarios.py (健康管理: 予防接種法・同施行令, 母子保健法).
+KENKO_SCENARIO_RULES: Mapping[str, Text] = {
+    "kenko.residents": ("健康管理: 区域内に居住する者に定期の予防接種（予防接種法第5条第1項）",
+                        "健康管理: 定期接種 for the persons living in the municipality (予防接種法 第5条第1項)"),
+    "kenko.a_class": ("健康管理: 水痘・Ｂ型肝炎・ロタウイルス感染症はＡ類疾病（予防接種法施行令第1条）",
+                      "健康管理: 水痘, Ｂ型肝炎 and ロタウイルス感染症 are Ａ類疾病 (施行令 第1条)"),
+    "kenko.b_class": ("健康管理: 高齢者の肺炎球菌感染症・新型コロナウイルス感染症・帯状疱疹はＢ類疾病"
+                      "（予防接種法施行令第2条）",
+                      "健康管理: 高齢者の肺炎球菌感染症, 新型コロナウイルス感染症 and 帯状疱疹 are Ｂ類疾病 "
+                      "(施行令 第2条)"),
+    "kenko.table_diseases": ("健康管理: 定期接種の疾病は表の上欄に掲げる疾病（予防接種法施行令第3条第1項）",
+                             "健康管理: the 定期接種 are the diseases of the table (施行令 第3条第1項)"),
+    "kenko.child_ages": ("健康管理: 小児の定期接種の対象者は表の下欄のとおり（予防接種法施行令第3条第1項の表）",
+                         "健康管理: the table's ages of the childhood 定期接種 (施行令 第3条第1項の表)"),
+    "kenko.elder_ages": ("健康管理: 65歳以上の定期接種の対象者は表の下欄のとおり（予防接種法施行令第3条第1項の表）",
+                         "健康管理: the table's ages of the 定期接種 from 65 (施行令 第3条第1項の表)"),
+    "kenko.varicella": ("健康管理: 水痘は生後十二月から生後三十六月に至るまで（予防接種法施行令第1条第2号・第3条）",
+                        "健康管理: 水痘 from 生後十二月 to 生後三十六月 (施行令 第1条第2号, 第3条)"),
+    "kenko.hepatitis_b": ("健康管理: Ｂ型肝炎は一歳に至るまで（予防接種法施行令第1条第3号・第3条）",
+                          "健康管理: Ｂ型肝炎 from birth to one year (施行令 第1条第3号, 第3条)"),
+    "kenko.rotavirus": ("健康管理: ロタウイルス感染症は生後六週に至った日の翌日から"
+                        "（予防接種法施行令第1条第4号・第3条）",
+                        "健康管理: ロタウイルス感染症 from the day after 生後六週 (施行令 第1条第4号, 第3条)"),
+    "kenko.checkup_residents": ("健康管理: 市町村の幼児に健康診査（母子保健法第12条第1項）",
+                                "健康管理: the 乳幼児健康診査 of the municipality's infants (母子保健法 第12条第1項)"),
+    "kenko.checkup_18_months": ("健康管理: 満一歳六か月を超え満二歳に達しない幼児の健康診査"
+                                "（母子保健法第12条第1項第1号）",
+                                "健康管理: 1歳6か月児 健診 past 一歳六か月 and before two "
+                                "(母子保健法 第12条第1項第1号)"),
+    "kenko.checkup_3_years": ("健康管理: 満三歳を超え満四歳に達しない幼児の健康診査（母子保健法第12条第1項第2号）",
+                              "健康管理: 3歳児 健診 past three and before four (母子保健法 第12条第1項第2号)"),
+}
+
 SCENARIO_RULES: Mapping[str, Text] = {
     **TAX_SCENARIO_RULES,
     **KAIGO_SCENARIO_RULES,
@@ -405,6 +438,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **NENKIN_SCENARIO_RULES,
     **KOKUHO_SCENARIO_RULES,
     **SENKYO_SCENARIO_RULES,
+    **KENKO_SCENARIO_RULES,
     "juminzei.levied": ("個人住民税: 1月1日の住所地の市町村が課税",
                         "個人住民税: the municipality of the address on 1月1日"),
     "kokuho.dates": ("国保: 資格取得日と喪失日", "国保: 取得日 and 喪失日"),

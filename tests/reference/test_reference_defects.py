@@ -23,6 +23,7 @@ from conformance.catalog.models import DOMAIN_SLUGS
 from conformance.checks import (
     jido_scenarios,
     kaigo_scenarios,
+    kenko_scenarios,
     kokuho_scenarios,
     nenkin_scenarios,
     scenarios,
@@ -152,6 +153,13 @@ AFFECTS: dict[str, set[str]] = {
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
         "form_member_order_by_age", "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
         "form_issue_number_repeated", "form_official_use_ignored", "form_data_stale")},
+    # 健康管理 (conformance/reference/kenko.py; each defect's own test: tests/checks/test_kenko_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "kenko_targets_after_leaving", "kenko_hepatitis_b_as_b_class", "kenko_varicella_through_age_three",
+        "kenko_hepatitis_b_from_two_months", "kenko_rotavirus_from_two_months", "kenko_covid_as_a_class",
+        "kenko_mumps_scheduled", "kenko_zoster_sixty_five_and_over", "kenko_jev_second_period_through_thirteen",
+        "kenko_checkups_after_leaving", "kenko_checkup_18_months_through_two",
+        "kenko_checkup_3_years_from_three_and_a_half")},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
@@ -179,6 +187,10 @@ RULE_PROBES = (
     *(senkyo_scenarios.RECENT, senkyo_scenarios.LATE_NOTICE, senkyo_scenarios.LATE_NOTICE_REGISTERED,
       senkyo_scenarios.MOVED_BEFORE_REGISTRATION, senkyo_scenarios.MOVED, senkyo_scenarios.DIED,
       senkyo_scenarios.STRUCK_OFF, senkyo_scenarios.NOT_YET_STRUCK_OFF),
+    # 健康管理: the worked examples of conformance/checks/kenko_scenarios.py.
+    *(kenko_scenarios.SEVEN_WEEKS, kenko_scenarios.FOUR_MONTHS, kenko_scenarios.EIGHTEEN_MONTHS,
+      kenko_scenarios.TWO_AND_A_HALF, kenko_scenarios.THREE_AND_FOUR_MONTHS, kenko_scenarios.THIRTEEN,
+      kenko_scenarios.SIXTY_FIVE, kenko_scenarios.DIED, kenko_scenarios.TODDLER_MOVED),
 )
 
 

@@ -12,6 +12,7 @@ import pytest
 from conformance.checks.api import NEGATIVE_CHECKS
 from conformance.checks.jido_scenarios import JIDO_RULES
 from conformance.checks.kaigo_scenarios import KAIGO_RULES
+from conformance.checks.kenko_scenarios import KENKO_RULES
 from conformance.checks.kokuho_scenarios import KOKUHO_RULES
 from conformance.checks.nenkin_scenarios import NENKIN_RULES
 from conformance.checks.scenarios import RULES
@@ -39,7 +40,8 @@ NAMES = re.compile(r"conformance\..*|.*\.(?:py|json|yaml|yml|csv|tsv|txt|xml|pdf
 MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observation"}
 
 #: The rules of every scenario check module (their names are no finding codes themselves).
-ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES)
+ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES,
+             *KENKO_RULES)
 
 
 def _trees(folders: tuple[str, ...] = SOURCES) -> Iterator[tuple[Path, ast.Module]]:
