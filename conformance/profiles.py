@@ -272,6 +272,11 @@ class LoadTarget(ProfileModel):
         default=None,
         description="The path to POST migration rows that are added to the loaded data (generated scenarios).",
     )
+    koseki_path: str | None = Field(
+        default=None,
+        description="The path to POST a 戸籍 the harness plays (本籍 in the municipality: its 筆頭者 and 在籍者) "
+        "for the 戸籍の附票 checks; without it they are NOT_AUTOMATED.",
+    )
     command: Annotated[tuple[str, ...], LaxSeq] = Field(
         default=(), description="via command: argv; '{file}' is replaced by the migration file's path."
     )

@@ -85,6 +85,7 @@ class TargetSession:
         return Target(catalog=edition, http=client, exports=exports, data=data, seed=self.seed,
                       max_examples=self.profile.hypothesis.max_examples,
                       append_path=self.profile.targets.load.append_path, driver=self.profile.targets.driver,
+                      koseki_path=self.profile.targets.load.koseki_path,
                       # A requirement reusing a cached response is linked to its recorded exchange.
                       cache=LinkedCache(self._recorder.link if self._recorder is not None else None),
                       # The export checks hand it the personal values of the records they find fault with.

@@ -229,6 +229,10 @@ _SENKYO_SCENARIOS = tuple(f"scenario.senkyo.{name}" for name in (
 _KENKO_SCENARIOS = tuple(f"scenario.kenko.{name}" for name in (
     "residents", "a_class", "b_class", "table_diseases", "child_ages", "elder_ages", "varicella", "hepatitis_b",
     "rotavirus", "checkup_residents", "checkup_18_months", "checkup_3_years"))
+#: The scenario checks of 戸籍の附票 (conformance/checks/fuhyo_scenarios.py).
+_FUHYO_SCENARIOS = tuple(f"scenario.fuhyo.{name}" for name in (
+    "created", "koseki_display", "name", "furigana", "address", "address_date", "birth", "sex", "follows_move",
+    "removed"))
 
 #: Every check of the harness (conformance/shipped_checks.py default_registry) -> its parameters.
 CHECK_PARAMS: dict[str, type[Params]] = {
@@ -260,6 +264,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "model.jumin.state_machine": NoParams,
     **_FORM_CHECKS,
     **dict.fromkeys(_KENKO_SCENARIOS, NoParams),
+    **dict.fromkeys(_FUHYO_SCENARIOS, NoParams),
 }
 
 

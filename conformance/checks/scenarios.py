@@ -352,6 +352,9 @@ class Rule:
     expected: Callable[[Scenario, str], Projection]
     actual: Callable[[Mapping[str, Any], Loaded], Projection]
     examples: tuple[Scenario, ...] = ()
+    #: What the harness tells the vendor after appending the persons and before asking, where the rule's
+    #: domain needs more than the 住民記録 rows (the 戸籍 of 戸籍の附票: conformance/checks/fuhyo_scenarios.py).
+    prepare: Callable[[HttpClient, Scenario, Loaded], None] | None = None
 
 
 def _part(document: Mapping[str, Any], key: str) -> Mapping[str, Any]:
@@ -570,6 +573,8 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     def compare(scenario: Scenario) -> None:
         expected = rule.expected(scenario, town)
         loaded = load(client, scenario, town, append_path)
+        if rule.prepare is not None:
+            rule.prepare(client, scenario, loaded)
         actual = rule.actual(query(client, loaded, scenario), loaded)
         if expected != actual:
             seen.append(_Mismatch(scenario, expected, actual))

@@ -431,6 +431,33 @@ KENKO_SCENARIO_RULES: Mapping[str, Text] = {
                               "健康管理: 3歳児 健診 past three and before four (母子保健法 第12条第1項第2号)"),
 }
 
+#: The rules of conformance/checks/fuhyo_scenarios.py (戸籍の附票: 住民基本台帳法・同施行令).
+FUHYO_SCENARIO_RULES: Mapping[str, Text] = {
+    "fuhyo.created": ("戸籍の附票: 本籍を有する者につき戸籍を単位として作成、他の市町村に住む者も"
+                      "（住民基本台帳法第16条第1項）",
+                      "戸籍の附票: an entry for every person of the 戸籍, one living elsewhere too (法 第16条第1項)"),
+    "fuhyo.koseki_display": ("戸籍の附票: 戸籍の表示（本籍と筆頭者氏名）（住民基本台帳法第17条第1項第1号）",
+                             "戸籍の附票: 戸籍の表示, 本籍 and 筆頭者氏名 (法 第17条第1項第1号)"),
+    "fuhyo.name": ("戸籍の附票: 氏名（住民基本台帳法第17条第1項第2号）",
+                   "戸籍の附票: each person's 氏名 (法 第17条第1項第2号)"),
+    "fuhyo.furigana": ("戸籍の附票: 氏名の振り仮名（住民基本台帳法第17条第1項第2号の2）",
+                       "戸籍の附票: each person's 氏名の振り仮名 (法 第17条第1項第2号の2)"),
+    "fuhyo.address": ("戸籍の附票: 住所、国外転出者にあつては国外転出者である旨"
+                      "（住民基本台帳法第17条第1項第3号）",
+                      "戸籍の附票: 住所, or that the person is a 国外転出者 (法 第17条第1項第3号)"),
+    "fuhyo.address_date": ("戸籍の附票: 住所を定めた年月日、国外転出者にあつては転出の予定年月日"
+                           "（住民基本台帳法第17条第1項第4号）",
+                           "戸籍の附票: 住所を定めた年月日, a 国外転出者's 転出の予定年月日 (法 第17条第1項第4号)"),
+    "fuhyo.birth": ("戸籍の附票: 出生の年月日（住民基本台帳法第17条第1項第5号）",
+                    "戸籍の附票: each person's 出生の年月日 (法 第17条第1項第5号)"),
+    "fuhyo.sex": ("戸籍の附票: 男女の別（住民基本台帳法第17条第1項第6号）",
+                  "戸籍の附票: each person's 男女の別 (法 第17条第1項第6号)"),
+    "fuhyo.follows_move": ("戸籍の附票: 他の市町村への転出で住所の記載を修正（住民基本台帳法施行令第20条第1項）",
+                           "戸籍の附票: the 住所 corrected on a move to another municipality (施行令 第20条第1項)"),
+    "fuhyo.removed": ("戸籍の附票: 戸籍から除かれた者の附票を消除（住民基本台帳法施行令第19条第1項）",
+                      "戸籍の附票: the entry of a person removed from the 戸籍 消除 (施行令 第19条第1項)"),
+}
+
 SCENARIO_RULES: Mapping[str, Text] = {
     **TAX_SCENARIO_RULES,
     **KAIGO_SCENARIO_RULES,
@@ -439,6 +466,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **KOKUHO_SCENARIO_RULES,
     **SENKYO_SCENARIO_RULES,
     **KENKO_SCENARIO_RULES,
+    **FUHYO_SCENARIO_RULES,
     "juminzei.levied": ("個人住民税: 1月1日の住所地の市町村が課税",
                         "個人住民税: the municipality of the address on 1月1日"),
     "kokuho.dates": ("国保: 資格取得日と喪失日", "国保: 取得日 and 喪失日"),

@@ -111,6 +111,8 @@ class Target:
     exports: ExportSource | None = None
     data: TestData | None = None
     append_path: str | None = None
+    #: Where the 戸籍 of the 戸籍の附票 checks are POSTed (targets.load.koseki_path; None: not automated).
+    koseki_path: str | None = None
     seed: int = 20200901
     max_examples: int = 25
     cache: dict[str, Any] = field(default_factory=dict)

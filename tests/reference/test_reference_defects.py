@@ -21,6 +21,7 @@ import requests
 
 from conformance.catalog.models import DOMAIN_SLUGS
 from conformance.checks import (
+    fuhyo_scenarios,
     jido_scenarios,
     kaigo_scenarios,
     kenko_scenarios,
@@ -160,6 +161,11 @@ AFFECTS: dict[str, set[str]] = {
         "kenko_mumps_scheduled", "kenko_zoster_sixty_five_and_over", "kenko_jev_second_period_through_thirteen",
         "kenko_checkups_after_leaving", "kenko_checkup_18_months_through_two",
         "kenko_checkup_3_years_from_three_and_a_half")},
+    # 戸籍の附票 (conformance/reference/fuhyo.py; each defect's own test: tests/checks/test_fuhyo_scenarios.py).
+    **{name: {"fuhyo"} for name in (
+        "fuhyo_town_residents_only", "fuhyo_display_without_head", "fuhyo_name_of_householder",
+        "fuhyo_furigana_missing", "fuhyo_emigrant_keeps_last_address", "fuhyo_emigrant_date_kept",
+        "fuhyo_birth_from_moved_in", "fuhyo_sex_swapped", "fuhyo_not_updated_on_move", "fuhyo_kept_after_removal")},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
@@ -254,6 +260,7 @@ def probe(api: Api) -> dict[str, Any]:
     api.post(f"/residents/{JAPANESE['宛名番号']}/corrections", CORRECTION)
     probes["correction"] = api.get(f"/residents/{JAPANESE['宛名番号']}/history").json()
     probes["jutogai"] = jutogai_probe(api)
+    probes["fuhyo"] = fuhyo_probe(api)
     return probes
 
 
@@ -276,6 +283,20 @@ def query(api: Api, scenario: Scenario) -> dict[str, Any]:
     for child in document["児童手当"]["児童"]:
         child.pop("宛名番号")
     return document
+
+
+def fuhyo_probe(api: Api) -> list[Any]:
+    """The 戸籍の附票 of the worked examples of conformance/checks/fuhyo_scenarios.py, each registered as
+    its 戸籍 (one more 在籍者 living elsewhere, the child 除籍), the 宛名番号 left out."""
+    client = RequestsHttpClient(ApiTarget(base_url=api.url), base_url=api.url)
+    answers = []
+    for scenario in (fuhyo_scenarios.FAMILY, fuhyo_scenarios.EMIGRATED, fuhyo_scenarios.MOVED):
+        loaded = scenarios.load(client, scenario, TOWN_CODE)
+        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True)
+        part = scenarios.query(client, loaded, scenario)["戸籍の附票"]
+        entries = [{key: value for key, value in entry.items() if key != "宛名番号"} for entry in part["記載"]]
+        answers.append({**part, "記載": entries})
+    return answers
 
 
 @pytest.fixture(scope="module")

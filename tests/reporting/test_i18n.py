@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conformance.checks.api import NEGATIVE_CHECKS
+from conformance.checks.fuhyo_scenarios import FUHYO_RULES
 from conformance.checks.jido_scenarios import JIDO_RULES
 from conformance.checks.kaigo_scenarios import KAIGO_RULES
 from conformance.checks.kenko_scenarios import KENKO_RULES
@@ -41,7 +42,7 @@ MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observatio
 
 #: The rules of every scenario check module (their names are no finding codes themselves).
 ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES,
-             *KENKO_RULES)
+             *KENKO_RULES, *FUHYO_RULES)
 
 
 def _trees(folders: tuple[str, ...] = SOURCES) -> Iterator[tuple[Path, ast.Module]]:
