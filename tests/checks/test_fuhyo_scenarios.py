@@ -11,12 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements
 
+from conformance.catalog.loader import load_edition
 from conformance.checks import fuhyo_scenarios as fs
 from conformance.checks.fuhyo_scenarios import FUHYO_RULES
+from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import Loaded, Scenario, _csv, _row, other_codes
 from conformance.locations import default_catalog_root
 from conformance.reference.defects import DEFECTS
 from conformance.shipped_checks import default_registry
+from conformance.targets.base import Target
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
 
@@ -73,3 +76,11 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 @pytest.mark.parametrize("name", FUHYO_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), FUHYO_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+def test_without_the_koseki_path_the_checks_are_not_automated() -> None:
+    edition = load_edition(default_catalog_root() / "koseki_fuhyo" / "2025.12")
+    target = Target(catalog=edition)  # a profile without targets.load.koseki_path
+    ctx = CheckContext(requirement=edition.requirements[0], target=target)
+    with pytest.raises(NotAutomated, match="koseki_path"):
+        fs.fuhyo_created(ctx)
