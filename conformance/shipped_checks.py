@@ -21,11 +21,13 @@ def default_registry() -> Registry:
         jumin,
         kaigo_scenarios,
         kenko_scenarios,
+        kodomo_scenarios,
         kokuho_scenarios,
         kyotsu,
         nenkin_scenarios,
         scenarios,
         senkyo_scenarios,
+        shugaku_scenarios,
         tax_scenarios,
     )
     from conformance.scenarios import check as scenario_check
@@ -39,5 +41,8 @@ def default_registry() -> Registry:
     for module in (api, files, forms, jumin, scenarios, tax_scenarios, kokuho_scenarios, nenkin_scenarios,
                    senkyo_scenarios, kaigo_scenarios, jido_scenarios, scenario_check, model_check, kyotsu, search,
                    kenko_scenarios, fuhyo_scenarios):
+        registry.add_module(module)
+    # 就学 (the 学齢簿), 子ども・子育て支援 (the driver operation kodomo.nintei).
+    for module in (shugaku_scenarios, kodomo_scenarios):
         registry.add_module(module)
     return registry

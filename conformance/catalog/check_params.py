@@ -225,6 +225,14 @@ _SENKYO_SCENARIOS = tuple(f"scenario.senkyo.{name}" for name in (
     "national_suffrage", "local_suffrage", "qualification", "registration_day", "moved_out_registration",
     "indication_on_move_out", "indication_at_registration", "struck_off_on_death", "struck_off_after_four_months"))
 
+#: The scenario checks of 就学 (conformance/checks/shugaku_scenarios.py).
+_SHUGAKU_SCENARIOS = tuple(f"scenario.shugaku.{name}" for name in (
+    "elementary", "lower_secondary", "category", "on_register", "register_items", "guardian_items", "entrants",
+    "base_day", "entry_notice", "late_notice", "principal_notice", "entrant_items"))
+#: The scenario checks of 子ども・子育て支援 (conformance/checks/kodomo_scenarios.py).
+_KODOMO_SCENARIOS = tuple(f"scenario.kodomo.{name}" for name in (
+    "preschool", "category_one", "category_two", "category_three", "residence", "care_amount", "notice",
+    "certificate", "refusal_reason", "decision_deadline"))
 #: The scenario checks of 健康管理 (conformance/checks/kenko_scenarios.py).
 _KENKO_SCENARIOS = tuple(f"scenario.kenko.{name}" for name in (
     "residents", "a_class", "b_class", "table_diseases", "child_ages", "elder_ages", "varicella", "hepatitis_b",
@@ -259,6 +267,8 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_JIDO_SCENARIOS, NoParams),
     **dict.fromkeys(_SENKYO_SCENARIOS, NoParams),
     **dict.fromkeys(_KAIGO_SCENARIOS, NoParams),
+    **dict.fromkeys(_SHUGAKU_SCENARIOS, NoParams),
+    **dict.fromkeys(_KODOMO_SCENARIOS, NoParams),
     "scenario.run": ScenarioRunParams,
     "jumin.search.kana": SearchKanaParams,
     "model.jumin.state_machine": NoParams,

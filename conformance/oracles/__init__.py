@@ -41,6 +41,8 @@ from conformance.oracles.kaigo import (
 )
 from conformance.oracles.keijidosha import Ownership, keijidosha_levy_date, keijidosha_tax_payer
 from conformance.oracles.kenko import infant_checkups, vaccination_targets
+from conformance.oracles.kodomo_kosodate import category as kodomo_category
+from conformance.oracles.kodomo_kosodate import decision_by, has_care_amount, is_preschool, preschool_until
 from conformance.oracles.koki_korei import koki_korei_start
 from conformance.oracles.kokuho import (
     KokuhoQualification,
@@ -69,6 +71,17 @@ from conformance.oracles.shien_sochi import (
     support_end_date,
     support_state,
 )
+from conformance.oracles.shugaku import category_on as gakurei_category_on
+from conformance.oracles.shugaku import (
+    elementary_period,
+    entry_day,
+    is_entrant,
+    is_late_entrant,
+    lower_secondary_period,
+    notice_deadlines,
+    register_base_day,
+    register_deadlines,
+)
 from conformance.oracles.wareki import date_style, is_unknown_date, parse_wareki, to_seireki, to_wareki
 
 __all__ = [
@@ -88,16 +101,24 @@ __all__ = [
     "child_end_date",
     "continues_as",
     "date_style",
+    "decision_by",
+    "elementary_period",
     "end_month",
+    "entry_day",
     "extended_end_date",
     "extension_window",
     "fiscal_year_months",
     "fiscal_year_of",
+    "gakurei_category_on",
+    "has_care_amount",
     "high_cost_count_carries_over",
     "infant_checkups",
+    "is_entrant",
+    "is_late_entrant",
     "is_levied_by",
     "is_listed_facility",
     "is_municipality_code",
+    "is_preschool",
     "is_protected",
     "is_unknown_date",
     "is_valid_lg_code",
@@ -114,6 +135,7 @@ __all__ = [
     "kaigo_loss_date",
     "keijidosha_levy_date",
     "keijidosha_tax_payer",
+    "kodomo_category",
     "koki_korei_start",
     "kokuho_billed_months",
     "kokuho_loss_date",
@@ -121,15 +143,20 @@ __all__ = [
     "levy_date",
     "lg_code_check_digit",
     "local_government",
+    "lower_secondary_period",
     "m11w2_7_check_digit",
     "monthly_amount",
     "municipalities",
     "municipality",
     "municipality_problem",
     "my_number_check_digit",
+    "notice_deadlines",
     "parse_wareki",
     "payment_month",
     "premium_months",
+    "preschool_until",
+    "register_base_day",
+    "register_deadlines",
     "removal_date",
     "start_month",
     "support_end_date",

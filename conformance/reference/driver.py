@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
+from conformance.reference import kodomo
 from conformance.reference.search import kana_search, latest_rows
 from conformance.reference.storage import Row, Store
 
@@ -631,6 +632,10 @@ class DriverService:
                             request.param("一致") == "完全", self.defects)
         return 200, {"result": "ok", "persons": [self.shown(row) for row in found[:100]]}
 
+    def kodomo_nintei(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        """子ども・子育て支援: an application for the 教育・保育給付認定 and its 処分 (reference/kodomo.py)."""
+        return 200, kodomo.application(body, self.person, self.defects)
+
     def shown(self, row: Mapping[str, str]) -> dict[str, str]:
         shown = dict(row)
         if "zokugara_truncated" in self.defects and "の" in shown.get("続柄", ""):
@@ -665,6 +670,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("persons", "*", "display")): "get_display",
     ("GET", ("households", "*")): "get_household",
     ("GET", ("search",)): "search",
+    ("POST", ("kodomo", "nintei")): "kodomo_nintei",
 }
 
 #: 和暦 eras, newest first, with their first day (1.1.9; 平成 from 1989-01-08).

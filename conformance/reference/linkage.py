@@ -15,7 +15,7 @@ from conformance import clock
 from conformance.catalog.models import DataItem
 from conformance.messages import did_you_mean
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import elections, kenko, pension, rules, tax_rules
+from conformance.reference import elections, kenko, pension, rules, shugaku, tax_rules
 from conformance.reference.driver import per_person_view
 from conformance.reference.fuhyo import KosekiRegister
 from conformance.reference.http import (
@@ -174,6 +174,7 @@ class LinkageApi(Presentation, RequestValidation):
             "児童手当": rules.jido_teate(row, children, fiscal_year, stay, as_of, self.defects),
             "支援措置": rules.support(row, stay, as_of, self.defects),
             "除票年月日": rules.removal_date(row, self.defects),
+            "就学": shugaku.shugaku(row, children, fiscal_year, as_of, self.defects),
             "健康管理": kenko.kenko(row, stay, as_of, self.defects),
             "戸籍の附票": self.koseki.fuhyo(arguments[0], self.store.latest),
         })

@@ -398,6 +398,74 @@ JIDO_SCENARIO_RULES: Mapping[str, Text] = {
                                "児童手当: 受給資格 with a 児童 and an address in Japan (第4条第1項第1号)"),
 }
 
+#: The rules of conformance/checks/shugaku_scenarios.py (就学, 学校教育法・同施行令・同施行規則).
+SHUGAKU_SCENARIO_RULES: Mapping[str, Text] = {
+    "shugaku.elementary": ("就学: 小学校の就学義務は満6歳に達した日の翌日以後の最初の学年の初めから満12歳に達した日"
+                           "の属する学年の終わりまで（法第17条第1項）",
+                           "就学: 小学校 from the first 学年 after the day six is reached to the end of the 学年 "
+                           "twelve is reached in (法第17条第1項)"),
+    "shugaku.lower_secondary": ("就学: 中学校の就学義務は小学校の課程を修了した日の翌日以後の最初の学年の初めから"
+                                "満15歳に達した日の属する学年の終わりまで（法第17条第2項）",
+                                "就学: 中学校 from the first 学年 after the 小学校 課程 to the end of the 学年 "
+                                "fifteen is reached in (法第17条第2項)"),
+    "shugaku.category": ("就学: 区域内に住所を有する学齢児童及び学齢生徒について学齢簿を編製（令第1条第1項）",
+                         "就学: the 学齢簿 of the 学齢児童 and 学齢生徒 with an address in the municipality "
+                         "(令第1条第1項)"),
+    "shugaku.on_register": ("就学: 学齢簿は住民基本台帳に基づき、転入した学齢児童を加除訂正で記載（令第1条第2項・"
+                            "第3条）",
+                            "就学: the 学齢簿 follows the 住民基本台帳: a 学齢児童 who moves in is added "
+                            "(令第1条第2項, 第3条)"),
+    "shugaku.register_items": ("就学: 学齢簿に学齢児童の氏名・現住所・生年月日・性別を記載（規則第30条第1項第1号）",
+                               "就学: the 学齢簿 records the child's 氏名, 現住所, 生年月日 and 性別 "
+                               "(規則第30条第1項第1号)"),
+    "shugaku.guardian_items": ("就学: 学齢簿に保護者の氏名・現住所・学齢児童との関係を記載（規則第30条第1項第2号）",
+                               "就学: the 学齢簿 records the 保護者's 氏名, 現住所 and relation to the child "
+                               "(規則第30条第1項第2号)"),
+    "shugaku.entrants": ("就学: 前学年中に満6歳に達する者の学齢簿を学年の初めから五月前までに作成（令第2条）",
+                         "就学: the 学齢簿 of those reaching six in the 学年 before, made five months before the "
+                         "学年 (令第2条)"),
+    "shugaku.base_day": ("就学: 就学予定者の学齢簿は十月一日現在で作成（規則第31条）",
+                         "就学: the 学齢簿 of the 就学予定者 made as of 10月1日 (規則第31条)"),
+    "shugaku.entry_notice": ("就学: 就学予定者の保護者に翌学年の初めから二月前までに入学期日を通知（令第5条第1項）",
+                             "就学: the 入学期日 notified two months before the 学年 (令第5条第1項)"),
+    "shugaku.late_notice": ("就学: 通知の期限の翌日以後に学齢簿に記載された就学予定者には速やかに通知"
+                            "（令第6条第1号）",
+                            "就学: a 就学予定者 recorded after the notice's 期限 is notified promptly (令第6条第1号)"),
+    "shugaku.principal_notice": ("就学: 入学期日の通知と同時に校長に氏名及び入学期日を通知（令第7条）",
+                                 "就学: the 校長 is notified of the 氏名 and the 入学期日 (令第7条)"),
+    "shugaku.entrant_items": ("就学: 就学予定者の学齢簿に本人及び保護者に関する事項を記載（規則第30条第2項）",
+                              "就学: the 学齢簿 of the 就学予定者 records the child's and the 保護者's items "
+                              "(規則第30条第2項)"),
+}
+
+#: The rules of conformance/checks/kodomo_scenarios.py (子ども・子育て支援, 子ども・子育て支援法).
+KODOMO_SCENARIO_RULES: Mapping[str, Text] = {
+    "kodomo.preschool": ("子ども・子育て支援: 小学校就学前子どもの保護者に認定（第19条第1項）",
+                         "子ども・子育て支援: 認定 for the 保護者 of a 小学校就学前子ども only (第19条第1項)"),
+    "kodomo.category_one": ("子ども・子育て支援: 満三歳以上で保育を必要としない子どもは第1号（第19条第1項第1号）",
+                            "子ども・子育て支援: 第1号 from the day three is reached, without the need of 保育 "
+                            "(第19条第1項第1号)"),
+    "kodomo.category_two": ("子ども・子育て支援: 満三歳以上で家庭において必要な保育を受けることが困難な子どもは第2号"
+                            "（第19条第1項第2号）",
+                            "子ども・子育て支援: 第2号 for a child of three or more who needs 保育 "
+                            "(第19条第1項第2号)"),
+    "kodomo.category_three": ("子ども・子育て支援: 満三歳未満で家庭において必要な保育を受けることが困難な子どもは第3"
+                              "号（第19条第1項第3号）",
+                              "子ども・子育て支援: 第3号 for a child under three who needs 保育 (第19条第1項第3号)"),
+    "kodomo.residence": ("子ども・子育て支援: 認定は保護者の居住地の市町村が行う（第20条第2項）",
+                         "子ども・子育て支援: certified by the municipality of the 保護者's 居住地 (第20条第2項)"),
+    "kodomo.care_amount": ("子ども・子育て支援: 第2号・第3号の子どもは保育必要量を認定（第20条第3項）",
+                           "子ども・子育て支援: a 保育必要量 for the 第2号 and 第3号 (第20条第3項)"),
+    "kodomo.notice": ("子ども・子育て支援: 認定の結果を保護者に通知（第20条第4項）",
+                      "子ども・子育て支援: the result notified to the 保護者 (第20条第4項)"),
+    "kodomo.certificate": ("子ども・子育て支援: 区分・保育必要量を記載した支給認定証を交付（第20条第4項）",
+                           "子ども・子育て支援: the 支給認定証 records the 区分 and the 保育必要量 (第20条第4項)"),
+    "kodomo.refusal_reason": ("子ども・子育て支援: 資格を有すると認められないときは理由を付して通知（第20条第5項）",
+                              "子ども・子育て支援: an application without 資格 refused with a reason (第20条第5項)"),
+    "kodomo.decision_deadline": ("子ども・子育て支援: 申請に対する処分は申請のあった日から三十日以内（第20条第6項）",
+                                 "子ども・子育て支援: the 処分 within thirty days of the application (第20条第6項)"),
+}
+
 #: The rules of conformance/checks/kenko_scenarios.py (健康管理: 予防接種法・同施行令, 母子保健法).
 KENKO_SCENARIO_RULES: Mapping[str, Text] = {
     "kenko.residents": ("健康管理: 区域内に居住する者に定期の予防接種（予防接種法第5条第1項）",
@@ -465,6 +533,8 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **NENKIN_SCENARIO_RULES,
     **KOKUHO_SCENARIO_RULES,
     **SENKYO_SCENARIO_RULES,
+    **SHUGAKU_SCENARIO_RULES,
+    **KODOMO_SCENARIO_RULES,
     **KENKO_SCENARIO_RULES,
     **FUHYO_SCENARIO_RULES,
     "juminzei.levied": ("個人住民税: 1月1日の住所地の市町村が課税",

@@ -25,10 +25,12 @@ from conformance.checks import (
     jido_scenarios,
     kaigo_scenarios,
     kenko_scenarios,
+    kodomo_scenarios,
     kokuho_scenarios,
     nenkin_scenarios,
     scenarios,
     senkyo_scenarios,
+    shugaku_scenarios,
 )
 from conformance.checks.scenarios import Scenario
 from conformance.errors import UsageError
@@ -154,6 +156,20 @@ AFFECTS: dict[str, set[str]] = {
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
         "form_member_order_by_age", "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
         "form_issue_number_repeated", "form_official_use_ignored", "form_data_stale")},
+    # 就学 (conformance/reference/shugaku.py; each defect's own test: tests/checks/test_shugaku_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "shugaku_six_on_birthday", "shugaku_fifteen_on_birthday", "shugaku_register_omits_seito",
+        "shugaku_register_yearly", "shugaku_entrants_deadline_november", "shugaku_entrants_as_of_deadline",
+        "shugaku_notice_one_month_before", "shugaku_late_entrant_regular_deadline",
+        "shugaku_principal_notice_without_date", "shugaku_register_without_sex",
+        "shugaku_guardian_relation_as_zokugara", "shugaku_entrant_without_guardian")},
+    # 子ども・子育て支援 (the driver operation kodomo.nintei, conformance/reference/kodomo.py; each defect's own
+    # test: tests/checks/test_kodomo_scenarios.py).
+    **{name: {"kodomo"} for name in (
+        "kodomo_preschool_until_sixth_birthday", "kodomo_one_from_third_birthday", "kodomo_two_needs_care_ignored",
+        "kodomo_three_until_birthday", "kodomo_moved_out_certified", "kodomo_no_amount_for_infants",
+        "kodomo_notice_to_child", "kodomo_certificate_without_category", "kodomo_refusal_without_reason",
+        "kodomo_deadline_next_month")},
     # 健康管理 (conformance/reference/kenko.py; each defect's own test: tests/checks/test_kenko_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kenko_targets_after_leaving", "kenko_hepatitis_b_as_b_class", "kenko_varicella_through_age_three",
@@ -193,6 +209,9 @@ RULE_PROBES = (
     *(senkyo_scenarios.RECENT, senkyo_scenarios.LATE_NOTICE, senkyo_scenarios.LATE_NOTICE_REGISTERED,
       senkyo_scenarios.MOVED_BEFORE_REGISTRATION, senkyo_scenarios.MOVED, senkyo_scenarios.DIED,
       senkyo_scenarios.STRUCK_OFF, senkyo_scenarios.NOT_YET_STRUCK_OFF),
+    # 就学: the worked examples of conformance/checks/shugaku_scenarios.py.
+    *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
+      shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER),
     # 健康管理: the worked examples of conformance/checks/kenko_scenarios.py.
     *(kenko_scenarios.SEVEN_WEEKS, kenko_scenarios.FOUR_MONTHS, kenko_scenarios.EIGHTEEN_MONTHS,
       kenko_scenarios.TWO_AND_A_HALF, kenko_scenarios.THREE_AND_FOUR_MONTHS, kenko_scenarios.THIRTEEN,
@@ -260,8 +279,23 @@ def probe(api: Api) -> dict[str, Any]:
     api.post(f"/residents/{JAPANESE['宛名番号']}/corrections", CORRECTION)
     probes["correction"] = api.get(f"/residents/{JAPANESE['宛名番号']}/history").json()
     probes["jutogai"] = jutogai_probe(api)
+    probes["kodomo"] = [kodomo_probe(api, application) for application in KODOMO_PROBES]
     probes["fuhyo"] = fuhyo_probe(api)
     return probes
+
+
+#: Applications each 子ども・子育て支援 defect answers differently for: the worked examples of
+#: conformance/checks/kodomo_scenarios.py.
+KODOMO_PROBES = tuple(application for rule in kodomo_scenarios.KODOMO_RULES.values() for application in rule.examples)
+
+
+def kodomo_probe(api: Api, application: kodomo_scenarios.Application) -> list[dict[str, Any]]:
+    """The 処分 of each child's application (the 通知先 as the role of the person: numbers differ)."""
+    client = RequestsHttpClient(ApiTarget(base_url=api.url), base_url=api.url)
+    loaded = scenarios.load(client, application.household, TOWN_CODE)
+    answers = kodomo_scenarios.apply(client, "/driver/v1", loaded, application)
+    roles = {loaded.atena: "保護者", **dict.fromkeys(loaded.children, "子ども")}
+    return [{**answer, "通知先": roles.get(answer["通知先"], "?")} for answer in answers.values()]
 
 
 def forms_probe(api: Api, form_id: str, body: dict[str, Any]) -> Any:
@@ -281,6 +315,9 @@ def query(api: Api, scenario: Scenario) -> dict[str, Any]:
     # The numbers of appended persons differ from server to server: compare everything else.
     document.pop("宛名番号")
     for child in document["児童手当"]["児童"]:
+        child.pop("宛名番号")
+    shugaku = document["就学"]
+    for child in (*shugaku["児童"], *shugaku["学齢簿"], *shugaku["就学予定者"]["者"]):
         child.pop("宛名番号")
     return document
 

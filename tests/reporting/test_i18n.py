@@ -14,10 +14,12 @@ from conformance.checks.fuhyo_scenarios import FUHYO_RULES
 from conformance.checks.jido_scenarios import JIDO_RULES
 from conformance.checks.kaigo_scenarios import KAIGO_RULES
 from conformance.checks.kenko_scenarios import KENKO_RULES
+from conformance.checks.kodomo_scenarios import KODOMO_RULES
 from conformance.checks.kokuho_scenarios import KOKUHO_RULES
 from conformance.checks.nenkin_scenarios import NENKIN_RULES
 from conformance.checks.scenarios import RULES
 from conformance.checks.senkyo_scenarios import SENKYO_RULES
+from conformance.checks.shugaku_scenarios import SHUGAKU_RULES
 from conformance.checks.tax_scenarios import TAX_RULES
 from conformance.reporting import i18n
 from conformance.shipped_checks import default_registry
@@ -34,6 +36,7 @@ NOT_CODES = {
     "jumin.residents": "a cache key of conformance/checks/jumin.py",
     "forms.scrubber": "a cache key of conformance/checks/forms/common.py",
     "re._parser": "a module of the standard library (conformance/columnar/kernel.py)",
+    "kodomo.nintei": "a driver operation id of conformance/checks/kodomo_scenarios.py",
 }
 #: Dotted literals that are module or file names, never codes.
 NAMES = re.compile(r"conformance\..*|.*\.(?:py|json|yaml|yml|csv|tsv|txt|xml|pdf|har|jsonl|zip)")
@@ -42,7 +45,7 @@ MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observatio
 
 #: The rules of every scenario check module (their names are no finding codes themselves).
 ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES,
-             *KENKO_RULES, *FUHYO_RULES)
+             *SHUGAKU_RULES, *KODOMO_RULES, *KENKO_RULES, *FUHYO_RULES)
 
 
 def _trees(folders: tuple[str, ...] = SOURCES) -> Iterator[tuple[Path, ast.Module]]:

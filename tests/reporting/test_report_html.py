@@ -270,9 +270,9 @@ def test_charts_have_a_text_alternative_with_their_numbers(requirements: dict[st
 
 
 #: English words a Japanese page may show (besides data): names of formats and of the harness, the
-#: switch button, and "API" as Japanese writes it (デジタル庁's 「API仕様書」, the check api.openapi's
-#: 「API仕様書から生成したリクエスト…」).
-ALLOWED_ON_JA = {"English", "Fit", "Gap", "ID", "URL", "sha", "results", "json", "conformance", "API"}
+#: switch button, and "API" and "PDF" as Japanese writes them (デジタル庁's 「API仕様書」, the check
+#: api.openapi's 「API仕様書から生成したリクエスト…」; the form checks' 「帳票の PDF …」).
+ALLOWED_ON_JA = {"English", "Fit", "Gap", "ID", "URL", "sha", "results", "json", "conformance", "API", "PDF"}
 
 
 def test_in_chromium_the_page_works_and_the_japanese_page_has_no_english(
