@@ -277,6 +277,11 @@ class LoadTarget(ProfileModel):
         description="The path to POST a person's record of another 業務 as JSON ({宛名番号, 業務, 記録}: 生活保護, "
         "障害認定, 認定請求 ...; docs/profiles.md). Without it the scenario checks that need one are NOT_AUTOMATED.",
     )
+    koseki_path: str | None = Field(
+        default=None,
+        description="The path to POST a 戸籍 the harness plays (本籍 in the municipality: its 筆頭者 and 在籍者) "
+        "for the 戸籍の附票 checks; without it they are NOT_AUTOMATED.",
+    )
     command: Annotated[tuple[str, ...], LaxSeq] = Field(
         default=(), description="via command: argv; '{file}' is replaced by the migration file's path."
     )

@@ -86,6 +86,7 @@ class TargetSession:
                       max_examples=self.profile.hypothesis.max_examples,
                       append_path=self.profile.targets.load.append_path,
                       records_path=self.profile.targets.load.records_path, driver=self.profile.targets.driver,
+                      koseki_path=self.profile.targets.load.koseki_path,
                       # A requirement reusing a cached response is linked to its recorded exchange.
                       cache=LinkedCache(self._recorder.link if self._recorder is not None else None),
                       # The export checks hand it the personal values of the records they find fault with.

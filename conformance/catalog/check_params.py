@@ -242,6 +242,14 @@ _KOKI_SCENARIOS = tuple(f"scenario.koki_korei.{name}" for name in (
 _FUYO_SCENARIOS = tuple(f"scenario.jido_fuyo_teate.{name}" for name in (
     "child_end", "start_month", "payment_months", "whole_month", "additions", "full_limit", "full_limit_dependants",
     "stop_limit", "partial_stop", "support"))
+#: The scenario checks of 健康管理 (conformance/checks/kenko_scenarios.py).
+_KENKO_SCENARIOS = tuple(f"scenario.kenko.{name}" for name in (
+    "residents", "a_class", "b_class", "table_diseases", "child_ages", "elder_ages", "varicella", "hepatitis_b",
+    "rotavirus", "checkup_residents", "checkup_18_months", "checkup_3_years"))
+#: The scenario checks of 戸籍の附票 (conformance/checks/fuhyo_scenarios.py).
+_FUHYO_SCENARIOS = tuple(f"scenario.fuhyo.{name}" for name in (
+    "created", "koseki_display", "name", "furigana", "address", "address_date", "birth", "sex", "follows_move",
+    "removed"))
 
 #: Every check of the harness (conformance/shipped_checks.py default_registry) -> its parameters.
 CHECK_PARAMS: dict[str, type[Params]] = {
@@ -276,6 +284,8 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **_FORM_CHECKS,
     **dict.fromkeys(_KOKI_SCENARIOS, NoParams),
     **dict.fromkeys(_FUYO_SCENARIOS, NoParams),
+    **dict.fromkeys(_KENKO_SCENARIOS, NoParams),
+    **dict.fromkeys(_FUHYO_SCENARIOS, NoParams),
 }
 
 

@@ -399,6 +399,9 @@ class Rule:
     #: Whether its scenarios carry records of other 業務 (a vendor without ``targets.load.records_path``
     #: cannot be given them: NOT_AUTOMATED).
     needs_records: bool = False
+    #: What the harness tells the vendor after appending the persons and before asking, where the rule's
+    #: domain needs more than the 住民記録 rows (the 戸籍 of 戸籍の附票: conformance/checks/fuhyo_scenarios.py).
+    prepare: Callable[[HttpClient, Scenario, Loaded], None] | None = None
 
 
 def _part(document: Mapping[str, Any], key: str) -> Mapping[str, Any]:
@@ -622,7 +625,7 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
                            "rule turns on (生活保護, 障害認定, 認定請求) cannot be given to the vendor")
     records_path = target.records_path
     codes = other_codes(town)
-    drawn = _drawn(rule, codes, target)
+    drawn = _drawn(rule, codes, target, town)
     first = _first_mismatch(rule, drawn, load_many(client, drawn, town, append_path, records_path), client, town)
     if first is None:
         return
@@ -631,6 +634,8 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     def compare(scenario: Scenario) -> None:
         expected = rule.expected(scenario, town)
         loaded = load(client, scenario, town, append_path, records_path)
+        if rule.prepare is not None:
+            rule.prepare(client, scenario, loaded)
         actual = rule.actual(query(client, loaded, scenario), loaded)
         if expected != actual:
             seen.append(_Mismatch(scenario, expected, actual))
@@ -659,11 +664,14 @@ def _hypothesis(rule: Rule, codes: tuple[str, str], target: Target, function: Ca
     return wrapped
 
 
-def _drawn(rule: Rule, codes: tuple[str, str], target: Target) -> list[Scenario]:
-    """The scenarios Hypothesis draws for the rule with the run's seed (nothing is sent)."""
+def _drawn(rule: Rule, codes: tuple[str, str], target: Target, town: str) -> list[Scenario]:
+    """The scenarios Hypothesis draws for the rule with the run's seed (nothing is sent); the oracle is
+    asked inside Hypothesis, so a scenario its rule rejects (``assume``: a day the text leaves open) is
+    not drawn."""
     drawn: list[Scenario] = []
 
     def collect(scenario: Scenario) -> None:
+        rule.expected(scenario, town)
         drawn.append(scenario)
 
     _hypothesis(rule, codes, target, collect, shrink=False)()
@@ -675,6 +683,8 @@ def _first_mismatch(rule: Rule, drawn: list[Scenario], loaded: list[Loaded], cli
     """The first loaded scenario on which the vendor's answer differs from the oracle's."""
     for scenario, one in zip(drawn, loaded, strict=True):
         expected = rule.expected(scenario, town)
+        if rule.prepare is not None:
+            rule.prepare(client, scenario, one)
         actual = rule.actual(query(client, one, scenario), one)
         if expected != actual:
             return _Mismatch(scenario, expected, actual)

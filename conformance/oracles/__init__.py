@@ -40,6 +40,7 @@ from conformance.oracles.kaigo import (
     kaigo_loss_date,
 )
 from conformance.oracles.keijidosha import Ownership, keijidosha_levy_date, keijidosha_tax_payer
+from conformance.oracles.kenko import infant_checkups, vaccination_targets
 from conformance.oracles.kodomo_kosodate import category as kodomo_category
 from conformance.oracles.kodomo_kosodate import decision_by, has_care_amount, is_preschool, preschool_until
 from conformance.oracles.koki_korei import KokiFacts, koki_insured_on, koki_korei_start, koki_qualification
@@ -112,6 +113,7 @@ __all__ = [
     "gakurei_category_on",
     "has_care_amount",
     "high_cost_count_carries_over",
+    "infant_checkups",
     "is_entrant",
     "is_late_entrant",
     "is_levied_by",
@@ -164,4 +166,5 @@ __all__ = [
     "support_state",
     "to_seireki",
     "to_wareki",
+    "vaccination_targets",
 ]

@@ -37,6 +37,7 @@ from conformance.reference.domain_records import DOMAIN_RECORDS
 from conformance.reference.driver import DriverService
 from conformance.reference.exports import HOUSEHOLDS_LAYOUT, Exports, _layout_headers
 from conformance.reference.forms import FormService, seireki, split_date, wareki
+from conformance.reference.fuhyo import KosekiRegister
 from conformance.reference.http import (
     API_PREFIX,
     MAX_BODY_BYTES,
@@ -101,6 +102,8 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         self.forms = FormService(edition, self.store, self.defects, self.model.label)
         # The driver protocol (docs/driver.md; conformance/reference/driver.py) below /driver/v1.
         self.driver = DriverService(self.store, self.defects)
+        # 戸籍の附票: the 戸籍 the harness registers (POST /admin/koseki; conformance/reference/fuhyo.py).
+        self.koseki = KosekiRegister(self.defects)
         self._routes: tuple[tuple[tuple[str, ...], dict[str, Handler]], ...] = (
             *self._driver_routes(),
             (("residents",), {"GET": self._list_residents, "POST": self._move_in}),
@@ -117,6 +120,7 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
             (("admin", "migration"), {"POST": self._migration}),
             (("admin", "residents"), {"POST": self._append_residents}),
             (("admin", "records"), {"POST": self._domain_record}),
+            (("admin", "koseki"), {"POST": self._register_koseki}),
             (("app_submit", "v10", "jutogaishaatenabangofuban"), {"POST": self._jutogai_fuban}),
             (("oauth2", "token"), {"POST": self._jutogai_token}),
             (("forms", "*"), {"POST": self._form}),
@@ -199,6 +203,9 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
             raise not_found("宛名番号: no such resident")
         self.store.put_domain_record(atena, domain, items)
         return json_reply(200, {"宛名番号": atena, "業務": domain})
+    def _register_koseki(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        """Not in the catalog: a 戸籍 with its 本籍 here, as the harness plays the 戸籍 side (戸籍の附票)."""
+        return json_reply(200, self.koseki.register(request.json_object()))
 
     def _migration(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         """Not in the catalog: replace every record with a migration CSV (UTF-8)."""

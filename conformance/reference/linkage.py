@@ -15,8 +15,9 @@ from conformance import clock
 from conformance.catalog.models import DataItem
 from conformance.messages import did_you_mean
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import elections, jido_fuyo, koki_korei, pension, rules, shugaku, tax_rules
+from conformance.reference import elections, jido_fuyo, kenko, koki_korei, pension, rules, shugaku, tax_rules
 from conformance.reference.driver import per_person_view
+from conformance.reference.fuhyo import KosekiRegister
 from conformance.reference.http import (
     Reply,
     Request,
@@ -56,6 +57,9 @@ def parse_instant(text: str) -> str:
 
 class LinkageApi(Presentation, RequestValidation):
     """The linkage API's handlers of :class:`~conformance.reference.app.ReferenceApp` (a mixin)."""
+
+    #: The 戸籍 the harness registered (戸籍の附票: conformance/reference/fuhyo.py).
+    koseki: KosekiRegister
 
     # -- reads ------------------------------------------------------------------------------------
 
@@ -174,4 +178,6 @@ class LinkageApi(Presentation, RequestValidation):
             "支援措置": rules.support(row, stay, as_of, self.defects),
             "除票年月日": rules.removal_date(row, self.defects),
             "就学": shugaku.shugaku(row, children, fiscal_year, as_of, self.defects),
+            "健康管理": kenko.kenko(row, stay, as_of, self.defects),
+            "戸籍の附票": self.koseki.fuhyo(arguments[0], self.store.latest),
         })

@@ -527,6 +527,66 @@ FUYO_SCENARIO_RULES: Mapping[str, Text] = {
                                 "児童扶養手当: 8割 of the 養育費 counted as 所得 (法第9条第2項; 施行令 第2条の4第5項)"),
 }
 
+#: The rules of conformance/checks/kenko_scenarios.py (健康管理: 予防接種法・同施行令, 母子保健法).
+KENKO_SCENARIO_RULES: Mapping[str, Text] = {
+    "kenko.residents": ("健康管理: 区域内に居住する者に定期の予防接種（予防接種法第5条第1項）",
+                        "健康管理: 定期接種 for the persons living in the municipality (予防接種法 第5条第1項)"),
+    "kenko.a_class": ("健康管理: 水痘・Ｂ型肝炎・ロタウイルス感染症はＡ類疾病（予防接種法施行令第1条）",
+                      "健康管理: 水痘, Ｂ型肝炎 and ロタウイルス感染症 are Ａ類疾病 (施行令 第1条)"),
+    "kenko.b_class": ("健康管理: 高齢者の肺炎球菌感染症・新型コロナウイルス感染症・帯状疱疹はＢ類疾病"
+                      "（予防接種法施行令第2条）",
+                      "健康管理: 高齢者の肺炎球菌感染症, 新型コロナウイルス感染症 and 帯状疱疹 are Ｂ類疾病 "
+                      "(施行令 第2条)"),
+    "kenko.table_diseases": ("健康管理: 定期接種の疾病は表の上欄に掲げる疾病（予防接種法施行令第3条第1項）",
+                             "健康管理: the 定期接種 are the diseases of the table (施行令 第3条第1項)"),
+    "kenko.child_ages": ("健康管理: 小児の定期接種の対象者は表の下欄のとおり（予防接種法施行令第3条第1項の表）",
+                         "健康管理: the table's ages of the childhood 定期接種 (施行令 第3条第1項の表)"),
+    "kenko.elder_ages": ("健康管理: 65歳以上の定期接種の対象者は表の下欄のとおり（予防接種法施行令第3条第1項の表）",
+                         "健康管理: the table's ages of the 定期接種 from 65 (施行令 第3条第1項の表)"),
+    "kenko.varicella": ("健康管理: 水痘は生後十二月から生後三十六月に至るまで（予防接種法施行令第1条第2号・第3条）",
+                        "健康管理: 水痘 from 生後十二月 to 生後三十六月 (施行令 第1条第2号, 第3条)"),
+    "kenko.hepatitis_b": ("健康管理: Ｂ型肝炎は一歳に至るまで（予防接種法施行令第1条第3号・第3条）",
+                          "健康管理: Ｂ型肝炎 from birth to one year (施行令 第1条第3号, 第3条)"),
+    "kenko.rotavirus": ("健康管理: ロタウイルス感染症は生後六週に至った日の翌日から"
+                        "（予防接種法施行令第1条第4号・第3条）",
+                        "健康管理: ロタウイルス感染症 from the day after 生後六週 (施行令 第1条第4号, 第3条)"),
+    "kenko.checkup_residents": ("健康管理: 市町村の幼児に健康診査（母子保健法第12条第1項）",
+                                "健康管理: the 乳幼児健康診査 of the municipality's infants (母子保健法 第12条第1項)"),
+    "kenko.checkup_18_months": ("健康管理: 満一歳六か月を超え満二歳に達しない幼児の健康診査"
+                                "（母子保健法第12条第1項第1号）",
+                                "健康管理: 1歳6か月児 健診 past 一歳六か月 and before two "
+                                "(母子保健法 第12条第1項第1号)"),
+    "kenko.checkup_3_years": ("健康管理: 満三歳を超え満四歳に達しない幼児の健康診査（母子保健法第12条第1項第2号）",
+                              "健康管理: 3歳児 健診 past three and before four (母子保健法 第12条第1項第2号)"),
+}
+
+#: The rules of conformance/checks/fuhyo_scenarios.py (戸籍の附票: 住民基本台帳法・同施行令).
+FUHYO_SCENARIO_RULES: Mapping[str, Text] = {
+    "fuhyo.created": ("戸籍の附票: 本籍を有する者につき戸籍を単位として作成、他の市町村に住む者も"
+                      "（住民基本台帳法第16条第1項）",
+                      "戸籍の附票: an entry for every person of the 戸籍, one living elsewhere too (法 第16条第1項)"),
+    "fuhyo.koseki_display": ("戸籍の附票: 戸籍の表示（本籍と筆頭者氏名）（住民基本台帳法第17条第1項第1号）",
+                             "戸籍の附票: 戸籍の表示, 本籍 and 筆頭者氏名 (法 第17条第1項第1号)"),
+    "fuhyo.name": ("戸籍の附票: 氏名（住民基本台帳法第17条第1項第2号）",
+                   "戸籍の附票: each person's 氏名 (法 第17条第1項第2号)"),
+    "fuhyo.furigana": ("戸籍の附票: 氏名の振り仮名（住民基本台帳法第17条第1項第2号の2）",
+                       "戸籍の附票: each person's 氏名の振り仮名 (法 第17条第1項第2号の2)"),
+    "fuhyo.address": ("戸籍の附票: 住所、国外転出者にあつては国外転出者である旨"
+                      "（住民基本台帳法第17条第1項第3号）",
+                      "戸籍の附票: 住所, or that the person is a 国外転出者 (法 第17条第1項第3号)"),
+    "fuhyo.address_date": ("戸籍の附票: 住所を定めた年月日、国外転出者にあつては転出の予定年月日"
+                           "（住民基本台帳法第17条第1項第4号）",
+                           "戸籍の附票: 住所を定めた年月日, a 国外転出者's 転出の予定年月日 (法 第17条第1項第4号)"),
+    "fuhyo.birth": ("戸籍の附票: 出生の年月日（住民基本台帳法第17条第1項第5号）",
+                    "戸籍の附票: each person's 出生の年月日 (法 第17条第1項第5号)"),
+    "fuhyo.sex": ("戸籍の附票: 男女の別（住民基本台帳法第17条第1項第6号）",
+                  "戸籍の附票: each person's 男女の別 (法 第17条第1項第6号)"),
+    "fuhyo.follows_move": ("戸籍の附票: 他の市町村への転出で住所の記載を修正（住民基本台帳法施行令第20条第1項）",
+                           "戸籍の附票: the 住所 corrected on a move to another municipality (施行令 第20条第1項)"),
+    "fuhyo.removed": ("戸籍の附票: 戸籍から除かれた者の附票を消除（住民基本台帳法施行令第19条第1項）",
+                      "戸籍の附票: the entry of a person removed from the 戸籍 消除 (施行令 第19条第1項)"),
+}
+
 SCENARIO_RULES: Mapping[str, Text] = {
     **TAX_SCENARIO_RULES,
     **KAIGO_SCENARIO_RULES,
@@ -536,6 +596,8 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **SENKYO_SCENARIO_RULES,
     **SHUGAKU_SCENARIO_RULES,
     **KODOMO_SCENARIO_RULES,
+    **KENKO_SCENARIO_RULES,
+    **FUHYO_SCENARIO_RULES,
     "juminzei.levied": ("個人住民税: 1月1日の住所地の市町村が課税",
                         "個人住民税: the municipality of the address on 1月1日"),
     "kokuho.dates": ("国保: 資格取得日と喪失日", "国保: 取得日 and 喪失日"),

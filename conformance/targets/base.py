@@ -113,6 +113,8 @@ class Target:
     append_path: str | None = None
     #: Where a person's records of other 業務 are sent (``targets.load.records_path``); None: not offered.
     records_path: str | None = None
+    #: Where the 戸籍 of the 戸籍の附票 checks are POSTed (targets.load.koseki_path; None: not automated).
+    koseki_path: str | None = None
     seed: int = 20200901
     max_examples: int = 25
     cache: dict[str, Any] = field(default_factory=dict)

@@ -32,6 +32,8 @@ def disagreeing(client: HttpClient, rules: Iterable[Rule]) -> Iterator[Rule]:
     for rule in rules:
         for example in rule.examples:
             loaded = scenarios.load(client, example, TOWN_CODE)
+            if rule.prepare is not None:
+                rule.prepare(client, example, loaded)
             if rule.actual(scenarios.query(client, loaded, example), loaded) != rule.expected(example, TOWN_CODE):
                 yield rule
                 break

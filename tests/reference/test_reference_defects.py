@@ -21,9 +21,11 @@ import requests
 
 from conformance.catalog.models import DOMAIN_SLUGS
 from conformance.checks import (
+    fuhyo_scenarios,
     fuyo_scenarios,
     jido_scenarios,
     kaigo_scenarios,
+    kenko_scenarios,
     kodomo_scenarios,
     koki_scenarios,
     kokuho_scenarios,
@@ -181,6 +183,18 @@ AFFECTS: dict[str, set[str]] = {
         "jido_fuyo_prorated_last_month", "jido_fuyo_third_child_old_addition", "jido_fuyo_full_limit_exclusive",
         "jido_fuyo_dependants_ignored", "jido_fuyo_stop_limit_old", "jido_fuyo_stop_rounded_down",
         "jido_fuyo_support_counted_whole")},
+    # 健康管理 (conformance/reference/kenko.py; each defect's own test: tests/checks/test_kenko_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "kenko_targets_after_leaving", "kenko_hepatitis_b_as_b_class", "kenko_varicella_through_age_three",
+        "kenko_hepatitis_b_from_two_months", "kenko_rotavirus_from_two_months", "kenko_covid_as_a_class",
+        "kenko_mumps_scheduled", "kenko_zoster_sixty_five_and_over", "kenko_jev_second_period_through_thirteen",
+        "kenko_checkups_after_leaving", "kenko_checkup_18_months_through_two",
+        "kenko_checkup_3_years_from_three_and_a_half")},
+    # 戸籍の附票 (conformance/reference/fuhyo.py; each defect's own test: tests/checks/test_fuhyo_scenarios.py).
+    **{name: {"fuhyo"} for name in (
+        "fuhyo_town_residents_only", "fuhyo_display_without_head", "fuhyo_name_of_householder",
+        "fuhyo_furigana_missing", "fuhyo_emigrant_keeps_last_address", "fuhyo_emigrant_date_kept",
+        "fuhyo_birth_from_moved_in", "fuhyo_sex_swapped", "fuhyo_not_updated_on_move", "fuhyo_kept_after_removal")},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
@@ -218,6 +232,10 @@ RULE_PROBES = (
     *(fuyo_scenarios.CLAIMED, fuyo_scenarios.AGING_OUT, fuyo_scenarios.THREE_CHILDREN, fuyo_scenarios.LEFT_JAPAN,
       fuyo_scenarios.AT_THE_LIMIT, fuyo_scenarios.BELOW_WITH_DEPENDANTS, fuyo_scenarios.BELOW_THE_STOP_LIMIT,
       fuyo_scenarios.PARTIAL, fuyo_scenarios.WITH_SUPPORT),
+    # 健康管理: the worked examples of conformance/checks/kenko_scenarios.py.
+    *(kenko_scenarios.SEVEN_WEEKS, kenko_scenarios.FOUR_MONTHS, kenko_scenarios.EIGHTEEN_MONTHS,
+      kenko_scenarios.TWO_AND_A_HALF, kenko_scenarios.THREE_AND_FOUR_MONTHS, kenko_scenarios.THIRTEEN,
+      kenko_scenarios.SIXTY_FIVE, kenko_scenarios.DIED, kenko_scenarios.TODDLER_MOVED),
 )
 
 
@@ -282,6 +300,7 @@ def probe(api: Api) -> dict[str, Any]:
     probes["correction"] = api.get(f"/residents/{JAPANESE['宛名番号']}/history").json()
     probes["jutogai"] = jutogai_probe(api)
     probes["kodomo"] = [kodomo_probe(api, application) for application in KODOMO_PROBES]
+    probes["fuhyo"] = fuhyo_probe(api)
     return probes
 
 
@@ -321,6 +340,20 @@ def query(api: Api, scenario: Scenario) -> dict[str, Any]:
     for child in (*shugaku["児童"], *shugaku["学齢簿"], *shugaku["就学予定者"]["者"]):
         child.pop("宛名番号")
     return document
+
+
+def fuhyo_probe(api: Api) -> list[Any]:
+    """The 戸籍の附票 of the worked examples of conformance/checks/fuhyo_scenarios.py, each registered as
+    its 戸籍 (one more 在籍者 living elsewhere, the child 除籍), the 宛名番号 left out."""
+    client = RequestsHttpClient(ApiTarget(base_url=api.url), base_url=api.url)
+    answers = []
+    for scenario in (fuhyo_scenarios.FAMILY, fuhyo_scenarios.EMIGRATED, fuhyo_scenarios.MOVED):
+        loaded = scenarios.load(client, scenario, TOWN_CODE)
+        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True)
+        part = scenarios.query(client, loaded, scenario)["戸籍の附票"]
+        entries = [{key: value for key, value in entry.items() if key != "宛名番号"} for entry in part["記載"]]
+        answers.append({**part, "記載": entries})
+    return answers
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,50 @@
+"""戸籍の附票: what the 本籍地's 附票 records of a person (住民基本台帳法 第16条, 第17条; 施行令 第19条, 第20条).
+
+Texts: spec_sources/statutes/fuhyo (住民基本台帳法, 住民基本台帳法施行令).
+
+- 法 第16条第1項: a 附票 for every person with 本籍 in the municipality, by 戸籍 (whoever 住所地 is);
+- 法 第17条第1項: its items: 戸籍の表示 (第1号), 氏名 (第2号), 氏名の振り仮名 (第2号の2), 住所 or, for a
+  国外転出者, that the person is one (第3号), 住所を定めた年月日 or the 国外転出届's 転出の予定年月日 (第4号),
+  出生の年月日 (第5号), 男女の別 (第6号);
+- 施行令 第19条第1項: the entry of a person removed from the 戸籍 is 消除;
+- 施行令 第20条第1項: a changed item is corrected (a move to another municipality: the new 住所 and its
+  住所を定めた年月日, which the 住所地 notifies under 法 第19条第1項).
+
+The 住民記録 row tells the 住所 side: a 転出 with a 転入通知 moved the address to the 転入通知's
+municipality on its 転入日; a 転出 without one is a 国外転出届 (the harness's reading, as for 国民年金).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+#: 法 第17条第1項第6号 as the answers write it (the 住民記録 code 1 男, 2 女).
+SEX = {"1": "男", "2": "女"}
+
+
+@dataclass(frozen=True)
+class FuhyoAddress:
+    """法 第17条第1項第3号, 第4号: the 住所 (its 市区町村コード; None for a 国外転出者), whether the person is a
+    国外転出者, and the 住所を定めた年月日 (a 国外転出者's: the 転出の予定年月日)."""
+
+    municipality: str | None
+    emigrant: bool
+    since: date
+
+
+def fuhyo_address(town: str, settled: date, planned_out: date | None = None, *, moved_in_elsewhere: date | None = None,
+                  next_municipality: str | None = None) -> FuhyoAddress:
+    """The 附票's 住所 of a person the town's 住民記録 holds: settled in the town on ``settled``; a 転出
+    with a 転入通知 (``next_municipality`` from ``moved_in_elsewhere``) corrects it to that address
+    (施行令 第20条第1項); a 転出 without one is a 国外転出届 (第3号, 第4号: 転出の予定年月日)."""
+    if planned_out is None:
+        return FuhyoAddress(town, False, settled)
+    if next_municipality is not None and moved_in_elsewhere is not None:
+        return FuhyoAddress(next_municipality, False, moved_in_elsewhere)
+    return FuhyoAddress(None, True, planned_out)
+
+
+def is_removed(removed_from_koseki: date | None) -> bool:
+    """施行令 第19条第1項: the entry of a person removed from the 戸籍 is 消除 (kept as the 除票)."""
+    return removed_from_koseki is not None
