@@ -478,9 +478,11 @@ class DriverService:
 
     def head_name(self, row: Mapping[str, str], head: Mapping[str, str] | None) -> str:
         """The 世帯主氏名 of a member of ``head``'s 世帯 (kept under the ``setai_nushi_name_kept`` defect)."""
-        if head is None or "setai_nushi_name_kept" in self.defects:
+        if "setai_nushi_name_kept" in self.defects:
             return row.get("世帯主氏名", "")
-        return head.get("氏名", "")
+        # A 世帯 may have no 世帯主 (1.1.10): then there is no 世帯主's 氏名 to carry, and the name of the
+        # member's former 世帯主 would be false.
+        return head.get("氏名", "") if head is not None else ""
 
     def merge(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         processed, moved, notified = self.dates(body)

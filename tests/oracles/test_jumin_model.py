@@ -8,7 +8,15 @@ from pathlib import Path
 
 from conformance.catalog.loader import load_edition
 from conformance.oracles import jumin_model
-from conformance.oracles.jumin_model import Commit, Refusal, World, judge_history, judge_row, transition
+from conformance.oracles.jumin_model import (
+    Commit,
+    Refusal,
+    World,
+    judge_history,
+    judge_refusal,
+    judge_row,
+    transition,
+)
 from conformance.oracles.jumin_model import rules as r
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +56,8 @@ def test_a_future_move_is_refused_with_e001_and_a_non_resident_with_e006() -> No
     world = _household()
     future = transition(world, "moves.within", {"宛名番号": ["0000000019"], "住所": {}, **DATES,
                                                  "異動日": "2024-07-01"})
-    assert future == Refusal("error", frozenset({"E001"}), r.MOVE_NOT_FUTURE, "異動日 after the 処理日")
+    assert future == Refusal("error", frozenset({"E001"}), r.MOVE_NOT_FUTURE, "異動日 after the 処理日",
+                             frozenset({"異動日"}))
     world.adopt("0000000035", [_row("0000000035", 2, 続柄="子", 住民状態="3")])
     gone = transition(world, "moves.within", {"宛名番号": ["0000000035"], "住所": {}, **DATES})
     assert isinstance(gone, Refusal) and gone.codes == {"E006"} and gone.requirement == r.MOVER_IS_RESIDENT
@@ -122,3 +131,69 @@ def test_every_requirement_bound_to_the_state_machine_has_a_rule_of_the_model() 
                       for source in Path(jumin_model.__file__).parent.glob("*.py"))
     assert len(bound) >= 40
     assert {rid for rid in bound if f'"{rid}"' not in sources} == set()
+
+
+def _foreign() -> World:
+    world = _household()
+    world.adopt("0000000043", [_row("0000000043", 1, 住民種別="2", 続柄="同居人", 氏名="ＬＥＥ　ＭＩＮ",
+                                    住所_市区町村コード="229997", 通称_削除年月日="2023-01-05",
+                                    通称_削除市区町村コード="229997")])
+    return world
+
+
+TSUSHO = {"宛名番号": "0000000043", "通称": "李　明", "通称_フリガナ": "リ　メイ", "申出年月日": "2024-06-03",
+          "処理日": "2024-06-10"}
+
+
+def test_a_tsusho_is_recorded_with_its_day_and_town_and_the_last_deletion_kept_or_cleared() -> None:
+    world = _foreign()
+    outcome = transition(world, "tsusho.record", TSUSHO)
+    assert isinstance(outcome, Commit)
+    rule = outcome.rows["0000000043"][0]
+    assert rule.sets["通称_記載年月日"].values == {"2024-06-03", "2024-06-10"}
+    assert rule.sets["通称_削除年月日"].values == {"2023-01-05", ""}
+    before = world.history("0000000043")
+    good = {**before[0], "履歴番号": "2", "通称": "李　明", "通称_フリガナ": "リ　メイ",
+            "通称_記載年月日": "2024-06-10", "通称_記載市区町村コード": "229997", "通称_削除年月日": "",
+            "通称_削除市区町村コード": "",
+            "異動事由区分": "通称の記載", "申出年月日": "2024-06-03", "処理日": "2024-06-10"}
+    assert judge_history((rule,), before, [*before, good], ALL, world) == []
+    odd = {**good, "通称_削除年月日": "XXXX"}
+    assert [(b.requirement, b.code, b.item) for b in judge_row(rule, odd, ALL, world)] == [
+        ("jumin-1.0-1.1.2-R009", "model.item_not_allowed", "通称_削除年月日")]
+
+
+def test_a_tsusho_of_a_japanese_resident_is_the_error_e008_with_its_field() -> None:
+    refusal = transition(_foreign(), "tsusho.record", {**TSUSHO, "宛名番号": "0000000019"})
+    assert refusal == Refusal("error", frozenset({"E008"}), "jumin-1.0-1.1.2-R006", "a 通称 for a 日本人",
+                              frozenset({"通称", "宛名番号"}))
+
+
+def test_a_refusal_is_judged_on_its_code_the_field_it_names_and_a_reason() -> None:
+    refusal = transition(_foreign(), "tsusho.record", {**TSUSHO, "宛名番号": "0000000019"})
+    assert isinstance(refusal, Refusal)
+    answer = {"result": "error", "code": "E008", "item": "通称", "message": "通称は外国人住民のみ"}
+    assert judge_refusal(refusal, 422, answer) == []
+    found = {name: [(b.requirement, b.code, b.item) for b in judge_refusal(refusal, 422, document)]
+             for name, document in (("dropped", {**answer, "code": None}), ("spelled", {**answer, "code": "e008"}),
+                                    ("field", {**answer, "item": "氏名"}), ("silent", {**answer, "message": None}))}
+    assert found == {"dropped": [("jumin-1.0-1.1.2-R006", "model.no_error", "")],
+                     "spelled": [("jumin-1.0-1.1.2-R006", "model.no_error", "")],
+                     "field": [(r.REFUSAL_EXPLAINED, "model.refusal_item", "item")],
+                     "silent": [(r.REFUSAL_EXPLAINED, "model.refusal_message", "message")]}
+
+
+def test_every_operation_with_a_move_date_refuses_a_later_one_with_e001() -> None:
+    world, later = _household(), {**DATES, "異動日": "2024-06-11"}
+    requests = {
+        "deaths": {"宛名番号": "0000000035", "通知年月日": "2024-06-10", **later},
+        "households.split": {"宛名番号": ["0000000035"], **later},
+        "households.merge": {"宛名番号": ["0000000035"], "世帯番号": "5000000018", "続柄": ["同居人"], **later},
+        "households.head": {"世帯番号": "5000000018", "宛名番号": "0000000027", **later},
+        "births": {"世帯番号": "5000000018", "person": {"生年月日": "2024-06-11"}, "届出年月日": "2024-06-10",
+                   "処理日": "2024-06-10"},
+    }
+    for operation, request in requests.items():
+        outcome = transition(world, operation, request)
+        assert isinstance(outcome, Refusal) and outcome.codes == {"E001"}, operation
+        assert "異動日" in outcome.items and outcome.requirement == r.MOVE_NOT_FUTURE, operation

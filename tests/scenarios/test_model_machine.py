@@ -4,15 +4,17 @@ driver gets NOT_AUTOMATED, never PASS."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.profiles import ApiTarget, DriverTarget
+from conformance.reference.driver import Answer, DriverRequest, DriverService, Refusal
 from conformance.reference.server import start_reference
 from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
@@ -77,3 +79,26 @@ def test_a_driver_without_an_operation_is_not_automated() -> None:
     target = Target(catalog=EDITION, http=None, driver=DriverTarget(operations=("query.person",)))
     with pytest.raises(NotAutomated, match=r"households\.split"):
         run_machine(target)
+
+
+class CodelessTsushoVendor(DriverService):
+    """A defect: a 日本人's 通称 is refused, but the エラー carries no code."""
+
+    def tsusho(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        try:
+            return super().tsusho(body, arguments, request)
+        except Refusal as refusal:
+            if refusal.code != "E008":
+                raise
+            return 422, {"result": "error", "item": refusal.item, "message": refusal.message}
+
+
+def test_a_refusal_without_its_code_is_reported_against_the_rule_that_requires_it() -> None:
+    with start_reference() as running:
+        running.app.driver = CodelessTsushoVendor(running.store)
+        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25)
+        findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-1.1.2-R006"), target=target)))
+    assert [(f.code, f.location.split("/step:")[0], "#" in f.location) for f in findings] == [
+        ("model.no_error", "model:jumin", False)]
+    assert "tsusho.record" in findings[0].message and findings[0].expected == "422 E008"

@@ -33,13 +33,37 @@ class Breach:
 
 
 def judge_refusal(refusal: Refusal, status: int, document: Any) -> list[Breach]:
-    """The operation was refused with one of the codes, as an エラー (422) or アラート (409)."""
+    """The operation was refused with one of the codes, as an エラー (422) or アラート (409), the answer
+    naming the field that caused it and saying why (11.1 R005)."""
     wanted = 422 if refusal.kind == "error" else 409
     codes = _codes(document, refusal.kind)
-    if status == wanted and codes & refusal.codes:
-        return []
-    return [Breach(refusal.requirement, f"model.no_{refusal.kind}", f"the operation should be refused ({refusal.why})",
-                   "", f"{wanted} {'|'.join(sorted(refusal.codes))}", f"{status} {','.join(sorted(codes))}".strip())]
+    if status != wanted or not codes & refusal.codes:
+        return [Breach(refusal.requirement, f"model.no_{refusal.kind}",
+                       f"the operation should be refused ({refusal.why})", "",
+                       f"{wanted} {'|'.join(sorted(refusal.codes))}", f"{status} {','.join(sorted(codes))}".strip())]
+    return _explained(refusal, _detail(document, refusal))
+
+
+def _detail(document: dict[str, Any], refusal: Refusal) -> dict[str, Any]:
+    """The エラー itself, or the first アラート with one of the codes."""
+    if refusal.kind == "error":
+        return document
+    return next(alert for alert in document["alerts"]
+                if isinstance(alert, dict) and str(alert.get("code")) in refusal.codes)
+
+
+def _explained(refusal: Refusal, detail: dict[str, Any]) -> list[Breach]:
+    """11.1 R005: 原因となったエラー・アラート項目 (``item``, one of the fields that caused it) and 理由・対応方法
+    (a ``message``; its wording is the vendor's)."""
+    breaches = []
+    item = "" if detail.get("item") is None else str(detail.get("item"))
+    if refusal.items and item not in refusal.items:
+        breaches.append(Breach(r.REFUSAL_EXPLAINED, "model.refusal_item", "the refusal should name the field "
+                               f"that caused it ({refusal.why})", "item", " | ".join(sorted(refusal.items)), item))
+    if not isinstance(detail.get("message"), str) or not detail["message"].strip():
+        breaches.append(Breach(r.REFUSAL_EXPLAINED, "model.refusal_message", "the refusal should say why "
+                               f"({refusal.why})", "message", "a message", str(detail.get("message"))))
+    return breaches
 
 
 def judge_committed(status: int, document: Any, requirement: str) -> list[Breach]:

@@ -57,6 +57,16 @@ CORRECTION = "jumin-1.0-4.2.3.1-R001"
 #: 4.6.0.1: a cancellation restores the record before the 異動 (a row appended: KEEP_ALL), with its 区分.
 CANCEL_RESTORES = "jumin-1.0-4.6.0.1-R002"
 CANCEL_KIND = "jumin-1.0-4.6.0.1-R004"
+#: 11.1 R005: an エラー or アラート tells the 原因となったエラー・アラート項目 and the 理由・対応方法 (the
+#: driver protocol's ``item`` and ``message``: docs/driver.md).
+REFUSAL_EXPLAINED = "jumin-1.0-11.1-R005"
+#: 1.1.7 R002 / 1.1.2: 通称 recorded and deleted on 申出, for 外国人住民 (1.1.2 R006: ・通称), with the day and the
+#: 市区町村 of each (R007, R009, R066, R067) and the 申出日 on the row (1.2.1 R007).
+TSUSHO = "jumin-1.0-1.1.7-R002"
+TSUSHO_FOREIGN = "jumin-1.0-1.1.2-R006"
+TSUSHO_RECORDED_DATE, TSUSHO_RECORDED_TOWN = "jumin-1.0-1.1.2-R007", "jumin-1.0-1.1.2-R066"
+TSUSHO_DELETED_DATE, TSUSHO_DELETED_TOWN = "jumin-1.0-1.1.2-R009", "jumin-1.0-1.1.2-R067"
+OFFERED_DATE = "jumin-1.0-1.2.1-R007"
 #: 7.2.3: 住民記録データ provided to other systems (every read path), whole and as 異動差分.
 PROVIDED = "jumin-1.0-7.2.3-R001"
 DIFFERENCES = "jumin-1.0-7.2.3-R002"
@@ -69,6 +79,7 @@ REASONS: dict[str, str] = {
     "異動の取消し（減）": "jumin-1.0-1.2.2-R023", "転居": "jumin-1.0-1.2.2-R025", "軽微な修正": "jumin-1.0-1.2.2-R026",
     "職権修正": "jumin-1.0-1.2.2-R027", "誤記修正": "jumin-1.0-1.2.2-R028", "世帯分離": "jumin-1.0-1.2.2-R034",
     "世帯合併": "jumin-1.0-1.2.2-R035", "世帯主変更": "jumin-1.0-1.2.2-R037",
+    "通称の記載": "jumin-1.0-1.2.2-R041", "通称の削除": "jumin-1.0-1.2.2-R042",
 }
 #: 4.6.0.1 R004 ③ (人口の増減を伴わない記載事項の訂正) has no 1.2.2 bullet of its own: its 区分 is judged
 #: against 4.6.0.1 R004.
@@ -131,6 +142,9 @@ class Refusal:
     codes: frozenset[str]
     requirement: str
     why: str
+    #: The fields the answer's ``item`` may name (11.1 R005: 原因となったエラー・アラート項目); each is a
+    #: field that caused the refusal, so every one of them is a reading the text allows.
+    items: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

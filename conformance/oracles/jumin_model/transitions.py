@@ -24,6 +24,9 @@ I_REMOVED_AHEAD = "jumin-1.0-interp-tenshutsu-status"
 I_CONFIRMED_DATE = "jumin-1.0-interp-tenshutsu-kakutei-date"
 I_CANCEL_STATUS = "jumin-1.0-interp-cancel-decrease-status"
 I_BIRTH_DATE = "jumin-1.0-interp-birth-move-date"
+I_TSUSHO_DAY = "jumin-1.0-interp-tsusho-day"
+I_TSUSHO_PAST = "jumin-1.0-interp-tsusho-previous-deletion"
+I_TSUSHO_JAPANESE = "jumin-1.0-interp-tsusho-japanese"
 
 Transition = Callable[[World, Mapping[str, Any]], Outcome]
 
@@ -36,9 +39,12 @@ def _dates(request: Mapping[str, Any], *, move: str | None = "異動日", notifi
     """4.0.3 R003 (異動日, except 転出) and 4.1.0.2 R003 (届出日): only days up to the 処理日."""
     processed = str(request["処理日"])
     if move is not None and str(request[move]) > processed:
-        return Refusal("error", frozenset({"E001"}), r.MOVE_NOT_FUTURE, f"{move} after the 処理日")
+        # The field that caused it: the one given, which is the 異動日 of the 異動 (a 出生's 生年月日).
+        return Refusal("error", frozenset({"E001"}), r.MOVE_NOT_FUTURE, f"{move} after the 処理日",
+                       frozenset({move, "異動日"}))
     if notified is not None and str(request[notified]) > processed:
-        return Refusal("error", frozenset({"E002"}), r.NOTIFIED_NOT_FUTURE, f"{notified} after the 処理日")
+        return Refusal("error", frozenset({"E002"}), r.NOTIFIED_NOT_FUTURE, f"{notified} after the 処理日",
+                       frozenset({notified}))
     return None
 
 
@@ -46,7 +52,8 @@ def _movers(world: World, numbers: Iterable[object]) -> Refusal | None:
     """4.0.1 R001: a 異動 of who was a 住民 selects a 住民 (anyone else is refused: E006)."""
     if all(world.is_current(str(number)) for number in numbers):
         return None
-    return Refusal("error", frozenset({"E006"}), r.MOVER_IS_RESIDENT, "a person who is not a 住民")
+    return Refusal("error", frozenset({"E006"}), r.MOVER_IS_RESIDENT, "a person who is not a 住民",
+                   frozenset({"宛名番号"}))
 
 
 def _head_leaves(world: World, leaving: Iterable[str], request: Mapping[str, Any]) -> Refusal | None:
@@ -58,7 +65,9 @@ def _head_leaves(world: World, leaving: Iterable[str], request: Mapping[str, Any
         row = world.latest(atena)
         remaining = [m for m in world.members(row.get("世帯番号", "")) if m not in gone]
         if row.get("続柄") == "世帯主" and len(remaining) >= 2:
-            return Refusal("alert", frozenset({"A002"}), r.HEAD_LEAVES, "the 世帯主 leaves two or more members")
+            # The cause is the 世帯主 (his 続柄) leaving: the field naming him or his 続柄.
+            return Refusal("alert", frozenset({"A002"}), r.HEAD_LEAVES, "the 世帯主 leaves two or more members",
+                           frozenset({"続柄", "宛名番号"}))
     return None
 
 
@@ -70,7 +79,8 @@ def _stamp(reason: str, request: Mapping[str, Any], **dates: str) -> dict[str, A
     """The items every row of a 異動 sets: its 1.2.2 区分, 処理日, and the dates the 異動 has (1.2.1)."""
     sets = {"異動事由区分": exactly(reason, r.REASONS.get(reason, r.CANCEL_KIND)),
             "処理日": exactly(str(request["処理日"]), r.PROCESS_DATE)}
-    requirements = {"異動日": r.MOVE_DATE, "届出年月日": r.NOTIFIED_DATE, "通知年月日": r.NOTICE_DATE}
+    requirements = {"異動日": r.MOVE_DATE, "届出年月日": r.NOTIFIED_DATE, "通知年月日": r.NOTICE_DATE,
+                    "申出年月日": r.OFFERED_DATE}
     for item, value in dates.items():
         sets[item] = exactly(value, requirements[item])
     return sets
@@ -130,8 +140,10 @@ def _re_entry(world: World, persons: list[dict[str, str]]) -> Refusal | None:
     """4.1.1.2 R001: a 除票 with the same 個人番号, 住民票コード or 在留カード番号 stops a new entry (E004)."""
     keys = ("個人番号", "住民票コード", "在留カード等番号")
     for row in world.removed():
-        if any(person.get(key) and person.get(key) == row.get(key) for person in persons for key in keys):
-            return Refusal("error", frozenset({"E004"}), r.RE_ENTRY, "a 除票 has the same number")
+        same = frozenset(key for person in persons for key in keys
+                         if person.get(key) and person.get(key) == row.get(key))
+        if same:
+            return Refusal("error", frozenset({"E004"}), r.RE_ENTRY, "a 除票 has the same number", same)
     return None
 
 
@@ -142,7 +154,7 @@ def _three_items(world: World, persons: list[dict[str, str]], request: Mapping[s
     keys = ("氏名", "性別", "生年月日")
     for row in world.removed():
         if any(all(person.get(key) == row.get(key) for key in keys) for person in persons):
-            return Refusal("alert", frozenset({"A001"}), r.RE_ENTRY, "a 除票 has the same 3情報")
+            return Refusal("alert", frozenset({"A001"}), r.RE_ENTRY, "a 除票 has the same 3情報", frozenset(keys))
     return None
 
 
@@ -220,8 +232,9 @@ def birth(world: World, request: Mapping[str, Any]) -> Outcome:
     """出生 (4.2.1.2 R001): a new person in the 世帯 named, with the items entered."""
     person = _items(request, "person")
     born = person["生年月日"]
-    refused = _dates({"処理日": request["処理日"], "生年月日": born, "届出年月日": request["届出年月日"]},
-                     move="生年月日")
+    # 4.0.3 R003 (異動日 up to the 処理日) holds for every 異動; 4.1.0.2 R003 (届出日) is of 4.1's 届出, not of
+    # a 出生 (4.2.1, 戸籍の届出): a later 届出日 is neither required to pass nor to be refused.
+    refused = _dates({"処理日": request["処理日"], "生年月日": born}, move="生年月日", notified=None)
     if refused is not None:
         return refused
     sets = {**_given(person, "jumin-1.0-4.0.1-R002"), "住民状態": exactly(r.CURRENT, r.DESTINATION),
@@ -262,7 +275,8 @@ def _before_birth(world: World, atena: str, request: Mapping[str, Any]) -> Refus
     born = row.get("生年月日", "")
     if row.get("生年月日_不詳フラグ") == "1" or len(born) != 10 or str(request["異動日"]) >= born:
         return None
-    return Refusal("error", frozenset({"E003"}), "jumin-1.0-11.1-R001", "a 異動日 before the 生年月日")
+    return Refusal("error", frozenset({"E003"}), "jumin-1.0-11.1-R001", "a 異動日 before the 生年月日",
+                   frozenset({"異動日", "生年月日"}))
 
 
 # -- 世帯変更等 -----------------------------------------------------------------------------------------
@@ -360,12 +374,67 @@ def cancel(world: World, request: Mapping[str, Any]) -> Outcome:
     return Commit({atena: (RowRule(kind, sets, latest),)})
 
 
+# -- 通称 ---------------------------------------------------------------------------------------------
+
+
+def tsusho_record(world: World, request: Mapping[str, Any]) -> Outcome:
+    """通称の記載 (1.1.7 R002) of a 外国人住民 (1.1.2 R006): the 通称, the day and 市区町村 it is recorded
+    (R007, R066), the 申出日 (1.2.1 R007); the last deletion's day and 市区町村 kept or cleared."""
+    atena = str(request["宛名番号"])
+    refused = _first(_movers(world, [atena]), _japanese(world, atena))
+    if refused is not None:
+        return refused
+    row, offered = world.latest(atena), str(request["申出年月日"])
+    sets = {**_stamp("通称の記載", request, 申出年月日=offered),
+            "通称": exactly(str(request["通称"]), r.TSUSHO),
+            "通称_フリガナ": exactly(str(request.get("通称_フリガナ") or ""), r.TSUSHO),
+            "通称_記載年月日": _tsusho_day(request, r.TSUSHO_RECORDED_DATE),
+            "通称_記載市区町村コード": _town(row, r.TSUSHO_RECORDED_TOWN),
+            **{item: one_of({row.get(item, ""), ""}, requirement, I_TSUSHO_PAST) for item, requirement in
+               (("通称_削除年月日", r.TSUSHO_DELETED_DATE), ("通称_削除市区町村コード", r.TSUSHO_DELETED_TOWN))}}
+    return Commit({atena: (RowRule("通称の記載", sets, row),)})
+
+
+def tsusho_delete(world: World, request: Mapping[str, Any]) -> Outcome:
+    """通称の削除 (1.1.7 R002): no 通称 any more, the day and 市区町村 of the deletion (1.1.2 R009, R067) and the
+    申出日 (1.2.1 R007); the day and 市区町村 it was recorded are kept (1.2.1 R017)."""
+    atena = str(request["宛名番号"])
+    refused = _movers(world, [atena])
+    if refused is not None:
+        return refused
+    row = world.latest(atena)
+    sets = {**_stamp("通称の削除", request, 申出年月日=str(request["申出年月日"])),
+            "通称": exactly("", r.TSUSHO), "通称_フリガナ": exactly("", r.TSUSHO),
+            "通称_削除年月日": _tsusho_day(request, r.TSUSHO_DELETED_DATE),
+            "通称_削除市区町村コード": _town(row, r.TSUSHO_DELETED_TOWN)}
+    return Commit({atena: (RowRule("通称の削除", sets, row),)})
+
+
+def _japanese(world: World, atena: str) -> Refusal | None:
+    """通称 is an item of 外国人住民データ only (1.1.2 R006; our reading: a 日本人's 通称 is the エラー E008)."""
+    if world.latest(atena).get("住民種別") == "2":
+        return None
+    return Refusal("error", frozenset({"E008"}), r.TSUSHO_FOREIGN, "a 通称 for a 日本人",
+                   frozenset({"通称", "宛名番号"}))
+
+
+def _tsusho_day(request: Mapping[str, Any], requirement: str) -> Allowed:
+    """「通称を記載（削除）した年月日」: the day of the 申出 or the day it was written (処理日), our reading."""
+    return one_of({str(request["申出年月日"]), str(request["処理日"])}, requirement, I_TSUSHO_DAY)
+
+
+def _town(row: Row, requirement: str) -> Allowed:
+    """The 市区町村 that records it is the one the person lives in: their 住所_市区町村コード."""
+    code = row.get("住所_市区町村コード", "")
+    return exactly(code, requirement) if code else Allowed(None, requirement)
+
+
 #: The transition of each driver operation (spec_catalog/jumin/1.0/driver.yaml).
 TRANSITIONS: dict[str, Transition] = {
     "moves.in": move_in, "moves.within": move_within, "moves.out": move_out, "moves.out_confirm": move_out_confirm,
     "births": birth, "deaths": death, "ex_officio.remove": removal, "households.split": split,
     "households.merge": merge, "households.head": head_change, "ex_officio.correct": correct,
-    "cancellations": cancel,
+    "cancellations": cancel, "tsusho.record": tsusho_record, "tsusho.delete": tsusho_delete,
 }
 
 

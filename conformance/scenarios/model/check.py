@@ -32,6 +32,8 @@ from conformance.targets.base import Target
 OPERATIONS = ("fixtures.persons", "moves.in", "moves.within", "moves.out", "moves.out_confirm", "births", "deaths",
               "households.split", "households.merge", "households.head", "ex_officio.correct", "cancellations",
               "query.person", "query.history", "query.household")
+#: Operations the machine calls when the adapter implements them (a vendor without them keeps the rest).
+OPTIONAL = ("tsusho.record", "tsusho.delete")
 #: Steps of one example (a sequence of 異動).
 STEPS = 10
 #: Items the driver protocol names by the spec's words that are no catalog data item (docs/driver.md).
@@ -106,7 +108,7 @@ def run_machine(target: Target) -> Result:
     operations = {operation.id: operation for operation in target.catalog.driver_operations}
     names = {item.name for item in target.catalog.data_items} | _SPEC_ITEMS
     paths = Paths(DriverClient(target.need_http(), driver.base_path, operations), target.http, names.__contains__)
-    session = Session(paths)
+    session = Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)))
     machine = seed(target.seed)(machine_for(session))
     options = settings(max_examples=target.max_examples, stateful_step_count=STEPS, deadline=None, database=None,
                        derandomize=False, phases=(Phase.generate, Phase.shrink), verbosity=Verbosity.quiet,

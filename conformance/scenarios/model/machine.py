@@ -45,12 +45,17 @@ TOWN = {"住所_都道府県": "静岡県", "住所_市区町村": "見本町", 
 _SURNAMES = (("模型", "モケイ"), ("試験", "シケン"), ("検証", "ケンショウ"))
 _GIVEN = (("一郎", "イチロウ", "1"), ("花子", "ハナコ", "2"), ("次郎", "ジロウ", "1"), ("桜", "サクラ", "2"))
 _DIGITS = "〇一二三四五六七八九"
+#: A valid 宛名番号 (serial 999999999, check digit 6) no record of the machine has: asked for at the end.
+UNKNOWN = "9999999996"
 #: Birth dates the machine draws from: era boundaries (1.1.9), 4月1日, 2月29日 and a non-calendar one
 #: (1.1.8 R001 ただし: 生年月日 may be one).
 _BIRTHS = ("1989-01-07", "1989-01-08", "2019-04-30", "2019-05-01", "1926-12-25", "1980-04-01", "2000-02-29",
            "1975-02-29", "1990-12-31", "2010-01-01")
 #: Steps a 処理日 moves by: across month ends, 1月1日 and 4月1日 over a few steps.
 _DAYS = st.sampled_from((0, 1, 3, 14, 31, 45, 92))
+#: The operations that take a 異動日 or 届出日 a 処理日 bounds (4.0.3 R003, 4.1.0.2 R003): ``_FUTURE`` below.
+_FUTURE_OPERATIONS = ("births", "deaths", "households.head", "households.merge", "households.split", "moves.in",
+                      "moves.out", "moves.within")
 
 
 class ModelBreach(Exception):
@@ -72,6 +77,8 @@ class Session:
     #: The last failing example: its steps and breaches (the shrunk one, once Hypothesis is done).
     failures: list[tuple[tuple[str, ...], ModelBreach]] = field(default_factory=list)
     serials: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+    #: The optional operations the vendor's adapter implements (``OPTIONAL`` in check.py): 通称.
+    optional: frozenset[str] = frozenset()
 
 
 def machine_for(session: Session) -> type[RuleBasedStateMachine]:
@@ -95,14 +102,19 @@ class JuminModelMachine(RuleBasedStateMachine):
 
     @precondition(lambda self: len(self.world.households()) < 4)
     @rule(size=st.integers(1, 3), foreign=st.booleans(), births=st.lists(st.sampled_from(_BIRTHS), min_size=3,
-                                                                           max_size=3), unknown=st.booleans())
-    def new_household(self, size: int, foreign: bool, births: list[str], unknown: bool) -> None:
-        """A 世帯 of test data (``fixtures.persons``): a 世帯主, a spouse, a child."""
+                                                                           max_size=3), unknown=st.booleans(),
+          headless=st.booleans())
+    def new_household(self, size: int, foreign: bool, births: list[str], unknown: bool, headless: bool) -> None:
+        """A 世帯 of test data (``fixtures.persons``): a 世帯主, a spouse, a child; or, as 1.1.10 R001 allows
+        (世帯主未設定), 同居人 only, with no 世帯主氏名 at all."""
         people = [self._person(index, foreign and index == 1, births[index]) for index in range(size)]
         if unknown:
             people[-1].update({"生年月日": "", "生年月日_不詳フラグ": "1", "生年月日_不詳表記": "昭和30年頃"})
         for person in people:
-            person["世帯主氏名"] = people[0]["氏名"]
+            if headless:
+                person["続柄"] = "同居人"
+            else:
+                person["世帯主氏名"] = people[0]["氏名"]
         status, document = self._call("fixtures.persons", {"persons": people}, f"fixtures.persons(size={size})")
         self._check(judge_committed(status, document, r.DESTINATION))
         for listed in _listed(document):
@@ -202,11 +214,14 @@ class JuminModelMachine(RuleBasedStateMachine):
         self._step("households.split", request, f"households.split(h:{self._h(setai)}, {self._ps(movers)})")
 
     @precondition(lambda self: len(self.world.households()) >= 2)
-    @rule(data=st.data(), days=_DAYS, whole=st.booleans())
-    def merge(self, data: st.DataObject, days: int, whole: bool) -> None:
+    @rule(data=st.data(), days=_DAYS, whole=st.booleans(), to_headless=st.booleans())
+    def merge(self, data: st.DataObject, days: int, whole: bool, to_headless: bool) -> None:
         """世帯合併: a whole 世帯, or its members who are not the 世帯主, join another."""
         self._advance(days)
         source, into = data.draw(st.permutations(self.world.households()), label="世帯")[:2]
+        headless = [setai for setai in self.world.households() if setai != source and self.world.head(setai) is None]
+        if headless and to_headless:
+            into = headless[0]  # 1.1.10 R001: the members then carry no 世帯主's 氏名
         members = self.world.members(source)
         movers = members if whole else [m for m in members if m != self.world.head(source)] or members
         request = {"宛名番号": movers, "世帯番号": into, "続柄": ["同居人"] * len(movers), **self._dates(data)}
@@ -248,14 +263,44 @@ class JuminModelMachine(RuleBasedStateMachine):
         self._step("cancellations", request, f"cancellations({self._p(atena)})")
 
     @precondition(lambda self: bool(list(self.world.current())))
-    @rule(data=st.data(), ahead=st.integers(1, 400))
-    def future_move(self, data: st.DataObject, ahead: int) -> None:
-        """A 転居 whose 異動日 is after the 処理日: the エラー E001 (4.0.3 R003)."""
+    @rule(data=st.data(), ahead=st.integers(1, 400), operation=st.sampled_from(_FUTURE_OPERATIONS),
+          notified=st.booleans())
+    def future_dated(self, data: st.DataObject, ahead: int, operation: str, notified: bool) -> None:
+        """A 異動 whose 異動日 (E001, 4.0.3 R003) or 届出日 (E002, 4.1.0.2 R003) is after the 処理日, on each
+        operation that takes them: every one must refuse it with its code."""
         atena = data.draw(st.sampled_from(sorted(self.world.current())), label="対象者")
-        moved = (self.today + timedelta(days=ahead)).isoformat()
-        request = {"宛名番号": [atena], "住所": {"住所_町字": "栄町"}, "異動日": moved,
-                   "届出年月日": self.today.isoformat(), "処理日": self.today.isoformat()}
-        self._step("moves.within", request, f"moves.within({self._p(atena)}, 異動日 +{ahead}d)")
+        later = (self.today + timedelta(days=ahead)).isoformat()
+        today = self.today.isoformat()
+        dates = {"異動日": today, "届出年月日": today, "処理日": today}
+        later_notified = operation == "moves.out" or (notified and operation not in _NO_NOTIFIED)
+        field_ = "届出年月日" if later_notified else "異動日"
+        dates[field_] = later
+        request = _FUTURE[operation](self, atena, dates)
+        self._step(operation, request, f"{operation}({self._p(atena)}, {field_} +{ahead}d)")
+
+    @precondition(lambda self: "tsusho.record" in self.session.optional and bool(list(self.world.current())))
+    @rule(data=st.data(), days=_DAYS, foreign=st.booleans())
+    def tsusho(self, data: st.DataObject, days: int, foreign: bool) -> None:
+        """通称の記載 for a 外国人住民 (1.1.7 R002); for a 日本人 the エラー E008."""
+        self._advance(days)
+        kind = "2" if foreign else "1"
+        persons = sorted(self.world.current())
+        atena = data.draw(st.sampled_from([a for a in persons if self.world.latest(a).get("住民種別") == kind]
+                                          or persons), label="申出者")
+        offered = self.today - timedelta(days=data.draw(st.integers(0, 10), label="申出日"))
+        request = {"宛名番号": atena, "通称": f"見本{_kanji(next(self.session.serials))}", "通称_フリガナ": "ミホン",
+                   "申出年月日": offered.isoformat(), "処理日": self.today.isoformat()}
+        self._step("tsusho.record", request, f"tsusho.record({self._p(atena)})")
+
+    @precondition(lambda self: "tsusho.delete" in self.session.optional and bool(self._named_tsusho()))
+    @rule(data=st.data(), days=_DAYS)
+    def tsusho_delete(self, data: st.DataObject, days: int) -> None:
+        """通称の削除 (1.1.7 R002)."""
+        self._advance(days)
+        atena = data.draw(st.sampled_from(self._named_tsusho()), label="申出者")
+        offered = self.today - timedelta(days=data.draw(st.integers(0, 10), label="申出日"))
+        request = {"宛名番号": atena, "申出年月日": offered.isoformat(), "処理日": self.today.isoformat()}
+        self._step("tsusho.delete", request, f"tsusho.delete({self._p(atena)})")
 
     @precondition(lambda self: bool(list(self.world.removed())))
     @rule(data=st.data())
@@ -277,6 +322,7 @@ class JuminModelMachine(RuleBasedStateMachine):
         breaches = [b for atena in self.world.persons for b in self.session.paths.compare_person(self.world, atena)]
         breaches += [b for setai in self.world.households() for b in self.session.paths.compare_household(
             self.world, setai)]
+        breaches += self.session.paths.unknown(UNKNOWN)
         self.session.exercised |= {r.LATEST_ROW, r.PROVIDED, r.DESTINATION}
         if breaches:
             self._fail(breaches)
@@ -294,7 +340,7 @@ class JuminModelMachine(RuleBasedStateMachine):
         stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         status, document = self._call(operation, request, shown)
         if isinstance(outcome, Refusal):
-            self.session.exercised.add(outcome.requirement)
+            self.session.exercised |= {outcome.requirement, r.REFUSAL_EXPLAINED}
             self._check(judge_refusal(outcome, status, document))
             self._check([b for atena in named for b in self._unchanged(atena, before[atena])])
             return
@@ -426,6 +472,9 @@ class JuminModelMachine(RuleBasedStateMachine):
         return [setai for setai in self.world.households() if len(self.world.members(setai)) >= count
                 and self.world.head(setai) is not None]
 
+    def _named_tsusho(self) -> list[str]:
+        return sorted(a for a in self.world.current() if self.world.latest(a).get("通称"))
+
     def _cancellable(self) -> list[str]:
         return sorted(a for a, rows in self.world.persons.items()
                       if len(rows) >= 2 and not rows[-1].get("異動事由区分", "").startswith("異動の取消し"))
@@ -439,6 +488,58 @@ class JuminModelMachine(RuleBasedStateMachine):
     def _h(self, setai: object) -> str:
         members = [a for a, rows in self.world.persons.items() if any(row.get("世帯番号") == setai for row in rows)]
         return "+".join(self._p(atena) for atena in sorted(members, key=self._p)[:1]) or "new"
+
+
+#: The dates of a request of ``future_dated``.
+Dates = dict[str, str]
+
+
+def _future_within(machine: JuminModelMachine, atena: str, dates: Dates) -> dict[str, Any]:
+    return {"宛名番号": [atena], "住所": {"住所_町字": "栄町"}, **dates}
+
+
+def _future_in(machine: JuminModelMachine, atena: str, dates: Dates) -> dict[str, Any]:
+    return {"区分": "国内転入", "persons": [machine._person(0, False, "1980-04-01")], **dates}
+
+
+def _future_out(machine: JuminModelMachine, atena: str, dates: Dates) -> dict[str, Any]:
+    return {"宛名番号": [atena], "区分": "国内転出", "転出予定年月日": dates["処理日"],
+            "届出年月日": dates["届出年月日"], "処理日": dates["処理日"]}
+
+
+def _future_birth(machine: JuminModelMachine, atena: str, dates: Dates) -> dict[str, Any]:
+    setai = machine.world.latest(atena).get("世帯番号", "")
+    person = {**machine._person(2, False, dates["異動日"]), "続柄": "子"}
+    for item in ("住民となった年月日", "住所を定めた年月日", "届出年月日", "異動事由", "異動日"):
+        person.pop(item, None)
+    return {"世帯番号": setai, "person": person, "届出年月日": dates["届出年月日"], "処理日": dates["処理日"]}
+
+
+def _future_death(machine: JuminModelMachine, atena: str, dates: Dates) -> dict[str, Any]:
+    return {"宛名番号": atena, "異動日": dates["異動日"], "通知年月日": dates["処理日"], "処理日": dates["処理日"]}
+
+
+def _future_split(machine: JuminModelMachine, atena: str, dates: Dates) -> dict[str, Any]:
+    return {"宛名番号": [atena], "続柄": ["世帯主"], **dates}
+
+
+def _future_merge(machine: JuminModelMachine, atena: str, dates: Dates) -> dict[str, Any]:
+    setai = machine.world.latest(atena).get("世帯番号", "")
+    return {"宛名番号": [atena], "世帯番号": setai, "続柄": ["同居人"], **dates}
+
+
+def _future_head(machine: JuminModelMachine, atena: str, dates: Dates) -> dict[str, Any]:
+    return {"世帯番号": machine.world.latest(atena).get("世帯番号", ""), "宛名番号": atena, **dates}
+
+
+#: 4.1.0.2 R003 (届出日 only up to the 処理日) is of 4.1's 届出; a 出生 and a 死亡 are 4.2's (戸籍の届出, 通知): the
+#: text does not say whether their 届出日 may be later, so the machine never sends one.
+_NO_NOTIFIED = frozenset({"births", "deaths"})
+#: A request of each operation that takes a 異動日 or 届出日, for one current person and the dates given
+#: (one of them after the 処理日). A 死亡 has no 届出日 (a 通知): its 異動日 only.
+_FUTURE = {"moves.within": _future_within, "moves.in": _future_in, "moves.out": _future_out,
+           "births": _future_birth, "deaths": _future_death, "households.split": _future_split,
+           "households.merge": _future_merge, "households.head": _future_head}
 
 
 def _listed(document: Any) -> list[str]:

@@ -17,6 +17,8 @@ from conformance.targets.base import HttpClient
 
 #: Pages of the 異動差分 list read before giving up (a vendor listing more than this since a step is wrong).
 MAX_DIFF_PAGES = 20
+#: Rows of one page when the 異動差分 is read at once (a step changes a few persons).
+DIFF_LIMIT = 1000
 
 
 def text(value: Any) -> str:
@@ -78,22 +80,54 @@ class Paths:
         yield from _members(wanted, found, r.PROVIDED, f"GET /households/{setai}#/members")
 
     def changed_since(self, stamp: str, changed: Sequence[str]) -> Iterator[Breach]:
-        """7.2.3 R002 (異動差分, リアルタイム): every person a step changed is listed as changed since it."""
+        """7.2.3 R002 (異動差分, リアルタイム): every person a step changed is listed as changed since it, and
+        read a page at a time the 異動差分 lists the same persons, once each (``_paged``)."""
         if self.linkage is None or not changed:
             return
-        listed: set[str] = set()
-        offset: Any = 0
-        for _ in range(MAX_DIFF_PAGES):
-            page = self.linkage.request("get", "/residents", params={"changed_since": stamp, "offset": str(offset),
-                                                                     "limit": "1000"}).json()
-            listed |= {text(row.get("宛名番号")) for row in page.get("residents", ()) if isinstance(row, dict)}
-            offset = page.get("next_offset")
-            if offset is None:
-                break
-        missing = sorted(set(changed) - listed)
+        whole = self._diff(stamp, DIFF_LIMIT)
+        missing = sorted(set(changed) - set(whole))
         if missing:
             yield Breach(r.DIFFERENCES, "model.diff_missing", "a person the step changed is not in the 異動差分",
                          "", f"{len(changed)} changed persons listed", f"{len(missing)} missing")
+        yield from self._paged(stamp, whole)
+
+    def _paged(self, stamp: str, whole: list[str]) -> Iterator[Breach]:
+        """The 異動差分 read with a page boundary exactly at its end and one row before it: no row lost or
+        repeated across the pages. A ``next_offset`` leading to an empty last page is no breach: neither the
+        text nor the protocol says a page that ends the list exactly must say so."""
+        for limit in sorted({len(whole), len(whole) - 1} - {0}):
+            paged = self._diff(stamp, limit)
+            if sorted(paged) != sorted(whole):
+                where = f"GET /residents?changed_since&limit={limit}"
+                yield Breach(r.DIFFERENCES, "model.diff_paging", "the 異動差分 read a page at a time should list "
+                             "the persons it lists at once, each once", where, f"{len(whole)} rows",
+                             f"{len(paged)} rows ({len(set(paged))} persons)")
+
+    def _diff(self, stamp: str, limit: int) -> list[str]:
+        """The 宛名番号 the 異動差分 since ``stamp`` lists, page after page of ``limit`` rows (repeats kept)."""
+        if self.linkage is None:
+            return []
+        listed: list[str] = []
+        offset: Any = 0
+        for _ in range(MAX_DIFF_PAGES):
+            page = self.linkage.request("get", "/residents", params={"changed_since": stamp, "offset": str(offset),
+                                                                     "limit": str(limit)}).json()
+            listed += [text(row.get("宛名番号")) for row in page.get("residents", ()) if isinstance(row, dict)]
+            offset = page.get("next_offset")
+            if offset is None:
+                break
+        return listed
+
+    def unknown(self, atena: str) -> Iterator[Breach]:
+        """A 宛名番号 no record has: the linkage API answers 404 該当者なし (interfaces.yaml get_resident), not a
+        person and not a failure (7.2.3 R001: what is provided is the 住民記録データ, and only it)."""
+        if self.linkage is None:
+            return
+        response = self.linkage.request("get", f"/residents/{atena}")
+        # A vendor whose own data has the number shows that person: the 200 of a record it holds is right.
+        if response.status != 404 and not (response.status == 200 and as_row(response.json()).get("宛名番号") == atena):
+            yield Breach(r.PROVIDED, "model.unknown_person", "a 宛名番号 no record has should answer 404 該当者なし",
+                         "GET /residents/{宛名番号}", "404", str(response.status))
 
 
 def _same(wanted: Mapping[str, str], shown: Mapping[str, str], requirement: str, where: str,
