@@ -21,6 +21,7 @@ def default_registry() -> Registry:
         jido_scenarios,
         jumin,
         kaigo_scenarios,
+        keiji_scenarios,
         kenko_scenarios,
         kodomo_scenarios,
         koki_scenarios,
@@ -48,4 +49,6 @@ def default_registry() -> Registry:
     # by age, 児童扶養手当.
     for module in (shugaku_scenarios, kodomo_scenarios, koki_scenarios, fuyo_scenarios):
         registry.add_module(module)
+    # 軽自動車税 種別割 (a vehicle as the owner's 軽自動車税 record).
+    registry.add_module(keiji_scenarios)
     return registry

@@ -250,6 +250,9 @@ _KENKO_SCENARIOS = tuple(f"scenario.kenko.{name}" for name in (
 _FUHYO_SCENARIOS = tuple(f"scenario.fuhyo.{name}" for name in (
     "created", "koseki_display", "name", "furigana", "address", "address_date", "birth", "sex", "follows_move",
     "removed"))
+#: The scenario checks of 軽自動車税 (conformance/checks/keiji_scenarios.py).
+_KEIJI_SCENARIOS = tuple(f"scenario.keijidosha_zei.{name}" for name in (
+    "levy_date", "stationed", "vehicles", "rate", "rate_ceiling", "due_month", "collection", "notice"))
 
 #: Every check of the harness (conformance/shipped_checks.py default_registry) -> its parameters.
 CHECK_PARAMS: dict[str, type[Params]] = {
@@ -286,6 +289,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_FUYO_SCENARIOS, NoParams),
     **dict.fromkeys(_KENKO_SCENARIOS, NoParams),
     **dict.fromkeys(_FUHYO_SCENARIOS, NoParams),
+    **dict.fromkeys(_KEIJI_SCENARIOS, NoParams),
 }
 
 

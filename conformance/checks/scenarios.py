@@ -63,6 +63,8 @@ from conformance.testdata.town import town_headers
 APPEND_PATH = "/admin/residents"
 #: Where the scenario checks send a person's records of other 業務 (``targets.load.records_path``).
 RECORDS_PATH = "/admin/records"
+#: A record value that stands for the town's own municipality code (sent as that code).
+TOWN_MARK = "@town"
 QUERY_PATH = "/residents/{atena}/qualifications"
 #: Serials of appended persons and households, counted down from far above the test town's: a vendor
 #: that numbers a 転入 as the largest number + 1 never reaches them.
@@ -351,17 +353,19 @@ def load_many(client: HttpClient, scenarios: list[Scenario], town: str, path: st
         if response.status not in (200, 201, 204):
             raise TargetError(f"appending scenario residents: POST {path} answered {response.status}")
     for scenario, one in zip(scenarios, loaded, strict=True):
-        _send_records(client, scenario, one.atena, records_path)
+        _send_records(client, scenario, one.atena, records_path, town)
     return loaded
 
 
-def _send_records(client: HttpClient, scenario: Scenario, atena: str, path: str | None) -> None:
-    """One ``{"宛名番号", "業務", "記録"}`` per 業務 of the scenario's records."""
+def _send_records(client: HttpClient, scenario: Scenario, atena: str, path: str | None, town: str) -> None:
+    """One ``{"宛名番号", "業務", "記録"}`` per 業務 of the scenario's records (a value ``TOWN_MARK`` sent as
+    the town's code: the scenarios are drawn before the town is known, e.g. a vehicle's 定置場 here)."""
     domains = dict.fromkeys(domain for domain, _, _ in scenario.records)
     if domains and path is None:
         raise TargetError("the profile names no targets.load.records_path: the scenario's records cannot be sent")
     for domain in domains:
-        items = {item: value for name, item, value in scenario.records if name == domain}
+        items = {item: town if value == TOWN_MARK else value for name, item, value in scenario.records
+                 if name == domain}
         response = client.request("post", path or "", json={"宛名番号": atena, "業務": domain, "記録": items})
         if response.status not in (200, 201, 204):
             raise TargetError(f"sending a record of {domain}: POST {path} answered {response.status}")

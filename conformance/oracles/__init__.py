@@ -39,7 +39,14 @@ from conformance.oracles.kaigo import (
     kaigo_insurer,
     kaigo_loss_date,
 )
-from conformance.oracles.keijidosha import Ownership, keijidosha_levy_date, keijidosha_tax_payer
+from conformance.oracles.keijidosha import (
+    Ownership,
+    keijidosha_due_in,
+    keijidosha_levy_date,
+    keijidosha_liable,
+    keijidosha_standard_rate,
+    keijidosha_tax_payer,
+)
 from conformance.oracles.kenko import infant_checkups, vaccination_targets
 from conformance.oracles.kodomo_kosodate import category as kodomo_category
 from conformance.oracles.kodomo_kosodate import decision_by, has_care_amount, is_preschool, preschool_until
@@ -134,7 +141,10 @@ __all__ = [
     "kaigo_first_loss_date",
     "kaigo_insurer",
     "kaigo_loss_date",
+    "keijidosha_due_in",
     "keijidosha_levy_date",
+    "keijidosha_liable",
+    "keijidosha_standard_rate",
     "keijidosha_tax_payer",
     "kodomo_category",
     "koki_insured_on",

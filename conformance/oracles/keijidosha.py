@@ -42,3 +42,41 @@ def keijidosha_tax_payer(owners: Sequence[Ownership], fiscal_year: int) -> str |
     if len(found) > 1:
         raise ValueError(f"two owners on {day}: {found}")
     return found[0] if found else None
+
+
+#: 地方税法 第463条の15第1項 (種別割の標準税率, 年額, 一台について): the class codes the harness's
+#: records use (号, イ/ロ/ハ and (1)(i) of the table) -> the yen of its 標準税率.
+STANDARD_RATES: dict[str, int] = {
+    "1イ": 2000,  # 原動機付自転車, 0.05リットル以下 or 0.6キロワット以下
+    "1ロ": 2000,  # 原動機付自転車, 二輪, 0.05-0.09リットル or 0.6-0.8キロワット
+    "1ハ": 2000,  # 原動機付自転車, 二輪, 0.125リットル以下 and 最高出力 4.0キロワット以下
+    "1ニ": 2400,  # 原動機付自転車, 二輪, over 0.09リットル or 0.8キロワット
+    "1ホ": 3700,  # 原動機付自転車, 三輪以上
+    "2イ": 3600,  # 軽自動車及び小型特殊自動車, 二輪 (側車付を含む)
+    "2ロ": 3900,  # 三輪
+    "2ハ(1)(i)": 6900,  # 四輪以上, 乗用, 営業用
+    "2ハ(1)(ii)": 10800,  # 四輪以上, 乗用, 自家用
+    "2ハ(2)(i)": 3800,  # 四輪以上, 貨物用, 営業用
+    "2ハ(2)(ii)": 5000,  # 四輪以上, 貨物用, 自家用
+    "3": 6000,  # 二輪の小型自動車
+}
+
+
+def keijidosha_standard_rate(vehicle_class: str) -> int:
+    """The 種別割's 標準税率 (年額, 一台について) of a class of 軽自動車等 (第463条の15第1項)."""
+    return STANDARD_RATES[vehicle_class]
+
+
+def keijidosha_liable(owned: Ownership, stationed_here: bool, fiscal_year: int) -> bool:
+    """Whether the municipality levies the 種別割 of 年度 ``fiscal_year`` on the owner of a vehicle.
+
+    第443条第1項: 種別割 on the 所有者 of a 軽自動車等, levied by the municipality of its 主たる定置場;
+    第463条の16: the 賦課期日 is 4月1日 (the owner on that day pays the whole year).
+    """
+    return stationed_here and owned.owns_on(keijidosha_levy_date(fiscal_year))
+
+
+def keijidosha_due_in(fiscal_year: int) -> tuple[int, int]:
+    """The (year, month) of the 種別割's 納期: 四月中 of the 年度 (第463条の17; its ただし書, a 納期 apart
+    for 特別の事情, is the municipality's option and not judged)."""
+    return fiscal_year, 4

@@ -587,6 +587,28 @@ FUHYO_SCENARIO_RULES: Mapping[str, Text] = {
                       "戸籍の附票: the entry of a person removed from the 戸籍 消除 (施行令 第19条第1項)"),
 }
 
+#: The rules of conformance/checks/keiji_scenarios.py (軽自動車税 種別割, 地方税法).
+KEIJI_SCENARIO_RULES: Mapping[str, Text] = {
+    "keijidosha_zei.levy_date": ("軽自動車税: 賦課期日（4月1日）の所有者に種別割（第463条の16）",
+                                 "軽自動車税: 種別割 on the owner on the 賦課期日 4月1日 (第463条の16)"),
+    "keijidosha_zei.stationed": ("軽自動車税: 主たる定置場所在の市町村が種別割を課する（第443条第1項）",
+                                 "軽自動車税: 種別割 levied by the municipality of the 主たる定置場 (第443条第1項)"),
+    "keijidosha_zei.vehicles": ("軽自動車税: 原動機付自転車、軽自動車、小型特殊自動車及び二輪の小型自動車に種別割"
+                                "（第442条第3号）",
+                                "軽自動車税: 種別割 on every class of 軽自動車等 (第442条第3号)"),
+    "keijidosha_zei.rate": ("軽自動車税: 種別割の標準税率（一台について、第463条の15第1項）",
+                            "軽自動車税: the 標準税率 of the vehicle's class, 一台について (第463条の15第1項)"),
+    "keijidosha_zei.rate_ceiling": ("軽自動車税: 種別割は標準税率の1.5倍以下（第463条の15第2項）",
+                                    "軽自動車税: 種別割 at most 1.5 times the 標準税率 (第463条の15第2項)"),
+    "keijidosha_zei.due_month": ("軽自動車税: 種別割の納期は4月中（第463条の17）",
+                                 "軽自動車税: the 納期 in April (第463条の17)"),
+    "keijidosha_zei.collection": ("軽自動車税: 種別割は普通徴収（第463条の18第1項）",
+                                  "軽自動車税: collected by 普通徴収 (第463条の18第1項)"),
+    "keijidosha_zei.notice": ("軽自動車税: 納税通知書は納期限前10日までに交付（第463条の18第2項）",
+                              "軽自動車税: the 納税通知書 given at least 10 days before the 納期限 "
+                              "(第463条の18第2項)"),
+}
+
 SCENARIO_RULES: Mapping[str, Text] = {
     **TAX_SCENARIO_RULES,
     **KAIGO_SCENARIO_RULES,
@@ -617,6 +639,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
                      "除票: the earlier of 転出予定年月日 and the 転入通知's 転入日"),
     **KOKI_SCENARIO_RULES,
     **FUYO_SCENARIO_RULES,
+    **KEIJI_SCENARIO_RULES,
 }
 
 #: schemathesis checks run by ``api.openapi`` (conformance/checks/api.py); codes ``api.<name>``.

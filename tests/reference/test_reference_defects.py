@@ -25,6 +25,7 @@ from conformance.checks import (
     fuyo_scenarios,
     jido_scenarios,
     kaigo_scenarios,
+    keiji_scenarios,
     kenko_scenarios,
     kodomo_scenarios,
     koki_scenarios,
@@ -195,6 +196,11 @@ AFFECTS: dict[str, set[str]] = {
         "fuhyo_town_residents_only", "fuhyo_display_without_head", "fuhyo_name_of_householder",
         "fuhyo_furigana_missing", "fuhyo_emigrant_keeps_last_address", "fuhyo_emigrant_date_kept",
         "fuhyo_birth_from_moved_in", "fuhyo_sex_swapped", "fuhyo_not_updated_on_move", "fuhyo_kept_after_removal")},
+    # 軽自動車税 (conformance/reference/keijidosha.py; each defect's own test: tests/checks/test_keiji_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "keijidosha_levy_on_april_2", "keijidosha_stationed_anywhere", "keijidosha_old_rates",
+        "keijidosha_rate_doubled", "keijidosha_due_in_may", "keijidosha_special_collection", "keijidosha_notice_late",
+        "keijidosha_small_two_wheel_untaxed")},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
@@ -236,6 +242,9 @@ RULE_PROBES = (
     *(kenko_scenarios.SEVEN_WEEKS, kenko_scenarios.FOUR_MONTHS, kenko_scenarios.EIGHTEEN_MONTHS,
       kenko_scenarios.TWO_AND_A_HALF, kenko_scenarios.THREE_AND_FOUR_MONTHS, kenko_scenarios.THIRTEEN,
       kenko_scenarios.SIXTY_FIVE, kenko_scenarios.DIED, kenko_scenarios.TODDLER_MOVED),
+    # 軽自動車税: the worked examples of conformance/checks/keiji_scenarios.py.
+    *(keiji_scenarios.BOUGHT_ON_LEVY_DATE, keiji_scenarios.BOUGHT_AFTER, keiji_scenarios.SCRAPPED_AFTER,
+      keiji_scenarios.SMALL_TWO_WHEEL, keiji_scenarios.MOPED, keiji_scenarios.STATIONED_ELSEWHERE),
 )
 
 

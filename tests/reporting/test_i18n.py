@@ -14,6 +14,7 @@ from conformance.checks.fuhyo_scenarios import FUHYO_RULES
 from conformance.checks.fuyo_scenarios import FUYO_RULES
 from conformance.checks.jido_scenarios import JIDO_RULES
 from conformance.checks.kaigo_scenarios import KAIGO_RULES
+from conformance.checks.keiji_scenarios import KEIJI_RULES
 from conformance.checks.kenko_scenarios import KENKO_RULES
 from conformance.checks.kodomo_scenarios import KODOMO_RULES
 from conformance.checks.koki_scenarios import KOKI_RULES
@@ -47,7 +48,7 @@ MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observatio
 
 #: The rules of every scenario check module (their names are no finding codes themselves).
 ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES,
-             *SHUGAKU_RULES, *KODOMO_RULES, *KOKI_RULES, *FUYO_RULES, *KENKO_RULES, *FUHYO_RULES)
+             *SHUGAKU_RULES, *KODOMO_RULES, *KOKI_RULES, *FUYO_RULES, *KENKO_RULES, *FUHYO_RULES, *KEIJI_RULES)
 
 
 def _trees(folders: tuple[str, ...] = SOURCES) -> Iterator[tuple[Path, ast.Module]]:
