@@ -28,6 +28,7 @@ def default_registry() -> Registry:
         kyotsu,
         nenkin_scenarios,
         scenarios,
+        seikatsu_scenarios,
         senkyo_scenarios,
         shugaku_scenarios,
         tax_scenarios,
@@ -48,4 +49,6 @@ def default_registry() -> Registry:
     # by age, 児童扶養手当.
     for module in (shugaku_scenarios, kodomo_scenarios, koki_scenarios, fuyo_scenarios):
         registry.add_module(module)
+    # 生活保護 (seikatsu_scenarios).
+    registry.add_module(seikatsu_scenarios)
     return registry

@@ -250,6 +250,10 @@ _KENKO_SCENARIOS = tuple(f"scenario.kenko.{name}" for name in (
 _FUHYO_SCENARIOS = tuple(f"scenario.fuhyo.{name}" for name in (
     "created", "koseki_display", "name", "furigana", "address", "address_date", "birth", "sex", "follows_move",
     "removed"))
+#: The scenario checks of 生活保護 (conformance/checks/seikatsu_scenarios.py).
+_SEIKATSU_SCENARIOS = tuple(f"scenario.seikatsu_hogo.{name}" for name in (
+    "residence", "current_place", "urgent", "facility", "deadline", "extended_deadline", "delay_reason",
+    "deemed_rejection", "shortfall"))
 
 #: Every check of the harness (conformance/shipped_checks.py default_registry) -> its parameters.
 CHECK_PARAMS: dict[str, type[Params]] = {
@@ -286,6 +290,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_FUYO_SCENARIOS, NoParams),
     **dict.fromkeys(_KENKO_SCENARIOS, NoParams),
     **dict.fromkeys(_FUHYO_SCENARIOS, NoParams),
+    **dict.fromkeys(_SEIKATSU_SCENARIOS, NoParams),
 }
 
 

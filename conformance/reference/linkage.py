@@ -15,7 +15,17 @@ from conformance import clock
 from conformance.catalog.models import DataItem
 from conformance.messages import did_you_mean
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import elections, jido_fuyo, kenko, koki_korei, pension, rules, shugaku, tax_rules
+from conformance.reference import (
+    elections,
+    jido_fuyo,
+    kenko,
+    koki_korei,
+    pension,
+    rules,
+    seikatsu_hogo,
+    shugaku,
+    tax_rules,
+)
 from conformance.reference.driver import per_person_view
 from conformance.reference.fuhyo import KosekiRegister
 from conformance.reference.http import (
@@ -180,4 +190,6 @@ class LinkageApi(Presentation, RequestValidation):
             "就学": shugaku.shugaku(row, children, fiscal_year, as_of, self.defects),
             "健康管理": kenko.kenko(row, stay, as_of, self.defects),
             "戸籍の附票": self.koseki.fuhyo(arguments[0], self.store.latest),
+            "生活保護": seikatsu_hogo.seikatsu_hogo(self.store.domain_record(arguments[0], "生活保護"), as_of,
+                                                self.defects),
         })

@@ -31,6 +31,7 @@ from conformance.checks import (
     kokuho_scenarios,
     nenkin_scenarios,
     scenarios,
+    seikatsu_scenarios,
     senkyo_scenarios,
     shugaku_scenarios,
 )
@@ -195,6 +196,13 @@ AFFECTS: dict[str, set[str]] = {
         "fuhyo_town_residents_only", "fuhyo_display_without_head", "fuhyo_name_of_householder",
         "fuhyo_furigana_missing", "fuhyo_emigrant_keeps_last_address", "fuhyo_emigrant_date_kept",
         "fuhyo_birth_from_moved_in", "fuhyo_sex_swapped", "fuhyo_not_updated_on_move", "fuhyo_kept_after_removal")},
+    # 生活保護 (conformance/reference/seikatsu_hogo.py; each defect's own test:
+    # tests/checks/test_seikatsu_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "seikatsu_hogo_current_place_first", "seikatsu_hogo_no_residence_no_agency", "seikatsu_hogo_urgency_ignored",
+        "seikatsu_hogo_facility_location", "seikatsu_hogo_deadline_thirty_days", "seikatsu_hogo_extension_one_month",
+        "seikatsu_hogo_delay_reason_after_thirty", "seikatsu_hogo_deemed_after_fourteen",
+        "seikatsu_hogo_income_ignored")},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
@@ -236,6 +244,10 @@ RULE_PROBES = (
     *(kenko_scenarios.SEVEN_WEEKS, kenko_scenarios.FOUR_MONTHS, kenko_scenarios.EIGHTEEN_MONTHS,
       kenko_scenarios.TWO_AND_A_HALF, kenko_scenarios.THREE_AND_FOUR_MONTHS, kenko_scenarios.THIRTEEN,
       kenko_scenarios.SIXTY_FIVE, kenko_scenarios.DIED, kenko_scenarios.TODDLER_MOVED),
+    # 生活保護: the worked examples of conformance/checks/seikatsu_scenarios.py.
+    *(seikatsu_scenarios.RESIDENT, seikatsu_scenarios.HOMELESS, seikatsu_scenarios.URGENT,
+      seikatsu_scenarios.IN_FACILITY, seikatsu_scenarios.APPLIED, seikatsu_scenarios.EXTENDED,
+      seikatsu_scenarios.NOTIFIED_LATE, seikatsu_scenarios.NOT_YET_DEEMED, seikatsu_scenarios.MEANS),
 )
 
 
