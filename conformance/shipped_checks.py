@@ -29,6 +29,7 @@ def default_registry() -> Registry:
         kyotsu,
         nenkin_scenarios,
         scenarios,
+        seikatsu_scenarios,
         senkyo_scenarios,
         shugaku_scenarios,
         tax_scenarios,
@@ -51,4 +52,6 @@ def default_registry() -> Registry:
         registry.add_module(module)
     # 軽自動車税 種別割 (a vehicle as the owner's 軽自動車税 record).
     registry.add_module(keiji_scenarios)
+    # 生活保護 (seikatsu_scenarios).
+    registry.add_module(seikatsu_scenarios)
     return registry

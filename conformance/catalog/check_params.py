@@ -253,6 +253,10 @@ _FUHYO_SCENARIOS = tuple(f"scenario.fuhyo.{name}" for name in (
 #: The scenario checks of 軽自動車税 (conformance/checks/keiji_scenarios.py).
 _KEIJI_SCENARIOS = tuple(f"scenario.keijidosha_zei.{name}" for name in (
     "levy_date", "stationed", "vehicles", "rate", "rate_ceiling", "due_month", "collection", "notice"))
+#: The scenario checks of 生活保護 (conformance/checks/seikatsu_scenarios.py).
+_SEIKATSU_SCENARIOS = tuple(f"scenario.seikatsu_hogo.{name}" for name in (
+    "residence", "current_place", "urgent", "facility", "deadline", "extended_deadline", "delay_reason",
+    "deemed_rejection", "shortfall"))
 
 #: Every check of the harness (conformance/shipped_checks.py default_registry) -> its parameters.
 CHECK_PARAMS: dict[str, type[Params]] = {
@@ -290,6 +294,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_KENKO_SCENARIOS, NoParams),
     **dict.fromkeys(_FUHYO_SCENARIOS, NoParams),
     **dict.fromkeys(_KEIJI_SCENARIOS, NoParams),
+    **dict.fromkeys(_SEIKATSU_SCENARIOS, NoParams),
 }
 
 

@@ -68,6 +68,13 @@ from conformance.oracles.municipalities import (
     municipality_problem,
 )
 from conformance.oracles.residence import Residence, address_on
+from conformance.oracles.seikatsu_hogo import (
+    deemed_rejected,
+    delay_reason_required,
+    implementing_area,
+    notice_deadline,
+    shortfall,
+)
 from conformance.oracles.shien_sochi import (
     Support,
     SupportState,
@@ -110,6 +117,8 @@ __all__ = [
     "continues_as",
     "date_style",
     "decision_by",
+    "deemed_rejected",
+    "delay_reason_required",
     "elementary_period",
     "end_month",
     "entry_day",
@@ -120,6 +129,7 @@ __all__ = [
     "gakurei_category_on",
     "has_care_amount",
     "high_cost_count_carries_over",
+    "implementing_area",
     "infant_checkups",
     "is_entrant",
     "is_late_entrant",
@@ -163,6 +173,7 @@ __all__ = [
     "municipality",
     "municipality_problem",
     "my_number_check_digit",
+    "notice_deadline",
     "notice_deadlines",
     "parse_wareki",
     "payment_month",
@@ -171,6 +182,7 @@ __all__ = [
     "register_base_day",
     "register_deadlines",
     "removal_date",
+    "shortfall",
     "start_month",
     "support_end_date",
     "support_state",

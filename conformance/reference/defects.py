@@ -693,6 +693,36 @@ DEFECTS: dict[str, Defect] = _defects(
            "軽自動車税: no 種別割 on a 二輪の小型自動車 (not read as one of the 軽自動車等)",
            ("keijidosha_zei-2025.12-1.442.0.1.3-R001", "keijidosha_zei-2025.12-1.442.0.1.2-R001",
             "keijidosha_zei-2025.12-1.463.15.1.0-R001", "keijidosha_zei-2025.12-1.463.15.1.0-R002")),
+    # 生活保護 (conformance/reference/seikatsu_hogo.py, checks/seikatsu_scenarios.py): each changes one field
+    # of the answer's 生活保護 (実施機関, 通知期限, 遅延理由明示, みなし却下 or 保護の程度).
+    Defect("seikatsu_hogo_current_place_first",
+           "生活保護: the 実施機関 is that of the 現在地 whenever one is known, even with a known 居住地",
+           ("seikatsu_hogo-2025.12-1.19.0.1.0-R001", "seikatsu_hogo-2025.12-1.19.0.1.1-R001")),
+    Defect("seikatsu_hogo_no_residence_no_agency",
+           "生活保護: a 要保護者 without a known 居住地 gets no 実施機関 (the 現在地 is not used)",
+           ("seikatsu_hogo-2025.12-1.19.0.1.0-R001", "seikatsu_hogo-2025.12-1.19.0.1.2-R001")),
+    Defect("seikatsu_hogo_urgency_ignored",
+           "生活保護: a 要保護者 in an 急迫した状況 is left to the 実施機関 of his 居住地, not that of the 現在地",
+           ("seikatsu_hogo-2025.12-1.19.0.2.0-R001",)),
+    Defect("seikatsu_hogo_facility_location",
+           "生活保護: during an 入所 the 実施機関 is that of the facility's place, not the 居住地 or 現在地 before it",
+           ("seikatsu_hogo-2025.12-1.19.0.3.0-R001",)),
+    Defect("seikatsu_hogo_deadline_thirty_days",
+           "生活保護: the decision notice is due 30 days after the application even without a 特別な理由",
+           ("seikatsu_hogo-2025.12-1.24.0.5.0-R001",)),
+    Defect("seikatsu_hogo_extension_one_month",
+           "生活保護: an extended notice is due one calendar month after the application (31 days after one in "
+           "a month of 31 days) instead of 30 days",
+           ("seikatsu_hogo-2025.12-1.24.0.5.0-O002",)),
+    Defect("seikatsu_hogo_delay_reason_after_thirty",
+           "生活保護: the notice states why it is late only after 30 days, not after the 14 days",
+           ("seikatsu_hogo-2025.12-1.24.0.6.0-R001",)),
+    Defect("seikatsu_hogo_deemed_after_fourteen",
+           "生活保護: the application counts as deemed rejected after 14 days without a notice instead of 30",
+           ("seikatsu_hogo-2025.12-1.24.0.7.0-O001",)),
+    Defect("seikatsu_hogo_income_ignored",
+           "生活保護: the 程度 of 保護 is the whole need, the 要保護者's income not deducted",
+           ("seikatsu_hogo-2025.12-1.8.0.1.0-R001",)),
 )
 
 

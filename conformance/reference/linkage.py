@@ -23,6 +23,7 @@ from conformance.reference import (
     koki_korei,
     pension,
     rules,
+    seikatsu_hogo,
     shugaku,
     tax_rules,
 )
@@ -192,4 +193,6 @@ class LinkageApi(Presentation, RequestValidation):
             "戸籍の附票": self.koseki.fuhyo(arguments[0], self.store.latest),
             "軽自動車税": keijidosha.keijidosha(row, self.store.domain_record(arguments[0], "軽自動車税"),
                                            fiscal_year, self.defects),
+            "生活保護": seikatsu_hogo.seikatsu_hogo(self.store.domain_record(arguments[0], "生活保護"), as_of,
+                                                self.defects),
         })

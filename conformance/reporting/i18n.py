@@ -609,6 +609,31 @@ KEIJI_SCENARIO_RULES: Mapping[str, Text] = {
                               "(第463条の18第2項)"),
 }
 
+#: The rules of conformance/checks/seikatsu_scenarios.py (生活保護, 生活保護法).
+SEIKATSU_SCENARIO_RULES: Mapping[str, Text] = {
+    "seikatsu_hogo.residence": ("生活保護: 居住地を所管する福祉事務所を管理する者が保護の実施機関（第19条第1項第1号）",
+                                "生活保護: the 実施機関 of the 要保護者's 居住地 (第19条第1項第1号)"),
+    "seikatsu_hogo.current_place": ("生活保護: 居住地がないか明らかでない要保護者は現在地の実施機関"
+                                    "（第19条第1項第2号）",
+                                    "生活保護: the 実施機関 of the 現在地 without a known 居住地 (第19条第1項第2号)"),
+    "seikatsu_hogo.urgent": ("生活保護: 急迫した状況にある者は現在地の実施機関（第19条第2項）",
+                             "生活保護: the 実施機関 of the 現在地 in an 急迫した状況 (第19条第2項)"),
+    "seikatsu_hogo.facility": ("生活保護: 施設入所・委託中は入所又は委託前の居住地又は現在地の実施機関（第19条第3項）",
+                               "生活保護: the 実施機関 of the 居住地 or 現在地 before an 入所 or 委託 (第19条第3項)"),
+    "seikatsu_hogo.deadline": ("生活保護: 決定の通知は申請のあった日から14日以内（第24条第5項）",
+                               "生活保護: the decision notice within 14 days of the application (第24条第5項)"),
+    "seikatsu_hogo.extended_deadline": ("生活保護: 特別な理由があるときは30日まで（第24条第5項ただし書）",
+                                        "生活保護: up to 30 days with a 特別な理由 (第24条第5項ただし書)"),
+    "seikatsu_hogo.delay_reason": ("生活保護: 14日を過ぎた通知の書面には理由を明示（第24条第6項）",
+                                   "生活保護: a notice after the 14 days states why (第24条第6項)"),
+    "seikatsu_hogo.deemed_rejection": ("生活保護: 30日以内に通知がないときは却下とみなすことができる（第24条第7項）",
+                                       "生活保護: no notice within 30 days, the application may be deemed rejected "
+                                       "(第24条第7項)"),
+    "seikatsu_hogo.shortfall": ("生活保護: 基準により測定した需要のうち金銭又は物品で満たせない不足分を補う"
+                                "（第8条第1項）",
+                                "生活保護: 保護 makes up the need the 要保護者's money cannot meet (第8条第1項)"),
+}
+
 SCENARIO_RULES: Mapping[str, Text] = {
     **TAX_SCENARIO_RULES,
     **KAIGO_SCENARIO_RULES,
@@ -640,6 +665,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **KOKI_SCENARIO_RULES,
     **FUYO_SCENARIO_RULES,
     **KEIJI_SCENARIO_RULES,
+    **SEIKATSU_SCENARIO_RULES,
 }
 
 #: schemathesis checks run by ``api.openapi`` (conformance/checks/api.py); codes ``api.<name>``.

@@ -32,6 +32,7 @@ from conformance.checks import (
     kokuho_scenarios,
     nenkin_scenarios,
     scenarios,
+    seikatsu_scenarios,
     senkyo_scenarios,
     shugaku_scenarios,
 )
@@ -201,6 +202,13 @@ AFFECTS: dict[str, set[str]] = {
         "keijidosha_levy_on_april_2", "keijidosha_stationed_anywhere", "keijidosha_old_rates",
         "keijidosha_rate_doubled", "keijidosha_due_in_may", "keijidosha_special_collection", "keijidosha_notice_late",
         "keijidosha_small_two_wheel_untaxed")},
+    # 生活保護 (conformance/reference/seikatsu_hogo.py; each defect's own test:
+    # tests/checks/test_seikatsu_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "seikatsu_hogo_current_place_first", "seikatsu_hogo_no_residence_no_agency", "seikatsu_hogo_urgency_ignored",
+        "seikatsu_hogo_facility_location", "seikatsu_hogo_deadline_thirty_days", "seikatsu_hogo_extension_one_month",
+        "seikatsu_hogo_delay_reason_after_thirty", "seikatsu_hogo_deemed_after_fourteen",
+        "seikatsu_hogo_income_ignored")},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
@@ -245,6 +253,10 @@ RULE_PROBES = (
     # 軽自動車税: the worked examples of conformance/checks/keiji_scenarios.py.
     *(keiji_scenarios.BOUGHT_ON_LEVY_DATE, keiji_scenarios.BOUGHT_AFTER, keiji_scenarios.SCRAPPED_AFTER,
       keiji_scenarios.SMALL_TWO_WHEEL, keiji_scenarios.MOPED, keiji_scenarios.STATIONED_ELSEWHERE),
+    # 生活保護: the worked examples of conformance/checks/seikatsu_scenarios.py.
+    *(seikatsu_scenarios.RESIDENT, seikatsu_scenarios.HOMELESS, seikatsu_scenarios.URGENT,
+      seikatsu_scenarios.IN_FACILITY, seikatsu_scenarios.APPLIED, seikatsu_scenarios.EXTENDED,
+      seikatsu_scenarios.NOTIFIED_LATE, seikatsu_scenarios.NOT_YET_DEEMED, seikatsu_scenarios.MEANS),
 )
 
 
