@@ -71,6 +71,15 @@ def atena(row: dict[str, str]) -> str:
     return row["宛名番号"]
 
 
+def setai(row: dict[str, str]) -> str:
+    return row["世帯番号"]
+
+
+#: Independent residents in one file: distinct 宛名番号 and distinct 世帯番号 (two draws may each be the
+#: 世帯主 of a 世帯 numbered alike, which one file may not hold: that rule is the town's, tested there).
+APART = (atena, setai)
+
+
 def sample(strategy: SearchStrategy[T], examples: int) -> list[T]:
     """``examples`` derandomized draws (no shrinking): a reproducible sample."""
     drawn: list[T] = []
@@ -121,7 +130,7 @@ KINDS = [
 @settings(FAST, max_examples=3)
 @given(data=st.data())
 def test_residents_are_valid_rows(arguments: dict[str, Any], data: st.DataObject) -> None:
-    rows = data.draw(st.lists(residents(**arguments), min_size=1, max_size=10, unique_by=atena))
+    rows = data.draw(st.lists(residents(**arguments), min_size=1, max_size=10, unique_by=APART))
     assert findings(rows) == []
 
 
@@ -181,7 +190,7 @@ GROWN = grown_edition()
 
 
 @FEW
-@given(st.lists(residents(GROWN), min_size=1, max_size=6, unique_by=atena))
+@given(st.lists(residents(GROWN), min_size=1, max_size=6, unique_by=APART))
 def test_items_added_to_the_catalog_are_filled_when_needed(rows: list[dict[str, str]]) -> None:
     assert findings(rows, GROWN) == []
     for row in rows:
