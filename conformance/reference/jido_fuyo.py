@@ -13,22 +13,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from conformance.reference.rules import Month, Row, Stay, parse_day
+from conformance.reference.rules import Month, Row, Stay, add_month, iso_month, month_of_day, parse_day
 
 _BASE, _ADDITION, _OLD_THIRD = 41_100, 10_750, 6_450
-
-
-def _month(day: date) -> Month:
-    return day.year, day.month
-
-
-def _add(month: Month, count: int = 1) -> Month:
-    index = month[0] * 12 + month[1] - 1 + count
-    return index // 12, index % 12 + 1
-
-
-def _iso(month: Month) -> str:
-    return f"{month[0]:04d}-{month[1]:02d}"
 
 
 def _child_end(birth: date, defects: frozenset[str]) -> date:
@@ -96,8 +83,8 @@ def _full_amount(children: int, defects: frozenset[str]) -> int:
 def _paid_in(month: Month, defects: frozenset[str]) -> Month:
     """The odd month after ``month`` (第7条第3項); the even one with the defect."""
     wanted = 0 if "jido_fuyo_paid_in_even_months" in defects else 1
-    paid = _add(month)
-    return paid if paid[1] % 2 == wanted else _add(paid)
+    paid = add_month(month)
+    return paid if paid[1] % 2 == wanted else add_month(paid)
 
 
 def _last_day(stay: Stay | None, ends: Sequence[date]) -> date:
@@ -120,22 +107,22 @@ def jido_fuyo(row: Row, children: Sequence[Row], record: Mapping[str, str], fisc
                "基本額": _BASE, "加算額": _ADDITION, "月額": []}
     if claimed is None or not births:
         return nothing
-    first = _month(claimed) if "jido_fuyo_paid_from_claim_month" in defects else _add(_month(claimed))
+    first = month_of_day(claimed) if "jido_fuyo_paid_from_claim_month" in defects else add_month(month_of_day(claimed))
     ends = [_child_end(birth, defects) for birth, _ in births]
     last_day = _last_day(stay, ends)
-    last = _month(last_day)
+    last = month_of_day(last_day)
     income, dependants = _income(record, defects), _int(record, "加算対象扶養親族等の数")
-    months = [_add((fiscal_year, 4), index) for index in range(12)]
+    months = [add_month((fiscal_year, 4), index) for index in range(12)]
     entries = []
     for month in (m for m in months if m >= first and m <= last):
-        counted = sum(1 for end in ends if _month(end) >= month)
+        counted = sum(1 for end in ends if month_of_day(end) >= month)
         amount = _full_amount(counted, defects) - _stopped(income, dependants, counted, defects)
         if _kind(income, dependants, defects) == "全部停止":
             amount = 0
         if month == last and "jido_fuyo_prorated_last_month" in defects:
-            days = (date(*_add(month), 1) - timedelta(days=1)).day
+            days = (date(*add_month(month), 1) - timedelta(days=1)).day
             amount = amount * last_day.day // days
-        entries.append({"月": _iso(month), "金額": amount, "支払月": _iso(_paid_in(month, defects))})
-    children_now = sum(1 for end in ends if _month(end) >= first)
-    return {**nothing, "支給開始月": _iso(first), "所得額": income, "支給区分": _kind(income, dependants, defects),
+        entries.append({"月": iso_month(month), "金額": amount, "支払月": iso_month(_paid_in(month, defects))})
+    children_now = sum(1 for end in ends if month_of_day(end) >= first)
+    return {**nothing, "支給開始月": iso_month(first), "所得額": income, "支給区分": _kind(income, dependants, defects),
             "一部支給停止額": _stopped(income, dependants, children_now, defects), "月額": entries}

@@ -39,16 +39,17 @@ def _years_later(day: date, years: int) -> date:
         return date(day.year + years, 3, 1)
 
 
-def _month(day: date) -> Month:
+def month_of_day(day: date) -> Month:
+    """The (year, month) of a day (the reference's monthly rules: 国保, 介護, 児童手当, 児童扶養手当)."""
     return day.year, day.month
 
 
-def _add_month(month: Month, count: int = 1) -> Month:
+def add_month(month: Month, count: int = 1) -> Month:
     index = month[0] * 12 + month[1] - 1 + count
     return index // 12, index % 12 + 1
 
 
-def _iso_month(month: Month) -> str:
+def iso_month(month: Month) -> str:
     return f"{month[0]:04d}-{month[1]:02d}"
 
 
@@ -120,12 +121,12 @@ def juminzei_levied(row: Row, stay: Stay | None, fiscal_year: int, defects: froz
 
 
 def _fiscal_months(fiscal_year: int) -> list[Month]:
-    return [_add_month((fiscal_year, 4), index) for index in range(12)]
+    return [add_month((fiscal_year, 4), index) for index in range(12)]
 
 
 def _billed(acquired: date, loss: date | None, fiscal_year: int, *, loss_month_too: bool) -> list[Month]:
-    first = _month(acquired)
-    last = None if loss is None else (_month(loss) if loss_month_too else _add_month(_month(loss), -1))
+    first = month_of_day(acquired)
+    last = None if loss is None else (month_of_day(loss) if loss_month_too else add_month(month_of_day(loss), -1))
     return [m for m in _fiscal_months(fiscal_year) if m >= first and (last is None or m <= last)]
 
 
@@ -157,10 +158,10 @@ def _copay(row: Row, as_of: date, defects: frozenset[str]) -> str | None:
     if as_of <= school:
         return "十分の二"
     # Each defect changes the months on one side of the boundary only, so that the two show side by side.
-    month, reached = _month(as_of), _month(_eve(birth, 70))
+    month, reached = month_of_day(as_of), month_of_day(_eve(birth, 70))
     if month <= reached:
         return "十分の二" if month == reached and "kokuho_copay_seventy_month_itself" in defects else "十分の三"
-    if "kokuho_copay_seventy_by_birthday" in defects and month <= _month(_years_later(birth, 70)):
+    if "kokuho_copay_seventy_by_birthday" in defects and month <= month_of_day(_years_later(birth, 70)):
         return "十分の三"
     return "十分の二"
 
@@ -174,16 +175,16 @@ def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: 
     insured = _kokuho_insured(row, stay, as_of, defects)
     loss = stay.loss
     months = _billed(stay.moved_in, loss, fiscal_year, loss_month_too="kokuho_bills_loss_month" in defects)
-    same_month = loss is not None and _month(loss) == _month(stay.moved_in)
+    same_month = loss is not None and month_of_day(loss) == month_of_day(stay.moved_in)
     next_same_month = stay.moved_in_elsewhere is not None and loss is not None and \
-        _month(stay.moved_in_elsewhere) == _month(loss)
-    if same_month and not next_same_month and _month(stay.moved_in) in _fiscal_months(fiscal_year):
-        months = sorted({*months, _month(stay.moved_in)})
+        month_of_day(stay.moved_in_elsewhere) == month_of_day(loss)
+    if same_month and not next_same_month and month_of_day(stay.moved_in) in _fiscal_months(fiscal_year):
+        months = sorted({*months, month_of_day(stay.moved_in)})
     previous = row.get("転入前住所_市区町村コード", "")
     here = row.get("住所_市区町村コード", "")
     continued = bool(previous) and previous[:2] == here[:2] and stay.moved_in >= _PREFECTURE_UNIT
     return {"取得日": stay.moved_in.isoformat(), "喪失日": loss.isoformat() if loss else None,
-            "都道府県内継続": continued, "賦課月": [{"月": _iso_month(m)} for m in months], "被保険者": insured,
+            "都道府県内継続": continued, "賦課月": [{"月": iso_month(m)} for m in months], "被保険者": insured,
             "一部負担金割合": _copay(row, as_of, defects) if insured else None}
 
 
@@ -198,7 +199,7 @@ def _kaigo_billed(stay: Stay, birth: date, acquired: date | None, fiscal_year: i
         return []
     months = _billed(acquired, stay.loss, fiscal_year, loss_month_too=False)
     if "kaigo_premium_stops_at_75" in defects:
-        months = [m for m in months if m < _month(_years_later(birth, 75))]
+        months = [m for m in months if m < month_of_day(_years_later(birth, 75))]
     return months
 
 
@@ -231,19 +232,19 @@ def kaigo(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: f
         shown = stay.moved_in + timedelta(days=1)
     months = _kaigo_billed(stay, birth, acquired, fiscal_year, defects)
     return {"第1号被保険者": insured, "資格取得日": shown.isoformat() if shown else None,
-            "資格喪失日": lost.isoformat() if lost else None, "賦課月": [{"月": _iso_month(m)} for m in months]}
+            "資格喪失日": lost.isoformat() if lost else None, "賦課月": [{"月": iso_month(m)} for m in months]}
 
 
 def _counts(birth: date, month: Month, defects: frozenset[str]) -> bool:
-    return _month(birth) < month <= _month(_child_end_day(birth, defects))
+    return month_of_day(birth) < month <= month_of_day(_child_end_day(birth, defects))
 
 
 def _three_and_over_from(birth: date, defects: frozenset[str]) -> Month:
     """The first month at the 三歳以上 rate: the month after the 3rd birthday's (a child born on the 1st
     becomes 三歳以上 on the birthday itself, three years after birth: 第6条第2項第4号, 第5号)."""
     if "jido_teate_three_from_age_day" in defects:
-        return _add_month(_month(_years_later(birth, 3) - timedelta(days=1)))
-    return _add_month(_month(_years_later(birth, 3)))
+        return add_month(month_of_day(_years_later(birth, 3) - timedelta(days=1)))
+    return add_month(month_of_day(_years_later(birth, 3)))
 
 
 def _child_end_day(birth: date, defects: frozenset[str]) -> date:
@@ -264,23 +265,23 @@ def jido_teate(row: Row, children: Sequence[Row], fiscal_year: int, stay: Stay |
     if claimed is None or not births:
         return {"受給資格": eligible, "支給開始月": None, "支給終了月": None, "支払期月": [], "児童": []}
     first = _start(row, [b for b, _ in births], claimed, defects)
-    last = _month(stay.moved_out) if stay is not None and stay.moved_out is not None else None
+    last = month_of_day(stay.moved_out) if stay is not None and stay.moved_out is not None else None
     year_months = [m for m in _fiscal_months(fiscal_year) if m >= _REFORM and (last is None or m <= last)]
     months = [m for m in year_months if m >= first]
     ordered = sorted(births)
     result = []
     for birth, atena in ordered:
-        amounts = [{"月": _iso_month(m), "金額": _amount((birth, atena), ordered, m, defects)} for m in months]
+        amounts = [{"月": iso_month(m), "金額": _amount((birth, atena), ordered, m, defects)} for m in months]
         if last is not None and stay is not None and stay.moved_out is not None \
                 and "jido_teate_prorated_last_month" in defects:
-            amounts = [_prorated(entry, stay.moved_out) if entry["月"] == _iso_month(last) else entry
+            amounts = [_prorated(entry, stay.moved_out) if entry["月"] == iso_month(last) else entry
                        for entry in amounts]
         order = 1 + sum(1 for other, _ in ordered if other < birth)
         result.append({"宛名番号": atena, "順位": order, "月額": amounts,
                        "児童該当終了日": _child_end_day(birth, defects).isoformat(),
-                       "三歳以上算定開始月": _iso_month(_three_and_over_from(birth, defects))})
-    return {"受給資格": eligible, "支給開始月": _iso_month(first), "支給終了月": _iso_month(last) if last else None,
-            "支払期月": [{"月": _iso_month(m), "支払月": _iso_month(_paid_in(m, defects))} for m in year_months],
+                       "三歳以上算定開始月": iso_month(_three_and_over_from(birth, defects))})
+    return {"受給資格": eligible, "支給開始月": iso_month(first), "支給終了月": iso_month(last) if last else None,
+            "支払期月": [{"月": iso_month(m), "支払月": iso_month(_paid_in(m, defects))} for m in year_months],
             "児童": result}
 
 
@@ -298,9 +299,9 @@ def _jido_eligible(row: Row, stay: Stay | None, births: list[date], as_of: date,
 def _paid_in(month: Month, defects: frozenset[str]) -> Month:
     """第8条第4項: paid in the even months, each payment for the months before it."""
     if "jido_teate_paid_in_own_month" in defects:
-        return month if month[1] % 2 == 0 else _add_month(month)
-    paid = _add_month(month)
-    return paid if paid[1] % 2 == 0 else _add_month(paid)
+        return month if month[1] % 2 == 0 else add_month(month)
+    paid = add_month(month)
+    return paid if paid[1] % 2 == 0 else add_month(paid)
 
 
 def _prorated(entry: dict[str, Any], last_day: date) -> dict[str, Any]:
@@ -312,8 +313,8 @@ def _start(row: Row, births: list[date], claimed: date, defects: frozenset[str])
     events = [d for d in (parse_day(row.get("転入前住所_転出予定年月日", "")), *births) if d and d <= claimed]
     event = max(events) if events else None
     if event is not None and claimed <= event + timedelta(days=15) and "jido_teate_no_15day_rule" not in defects:
-        return _add_month(_month(event))
-    return _add_month(_month(claimed))
+        return add_month(month_of_day(event))
+    return add_month(month_of_day(claimed))
 
 
 def _amount(child: tuple[date, str], ordered: list[tuple[date, str]], month: Month, defects: frozenset[str]) -> int:
@@ -370,7 +371,7 @@ def _period_end(start: date, defects: frozenset[str]) -> date:
 
 
 def _month_before(day: date) -> date:
-    year, month = _add_month(_month(day), -1)
+    year, month = add_month(month_of_day(day), -1)
     for candidate in range(day.day, 27, -1):
         try:
             return date(year, month, candidate)
