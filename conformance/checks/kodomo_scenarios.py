@@ -23,13 +23,12 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from hypothesis import HealthCheck, Phase, Verbosity, example, given, seed, settings
 from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
 from conformance.checks.jumin import target_of
 from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check
-from conformance.checks.scenarios import Loaded, Projection, Scenario, load, other_codes, town_code
+from conformance.checks.scenarios import Loaded, Projection, Scenario, load, other_codes, seeded_test, town_code
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles import kodomo_kosodate as law
@@ -391,14 +390,8 @@ def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
             seen.append(_Mismatch(a, expected, actual))
             raise seen[-1]
 
-    test = given(rule.applications(other_codes(town)))(compare)
-    for application in rule.examples:
-        test = example(application)(test)
-    test = settings(max_examples=target.max_examples, deadline=None, database=None, derandomize=False,
-                    phases=(Phase.explicit, Phase.generate, Phase.shrink), verbosity=Verbosity.quiet,
-                    suppress_health_check=list(HealthCheck), print_blob=False)(seed(target.seed)(test))
     try:
-        test()
+        seeded_test(rule.applications(other_codes(town)), rule.examples, target, compare)()
     except (_Mismatch, Flaky):
         if not seen:
             raise

@@ -22,10 +22,10 @@ import csv
 import io
 import itertools
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from hypothesis import HealthCheck, Phase, Verbosity, example, given, seed, settings
 from hypothesis import strategies as st
@@ -654,12 +654,23 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     yield _finding(ctx, rule, seen[-1] if seen else first, target.seed)
 
 
+#: A scenario check's drawn value (a Scenario, or a domain's own, e.g. 子ども・子育て支援's Application).
+T = TypeVar("T")
+
+
 def _hypothesis(rule: Rule, codes: tuple[str, str], target: Target, function: Callable[[Scenario], None], *,
                 shrink: bool) -> Callable[[], None]:
     """``function`` as a Hypothesis test over the rule's scenarios, with the run's seed and examples."""
-    test = given(rule.scenarios(codes))(function)
-    for scenario in rule.examples:
-        test = example(scenario)(test)
+    return seeded_test(rule.scenarios(codes), rule.examples, target, function, shrink=shrink)
+
+
+def seeded_test(strategy: st.SearchStrategy[T], examples: Sequence[T], target: Target,
+                function: Callable[[T], None], *, shrink: bool = True) -> Callable[[], None]:
+    """``function`` as a Hypothesis test of a scenario check: the explicit ``examples`` first, then the
+    profile's ``max_examples`` drawn with the run's seed, no example database, quiet, no health checks."""
+    test = given(strategy)(function)
+    for value in examples:
+        test = example(value)(test)
     phases = (Phase.explicit, Phase.generate, Phase.shrink) if shrink else (Phase.explicit, Phase.generate)
     wrapped: Callable[[], None] = settings(
         max_examples=target.max_examples, deadline=None, database=None, derandomize=False, phases=phases,
