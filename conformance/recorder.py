@@ -119,6 +119,8 @@ class HarRecorder:
         self._sequence = 0
         self._handle: IO[str] | None = None
         self._lock = threading.Lock()
+        #: Links not written yet: entry id -> the requirements (in order, once each).
+        self._links: dict[str, dict[str, None]] = {}
 
     def record(self, exchange: Exchange) -> None:
         """Append one exchange (masked) tagged with the requirements served now; bodies are dropped
@@ -129,7 +131,8 @@ class HarRecorder:
             ident = f"{self.worker}-{self._sequence:04d}"
             keep_bodies = self._written < self._total_limit
             entry = self._entry(ident, exchange, keep_bodies, requirements)
-            self._write(json_line(entry))
+            self._write_links()
+            self._write(json_line(entry), flush=True)
         request = entry["request"]
         parts = urlsplit(request["url"])
         note({
@@ -143,23 +146,34 @@ class HarRecorder:
         """A recorded entry served more requirements (a cached response reused): noted for the join."""
         if requirements:
             with self._lock:
-                self._write(json_line({"_link": ident, "_requirements": list(requirements)}))
+                self._links.setdefault(ident, {}).update(dict.fromkeys(requirements))
 
     def close(self) -> None:
-        """Close the file (recording again reopens it for appending)."""
+        """Write the pending links and close the file (recording again reopens it for appending)."""
         with self._lock:
+            self._write_links()
             if self._handle is not None:
                 self._handle.close()
                 self._handle = None
 
-    def _write(self, line: str) -> None:
+    def _write_links(self) -> None:
+        """The links noted since the last exchange, one line per entry: a run reuses cached answers
+        about fifteen times per exchange, and a line (and a flush) each cost seconds. They are written
+        before the next exchange and at close, so a worker that dies loses at most the links since its
+        last exchange, never an exchange."""
+        for ident, requirements in self._links.items():
+            self._write(json_line({"_link": ident, "_requirements": list(requirements)}))
+        self._links.clear()
+
+    def _write(self, line: str, *, flush: bool = False) -> None:
         if self._handle is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # The vendor's answers, however masked: readable by the owner only, as every copy of its data.
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0), 0o600)
             self._handle = os.fdopen(fd, "a", encoding="utf-8")
         self._handle.write(line)
-        self._handle.flush()  # a worker that dies keeps what it recorded
+        if flush:
+            self._handle.flush()  # a worker that dies keeps every exchange it recorded
         self._written += len(line.encode("utf-8"))
 
     def _entry(self, ident: str, exchange: Exchange, keep_bodies: bool,

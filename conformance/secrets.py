@@ -29,16 +29,46 @@ MIN_BASE64_CORE = 6
 _lock = threading.Lock()
 _secrets: set[str] = set()
 _pattern: re.Pattern[str] | None = None
+_plain: _Plain | None = None
+
+#: Characters other than ASCII letters that a case-insensitive ``re`` matches to an ASCII letter
+#: (dotted and dotless i, long s, Kelvin sign): text holding one goes through the full pattern.
+#: tests/test_secrets.py finds them all by trying every code point.
+CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+class _Plain:
+    """The spellings a text without escapes can hold: each secret lower-cased, and its base64 cores.
+
+    Most of what a run redacts (the vendor's answers) holds no secret. Python's ``re`` tries the
+    alternation of every escaped spelling at every position; C substring searches decide first
+    whether any spelling can be there: a text with no ``\\u``, no ``%`` and no case twin can hold a
+    secret only as the secret itself (in any case) or as one of its base64 cores.
+    """
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        values = set(secrets)
+        self.lowered = tuple(sorted({value.lower() for value in values}))
+        self.cores = tuple(sorted({core for value in values for core in _base64_cores(value)}))
+
+    def absent(self, text: str) -> bool:
+        """Whether ``text`` surely holds no spelling of any secret (False: ask the pattern)."""
+        if "%" in text or "\\u" in text or "\\U" in text or not CASE_TWINS.isdisjoint(text):
+            return False
+        lowered = text.lower()
+        return not any(value in lowered for value in self.lowered) and not any(core in text for core in self.cores)
 
 
 def register(*values: str | None) -> None:
     """Remember these secrets for the rest of the process (empty and short values are ignored)."""
-    global _pattern
+    global _pattern, _plain
     new = {value for value in values if value and len(value) >= MIN_SECRET_LENGTH}
     with _lock:
         if new - _secrets:
             _secrets.update(new)
             _pattern = secrets_pattern(_secrets)
+            # Only ASCII secrets: other letters have case rules str.lower and re do not share.
+            _plain = _Plain(_secrets) if all(value.isascii() for value in _secrets) else None
 
 
 def register_environment(names: Iterable[str], environ: Mapping[str, str] | None = None) -> None:
@@ -55,10 +85,11 @@ def known() -> frozenset[str]:
 
 def forget_all() -> None:
     """Forget every secret (tests)."""
-    global _pattern
+    global _pattern, _plain
     with _lock:
         _secrets.clear()
         _pattern = None
+        _plain = None
 
 
 def secrets_pattern(secrets: Iterable[str]) -> re.Pattern[str] | None:
@@ -104,6 +135,9 @@ def redact(text: str, secrets: Iterable[str] | None = None) -> str:
     pattern = _pattern if secrets is None else secrets_pattern(secrets)
     if pattern is None or not text:
         return text
+    plain = _plain if secrets is None else None
+    if plain is not None and plain.absent(text):
+        return text
     return pattern.sub(REDACTED, text)
 
 
@@ -113,6 +147,9 @@ def redact_bytes(data: bytes, secrets: Iterable[str] | None = None) -> bytes:
     if pattern is None or not data:
         return data
     text = data.decode("utf-8", "surrogateescape")
+    plain = _plain if secrets is None else None
+    if plain is not None and plain.absent(text):
+        return data
     return pattern.sub(REDACTED, text).encode("utf-8", "surrogateescape")
 
 

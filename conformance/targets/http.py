@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import heapq
+import itertools
 import os
 import re
 import socket
@@ -160,9 +162,10 @@ def fill_template(template: str, path_params: Mapping[str, object]) -> str:
 # -- deadlines ------------------------------------------------------------------------------------
 #
 # A socket timeout restarts on every read: a vendor that drips its headers or its body one byte at a
-# time never trips it. Each exchange therefore has a watchdog: a timer that, at the deadline, shuts
-# the exchange's socket down, so the blocked read returns at once whatever the vendor does. The
-# connection classes below hand their socket to the exchange running on their thread.
+# time never trips it. Each exchange therefore has a deadline that the watchdog (one thread for all
+# exchanges) fires at its time: it shuts the exchange's socket down, so the blocked read returns at
+# once whatever the vendor does. The connection classes below hand their socket to the exchange
+# running on their thread.
 
 _current = threading.local()
 
@@ -198,6 +201,57 @@ class _Deadline:
         with self._lock:
             self._done = True
             self._socket = None
+
+    @property
+    def finished(self) -> bool:
+        """Whether the exchange ended (firing then does nothing)."""
+        return self._done
+
+
+class _Watchdog:
+    """One daemon thread firing the deadlines of every exchange in time order.
+
+    A :class:`threading.Timer` per exchange started a thread per request, and ``Thread.start`` waits
+    for the new thread to run: with the reference's server thread holding the GIL, that wait was a
+    tenth of a run. Arming here is a heap push under a lock; the thread sleeps until the earliest
+    deadline and fires what is due (a finished exchange's deadline does nothing when fired).
+    """
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._due: list[tuple[float, int, _Deadline]] = []
+        self._count = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def arm(self, seconds: float, deadline: _Deadline) -> None:
+        """Fire ``deadline`` after ``seconds`` unless it is finished by then."""
+        entry = (time.monotonic() + seconds, next(self._count), deadline)
+        with self._condition:
+            earliest = not self._due or entry < self._due[0]
+            heapq.heappush(self._due, entry)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._loop, name="conformance-http-watchdog", daemon=True)
+                self._thread.start()
+            elif earliest:  # else the thread already wakes before this one is due
+                self._condition.notify()
+
+    def _loop(self) -> None:
+        while True:
+            with self._condition:
+                while self._due and self._due[0][2].finished:
+                    heapq.heappop(self._due)  # finished in time: nothing to fire
+                if not self._due:
+                    self._condition.wait()
+                    continue
+                wait = self._due[0][0] - time.monotonic()
+                if wait > 0:
+                    self._condition.wait(wait)
+                    continue
+                _, _, deadline = heapq.heappop(self._due)
+            deadline.fire()
+
+
+_watchdog = _Watchdog()
 
 
 def _shut(sock: socket.socket) -> None:
@@ -420,14 +474,11 @@ class RequestsHttpClient:
         url = _without_query(str(prepared.url))
         what = f"{prepared.method} {url}"
         deadline = _Deadline()
-        timer = threading.Timer(seconds, deadline.fire)
-        timer.daemon = True
         _current.deadline = deadline
-        timer.start()
+        _watchdog.arm(seconds, deadline)
         try:
             response, body = self._exchange_within(prepared, what, started, seconds, deadline)
         finally:
-            timer.cancel()
             deadline.finish()
             _current.deadline = None
         if deadline.fired:

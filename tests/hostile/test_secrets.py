@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conformance import secrets
 from conformance.masking import Scrubber, scrub_document
@@ -53,6 +56,39 @@ def test_every_spelling_is_redacted(spelling: int) -> None:
 def test_short_and_unrelated_values_are_left_alone() -> None:
     secrets.register("ab", TOKEN)
     assert secrets.redact("ab cd Token") == "ab cd Token"
+
+
+def test_the_case_twins_are_every_non_ascii_letter_a_case_insensitive_pattern_takes_for_an_ascii_one() -> None:
+    # The fast path of redact trusts str.lower for every character but these: try every code point.
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    found = {chr(code) for code in range(0x80, sys.maxunicode + 1)
+             if not 0xD800 <= code <= 0xDFFF and letters.fullmatch(chr(code))}
+    assert found == set(secrets.CASE_TWINS)
+
+
+def test_a_case_twin_spelling_is_still_redacted() -> None:
+    secrets.register("kiss-token")
+    text = "x \u212aiss-token \u017fecond"  # Kelvin sign for k: re matches it case-insensitively
+    assert secrets.REDACTED in secrets.redact("x \u212aiss-token y")
+    assert secrets.redact(text) != text
+
+
+_ALPHABET = st.sampled_from([*"aAkKsSiI0-%\\u{}\"= 住民", "\u212a", "\u017f", "\u0130", "\u0131", "%6b", "\\u004b"])
+
+
+@given(secret=st.text(st.sampled_from([*"aAkKsSiI0-z"]), min_size=4, max_size=8),
+       parts=st.lists(st.one_of(_ALPHABET, st.just("<secret>")), max_size=12), upper=st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_the_fast_path_redacts_exactly_what_the_pattern_does(secret: str, parts: list[str], upper: bool) -> None:
+    secrets.forget_all()
+    secrets.register(secret)
+    shown = secret.upper() if upper else secret
+    text = "".join(shown if part == "<secret>" else part for part in parts)
+    pattern = secrets.secrets_pattern([secret])
+    assert pattern is not None
+    expected = pattern.sub(secrets.REDACTED, text)
+    assert secrets.redact(text) == expected
+    assert secrets.redact_bytes(text.encode()) == expected.encode()
 
 
 PROFILE = """\

@@ -272,6 +272,27 @@ def test_a_requirement_reusing_a_cached_response_is_linked_to_it(base_url: str, 
     ]
 
 
+def test_links_between_two_exchanges_are_one_line_per_entry(base_url: str, tmp_path: Path) -> None:
+    http, recorder = client(base_url, tmp_path)
+    cache = LinkedCache(recorder.link)
+    with serving("jumin-1.0-1.1.1-R004"):
+        cache["residents"] = http.request("get", "/residents").json()
+    for requirement in ("jumin-1.0-1.1.1-R007", "jumin-1.0-1.1.1-R011", "jumin-1.0-1.1.1-R007"):
+        with serving(requirement):
+            cache.get("residents")
+    with serving("jumin-1.0-1.1.1-R012"):
+        http.request("get", "/csv")  # the next exchange writes the pending links first
+    lines = [json.loads(line) for line in recorder.path.read_text(encoding="utf-8").splitlines()]
+    assert [line.get("_link") for line in lines] == [None, "main-0001", None]
+    assert lines[1]["_requirements"] == ["jumin-1.0-1.1.1-R007", "jumin-1.0-1.1.1-R011"]
+    with serving("jumin-1.0-1.1.1-R013"):
+        cache.get("residents")
+    recorder.close()  # and close writes what is left
+    entries = har(recorder, tmp_path)
+    assert entries[0]["_requirements"] == ["jumin-1.0-1.1.1-R004", "jumin-1.0-1.1.1-R007",
+                                           "jumin-1.0-1.1.1-R011", "jumin-1.0-1.1.1-R013"]
+
+
 # -- joining the workers' recordings -----------------------------------------------------------------
 
 
