@@ -1,82 +1,46 @@
 """Run the reference vendor as a real HTTP server on a background thread.
 
-``wsgiref``'s server with one thread per request (daemon threads, so a hung client never keeps the
-process alive) and a request handler that logs nothing: test output stays clean.
+**waitress** (pure Python, production grade): HTTP/1.1 with kept-alive connections and a fixed pool
+of worker threads, so a request costs neither a new connection nor a new thread (with ``wsgiref``, a
+thread and a connection per request took half of a run's CPU). It logs nothing a test would see, caps
+the connections it serves at once (past the cap it stops accepting until one closes) and drops a
+connection silent for ``IDLE_SECONDS``. A body over ``MAX_BODY_BYTES`` is refused (413) by its announced
+length before it is read: waitress reads a whole body before the app sees the request.
 """
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import socket
-import socketserver
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from conformance.reference.app import API_PREFIX, ReferenceApp
+from waitress import wasyncore
+from waitress.server import BaseWSGIServer, create_server
+
+from conformance.reference.app import API_PREFIX, MAX_BODY_BYTES, ReferenceApp
 from conformance.reference.defects import parse_defects
 from conformance.reference.storage import Store
 from conformance.testdata.town import default_town
 
-#: Connections served at once; past it a new connection gets a 503 at once and no thread, so a
-#: burst (or a slow-loris client opening thousands) keeps the server's threads and memory bounded.
+#: Connections served at once; past it the server accepts no new connection until one closes, so a
+#: burst (or a slow-loris client opening thousands) keeps the server's sockets and memory bounded.
 MAX_CONNECTIONS = 64
 #: Seconds a connection may stay silent before the server drops it (a half-sent request frees its
-#: slot after this, whatever the client does).
-IDLE_SECONDS = 10.0
-_BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n"
-         b"Retry-After: 1\r\nConnection: close\r\n\r\nbusy\n")
+#: slot after this, whatever the client does); checked every CLEANUP_SECONDS.
+IDLE_SECONDS = 10
+CLEANUP_SECONDS = 1
+#: Seconds the serving loop waits for a socket before it looks whether it must stop (a request wakes
+#: it at once).
+POLL_SECONDS = 0.05
+#: Worker threads answering requests (the harness sends one request at a time per worker process).
+THREADS = 4
 
-
-class _QuietHandler(WSGIRequestHandler):
-    """No access log on stderr; a connection silent for IDLE_SECONDS is dropped."""
-
-    timeout = IDLE_SECONDS
-
-    def log_message(self, format: str, *args: Any) -> None:
-        return
-
-
-class _ThreadingServer(socketserver.ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-    block_on_close = False
-    _slots: threading.BoundedSemaphore | None = None
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        if self._slots is None:
-            self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
-        if not self._slots.acquire(blocking=False):
-            with contextlib.suppress(OSError):
-                request.sendall(_BUSY)
-            self.shutdown_request(request)
-            return
-        try:
-            super().process_request(request, client_address)
-        except BaseException:
-            self._slots.release()
-            raise
-
-    def process_request_thread(self, request: Any, client_address: Any) -> None:
-        try:
-            super().process_request_thread(request, client_address)
-        finally:
-            if self._slots is not None:
-                self._slots.release()
-
-    def server_bind(self) -> None:
-        # HTTPServer.server_bind calls socket.getfqdn(), a DNS lookup that can take seconds.
-        socketserver.TCPServer.server_bind(self)
-        host, port = self.server_address[:2]
-        self.server_name = str(host)
-        self.server_port = int(port)
-        self.setup_environ()
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # A client that hangs up mid-response is not the server's problem: print nothing.
-        return
+# waitress warns through logging when its queue fills or the connection cap is reached: the
+# reference's own business, never the run's output.
+logging.getLogger("waitress").setLevel(logging.ERROR)
 
 
 @dataclass
@@ -86,8 +50,9 @@ class RunningReference:
     url: str
     app: ReferenceApp
     store: Store
-    _server: _ThreadingServer = field(repr=False)
+    _server: BaseWSGIServer = field(repr=False)
     _thread: threading.Thread = field(repr=False)
+    _stopping: threading.Event = field(repr=False)
     _stopped: bool = field(default=False, repr=False)
 
     def stop(self) -> None:
@@ -95,8 +60,11 @@ class RunningReference:
         if self._stopped:
             return
         self._stopped = True
-        self._server.shutdown()
-        self._server.server_close()
+        # The worker threads first: one finishing a request wakes the serving loop through the trigger,
+        # and a trigger closed under it would write to whatever file has that number by then. Then the
+        # serving loop, which closes every socket itself on its way out (no socket is closed under it).
+        self._server.task_dispatcher.shutdown(cancel_pending=True, timeout=5)
+        self._stopping.set()
         self._thread.join(timeout=5)
         self.store.close()
 
@@ -123,17 +91,30 @@ def start_reference(
     store.load(rows if rows is not None else default_town())
     app = ReferenceApp(store, active)
     try:
-        server = make_server(host, port, app, server_class=_ThreadingServer, handler_class=_QuietHandler)
+        # waitress counts its listening socket and its trigger among the connections: two more.
+        server = create_server(app, host=host, port=port, threads=THREADS, connection_limit=MAX_CONNECTIONS + 2,
+                               channel_timeout=IDLE_SECONDS, cleanup_interval=CLEANUP_SECONDS,
+                               ident="conformance-reference",
+                               max_request_body_size=MAX_BODY_BYTES, map={})
     except OSError:
         store.close()
         raise
-    assert isinstance(server, _ThreadingServer)
-    # A short poll interval: stop() waits for the serving loop to notice, up to one interval.
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02},
-                              name="conformance-reference", daemon=True)
+    assert isinstance(server, BaseWSGIServer)
+    stopping = threading.Event()
+    thread = threading.Thread(target=_serve, args=(server, stopping), name="conformance-reference", daemon=True)
     thread.start()
-    bound_host, bound_port = server.server_address[:2]
-    return RunningReference(f"http://{_url_host(str(bound_host))}:{bound_port}{API_PREFIX}", app, store, server, thread)
+    bound_host, bound_port = server.effective_host, server.effective_port
+    return RunningReference(f"http://{_url_host(str(bound_host))}:{bound_port}{API_PREFIX}", app, store, server,
+                            thread, stopping)
+
+
+def _serve(server: BaseWSGIServer, stopping: threading.Event) -> None:
+    """waitress's serving loop until ``stopping`` is set, then every socket closed by this thread."""
+    try:
+        while not stopping.is_set():
+            wasyncore.poll(POLL_SECONDS, server._map)
+    finally:
+        wasyncore.close_all(server._map, ignore_all=True)
 
 
 def _url_host(host: str) -> str:
