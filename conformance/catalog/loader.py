@@ -8,8 +8,12 @@ field path, the bad value, what is allowed and a did-you-mean, at the line of th
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -102,8 +106,41 @@ def load_catalog(root: Path) -> Catalog:
     return Catalog(root=root, editions=tuple(editions), errors=tuple(all_errors))
 
 
+#: Editions loaded in this process, by what their files were when read (a run loads each edition two
+#: or three times: the catalog, the profile's claimed editions, the test town's 住民記録).
+_LOADED: dict[tuple[str, str, tuple[tuple[str, str], ...]], EditionCatalog] = {}
+
+
 def load_edition(directory: Path) -> EditionCatalog:
-    """Load one edition directory: ``edition.yaml`` plus every other ``*.yaml`` below it."""
+    """Load one edition directory: ``edition.yaml`` plus every other ``*.yaml`` below it.
+
+    An edition whose files are unchanged since this process read them (same paths and bytes, same
+    working directory for the paths its errors name) is not parsed again: an :class:`EditionCatalog`
+    is immutable, and hashing the files costs a hundredth of parsing them."""
+    key = (str(directory.resolve()), os.getcwd(), _signature(directory))
+    loaded = _LOADED.get(key)
+    if loaded is None:
+        loaded = _LOADED[key] = _load_edition_uncached(directory)
+    return loaded
+
+
+def _signature(directory: Path) -> tuple[tuple[str, str], ...]:
+    """Every file below ``directory`` with a digest of its bytes (an unreadable one: a fresh mark, so
+    the edition is loaded again and says what is wrong)."""
+    found: list[tuple[str, str]] = []
+    for path in sorted(directory.rglob("*")):
+        try:
+            if stat.S_ISREG(path.stat().st_mode):
+                found.append((str(path), hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()))
+        except OSError:
+            found.append((str(path), f"unreadable-{next(_UNREADABLE)}"))
+    return tuple(found)
+
+
+_UNREADABLE = itertools.count()
+
+
+def _load_edition_uncached(directory: Path) -> EditionCatalog:
     edition, errors = _load_edition_file(directory)
     files, file_errors = _catalog_files(directory)
     errors.extend(file_errors)

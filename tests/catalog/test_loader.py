@@ -84,6 +84,18 @@ def single_error(text: str) -> str:
     return str(edition.errors[0])
 
 
+# -- loading an edition again ----------------------------------------------------------------------
+
+
+def test_an_unchanged_edition_is_not_parsed_again_and_a_changed_one_is() -> None:
+    first = load_ch02(requirements(1, 2))
+    assert load_edition(EDITION) is first  # the same files: the loaded edition, not a new parse
+    changed = load_ch02(requirements(1, 3))  # same size, other bytes
+    assert changed is not first and ids(changed) == ["jumin-1.0-2.1-R001", "jumin-1.0-2.1-R003"]
+    write("jumin/1.0/requirements/ch03.yaml", "requirements: []\n")  # a file added
+    assert load_edition(EDITION) is not changed
+
+
 # -- a clean edition --------------------------------------------------------------------------------
 
 
