@@ -148,9 +148,7 @@ def select_operations(catalog: EditionCatalog, ids: Sequence[str] | None) -> tup
 
 
 def _need_target(ctx: CheckContext) -> Target:
-    if not isinstance(ctx.target, Target):
-        raise TargetError("api.openapi needs a target")
-    return ctx.target
+    return ctx.need_target("the vendor's API")
 
 
 def _need_sender(target: Target) -> RawSender:

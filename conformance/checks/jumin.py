@@ -28,9 +28,7 @@ PAGE_LIMIT = 1000
 
 def target_of(ctx: CheckContext) -> Target:
     """The run's target; checks of this module cannot run without one."""
-    if not isinstance(ctx.target, Target):
-        raise TargetError("no target: this check needs a vendor system to query")
-    return ctx.target
+    return ctx.need_target("a vendor system to query")
 
 
 def _expect_json(response: HttpResponse, where: str) -> Any:

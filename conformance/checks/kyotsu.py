@@ -65,9 +65,7 @@ DEFAULT_COUNT = 5
 
 
 def _target(ctx: CheckContext) -> Target:
-    if not isinstance(ctx.target, Target):
-        raise TargetError("no target: this check needs a vendor system to call")
-    return ctx.target
+    return ctx.need_target("a vendor system to call")
 
 
 def fuban_interface(target: Target) -> ApiInterface:

@@ -13,9 +13,10 @@ from types import ModuleType
 from typing import Any, Protocol
 
 from conformance.catalog.models import Requirement
-from conformance.errors import ConformanceError, UsageError
+from conformance.errors import ConformanceError, TargetError, UsageError
 from conformance.findings import Finding
 from conformance.messages import did_you_mean
+from conformance.targets.base import Target
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,13 @@ class CheckContext:
     requirement: Requirement
     params: Mapping[str, Any] = field(default_factory=dict)
     target: object | None = None
+
+    def need_target(self, needs: str) -> Target:
+        """The run's target, or a TargetError naming what the check needs of the vendor (``needs``:
+        "a vendor system to call", "the vendor's export files" ...)."""
+        if not isinstance(self.target, Target):
+            raise TargetError(f"no target: {self.requirement.id} needs {needs}")
+        return self.target
 
     def finding(
         self, code: str, message: str, *, location: str = "", expected: str | None = None,

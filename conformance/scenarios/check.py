@@ -15,7 +15,7 @@ from functools import partial
 from conformance.catalog.layouts import item_column
 from conformance.catalog.scenario_models import Scenario
 from conformance.checks.registry import CheckContext, NotAutomated, check
-from conformance.errors import TargetError, UsageError
+from conformance.errors import UsageError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient, MissingOperations, Observation, run_scenario
 from conformance.targets.base import Target
@@ -26,9 +26,7 @@ _CACHE_PREFIX = "scenario.run:"
 @check("scenario.run")
 def scenario_run(ctx: CheckContext) -> Iterator[Finding]:
     """Run the bound scenario and report every expectation it did not meet."""
-    target = ctx.target
-    if not isinstance(target, Target):
-        raise TargetError("scenario.run needs a target")
+    target = ctx.need_target("a vendor system with a driver")
     scenario = _scenario(target, str(ctx.params.get("scenario", "")))
     observations = _observations(target, scenario)
     for observation in observations:

@@ -13,7 +13,7 @@ from conformance.checks.files.learned import learn_personal
 from conformance.checks.files.model import Issue
 from conformance.checks.files.references import Reference, judged_references, reference_scan
 from conformance.checks.registry import CheckContext, check
-from conformance.errors import TargetError, UsageError
+from conformance.errors import UsageError
 from conformance.findings import Finding
 from conformance.targets.base import Target
 
@@ -77,9 +77,7 @@ def _issues(
 
 
 def _target(ctx: CheckContext) -> Target:
-    if not isinstance(ctx.target, Target):
-        raise TargetError("no target: this check needs the vendor's export files")
-    return ctx.target
+    return ctx.need_target("the vendor's export files")
 
 
 def _layout(catalog: EditionCatalog, params: Mapping[str, object]) -> FileInterface:

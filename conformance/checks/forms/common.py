@@ -297,6 +297,4 @@ def persons_or_error(target: Target, ctx: CheckContext) -> list[Row]:
 
 def target_of(ctx: CheckContext) -> Target:
     """The run's target; form checks cannot run without one."""
-    if not isinstance(ctx.target, Target):
-        raise TargetError("no target: this check needs a vendor system to issue forms")
-    return ctx.target
+    return ctx.need_target("a vendor system to issue forms")

@@ -19,7 +19,6 @@ from hypothesis.stateful import run_state_machine_as_test
 from conformance.catalog.layouts import item_column
 from conformance.checks.files.rules import shown_for
 from conformance.checks.registry import CheckContext, NotAutomated, check
-from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.masking import is_personal_name, shown
 from conformance.oracles.jumin_model import Breach
@@ -56,9 +55,7 @@ class Result:
 @check("model.jumin.state_machine")
 def state_machine(ctx: CheckContext) -> Iterator[Finding]:
     """The vendor against the model of 住民記録 on random 異動 sequences and every read path."""
-    target = ctx.target
-    if not isinstance(target, Target):
-        raise TargetError("model.jumin.state_machine needs a target")
+    target = ctx.need_target("a vendor system with a driver")
     try:
         result = _result(target)
     except NotAutomated:
