@@ -102,6 +102,7 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         self.forms = FormService(edition, self.store, self.defects, self.model.label)
         # The driver protocol (docs/driver.md; conformance/reference/driver.py) below /driver/v1.
         self.driver = DriverService(self.store, self.defects)
+        self._keep_loaded_rows()
         # 戸籍の附票: the 戸籍 the harness registers (POST /admin/koseki; conformance/reference/fuhyo.py).
         self.koseki = KosekiRegister(self.defects)
         self._routes: tuple[tuple[tuple[str, ...], dict[str, Handler]], ...] = (
@@ -212,6 +213,7 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         try:
             rows = parse_migration(request.body(), "request body")
             loaded = self.store.load(rows)
+            self._keep_loaded_rows()
         except SpecError as error:
             raise bad_request(_clip(str(error), 4000)) from None
         except ValueError as error:

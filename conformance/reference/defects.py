@@ -59,6 +59,12 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("export_future_date",
            "residents.csv gives its first record a 届出年月日 one year after the day of the extraction",
            ("jumin-1.0-10.6-R001",)),
+    # Caught by the model's state machine only (its persons, in the export fetched after its 異動): the
+    # file checks judge the snapshot taken right after the load, which this defect leaves as it was.
+    Defect("export_stale_rows",
+           "residents.csv is extracted from the records as the migration loaded them: a person's 異動 since "
+           "then is not in it, and a person recorded since (転入, 出生) is missing",
+           ("jumin-1.0-10.6-R001",)),
     Defect("export_unknown_municipality",
            "residents.csv gives its first record the 住所_市区町村コード 229989: a valid check digit, but no "
            "municipality (全国地方公共団体コード) and not the test town the profile declares",

@@ -34,12 +34,14 @@ class Exports(Presentation):
 
     _fixed_layout: FileInterface | None
     _household_headers: tuple[str, ...] | None
+    #: Every person's row as the last migration load left it (the export_stale_rows defect).
+    _loaded_rows: list[dict[str, str]] | None = None
 
     def _export(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(self.model.headers)
-        for index, row in enumerate(self.store.all_latest()):
+        for index, row in enumerate(self._exported_rows()):
             shown = self._present(row)
             if index == 0 and "export_future_date" in self.defects:
                 shown = {**shown, "届出年月日": (clock.today() + timedelta(days=365)).isoformat()}
@@ -52,6 +54,18 @@ class Exports(Presentation):
         # The cp932_export defect: CP932 bytes under a header that still says UTF-8.
         encoding = "cp932" if "cp932_export" in self.defects else "utf-8"
         return Reply(200, buffer.getvalue().encode(encoding, "replace"), CSV_TYPE)
+
+    def _keep_loaded_rows(self) -> None:
+        """Keep the rows as loaded now (start, migration), for the export_stale_rows defect only."""
+        if "export_stale_rows" in self.defects:
+            self._loaded_rows = self.store.all_latest()
+
+    def _exported_rows(self) -> list[dict[str, str]]:
+        """Every person's current row; with the export_stale_rows defect, the rows as the migration
+        loaded them (an extraction from a copy refreshed only at the load: later 異動 missing)."""
+        if "export_stale_rows" in self.defects and self._loaded_rows is not None:
+            return [dict(row) for row in self._loaded_rows]
+        return self.store.all_latest()
 
     def _export_fixed(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         """The same rows as the CSV export (and the same defects of presentation), fixed-length."""

@@ -165,6 +165,11 @@ class ApiExportSource(ColumnMaps):
             raise kept
         return kept if kept is not None else self._get(layout)
 
+    def fetch_current(self, layout: str) -> ExportFile:
+        """GET the layout now, whatever the snapshot holds: what the vendor exports after the run's own
+        異動 (the model of 住民記録 reconciles it with its records); the snapshot stays for the checks."""
+        return self._get(layout)
+
     def _get(self, layout: str) -> ExportFile:
         path = _configured(layout, self._files)
         response = self._client.request("get", path)

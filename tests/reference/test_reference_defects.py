@@ -99,16 +99,17 @@ AFFECTS: dict[str, set[str]] = {
     "dv_certificate_issued": {"certificate_dv", "forms"},
     "dv_inspection_leak": {"inspection"},
     "tsusho_dropped": {"tsusho_resident", "tsusho_history", "export", "fixed_export"},
-    "bad_check_digit": {"move_in"},
-    "cp932_export": {"export"},
+    "bad_check_digit": {"move_in", "export_after"},
+    "cp932_export": {"export", "export_after"},
     "orphan_household": {"households_export"},
-    "export_duplicate_record": {"export"},
-    "export_future_date": {"export"},
-    "export_unknown_municipality": {"export"},
+    "export_duplicate_record": {"export", "export_after"},
+    "export_future_date": {"export", "export_after"},
+    "export_unknown_municipality": {"export", "export_after"},
+    "export_stale_rows": {"export_after"},
     "fixed_char_padding": {"fixed_export"},
     "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},
     "prohibited_zokugara": {"grandchild", "household", "certificate_grandchild", "export", "fixed_export"},
-    "history_deleted_on_correction": {"correction"},
+    "history_deleted_on_correction": {"correction", "export_after"},
     "openapi_violation": {"resident", "tsusho_resident", "grandchild", "household", "move_in"},
     **{name: {"qualifications"} for name in (
         "juminzei_current_address", "kokuho_bills_loss_month", "kaigo_on_birthday", "koki_korei_day_before",
@@ -322,6 +323,10 @@ def probe(api: Api) -> dict[str, Any]:
     probes["jutogai"] = jutogai_probe(api)
     probes["kodomo"] = [kodomo_probe(api, application) for application in KODOMO_PROBES]
     probes["fuhyo"] = fuhyo_probe(api)
+    # The export once the probes above changed records: the rows of the persons they wrote.
+    changed = {JAPANESE["宛名番号"], str(probes["move_in"].get("宛名番号", ""))}
+    text = api.get("/exports/residents.csv").content.decode("utf-8", "replace")
+    probes["export_after"] = [line for line in text.splitlines() if line.split(",", 1)[0] in changed]
     return probes
 
 

@@ -20,6 +20,7 @@ from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.scenarios.model.check import run_machine, state_machine
 from conformance.targets.base import Target
+from conformance.targets.exports import ApiExportSource
 from conformance.targets.http import RequestsHttpClient
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
@@ -39,6 +40,7 @@ def test_the_clean_reference_passes_and_the_run_exercises_the_rules() -> None:
     assert result.breaches == ()
     assert {"jumin-1.0-1.2.1-R017", "jumin-1.0-1.1.1-R008", "jumin-1.0-7.2.3-R001", "jumin-1.0-7.2.3-R002",
             "jumin-1.0-4.1.4.1-R001"} <= result.exercised
+    assert "jumin-1.0-10.6-R001" not in result.exercised  # no export API in this target: not judged by the model
 
 
 def test_the_stale_head_name_defect_is_reported_against_1_1_1_r008_with_the_steps() -> None:
@@ -51,6 +53,32 @@ def test_the_stale_head_name_defect_is_reported_against_1_1_1_r008_with_the_step
     assert "households." in findings[0].message and f"seed {SEED}" in findings[0].message
     assert "見本" not in findings[0].message and "＊" in (findings[0].expected or "")  # names masked
     assert other == []
+
+
+@contextmanager
+def exporting_target(tmp_path: Path, defects: frozenset[str] = frozenset()) -> Iterator[Target]:
+    """The reference with its residents export (the API's, as the reference profile declares it)."""
+    with start_reference(defects=defects) as running:
+        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        exports = ApiExportSource(http, {"residents_csv": "/exports/residents.csv"}, tmp_path)
+        yield Target(catalog=EDITION, http=http, exports=exports, driver=DriverTarget(operations="all"), seed=SEED,
+                     max_examples=10)
+
+
+def test_the_export_is_reconciled_with_the_records_and_the_clean_reference_passes(tmp_path: Path) -> None:
+    with exporting_target(tmp_path) as target:
+        result = run_machine(target)
+    assert result.breaches == () and "jumin-1.0-10.6-R001" in result.exercised
+
+
+def test_an_export_that_misses_the_runs_changes_is_reported_against_10_6_r001(tmp_path: Path) -> None:
+    # The file checks judge the export as loaded (the snapshot): only the model sees it go stale.
+    with exporting_target(tmp_path, frozenset({"export_stale_rows"})) as target:
+        findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-10.6-R001"), target=target)))
+        other = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-7.2.3-R001"), target=target)))
+    assert len(findings) >= 1 and other == []
+    assert {f.code for f in findings} <= {"model.export_missing", "model.path_differs"}
+    assert all(f.location.startswith("model:jumin/step:") and "residents_csv" in f.location for f in findings)
 
 
 def test_no_scenario_catches_the_stale_head_name_defect() -> None:

@@ -70,6 +70,10 @@ OFFERED_DATE = "jumin-1.0-1.2.1-R007"
 #: 7.2.3: 住民記録データ provided to other systems (every read path), whole and as 異動差分.
 PROVIDED = "jumin-1.0-7.2.3-R001"
 DIFFERENCES = "jumin-1.0-7.2.3-R002"
+#: 10.6 R001: the データ抽出機能 of the 中間標準レイアウト: the extraction (the residents export) holds the
+#: records the system holds, each 住民 with the values of its latest row (a 除票 may be left out: the
+#: text does not say the extraction holds them; when it is there, it reads as the record).
+EXPORTED = "jumin-1.0-10.6-R001"
 
 #: The 1.2.2 区分 of each 異動 and the requirement that lists it.
 REASONS: dict[str, str] = {

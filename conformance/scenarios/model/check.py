@@ -21,11 +21,12 @@ from conformance.checks.files.rules import shown_for
 from conformance.checks.registry import CheckContext, NotAutomated, check
 from conformance.findings import Finding
 from conformance.masking import is_personal_name, shown
-from conformance.oracles.jumin_model import Breach
+from conformance.oracles.jumin_model import Breach, rules
 from conformance.scenarios import DriverClient
 from conformance.scenarios.model.machine import ModelBreach, Session, machine_for
 from conformance.scenarios.model.paths import Paths
 from conformance.targets.base import Target
+from conformance.targets.exports import ApiExportSource
 
 #: The driver operations the machine calls.
 OPERATIONS = ("fixtures.persons", "moves.in", "moves.within", "moves.out", "moves.out_confirm", "births", "deaths",
@@ -104,7 +105,9 @@ def run_machine(target: Target) -> Result:
                            f"(targets.driver.operations): {', '.join(missing)}")
     operations = {operation.id: operation for operation in target.catalog.driver_operations}
     names = {item.name for item in target.catalog.data_items} | _SPEC_ITEMS
-    paths = Paths(DriverClient(target.need_http(), driver.base_path, operations), target.http, names.__contains__)
+    exports = target.exports if isinstance(target.exports, ApiExportSource) else None
+    paths = Paths(DriverClient(target.need_http(), driver.base_path, operations), target.http, names.__contains__,
+                  exports)
     session = Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)))
     machine = seed(target.seed)(machine_for(session))
     options = settings(max_examples=target.max_examples, stateful_step_count=STEPS, deadline=None, database=None,
@@ -118,7 +121,20 @@ def run_machine(target: Target) -> Result:
             raise
         steps, failure = session.failures[-1]
         return Result(frozenset(session.exercised), steps, failure.breaches, target.seed)
-    return Result(frozenset(session.exercised), seed=target.seed)
+    return _reconcile_export(session, paths, target.seed)
+
+
+def _reconcile_export(session: Session, paths: Paths, run_seed: int) -> Result:
+    """After a run without a breach, the export fetched once against every example's model (10.6 R001);
+    the first example that disagrees is the finding, with its steps (not shrunk: the export is read once)."""
+    if not paths.exporting:
+        return Result(frozenset(session.exercised), seed=run_seed)
+    exercised = frozenset(session.exercised | {rules.EXPORTED})
+    worlds = [world for _, world in session.finished]
+    for (steps, _), breaches in zip(session.finished, paths.compare_exports(worlds), strict=True):
+        if breaches:
+            return Result(exercised, steps, tuple(breaches), run_seed)
+    return Result(exercised, seed=run_seed)
 
 
 def _finding(ctx: CheckContext, target: Target, breach: Breach, result: Result) -> Finding:

@@ -79,6 +79,9 @@ class Session:
     serials: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     #: The optional operations the vendor's adapter implements (``OPTIONAL`` in check.py): 通称.
     optional: frozenset[str] = frozenset()
+    #: Every example that ended without a breach: its steps and its model (the export is reconciled with
+    #: them once, after the run: a fetch of the whole export per example cost seconds each).
+    finished: list[tuple[tuple[str, ...], World]] = field(default_factory=list)
 
 
 def machine_for(session: Session) -> type[RuleBasedStateMachine]:
@@ -326,6 +329,8 @@ class JuminModelMachine(RuleBasedStateMachine):
         self.session.exercised |= {r.LATEST_ROW, r.PROVIDED, r.DESTINATION}
         if breaches:
             self._fail(breaches)
+        # Its persons are left as they are: the export is reconciled with every example once, after the run.
+        self.session.finished.append((tuple(self.steps), self.world))
 
     # -- one step -------------------------------------------------------------------------------------
 

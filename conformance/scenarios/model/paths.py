@@ -6,19 +6,24 @@ their digits).
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from conformance.errors import TargetError
 from conformance.oracles.jumin_model import Breach, World
 from conformance.oracles.jumin_model import rules as r
 from conformance.scenarios import DriverClient
 from conformance.targets.base import HttpClient
+from conformance.targets.exports import ApiExportSource
 
 #: Pages of the 異動差分 list read before giving up (a vendor listing more than this since a step is wrong).
 MAX_DIFF_PAGES = 20
 #: Rows of one page when the 異動差分 is read at once (a step changes a few persons).
 DIFF_LIMIT = 1000
+#: The export the model reconciles with its records, record by record (the catalog's residents layout).
+EXPORT_LAYOUT = "residents_csv"
 
 
 def text(value: Any) -> str:
@@ -44,6 +49,47 @@ class Paths:
     driver: DriverClient
     linkage: HttpClient | None
     judged: Callable[[str], bool]
+    #: The vendor's export API (None: exports from a directory, written once, or none: not compared).
+    exports: ApiExportSource | None = None
+
+    @property
+    def exporting(self) -> bool:
+        """Whether the profile offers the export the model reconciles (10.6 R001 judged by the model)."""
+        return self.exports is not None and self.exports.offers(EXPORT_LAYOUT)
+
+    def compare_exports(self, worlds: Sequence[World]) -> list[list[Breach]]:
+        """The residents export, fetched once now, against each example's model record by record (10.6
+        R001): every 住民 of a model is there with the values of its latest row; a 除票 may be absent, and
+        where it is there it reads as its record. Only the models' persons are read (the test town is not
+        judged here). One list of breaches per world, in order."""
+        if self.exports is None or not self.exporting or not worlds:
+            return [[] for _ in worlds]
+        try:
+            exported = self.exports.fetch_current(EXPORT_LAYOUT)
+        except TargetError as error:
+            unreadable = Breach(r.EXPORTED, "model.export_unreadable", "the residents export could not be fetched",
+                                EXPORT_LAYOUT, "the export", str(error))
+            return [[unreadable]] + [[] for _ in worlds[1:]]
+        wanted = {atena for world in worlds for atena in world.persons}
+        found: dict[str, tuple[int, dict[str, str]]] = {}
+        encoding = "cp932" if "932" in exported.declared_encoding or "jis" in exported.declared_encoding \
+            else "utf-8-sig"
+        with exported.path.open(encoding=encoding, errors="replace", newline="") as handle:
+            for line, record in enumerate(csv.DictReader(handle), start=2):
+                atena = record.get("宛名番号") or ""
+                if atena in wanted and atena not in found:
+                    found[atena] = (line, {str(k): v or "" for k, v in record.items() if isinstance(k, str)})
+        return [list(self._reconciled(world, found, EXPORT_LAYOUT)) for world in worlds]
+
+    def _reconciled(self, world: World, found: Mapping[str, tuple[int, dict[str, str]]], name: str) -> Iterator[Breach]:
+        for atena in sorted(world.persons):
+            if atena not in found:
+                if world.is_current(atena):
+                    yield Breach(r.EXPORTED, "model.export_missing", "a 住民 of the records is not in the export",
+                                 f"{name}#宛名番号", "the person's record", "absent")
+                continue
+            line, record = found[atena]
+            yield from _same(world.latest(atena), record, r.EXPORTED, f"{name}:{line}", self.judged)
 
     def history(self, atena: str) -> list[dict[str, str]]:
         """The driver's history of a person (query.history)."""
