@@ -204,6 +204,7 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
             raise not_found("宛名番号: no such resident")
         self.store.put_domain_record(atena, domain, items)
         return json_reply(200, {"宛名番号": atena, "業務": domain})
+
     def _register_koseki(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         """Not in the catalog: a 戸籍 with its 本籍 here, as the harness plays the 戸籍 side (戸籍の附票)."""
         return json_reply(200, self.koseki.register(request.json_object()))
