@@ -26,6 +26,7 @@ def default_registry() -> Registry:
         kodomo_scenarios,
         koki_scenarios,
         kokuho_scenarios,
+        koseki_scenarios,
         kyotsu,
         nenkin_scenarios,
         scenarios,
@@ -34,8 +35,8 @@ def default_registry() -> Registry:
         shugaku_scenarios,
         tax_scenarios,
     )
+    from conformance.scenarios import access_log, extraction, search, suppressed
     from conformance.scenarios import check as scenario_check
-    from conformance.scenarios import search
     from conformance.scenarios.model import check as model_check
 
     registry = Registry()
@@ -54,4 +55,12 @@ def default_registry() -> Registry:
     registry.add_module(keiji_scenarios)
     # 生活保護 (seikatsu_scenarios).
     registry.add_module(seikatsu_scenarios)
+    # 戸籍 (koseki_scenarios: the driver operations koseki.hensei, koseki.todoke, koseki.seikyu).
+    registry.add_module(koseki_scenarios)
+    # 住民記録 10.2 操作ログ (the driver operation logs.operations).
+    registry.add_module(access_log)
+    # 住民記録 9.6 無作為抽出 (the driver operation extract.random).
+    registry.add_module(extraction)
+    # 住民記録 9.2 抑止対象者一覧 (the driver operation lists.suppressed).
+    registry.add_module(suppressed)
     return registry

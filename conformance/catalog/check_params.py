@@ -184,6 +184,13 @@ class SearchKanaParams(Params):
                   "jumin-1.0-2.1.2-R010", "jumin-1.0-2.1.2-R011", "jumin-1.0-2.1.2-R012"]
 
 
+class OperationLogParams(Params):
+    """``jumin.logs.operations`` and ``jumin.logs.prints`` (conformance/scenarios/access_log.py): 10.2's
+    操作ログ or 印刷ログ, its entries (R002-R004, R013) or the items each records (R006, R014)."""
+
+    rule: Literal["entries", "fields"] = "entries"
+
+
 _FORM_CHECKS: dict[str, type[Params]] = {
     "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
     "forms.certification": FormCertificationParams, "forms.tsusho_sheet": FormSheetParams,
@@ -257,6 +264,11 @@ _KEIJI_SCENARIOS = tuple(f"scenario.keijidosha_zei.{name}" for name in (
 _SEIKATSU_SCENARIOS = tuple(f"scenario.seikatsu_hogo.{name}" for name in (
     "residence", "current_place", "urgent", "facility", "deadline", "extended_deadline", "delay_reason",
     "deemed_rejection", "shortfall"))
+#: The scenario checks of 戸籍 (conformance/checks/koseki_scenarios.py).
+_KOSEKI_SCENARIOS = tuple(f"scenario.koseki.{name}" for name in (
+    "period_start", "birth_period", "death_period", "marriage_new", "marriage_head", "marriage_enters",
+    "foreign_marriage_new", "foreign_marriage_head", "child_parents", "child_mother", "display",
+    "display_after_removal", "request", "filing_place", "filing_place_foreigner", "name_plain", "name_kana"))
 
 #: Every check of the harness (conformance/shipped_checks.py default_registry) -> its parameters.
 CHECK_PARAMS: dict[str, type[Params]] = {
@@ -288,6 +300,10 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "scenario.run": ScenarioRunParams,
     "jumin.search.kana": SearchKanaParams,
     "model.jumin.state_machine": NoParams,
+    "jumin.logs.operations": OperationLogParams,
+    "jumin.logs.prints": OperationLogParams,
+    "jumin.extract.random": NoParams,
+    "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,
     **dict.fromkeys(_KOKI_SCENARIOS, NoParams),
     **dict.fromkeys(_FUYO_SCENARIOS, NoParams),
@@ -295,6 +311,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_FUHYO_SCENARIOS, NoParams),
     **dict.fromkeys(_KEIJI_SCENARIOS, NoParams),
     **dict.fromkeys(_SEIKATSU_SCENARIOS, NoParams),
+    **dict.fromkeys(_KOSEKI_SCENARIOS, NoParams),
 }
 
 

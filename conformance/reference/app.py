@@ -102,6 +102,9 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         self.forms = FormService(edition, self.store, self.defects, self.model.label)
         # The driver protocol (docs/driver.md; conformance/reference/driver.py) below /driver/v1.
         self.driver = DriverService(self.store, self.defects)
+        # 10.2 印刷ログ: each printed form, in the log the driver reads (through self.driver: a test's variant
+        # vendor replaces it).
+        self.forms.printed = lambda entry: self.driver.log().record_print(entry)
         self._keep_loaded_rows()
         # 戸籍の附票: the 戸籍 the harness registers (POST /admin/koseki; conformance/reference/fuhyo.py).
         self.koseki = KosekiRegister(self.defects)

@@ -20,7 +20,9 @@ from typing import Any, Protocol
 
 from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import kodomo
+from conformance.reference import extraction, kodomo
+from conformance.reference.koseki import KosekiBook
+from conformance.reference.oplog import OperationLog
 from conformance.reference.search import kana_search, latest_rows
 from conformance.reference.storage import Row, Store
 
@@ -103,6 +105,15 @@ def parse_date(value: object, field: str) -> date:
         return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         raise Refusal("error", "E005", f"{field}: 暦上日でない年月日です: {value!r}", field) from None
+
+
+def parse_day(value: object, field: str) -> str:
+    """A 年月日 that 1.1.8 R001's ただし lets be non-calendar (出生・死亡・失踪の異動日, 生年月日), as its
+    ``YYYY-MM-DD`` text: a month 01-12 and a day 01-31 (``2026-02-29``, the text's example); else E005."""
+    match = _DATE.fullmatch(str(value or ""))
+    if match is None or not 1 <= int(match.group(2)) <= 12 or not 1 <= int(match.group(3)) <= 31:
+        raise Refusal("error", "E005", f"{field}: 年月日ではありません: {value!r}", field)
+    return match.group(0)
 
 
 def paired(numbers: object, relations: object) -> dict[str, str]:
@@ -203,6 +214,10 @@ class DriverService:
     store: Store
     defects: frozenset[str] = frozenset()
     today: Callable[[], date] = clock.today
+    #: The town's 戸籍 (the 戸籍 operations, reference/koseki.py), made on first use.
+    koseki_book: KosekiBook | None = None
+    #: The 操作ログ of 10.2 (reference/oplog.py), made on first use with the defects.
+    operation_log: OperationLog | None = None
 
     def handle(self, request: DriverRequest, segments: tuple[str, ...]) -> Answer:
         """Answer one driver request (``segments``: the path below ``/driver/v1``)."""
@@ -210,14 +225,42 @@ class DriverService:
         if route is None:
             return 404, {"result": "error", "code": "NOT_FOUND", "message": "no such driver operation"}
         handler, arguments = route
+        body: Mapping[str, Any] = {}
         try:
             body = request.json_object() if request.method == "POST" else {}
             with self.store.locked():
-                return handler(body, arguments, request)
+                answer = handler(body, arguments, request)
         except Refusal as refusal:
-            return refusal.answer()
+            answer = refusal.answer()
         except (BadInput, KeyError, TypeError, ValueError) as error:
             return 400, {"result": "error", "code": "BAD_REQUEST", "message": f"{type(error).__name__}: {error}"}
+        self.log().record(getattr(handler, "__name__", ""), body, arguments, answer)
+        return answer
+
+    def log(self) -> OperationLog:
+        if self.operation_log is None:
+            self.operation_log = OperationLog(self.defects)
+        return self.operation_log
+
+    def get_operation_log(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
+        """10.2 操作ログ: the entries, or those of one 宛名番号 (our interface ``logs.operations``)."""
+        return 200, {"result": "ok", "entries": self.log().read(request.param("宛名番号"))}
+
+    def extract_random(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """9.6 R001 無作為抽出 (reference/extraction.py)."""
+        drawn = extraction.draw(latest_rows(self.store), body, self.defects)
+        return 200, {"result": "ok", "persons": [{"宛名番号": row["宛名番号"]} for row in drawn]}
+
+    def list_suppressed(self, _: Mapping[str, Any], __: tuple[str, ...], ___: DriverRequest) -> Answer:
+        """9.2 R001 抑止対象者一覧: every person under 支援措置 (current or a 除票: their copies are refused both)."""
+        rows = [row for row in latest_rows(self.store) if row.get("支援措置対象フラグ") == "1"]
+        if "suppressed_list_heads_only" in self.defects:
+            rows = [row for row in rows if row.get("続柄") == "世帯主"]
+        return 200, {"result": "ok", "persons": [{"宛名番号": row["宛名番号"]} for row in rows]}
+
+    def get_print_log(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
+        """10.2 印刷ログ: the entries, or those of the forms that showed one 宛名番号 (``logs.prints``)."""
+        return 200, {"result": "ok", "entries": self.log().read_prints(request.param("宛名番号"))}
 
     def _route(self, method: str, segments: tuple[str, ...]) -> tuple[Handler, tuple[str, ...]] | None:
         # By name, so a variant vendor (a subclass) answers with its own methods.
@@ -248,9 +291,9 @@ class DriverService:
         """処理日: the day given, else today (4.0.3 R004: 処理当日が自動入力)."""
         return parse_date(body["処理日"], "処理日") if body.get("処理日") else self.today()
 
-    def check_past(self, value: date, processed: date, field: str, code: str) -> None:
-        """4.0.3 R003 / 4.1.0.2 R003: only days up to the 処理日."""
-        if value > processed:
+    def check_past(self, value: date | str, processed: date, field: str, code: str) -> None:
+        """4.0.3 R003 / 4.1.0.2 R003: only days up to the 処理日 (a non-calendar day compared as its text)."""
+        if (value if isinstance(value, str) else value.isoformat()) > processed.isoformat():
             raise Refusal("error", code, f"{field}が処理日より後です。処理当日以前の日を入力してください。", field)
 
     def check_relation(self, relation: str) -> None:
@@ -291,13 +334,14 @@ class DriverService:
         digits = f"{serial:09d}"
         return digits + str(m11w2_7_check_digit(digits))
 
-    def write(self, row: Mapping[str, str], reason: str, moved: date | None, processed: date,
+    def write(self, row: Mapping[str, str], reason: str, moved: date | str | None, processed: date,
               **dates: date | None) -> Row:
-        """Append ``row`` as the person's next history row with the 異動 of ``reason``."""
+        """Append ``row`` as the person's next history row with the 異動 of ``reason`` (a 異動日 given as
+        text is a non-calendar one, kept as written)."""
         stored = {**_FLAG_DEFAULTS, **row}
         stored.update({"異動事由": _REASON_CODES[reason], "異動事由区分": reason, "処理日": processed.isoformat()})
         if moved is not None:
-            stored["異動日"] = moved.isoformat()
+            stored["異動日"] = moved if isinstance(moved, str) else moved.isoformat()
         for name, value in dates.items():
             stored[name] = value.isoformat() if value is not None else ""
         if "todoke_idou_swapped" in self.defects and dates.get("届出年月日") and moved is not None:
@@ -425,34 +469,37 @@ class DriverService:
     def birth(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         processed = self.processing_day(body)
         person = {str(k): str(v) for k, v in dict(body["person"]).items()}
-        born, notified = parse_date(person["生年月日"], "生年月日"), parse_date(body["届出年月日"], "届出年月日")
+        # 1.1.8 R001 ただし: the 生年月日, a 出生's 異動日, may be a non-calendar day.
+        born, notified = parse_day(person["生年月日"], "生年月日"), parse_date(body["届出年月日"], "届出年月日")
         self.check_past(born, processed, "異動日", "E001")
         self.check_relation(person.get("続柄", ""))
         setai = str(body["世帯番号"])
         if not self.members(setai):
             raise BadInput(f"no 世帯 {setai} with current members")
-        row = {**person, "世帯番号": setai, "住民状態": _CURRENT, "住民となった年月日": born.isoformat(),
-               "住所を定めた年月日": born.isoformat(), "転入前住所_市区町村コード": "", "世帯加入順": "0",
+        row = {**person, "世帯番号": setai, "住民状態": _CURRENT, "住民となった年月日": born,
+               "住所を定めた年月日": born, "転入前住所_市区町村コード": "", "世帯加入順": "0",
                "宛名番号": self.new_number(self.store.next_atena_serial())}
         return self.ok([self.write(row, "出生", born, processed, 届出年月日=notified)])
 
     def death(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
-        return self.leave(body, "死亡", _DECEASED)
+        return self.leave(body, "死亡", _DECEASED, any_day=True)
 
     def disappearance(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         """失踪宣告 (法第９条第２項の通知): 職権消除 (4.2.2.2 R001)."""
-        return self.leave(body, "職権消除", _REMOVED)
+        return self.leave(body, "職権消除", _REMOVED, any_day=True)
 
     def remove(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         return self.leave(body, "職権消除", _REMOVED)
 
-    def leave(self, body: Mapping[str, Any], reason: str, status: str) -> Answer:
+    def leave(self, body: Mapping[str, Any], reason: str, status: str, *, any_day: bool = False) -> Answer:
+        """A 除票 of ``reason``; ``any_day``: the 異動日 may be a non-calendar day (1.1.8 R001 ただし: 死亡又は
+        失踪に係る異動日), else a calendar one."""
         processed = self.processing_day(body)
-        moved = parse_date(body["異動日"], "異動日")
+        moved = parse_day(body["異動日"], "異動日") if any_day else parse_date(body["異動日"], "異動日").isoformat()
         self.check_past(moved, processed, "異動日", "E001")
         row = self.current(body["宛名番号"])
         if row.get("生年月日_不詳フラグ") != "1" and _DATE.fullmatch(row.get("生年月日", "")) \
-                and moved.isoformat() < row["生年月日"]:
+                and moved < row["生年月日"]:
             raise Refusal("error", "E003", "異動日が生年月日より前です。", "異動日")
         self.alerts(body, [alert for alert in [self.head_leaving([row])] if alert is not None])
         notified = parse_date(body["通知年月日"], "通知年月日") if body.get("通知年月日") else None
@@ -638,6 +685,23 @@ class DriverService:
         """子ども・子育て支援: an application for the 教育・保育給付認定 and its 処分 (reference/kodomo.py)."""
         return 200, kodomo.application(body, self.person, self.defects)
 
+    def _koseki(self) -> KosekiBook:
+        if self.koseki_book is None:
+            self.koseki_book = KosekiBook(self.defects)
+        return self.koseki_book
+
+    def koseki_hensei(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """戸籍: a 戸籍 as it stands, registered with the town (reference/koseki.py)."""
+        return 200, self._koseki().hensei(body)
+
+    def koseki_todoke(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """戸籍: a 出生, 死亡 or 婚姻 届出 and what it writes (reference/koseki.py)."""
+        return 200, self._koseki().todoke(body)
+
+    def koseki_seikyu(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """戸籍: a request of a 戸籍謄本等 (戸籍法 第10条第1項; reference/koseki.py)."""
+        return 200, self._koseki().seikyu(body)
+
     def shown(self, row: Mapping[str, str]) -> dict[str, str]:
         shown = dict(row)
         if "zokugara_truncated" in self.defects and "の" in shown.get("続柄", ""):
@@ -672,7 +736,14 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("persons", "*", "display")): "get_display",
     ("GET", ("households", "*")): "get_household",
     ("GET", ("search",)): "search",
+    ("GET", ("logs", "operations")): "get_operation_log",
+    ("GET", ("logs", "prints")): "get_print_log",
+    ("POST", ("extractions", "random")): "extract_random",
+    ("GET", ("lists", "suppressed")): "list_suppressed",
     ("POST", ("kodomo", "nintei")): "kodomo_nintei",
+    ("POST", ("koseki", "hensei")): "koseki_hensei",
+    ("POST", ("koseki", "todoke")): "koseki_todoke",
+    ("POST", ("koseki", "seikyu")): "koseki_seikyu",
 }
 
 #: 和暦 eras, newest first, with their first day (1.1.9; 平成 from 1989-01-08).

@@ -192,6 +192,8 @@ class FormService:
         self.label = label
         self._serial = 0
         self._lock = threading.Lock()
+        #: Told what each printed form printed (10.2 印刷ログ; the app writes it to the 操作ログ's side).
+        self.printed: Callable[[dict[str, Any]], None] | None = None
 
     # -- requests ---------------------------------------------------------------------------------
 
@@ -215,7 +217,23 @@ class FormService:
         numbers = self._issue_numbers(form, len(pages))
         if "json" in accept.lower() and "pdf" not in accept.lower():
             return FormAnswer(200, JSON_TYPE, json.dumps(self._data(form, pages, numbers), ensure_ascii=False).encode())
-        return FormAnswer(200, PDF_TYPE, self._pdf(form, pages, numbers))
+        pdf = self._pdf(form, pages, numbers)
+        if self.printed is not None:
+            self.printed(self._print_entry(form, people, pages, numbers))
+        return FormAnswer(200, PDF_TYPE, pdf)
+
+    def _print_entry(self, form: Form, people: list[Row], pages: list[list[_Line]],
+                     numbers: list[str]) -> dict[str, Any]:
+        """10.2 R014 (印刷ログ): what this form printed: its title, pages, whether a 公印 and a 個人番号 are on
+        it, the 発行番号 (5.5, without the page part) of a certificate; the PDF is the output (ファイル出力)."""
+        lines = [line for page in pages for line in page]
+        number = numbers[0].rsplit(" ", 1)[0] if numbers else ""
+        pages_count = len(pages) + (1 if "printlog_pages_wrong" in self.defects else 0)
+        return {"対象ファイル名": f"{form.form_id}-{number.rsplit(' ', 1)[-1] or 'list'}.pdf", "タイトル": form.name,
+                "印刷プリンタ": PRINTER, "枚数": pages_count,
+                "公印出力の有無": any(SEAL in line.value for line in lines),
+                "個人番号の出力の有無": any(line.label == "個人番号" for line in lines), "出力形式": "ファイル出力",
+                "発行番号": number, "対象": sorted(str(row.get("宛名番号", "")) for row in people)}
 
     def _people(self, form: Form, body: Mapping[str, Any]) -> list[Row] | FormAnswer:
         if form.scope == "town":

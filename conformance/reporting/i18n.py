@@ -634,6 +634,46 @@ SEIKATSU_SCENARIO_RULES: Mapping[str, Text] = {
                                 "生活保護: 保護 makes up the need the 要保護者's money cannot meet (第8条第1項)"),
 }
 
+#: The rules of conformance/checks/koseki_scenarios.py (戸籍, 戸籍法・戸籍法施行規則).
+KOSEKI_SCENARIO_RULES: Mapping[str, Text] = {
+    "koseki.period_start": ("戸籍: 届出期間は届出事件発生の日から起算（第43条第1項）",
+                            "戸籍: the 届出期間 counted from the day of the event (第43条第1項)"),
+    "koseki.birth_period": ("戸籍: 出生の届出は14日以内、国外で出生したときは3箇月以内（第49条第1項）",
+                            "戸籍: the 出生届 within 14 days, 3 months abroad (第49条第1項)"),
+    "koseki.death_period": ("戸籍: 死亡の届出は死亡の事実を知った日から7日以内、国外は3箇月以内（第86条第1項）",
+                            "戸籍: the 死亡届 within 7 days of knowing, 3 months abroad (第86条第1項)"),
+    "koseki.marriage_new": ("戸籍: 婚姻の届出があったときは夫婦について新戸籍を編製（第16条第1項）",
+                            "戸籍: a 婚姻 makes a new 戸籍 for the 夫婦 (第16条第1項)"),
+    "koseki.marriage_head": ("戸籍: 称する氏の側が戸籍の筆頭者なら新戸籍を編製しない（第16条第1項ただし書）",
+                             "戸籍: no new 戸籍 when the spouse whose 氏 is taken is 筆頭者 (第16条第1項ただし書)"),
+    "koseki.marriage_enters": ("戸籍: そのとき他方はその筆頭者の戸籍に入る（第16条第2項）",
+                               "戸籍: then the other spouse enters that 戸籍 (第16条第2項)"),
+    "koseki.foreign_marriage_new": ("戸籍: 日本人と外国人との婚姻は日本人について新戸籍を編製（第16条第3項）",
+                                    "戸籍: a 婚姻 with a 外国人 makes a new 戸籍 for the 日本人 (第16条第3項)"),
+    "koseki.foreign_marriage_head": ("戸籍: その日本人が筆頭者なら新戸籍を編製しない（第16条第3項ただし書）",
+                                     "戸籍: not when the 日本人 is 筆頭者 (第16条第3項ただし書)"),
+    "koseki.child_parents": ("戸籍: 父母の氏を称する子は父母の戸籍に入る（第18条第1項）",
+                             "戸籍: a child taking the 氏 of its parents enters their 戸籍 (第18条第1項)"),
+    "koseki.child_mother": ("戸籍: 母の氏を称する子は母の戸籍に入る（第18条第2項）",
+                            "戸籍: a child taking the mother's 氏 enters her 戸籍 (第18条第2項)"),
+    "koseki.display": ("戸籍: 戸籍は筆頭に記載した者の氏名及び本籍で表示（第9条）",
+                       "戸籍: shown by its 本籍 and the 氏名 of the person written first (第9条)"),
+    "koseki.display_after_removal": ("戸籍: 筆頭者が戸籍から除かれた後も同じ表示（第9条）",
+                                     "戸籍: still so shown after that person is removed (第9条)"),
+    "koseki.request": ("戸籍: 記載されている者（除かれた者を含む）、配偶者、直系尊属・直系卑属が戸籍謄本等を請求できる"
+                       "（第10条第1項）",
+                       "戸籍: the persons recorded, their 配偶者, 直系尊属 and 直系卑属 may request the 戸籍謄本等 "
+                       "(第10条第1項)"),
+    "koseki.filing_place": ("戸籍: 届出は本人の本籍地又は届出人の所在地で（第25条第1項）",
+                            "戸籍: a 届出 at the 本人's 本籍地 or the 届出人's 所在地 (第25条第1項)"),
+    "koseki.filing_place_foreigner": ("戸籍: 外国人に関する届出は届出人の所在地で（第25条第2項）",
+                                      "戸籍: a 届出 about a 外国人 at the 届出人's 所在地 (第25条第2項)"),
+    "koseki.name_plain": ("戸籍: 子の名には常用平易な文字を用いる（第50条第1項）",
+                          "戸籍: a child's 名 of 常用平易な文字 (第50条第1項)"),
+    "koseki.name_kana": ("戸籍: 片仮名又は平仮名（変体仮名を除く）（戸籍法施行規則第60条第3号）",
+                         "戸籍: 片仮名 and 平仮名, not 変体仮名 (戸籍法施行規則第60条第3号)"),
+}
+
 SCENARIO_RULES: Mapping[str, Text] = {
     **TAX_SCENARIO_RULES,
     **KAIGO_SCENARIO_RULES,
@@ -666,6 +706,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **FUYO_SCENARIO_RULES,
     **KEIJI_SCENARIO_RULES,
     **SEIKATSU_SCENARIO_RULES,
+    **KOSEKI_SCENARIO_RULES,
 }
 
 #: schemathesis checks run by ``api.openapi`` (conformance/checks/api.py); codes ``api.<name>``.
@@ -834,6 +875,26 @@ _FINDINGS: dict[str, Text] = {
     "scenario.not_contains": ("一覧に含まれてはならない項目があります", "The list has an entry it must not have"),
     "scenario.oracle_mismatch": ("値が判定規則（オラクル）の答えと異なります",
                                  "A value differs from the oracle's answer"),
+    "logs.unreadable": ("操作ログの照会の応答が定めの形式ではありません",
+                        "The answer of the 操作ログ query is not in the form the driver protocol defines"),
+    "logs.entry_missing": ("行った操作が操作ログに取得されていません", "An operation done is not in the 操作ログ"),
+    "extract.unreadable": ("無作為抽出の応答が定めの形式ではありません",
+                           "The answer of the random extraction is not in the form the driver protocol defines"),
+    "extract.count": ("無作為抽出の人数が指定と異なります",
+                      "The extraction names another number of persons than asked"),
+    "extract.duplicate": ("無作為抽出が同じ者を重複して返しました", "The extraction names a person twice"),
+    "extract.not_matching": ("無作為抽出された者が指定した条件を満たしません",
+                             "A person drawn does not meet the criteria given"),
+    "suppressed.unreadable": ("抑止対象者一覧の応答が定めの形式ではありません",
+                              "The answer of the 抑止対象者一覧 is not in the form the driver protocol defines"),
+    "suppressed.missing": ("支援措置中の住民が抑止対象者一覧にありません",
+                           "A 住民 under 支援措置 is not in the 抑止対象者一覧"),
+    "suppressed.extra": ("抑止のない者が抑止対象者一覧にあります", "A person with no 抑止 is in the 抑止対象者一覧"),
+    "logs.print_missing": ("印刷した帳票が印刷ログに取得されていません", "A printed form is not in the 印刷ログ"),
+    "logs.field_differs": ("ログの記録が実際の操作・帳票と異なります",
+                           "An entry of the log differs from the operation or form it records"),
+    "logs.field_missing": ("操作ログの記録に記録対象の項目がありません",
+                           "An entry of the 操作ログ lacks an item it must record"),
     "scenario.item_mismatch": ("住民の項目の値が照会先によって異なります", "A resident's item differs on an endpoint"),
 }
 
@@ -944,6 +1005,20 @@ _CHECKS: dict[str, Text] = {
                           "異なる名前を見つけないか",
                           "Generated フリガナ pairs: あいまい検索 finds each spelling the rule makes equal, "
                           "and no other name"),
+    "jumin.logs.operations": ("照会・異動入力の操作が操作ログに取得され、操作者ID・日時・端末名・機能名・"
+                              "個人番号へのアクセス有無が記録されるか",
+                              "The 照会 and 異動入力 done are in the 操作ログ, each with its operator, time, terminal, "
+                              "function and whether it touched a 個人番号"),
+    "jumin.logs.prints": ("印刷した帳票ごとに印刷ログが取得され、印刷者ID・印刷日時・枚数・個人番号の出力の有無・"
+                          "発行番号などが印刷した帳票のとおり記録されるか",
+                          "Each printed form leaves a 印刷ログ entry recording its printer, time, pages, whether it "
+                          "printed a 個人番号, its 発行番号 ... as the form printed them"),
+    "jumin.extract.random": ("性別・生年月日・地区・日本人外国人の別を指定した無作為抽出が、指定した人数の、"
+                             "条件を満たす異なる住民を返すか",
+                             "A random extraction by 性別, 生年月日, 地区 and 日本人・外国人 returns as many distinct "
+                             "current 住民 as asked, each meeting the criteria"),
+    "jumin.suppressed.list": ("抑止対象者一覧に支援措置中の住民がすべて載り、抑止のない者が載らないか",
+                              "The 抑止対象者一覧 lists every 住民 under 支援措置 and no one without a 抑止"),
     "model.jumin.state_machine": ("ランダムな異動の列を住民記録のモデル（オラクル）と比較し、各規定の違反を指摘します",
                                   "Random 異動 sequences against the model of 住民記録; each rule's breaches "
                                   "are findings"),
@@ -1014,6 +1089,18 @@ def _worded(patterns: tuple[tuple[re.Pattern[str], str], ...], text: str) -> tup
 VALUES: Mapping[str, Text] = {
     "printed": ("印字あり", "printed"),
     "absent": ("なし", "absent"),
+    "entries": ("ログの記録の一覧", "entries"),
+    "200 with persons": ("200（対象者あり）", "200 with persons"),
+    "distinct persons": ("異なる者", "distinct persons"),
+    "a person twice": ("同じ者が２回", "a person twice"),
+    "every criterion met": ("すべての条件を満たす", "every criterion met"),
+    "not met": ("満たさない", "not met"),
+    "the printed 発行番号": ("印字された発行番号", "the printed 発行番号"),
+    "another answer": ("別の応答", "another answer"),
+    "a value": ("値", "a value"),
+    "true or false": ("true 又は false", "true or false"),
+    "ISO 8601 with its offset, during the operation": ("操作時の日時（ISO 8601、時差付き）",
+                                                       "ISO 8601 with its offset, during the operation"),
     "present": ("あり", "present"),
     "listed": ("記載あり", "listed"),
     "not listed": ("記載なし", "not listed"),

@@ -197,3 +197,22 @@ def test_every_operation_with_a_move_date_refuses_a_later_one_with_e001() -> Non
         outcome = transition(world, operation, request)
         assert isinstance(outcome, Refusal) and outcome.codes == {"E001"}, operation
         assert "異動日" in outcome.items and outcome.requirement == r.MOVE_NOT_FUTURE, operation
+
+
+def test_a_non_calendar_day_is_e005_naming_its_field_but_a_death_or_birth_may_have_one() -> None:
+    """1.1.8 R001: 暦上日に限り; ただし 出生、死亡又は失踪に係る異動日."""
+    world, odd = _household(), "2023-02-29"
+    moved = transition(world, "moves.within", {"宛名番号": ["0000000019"], "住所": {}, **DATES, "異動日": odd})
+    notified = transition(world, "households.split", {"宛名番号": ["0000000035"], **DATES, "届出年月日": odd})
+    assert moved == Refusal("error", frozenset({"E005"}), r.CALENDAR_DAY, "異動日 is not a calendar day",
+                            frozenset({"異動日"}))
+    assert isinstance(notified, Refusal) and notified.codes == {"E005"} and notified.items == {"届出年月日"}
+    death = transition(world, "deaths", {"宛名番号": "0000000035", "異動日": odd, "通知年月日": "2024-06-10",
+                                         "処理日": "2024-06-10"})
+    assert isinstance(death, Commit) and death.rows["0000000035"][0].sets["異動日"].values == {odd}
+    late_notice = transition(world, "deaths", {"宛名番号": "0000000035", "異動日": "2024-06-01",
+                                               "通知年月日": odd, "処理日": "2024-06-10"})
+    assert isinstance(late_notice, Refusal) and late_notice.items == {"通知年月日"}  # only the 異動日 may be one
+    birth = transition(world, "births", {"世帯番号": "5000000018", "person": {"生年月日": odd},
+                                         "届出年月日": "2024-06-10", "処理日": "2024-06-10"})
+    assert isinstance(birth, Commit) and birth.new[0].sets["住民となった年月日"].values == {odd}

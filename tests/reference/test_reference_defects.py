@@ -30,6 +30,7 @@ from conformance.checks import (
     kodomo_scenarios,
     koki_scenarios,
     kokuho_scenarios,
+    koseki_scenarios,
     nenkin_scenarios,
     scenarios,
     seikatsu_scenarios,
@@ -106,6 +107,12 @@ AFFECTS: dict[str, set[str]] = {
     "export_future_date": {"export", "export_after"},
     "export_unknown_municipality": {"export", "export_after"},
     "export_stale_rows": {"export_after"},
+    "oplog_queries_missing": {"oplog"},
+    "oplog_no_operator": {"oplog"},
+    "printlog_missing": {"oplog"},
+    "extract_sex_ignored": {"extract"},
+    "suppressed_list_heads_only": {"suppressed"},
+    "printlog_pages_wrong": {"oplog"},
     "fixed_char_padding": {"fixed_export"},
     "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},
     "prohibited_zokugara": {"grandchild", "household", "certificate_grandchild", "export", "fixed_export"},
@@ -154,10 +161,12 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"jutogai"} for name in (
         "jutogai_links_wrong", "jutogai_required_as_format", "jutogai_no_auth", "jutogai_kubun_ignored",
         "jutogai_condition_unchecked", "jutogai_number_reissued")},
+    # No 認証文 (and so no 公印) printed: the 印刷ログ says so too (10.2 R014 公印出力の有無), truthfully.
+    "form_certification_missing": {"forms", "oplog"},
     "dv_ends_at_move_out": {"qualifications", "forms"},  # the 除票 forms of a protected person who moved out
     **{name: {"forms"} for name in (
         "form_dv_household_leak", "form_etsuran_dv_leak", "form_joshuhyo_dv_leak", "form_unknown_date_fixed",
-        "form_era_boundary", "form_tsusho_dropped", "form_omission_ignored", "form_certification_missing",
+        "form_era_boundary", "form_tsusho_dropped", "form_omission_ignored",
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
         "form_member_order_by_age", "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
         "form_issue_number_repeated", "form_official_use_ignored", "form_data_stale")},
@@ -210,6 +219,15 @@ AFFECTS: dict[str, set[str]] = {
         "seikatsu_hogo_facility_location", "seikatsu_hogo_deadline_thirty_days", "seikatsu_hogo_extension_one_month",
         "seikatsu_hogo_delay_reason_after_thirty", "seikatsu_hogo_deemed_after_fourteen",
         "seikatsu_hogo_income_ignored")},
+    # 戸籍 (the driver operations koseki.*, conformance/reference/koseki.py; each defect's own test:
+    # tests/checks/test_koseki_scenarios.py).
+    **{name: {"koseki"} for name in (
+        "koseki_period_from_next_day", "koseki_birth_abroad_fourteen_days", "koseki_death_from_death_day",
+        "koseki_marriage_never_new", "koseki_marriage_always_new", "koseki_marriage_into_other",
+        "koseki_foreign_marriage_never_new", "koseki_foreign_marriage_always_new",
+        "koseki_legitimate_child_new_koseki", "koseki_illegitimate_child_new_koseki", "koseki_display_by_last",
+        "koseki_display_follows_head", "koseki_request_by_sibling", "koseki_filing_at_honseki_only",
+        "koseki_foreigner_filing_anywhere", "koseki_latin_name_allowed", "koseki_hentaigana_allowed")},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
@@ -323,11 +341,50 @@ def probe(api: Api) -> dict[str, Any]:
     probes["jutogai"] = jutogai_probe(api)
     probes["kodomo"] = [kodomo_probe(api, application) for application in KODOMO_PROBES]
     probes["fuhyo"] = fuhyo_probe(api)
+    probes["koseki"] = koseki_probe(api)
     # The export once the probes above changed records: the rows of the persons they wrote.
     changed = {JAPANESE["宛名番号"], str(probes["move_in"].get("宛名番号", ""))}
     text = api.get("/exports/residents.csv").content.decode("utf-8", "replace")
     probes["export_after"] = [line for line in text.splitlines() if line.split(",", 1)[0] in changed]
+    probes["oplog"] = oplog_probe(api)
+    probes["extract"] = extract_probe(api)
+    listed = requests.get(api.url + "/driver/v1/lists/suppressed", timeout=10).json()["persons"]
+    town = {row["宛名番号"] for row in default_town()}  # (probes above add persons numbered anew each run)
+    probes["suppressed"] = sorted(person["宛名番号"] for person in listed if person["宛名番号"] in town)
     return probes
+
+
+def extract_probe(api: Api) -> list[str]:
+    """The 性別 of every town resident a 無作為抽出 of men (性別 1) draws, asked for more than there are."""
+    sexes = {row["宛名番号"]: row.get("性別", "") for row in default_town()}
+    drawn = requests.post(api.url + "/driver/v1/extractions/random", json={"性別": "1", "人数": 100000}, timeout=10)
+    return sorted({sexes[p["宛名番号"]] for p in drawn.json()["persons"] if p["宛名番号"] in sexes})
+
+
+def oplog_probe(api: Api) -> list[Any]:
+    """The 操作ログ (10.2) of one driver 照会 and one 転居 of a new person, without the 日時 (it moves)."""
+    from conformance.scenarios.engine import DEFAULT_ITEMS
+
+    base, today = api.url + "/driver/v1", date.today().isoformat()
+    person = requests.post(base + "/fixtures/persons", json={"persons": [dict(DEFAULT_ITEMS)]}, timeout=10)
+    atena = person.json()["persons"][0]["宛名番号"]
+    requests.get(f"{base}/persons/{atena}", timeout=10)
+    requests.post(base + "/moves/within", json={"宛名番号": [atena], "住所": {"住所_町字": "栄町"}, "異動日": today,
+                                                "届出年月日": today}, timeout=10)
+    entries = requests.get(base + "/logs/operations", params={"宛名番号": atena}, timeout=10).json()["entries"]
+    requests.post(api.url + "/forms/juminhyo_kojin", json={"宛名番号": atena}, timeout=10)
+    prints = requests.get(base + "/logs/prints", params={"宛名番号": atena}, timeout=10).json()["entries"]
+    return [{key: value for key, value in entry.items() if key not in ("日時", "対象", "印刷日時", "発行番号",
+                                                                       "対象ファイル名")}
+            for entry in [*entries, *prints]]
+
+
+def koseki_probe(api: Api) -> list[Any]:
+    """What each 戸籍 rule reads of the answers to its worked examples (the 戸籍 as labels: 本籍 differ)."""
+    client = RequestsHttpClient(ApiTarget(base_url=api.url), base_url=api.url)
+    codes = (TOWN_CODE, *scenarios.other_codes(TOWN_CODE))
+    return [rule.actual(*koseki_scenarios.send(client, "/driver/v1", case, codes))  # type: ignore[arg-type]
+            for rule in koseki_scenarios.KOSEKI_RULES.values() for case in rule.examples]
 
 
 #: Applications each 子ども・子育て支援 defect answers differently for: the worked examples of

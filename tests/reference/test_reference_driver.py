@@ -51,6 +51,20 @@ def test_a_future_moving_day_is_an_error_that_commits_nothing(driver: DriverServ
     assert len(driver.store.history(head["宛名番号"])) == 1
 
 
+def test_a_death_may_have_a_non_calendar_day_a_move_may_not(driver: DriverService) -> None:
+    """1.1.8 R001 ただし: 出生、死亡又は失踪に係る異動日 may be no calendar day (2月29日 of a common year)."""
+    (head,) = household(driver, {})
+    status, answer = post(driver, "moves/within", {"宛名番号": [head["宛名番号"]], "住所": {"住所_町字": "栄町"},
+                                                  "異動日": "2023-02-29", "届出年月日": "2024-06-10"})
+    assert (status, answer["code"], answer["item"]) == (422, "E005", "異動日")
+    status, answer = post(driver, "deaths", {"宛名番号": head["宛名番号"], "異動日": "2023-02-29",
+                                             "通知年月日": "2024-06-10"})
+    assert status == 200 and driver.store.history(head["宛名番号"])[-1]["異動日"] == "2023-02-29"
+    (other,) = household(driver, {})
+    status, answer = post(driver, "deaths", {"宛名番号": other["宛名番号"], "異動日": "2023-13-01"})
+    assert (status, answer["code"], answer["item"]) == (422, "E005", "異動日")  # no 年月日 at all
+
+
 def test_the_head_leaving_two_members_is_an_alert_until_confirmed(driver: DriverService) -> None:
     head, _, _ = household(driver, {}, {"続柄": "妻"}, {"続柄": "子"})
     body = {"宛名番号": [head["宛名番号"]], "区分": "国内転出", "転出予定年月日": "2024-06-20",

@@ -19,6 +19,7 @@ from conformance.checks.kenko_scenarios import KENKO_RULES
 from conformance.checks.kodomo_scenarios import KODOMO_RULES
 from conformance.checks.koki_scenarios import KOKI_RULES
 from conformance.checks.kokuho_scenarios import KOKUHO_RULES
+from conformance.checks.koseki_scenarios import KOSEKI_RULES
 from conformance.checks.nenkin_scenarios import NENKIN_RULES
 from conformance.checks.scenarios import RULES
 from conformance.checks.seikatsu_scenarios import SEIKATSU_RULES
@@ -41,6 +42,9 @@ NOT_CODES = {
     "forms.scrubber": "a cache key of conformance/checks/forms/common.py",
     "re._parser": "a module of the standard library (conformance/columnar/kernel.py)",
     "kodomo.nintei": "a driver operation id of conformance/checks/kodomo_scenarios.py",
+    "koseki.hensei": "a driver operation id of conformance/checks/koseki_scenarios.py",
+    "koseki.todoke": "a driver operation id of conformance/checks/koseki_scenarios.py",
+    "koseki.seikyu": "a driver operation id of conformance/checks/koseki_scenarios.py",
 }
 #: Dotted literals that are module or file names, never codes.
 NAMES = re.compile(r"conformance\..*|.*\.(?:py|json|yaml|yml|csv|tsv|txt|xml|pdf|har|jsonl|zip)")
@@ -50,7 +54,7 @@ MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observatio
 #: The rules of every scenario check module (their names are no finding codes themselves).
 ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES,
              *SHUGAKU_RULES, *KODOMO_RULES, *KOKI_RULES, *FUYO_RULES, *KENKO_RULES, *FUHYO_RULES,
-             *KEIJI_RULES, *SEIKATSU_RULES)
+             *KEIJI_RULES, *SEIKATSU_RULES, *KOSEKI_RULES)
 
 
 def _trees(folders: tuple[str, ...] = SOURCES) -> Iterator[tuple[Path, ast.Module]]:

@@ -14,7 +14,7 @@ import pytest
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.profiles import ApiTarget, DriverTarget
-from conformance.reference.driver import Answer, DriverRequest, DriverService, Refusal
+from conformance.reference.driver import Answer, DriverRequest, DriverService, Refusal, parse_date
 from conformance.reference.server import start_reference
 from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
@@ -39,7 +39,7 @@ def test_the_clean_reference_passes_and_the_run_exercises_the_rules() -> None:
         result = run_machine(target)
     assert result.breaches == ()
     assert {"jumin-1.0-1.2.1-R017", "jumin-1.0-1.1.1-R008", "jumin-1.0-7.2.3-R001", "jumin-1.0-7.2.3-R002",
-            "jumin-1.0-4.1.4.1-R001"} <= result.exercised
+            "jumin-1.0-4.1.4.1-R001", "jumin-1.0-1.1.8-R001"} <= result.exercised
     assert "jumin-1.0-10.6-R001" not in result.exercised  # no export API in this target: not judged by the model
 
 
@@ -130,3 +130,35 @@ def test_a_refusal_without_its_code_is_reported_against_the_rule_that_requires_i
     assert [(f.code, f.location.split("/step:")[0], "#" in f.location) for f in findings] == [
         ("model.no_error", "model:jumin", False)]
     assert "tsusho.record" in findings[0].message and findings[0].expected == "422 E008"
+
+
+class CalendarOnlyDeathsVendor(DriverService):
+    """A defect: a 死亡's 異動日 must be a calendar day (E005), against 1.1.8 R001's ただし."""
+
+    def death(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        parse_date(body.get("異動日"), "異動日")
+        return super().death(body, arguments, request)
+
+
+class AnyDayMovesVendor(DriverService):
+    """A defect: a 転居 takes any ``YYYY-MM-DD`` as its 異動日, a non-calendar one too."""
+
+    def move_within(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        moved = str(body.get("異動日", ""))
+        lenient = {**body, "異動日": moved.replace("-02-29", "-02-28")} if moved.endswith("-02-29") else body
+        return super().move_within(lenient, arguments, request)
+
+
+# A 死亡 refused as no calendar day is not committed, or (the 世帯主 of three) not stopped by the アラート the
+# model expects: either way the answer E005 breaks 1.1.8 R001, not the rule of the step's outcome.
+@pytest.mark.parametrize(("vendor", "codes"), [
+    (CalendarOnlyDeathsVendor, {"model.not_committed", "model.no_alert"}), (AnyDayMovesVendor, {"model.no_error"})])
+def test_a_vendor_wrong_about_non_calendar_days_is_reported_against_1_1_8_r001(
+        vendor: type[DriverService], codes: set[str]) -> None:
+    with start_reference() as running:
+        running.app.driver = vendor(running.store)
+        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25)
+        findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-1.1.8-R001"), target=target)))
+    assert [f.location.split("/step:")[0] for f in findings] == ["model:jumin"] and findings[0].code in codes
+    assert "02-29" in findings[0].message and "E005" in f"{findings[0].expected} {findings[0].actual}"

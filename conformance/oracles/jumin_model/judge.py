@@ -38,9 +38,11 @@ def judge_refusal(refusal: Refusal, status: int, document: Any) -> list[Breach]:
     wanted = 422 if refusal.kind == "error" else 409
     codes = _codes(document, refusal.kind)
     if status != wanted or not codes & refusal.codes:
-        return [Breach(refusal.requirement, f"model.no_{refusal.kind}",
+        requirement = r.CALENDAR_DAY if _no_calendar_day(document) and "E005" not in refusal.codes \
+            else refusal.requirement
+        return [Breach(requirement, f"model.no_{refusal.kind}",
                        f"the operation should be refused ({refusal.why})", "",
-                       f"{wanted} {'|'.join(sorted(refusal.codes))}", f"{status} {','.join(sorted(codes))}".strip())]
+                       f"{wanted} {'|'.join(sorted(refusal.codes))}", f"{status} {_answered(document)}".strip())]
     return _explained(refusal, _detail(document, refusal))
 
 
@@ -71,8 +73,21 @@ def judge_committed(status: int, document: Any, requirement: str) -> list[Breach
     if status == 200 and isinstance(document, dict) and document.get("result") == "ok":
         return []
     code = document.get("code") if isinstance(document, dict) else None
+    if _no_calendar_day(document):
+        requirement = r.CALENDAR_DAY
     return [Breach(requirement, "model.not_committed", "the operation should be committed", "", "200 ok",
                    f"{status} {code or ''}".strip())]
+
+
+def _answered(document: Any) -> str:
+    """The codes of an answer, its エラー's and its アラート's, for the finding's actual value."""
+    return ",".join(sorted(_codes(document, "error") | _codes(document, "alert")))
+
+
+def _no_calendar_day(document: Any) -> bool:
+    """The vendor refused a day as no calendar day (E005) where the model does not: whatever the 異動, the
+    rule broken is 1.1.8 R001's (a calendar day, or a 出生・死亡・失踪 異動日 that may be none, is accepted)."""
+    return isinstance(document, dict) and document.get("result") == "error" and document.get("code") == "E005"
 
 
 def _codes(document: Any, kind: str) -> set[str]:

@@ -35,6 +35,8 @@ REMOVAL = "jumin-1.0-4.0.2-R002"
 #: 4.0.3 / 4.1.0.2: 異動日 (except 転出) and 届出日 only up to the 処理日.
 MOVE_NOT_FUTURE = "jumin-1.0-4.0.3-R003"
 NOTIFIED_NOT_FUTURE = "jumin-1.0-4.1.0.2-R003"
+#: 1.1.8 R001: 年月日は、暦上日に限り、許容すること (E005), save the 出生・死亡・失踪 異動日 and 生年月日.
+CALENDAR_DAY = "jumin-1.0-1.1.8-R001"
 #: 4.0.4: the 世帯主 leaves and two or more members remain: an アラート first.
 HEAD_LEAVES = "jumin-1.0-4.0.4-R002"
 #: 4.1.1.1: a 転入's items as entered; 住所を定めた年月日 the same as 住民となった年月日.

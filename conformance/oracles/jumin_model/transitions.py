@@ -9,7 +9,9 @@ other item kept. Dates are ISO text (``YYYY-MM-DD``), compared as text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from conformance.oracles.jumin_model import rules as r
@@ -45,6 +47,41 @@ def _dates(request: Mapping[str, Any], *, move: str | None = "異動日", notifi
     if notified is not None and str(request[notified]) > processed:
         return Refusal("error", frozenset({"E002"}), r.NOTIFIED_NOT_FUTURE, f"{notified} after the 処理日",
                        frozenset({notified}))
+    return None
+
+
+#: The request fields that are 年月日 (the 処理日 is the harness's own and always a calendar day).
+_DAY_FIELDS = ("異動日", "届出年月日", "通知年月日", "転出予定年月日", "転入年月日", "申出年月日")
+#: Per operation, the request's 年月日 that may be non-calendar (1.1.8 R001 ただし: 出生、死亡又は失踪に係る
+#: 異動日; a 出生's 異動日 is the 生年月日 of its person, which is an item, not a request field).
+_MAY_BE_NON_CALENDAR: dict[str, frozenset[str]] = {"deaths": frozenset({"異動日"}),
+                                                   "disappearances": frozenset({"異動日"})}
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+def is_calendar_day(value: str) -> bool:
+    """``YYYY-MM-DD`` naming a day of the calendar (``2026-02-29`` does not)."""
+    match = _ISO_DAY.fullmatch(value)
+    if match is None:
+        return False
+    try:
+        date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return False
+    return True
+
+
+def _calendar(operation: str, request: Mapping[str, Any]) -> Refusal | None:
+    """1.1.8 R001 (年月日は、暦上日に限り、許容すること): a 年月日 that is not a calendar day is refused with
+    the エラー E005 naming it (11.1 R005), save where the ただし allows it. Our reading: it is judged before
+    the operation's other refusals, as the 処理日 bounds (4.0.3 R003) are: a day that is none cannot be
+    compared."""
+    lenient = _MAY_BE_NON_CALENDAR.get(operation, frozenset())
+    for name in _DAY_FIELDS:
+        value = str(request.get(name) or "")
+        if value and name not in lenient and not is_calendar_day(value):
+            return Refusal("error", frozenset({"E005"}), r.CALENDAR_DAY, f"{name} is not a calendar day",
+                           frozenset({name}))
     return None
 
 
@@ -440,4 +477,5 @@ TRANSITIONS: dict[str, Transition] = {
 
 def transition(world: World, operation: str, request: Mapping[str, Any]) -> Outcome:
     """What ``operation`` must do with ``request`` in ``world`` (KeyError: the model has no such operation)."""
-    return TRANSITIONS[operation](world, request)
+    rule = TRANSITIONS[operation]
+    return _calendar(operation, request) or rule(world, request)

@@ -15,6 +15,7 @@ in the evidence: no name or number of the vendor's records is written there.
 
 from __future__ import annotations
 
+import calendar
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -281,6 +282,24 @@ class JuminModelMachine(RuleBasedStateMachine):
         request = _FUTURE[operation](self, atena, dates)
         self._step(operation, request, f"{operation}({self._p(atena)}, {field_} +{ahead}d)")
 
+    @precondition(lambda self: bool(list(self.world.current())))
+    @rule(data=st.data())
+    def non_calendar(self, data: st.DataObject) -> None:
+        """Each 異動 with its 異動日, then its 届出日, the text's own non-calendar example (2月29日 of a common
+        year, 1.1.8 R001): refused with the エラー E005 naming it, but for the 異動日 of a 出生 (its 生年月日) or
+        a 死亡, which the ただし lets be one (the 出生 and 死亡 must then be done with it). Every operation and
+        field at once, not one drawn: a vendor wrong on one of thirteen would otherwise be met by chance."""
+        for operation, field_ in _NON_CALENDAR_CASES:
+            persons = sorted(self.world.current())
+            if not persons:
+                return
+            atena = data.draw(st.sampled_from(persons), label="対象者")
+            today = self.today.isoformat()
+            dates = {"異動日": today, "届出年月日": today, "処理日": today}
+            dates[field_] = _common_february_29(self.today)
+            request = _FUTURE[operation](self, atena, dates)
+            self._step(operation, request, f"{operation}({self._p(atena)}, {field_} {dates[field_]})")
+
     @precondition(lambda self: "tsusho.record" in self.session.optional and bool(list(self.world.current())))
     @rule(data=st.data(), days=_DAYS, foreign=st.booleans())
     def tsusho(self, data: st.DataObject, days: int, foreign: bool) -> None:
@@ -537,9 +556,25 @@ def _future_head(machine: JuminModelMachine, atena: str, dates: Dates) -> dict[s
     return {"世帯番号": machine.world.latest(atena).get("世帯番号", ""), "宛名番号": atena, **dates}
 
 
+def _common_february_29(today: date) -> str:
+    """The latest 2月29日 of a common year whose 3月1日 is not after ``today``: a non-calendar day that
+    would otherwise be a past one (so only its being no calendar day can refuse it)."""
+    year = today.year if (today.month, today.day) >= (3, 1) else today.year - 1
+    while calendar.isleap(year):
+        year -= 1
+    return f"{year}-02-29"
+
+
 #: 4.1.0.2 R003 (届出日 only up to the 処理日) is of 4.1's 届出; a 出生 and a 死亡 are 4.2's (戸籍の届出, 通知): the
 #: text does not say whether their 届出日 may be later, so the machine never sends one.
 _NO_NOTIFIED = frozenset({"births", "deaths"})
+#: Each operation with each date field it takes, the 出生 first (it adds a person) and the 死亡 last (it takes
+#: one away). A 転出 sends no 異動日 (its 転出予定年月日 is the 処理日): its 届出日 only.
+_NON_CALENDAR_CASES = (("births", "異動日"), *((operation, field_) for operation in _FUTURE_OPERATIONS
+                                               if operation not in {"births", "deaths"}
+                                               for field_ in ("異動日", "届出年月日")
+                                               if not (operation == "moves.out" and field_ == "異動日")),
+                       ("deaths", "異動日"))
 #: A request of each operation that takes a 異動日 or 届出日, for one current person and the dates given
 #: (one of them after the 処理日). A 死亡 has no 届出日 (a 通知): its 異動日 only.
 _FUTURE = {"moves.within": _future_within, "moves.in": _future_in, "moves.out": _future_out,

@@ -1,0 +1,146 @@
+"""戸籍 (戸籍法, 戸籍法施行規則; statute edition ``koseki 2025.12``): the rules the harness can check on one
+届出 or one request, as pure functions.
+
+- 第43条第1項, 第49条第1項, 第86条第1項: the 届出期間 (counted from the day of the event, the day itself
+  included; a period in 箇月 runs by the calendar, 民法第143条: the edition's reading);
+- 第6条, 第16条, 第18条: which 戸籍 a 婚姻 or a birth writes to;
+- 第9条: the 戸籍 is shown by its 筆頭者's 氏名 and its 本籍, also after the 筆頭者 is removed;
+- 第10条第1項: who may request a 戸籍謄本等;
+- 第25条: where a 届出 is made;
+- 第50条, 戸籍法施行規則第60条: the characters of a child's name (the parts the harness can judge without the
+  常用漢字表 and 別表第三, which the project does not hold: the edition's reading).
+"""
+
+from __future__ import annotations
+
+import calendar
+import unicodedata
+from datetime import date, timedelta
+from typing import TypeVar
+
+#: 第49条第1項: 十四日以内; 第86条第1項: 七日以内; both 三箇月以内 when the event was abroad (国外).
+BIRTH_DAYS, DEATH_DAYS, ABROAD_MONTHS = 14, 7, 3
+
+#: 第10条第1項: who may request the 戸籍謄本等 of a 戸籍 (the harness's names of the classes).
+REQUEST_CLASSES: dict[str, bool] = {
+    "在籍者": True,  # 戸籍に記載されている者
+    "除籍者": True,  # その戸籍から除かれた者
+    "配偶者": True,
+    "直系尊属": True,
+    "直系卑属": True,
+    "兄弟姉妹": False,
+    "傍系親族": False,
+    "第三者": False,
+}
+
+#: A 戸籍 as the caller names it (its 表示, a label).
+K = TypeVar("K")
+
+
+def period_start(event: date) -> date:
+    """第43条第1項: 届出期間は、届出事件発生の日からこれを起算する (the day of the event is the first day)."""
+    return event
+
+
+def _days(start: date, days: int) -> date:
+    """The last day of a period of ``days`` days whose first day is ``start``."""
+    return start + timedelta(days=days - 1)
+
+
+def _months(start: date, months: int) -> date:
+    """The last day of a period of ``months`` months whose first day is ``start`` (民法第143条第2項): the day
+    before the day of the last month that corresponds to ``start``; without one, that month's last day."""
+    year, month = divmod(start.month - 1 + months, 12)
+    year, month = start.year + year, month + 1
+    last = calendar.monthrange(year, month)[1]
+    if start.day > last:
+        return date(year, month, last)
+    return date(year, month, start.day) - timedelta(days=1)
+
+
+def birth_period_end(born: date, *, abroad: bool) -> date:
+    """第49条第1項: the 出生の届出 within 十四日 of the birth (三箇月 when born abroad), counted from the day of
+    the birth (第43条第1項)."""
+    start = period_start(born)
+    return _months(start, ABROAD_MONTHS) if abroad else _days(start, BIRTH_DAYS)
+
+
+def death_period_end(known: date, *, abroad: bool) -> date:
+    """第86条第1項: the 死亡の届出 within 七日 of the day the 届出義務者 knew of the death (三箇月 when it was
+    abroad), that day counted."""
+    return _months(known, ABROAD_MONTHS) if abroad else _days(known, DEATH_DAYS)
+
+
+def marriage_makes_new_koseki(taker_is_head: bool) -> bool:
+    """第16条第1項: a 婚姻 makes a new 戸籍 for the 夫婦; ただし not when the spouse whose 氏 they take (the 夫
+    with 夫の氏, the 妻 with 妻の氏) is already 戸籍の筆頭に記載した者 (then the other enters that 戸籍, 第2項)."""
+    return not taker_is_head
+
+
+def foreign_marriage_makes_new_koseki(japanese_is_head: bool) -> bool:
+    """第16条第3項: a 婚姻 of a 日本人 with a 外国人 makes a new 戸籍 for the 日本人, unless he or she is already
+    戸籍の筆頭に記載した者 (第6条ただし書: that 戸籍 is of the 日本人 and the children of the same 氏)."""
+    return not japanese_is_head
+
+
+def child_koseki(takes: str, *, parents: K, father: K, mother: K) -> K:
+    """第18条: a child taking the 氏 of both parents enters their 戸籍 (第1項); else the 戸籍 of the parent whose
+    氏 it takes (第2項). ``takes`` is 父母, 父 or 母; the 戸籍 are given as any label (the 表示)."""
+    if takes == "父母":
+        return parents
+    return father if takes == "父" else mother
+
+
+def koseki_display(honseki: K, head_name: str) -> tuple[K, str]:
+    """第9条: a 戸籍 is shown by its 本籍 and the 氏名 of the person written first (筆頭), and stays so after
+    that person is removed from it."""
+    return honseki, head_name
+
+
+def may_request(relation: str) -> bool:
+    """第10条第1項: the persons recorded in the 戸籍 (those removed from it included), their 配偶者, 直系尊属
+    and 直系卑属 may request its 戸籍謄本等 (a request under 第10条の2 by others is not this request)."""
+    return REQUEST_CLASSES[relation]
+
+
+def filing_place_ok(place: str, *, honseki: str | None, location: str, foreigner: bool = False) -> bool:
+    """第25条: a 届出 is made at the 本籍地 of the 本人 or the 所在地 of the 届出人 (第1項); one about a
+    外国人 (no 本籍) at the 所在地 (第2項). Places are 市区町村コード."""
+    if foreigner or honseki is None:
+        return place == location
+    return place in (honseki, location)
+
+
+def _is_kana(char: str) -> bool:
+    """A 平仮名 or 片仮名 letter of the Hiragana or Katakana block (not a 変体仮名, not a mark)."""
+    code = ord(char)
+    return 0x3041 <= code <= 0x3096 or 0x30A1 <= code <= 0x30FA
+
+
+def _is_hentaigana(char: str) -> bool:
+    """A 変体仮名 (Unicode Kana Supplement and Kana Extended-A: the HENTAIGANA letters)."""
+    return "HENTAIGANA" in unicodedata.name(char, "")
+
+
+def _is_refused(char: str) -> bool:
+    """A character in none of 規則第60条's classes whatever the 常用漢字表 and 別表第三 say: a 変体仮名
+    (第3号 excludes it), a Latin letter, a digit, a symbol or punctuation (no 漢字 and no 仮名)."""
+    if _is_hentaigana(char):
+        return True
+    category = unicodedata.category(char)
+    return category[0] in "NPSZC" or (category[0] == "L" and "LATIN" in unicodedata.name(char, ""))
+
+
+def name_characters_allowed(name: str) -> bool | None:
+    """第50条第1項, 規則第60条: whether a child's 名 uses only 常用平易な文字.
+
+    True for a 名 of 平仮名 and 片仮名 only (第3号); False when one character is a 変体仮名 (excluded by
+    第3号) or a Latin letter, digit or symbol (in none of 第1号〜第3号); None (not judged) otherwise: a 漢字
+    needs the 常用漢字表 and 別表第三, and the 長音記号 and 踊り字 are not named by the 規則's text."""
+    if not name:
+        return False
+    if any(_is_refused(char) for char in name):
+        return False
+    if all(_is_kana(char) for char in name):
+        return True
+    return None

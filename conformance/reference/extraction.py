@@ -1,0 +1,44 @@
+"""The reference vendor's 無作為抽出 (住民記録 1.0 9.6 R001), the driver operation ``extract.random``.
+
+性別、生年月日、地区、抽出人数、日本人・外国人の別を指定して住民を無作為抽出する: among the current 住民 (住民状態 1)
+whose 性別, 生年月日 (from-to, ISO text; a 不詳 or non-calendar one compares as written), 住所_町字 (the 地区, our
+reading) and 住民種別 are those asked, ``人数`` drawn at random (all of them when there are fewer).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+Row = Mapping[str, str]
+#: Criteria (the request's field -> the row's item) compared for equality.
+_EQUAL = {"性別": "性別", "地区": "住所_町字", "住民種別": "住民種別"}
+
+
+def eligible(rows: Iterable[Row], criteria: Mapping[str, Any]) -> list[Row]:
+    """The current 住民 that match every criterion given."""
+    first, last = str(criteria.get("生年月日_開始") or ""), str(criteria.get("生年月日_終了") or "")
+    chosen = []
+    for row in rows:
+        if row.get("住民状態") != "1":
+            continue
+        if any(criteria.get(field) not in (None, "") and row.get(item) != str(criteria[field])
+               for field, item in _EQUAL.items()):
+            continue
+        born = row.get("生年月日", "")
+        if (first or last) and (not born or (first and born < first) or (last and born > last)):
+            continue
+        chosen.append(row)
+    return chosen
+
+
+def draw(rows: Iterable[Row], criteria: Mapping[str, Any], defects: frozenset[str]) -> list[Row]:
+    """``人数`` of the eligible 住民 at random; with the defect ``extract_sex_ignored`` the 性別 is not one."""
+    if "extract_sex_ignored" in defects:
+        criteria = {key: value for key, value in criteria.items() if key != "性別"}
+    pool = eligible(rows, criteria)
+    count = int(criteria["人数"])
+    if count < 1:
+        raise ValueError("人数 is 1 or more")
+    return random.sample(pool, min(count, len(pool)))

@@ -1,0 +1,85 @@
+"""The reference vendor's 操作ログ (住民記録 1.0 10.2 アクセスログ管理), read through the driver operation
+``logs.operations`` (docs/driver.md; our interface, confirmed: false).
+
+10.2 R004 lists what is logged (取得対象: ①照会, ②帳票発行, ③異動入力（履歴追加） ...) and R006 what each entry
+records (記録対象: 操作者ID, 日時, 端末名, the record, 機能名 ...). Every driver operation but the test set-up
+and the log's own reading is an operator's operation here: its entry is written whatever the answer (a
+refused 異動 was still an operation on that person). Entries are only ever appended (R020: 改ざん防止).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from conformance.clock import JST
+
+#: The operator and terminal the driver adapter acts as (a vendor's adapter logs in as someone).
+OPERATOR, TERMINAL = "driver-operator", "conformance-driver"
+QUERY, CHANGE, CORRECTION = "照会", "異動入力（履歴追加）", "異動入力（履歴修正）"
+#: Driver handler -> (取得対象 of 10.2 R004, 機能名). Handlers not listed (the test set-up, the log itself,
+#: the other 業務's operations) write no entry of 住民記録's 操作ログ.
+_LOGGED: dict[str, tuple[str, str]] = {
+    "get_person": (QUERY, "個人照会"), "get_history": (QUERY, "異動履歴照会"), "get_household": (QUERY, "世帯照会"),
+    "get_display": (QUERY, "年月日の表示"), "search": (QUERY, "検索"), "extract_random": (QUERY, "無作為抽出"),
+    "list_suppressed": (QUERY, "抑止対象者一覧"),
+    "move_in": (CHANGE, "転入"), "move_out": (CHANGE, "転出"), "confirm_out": (CHANGE, "転出確定"),
+    "move_within": (CHANGE, "転居"), "birth": (CHANGE, "出生"), "death": (CHANGE, "死亡"),
+    "disappearance": (CHANGE, "失踪宣告"), "split": (CHANGE, "世帯分離"), "merge": (CHANGE, "世帯合併"),
+    "head": (CHANGE, "世帯主変更"), "correct": (CHANGE, "職権修正"), "remove": (CHANGE, "職権消除"),
+    "nationality": (CHANGE, "国籍変更"), "tsusho": (CHANGE, "通称の記載"), "tsusho_delete": (CHANGE, "通称の削除"),
+    "moj_notice": (CHANGE, "法務省通知による修正"), "cancel": (CORRECTION, "異動の取消し"),
+}
+
+
+@dataclass
+class OperationLog:
+    """Entries in the order written; ``defects``: the reference's named defects."""
+
+    defects: frozenset[str] = frozenset()
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    #: The 印刷ログ (10.2 R013, R014): one entry per printed form.
+    prints: list[dict[str, Any]] = field(default_factory=list)
+
+    def record(self, handler: str, body: Mapping[str, Any], arguments: tuple[str, ...], answer: Any) -> None:
+        """Write the entry of one answered driver request, if it is an operation of 住民記録."""
+        logged = _LOGGED.get(handler)
+        if logged is None or (logged[0] == QUERY and "oplog_queries_missing" in self.defects):
+            return
+        kind, function = logged
+        self.entries.append({
+            "日時": dt.datetime.now(JST).isoformat(timespec="seconds"),
+            "操作者ID": "" if "oplog_no_operator" in self.defects else OPERATOR,
+            "端末名": TERMINAL, "機能名": function, "取得対象": kind,
+            "対象": sorted(_persons(body, arguments, answer)),
+            "個人番号アクセス": "個人番号" in repr(body) or "個人番号" in repr(answer),
+        })
+
+    def read(self, atena: str | None) -> list[dict[str, Any]]:
+        """The entries, or those whose 対象 is ``atena`` (10.2 R019: オンラインでの検索・抽出・照会)."""
+        return [dict(entry) for entry in self.entries if not atena or atena in entry["対象"]]
+
+    def record_print(self, printed: Mapping[str, Any]) -> None:
+        """Write the 印刷ログ entry of one printed form (reference/forms.py says what it printed)."""
+        if "printlog_missing" in self.defects:
+            return
+        self.prints.append({"印刷者ID": OPERATOR, "印刷日時": dt.datetime.now(JST).isoformat(timespec="seconds"),
+                            **printed})
+
+    def read_prints(self, atena: str | None) -> list[dict[str, Any]]:
+        """The 印刷ログ, or the entries of the forms that showed ``atena``."""
+        return [dict(entry) for entry in self.prints if not atena or atena in entry["対象"]]
+
+
+def _persons(body: Mapping[str, Any], arguments: tuple[str, ...], answer: Any) -> set[str]:
+    """The 宛名番号 an operation acted on: named in the request (path or body) or in its answer."""
+    named = body.get("宛名番号")
+    found = {str(n) for n in named} if isinstance(named, list) else {str(named)} if named else set()
+    found.update(argument for argument in arguments if argument.isdigit())
+    document = answer[1] if isinstance(answer, tuple) and len(answer) == 2 else {}
+    for person in document.get("persons", ()) if isinstance(document, dict) else ():
+        if isinstance(person, dict) and person.get("宛名番号"):
+            found.add(str(person["宛名番号"]))
+    return found

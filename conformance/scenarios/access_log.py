@@ -1,0 +1,248 @@
+"""住民記録 1.0 10.2 アクセスログ管理: the 操作ログ holds the harness's own operations, each with what it records.
+
+``jumin.logs.operations`` registers one generated person (``fixtures.persons``, test set-up), then does
+two operations of an operator on them through the driver: a 照会 (``query.person``) and a 異動入力 that
+adds history (a 転居, ``moves.within``), and reads the 操作ログ of that person (``logs.operations``, our
+interface; docs/driver.md). Params ``rule``:
+
+- ``entries`` (10.2 R002-R004: 以下のログを取得すること, 操作ログ, 取得対象 ①照会 ③異動入力（履歴追加）): an
+  entry for each of the two operations, with the words of R004 as its 取得対象 and the person as its 対象;
+- ``fields`` (R006, 記録対象): each such entry (a missing one is a finding of both rules) records
+  操作者ID, 日時 (ISO 8601 with its offset, within the check's own span), 端末名, 機能名 and
+  個人番号へのアクセス有無 (true or false). ファイル名 and 画面名 are not judged: a driver adapter shows no
+  screen (our reading, interpretations.yaml).
+
+``jumin.logs.prints`` (10.2 R013 印刷ログ, R014 its items) registers a generated person with a 個人番号,
+prints their 住民票の写し twice through the linkage API (``POST /forms/juminhyo_kojin``: once whole, once with
+the 個人番号 omitted) and reads the 印刷ログ of that person (``logs.prints``) before and after: ``rule:
+entries`` wants a new entry per printed form; ``rule: fields`` wants each new entry, in the order printed,
+to record 印刷者ID, 印刷日時 (during the check), 対象ファイル名, 印刷プリンタ or 印刷端末名, タイトル, 出力形式,
+公印出力の有無 (true or false), the pages the PDF has (枚数), whether it printed the 個人番号 (as read from the
+PDF) and its 発行番号 (as 5.5 prints it on the first page: whole, without the page part, or its 番号).
+
+A vendor whose adapter lacks one of the operations is NOT_AUTOMATED with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from conformance import clock
+from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.errors import TargetError
+from conformance.findings import Finding
+from conformance.oracles.identifiers import my_number_check_digit
+from conformance.scenarios import DriverClient
+from conformance.scenarios.engine import DEFAULT_ITEMS
+from conformance.targets.base import Target
+from conformance.targets.forms import FORMS_PATH, PdfProblem, PrintedForm, read_pdf
+
+SETUP, QUERY, MOVE, LOG = "fixtures.persons", "query.person", "moves.within", "logs.operations"
+PRINTS, FORM, OMIT_NUMBER = "logs.prints", "juminhyo_kojin", "kojin_bango"
+#: 5.5's 発行番号 on a page: ... 番号 ページ数／総ページ数 (forms/common.py ISSUE_NUMBER, without its import:
+#: the forms checks sit beside this module, not below it).
+_ISSUE = re.compile(r"(?P<head>[0-9]{8}\s+\S+(?:\s+\S+){0,2}\s+(?P<serial>[0-9]+))\s+[0-9]+\s*[/／]\s*[0-9]+")
+#: 10.2 R014 items that must hold some text (the printer: either name).
+_PRINT_TEXTS = ("印刷者ID", "対象ファイル名", "タイトル", "出力形式")
+#: The operations judged -> the 取得対象 of 10.2 R004 their entry carries (①, ③).
+KINDS: Mapping[str, str] = {QUERY: "照会", MOVE: "異動入力（履歴追加）"}
+#: 10.2 R006 記録対象 judged on every entry: the field and what it must hold.
+FIELDS = ("操作者ID", "日時", "端末名", "機能名", "個人番号アクセス")
+#: How far an entry's 日時 may lie outside the check's own span (clocks of two machines).
+SLACK = dt.timedelta(minutes=10)
+
+
+@check("jumin.logs.operations")
+def operation_log(ctx: CheckContext) -> Iterator[Finding]:
+    """10.2 操作ログ: the harness's 照会 and 転居 of a generated person are in the log, with R006's fields."""
+    target = ctx.need_target("a vendor system to call through the driver protocol")
+    rule = str(ctx.params.get("rule", "entries"))
+    client = _client(target)
+    atena = _register(client)
+    began = dt.datetime.now(clock.JST)
+    _expect_ok(client, QUERY, {"宛名番号": atena})
+    day = clock.today().isoformat()
+    _expect_ok(client, MOVE, {"宛名番号": [atena], "住所": {"住所_町字": "栄町"}, "異動日": day, "届出年月日": day})
+    ended = dt.datetime.now(clock.JST)
+    location = f"GET {_base(target)}/logs/operations?宛名番号={atena}"
+    entries = _entries(client, atena)
+    if entries is None:
+        yield ctx.finding("logs.unreadable", "the 操作ログ answer is not {result: ok, entries: [objects]}",
+                          location=location, expected="entries", actual="another answer")
+        return
+    for operation, kind in KINDS.items():
+        mine = [entry for entry in entries if entry.get("取得対象") == kind and _names(entry, atena)]
+        if not mine:
+            # No entry records any of R006's 記録対象 either: a finding of both rules, never a silent pass.
+            yield ctx.finding("logs.entry_missing", f"the 操作ログ has no entry of the {operation} the harness "
+                              f"did ({kind})", location=f"{location}#{kind}", expected=kind,
+                              actual=", ".join(sorted({str(e.get('取得対象')) for e in entries})) or "no entry")
+        elif rule == "fields":
+            yield from _fields(ctx, mine[0], f"{location}#{kind}", began - SLACK, ended + SLACK)
+
+
+def _fields(ctx: CheckContext, entry: Mapping[str, Any], location: str, earliest: dt.datetime,
+            latest: dt.datetime) -> Iterator[Finding]:
+    """10.2 R006: the 記録対象 of one entry."""
+    for name in FIELDS:
+        value = entry.get(name)
+        if name == "個人番号アクセス":
+            wrong = not isinstance(value, bool)
+            expected = "true or false"
+        elif name == "日時":
+            wrong = not _within(value, earliest, latest)
+            expected = "ISO 8601 with its offset, during the operation"
+        else:
+            wrong = not isinstance(value, str) or not value.strip()
+            expected = "a value"
+        if wrong:
+            yield ctx.finding("logs.field_missing", f"an entry of the 操作ログ does not record {name} (10.2 R006)",
+                              location=f"{location}/{name}", expected=expected,
+                              actual="absent" if value in (None, "") else "another value")
+
+
+def _within(value: object, earliest: dt.datetime, latest: dt.datetime) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return moment.tzinfo is not None and earliest <= moment <= latest
+
+
+def _names(entry: Mapping[str, Any], atena: str) -> bool:
+    named = entry.get("対象")
+    return isinstance(named, list) and atena in [str(n) for n in named]
+
+
+def _entries(client: DriverClient, atena: str, operation: str = LOG) -> list[Mapping[str, Any]] | None:
+    status, document = client.call(operation, {"宛名番号": atena})
+    if status != 200 or not isinstance(document, dict) or not isinstance(document.get("entries"), list):
+        return None
+    entries = document["entries"]
+    return [entry for entry in entries if isinstance(entry, dict)] if all(isinstance(e, dict) for e in entries) \
+        else None
+
+
+def _register(client: DriverClient, items: Mapping[str, str] | None = None) -> str:
+    """One generated person in a 世帯 of their own (test set-up): their 宛名番号."""
+    status, document = client.call(SETUP, {"persons": [{**DEFAULT_ITEMS, **(items or {})}]})
+    persons = document.get("persons") if isinstance(document, dict) else None
+    if status != 200 or not isinstance(persons, list) or not persons or not isinstance(persons[0], dict):
+        raise TargetError(f"driver {SETUP}: expected 200 with the person, got {status}")
+    return str(persons[0].get("宛名番号", ""))
+
+
+def _expect_ok(client: DriverClient, operation: str, params: Mapping[str, Any]) -> None:
+    """The operations the log must show are done (else the log is not what is judged: an ERROR)."""
+    status, document = client.call(operation, params)
+    if status != 200 or not isinstance(document, dict) or document.get("result") != "ok":
+        code = document.get("code") if isinstance(document, dict) else None
+        raise TargetError(f"driver {operation}: expected 200 ok, got {status} {code or ''}".strip())
+
+
+def _base(target: Target) -> str:
+    return target.driver.base_path if target.driver is not None else ""
+
+
+def _client(target: Target, *needed: str) -> DriverClient:
+    """The driver client; NOT_AUTOMATED when the adapter lacks an operation (``needed``, or the 操作ログ's)."""
+    driver = target.driver
+    if driver is None:
+        raise NotAutomated("10.2 アクセスログ: the profile declares no driver adapter (targets.driver)")
+    missing = [op for op in (SETUP, *(needed or (QUERY, MOVE, LOG))) if not driver.implements(op)]
+    if missing:
+        raise NotAutomated("10.2 アクセスログ needs driver operation(s) the profile does not declare "
+                           f"(targets.driver.operations): {', '.join(missing)}")
+    operations = {operation.id: operation for operation in target.catalog.driver_operations}
+    return DriverClient(target.need_http(), driver.base_path, operations)
+
+
+# -- 印刷ログ ----------------------------------------------------------------------------------------
+
+
+@check("jumin.logs.prints")
+def print_log(ctx: CheckContext) -> Iterator[Finding]:
+    """10.2 印刷ログ: two printed 住民票の写し of a generated person each leave an entry with R014's items."""
+    target = ctx.need_target("a vendor system to call through the driver protocol")
+    rule = str(ctx.params.get("rule", "entries"))
+    client = _client(target, PRINTS)
+    atena = _register(client, {"個人番号": _MY_NUMBER})
+    location = f"GET {_base(target)}/logs/prints?宛名番号={atena}"
+    before = _entries(client, atena, PRINTS)
+    began = dt.datetime.now(clock.JST)
+    printed = [_print(target, {"宛名番号": atena}), _print(target, {"宛名番号": atena, "省略": [OMIT_NUMBER]})]
+    ended = dt.datetime.now(clock.JST)
+    after = _entries(client, atena, PRINTS)
+    if before is None or after is None:
+        yield ctx.finding("logs.unreadable", "the 印刷ログ answer is not {result: ok, entries: [objects]}",
+                          location=location, expected="entries", actual="another answer")
+        return
+    new = [entry for entry in after if entry not in before]
+    if len(new) < len(printed):
+        yield ctx.finding("logs.print_missing", f"{len(printed)} forms were printed, the 印刷ログ has "
+                          f"{len(new)} new entries", location=location, expected=str(len(printed)),
+                          actual=str(len(new)))
+        return
+    if rule == "fields":
+        for index, (entry, document) in enumerate(zip(new, printed, strict=False), start=1):
+            yield from _print_fields(ctx, entry, document, f"{location}#{index}", (began - SLACK, ended + SLACK))
+
+
+_MY_BASE = "12345678901"
+#: A 個人番号 with its check digit (generated: no one's), so that the whole form prints one.
+_MY_NUMBER = _MY_BASE + str(my_number_check_digit(_MY_BASE))
+
+
+def _print(target: Target, body: Mapping[str, Any]) -> PrintedForm:
+    """Print the person's form once (never the run's cached copy: each print must leave an entry)."""
+    response = target.need_http().request("post", FORMS_PATH.replace("{form_id}", FORM), json=dict(body))
+    if response.status != 200 or "pdf" not in response.content_type:
+        raise TargetError(f"POST {FORMS_PATH} ({FORM}): expected 200 with a PDF, got {response.status}")
+    try:
+        return read_pdf(response.body)
+    except PdfProblem as problem:
+        raise TargetError(f"POST {FORMS_PATH} ({FORM}): the PDF cannot be read ({problem.code})") from None
+
+
+def _print_fields(ctx: CheckContext, entry: Mapping[str, Any], document: PrintedForm, location: str,
+                  span: tuple[dt.datetime, dt.datetime]) -> Iterator[Finding]:
+    """10.2 R014: the items of one entry, against the form it logs."""
+    texts = [*_PRINT_TEXTS, "印刷プリンタ" if "印刷プリンタ" in entry else "印刷端末名"]
+    wrong = {name: "a value" for name in texts if not _text(entry.get(name))}
+    if not _within(entry.get("印刷日時"), *span):
+        wrong["印刷日時"] = "ISO 8601 with its offset, during the operation"
+    if not isinstance(entry.get("公印出力の有無"), bool):
+        wrong["公印出力の有無"] = "true or false"
+    for name, reason in wrong.items():
+        yield ctx.finding("logs.field_missing", f"an entry of the 印刷ログ does not record {name} (10.2 R014)",
+                          location=f"{location}/{name}", expected=reason,
+                          actual="absent" if entry.get(name) in (None, "") else "another value")
+    lines = [line.text for page in document.pages for line in page]
+    facts = {"枚数": len(document.pages), "個人番号の出力の有無": any(text.startswith("個人番号") for text in lines)}
+    for name, value in facts.items():
+        if entry.get(name) != value or isinstance(entry.get(name), bool) != isinstance(value, bool):
+            yield ctx.finding("logs.field_differs", f"the 印刷ログ's {name} is not what the form printed (10.2 R014)",
+                              location=f"{location}/{name}", expected=str(value).lower(),
+                              actual=str(entry.get(name)).lower())
+    number = next((match for text in lines if (match := _ISSUE.search(text)) is not None), None)
+    if number is not None and not _same_number(entry.get("発行番号"), number):
+        yield ctx.finding("logs.field_differs", "the 印刷ログ's 発行番号 is not the one the form printed (10.2 R014)",
+                          location=f"{location}/発行番号", expected="the printed 発行番号", actual="another value")
+
+
+def _same_number(logged: object, printed: re.Match[str]) -> bool:
+    """The 発行番号 as 5.5 prints it: whole, without the page part, or its 番号 (our reading)."""
+    if not isinstance(logged, str) or not logged.strip():
+        return False
+    compact = "".join(logged.split())
+    readings = {"".join(printed.group(0).split()), "".join(printed.group("head").split()), printed.group("serial")}
+    return compact in readings or (compact.isdigit() and int(compact) == int(printed.group("serial")))
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())

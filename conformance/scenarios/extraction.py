@@ -1,0 +1,121 @@
+"""住民記録 1.0 9.6 R001 無作為抽出, through the driver operation ``extract.random`` (ours, docs/driver.md).
+
+``jumin.extract.random`` draws criteria from the loaded test town (the run's seed): a 性別, a range of
+生年月日, a 地区 (住所_町字, our reading), 日本人・外国人の別, each given or not, and asks for half as many 住民
+as the loaded data alone has matching (the vendor holds those and maybe more, so it has at least that
+many). Each answer must name exactly that many distinct persons, each a current 住民 whose record, as the
+driver's ``query.person`` shows it, meets every criterion. Which persons are drawn, and whether a repeated
+request draws the same ones (a seeded draw a municipality can reproduce), is the vendor's: not judged.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.errors import TargetError
+from conformance.findings import Finding
+from conformance.scenarios import DriverClient
+from conformance.targets.base import Target
+
+EXTRACT, PERSON = "extract.random", "query.person"
+#: Requests per run: each costs one extraction and a query per person drawn.
+REQUESTS = 4
+#: The request's criterion -> the item of the 住民's record it selects on.
+EQUAL = {"性別": "性別", "地区": "住所_町字", "住民種別": "住民種別"}
+Row = Mapping[str, str]
+
+
+@check("jumin.extract.random")
+def random_extraction(ctx: CheckContext) -> Iterator[Finding]:
+    """9.6 R001: 性別、生年月日、地区、抽出人数、日本人・外国人の別を指定して住民を無作為抽出することができること."""
+    target = ctx.need_target("a vendor system to call through the driver protocol")
+    client = _client(target)
+    rows = [row for row in target.need_data().rows if row.get("住民状態") == "1"]
+    if not rows:
+        raise TargetError("the test data has no current 住民 to draw from")
+    draws = random.Random(target.seed)
+    where = f"POST {target.driver.base_path if target.driver else ''}/extractions/random"
+    for _ in range(REQUESTS):
+        criteria = _criteria(draws, rows)
+        count = max(1, len([row for row in rows if matches(row, criteria)]) // 2)
+        finding = _judge(ctx, client, {**criteria, "人数": count}, where)
+        if finding is not None:
+            yield finding
+            return
+
+
+def matches(row: Row, criteria: Mapping[str, Any]) -> bool:
+    """Whether a current 住民's record meets every criterion given (生年月日 compared as ISO text)."""
+    if row.get("住民状態") != "1":
+        return False
+    if any(name in criteria and row.get(item) != criteria[name] for name, item in EQUAL.items()):
+        return False
+    born = row.get("生年月日", "")
+    first, last = criteria.get("生年月日_開始"), criteria.get("生年月日_終了")
+    return not ((first or last) and (not born or (first and born < first) or (last and born > last)))
+
+
+def _criteria(draws: random.Random, rows: Sequence[Row]) -> dict[str, str]:
+    """Criteria one loaded 住民 meets (so at least one matches), each criterion given or not."""
+    model = draws.choice(rows)
+    criteria = {name: model.get(item, "") for name, item in EQUAL.items() if draws.random() < 0.6 and model.get(item)}
+    born = model.get("生年月日", "")
+    if len(born) == 10 and draws.random() < 0.6:
+        year = int(born[:4])
+        criteria["生年月日_開始"] = f"{year - draws.randint(0, 30):04d}-01-01"
+        criteria["生年月日_終了"] = f"{year + draws.randint(0, 30):04d}-12-31"
+    return criteria
+
+
+def _judge(ctx: CheckContext, client: DriverClient, request: Mapping[str, Any], where: str) -> Finding | None:
+    """The first way the answer to ``request`` falls short, if any."""
+    status, document = client.call(EXTRACT, request)
+    persons = document.get("persons") if isinstance(document, dict) else None
+    asked = ", ".join(f"{name}={value}" for name, value in request.items())
+    if status != 200 or not isinstance(persons, list) or not all(isinstance(p, dict) for p in persons):
+        return ctx.finding("extract.unreadable", f"the extraction ({asked}) was not answered with its persons",
+                           location=where, expected="200 with persons", actual=str(status))
+    numbers = [str(person.get("宛名番号", "")) for person in persons]
+    if len(numbers) != request["人数"]:
+        return ctx.finding("extract.count", f"asked for {request['人数']} 住民 ({asked}), the answer has "
+                           f"{len(numbers)}", location=f"{where}#人数", expected=str(request["人数"]),
+                           actual=str(len(numbers)))
+    repeated = [number for number, times in Counter(numbers).items() if times > 1]
+    if repeated:
+        return ctx.finding("extract.duplicate", f"the extraction ({asked}) names a person twice",
+                           location=f"{where}#宛名番号", expected="distinct persons", actual="a person twice")
+    for number in numbers:
+        status, answer = client.call(PERSON, {"宛名番号": number})
+        row = answer.get("person") if isinstance(answer, dict) else None
+        if status != 200 or not isinstance(row, dict) or not matches(row, request):
+            item = _unmet(row if isinstance(row, dict) else {}, request)
+            return ctx.finding("extract.not_matching", f"a person drawn ({asked}) does not meet the criteria: "
+                               f"{item}", location=f"{where}#{item}", expected="every criterion met",
+                               actual="not met")
+    return None
+
+
+def _unmet(row: Row, criteria: Mapping[str, Any]) -> str:
+    """The first criterion a record does not meet (住民状態 for a person who is no current 住民)."""
+    if row.get("住民状態") != "1":
+        return "住民状態"
+    for name, item in EQUAL.items():
+        if name in criteria and row.get(item) != criteria[name]:
+            return name
+    return "生年月日"
+
+
+def _client(target: Target) -> DriverClient:
+    driver = target.driver
+    if driver is None:
+        raise NotAutomated("9.6 無作為抽出: the profile declares no driver adapter (targets.driver)")
+    missing = [op for op in (EXTRACT, PERSON) if not driver.implements(op)]
+    if missing:
+        raise NotAutomated("9.6 無作為抽出 needs driver operation(s) the profile does not declare "
+                           f"(targets.driver.operations): {', '.join(missing)}")
+    operations = {operation.id: operation for operation in target.catalog.driver_operations}
+    return DriverClient(target.need_http(), driver.base_path, operations)
