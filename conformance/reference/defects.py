@@ -40,7 +40,8 @@ DEFECTS: dict[str, Defect] = _defects(
     # Blanking 通称_フリガナ as well breaks the item requirement for it (R064) next to 通称's (R006).
     Defect("tsusho_dropped",
            "通称 and 通称_フリガナ are empty (null) in resident documents, history rows and the export",
-           ("jumin-1.0-1.1.2-R006", "jumin-1.0-1.1.2-R064")),
+           # The model reads 通称 back on every read path after a 通称の記載: the data provided (7.2.3 R001).
+           ("jumin-1.0-1.1.2-R006", "jumin-1.0-1.1.2-R064", "jumin-1.0-7.2.3-R001")),
     Defect("bad_check_digit",
            "new 宛名番号 assigned by POST /residents get check digit (correct + 1) mod 10",
            ("jumin-1.0-1.1.13-R002",)),

@@ -48,8 +48,9 @@ def test_the_stale_head_name_defect_is_reported_against_1_1_1_r008_with_the_step
         ctx = CheckContext(EDITION.requirement("jumin-1.0-1.1.1-R008"), target=target)
         findings = list(state_machine(ctx))
         other = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-1.2.1-R017"), target=target)))
-    assert [(f.code, f.location.split("/step:")[0], f.location.split("#")[1]) for f in findings] == [
-        ("model.item_not_allowed", "model:jumin", "世帯主氏名")]
+    # One finding per person of the 世帯 whose row keeps the old name (the shrink is bounded: one or more).
+    assert findings and {(f.code, f.location.split("/step:")[0], f.location.split("#")[1]) for f in findings} == {
+        ("model.item_not_allowed", "model:jumin", "世帯主氏名")}
     assert "households." in findings[0].message and f"seed {SEED}" in findings[0].message
     assert "見本" not in findings[0].message and "＊" in (findings[0].expected or "")  # names masked
     assert other == []
