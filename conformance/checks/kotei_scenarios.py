@@ -282,13 +282,14 @@ LAND_SECOND_YEAR = _example("土地", 6_000_000, 2025)
 LAND_THIRD_YEAR = _example("土地", 6_000_000, 2026)
 
 
-def _year_rules(offset: int, name: str, year_kind: str, article: str, example: Scenario) -> tuple[Rule, Rule]:
+def _year_rules(offset: int, names: tuple[str, str], year_kind: str, article: str,
+                example: Scenario) -> tuple[Rule, Rule]:
     """The rules of one place in the cycle: the answer's 基準年度 and 年度区分 (第341条 ``article``), and the
     課税標準 of a 土地 or 家屋 of the 基準年度 (第349条第``offset + 1``項)."""
     return (
-        Rule(f"kotei_shisan_zei.{name}", f"固定資産税: the 基準年度 and 年度区分 of a {year_kind} ({article})",
+        Rule(names[0], f"固定資産税: the 基準年度 and 年度区分 of a {year_kind} ({article})",
              in_year_kind(offset), _year_kind, picked(PART, "基準年度", "年度区分"), (example,), needs_records=True),
-        Rule(f"kotei_shisan_zei.standard_{name}", f"固定資産税: the 課税標準 of a 土地 or 家屋 in the {year_kind} is "
+        Rule(names[1], f"固定資産税: the 課税標準 of a 土地 or 家屋 in the {year_kind} is "
              f"the 基準年度の価格 registered (第349条第{offset + 1}項)", in_year_kind(offset), _standard,
              picked(PART, "課税標準額"), (example,), needs_records=True),
     )
@@ -307,9 +308,12 @@ KOTEI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("kotei_shisan_zei.deceased_owner", "固定資産税: not on a registered owner who died before the 賦課期日 "
          "(第343条第2項)", dying_owners, _liable, picked(PART, "納税義務者"), (DIED_BEFORE, DIED_ON_LEVY_DATE),
          needs_records=True),
-    *_year_rules(0, "base_year", "基準年度", "第341条第6号", LAND_BASE_YEAR),
-    *_year_rules(1, "second_year", "第二年度", "第341条第7号", LAND_SECOND_YEAR),
-    *_year_rules(2, "third_year", "第三年度", "第341条第8号", LAND_THIRD_YEAR),
+    *_year_rules(0, ("kotei_shisan_zei.base_year", "kotei_shisan_zei.standard_base_year"),
+                 "基準年度", "第341条第6号", LAND_BASE_YEAR),
+    *_year_rules(1, ("kotei_shisan_zei.second_year", "kotei_shisan_zei.standard_second_year"),
+                 "第二年度", "第341条第7号", LAND_SECOND_YEAR),
+    *_year_rules(2, ("kotei_shisan_zei.third_year", "kotei_shisan_zei.standard_third_year"),
+                 "第三年度", "第341条第8号", LAND_THIRD_YEAR),
     Rule("kotei_shisan_zei.depreciable_standard", "固定資産税: the 課税標準 of a 償却資産 is its 価格 registered in "
          "the 償却資産課税台帳 (第349条の2)", holding_depreciable, _standard, picked(PART, "課税標準額"),
          (DEPRECIABLE,), needs_records=True),
