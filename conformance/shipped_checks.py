@@ -27,6 +27,7 @@ def default_registry() -> Registry:
         koki_scenarios,
         kokuho_scenarios,
         koseki_scenarios,
+        kotei_scenarios,
         kyotsu,
         nenkin_scenarios,
         scenarios,
@@ -53,6 +54,8 @@ def default_registry() -> Registry:
         registry.add_module(module)
     # 軽自動車税 種別割 (a vehicle as the owner's 軽自動車税 record).
     registry.add_module(keiji_scenarios)
+    # 固定資産税 (an asset as the owner's 固定資産税 record).
+    registry.add_module(kotei_scenarios)
     # 生活保護 (seikatsu_scenarios).
     registry.add_module(seikatsu_scenarios)
     # 戸籍 (koseki_scenarios: the driver operations koseki.hensei, koseki.todoke, koseki.seikyu).

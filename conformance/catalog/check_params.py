@@ -260,6 +260,11 @@ _FUHYO_SCENARIOS = tuple(f"scenario.fuhyo.{name}" for name in (
 #: The scenario checks of 軽自動車税 (conformance/checks/keiji_scenarios.py).
 _KEIJI_SCENARIOS = tuple(f"scenario.keijidosha_zei.{name}" for name in (
     "levy_date", "stationed", "vehicles", "rate", "rate_ceiling", "due_month", "collection", "notice"))
+#: The scenario checks of 固定資産税 (conformance/checks/kotei_scenarios.py).
+_KOTEI_SCENARIOS = tuple(f"scenario.kotei_shisan_zei.{name}" for name in (
+    "levy_date", "located", "assets", "registered_owner", "deceased_owner", "base_year", "second_year", "third_year",
+    "standard_base_year", "standard_second_year", "standard_third_year", "depreciable_standard", "rate", "exemption",
+    "due_months"))
 #: The scenario checks of 生活保護 (conformance/checks/seikatsu_scenarios.py).
 _SEIKATSU_SCENARIOS = tuple(f"scenario.seikatsu_hogo.{name}" for name in (
     "residence", "current_place", "urgent", "facility", "deadline", "extended_deadline", "delay_reason",
@@ -310,6 +315,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_KENKO_SCENARIOS, NoParams),
     **dict.fromkeys(_FUHYO_SCENARIOS, NoParams),
     **dict.fromkeys(_KEIJI_SCENARIOS, NoParams),
+    **dict.fromkeys(_KOTEI_SCENARIOS, NoParams),
     **dict.fromkeys(_SEIKATSU_SCENARIOS, NoParams),
     **dict.fromkeys(_KOSEKI_SCENARIOS, NoParams),
 }

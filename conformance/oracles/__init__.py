@@ -59,6 +59,12 @@ from conformance.oracles.kokuho import (
     kokuho_qualifications,
     premium_months,
 )
+from conformance.oracles.kotei_shisan import (
+    kotei_base_year,
+    kotei_levy_date,
+    kotei_liable,
+    kotei_year_kind,
+)
 from conformance.oracles.municipalities import (
     LocalGovernment,
     is_municipality_code,
@@ -163,6 +169,10 @@ __all__ = [
     "kokuho_billed_months",
     "kokuho_loss_date",
     "kokuho_qualifications",
+    "kotei_base_year",
+    "kotei_levy_date",
+    "kotei_liable",
+    "kotei_year_kind",
     "levy_date",
     "lg_code_check_digit",
     "local_government",

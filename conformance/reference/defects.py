@@ -26,6 +26,11 @@ class Defect:
 _MEMBER_ORDER = tuple(f"jumin-1.0-5.2-R{number:03d}" for number in range(1, 40) if number != 2)
 
 
+def _kotei(*sections: str) -> tuple[str, ...]:
+    """The 固定資産税 requirement ids of ``sections`` (``359.0.1.0-R001``: 第359条第1項, its first sentence)."""
+    return tuple(f"kotei_shisan_zei-2025.12-1.{section}" for section in sections)
+
+
 def _defects(*defects: Defect) -> dict[str, Defect]:
     return {defect.name: defect for defect in defects}
 
@@ -751,6 +756,46 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("seikatsu_hogo_income_ignored",
            "生活保護: the 程度 of 保護 is the whole need, the 要保護者's income not deducted",
            ("seikatsu_hogo-2025.12-1.8.0.1.0-R001",)),
+    # 固定資産税 (conformance/reference/kotei_shisan.py, checks/kotei_scenarios.py): each changes one field of the
+    # answer's 固定資産税 on the owners of its check. A wrong 課税標準 is also judged against the 免税点 (第351条
+    # turns on the 課税標準となるべき額), so its defect claims 第351条 too.
+    Defect("kotei_levy_on_april_1",
+           "固定資産税: the owner on 4月1日 (the 年度's first day) is liable instead of the owner on the 賦課期日 "
+           "1月1日",
+           _kotei("359.0.1.0-R001")),
+    Defect("kotei_located_anywhere",
+           "固定資産税: an asset that lies in another municipality is taxed here",
+           _kotei("342.0.1.0-R001")),
+    Defect("kotei_depreciable_untaxed",
+           "固定資産税: no 固定資産税 on a 償却資産 (only 土地 and 家屋 read as 固定資産)",
+           _kotei("341.0.1.1-R001", "349.2.1.0-R001", "351.0.1.0-R001")),
+    Defect("kotei_taxed_by_acquisition",
+           "固定資産税: a 土地 or 家屋 is taxed on the one who acquired it by 1月1日, not on the one registered as "
+           "its owner in the 登記簿",
+           _kotei("343.0.2.0-R001")),
+    Defect("kotei_deceased_owner_taxed",
+           "固定資産税: a 土地 or 家屋 is taxed on the registered owner who died before the 賦課期日",
+           _kotei("343.0.2.0-R002")),
+    Defect("kotei_residential_land_everywhere",
+           "固定資産税: every 土地 is taxed on 1/6 of its 価格 (a 住宅用地 特例 applied without its conditions)",
+           _kotei("349.0.1.0-R001", "349.0.2.0-R001", "349.0.3.0-R001", "351.0.1.0-R001")),
+    Defect("kotei_depreciable_two_thirds",
+           "固定資産税: every 償却資産 is taxed on 2/3 of its registered 価格 (a 課税標準の特例 applied without its "
+           "conditions)",
+           _kotei("349.2.1.0-R001", "351.0.1.0-R001")),
+    Defect("kotei_base_years_from_2025",
+           "固定資産税: the 基準年度 are counted every three 年度 from 令和7年度 instead of 昭和33年度 (令和6年度)",
+           _kotei("341.0.1.6-R001", "341.0.1.7-R001", "341.0.1.8-R001")),
+    Defect("kotei_rate_one_and_a_half",
+           "固定資産税: the tax is 1.5/100 of the 課税標準 instead of the 標準税率 1.4/100",
+           _kotei("350.0.1.0-R001")),
+    Defect("kotei_exemption_inclusive",
+           "固定資産税: a 課税標準 equal to the 免税点 (30万円, 20万円, 150万円) is not taxed (に満たない read as "
+           "以下)",
+           _kotei("351.0.1.0-R001")),
+    Defect("kotei_last_due_in_march",
+           "固定資産税: the last 納期 is in March instead of February",
+           _kotei("362.0.1.0-R001")),
     # 戸籍 (conformance/reference/koseki.py, checks/koseki_scenarios.py, the driver operations koseki.*): each
     # changes one answer of a 届出 or a request (届出期間, 戸籍 written to, 表示, 交付可, 届出地, 名の文字).
     Defect("koseki_period_from_next_day",

@@ -21,6 +21,7 @@ from conformance.reference import (
     keijidosha,
     kenko,
     koki_korei,
+    kotei_shisan,
     pension,
     rules,
     seikatsu_hogo,
@@ -193,6 +194,8 @@ class LinkageApi(Presentation, RequestValidation):
             "戸籍の附票": self.koseki.fuhyo(arguments[0], self.store.latest),
             "軽自動車税": keijidosha.keijidosha(row, self.store.domain_record(arguments[0], "軽自動車税"),
                                            fiscal_year, self.defects),
+            "固定資産税": kotei_shisan.kotei_shisan(row, stay, self.store.domain_record(arguments[0], "固定資産税"),
+                                               fiscal_year, self.defects),
             "生活保護": seikatsu_hogo.seikatsu_hogo(self.store.domain_record(arguments[0], "生活保護"), as_of,
                                                 self.defects),
         })

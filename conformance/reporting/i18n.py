@@ -609,6 +609,45 @@ KEIJI_SCENARIO_RULES: Mapping[str, Text] = {
                               "(第463条の18第2項)"),
 }
 
+#: The rules of conformance/checks/kotei_scenarios.py (固定資産税, 地方税法).
+KOTEI_SCENARIO_RULES: Mapping[str, Text] = {
+    "kotei_shisan_zei.levy_date": ("固定資産税: 賦課期日（1月1日）の所有者に課する（第359条）",
+        "固定資産税: on the owner on the 賦課期日 1月1日 (第359条)"),
+    "kotei_shisan_zei.located": ("固定資産税: 固定資産所在の市町村において課する（第342条第1項）",
+        "固定資産税: levied by the municipality where the 固定資産 lies (第342条第1項)"),
+    "kotei_shisan_zei.assets": ("固定資産税: 土地、家屋及び償却資産に課する（第341条第1号）",
+        "固定資産税: on 土地, 家屋 and 償却資産 (第341条第1号)"),
+    "kotei_shisan_zei.registered_owner": ("固定資産税: 土地又は家屋は登記簿に所有者として登記されている者に課する"
+        "（第343条第2項）",
+        "固定資産税: a 土地 or 家屋 taxed on the owner registered in the 登記簿 (第343条第2項)"),
+    "kotei_shisan_zei.deceased_owner": ("固定資産税: 賦課期日前に死亡した登記名義人には課さない（第343条第2項）",
+        "固定資産税: not on a registered owner who died before the 賦課期日 (第343条第2項)"),
+    "kotei_shisan_zei.base_year": ("固定資産税: 基準年度の基準年度及び年度区分（第341条第6号）",
+        "固定資産税: the 基準年度 and 年度区分 of a 基準年度 (第341条第6号)"),
+    "kotei_shisan_zei.standard_base_year": ("固定資産税: 基準年度の土地又は家屋の課税標準は登録された基準年度の価格"
+        "（第349条第1項）",
+        "固定資産税: the 課税標準 of a 土地 or 家屋 in the 基準年度 is the 基準年度の価格 registered (第349条第1項)"),
+    "kotei_shisan_zei.second_year": ("固定資産税: 第二年度の基準年度及び年度区分（第341条第7号）",
+        "固定資産税: the 基準年度 and 年度区分 of a 第二年度 (第341条第7号)"),
+    "kotei_shisan_zei.standard_second_year": ("固定資産税: 第二年度の土地又は家屋の課税標準は登録された基準年度の価格"
+        "（第349条第2項）",
+        "固定資産税: the 課税標準 of a 土地 or 家屋 in the 第二年度 is the 基準年度の価格 registered (第349条第2項)"),
+    "kotei_shisan_zei.third_year": ("固定資産税: 第三年度の基準年度及び年度区分（第341条第8号）",
+        "固定資産税: the 基準年度 and 年度区分 of a 第三年度 (第341条第8号)"),
+    "kotei_shisan_zei.standard_third_year": ("固定資産税: 第三年度の土地又は家屋の課税標準は登録された基準年度の価格"
+        "（第349条第3項）",
+        "固定資産税: the 課税標準 of a 土地 or 家屋 in the 第三年度 is the 基準年度の価格 registered (第349条第3項)"),
+    "kotei_shisan_zei.depreciable_standard": ("固定資産税: 償却資産の課税標準は償却資産課税台帳に登録された価格"
+        "（第349条の2）",
+        "固定資産税: the 課税標準 of a 償却資産 is its 価格 registered in the 償却資産課税台帳 (第349条の2)"),
+    "kotei_shisan_zei.rate": ("固定資産税: 課税標準に標準税率百分の一・四（第350条第1項）",
+        "固定資産税: the 標準税率 百分の一・四 of the 課税標準 (第350条第1項)"),
+    "kotei_shisan_zei.exemption": ("固定資産税: 免税点（30万円、20万円、150万円）未満には課さない（第351条）",
+        "固定資産税: none below the 免税点 30万円, 20万円, 150万円 (第351条)"),
+    "kotei_shisan_zei.due_months": ("固定資産税: 納期は4月、7月、12月及び2月中（第362条第1項）",
+        "固定資産税: the 納期 in 4月, 7月, 12月 and 2月 (第362条第1項)"),
+}
+
 #: The rules of conformance/checks/seikatsu_scenarios.py (生活保護, 生活保護法).
 SEIKATSU_SCENARIO_RULES: Mapping[str, Text] = {
     "seikatsu_hogo.residence": ("生活保護: 居住地を所管する福祉事務所を管理する者が保護の実施機関（第19条第1項第1号）",
@@ -705,6 +744,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **KOKI_SCENARIO_RULES,
     **FUYO_SCENARIO_RULES,
     **KEIJI_SCENARIO_RULES,
+    **KOTEI_SCENARIO_RULES,
     **SEIKATSU_SCENARIO_RULES,
     **KOSEKI_SCENARIO_RULES,
 }

@@ -31,6 +31,7 @@ from conformance.checks import (
     koki_scenarios,
     kokuho_scenarios,
     koseki_scenarios,
+    kotei_scenarios,
     nenkin_scenarios,
     scenarios,
     seikatsu_scenarios,
@@ -212,6 +213,12 @@ AFFECTS: dict[str, set[str]] = {
         "keijidosha_levy_on_april_2", "keijidosha_stationed_anywhere", "keijidosha_old_rates",
         "keijidosha_rate_doubled", "keijidosha_due_in_may", "keijidosha_special_collection", "keijidosha_notice_late",
         "keijidosha_small_two_wheel_untaxed")},
+    # 固定資産税 (conformance/reference/kotei_shisan.py; each defect's own test: tests/checks/test_kotei_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "kotei_levy_on_april_1", "kotei_located_anywhere", "kotei_depreciable_untaxed", "kotei_taxed_by_acquisition",
+        "kotei_deceased_owner_taxed", "kotei_residential_land_everywhere", "kotei_depreciable_two_thirds",
+        "kotei_base_years_from_2025", "kotei_rate_one_and_a_half", "kotei_exemption_inclusive",
+        "kotei_last_due_in_march")},
     # 生活保護 (conformance/reference/seikatsu_hogo.py; each defect's own test:
     # tests/checks/test_seikatsu_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -272,6 +279,10 @@ RULE_PROBES = (
     # 軽自動車税: the worked examples of conformance/checks/keiji_scenarios.py.
     *(keiji_scenarios.BOUGHT_ON_LEVY_DATE, keiji_scenarios.BOUGHT_AFTER, keiji_scenarios.SCRAPPED_AFTER,
       keiji_scenarios.SMALL_TWO_WHEEL, keiji_scenarios.MOPED, keiji_scenarios.STATIONED_ELSEWHERE),
+    # 固定資産税: the worked examples of conformance/checks/kotei_scenarios.py.
+    *(kotei_scenarios.BOUGHT_AFTER, kotei_scenarios.SOLD_AFTER, kotei_scenarios.REGISTERED_LATE,
+      kotei_scenarios.DIED_BEFORE, kotei_scenarios.ELSEWHERE, kotei_scenarios.LAND_AT_EXEMPTION,
+      kotei_scenarios.DEPRECIABLE),
     # 生活保護: the worked examples of conformance/checks/seikatsu_scenarios.py.
     *(seikatsu_scenarios.RESIDENT, seikatsu_scenarios.HOMELESS, seikatsu_scenarios.URGENT,
       seikatsu_scenarios.IN_FACILITY, seikatsu_scenarios.APPLIED, seikatsu_scenarios.EXTENDED,

@@ -20,6 +20,7 @@ from conformance.checks.kodomo_scenarios import KODOMO_RULES
 from conformance.checks.koki_scenarios import KOKI_RULES
 from conformance.checks.kokuho_scenarios import KOKUHO_RULES
 from conformance.checks.koseki_scenarios import KOSEKI_RULES
+from conformance.checks.kotei_scenarios import KOTEI_RULES
 from conformance.checks.nenkin_scenarios import NENKIN_RULES
 from conformance.checks.scenarios import RULES
 from conformance.checks.seikatsu_scenarios import SEIKATSU_RULES
@@ -54,7 +55,7 @@ MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observatio
 #: The rules of every scenario check module (their names are no finding codes themselves).
 ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES,
              *SHUGAKU_RULES, *KODOMO_RULES, *KOKI_RULES, *FUYO_RULES, *KENKO_RULES, *FUHYO_RULES,
-             *KEIJI_RULES, *SEIKATSU_RULES, *KOSEKI_RULES)
+             *KEIJI_RULES, *KOTEI_RULES, *SEIKATSU_RULES, *KOSEKI_RULES)
 
 
 def _trees(folders: tuple[str, ...] = SOURCES) -> Iterator[tuple[Path, ast.Module]]:

@@ -1,0 +1,108 @@
+"""固定資産税: who is liable for a 年度, on what 課税標準, at what rate and when (地方税法 第341条, 第342条,
+第343条, 第349条, 第349条の2, 第350条, 第351条, 第359条, 第362条; the statute edition
+``kotei_shisan_zei 2025.12``).
+
+Only what the quoted text states. One asset per owner: the 同一の者's total of 第351条 is then that
+asset's 課税標準. Not here: 第348条 (非課税), 第349条の3 and after (課税標準の特例), 第20条の4の2 (端数計算):
+none is quoted in the edition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+#: 第341条第1号: the 固定資産 are 土地, 家屋 and 償却資産 (the 資産区分 of the harness's record).
+ASSET_KINDS: tuple[str, ...] = ("土地", "家屋", "償却資産")
+#: 第351条: no 固定資産税 where the 課税標準となるべき額 is below (に満たない) these yen.
+EXEMPTION_POINTS: dict[str, int] = {"土地": 300_000, "家屋": 200_000, "償却資産": 1_500_000}
+#: 第350条第1項: 標準税率 百分の一・四, as (numerator, denominator).
+STANDARD_RATE: tuple[int, int] = (14, 1000)
+#: 第341条第6号: the 基準年度 are 昭和31年度, 昭和33年度 and every third 年度 from 昭和33年度.
+_FIRST_BASE_YEARS: tuple[int, int] = (1956, 1958)
+#: 第362条第1項: the months of the 納期 (四月、七月、十二月及び二月), as months after 3月 of the 年度.
+_DUE_MONTHS: tuple[int, ...] = (4, 7, 12, 14)
+
+
+@dataclass(frozen=True)
+class Holding:
+    """A person's hold of one 固定資産: acquired on ``acquired``, registered as its owner (登記簿,
+    補充課税台帳 or 償却資産課税台帳) from ``registered`` until ``released`` (None: still)."""
+
+    kind: str
+    acquired: date
+    registered: date
+    released: date | None = None
+
+    def registered_on(self, day: date) -> bool:
+        """Whether ``day`` is in [registered, released)."""
+        return self.registered <= day and (self.released is None or day < self.released)
+
+    def owned_on(self, day: date) -> bool:
+        """Whether ``day`` is in [acquired, released)."""
+        return self.acquired <= day and (self.released is None or day < self.released)
+
+
+def kotei_levy_date(fiscal_year: int) -> date:
+    """The 賦課期日 of 年度 ``fiscal_year``: 当該年度の初日の属する年の一月一日 (第359条)."""
+    return date(fiscal_year, 1, 1)
+
+
+def kotei_liable(holding: Holding, located_here: bool, fiscal_year: int, died: date | None = None) -> bool:
+    """Whether the municipality levies the 固定資産税 of ``fiscal_year`` on the holder of an asset.
+
+    第342条第1項: levied by the municipality where the asset is (所在); 第343条第1項: on its 所有者;
+    第343条第2項: for 土地 and 家屋 the one registered as owner (登記簿, 補充課税台帳) — not the one who
+    acquired it but is not registered —, unless that individual died before the 賦課期日 (then the one
+    who owns it on that day is liable, not the deceased); 第343条第3項: for 償却資産 the one on the
+    償却資産課税台帳 (the owner on 1月1日, 第383条's 申告); 第359条: on the 賦課期日 1月1日.
+    """
+    day = kotei_levy_date(fiscal_year)
+    if not located_here:
+        return False
+    if holding.kind == "償却資産":
+        return holding.owned_on(day)
+    return holding.registered_on(day) and (died is None or died >= day)
+
+
+def kotei_base_year(fiscal_year: int) -> int:
+    """The 基準年度 a 年度 (from 昭和33年度) belongs to (第341条第6号: 昭和33年度 and every third 年度 after)."""
+    if fiscal_year < _FIRST_BASE_YEARS[1]:
+        raise ValueError(f"年度 {fiscal_year} is before 昭和33年度")
+    return fiscal_year - (fiscal_year - _FIRST_BASE_YEARS[1]) % 3
+
+
+def kotei_year_kind(fiscal_year: int) -> str:
+    """基準年度, 第二年度 (the 基準年度's next, 第341条第7号) or 第三年度 (the 第二年度's next, 第8号)."""
+    return ("基準年度", "第二年度", "第三年度")[fiscal_year - kotei_base_year(fiscal_year)]
+
+
+def kotei_standard(kind: str, registered_value: int) -> int:
+    """The 課税標準 of an asset whose registered 価格 is ``registered_value``.
+
+    第349条第1項-第3項: a 土地 or 家屋 of the 基準年度 is taxed in the 基準年度, 第二年度 and 第三年度 on the
+    基準年度の価格 registered in the 土地課税台帳等 or 家屋課税台帳等 (the ただし書 of 特別の事情 aside);
+    第349条の2: a 償却資産 on its 価格 on the 賦課期日 registered in the 償却資産課税台帳.
+    """
+    if kind not in ASSET_KINDS:
+        raise ValueError(f"unknown 資産区分 {kind!r}")
+    return registered_value
+
+
+def kotei_exempt(kind: str, standard: int) -> bool:
+    """Whether a 課税標準 is below the 免税点 of its 資産区分 (第351条: 三十万円, 二十万円, 百五十万円に満たない)."""
+    return standard < EXEMPTION_POINTS[kind]
+
+
+def kotei_standard_tax(standard: int) -> int:
+    """The tax at the 標準税率 百分の一・四 (第350条第1項) on a 課税標準 (whole yen only: see the caller)."""
+    numerator, denominator = STANDARD_RATE
+    if standard * numerator % denominator:
+        raise ValueError(f"{standard} yen at 1.4/100 is not whole yen (端数計算 is not quoted)")
+    return standard * numerator // denominator
+
+
+def kotei_due_months(fiscal_year: int) -> tuple[tuple[int, int], ...]:
+    """The (year, month)s the 納期 may be in: 四月、七月、十二月及び二月 of the 年度 (第362条第1項; 二月 of
+    the next calendar year, the 年度 ending on 3月31日)."""
+    return tuple((fiscal_year + (month - 1) // 12, (month - 1) % 12 + 1) for month in _DUE_MONTHS)
