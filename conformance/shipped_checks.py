@@ -33,6 +33,7 @@ def default_registry() -> Registry:
         scenarios,
         seikatsu_scenarios,
         senkyo_scenarios,
+        shogaisha_scenarios,
         shugaku_scenarios,
         tax_scenarios,
     )
@@ -58,6 +59,8 @@ def default_registry() -> Registry:
     registry.add_module(kotei_scenarios)
     # 生活保護 (seikatsu_scenarios).
     registry.add_module(seikatsu_scenarios)
+    # 障害者福祉 (shogaisha_scenarios: the person's 障害者福祉 record).
+    registry.add_module(shogaisha_scenarios)
     # 戸籍 (koseki_scenarios: the driver operations koseki.hensei, koseki.todoke, koseki.seikyu).
     registry.add_module(koseki_scenarios)
     # 住民記録 10.2 操作ログ (the driver operation logs.operations).

@@ -269,6 +269,11 @@ _KOTEI_SCENARIOS = tuple(f"scenario.kotei_shisan_zei.{name}" for name in (
 _SEIKATSU_SCENARIOS = tuple(f"scenario.seikatsu_hogo.{name}" for name in (
     "residence", "current_place", "urgent", "facility", "deadline", "extended_deadline", "delay_reason",
     "deemed_rejection", "shortfall"))
+#: The scenario checks of 障害者福祉 (conformance/checks/shogaisha_scenarios.py).
+_SHOGAISHA_SCENARIOS = tuple(f"scenario.shogaisha_fukushi.{name}" for name in (
+    "residence", "current_place", "facility", "facility_location", "child_facility", "child_facility_location",
+    "decision_required", "validity", "category", "physically_disabled", "guardian_applies", "certificate",
+    "rejection", "handover"))
 #: The scenario checks of 戸籍 (conformance/checks/koseki_scenarios.py).
 _KOSEKI_SCENARIOS = tuple(f"scenario.koseki.{name}" for name in (
     "period_start", "birth_period", "death_period", "marriage_new", "marriage_head", "marriage_enters",
@@ -318,6 +323,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_KOTEI_SCENARIOS, NoParams),
     **dict.fromkeys(_SEIKATSU_SCENARIOS, NoParams),
     **dict.fromkeys(_KOSEKI_SCENARIOS, NoParams),
+    **dict.fromkeys(_SHOGAISHA_SCENARIOS, NoParams),
 }
 
 

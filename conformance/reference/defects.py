@@ -796,6 +796,56 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("kotei_last_due_in_march",
            "固定資産税: the last 納期 is in March instead of February",
            _kotei("362.0.1.0-R001")),
+    # 障害者福祉 (conformance/reference/shogaisha.py, checks/shogaisha_scenarios.py): each changes one field of
+    # the answer's 障害者福祉 on the persons of its check.
+    Defect("shogaisha_current_place_first",
+           "障害者福祉: the 支給決定 by the 市町村 of the 現在地 even when the 居住地 is known",
+           ("shogaisha_fukushi-2025.12-1.19.0.2.0-R001",)),
+    Defect("shogaisha_no_residence_no_decision",
+           "障害者福祉: no 市町村 makes the 支給決定 for a person without a known 居住地 (the 現在地 not used)",
+           ("shogaisha_fukushi-2025.12-1.19.0.2.0-R002",)),
+    Defect("shogaisha_facility_location",
+           "障害者福祉: a 特定施設入所等障害者 decided by the 市町村 of the facility instead of the "
+           "居住地 before the 入所",
+           ("shogaisha_fukushi-2025.12-1.19.0.3.0-R001",)),
+    Defect("shogaisha_facility_no_residence_current_place",
+           "障害者福祉: a 特定施設入所等障害者 without a 居住地 before the 入所 decided by the facility's "
+           "市町村 instead of the 所在地 before the 入所",
+           ("shogaisha_fukushi-2025.12-1.19.0.3.0-R002",)),
+    Defect("shogaisha_child_facility_own_residence",
+           "障害者福祉: one who came on from a 障害児 facility decided by his own 居住地 before the 入所 "
+           "instead of the 保護者's 居住地 on the day before 18",
+           ("shogaisha_fukushi-2025.12-1.19.0.4.0-R001",)),
+    Defect("shogaisha_child_facility_current_place",
+           "障害者福祉: one who came on from a 障害児 facility without a 保護者's 居住地 decided by the "
+           "facility's 市町村 instead of his 所在地 on the day before 18",
+           ("shogaisha_fukushi-2025.12-1.19.0.4.0-R002",)),
+    Defect("shogaisha_benefits_without_decision",
+           "障害者福祉: 介護給付費等 paid on a 障害支援区分 alone, without a 支給決定",
+           ("shogaisha_fukushi-2025.12-1.19.0.1.0-R001",)),
+    Defect("shogaisha_valid_after_end",
+           "障害者福祉: the 支給決定 still in effect on the day after the last day of its 有効期間",
+           ("shogaisha_fukushi-2025.12-1.23.0.1.0-R001",)),
+    Defect("shogaisha_category_from_primary_judgement",
+           "障害者福祉: the 障害支援区分 taken from the 一次判定 instead of the 市町村審査会's 判定",
+           ("shogaisha_fukushi-2025.12-1.21.0.1.0-R001",)),
+    Defect("shogaisha_adult_from_birthday",
+           "身体障害者福祉法: a 身体障害者 from the 18th birthday instead of the day before "
+           "(年齢計算ニ関スル法律)",
+           ("shogaisha_fukushi-2025.12-2.4.0.1.0-R001",)),
+    Defect("shogaisha_guardian_until_birthday",
+           "身体障害者福祉法: the 保護者 applies for the 手帳 on the day before the 15th birthday too "
+           "(15 reached on the birthday)",
+           ("shogaisha_fukushi-2025.12-2.15.0.1.0-R002",)),
+    Defect("shogaisha_certificate_adults_only",
+           "身体障害者福祉法: no 手帳 for an applicant under 18 whose 障害 is one of the 別表",
+           ("shogaisha_fukushi-2025.12-2.15.0.4.0-R001",)),
+    Defect("shogaisha_rejection_without_reason",
+           "身体障害者福祉法: the 申請者 whose 障害 is not one of the 別表 is not told the reason",
+           ("shogaisha_fukushi-2025.12-2.15.0.5.0-R001",)),
+    Defect("shogaisha_handover_at_eighteen",
+           "身体障害者福祉法: the 手帳 given to the 保護者 stays with the 保護者 until the child is 18, not 15",
+           ("shogaisha_fukushi-2025.12-2.15.0.7.0-R001",)),
     # 戸籍 (conformance/reference/koseki.py, checks/koseki_scenarios.py, the driver operations koseki.*): each
     # changes one answer of a 届出 or a request (届出期間, 戸籍 written to, 表示, 交付可, 届出地, 名の文字).
     Defect("koseki_period_from_next_day",

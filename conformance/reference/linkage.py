@@ -25,6 +25,7 @@ from conformance.reference import (
     pension,
     rules,
     seikatsu_hogo,
+    shogaisha,
     shugaku,
     tax_rules,
 )
@@ -198,4 +199,6 @@ class LinkageApi(Presentation, RequestValidation):
                                                fiscal_year, self.defects),
             "生活保護": seikatsu_hogo.seikatsu_hogo(self.store.domain_record(arguments[0], "生活保護"), as_of,
                                                 self.defects),
+            "障害者福祉": shogaisha.shogaisha(row, self.store.domain_record(arguments[0], "障害者福祉"), as_of,
+                                         self.defects),
         })

@@ -673,6 +673,81 @@ SEIKATSU_SCENARIO_RULES: Mapping[str, Text] = {
                                 "生活保護: 保護 makes up the need the 要保護者's money cannot meet (第8条第1項)"),
 }
 
+#: The rules of conformance/checks/shogaisha_scenarios.py (障害者福祉, 障害者総合支援法・身体障害者福祉法).
+SHOGAISHA_SCENARIO_RULES: Mapping[str, Text] = {
+    "shogaisha_fukushi.residence": (
+        "障害者福祉: 支給決定は居住地の市町村が行う"
+        "（障害者総合支援法第19条第2項）",
+        "障害者福祉: the 支給決定 by the 市町村 of the 居住地 "
+        "(障害者総合支援法 第19条第2項)"),
+    "shogaisha_fukushi.current_place": (
+        "障害者福祉: 居住地を有しないか明らかでないときは現在地の市町村"
+        "（障害者総合支援法第19条第2項ただし書）",
+        "障害者福祉: without a known 居住地, by the 市町村 of the 現在地 "
+        "(障害者総合支援法 第19条第2項ただし書)"),
+    "shogaisha_fukushi.facility": (
+        "障害者福祉: 特定施設入所等障害者は入所前の居住地の市町村"
+        "（障害者総合支援法第19条第3項）",
+        "障害者福祉: a 特定施設入所等障害者 by the 市町村 of the 居住地 before the 入所 "
+        "(障害者総合支援法 第19条第3項)"),
+    "shogaisha_fukushi.facility_location": (
+        "障害者福祉: 入所前に居住地を有しないか明らかでなかったときは入所前の所在地の市町村"
+        "（障害者総合支援法第19条第3項ただし書）",
+        "障害者福祉: without a 居住地 before the 入所, by the 市町村 of the 所在地 before it "
+        "(障害者総合支援法 第19条第3項ただし書)"),
+    "shogaisha_fukushi.child_facility": (
+        "障害者福祉: 障害児施設から継続して入所した者は満十八歳となる日の前日に保護者であった者の居住地の市町村"
+        "（障害者総合支援法第19条第4項）",
+        "障害者福祉: from a 障害児 facility, by the 市町村 of the 保護者's 居住地 on the day before 18 "
+        "(障害者総合支援法 第19条第4項)"),
+    "shogaisha_fukushi.child_facility_location": (
+        "障害者福祉: 保護者であった者の居住地がないか明らかでないときは満十八歳となる日の前日の所在地の市町村"
+        "（障害者総合支援法第19条第4項ただし書）",
+        "障害者福祉: from a 障害児 facility without the 保護者's 居住地, by the 市町村 of the person's 所在地 on the "
+        "day before 18 "
+        "(障害者総合支援法 第19条第4項ただし書)"),
+    "shogaisha_fukushi.decision_required": (
+        "障害者福祉: 介護給付費等の支給には市町村の支給決定を要する"
+        "（障害者総合支援法第19条第1項）",
+        "障害者福祉: 介護給付費等 only under the 市町村's 支給決定 "
+        "(障害者総合支援法 第19条第1項)"),
+    "shogaisha_fukushi.validity": (
+        "障害者福祉: 支給決定は有効期間内に限り効力を有する"
+        "（障害者総合支援法第23条）",
+        "障害者福祉: the 支給決定 in effect within its 有効期間 only "
+        "(障害者総合支援法 第23条)"),
+    "shogaisha_fukushi.category": (
+        "障害者福祉: 障害支援区分は市町村審査会の審査及び判定の結果に基づき認定"
+        "（障害者総合支援法第21条第1項）",
+        "障害者福祉: the 障害支援区分 of the 市町村審査会's 判定 "
+        "(障害者総合支援法 第21条第1項)"),
+    "shogaisha_fukushi.physically_disabled": (
+        "障害者福祉: 身体障害者は十八歳以上で身体障害者手帳の交付を受けた者"
+        "（身体障害者福祉法第4条）",
+        "障害者福祉: a 身体障害者 is 18 or older with a 身体障害者手帳 "
+        "(身体障害者福祉法 第4条)"),
+    "shogaisha_fukushi.guardian_applies": (
+        "障害者福祉: 本人が十五歳に満たないときは保護者が代わって申請"
+        "（身体障害者福祉法第15条第1項ただし書）",
+        "障害者福祉: the 保護者 applies for a child under 15 "
+        "(身体障害者福祉法 第15条第1項ただし書)"),
+    "shogaisha_fukushi.certificate": (
+        "障害者福祉: 別表に該当すると認めたときは身体障害者手帳を交付"
+        "（身体障害者福祉法第15条第4項）",
+        "障害者福祉: the 手帳 given when the 障害 is one of the 別表 "
+        "(身体障害者福祉法 第15条第4項)"),
+    "shogaisha_fukushi.rejection": (
+        "障害者福祉: 該当しないと認めたときは理由を附して申請者に通知"
+        "（身体障害者福祉法第15条第5項）",
+        "障害者福祉: otherwise the 申請者 told so with the reason "
+        "(身体障害者福祉法 第15条第5項)"),
+    "shogaisha_fukushi.handover": (
+        "障害者福祉: 本人が満十五歳に達したときは保護者は手帳を本人に引き渡す"
+        "（身体障害者福祉法第15条第7項）",
+        "障害者福祉: the 保護者 hands the 手帳 to the child reaching 15 "
+        "(身体障害者福祉法 第15条第7項)"),
+}
+
 #: The rules of conformance/checks/koseki_scenarios.py (戸籍, 戸籍法・戸籍法施行規則).
 KOSEKI_SCENARIO_RULES: Mapping[str, Text] = {
     "koseki.period_start": ("戸籍: 届出期間は届出事件発生の日から起算（第43条第1項）",
@@ -747,6 +822,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **KOTEI_SCENARIO_RULES,
     **SEIKATSU_SCENARIO_RULES,
     **KOSEKI_SCENARIO_RULES,
+    **SHOGAISHA_SCENARIO_RULES,
 }
 
 #: schemathesis checks run by ``api.openapi`` (conformance/checks/api.py); codes ``api.<name>``.

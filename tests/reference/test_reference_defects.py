@@ -36,6 +36,7 @@ from conformance.checks import (
     scenarios,
     seikatsu_scenarios,
     senkyo_scenarios,
+    shogaisha_scenarios,
     shugaku_scenarios,
 )
 from conformance.checks.scenarios import Scenario
@@ -226,6 +227,14 @@ AFFECTS: dict[str, set[str]] = {
         "seikatsu_hogo_facility_location", "seikatsu_hogo_deadline_thirty_days", "seikatsu_hogo_extension_one_month",
         "seikatsu_hogo_delay_reason_after_thirty", "seikatsu_hogo_deemed_after_fourteen",
         "seikatsu_hogo_income_ignored")},
+    # 障害者福祉 (conformance/reference/shogaisha.py; each defect's own test: tests/checks/test_shogaisha_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "shogaisha_current_place_first", "shogaisha_no_residence_no_decision", "shogaisha_facility_location",
+        "shogaisha_facility_no_residence_current_place", "shogaisha_child_facility_own_residence",
+        "shogaisha_child_facility_current_place", "shogaisha_benefits_without_decision", "shogaisha_valid_after_end",
+        "shogaisha_category_from_primary_judgement", "shogaisha_adult_from_birthday",
+        "shogaisha_guardian_until_birthday", "shogaisha_certificate_adults_only", "shogaisha_rejection_without_reason",
+        "shogaisha_handover_at_eighteen")},
     # 戸籍 (the driver operations koseki.*, conformance/reference/koseki.py; each defect's own test:
     # tests/checks/test_koseki_scenarios.py).
     **{name: {"koseki"} for name in (
@@ -287,6 +296,13 @@ RULE_PROBES = (
     *(seikatsu_scenarios.RESIDENT, seikatsu_scenarios.HOMELESS, seikatsu_scenarios.URGENT,
       seikatsu_scenarios.IN_FACILITY, seikatsu_scenarios.APPLIED, seikatsu_scenarios.EXTENDED,
       seikatsu_scenarios.NOTIFIED_LATE, seikatsu_scenarios.NOT_YET_DEEMED, seikatsu_scenarios.MEANS),
+    # 障害者福祉: the worked examples of conformance/checks/shogaisha_scenarios.py.
+    *(shogaisha_scenarios.RESIDENT, shogaisha_scenarios.NO_RESIDENCE, shogaisha_scenarios.IN_FACILITY,
+      shogaisha_scenarios.IN_FACILITY_UNKNOWN, shogaisha_scenarios.FROM_CHILD_FACILITY,
+      shogaisha_scenarios.FROM_CHILD_FACILITY_NO_GUARDIAN, shogaisha_scenarios.DECIDED, shogaisha_scenarios.EXPIRED,
+      shogaisha_scenarios.UNDECIDED, shogaisha_scenarios.REACHING_18, shogaisha_scenarios.GUARDIAN_APPLIES,
+      shogaisha_scenarios.CHILD_APPLIES, shogaisha_scenarios.CHILD_QUALIFIES, shogaisha_scenarios.REACHING_15,
+      shogaisha_scenarios.SIXTEEN),
 )
 
 
