@@ -264,6 +264,10 @@ _KEIJI_SCENARIOS = tuple(f"scenario.keijidosha_zei.{name}" for name in (
 _SEIKATSU_SCENARIOS = tuple(f"scenario.seikatsu_hogo.{name}" for name in (
     "residence", "current_place", "urgent", "facility", "deadline", "extended_deadline", "delay_reason",
     "deemed_rejection", "shortfall"))
+#: The scenario checks of 法人住民税 (conformance/checks/hojin_scenarios.py).
+_HOJIN_SCENARIOS = tuple(f"scenario.hojin_juminzei.{name}" for name in (
+    "office", "dormitory", "components", "equal_rate", "equal_ceiling", "months", "prorated", "employees_date",
+    "capital_floor", "corporate_rate", "corporate_ceiling", "filing_deadline"))
 #: The scenario checks of 戸籍 (conformance/checks/koseki_scenarios.py).
 _KOSEKI_SCENARIOS = tuple(f"scenario.koseki.{name}" for name in (
     "period_start", "birth_period", "death_period", "marriage_new", "marriage_head", "marriage_enters",
@@ -311,6 +315,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_FUHYO_SCENARIOS, NoParams),
     **dict.fromkeys(_KEIJI_SCENARIOS, NoParams),
     **dict.fromkeys(_SEIKATSU_SCENARIOS, NoParams),
+    **dict.fromkeys(_HOJIN_SCENARIOS, NoParams),
     **dict.fromkeys(_KOSEKI_SCENARIOS, NoParams),
 }
 
