@@ -347,18 +347,20 @@ HOJIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
 
 
 def _rule_check(name: str) -> CheckFunction:
-    return rule_check(HOJIN_RULES[f"hojin_juminzei.{name}"])
+    return rule_check(HOJIN_RULES[name])
 
 
-hojin_office = check("scenario.hojin_juminzei.office")(_rule_check("office"))
-hojin_dormitory = check("scenario.hojin_juminzei.dormitory")(_rule_check("dormitory"))
-hojin_components = check("scenario.hojin_juminzei.components")(_rule_check("components"))
-hojin_equal_rate = check("scenario.hojin_juminzei.equal_rate")(_rule_check("equal_rate"))
-hojin_equal_ceiling = check("scenario.hojin_juminzei.equal_ceiling")(_rule_check("equal_ceiling"))
-hojin_months = check("scenario.hojin_juminzei.months")(_rule_check("months"))
-hojin_prorated = check("scenario.hojin_juminzei.prorated")(_rule_check("prorated"))
-hojin_employees_date = check("scenario.hojin_juminzei.employees_date")(_rule_check("employees_date"))
-hojin_capital_floor = check("scenario.hojin_juminzei.capital_floor")(_rule_check("capital_floor"))
-hojin_corporate_rate = check("scenario.hojin_juminzei.corporate_rate")(_rule_check("corporate_rate"))
-hojin_corporate_ceiling = check("scenario.hojin_juminzei.corporate_ceiling")(_rule_check("corporate_ceiling"))
-hojin_filing_deadline = check("scenario.hojin_juminzei.filing_deadline")(_rule_check("filing_deadline"))
+hojin_office = check("scenario.hojin_juminzei.office")(_rule_check("hojin_juminzei.office"))
+hojin_dormitory = check("scenario.hojin_juminzei.dormitory")(_rule_check("hojin_juminzei.dormitory"))
+hojin_components = check("scenario.hojin_juminzei.components")(_rule_check("hojin_juminzei.components"))
+hojin_equal_rate = check("scenario.hojin_juminzei.equal_rate")(_rule_check("hojin_juminzei.equal_rate"))
+hojin_equal_ceiling = check("scenario.hojin_juminzei.equal_ceiling")(_rule_check("hojin_juminzei.equal_ceiling"))
+hojin_months = check("scenario.hojin_juminzei.months")(_rule_check("hojin_juminzei.months"))
+hojin_prorated = check("scenario.hojin_juminzei.prorated")(_rule_check("hojin_juminzei.prorated"))
+hojin_employees_date = check("scenario.hojin_juminzei.employees_date")(_rule_check("hojin_juminzei.employees_date"))
+hojin_capital_floor = check("scenario.hojin_juminzei.capital_floor")(_rule_check("hojin_juminzei.capital_floor"))
+hojin_corporate_rate = check("scenario.hojin_juminzei.corporate_rate")(_rule_check("hojin_juminzei.corporate_rate"))
+hojin_corporate_ceiling = check("scenario.hojin_juminzei.corporate_ceiling")(
+    _rule_check("hojin_juminzei.corporate_ceiling"))
+hojin_filing_deadline = check("scenario.hojin_juminzei.filing_deadline")(
+    _rule_check("hojin_juminzei.filing_deadline"))
