@@ -18,6 +18,7 @@ def default_registry() -> Registry:
         forms,
         fuhyo_scenarios,
         fuyo_scenarios,
+        hojin_scenarios,
         jido_scenarios,
         jumin,
         kaigo_scenarios,
@@ -61,6 +62,8 @@ def default_registry() -> Registry:
     registry.add_module(seikatsu_scenarios)
     # 障害者福祉 (shogaisha_scenarios: the person's 障害者福祉 record).
     registry.add_module(shogaisha_scenarios)
+    # 法人住民税 (a corporation as its representative's 法人住民税 record).
+    registry.add_module(hojin_scenarios)
     # 戸籍 (koseki_scenarios: the driver operations koseki.hensei, koseki.todoke, koseki.seikyu).
     registry.add_module(koseki_scenarios)
     # 住民記録 10.2 操作ログ (the driver operation logs.operations).

@@ -274,6 +274,10 @@ _SHOGAISHA_SCENARIOS = tuple(f"scenario.shogaisha_fukushi.{name}" for name in (
     "residence", "current_place", "facility", "facility_location", "child_facility", "child_facility_location",
     "decision_required", "validity", "category", "physically_disabled", "guardian_applies", "certificate",
     "rejection", "handover"))
+#: The scenario checks of 法人住民税 (conformance/checks/hojin_scenarios.py).
+_HOJIN_SCENARIOS = tuple(f"scenario.hojin_juminzei.{name}" for name in (
+    "office", "dormitory", "components", "equal_rate", "equal_ceiling", "months", "prorated", "employees_date",
+    "capital_floor", "corporate_rate", "corporate_ceiling", "filing_deadline"))
 #: The scenario checks of 戸籍 (conformance/checks/koseki_scenarios.py).
 _KOSEKI_SCENARIOS = tuple(f"scenario.koseki.{name}" for name in (
     "period_start", "birth_period", "death_period", "marriage_new", "marriage_head", "marriage_enters",
@@ -322,6 +326,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_KEIJI_SCENARIOS, NoParams),
     **dict.fromkeys(_KOTEI_SCENARIOS, NoParams),
     **dict.fromkeys(_SEIKATSU_SCENARIOS, NoParams),
+    **dict.fromkeys(_HOJIN_SCENARIOS, NoParams),
     **dict.fromkeys(_KOSEKI_SCENARIOS, NoParams),
     **dict.fromkeys(_SHOGAISHA_SCENARIOS, NoParams),
 }

@@ -17,6 +17,7 @@ from conformance.messages import did_you_mean
 from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.reference import (
     elections,
+    hojin_juminzei,
     jido_fuyo,
     keijidosha,
     kenko,
@@ -201,4 +202,6 @@ class LinkageApi(Presentation, RequestValidation):
                                                 self.defects),
             "障害者福祉": shogaisha.shogaisha(row, self.store.domain_record(arguments[0], "障害者福祉"), as_of,
                                          self.defects),
+            "法人住民税": hojin_juminzei.hojin_juminzei(row, self.store.domain_record(arguments[0], "法人住民税"),
+                                                  self.defects),
         })

@@ -648,6 +648,47 @@ KOTEI_SCENARIO_RULES: Mapping[str, Text] = {
         "固定資産税: the 納期 in 4月, 7月, 12月 and 2月 (第362条第1項)"),
 }
 
+#: The rules of conformance/checks/hojin_scenarios.py (法人住民税, 地方税法).
+HOJIN_SCENARIO_RULES: Mapping[str, Text] = {
+    "hojin_juminzei.office": (
+        "法人住民税: 市町村内に事務所又は事業所を有する法人は納税義務者（第294条第1項第3号）",
+        "法人住民税: liable with a 事務所又は事業所 in the municipality (第294条第1項第3号)"),
+    "hojin_juminzei.dormitory": (
+        "法人住民税: 市町村内に寮等のみを有する法人は納税義務者（第294条第1項第4号）",
+        "法人住民税: liable with only a 寮等 in the municipality (第294条第1項第4号)"),
+    "hojin_juminzei.components": (
+        "法人住民税: 事務所又は事業所を有する法人は均等割及び法人税割、寮等のみの法人は均等割（第294条第1項）",
+        "法人住民税: 均等割 and 法人税割 with a 事務所又は事業所, 均等割 alone with only a 寮等 (第294条第1項)"),
+    "hojin_juminzei.equal_rate": (
+        "法人住民税: 資本金等の額及び従業者数の合計数による均等割の標準税率（第312条第1項）",
+        "法人住民税: the 均等割's 標準税率 by 資本金等の額 and 従業者数の合計数 (第312条第1項)"),
+    "hojin_juminzei.equal_ceiling": (
+        "法人住民税: 均等割は標準税率の1.2倍以下（第312条第2項）",
+        "法人住民税: 均等割 at most 1.2 times the 標準税率 (第312条第2項)"),
+    "hojin_juminzei.months": (
+        "法人住民税: 事務所等を有していた月数は暦に従い、1月未満は1月、端数は切捨て（第312条第4項）",
+        "法人住民税: the months the 事務所等 was held, by the calendar, under one month as one, a remainder dropped "
+        "(第312条第4項)"),
+    "hojin_juminzei.prorated": (
+        "法人住民税: 均等割は有していた月数を乗じて12で除した額（第312条第4項）",
+        "法人住民税: the 均等割 times the months held, divided by twelve (第312条第4項)"),
+    "hojin_juminzei.employees_date": (
+        "法人住民税: 従業者数の合計数は算定期間の末日現在（第312条第5項）",
+        "法人住民税: the 従業者数の合計数 on the last day of the 算定期間 (第312条第5項)"),
+    "hojin_juminzei.capital_floor": (
+        "法人住民税: 資本金等の額が資本金及び資本準備金の合算額に満たない場合はその合算額（第312条第6項）",
+        "法人住民税: the 資本金及び資本準備金 where the 資本金等の額 is less (第312条第6項)"),
+    "hojin_juminzei.corporate_rate": (
+        "法人住民税: 法人税割の標準税率は百分の六（第314条の4第1項）",
+        "法人住民税: the 法人税割's 標準税率 百分の六 (第314条の4第1項)"),
+    "hojin_juminzei.corporate_ceiling": (
+        "法人住民税: 法人税割は百分の八・四以下（第314条の4第1項ただし書）",
+        "法人住民税: 法人税割 at most 百分の八・四 (第314条の4第1項ただし書)"),
+    "hojin_juminzei.filing_deadline": (
+        "法人住民税: 法人税の申告書の提出期限までに申告納付（第321条の8第1項）",
+        "法人住民税: 申告納付 by the 提出期限 of the 法人税's 申告書 (第321条の8第1項)"),
+}
+
 #: The rules of conformance/checks/seikatsu_scenarios.py (生活保護, 生活保護法).
 SEIKATSU_SCENARIO_RULES: Mapping[str, Text] = {
     "seikatsu_hogo.residence": ("生活保護: 居住地を所管する福祉事務所を管理する者が保護の実施機関（第19条第1項第1号）",
@@ -821,6 +862,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **KEIJI_SCENARIO_RULES,
     **KOTEI_SCENARIO_RULES,
     **SEIKATSU_SCENARIO_RULES,
+    **HOJIN_SCENARIO_RULES,
     **KOSEKI_SCENARIO_RULES,
     **SHOGAISHA_SCENARIO_RULES,
 }

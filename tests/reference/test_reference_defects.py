@@ -23,6 +23,7 @@ from conformance.catalog.models import DOMAIN_SLUGS
 from conformance.checks import (
     fuhyo_scenarios,
     fuyo_scenarios,
+    hojin_scenarios,
     jido_scenarios,
     kaigo_scenarios,
     keiji_scenarios,
@@ -235,6 +236,14 @@ AFFECTS: dict[str, set[str]] = {
         "shogaisha_category_from_primary_judgement", "shogaisha_adult_from_birthday",
         "shogaisha_guardian_until_birthday", "shogaisha_certificate_adults_only", "shogaisha_rejection_without_reason",
         "shogaisha_handover_at_eighteen")},
+    # 法人住民税 (conformance/reference/hojin_juminzei.py; each defect's own test:
+    # tests/checks/test_hojin_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "hojin_juminzei_office_anywhere", "hojin_juminzei_dormitory_untaxed", "hojin_juminzei_dormitory_corporate_tax",
+        "hojin_juminzei_fifty_employees_over", "hojin_juminzei_equal_rate_one_and_a_half",
+        "hojin_juminzei_not_prorated", "hojin_juminzei_months_rounded_up", "hojin_juminzei_employees_at_start",
+        "hojin_juminzei_capital_floor_ignored", "hojin_juminzei_corporate_at_ceiling",
+        "hojin_juminzei_corporate_rate_before_2019", "hojin_juminzei_deadline_ignores_extension")},
     # 戸籍 (the driver operations koseki.*, conformance/reference/koseki.py; each defect's own test:
     # tests/checks/test_koseki_scenarios.py).
     **{name: {"koseki"} for name in (
@@ -303,6 +312,10 @@ RULE_PROBES = (
       shogaisha_scenarios.UNDECIDED, shogaisha_scenarios.REACHING_18, shogaisha_scenarios.GUARDIAN_APPLIES,
       shogaisha_scenarios.CHILD_APPLIES, shogaisha_scenarios.CHILD_QUALIFIES, shogaisha_scenarios.REACHING_15,
       shogaisha_scenarios.SIXTEEN),
+    # 法人住民税: the worked examples of conformance/checks/hojin_scenarios.py.
+    *(hojin_scenarios.OFFICE_HERE, hojin_scenarios.OFFICE_ELSEWHERE, hojin_scenarios.DORMITORY_ONLY,
+      hojin_scenarios.OPENED_MID_YEAR, hojin_scenarios.EMPLOYEES_GREW, hojin_scenarios.PAID_IN_ABOVE,
+      hojin_scenarios.EXTENDED_DEADLINE),
 )
 
 
