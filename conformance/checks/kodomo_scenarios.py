@@ -17,18 +17,25 @@ one provision fails that provision's check and no other: ``認定`` (第19条第
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
-from hypothesis.errors import Flaky
 
 from conformance.checks.jumin import target_of
 from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check
-from conformance.checks.scenarios import Loaded, Projection, Scenario, load, other_codes, seeded_test, town_code
+from conformance.checks.scenarios import (
+    Loaded,
+    Projection,
+    Scenario,
+    load,
+    mismatch_finding,
+    other_codes,
+    shrunk_mismatch,
+    town_code,
+)
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles import kodomo_kosodate as law
@@ -355,13 +362,6 @@ KODOMO_RULES: dict[str, KodomoRule] = {rule.name: rule for rule in (
 # -- running a rule -------------------------------------------------------------------------------
 
 
-@dataclass
-class _Mismatch(Exception):
-    application: Application
-    expected: Projection
-    actual: Projection
-
-
 def _base_path(target: Target) -> str:
     """The driver's base path, or NotAutomated when the profile declares no adapter with the operation."""
     driver = target.driver
@@ -381,29 +381,17 @@ def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
     if target.append_path is None:
         raise TargetError("the profile names no targets.load.append_path: generated residents cannot be added")
     append_path = target.append_path
-    seen: list[_Mismatch] = []
-
-    def compare(a: Application) -> None:
+    def answers(a: Application) -> tuple[Projection, Projection]:
         loaded = load(client, a.household, town, append_path)
-        expected, actual = rule.expected(a), rule.actual(apply(client, base_path, loaded, a), loaded)
-        if expected != actual:
-            seen.append(_Mismatch(a, expected, actual))
-            raise seen[-1]
+        return rule.expected(a), rule.actual(apply(client, base_path, loaded, a), loaded)
 
-    try:
-        seeded_test(rule.applications(other_codes(town)), rule.examples, target, compare)()
-    except (_Mismatch, Flaky):
-        if not seen:
-            raise
-        mismatch = seen[-1]
-        yield ctx.finding(
-            f"scenario.{rule.name}.mismatch",
-            f"{rule.title}: the vendor differs from the oracle on the shrunk scenario "
-            f"[{mismatch.application.compact()}] (seed {target.seed}; replay: conformance run --seed {target.seed})",
-            location=f"POST {base_path.rstrip('/')}{OPERATION_PATH} 申請年月日={mismatch.application.applied}",
-            expected=json.dumps(mismatch.expected, ensure_ascii=False, sort_keys=True),
-            actual=json.dumps(mismatch.actual, ensure_ascii=False, sort_keys=True),
-        )
+    mismatch = shrunk_mismatch(rule.applications(other_codes(town)), rule.examples, target, answers)
+    if mismatch is None:
+        return
+    application: Application = mismatch.value
+    yield mismatch_finding(ctx, rule.name, rule.title, application.compact(),
+                           f"POST {base_path.rstrip('/')}{OPERATION_PATH} 申請年月日={application.applied}", mismatch,
+                           target.seed)
 
 
 def rule_check(rule: KodomoRule) -> CheckFunction:

@@ -31,11 +31,17 @@ from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
-from hypothesis.errors import Flaky
 
 from conformance.checks.jumin import target_of
 from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check
-from conformance.checks.scenarios import Projection, _birth, other_codes, seeded_test, town_code
+from conformance.checks.scenarios import (
+    Projection,
+    _birth,
+    mismatch_finding,
+    other_codes,
+    shrunk_mismatch,
+    town_code,
+)
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles import koseki as law
@@ -663,13 +669,6 @@ KOSEKI_RULES: dict[str, KosekiRule] = {
 # -- running a rule -------------------------------------------------------------------------------
 
 
-@dataclass
-class _Mismatch(Exception):
-    case: Case
-    expected: Projection
-    actual: Projection
-
-
 def _base_path(target: Target) -> str:
     """The driver's base path, or NotAutomated when the profile declares no adapter with the operations."""
     driver = target.driver
@@ -691,31 +690,18 @@ def run_rule(ctx: CheckContext, rule: KosekiRule) -> Iterator[Finding]:
     client, town = target.need_http(), town_code(target)
     same, other = other_codes(town)
     codes = (town, same, other)
-    seen: list[_Mismatch] = []
-
-    def compare(case: Case) -> None:
-        expected = rule.expected(case)
+    def answers(case: Case) -> tuple[Projection, Projection]:
         answer, sent = send(client, base_path, case, codes)
-        actual = rule.actual(answer, sent)
-        if expected != actual:
-            seen.append(_Mismatch(case, expected, actual))
-            raise seen[-1]
+        return rule.expected(case), rule.actual(answer, sent)
 
-    try:
-        seeded_test(rule.cases(), rule.examples, target, compare)()
-    except (_Mismatch, Flaky):
-        if not seen:
-            raise
-        mismatch = seen[-1]
-        operation = "koseki.seikyu" if mismatch.case.kind == "請求" else "koseki.todoke"
-        yield ctx.finding(
-            f"scenario.{rule.name}.mismatch",
-            f"{rule.title}: the vendor differs from the oracle on the shrunk scenario "
-            f"[{mismatch.case.compact()}] (seed {target.seed}; replay: conformance run --seed {target.seed})",
-            location=f"POST {base_path.rstrip('/')}{OPERATIONS[operation]} 届出種別={mismatch.case.kind}",
-            expected=json.dumps(mismatch.expected, ensure_ascii=False, sort_keys=True),
-            actual=json.dumps(mismatch.actual, ensure_ascii=False, sort_keys=True),
-        )
+    mismatch = shrunk_mismatch(rule.cases(), rule.examples, target, answers)
+    if mismatch is None:
+        return
+    case: Case = mismatch.value
+    operation = "koseki.seikyu" if case.kind == "請求" else "koseki.todoke"
+    yield mismatch_finding(ctx, rule.name, rule.title, case.compact(),
+                           f"POST {base_path.rstrip('/')}{OPERATIONS[operation]} 届出種別={case.kind}", mismatch,
+                           target.seed)
 
 
 def rule_check(rule: KosekiRule) -> CheckFunction:

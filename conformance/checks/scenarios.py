@@ -602,15 +602,6 @@ def other_codes(town: str) -> tuple[str, str]:
     return same, other
 
 
-@dataclass
-class _Mismatch(Exception):
-    """A scenario on which the vendor and the oracle differ (raised inside Hypothesis to shrink it)."""
-
-    scenario: Scenario
-    expected: Projection
-    actual: Projection
-
-
 def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     """Generate, load, query and compare; report the shrunk counterexample, if any.
 
@@ -633,25 +624,18 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     first = _first_mismatch(rule, drawn, load_many(client, drawn, town, append_path, records_path), client, town)
     if first is None:
         return
-    seen: list[_Mismatch] = []
 
-    def compare(scenario: Scenario) -> None:
+    def answers(scenario: Scenario) -> tuple[Projection, Projection]:
         expected = rule.expected(scenario, town)
         loaded = load(client, scenario, town, append_path, records_path)
         if rule.prepare is not None:
             rule.prepare(client, scenario, loaded)
-        actual = rule.actual(query(client, loaded, scenario), loaded)
-        if expected != actual:
-            seen.append(_Mismatch(scenario, expected, actual))
-            raise seen[-1]
+        return expected, rule.actual(query(client, loaded, scenario), loaded)
 
-    try:
-        _hypothesis(rule, codes, target, compare, shrink=True)()
-    except (_Mismatch, Flaky):
-        # Flaky: the vendor answered one scenario both ways; what it got wrong is still a finding.
-        if not seen:
-            raise
-    yield _finding(ctx, rule, seen[-1] if seen else first, target.seed)
+    mismatch = shrunk_mismatch(rule.scenarios(codes), rule.examples, target, answers) or first
+    scenario: Scenario = mismatch.value
+    yield mismatch_finding(ctx, rule.name, rule.title, scenario.compact(),
+                           f"GET {QUERY_PATH} fiscal_year={scenario.fiscal_year}", mismatch, target.seed)
 
 
 #: A scenario check's drawn value (a Scenario, or a domain's own, e.g. 子ども・子育て支援's Application).
@@ -679,6 +663,52 @@ def seeded_test(strategy: st.SearchStrategy[T], examples: Sequence[T], target: T
     return wrapped
 
 
+@dataclass
+class Mismatch(Exception):
+    """A drawn value (a scenario, a 届出, an application) on which the vendor and the oracle differ."""
+
+    value: Any
+    expected: Any
+    actual: Any
+
+
+def shrunk_mismatch(strategy: st.SearchStrategy[T], examples: Sequence[T], target: Target,
+                    answers: Callable[[T], tuple[Any, Any]]) -> Mismatch | None:
+    """The values of ``strategy`` (the explicit ``examples`` first) through Hypothesis with the run's seed,
+    ``answers`` giving each one's (expected, actual); the shrunk value on which they differ, or None.
+
+    A vendor that answers one value both ways (Hypothesis: Flaky) still differed: the last difference
+    met is the one reported."""
+    seen: list[Mismatch] = []
+
+    def compare(value: T) -> None:
+        expected, actual = answers(value)
+        if expected != actual:
+            seen.append(Mismatch(value, expected, actual))
+            raise seen[-1]
+
+    try:
+        seeded_test(strategy, examples, target, compare)()
+    except (Mismatch, Flaky):
+        if not seen:
+            raise
+        return seen[-1]
+    return None
+
+
+def mismatch_finding(ctx: CheckContext, rule_name: str, title: str, shown: str, location: str,
+                     mismatch: Mismatch, run_seed: int) -> Finding:
+    """The finding of a scenario rule's shrunk mismatch: the value as ``shown``, with the seed to replay."""
+    return ctx.finding(
+        f"scenario.{rule_name}.mismatch",
+        f"{title}: the vendor differs from the oracle on the shrunk scenario [{shown}] (seed {run_seed}; "
+        f"replay: conformance run --seed {run_seed})",
+        location=location,
+        expected=json.dumps(mismatch.expected, ensure_ascii=False, sort_keys=True),
+        actual=json.dumps(mismatch.actual, ensure_ascii=False, sort_keys=True),
+    )
+
+
 def _drawn(rule: Rule, codes: tuple[str, str], target: Target, town: str) -> list[Scenario]:
     """The scenarios Hypothesis draws for the rule with the run's seed (nothing is sent); the oracle is
     asked inside Hypothesis, so a scenario its rule rejects (``assume``: a day the text leaves open) is
@@ -694,7 +724,7 @@ def _drawn(rule: Rule, codes: tuple[str, str], target: Target, town: str) -> lis
 
 
 def _first_mismatch(rule: Rule, drawn: list[Scenario], loaded: list[Loaded], client: HttpClient,
-                    town: str) -> _Mismatch | None:
+                    town: str) -> Mismatch | None:
     """The first loaded scenario on which the vendor's answer differs from the oracle's."""
     for scenario, one in zip(drawn, loaded, strict=True):
         expected = rule.expected(scenario, town)
@@ -702,19 +732,8 @@ def _first_mismatch(rule: Rule, drawn: list[Scenario], loaded: list[Loaded], cli
             rule.prepare(client, scenario, one)
         actual = rule.actual(query(client, one, scenario), one)
         if expected != actual:
-            return _Mismatch(scenario, expected, actual)
+            return Mismatch(scenario, expected, actual)
     return None
-
-
-def _finding(ctx: CheckContext, rule: Rule, mismatch: _Mismatch, run_seed: int) -> Finding:
-    return ctx.finding(
-        f"scenario.{rule.name}.mismatch",
-        f"{rule.title}: the vendor differs from the oracle on the shrunk scenario "
-        f"[{mismatch.scenario.compact()}] (seed {run_seed}; replay: conformance run --seed {run_seed})",
-        location=f"GET {QUERY_PATH} fiscal_year={mismatch.scenario.fiscal_year}",
-        expected=json.dumps(mismatch.expected, ensure_ascii=False, sort_keys=True),
-        actual=json.dumps(mismatch.actual, ensure_ascii=False, sort_keys=True),
-    )
 
 
 def rule_check(rule: Rule) -> CheckFunction:
