@@ -381,6 +381,7 @@ def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
     if target.append_path is None:
         raise TargetError("the profile names no targets.load.append_path: generated residents cannot be added")
     append_path = target.append_path
+
     def answers(a: Application) -> tuple[Projection, Projection]:
         loaded = load(client, a.household, town, append_path)
         return rule.expected(a), rule.actual(apply(client, base_path, loaded, a), loaded)

@@ -690,6 +690,7 @@ def run_rule(ctx: CheckContext, rule: KosekiRule) -> Iterator[Finding]:
     client, town = target.need_http(), town_code(target)
     same, other = other_codes(town)
     codes = (town, same, other)
+
     def answers(case: Case) -> tuple[Projection, Projection]:
         answer, sent = send(client, base_path, case, codes)
         return rule.expected(case), rule.actual(answer, sent)
