@@ -215,6 +215,15 @@ DEFECTS: dict[str, Defect] = _defects(
            ("kokuho-2025.12-1.76.0.1.0-R001",)),
     # 国民健康保険 by age (国民健康保険法 第6条, 第42条; conformance/reference/rules.py): each changes one field
     # of the answer's 国民健康保険 for the persons its check generates (checks/kokuho_scenarios.py).
+    # 第7条 and 第8条 are judged together by scenario.kokuho.dates (取得日 and 喪失日 of one answer).
+    Defect("kokuho_loss_always_next_day",
+           "国保: 喪失日 the day after the move-out even when the person has his 住所 in another 都道府県 that day "
+           "(第8条第1項ただし書: from that day)",
+           ("kokuho-2025.12-1.7.0.1.0-R001", "kokuho-2025.12-1.8.0.1.0-R001", "kokuho-2025.12-1.8.0.1.0-R002")),
+    Defect("kokuho_municipal_unit",
+           "国保: a move between two 市町村 of one 都道府県 ends the 資格 (the 市町村 as the insurer, not the 都道府県 "
+           "with its 市町村: 第5条)",
+           ("kokuho-2025.12-1.5.0.1.0-R001",)),
     Defect("kokuho_kept_after_75",
            "国保: a resident stays a 国保 被保険者 after the 75th birthday (a 後期高齢者医療 被保険者)",
            ("kokuho-2025.12-1.6.0.1.0-R001", "kokuho-2025.12-1.6.0.1.8-R001")),

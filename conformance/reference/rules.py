@@ -183,6 +183,10 @@ def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: 
     previous = row.get("転入前住所_市区町村コード", "")
     here = row.get("住所_市区町村コード", "")
     continued = bool(previous) and previous[:2] == here[:2] and stay.moved_in >= _PREFECTURE_UNIT
+    if "kokuho_municipal_unit" in defects:  # the 市町村 as the unit, as before 平成30年4月
+        continued = False
+    if loss is not None and stay.elsewhere_same_day and "kokuho_loss_always_next_day" in defects:
+        loss += timedelta(days=1)  # the answer's 喪失日 only: the billed months above keep the right one
     return {"取得日": stay.moved_in.isoformat(), "喪失日": loss.isoformat() if loss else None,
             "都道府県内継続": continued, "賦課月": [{"月": iso_month(m)} for m in months], "被保険者": insured,
             "一部負担金割合": _copay(row, as_of, defects) if insured else None}

@@ -143,7 +143,7 @@ AFFECTS: dict[str, set[str]] = {
     # tests/checks/test_kokuho_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "kokuho_copay_seventy_month_itself",
-        "kokuho_copay_seventy_by_birthday")},
+        "kokuho_copay_seventy_by_birthday", "kokuho_loss_always_next_day", "kokuho_municipal_unit")},
     # 児童手当 (conformance/reference/rules.py; each defect's own test: tests/checks/test_jido_scenarios.py).
     **{name: {"qualifications"} for name in (
         "jido_teate_child_end_from_birthday", "jido_teate_three_from_age_day", "jido_teate_paid_in_own_month",
@@ -259,6 +259,8 @@ RULE_PROBES = (
     Scenario(2021, date(1970, 5, 5), date(2010, 4, 1), planned_out=date(2021, 3, 1)),  # 1月1日
     Scenario(2020, date(1955, 4, 10), date(1990, 4, 1)),  # 介護 65 and 後期 75
     Scenario(2020, date(1970, 5, 5), date(2020, 4, 15), planned_out=date(2020, 9, 30)),  # 国保 喪失 10/1
+    # 国保: from a 市町村 of the same 都道府県 after 平成30年4月 (都道府県内継続, 第5条).
+    Scenario(2020, date(1970, 5, 5), date(2019, 4, 1), previous=scenarios.other_codes(TOWN_CODE)[0]),
     Scenario(2024, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 1, 9), children=(date(2024, 12, 25),)),
     Scenario(2020, date(1988, 8, 8), date(2019, 4, 1), planned_out=date(2020, 6, 10), elsewhere=date(2020, 6, 5),
              next="131016", support_start=date(2020, 4, 1), as_of=date(2020, 7, 1)),
