@@ -47,7 +47,7 @@ def _iso(month: Month) -> str:
 
 
 def _record(s: Scenario) -> dict[str, str]:
-    return {item: value for domain, item, value in s.records if domain == PART}
+    return s.record(PART)
 
 
 def _claimed(s: Scenario) -> date:

@@ -101,7 +101,7 @@ def corporation(start: date = date(2024, 4, 1), *, office: str = TOWN_MARK, dorm
 
 def facts(s: Scenario) -> dict[str, str]:
     """The scenario's 法人住民税 record, item -> value."""
-    return {item: value for domain, item, value in s.records if domain == PART}
+    return s.record(PART)
 
 
 def _number(s: Scenario, item: str) -> int | None:
@@ -110,8 +110,7 @@ def _number(s: Scenario, item: str) -> int | None:
 
 
 def _day(s: Scenario, item: str) -> date | None:
-    value = facts(s).get(item)
-    return date.fromisoformat(value) if value is not None else None
+    return s.record_day(PART, item)
 
 
 def _representative(records: tuple[tuple[str, str, str], ...]) -> Scenario:

@@ -75,7 +75,7 @@ def vehicle(vehicle_class: str, acquired: date, released: date | None = None,
 
 
 def _items(s: Scenario) -> dict[str, str]:
-    return {item: value for domain, item, value in s.records if domain == PART}
+    return s.record(PART)
 
 
 def _owner(draw: st.DrawFn, fiscal_year: int, records: tuple[tuple[str, str, str], ...]) -> Scenario:

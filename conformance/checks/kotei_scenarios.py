@@ -86,7 +86,7 @@ def asset(kind: str, value: int, acquired: date, registered: date | None = None,
 
 
 def _items(s: Scenario) -> dict[str, str]:
-    return {item: value for domain, item, value in s.records if domain == PART}
+    return s.record(PART)
 
 
 def _owner(draw: st.DrawFn, fiscal_year: int, records: tuple[tuple[str, str, str], ...],

@@ -115,6 +115,15 @@ class Scenario:
             return None
         return self.planned_out if self.elsewhere is None else min(self.planned_out, self.elsewhere)
 
+    def record(self, part: str) -> dict[str, str]:
+        """The person's record of the 業務 ``part`` (e.g. 生活保護), item -> value."""
+        return {item: value for domain, item, value in self.records if domain == part}
+
+    def record_day(self, part: str, item: str) -> date | None:
+        """A day of the person's record of ``part``, None when the item is not given."""
+        value = self.record(part).get(item)
+        return date.fromisoformat(value) if value is not None else None
+
     def compact(self) -> str:
         """The scenario as ``key=value`` pairs, empty values left out (synthetic data: no names)."""
         values = {key: value for key, value in asdict(self).items() if value not in (None, (), False)}

@@ -51,12 +51,11 @@ def _record(items: Mapping[str, str | date | int | None]) -> tuple[tuple[str, st
 
 def facts(s: Scenario) -> dict[str, str]:
     """The scenario's 生活保護 record, item -> value."""
-    return {item: value for domain, item, value in s.records if domain == PART}
+    return s.record(PART)
 
 
 def _day(s: Scenario, item: str) -> date | None:
-    value = facts(s).get(item)
-    return date.fromisoformat(value) if value is not None else None
+    return s.record_day(PART, item)
 
 
 def _person(draw: st.DrawFn, records: tuple[tuple[str, str, str], ...], as_of: date) -> Scenario:

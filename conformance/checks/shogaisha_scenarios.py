@@ -71,12 +71,11 @@ def _record(items: Mapping[str, str | date | None]) -> tuple[tuple[str, str, str
 
 def facts(s: Scenario) -> dict[str, str]:
     """The scenario's 障害者福祉 record, item -> value."""
-    return {item: value for domain, item, value in s.records if domain == PART}
+    return s.record(PART)
 
 
 def _day(s: Scenario, item: str) -> date | None:
-    value = facts(s).get(item)
-    return date.fromisoformat(value) if value is not None else None
+    return s.record_day(PART, item)
 
 
 def _person(birth: date, as_of: date, records: tuple[tuple[str, str, str], ...]) -> Scenario:
