@@ -10,23 +10,27 @@ fails this test; so does a ledger line whose requirement now has one (or is no l
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from conformance.catalog.loader import load_edition
+from conformance.catalog.models import Requirement
 from conformance.locations import default_catalog_root
 from conformance.reference.defects import DEFECTS
 
 LEDGER = Path(__file__).with_name("no_failing_case.txt")
 
 
+@functools.cache
+def requirements() -> tuple[Requirement, ...]:
+    """The requirements of every edition of the catalog (loaded once for the tests here)."""
+    editions = sorted(default_catalog_root().glob("*/*/edition.yaml"))
+    return tuple(r for path in editions for r in load_edition(path.parent).requirements)
+
+
 def automated() -> set[str]:
-    """The requirements of every edition with at least one check function bound (not only MANUAL)."""
-    root = default_catalog_root()
-    ids: set[str] = set()
-    for edition_dir in sorted(root.glob("*/*/edition.yaml")):
-        edition = load_edition(edition_dir.parent)
-        ids |= {r.id for r in edition.requirements if any(check.kind == "check" for check in r.checks)}
-    return ids
+    """The requirements with at least one check function bound (not only MANUAL)."""
+    return {r.id for r in requirements() if any(check.kind == "check" for check in r.checks)}
 
 
 def claimed() -> set[str]:
@@ -51,7 +55,4 @@ def test_the_ledger_lists_only_requirements_still_without_a_failing_case() -> No
 
 
 def test_every_claimed_requirement_exists() -> None:
-    known = set()
-    for edition_dir in sorted(default_catalog_root().glob("*/*/edition.yaml")):
-        known |= {r.id for r in load_edition(edition_dir.parent).requirements}
-    assert sorted(claimed() - known) == []
+    assert sorted(claimed() - {r.id for r in requirements()}) == []
