@@ -99,6 +99,10 @@ MIN_SCRUB_LENGTH = 2
 #: (a megabyte-long field of a damaged file would exceed the recursion limit of re). Such a value is
 #: masked by the finding that reports it.
 MAX_SCRUB_LENGTH = 256
+#: Texts up to this long are scrubbed once per scrubber state (a run's exchanges repeat the same
+#: values: its persons read again and again); at most this many are kept, then the cache starts over.
+_CACHED_TEXT_LENGTH = 256
+_CACHED_TEXTS = 200_000
 
 
 def is_personal_name(name: str, flagged: Iterable[str] = ()) -> bool:
@@ -124,6 +128,10 @@ class Scrubber:
         self._names: set[str] = set(personal_names)
         self._values: set[str] = set()
         self._pattern: re.Pattern[str] | None = None
+        # Scrubbed texts and personal names, valid while the values, names and the run's secrets stay
+        # as they were: a new dict replaces the old one, so a thread that finishes late fills a dropped one.
+        self._texts: tuple[re.Pattern[str] | None, int, dict[str, str]] = (None, -1, {})
+        self._personal: dict[str, bool] = {}
         self.add_values(values)
 
     @classmethod
@@ -136,6 +144,7 @@ class Scrubber:
     def add_names(self, names: Iterable[str]) -> None:
         """Treat these item names as personal too (a catalog's flagged items)."""
         self._names |= set(names)
+        self._personal = {}
 
     def add_rows(self, rows: Iterable[Mapping[str, str]]) -> None:
         """Scrub the values of the personal items of these records (the loaded test data)."""
@@ -159,11 +168,27 @@ class Scrubber:
 
     def is_personal(self, name: str) -> bool:
         """Whether a property, column or parameter ``name`` is personal."""
-        return is_personal_name(name, self._names)
+        known = self._personal.get(name)
+        if known is None:
+            known = self._personal[name] = is_personal_name(name, self._names)
+        return known
 
     def text(self, value: str) -> str:
         """``value`` with every known personal value in it masked, and every secret of the run
         redacted (:mod:`conformance.secrets`: by value, in every spelling)."""
+        if not value or len(value) > _CACHED_TEXT_LENGTH:
+            return self._scrubbed(value)
+        pattern, generation, texts = self._texts
+        if pattern is not self._pattern or generation != secrets.generation():
+            pattern, generation, texts = self._texts = (self._pattern, secrets.generation(), {})
+        found = texts.get(value)
+        if found is None:
+            if len(texts) >= _CACHED_TEXTS:
+                texts.clear()
+            found = texts[value] = self._scrubbed(value)
+        return found
+
+    def _scrubbed(self, value: str) -> str:
         value = secrets.redact(value)
         if self._pattern is None or not value:
             return value

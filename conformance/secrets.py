@@ -30,6 +30,8 @@ _lock = threading.Lock()
 _secrets: set[str] = set()
 _pattern: re.Pattern[str] | None = None
 _plain: _Plain | None = None
+#: Changes whenever the known secrets change (a cache of redacted texts is good until then).
+_generation = 0
 
 #: Characters other than ASCII letters that a case-insensitive ``re`` matches to an ASCII letter
 #: (dotted and dotless i, long s, Kelvin sign): text holding one goes through the full pattern.
@@ -61,10 +63,11 @@ class _Plain:
 
 def register(*values: str | None) -> None:
     """Remember these secrets for the rest of the process (empty and short values are ignored)."""
-    global _pattern, _plain
+    global _pattern, _plain, _generation
     new = {value for value in values if value and len(value) >= MIN_SECRET_LENGTH}
     with _lock:
         if new - _secrets:
+            _generation += 1
             _secrets.update(new)
             _pattern = secrets_pattern(_secrets)
             # Only ASCII secrets: other letters have case rules str.lower and re do not share.
@@ -83,10 +86,17 @@ def known() -> frozenset[str]:
         return frozenset(_secrets)
 
 
+def generation() -> int:
+    """A number that changes whenever the known secrets change: what :func:`redact` gave before holds
+    until it does."""
+    return _generation
+
+
 def forget_all() -> None:
     """Forget every secret (tests)."""
-    global _pattern, _plain
+    global _pattern, _plain, _generation
     with _lock:
+        _generation += 1
         _secrets.clear()
         _pattern = None
         _plain = None

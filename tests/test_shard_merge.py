@@ -121,15 +121,19 @@ def conformance(*args: str) -> subprocess.Popen[str]:
 
 @pytest.mark.e2e
 def test_real_shards_of_a_defect_run_merge_into_its_verdict(tmp_path: Path) -> None:
-    defect = "tsusho_dropped"
-    runs = [conformance("run", "--out", str(tmp_path / f"shard{i}"), "--shard", f"{i}/2", "--defect", defect)
-            for i in (1, 2)]
+    # One domain's run (seconds, not the two whole runs that took three minutes of the suite), with a
+    # defect of three of its requirements, in both shards. That merging every shard of a whole run
+    # restores its whole scope: test_merging_every_shard_restores_the_whole_scope_and_its_verdict.
+    defect, domain = "kokuho_loss_always_next_day", "kokuho"
+    runs = [conformance("run", "--out", str(tmp_path / f"shard{i}"), "--shard", f"{i}/2", "--defect", defect,
+                        "--domain", domain) for i in (1, 2)]
     outputs = [run.communicate(timeout=600)[0] for run in runs]
     documents = [json.loads((tmp_path / f"shard{i}" / "results.json").read_text("utf-8")) for i in (1, 2)]
     assert all(run.returncode in (1, 3) for run in runs), outputs  # each shard: partial, never conformant
-    assert all(d["scope"]["partial"] and d["scope"]["selection"]["shard"] == f"{i}/2"
+    assert all(d["scope"]["partial"] and d["scope"]["selection"] == {"domains": [domain], "shard": f"{i}/2"}
                for i, d in zip((1, 2), documents, strict=True))
     assert all(d["verdict"] in ("not_conformant", "incomplete") for d in documents)
+    assert all(d["summary"]["FAIL"] for d in documents)  # the defect's requirements fall in both shards
     merged_run = subprocess.run(
         [sys.executable, "-m", "conformance", "report", "merge", str(tmp_path / "shard1"),
          str(tmp_path / "shard2" / "results.json"), "--out", str(tmp_path / "merged")],
@@ -137,12 +141,14 @@ def test_real_shards_of_a_defect_run_merge_into_its_verdict(tmp_path: Path) -> N
     )
     assert merged_run.returncode == 1, merged_run.stderr  # not conformant: the defect's requirements fail
     merged = json.loads((tmp_path / "merged" / "results.json").read_text("utf-8"))
-    # All shards of one run, joined: the whole claimed scope again.
-    assert merged["scope"]["partial"] is False and merged["scope"]["not_selected"] == []
-    assert merged["scope"]["claimed"] == merged["scope"]["judged"] == len(catalog_order())
+    # All shards of one run, joined: that run's scope again (the domain's, no shard left).
+    order = [rid for rid in catalog_order() if rid.startswith(f"{domain}-")]
+    assert merged["scope"]["partial"] is True and merged["scope"]["selection"] == {"domains": [domain]}
+    assert merged["scope"]["claimed"] == len(catalog_order()) and merged["scope"]["judged"] == len(order)
+    assert set(merged["scope"]["not_selected"]) == set(catalog_order()) - set(order)
     failed = {r["requirement"] for r in merged["results"] if r["status"] in ("FAIL", "ERROR")}
     assert failed == set(DEFECTS[defect].requirements)
-    assert [r["requirement"] for r in merged["results"]] == catalog_order()
+    assert [r["requirement"] for r in merged["results"]] == order
     for state, count in merged["summary"].items():
         assert count == sum(d["summary"][state] for d in documents)
     assert (tmp_path / "merged" / "junit.xml").is_file() and (tmp_path / "merged" / "evidence.zip").is_file()

@@ -404,7 +404,7 @@ class DriverService:
         """4.1.1.2 R001: a 除票 with the same 個人番号, 住民票コード or 在留カード等番号 stops a new entry
         (E004); one with the same 3情報 is an アラート (A001)."""
         alerts: list[tuple[str, str, str]] = []
-        for row in self.store.all_latest():
+        for row in self.store.current():
             if row.get("住民状態") == _CURRENT:
                 continue
             for item in ("個人番号", "住民票コード", "在留カード等番号"):

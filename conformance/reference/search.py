@@ -8,27 +8,17 @@ kana kept), ``search_long_mark_kept`` (長音 and its look-alikes compared).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from weakref import WeakKeyDictionary
 
 from conformance.reference.storage import Store
 
 Row = Mapping[str, str]
-#: Each store's current rows as last read, with the store's version then (a search reads every row;
-#: reading them again only after a write keeps a search cheap).
-_LATEST: WeakKeyDictionary[Store, tuple[tuple[int, str], list[Row]]] = WeakKeyDictionary()
 
 
-def latest_rows(store: Store) -> list[Row]:
-    """Every person's current row (as :meth:`Store.all_latest`), read again only after a write."""
-    version = store.version()
-    cached = _LATEST.get(store)
-    if cached is not None and cached[0] == version:
-        return cached[1]
-    rows: list[Row] = list(store.all_latest())
-    _LATEST[store] = (version, rows)
-    return rows
+def latest_rows(store: Store) -> Sequence[Row]:
+    """Every person's current row (:meth:`Store.current`: shared, read only)."""
+    return store.current()
 
 #: 2.1.2 R004's pairs read as one (ヴァ as バ ...), before 清音化.
 _ALIKE = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"), ("ヂ", "ジ"), ("ヅ", "ズ"),

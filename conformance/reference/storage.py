@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -80,10 +80,12 @@ class Store:
     def __init__(self, path: str = ":memory:") -> None:
         self._lock = threading.RLock()
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        # Every write goes through _transaction, which bumps the generation: the decoded latest rows
-        # are kept until then (decoding 3,000 rows' JSON on every search and list was a tenth of a run).
-        self._generation = 0
-        self._latest: tuple[int, list[Row]] | None = None
+        # Every person's decoded current row, kept across writes: a write marks the persons it touched
+        # stale and only their rows are read again (decoding 3,000 rows' JSON after each write, since a
+        # search follows each registration, was a sixth of a 住民記録 run). None: read every row again.
+        self._current: dict[str, Row] | None = None
+        self._stale: set[str] = set()
+        self._ordered: tuple[Row, ...] | None = None
         # The records of other 業務 about a person (生活保護, 障害認定, 認定請求 ...), kept in memory:
         # (宛名番号, 業務) -> item -> value, set by the harness's domain records (``POST /admin/records``).
         self._domain_records: dict[tuple[str, str], dict[str, str]] = {}
@@ -104,17 +106,19 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            self._generation += 1
             self._db.execute("BEGIN")
             try:
                 yield self._db
             except BaseException:
                 self._db.execute("ROLLBACK")
+                self._current = None  # rows read inside the transaction were never committed
                 raise
-            finally:
-                # Again once it ends: rows read inside the transaction are not the committed ones.
-                self._generation += 1
             self._db.execute("COMMIT")
+
+    def _touch(self, atenas: Iterable[str]) -> None:
+        """Mark persons whose rows a write changes: their current rows are read again when next asked."""
+        self._stale.update(atenas)
+        self._ordered = None
 
     def _query(self, sql: str, parameters: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
@@ -130,6 +134,7 @@ class Store:
         stamp = utc_stamp()
         records = [_record(row, stamp) for row in rows]
         with self._transaction() as db:
+            self._current, self._ordered = None, None
             db.execute("DELETE FROM history")
             db.execute("DELETE FROM issuance")
             self._domain_records.clear()
@@ -142,6 +147,7 @@ class Store:
         records = [_record(row, stamp) for row in rows]
         try:
             with self._transaction() as db:
+                self._touch(record[0] for record in records)
                 db.executemany("INSERT INTO history VALUES (?, ?, ?, ?, ?)", records)
         except sqlite3.IntegrityError:
             raise ValueError("a row repeats a 宛名番号 and 履歴番号 already loaded") from None
@@ -167,19 +173,34 @@ class Store:
     def all_latest(self) -> list[Row]:
         """Every person's current row (moved-out and deceased included), by 宛名番号.
 
-        Each call returns fresh dicts (a caller may change them); they are copied from the rows decoded
-        since the last write.
+        Each call returns fresh dicts (a caller may change them); :meth:`current` shares them.
         """
-        with self._lock:
-            if self._latest is None or self._latest[0] != self._generation:
-                rows = [_items(items) for (items,) in self._query(_LATEST + " ORDER BY h.atena")]
-                self._latest = (self._generation, rows)
-            return [dict(row) for row in self._latest[1]]
+        return [dict(row) for row in self.current()]
 
-    def version(self) -> tuple[int, str]:
-        """What changes with every write (rows, latest change): a reader may keep what it read until then."""
-        ((count, latest),) = self._query("SELECT COUNT(*), COALESCE(MAX(changed_at), '') FROM history")
-        return int(count), str(latest)
+    def current(self) -> Sequence[Mapping[str, str]]:
+        """Every person's current row, by 宛名番号, shared with later callers until a write: read only."""
+        with self._lock:
+            if self._current is None:
+                self._current = {row["宛名番号"]: row for row in (_items(items) for (items,) in self._query(_LATEST))}
+                self._stale.clear()
+                self._ordered = None
+            if self._stale:
+                self._reread(sorted(self._stale))
+            if self._ordered is None:
+                self._ordered = tuple(self._current[atena] for atena in sorted(self._current))
+            return self._ordered
+
+    def _reread(self, atenas: list[str]) -> None:
+        assert self._current is not None
+        # Batches stay below SQLite's limit of bound parameters (32,766 since 3.32; 999 before).
+        for start in range(0, len(atenas), 500):
+            batch = atenas[start:start + 500]
+            sql = _LATEST + f" AND h.atena IN ({', '.join('?' * len(batch))})"
+            for (items,) in self._query(sql, batch):
+                row = _items(items)
+                self._current[row["宛名番号"]] = row
+        self._stale.clear()
+        self._ordered = None
 
     def changed_since(self, since: str | None, offset: int, limit: int) -> tuple[list[Row], bool]:
         """Current rows whose latest change is at or after ``since`` (a :func:`utc_stamp`; all when
@@ -204,6 +225,7 @@ class Store:
     def append(self, row: Mapping[str, str]) -> Row:
         """Add ``row`` as the person's next history row (履歴番号 = last + 1, or 1 for a new person)."""
         with self._transaction() as db:
+            self._touch((row["宛名番号"],))
             (last,) = db.execute("SELECT MAX(rireki) FROM history WHERE atena = ?", (row["宛名番号"],)).fetchone()
             stored = {**row, "履歴番号": str((last or 0) + 1)}
             db.execute("INSERT INTO history VALUES (?, ?, ?, ?, ?)", _record(stored, utc_stamp()))
@@ -213,6 +235,7 @@ class Store:
         """Replace the person's latest row in place, keeping its 履歴番号 (only the
         ``history_deleted_on_correction`` defect does this: the spec forbids it)."""
         with self._transaction() as db:
+            self._touch((row["宛名番号"],))
             (last,) = db.execute("SELECT MAX(rireki) FROM history WHERE atena = ?", (row["宛名番号"],)).fetchone()
             stored = {**row, "履歴番号": str(last or 1)}
             db.execute("DELETE FROM history WHERE atena = ? AND rireki = ?", (row["宛名番号"], last or 1))

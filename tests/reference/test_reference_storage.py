@@ -62,6 +62,22 @@ def test_all_latest_follows_every_write_and_hands_out_copies(store: Store) -> No
     assert [row["宛名番号"] for row in store.all_latest()] == [row["宛名番号"] for row in ROWS[40:42]]
 
 
+def test_current_rows_are_shared_until_a_write_and_only_the_written_persons_are_read_again(store: Store) -> None:
+    first = store.current()
+    assert store.current() is first and list(first) == sorted(ROWS[:40], key=lambda row: row["宛名番号"])
+    with pytest.raises(ValueError):
+        store.add([ROWS[45], ROWS[1]])  # the second repeats a stored row: neither is kept
+    before = store.current()
+    assert [row["宛名番号"] for row in before] == [row["宛名番号"] for row in first]
+    store.add([ROWS[45]])
+    moved = store.append(dict(ROWS[2], 住所_方書="見本荘103"))
+    after = {row["宛名番号"]: row for row in store.current()}
+    assert list(after) == sorted([*after]) and len(after) == 41
+    assert after[ROWS[45]["宛名番号"]] == ROWS[45] and after[ROWS[2]["宛名番号"]] == moved
+    # A person no write touched keeps the row decoded before (3,000 rows are not decoded at each write).
+    assert after[ROWS[3]["宛名番号"]] is {row["宛名番号"]: row for row in before}[ROWS[3]["宛名番号"]]
+
+
 def test_append_counts_history_and_latest_follows(store: Store) -> None:
     atena = ROWS[0]["宛名番号"]
     second = store.append(dict(ROWS[0], 住所_方書="見本荘101"))

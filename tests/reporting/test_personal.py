@@ -6,6 +6,7 @@ import json
 
 from report_helpers import JUMIN
 
+from conformance import secrets
 from conformance.catalog.loader import load_edition
 from conformance.masking import (
     Scrubber,
@@ -36,6 +37,22 @@ def test_values_are_masked_inside_text_longest_first() -> None:
     assert scrubber.text("宛先 山田　太郎 様") == "宛先 ＊＊＊＊＊ 様"
     assert scrubber.text("山田さん、さくら台二丁目") == "＊＊さん、＊＊＊＊＊＊＊"
     assert scrubber.text("関係ない文") == "関係ない文"
+
+
+def test_a_text_scrubbed_before_is_scrubbed_again_with_values_names_and_secrets_learned_since() -> None:
+    scrubber = Scrubber(values=["山田　太郎"])
+    assert scrubber.text("宛先 鈴木 様 token-abcdef") == "宛先 鈴木 様 token-abcdef"
+    assert not scrubber.is_personal("備考")
+    scrubber.add_values(["鈴木"])
+    scrubber.add_names(["備考"])
+    assert scrubber.text("宛先 鈴木 様 token-abcdef") == "宛先 ＊＊ 様 token-abcdef"
+    assert scrubber.is_personal("備考")
+    secrets.register("token-abcdef")
+    try:
+        assert scrubber.text("宛先 鈴木 様 token-abcdef") == f"宛先 ＊＊ 様 {secrets.REDACTED}"
+    finally:
+        secrets.forget_all()
+    assert scrubber.text("宛先 鈴木 様 token-abcdef") == "宛先 ＊＊ 様 token-abcdef"
 
 
 def test_one_character_values_are_not_scrubbed_everywhere() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from report_helpers import axe_violations, dump_dom, probe, report_command
-from test_reference_run import defect_groups, group_run
+from test_reference_run import clean_run, defect_groups, group_run
 from test_report_html import ALLOWED_ON_JA
 
 from conformance.masking import values_pattern
@@ -27,7 +27,7 @@ PERSONAL = ("氏名", "通称", "住所_町字", "氏名_フリガナ", "通称_
 
 @pytest.fixture(scope="session")
 def run(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple[Path, dict[str, Any]]:
-    """The whole run of the group of defects that holds DEFECT (tests/test_reference_run.py), made
+    """The run of the group of defects that holds DEFECT (tests/test_reference_run.py), made
     once for the session and shared with that group's test, also under pytest-xdist."""
     group = next(names for names in defect_groups() if DEFECT in names)
     code, document, out = group_run(tmp_path_factory, worker_id, group)
@@ -44,9 +44,9 @@ def texts(out: Path) -> dict[str, str]:
     return found
 
 
-def test_no_name_address_or_number_of_a_resident_is_anywhere(run: tuple[Path, dict[str, Any]]) -> None:
-    out, document = run
-    town = generate_town(seed=document["seed"])
+def assert_no_resident_data(out: Path, seed: int) -> None:
+    """No name, address or number of the test town in any text the run at ``out`` hands over."""
+    town = generate_town(seed=seed)
     values = {row[item] for row in town for item in PERSONAL if len(row.get(item, "")) >= 2}
     assert len(values) > 5000
     everything = texts(out)
@@ -56,6 +56,19 @@ def test_no_name_address_or_number_of_a_resident_is_anywhere(run: tuple[Path, di
     pattern = values_pattern(values)
     leaks = {name: pattern.findall(text)[:5] for name, text in everything.items()}
     assert {name: found for name, found in leaks.items() if found} == {}
+
+
+def test_no_name_address_or_number_of_a_resident_is_in_the_whole_clean_run(
+    tmp_path_factory: pytest.TempPathFactory, worker_id: str,
+) -> None:
+    """The README's main command: every check's exchanges, forms and exports of every domain."""
+    _, document, out = clean_run(tmp_path_factory, worker_id)
+    assert_no_resident_data(out, document["seed"])
+
+
+def test_no_name_address_or_number_of_a_resident_is_anywhere(run: tuple[Path, dict[str, Any]]) -> None:
+    out, document = run
+    assert_no_resident_data(out, document["seed"])
     # The findings are still there, masked: what was expected, with its length visible.
     finding = next(r for r in document["results"] if r["requirement"] == DEFECTS[DEFECT].requirements[0])
     assert finding["findings"] and all(set(f["expected"]) == {"＊"} for f in finding["findings"])

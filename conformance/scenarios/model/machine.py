@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -392,12 +392,21 @@ class JuminModelMachine(RuleBasedStateMachine):
     def _commit(self, outcome: Commit, before: Mapping[str, list[dict[str, str]]], document: Any) -> None:
         judged = self.session.paths.judged
         breaches: list[Breach] = []
+        # One read of each person's history after the step: judged, then adopted as it was judged (no
+        # write comes between; reading again cost a third of the machine's requests).
+        reads: dict[str, list[dict[str, str]]] = {}
+
+        def history(atena: str) -> list[dict[str, str]]:
+            if atena not in reads:
+                reads[atena] = self.session.paths.history(atena)
+            return reads[atena]
+
         for atena, rules in outcome.rows.items():
-            after = self.session.paths.history(atena)
+            after = history(atena)
             breaches += judge_history(rules, before[atena], after, judged, self.world)
             self._exercise(rules)
         for atena, rule_ in outcome.optional.items():
-            after = self.session.paths.history(atena)
+            after = history(atena)
             rules = (rule_,) if len(after) > len(before[atena]) else ()
             breaches += judge_history(rules, before[atena], after, judged, self.world)
         listed = _listed(document)
@@ -406,19 +415,19 @@ class JuminModelMachine(RuleBasedStateMachine):
             breaches.append(Breach(r.DESTINATION, "model.new_persons", "the answer should list the new persons",
                                    "/persons", str(len(outcome.new)), str(len(new))))
         for atena, rule_ in zip(new, outcome.new, strict=False):
-            breaches += judge_history((rule_,), [], self.session.paths.history(atena), judged, self.world)
+            breaches += judge_history((rule_,), [], history(atena), judged, self.world)
             self._exercise((rule_,))
-        breaches += self._split_number(outcome)
+        breaches += self._split_number(outcome, history)
         self._check(breaches)
         for atena in [*outcome.rows, *outcome.optional]:
-            self.world.adopt(atena, self.session.paths.history(atena)[len(before[atena]):])
+            self.world.adopt(atena, history(atena)[len(before[atena]):])
         for atena in new:
-            self._adopt_new(atena)
+            self._adopt_new(atena, history(atena))
 
-    def _split_number(self, outcome: Commit) -> list[Breach]:
+    def _split_number(self, outcome: Commit, history: Callable[[str], list[dict[str, str]]]) -> list[Breach]:
         """A 世帯分離's persons share the one new 世帯番号 (4.1.4.1 R001)."""
         split = [atena for atena, rules in outcome.rows.items() if any("世帯番号" in x.numbers for x in rules)]
-        numbers = {self.session.paths.history(atena)[-1].get("世帯番号", "") for atena in split}
+        numbers = {(history(atena) or [{}])[-1].get("世帯番号", "") for atena in split}
         if len(numbers) <= 1:
             return []
         return [Breach(r.HOUSEHOLD_CHANGE, "model.split_households", "the persons of one 世帯分離 should form one "
@@ -464,9 +473,11 @@ class JuminModelMachine(RuleBasedStateMachine):
         self.steps.append(f"{len(self.steps) + 1}. {shown} @ {self.today.isoformat()}")
         return self.session.paths.driver.call(operation, request)
 
-    def _adopt_new(self, atena: str) -> None:
+    def _adopt_new(self, atena: str, rows: list[dict[str, str]] | None = None) -> None:
+        """Label a new person and adopt their history (``rows``: as just read, else read now)."""
         self.labels.setdefault(atena, f"p{len(self.labels) + 1}")
-        self.world.adopt(atena, self.session.paths.history(atena)[len(self.world.history(atena)):])
+        rows = self.session.paths.history(atena) if rows is None else rows
+        self.world.adopt(atena, rows[len(self.world.history(atena)):])
 
     def _named(self, outcome: Outcome) -> list[str]:
         if isinstance(outcome, Commit):
