@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import requests
+from inprocess import IN_PROCESS, WsgiAdapter, in_process_client
 
 from conformance.catalog.models import DOMAIN_SLUGS
 from conformance.checks import (
@@ -43,7 +44,7 @@ from conformance.checks import (
 from conformance.checks.scenarios import Scenario
 from conformance.errors import UsageError
 from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digit
-from conformance.profiles import ApiTarget
+from conformance.reference.app import API_PREFIX
 from conformance.reference.defects import DEFECTS, Defect, parse_defects
 from conformance.reference.server import RunningReference, start_reference
 from conformance.targets.http import RequestsHttpClient
@@ -322,15 +323,24 @@ RULE_PROBES = (
 
 
 class Api:
+    """A running reference vendor asked in this process: its WSGI app through tests/inprocess.py (no
+    socket; a probe of every defect over the network was half the quick tests' time)."""
+
     def __init__(self, running: RunningReference) -> None:
         self.running = running
-        self.url = running.url
+        self.url = IN_PROCESS + API_PREFIX
+        self.session = requests.Session()
+        self.session.mount(IN_PROCESS + "/", WsgiAdapter(running.app))
 
     def get(self, path: str, **params: str) -> requests.Response:
-        return requests.get(self.url + path, params=params, timeout=10)
+        return self.session.get(self.url + path, params=params, timeout=10)
 
     def post(self, path: str, body: Any) -> requests.Response:
-        return requests.post(self.url + path, json=body, timeout=10)
+        return self.session.post(self.url + path, json=body, timeout=10)
+
+    def client(self) -> RequestsHttpClient:
+        """The harness's HTTP client over the same app."""
+        return in_process_client(self.running.app)
 
     def lines(self, atena: str) -> dict[str, str]:
         people = self.post("/certificates", {"宛名番号": atena}).json()["記載者"]
@@ -342,12 +352,12 @@ def jutogai_probe(api: Api) -> list[tuple[int, Any]]:
     from conformance.checks.kyotsu import registration
     from conformance.reference.jutogai import CLIENT_ID, CLIENT_SECRET
 
-    token = requests.post(api.url + "/oauth2/token", data={"grant_type": "client_credentials"},
+    token = api.session.post(api.url + "/oauth2/token", data={"grant_type": "client_credentials"},
                           auth=(CLIENT_ID, CLIENT_SECRET), timeout=10).json()["access_token"]
 
     def fuban(changes: dict[str, Any] | None = None, authorized: bool = True) -> tuple[int, Any]:
         headers = {"Authorization": f"Bearer {token}"} if authorized else {}
-        answer = requests.post(api.url + "/app_submit/v10/jutogaishaatenabangofuban", headers=headers,
+        answer = api.session.post(api.url + "/app_submit/v10/jutogaishaatenabangofuban", headers=headers,
                                json=registration(changes, today=date(2024, 4, 1)), timeout=10)
         return answer.status_code, answer.json()
 
@@ -390,7 +400,7 @@ def probe(api: Api) -> dict[str, Any]:
     probes["export_after"] = [line for line in text.splitlines() if line.split(",", 1)[0] in changed]
     probes["oplog"] = oplog_probe(api)
     probes["extract"] = extract_probe(api)
-    listed = requests.get(api.url + "/driver/v1/lists/suppressed", timeout=10).json()["persons"]
+    listed = api.session.get(api.url + "/driver/v1/lists/suppressed", timeout=10).json()["persons"]
     town = {row["宛名番号"] for row in default_town()}  # (probes above add persons numbered anew each run)
     probes["suppressed"] = sorted(person["宛名番号"] for person in listed if person["宛名番号"] in town)
     return probes
@@ -399,7 +409,7 @@ def probe(api: Api) -> dict[str, Any]:
 def extract_probe(api: Api) -> list[str]:
     """The 性別 of every town resident a 無作為抽出 of men (性別 1) draws, asked for more than there are."""
     sexes = {row["宛名番号"]: row.get("性別", "") for row in default_town()}
-    drawn = requests.post(api.url + "/driver/v1/extractions/random", json={"性別": "1", "人数": 100000}, timeout=10)
+    drawn = api.session.post(api.url + "/driver/v1/extractions/random", json={"性別": "1", "人数": 100000}, timeout=10)
     return sorted({sexes[p["宛名番号"]] for p in drawn.json()["persons"] if p["宛名番号"] in sexes})
 
 
@@ -408,14 +418,14 @@ def oplog_probe(api: Api) -> list[Any]:
     from conformance.scenarios.engine import DEFAULT_ITEMS
 
     base, today = api.url + "/driver/v1", date.today().isoformat()
-    person = requests.post(base + "/fixtures/persons", json={"persons": [dict(DEFAULT_ITEMS)]}, timeout=10)
+    person = api.session.post(base + "/fixtures/persons", json={"persons": [dict(DEFAULT_ITEMS)]}, timeout=10)
     atena = person.json()["persons"][0]["宛名番号"]
-    requests.get(f"{base}/persons/{atena}", timeout=10)
-    requests.post(base + "/moves/within", json={"宛名番号": [atena], "住所": {"住所_町字": "栄町"}, "異動日": today,
+    api.session.get(f"{base}/persons/{atena}", timeout=10)
+    api.session.post(base + "/moves/within", json={"宛名番号": [atena], "住所": {"住所_町字": "栄町"}, "異動日": today,
                                                 "届出年月日": today}, timeout=10)
-    entries = requests.get(base + "/logs/operations", params={"宛名番号": atena}, timeout=10).json()["entries"]
-    requests.post(api.url + "/forms/juminhyo_kojin", json={"宛名番号": atena}, timeout=10)
-    prints = requests.get(base + "/logs/prints", params={"宛名番号": atena}, timeout=10).json()["entries"]
+    entries = api.session.get(base + "/logs/operations", params={"宛名番号": atena}, timeout=10).json()["entries"]
+    api.session.post(api.url + "/forms/juminhyo_kojin", json={"宛名番号": atena}, timeout=10)
+    prints = api.session.get(base + "/logs/prints", params={"宛名番号": atena}, timeout=10).json()["entries"]
     return [{key: value for key, value in entry.items() if key not in ("日時", "対象", "印刷日時", "発行番号",
                                                                        "対象ファイル名")}
             for entry in [*entries, *prints]]
@@ -423,7 +433,7 @@ def oplog_probe(api: Api) -> list[Any]:
 
 def koseki_probe(api: Api) -> list[Any]:
     """What each 戸籍 rule reads of the answers to its worked examples (the 戸籍 as labels: 本籍 differ)."""
-    client = RequestsHttpClient(ApiTarget(base_url=api.url), base_url=api.url)
+    client = api.client()
     codes = (TOWN_CODE, *scenarios.other_codes(TOWN_CODE))
     return [rule.actual(*koseki_scenarios.send(client, "/driver/v1", case, codes))  # type: ignore[arg-type]
             for rule in koseki_scenarios.KOSEKI_RULES.values() for case in rule.examples]
@@ -436,7 +446,7 @@ KODOMO_PROBES = tuple(application for rule in kodomo_scenarios.KODOMO_RULES.valu
 
 def kodomo_probe(api: Api, application: kodomo_scenarios.Application) -> list[dict[str, Any]]:
     """The 処分 of each child's application (the 通知先 as the role of the person: numbers differ)."""
-    client = RequestsHttpClient(ApiTarget(base_url=api.url), base_url=api.url)
+    client = api.client()
     loaded = scenarios.load(client, application.household, TOWN_CODE)
     answers = kodomo_scenarios.apply(client, "/driver/v1", loaded, application)
     roles = {loaded.atena: "保護者", **dict.fromkeys(loaded.children, "子ども")}
@@ -455,7 +465,7 @@ def forms_probe(api: Api, form_id: str, body: dict[str, Any]) -> Any:
 
 def query(api: Api, scenario: Scenario) -> dict[str, Any]:
     """Append a scenario's persons and ask the per-person query (as the scenario checks do)."""
-    client = RequestsHttpClient(ApiTarget(base_url=api.url), base_url=api.url)
+    client = api.client()
     document = scenarios.query(client, scenarios.load(client, scenario, TOWN_CODE), scenario)
     # The numbers of appended persons differ from server to server: compare everything else.
     document.pop("宛名番号")
@@ -470,7 +480,7 @@ def query(api: Api, scenario: Scenario) -> dict[str, Any]:
 def fuhyo_probe(api: Api) -> list[Any]:
     """The 戸籍の附票 of the worked examples of conformance/checks/fuhyo_scenarios.py, each registered as
     its 戸籍 (one more 在籍者 living elsewhere, the child 除籍), the 宛名番号 left out."""
-    client = RequestsHttpClient(ApiTarget(base_url=api.url), base_url=api.url)
+    client = api.client()
     answers = []
     for scenario in (fuhyo_scenarios.FAMILY, fuhyo_scenarios.EMIGRATED, fuhyo_scenarios.MOVED):
         loaded = scenarios.load(client, scenario, TOWN_CODE)
