@@ -23,7 +23,7 @@ from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.reference import extraction, kodomo
 from conformance.reference.koseki import KosekiBook
 from conformance.reference.oplog import OperationLog
-from conformance.reference.search import kana_search, latest_rows
+from conformance.reference.search import kana_search
 from conformance.reference.storage import Row, Store
 
 #: What a driver handler answers: the HTTP status and the JSON document.
@@ -248,12 +248,12 @@ class DriverService:
 
     def extract_random(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         """9.6 R001 無作為抽出 (reference/extraction.py)."""
-        drawn = extraction.draw(latest_rows(self.store), body, self.defects)
+        drawn = extraction.draw(self.store.current(), body, self.defects)
         return 200, {"result": "ok", "persons": [{"宛名番号": row["宛名番号"]} for row in drawn]}
 
     def list_suppressed(self, _: Mapping[str, Any], __: tuple[str, ...], ___: DriverRequest) -> Answer:
         """9.2 R001 抑止対象者一覧: every person under 支援措置 (current or a 除票: their copies are refused both)."""
-        rows = [row for row in latest_rows(self.store) if row.get("支援措置対象フラグ") == "1"]
+        rows = [row for row in self.store.current() if row.get("支援措置対象フラグ") == "1"]
         if "suppressed_list_heads_only" in self.defects:
             rows = [row for row in rows if row.get("続柄") == "世帯主"]
         return 200, {"result": "ok", "persons": [{"宛名番号": row["宛名番号"]} for row in rows]}
@@ -677,7 +677,7 @@ class DriverService:
         return 200, {"result": "ok", "display": shown}
 
     def search(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
-        found = kana_search(latest_rows(self.store), request.param("氏名_フリガナ"), request.param("生年月日"),
+        found = kana_search(self.store.current(), request.param("氏名_フリガナ"), request.param("生年月日"),
                             request.param("一致") == "完全", self.defects)
         return 200, {"result": "ok", "persons": [self.shown(row) for row in found[:100]]}
 

@@ -8,17 +8,11 @@ kana kept), ``search_long_mark_kept`` (長音 and its look-alikes compared).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
-
-from conformance.reference.storage import Store
 
 Row = Mapping[str, str]
 
-
-def latest_rows(store: Store) -> Sequence[Row]:
-    """Every person's current row (:meth:`Store.current`: shared, read only)."""
-    return store.current()
 
 #: 2.1.2 R004's pairs read as one (ヴァ as バ ...), before 清音化.
 _ALIKE = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"), ("ヂ", "ジ"), ("ヅ", "ズ"),

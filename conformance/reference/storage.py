@@ -118,7 +118,6 @@ class Store:
     def _touch(self, atenas: Iterable[str]) -> None:
         """Mark persons whose rows a write changes: their current rows are read again when next asked."""
         self._stale.update(atenas)
-        self._ordered = None
 
     def _query(self, sql: str, parameters: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
@@ -134,7 +133,7 @@ class Store:
         stamp = utc_stamp()
         records = [_record(row, stamp) for row in rows]
         with self._transaction() as db:
-            self._current, self._ordered = None, None
+            self._current = None
             db.execute("DELETE FROM history")
             db.execute("DELETE FROM issuance")
             self._domain_records.clear()

@@ -353,12 +353,12 @@ def jutogai_probe(api: Api) -> list[tuple[int, Any]]:
     from conformance.reference.jutogai import CLIENT_ID, CLIENT_SECRET
 
     token = api.session.post(api.url + "/oauth2/token", data={"grant_type": "client_credentials"},
-                          auth=(CLIENT_ID, CLIENT_SECRET), timeout=10).json()["access_token"]
+                             auth=(CLIENT_ID, CLIENT_SECRET), timeout=10).json()["access_token"]
 
     def fuban(changes: dict[str, Any] | None = None, authorized: bool = True) -> tuple[int, Any]:
         headers = {"Authorization": f"Bearer {token}"} if authorized else {}
         answer = api.session.post(api.url + "/app_submit/v10/jutogaishaatenabangofuban", headers=headers,
-                               json=registration(changes, today=date(2024, 4, 1)), timeout=10)
+                                  json=registration(changes, today=date(2024, 4, 1)), timeout=10)
         return answer.status_code, answer.json()
 
     first = fuban()
@@ -422,7 +422,7 @@ def oplog_probe(api: Api) -> list[Any]:
     atena = person.json()["persons"][0]["宛名番号"]
     api.session.get(f"{base}/persons/{atena}", timeout=10)
     api.session.post(base + "/moves/within", json={"宛名番号": [atena], "住所": {"住所_町字": "栄町"}, "異動日": today,
-                                                "届出年月日": today}, timeout=10)
+                                                   "届出年月日": today}, timeout=10)
     entries = api.session.get(base + "/logs/operations", params={"宛名番号": atena}, timeout=10).json()["entries"]
     api.session.post(api.url + "/forms/juminhyo_kojin", json={"宛名番号": atena}, timeout=10)
     prints = api.session.get(base + "/logs/prints", params={"宛名番号": atena}, timeout=10).json()["entries"]
