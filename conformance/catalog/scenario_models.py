@@ -205,11 +205,12 @@ class Oracle(_At):
 
 class PersonItems(CatalogModel):
     """After the steps, every endpoint that returns the person shows these items: the driver's person
-    view and the linkage API's resident, history (last row), household and list documents."""
+    view and the linkage API's resident, history (last row), household and list documents. A value may
+    be a given person's number (the 世帯番号 an attempt to blank must leave in place, 1.1.6 R021)."""
 
     matcher: Literal["person_items"]
     person: Annotated[str, Field(pattern=NAME_PATTERN)]
-    items: Annotated[dict[str, str | None], Field(strict=False, min_length=1)]
+    items: Annotated[dict[str, str | PersonRef | None], Field(strict=False, min_length=1)]
     endpoints: Annotated[
         tuple[Literal["driver", "resident", "history", "household", "list"], ...], LaxSeq, Field(min_length=1)
     ] = ("driver", "resident", "history", "household")

@@ -41,6 +41,7 @@ _REASON_CODES: dict[str, str] = {
     "国内転入": "A1", "国外転入等": "A1", "出生": "A2", "職権記載": "A3", "転居": "B1", "国内転出": "C1",
     "国外転出": "C1", "死亡": "C2", "職権消除": "C3", "世帯分離": "D1", "世帯合併": "D1", "世帯主変更": "D1",
     "職権修正": "E1", "軽微な修正": "E1", "誤記修正": "E1", "通称の記載": "E1", "通称の削除": "E1",
+    "旧氏の記載": "E1", "旧氏の変更": "E1", "旧氏の削除": "E1",
     "異動の取消し（増）": "E2", "異動の取消し（減）": "E2", "異動の取消し（修正）": "E2",
     "職権記載（帰化等）": "A3", "職権記載（国籍喪失）": "A3", "職権消除（帰化等）": "C3", "職権消除（国籍喪失）": "C3",
     **{kind: "E1" for kind in ("個人番号の変更請求", "個人番号の職権修正", "個人番号の職権記載",
@@ -129,6 +130,9 @@ def paired(numbers: object, relations: object) -> dict[str, str]:
 LENIENT_DATES = frozenset({"生年月日", "住民となった年月日", "住所を定めた年月日"})
 #: Items that may not be blank, for everyone (1.1.6 R003-R007, R020, R021; 住所 as its 町字).
 NOT_BLANK = ("生年月日", "住民となった年月日", "住所_都道府県", "住所_市区町村", "住所_町字", "宛名番号", "世帯番号")
+#: Per 住民種別 (1.1.6 R004 日本人住民's 戸籍の表示, R008 外国人住民となった年月日), as the driver names the items.
+HONSEKI = "戸籍の表示（本籍・筆頭者）"
+NOT_BLANK_BY_KIND: dict[str, tuple[str, ...]] = {"1": (HONSEKI,), "2": ("外国人住民となった年月日",)}
 #: Per 第30条45規定区分 (1.1.6 R009-R019): the items of the 区分 that may not be blank.
 NOT_BLANK_BY_CATEGORY: dict[str, tuple[str, ...]] = {
     "1": ("在留カード等番号",), "2": ("在留カード等番号",), "3": ("上陸期間_満了日",), "4": ("仮滞在期間_満了日",),
@@ -143,10 +147,13 @@ def check_dates(items: Mapping[str, str]) -> None:
             parse_date(value, name)
 
 
-def check_blanks(row: Mapping[str, str], changed: Mapping[str, str]) -> None:
+def check_blanks(row: Mapping[str, str], changed: Mapping[str, str], defects: frozenset[str] = frozenset()) -> None:
     """1.1.6 R001: the items listed there may not be blank (E009); the others may. ``row`` is the
-    person's record before ``changed`` (its 住民状態, 住民種別 and 区分 say which items are listed)."""
-    needed = list(NOT_BLANK)
+    person's record before ``changed`` (its 住民状態, 住民種別 and 区分 say which items are listed).
+    The ``blanks_accepted`` defect lets every item be blanked."""
+    if "blanks_accepted" in defects:
+        return
+    needed = list(NOT_BLANK) + list(NOT_BLANK_BY_KIND.get(row.get("住民種別", "1") or "1", ()))
     if row.get("住民状態") == "1":
         needed.append("住民票コード")  # 除票の場合を除く
     if row.get("住民種別") == "2":
@@ -587,7 +594,9 @@ class DriverService:
             raise BadInput(f"区分 {kind} corrects {', '.join(sorted(allowed))} only")
         self.check_relation(items.get("続柄", ""))
         check_dates(items)
-        check_blanks(row, items)
+        check_blanks(row, items, self.defects)
+        if "honseki_nashi_refused" in self.defects and items.get(HONSEKI) in ("なし", "不明"):
+            raise Refusal("error", "E009", f"{HONSEKI}は空欄にできません。", HONSEKI)
         base = {key: "" for key in row} if "correction_blanks_items" in self.defects else dict(row)
         changed = {**base, "宛名番号": row["宛名番号"], **items}
         return self.ok([self.write(changed, kind, moved, processed)])
@@ -644,6 +653,25 @@ class DriverService:
                    "通称_削除市区町村コード": row.get("住所_市区町村コード", "")}
         return self.ok([self.write(changed, "通称の削除", offered, processed, 申出年月日=offered)])
 
+    def kyushi(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """旧氏の記載・変更・削除 on 請求 (1.1.7 R001): a row with its 異動事由 (1.2.2 R038-R040) and the 請求日
+        (1.2.1 R009). The defects: ``kyushi_change_as_record`` names a 変更 a 記載, ``kyushi_delete_ignored``
+        keeps the 旧氏 a 削除 asks to delete, ``kyushi_request_day_dropped`` keeps no 請求日."""
+        processed = self.processing_day(body)
+        requested = parse_date(body["請求年月日"], "請求年月日")
+        kind = str(body["区分"])
+        if kind not in ("記載", "変更", "削除"):
+            raise BadInput(f"区分 {kind!r}: 記載 | 変更 | 削除")
+        row = self.current(body["宛名番号"])
+        if row.get("住民種別") == "2":
+            raise Refusal("error", "E010", "旧氏は日本人住民についてのみ記載できます。", "旧氏")
+        deleted = kind == "削除" and "kyushi_delete_ignored" not in self.defects
+        changed = {**row, "旧氏": "" if deleted else str(body.get("旧氏") or row.get("旧氏", "")),
+                   "旧氏_フリガナ": "" if deleted else str(body.get("旧氏_フリガナ") or row.get("旧氏_フリガナ", ""))}
+        reason = "旧氏の記載" if kind == "変更" and "kyushi_change_as_record" in self.defects else f"旧氏の{kind}"
+        day = None if "kyushi_request_day_dropped" in self.defects else requested
+        return self.ok([self.write(changed, reason, requested, processed, 請求年月日=day)])
+
     def moj_notice(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         """出入国在留管理庁長官通知 (法第30条の50): the items it names are corrected (4.5.6 R001)."""
         processed = self.processing_day(body)
@@ -651,7 +679,7 @@ class DriverService:
         row = self.current(body["宛名番号"])
         items = {str(k): str(v) for k, v in dict(body["items"]).items() if str(k) not in _KEY_ITEMS}
         check_dates(items)
-        check_blanks(row, items)
+        check_blanks(row, items, self.defects)
         return self.ok([self.write({**row, **items}, "職権修正", notified, processed, 通知年月日=notified)])
 
     # -- 照会 ----------------------------------------------------------------------------------------
@@ -730,6 +758,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("nationality",)): "nationality",
     ("POST", ("tsusho",)): "tsusho",
     ("POST", ("tsusho", "deletions")): "tsusho_delete",
+    ("POST", ("kyushi",)): "kyushi",
     ("POST", ("moj-notices",)): "moj_notice",
     ("GET", ("persons", "*")): "get_person",
     ("GET", ("persons", "*", "history")): "get_history",

@@ -432,7 +432,8 @@ def _person_items(run: _Run, expect: PersonItems) -> Iterator[Observation]:
     numbers = run.persons[expect.person]
     for endpoint in expect.endpoints:
         document, base = _endpoint_document(run, endpoint, numbers)
-        for name, value in expect.items.items():
+        for name, wanted in expect.items.items():
+            value = run.resolve(wanted)
             actual = document.get(name, _MISSING) if document is not None else _MISSING
             if _normal(actual) != _normal(value):
                 yield Observation("scenario.item_mismatch",

@@ -209,6 +209,20 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
     ("heisei_from_0107", "hyoji.wareki",
      ("scenario.oracle_mismatch", "scenario:hyoji.wareki/step:showa#/display/生年月日")),
     ("tsusho_tokubetsu_dropped", "tsusho.tokubetsu_eijusha_every_endpoint", ("scenario.item_mismatch", None)),
+    ("blanks_accepted", "kuuran.1_1_6_r004",
+     ("scenario.item_mismatch", "scenario:kuuran.1_1_6_r004#driver:/person/戸籍の表示（本籍・筆頭者）")),
+    ("blanks_accepted", "kuuran.1_1_6_r008",
+     ("scenario.item_mismatch", "scenario:kuuran.1_1_6_r008#driver:/person/外国人住民となった年月日")),
+    ("blanks_accepted", "kuuran.1_1_6_r021",
+     ("scenario.item_mismatch", "scenario:kuuran.1_1_6_r021#driver:/person/世帯番号")),
+    ("honseki_nashi_refused", "honseki.nashi_fumei",
+     ("scenario.not_accepted", "scenario:honseki.nashi_fumei/step:nashi")),
+    ("kyushi_delete_ignored", "kyushi.kisai_henko_sakujo",
+     ("scenario.history_item", "scenario:kyushi.kisai_henko_sakujo/step:sakujo#/history/3/旧氏")),
+    ("kyushi_change_as_record", "kyushi.jiyu",
+     ("scenario.history_item", "scenario:kyushi.jiyu/step:henko#/history/2/異動事由区分")),
+    ("kyushi_request_day_dropped", "kyushi.seikyubi",
+     ("scenario.history_item", "scenario:kyushi.seikyubi/step:kisai#/history/1/請求年月日")),
 ])
 def test_each_driver_defect_fails_its_scenario_and_the_clean_reference_passes(
     defect: str, scenario_id: str, expected: tuple[str, str | None],
@@ -232,3 +246,18 @@ def test_every_scenario_passes_against_the_clean_reference() -> None:
     assert len(failed) >= 80
 
 
+
+
+def test_a_blank_attempt_the_vendor_ignores_passes_and_one_it_stores_fails() -> None:
+    """1.1.6 (jumin-1.0-interp-blank-attempt): refusing is not the only reading; a vendor that commits the
+    修正 but keeps the 世帯番号 passes, one that stores the blank fails on the endpoint that shows it."""
+    data = base([{"matcher": "person_items", "person": "p", "items": {"世帯番号": {"person": "p", "item": "世帯番号"}},
+                  "endpoints": ["driver"]}],
+                [{"id": "shusei", "op": "ex_officio.correct", "params": {
+                    "宛名番号": {"person": "p"}, "区分": "職権修正", "items": {"世帯番号": ""},
+                    "異動日": "2024-06-01"}}])
+    answers = {("post", "/driver/v1/fixtures/persons"): CREATED, ("post", "/driver/v1/ex-officio/corrections"): CREATED}
+    kept = {**answers, ("get", "/driver/v1/persons/0000000019"): person_answer(世帯番号="5000000018")}
+    blank = {**answers, ("get", "/driver/v1/persons/0000000019"): person_answer(世帯番号="")}
+    assert fake_run(data, kept) == []
+    assert fake_run(data, blank) == [("scenario.item_mismatch", "scenario:t.case#driver:/person/世帯番号", "")]
