@@ -57,6 +57,8 @@ _CORRECTIONS: dict[str, frozenset[str] | None] = {
 _INHERITED = ("宛名番号", "世帯番号", "住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記", "住所_方書",
               "住所_郵便番号", "住所_市区町村コード", "生年月日", "生年月日_不詳フラグ", "性別", "続柄", "世帯主氏名",
               "住所を定めた年月日", "住民票コード", "個人番号", "転入前住所_市区町村コード", "住民となった年月日")
+#: What a 国外転出者 returning first to the same town takes over from the 除票 (1.1.7 R003: 旧氏又は通称).
+_CARRIED_FROM_ABROAD = ("旧氏", "旧氏_フリガナ", "通称", "通称_フリガナ", "通称_記載年月日", "通称_記載市区町村コード")
 _HEAD_LEAVES = "世帯主が世帯からいなくなり、残存世帯員が２人以上となります。先に世帯主変更を行ってください。"
 #: Flags a new record starts with when the input leaves them out.
 _FLAG_DEFAULTS = {"生年月日_不詳フラグ": "0", "他業務参照不可フラグ": "0", "支援措置対象フラグ": "0"}
@@ -399,8 +401,19 @@ class DriverService:
             if kind in ("法第30条の46", "法第30条の47"):
                 row["転入前住所_市区町村コード"] = ""  # 4.5.1 R002 / 4.5.2 R002: 空欄として登録できる
             row["宛名番号"] = person.get("宛名番号") or self.new_number(self.store.next_atena_serial())
+            if reason == "国外転入等" and person.get("宛名番号"):
+                row = {**self.carried_from_abroad(row["宛名番号"]), **row}
             stored.append(self.write(row, reason, moved, processed, 届出年月日=notified))
         return self.ok(stored)
+
+    def carried_from_abroad(self, atena: str) -> dict[str, str]:
+        """1.1.7 R003: the 旧氏 and 通称 of a 除票 left by a 国外転出, for the first 転入 from abroad back into this
+        town (the 除票's 宛名番号 chosen: 4.1.1.2 R002); items the 転入 gives win. The defect
+        ``return_drops_kyushi_tsusho`` carries nothing."""
+        history = self.store.history(atena)
+        if not history or history[-1].get("異動事由区分") != "国外転出" or "return_drops_kyushi_tsusho" in self.defects:
+            return {}
+        return {name: history[-1][name] for name in _CARRIED_FROM_ABROAD if history[-1].get(name)}
 
     def joining_order(self, setai: str) -> int:
         if not self.members(setai):

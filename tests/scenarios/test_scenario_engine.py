@@ -221,6 +221,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.history_item", "scenario:kyushi.kisai_henko_sakujo/step:sakujo#/history/3/旧氏")),
     ("kyushi_change_as_record", "kyushi.jiyu",
      ("scenario.history_item", "scenario:kyushi.jiyu/step:henko#/history/2/異動事由区分")),
+    ("return_drops_kyushi_tsusho", "kyushi.kokugai_saitennyu",
+     ("scenario.item_mismatch", "scenario:kyushi.kokugai_saitennyu#driver:/person/旧氏")),
     ("kyushi_request_day_dropped", "kyushi.seikyubi",
      ("scenario.history_item", "scenario:kyushi.seikyubi/step:kisai#/history/1/請求年月日")),
 ])
