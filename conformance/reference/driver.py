@@ -141,6 +141,18 @@ NOT_BLANK_BY_CATEGORY: dict[str, tuple[str, ...]] = {
 }
 
 
+def _keibi_refused(defects: frozenset[str]) -> frozenset[str]:
+    """The items a defective 軽微な修正 refuses (4.2.3.2 R003-R008 name the kinds of it)."""
+    refused: set[str] = set()
+    if "keibi_name_refused" in defects:
+        refused.add("氏名")
+    if "keibi_machiaza_refused" in defects:
+        refused.add("住所_町字")
+    if "keibi_banchi_katagaki_refused" in defects:
+        refused.update(("住所_番地号表記", "住所_方書"))
+    return frozenset(refused)
+
+
 def check_dates(items: Mapping[str, str]) -> None:
     """Dates other than the lenient ones must be calendar dates (1.1.8 R001): else E005."""
     for name, value in items.items():
@@ -400,11 +412,29 @@ class DriverService:
                    "住所を定めた年月日": moved.isoformat(), "世帯加入順": str(joined + offset if joined else 0)}
             if kind in ("法第30条の46", "法第30条の47"):
                 row["転入前住所_市区町村コード"] = ""  # 4.5.1 R002 / 4.5.2 R002: 空欄として登録できる
+            if kind == "法第30条の47" and "art_30_47_as_domestic" in self.defects:
+                row["転入前住所_市区町村コード"] = row.get("住所_市区町村コード", "")
             row["宛名番号"] = person.get("宛名番号") or self.new_number(self.store.next_atena_serial())
             if reason == "国外転入等" and person.get("宛名番号"):
                 row = {**self.carried_from_abroad(row["宛名番号"]), **row}
-            stored.append(self.write(row, reason, moved, processed, 届出年月日=notified))
+            stored.append(self.write(row, self.entry_reason(reason, kind, row, moved), moved, processed,
+                                     届出年月日=notified))
         return self.ok(stored)
+
+    def entry_reason(self, reason: str, kind: str, row: Mapping[str, str], moved: date) -> str:
+        """The 異動事由 of a 転入 (4.1.0.1 R003: 転入 even for a child whose 出生届 comes with it). The defects:
+        ``tennyu_newborn_as_birth`` records a child born in the 30 days before as 出生, ``art_30_47_as_domestic``
+        records 法第30条の47 as 国内転入."""
+        if kind == "法第30条の47" and "art_30_47_as_domestic" in self.defects:
+            return "国内転入"
+        if "tennyu_newborn_as_birth" in self.defects:
+            try:
+                born = date.fromisoformat(row.get("生年月日", ""))
+            except ValueError:  # 不詳 or non-calendar (1.1.8): no day to count from
+                return reason
+            if 0 <= (moved - born).days <= 30:
+                return "出生"
+        return reason
 
     def carried_from_abroad(self, atena: str) -> dict[str, str]:
         """1.1.7 R003: the 旧氏 and 通称 of a 除票 left by a 国外転出, for the first 転入 from abroad back into this
@@ -608,6 +638,8 @@ class DriverService:
         self.check_relation(items.get("続柄", ""))
         check_dates(items)
         check_blanks(row, items, self.defects)
+        if kind == "軽微な修正" and set(items) & _keibi_refused(self.defects):
+            raise BadInput(f"区分 {kind} of {', '.join(sorted(set(items) & _keibi_refused(self.defects)))}")
         if "honseki_nashi_refused" in self.defects and items.get(HONSEKI) in ("なし", "不明"):
             raise Refusal("error", "E009", f"{HONSEKI}は空欄にできません。", HONSEKI)
         base = {key: "" for key in row} if "correction_blanks_items" in self.defects else dict(row)
