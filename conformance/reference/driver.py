@@ -535,7 +535,10 @@ class DriverService:
         return self.leave(body, "死亡", _DECEASED, any_day=True)
 
     def disappearance(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
-        """失踪宣告 (法第９条第２項の通知): 職権消除 (4.2.2.2 R001)."""
+        """失踪宣告 (法第９条第２項の通知): 職権消除 (4.2.2.2 R001), with the 通知日 (4.2.0.4 R001) unless the
+        ``shisso_notice_day_dropped`` defect leaves it out."""
+        if "shisso_notice_day_dropped" in self.defects:
+            body = {key: value for key, value in body.items() if key != "通知年月日"}
         return self.leave(body, "職権消除", _REMOVED, any_day=True)
 
     def remove(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:

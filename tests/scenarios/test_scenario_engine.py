@@ -232,6 +232,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.not_equal", "scenario:idou.tennyu.30_47/step:shokai#/person/異動事由区分")),
     ("tennyu_newborn_as_birth", "idou.tennyu.with_birth",
      ("scenario.not_equal", "scenario:idou.tennyu.with_birth/step:shokai#/person/異動事由区分")),
+    ("shisso_notice_day_dropped", "idou.shisso",
+     ("scenario.history_item", "scenario:idou.shisso/step:shisso#/history/1/通知年月日")),
     ("kyushi_request_day_dropped", "kyushi.seikyubi",
      ("scenario.history_item", "scenario:kyushi.seikyubi/step:kisai#/history/1/請求年月日")),
 ])
