@@ -35,6 +35,8 @@ _UPDATE_IGNORED = {
 }
 #: The groups each defect never stores (neither registered nor updated).
 _NOT_STORED = {"shien_tenso_dropped": "転送情報", "shien_kari_dropped": "仮支援措置"}
+#: The groups a registration must give (driver.yaml ``support.register``).
+_REQUIRED = ("申出者", "支援措置の期間")
 #: 支援を求められている事務: the 事務 named, the rest of an entry is its 抑止対象の住所等.
 _JIMU = "事務"
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -84,11 +86,13 @@ class SupportMeasures:
     def register(self, body: Mapping[str, Any]) -> Answer:
         """A 支援措置の申出 registered: its record stored, the 申出者's 原票 marked."""
         atena = str(body["宛名番号"])
-        person = self.store.latest(atena)
-        if person is None:
+        if self.store.latest(atena) is None:
             raise ValueError(f"no person with 宛名番号 {atena!r}")
         if body.get("区分") not in KUBUN:
             raise ValueError(f"区分 is one of {', '.join(KUBUN)}, got {body.get('区分')!r}")
+        missing = [group for group in _REQUIRED if group not in body]
+        if missing:  # driver.yaml: required (the 期間 is what the 原票's mark carries)
+            raise ValueError(f"a registration gives {', '.join(missing)}")
         record: dict[str, Any] = {"宛名番号": atena, "区分": body["区分"]}
         for group in ITEM_GROUPS:
             record[group] = self._items(group, body.get(group) or {})

@@ -83,12 +83,14 @@ def test_registering_marks_the_person_under_support_with_the_period() -> None:
     ({"宛名番号": "9999999999"}, 400),  # no such person
     ({"支援措置の期間": {"支援措置の開始年月日": "令和6年6月1日"}}, 400),  # dates are YYYY-MM-DD
     ({"加害者": {"氏名": "見本　三郎"}}, 400),  # a list group is a list
+    ({"支援措置の期間": None}, 400),  # the 期間 is required (the 原票's mark carries it)
 ])
 def test_a_registration_off_the_protocol_is_refused(change: dict[str, Any], status: int) -> None:
     with in_process_reference() as http:
         client = driver(http)
         atena = new_person(client)
-        assert client.call("support.register", {**registration(atena), **change})[0] == status
+        body = {key: value for key, value in {**registration(atena), **change}.items() if value is not None}
+        assert client.call("support.register", body)[0] == status
         assert client.call("query.support", {"宛名番号": atena})[0] == 404  # nothing was stored
 
 
