@@ -31,6 +31,11 @@ def _kotei(*sections: str) -> tuple[str, ...]:
     return tuple(f"kotei_shisan_zei-2025.12-1.{section}" for section in sections)
 
 
+def _shien(*numbers: int) -> tuple[str, ...]:
+    """The 住民記録 1.0 1.1.16 (支援対象者管理) requirement ids of ``numbers`` (2 -> ``...-1.1.16-R002``)."""
+    return tuple(f"jumin-1.0-1.1.16-R{number:03d}" for number in numbers)
+
+
 def _defects(*defects: Defect) -> dict[str, Defect]:
     return {defect.name: defect for defect in defects}
 
@@ -123,6 +128,34 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("suppressed_list_heads_only",
            "the 抑止対象者一覧 lists only the 世帯主 under 支援措置, not the members (9.2 R001)",
            ("jumin-1.0-9.2-R001",)),
+    # 1.1.16 支援対象者管理 (reference/support.py): each breaks one group of the database's items, so it fails
+    # their item requirements, the headings over them (judged by a record of every item under each) and
+    # ＜データベース上の項目＞ (R002), bound to every heading's scenario.
+    Defect("shien_moshidesha_update_ignored",
+           "a 修正 of the 支援措置's 申出者 items is not kept: the record shows them as registered (1.1.16 ① and ②)",
+           _shien(2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22, 23, 24)),
+    Defect("shien_awasete_update_ignored",
+           "a 修正 of the 併せて支援措置を求める者 is not kept: the record shows them as registered (1.1.16)",
+           _shien(2, 25, 26, 27, 28, 29, 30, 31, 32)),
+    Defect("shien_kagaisha_update_ignored",
+           "a 修正 of the 加害者 items is not kept: the record shows them as registered (1.1.16)",
+           _shien(2, 33, 34, 35, 36, 37, 38, 39)),
+    Defect("shien_yokushi_jusho_dropped",
+           "the 支援を求められている事務 are kept without their 抑止対象の住所等 (1.1.16)",
+           _shien(2, 40, 41, 42, 43)),
+    Defect("shien_tenso_dropped",
+           "the 転送情報 of a 支援措置 are not kept (1.1.16)",
+           _shien(2, 44, 45, 46, 47, 48, 49, 50)),
+    Defect("shien_kikan_update_ignored",
+           "a 修正 of the 支援措置の期間 is not kept: the record shows the dates as registered (1.1.16)",
+           _shien(2, 51, 52, 53)),
+    Defect("shien_kari_dropped",
+           "the 仮支援措置 items of a 支援措置 are not kept (1.1.16)",
+           _shien(2, 54, 55, 56, 57)),
+    Defect("shien_atena_dropped",
+           "the 支援措置 record is shown without the 宛名番号 of its 申出者, 併せて支援措置を求める者 and 加害者 "
+           "(1.1.16)",
+           _shien(2, 3, 4, 7, 15, 18, 25, 28, 33, 35)),
     Defect("printlog_missing",
            "no 印刷ログ is kept: a printed form leaves no entry (10.2 R013, and none of R014's items)",
            ("jumin-1.0-10.2-R013", "jumin-1.0-10.2-R014")),

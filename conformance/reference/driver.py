@@ -25,6 +25,7 @@ from conformance.reference.koseki import KosekiBook
 from conformance.reference.oplog import OperationLog
 from conformance.reference.search import kana_search
 from conformance.reference.storage import Row, Store
+from conformance.reference.support import SupportHandlers
 
 #: What a driver handler answers: the HTTP status and the JSON document.
 Answer = tuple[int, dict[str, Any]]
@@ -229,7 +230,7 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 
 @dataclass
-class DriverService:
+class DriverService(SupportHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -817,6 +818,9 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("logs", "prints")): "get_print_log",
     ("POST", ("extractions", "random")): "extract_random",
     ("GET", ("lists", "suppressed")): "list_suppressed",
+    ("POST", ("support-measures",)): "support_register",
+    ("POST", ("support-measures", "*")): "support_update",
+    ("GET", ("support-measures", "*")): "get_support",
     ("POST", ("kodomo", "nintei")): "kodomo_nintei",
     ("POST", ("koseki", "hensei")): "koseki_hensei",
     ("POST", ("koseki", "todoke")): "koseki_todoke",

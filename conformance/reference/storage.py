@@ -42,6 +42,10 @@ CREATE TABLE issuance (
     result TEXT NOT NULL,
     at TEXT NOT NULL
 );
+CREATE TABLE support_measure (
+    atena TEXT PRIMARY KEY,
+    record TEXT NOT NULL
+);
 """
 
 # The latest row of each person; a filter on the outer row narrows it.
@@ -136,6 +140,7 @@ class Store:
             self._current = None
             db.execute("DELETE FROM history")
             db.execute("DELETE FROM issuance")
+            db.execute("DELETE FROM support_measure")
             self._domain_records.clear()
             db.executemany("INSERT INTO history VALUES (?, ?, ?, ?, ?)", records)
         return len(records)
@@ -231,8 +236,9 @@ class Store:
         return stored
 
     def overwrite_latest(self, row: Mapping[str, str]) -> Row:
-        """Replace the person's latest row in place, keeping its 履歴番号 (only the
-        ``history_deleted_on_correction`` defect does this: the spec forbids it)."""
+        """Replace the person's latest row in place, keeping its 履歴番号. A correction must never do
+        this (only the ``history_deleted_on_correction`` defect does: the spec forbids it); the
+        支援対象者である旨の表示 (1.1.16 R001) does, being a mark on the 原票 rather than a 異動."""
         with self._transaction() as db:
             self._touch((row["宛名番号"],))
             (last,) = db.execute("SELECT MAX(rireki) FROM history WHERE atena = ?", (row["宛名番号"],)).fetchone()
@@ -252,6 +258,22 @@ class Store:
     def _max_serial(self, column: str) -> int:
         ((found,),) = self._query(_MAX_SERIAL.format(column=column))
         return int(found or 0)
+
+    # -- 支援措置 (1.1.16) ---------------------------------------------------------------------------
+
+    def put_support(self, atena: str, record: Mapping[str, Any]) -> None:
+        """Store the 支援措置 database record of a 申出者 (1.1.16), replacing the one stored before."""
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO support_measure VALUES (?, ?)",
+                       (atena, json.dumps(record, ensure_ascii=False)))
+
+    def support(self, atena: str) -> dict[str, Any] | None:
+        """The 支援措置 record of a 申出者, or None when none is registered."""
+        found = self._query("SELECT record FROM support_measure WHERE atena = ?", (atena,))
+        if not found:
+            return None
+        record: dict[str, Any] = json.loads(found[0][0])
+        return record
 
     # -- 交付履歴 ----------------------------------------------------------------------------------
 

@@ -116,6 +116,10 @@ AFFECTS: dict[str, set[str]] = {
     "printlog_missing": {"oplog"},
     "extract_sex_ignored": {"extract"},
     "suppressed_list_heads_only": {"suppressed"},
+    **{name: {"support"} for name in (
+        "shien_moshidesha_update_ignored", "shien_awasete_update_ignored", "shien_kagaisha_update_ignored",
+        "shien_yokushi_jusho_dropped", "shien_tenso_dropped", "shien_kikan_update_ignored", "shien_kari_dropped",
+        "shien_atena_dropped")},
     "printlog_pages_wrong": {"oplog"},
     "fixed_char_padding": {"fixed_export"},
     "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},
@@ -406,7 +410,38 @@ def probe(api: Api) -> dict[str, Any]:
     listed = api.session.get(api.url + "/driver/v1/lists/suppressed", timeout=10).json()["persons"]
     town = {row["宛名番号"] for row in default_town()}  # (probes above add persons numbered anew each run)
     probes["suppressed"] = sorted(person["宛名番号"] for person in listed if person["宛名番号"] in town)
+    probes["support"] = support_probe(api)  # last: it marks a new person as under 支援措置
     return probes
+
+
+#: A 支援措置 with an item in every group of 1.1.16's database, and a 修正 of every group.
+SUPPORT_GROUPS: dict[str, Any] = {
+    "申出者": {"氏名": "見本　太郎"}, "併せて支援措置を求める者": [{"氏名": "見本　一郎"}],
+    "加害者": [{"氏名": "見本　三郎"}],
+    "支援を求められている事務": [{"事務": "住民基本台帳の閲覧", "現住所": "静岡県見本町本町一丁目1番1号"}],
+    "転送情報": {"転送年月日": "2024-06-03"}, "仮支援措置": {"仮支援措置の有無": "有"},
+}
+SUPPORT_UPDATE: dict[str, Any] = {
+    "申出者": {"氏名": "見本　春子"}, "併せて支援措置を求める者": [{"氏名": "見本　一朗"}],
+    "加害者": [{"氏名": "見本　三朗"}],
+    "支援措置の期間": {"支援措置の終了年月日": "2025-06-30"},
+}
+
+
+def support_probe(api: Api) -> dict[str, Any]:
+    """1.1.16: the record of a 支援措置 registered for a new person and corrected, the 宛名番号 as a mark
+    (a new person's number differs between servers)."""
+    from conformance.scenarios.engine import DEFAULT_ITEMS
+
+    base = api.url + "/driver/v1"
+    person = api.session.post(base + "/fixtures/persons", json={"persons": [dict(DEFAULT_ITEMS)]}, timeout=10)
+    atena = person.json()["persons"][0]["宛名番号"]
+    period = {"支援措置の開始年月日": "2024-06-01", "支援措置の終了年月日": "2025-05-31"}
+    api.session.post(base + "/support-measures", json={"宛名番号": atena, "区分": "現住所地市区町村",
+                                                       "支援措置の期間": period, **SUPPORT_GROUPS}, timeout=10)
+    api.session.post(f"{base}/support-measures/{atena}", json=SUPPORT_UPDATE, timeout=10)
+    record = api.session.get(f"{base}/support-measures/{atena}", timeout=10).json()["支援措置"]
+    return json.loads(json.dumps(record, ensure_ascii=False).replace(atena, "<宛名番号>"))
 
 
 def extract_probe(api: Api) -> list[str]:
