@@ -89,6 +89,15 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("shisso_notice_day_dropped",
            "the 職権消除 on a 失踪宣告's 法第９条第２項 notice keeps no 通知日 (戸籍届出・通知日)",
            ("jumin-1.0-4.2.0.4-R001", "jumin-1.0-4.2.2.2-R001", "jumin-1.0-1.2.2-R020")),
+    Defect("tenkyo_overwrites_history",
+           "a 転居 is written over the person's latest history row instead of appending one",
+           # Every check that reads the history after a 転居 meets it: the 1.2.1 example, 転居's own rows, the
+           # エラー scenarios (whose corrected 転居 must append), 取消し (which restores the row before a 転居).
+           tuple(f"jumin-1.0-{ref}" for ref in (
+               "1.2.1-R014", "1.2.1-R015", "1.2.1-R017", "1.2.1-R019", "1.2.1-R020", "1.2.1-R021", "1.2.1-R022",
+               "1.2.1-R023", "1.2.1-R024", "1.2.2-R013", "1.2.2-R023", "1.2.2-R025", "1.2.2-R043", "11.1-R001",
+               "11.1-R003", "11.1-R005", "4.0.3-R003", "4.1.2.1-R001", "4.6.0.1-R001", "4.6.0.1-R002",
+               "4.6.0.1-R003", "4.6.0.1-R004", "4.6.0.1-R006"))),
     Defect("bad_check_digit",
            "new 宛名番号 assigned by POST /residents get check digit (correct + 1) mod 10",
            ("jumin-1.0-1.1.13-R002",)),

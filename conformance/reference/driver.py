@@ -356,10 +356,10 @@ class DriverService(SupportHandlers):
         digits = f"{serial:09d}"
         return digits + str(m11w2_7_check_digit(digits))
 
-    def write(self, row: Mapping[str, str], reason: str, moved: date | str | None, processed: date,
-              **dates: date | None) -> Row:
+    def write(self, row: Mapping[str, str], reason: str, moved: date | str | None, processed: date, *,
+              overwrite: bool = False, **dates: date | None) -> Row:
         """Append ``row`` as the person's next history row with the 異動 of ``reason`` (a 異動日 given as
-        text is a non-calendar one, kept as written)."""
+        text is a non-calendar one, kept as written); ``overwrite`` (a defect's) replaces the latest row."""
         stored = {**_FLAG_DEFAULTS, **row}
         stored.update({"異動事由": _REASON_CODES[reason], "異動事由区分": reason, "処理日": processed.isoformat()})
         if moved is not None:
@@ -368,7 +368,7 @@ class DriverService(SupportHandlers):
             stored[name] = value.isoformat() if value is not None else ""
         if "todoke_idou_swapped" in self.defects and dates.get("届出年月日") and moved is not None:
             stored["届出年月日"], stored["異動日"] = stored["異動日"], stored["届出年月日"]
-        return self.store.append(stored)
+        return self.store.overwrite_latest(stored) if overwrite else self.store.append(stored)
 
     def ok(self, rows: Iterable[Mapping[str, str]], **extra: Any) -> Answer:
         persons = [{"宛名番号": row["宛名番号"], "世帯番号": row.get("世帯番号", "")} for row in rows]
@@ -511,8 +511,10 @@ class DriverService(SupportHandlers):
         if not whole:
             self.alerts(body, [alert for alert in [self.head_leaving(rows)] if alert is not None])
         address = {str(k): str(v) for k, v in dict(body["住所"]).items() if str(k).startswith("住所_")}
+        # The ``tenkyo_overwrites_history`` defect writes the 転居 over the latest row (1.2.1: 履歴 appended).
+        overwrite = "tenkyo_overwrites_history" in self.defects
         stored = [self.write({**row, **address, "住所を定めた年月日": moved.isoformat()}, "転居", moved, processed,
-                             届出年月日=notified) for row in rows]
+                             overwrite=overwrite, 届出年月日=notified) for row in rows]
         return self.ok(stored)
 
     # -- 出生・死亡・失踪 -------------------------------------------------------------------------------

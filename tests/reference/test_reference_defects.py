@@ -166,7 +166,8 @@ AFFECTS: dict[str, set[str]] = {
         "setai_nushi_name_kept", "blanks_accepted", "honseki_nashi_refused", "kyushi_delete_ignored",
         "kyushi_change_as_record", "kyushi_request_day_dropped", "return_drops_kyushi_tsusho",
         "keibi_name_refused", "keibi_machiaza_refused", "keibi_banchi_katagaki_refused", "art_30_47_as_domestic",
-        "tennyu_newborn_as_birth", "shisso_notice_day_dropped")},
+        "tennyu_newborn_as_birth", "shisso_notice_day_dropped",
+        "tenkyo_overwrites_history")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

@@ -234,6 +234,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.not_equal", "scenario:idou.tennyu.with_birth/step:shokai#/person/異動事由区分")),
     ("shisso_notice_day_dropped", "idou.shisso",
      ("scenario.history_item", "scenario:idou.shisso/step:shisso#/history/1/通知年月日")),
+    ("tenkyo_overwrites_history", "rireki.rei_aoki",
+     ("scenario.not_equal", "scenario:rireki.rei_aoki/step:taro#/rows/0/住所_番地号表記")),
     ("kyushi_request_day_dropped", "kyushi.seikyubi",
      ("scenario.history_item", "scenario:kyushi.seikyubi/step:kisai#/history/1/請求年月日")),
 ])
