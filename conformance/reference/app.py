@@ -101,7 +101,7 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         # Forms (帳票) as printed PDFs, and their data (conformance/reference/forms.py).
         self.forms = FormService(edition, self.store, self.defects, self.model.label)
         # The driver protocol (docs/driver.md; conformance/reference/driver.py) below /driver/v1.
-        self.driver = DriverService(self.store, self.defects)
+        self.driver = DriverService(self.store, self.defects, layout_items=frozenset(self.model.headers))
         # 10.2 印刷ログ: each printed form, in the log the driver reads (through self.driver: a test's variant
         # vendor replaces it).
         self.forms.printed = lambda entry: self.driver.log().record_print(entry)

@@ -240,6 +240,9 @@ class DriverService(SupportHandlers):
     koseki_book: KosekiBook | None = None
     #: The 操作ログ of 10.2 (reference/oplog.py), made on first use with the defects.
     operation_log: OperationLog | None = None
+    #: The headers of the linkage layout (residents_csv): what the ``correction_layout_items_only`` defect
+    #: lets a correction change.
+    layout_items: frozenset[str] = frozenset()
 
     def handle(self, request: DriverRequest, segments: tuple[str, ...]) -> Answer:
         """Answer one driver request (``segments``: the path below ``/driver/v1``)."""
@@ -638,6 +641,8 @@ class DriverService(SupportHandlers):
             raise BadInput(f"区分 {kind!r}")
         row = self.person(body["宛名番号"])
         items = {str(k): str(v) for k, v in dict(body["items"]).items() if str(k) not in _KEY_ITEMS}
+        if "correction_layout_items_only" in self.defects:  # the other items of 1.1.1/1.1.2 silently dropped
+            items = {name: value for name, value in items.items() if name in self.layout_items}
         allowed = _CORRECTIONS[kind]
         if allowed is not None and not set(items) <= allowed:
             raise BadInput(f"区分 {kind} corrects {', '.join(sorted(allowed))} only")

@@ -167,7 +167,7 @@ AFFECTS: dict[str, set[str]] = {
         "kyushi_change_as_record", "kyushi_request_day_dropped", "return_drops_kyushi_tsusho",
         "keibi_name_refused", "keibi_machiaza_refused", "keibi_banchi_katagaki_refused", "art_30_47_as_domestic",
         "tennyu_newborn_as_birth", "shisso_notice_day_dropped",
-        "tenkyo_overwrites_history")},
+        "tenkyo_overwrites_history", "correction_layout_items_only")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

@@ -236,6 +236,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.history_item", "scenario:idou.shisso/step:shisso#/history/1/通知年月日")),
     ("tenkyo_overwrites_history", "rireki.rei_aoki",
      ("scenario.not_equal", "scenario:rireki.rei_aoki/step:taro#/rows/0/住所_番地号表記")),
+    ("correction_layout_items_only", "kanri.nihonjin.item.1_1_1_r009",
+     ("scenario.not_equal", "scenario:kanri.nihonjin.item.1_1_1_r009/step:rireki#/rows/1/戸籍の表示（本籍・筆頭者）")),
     ("kyushi_request_day_dropped", "kyushi.seikyubi",
      ("scenario.history_item", "scenario:kyushi.seikyubi/step:kisai#/history/1/請求年月日")),
 ])
