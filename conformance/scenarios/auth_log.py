@@ -91,7 +91,7 @@ def _fields(ctx: CheckContext, new: list[Entry], span: tuple[dt.datetime, dt.dat
         if not _within(entry.get("日時"), *span):
             yield ctx.finding("logs.field_missing", "an entry of the 認証ログ does not record its 日時 (10.2 R008)",
                               location=f"{location}#{index}/日時", expected="ISO 8601 with its offset, during the "
-                              "login", actual="absent" if entry.get("日時") in (None, "") else "another value")
+                              "operation", actual="absent" if entry.get("日時") in (None, "") else "another value")
         if entry.get("結果") not in (SUCCEEDED, FAILED):
             yield ctx.finding("logs.field_missing", "an entry of the 認証ログ does not record whether the login "
                               "failed (10.2 R008)", location=f"{location}#{index}/結果", expected="成功 or 失敗",
