@@ -16,9 +16,9 @@ interpretation ``jumin-1.0-interp-auth-log``). Params ``rule``:
 Other logins of the same client may happen meanwhile (the harness's own token renewals, another shard):
 every count is judged as "at least", so they never fail a vendor. Fewer successes than failures are made
 so that a list of the wrong ones (a ログイン失敗一覧 of the successes) still falls short; the harness's client
-logged in before the check (its token), so a count of distinct ids does not grow. A profile whose API
-target has no OAuth2 token endpoint, or whose adapter lacks the operation read, is NOT_AUTOMATED with the
-reason.
+logged in before the check (its token, and a first login of the check), so a count of distinct ids does
+not grow. A profile whose API target has no OAuth2 token endpoint, or whose adapter lacks the operation
+read, is NOT_AUTOMATED with the reason.
 """
 
 from __future__ import annotations
@@ -149,7 +149,10 @@ def _key(entry: Entry) -> str:
 
 
 def _login(target: Target) -> Any:
-    """The client's own login (conformance/targets/oauth.py), or NOT_AUTOMATED when there is none."""
+    """The client's own login (conformance/targets/oauth.py), or NOT_AUTOMATED when there is none.
+
+    Asking whether there is one is a first login, before the log is read: the id has logged in before
+    the check, so a count of distinct ids (R026) cannot grow with the check's own success."""
     login = getattr(target.http, "login", None)
     if not callable(login) or login(True) is None:
         raise NotAutomated("10.2 認証ログ: the profile's API target logs in at no OAuth2 token endpoint "
