@@ -185,10 +185,18 @@ class SearchKanaParams(Params):
 
 
 class OperationLogParams(Params):
-    """``jumin.logs.operations`` and ``jumin.logs.prints`` (conformance/scenarios/access_log.py): 10.2's
-    操作ログ or 印刷ログ, its entries (R002-R004, R013) or the items each records (R006, R014)."""
+    """``jumin.logs.operations``, ``jumin.logs.prints`` (conformance/scenarios/access_log.py) and
+    ``jumin.logs.errors`` (error_log.py): 10.2's 操作ログ, 印刷ログ or エラーログ, its entries (R002-R004, R013,
+    R017) or the items each records (R006, R014, R018)."""
 
     rule: Literal["entries", "fields"] = "entries"
+
+
+class AuthLogParams(Params):
+    """``jumin.logs.auth`` (conformance/scenarios/auth_log.py): 10.2's 認証ログ, its entries (R007) or what they
+    record (R008), or the analyses ログイン失敗一覧 (R025) and ID別ログイン数一覧 (R026)."""
+
+    rule: Literal["entries", "fields", "failures", "counts"] = "entries"
 
 
 _FORM_CHECKS: dict[str, type[Params]] = {
@@ -316,6 +324,9 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "model.jumin.state_machine": NoParams,
     "jumin.logs.operations": OperationLogParams,
     "jumin.logs.prints": OperationLogParams,
+    "jumin.logs.errors": OperationLogParams,
+    "jumin.logs.auth": AuthLogParams,
+    "jumin.logs.searches": NoParams,
     "jumin.extract.random": NoParams,
     "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,

@@ -105,6 +105,8 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         # 10.2 印刷ログ: each printed form, in the log the driver reads (through self.driver: a test's variant
         # vendor replaces it).
         self.forms.printed = lambda entry: self.driver.log().record_print(entry)
+        # 10.2 認証ログ: each login at the token endpoint, likewise.
+        self.jutogai.logged_in = lambda client, succeeded: self.driver.log().record_login(client, succeeded)
         self._keep_loaded_rows()
         # 戸籍の附票: the 戸籍 the harness registers (POST /admin/koseki; conformance/reference/fuhyo.py).
         self.koseki = KosekiRegister(self.defects)

@@ -139,7 +139,9 @@ DEFECTS: dict[str, Defect] = _defects(
     # 10.2 操作ログ (reference/oplog.py), read by the driver operation logs.operations.
     Defect("oplog_queries_missing",
            "the 操作ログ leaves out every 照会 (10.2 R004 ①): only 異動入力 is logged",
-           ("jumin-1.0-10.2-R002", "jumin-1.0-10.2-R003", "jumin-1.0-10.2-R004", "jumin-1.0-10.2-R006")),
+           ("jumin-1.0-10.2-R002", "jumin-1.0-10.2-R003", "jumin-1.0-10.2-R004", "jumin-1.0-10.2-R006",
+            # Nor can its analysis list them (R028: 宛名番号等から該当者の検索実行一覧).
+            "jumin-1.0-10.2-R028")),
     Defect("oplog_no_operator",
            "the entries of the 操作ログ record no 操作者ID (10.2 R006: 記録対象)",
            ("jumin-1.0-10.2-R006",)),
@@ -185,6 +187,30 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("printlog_pages_wrong",
            "the 印刷ログ records one page more than the form printed (10.2 R014: 枚数)",
            ("jumin-1.0-10.2-R014",)),
+    # 10.2 認証ログ and エラーログ (reference/oplog.py), read by logs.auth and logs.errors.
+    Defect("authlog_failures_missing",
+           "the 認証ログ leaves out every failed login (10.2 R007, R008), so the ログイン失敗一覧 has none (R025)",
+           ("jumin-1.0-10.2-R007", "jumin-1.0-10.2-R008", "jumin-1.0-10.2-R025")),
+    Defect("authlog_no_result",
+           "the 認証ログ shows its entries without their 結果: which logins failed, and how often, is not "
+           "recorded (10.2 R008: ログインのエラー回数)",
+           ("jumin-1.0-10.2-R008",)),
+    Defect("errorlog_missing",
+           "no エラーログ is kept: an エラー answered leaves no entry (10.2 R017, and none of R018's record)",
+           ("jumin-1.0-10.2-R017", "jumin-1.0-10.2-R018")),
+    Defect("errorlog_no_code",
+           "the エラーログ's entries do not say which エラー occurred (no エラーコード; 10.2 R018)",
+           ("jumin-1.0-10.2-R018",)),
+    # 10.2 ログの分析 (reference/log_analysis.py), read by logs.analysis.
+    Defect("loganalysis_failures_inverted",
+           "the ログイン失敗一覧 lists the successful logins instead of the failed ones (10.2 R025)",
+           ("jumin-1.0-10.2-R025",)),
+    Defect("loganalysis_counts_distinct",
+           "the ID別ログイン数一覧 counts each 利用者ID once, however often it logged in (10.2 R026)",
+           ("jumin-1.0-10.2-R026",)),
+    Defect("loganalysis_searches_only_changes",
+           "the 該当者の検索実行一覧 lists the 異動入力 on the person, none of the 照会 (10.2 R028)",
+           ("jumin-1.0-10.2-R028",)),
     Defect("export_unknown_municipality",
            "residents.csv gives its first record the 住所_市区町村コード 229989: a valid check digit, but no "
            "municipality (全国地方公共団体コード) and not the test town the profile declares",

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import extraction, kodomo
+from conformance.reference import extraction, kodomo, log_analysis
 from conformance.reference.koseki import KosekiBook
 from conformance.reference.oplog import OperationLog
 from conformance.reference.search import kana_search
@@ -286,6 +286,20 @@ class DriverService(SupportHandlers):
     def get_print_log(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
         """10.2 印刷ログ: the entries, or those of the forms that showed one 宛名番号 (``logs.prints``)."""
         return 200, {"result": "ok", "entries": self.log().read_prints(request.param("宛名番号"))}
+
+    def get_auth_log(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
+        """10.2 認証ログ: the logins at the token endpoint, or those of one 利用者ID (``logs.auth``)."""
+        return 200, {"result": "ok", "entries": self.log().read_logins(request.param("利用者ID"))}
+
+    def get_error_log(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
+        """10.2 エラーログ: the エラー answered, or those of operations on one 宛名番号 (``logs.errors``)."""
+        return 200, {"result": "ok", "entries": self.log().read_errors(request.param("宛名番号"))}
+
+    def get_log_analysis(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
+        """10.2 ログの分析: one 分析例 made from the logs (``logs.analysis``, reference/log_analysis.py)."""
+        kind = request.param("種類") or ""
+        rows = log_analysis.analyse(self.log(), kind, request.param("宛名番号"), self.defects)
+        return 200, {"result": "ok", "種類": kind, "entries": rows}
 
     def _route(self, method: str, segments: tuple[str, ...]) -> tuple[Handler, tuple[str, ...]] | None:
         # By name, so a variant vendor (a subclass) answers with its own methods.
@@ -823,6 +837,9 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("search",)): "search",
     ("GET", ("logs", "operations")): "get_operation_log",
     ("GET", ("logs", "prints")): "get_print_log",
+    ("GET", ("logs", "auth")): "get_auth_log",
+    ("GET", ("logs", "errors")): "get_error_log",
+    ("GET", ("logs", "analysis")): "get_log_analysis",
     ("POST", ("extractions", "random")): "extract_random",
     ("GET", ("lists", "suppressed")): "list_suppressed",
     ("POST", ("support-measures",)): "support_register",

@@ -120,6 +120,9 @@ class JutogaiService:
     #: Named defects of the reference (conformance/reference/defects.py) this API has: ``jutogai_*``.
     defects: frozenset[str] = frozenset()
     tokens: dict[str, float] = field(default_factory=dict)
+    #: Told of every login at the token endpoint: (the client id it named, whether it succeeded), for the
+    #: 認証ログ of 住民記録 10.2 (reference/oplog.py; app.py connects it). Never the secret.
+    logged_in: Callable[[str, bool], None] = lambda client, succeeded: None
     history: dict[str, int] = field(default_factory=dict)
     issued: list[str] = field(default_factory=list)
     _serial: int = FIRST_SERIAL
@@ -131,7 +134,9 @@ class JutogaiService:
         """Client Credentials Grant with client_secret_basic (RFC 6749 4.4, 2.3.1)."""
         if form.get("grant_type") != ["client_credentials"]:
             return Answer(400, {"error": "unsupported_grant_type"})
-        if not self._client_ok(authorization):
+        client, succeeded = self._client(authorization)
+        self.logged_in(client, succeeded)
+        if not succeeded:
             return Answer(401, {"error": "invalid_client"}, (("WWW-Authenticate", 'Basic realm="token"'),))
         token = secrets.token_urlsafe(32)
         with self._lock:
@@ -141,16 +146,17 @@ class JutogaiService:
                       (("Cache-Control", "no-store"),))
 
     @staticmethod
-    def _client_ok(authorization: str | None) -> bool:
+    def _client(authorization: str | None) -> tuple[str, bool]:
+        """The client id the request names ("" when none can be read) and whether its secret is right."""
         scheme, _, credentials = (authorization or "").partition(" ")
         if scheme.lower() != "basic":
-            return False
+            return "", False
         try:
             decoded = base64.b64decode(credentials.strip(), validate=True).decode("utf-8")
         except (ValueError, UnicodeDecodeError):
-            return False
+            return "", False
         client, _, secret = decoded.partition(":")
-        return secrets.compare_digest(client, CLIENT_ID) and secrets.compare_digest(secret, CLIENT_SECRET)
+        return client, secrets.compare_digest(client, CLIENT_ID) and secrets.compare_digest(secret, CLIENT_SECRET)
 
     def issue_token(self) -> str:
         """A fresh token without the endpoint (for the harness's own use and tests)."""

@@ -5,6 +5,11 @@
 records (記録対象: 操作者ID, 日時, 端末名, the record, 機能名 ...). Every driver operation but the test set-up
 and the log's own reading is an operator's operation here: its entry is written whatever the answer (a
 refused 異動 was still an operation on that person). Entries are only ever appended (R020: 改ざん防止).
+
+Beside it (10.2's other logs, each read through its own driver operation): the 印刷ログ (R013, R014,
+``logs.prints``), the 認証ログ (R007, R008, ``logs.auth``: every login at the token endpoint with its 結果,
+never the secret) and the エラーログ (R017, R018, ``logs.errors``: every エラー a driver operation answered,
+with its code).
 """
 
 from __future__ import annotations
@@ -42,20 +47,53 @@ class OperationLog:
     entries: list[dict[str, Any]] = field(default_factory=list)
     #: The 印刷ログ (10.2 R013, R014): one entry per printed form.
     prints: list[dict[str, Any]] = field(default_factory=list)
+    #: The 認証ログ (10.2 R007, R008): one entry per login at the token endpoint.
+    logins: list[dict[str, Any]] = field(default_factory=list)
+    #: The エラーログ (10.2 R017, R018): one entry per エラー answered.
+    errors: list[dict[str, Any]] = field(default_factory=list)
 
     def record(self, handler: str, body: Mapping[str, Any], arguments: tuple[str, ...], answer: Any) -> None:
         """Write the entry of one answered driver request, if it is an operation of 住民記録."""
         logged = _LOGGED.get(handler)
-        if logged is None or (logged[0] == QUERY and "oplog_queries_missing" in self.defects):
+        if logged is None:
             return
         kind, function = logged
+        persons = sorted(_persons(body, arguments, answer))
+        self._record_error(function, persons, answer)
+        if kind == QUERY and "oplog_queries_missing" in self.defects:
+            return
         self.entries.append({
-            "日時": dt.datetime.now(JST).isoformat(timespec="seconds"),
-            "操作者ID": "" if "oplog_no_operator" in self.defects else OPERATOR,
-            "端末名": TERMINAL, "機能名": function, "取得対象": kind,
-            "対象": sorted(_persons(body, arguments, answer)),
+            "日時": _now(), "操作者ID": "" if "oplog_no_operator" in self.defects else OPERATOR,
+            "端末名": TERMINAL, "機能名": function, "取得対象": kind, "対象": persons,
             "個人番号アクセス": "個人番号" in repr(body) or "個人番号" in repr(answer),
         })
+
+    def _record_error(self, function: str, persons: list[str], answer: Any) -> None:
+        """The エラーログ entry of an answer that is an エラー (11.1: 422 with its code), if it is one."""
+        document = answer[1] if isinstance(answer, tuple) and len(answer) == 2 else None
+        if not isinstance(document, dict) or document.get("result") != "error" or "errorlog_missing" in self.defects:
+            return
+        code = "" if "errorlog_no_code" in self.defects else str(document.get("code", ""))
+        self.errors.append({"日時": _now(), "操作者ID": OPERATOR, "端末名": TERMINAL, "機能名": function,
+                            "エラーコード": code, "項目": str(document.get("item", "")), "対象": persons})
+
+    def record_login(self, user: str, succeeded: bool) -> None:
+        """The 認証ログ entry of one login at the token endpoint (``user``: the client id it named)."""
+        if not succeeded and "authlog_failures_missing" in self.defects:
+            return
+        self.logins.append({"日時": _now(), "利用者ID": user[:64], "端末名": TERMINAL,
+                            "結果": "成功" if succeeded else "失敗"})
+
+    def read_logins(self, user: str | None) -> list[dict[str, Any]]:
+        """The 認証ログ, or the entries of one 利用者ID."""
+        # A defect shows every entry without its 結果 (a log of attempts that never says which failed).
+        hidden = {"結果"} if "authlog_no_result" in self.defects else set()
+        return [{key: value for key, value in entry.items() if key not in hidden}
+                for entry in self.logins if not user or entry["利用者ID"] == user]
+
+    def read_errors(self, atena: str | None) -> list[dict[str, Any]]:
+        """The エラーログ, or the entries of the errors of operations on ``atena``."""
+        return [dict(entry) for entry in self.errors if not atena or atena in entry["対象"]]
 
     def read(self, atena: str | None) -> list[dict[str, Any]]:
         """The entries, or those whose 対象 is ``atena`` (10.2 R019: オンラインでの検索・抽出・照会)."""
@@ -65,12 +103,15 @@ class OperationLog:
         """Write the 印刷ログ entry of one printed form (reference/forms.py says what it printed)."""
         if "printlog_missing" in self.defects:
             return
-        self.prints.append({"印刷者ID": OPERATOR, "印刷日時": dt.datetime.now(JST).isoformat(timespec="seconds"),
-                            **printed})
+        self.prints.append({"印刷者ID": OPERATOR, "印刷日時": _now(), **printed})
 
     def read_prints(self, atena: str | None) -> list[dict[str, Any]]:
         """The 印刷ログ, or the entries of the forms that showed ``atena``."""
         return [dict(entry) for entry in self.prints if not atena or atena in entry["対象"]]
+
+
+def _now() -> str:
+    return dt.datetime.now(JST).isoformat(timespec="seconds")
 
 
 def _persons(body: Mapping[str, Any], arguments: tuple[str, ...], answer: Any) -> set[str]:

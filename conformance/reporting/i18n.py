@@ -1033,8 +1033,8 @@ _FINDINGS: dict[str, Text] = {
     "scenario.not_contains": ("一覧に含まれてはならない項目があります", "The list has an entry it must not have"),
     "scenario.oracle_mismatch": ("値が判定規則（オラクル）の答えと異なります",
                                  "A value differs from the oracle's answer"),
-    "logs.unreadable": ("操作ログの照会の応答が定めの形式ではありません",
-                        "The answer of the 操作ログ query is not in the form the driver protocol defines"),
+    "logs.unreadable": ("ログの照会の応答が定めの形式ではありません",
+                        "The answer of the log query is not in the form the driver protocol defines"),
     "logs.entry_missing": ("行った操作が操作ログに取得されていません", "An operation done is not in the 操作ログ"),
     "extract.unreadable": ("無作為抽出の応答が定めの形式ではありません",
                            "The answer of the random extraction is not in the form the driver protocol defines"),
@@ -1051,8 +1051,15 @@ _FINDINGS: dict[str, Text] = {
     "logs.print_missing": ("印刷した帳票が印刷ログに取得されていません", "A printed form is not in the 印刷ログ"),
     "logs.field_differs": ("ログの記録が実際の操作・帳票と異なります",
                            "An entry of the log differs from the operation or form it records"),
-    "logs.field_missing": ("操作ログの記録に記録対象の項目がありません",
-                           "An entry of the 操作ログ lacks an item it must record"),
+    "logs.field_missing": ("ログの記録に記録対象の項目がありません",
+                           "An entry of the log lacks an item it must record"),
+    "logs.login_missing": ("行ったログインが認証ログに取得されていません", "A login made is not in the 認証ログ"),
+    "logs.login_count": ("認証ログのログイン・ログインのエラーの回数が行った回数に足りません",
+                         "The 認証ログ counts fewer logins or failed logins than were made"),
+    "logs.error_missing": ("発生させたエラーがエラーログに取得されていません",
+                           "An エラー caused is not in the エラーログ"),
+    "logs.analysis_differs": ("ログの分析の一覧に、行った操作・ログインが載っていません",
+                              "The log analysis does not list the operations or logins made"),
     "scenario.item_mismatch": ("住民の項目の値が照会先によって異なります", "A resident's item differs on an endpoint"),
 }
 
@@ -1171,6 +1178,14 @@ _CHECKS: dict[str, Text] = {
                           "発行番号などが印刷した帳票のとおり記録されるか",
                           "Each printed form leaves a 印刷ログ entry recording its printer, time, pages, whether it "
                           "printed a 個人番号, its 発行番号 ... as the form printed them"),
+    "jumin.logs.auth": ("誤ったシークレットでのログイン2回と正しいログイン1回が認証ログに結果とともに取得され、"
+                        "ログイン失敗一覧・ID別ログイン数一覧に載るか",
+                        "Two logins with a wrong secret and one right login are in the 認証ログ with their result, "
+                        "and in the ログイン失敗一覧 and ID別ログイン数一覧"),
+    "jumin.logs.errors": ("発生させたエラーがエラーログに取得され、日時・操作者ID・機能名・エラーコードが記録されるか",
+                          "An エラー caused is in the エラーログ with its time, operator, function and code"),
+    "jumin.logs.searches": ("住民の照会が、その宛名番号の該当者の検索実行一覧に載るか",
+                            "A 照会 of a resident is in the 該当者の検索実行一覧 of their 宛名番号"),
     "jumin.extract.random": ("性別・生年月日・地区・日本人外国人の別を指定した無作為抽出が、指定した人数の、"
                              "条件を満たす異なる住民を返すか",
                              "A random extraction by 性別, 生年月日, 地区 and 日本人・外国人 returns as many distinct "
@@ -1285,6 +1300,9 @@ VALUES: Mapping[str, Text] = {
     "西暦 only": ("西暦のみ", "西暦 only"),
     "the corrected value": ("訂正後の値", "the corrected value"),
     "another value": ("別の値", "another value"),
+    "成功 or 失敗": ("成功又は失敗", "成功 or 失敗"),
+    "no entry": ("記録なし", "no entry"),
+    "an entry during the check": ("確認中の日時の記録", "an entry during the check"),
     "1..n": ("1 から n の連番", "1..n"),
     "10 digits": ("10桁の数字", "10 digits"),
     "10 digits, M11W2-7": ("10桁の数字、チェックデジット M11W2-7", "10 digits, M11W2-7"),
@@ -1310,6 +1328,8 @@ _VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?P<n>\d+) rows"), "{n} 行"),
     (re.compile(r"status (?P<n>\d+)"), "ステータス {n}"),
     (re.compile(r"more than (?P<n>\d+)"), "{n} より大きい値"),
+    (re.compile(r">= (?P<n>\d+)"), "{n} 以上"),
+    (re.compile(r"(?P<n>\d+) entries, none during the check"), "{n} 件（確認中の日時のものはなし）"),
     (re.compile(r"a code of the エラーコード一覧 \((?P<codes>[^)]*)\)"), "エラーコード一覧のコード（{codes}）"),
 )
 

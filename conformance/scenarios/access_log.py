@@ -20,6 +20,10 @@ to record 印刷者ID, 印刷日時 (during the check), 対象ファイル名, �
 公印出力の有無 (true or false), the pages the PDF has (枚数), whether it printed the 個人番号 (as read from the
 PDF) and its 発行番号 (as 5.5 prints it on the first page: whole, without the page part, or its 番号).
 
+``jumin.logs.searches`` (10.2 R028 宛名番号等から該当者の検索実行一覧, one of ＜ログの分析＞'s 分析例) registers a
+generated person, does a 照会 of them by their 宛名番号 (``query.person``) and asks the analysis of that
+宛名番号 (``logs.analysis?種類=該当者の検索実行一覧``): it must list an entry dated during the check.
+
 A vendor whose adapter lacks one of the operations is NOT_AUTOMATED with the reason.
 """
 
@@ -246,3 +250,32 @@ def _same_number(logged: object, printed: re.Match[str]) -> bool:
 
 def _text(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
+
+
+# -- ログの分析: 宛名番号等から該当者の検索実行一覧 -----------------------------------------------------------
+
+
+ANALYSIS, SEARCHES = "logs.analysis", "該当者の検索実行一覧"
+
+
+@check("jumin.logs.searches")
+def person_searches(ctx: CheckContext) -> Iterator[Finding]:
+    """10.2 R028: after the harness's 照会 of a generated person by their 宛名番号, the analysis 宛名番号等から
+    該当者の検索実行一覧 of that 宛名番号 lists it (an entry dated during the check)."""
+    target = ctx.need_target("a vendor system to call through the driver protocol")
+    client = _client(target, QUERY, ANALYSIS)
+    atena = _register(client)
+    began = dt.datetime.now(clock.JST)
+    _expect_ok(client, QUERY, {"宛名番号": atena})
+    span = (began - SLACK, dt.datetime.now(clock.JST) + SLACK)
+    location = f"GET {_base(target)}/logs/analysis?種類={SEARCHES}&宛名番号={atena}"
+    status, document = client.call(ANALYSIS, {"種類": SEARCHES, "宛名番号": atena})
+    rows = document.get("entries") if status == 200 and isinstance(document, dict) else None
+    if not isinstance(rows, list):
+        yield ctx.finding("logs.unreadable", "the analysis answer is not {result: ok, entries: [objects]}",
+                          location=location, expected="entries", actual="another answer")
+        return
+    if not any(isinstance(row, dict) and _within(row.get("日時"), *span) for row in rows):
+        yield ctx.finding("logs.analysis_differs", f"the harness's 照会 of the person is not in the {SEARCHES} "
+                          "(10.2 R028)", location=location, expected="an entry during the check",
+                          actual=f"{len(rows)} entries, none during the check")

@@ -392,6 +392,12 @@ class RequestsHttpClient:
         """Close the session's connections."""
         self._session.close()
 
+    def login(self, correct: bool) -> oauth.Login | None:
+        """One login at the profile's token endpoint, with the client's secret or a wrong one (10.2
+        認証ログ); None when the target authenticates without one (conformance/targets/oauth.py)."""
+        auth = self._session.auth
+        return auth.login(correct) if isinstance(auth, oauth.RequestAuth) else None
+
     def catalog_url(self, path: str) -> str:
         """The URL of a filled catalog path before mapping (what :meth:`send` expects)."""
         return self.base_url + path

@@ -14,14 +14,20 @@ The client id and secret come from the environment only (``oauth2.client_id_env`
 secret and every token are registered with :mod:`conformance.secrets` when read, so they are redacted
 from everything the harness writes. The token exchange is not recorded (it carries the secret) and
 its errors never repeat the endpoint's body.
+
+:meth:`RequestAuth.login` is one login at the token endpoint on its own (10.2 認証ログ: a check logs in
+once with the client's secret and once with a wrong one, then reads the vendor's log of both); it never
+touches the token the requests use, and the wrong secret is registered as a secret too.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 import requests
 from requests.auth import AuthBase
@@ -41,6 +47,18 @@ RENEW_MARGIN = 30.0
 
 #: Gets a token: (access token, seconds it lives); its argument is the token being renewed (None at first).
 Fetch = Callable[[str | None], tuple[str, float]]
+
+
+@dataclass(frozen=True)
+class Login:
+    """One login at the token endpoint: the client id it named and the status the endpoint answered."""
+
+    client_id: str
+    status: int
+
+
+#: Logs in once: with the client's secret (True) or a wrong one (False).
+Attempt = Callable[[bool], Login]
 #: Tokens by endpoint and client, shared by the clients of a process (one per claimed edition): each
 #: token is a secret every recording is scanned for, so a run asks for no more of them than it needs.
 _tokens: dict[tuple[str, ...], tuple[str, float]] = {}
@@ -50,10 +68,11 @@ _tokens_lock = threading.Lock()
 class RequestAuth(AuthBase):
     """The auth of every prepared request: the access token unless the request brings its own header."""
 
-    def __init__(self, header: str, scheme: str | None, fetch: Fetch | None) -> None:
+    def __init__(self, header: str, scheme: str | None, fetch: Fetch | None, attempt: Attempt | None = None) -> None:
         self._header = header
         self._scheme = scheme
         self._fetch = fetch
+        self._attempt = attempt
         self._token: str | None = None
         self._renew_at = 0.0
         self._lock = threading.Lock()
@@ -83,6 +102,12 @@ class RequestAuth(AuthBase):
                 self._token = token
                 self._renew_at = self.clock() + lifetime - min(RENEW_MARGIN, lifetime / 10)
             return self._token
+
+
+    def login(self, correct: bool) -> Login | None:
+        """One login of its own at the token endpoint (``correct``: with the client's secret); None
+        when the target has no token endpoint (no OAuth2 client: nothing to log in with)."""
+        return self._attempt(correct) if self._attempt is not None else None
 
 
 def header_names(target: ApiTarget) -> frozenset[str]:
@@ -115,7 +140,16 @@ def request_auth(target: ApiTarget, base_url: str, environ: Mapping[str, str]) -
             _tokens[key] = (token, time.monotonic() + lifetime)
             return token, lifetime
 
-    return RequestAuth(auth.header, auth.scheme, fetch)
+    def attempt(correct: bool) -> Login:
+        if correct:  # a token of its own, registered as a secret; the shared one is left as it is
+            fetch_token(url, auth, client_id, secret, timeout=target.timeout_seconds, verify=target.verify_tls)
+            return Login(client_id, 200)
+        wrong = "wrong-" + os.urandom(18).hex()  # never the secret, and redacted wherever it could turn up
+        secrets.register(wrong)
+        status, _ = _post_token(url, auth, client_id, wrong, timeout=target.timeout_seconds, verify=target.verify_tls)
+        return Login(client_id, status)
+
+    return RequestAuth(auth.header, auth.scheme, fetch, attempt)
 
 
 def forget_tokens() -> None:
@@ -133,6 +167,34 @@ def fetch_token(url: str, auth: Auth, client_id: str, secret: str, *, timeout: f
                 verify: bool) -> tuple[str, float]:
     """One Client Credentials Grant: (access token, lifetime in seconds). The token is registered as
     a secret before it is returned."""
+    status, body = _post_token(url, auth, client_id, secret, timeout=timeout, verify=verify)
+    if status != 200:
+        raise TargetError(f"{_WHAT} answered {status}, not 200 with an access token")
+    if len(body) > MAX_TOKEN_RESPONSE:
+        raise TargetError(f"{_WHAT} answered more than {MAX_TOKEN_RESPONSE} bytes")
+    try:
+        document = json.loads(body)
+    except ValueError:
+        raise TargetError(f"{_WHAT} answered no JSON document") from None
+    token = document.get("access_token") if isinstance(document, dict) else None
+    if not isinstance(token, str) or not token:
+        raise TargetError(f"{_WHAT} answered no access_token")
+    secrets.register(token)  # "Bearer <token>" holds it: redacting the token redacts the header value
+    token_type = document.get("token_type")
+    if isinstance(token_type, str) and auth.scheme and token_type.lower() != auth.scheme.lower():
+        raise TargetError(f"{_WHAT} answered token_type {token_type[:20]!r}, not {auth.scheme}")
+    lifetime = document.get("expires_in")
+    seconds = float(lifetime) if isinstance(lifetime, int | float) and not isinstance(lifetime, bool) else 0.0
+    return token, seconds if seconds > 0 else DEFAULT_LIFETIME
+
+
+#: What the errors of the token exchange name.
+_WHAT = "targets.api.auth.oauth2: the token endpoint"
+
+
+def _post_token(url: str, auth: Auth, client_id: str, secret: str, *, timeout: float,
+                verify: bool) -> tuple[int, bytes]:
+    """One request of the token endpoint: its status and (bounded) body, never recorded."""
     assert auth.oauth2 is not None
     form = {"grant_type": "client_credentials"}
     if auth.oauth2.scope:
@@ -141,34 +203,14 @@ def fetch_token(url: str, auth: Auth, client_id: str, secret: str, *, timeout: f
     if auth.oauth2.client_auth == "client_secret_post":
         form |= {"client_id": client_id, "client_secret": secret}
         basic = None
-    what = "targets.api.auth.oauth2: the token endpoint"
     try:
         with requests.Session() as session:
             session.trust_env = False  # no .netrc credentials or proxies of the environment
             response = session.post(url, data=form, auth=basic, timeout=timeout, verify=verify,
                                     allow_redirects=False, stream=True, headers={"Accept": "application/json"})
-            body = response.raw.read(MAX_TOKEN_RESPONSE + 1, decode_content=True)
-            status = response.status_code
+            return response.status_code, response.raw.read(MAX_TOKEN_RESPONSE + 1, decode_content=True)
     except requests.RequestException as error:
-        raise TargetError(f"{what} could not be reached ({type(error).__name__})") from None
-    if status != 200:
-        raise TargetError(f"{what} answered {status}, not 200 with an access token")
-    if len(body) > MAX_TOKEN_RESPONSE:
-        raise TargetError(f"{what} answered more than {MAX_TOKEN_RESPONSE} bytes")
-    try:
-        document = json.loads(body)
-    except ValueError:
-        raise TargetError(f"{what} answered no JSON document") from None
-    token = document.get("access_token") if isinstance(document, dict) else None
-    if not isinstance(token, str) or not token:
-        raise TargetError(f"{what} answered no access_token")
-    secrets.register(token)  # "Bearer <token>" holds it: redacting the token redacts the header value
-    token_type = document.get("token_type")
-    if isinstance(token_type, str) and auth.scheme and token_type.lower() != auth.scheme.lower():
-        raise TargetError(f"{what} answered token_type {token_type[:20]!r}, not {auth.scheme}")
-    lifetime = document.get("expires_in")
-    seconds = float(lifetime) if isinstance(lifetime, int | float) and not isinstance(lifetime, bool) else 0.0
-    return token, seconds if seconds > 0 else DEFAULT_LIFETIME
+        raise TargetError(f"{_WHAT} could not be reached ({type(error).__name__})") from None
 
 
 def _variable(environ: Mapping[str, str], name: str, field: tuple[str, ...]) -> str:

@@ -13,7 +13,7 @@ import io
 import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -121,6 +121,9 @@ AFFECTS: dict[str, set[str]] = {
         "shien_yokushi_jusho_dropped", "shien_tenso_dropped", "shien_kikan_update_ignored", "shien_kari_dropped",
         "shien_atena_dropped")},
     "printlog_pages_wrong": {"oplog"},
+    **{name: {"oplog"} for name in (
+        "authlog_failures_missing", "authlog_no_result", "errorlog_missing", "errorlog_no_code",
+        "loganalysis_failures_inverted", "loganalysis_counts_distinct", "loganalysis_searches_only_changes")},
     "fixed_char_padding": {"fixed_export"},
     "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},
     "prohibited_zokugara": {"grandchild", "household", "certificate_grandchild", "export", "fixed_export"},
@@ -467,7 +470,29 @@ def oplog_probe(api: Api) -> list[Any]:
     prints = api.session.get(base + "/logs/prints", params={"宛名番号": atena}, timeout=10).json()["entries"]
     return [{key: value for key, value in entry.items() if key not in ("日時", "対象", "印刷日時", "発行番号",
                                                                        "対象ファイル名")}
-            for entry in [*entries, *prints]]
+            for entry in [*entries, *prints, *more_logs_probe(api, atena)]]
+
+
+def more_logs_probe(api: Api, atena: str) -> list[dict[str, Any]]:
+    """10.2's 認証ログ (a failed and a successful login), エラーログ (a 転居 dated tomorrow: E001) and the
+    analyses of logs.analysis, after the 照会 and 転居 of ``atena`` (oplog_probe)."""
+    from conformance.reference.jutogai import CLIENT_ID, CLIENT_SECRET
+
+    base, today = api.url + "/driver/v1", date.today()
+    for secret in ("wrong-secret", CLIENT_SECRET):
+        api.session.post(api.url + "/oauth2/token", data={"grant_type": "client_credentials"},
+                         auth=(CLIENT_ID, secret), timeout=10)
+    api.session.post(base + "/moves/within", json={"宛名番号": [atena], "住所": {"住所_町字": "栄町"},
+                                                   "異動日": (today + timedelta(days=1)).isoformat(),
+                                                   "届出年月日": today.isoformat()}, timeout=10)
+
+    def read(path: str, **params: str) -> list[dict[str, Any]]:
+        answer: list[dict[str, Any]] = api.session.get(base + path, params=params, timeout=10).json()["entries"]
+        return answer
+
+    analyses = [read("/logs/analysis", 種類="ログイン失敗一覧"), read("/logs/analysis", 種類="ID別ログイン数一覧"),
+                read("/logs/analysis", 種類="該当者の検索実行一覧", 宛名番号=atena)]
+    return [*read("/logs/auth"), *read("/logs/errors", 宛名番号=atena), *(row for rows in analyses for row in rows)]
 
 
 def koseki_probe(api: Api) -> list[Any]:
