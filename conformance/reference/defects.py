@@ -31,6 +31,11 @@ def _kotei(*sections: str) -> tuple[str, ...]:
     return tuple(f"kotei_shisan_zei-2025.12-1.{section}" for section in sections)
 
 
+def _kari(*numbers: int) -> tuple[str, ...]:
+    """The requirement ids of 4.0.8 (仮登録・本登録) by number."""
+    return tuple(f"jumin-1.0-4.0.8-R{number:03d}" for number in numbers)
+
+
 def _defects(*defects: Defect) -> dict[str, Defect]:
     return {defect.name: defect for defect in defects}
 
@@ -65,6 +70,29 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("return_drops_kyushi_tsusho",
            "a 国外転出者 returning first to the same town does not take over the 旧氏 or 通称 of the 除票",
            ("jumin-1.0-1.1.7-R003",)),
+    # 4.0.8 仮登録・本登録 (reference/kari.py). R006 and R012 are the headers 【仮登録状態】 and 【本登録状態】,
+    # judged by the scenarios of the items under them.
+    Defect("kari_committed_at_once",
+           "a 異動 entered as 仮登録 is recorded at once (a history row, shown everywhere), and is not kept as 仮登録",
+           tuple(_kari(*range(1, 16)))),
+    Defect("kari_linkage_leak",
+           "the linkage API's resident endpoint shows a person as their 仮登録 would make them",
+           tuple(_kari(3, 6, 9, 10))),
+    Defect("kari_certificate_leak",
+           "the 住民票の写し is issued from the data of a 仮登録 instead of the data before it",
+           tuple(_kari(3, 6, 10, 11))),
+    Defect("kari_cancel_ignored",
+           "cancelling a 仮登録 answers ok but keeps it, so a later 本登録 records it",
+           tuple(_kari(3))),
+    Defect("kari_correct_ignored",
+           "correcting a 仮登録 answers ok but keeps its first content, which 本登録 records",
+           tuple(_kari(3))),
+    Defect("kari_selection_ignored",
+           "the 仮登録一覧 and 本登録 ignore the selection (異動者, 入力支所): every 仮登録 is listed and committed",
+           tuple(_kari(4, 5))),
+    Defect("kari_commit_lost",
+           "本登録 answers ok and removes the 仮登録 but records nothing (no history row, nothing shown)",
+           tuple(_kari(1, 2, 3, 4, 5, 12, 13, 14, 15))),
     Defect("bad_check_digit",
            "new 宛名番号 assigned by POST /residents get check digit (correct + 1) mod 10",
            ("jumin-1.0-1.1.13-R002",)),

@@ -225,6 +225,20 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.item_mismatch", "scenario:kyushi.kokugai_saitennyu#driver:/person/旧氏")),
     ("kyushi_request_day_dropped", "kyushi.seikyubi",
      ("scenario.history_item", "scenario:kyushi.seikyubi/step:kisai#/history/1/請求年月日")),
+    # 4.0.8 仮登録・本登録 (conformance/reference/kari.py).
+    ("kari_committed_at_once", "kari.toroku.gempyo_mikisai",
+     ("scenario.contains", "scenario:kari.toroku.gempyo_mikisai/step:ichiran#/pending")),
+    ("kari_linkage_leak", "kari.toroku.takai_sansho", ("scenario.item_mismatch", None)),
+    ("kari_certificate_leak", "kari.toroku.shomeisho",
+     ("scenario.item_mismatch", "scenario:kari.toroku.shomeisho#POST /certificates#/記載者[宛名番号]/記載事項/氏名")),
+    ("kari_cancel_ignored", "kari.toroku.torikeshi_shusei",
+     ("scenario.history_changed", "scenario:kari.toroku.torikeshi_shusei/step:hon#/history")),
+    ("kari_correct_ignored", "kari.toroku.torikeshi_shusei",
+     ("scenario.history_item", "scenario:kari.toroku.torikeshi_shusei/step:hon#/history/1/氏名")),
+    ("kari_selection_ignored", "kari.toroku.ichiran",
+     ("scenario.not_contains", "scenario:kari.toroku.ichiran/step:minami#/pending")),
+    ("kari_commit_lost", "kari.toroku.hon_toroku",
+     ("scenario.history_not_appended", "scenario:kari.toroku.hon_toroku/step:hon#/history")),
 ])
 def test_each_driver_defect_fails_its_scenario_and_the_clean_reference_passes(
     defect: str, scenario_id: str, expected: tuple[str, str | None],
