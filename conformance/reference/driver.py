@@ -498,6 +498,10 @@ class DriverService:
                        "転出先住所（確定）_市区町村コード": "", "転出年月日（確定）": ""}
             if body.get("転出先住所_市区町村コード"):
                 changed["転出先住所（予定）_市区町村コード"] = str(body["転出先住所_市区町村コード"])
+            # 4.1.3.0.2 R001, R003: the 転出先住所（予定） as entered (a 市区町村 only, or a 国外住所); the
+            # out_address_dropped defect keeps none.
+            if body.get("転出先住所") and "out_address_dropped" not in self.defects:
+                changed["転出先住所（予定）"] = str(body["転出先住所"])
             stored.append(self.write(changed, reason, planned, processed, 届出年月日=notified))
         return self.ok(stored)
 

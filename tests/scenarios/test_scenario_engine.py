@@ -225,6 +225,11 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.item_mismatch", "scenario:kyushi.kokugai_saitennyu#driver:/person/旧氏")),
     ("kyushi_request_day_dropped", "kyushi.seikyubi",
      ("scenario.history_item", "scenario:kyushi.seikyubi/step:kisai#/history/1/請求年月日")),
+    ("out_address_dropped", "idou.tenshutsu.tenshutsusaki_yotei",
+     ("scenario.history_item",
+      "scenario:idou.tenshutsu.tenshutsusaki_yotei/step:tenshutsu_zenbu#/history/1/転出先住所（予定）")),
+    ("out_address_dropped", "idou.tenshutsu.kokugai_jusho",
+     ("scenario.history_item", "scenario:idou.tenshutsu.kokugai_jusho/step:tenshutsu#/history/1/転出先住所（予定）")),
     # 4.0.8 仮登録・本登録 (conformance/reference/kari.py).
     ("kari_committed_at_once", "kari.toroku.gempyo_mikisai",
      ("scenario.contains", "scenario:kari.toroku.gempyo_mikisai/step:ichiran#/pending")),
