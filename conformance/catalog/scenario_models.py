@@ -205,14 +205,16 @@ class Oracle(_At):
 
 class PersonItems(CatalogModel):
     """After the steps, every endpoint that returns the person shows these items: the driver's person
-    view and the linkage API's resident, history (last row), household and list documents. A value may
+    view and the linkage API's resident, history (last row), household and list documents, and the
+    住民票の写し the linkage API issues (its 記載事項, 項目 -> 値). A value may
     be a given person's number (the 世帯番号 an attempt to blank must leave in place, 1.1.6 R021)."""
 
     matcher: Literal["person_items"]
     person: Annotated[str, Field(pattern=NAME_PATTERN)]
     items: Annotated[dict[str, str | PersonRef | None], Field(strict=False, min_length=1)]
     endpoints: Annotated[
-        tuple[Literal["driver", "resident", "history", "household", "list"], ...], LaxSeq, Field(min_length=1)
+        tuple[Literal["driver", "resident", "history", "household", "list", "certificate"], ...], LaxSeq,
+        Field(min_length=1, description="certificate: the 記載事項 of 住民票の写し (POST /certificates) by 項目.")
     ] = ("driver", "resident", "history", "household")
 
 

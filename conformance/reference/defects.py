@@ -34,6 +34,9 @@ def _kotei(*sections: str) -> tuple[str, ...]:
 def _shien(*numbers: int) -> tuple[str, ...]:
     """The 住民記録 1.0 1.1.16 (支援対象者管理) requirement ids of ``numbers`` (2 -> ``...-1.1.16-R002``)."""
     return tuple(f"jumin-1.0-1.1.16-R{number:03d}" for number in numbers)
+def _kari(*numbers: int) -> tuple[str, ...]:
+    """The requirement ids of 4.0.8 (仮登録・本登録) by number."""
+    return tuple(f"jumin-1.0-4.0.8-R{number:03d}" for number in numbers)
 
 
 def _defects(*defects: Defect) -> dict[str, Defect]:
@@ -112,6 +115,32 @@ DEFECTS: dict[str, Defect] = _defects(
                "1.1.2-R049", "1.1.2-R050", "1.1.2-R059", "1.1.2-R060", "1.1.2-R061", "1.1.2-R063",
                "1.1.2-R065", "1.1.2-R068", "1.1.2-R070", "1.1.2-R071", "1.1.2-R072", "1.1.2-R073",
                "1.1.2-R074", "1.1.2-R075", "1.1.2-R077", "1.1.2-R078"))),
+    # 4.0.8 仮登録・本登録 (reference/kari.py). R006 and R012 are the headers 【仮登録状態】 and 【本登録状態】,
+    # judged by the scenarios of the items under them.
+    Defect("kari_committed_at_once",
+           "a 異動 entered as 仮登録 is recorded at once (a history row, shown everywhere), and is not kept as 仮登録",
+           tuple(_kari(*range(1, 16)))),
+    Defect("kari_linkage_leak",
+           "the linkage API's resident endpoint shows a person as their 仮登録 would make them",
+           tuple(_kari(3, 6, 9, 10))),
+    Defect("kari_certificate_leak",
+           "the 住民票の写し is issued from the data of a 仮登録 instead of the data before it",
+           tuple(_kari(3, 6, 10, 11))),
+    Defect("kari_cancel_ignored",
+           "cancelling a 仮登録 answers ok but keeps it, so a later 本登録 records it",
+           tuple(_kari(3))),
+    Defect("kari_correct_ignored",
+           "correcting a 仮登録 answers ok but keeps its first content, which 本登録 records",
+           tuple(_kari(3))),
+    Defect("kari_selection_ignored",
+           "the 仮登録一覧 and 本登録 ignore the selection (異動者, 入力支所): every 仮登録 is listed and committed",
+           tuple(_kari(4, 5))),
+    Defect("kari_commit_lost",
+           "本登録 answers ok and removes the 仮登録 but records nothing (no history row, nothing shown)",
+           tuple(_kari(1, 2, 3, 4, 5, 12, 13, 14, 15))),
+    Defect("out_address_dropped",
+           "the 転出先住所（予定） entered with a 転出 (a 市区町村 only, a 国外住所) is not kept",
+           ("jumin-1.0-4.1.3.0.2-R001", "jumin-1.0-4.1.3.0.2-R003")),
     Defect("bad_check_digit",
            "new 宛名番号 assigned by POST /residents get check digit (correct + 1) mod 10",
            ("jumin-1.0-1.1.13-R002",)),

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import extraction, kodomo, log_analysis
+from conformance.reference import extraction, kari, kodomo, log_analysis
 from conformance.reference.koseki import KosekiBook
 from conformance.reference.oplog import OperationLog
 from conformance.reference.search import kana_search
@@ -243,6 +243,8 @@ class DriverService(SupportHandlers):
     #: The headers of the linkage layout (residents_csv): what the ``correction_layout_items_only`` defect
     #: lets a correction change.
     layout_items: frozenset[str] = frozenset()
+    #: The 仮登録 of 4.0.8 (reference/kari.py), made on first use.
+    pending_service: kari.PendingService | None = None
 
     def handle(self, request: DriverRequest, segments: tuple[str, ...]) -> Answer:
         """Answer one driver request (``segments``: the path below ``/driver/v1``)."""
@@ -254,13 +256,55 @@ class DriverService(SupportHandlers):
         try:
             body = request.json_object() if request.method == "POST" else {}
             with self.store.locked():
-                answer = handler(body, arguments, request)
+                answer = self._answer(handler, body, arguments, request)
         except Refusal as refusal:
             answer = refusal.answer()
         except (BadInput, KeyError, TypeError, ValueError) as error:
             return 400, {"result": "error", "code": "BAD_REQUEST", "message": f"{type(error).__name__}: {error}"}
         self.log().record(getattr(handler, "__name__", ""), body, arguments, answer)
         return answer
+
+    def _answer(self, handler: Handler, body: Mapping[str, Any], arguments: tuple[str, ...],
+                request: DriverRequest) -> Answer:
+        """A 異動 of a person with a 仮登録 is refused (E020) and one flagged 仮登録 is kept apart
+        (4.0.8, reference/kari.py); every other request goes to its handler."""
+        name = getattr(handler, "__name__", "")
+        if request.method == "POST" and name in kari.CHANGE_HANDLERS:
+            blocked = self.pending().suppressed(body)
+            if blocked is not None:
+                return blocked
+            if kari.flagged(body):
+                return self.pending().enter(name, body)
+        return handler(body, arguments, request)
+
+    def pending(self) -> kari.PendingService:
+        if self.pending_service is None:
+            self.pending_service = kari.PendingService(self.store, self.replay, self.defects)
+        return self.pending_service
+
+    def replay(self, name: str, body: Mapping[str, Any]) -> Answer:
+        """Run the change handler ``name`` on ``body`` (a 仮登録 tried or committed); a refusal as its answer."""
+        handler: Handler = getattr(self, name)
+        try:
+            return handler(body, (), _REPLAYED)
+        except Refusal as refusal:
+            return refusal.answer()
+
+    def pending_list(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
+        """4.0.8 R004, R005 仮登録一覧 (``pending.list``)."""
+        return self.pending().listing(request.param("入力支所"), request.param("宛名番号"))
+
+    def pending_commit(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """4.0.8 本登録 (決裁) of all, or of the persons or 入力支所 selected (``pending.commit``)."""
+        return self.pending().commit(body)
+
+    def pending_cancel(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """4.0.8 R003 取消 of a 仮登録 (``pending.cancel``)."""
+        return self.pending().cancel(body)
+
+    def pending_correct(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """4.0.8 R003 修正 of a 仮登録 (``pending.correct``)."""
+        return self.pending().correct(body)
 
     def log(self) -> OperationLog:
         if self.operation_log is None:
@@ -502,6 +546,10 @@ class DriverService(SupportHandlers):
                        "転出先住所（確定）_市区町村コード": "", "転出年月日（確定）": ""}
             if body.get("転出先住所_市区町村コード"):
                 changed["転出先住所（予定）_市区町村コード"] = str(body["転出先住所_市区町村コード"])
+            # 4.1.3.0.2 R001, R003: the 転出先住所（予定） as entered (a 市区町村 only, or a 国外住所); the
+            # out_address_dropped defect keeps none.
+            if body.get("転出先住所") and "out_address_dropped" not in self.defects:
+                changed["転出先住所（予定）"] = str(body["転出先住所"])
             stored.append(self.write(changed, reason, planned, processed, 届出年月日=notified))
         return self.ok(stored)
 
@@ -809,6 +857,21 @@ class DriverService(SupportHandlers):
 
 Handler = Callable[[Mapping[str, Any], tuple[str, ...], DriverRequest], Answer]
 
+
+class _Replayed:
+    """The request a replayed change handler gets: the body is passed to it, nothing else is read."""
+
+    method = "POST"
+
+    def param(self, name: str) -> str | None:
+        return None
+
+    def json_object(self) -> dict[str, Any]:
+        return {}
+
+
+_REPLAYED = _Replayed()
+
 #: (method, path below /driver/v1 as segments with * for a parameter) -> the handling method's name.
 _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("fixtures", "persons")): "fixtures",
@@ -845,6 +908,10 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("support-measures",)): "support_register",
     ("POST", ("support-measures", "*")): "support_update",
     ("GET", ("support-measures", "*")): "get_support",
+    ("GET", ("pending",)): "pending_list",
+    ("POST", ("pending", "commit")): "pending_commit",
+    ("POST", ("pending", "cancel")): "pending_cancel",
+    ("POST", ("pending", "correct")): "pending_correct",
     ("POST", ("kodomo", "nintei")): "kodomo_nintei",
     ("POST", ("koseki", "hensei")): "koseki_hensei",
     ("POST", ("koseki", "todoke")): "koseki_todoke",

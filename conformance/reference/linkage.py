@@ -30,7 +30,7 @@ from conformance.reference import (
     shugaku,
     tax_rules,
 )
-from conformance.reference.driver import per_person_view
+from conformance.reference.driver import DriverService, per_person_view
 from conformance.reference.fuhyo import KosekiRegister
 from conformance.reference.http import (
     Reply,
@@ -74,11 +74,14 @@ class LinkageApi(Presentation, RequestValidation):
 
     #: The 戸籍 the harness registered (戸籍の附票: conformance/reference/fuhyo.py).
     koseki: KosekiRegister
+    driver: DriverService
 
     # -- reads ------------------------------------------------------------------------------------
 
     def _get_resident(self, request: Request, arguments: tuple[str, ...]) -> Reply:
-        return json_reply(200, self._resident(per_person_view(self._person(arguments[0]), self.defects)))
+        # The kari_linkage_leak defect shows a 仮登録 here (4.0.8 R009: 他課から参照ができないようにする).
+        row = self.driver.pending().leaked(self._person(arguments[0]), "kari_linkage_leak")
+        return json_reply(200, self._resident(per_person_view(row, self.defects)))
 
     def _list_residents(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         since_text = request.param("changed_since")

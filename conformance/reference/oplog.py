@@ -36,6 +36,8 @@ _LOGGED: dict[str, tuple[str, str]] = {
     "head": (CHANGE, "世帯主変更"), "correct": (CHANGE, "職権修正"), "remove": (CHANGE, "職権消除"),
     "nationality": (CHANGE, "国籍変更"), "tsusho": (CHANGE, "通称の記載"), "tsusho_delete": (CHANGE, "通称の削除"),
     "moj_notice": (CHANGE, "法務省通知による修正"), "cancel": (CORRECTION, "異動の取消し"),
+    # 4.0.8: a 仮登録 is logged as the 異動入力 of its operation; its 本登録 adds the history rows.
+    "pending_list": (QUERY, "仮登録一覧"), "pending_commit": (CHANGE, "本登録"),
 }
 
 

@@ -36,6 +36,14 @@ CREATE TABLE history (
     PRIMARY KEY (atena, rireki)
 );
 CREATE INDEX history_setai ON history (setai);
+CREATE TABLE pending (
+    number INTEGER PRIMARY KEY AUTOINCREMENT,
+    operation TEXT NOT NULL,
+    body TEXT NOT NULL,
+    persons TEXT NOT NULL,
+    branch TEXT NOT NULL,
+    at TEXT NOT NULL
+);
 CREATE TABLE issuance (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     atena TEXT NOT NULL,
@@ -110,6 +118,9 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
+            if self._db.in_transaction:  # inside rolled_back(): a savepoint, undone with the rest
+                yield from self._savepoint()
+                return
             self._db.execute("BEGIN")
             try:
                 yield self._db
@@ -118,6 +129,28 @@ class Store:
                 self._current = None  # rows read inside the transaction were never committed
                 raise
             self._db.execute("COMMIT")
+
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("SAVEPOINT write")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK TO write")
+            self._current = None
+            raise
+        self._db.execute("RELEASE write")
+
+    @contextmanager
+    def rolled_back(self) -> Iterator[None]:
+        """Run writes that are all undone afterwards: a 仮登録 is checked as its 異動 would be committed
+        (its エラー and アラート answered at input, 11.1) and nothing of it reaches the history (4.0.8 R008)."""
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                yield
+            finally:
+                self._db.execute("ROLLBACK")
+                self._current = None  # rows cached inside were never committed
 
     def _touch(self, atenas: Iterable[str]) -> None:
         """Mark persons whose rows a write changes: their current rows are read again when next asked."""
@@ -141,6 +174,7 @@ class Store:
             db.execute("DELETE FROM history")
             db.execute("DELETE FROM issuance")
             db.execute("DELETE FROM support_measure")
+            db.execute("DELETE FROM pending")
             self._domain_records.clear()
             db.executemany("INSERT INTO history VALUES (?, ?, ?, ?, ?)", records)
         return len(records)
@@ -292,6 +326,53 @@ class Store:
             sql, parameters = sql + " WHERE atena = ?", (atena,)
         found = self._query(sql + " ORDER BY id", parameters)
         return [Issuance(int(number), str(who), str(result), str(at)) for number, who, result, at in found]
+
+
+# -- 仮登録 (4.0.8) -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PendingEntry:
+    """A 異動 entered as 仮登録: the request to replay on 本登録 and the rows it would write (``persons``),
+    kept apart from the history table."""
+
+    number: int
+    operation: str
+    body: dict[str, Any]
+    persons: tuple[dict[str, str], ...]
+    branch: str
+
+
+class PendingStore:
+    """The 仮登録 of one store (4.0.8), in its own table of the same database."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def add(self, operation: str, body: Mapping[str, Any], persons: Sequence[Mapping[str, str]], branch: str) -> int:
+        """Keep a 仮登録; returns its number (the 仮登録番号)."""
+        with self._store._transaction() as db:
+            cursor = db.execute("INSERT INTO pending (operation, body, persons, branch, at) VALUES (?, ?, ?, ?, ?)",
+                                (operation, json.dumps(dict(body), ensure_ascii=False),
+                                 json.dumps([dict(person) for person in persons], ensure_ascii=False), branch,
+                                 utc_stamp()))
+            return int(cursor.lastrowid or 0)
+
+    def entries(self) -> list[PendingEntry]:
+        """Every 仮登録, oldest first."""
+        found = self._store._query("SELECT number, operation, body, persons, branch FROM pending ORDER BY number")
+        return [PendingEntry(int(number), str(operation), json.loads(body), tuple(json.loads(persons)), str(branch))
+                for number, operation, body, persons, branch in found]
+
+    def remove(self, number: int) -> None:
+        with self._store._transaction() as db:
+            db.execute("DELETE FROM pending WHERE number = ?", (number,))
+
+    def replace(self, number: int, body: Mapping[str, Any], persons: Sequence[Mapping[str, str]]) -> None:
+        """A corrected 仮登録: its request and the rows it would write."""
+        with self._store._transaction() as db:
+            db.execute("UPDATE pending SET body = ?, persons = ? WHERE number = ?",
+                       (json.dumps(dict(body), ensure_ascii=False),
+                        json.dumps([dict(person) for person in persons], ensure_ascii=False), number))
 
 
 def next_serial(largest: int) -> int:

@@ -463,7 +463,21 @@ def _endpoint_document(run: _Run, endpoint: str, numbers: Mapping[str, str]) -> 
         found = next((m for m in members if isinstance(m, dict) and m.get("宛名番号") == atena), None) \
             if isinstance(members, list) else None
         return _dict(found), f"GET /households/{setai}#/members[宛名番号]"
+    if endpoint == "certificate":
+        return _certified(run, atena), "POST /certificates#/記載者[宛名番号]/記載事項"
     return _listed(run, atena), "GET /residents#/residents[宛名番号]"
+
+
+def _certified(run: _Run, atena: str) -> dict[str, Any] | None:
+    """The person's 記載事項 on the 住民票の写し issued now, as 項目 -> 値 (4.0.8: what a certificate shows)."""
+    issued = run.linkage.request("post", "/certificates", json={"宛名番号": atena}).json()
+    shown = pointer_get(issued, "/記載者")
+    person = next((entry for entry in shown if isinstance(entry, dict) and entry.get("宛名番号") == atena), None) \
+        if isinstance(shown, list) else None
+    lines = person.get("記載事項") if person is not None else None
+    if not isinstance(lines, list):
+        return None
+    return {str(line.get("項目")): line.get("値") for line in lines if isinstance(line, dict)}
 
 
 def _listed(run: _Run, atena: str) -> dict[str, Any] | None:

@@ -170,7 +170,10 @@ AFFECTS: dict[str, set[str]] = {
         "kyushi_change_as_record", "kyushi_request_day_dropped", "return_drops_kyushi_tsusho",
         "keibi_name_refused", "keibi_machiaza_refused", "keibi_banchi_katagaki_refused", "art_30_47_as_domestic",
         "tennyu_newborn_as_birth", "shisso_notice_day_dropped",
-        "tenkyo_overwrites_history", "correction_layout_items_only")},
+        "tenkyo_overwrites_history", "correction_layout_items_only",
+        # 4.0.8 仮登録 (reference/kari.py): only a 仮登録 shows them, and the probes enter none.
+        "kari_committed_at_once", "kari_linkage_leak", "kari_certificate_leak", "kari_cancel_ignored",
+        "kari_correct_ignored", "kari_selection_ignored", "kari_commit_lost", "out_address_dropped")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (
