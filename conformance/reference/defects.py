@@ -26,6 +26,11 @@ class Defect:
 _MEMBER_ORDER = tuple(f"jumin-1.0-5.2-R{number:03d}" for number in range(1, 40) if number != 2)
 
 
+#: The forms of 1.1.8 【不詳日入力一覧】 (R007-R020), and those but 「年月日不詳」 (R015) itself.
+_UNKNOWN_FORMS = tuple(f"jumin-1.0-1.1.8-R{number:03d}" for number in range(7, 21))
+_UNKNOWN_FORMS_BUT_FUSHO = tuple(name for name in _UNKNOWN_FORMS if not name.endswith("R015"))
+
+
 def _kotei(*sections: str) -> tuple[str, ...]:
     """The 固定資産税 requirement ids of ``sections`` (``359.0.1.0-R001``: 第359条第1項, its first sentence)."""
     return tuple(f"kotei_shisan_zei-2025.12-1.{section}" for section in sections)
@@ -334,6 +339,16 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("form_joshuhyo_dv_leak",
            "the 除票 forms of a DV-protected person who moved out are issued (protection dropped at the 前住所地)",
            ("jumin-1.0-3.4-R009",)),
+    # 1.1.8 不詳日 entered by a 転入 (reference/unknown_dates.py): each form's scenario reads the form back.
+    Defect("unknown_date_text_fixed",
+           "a 転入's 不詳 生年月日 is stored with the fixed 表記 「年月日不詳」 instead of the form entered",
+           ("jumin-1.0-1.1.8-R004", "jumin-1.0-1.1.8-R006", *_UNKNOWN_FORMS_BUT_FUSHO)),
+    Defect("unknown_date_flag_dropped",
+           "a 転入's 不詳 生年月日 is stored with 生年月日_不詳フラグ 0 (the date stands as if known)",
+           ("jumin-1.0-1.1.8-R004", "jumin-1.0-1.1.8-R005", "jumin-1.0-1.1.8-R006", *_UNKNOWN_FORMS)),
+    Defect("unknown_date_not_held",
+           "a 転入's 不詳 生年月日 keeps no date behind its 表記 (生年月日 blank; 1.1.8 R005)",
+           ("jumin-1.0-1.1.8-R005",)),
     Defect("form_unknown_date_fixed",
            "forms print every 不詳 birth date as the fixed text 「年月日不詳」 instead of the recorded 不詳 form",
            ("jumin-1.0-5.1-R003",)),

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import extraction, kodomo
+from conformance.reference import extraction, kodomo, unknown_dates
 from conformance.reference.koseki import KosekiBook
 from conformance.reference.oplog import OperationLog
 from conformance.reference.search import kana_search
@@ -373,7 +373,8 @@ class DriverService:
         self.check_past(moved, processed, "異動日", "E001")
         self.check_past(notified, processed, "届出年月日", "E002")
         kind = str(body["区分"])
-        persons = [{str(k): str(v) for k, v in dict(items).items()} for items in body["persons"]]
+        persons = [unknown_dates.entered({str(k): str(v) for k, v in dict(items).items()}, self.defects)
+                   for items in body["persons"]]
         raised: list[tuple[str, str, str]] = []
         for person in persons:
             born = person.get("生年月日", "") if person.get("生年月日_不詳フラグ") != "1" else ""

@@ -96,6 +96,18 @@ def test_equals_passes_on_the_value_and_locates_a_wrong_one() -> None:
     assert fake_run(data, bad) == [("scenario.not_equal", "scenario:t.case/step:s#/person/異動日", "2024-06-05")]
 
 
+def test_date_wants_a_yyyy_mm_dd_day_calendar_or_not_and_locates_anything_else() -> None:
+    data = base([{"matcher": "date", "step": "s", "pointer": "/person/住民となった年月日"}])
+    answers = {("post", "/driver/v1/fixtures/persons"): CREATED}
+    for held in ("2020-04-01", "2023-02-29"):  # a non-calendar day is a 年月日 too (1.1.8 R021)
+        good = {**answers, ("get", "/driver/v1/persons/0000000019"): person_answer(住民となった年月日=held)}
+        assert fake_run(data, good) == []
+    for other in ("", "令和２年春", "2020-13-01"):
+        bad = {**answers, ("get", "/driver/v1/persons/0000000019"): person_answer(住民となった年月日=other)}
+        assert fake_run(data, bad) == [
+            ("scenario.no_date", "scenario:t.case/step:s#/person/住民となった年月日", other)]
+
+
 def test_error_wants_the_status_and_the_code() -> None:
     data = base([{"matcher": "error", "step": "s", "code": "E001"}])
     created = {("post", "/driver/v1/fixtures/persons"): CREATED}
@@ -209,6 +221,12 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
     ("heisei_from_0107", "hyoji.wareki",
      ("scenario.oracle_mismatch", "scenario:hyoji.wareki/step:showa#/display/生年月日")),
     ("tsusho_tokubetsu_dropped", "tsusho.tokubetsu_eijusha_every_endpoint", ("scenario.item_mismatch", None)),
+    ("unknown_date_text_fixed", "nengappi.fusho.haru",
+     ("scenario.not_equal", "scenario:nengappi.fusho.haru/step:shokai#/person/生年月日_不詳表記")),
+    ("unknown_date_flag_dropped", "nengappi.fusho.nengappi_fusho",
+     ("scenario.not_equal", "scenario:nengappi.fusho.nengappi_fusho/step:shokai#/person/生年月日_不詳フラグ")),
+    ("unknown_date_not_held", "nengappi.fusho.naibu",
+     ("scenario.no_date", "scenario:nengappi.fusho.naibu/step:shokai#/person/生年月日")),
 ])
 def test_each_driver_defect_fails_its_scenario_and_the_clean_reference_passes(
     defect: str, scenario_id: str, expected: tuple[str, str | None],
