@@ -339,6 +339,25 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("form_joshuhyo_dv_leak",
            "the 除票 forms of a DV-protected person who moved out are issued (protection dropped at the 前住所地)",
            ("jumin-1.0-3.4-R009",)),
+    # 1.1.5 除票 (reference/joshuhyo.py): on a 転入通知 naming the 転出先住所（確定）, the path of the 1.1.5 scenarios;
+    # each item's scenario also binds its list's heading (R010 固有の記載事項, R014 その他の項目).
+    Defect("joshuhyo_reason_kojo",
+           "the 除票 a 転入通知 makes is recorded with the 消除事由 職権消除 instead of the 転出",
+           ("jumin-1.0-1.1.5-R010", "jumin-1.0-1.1.5-R011")),
+    Defect("joshuhyo_rebuilt_from_notice",
+           "the 除票 a 転入通知 makes is written from the 通知 alone: 転出先住所（予定）, 転出予定年月日 and "
+           "届出年月日 lost",
+           ("jumin-1.0-1.1.5-R010", "jumin-1.0-1.1.5-R012", "jumin-1.0-1.1.5-R013", "jumin-1.0-1.1.5-R014",
+            "jumin-1.0-1.1.5-R016")),
+    Defect("joshuhyo_next_address_dropped",
+           "the 転出先住所（確定） a 転入通知 names is not recorded on the 除票",
+           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R015")),
+    Defect("joshuhyo_notice_date_dropped",
+           "the 除票 a 転入通知 makes records no 転入通知年月日 (通知年月日)",
+           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R017")),
+    Defect("joshuhyo_removal_date_dropped",
+           "the 除票 a 転入通知 makes records no 転出年月日（確定）",
+           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R018")),
     # 1.1.8 不詳日 entered by a 転入 (reference/unknown_dates.py): each form's scenario reads the form back.
     Defect("unknown_date_text_fixed",
            "a 転入's 不詳 生年月日 is stored with the fixed 表記 「年月日不詳」 instead of the form entered",

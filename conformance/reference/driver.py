@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import extraction, kodomo, unknown_dates
+from conformance.reference import extraction, joshuhyo, kodomo, unknown_dates
 from conformance.reference.koseki import KosekiBook
 from conformance.reference.oplog import OperationLog
 from conformance.reference.search import kana_search
@@ -446,7 +446,8 @@ class DriverService:
         removed = removal_date(planned, arrived)
         changed = {**row, "住民状態": _MOVED_OUT, "転出年月日（確定）": removed.isoformat()}
         reason = row.get("異動事由区分") if row.get("異動事由区分") in ("国内転出", "国外転出") else "国内転出"
-        stored = self.write(changed, str(reason), removed, self.processing_day(body), 通知年月日=notified)
+        changed, reason, kept = joshuhyo.confirmed(changed, body, notified, str(reason), self.defects)
+        stored = self.write(changed, reason, removed, self.processing_day(body), 通知年月日=kept)
         return self.ok([stored], 除票年月日=removed.isoformat())
 
     # -- 転居 ----------------------------------------------------------------------------------------

@@ -159,7 +159,9 @@ AFFECTS: dict[str, set[str]] = {
     **{name: set() for name in (
         "todoke_idou_swapped", "correction_blanks_items", "zokugara_truncated", "household_order_wrong",
         "heisei_from_0107", "search_voiced_distinct", "search_small_kana_distinct", "search_long_mark_kept",
-        "setai_nushi_name_kept", "unknown_date_text_fixed", "unknown_date_flag_dropped", "unknown_date_not_held")},
+        "setai_nushi_name_kept", "unknown_date_text_fixed", "unknown_date_flag_dropped", "unknown_date_not_held",
+        "joshuhyo_reason_kojo", "joshuhyo_rebuilt_from_notice", "joshuhyo_next_address_dropped",
+        "joshuhyo_notice_date_dropped", "joshuhyo_removal_date_dropped")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

@@ -227,6 +227,14 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.not_equal", "scenario:nengappi.fusho.nengappi_fusho/step:shokai#/person/生年月日_不詳フラグ")),
     ("unknown_date_not_held", "nengappi.fusho.naibu",
      ("scenario.no_date", "scenario:nengappi.fusho.naibu/step:shokai#/person/生年月日")),
+    *[(defect, f"joshuhyo.{scenario_id}", ("scenario.history_item", f"scenario:joshuhyo.{scenario_id}/step:tsuchi"
+                                            f"#/history/2/{item}"))
+      for defect, scenario_id, item in (
+          ("joshuhyo_reason_kojo", "shojo_jiyu", "異動事由区分"),
+          ("joshuhyo_rebuilt_from_notice", "todoke_nengappi", "届出年月日"),
+          ("joshuhyo_next_address_dropped", "tenshutsusaki_kakutei", "転出先住所（確定）_市区町村コード"),
+          ("joshuhyo_notice_date_dropped", "tennyu_tsuchi_nengappi", "通知年月日"),
+          ("joshuhyo_removal_date_dropped", "tenshutsu_nengappi", "転出年月日（確定）"))],
 ])
 def test_each_driver_defect_fails_its_scenario_and_the_clean_reference_passes(
     defect: str, scenario_id: str, expected: tuple[str, str | None],
