@@ -38,7 +38,7 @@ def default_registry() -> Registry:
         shugaku_scenarios,
         tax_scenarios,
     )
-    from conformance.scenarios import access_log, extraction, search, suppressed
+    from conformance.scenarios import access_log, extraction, issuance, search, suppressed
     from conformance.scenarios import check as scenario_check
     from conformance.scenarios.model import check as model_check
 
@@ -68,6 +68,7 @@ def default_registry() -> Registry:
     registry.add_module(koseki_scenarios)
     # 住民記録 10.2 操作ログ (the driver operation logs.operations).
     registry.add_module(access_log)
+    registry.add_module(issuance)
     # 住民記録 9.6 無作為抽出 (the driver operation extract.random).
     registry.add_module(extraction)
     # 住民記録 9.2 抑止対象者一覧 (the driver operation lists.suppressed).

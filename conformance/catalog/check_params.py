@@ -191,6 +191,14 @@ class OperationLogParams(Params):
     rule: Literal["entries", "fields"] = "entries"
 
 
+class IssuanceHistoryParams(Params):
+    """``jumin.issuance.history`` (conformance/scenarios/issuance.py): 1.3.8's 交付履歴, its entries (R001) or the
+    item each records (R002-R010), one rule per requirement."""
+
+    rule: Literal["entries", "issued_at", "place", "person", "kind", "items", "pages", "number", "operator",
+                  "disposal"] = "entries"
+
+
 _FORM_CHECKS: dict[str, type[Params]] = {
     "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
     "forms.certification": FormCertificationParams, "forms.tsusho_sheet": FormSheetParams,
@@ -316,6 +324,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "model.jumin.state_machine": NoParams,
     "jumin.logs.operations": OperationLogParams,
     "jumin.logs.prints": OperationLogParams,
+    "jumin.issuance.history": IssuanceHistoryParams,
     "jumin.extract.random": NoParams,
     "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,

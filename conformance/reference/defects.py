@@ -339,6 +339,19 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("form_joshuhyo_dv_leak",
            "the 除票 forms of a DV-protected person who moved out are issued (protection dropped at the 前住所地)",
            ("jumin-1.0-3.4-R009",)),
+    # 1.3.8 交付履歴 (reference/issuance.py), read through the driver operation logs.issuances.
+    Defect("issuance_history_missing",
+           "no 交付履歴 is kept: an issued certificate leaves no entry (1.3.8 R001, and none of R002-R010's items)",
+           tuple(f"jumin-1.0-1.3.8-R{number:03d}" for number in range(1, 11))),
+    Defect("issuance_pages_wrong",
+           "the 交付履歴 records one page more than the certificate has (1.3.8 R007: 枚数)",
+           ("jumin-1.0-1.3.8-R007",)),
+    Defect("issuance_no_terminal",
+           "the 交付履歴 records no 端末名 (1.3.8 R009)",
+           ("jumin-1.0-1.3.8-R009",)),
+    Defect("issuance_disposal_ignored",
+           "the 処分 of a certificate issued in error is accepted but not recorded in its 交付履歴 (1.3.8 R010)",
+           ("jumin-1.0-1.3.8-R010",)),
     # 1.1.5 除票 (reference/joshuhyo.py): on a 転入通知 naming the 転出先住所（確定）, the path of the 1.1.5 scenarios;
     # each item's scenario also binds its list's heading (R010 固有の記載事項, R014 その他の項目).
     Defect("joshuhyo_reason_kojo",

@@ -16,18 +16,18 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import extraction, joshuhyo, kodomo, unknown_dates
+from conformance.reference import joshuhyo, kodomo, unknown_dates
+from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
+from conformance.reference.issuance import IssuanceHistory
 from conformance.reference.koseki import KosekiBook
 from conformance.reference.oplog import OperationLog
 from conformance.reference.search import kana_search
 from conformance.reference.storage import Row, Store
 
-#: What a driver handler answers: the HTTP status and the JSON document.
-Answer = tuple[int, dict[str, Any]]
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 #: The relations of 1.1.11 ② that 「の」 joins (③: up to 4 generations).
 _BASE_RELATIONS = ("夫（未届）", "妻（未届）", "夫", "妻", "子", "父", "母", "兄", "姉", "弟", "妹")
@@ -63,16 +63,6 @@ _FLAG_DEFAULTS = {"生年月日_不詳フラグ": "0", "他業務参照不可フ
 _SEIREKI_ITEMS = frozenset({"生年月日", "在留期間の満了の日"})
 #: 住民状態 codes (code_tables.yaml resident_status).
 _CURRENT, _MOVED_OUT, _DECEASED, _REMOVED = "1", "2", "3", "9"
-
-
-class DriverRequest(Protocol):
-    """What the driver needs of the app's request (conformance.reference.http.Request)."""
-
-    method: str
-
-    def param(self, name: str) -> str | None: ...
-
-    def json_object(self) -> dict[str, Any]: ...
 
 
 class Refusal(Exception):
@@ -208,7 +198,7 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 
 @dataclass
-class DriverService:
+class DriverService(DriverLogs):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -216,8 +206,9 @@ class DriverService:
     today: Callable[[], date] = clock.today
     #: The town's 戸籍 (the 戸籍 operations, reference/koseki.py), made on first use.
     koseki_book: KosekiBook | None = None
-    #: The 操作ログ of 10.2 (reference/oplog.py), made on first use with the defects.
+    #: The 操作ログ of 10.2 (reference/oplog.py) and the 交付履歴 of 1.3.8 (reference/issuance.py), made on first use.
     operation_log: OperationLog | None = None
+    issuance_history: IssuanceHistory | None = None
 
     def handle(self, request: DriverRequest, segments: tuple[str, ...]) -> Answer:
         """Answer one driver request (``segments``: the path below ``/driver/v1``)."""
@@ -236,31 +227,6 @@ class DriverService:
             return 400, {"result": "error", "code": "BAD_REQUEST", "message": f"{type(error).__name__}: {error}"}
         self.log().record(getattr(handler, "__name__", ""), body, arguments, answer)
         return answer
-
-    def log(self) -> OperationLog:
-        if self.operation_log is None:
-            self.operation_log = OperationLog(self.defects)
-        return self.operation_log
-
-    def get_operation_log(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
-        """10.2 操作ログ: the entries, or those of one 宛名番号 (our interface ``logs.operations``)."""
-        return 200, {"result": "ok", "entries": self.log().read(request.param("宛名番号"))}
-
-    def extract_random(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
-        """9.6 R001 無作為抽出 (reference/extraction.py)."""
-        drawn = extraction.draw(self.store.current(), body, self.defects)
-        return 200, {"result": "ok", "persons": [{"宛名番号": row["宛名番号"]} for row in drawn]}
-
-    def list_suppressed(self, _: Mapping[str, Any], __: tuple[str, ...], ___: DriverRequest) -> Answer:
-        """9.2 R001 抑止対象者一覧: every person under 支援措置 (current or a 除票: their copies are refused both)."""
-        rows = [row for row in self.store.current() if row.get("支援措置対象フラグ") == "1"]
-        if "suppressed_list_heads_only" in self.defects:
-            rows = [row for row in rows if row.get("続柄") == "世帯主"]
-        return 200, {"result": "ok", "persons": [{"宛名番号": row["宛名番号"]} for row in rows]}
-
-    def get_print_log(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
-        """10.2 印刷ログ: the entries, or those of the forms that showed one 宛名番号 (``logs.prints``)."""
-        return 200, {"result": "ok", "entries": self.log().read_prints(request.param("宛名番号"))}
 
     def _route(self, method: str, segments: tuple[str, ...]) -> tuple[Handler, tuple[str, ...]] | None:
         # By name, so a variant vendor (a subclass) answers with its own methods.
@@ -740,6 +706,8 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("search",)): "search",
     ("GET", ("logs", "operations")): "get_operation_log",
     ("GET", ("logs", "prints")): "get_print_log",
+    ("GET", ("logs", "issuances")): "get_issuances",
+    ("POST", ("issuances", "dispose")): "dispose_issuance",
     ("POST", ("extractions", "random")): "extract_random",
     ("GET", ("lists", "suppressed")): "list_suppressed",
     ("POST", ("kodomo", "nintei")): "kodomo_nintei",
