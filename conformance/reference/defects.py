@@ -371,6 +371,9 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("joshuhyo_removal_date_dropped",
            "the 除票 a 転入通知 makes records no 転出年月日（確定）",
            ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R018")),
+    Defect("adoption_destination_required",
+           "a 転出 on a 特別養子縁組 without a 転出先住所 is refused (E009) instead of leaving it blank (1.1.5 R002)",
+           ("jumin-1.0-1.1.5-R002",)),
     # 1.1.8 不詳日 entered by a 転入 (reference/unknown_dates.py): each form's scenario reads the form back.
     Defect("unknown_date_text_fixed",
            "a 転入's 不詳 生年月日 is stored with the fixed 表記 「年月日不詳」 instead of the form entered",

@@ -393,6 +393,8 @@ class DriverService(DriverLogs):
         notified = parse_date(body["届出年月日"], "届出年月日")
         self.check_past(notified, processed, "届出年月日", "E002")  # 4.1.3.0.1 R001: 異動日 may be later
         rows = [self.current(atena) for atena in body["宛名番号"]]
+        if joshuhyo.adoption_refused(body, self.defects):
+            raise Refusal("error", "E009", "転出先住所は空欄にできません。", "転出先住所_市区町村コード")
         self.alerts(body, [alert for alert in [self.head_leaving(rows)] if alert is not None])
         reason = "国外転出" if body.get("区分") == "国外転出" else "国内転出"
         stored = []

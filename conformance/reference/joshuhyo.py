@@ -43,3 +43,10 @@ def _broken(changed: dict[str, str], reason: str, notified: date,
     if "joshuhyo_reason_kojo" in defects:
         reason = "職権消除"  # R011: the 消除事由 is no longer the 転出
     return changed, reason, None if "joshuhyo_notice_date_dropped" in defects else notified
+
+
+def adoption_refused(body: Mapping[str, Any], defects: frozenset[str]) -> bool:
+    """1.1.5 R002: a 転出 on a 特別養子縁組 may leave the 転出先住所 blank; under the ``adoption_destination_required``
+    defect the reference refuses it all the same (as a blank 1.1.6 does not allow)."""
+    return "adoption_destination_required" in defects and body.get("特別養子縁組") is True \
+        and not body.get("転出先住所_市区町村コード")

@@ -161,7 +161,7 @@ AFFECTS: dict[str, set[str]] = {
         "heisei_from_0107", "search_voiced_distinct", "search_small_kana_distinct", "search_long_mark_kept",
         "setai_nushi_name_kept", "unknown_date_text_fixed", "unknown_date_flag_dropped", "unknown_date_not_held",
         "joshuhyo_reason_kojo", "joshuhyo_rebuilt_from_notice", "joshuhyo_next_address_dropped",
-        "joshuhyo_notice_date_dropped", "joshuhyo_removal_date_dropped",
+        "joshuhyo_notice_date_dropped", "joshuhyo_removal_date_dropped", "adoption_destination_required",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/scenarios/test_issuance.py).
         "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},

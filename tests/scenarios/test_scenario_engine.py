@@ -235,6 +235,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
           ("joshuhyo_next_address_dropped", "tenshutsusaki_kakutei", "転出先住所（確定）_市区町村コード"),
           ("joshuhyo_notice_date_dropped", "tennyu_tsuchi_nengappi", "通知年月日"),
           ("joshuhyo_removal_date_dropped", "tenshutsu_nengappi", "転出年月日（確定）"))],
+    ("adoption_destination_required", "joshuhyo.tokubetsu_yoshi",
+     ("scenario.not_accepted", "scenario:joshuhyo.tokubetsu_yoshi/step:tenshutsu")),
 ])
 def test_each_driver_defect_fails_its_scenario_and_the_clean_reference_passes(
     defect: str, scenario_id: str, expected: tuple[str, str | None],
