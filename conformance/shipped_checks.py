@@ -38,7 +38,7 @@ def default_registry() -> Registry:
         shugaku_scenarios,
         tax_scenarios,
     )
-    from conformance.scenarios import access_log, auth_log, error_log, extraction, search, suppressed
+    from conformance.scenarios import access_log, auth_log, error_log, extraction, issuance, search, suppressed
     from conformance.scenarios import check as scenario_check
     from conformance.scenarios.model import check as model_check
 
@@ -71,6 +71,7 @@ def default_registry() -> Registry:
     # 10.2 認証ログ and エラーログ, and ログの分析 (logs.auth, logs.errors, logs.analysis).
     registry.add_module(auth_log)
     registry.add_module(error_log)
+    registry.add_module(issuance)
     # 住民記録 9.6 無作為抽出 (the driver operation extract.random).
     registry.add_module(extraction)
     # 住民記録 9.2 抑止対象者一覧 (the driver operation lists.suppressed).

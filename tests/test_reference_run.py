@@ -202,7 +202,7 @@ def _clash(one: str, other: str) -> bool:
     """Two defects that may not share a run: a common requirement, or a common section in one family
     of defects (a 発行番号 in the wrong format hides one that repeats from the same checks)."""
     first, second = set(DEFECTS[one].requirements), set(DEFECTS[other].requirements)
-    if first & second:
+    if first & second or frozenset({one, other}) in HIDE_EACH_OTHER:
         return True
     if _jumin_side(first) != _jumin_side(second):  # apart: a statute group runs its domains only
         return True
@@ -211,6 +211,11 @@ def _clash(one: str, other: str) -> bool:
         return True
     same_family = one.split("_", 1)[0] == other.split("_", 1)[0]
     return same_family and bool((_sections(first) & _sections(second)) - SHARED_SECTIONS)
+
+
+#: Defects of different families whose behaviours cancel: a correction that drops the items outside the
+#: linkage layout also drops the blanking of 戸籍の表示 and 外国人住民となった年月日 the 1.1.6 scenarios attempt.
+HIDE_EACH_OTHER = frozenset({frozenset({"blanks_accepted", "correction_layout_items_only"})})
 
 
 #: Sections whose requirements are judged by separate checks, so that defects of one family there

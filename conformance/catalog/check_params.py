@@ -197,6 +197,12 @@ class AuthLogParams(Params):
     record (R008), or the analyses ログイン失敗一覧 (R025) and ID別ログイン数一覧 (R026)."""
 
     rule: Literal["entries", "fields", "failures", "counts"] = "entries"
+class IssuanceHistoryParams(Params):
+    """``jumin.issuance.history`` (conformance/scenarios/issuance.py): 1.3.8's 交付履歴, its entries (R001) or the
+    item each records (R002-R010), one rule per requirement."""
+
+    rule: Literal["entries", "issued_at", "place", "person", "kind", "items", "pages", "number", "operator",
+                  "disposal"] = "entries"
 
 
 _FORM_CHECKS: dict[str, type[Params]] = {
@@ -327,6 +333,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.logs.errors": OperationLogParams,
     "jumin.logs.auth": AuthLogParams,
     "jumin.logs.searches": NoParams,
+    "jumin.issuance.history": IssuanceHistoryParams,
     "jumin.extract.random": NoParams,
     "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,

@@ -136,6 +136,14 @@ class Absent(_At):
     matcher: Literal["absent"]
 
 
+class HoldsDate(_At):
+    """The value at ``pointer`` is a 年月日 (``YYYY-MM-DD``, month 01-12, day 01-31: a non-calendar day such as
+    2月29日 of a common year counts, 1.1.8 R021), whichever day it is: where the text asks that a date be held
+    (1.1.8 R005: 内部的には日付を保有) without saying which."""
+
+    matcher: Literal["date"]
+
+
 class Accepted(CatalogModel):
     """The step was committed (HTTP 200, ``result: ok``)."""
 
@@ -219,7 +227,8 @@ class PersonItems(CatalogModel):
 
 
 Expect = Annotated[
-    Equals | Absent | Accepted | Refused | HistoryAppended | HistoryUnchanged | Order | Contains | Oracle | PersonItems,
+    Equals | Absent | HoldsDate | Accepted | Refused | HistoryAppended | HistoryUnchanged | Order | Contains | Oracle
+    | PersonItems,
     Field(discriminator="matcher"),
 ]
 

@@ -26,6 +26,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http import HTTPStatus
+from typing import Any
 from urllib.parse import parse_qs
 from wsgiref.types import StartResponse, WSGIEnvironment
 
@@ -102,9 +103,9 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         self.forms = FormService(edition, self.store, self.defects, self.model.label)
         # The driver protocol (docs/driver.md; conformance/reference/driver.py) below /driver/v1.
         self.driver = DriverService(self.store, self.defects, layout_items=frozenset(self.model.headers))
-        # 10.2 印刷ログ: each printed form, in the log the driver reads (through self.driver: a test's variant
-        # vendor replaces it).
-        self.forms.printed = lambda entry: self.driver.log().record_print(entry)
+        # 10.2 印刷ログ and 1.3.8 交付履歴: each printed form, in the logs the driver reads (through self.driver: a
+        # test's variant vendor replaces it).
+        self.forms.printed = self._printed
         # 10.2 認証ログ: each login at the token endpoint, likewise.
         self.jutogai.logged_in = lambda client, succeeded: self.driver.log().record_login(client, succeeded)
         self._keep_loaded_rows()
@@ -144,6 +145,10 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         form = parse_qs(request.body().decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=20)
         answer = self.jutogai.token(request.environ.get("HTTP_AUTHORIZATION"), form)
         return Reply(answer.status, json_reply(answer.status, answer.document).body, JUTOGAI_JSON, answer.headers)
+
+    def _printed(self, entry: dict[str, Any]) -> None:
+        self.driver.log().record_print(entry)
+        self.driver.issuances().record(entry)
 
     def _driver_routes(self) -> tuple[tuple[tuple[str, ...], dict[str, Handler]], ...]:
         """The driver protocol's paths: /driver/v1/ and one to three segments below it."""

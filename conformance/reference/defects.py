@@ -26,6 +26,11 @@ class Defect:
 _MEMBER_ORDER = tuple(f"jumin-1.0-5.2-R{number:03d}" for number in range(1, 40) if number != 2)
 
 
+#: The forms of 1.1.8 【不詳日入力一覧】 (R007-R020), and those but 「年月日不詳」 (R015) itself.
+_UNKNOWN_FORMS = tuple(f"jumin-1.0-1.1.8-R{number:03d}" for number in range(7, 21))
+_UNKNOWN_FORMS_BUT_FUSHO = tuple(name for name in _UNKNOWN_FORMS if not name.endswith("R015"))
+
+
 def _kotei(*sections: str) -> tuple[str, ...]:
     """The 固定資産税 requirement ids of ``sections`` (``359.0.1.0-R001``: 第359条第1項, its first sentence)."""
     return tuple(f"kotei_shisan_zei-2025.12-1.{section}" for section in sections)
@@ -482,6 +487,51 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("form_joshuhyo_dv_leak",
            "the 除票 forms of a DV-protected person who moved out are issued (protection dropped at the 前住所地)",
            ("jumin-1.0-3.4-R009",)),
+    # 1.3.8 交付履歴 (reference/issuance.py), read through the driver operation logs.issuances.
+    Defect("issuance_history_missing",
+           "no 交付履歴 is kept: an issued certificate leaves no entry (1.3.8 R001, and none of R002-R010's items)",
+           tuple(f"jumin-1.0-1.3.8-R{number:03d}" for number in range(1, 11))),
+    Defect("issuance_pages_wrong",
+           "the 交付履歴 records one page more than the certificate has (1.3.8 R007: 枚数)",
+           ("jumin-1.0-1.3.8-R007",)),
+    Defect("issuance_no_terminal",
+           "the 交付履歴 records no 端末名 (1.3.8 R009)",
+           ("jumin-1.0-1.3.8-R009",)),
+    Defect("issuance_disposal_ignored",
+           "the 処分 of a certificate issued in error is accepted but not recorded in its 交付履歴 (1.3.8 R010)",
+           ("jumin-1.0-1.3.8-R010",)),
+    # 1.1.5 除票 (reference/joshuhyo.py): on a 転入通知 naming the 転出先住所（確定）, the path of the 1.1.5 scenarios;
+    # each item's scenario also binds its list's heading (R010 固有の記載事項, R014 その他の項目).
+    Defect("joshuhyo_reason_kojo",
+           "the 除票 a 転入通知 makes is recorded with the 消除事由 職権消除 instead of the 転出",
+           ("jumin-1.0-1.1.5-R010", "jumin-1.0-1.1.5-R011")),
+    Defect("joshuhyo_rebuilt_from_notice",
+           "the 除票 a 転入通知 makes is written from the 通知 alone: 転出先住所（予定）, 転出予定年月日 and "
+           "届出年月日 lost",
+           ("jumin-1.0-1.1.5-R010", "jumin-1.0-1.1.5-R012", "jumin-1.0-1.1.5-R013", "jumin-1.0-1.1.5-R014",
+            "jumin-1.0-1.1.5-R016")),
+    Defect("joshuhyo_next_address_dropped",
+           "the 転出先住所（確定） a 転入通知 names is not recorded on the 除票",
+           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R015")),
+    Defect("joshuhyo_notice_date_dropped",
+           "the 除票 a 転入通知 makes records no 転入通知年月日 (通知年月日)",
+           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R017")),
+    Defect("joshuhyo_removal_date_dropped",
+           "the 除票 a 転入通知 makes records no 転出年月日（確定）",
+           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R018")),
+    Defect("adoption_destination_required",
+           "a 転出 on a 特別養子縁組 without a 転出先住所 is refused (E009) instead of leaving it blank (1.1.5 R002)",
+           ("jumin-1.0-1.1.5-R002",)),
+    # 1.1.8 不詳日 entered by a 転入 (reference/unknown_dates.py): each form's scenario reads the form back.
+    Defect("unknown_date_text_fixed",
+           "a 転入's 不詳 生年月日 is stored with the fixed 表記 「年月日不詳」 instead of the form entered",
+           ("jumin-1.0-1.1.8-R004", "jumin-1.0-1.1.8-R006", *_UNKNOWN_FORMS_BUT_FUSHO)),
+    Defect("unknown_date_flag_dropped",
+           "a 転入's 不詳 生年月日 is stored with 生年月日_不詳フラグ 0 (the date stands as if known)",
+           ("jumin-1.0-1.1.8-R004", "jumin-1.0-1.1.8-R005", "jumin-1.0-1.1.8-R006", *_UNKNOWN_FORMS)),
+    Defect("unknown_date_not_held",
+           "a 転入's 不詳 生年月日 keeps no date behind its 表記 (生年月日 blank; 1.1.8 R005)",
+           ("jumin-1.0-1.1.8-R005",)),
     Defect("form_unknown_date_fixed",
            "forms print every 不詳 birth date as the fixed text 「年月日不詳」 instead of the recorded 不詳 form",
            ("jumin-1.0-5.1-R003",)),

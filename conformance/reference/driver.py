@@ -16,19 +16,19 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import extraction, kari, kodomo, log_analysis
+from conformance.reference import joshuhyo, kari, kodomo, unknown_dates
+from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
+from conformance.reference.issuance import IssuanceHistory
 from conformance.reference.koseki import KosekiBook
 from conformance.reference.oplog import OperationLog
 from conformance.reference.search import kana_search
 from conformance.reference.storage import Row, Store
 from conformance.reference.support import SupportHandlers
 
-#: What a driver handler answers: the HTTP status and the JSON document.
-Answer = tuple[int, dict[str, Any]]
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 #: The relations of 1.1.11 ② that 「の」 joins (③: up to 4 generations).
 _BASE_RELATIONS = ("夫（未届）", "妻（未届）", "夫", "妻", "子", "父", "母", "兄", "姉", "弟", "妹")
@@ -67,16 +67,6 @@ _FLAG_DEFAULTS = {"生年月日_不詳フラグ": "0", "他業務参照不可フ
 _SEIREKI_ITEMS = frozenset({"生年月日", "在留期間の満了の日"})
 #: 住民状態 codes (code_tables.yaml resident_status).
 _CURRENT, _MOVED_OUT, _DECEASED, _REMOVED = "1", "2", "3", "9"
-
-
-class DriverRequest(Protocol):
-    """What the driver needs of the app's request (conformance.reference.http.Request)."""
-
-    method: str
-
-    def param(self, name: str) -> str | None: ...
-
-    def json_object(self) -> dict[str, Any]: ...
 
 
 class Refusal(Exception):
@@ -230,7 +220,7 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 
 @dataclass
-class DriverService(SupportHandlers):
+class DriverService(DriverLogs, SupportHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -238,13 +228,14 @@ class DriverService(SupportHandlers):
     today: Callable[[], date] = clock.today
     #: The town's 戸籍 (the 戸籍 operations, reference/koseki.py), made on first use.
     koseki_book: KosekiBook | None = None
-    #: The 操作ログ of 10.2 (reference/oplog.py), made on first use with the defects.
+    #: The 操作ログ of 10.2 (reference/oplog.py) and the 交付履歴 of 1.3.8 (reference/issuance.py), made on first use.
     operation_log: OperationLog | None = None
     #: The headers of the linkage layout (residents_csv): what the ``correction_layout_items_only`` defect
     #: lets a correction change.
     layout_items: frozenset[str] = frozenset()
     #: The 仮登録 of 4.0.8 (reference/kari.py), made on first use.
     pending_service: kari.PendingService | None = None
+    issuance_history: IssuanceHistory | None = None
 
     def handle(self, request: DriverRequest, segments: tuple[str, ...]) -> Answer:
         """Answer one driver request (``segments``: the path below ``/driver/v1``)."""
@@ -305,45 +296,6 @@ class DriverService(SupportHandlers):
     def pending_correct(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         """4.0.8 R003 修正 of a 仮登録 (``pending.correct``)."""
         return self.pending().correct(body)
-
-    def log(self) -> OperationLog:
-        if self.operation_log is None:
-            self.operation_log = OperationLog(self.defects)
-        return self.operation_log
-
-    def get_operation_log(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
-        """10.2 操作ログ: the entries, or those of one 宛名番号 (our interface ``logs.operations``)."""
-        return 200, {"result": "ok", "entries": self.log().read(request.param("宛名番号"))}
-
-    def extract_random(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
-        """9.6 R001 無作為抽出 (reference/extraction.py)."""
-        drawn = extraction.draw(self.store.current(), body, self.defects)
-        return 200, {"result": "ok", "persons": [{"宛名番号": row["宛名番号"]} for row in drawn]}
-
-    def list_suppressed(self, _: Mapping[str, Any], __: tuple[str, ...], ___: DriverRequest) -> Answer:
-        """9.2 R001 抑止対象者一覧: every person under 支援措置 (current or a 除票: their copies are refused both)."""
-        rows = [row for row in self.store.current() if row.get("支援措置対象フラグ") == "1"]
-        if "suppressed_list_heads_only" in self.defects:
-            rows = [row for row in rows if row.get("続柄") == "世帯主"]
-        return 200, {"result": "ok", "persons": [{"宛名番号": row["宛名番号"]} for row in rows]}
-
-    def get_print_log(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
-        """10.2 印刷ログ: the entries, or those of the forms that showed one 宛名番号 (``logs.prints``)."""
-        return 200, {"result": "ok", "entries": self.log().read_prints(request.param("宛名番号"))}
-
-    def get_auth_log(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
-        """10.2 認証ログ: the logins at the token endpoint, or those of one 利用者ID (``logs.auth``)."""
-        return 200, {"result": "ok", "entries": self.log().read_logins(request.param("利用者ID"))}
-
-    def get_error_log(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
-        """10.2 エラーログ: the エラー answered, or those of operations on one 宛名番号 (``logs.errors``)."""
-        return 200, {"result": "ok", "entries": self.log().read_errors(request.param("宛名番号"))}
-
-    def get_log_analysis(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
-        """10.2 ログの分析: one 分析例 made from the logs (``logs.analysis``, reference/log_analysis.py)."""
-        kind = request.param("種類") or ""
-        rows = log_analysis.analyse(self.log(), kind, request.param("宛名番号"), self.defects)
-        return 200, {"result": "ok", "種類": kind, "entries": rows}
 
     def _route(self, method: str, segments: tuple[str, ...]) -> tuple[Handler, tuple[str, ...]] | None:
         # By name, so a variant vendor (a subclass) answers with its own methods.
@@ -456,7 +408,8 @@ class DriverService(SupportHandlers):
         self.check_past(moved, processed, "異動日", "E001")
         self.check_past(notified, processed, "届出年月日", "E002")
         kind = str(body["区分"])
-        persons = [{str(k): str(v) for k, v in dict(items).items()} for items in body["persons"]]
+        persons = [unknown_dates.entered({str(k): str(v) for k, v in dict(items).items()}, self.defects)
+                   for items in body["persons"]]
         raised: list[tuple[str, str, str]] = []
         for person in persons:
             born = person.get("生年月日", "") if person.get("生年月日_不詳フラグ") != "1" else ""
@@ -538,6 +491,8 @@ class DriverService(SupportHandlers):
         notified = parse_date(body["届出年月日"], "届出年月日")
         self.check_past(notified, processed, "届出年月日", "E002")  # 4.1.3.0.1 R001: 異動日 may be later
         rows = [self.current(atena) for atena in body["宛名番号"]]
+        if joshuhyo.adoption_refused(body, self.defects):
+            raise Refusal("error", "E009", "転出先住所は空欄にできません。", "転出先住所_市区町村コード")
         self.alerts(body, [alert for alert in [self.head_leaving(rows)] if alert is not None])
         reason = "国外転出" if body.get("区分") == "国外転出" else "国内転出"
         stored = []
@@ -561,7 +516,8 @@ class DriverService(SupportHandlers):
         removed = removal_date(planned, arrived)
         changed = {**row, "住民状態": _MOVED_OUT, "転出年月日（確定）": removed.isoformat()}
         reason = row.get("異動事由区分") if row.get("異動事由区分") in ("国内転出", "国外転出") else "国内転出"
-        stored = self.write(changed, str(reason), removed, self.processing_day(body), 通知年月日=notified)
+        changed, reason, kept = joshuhyo.confirmed(changed, body, notified, str(reason), self.defects)
+        stored = self.write(changed, reason, removed, self.processing_day(body), 通知年月日=kept)
         return self.ok([stored], 除票年月日=removed.isoformat())
 
     # -- 転居 ----------------------------------------------------------------------------------------
@@ -903,6 +859,8 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("logs", "auth")): "get_auth_log",
     ("GET", ("logs", "errors")): "get_error_log",
     ("GET", ("logs", "analysis")): "get_log_analysis",
+    ("GET", ("logs", "issuances")): "get_issuances",
+    ("POST", ("issuances", "dispose")): "dispose_issuance",
     ("POST", ("extractions", "random")): "extract_random",
     ("GET", ("lists", "suppressed")): "list_suppressed",
     ("POST", ("support-measures",)): "support_register",

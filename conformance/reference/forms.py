@@ -233,7 +233,10 @@ class FormService:
                 "印刷プリンタ": PRINTER, "枚数": pages_count,
                 "公印出力の有無": any(SEAL in line.value for line in lines),
                 "個人番号の出力の有無": any(line.label == "個人番号" for line in lines), "出力形式": "ファイル出力",
-                "発行番号": number, "対象": sorted(str(row.get("宛名番号", "")) for row in people)}
+                "発行番号": number, "対象": sorted(str(row.get("宛名番号", "")) for row in people),
+                # For the 交付履歴 (1.3.8: reference/issuance.py), not the 印刷ログ: the items printed, the true pages.
+                "記載事項": list(dict.fromkeys(line.label for line in lines if line.label and not line.title)),
+                "交付枚数": len(pages)}
 
     def _people(self, form: Form, body: Mapping[str, Any]) -> list[Row] | FormAnswer:
         if form.scope == "town":

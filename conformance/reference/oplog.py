@@ -24,6 +24,8 @@ from conformance.clock import JST
 #: The operator and terminal the driver adapter acts as (a vendor's adapter logs in as someone).
 OPERATOR, TERMINAL = "driver-operator", "conformance-driver"
 QUERY, CHANGE, CORRECTION = "照会", "異動入力（履歴追加）", "異動入力（履歴修正）"
+#: What forms.py tells about a print for the 交付履歴 (1.3.8) only: not items of 10.2 R014's 印刷ログ.
+_ISSUANCE_ONLY = frozenset({"記載事項", "交付枚数"})
 #: Driver handler -> (取得対象 of 10.2 R004, 機能名). Handlers not listed (the test set-up, the log itself,
 #: the other 業務's operations) write no entry of 住民記録's 操作ログ.
 _LOGGED: dict[str, tuple[str, str]] = {
@@ -105,7 +107,8 @@ class OperationLog:
         """Write the 印刷ログ entry of one printed form (reference/forms.py says what it printed)."""
         if "printlog_missing" in self.defects:
             return
-        self.prints.append({"印刷者ID": OPERATOR, "印刷日時": _now(), **printed})
+        logged = {name: value for name, value in printed.items() if name not in _ISSUANCE_ONLY}
+        self.prints.append({"印刷者ID": OPERATOR, "印刷日時": _now(), **logged})
 
     def read_prints(self, atena: str | None) -> list[dict[str, Any]]:
         """The 印刷ログ, or the entries of the forms that showed ``atena``."""

@@ -48,7 +48,7 @@ SETUP, QUERY, MOVE, LOG = "fixtures.persons", "query.person", "moves.within", "l
 PRINTS, FORM, OMIT_NUMBER = "logs.prints", "juminhyo_kojin", "kojin_bango"
 #: 5.5's 発行番号 on a page: ... 番号 ページ数／総ページ数 (forms/common.py ISSUE_NUMBER, without its import:
 #: the forms checks sit beside this module, not below it).
-_ISSUE = re.compile(r"(?P<head>[0-9]{8}\s+\S+(?:\s+\S+){0,2}\s+(?P<serial>[0-9]+))\s+[0-9]+\s*[/／]\s*[0-9]+")
+ISSUE_NUMBER = re.compile(r"(?P<head>[0-9]{8}\s+\S+(?:\s+\S+){0,2}\s+(?P<serial>[0-9]+))\s+[0-9]+\s*[/／]\s*[0-9]+")
 #: 10.2 R014 items that must hold some text (the printer: either name).
 _PRINT_TEXTS = ("印刷者ID", "対象ファイル名", "タイトル", "出力形式")
 #: The operations judged -> the 取得対象 of 10.2 R004 their entry carries (①, ③).
@@ -64,15 +64,15 @@ def operation_log(ctx: CheckContext) -> Iterator[Finding]:
     """10.2 操作ログ: the harness's 照会 and 転居 of a generated person are in the log, with R006's fields."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
     rule = str(ctx.params.get("rule", "entries"))
-    client = _client(target)
-    atena = _register(client)
+    client = driver_client(target)
+    atena = register(client)
     began = dt.datetime.now(clock.JST)
     _expect_ok(client, QUERY, {"宛名番号": atena})
     day = clock.today().isoformat()
     _expect_ok(client, MOVE, {"宛名番号": [atena], "住所": {"住所_町字": "栄町"}, "異動日": day, "届出年月日": day})
     ended = dt.datetime.now(clock.JST)
-    location = f"GET {_base(target)}/logs/operations?宛名番号={atena}"
-    entries = _entries(client, atena)
+    location = f"GET {driver_base(target)}/logs/operations?宛名番号={atena}"
+    entries = entries_of(client, atena)
     if entries is None:
         yield ctx.finding("logs.unreadable", "the 操作ログ answer is not {result: ok, entries: [objects]}",
                           location=location, expected="entries", actual="another answer")
@@ -97,7 +97,7 @@ def _fields(ctx: CheckContext, entry: Mapping[str, Any], location: str, earliest
             wrong = not isinstance(value, bool)
             expected = "true or false"
         elif name == "日時":
-            wrong = not _within(value, earliest, latest)
+            wrong = not within(value, earliest, latest)
             expected = "ISO 8601 with its offset, during the operation"
         else:
             wrong = not isinstance(value, str) or not value.strip()
@@ -108,7 +108,7 @@ def _fields(ctx: CheckContext, entry: Mapping[str, Any], location: str, earliest
                               actual="absent" if value in (None, "") else "another value")
 
 
-def _within(value: object, earliest: dt.datetime, latest: dt.datetime) -> bool:
+def within(value: object, earliest: dt.datetime, latest: dt.datetime) -> bool:
     if not isinstance(value, str):
         return False
     try:
@@ -123,7 +123,7 @@ def _names(entry: Mapping[str, Any], atena: str) -> bool:
     return isinstance(named, list) and atena in [str(n) for n in named]
 
 
-def _entries(client: DriverClient, atena: str, operation: str = LOG) -> list[Mapping[str, Any]] | None:
+def entries_of(client: DriverClient, atena: str, operation: str = LOG) -> list[Mapping[str, Any]] | None:
     status, document = client.call(operation, {"宛名番号": atena})
     if status != 200 or not isinstance(document, dict) or not isinstance(document.get("entries"), list):
         return None
@@ -132,7 +132,7 @@ def _entries(client: DriverClient, atena: str, operation: str = LOG) -> list[Map
         else None
 
 
-def _register(client: DriverClient, items: Mapping[str, str] | None = None) -> str:
+def register(client: DriverClient, items: Mapping[str, str] | None = None) -> str:
     """One generated person in a 世帯 of their own (test set-up): their 宛名番号."""
     status, document = client.call(SETUP, {"persons": [{**DEFAULT_ITEMS, **(items or {})}]})
     persons = document.get("persons") if isinstance(document, dict) else None
@@ -149,11 +149,11 @@ def _expect_ok(client: DriverClient, operation: str, params: Mapping[str, Any]) 
         raise TargetError(f"driver {operation}: expected 200 ok, got {status} {code or ''}".strip())
 
 
-def _base(target: Target) -> str:
+def driver_base(target: Target) -> str:
     return target.driver.base_path if target.driver is not None else ""
 
 
-def _client(target: Target, *needed: str) -> DriverClient:
+def driver_client(target: Target, *needed: str) -> DriverClient:
     """The driver client; NOT_AUTOMATED when the adapter lacks an operation (``needed``, or the 操作ログ's)."""
     driver = target.driver
     if driver is None:
@@ -174,14 +174,14 @@ def print_log(ctx: CheckContext) -> Iterator[Finding]:
     """10.2 印刷ログ: two printed 住民票の写し of a generated person each leave an entry with R014's items."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
     rule = str(ctx.params.get("rule", "entries"))
-    client = _client(target, PRINTS)
-    atena = _register(client, {"個人番号": _MY_NUMBER})
-    location = f"GET {_base(target)}/logs/prints?宛名番号={atena}"
-    before = _entries(client, atena, PRINTS)
+    client = driver_client(target, PRINTS)
+    atena = register(client, {"個人番号": MY_NUMBER})
+    location = f"GET {driver_base(target)}/logs/prints?宛名番号={atena}"
+    before = entries_of(client, atena, PRINTS)
     began = dt.datetime.now(clock.JST)
-    printed = [_print(target, {"宛名番号": atena}), _print(target, {"宛名番号": atena, "省略": [OMIT_NUMBER]})]
+    printed = [print_form(target, {"宛名番号": atena}), print_form(target, {"宛名番号": atena, "省略": [OMIT_NUMBER]})]
     ended = dt.datetime.now(clock.JST)
-    after = _entries(client, atena, PRINTS)
+    after = entries_of(client, atena, PRINTS)
     if before is None or after is None:
         yield ctx.finding("logs.unreadable", "the 印刷ログ answer is not {result: ok, entries: [objects]}",
                           location=location, expected="entries", actual="another answer")
@@ -199,10 +199,10 @@ def print_log(ctx: CheckContext) -> Iterator[Finding]:
 
 _MY_BASE = "12345678901"
 #: A 個人番号 with its check digit (generated: no one's), so that the whole form prints one.
-_MY_NUMBER = _MY_BASE + str(my_number_check_digit(_MY_BASE))
+MY_NUMBER = _MY_BASE + str(my_number_check_digit(_MY_BASE))
 
 
-def _print(target: Target, body: Mapping[str, Any]) -> PrintedForm:
+def print_form(target: Target, body: Mapping[str, Any]) -> PrintedForm:
     """Print the person's form once (never the run's cached copy: each print must leave an entry)."""
     response = target.need_http().request("post", FORMS_PATH.replace("{form_id}", FORM), json=dict(body))
     if response.status != 200 or "pdf" not in response.content_type:
@@ -217,8 +217,8 @@ def _print_fields(ctx: CheckContext, entry: Mapping[str, Any], document: Printed
                   span: tuple[dt.datetime, dt.datetime]) -> Iterator[Finding]:
     """10.2 R014: the items of one entry, against the form it logs."""
     texts = [*_PRINT_TEXTS, "印刷プリンタ" if "印刷プリンタ" in entry else "印刷端末名"]
-    wrong = {name: "a value" for name in texts if not _text(entry.get(name))}
-    if not _within(entry.get("印刷日時"), *span):
+    wrong = {name: "a value" for name in texts if not is_text(entry.get(name))}
+    if not within(entry.get("印刷日時"), *span):
         wrong["印刷日時"] = "ISO 8601 with its offset, during the operation"
     if not isinstance(entry.get("公印出力の有無"), bool):
         wrong["公印出力の有無"] = "true or false"
@@ -233,13 +233,13 @@ def _print_fields(ctx: CheckContext, entry: Mapping[str, Any], document: Printed
             yield ctx.finding("logs.field_differs", f"the 印刷ログ's {name} is not what the form printed (10.2 R014)",
                               location=f"{location}/{name}", expected=str(value).lower(),
                               actual=str(entry.get(name)).lower())
-    number = next((match for text in lines if (match := _ISSUE.search(text)) is not None), None)
-    if number is not None and not _same_number(entry.get("発行番号"), number):
+    number = next((match for text in lines if (match := ISSUE_NUMBER.search(text)) is not None), None)
+    if number is not None and not same_issue_number(entry.get("発行番号"), number):
         yield ctx.finding("logs.field_differs", "the 印刷ログ's 発行番号 is not the one the form printed (10.2 R014)",
                           location=f"{location}/発行番号", expected="the printed 発行番号", actual="another value")
 
 
-def _same_number(logged: object, printed: re.Match[str]) -> bool:
+def same_issue_number(logged: object, printed: re.Match[str]) -> bool:
     """The 発行番号 as 5.5 prints it: whole, without the page part, or its 番号 (our reading)."""
     if not isinstance(logged, str) or not logged.strip():
         return False
@@ -248,7 +248,7 @@ def _same_number(logged: object, printed: re.Match[str]) -> bool:
     return compact in readings or (compact.isdigit() and int(compact) == int(printed.group("serial")))
 
 
-def _text(value: object) -> bool:
+def is_text(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
@@ -263,19 +263,19 @@ def person_searches(ctx: CheckContext) -> Iterator[Finding]:
     """10.2 R028: after the harness's 照会 of a generated person by their 宛名番号, the analysis 宛名番号等から
     該当者の検索実行一覧 of that 宛名番号 lists it (an entry dated during the check)."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    client = _client(target, QUERY, ANALYSIS)
-    atena = _register(client)
+    client = driver_client(target, QUERY, ANALYSIS)
+    atena = register(client)
     began = dt.datetime.now(clock.JST)
     _expect_ok(client, QUERY, {"宛名番号": atena})
     span = (began - SLACK, dt.datetime.now(clock.JST) + SLACK)
-    location = f"GET {_base(target)}/logs/analysis?種類={SEARCHES}&宛名番号={atena}"
+    location = f"GET {driver_base(target)}/logs/analysis?種類={SEARCHES}&宛名番号={atena}"
     status, document = client.call(ANALYSIS, {"種類": SEARCHES, "宛名番号": atena})
     rows = document.get("entries") if status == 200 and isinstance(document, dict) else None
     if not isinstance(rows, list):
         yield ctx.finding("logs.unreadable", "the analysis answer is not {result: ok, entries: [objects]}",
                           location=location, expected="entries", actual="another answer")
         return
-    if not any(isinstance(row, dict) and _within(row.get("日時"), *span) for row in rows):
+    if not any(isinstance(row, dict) and within(row.get("日時"), *span) for row in rows):
         yield ctx.finding("logs.analysis_differs", f"the harness's 照会 of the person is not in the {SEARCHES} "
                           "(10.2 R028)", location=location, expected="an entry during the check",
                           actual=f"{len(rows)} entries, none during the check")

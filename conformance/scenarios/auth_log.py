@@ -34,7 +34,7 @@ from conformance.checks.registry import CheckContext, NotAutomated, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
-from conformance.scenarios.access_log import SLACK, _within
+from conformance.scenarios.access_log import SLACK, within
 from conformance.targets.base import Target
 
 AUTH, ANALYSIS = "logs.auth", "logs.analysis"
@@ -88,7 +88,7 @@ def _fields(ctx: CheckContext, new: list[Entry], span: tuple[dt.datetime, dt.dat
             location: str) -> Iterator[Finding]:
     """10.2 R008: each new entry's 日時 and 結果, and the 結果 counted against the logins made."""
     for index, entry in enumerate(new, start=1):
-        if not _within(entry.get("日時"), *span):
+        if not within(entry.get("日時"), *span):
             yield ctx.finding("logs.field_missing", "an entry of the 認証ログ does not record its 日時 (10.2 R008)",
                               location=f"{location}#{index}/日時", expected="ISO 8601 with its offset, during the "
                               "operation", actual="absent" if entry.get("日時") in (None, "") else "another value")
@@ -107,7 +107,7 @@ def _fields(ctx: CheckContext, new: list[Entry], span: tuple[dt.datetime, dt.dat
 def _failures(ctx: CheckContext, new: list[Entry], span: tuple[dt.datetime, dt.datetime],
               location: str) -> Iterator[Finding]:
     """10.2 R025: the ログイン失敗一覧 lists both failed logins (at least), each at its time."""
-    listed = [entry for entry in new if _within(entry.get("日時"), *span)]
+    listed = [entry for entry in new if within(entry.get("日時"), *span)]
     made = LOGINS.count(False)
     if len(listed) < made:
         yield ctx.finding("logs.analysis_differs", f"{made} logins failed, the {FAILURES} lists {len(listed)} "

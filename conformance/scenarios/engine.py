@@ -10,6 +10,7 @@ and a JSON pointer), and the expected and actual values, masked when they may be
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +25,7 @@ from conformance.catalog.scenario_models import (
     Equals,
     HistoryAppended,
     HistoryUnchanged,
+    HoldsDate,
     Oracle,
     Order,
     PersonItems,
@@ -304,6 +306,18 @@ def _absent(run: _Run, expect: Absent) -> Iterator[Observation]:
                           run.where(expect.step, expect.pointer), "empty", run.show(_leaf(expect.pointer), actual))
 
 
+#: A 年月日 as the driver protocol carries it, calendar or not (1.1.8 R021: 暦上日以外の年月日も許容).
+_DAY = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
+
+
+def _holds_date(run: _Run, expect: HoldsDate) -> Iterator[Observation]:
+    actual = pointer_get(run.answers[expect.step][1], expect.pointer)
+    if not isinstance(actual, str) or _DAY.fullmatch(actual) is None:
+        yield Observation("scenario.no_date", f"{expect.pointer} should hold a 年月日 (YYYY-MM-DD)",
+                          run.where(expect.step, expect.pointer), "a 年月日",
+                          run.show(_leaf(expect.pointer), actual if actual is not _MISSING else "missing"))
+
+
 def _accepted(run: _Run, expect: Accepted) -> Iterator[Observation]:
     status, document = run.answers[expect.step]
     if status != 200 or not isinstance(document, dict) or document.get("result") != "ok":
@@ -496,7 +510,7 @@ def _dict(value: Any) -> dict[str, Any] | None:
 
 
 _MATCHERS: dict[type, Callable[[_Run, Any], Iterator[Observation]]] = {
-    Equals: _equals, Absent: _absent, Accepted: _accepted, Refused: _refused,
+    Equals: _equals, Absent: _absent, HoldsDate: _holds_date, Accepted: _accepted, Refused: _refused,
     HistoryAppended: _history_appended, HistoryUnchanged: _history_unchanged, Order: _order,
     Contains: _contains, Oracle: _oracle, PersonItems: _person_items,
 }

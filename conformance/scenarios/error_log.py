@@ -26,7 +26,7 @@ from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
-from conformance.scenarios.access_log import MOVE, SLACK, _base, _client, _entries, _register, _within
+from conformance.scenarios.access_log import MOVE, SLACK, driver_base, driver_client, entries_of, register, within
 
 ERRORS = "logs.errors"
 #: R018's record, besides the time and the code: the fields that must hold some text.
@@ -38,13 +38,13 @@ def error_log(ctx: CheckContext) -> Iterator[Finding]:
     """10.2 エラーログ: a 転居 dated after its 処理日 is refused, and its エラー is in the log with its code."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
     rule = str(ctx.params.get("rule", "entries"))
-    client = _client(target, MOVE, ERRORS)
-    atena = _register(client)
+    client = driver_client(target, MOVE, ERRORS)
+    atena = register(client)
     began = dt.datetime.now(clock.JST)
     code = _cause_error(client, atena)
     span = (began - SLACK, dt.datetime.now(clock.JST) + SLACK)
-    location = f"GET {_base(target)}/logs/errors?宛名番号={atena}"
-    entries = _entries(client, atena, ERRORS)
+    location = f"GET {driver_base(target)}/logs/errors?宛名番号={atena}"
+    entries = entries_of(client, atena, ERRORS)
     if entries is None:
         yield ctx.finding("logs.unreadable", "the エラーログ answer is not {result: ok, entries: [objects]}",
                           location=location, expected="entries", actual="another answer")
@@ -75,7 +75,7 @@ def _fields(ctx: CheckContext, entry: Mapping[str, Any], code: str, location: st
             span: tuple[dt.datetime, dt.datetime]) -> Iterator[Finding]:
     """10.2 R018: what the entry of the エラー records."""
     wrong = {name: "a value" for name in TEXTS if not _text(entry.get(name))}
-    if not _within(entry.get("日時"), *span):
+    if not within(entry.get("日時"), *span):
         wrong["日時"] = "ISO 8601 with its offset, during the operation"
     for name, reason in wrong.items():
         yield ctx.finding("logs.field_missing", f"the エラーログ's entry does not record {name} (10.2 R018)",

@@ -173,7 +173,12 @@ AFFECTS: dict[str, set[str]] = {
         "tenkyo_overwrites_history", "correction_layout_items_only",
         # 4.0.8 仮登録 (reference/kari.py): only a 仮登録 shows them, and the probes enter none.
         "kari_committed_at_once", "kari_linkage_leak", "kari_certificate_leak", "kari_cancel_ignored",
-        "kari_correct_ignored", "kari_selection_ignored", "kari_commit_lost", "out_address_dropped")},
+        "kari_correct_ignored", "kari_selection_ignored", "kari_commit_lost", "out_address_dropped",
+        "unknown_date_text_fixed", "unknown_date_flag_dropped", "unknown_date_not_held",
+        "joshuhyo_reason_kojo", "joshuhyo_rebuilt_from_notice", "joshuhyo_next_address_dropped",
+        "joshuhyo_notice_date_dropped", "joshuhyo_removal_date_dropped", "adoption_destination_required",
+        # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/scenarios/test_issuance.py).
+        "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

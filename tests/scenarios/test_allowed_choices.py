@@ -102,3 +102,22 @@ class StaleAfterMergeVendor(DriverService):
 def test_a_stale_head_name_after_the_merge_still_fails() -> None:
     assert _observations(StaleAfterMergeVendor, "idou.setai_henko") == [
         ("scenario.history_item", "scenario:idou.setai_henko/step:gappei#/history/2/世帯主氏名")]
+
+
+class OwnInternalDateVendor(DriverService):
+    """1.1.8 R004/R005 (interpretation jumin-1.0-interp-unknown-date): a vendor that holds its own date behind a
+    不詳 生年月日 (the middle of the year, whatever day the input gave), as a 住基ネット code definition may fix it;
+    the text does not say which day is held, so every 不詳日 scenario passes."""
+
+    def move_in(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        status, document = super().move_in(body, arguments, request)
+        for listed in document.get("persons", ()) if status == 200 else ():
+            row = self.person(listed["宛名番号"])
+            if row.get("生年月日_不詳フラグ") == "1":
+                self.store.overwrite_latest({**row, "生年月日": row["生年月日"][:4] + "-07-01"})
+        return status, document
+
+
+@pytest.mark.parametrize("scenario_id", sorted(s.id for s in EDITION.scenarios if s.id.startswith("nengappi.fusho.")))
+def test_a_vendor_holding_its_own_date_behind_a_fusho_birth_passes(scenario_id: str) -> None:
+    assert _observations(OwnInternalDateVendor, scenario_id) == []

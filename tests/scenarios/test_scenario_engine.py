@@ -96,6 +96,18 @@ def test_equals_passes_on_the_value_and_locates_a_wrong_one() -> None:
     assert fake_run(data, bad) == [("scenario.not_equal", "scenario:t.case/step:s#/person/異動日", "2024-06-05")]
 
 
+def test_date_wants_a_yyyy_mm_dd_day_calendar_or_not_and_locates_anything_else() -> None:
+    data = base([{"matcher": "date", "step": "s", "pointer": "/person/住民となった年月日"}])
+    answers = {("post", "/driver/v1/fixtures/persons"): CREATED}
+    for held in ("2020-04-01", "2023-02-29"):  # a non-calendar day is a 年月日 too (1.1.8 R021)
+        good = {**answers, ("get", "/driver/v1/persons/0000000019"): person_answer(住民となった年月日=held)}
+        assert fake_run(data, good) == []
+    for other in ("", "令和２年春", "2020-13-01"):
+        bad = {**answers, ("get", "/driver/v1/persons/0000000019"): person_answer(住民となった年月日=other)}
+        assert fake_run(data, bad) == [
+            ("scenario.no_date", "scenario:t.case/step:s#/person/住民となった年月日", other)]
+
+
 def test_error_wants_the_status_and_the_code() -> None:
     data = base([{"matcher": "error", "step": "s", "code": "E001"}])
     created = {("post", "/driver/v1/fixtures/persons"): CREATED}
@@ -259,6 +271,22 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.not_contains", "scenario:kari.toroku.ichiran/step:minami#/pending")),
     ("kari_commit_lost", "kari.toroku.hon_toroku",
      ("scenario.history_not_appended", "scenario:kari.toroku.hon_toroku/step:hon#/history")),
+    ("unknown_date_text_fixed", "nengappi.fusho.haru",
+     ("scenario.not_equal", "scenario:nengappi.fusho.haru/step:shokai#/person/生年月日_不詳表記")),
+    ("unknown_date_flag_dropped", "nengappi.fusho.nengappi_fusho",
+     ("scenario.not_equal", "scenario:nengappi.fusho.nengappi_fusho/step:shokai#/person/生年月日_不詳フラグ")),
+    ("unknown_date_not_held", "nengappi.fusho.naibu",
+     ("scenario.no_date", "scenario:nengappi.fusho.naibu/step:shokai#/person/生年月日")),
+    *[(defect, f"joshuhyo.{scenario_id}", ("scenario.history_item", f"scenario:joshuhyo.{scenario_id}/step:tsuchi"
+                                            f"#/history/2/{item}"))
+      for defect, scenario_id, item in (
+          ("joshuhyo_reason_kojo", "shojo_jiyu", "異動事由区分"),
+          ("joshuhyo_rebuilt_from_notice", "todoke_nengappi", "届出年月日"),
+          ("joshuhyo_next_address_dropped", "tenshutsusaki_kakutei", "転出先住所（確定）_市区町村コード"),
+          ("joshuhyo_notice_date_dropped", "tennyu_tsuchi_nengappi", "通知年月日"),
+          ("joshuhyo_removal_date_dropped", "tenshutsu_nengappi", "転出年月日（確定）"))],
+    ("adoption_destination_required", "joshuhyo.tokubetsu_yoshi",
+     ("scenario.not_accepted", "scenario:joshuhyo.tokubetsu_yoshi/step:tenshutsu")),
 ])
 def test_each_driver_defect_fails_its_scenario_and_the_clean_reference_passes(
     defect: str, scenario_id: str, expected: tuple[str, str | None],
