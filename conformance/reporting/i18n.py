@@ -1011,6 +1011,8 @@ _FINDINGS: dict[str, Text] = {
     "form.dv_leak": ("支援措置対象者の情報が、閲覧・交付を受けられない者への帳票に印字されています",
                      "A form shows a DV-protected person to someone not entitled"),
     # declarative scenarios through the driver protocol (scenario.run; conformance/scenarios)
+    "scenario.no_date": ("応答の値が年月日（YYYY-MM-DD）ではありません",
+                         "The answer holds no 年月日 (YYYY-MM-DD) there"),
     "scenario.not_equal": ("応答の値が仕様の求める値と異なります",
                            "A value differs from the one the specification asks for"),
     "scenario.not_absent": ("空であるべき項目に値があります", "A value that should be empty is present"),
@@ -1056,6 +1058,18 @@ _FINDINGS: dict[str, Text] = {
     "logs.login_missing": ("行ったログインが認証ログに取得されていません", "A login made is not in the 認証ログ"),
     "logs.login_count": ("認証ログのログイン・ログインのエラーの回数が行った回数に足りません",
                          "The 認証ログ counts fewer logins or failed logins than were made"),
+    "issuance.unreadable": ("交付履歴の照会の応答が読めません（result: ok と entries の一覧ではありません）",
+                            "The 交付履歴 answer is not {result: ok, entries: [objects]}"),
+    "issuance.entry_missing": ("交付した証明書の数だけ交付履歴が記録されていません",
+                               "The 交付履歴 has fewer new entries than certificates were issued"),
+    "issuance.field_missing": ("交付履歴の記録に、交付したとおりの項目がありません",
+                               "An entry of the 交付履歴 does not record an item as the certificate was issued"),
+    "issuance.field_same": ("異なる証明書の交付履歴で、異なるべき項目が同じ値です",
+                            "Two different certificates have the same value of an item that must differ"),
+    "issuance.disposal_early": ("処分していない証明書の交付履歴に処分情報があります",
+                                "A certificate not disposed of has 処分情報 in its 交付履歴"),
+    "issuance.disposal_missing": ("誤って発行した証明書の処分が交付履歴に記録されていません",
+                                  "The 処分 of a certificate issued in error is not recorded in its 交付履歴"),
     "logs.error_missing": ("発生させたエラーがエラーログに取得されていません",
                            "An エラー caused is not in the エラーログ"),
     "logs.analysis_differs": ("ログの分析の一覧に、行った操作・ログインが載っていません",
@@ -1184,6 +1198,10 @@ _CHECKS: dict[str, Text] = {
                         "and in the ログイン失敗一覧 and ID別ログイン数一覧"),
     "jumin.logs.errors": ("発生させたエラーがエラーログに取得され、日時・操作者ID・機能名・エラーコードが記録されるか",
                           "An エラー caused is in the エラーログ with its time, operator, function and code"),
+    "jumin.issuance.history": ("住民票の写しを交付すると、交付年月日時・交付場所・交付対象者・種別・記載事項・枚数・"
+                               "発行番号・端末名とユーザID・処分情報が交付履歴に記録されるか",
+                               "Issuing 住民票の写し records each in the 交付履歴 with its time, place, person, kind, "
+                               "items, pages, 発行番号, terminal and user, and 処分情報"),
     "jumin.logs.searches": ("住民の照会が、その宛名番号の該当者の検索実行一覧に載るか",
                             "A 照会 of a resident is in the 該当者の検索実行一覧 of their 宛名番号"),
     "jumin.extract.random": ("性別・生年月日・地区・日本人外国人の別を指定した無作為抽出が、指定した人数の、"
@@ -1262,6 +1280,8 @@ def _worded(patterns: tuple[tuple[re.Pattern[str], str], ...], text: str) -> tup
 VALUES: Mapping[str, Text] = {
     "printed": ("印字あり", "printed"),
     "absent": ("なし", "absent"),
+    "empty": ("空", "empty"),
+    "the 処分": ("処分の記録", "the 処分"),
     "entries": ("ログの記録の一覧", "entries"),
     "200 with persons": ("200（対象者あり）", "200 with persons"),
     "distinct persons": ("異なる者", "distinct persons"),
@@ -1330,6 +1350,7 @@ _VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"more than (?P<n>\d+)"), "{n} より大きい値"),
     (re.compile(r">= (?P<n>\d+)"), "{n} 以上"),
     (re.compile(r"(?P<n>\d+) entries, none during the check"), "{n} 件（確認中の日時のものはなし）"),
+    (re.compile(r"another (?P<name>\S+) than entry (?P<n>\d+)'s"), "{n} 件目とは異なる{name}"),
     (re.compile(r"a code of the エラーコード一覧 \((?P<codes>[^)]*)\)"), "エラーコード一覧のコード（{codes}）"),
 )
 
