@@ -228,13 +228,14 @@ class DriverService(DriverLogs, SupportHandlers):
     today: Callable[[], date] = clock.today
     #: The town's 戸籍 (the 戸籍 operations, reference/koseki.py), made on first use.
     koseki_book: KosekiBook | None = None
-    #: The 操作ログ of 10.2 (reference/oplog.py) and the 交付履歴 of 1.3.8 (reference/issuance.py), made on first use.
+    #: The 操作ログ of 10.2 (reference/oplog.py), made on first use with the defects.
     operation_log: OperationLog | None = None
     #: The headers of the linkage layout (residents_csv): what the ``correction_layout_items_only`` defect
     #: lets a correction change.
     layout_items: frozenset[str] = frozenset()
     #: The 仮登録 of 4.0.8 (reference/kari.py), made on first use.
     pending_service: kari.PendingService | None = None
+    #: The 交付履歴 of 1.3.8 (reference/issuance.py), made on first use with the defects.
     issuance_history: IssuanceHistory | None = None
 
     def handle(self, request: DriverRequest, segments: tuple[str, ...]) -> Answer:
@@ -667,8 +668,9 @@ class DriverService(DriverLogs, SupportHandlers):
         self.check_relation(items.get("続柄", ""))
         check_dates(items)
         check_blanks(row, items, self.defects)
-        if kind == "軽微な修正" and set(items) & _keibi_refused(self.defects):
-            raise BadInput(f"区分 {kind} of {', '.join(sorted(set(items) & _keibi_refused(self.defects)))}")
+        refused = set(items) & _keibi_refused(self.defects) if kind == "軽微な修正" else set()
+        if refused:
+            raise BadInput(f"区分 {kind} of {', '.join(sorted(refused))}")
         if "honseki_nashi_refused" in self.defects and items.get(HONSEKI) in ("なし", "不明"):
             raise Refusal("error", "E009", f"{HONSEKI}は空欄にできません。", HONSEKI)
         base = {key: "" for key in row} if "correction_blanks_items" in self.defects else dict(row)

@@ -153,12 +153,14 @@ def driver_base(target: Target) -> str:
     return target.driver.base_path if target.driver is not None else ""
 
 
-def driver_client(target: Target, *needed: str) -> DriverClient:
-    """The driver client; NOT_AUTOMATED when the adapter lacks an operation (``needed``, or the 操作ログ's)."""
+def driver_client(target: Target, *needed: str, setup: bool = True) -> DriverClient:
+    """The driver client; NOT_AUTOMATED when the adapter lacks an operation (``needed``, or the 操作ログ's;
+    and the test set-up unless ``setup`` is false: a check that registers no person)."""
     driver = target.driver
     if driver is None:
         raise NotAutomated("10.2 アクセスログ: the profile declares no driver adapter (targets.driver)")
-    missing = [op for op in (SETUP, *(needed or (QUERY, MOVE, LOG))) if not driver.implements(op)]
+    wanted = (SETUP,) if setup else ()
+    missing = [op for op in (*wanted, *(needed or (QUERY, MOVE, LOG))) if not driver.implements(op)]
     if missing:
         raise NotAutomated("10.2 アクセスログ needs driver operation(s) the profile does not declare "
                            f"(targets.driver.operations): {', '.join(missing)}")

@@ -34,7 +34,7 @@ from conformance.checks.registry import CheckContext, NotAutomated, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
-from conformance.scenarios.access_log import SLACK, within
+from conformance.scenarios.access_log import SLACK, driver_base, driver_client, within
 from conformance.targets.base import Target
 
 AUTH, ANALYSIS = "logs.auth", "logs.analysis"
@@ -55,10 +55,10 @@ def auth_log(ctx: CheckContext) -> Iterator[Finding]:
     target = ctx.need_target("a vendor system whose API target logs in at an OAuth2 token endpoint")
     rule = str(ctx.params.get("rule", "entries"))
     operation = READS.get(rule, AUTH)
-    client = _client(target, operation)
+    client = driver_client(target, operation, setup=False)
     login = _login(target)
     params = {"種類": FAILURES if rule == "failures" else COUNTS} if operation == ANALYSIS else {}
-    location = f"GET {_base(target)}{_path(client, operation)}" + (f"?種類={params['種類']}" if params else "")
+    location = f"GET {driver_base(target)}{_path(client, operation)}" + (f"?種類={params['種類']}" if params else "")
     before = _read(client, operation, params)
     began = dt.datetime.now(clock.JST)
     user = ""
@@ -179,17 +179,3 @@ def _read(client: DriverClient, operation: str, params: Mapping[str, str]) -> li
 def _path(client: DriverClient, operation: str) -> str:
     return client.operations[operation].path
 
-
-def _base(target: Target) -> str:
-    return target.driver.base_path if target.driver is not None else ""
-
-
-def _client(target: Target, operation: str) -> DriverClient:
-    driver = target.driver
-    if driver is None:
-        raise NotAutomated("10.2 アクセスログ: the profile declares no driver adapter (targets.driver)")
-    if not driver.implements(operation):
-        raise NotAutomated("10.2 アクセスログ needs a driver operation the profile does not declare "
-                           f"(targets.driver.operations): {operation}")
-    operations = {op.id: op for op in target.catalog.driver_operations}
-    return DriverClient(target.need_http(), driver.base_path, operations)

@@ -26,7 +26,16 @@ from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
-from conformance.scenarios.access_log import MOVE, SLACK, driver_base, driver_client, entries_of, register, within
+from conformance.scenarios.access_log import (
+    MOVE,
+    SLACK,
+    driver_base,
+    driver_client,
+    entries_of,
+    is_text,
+    register,
+    within,
+)
 
 ERRORS = "logs.errors"
 #: R018's record, besides the time and the code: the fields that must hold some text.
@@ -74,7 +83,7 @@ def _cause_error(client: DriverClient, atena: str) -> str:
 def _fields(ctx: CheckContext, entry: Mapping[str, Any], code: str, location: str,
             span: tuple[dt.datetime, dt.datetime]) -> Iterator[Finding]:
     """10.2 R018: what the entry of the エラー records."""
-    wrong = {name: "a value" for name in TEXTS if not _text(entry.get(name))}
+    wrong = {name: "a value" for name in TEXTS if not is_text(entry.get(name))}
     if not within(entry.get("日時"), *span):
         wrong["日時"] = "ISO 8601 with its offset, during the operation"
     for name, reason in wrong.items():
@@ -86,6 +95,3 @@ def _fields(ctx: CheckContext, entry: Mapping[str, Any], code: str, location: st
                           "(10.2 R018)", location=f"{location}/エラーコード", expected=code,
                           actual=str(entry.get("エラーコード") or "absent"))
 
-
-def _text(value: object) -> bool:
-    return isinstance(value, str) and bool(value.strip())
