@@ -9,22 +9,7 @@ import pytest
 
 from conformance.reference.driver import DriverService
 from conformance.reference.storage import Store
-
-PERSON = {"氏名": "見本　太郎", "氏名_フリガナ": "ミホン　タロウ", "生年月日": "1980-04-01", "性別": "1",
-          "住民種別": "1", "住民状態": "1", "続柄": "世帯主", "住所_都道府県": "静岡県", "住所_市区町村": "見本町",
-          "住所_町字": "本町", "住所_番地号表記": "1番地", "住民となった年月日": "2010-04-01",
-          "住民票コード": "12345678903"}
-
-
-class Call:
-    def __init__(self, method: str, body: dict[str, Any] | None = None, query: dict[str, str] | None = None) -> None:
-        self.method, self._body, self._query = method, body or {}, query or {}
-
-    def param(self, name: str) -> str | None:
-        return self._query.get(name)
-
-    def json_object(self) -> dict[str, Any]:
-        return self._body
+from tests.reference.test_reference_driver import PERSON, Call
 
 
 @pytest.fixture
