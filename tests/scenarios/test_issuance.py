@@ -4,37 +4,21 @@ adapter lacks ``logs.issuances`` (or, for R010, ``issuances.dispose``) is NOT_AU
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
 
-from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.findings import Finding
-from conformance.profiles import ApiTarget, DriverTarget
 from conformance.reference.driver import Answer, DriverRequest, DriverService
-from conformance.reference.server import start_reference
 from conformance.scenarios.issuance import issuance_history
 from conformance.targets.base import Target
-from conformance.targets.http import RequestsHttpClient
+from tests.scenarios.test_access_log import EDITION, reference_target
 
-EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
 #: The rule of each requirement (bindings.yaml).
 RULES = {1: "entries", 2: "issued_at", 3: "place", 4: "person", 5: "kind", 6: "items", 7: "pages", 8: "number",
          9: "operator", 10: "disposal"}
-
-
-@contextmanager
-def reference_target(defects: frozenset[str] = frozenset(), vendor: type[DriverService] | None = None,
-                     operations: Any = "all") -> Iterator[Target]:
-    with start_reference(defects=defects) as running:
-        if vendor is not None:
-            running.app.driver = vendor(running.store, defects)
-        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
-        yield Target(catalog=EDITION, http=http, driver=DriverTarget(operations=operations), seed=1)
 
 
 def judge(target: Target, number: int) -> list[Finding]:
