@@ -24,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DRIVER = "conformance/reference/driver.py"
+SEARCH = "conformance/reference/search.py"
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,16 @@ def _driver(name: str, old: str, new: str) -> Mutant:
 
 
 MUTANTS: tuple[Mutant, ...] = (
-    _driver('check_past_inclusive', '        if value > processed:', '        if value >= processed:'),
-    _driver('check_past_off', '        if value > processed:', '        if False:'),
+    _driver(
+        'check_past_inclusive',
+        '        if (value if isinstance(value, str) else value.isoformat()) > processed.isoformat():',
+        '        if (value if isinstance(value, str) else value.isoformat()) >= processed.isoformat():',
+    ),
+    _driver(
+        'check_past_off',
+        '        if (value if isinstance(value, str) else value.isoformat()) > processed.isoformat():',
+        '        if False:',
+    ),
     _driver('removal_date_later', '    return min(planned, arrived)', '    return max(planned, arrived)'),
     _driver('five_generations_allowed', 'len(parts) <= 4', 'len(parts) <= 5'),
     _driver('three_generations_only', 'len(parts) <= 4', 'len(parts) <= 3'),
@@ -125,12 +134,12 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     _driver(
         'birth_keeps_previous_address',
-        '"住所を定めた年月日": born.isoformat(), "転入前住所_市区町村コード": "", ',
-        '"住所を定めた年月日": born.isoformat(), ',
+        '"住所を定めた年月日": born, "転入前住所_市区町村コード": "", ',
+        '"住所を定めた年月日": born, ',
     ),
     _driver(
         'death_before_birth_accepted',
-        '                and moved.isoformat() < row["生年月日"]:',
+        '                and moved < row["生年月日"]:',
         '                and False:',
     ),
     _driver(
@@ -169,13 +178,10 @@ MUTANTS: tuple[Mutant, ...] = (
         'return f"{era}{\'元\' if number == 1 else number}年{month}月{day}日"',
         'return f"{era}{number}年{month}月{day}日"',
     ),
-    _driver('wo_not_o', '("ヲ", "オ"), ', ''),
-    _driver('ou_not_oo', '("オ" if char == "ウ" and index > 0', '("ウ" if char == "ウ" and index > 0'),
-    _driver(
-        'small_kana_kept',
-        '"カキクケコサシスセソタテトハヒフヘホハヒフヘホアイウエオツヤユヨワ"',
-        '"カキクケコサシスセソタテトハヒフヘホハヒフヘホァィゥェォッャュョヮ"',
-    ),
+    Mutant('wo_not_o', SEARCH, '("ヲ", "オ"), ', ''),
+    Mutant('ou_not_oo', SEARCH, '("オ" if char == "ウ" and index > 0', '("ウ" if char == "ウ" and index > 0'),
+    Mutant('small_kana_kept', SEARCH, '_LARGE = str.maketrans("ァィゥェォッャュョヮ", "アイウエオツヤユヨワ")',
+           '_LARGE = str.maketrans("ァィゥェォッャュョヮ", "ァィゥェォッャュョヮ")'),
     _driver('exact_search_partial', 'request.param("一致") == "完全"', 'request.param("一致") == "全部"'),
     _driver(
         'tsusho_dropped_everywhere',

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from conformance.catalog.catalog import EditionCatalog
-from conformance.catalog.models import RECORD_TERMINATORS, FileColumn, FileInterface
+from conformance.catalog.models import RECORD_TERMINATORS, FileInterface
 from conformance.errors import SpecError
 
 #: The catalog layout this export follows.
@@ -45,20 +45,22 @@ def fixed_records(layout: FileInterface, rows: Iterable[Mapping[str, str]], *, p
     if len(pad) != 1:
         raise SpecError([f"layout {layout.id}: the reference pads with a single-byte character only"])
     terminator = RECORD_TERMINATORS[layout.record_terminator]
+    # Most items of a record are blank: their field is the padding alone, made once per column.
+    columns = [(column.header, column.width or 0, pad * (column.width or 0)) for column in layout.columns]
     return b"".join(
-        b"".join(_field(column, row.get(column.header, ""), pad, pad_characters) for column in layout.columns)
+        b"".join(_field(header, value, width, pad, pad_characters) if (value := row.get(header, "")) else blank
+                 for header, width, blank in columns)
         + terminator
         for row in rows
     )
 
 
-def _field(column: FileColumn, value: str, pad: bytes, pad_characters: bool) -> bytes:
+def _field(header: str, value: str, width: int, pad: bytes, pad_characters: bool) -> bytes:
     text = cp932_text(value)
     data = text.encode(ENCODING)
-    width = column.width or 0
     if len(data) > width:
         # The API refuses values longer than their item: reaching this is a bug of the reference.
-        raise ValueError(f"{column.header}: {len(data)} bytes do not fit the width {width}")
+        raise ValueError(f"{header}: {len(data)} bytes do not fit the width {width}")
     return data + pad * (width - (len(text) if pad_characters else len(data)))
 
 

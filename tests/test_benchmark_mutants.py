@@ -1,0 +1,41 @@
+"""The hand-written mutants of benchmarks/mutants.py still apply: each names text its module holds once.
+
+A mutant whose text the reference no longer has would run the unchanged reference and be counted as a
+survivor (or, worse, silently skipped): the benchmark's kill rate would measure nothing.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _mutants() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("benchmark_mutants", ROOT / "benchmarks" / "mutants.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses resolve their annotations through sys.modules
+    spec.loader.exec_module(module)
+    return module
+
+
+MUTANTS = _mutants().MUTANTS
+
+
+@pytest.mark.parametrize("mutant", MUTANTS, ids=lambda mutant: mutant.name)
+def test_each_mutant_changes_text_its_module_holds_once_and_still_compiles(mutant: Any) -> None:
+    source = (ROOT / mutant.path).read_text("utf-8")
+    assert source.count(mutant.old) == 1, f"{mutant.name}: {mutant.old!r} is not in {mutant.path} exactly once"
+    compile(source.replace(mutant.old, mutant.new), mutant.path, "exec")
+
+
+def test_mutant_names_are_unique() -> None:
+    names = [mutant.name for mutant in MUTANTS]
+    assert len(names) == len(set(names))
