@@ -17,7 +17,7 @@ import base64
 import os
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 #: What replaces a secret.
 REDACTED = "[redacted]"
@@ -165,8 +165,70 @@ def redact_bytes(data: bytes, secrets: Iterable[str] | None = None) -> bytes:
 
 def leaks(data: bytes | str, secrets: Iterable[str] | None = None) -> bool:
     """Whether ``data`` holds any spelling of a known secret (or of ``secrets``)."""
-    pattern = _pattern if secrets is None else secrets_pattern(secrets)
-    if pattern is None:
-        return False
-    text = data if isinstance(data, str) else data.decode("utf-8", "surrogateescape")
-    return pattern.search(text) is not None
+    finder = Finder(known() if secrets is None else secrets)
+    return finder.found(data if isinstance(data, str) else data.decode("utf-8", "surrogateescape"))
+
+
+def _cases(digits: str) -> set[str]:
+    """Every letter case of hex ``digits`` ("6b": 6b and 6B)."""
+    spelled = {""}
+    for digit in digits:
+        spelled = {head + case for head in spelled for case in {digit.lower(), digit.upper()}}
+    return spelled
+
+
+#: The longest spelling of one character the pattern knows (``\uXXXX``).
+_LONGEST_SPELLING = 6
+
+
+class Finder:
+    """Whether a text holds a spelling of any of some secrets: exactly what :func:`secrets_pattern`'s
+    ``search`` answers, without running that pattern over the whole text.
+
+    The pattern (an alternation of per-character alternations, case-insensitive) gives Python's ``re``
+    no literal to skip to: it is tried at every position, about a second per 10 MB per secret, and a
+    run's evidence bundle holds tens of MB and a secret per login. For ASCII secrets a match is either
+    the secret in some letter case (a substring of the lower-cased text), a base64 core (a substring),
+    or it holds an escape of one of the secrets' characters or a case twin: an *anchor*, found by a
+    pattern that starts with ``%``, ``\\`` or a twin; the full pattern then runs only within the
+    longest spelling's reach of each anchor. Non-ASCII secrets go through the full pattern.
+    """
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        values = {value for value in secrets if value}
+        self.pattern = secrets_pattern(values)
+        self.plain = _Plain(values) if values and all(value.isascii() for value in values) else None
+        self.reach = _LONGEST_SPELLING * max((len(value) for value in values), default=0)
+        characters = {char for value in values for char in value.lower() + value.upper()}
+        # Case-sensitive, hex digits in both cases spelled out: under IGNORECASE the twins would match
+        # every i, k and s, and re could not skip to the first character's set.
+        codes = sorted({ord(char) for char in characters if ord(char) < 0x80})
+        hexes = "|".join(sorted({variant for code in codes for variant in _cases(f"{code:02x}")}))
+        self.anchors = re.compile(
+            rf"(?:%|\\[uU]00)(?:{hexes})|[{''.join(sorted(CASE_TWINS))}]") if codes else None
+
+    def found(self, text: str) -> bool:
+        """Whether ``text`` holds any spelling of the secrets."""
+        if self.pattern is None:
+            return False
+        if self.plain is None or self.anchors is None:
+            return self.pattern.search(text) is not None
+        lowered = text.lower()
+        if any(value in lowered for value in self.plain.lowered) or any(core in text for core in self.plain.cores):
+            return True
+        return any(self.pattern.search(text, start, end) is not None for start, end in self._windows(text))
+
+    def _windows(self, text: str) -> Iterator[tuple[int, int]]:
+        """Merged spans of the text within reach of an anchor: every match with an escape or a twin
+        in it lies inside one (a match is at most ``reach`` characters long)."""
+        assert self.anchors is not None
+        start = end = -1
+        for anchor in self.anchors.finditer(text):
+            low, high = max(0, anchor.start() - self.reach), anchor.end() + self.reach
+            if low > end:
+                if end >= 0:
+                    yield start, end
+                start = low
+            end = max(end, high)
+        if end >= 0:
+            yield start, end

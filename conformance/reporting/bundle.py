@@ -287,9 +287,9 @@ def profile_secrets(profile: Path) -> frozenset[str]:
 def _refuse_secrets(members: Iterable[tuple[str, bytes]], known: frozenset[str]) -> None:
     if not known:
         return
-    pattern = secrets.secrets_pattern(known)
+    finder = secrets.Finder(known)
     for name, data in members:
-        if pattern is not None and pattern.search(data.decode("utf-8", "surrogateescape")):
+        if finder.found(data.decode("utf-8", "surrogateescape")):
             raise SecretInBundle(f"{name}: holds a secret of the run (an auth token or password, in some "
                                  f"spelling): {BUNDLE_NAME} was not written; report this as a harness bug")
 

@@ -91,6 +91,36 @@ def test_the_fast_path_redacts_exactly_what_the_pattern_does(secret: str, parts:
     assert secrets.redact_bytes(text.encode()) == expected.encode()
 
 
+_FILLER = st.sampled_from(["", " " * 40, "x" * 90, "住民" * 30])
+
+
+@given(secrets_=st.lists(st.text(st.sampled_from([*"aAkKsSiI0-z"]), min_size=4, max_size=8), min_size=1, max_size=3),
+       parts=st.lists(st.one_of(_ALPHABET, _FILLER, st.sampled_from(["<secret>", "<escaped>", "<twinned>"])),
+                      max_size=16),
+       upper=st.booleans())
+@settings(max_examples=400, deadline=None)
+def test_the_finder_answers_exactly_what_the_pattern_does(secrets_: list[str], parts: list[str], upper: bool) -> None:
+    """The bundle's check runs the full pattern only near escapes and twins: the same answer on texts
+    where the secret stands far from, next to, or spelled with escapes among long unrelated text."""
+    secret = secrets_[0]
+    shown = secret.upper() if upper else secret
+    escaped = "".join(f"\\u{ord(c):04X}" if index % 2 else f"%{ord(c):02x}" for index, c in enumerate(secret))
+    # Letters as the case twins re takes for them (dotless i, Kelvin sign, long s): str.lower keeps them apart.
+    twinned = shown.translate(str.maketrans({"i": "\u0131", "I": "\u0130", "k": "\u212a", "s": "\u017f"}))
+    spelled = {"<secret>": shown, "<escaped>": escaped, "<twinned>": twinned}
+    text = "".join(spelled.get(part, part) for part in parts)
+    pattern = secrets.secrets_pattern(secrets_)
+    assert pattern is not None
+    assert secrets.Finder(secrets_).found(text) == (pattern.search(text) is not None)
+
+
+def test_the_finder_finds_an_escaped_secret_deep_in_a_large_text() -> None:
+    escaped = "".join(f"%{ord(c):02X}" for c in TOKEN)
+    text = "%3A住民" * 50_000 + f" {escaped} " + "x" * 100_000
+    assert secrets.Finder([TOKEN]).found(text)
+    assert not secrets.Finder([TOKEN]).found(text.replace(escaped, escaped[:-3]))
+
+
 PROFILE = """\
 name: sample
 product: sample
