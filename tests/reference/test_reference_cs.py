@@ -34,8 +34,9 @@ def sent(driver: DriverService, atena: str, kind: str | None = None) -> list[dic
 
 
 def tenshutsu(driver: DriverService, atena: str, **extra: Any) -> None:
-    status, _ = call(driver, "POST", "moves/out", {"宛名番号": [atena], "区分": "国内転出", "転出予定年月日": "2024-06-30",
-                                                   "届出年月日": "2024-06-10", **extra})
+    body = {"宛名番号": [atena], "区分": "国内転出", "転出予定年月日": "2024-06-30", "届出年月日": "2024-06-10",
+            **extra}
+    status, _ = call(driver, "POST", "moves/out", body)
     assert status == 200
 
 
@@ -82,7 +83,8 @@ def test_a_tokurei_tenshutsu_sends_the_tenshutsu_shomeisho_joho() -> None:
 
 
 def test_the_newest_tennyu_tsuchi_of_a_torikomi_is_applied_and_an_unknown_person_listed() -> None:
-    notices = [{"転入年月日": "2024-06-25", "通知年月日": "2024-06-26"}, {"転入年月日": "2024-06-20", "通知年月日": "2024-06-27"}]
+    notices = [{"転入年月日": "2024-06-25", "通知年月日": "2024-06-26"},
+               {"転入年月日": "2024-06-20", "通知年月日": "2024-06-27"}]
     for defects, expected in (((), "2024-06-20"), (("cs_tennyu_tsuchi_first_wins",), "2024-06-25")):
         driver = service(*defects)
         atena = person(driver)
@@ -113,5 +115,6 @@ def test_a_birth_requests_a_kojin_bango_and_the_one_received_is_recorded(driver:
     assert status == 200
     child = answer["persons"][0]["宛名番号"]
     assert [m["種別"] for m in sent(driver, child, "個人番号生成要求")] == ["個人番号生成要求"]
-    status, answer = call(driver, "POST", "cs/receive", {"種別": "個人番号", "宛名番号": child, "個人番号": "123456789018"})
+    status, answer = call(driver, "POST", "cs/receive",
+                          {"種別": "個人番号", "宛名番号": child, "個人番号": "123456789018"})
     assert status == 200 and driver.person(child)["個人番号"] == "123456789018"
