@@ -44,6 +44,11 @@ def _kari(*numbers: int) -> tuple[str, ...]:
     return tuple(f"jumin-1.0-4.0.8-R{number:03d}" for number in numbers)
 
 
+def _cs(*sections: str) -> tuple[str, ...]:
+    """The 住民記録 1.0 requirement ids of ``sections`` ("7.1.1.1-R001" -> ``jumin-1.0-7.1.1.1-R001``)."""
+    return tuple(f"jumin-1.0-{section}" for section in sections)
+
+
 def _defects(*defects: Defect) -> dict[str, Defect]:
     return {defect.name: defect for defect in defects}
 
@@ -146,6 +151,43 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("out_address_dropped",
            "the 転出先住所（予定） entered with a 転出 (a 市区町村 only, a 国外住所) is not kept",
            ("jumin-1.0-4.1.3.0.2-R001", "jumin-1.0-4.1.3.0.2-R003")),
+    # 住基ネット CS 連携 (reference/cs.py): the 電文 of a 異動, their order and 再送信, what the CS delivers.
+    Defect("cs_honnin_tenkyo_dropped",
+           "a 転居 sends no 本人確認情報 to the CS (only 転入 and 転出 do)",
+           _cs("7.1.1.1-R001", "7.1.1.1-R002", "7.1.1.1-R008")),
+    Defect("cs_order_reversed",
+           "the queue of 電文 to the CS is drained newest first, so a person's 異動 reach the CS in reverse order",
+           _cs("7.1.1.1-R002")),
+    Defect("cs_resend_reason_ignored",
+           "a 電文 sent again keeps its own 異動事由, whatever 異動事由 staff chose for the 再送信",
+           _cs("7.1.1.1-R008")),
+    Defect("cs_fuhyo_kokugai_missing",
+           "a 国外転出 sends no 戸籍附票記載事項通知 (only 異動 with a new 住所 in Japan do)",
+           _cs("7.1.1.1-R012")),
+    Defect("cs_tennyu_tsuchi_missing",
+           "a 国内転入 sends no 転入通知 (９条１項通知) to the 前住所地",
+           _cs("7.1.1.1-R013")),
+    Defect("cs_sofusaki_missing",
+           "no 送付先情報 is made with a 異動; it is sent only on demand",
+           _cs("7.1.1.4-R001", "7.1.1.1-R008")),
+    Defect("cs_bango_request_missing",
+           "a 出生 sends no 個人番号生成要求: staff must request the 個人番号 by hand",
+           _cs("7.1.2.1-R001", "7.1.1.1-R006")),
+    Defect("cs_bango_import_ignored",
+           "the 個人番号 the CS generated is acknowledged but not recorded",
+           _cs("7.1.2.1-R002", "7.1.1.1-R006")),
+    Defect("cs_bango_change_not_sent",
+           "a 個人番号の変更請求 or 職権修正 changes the record but sends no 個人番号変更要求",
+           _cs("7.1.2.1-R003")),
+    Defect("cs_tokurei_ignored",
+           "the 特例 of a 特例転入を利用した転出 is ignored: no 転出証明書情報 goes to the CS",
+           _cs("4.1.3.0.4-R001", "4.1.3.0.4-R002")),
+    Defect("cs_tennyu_tsuchi_not_applied",
+           "a 転入通知 received from the CS is kept for staff (保留) instead of being applied",
+           _cs("4.1.3.1.2-R001", "4.1.3.1.2-R003")),
+    Defect("cs_tennyu_tsuchi_first_wins",
+           "of several 転入通知 of one person in one 取込, the first is applied, not the newest (再送分)",
+           _cs("4.1.3.1.2-R003")),
     Defect("bad_check_digit",
            "new 宛名番号 assigned by POST /residents get check digit (correct + 1) mod 10",
            ("jumin-1.0-1.1.13-R002",)),

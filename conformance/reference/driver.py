@@ -21,6 +21,7 @@ from typing import Any
 from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.reference import joshuhyo, kari, kodomo, unknown_dates
+from conformance.reference.cs import CsHandlers
 from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
 from conformance.reference.issuance import IssuanceHistory
 from conformance.reference.koseki import KosekiBook
@@ -220,7 +221,7 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 
 @dataclass
-class DriverService(DriverLogs, SupportHandlers):
+class DriverService(DriverLogs, SupportHandlers, CsHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -267,6 +268,9 @@ class DriverService(DriverLogs, SupportHandlers):
                 return blocked
             if kari.flagged(body):
                 return self.pending().enter(name, body)
+            answer = handler(body, arguments, request)
+            self.cs_after_change(name, body, answer)  # 7.1.1.1 R001: the 電文 of the 異動 go to the CS
+            return answer
         return handler(body, arguments, request)
 
     def pending(self) -> kari.PendingService:
@@ -278,9 +282,12 @@ class DriverService(DriverLogs, SupportHandlers):
         """Run the change handler ``name`` on ``body`` (a 仮登録 tried or committed); a refusal as its answer."""
         handler: Handler = getattr(self, name)
         try:
-            return handler(body, (), _REPLAYED)
+            answer = handler(body, (), _REPLAYED)
         except Refusal as refusal:
             return refusal.answer()
+        # A 仮登録 tried in a rolled-back transaction sends nothing: the 電文 are rolled back with it.
+        self.cs_after_change(name, body, answer)
+        return answer
 
     def pending_list(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
         """4.0.8 R004, R005 仮登録一覧 (``pending.list``)."""
@@ -868,6 +875,9 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("support-measures",)): "support_register",
     ("POST", ("support-measures", "*")): "support_update",
     ("GET", ("support-measures", "*")): "get_support",
+    ("GET", ("cs", "sent")): "cs_sent",
+    ("POST", ("cs", "resend")): "cs_resend",
+    ("POST", ("cs", "receive")): "cs_receive",
     ("GET", ("pending",)): "pending_list",
     ("POST", ("pending", "commit")): "pending_commit",
     ("POST", ("pending", "cancel")): "pending_cancel",

@@ -44,6 +44,12 @@ CREATE TABLE pending (
     branch TEXT NOT NULL,
     at TEXT NOT NULL
 );
+CREATE TABLE cs_sent (
+    number INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    atena TEXT NOT NULL,
+    message TEXT NOT NULL
+);
 CREATE TABLE issuance (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     atena TEXT NOT NULL,
@@ -175,6 +181,7 @@ class Store:
             db.execute("DELETE FROM issuance")
             db.execute("DELETE FROM support_measure")
             db.execute("DELETE FROM pending")
+            db.execute("DELETE FROM cs_sent")
             self._domain_records.clear()
             db.executemany("INSERT INTO history VALUES (?, ?, ?, ?, ?)", records)
         return len(records)
@@ -373,6 +380,30 @@ class PendingStore:
             db.execute("UPDATE pending SET body = ?, persons = ? WHERE number = ?",
                        (json.dumps(dict(body), ensure_ascii=False),
                         json.dumps([dict(person) for person in persons], ensure_ascii=False), number))
+
+
+# -- 住基ネット CS (7.1.1) --------------------------------------------------------------------------------
+
+class CsOutbox:
+    """The 電文 one store has sent to its CS (7.1.1), oldest first, in its own table of the same database:
+    a 異動 tried in a rolled-back transaction (a 仮登録, 4.0.8) sends nothing."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def add(self, kind: str, atena: str, message: Mapping[str, Any]) -> int:
+        """Keep a 電文 sent; returns its 通番."""
+        with self._store._transaction() as db:
+            cursor = db.execute("INSERT INTO cs_sent (kind, atena, message) VALUES (?, ?, ?)",
+                                (kind, atena, json.dumps(dict(message), ensure_ascii=False)))
+            return int(cursor.lastrowid or 0)
+
+    def sent(self, atena: str | None = None, kind: str | None = None) -> list[tuple[int, dict[str, Any]]]:
+        """The 電文 sent (of one person, of one 種別), as (通番, 電文), in the order sent."""
+        found = self._store._query(
+            "SELECT number, message FROM cs_sent WHERE (? IS NULL OR atena = ?) AND (? IS NULL OR kind = ?) "
+            "ORDER BY number", (atena, atena, kind, kind))
+        return [(int(number), json.loads(message)) for number, message in found]
 
 
 def next_serial(largest: int) -> int:

@@ -177,6 +177,11 @@ AFFECTS: dict[str, set[str]] = {
         "unknown_date_text_fixed", "unknown_date_flag_dropped", "unknown_date_not_held",
         "joshuhyo_reason_kojo", "joshuhyo_rebuilt_from_notice", "joshuhyo_next_address_dropped",
         "joshuhyo_notice_date_dropped", "joshuhyo_removal_date_dropped", "adoption_destination_required",
+        # 住基ネット CS 連携 (reference/cs.py): only the driver's cs.* operations show them.
+        "cs_honnin_tenkyo_dropped", "cs_order_reversed", "cs_resend_reason_ignored", "cs_fuhyo_kokugai_missing",
+        "cs_tennyu_tsuchi_missing", "cs_sofusaki_missing", "cs_bango_request_missing", "cs_bango_import_ignored",
+        "cs_bango_change_not_sent", "cs_tokurei_ignored", "cs_tennyu_tsuchi_not_applied",
+        "cs_tennyu_tsuchi_first_wins",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/scenarios/test_issuance.py).
         "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
