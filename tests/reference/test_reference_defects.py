@@ -411,7 +411,7 @@ def probe(api: Api) -> dict[str, Any]:
     }
     probes["forms"] = [forms_probe(api, form_id, body) for form_id, body in FORM_PROBES]
     probes["move_in"] = api.post("/residents", MOVE_IN).json()
-    probes["qualifications"] = [query(api, scenario) for scenario in RULE_PROBES]
+    probes["qualifications"] = qualifications_probe(api)
     api.post(f"/residents/{JAPANESE['宛名番号']}/corrections", CORRECTION)
     probes["correction"] = api.get(f"/residents/{JAPANESE['宛名番号']}/history").json()
     probes["jutogai"] = jutogai_probe(api)
@@ -540,10 +540,17 @@ def forms_probe(api: Api, form_id: str, body: dict[str, Any]) -> Any:
     return json.loads(response.text.replace(today.strftime("%Y%m%d"), "DAY").replace(issued, "DAY"))
 
 
-def query(api: Api, scenario: Scenario) -> dict[str, Any]:
-    """Append a scenario's persons and ask the per-person query (as the scenario checks do)."""
+def qualifications_probe(api: Api) -> list[dict[str, Any]]:
+    """The per-person query of every rule probe, their persons appended in one go (as the scenario
+    checks' first pass does: each scenario has its own 世帯 and numbers, so no answer changes)."""
     client = api.client()
-    document = scenarios.query(client, scenarios.load(client, scenario, TOWN_CODE), scenario)
+    loaded = scenarios.load_many(client, list(RULE_PROBES), TOWN_CODE)
+    return [_comparable(scenarios.query(client, one, scenario))
+            for one, scenario in zip(loaded, RULE_PROBES, strict=True)]
+
+
+def _comparable(document: dict[str, Any]) -> dict[str, Any]:
+    """A per-person answer without the numbers of appended persons."""
     # The numbers of appended persons differ from server to server: compare everything else.
     document.pop("宛名番号")
     for child in (*document["児童手当"]["児童"], *document["児童扶養手当"]["児童"]):
