@@ -591,6 +591,9 @@ def test_every_defect_has_its_probes_listed() -> None:
     assert set(AFFECTS) == set(DEFECTS)
 
 
+#: One reference server and the whole probe set per defect (a few hundred requests each): the matrix is
+#: end to end, out of the quick loop (tox -e quick); CI runs it.
+@pytest.mark.e2e
 @pytest.mark.parametrize("name", sorted(DEFECTS))
 def test_a_defect_changes_exactly_its_probes(clean: dict[str, Any], name: str) -> None:
     with start_reference(defects=frozenset({name})) as running:
