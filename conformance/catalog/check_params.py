@@ -205,6 +205,13 @@ class IssuanceHistoryParams(Params):
                   "disposal"] = "entries"
 
 
+class EucParams(Params):
+    """``jumin.euc`` (conformance/scenarios/euc.py): 10.1's EUC data source and extraction, one rule per
+    requirement (R001 history, R004/R005 items, R007 extra_items, R010 conditions, R012 count, R014 formats)."""
+
+    rule: Literal["history", "items", "extra_items", "conditions", "count", "formats"]
+
+
 _FORM_CHECKS: dict[str, type[Params]] = {
     "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
     "forms.certification": FormCertificationParams, "forms.tsusho_sheet": FormSheetParams,
@@ -334,6 +341,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.logs.auth": AuthLogParams,
     "jumin.logs.searches": NoParams,
     "jumin.issuance.history": IssuanceHistoryParams,
+    "jumin.euc": EucParams,
     "jumin.extract.random": NoParams,
     "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,

@@ -22,6 +22,7 @@ from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.reference import joshuhyo, kari, kodomo, unknown_dates
 from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
+from conformance.reference.euc import EucHandlers
 from conformance.reference.issuance import IssuanceHistory
 from conformance.reference.koseki import KosekiBook
 from conformance.reference.oplog import OperationLog
@@ -220,7 +221,7 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 
 @dataclass
-class DriverService(DriverLogs, SupportHandlers):
+class DriverService(DriverLogs, SupportHandlers, EucHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -865,6 +866,8 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("issuances", "dispose")): "dispose_issuance",
     ("POST", ("extractions", "random")): "extract_random",
     ("GET", ("lists", "suppressed")): "list_suppressed",
+    ("GET", ("euc", "items")): "euc_items",
+    ("POST", ("euc", "extract")): "euc_extract",
     ("POST", ("support-measures",)): "support_register",
     ("POST", ("support-measures", "*")): "support_update",
     ("GET", ("support-measures", "*")): "get_support",
