@@ -41,6 +41,7 @@ def default_registry() -> Registry:
     from conformance.scenarios import (
         access_log,
         auth_log,
+        basic_search,
         error_log,
         euc,
         extraction,
@@ -87,4 +88,6 @@ def default_registry() -> Registry:
     registry.add_module(suppressed)
     # 住民記録 10.1 EUC機能 (the driver operations euc.items, euc.extract).
     registry.add_module(euc)
+    # 住民記録 2.1.3 基本検索 (the driver operation search.basic).
+    registry.add_module(basic_search)
     return registry

@@ -212,6 +212,13 @@ class EucParams(Params):
     rule: Literal["history", "items", "extra_items", "conditions", "count", "formats"]
 
 
+class BasicSearchParams(Params):
+    """``jumin.search.basic`` (conformance/scenarios/basic_search.py): 2.1.3's 基本検索, one rule per requirement
+    (R001 keys, R004 range, R005/R009 history, R006 blank, R008 wareki)."""
+
+    rule: Literal["keys", "range", "history", "blank", "wareki"]
+
+
 _FORM_CHECKS: dict[str, type[Params]] = {
     "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
     "forms.certification": FormCertificationParams, "forms.tsusho_sheet": FormSheetParams,
@@ -342,6 +349,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.logs.searches": NoParams,
     "jumin.issuance.history": IssuanceHistoryParams,
     "jumin.euc": EucParams,
+    "jumin.search.basic": BasicSearchParams,
     "jumin.extract.random": NoParams,
     "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,

@@ -21,6 +21,7 @@ from typing import Any
 from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.reference import joshuhyo, kari, kodomo, unknown_dates
+from conformance.reference.basic_search import BasicSearchHandlers
 from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
 from conformance.reference.euc import EucHandlers
 from conformance.reference.issuance import IssuanceHistory
@@ -221,7 +222,7 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 
 @dataclass
-class DriverService(DriverLogs, SupportHandlers, EucHandlers):
+class DriverService(DriverLogs, SupportHandlers, EucHandlers, BasicSearchHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -857,6 +858,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("persons", "*", "display")): "get_display",
     ("GET", ("households", "*")): "get_household",
     ("GET", ("search",)): "search",
+    ("POST", ("search", "basic")): "search_basic",
     ("GET", ("logs", "operations")): "get_operation_log",
     ("GET", ("logs", "prints")): "get_print_log",
     ("GET", ("logs", "auth")): "get_auth_log",

@@ -1075,6 +1075,13 @@ _FINDINGS: dict[str, Text] = {
     "logs.analysis_differs": ("ログの分析の一覧に、行った操作・ログインが載っていません",
                               "The log analysis does not list the operations or logins made"),
     "scenario.item_mismatch": ("住民の項目の値が照会先によって異なります", "A resident's item differs on an endpoint"),
+    "search.basic.unreadable": ("基本検索の応答が定めの形式ではありません",
+                                "The answer of the 基本検索 is not in the form the driver protocol defines"),
+    "search.basic.not_found": ("基本検索で、条件に該当する者が検索されません",
+                               "The 基本検索 does not find the person the conditions describe"),
+    "search.basic.not_selective": ("基本検索で、条件に該当しない者が検索されます（条件の項目で検索されていません）",
+                                   "The 基本検索 finds a person the conditions do not describe (the key is not "
+                                   "searched by)"),
     "euc.unreadable": ("EUCの応答が定めの形式ではありません",
                        "The EUC answer is not in the form the driver protocol defines"),
     "euc.history_missing": ("EUCのデータソースで、転居前の住所（異動履歴）から住民を抽出できません",
@@ -1226,6 +1233,13 @@ _CHECKS: dict[str, Text] = {
                              "条件を満たす異なる住民を返すか",
                              "A random extraction by 性別, 生年月日, 地区 and 日本人・外国人 returns as many distinct "
                              "current 住民 as asked, each meeting the criteria"),
+    "jumin.search.basic": ("氏名・旧氏・通称・フリガナ・生年月日（西暦・和暦）・性別・続柄・住所・方書・宛名番号・"
+                           "世帯番号・"
+                           "消除事由・個人番号・住民票コード・在留カード等番号、年月日の範囲、過去の氏名・住所、未入力の項目で"
+                           "該当者を検索でき、別の値では検索されないか",
+                           "The 基本検索 finds a person by each key (生年月日 in 西暦 and 和暦), a date range, a "
+                           "former "
+                           "氏名 or 住所 and a blank item, and another value of the key does not find them"),
     "jumin.euc": ("EUCのデータソースが異動履歴・除票とデータ項目一覧表の項目を含み、演算子による条件抽出・該当者数・"
                   "CSV形式とXML形式の出力ができるか",
                   "The EUC data source holds the 異動履歴, the 除票 and the layout's items, and extracts by conditions "
@@ -1311,6 +1325,7 @@ VALUES: Mapping[str, Text] = {
     "every criterion met": ("すべての条件を満たす", "every criterion met"),
     "not met": ("満たさない", "not met"),
     "the person": ("当該の者", "the person"),
+    "found": ("検索される", "found"),
     "not found": ("見つからない", "not found"),
     "offered": ("参照できる", "offered"),
     "not offered": ("参照できない", "not offered"),
