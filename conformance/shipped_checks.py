@@ -46,6 +46,7 @@ def default_registry() -> Registry:
         euc,
         extraction,
         issuance,
+        itaiji,
         search,
         suppressed,
     )
@@ -90,4 +91,6 @@ def default_registry() -> Registry:
     registry.add_module(euc)
     # 住民記録 2.1.3 基本検索 (the driver operation search.basic).
     registry.add_module(basic_search)
+    # 住民記録 2.1.2 異体字を包含した検索 (the driver operation search.kanji).
+    registry.add_module(itaiji)
     return registry

@@ -219,6 +219,14 @@ class BasicSearchParams(Params):
     rule: Literal["keys", "range", "history", "blank", "wareki"]
 
 
+class ItaijiSearchParams(Params):
+    """``jumin.search.itaiji`` (conformance/scenarios/itaiji.py): 2.1.2's 異体字を包含した検索, both ways (R013) or
+    from one 正字 of the text's examples (R015 辺, R016 浜, R017 藤: rule ``seiji`` with ``char``)."""
+
+    rule: Literal["both", "seiji"]
+    char: Literal["辺", "浜", "藤"] | None = None
+
+
 _FORM_CHECKS: dict[str, type[Params]] = {
     "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
     "forms.certification": FormCertificationParams, "forms.tsusho_sheet": FormSheetParams,
@@ -350,6 +358,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.issuance.history": IssuanceHistoryParams,
     "jumin.euc": EucParams,
     "jumin.search.basic": BasicSearchParams,
+    "jumin.search.itaiji": ItaijiSearchParams,
     "jumin.extract.random": NoParams,
     "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,

@@ -7,7 +7,12 @@ are compared as the same day (R008). ``住所`` is the address written out (都�
 ``消除事由`` the 1.2.2 区分 of a 除票's last row. The rows are the current ones, or with ``履歴: true`` every row of
 every person's history, so a former 氏名 or 住所 finds the person (R005, R009).
 
-Named defects (defects.py): ``search_basic_wareki_ignored`` (a 和暦 date is compared as written),
+``search.kanji`` (2.1.2 R013: 異体字や正字も包含した検索) compares a 氏名 with each 異体字 of its own table read as
+its 正字 (the text's examples, R015-R017), spaces ignored, whole (完全) or contained (部分).
+
+Named defects (defects.py): ``search_kanji_one_way`` (only a 正字 searched finds its 異体字: a 異体字 typed finds
+neither), ``search_kanji_no_variants`` (no 異体字 table: 氏名 compared as written),
+``search_basic_wareki_ignored`` (a 和暦 date is compared as written),
 ``search_basic_current_only`` (``履歴`` ignored), ``search_basic_range_open`` (a range's 終了 ignored),
 ``search_basic_blank_unmatched`` (``未入力`` matches no one).
 """
@@ -36,6 +41,9 @@ _ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和
 _WAREKI = re.compile(r"(明治|大正|昭和|平成|令和)(元|[0-9]+)年([0-9]+)月([0-9]+)日")
 _SEIREKI = re.compile(r"([0-9]{4})(?:-|年)([0-9]{1,2})(?:-|月)([0-9]{1,2})日?")
 _ADDRESS = ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記")
+#: The reference's 異体字 table: 正字 -> its 異体字 (2.1.2 R015-R017's examples; 「𨘢𨘢」 and 「頻」 left out).
+_VARIANTS = {"辺": "邊边邉", "浜": "濱濵滨", "藤": "䕨籘籐"}
+_SEIJI = {variant: seiji for seiji, variants in _VARIANTS.items() for variant in variants}
 
 
 class BasicSearchHandlers:
@@ -57,6 +65,17 @@ class BasicSearchHandlers:
                 found.append(row["宛名番号"])
         return 200, {"result": "ok", "persons": [{"宛名番号": atena} for atena in found[:LIMIT]]}
 
+    def search_kanji(self, _: Mapping[str, Any], __: tuple[str, ...], request: Any) -> Answer:
+        """``search.kanji``: the current persons whose 氏名 matches, 異体字 and 正字 alike (2.1.2 R013)."""
+        table = "search_kanji_no_variants" not in self.defects
+        wanted = _seiji(str(request.param("氏名") or ""), fold=table and "search_kanji_one_way" not in self.defects)
+        if not wanted:
+            raise ValueError("a search needs a 氏名")
+        partial = request.param("一致") != "完全"
+        found = [row["宛名番号"] for row in self.store.current()
+                 if _matches(_seiji(row.get("氏名", ""), fold=table), wanted, partial)]
+        return 200, {"result": "ok", "persons": [{"宛名番号": atena} for atena in found[:LIMIT]]}
+
 
 def _test(condition: Mapping[str, Any], defects: frozenset[str]) -> Callable[[Row], bool]:
     item = str(condition["項目"])
@@ -74,6 +93,12 @@ def _test(condition: Mapping[str, Any], defects: frozenset[str]) -> Callable[[Ro
         wanted = _day(wanted, defects)
     partial = condition.get("一致") == "部分"
     return lambda row: _matches(_normal(_held(row, item)), wanted, partial)
+
+
+def _seiji(name: str, fold: bool) -> str:
+    """A 氏名 without spaces, each 異体字 as its 正字 when ``fold``."""
+    plain = "".join(char for char in name if not char.isspace())
+    return "".join(_SEIJI.get(char, char) for char in plain) if fold else plain
 
 
 def _held(row: Row, item: str) -> str:

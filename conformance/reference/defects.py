@@ -183,6 +183,13 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("extract_sex_ignored",
            "the random extraction draws from both sexes when a 性別 is given (9.6 R001)",
            ("jumin-1.0-9.6-R001",)),
+    # 2.1.2 異体字を包含した検索 (reference/basic_search.py), read through the driver operation search.kanji.
+    Defect("search_kanji_no_variants",
+           "the 氏名 search knows no 異体字: a 氏名 is compared as written (2.1.2 R013, R015-R017)",
+           ("jumin-1.0-2.1.2-R013", "jumin-1.0-2.1.2-R015", "jumin-1.0-2.1.2-R016", "jumin-1.0-2.1.2-R017")),
+    Defect("search_kanji_one_way",
+           "the 氏名 search finds the 異体字 of a 正字 typed, but a 異体字 typed finds neither (2.1.2 R013)",
+           ("jumin-1.0-2.1.2-R013",)),
     # 2.1.3 基本検索 (reference/basic_search.py), read through the driver operation search.basic.
     Defect("search_basic_wareki_ignored",
            "the 基本検索 compares a 生年月日 given in 和暦 as written: no 和暦 date finds anyone (2.1.3 R001, R008)",

@@ -859,6 +859,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("households", "*")): "get_household",
     ("GET", ("search",)): "search",
     ("POST", ("search", "basic")): "search_basic",
+    ("GET", ("search", "kanji")): "search_kanji",
     ("GET", ("logs", "operations")): "get_operation_log",
     ("GET", ("logs", "prints")): "get_print_log",
     ("GET", ("logs", "auth")): "get_auth_log",

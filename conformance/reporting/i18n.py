@@ -1082,6 +1082,12 @@ _FINDINGS: dict[str, Text] = {
     "search.basic.not_selective": ("基本検索で、条件に該当しない者が検索されます（条件の項目で検索されていません）",
                                    "The 基本検索 finds a person the conditions do not describe (the key is not "
                                    "searched by)"),
+    "search.itaiji.unreadable": ("異体字検索の応答が定めの形式ではありません",
+                                 "The answer of the 異体字 search is not in the form the driver protocol defines"),
+    "search.itaiji.not_found": ("異体字・正字で登録した者が、正字・異体字による検索で検索されません",
+                                "A person registered with a 異体字 or 正字 is not found by the other"),
+    "search.itaiji.other_found": ("別の正字の異体字で登録した者が検索されます",
+                                  "A person registered with a 異体字 of another 正字 is found"),
     "euc.unreadable": ("EUCの応答が定めの形式ではありません",
                        "The EUC answer is not in the form the driver protocol defines"),
     "euc.history_missing": ("EUCのデータソースで、転居前の住所（異動履歴）から住民を抽出できません",
@@ -1240,6 +1246,10 @@ _CHECKS: dict[str, Text] = {
                            "The 基本検索 finds a person by each key (生年月日 in 西暦 and 和暦), a date range, a "
                            "former "
                            "氏名 or 住所 and a blank item, and another value of the key does not find them"),
+    "jumin.search.itaiji": ("「辺」「浜」「藤」とその異体字で登録した者が、正字からも異体字からも完全一致で検索され、"
+                            "別の字の者は検索されないか",
+                            "Persons registered with 辺, 浜, 藤 and their 異体字 are found (完全一致) from the 正字 "
+                            "and from each 異体字, and no one of another character is"),
     "jumin.euc": ("EUCのデータソースが異動履歴・除票とデータ項目一覧表の項目を含み、演算子による条件抽出・該当者数・"
                   "CSV形式とXML形式の出力ができるか",
                   "The EUC data source holds the 異動履歴, the 除票 and the layout's items, and extracts by conditions "

@@ -184,7 +184,7 @@ AFFECTS: dict[str, set[str]] = {
         "euc_count_current_only", "euc_csv_header_codes",
         # 2.1.3 基本検索: only the driver's search.basic shows them (tests/scenarios/test_basic_search.py).
         "search_basic_wareki_ignored", "search_basic_current_only", "search_basic_range_open",
-        "search_basic_blank_unmatched")},
+        "search_basic_blank_unmatched", "search_kanji_no_variants", "search_kanji_one_way")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

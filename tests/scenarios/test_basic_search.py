@@ -19,6 +19,7 @@ from conformance.reference.defects import parse_defects
 from conformance.reference.driver import Answer, DriverService
 from conformance.reference.storage import Store
 from conformance.scenarios.basic_search import basic_search
+from conformance.scenarios.itaiji import itaiji_search
 from conformance.targets.base import Target
 from conformance.testdata.town import default_town
 from tests.scenarios.test_access_log import EDITION
@@ -105,3 +106,47 @@ def test_an_adapter_without_the_operation_is_not_automated() -> None:
     with reference_target(operations=["fixtures.persons"]) as target, \
             pytest.raises(NotAutomated, match=r"search\.basic"):
         judge(target, 8)
+
+
+# -- 2.1.2 R013-R017 異体字 (conformance/scenarios/itaiji.py) ----------------------------------------------
+
+ITAIJI = {13: {"rule": "both"}, 15: {"rule": "seiji", "char": "辺"}, 16: {"rule": "seiji", "char": "浜"},
+          17: {"rule": "seiji", "char": "藤"}}
+KANJI = "GET /driver/v1/search/kanji#"
+
+
+def itaiji(target: Target, number: int) -> list[tuple[str, str]]:
+    requirement = EDITION.requirement(f"jumin-1.0-2.1.2-R{number:03d}")
+    return [(f.code, f.location) for f in itaiji_search(CheckContext(requirement, ITAIJI[number], target))]
+
+
+@pytest.mark.parametrize(("defect", "expected"), [
+    (None, {}),
+    ("search_kanji_no_variants", {13: [("search.itaiji.not_found", KANJI + "辺→邊")],
+                                  15: [("search.itaiji.not_found", KANJI + "辺→邊")],
+                                  16: [("search.itaiji.not_found", KANJI + "浜→濱")],
+                                  17: [("search.itaiji.not_found", KANJI + "藤→䕨")]}),
+    ("search_kanji_one_way", {13: [("search.itaiji.not_found", KANJI + "邊→辺")]}),
+])
+def test_the_itaiji_search_finds_each_variant_and_each_defect_fails_its_rules(
+        defect: str | None, expected: Mapping[int, list[tuple[str, str]]]) -> None:
+    with reference_target(frozenset({defect}) if defect else frozenset()) as target:
+        assert {number: itaiji(target, number) for number in ITAIJI} == {
+            number: expected.get(number, []) for number in ITAIJI}
+
+
+class FirstCharacterIgnored(DriverService):
+    """A defect: the 氏名 search drops the first character, so 辺… finds 濱… too."""
+
+    def search_kanji(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: Any) -> Answer:
+        wanted = str(request.param("氏名") or "")[1:]
+        rows = [row for row in self.store.current() if row.get("氏名", "")[1:] == wanted]
+        return 200, {"result": "ok", "persons": [{"宛名番号": row["宛名番号"]} for row in rows]}
+
+
+def test_another_character_found_and_an_adapter_without_the_operation() -> None:
+    with reference_target(vendor=FirstCharacterIgnored) as target:
+        assert itaiji(target, 13) == [("search.itaiji.other_found", KANJI + "辺→浜")]
+    with reference_target(operations=["fixtures.persons", "search.basic"]) as target, \
+            pytest.raises(NotAutomated, match=r"search\.kanji.*R019"):
+        itaiji(target, 15)
