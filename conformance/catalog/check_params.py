@@ -207,9 +207,10 @@ class IssuanceHistoryParams(Params):
 
 class EucParams(Params):
     """``jumin.euc`` (conformance/scenarios/euc.py): 10.1's EUC data source and extraction, one rule per
-    requirement (R001 history, R004/R005 items, R007 extra_items, R010 conditions, R012 count, R014 formats)."""
+    requirement (R001 history, R004/R005 items, R006 values, R007 extra_items, R010 conditions, R012 count,
+    R014 formats)."""
 
-    rule: Literal["history", "items", "extra_items", "conditions", "count", "formats"]
+    rule: Literal["history", "items", "values", "extra_items", "conditions", "count", "formats"]
 
 
 class BasicSearchParams(Params):

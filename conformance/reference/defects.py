@@ -210,6 +210,10 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("euc_items_missing",
            "the EUC data source leaves out the 在留 items of the layout's list (10.1 R004, R005)",
            ("jumin-1.0-10.1-R004", "jumin-1.0-10.1-R005")),
+    Defect("euc_dates_as_wareki",
+           "the EUC data source outputs the 異動 dates (住民となった年月日, 届出年月日 ...) in 和暦, not as the data "
+           "item list's 年月日 (10.1 R006)",
+           ("jumin-1.0-10.1-R006",)),
     Defect("euc_extra_items_missing",
            "the EUC data source offers only the layout's items: no 個人番号カードの発行状況 nor 証明書の交付履歴 "
            "(10.1 R007)",

@@ -12,7 +12,8 @@ by conditions that must all hold (``&``), and answers the items asked of each, t
 Named defects (defects.py): ``euc_history_excluded`` (範囲 履歴 reads the current rows only), ``euc_items_missing``
 (the data source offers no 在留 items), ``euc_extra_items_missing`` (R007's items not offered),
 ``euc_not_equal_as_equal`` (``!=`` read as ``=``), ``euc_count_current_only`` (the 件数 leaves out 除票),
-``euc_csv_header_codes`` (the CSV's header names items by internal codes, not their データ項目名称).
+``euc_csv_header_codes`` (the CSV's header names items by internal codes, not their データ項目名称),
+``euc_dates_as_wareki`` (the 異動 dates output in 和暦, not the list's 年月日).
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ class EucHandlers:
             if "euc_count_current_only" in self.defects:
                 chosen = [row for row in chosen if row.get("住民状態") == "1"]
             return 200, {"result": "ok", "件数": len(chosen)}
-        table = [{name: row.get(name, "") for name in wanted} for row in chosen]
+        table = [{name: _shown(name, row.get(name, ""), self.defects) for name in wanted} for row in chosen]
         form = str(body.get("形式") or "JSON").upper()
         if form == "CSV":
             return 200, {"result": "ok", "件数": len(table), "形式": "CSV", "data": self._csv(wanted, table)}
@@ -104,6 +105,17 @@ class EucHandlers:
         writer.writerow(header)
         writer.writerows([row[name] for name in names] for row in table)
         return out.getvalue()
+
+
+#: The dates the ``euc_dates_as_wareki`` defect outputs in 和暦 (a view formatted for the screen).
+_WAREKI_DATES = frozenset({"住民となった年月日", "住所を定めた年月日", "届出年月日", "異動日"})
+
+
+def _shown(name: str, value: str, defects: frozenset[str]) -> str:
+    if "euc_dates_as_wareki" in defects and name in _WAREKI_DATES and len(value) == 10 and value >= "1989-01-08":
+        era, first = ("令和", 2018) if value >= "2019-05-01" else ("平成", 1988)
+        return f"{era}{int(value[:4]) - first}年{int(value[5:7])}月{int(value[8:])}日"
+    return value
 
 
 def _xml(names: Sequence[str], table: Sequence[Mapping[str, str]]) -> str:

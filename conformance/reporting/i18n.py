@@ -1347,6 +1347,7 @@ VALUES: Mapping[str, Text] = {
     "missing": ("抽出されない", "missing"),
     "shown": ("表示あり", "shown"),
     "a document of the items asked": ("指定した項目の文書", "a document of the items asked"),
+    "a code of its table": ("コード表のコード", "a code of its table"),
     "200 with its rows or items": ("200（行又は項目の一覧）", "200 with its rows or items"),
     "the printed 発行番号": ("印字された発行番号", "the printed 発行番号"),
     "another answer": ("別の応答", "another answer"),

@@ -9,6 +9,10 @@ an extraction by conditions. ``jumin.euc`` takes a ``rule``, one per requirement
   among the current rows (the 除票);
 - ``items`` (R004, R005): every data item of the edition's list (``data_items.yaml``) is offered under its
   データ項目名称, and an extraction of a generated person outputs each, the items set up with their values;
+- ``values`` (R006: 「データ型」「桁数」「外字使用」「コード」…に従うこと): the loaded persons of one 町字 extracted
+  with every item of the list the data source offers carry each item as the harness loaded it (in the list's
+  type, length and code; the driver's ``query.person`` is asked again where a scenario may have changed it), and
+  a code item holds a code of its table;
 - ``extra_items`` (R007): the text's examples 個人番号カードの発行状況 and 証明書の交付履歴 are offered and
   output (their values are the vendor's: not judged, interpretation ``jumin-1.0-interp-euc``);
 - ``conditions`` (R010): conditions with the operators =, !=, >, >=, <, <=, 含む drawn from the loaded town
@@ -45,7 +49,7 @@ EXTRA_ITEMS = ("個人番号カードの発行状況", "証明書の交付履歴
 #: The operations each rule needs beyond ``euc.extract``.
 NEEDS: Mapping[str, tuple[str, ...]] = {
     "history": (SETUP, MOVE, DEATH), "items": (ITEMS, SETUP), "extra_items": (ITEMS, SETUP),
-    "conditions": (PERSON,), "count": (), "formats": (),
+    "conditions": (PERSON,), "count": (), "formats": (), "values": (ITEMS, PERSON),
 }
 #: How many condition sets ``conditions`` tries, and how many loaded persons it may re-read when missing.
 REQUESTS, REREADS = 3, 5
@@ -63,7 +67,7 @@ def euc(ctx: CheckContext) -> Iterator[Finding]:
     client = _client(target, rule)
     base = driver_base(target)
     judge = {"history": _history, "items": _items, "extra_items": _extra_items, "conditions": _conditions,
-             "count": _count, "formats": _formats}[rule]
+             "count": _count, "formats": _formats, "values": _values}[rule]
     yield from judge(ctx, target, client, base)
 
 
@@ -134,6 +138,57 @@ def _offered(ctx: CheckContext, client: DriverClient, base: str, wanted: Sequenc
                           f"the extraction of a generated person does not output the item {name} "
                           f"{'at all' if absent else 'with its value'}", location=f"{where}#{name}",
                           expected="the item's value", actual="absent" if absent else "another value")
+
+
+# -- R006 ---------------------------------------------------------------------------------------------
+
+
+def _values(ctx: CheckContext, target: Target, client: DriverClient, base: str) -> Iterator[Finding]:
+    town = target.need_data().rows
+    if not town:
+        raise TargetError("the test data has no person to extract")
+    place = random.Random(target.seed).choice(town).get("住所_町字", "")
+    status, document = client.call(ITEMS, {})
+    listed = document.get("items") if isinstance(document, dict) else None
+    if status != 200 or not isinstance(listed, list):
+        yield _unreadable(ctx, f"GET {base}/euc/items", status)
+        return
+    # R006 judges the items the data source offers; one it lacks is R004's finding.
+    offered = {str(entry.get("データ項目名称")) for entry in listed if isinstance(entry, dict)}
+    items = [item for item in target.catalog.data_items if item.name != "履歴番号" and item.name in offered]
+    codes = {table.id: {code.code for code in table.codes} for table in target.catalog.code_tables}
+    where = f"POST {base}/euc/extract"
+    rows = _rows(client, {"条件": [_eq("住所_町字", place)], "項目": [item.name for item in items]}, where)
+    if rows is None:
+        yield _unreadable(ctx, where, None)
+        return
+    loaded = {row.get("宛名番号", ""): row for row in town}
+    for row in rows:
+        for item in items:
+            value = row.get(item.name, "")
+            allowed = codes.get(item.code_table or "")
+            if value and allowed and value not in allowed:
+                yield ctx.finding("euc.value_differs", f"the EUC data source gives {item.name} a value that is no "
+                                  "code of its table", location=f"{where}#{item.name}", expected="a code of its table",
+                                  actual="another value")
+                return
+        mine = loaded.get(row.get("宛名番号", ""))
+        differing = [item.name for item in items if mine is not None and item.name in mine
+                     and (row.get(item.name) or "") != (mine.get(item.name) or "")]
+        if differing and _still_differs(client, row, differing):
+            yield ctx.finding("euc.value_differs", f"the EUC data source gives {differing[0]} of a loaded person "
+                              "another form than the data item list's", location=f"{where}#{differing[0]}",
+                              expected="the item's value", actual="another value")
+            return
+
+
+def _still_differs(client: DriverClient, row: Row, differing: Sequence[str]) -> bool:
+    """Whether the person's record (``query.person``) has another value than the EUC row for an item."""
+    status, answer = client.call(PERSON, {"宛名番号": row.get("宛名番号", "")})
+    person = answer.get("person") if isinstance(answer, dict) else None
+    if status != 200 or not isinstance(person, dict):
+        return True
+    return any(str(person.get(name) or "") != (row.get(name) or "") for name in differing)
 
 
 # -- R010 ---------------------------------------------------------------------------------------------

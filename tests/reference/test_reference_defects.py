@@ -181,7 +181,7 @@ AFFECTS: dict[str, set[str]] = {
         "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored",
         # 10.1 EUC: only the driver's euc.items and euc.extract show them (tests/scenarios/test_euc.py).
         "euc_history_excluded", "euc_items_missing", "euc_extra_items_missing", "euc_not_equal_as_equal",
-        "euc_count_current_only", "euc_csv_header_codes",
+        "euc_count_current_only", "euc_csv_header_codes", "euc_dates_as_wareki",
         # 2.1.3 基本検索: only the driver's search.basic shows them (tests/scenarios/test_basic_search.py).
         "search_basic_wareki_ignored", "search_basic_current_only", "search_basic_range_open",
         "search_basic_blank_unmatched", "search_kanji_no_variants", "search_kanji_one_way")},
