@@ -38,7 +38,18 @@ def default_registry() -> Registry:
         shugaku_scenarios,
         tax_scenarios,
     )
-    from conformance.scenarios import access_log, auth_log, error_log, extraction, issuance, search, suppressed
+    from conformance.scenarios import (
+        access_log,
+        auth_log,
+        basic_search,
+        error_log,
+        euc,
+        extraction,
+        issuance,
+        itaiji,
+        search,
+        suppressed,
+    )
     from conformance.scenarios import check as scenario_check
     from conformance.scenarios.model import check as model_check
 
@@ -76,4 +87,10 @@ def default_registry() -> Registry:
     registry.add_module(extraction)
     # 住民記録 9.2 抑止対象者一覧 (the driver operation lists.suppressed).
     registry.add_module(suppressed)
+    # 住民記録 10.1 EUC機能 (the driver operations euc.items, euc.extract).
+    registry.add_module(euc)
+    # 住民記録 2.1.3 基本検索 (the driver operation search.basic).
+    registry.add_module(basic_search)
+    # 住民記録 2.1.2 異体字を包含した検索 (the driver operation search.kanji).
+    registry.add_module(itaiji)
     return registry

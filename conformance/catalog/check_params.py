@@ -205,6 +205,29 @@ class IssuanceHistoryParams(Params):
                   "disposal"] = "entries"
 
 
+class EucParams(Params):
+    """``jumin.euc`` (conformance/scenarios/euc.py): 10.1's EUC data source and extraction, one rule per
+    requirement (R001 history, R004/R005 items, R006 values, R007 extra_items, R010 conditions, R012 count,
+    R014 formats)."""
+
+    rule: Literal["history", "items", "values", "extra_items", "conditions", "count", "formats"]
+
+
+class BasicSearchParams(Params):
+    """``jumin.search.basic`` (conformance/scenarios/basic_search.py): 2.1.3's 基本検索, one rule per requirement
+    (R001 keys, R004 range, R005/R009 history, R006 blank, R008 wareki)."""
+
+    rule: Literal["keys", "range", "history", "blank", "wareki"]
+
+
+class ItaijiSearchParams(Params):
+    """``jumin.search.itaiji`` (conformance/scenarios/itaiji.py): 2.1.2's 異体字を包含した検索, both ways (R013) or
+    from one 正字 of the text's examples (R015 辺, R016 浜, R017 藤: rule ``seiji`` with ``char``)."""
+
+    rule: Literal["both", "seiji"]
+    char: Literal["辺", "浜", "藤"] | None = None
+
+
 _FORM_CHECKS: dict[str, type[Params]] = {
     "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
     "forms.certification": FormCertificationParams, "forms.tsusho_sheet": FormSheetParams,
@@ -334,6 +357,9 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.logs.auth": AuthLogParams,
     "jumin.logs.searches": NoParams,
     "jumin.issuance.history": IssuanceHistoryParams,
+    "jumin.euc": EucParams,
+    "jumin.search.basic": BasicSearchParams,
+    "jumin.search.itaiji": ItaijiSearchParams,
     "jumin.extract.random": NoParams,
     "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,

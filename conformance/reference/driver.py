@@ -21,8 +21,10 @@ from typing import Any
 from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.reference import joshuhyo, kari, kodomo, unknown_dates
+from conformance.reference.basic_search import BasicSearchHandlers
 from conformance.reference.cs import CsHandlers
 from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
+from conformance.reference.euc import EucHandlers
 from conformance.reference.issuance import IssuanceHistory
 from conformance.reference.koseki import KosekiBook
 from conformance.reference.oplog import OperationLog
@@ -221,7 +223,7 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 
 @dataclass
-class DriverService(DriverLogs, SupportHandlers, CsHandlers):
+class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicSearchHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -863,6 +865,8 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("persons", "*", "display")): "get_display",
     ("GET", ("households", "*")): "get_household",
     ("GET", ("search",)): "search",
+    ("POST", ("search", "basic")): "search_basic",
+    ("GET", ("search", "kanji")): "search_kanji",
     ("GET", ("logs", "operations")): "get_operation_log",
     ("GET", ("logs", "prints")): "get_print_log",
     ("GET", ("logs", "auth")): "get_auth_log",
@@ -872,6 +876,8 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("issuances", "dispose")): "dispose_issuance",
     ("POST", ("extractions", "random")): "extract_random",
     ("GET", ("lists", "suppressed")): "list_suppressed",
+    ("GET", ("euc", "items")): "euc_items",
+    ("POST", ("euc", "extract")): "euc_extract",
     ("POST", ("support-measures",)): "support_register",
     ("POST", ("support-measures", "*")): "support_update",
     ("GET", ("support-measures", "*")): "get_support",

@@ -31,7 +31,8 @@ _ISSUANCE_ONLY = frozenset({"記載事項", "交付枚数"})
 _LOGGED: dict[str, tuple[str, str]] = {
     "get_person": (QUERY, "個人照会"), "get_history": (QUERY, "異動履歴照会"), "get_household": (QUERY, "世帯照会"),
     "get_display": (QUERY, "年月日の表示"), "search": (QUERY, "検索"), "extract_random": (QUERY, "無作為抽出"),
-    "list_suppressed": (QUERY, "抑止対象者一覧"),
+    "list_suppressed": (QUERY, "抑止対象者一覧"), "search_basic": (QUERY, "基本検索"),
+    "search_kanji": (QUERY, "異体字検索"), "euc_extract": (QUERY, "EUCデータ抽出"),
     "move_in": (CHANGE, "転入"), "move_out": (CHANGE, "転出"), "confirm_out": (CHANGE, "転出確定"),
     "move_within": (CHANGE, "転居"), "birth": (CHANGE, "出生"), "death": (CHANGE, "死亡"),
     "disappearance": (CHANGE, "失踪宣告"), "split": (CHANGE, "世帯分離"), "merge": (CHANGE, "世帯合併"),

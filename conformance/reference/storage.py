@@ -265,6 +265,10 @@ class Store:
         found = self._query("SELECT items FROM history WHERE atena = ? ORDER BY rireki", (atena,))
         return [_items(items) for (items,) in found]
 
+    def all_history(self) -> list[Row]:
+        """Every row of every person (the 除票 and the rows a 異動 superseded too), by 宛名番号 and 履歴番号."""
+        return [_items(items) for (items,) in self._query("SELECT items FROM history ORDER BY atena, rireki")]
+
     # -- writing ----------------------------------------------------------------------------------
 
     def append(self, row: Mapping[str, str]) -> Row:

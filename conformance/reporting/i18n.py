@@ -1075,6 +1075,37 @@ _FINDINGS: dict[str, Text] = {
     "logs.analysis_differs": ("ログの分析の一覧に、行った操作・ログインが載っていません",
                               "The log analysis does not list the operations or logins made"),
     "scenario.item_mismatch": ("住民の項目の値が照会先によって異なります", "A resident's item differs on an endpoint"),
+    "search.basic.unreadable": ("基本検索の応答が定めの形式ではありません",
+                                "The answer of the 基本検索 is not in the form the driver protocol defines"),
+    "search.basic.not_found": ("基本検索で、条件に該当する者が検索されません",
+                               "The 基本検索 does not find the person the conditions describe"),
+    "search.basic.not_selective": ("基本検索で、条件に該当しない者が検索されます（条件の項目で検索されていません）",
+                                   "The 基本検索 finds a person the conditions do not describe (the key is not "
+                                   "searched by)"),
+    "search.itaiji.unreadable": ("異体字検索の応答が定めの形式ではありません",
+                                 "The answer of the 異体字 search is not in the form the driver protocol defines"),
+    "search.itaiji.not_found": ("異体字・正字で登録した者が、正字・異体字による検索で検索されません",
+                                "A person registered with a 異体字 or 正字 is not found by the other"),
+    "search.itaiji.other_found": ("別の正字の異体字で登録した者が検索されます",
+                                  "A person registered with a 異体字 of another 正字 is found"),
+    "euc.unreadable": ("EUCの応答が定めの形式ではありません",
+                       "The EUC answer is not in the form the driver protocol defines"),
+    "euc.history_missing": ("EUCのデータソースで、転居前の住所（異動履歴）から住民を抽出できません",
+                            "A resident is not extracted by their address before a 転居 (the 異動履歴)"),
+    "euc.joshuhyo_missing": ("EUCのデータソースに除票の者がありません", "A 除票 is not in the EUC data source"),
+    "euc.item_missing": ("EUCのデータソースでデータ項目をデータ項目名称で参照できません",
+                         "An item is not offered, or not output, by its データ項目名称 in the EUC data source"),
+    "euc.value_differs": ("EUCで抽出したデータ項目の値が登録した値と異なります",
+                          "An item extracted differs from the value registered"),
+    "euc.not_matching": ("EUCで抽出した行が指定した条件を満たしません",
+                         "A row extracted does not meet the conditions given"),
+    "euc.missing": ("条件を満たす者がEUCの抽出結果にありません", "A person meeting the conditions is not extracted"),
+    "euc.count_differs": ("EUCの該当者数が抽出した一覧の人数と異なります",
+                          "The 該当者数 differs from the persons the extraction lists"),
+    "euc.format_unreadable": ("EUCのCSV形式・XML形式の出力が、指定した項目の文書として読めません",
+                              "The CSV or XML output is not a document of the items asked"),
+    "euc.format_differs": ("EUCのCSV形式・XML形式の出力が、同じ抽出の一覧と異なります",
+                           "The CSV or XML output holds other rows than the same extraction"),
 }
 
 
@@ -1208,6 +1239,21 @@ _CHECKS: dict[str, Text] = {
                              "条件を満たす異なる住民を返すか",
                              "A random extraction by 性別, 生年月日, 地区 and 日本人・外国人 returns as many distinct "
                              "current 住民 as asked, each meeting the criteria"),
+    "jumin.search.basic": ("氏名・旧氏・通称・フリガナ・生年月日（西暦・和暦）・性別・続柄・住所・方書・宛名番号・"
+                           "世帯番号・"
+                           "消除事由・個人番号・住民票コード・在留カード等番号、年月日の範囲、過去の氏名・住所、未入力の項目で"
+                           "該当者を検索でき、別の値では検索されないか",
+                           "The 基本検索 finds a person by each key (生年月日 in 西暦 and 和暦), a date range, a "
+                           "former "
+                           "氏名 or 住所 and a blank item, and another value of the key does not find them"),
+    "jumin.search.itaiji": ("「辺」「浜」「藤」とその異体字で登録した者が、正字からも異体字からも完全一致で検索され、"
+                            "別の字の者は検索されないか",
+                            "Persons registered with 辺, 浜, 藤 and their 異体字 are found (完全一致) from the 正字 "
+                            "and from each 異体字, and no one of another character is"),
+    "jumin.euc": ("EUCのデータソースが異動履歴・除票とデータ項目一覧表の項目を含み、演算子による条件抽出・該当者数・"
+                  "CSV形式とXML形式の出力ができるか",
+                  "The EUC data source holds the 異動履歴, the 除票 and the layout's items, and extracts by conditions "
+                  "with operators, counts, and outputs CSV and XML"),
     "jumin.suppressed.list": ("抑止対象者一覧に支援措置中の住民がすべて載り、抑止のない者が載らないか",
                               "The 抑止対象者一覧 lists every 住民 under 支援措置 and no one without a 抑止"),
     "model.jumin.state_machine": ("ランダムな異動の列を住民記録のモデル（オラクル）と比較し、各規定の違反を指摘します",
@@ -1288,6 +1334,21 @@ VALUES: Mapping[str, Text] = {
     "a person twice": ("同じ者が２回", "a person twice"),
     "every criterion met": ("すべての条件を満たす", "every criterion met"),
     "not met": ("満たさない", "not met"),
+    "the person": ("当該の者", "the person"),
+    "found": ("検索される", "found"),
+    "not found": ("見つからない", "not found"),
+    "offered": ("参照できる", "offered"),
+    "not offered": ("参照できない", "not offered"),
+    "1 row": ("1行", "1 row"),
+    "none": ("なし", "none"),
+    "the item's value": ("登録した値", "the item's value"),
+    "every condition met": ("すべての条件を満たす", "every condition met"),
+    "extracted": ("抽出される", "extracted"),
+    "missing": ("抽出されない", "missing"),
+    "shown": ("表示あり", "shown"),
+    "a document of the items asked": ("指定した項目の文書", "a document of the items asked"),
+    "a code of its table": ("コード表のコード", "a code of its table"),
+    "200 with its rows or items": ("200（行又は項目の一覧）", "200 with its rows or items"),
     "the printed 発行番号": ("印字された発行番号", "the printed 発行番号"),
     "another answer": ("別の応答", "another answer"),
     "a value": ("値", "a value"),

@@ -183,7 +183,13 @@ AFFECTS: dict[str, set[str]] = {
         "cs_bango_change_not_sent", "cs_tokurei_ignored", "cs_tennyu_tsuchi_not_applied",
         "cs_tennyu_tsuchi_first_wins",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/scenarios/test_issuance.py).
-        "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored")},
+        "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored",
+        # 10.1 EUC: only the driver's euc.items and euc.extract show them (tests/scenarios/test_euc.py).
+        "euc_history_excluded", "euc_items_missing", "euc_extra_items_missing", "euc_not_equal_as_equal",
+        "euc_count_current_only", "euc_csv_header_codes", "euc_dates_as_wareki",
+        # 2.1.3 基本検索: only the driver's search.basic shows them (tests/scenarios/test_basic_search.py).
+        "search_basic_wareki_ignored", "search_basic_current_only", "search_basic_range_open",
+        "search_basic_blank_unmatched", "search_kanji_no_variants", "search_kanji_one_way")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (
