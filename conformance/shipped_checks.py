@@ -38,7 +38,16 @@ def default_registry() -> Registry:
         shugaku_scenarios,
         tax_scenarios,
     )
-    from conformance.scenarios import access_log, auth_log, error_log, extraction, issuance, search, suppressed
+    from conformance.scenarios import (
+        access_log,
+        auth_log,
+        error_log,
+        extraction,
+        issuance,
+        permissions,
+        search,
+        suppressed,
+    )
     from conformance.scenarios import check as scenario_check
     from conformance.scenarios.model import check as model_check
 
@@ -72,6 +81,8 @@ def default_registry() -> Registry:
     registry.add_module(auth_log)
     registry.add_module(error_log)
     registry.add_module(issuance)
+    # 10.3 操作権限管理 (users.*, edits.*).
+    registry.add_module(permissions)
     # 住民記録 9.6 無作為抽出 (the driver operation extract.random).
     registry.add_module(extraction)
     # 住民記録 9.2 抑止対象者一覧 (the driver operation lists.suppressed).

@@ -205,6 +205,14 @@ class IssuanceHistoryParams(Params):
                   "disposal"] = "entries"
 
 
+class UserPermissionsParams(Params):
+    """``jumin.users.permissions`` (conformance/scenarios/permissions.py): 10.3 操作権限管理, a user's items and
+    利用期間 (R001), 操作権限 (R002), 排他制御 (R008), setting by the 管理者 only (R005) or the lock after failed
+    logins (R016), one rule per requirement."""
+
+    rule: Literal["items", "authority", "administrator", "lockout", "exclusive"] = "items"
+
+
 _FORM_CHECKS: dict[str, type[Params]] = {
     "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
     "forms.certification": FormCertificationParams, "forms.tsusho_sheet": FormSheetParams,
@@ -334,6 +342,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.logs.auth": AuthLogParams,
     "jumin.logs.searches": NoParams,
     "jumin.issuance.history": IssuanceHistoryParams,
+    "jumin.users.permissions": UserPermissionsParams,
     "jumin.extract.random": NoParams,
     "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,

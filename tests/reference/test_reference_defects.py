@@ -178,7 +178,11 @@ AFFECTS: dict[str, set[str]] = {
         "joshuhyo_reason_kojo", "joshuhyo_rebuilt_from_notice", "joshuhyo_next_address_dropped",
         "joshuhyo_notice_date_dropped", "joshuhyo_removal_date_dropped", "adoption_destination_required",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/scenarios/test_issuance.py).
-        "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored")},
+        "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored",
+        # 10.3 操作権限管理 (reference/users.py): only users of the driver's users.* (and edits.*) show them, and the
+        # probes register none (tests/scenarios/test_permissions.py).
+        "users_authority_ignored", "users_period_ignored", "users_department_dropped", "users_no_lockout",
+        "users_exclusive_ignored")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (
