@@ -518,6 +518,14 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("users_exclusive_ignored",
            "a person opened for 入力・異動作業 is not held: another user's 異動 of them is accepted (10.3 R008)",
            ("jumin-1.0-10.3-R008",)),
+    # 3.1 異動・発行・照会抑止 (reference/suppression.py): the 抑止 of the driver's suppressions.set.
+    Defect("yokushi_ends_on_end_date",
+           "a 抑止 ends by itself once its 終了日 has passed: the 異動入力 it suppressed goes through (3.1 R006)",
+           ("jumin-1.0-3.1-R006",)),
+    Defect("yokushi_last_setting_only",
+           "a person keeps one 抑止 only: setting a second replaces the first, whose 処理 is no longer suppressed "
+           "(3.1 R008)",
+           ("jumin-1.0-3.1-R008",)),
     # 1.1.5 除票 (reference/joshuhyo.py): on a 転入通知 naming the 転出先住所（確定）, the path of the 1.1.5 scenarios;
     # each item's scenario also binds its list's heading (R010 固有の記載事項, R014 その他の項目).
     Defect("joshuhyo_reason_kojo",

@@ -182,7 +182,9 @@ AFFECTS: dict[str, set[str]] = {
         # 10.3 操作権限管理 (reference/users.py): only users of the driver's users.* (and edits.*) show them, and the
         # probes register none (tests/scenarios/test_permissions.py).
         "users_authority_ignored", "users_period_ignored", "users_department_dropped", "users_no_lockout",
-        "users_exclusive_ignored")},
+        "users_exclusive_ignored",
+        # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
+        "yokushi_ends_on_end_date", "yokushi_last_setting_only")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (
