@@ -47,6 +47,7 @@ def default_registry() -> Registry:
         extraction,
         issuance,
         itaiji,
+        permissions,
         search,
         suppressed,
     )
@@ -83,6 +84,8 @@ def default_registry() -> Registry:
     registry.add_module(auth_log)
     registry.add_module(error_log)
     registry.add_module(issuance)
+    # 10.3 操作権限管理 (users.*, edits.*).
+    registry.add_module(permissions)
     # 住民記録 9.6 無作為抽出 (the driver operation extract.random).
     registry.add_module(extraction)
     # 住民記録 9.2 抑止対象者一覧 (the driver operation lists.suppressed).

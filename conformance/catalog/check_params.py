@@ -228,6 +228,14 @@ class ItaijiSearchParams(Params):
     char: Literal["辺", "浜", "藤"] | None = None
 
 
+class UserPermissionsParams(Params):
+    """``jumin.users.permissions`` (conformance/scenarios/permissions.py): 10.3 操作権限管理, a user's items and
+    利用期間 (R001), 操作権限 (R002), 排他制御 (R008), setting by the 管理者 only (R005) or the lock after failed
+    logins (R016), one rule per requirement."""
+
+    rule: Literal["items", "authority", "administrator", "lockout", "exclusive"] = "items"
+
+
 _FORM_CHECKS: dict[str, type[Params]] = {
     "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
     "forms.certification": FormCertificationParams, "forms.tsusho_sheet": FormSheetParams,
@@ -360,6 +368,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.euc": EucParams,
     "jumin.search.basic": BasicSearchParams,
     "jumin.search.itaiji": ItaijiSearchParams,
+    "jumin.users.permissions": UserPermissionsParams,
     "jumin.extract.random": NoParams,
     "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,

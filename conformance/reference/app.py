@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qs
@@ -56,6 +56,7 @@ from conformance.reference.jutogai import JutogaiService
 from conformance.reference.linkage import LinkageApi, parse_instant
 from conformance.reference.model import Model, household_order, json_value
 from conformance.reference.storage import Store
+from conformance.reference.users import SESSION_ANSWER, SESSION_HEADER
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import jumin_edition
 
@@ -135,7 +136,11 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         )
 
     def _drive(self, request: Request, arguments: tuple[str, ...]) -> Reply:
-        return json_reply(*self.driver.handle(request, arguments))
+        status, document = self.driver.handle(request, arguments)
+        # 10.3 users.login: the session goes back in a header (never in a body a recording keeps).
+        session = document.pop(SESSION_ANSWER, None)
+        reply = json_reply(status, document)
+        return replace(reply, headers=((SESSION_HEADER, str(session)),)) if session else reply
 
     def _jutogai_fuban(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         answer = self.jutogai.fuban(request.environ.get("HTTP_AUTHORIZATION"), request.json_object_or_value_error)

@@ -586,6 +586,32 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("issuance_disposal_ignored",
            "the 処分 of a certificate issued in error is accepted but not recorded in its 交付履歴 (1.3.8 R010)",
            ("jumin-1.0-1.3.8-R010",)),
+    # 10.3 操作権限管理 (reference/users.py): the users of the driver's users.* and edits.* operations.
+    Defect("users_authority_ignored",
+           "a logged-in user's 操作権限 is registered but never checked: a 照会-only user enters a 異動 and a "
+           "利用者 registers users (10.3 R002, R005)",
+           ("jumin-1.0-10.3-R002", "jumin-1.0-10.3-R005")),
+    Defect("users_period_ignored",
+           "a user's 利用期間 is kept but not enforced: a user whose period ended still logs in and works (10.3 R001)",
+           ("jumin-1.0-10.3-R001",)),
+    Defect("users_department_dropped",
+           "a user's 所属部署名称 is not stored (10.3 R001)",
+           ("jumin-1.0-10.3-R001",)),
+    Defect("users_no_lockout",
+           "failed logins are counted but never lock the ID: the right password logs in after any number of them "
+           "(10.3 R016)",
+           ("jumin-1.0-10.3-R016",)),
+    Defect("users_exclusive_ignored",
+           "a person opened for 入力・異動作業 is not held: another user's 異動 of them is accepted (10.3 R008)",
+           ("jumin-1.0-10.3-R008",)),
+    # 3.1 異動・発行・照会抑止 (reference/suppression.py): the 抑止 of the driver's suppressions.set.
+    Defect("yokushi_ends_on_end_date",
+           "a 抑止 ends by itself once its 終了日 has passed: the 異動入力 it suppressed goes through (3.1 R006)",
+           ("jumin-1.0-3.1-R006",)),
+    Defect("yokushi_last_setting_only",
+           "a person keeps one 抑止 only: setting a second replaces the first, whose 処理 is no longer suppressed "
+           "(3.1 R008)",
+           ("jumin-1.0-3.1-R008",)),
     # 1.1.5 除票 (reference/joshuhyo.py): on a 転入通知 naming the 転出先住所（確定）, the path of the 1.1.5 scenarios;
     # each item's scenario also binds its list's heading (R010 固有の記載事項, R014 その他の項目).
     Defect("joshuhyo_reason_kojo",

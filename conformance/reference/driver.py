@@ -31,6 +31,8 @@ from conformance.reference.oplog import OperationLog
 from conformance.reference.search import kana_search
 from conformance.reference.storage import Row, Store
 from conformance.reference.support import SupportHandlers
+from conformance.reference.suppression import SuppressionBook, SuppressionHandlers
+from conformance.reference.users import UserRegistry, UsersHandlers
 
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 #: The relations of 1.1.11 ② that 「の」 joins (③: up to 4 generations).
@@ -223,7 +225,8 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 
 @dataclass
-class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicSearchHandlers):
+class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicSearchHandlers, UsersHandlers,
+                    SuppressionHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -240,6 +243,10 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
     pending_service: kari.PendingService | None = None
     #: The 交付履歴 of 1.3.8 (reference/issuance.py), made on first use with the defects.
     issuance_history: IssuanceHistory | None = None
+    #: The users, sessions and persons held of 10.3 (reference/users.py), made on first use.
+    user_registry: UserRegistry | None = None
+    #: The 抑止 of 3.1 (reference/suppression.py), made on first use.
+    suppression_book: SuppressionBook | None = None
 
     def handle(self, request: DriverRequest, segments: tuple[str, ...]) -> Answer:
         """Answer one driver request (``segments``: the path below ``/driver/v1``)."""
@@ -264,6 +271,9 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
         """A 異動 of a person with a 仮登録 is refused (E020) and one flagged 仮登録 is kept apart
         (4.0.8, reference/kari.py); every other request goes to its handler."""
         name = getattr(handler, "__name__", "")
+        denied = self.guarded(name, request.method, body, request) or self.suppressed(name, body, arguments, request)
+        if denied is not None:
+            return denied
         if request.method == "POST" and name in kari.CHANGE_HANDLERS:
             blocked = self.pending().suppressed(body)
             if blocked is not None:
@@ -888,6 +898,13 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("pending", "commit")): "pending_commit",
     ("POST", ("pending", "cancel")): "pending_cancel",
     ("POST", ("pending", "correct")): "pending_correct",
+    ("POST", ("users",)): "users_create",
+    ("GET", ("users", "*")): "users_get",
+    ("POST", ("users", "login")): "users_login",
+    ("POST", ("edits", "begin")): "edits_begin",
+    ("POST", ("edits", "end")): "edits_end",
+    ("POST", ("suppressions",)): "suppressions_set",
+    ("POST", ("suppressions", "release")): "suppressions_release",
     ("POST", ("kodomo", "nintei")): "kodomo_nintei",
     ("POST", ("koseki", "hensei")): "koseki_hensei",
     ("POST", ("koseki", "todoke")): "koseki_todoke",

@@ -101,6 +101,11 @@ class Request:
             raise bad_request("the query string is not valid (bad encoding or too many fields)") from None
         return cls(str(environ.get("REQUEST_METHOD", "GET")).upper(), segments, query, environ)
 
+    def header(self, name: str) -> str | None:
+        """A request header's value, or None when absent."""
+        value = self.environ.get("HTTP_" + name.upper().replace("-", "_"))
+        return str(value) if value is not None else None
+
     def param(self, name: str) -> str | None:
         """The first value of a query parameter, or None when absent."""
         values = self.query.get(name)

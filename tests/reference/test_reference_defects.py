@@ -189,7 +189,13 @@ AFFECTS: dict[str, set[str]] = {
         "euc_count_current_only", "euc_csv_header_codes", "euc_dates_as_wareki",
         # 2.1.3 基本検索: only the driver's search.basic shows them (tests/scenarios/test_basic_search.py).
         "search_basic_wareki_ignored", "search_basic_current_only", "search_basic_range_open",
-        "search_basic_blank_unmatched", "search_kanji_no_variants", "search_kanji_one_way")},
+        "search_basic_blank_unmatched", "search_kanji_no_variants", "search_kanji_one_way",
+        # 10.3 操作権限管理 (reference/users.py): only users of the driver's users.* (and edits.*) show them, and the
+        # probes register none (tests/scenarios/test_permissions.py).
+        "users_authority_ignored", "users_period_ignored", "users_department_dropped", "users_no_lockout",
+        "users_exclusive_ignored",
+        # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
+        "yokushi_ends_on_end_date", "yokushi_last_setting_only")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

@@ -305,6 +305,10 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
           ("joshuhyo_removal_date_dropped", "tenshutsu_nengappi", "転出年月日（確定）"))],
     ("adoption_destination_required", "joshuhyo.tokubetsu_yoshi",
      ("scenario.not_accepted", "scenario:joshuhyo.tokubetsu_yoshi/step:tenshutsu")),
+    ("yokushi_ends_on_end_date", "yokushi.shuryobi_keika",
+     ("scenario.no_error", "scenario:yokushi.shuryobi_keika/step:tenkyo")),
+    ("yokushi_last_setting_only", "yokushi.fukusu_settei",
+     ("scenario.no_error", "scenario:yokushi.fukusu_settei/step:tenkyo")),
 ])
 def test_each_driver_defect_fails_its_scenario_and_the_clean_reference_passes(
     defect: str, scenario_id: str, expected: tuple[str, str | None],

@@ -1,0 +1,141 @@
+"""The reference's 異動・発行・照会抑止 (住民記録 1.0 3.1): 抑止 set on a person or a 世帯, each for one
+処理 with its level, and what the 処理 then answers.
+
+Ours (docs/driver.md, driver.yaml ``suppressions.set`` and ``suppressions.release``, ``confirmed: false``):
+a 抑止 names its 対象 (個人 with a 宛名番号, 世帯 with a 世帯番号), its 処理 (異動入力, 照会,
+証明書発行), its レベル (エラー or アラート) and its 開始日 and 終了日. Several may be set on one person
+(R008), each judged on its own. A driver request of a suppressed 処理 is answered, before its handler
+runs, with the エラー E040 (nothing done) or the アラート A040 (done once the request is repeated with
+A040 in ``confirm``: for a read, the query parameter). A 抑止 is in force from its 開始日 until it is
+released (``suppressions.release``): its 終了日 is a date recorded, never an automatic end (R006).
+証明書発行 is the linkage API's (forms); the reference records such a 抑止 and leaves its forms alone
+(not judged through the driver).
+
+Named defects (defects.py): ``yokushi_ends_on_end_date`` (R006), ``yokushi_last_setting_only`` (R008).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from conformance import clock
+from conformance.reference.storage import Store
+from conformance.reference.users import PROCESSES, named_persons
+
+Answer = tuple[int, dict[str, Any]]
+ERROR, ALERT = "エラー", "アラート"
+INDIVIDUAL, HOUSEHOLD = "個人", "世帯"
+#: The 処理 a 抑止 may name, and the driver handlers each covers (証明書発行: the linkage API's forms).
+SUPPRESSIBLE: Mapping[str, frozenset[str]] = {
+    "異動入力": PROCESSES["異動入力"] - {"edits_begin", "edits_end", "pending_commit", "pending_cancel",
+                                         "pending_correct"},
+    "照会": frozenset({"get_person", "get_history", "get_display"}),
+    "証明書発行": frozenset(),
+}
+CODES = {ERROR: "E040", ALERT: "A040"}
+
+
+@dataclass(frozen=True)
+class Suppression:
+    number: str
+    target: str
+    key: str
+    process: str
+    level: str
+    start: str
+    end: str
+
+    def covers(self, process: str, atena: str, household: str, day: date) -> bool:
+        if self.process != process or (self.start and self.start > day.isoformat()):
+            return False
+        return self.key == (atena if self.target == INDIVIDUAL else household)
+
+
+@dataclass
+class SuppressionBook:
+    """The 抑止 of one reference vendor."""
+
+    store: Store
+    defects: frozenset[str] = frozenset()
+    today: Callable[[], date] = clock.today
+    settings: dict[str, Suppression] = field(default_factory=dict)
+    _serial: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    def add(self, body: Mapping[str, Any]) -> Answer:
+        """``suppressions.set``: one 抑止 (several may be set on one person)."""
+        target, process, level = (str(body.get(name) or "") for name in ("対象", "処理", "レベル"))
+        key = str(body.get("宛名番号" if target == INDIVIDUAL else "世帯番号") or "")
+        if target not in (INDIVIDUAL, HOUSEHOLD) or process not in SUPPRESSIBLE or level not in CODES or not key:
+            return 400, {"result": "error", "code": "BAD_REQUEST", "message": "対象 (個人 with 宛名番号 | 世帯 with "
+                         "世帯番号), 処理 (異動入力 | 照会 | 証明書発行) and レベル (エラー | アラート) are required"}
+        number = f"Y{next(self._serial):06d}"
+        if "yokushi_last_setting_only" in self.defects:  # one 抑止 per 対象: a new one replaces the earlier
+            self.settings = {n: s for n, s in self.settings.items() if (s.target, s.key) != (target, key)}
+        self.settings[number] = Suppression(number, target, key, process, level, str(body.get("開始日") or ""),
+                                            str(body.get("終了日") or ""))
+        return 200, {"result": "ok", "抑止番号": number}
+
+    def release(self, body: Mapping[str, Any]) -> Answer:
+        """``suppressions.release``: the 抑止 ends (本解除)."""
+        if self.settings.pop(str(body.get("抑止番号") or ""), None) is None:
+            return 404, {"result": "error", "code": "NOT_FOUND", "message": "no 抑止 with this 抑止番号"}
+        return 200, {"result": "ok"}
+
+    def refusal(self, handler: str, persons: set[str], confirmed: set[str]) -> Answer | None:
+        """The エラー or unconfirmed アラート of a suppressed 処理 on one of ``persons``, else None."""
+        process = next((name for name, handlers in SUPPRESSIBLE.items() if handler in handlers), None)
+        if process is None or not self.settings:
+            return None
+        day = self.today()
+        found = [s for s in self.settings.values() for atena in sorted(persons)
+                 if s.covers(process, atena, self._household(atena), day) and self._in_force(s, day)]
+        level = ERROR if any(s.level == ERROR for s in found) else ALERT if found else None
+        if level is None or (level == ALERT and CODES[ALERT] in confirmed):
+            return None
+        detail = {"code": CODES[level], "item": "宛名番号", "message": f"{process}の抑止対象者です。"}
+        if level == ERROR:
+            return 422, {"result": "error", **detail}
+        return 409, {"result": "alert", "alerts": [detail]}
+
+    def _in_force(self, setting: Suppression, day: date) -> bool:
+        """R006: a 抑止 does not end on its 終了日 (the defect ends it there)."""
+        return not ("yokushi_ends_on_end_date" in self.defects and setting.end and setting.end < day.isoformat())
+
+    def _household(self, atena: str) -> str:
+        row = self.store.latest(atena)
+        return row.get("世帯番号", "") if row is not None else ""
+
+
+class SuppressionHandlers:
+    """The driver operations of 3.1, mixed into the driver's service (reference/driver.py)."""
+
+    store: Store
+    defects: frozenset[str]
+    today: Callable[[], date]
+    suppression_book: SuppressionBook | None
+
+    def suppressions(self) -> SuppressionBook:
+        if self.suppression_book is None:
+            self.suppression_book = SuppressionBook(self.store, self.defects, self.today)
+        return self.suppression_book
+
+    def suppressions_set(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
+        """``suppressions.set``."""
+        return self.suppressions().add(body)
+
+    def suppressions_release(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
+        """``suppressions.release``."""
+        return self.suppressions().release(body)
+
+    def suppressed(self, name: str, body: Mapping[str, Any], arguments: tuple[str, ...], request: Any) -> Answer | None:
+        """The 抑止's answer to a request before its handler runs, or None."""
+        if request.method == "POST":
+            persons, confirmed = named_persons(body), set(map(str, body.get("confirm") or []))
+        else:
+            persons = {arguments[0]} if arguments else set()
+            confirmed = set((request.param("confirm") or "").split(","))
+        return self.suppressions().refusal(name, persons, confirmed)

@@ -1,0 +1,96 @@
+"""10.3 操作権限管理 (conformance/scenarios/permissions.py) against the reference, in process: clean, every rule
+passes; with each defect exactly its finding on its own rules and nothing on the others; an adapter without the
+operations is NOT_AUTOMATED; neither a password nor a session reaches a recording in the clear."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+
+from conformance import secrets
+from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.profiles import DriverTarget
+from conformance.scenarios.permissions import permissions
+from conformance.targets.base import Target
+from tests.inprocess import in_process_reference
+from tests.scenarios.test_access_log import EDITION
+
+#: The rule each requirement is bound with (bindings.yaml).
+RULES = {"R001": "items", "R002": "authority", "R005": "administrator", "R008": "exclusive", "R016": "lockout"}
+
+
+@contextmanager
+def reference_target(*defects: str, operations: Any = "all") -> Iterator[Target]:
+    # No town loaded: the check registers the persons it needs (fixtures.persons).
+    with in_process_reference(frozenset(defects), rows=()) as http:
+        yield Target(catalog=EDITION, http=http, driver=DriverTarget(operations=operations), seed=1)
+
+
+def judge(target: Target, requirement: str) -> list[tuple[str, str, str | None, str | None]]:
+    context = CheckContext(EDITION.requirement(f"jumin-1.0-10.3-{requirement}"), {"rule": RULES[requirement]},
+                           target)
+    return [(f.code, f.location, f.expected, f.actual) for f in permissions(context)]
+
+
+def judge_all(target: Target) -> dict[str, list[tuple[str, str, str | None, str | None]]]:
+    return {requirement: judge(target, requirement) for requirement in RULES}
+
+
+def test_the_clean_reference_passes_every_rule() -> None:
+    with reference_target() as target:
+        assert judge_all(target) == {requirement: [] for requirement in RULES}
+
+
+@pytest.mark.parametrize(("defect", "expected"), [
+    ("users_authority_ignored", {
+        "R002": [("users.authority_ignored", "POST /driver/v1/moves/within#照会", "refused", "accepted")],
+        "R005": [("users.authority_ignored", "POST /driver/v1/users#利用者", "refused", "accepted")]}),
+    ("users_period_ignored", {"R001": [
+        ("users.period_ignored", "POST /driver/v1/users/login#利用期間_終了", "refused", "accepted"),
+        ("users.period_ignored", "POST /driver/v1/users/login#利用期間_開始", "refused", "accepted")]}),
+    ("users_department_dropped", {"R001": [
+        ("users.item_differs", "GET /driver/v1/users/{利用者ID}#所属部署名称", "as registered", "absent")]}),
+    ("users_no_lockout", {"R016": [("users.not_locked", "POST /driver/v1/users/login#利用者ID", "refused",
+                                    "accepted")]}),
+    ("users_exclusive_ignored", {"R008": [("users.exclusive_ignored", "POST /driver/v1/moves/within", "refused",
+                                           "accepted")]}),
+])
+def test_each_defect_fails_its_rules_only(defect: str, expected: dict[str, list[Any]]) -> None:
+    with reference_target(defect) as target:
+        assert judge_all(target) == {requirement: expected.get(requirement, []) for requirement in RULES}
+
+
+def test_an_adapter_without_the_users_operations_is_not_automated() -> None:
+    with reference_target(operations=["fixtures.persons", "query.person", "moves.within", "users.create",
+                                      "users.login"]) as target:
+        with pytest.raises(NotAutomated, match=r"users\.get"):
+            judge(target, "R001")
+        with pytest.raises(NotAutomated, match=r"edits\.begin, edits\.end"):
+            judge(target, "R008")
+        assert judge(target, "R016") == []
+
+
+def test_the_passwords_and_sessions_are_secrets_of_the_run() -> None:
+    """Every password the check sends and session it is given is registered, so no report holds one."""
+    before = secrets.known()
+    with reference_target() as target:
+        judge(target, "R016")
+    added = secrets.known() - before
+    # The user's password, its session, and each of the wrong passwords tried.
+    assert len(added) >= 12
+    assert any(value.startswith("Pw-") for value in added) and any(value.startswith("Wrong-") for value in added)
+
+
+def test_the_reference_answers_the_session_in_a_header_only() -> None:
+    with in_process_reference(rows=()) as http:
+        created = http.request("post", "/driver/v1/users", json={"利用者ID": "u-header", "パスワード": "pw-header",
+                                                                 "操作権限": ["照会"]})
+        login = http.request("post", "/driver/v1/users/login", json={"利用者ID": "u-header",
+                                                                       "パスワード": "pw-header"})
+        wrong = http.request("post", "/driver/v1/users/login", json={"利用者ID": "u-header", "パスワード": "x"})
+    assert created.status == 200
+    assert login.status == 200 and login.json() == {"result": "ok"} and login.headers.get("X-Driver-Session")
+    assert wrong.status == 401 and wrong.json()["code"] == "E032" and "X-Driver-Session" not in wrong.headers
