@@ -36,6 +36,11 @@ def _kotei(*sections: str) -> tuple[str, ...]:
     return tuple(f"kotei_shisan_zei-2025.12-1.{section}" for section in sections)
 
 
+def _togo(*numbers: int) -> tuple[str, ...]:
+    """The 住民記録 1.0 1.1.14 (統合記載欄) requirement ids of ``numbers`` (2 -> ``...-1.1.14-R002``)."""
+    return tuple(f"jumin-1.0-1.1.14-R{number:03d}" for number in numbers)
+
+
 def _shien(*numbers: int) -> tuple[str, ...]:
     """The 住民記録 1.0 1.1.16 (支援対象者管理) requirement ids of ``numbers`` (2 -> ``...-1.1.16-R002``)."""
     return tuple(f"jumin-1.0-1.1.16-R{number:03d}" for number in numbers)
@@ -522,6 +527,29 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("adoption_destination_required",
            "a 転出 on a 特別養子縁組 without a 転出先住所 is refused (E009) instead of leaving it blank (1.1.5 R002)",
            ("jumin-1.0-1.1.5-R002",)),
+    # 1.1.14 統合記載欄 (reference/remarks.py): read back through the driver's query.remarks.
+    Defect("remarks_history_missing",
+           "the 統合記載欄 shows no 異動履歴 (Ａ類型): the system does not make it from the 異動 (1.1.14 R001, R004)",
+           ("jumin-1.0-1.1.14-R001", "jumin-1.0-1.1.14-R004")),
+    Defect("remarks_ryuiji_fixed_only",
+           "a 留意事項 can only be one of the words registered per 異動事由 (自動入力): free text is refused "
+           "(1.1.14 R006, and R001, R002 whose 留意事項 are entered freely)",
+           _togo(1, 2, 6)),
+    Defect("remarks_biko_in_history",
+           "a 備考 is kept as a new history row of the person instead of apart from the 異動履歴 (1.1.14 R002)",
+           ("jumin-1.0-1.1.14-R002",)),
+    Defect("remarks_unlinked",
+           "a 留意事項 is kept as free text without the 異動項目 and the 異動 it was entered on (1.1.14 R002, "
+           "and the 特別養子縁組 留意事項 of R007-R011 tied to nothing)",
+           _togo(2, 7, 8, 9, 10, 11)),
+    Defect("remarks_adoption_wording",
+           "the 留意事項 of a 特別養子縁組 and its 解消 use the vendor's own words (「養子縁組」, 「養子離縁」) "
+           "instead of 「特別養子縁組」, 「特別養子縁組解消」 (1.1.14 R007-R011)",
+           _togo(7, 8, 9, 10, 11)),
+    Defect("remarks_joshuhyo_missing",
+           "a 除票's 統合記載欄 lacks the 除票固有の記載事項 (消除事由, 転出先住所（予定）, 事由の生じた年月日) "
+           "(1.1.14 R003)",
+           ("jumin-1.0-1.1.14-R003",)),
     # 1.1.8 不詳日 entered by a 転入 (reference/unknown_dates.py): each form's scenario reads the form back.
     Defect("unknown_date_text_fixed",
            "a 転入's 不詳 生年月日 is stored with the fixed 表記 「年月日不詳」 instead of the form entered",

@@ -25,6 +25,7 @@ from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
 from conformance.reference.issuance import IssuanceHistory
 from conformance.reference.koseki import KosekiBook
 from conformance.reference.oplog import OperationLog
+from conformance.reference.remarks import RemarkHandlers
 from conformance.reference.search import kana_search
 from conformance.reference.storage import Row, Store
 from conformance.reference.support import SupportHandlers
@@ -220,7 +221,7 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 
 @dataclass
-class DriverService(DriverLogs, SupportHandlers):
+class DriverService(DriverLogs, SupportHandlers, RemarkHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -267,7 +268,9 @@ class DriverService(DriverLogs, SupportHandlers):
                 return blocked
             if kari.flagged(body):
                 return self.pending().enter(name, body)
-        return handler(body, arguments, request)
+        answer = handler(body, arguments, request)
+        self.remarks_after(name, body, answer)  # 1.1.14: the 留意事項 a 異動 carries
+        return answer
 
     def pending(self) -> kari.PendingService:
         if self.pending_service is None:
@@ -278,9 +281,11 @@ class DriverService(DriverLogs, SupportHandlers):
         """Run the change handler ``name`` on ``body`` (a 仮登録 tried or committed); a refusal as its answer."""
         handler: Handler = getattr(self, name)
         try:
-            return handler(body, (), _REPLAYED)
+            answer = handler(body, (), _REPLAYED)
         except Refusal as refusal:
             return refusal.answer()
+        self.remarks_after(name, body, answer)
+        return answer
 
     def pending_list(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
         """4.0.8 R004, R005 仮登録一覧 (``pending.list``)."""
@@ -868,6 +873,8 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("support-measures",)): "support_register",
     ("POST", ("support-measures", "*")): "support_update",
     ("GET", ("support-measures", "*")): "get_support",
+    ("POST", ("remarks",)): "remark_record",
+    ("GET", ("remarks", "*")): "get_remarks",
     ("GET", ("pending",)): "pending_list",
     ("POST", ("pending", "commit")): "pending_commit",
     ("POST", ("pending", "cancel")): "pending_cancel",

@@ -178,7 +178,10 @@ AFFECTS: dict[str, set[str]] = {
         "joshuhyo_reason_kojo", "joshuhyo_rebuilt_from_notice", "joshuhyo_next_address_dropped",
         "joshuhyo_notice_date_dropped", "joshuhyo_removal_date_dropped", "adoption_destination_required",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/scenarios/test_issuance.py).
-        "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored")},
+        "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored",
+        # 1.1.14 統合記載欄: only the driver's query.remarks shows them (reference/remarks.py).
+        "remarks_history_missing", "remarks_ryuiji_fixed_only", "remarks_biko_in_history", "remarks_unlinked",
+        "remarks_adoption_wording", "remarks_joshuhyo_missing")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (
