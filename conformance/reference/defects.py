@@ -527,6 +527,14 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("adoption_destination_required",
            "a 転出 on a 特別養子縁組 without a 転出先住所 is refused (E009) instead of leaving it blank (1.1.5 R002)",
            ("jumin-1.0-1.1.5-R002",)),
+    # 4.2.0.5 申出日 (reference/moshide.py): the history row of a 職権修正 made on a 申出.
+    Defect("moshide_day_dropped",
+           "a 職権記載等 made on a 申出 records no 申出年月日: the record cannot show it was made on a 申出 "
+           "(4.2.0.5 R001-R003)",
+           ("jumin-1.0-4.2.0.5-R001", "jumin-1.0-4.2.0.5-R002", "jumin-1.0-4.2.0.5-R003")),
+    Defect("moshide_day_from_move_day",
+           "a 申出 with no 申出日 entered records the 異動日 as its 申出日 instead of the 処理日 (4.2.0.5 R003)",
+           ("jumin-1.0-4.2.0.5-R003",)),
     # 1.1.14 統合記載欄 (reference/remarks.py): read back through the driver's query.remarks.
     Defect("remarks_history_missing",
            "the 統合記載欄 shows no 異動履歴 (Ａ類型): the system does not make it from the 異動 (1.1.14 R001, R004)",

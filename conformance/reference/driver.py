@@ -24,6 +24,7 @@ from conformance.reference import joshuhyo, kari, kodomo, unknown_dates
 from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
 from conformance.reference.issuance import IssuanceHistory
 from conformance.reference.koseki import KosekiBook
+from conformance.reference.moshide import offered
 from conformance.reference.oplog import OperationLog
 from conformance.reference.remarks import RemarkHandlers
 from conformance.reference.search import kana_search
@@ -680,6 +681,9 @@ class DriverService(DriverLogs, SupportHandlers, RemarkHandlers):
             raise Refusal("error", "E009", f"{HONSEKI}は空欄にできません。", HONSEKI)
         base = {key: "" for key in row} if "correction_blanks_items" in self.defects else dict(row)
         changed = {**base, "宛名番号": row["宛名番号"], **items}
+        day = offered(body, processed, moved, self.defects)  # 4.2.0.5: a 職権記載等 on a 申出 holds its 申出日
+        if day is not None:
+            return self.ok([self.write(changed, kind, moved, processed, 申出年月日=day)])
         return self.ok([self.write(changed, kind, moved, processed)])
 
     def cancel(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:

@@ -305,6 +305,11 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
           ("joshuhyo_removal_date_dropped", "tenshutsu_nengappi", "転出年月日（確定）"))],
     ("adoption_destination_required", "joshuhyo.tokubetsu_yoshi",
      ("scenario.not_accepted", "scenario:joshuhyo.tokubetsu_yoshi/step:tenshutsu")),
+    # 4.2.0.5 申出日 (conformance/reference/moshide.py).
+    ("moshide_day_dropped", "moshide.wakaru",
+     ("scenario.history_item", "scenario:moshide.wakaru/step:moshide#/history/1/申出年月日")),
+    ("moshide_day_from_move_day", "moshide.shoki_hyoji",
+     ("scenario.history_item", "scenario:moshide.shoki_hyoji/step:shusei#/history/1/申出年月日")),
     # 1.1.14 統合記載欄 (conformance/reference/remarks.py).
     ("remarks_history_missing", "togo.rireki_jido",
      ("scenario.contains", "scenario:togo.rireki_jido/step:shokai#/統合記載欄/異動履歴")),

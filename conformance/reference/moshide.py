@@ -1,0 +1,30 @@
+"""申出による職権記載等 (住民記録 1.0 4.2.0.5) of the reference vendor's driver.
+
+A 職権記載等 made on a 申出 (the driver's ``申出: true``, or a ``申出年月日`` given) records its 申出日 on the
+history row it appends, as the item 申出年月日 (R002): the record shows that it was made on a 申出 (R001). An
+operation that gives no 申出年月日 gets the 処理日, the day the screen shows at first (R003: 処理日当日を初期表示).
+A 職権記載等 without a 申出 records none. Kept apart from reference/driver.py, which calls :func:`offered`.
+
+Named defects (defects.py): ``moshide_day_dropped`` (no 申出年月日 recorded), ``moshide_day_from_move_day`` (the
+day left out taken from the 異動日 instead of the 処理日).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+ITEM, FLAG = "申出年月日", "申出"
+
+
+def offered(body: Mapping[str, Any], processed: date, moved: date, defects: frozenset[str]) -> date | None:
+    """The 申出年月日 to record on the row of a 職権記載等; None when it is not made on a 申出."""
+    given = body.get(ITEM)
+    if not given and body.get(FLAG) is not True:
+        return None
+    if "moshide_day_dropped" in defects:
+        return None
+    if given:
+        return date.fromisoformat(str(given))
+    return moved if "moshide_day_from_move_day" in defects else processed
