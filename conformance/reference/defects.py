@@ -101,7 +101,7 @@ DEFECTS: dict[str, Defect] = _defects(
            ("jumin-1.0-4.1.0.1-R003",)),
     Defect("shisso_notice_day_dropped",
            "the 職権消除 on a 失踪宣告's 法第９条第２項 notice keeps no 通知日 (戸籍届出・通知日)",
-           ("jumin-1.0-4.2.0.4-R001", "jumin-1.0-4.2.2.2-R001", "jumin-1.0-1.2.2-R020")),
+           ("jumin-1.0-4.2.0.4-R001", "jumin-1.0-4.2.0.4-R002", "jumin-1.0-4.2.2.2-R001", "jumin-1.0-1.2.2-R020")),
     Defect("tenkyo_overwrites_history",
            "a 転居 is written over the person's latest history row instead of appending one",
            # Every check that reads the history after a 転居 meets it: the 1.2.1 example, 転居's own rows, the
@@ -535,6 +535,9 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("moshide_day_from_move_day",
            "a 申出 with no 申出日 entered records the 異動日 as its 申出日 instead of the 処理日 (4.2.0.5 R003)",
            ("jumin-1.0-4.2.0.5-R003",)),
+    Defect("koseki_notice_day_blank",
+           "a 戸籍通知 (失踪宣告) entered without its 通知日 records none instead of the 処理日 (4.2.0.4 R002)",
+           ("jumin-1.0-4.2.0.4-R002",)),
     # 1.1.14 統合記載欄 (reference/remarks.py): read back through the driver's query.remarks.
     Defect("remarks_history_missing",
            "the 統合記載欄 shows no 異動履歴 (Ａ類型): the system does not make it from the 異動 (1.1.14 R001, R004)",

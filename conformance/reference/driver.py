@@ -24,7 +24,7 @@ from conformance.reference import joshuhyo, kari, kodomo, unknown_dates
 from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
 from conformance.reference.issuance import IssuanceHistory
 from conformance.reference.koseki import KosekiBook
-from conformance.reference.moshide import offered
+from conformance.reference.moshide import notice_day, offered
 from conformance.reference.oplog import OperationLog
 from conformance.reference.remarks import RemarkHandlers
 from conformance.reference.search import kana_search
@@ -570,6 +570,8 @@ class DriverService(DriverLogs, SupportHandlers, RemarkHandlers):
         ``shisso_notice_day_dropped`` defect leaves it out."""
         if "shisso_notice_day_dropped" in self.defects:
             body = {key: value for key, value in body.items() if key != "通知年月日"}
+        else:  # entered without its day: the 処理日 (4.2.0.4 R002)
+            body = notice_day(body, self.processing_day(body), self.defects)
         return self.leave(body, "職権消除", _REMOVED, any_day=True)
 
     def remove(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:

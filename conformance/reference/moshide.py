@@ -1,12 +1,16 @@
-"""申出による職権記載等 (住民記録 1.0 4.2.0.5) of the reference vendor's driver.
+"""The days a 職権記載等 records (住民記録 1.0 4.2.0.5 申出日, 4.2.0.4 戸籍届出・通知日) in the reference's driver.
 
 A 職権記載等 made on a 申出 (the driver's ``申出: true``, or a ``申出年月日`` given) records its 申出日 on the
 history row it appends, as the item 申出年月日 (R002): the record shows that it was made on a 申出 (R001). An
 operation that gives no 申出年月日 gets the 処理日, the day the screen shows at first (R003: 処理日当日を初期表示).
 A 職権記載等 without a 申出 records none. Kept apart from reference/driver.py, which calls :func:`offered`.
 
+A 職権消除 on a 戸籍通知 (the 失踪宣告's 法第９条第２項 notice) entered without its 通知年月日 likewise records the
+処理日 (4.2.0.4 R002: 戸籍届出・通知日は、処理当日を初期表示すること): :func:`notice_day`.
+
 Named defects (defects.py): ``moshide_day_dropped`` (no 申出年月日 recorded), ``moshide_day_from_move_day`` (the
-day left out taken from the 異動日 instead of the 処理日).
+day left out taken from the 異動日 instead of the 処理日), ``koseki_notice_day_blank`` (a 通知 entered without its
+day records none).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-ITEM, FLAG = "申出年月日", "申出"
+ITEM, FLAG, NOTICE = "申出年月日", "申出", "通知年月日"
 
 
 def offered(body: Mapping[str, Any], processed: date, moved: date, defects: frozenset[str]) -> date | None:
@@ -28,3 +32,10 @@ def offered(body: Mapping[str, Any], processed: date, moved: date, defects: froz
     if given:
         return date.fromisoformat(str(given))
     return moved if "moshide_day_from_move_day" in defects else processed
+
+
+def notice_day(body: Mapping[str, Any], processed: date, defects: frozenset[str]) -> Mapping[str, Any]:
+    """The request of a 戸籍通知 with its 通知年月日: the one given, else the 処理日 (4.2.0.4 R002)."""
+    if body.get(NOTICE) or "koseki_notice_day_blank" in defects:
+        return body
+    return {**body, NOTICE: processed.isoformat()}

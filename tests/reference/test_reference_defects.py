@@ -183,7 +183,7 @@ AFFECTS: dict[str, set[str]] = {
         "remarks_history_missing", "remarks_ryuiji_fixed_only", "remarks_biko_in_history", "remarks_unlinked",
         "remarks_adoption_wording", "remarks_joshuhyo_missing",
         # 4.2.0.5 申出日: only a 職権修正 made on a 申出 shows them (reference/moshide.py).
-        "moshide_day_dropped", "moshide_day_from_move_day")},
+        "moshide_day_dropped", "moshide_day_from_move_day", "koseki_notice_day_blank")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

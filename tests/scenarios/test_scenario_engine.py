@@ -310,6 +310,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.history_item", "scenario:moshide.wakaru/step:moshide#/history/1/申出年月日")),
     ("moshide_day_from_move_day", "moshide.shoki_hyoji",
      ("scenario.history_item", "scenario:moshide.shoki_hyoji/step:shusei#/history/1/申出年月日")),
+    ("koseki_notice_day_blank", "koseki_tsuchi.shoki_hyoji",
+     ("scenario.history_item", "scenario:koseki_tsuchi.shoki_hyoji/step:shisso#/history/1/通知年月日")),
     # 1.1.14 統合記載欄 (conformance/reference/remarks.py).
     ("remarks_history_missing", "togo.rireki_jido",
      ("scenario.contains", "scenario:togo.rireki_jido/step:shokai#/統合記載欄/異動履歴")),
