@@ -538,6 +538,14 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("koseki_notice_day_blank",
            "a 戸籍通知 (失踪宣告) entered without its 通知日 records none instead of the 処理日 (4.2.0.4 R002)",
            ("jumin-1.0-4.2.0.4-R002",)),
+    # 職権による記載 (reference/shokken.py).
+    Defect("shokken_entry_as_tennyu",
+           "a 転入 entered ex officio (職権記載, no 届出) is recorded with the 1.2.2 区分 国内転入 (1.2.2 R010)",
+           ("jumin-1.0-1.2.2-R010",)),
+    Defect("late_tenshutsu_as_todoke",
+           "a 転出届 made more than 14 days after the 転出 is recorded as the 届出 (国内転出), not ex officio "
+           "(4.1.3.0.1 R002)",
+           ("jumin-1.0-4.1.3.0.1-R002",)),
     # 1.1.14 統合記載欄 (reference/remarks.py): read back through the driver's query.remarks.
     Defect("remarks_history_missing",
            "the 統合記載欄 shows no 異動履歴 (Ａ類型): the system does not make it from the 異動 (1.1.14 R001, R004)",

@@ -20,7 +20,7 @@ from typing import Any
 
 from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import joshuhyo, kari, kodomo, unknown_dates
+from conformance.reference import joshuhyo, kari, kodomo, shokken, unknown_dates
 from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
 from conformance.reference.issuance import IssuanceHistory
 from conformance.reference.koseki import KosekiBook
@@ -411,9 +411,12 @@ class DriverService(DriverLogs, SupportHandlers, RemarkHandlers):
 
     def move_in(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         processed = self.processing_day(body)
-        moved, notified = parse_date(body["異動日"], "異動日"), parse_date(body["届出年月日"], "届出年月日")
+        moved = parse_date(body["異動日"], "異動日")
+        # a 職権記載 has no 届出 (1.2.2 R010, reference/shokken.py)
+        notified = None if shokken.ex_officio(body) else parse_date(body["届出年月日"], "届出年月日")
         self.check_past(moved, processed, "異動日", "E001")
-        self.check_past(notified, processed, "届出年月日", "E002")
+        if notified is not None:
+            self.check_past(notified, processed, "届出年月日", "E002")
         kind = str(body["区分"])
         persons = [unknown_dates.entered({str(k): str(v) for k, v in dict(items).items()}, self.defects)
                    for items in body["persons"]]
@@ -427,7 +430,7 @@ class DriverService(DriverLogs, SupportHandlers, RemarkHandlers):
         self.alerts(body, raised)
         setai = str(body.get("世帯番号") or "") or self.new_number(self.store.next_setai_serial())
         joined = self.joining_order(setai) if body.get("世帯番号") else 0
-        reason = "国内転入" if kind == "国内転入" else "国外転入等"
+        reason = shokken.entry_reason(body, "国内転入" if kind == "国内転入" else "国外転入等", self.defects)
         stored = []
         for offset, person in enumerate(persons):
             row = {**person, "世帯番号": setai, "住民状態": _CURRENT, "住民となった年月日": moved.isoformat(),
@@ -502,6 +505,7 @@ class DriverService(DriverLogs, SupportHandlers, RemarkHandlers):
             raise Refusal("error", "E009", "転出先住所は空欄にできません。", "転出先住所_市区町村コード")
         self.alerts(body, [alert for alert in [self.head_leaving(rows)] if alert is not None])
         reason = "国外転出" if body.get("区分") == "国外転出" else "国内転出"
+        reason = shokken.out_reason(planned, notified, reason, self.defects)  # 4.1.3.0.1 R002: 14日を経過
         stored = []
         for row in rows:
             changed = {**row, "転出予定年月日": planned.isoformat(),

@@ -312,6 +312,10 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.history_item", "scenario:moshide.shoki_hyoji/step:shusei#/history/1/申出年月日")),
     ("koseki_notice_day_blank", "koseki_tsuchi.shoki_hyoji",
      ("scenario.history_item", "scenario:koseki_tsuchi.shoki_hyoji/step:shisso#/history/1/通知年月日")),
+    ("shokken_entry_as_tennyu", "shokken.kisai",
+     ("scenario.not_equal", "scenario:shokken.kisai/step:shokai#/person/異動事由区分")),
+    ("late_tenshutsu_as_todoke", "shokken.tenshutsu_14nichi",
+     ("scenario.history_item", "scenario:shokken.tenshutsu_14nichi/step:osoi_todoke#/history/1/異動事由区分")),
     # 1.1.14 統合記載欄 (conformance/reference/remarks.py).
     ("remarks_history_missing", "togo.rireki_jido",
      ("scenario.contains", "scenario:togo.rireki_jido/step:shokai#/統合記載欄/異動履歴")),
