@@ -546,6 +546,10 @@ DEFECTS: dict[str, Defect] = _defects(
            "a 転出届 made more than 14 days after the 転出 is recorded as the 届出 (国内転出), not ex officio "
            "(4.1.3.0.1 R002)",
            ("jumin-1.0-4.1.3.0.1-R002",)),
+    Defect("kojo_notice_refused",
+           "the 転入通知 of a person removed ex officio (職権消除) is refused: only a 転出 recorded takes one "
+           "(4.1.3.1.1 R002)",
+           ("jumin-1.0-4.1.3.1.1-R002",)),
     # 1.1.14 統合記載欄 (reference/remarks.py): read back through the driver's query.remarks.
     Defect("remarks_history_missing",
            "the 統合記載欄 shows no 異動履歴 (Ａ類型): the system does not make it from the 異動 (1.1.14 R001, R004)",

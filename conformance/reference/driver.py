@@ -523,6 +523,10 @@ class DriverService(DriverLogs, SupportHandlers, RemarkHandlers):
         """転入通知の受理: the 除票 on the earlier of 転出予定年月日 and the 転入日 (1.1.5 R001)."""
         row = self.person(body["宛名番号"])
         arrived, notified = parse_date(body["転入年月日"], "転入年月日"), parse_date(body["通知年月日"], "通知年月日")
+        if shokken.removed_ex_officio(row):  # 4.1.3.1.1 R002: the 通知 of a 職権消除'd person
+            changed = shokken.notice_after_removal(row, body, arrived, self.defects)
+            return self.ok([self.write(changed, "職権消除", row.get("異動日"), self.processing_day(body),
+                                       通知年月日=notified)])
         planned = parse_date(row.get("転出予定年月日"), "転出予定年月日")
         removed = removal_date(planned, arrived)
         changed = {**row, "住民状態": _MOVED_OUT, "転出年月日（確定）": removed.isoformat()}

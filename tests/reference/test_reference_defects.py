@@ -185,7 +185,7 @@ AFFECTS: dict[str, set[str]] = {
         # 4.2.0.5 申出日: only a 職権修正 made on a 申出 shows them (reference/moshide.py).
         "moshide_day_dropped", "moshide_day_from_move_day", "koseki_notice_day_blank",
         # 職権による記載 (reference/shokken.py): only a 職権 転入 or a late 転出届 shows them.
-        "shokken_entry_as_tennyu", "late_tenshutsu_as_todoke")},
+        "shokken_entry_as_tennyu", "late_tenshutsu_as_todoke", "kojo_notice_refused")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

@@ -316,6 +316,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.not_equal", "scenario:shokken.kisai/step:shokai#/person/異動事由区分")),
     ("late_tenshutsu_as_todoke", "shokken.tenshutsu_14nichi",
      ("scenario.history_item", "scenario:shokken.tenshutsu_14nichi/step:osoi_todoke#/history/1/異動事由区分")),
+    ("kojo_notice_refused", "shokken.shojo_tennyu_tsuchi",
+     ("scenario.not_accepted", "scenario:shokken.shojo_tennyu_tsuchi/step:tsuchi")),
     # 1.1.14 統合記載欄 (conformance/reference/remarks.py).
     ("remarks_history_missing", "togo.rireki_jido",
      ("scenario.contains", "scenario:togo.rireki_jido/step:shokai#/統合記載欄/異動履歴")),
