@@ -124,7 +124,9 @@ DEFECTS: dict[str, Defect] = _defects(
                "1.1.2-R021", "1.1.2-R022", "1.1.2-R023", "1.1.2-R025", "1.1.2-R026", "1.1.2-R048",
                "1.1.2-R049", "1.1.2-R050", "1.1.2-R059", "1.1.2-R060", "1.1.2-R061", "1.1.2-R063",
                "1.1.2-R065", "1.1.2-R068", "1.1.2-R070", "1.1.2-R071", "1.1.2-R072", "1.1.2-R073",
-               "1.1.2-R074", "1.1.2-R075", "1.1.2-R077", "1.1.2-R078"))),
+               "1.1.2-R074", "1.1.2-R075", "1.1.2-R077", "1.1.2-R078",
+               # and the 戸籍の表示 a 法第９条第２項 通知 names (04-moshide.yaml koseki_tsuchi.koseki_hyoji)
+               "4.2.0.3-R001"))),
     # 4.0.8 仮登録・本登録 (reference/kari.py). R006 and R012 are the headers 【仮登録状態】 and 【本登録状態】,
     # judged by the scenarios of the items under them.
     Defect("kari_committed_at_once",
@@ -535,6 +537,9 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("moshide_day_from_move_day",
            "a 申出 with no 申出日 entered records the 異動日 as its 申出日 instead of the 処理日 (4.2.0.5 R003)",
            ("jumin-1.0-4.2.0.5-R003",)),
+    Defect("correction_notice_day_dropped",
+           "a 職権修正 made on a 戸籍通知 (法第９条第２項) keeps no 戸籍届出・通知日 (4.2.0.4 R001)",
+           ("jumin-1.0-4.2.0.4-R001",)),
     Defect("koseki_notice_day_blank",
            "a 戸籍通知 (失踪宣告) entered without its 通知日 records none instead of the 処理日 (4.2.0.4 R002)",
            ("jumin-1.0-4.2.0.4-R002",)),

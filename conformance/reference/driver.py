@@ -24,7 +24,7 @@ from conformance.reference import joshuhyo, kari, kodomo, shokken, unknown_dates
 from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
 from conformance.reference.issuance import IssuanceHistory
 from conformance.reference.koseki import KosekiBook
-from conformance.reference.moshide import notice_day, offered
+from conformance.reference.moshide import correction_days, notice_day
 from conformance.reference.oplog import OperationLog
 from conformance.reference.remarks import RemarkHandlers
 from conformance.reference.search import kana_search
@@ -691,10 +691,9 @@ class DriverService(DriverLogs, SupportHandlers, RemarkHandlers):
             raise Refusal("error", "E009", f"{HONSEKI}は空欄にできません。", HONSEKI)
         base = {key: "" for key in row} if "correction_blanks_items" in self.defects else dict(row)
         changed = {**base, "宛名番号": row["宛名番号"], **items}
-        day = offered(body, processed, moved, self.defects)  # 4.2.0.5: a 職権記載等 on a 申出 holds its 申出日
-        if day is not None:
-            return self.ok([self.write(changed, kind, moved, processed, 申出年月日=day)])
-        return self.ok([self.write(changed, kind, moved, processed)])
+        # 4.2.0.5, 4.2.0.4: a 職権修正 on a 申出 or a 戸籍通知 holds its 申出日 or 通知日 (reference/moshide.py)
+        days: dict[str, Any] = dict(correction_days(body, processed, moved, self.defects))
+        return self.ok([self.write(changed, kind, moved, processed, **days)])
 
     def cancel(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         """異動の取消し (4.6.0.1): a new row restoring the row before the latest 異動 (R002, R003)."""

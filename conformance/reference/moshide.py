@@ -10,7 +10,7 @@ A 職権消除 on a 戸籍通知 (the 失踪宣告's 法第９条第２項 notic
 
 Named defects (defects.py): ``moshide_day_dropped`` (no 申出年月日 recorded), ``moshide_day_from_move_day`` (the
 day left out taken from the 異動日 instead of the 処理日), ``koseki_notice_day_blank`` (a 通知 entered without its
-day records none).
+day records none), ``correction_notice_day_dropped`` (a 職権修正 on a 戸籍通知 keeps no 通知日).
 """
 
 from __future__ import annotations
@@ -32,6 +32,18 @@ def offered(body: Mapping[str, Any], processed: date, moved: date, defects: froz
     if given:
         return date.fromisoformat(str(given))
     return moved if "moshide_day_from_move_day" in defects else processed
+
+
+def correction_days(body: Mapping[str, Any], processed: date, moved: date, defects: frozenset[str]) -> dict[str, date]:
+    """The days a 職権修正 records beside its 異動日: its 申出年月日 (4.2.0.5) and the 戸籍届出・通知日 of the 戸籍通知
+    it is made on (4.2.0.4 R001, the item 通知年月日; ``correction_notice_day_dropped`` keeps none)."""
+    days: dict[str, date] = {}
+    day = offered(body, processed, moved, defects)
+    if day is not None:
+        days[ITEM] = day
+    if body.get(NOTICE) and "correction_notice_day_dropped" not in defects:
+        days[NOTICE] = date.fromisoformat(str(body[NOTICE]))
+    return days
 
 
 def notice_day(body: Mapping[str, Any], processed: date, defects: frozenset[str]) -> Mapping[str, Any]:
