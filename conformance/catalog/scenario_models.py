@@ -201,6 +201,12 @@ class Contains(_At):
     key: Annotated[str, Field(min_length=1)]
     value: str | PersonRef
     present: bool = True
+    includes: bool = Field(
+        default=False, description="The entry's ``key`` includes ``value`` as a part (where the text asks that an "
+        "entry 「含める」 some words, 1.1.14 R007) rather than equals it.")
+    where: Annotated[dict[str, str | PersonRef], Field(strict=False)] = Field(
+        default_factory=dict, description="Other keys the same entry must have, each equal to its value (an entry "
+        "tied to something, e.g. a 留意事項 to its 異動項目).")
 
 
 class Oracle(_At):

@@ -36,6 +36,11 @@ def _kotei(*sections: str) -> tuple[str, ...]:
     return tuple(f"kotei_shisan_zei-2025.12-1.{section}" for section in sections)
 
 
+def _togo(*numbers: int) -> tuple[str, ...]:
+    """The 住民記録 1.0 1.1.14 (統合記載欄) requirement ids of ``numbers`` (2 -> ``...-1.1.14-R002``)."""
+    return tuple(f"jumin-1.0-1.1.14-R{number:03d}" for number in numbers)
+
+
 def _shien(*numbers: int) -> tuple[str, ...]:
     """The 住民記録 1.0 1.1.16 (支援対象者管理) requirement ids of ``numbers`` (2 -> ``...-1.1.16-R002``)."""
     return tuple(f"jumin-1.0-1.1.16-R{number:03d}" for number in numbers)
@@ -101,7 +106,7 @@ DEFECTS: dict[str, Defect] = _defects(
            ("jumin-1.0-4.1.0.1-R003",)),
     Defect("shisso_notice_day_dropped",
            "the 職権消除 on a 失踪宣告's 法第９条第２項 notice keeps no 通知日 (戸籍届出・通知日)",
-           ("jumin-1.0-4.2.0.4-R001", "jumin-1.0-4.2.2.2-R001", "jumin-1.0-1.2.2-R020")),
+           ("jumin-1.0-4.2.0.4-R001", "jumin-1.0-4.2.0.4-R002", "jumin-1.0-4.2.2.2-R001", "jumin-1.0-1.2.2-R020")),
     Defect("tenkyo_overwrites_history",
            "a 転居 is written over the person's latest history row instead of appending one",
            # Every check that reads the history after a 転居 meets it: the 1.2.1 example, 転居's own rows, the
@@ -124,7 +129,9 @@ DEFECTS: dict[str, Defect] = _defects(
                "1.1.2-R021", "1.1.2-R022", "1.1.2-R023", "1.1.2-R025", "1.1.2-R026", "1.1.2-R048",
                "1.1.2-R049", "1.1.2-R050", "1.1.2-R059", "1.1.2-R060", "1.1.2-R061", "1.1.2-R063",
                "1.1.2-R065", "1.1.2-R068", "1.1.2-R070", "1.1.2-R071", "1.1.2-R072", "1.1.2-R073",
-               "1.1.2-R074", "1.1.2-R075", "1.1.2-R077", "1.1.2-R078"))),
+               "1.1.2-R074", "1.1.2-R075", "1.1.2-R077", "1.1.2-R078",
+               # and the 戸籍の表示 a 法第９条第２項 通知 names (04-moshide.yaml koseki_tsuchi.koseki_hyoji)
+               "4.2.0.3-R001"))),
     # 4.0.8 仮登録・本登録 (reference/kari.py). R006 and R012 are the headers 【仮登録状態】 and 【本登録状態】,
     # judged by the scenarios of the items under them.
     Defect("kari_committed_at_once",
@@ -634,6 +641,55 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("adoption_destination_required",
            "a 転出 on a 特別養子縁組 without a 転出先住所 is refused (E009) instead of leaving it blank (1.1.5 R002)",
            ("jumin-1.0-1.1.5-R002",)),
+    # 4.2.0.5 申出日 (reference/moshide.py): the history row of a 職権修正 made on a 申出.
+    Defect("moshide_day_dropped",
+           "a 職権記載等 made on a 申出 records no 申出年月日: the record cannot show it was made on a 申出 "
+           "(4.2.0.5 R001-R003)",
+           ("jumin-1.0-4.2.0.5-R001", "jumin-1.0-4.2.0.5-R002", "jumin-1.0-4.2.0.5-R003")),
+    Defect("moshide_day_from_move_day",
+           "a 申出 with no 申出日 entered records the 異動日 as its 申出日 instead of the 処理日 (4.2.0.5 R003)",
+           ("jumin-1.0-4.2.0.5-R003",)),
+    Defect("correction_notice_day_dropped",
+           "a 職権修正 made on a 戸籍通知 (法第９条第２項) keeps no 戸籍届出・通知日 (4.2.0.4 R001)",
+           ("jumin-1.0-4.2.0.4-R001",)),
+    Defect("koseki_notice_day_blank",
+           "a 戸籍通知 (失踪宣告) entered without its 通知日 records none instead of the 処理日 (4.2.0.4 R002)",
+           ("jumin-1.0-4.2.0.4-R002",)),
+    # 職権による記載 (reference/shokken.py).
+    Defect("shokken_entry_as_tennyu",
+           "a 転入 entered ex officio (職権記載, no 届出) is recorded with the 1.2.2 区分 国内転入 (1.2.2 R010)",
+           ("jumin-1.0-1.2.2-R010",)),
+    Defect("late_tenshutsu_as_todoke",
+           "a 転出届 made more than 14 days after the 転出 is recorded as the 届出 (国内転出), not ex officio "
+           "(4.1.3.0.1 R002)",
+           ("jumin-1.0-4.1.3.0.1-R002",)),
+    Defect("kojo_notice_refused",
+           "the 転入通知 of a person removed ex officio (職権消除) is refused: only a 転出 recorded takes one "
+           "(4.1.3.1.1 R002)",
+           ("jumin-1.0-4.1.3.1.1-R002",)),
+    # 1.1.14 統合記載欄 (reference/remarks.py): read back through the driver's query.remarks.
+    Defect("remarks_history_missing",
+           "the 統合記載欄 shows no 異動履歴 (Ａ類型): the system does not make it from the 異動 (1.1.14 R001, R004)",
+           ("jumin-1.0-1.1.14-R001", "jumin-1.0-1.1.14-R004")),
+    Defect("remarks_ryuiji_fixed_only",
+           "a 留意事項 can only be one of the words registered per 異動事由 (自動入力): free text is refused "
+           "(1.1.14 R006, and R001, R002 whose 留意事項 are entered freely)",
+           _togo(1, 2, 6)),
+    Defect("remarks_biko_in_history",
+           "a 備考 is kept as a new history row of the person instead of apart from the 異動履歴 (1.1.14 R002)",
+           ("jumin-1.0-1.1.14-R002",)),
+    Defect("remarks_unlinked",
+           "a 留意事項 is kept as free text without the 異動項目 and the 異動 it was entered on (1.1.14 R002, "
+           "and the 特別養子縁組 留意事項 of R007-R011 tied to nothing)",
+           _togo(2, 7, 8, 9, 10, 11)),
+    Defect("remarks_adoption_wording",
+           "the 留意事項 of a 特別養子縁組 and its 解消 use the vendor's own words (「養子縁組」, 「養子離縁」) "
+           "instead of 「特別養子縁組」, 「特別養子縁組解消」 (1.1.14 R007-R011)",
+           _togo(7, 8, 9, 10, 11)),
+    Defect("remarks_joshuhyo_missing",
+           "a 除票's 統合記載欄 lacks the 除票固有の記載事項 (消除事由, 転出先住所（予定）, 事由の生じた年月日) "
+           "(1.1.14 R003)",
+           ("jumin-1.0-1.1.14-R003",)),
     # 1.1.8 不詳日 entered by a 転入 (reference/unknown_dates.py): each form's scenario reads the form back.
     Defect("unknown_date_text_fixed",
            "a 転入's 不詳 生年月日 is stored with the fixed 表記 「年月日不詳」 instead of the form entered",

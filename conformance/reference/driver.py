@@ -20,14 +20,16 @@ from typing import Any
 
 from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import joshuhyo, kari, kodomo, unknown_dates
+from conformance.reference import joshuhyo, kari, kodomo, shokken, unknown_dates
 from conformance.reference.basic_search import BasicSearchHandlers
 from conformance.reference.cs import CsHandlers
 from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
 from conformance.reference.euc import EucHandlers
 from conformance.reference.issuance import IssuanceHistory
 from conformance.reference.koseki import KosekiBook
+from conformance.reference.moshide import correction_days, notice_day
 from conformance.reference.oplog import OperationLog
+from conformance.reference.remarks import RemarkHandlers
 from conformance.reference.search import kana_search
 from conformance.reference.storage import Row, Store
 from conformance.reference.support import SupportHandlers
@@ -226,7 +228,7 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 @dataclass
 class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicSearchHandlers, UsersHandlers,
-                    SuppressionHandlers):
+                    SuppressionHandlers, RemarkHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -280,10 +282,11 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
                 return blocked
             if kari.flagged(body):
                 return self.pending().enter(name, body)
-            answer = handler(body, arguments, request)
+        answer = handler(body, arguments, request)
+        if request.method == "POST" and name in kari.CHANGE_HANDLERS:
             self.cs_after_change(name, body, answer)  # 7.1.1.1 R001: the 電文 of the 異動 go to the CS
-            return answer
-        return handler(body, arguments, request)
+        self.remarks_after(name, body, answer)  # 1.1.14: the 留意事項 a 異動 carries
+        return answer
 
     def pending(self) -> kari.PendingService:
         if self.pending_service is None:
@@ -299,6 +302,7 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
             return refusal.answer()
         # A 仮登録 tried in a rolled-back transaction sends nothing: the 電文 are rolled back with it.
         self.cs_after_change(name, body, answer)
+        self.remarks_after(name, body, answer)
         return answer
 
     def pending_list(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
@@ -424,9 +428,12 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
 
     def move_in(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         processed = self.processing_day(body)
-        moved, notified = parse_date(body["異動日"], "異動日"), parse_date(body["届出年月日"], "届出年月日")
+        moved = parse_date(body["異動日"], "異動日")
+        # a 職権記載 has no 届出 (1.2.2 R010, reference/shokken.py)
+        notified = None if shokken.ex_officio(body) else parse_date(body["届出年月日"], "届出年月日")
         self.check_past(moved, processed, "異動日", "E001")
-        self.check_past(notified, processed, "届出年月日", "E002")
+        if notified is not None:
+            self.check_past(notified, processed, "届出年月日", "E002")
         kind = str(body["区分"])
         persons = [unknown_dates.entered({str(k): str(v) for k, v in dict(items).items()}, self.defects)
                    for items in body["persons"]]
@@ -440,7 +447,7 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
         self.alerts(body, raised)
         setai = str(body.get("世帯番号") or "") or self.new_number(self.store.next_setai_serial())
         joined = self.joining_order(setai) if body.get("世帯番号") else 0
-        reason = "国内転入" if kind == "国内転入" else "国外転入等"
+        reason = shokken.entry_reason(body, "国内転入" if kind == "国内転入" else "国外転入等", self.defects)
         stored = []
         for offset, person in enumerate(persons):
             row = {**person, "世帯番号": setai, "住民状態": _CURRENT, "住民となった年月日": moved.isoformat(),
@@ -515,6 +522,7 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
             raise Refusal("error", "E009", "転出先住所は空欄にできません。", "転出先住所_市区町村コード")
         self.alerts(body, [alert for alert in [self.head_leaving(rows)] if alert is not None])
         reason = "国外転出" if body.get("区分") == "国外転出" else "国内転出"
+        reason = shokken.out_reason(planned, notified, reason, self.defects)  # 4.1.3.0.1 R002: 14日を経過
         stored = []
         for row in rows:
             changed = {**row, "転出予定年月日": planned.isoformat(),
@@ -532,6 +540,10 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
         """転入通知の受理: the 除票 on the earlier of 転出予定年月日 and the 転入日 (1.1.5 R001)."""
         row = self.person(body["宛名番号"])
         arrived, notified = parse_date(body["転入年月日"], "転入年月日"), parse_date(body["通知年月日"], "通知年月日")
+        if shokken.removed_ex_officio(row):  # 4.1.3.1.1 R002: the 通知 of a 職権消除'd person
+            changed = shokken.notice_after_removal(row, body, arrived, self.defects)
+            return self.ok([self.write(changed, "職権消除", row.get("異動日"), self.processing_day(body),
+                                       通知年月日=notified)])
         planned = parse_date(row.get("転出予定年月日"), "転出予定年月日")
         removed = removal_date(planned, arrived)
         changed = {**row, "住民状態": _MOVED_OUT, "転出年月日（確定）": removed.isoformat()}
@@ -583,6 +595,8 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
         ``shisso_notice_day_dropped`` defect leaves it out."""
         if "shisso_notice_day_dropped" in self.defects:
             body = {key: value for key, value in body.items() if key != "通知年月日"}
+        else:  # entered without its day: the 処理日 (4.2.0.4 R002)
+            body = notice_day(body, self.processing_day(body), self.defects)
         return self.leave(body, "職権消除", _REMOVED, any_day=True)
 
     def remove(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
@@ -694,7 +708,9 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
             raise Refusal("error", "E009", f"{HONSEKI}は空欄にできません。", HONSEKI)
         base = {key: "" for key in row} if "correction_blanks_items" in self.defects else dict(row)
         changed = {**base, "宛名番号": row["宛名番号"], **items}
-        return self.ok([self.write(changed, kind, moved, processed)])
+        # 4.2.0.5, 4.2.0.4: a 職権修正 on a 申出 or a 戸籍通知 holds its 申出日 or 通知日 (reference/moshide.py)
+        days: dict[str, Any] = dict(correction_days(body, processed, moved, self.defects))
+        return self.ok([self.write(changed, kind, moved, processed, **days)])
 
     def cancel(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         """異動の取消し (4.6.0.1): a new row restoring the row before the latest 異動 (R002, R003)."""
@@ -894,6 +910,8 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("cs", "sent")): "cs_sent",
     ("POST", ("cs", "resend")): "cs_resend",
     ("POST", ("cs", "receive")): "cs_receive",
+    ("POST", ("remarks",)): "remark_record",
+    ("GET", ("remarks", "*")): "get_remarks",
     ("GET", ("pending",)): "pending_list",
     ("POST", ("pending", "commit")): "pending_commit",
     ("POST", ("pending", "cancel")): "pending_cancel",

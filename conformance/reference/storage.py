@@ -60,6 +60,11 @@ CREATE TABLE support_measure (
     atena TEXT PRIMARY KEY,
     record TEXT NOT NULL
 );
+CREATE TABLE remark (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    atena TEXT NOT NULL,
+    entry TEXT NOT NULL
+);
 """
 
 # The latest row of each person; a filter on the outer row narrows it.
@@ -180,6 +185,7 @@ class Store:
             db.execute("DELETE FROM history")
             db.execute("DELETE FROM issuance")
             db.execute("DELETE FROM support_measure")
+            db.execute("DELETE FROM remark")
             db.execute("DELETE FROM pending")
             db.execute("DELETE FROM cs_sent")
             self._domain_records.clear()
@@ -319,6 +325,19 @@ class Store:
             return None
         record: dict[str, Any] = json.loads(found[0][0])
         return record
+
+    # -- 統合記載欄 (1.1.14) ----------------------------------------------------------------------------
+
+    def add_remark(self, atena: str, entry: Mapping[str, str]) -> None:
+        """Keep one entered entry of a person's 統合記載欄 (a 留意事項 or a 備考; reference/remarks.py)."""
+        with self._transaction() as db:
+            db.execute("INSERT INTO remark (atena, entry) VALUES (?, ?)",
+                       (atena, json.dumps(dict(entry), ensure_ascii=False)))
+
+    def remarks(self, atena: str) -> list[Row]:
+        """The entered entries of a person's 統合記載欄, in the order entered."""
+        found = self._query("SELECT entry FROM remark WHERE atena = ? ORDER BY id", (atena,))
+        return [json.loads(entry) for (entry,) in found]
 
     # -- 交付履歴 ----------------------------------------------------------------------------------
 

@@ -411,14 +411,24 @@ def _order(run: _Run, expect: Order) -> Iterator[Observation]:
 def _contains(run: _Run, expect: Contains) -> Iterator[Observation]:
     found = pointer_get(run.answers[expect.step][1], expect.pointer)
     wanted = str(run.resolve(expect.value))
-    present = isinstance(found, list) and any(
-        isinstance(entry, dict) and str(entry.get(expect.key)) == wanted for entry in found)
+    where = {key: str(run.resolve(value)) for key, value in expect.where.items()}
+    present = isinstance(found, list) and any(isinstance(entry, dict) and _entry_matches(
+        entry, expect.key, wanted, expect.includes, where) for entry in found)
     if present != expect.present:
         verb = "should list" if expect.present else "should not list"
+        part = "including" if expect.includes else "with"
+        tied = "".join(f", {key} {value}" for key, value in where.items())
         yield Observation("scenario.contains" if expect.present else "scenario.not_contains",
-                          f"{expect.pointer} {verb} an entry with this {expect.key}",
+                          f"{expect.pointer} {verb} an entry {part} this {expect.key}{tied}",
                           run.where(expect.step, expect.pointer), run.show(expect.key, wanted),
                           "present" if present else "absent")
+
+
+def _entry_matches(entry: Mapping[str, Any], key: str, wanted: str, includes: bool, where: Mapping[str, str]) -> bool:
+    value = str(entry.get(key)) if entry.get(key) is not None else ""
+    if not (wanted in value if includes else value == wanted):
+        return False
+    return all(str(entry.get(name)) == other for name, other in where.items())
 
 
 _ORACLES: dict[str, Callable[[Mapping[str, Any]], str]] = {

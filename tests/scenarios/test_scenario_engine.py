@@ -142,6 +142,24 @@ def test_order_compares_the_key_of_each_entry() -> None:
     assert fake_run(data, bad) == [("scenario.order", "scenario:t.case/step:s#/members", '["妻", "世帯主"]')]
 
 
+def test_contains_with_includes_and_where_wants_one_entry_holding_the_words_and_tied_to_the_item() -> None:
+    """1.1.14 R008/R009: the 留意事項 includes 「特別養子縁組」 and is tied to 転出先住所（予定）, in the same entry."""
+    data = base([{"matcher": "contains", "step": "s", "pointer": "/統合記載欄/留意事項", "key": "記載内容",
+                  "value": "特別養子縁組", "includes": True, "where": {"異動項目": "転出先住所（予定）"}}],
+                [{"id": "s", "op": "query.remarks", "params": {"宛名番号": {"person": "p"}}}])
+
+    def column(*entries: dict[str, str]) -> dict[str, Any]:
+        return {("post", "/driver/v1/fixtures/persons"): CREATED, ("get", "/driver/v1/remarks/0000000019"):
+                {"result": "ok", "統合記載欄": {"留意事項": list(entries)}}}
+
+    tied = {"記載内容": "特別養子縁組（令和６年６月１０日）", "異動項目": "転出先住所（予定）"}
+    assert fake_run(data, column(tied)) == []
+    where = "scenario:t.case/step:s#/統合記載欄/留意事項"
+    untied = [{"記載内容": "特別養子縁組"}, {"記載内容": "届出書による", "異動項目": "転出先住所（予定）"}]
+    assert fake_run(data, column(*untied)) == [("scenario.contains", where, "absent")]
+    assert fake_run(data, column({**tied, "記載内容": "養子縁組"})) == [("scenario.contains", where, "absent")]
+
+
 def test_history_appended_wants_one_more_row_with_the_items_and_every_other_item_kept() -> None:
     data = base([{"matcher": "history_appended", "step": "s", "person": "p", "items": {"住所_方書": "B"}}],
                 [{"id": "s", "op": "ex_officio.correct", "params": {
@@ -309,6 +327,39 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.no_error", "scenario:yokushi.shuryobi_keika/step:tenkyo")),
     ("yokushi_last_setting_only", "yokushi.fukusu_settei",
      ("scenario.no_error", "scenario:yokushi.fukusu_settei/step:tenkyo")),
+    # 4.2.0.5 申出日 (conformance/reference/moshide.py).
+    ("moshide_day_dropped", "moshide.wakaru",
+     ("scenario.history_item", "scenario:moshide.wakaru/step:moshide#/history/1/申出年月日")),
+    ("moshide_day_from_move_day", "moshide.shoki_hyoji",
+     ("scenario.history_item", "scenario:moshide.shoki_hyoji/step:shusei#/history/1/申出年月日")),
+    ("correction_notice_day_dropped", "koseki_tsuchi.tsuchibi",
+     ("scenario.history_item", "scenario:koseki_tsuchi.tsuchibi/step:tsuchi#/history/1/通知年月日")),
+    ("correction_layout_items_only", "koseki_tsuchi.koseki_hyoji",
+     ("scenario.history_item",
+      "scenario:koseki_tsuchi.koseki_hyoji/step:tsuchi#/history/1/戸籍の表示（本籍・筆頭者）")),
+    ("koseki_notice_day_blank", "koseki_tsuchi.shoki_hyoji",
+     ("scenario.history_item", "scenario:koseki_tsuchi.shoki_hyoji/step:shisso#/history/1/通知年月日")),
+    ("shokken_entry_as_tennyu", "shokken.kisai",
+     ("scenario.not_equal", "scenario:shokken.kisai/step:shokai#/person/異動事由区分")),
+    ("late_tenshutsu_as_todoke", "shokken.tenshutsu_14nichi",
+     ("scenario.history_item", "scenario:shokken.tenshutsu_14nichi/step:osoi_todoke#/history/1/異動事由区分")),
+    ("kojo_notice_refused", "shokken.shojo_tennyu_tsuchi",
+     ("scenario.not_accepted", "scenario:shokken.shojo_tennyu_tsuchi/step:tsuchi")),
+    # 1.1.14 統合記載欄 (conformance/reference/remarks.py).
+    ("remarks_history_missing", "togo.rireki_jido",
+     ("scenario.contains", "scenario:togo.rireki_jido/step:shokai#/統合記載欄/異動履歴")),
+    ("remarks_ryuiji_fixed_only", "togo.ryuiji_jiyu",
+     ("scenario.not_accepted", "scenario:togo.ryuiji_jiyu/step:ryuiji")),
+    ("remarks_biko_in_history", "togo.himozuke",
+     ("scenario.history_changed", "scenario:togo.himozuke/step:biko#/history")),
+    ("remarks_unlinked", "togo.himozuke",
+     ("scenario.contains", "scenario:togo.himozuke/step:shokai#/統合記載欄/留意事項")),
+    ("remarks_unlinked", "togo.tokubetsu_yoshi.tennyu",
+     ("scenario.contains", "scenario:togo.tokubetsu_yoshi.tennyu/step:shokai#/統合記載欄/留意事項")),
+    ("remarks_adoption_wording", "togo.tokubetsu_yoshi_kaisho.tennyu",
+     ("scenario.contains", "scenario:togo.tokubetsu_yoshi_kaisho.tennyu/step:shokai#/統合記載欄/留意事項")),
+    ("remarks_joshuhyo_missing", "togo.joshuhyo",
+     ("scenario.contains", "scenario:togo.joshuhyo/step:shokai#/統合記載欄/除票")),
 ])
 def test_each_driver_defect_fails_its_scenario_and_the_clean_reference_passes(
     defect: str, scenario_id: str, expected: tuple[str, str | None],
