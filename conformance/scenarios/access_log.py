@@ -35,11 +35,12 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from conformance import clock
-from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles.identifiers import my_number_check_digit
 from conformance.scenarios import DriverClient
+from conformance.scenarios.driver_calls import expect_ok, needed_client
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.targets.base import Target
 from conformance.targets.forms import FORMS_PATH, PdfProblem, PrintedForm, read_pdf
@@ -67,9 +68,9 @@ def operation_log(ctx: CheckContext) -> Iterator[Finding]:
     client = driver_client(target)
     atena = register(client)
     began = dt.datetime.now(clock.JST)
-    _expect_ok(client, QUERY, {"宛名番号": atena})
+    expect_ok(client, QUERY, {"宛名番号": atena})
     day = clock.today().isoformat()
-    _expect_ok(client, MOVE, {"宛名番号": [atena], "住所": {"住所_町字": "栄町"}, "異動日": day, "届出年月日": day})
+    expect_ok(client, MOVE, {"宛名番号": [atena], "住所": {"住所_町字": "栄町"}, "異動日": day, "届出年月日": day})
     ended = dt.datetime.now(clock.JST)
     location = f"GET {driver_base(target)}/logs/operations?宛名番号={atena}"
     entries = entries_of(client, atena)
@@ -141,14 +142,6 @@ def register(client: DriverClient, items: Mapping[str, str] | None = None) -> st
     return str(persons[0].get("宛名番号", ""))
 
 
-def _expect_ok(client: DriverClient, operation: str, params: Mapping[str, Any]) -> None:
-    """The operations the log must show are done (else the log is not what is judged: an ERROR)."""
-    status, document = client.call(operation, params)
-    if status != 200 or not isinstance(document, dict) or document.get("result") != "ok":
-        code = document.get("code") if isinstance(document, dict) else None
-        raise TargetError(f"driver {operation}: expected 200 ok, got {status} {code or ''}".strip())
-
-
 def driver_base(target: Target) -> str:
     return target.driver.base_path if target.driver is not None else ""
 
@@ -156,16 +149,8 @@ def driver_base(target: Target) -> str:
 def driver_client(target: Target, *needed: str, setup: bool = True) -> DriverClient:
     """The driver client; NOT_AUTOMATED when the adapter lacks an operation (``needed``, or the 操作ログ's;
     and the test set-up unless ``setup`` is false: a check that registers no person)."""
-    driver = target.driver
-    if driver is None:
-        raise NotAutomated("10.2 アクセスログ: the profile declares no driver adapter (targets.driver)")
     wanted = (SETUP,) if setup else ()
-    missing = [op for op in (*wanted, *(needed or (QUERY, MOVE, LOG))) if not driver.implements(op)]
-    if missing:
-        raise NotAutomated("10.2 アクセスログ needs driver operation(s) the profile does not declare "
-                           f"(targets.driver.operations): {', '.join(missing)}")
-    operations = {operation.id: operation for operation in target.catalog.driver_operations}
-    return DriverClient(target.need_http(), driver.base_path, operations)
+    return needed_client(target, "10.2 アクセスログ", (*wanted, *(needed or (QUERY, MOVE, LOG))))
 
 
 # -- 印刷ログ ----------------------------------------------------------------------------------------
@@ -268,7 +253,7 @@ def person_searches(ctx: CheckContext) -> Iterator[Finding]:
     client = driver_client(target, QUERY, ANALYSIS)
     atena = register(client)
     began = dt.datetime.now(clock.JST)
-    _expect_ok(client, QUERY, {"宛名番号": atena})
+    expect_ok(client, QUERY, {"宛名番号": atena})
     span = (began - SLACK, dt.datetime.now(clock.JST) + SLACK)
     location = f"GET {driver_base(target)}/logs/analysis?種類={SEARCHES}&宛名番号={atena}"
     status, document = client.call(ANALYSIS, {"種類": SEARCHES, "宛名番号": atena})

@@ -30,11 +30,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from conformance import clock
-from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
 from conformance.scenarios.access_log import driver_base, register
+from conformance.scenarios.driver_calls import expect_ok, needed_client
 from conformance.targets.base import Target
 
 SEARCH, SETUP, CORRECT, MOVE, DEATH = "search.basic", "fixtures.persons", "ex_officio.correct", "moves.within", "deaths"
@@ -115,7 +116,7 @@ def _keys(client: DriverClient, mark: int) -> Iterator[tuple[str, Probe]]:
     yield person, Probe("特別永住者証明書番号", (_eq("在留カード等番号", special["在留カード等番号"]),))
     died = register(client, {"氏名": _name(mark, "二郎"), "氏名_フリガナ": f"ケンサク{mark}　ジロウ"})
     day = clock.today().isoformat()
-    _expect_ok(client, DEATH, {"宛名番号": died, "異動日": day, "通知年月日": day})
+    expect_ok(client, DEATH, {"宛名番号": died, "異動日": day, "通知年月日": day})
     by_name = _eq("氏名", _name(mark, "二郎"))
     yield died, Probe("消除事由", (_eq("消除事由", "死亡"), by_name))
     yield died, Probe("消除事由", (_eq("消除事由", "国内転出"), by_name), finds=False)
@@ -134,9 +135,9 @@ def _range(client: DriverClient, mark: int) -> Iterator[tuple[str, Probe]]:
 def _history(client: DriverClient, mark: int) -> Iterator[tuple[str, Probe]]:
     atena, items = _japanese(client, mark)
     day = clock.today().isoformat()
-    _expect_ok(client, CORRECT, {"宛名番号": atena, "区分": "職権修正", "items": {"氏名": _name(mark, "一朗")},
+    expect_ok(client, CORRECT, {"宛名番号": atena, "区分": "職権修正", "items": {"氏名": _name(mark, "一朗")},
                                  "異動日": day})
-    _expect_ok(client, MOVE, {"宛名番号": [atena], "住所": {"住所_町字": "栄町", "住所_番地号表記": f"{mark}番地"},
+    expect_ok(client, MOVE, {"宛名番号": [atena], "住所": {"住所_町字": "栄町", "住所_番地号表記": f"{mark}番地"},
                               "異動日": day, "届出年月日": day})
     yield atena, Probe("氏名", (_eq("氏名", items["氏名"]),), history=True)
     yield atena, Probe("住所", ({**_eq("住所", f"本町一丁目{items['住所_番地号表記']}"), "一致": "部分"},),
@@ -237,20 +238,6 @@ def _household(client: DriverClient, atena: str) -> str:
     return str(person.get("世帯番号", ""))
 
 
-def _expect_ok(client: DriverClient, operation: str, params: Mapping[str, Any]) -> None:
-    status, document = client.call(operation, params)
-    if status != 200 or not isinstance(document, dict) or document.get("result") != "ok":
-        raise TargetError(f"driver {operation}: expected 200 ok, got {status}")
-
-
 def _client(target: Target, rule: str) -> DriverClient:
-    driver = target.driver
-    if driver is None:
-        raise NotAutomated("2.1.3 基本検索: the profile declares no driver adapter (targets.driver)")
     needed: Sequence[str] = (SEARCH, SETUP, *(("query.person",) if rule == "keys" else ()), *NEEDS.get(rule, ()))
-    missing = [op for op in needed if not driver.implements(op)]
-    if missing:
-        raise NotAutomated("2.1.3 基本検索 needs driver operation(s) the profile does not declare "
-                           f"(targets.driver.operations): {', '.join(missing)}")
-    operations = {operation.id: operation for operation in target.catalog.driver_operations}
-    return DriverClient(target.need_http(), driver.base_path, operations)
+    return needed_client(target, "2.1.3 基本検索", needed)

@@ -35,11 +35,12 @@ from typing import Any
 from xml.etree import ElementTree
 
 from conformance import clock
-from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
 from conformance.scenarios.access_log import driver_base, register
+from conformance.scenarios.driver_calls import expect_ok, needed_client
 from conformance.targets.base import Target
 
 ITEMS, EXTRACT, SETUP, PERSON = "euc.items", "euc.extract", "fixtures.persons", "query.person"
@@ -80,14 +81,14 @@ def _history(ctx: CheckContext, target: Target, client: DriverClient, base: str)
     before, after = f"EUC見本荘{mark}号", f"EUC見本荘{mark}号の二"
     moved = register(client, {"住所_方書": before})
     day = clock.today().isoformat()
-    _expect_ok(client, MOVE, {"宛名番号": [moved], "住所": {"住所_方書": after}, "異動日": day, "届出年月日": day})
+    expect_ok(client, MOVE, {"宛名番号": [moved], "住所": {"住所_方書": after}, "異動日": day, "届出年月日": day})
     found = _numbers(client, {"範囲": "履歴", "条件": [_eq("住所_方書", before)]}, where)
     if found is None or moved not in found:
         yield ctx.finding("euc.history_missing", "a person's 住所_方書 before a 転居 is not found in the EUC data "
                           "source's 異動履歴 (範囲: 履歴)", location=f"{where}#範囲=履歴",
                           expected="the person", actual="not found")
     died = register(client)
-    _expect_ok(client, DEATH, {"宛名番号": died, "異動日": day, "通知年月日": day})
+    expect_ok(client, DEATH, {"宛名番号": died, "異動日": day, "通知年月日": day})
     found = _numbers(client, {"条件": [_eq("宛名番号", died)]}, where)
     if found is None or died not in found:
         yield ctx.finding("euc.joshuhyo_missing", "the 除票 of a person who died is not in the EUC data source",
@@ -361,20 +362,5 @@ def _unreadable(ctx: CheckContext, where: str, status: int | None) -> Finding:
                        location=where, expected="200 with its rows or items", actual=str(status))
 
 
-def _expect_ok(client: DriverClient, operation: str, params: Mapping[str, Any]) -> None:
-    """The set-up the data source must show is done (else nothing is judged: an ERROR)."""
-    status, document = client.call(operation, params)
-    if status != 200 or not isinstance(document, dict) or document.get("result") != "ok":
-        raise TargetError(f"driver {operation}: expected 200 ok, got {status}")
-
-
 def _client(target: Target, rule: str) -> DriverClient:
-    driver = target.driver
-    if driver is None:
-        raise NotAutomated("10.1 EUC機能: the profile declares no driver adapter (targets.driver)")
-    missing = [op for op in (EXTRACT, *NEEDS.get(rule, ())) if not driver.implements(op)]
-    if missing:
-        raise NotAutomated("10.1 EUC機能 needs driver operation(s) the profile does not declare "
-                           f"(targets.driver.operations): {', '.join(missing)}")
-    operations = {operation.id: operation for operation in target.catalog.driver_operations}
-    return DriverClient(target.need_http(), driver.base_path, operations)
+    return needed_client(target, "10.1 EUC機能", (EXTRACT, *NEEDS.get(rule, ())))

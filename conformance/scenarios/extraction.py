@@ -15,10 +15,11 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
+from conformance.scenarios.driver_calls import needed_client
 from conformance.targets.base import Target
 
 EXTRACT, PERSON = "extract.random", "query.person"
@@ -110,12 +111,4 @@ def _unmet(row: Row, criteria: Mapping[str, Any]) -> str:
 
 
 def _client(target: Target) -> DriverClient:
-    driver = target.driver
-    if driver is None:
-        raise NotAutomated("9.6 無作為抽出: the profile declares no driver adapter (targets.driver)")
-    missing = [op for op in (EXTRACT, PERSON) if not driver.implements(op)]
-    if missing:
-        raise NotAutomated("9.6 無作為抽出 needs driver operation(s) the profile does not declare "
-                           f"(targets.driver.operations): {', '.join(missing)}")
-    operations = {operation.id: operation for operation in target.catalog.driver_operations}
-    return DriverClient(target.need_http(), driver.base_path, operations)
+    return needed_client(target, "9.6 無作為抽出", (EXTRACT, PERSON))

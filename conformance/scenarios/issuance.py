@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from conformance import clock
-from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
@@ -41,6 +41,7 @@ from conformance.scenarios.access_log import (
     same_issue_number,
     within,
 )
+from conformance.scenarios.driver_calls import needed_client
 from conformance.targets.base import Target
 from conformance.targets.forms import FORMS_PATH, PdfProblem, PrintedForm, read_pdf
 
@@ -187,13 +188,4 @@ def _issue(target: Target, form: str, body: Mapping[str, Any]) -> PrintedForm:
 
 def _client(target: Target, rule: str) -> DriverClient:
     """The driver client; NOT_AUTOMATED when the adapter lacks an operation the rule needs."""
-    driver = target.driver
-    if driver is None:
-        raise NotAutomated("1.3.8 交付履歴: the profile declares no driver adapter (targets.driver)")
-    needed = (SETUP, HISTORY, *((DISPOSE,) if rule == "disposal" else ()))
-    missing = [op for op in needed if not driver.implements(op)]
-    if missing:
-        raise NotAutomated("1.3.8 交付履歴 needs driver operation(s) the profile does not declare "
-                           f"(targets.driver.operations): {', '.join(missing)}")
-    operations = {operation.id: operation for operation in target.catalog.driver_operations}
-    return DriverClient(target.need_http(), driver.base_path, operations)
+    return needed_client(target, "1.3.8 交付履歴", (SETUP, HISTORY, *((DISPOSE,) if rule == "disposal" else ())))

@@ -18,13 +18,14 @@ does declares no ``search.kanji`` in its profile and gets NOT_AUTOMATED, never P
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
-from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.checks.registry import CheckContext, check
 from conformance.findings import Finding
 from conformance.oracles.kensaku import VARIANTS, Expectation, kanji_expectation
 from conformance.scenarios import DriverClient
 from conformance.scenarios.access_log import driver_base, register
+from conformance.scenarios.driver_calls import needed_client
 from conformance.targets.base import Target
 
 SEARCH, SETUP = "search.kanji", "fixtures.persons"
@@ -76,12 +77,4 @@ def _judge(ctx: CheckContext, client: DriverClient, query: str, persons: dict[st
 
 
 def _client(target: Target) -> DriverClient:
-    driver = target.driver
-    if driver is None:
-        raise NotAutomated("2.1.2 異体字検索: the profile declares no driver adapter (targets.driver)")
-    missing: Sequence[str] = [op for op in (SEARCH, SETUP) if not driver.implements(op)]
-    if missing:
-        raise NotAutomated("2.1.2 異体字検索 needs driver operation(s) the profile does not declare "
-                           f"(targets.driver.operations): {', '.join(missing)}; 一般市区町村 may leave it out (R019)")
-    operations = {operation.id: operation for operation in target.catalog.driver_operations}
-    return DriverClient(target.need_http(), driver.base_path, operations)
+    return needed_client(target, "2.1.2 異体字検索", (SEARCH, SETUP), "; 一般市区町村 may leave it out (R019)")

@@ -40,6 +40,7 @@ from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
 from conformance.scenarios.access_log import MOVE, QUERY, SETUP, register
+from conformance.scenarios.driver_calls import needed_client
 from conformance.targets.base import Target
 from conformance.targets.http import fill_template
 
@@ -255,16 +256,9 @@ def _shift(day: dt.date, days: int) -> str:
 
 
 def _users(target: Target, needed: tuple[str, ...]) -> Users:
-    driver = target.driver
-    if driver is None:
-        raise NotAutomated("10.3 操作権限管理: the profile declares no driver adapter (targets.driver)")
-    missing = [operation for operation in needed if not driver.implements(operation)]
-    if missing:
-        raise NotAutomated("10.3 操作権限管理 needs driver operation(s) the profile does not declare "
-                           f"(targets.driver.operations): {', '.join(missing)}")
+    client = needed_client(target, "10.3 操作権限管理", needed)
     http = target.need_http()
     send, url = getattr(http, "send", None), getattr(http, "catalog_url", None)
     if not callable(send) or not callable(url):
         raise NotAutomated("10.3 操作権限管理: the HTTP client cannot send a request with the session's header")
-    operations = {operation.id: operation for operation in target.catalog.driver_operations}
-    return Users(DriverClient(http, driver.base_path, operations), send, url, driver.base_path)
+    return Users(client, send, url, client.base_path)

@@ -27,11 +27,12 @@ from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
 from conformance.checks.jumin import target_of
-from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles.kensaku import Expectation, kana_expectation
 from conformance.scenarios import DriverClient
+from conformance.scenarios.driver_calls import needed_client
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.scenarios.kana import PAIRS, KanaPair, names
 from conformance.targets.base import Target
@@ -189,15 +190,7 @@ def _finding(ctx: CheckContext, target: Target, miss: _Miss) -> Finding:
 
 
 def _client(target: Target) -> DriverClient:
-    driver = target.driver
-    if driver is None:
-        raise NotAutomated("2.1.2 あいまい検索: the profile declares no driver adapter (targets.driver)")
-    missing = [op for op in (SETUP, SEARCH) if not driver.implements(op)]
-    if missing:
-        raise NotAutomated("2.1.2 あいまい検索 needs driver operation(s) the profile does not declare "
-                           f"(targets.driver.operations): {', '.join(missing)}")
-    operations = {operation.id: operation for operation in target.catalog.driver_operations}
-    return DriverClient(target.need_http(), driver.base_path, operations)
+    return needed_client(target, "2.1.2 あいまい検索", (SETUP, SEARCH))
 
 
 def _town(target: Target) -> dict[str, str]:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from conformance import clock
-from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
+from conformance.scenarios.driver_calls import needed_client
 from conformance.targets.base import Target
 
 LIST = "lists.suppressed"
@@ -61,13 +62,7 @@ def never_suppressed(row: Row) -> bool:
 
 
 def _client(target: Target) -> DriverClient:
-    driver = target.driver
-    if driver is None:
-        raise NotAutomated("9.2 抑止対象者一覧: the profile declares no driver adapter (targets.driver)")
-    if not driver.implements(LIST):
-        raise NotAutomated("9.2 抑止対象者一覧 needs driver operation(s) the profile does not declare "
-                           f"(targets.driver.operations): {LIST}")
+    client = needed_client(target, "9.2 抑止対象者一覧", (LIST,))
     if target.data is None:
         raise TargetError("9.2 抑止対象者一覧 is judged against the loaded test data: none was loaded")
-    operations = {operation.id: operation for operation in target.catalog.driver_operations}
-    return DriverClient(target.need_http(), driver.base_path, operations)
+    return client
