@@ -4,45 +4,25 @@ by it, and one that refuses 未入力, are judged as the docstring says; without
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
-from inprocess import in_process_client
 
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.findings import Finding
-from conformance.profiles import DriverTarget
-from conformance.reference.app import ReferenceApp
-from conformance.reference.defects import parse_defects
 from conformance.reference.driver import Answer, DriverService
-from conformance.reference.storage import Store
 from conformance.scenarios.basic_search import basic_search
 from conformance.scenarios.itaiji import itaiji_search
 from conformance.targets.base import Target
-from conformance.testdata.town import default_town
 from tests.scenarios.test_access_log import EDITION
+from tests.scenarios.test_euc import reference_target
 
 #: The rule of each requirement (bindings.yaml).
 RULES = {1: "keys", 4: "range", 5: "history", 6: "blank", 8: "wareki", 9: "history"}
 WHERE = "POST /driver/v1/search/basic#"
 
 
-@contextmanager
-def reference_target(defects: frozenset[str] = frozenset(), operations: Any = "all",
-                     vendor: type[DriverService] | None = None) -> Iterator[Target]:
-    """The reference in process (tests/inprocess.py), its driver replaced by ``vendor`` when given."""
-    store = Store()
-    try:
-        store.load(default_town())
-        app = ReferenceApp(store, parse_defects(defects))
-        if vendor is not None:
-            app.driver = vendor(store, app.defects)
-        with in_process_client(app) as http:
-            yield Target(catalog=EDITION, http=http, driver=DriverTarget(operations=operations), seed=1)
-    finally:
-        store.close()
 
 
 def judge(target: Target, number: int) -> list[Finding]:
