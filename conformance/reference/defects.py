@@ -652,7 +652,7 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("correction_notice_day_dropped",
            "a 職権修正 made on a 戸籍通知 (法第９条第２項) keeps no 戸籍届出・通知日 (4.2.0.4 R001)",
            ("jumin-1.0-4.2.0.4-R001",)),
-    Defect("koseki_notice_day_blank",
+    Defect("tsuchibi_default_blank",
            "a 戸籍通知 (失踪宣告) entered without its 通知日 records none instead of the 処理日 (4.2.0.4 R002)",
            ("jumin-1.0-4.2.0.4-R002",)),
     # 職権による記載 (reference/shokken.py).

@@ -9,7 +9,7 @@ A 職権消除 on a 戸籍通知 (the 失踪宣告's 法第９条第２項 notic
 処理日 (4.2.0.4 R002: 戸籍届出・通知日は、処理当日を初期表示すること): :func:`notice_day`.
 
 Named defects (defects.py): ``moshide_day_dropped`` (no 申出年月日 recorded), ``moshide_day_from_move_day`` (the
-day left out taken from the 異動日 instead of the 処理日), ``koseki_notice_day_blank`` (a 通知 entered without its
+day left out taken from the 異動日 instead of the 処理日), ``tsuchibi_default_blank`` (a 通知 entered without its
 day records none), ``correction_notice_day_dropped`` (a 職権修正 on a 戸籍通知 keeps no 通知日).
 """
 
@@ -48,6 +48,6 @@ def correction_days(body: Mapping[str, Any], processed: date, moved: date, defec
 
 def notice_day(body: Mapping[str, Any], processed: date, defects: frozenset[str]) -> Mapping[str, Any]:
     """The request of a 戸籍通知 with its 通知年月日: the one given, else the 処理日 (4.2.0.4 R002)."""
-    if body.get(NOTICE) or "koseki_notice_day_blank" in defects:
+    if body.get(NOTICE) or "tsuchibi_default_blank" in defects:
         return body
     return {**body, NOTICE: processed.isoformat()}

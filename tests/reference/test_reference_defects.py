@@ -200,7 +200,7 @@ AFFECTS: dict[str, set[str]] = {
         "remarks_history_missing", "remarks_ryuiji_fixed_only", "remarks_biko_in_history", "remarks_unlinked",
         "remarks_adoption_wording", "remarks_joshuhyo_missing",
         # 4.2.0.5 申出日: only a 職権修正 made on a 申出 shows them (reference/moshide.py).
-        "moshide_day_dropped", "moshide_day_from_move_day", "koseki_notice_day_blank", "correction_notice_day_dropped",
+        "moshide_day_dropped", "moshide_day_from_move_day", "tsuchibi_default_blank", "correction_notice_day_dropped",
         # 職権による記載 (reference/shokken.py): only a 職権 転入 or a late 転出届 shows them.
         "shokken_entry_as_tennyu", "late_tenshutsu_as_todoke", "kojo_notice_refused")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},

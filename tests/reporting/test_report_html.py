@@ -340,7 +340,7 @@ def test_printed_the_page_is_an_a4_document_to_file_and_the_table_an_appendix(
     # The appendix: every row of the matrix (its chapters are closed on screen) and the procedures.
     appendix, _ = printed(tmp_path / "report.html", "#appendix")
     assert all(rid in appendix for rid in ("jumin-1.0-1.1.1-R001", "jumin-1.0-8.1-O001", "jumin-1.0-3.4-R006"))
-    assert "支援措置の期間が終了し延長されていない支援対象者の住民票表示画面のアラートの画面写し" in appendix
+    assert "アラート表示の照会画面の画面写し（端末名・操作日時入り）" in appendix
     assert "POST /certificates" not in appendix and "網羅率" not in appendix
 
 
@@ -389,7 +389,7 @@ def test_what_to_do_next_lists_what_remains_by_state_with_the_procedures(require
     manual = section(steps, 'id="step-MANUAL"', "</div>")
     # The attested R005 is done; R006 with its procedure from the catalog.
     assert "jumin-1.0-3.4-R006" in manual and "jumin-1.0-3.4-R005" not in manual
-    assert "支援措置の期間が終了し延長されていない支援対象者の住民票表示画面のアラートの画面写し" in manual
+    assert "アラート表示の照会画面の画面写し（端末名・操作日時入り）" in manual
     assert '<a href="#f-jumin-1.0-3.4-R001">' in section(steps, 'id="step-FAIL"', "</div>")
     assert "jumin-1.0-1.1.1-R002" in section(steps, 'id="step-NOT_AUTOMATED"', "</div>")
     assert html.index('id="next-steps"') < html.index('id="findings"')

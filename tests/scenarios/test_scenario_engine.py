@@ -337,7 +337,7 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
     ("correction_layout_items_only", "koseki_tsuchi.koseki_hyoji",
      ("scenario.history_item",
       "scenario:koseki_tsuchi.koseki_hyoji/step:tsuchi#/history/1/戸籍の表示（本籍・筆頭者）")),
-    ("koseki_notice_day_blank", "koseki_tsuchi.shoki_hyoji",
+    ("tsuchibi_default_blank", "koseki_tsuchi.shoki_hyoji",
      ("scenario.history_item", "scenario:koseki_tsuchi.shoki_hyoji/step:shisso#/history/1/通知年月日")),
     ("shokken_entry_as_tennyu", "shokken.kisai",
      ("scenario.not_equal", "scenario:shokken.kisai/step:shokai#/person/異動事由区分")),
