@@ -107,14 +107,21 @@ def _extra_items(ctx: CheckContext, target: Target, client: DriverClient, base: 
     yield from _offered(ctx, client, base, list(EXTRA_ITEMS))
 
 
-def _offered(ctx: CheckContext, client: DriverClient, base: str, wanted: Sequence[str]) -> Iterator[Finding]:
-    """Every name of ``wanted`` is offered, and output for a generated person (with the values set up)."""
+def _offered_names(client: DriverClient) -> tuple[int, set[str] | None]:
+    """The status of ``euc.items`` and the データ項目名称 it offers (None: not a list of items)."""
     status, document = client.call(ITEMS, {})
     listed = document.get("items") if isinstance(document, dict) else None
     if status != 200 or not isinstance(listed, list):
+        return status, None
+    return status, {str(entry.get("データ項目名称")) for entry in listed if isinstance(entry, dict)}
+
+
+def _offered(ctx: CheckContext, client: DriverClient, base: str, wanted: Sequence[str]) -> Iterator[Finding]:
+    """Every name of ``wanted`` is offered, and output for a generated person (with the values set up)."""
+    status, names = _offered_names(client)
+    if names is None:
         yield _unreadable(ctx, f"GET {base}/euc/items", status)
         return
-    names = {str(entry.get("データ項目名称")) for entry in listed if isinstance(entry, dict)}
     missing = [name for name in wanted if name not in names]
     if missing:
         yield ctx.finding("euc.item_missing", f"the EUC data source does not offer {len(missing)} item(s) by "
@@ -149,13 +156,11 @@ def _values(ctx: CheckContext, target: Target, client: DriverClient, base: str) 
     if not town:
         raise TargetError("the test data has no person to extract")
     place = random.Random(target.seed).choice(town).get("住所_町字", "")
-    status, document = client.call(ITEMS, {})
-    listed = document.get("items") if isinstance(document, dict) else None
-    if status != 200 or not isinstance(listed, list):
+    status, offered = _offered_names(client)
+    if offered is None:
         yield _unreadable(ctx, f"GET {base}/euc/items", status)
         return
     # R006 judges the items the data source offers; one it lacks is R004's finding.
-    offered = {str(entry.get("データ項目名称")) for entry in listed if isinstance(entry, dict)}
     items = [item for item in target.catalog.data_items if item.name != "履歴番号" and item.name in offered]
     codes = {table.id: {code.code for code in table.codes} for table in target.catalog.code_tables}
     where = f"POST {base}/euc/extract"
