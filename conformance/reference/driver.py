@@ -276,14 +276,15 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
         denied = self.guarded(name, request.method, body, request) or self.suppressed(name, body, arguments, request)
         if denied is not None:
             return denied
-        if request.method == "POST" and name in kari.CHANGE_HANDLERS:
+        change = request.method == "POST" and name in kari.CHANGE_HANDLERS
+        if change:
             blocked = self.pending().suppressed(body)
             if blocked is not None:
                 return blocked
             if kari.flagged(body):
                 return self.pending().enter(name, body)
         answer = handler(body, arguments, request)
-        if request.method == "POST" and name in kari.CHANGE_HANDLERS:
+        if change:
             self.cs_after_change(name, body, answer)  # 7.1.1.1 R001: the 電文 of the 異動 go to the CS
         self.remarks_after(name, body, answer)  # 1.1.14: the 留意事項 a 異動 carries
         return answer
