@@ -36,7 +36,7 @@ from conformance import clock
 from conformance.catalog.catalog import EditionCatalog, LocatedError
 from conformance.catalog.fingerprint import edition_fingerprint
 from conformance.catalog.loader import load_edition
-from conformance.catalog.models import edition_label
+from conformance.catalog.models import FunctionCheck, edition_label
 from conformance.errors import (
     ConformanceError,
     CredentialsRefused,
@@ -213,7 +213,8 @@ class RunState:
             workdir = (self.out or Path(tempfile.mkdtemp(prefix="conformance-"))) / "work"
             # Recorded only with an output directory: the evidence bundle is built from it.
             recording = recording_path(workdir, self.worker) if self.out is not None else None
-            self._session = TargetSession(self.profile, workdir, self.defects, self.seed, recording=recording)
+            self._session = TargetSession(self.profile, workdir, self.defects, self.seed, recording=recording,
+                                          reads_exports=self._reads_exports)
         if self.stopped is not None:  # do not try again for every requirement
             raise UnreachableError(self.stopped)
         edition = next(e for e in self.editions.values() if (e.domain, e.edition_name) == (case.domain, case.edition))
@@ -223,6 +224,13 @@ class RunState:
             return self._session.target(edition)
         except ConformanceError as error:
             raise UnreachableError(self.stop(error)) from None
+
+    def _reads_exports(self, edition: EditionCatalog) -> bool:
+        """Whether a check bound in ``edition`` reads the vendor's exports (the session then fetches
+        them as loaded when it opens the edition)."""
+        registry = self.registry
+        return any(isinstance(bound, FunctionCheck) and registry.reads_exports(bound.name)
+                   for requirement in edition.requirements for bound in requirement.checks)
 
     def scrubber(self) -> Scrubber:
         """Masks personal data in what the run writes: the session's, which knows the loaded data;

@@ -29,7 +29,7 @@ MIN_BASE64_CORE = 6
 _lock = threading.Lock()
 _secrets: set[str] = set()
 _pattern: re.Pattern[str] | None = None
-_plain: _Plain | None = None
+_finder: Finder | None = None
 #: Changes whenever the known secrets change (a cache of redacted texts is good until then).
 _generation = 0
 
@@ -37,6 +37,12 @@ _generation = 0
 #: (dotted and dotless i, long s, Kelvin sign): text holding one goes through the full pattern.
 #: tests/test_secrets.py finds them all by trying every code point.
 CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+#: Texts up to this length have their :meth:`Finder.found` answer kept (header values, small bodies).
+_SHORT_TEXT = 256
+#: Answers kept at most (then forgotten at once: the same few texts come back).
+_SHORT_ANSWERS = 4096
 
 
 class _Plain:
@@ -63,15 +69,14 @@ class _Plain:
 
 def register(*values: str | None) -> None:
     """Remember these secrets for the rest of the process (empty and short values are ignored)."""
-    global _pattern, _plain, _generation
+    global _pattern, _finder, _generation
     new = {value for value in values if value and len(value) >= MIN_SECRET_LENGTH}
     with _lock:
         if new - _secrets:
             _generation += 1
             _secrets.update(new)
             _pattern = secrets_pattern(_secrets)
-            # Only ASCII secrets: other letters have case rules str.lower and re do not share.
-            _plain = _Plain(_secrets) if all(value.isascii() for value in _secrets) else None
+            _finder = Finder(_secrets)
 
 
 def register_environment(names: Iterable[str], environ: Mapping[str, str] | None = None) -> None:
@@ -94,12 +99,12 @@ def generation() -> int:
 
 def forget_all() -> None:
     """Forget every secret (tests)."""
-    global _pattern, _plain, _generation
+    global _pattern, _finder, _generation
     with _lock:
         _generation += 1
         _secrets.clear()
         _pattern = None
-        _plain = None
+        _finder = None
 
 
 def secrets_pattern(secrets: Iterable[str]) -> re.Pattern[str] | None:
@@ -145,8 +150,8 @@ def redact(text: str, secrets: Iterable[str] | None = None) -> str:
     pattern = _pattern if secrets is None else secrets_pattern(secrets)
     if pattern is None or not text:
         return text
-    plain = _plain if secrets is None else None
-    if plain is not None and plain.absent(text):
+    finder = _finder if secrets is None else None
+    if finder is not None and not finder.found(text):
         return text
     return pattern.sub(REDACTED, text)
 
@@ -157,8 +162,8 @@ def redact_bytes(data: bytes, secrets: Iterable[str] | None = None) -> bytes:
     if pattern is None or not data:
         return data
     text = data.decode("utf-8", "surrogateescape")
-    plain = _plain if secrets is None else None
-    if plain is not None and plain.absent(text):
+    finder = _finder if secrets is None else None
+    if finder is not None and not finder.found(text):
         return data
     return pattern.sub(REDACTED, text).encode("utf-8", "surrogateescape")
 
@@ -206,9 +211,23 @@ class Finder:
         hexes = "|".join(sorted({variant for code in codes for variant in _cases(f"{code:02x}")}))
         self.anchors = re.compile(
             rf"(?:%|\\[uU]00)(?:{hexes})|[{''.join(sorted(CASE_TWINS))}]") if codes else None
+        # The answers for short texts: a run redacts every header value of every exchange (tens of
+        # thousands, mostly the same few: content types, lengths, dates), each a scan per secret.
+        self._short: dict[str, bool] = {}
 
     def found(self, text: str) -> bool:
         """Whether ``text`` holds any spelling of the secrets."""
+        if len(text) > _SHORT_TEXT:
+            return self._found(text)
+        known = self._short.get(text)
+        if known is None:
+            known = self._found(text)
+            if len(self._short) >= _SHORT_ANSWERS:
+                self._short.clear()
+            self._short[text] = known
+        return known
+
+    def _found(self, text: str) -> bool:
         if self.pattern is None:
             return False
         if self.plain is None or self.anchors is None:

@@ -6,6 +6,7 @@ Everything opened here is closed by :meth:`TargetSession.close`, whatever happen
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -38,7 +39,7 @@ class TargetSession:
 
     def __init__(
         self, profile: Profile, workdir: Path, defects: frozenset[str] = frozenset(), seed: int | None = None,
-        *, recording: Path | None = None,
+        *, recording: Path | None = None, reads_exports: Callable[[EditionCatalog], bool] | None = None,
     ) -> None:
         if defects and not profile.targets.reference:
             raise UsageError("--defect applies to the bundled reference vendor only (targets.reference)")
@@ -55,6 +56,10 @@ class TargetSession:
             self._stack.callback(self._recorder.close)
         self._targets: dict[tuple[str, str], Target] = {}
         self._base_url: str | None = None
+        # Which editions bind a check that reads the exports (default: every one).
+        self._reads_exports = reads_exports or (lambda edition: True)
+        # The test town of the run's seed and its migration file, made once and loaded for each edition.
+        self._town: tuple[tuple[dict[str, str], ...], Path] | None = None
 
     def opened(self, edition: EditionCatalog) -> bool:
         """Whether the target of ``edition`` is open (else :meth:`target` opens it: seconds)."""
@@ -78,7 +83,10 @@ class TargetSession:
         client = self._client()
         self.workdir.mkdir(parents=True, exist_ok=True)
         exports_config = self.profile.targets.exports
-        exports = build_export_source(exports_config, client, self.workdir) if exports_config else None
+        # An edition none of whose checks reads the exports gets no export source: fetching them as
+        # loaded costs seconds per edition, and an undeclared reader then fails instead of misreading.
+        reads = exports_config is not None and self._reads_exports(edition)
+        exports = build_export_source(exports_config, client, self.workdir) if reads and exports_config else None
         data = self._load_data(client)
         if isinstance(exports, ApiExportSource):
             exports.snapshot()  # the exports as loaded, before any scenario changes the records
@@ -118,15 +126,26 @@ class TargetSession:
         load = self.profile.targets.load
         if load.via == "none":
             return None
-        rows = generate_town(seed=self.seed)
-        self.scrubber.add_rows(rows)
-        migration = self.workdir / "migration.csv"
-        write_migration(rows, migration)
+        rows, migration = self._made_town()
         if load.via == "http":
             _load_over_http(load, client, migration)
         else:
             _load_by_command(load, migration)
         return TestData(rows=rows)
+
+    def _made_town(self) -> tuple[tuple[dict[str, str], ...], Path]:
+        """The test town of the run's seed and its migration file: generated, masked and written on
+        the first edition's open, loaded again for each edition (the same rows: the seed decides them)."""
+        if self._town is None:
+            rows = generate_town(seed=self.seed)
+            self.scrubber.add_rows(rows)
+            migration = self.workdir / "migration.csv"
+            write_migration(rows, migration)
+            self._town = (rows, migration)
+        rows, migration = self._town
+        if not migration.is_file():  # a vendor's load command may have moved it away
+            write_migration(rows, migration)
+        return self._town
 
 
 def _load_over_http(load: LoadTarget, client: HttpClient | None, migration: Path) -> None:

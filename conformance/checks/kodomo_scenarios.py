@@ -30,6 +30,7 @@ from conformance.checks.scenarios import (
     Loaded,
     Projection,
     Scenario,
+    built,
     load,
     mismatch_finding,
     other_codes,
@@ -386,7 +387,7 @@ def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
         loaded = load(client, a.household, town, append_path)
         return rule.expected(a), rule.actual(apply(client, base_path, loaded, a), loaded)
 
-    mismatch = shrunk_mismatch(rule.applications(other_codes(town)), rule.examples, target, answers)
+    mismatch = shrunk_mismatch(built(rule.applications, other_codes(town)), rule.examples, target, answers)
     if mismatch is None:
         return
     application: Application = mismatch.value

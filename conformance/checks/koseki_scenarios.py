@@ -37,6 +37,7 @@ from conformance.checks.registry import CheckContext, CheckFunction, NotAutomate
 from conformance.checks.scenarios import (
     Projection,
     _birth,
+    built,
     mismatch_finding,
     other_codes,
     shrunk_mismatch,
@@ -695,7 +696,7 @@ def run_rule(ctx: CheckContext, rule: KosekiRule) -> Iterator[Finding]:
         answer, sent = send(client, base_path, case, codes)
         return rule.expected(case), rule.actual(answer, sent)
 
-    mismatch = shrunk_mismatch(rule.cases(), rule.examples, target, answers)
+    mismatch = shrunk_mismatch(built(rule.cases), rule.examples, target, answers)
     if mismatch is None:
         return
     case: Case = mismatch.value

@@ -54,13 +54,21 @@ class CheckFunction(Protocol):
 
 
 _MARK = "__conformance_check__"
+_READS_EXPORTS = "__conformance_reads_exports__"
 
 
-def check(name: str) -> Callable[[CheckFunction], CheckFunction]:
-    """Mark a function as the check called ``name``; it is registered by :meth:`Registry.add_module`."""
+def check(name: str, *, reads_exports: bool = False) -> Callable[[CheckFunction], CheckFunction]:
+    """Mark a function as the check called ``name``; it is registered by :meth:`Registry.add_module`.
+
+    ``reads_exports``: the check reads the vendor's export files (``Target.need_exports``). The run
+    fetches an edition's exports as loaded (seconds for a large town) only when one of its checks
+    does; an edition without one gets a target with no export source, so an undeclared reader fails
+    loudly instead of reading the exports after other scenarios changed the records."""
 
     def mark(function: CheckFunction) -> CheckFunction:
         setattr(function, _MARK, name)
+        if reads_exports:
+            setattr(function, _READS_EXPORTS, True)
         return function
 
     return mark
@@ -71,12 +79,15 @@ class Registry:
 
     def __init__(self) -> None:
         self._checks: dict[str, CheckFunction] = {}
+        self._export_readers: set[str] = set()
 
     def add(self, name: str, function: CheckFunction) -> None:
         """Register ``function`` as ``name``; a name is registered once only."""
         if name in self._checks:
             raise UsageError(f"check {name!r} is registered twice")
         self._checks[name] = function
+        if getattr(function, _READS_EXPORTS, False):
+            self._export_readers.add(name)
 
     def add_module(self, module: ModuleType) -> None:
         """Register every function of ``module`` marked with :func:`check`."""
@@ -92,6 +103,10 @@ class Registry:
         except KeyError:
             hint = did_you_mean(name, self._checks)
             raise UsageError(f"unknown check {name!r}{hint}") from None
+
+    def reads_exports(self, name: str) -> bool:
+        """Whether the check called ``name`` was declared with ``reads_exports`` (:func:`check`)."""
+        return name in self._export_readers
 
     def __contains__(self, name: object) -> bool:
         return name in self._checks

@@ -19,10 +19,11 @@ profile's ``targets.api.paths`` like any other path. Appended persons are valid 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, TypeVar
@@ -641,7 +642,7 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             rule.prepare(client, scenario, loaded)
         return expected, rule.actual(query(client, loaded, scenario), loaded)
 
-    mismatch = shrunk_mismatch(rule.scenarios(codes), rule.examples, target, answers) or first
+    mismatch = shrunk_mismatch(built(rule.scenarios, codes), rule.examples, target, answers) or first
     scenario: Scenario = mismatch.value
     yield mismatch_finding(ctx, rule.name, rule.title, scenario.compact(),
                            f"GET {QUERY_PATH} fiscal_year={scenario.fiscal_year}", mismatch, target.seed)
@@ -654,7 +655,14 @@ T = TypeVar("T")
 def _hypothesis(rule: Rule, codes: tuple[str, str], target: Target, function: Callable[[Scenario], None], *,
                 shrink: bool) -> Callable[[], None]:
     """``function`` as a Hypothesis test over the rule's scenarios, with the run's seed and examples."""
-    return seeded_test(rule.scenarios(codes), rule.examples, target, function, shrink=shrink)
+    return seeded_test(built(rule.scenarios, codes), rule.examples, target, function, shrink=shrink)
+
+
+@functools.cache
+def built(factory: Callable[..., st.SearchStrategy[T]], *args: Hashable) -> st.SearchStrategy[T]:
+    """``factory(*args)``, made once per process. A strategy is immutable and reusable; a new one per
+    check run cost Hypothesis its validation and its labels again (about a third of drawing)."""
+    return factory(*args)
 
 
 def seeded_test(strategy: st.SearchStrategy[T], examples: Sequence[T], target: Target,

@@ -81,3 +81,11 @@ def test_a_defect_found_with_a_seed_is_found_again_with_that_seed(tmp_path: Path
     assert len(first) == 1 and first == again
     assert "seed 7" in first[0]["message"] and "conformance run --seed 7" in first[0]["message"]
     assert first[0]["code"] == "scenario.kaigo.first_insured.mismatch"
+
+
+def test_a_rule_strategy_is_built_once_per_codes() -> None:
+    from conformance.checks.scenarios import RULES, built
+
+    rule = RULES["kokuho.dates"]
+    assert built(rule.scenarios, ("011002", "012025")) is built(rule.scenarios, ("011002", "012025"))
+    assert built(rule.scenarios, ("011002", "012025")) is not built(rule.scenarios, ("012025", "011002"))

@@ -18,7 +18,7 @@ from conformance.findings import Finding
 from conformance.targets.base import Target
 
 
-@check("file.layout")
+@check("file.layout", reads_exports=True)
 def file_layout(ctx: CheckContext) -> Iterator[Finding]:
     """The export file of ``params.layout`` meets the rule families in ``params.rules``. With
     ``params.if_configured``, a layout the vendor need not offer is judged only when the profile

@@ -53,7 +53,7 @@ class Result:
     seed: int = 0
 
 
-@check("model.jumin.state_machine")
+@check("model.jumin.state_machine", reads_exports=True)
 def state_machine(ctx: CheckContext) -> Iterator[Finding]:
     """The vendor against the model of 住民記録 on random 異動 sequences and every read path."""
     target = ctx.need_target("a vendor system with a driver")
