@@ -42,11 +42,13 @@ def default_registry() -> Registry:
         access_log,
         auth_log,
         basic_search,
+        certifier,
         error_log,
         euc,
         extraction,
         issuance,
         itaiji,
+        memo,
         permissions,
         search,
         suppressed,
@@ -84,6 +86,9 @@ def default_registry() -> Registry:
     registry.add_module(auth_log)
     registry.add_module(error_log)
     registry.add_module(issuance)
+    # 住民記録 1.1.15 メモ (memos.*) and 1.3.9 認証者 (certifiers.*).
+    registry.add_module(memo)
+    registry.add_module(certifier)
     # 10.3 操作権限管理 (users.*, edits.*).
     registry.add_module(permissions)
     # 住民記録 9.6 無作為抽出 (the driver operation extract.random).

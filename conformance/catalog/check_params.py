@@ -205,6 +205,20 @@ class IssuanceHistoryParams(Params):
                   "disposal"] = "entries"
 
 
+class MemoParams(Params):
+    """``jumin.memo`` (conformance/scenarios/memo.py): 1.1.15's メモ, one rule per requirement (R001 person, R002
+    author, R003 history, R004 certificate)."""
+
+    rule: Literal["person", "author", "history", "certificate"]
+
+
+class CertifierParams(Params):
+    """``jumin.certifier`` (conformance/scenarios/certifier.py): 1.3.9's 認証者 on the certificate, one rule per
+    requirement (R001 names, R002 period)."""
+
+    rule: Literal["names", "period"]
+
+
 class EucParams(Params):
     """``jumin.euc`` (conformance/scenarios/euc.py): 10.1's EUC data source and extraction, one rule per
     requirement (R001 history, R004/R005 items, R006 values, R007 extra_items, R010 conditions, R012 count,
@@ -366,6 +380,8 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.logs.searches": NoParams,
     "jumin.issuance.history": IssuanceHistoryParams,
     "jumin.euc": EucParams,
+    "jumin.memo": MemoParams,
+    "jumin.certifier": CertifierParams,
     "jumin.search.basic": BasicSearchParams,
     "jumin.search.itaiji": ItaijiSearchParams,
     "jumin.users.permissions": UserPermissionsParams,

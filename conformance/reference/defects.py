@@ -593,6 +593,28 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("issuance_disposal_ignored",
            "the 処分 of a certificate issued in error is accepted but not recorded in its 交付履歴 (1.3.8 R010)",
            ("jumin-1.0-1.3.8-R010",)),
+    # 1.1.15 メモ (reference/memos.py), read through the driver operation memos.list and the certificates.
+    Defect("memo_per_household",
+           "a メモ is kept per 世帯, not per person: every member of the 世帯 shows it (1.1.15 R001)",
+           ("jumin-1.0-1.1.15-R001",)),
+    Defect("memo_no_author",
+           "a メモ records its 日時 but not the ユーザID of the operator who entered it (1.1.15 R002)",
+           ("jumin-1.0-1.1.15-R002",)),
+    Defect("memo_update_overwrites",
+           "a メモ's 修正 overwrites its text with no 履歴, and its 削除 removes it for good (1.1.15 R003)",
+           ("jumin-1.0-1.1.15-R003",)),
+    Defect("memo_on_certificate",
+           "the person's メモ are printed on the 住民票の写し, in the person's block (1.1.15 R004)",
+           ("jumin-1.0-1.1.15-R004",)),
+    # 1.3.9 認証者 (reference/certifiers.py), set through certifiers.set, read on the certificates.
+    Defect("certifier_fixed",
+           "the certificates print the 市区町村長's 職名・氏名 fixed in the program, whatever the 認証者 master holds "
+           "(1.3.9 R001, R002)",
+           ("jumin-1.0-1.3.9-R001", "jumin-1.0-1.3.9-R002")),
+    Defect("certifier_deputy_period_ignored",
+           "the 職務代理者 and its 期間 are kept but the certificates never switch to the 職務代理者 "
+           "(1.3.9 R001, R002)",
+           ("jumin-1.0-1.3.9-R001", "jumin-1.0-1.3.9-R002")),
     # 10.3 操作権限管理 (reference/users.py): the users of the driver's users.* and edits.* operations.
     Defect("users_authority_ignored",
            "a logged-in user's 操作権限 is registered but never checked: a 照会-only user enters a 異動 and a "

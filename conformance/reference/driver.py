@@ -22,11 +22,13 @@ from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.reference import joshuhyo, kari, kodomo, shokken, unknown_dates
 from conformance.reference.basic_search import BasicSearchHandlers
+from conformance.reference.certifiers import CertifierHandlers
 from conformance.reference.cs import CsHandlers
 from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
 from conformance.reference.euc import EucHandlers
 from conformance.reference.issuance import IssuanceHistory
 from conformance.reference.koseki import KosekiBook
+from conformance.reference.memos import MemoHandlers
 from conformance.reference.moshide import correction_days, notice_day
 from conformance.reference.oplog import OperationLog
 from conformance.reference.remarks import RemarkHandlers
@@ -228,7 +230,7 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 @dataclass
 class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicSearchHandlers, UsersHandlers,
-                    SuppressionHandlers, RemarkHandlers):
+                    SuppressionHandlers, RemarkHandlers, MemoHandlers, CertifierHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -913,6 +915,12 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("cs", "receive")): "cs_receive",
     ("POST", ("remarks",)): "remark_record",
     ("GET", ("remarks", "*")): "get_remarks",
+    ("POST", ("memos",)): "memo_add",
+    ("POST", ("memos", "*")): "memo_update",
+    ("POST", ("memos", "*", "delete")): "memo_delete",
+    ("GET", ("memos",)): "memo_list",
+    ("GET", ("certifiers",)): "certifiers_get",
+    ("POST", ("certifiers",)): "certifiers_set",
     ("GET", ("pending",)): "pending_list",
     ("POST", ("pending", "commit")): "pending_commit",
     ("POST", ("pending", "cancel")): "pending_cancel",

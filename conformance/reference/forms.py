@@ -39,6 +39,8 @@ from conformance import clock
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.models import AppliesTo, Form, FormItem
 from conformance.fonts import FONT_NAME, japanese_font
+from conformance.reference.certifiers import in_effect as certifier_in_effect
+from conformance.reference.memos import printed_memos
 
 Row = Mapping[str, str]
 PDF_TYPE = "application/pdf"
@@ -46,7 +48,6 @@ JSON_TYPE = "application/json; charset=utf-8"
 #: The municipality as the 発行番号 and the 職名 print it (5.5, 5.6: 都道府県名 included).
 CITY, PREFECTURE = "見本町", "静岡県"
 TERMINAL, PRINTER = "本庁1", "プリンタ001"
-OFFICIAL_TITLE = f"{PREFECTURE}{CITY}長　見本　太郎"
 # The 認証文 of chapter 4 (様式) is not in our source text: a sentence of our own.
 CERTIFICATION = "この写しは、住民基本台帳の記録と相違ないことを証明する。"
 SEAL = "（電子公印）"
@@ -339,6 +340,8 @@ class FormService:
             if furigana and item.furigana:
                 value += self._furigana(item, row)
             lines.append(_Line(item.label, value))
+        if "memo_on_certificate" in self.defects:  # 1.1.15 R004: a メモ is never printed
+            lines += [_Line("メモ", memo) for memo in printed_memos(self.store, str(row.get("宛名番号", "")))]
         return lines
 
     def _sheet_lines(self, form: Form, people: list[Row], omitted: frozenset[str]) -> list[_Line]:
@@ -390,8 +393,10 @@ class FormService:
     def _certification_lines(self, form: Form) -> list[_Line]:
         if form.certification != "last_page" or "form_certification_missing" in self.defects:
             return []
-        today = wareki(clock.today().isoformat())
-        return [_Line("", CERTIFICATION), _Line("", today), _Line("", f"{OFFICIAL_TITLE}\u3000{SEAL}"), _Line("", "")]
+        day = clock.today()
+        title, name = certifier_in_effect(self.store, day, self.defects)  # 1.3.9: the 認証者 of the issue date
+        return [_Line("", CERTIFICATION), _Line("", wareki(day.isoformat())),
+                _Line("", f"{title}\u3000{name}\u3000{SEAL}"), _Line("", "")]
 
     def _issue_numbers(self, form: Form, count: int) -> list[str]:
         if form.issue_number != "every_page":

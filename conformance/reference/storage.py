@@ -65,6 +65,16 @@ CREATE TABLE remark (
     atena TEXT NOT NULL,
     entry TEXT NOT NULL
 );
+CREATE TABLE memo (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    atena TEXT NOT NULL,
+    setai TEXT NOT NULL,
+    memo TEXT NOT NULL
+);
+CREATE TABLE setting (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 """
 
 # The latest row of each person; a filter on the outer row narrows it.
@@ -186,6 +196,7 @@ class Store:
             db.execute("DELETE FROM issuance")
             db.execute("DELETE FROM support_measure")
             db.execute("DELETE FROM remark")
+            db.execute("DELETE FROM memo")
             db.execute("DELETE FROM pending")
             db.execute("DELETE FROM cs_sent")
             self._domain_records.clear()
@@ -338,6 +349,42 @@ class Store:
         """The entered entries of a person's 統合記載欄, in the order entered."""
         found = self._query("SELECT entry FROM remark WHERE atena = ? ORDER BY id", (atena,))
         return [json.loads(entry) for (entry,) in found]
+
+    # -- メモ (1.1.15) ---------------------------------------------------------------------------------
+
+    def add_memo(self, atena: str, setai: str, memo: Mapping[str, Any]) -> int:
+        """Keep a new メモ of a person (reference/memos.py); returns its number (メモ番号)."""
+        with self._transaction() as db:
+            cursor = db.execute("INSERT INTO memo (atena, setai, memo) VALUES (?, ?, ?)",
+                                (atena, setai, json.dumps(dict(memo), ensure_ascii=False)))
+            return int(cursor.lastrowid or 0)
+
+    def put_memo(self, number: int, memo: Mapping[str, Any]) -> None:
+        """Store a メモ again (its 修正 or 削除 added to its 履歴)."""
+        with self._transaction() as db:
+            db.execute("UPDATE memo SET memo = ? WHERE id = ?", (json.dumps(dict(memo), ensure_ascii=False), number))
+
+    def memo(self, number: int) -> tuple[str, str, dict[str, Any]] | None:
+        """One メモ: the 宛名番号 and 世帯番号 it was entered for, and its record; None when there is none."""
+        found = self._query("SELECT atena, setai, memo FROM memo WHERE id = ?", (number,))
+        return None if not found else (str(found[0][0]), str(found[0][1]), json.loads(found[0][2]))
+
+    def memos(self, *, atena: str | None = None, setai: str | None = None) -> list[tuple[int, dict[str, Any]]]:
+        """The メモ of a person (or of a 世帯), in the order entered, with their numbers."""
+        column, value = ("atena", atena) if atena is not None else ("setai", setai or "")
+        found = self._query(f"SELECT id, memo FROM memo WHERE {column} = ? ORDER BY id", (value,))
+        return [(int(number), json.loads(memo)) for number, memo in found]
+
+    # -- 設定 (1.3.9 認証者) ------------------------------------------------------------------------------
+
+    def setting(self, name: str) -> Any:
+        """A setting of the system (a master such as the 認証者, reference/certifiers.py); None when unset."""
+        found = self._query("SELECT value FROM setting WHERE name = ?", (name,))
+        return None if not found else json.loads(found[0][0])
+
+    def put_setting(self, name: str, value: Any) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO setting VALUES (?, ?)", (name, json.dumps(value, ensure_ascii=False)))
 
     # -- 交付履歴 ----------------------------------------------------------------------------------
 

@@ -1085,6 +1085,22 @@ _FINDINGS: dict[str, Text] = {
                                 "A certificate not disposed of has 処分情報 in its 交付履歴"),
     "issuance.disposal_missing": ("誤って発行した証明書の処分が交付履歴に記録されていません",
                                   "The 処分 of a certificate issued in error is not recorded in its 交付履歴"),
+    "memo.refused": ("自由記述のメモを個人について入力できません",
+                     "A メモ of free text is not accepted for a person"),
+    "memo.missing": ("入力したメモが当該個人のメモにありません", "The メモ entered is not among the person's メモ"),
+    "memo.text_changed": ("メモが入力したとおりの内容で保持されていません",
+                          "The メモ does not keep the text as entered"),
+    "memo.not_personal": ("ある個人に入力したメモが同じ世帯の他の者にも表示されます",
+                          "Another member of the 世帯 shows the メモ entered for one person"),
+    "memo.field_missing": ("メモに入力した者のユーザID又は日時が記録されていません",
+                           "The メモ does not record the ユーザID or the 日時 of its entry"),
+    "memo.history_missing": ("メモの修正・削除の履歴が残っていません",
+                             "The メモ's 修正 or 削除 is not kept in its 履歴"),
+    "memo.printed": ("メモの内容が証明書に出力されています", "A メモ is printed on a certificate"),
+    "certifier.not_printed": ("証明書に、発行日に有効な認証者として設定した職名・氏名が出力されていません",
+                              "The certificate does not carry the 職名 and 氏名 of the 認証者 set for its issue date"),
+    "certifier.both_printed": ("証明書に、発行日に有効でない認証者の氏名も出力されています",
+                               "The certificate carries the 氏名 of a 認証者 not in effect on its issue date as well"),
     "logs.error_missing": ("発生させたエラーがエラーログに取得されていません",
                            "An エラー caused is not in the エラーログ"),
     "logs.analysis_differs": ("ログの分析の一覧に、行った操作・ログインが載っていません",
@@ -1248,6 +1264,14 @@ _CHECKS: dict[str, Text] = {
                                "発行番号・端末名とユーザID・処分情報が交付履歴に記録されるか",
                                "Issuing 住民票の写し records each in the 交付履歴 with its time, place, person, kind, "
                                "items, pages, 発行番号, terminal and user, and 処分情報"),
+    "jumin.memo": ("個人に入力した自由記述のメモが、当該個人にのみ、入力者のユーザID・日時と修正・削除の履歴とともに"
+                   "保持され、証明書に出力されないか",
+                   "A メモ of free text entered for a person is kept for that person only, with its user, time and the "
+                   "history of its 修正・削除, and never printed on a certificate"),
+    "jumin.certifier": ("認証者マスタに設定した市区町村長・職務代理者の職名・氏名が、職務代理者期間に応じて発行日の"
+                        "証明書に出力されるか",
+                        "The 職名 and 氏名 of the 市区町村長 or 職務代理者 set in the 認証者 master, "
+                        "by the 職務代理者期間, are on a certificate issued that day"),
     "jumin.logs.searches": ("住民の照会が、その宛名番号の該当者の検索実行一覧に載るか",
                             "A 照会 of a resident is in the 該当者の検索実行一覧 of their 宛名番号"),
     "jumin.users.permissions": ("登録した利用者が、その項目・操作権限・利用期間のとおりに処理でき、"

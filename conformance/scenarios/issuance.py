@@ -61,7 +61,7 @@ def issuance_history(ctx: CheckContext) -> Iterator[Finding]:
     location = f"GET {driver_base(target)}/logs/issuances?宛名番号={atena}"
     before = entries_of(client, atena, HISTORY)
     began = dt.datetime.now(clock.JST)
-    printed = [_issue(target, form, {"宛名番号": atena, **body}) for form, body in ISSUED]
+    printed = [issue_form(target, form, {"宛名番号": atena, **body}) for form, body in ISSUED]
     span = (began - SLACK, dt.datetime.now(clock.JST) + SLACK)
     after = entries_of(client, atena, HISTORY)
     if before is None or after is None:
@@ -175,7 +175,7 @@ def _shown(value: object, name: str) -> str:
     return "a value" if name == "交付対象者" else str(value)[:80]
 
 
-def _issue(target: Target, form: str, body: Mapping[str, Any]) -> PrintedForm:
+def issue_form(target: Target, form: str, body: Mapping[str, Any]) -> PrintedForm:
     """Issue one certificate (never the run's cached copy: each issue must leave an entry)."""
     response = target.need_http().request("post", FORMS_PATH.replace("{form_id}", form), json=dict(body))
     if response.status != 200 or "pdf" not in response.content_type:

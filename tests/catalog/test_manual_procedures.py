@@ -64,8 +64,9 @@ def test_the_pattern_catches_what_it_is_for() -> None:
 
 
 def test_the_measured_procedures_are_most_of_the_edition() -> None:
-    # 272 of the 447 MANUAL bindings when the procedures were made specific; the guard keeps the exclusion honest.
-    assert len(measured()) >= 270
+    # 272 of the 447 MANUAL bindings when the procedures were made specific, fewer as requirements are automated
+    # (1.1.15 and 1.3.9 took 6); the guard keeps the exclusion honest.
+    assert len(measured()) >= 260
 
 
 def test_every_measured_procedure_has_the_catalogs_form_and_quotes_its_own_sentence() -> None:
