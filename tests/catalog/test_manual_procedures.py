@@ -64,9 +64,10 @@ def test_the_pattern_catches_what_it_is_for() -> None:
 
 
 def test_the_measured_procedures_are_most_of_the_edition() -> None:
-    # 272 of the 447 MANUAL bindings when the procedures were made specific, fewer as requirements are automated
-    # (1.1.15 and 1.3.9 took 6); the guard keeps the exclusion honest.
-    assert len(measured()) >= 260
+    # The exclusion stays honest: most MANUAL bindings are measured (272 of 447 when the procedures were made
+    # specific), whatever number automation leaves.
+    every = sum(len(ids) for ids in procedures().values())
+    assert every and len(measured()) * 2 > every
 
 
 def test_every_measured_procedure_has_the_catalogs_form_and_quotes_its_own_sentence() -> None:
