@@ -660,7 +660,8 @@ DEFECTS: dict[str, Defect] = _defects(
     # 職権による記載 (reference/shokken.py).
     Defect("shokken_entry_as_tennyu",
            "a 転入 entered ex officio (職権記載, no 届出) is recorded with the 1.2.2 区分 国内転入 (1.2.2 R010; the "
-           "職権記載 of 4.2.0.1 R001 and the 職権 転入 of 4.2.0.2 R001 recorded as a 届出, as is the 住所設定 of 4.2.1.1 R001)",
+           "職権記載 of 4.2.0.1 R001 and the 職権 転入 of 4.2.0.2 R001 recorded as a 届出, as is the 住所設定 of "
+           "4.2.1.1 R001)",
            ("jumin-1.0-1.2.2-R010", "jumin-1.0-4.2.0.1-R001", "jumin-1.0-4.2.0.2-R001", "jumin-1.0-4.2.1.1-R001")),
     Defect("late_tenshutsu_as_todoke",
            "a 転出届 made more than 14 days after the 転出 is recorded as the 届出 (国内転出), not ex officio "
