@@ -134,10 +134,11 @@ def test_rules() -> None:
 
 def test_a_moj_notice_corrects_or_with_shojo_removes(driver: DriverService) -> None:
     """4.5.6 R001 (修正及び消除): a 長官通知 naming items corrects them; one with 消除 removes the 住民票 (職権消除)."""
-    foreign = {"住民種別": "2", "第30条45規定区分": "1", "在留期間の満了の日": "2024-07-31", "在留カード等番号": "AB12345678CD"}
+    foreign = {"住民種別": "2", "第30条45規定区分": "1", "在留期間の満了の日": "2024-07-31",
+               "在留カード等番号": "AB12345678CD"}
     renewed, changed = household(driver, foreign)[0], household(driver, foreign)[0]
-    status, _ = post(driver, "moj-notices", {"宛名番号": renewed["宛名番号"], "items": {"在留期間の満了の日": "2027-07-31"},
-                                             "通知年月日": "2024-06-03"})
+    status, _ = post(driver, "moj-notices", {"宛名番号": renewed["宛名番号"], "通知年月日": "2024-06-03",
+                                             "items": {"在留期間の満了の日": "2027-07-31"}})
     row = driver.store.history(renewed["宛名番号"])[-1]
     assert (status, row["異動事由区分"], row["住民状態"], row["在留期間の満了の日"], row["通知年月日"]) == (
         200, "職権修正", "1", "2027-07-31", "2024-06-03")
