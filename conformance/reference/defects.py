@@ -102,8 +102,9 @@ DEFECTS: dict[str, Defect] = _defects(
            "法第30条の47 is recorded as a 国内転入 from the town itself (not as 国外転入等 with no 転入前住所)",
            ("jumin-1.0-4.5.2-R001", "jumin-1.0-4.5.2-R002")),
     Defect("tennyu_newborn_as_birth",
-           "a child born in the 30 days before a 転入 is recorded with the 異動事由 出生",
-           ("jumin-1.0-4.1.0.1-R003",)),
+           "a child born in the 30 days before a 転入 is recorded with the 異動事由 出生 (not one of the 転入's "
+           "国内転入・国外転入等, 4.1.0.1 R002)",
+           ("jumin-1.0-4.1.0.1-R002", "jumin-1.0-4.1.0.1-R003")),
     Defect("shisso_notice_day_dropped",
            "the 職権消除 on a 失踪宣告's 法第９条第２項 notice keeps no 通知日 (戸籍届出・通知日)",
            ("jumin-1.0-4.2.0.4-R001", "jumin-1.0-4.2.0.4-R002", "jumin-1.0-4.2.2.2-R001", "jumin-1.0-1.2.2-R020")),
@@ -650,16 +651,17 @@ DEFECTS: dict[str, Defect] = _defects(
            "the 除票 a 転入通知 makes is written from the 通知 alone: 転出先住所（予定）, 転出予定年月日 and "
            "届出年月日 lost",
            ("jumin-1.0-1.1.5-R010", "jumin-1.0-1.1.5-R012", "jumin-1.0-1.1.5-R013", "jumin-1.0-1.1.5-R014",
-            "jumin-1.0-1.1.5-R016")),
+            "jumin-1.0-1.1.5-R016", "jumin-1.0-4.1.3.1.3-R002")),
     Defect("joshuhyo_next_address_dropped",
            "the 転出先住所（確定） a 転入通知 names is not recorded on the 除票",
-           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R015")),
+           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R015", "jumin-1.0-4.1.3.1.3-R002")),
     Defect("joshuhyo_notice_date_dropped",
-           "the 除票 a 転入通知 makes records no 転入通知年月日 (通知年月日)",
-           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R017")),
+           "the 除票 a 転入通知 makes records no 転入通知年月日 (通知年月日; also for a 転入通知 entered by hand, "
+           "without the CS, 4.1.3.1.3 R002)",
+           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R017", "jumin-1.0-4.1.3.1.3-R002")),
     Defect("joshuhyo_removal_date_dropped",
            "the 除票 a 転入通知 makes records no 転出年月日（確定）",
-           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R018")),
+           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R018", "jumin-1.0-4.1.3.1.3-R002")),
     Defect("adoption_destination_required",
            "a 転出 on a 特別養子縁組 without a 転出先住所 is refused (E009) instead of leaving it blank (1.1.5 R002)",
            ("jumin-1.0-1.1.5-R002",)),
@@ -679,12 +681,22 @@ DEFECTS: dict[str, Defect] = _defects(
            ("jumin-1.0-4.2.0.4-R002",)),
     # 職権による記載 (reference/shokken.py).
     Defect("shokken_entry_as_tennyu",
-           "a 転入 entered ex officio (職権記載, no 届出) is recorded with the 1.2.2 区分 国内転入 (1.2.2 R010)",
-           ("jumin-1.0-1.2.2-R010",)),
+           "a 転入 entered ex officio (職権記載, no 届出) is recorded with the 1.2.2 区分 国内転入 (1.2.2 R010; the "
+           "職権記載 of 4.2.0.1 R001 and the 職権 転入 of 4.2.0.2 R001 recorded as a 届出, as is the 住所設定 of "
+           "4.2.1.1 R001)",
+           ("jumin-1.0-1.2.2-R010", "jumin-1.0-4.2.0.1-R001", "jumin-1.0-4.2.0.2-R001", "jumin-1.0-4.2.1.1-R001")),
     Defect("late_tenshutsu_as_todoke",
            "a 転出届 made more than 14 days after the 転出 is recorded as the 届出 (国内転出), not ex officio "
            "(4.1.3.0.1 R002)",
            ("jumin-1.0-4.1.3.0.1-R002",)),
+    Defect("previous_address_unknown_refused",
+           "a 転入 whose 転入前住所 is 「不明」 is refused (E009): only an address of the 住所辞書 is taken there "
+           "(4.2.1.1 R001)",
+           ("jumin-1.0-4.2.1.1-R001",)),
+    Defect("moj_notice_removal_ignored",
+           "a 出入国在留管理庁長官通知 that removes the 住民票 (在留資格の変更許可 to a status outside the 住基法) is "
+           "recorded as a 職権修正 of the items only: the person stays a 住民 (4.5.6 R001)",
+           ("jumin-1.0-4.5.6-R001",)),
     Defect("kojo_notice_refused",
            "the 転入通知 of a person removed ex officio (職権消除) is refused: only a 転出 recorded takes one "
            "(4.1.3.1.1 R002)",
@@ -789,6 +801,7 @@ DEFECTS: dict[str, Defect] = _defects(
             "jumin-1.0-1.2.2-R015",
             "jumin-1.0-4.0.1-R002",
             "jumin-1.0-4.0.3-R001",
+            "jumin-1.0-4.1.0.1-R001",
             "jumin-1.0-4.1.0.2-R001",
             "jumin-1.0-4.1.1.1-R002",
             "jumin-1.0-4.1.3.0.1-R001",

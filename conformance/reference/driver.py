@@ -440,6 +440,8 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
         kind = str(body["区分"])
         persons = [unknown_dates.entered({str(k): str(v) for k, v in dict(items).items()}, self.defects)
                    for items in body["persons"]]
+        if shokken.previous_address_refused(persons, self.defects):  # 4.2.1.1 R001: 転入前住所 「不明」
+            raise Refusal("error", "E009", "転入前住所は住所辞書の住所を入力してください。", "転入前住所")
         raised: list[tuple[str, str, str]] = []
         for person in persons:
             born = person.get("生年月日", "") if person.get("生年月日_不詳フラグ") != "1" else ""
@@ -787,14 +789,24 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
         return self.ok([self.write(changed, reason, requested, processed, 請求年月日=day)])
 
     def moj_notice(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
-        """出入国在留管理庁長官通知 (法第30条の50): the items it names are corrected (4.5.6 R001)."""
+        """出入国在留管理庁長官通知 (法第30条の50): the items it names are corrected, or, with ``消除: true`` (a
+        通知 that the person is no longer a 住基法 対象者: 在留資格の取消し, a 変更許可 to a status outside it), the
+        住民票 is removed ex officio (4.5.6 R001: 修正及び消除). The defect ``moj_notice_removal_ignored`` records
+        a 消除 通知 as a 修正 only: the person stays a 住民."""
         processed = self.processing_day(body)
         notified = parse_date(body["通知年月日"], "通知年月日")
         row = self.current(body["宛名番号"])
-        items = {str(k): str(v) for k, v in dict(body["items"]).items() if str(k) not in _KEY_ITEMS}
+        items = {str(k): str(v) for k, v in dict(body.get("items") or {}).items() if str(k) not in _KEY_ITEMS}
         check_dates(items)
-        check_blanks(row, items, self.defects)
-        return self.ok([self.write({**row, **items}, "職権修正", notified, processed, 通知年月日=notified)])
+        removed = shokken.ex_officio_removal(body) and "moj_notice_removal_ignored" not in self.defects
+        if not removed:
+            check_blanks(row, items, self.defects)
+            return self.ok([self.write({**row, **items}, "職権修正", notified, processed, 通知年月日=notified)])
+        moved = parse_date(body["異動日"], "異動日") if body.get("異動日") else notified
+        self.check_past(moved, processed, "異動日", "E001")
+        self.alerts(body, [alert for alert in [self.head_leaving([row])] if alert is not None])
+        return self.ok([self.write({**row, **items, "住民状態": _REMOVED}, "職権消除", moved, processed,
+                                   通知年月日=notified)])
 
     # -- 照会 ----------------------------------------------------------------------------------------
 

@@ -206,7 +206,10 @@ AFFECTS: dict[str, set[str]] = {
         # 4.2.0.5 申出日: only a 職権修正 made on a 申出 shows them (reference/moshide.py).
         "moshide_day_dropped", "moshide_day_from_move_day", "tsuchibi_default_blank", "correction_notice_day_dropped",
         # 職権による記載 (reference/shokken.py): only a 職権 転入 or a late 転出届 shows them.
-        "shokken_entry_as_tennyu", "late_tenshutsu_as_todoke", "kojo_notice_refused")},
+        "shokken_entry_as_tennyu", "late_tenshutsu_as_todoke", "kojo_notice_refused",
+        # 4.2.1.1 住所設定 and 4.5.6 長官通知 (reference/shokken.py): only a 転入前住所 「不明」 or a moj_notices with
+        # 消除 shows them; the probes send neither.
+        "previous_address_unknown_refused", "moj_notice_removal_ignored")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

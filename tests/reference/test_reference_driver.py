@@ -130,3 +130,41 @@ def test_rules() -> None:
              ("ゴンダ　バンペイ", "コンタハンヘイ"))
     for stored, searched in pairs:
         assert kana_key(stored) == kana_key(searched), (stored, searched)
+
+
+def test_a_moj_notice_corrects_or_with_shojo_removes(driver: DriverService) -> None:
+    """4.5.6 R001 (修正及び消除): a 長官通知 naming items corrects them; one with 消除 removes the 住民票 (職権消除)."""
+    foreign = {"住民種別": "2", "第30条45規定区分": "1", "在留期間の満了の日": "2024-07-31",
+               "在留カード等番号": "AB12345678CD"}
+    renewed, changed = household(driver, foreign)[0], household(driver, foreign)[0]
+    status, _ = post(driver, "moj-notices", {"宛名番号": renewed["宛名番号"], "通知年月日": "2024-06-03",
+                                             "items": {"在留期間の満了の日": "2027-07-31"}})
+    row = driver.store.history(renewed["宛名番号"])[-1]
+    assert (status, row["異動事由区分"], row["住民状態"], row["在留期間の満了の日"], row["通知年月日"]) == (
+        200, "職権修正", "1", "2027-07-31", "2024-06-03")
+    status, _ = post(driver, "moj-notices", {"宛名番号": changed["宛名番号"], "items": {}, "消除": True,
+                                             "異動日": "2024-06-01", "通知年月日": "2024-06-04"})
+    row = driver.store.history(changed["宛名番号"])[-1]
+    assert (status, row["異動事由区分"], row["住民状態"], row["異動日"], row["通知年月日"]) == (
+        200, "職権消除", "9", "2024-06-01", "2024-06-04")
+
+
+def test_the_moj_notice_removal_defect_records_a_correction_only() -> None:
+    driver = DriverService(Store(), today=lambda: date(2024, 6, 10), defects=frozenset({"moj_notice_removal_ignored"}))
+    (person,) = household(driver, {"住民種別": "2", "第30条45規定区分": "1"})
+    post(driver, "moj-notices", {"宛名番号": person["宛名番号"], "items": {}, "消除": True, "通知年月日": "2024-06-04"})
+    row = driver.store.history(person["宛名番号"])[-1]
+    assert (row["異動事由区分"], row["住民状態"]) == ("職権修正", "1")
+
+
+def test_a_previous_address_unknown_is_taken_unless_the_defect_refuses_it(driver: DriverService) -> None:
+    """4.2.1.1 R001: 「不明」 as the 転入前住所 of a 住所設定 (a 職権記載)."""
+    body = {"区分": "国内転入", "職権": True, "異動日": "2024-05-16",
+            "persons": [{**PERSON, "住民票コード": "", "転入前住所": "不明"}]}
+    status, answer = post(driver, "moves/in", body)
+    assert status == 200
+    assert driver.store.history(answer["persons"][0]["宛名番号"])[-1]["転入前住所"] == "不明"
+    refusing = DriverService(Store(), today=lambda: date(2024, 6, 10),
+                             defects=frozenset({"previous_address_unknown_refused"}))
+    status, answer = post(refusing, "moves/in", body)
+    assert (status, answer["code"], answer["item"]) == (422, "E009", "転入前住所")
