@@ -19,6 +19,8 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 
+import polars as pl
+
 #: What replaces a secret.
 REDACTED = "[redacted]"
 #: Shortest secret the harness redacts by value.
@@ -43,6 +45,8 @@ CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
 _SHORT_TEXT = 256
 #: Answers kept at most (then forgotten at once: the same few texts come back).
 _SHORT_ANSWERS = 4096
+#: Texts from this length are searched by Aho-Corasick (:meth:`_Plain.holds`).
+_LARGE_TEXT = 1 << 16
 
 
 class _Plain:
@@ -63,8 +67,26 @@ class _Plain:
         """Whether ``text`` surely holds no spelling of any secret (False: ask the pattern)."""
         if "%" in text or "\\u" in text or "\\U" in text or not CASE_TWINS.isdisjoint(text):
             return False
+        return not self.holds(text)
+
+    def holds(self, text: str) -> bool:
+        """Whether ``text`` holds a secret in some ASCII letter case, or a base64 core. (A case twin lower-cases
+        to an ASCII letter too: the callers look at the twins themselves.)
+
+        A large text (the evidence bundle's HAR: tens of MB) is searched for every value at once by
+        polars' Aho-Corasick, a tenth of the time of one C substring search per value and core."""
+        if len(text) >= _LARGE_TEXT:
+            try:
+                series = pl.Series([text])
+            except UnicodeEncodeError:
+                pass  # bytes that were not UTF-8, kept as surrogates: the substring searches below
+            else:
+                # (polars refuses an empty list of patterns: a short secret has no base64 core.)
+                return bool((self.lowered and series.str.contains_any(list(self.lowered),
+                                                                     ascii_case_insensitive=True).item())
+                            or (self.cores and series.str.contains_any(list(self.cores)).item()))
         lowered = text.lower()
-        return not any(value in lowered for value in self.lowered) and not any(core in text for core in self.cores)
+        return any(value in lowered for value in self.lowered) or any(core in text for core in self.cores)
 
 
 def register(*values: str | None) -> None:
@@ -232,8 +254,7 @@ class Finder:
             return False
         if self.plain is None or self.anchors is None:
             return self.pattern.search(text) is not None
-        lowered = text.lower()
-        if any(value in lowered for value in self.plain.lowered) or any(core in text for core in self.plain.cores):
+        if self.plain.holds(text):
             return True
         return any(self.pattern.search(text, start, end) is not None for start, end in self._windows(text))
 

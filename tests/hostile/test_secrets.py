@@ -114,6 +114,26 @@ def test_the_finder_answers_exactly_what_the_pattern_does(secrets_: list[str], p
     assert secrets.Finder(secrets_).found(text) == (pattern.search(text) is not None)
 
 
+@given(secrets_=st.lists(st.text(st.sampled_from([*"aAkKsSiI0-z"]), min_size=4, max_size=8), min_size=1, max_size=3),
+       parts=st.lists(st.one_of(_ALPHABET, st.sampled_from(["<secret>", "<twinned>", "<core>", "<bad byte>"])),
+                      max_size=8),
+       upper=st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_a_large_text_gets_the_same_answer_as_the_pattern(secrets_: list[str], parts: list[str], upper: bool) -> None:
+    """Past 64 KB the plain spellings are searched all at once (Aho-Corasick); a text holding bytes that were
+    not UTF-8 (surrogates) takes the substring searches. Either way the answer is the pattern's."""
+    secret = secrets_[0]
+    shown = secret.upper() if upper else secret
+    twinned = shown.translate(str.maketrans({"i": "\u0131", "I": "\u0130", "k": "\u212a", "s": "\u017f"}))
+    core = base64.b64encode(secret.encode()).decode().rstrip("=")
+    spelled = {"<secret>": shown, "<twinned>": twinned, "<core>": core, "<bad byte>": "\udcff"}
+    filler = "住民、" * 12_000
+    text = filler + "".join(spelled.get(part, part) for part in parts) + filler
+    pattern = secrets.secrets_pattern(secrets_)
+    assert pattern is not None and len(text) > 1 << 16
+    assert secrets.Finder(secrets_).found(text) == (pattern.search(text) is not None)
+
+
 def test_the_finder_finds_an_escaped_secret_deep_in_a_large_text() -> None:
     escaped = "".join(f"%{ord(c):02X}" for c in TOKEN)
     text = "%3A住民" * 50_000 + f" {escaped} " + "x" * 100_000
