@@ -14,6 +14,7 @@ would destroy the reports and protect nothing.
 from __future__ import annotations
 
 import base64
+import functools
 import os
 import re
 import threading
@@ -30,7 +31,6 @@ MIN_BASE64_CORE = 6
 
 _lock = threading.Lock()
 _secrets: set[str] = set()
-_pattern: re.Pattern[str] | None = None
 _finder: Finder | None = None
 #: Changes whenever the known secrets change (a cache of redacted texts is good until then).
 _generation = 0
@@ -91,14 +91,13 @@ class _Plain:
 
 def register(*values: str | None) -> None:
     """Remember these secrets for the rest of the process (empty and short values are ignored)."""
-    global _pattern, _finder, _generation
+    global _finder, _generation
     new = {value for value in values if value and len(value) >= MIN_SECRET_LENGTH}
     with _lock:
         if new - _secrets:
             _generation += 1
             _secrets.update(new)
-            _pattern = secrets_pattern(_secrets)
-            _finder = Finder(_secrets)
+            _finder = Finder(_secrets)  # its pattern is compiled on first need, not per registration
 
 
 def register_environment(names: Iterable[str], environ: Mapping[str, str] | None = None) -> None:
@@ -121,11 +120,10 @@ def generation() -> int:
 
 def forget_all() -> None:
     """Forget every secret (tests)."""
-    global _pattern, _finder, _generation
+    global _finder, _generation
     with _lock:
         _generation += 1
         _secrets.clear()
-        _pattern = None
         _finder = None
 
 
@@ -169,25 +167,21 @@ def _base64_cores(secret: str) -> set[str]:
 
 def redact(text: str, secrets: Iterable[str] | None = None) -> str:
     """``text`` with every spelling of every known secret (or of ``secrets``) replaced."""
-    pattern = _pattern if secrets is None else secrets_pattern(secrets)
-    if pattern is None or not text:
+    finder = _finder if secrets is None else Finder(secrets)
+    if finder is None or finder.pattern is None or not text or not finder.found(text):
         return text
-    finder = _finder if secrets is None else None
-    if finder is not None and not finder.found(text):
-        return text
-    return pattern.sub(REDACTED, text)
+    return finder.pattern.sub(REDACTED, text)
 
 
 def redact_bytes(data: bytes, secrets: Iterable[str] | None = None) -> bytes:
     """:func:`redact` over bytes (UTF-8; other bytes are kept as they are)."""
-    pattern = _pattern if secrets is None else secrets_pattern(secrets)
-    if pattern is None or not data:
+    finder = _finder if secrets is None else Finder(secrets)
+    if finder is None or not finder.values or not data:
         return data
     text = data.decode("utf-8", "surrogateescape")
-    finder = _finder if secrets is None else None
-    if finder is not None and not finder.found(text):
+    if finder.pattern is None or not finder.found(text):
         return data
-    return pattern.sub(REDACTED, text).encode("utf-8", "surrogateescape")
+    return finder.pattern.sub(REDACTED, text).encode("utf-8", "surrogateescape")
 
 
 def leaks(data: bytes | str, secrets: Iterable[str] | None = None) -> bool:
@@ -223,7 +217,7 @@ class Finder:
 
     def __init__(self, secrets: Iterable[str]) -> None:
         values = {value for value in secrets if value}
-        self.pattern = secrets_pattern(values)
+        self.values = frozenset(values)
         self.plain = _Plain(values) if values and all(value.isascii() for value in values) else None
         self.reach = _LONGEST_SPELLING * max((len(value) for value in values), default=0)
         characters = {char for value in values for char in value.lower() + value.upper()}
@@ -237,8 +231,16 @@ class Finder:
         # thousands, mostly the same few: content types, lengths, dates), each a scan per secret.
         self._short: dict[str, bool] = {}
 
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        """:func:`secrets_pattern` of the secrets, compiled on first need (tens of milliseconds for a few
+        dozen secrets: a run registers one per login, and most texts never need it)."""
+        return secrets_pattern(self.values)
+
     def found(self, text: str) -> bool:
         """Whether ``text`` holds any spelling of the secrets."""
+        if not self.values:
+            return False
         if len(text) > _SHORT_TEXT:
             return self._found(text)
         known = self._short.get(text)
@@ -250,13 +252,14 @@ class Finder:
         return known
 
     def _found(self, text: str) -> bool:
-        if self.pattern is None:
-            return False
         if self.plain is None or self.anchors is None:
-            return self.pattern.search(text) is not None
+            return self.pattern is not None and self.pattern.search(text) is not None
         if self.plain.holds(text):
             return True
-        return any(self.pattern.search(text, start, end) is not None for start, end in self._windows(text))
+        windows = list(self._windows(text))
+        # The pattern only when an escape or a twin is there: most texts never compile it.
+        pattern = self.pattern if windows else None
+        return pattern is not None and any(pattern.search(text, start, end) is not None for start, end in windows)
 
     def _windows(self, text: str) -> Iterator[tuple[int, int]]:
         """Merged spans of the text within reach of an anchor: every match with an escape or a twin
