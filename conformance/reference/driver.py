@@ -22,6 +22,7 @@ from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.reference import joshuhyo, kari, kodomo, shokken, unknown_dates
 from conformance.reference.basic_search import BasicSearchHandlers
+from conformance.reference.batch import BatchHandlers
 from conformance.reference.cs import CsHandlers
 from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
 from conformance.reference.euc import EucHandlers
@@ -228,7 +229,7 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 @dataclass
 class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicSearchHandlers, UsersHandlers,
-                    SuppressionHandlers, RemarkHandlers):
+                    SuppressionHandlers, RemarkHandlers, BatchHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -911,6 +912,13 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("cs", "sent")): "cs_sent",
     ("POST", ("cs", "resend")): "cs_resend",
     ("POST", ("cs", "receive")): "cs_receive",
+    ("POST", ("batches", "run")): "batch_run",
+    ("GET", ("batches", "results", "*")): "batch_result",
+    ("GET", ("batches", "parameters")): "batch_parameters",
+    ("POST", ("batches", "parameters")): "batch_edit",
+    ("POST", ("batches", "schedule")): "batch_schedule",
+    ("GET", ("archive", "persons", "*")): "archive_person",
+    ("POST", ("address", "bulk-change")): "address_bulk_change",
     ("POST", ("remarks",)): "remark_record",
     ("GET", ("remarks", "*")): "get_remarks",
     ("GET", ("pending",)): "pending_list",

@@ -1016,6 +1016,7 @@ _FINDINGS: dict[str, Text] = {
     "scenario.not_equal": ("応答の値が仕様の求める値と異なります",
                            "A value differs from the one the specification asks for"),
     "scenario.not_absent": ("空であるべき項目に値があります", "A value that should be empty is present"),
+    "scenario.not_present": ("出力されるべき項目に値がありません", "A value that should be output is missing"),
     "scenario.not_accepted": ("操作が受け付けられませんでした（確定していません）", "The operation was not committed"),
     "scenario.no_error": ("不正な入力がエラーで拒否されませんでした",
                           "The input was not refused with the expected error"),
