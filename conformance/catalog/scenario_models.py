@@ -240,8 +240,8 @@ class PersonItems(CatalogModel):
 
 
 Expect = Annotated[
-    Equals | Absent | Present | HoldsDate | Accepted | Refused | HistoryAppended | HistoryUnchanged | Order | Contains | Oracle
-    | PersonItems,
+    Equals | Absent | Present | HoldsDate | Accepted | Refused | HistoryAppended | HistoryUnchanged | Order | Contains
+    | Oracle | PersonItems,
     Field(discriminator="matcher"),
 ]
 

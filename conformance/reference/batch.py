@@ -37,7 +37,8 @@ from conformance.reference.storage import BatchStore, Row, Store, utc_stamp
 
 Answer = tuple[int, dict[str, Any]]
 #: The 処理 of 9.2 and after that 9.1 R007 asks to be バッチ処理, by the text's words.
-PROCESSES = ("抑止対象者一覧", "除票用データベース移行", "成年被後見人通知書", "閲覧用写し", "無作為抽出", "住所一括変更")
+PROCESSES = ("抑止対象者一覧", "除票用データベース移行", "成年被後見人通知書", "閲覧用写し", "無作為抽出",
+             "住所一括変更")
 ARCHIVE = "除票用データベース移行"
 TERMINAL = "REFERENCE-BATCH01"
 _WEEKDAYS = ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日")
@@ -119,12 +120,12 @@ class BatchHandlers:
         result: dict[str, Any] = {"処理内容": name, "パラメータ": params, "開始日時": started, "処理端末名称": TERMINAL}
         if body.get("異常終了") is True:
             code = "" if "batch_error_code_missing" in self.defects else "EACCES(13)"
-            result.update({"状態": "異常", "エラーコード": code, "処理結果": "出力先に書き込めないため異常終了しました。",
-                           "件数": "0"})
+            result.update({"状態": "異常", "エラーコード": code, "件数": "0",
+                           "処理結果": "出力先に書き込めないため異常終了しました。"})
         else:
             count, detail = self._process(name, params, body)
-            result.update({"状態": "正常", "エラーコード": "", "処理結果": f"{count}件を処理しました。", "件数": str(count),
-                           **detail})
+            result.update({"状態": "正常", "エラーコード": "", "件数": str(count),
+                           "処理結果": f"{count}件を処理しました。", **detail})
         result["終了日時"] = utc_stamp()
         result["処理時間"] = f"{time.monotonic() - clock_start:.3f}秒"
         number = self.batches().add_run(name, result)
@@ -223,7 +224,8 @@ class BatchHandlers:
                 reason = self._excluded(row, before)
                 listing.append({"宛名番号": row["宛名番号"], "世帯番号": row.get("世帯番号", ""),
                                 "変更前": {name: row.get(name, "") for name in after},
-                                "変更後": after, "結果": "除外" if reason else ("更新" if mode == "本処理" else "更新予定"),
+                                "変更後": after,
+                                "結果": "除外" if reason else ("更新" if mode == "本処理" else "更新予定"),
                                 **({"理由": reason} if reason else {})})
                 if not reason:
                     updates.append((row, after))

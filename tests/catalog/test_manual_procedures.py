@@ -65,7 +65,9 @@ def test_the_pattern_catches_what_it_is_for() -> None:
 
 def test_the_measured_procedures_are_most_of_the_edition() -> None:
     # 272 of the 447 MANUAL bindings when the procedures were made specific; the guard keeps the exclusion honest.
-    assert len(measured()) >= 270
+    # As a share of the MANUAL bindings, since each requirement automated takes its procedure away.
+    every = sum(1 for requirement in EDITION.requirements for bound in requirement.checks if bound.kind == "manual")
+    assert len(measured()) >= 0.55 * every
 
 
 def test_every_measured_procedure_has_the_catalogs_form_and_quotes_its_own_sentence() -> None:

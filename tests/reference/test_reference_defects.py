@@ -182,6 +182,11 @@ AFFECTS: dict[str, set[str]] = {
         "cs_tennyu_tsuchi_missing", "cs_sofusaki_missing", "cs_bango_request_missing", "cs_bango_import_ignored",
         "cs_bango_change_not_sent", "cs_tokurei_ignored", "cs_tennyu_tsuchi_not_applied",
         "cs_tennyu_tsuchi_first_wins",
+        # 9.1, 9.3, 9.7 バッチ処理 (reference/batch.py): only the driver's batch.*, archive.person and
+        # address.bulk_change show them, and the probes call none.
+        "batch_schedule_month_end_31", "batch_params_not_kept", "batch_edit_unmarked", "batch_error_code_missing",
+        "joshuhyo_archive_year_only", "joshuhyo_archive_kept", "bulk_change_head_only", "bulk_honseki_not_written",
+        "bulk_kari_commits", "bulk_change_all_or_nothing", "bulk_change_cs_as_tenkyo",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/scenarios/test_issuance.py).
         "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored",
         # 10.1 EUC: only the driver's euc.items and euc.extract show them (tests/scenarios/test_euc.py).
