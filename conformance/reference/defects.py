@@ -229,6 +229,13 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("bulk_change_cs_as_tenkyo",
            "the 住所一括変更 is recorded and sent to the CS as 転居, not 軽微な修正",
            _cs("9.7-R007")),
+    # 10.8 CSV形式のデータの取込 (reference/csv_import.py).
+    Defect("csv_import_cr_kept",
+           "the CSV 取込 splits lines at LF only, so the CR of a CRLF line end (RFC 4180) stays in each last field",
+           _cs("10.8-R002", "10.8-R003", "10.8-R005")),
+    Defect("csv_card_kyushi_dropped",
+           "the 取込 of a 個人番号カード券面 leaves out the 旧氏 printed on the card",
+           _cs("10.8-R005")),
     Defect("bad_check_digit",
            "new 宛名番号 assigned by POST /residents get check digit (correct + 1) mod 10",
            ("jumin-1.0-1.1.13-R002",)),

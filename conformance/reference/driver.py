@@ -24,6 +24,7 @@ from conformance.reference import joshuhyo, kari, kodomo, shokken, unknown_dates
 from conformance.reference.basic_search import BasicSearchHandlers
 from conformance.reference.batch import BatchHandlers
 from conformance.reference.cs import CsHandlers
+from conformance.reference.csv_import import CsvImportHandlers
 from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
 from conformance.reference.euc import EucHandlers
 from conformance.reference.issuance import IssuanceHistory
@@ -229,7 +230,7 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 @dataclass
 class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicSearchHandlers, UsersHandlers,
-                    SuppressionHandlers, RemarkHandlers, BatchHandlers):
+                    SuppressionHandlers, RemarkHandlers, BatchHandlers, CsvImportHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -347,6 +348,11 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
         if row.get("住民状態") != _CURRENT:
             raise Refusal("error", "E006", "異動前に住民でない者は選択できません。", "宛名番号")
         return row
+
+    def find_person(self, name: str, born: str) -> list[Row]:
+        """The current 住民 of this 氏名 and 生年月日 (10.8 R003: the person a 届出's data names)."""
+        return [dict(row) for row in self.store.current()
+                if row.get("住民状態") == _CURRENT and row.get("氏名") == name and row.get("生年月日") == born]
 
     def processing_day(self, body: Mapping[str, Any]) -> date:
         """処理日: the day given, else today (4.0.3 R004: 処理当日が自動入力)."""
@@ -919,6 +925,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("batches", "schedule")): "batch_schedule",
     ("GET", ("archive", "persons", "*")): "archive_person",
     ("POST", ("address", "bulk-change")): "address_bulk_change",
+    ("POST", ("imports", "csv")): "import_csv",
     ("POST", ("remarks",)): "remark_record",
     ("GET", ("remarks", "*")): "get_remarks",
     ("GET", ("pending",)): "pending_list",

@@ -387,6 +387,14 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.not_accepted", "scenario:batch.address_exclusion/step:honshori")),
     ("bulk_change_cs_as_tenkyo", "batch.address_cs",
      ("scenario.contains", "scenario:batch.address_cs/step:honnin#/messages")),
+    # 10.8 CSV形式のデータの取込 (conformance/reference/csv_import.py).
+    ("csv_import_cr_kept", "csv.tenshutsu_shomeisho",
+     ("scenario.item_mismatch", "scenario:csv.tenshutsu_shomeisho#driver:/person/転入前住所_市区町村コード")),
+    ("csv_import_cr_kept", "csv.ido_todoke", ("scenario.not_accepted", "scenario:csv.ido_todoke/step:torikomi")),
+    ("csv_import_cr_kept", "csv.card_kenmen",
+     ("scenario.item_mismatch", "scenario:csv.card_kenmen#driver:/person/個人番号")),
+    ("csv_card_kyushi_dropped", "csv.card_kenmen",
+     ("scenario.item_mismatch", "scenario:csv.card_kenmen#driver:/person/旧氏")),
 ])
 def test_each_driver_defect_fails_its_scenario_and_the_clean_reference_passes(
     defect: str, scenario_id: str, expected: tuple[str, str | None],
