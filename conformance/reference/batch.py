@@ -1,4 +1,5 @@
-"""The reference's バッチ処理 (住民記録 1.0 9.1), 除票用データベースへの移行 (9.3) and 住所一括変更 (9.7).
+"""The reference's バッチ処理 (住民記録 1.0 9.1), 除票用データベースへの移行 (9.3), the 通知書 of a 成年被後見人's
+転出 (9.4) and 住所一括変更 (9.7).
 
 Ours (docs/driver.md, driver.yaml ``batch.*``, ``archive.person``, ``address.bulk_change``, ``confirmed: false``):
 
@@ -19,8 +20,12 @@ Ours (docs/driver.md, driver.yaml ``batch.*``, ``archive.person``, ``address.bul
   ``本処理`` (written as 軽微な修正, R007, each person's 電文 sent to the CS). A person whose current value is not
   the 変更前, or who is a 転出予定者, is left out (R006: 除外して構わない) and listed with the reason.
 
-Named defects (defects.py): ``batch_schedule_month_end_31``, ``batch_params_not_kept``, ``batch_edit_unmarked``,
-``batch_error_code_missing``, ``joshuhyo_archive_year_only``, ``joshuhyo_archive_kept``,
+- ``notices.guardianship`` answers the 通知書 to the 転入地 of a 成年被後見人 who moved out (9.4 R002), one person
+  at a time (9.4 P001: no 一覧表 of 成年被後見人).
+
+Named defects (defects.py): ``seinen_notice_to_own_town`` (``seinen_flag_dropped`` is the driver's correction),
+``batch_schedule_month_end_31``, ``batch_params_not_kept``, ``batch_edit_unmarked``, ``batch_error_code_missing``,
+``joshuhyo_archive_year_only``, ``joshuhyo_archive_kept``,
 ``bulk_change_head_only``, ``bulk_honseki_not_written``, ``bulk_kari_commits``, ``bulk_change_all_or_nothing``,
 ``bulk_change_cs_as_tenkyo``.
 """
@@ -45,6 +50,7 @@ _WEEKDAYS = ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "�
 _CURRENT = "1"
 _LEAVING = frozenset({"国内転出", "国外転出"})
 HONSEKI = "戸籍の表示（本籍・筆頭者）"
+GUARDIANSHIP = "成年被後見人の該当有無"
 
 
 def five_years_passed(removed: date, base: date, defects: frozenset[str] = frozenset()) -> bool:
@@ -204,6 +210,23 @@ class BatchHandlers:
         if not rows:
             return 404, {"result": "error", "code": "NOT_FOUND", "message": "not in the 除票用データベース"}
         return 200, {"result": "ok", "person": rows[-1], "rows": rows}
+
+    # -- 9.4 ---------------------------------------------------------------------------------------
+
+    def guardianship_notice(self, _: Mapping[str, Any], arguments: tuple[str, ...], __: object) -> Answer:
+        """``notices.guardianship``: 9.4 R002, the 通知書 to the 転入地 of a 成年被後見人 who moved out (404 when the
+        person is no 成年被後見人 with a 転出). The defect ``seinen_notice_to_own_town`` addresses it to the town's
+        own 市区町村コード (the 住所's), not the 転入地's."""
+        row = self.store.latest(arguments[0])
+        if row is None or row.get(GUARDIANSHIP) != "1" or row.get("異動事由区分") not in _LEAVING \
+                or row.get("異動事由区分") == "国外転出":
+            return 404, {"result": "error", "code": "NOT_FOUND", "message": "no 成年被後見人の転出"}
+        to = row.get("転出先住所（確定）_市区町村コード") or row.get("転出先住所（予定）_市区町村コード", "")
+        if "seinen_notice_to_own_town" in self.defects:
+            to = row.get("住所_市区町村コード", "")
+        notice = {"宛名番号": row["宛名番号"], "氏名": row.get("氏名", ""), "送付先_市区町村コード": to,
+                  "転出予定年月日": row.get("転出予定年月日", ""), "通知内容": "成年被後見人である旨"}
+        return 200, {"result": "ok", "通知書": notice}
 
     # -- 9.7 ---------------------------------------------------------------------------------------
 

@@ -701,6 +701,8 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
             raise BadInput(f"区分 {kind!r}")
         row = self.person(body["宛名番号"])
         items = {str(k): str(v) for k, v in dict(body["items"]).items() if str(k) not in _KEY_ITEMS}
+        if "seinen_flag_dropped" in self.defects:  # 9.4 R001: the 成年被後見人 set on no record
+            items.pop("成年被後見人の該当有無", None)
         if "correction_layout_items_only" in self.defects:  # the other items of 1.1.1/1.1.2 silently dropped
             items = {name: value for name, value in items.items() if name in self.layout_items}
         allowed = _CORRECTIONS[kind]
@@ -926,6 +928,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("archive", "persons", "*")): "archive_person",
     ("POST", ("address", "bulk-change")): "address_bulk_change",
     ("POST", ("imports", "csv")): "import_csv",
+    ("GET", ("notices", "guardianship", "*")): "guardianship_notice",
     ("POST", ("remarks",)): "remark_record",
     ("GET", ("remarks", "*")): "get_remarks",
     ("GET", ("pending",)): "pending_list",

@@ -185,3 +185,27 @@ def test_honseki_by_atena_and_the_defects_of_the_records(driver: DriverService) 
     bulk(tenkyo, "本処理", setai_of(tenkyo, moved))
     _, sent = call(tenkyo, "GET", "cs/sent", query={"宛名番号": moved, "種別": "本人確認情報"})
     assert [m["異動事由"] for m in sent["messages"]] == ["転居"]
+
+
+def test_a_seinen_hikokenin_moving_out_has_a_notice_to_the_tennyu_chi() -> None:
+    for defects, expected in (((), "131016"), (("seinen_notice_to_own_town",), "221007")):
+        driver = service(*defects)
+        _, created = call(driver, "POST", "fixtures/persons", {"persons": [
+            {"続柄": "世帯主", "住民状態": "1", "成年被後見人の該当有無": "1", "住所_市区町村コード": "221007"}]})
+        atena = created["persons"][0]["宛名番号"]
+        assert call(driver, "GET", f"notices/guardianship/{atena}")[0] == 404  # not moved out yet
+        call(driver, "POST", "moves/out", {"宛名番号": [atena], "区分": "国内転出", "転出予定年月日": "2024-06-30",
+                                           "届出年月日": "2024-06-10", "転出先住所_市区町村コード": "131016"})
+        status, answer = call(driver, "GET", f"notices/guardianship/{atena}")
+        assert status == 200 and answer["通知書"]["送付先_市区町村コード"] == expected
+
+
+def test_the_seinen_flag_set_by_a_correction_unless_dropped() -> None:
+    for defects, expected in (((), "1"), (("seinen_flag_dropped",), "0")):
+        driver = service(*defects)
+        _, created = call(driver, "POST", "fixtures/persons", {"persons": [
+            {"続柄": "世帯主", "住民状態": "1", "成年被後見人の該当有無": "0"}]})
+        atena = created["persons"][0]["宛名番号"]
+        call(driver, "POST", "ex-officio/corrections", {"宛名番号": atena, "区分": "職権修正", "異動日": "2024-06-01",
+                                                        "items": {"成年被後見人の該当有無": "1"}})
+        assert call(driver, "GET", f"persons/{atena}")[1]["person"]["成年被後見人の該当有無"] == expected

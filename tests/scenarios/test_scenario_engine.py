@@ -387,6 +387,12 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.not_accepted", "scenario:batch.address_exclusion/step:honshori")),
     ("bulk_change_cs_as_tenkyo", "batch.address_cs",
      ("scenario.contains", "scenario:batch.address_cs/step:honnin#/messages")),
+    ("seinen_flag_dropped", "batch.seinen_settei",
+     ("scenario.not_equal", "scenario:batch.seinen_settei/step:kojin#/person/成年被後見人の該当有無")),
+    ("seinen_flag_dropped", "kanri.nihonjin.item.1_1_1_r047",
+     ("scenario.not_equal", "scenario:kanri.nihonjin.item.1_1_1_r047/step:rireki#/rows/1/成年被後見人の該当有無")),
+    ("seinen_notice_to_own_town", "batch.seinen_tsuchisho",
+     ("scenario.not_equal", "scenario:batch.seinen_tsuchisho/step:tsuchisho#/通知書/送付先_市区町村コード")),
     # 10.8 CSV形式のデータの取込 (conformance/reference/csv_import.py).
     ("csv_import_cr_kept", "csv.tenshutsu_shomeisho",
      ("scenario.item_mismatch", "scenario:csv.tenshutsu_shomeisho#driver:/person/転入前住所_市区町村コード")),
