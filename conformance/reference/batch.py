@@ -27,7 +27,7 @@ Named defects (defects.py): ``seinen_notice_to_own_town`` (``seinen_flag_dropped
 ``batch_schedule_month_end_31``, ``batch_params_not_kept``, ``batch_edit_unmarked``, ``batch_error_code_missing``,
 ``joshuhyo_archive_year_only``, ``joshuhyo_archive_kept``,
 ``bulk_change_head_only``, ``bulk_honseki_not_written``, ``bulk_kari_commits``, ``bulk_change_all_or_nothing``,
-``bulk_change_cs_as_tenkyo``.
+``bulk_change_cs_as_tenkyo``, ``bulk_change_not_sent``.
 """
 
 from __future__ import annotations
@@ -284,5 +284,6 @@ class BatchHandlers:
             if kind == "本籍" and "bulk_honseki_not_written" in self.defects:
                 continue
             stored = self.write({**row, **after}, reason, moved, processed)
-            # 9.7 R007: the 本人確認情報, 戸籍附票記載事項通知情報 and 送付先情報 go to the CS as 軽微な修正
-            self.cs_after_change("address_bulk_change", body, (200, {"result": "ok", "persons": [stored]}))
+            # 9.7 R001, R007: the 本人確認情報, 戸籍附票記載事項通知情報 and 送付先情報 go to the CS as 軽微な修正
+            if "bulk_change_not_sent" not in self.defects:
+                self.cs_after_change("address_bulk_change", body, (200, {"result": "ok", "persons": [stored]}))

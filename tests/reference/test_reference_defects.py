@@ -187,7 +187,7 @@ AFFECTS: dict[str, set[str]] = {
         "batch_schedule_month_end_31", "batch_params_not_kept", "batch_edit_unmarked", "batch_error_code_missing",
         "joshuhyo_archive_year_only", "joshuhyo_archive_kept", "bulk_change_head_only", "bulk_honseki_not_written",
         "bulk_kari_commits", "bulk_change_all_or_nothing", "bulk_change_cs_as_tenkyo", "seinen_flag_dropped",
-        "seinen_notice_to_own_town",
+        "seinen_notice_to_own_town", "bulk_change_not_sent",
         # 10.8 CSV取込 (reference/csv_import.py): only the driver's import.csv shows them.
         "csv_import_cr_kept", "csv_card_kyushi_dropped",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/scenarios/test_issuance.py).
