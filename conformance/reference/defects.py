@@ -624,6 +624,9 @@ DEFECTS: dict[str, Defect] = _defects(
            "a 世帯全員 form checks the protection of the member asked through only: asked through an unprotected "
            "世帯主, it prints the protected member",
            ("jumin-1.0-3.4-R001",)),
+    Defect("form_etsuran_list_capped",
+           "the printed 閲覧用 list (form etsuran) stops after its first 30 persons, whatever the 町字 holds",
+           ("jumin-1.0-9.5-R002",)),
     Defect("form_etsuran_dv_leak",
            "the printed 閲覧用 list (form etsuran) includes DV-protected persons",
            ("jumin-1.0-3.4-R001",)),

@@ -965,6 +965,8 @@ _FINDINGS: dict[str, Text] = {
                               "What other systems receive does not mark a DV-protected person"),
     # printed forms (帳票: 住民票の写し ...)
     "form.not_issued": ("帳票が発行されませんでした", "The form was not issued"),
+    "form.list_missing": ("閲覧用の全件リストに町字の住民が印字されていません",
+                          "The 閲覧用 full list leaves out a resident of the 町字"),
     "form.not_pdf": ("帳票が PDF で返されませんでした", "The form did not come as a PDF"),
     "form.pdf_too_large": ("帳票の PDF が上限を超えています（大きさ、ページ数、オブジェクト数）",
                            "The form's PDF exceeds a limit (size, pages, objects)"),
