@@ -175,6 +175,13 @@ class FormDvParams(Params):
     list_form: str | None = None
 
 
+class FormFullListParams(Params):
+    """``forms.full_list``: the 閲覧用 list form and the fewest residents of the 町字 it is issued for."""
+
+    form: str | None = None
+    minimum: Annotated[int, Field(ge=1)] | None = None
+
+
 class SearchKanaParams(Params):
     """``jumin.search.kana`` (conformance/scenarios/search.py): the 住民記録 1.0 2.1.2 rule judged with
     generated names, by its requirement's id, or ``all`` (R002: every rule)."""
@@ -256,7 +263,7 @@ _FORM_CHECKS: dict[str, type[Params]] = {
     "forms.issue_number": FormIssueNumberParams, "forms.member_order": FormParams,
     "forms.household_current_only": FormParams, "forms.furigana": FormFuriganaParams,
     "forms.katagaki": FormsListParams, "forms.official_use": FormsListParams, "forms.data_matches_print": FormParams,
-    "forms.dv_refused": FormDvParams, "forms.dv_removed": FormsListParams,
+    "forms.dv_refused": FormDvParams, "forms.dv_removed": FormsListParams, "forms.full_list": FormFullListParams,
     "jumin.dv.other_business_marked": NoParams,
 }
 

@@ -136,6 +136,13 @@ class Absent(_At):
     matcher: Literal["absent"]
 
 
+class Present(_At):
+    """Something at ``pointer``: not missing, null or the empty string, whatever it is (where the text asks that
+    an item be output without fixing its value: 9.1 R005's 処理端末名称, エラーコード)."""
+
+    matcher: Literal["present"]
+
+
 class HoldsDate(_At):
     """The value at ``pointer`` is a 年月日 (``YYYY-MM-DD``, month 01-12, day 01-31: a non-calendar day such as
     2月29日 of a common year counts, 1.1.8 R021), whichever day it is: where the text asks that a date be held
@@ -233,8 +240,8 @@ class PersonItems(CatalogModel):
 
 
 Expect = Annotated[
-    Equals | Absent | HoldsDate | Accepted | Refused | HistoryAppended | HistoryUnchanged | Order | Contains | Oracle
-    | PersonItems,
+    Equals | Absent | Present | HoldsDate | Accepted | Refused | HistoryAppended | HistoryUnchanged | Order | Contains
+    | Oracle | PersonItems,
     Field(discriminator="matcher"),
 ]
 

@@ -56,10 +56,11 @@ def kinds_sent(operation: str, body: Mapping[str, Any], row: Mapping[str, str],
         kinds.append(HONNIN)
     if reason == "国内転入" and "cs_tennyu_tsuchi_missing" not in defects:
         kinds.append(TENNYU_TSUCHI)
-    if reason in _FUHYO_REASONS and row.get("住民種別", _JAPANESE) == _JAPANESE \
+    bulk = operation == "address_bulk_change"  # 9.7 R007: 本人確認情報, 戸籍附票記載事項通知情報, 送付先情報
+    if (reason in _FUHYO_REASONS or bulk) and row.get("住民種別", _JAPANESE) == _JAPANESE \
             and not (reason == "国外転出" and "cs_fuhyo_kokugai_missing" in defects):
         kinds.append(FUHYO)
-    if reason in _SOFUSAKI_REASONS and "cs_sofusaki_missing" not in defects:
+    if (reason in _SOFUSAKI_REASONS or bulk) and "cs_sofusaki_missing" not in defects:
         kinds.append(SOFUSAKI)
     if reason in _NEW_PERSON_REASONS and not row.get("個人番号") and "cs_bango_request_missing" not in defects:
         kinds.append(BANGO_SEISEI)

@@ -22,8 +22,10 @@ from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.reference import joshuhyo, kari, kodomo, shokken, unknown_dates
 from conformance.reference.basic_search import BasicSearchHandlers
+from conformance.reference.batch import BatchHandlers
 from conformance.reference.certifiers import CertifierHandlers
 from conformance.reference.cs import CsHandlers
+from conformance.reference.csv_import import CsvImportHandlers
 from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
 from conformance.reference.euc import EucHandlers
 from conformance.reference.issuance import IssuanceHistory
@@ -230,7 +232,8 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 @dataclass
 class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicSearchHandlers, UsersHandlers,
-                    SuppressionHandlers, RemarkHandlers, MemoHandlers, CertifierHandlers):
+                    SuppressionHandlers, RemarkHandlers, MemoHandlers, CertifierHandlers, BatchHandlers,
+                    CsvImportHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -348,6 +351,11 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
         if row.get("住民状態") != _CURRENT:
             raise Refusal("error", "E006", "異動前に住民でない者は選択できません。", "宛名番号")
         return row
+
+    def find_person(self, name: str, born: str) -> list[Row]:
+        """The current 住民 of this 氏名 and 生年月日 (10.8 R003: the person a 届出's data names)."""
+        return [dict(row) for row in self.store.current()
+                if row.get("住民状態") == _CURRENT and row.get("氏名") == name and row.get("生年月日") == born]
 
     def processing_day(self, body: Mapping[str, Any]) -> date:
         """処理日: the day given, else today (4.0.3 R004: 処理当日が自動入力)."""
@@ -698,6 +706,8 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
             raise BadInput(f"区分 {kind!r}")
         row = self.person(body["宛名番号"])
         items = {str(k): str(v) for k, v in dict(body["items"]).items() if str(k) not in _KEY_ITEMS}
+        if "seinen_flag_dropped" in self.defects:  # 9.4 R001: the 成年被後見人 set on no record
+            items.pop("成年被後見人の該当有無", None)
         if "correction_layout_items_only" in self.defects:  # the other items of 1.1.1/1.1.2 silently dropped
             items = {name: value for name, value in items.items() if name in self.layout_items}
         allowed = _CORRECTIONS[kind]
@@ -925,6 +935,15 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("cs", "sent")): "cs_sent",
     ("POST", ("cs", "resend")): "cs_resend",
     ("POST", ("cs", "receive")): "cs_receive",
+    ("POST", ("batches", "run")): "batch_run",
+    ("GET", ("batches", "results", "*")): "batch_result",
+    ("GET", ("batches", "parameters")): "batch_parameters",
+    ("POST", ("batches", "parameters")): "batch_edit",
+    ("POST", ("batches", "schedule")): "batch_schedule",
+    ("GET", ("archive", "persons", "*")): "archive_person",
+    ("POST", ("address", "bulk-change")): "address_bulk_change",
+    ("POST", ("imports", "csv")): "import_csv",
+    ("GET", ("notices", "guardianship", "*")): "guardianship_notice",
     ("POST", ("remarks",)): "remark_record",
     ("GET", ("remarks", "*")): "get_remarks",
     ("POST", ("memos",)): "memo_add",

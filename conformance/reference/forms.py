@@ -245,8 +245,10 @@ class FormService:
             if not town:
                 return _error(400, "INVALID_REQUEST", "町字 is required for this form")
             leak = "form_etsuran_dv_leak" in self.defects
-            return [row for row in self.store.all_latest() if row.get("住民状態") == "1"
-                    and row.get("住所_町字") == town and (leak or row.get("支援措置対象フラグ") != "1")]
+            listed = [row for row in self.store.all_latest() if row.get("住民状態") == "1"
+                      and row.get("住所_町字") == town and (leak or row.get("支援措置対象フラグ") != "1")]
+            # 9.5 R002: the defect form_etsuran_list_capped cuts the 全件リスト after its first 30 persons
+            return listed[:30] if "form_etsuran_list_capped" in self.defects else listed
         atena, setai = str(body.get("宛名番号", "")), str(body.get("世帯番号", ""))
         if form.scope == "household" and setai:
             members = self.store.household(setai)

@@ -75,6 +75,20 @@ CREATE TABLE setting (
     name TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+CREATE TABLE batch_run (
+    number INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    result TEXT NOT NULL
+);
+CREATE TABLE batch_param (
+    name TEXT PRIMARY KEY,
+    params TEXT NOT NULL,
+    edited TEXT NOT NULL
+);
+CREATE TABLE archive (
+    atena TEXT PRIMARY KEY,
+    rows TEXT NOT NULL
+);
 """
 
 # The latest row of each person; a filter on the outer row narrows it.
@@ -199,6 +213,9 @@ class Store:
             db.execute("DELETE FROM memo")
             db.execute("DELETE FROM pending")
             db.execute("DELETE FROM cs_sent")
+            db.execute("DELETE FROM batch_run")
+            db.execute("DELETE FROM batch_param")
+            db.execute("DELETE FROM archive")
             self._domain_records.clear()
             db.executemany("INSERT INTO history VALUES (?, ?, ?, ?, ?)", records)
         return len(records)
@@ -403,6 +420,64 @@ class Store:
             sql, parameters = sql + " WHERE atena = ?", (atena,)
         found = self._query(sql + " ORDER BY id", parameters)
         return [Issuance(int(number), str(who), str(result), str(at)) for number, who, result, at in found]
+
+
+# -- バッチ処理 (9.1) and the 除票用データベース (9.3) ------------------------------------------------------
+
+class BatchStore:
+    """The バッチ処理 of one store (9.1): each run's 実行結果, the parameters each 処理 starts with next time, and
+    the 除票用データベース (9.3), each in its own table of the same database."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def add_run(self, name: str, result: Mapping[str, Any]) -> int:
+        """Keep a run's 実行結果; returns its 実行番号."""
+        with self._store._transaction() as db:
+            cursor = db.execute("INSERT INTO batch_run (name, result) VALUES (?, ?)",
+                                (name, json.dumps(dict(result), ensure_ascii=False)))
+            return int(cursor.lastrowid or 0)
+
+    def run(self, number: int) -> dict[str, Any] | None:
+        found = self._store._query("SELECT result FROM batch_run WHERE number = ?", (number,))
+        if not found:
+            return None
+        result: dict[str, Any] = json.loads(found[0][0])
+        return result
+
+    def put_params(self, name: str, params: Mapping[str, str], edited: Sequence[str]) -> None:
+        """The parameters the 処理 ``name`` starts with next time, and those edited since its last run."""
+        with self._store._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO batch_param VALUES (?, ?, ?)",
+                       (name, json.dumps(dict(params), ensure_ascii=False), json.dumps(list(edited))))
+
+    def params(self, name: str) -> tuple[dict[str, str], list[str]]:
+        found = self._store._query("SELECT params, edited FROM batch_param WHERE name = ?", (name,))
+        if not found:
+            return {}, []
+        return json.loads(found[0][0]), json.loads(found[0][1])
+
+    def archive(self, atena: str) -> None:
+        """Move a person's rows to the 除票用データベース and delete them from the history in one transaction
+        (9.3 R001: 移行し、同時に…削除)."""
+        with self._store._transaction() as db:
+            found = db.execute("SELECT items FROM history WHERE atena = ? ORDER BY rireki", (atena,)).fetchall()
+            db.execute("INSERT OR REPLACE INTO archive VALUES (?, ?)",
+                       (atena, json.dumps([json.loads(items) for (items,) in found], ensure_ascii=False)))
+            db.execute("DELETE FROM history WHERE atena = ?", (atena,))
+            self._store._current = None  # the person is gone: every current row is read again
+
+    def copy_to_archive(self, atena: str) -> None:
+        """Copy a person's rows to the 除票用データベース, leaving them in the history (a defect's)."""
+        with self._store._transaction() as db:
+            found = db.execute("SELECT items FROM history WHERE atena = ? ORDER BY rireki", (atena,)).fetchall()
+            db.execute("INSERT OR REPLACE INTO archive VALUES (?, ?)",
+                       (atena, json.dumps([json.loads(items) for (items,) in found], ensure_ascii=False)))
+
+    def archived(self, atena: str) -> list[Row]:
+        """A person's rows in the 除票用データベース (empty when not moved there)."""
+        found = self._store._query("SELECT rows FROM archive WHERE atena = ?", (atena,))
+        return list(json.loads(found[0][0])) if found else []
 
 
 # -- 仮登録 (4.0.8) -------------------------------------------------------------------------------------

@@ -965,6 +965,8 @@ _FINDINGS: dict[str, Text] = {
                               "What other systems receive does not mark a DV-protected person"),
     # printed forms (帳票: 住民票の写し ...)
     "form.not_issued": ("帳票が発行されませんでした", "The form was not issued"),
+    "form.list_missing": ("閲覧用の全件リストに町字の住民が印字されていません",
+                          "The 閲覧用 full list leaves out a resident of the 町字"),
     "form.not_pdf": ("帳票が PDF で返されませんでした", "The form did not come as a PDF"),
     "form.pdf_too_large": ("帳票の PDF が上限を超えています（大きさ、ページ数、オブジェクト数）",
                            "The form's PDF exceeds a limit (size, pages, objects)"),
@@ -1016,6 +1018,7 @@ _FINDINGS: dict[str, Text] = {
     "scenario.not_equal": ("応答の値が仕様の求める値と異なります",
                            "A value differs from the one the specification asks for"),
     "scenario.not_absent": ("空であるべき項目に値があります", "A value that should be empty is present"),
+    "scenario.not_present": ("出力されるべき項目に値がありません", "A value that should be output is missing"),
     "scenario.not_accepted": ("操作が受け付けられませんでした（確定していません）", "The operation was not committed"),
     "scenario.no_error": ("不正な入力がエラーで拒否されませんでした",
                           "The input was not refused with the expected error"),

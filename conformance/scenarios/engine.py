@@ -30,6 +30,7 @@ from conformance.catalog.scenario_models import (
     Order,
     PersonItems,
     PersonRef,
+    Present,
     Refused,
     Scenario,
     Step,
@@ -306,6 +307,14 @@ def _absent(run: _Run, expect: Absent) -> Iterator[Observation]:
                           run.where(expect.step, expect.pointer), "empty", run.show(_leaf(expect.pointer), actual))
 
 
+def _present(run: _Run, expect: Present) -> Iterator[Observation]:
+    actual = pointer_get(run.answers[expect.step][1], expect.pointer)
+    if actual in (_MISSING, None, "", [], {}):
+        yield Observation("scenario.not_present", f"{expect.pointer} should hold a value",
+                          run.where(expect.step, expect.pointer), "a value",
+                          "missing" if actual is _MISSING else run.show(_leaf(expect.pointer), actual))
+
+
 #: A 年月日 as the driver protocol carries it, calendar or not (1.1.8 R021: 暦上日以外の年月日も許容).
 _DAY = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
 
@@ -520,7 +529,7 @@ def _dict(value: Any) -> dict[str, Any] | None:
 
 
 _MATCHERS: dict[type, Callable[[_Run, Any], Iterator[Observation]]] = {
-    Equals: _equals, Absent: _absent, HoldsDate: _holds_date, Accepted: _accepted, Refused: _refused,
-    HistoryAppended: _history_appended, HistoryUnchanged: _history_unchanged, Order: _order,
+    Equals: _equals, Absent: _absent, Present: _present, HoldsDate: _holds_date, Accepted: _accepted,
+    Refused: _refused, HistoryAppended: _history_appended, HistoryUnchanged: _history_unchanged, Order: _order,
     Contains: _contains, Oracle: _oracle, PersonItems: _person_items,
 }

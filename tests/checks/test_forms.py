@@ -451,3 +451,20 @@ def test_the_reference_pdf_is_binary(edition: EditionCatalog) -> None:
     for encoding in ("utf-8", "cp932"):
         with pytest.raises(UnicodeDecodeError):
             data.decode(encoding)
+
+
+def _town_rows() -> list[Row]:
+    """The current, unprotected residents of the smallest 町字 of the town with at least 40 of them."""
+    towns: dict[str, list[Row]] = {}
+    for row in TOWN:
+        if _current(row):
+            towns.setdefault(row["住所_町字"], []).append(row)
+    return min((rows for rows in towns.values() if len(rows) >= 40), key=len)
+
+
+def test_the_full_inspection_list_prints_every_resident_of_the_machiaza(edition: EditionCatalog) -> None:
+    rows = _town_rows()
+    assert run(edition, checks.full_list, rows=rows) == []
+    found = run(edition, checks.full_list, "form_etsuran_list_capped", rows=rows)
+    assert {f.code for f in found} == {"form.list_missing"} and len(found) == len(rows) - 30
+    assert all(f.location.startswith("form:etsuran item 氏名 (町字=") for f in found)

@@ -182,6 +182,14 @@ AFFECTS: dict[str, set[str]] = {
         "cs_tennyu_tsuchi_missing", "cs_sofusaki_missing", "cs_bango_request_missing", "cs_bango_import_ignored",
         "cs_bango_change_not_sent", "cs_tokurei_ignored", "cs_tennyu_tsuchi_not_applied",
         "cs_tennyu_tsuchi_first_wins",
+        # 9.1, 9.3, 9.7 バッチ処理 (reference/batch.py): only the driver's batch.*, archive.person and
+        # address.bulk_change show them, and the probes call none.
+        "batch_schedule_month_end_31", "batch_params_not_kept", "batch_edit_unmarked", "batch_error_code_missing",
+        "joshuhyo_archive_year_only", "joshuhyo_archive_kept", "bulk_change_head_only", "bulk_honseki_not_written",
+        "bulk_kari_commits", "bulk_change_all_or_nothing", "bulk_change_cs_as_tenkyo", "seinen_flag_dropped",
+        "seinen_notice_to_own_town", "bulk_change_not_sent",
+        # 10.8 CSV取込 (reference/csv_import.py): only the driver's import.csv shows them.
+        "csv_import_cr_kept", "csv_card_kyushi_dropped",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/scenarios/test_issuance.py).
         "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored",
         # 1.1.15 メモ and 1.3.9 認証者: only a メモ entered or a 認証者 set through the driver shows them; the probes
@@ -219,7 +227,8 @@ AFFECTS: dict[str, set[str]] = {
     "form_certification_missing": {"forms", "oplog"},
     "dv_ends_at_move_out": {"qualifications", "forms"},  # the 除票 forms of a protected person who moved out
     **{name: {"forms"} for name in (
-        "form_dv_household_leak", "form_etsuran_dv_leak", "form_joshuhyo_dv_leak", "form_unknown_date_fixed",
+        "form_dv_household_leak", "form_etsuran_dv_leak", "form_etsuran_list_capped", "form_joshuhyo_dv_leak",
+        "form_unknown_date_fixed",
         "form_era_boundary", "form_tsusho_dropped", "form_omission_ignored",
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
         "form_member_order_by_age", "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",

@@ -14,7 +14,8 @@ The package follows the specification's sections:
 - ``common``: the form and its labels, reading a printed form, sampling the test data, findings;
 - ``printed``: 5.1 (items and dates, omissions, 認証文 and 発行番号, the 別紙, current members only);
 - ``member_order``: 5.2; ``furigana``: 5.3; ``katagaki``: 5.4 and 5.7; ``issue_number``: 5.5;
-- ``data``: the form's data against its print; ``dv``: 3.4, DV protection across every form.
+- ``data``: the form's data against its print; ``dv``: 3.4, DV protection across every form;
+- ``full_list``: 9.5 R002, the 閲覧用 全件リスト as a PDF.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 from conformance.checks.forms.common import person_sample
 from conformance.checks.forms.data import data_matches_print
 from conformance.checks.forms.dv import dv_refused, dv_removed
+from conformance.checks.forms.full_list import full_list
 from conformance.checks.forms.furigana import furigana
 from conformance.checks.forms.issue_number import issue_number
 from conformance.checks.forms.katagaki import katagaki, official_use
@@ -36,7 +38,7 @@ from conformance.checks.forms.printed import (
 )
 
 __all__ = [
-    "certification", "data_matches_print", "dates_printed", "dv_refused", "dv_removed", "furigana",
+    "certification", "data_matches_print", "dates_printed", "dv_refused", "dv_removed", "full_list", "furigana",
     "household_current_only", "issue_number", "items_printed", "katagaki", "member_order", "official_use",
     "omissions", "order_problem", "person_sample", "tsusho_sheet",
 ]
