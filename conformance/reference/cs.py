@@ -9,9 +9,15 @@ R001) and the 個人番号変更要求 on a 個人番号の変更請求 or 職�
 ``cs.sent`` and sent again, with another 異動事由 if asked, by ``cs.resend`` (7.1.1.1 R008).
 
 ``cs.receive`` takes what the CS delivers: 転入通知 (4.1.3.1.2: applied without staff as 転入通知の受理, the
-newest of several notices of one person, a person it cannot apply listed as an エラー) and a generated 個人番号
-(7.1.2.1 R002). The 電文 layouts of the 既存住基システム改造仕様書 are not in the sources: a 電文 carries its 種別,
-person, 異動事由 and 異動日 and a few items of the record, nothing the harness judges beyond the text.
+newest of several notices of one person, a person it cannot apply listed as an エラー), a generated 個人番号
+(7.1.2.1 R002), a 広域交付住民票の交付要求 (7.1.1.1 R003: answered with the 広域交付住民票情報), the CS's エラー
+応答 to a 電文 sent (R016, 7.1.2.4 R002) and a card's 発行状況 (7.1.1.3 R001, shown by ``query.units``).
+
+Each 電文 has a 状態: 送信済; 保留 while the 連携 is switched to 手動 (``cs.mode``, 7.1.1.1 R010) until staff send it
+(``cs.send``, with items completed by hand, R009); エラー when the CS is down (``cs.link``, the harness's CS
+stopped) or refused it, shown with the 稼働状況 by ``cs.status`` (R016, 7.1.2.4 R002). ``cs.fugo`` sends a
+符号取得要求 (7.1.2.2). The 電文 layouts of the 既存住基システム改造仕様書 are not in the sources: a 電文
+carries its 種別, person, 異動事由 and 異動日 and a few items of the record, nothing the harness judges beyond the text.
 
 Named defects (defects.py) each drop one 電文 or break the order, the 再送信 or the 取込.
 """
@@ -22,7 +28,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from conformance.reference.storage import CsOutbox, Row, Store
+from conformance.reference.storage import CsOutbox, Row, Store, UnitBook
 
 Answer = tuple[int, dict[str, Any]]
 
@@ -33,6 +39,10 @@ TENSHUTSU_SHOMEI = "転出証明書情報"
 SOFUSAKI = "送付先情報"
 BANGO_SEISEI = "個人番号生成要求"
 BANGO_HENKO = "個人番号変更要求"
+KOIKI = "広域交付住民票情報"
+FUGO = "符号取得要求"
+SENT, HELD, FAILED = "送信済", "保留", "エラー"
+DOWN_REASON = "CSに接続できないため送信できませんでした。"
 #: The 電文 7.1.1.1 R008 lets staff send again (再送信), with another 異動事由.
 RESENDABLE = frozenset({HONNIN, TENNYU_TSUCHI, FUHYO, TENSHUTSU_SHOMEI, SOFUSAKI})
 #: The 異動 that change where a Japanese 住民 lives, which the 戸籍の附票 records (7.1.1.1 R011, R012).
@@ -45,6 +55,8 @@ _BANGO_CHANGES = frozenset({"個人番号の変更請求", "個人番号の職�
 _CARRIED = ("住民票コード", "個人番号", "氏名", "氏名_フリガナ", "生年月日", "性別", "住所_都道府県", "住所_市区町村",
             "住所_町字", "住所_番地号表記", "住所_方書", "住民状態")
 _JAPANESE = "1"
+#: The reference's municipality (as its forms print it, reference/forms.py): a 本籍 there is 管内 (R011, 7.2.4).
+PREFECTURE, CITY = "静岡県", "見本町"
 
 
 def kinds_sent(operation: str, body: Mapping[str, Any], row: Mapping[str, str],
@@ -57,7 +69,8 @@ def kinds_sent(operation: str, body: Mapping[str, Any], row: Mapping[str, str],
     if reason == "国内転入" and "cs_tennyu_tsuchi_missing" not in defects:
         kinds.append(TENNYU_TSUCHI)
     if reason in _FUHYO_REASONS and row.get("住民種別", _JAPANESE) == _JAPANESE \
-            and not (reason == "国外転出" and "cs_fuhyo_kokugai_missing" in defects):
+            and not (reason == "国外転出" and "cs_fuhyo_kokugai_missing" in defects) \
+            and not (kannai(row) and "cs_fuhyo_kannai_skipped" in defects):
         kinds.append(FUHYO)
     if reason in _SOFUSAKI_REASONS and "cs_sofusaki_missing" not in defects:
         kinds.append(SOFUSAKI)
@@ -69,6 +82,11 @@ def kinds_sent(operation: str, body: Mapping[str, Any], row: Mapping[str, str],
             and "cs_tokurei_ignored" not in defects:
         kinds.append(TENSHUTSU_SHOMEI)
     return kinds
+
+
+def kannai(row: Mapping[str, str]) -> bool:
+    """A 管内本籍者: the 本籍 of the 戸籍の表示 is in this municipality (見本町, the reference's)."""
+    return str(row.get("戸籍の表示（本籍・筆頭者）", "")).removeprefix(PREFECTURE).startswith(CITY)
 
 
 def message(kind: str, row: Mapping[str, str]) -> dict[str, Any]:
@@ -105,7 +123,16 @@ class CsHandlers:
             if row is None:
                 continue
             for kind in kinds_sent(operation, body, row, self.defects):
-                outbox.add(kind, row["宛名番号"], message(kind, row))
+                outbox.add(kind, row["宛名番号"], self._dispatched(outbox, message(kind, row)))
+
+    def _dispatched(self, outbox: CsOutbox, sent: dict[str, Any], by_hand: bool = False) -> dict[str, Any]:
+        """``sent`` with its 状態: 保留 while the 連携 is 手動 (R010) unless staff send it, エラー while the CS is down
+        (R016; the defect ``cs_link_error_hidden`` takes it as sent)."""
+        if not by_hand and outbox.setting("連携", "自動") == "手動" and "cs_manual_mode_ignored" not in self.defects:
+            return {**sent, "状態": HELD}
+        if outbox.setting("稼働", "1") != "1" and "cs_link_error_hidden" not in self.defects:
+            return {**sent, "状態": FAILED, "理由": DOWN_REASON}
+        return {**sent, "状態": SENT, "理由": ""}
 
     def cs_sent(self, _: Mapping[str, Any], __: tuple[str, ...], request: Any) -> Answer:
         """``cs.sent``: the 電文 sent to the CS, of one person (``宛名番号``) and 種別 if asked, in the order sent.
@@ -113,6 +140,10 @@ class CsHandlers:
         sent = CsOutbox(self.store).sent(request.param("宛名番号"), request.param("種別"))
         if "cs_order_reversed" in self.defects:
             sent.reverse()
+        if "cs_sofusaki_latest_only" in self.defects:  # the 送付先情報 kept as each person's latest, no 送信履歴
+            last = {content["宛名番号"]: number for number, content in sent if content.get("種別") == SOFUSAKI}
+            sent = [(number, content) for number, content in sent
+                    if content.get("種別") != SOFUSAKI or last[content["宛名番号"]] == number]
         return 200, {"result": "ok", "messages": [{"通番": str(number), **content} for number, content in sent]}
 
     def cs_resend(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
@@ -125,8 +156,64 @@ class CsHandlers:
         again = {**original, "再送": True, "再送元通番": number}
         if body.get("異動事由") and "cs_resend_reason_ignored" not in self.defects:
             again["異動事由"] = str(body["異動事由"])
-        return 200, {"result": "ok", "通番": str(CsOutbox(self.store).add(str(again["種別"]),
-                                                                         str(again["宛名番号"]), again))}
+        outbox = CsOutbox(self.store)
+        again = self._dispatched(outbox, again, by_hand=True)
+        return 200, {"result": "ok", "通番": str(outbox.add(str(again["種別"]), str(again["宛名番号"]), again))}
+
+    def cs_mode(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
+        """``cs.mode``: 7.1.1.1 R010 一時的に手動連携に切り替える (``連携``: 手動), and back (自動)."""
+        mode = str(body.get("連携", ""))
+        if mode not in ("自動", "手動"):
+            return 400, {"result": "error", "code": "BAD_REQUEST", "message": f"連携 {mode!r}: 自動 | 手動"}
+        CsOutbox(self.store).set("連携", mode)
+        return 200, {"result": "ok", "連携": mode}
+
+    def cs_link(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
+        """``cs.link``: the harness's CS stops (``稼働``: false) or runs again; what is sent meanwhile fails."""
+        running = body.get("稼働")
+        if not isinstance(running, bool):
+            return 400, {"result": "error", "code": "BAD_REQUEST", "message": "稼働: true | false"}
+        CsOutbox(self.store).set("稼働", "1" if running else "0")
+        return 200, {"result": "ok"}
+
+    def cs_send(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
+        """``cs.send``: staff send the 電文 held (保留) or failed (エラー), one (``通番``) or all, with the ``項目``
+        given completing the 送信データ by hand (R009; the defect ``cs_manual_items_dropped`` drops them)."""
+        outbox = CsOutbox(self.store)
+        number = str(body.get("通番") or "")
+        completed = {str(key): str(value) for key, value in dict(body.get("項目") or {}).items()}
+        sent: list[str] = []
+        for found, content in outbox.sent():
+            if (number and str(found) != number) or (not number and content.get("状態") not in (HELD, FAILED)):
+                continue
+            if completed and "cs_manual_items_dropped" not in self.defects:
+                content = {**content, "項目": {**dict(content.get("項目") or {}), **completed}}
+            outbox.replace(found, self._dispatched(outbox, content, by_hand=True))
+            sent.append(str(found))
+        if number and not sent:
+            return 404, {"result": "error", "code": "NOT_FOUND", "message": "no 電文 with this 通番"}
+        return 200, {"result": "ok", "通番": sent}
+
+    def cs_status(self, _: Mapping[str, Any], __: tuple[str, ...], ___: object) -> Answer:
+        """``cs.status``: 7.1.2.4 R002 住基ネットの稼働状況, and the 電文 that could not reach the CS or that it refused
+        (7.1.1.1 R016 エラー表示)."""
+        outbox = CsOutbox(self.store)
+        down = outbox.setting("稼働", "1") != "1" and "cs_link_error_hidden" not in self.defects
+        errors = [{"通番": str(number), "種別": content.get("種別", ""), "宛名番号": content.get("宛名番号", ""),
+                   "理由": content.get("理由", "")}
+                  for number, content in outbox.sent() if content.get("状態") == FAILED]
+        return 200, {"result": "ok", "稼働状況": "停止中" if down else "稼働中", "エラー": errors}
+
+    def cs_fugo(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
+        """``cs.fugo``: 7.1.2.2 R001 符号の取得要求 of one person through the 住基ネット."""
+        row = self.store.latest(str(body.get("宛名番号", "")))
+        if row is None:
+            return 404, {"result": "error", "code": "NOT_FOUND", "message": "no such person"}
+        outbox = CsOutbox(self.store)
+        request = self._dispatched(outbox, {**message(FUGO, row), "異動事由": "", "異動日": ""}, by_hand=True)
+        if "cs_fugo_request_lost" in self.defects:
+            return 200, {"result": "ok", "通番": ""}
+        return 200, {"result": "ok", "通番": str(outbox.add(FUGO, row["宛名番号"], request))}
 
     def cs_receive(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
         """``cs.receive``: what the CS delivers (``種別``: 転入通知 or 個人番号), taken in without staff."""
@@ -135,6 +222,12 @@ class CsHandlers:
             return self._tennyu_tsuchi(body)
         if kind == "個人番号":
             return self._kojin_bango(body)
+        if kind == "広域交付要求":
+            return self._koiki(body)
+        if kind == "エラー応答":
+            return self._refused(body)
+        if kind == "カード発行状況":
+            return self._card(body)
         return 400, {"result": "error", "code": "BAD_REQUEST", "message": f"種別 {kind!r}"}
 
     def _tennyu_tsuchi(self, body: Mapping[str, Any]) -> Answer:
@@ -156,6 +249,49 @@ class CsHandlers:
             else:
                 errors.append({"宛名番号": notice["宛名番号"], "理由": str(answer.get("message", answer.get("code")))})
         return 200, {"result": "ok", "取込": applied, "エラー": errors}
+
+    def _koiki(self, body: Mapping[str, Any]) -> Answer:
+        """7.1.1.1 R003: a 広域交付住民票の交付要求 from the 広域交付地 answered with the person's 広域交付住民票情報,
+        sent through the CS to the 交付市区町村 (``宛先``). The defect ``cs_koiki_not_sent`` acknowledges it only."""
+        row = self.store.latest(str(body.get("宛名番号", "")))
+        if row is None:
+            return 200, {"result": "ok", "取込": [], "エラー": [{"宛名番号": str(body.get("宛名番号", "")),
+                                                               "理由": "該当する住民がいません。"}]}
+        if "cs_koiki_not_sent" in self.defects:
+            return 200, {"result": "ok", "取込": [{"宛名番号": row["宛名番号"], "結果": "受信"}], "エラー": []}
+        outbox = CsOutbox(self.store)
+        sent = {**message(KOIKI, row), "異動事由": "", "異動日": "", "宛先": str(body.get("交付市区町村コード", ""))}
+        number = outbox.add(KOIKI, row["宛名番号"], self._dispatched(outbox, sent, by_hand=True))
+        return 200, {"result": "ok", "取込": [{"宛名番号": row["宛名番号"], "結果": "送信", "通番": str(number)}],
+                     "エラー": []}
+
+    def _refused(self, body: Mapping[str, Any]) -> Answer:
+        """The CS's エラー応答 to a 電文 sent (``通番``, ``理由``): shown as an エラー (R016, 7.1.2.4 R002). The defect
+        ``cs_refusal_ignored`` drops it."""
+        outbox = CsOutbox(self.store)
+        number = str(body.get("通番", ""))
+        found = {str(sent_number): content for sent_number, content in outbox.sent()}
+        if number not in found:
+            return 404, {"result": "error", "code": "NOT_FOUND", "message": "no 電文 with this 通番"}
+        if "cs_refusal_ignored" not in self.defects:
+            outbox.replace(int(number), {**found[number], "状態": FAILED,
+                                         "理由": str(body.get("理由") or "CSがエラーを応答しました。")})
+        return 200, {"result": "ok", "取込": [], "エラー": []}
+
+    def _card(self, body: Mapping[str, Any]) -> Answer:
+        """7.1.1.3 R001: a card's 発行状況 from the CS (``カード``: 個人番号カード | 住基カード, ``発行状況``:
+        交付 | 廃止), kept with the other units' registrations (``query.units`` shows whether the person holds
+        it). The defect ``cs_card_status_ignored`` drops it."""
+        card, state = str(body.get("カード", "")), str(body.get("発行状況", ""))
+        if card not in ("個人番号カード", "住基カード") or state not in ("交付", "廃止"):
+            return 400, {"result": "error", "code": "BAD_REQUEST", "message": f"カード {card!r} 発行状況 {state!r}"}
+        atena = str(body.get("宛名番号", ""))
+        if self.store.latest(atena) is None:
+            return 200, {"result": "ok", "取込": [],
+                         "エラー": [{"宛名番号": atena, "理由": "該当する住民がいません。"}]}
+        if "cs_card_status_ignored" not in self.defects:
+            UnitBook(self.store).register("カード", atena, {card: state})
+        return 200, {"result": "ok", "取込": [{"宛名番号": atena, "結果": "反映"}], "エラー": []}
 
     def _kojin_bango(self, body: Mapping[str, Any]) -> Answer:
         """7.1.2.1 R002: the 個人番号 the CS generated, recorded as a 個人番号の職権記載."""
