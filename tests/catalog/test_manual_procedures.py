@@ -17,8 +17,8 @@ WORK_ITEMS = re.compile(r"issue\s*\d+|#\d+|自動化には|未実装のドライ
                         re.IGNORECASE)
 #: Sections whose MANUAL bindings were being rewritten separately when the procedures were made specific
 #: (1.1.14 統合記載欄, 1.2.2 異動事由, 2.1.x 検索, 3.1 抑止, 4.1.3.x 転出, 4.2.0.x 職権, 10.1 EUC, 10.3 権限,
-#: 10.4 操作権限); 7.x 連携 is measured since its procedures were rewritten. Their procedures are not measured below yet: some still share their 手順 part or
-#: lack the form. Every other MANUAL requirement of the edition is.
+#: 10.4 操作権限). Their procedures are not measured below yet: some still share their 手順 part or lack the
+#: form. Every other MANUAL requirement of the edition is (7.x 連携 since its procedures were rewritten).
 REWRITTEN_ELSEWHERE = re.compile(r"(1\.1\.14|1\.2\.2|2\.1\.\d+|3\.1|4\.1\.3\.[\d.]+|4\.2\.0\.\d+|10\.[134])")
 #: 画面で確認する内容：「sentence」（実装しない機能：…）。手順：steps。添付：attachment。
 FORM = re.compile(r"画面で確認する内容：「(?P<quote>.+?)」(?:（実装しない機能：[^）]+）)?。"
