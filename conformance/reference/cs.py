@@ -55,6 +55,7 @@ _BANGO_CHANGES = frozenset({"個人番号の変更請求", "個人番号の職�
 _CARRIED = ("住民票コード", "個人番号", "氏名", "氏名_フリガナ", "生年月日", "性別", "住所_都道府県", "住所_市区町村",
             "住所_町字", "住所_番地号表記", "住所_方書", "住民状態")
 _JAPANESE = "1"
+_ADDRESS = ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記", "住所_方書")
 #: The reference's municipality (as its forms print it, reference/forms.py): a 本籍 there is 管内 (R011, 7.2.4).
 PREFECTURE, CITY = "静岡県", "見本町"
 
@@ -123,7 +124,17 @@ class CsHandlers:
             if row is None:
                 continue
             for kind in kinds_sent(operation, body, row, self.defects):
-                outbox.add(kind, row["宛名番号"], self._dispatched(outbox, message(kind, row)))
+                outbox.add(kind, row["宛名番号"], self._dispatched(outbox, self._message(outbox, kind, row)))
+
+    def _message(self, outbox: CsOutbox, kind: str, row: Mapping[str, str]) -> dict[str, Any]:
+        """:func:`message`; a 送付先情報 also names its 送付先: the 居所 set for the person (7.1.1.4 R002), else the
+        住所. The defect ``cs_kyosho_ignored`` always names the 住所."""
+        sent = message(kind, row)
+        if kind == SOFUSAKI:
+            kyosho = outbox.setting(f"居所:{row.get('宛名番号', '')}", "")
+            address = "".join(row.get(name, "") for name in _ADDRESS)
+            sent["送付先"] = kyosho if kyosho and "cs_kyosho_ignored" not in self.defects else address
+        return sent
 
     def _dispatched(self, outbox: CsOutbox, sent: dict[str, Any], by_hand: bool = False) -> dict[str, Any]:
         """``sent`` with its 状態: 保留 while the 連携 is 手動 (R010) unless staff send it, エラー while the CS is down
@@ -228,6 +239,8 @@ class CsHandlers:
             return self._refused(body)
         if kind == "カード発行状況":
             return self._card(body)
+        if kind == "更新対象者":
+            return self._koshin_taisho(body)
         return 400, {"result": "error", "code": "BAD_REQUEST", "message": f"種別 {kind!r}"}
 
     def _tennyu_tsuchi(self, body: Mapping[str, Any]) -> Answer:
@@ -264,6 +277,43 @@ class CsHandlers:
         number = outbox.add(KOIKI, row["宛名番号"], self._dispatched(outbox, sent, by_hand=True))
         return 200, {"result": "ok", "取込": [{"宛名番号": row["宛名番号"], "結果": "送信", "通番": str(number)}],
                      "エラー": []}
+
+    def _koshin_taisho(self, body: Mapping[str, Any]) -> Answer:
+        """7.1.1.4 R002: the 更新対象者 the CS sends (``対象``: [{住民票コード}]) matched with the current 住民
+        (突合), a 送付先情報 made and sent for each; a code matching none is listed in ``エラー``. The defect
+        ``cs_koshin_taisho_ignored`` acknowledges them only."""
+        wanted = [str(dict(entry).get("住民票コード", "")) for entry in body.get("対象") or ()]
+        by_code = {row.get("住民票コード", ""): row for row in self.store.current()
+                   if row.get("住民票コード") and row.get("住民状態", "1") == "1"}
+        outbox = CsOutbox(self.store)
+        done: list[dict[str, str]] = []
+        errors: list[dict[str, str]] = []
+        for code in wanted:
+            found = by_code.get(code)
+            if found is None:
+                errors.append({"住民票コード": code, "理由": "住民記録に該当する住民がいません。"})
+                continue
+            row = dict(found)
+            if "cs_koshin_taisho_ignored" not in self.defects:
+                sent = {**self._message(outbox, SOFUSAKI, row), "異動事由": "更新対象者"}
+                outbox.add(SOFUSAKI, row["宛名番号"], self._dispatched(outbox, sent, by_hand=True))
+            done.append({"宛名番号": row["宛名番号"], "結果": "送信"})
+        return 200, {"result": "ok", "取込": done, "エラー": errors}
+
+    def cs_sofusaki(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
+        """``cs.sofusaki``: 7.1.1.4 R002 a 居所 other than the 住所 set as the 送付先 of the 番号通知書類; the person's
+        送付先情報 is made with it and sent."""
+        row = self.store.latest(str(body.get("宛名番号", "")))
+        kyosho = str(body.get("居所") or "")
+        if row is None:
+            return 404, {"result": "error", "code": "NOT_FOUND", "message": "no such person"}
+        if not kyosho:
+            return 400, {"result": "error", "code": "BAD_REQUEST", "message": "居所 is needed"}
+        outbox = CsOutbox(self.store)
+        outbox.set(f"居所:{row['宛名番号']}", kyosho)
+        sent = {**self._message(outbox, SOFUSAKI, row), "異動事由": "送付先変更"}
+        return 200, {"result": "ok", "通番": str(outbox.add(SOFUSAKI, row["宛名番号"],
+                                                         self._dispatched(outbox, sent, by_hand=True)))}
 
     def _refused(self, body: Mapping[str, Any]) -> Answer:
         """The CS's エラー応答 to a 電文 sent (``通番``, ``理由``): shown as an エラー (R016, 7.1.2.4 R002). The defect

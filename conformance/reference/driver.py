@@ -917,6 +917,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("cs", "send")): "cs_send",
     ("GET", ("cs", "status")): "cs_status",
     ("POST", ("cs", "fugo")): "cs_fugo",
+    ("POST", ("cs", "sofusaki")): "cs_sofusaki",
     ("POST", ("units", "register")): "units_register",
     ("GET", ("units", "sent")): "units_sent",
     ("GET", ("units", "*")): "query_units",

@@ -224,3 +224,21 @@ def test_a_fugo_request_is_sent_and_its_state_shown() -> None:
     atena = person(lost)
     assert call(lost, "POST", "cs/fugo", {"宛名番号": atena})[0] == 200
     assert sent(lost, atena, "符号取得要求") == []
+
+
+def test_the_koshin_taisho_are_matched_and_a_kyosho_named_as_the_sofusaki() -> None:
+    for defects, made, named in (((), 1, "見本病院"), (("cs_koshin_taisho_ignored",), 0, "見本病院"),
+                                 (("cs_kyosho_ignored",), 1, "静岡県見本町栄町")):
+        driver = service(*defects)
+        atena = person(driver)
+        driver.store.append({**driver.person(atena), "住民票コード": "98765432103"})
+        status, answer = call(driver, "POST", "cs/receive", {"種別": "更新対象者", "対象": [
+            {"住民票コード": "98765432103"}, {"住民票コード": "98765432111"}]})
+        assert status == 200 and answer["取込"] == [{"宛名番号": atena, "結果": "送信"}]
+        assert [error["住民票コード"] for error in answer["エラー"]] == ["98765432111"]
+        assert len(sent(driver, atena, "送付先情報")) == made
+        call(driver, "POST", "moves/within", tenkyo(atena, "栄町", "2024-06-01"))
+        assert call(driver, "POST", "cs/sofusaki", {"宛名番号": atena, "居所": "見本病院"})[0] == 200
+        assert sent(driver, atena, "送付先情報")[-1]["送付先"].startswith(named)
+    assert call(driver, "POST", "cs/sofusaki", {"宛名番号": atena})[0] == 400
+    assert call(driver, "POST", "cs/sofusaki", {"宛名番号": "0000000000", "居所": "見本病院"})[0] == 404
