@@ -16,8 +16,11 @@ newest of several notices of one person, a person it cannot apply listed as an �
 Each 電文 has a 状態: 送信済; 保留 while the 連携 is switched to 手動 (``cs.mode``, 7.1.1.1 R010) until staff send it
 (``cs.send``, with items completed by hand, R009); エラー when the CS is down (``cs.link``, the harness's CS
 stopped) or refused it, shown with the 稼働状況 by ``cs.status`` (R016, 7.1.2.4 R002). ``cs.fugo`` sends a
-符号取得要求 (7.1.2.2). The 電文 layouts of the 既存住基システム改造仕様書 are not in the sources: a 電文
-carries its 種別, person, 異動事由 and 異動日 and a few items of the record, nothing the harness judges beyond the text.
+符号取得要求 (7.1.2.2), ``cs.serial`` a シリアル番号取得要求 (7.1.2.4 R001: the number the CS answers is kept with the
+card), ``cs.sofusaki`` a 送付先情報 naming a 居所 set as the 送付先, and the 更新対象者 the CS sends are matched
+by their 住民票コード and answered with their 送付先情報 (7.1.1.4 R002). The 電文 layouts of the
+既存住基システム改造仕様書 are not in the sources: a 電文 carries its 種別, person, 異動事由 and 異動日 and a few items
+of the record, nothing the harness judges beyond the text.
 
 Named defects (defects.py) each drop one 電文 or break the order, the 再送信 or the 取込.
 """
@@ -41,6 +44,9 @@ BANGO_SEISEI = "個人番号生成要求"
 BANGO_HENKO = "個人番号変更要求"
 KOIKI = "広域交付住民票情報"
 FUGO = "符号取得要求"
+SERIAL = "シリアル番号取得要求"
+#: The item of the card shown by ``query.units`` (7.1.2.4 R001).
+SERIAL_ITEM = "利用者証明用電子証明書のシリアル番号"
 SENT, HELD, FAILED = "送信済", "保留", "エラー"
 DOWN_REASON = "CSに接続できないため送信できませんでした。"
 #: The 電文 7.1.1.1 R008 lets staff send again (再送信), with another 異動事由.
@@ -241,6 +247,8 @@ class CsHandlers:
             return self._card(body)
         if kind == "更新対象者":
             return self._koshin_taisho(body)
+        if kind == "シリアル番号":
+            return self._serial(body)
         return 400, {"result": "error", "code": "BAD_REQUEST", "message": f"種別 {kind!r}"}
 
     def _tennyu_tsuchi(self, body: Mapping[str, Any]) -> Answer:
@@ -314,6 +322,27 @@ class CsHandlers:
         sent = {**self._message(outbox, SOFUSAKI, row), "異動事由": "送付先変更"}
         return 200, {"result": "ok", "通番": str(outbox.add(SOFUSAKI, row["宛名番号"],
                                                          self._dispatched(outbox, sent, by_hand=True)))}
+
+    def cs_serial(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
+        """``cs.serial``: 7.1.2.4 R001 the 取得要求 of the 利用者証明用電子証明書's シリアル番号 of one person's
+        個人番号カード, through the 住基ネット (a シリアル番号取得要求 in ``cs.sent``)."""
+        row = self.store.latest(str(body.get("宛名番号", "")))
+        if row is None:
+            return 404, {"result": "error", "code": "NOT_FOUND", "message": "no such person"}
+        outbox = CsOutbox(self.store)
+        request = self._dispatched(outbox, {**message(SERIAL, row), "異動事由": "", "異動日": ""}, by_hand=True)
+        return 200, {"result": "ok", "通番": str(outbox.add(SERIAL, row["宛名番号"], request))}
+
+    def _serial(self, body: Mapping[str, Any]) -> Answer:
+        """7.1.2.4 R001: the シリアル番号 the CS answers, kept with the person's card (``query.units``). The defect
+        ``cs_serial_not_kept`` drops it."""
+        atena, serial = str(body.get("宛名番号", "")), str(body.get("シリアル番号", ""))
+        if self.store.latest(atena) is None or not serial:
+            return 200, {"result": "ok", "取込": [],
+                         "エラー": [{"宛名番号": atena, "理由": "該当する住民又はシリアル番号がありません。"}]}
+        if "cs_serial_not_kept" not in self.defects:
+            UnitBook(self.store).register("カード", atena, {SERIAL_ITEM: serial})
+        return 200, {"result": "ok", "取込": [{"宛名番号": atena, "結果": "反映"}], "エラー": []}
 
     def _refused(self, body: Mapping[str, Any]) -> Answer:
         """The CS's エラー応答 to a 電文 sent (``通番``, ``理由``): shown as an エラー (R016, 7.1.2.4 R002). The defect

@@ -918,6 +918,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("cs", "status")): "cs_status",
     ("POST", ("cs", "fugo")): "cs_fugo",
     ("POST", ("cs", "sofusaki")): "cs_sofusaki",
+    ("POST", ("cs", "serial")): "cs_serial",
     ("POST", ("units", "register")): "units_register",
     ("GET", ("units", "sent")): "units_sent",
     ("GET", ("units", "*")): "query_units",

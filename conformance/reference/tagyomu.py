@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from conformance.reference.cs import kannai
+from conformance.reference.cs import SERIAL_ITEM, kannai
 from conformance.reference.storage import Store, UnitBook
 
 Answer = tuple[int, dict[str, Any]]
@@ -101,7 +101,8 @@ class UnitHandlers:
         shown: dict[str, Any] = {unit: {name: latest.get(unit, {}).get(name, "") for name in names}
                                  for unit, names in UNIT_ITEMS.items()}
         cards = latest.get("カード", {})
-        shown["カード"] = {card: "有" if cards.get(card) == "交付" else "無" for card in CARDS}
+        shown["カード"] = {**{card: "有" if cards.get(card) == "交付" else "無" for card in CARDS},
+                         SERIAL_ITEM: cards.get(SERIAL_ITEM, "")}
         return 200, {"result": "ok", "他業務": shown}
 
     def units_sent(self, _: Mapping[str, Any], __: tuple[str, ...], request: Any) -> Answer:

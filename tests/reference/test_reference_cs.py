@@ -242,3 +242,17 @@ def test_the_koshin_taisho_are_matched_and_a_kyosho_named_as_the_sofusaki() -> N
         assert sent(driver, atena, "送付先情報")[-1]["送付先"].startswith(named)
     assert call(driver, "POST", "cs/sofusaki", {"宛名番号": atena})[0] == 400
     assert call(driver, "POST", "cs/sofusaki", {"宛名番号": "0000000000", "居所": "見本病院"})[0] == 404
+
+
+def test_a_serial_request_is_sent_and_the_serial_answered_kept_with_the_card() -> None:
+    for defects, shown in (((), "0123456789ABCDEF"), (("cs_serial_not_kept",), "")):
+        driver = service(*defects)
+        atena = person(driver)
+        assert call(driver, "POST", "cs/serial", {"宛名番号": atena})[0] == 200
+        assert [m["種別"] for m in sent(driver, atena, "シリアル番号取得要求")] == ["シリアル番号取得要求"]
+        status, answer = call(driver, "POST", "cs/receive",
+                              {"種別": "シリアル番号", "宛名番号": atena, "シリアル番号": "0123456789ABCDEF"})
+        assert status == 200 and answer["取込"] == [{"宛名番号": atena, "結果": "反映"}]
+        card = call(driver, "GET", f"units/{atena}")[1]["他業務"]["カード"]
+        assert card["利用者証明用電子証明書のシリアル番号"] == shown
+    assert call(driver, "POST", "cs/serial", {"宛名番号": "0000000000"})[0] == 404
