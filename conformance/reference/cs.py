@@ -18,9 +18,9 @@ Each 電文 has a 状態: 送信済; 保留 while the 連携 is switched to 手�
 stopped) or refused it, shown with the 稼働状況 by ``cs.status`` (R016, 7.1.2.4 R002). ``cs.fugo`` sends a
 符号取得要求 (7.1.2.2), ``cs.serial`` a シリアル番号取得要求 (7.1.2.4 R001: the number the CS answers is kept with the
 card), ``cs.sofusaki`` a 送付先情報 naming a 居所 set as the 送付先, and the 更新対象者 the CS sends are matched
-by their 住民票コード and answered with their 送付先情報 (7.1.1.4 R002). The 電文 layouts of the
-既存住基システム改造仕様書 are not in the sources: a 電文 carries its 種別, person, 異動事由 and 異動日 and a few items
-of the record, nothing the harness judges beyond the text.
+by their 住民票コード and answered with their 送付先情報 (7.1.1.4 R002); ``cs.consistency`` is the 整合性確認
+(7.1.1.2). The 電文 layouts of the 既存住基システム改造仕様書 are not in the sources: a 電文 carries its 種別,
+person, 異動事由 and 異動日 and a few items of the record, nothing the harness judges beyond the text.
 
 Named defects (defects.py) each drop one 電文 or break the order, the 再送信 or the 取込.
 """
@@ -62,6 +62,8 @@ _CARRIED = ("住民票コード", "個人番号", "氏名", "氏名_フリガナ
             "住所_町字", "住所_番地号表記", "住所_方書", "住民状態")
 _JAPANESE = "1"
 _ADDRESS = ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記", "住所_方書")
+#: The 本人確認情報 the 整合性確認 compares (7.1.1.2: the 4情報 and the 個人番号, 住所 by its parts).
+_HONNIN_ITEMS = ("氏名", "生年月日", "性別", *_ADDRESS, "個人番号")
 #: The reference's municipality (as its forms print it, reference/forms.py): a 本籍 there is 管内 (R011, 7.2.4).
 PREFECTURE, CITY = "静岡県", "見本町"
 
@@ -322,6 +324,27 @@ class CsHandlers:
         sent = {**self._message(outbox, SOFUSAKI, row), "異動事由": "送付先変更"}
         return 200, {"result": "ok", "通番": str(outbox.add(SOFUSAKI, row["宛名番号"],
                                                          self._dispatched(outbox, sent, by_hand=True)))}
+
+    def cs_consistency(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
+        """``cs.consistency``: 7.1.1.2 R001 the 整合性確認 against the CS's 本人確認情報 (``本人確認情報``:
+        [{住民票コード, 氏名, 生年月日, 性別, 住所_…}], as the CS holds them): each person whose record differs in
+        an item given, or whom the 住民記録 does not hold, is listed in ``不整合`` with the items that differ. The
+        defect ``cs_consistency_name_only`` compares 氏名 and 生年月日 only."""
+        by_code = {row.get("住民票コード", ""): row for row in self.store.current()
+                   if row.get("住民票コード") and row.get("住民状態", "1") == "1"}
+        compared = ("氏名", "生年月日") if "cs_consistency_name_only" in self.defects else _HONNIN_ITEMS
+        found: list[dict[str, Any]] = []
+        for entry in body.get("本人確認情報") or ():
+            held = {str(key): str(value) for key, value in dict(entry).items()}
+            code = held.get("住民票コード", "")
+            row = by_code.get(code)
+            if row is None:
+                found.append({"住民票コード": code, "宛名番号": "", "項目": ["住民票コード"]})
+                continue
+            differing = [name for name in compared if name in held and held[name] != row.get(name, "")]
+            if differing:
+                found.append({"住民票コード": code, "宛名番号": row["宛名番号"], "項目": differing})
+        return 200, {"result": "ok", "不整合": found}
 
     def cs_serial(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
         """``cs.serial``: 7.1.2.4 R001 the 取得要求 of the 利用者証明用電子証明書's シリアル番号 of one person's

@@ -919,6 +919,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("cs", "fugo")): "cs_fugo",
     ("POST", ("cs", "sofusaki")): "cs_sofusaki",
     ("POST", ("cs", "serial")): "cs_serial",
+    ("POST", ("cs", "consistency")): "cs_consistency",
     ("POST", ("units", "register")): "units_register",
     ("GET", ("units", "sent")): "units_sent",
     ("GET", ("units", "*")): "query_units",

@@ -256,3 +256,18 @@ def test_a_serial_request_is_sent_and_the_serial_answered_kept_with_the_card() -
         card = call(driver, "GET", f"units/{atena}")[1]["他業務"]["カード"]
         assert card["利用者証明用電子証明書のシリアル番号"] == shown
     assert call(driver, "POST", "cs/serial", {"宛名番号": "0000000000"})[0] == 404
+
+
+def test_the_seigosei_kakunin_lists_a_person_whose_address_differs_unless_the_defect_compares_names_only() -> None:
+    for defects, expected in (((), ["98765432154", "98765432170"]), (("cs_consistency_name_only",), ["98765432170"])):
+        driver = service(*defects)
+        atena = person(driver)
+        row = driver.store.append({**driver.person(atena), "住民票コード": "98765432154"})
+        held = {name: row.get(name, "") for name in ("氏名", "生年月日", "性別", "住所_都道府県", "住所_市区町村")}
+        status, answer = call(driver, "POST", "cs/consistency", {"本人確認情報": [
+            {**held, "住民票コード": "98765432154", "住所_町字": "栄町"},
+            {**held, "住民票コード": "98765432170"}]})
+        assert status == 200
+        assert [entry["住民票コード"] for entry in answer["不整合"]] == expected
+        if not defects:
+            assert answer["不整合"][0] == {"住民票コード": "98765432154", "宛名番号": atena, "項目": ["住所_町字"]}
