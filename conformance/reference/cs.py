@@ -62,6 +62,8 @@ _CARRIED = ("住民票コード", "個人番号", "氏名", "氏名_フリガナ
             "住所_町字", "住所_番地号表記", "住所_方書", "住民状態")
 _JAPANESE = "1"
 _ADDRESS = ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記", "住所_方書")
+#: The prefix of the 統一文字 conversions in the CS settings (R015).
+_MOJI = "統一文字:"
 #: The 本人確認情報 the 整合性確認 compares (7.1.1.2: the 4情報 and the 個人番号, 住所 by its parts).
 _HONNIN_ITEMS = ("氏名", "生年月日", "性別", *_ADDRESS, "個人番号")
 #: The reference's municipality (as its forms print it, reference/forms.py): a 本籍 there is 管内 (R011, 7.2.4).
@@ -146,12 +148,32 @@ class CsHandlers:
 
     def _dispatched(self, outbox: CsOutbox, sent: dict[str, Any], by_hand: bool = False) -> dict[str, Any]:
         """``sent`` with its 状態: 保留 while the 連携 is 手動 (R010) unless staff send it, エラー while the CS is down
-        (R016; the defect ``cs_link_error_hidden`` takes it as sent)."""
+        (R016; the defect ``cs_link_error_hidden`` takes it as sent). Its items are written in 住基ネット統一文字 by
+        the conversions registered (R015, ``cs.moji``)."""
+        sent = {**sent, "項目": self._unified(outbox, dict(sent.get("項目") or {}))}
         if not by_hand and outbox.setting("連携", "自動") == "手動" and "cs_manual_mode_ignored" not in self.defects:
             return {**sent, "状態": HELD}
         if outbox.setting("稼働", "1") != "1" and "cs_link_error_hidden" not in self.defects:
             return {**sent, "状態": FAILED, "理由": DOWN_REASON}
         return {**sent, "状態": SENT, "理由": ""}
+
+    def _unified(self, outbox: CsOutbox, items: Mapping[str, Any]) -> dict[str, Any]:
+        """``items`` with each 外字 registered replaced by its 住基ネット統一文字 (R015). The defect
+        ``cs_moji_conversion_ignored`` sends the 外字 as they are."""
+        table = outbox.settings(_MOJI)
+        if not table or "cs_moji_conversion_ignored" in self.defects:
+            return dict(items)
+        return {name: "".join(table.get(char, char) for char in value) if isinstance(value, str) else value
+                for name, value in items.items()}
+
+    def cs_moji(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
+        """``cs.moji``: 7.1.1.1 R015 the conversion of one 外字 (``文字``, one character) to a 住基ネット統一文字
+        (``統一文字``), registered or changed."""
+        char, unified = str(body.get("文字", "")), str(body.get("統一文字", ""))
+        if len(char) != 1 or not unified:
+            return 400, {"result": "error", "code": "BAD_REQUEST", "message": "文字 (one character) and 統一文字"}
+        CsOutbox(self.store).set(_MOJI + char, unified)
+        return 200, {"result": "ok"}
 
     def cs_sent(self, _: Mapping[str, Any], __: tuple[str, ...], request: Any) -> Answer:
         """``cs.sent``: the 電文 sent to the CS, of one person (``宛名番号``) and 種別 if asked, in the order sent.

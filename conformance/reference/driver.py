@@ -920,6 +920,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("cs", "sofusaki")): "cs_sofusaki",
     ("POST", ("cs", "serial")): "cs_serial",
     ("POST", ("cs", "consistency")): "cs_consistency",
+    ("POST", ("cs", "moji")): "cs_moji",
     ("POST", ("units", "register")): "units_register",
     ("GET", ("units", "sent")): "units_sent",
     ("GET", ("units", "*")): "query_units",

@@ -458,6 +458,12 @@ class CsOutbox:
         found = self._store._query("SELECT value FROM cs_setting WHERE name = ?", (name,))
         return str(found[0][0]) if found else default
 
+    def settings(self, prefix: str) -> dict[str, str]:
+        """The settings whose name begins with ``prefix``, by the rest of their name."""
+        found = self._store._query("SELECT name, value FROM cs_setting WHERE substr(name, 1, ?) = ?",
+                                   (len(prefix), prefix))
+        return {str(name)[len(prefix):]: str(value) for name, value in found}
+
     def set(self, name: str, value: str) -> None:
         with self._store._transaction() as db:
             db.execute("INSERT OR REPLACE INTO cs_setting (name, value) VALUES (?, ?)", (name, value))

@@ -271,3 +271,15 @@ def test_the_seigosei_kakunin_lists_a_person_whose_address_differs_unless_the_de
         assert [entry["住民票コード"] for entry in answer["不整合"]] == expected
         if not defects:
             assert answer["不整合"][0] == {"住民票コード": "98765432154", "宛名番号": atena, "項目": ["住所_町字"]}
+
+
+def test_a_gaiji_is_sent_as_the_toitsu_moji_last_registered_unless_the_defect_ignores_the_table() -> None:
+    for defects, expected in (((), "髙橋　太郎"), (("cs_moji_conversion_ignored",), "\ue000橋　太郎")):
+        driver = service(*defects)
+        atena = person(driver)
+        driver.store.append({**driver.person(atena), "氏名": "\ue000橋　太郎"})
+        for unified in ("高", "髙"):
+            assert call(driver, "POST", "cs/moji", {"文字": "\ue000", "統一文字": unified}) == (200, {"result": "ok"})
+        call(driver, "POST", "moves/within", tenkyo(atena, "栄町", "2024-06-01"))
+        assert sent(driver, atena, FUHYO)[0]["項目"]["氏名"] == expected
+    assert call(driver, "POST", "cs/moji", {"文字": "\ue000\ue001", "統一文字": "髙"})[0] == 400

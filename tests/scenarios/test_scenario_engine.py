@@ -325,6 +325,7 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
           ("cs_koshin_taisho_ignored", "cs.koshin_taisho", "scenario.contains", "sent_p#/messages"),
           ("cs_kyosho_ignored", "cs.koshin_taisho", "scenario.contains", "kyosho_go#/messages"),
           ("cs_consistency_name_only", "cs.seigosei", "scenario.contains", "kakunin#/不整合"),
+          ("cs_moji_conversion_ignored", "cs.toitsu_moji", "scenario.not_equal", "sent#/messages/0/項目/氏名"),
           ("cs_serial_not_kept", "cs.serial", "scenario.not_equal",
            "shokai#/他業務/カード/利用者証明用電子証明書のシリアル番号"),
           # 7.2 他業務連携 (reference/tagyomu.py): the harness plays the other units.
