@@ -38,6 +38,7 @@ from conformance.reference.search import kana_search
 from conformance.reference.storage import Row, Store
 from conformance.reference.support import SupportHandlers
 from conformance.reference.suppression import SuppressionBook, SuppressionHandlers
+from conformance.reference.tagyomu import UnitHandlers
 from conformance.reference.users import UserRegistry, UsersHandlers
 
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -231,9 +232,9 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 
 @dataclass
-class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicSearchHandlers, UsersHandlers,
-                    SuppressionHandlers, RemarkHandlers, MemoHandlers, CertifierHandlers, BatchHandlers,
-                    CsvImportHandlers):
+class DriverService(DriverLogs, SupportHandlers, CsHandlers, UnitHandlers, EucHandlers, BasicSearchHandlers,
+                    UsersHandlers, SuppressionHandlers, RemarkHandlers, MemoHandlers, CertifierHandlers,
+                    BatchHandlers, CsvImportHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -291,6 +292,7 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
         answer = handler(body, arguments, request)
         if change:
             self.cs_after_change(name, body, answer)  # 7.1.1.1 R001: the 電文 of the 異動 go to the CS
+            self.units_after_change(answer)  # 7.2.4, 7.1.2.3: the 附票 and 団体内統合宛名 systems are told
         self.remarks_after(name, body, answer)  # 1.1.14: the 留意事項 a 異動 carries
         return answer
 
@@ -308,6 +310,7 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, EucHandlers, BasicS
             return refusal.answer()
         # A 仮登録 tried in a rolled-back transaction sends nothing: the 電文 are rolled back with it.
         self.cs_after_change(name, body, answer)
+        self.units_after_change(answer)
         self.remarks_after(name, body, answer)
         return answer
 
@@ -933,6 +936,18 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("support-measures", "*")): "support_update",
     ("GET", ("support-measures", "*")): "get_support",
     ("GET", ("cs", "sent")): "cs_sent",
+    ("POST", ("cs", "mode")): "cs_mode",
+    ("POST", ("cs", "link")): "cs_link",
+    ("POST", ("cs", "send")): "cs_send",
+    ("GET", ("cs", "status")): "cs_status",
+    ("POST", ("cs", "fugo")): "cs_fugo",
+    ("POST", ("cs", "sofusaki")): "cs_sofusaki",
+    ("POST", ("cs", "serial")): "cs_serial",
+    ("POST", ("cs", "consistency")): "cs_consistency",
+    ("POST", ("cs", "moji")): "cs_moji",
+    ("POST", ("units", "register")): "units_register",
+    ("GET", ("units", "sent")): "units_sent",
+    ("GET", ("units", "*")): "query_units",
     ("POST", ("cs", "resend")): "cs_resend",
     ("POST", ("cs", "receive")): "cs_receive",
     ("POST", ("batches", "run")): "batch_run",

@@ -50,6 +50,22 @@ CREATE TABLE cs_sent (
     atena TEXT NOT NULL,
     message TEXT NOT NULL
 );
+CREATE TABLE cs_setting (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE unit_record (
+    number INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit TEXT NOT NULL,
+    atena TEXT NOT NULL,
+    items TEXT NOT NULL
+);
+CREATE TABLE unit_sent (
+    number INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit TEXT NOT NULL,
+    atena TEXT NOT NULL,
+    message TEXT NOT NULL
+);
 CREATE TABLE issuance (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     atena TEXT NOT NULL,
@@ -216,6 +232,9 @@ class Store:
             db.execute("DELETE FROM batch_run")
             db.execute("DELETE FROM batch_param")
             db.execute("DELETE FROM archive")
+            db.execute("DELETE FROM cs_setting")
+            db.execute("DELETE FROM unit_record")
+            db.execute("DELETE FROM unit_sent")
             self._domain_records.clear()
             db.executemany("INSERT INTO history VALUES (?, ?, ?, ?, ?)", records)
         return len(records)
@@ -548,6 +567,60 @@ class CsOutbox:
         found = self._store._query(
             "SELECT number, message FROM cs_sent WHERE (? IS NULL OR atena = ?) AND (? IS NULL OR kind = ?) "
             "ORDER BY number", (atena, atena, kind, kind))
+        return [(int(number), json.loads(message)) for number, message in found]
+
+    def replace(self, number: int, message: Mapping[str, Any]) -> None:
+        """Keep a 電文's new state (保留 sent by hand, sent with items completed, refused by the CS)."""
+        with self._store._transaction() as db:
+            db.execute("UPDATE cs_sent SET message = ? WHERE number = ?",
+                       (json.dumps(dict(message), ensure_ascii=False), number))
+
+    def setting(self, name: str, default: str) -> str:
+        """A setting of the CS 連携 (連携: 自動 | 手動) or the CS's state as the harness plays it (稼働)."""
+        found = self._store._query("SELECT value FROM cs_setting WHERE name = ?", (name,))
+        return str(found[0][0]) if found else default
+
+    def settings(self, prefix: str) -> dict[str, str]:
+        """The settings whose name begins with ``prefix``, by the rest of their name."""
+        found = self._store._query("SELECT name, value FROM cs_setting WHERE substr(name, 1, ?) = ?",
+                                   (len(prefix), prefix))
+        return {str(name)[len(prefix):]: str(value) for name, value in found}
+
+    def set(self, name: str, value: str) -> None:
+        with self._store._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO cs_setting (name, value) VALUES (?, ?)", (name, value))
+
+
+# -- 他業務連携 (7.2) -----------------------------------------------------------------------------------
+
+class UnitBook:
+    """What other units registered about a person (7.2.2: 国保, 年金 ...; 7.1.1.3: the card's 発行状況 from the
+    CS) and what the 住民記録 sent to other systems (7.2.4 戸籍附票システム, 7.1.2.3 団体内統合宛名システム),
+    oldest first."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def register(self, unit: str, atena: str, items: Mapping[str, str]) -> None:
+        with self._store._transaction() as db:
+            db.execute("INSERT INTO unit_record (unit, atena, items) VALUES (?, ?, ?)",
+                       (unit, atena, json.dumps(dict(items), ensure_ascii=False)))
+
+    def registered(self, atena: str) -> list[tuple[str, dict[str, str]]]:
+        """(業務, items) of every registration about ``atena``, in the order received."""
+        found = self._store._query("SELECT unit, items FROM unit_record WHERE atena = ? ORDER BY number", (atena,))
+        return [(str(unit), json.loads(items)) for unit, items in found]
+
+    def send(self, unit: str, atena: str, message: Mapping[str, Any]) -> int:
+        with self._store._transaction() as db:
+            cursor = db.execute("INSERT INTO unit_sent (unit, atena, message) VALUES (?, ?, ?)",
+                                (unit, atena, json.dumps(dict(message), ensure_ascii=False)))
+            return int(cursor.lastrowid or 0)
+
+    def sent(self, unit: str | None = None, atena: str | None = None) -> list[tuple[int, dict[str, Any]]]:
+        found = self._store._query(
+            "SELECT number, message FROM unit_sent WHERE (? IS NULL OR unit = ?) AND (? IS NULL OR atena = ?) "
+            "ORDER BY number", (unit, unit, atena, atena))
         return [(int(number), json.loads(message)) for number, message in found]
 
 
