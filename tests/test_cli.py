@@ -164,3 +164,21 @@ def test_public_api_is_exactly_all() -> None:
     modules = {name for name in public if isinstance(getattr(conformance, name), type(conformance))}
     assert sorted(public - modules) == sorted(n for n in conformance.__all__ if n != "__version__")
     assert all(hasattr(conformance, name) for name in conformance.__all__)
+
+
+def test_workers_spread_a_run_over_processes_one_edition_each() -> None:
+    from conformance.cli.run import pytest_arguments
+
+    common = {"profile": None, "domains": [], "out": Path("out"), "catalog": None, "extra": []}
+    assert pytest_arguments(**common, workers="2")[-4:] == ["-n", "2", "--dist", "loadfile"]
+    assert "-n" not in pytest_arguments(**common, workers="1") and "-n" not in pytest_arguments(**common)
+
+
+def test_workers_must_be_a_number_and_need_the_reference_vendor(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", "--workers", "0", "--out", str(tmp_path / "x")])
+    assert result.exit_code == 2 and "--workers '0': expected a whole number of 1 or more, or auto" in result.stderr
+    profile = Path(__file__).resolve().parents[1] / "vendor_profiles" / "example_mapped_export.yaml"
+    result = runner.invoke(app, ["run", "--workers", "2", "--profile", str(profile), "--out", str(tmp_path / "y")])
+    assert result.exit_code == 2
+    assert "only a run against the bundled reference vendor" in result.stderr.replace("\n", " ")
+    assert not (tmp_path / "y" / "results.json").exists()

@@ -74,6 +74,11 @@ def run(
         bool, typer.Option("--pytest-output", help="Show pytest's own output instead of the progress bar.")
     ] = False,
     catalog: CatalogOption = None,
+    workers: Annotated[str | None, typer.Option(
+        "--workers", metavar="N|auto",
+        help="Judge on N processes (auto: one per core), one edition per process at a time; the bundled "
+             "reference vendor only (each process starts its own). The results are those of one process.",
+    )] = None,
     pytest_args: Annotated[list[str] | None, typer.Argument(help="Extra pytest arguments (after --).")] = None,
 ) -> None:
     from rich.console import Console
@@ -86,7 +91,7 @@ def run(
         raise fail(f"--gate {gate!r}: expected conformant or no-failures")
     options = RunOptions(profile=profile, out=out, domains=domain or [], catalog=catalog, extra=pytest_args or [],
                          defects=defect or [], seed=seed, shard=shard, shard_durations=shard_durations, gate=gate,
-                         pytest_output=pytest_output)
+                         pytest_output=pytest_output, workers=workers)
     # soft_wrap: a path or message is one line however narrow the terminal (greppable, copyable).
     raise typer.Exit(run_suite(options, Console(stderr=True, soft_wrap=True)))
 

@@ -46,7 +46,7 @@ _VERBOSE = frozenset({"-v", "-vv", "-vvv", "--verbose"})
 def pytest_arguments(
     *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str],
     defects: list[str] | None = None, seed: int | None = None, shard: str | None = None,
-    shard_durations: Path | None = None, suite_name: str | None = None,
+    shard_durations: Path | None = None, suite_name: str | None = None, workers: str | None = None,
 ) -> list[str]:
     """The pytest command line for a run.
 
@@ -68,6 +68,10 @@ def pytest_arguments(
         args += ["-o", f"junit_suite_name={suite_name}"]
     args += plugin_arguments({"profile": profile, "domain": domains, "defect": defects or [], "seed": seed,
                               "shard": shard, "shard-durations": shard_durations})
+    if workers is not None and workers != "1":
+        # pytest-xdist, one edition per worker at a time (loadfile: an edition's requirements are one
+        # file's items), so each edition's target is opened, loaded and cached by one worker only.
+        args += ["-n", workers, "--dist", "loadfile"]
     return args + extra
 
 
@@ -86,6 +90,7 @@ class RunOptions:
     shard_durations: Path | None = None
     gate: str = "conformant"
     pytest_output: bool = False
+    workers: str | None = None
 
 
 def run_suite(options: RunOptions, console: Console | None = None) -> int:
@@ -105,6 +110,7 @@ def run_suite(options: RunOptions, console: Console | None = None) -> int:
         check_regular(options.profile, "--profile")  # names a FIFO or a device as what it is
         raise UsageError(f"{options.profile}: no such vendor profile")
     profile = load_profile(used)  # a ProfileError names file:line before anything starts
+    _check_workers(options.workers, reference=profile.targets.reference)
     unset = unset_secrets(profile, os.environ, used)
     if unset:  # the user's input, not an unreachable vendor (issue 27, item 1)
         raise ProfileError("\n".join(f"{problem}: set it before the run (docs/profiles.md)" for problem in unset))
@@ -140,7 +146,7 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
     args = pytest_arguments(
         profile=options.profile, domains=options.domains, out=out, catalog=options.catalog, extra=options.extra,
         defects=options.defects, seed=options.seed, shard=options.shard, shard_durations=options.shard_durations,
-        suite_name=f"{product} {version}",
+        suite_name=f"{product} {version}", workers=options.workers,
     )
     verbose = options.pytest_output or any(arg in _VERBOSE for arg in options.extra)
     shown = console or Console(stderr=True)
@@ -165,6 +171,20 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
 
 #: pytest's own output of a run, in the work directory of the output directory.
 PYTEST_LOG = "pytest-output.txt"
+
+
+def _check_workers(workers: str | None, *, reference: bool) -> None:
+    """``--workers``: ``auto`` or a whole number; more than one only for the bundled reference vendor,
+    which each worker starts for itself. Workers sharing one real vendor would each load the test
+    data into it, under the others' scenarios (docs/profiles.md)."""
+    if workers is None:
+        return
+    if workers != "auto" and not (workers.isdigit() and int(workers) >= 1):
+        raise UsageError(f"--workers {workers!r}: expected a whole number of 1 or more, or auto")
+    if workers != "1" and not reference:
+        raise UsageError(f"--workers {workers}: only a run against the bundled reference vendor (targets.reference) "
+                         "takes several workers, each starting its own; a vendor system shared by workers would "
+                         "have the test data loaded again under the other workers' scenarios (docs/profiles.md)")
 
 
 def _check_domains(domains: list[str]) -> None:
