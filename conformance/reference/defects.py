@@ -619,25 +619,36 @@ DEFECTS: dict[str, Defect] = _defects(
            "a person keeps one 抑止 only: setting a second replaces the first, whose 処理 is no longer suppressed "
            "(3.1 R008)",
            ("jumin-1.0-3.1-R008",)),
+    Defect("yokushi_household_ignored",
+           "a 抑止 set on a 世帯 is matched against the 宛名番号 only: it never reaches the 世帯's members",
+           ("jumin-1.0-3.1-R002",)),
+    Defect("yokushi_start_ignored",
+           "a 抑止 is in force from the moment it is set, whatever its 開始日",
+           ("jumin-1.0-3.1-R002",)),
     # 1.1.5 除票 (reference/joshuhyo.py): on a 転入通知 naming the 転出先住所（確定）, the path of the 1.1.5 scenarios;
     # each item's scenario also binds its list's heading (R010 固有の記載事項, R014 その他の項目).
     Defect("joshuhyo_reason_kojo",
            "the 除票 a 転入通知 makes is recorded with the 消除事由 職権消除 instead of the 転出",
-           ("jumin-1.0-1.1.5-R010", "jumin-1.0-1.1.5-R011")),
+           ("jumin-1.0-1.1.1-R023", "jumin-1.0-1.1.2-R047", "jumin-1.0-1.1.5-R010", "jumin-1.0-1.1.5-R011")),
     Defect("joshuhyo_rebuilt_from_notice",
            "the 除票 a 転入通知 makes is written from the 通知 alone: 転出先住所（予定）, 転出予定年月日 and "
            "届出年月日 lost",
-           ("jumin-1.0-1.1.5-R010", "jumin-1.0-1.1.5-R012", "jumin-1.0-1.1.5-R013", "jumin-1.0-1.1.5-R014",
+           ("jumin-1.0-1.1.1-R023", "jumin-1.0-1.1.1-R051", "jumin-1.0-1.1.1-R053", "jumin-1.0-1.1.2-R047",
+            "jumin-1.0-1.1.5-R010", "jumin-1.0-1.1.5-R012", "jumin-1.0-1.1.5-R013", "jumin-1.0-1.1.5-R014",
             "jumin-1.0-1.1.5-R016")),
     Defect("joshuhyo_next_address_dropped",
            "the 転出先住所（確定） a 転入通知 names is not recorded on the 除票",
-           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R015")),
+           ("jumin-1.0-1.1.1-R051", "jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R015")),
     Defect("joshuhyo_notice_date_dropped",
            "the 除票 a 転入通知 makes records no 転入通知年月日 (通知年月日)",
-           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R017")),
+           ("jumin-1.0-1.1.1-R051", "jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R017")),
     Defect("joshuhyo_removal_date_dropped",
            "the 除票 a 転入通知 makes records no 転出年月日（確定）",
-           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R018")),
+           ("jumin-1.0-1.1.1-R051", "jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R018")),
+    Defect("tenshutsu_yotei_hidden",
+           "the 世帯照会 leaves out a member whose 転出届 is entered (転出予定) before the 転入通知 makes the 除票",
+           # and the model of 住民記録 (4.0.2 R001: its 世帯 read after a 転出予定 differs)
+           ("jumin-1.0-1.1.5-R004", "jumin-1.0-4.0.2-R001")),
     Defect("adoption_destination_required",
            "a 転出 on a 特別養子縁組 without a 転出先住所 is refused (E009) instead of leaving it blank (1.1.5 R002)",
            ("jumin-1.0-1.1.5-R002",)),
@@ -689,7 +700,7 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("remarks_joshuhyo_missing",
            "a 除票's 統合記載欄 lacks the 除票固有の記載事項 (消除事由, 転出先住所（予定）, 事由の生じた年月日) "
            "(1.1.14 R003)",
-           ("jumin-1.0-1.1.14-R003",)),
+           ("jumin-1.0-1.1.14-R003", "jumin-1.0-1.1.5-R009")),
     # 1.1.8 不詳日 entered by a 転入 (reference/unknown_dates.py): each form's scenario reads the form back.
     Defect("unknown_date_text_fixed",
            "a 転入's 不詳 生年月日 is stored with the fixed 表記 「年月日不詳」 instead of the form entered",
@@ -772,6 +783,13 @@ DEFECTS: dict[str, Defect] = _defects(
             "jumin-1.0-4.1.3.0.1-R001",
             "jumin-1.0-4.2.1.2-R001",
            )),
+    Defect("shoribi_as_idoubi",
+           "every 異動 records its 異動日 as its 処理日: a 異動 entered days later shows the day it happened",
+           # idou.tennyu.kokunai judges every item of its 転入 at once: its other requirements fail with it
+           ("jumin-1.0-1.1.1-R010", "jumin-1.0-1.1.1-R012", "jumin-1.0-1.1.1-R013", "jumin-1.0-1.1.1-R048",
+            "jumin-1.0-1.1.2-R076", "jumin-1.0-1.2.1-R004", "jumin-1.0-1.2.1-R005", "jumin-1.0-1.2.1-R006",
+            "jumin-1.0-1.2.2-R005", "jumin-1.0-4.0.1-R002", "jumin-1.0-4.0.3-R001", "jumin-1.0-4.1.0.2-R001",
+            "jumin-1.0-4.1.1.1-R002")),
     Defect("correction_blanks_items",
            "a correction (職権修正, 軽微な修正, 誤記修正) appends a history row with every item it does not change "
            "blank",
@@ -845,9 +863,14 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("heisei_from_0107",
            "dates are shown with 平成 starting on 1989-01-07 (the last day of 昭和) instead of 1989-01-08",
            (
+            "jumin-1.0-1.1.1-R006",
             "jumin-1.0-1.1.9-R001",
             "jumin-1.0-1.1.9-R002",
            )),
+    Defect("foreign_dates_as_wareki",
+           "a foreign resident's 生年月日 and 在留期間の満了の日 are shown in 和暦 like every other date "
+           "(1.1.9 R001 ただし)",
+           ("jumin-1.0-1.1.2-R046", "jumin-1.0-1.1.9-R001", "jumin-1.0-1.1.9-R002")),
     # Found by the model of 住民記録 only (conformance/oracles/jumin_model): the scenario idou.setai_henko
     # splits a member off and merges him back under the same 世帯主, where the kept name is right.
     Defect("setai_nushi_name_kept",

@@ -195,14 +195,17 @@ AFFECTS: dict[str, set[str]] = {
         "users_authority_ignored", "users_period_ignored", "users_department_dropped", "users_no_lockout",
         "users_exclusive_ignored",
         # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
-        "yokushi_ends_on_end_date", "yokushi_last_setting_only",
+        "yokushi_ends_on_end_date", "yokushi_last_setting_only", "yokushi_household_ignored", "yokushi_start_ignored",
         # 1.1.14 統合記載欄: only the driver's query.remarks shows them (reference/remarks.py).
         "remarks_history_missing", "remarks_ryuiji_fixed_only", "remarks_biko_in_history", "remarks_unlinked",
         "remarks_adoption_wording", "remarks_joshuhyo_missing",
         # 4.2.0.5 申出日: only a 職権修正 made on a 申出 shows them (reference/moshide.py).
         "moshide_day_dropped", "moshide_day_from_move_day", "tsuchibi_default_blank", "correction_notice_day_dropped",
         # 職権による記載 (reference/shokken.py): only a 職権 転入 or a late 転出届 shows them.
-        "shokken_entry_as_tennyu", "late_tenshutsu_as_todoke", "kojo_notice_refused")},
+        "shokken_entry_as_tennyu", "late_tenshutsu_as_todoke", "kojo_notice_refused",
+        # 1.1.1 / 1.1.2 / 1.1.5 items (scenarios/01-items-dates.yaml): only a 異動 entered through the driver, its
+        # display view and its 世帯照会 show them; the probes enter none.
+        "shoribi_as_idoubi", "foreign_dates_as_wareki", "tenshutsu_yotei_hidden")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

@@ -327,6 +327,10 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.no_error", "scenario:yokushi.shuryobi_keika/step:tenkyo")),
     ("yokushi_last_setting_only", "yokushi.fukusu_settei",
      ("scenario.no_error", "scenario:yokushi.fukusu_settei/step:tenkyo")),
+    ("yokushi_household_ignored", "yokushi.setai_kaishibi",
+     ("scenario.no_alert", "scenario:yokushi.setai_kaishibi/step:tenkyo")),
+    ("yokushi_start_ignored", "yokushi.setai_kaishibi",
+     ("scenario.not_accepted", "scenario:yokushi.setai_kaishibi/step:shokai_mae")),
     # 4.2.0.5 申出日 (conformance/reference/moshide.py).
     ("moshide_day_dropped", "moshide.wakaru",
      ("scenario.history_item", "scenario:moshide.wakaru/step:moshide#/history/1/申出年月日")),
@@ -360,6 +364,23 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.contains", "scenario:togo.tokubetsu_yoshi_kaisho.tennyu/step:shokai#/統合記載欄/留意事項")),
     ("remarks_joshuhyo_missing", "togo.joshuhyo",
      ("scenario.contains", "scenario:togo.joshuhyo/step:shokai#/統合記載欄/除票")),
+    # 1.1.1 / 1.1.2 / 1.1.5 items the system sets or shows (scenarios/01-items-dates.yaml).
+    *[("shoribi_as_idoubi", f"kanri.shoribi.{who}",
+       ("scenario.history_item", f"scenario:kanri.shoribi.{who}/step:tenkyo#/history/1/処理日"))
+      for who in ("nihonjin", "gaikokujin")],
+    ("heisei_from_0107", "kanri.seinengappi.wareki",
+     ("scenario.oracle_mismatch", "scenario:kanri.seinengappi.wareki/step:ato#/display/生年月日")),
+    ("foreign_dates_as_wareki", "kanri.gaikokujin.seireki",
+     ("scenario.oracle_mismatch", "scenario:kanri.gaikokujin.seireki/step:mae#/display/生年月日")),
+    ("foreign_dates_as_wareki", "hyoji.wareki",
+     ("scenario.oracle_mismatch", "scenario:hyoji.wareki/step:gaikoku#/display/生年月日")),
+    ("joshuhyo_reason_kojo", "joshuhyo.gaikokujin.kisai",
+     ("scenario.history_item", "scenario:joshuhyo.gaikokujin.kisai/step:tsuchi#/history/2/異動事由区分")),
+    ("joshuhyo_rebuilt_from_notice", "joshuhyo.gaikokujin.kisai",
+     ("scenario.history_item",
+      "scenario:joshuhyo.gaikokujin.kisai/step:tsuchi#/history/2/転出先住所（予定）_市区町村コード")),
+    ("tenshutsu_yotei_hidden", "joshuhyo.genzon_made",
+     ("scenario.contains", "scenario:joshuhyo.genzon_made/step:setai#/members")),
 ])
 def test_each_driver_defect_fails_its_scenario_and_the_clean_reference_passes(
     defect: str, scenario_id: str, expected: tuple[str, str | None],
