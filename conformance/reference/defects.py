@@ -72,7 +72,7 @@ DEFECTS: dict[str, Defect] = _defects(
            ("jumin-1.0-1.1.2-R006", "jumin-1.0-1.1.2-R064", "jumin-1.0-7.2.3-R001")),
     Defect("blanks_accepted",
            "a correction may empty every item, the ones 1.1.6 lists as never blank too",
-           tuple(f"jumin-1.0-1.1.6-R{number:03d}" for number in (1, 3, 4, 5, 6, 7, 8, *range(10, 20), 21))),
+           tuple(f"jumin-1.0-1.1.6-R{number:03d}" for number in (1, 2, 3, 4, 5, 6, 7, 8, *range(9, 20), 21))),
     Defect("honseki_nashi_refused",
            "a 本籍・筆頭者 of 「なし」 or 「不明」 is refused as if it were blank",
            ("jumin-1.0-1.1.12-R001",)),
