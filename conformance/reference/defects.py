@@ -115,7 +115,9 @@ DEFECTS: dict[str, Defect] = _defects(
                "1.2.1-R014", "1.2.1-R015", "1.2.1-R017", "1.2.1-R019", "1.2.1-R020", "1.2.1-R021", "1.2.1-R022",
                "1.2.1-R023", "1.2.1-R024", "1.2.2-R013", "1.2.2-R023", "1.2.2-R025", "1.2.2-R043", "11.1-R001",
                "11.1-R003", "11.1-R005", "4.0.3-R003", "4.1.2.1-R001", "4.6.0.1-R001", "4.6.0.1-R002",
-               "4.6.0.1-R003", "4.6.0.1-R004", "4.6.0.1-R006"))),
+               "4.6.0.1-R003", "4.6.0.1-R004", "4.6.0.1-R006",
+               # the 処理日 of a 転居's own row (kanri.shoribi.*), the confirmed 転居 under a 世帯's 抑止
+               "1.1.1-R048", "1.1.2-R076", "3.1-R002"))),
     Defect("correction_layout_items_only",
            "a 職権修正 changes only the items of the linkage layout; the other items of 1.1.1/1.1.2 it names are "
            "silently left as they were",
@@ -611,6 +613,14 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("users_exclusive_ignored",
            "a person opened for 入力・異動作業 is not held: another user's 異動 of them is accepted (10.3 R008)",
            ("jumin-1.0-10.3-R008",)),
+    Defect("users_password_change_lost",
+           "a password change is answered as done but not saved: the old password still logs in, the new one does "
+           "not (10.3 R003)",
+           ("jumin-1.0-10.3-R003",)),
+    Defect("users_reset_needs_current",
+           "a 管理者's 初期化 of a password asks for the user's current one, as the user's own change does: "
+           "a 管理者 cannot reset a forgotten password (10.3 R003)",
+           ("jumin-1.0-10.3-R003",)),
     # 3.1 異動・発行・照会抑止 (reference/suppression.py): the 抑止 of the driver's suppressions.set.
     Defect("yokushi_ends_on_end_date",
            "a 抑止 ends by itself once its 終了日 has passed: the 異動入力 it suppressed goes through (3.1 R006)",
@@ -782,6 +792,13 @@ DEFECTS: dict[str, Defect] = _defects(
             "jumin-1.0-4.1.1.1-R002",
             "jumin-1.0-4.1.3.0.1-R001",
             "jumin-1.0-4.2.1.2-R001",
+            # the 転居 of kanri.shoribi.*, and the 転出届 whose 届出の年月日 the 除票 keeps (joshuhyo.todoke_nengappi)
+            "jumin-1.0-1.1.1-R048",
+            "jumin-1.0-1.1.2-R076",
+            "jumin-1.0-1.1.1-R051",
+            "jumin-1.0-1.1.1-R053",
+            "jumin-1.0-1.1.5-R014",
+            "jumin-1.0-1.1.5-R016",
            )),
     Defect("shoribi_as_idoubi",
            "every 異動 records its 異動日 as its 処理日: a 異動 entered days later shows the day it happened",
@@ -797,6 +814,7 @@ DEFECTS: dict[str, Defect] = _defects(
            # before any scenario's correction (session.py), so the blanked rows never reach them.
            (
             "jumin-1.0-1.1.1-R004",
+            "jumin-1.0-1.1.1-R006",  # the 生年月日 row after a 職権修正 (kanri.seinengappi.wareki)
             "jumin-1.0-1.1.1-R007",
             "jumin-1.0-1.1.1-R010",
             "jumin-1.0-1.1.1-R011",
@@ -815,6 +833,7 @@ DEFECTS: dict[str, Defect] = _defects(
             "jumin-1.0-1.1.2-R032",
             "jumin-1.0-1.1.2-R033",
             "jumin-1.0-1.1.2-R034",
+            "jumin-1.0-1.1.2-R046",  # the 生年月日 shown after a 職権修正 of the 満了の日 (kanri.gaikokujin.seireki)
             "jumin-1.0-1.1.2-R062",
             "jumin-1.0-1.1.2-R069",
             "jumin-1.0-1.1.6-R001",

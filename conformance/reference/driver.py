@@ -924,6 +924,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("users",)): "users_create",
     ("GET", ("users", "*")): "users_get",
     ("POST", ("users", "login")): "users_login",
+    ("POST", ("users", "password")): "users_password",
     ("POST", ("edits", "begin")): "edits_begin",
     ("POST", ("edits", "end")): "edits_end",
     ("POST", ("suppressions",)): "suppressions_set",

@@ -193,7 +193,7 @@ AFFECTS: dict[str, set[str]] = {
         # 10.3 操作権限管理 (reference/users.py): only users of the driver's users.* (and edits.*) show them, and the
         # probes register none (tests/scenarios/test_permissions.py).
         "users_authority_ignored", "users_period_ignored", "users_department_dropped", "users_no_lockout",
-        "users_exclusive_ignored",
+        "users_exclusive_ignored", "users_password_change_lost", "users_reset_needs_current",
         # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
         "yokushi_ends_on_end_date", "yokushi_last_setting_only", "yokushi_household_ignored", "yokushi_start_ignored",
         # 1.1.14 統合記載欄: only the driver's query.remarks shows them (reference/remarks.py).
