@@ -851,6 +851,7 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("zokugara_truncated",
            "the driver shows a 続柄 chain by its last relation only (子の子 as 子)",
            (
+            "jumin-1.0-1.1.11-R001",
             "jumin-1.0-1.1.11-R003",
             "jumin-1.0-1.1.11-R004",
            )),
