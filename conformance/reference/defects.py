@@ -72,7 +72,7 @@ DEFECTS: dict[str, Defect] = _defects(
            ("jumin-1.0-1.1.2-R006", "jumin-1.0-1.1.2-R064", "jumin-1.0-7.2.3-R001")),
     Defect("blanks_accepted",
            "a correction may empty every item, the ones 1.1.6 lists as never blank too",
-           tuple(f"jumin-1.0-1.1.6-R{number:03d}" for number in (1, 3, 4, 5, 6, 7, 8, *range(10, 20), 21))),
+           tuple(f"jumin-1.0-1.1.6-R{number:03d}" for number in (1, 2, 3, 4, 5, 6, 7, 8, *range(9, 20), 21))),
     Defect("honseki_nashi_refused",
            "a 本籍・筆頭者 of 「なし」 or 「不明」 is refused as if it were blank",
            ("jumin-1.0-1.1.12-R001",)),
@@ -116,7 +116,9 @@ DEFECTS: dict[str, Defect] = _defects(
                "1.2.1-R014", "1.2.1-R015", "1.2.1-R017", "1.2.1-R019", "1.2.1-R020", "1.2.1-R021", "1.2.1-R022",
                "1.2.1-R023", "1.2.1-R024", "1.2.2-R013", "1.2.2-R023", "1.2.2-R025", "1.2.2-R043", "11.1-R001",
                "11.1-R003", "11.1-R005", "4.0.3-R003", "4.1.2.1-R001", "4.6.0.1-R001", "4.6.0.1-R002",
-               "4.6.0.1-R003", "4.6.0.1-R004", "4.6.0.1-R006"))),
+               "4.6.0.1-R003", "4.6.0.1-R004", "4.6.0.1-R006",
+               # the 処理日 of a 転居's own row (kanri.shoribi.*), the confirmed 転居 under a 世帯's 抑止
+               "1.1.1-R048", "1.1.2-R076", "3.1-R002"))),
     Defect("correction_layout_items_only",
            "a 職権修正 changes only the items of the linkage layout; the other items of 1.1.1/1.1.2 it names are "
            "silently left as they were",
@@ -739,6 +741,14 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("users_exclusive_ignored",
            "a person opened for 入力・異動作業 is not held: another user's 異動 of them is accepted (10.3 R008)",
            ("jumin-1.0-10.3-R008",)),
+    Defect("users_password_change_lost",
+           "a password change is answered as done but not saved: the old password still logs in, the new one does "
+           "not (10.3 R003)",
+           ("jumin-1.0-10.3-R003",)),
+    Defect("users_reset_needs_current",
+           "a 管理者's 初期化 of a password asks for the user's current one, as the user's own change does: "
+           "a 管理者 cannot reset a forgotten password (10.3 R003)",
+           ("jumin-1.0-10.3-R003",)),
     # 3.1 異動・発行・照会抑止 (reference/suppression.py): the 抑止 of the driver's suppressions.set.
     Defect("yokushi_ends_on_end_date",
            "a 抑止 ends by itself once its 終了日 has passed: the 異動入力 it suppressed goes through (3.1 R006)",
@@ -747,26 +757,37 @@ DEFECTS: dict[str, Defect] = _defects(
            "a person keeps one 抑止 only: setting a second replaces the first, whose 処理 is no longer suppressed "
            "(3.1 R008)",
            ("jumin-1.0-3.1-R008",)),
+    Defect("yokushi_household_ignored",
+           "a 抑止 set on a 世帯 is matched against the 宛名番号 only: it never reaches the 世帯's members",
+           ("jumin-1.0-3.1-R002",)),
+    Defect("yokushi_start_ignored",
+           "a 抑止 is in force from the moment it is set, whatever its 開始日",
+           ("jumin-1.0-3.1-R002",)),
     # 1.1.5 除票 (reference/joshuhyo.py): on a 転入通知 naming the 転出先住所（確定）, the path of the 1.1.5 scenarios;
     # each item's scenario also binds its list's heading (R010 固有の記載事項, R014 その他の項目).
     Defect("joshuhyo_reason_kojo",
            "the 除票 a 転入通知 makes is recorded with the 消除事由 職権消除 instead of the 転出",
-           ("jumin-1.0-1.1.5-R010", "jumin-1.0-1.1.5-R011")),
+           ("jumin-1.0-1.1.1-R023", "jumin-1.0-1.1.2-R047", "jumin-1.0-1.1.5-R010", "jumin-1.0-1.1.5-R011")),
     Defect("joshuhyo_rebuilt_from_notice",
            "the 除票 a 転入通知 makes is written from the 通知 alone: 転出先住所（予定）, 転出予定年月日 and "
            "届出年月日 lost",
-           ("jumin-1.0-1.1.5-R010", "jumin-1.0-1.1.5-R012", "jumin-1.0-1.1.5-R013", "jumin-1.0-1.1.5-R014",
+           ("jumin-1.0-1.1.1-R023", "jumin-1.0-1.1.1-R051", "jumin-1.0-1.1.1-R053", "jumin-1.0-1.1.2-R047",
+            "jumin-1.0-1.1.5-R010", "jumin-1.0-1.1.5-R012", "jumin-1.0-1.1.5-R013", "jumin-1.0-1.1.5-R014",
             "jumin-1.0-1.1.5-R016", "jumin-1.0-4.1.3.1.3-R002")),
     Defect("joshuhyo_next_address_dropped",
            "the 転出先住所（確定） a 転入通知 names is not recorded on the 除票",
-           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R015", "jumin-1.0-4.1.3.1.3-R002")),
+           ("jumin-1.0-1.1.1-R051", "jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R015", "jumin-1.0-4.1.3.1.3-R002")),
     Defect("joshuhyo_notice_date_dropped",
            "the 除票 a 転入通知 makes records no 転入通知年月日 (通知年月日; also for a 転入通知 entered by hand, "
            "without the CS, 4.1.3.1.3 R002)",
-           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R017", "jumin-1.0-4.1.3.1.3-R002")),
+           ("jumin-1.0-1.1.1-R051", "jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R017", "jumin-1.0-4.1.3.1.3-R002")),
     Defect("joshuhyo_removal_date_dropped",
            "the 除票 a 転入通知 makes records no 転出年月日（確定）",
-           ("jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R018", "jumin-1.0-4.1.3.1.3-R002")),
+           ("jumin-1.0-1.1.1-R051", "jumin-1.0-1.1.5-R014", "jumin-1.0-1.1.5-R018", "jumin-1.0-4.1.3.1.3-R002")),
+    Defect("tenshutsu_yotei_hidden",
+           "the 世帯照会 leaves out a member whose 転出届 is entered (転出予定) before the 転入通知 makes the 除票",
+           # and the model of 住民記録 (4.0.2 R001: its 世帯 read after a 転出予定 differs)
+           ("jumin-1.0-1.1.5-R004", "jumin-1.0-4.0.2-R001")),
     Defect("adoption_destination_required",
            "a 転出 on a 特別養子縁組 without a 転出先住所 is refused (E009) instead of leaving it blank (1.1.5 R002)",
            ("jumin-1.0-1.1.5-R002",)),
@@ -828,7 +849,7 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("remarks_joshuhyo_missing",
            "a 除票's 統合記載欄 lacks the 除票固有の記載事項 (消除事由, 転出先住所（予定）, 事由の生じた年月日) "
            "(1.1.14 R003)",
-           ("jumin-1.0-1.1.14-R003",)),
+           ("jumin-1.0-1.1.14-R003", "jumin-1.0-1.1.5-R009")),
     # 1.1.8 不詳日 entered by a 転入 (reference/unknown_dates.py): each form's scenario reads the form back.
     Defect("unknown_date_text_fixed",
            "a 転入's 不詳 生年月日 is stored with the fixed 表記 「年月日不詳」 instead of the form entered",
@@ -911,7 +932,21 @@ DEFECTS: dict[str, Defect] = _defects(
             "jumin-1.0-4.1.1.1-R002",
             "jumin-1.0-4.1.3.0.1-R001",
             "jumin-1.0-4.2.1.2-R001",
+            # the 転居 of kanri.shoribi.*, and the 転出届 whose 届出の年月日 the 除票 keeps (joshuhyo.todoke_nengappi)
+            "jumin-1.0-1.1.1-R048",
+            "jumin-1.0-1.1.2-R076",
+            "jumin-1.0-1.1.1-R051",
+            "jumin-1.0-1.1.1-R053",
+            "jumin-1.0-1.1.5-R014",
+            "jumin-1.0-1.1.5-R016",
            )),
+    Defect("shoribi_as_idoubi",
+           "every 異動 records its 異動日 as its 処理日: a 異動 entered days later shows the day it happened",
+           # idou.tennyu.kokunai judges every item of its 転入 at once: its other requirements fail with it
+           ("jumin-1.0-1.1.1-R010", "jumin-1.0-1.1.1-R012", "jumin-1.0-1.1.1-R013", "jumin-1.0-1.1.1-R048",
+            "jumin-1.0-1.1.2-R076", "jumin-1.0-1.2.1-R004", "jumin-1.0-1.2.1-R005", "jumin-1.0-1.2.1-R006",
+            "jumin-1.0-1.2.2-R005", "jumin-1.0-4.0.1-R002", "jumin-1.0-4.0.3-R001", "jumin-1.0-4.1.0.2-R001",
+            "jumin-1.0-4.1.1.1-R002")),
     Defect("correction_blanks_items",
            "a correction (職権修正, 軽微な修正, 誤記修正) appends a history row with every item it does not change "
            "blank",
@@ -919,6 +954,7 @@ DEFECTS: dict[str, Defect] = _defects(
            # before any scenario's correction (session.py), so the blanked rows never reach them.
            (
             "jumin-1.0-1.1.1-R004",
+            "jumin-1.0-1.1.1-R006",  # the 生年月日 row after a 職権修正 (kanri.seinengappi.wareki)
             "jumin-1.0-1.1.1-R007",
             "jumin-1.0-1.1.1-R010",
             "jumin-1.0-1.1.1-R011",
@@ -937,6 +973,7 @@ DEFECTS: dict[str, Defect] = _defects(
             "jumin-1.0-1.1.2-R032",
             "jumin-1.0-1.1.2-R033",
             "jumin-1.0-1.1.2-R034",
+            "jumin-1.0-1.1.2-R046",  # the 生年月日 shown after a 職権修正 of the 満了の日 (kanri.gaikokujin.seireki)
             "jumin-1.0-1.1.2-R062",
             "jumin-1.0-1.1.2-R069",
             "jumin-1.0-1.1.6-R001",
@@ -954,6 +991,7 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("zokugara_truncated",
            "the driver shows a 続柄 chain by its last relation only (子の子 as 子)",
            (
+            "jumin-1.0-1.1.11-R001",
             "jumin-1.0-1.1.11-R003",
             "jumin-1.0-1.1.11-R004",
            )),
@@ -985,9 +1023,14 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("heisei_from_0107",
            "dates are shown with 平成 starting on 1989-01-07 (the last day of 昭和) instead of 1989-01-08",
            (
+            "jumin-1.0-1.1.1-R006",
             "jumin-1.0-1.1.9-R001",
             "jumin-1.0-1.1.9-R002",
            )),
+    Defect("foreign_dates_as_wareki",
+           "a foreign resident's 生年月日 and 在留期間の満了の日 are shown in 和暦 like every other date "
+           "(1.1.9 R001 ただし)",
+           ("jumin-1.0-1.1.2-R046", "jumin-1.0-1.1.9-R001", "jumin-1.0-1.1.9-R002")),
     # Found by the model of 住民記録 only (conformance/oracles/jumin_model): the scenario idou.setai_henko
     # splits a member off and merges him back under the same 世帯主, where the kept name is right.
     Defect("setai_nushi_name_kept",

@@ -417,6 +417,8 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, UnitHandlers, EucHa
             stored["異動日"] = moved if isinstance(moved, str) else moved.isoformat()
         for name, value in dates.items():
             stored[name] = value.isoformat() if value is not None else ""
+        if "shoribi_as_idoubi" in self.defects and moved is not None:
+            stored["処理日"] = stored["異動日"]
         if "todoke_idou_swapped" in self.defects and dates.get("届出年月日") and moved is not None:
             stored["届出年月日"], stored["異動日"] = stored["異動日"], stored["届出年月日"]
         return self.store.overwrite_latest(stored) if overwrite else self.store.append(stored)
@@ -832,12 +834,14 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, UnitHandlers, EucHa
 
     def get_household(self, _: Mapping[str, Any], arguments: tuple[str, ...], __: DriverRequest) -> Answer:
         members = self.members(arguments[0])
+        if "tenshutsu_yotei_hidden" in self.defects:  # 1.1.5 R004: a 転出予定者 is a 現存者 until the 除票
+            members = [row for row in members if not row.get("転出予定年月日")]
         return 200, {"result": "ok", "世帯番号": arguments[0], "members": [self.shown(row) for row in members]}
 
     def get_display(self, _: Mapping[str, Any], arguments: tuple[str, ...], __: DriverRequest) -> Answer:
         """Dates as shown (1.1.9 R001): in 和暦, except a foreign resident's 生年月日 and 在留期間の満了の日 (西暦)."""
         row = self.person(arguments[0])
-        foreign = row.get("住民種別") == "2"
+        foreign = row.get("住民種別") == "2" and "foreign_dates_as_wareki" not in self.defects
         names = ("生年月日", "住民となった年月日", "住所を定めた年月日", "異動日", "届出年月日", "在留期間の満了の日")
         shown = {name: (seireki(row.get(name, "")) if foreign and name in _SEIREKI_ITEMS
                         else wareki(row.get(name, ""), self.defects)) for name in names}
@@ -974,6 +978,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("users",)): "users_create",
     ("GET", ("users", "*")): "users_get",
     ("POST", ("users", "login")): "users_login",
+    ("POST", ("users", "password")): "users_password",
     ("POST", ("edits", "begin")): "edits_begin",
     ("POST", ("edits", "end")): "edits_end",
     ("POST", ("suppressions",)): "suppressions_set",

@@ -11,7 +11,8 @@ released (``suppressions.release``): its 終了日 is a date recorded, never an 
 証明書発行 is the linkage API's (forms); the reference records such a 抑止 and leaves its forms alone
 (not judged through the driver).
 
-Named defects (defects.py): ``yokushi_ends_on_end_date`` (R006), ``yokushi_last_setting_only`` (R008).
+Named defects (defects.py): ``yokushi_ends_on_end_date`` (R006), ``yokushi_last_setting_only`` (R008),
+``yokushi_household_ignored`` and ``yokushi_start_ignored`` (R002).
 """
 
 from __future__ import annotations
@@ -49,9 +50,16 @@ class Suppression:
     start: str
     end: str
 
-    def covers(self, process: str, atena: str, household: str, day: date) -> bool:
-        if self.process != process or (self.start and self.start > day.isoformat()):
+    def covers(self, process: str, atena: str, household: str, day: date,
+               defects: frozenset[str] = frozenset()) -> bool:
+        """The 抑止 names this 処理 and the person (or their 世帯), and its 開始日 has come (R002). The defects:
+        ``yokushi_start_ignored`` applies it from its setting, ``yokushi_household_ignored`` matches a 世帯's
+        抑止 against the 宛名番号 only (so it never reaches the members)."""
+        started = not self.start or self.start <= day.isoformat() or "yokushi_start_ignored" in defects
+        if self.process != process or not started:
             return False
+        if "yokushi_household_ignored" in defects:
+            return self.key == atena
         return self.key == (atena if self.target == INDIVIDUAL else household)
 
 
@@ -92,7 +100,7 @@ class SuppressionBook:
             return None
         day = self.today()
         found = [s for s in self.settings.values() for atena in sorted(persons)
-                 if s.covers(process, atena, self._household(atena), day) and self._in_force(s, day)]
+                 if s.covers(process, atena, self._household(atena), day, self.defects) and self._in_force(s, day)]
         level = ERROR if any(s.level == ERROR for s in found) else ALERT if found else None
         if level is None or (level == ALERT and CODES[ALERT] in confirmed):
             return None

@@ -9,11 +9,16 @@ in the :data:`SESSION_HEADER` header acts as that user and is refused (403) when
 user's 操作権限 (E030) or the day is outside the 利用期間 (E031). A login outside the 利用期間 is refused as
 well, and :data:`LOCK_AFTER` failed logins in a row lock the ID (E033) until a 管理者 resets its password.
 
+``users.password`` changes a password: a user's own session changes its password with the current one (10.3 R003
+利用者による変更), a 管理者's session (or the adapter's operator) sets another user's without it (システム管理者による
+初期化), which also lifts the lock.
+
 ``edits.begin`` holds a person for the session's 入力・異動作業 (10.3 R008): until ``edits.end``, a change
 of that person by any other session (or the adapter's own operator) is refused (E034), its reads are not.
 
 Named defects (defects.py): ``users_authority_ignored``, ``users_period_ignored``, ``users_no_lockout``,
-``users_department_dropped``, ``users_exclusive_ignored``.
+``users_department_dropped``, ``users_exclusive_ignored``, ``users_password_change_lost`` and
+``users_reset_needs_current`` (R003).
 """
 
 from __future__ import annotations
@@ -52,7 +57,7 @@ PROCESSES: Mapping[str, frozenset[str]] = {
     "操作権限設定": frozenset({"users_create", "users_get"}),
 }
 #: Handlers every session may call whatever its 操作権限 (its own login and password).
-_OPEN = frozenset({"users_login", "users_change_password"})
+_OPEN = frozenset({"users_login", "users_password"})
 #: The items of a user as ``users.get`` shows them (never the password).
 ITEMS = ("利用者ID", "利用者名称", "所属部署名称", "区分", "操作権限", "利用範囲", "利用期間_開始", "利用期間_終了")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -151,6 +156,30 @@ class UserRegistry:
             self.sessions[session] = user.items["利用者ID"]
         return 200, {"result": "ok", SESSION_ANSWER: session}
 
+    def change_password(self, body: Mapping[str, Any], session: str | None) -> Answer:
+        """``users.password``: the user's own change (with the current password) or a 管理者's 初期化 (10.3 R003)."""
+        user = self.users.get(str(body.get("利用者ID") or ""))
+        new = str(body.get("新パスワード") or "")
+        if user is None or not new:
+            return refused(400, "BAD_REQUEST", "利用者ID of a registered user and 新パスワード are required")
+        acting = self.users.get(self.sessions.get(session, "")) if session is not None else None
+        if session is not None and acting is None:
+            return refused(401, "E032", "セッションが無効です。ログインしてください。")
+        administrator = acting is None or acting.items["区分"] == ADMINISTRATOR
+        own = acting is user
+        if "users_reset_needs_current" in self.defects:  # every change asks for the current password
+            own = True
+        elif not own and not administrator:
+            return refused(403, "E030", "この処理を行う権限がありません。", "利用者ID")
+        with self._lock:
+            if own and not secrets.compare_digest(str(body.get("現パスワード") or ""), user.password):
+                return refused(401, "E032", "現在のパスワードが違います。", "現パスワード")
+            if "users_password_change_lost" not in self.defects:
+                user.password = new
+            if not own:
+                user.failures = 0  # the 初期化 lifts the lock (R016)
+        return 200, {"result": "ok", "利用者ID": user.items["利用者ID"]}
+
     def begin_edit(self, body: Mapping[str, Any], session: str | None) -> Answer:
         """``edits.begin``: hold a person for this session's 入力・異動作業 (10.3 R008)."""
         atena = str(body.get("宛名番号") or "")
@@ -241,6 +270,10 @@ class UsersHandlers:
     def users_login(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
         """``users.login``."""
         return self.users().login(body)
+
+    def users_password(self, body: Mapping[str, Any], _: tuple[str, ...], request: object) -> Answer:
+        """``users.password``."""
+        return self.users().change_password(body, session_of(request))
 
     def edits_begin(self, body: Mapping[str, Any], _: tuple[str, ...], request: object) -> Answer:
         """``edits.begin``."""

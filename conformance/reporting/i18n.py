@@ -1074,6 +1074,13 @@ _FINDINGS: dict[str, Text] = {
                            "Reading a person another user is editing was refused"),
     "users.exclusive_ignored": ("他の職員が入力・異動作業中の住民の異動が行えました（排他制御なし）",
                                 "A 異動 of a person another user is editing was done (no 排他制御)"),
+    "users.password_not_changed": ("利用者がパスワードを変更した後、新しいパスワードでログインできないか、"
+                                   "旧パスワードでログインできます",
+                                   "After a user changed its password, the new one does not log in or the old one "
+                                   "still does"),
+    "users.password_not_reset": ("システム管理者がパスワードを初期化した後、そのパスワードでログインできないか、"
+                                 "以前のパスワードでログインできます",
+                                 "After a 管理者 reset the password, it does not log in or the former one still does"),
     "logs.login_count": ("認証ログのログイン・ログインのエラーの回数が行った回数に足りません",
                          "The 認証ログ counts fewer logins or failed logins than were made"),
     "issuance.unreadable": ("交付履歴の照会の応答が読めません（result: ok と entries の一覧ではありません）",

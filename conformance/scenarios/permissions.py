@@ -16,6 +16,10 @@ Params ``rule`` (interpretation ``jumin-1.0-interp-operation-authority``):
   user, a 利用者's session (with 照会 and 異動入力) is refused and the user it asked for cannot log in;
 - ``lockout`` (R016 複数回のアクセスの失敗に対して、強制的に終了させることができること): after at most
   :data:`MAX_FAILURES` logins with a wrong password, the right password is refused too;
+- ``password`` (R003 パスワードは利用者による変更、システム管理者による初期化ができること): a user changes its own
+  password (``users.password`` with the current one), after which the new password logs in and the old one does
+  not; a 管理者's session then sets it without the current one (初期化), after which only that one logs in.
+  シングル・サイン・オン stays with the manual procedure;
 - ``exclusive`` (R008 …閲覧以外の作業ができないよう、排他制御ができること): while one user has a person open
   for 入力・異動作業 (``edits.begin``), another user's 照会 of them is answered and their 異動入力 is refused.
 
@@ -44,7 +48,7 @@ from conformance.scenarios.driver_calls import needed_client
 from conformance.targets.base import Target
 from conformance.targets.http import fill_template
 
-CREATE, GET, LOGIN = "users.create", "users.get", "users.login"
+CREATE, GET, LOGIN, PASSWORD = "users.create", "users.get", "users.login", "users.password"
 BEGIN, END = "edits.begin", "edits.end"
 #: The header a request carries the session of ``users.login`` in (driver.yaml).
 SESSION_HEADER = "X-Driver-Session"
@@ -58,6 +62,7 @@ NEEDS: Mapping[str, tuple[str, ...]] = {
     "authority": (CREATE, LOGIN, SETUP, QUERY, MOVE),
     "administrator": (CREATE, LOGIN),
     "lockout": (CREATE, LOGIN),
+    "password": (CREATE, LOGIN, PASSWORD),
     "exclusive": (CREATE, LOGIN, SETUP, QUERY, MOVE, BEGIN, END),
 }
 
@@ -222,6 +227,32 @@ def _lockout(ctx: CheckContext, users: Users) -> Iterator[Finding]:
                           location=f"POST {users.base}/users/login#利用者ID", expected="refused", actual="accepted")
 
 
+def _password(ctx: CheckContext, users: Users) -> Iterator[Finding]:
+    """R003: the user's own change, then a 管理者's 初期化; each time only the password just set logs in."""
+    user_id, first = users.created({"操作権限": [INQUIRY]})
+    own = users.session(user_id, first)
+    administrator = users.session(*users.created({"区分": "管理者", "操作権限": []}))
+    location = f"POST {users.base}/users/password"
+    second, third = (_secret() for _ in range(2))
+    status, _ = users.call(PASSWORD, {"利用者ID": user_id, "現パスワード": first, "新パスワード": second}, own)
+    if status != 200 or users.login(user_id, second) is None or users.login(user_id, first) is not None:
+        yield ctx.finding("users.password_not_changed", "after the user changed its password, the new one did not "
+                          "log in or the old one still did (10.3 R003 利用者による変更)", location=f"{location}#変更",
+                          expected="the new password only", actual=f"status {status}")
+    status, _ = users.call(PASSWORD, {"利用者ID": user_id, "新パスワード": third}, administrator)
+    if status != 200 or users.login(user_id, third) is None or users.login(user_id, second) is not None:
+        yield ctx.finding("users.password_not_reset", "after a 管理者 set the user's password without the current "
+                          "one, it did not log in or the former one still did (10.3 R003 システム管理者による初期化)",
+                          location=f"{location}#初期化", expected="the password set by the 管理者 only",
+                          actual=f"status {status}")
+
+
+def _secret() -> str:
+    value = "Pw-" + os.urandom(12).hex()
+    secrets.register(value)
+    return value
+
+
 def _exclusive(ctx: CheckContext, users: Users) -> Iterator[Finding]:
     """R008: while user A has the person open, user B reads them and is refused a 転居."""
     atena = register(users.client)
@@ -242,7 +273,7 @@ def _exclusive(ctx: CheckContext, users: Users) -> Iterator[Finding]:
 
 RULES: Mapping[str, Callable[[CheckContext, Users], Iterator[Finding]]] = {
     "items": _items, "authority": _authority, "administrator": _administrator, "lockout": _lockout,
-    "exclusive": _exclusive,
+    "exclusive": _exclusive, "password": _password,
 }
 
 

@@ -211,9 +211,9 @@ AFFECTS: dict[str, set[str]] = {
         # 10.3 操作権限管理 (reference/users.py): only users of the driver's users.* (and edits.*) show them, and the
         # probes register none (tests/scenarios/test_permissions.py).
         "users_authority_ignored", "users_period_ignored", "users_department_dropped", "users_no_lockout",
-        "users_exclusive_ignored",
+        "users_exclusive_ignored", "users_password_change_lost", "users_reset_needs_current",
         # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
-        "yokushi_ends_on_end_date", "yokushi_last_setting_only",
+        "yokushi_ends_on_end_date", "yokushi_last_setting_only", "yokushi_household_ignored", "yokushi_start_ignored",
         # 1.1.14 統合記載欄: only the driver's query.remarks shows them (reference/remarks.py).
         "remarks_history_missing", "remarks_ryuiji_fixed_only", "remarks_biko_in_history", "remarks_unlinked",
         "remarks_adoption_wording", "remarks_joshuhyo_missing",
@@ -223,7 +223,10 @@ AFFECTS: dict[str, set[str]] = {
         "shokken_entry_as_tennyu", "late_tenshutsu_as_todoke", "kojo_notice_refused",
         # 4.2.1.1 住所設定 and 4.5.6 長官通知 (reference/shokken.py): only a 転入前住所 「不明」 or a moj_notices with
         # 消除 shows them; the probes send neither.
-        "previous_address_unknown_refused", "moj_notice_removal_ignored")},
+        "previous_address_unknown_refused", "moj_notice_removal_ignored",
+        # 1.1.1 / 1.1.2 / 1.1.5 items (scenarios/01-items-dates.yaml): only a 異動 entered through the driver, its
+        # display view and its 世帯照会 show them; the probes enter none.
+        "shoribi_as_idoubi", "foreign_dates_as_wareki", "tenshutsu_yotei_hidden")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

@@ -13,13 +13,15 @@ import pytest
 from conformance import secrets
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.profiles import DriverTarget
+from conformance.reference.users import LOCK_AFTER, SESSION_ANSWER, UserRegistry
 from conformance.scenarios.permissions import permissions
 from conformance.targets.base import Target
 from tests.inprocess import in_process_reference
 from tests.scenarios.test_access_log import EDITION
 
 #: The rule each requirement is bound with (bindings.yaml).
-RULES = {"R001": "items", "R002": "authority", "R005": "administrator", "R008": "exclusive", "R016": "lockout"}
+RULES = {"R001": "items", "R002": "authority", "R003": "password", "R005": "administrator", "R008": "exclusive",
+         "R016": "lockout"}
 
 
 @contextmanager
@@ -57,6 +59,13 @@ def test_the_clean_reference_passes_every_rule() -> None:
                                     "accepted")]}),
     ("users_exclusive_ignored", {"R008": [("users.exclusive_ignored", "POST /driver/v1/moves/within", "refused",
                                            "accepted")]}),
+    ("users_password_change_lost", {"R003": [
+        ("users.password_not_changed", "POST /driver/v1/users/password#変更", "the new password only", "status 200"),
+        ("users.password_not_reset", "POST /driver/v1/users/password#初期化", "the password set by the 管理者 only",
+         "status 200")]}),
+    ("users_reset_needs_current", {"R003": [
+        ("users.password_not_reset", "POST /driver/v1/users/password#初期化", "the password set by the 管理者 only",
+         "status 401")]}),
 ])
 def test_each_defect_fails_its_rules_only(defect: str, expected: dict[str, list[Any]]) -> None:
     with reference_target(defect) as target:
@@ -71,6 +80,30 @@ def test_an_adapter_without_the_users_operations_is_not_automated() -> None:
         with pytest.raises(NotAutomated, match=r"edits\.begin, edits\.end"):
             judge(target, "R008")
         assert judge(target, "R016") == []
+        with pytest.raises(NotAutomated, match=r"users\.password"):
+            judge(target, "R003")
+
+
+def test_a_user_sets_no_other_users_password_and_an_initialisation_lifts_the_lock() -> None:
+    """users.password (10.3 R003, ours): a 利用者's session is refused another user's password (E030); its own
+    change needs the current password (E032); the adapter's operator (a 管理者) sets it without, lifting R016's lock."""
+    registry = UserRegistry()
+    for user in ("u-a", "u-b"):
+        registry.create({"利用者ID": user, "パスワード": f"pw-{user}", "操作権限": ["照会"]})
+    session = registry.login({"利用者ID": "u-a", "パスワード": "pw-u-a"})[1][SESSION_ANSWER]
+    other = registry.change_password({"利用者ID": "u-b", "新パスワード": "n"}, session)
+    wrong = registry.change_password({"利用者ID": "u-a", "現パスワード": "x", "新パスワード": "n"}, session)
+    own = registry.change_password({"利用者ID": "u-a", "現パスワード": "pw-u-a", "新パスワード": "pw-a2"}, session)
+    for _ in range(LOCK_AFTER):
+        registry.login({"利用者ID": "u-b", "パスワード": "x"})
+    locked = registry.login({"利用者ID": "u-b", "パスワード": "pw-u-b"})
+    reset = registry.change_password({"利用者ID": "u-b", "新パスワード": "pw-new"}, None)
+    assert (other[0], other[1]["code"]) == (403, "E030")
+    assert (wrong[0], wrong[1]["code"]) == (401, "E032")
+    assert own[0] == 200 and registry.login({"利用者ID": "u-a", "パスワード": "pw-a2"})[0] == 200
+    assert registry.login({"利用者ID": "u-a", "パスワード": "pw-u-a"})[0] == 401
+    assert (locked[0], locked[1]["code"]) == (403, "E033")
+    assert reset[0] == 200 and registry.login({"利用者ID": "u-b", "パスワード": "pw-new"})[0] == 200
 
 
 def test_the_passwords_and_sessions_are_secrets_of_the_run() -> None:
