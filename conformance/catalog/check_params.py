@@ -187,9 +187,10 @@ class SearchKanaParams(Params):
 class OperationLogParams(Params):
     """``jumin.logs.operations``, ``jumin.logs.prints`` (conformance/scenarios/access_log.py) and
     ``jumin.logs.errors`` (error_log.py): 10.2's 操作ログ, 印刷ログ or エラーログ, its entries (R002-R004, R013,
-    R017) or the items each records (R006, R014, R018)."""
+    R017) or the items each records (R006, R014, R018); for the 操作ログ also the entries of a 仮登録 and its
+    本登録 (``kari``, R005) and its 改ざん防止 (``tamper``, R020)."""
 
-    rule: Literal["entries", "fields"] = "entries"
+    rule: Literal["entries", "fields", "kari", "tamper"] = "entries"
 
 
 class AuthLogParams(Params):

@@ -228,6 +228,18 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("oplog_no_operator",
            "the entries of the 操作ログ record no 操作者ID (10.2 R006: 記録対象)",
            ("jumin-1.0-10.2-R006",)),
+    Defect("oplog_kari_missing",
+           "the 操作ログ is written with the history rows, so a 異動入力 entered as 仮登録 (4.0.8) leaves no entry; "
+           "only its 本登録 is logged (10.2 R005)",
+           ("jumin-1.0-10.2-R005",)),
+    Defect("oplog_rotated",
+           "the 操作ログ keeps the newest two entries of a person and deletes the older ones: entries already "
+           "written are rewritten away (10.2 R020: 改ざん防止)",
+           ("jumin-1.0-10.2-R020",)),
+    Defect("oplog_writable",
+           "the 操作ログ is an ordinary table its maintenance screen can edit: a システム利用者 deletes an entry "
+           "(10.2 R020: 書き込み禁止等の改ざん防止措置)",
+           ("jumin-1.0-10.2-R020",)),
     # 9.6 無作為抽出 (reference/extraction.py).
     Defect("extract_sex_ignored",
            "the random extraction draws from both sexes when a 性別 is given (9.6 R001)",

@@ -895,6 +895,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("search", "basic")): "search_basic",
     ("GET", ("search", "kanji")): "search_kanji",
     ("GET", ("logs", "operations")): "get_operation_log",
+    ("POST", ("logs", "operations", "modify")): "modify_operation_log",
     ("GET", ("logs", "prints")): "get_print_log",
     ("GET", ("logs", "auth")): "get_auth_log",
     ("GET", ("logs", "errors")): "get_error_log",

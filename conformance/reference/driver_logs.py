@@ -52,6 +52,13 @@ class DriverLogs:
         """10.2 操作ログ: the entries, or those of one 宛名番号 (our interface ``logs.operations``)."""
         return 200, {"result": "ok", "entries": self.log().read(request.param("宛名番号"))}
 
+    def modify_operation_log(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """10.2 R020: a request to change or delete an entry of the 操作ログ (``logs.modify``): refused."""
+        if self.log().modify(body):
+            return 200, {"result": "ok"}
+        return 403, {"result": "error", "code": "READ_ONLY",
+                     "message": "the 操作ログ is write-protected: its entries cannot be changed or deleted"}
+
     def get_print_log(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
         """10.2 印刷ログ: the entries, or those of the forms that showed one 宛名番号 (``logs.prints``)."""
         return 200, {"result": "ok", "entries": self.log().read_prints(request.param("宛名番号"))}

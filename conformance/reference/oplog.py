@@ -4,7 +4,9 @@
 10.2 R004 lists what is logged (取得対象: ①照会, ②帳票発行, ③異動入力（履歴追加） ...) and R006 what each entry
 records (記録対象: 操作者ID, 日時, 端末名, the record, 機能名 ...). Every driver operation but the test set-up
 and the log's own reading is an operator's operation here: its entry is written whatever the answer (a
-refused 異動 was still an operation on that person). Entries are only ever appended (R020: 改ざん防止).
+refused 異動 was still an operation on that person). Entries are only ever appended, and a request to change
+or delete one (``logs.modify``) is refused (R020: 改ざん防止). A 仮登録 (4.0.8) is logged as the 異動入力 of its
+operation, its 本登録 as another (R005).
 
 Beside it (10.2's other logs, each read through its own driver operation): the 印刷ログ (R013, R014,
 ``logs.prints``), the 認証ログ (R007, R008, ``logs.auth``: every login at the token endpoint with its 結果,
@@ -67,11 +69,31 @@ class OperationLog:
         self._record_error(function, persons, answer)
         if kind == QUERY and "oplog_queries_missing" in self.defects:
             return
-        self.entries.append({
+        # A defect: the 操作ログ is written where the history is, so a 仮登録 (4.0.8: no history row) leaves none.
+        if body.get("仮登録") is True and "oplog_kari_missing" in self.defects:
+            return
+        entry = {
             "日時": _now(), "操作者ID": "" if "oplog_no_operator" in self.defects else OPERATOR,
             "端末名": TERMINAL, "機能名": function, "取得対象": kind, "対象": persons,
             "個人番号アクセス": "個人番号" in repr(body) or "個人番号" in repr(answer),
-        })
+        }
+        self.entries.append(entry)
+        if "oplog_rotated" in self.defects:
+            # A defect: the log keeps the newest two entries of a person (sized for a screen's 直近の操作) and
+            # deletes the older ones: entries already written are rewritten away.
+            mine = [e for e in self.entries if e["対象"] == persons]
+            self.entries[:] = [e for e in self.entries if e["対象"] != persons or any(e is m for m in mine[-2:])]
+
+    def modify(self, body: Mapping[str, Any]) -> bool:
+        """A request to change or delete an entry (10.2 R020: refused, the log is write-protected); whether
+        it was done (only with a defect: a log kept in an ordinary table its maintenance screen can edit)."""
+        if "oplog_writable" not in self.defects:
+            return False
+        wanted = body.get("entry")
+        kept = [entry for entry in self.entries if entry != wanted]
+        changed = len(kept) != len(self.entries)
+        self.entries[:] = kept
+        return changed
 
     def _record_error(self, function: str, persons: list[str], answer: Any) -> None:
         """The エラーログ entry of an answer that is an エラー (11.1: 422 with its code), if it is one."""

@@ -121,6 +121,8 @@ AFFECTS: dict[str, set[str]] = {
         "shien_yokushi_jusho_dropped", "shien_tenso_dropped", "shien_kikan_update_ignored", "shien_kari_dropped",
         "shien_atena_dropped")},
     "printlog_pages_wrong": {"oplog"},
+    # The probe's third operation on its person (a refused 転居) rotates its 照会 out of the 検索実行一覧.
+    "oplog_rotated": {"oplog"},
     **{name: {"oplog"} for name in (
         "authlog_failures_missing", "authlog_no_result", "errorlog_missing", "errorlog_no_code",
         "loganalysis_failures_inverted", "loganalysis_counts_distinct", "loganalysis_searches_only_changes")},
@@ -194,6 +196,8 @@ AFFECTS: dict[str, set[str]] = {
         # probes register none (tests/scenarios/test_permissions.py).
         "users_authority_ignored", "users_period_ignored", "users_department_dropped", "users_no_lockout",
         "users_exclusive_ignored",
+        # 10.2 R005, R020 (reference/oplog.py): only a 仮登録 or logs.modify shows them; the probes do neither.
+        "oplog_kari_missing", "oplog_writable",
         # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
         "yokushi_ends_on_end_date", "yokushi_last_setting_only",
         # 1.1.14 統合記載欄: only the driver's query.remarks shows them (reference/remarks.py).

@@ -147,3 +147,41 @@ def test_a_log_that_says_the_number_was_printed_when_omitted_is_found() -> None:
     assert [(f.code, where(f), f.actual) for f in fields] == [
         ("logs.field_differs", "1/発行番号", "another value"),
         ("logs.field_differs", "2/個人番号の出力の有無", "true"), ("logs.field_differs", "2/発行番号", "another value")]
+
+
+KARI, TAMPER = "jumin-1.0-10.2-R005", "jumin-1.0-10.2-R020"
+
+
+def judge_rule(target: Target, requirement: str, rule: str) -> list[Finding]:
+    return list(operation_log(CheckContext(EDITION.requirement(requirement), {"rule": rule}, target)))
+
+
+def test_the_clean_reference_logs_a_kari_toroku_and_its_honto_roku_and_refuses_a_deletion() -> None:
+    with reference_target() as target:
+        assert judge_rule(target, KARI, "kari") == [] and judge_rule(target, TAMPER, "tamper") == []
+
+
+def test_a_log_written_with_the_history_misses_the_kari_toroku() -> None:
+    with reference_target(frozenset({"oplog_kari_missing"})) as target:
+        findings = judge_rule(target, KARI, "kari")
+        assert judge_rule(target, TAMPER, "tamper") == []
+    assert [(f.code, where(f), f.actual) for f in findings] == [("logs.entry_missing", "仮登録", "0 new entries")]
+
+
+def test_a_writable_log_and_a_rotated_log_fail_r020() -> None:
+    with reference_target(frozenset({"oplog_writable"})) as target:
+        writable = judge_rule(target, TAMPER, "tamper")
+    # The deleted entry is gone afterwards too.
+    assert [(f.code, f.location.split("?")[0]) for f in writable] == [
+        ("logs.writable", "POST /driver/v1/logs/operations/modify"),
+        ("logs.entry_altered", "GET /driver/v1/logs/operations")]
+    with reference_target(frozenset({"oplog_rotated"})) as target:
+        rotated = judge_rule(target, TAMPER, "tamper")
+        assert judge_rule(target, ENTRIES, "entries") == []
+    assert [(f.code, where(f)) for f in rotated] == [("logs.entry_altered", "1")]
+
+
+def test_an_adapter_without_logs_modify_is_not_automated_for_r020() -> None:
+    with reference_target(operations=("fixtures.persons", "query.person", "query.history", "moves.within",
+                                      "logs.operations")) as target, pytest.raises(NotAutomated, match=r"logs\.modify"):
+        judge_rule(target, TAMPER, "tamper")
