@@ -48,6 +48,7 @@ def default_registry() -> Registry:
         issuance,
         itaiji,
         permissions,
+        printing,
         search,
         suppressed,
     )
@@ -84,6 +85,8 @@ def default_registry() -> Registry:
     registry.add_module(auth_log)
     registry.add_module(error_log)
     registry.add_module(issuance)
+    # 10.7 印刷 and 5.8 文字溢れ (prints.issue, prints.printers).
+    registry.add_module(printing)
     # 10.3 操作権限管理 (users.*, edits.*).
     registry.add_module(permissions)
     # 住民記録 9.6 無作為抽出 (the driver operation extract.random).

@@ -206,6 +206,14 @@ class IssuanceHistoryParams(Params):
                   "disposal"] = "entries"
 
 
+class PrintParams(Params):
+    """``jumin.prints`` (conformance/scenarios/printing.py): 10.7's print dialog (R001 ``printer``, R002 ``copies``,
+    R003 ``preview``, R004 ``output``, R006 ``overflow_list``) and 5.8 文字溢れ (R001 ``fit``, R002
+    ``overflow_alert``), one rule per requirement."""
+
+    rule: Literal["printer", "copies", "preview", "output", "overflow_list", "overflow_alert", "fit"] = "output"
+
+
 class EucParams(Params):
     """``jumin.euc`` (conformance/scenarios/euc.py): 10.1's EUC data source and extraction, one rule per
     requirement (R001 history, R004/R005 items, R006 values, R007 extra_items, R010 conditions, R012 count,
@@ -366,6 +374,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.logs.auth": AuthLogParams,
     "jumin.logs.searches": NoParams,
     "jumin.issuance.history": IssuanceHistoryParams,
+    "jumin.prints": PrintParams,
     "jumin.euc": EucParams,
     "jumin.search.basic": BasicSearchParams,
     "jumin.search.itaiji": ItaijiSearchParams,

@@ -326,6 +326,20 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("printlog_pages_wrong",
            "the 印刷ログ records one page more than the form printed (10.2 R014: 枚数)",
            ("jumin-1.0-10.2-R014",)),
+    # 10.7 印刷 and 5.8 文字溢れ (reference/printing.py, reference/forms.py), through prints.issue.
+    Defect("print_options_ignored",
+           "the print dialog's choices are not passed on: every form goes on paper to the terminal's default "
+           "printer and tray, a preview or a PDF included: no form comes back to be shown or saved (10.7 R001, "
+           "R003, R004; and R002 and 5.8 R001, R002, judged on the PDF a print answers)",
+           ("jumin-1.0-10.7-R001", "jumin-1.0-10.7-R002", "jumin-1.0-10.7-R003", "jumin-1.0-10.7-R004",
+            "jumin-1.0-5.8-R001", "jumin-1.0-5.8-R002")),
+    Defect("print_copies_ignored",
+           "the print dialog prints one copy whatever 部数 says (10.7 R002)",
+           ("jumin-1.0-10.7-R002",)),
+    Defect("form_overflow_cut",
+           "a value wider than its column is cut at the column at the normal size: no smaller font, no アラート, "
+           "no 文字超過リスト (5.8 R001, R002, 10.7 R006)",
+           ("jumin-1.0-5.8-R001", "jumin-1.0-5.8-R002", "jumin-1.0-10.7-R006")),
     # 10.2 認証ログ and エラーログ (reference/oplog.py), read by logs.auth and logs.errors.
     Defect("authlog_failures_missing",
            "the 認証ログ leaves out every failed login (10.2 R007, R008), so the ログイン失敗一覧 has none (R025)",

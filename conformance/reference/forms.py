@@ -60,6 +60,10 @@ _NUMBER = re.compile(r"[0-9]{10}")
 # Page geometry (points): A4 portrait, one item per line.
 _TOP, _BOTTOM, _LINE, _LABEL_X, _VALUE_X = 800.0, 80.0, 15.0, 50.0, 170.0
 _LINES_PER_PAGE = int((_TOP - 40 - _BOTTOM) // _LINE)
+#: 5.8 文字溢れ: a value is printed at 10 points, smaller down to 6 when it is wider than its column (up to
+#: the right margin); wider still, it overflows: listed in the 文字超過リスト, printed to the limit or blank.
+_FONT_SIZE, _MIN_FONT_SIZE, _RIGHT = 10.0, 6.0, A4[0] - 40.0
+OVERFLOW_LIMIT, OVERFLOW_BLANK = "限界まで", "空白"
 _CERTIFICATION_LINES = 4
 
 #: 和暦 eras, newest first, with their first day (住民記録 1.0 j90; DOMAIN.md).
@@ -179,6 +183,27 @@ class _Line:
     label: str
     value: str
     title: bool = False
+    #: The value's font size (5.8: smaller for a long value).
+    size: float = _FONT_SIZE
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """How a form is output (10.7, 5.8; the driver's ``prints.issue``): 出力形式 (プレビュー, 印刷, ファイル出力),
+    the printer and its tray, and what an overflowing item prints (限界まで or 空白)."""
+
+    output: str = "ファイル出力"
+    printer: str = PRINTER
+    tray: str = ""
+    overflow: str = OVERFLOW_LIMIT
+
+
+@dataclass
+class Printed:
+    """One issued form as the print job made it: the answer, and the items that overflowed."""
+
+    answer: FormAnswer
+    overflows: list[dict[str, str]]
 
 
 class FormService:
@@ -199,6 +224,15 @@ class FormService:
 
     def issue(self, form_id: str, body: Mapping[str, Any], accept: str) -> FormAnswer:
         """The form ``form_id`` for the request ``body``; PDF, or its data when JSON is accepted."""
+        return self.output(form_id, body, accept, PrintJob()).answer
+
+    def output(self, form_id: str, body: Mapping[str, Any], accept: str, job: PrintJob) -> Printed:
+        """The form as ``job`` outputs it, with the items that overflowed (5.8, 10.7 R006)."""
+        overflows: list[dict[str, str]] = []
+        return Printed(self._issue(form_id, body, accept, job, overflows), overflows)
+
+    def _issue(self, form_id: str, body: Mapping[str, Any], accept: str, job: PrintJob,
+               overflows: list[dict[str, str]]) -> FormAnswer:
         form = self.forms.get(form_id)
         if form is None:
             return _error(404, "NOT_FOUND", f"no form {form_id[:40]!r}; known: {', '.join(sorted(self.forms))}")
@@ -214,25 +248,46 @@ class FormService:
         omitted = frozenset(str(value) for value in body.get("省略", []))
         pages = self._pages(form, people, omitted, furigana=body.get("フリガナ") is True,
                             official=body.get("公用") is True)
-        numbers = self._issue_numbers(form, len(pages))
+        pages = [[self._fit(line, job, overflows) for line in page] for page in pages]
+        numbers = self._issue_numbers(form, len(pages), job.printer)
         if "json" in accept.lower() and "pdf" not in accept.lower():
             return FormAnswer(200, JSON_TYPE, json.dumps(self._data(form, pages, numbers), ensure_ascii=False).encode())
         pdf = self._pdf(form, pages, numbers)
         if self.printed is not None:
-            self.printed(self._print_entry(form, people, pages, numbers))
+            self.printed(self._print_entry(form, people, pages, numbers, job))
         return FormAnswer(200, PDF_TYPE, pdf)
 
+    def _fit(self, line: _Line, job: PrintJob, overflows: list[dict[str, str]]) -> _Line:
+        """5.8 R001: a value wider than its column is printed smaller; R002: one too wide even at the smallest
+        size overflows (listed, printed to the limit or blank as the job says)."""
+        if not line.label or not line.value:
+            return line
+        _register_fonts()
+        room = _RIGHT - _VALUE_X
+        width = pdfmetrics.stringWidth(line.value, FONT_NAME, _FONT_SIZE)
+        if width <= room:
+            return line
+        if "form_overflow_cut" in self.defects:
+            # A defect: the value is cut at its column at the normal size, with no word of it anywhere.
+            return _Line(line.label, _prefix(line.value, room, _FONT_SIZE), line.title)
+        size = _FONT_SIZE * room / width
+        if size >= _MIN_FONT_SIZE:
+            return _Line(line.label, line.value, line.title, round(size, 2))
+        overflows.append({"項目": line.label, "内容": line.value})
+        shown = "" if job.overflow == OVERFLOW_BLANK else _prefix(line.value, room, _MIN_FONT_SIZE)
+        return _Line(line.label, shown, line.title, _MIN_FONT_SIZE)
+
     def _print_entry(self, form: Form, people: list[Row], pages: list[list[_Line]],
-                     numbers: list[str]) -> dict[str, Any]:
+                     numbers: list[str], job: PrintJob) -> dict[str, Any]:
         """10.2 R014 (印刷ログ): what this form printed: its title, pages, whether a 公印 and a 個人番号 are on
         it, the 発行番号 (5.5, without the page part) of a certificate; the PDF is the output (ファイル出力)."""
         lines = [line for page in pages for line in page]
         number = numbers[0].rsplit(" ", 1)[0] if numbers else ""
         pages_count = len(pages) + (1 if "printlog_pages_wrong" in self.defects else 0)
         return {"対象ファイル名": f"{form.form_id}-{number.rsplit(' ', 1)[-1] or 'list'}.pdf", "タイトル": form.name,
-                "印刷プリンタ": PRINTER, "枚数": pages_count,
+                "印刷プリンタ": job.printer, **({"トレー": job.tray} if job.tray else {}), "枚数": pages_count,
                 "公印出力の有無": any(SEAL in line.value for line in lines),
-                "個人番号の出力の有無": any(line.label == "個人番号" for line in lines), "出力形式": "ファイル出力",
+                "個人番号の出力の有無": any(line.label == "個人番号" for line in lines), "出力形式": job.output,
                 "発行番号": number, "対象": sorted(str(row.get("宛名番号", "")) for row in people),
                 # For the 交付履歴 (1.3.8: reference/issuance.py), not the 印刷ログ: the items printed, the true pages.
                 "記載事項": list(dict.fromkeys(line.label for line in lines if line.label and not line.title)),
@@ -393,7 +448,7 @@ class FormService:
         today = wareki(clock.today().isoformat())
         return [_Line("", CERTIFICATION), _Line("", today), _Line("", f"{OFFICIAL_TITLE}\u3000{SEAL}"), _Line("", "")]
 
-    def _issue_numbers(self, form: Form, count: int) -> list[str]:
+    def _issue_numbers(self, form: Form, count: int, printer: str = PRINTER) -> list[str]:
         if form.issue_number != "every_page":
             return []
         with self._lock:
@@ -403,7 +458,7 @@ class FormService:
         day = clock.today().strftime("%Y%m%d")
         if "form_issue_number_format" in self.defects:
             return [f"{day}-{serial:03d}" for _ in range(count)]
-        return [f"{day} {CITY} {TERMINAL} {PRINTER} {serial:03d} {page}/{count}" for page in range(1, count + 1)]
+        return [f"{day} {CITY} {TERMINAL} {printer} {serial:03d} {page}/{count}" for page in range(1, count + 1)]
 
     # -- output -----------------------------------------------------------------------------------
 
@@ -428,6 +483,7 @@ class FormService:
                 canvas.setFont(FONT_NAME, 12 if line.title else 10)
                 if line.label:
                     canvas.drawString(_LABEL_X, y, line.label)
+                    canvas.setFont(FONT_NAME, line.size)
                     canvas.drawString(_VALUE_X, y, line.value)
                 elif line.value:
                     canvas.drawString(_LABEL_X, y, line.value)
@@ -438,6 +494,14 @@ class FormService:
             canvas.showPage()
         canvas.save()
         return buffer.getvalue()
+
+
+def _prefix(value: str, room: float, size: float) -> str:
+    """The longest beginning of ``value`` that fits ``room`` points at ``size``."""
+    for end in range(len(value), 0, -1):
+        if pdfmetrics.stringWidth(value[:end], FONT_NAME, size) <= room:
+            return value[:end]
+    return ""
 
 
 def _body_problem(body: Mapping[str, Any], form: Form) -> str:

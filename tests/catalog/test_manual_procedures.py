@@ -17,9 +17,9 @@ WORK_ITEMS = re.compile(r"issue\s*\d+|#\d+|自動化には|未実装のドライ
                         re.IGNORECASE)
 #: Sections whose MANUAL bindings were being rewritten separately when the procedures were made specific
 #: (1.1.14 統合記載欄, 1.2.2 異動事由, 2.1.x 検索, 3.1 抑止, 4.1.3.x 転出, 4.2.0.x 職権, 7.x 連携, 10.1 EUC,
-#: 10.3 権限, 10.4 操作権限). Their procedures are not measured below yet: some still share their 手順 part or
-#: lack the form. Every other MANUAL requirement of the edition is.
-REWRITTEN_ELSEWHERE = re.compile(r"(1\.1\.14|1\.2\.2|2\.1\.\d+|3\.1|4\.1\.3\.[\d.]+|4\.2\.0\.\d+|7\.[\d.]+|10\.[134])")
+#: 10.3 権限). Their procedures are not measured below yet: some still share their 手順 part or lack the form.
+#: Every other MANUAL requirement of the edition is (10.4 操作権限設定 since its procedure was rewritten).
+REWRITTEN_ELSEWHERE = re.compile(r"(1\.1\.14|1\.2\.2|2\.1\.\d+|3\.1|4\.1\.3\.[\d.]+|4\.2\.0\.\d+|7\.[\d.]+|10\.[13])")
 #: 画面で確認する内容：「sentence」（実装しない機能：…）。手順：steps。添付：attachment。
 FORM = re.compile(r"画面で確認する内容：「(?P<quote>.+?)」(?:（実装しない機能：[^）]+）)?。"
                   r"手順：(?P<steps>.+?)。添付：(?P<attachment>[^。]+(?:。(?!添付：)[^。]+)*)。\Z", re.DOTALL)
@@ -65,7 +65,8 @@ def test_the_pattern_catches_what_it_is_for() -> None:
 
 def test_the_measured_procedures_are_most_of_the_edition() -> None:
     # 272 of the 447 MANUAL bindings when the procedures were made specific; the guard keeps the exclusion honest.
-    assert len(measured()) >= 270
+    # Every requirement automated since leaves the measured set (10.2, 10.7 and 5.8's print dialog: 9 of them).
+    assert len(measured()) >= 260
 
 
 def test_every_measured_procedure_has_the_catalogs_form_and_quotes_its_own_sentence() -> None:
@@ -101,7 +102,8 @@ def test_the_form_and_the_exclusion_catch_what_they_are_for() -> None:
     assert steps_of(prohibited) == "処理日を前日に書き換えようとする"
     assert steps_of("「辺」で検索し、該当することを確認する。添付: 検索条件と結果の画面写し。") is None
     assert steps_of("画面で確認する内容：「・性別」。手順：性別を修正する。") is None
-    elsewhere, mine = ("1.1.14", "2.1.3", "4.1.3.1.2", "7.1.1.1", "10.4"), ("1.1.1", "2.2.1", "3.4", "4.1.1.3", "10.2")
+    elsewhere = ("1.1.14", "2.1.3", "4.1.3.1.2", "7.1.1.1", "10.3")
+    mine = ("1.1.1", "2.2.1", "3.4", "4.1.1.3", "10.2", "10.4")
     assert all(REWRITTEN_ELSEWHERE.fullmatch(section) for section in elsewhere)
     assert not any(REWRITTEN_ELSEWHERE.fullmatch(section) for section in mine)
     assert THE_TOOL.search("本ツールの解釈：この行は見出しのみ")

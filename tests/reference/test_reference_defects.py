@@ -198,6 +198,9 @@ AFFECTS: dict[str, set[str]] = {
         "users_exclusive_ignored",
         # 10.2 R005, R020 (reference/oplog.py): only a 仮登録 or logs.modify shows them; the probes do neither.
         "oplog_kari_missing", "oplog_writable",
+        # 10.7 印刷 and 5.8 文字溢れ: only the driver's prints.issue shows them (tests/scenarios/test_printing.py); no
+        # value of the probes' forms is wider than its column.
+        "print_options_ignored", "print_copies_ignored", "form_overflow_cut",
         # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
         "yokushi_ends_on_end_date", "yokushi_last_setting_only",
         # 1.1.14 統合記載欄: only the driver's query.remarks shows them (reference/remarks.py).
