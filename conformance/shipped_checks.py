@@ -50,6 +50,7 @@ def default_registry() -> Registry:
         permissions,
         printing,
         search,
+        statistics,
         suppressed,
     )
     from conformance.scenarios import check as scenario_check
@@ -87,6 +88,8 @@ def default_registry() -> Registry:
     registry.add_module(issuance)
     # 10.7 印刷 and 5.8 文字溢れ (prints.issue, prints.printers).
     registry.add_module(printing)
+    # 6.1 統計 (stats.annual).
+    registry.add_module(statistics)
     # 10.3 操作権限管理 (users.*, edits.*).
     registry.add_module(permissions)
     # 住民記録 9.6 無作為抽出 (the driver operation extract.random).

@@ -214,6 +214,13 @@ class PrintParams(Params):
     rule: Literal["printer", "copies", "preview", "output", "overflow_list", "overflow_alert", "fit"] = "output"
 
 
+class StatsParams(Params):
+    """``jumin.stats`` (conformance/scenarios/statistics.py): 6.1's figures after the harness's own 異動 (R001
+    ``annual``) and a 転出予定者 still counted before the day (R004 ``planned_out``)."""
+
+    rule: Literal["annual", "planned_out"] = "annual"
+
+
 class EucParams(Params):
     """``jumin.euc`` (conformance/scenarios/euc.py): 10.1's EUC data source and extraction, one rule per
     requirement (R001 history, R004/R005 items, R006 values, R007 extra_items, R010 conditions, R012 count,
@@ -375,6 +382,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.logs.searches": NoParams,
     "jumin.issuance.history": IssuanceHistoryParams,
     "jumin.prints": PrintParams,
+    "jumin.stats": StatsParams,
     "jumin.euc": EucParams,
     "jumin.search.basic": BasicSearchParams,
     "jumin.search.itaiji": ItaijiSearchParams,

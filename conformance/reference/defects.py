@@ -326,6 +326,14 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("printlog_pages_wrong",
            "the 印刷ログ records one page more than the form printed (10.2 R014: 枚数)",
            ("jumin-1.0-10.2-R014",)),
+    # 6.1 統計 (reference/statistics.py), read by stats.annual.
+    Defect("stats_moves_by_processing_day",
+           "the statistics count each 異動 on the day it was entered (処理日), not the day it took effect (異動日): "
+           "a 転入 entered the day after is counted in the wrong period (6.1 R001)",
+           ("jumin-1.0-6.1-R001",)),
+    Defect("stats_planned_out_excluded",
+           "a 転出予定者 leaves the statistics the day the 転出届 is entered, before the 転出予定年月日 (6.1 R004)",
+           ("jumin-1.0-6.1-R004",)),
     # 10.7 印刷 and 5.8 文字溢れ (reference/printing.py, reference/forms.py), through prints.issue.
     Defect("print_options_ignored",
            "the print dialog's choices are not passed on: every form goes on paper to the terminal's default "

@@ -896,6 +896,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("search", "kanji")): "search_kanji",
     ("GET", ("logs", "operations")): "get_operation_log",
     ("POST", ("logs", "operations", "modify")): "modify_operation_log",
+    ("POST", ("statistics",)): "stats_annual",
     ("GET", ("logs", "prints")): "get_print_log",
     ("GET", ("logs", "auth")): "get_auth_log",
     ("GET", ("logs", "errors")): "get_error_log",

@@ -1,7 +1,7 @@
 """The driver operations of the reference that read its logs and lists rather than change a 住民票
 (docs/driver.md): 10.2 操作ログ and 印刷ログ (reference/oplog.py), 1.3.8 交付履歴 (reference/issuance.py), 9.6
-無作為抽出 (reference/extraction.py) and 9.2 抑止対象者一覧. A mixin of ``DriverService`` (reference/driver.py),
-apart so that the adapter of the 異動 stays readable.
+無作為抽出 (reference/extraction.py), 9.2 抑止対象者一覧 and 6.1 統計 (reference/statistics.py). A mixin of
+``DriverService`` (reference/driver.py), apart so that the adapter of the 異動 stays readable.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from conformance.reference import extraction, log_analysis
+from conformance.reference import extraction, log_analysis, statistics
 from conformance.reference.issuance import IssuanceHistory
 from conformance.reference.oplog import OperationLog
 from conformance.reference.storage import Store
@@ -84,6 +84,10 @@ class DriverLogs:
         if "suppressed_list_heads_only" in self.defects:
             rows = [row for row in rows if row.get("続柄") == "世帯主"]
         return 200, {"result": "ok", "persons": [{"宛名番号": row["宛名番号"]} for row in rows]}
+
+    def stats_annual(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
+        """6.1 統計: the 人口, 世帯 and 異動 figures of a 基準日 and a period (``stats.annual``)."""
+        return 200, {"result": "ok", **statistics.annual(self.store, body, self.defects)}
 
     def get_auth_log(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
         """10.2 認証ログ: the logins at the token endpoint, or those of one 利用者ID (``logs.auth``)."""

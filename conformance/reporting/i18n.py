@@ -1054,6 +1054,9 @@ _FINDINGS: dict[str, Text] = {
     "suppressed.missing": ("支援措置中の住民が抑止対象者一覧にありません",
                            "A 住民 under 支援措置 is not in the 抑止対象者一覧"),
     "suppressed.extra": ("抑止のない者が抑止対象者一覧にあります", "A person with no 抑止 is in the 抑止対象者一覧"),
+    "stats.figure_missing": ("統計に求めた集計値がありません", "The statistics answer no such figure"),
+    "stats.figure_differs": ("統計の集計値が、行った異動のとおりに増減していません",
+                             "A figure of the statistics did not move by what the 異動 made"),
     "print.no_printer": ("指定できるプリンタ・トレーがありません", "No printer with a tray can be chosen"),
     "print.choice_ignored": ("帳票が印刷時の指定（出力先・プリンタ・トレー）のとおりに出力されていません",
                              "The form was not output as the print dialog chose (output, printer, tray)"),
@@ -1268,6 +1271,10 @@ _CHECKS: dict[str, Text] = {
                                "発行番号・端末名とユーザID・処分情報が交付履歴に記録されるか",
                                "Issuing 住民票の写し records each in the 交付履歴 with its time, place, person, kind, "
                                "items, pages, 発行番号, terminal and user, and 処分情報"),
+    "jumin.stats": ("行った転入・出生・死亡・転出のとおりに、統計の人口（日本人・外国人、男女）・世帯数・"
+                    "異動件数が増減し、転出予定年月日前の転出予定者が現存者として数えられるか",
+                    "The statistics' 人口 (日本人, 外国人, by sex), 世帯数 and 異動 counts move by the 異動 made, "
+                    "and a 転出予定者 before the day is counted as present"),
     "jumin.prints": ("帳票の発行時にプリンタ・トレー、部数、プレビュー、PDFか紙出力かを指定でき、"
                      "そのとおりに出力されるか。文字溢れは文字の大きさの調整、アラート、文字超過リスト、限界まで・空白の設定のとおりに扱われるか",
                      "Forms are output as the print dialog chose (printer and tray, copies, preview, PDF or paper), "
@@ -1451,6 +1458,7 @@ VALUES: Mapping[str, Text] = {
     "the whole 方書": ("方書の全体", "the whole 方書"),
     "cut": ("途中で切れている", "cut"),
     "an アラート": ("アラート", "an アラート"),
+    "a count": ("件数", "a count"),
     "printed to the limit": ("限界まで印字", "printed to the limit"),
     "blank": ("空白", "blank"),
     "not printed": ("印字なし", "not printed"),

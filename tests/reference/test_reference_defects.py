@@ -201,6 +201,8 @@ AFFECTS: dict[str, set[str]] = {
         # 10.7 印刷 and 5.8 文字溢れ: only the driver's prints.issue shows them (tests/scenarios/test_printing.py); no
         # value of the probes' forms is wider than its column.
         "print_options_ignored", "print_copies_ignored", "form_overflow_cut",
+        # 6.1 統計 (reference/statistics.py): only the driver's stats.annual shows them.
+        "stats_moves_by_processing_day", "stats_planned_out_excluded",
         # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
         "yokushi_ends_on_end_date", "yokushi_last_setting_only",
         # 1.1.14 統合記載欄: only the driver's query.remarks shows them (reference/remarks.py).
