@@ -46,6 +46,7 @@ def default_registry() -> Registry:
         euc,
         extraction,
         issuance,
+        issuance_inquiry,
         itaiji,
         permissions,
         printing,
@@ -86,6 +87,8 @@ def default_registry() -> Registry:
     registry.add_module(auth_log)
     registry.add_module(error_log)
     registry.add_module(issuance)
+    # 2.2.2 交付履歴照会 (logs.issuances with conditions).
+    registry.add_module(issuance_inquiry)
     # 10.7 印刷 and 5.8 文字溢れ (prints.issue, prints.printers).
     registry.add_module(printing)
     # 6.1 統計 (stats.annual).

@@ -214,6 +214,13 @@ class PrintParams(Params):
     rule: Literal["printer", "copies", "preview", "output", "overflow_list", "overflow_alert", "fit"] = "output"
 
 
+class IssuanceInquiryParams(Params):
+    """``jumin.issuance.inquiry`` (conformance/scenarios/issuance_inquiry.py): 2.2.2's 交付履歴照会 of a person's
+    certificates of 20.1.1-20.1.4 (R001 ``certificates``) and by 1.3.8's items (R003 ``items``)."""
+
+    rule: Literal["certificates", "items"] = "certificates"
+
+
 class StatsParams(Params):
     """``jumin.stats`` (conformance/scenarios/statistics.py): 6.1's figures after the harness's own 異動 (R001
     ``annual``) and a 転出予定者 still counted before the day (R004 ``planned_out``)."""
@@ -383,6 +390,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.issuance.history": IssuanceHistoryParams,
     "jumin.prints": PrintParams,
     "jumin.stats": StatsParams,
+    "jumin.issuance.inquiry": IssuanceInquiryParams,
     "jumin.euc": EucParams,
     "jumin.search.basic": BasicSearchParams,
     "jumin.search.itaiji": ItaijiSearchParams,

@@ -326,6 +326,15 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("printlog_pages_wrong",
            "the 印刷ログ records one page more than the form printed (10.2 R014: 枚数)",
            ("jumin-1.0-10.2-R014",)),
+    # 2.2.2 交付履歴照会 (reference/issuance.py), read by logs.issuances.
+    Defect("issuance_joshuhyo_unlogged",
+           "the 交付履歴 is kept on the 住民's record: a certificate of a 除票 (除票の写し, 除票記載事項証明書) leaves "
+           "no entry (2.2.2 R001)",
+           ("jumin-1.0-2.2.2-R001", "jumin-1.0-2.2.2-R003")),
+    Defect("issuance_inquiry_person_only",
+           "the 交付履歴照会 takes the person only: a 発行番号, 証明書の種別 or 交付年月日 given is ignored "
+           "(2.2.2 R003)",
+           ("jumin-1.0-2.2.2-R003",)),
     # 6.1 統計 (reference/statistics.py), read by stats.annual.
     Defect("stats_moves_by_processing_day",
            "the statistics count each 異動 on the day it was entered (処理日), not the day it took effect (異動日): "
@@ -616,8 +625,10 @@ DEFECTS: dict[str, Defect] = _defects(
            ("jumin-1.0-3.4-R009",)),
     # 1.3.8 交付履歴 (reference/issuance.py), read through the driver operation logs.issuances.
     Defect("issuance_history_missing",
-           "no 交付履歴 is kept: an issued certificate leaves no entry (1.3.8 R001, and none of R002-R010's items)",
-           tuple(f"jumin-1.0-1.3.8-R{number:03d}" for number in range(1, 11))),
+           "no 交付履歴 is kept: an issued certificate leaves no entry (1.3.8 R001, and none of R002-R010's items; "
+           "nothing to query either, 2.2.2 R001, R003)",
+           (*(f"jumin-1.0-1.3.8-R{number:03d}" for number in range(1, 11)), "jumin-1.0-2.2.2-R001",
+            "jumin-1.0-2.2.2-R003")),
     Defect("issuance_pages_wrong",
            "the 交付履歴 records one page more than the certificate has (1.3.8 R007: 枚数)",
            ("jumin-1.0-1.3.8-R007",)),

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 from conformance.reference import extraction, log_analysis, statistics
-from conformance.reference.issuance import IssuanceHistory
+from conformance.reference.issuance import FILTERS, IssuanceHistory
 from conformance.reference.oplog import OperationLog
 from conformance.reference.storage import Store
 
@@ -65,7 +65,8 @@ class DriverLogs:
 
     def get_issuances(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
         """1.3.8 交付履歴: the entries, or those of the certificates that showed one 宛名番号 (``logs.issuances``)."""
-        return 200, {"result": "ok", "entries": self.issuances().read(request.param("宛名番号"))}
+        conditions = {name: value for name in FILTERS if (value := request.param(name))}
+        return 200, {"result": "ok", "entries": self.issuances().read(request.param("宛名番号"), conditions)}
 
     def dispose_issuance(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         """1.3.8 R010: the 処分 of a certificate issued in error, by its 発行番号 (``issuances.dispose``)."""

@@ -1054,6 +1054,10 @@ _FINDINGS: dict[str, Text] = {
     "suppressed.missing": ("支援措置中の住民が抑止対象者一覧にありません",
                            "A 住民 under 支援措置 is not in the 抑止対象者一覧"),
     "suppressed.extra": ("抑止のない者が抑止対象者一覧にあります", "A person with no 抑止 is in the 抑止対象者一覧"),
+    "issuance.kind_same": ("異なる証明書の交付履歴が同じ証明書の種別で記録されています",
+                           "Two different certificates have one 証明書の種別 in the 交付履歴"),
+    "issuance.inquiry_differs": ("交付履歴の項目による照会が、条件に合う証明書と異なるものを返しました",
+                                 "The 照会 of the 交付履歴 by an item answers other certificates than it names"),
     "stats.figure_missing": ("統計に求めた集計値がありません", "The statistics answer no such figure"),
     "stats.figure_differs": ("統計の集計値が、行った異動のとおりに増減していません",
                              "A figure of the statistics did not move by what the 異動 made"),
@@ -1271,6 +1275,10 @@ _CHECKS: dict[str, Text] = {
                                "発行番号・端末名とユーザID・処分情報が交付履歴に記録されるか",
                                "Issuing 住民票の写し records each in the 交付履歴 with its time, place, person, kind, "
                                "items, pages, 発行番号, terminal and user, and 処分情報"),
+    "jumin.issuance.inquiry": ("住民票の写し・世帯連記式・除票の写し・記載事項証明書の交付履歴を個人ごとに照会でき、"
+                               "発行番号・証明書の種別・交付年月日から照会できるか",
+                               "The 交付履歴 of each certificate of 20.1.1-20.1.4 can be queried per person, and by "
+                               "発行番号, 証明書の種別 and 交付年月日"),
     "jumin.stats": ("行った転入・出生・死亡・転出のとおりに、統計の人口（日本人・外国人、男女）・世帯数・"
                     "異動件数が増減し、転出予定年月日前の転出予定者が現存者として数えられるか",
                     "The statistics' 人口 (日本人, 外国人, by sex), 世帯数 and 異動 counts move by the 異動 made, "
@@ -1459,6 +1467,7 @@ VALUES: Mapping[str, Text] = {
     "cut": ("途中で切れている", "cut"),
     "an アラート": ("アラート", "an アラート"),
     "a count": ("件数", "a count"),
+    "four 種別": ("4つの種別", "four 種別"),
     "printed to the limit": ("限界まで印字", "printed to the limit"),
     "blank": ("空白", "blank"),
     "not printed": ("印字なし", "not printed"),
@@ -1482,6 +1491,8 @@ _VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r">= (?P<n>\d+)"), "{n} 以上"),
     (re.compile(r"(?P<n>\d+) entries, none during the check"), "{n} 件（確認中の日時のものはなし）"),
     (re.compile(r"(?P<n>\d+) ok"), "{n}（受け付けられた）"),
+    (re.compile(r"(?P<n>\d+) entries"), "{n} 件"),
+    (re.compile(r"(?P<n>\d+) 種別"), "{n} 種別"),
     (re.compile(r"(?P<n>-?\d+) new entries"), "新しい記録 {n} 件"),
     (re.compile(r"within (?P<n>\d+) pt"), "{n} pt 以内"),
     (re.compile(r"(?P<n>\d+) pt"), "{n} pt"),

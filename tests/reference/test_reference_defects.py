@@ -203,6 +203,8 @@ AFFECTS: dict[str, set[str]] = {
         "print_options_ignored", "print_copies_ignored", "form_overflow_cut",
         # 6.1 統計 (reference/statistics.py): only the driver's stats.annual shows them.
         "stats_moves_by_processing_day", "stats_planned_out_excluded",
+        # 2.2.2 交付履歴照会 (reference/issuance.py): only the driver's logs.issuances shows them.
+        "issuance_joshuhyo_unlogged", "issuance_inquiry_person_only",
         # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
         "yokushi_ends_on_end_date", "yokushi_last_setting_only",
         # 1.1.14 統合記載欄: only the driver's query.remarks shows them (reference/remarks.py).
