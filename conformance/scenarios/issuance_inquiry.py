@@ -10,8 +10,8 @@
   each in the 照会 of that person's 宛名番号 (a new entry per certificate, ``issuance.entry_missing`` at
   ``…#joshuhyo``), and the four kinds of 20.1.1-20.1.3 and 20.1.4 carry four 証明書の種別 (``issuance.kind_same``);
 - ``items`` (R003: 照会に当たっては、1.3.8（交付履歴の管理）に規定する項目から行えること): the 照会 by a 発行番号 alone
-  answers that certificate only; by the person and a 証明書の種別, that kind only; by the person and the 交付年月日 (today),
-  every certificate of theirs (``issuance.inquiry_differs`` at ``…#証明書の種別``).
+  answers that certificate only; by the person and a 証明書の種別, that kind only; by the person and the 交付年月日
+  (today), every certificate of theirs (``issuance.inquiry_differs`` at ``…#証明書の種別``).
 
 R002 (転出証明書, 閲覧用, 住民票コード通知票 and the 交付状況 of the cards) stays MANUAL: the protocol issues no
 通知票 and records no card. Interpretation ``jumin-1.0-interp-issuance-inquiry``.
