@@ -385,6 +385,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.logs.operations": OperationLogParams,
     "jumin.logs.prints": OperationLogParams,
     "jumin.logs.errors": OperationLogParams,
+    "jumin.logs.settings": OperationLogParams,
     "jumin.logs.auth": AuthLogParams,
     "jumin.logs.searches": NoParams,
     "jumin.issuance.history": IssuanceHistoryParams,

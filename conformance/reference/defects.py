@@ -228,6 +228,13 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("oplog_no_operator",
            "the entries of the 操作ログ record no 操作者ID (10.2 R006: 記録対象)",
            ("jumin-1.0-10.2-R006",)),
+    Defect("settinglog_missing",
+           "no 設定変更ログ is kept: a user registered with its 操作権限 by the 管理者 leaves no entry (10.2 R015, "
+           "and none of R016's information)",
+           ("jumin-1.0-10.2-R015", "jumin-1.0-10.2-R016")),
+    Defect("settinglog_no_operator",
+           "the 設定変更ログ's entries do not say which 管理者 changed the setting (10.2 R016)",
+           ("jumin-1.0-10.2-R016",)),
     Defect("oplog_kari_missing",
            "the 操作ログ is written with the history rows, so a 異動入力 entered as 仮登録 (4.0.8) leaves no entry; "
            "only its 本登録 is logged (10.2 R005)",

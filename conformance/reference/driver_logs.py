@@ -94,6 +94,10 @@ class DriverLogs:
         """10.2 認証ログ: the logins at the token endpoint, or those of one 利用者ID (``logs.auth``)."""
         return 200, {"result": "ok", "entries": self.log().read_logins(request.param("利用者ID"))}
 
+    def get_setting_log(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
+        """10.2 設定変更ログ: the settings changed, or those of one 利用者ID (``logs.settings``)."""
+        return 200, {"result": "ok", "entries": self.log().read_settings(request.param("利用者ID"))}
+
     def get_error_log(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
         """10.2 エラーログ: the エラー answered, or those of operations on one 宛名番号 (``logs.errors``)."""
         return 200, {"result": "ok", "entries": self.log().read_errors(request.param("宛名番号"))}

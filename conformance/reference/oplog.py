@@ -46,6 +46,11 @@ _LOGGED: dict[str, tuple[str, str]] = {
 }
 
 
+#: Driver handlers that change a setting of the system (10.2 R015 設定変更ログ, R016 管理者による設定変更時の情報)
+#: -> the setting they change.
+_SETTINGS: dict[str, str] = {"users_create": "操作権限設定（利用者の登録）"}
+
+
 @dataclass
 class OperationLog:
     """Entries in the order written; ``defects``: the reference's named defects."""
@@ -58,9 +63,14 @@ class OperationLog:
     logins: list[dict[str, Any]] = field(default_factory=list)
     #: The エラーログ (10.2 R017, R018): one entry per エラー answered.
     errors: list[dict[str, Any]] = field(default_factory=list)
+    #: The 設定変更ログ (10.2 R015, R016): one entry per setting changed.
+    settings: list[dict[str, Any]] = field(default_factory=list)
 
-    def record(self, handler: str, body: Mapping[str, Any], arguments: tuple[str, ...], answer: Any) -> None:
-        """Write the entry of one answered driver request, if it is an operation of 住民記録."""
+    def record(self, handler: str, body: Mapping[str, Any], arguments: tuple[str, ...], answer: Any,
+               operator: str | None = None) -> None:
+        """Write the entry of one answered driver request, if it is an operation of 住民記録 (``operator``: the
+        利用者ID of the session it came in, if any)."""
+        self._record_setting(handler, body, answer, operator)
         logged = _LOGGED.get(handler)
         if logged is None:
             return
@@ -103,6 +113,27 @@ class OperationLog:
         code = "" if "errorlog_no_code" in self.defects else str(document.get("code", ""))
         self.errors.append({"日時": _now(), "操作者ID": OPERATOR, "端末名": TERMINAL, "機能名": function,
                             "エラーコード": code, "項目": str(document.get("item", "")), "対象": persons})
+
+    def _record_setting(self, handler: str, body: Mapping[str, Any], answer: Any, operator: str | None) -> None:
+        """The 設定変更ログ entry of a setting changed (an answer 200 ok of a handler of :data:`_SETTINGS`)."""
+        setting = _SETTINGS.get(handler)
+        document = answer[1] if isinstance(answer, tuple) and len(answer) == 2 else None
+        if setting is None or not isinstance(document, dict) or document.get("result") != "ok":
+            return
+        if "settinglog_missing" in self.defects:
+            return
+        user = str(body.get("利用者ID", ""))
+        authority = "、".join(str(name) for name in body.get("操作権限", []) or [])
+        self.settings.append({
+            "日時": _now(), "操作者ID": "" if "settinglog_no_operator" in self.defects else operator or OPERATOR,
+            "端末名": TERMINAL, "設定": setting, "対象": user,
+            # What was set, never the password.
+            "内容": f"利用者ID {user}、区分 {body.get('区分') or '利用者'}、操作権限 {authority or 'なし'}",
+        })
+
+    def read_settings(self, user: str | None) -> list[dict[str, Any]]:
+        """The 設定変更ログ, or the entries of settings of one 利用者ID."""
+        return [dict(entry) for entry in self.settings if not user or entry["対象"] == user]
 
     def record_login(self, user: str, succeeded: bool) -> None:
         """The 認証ログ entry of one login at the token endpoint (``user``: the client id it named)."""

@@ -1038,6 +1038,8 @@ _FINDINGS: dict[str, Text] = {
     "logs.unreadable": ("ログの照会の応答が定めの形式ではありません",
                         "The answer of the log query is not in the form the driver protocol defines"),
     "logs.entry_missing": ("行った操作が操作ログに取得されていません", "An operation done is not in the 操作ログ"),
+    "logs.setting_missing": ("管理者による設定変更が設定変更ログに取得されていません",
+                             "A setting an administrator changed is not in the 設定変更ログ"),
     "logs.writable": ("システム利用者の求めで操作ログの記録が削除されました（改ざん防止措置がありません）",
                       "An entry of the 操作ログ was deleted on a システム利用者's request (no write protection)"),
     "logs.entry_altered": ("取得済みの操作ログの記録が、後の操作の後に失われ又は変わっています",
@@ -1287,6 +1289,10 @@ _CHECKS: dict[str, Text] = {
                      "そのとおりに出力されるか。文字溢れは文字の大きさの調整、アラート、文字超過リスト、限界まで・空白の設定のとおりに扱われるか",
                      "Forms are output as the print dialog chose (printer and tray, copies, preview, PDF or paper), "
                      "and an overflow is made smaller, or alerted, listed and printed as the setting says"),
+    "jumin.logs.settings": ("管理者が利用者とその操作権限を設定すると、設定変更ログに日時・操作者ID・設定内容が"
+                            "記録されるか",
+                            "An administrator's registration of a user with its 操作権限 is in the 設定変更ログ with "
+                            "its time, operator and what was set"),
     "jumin.logs.searches": ("住民の照会が、その宛名番号の該当者の検索実行一覧に載るか",
                             "A 照会 of a resident is in the 該当者の検索実行一覧 of their 宛名番号"),
     "jumin.users.permissions": ("登録した利用者が、その項目・操作権限・利用期間のとおりに処理でき、"
@@ -1468,6 +1474,7 @@ VALUES: Mapping[str, Text] = {
     "an アラート": ("アラート", "an アラート"),
     "a count": ("件数", "a count"),
     "four 種別": ("4つの種別", "four 種別"),
+    "the 利用者ID set": ("設定した利用者ID", "the 利用者ID set"),
     "printed to the limit": ("限界まで印字", "printed to the limit"),
     "blank": ("空白", "blank"),
     "not printed": ("印字なし", "not printed"),

@@ -32,18 +32,25 @@ PDF) and its 発行番号 (as 5.5 prints it on the first page: whole, without th
 generated person, does a 照会 of them by their 宛名番号 (``query.person``) and asks the analysis of that
 宛名番号 (``logs.analysis?種類=該当者の検索実行一覧``): it must list an entry dated during the check.
 
+``jumin.logs.settings`` (10.2 R015 設定変更ログ, R016 管理者による設定変更時の情報) registers a user of its own with an
+操作権限 (``users.create``: 10.3's 操作権限設定, a setting of the system the 管理者 makes) and reads the 設定変更ログ of
+that 利用者ID (``logs.settings``) before and after: ``rule: entries`` wants a new entry, ``rule: fields`` wants it to
+record 日時 (during the check), 操作者ID and what was set (the 利用者ID, anywhere in the entry).
+
 A vendor whose adapter lacks one of the operations is NOT_AUTOMATED with the reason.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import re
 from collections.abc import Iterator, Mapping
 from itertools import pairwise
 from typing import Any
 
-from conformance import clock
+from conformance import clock, secrets
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -347,3 +354,58 @@ def person_searches(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding("logs.analysis_differs", f"the harness's 照会 of the person is not in the {SEARCHES} "
                           "(10.2 R028)", location=location, expected="an entry during the check",
                           actual=f"{len(rows)} entries, none during the check")
+
+
+# -- 設定変更ログ -------------------------------------------------------------------------------------------
+
+
+SETTINGS, CREATE_USER = "logs.settings", "users.create"
+
+
+@check("jumin.logs.settings")
+def setting_log(ctx: CheckContext) -> Iterator[Finding]:
+    """10.2 設定変更ログ: the 管理者's registration of a user with its 操作権限 (10.3's 操作権限設定, a setting of the
+    system) leaves an entry (R015) recording when, who and what was set (R016)."""
+    target = ctx.need_target("a vendor system to call through the driver protocol")
+    rule = str(ctx.params.get("rule", "entries"))
+    client = driver_client(target, CREATE_USER, SETTINGS, setup=False)
+    user_id, password = "cg" + os.urandom(5).hex(), "Pw-" + os.urandom(12).hex()
+    secrets.register(password)
+    location = f"GET {driver_base(target)}/logs/settings?利用者ID={user_id}"
+    before = entries_of_user(client, user_id)
+    began = dt.datetime.now(clock.JST)
+    expect_ok(client, CREATE_USER, {"利用者ID": user_id, "パスワード": password, "利用者名称": "見本 設定",
+                                    "所属部署名称": "市民課", "操作権限": ["照会"]})
+    span = (began - SLACK, dt.datetime.now(clock.JST) + SLACK)
+    after = entries_of_user(client, user_id)
+    if before is None or after is None:
+        yield ctx.finding("logs.unreadable", "the 設定変更ログ answer is not {result: ok, entries: [objects]}",
+                          location=location, expected="entries", actual="another answer")
+        return
+    new = [entry for entry in after if entry not in before]
+    if not new:
+        yield ctx.finding("logs.setting_missing", "the 管理者's registration of a user with its 操作権限 left no "
+                          "entry in the 設定変更ログ (10.2 R015)", location=location, expected="a new entry",
+                          actual="no entry")
+        return
+    if rule != "fields":
+        return
+    entry = new[-1]
+    wrong = {}
+    if not within(entry.get("日時"), *span):
+        wrong["日時"] = "ISO 8601 with its offset, during the operation"
+    if not is_text(entry.get("操作者ID")):
+        wrong["操作者ID"] = "a value"
+    if user_id not in json.dumps(entry, ensure_ascii=False):
+        wrong["内容"] = "the 利用者ID set"
+    for name, reason in wrong.items():
+        yield ctx.finding("logs.field_missing", f"the 設定変更ログ's entry does not record {name} (10.2 R016: "
+                          "管理者による設定変更時の情報)", location=f"{location}#1/{name}", expected=reason,
+                          actual="absent" if entry.get(name) in (None, "") else "another value")
+
+
+def entries_of_user(client: DriverClient, user_id: str) -> list[Mapping[str, Any]] | None:
+    status, document = client.call(SETTINGS, {"利用者ID": user_id})
+    if status != 200 or not isinstance(document, dict) or not isinstance(document.get("entries"), list):
+        return None
+    return [entry for entry in document["entries"] if isinstance(entry, dict)]

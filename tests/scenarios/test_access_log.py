@@ -16,7 +16,7 @@ from conformance.findings import Finding
 from conformance.profiles import ApiTarget, DriverTarget
 from conformance.reference.driver import Answer, DriverRequest, DriverService
 from conformance.reference.server import start_reference
-from conformance.scenarios.access_log import operation_log, print_log
+from conformance.scenarios.access_log import operation_log, print_log, setting_log
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
 
@@ -185,3 +185,37 @@ def test_an_adapter_without_logs_modify_is_not_automated_for_r020() -> None:
     with reference_target(operations=("fixtures.persons", "query.person", "query.history", "moves.within",
                                       "logs.operations")) as target, pytest.raises(NotAutomated, match=r"logs\.modify"):
         judge_rule(target, TAMPER, "tamper")
+
+
+SETTING, SETTING_FIELDS = "jumin-1.0-10.2-R015", "jumin-1.0-10.2-R016"
+
+
+def judge_settings(target: Target, requirement: str) -> list[Finding]:
+    rule = "fields" if requirement == SETTING_FIELDS else "entries"
+    return list(setting_log(CheckContext(EDITION.requirement(requirement), {"rule": rule}, target)))
+
+
+def test_the_clean_reference_logs_a_user_registered_with_who_when_and_what() -> None:
+    with reference_target() as target:
+        assert judge_settings(target, SETTING) == [] and judge_settings(target, SETTING_FIELDS) == []
+
+
+def test_no_setting_log_and_a_log_without_its_operator() -> None:
+    with reference_target(frozenset({"settinglog_missing"})) as target:
+        missing = judge_settings(target, SETTING_FIELDS)
+    assert [f.code for f in missing] == ["logs.setting_missing"]
+    with reference_target(frozenset({"settinglog_no_operator"})) as target:
+        assert judge_settings(target, SETTING) == []
+        fields = judge_settings(target, SETTING_FIELDS)
+    assert [(f.code, where(f), f.actual) for f in fields] == [("logs.field_missing", "1/操作者ID", "absent")]
+
+
+def test_the_setting_log_names_the_session_user_and_never_the_password() -> None:
+    from conformance.reference.oplog import OperationLog
+
+    log = OperationLog()
+    body = {"利用者ID": "u1", "パスワード": "Pw-secret", "操作権限": ["照会"]}
+    log.record("users_create", body, (), (200, {"result": "ok"}), "admin1")
+    log.record("users_create", {**body, "利用者ID": "u2"}, (), (422, {"result": "error"}), "admin1")
+    assert [(e["操作者ID"], e["対象"]) for e in log.read_settings(None)] == [("admin1", "u1")]
+    assert "Pw-secret" not in repr(log.settings)
