@@ -193,6 +193,13 @@ class OperationLogParams(Params):
     rule: Literal["entries", "fields", "kari", "tamper"] = "entries"
 
 
+class AnalysisParams(Params):
+    """``jumin.logs.searches`` (conformance/scenarios/access_log.py): 10.2's analysis 該当者の検索実行一覧 (R028
+    ``list``) and the same as a file (R022 ``file``)."""
+
+    rule: Literal["list", "file"] = "list"
+
+
 class AuthLogParams(Params):
     """``jumin.logs.auth`` (conformance/scenarios/auth_log.py): 10.2's 認証ログ, its entries (R007) or what they
     record (R008), or the analyses ログイン失敗一覧 (R025) and ID別ログイン数一覧 (R026)."""
@@ -387,7 +394,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.logs.errors": OperationLogParams,
     "jumin.logs.settings": OperationLogParams,
     "jumin.logs.auth": AuthLogParams,
-    "jumin.logs.searches": NoParams,
+    "jumin.logs.searches": AnalysisParams,
     "jumin.issuance.history": IssuanceHistoryParams,
     "jumin.prints": PrintParams,
     "jumin.stats": StatsParams,

@@ -223,8 +223,9 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("oplog_queries_missing",
            "the 操作ログ leaves out every 照会 (10.2 R004 ①): only 異動入力 is logged",
            ("jumin-1.0-10.2-R002", "jumin-1.0-10.2-R003", "jumin-1.0-10.2-R004", "jumin-1.0-10.2-R006",
-            # Nor can its analysis list them (R028: 宛名番号等から該当者の検索実行一覧).
-            "jumin-1.0-10.2-R028")),
+            # Nor can its analysis list them (R028: 宛名番号等から該当者の検索実行一覧), in a file either (R022), and
+            # R020's check finds no entry of its 照会 to try to delete.
+            "jumin-1.0-10.2-R028", "jumin-1.0-10.2-R022", "jumin-1.0-10.2-R020")),
     Defect("oplog_no_operator",
            "the entries of the 操作ログ record no 操作者ID (10.2 R006: 記録対象)",
            ("jumin-1.0-10.2-R006",)),
@@ -385,9 +386,13 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("loganalysis_counts_distinct",
            "the ID別ログイン数一覧 counts each 利用者ID once, however often it logged in (10.2 R026)",
            ("jumin-1.0-10.2-R026",)),
+    Defect("loganalysis_file_header_only",
+           "an analysis written as a CSV file holds its header line only (10.2 R022: 分析・ファイル出力)",
+           ("jumin-1.0-10.2-R022",)),
     Defect("loganalysis_searches_only_changes",
-           "the 該当者の検索実行一覧 lists the 異動入力 on the person, none of the 照会 (10.2 R028)",
-           ("jumin-1.0-10.2-R028",)),
+           "the 該当者の検索実行一覧 lists the 異動入力 on the person, none of the 照会 (10.2 R028; its file too, "
+           "R022)",
+           ("jumin-1.0-10.2-R028", "jumin-1.0-10.2-R022")),
     Defect("export_unknown_municipality",
            "residents.csv gives its first record the 住所_市区町村コード 229989: a valid check digit, but no "
            "municipality (全国地方公共団体コード) and not the test town the profile declares",

@@ -42,7 +42,9 @@ A vendor whose adapter lacks one of the operations is NOT_AUTOMATED with the rea
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import os
 import re
@@ -354,6 +356,29 @@ def person_searches(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding("logs.analysis_differs", f"the harness's 照会 of the person is not in the {SEARCHES} "
                           "(10.2 R028)", location=location, expected="an entry during the check",
                           actual=f"{len(rows)} entries, none during the check")
+    elif str(ctx.params.get("rule", "list")) == "file":
+        yield from _analysis_file(ctx, client, atena, location, [row for row in rows if isinstance(row, dict)])
+
+
+def _analysis_file(ctx: CheckContext, client: DriverClient, atena: str, location: str,
+                   rows: list[Mapping[str, Any]]) -> Iterator[Finding]:
+    """10.2 R022 (分析・ファイル出力): the same analysis as a CSV file holds the rows answered."""
+    status, document = client.call(ANALYSIS, {"種類": SEARCHES, "宛名番号": atena, "形式": "CSV"})
+    data = document.get("data") if status == 200 and isinstance(document, dict) else None
+    try:
+        lines = list(csv.DictReader(io.StringIO(data))) if isinstance(data, str) else None
+    except csv.Error:
+        lines = None
+    if lines is None:
+        yield ctx.finding("logs.file_unreadable", "the analysis as a file is not CSV text (10.2 R022)",
+                          location=f"{location}&形式=CSV", expected="CSV", actual="another answer")
+        return
+    times = {str(row.get("日時")) for row in rows}
+    written = {str(line.get("日時")) for line in lines}
+    if len(lines) != len(rows) or not times <= written:
+        yield ctx.finding("logs.file_differs", "the analysis as a file does not hold the rows the analysis "
+                          "answered (10.2 R022)", location=f"{location}&形式=CSV",
+                          expected=f"{len(rows)} rows", actual=f"{len(lines)} rows")
 
 
 # -- 設定変更ログ -------------------------------------------------------------------------------------------

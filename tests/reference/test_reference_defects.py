@@ -200,6 +200,8 @@ AFFECTS: dict[str, set[str]] = {
         "oplog_kari_missing", "oplog_writable",
         # 10.2 設定変更ログ: only a users.create shows them; the probes register no user.
         "settinglog_missing", "settinglog_no_operator",
+        # 10.2 R022: only an analysis asked as CSV shows it.
+        "loganalysis_file_header_only",
         # 10.7 印刷 and 5.8 文字溢れ: only the driver's prints.issue shows them (tests/scenarios/test_printing.py); no
         # value of the probes' forms is wider than its column.
         "print_options_ignored", "print_copies_ignored", "form_overflow_cut",

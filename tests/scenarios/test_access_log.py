@@ -16,7 +16,7 @@ from conformance.findings import Finding
 from conformance.profiles import ApiTarget, DriverTarget
 from conformance.reference.driver import Answer, DriverRequest, DriverService
 from conformance.reference.server import start_reference
-from conformance.scenarios.access_log import operation_log, print_log, setting_log
+from conformance.scenarios.access_log import operation_log, person_searches, print_log, setting_log
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
 
@@ -219,3 +219,16 @@ def test_the_setting_log_names_the_session_user_and_never_the_password() -> None
     log.record("users_create", {**body, "利用者ID": "u2"}, (), (422, {"result": "error"}), "admin1")
     assert [(e["操作者ID"], e["対象"]) for e in log.read_settings(None)] == [("admin1", "u1")]
     assert "Pw-secret" not in repr(log.settings)
+
+
+def judge_analysis_file(target: Target) -> list[Finding]:
+    requirement = EDITION.requirement("jumin-1.0-10.2-R022")
+    return list(person_searches(CheckContext(requirement, {"rule": "file"}, target)))
+
+
+def test_the_analysis_as_a_csv_file_holds_its_rows() -> None:
+    with reference_target() as target:
+        assert judge_analysis_file(target) == []
+    with reference_target(frozenset({"loganalysis_file_header_only"})) as target:
+        findings = judge_analysis_file(target)
+    assert [(f.code, f.expected, f.actual) for f in findings] == [("logs.file_differs", "1 rows", "0 rows")]
