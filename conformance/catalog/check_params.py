@@ -215,10 +215,11 @@ class IssuanceHistoryParams(Params):
 
 class PrintParams(Params):
     """``jumin.prints`` (conformance/scenarios/printing.py): 10.7's print dialog (R001 ``printer``, R002 ``copies``,
-    R003 ``preview``, R004 ``output``, R006 ``overflow_list``) and 5.8 文字溢れ (R001 ``fit``, R002
-    ``overflow_alert``), one rule per requirement."""
+    R003 ``preview``, R004 ``output``, R006 ``overflow_list``), 5.8 文字溢れ (R001 ``fit``, R002
+    ``overflow_alert``) and 5.6 公印・職名 (R001 ``seal``, R002 ``seal_kind``), one rule per requirement."""
 
-    rule: Literal["printer", "copies", "preview", "output", "overflow_list", "overflow_alert", "fit"] = "output"
+    rule: Literal["printer", "copies", "preview", "output", "overflow_list", "overflow_alert", "fit", "seal",
+                  "seal_kind"] = "output"
 
 
 class IssuanceInquiryParams(Params):

@@ -355,9 +355,13 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("print_options_ignored",
            "the print dialog's choices are not passed on: every form goes on paper to the terminal's default "
            "printer and tray, a preview or a PDF included: no form comes back to be shown or saved (10.7 R001, "
-           "R003, R004; and R002 and 5.8 R001, R002, judged on the PDF a print answers)",
+           "R003, R004; and R002, 5.8 R001, R002 and 5.6 R001, R002, judged on the PDF a print answers)",
            ("jumin-1.0-10.7-R001", "jumin-1.0-10.7-R002", "jumin-1.0-10.7-R003", "jumin-1.0-10.7-R004",
-            "jumin-1.0-5.8-R001", "jumin-1.0-5.8-R002")),
+            "jumin-1.0-5.8-R001", "jumin-1.0-5.8-R002", "jumin-1.0-5.6-R001", "jumin-1.0-5.6-R002")),
+    Defect("seal_options_ignored",
+           "a certificate is printed as set up once: the 市区町村長's 職名 and 印 whatever is chosen, no fixed wording "
+           "(5.6 R001, R002)",
+           ("jumin-1.0-5.6-R001", "jumin-1.0-5.6-R002")),
     Defect("print_copies_ignored",
            "the print dialog prints one copy whatever 部数 says (10.7 R002)",
            ("jumin-1.0-10.7-R002",)),
@@ -770,8 +774,8 @@ DEFECTS: dict[str, Defect] = _defects(
            "forms print the 個人番号 even when its omission (省略) was asked for",
            ("jumin-1.0-5.1-R001",)),
     Defect("form_certification_missing",
-           "forms print no 認証文",
-           ("jumin-1.0-5.1-R002", "jumin-1.0-5.1-R004")),
+           "forms print no 認証文 (nor the 職名, 公印 and fixed wording of its block: 5.6 R001, R002)",
+           ("jumin-1.0-5.1-R002", "jumin-1.0-5.1-R004", "jumin-1.0-5.6-R001", "jumin-1.0-5.6-R002")),
     # The 認証文 on page 1 of a form whose 別紙 follows is before the 別紙 too (R005).
     Defect("form_certification_every_page",
            "forms print the 認証文 on every page instead of the last page only",

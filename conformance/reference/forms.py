@@ -50,6 +50,11 @@ OFFICIAL_TITLE = f"{PREFECTURE}{CITY}長　見本　太郎"
 # The 認証文 of chapter 4 (様式) is not in our source text: a sentence of our own.
 CERTIFICATION = "この写しは、住民基本台帳の記録と相違ないことを証明する。"
 SEAL = "（電子公印）"
+#: 5.6: the 職務代理者's 職名・氏名, and the 電子公印 of each kind (R001 市区町村長又は職務代理者の印, R002
+#: 証明書専用の印).
+DEPUTY_TITLE = f"{PREFECTURE}{CITY}長職務代理者　副町長　見本　次郎"
+SEALS = {"市区町村長印": SEAL, "職務代理者印": "（電子公印・職務代理者印）",
+         "証明書専用印": "（電子公印・証明書専用印）"}
 SHEET_TITLE = "別紙　通称の記載及び削除に関する事項"
 OFFICIAL_USE = "公用"
 ISSUE_LABEL = "発行番号"
@@ -196,6 +201,11 @@ class PrintJob:
     printer: str = PRINTER
     tray: str = ""
     overflow: str = OVERFLOW_LIMIT
+    #: 5.6: the 職名・氏名 printed (市区町村長 or 職務代理者), whether the 公印 is, which, and a fixed wording.
+    title: str = "市区町村長"
+    seal: bool = True
+    seal_kind: str = "市区町村長印"
+    notice: str = ""
 
 
 @dataclass
@@ -247,7 +257,7 @@ class FormService:
                           "the form is refused: a person on it is under 支援措置 (DV protection)")
         omitted = frozenset(str(value) for value in body.get("省略", []))
         pages = self._pages(form, people, omitted, furigana=body.get("フリガナ") is True,
-                            official=body.get("公用") is True)
+                            official=body.get("公用") is True, job=job)
         pages = [[self._fit(line, job, overflows) for line in page] for page in pages]
         numbers = self._issue_numbers(form, len(pages), job.printer)
         if "json" in accept.lower() and "pdf" not in accept.lower():
@@ -286,7 +296,7 @@ class FormService:
         pages_count = len(pages) + (1 if "printlog_pages_wrong" in self.defects else 0)
         return {"対象ファイル名": f"{form.form_id}-{number.rsplit(' ', 1)[-1] or 'list'}.pdf", "タイトル": form.name,
                 "印刷プリンタ": job.printer, **({"トレー": job.tray} if job.tray else {}), "枚数": pages_count,
-                "公印出力の有無": any(SEAL in line.value for line in lines),
+                "公印出力の有無": any("（電子公印" in line.value for line in lines),
                 "個人番号の出力の有無": any(line.label == "個人番号" for line in lines), "出力形式": job.output,
                 "発行番号": number, "対象": sorted(str(row.get("宛名番号", "")) for row in people),
                 # For the 交付履歴 (1.3.8: reference/issuance.py), not the 印刷ログ: the items printed, the true pages.
@@ -411,7 +421,7 @@ class FormService:
         return lines
 
     def _pages(self, form: Form, people: list[Row], omitted: frozenset[str], *, furigana: bool,
-               official: bool) -> list[list[_Line]]:
+               official: bool, job: PrintJob | None = None) -> list[list[_Line]]:
         """Lines per page: person blocks, then the 別紙, then the 認証文 block (last page only)."""
         official = official and form.official_use and "form_official_use_ignored" not in self.defects
         title = [_Line("", form.name + (f"\u3000{OFFICIAL_USE}" if official else ""), title=True),
@@ -423,7 +433,7 @@ class FormService:
                 pages.append(list(title))
             pages[-1].extend(block)
         sheet = self._sheet_lines(form, people, omitted)
-        certification = self._certification_lines(form)
+        certification = self._certification_lines(form, job or PrintJob())
         sheet_first = "form_tsusho_sheet_after_certification" not in self.defects
         if sheet and sheet_first:
             pages.append([_Line("", SHEET_TITLE, title=True), _Line("", "")])
@@ -442,11 +452,14 @@ class FormService:
             pages.append([_Line("", SHEET_TITLE, title=True), _Line("", ""), *sheet])
         return pages
 
-    def _certification_lines(self, form: Form) -> list[_Line]:
+    def _certification_lines(self, form: Form, job: PrintJob) -> list[_Line]:
         if form.certification != "last_page" or "form_certification_missing" in self.defects:
             return []
         today = wareki(clock.today().isoformat())
-        return [_Line("", CERTIFICATION), _Line("", today), _Line("", f"{OFFICIAL_TITLE}\u3000{SEAL}"), _Line("", "")]
+        title = DEPUTY_TITLE if job.title == "職務代理者" else OFFICIAL_TITLE
+        seal = f"\u3000{SEALS.get(job.seal_kind, SEAL)}" if job.seal else ""
+        notice = [_Line("", job.notice)] if job.notice else []
+        return [_Line("", CERTIFICATION), _Line("", today), _Line("", title + seal), *notice, _Line("", "")]
 
     def _issue_numbers(self, form: Form, count: int, printer: str = PRINTER) -> list[str]:
         if form.issue_number != "every_page":

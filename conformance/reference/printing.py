@@ -33,6 +33,10 @@ PRINTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 OVERFLOW_ALERT = "A050"
 OVERFLOW_MESSAGE = "文字溢れがあります。文字超過リストを確認してください。"
 MAX_COPIES = 20
+#: 5.6: the 職名 (R001 市区町村長又は職務代理者), the 公印の種類 (R001, R002) and the keys of the dialog.
+TITLES, SEAL_KINDS = ("市区町村長", "職務代理者"), ("市区町村長印", "職務代理者印", "証明書専用印")
+DIALOG_KEYS = frozenset({"帳票", "部数", "出力", "プリンタ", "トレー", "文字溢れ", "職名", "公印", "公印の種類",
+                         "固定文言"})
 
 
 @dataclass
@@ -45,8 +49,7 @@ class PrintService:
         return 200, {"result": "ok", "printers": listed}
 
     def issue(self, body: Mapping[str, Any]) -> Answer:
-        request = {key: value for key, value in body.items()
-                   if key not in ("帳票", "部数", "出力", "プリンタ", "トレー", "文字溢れ")}
+        request = {key: value for key, value in body.items() if key not in DIALOG_KEYS}
         job = self._job(body)
         if isinstance(job, str):
             return 400, {"result": "error", "code": "BAD_REQUEST", "message": job}
@@ -90,9 +93,21 @@ class PrintService:
         overflow = body.get("文字溢れ", OVERFLOW_LIMIT)
         if overflow not in (OVERFLOW_LIMIT, OVERFLOW_BLANK):
             return f"文字溢れ must be {OVERFLOW_LIMIT} or {OVERFLOW_BLANK}"
+        title, seal, notice = body.get("職名", TITLES[0]), body.get("公印", True), body.get("固定文言", "")
+        seal_kind = body.get("公印の種類", SEAL_KINDS[0])
+        if title not in TITLES or seal_kind not in SEAL_KINDS or not isinstance(seal, bool):
+            return (f"職名 must be one of {', '.join(TITLES)}, 公印 true or false, 公印の種類 one of "
+                    f"{', '.join(SEAL_KINDS)}")
+        if not isinstance(notice, str) or len(notice) > 40:
+            return "固定文言 must be a text of at most 40 characters"
+        if "seal_options_ignored" in self.defects:
+            # A defect: the certificate is printed as set up once: the 市区町村長's 職名 and 印, no fixed wording.
+            title, seal, seal_kind, notice = TITLES[0], True, SEAL_KINDS[0], ""
         if "print_options_ignored" in self.defects:
             # A defect: the dialog's choices are not passed on: every form goes to the default printer, on paper.
-            return PrintJob(OUTPUT_KINDS[PAPER], PRINTERS[0][0], "", str(overflow))
+            return PrintJob(OUTPUT_KINDS[PAPER], PRINTERS[0][0], "", str(overflow), str(title), seal, str(seal_kind),
+                            notice)
         kind = OUTPUT_KINDS[str(output)]
         return PrintJob(kind, str(printer) if kind == OUTPUT_KINDS[PAPER] else PRINTER,
-                        str(tray) if kind == OUTPUT_KINDS[PAPER] else "", str(overflow))
+                        str(tray) if kind == OUTPUT_KINDS[PAPER] else "", str(overflow), str(title), seal,
+                        str(seal_kind), notice)

@@ -1070,6 +1070,8 @@ _FINDINGS: dict[str, Text] = {
     "print.no_printer": ("指定できるプリンタ・トレーがありません", "No printer with a tray can be chosen"),
     "print.choice_ignored": ("帳票が印刷時の指定（出力先・プリンタ・トレー）のとおりに出力されていません",
                              "The form was not output as the print dialog chose (output, printer, tray)"),
+    "print.title_missing": ("都道府県名を含む職名が印字されていません", "No 職名 with the 都道府県名 is printed"),
+    "print.notice_missing": ("選択した固定文言が印字されていません", "The fixed wording chosen is not printed"),
     "print.copies": ("出力された部数が指定した部数と異なります", "Another number of copies was output than asked"),
     "print.document_missing": ("プレビュー・PDFの出力で帳票が返されません",
                                "The preview or PDF output answers no readable form"),
@@ -1290,9 +1292,11 @@ _CHECKS: dict[str, Text] = {
                     "The statistics' 人口 (日本人, 外国人, by sex), 世帯数 and 異動 counts move by the 異動 made, "
                     "and a 転出予定者 before the day is counted as present"),
     "jumin.prints": ("帳票の発行時にプリンタ・トレー、部数、プレビュー、PDFか紙出力かを指定でき、"
-                     "そのとおりに出力されるか。文字溢れは文字の大きさの調整、アラート、文字超過リスト、限界まで・空白の設定のとおりに扱われるか",
+                     "そのとおりに出力されるか。文字溢れは文字の大きさの調整、アラート、文字超過リスト、"
+                     "限界まで・空白の設定のとおりに扱われるか。職名・公印・固定文言は選択のとおりに印字されるか",
                      "Forms are output as the print dialog chose (printer and tray, copies, preview, PDF or paper), "
-                     "and an overflow is made smaller, or alerted, listed and printed as the setting says"),
+                     "and an overflow is made smaller, or alerted, listed and printed as the setting says; the "
+                     "職名, 公印 and fixed wording printed as chosen"),
     "jumin.logs.settings": ("管理者が利用者とその操作権限を設定すると、設定変更ログに日時・操作者ID・設定内容が"
                             "記録されるか",
                             "An administrator's registration of a user with its 操作権限 is in the 設定変更ログ with "
@@ -1479,6 +1483,9 @@ VALUES: Mapping[str, Text] = {
     "a count": ("件数", "a count"),
     "four 種別": ("4つの種別", "four 種別"),
     "CSV": ("CSV", "CSV"),
+    "the 職名 with the 都道府県名": ("都道府県名を含む職名", "the 職名 with the 都道府県名"),
+    "the 職務代理者's 職名": ("職務代理者の職名", "the 職務代理者's 職名"),
+    "the same 職名": ("同じ職名", "the same 職名"),
     "the 利用者ID set": ("設定した利用者ID", "the 利用者ID set"),
     "printed to the limit": ("限界まで印字", "printed to the limit"),
     "blank": ("空白", "blank"),

@@ -20,6 +20,12 @@ person (``logs.prints``) before and after. Params ``rule``:
 - ``fit`` (5.8 R001: 文字の大きさを調整するなどして、文字超過とならないようすること): a 方書 of 30 characters as
   PDF is printed whole on a line that ends within the page, or (やむをえず) is in the 文字超過リスト.
 
+- ``seal`` (5.6 R001: 市区町村長又は職務代理者の職名・氏名、公印印字の有無及び公印の種類が選択できること…都道府県名を
+  印字すること): the 市区町村長 with the 公印, then the 職務代理者 without: each PDF prints a 職名 with the 都道府県名,
+  the two differ, and the 印刷ログ records 公印出力の有無 true, then false;
+- ``seal_kind`` (5.6 R002: 証明書専用の印 … 「公印省略」「この印は黒色です」等の任意の固定文言): the 証明書専用の印 with
+  「この印は黒色です」, then no 公印 with 「公印省略」: each wording printed, 公印出力の有無 as chosen.
+
 Interpretation ``jumin-1.0-interp-print-dialog``. A vendor whose adapter lacks an operation is NOT_AUTOMATED.
 """
 
@@ -35,6 +41,7 @@ from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
 from conformance.scenarios.access_log import PRINTS, driver_base, driver_client, entries_of, register
+from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.targets.base import Target
 from conformance.targets.forms import PdfProblem, PrintedForm, read_pdf
 
@@ -136,7 +143,7 @@ def _printer(ctx: CheckContext, dialog: _Dialog) -> Iterator[Finding]:
     yield from _logged(dialog, new, {"印刷プリンタ": printer, "トレー": tray}, "10.7 R001")
 
 
-def _logged(dialog: _Dialog, new: list[Mapping[str, Any]], wanted: Mapping[str, str | frozenset[str]],
+def _logged(dialog: _Dialog, new: list[Mapping[str, Any]], wanted: Mapping[str, object],
             clause: str) -> Iterator[Finding]:
     """Each new 印刷ログ entry records the values ``wanted`` (one value, or one of a set)."""
     if not new:
@@ -148,7 +155,8 @@ def _logged(dialog: _Dialog, new: list[Mapping[str, Any]], wanted: Mapping[str, 
         wrong = [str(entry.get(name)) for entry in new if entry.get(name) not in allowed]
         if wrong:
             yield dialog.finding("print.choice_ignored", f"the form was not output as chosen: the 印刷ログ records "
-                                 f"another {name} ({clause})", name, expected=" or ".join(sorted(allowed)),
+                                 f"another {name} ({clause})", name,
+                                 expected=" or ".join(sorted(map(str, allowed))),
                                  actual=wrong[0])
 
 
@@ -274,5 +282,56 @@ def _fit(ctx: CheckContext, dialog: _Dialog) -> Iterator[Finding]:
                              expected=f"within {width:.0f} pt", actual=f"{line.x1:.0f} pt")
 
 
-RULES = {"printer": _printer, "copies": _copies, "preview": _preview, "output": _output,
-         "overflow_list": _overflow_list, "overflow_alert": _overflow_alert, "fit": _fit}
+#: 5.6 R002's examples of 任意の固定文言.
+NOTICES = ("この印は黒色です", "公印省略")
+
+
+def _title_lines(form: PrintedForm, prefecture: str) -> set[str]:
+    """The lines that hold a 職名 with the 都道府県名 (5.6 R001: …都道府県名を印字すること)."""
+    return {"".join(line.text.split()) for line in form.lines if prefecture in line.text and "長" in line.text}
+
+
+def _seal(ctx: CheckContext, dialog: _Dialog) -> Iterator[Finding]:
+    """5.6 R001: the 職名・氏名 (市区町村長 or 職務代理者), 公印印字の有無 and the 公印の種類 chosen per certificate."""
+    dialog.person()
+    prefecture = DEFAULT_ITEMS["住所_都道府県"]
+    mayor, mayor_new = dialog.printed_new(出力=FILE, 職名="市区町村長", 公印=True, 公印の種類="市区町村長印")
+    deputy, deputy_new = dialog.printed_new(出力=FILE, 職名="職務代理者", 公印=False, 公印の種類="職務代理者印")
+    forms = [documents(mayor), documents(deputy)]
+    if forms[0] is None or forms[1] is None:
+        yield dialog.finding("print.document_missing", "the PDF output answers no readable form (5.6 R001)", FILE,
+                             expected="the form as PDF", actual="none")
+        return
+    titles = [_title_lines(found[0], prefecture) for found in (forms[0], forms[1])]
+    for name, lines in zip(("市区町村長", "職務代理者"), titles, strict=True):
+        if not lines:
+            yield dialog.finding("print.title_missing", f"the {name}'s 職名 is not printed with the 都道府県名 "
+                                 "(5.6 R001)", f"{name}/職名", expected="the 職名 with the 都道府県名",
+                                 actual="absent")
+    if titles[0] and titles[0] == titles[1]:
+        yield dialog.finding("print.choice_ignored", "the 職務代理者 chosen, the 市区町村長's 職名 is printed all the "
+                             "same (5.6 R001)", "職務代理者/職名", expected="the 職務代理者's 職名",
+                             actual="the same 職名")
+    yield from _logged(dialog, mayor_new, {"公印出力の有無": frozenset({True})}, "5.6 R001")
+    yield from _logged(dialog, deputy_new, {"公印出力の有無": frozenset({False})}, "5.6 R001")
+
+
+def _seal_kind(ctx: CheckContext, dialog: _Dialog) -> Iterator[Finding]:
+    """5.6 R002: the 証明書専用の印 chosen, and 任意の固定文言 printed."""
+    dialog.person()
+    asked: tuple[dict[str, Any], ...] = ({"公印": True, "公印の種類": "証明書専用印"}, {"公印": False})
+    for notice, choices in zip(NOTICES, asked, strict=True):
+        answer, new = dialog.printed_new(出力=FILE, 固定文言=notice, **choices)
+        forms = documents(answer)
+        if forms is None:
+            yield dialog.finding("print.document_missing", "the PDF output answers no readable form (5.6 R002)", FILE,
+                                 expected="the form as PDF", actual="none")
+            continue
+        if not any(notice in "".join(line.text.split()) for line in forms[0].lines):
+            yield dialog.finding("print.notice_missing", f"the fixed wording 「{notice}」 chosen is not printed "
+                                 "(5.6 R002)", f"{notice}", expected="printed", actual="absent")
+        yield from _logged(dialog, new, {"公印出力の有無": frozenset({choices["公印"]})}, "5.6 R002")
+
+
+RULES = {"seal": _seal, "seal_kind": _seal_kind, "printer": _printer, "copies": _copies, "preview": _preview,
+         "output": _output, "overflow_list": _overflow_list, "overflow_alert": _overflow_alert, "fit": _fit}

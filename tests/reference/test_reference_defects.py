@@ -204,7 +204,7 @@ AFFECTS: dict[str, set[str]] = {
         "loganalysis_file_header_only",
         # 10.7 印刷 and 5.8 文字溢れ: only the driver's prints.issue shows them (tests/scenarios/test_printing.py); no
         # value of the probes' forms is wider than its column.
-        "print_options_ignored", "print_copies_ignored", "form_overflow_cut",
+        "print_options_ignored", "print_copies_ignored", "form_overflow_cut", "seal_options_ignored",
         # 6.1 統計 (reference/statistics.py): only the driver's stats.annual shows them.
         "stats_moves_by_processing_day", "stats_planned_out_excluded",
         # 2.2.2 交付履歴照会 (reference/issuance.py): only the driver's logs.issuances shows them.

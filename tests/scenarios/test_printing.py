@@ -16,8 +16,9 @@ from conformance.targets.base import Target
 from conformance.targets.forms import read_pdf
 from tests.scenarios.test_access_log import EDITION, reference_target
 
-RULES = {"printer": "10.7-R001", "copies": "10.7-R002", "preview": "10.7-R003", "output": "10.7-R004",
-         "overflow_list": "10.7-R006", "fit": "5.8-R001", "overflow_alert": "5.8-R002"}
+RULES = {"seal": "5.6-R001", "seal_kind": "5.6-R002", "printer": "10.7-R001", "copies": "10.7-R002",
+         "preview": "10.7-R003", "output": "10.7-R004", "overflow_list": "10.7-R006", "fit": "5.8-R001",
+         "overflow_alert": "5.8-R002"}
 
 
 def judge(target: Target, rule: str) -> list[Finding]:
@@ -86,3 +87,13 @@ def test_an_adapter_without_the_print_dialog_is_not_automated() -> None:
     with reference_target(operations=("fixtures.persons", "logs.prints")) as target, \
             pytest.raises(NotAutomated, match=r"prints\.issue"):
         judge(target, "output")
+
+
+def test_seal_options_ignored_print_the_mayor_with_the_seal_and_no_wording() -> None:
+    with reference_target(frozenset({"seal_options_ignored"})) as target:
+        assert found(judge(target, "seal")) == [("print.choice_ignored", "職務代理者/職名"),
+                                                ("print.choice_ignored", "公印出力の有無")]
+        assert found(judge(target, "seal_kind")) == [
+            ("print.notice_missing", "この印は黒色です"), ("print.notice_missing", "公印省略"),
+            ("print.choice_ignored", "公印出力の有無")]
+        assert judge(target, "output") == []
