@@ -47,10 +47,13 @@ def default_registry() -> Registry:
         euc,
         extraction,
         issuance,
+        issuance_inquiry,
         itaiji,
         memo,
         permissions,
+        printing,
         search,
+        statistics,
         suppressed,
     )
     from conformance.scenarios import check as scenario_check
@@ -89,6 +92,12 @@ def default_registry() -> Registry:
     # 住民記録 1.1.15 メモ (memos.*) and 1.3.9 認証者 (certifiers.*).
     registry.add_module(memo)
     registry.add_module(certifier)
+    # 2.2.2 交付履歴照会 (logs.issuances with conditions).
+    registry.add_module(issuance_inquiry)
+    # 10.7 印刷 and 5.8 文字溢れ (prints.issue, prints.printers).
+    registry.add_module(printing)
+    # 6.1 統計 (stats.annual).
+    registry.add_module(statistics)
     # 10.3 操作権限管理 (users.*, edits.*).
     registry.add_module(permissions)
     # 住民記録 9.6 無作為抽出 (the driver operation extract.random).

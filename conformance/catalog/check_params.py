@@ -194,9 +194,17 @@ class SearchKanaParams(Params):
 class OperationLogParams(Params):
     """``jumin.logs.operations``, ``jumin.logs.prints`` (conformance/scenarios/access_log.py) and
     ``jumin.logs.errors`` (error_log.py): 10.2's 操作ログ, 印刷ログ or エラーログ, its entries (R002-R004, R013,
-    R017) or the items each records (R006, R014, R018)."""
+    R017) or the items each records (R006, R014, R018); for the 操作ログ also the entries of a 仮登録 and its
+    本登録 (``kari``, R005) and its 改ざん防止 (``tamper``, R020)."""
 
-    rule: Literal["entries", "fields"] = "entries"
+    rule: Literal["entries", "fields", "kari", "tamper"] = "entries"
+
+
+class AnalysisParams(Params):
+    """``jumin.logs.searches`` (conformance/scenarios/access_log.py): 10.2's analysis 該当者の検索実行一覧 (R028
+    ``list``) and the same as a file (R022 ``file``)."""
+
+    rule: Literal["list", "file"] = "list"
 
 
 class AuthLogParams(Params):
@@ -224,6 +232,29 @@ class CertifierParams(Params):
     requirement (R001 names, R002 period)."""
 
     rule: Literal["names", "period"]
+
+
+class PrintParams(Params):
+    """``jumin.prints`` (conformance/scenarios/printing.py): 10.7's print dialog (R001 ``printer``, R002 ``copies``,
+    R003 ``preview``, R004 ``output``, R006 ``overflow_list``), 5.8 文字溢れ (R001 ``fit``, R002
+    ``overflow_alert``) and 5.6 公印・職名 (R001 ``seal``, R002 ``seal_kind``), one rule per requirement."""
+
+    rule: Literal["printer", "copies", "preview", "output", "overflow_list", "overflow_alert", "fit", "seal",
+                  "seal_kind"] = "output"
+
+
+class IssuanceInquiryParams(Params):
+    """``jumin.issuance.inquiry`` (conformance/scenarios/issuance_inquiry.py): 2.2.2's 交付履歴照会 of a person's
+    certificates of 20.1.1-20.1.4 (R001 ``certificates``) and by 1.3.8's items (R003 ``items``)."""
+
+    rule: Literal["certificates", "items"] = "certificates"
+
+
+class StatsParams(Params):
+    """``jumin.stats`` (conformance/scenarios/statistics.py): 6.1's figures after the harness's own 異動 (R001
+    ``annual``) and a 転出予定者 still counted before the day (R004 ``planned_out``)."""
+
+    rule: Literal["annual", "planned_out"] = "annual"
 
 
 class EucParams(Params):
@@ -383,9 +414,13 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.logs.operations": OperationLogParams,
     "jumin.logs.prints": OperationLogParams,
     "jumin.logs.errors": OperationLogParams,
+    "jumin.logs.settings": OperationLogParams,
     "jumin.logs.auth": AuthLogParams,
-    "jumin.logs.searches": NoParams,
+    "jumin.logs.searches": AnalysisParams,
     "jumin.issuance.history": IssuanceHistoryParams,
+    "jumin.prints": PrintParams,
+    "jumin.stats": StatsParams,
+    "jumin.issuance.inquiry": IssuanceInquiryParams,
     "jumin.euc": EucParams,
     "jumin.memo": MemoParams,
     "jumin.certifier": CertifierParams,

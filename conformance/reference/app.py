@@ -55,6 +55,7 @@ from conformance.reference.http import (
 from conformance.reference.jutogai import JutogaiService
 from conformance.reference.linkage import LinkageApi, parse_instant
 from conformance.reference.model import Model, household_order, json_value
+from conformance.reference.printing import PrintService
 from conformance.reference.storage import Store
 from conformance.reference.users import SESSION_ANSWER, SESSION_HEADER
 from conformance.testdata.migration import parse_migration
@@ -112,7 +113,11 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         self._keep_loaded_rows()
         # 戸籍の附票: the 戸籍 the harness registers (POST /admin/koseki; conformance/reference/fuhyo.py).
         self.koseki = KosekiRegister(self.defects)
+        # 10.7 印刷 and 5.8 文字溢れ: the print dialog over the forms (conformance/reference/printing.py).
+        self.printing = PrintService(self.forms, self.defects)
         self._routes: tuple[tuple[tuple[str, ...], dict[str, Handler]], ...] = (
+            (("driver", "v1", "printers"), {"GET": self._printers}),
+            (("driver", "v1", "prints"), {"POST": self._print}),
             *self._driver_routes(),
             (("residents",), {"GET": self._list_residents, "POST": self._move_in}),
             (("residents", "*"), {"GET": self._get_resident}),
@@ -153,7 +158,14 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
 
     def _printed(self, entry: dict[str, Any]) -> None:
         self.driver.log().record_print(entry)
-        self.driver.issuances().record(entry)
+        if entry.get("出力形式") != "プレビュー":  # a preview shows the form; it issues no certificate (1.3.8)
+            self.driver.issuances().record(entry)
+
+    def _printers(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        return json_reply(*self.printing.printers())
+
+    def _print(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        return json_reply(*self.printing.issue(request.json_object()))
 
     def _driver_routes(self) -> tuple[tuple[tuple[str, ...], dict[str, Handler]], ...]:
         """The driver protocol's paths: /driver/v1/ and one to three segments below it."""

@@ -328,11 +328,31 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("oplog_queries_missing",
            "the 操作ログ leaves out every 照会 (10.2 R004 ①): only 異動入力 is logged",
            ("jumin-1.0-10.2-R002", "jumin-1.0-10.2-R003", "jumin-1.0-10.2-R004", "jumin-1.0-10.2-R006",
-            # Nor can its analysis list them (R028: 宛名番号等から該当者の検索実行一覧).
-            "jumin-1.0-10.2-R028")),
+            # Nor can its analysis list them (R028: 宛名番号等から該当者の検索実行一覧), in a file either (R022), and
+            # R020's check finds no entry of its 照会 to try to delete.
+            "jumin-1.0-10.2-R028", "jumin-1.0-10.2-R022", "jumin-1.0-10.2-R020")),
     Defect("oplog_no_operator",
            "the entries of the 操作ログ record no 操作者ID (10.2 R006: 記録対象)",
            ("jumin-1.0-10.2-R006",)),
+    Defect("settinglog_missing",
+           "no 設定変更ログ is kept: a user registered with its 操作権限 by the 管理者 leaves no entry (10.2 R015, "
+           "and none of R016's information)",
+           ("jumin-1.0-10.2-R015", "jumin-1.0-10.2-R016")),
+    Defect("settinglog_no_operator",
+           "the 設定変更ログ's entries do not say which 管理者 changed the setting (10.2 R016)",
+           ("jumin-1.0-10.2-R016",)),
+    Defect("oplog_kari_missing",
+           "the 操作ログ is written with the history rows, so a 異動入力 entered as 仮登録 (4.0.8) leaves no entry; "
+           "only its 本登録 is logged (10.2 R005)",
+           ("jumin-1.0-10.2-R005",)),
+    Defect("oplog_rotated",
+           "the 操作ログ keeps the newest two entries of a person and deletes the older ones: entries already "
+           "written are rewritten away (10.2 R020: 改ざん防止)",
+           ("jumin-1.0-10.2-R020",)),
+    Defect("oplog_writable",
+           "the 操作ログ is an ordinary table its maintenance screen can edit: a システム利用者 deletes an entry "
+           "(10.2 R020: 書き込み禁止等の改ざん防止措置)",
+           ("jumin-1.0-10.2-R020",)),
     # 9.6 無作為抽出 (reference/extraction.py).
     Defect("extract_sex_ignored",
            "the random extraction draws from both sexes when a 性別 is given (9.6 R001)",
@@ -419,6 +439,41 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("printlog_pages_wrong",
            "the 印刷ログ records one page more than the form printed (10.2 R014: 枚数)",
            ("jumin-1.0-10.2-R014",)),
+    # 2.2.2 交付履歴照会 (reference/issuance.py), read by logs.issuances.
+    Defect("issuance_joshuhyo_unlogged",
+           "the 交付履歴 is kept on the 住民's record: a certificate of a 除票 (除票の写し, 除票記載事項証明書) leaves "
+           "no entry (2.2.2 R001)",
+           ("jumin-1.0-2.2.2-R001", "jumin-1.0-2.2.2-R003")),
+    Defect("issuance_inquiry_person_only",
+           "the 交付履歴照会 takes the person only: a 発行番号, 証明書の種別 or 交付年月日 given is ignored "
+           "(2.2.2 R003)",
+           ("jumin-1.0-2.2.2-R003",)),
+    # 6.1 統計 (reference/statistics.py), read by stats.annual.
+    Defect("stats_moves_by_processing_day",
+           "the statistics count each 異動 on the day it was entered (処理日), not the day it took effect (異動日): "
+           "a 転入 entered the day after is counted in the wrong period (6.1 R001)",
+           ("jumin-1.0-6.1-R001",)),
+    Defect("stats_planned_out_excluded",
+           "a 転出予定者 leaves the statistics the day the 転出届 is entered, before the 転出予定年月日 (6.1 R004)",
+           ("jumin-1.0-6.1-R004",)),
+    # 10.7 印刷 and 5.8 文字溢れ (reference/printing.py, reference/forms.py), through prints.issue.
+    Defect("print_options_ignored",
+           "the print dialog's choices are not passed on: every form goes on paper to the terminal's default "
+           "printer and tray, a preview or a PDF included: no form comes back to be shown or saved (10.7 R001, "
+           "R003, R004; and R002, 5.8 R001, R002 and 5.6 R001, R002, judged on the PDF a print answers)",
+           ("jumin-1.0-10.7-R001", "jumin-1.0-10.7-R002", "jumin-1.0-10.7-R003", "jumin-1.0-10.7-R004",
+            "jumin-1.0-5.8-R001", "jumin-1.0-5.8-R002", "jumin-1.0-5.6-R001", "jumin-1.0-5.6-R002")),
+    Defect("seal_options_ignored",
+           "a certificate is printed as set up once: the 市区町村長's 職名 and 印 whatever is chosen, no fixed wording "
+           "(5.6 R001, R002)",
+           ("jumin-1.0-5.6-R001", "jumin-1.0-5.6-R002")),
+    Defect("print_copies_ignored",
+           "the print dialog prints one copy whatever 部数 says (10.7 R002)",
+           ("jumin-1.0-10.7-R002",)),
+    Defect("form_overflow_cut",
+           "a value wider than its column is cut at the column at the normal size: no smaller font, no アラート, "
+           "no 文字超過リスト (5.8 R001, R002, 10.7 R006)",
+           ("jumin-1.0-5.8-R001", "jumin-1.0-5.8-R002", "jumin-1.0-10.7-R006")),
     # 10.2 認証ログ and エラーログ (reference/oplog.py), read by logs.auth and logs.errors.
     Defect("authlog_failures_missing",
            "the 認証ログ leaves out every failed login (10.2 R007, R008), so the ログイン失敗一覧 has none (R025)",
@@ -440,9 +495,13 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("loganalysis_counts_distinct",
            "the ID別ログイン数一覧 counts each 利用者ID once, however often it logged in (10.2 R026)",
            ("jumin-1.0-10.2-R026",)),
+    Defect("loganalysis_file_header_only",
+           "an analysis written as a CSV file holds its header line only (10.2 R022: 分析・ファイル出力)",
+           ("jumin-1.0-10.2-R022",)),
     Defect("loganalysis_searches_only_changes",
-           "the 該当者の検索実行一覧 lists the 異動入力 on the person, none of the 照会 (10.2 R028)",
-           ("jumin-1.0-10.2-R028",)),
+           "the 該当者の検索実行一覧 lists the 異動入力 on the person, none of the 照会 (10.2 R028; its file too, "
+           "R022)",
+           ("jumin-1.0-10.2-R028", "jumin-1.0-10.2-R022")),
     Defect("export_unknown_municipality",
            "residents.csv gives its first record the 住所_市区町村コード 229989: a valid check digit, but no "
            "municipality (全国地方公共団体コード) and not the test town the profile declares",
@@ -690,8 +749,10 @@ DEFECTS: dict[str, Defect] = _defects(
            ("jumin-1.0-3.4-R009",)),
     # 1.3.8 交付履歴 (reference/issuance.py), read through the driver operation logs.issuances.
     Defect("issuance_history_missing",
-           "no 交付履歴 is kept: an issued certificate leaves no entry (1.3.8 R001, and none of R002-R010's items)",
-           tuple(f"jumin-1.0-1.3.8-R{number:03d}" for number in range(1, 11))),
+           "no 交付履歴 is kept: an issued certificate leaves no entry (1.3.8 R001, and none of R002-R010's items; "
+           "nothing to query either, 2.2.2 R001, R003)",
+           (*(f"jumin-1.0-1.3.8-R{number:03d}" for number in range(1, 11)), "jumin-1.0-2.2.2-R001",
+            "jumin-1.0-2.2.2-R003")),
     Defect("issuance_pages_wrong",
            "the 交付履歴 records one page more than the certificate has (1.3.8 R007: 枚数)",
            ("jumin-1.0-1.3.8-R007",)),
@@ -873,8 +934,8 @@ DEFECTS: dict[str, Defect] = _defects(
            "forms print the 個人番号 even when its omission (省略) was asked for",
            ("jumin-1.0-5.1-R001",)),
     Defect("form_certification_missing",
-           "forms print no 認証文",
-           ("jumin-1.0-5.1-R002", "jumin-1.0-5.1-R004")),
+           "forms print no 認証文 (nor the 職名, 公印 and fixed wording of its block: 5.6 R001, R002)",
+           ("jumin-1.0-5.1-R002", "jumin-1.0-5.1-R004", "jumin-1.0-5.6-R001", "jumin-1.0-5.6-R002")),
     # The 認証文 on page 1 of a form whose 別紙 follows is before the 別紙 too (R005).
     Defect("form_certification_every_page",
            "forms print the 認証文 on every page instead of the last page only",

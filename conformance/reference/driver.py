@@ -39,7 +39,7 @@ from conformance.reference.storage import Row, Store
 from conformance.reference.support import SupportHandlers
 from conformance.reference.suppression import SuppressionBook, SuppressionHandlers
 from conformance.reference.tagyomu import UnitHandlers
-from conformance.reference.users import UserRegistry, UsersHandlers
+from conformance.reference.users import UserRegistry, UsersHandlers, session_of
 
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 #: The relations of 1.1.11 ② that 「の」 joins (③: up to 4 generations).
@@ -271,7 +271,8 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, UnitHandlers, EucHa
             answer = refusal.answer()
         except (BadInput, KeyError, TypeError, ValueError) as error:
             return 400, {"result": "error", "code": "BAD_REQUEST", "message": f"{type(error).__name__}: {error}"}
-        self.log().record(getattr(handler, "__name__", ""), body, arguments, answer)
+        operator = self.users().sessions.get(session_of(request) or "")
+        self.log().record(getattr(handler, "__name__", ""), body, arguments, answer, operator)
         return answer
 
     def _answer(self, handler: Handler, body: Mapping[str, Any], arguments: tuple[str, ...],
@@ -926,9 +927,12 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("search", "basic")): "search_basic",
     ("GET", ("search", "kanji")): "search_kanji",
     ("GET", ("logs", "operations")): "get_operation_log",
+    ("POST", ("logs", "operations", "modify")): "modify_operation_log",
+    ("POST", ("statistics",)): "stats_annual",
     ("GET", ("logs", "prints")): "get_print_log",
     ("GET", ("logs", "auth")): "get_auth_log",
     ("GET", ("logs", "errors")): "get_error_log",
+    ("GET", ("logs", "settings")): "get_setting_log",
     ("GET", ("logs", "analysis")): "get_log_analysis",
     ("GET", ("logs", "issuances")): "get_issuances",
     ("POST", ("issuances", "dispose")): "dispose_issuance",

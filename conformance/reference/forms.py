@@ -51,6 +51,11 @@ TERMINAL, PRINTER = "本庁1", "プリンタ001"
 # The 認証文 of chapter 4 (様式) is not in our source text: a sentence of our own.
 CERTIFICATION = "この写しは、住民基本台帳の記録と相違ないことを証明する。"
 SEAL = "（電子公印）"
+#: 5.6: the 職務代理者's 職名・氏名, and the 電子公印 of each kind (R001 市区町村長又は職務代理者の印, R002
+#: 証明書専用の印).
+DEPUTY_TITLE = f"{PREFECTURE}{CITY}長職務代理者　副町長　見本　次郎"
+SEALS = {"市区町村長印": SEAL, "職務代理者印": "（電子公印・職務代理者印）",
+         "証明書専用印": "（電子公印・証明書専用印）"}
 SHEET_TITLE = "別紙　通称の記載及び削除に関する事項"
 OFFICIAL_USE = "公用"
 ISSUE_LABEL = "発行番号"
@@ -61,6 +66,10 @@ _NUMBER = re.compile(r"[0-9]{10}")
 # Page geometry (points): A4 portrait, one item per line.
 _TOP, _BOTTOM, _LINE, _LABEL_X, _VALUE_X = 800.0, 80.0, 15.0, 50.0, 170.0
 _LINES_PER_PAGE = int((_TOP - 40 - _BOTTOM) // _LINE)
+#: 5.8 文字溢れ: a value is printed at 10 points, smaller down to 6 when it is wider than its column (up to
+#: the right margin); wider still, it overflows: listed in the 文字超過リスト, printed to the limit or blank.
+_FONT_SIZE, _MIN_FONT_SIZE, _RIGHT = 10.0, 6.0, A4[0] - 40.0
+OVERFLOW_LIMIT, OVERFLOW_BLANK = "限界まで", "空白"
 _CERTIFICATION_LINES = 4
 
 #: 和暦 eras, newest first, with their first day (住民記録 1.0 j90; DOMAIN.md).
@@ -180,6 +189,32 @@ class _Line:
     label: str
     value: str
     title: bool = False
+    #: The value's font size (5.8: smaller for a long value).
+    size: float = _FONT_SIZE
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """How a form is output (10.7, 5.8; the driver's ``prints.issue``): 出力形式 (プレビュー, 印刷, ファイル出力),
+    the printer and its tray, and what an overflowing item prints (限界まで or 空白)."""
+
+    output: str = "ファイル出力"
+    printer: str = PRINTER
+    tray: str = ""
+    overflow: str = OVERFLOW_LIMIT
+    #: 5.6: the 職名・氏名 printed (市区町村長 or 職務代理者), whether the 公印 is, which, and a fixed wording.
+    title: str = "市区町村長"
+    seal: bool = True
+    seal_kind: str = "市区町村長印"
+    notice: str = ""
+
+
+@dataclass
+class Printed:
+    """One issued form as the print job made it: the answer, and the items that overflowed."""
+
+    answer: FormAnswer
+    overflows: list[dict[str, str]]
 
 
 class FormService:
@@ -200,6 +235,15 @@ class FormService:
 
     def issue(self, form_id: str, body: Mapping[str, Any], accept: str) -> FormAnswer:
         """The form ``form_id`` for the request ``body``; PDF, or its data when JSON is accepted."""
+        return self.output(form_id, body, accept, PrintJob()).answer
+
+    def output(self, form_id: str, body: Mapping[str, Any], accept: str, job: PrintJob) -> Printed:
+        """The form as ``job`` outputs it, with the items that overflowed (5.8, 10.7 R006)."""
+        overflows: list[dict[str, str]] = []
+        return Printed(self._issue(form_id, body, accept, job, overflows), overflows)
+
+    def _issue(self, form_id: str, body: Mapping[str, Any], accept: str, job: PrintJob,
+               overflows: list[dict[str, str]]) -> FormAnswer:
         form = self.forms.get(form_id)
         if form is None:
             return _error(404, "NOT_FOUND", f"no form {form_id[:40]!r}; known: {', '.join(sorted(self.forms))}")
@@ -214,26 +258,47 @@ class FormService:
                           "the form is refused: a person on it is under 支援措置 (DV protection)")
         omitted = frozenset(str(value) for value in body.get("省略", []))
         pages = self._pages(form, people, omitted, furigana=body.get("フリガナ") is True,
-                            official=body.get("公用") is True)
-        numbers = self._issue_numbers(form, len(pages))
+                            official=body.get("公用") is True, job=job)
+        pages = [[self._fit(line, job, overflows) for line in page] for page in pages]
+        numbers = self._issue_numbers(form, len(pages), job.printer)
         if "json" in accept.lower() and "pdf" not in accept.lower():
             return FormAnswer(200, JSON_TYPE, json.dumps(self._data(form, pages, numbers), ensure_ascii=False).encode())
         pdf = self._pdf(form, pages, numbers)
         if self.printed is not None:
-            self.printed(self._print_entry(form, people, pages, numbers))
+            self.printed(self._print_entry(form, people, pages, numbers, job))
         return FormAnswer(200, PDF_TYPE, pdf)
 
+    def _fit(self, line: _Line, job: PrintJob, overflows: list[dict[str, str]]) -> _Line:
+        """5.8 R001: a value wider than its column is printed smaller; R002: one too wide even at the smallest
+        size overflows (listed, printed to the limit or blank as the job says)."""
+        if not line.label or not line.value:
+            return line
+        _register_fonts()
+        room = _RIGHT - _VALUE_X
+        width = pdfmetrics.stringWidth(line.value, FONT_NAME, _FONT_SIZE)
+        if width <= room:
+            return line
+        if "form_overflow_cut" in self.defects:
+            # A defect: the value is cut at its column at the normal size, with no word of it anywhere.
+            return _Line(line.label, _prefix(line.value, room, _FONT_SIZE), line.title)
+        size = _FONT_SIZE * room / width
+        if size >= _MIN_FONT_SIZE:
+            return _Line(line.label, line.value, line.title, round(size, 2))
+        overflows.append({"項目": line.label, "内容": line.value})
+        shown = "" if job.overflow == OVERFLOW_BLANK else _prefix(line.value, room, _MIN_FONT_SIZE)
+        return _Line(line.label, shown, line.title, _MIN_FONT_SIZE)
+
     def _print_entry(self, form: Form, people: list[Row], pages: list[list[_Line]],
-                     numbers: list[str]) -> dict[str, Any]:
+                     numbers: list[str], job: PrintJob) -> dict[str, Any]:
         """10.2 R014 (印刷ログ): what this form printed: its title, pages, whether a 公印 and a 個人番号 are on
         it, the 発行番号 (5.5, without the page part) of a certificate; the PDF is the output (ファイル出力)."""
         lines = [line for page in pages for line in page]
         number = numbers[0].rsplit(" ", 1)[0] if numbers else ""
         pages_count = len(pages) + (1 if "printlog_pages_wrong" in self.defects else 0)
         return {"対象ファイル名": f"{form.form_id}-{number.rsplit(' ', 1)[-1] or 'list'}.pdf", "タイトル": form.name,
-                "印刷プリンタ": PRINTER, "枚数": pages_count,
-                "公印出力の有無": any(SEAL in line.value for line in lines),
-                "個人番号の出力の有無": any(line.label == "個人番号" for line in lines), "出力形式": "ファイル出力",
+                "印刷プリンタ": job.printer, **({"トレー": job.tray} if job.tray else {}), "枚数": pages_count,
+                "公印出力の有無": any("（電子公印" in line.value for line in lines),
+                "個人番号の出力の有無": any(line.label == "個人番号" for line in lines), "出力形式": job.output,
                 "発行番号": number, "対象": sorted(str(row.get("宛名番号", "")) for row in people),
                 # For the 交付履歴 (1.3.8: reference/issuance.py), not the 印刷ログ: the items printed, the true pages.
                 "記載事項": list(dict.fromkeys(line.label for line in lines if line.label and not line.title)),
@@ -361,7 +426,7 @@ class FormService:
         return lines
 
     def _pages(self, form: Form, people: list[Row], omitted: frozenset[str], *, furigana: bool,
-               official: bool) -> list[list[_Line]]:
+               official: bool, job: PrintJob | None = None) -> list[list[_Line]]:
         """Lines per page: person blocks, then the 別紙, then the 認証文 block (last page only)."""
         official = official and form.official_use and "form_official_use_ignored" not in self.defects
         title = [_Line("", form.name + (f"\u3000{OFFICIAL_USE}" if official else ""), title=True),
@@ -373,7 +438,7 @@ class FormService:
                 pages.append(list(title))
             pages[-1].extend(block)
         sheet = self._sheet_lines(form, people, omitted)
-        certification = self._certification_lines(form)
+        certification = self._certification_lines(form, job or PrintJob())
         sheet_first = "form_tsusho_sheet_after_certification" not in self.defects
         if sheet and sheet_first:
             pages.append([_Line("", SHEET_TITLE, title=True), _Line("", "")])
@@ -392,15 +457,21 @@ class FormService:
             pages.append([_Line("", SHEET_TITLE, title=True), _Line("", ""), *sheet])
         return pages
 
-    def _certification_lines(self, form: Form) -> list[_Line]:
+    def _certification_lines(self, form: Form, job: PrintJob) -> list[_Line]:
         if form.certification != "last_page" or "form_certification_missing" in self.defects:
             return []
         day = clock.today()
-        title, name = certifier_in_effect(self.store, day, self.defects)  # 1.3.9: the 認証者 of the issue date
-        return [_Line("", CERTIFICATION), _Line("", wareki(day.isoformat())),
-                _Line("", f"{title}\u3000{name}\u3000{SEAL}"), _Line("", "")]
+        if job.title == "職務代理者":  # 5.6: the 職名 chosen at printing
+            title = DEPUTY_TITLE
+        else:  # 1.3.9: the 認証者 in effect on the issue date (the 職務代理者 within his period)
+            official, name = certifier_in_effect(self.store, day, self.defects)
+            title = f"{official}\u3000{name}"
+        seal = f"\u3000{SEALS.get(job.seal_kind, SEAL)}" if job.seal else ""
+        notice = [_Line("", job.notice)] if job.notice else []
+        return [_Line("", CERTIFICATION), _Line("", wareki(day.isoformat())), _Line("", title + seal), *notice,
+                _Line("", "")]
 
-    def _issue_numbers(self, form: Form, count: int) -> list[str]:
+    def _issue_numbers(self, form: Form, count: int, printer: str = PRINTER) -> list[str]:
         if form.issue_number != "every_page":
             return []
         with self._lock:
@@ -410,7 +481,7 @@ class FormService:
         day = clock.today().strftime("%Y%m%d")
         if "form_issue_number_format" in self.defects:
             return [f"{day}-{serial:03d}" for _ in range(count)]
-        return [f"{day} {CITY} {TERMINAL} {PRINTER} {serial:03d} {page}/{count}" for page in range(1, count + 1)]
+        return [f"{day} {CITY} {TERMINAL} {printer} {serial:03d} {page}/{count}" for page in range(1, count + 1)]
 
     # -- output -----------------------------------------------------------------------------------
 
@@ -435,6 +506,7 @@ class FormService:
                 canvas.setFont(FONT_NAME, 12 if line.title else 10)
                 if line.label:
                     canvas.drawString(_LABEL_X, y, line.label)
+                    canvas.setFont(FONT_NAME, line.size)
                     canvas.drawString(_VALUE_X, y, line.value)
                 elif line.value:
                     canvas.drawString(_LABEL_X, y, line.value)
@@ -445,6 +517,14 @@ class FormService:
             canvas.showPage()
         canvas.save()
         return buffer.getvalue()
+
+
+def _prefix(value: str, room: float, size: float) -> str:
+    """The longest beginning of ``value`` that fits ``room`` points at ``size``."""
+    for end in range(len(value), 0, -1):
+        if pdfmetrics.stringWidth(value[:end], FONT_NAME, size) <= room:
+            return value[:end]
+    return ""
 
 
 def _body_problem(body: Mapping[str, Any], form: Form) -> str:

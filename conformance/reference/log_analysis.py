@@ -9,6 +9,8 @@ R027 大量検索) depend on the town's own hours and thresholds and are not off
 
 from __future__ import annotations
 
+import csv
+import io
 from collections import Counter
 from typing import Any
 
@@ -16,6 +18,18 @@ from conformance.reference.oplog import QUERY, OperationLog
 
 FAILURES, COUNTS, SEARCHES = "ログイン失敗一覧", "ID別ログイン数一覧", "該当者の検索実行一覧"
 KINDS = (FAILURES, COUNTS, SEARCHES)
+
+
+def csv_file(rows: list[dict[str, Any]], defects: frozenset[str]) -> str:
+    """10.2 R022 (ファイル出力): the rows of an analysis as CSV (RFC 4180: a header line, then a line per row)."""
+    out = io.StringIO(newline="")
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    if "loganalysis_file_header_only" not in defects:  # A defect: the file ends after its header line.
+        for row in rows:
+            writer.writerow([row.get(column, "") for column in columns])
+    return out.getvalue()
 
 
 def analyse(log: OperationLog, kind: str, atena: str | None, defects: frozenset[str]) -> list[dict[str, Any]]:

@@ -4,7 +4,9 @@
 10.2 R004 lists what is logged (取得対象: ①照会, ②帳票発行, ③異動入力（履歴追加） ...) and R006 what each entry
 records (記録対象: 操作者ID, 日時, 端末名, the record, 機能名 ...). Every driver operation but the test set-up
 and the log's own reading is an operator's operation here: its entry is written whatever the answer (a
-refused 異動 was still an operation on that person). Entries are only ever appended (R020: 改ざん防止).
+refused 異動 was still an operation on that person). Entries are only ever appended, and a request to change
+or delete one (``logs.modify``) is refused (R020: 改ざん防止). A 仮登録 (4.0.8) is logged as the 異動入力 of its
+operation, its 本登録 as another (R005).
 
 Beside it (10.2's other logs, each read through its own driver operation): the 印刷ログ (R013, R014,
 ``logs.prints``), the 認証ログ (R007, R008, ``logs.auth``: every login at the token endpoint with its 結果,
@@ -44,6 +46,11 @@ _LOGGED: dict[str, tuple[str, str]] = {
 }
 
 
+#: Driver handlers that change a setting of the system (10.2 R015 設定変更ログ, R016 管理者による設定変更時の情報)
+#: -> the setting they change.
+_SETTINGS: dict[str, str] = {"users_create": "操作権限設定（利用者の登録）"}
+
+
 @dataclass
 class OperationLog:
     """Entries in the order written; ``defects``: the reference's named defects."""
@@ -56,9 +63,14 @@ class OperationLog:
     logins: list[dict[str, Any]] = field(default_factory=list)
     #: The エラーログ (10.2 R017, R018): one entry per エラー answered.
     errors: list[dict[str, Any]] = field(default_factory=list)
+    #: The 設定変更ログ (10.2 R015, R016): one entry per setting changed.
+    settings: list[dict[str, Any]] = field(default_factory=list)
 
-    def record(self, handler: str, body: Mapping[str, Any], arguments: tuple[str, ...], answer: Any) -> None:
-        """Write the entry of one answered driver request, if it is an operation of 住民記録."""
+    def record(self, handler: str, body: Mapping[str, Any], arguments: tuple[str, ...], answer: Any,
+               operator: str | None = None) -> None:
+        """Write the entry of one answered driver request, if it is an operation of 住民記録 (``operator``: the
+        利用者ID of the session it came in, if any)."""
+        self._record_setting(handler, body, answer, operator)
         logged = _LOGGED.get(handler)
         if logged is None:
             return
@@ -67,11 +79,31 @@ class OperationLog:
         self._record_error(function, persons, answer)
         if kind == QUERY and "oplog_queries_missing" in self.defects:
             return
-        self.entries.append({
+        # A defect: the 操作ログ is written where the history is, so a 仮登録 (4.0.8: no history row) leaves none.
+        if body.get("仮登録") is True and "oplog_kari_missing" in self.defects:
+            return
+        entry = {
             "日時": _now(), "操作者ID": "" if "oplog_no_operator" in self.defects else OPERATOR,
             "端末名": TERMINAL, "機能名": function, "取得対象": kind, "対象": persons,
             "個人番号アクセス": "個人番号" in repr(body) or "個人番号" in repr(answer),
-        })
+        }
+        self.entries.append(entry)
+        if "oplog_rotated" in self.defects:
+            # A defect: the log keeps the newest two entries of a person (sized for a screen's 直近の操作) and
+            # deletes the older ones: entries already written are rewritten away.
+            mine = [e for e in self.entries if e["対象"] == persons]
+            self.entries[:] = [e for e in self.entries if e["対象"] != persons or any(e is m for m in mine[-2:])]
+
+    def modify(self, body: Mapping[str, Any]) -> bool:
+        """A request to change or delete an entry (10.2 R020: refused, the log is write-protected); whether
+        it was done (only with a defect: a log kept in an ordinary table its maintenance screen can edit)."""
+        if "oplog_writable" not in self.defects:
+            return False
+        wanted = body.get("entry")
+        kept = [entry for entry in self.entries if entry != wanted]
+        changed = len(kept) != len(self.entries)
+        self.entries[:] = kept
+        return changed
 
     def _record_error(self, function: str, persons: list[str], answer: Any) -> None:
         """The エラーログ entry of an answer that is an エラー (11.1: 422 with its code), if it is one."""
@@ -81,6 +113,27 @@ class OperationLog:
         code = "" if "errorlog_no_code" in self.defects else str(document.get("code", ""))
         self.errors.append({"日時": _now(), "操作者ID": OPERATOR, "端末名": TERMINAL, "機能名": function,
                             "エラーコード": code, "項目": str(document.get("item", "")), "対象": persons})
+
+    def _record_setting(self, handler: str, body: Mapping[str, Any], answer: Any, operator: str | None) -> None:
+        """The 設定変更ログ entry of a setting changed (an answer 200 ok of a handler of :data:`_SETTINGS`)."""
+        setting = _SETTINGS.get(handler)
+        document = answer[1] if isinstance(answer, tuple) and len(answer) == 2 else None
+        if setting is None or not isinstance(document, dict) or document.get("result") != "ok":
+            return
+        if "settinglog_missing" in self.defects:
+            return
+        user = str(body.get("利用者ID", ""))
+        authority = "、".join(str(name) for name in body.get("操作権限", []) or [])
+        self.settings.append({
+            "日時": _now(), "操作者ID": "" if "settinglog_no_operator" in self.defects else operator or OPERATOR,
+            "端末名": TERMINAL, "設定": setting, "対象": user,
+            # What was set, never the password.
+            "内容": f"利用者ID {user}、区分 {body.get('区分') or '利用者'}、操作権限 {authority or 'なし'}",
+        })
+
+    def read_settings(self, user: str | None) -> list[dict[str, Any]]:
+        """The 設定変更ログ, or the entries of settings of one 利用者ID."""
+        return [dict(entry) for entry in self.settings if not user or entry["対象"] == user]
 
     def record_login(self, user: str, succeeded: bool) -> None:
         """The 認証ログ entry of one login at the token endpoint (``user``: the client id it named)."""

