@@ -97,7 +97,7 @@ def register(*values: str | None) -> None:
         if new - _secrets:
             _generation += 1
             _secrets.update(new)
-            _finder = Finder(_secrets)  # its pattern is compiled on first need, not per registration
+            _finder = Finder(_secrets)  # each secret's pattern is compiled once, on first need
 
 
 def register_environment(names: Iterable[str], environ: Mapping[str, str] | None = None) -> None:
@@ -124,7 +124,21 @@ def forget_all() -> None:
     with _lock:
         _generation += 1
         _secrets.clear()
+        _compiled.clear()
         _finder = None
+
+
+#: Each secret's pattern, compiled once (:meth:`Finder.patterns`).
+_compiled: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern_of(secret: str) -> re.Pattern[str]:
+    pattern = _compiled.get(secret)
+    if pattern is None:
+        pattern = secrets_pattern([secret])
+        assert pattern is not None  # a secret is never empty: its own spelling is an alternative
+        _compiled[secret] = pattern
+    return pattern
 
 
 def secrets_pattern(secrets: Iterable[str]) -> re.Pattern[str] | None:
@@ -168,9 +182,9 @@ def _base64_cores(secret: str) -> set[str]:
 def redact(text: str, secrets: Iterable[str] | None = None) -> str:
     """``text`` with every spelling of every known secret (or of ``secrets``) replaced."""
     finder = _finder if secrets is None else Finder(secrets)
-    if finder is None or finder.pattern is None or not text or not finder.found(text):
+    if finder is None or not text or not finder.found(text):
         return text
-    return finder.pattern.sub(REDACTED, text)
+    return finder.redact(text)
 
 
 def redact_bytes(data: bytes, secrets: Iterable[str] | None = None) -> bytes:
@@ -179,9 +193,9 @@ def redact_bytes(data: bytes, secrets: Iterable[str] | None = None) -> bytes:
     if finder is None or not finder.values or not data:
         return data
     text = data.decode("utf-8", "surrogateescape")
-    if finder.pattern is None or not finder.found(text):
+    if not finder.found(text):
         return data
-    return finder.pattern.sub(REDACTED, text).encode("utf-8", "surrogateescape")
+    return finder.redact(text).encode("utf-8", "surrogateescape")
 
 
 def leaks(data: bytes | str, secrets: Iterable[str] | None = None) -> bool:
@@ -232,10 +246,17 @@ class Finder:
         self._short: dict[str, bool] = {}
 
     @functools.cached_property
-    def pattern(self) -> re.Pattern[str] | None:
-        """:func:`secrets_pattern` of the secrets, compiled on first need (tens of milliseconds for a few
-        dozen secrets: a run registers one per login, and most texts never need it)."""
-        return secrets_pattern(self.values)
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        """:func:`secrets_pattern` of each secret, longest first: compiled once per process and secret. (One
+        pattern of them all took a fifth of a second to compile for a few dozen secrets, again after every
+        registration, and a run registers one per login.)"""
+        return tuple(_pattern_of(value) for value in sorted(self.values, key=lambda value: (-len(value), value)))
+
+    def redact(self, text: str) -> str:
+        """``text`` with every spelling of the secrets replaced, the longest secret's first."""
+        for pattern in self.patterns:
+            text = pattern.sub(REDACTED, text)
+        return text
 
     def found(self, text: str) -> bool:
         """Whether ``text`` holds any spelling of the secrets."""
@@ -253,13 +274,12 @@ class Finder:
 
     def _found(self, text: str) -> bool:
         if self.plain is None or self.anchors is None:
-            return self.pattern is not None and self.pattern.search(text) is not None
+            return any(pattern.search(text) is not None for pattern in self.patterns)
         if self.plain.holds(text):
             return True
         windows = list(self._windows(text))
-        # The pattern only when an escape or a twin is there: most texts never compile it.
-        pattern = self.pattern if windows else None
-        return pattern is not None and any(pattern.search(text, start, end) is not None for start, end in windows)
+        # The patterns only when an escape or a twin is there: most texts never need them.
+        return any(pattern.search(text, start, end) is not None for start, end in windows for pattern in self.patterns)
 
     def _windows(self, text: str) -> Iterator[tuple[int, int]]:
         """Merged spans of the text within reach of an anchor: every match with an escape or a twin

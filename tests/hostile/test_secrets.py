@@ -134,6 +134,21 @@ def test_a_large_text_gets_the_same_answer_as_the_pattern(secrets_: list[str], p
     assert secrets.Finder(secrets_).found(text) == (pattern.search(text) is not None)
 
 
+@given(secrets_=st.lists(st.text(st.sampled_from([*"aAkKsSiI0-z"]), min_size=4, max_size=8), min_size=2, max_size=4),
+       parts=st.lists(st.one_of(_ALPHABET, st.sampled_from(["<0>", "<1>", "<2>", "<escaped>"])), max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_several_secrets_are_all_redacted_whatever_their_overlaps(secrets_: list[str], parts: list[str]) -> None:
+    """Each secret has its own pattern (compiled once); redacting them one after the other, longest first,
+    leaves no spelling of any, also where one secret holds or overlaps another."""
+    escaped = "".join(f"%{ord(c):02x}" for c in secrets_[-1])
+    spelled = {f"<{index}>": value for index, value in enumerate(secrets_)} | {"<escaped>": escaped}
+    text = "".join(spelled.get(part, part) for part in parts)
+    redacted = secrets.redact(text, secrets_)
+    assert not secrets.Finder(secrets_).found(redacted)
+    pattern = secrets.secrets_pattern(secrets_)
+    assert pattern is not None and pattern.search(redacted) is None
+
+
 def test_the_finder_finds_an_escaped_secret_deep_in_a_large_text() -> None:
     escaped = "".join(f"%{ord(c):02X}" for c in TOKEN)
     text = "%3A住民" * 50_000 + f" {escaped} " + "x" * 100_000
