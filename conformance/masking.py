@@ -289,10 +289,18 @@ def scrub_document(document: Mapping[str, Any], scrubber: Scrubber) -> dict[str,
     return scrubbed
 
 
+#: Statuses whose reason is the catalog's or the profile's own text (a MANUAL procedure, why a requirement does
+#: not apply), never anything the vendor sent: masking it only garbled it (a two-letter name of the test town
+#: inside a word of a procedure: データ標準レイアウト shown as データ標準＊＊アウト).
+_OWN_TEXT = frozenset({"MANUAL", "NOT_APPLICABLE"})
+
+
 def scrub_result(result: Mapping[str, Any], scrubber: Scrubber) -> dict[str, Any]:
-    """One requirement's result (as results.json has it) with its reason and findings scrubbed."""
+    """One requirement's result (as results.json has it) with its reason and findings scrubbed (the reason
+    of a MANUAL or NOT_APPLICABLE result is the catalog's or the profile's text and stays as written)."""
+    reason = str(result.get("reason", ""))
     return {
         **result,
-        "reason": scrubber.text(str(result.get("reason", ""))),
+        "reason": reason if result.get("status") in _OWN_TEXT else scrubber.text(reason),
         "findings": [scrubber.finding_fields(f) for f in result.get("findings", [])],
     }

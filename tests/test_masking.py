@@ -39,3 +39,15 @@ def test_shown_keeps_other_values_up_to_80_characters() -> None:
     assert shown("x" * 80, personal=False) == "x" * 80
     long = shown("x" * 81, personal=False)
     assert (len(long), long[-1]) == (80, "…")
+
+
+def test_a_manual_procedure_is_not_masked_but_a_vendors_reason_is() -> None:
+    from conformance.masking import Scrubber, scrub_result
+
+    scrubber = Scrubber()
+    scrubber.add_values(["レイ"])  # a given name of the test town, inside a word of a procedure
+    procedure = "画面で確認する内容：「データ標準レイアウトに従い連携できること。」"
+    manual = scrub_result({"status": "MANUAL", "reason": procedure, "findings": []}, scrubber)
+    assert manual["reason"] == procedure
+    error = scrub_result({"status": "ERROR", "reason": "vendor said: レイ is unknown", "findings": []}, scrubber)
+    assert "レイ" not in error["reason"]
