@@ -1269,6 +1269,8 @@ _CHECKS: dict[str, Text] = {
                          "No form shows a DV-protected person to anyone"),
     "forms.dv_removed": ("転出した支援措置対象者の除票の交付も拒否されるか",
                          "The 除票 forms of a DV-protected person who moved out are refused"),
+    "forms.full_list": ("閲覧用の全件リスト（町字ごと）が読めるPDFで、一人も漏らさず印字されるか",
+                        "The 閲覧用 list of a 町字 is a readable PDF that leaves nobody out"),
     "forms.furigana": ("ふりがなが氏名・旧氏・通称にだけ、カタカナの括弧書きで印字されるか",
                        "Furigana in katakana and brackets, after 氏名, 旧氏 or 通称 only"),
     "forms.household_current_only": ("世帯連記式の写しに除票となった世帯員が載らないか",
@@ -1431,6 +1433,14 @@ def _worded(patterns: tuple[tuple[re.Pattern[str], str], ...], text: str) -> tup
 #: and fails when one is missing here.
 VALUES: Mapping[str, Text] = {
     "printed": ("印字あり", "printed"),
+    "200 ok with the メモ番号": ("200 ok（メモ番号あり）", "200 ok with the メモ番号"),
+    "the メモ entered": ("入力したメモ", "the メモ entered"),
+    "no such メモ": ("該当するメモなし", "no such メモ"),
+    "the メモ": ("当該メモ", "the メモ"),
+    "登録, 修正, 削除": ("登録・修正・削除", "登録, 修正, 削除"),
+    "no メモ": ("メモなし", "no メモ"),
+    "the new password only": ("新しいパスワードのみ", "the new password only"),
+    "the password set by the 管理者 only": ("管理者が設定したパスワードのみ", "the password set by the 管理者 only"),
     "absent": ("なし", "absent"),
     "empty": ("空", "empty"),
     "the 処分": ("処分の記録", "the 処分"),
@@ -1551,6 +1561,9 @@ _VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?P<n>\d+) pt"), "{n} pt"),
     (re.compile(r"another (?P<name>\S+) than entry (?P<n>\d+)'s"), "{n} 件目とは異なる{name}"),
     (re.compile(r"a code of the エラーコード一覧 \((?P<codes>[^)]*)\)"), "エラーコード一覧のコード（{codes}）"),
+    (re.compile(r"(?P<n>\d+) メモ"), "メモ {n} 件"),
+    (re.compile(r"the (?P<item>\S+) absent"), "{item}なし"),
+    (re.compile(r"(?P<title>\S+) (?P<name>.+) only"), "{title} {name} のみ"),
 )
 
 

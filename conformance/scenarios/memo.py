@@ -55,7 +55,7 @@ def memo(ctx: CheckContext) -> Iterator[Finding]:
     if status != 200 or not isinstance(answer, dict) or answer.get("result") != "ok" or not number:
         yield ctx.finding("memo.refused", "a メモ of free text is not accepted for a person (1.1.15 R001)",
                           location=f"POST {driver_base(target)}/memos", expected="200 ok with the メモ番号",
-                          actual=f"{status}")
+                          actual=str(status))
         return
     span = (began - SLACK, dt.datetime.now(clock.JST) + SLACK)
     if rule == "certificate":

@@ -82,6 +82,10 @@ class MemoryStore:
     def all_latest(self) -> list[Row]:
         return list(self.rows)
 
+    def setting(self, name: str) -> object:
+        """No setting kept (the 認証者 master as first installed, 1.3.9)."""
+        return None
+
 
 class FormClient:
     """A vendor answering ``POST /forms/{id}`` (PDF) and ``/forms/{id}/data`` with the reference renderer,
