@@ -294,7 +294,7 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("tagyomu_first_kept",
            "the 他業務照会 shows the first registration each unit sent, not its latest",
            _cs(*(f"7.2.2-R{number:03d}" for number in range(1, 8)))),
-    Defect("fuhyo_system_tenkyo_missing",
+    Defect("tenkyo_not_sent_to_fuhyo_system",
            "a 転居 of a 管内本籍人 is not sent to the 戸籍附票システム (only 転入 and 転出 are)",
            _cs("7.2.4-R001")),
     Defect("togo_atena_tenkyo_missing",

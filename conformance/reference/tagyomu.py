@@ -10,7 +10,7 @@ committed 異動: the 住所 of a 管内本籍人 to the 戸籍附票システ�
 (``storage.UnitBook``).
 
 Named defects (defects.py): ``tagyomu_first_kept`` (the 照会 shows the first registration, not the latest),
-``fuhyo_system_tenkyo_missing`` (a 転居 is not sent to the 戸籍附票システム), ``togo_atena_tenkyo_missing``
+``tenkyo_not_sent_to_fuhyo_system`` (a 転居 is not sent to the 戸籍附票システム), ``togo_atena_tenkyo_missing``
 (a 転居 is not sent to the 団体内統合宛名システム).
 """
 
@@ -68,7 +68,7 @@ class UnitHandlers:
             reason = row.get("異動事由区分", "")
             head = {"宛名番号": row["宛名番号"], "異動事由": reason, "異動日": row.get("異動日", "")}
             if reason in _ADDRESS_REASONS and row.get("住民種別", _JAPANESE) == _JAPANESE and kannai(row) \
-                    and not (reason == "転居" and "fuhyo_system_tenkyo_missing" in self.defects):
+                    and not (reason == "転居" and "tenkyo_not_sent_to_fuhyo_system" in self.defects):
                 book.send(FUHYO_SYSTEM, row["宛名番号"],
                           {"宛先": FUHYO_SYSTEM, **head, **{name: row.get(name, "") for name in _ADDRESS}})
             if not (reason == "転居" and "togo_atena_tenkyo_missing" in self.defects):

@@ -197,7 +197,7 @@ AFFECTS: dict[str, set[str]] = {
         "cs_card_status_ignored", "cs_koshin_taisho_ignored", "cs_kyosho_ignored",
         "cs_serial_not_kept", "cs_consistency_name_only", "cs_moji_conversion_ignored",
         # 7.2 他業務連携 (reference/tagyomu.py): only the driver's units.* and query.units show them.
-        "tagyomu_first_kept", "fuhyo_system_tenkyo_missing", "togo_atena_tenkyo_missing",
+        "tagyomu_first_kept", "tenkyo_not_sent_to_fuhyo_system", "togo_atena_tenkyo_missing",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/scenarios/test_issuance.py).
         "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored",
         # 1.1.15 メモ and 1.3.9 認証者: only a メモ entered or a 認証者 set through the driver shows them; the probes

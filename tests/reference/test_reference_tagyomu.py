@@ -60,7 +60,7 @@ FUHYO, TOGO = "戸籍附票システム", "団体内統合宛名システム"
 
 def test_a_tenkyo_of_a_kannai_honsekinin_goes_to_the_fuhyo_system_and_every_tenkyo_to_togo_atena() -> None:
     both = ["栄町", "栄町"]
-    for defects, fuhyo, togo in (((), ["栄町"], both), (("fuhyo_system_tenkyo_missing",), [], both),
+    for defects, fuhyo, togo in (((), ["栄町"], both), (("tenkyo_not_sent_to_fuhyo_system",), [], both),
                                  (("togo_atena_tenkyo_missing",), ["栄町"], [])):
         driver = service(*defects)
         kannai, kangai = person(driver), person(driver)

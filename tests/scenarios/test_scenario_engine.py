@@ -335,7 +335,7 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
           # 7.2 他業務連携 (reference/tagyomu.py): the harness plays the other units.
           ("cs_card_status_ignored", "tagyomu.card_hoyu", "scenario.not_equal",
            "shokai_p#/他業務/カード/個人番号カード"),
-          ("fuhyo_system_tenkyo_missing", "tagyomu.fuhyo_system", "scenario.contains", "sent#/messages"),
+          ("tenkyo_not_sent_to_fuhyo_system", "tagyomu.fuhyo_system", "scenario.contains", "sent#/messages"),
           ("togo_atena_tenkyo_missing", "tagyomu.togo_atena", "scenario.contains", "sent#/messages"),
           ("tagyomu_first_kept", "tagyomu.saishin", "scenario.not_equal", "shokai#/他業務/国民健康保険/資格喪失年月日"),
           ("tagyomu_first_kept", "tagyomu.senkyo", "scenario.not_equal", "shokai#/他業務/選挙人名簿/登録の有無"),
