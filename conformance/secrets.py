@@ -53,21 +53,14 @@ class _Plain:
     """The spellings a text without escapes can hold: each secret lower-cased, and its base64 cores.
 
     Most of what a run redacts (the vendor's answers) holds no secret. Python's ``re`` tries the
-    alternation of every escaped spelling at every position; C substring searches decide first
-    whether any spelling can be there: a text with no ``\\u``, no ``%`` and no case twin can hold a
-    secret only as the secret itself (in any case) or as one of its base64 cores.
+    alternation of every escaped spelling at every position; substring searches decide first whether
+    a plain spelling is there (:class:`Finder` looks at escapes and case twins itself).
     """
 
     def __init__(self, secrets: Iterable[str]) -> None:
         values = set(secrets)
         self.lowered = tuple(sorted({value.lower() for value in values}))
         self.cores = tuple(sorted({core for value in values for core in _base64_cores(value)}))
-
-    def absent(self, text: str) -> bool:
-        """Whether ``text`` surely holds no spelling of any secret (False: ask the pattern)."""
-        if "%" in text or "\\u" in text or "\\U" in text or not CASE_TWINS.isdisjoint(text):
-            return False
-        return not self.holds(text)
 
     def holds(self, text: str) -> bool:
         """Whether ``text`` holds a secret in some ASCII letter case, or a base64 core. (A case twin lower-cases
