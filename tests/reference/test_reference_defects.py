@@ -196,6 +196,8 @@ AFFECTS: dict[str, set[str]] = {
         "cs_koiki_not_sent", "cs_fuhyo_kannai_skipped", "cs_sofusaki_latest_only", "cs_fugo_request_lost",
         "cs_card_status_ignored", "cs_koshin_taisho_ignored", "cs_kyosho_ignored",
         "cs_serial_not_kept", "cs_consistency_name_only", "cs_moji_conversion_ignored",
+        # 4.3.1 住民票コード (reference/codes.py): only 空きコード delivered through cs.receive show them.
+        "codes_delivery_last_only", "codes_not_assigned", "codes_drawn_kept", "codes_threshold_ignored",
         # 7.2 他業務連携 (reference/tagyomu.py): only the driver's units.* and query.units show them.
         "tagyomu_first_kept", "tenkyo_not_sent_to_fuhyo_system", "togo_atena_tenkyo_missing",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/scenarios/test_issuance.py).
