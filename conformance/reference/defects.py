@@ -821,6 +821,14 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("yokushi_household_ignored",
            "a 抑止 set on a 世帯 is matched against the 宛名番号 only: it never reaches the 世帯's members",
            ("jumin-1.0-3.1-R002",)),
+    Defect("yokushi_release_not_linked",
+           "the release (本解除) of a 抑止 is not sent to the other systems: the コンビニ交付システム, the CS and the "
+           "宛名システム keep it as set",
+           ("jumin-1.0-3.1-R009", "jumin-1.0-3.2-R001")),
+    Defect("yokushi_search_household_unmarked",
+           "the search list marks a person under a 抑止 of their own only: the members of a 世帯 under a 抑止 show "
+           "as not suppressed",
+           ("jumin-1.0-3.1-R007",)),
     Defect("yokushi_start_ignored",
            "a 抑止 is in force from the moment it is set, whatever its 開始日",
            ("jumin-1.0-3.1-R002",)),

@@ -377,6 +377,10 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.no_error", "scenario:yokushi.fukusu_settei/step:tenkyo")),
     ("yokushi_household_ignored", "yokushi.setai_kaishibi",
      ("scenario.no_alert", "scenario:yokushi.setai_kaishibi/step:tenkyo")),
+    ("yokushi_release_not_linked", "yokushi.renkei",
+     ("scenario.contains", "scenario:yokushi.renkei/step:konbini#/messages")),
+    ("yokushi_search_household_unmarked", "yokushi.kensaku_hyoji",
+     ("scenario.contains", "scenario:yokushi.kensaku_hyoji/step:kensaku#/persons")),
     ("yokushi_start_ignored", "yokushi.setai_kaishibi",
      ("scenario.not_accepted", "scenario:yokushi.setai_kaishibi/step:shokai_mae")),
     # 4.2.0.5 申出日 (conformance/reference/moshide.py).
