@@ -206,7 +206,8 @@ class Contains(_At):
 
     matcher: Literal["contains"]
     key: Annotated[str, Field(min_length=1)]
-    value: str | PersonRef
+    value: str | PersonRef | StepRef = Field(description="A literal, a person's number, or an earlier answer's value "
+                                            "(e.g. a 住民票コード drawn from a stock read before, 4.3.1 R002).")
     present: bool = True
     includes: bool = Field(
         default=False, description="The entry's ``key`` includes ``value`` as a part (where the text asks that an "

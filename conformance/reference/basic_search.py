@@ -22,9 +22,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from conformance.reference.storage import Store
+
+if TYPE_CHECKING:
+    from conformance.reference.suppression import SuppressionBook
 
 Answer = tuple[int, dict[str, Any]]
 Row = Mapping[str, str]
@@ -51,6 +54,8 @@ class BasicSearchHandlers:
 
     store: Store
     defects: frozenset[str]
+    #: The 抑止 of 3.1 (reference/suppression.py, the driver's own).
+    suppressions: Callable[[], SuppressionBook]
 
     def search_basic(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
         """``search.basic``: the persons one of whose rows meets every condition."""
@@ -63,7 +68,9 @@ class BasicSearchHandlers:
         for row in rows:
             if row["宛名番号"] not in found and all(test(row) for test in tests):
                 found.append(row["宛名番号"])
-        return 200, {"result": "ok", "persons": [{"宛名番号": atena} for atena in found[:LIMIT]]}
+        book = self.suppressions()  # 3.1 R007: 検索結果の表示の際、抑止対象であることが明らかとなる
+        return 200, {"result": "ok", "persons": [{"宛名番号": atena, "抑止対象": book.marked(atena)}
+                                                  for atena in found[:LIMIT]]}
 
     def search_kanji(self, _: Mapping[str, Any], __: tuple[str, ...], request: Any) -> Answer:
         """``search.kanji``: the current persons whose 氏名 matches, 異体字 and 正字 alike (2.1.2 R013)."""

@@ -124,6 +124,10 @@ class CsHandlers:
         """Run one of the driver's change handlers (the driver's own method)."""
         raise NotImplementedError
 
+    def receive_codes(self, body: Mapping[str, Any]) -> Answer:
+        """The 空きコード the CS delivers (reference/codes.py)."""
+        raise NotImplementedError
+
     def cs_after_change(self, operation: str, body: Mapping[str, Any], answer: Answer) -> None:
         """Send the 電文 of a committed 異動 (7.1.1.1 R001: 自動送信), person by person, in the order of the 異動."""
         status, content = answer
@@ -274,6 +278,8 @@ class CsHandlers:
             return self._koshin_taisho(body)
         if kind == "シリアル番号":
             return self._serial(body)
+        if kind == "空きコード":  # 4.3.1 R001 (reference/codes.py)
+            return self.receive_codes(body)
         return 400, {"result": "error", "code": "BAD_REQUEST", "message": f"種別 {kind!r}"}
 
     def _tennyu_tsuchi(self, body: Mapping[str, Any]) -> Answer:

@@ -821,9 +821,33 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("yokushi_household_ignored",
            "a 抑止 set on a 世帯 is matched against the 宛名番号 only: it never reaches the 世帯's members",
            ("jumin-1.0-3.1-R002",)),
+    Defect("yokushi_release_not_linked",
+           "the release (本解除) of a 抑止 is not sent to the other systems: the コンビニ交付システム, the CS and the "
+           "宛名システム keep it as set",
+           ("jumin-1.0-3.1-R009", "jumin-1.0-3.2-R001")),
+    Defect("yokushi_search_household_unmarked",
+           "the search list marks a person under a 抑止 of their own only: the members of a 世帯 under a 抑止 show "
+           "as not suppressed",
+           ("jumin-1.0-3.1-R007",)),
     Defect("yokushi_start_ignored",
            "a 抑止 is in force from the moment it is set, whatever its 開始日",
            ("jumin-1.0-3.1-R002",)),
+    # 4.3.1 住民票コード (reference/codes.py): the 空きコード the CS delivers, kept and drawn for the 自動付番.
+    Defect("codes_delivery_last_only",
+           "each 空きコード of one delivery from the CS overwrites the one before: only the last code is "
+           "kept",
+           ("jumin-1.0-4.3.1-R001", "jumin-1.0-4.3.1-R002")),
+    Defect("codes_not_assigned",
+           "the 空きコード kept are never drawn: a 出生 or a 住民票コードの変更請求 without a code records "
+           "none (or keeps the old one), and so no アラート of a low stock either",
+           ("jumin-1.0-4.3.1-R002", "jumin-1.0-4.3.1-R004")),
+    Defect("codes_drawn_kept",
+           "a code drawn for the 自動付番 is not removed from the stock, so it can be given to another person",
+           ("jumin-1.0-4.3.1-R002",)),
+    Defect("codes_threshold_ignored",
+           "the 下限 of 空きコード the municipality sets is stored but never compared: no アラート when the "
+           "stock falls below it",
+           ("jumin-1.0-4.3.1-R004",)),
     # 1.1.5 除票 (reference/joshuhyo.py): on a 転入通知 naming the 転出先住所（確定）, the path of the 1.1.5 scenarios;
     # each item's scenario also binds its list's heading (R010 固有の記載事項, R014 その他の項目).
     Defect("joshuhyo_reason_kojo",

@@ -24,6 +24,7 @@ from conformance.reference import joshuhyo, kari, kodomo, shokken, unknown_dates
 from conformance.reference.basic_search import BasicSearchHandlers
 from conformance.reference.batch import BatchHandlers
 from conformance.reference.certifiers import CertifierHandlers
+from conformance.reference.codes import CODE_CHANGES, CodeHandlers
 from conformance.reference.cs import CsHandlers
 from conformance.reference.csv_import import CsvImportHandlers
 from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
@@ -232,9 +233,9 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 
 @dataclass
-class DriverService(DriverLogs, SupportHandlers, CsHandlers, UnitHandlers, EucHandlers, BasicSearchHandlers,
-                    UsersHandlers, SuppressionHandlers, RemarkHandlers, MemoHandlers, CertifierHandlers,
-                    BatchHandlers, CsvImportHandlers):
+class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitHandlers, EucHandlers,
+                    BasicSearchHandlers, UsersHandlers, SuppressionHandlers, RemarkHandlers, MemoHandlers,
+                    CertifierHandlers, BatchHandlers, CsvImportHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -604,6 +605,7 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, UnitHandlers, EucHa
         row = {**person, "世帯番号": setai, "住民状態": _CURRENT, "住民となった年月日": born,
                "住所を定めた年月日": born, "転入前住所_市区町村コード": "", "世帯加入順": "0",
                "宛名番号": self.new_number(self.store.next_atena_serial())}
+        row["住民票コード"] = self.drawn_code(body, row.get("住民票コード", ""))  # 4.3.1 R002: 未付番者
         return self.ok([self.write(row, "出生", born, processed, 届出年月日=notified)])
 
     def death(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
@@ -717,6 +719,10 @@ class DriverService(DriverLogs, SupportHandlers, CsHandlers, UnitHandlers, EucHa
         if "correction_layout_items_only" in self.defects:  # the other items of 1.1.1/1.1.2 silently dropped
             items = {name: value for name, value in items.items() if name in self.layout_items}
         allowed = _CORRECTIONS[kind]
+        if kind in CODE_CHANGES:  # 4.3.1 R002: 変更異動, a code drawn from the stock unless one is given
+            items["住民票コード"] = self.drawn_code(body, items.get("住民票コード", ""))
+            if not items["住民票コード"]:
+                items.pop("住民票コード")
         if allowed is not None and not set(items) <= allowed:
             raise BadInput(f"区分 {kind} corrects {', '.join(sorted(allowed))} only")
         self.check_relation(items.get("続柄", ""))
@@ -958,6 +964,8 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("GET", ("units", "*")): "query_units",
     ("POST", ("cs", "resend")): "cs_resend",
     ("POST", ("cs", "receive")): "cs_receive",
+    ("GET", ("codes", "stock")): "codes_stock",
+    ("POST", ("codes", "threshold")): "codes_threshold",
     ("POST", ("batches", "run")): "batch_run",
     ("GET", ("batches", "results", "*")): "batch_result",
     ("GET", ("batches", "parameters")): "batch_parameters",

@@ -105,6 +105,10 @@ CREATE TABLE archive (
     atena TEXT PRIMARY KEY,
     rows TEXT NOT NULL
 );
+CREATE TABLE code_stock (
+    number INTEGER PRIMARY KEY AUTOINCREMENT,
+    code TEXT NOT NULL UNIQUE
+);
 """
 
 # The latest row of each person; a filter on the outer row narrows it.
@@ -235,6 +239,7 @@ class Store:
             db.execute("DELETE FROM cs_setting")
             db.execute("DELETE FROM unit_record")
             db.execute("DELETE FROM unit_sent")
+            db.execute("DELETE FROM code_stock")
             self._domain_records.clear()
             db.executemany("INSERT INTO history VALUES (?, ?, ?, ?, ?)", records)
         return len(records)
@@ -592,6 +597,34 @@ class CsOutbox:
 
 
 # -- 他業務連携 (7.2) -----------------------------------------------------------------------------------
+
+class CodeStock:
+    """The 新規付番用の住民票コード the CS delivered and not yet given (4.3.1), in the order received, and the 下限
+    below which the 自動付番 alerts (in ``cs_setting``)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def add(self, code: str) -> None:
+        with self._store._transaction() as db:
+            db.execute("INSERT OR IGNORE INTO code_stock (code) VALUES (?)", (code,))
+
+    def holds(self, code: str) -> bool:
+        return bool(self._store._query("SELECT 1 FROM code_stock WHERE code = ?", (code,)))
+
+    def codes(self) -> list[str]:
+        return [str(code) for (code,) in self._store._query("SELECT code FROM code_stock ORDER BY number", ())]
+
+    def remove(self, code: str) -> None:
+        with self._store._transaction() as db:
+            db.execute("DELETE FROM code_stock WHERE code = ?", (code,))
+
+    def threshold(self) -> int:
+        return int(CsOutbox(self._store).setting("住民票コード下限", "0"))
+
+    def set_threshold(self, value: int) -> None:
+        CsOutbox(self._store).set("住民票コード下限", str(value))
+
 
 class UnitBook:
     """What other units registered about a person (7.2.2: 国保, 年金 ...; 7.1.1.3: the card's 発行状況 from the

@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any
 
 from conformance import clock
-from conformance.reference.storage import Store
+from conformance.reference.storage import CsOutbox, Store, UnitBook
 from conformance.reference.users import PROCESSES, named_persons
 
 Answer = tuple[int, dict[str, Any]]
@@ -38,6 +38,9 @@ SUPPRESSIBLE: Mapping[str, frozenset[str]] = {
     "証明書発行": frozenset(),
 }
 CODES = {ERROR: "E040", ALERT: "A040"}
+#: 3.1 R009: where a 証明書発行 抑止's setting and release go at once; 3.2 R001: every 抑止's to the 宛名システム.
+KONBINI, TOGO_ATENA, CS_KIND = "コンビニ交付システム", "団体内統合宛名システム", "証明書発行抑止情報"
+SET, RELEASED = "設定", "解除"
 
 
 @dataclass(frozen=True)
@@ -85,13 +88,42 @@ class SuppressionBook:
             self.settings = {n: s for n, s in self.settings.items() if (s.target, s.key) != (target, key)}
         self.settings[number] = Suppression(number, target, key, process, level, str(body.get("開始日") or ""),
                                             str(body.get("終了日") or ""))
+        self._linked(self.settings[number], SET)
         return 200, {"result": "ok", "抑止番号": number}
 
     def release(self, body: Mapping[str, Any]) -> Answer:
         """``suppressions.release``: the 抑止 ends (本解除)."""
-        if self.settings.pop(str(body.get("抑止番号") or ""), None) is None:
+        released = self.settings.pop(str(body.get("抑止番号") or ""), None)
+        if released is None:
             return 404, {"result": "error", "code": "NOT_FOUND", "message": "no 抑止 with this 抑止番号"}
+        if "yokushi_release_not_linked" not in self.defects:
+            self._linked(released, RELEASED)
         return 200, {"result": "ok"}
+
+    def _linked(self, setting: Suppression, change: str) -> None:
+        """3.2 R001: the 抑止's 設定 or 解除 sent to the 団体内統合宛名システム for each person it covers; 3.1 R009: a
+        証明書発行 抑止's to the コンビニ交付システム and the 住基ネット CS as well (``units.sent``, ``cs.sent``)."""
+        message = {"種別": "抑止情報", "区分": change, "抑止番号": setting.number, "処理": setting.process,
+                   "レベル": setting.level, "開始日": setting.start, "終了日": setting.end}
+        units, outbox = UnitBook(self.store), CsOutbox(self.store)
+        for atena in self._covered(setting):
+            units.send(TOGO_ATENA, atena, {**message, "宛名番号": atena})
+            if setting.process == "証明書発行":
+                units.send(KONBINI, atena, {**message, "宛名番号": atena})
+                outbox.add(CS_KIND, atena, {**message, "種別": CS_KIND, "宛名番号": atena, "状態": "送信済"})
+
+    def _covered(self, setting: Suppression) -> list[str]:
+        if setting.target == INDIVIDUAL:
+            return [setting.key]
+        return sorted({row["宛名番号"] for row in self.store.household(setting.key) if row.get("住民状態") == "1"})
+
+    def marked(self, atena: str) -> bool:
+        """3.1 R007: the person is under a 抑止 in force today (of their own or of their 世帯), as a search shows it.
+        The defect ``yokushi_search_household_unmarked`` looks at the person's own 抑止 only."""
+        day = self.today()
+        household = "" if "yokushi_search_household_unmarked" in self.defects else self._household(atena)
+        return any((not s.start or s.start <= day.isoformat()) and self._in_force(s, day)
+                   and s.key == (atena if s.target == INDIVIDUAL else household) for s in self.settings.values())
 
     def refusal(self, handler: str, persons: set[str], confirmed: set[str]) -> Answer | None:
         """The エラー or unconfirmed アラート of a suppressed 処理 on one of ``persons``, else None."""

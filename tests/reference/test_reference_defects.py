@@ -196,6 +196,8 @@ AFFECTS: dict[str, set[str]] = {
         "cs_koiki_not_sent", "cs_fuhyo_kannai_skipped", "cs_sofusaki_latest_only", "cs_fugo_request_lost",
         "cs_card_status_ignored", "cs_koshin_taisho_ignored", "cs_kyosho_ignored",
         "cs_serial_not_kept", "cs_consistency_name_only", "cs_moji_conversion_ignored",
+        # 4.3.1 住民票コード (reference/codes.py): only 空きコード delivered through cs.receive show them.
+        "codes_delivery_last_only", "codes_not_assigned", "codes_drawn_kept", "codes_threshold_ignored",
         # 7.2 他業務連携 (reference/tagyomu.py): only the driver's units.* and query.units show them.
         "tagyomu_first_kept", "tenkyo_not_sent_to_fuhyo_system", "togo_atena_tenkyo_missing",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/scenarios/test_issuance.py).
@@ -229,6 +231,7 @@ AFFECTS: dict[str, set[str]] = {
         "issuance_joshuhyo_unlogged", "issuance_inquiry_person_only",
         # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
         "yokushi_ends_on_end_date", "yokushi_last_setting_only", "yokushi_household_ignored", "yokushi_start_ignored",
+        "yokushi_release_not_linked", "yokushi_search_household_unmarked",
         # 1.1.14 統合記載欄: only the driver's query.remarks shows them (reference/remarks.py).
         "remarks_history_missing", "remarks_ryuiji_fixed_only", "remarks_biko_in_history", "remarks_unlinked",
         "remarks_adoption_wording", "remarks_joshuhyo_missing",

@@ -54,3 +54,27 @@ def test_the_defect_ends_a_suppression_on_its_end_date() -> None:
         suppress(http, 対象="個人", 宛名番号=atena, 処理="異動入力", レベル="エラー", 開始日="2020-04-01",
                  終了日="2021-03-31")
         assert http.request("post", f"{BASE}/moves/within", json={"宛名番号": [atena], **MOVE}).status == 200
+
+
+def test_a_certificate_suppression_is_linked_and_marked_in_searches() -> None:
+    with in_process_reference(rows=()) as http:
+        atena, household = person(http)
+        number = suppress(http, 対象="個人", 宛名番号=atena, 処理="証明書発行", レベル="エラー")
+        search = {"条件": [{"項目": "世帯番号", "値": household}]}
+        assert http.request("post", f"{BASE}/search/basic", json=search).json()["persons"][0]["抑止対象"] is True
+        assert http.request("post", f"{BASE}/suppressions/release", json={"抑止番号": number}).status == 200
+        assert http.request("post", f"{BASE}/search/basic", json=search).json()["persons"][0]["抑止対象"] is False
+        for target in ("コンビニ交付システム", "団体内統合宛名システム"):
+            sent = http.request("get", f"{BASE}/units/sent", params={"宛先": target, "宛名番号": atena}).json()
+            assert [message["区分"] for message in sent["messages"]] == ["設定", "解除"]
+        cs = http.request("get", f"{BASE}/cs/sent", params={"宛名番号": atena, "種別": "証明書発行抑止情報"}).json()
+        assert [message["区分"] for message in cs["messages"]] == ["設定", "解除"]
+
+
+def test_the_release_not_linked_defect_sends_the_setting_only() -> None:
+    with in_process_reference(rows=(), defects=frozenset({"yokushi_release_not_linked"})) as http:
+        atena, _ = person(http)
+        number = suppress(http, 対象="個人", 宛名番号=atena, 処理="証明書発行", レベル="エラー")
+        http.request("post", f"{BASE}/suppressions/release", json={"抑止番号": number})
+        sent = http.request("get", f"{BASE}/units/sent", params={"宛先": "コンビニ交付システム", "宛名番号": atena})
+        assert [message["区分"] for message in sent.json()["messages"]] == ["設定"]
