@@ -1,6 +1,6 @@
 """The reference's 未届転入, 国籍喪失, 世帯主氏名, 戸籍の表示の引用, 消除者 and 異動履歴 rules
-(reference/idou_items.py), conforming and under each named defect; the scenarios of 04-idou-hyoji.yaml judge them through the driver
-(tests/scenarios/test_scenario_engine.py)."""
+(reference/idou_items.py), conforming and under each named defect; the scenarios of 04-idou-hyoji.yaml
+judge them through the driver (tests/scenarios/test_scenario_engine.py)."""
 
 from __future__ import annotations
 
