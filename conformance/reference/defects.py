@@ -908,6 +908,34 @@ DEFECTS: dict[str, Defect] = _defects(
            "a 出入国在留管理庁長官通知 that removes the 住民票 (在留資格の変更許可 to a status outside the 住基法) is "
            "recorded as a 職権修正 of the items only: the person stays a 住民 (4.5.6 R001)",
            ("jumin-1.0-4.5.6-R001",)),
+    # 未届転入, 国籍喪失, 世帯主の氏名の修正, 戸籍の表示の引用, 消除者の表示, 異動履歴照会 (reference/idou_items.py).
+    Defect("mitodoke_mark_dropped",
+           "a 未届転入 records the 転入前住所 as entered, without 「（未届）」 at its end, and writes no 留意事項 "
+           "(4.1.1.4 R001, 4.2.1.1 R002)",
+           ("jumin-1.0-4.1.1.4-R001", "jumin-1.0-4.2.1.1-R002")),
+    Defect("saishu_toroku_dropped",
+           "the 最終登録住所地 entered with a 未届転入 is not kept (4.1.1.4 R002, 4.2.1.1 R003)",
+           ("jumin-1.0-4.1.1.4-R002", "jumin-1.0-4.2.1.1-R003")),
+    Defect("soshitsu_day_as_loss_day",
+           "on 国籍喪失 the 外国人住民となった年月日 is always the 国籍を失った年月日, even when the "
+           "住民となった年月日 is later (4.5.5 R002)",
+           ("jumin-1.0-4.5.5-R002",)),
+    Defect("head_name_members_stale",
+           "a 職権修正 of the 世帯主's 氏名 leaves the other members' 世帯主氏名 and its フリガナ as they were "
+           "(4.2.3.1 R002)",
+           ("jumin-1.0-4.2.3.1-R002",)),
+    Defect("honseki_quote_ignored",
+           "a 出生 quoting a member's 戸籍の表示 takes no 本籍・筆頭者 from that member (4.2.0.3 R002)",
+           ("jumin-1.0-4.2.0.3-R002",)),
+    Defect("household_removed_hidden",
+           "the 世帯照会 lists only the current members, never those removed by 転出 or 死亡 (3.3 R001)",
+           ("jumin-1.0-3.3-R001",)),
+    Defect("history_kyushi_current",
+           "the 異動履歴照会 shows the person's current 旧氏 on every row: the 旧氏履歴 cannot be read "
+           "(2.2.1 R001), and the rows before a 旧氏の記載・変更・削除 seem rewritten (1.1.1 R005, 1.1.7 R001, "
+           "1.2.1 R009, 1.2.2 R038-R040)",
+           ("jumin-1.0-2.2.1-R001", "jumin-1.0-1.1.1-R005", "jumin-1.0-1.1.7-R001", "jumin-1.0-1.2.1-R009",
+            "jumin-1.0-1.2.2-R038", "jumin-1.0-1.2.2-R039", "jumin-1.0-1.2.2-R040")),
     Defect("kojo_notice_refused",
            "the 転入通知 of a person removed ex officio (職権消除) is refused: only a 転出 recorded takes one "
            "(4.1.3.1.1 R002)",

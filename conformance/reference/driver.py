@@ -20,7 +20,7 @@ from typing import Any
 
 from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import joshuhyo, kari, kodomo, shokken, unknown_dates
+from conformance.reference import idou_items, joshuhyo, kari, kodomo, shokken, unknown_dates
 from conformance.reference.basic_search import BasicSearchHandlers
 from conformance.reference.batch import BatchHandlers
 from conformance.reference.certifiers import CertifierHandlers
@@ -455,6 +455,8 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         kind = str(body["区分"])
         persons = [unknown_dates.entered({str(k): str(v) for k, v in dict(items).items()}, self.defects)
                    for items in body["persons"]]
+        if idou_items.unreported(body):  # 4.1.1.4 R001, R002: 転入前住所（未届）, 最終登録住所地
+            persons = [idou_items.unreported_person(person, self.defects) for person in persons]
         if shokken.previous_address_refused(persons, self.defects):  # 4.2.1.1 R001: 転入前住所 「不明」
             raise Refusal("error", "E009", "転入前住所は住所辞書の住所を入力してください。", "転入前住所")
         raised: list[tuple[str, str, str]] = []
@@ -602,6 +604,11 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         setai = str(body["世帯番号"])
         if not self.members(setai):
             raise BadInput(f"no 世帯 {setai} with current members")
+        if body.get(idou_items.QUOTE):  # 4.2.0.3 R002: a member's 戸籍の表示 quoted
+            member = next((m for m in self.members(setai) if m["宛名番号"] == str(body[idou_items.QUOTE])), None)
+            if member is None:
+                raise BadInput(f"{body[idou_items.QUOTE]} is not a current member of 世帯 {setai}")
+            person = {**idou_items.quoted_honseki(member, self.defects), **person}
         row = {**person, "世帯番号": setai, "住民状態": _CURRENT, "住民となった年月日": born,
                "住所を定めた年月日": born, "転入前住所_市区町村コード": "", "世帯加入順": "0",
                "宛名番号": self.new_number(self.store.next_atena_serial())}
@@ -737,7 +744,14 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         changed = {**base, "宛名番号": row["宛名番号"], **items}
         # 4.2.0.5, 4.2.0.4: a 職権修正 on a 申出 or a 戸籍通知 holds its 申出日 or 通知日 (reference/moshide.py)
         days: dict[str, Any] = dict(correction_days(body, processed, moved, self.defects))
-        return self.ok([self.write(changed, kind, moved, processed, **days)])
+        stored = [self.write(changed, kind, moved, processed, **days)]
+        # 4.2.3.1 R002: the 世帯主's 氏名 corrected, the members' 世帯主氏名 and フリガナ with it
+        if idou_items.head_name_corrected(body, row, items) and "head_name_members_stale" not in self.defects:
+            for member in self.members(row["世帯番号"]):
+                if member["宛名番号"] != row["宛名番号"]:
+                    stored.append(self.write({**member, **idou_items.member_items(items)}, kind, moved, processed,
+                                             **days))
+        return self.ok(stored)
 
     def cancel(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         """異動の取消し (4.6.0.1): a new row restoring the row before the latest 異動 (R002, R003)."""
@@ -768,6 +782,9 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         items = {str(k): str(v) for k, v in dict(body.get("items") or {}).items() if str(k) not in _KEY_ITEMS}
         kept = {name: row.get(name, "") for name in _INHERITED}
         new = {**kept, **items, "住民種別": "1" if to_japanese else "2", "住民状態": _CURRENT}
+        if not to_japanese:  # 4.5.5 R002: the later of the 国籍喪失日 and the 住民となった年月日
+            became = row.get("住民となった年月日", "")
+            new["外国人住民となった年月日"] = idou_items.foreign_since(moved.isoformat(), became, self.defects)
         stored = self.write(new, "職権記載" + suffix, moved, processed, 通知年月日=notified)
         return self.ok([stored])
 
@@ -837,13 +854,19 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
 
     def get_history(self, _: Mapping[str, Any], arguments: tuple[str, ...], __: DriverRequest) -> Answer:
         self.person(arguments[0])
-        return 200, {"result": "ok", "rows": [self.shown(row) for row in self.store.history(arguments[0])]}
+        rows = idou_items.history_shown(self.store.history(arguments[0]), self.defects)
+        return 200, {"result": "ok", "rows": [self.shown(row) for row in rows]}
 
-    def get_household(self, _: Mapping[str, Any], arguments: tuple[str, ...], __: DriverRequest) -> Answer:
+    def get_household(self, _: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
         members = self.members(arguments[0])
         if "tenshutsu_yotei_hidden" in self.defects:  # 1.1.5 R004: a 転出予定者 is a 現存者 until the 除票
             members = [row for row in members if not row.get("転出予定年月日")]
-        return 200, {"result": "ok", "世帯番号": arguments[0], "members": [self.shown(row) for row in members]}
+        answer: dict[str, Any] = {"result": "ok", "世帯番号": arguments[0],
+                                  "members": [self.shown(row) for row in members]}
+        if request.param("消除者") == "含む":  # 3.3 R001: the members removed by 転出, 死亡 ... shown too
+            removed = idou_items.removed_members(self.store.household(arguments[0]), self.defects)
+            answer["消除者"] = [self.shown(row) for row in removed]
+        return 200, answer
 
     def get_display(self, _: Mapping[str, Any], arguments: tuple[str, ...], __: DriverRequest) -> Answer:
         """Dates as shown (1.1.9 R001): in 和暦, except a foreign resident's 生年月日 and 在留期間の満了の日 (西暦)."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from conformance.reference import idou_items
 from conformance.reference.storage import Row, Store
 
 Answer = tuple[int, dict[str, Any]]
@@ -131,6 +132,11 @@ class IntegratedColumn:
                 self.confirmed(atena)
             return
         item = {"move_out": OUT_PLANNED, "move_in": IN_PREVIOUS}.get(handler)
+        if handler == "move_in" and idou_items.unreported(body) and "mitodoke_mark_dropped" not in self.defects:
+            for atena in numbers:  # 4.1.1.4 R001: 留意事項 未届転入 and the 転入前住所（未届）
+                latest = self.store.latest(atena)
+                if latest is not None:
+                    self.tie(latest, IN_PREVIOUS, idou_items.unreported_remark(latest))
         flags = [flag for flag in ADOPTION_WORDS if body.get(flag) is True]
         if item is None or not flags:
             return

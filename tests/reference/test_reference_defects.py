@@ -244,7 +244,12 @@ AFFECTS: dict[str, set[str]] = {
         "previous_address_unknown_refused", "moj_notice_removal_ignored",
         # 1.1.1 / 1.1.2 / 1.1.5 items (scenarios/01-items-dates.yaml): only a 異動 entered through the driver, its
         # display view and its 世帯照会 show them; the probes enter none.
-        "shoribi_as_idoubi", "foreign_dates_as_wareki", "tenshutsu_yotei_hidden")},
+        "shoribi_as_idoubi", "foreign_dates_as_wareki", "tenshutsu_yotei_hidden",
+        # 未届転入, 国籍喪失, 世帯主の氏名の修正, 戸籍の表示の引用, 消除者, 異動履歴照会 (reference/idou_items.py):
+        # only the driver's flags (未届転入, 世帯員の世帯主氏名, 戸籍の表示の引用, 消除者), a 国籍喪失 or its
+        # history read show them.
+        "mitodoke_mark_dropped", "saishu_toroku_dropped", "soshitsu_day_as_loss_day", "head_name_members_stale",
+        "honseki_quote_ignored", "household_removed_hidden", "history_kyushi_current")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

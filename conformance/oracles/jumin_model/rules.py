@@ -56,6 +56,12 @@ HEAD_NAME = "jumin-1.0-1.1.1-R008"
 HEAD_NAME_FOREIGN = "jumin-1.0-1.1.2-R013"
 #: 4.2.3.1: the 住民票's items can be corrected.
 CORRECTION = "jumin-1.0-4.2.3.1-R001"
+#: 4.2.3.1 R002: 世帯主の氏名が修正された場合は、併せて同一世帯員の世帯主の氏名及びフリガナが職権で修正できること。
+HEAD_NAME_CORRECTED = "jumin-1.0-4.2.3.1-R002"
+#: 4.1.1.4 R001: 未届転入の場合、転入前住所欄には未届の住所のうち直近のものを記載し、その末尾に（未届）と記載する
+UNREPORTED_MOVE_IN = "jumin-1.0-4.1.1.4-R001"
+#: 4.2.0.3 R002: 世帯構成員の戸籍の表示（本籍・筆頭者）を引用して入力できること。
+HONSEKI_QUOTED = "jumin-1.0-4.2.0.3-R002"
 #: 4.6.0.1: a cancellation restores the record before the 異動 (a row appended: KEEP_ALL), with its 区分.
 CANCEL_RESTORES = "jumin-1.0-4.6.0.1-R002"
 CANCEL_KIND = "jumin-1.0-4.6.0.1-R004"

@@ -141,6 +141,10 @@ def _given(items: Mapping[str, str], requirement: str) -> dict[str, Allowed]:
     return {name: exactly(value, requirement) for name, value in items.items()}
 
 
+#: The 戸籍の表示 a 出生 may quote from a member: the driver's item and its parts, as a record holds them.
+_HONSEKI_ITEMS = ("戸籍の表示（本籍・筆頭者）", "本籍", "筆頭者")
+
+
 # -- 転入 ----------------------------------------------------------------------------------------------
 
 
@@ -158,6 +162,10 @@ def move_in(world: World, request: Mapping[str, Any]) -> Outcome:
         sets = {**_given(person, r.MOVE_IN_ITEMS), "住民状態": exactly(r.CURRENT, r.DESTINATION),
                 **_stamp(reason, request, 異動日=moved, 届出年月日=str(request["届出年月日"])),
                 **_became_resident(moved)}
+        if request.get("未届転入") is True and person.get("転入前住所"):  # 4.1.1.4 R001: （未届） at its end
+            previous = person["転入前住所"]
+            sets["転入前住所"] = exactly(previous if previous.endswith(_UNREPORTED) else previous + _UNREPORTED,
+                                      r.UNREPORTED_MOVE_IN)
         numbers = {"宛名番号": "new"}
         if setai:
             sets["世帯番号"] = exactly(setai, r.DESTINATION)
@@ -165,6 +173,9 @@ def move_in(world: World, request: Mapping[str, Any]) -> Outcome:
             numbers["世帯番号"] = "new"
         new.append(RowRule(reason, sets, None, numbers))
     return Commit({}, tuple(new))
+
+
+_UNREPORTED = "（未届）"
 
 
 def _became_resident(day: str) -> dict[str, Allowed]:
@@ -278,6 +289,11 @@ def birth(world: World, request: Mapping[str, Any]) -> Outcome:
             "世帯番号": exactly(str(request["世帯番号"]), r.DESTINATION),
             **_stamp("出生", request, 届出年月日=str(request["届出年月日"])),
             "異動日": one_of({born}, r.MOVE_DATE, I_BIRTH_DATE), **_became_resident(born)}
+    if request.get("戸籍の表示の引用"):  # 4.2.0.3 R002: a member's 本籍・筆頭者 quoted (what the person gives wins)
+        member = world.latest(str(request["戸籍の表示の引用"]))
+        for name in _HONSEKI_ITEMS:
+            if member.get(name) and name not in person:
+                sets[name] = exactly(member[name], r.HONSEKI_QUOTED)
     return Commit({}, (RowRule("出生", sets, None, {"宛名番号": "new"}),))
 
 
@@ -388,8 +404,19 @@ def correct(world: World, request: Mapping[str, Any]) -> Outcome:
     if refused is not None:
         return refused
     items = {k: v for k, v in _items(request, "items").items() if k not in ("宛名番号", "履歴番号")}
-    sets = {**_given(items, r.CORRECTION), **_stamp(kind, request, 異動日=str(request["異動日"]))}
-    return Commit({atena: (RowRule(kind, sets, world.latest(atena)),)})
+    stamp = _stamp(kind, request, 異動日=str(request["異動日"]))
+    sets = {**_given(items, r.CORRECTION), **stamp}
+    rows = {atena: (RowRule(kind, sets, world.latest(atena)),)}
+    head = world.latest(atena)
+    if request.get("世帯員の世帯主氏名") is True and head.get("続柄") == "世帯主" and "氏名" in items:
+        # 4.2.3.1 R002: the members' 世帯主氏名 and its フリガナ corrected with the 世帯主's 氏名
+        corrected = {"世帯主氏名": exactly(items["氏名"], r.HEAD_NAME_CORRECTED)}
+        if "氏名_フリガナ" in items:
+            corrected["世帯主氏名_フリガナ"] = exactly(items["氏名_フリガナ"], r.HEAD_NAME_CORRECTED)
+        for member in world.members(head.get("世帯番号", "")):
+            if member != atena:
+                rows[member] = (RowRule(kind, {**corrected, **stamp}, world.latest(member)),)
+    return Commit(rows)
 
 
 def cancel(world: World, request: Mapping[str, Any]) -> Outcome:
