@@ -20,6 +20,7 @@ import pytest
 import requests
 from inprocess import IN_PROCESS, WsgiAdapter, in_process_client
 
+from conformance import clock
 from conformance.catalog.models import DOMAIN_SLUGS
 from conformance.checks import (
     fuhyo_scenarios,
@@ -539,7 +540,7 @@ def oplog_probe(api: Api) -> list[Any]:
     """The 操作ログ (10.2) of one driver 照会 and one 転居 of a new person, without the 日時 (it moves)."""
     from conformance.scenarios.engine import DEFAULT_ITEMS
 
-    base, today = api.url + "/driver/v1", date.today().isoformat()
+    base, today = api.url + "/driver/v1", clock.today().isoformat()
     person = api.session.post(base + "/fixtures/persons", json={"persons": [dict(DEFAULT_ITEMS)]}, timeout=10)
     atena = person.json()["persons"][0]["宛名番号"]
     api.session.get(f"{base}/persons/{atena}", timeout=10)
@@ -558,7 +559,7 @@ def more_logs_probe(api: Api, atena: str) -> list[dict[str, Any]]:
     analyses of logs.analysis, after the 照会 and 転居 of ``atena`` (oplog_probe)."""
     from conformance.reference.jutogai import CLIENT_ID, CLIENT_SECRET
 
-    base, today = api.url + "/driver/v1", date.today()
+    base, today = api.url + "/driver/v1", clock.today()
     for secret in ("wrong-secret", CLIENT_SECRET):
         api.session.post(api.url + "/oauth2/token", data={"grant_type": "client_credentials"},
                          auth=(CLIENT_ID, secret), timeout=10)
@@ -602,7 +603,7 @@ def forms_probe(api: Api, form_id: str, body: dict[str, Any]) -> Any:
     response = api.post(f"/forms/{form_id}/data", body)
     if response.status_code != 200:
         return response.status_code
-    today = date.today()
+    today = clock.today()
     issued = f"{today.year - 2018}年{today.month}月{today.day}日"  # 令和
     return json.loads(response.text.replace(today.strftime("%Y%m%d"), "DAY").replace(issued, "DAY"))
 

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from conformance import clock
 from conformance.catalog.loader import load_edition
 from conformance.profiles import ApiTarget, DriverTarget
 from conformance.reference.driver import Answer, DriverRequest, DriverService, parse_date
@@ -83,7 +84,7 @@ class OtherChoicesVendor(DriverService):
         if atena is None:
             return
         row = self.person(atena)
-        processed = date.fromisoformat(str(body.get("処理日") or date.today().isoformat()))
+        processed = date.fromisoformat(str(body.get("処理日") or clock.today().isoformat()))
         self.write({**row, "続柄": "世帯主", "世帯主氏名": row.get("氏名", "")}, "世帯主変更", processed, processed)
 
     def _rewrite(self, atena: str, **items: str) -> None:
