@@ -219,7 +219,8 @@ AFFECTS: dict[str, set[str]] = {
         "users_org_keyed_only", "users_support_one_permission", "users_admin_menu_one_permission",
         "users_list_omits_administrators", "users_bulk_drops_last_row", "users_schedule_utc",
         "users_hidden_items_in_history",
-        # 10.2 R024, R027: only the analyses 深夜・休業日アクセス一覧 and 大量検索実行一覧 show them; the probes ask neither.
+        # 10.2 R024, R027: only the analyses 深夜・休業日アクセス一覧 and 大量検索実行一覧 show them; the probes ask
+        # neither.
         "loganalysis_holidays_ignored", "loganalysis_bulk_strict",
         # 10.2 R005, R020 (reference/oplog.py): only a 仮登録 or logs.modify shows them; the probes do neither.
         "oplog_kari_missing", "oplog_writable",
