@@ -330,10 +330,11 @@ DEFECTS: dict[str, Defect] = _defects(
            ("jumin-1.0-10.2-R002", "jumin-1.0-10.2-R003", "jumin-1.0-10.2-R004", "jumin-1.0-10.2-R006",
             # Nor can its analysis list them (R028: 宛名番号等から該当者の検索実行一覧), in a file either (R022), and
             # R020's check finds no entry of its 照会 to try to delete.
-            "jumin-1.0-10.2-R028", "jumin-1.0-10.2-R022", "jumin-1.0-10.2-R020")),
+            "jumin-1.0-10.2-R028", "jumin-1.0-10.2-R022", "jumin-1.0-10.2-R020", "jumin-1.0-10.2-R024",
+            "jumin-1.0-10.2-R027")),
     Defect("oplog_no_operator",
            "the entries of the 操作ログ record no 操作者ID (10.2 R006: 記録対象)",
-           ("jumin-1.0-10.2-R006",)),
+           ("jumin-1.0-10.2-R006", "jumin-1.0-10.2-R024", "jumin-1.0-10.2-R027")),
     Defect("settinglog_missing",
            "no 設定変更ログ is kept: a user registered with its 操作権限 by the 管理者 leaves no entry (10.2 R015, "
            "and none of R016's information)",
@@ -348,7 +349,7 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("oplog_rotated",
            "the 操作ログ keeps the newest two entries of a person and deletes the older ones: entries already "
            "written are rewritten away (10.2 R020: 改ざん防止)",
-           ("jumin-1.0-10.2-R020",)),
+           ("jumin-1.0-10.2-R020", "jumin-1.0-10.2-R027")),
     Defect("oplog_writable",
            "the 操作ログ is an ordinary table its maintenance screen can edit: a システム利用者 deletes an entry "
            "(10.2 R020: 書き込み禁止等の改ざん防止措置)",
@@ -788,7 +789,9 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("users_authority_ignored",
            "a logged-in user's 操作権限 is registered but never checked: a 照会-only user enters a 異動 and a "
            "利用者 registers users (10.3 R002, R005)",
-           ("jumin-1.0-10.3-R002", "jumin-1.0-10.3-R005")),
+           ("jumin-1.0-10.3-R002", "jumin-1.0-10.3-R005", "jumin-1.0-10.3-R004", "jumin-1.0-10.3-R007",
+            "jumin-1.0-10.3-R009", "jumin-1.0-10.3-R010", "jumin-1.0-10.3-R011", "jumin-1.0-10.3-R012",
+            "jumin-1.0-10.3-R013", "jumin-1.0-10.3-R014")),
     Defect("users_period_ignored",
            "a user's 利用期間 is kept but not enforced: a user whose period ended still logs in and works (10.3 R001)",
            ("jumin-1.0-10.3-R001",)),
