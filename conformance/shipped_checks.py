@@ -55,6 +55,7 @@ def default_registry() -> Registry:
         search,
         statistics,
         suppressed,
+        user_controls,
     )
     from conformance.scenarios import check as scenario_check
     from conformance.scenarios.model import check as model_check
@@ -100,6 +101,8 @@ def default_registry() -> Registry:
     registry.add_module(statistics)
     # 10.3 操作権限管理 (users.*, edits.*).
     registry.add_module(permissions)
+    # 10.3 R004-R014 and 10.4 (組織単位, 一覧表, バッチ, スケジューラー, 表示・非表示), 10.2 R024, R027 分析.
+    registry.add_module(user_controls)
     # 住民記録 9.6 無作為抽出 (the driver operation extract.random).
     registry.add_module(extraction)
     # 住民記録 9.2 抑止対象者一覧 (the driver operation lists.suppressed).

@@ -288,6 +288,17 @@ class UserPermissionsParams(Params):
     rule: Literal["items", "authority", "administrator", "lockout", "exclusive", "password"] = "items"
 
 
+class UserControlsParams(Params):
+    """``jumin.users.controls`` (conformance/scenarios/user_controls.py): 10.3's 組織単位 (R004), スケジューラー (R006),
+    事務分掌 (R007), 操作権限一覧表 (R009), independent functions (R010-R013, ``functions``: the sections the fragment
+    names), バッチ (R014), 10.4 R001's items shown or hidden, and 10.2's analyses 深夜・休業日 (R024) and 大量検索
+    (R027)."""
+
+    rule: Literal["organisation", "independent", "table", "bulk", "schedule", "display", "duties", "night",
+                  "bulk_search"] = "organisation"
+    functions: list[Literal["10.1", "10.2", "10.3", "10.4", "2.2.4", "1.1.16", "9.1", "4.3.1"]] | None = None
+
+
 _FORM_CHECKS: dict[str, type[Params]] = {
     "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
     "forms.certification": FormCertificationParams, "forms.tsusho_sheet": FormSheetParams,
@@ -427,6 +438,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.search.basic": BasicSearchParams,
     "jumin.search.itaiji": ItaijiSearchParams,
     "jumin.users.permissions": UserPermissionsParams,
+    "jumin.users.controls": UserControlsParams,
     "jumin.extract.random": NoParams,
     "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,

@@ -330,10 +330,11 @@ DEFECTS: dict[str, Defect] = _defects(
            ("jumin-1.0-10.2-R002", "jumin-1.0-10.2-R003", "jumin-1.0-10.2-R004", "jumin-1.0-10.2-R006",
             # Nor can its analysis list them (R028: 宛名番号等から該当者の検索実行一覧), in a file either (R022), and
             # R020's check finds no entry of its 照会 to try to delete.
-            "jumin-1.0-10.2-R028", "jumin-1.0-10.2-R022", "jumin-1.0-10.2-R020")),
+            "jumin-1.0-10.2-R028", "jumin-1.0-10.2-R022", "jumin-1.0-10.2-R020", "jumin-1.0-10.2-R024",
+            "jumin-1.0-10.2-R027")),
     Defect("oplog_no_operator",
            "the entries of the 操作ログ record no 操作者ID (10.2 R006: 記録対象)",
-           ("jumin-1.0-10.2-R006",)),
+           ("jumin-1.0-10.2-R006", "jumin-1.0-10.2-R024", "jumin-1.0-10.2-R027")),
     Defect("settinglog_missing",
            "no 設定変更ログ is kept: a user registered with its 操作権限 by the 管理者 leaves no entry (10.2 R015, "
            "and none of R016's information)",
@@ -348,7 +349,7 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("oplog_rotated",
            "the 操作ログ keeps the newest two entries of a person and deletes the older ones: entries already "
            "written are rewritten away (10.2 R020: 改ざん防止)",
-           ("jumin-1.0-10.2-R020",)),
+           ("jumin-1.0-10.2-R020", "jumin-1.0-10.2-R027")),
     Defect("oplog_writable",
            "the 操作ログ is an ordinary table its maintenance screen can edit: a システム利用者 deletes an entry "
            "(10.2 R020: 書き込み禁止等の改ざん防止措置)",
@@ -788,7 +789,9 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("users_authority_ignored",
            "a logged-in user's 操作権限 is registered but never checked: a 照会-only user enters a 異動 and a "
            "利用者 registers users (10.3 R002, R005)",
-           ("jumin-1.0-10.3-R002", "jumin-1.0-10.3-R005")),
+           ("jumin-1.0-10.3-R002", "jumin-1.0-10.3-R005", "jumin-1.0-10.3-R004", "jumin-1.0-10.3-R007",
+            "jumin-1.0-10.3-R009", "jumin-1.0-10.3-R010", "jumin-1.0-10.3-R011", "jumin-1.0-10.3-R012",
+            "jumin-1.0-10.3-R013", "jumin-1.0-10.3-R014")),
     Defect("users_period_ignored",
            "a user's 利用期間 is kept but not enforced: a user whose period ended still logs in and works (10.3 R001)",
            ("jumin-1.0-10.3-R001",)),
@@ -810,6 +813,40 @@ DEFECTS: dict[str, Defect] = _defects(
            "a 管理者's 初期化 of a password asks for the user's current one, as the user's own change does: "
            "a 管理者 cannot reset a forgotten password (10.3 R003)",
            ("jumin-1.0-10.3-R003",)),
+    # 10.3 R004-R014, 10.4 R001 (reference/user_admin.py, users.py).
+    Defect("users_org_keyed_only",
+           "the permission check reads the 組織's grant only once the 組織 has one: a user's own 操作権限 beside it "
+           "is ignored (10.3 R004)",
+           ("jumin-1.0-10.3-R004",)),
+    Defect("users_support_one_permission",
+           "the 支援措置 screens sit behind one menu permission: 支援対象者照会 opens 支援対象者管理 and the other way "
+           "round (10.3 R011-R013)",
+           ("jumin-1.0-10.3-R011", "jumin-1.0-10.3-R012", "jumin-1.0-10.3-R013")),
+    Defect("users_admin_menu_one_permission",
+           "アクセスログ管理, 操作権限管理 and 操作権限設定 are one 管理メニュー permission (10.3 R010, R011, R013)",
+           ("jumin-1.0-10.3-R010", "jumin-1.0-10.3-R011", "jumin-1.0-10.3-R013")),
+    Defect("users_list_omits_administrators",
+           "the 操作権限一覧表 is built from the 利用者 only: no 管理者 is listed (10.3 R009)",
+           ("jumin-1.0-10.3-R009",)),
+    Defect("users_bulk_drops_last_row",
+           "the バッチ of 操作権限 stops before its last row (a last line without a line break is never read) "
+           "(10.3 R014)",
+           ("jumin-1.0-10.3-R014",)),
+    Defect("users_schedule_utc",
+           "the スケジューラー reads a 実行日時 as the server's UTC wall clock: a change set for 09:00 JST is applied "
+           "nine hours late (10.3 R006)",
+           ("jumin-1.0-10.3-R006",)),
+    Defect("users_hidden_items_in_history",
+           "the items hidden from a user are masked on every screen but the 異動履歴照会, which shows the history "
+           "rows as stored (10.4 R001, 10.3 R007)",
+           ("jumin-1.0-10.4-R001", "jumin-1.0-10.3-R007")),
+    Defect("loganalysis_holidays_ignored",
+           "the 深夜・休業日アクセス一覧 is made from the hours only: an access on a 休業日 of the town's calendar is "
+           "not listed (10.2 R024)",
+           ("jumin-1.0-10.2-R024",)),
+    Defect("loganalysis_bulk_strict",
+           "the 大量検索実行一覧 lists an 操作者 only above its 閾値, not at it (10.2 R027)",
+           ("jumin-1.0-10.2-R027",)),
     # 3.1 異動・発行・照会抑止 (reference/suppression.py): the 抑止 of the driver's suppressions.set.
     Defect("yokushi_ends_on_end_date",
            "a 抑止 ends by itself once its 終了日 has passed: the 異動入力 it suppressed goes through (3.1 R006)",

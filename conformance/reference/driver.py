@@ -40,6 +40,7 @@ from conformance.reference.storage import Row, Store
 from conformance.reference.support import SupportHandlers
 from conformance.reference.suppression import SuppressionBook, SuppressionHandlers
 from conformance.reference.tagyomu import UnitHandlers
+from conformance.reference.user_admin import UserAdminHandlers
 from conformance.reference.users import UserRegistry, UsersHandlers, session_of
 
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -234,7 +235,8 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 
 @dataclass
 class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitHandlers, EucHandlers,
-                    BasicSearchHandlers, UsersHandlers, SuppressionHandlers, RemarkHandlers, MemoHandlers,
+                    BasicSearchHandlers, UsersHandlers, UserAdminHandlers, SuppressionHandlers, RemarkHandlers,
+                    MemoHandlers,
                     CertifierHandlers, BatchHandlers, CsvImportHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
@@ -256,6 +258,8 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
     user_registry: UserRegistry | None = None
     #: The 抑止 of 3.1 (reference/suppression.py), made on first use.
     suppression_book: SuppressionBook | None = None
+    #: The users' changes set ahead in the スケジューラー (10.3 R006, reference/user_admin.py).
+    user_reservations: list[dict[str, Any]] | None = None
 
     def handle(self, request: DriverRequest, segments: tuple[str, ...]) -> Answer:
         """Answer one driver request (``segments``: the path below ``/driver/v1``)."""
@@ -267,7 +271,9 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         try:
             body = request.json_object() if request.method == "POST" else {}
             with self.store.locked():
-                answer = self._answer(handler, body, arguments, request)
+                self.apply_reservations()  # 10.3 R006: the changes whose 実行日時 has come, first
+                answer = self.masked(getattr(handler, "__name__", ""),
+                                     self._answer(handler, body, arguments, request), request)
         except Refusal as refusal:
             answer = refusal.answer()
         except (BadInput, KeyError, TypeError, ValueError) as error:
@@ -1011,6 +1017,12 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("pending", "cancel")): "pending_cancel",
     ("POST", ("pending", "correct")): "pending_correct",
     ("POST", ("users",)): "users_create",
+    ("GET", ("users",)): "users_list",
+    ("POST", ("users", "organisations")): "users_organisation",
+    ("POST", ("users", "bulk")): "users_bulk",
+    ("POST", ("users", "schedule")): "users_schedule",
+    ("POST", ("users", "display")): "users_display",
+    ("GET", ("jumin-codes", "stock")): "jumin_codes_stock",
     ("GET", ("users", "*")): "users_get",
     ("POST", ("users", "login")): "users_login",
     ("POST", ("users", "password")): "users_password",

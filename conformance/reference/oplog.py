@@ -83,7 +83,7 @@ class OperationLog:
         if body.get("仮登録") is True and "oplog_kari_missing" in self.defects:
             return
         entry = {
-            "日時": _now(), "操作者ID": "" if "oplog_no_operator" in self.defects else OPERATOR,
+            "日時": _now(), "操作者ID": "" if "oplog_no_operator" in self.defects else operator or OPERATOR,
             "端末名": TERMINAL, "機能名": function, "取得対象": kind, "対象": persons,
             "個人番号アクセス": "個人番号" in repr(body) or "個人番号" in repr(answer),
         }

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import secrets
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -50,16 +50,25 @@ PROCESSES: Mapping[str, frozenset[str]] = {
         "move_in", "move_out", "confirm_out", "move_within", "birth", "death", "disappearance", "split", "merge",
         "head", "correct", "remove", "cancel", "nationality", "tsusho", "tsusho_delete", "kyushi", "moj_notice",
         "pending_commit", "pending_cancel", "pending_correct", "edits_begin", "edits_end"}),
-    "照会": frozenset({"get_person", "get_history", "get_display", "get_household", "search", "pending_list"}),
-    "支援対象者管理": frozenset({"support_register", "support_update", "get_support"}),
+    "照会": frozenset({"get_person", "get_history", "get_display", "get_household", "search", "search_basic",
+                     "search_kanji", "pending_list"}),
+    # 10.3 R010-R013: the eight functions whose 操作権限 are controlled each on its own.
+    "EUC機能": frozenset({"euc_items", "euc_extract"}),
     "アクセスログ管理": frozenset({"get_operation_log", "get_print_log", "get_auth_log", "get_error_log",
                              "get_setting_log", "get_log_analysis", "get_issuances"}),
-    "操作権限設定": frozenset({"users_create", "users_get"}),
+    "操作権限管理": frozenset({"users_create", "users_get", "users_list", "users_bulk", "users_schedule",
+                          "users_organisation"}),
+    "操作権限設定": frozenset({"users_display"}),
+    "支援対象者照会": frozenset({"get_support"}),
+    "支援対象者管理": frozenset({"support_register", "support_update"}),
+    "バッチ処理": frozenset({"batch_run", "batch_result", "batch_parameters", "batch_edit", "batch_schedule"}),
+    "住民票コード付番": frozenset({"jumin_codes_stock"}),
 }
 #: Handlers every session may call whatever its 操作権限 (its own login and password).
 _OPEN = frozenset({"users_login", "users_password"})
 #: The items of a user as ``users.get`` shows them (never the password).
-ITEMS = ("利用者ID", "利用者名称", "所属部署名称", "区分", "操作権限", "利用範囲", "利用期間_開始", "利用期間_終了")
+ITEMS = ("利用者ID", "利用者名称", "所属部署名称", "区分", "操作権限", "利用範囲", "利用期間_開始", "利用期間_終了",
+         "非表示項目")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -79,10 +88,15 @@ class User:
     def locked(self) -> bool:
         return self.failures >= LOCK_AFTER
 
-    def permits(self, handler: str) -> bool:
+    def permits(self, handler: str, granted: Sequence[str] = (), defects: frozenset[str] = frozenset()) -> bool:
+        """Whether the user may run ``handler``: its own 操作権限 and those ``granted`` to its 組織 (10.3 R004)."""
         if self.items["区分"] == ADMINISTRATOR or handler in _OPEN:
             return True
-        return any(handler in PROCESSES.get(process, frozenset()) for process in self.items["操作権限"])
+        own = list(self.items["操作権限"])
+        if granted and "users_org_keyed_only" in defects:
+            own = []  # A defect: once the 組織 has a grant, the check reads the 組織's only.
+        processes = merged(own + list(granted), defects)
+        return any(handler in PROCESSES.get(process, frozenset()) for process in processes)
 
     def in_period(self, day: date) -> bool:
         start, end = self.items.get("利用期間_開始") or "", self.items.get("利用期間_終了") or ""
@@ -100,6 +114,8 @@ class UserRegistry:
     sessions: dict[str, str] = field(default_factory=dict)
     #: 宛名番号 -> the session (or "" for the adapter's operator) editing them.
     editing: dict[str, str] = field(default_factory=dict)
+    #: 所属部署名称 -> the 操作権限 granted to every user of that 組織 (10.3 R004 組織単位).
+    organisations: dict[str, list[str]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     # -- the operations (driver.yaml users.*, edits.*) -----------------------------------------------
@@ -125,7 +141,7 @@ class UserRegistry:
             "利用者ID": user_id, "利用者名称": str(body.get("利用者名称") or ""),
             "所属部署名称": "" if "users_department_dropped" in self.defects else str(body.get("所属部署名称") or ""),
             "区分": kind, "操作権限": sorted(set(map(str, processes))), "利用範囲": str(body.get("利用範囲") or ""),
-            **period,
+            **period, "非表示項目": [],
         }
         with self._lock:
             self.users[user_id] = User(items, password)
@@ -213,7 +229,8 @@ class UserRegistry:
             return refused(401, "E032", "セッションが無効です。ログインしてください。")
         if not self._in_period(user):
             return refused(403, "E031", "利用期間外です。", "利用期間")
-        if not user.permits(handler) and "users_authority_ignored" not in self.defects:
+        granted = self.organisations.get(user.items["所属部署名称"], [])
+        if not user.permits(handler, granted, self.defects) and "users_authority_ignored" not in self.defects:
             return refused(403, "E030", "この処理を行う権限がありません。", "操作権限")
         return None
 
@@ -230,6 +247,25 @@ class UserRegistry:
 
     def _in_period(self, user: User) -> bool:
         return "users_period_ignored" in self.defects or user.in_period(self.today())
+
+
+#: Processes a defect checks as one permission (the first named grants the others): 10.3 R013 asks each
+#: function's 操作権限 be controlled on its own.
+_SHARED: Mapping[str, tuple[str, ...]] = {
+    # The 支援措置 screens behind one menu: its 照会 opens the 管理 as well, and the other way round.
+    "users_support_one_permission": ("支援対象者照会", "支援対象者管理"),
+    # The 管理者メニュー: アクセスログ管理, 操作権限管理 and 操作権限設定 one permission.
+    "users_admin_menu_one_permission": ("アクセスログ管理", "操作権限管理", "操作権限設定"),
+}
+
+
+def merged(processes: Sequence[str], defects: frozenset[str]) -> set[str]:
+    """The 処理 a list of 操作権限 covers (itself; with a defect, the processes checked as one with it)."""
+    covered = set(processes)
+    for defect, shared in _SHARED.items():
+        if defect in defects and covered & set(shared):
+            covered |= set(shared)
+    return covered
 
 
 def session_of(request: object) -> str | None:

@@ -217,6 +217,14 @@ AFFECTS: dict[str, set[str]] = {
         # probes register none (tests/scenarios/test_permissions.py).
         "users_authority_ignored", "users_period_ignored", "users_department_dropped", "users_no_lockout",
         "users_exclusive_ignored", "users_password_change_lost", "users_reset_needs_current",
+        # 10.3 R004-R014, 10.4 R001 (reference/user_admin.py): only the driver's users.organisation, list, bulk,
+        # schedule and display, or a session of a user it registered, show them (tests/scenarios/test_user_controls.py).
+        "users_org_keyed_only", "users_support_one_permission", "users_admin_menu_one_permission",
+        "users_list_omits_administrators", "users_bulk_drops_last_row", "users_schedule_utc",
+        "users_hidden_items_in_history",
+        # 10.2 R024, R027: only the analyses 深夜・休業日アクセス一覧 and 大量検索実行一覧 show them; the probes ask
+        # neither.
+        "loganalysis_holidays_ignored", "loganalysis_bulk_strict",
         # 10.2 R005, R020 (reference/oplog.py): only a 仮登録 or logs.modify shows them; the probes do neither.
         "oplog_kari_missing", "oplog_writable",
         # 10.2 設定変更ログ: only a users.create shows them; the probes register no user.

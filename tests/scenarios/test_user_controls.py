@@ -1,0 +1,157 @@
+"""10.3 R004-R014, 10.4 R001 and 10.2 R024, R027 (conformance/scenarios/user_controls.py) against the reference, in
+process: clean, every rule passes; with each defect exactly its findings on its own rules and nothing on the others;
+an adapter without the operations is NOT_AUTOMATED. The reference's スケジューラー, 組織 grants, バッチ and masking
+(reference/user_admin.py) unit-tested apart, with a clock of the test's own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+
+from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.clock import JST
+from conformance.profiles import DriverTarget
+from conformance.reference import log_analysis, user_admin
+from conformance.reference.oplog import OperationLog
+from conformance.reference.users import UserRegistry
+from conformance.scenarios.user_controls import controls
+from conformance.targets.base import Target
+from tests.inprocess import in_process_reference
+from tests.scenarios.test_access_log import EDITION
+
+#: requirement -> the params it is bound with (bindings.yaml).
+RULES: dict[str, dict[str, Any]] = {
+    "10.3-R004": {"rule": "organisation"}, "10.3-R006": {"rule": "schedule"}, "10.3-R007": {"rule": "duties"},
+    "10.3-R009": {"rule": "table"}, "10.3-R010": {"rule": "independent", "functions": ["10.1", "10.2", "10.3"]},
+    "10.3-R011": {"rule": "independent", "functions": ["10.4", "2.2.4"]},
+    "10.3-R012": {"rule": "independent", "functions": ["1.1.16", "9.1", "4.3.1"]},
+    "10.3-R013": {"rule": "independent"}, "10.3-R014": {"rule": "bulk"}, "10.4-R001": {"rule": "display"},
+    "10.2-R024": {"rule": "night"}, "10.2-R027": {"rule": "bulk_search"},
+}
+
+
+@contextmanager
+def reference_target(*defects: str, operations: Any = "all") -> Iterator[Target]:
+    with in_process_reference(frozenset(defects), rows=()) as http:
+        yield Target(catalog=EDITION, http=http, driver=DriverTarget(operations=operations), seed=1)
+
+
+def judge(target: Target, requirement: str) -> list[tuple[str, str]]:
+    context = CheckContext(EDITION.requirement(f"jumin-1.0-{requirement}"), RULES[requirement], target)
+    return [(f.code, f.location) for f in controls(context)]
+
+
+def judge_all(target: Target, skip_schedule: bool = False) -> dict[str, list[tuple[str, str]]]:
+    """Every rule's findings (the スケジューラー's, which waits for its moment, left out when ``skip_schedule``)."""
+    return {requirement: judge(target, requirement) for requirement in RULES
+            if not (skip_schedule and requirement == "10.3-R006")}
+
+
+def test_the_clean_reference_passes_every_rule() -> None:
+    with reference_target() as target:
+        assert judge_all(target) == {requirement: [] for requirement in RULES}
+
+
+B = "/driver/v1"
+NOT_INDEPENDENT = "users.function_not_independent"
+
+
+def _pairs(*pairs: str) -> list[tuple[str, str]]:
+    return [(NOT_INDEPENDENT, f"{B}#{pair}") for pair in pairs]
+
+
+ADMIN = ("アクセスログ管理/操作権限管理", "アクセスログ管理/操作権限設定", "操作権限管理/アクセスログ管理",
+         "操作権限管理/操作権限設定")
+HIDDEN = "users.hidden_item_shown"
+EXPECTED: dict[str, dict[str, list[tuple[str, str]]]] = {
+    "users_org_keyed_only": {"10.3-R004": [("users.user_grant_ignored", f"POST {B}#利用者単位")]},
+    "users_support_one_permission": {
+        "10.3-R011": _pairs("支援対象者照会/支援対象者管理"), "10.3-R012": _pairs("支援対象者管理/支援対象者照会"),
+        "10.3-R013": _pairs("支援対象者照会/支援対象者管理", "支援対象者管理/支援対象者照会")},
+    "users_admin_menu_one_permission": {
+        "10.3-R010": _pairs(*ADMIN), "10.3-R011": _pairs("操作権限設定/アクセスログ管理", "操作権限設定/操作権限管理"),
+        "10.3-R013": _pairs(*ADMIN, "操作権限設定/アクセスログ管理", "操作権限設定/操作権限管理")},
+    "users_list_omits_administrators": {"10.3-R009": [("users.table_missing", f"GET {B}/users#管理者")]},
+    "users_bulk_drops_last_row": {"10.3-R014": [("users.bulk_not_applied", f"POST {B}/users/bulk#3")]},
+    "users_schedule_utc": {"10.3-R006": [("users.schedule_not_applied", f"POST {B}/users/schedule#{operation}")
+                                         for operation in ("登録", "変更", "削除")]},
+    "users_hidden_items_in_history": {
+        "10.3-R007": [(HIDDEN, f"{B}#照会担当/query.history")],
+        "10.4-R001": [(HIDDEN, f"{B}#非表示/query.history/{item}")
+                      for item in ("戸籍の表示", "個人番号", "住民票コード", "在留資格等")]
+        + [(HIDDEN, f"{B}#個人番号のみ非表示/query.history/個人番号")]},
+    "loganalysis_holidays_ignored": {"10.2-R024": [
+        ("logs.analysis_differs", f"GET {B}/logs/analysis?種類=深夜・休業日アクセス一覧#休業日")]},
+    "loganalysis_bulk_strict": {"10.2-R027": [
+        ("logs.analysis_differs", f"GET {B}/logs/analysis?種類=大量検索実行一覧#閾値5")]},
+}
+
+
+@pytest.mark.parametrize("defect", sorted(EXPECTED))
+def test_each_defect_fails_its_rules_only(defect: str) -> None:
+    expected = EXPECTED[defect]
+    with reference_target(defect) as target:
+        found = judge_all(target, skip_schedule=defect != "users_schedule_utc")
+    assert found == {requirement: expected.get(requirement, []) for requirement in found}
+
+
+def test_an_adapter_without_the_operations_is_not_automated() -> None:
+    with reference_target(operations=["fixtures.persons", "query.person", "moves.within", "users.create",
+                                      "users.login"]) as target:
+        with pytest.raises(NotAutomated, match=r"users\.organisation"):
+            judge(target, "10.3-R004")
+        with pytest.raises(NotAutomated, match=r"users\.display"):
+            judge(target, "10.4-R001")
+        with pytest.raises(NotAutomated, match=r"logs\.analysis"):
+            judge(target, "10.2-R024")
+
+
+def test_a_scheduled_change_waits_for_its_moment() -> None:
+    """users.schedule (10.3 R006): nothing applies before the 実行日時, each applies at it; read in JST whatever
+    offset it is written with, and, with users_schedule_utc, nine hours late."""
+    now = dt.datetime(2026, 4, 1, 8, 59, tzinfo=JST)
+    reservations = [{"予約番号": "1", "_moment": user_admin.moment("2026-04-01T09:00:00+09:00", frozenset())},
+                    {"予約番号": "2", "_moment": user_admin.moment("2026-04-01T00:00:00+00:00", frozenset())}]
+    assert user_admin.due(reservations, now) == []
+    assert [r["予約番号"] for r in user_admin.due(reservations, now + dt.timedelta(minutes=1))] == ["1", "2"]
+    late = user_admin.moment("2026-04-01T09:00", frozenset({"users_schedule_utc"}))
+    assert late - now == dt.timedelta(hours=9, minutes=1)
+
+
+def test_an_organisation_grant_adds_to_the_users_own() -> None:
+    registry = UserRegistry()
+    registry.create({"利用者ID": "u", "パスワード": "p", "所属部署名称": "市民課", "操作権限": ["異動入力"]})
+    user = registry.users["u"]
+    assert user.permits("get_person", ["照会"]) and user.permits("move_within", ["照会"])
+    keyed = frozenset({"users_org_keyed_only"})
+    assert user.permits("get_person", ["照会"], keyed) and not user.permits("move_within", ["照会"], keyed)
+
+
+def test_the_mask_strips_the_hidden_items_at_every_depth() -> None:
+    document = {"persons": [{"個人番号": "1", "住民票コード": "2", "戸籍の表示（本籍・筆頭者）": "3",
+                             "在留カード等番号": "4", "氏名": "見本"}]}
+    assert user_admin.mask(document, frozenset({"個人番号", "在留資格等"})) == {
+        "persons": [{"住民票コード": "2", "戸籍の表示（本籍・筆頭者）": "3", "氏名": "見本"}]}
+
+
+def test_the_night_and_holiday_list_reads_the_period_and_the_calendar() -> None:
+    log = OperationLog()
+    log.entries.append({"日時": "2026-04-01T23:30:00+09:00", "操作者ID": "a", "端末名": "t", "機能名": "個人照会",
+                        "取得対象": "照会", "対象": []})
+    log.entries.append({"日時": "2026-04-01T01:30:00+00:00", "操作者ID": "b", "端末名": "t", "機能名": "個人照会",
+                        "取得対象": "照会", "対象": []})
+    night = {"深夜_開始": "22:00", "深夜_終了": "06:00", "休業日": ""}
+    rows = log_analysis.analyse(log, log_analysis.NIGHT, None, frozenset(), night)
+    assert [row["操作者ID"] for row in rows] == ["a"]  # b: 10:30 JST on a Wednesday
+    holiday = {**night, "休業日": "2026-04-01"}
+    assert len(log_analysis.analyse(log, log_analysis.NIGHT, None, frozenset(), holiday)) == 2
+    ignored = frozenset({"loganalysis_holidays_ignored"})
+    assert len(log_analysis.analyse(log, log_analysis.NIGHT, None, ignored, holiday)) == 1
+    counts = log_analysis.analyse(log, log_analysis.BULK, None, frozenset(), {"閾値": "1"})
+    assert counts == [{"操作者ID": "a", "検索回数": 1}, {"操作者ID": "b", "検索回数": 1}]
+    strict = frozenset({"loganalysis_bulk_strict"})
+    assert log_analysis.analyse(log, log_analysis.BULK, None, strict, {"閾値": "1"}) == []
