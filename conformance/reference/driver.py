@@ -1022,7 +1022,6 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("users", "bulk")): "users_bulk",
     ("POST", ("users", "schedule")): "users_schedule",
     ("POST", ("users", "display")): "users_display",
-    ("GET", ("jumin-codes", "stock")): "jumin_codes_stock",
     ("GET", ("users", "*")): "users_get",
     ("POST", ("users", "login")): "users_login",
     ("POST", ("users", "password")): "users_password",

@@ -13,8 +13,7 @@ Ours (docs/driver.md, driver.yaml ``users.*``, ``confirmed: false``):
   before the first request it answers at or after that moment (its clock, 日本標準時);
 - ``users.display`` sets the items hidden from a user (10.4 R001: 戸籍の表示, 個人番号, 住民票コード, 在留資格等):
   every answer to that user's session is stripped of them, whatever the operation (他課参照, 異動, 照会);
-- ``jumin_codes.stock`` answers the 蓄積 of 住民票コード for 新規付番 (4.3.1; its 空き番件数): the probe of that
-  function's 操作権限 (10.3 R012). The reference stores none: its persons come with their 住民票コード.
+- the function 住民票コード付番 of 10.3 R012 is probed with ``codes.stock`` (4.3.1, reference/codes.py).
 
 Named defects (defects.py): ``users_org_keyed_only`` (R004), ``users_support_one_permission`` and
 ``users_admin_menu_one_permission`` (R010-R013, in users.py), ``users_list_omits_administrators`` (R009),
@@ -205,9 +204,6 @@ class UserAdminHandlers:
         user.items["非表示項目"] = sorted(set(map(str, hidden)))
         return 200, {"result": "ok", "利用者ID": user.items["利用者ID"], "非表示項目": user.items["非表示項目"]}
 
-    def jumin_codes_stock(self, _: Mapping[str, Any], __: tuple[str, ...], ___: object) -> Answer:
-        """``jumin_codes.stock``: the 蓄積 of 住民票コード for 新規付番 (4.3.1), its 空き番件数."""
-        return 200, {"result": "ok", "空き番件数": 0}
 
     def masked(self, handler: str, answer: Answer, request: object) -> Answer:
         """The answer to a session whose user has items hidden (10.4 R001), without them."""

@@ -62,7 +62,7 @@ PROCESSES: Mapping[str, frozenset[str]] = {
     "支援対象者照会": frozenset({"get_support"}),
     "支援対象者管理": frozenset({"support_register", "support_update"}),
     "バッチ処理": frozenset({"batch_run", "batch_result", "batch_parameters", "batch_edit", "batch_schedule"}),
-    "住民票コード付番": frozenset({"jumin_codes_stock"}),
+    "住民票コード付番": frozenset({"codes_stock", "codes_threshold"}),
 }
 #: Handlers every session may call whatever its 操作権限 (its own login and password).
 _OPEN = frozenset({"users_login", "users_password"})

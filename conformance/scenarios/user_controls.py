@@ -66,7 +66,7 @@ FUNCTIONS: Mapping[str, tuple[str, str, Callable[[str, str], dict[str, Any]]]] =
     "2.2.4": ("支援対象者照会", "query.support", lambda _user, atena: {"宛名番号": atena}),
     "1.1.16": ("支援対象者管理", "support.update", lambda _user, atena: {"宛名番号": atena, "連絡先": {}}),
     "9.1": ("バッチ処理", "batch.parameters", lambda _user, _atena: {}),
-    "4.3.1": ("住民票コード付番", "jumin_codes.stock", lambda _user, _atena: {}),
+    "4.3.1": ("住民票コード付番", "codes.stock", lambda _user, _atena: {}),
 }
 #: The items of 10.4 R001 -> the test person's items holding them (a value of the check's own each, to look for
 #: in every answer whatever its key).
