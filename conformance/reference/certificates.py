@@ -2,15 +2,19 @@
 
 ``POST /api/v1/certificates``: 住民票の写し (5.1), refused for a person under 支援措置 (3.4 R001), every
 outcome logged; ``GET /api/v1/inspection-list``: the 閲覧 list of a 町字, without the persons under
-支援措置; ``POST /api/v1/forms/{form_id}`` (and ``.../data``): the forms of :mod:`conformance.reference.forms`.
+支援措置; ``POST /api/v1/forms/{form_id}`` (and ``.../data``): the forms of :mod:`conformance.reference.forms`,
+and ``POST /api/v1/forms/fuhyo_utsushi``: the 戸籍の附票の写し (:mod:`conformance.reference.fuhyo`, laid out by
+:mod:`conformance.reference.statute_forms`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from conformance.reference import statute_forms
 from conformance.reference.driver import DriverService
-from conformance.reference.forms import FormService, seireki, wareki
+from conformance.reference.forms import PDF_TYPE, FormService, seireki, wareki
+from conformance.reference.fuhyo import KosekiRegister
 from conformance.reference.http import ApiError, Reply, Request, bad_request, json_reply
 from conformance.reference.presentation import Presentation
 from conformance.reference.validation import RequestValidation
@@ -20,6 +24,9 @@ CERTIFICATE_FORM_ID = "0010001"
 # The 認証文 of chapter 4 (様式) is not in our source text: this is a neutral sentence of our own,
 # not the official wording.
 CERTIFICATION_TEXT = "この証明書は、見本町の住民基本台帳の記録に基づき、参照実装が作成したものです。"
+#: The form id of the 戸籍の附票の写し (住民基本台帳法 第20条第1項; ours: the statute gives no 帳票ID).
+FUHYO_COPY = "fuhyo_utsushi"
+FUHYO_CERTIFICATION = "この写しは、戸籍の附票の原本と相違ないことを証明する。"
 
 
 class Certificates(Presentation, RequestValidation):
@@ -28,11 +35,23 @@ class Certificates(Presentation, RequestValidation):
 
     forms: FormService
     driver: DriverService
+    koseki: KosekiRegister
 
     def _form(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        if arguments[0] == FUHYO_COPY:
+            return self._fuhyo_copy(request)
         accept = "application/json" if request.segments[-1] == "data" else str(request.environ.get("HTTP_ACCEPT", ""))
         answer = self.forms.issue(arguments[0], request.json_object(), accept)
         return Reply(answer.status, answer.body, answer.content_type)
+
+    def _fuhyo_copy(self, request: Request) -> Reply:
+        """The 戸籍の附票の写し of the 戸籍 named by 本籍 and 筆頭者氏名, printed (no form data: 404 on .../data)."""
+        if request.segments[-1] == "data":
+            raise ApiError(404, "NOT_FOUND", "the 戸籍の附票の写し has no form data: read the printed form")
+        lines = self.koseki.copy_lines(request.json_object(), self.store.latest)
+        if lines is None:
+            raise ApiError(404, "NOT_FOUND", "the town has no 戸籍 of that 本籍 and 筆頭者氏名")
+        return Reply(200, statute_forms.render("戸籍の附票の写し", lines, FUHYO_CERTIFICATION), PDF_TYPE)
 
     def _inspection_list(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         town = request.param("町字")

@@ -1316,6 +1316,28 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("fuhyo_kept_after_removal",
            "戸籍の附票 never 消除s the entry of a person removed from the 戸籍",
            ("koseki_fuhyo-2025.12-2.19.0.1.0-R001",)),
+    # 戸籍の附票の写し as printed (POST /forms/fuhyo_utsushi; conformance/reference/fuhyo.py copy_lines; each defect's
+    # own test: tests/checks/test_fuhyo_forms.py): the 附票 is right, its printed 写し is not.
+    Defect("fuhyo_copy_without_koseki_display",
+           "戸籍の附票の写し is printed without the 戸籍の表示 (no 本籍, no 筆頭者氏名 above the entries)",
+           ("koseki_fuhyo-2025.12-1.17.0.1.1-R001",)),
+    Defect("fuhyo_copy_without_furigana",
+           "戸籍の附票の写し is printed from a form made before the 氏名の振り仮名 became an item: no 振り仮名",
+           ("koseki_fuhyo-2025.12-1.17.0.1.2.2-R001",)),
+    Defect("fuhyo_copy_emigrant_address_printed",
+           "戸籍の附票の写し prints a 国外転出者's last address in the town (from the 住民票's 除票) instead of "
+           "that he is a 国外転出者",
+           ("koseki_fuhyo-2025.12-1.17.0.1.3-R001",)),
+    Defect("fuhyo_copy_address_date_of_juminhyo",
+           "戸籍の附票の写し prints the 住民票's 住所を定めた年月日 instead of the 附票's (a 国外転出者 gets "
+           "the day he settled in the town, not the 転出の予定年月日)",
+           ("koseki_fuhyo-2025.12-1.17.0.1.4-R001",)),
+    Defect("fuhyo_copy_without_sex",
+           "戸籍の附票の写し is printed without the 男女の別",
+           ("koseki_fuhyo-2025.12-1.17.0.1.6-R001",)),
+    Defect("fuhyo_copy_removal_unmarked",
+           "戸籍の附票の写し prints the entry of a person removed from the 戸籍 as a current one (no 消除, no date)",
+           ("koseki_fuhyo-2025.12-2.19.0.1.0-R001",)),
     # 軽自動車税 (conformance/reference/keijidosha.py, checks/keiji_scenarios.py): each changes one field of the
     # answer's 軽自動車税 on the owners of its check.
     Defect("keijidosha_levy_on_april_2",

@@ -22,6 +22,7 @@ from inprocess import IN_PROCESS, WsgiAdapter, in_process_client
 
 from conformance.catalog.models import DOMAIN_SLUGS
 from conformance.checks import (
+    fuhyo_forms,
     fuhyo_scenarios,
     fuyo_scenarios,
     hojin_scenarios,
@@ -290,10 +291,15 @@ AFFECTS: dict[str, set[str]] = {
         "kenko_checkups_after_leaving", "kenko_checkup_18_months_through_two",
         "kenko_checkup_3_years_from_three_and_a_half")},
     # 戸籍の附票 (conformance/reference/fuhyo.py; each defect's own test: tests/checks/test_fuhyo_scenarios.py).
-    **{name: {"fuhyo"} for name in (
+    # The printed 写し is made from the 附票: a wrong 附票 prints wrong too.
+    **{name: {"fuhyo", "fuhyo_copy"} for name in (
         "fuhyo_town_residents_only", "fuhyo_display_without_head", "fuhyo_name_of_householder",
         "fuhyo_furigana_missing", "fuhyo_emigrant_keeps_last_address", "fuhyo_emigrant_date_kept",
         "fuhyo_birth_from_moved_in", "fuhyo_sex_swapped", "fuhyo_not_updated_on_move", "fuhyo_kept_after_removal")},
+    # 戸籍の附票の写し as printed (each defect's own test: tests/checks/test_fuhyo_forms.py): the 附票 itself is right.
+    **{name: {"fuhyo_copy"} for name in (
+        "fuhyo_copy_without_koseki_display", "fuhyo_copy_without_furigana", "fuhyo_copy_emigrant_address_printed",
+        "fuhyo_copy_address_date_of_juminhyo", "fuhyo_copy_without_sex", "fuhyo_copy_removal_unmarked")},
     # 軽自動車税 (conformance/reference/keijidosha.py; each defect's own test: tests/checks/test_keiji_scenarios.py).
     **{name: {"qualifications"} for name in (
         "keijidosha_levy_on_april_2", "keijidosha_stationed_anywhere", "keijidosha_old_rates",
@@ -476,6 +482,7 @@ def probe(api: Api) -> dict[str, Any]:
     probes["jutogai"] = jutogai_probe(api)
     probes["kodomo"] = [kodomo_probe(api, application) for application in KODOMO_PROBES]
     probes["fuhyo"] = fuhyo_probe(api)
+    probes["fuhyo_copy"] = fuhyo_copy_probe(api)
     probes["koseki"] = koseki_probe(api)
     # The export once the probes above changed records: the rows of the persons they wrote.
     changed = {JAPANESE["宛名番号"], str(probes["move_in"].get("宛名番号", ""))}
@@ -565,6 +572,19 @@ def more_logs_probe(api: Api, atena: str) -> list[dict[str, Any]]:
     analyses = [read("/logs/analysis", 種類="ログイン失敗一覧"), read("/logs/analysis", 種類="ID別ログイン数一覧"),
                 read("/logs/analysis", 種類="該当者の検索実行一覧", 宛名番号=atena)]
     return [*read("/logs/auth"), *read("/logs/errors", 宛名番号=atena), *(row for rows in analyses for row in rows)]
+
+
+def fuhyo_copy_probe(api: Api) -> list[Any]:
+    """The printed 戸籍の附票の写し (its text, line by line) of the same worked examples as :func:`fuhyo_probe`,
+    without the 発行番号 (it carries the day)."""
+    client = api.client()
+    printed = []
+    for scenario in (fuhyo_scenarios.FAMILY, fuhyo_scenarios.EMIGRATED, fuhyo_scenarios.MOVED):
+        loaded = scenarios.load(client, scenario, TOWN_CODE)
+        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True)
+        lines = fuhyo_forms.issue_copy(client, loaded, scenario).get("行") or []
+        printed.append([line for line in lines if not line.startswith("発行番号")])
+    return printed
 
 
 def koseki_probe(api: Api) -> list[Any]:

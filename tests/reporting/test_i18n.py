@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conformance.checks.api import NEGATIVE_CHECKS
+from conformance.checks.fuhyo_forms import FORM_RULES as FUHYO_FORM_RULES
 from conformance.checks.fuhyo_scenarios import FUHYO_RULES
 from conformance.checks.fuyo_scenarios import FUYO_RULES
 from conformance.checks.hojin_scenarios import HOJIN_RULES
@@ -56,7 +57,7 @@ MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observatio
 
 #: The rules of every scenario check module (their names are no finding codes themselves).
 ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES,
-             *SHUGAKU_RULES, *KODOMO_RULES, *KOKI_RULES, *FUYO_RULES, *KENKO_RULES, *FUHYO_RULES,
+             *SHUGAKU_RULES, *KODOMO_RULES, *KOKI_RULES, *FUYO_RULES, *KENKO_RULES, *FUHYO_RULES, *FUHYO_FORM_RULES,
              *KEIJI_RULES, *KOTEI_RULES, *SEIKATSU_RULES, *KOSEKI_RULES, *SHOGAISHA_RULES,
              *HOJIN_RULES)
 
