@@ -34,6 +34,7 @@ def default_registry() -> Registry:
         nenkin_scenarios,
         scenarios,
         seikatsu_scenarios,
+        senkyo_forms,
         senkyo_scenarios,
         shogaisha_scenarios,
         shugaku_scenarios,
@@ -63,10 +64,11 @@ def default_registry() -> Registry:
     registry = Registry()
     # kyotsu: 共通機能, the 住登外者宛名番号付番 API; model_check: the model of 住民記録 (a state machine).
     # The statute editions' scenario checks: 個人住民税 (tax_scenarios), 国民健康保険, 国民年金, 選挙人名簿, 介護保険,
-    # 児童手当, 健康管理, 戸籍の附票 (and its 写し as printed: fuhyo_forms).
+    # 児童手当, 健康管理, 戸籍の附票 (and its 写し as printed: fuhyo_forms); the 選挙人名簿抄本 as printed
+    # (senkyo_forms).
     for module in (api, files, forms, jumin, scenarios, tax_scenarios, kokuho_scenarios, nenkin_scenarios,
                    senkyo_scenarios, kaigo_scenarios, jido_scenarios, scenario_check, model_check, kyotsu, search,
-                   kenko_scenarios, fuhyo_scenarios, fuhyo_forms):
+                   kenko_scenarios, fuhyo_scenarios, fuhyo_forms, senkyo_forms):
         registry.add_module(module)
     # 就学 (the 学齢簿), 子ども・子育て支援 (the driver operation kodomo.nintei), 後期高齢者医療 beyond the start
     # by age, 児童扶養手当.

@@ -23,8 +23,6 @@ person's part is found by their 氏名 and their 出生の年月日, so a wrong 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
@@ -36,10 +34,10 @@ from conformance.checks import fuhyo_scenarios as fs
 from conformance.checks.jumin import target_of
 from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, run_rule
+from conformance.checks.statute_forms import dates_in, issue_printed, normal, sex_in
 from conformance.findings import Finding
 from conformance.oracles import fuhyo
 from conformance.targets.base import HttpClient
-from conformance.targets.forms import PdfProblem, read_pdf
 
 FORM_ID = "fuhyo_utsushi"
 FORM_PATH = f"/forms/{FORM_ID}"
@@ -48,46 +46,14 @@ FORM_PATH = f"/forms/{FORM_ID}"
 ADDRESS = "見本町本町一丁目99番1号"
 EMIGRANT = "国外転出"
 REMOVED = "消除"
-_ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
-_WAREKI = re.compile(r"(明治|大正|昭和|平成|令和)\s*(元|[0-9]{1,2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
-_SEIREKI = re.compile(r"(?<![0-9])([0-9]{4})\s*(?:年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"
-                      r"|[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9]))")
-_SPACES = re.compile(r"\s+")
 
 
 # -- reading the print ----------------------------------------------------------------------------
 
 
-def normal(text: str) -> str:
-    """``text`` in NFKC (full-width digits and U+3000 as ASCII), without any space."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
-
-
-def dates_in(text: str) -> list[str]:
-    """The dates printed in ``text`` (和暦 or 西暦), as ``YYYY-MM-DD``, in printed order."""
-    text = unicodedata.normalize("NFKC", text)
-    found: list[tuple[int, str]] = []
-    for match in _WAREKI.finditer(text):
-        year = _ERAS[match[1]] + (1 if match[2] == "元" else int(match[2])) - 1
-        found.append((match.start(), f"{year:04d}-{int(match[3]):02d}-{int(match[4]):02d}"))
-    for match in _SEIREKI.finditer(text):
-        month, day = (match[2], match[3]) if match[2] else (match[4], match[5])
-        found.append((match.start(), f"{int(match[1]):04d}-{int(month):02d}-{int(day):02d}"))
-    return [iso for _, iso in sorted(found)]
-
-
 def issue_copy(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
     """The 写し of the family's 戸籍 as printed: ``{"行": [lines]}``, or ``{"問題": why it cannot be read}``."""
-    response = client.request("post", FORM_PATH, json={"本籍": fs.HONSEKI, "筆頭者氏名": fs.HEAD[0]})
-    if response.status != 200:
-        return {"問題": f"HTTP {response.status}"}
-    if "pdf" not in response.content_type:
-        return {"問題": "form.not_pdf"}
-    try:
-        printed = read_pdf(response.body)
-    except PdfProblem as problem:
-        return {"問題": problem.code}
-    return {"行": [line.text for line in printed.lines]}
+    return issue_printed(client, FORM_ID, {"本籍": fs.HONSEKI, "筆頭者氏名": fs.HEAD[0]})
 
 
 def sections(lines: Sequence[str], names: Sequence[str]) -> list[list[str]]:
@@ -199,9 +165,7 @@ def _shown_sex(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Proj
     parts, taken = _printed(document, persons)
     shown: dict[str, Any] = {}
     for key, _, _ in persons:
-        text = _own_text(parts, taken.get(key)).replace("男女の別", "").replace("男女", "")
-        found = [sex for sex in ("男", "女") if sex in text]
-        shown[key] = found[0] if len(found) == 1 else found or None
+        shown[key] = sex_in(_own_text(parts, taken.get(key)))
     return {"男女の別": shown}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from conformance.reference import statute_forms
+from conformance.reference import elections, rules, statute_forms
 from conformance.reference.driver import DriverService
 from conformance.reference.forms import PDF_TYPE, FormService, seireki, wareki
 from conformance.reference.fuhyo import KosekiRegister
@@ -27,6 +27,9 @@ CERTIFICATION_TEXT = "この証明書は、見本町の住民基本台帳の記�
 #: The form id of the 戸籍の附票の写し (住民基本台帳法 第20条第1項; ours: the statute gives no 帳票ID).
 FUHYO_COPY = "fuhyo_utsushi"
 FUHYO_CERTIFICATION = "この写しは、戸籍の附票の原本と相違ないことを証明する。"
+#: The form id of the 選挙人名簿抄本 (公職選挙法 第19条第4項; ours).
+SENKYO_SHOHON = "senkyo_shohon"
+SENKYO_CERTIFICATION = "この抄本は、選挙人名簿の記載と相違ないことを証明する。"
 
 
 class Certificates(Presentation, RequestValidation):
@@ -40,6 +43,8 @@ class Certificates(Presentation, RequestValidation):
     def _form(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         if arguments[0] == FUHYO_COPY:
             return self._fuhyo_copy(request)
+        if arguments[0] == SENKYO_SHOHON:
+            return self._senkyo_shohon(request)
         accept = "application/json" if request.segments[-1] == "data" else str(request.environ.get("HTTP_ACCEPT", ""))
         answer = self.forms.issue(arguments[0], request.json_object(), accept)
         return Reply(answer.status, answer.body, answer.content_type)
@@ -52,6 +57,20 @@ class Certificates(Presentation, RequestValidation):
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the town has no 戸籍 of that 本籍 and 筆頭者氏名")
         return Reply(200, statute_forms.render("戸籍の附票の写し", lines, FUHYO_CERTIFICATION), PDF_TYPE)
+
+    def _senkyo_shohon(self, request: Request) -> Reply:
+        """The 選挙人名簿抄本 of one person registered on the 基準日, printed (no form data)."""
+        if request.segments[-1] == "data":
+            raise ApiError(404, "NOT_FOUND", "the 選挙人名簿抄本 has no form data: read the printed form")
+        body = request.json_object()
+        atena, day = body.get("宛名番号"), rules.parse_day(str(body.get("基準日") or ""))
+        if not isinstance(atena, str) or day is None:
+            raise bad_request("宛名番号 (a string) and 基準日 (YYYY-MM-DD) are required")
+        row = self._person(atena)
+        lines = elections.shohon_lines(row, rules.stay_of(row), day, self.defects)
+        if lines is None:
+            raise ApiError(404, "NOT_FOUND", "the person is not on the 選挙人名簿 on that day")
+        return Reply(200, statute_forms.render("選挙人名簿抄本", lines, SENKYO_CERTIFICATION), PDF_TYPE)
 
     def _inspection_list(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         town = request.param("町字")

@@ -620,6 +620,15 @@ DEFECTS: dict[str, Defect] = _defects(
            "選挙人名簿: a person who moved out is struck off one day early (four months counted from the move-out "
            "day itself)",
            ("senkyo-2025.12-1.28.0.1.0-R001", "senkyo-2025.12-1.28.0.1.2-R001")),
+    # 選挙人名簿抄本 as printed (POST /forms/senkyo_shohon; conformance/reference/elections.py shohon_lines; each
+    # defect's own test: tests/checks/test_senkyo_forms.py): the 名簿 is right, its printed 抄本 is not.
+    Defect("senkyo_shohon_without_sex",
+           "選挙人名簿抄本 is printed without the 性別",
+           ("senkyo-2025.12-1.20.0.1.0-R001",)),
+    Defect("senkyo_shohon_new_address",
+           "選挙人名簿抄本 prints the 転出先 of a person registered after moving out (第21条第2項) instead of the 住所 "
+           "of the 住民票 before the move",
+           ("senkyo-2025.12-1.20.0.1.0-R001",)),
     Defect("kokuho_bills_loss_month",
            "国保 premiums are billed up to the month of 喪失 instead of the month before",
            ("kokuho-2025.12-1.76.0.1.0-R001",)),

@@ -619,6 +619,14 @@ FUHYO_FORM_RULES: Mapping[str, Text] = {
                            "with its date (施行令 第19条第1項)"),
 }
 
+#: The rule of conformance/checks/senkyo_forms.py (選挙人名簿抄本 as printed: 公職選挙法).
+SENKYO_FORM_RULES: Mapping[str, Text] = {
+    "senkyo_form.shohon_items": ("選挙人名簿抄本: 氏名、住所（第21条第2項の者は住所を移す直前の住所）、"
+                                 "性別及び生年月日を印字（公職選挙法第20条第1項）",
+                                 "選挙人名簿抄本: the 氏名, 住所 (第21条第2項: the 住所 before the move), 性別 and "
+                                 "生年月日 printed (第20条第1項)"),
+}
+
 #: The rules of conformance/checks/keiji_scenarios.py (軽自動車税 種別割, 地方税法).
 KEIJI_SCENARIO_RULES: Mapping[str, Text] = {
     "keijidosha_zei.levy_date": ("軽自動車税: 賦課期日（4月1日）の所有者に種別割（第463条の16）",
@@ -873,6 +881,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **KENKO_SCENARIO_RULES,
     **FUHYO_SCENARIO_RULES,
     **FUHYO_FORM_RULES,
+    **SENKYO_FORM_RULES,
     "juminzei.levied": ("個人住民税: 1月1日の住所地の市町村が課税",
                         "個人住民税: the municipality of the address on 1月1日"),
     "kokuho.dates": ("国保: 資格取得日と喪失日", "国保: 取得日 and 喪失日"),

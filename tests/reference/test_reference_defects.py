@@ -38,6 +38,7 @@ from conformance.checks import (
     nenkin_scenarios,
     scenarios,
     seikatsu_scenarios,
+    senkyo_forms,
     senkyo_scenarios,
     shogaisha_scenarios,
     shugaku_scenarios,
@@ -164,6 +165,9 @@ AFFECTS: dict[str, set[str]] = {
         "senkyo_national_needs_residence", "senkyo_local_from_notification", "senkyo_record_from_move_day",
         "senkyo_registered_monthly", "senkyo_moved_out_not_registered", "senkyo_no_indication_on_move_out",
         "senkyo_no_indication_at_registration", "senkyo_dead_not_struck_off", "senkyo_struck_off_early")},
+    # 選挙人名簿抄本 as printed (each defect's own test: tests/checks/test_senkyo_forms.py): the 名簿 itself is right.
+    "senkyo_shohon_without_sex": {"senkyo_shohon"},
+    "senkyo_shohon_new_address": {"senkyo_shohon"},
     # The driver defects change only what the driver shows (tests/scenarios/test_scenario_engine.py),
     # but the 通称 of a 特別永住者 on the per-person endpoints of the linkage API too.
     **{name: set() for name in (
@@ -483,6 +487,7 @@ def probe(api: Api) -> dict[str, Any]:
     probes["kodomo"] = [kodomo_probe(api, application) for application in KODOMO_PROBES]
     probes["fuhyo"] = fuhyo_probe(api)
     probes["fuhyo_copy"] = fuhyo_copy_probe(api)
+    probes["senkyo_shohon"] = senkyo_shohon_probe(api)
     probes["koseki"] = koseki_probe(api)
     # The export once the probes above changed records: the rows of the persons they wrote.
     changed = {JAPANESE["宛名番号"], str(probes["move_in"].get("宛名番号", ""))}
@@ -583,6 +588,18 @@ def fuhyo_copy_probe(api: Api) -> list[Any]:
         loaded = scenarios.load(client, scenario, TOWN_CODE)
         fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True)
         lines = fuhyo_forms.issue_copy(client, loaded, scenario).get("行") or []
+        printed.append([line for line in lines if not line.startswith("発行番号")])
+    return printed
+
+
+def senkyo_shohon_probe(api: Api) -> list[Any]:
+    """The printed 選挙人名簿抄本 (its text, line by line, without the 発行番号) of the worked examples of
+    conformance/checks/senkyo_forms.py: a newcomer registered at a 定時登録, one registered after moving out."""
+    client = api.client()
+    printed = []
+    for scenario in senkyo_forms.FORM_RULES["senkyo_form.shohon_items"].examples:
+        loaded = scenarios.load(client, scenario, TOWN_CODE)
+        lines = senkyo_forms._ask(client, loaded, scenario).get("行") or []
         printed.append([line for line in lines if not line.startswith("発行番号")])
     return printed
 

@@ -26,6 +26,7 @@ from conformance.checks.kotei_scenarios import KOTEI_RULES
 from conformance.checks.nenkin_scenarios import NENKIN_RULES
 from conformance.checks.scenarios import RULES
 from conformance.checks.seikatsu_scenarios import SEIKATSU_RULES
+from conformance.checks.senkyo_forms import FORM_RULES as SENKYO_FORM_RULES
 from conformance.checks.senkyo_scenarios import SENKYO_RULES
 from conformance.checks.shogaisha_scenarios import SHOGAISHA_RULES
 from conformance.checks.shugaku_scenarios import SHUGAKU_RULES
@@ -58,7 +59,7 @@ MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observatio
 #: The rules of every scenario check module (their names are no finding codes themselves).
 ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES,
              *SHUGAKU_RULES, *KODOMO_RULES, *KOKI_RULES, *FUYO_RULES, *KENKO_RULES, *FUHYO_RULES, *FUHYO_FORM_RULES,
-             *KEIJI_RULES, *KOTEI_RULES, *SEIKATSU_RULES, *KOSEKI_RULES, *SHOGAISHA_RULES,
+             *SENKYO_FORM_RULES, *KEIJI_RULES, *KOTEI_RULES, *SEIKATSU_RULES, *KOSEKI_RULES, *SHOGAISHA_RULES,
              *HOJIN_RULES)
 
 
