@@ -37,6 +37,7 @@ def default_registry() -> Registry:
         senkyo_forms,
         senkyo_scenarios,
         shogaisha_scenarios,
+        shugaku_forms,
         shugaku_scenarios,
         tax_scenarios,
     )
@@ -70,9 +71,9 @@ def default_registry() -> Registry:
                    senkyo_scenarios, kaigo_scenarios, jido_scenarios, scenario_check, model_check, kyotsu, search,
                    kenko_scenarios, fuhyo_scenarios, fuhyo_forms, senkyo_forms):
         registry.add_module(module)
-    # 就学 (the 学齢簿), 子ども・子育て支援 (the driver operation kodomo.nintei), 後期高齢者医療 beyond the start
-    # by age, 児童扶養手当.
-    for module in (shugaku_scenarios, kodomo_scenarios, koki_scenarios, fuyo_scenarios):
+    # 就学 (the 学齢簿, and as printed: shugaku_forms), 子ども・子育て支援 (the driver operation kodomo.nintei),
+    # 後期高齢者医療 beyond the start by age, 児童扶養手当.
+    for module in (shugaku_scenarios, shugaku_forms, kodomo_scenarios, koki_scenarios, fuyo_scenarios):
         registry.add_module(module)
     # 軽自動車税 種別割 (a vehicle as the owner's 軽自動車税 record).
     registry.add_module(keiji_scenarios)

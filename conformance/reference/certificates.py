@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from conformance.reference import elections, rules, statute_forms
+from conformance.reference import elections, rules, shugaku, statute_forms
 from conformance.reference.driver import DriverService
 from conformance.reference.forms import PDF_TYPE, FormService, seireki, wareki
 from conformance.reference.fuhyo import KosekiRegister
@@ -30,6 +30,9 @@ FUHYO_CERTIFICATION = "この写しは、戸籍の附票の原本と相違ない
 #: The form id of the 選挙人名簿抄本 (公職選挙法 第19条第4項; ours).
 SENKYO_SHOHON = "senkyo_shohon"
 SENKYO_CERTIFICATION = "この抄本は、選挙人名簿の記載と相違ないことを証明する。"
+#: The form id of the 学齢簿 (学校教育法施行令 第1条; ours).
+GAKUREIBO = "gakureibo"
+GAKUREIBO_CERTIFICATION = "この写しは、学齢簿の記載と相違ないことを証明する。"
 
 
 class Certificates(Presentation, RequestValidation):
@@ -45,6 +48,8 @@ class Certificates(Presentation, RequestValidation):
             return self._fuhyo_copy(request)
         if arguments[0] == SENKYO_SHOHON:
             return self._senkyo_shohon(request)
+        if arguments[0] == GAKUREIBO:
+            return self._gakureibo(request)
         accept = "application/json" if request.segments[-1] == "data" else str(request.environ.get("HTTP_ACCEPT", ""))
         answer = self.forms.issue(arguments[0], request.json_object(), accept)
         return Reply(answer.status, answer.body, answer.content_type)
@@ -71,6 +76,22 @@ class Certificates(Presentation, RequestValidation):
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the person is not on the 選挙人名簿 on that day")
         return Reply(200, statute_forms.render("選挙人名簿抄本", lines, SENKYO_CERTIFICATION), PDF_TYPE)
+
+    def _gakureibo(self, request: Request) -> Reply:
+        """The 学齢簿 of one child on the 基準日, printed (the 保護者: the 世帯主 of the child's household)."""
+        if request.segments[-1] == "data":
+            raise ApiError(404, "NOT_FOUND", "the 学齢簿 has no form data: read the printed form")
+        body = request.json_object()
+        atena, day = body.get("宛名番号"), rules.parse_day(str(body.get("基準日") or ""))
+        if not isinstance(atena, str) or day is None:
+            raise bad_request("宛名番号 (a string) and 基準日 (YYYY-MM-DD) are required")
+        child = self._person(atena)
+        guardian = next((row for row in self._current_household(child.get("世帯番号", ""))
+                         if row.get("続柄") == "世帯主"), None)
+        lines = shugaku.register_lines(child, guardian, day, self.defects)
+        if lines is None:
+            raise ApiError(404, "NOT_FOUND", "the child is not on the 学齢簿 on that day")
+        return Reply(200, statute_forms.render("学齢簿", lines, GAKUREIBO_CERTIFICATION), PDF_TYPE)
 
     def _inspection_list(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         town = request.param("町字")

@@ -1151,6 +1151,14 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("shugaku_entrant_without_guardian",
            "就学: the 学齢簿 of the 就学予定者 records no 保護者",
            ("shugaku-2025.12-3.30.0.2.0-R001",)),
+    # 学齢簿 as printed (POST /forms/gakureibo; conformance/reference/shugaku.py register_lines; each defect's own
+    # test: tests/checks/test_shugaku_forms.py): the 学齢簿 is right, its print is not.
+    Defect("shugaku_gakureibo_form_without_sex",
+           "学齢簿 is printed without the child's 性別",
+           ("shugaku-2025.12-3.30.0.1.1-R001",)),
+    Defect("shugaku_gakureibo_form_without_guardian_address",
+           "学齢簿 is printed with the 保護者's 氏名 and 関係 but without the 保護者's 現住所",
+           ("shugaku-2025.12-3.30.0.1.2-R001",)),
     # 子ども・子育て支援 (子ども・子育て支援法; the statute edition kodomo_kosodate 2025.12, the driver operation
     # kodomo.nintei of conformance/reference/kodomo.py): each changes one field of the 処分 for the
     # applications its check generates (conformance/checks/kodomo_scenarios.py).

@@ -627,6 +627,18 @@ SENKYO_FORM_RULES: Mapping[str, Text] = {
                                  "生年月日 printed (第20条第1項)"),
 }
 
+#: The rules of conformance/checks/shugaku_forms.py (学齢簿 as printed: 学校教育法施行規則).
+SHUGAKU_FORM_RULES: Mapping[str, Text] = {
+    "shugaku_form.child_items": ("学齢簿: 学齢児童の氏名、現住所、生年月日及び性別を印字"
+                                 "（学校教育法施行規則第30条第1項第1号）",
+                                 "学齢簿 as printed: the child's 氏名, 現住所, 生年月日 and 性別 "
+                                 "(規則第30条第1項第1号)"),
+    "shugaku_form.guardian_items": ("学齢簿: 保護者の氏名、現住所及び保護者と学齢児童との関係を印字"
+                                    "（学校教育法施行規則第30条第1項第2号）",
+                                    "学齢簿 as printed: the 保護者's 氏名, 現住所 and relation to the child "
+                                    "(規則第30条第1項第2号)"),
+}
+
 #: The rules of conformance/checks/keiji_scenarios.py (軽自動車税 種別割, 地方税法).
 KEIJI_SCENARIO_RULES: Mapping[str, Text] = {
     "keijidosha_zei.levy_date": ("軽自動車税: 賦課期日（4月1日）の所有者に種別割（第463条の16）",
@@ -882,6 +894,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **FUHYO_SCENARIO_RULES,
     **FUHYO_FORM_RULES,
     **SENKYO_FORM_RULES,
+    **SHUGAKU_FORM_RULES,
     "juminzei.levied": ("個人住民税: 1月1日の住所地の市町村が課税",
                         "個人住民税: the municipality of the address on 1月1日"),
     "kokuho.dates": ("国保: 資格取得日と喪失日", "国保: 取得日 and 喪失日"),

@@ -41,6 +41,7 @@ from conformance.checks import (
     senkyo_forms,
     senkyo_scenarios,
     shogaisha_scenarios,
+    shugaku_forms,
     shugaku_scenarios,
 )
 from conformance.checks.scenarios import Scenario
@@ -269,6 +270,9 @@ AFFECTS: dict[str, set[str]] = {
         "shugaku_notice_one_month_before", "shugaku_late_entrant_regular_deadline",
         "shugaku_principal_notice_without_date", "shugaku_register_without_sex",
         "shugaku_guardian_relation_as_zokugara", "shugaku_entrant_without_guardian")},
+    # 学齢簿 as printed (each defect's own test: tests/checks/test_shugaku_forms.py): the 学齢簿 itself is right.
+    "shugaku_gakureibo_form_without_sex": {"gakureibo"},
+    "shugaku_gakureibo_form_without_guardian_address": {"gakureibo"},
     # 子ども・子育て支援 (the driver operation kodomo.nintei, conformance/reference/kodomo.py; each defect's own
     # test: tests/checks/test_kodomo_scenarios.py).
     **{name: {"kodomo"} for name in (
@@ -488,6 +492,7 @@ def probe(api: Api) -> dict[str, Any]:
     probes["fuhyo"] = fuhyo_probe(api)
     probes["fuhyo_copy"] = fuhyo_copy_probe(api)
     probes["senkyo_shohon"] = senkyo_shohon_probe(api)
+    probes["gakureibo"] = gakureibo_probe(api)
     probes["koseki"] = koseki_probe(api)
     # The export once the probes above changed records: the rows of the persons they wrote.
     changed = {JAPANESE["宛名番号"], str(probes["move_in"].get("宛名番号", ""))}
@@ -602,6 +607,16 @@ def senkyo_shohon_probe(api: Api) -> list[Any]:
         lines = senkyo_forms._ask(client, loaded, scenario).get("行") or []
         printed.append([line for line in lines if not line.startswith("発行番号")])
     return printed
+
+
+def gakureibo_probe(api: Api) -> list[Any]:
+    """The printed 学齢簿 (its text, line by line, without the 発行番号) of the worked example of
+    conformance/checks/shugaku_forms.py: a 学齢児童 and the 世帯主 as the 保護者."""
+    client = api.client()
+    scenario = shugaku_forms.FORM_RULES["shugaku_form.child_items"].examples[0]
+    loaded = scenarios.load(client, scenario, TOWN_CODE)
+    answers = shugaku_forms._ask(client, loaded, scenario)["学齢簿"].values()
+    return [[line for line in answer.get("行") or [] if not line.startswith("発行番号")] for answer in answers]
 
 
 def koseki_probe(api: Api) -> list[Any]:
