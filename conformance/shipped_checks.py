@@ -16,6 +16,7 @@ def default_registry() -> Registry:
         api,
         files,
         forms,
+        fuhyo_forms,
         fuhyo_scenarios,
         fuyo_scenarios,
         hojin_scenarios,
@@ -33,8 +34,10 @@ def default_registry() -> Registry:
         nenkin_scenarios,
         scenarios,
         seikatsu_scenarios,
+        senkyo_forms,
         senkyo_scenarios,
         shogaisha_scenarios,
+        shugaku_forms,
         shugaku_scenarios,
         tax_scenarios,
     )
@@ -63,14 +66,15 @@ def default_registry() -> Registry:
     registry = Registry()
     # kyotsu: 共通機能, the 住登外者宛名番号付番 API; model_check: the model of 住民記録 (a state machine).
     # The statute editions' scenario checks: 個人住民税 (tax_scenarios), 国民健康保険, 国民年金, 選挙人名簿, 介護保険,
-    # 児童手当, 健康管理, 戸籍の附票.
+    # 児童手当, 健康管理, 戸籍の附票 (and its 写し as printed: fuhyo_forms); the 選挙人名簿抄本 as printed
+    # (senkyo_forms).
     for module in (api, files, forms, jumin, scenarios, tax_scenarios, kokuho_scenarios, nenkin_scenarios,
                    senkyo_scenarios, kaigo_scenarios, jido_scenarios, scenario_check, model_check, kyotsu, search,
-                   kenko_scenarios, fuhyo_scenarios):
+                   kenko_scenarios, fuhyo_scenarios, fuhyo_forms, senkyo_forms):
         registry.add_module(module)
-    # 就学 (the 学齢簿), 子ども・子育て支援 (the driver operation kodomo.nintei), 後期高齢者医療 beyond the start
-    # by age, 児童扶養手当.
-    for module in (shugaku_scenarios, kodomo_scenarios, koki_scenarios, fuyo_scenarios):
+    # 就学 (the 学齢簿, and as printed: shugaku_forms), 子ども・子育て支援 (the driver operation kodomo.nintei),
+    # 後期高齢者医療 beyond the start by age, 児童扶養手当.
+    for module in (shugaku_scenarios, shugaku_forms, kodomo_scenarios, koki_scenarios, fuyo_scenarios):
         registry.add_module(module)
     # 軽自動車税 種別割 (a vehicle as the owner's 軽自動車税 record).
     registry.add_module(keiji_scenarios)

@@ -365,6 +365,13 @@ _KENKO_SCENARIOS = tuple(f"scenario.kenko.{name}" for name in (
 _FUHYO_SCENARIOS = tuple(f"scenario.fuhyo.{name}" for name in (
     "created", "koseki_display", "name", "furigana", "address", "address_date", "birth", "sex", "follows_move",
     "removed"))
+#: The 学齢簿 as printed (conformance/checks/shugaku_forms.py).
+_SHUGAKU_FORMS = ("scenario.shugaku_form.child_items", "scenario.shugaku_form.guardian_items")
+#: The 選挙人名簿抄本 as printed (conformance/checks/senkyo_forms.py).
+_SENKYO_FORMS = ("scenario.senkyo_form.shohon_items",)
+#: The 戸籍の附票の写し as printed (conformance/checks/fuhyo_forms.py).
+_FUHYO_FORMS = tuple(f"scenario.fuhyo_form.{name}" for name in (
+    "koseki_display", "name", "furigana", "address", "address_date", "birth", "sex", "removed"))
 #: The scenario checks of 軽自動車税 (conformance/checks/keiji_scenarios.py).
 _KEIJI_SCENARIOS = tuple(f"scenario.keijidosha_zei.{name}" for name in (
     "levy_date", "stationed", "vehicles", "rate", "rate_ceiling", "due_month", "collection", "notice"))
@@ -446,6 +453,9 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_FUYO_SCENARIOS, NoParams),
     **dict.fromkeys(_KENKO_SCENARIOS, NoParams),
     **dict.fromkeys(_FUHYO_SCENARIOS, NoParams),
+    **dict.fromkeys(_FUHYO_FORMS, NoParams),
+    **dict.fromkeys(_SENKYO_FORMS, NoParams),
+    **dict.fromkeys(_SHUGAKU_FORMS, NoParams),
     **dict.fromkeys(_KEIJI_SCENARIOS, NoParams),
     **dict.fromkeys(_KOTEI_SCENARIOS, NoParams),
     **dict.fromkeys(_SEIKATSU_SCENARIOS, NoParams),

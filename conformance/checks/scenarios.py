@@ -416,6 +416,10 @@ class Rule:
     #: What the harness tells the vendor after appending the persons and before asking, where the rule's
     #: domain needs more than the 住民記録 rows (the 戸籍 of 戸籍の附票: conformance/checks/fuhyo_scenarios.py).
     prepare: Callable[[HttpClient, Scenario, Loaded], None] | None = None
+    #: How the vendor is asked instead of the per-person query (:func:`query`): a form rule issues the form and
+    #: answers what was printed (conformance/checks/fuhyo_forms.py); ``asked`` is what its findings name.
+    ask: Callable[[HttpClient, Loaded, Scenario], dict[str, Any]] | None = None
+    asked: str | None = None
 
 
 def _part(document: Mapping[str, Any], key: str) -> Mapping[str, Any]:
@@ -640,12 +644,12 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         loaded = load(client, scenario, town, append_path, records_path)
         if rule.prepare is not None:
             rule.prepare(client, scenario, loaded)
-        return expected, rule.actual(query(client, loaded, scenario), loaded)
+        return expected, rule.actual((rule.ask or query)(client, loaded, scenario), loaded)
 
     mismatch = shrunk_mismatch(built(rule.scenarios, codes), rule.examples, target, answers) or first
     scenario: Scenario = mismatch.value
     yield mismatch_finding(ctx, rule.name, rule.title, scenario.compact(),
-                           f"GET {QUERY_PATH} fiscal_year={scenario.fiscal_year}", mismatch, target.seed)
+                           rule.asked or f"GET {QUERY_PATH} fiscal_year={scenario.fiscal_year}", mismatch, target.seed)
 
 
 #: A scenario check's drawn value (a Scenario, or a domain's own, e.g. 子ども・子育て支援's Application).
@@ -747,7 +751,7 @@ def _first_mismatch(rule: Rule, drawn: list[Scenario], loaded: list[Loaded], cli
         expected = rule.expected(scenario, town)
         if rule.prepare is not None:
             rule.prepare(client, scenario, one)
-        actual = rule.actual(query(client, one, scenario), one)
+        actual = rule.actual((rule.ask or query)(client, one, scenario), one)
         if expected != actual:
             return Mismatch(scenario, expected, actual)
     return None

@@ -2,15 +2,19 @@
 
 ``POST /api/v1/certificates``: 住民票の写し (5.1), refused for a person under 支援措置 (3.4 R001), every
 outcome logged; ``GET /api/v1/inspection-list``: the 閲覧 list of a 町字, without the persons under
-支援措置; ``POST /api/v1/forms/{form_id}`` (and ``.../data``): the forms of :mod:`conformance.reference.forms`.
+支援措置; ``POST /api/v1/forms/{form_id}`` (and ``.../data``): the forms of :mod:`conformance.reference.forms`,
+and ``POST /api/v1/forms/fuhyo_utsushi``: the 戸籍の附票の写し (:mod:`conformance.reference.fuhyo`, laid out by
+:mod:`conformance.reference.statute_forms`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from conformance.reference import elections, rules, shugaku, statute_forms
 from conformance.reference.driver import DriverService
-from conformance.reference.forms import FormService, seireki, wareki
+from conformance.reference.forms import PDF_TYPE, FormService, seireki, wareki
+from conformance.reference.fuhyo import KosekiRegister
 from conformance.reference.http import ApiError, Reply, Request, bad_request, json_reply
 from conformance.reference.presentation import Presentation
 from conformance.reference.validation import RequestValidation
@@ -20,6 +24,15 @@ CERTIFICATE_FORM_ID = "0010001"
 # The 認証文 of chapter 4 (様式) is not in our source text: this is a neutral sentence of our own,
 # not the official wording.
 CERTIFICATION_TEXT = "この証明書は、見本町の住民基本台帳の記録に基づき、参照実装が作成したものです。"
+#: The form id of the 戸籍の附票の写し (住民基本台帳法 第20条第1項; ours: the statute gives no 帳票ID).
+FUHYO_COPY = "fuhyo_utsushi"
+FUHYO_CERTIFICATION = "この写しは、戸籍の附票の原本と相違ないことを証明する。"
+#: The form id of the 選挙人名簿抄本 (公職選挙法 第19条第4項; ours).
+SENKYO_SHOHON = "senkyo_shohon"
+SENKYO_CERTIFICATION = "この抄本は、選挙人名簿の記載と相違ないことを証明する。"
+#: The form id of the 学齢簿 (学校教育法施行令 第1条; ours).
+GAKUREIBO = "gakureibo"
+GAKUREIBO_CERTIFICATION = "この写しは、学齢簿の記載と相違ないことを証明する。"
 
 
 class Certificates(Presentation, RequestValidation):
@@ -28,11 +41,57 @@ class Certificates(Presentation, RequestValidation):
 
     forms: FormService
     driver: DriverService
+    koseki: KosekiRegister
 
     def _form(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        if arguments[0] == FUHYO_COPY:
+            return self._fuhyo_copy(request)
+        if arguments[0] == SENKYO_SHOHON:
+            return self._senkyo_shohon(request)
+        if arguments[0] == GAKUREIBO:
+            return self._gakureibo(request)
         accept = "application/json" if request.segments[-1] == "data" else str(request.environ.get("HTTP_ACCEPT", ""))
         answer = self.forms.issue(arguments[0], request.json_object(), accept)
         return Reply(answer.status, answer.body, answer.content_type)
+
+    def _fuhyo_copy(self, request: Request) -> Reply:
+        """The 戸籍の附票の写し of the 戸籍 named by 本籍 and 筆頭者氏名, printed (no form data: 404 on .../data)."""
+        if request.segments[-1] == "data":
+            raise ApiError(404, "NOT_FOUND", "the 戸籍の附票の写し has no form data: read the printed form")
+        lines = self.koseki.copy_lines(request.json_object(), self.store.latest)
+        if lines is None:
+            raise ApiError(404, "NOT_FOUND", "the town has no 戸籍 of that 本籍 and 筆頭者氏名")
+        return Reply(200, statute_forms.render("戸籍の附票の写し", lines, FUHYO_CERTIFICATION), PDF_TYPE)
+
+    def _senkyo_shohon(self, request: Request) -> Reply:
+        """The 選挙人名簿抄本 of one person registered on the 基準日, printed (no form data)."""
+        if request.segments[-1] == "data":
+            raise ApiError(404, "NOT_FOUND", "the 選挙人名簿抄本 has no form data: read the printed form")
+        body = request.json_object()
+        atena, day = body.get("宛名番号"), rules.parse_day(str(body.get("基準日") or ""))
+        if not isinstance(atena, str) or day is None:
+            raise bad_request("宛名番号 (a string) and 基準日 (YYYY-MM-DD) are required")
+        row = self._person(atena)
+        lines = elections.shohon_lines(row, rules.stay_of(row), day, self.defects)
+        if lines is None:
+            raise ApiError(404, "NOT_FOUND", "the person is not on the 選挙人名簿 on that day")
+        return Reply(200, statute_forms.render("選挙人名簿抄本", lines, SENKYO_CERTIFICATION), PDF_TYPE)
+
+    def _gakureibo(self, request: Request) -> Reply:
+        """The 学齢簿 of one child on the 基準日, printed (the 保護者: the 世帯主 of the child's household)."""
+        if request.segments[-1] == "data":
+            raise ApiError(404, "NOT_FOUND", "the 学齢簿 has no form data: read the printed form")
+        body = request.json_object()
+        atena, day = body.get("宛名番号"), rules.parse_day(str(body.get("基準日") or ""))
+        if not isinstance(atena, str) or day is None:
+            raise bad_request("宛名番号 (a string) and 基準日 (YYYY-MM-DD) are required")
+        child = self._person(atena)
+        guardian = next((row for row in self._current_household(child.get("世帯番号", ""))
+                         if row.get("続柄") == "世帯主"), None)
+        lines = shugaku.register_lines(child, guardian, day, self.defects)
+        if lines is None:
+            raise ApiError(404, "NOT_FOUND", "the child is not on the 学齢簿 on that day")
+        return Reply(200, statute_forms.render("学齢簿", lines, GAKUREIBO_CERTIFICATION), PDF_TYPE)
 
     def _inspection_list(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         town = request.param("町字")

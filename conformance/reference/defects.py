@@ -621,6 +621,15 @@ DEFECTS: dict[str, Defect] = _defects(
            "選挙人名簿: a person who moved out is struck off one day early (four months counted from the move-out "
            "day itself)",
            ("senkyo-2025.12-1.28.0.1.0-R001", "senkyo-2025.12-1.28.0.1.2-R001")),
+    # 選挙人名簿抄本 as printed (POST /forms/senkyo_shohon; conformance/reference/elections.py shohon_lines; each
+    # defect's own test: tests/checks/test_senkyo_forms.py): the 名簿 is right, its printed 抄本 is not.
+    Defect("senkyo_shohon_without_sex",
+           "選挙人名簿抄本 is printed without the 性別",
+           ("senkyo-2025.12-1.20.0.1.0-R001",)),
+    Defect("senkyo_shohon_new_address",
+           "選挙人名簿抄本 prints the 転出先 of a person registered after moving out (第21条第2項) instead of the 住所 "
+           "of the 住民票 before the move",
+           ("senkyo-2025.12-1.20.0.1.0-R001",)),
     Defect("kokuho_bills_loss_month",
            "国保 premiums are billed up to the month of 喪失 instead of the month before",
            ("kokuho-2025.12-1.76.0.1.0-R001",)),
@@ -1231,6 +1240,14 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("shugaku_entrant_without_guardian",
            "就学: the 学齢簿 of the 就学予定者 records no 保護者",
            ("shugaku-2025.12-3.30.0.2.0-R001",)),
+    # 学齢簿 as printed (POST /forms/gakureibo; conformance/reference/shugaku.py register_lines; each defect's own
+    # test: tests/checks/test_shugaku_forms.py): the 学齢簿 is right, its print is not.
+    Defect("shugaku_gakureibo_form_without_sex",
+           "学齢簿 is printed without the child's 性別",
+           ("shugaku-2025.12-3.30.0.1.1-R001",)),
+    Defect("shugaku_gakureibo_form_without_guardian_address",
+           "学齢簿 is printed with the 保護者's 氏名 and 関係 but without the 保護者's 現住所",
+           ("shugaku-2025.12-3.30.0.1.2-R001",)),
     # 子ども・子育て支援 (子ども・子育て支援法; the statute edition kodomo_kosodate 2025.12, the driver operation
     # kodomo.nintei of conformance/reference/kodomo.py): each changes one field of the 処分 for the
     # applications its check generates (conformance/checks/kodomo_scenarios.py).
@@ -1404,6 +1421,28 @@ DEFECTS: dict[str, Defect] = _defects(
            ("koseki_fuhyo-2025.12-2.20.0.1.0-R001",)),
     Defect("fuhyo_kept_after_removal",
            "戸籍の附票 never 消除s the entry of a person removed from the 戸籍",
+           ("koseki_fuhyo-2025.12-2.19.0.1.0-R001",)),
+    # 戸籍の附票の写し as printed (POST /forms/fuhyo_utsushi; conformance/reference/fuhyo.py copy_lines; each defect's
+    # own test: tests/checks/test_fuhyo_forms.py): the 附票 is right, its printed 写し is not.
+    Defect("fuhyo_copy_without_koseki_display",
+           "戸籍の附票の写し is printed without the 戸籍の表示 (no 本籍, no 筆頭者氏名 above the entries)",
+           ("koseki_fuhyo-2025.12-1.17.0.1.1-R001",)),
+    Defect("fuhyo_copy_without_furigana",
+           "戸籍の附票の写し is printed from a form made before the 氏名の振り仮名 became an item: no 振り仮名",
+           ("koseki_fuhyo-2025.12-1.17.0.1.2.2-R001",)),
+    Defect("fuhyo_copy_emigrant_address_printed",
+           "戸籍の附票の写し prints a 国外転出者's last address in the town (from the 住民票's 除票) instead of "
+           "that he is a 国外転出者",
+           ("koseki_fuhyo-2025.12-1.17.0.1.3-R001",)),
+    Defect("fuhyo_copy_address_date_of_juminhyo",
+           "戸籍の附票の写し prints the 住民票's 住所を定めた年月日 instead of the 附票's (a 国外転出者 gets "
+           "the day he settled in the town, not the 転出の予定年月日)",
+           ("koseki_fuhyo-2025.12-1.17.0.1.4-R001",)),
+    Defect("fuhyo_copy_without_sex",
+           "戸籍の附票の写し is printed without the 男女の別",
+           ("koseki_fuhyo-2025.12-1.17.0.1.6-R001",)),
+    Defect("fuhyo_copy_removal_unmarked",
+           "戸籍の附票の写し prints the entry of a person removed from the 戸籍 as a current one (no 消除, no date)",
            ("koseki_fuhyo-2025.12-2.19.0.1.0-R001",)),
     # 軽自動車税 (conformance/reference/keijidosha.py, checks/keiji_scenarios.py): each changes one field of the
     # answer's 軽自動車税 on the owners of its check.

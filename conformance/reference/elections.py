@@ -5,6 +5,10 @@ The record tells: the birth, nationality (住民種別 1), the day the address w
 the day the 住民票 was made or the 転入届 made (届出年月日), and the day the address ceased (the 転出 or
 the death). Only 定時登録 (1 March, June, September, December); no election is held. Named defects
 (``defects``) change one answer each, computed from the correct state otherwise.
+
+``POST /api/v1/forms/senkyo_shohon`` with ``{"宛名番号", "基準日"}`` prints the 選挙人名簿抄本 of a person registered
+on that day (:func:`shohon_lines`, laid out by :mod:`conformance.reference.statute_forms`): 第20条第1項's
+氏名, 住所 (of a person of 第21条第2項: the 住民票's address before the move), 性別 and 生年月日, and the 表示.
 """
 
 from __future__ import annotations
@@ -13,7 +17,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from conformance.reference.forms import wareki
 from conformance.reference.rules import Row, Stay, parse_day
+
+_SEX = {"1": "男", "2": "女"}
 
 
 def _plus_months(day: date, months: int) -> date:
@@ -134,3 +141,23 @@ def _unindicated(voter: _Voter, registered_on: date | None, defects: frozenset[s
     if registered_on < voter.gone:
         return "senkyo_no_indication_on_move_out" in defects
     return "senkyo_no_indication_at_registration" in defects
+
+
+def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) -> list[tuple[str, str]] | None:
+    """The printed lines of the person's 選挙人名簿抄本 on ``as_of`` (None: not on the 名簿 that day)."""
+    entry = senkyo(row, stay, as_of, frozenset())
+    if not entry["登録"]:
+        return None
+    address = "".join(row.get(name) or "" for name in ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記",
+                                                       "住所_方書"))
+    if entry["表示"] and "senkyo_shohon_new_address" in defects:
+        # The 転出先 of the 住民票 instead of the address before the move (第20条第1項's parenthesis).
+        code = row.get("転出先住所（確定）_市区町村コード") or ""
+        address = f"全国地方公共団体コード{code}の市区町村" if code else "国外"
+    lines = [("氏名", row.get("氏名") or ""), ("住所", address)]
+    if "senkyo_shohon_without_sex" not in defects:
+        lines.append(("性別", _SEX.get(row.get("性別") or "", "")))
+    lines.append(("生年月日", wareki(row.get("生年月日") or "")))
+    if entry["表示"]:
+        lines.append(("表示", "第二十一条第二項該当（転出）"))
+    return lines

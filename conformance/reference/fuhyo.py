@@ -8,6 +8,11 @@ town's 住民票 or, for a person living elsewhere, the 住所 the 住所地 not
 附票 (``戸籍の附票``). The 住所 side of a person the town holds is read from the 住民票: a 転出 with a
 転入通知 moved the address there on the 転入日; a 転出 without one is a 国外転出届.
 
+``POST /api/v1/forms/fuhyo_utsushi`` with ``{"本籍", "筆頭者氏名"}`` prints the 戸籍の附票の写し of that 戸籍
+(:func:`KosekiRegister.copy_lines`, laid out by :mod:`conformance.reference.statute_forms`): the 戸籍の表示,
+then each person's 氏名, 氏名の振り仮名, 出生の年月日, 男女の別, 住所 (国外転出者: that fact) and 住所を定めた年月日
+(国外転出者: 転出の予定年月日), a 消除 entry marked with its date. Dates in 和暦.
+
 Written apart from :mod:`conformance.oracles.fuhyo` on purpose. Named defects change one item each.
 """
 
@@ -17,6 +22,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from conformance.reference.forms import wareki
 from conformance.reference.http import bad_request
 from conformance.reference.rules import Row
 
@@ -68,8 +74,54 @@ class KosekiRegister:
         with self._lock:
             koseki = next((k for k in reversed(self._koseki)
                            if any(m["宛名番号"] == atena for m in k["在籍者"])), None)
+        return None if koseki is None else self._fuhyo_of(koseki, row_of)
+
+    def copy_lines(self, body: Mapping[str, Any], row_of: Callable[[str], Row | None]) -> list[tuple[str, str]] | None:
+        """The printed lines of the 戸籍の附票の写し of the 戸籍 ``body`` names by 本籍 and 筆頭者氏名 (None:
+        the town has no such 戸籍)."""
+        key = (_text(body.get("本籍"), "本籍"), _text(body.get("筆頭者氏名"), "筆頭者氏名"))
+        with self._lock:
+            koseki = next((k for k in reversed(self._koseki) if (k["本籍"], k["筆頭者氏名"]) == key), None)
         if koseki is None:
             return None
+        fuhyo = self._fuhyo_of(koseki, row_of)
+        lines: list[tuple[str, str]] = []
+        if "fuhyo_copy_without_koseki_display" not in self.defects:
+            display = fuhyo["戸籍の表示"]
+            lines += [("本籍", display["本籍"]), ("筆頭者氏名", display["筆頭者氏名"] or "")]
+        for entry in fuhyo["記載"]:
+            row = row_of(entry["宛名番号"]) if entry["宛名番号"] else None
+            lines += [("", ""), *self._copy_entry(entry, row)]
+        return lines
+
+    def _copy_entry(self, entry: Mapping[str, Any], row: Row | None) -> list[tuple[str, str]]:
+        """One person's printed lines (法 第17条第1項 第2号から第6号まで; 施行令 第19条第1項: the 消除 mark)."""
+        lines = [("氏名", entry["氏名"])]
+        if entry["消除"] and "fuhyo_copy_removal_unmarked" not in self.defects:
+            lines.append(("消除", f"{wareki(entry['消除年月日'] or '')}　消除"))
+        if entry["氏名の振り仮名"] and "fuhyo_copy_without_furigana" not in self.defects:
+            lines.append(("振り仮名", entry["氏名の振り仮名"]))
+        lines.append(("出生の年月日", wareki(entry["出生の年月日"])))
+        if entry["男女の別"] and "fuhyo_copy_without_sex" not in self.defects:
+            lines.append(("男女の別", entry["男女の別"]))
+        since = entry["住所を定めた年月日"] or ""
+        if row is not None and "fuhyo_copy_address_date_of_juminhyo" in self.defects:
+            since = row.get("住所を定めた年月日") or since  # the 住民票's own day, not the 附票's
+        if entry["国外転出者"] and "fuhyo_copy_emigrant_address_printed" not in self.defects:
+            return [*lines, ("住所", "国外転出者"), ("転出の予定年月日", wareki(since))]
+        return [*lines, ("住所", self._address_text(entry, row)), ("住所を定めた年月日", wareki(since))]
+
+    @staticmethod
+    def _address_text(entry: Mapping[str, Any], row: Row | None) -> str:
+        """The 住所 as printed: the 住民票's address for a person of the town who lives here (or, for a
+        国外転出者 printed wrongly, lived here); else the municipality the 住所地 or the 転入通知 names."""
+        code = entry["住所_市区町村コード"]
+        if row is not None and (code is None or code == row.get("住所_市区町村コード")):
+            return "".join(row.get(name) or "" for name in ("住所_都道府県", "住所_市区町村", "住所_町字",
+                                                            "住所_番地号表記", "住所_方書"))
+        return f"全国地方公共団体コード{code}の市区町村" if code else ""
+
+    def _fuhyo_of(self, koseki: Mapping[str, Any], row_of: Callable[[str], Row | None]) -> dict[str, Any]:
         only_residents = "fuhyo_town_residents_only" in self.defects
         shown = [m for m in koseki["在籍者"] if m["宛名番号"] is not None or not only_residents]
         head = None if "fuhyo_display_without_head" in self.defects else koseki["筆頭者氏名"]

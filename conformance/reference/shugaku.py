@@ -4,6 +4,10 @@ read from its 住民記録 rows: a 世帯主 is the 保護者 of the household's
 Written apart from :mod:`conformance.oracles.shugaku` on purpose (the scenario checks compare the two).
 The 学年 runs from 4月1日 to 3月31日; an age is reached the day before the birthday. Named defects
 (``defects``) change one answer each, the rest computed correctly.
+
+``POST /api/v1/forms/gakureibo`` with ``{"宛名番号", "基準日"}`` prints the 学齢簿 of a child on that day
+(:func:`register_lines`, laid out by :mod:`conformance.reference.statute_forms`): 施行規則 第30条第1項第1号's
+氏名, 現住所, 生年月日, 性別 and 第2号's 保護者 氏名, 現住所, 関係.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from conformance.reference.forms import wareki
 from conformance.reference.rules import Row, parse_day, stay_of
 
 _ONE_DAY = timedelta(days=1)
@@ -141,3 +146,21 @@ def shugaku(guardian: Row, children: Sequence[Row], fiscal_year: int, as_of: dat
             register.append({**_items(child, guardian, defects, entrant=False), "区分": _category(birth, as_of)})
     return {"児童": duties, "学齢簿": register,
             "就学予定者": _entrants(guardian, born, fiscal_year, as_of, defects)}
+
+
+def register_lines(child: Row, guardian: Row | None, as_of: date,
+                   defects: frozenset[str]) -> list[tuple[str, str]] | None:
+    """The printed lines of the child's 学齢簿 on ``as_of`` (None: not on the 学齢簿 that day)."""
+    birth = parse_day(child.get("生年月日", ""))
+    if birth is None or guardian is None or not _on_register(child, birth, as_of, frozenset()):
+        return None
+    items = _items(child, guardian, frozenset(), entrant=False)
+    lines = [("区分", _category(birth, as_of) or ""), ("氏名", items["氏名"]), ("現住所", items["現住所"]),
+             ("生年月日", wareki(items["生年月日"]))]
+    if "shugaku_gakureibo_form_without_sex" not in defects:
+        lines.append(("性別", items["性別"] or ""))
+    parent = items["保護者"]
+    lines.append(("保護者氏名", parent["氏名"]))
+    if "shugaku_gakureibo_form_without_guardian_address" not in defects:
+        lines.append(("保護者現住所", parent["現住所"]))
+    return [*lines, ("児童生徒との関係", parent["関係"])]

@@ -587,6 +587,58 @@ FUHYO_SCENARIO_RULES: Mapping[str, Text] = {
                       "戸籍の附票: the entry of a person removed from the 戸籍 消除 (施行令 第19条第1項)"),
 }
 
+#: The rules of conformance/checks/fuhyo_forms.py (戸籍の附票の写し as printed: 住民基本台帳法・同施行令).
+FUHYO_FORM_RULES: Mapping[str, Text] = {
+    "fuhyo_form.koseki_display": ("戸籍の附票の写し: 戸籍の表示（本籍と筆頭者氏名）を印字"
+                                  "（住民基本台帳法第17条第1項第1号）",
+                                  "戸籍の附票の写し: the 戸籍の表示 printed, 本籍 and 筆頭者氏名 "
+                                  "(法 第17条第1項第1号)"),
+    "fuhyo_form.name": ("戸籍の附票の写し: 各人の氏名を印字"
+                        "（住民基本台帳法第17条第1項第2号）",
+                        "戸籍の附票の写し: each person's 氏名 printed (法 第17条第1項第2号)"),
+    "fuhyo_form.furigana": ("戸籍の附票の写し: 各人の氏名の振り仮名を印字"
+                            "（住民基本台帳法第17条第1項第2号の2）",
+                            "戸籍の附票の写し: each person's 氏名の振り仮名 printed (法 第17条第1項第2号の2)"),
+    "fuhyo_form.address": ("戸籍の附票の写し: 住所、国外転出者にあつては国外転出者である旨を印字"
+                           "（住民基本台帳法第17条第1項第3号）",
+                           "戸籍の附票の写し: the 住所, or that the person is a 国外転出者, printed "
+                           "(法 第17条第1項第3号)"),
+    "fuhyo_form.address_date": ("戸籍の附票の写し: 住所を定めた年月日、国外転出者にあつては転出の予定年月日を印字"
+                                "（住民基本台帳法第17条第1項第4号）",
+                                "戸籍の附票の写し: the 住所を定めた年月日, a 国外転出者's 転出の予定年月日, printed "
+                                "(法 第17条第1項第4号)"),
+    "fuhyo_form.birth": ("戸籍の附票の写し: 各人の出生の年月日を印字"
+                         "（住民基本台帳法第17条第1項第5号）",
+                         "戸籍の附票の写し: each person's 出生の年月日 printed (法 第17条第1項第5号)"),
+    "fuhyo_form.sex": ("戸籍の附票の写し: 各人の男女の別を印字"
+                       "（住民基本台帳法第17条第1項第6号）",
+                       "戸籍の附票の写し: each person's 男女の別 printed (法 第17条第1項第6号)"),
+    "fuhyo_form.removed": ("戸籍の附票の写し: 戸籍から除かれた者の記載を消除として年月日とともに印字"
+                           "（住民基本台帳法施行令第19条第1項）",
+                           "戸籍の附票の写し: the entry of a person removed from the 戸籍 printed as 消除, "
+                           "with its date (施行令 第19条第1項)"),
+}
+
+#: The rule of conformance/checks/senkyo_forms.py (選挙人名簿抄本 as printed: 公職選挙法).
+SENKYO_FORM_RULES: Mapping[str, Text] = {
+    "senkyo_form.shohon_items": ("選挙人名簿抄本: 氏名、住所（第21条第2項の者は住所を移す直前の住所）、"
+                                 "性別及び生年月日を印字（公職選挙法第20条第1項）",
+                                 "選挙人名簿抄本: the 氏名, 住所 (第21条第2項: the 住所 before the move), 性別 and "
+                                 "生年月日 printed (第20条第1項)"),
+}
+
+#: The rules of conformance/checks/shugaku_forms.py (学齢簿 as printed: 学校教育法施行規則).
+SHUGAKU_FORM_RULES: Mapping[str, Text] = {
+    "shugaku_form.child_items": ("学齢簿: 学齢児童の氏名、現住所、生年月日及び性別を印字"
+                                 "（学校教育法施行規則第30条第1項第1号）",
+                                 "学齢簿 as printed: the child's 氏名, 現住所, 生年月日 and 性別 "
+                                 "(規則第30条第1項第1号)"),
+    "shugaku_form.guardian_items": ("学齢簿: 保護者の氏名、現住所及び保護者と学齢児童との関係を印字"
+                                    "（学校教育法施行規則第30条第1項第2号）",
+                                    "学齢簿 as printed: the 保護者's 氏名, 現住所 and relation to the child "
+                                    "(規則第30条第1項第2号)"),
+}
+
 #: The rules of conformance/checks/keiji_scenarios.py (軽自動車税 種別割, 地方税法).
 KEIJI_SCENARIO_RULES: Mapping[str, Text] = {
     "keijidosha_zei.levy_date": ("軽自動車税: 賦課期日（4月1日）の所有者に種別割（第463条の16）",
@@ -840,6 +892,9 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **KODOMO_SCENARIO_RULES,
     **KENKO_SCENARIO_RULES,
     **FUHYO_SCENARIO_RULES,
+    **FUHYO_FORM_RULES,
+    **SENKYO_FORM_RULES,
+    **SHUGAKU_FORM_RULES,
     "juminzei.levied": ("個人住民税: 1月1日の住所地の市町村が課税",
                         "個人住民税: the municipality of the address on 1月1日"),
     "kokuho.dates": ("国保: 資格取得日と喪失日", "国保: 取得日 and 喪失日"),

@@ -23,6 +23,7 @@ from inprocess import IN_PROCESS, WsgiAdapter, in_process_client
 from conformance import clock
 from conformance.catalog.models import DOMAIN_SLUGS
 from conformance.checks import (
+    fuhyo_forms,
     fuhyo_scenarios,
     fuyo_scenarios,
     hojin_scenarios,
@@ -38,8 +39,10 @@ from conformance.checks import (
     nenkin_scenarios,
     scenarios,
     seikatsu_scenarios,
+    senkyo_forms,
     senkyo_scenarios,
     shogaisha_scenarios,
+    shugaku_forms,
     shugaku_scenarios,
 )
 from conformance.checks.scenarios import Scenario
@@ -164,6 +167,9 @@ AFFECTS: dict[str, set[str]] = {
         "senkyo_national_needs_residence", "senkyo_local_from_notification", "senkyo_record_from_move_day",
         "senkyo_registered_monthly", "senkyo_moved_out_not_registered", "senkyo_no_indication_on_move_out",
         "senkyo_no_indication_at_registration", "senkyo_dead_not_struck_off", "senkyo_struck_off_early")},
+    # 選挙人名簿抄本 as printed (each defect's own test: tests/checks/test_senkyo_forms.py): the 名簿 itself is right.
+    "senkyo_shohon_without_sex": {"senkyo_shohon"},
+    "senkyo_shohon_new_address": {"senkyo_shohon"},
     # The driver defects change only what the driver shows (tests/scenarios/test_scenario_engine.py),
     # but the 通称 of a 特別永住者 on the per-person endpoints of the linkage API too.
     **{name: set() for name in (
@@ -281,6 +287,9 @@ AFFECTS: dict[str, set[str]] = {
         "shugaku_notice_one_month_before", "shugaku_late_entrant_regular_deadline",
         "shugaku_principal_notice_without_date", "shugaku_register_without_sex",
         "shugaku_guardian_relation_as_zokugara", "shugaku_entrant_without_guardian")},
+    # 学齢簿 as printed (each defect's own test: tests/checks/test_shugaku_forms.py): the 学齢簿 itself is right.
+    "shugaku_gakureibo_form_without_sex": {"gakureibo"},
+    "shugaku_gakureibo_form_without_guardian_address": {"gakureibo"},
     # 子ども・子育て支援 (the driver operation kodomo.nintei, conformance/reference/kodomo.py; each defect's own
     # test: tests/checks/test_kodomo_scenarios.py).
     **{name: {"kodomo"} for name in (
@@ -307,10 +316,15 @@ AFFECTS: dict[str, set[str]] = {
         "kenko_checkups_after_leaving", "kenko_checkup_18_months_through_two",
         "kenko_checkup_3_years_from_three_and_a_half")},
     # 戸籍の附票 (conformance/reference/fuhyo.py; each defect's own test: tests/checks/test_fuhyo_scenarios.py).
-    **{name: {"fuhyo"} for name in (
+    # The printed 写し is made from the 附票: a wrong 附票 prints wrong too.
+    **{name: {"fuhyo", "fuhyo_copy"} for name in (
         "fuhyo_town_residents_only", "fuhyo_display_without_head", "fuhyo_name_of_householder",
         "fuhyo_furigana_missing", "fuhyo_emigrant_keeps_last_address", "fuhyo_emigrant_date_kept",
         "fuhyo_birth_from_moved_in", "fuhyo_sex_swapped", "fuhyo_not_updated_on_move", "fuhyo_kept_after_removal")},
+    # 戸籍の附票の写し as printed (each defect's own test: tests/checks/test_fuhyo_forms.py): the 附票 itself is right.
+    **{name: {"fuhyo_copy"} for name in (
+        "fuhyo_copy_without_koseki_display", "fuhyo_copy_without_furigana", "fuhyo_copy_emigrant_address_printed",
+        "fuhyo_copy_address_date_of_juminhyo", "fuhyo_copy_without_sex", "fuhyo_copy_removal_unmarked")},
     # 軽自動車税 (conformance/reference/keijidosha.py; each defect's own test: tests/checks/test_keiji_scenarios.py).
     **{name: {"qualifications"} for name in (
         "keijidosha_levy_on_april_2", "keijidosha_stationed_anywhere", "keijidosha_old_rates",
@@ -493,6 +507,9 @@ def probe(api: Api) -> dict[str, Any]:
     probes["jutogai"] = jutogai_probe(api)
     probes["kodomo"] = [kodomo_probe(api, application) for application in KODOMO_PROBES]
     probes["fuhyo"] = fuhyo_probe(api)
+    probes["fuhyo_copy"] = fuhyo_copy_probe(api)
+    probes["senkyo_shohon"] = senkyo_shohon_probe(api)
+    probes["gakureibo"] = gakureibo_probe(api)
     probes["koseki"] = koseki_probe(api)
     # The export once the probes above changed records: the rows of the persons they wrote.
     changed = {JAPANESE["宛名番号"], str(probes["move_in"].get("宛名番号", ""))}
@@ -582,6 +599,41 @@ def more_logs_probe(api: Api, atena: str) -> list[dict[str, Any]]:
     analyses = [read("/logs/analysis", 種類="ログイン失敗一覧"), read("/logs/analysis", 種類="ID別ログイン数一覧"),
                 read("/logs/analysis", 種類="該当者の検索実行一覧", 宛名番号=atena)]
     return [*read("/logs/auth"), *read("/logs/errors", 宛名番号=atena), *(row for rows in analyses for row in rows)]
+
+
+def fuhyo_copy_probe(api: Api) -> list[Any]:
+    """The printed 戸籍の附票の写し (its text, line by line) of the same worked examples as :func:`fuhyo_probe`,
+    without the 発行番号 (it carries the day)."""
+    client = api.client()
+    printed = []
+    for scenario in (fuhyo_scenarios.FAMILY, fuhyo_scenarios.EMIGRATED, fuhyo_scenarios.MOVED):
+        loaded = scenarios.load(client, scenario, TOWN_CODE)
+        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True)
+        lines = fuhyo_forms.issue_copy(client, loaded, scenario).get("行") or []
+        printed.append([line for line in lines if not line.startswith("発行番号")])
+    return printed
+
+
+def senkyo_shohon_probe(api: Api) -> list[Any]:
+    """The printed 選挙人名簿抄本 (its text, line by line, without the 発行番号) of the worked examples of
+    conformance/checks/senkyo_forms.py: a newcomer registered at a 定時登録, one registered after moving out."""
+    client = api.client()
+    printed = []
+    for scenario in senkyo_forms.FORM_RULES["senkyo_form.shohon_items"].examples:
+        loaded = scenarios.load(client, scenario, TOWN_CODE)
+        lines = senkyo_forms._ask(client, loaded, scenario).get("行") or []
+        printed.append([line for line in lines if not line.startswith("発行番号")])
+    return printed
+
+
+def gakureibo_probe(api: Api) -> list[Any]:
+    """The printed 学齢簿 (its text, line by line, without the 発行番号) of the worked example of
+    conformance/checks/shugaku_forms.py: a 学齢児童 and the 世帯主 as the 保護者."""
+    client = api.client()
+    scenario = shugaku_forms.FORM_RULES["shugaku_form.child_items"].examples[0]
+    loaded = scenarios.load(client, scenario, TOWN_CODE)
+    answers = shugaku_forms._ask(client, loaded, scenario)["学齢簿"].values()
+    return [[line for line in answer.get("行") or [] if not line.startswith("発行番号")] for answer in answers]
 
 
 def koseki_probe(api: Api) -> list[Any]:

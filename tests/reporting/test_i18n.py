@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conformance.checks.api import NEGATIVE_CHECKS
+from conformance.checks.fuhyo_forms import FORM_RULES as FUHYO_FORM_RULES
 from conformance.checks.fuhyo_scenarios import FUHYO_RULES
 from conformance.checks.fuyo_scenarios import FUYO_RULES
 from conformance.checks.hojin_scenarios import HOJIN_RULES
@@ -25,8 +26,10 @@ from conformance.checks.kotei_scenarios import KOTEI_RULES
 from conformance.checks.nenkin_scenarios import NENKIN_RULES
 from conformance.checks.scenarios import RULES
 from conformance.checks.seikatsu_scenarios import SEIKATSU_RULES
+from conformance.checks.senkyo_forms import FORM_RULES as SENKYO_FORM_RULES
 from conformance.checks.senkyo_scenarios import SENKYO_RULES
 from conformance.checks.shogaisha_scenarios import SHOGAISHA_RULES
+from conformance.checks.shugaku_forms import FORM_RULES as SHUGAKU_FORM_RULES
 from conformance.checks.shugaku_scenarios import SHUGAKU_RULES
 from conformance.checks.tax_scenarios import TAX_RULES
 from conformance.reporting import i18n
@@ -56,9 +59,9 @@ MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observatio
 
 #: The rules of every scenario check module (their names are no finding codes themselves).
 ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES,
-             *SHUGAKU_RULES, *KODOMO_RULES, *KOKI_RULES, *FUYO_RULES, *KENKO_RULES, *FUHYO_RULES,
-             *KEIJI_RULES, *KOTEI_RULES, *SEIKATSU_RULES, *KOSEKI_RULES, *SHOGAISHA_RULES,
-             *HOJIN_RULES)
+             *SHUGAKU_RULES, *KODOMO_RULES, *KOKI_RULES, *FUYO_RULES, *KENKO_RULES, *FUHYO_RULES, *FUHYO_FORM_RULES,
+             *SENKYO_FORM_RULES, *SHUGAKU_FORM_RULES, *KEIJI_RULES, *KOTEI_RULES, *SEIKATSU_RULES, *KOSEKI_RULES,
+             *SHOGAISHA_RULES, *HOJIN_RULES)
 
 
 def _trees(folders: tuple[str, ...] = SOURCES) -> Iterator[tuple[Path, ast.Module]]:
