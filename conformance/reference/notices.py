@@ -1,0 +1,188 @@
+"""The reference's printed notices of 住民記録 1.0 chapter 4 (ours, confirmed: false): the 住民異動届受理通知
+(4.1.0.3) and the 住民票コード通知票, 変更通知票 and 修正通知票 (4.3.3), read through the driver operations
+``notices.issue`` and ``notices.flow`` (docs/driver.md).
+
+Nothing is kept beyond the history: a notice is made from the 異動's history row and the rows before it, so
+it can be issued on any later day as it was on the 処理日 (4.1.0.3 R004, 4.3.3 R002).
+
+- ``notices.flow`` (``GET /notices/flow?宛名番号=``): the notices the 異動 of the person printed in their flow,
+  oldest first (4.3.3 R001: 一連の流れにおいて自動で): a 住民票コード通知票 for a person recorded with a 住民票コード
+  they did not have, a 住民票コード変更通知票 on a 住民票コードの変更請求, a 住民票コード修正通知票 on any other change
+  of a 住民票コード held.
+- ``notices.issue`` (``POST /notices``): a notice issued on request. The 住民異動届受理通知 of the person's
+  latest 異動 (or the one of ``異動日``) of a 届出 (4.1.0.3 R001: 転入届、転居届、転出届及び世帯変更届; 出生 too, R003),
+  with ``届出人`` (a 宛名番号; absent: the 異動者) and the items of R002; 宛先 the 異動前住所 and the 届出人, or,
+  where the 異動 has no 異動前住所 (出生, 国外転入等), the 異動後住所 and the 異動者 (R003). A 住民票コード notice
+  (``帳票`` one of the three) is output again as first printed (4.3.3 R002: 再出力).
+
+The 様式 of these notices is not in our sources: the labels (宛先住所, 宛先氏名, 届出日 ...) and the wording of
+受理した旨 are ours (interpretation ``jumin-1.0-interp-notices``). Named defects: ``juri_tsuchi_to_new_address``,
+``juri_tsuchi_always_todokenin``, ``juri_tsuchi_moves_only``, ``notices_same_day_only``,
+``jumin_code_notice_on_new_only``.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from conformance.fonts import FONT_NAME
+from conformance.reference.forms import register_fonts, wareki
+from conformance.reference.storage import Row, Store
+
+Answer = tuple[int, dict[str, Any]]
+
+JURI = "住民異動届受理通知"
+CODE_NEW, CODE_CHANGED, CODE_CORRECTED = "住民票コード通知票", "住民票コード変更通知票", "住民票コード修正通知票"
+CODE_NOTICES = (CODE_NEW, CODE_CHANGED, CODE_CORRECTED)
+#: The 異動 of a 届出 4.1.0.3 R001 names (転入届、転居届、転出届及び世帯変更届), and 出生 (R003).
+_MOVES = frozenset({"国内転入", "国外転入等", "転居", "国内転出", "国外転出"})
+_HOUSEHOLD = frozenset({"世帯分離", "世帯合併", "世帯主変更"})
+_NO_FORMER_ADDRESS = frozenset({"出生", "国外転入等"})
+_ADDRESS = ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記", "住所_方書")
+ACCEPTED_TEXT = "上記の届出を受理しましたので通知します。"
+_NOT_FOUND = {"result": "error", "code": "NOT_FOUND"}
+
+
+class NoticeHandlers:
+    """``notices.issue`` and ``notices.flow``, mixed into the driver's service (reference/driver.py)."""
+
+    store: Store
+    defects: frozenset[str]
+    today: Callable[[], date]
+
+    def notices_flow(self, _: Mapping[str, Any], __: tuple[str, ...], request: Any) -> Answer:
+        """4.3.3 R001: the notices the person's 異動 printed in their flow."""
+        history = self.store.history(str(request.param("宛名番号") or ""))
+        if not history:
+            return 404, {**_NOT_FOUND, "message": "no such person"}
+        listed = [{"帳票": kind, "異動事由": row.get("異動事由区分", ""), "異動日": row.get("異動日", ""),
+                   "文書": [_encode(_code_notice(kind, row, before))]}
+                  for kind, row, before in self._code_notices(history)]
+        return 200, {"result": "ok", "notices": listed}
+
+    def notices_issue(self, body: Mapping[str, Any], _: tuple[str, ...], __: Any) -> Answer:
+        """A notice issued on request: 4.1.0.3's 受理通知, or a 住民票コード notice output again (4.3.3 R002)."""
+        kind, atena = str(body.get("帳票", "")), str(body.get("宛名番号", ""))
+        history = self.store.history(atena)
+        if not history:
+            return 404, {**_NOT_FOUND, "message": "no such person"}
+        issued = date.fromisoformat(str(body["発行日"])) if body.get("発行日") else self.today()
+        if kind in CODE_NOTICES:
+            found = [(row, before) for made, row, before in self._code_notices(history) if made == kind]
+            if not found or not self._may_issue(found[-1][0], issued):
+                return 404, {**_NOT_FOUND, "message": f"no {kind} to output"}
+            return 200, {"result": "ok", "帳票": kind, "文書": [_encode(_code_notice(kind, *found[-1]))]}
+        if kind != JURI:
+            return 400, {"result": "error", "code": "BAD_REQUEST", "message": f"帳票 {kind!r}"}
+        picked = self._juri_row(history, body.get("異動日"))
+        if picked is None or not self._may_issue(history[picked], issued):
+            return 404, {**_NOT_FOUND, "message": "no 異動 of a 届出 to notify"}
+        reporter = self.store.latest(str(body.get("届出人") or atena))
+        if reporter is None:
+            return 404, {**_NOT_FOUND, "message": "no such 届出人"}
+        row, before = history[picked], (history[picked - 1] if picked else None)
+        return 200, {"result": "ok", "帳票": JURI, "文書": [_encode(self._juri(row, before, reporter))]}
+
+    # -- 4.1.0.3 ------------------------------------------------------------------------------------
+
+    def _juri_row(self, history: Sequence[Row], moved: object) -> int | None:
+        kinds = _MOVES | {"出生"} if "juri_tsuchi_moves_only" in self.defects else _MOVES | _HOUSEHOLD | {"出生"}
+        for index in range(len(history) - 1, -1, -1):
+            row = history[index]
+            if row.get("異動事由区分") in kinds and (not moved or row.get("異動日") == str(moved)):
+                return index
+        return None
+
+    def _may_issue(self, row: Row, issued: date) -> bool:
+        """4.1.0.3 R004 (処理日に限らず、後日でも発行できること); the ``notices_same_day_only`` defect keeps a notice
+        in the print queue of its 処理日 only."""
+        return not ("notices_same_day_only" in self.defects and issued.isoformat() > row.get("処理日", ""))
+
+    def _juri(self, row: Row, before: Row | None, reporter: Row) -> bytes:
+        """4.1.0.3 R002: 届出日、異動事由、届出人氏名、異動者氏名及び受理した旨; 宛先 the 異動前住所 and the 届出人, or
+        (R003) the 異動後住所 and the 異動者 where the 異動 has no 異動前住所."""
+        reason = row.get("異動事由区分", "")
+        former = _former_address(reason, row, before)
+        if former and "juri_tsuchi_to_new_address" not in self.defects:
+            address, addressee = former, reporter
+        elif former:
+            address, addressee = _address(self.store.latest(row["宛名番号"]) or row), reporter
+        elif "juri_tsuchi_always_todokenin" in self.defects:
+            address, addressee = _address(row), reporter
+        else:
+            address, addressee = _address(row), row
+        return _render(JURI, [
+            ("宛先住所", address), ("宛先氏名", f"{addressee.get('氏名', '')}　様"),
+            ("届出日", wareki(row.get("届出年月日", ""))), ("異動事由", reason),
+            ("届出人氏名", reporter.get("氏名", "")), ("異動者氏名", row.get("氏名", "")), ("", ACCEPTED_TEXT)])
+
+    # -- 4.3.3 --------------------------------------------------------------------------------------
+
+    def _code_notices(self, history: Sequence[Row]) -> Iterator[tuple[str, Row, Row | None]]:
+        for index, row in enumerate(history):
+            before = history[index - 1] if index else None
+            code, held = row.get("住民票コード", ""), (before or {}).get("住民票コード", "")
+            if index == 0 and row.get("異動事由区分") not in ("出生", "国内転入", "国外転入等", "職権記載"):
+                continue  # test data recorded as it stands, not a 異動
+            if not code or code == held:
+                continue
+            kind = CODE_NEW if not held else CODE_CHANGED if row.get("異動事由区分") == "住民票コードの変更請求" \
+                else CODE_CORRECTED
+            if kind != CODE_NEW and "jumin_code_notice_on_new_only" in self.defects:
+                continue
+            yield kind, row, before
+
+
+def _code_notice(kind: str, row: Row, before: Row | None) -> bytes:
+    lines = [("宛先住所", _address(row)), ("宛先氏名", f"{row.get('氏名', '')}　様"),
+             ("住民票コード", row["住民票コード"])]
+    if kind != CODE_NEW and before is not None:
+        lines.append(("変更前の住民票コード", before.get("住民票コード", "")))
+    lines.append(("異動日", wareki(row.get("異動日", ""))))
+    return _render(kind, lines)
+
+
+def _former_address(reason: str, row: Row, before: Row | None) -> str:
+    if reason in _NO_FORMER_ADDRESS:
+        return ""
+    if reason == "国内転入":
+        return "".join(value for key, value in sorted(row.items()) if key.startswith("転入前住所_")
+                       and not key.endswith("コード") and value)
+    return _address(before) if before is not None else ""
+
+
+def _address(row: Mapping[str, str]) -> str:
+    return "".join(row.get(name, "") for name in _ADDRESS)
+
+
+def _render(title: str, lines: Sequence[tuple[str, str]]) -> bytes:
+    """One A4 page: the title, then a line per item (label, value), as the forms of reference/forms.py."""
+    register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, pageCompression=1, invariant=1)
+    canvas.setTitle(title)
+    canvas.setFont(FONT_NAME, 14)
+    canvas.drawString(50, 800, title)
+    y = 770.0
+    for label, value in lines:
+        canvas.setFont(FONT_NAME, 10)
+        if label:
+            canvas.drawString(50, y, label)
+            canvas.drawString(170, y, value)
+        else:
+            canvas.drawString(50, y, value)
+        y -= 18
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _encode(pdf: bytes) -> str:
+    return base64.b64encode(pdf).decode("ascii")

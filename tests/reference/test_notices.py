@@ -1,0 +1,123 @@
+"""The reference's printed notices of chapter 4 (reference/notices.py: notices.issue, notices.flow), read as
+printed, each with the defect that breaks it; and the scenario matcher ``printed`` that reads them."""
+
+from __future__ import annotations
+
+import base64
+from datetime import date
+from typing import Any
+
+from conformance.reference.driver import DriverService
+from conformance.reference.storage import Store
+from conformance.targets.forms import read_pdf
+from tests.reference.test_reference_kari import call
+
+HEAD = {"氏名": "受理　太郎", "続柄": "世帯主", "住民状態": "1", "生年月日": "1980-04-01", "住所_町字": "本町",
+        "住所_番地号表記": "1番1号"}
+CHILD = {**HEAD, "氏名": "受理　花子", "続柄": "子", "生年月日": "2010-10-10"}
+
+
+def service(*defects: str) -> DriverService:
+    return DriverService(Store(), defects=frozenset(defects), today=lambda: date(2024, 6, 20))
+
+
+def household(driver: DriverService) -> tuple[str, str, str]:
+    _, created = call(driver, "POST", "fixtures/persons", {"persons": [HEAD, CHILD]})
+    head, child = (str(entry["宛名番号"]) for entry in created["persons"])
+    return head, child, str(created["persons"][0]["世帯番号"])
+
+
+def printed(document: Any) -> list[str]:
+    """The lines of the first PDF of ``document`` (base64 list), without spaces."""
+    form = read_pdf(base64.b64decode(document[0]))
+    return ["".join(line.text.split()) for line in form.lines]
+
+
+def line(lines: list[str], label: str) -> str:
+    """The first line after the title that begins with ``label``."""
+    return next(text for text in lines[1:] if text.startswith(label))
+
+
+def juri_after_tenkyo(*defects: str, **issue: Any) -> tuple[int, dict[str, Any]]:
+    driver = service(*defects)
+    head, child, _ = household(driver)
+    call(driver, "POST", "moves/within", {"宛名番号": [head, child], "住所": {"住所_番地号表記": "30番地"},
+                                          "異動日": "2024-06-01", "届出年月日": "2024-06-03", "処理日": "2024-06-04"})
+    return call(driver, "POST", "notices", {"帳票": "住民異動届受理通知", "宛名番号": child, "届出人": head, **issue})
+
+
+def test_the_juri_tsuchi_prints_the_items_and_goes_to_the_reporter_at_the_former_address() -> None:
+    status, answer = juri_after_tenkyo(発行日="2024-06-04")
+    assert status == 200
+    lines = printed(answer["文書"])
+    assert lines[0] == "住民異動届受理通知"
+    assert line(lines, "宛先住所").endswith("本町1番1号") and line(lines, "宛先氏名") == "宛先氏名受理太郎様"
+    assert line(lines, "届出日") == "届出日令和6年6月3日" and line(lines, "異動事由") == "異動事由転居"
+    assert line(lines, "届出人") == "届出人氏名受理太郎" and line(lines, "異動者") == "異動者氏名受理花子"
+    assert any("受理しました" in text for text in lines)
+
+
+def test_the_new_address_defect_addresses_the_juri_tsuchi_to_where_the_person_lives_now() -> None:
+    _, answer = juri_after_tenkyo("juri_tsuchi_to_new_address", 発行日="2024-06-04")
+    assert line(printed(answer["文書"]), "宛先住所").endswith("30番地")
+
+
+def test_a_birth_notice_goes_to_the_child_at_the_new_address_unless_the_defect_sends_it_to_the_reporter() -> None:
+    for defects, addressee in (((), "出生一子"), (("juri_tsuchi_always_todokenin",), "受理太郎")):
+        driver = service(*defects)
+        head, _, setai = household(driver)
+        _, born = call(driver, "POST", "births", {"世帯番号": setai, "届出年月日": "2024-06-05", "person": {
+            **HEAD, "氏名": "出生　一子", "続柄": "子", "生年月日": "2024-06-01"}})
+        baby = born["persons"][0]["宛名番号"]
+        _, answer = call(driver, "POST", "notices", {"帳票": "住民異動届受理通知", "宛名番号": baby, "届出人": head})
+        assert line(printed(answer["文書"]), "宛先氏名") == f"宛先氏名{addressee}様"
+
+
+def test_a_juri_tsuchi_is_issued_later_unless_the_queue_keeps_the_processing_day_only() -> None:
+    status, answer = juri_after_tenkyo()
+    assert status == 200 and line(printed(answer["文書"]), "届出日") == "届出日令和6年6月3日"
+    assert juri_after_tenkyo("notices_same_day_only")[0] == 404
+    assert juri_after_tenkyo("notices_same_day_only", 発行日="2024-06-04")[0] == 200
+
+
+def test_a_household_change_has_its_juri_tsuchi_unless_the_defect_knows_moves_only() -> None:
+    for defects, expected in (((), 200), (("juri_tsuchi_moves_only",), 404)):
+        driver = service(*defects)
+        head, child, _ = household(driver)
+        call(driver, "POST", "households/split", {"宛名番号": [child], "異動日": "2024-06-06",
+                                                  "届出年月日": "2024-06-06"})
+        status, _ = call(driver, "POST", "notices", {"帳票": "住民異動届受理通知", "宛名番号": child, "届出人": head})
+        assert status == expected
+
+
+def code_flow(*defects: str) -> tuple[DriverService, str, list[dict[str, Any]]]:
+    driver = service(*defects)
+    _, _, setai = household(driver)
+    _, born = call(driver, "POST", "births", {"世帯番号": setai, "届出年月日": "2024-06-05", "処理日": "2024-06-05",
+                                              "person": {**HEAD, "氏名": "番号　一子", "続柄": "子",
+                                                         "生年月日": "2024-06-01", "住民票コード": "24680135793"}})
+    baby = str(born["persons"][0]["宛名番号"])
+    call(driver, "POST", "ex-officio/corrections", {"宛名番号": baby, "区分": "住民票コードの変更請求",
+                                                     "items": {"住民票コード": "35790246819"}, "異動日": "2024-07-01"})
+    call(driver, "POST", "ex-officio/corrections", {"宛名番号": baby, "区分": "誤記修正",
+                                                     "items": {"住民票コード": "13579246809"}, "異動日": "2024-07-02"})
+    status, answer = call(driver, "GET", "notices/flow", query={"宛名番号": baby})
+    assert status == 200
+    return driver, baby, list(answer["notices"])
+
+
+def test_the_flow_prints_a_notice_for_a_new_a_changed_and_a_corrected_code() -> None:
+    _, _, notices = code_flow()
+    assert [n["帳票"] for n in notices] == ["住民票コード通知票", "住民票コード変更通知票", "住民票コード修正通知票"]
+    assert line(printed(notices[1]["文書"]), "住民票コード") == "住民票コード35790246819"
+    assert line(printed(notices[2]["文書"]), "変更前の住民票コード") == "変更前の住民票コード35790246819"
+    _, _, only_new = code_flow("jumin_code_notice_on_new_only")
+    assert [n["帳票"] for n in only_new] == ["住民票コード通知票"]
+
+
+def test_a_code_notice_is_output_again_as_first_printed() -> None:
+    driver, baby, _ = code_flow()
+    status, answer = call(driver, "POST", "notices", {"帳票": "住民票コード通知票", "宛名番号": baby})
+    assert status == 200 and line(printed(answer["文書"]), "住民票コード") == "住民票コード24680135793"
+    driver, baby, _ = code_flow("notices_same_day_only")
+    assert call(driver, "POST", "notices", {"帳票": "住民票コード通知票", "宛名番号": baby})[0] == 404
