@@ -41,6 +41,10 @@ Answer = tuple[int, dict[str, Any]]
 JURI = "住民異動届受理通知"
 CODE_NEW, CODE_CHANGED, CODE_CORRECTED = "住民票コード通知票", "住民票コード変更通知票", "住民票コード修正通知票"
 CODE_NOTICES = (CODE_NEW, CODE_CHANGED, CODE_CORRECTED)
+TENSHUTSU, JUNZURU = "転出証明書", "転出証明書に準ずる証明書"
+#: 4.1.3.0.3 R002: what a 転出証明書に準ずる証明書 states (転入届に添付すべき書類として発行した旨; the wording is ours).
+JUNZURU_TEXT = "この証明書は、転入届に添付すべき書類として発行したものです。"
+REISSUE_TEXT = "再交付"
 #: The 異動 of a 届出 4.1.0.3 R001 names (転入届、転居届、転出届及び世帯変更届), and 出生 (R003).
 _MOVES = frozenset({"国内転入", "国外転入等", "転居", "国内転出", "国外転出"})
 _HOUSEHOLD = frozenset({"世帯分離", "世帯合併", "世帯主変更"})
@@ -65,6 +69,10 @@ class NoticeHandlers:
         listed = [{"帳票": kind, "異動事由": row.get("異動事由区分", ""), "異動日": row.get("異動日", ""),
                    "文書": [_encode(_code_notice(kind, row, before))]}
                   for kind, row, before in self._code_notices(history)]
+        if "tenshutsu_not_in_flow" not in self.defects:
+            listed += [{"帳票": kind, "異動事由": row.get("異動事由区分", ""), "異動日": row.get("異動日", ""),
+                        "文書": [_encode(self._tenshutsu(kind, row, reissue=False))]}
+                       for kind, row in self._tenshutsu_rows(history)]
         return 200, {"result": "ok", "notices": listed}
 
     def notices_issue(self, body: Mapping[str, Any], _: tuple[str, ...], __: Any) -> Answer:
@@ -79,6 +87,16 @@ class NoticeHandlers:
             if not found or not self._may_issue(found[-1][0], issued):
                 return 404, {**_NOT_FOUND, "message": f"no {kind} to output"}
             return 200, {"result": "ok", "帳票": kind, "文書": [_encode(_code_notice(kind, *found[-1]))]}
+        if kind in (TENSHUTSU, JUNZURU):
+            issued_rows = list(self._tenshutsu_rows(history))
+            if not issued_rows:
+                return 404, {**_NOT_FOUND, "message": f"no {kind} issued"}
+            made, row = issued_rows[-1]  # the certificate the 転出 has, whichever was asked for
+            # 4.1.3.0.3 R003: 当初に発行した当時の状態 (the tenshutsu_reissue_latest_state defect: as it is now)
+            if "tenshutsu_reissue_latest_state" in self.defects:
+                row = history[-1]
+            pdf = self._tenshutsu(made, row, reissue=body.get("再交付") is True)
+            return 200, {"result": "ok", "帳票": made, "文書": [_encode(pdf)]}
         if kind != JURI:
             return 400, {"result": "error", "code": "BAD_REQUEST", "message": f"帳票 {kind!r}"}
         picked = self._juri_row(history, body.get("異動日"))
@@ -122,6 +140,30 @@ class NoticeHandlers:
             ("宛先住所", address), ("宛先氏名", f"{addressee.get('氏名', '')}　様"),
             ("届出日", wareki(row.get("届出年月日", ""))), ("異動事由", reason),
             ("届出人氏名", reporter.get("氏名", "")), ("異動者氏名", row.get("氏名", "")), ("", ACCEPTED_TEXT)])
+
+    # -- 4.1.3.0.3 ----------------------------------------------------------------------------------
+
+    def _tenshutsu_rows(self, history: Sequence[Row]) -> Iterator[tuple[str, Row]]:
+        """The 転出 of the person and the certificate the flow printed for each (R001): a 転出証明書 for a 国内転出,
+        a 転出証明書に準ずる証明書 for one recorded ex officio after 14 days (R002; the defect
+        ``junzuru_as_tenshutsu`` prints a plain 転出証明書)."""
+        for row in history:
+            reason = row.get("異動事由区分")
+            if reason == "国内転出":
+                yield TENSHUTSU, row
+            elif reason == "職権消除" and row.get("転出予定年月日") and row.get("届出年月日"):
+                yield (TENSHUTSU if "junzuru_as_tenshutsu" in self.defects else JUNZURU), row
+
+    def _tenshutsu(self, kind: str, row: Row, *, reissue: bool) -> bytes:
+        lines = [("氏名", row.get("氏名", "")), ("生年月日", wareki(row.get("生年月日", ""))),
+                 ("住所", _address(row)), ("転出予定年月日", wareki(row.get("転出予定年月日", ""))),
+                 ("転出先", row.get("転出先住所（予定）") or row.get("転出先住所（予定）_市区町村コード", ""))]
+        if kind == JUNZURU:
+            lines.append(("", JUNZURU_TEXT))
+        title = kind
+        if reissue and "tenshutsu_reissue_unmarked" not in self.defects:
+            title = f"{kind}（{REISSUE_TEXT}）"
+        return _render(title, lines)
 
     # -- 4.3.3 --------------------------------------------------------------------------------------
 

@@ -121,3 +121,41 @@ def test_a_code_notice_is_output_again_as_first_printed() -> None:
     assert status == 200 and line(printed(answer["文書"]), "住民票コード") == "住民票コード24680135793"
     driver, baby, _ = code_flow("notices_same_day_only")
     assert call(driver, "POST", "notices", {"帳票": "住民票コード通知票", "宛名番号": baby})[0] == 404
+
+
+def tenshutsu(*defects: str, late: bool = False) -> tuple[DriverService, str]:
+    driver = service(*defects)
+    _, created = call(driver, "POST", "fixtures/persons", {"persons": [{**HEAD, "住所_方書": "見本荘101"}]})
+    atena = str(created["persons"][0]["宛名番号"])
+    call(driver, "POST", "moves/out", {"宛名番号": [atena], "区分": "国内転出", "転出先住所_市区町村コード": "131016",
+                                       "転出予定年月日": "2024-05-01" if late else "2024-06-20",
+                                       "届出年月日": "2024-05-20" if late else "2024-06-10"})
+    return driver, atena
+
+
+def test_the_tenshutsu_flow_prints_the_certificate_unless_the_defect_leaves_it_to_the_menu() -> None:
+    for defects, expected in (((), ["転出証明書"]), (("tenshutsu_not_in_flow",), [])):
+        driver, atena = tenshutsu(*defects)
+        _, answer = call(driver, "GET", "notices/flow", query={"宛名番号": atena})
+        assert [n["帳票"] for n in answer["notices"]] == expected
+
+
+def test_a_late_tenshutsu_todoke_has_the_junzuru_certificate_unless_the_defect_prints_a_plain_one() -> None:
+    for defects, title, stated in (((), "転出証明書に準ずる証明書", True),
+                                   (("junzuru_as_tenshutsu",), "転出証明書", False)):
+        driver, atena = tenshutsu(*defects, late=True)
+        _, answer = call(driver, "POST", "notices", {"帳票": "転出証明書に準ずる証明書", "宛名番号": atena})
+        lines = printed(answer["文書"])
+        assert lines[0] == title and any("転入届に添付すべき書類" in text for text in lines) is stated
+
+
+def test_a_reissued_tenshutsu_certificate_is_marked_and_prints_the_state_first_issued() -> None:
+    for defects, title, katagaki in (((), "転出証明書（再交付）", "見本荘101"),
+                                     (("tenshutsu_reissue_unmarked",), "転出証明書", "見本荘101"),
+                                     (("tenshutsu_reissue_latest_state",), "転出証明書（再交付）", "見本荘202")):
+        driver, atena = tenshutsu(*defects)
+        call(driver, "POST", "ex-officio/corrections", {"宛名番号": atena, "区分": "職権修正",
+                                                         "items": {"住所_方書": "見本荘202"}, "異動日": "2024-06-12"})
+        _, answer = call(driver, "POST", "notices", {"帳票": "転出証明書", "宛名番号": atena, "再交付": True})
+        lines = printed(answer["文書"])
+        assert lines[0] == title and line(lines, "住所").endswith(katagaki)
