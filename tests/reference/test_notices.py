@@ -159,3 +159,43 @@ def test_a_reissued_tenshutsu_certificate_is_marked_and_prints_the_state_first_i
         _, answer = call(driver, "POST", "notices", {"帳票": "転出証明書", "宛名番号": atena, "再交付": True})
         lines = printed(answer["文書"])
         assert lines[0] == title and line(lines, "住所").endswith(katagaki)
+
+
+def test_the_michaku_list_has_the_tenshutsu_and_the_kojo_without_a_notice_unless_the_defect_skips_the_kojo() -> None:
+    for defects, listed in (((), {"未着太郎", "職消次郎"}), (("michaku_list_skips_kojo",), {"未着太郎"})):
+        driver = service(*defects)
+        atenas = []
+        for name in ("未着　太郎", "職消　次郎", "到着　三郎"):
+            _, created = call(driver, "POST", "fixtures/persons", {"persons": [{**HEAD, "氏名": name}]})
+            atenas.append(str(created["persons"][0]["宛名番号"]))
+        michaku, kojo, tochaku = atenas
+        for atena in (michaku, tochaku):
+            call(driver, "POST", "moves/out", {"宛名番号": [atena], "区分": "国内転出", "転出予定年月日": "2024-06-02",
+                                               "届出年月日": "2024-06-01", "転出先住所_市区町村コード": "131016"})
+        call(driver, "POST", "ex-officio/removals", {"宛名番号": kojo, "異動日": "2024-06-03"})
+        call(driver, "POST", "moves/out/confirm", {"宛名番号": tochaku, "転入年月日": "2024-06-02",
+                                                   "通知年月日": "2024-06-10"})
+        status, shokai = call(driver, "POST", "notices", {"帳票": "転入通知未着照会書", "宛名番号": michaku})
+        assert status == 200 and line(printed(shokai["文書"]), "氏名") == "氏名未着太郎"
+        assert call(driver, "POST", "notices", {"帳票": "転入通知未着照会書", "宛名番号": tochaku})[0] == 404
+        _, answer = call(driver, "POST", "notices", {"帳票": "転入通知未着者一覧", "期間_開始": "2024-06-01",
+                                                     "期間_終了": "2024-06-05"})
+        names = {text[2:6] for text in printed(answer["文書"])[1:]}
+        assert names == listed
+
+
+def test_the_shokken_kirokusho_records_the_items_written_unless_the_defect_keeps_the_reason_only() -> None:
+    for defects, recorded in (((), ["記載事項住所_番地号表記1番1号→55番地"]),
+                              (("shokken_kirokusho_reason_only",), [])):
+        driver = service(*defects)
+        _, created = call(driver, "POST", "fixtures/persons", {"persons": [HEAD]})
+        atena = str(created["persons"][0]["宛名番号"])
+        correction = {"宛名番号": atena, "区分": "職権修正", "items": {"住所_番地号表記": "55番地"},
+                      "異動日": "2024-06-01"}
+        call(driver, "POST", "ex-officio/corrections", correction)
+        _, kirokusho = call(driver, "POST", "notices", {"帳票": "職権記録書", "宛名番号": atena})
+        lines = printed(kirokusho["文書"])
+        assert line(lines, "職権の区分") == "職権の区分職権修正"
+        assert [text for text in lines if text.startswith("記載事項")] == recorded
+        _, tsuchisho = call(driver, "POST", "notices", {"帳票": "職権記載等通知書", "宛名番号": atena})
+        assert line(printed(tsuchisho["文書"]), "宛先氏名") == "宛先氏名受理太郎様"

@@ -193,7 +193,8 @@ AFFECTS: dict[str, set[str]] = {
         # Printed notices of chapter 4 (reference/notices.py): only the driver's notices.* show them.
         "juri_tsuchi_to_new_address", "juri_tsuchi_always_todokenin", "juri_tsuchi_moves_only",
         "notices_same_day_only", "jumin_code_notice_on_new_only", "tenshutsu_not_in_flow", "junzuru_as_tenshutsu",
-        "tenshutsu_reissue_unmarked", "tenshutsu_reissue_latest_state",
+        "tenshutsu_reissue_unmarked", "tenshutsu_reissue_latest_state", "michaku_list_skips_kojo",
+        "shokken_kirokusho_reason_only",
         # 10.8 CSV取込 (reference/csv_import.py): only the driver's import.csv shows them.
         "csv_import_cr_kept", "csv_card_kyushi_dropped",
         "cs_manual_mode_ignored", "cs_manual_items_dropped", "cs_link_error_hidden", "cs_refusal_ignored",

@@ -476,6 +476,10 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.printed_missing", "scenario:tsuchi.tenshutsu.saikofu/step:saikofu#/文書")),
     ("tenshutsu_reissue_latest_state", "tsuchi.tenshutsu.saikofu",
      ("scenario.printed_missing", "scenario:tsuchi.tenshutsu.saikofu/step:saikofu#/文書")),
+    ("michaku_list_skips_kojo", "tsuchi.michaku",
+     ("scenario.printed_missing", "scenario:tsuchi.michaku/step:ichiran#/文書")),
+    ("shokken_kirokusho_reason_only", "tsuchi.shokken",
+     ("scenario.printed_missing", "scenario:tsuchi.shokken/step:kirokusho#/文書")),
     # 10.8 CSV形式のデータの取込 (conformance/reference/csv_import.py).
     ("csv_import_cr_kept", "csv.tenshutsu_shomeisho",
      ("scenario.item_mismatch", "scenario:csv.tenshutsu_shomeisho#driver:/person/転入前住所_市区町村コード")),
