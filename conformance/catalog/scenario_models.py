@@ -225,6 +225,23 @@ class Oracle(_At):
     args: Annotated[dict[str, str | PersonRef | StepRef], Field(strict=False)]
 
 
+class Printed(_At):
+    """The printed form at ``pointer`` of the step's answer (a base64 PDF, or a list of them: the first), read
+    as printed (conformance/targets/forms.py: lines by baseline, left to right). With ``label``: some line
+    beginning with it holds every text of ``shows`` and of ``dates`` and none of ``lacks`` (at least one of
+    ``any_of``); without: the whole form does. Spaces are ignored (a name's full-width space may be printed or
+    not) and nothing of the layout is judged but the line an item is on. The labels are ours where the 様式 is
+    not in our sources (interpretations.yaml)."""
+
+    matcher: Literal["printed"]
+    label: str | None = None
+    shows: Annotated[tuple[str, ...], LaxSeq] = ()
+    lacks: Annotated[tuple[str, ...], LaxSeq] = ()
+    any_of: Annotated[tuple[str, ...], LaxSeq] = ()
+    dates: Annotated[tuple[Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")], ...], LaxSeq] = Field(
+        default=(), description="Days (YYYY-MM-DD) printed in 和暦 or 西暦, whichever (the text fixes no style).")
+
+
 class PersonItems(CatalogModel):
     """After the steps, every endpoint that returns the person shows these items: the driver's person
     view and the linkage API's resident, history (last row), household and list documents, and the
@@ -242,7 +259,7 @@ class PersonItems(CatalogModel):
 
 Expect = Annotated[
     Equals | Absent | Present | HoldsDate | Accepted | Refused | HistoryAppended | HistoryUnchanged | Order | Contains
-    | Oracle | PersonItems,
+    | Oracle | PersonItems | Printed,
     Field(discriminator="matcher"),
 ]
 

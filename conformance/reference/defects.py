@@ -118,7 +118,9 @@ DEFECTS: dict[str, Defect] = _defects(
                "11.1-R003", "11.1-R005", "4.0.3-R003", "4.1.2.1-R001", "4.6.0.1-R001", "4.6.0.1-R002",
                "4.6.0.1-R003", "4.6.0.1-R004", "4.6.0.1-R006",
                # the 処理日 of a 転居's own row (kanri.shoribi.*), the confirmed 転居 under a 世帯's 抑止
-               "1.1.1-R048", "1.1.2-R076", "3.1-R002"))),
+               "1.1.1-R048", "1.1.2-R076", "3.1-R002",
+               # the 受理通知 goes to the 異動前住所, which the overwritten row lost (tsuchi.juri.naiyo)
+               "4.1.0.3-R002"))),
     Defect("correction_layout_items_only",
            "a 職権修正 changes only the items of the linkage layout; the other items of 1.1.1/1.1.2 it names are "
            "silently left as they were",
@@ -214,6 +216,43 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("seinen_flag_dropped",
            "a 職権修正 of 成年被後見人の該当有無 is not kept: the 成年被後見人 cannot be set on a 住民",
            _cs("1.1.1-R047", "1.1.2-R075", "9.4-R001")),
+    Defect("juri_tsuchi_to_new_address",
+           "the 住民異動届受理通知 is addressed to the 住所 the 異動者 has now (after the 異動), not the 異動前住所",
+           _cs("4.1.0.3-R002")),
+    Defect("juri_tsuchi_always_todokenin",
+           "the 住民異動届受理通知 of a 異動 without a 異動前住所 (出生) is addressed to the 届出人, not the 異動者",
+           _cs("4.1.0.3-R003")),
+    Defect("juri_tsuchi_moves_only",
+           "the 住民異動届受理通知 can be output for 転入・転居・転出 only: not for a 世帯変更届",
+           _cs("4.1.0.3-R001")),
+    Defect("notices_same_day_only",
+           "the notices of a 異動 stay in the print queue of its 処理日 only: a 受理通知 cannot be issued and a "
+           "住民票コード通知票 cannot be output again on a later day",
+           _cs("4.1.0.3-R004", "4.3.3-R002")),
+    Defect("jumin_code_notice_on_new_only",
+           "the flow prints the 住民票コード通知票 for a new 住民票コード only: nothing on a 変更 or a 修正",
+           _cs("4.3.3-R001")),
+    Defect("tenshutsu_not_in_flow",
+           "the 転出 flow prints no 転出証明書: the operator has to issue it from the certificate menu",
+           _cs("4.1.3.0.3-R001")),
+    Defect("junzuru_as_tenshutsu",
+           "a 転出届 made after 14 days (recorded ex officio) gets a plain 転出証明書, without the words "
+           "転入届に添付すべき書類として発行した旨",
+           _cs("4.1.3.0.3-R002")),
+    Defect("tenshutsu_reissue_unmarked",
+           "a 転出証明書 issued again (再交付) is printed like the first, without 再交付",
+           _cs("4.1.3.0.3-R003")),
+    Defect("tenshutsu_reissue_latest_state",
+           "a 転出証明書 issued again (再交付) prints the record as it is now, not as when first issued",
+           _cs("4.1.3.0.3-R003")),
+    Defect("michaku_list_skips_kojo",
+           "the 転入通知未着者一覧 lists the 国内転出 only: a person removed ex officio (職権消除) without a "
+           "転入通知 is left out",
+           _cs("4.1.3.1.4-R001")),
+    Defect("shokken_kirokusho_reason_only",
+           "the 職権記録書 records the 異動事由 and the 異動日 of a 職権記載等 only, not the 事項 it wrote (the items "
+           "changed)",
+           _cs("4.2.0.1-R002")),
     Defect("seinen_notice_to_own_town",
            "the 通知書 on a 成年被後見人's 転出 is addressed to the town's own 市区町村コード, not the 転入地's",
            _cs("9.4-R002")),
@@ -944,8 +983,8 @@ DEFECTS: dict[str, Defect] = _defects(
            ("jumin-1.0-1.2.2-R010", "jumin-1.0-4.2.0.1-R001", "jumin-1.0-4.2.0.2-R001", "jumin-1.0-4.2.1.1-R001")),
     Defect("late_tenshutsu_as_todoke",
            "a 転出届 made more than 14 days after the 転出 is recorded as the 届出 (国内転出), not ex officio "
-           "(4.1.3.0.1 R002)",
-           ("jumin-1.0-4.1.3.0.1-R002",)),
+           "(4.1.3.0.1 R002), so it gets a plain 転出証明書, not the 準ずる証明書 (4.1.3.0.3 R002)",
+           ("jumin-1.0-4.1.3.0.1-R002", "jumin-1.0-4.1.3.0.3-R002")),
     Defect("previous_address_unknown_refused",
            "a 転入 whose 転入前住所 is 「不明」 is refused (E009): only an address of the 住所辞書 is taken there "
            "(4.2.1.1 R001)",
@@ -1098,6 +1137,9 @@ DEFECTS: dict[str, Defect] = _defects(
             "jumin-1.0-1.1.1-R053",
             "jumin-1.0-1.1.5-R014",
             "jumin-1.0-1.1.5-R016",
+            # the 届出日 printed on the 住民異動届受理通知 (tsuchi.juri.naiyo, tsuchi.juri.gojitsu)
+            "jumin-1.0-4.1.0.3-R002",
+            "jumin-1.0-4.1.0.3-R004",
            )),
     Defect("shoribi_as_idoubi",
            "every 異動 records its 異動日 as its 処理日: a 異動 entered days later shows the day it happened",
@@ -1146,6 +1188,7 @@ DEFECTS: dict[str, Defect] = _defects(
             "jumin-1.0-1.2.2-R033",
             "jumin-1.0-4.2.3.1-R001",
             "jumin-1.0-4.3.2-R001",
+            "jumin-1.0-4.2.0.1-R002",  # the 職権記載等通知書 is addressed to a blanked 氏名 (tsuchi.shokken)
            )),
     Defect("zokugara_truncated",
            "the driver shows a 続柄 chain by its last relation only (子の子 as 子)",

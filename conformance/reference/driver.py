@@ -33,6 +33,7 @@ from conformance.reference.issuance import IssuanceHistory
 from conformance.reference.koseki import KosekiBook
 from conformance.reference.memos import MemoHandlers
 from conformance.reference.moshide import correction_days, notice_day
+from conformance.reference.notices import NoticeHandlers
 from conformance.reference.oplog import OperationLog
 from conformance.reference.remarks import RemarkHandlers
 from conformance.reference.search import kana_search
@@ -236,8 +237,7 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 @dataclass
 class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitHandlers, EucHandlers,
                     BasicSearchHandlers, UsersHandlers, UserAdminHandlers, SuppressionHandlers, RemarkHandlers,
-                    MemoHandlers,
-                    CertifierHandlers, BatchHandlers, CsvImportHandlers):
+                    MemoHandlers, CertifierHandlers, BatchHandlers, CsvImportHandlers, NoticeHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -979,6 +979,8 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("support-measures", "*")): "support_update",
     ("GET", ("support-measures", "*")): "get_support",
     ("GET", ("cs", "sent")): "cs_sent",
+    ("POST", ("notices",)): "notices_issue",
+    ("GET", ("notices", "flow")): "notices_flow",
     ("POST", ("cs", "mode")): "cs_mode",
     ("POST", ("cs", "link")): "cs_link",
     ("POST", ("cs", "send")): "cs_send",

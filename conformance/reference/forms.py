@@ -95,6 +95,10 @@ def _register_fonts() -> None:
             _fonts_ready = True
 
 
+#: The fonts registered once, for the other printed documents of the reference (reference/notices.py).
+register_fonts = _register_fonts
+
+
 @dataclass(frozen=True)
 class FormAnswer:
     """What the application sends back: status, media type, body."""

@@ -9,6 +9,8 @@ and a JSON pointer), and the expected and actual values, masked when they may be
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -31,6 +33,7 @@ from conformance.catalog.scenario_models import (
     PersonItems,
     PersonRef,
     Present,
+    Printed,
     Refused,
     Scenario,
     Step,
@@ -42,6 +45,7 @@ from conformance.masking import is_personal_name, shown
 from conformance.oracles import jumin as jumin_oracle
 from conformance.oracles import wareki
 from conformance.targets.base import HttpClient, HttpResponse
+from conformance.targets.forms import PdfProblem, PrintedForm, read_pdf
 from conformance.targets.http import fill_template
 
 #: The operations the engine itself needs besides a scenario's steps.
@@ -474,6 +478,69 @@ def _person_items(run: _Run, expect: PersonItems) -> Iterator[Observation]:
                                   run.where(None, f"{base}/{name}"), run.show(name, value), run.show(name, actual))
 
 
+def _printed(run: _Run, expect: Printed) -> Iterator[Observation]:
+    where = run.where(expect.step, expect.pointer) + (f" item {expect.label}" if expect.label else "")
+    found = pointer_get(run.answers[expect.step][1], expect.pointer)
+    form = _pdf_at(found)
+    if isinstance(form, str):
+        yield Observation("scenario.not_printed", f"{expect.pointer} holds no readable printed form: {form}", where,
+                          "a PDF", "missing" if found is _MISSING else form)
+        return
+    texts = [_flat(line.text) for line in form.lines]
+    if expect.label is not None:
+        label = _flat(expect.label)
+        texts = [text for text in texts if text.startswith(label)]
+        if not texts:
+            yield Observation("scenario.printed_label_missing", f"no printed line begins with {expect.label}",
+                              where, expect.label, "none")
+            return
+    wanted: list[tuple[str, tuple[str, ...]]] = [(value, (_flat(value),)) for value in expect.shows]
+    wanted += [(day, _day_forms(day)) for day in expect.dates]
+    if expect.any_of:
+        wanted.append((" | ".join(expect.any_of), tuple(_flat(value) for value in expect.any_of)))
+    for value, forms in wanted:
+        if not any(form_ in text for text in texts for form_ in forms):
+            yield Observation("scenario.printed_missing", f"the form does not print {shown(value, True)}"
+                              + (f" on the line of {expect.label}" if expect.label else ""), where,
+                              shown(value, True), shown(" / ".join(texts), True))
+    for value in expect.lacks:
+        if any(_flat(value) in text for text in texts):
+            yield Observation("scenario.printed_unexpected", f"the form prints {shown(value, True)}"
+                              + (f" on the line of {expect.label}" if expect.label else "")
+                              + " where the text asks for another value", where,
+                              f"not {shown(value, True)}", shown(" / ".join(texts), True))
+
+
+def _pdf_at(found: Any) -> PrintedForm | str:
+    """The printed form a value holds (base64 text, or a list whose first entry is), or why there is none."""
+    if isinstance(found, list):
+        found = found[0] if found else None
+    if not isinstance(found, str) or not found:
+        return "missing"
+    try:
+        return read_pdf(base64.b64decode(found, validate=True))
+    except (binascii.Error, ValueError):
+        return "not base64"
+    except PdfProblem as problem:
+        return problem.code
+
+
+def _flat(text: str) -> str:
+    """A printed text without its spaces (ASCII, full-width), digits as ASCII."""
+    return re.sub(r"[\s\u3000]+", "", text).translate(_DIGITS)
+
+
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _day_forms(day: str) -> tuple[str, ...]:
+    """The ways a 年月日 may be printed: 和暦 (元年 or 1年), 西暦 with 年月日, slashes, dots or hyphens."""
+    year, month, day_ = wareki.split_iso(day)
+    shown_wareki = wareki.to_wareki(day)
+    return (shown_wareki, shown_wareki.replace("元年", "1年"), f"{year}年{month}月{day_}日",
+            f"{year}/{month}/{day_}", f"{year}/{month:02d}/{day_:02d}", f"{year}.{month}.{day_}", day)
+
+
 def _normal(value: Any) -> Any:
     return "" if value is None or value is _MISSING else value
 
@@ -531,5 +598,5 @@ def _dict(value: Any) -> dict[str, Any] | None:
 _MATCHERS: dict[type, Callable[[_Run, Any], Iterator[Observation]]] = {
     Equals: _equals, Absent: _absent, Present: _present, HoldsDate: _holds_date, Accepted: _accepted,
     Refused: _refused, HistoryAppended: _history_appended, HistoryUnchanged: _history_unchanged, Order: _order,
-    Contains: _contains, Oracle: _oracle, PersonItems: _person_items,
+    Contains: _contains, Oracle: _oracle, PersonItems: _person_items, Printed: _printed,
 }

@@ -78,7 +78,8 @@ def test_every_scenario_quotes_the_requirements_it_binds() -> None:
 def test_the_scenario_schema_names_the_matchers() -> None:
     schema = ScenarioDocument.model_json_schema()
     text = str(schema)
-    for matcher in ("equals", "absent", "error", "alert", "history_appended", "order", "oracle", "person_items"):
+    for matcher in ("equals", "absent", "error", "alert", "history_appended", "order", "oracle", "person_items",
+                    "printed"):
         assert f"'{matcher}'" in text
 
 

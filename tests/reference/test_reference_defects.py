@@ -197,6 +197,11 @@ AFFECTS: dict[str, set[str]] = {
         "joshuhyo_archive_year_only", "joshuhyo_archive_kept", "bulk_change_head_only", "bulk_honseki_not_written",
         "bulk_kari_commits", "bulk_change_all_or_nothing", "bulk_change_cs_as_tenkyo", "seinen_flag_dropped",
         "seinen_notice_to_own_town", "bulk_change_not_sent",
+        # Printed notices of chapter 4 (reference/notices.py): only the driver's notices.* show them.
+        "juri_tsuchi_to_new_address", "juri_tsuchi_always_todokenin", "juri_tsuchi_moves_only",
+        "notices_same_day_only", "jumin_code_notice_on_new_only", "tenshutsu_not_in_flow", "junzuru_as_tenshutsu",
+        "tenshutsu_reissue_unmarked", "tenshutsu_reissue_latest_state", "michaku_list_skips_kojo",
+        "shokken_kirokusho_reason_only",
         # 10.8 CSV取込 (reference/csv_import.py): only the driver's import.csv shows them.
         "csv_import_cr_kept", "csv_card_kyushi_dropped",
         "cs_manual_mode_ignored", "cs_manual_items_dropped", "cs_link_error_hidden", "cs_refusal_ignored",
