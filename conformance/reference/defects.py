@@ -164,7 +164,8 @@ DEFECTS: dict[str, Defect] = _defects(
     # 1.1.17, 1.1.18, 1.1.10, 1.1.4, 1.2.1, 1.3.1, 1.1.14 R005 (reference/yubin.py, furigana.py, tagyomu.py,
     # kaisei.py, terminals.py, remarks.py).
     Defect("yubin_other_addresses_dropped",
-           "only the 住所's 郵便番号 is kept: those of the 転入前住所, 転出先住所（予定） and 転出先住所（確定） are dropped",
+           "only the 住所's 郵便番号 is kept: those of the 転入前住所, 転出先住所（予定） and 転出先住所（確定） are "
+           "dropped",
            ("jumin-1.0-1.1.17-R001",)),
     Defect("furigana_flag_dropped",
            "the フリガナ確認フラグ of the 旧氏 and of the 通称 given with their 請求 or 申出 is not kept",
@@ -179,7 +180,8 @@ DEFECTS: dict[str, Defect] = _defects(
            "a person of a 世帯主未設定 世帯 is sent to the 団体内統合宛名システム as its own 世帯主",
            ("jumin-1.0-1.1.10-R002",)),
     Defect("kaisei_when_full",
-           "a 住民票（原票） of 20 欄: the 21st 異動 改製s it by itself and the 異動履歴照会 shows the new 原票's rows only",
+           "a 住民票（原票） of 20 欄: the 21st 異動 改製s it by itself and the 異動履歴照会 shows the new 原票's "
+           "rows only",
            ("jumin-1.0-1.1.4-R001",)),
     Defect("kaisei_only_when_full",
            "a 手動改製 is refused until the 住民票（原票） is full",

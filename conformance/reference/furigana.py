@@ -1,9 +1,10 @@
 """The reference's フリガナ and フリガナ確認フラグ of 氏名, 旧氏 and 通称 (住民記録 1.0 1.1.18 R001, R002).
 
-Each of the three has its フリガナ (``氏名_フリガナ``, ``旧氏_フリガナ``, ``通称_フリガナ``) and its フリガナ確認フラグ
-(``氏名_フリガナ確認フラグ``, ``旧氏_フリガナ確認フラグ``, ``通称_フリガナ確認フラグ``: ``1`` 本人への確認あり, ``0`` なし;
-the names and the codes are ours). The 氏名's come with the persons of a 転入 or a 職権修正's items; the 旧氏's with
-the 請求 of ``kyushi`` and the 通称's with the 申出 of ``tsusho.record`` (their optional fields). The フリガナ is held in 全角カタカナ as entered (R002: カタカナで管理) and the 電文 to
+Each of the three has its フリガナ (``氏名_フリガナ``, ``旧氏_フリガナ``, ``通称_フリガナ``) and its
+フリガナ確認フラグ (``氏名_フリガナ確認フラグ``, ``旧氏_フリガナ確認フラグ``, ``通称_フリガナ確認フラグ``:
+``1`` 本人への確認あり, ``0`` なし; the names and the codes are ours). The 氏名's come with the persons of a 転入
+or a 職権修正's items; the 旧氏's with the 請求 of ``kyushi`` and the 通称's with the 申出 of ``tsusho.record``
+(their optional fields). The フリガナ is held in 全角カタカナ as entered (R002: カタカナで管理) and the 電文 to
 the CS carry it so (cs.py; the 住基ネット's own form is not in the sources: interpretations.yaml).
 
 Named defects (defects.py): ``furigana_flag_dropped`` (the 旧氏's and the 通称's フリガナ確認フラグ given with the
@@ -30,9 +31,9 @@ def _halfwidth_table() -> dict[str, str]:
             table[full] = half
     for code in range(0x30A1, 0x30FB):  # ガ -> ｶﾞ, パ -> ﾊﾟ
         full = chr(code)
-        base, *marks = unicodedata.normalize("NFD", full)
-        if marks and base in table:
-            table[full] = table[base] + {"\u3099": "ﾞ", "\u309a": "ﾟ"}[marks[0]]
+        parts = unicodedata.normalize("NFD", full)
+        if len(parts) == 2 and parts[0] in table:
+            table[full] = table[parts[0]] + {"\u3099": "ﾞ", "\u309a": "ﾟ"}[parts[1]]
     return table
 
 

@@ -55,7 +55,8 @@ class RemarkHandlers:
         return IntegratedColumn(self.store, self.defects).read(arguments[0])
 
     def remark_presets(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
-        """``remarks.presets``: the 留意事項 registered in advance for a 異動事由 (R005), or its registration deleted."""
+        """``remarks.presets``: the 留意事項 registered in advance for a 異動事由 (R005), or its registration
+        deleted."""
         reason = str(body["異動事由"])
         text, item = str(body.get("記載内容") or ""), str(body.get("異動項目") or "")
         if text and not item:
