@@ -194,7 +194,7 @@ DEFECTS: dict[str, Defect] = _defects(
            ("jumin-1.0-1.3.1-R001", "jumin-1.0-1.2.1-R010")),
     Defect("terminal_lost_on_correction",
            "the history rows of a 職権修正 carry no 入力場所 nor 入力端末",
-           ("jumin-1.0-1.2.1-R010", "jumin-1.0-1.2.1-R011")),
+           ("jumin-1.0-1.2.1-R010", "jumin-1.0-1.2.1-R011", "jumin-1.0-1.1.1-R031", "jumin-1.0-1.1.2-R055")),
     Defect("history_rows_without_remarks",
            "the 異動履歴照会 shows no row's 留意事項 (only the 統合記載欄 keeps them)",
            ("jumin-1.0-1.2.1-R012",)),
@@ -790,9 +790,10 @@ DEFECTS: dict[str, Defect] = _defects(
     # 1.3.8 交付履歴 (reference/issuance.py), read through the driver operation logs.issuances.
     Defect("issuance_history_missing",
            "no 交付履歴 is kept: an issued certificate leaves no entry (1.3.8 R001, and none of R002-R010's items; "
-           "nothing to query either, 2.2.2 R001, R003)",
+           "nothing to query either, 2.2.2 R001, R003; nor the 証明書の交付履歴 item of a 日本人住民 or 外国人住民, "
+           "1.1.1 R034, 1.1.2 R058)",
            (*(f"jumin-1.0-1.3.8-R{number:03d}" for number in range(1, 11)), "jumin-1.0-2.2.2-R001",
-            "jumin-1.0-2.2.2-R003")),
+            "jumin-1.0-2.2.2-R003", "jumin-1.0-1.1.1-R034", "jumin-1.0-1.1.2-R058")),
     Defect("issuance_pages_wrong",
            "the 交付履歴 records one page more than the certificate has (1.3.8 R007: 枚数)",
            ("jumin-1.0-1.3.8-R007",)),
@@ -1099,6 +1100,8 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("household_order_wrong",
            "the driver lists a 世帯's members by 宛名番号 instead of the order of 5.2",
            (
+            "jumin-1.0-1.1.1-R030",
+            "jumin-1.0-1.1.2-R054",
             "jumin-1.0-5.2-R004",
             "jumin-1.0-5.2-R006",
             "jumin-1.0-5.2-R007",
