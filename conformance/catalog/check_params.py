@@ -218,6 +218,8 @@ class IssuanceHistoryParams(Params):
 
     rule: Literal["entries", "issued_at", "place", "person", "kind", "items", "pages", "number", "operator",
                   "disposal"] = "entries"
+    #: Whose certificates: a 日本人住民 (1.1.1 R034) or a 外国人住民 (1.1.2 R058: 証明書の交付履歴 as their item).
+    resident: Literal["japanese", "foreign"] = "japanese"
 
 
 class MemoParams(Params):

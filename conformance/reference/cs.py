@@ -31,6 +31,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from conformance.reference import furigana
 from conformance.reference.storage import CsOutbox, Row, Store, UnitBook
 
 Answer = tuple[int, dict[str, Any]]
@@ -155,7 +156,7 @@ class CsHandlers:
         """``sent`` with its 状態: 保留 while the 連携 is 手動 (R010) unless staff send it, エラー while the CS is down
         (R016; the defect ``cs_link_error_hidden`` takes it as sent). Its items are written in 住基ネット統一文字 by
         the conversions registered (R015, ``cs.moji``)."""
-        sent = {**sent, "項目": self._unified(outbox, dict(sent.get("項目") or {}))}
+        sent = {**sent, "項目": furigana.sent(self._unified(outbox, dict(sent.get("項目") or {})), self.defects)}
         if not by_hand and outbox.setting("連携", "自動") == "手動" and "cs_manual_mode_ignored" not in self.defects:
             return {**sent, "状態": HELD}
         if outbox.setting("稼働", "1") != "1" and "cs_link_error_hidden" not in self.defects:

@@ -69,7 +69,8 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("tsusho_dropped",
            "通称 and 通称_フリガナ are empty (null) in resident documents, history rows and the export",
            # The model reads 通称 back on every read path after a 通称の記載: the data provided (7.2.3 R001).
-           ("jumin-1.0-1.1.2-R006", "jumin-1.0-1.1.2-R064", "jumin-1.0-7.2.3-R001")),
+           # and the 通称's フリガナ read back on the linkage API (kanri.furigana.kakunin_flag, 1.1.18 R001).
+           ("jumin-1.0-1.1.2-R006", "jumin-1.0-1.1.2-R064", "jumin-1.0-7.2.3-R001", "jumin-1.0-1.1.18-R001")),
     Defect("blanks_accepted",
            "a correction may empty every item, the ones 1.1.6 lists as never blank too",
            tuple(f"jumin-1.0-1.1.6-R{number:03d}" for number in (1, 2, 3, 4, 5, 6, 7, 8, *range(9, 20), 21))),
@@ -112,8 +113,11 @@ DEFECTS: dict[str, Defect] = _defects(
            "a 転居 is written over the person's latest history row instead of appending one",
            # Every check that reads the history after a 転居 meets it: the 1.2.1 example, 転居's own rows, the
            # エラー scenarios (whose corrected 転居 must append), 取消し (which restores the row before a 転居).
+           # 第1章 管理項目 (01-kanri-koumoku.yaml): every scenario whose 転居 rows are read back.
            tuple(f"jumin-1.0-{ref}" for ref in (
-               "1.2.1-R014", "1.2.1-R015", "1.2.1-R017", "1.2.1-R019", "1.2.1-R020", "1.2.1-R021", "1.2.1-R022",
+               "1.1.17-R001", "1.1.4-R001", "1.1.4-R002", "1.2.1-R010", "1.2.1-R011", "1.2.1-R012", "1.1.1-R031",
+               "1.1.2-R055", "1.2.1-R014", "1.2.1-R015", "1.2.1-R017", "1.2.1-R019", "1.2.1-R020", "1.2.1-R021",
+               "1.2.1-R022",
                "1.2.1-R023", "1.2.1-R024", "1.2.2-R013", "1.2.2-R023", "1.2.2-R025", "1.2.2-R043", "11.1-R001",
                "11.1-R003", "11.1-R005", "4.0.3-R003", "4.1.2.1-R001", "4.6.0.1-R001", "4.6.0.1-R002",
                "4.6.0.1-R003", "4.6.0.1-R004", "4.6.0.1-R006",
@@ -125,8 +129,9 @@ DEFECTS: dict[str, Defect] = _defects(
            "a 職権修正 changes only the items of the linkage layout; the other items of 1.1.1/1.1.2 it names are "
            "silently left as they were",
            # Each item scenario of 01-items-jiyu.yaml corrects its item (1.1.1, 1.1.2), and 1.1.12 R001 本籍 なし/不明.
+           # 1.1.18 R001: the フリガナ確認フラグ a 職権修正 sets (kanri.furigana.kakunin_flag) is outside the layout.
            tuple(f"jumin-1.0-{ref}" for ref in (
-               "1.1.1-R005", "1.1.1-R009", "1.1.1-R014", "1.1.1-R016", "1.1.1-R017", "1.1.1-R018",
+               "1.1.18-R001", "1.1.1-R005", "1.1.1-R009", "1.1.1-R014", "1.1.1-R016", "1.1.1-R017", "1.1.1-R018",
                "1.1.1-R019", "1.1.1-R020", "1.1.1-R021", "1.1.1-R024", "1.1.1-R035", "1.1.1-R036",
                "1.1.1-R037", "1.1.1-R039", "1.1.1-R040", "1.1.1-R041", "1.1.1-R042", "1.1.1-R044",
                "1.1.1-R045", "1.1.1-R046", "1.1.1-R047", "1.1.1-R049", "1.1.1-R050", "1.1.1-R052",
@@ -163,10 +168,52 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("out_address_dropped",
            "the 転出先住所（予定） entered with a 転出 (a 市区町村 only, a 国外住所) is not kept",
            ("jumin-1.0-4.1.3.0.2-R001", "jumin-1.0-4.1.3.0.2-R003")),
+    # 1.1.17, 1.1.18, 1.1.10, 1.1.4, 1.2.1, 1.3.1, 1.1.14 R005 (reference/yubin.py, furigana.py, tagyomu.py,
+    # kaisei.py, terminals.py, remarks.py).
+    Defect("yubin_other_addresses_dropped",
+           "only the 住所's 郵便番号 is kept: those of the 転入前住所, 転出先住所（予定） and 転出先住所（確定） are "
+           "dropped",
+           ("jumin-1.0-1.1.17-R001",)),
+    Defect("furigana_flag_dropped",
+           "the フリガナ確認フラグ of the 旧氏 and of the 通称 given with their 請求 or 申出 is not kept",
+           ("jumin-1.0-1.1.18-R001",)),
+    Defect("cs_furigana_halfwidth",
+           "the 電文 to the CS carry the フリガナ in 半角カナ",
+           ("jumin-1.0-1.1.18-R002",)),
+    Defect("setai_nushi_required",
+           "a 転入 of a new 世帯 none of whose members is its 世帯主 is refused (a 世帯主 is required): no such "
+           "世帯 is held nor sent to other systems",
+           ("jumin-1.0-1.1.10-R001", "jumin-1.0-1.1.10-R002")),
+    Defect("togo_atena_head_filled",
+           "a person of a 世帯主未設定 世帯 is sent to the 団体内統合宛名システム as its own 世帯主",
+           ("jumin-1.0-1.1.10-R002",)),
+    Defect("kaisei_when_full",
+           "a 住民票（原票） of 20 欄: the 21st 異動 改製s it by itself and the 異動履歴照会 shows the new 原票's "
+           "rows only",
+           ("jumin-1.0-1.1.4-R001",)),
+    Defect("kaisei_only_when_full",
+           "a 手動改製 is refused until the 住民票（原票） is full (and so no 改製年月日 is kept either)",
+           ("jumin-1.0-1.1.4-R002", "jumin-1.0-1.1.4-R003")),
+    Defect("kaisei_date_not_kept",
+           "a 手動改製 is done but its 改製年月日 is not kept",
+           ("jumin-1.0-1.1.4-R003",)),
+    Defect("terminal_place_dropped",
+           "the 入力場所 registered with an 入力端末 is not kept: every terminal counts as the 本庁's",
+           ("jumin-1.0-1.3.1-R001", "jumin-1.0-1.2.1-R010", "jumin-1.0-1.1.1-R031", "jumin-1.0-1.1.2-R055")),
+    Defect("terminal_lost_on_correction",
+           "the history rows of a 職権修正 carry no 入力場所 nor 入力端末",
+           ("jumin-1.0-1.2.1-R010", "jumin-1.0-1.2.1-R011", "jumin-1.0-1.1.1-R031", "jumin-1.0-1.1.2-R055")),
+    Defect("history_rows_without_remarks",
+           "the 異動履歴照会 shows no row's 留意事項 (only the 統合記載欄 keeps them)",
+           ("jumin-1.0-1.2.1-R012",)),
+    Defect("remarks_preset_not_entered",
+           "the 留意事項 registered for a 異動事由 are offered for selection only, never entered by themselves",
+           ("jumin-1.0-1.1.14-R005",)),
     # 住基ネット CS 連携 (reference/cs.py): the 電文 of a 異動, their order and 再送信, what the CS delivers.
     Defect("cs_honnin_tenkyo_dropped",
            "a 転居 sends no 本人確認情報 to the CS (only 転入 and 転出 do)",
-           _cs("7.1.1.1-R001", "7.1.1.1-R002", "7.1.1.1-R008")),
+           # 1.1.18 R002: the フリガナ a 転居's 本人確認情報 carries (kanri.furigana.katakana_cs).
+           _cs("7.1.1.1-R001", "7.1.1.1-R002", "7.1.1.1-R008", "1.1.18-R002")),
     Defect("cs_order_reversed",
            "the queue of 電文 to the CS is drained newest first, so a person's 異動 reach the CS in reverse order",
            _cs("7.1.1.1-R002", "7.1.1.4-R003")),
@@ -799,9 +846,10 @@ DEFECTS: dict[str, Defect] = _defects(
     # 1.3.8 交付履歴 (reference/issuance.py), read through the driver operation logs.issuances.
     Defect("issuance_history_missing",
            "no 交付履歴 is kept: an issued certificate leaves no entry (1.3.8 R001, and none of R002-R010's items; "
-           "nothing to query either, 2.2.2 R001, R003)",
+           "nothing to query either, 2.2.2 R001, R003; nor the 証明書の交付履歴 item of a 日本人住民 or 外国人住民, "
+           "1.1.1 R034, 1.1.2 R058)",
            (*(f"jumin-1.0-1.3.8-R{number:03d}" for number in range(1, 11)), "jumin-1.0-2.2.2-R001",
-            "jumin-1.0-2.2.2-R003")),
+            "jumin-1.0-2.2.2-R003", "jumin-1.0-1.1.1-R034", "jumin-1.0-1.1.2-R058")),
     Defect("issuance_pages_wrong",
            "the 交付履歴 records one page more than the certificate has (1.3.8 R007: 枚数)",
            ("jumin-1.0-1.3.8-R007",)),
@@ -1031,15 +1079,17 @@ DEFECTS: dict[str, Defect] = _defects(
            ("jumin-1.0-1.1.14-R001", "jumin-1.0-1.1.14-R004")),
     Defect("remarks_ryuiji_fixed_only",
            "a 留意事項 can only be one of the words registered per 異動事由 (自動入力): free text is refused "
-           "(1.1.14 R006, and R001, R002 whose 留意事項 are entered freely)",
-           _togo(1, 2, 6)),
+           "(1.1.14 R006, and R001, R002 whose 留意事項 are entered freely; and the 留意事項 of a history row, 1.2.1 "
+           "R012)",
+           (*_togo(1, 2, 6), "jumin-1.0-1.2.1-R012")),
     Defect("remarks_biko_in_history",
            "a 備考 is kept as a new history row of the person instead of apart from the 異動履歴 (1.1.14 R002)",
            ("jumin-1.0-1.1.14-R002",)),
     Defect("remarks_unlinked",
            "a 留意事項 is kept as free text without the 異動項目 and the 異動 it was entered on (1.1.14 R002, "
-           "and the 特別養子縁組 留意事項 of R007-R011 tied to nothing)",
-           _togo(2, 7, 8, 9, 10, 11)),
+           "and the 特別養子縁組 留意事項 of R007-R011 tied to nothing; those registered per 異動事由, R005, and the "
+           "留意事項 of a history row, 1.2.1 R012, too)",
+           (*_togo(2, 5, 7, 8, 9, 10, 11), "jumin-1.0-1.2.1-R012")),
     Defect("remarks_adoption_wording",
            "the 留意事項 of a 特別養子縁組 and its 解消 use the vendor's own words (「養子縁組」, 「養子離縁」) "
            "instead of 「特別養子縁組」, 「特別養子縁組解消」 (1.1.14 R007-R011)",
@@ -1112,6 +1162,8 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("todoke_idou_swapped",
            "the driver stores 届出年月日 as 異動日 and 異動日 as 届出年月日 on every 異動 with a 届出",
            (
+            "jumin-1.0-1.1.1-R031",  # the 1.2.1 items of a 転居's row (kanri.rireki_koumoku.*)
+            "jumin-1.0-1.1.2-R055",
             "jumin-1.0-1.1.1-R010",
             "jumin-1.0-1.1.1-R012",
             "jumin-1.0-1.1.1-R013",
@@ -1147,13 +1199,16 @@ DEFECTS: dict[str, Defect] = _defects(
            ("jumin-1.0-1.1.1-R010", "jumin-1.0-1.1.1-R012", "jumin-1.0-1.1.1-R013", "jumin-1.0-1.1.1-R048",
             "jumin-1.0-1.1.2-R076", "jumin-1.0-1.2.1-R004", "jumin-1.0-1.2.1-R005", "jumin-1.0-1.2.1-R006",
             "jumin-1.0-1.2.2-R005", "jumin-1.0-4.0.1-R002", "jumin-1.0-4.0.3-R001", "jumin-1.0-4.1.0.2-R001",
-            "jumin-1.0-4.1.1.1-R002")),
+            "jumin-1.0-4.1.1.1-R002",
+            # the 処理日 on the rows of the 1.2.1 items (kanri.rireki_koumoku.*)
+            "jumin-1.0-1.1.1-R031", "jumin-1.0-1.1.2-R055")),
     Defect("correction_blanks_items",
            "a correction (職権修正, 軽微な修正, 誤記修正) appends a history row with every item it does not change "
            "blank",
            # Not 10.6 R001: the export checks judge the snapshot fetched when the data is loaded,
            # before any scenario's correction (session.py), so the blanked rows never reach them.
            (
+            "jumin-1.0-1.1.18-R001",  # the 旧氏's フリガナ確認フラグ blanked by the 職権修正 of the 氏名's
             "jumin-1.0-1.1.1-R004",
             "jumin-1.0-1.1.1-R006",  # the 生年月日 row after a 職権修正 (kanri.seinengappi.wareki)
             "jumin-1.0-1.1.1-R007",
@@ -1200,6 +1255,8 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("household_order_wrong",
            "the driver lists a 世帯's members by 宛名番号 instead of the order of 5.2",
            (
+            "jumin-1.0-1.1.1-R030",
+            "jumin-1.0-1.1.2-R054",
             "jumin-1.0-5.2-R004",
             "jumin-1.0-5.2-R006",
             "jumin-1.0-5.2-R007",

@@ -20,7 +20,7 @@ from typing import Any
 
 from conformance import clock
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference import idou_items, joshuhyo, kari, kodomo, shokken, unknown_dates
+from conformance.reference import furigana, idou_items, joshuhyo, kari, kodomo, shokken, terminals, unknown_dates, yubin
 from conformance.reference.basic_search import BasicSearchHandlers
 from conformance.reference.batch import BatchHandlers
 from conformance.reference.certifiers import CertifierHandlers
@@ -30,6 +30,7 @@ from conformance.reference.csv_import import CsvImportHandlers
 from conformance.reference.driver_logs import Answer, DriverLogs, DriverRequest
 from conformance.reference.euc import EucHandlers
 from conformance.reference.issuance import IssuanceHistory
+from conformance.reference.kaisei import KaiseiHandlers
 from conformance.reference.koseki import KosekiBook
 from conformance.reference.memos import MemoHandlers
 from conformance.reference.moshide import correction_days, notice_day
@@ -41,6 +42,7 @@ from conformance.reference.storage import Row, Store
 from conformance.reference.support import SupportHandlers
 from conformance.reference.suppression import SuppressionBook, SuppressionHandlers
 from conformance.reference.tagyomu import UnitHandlers
+from conformance.reference.terminals import TerminalHandlers
 from conformance.reference.user_admin import UserAdminHandlers
 from conformance.reference.users import UserRegistry, UsersHandlers, session_of
 
@@ -237,7 +239,8 @@ def member_key(row: Mapping[str, str]) -> tuple[int, tuple[int, int], str, str]:
 @dataclass
 class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitHandlers, EucHandlers,
                     BasicSearchHandlers, UsersHandlers, UserAdminHandlers, SuppressionHandlers, RemarkHandlers,
-                    MemoHandlers, CertifierHandlers, BatchHandlers, CsvImportHandlers, NoticeHandlers):
+                    MemoHandlers, CertifierHandlers, BatchHandlers, CsvImportHandlers, NoticeHandlers,
+                    KaiseiHandlers, TerminalHandlers):
     """The driver operations over one store; ``defects`` are the reference's named defects."""
 
     store: Store
@@ -291,7 +294,9 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         if denied is not None:
             return denied
         change = request.method == "POST" and name in kari.CHANGE_HANDLERS
+        self.terminal_stamp = None
         if change:
+            self.stamp_terminal(name, body)  # 1.2.1 R010, R011: where and at which terminal the rows are made
             blocked = self.pending().suppressed(body)
             if blocked is not None:
                 return blocked
@@ -313,6 +318,7 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         """Run the change handler ``name`` on ``body`` (a 仮登録 tried or committed); a refusal as its answer."""
         handler: Handler = getattr(self, name)
         try:
+            self.stamp_terminal(name, body)
             answer = handler(body, (), _REPLAYED)
         except Refusal as refusal:
             return refusal.answer()
@@ -420,7 +426,8 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         """Append ``row`` as the person's next history row with the 異動 of ``reason`` (a 異動日 given as
         text is a non-calendar one, kept as written); ``overwrite`` (a defect's) replaces the latest row."""
         stored = {**_FLAG_DEFAULTS, **row}
-        stored.update({"異動事由": _REASON_CODES[reason], "異動事由区分": reason, "処理日": processed.isoformat()})
+        stored.update({"異動事由": _REASON_CODES[reason], "異動事由区分": reason, "処理日": processed.isoformat(),
+                       **(self.terminal_stamp if self.terminal_stamp is not None else terminals.DEFAULT)})
         if moved is not None:
             stored["異動日"] = moved if isinstance(moved, str) else moved.isoformat()
         for name, value in dates.items():
@@ -459,8 +466,8 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         if notified is not None:
             self.check_past(notified, processed, "届出年月日", "E002")
         kind = str(body["区分"])
-        persons = [unknown_dates.entered({str(k): str(v) for k, v in dict(items).items()}, self.defects)
-                   for items in body["persons"]]
+        persons = [yubin.entered(unknown_dates.entered({str(k): str(v) for k, v in dict(items).items()},
+                                                       self.defects), self.defects) for items in body["persons"]]
         if idou_items.unreported(body):  # 4.1.1.4 R001, R002: 転入前住所（未届）, 最終登録住所地
             persons = [idou_items.unreported_person(person, self.defects) for person in persons]
         if shokken.previous_address_refused(persons, self.defects):  # 4.2.1.1 R001: 転入前住所 「不明」
@@ -473,6 +480,10 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
             self.check_relation(person.get("続柄", ""))
             raised.extend(self.returning(person))
         self.alerts(body, raised)
+        if "setai_nushi_required" in self.defects and not body.get("世帯番号") \
+                and not any(person.get("続柄") == "世帯主" for person in persons):
+            # 1.1.10 R001: 世帯主未設定を許容する; the defect requires a 世帯主 in a new 世帯
+            raise Refusal("error", "E009", "世帯主を設定してください。", "続柄")
         setai = str(body.get("世帯番号") or "") or self.new_number(self.store.next_setai_serial())
         joined = self.joining_order(setai) if body.get("世帯番号") else 0
         reason = shokken.entry_reason(body, "国内転入" if kind == "国内転入" else "国外転入等", self.defects)
@@ -554,7 +565,8 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         stored = []
         for row in rows:
             changed = {**row, "転出予定年月日": planned.isoformat(),
-                       "転出先住所（確定）_市区町村コード": "", "転出年月日（確定）": ""}
+                       "転出先住所（確定）_市区町村コード": "", "転出年月日（確定）": "",
+                       **yubin.planned(body, row, self.defects)}  # 1.1.17 R001
             if body.get("転出先住所_市区町村コード"):
                 changed["転出先住所（予定）_市区町村コード"] = str(body["転出先住所_市区町村コード"])
             # 4.1.3.0.2 R001, R003: the 転出先住所（予定） as entered (a 市区町村 only, or a 国外住所); the
@@ -577,6 +589,7 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         changed = {**row, "住民状態": _MOVED_OUT, "転出年月日（確定）": removed.isoformat()}
         reason = row.get("異動事由区分") if row.get("異動事由区分") in ("国内転出", "国外転出") else "国内転出"
         changed, reason, kept = joshuhyo.confirmed(changed, body, notified, str(reason), self.defects)
+        changed.update(yubin.confirmed(body, self.defects))  # 1.1.17 R001: the 転出先住所（確定）'s 郵便番号
         stored = self.write(changed, reason, removed, self.processing_day(body), 通知年月日=kept)
         return self.ok([stored], 除票年月日=removed.isoformat())
 
@@ -803,7 +816,8 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         changed = {**row, "通称": str(body["通称"]), "通称_フリガナ": str(body.get("通称_フリガナ") or ""),
                    "通称_記載年月日": offered.isoformat(),
                    "通称_記載市区町村コード": row.get("住所_市区町村コード", ""),
-                   "通称_削除年月日": "", "通称_削除市区町村コード": ""}
+                   "通称_削除年月日": "", "通称_削除市区町村コード": "",
+                   **furigana.flag(body, furigana.TSUSHO_FLAG, self.defects)}  # 1.1.18 R001
         return self.ok([self.write(changed, "通称の記載", offered, processed, 申出年月日=offered)])
 
     def tsusho_delete(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
@@ -828,7 +842,8 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
             raise Refusal("error", "E010", "旧氏は日本人住民についてのみ記載できます。", "旧氏")
         deleted = kind == "削除" and "kyushi_delete_ignored" not in self.defects
         changed = {**row, "旧氏": "" if deleted else str(body.get("旧氏") or row.get("旧氏", "")),
-                   "旧氏_フリガナ": "" if deleted else str(body.get("旧氏_フリガナ") or row.get("旧氏_フリガナ", ""))}
+                   "旧氏_フリガナ": "" if deleted else str(body.get("旧氏_フリガナ") or row.get("旧氏_フリガナ", "")),
+                   **furigana.flag(body, furigana.KYUSHI_FLAG, self.defects)}  # 1.1.18 R001
         reason = "旧氏の記載" if kind == "変更" and "kyushi_change_as_record" in self.defects else f"旧氏の{kind}"
         day = None if "kyushi_request_day_dropped" in self.defects else requested
         return self.ok([self.write(changed, reason, requested, processed, 請求年月日=day)])
@@ -856,12 +871,20 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
     # -- 照会 ----------------------------------------------------------------------------------------
 
     def get_person(self, _: Mapping[str, Any], arguments: tuple[str, ...], __: DriverRequest) -> Answer:
-        return 200, {"result": "ok", "person": self.shown(self.person(arguments[0]))}
+        shown = {**self.shown(self.person(arguments[0])),
+                 **self.kaisei_view(arguments[0], self.store.history(arguments[0]))}  # 1.1.4 R003
+        return 200, {"result": "ok", "person": shown}
 
     def get_history(self, _: Mapping[str, Any], arguments: tuple[str, ...], __: DriverRequest) -> Answer:
         self.person(arguments[0])
-        rows = idou_items.history_shown(self.store.history(arguments[0]), self.defects)
-        return 200, {"result": "ok", "rows": [self.shown(row) for row in rows]}
+        # 1.1.4 R001: no 欄 limit; the 旧氏 of each row as it was (2.2.1 R001)
+        rows = idou_items.history_shown(self.kaisei_rows(self.store.history(arguments[0])), self.defects)
+        tied = self.row_remarks(arguments[0])  # 1.2.1 R012: a row's 留意事項
+        shown: list[dict[str, Any]] = [self.shown(row) for row in rows]
+        for row in shown:
+            if row.get("履歴番号") in tied:
+                row["留意事項"] = tied[row["履歴番号"]]
+        return 200, {"result": "ok", "rows": shown}
 
     def get_household(self, _: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
         members = self.members(arguments[0])
@@ -1007,6 +1030,10 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("imports", "csv")): "import_csv",
     ("GET", ("notices", "guardianship", "*")): "guardianship_notice",
     ("POST", ("remarks",)): "remark_record",
+    ("POST", ("remarks", "presets")): "remark_presets",
+    ("POST", ("kaisei",)): "kaisei",
+    ("POST", ("terminals",)): "terminals_register",
+    ("GET", ("terminals",)): "terminals_list",
     ("GET", ("remarks", "*")): "get_remarks",
     ("POST", ("memos",)): "memo_add",
     ("POST", ("memos", "*")): "memo_update",

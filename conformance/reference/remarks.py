@@ -6,10 +6,12 @@ kept apart from the history (R002: 異動履歴とは別に管理). A 除票 sho
 of 1.1.5's 【住民票の除票固有の記載事項】 and the others of a 除票 as recorded). A 異動 on a 特別養子縁組 or its
 解消 (the driver's flags) has the 留意事項 of R008/R010 written with the words the text prescribes, tied to the
 異動項目 R009/R011 name: this reference enters it itself (R005's 自動入力; a vendor without it has its adapter
-enter it as its operator would). Driver operations ``remarks.record`` and ``query.remarks`` (driver.yaml).
+enter it as its operator would). A 留意事項 registered in advance for a 異動事由 (``remarks.presets``, kept in the
+store's ``setting`` table) is entered by itself on every 異動 of that 異動事由 (R005). Driver operations
+``remarks.record``, ``remarks.presets`` and ``query.remarks`` (driver.yaml).
 
 Named defects (defects.py): ``remarks_history_missing``, ``remarks_ryuiji_fixed_only``, ``remarks_biko_in_history``,
-``remarks_unlinked``, ``remarks_adoption_wording``, ``remarks_joshuhyo_missing``.
+``remarks_unlinked``, ``remarks_adoption_wording``, ``remarks_joshuhyo_missing``, ``remarks_preset_not_entered``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from conformance.reference import idou_items
+from conformance.reference.kari import CHANGE_HANDLERS
 from conformance.reference.storage import Row, Store
 
 Answer = tuple[int, dict[str, Any]]
@@ -33,6 +36,8 @@ _CURRENT = "1"
 _JOSHUHYO_OTHERS = (("転出先住所（確定）", "転出先住所（確定）_市区町村コード"), ("届出の年月日", "届出年月日"),
                     ("転入通知年月日", "通知年月日"), ("転出年月日", "転出年月日（確定）"))
 _MOVES_OUT = ("国内転出", "国外転出")
+#: The setting that holds the 留意事項 registered for a 異動事由 (R005), by its 1.2.2 区分.
+PRESET = "留意事項登録:"
 
 
 class RemarkHandlers:
@@ -50,10 +55,36 @@ class RemarkHandlers:
         """``query.remarks``: the person's 統合記載欄 as the system shows and prints it."""
         return IntegratedColumn(self.store, self.defects).read(arguments[0])
 
+    def remark_presets(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
+        """``remarks.presets``: the 留意事項 registered in advance for a 異動事由 (R005), or its registration
+        deleted."""
+        reason = str(body["異動事由"])
+        text, item = str(body.get("記載内容") or ""), str(body.get("異動項目") or "")
+        if text and not item:
+            raise ValueError("異動項目 is required with 記載内容")
+        self.store.put_setting(PRESET + reason, {"異動項目": item, "記載内容": text} if text else None)
+        return 200, {"result": "ok", "異動事由": reason}
+
+    def row_remarks(self, atena: str) -> dict[str, list[str]]:
+        """1.2.1 R012: each history row's 留意事項 (those tied to its 異動), by 履歴番号. The defect
+        ``history_rows_without_remarks`` shows none there (the 統合記載欄 alone keeps them)."""
+        tied: dict[str, list[str]] = {}
+        if "history_rows_without_remarks" in self.defects:
+            return tied
+        for entry in self.store.remarks(atena):
+            if entry.get("類型") == RYUIJI and entry.get("履歴番号"):
+                tied.setdefault(str(entry["履歴番号"]), []).append(str(entry["記載内容"]))
+        return tied
+
     def remarks_after(self, handler: str, body: Mapping[str, Any], answer: Answer) -> None:
-        """The 留意事項 a committed 異動 on a 特別養子縁組 (or its 解消) carries (R008-R011)."""
+        """The 留意事項 a committed 異動 on a 特別養子縁組 (or its 解消) carries (R008-R011), and those registered
+        for its 異動事由 (R005)."""
         if answer[0] == 200:
-            IntegratedColumn(self.store, self.defects).after(handler, body, answer[1].get("persons") or [])
+            column = IntegratedColumn(self.store, self.defects)
+            persons = answer[1].get("persons") or []
+            column.after(handler, body, persons)
+            if handler in CHANGE_HANDLERS:
+                column.preset(persons)
 
 
 class IntegratedColumn:
@@ -144,6 +175,17 @@ class IntegratedColumn:
             latest = self.store.latest(atena)
             if latest is not None:
                 self.tie(latest, item, self.words(flags[0]))
+
+    def preset(self, persons: list[Mapping[str, Any]]) -> None:
+        """R005: the 留意事項 registered for the 異動事由 (its 1.2.2 区分) of each person's new row entered by itself,
+        tied to its 異動項目. The ``remarks_preset_not_entered`` defect offers it for selection only (none entered)."""
+        if "remarks_preset_not_entered" in self.defects:
+            return
+        for person in persons:
+            latest = self.store.latest(str(person.get("宛名番号")))
+            registered = self.store.setting(PRESET + latest.get("異動事由区分", "")) if latest is not None else None
+            if latest is not None and registered:
+                self.tie(latest, str(registered["異動項目"]), str(registered["記載内容"]))
 
     def confirmed(self, atena: str) -> None:
         """The 転入通知 of a 転出 on a 特別養子縁組 (or its 解消): its 留意事項 tied to 転出先住所（確定） too."""

@@ -11,7 +11,8 @@ committed 異動: the 住所 of a 管内本籍人 to the 戸籍附票システ�
 
 Named defects (defects.py): ``tagyomu_first_kept`` (the 照会 shows the first registration, not the latest),
 ``tenkyo_not_sent_to_fuhyo_system`` (a 転居 is not sent to the 戸籍附票システム), ``togo_atena_tenkyo_missing``
-(a 転居 is not sent to the 団体内統合宛名システム).
+(a 転居 is not sent to the 団体内統合宛名システム), ``togo_atena_head_filled`` (a 世帯主未設定 is sent with the
+person as its own 世帯主, 1.1.10 R002).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ _ADDRESS = ("住所_都道府県", "住所_市区町村", "住所_町字", "住�
 _ADDRESS_REASONS = frozenset({"国内転入", "国外転入等", "転居", "国外転出", "国内転出"})
 #: What the 団体内統合宛名システム is sent of the record (its layout is not in the sources).
 _TOGO_ITEMS = ("住民票コード", "個人番号", "氏名", "氏名_フリガナ", "生年月日", "性別", "住民種別", "住民状態",
-               *_ADDRESS)
+               "世帯番号", "続柄", "世帯主氏名", *_ADDRESS)
 _JAPANESE = "1"
 
 
@@ -72,8 +73,16 @@ class UnitHandlers:
                 book.send(FUHYO_SYSTEM, row["宛名番号"],
                           {"宛先": FUHYO_SYSTEM, **head, **{name: row.get(name, "") for name in _ADDRESS}})
             if not (reason == "転居" and "togo_atena_tenkyo_missing" in self.defects):
-                book.send(TOGO_ATENA, row["宛名番号"],
-                          {"宛先": TOGO_ATENA, **head, **{name: row.get(name, "") for name in _TOGO_ITEMS}})
+                book.send(TOGO_ATENA, row["宛名番号"], {"宛先": TOGO_ATENA, **head, **self._togo_items(row)})
+
+    def _togo_items(self, row: Mapping[str, str]) -> dict[str, str]:
+        """The record as the 団体内統合宛名システム is sent it: a 世帯主未設定 as it is, 世帯主氏名 and 続柄 blank
+        (1.1.10 R002). The defect ``togo_atena_head_filled`` fills them with the person as its own 世帯主 (a
+        連携 layout that needs one)."""
+        items = {name: row.get(name, "") for name in _TOGO_ITEMS}
+        if not items["世帯主氏名"] and "togo_atena_head_filled" in self.defects:
+            items.update({"世帯主氏名": items["氏名"], "続柄": "世帯主"})
+        return items
 
     def units_register(self, body: Mapping[str, Any], _: tuple[str, ...], __: object) -> Answer:
         """``units.register``: another unit's registration of a person (``業務``, ``宛名番号``, ``項目``)."""

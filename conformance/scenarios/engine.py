@@ -400,7 +400,7 @@ def _allowed_items(run: _Run, allowed: Mapping[str, tuple[str, ...]], last: Mapp
 
 #: Items every 異動 row sets on its own (the history's bookkeeping): not "kept" from the previous row.
 _BOOKKEEPING = frozenset({"履歴番号", "異動事由", "異動事由区分", "異動日", "処理日", "届出年月日", "通知年月日",
-                          "申出年月日"})
+                          "申出年月日", "入力場所", "入力端末", "留意事項"})
 
 
 def _history_unchanged(run: _Run, expect: HistoryUnchanged) -> Iterator[Observation]:

@@ -1,6 +1,7 @@
 """住民記録 1.0 1.3.8 交付履歴の管理: each certificate the harness has issued is in the 交付履歴 with its items.
 
-``jumin.issuance.history`` registers one generated person with a 個人番号 (``fixtures.persons``, test set-up),
+``jumin.issuance.history`` registers one generated person with a 個人番号 (``fixtures.persons``, test set-up; a
+外国人住民 with ``resident: foreign``, else a 日本人住民: 1.1.2 R058 / 1.1.1 R034 証明書の交付履歴 as their item),
 issues three certificates of them through the linkage API (``POST /forms/{form_id}``: the 住民票の写し whole, the
 same with the 個人番号 omitted, and the 世帯連記式 写し) and reads the 交付履歴 of that person (``logs.issuances``,
 our interface; docs/driver.md) before and after. Params ``rule``, one per requirement:
@@ -51,13 +52,23 @@ SETUP, HISTORY, DISPOSE = "fixtures.persons", "logs.issuances", "issuances.dispo
 ISSUED: tuple[tuple[str, Mapping[str, Any]], ...] = (
     ("juminhyo_kojin", {}), ("juminhyo_kojin", {"省略": ["kojin_bango"]}), ("juminhyo_setai", {}),
 )
+
+#: The items of the 外国人住民 (中長期在留者) whose certificates ``resident: foreign`` issues (1.1.2 R058).
+FOREIGN_ITEMS: Mapping[str, str] = {
+    "住民種別": "2", "氏名": "ＫＩＭ　ＨＡＮＡ", "氏名_アルファベット": "KIM HANA", "氏名_フリガナ": "キム　ハナ",
+    "第30条45規定区分": "1", "国籍等_国名コード": "410", "在留資格等コード": "01", "在留期間の満了の日": "2028-03-31",
+    "在留カード等番号": "AB98765432CD",
+}
+
+
 @check("jumin.issuance.history")
 def issuance_history(ctx: CheckContext) -> Iterator[Finding]:
     """1.3.8: three certificates of a generated person each leave a 交付履歴 entry with the item of ``rule``."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
     rule = str(ctx.params.get("rule", "entries"))
     client = _client(target, rule)
-    atena = register(client, {"個人番号": MY_NUMBER})
+    foreign = ctx.params.get("resident") == "foreign"
+    atena = register(client, {"個人番号": MY_NUMBER, **(FOREIGN_ITEMS if foreign else {})})
     location = f"GET {driver_base(target)}/logs/issuances?宛名番号={atena}"
     before = entries_of(client, atena, HISTORY)
     began = dt.datetime.now(clock.JST)

@@ -255,6 +255,13 @@ AFFECTS: dict[str, set[str]] = {
         # 1.1.14 統合記載欄: only the driver's query.remarks shows them (reference/remarks.py).
         "remarks_history_missing", "remarks_ryuiji_fixed_only", "remarks_biko_in_history", "remarks_unlinked",
         "remarks_adoption_wording", "remarks_joshuhyo_missing",
+        # 第1章 管理項目 (reference/yubin.py, furigana.py, kaisei.py, terminals.py, tagyomu.py, remarks.py): only a
+        # 転入・転出 with their 郵便番号, a 旧氏 or 通称 with its flag, a 電文, a 世帯主未設定 転入, a 改製, a terminal
+        # registered, a 留意事項 registered or read on the history rows show them; the probes do none of these.
+        "yubin_other_addresses_dropped", "furigana_flag_dropped", "cs_furigana_halfwidth", "setai_nushi_required",
+        "togo_atena_head_filled", "kaisei_when_full", "kaisei_only_when_full", "kaisei_date_not_kept",
+        "terminal_place_dropped", "terminal_lost_on_correction", "history_rows_without_remarks",
+        "remarks_preset_not_entered",
         # 4.2.0.5 申出日: only a 職権修正 made on a 申出 shows them (reference/moshide.py).
         "moshide_day_dropped", "moshide_day_from_move_day", "tsuchibi_default_blank", "correction_notice_day_dropped",
         # 職権による記載 (reference/shokken.py): only a 職権 転入 or a late 転出届 shows them.

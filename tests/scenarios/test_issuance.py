@@ -42,6 +42,17 @@ def test_no_history_is_a_missing_entry_on_every_rule() -> None:
             number: [("issuance.entry_missing", "")] for number in RULES}
 
 
+def test_the_certificates_of_a_japanese_and_of_a_foreign_resident_leave_entries_unless_none_is_kept() -> None:
+    """1.1.1 R034 / 1.1.2 R058 (証明書の交付履歴 as an item of each 住民種別): the rule ``entries`` for each."""
+    for rid, resident in (("jumin-1.0-1.1.1-R034", "japanese"), ("jumin-1.0-1.1.2-R058", "foreign")):
+        params = {"rule": "entries", "resident": resident}
+        with reference_target() as target:
+            assert list(issuance_history(CheckContext(EDITION.requirement(rid), params, target))) == []
+        with reference_target(frozenset({"issuance_history_missing"})) as target:
+            findings = list(issuance_history(CheckContext(EDITION.requirement(rid), params, target)))
+            assert [f.code for f in findings] == ["issuance.entry_missing"]
+
+
 @pytest.mark.parametrize(("defect", "number", "expected"), [
     ("issuance_pages_wrong", 7, [("issuance.field_missing", f"{index}/枚数") for index in (1, 2, 3)]),
     ("issuance_no_terminal", 9, [("issuance.field_missing", f"{index}/端末名") for index in (1, 2, 3)]),

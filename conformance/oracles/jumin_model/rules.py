@@ -101,7 +101,7 @@ CANCEL_CORRECTION = "異動の取消し（修正）"
 CURRENT, MOVED_OUT, DECEASED, REMOVED = "1", "2", "3", "9"
 #: Items of a 異動 itself, not of the person: each row sets them (never "kept" from the row before).
 BOOKKEEPING = frozenset({"履歴番号", "異動事由", "異動事由区分", "異動日", "処理日", "届出年月日", "通知年月日",
-                         "申出年月日"})
+                         "申出年月日", "入力場所", "入力端末"})
 #: The items of a 住所 (1.2.1 R015: 世帯ごとに共通のデータも個人ごとに保持する).
 ADDRESS = ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記", "住所_方書", "住所_郵便番号",
            "住所_市区町村コード")
