@@ -115,7 +115,8 @@ class Provision(CatalogModel):
     """Where a statute edition's requirement is in the law: law, article, 項, 号 and sentence."""
 
     law: Annotated[str, Field(min_length=1, description="法令名.")]
-    law_id: Annotated[str, Field(pattern=r"^[0-9A-Z]{15}$", description="e-Gov 法令ID.")]
+    law_id: str | None = Field(default=None, pattern=r"^[0-9A-Z]{15}$",
+                               description="e-Gov 法令ID (none for a municipality's 条例, which e-Gov does not hold).")
     law_number: Annotated[str, Field(min_length=1, description="法令番号.")]
     article: Annotated[str, Field(pattern=r"^第[0-9]+条(の[0-9]+)?$")]
     paragraph: Annotated[int, Field(ge=1, description="項.")]

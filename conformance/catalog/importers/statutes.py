@@ -228,7 +228,7 @@ class Law:
     """One law file of a folder, with the metadata its SOURCE.md gives."""
 
     name: str
-    law_id: str
+    law_id: str | None
     law_number: str
     file: str
     sha256: str
@@ -244,9 +244,14 @@ def read_law(folder: Path, name: str, relative: str) -> Law:
     section = _source_section(folder / "SOURCE.md", f"{name}.txt")
     law_id = re.search(r"法令ID: `([0-9A-Z]+)`", section)
     law_number = re.search(r"法令番号: ([^／\n]+)", section)
-    if law_id is None or law_number is None:
+    ordinance = re.search(r"条例番号: ([^／\n]+)", section)  # a municipality's 条例: no e-Gov 法令ID
+    if law_number is None and ordinance is not None:
+        law_number = ordinance
+    elif law_id is None or law_number is None:
         raise SpecError([f"{relative}/SOURCE.md: the section of {name}.txt names no 法令ID or 法令番号"])
-    return Law(name, law_id[1], law_number[1].strip(), where, hashlib.sha256(path.read_bytes()).hexdigest(),
+    assert law_number is not None
+    return Law(name, law_id[1] if law_id else None, law_number[1].strip(), where,
+               hashlib.sha256(path.read_bytes()).hexdigest(),
                parse_law(path, where))
 
 
@@ -272,6 +277,9 @@ class EditionEntry(CatalogModel):
     published: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$",
                                     description="The revision of the laws quoted (the e-Gov data's as_of).")]
     revision: Annotated[str, Field(min_length=1, description="The revision quoted, as the folder's SOURCE.md says.")]
+    publisher: str | None = Field(default=None, min_length=1,
+                                  description="Who publishes the text (default: the e-Gov 法令データ); a 条例's "
+                                              "municipality.")
 
 
 class ArticleEntry(CatalogModel):
@@ -440,7 +448,7 @@ def _edition(provisions: Provisions, laws: Mapping[str, Law]) -> Edition:
     return Edition(
         domain=entry.domain, domain_name=entry.domain_name, edition=entry.edition, kind="statute",
         document=f"{names}（{LABEL_JA}）", published=entry.published,
-        publisher="e-Gov 法令検索（デジタル庁）の法令データ",
+        publisher=entry.publisher or "e-Gov 法令検索（デジタル庁）の法令データ",
         attribution=(f"{names}: 法令の本文（著作権法第13条により著作権の目的とならない）。{entry.revision}。"
                      f"Cut verbatim from spec_sources/statutes/{entry.folder} (see its SOURCE.md); each requirement "
                      "is one sentence of one provision. Not the 標準仕様書: replaced by the official edition when "
@@ -450,8 +458,8 @@ def _edition(provisions: Provisions, laws: Mapping[str, Law]) -> Edition:
 
 
 def _source_file(law: Law) -> SourceFile:
-    return SourceFile(file=f"statutes/{law.file}", sha256=law.sha256,
-                      title=f"{law.name}（{law.law_number}、法令ID {law.law_id}）")
+    law_id = f"、法令ID {law.law_id}" if law.law_id else ""
+    return SourceFile(file=f"statutes/{law.file}", sha256=law.sha256, title=f"{law.name}（{law.law_number}{law_id}）")
 
 
 def render(edition: Edition, requirements: Sequence[Requirement], folder: str) -> dict[str, str]:
