@@ -20,6 +20,7 @@ def default_registry() -> Registry:
         fuhyo_scenarios,
         fuyo_scenarios,
         hojin_scenarios,
+        inkan_scenarios,
         jido_scenarios,
         jumin,
         kaigo_scenarios,
@@ -86,6 +87,8 @@ def default_registry() -> Registry:
     registry.add_module(shogaisha_scenarios)
     # 法人住民税 (a corporation as its representative's 法人住民税 record).
     registry.add_module(hojin_scenarios)
+    # 印鑑登録 (an application as the person's 印鑑登録 record; one municipality's 条例 as the exemplar).
+    registry.add_module(inkan_scenarios)
     # 戸籍 (koseki_scenarios: the driver operations koseki.hensei, koseki.todoke, koseki.seikyu).
     registry.add_module(koseki_scenarios)
     # 住民記録 10.2 操作ログ (the driver operation logs.operations).

@@ -395,6 +395,9 @@ _SHOGAISHA_SCENARIOS = tuple(f"scenario.shogaisha_fukushi.{name}" for name in (
 _HOJIN_SCENARIOS = tuple(f"scenario.hojin_juminzei.{name}" for name in (
     "office", "dormitory", "components", "equal_rate", "equal_ceiling", "months", "prorated", "employees_date",
     "capital_floor", "corporate_rate", "corporate_ceiling", "filing_deadline"))
+#: The scenario checks of 印鑑登録 (conformance/checks/inkan_scenarios.py).
+_INKAN_SCENARIOS = tuple(f"scenario.inkan.{name}" for name in (
+    "resident", "age", "capacity", "one_seal", "name", "occupation", "rubber", "size"))
 #: The scenario checks of 戸籍 (conformance/checks/koseki_scenarios.py).
 _KOSEKI_SCENARIOS = tuple(f"scenario.koseki.{name}" for name in (
     "period_start", "birth_period", "death_period", "marriage_new", "marriage_head", "marriage_enters",
@@ -462,6 +465,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_KOTEI_SCENARIOS, NoParams),
     **dict.fromkeys(_SEIKATSU_SCENARIOS, NoParams),
     **dict.fromkeys(_HOJIN_SCENARIOS, NoParams),
+    **dict.fromkeys(_INKAN_SCENARIOS, NoParams),
     **dict.fromkeys(_KOSEKI_SCENARIOS, NoParams),
     **dict.fromkeys(_SHOGAISHA_SCENARIOS, NoParams),
 }

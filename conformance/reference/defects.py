@@ -1733,6 +1733,32 @@ DEFECTS: dict[str, Defect] = _defects(
            "法人住民税: the 申告納付 deadline two months after the 事業年度, even where the 法人税's 申告書 is "
            "due later",
            ("hojin_juminzei-2025.12-1.321.8.1.0-R001",)),
+    # 印鑑登録 (conformance/reference/inkan.py, checks/inkan_scenarios.py; 亘理町印鑑条例 as the exemplar): each changes
+    # one answer of the 印鑑登録 part on the applications of its check (the person's 印鑑登録 record).
+    Defect("inkan_after_leaving",
+           "印鑑登録: a 印鑑 is registered for a person who has moved out or died (the 住民基本台帳 not consulted)",
+           ("inkan-2025.12-1.2.0.1.0-R001",)),
+    Defect("inkan_from_fourteen",
+           "印鑑登録: a 印鑑 is registered from the age of 14 (the age limit one year short)",
+           ("inkan-2025.12-1.2.0.2.0-R001", "inkan-2025.12-1.2.0.2.1-R001")),
+    Defect("inkan_capacity_ignored",
+           "印鑑登録: a person 意思能力を有しない is registered (the application's 意思能力 not consulted)",
+           ("inkan-2025.12-1.2.0.2.0-R001", "inkan-2025.12-1.2.0.2.2-R001")),
+    Defect("inkan_second_seal",
+           "印鑑登録: a second 印鑑 is registered for a person who already has one",
+           ("inkan-2025.12-1.3.0.1.0-R001",)),
+    Defect("inkan_any_name",
+           "印鑑登録: a 印鑑 is registered whatever name it shows (the 印影 not compared with the 氏名)",
+           ("inkan-2025.12-1.3.0.2.0-R001", "inkan-2025.12-1.3.0.2.1-R001")),
+    Defect("inkan_occupation_allowed",
+           "印鑑登録: a 印鑑 sharing one character with the 氏名 is registered, a 職業 or 資格 on it or not",
+           ("inkan-2025.12-1.3.0.2.0-R001", "inkan-2025.12-1.3.0.2.2-R001")),
+    Defect("inkan_rubber_allowed",
+           "印鑑登録: a ゴム印 is registered (the 印材 not consulted)",
+           ("inkan-2025.12-1.3.0.2.0-R001", "inkan-2025.12-1.3.0.2.3-R001")),
+    Defect("inkan_size_unchecked",
+           "印鑑登録: 印影 from 5mm to 30mm are registered (the 8mm and 25mm limits not applied)",
+           ("inkan-2025.12-1.3.0.2.0-R001", "inkan-2025.12-1.3.0.2.4-R001")),
     # 戸籍 (conformance/reference/koseki.py, checks/koseki_scenarios.py, the driver operations koseki.*): each
     # changes one answer of a 届出 or a request (届出期間, 戸籍 written to, 表示, 交付可, 届出地, 名の文字).
     Defect("koseki_period_from_next_day",

@@ -18,6 +18,7 @@ from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.reference import (
     elections,
     hojin_juminzei,
+    inkan,
     jido_fuyo,
     keijidosha,
     kenko,
@@ -207,4 +208,5 @@ class LinkageApi(Presentation, RequestValidation):
                                          self.defects),
             "法人住民税": hojin_juminzei.hojin_juminzei(row, self.store.domain_record(arguments[0], "法人住民税"),
                                                   self.defects),
+            "印鑑登録": inkan.inkan(row, stay, self.store.domain_record(arguments[0], "印鑑登録"), self.defects),
         })

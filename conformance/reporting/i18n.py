@@ -741,6 +741,32 @@ HOJIN_SCENARIO_RULES: Mapping[str, Text] = {
         "法人住民税: 申告納付 by the 提出期限 of the 法人税's 申告書 (第321条の8第1項)"),
 }
 
+#: The rules of conformance/checks/inkan_scenarios.py (印鑑登録, 亘理町印鑑条例 as the exemplar).
+INKAN_SCENARIO_RULES: Mapping[str, Text] = {
+    "inkan.resident": ("印鑑登録: 本町が備える住民基本台帳に記録されている者に限り登録（亘理町印鑑条例 第2条第1項）",
+                       "印鑑登録: registered only while recorded in the town's 住民基本台帳 "
+                       "(亘理町印鑑条例 第2条第1項)"),
+    "inkan.age": ("印鑑登録: 15才未満の者は登録を受けることができない（亘理町印鑑条例 第2条第2項第1号）",
+                  "印鑑登録: not registered under 15 (亘理町印鑑条例 第2条第2項第1号)"),
+    "inkan.capacity": ("印鑑登録: 意思能力を有しない者は登録を受けることができない（亘理町印鑑条例 第2条第2項第2号）",
+                       "印鑑登録: not registered without 意思能力 (亘理町印鑑条例 第2条第2項第2号)"),
+    "inkan.one_seal": ("印鑑登録: 登録できる印鑑は1人1個（亘理町印鑑条例 第3条第1項）",
+                       "印鑑登録: one 印鑑 a person (亘理町印鑑条例 第3条第1項)"),
+    "inkan.name": ("印鑑登録: 氏名、氏、名又はその一部の組合せで表していない印鑑は登録できない"
+                   "（亘理町印鑑条例 第3条第2項第1号）",
+                   "印鑑登録: a 印鑑 not showing the 氏名, 氏 or 名 is not registered "
+                   "(亘理町印鑑条例 第3条第2項第1号)"),
+    "inkan.occupation": ("印鑑登録: 職業、資格その他氏名以外の事項を表している印鑑は登録できない"
+                         "（亘理町印鑑条例 第3条第2項第2号）",
+                         "印鑑登録: a 印鑑 showing a 職業 or 資格 is not registered "
+                         "(亘理町印鑑条例 第3条第2項第2号)"),
+    "inkan.rubber": ("印鑑登録: ゴム印その他の変形しやすい印鑑は登録できない（亘理町印鑑条例 第3条第2項第3号）",
+                     "印鑑登録: a ゴム印 is not registered (亘理町印鑑条例 第3条第2項第3号)"),
+    "inkan.size": ("印鑑登録: 印影が1辺8ミリメートルの正方形に収まる、又は25ミリメートルの正方形に収まらない印鑑は登録"
+                   "できない（亘理町印鑑条例 第3条第2項第4号）",
+                   "印鑑登録: a 印影 within 8mm or beyond 25mm is not registered (亘理町印鑑条例 第3条第2項第4号)"),
+}
+
 #: The rules of conformance/checks/seikatsu_scenarios.py (生活保護, 生活保護法).
 SEIKATSU_SCENARIO_RULES: Mapping[str, Text] = {
     "seikatsu_hogo.residence": ("生活保護: 居住地を所管する福祉事務所を管理する者が保護の実施機関（第19条第1項第1号）",
@@ -918,6 +944,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **KOTEI_SCENARIO_RULES,
     **SEIKATSU_SCENARIO_RULES,
     **HOJIN_SCENARIO_RULES,
+    **INKAN_SCENARIO_RULES,
     **KOSEKI_SCENARIO_RULES,
     **SHOGAISHA_SCENARIO_RULES,
 }

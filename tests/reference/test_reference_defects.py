@@ -27,6 +27,7 @@ from conformance.checks import (
     fuhyo_scenarios,
     fuyo_scenarios,
     hojin_scenarios,
+    inkan_scenarios,
     jido_scenarios,
     kaigo_scenarios,
     keiji_scenarios,
@@ -55,7 +56,7 @@ from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE, default_town
 
 Row = Mapping[str, str]
-STATUTE_DOMAINS = tuple(d for d in DOMAIN_SLUGS if d not in ("jumin", "kyotsu", "inkan"))
+STATUTE_DOMAINS = tuple(d for d in DOMAIN_SLUGS if d not in ("jumin", "kyotsu"))
 ROWS = default_town()
 MOVE_IN: dict[str, Any] = {
     "氏名": "見本　花子", "氏名_フリガナ": "ミホン　ハナコ", "生年月日": "1985-06-01", "性別": "2",
@@ -371,6 +372,10 @@ AFFECTS: dict[str, set[str]] = {
         "hojin_juminzei_not_prorated", "hojin_juminzei_months_rounded_up", "hojin_juminzei_employees_at_start",
         "hojin_juminzei_capital_floor_ignored", "hojin_juminzei_corporate_at_ceiling",
         "hojin_juminzei_corporate_rate_before_2019", "hojin_juminzei_deadline_ignores_extension")},
+    # 印鑑登録 (conformance/reference/inkan.py; each defect's own test: tests/checks/test_inkan_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "inkan_after_leaving", "inkan_from_fourteen", "inkan_capacity_ignored", "inkan_second_seal", "inkan_any_name",
+        "inkan_occupation_allowed", "inkan_rubber_allowed", "inkan_size_unchecked")},
     # 戸籍 (the driver operations koseki.*, conformance/reference/koseki.py; each defect's own test:
     # tests/checks/test_koseki_scenarios.py).
     **{name: {"koseki"} for name in (
@@ -445,6 +450,10 @@ RULE_PROBES = (
     *(hojin_scenarios.OFFICE_HERE, hojin_scenarios.OFFICE_ELSEWHERE, hojin_scenarios.DORMITORY_ONLY,
       hojin_scenarios.OPENED_MID_YEAR, hojin_scenarios.EMPLOYEES_GREW, hojin_scenarios.PAID_IN_ABOVE,
       hojin_scenarios.EXTENDED_DEADLINE),
+    # 印鑑登録: the worked examples of conformance/checks/inkan_scenarios.py.
+    *(inkan_scenarios.ALLOWED, inkan_scenarios.MOVED_OUT, inkan_scenarios.FOURTEEN, inkan_scenarios.INCAPABLE,
+      inkan_scenarios.SECOND, inkan_scenarios.OTHER_NAME, inkan_scenarios.TITLE, inkan_scenarios.RUBBER_SEAL,
+      inkan_scenarios.SMALL),
 )
 
 

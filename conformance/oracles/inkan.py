@@ -1,0 +1,86 @@
+"""Oracle of 印鑑登録: whether a 印鑑 may be registered, by 亘理町印鑑条例 第2条 and 第3条 (the statute edition
+``inkan 2025.12``: one municipality's 条例 quoted as an exemplar; each municipality has its own).
+
+Each function answers one provision's question as a :data:`Verdict`: True (the provision lets the
+registration through), False (it bars it), None where the text leaves room (the harness asks nothing there).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from conformance.oracles.dates import age_reached_on
+
+Verdict = bool | None
+
+#: 第2条第2項第1号: 15才未満の者.
+MIN_AGE = 15
+#: 第3条第2項第4号: 1辺の長さ8ミリメートルの正方形に収まるもの, 25ミリメートルの正方形に収まらないもの.
+SMALLEST_MM, LARGEST_MM = 8, 25
+#: 第3条第2項第2号: words that are a 職業 or a 資格 (what the harness draws; not a list of the 条例).
+OCCUPATIONS = ("税理士", "弁護士", "司法書士", "行政書士", "医師", "社長")
+#: 第3条第2項第3号: the 印材 that is a ゴム印.
+RUBBER = "ゴム"
+
+
+def recorded_on(moved_in: date, last_day: date | None, day: date) -> Verdict:
+    """第2条第1項: 本町が備える住民基本台帳に記録されている者 on the day of the application, from 住民となった年月日
+    to the last day of the address (転出 or death); those two days and the days next to them are open."""
+    if moved_in - timedelta(days=1) <= day <= moved_in:
+        return None
+    if last_day is not None and last_day <= day <= last_day + timedelta(days=1):
+        return None
+    return moved_in <= day and (last_day is None or day <= last_day)
+
+
+def old_enough(birth: date, day: date) -> Verdict:
+    """第2条第2項第1号: not 15才未満 on the day; the day 15 is reached and the next are open."""
+    reached = age_reached_on(birth, MIN_AGE)
+    if reached <= day <= reached + timedelta(days=1):
+        return None
+    return day > reached
+
+
+def capable(lacks_capacity: bool) -> bool:
+    """第2条第2項第2号: 意思能力を有しない者 cannot register."""
+    return not lacks_capacity
+
+
+def first_seal(already_registered: bool) -> bool:
+    """第3条第1項: 登録できる印鑑は1人1個."""
+    return not already_registered
+
+
+def name_parts(full_name: str) -> tuple[str, str]:
+    """(氏, 名) of a 氏名 written with a full-width or half-width space between them."""
+    parts = full_name.replace(" ", "\u3000").split("\u3000", 1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (parts[0], "")
+
+
+def shows_name(impression: str, full_name: str) -> Verdict:
+    """第3条第2項第1号: the 印影 is the 氏名, 氏 or 名 (True), or none of its characters is in the 氏名 (False);
+    other combinations (parts of the 氏名 mixed) are open: the harness does not judge them."""
+    surname, given = name_parts(full_name)
+    if impression in (surname, given, surname + given):
+        return True
+    if not set(impression) & set(surname + given):
+        return False
+    return None
+
+
+def no_occupation(impression: str) -> bool:
+    """第3条第2項第2号: a 印影 with a 職業 or 資格 (one of :data:`OCCUPATIONS`) cannot be registered."""
+    return not any(word in impression for word in OCCUPATIONS)
+
+
+def not_rubber(material: str) -> bool:
+    """第3条第2項第3号: ゴム印 cannot be registered."""
+    return material != RUBBER
+
+
+def size_allowed(side_mm: int) -> Verdict:
+    """第3条第2項第4号: the side of the square the 印影 fits in; at most 8 fits the 8mm square, over 25 does not
+    fit the 25mm one; exactly 8 and 25 are open."""
+    if side_mm in (SMALLEST_MM, LARGEST_MM):
+        return None
+    return SMALLEST_MM < side_mm < LARGEST_MM
