@@ -10,6 +10,7 @@ and ``POST /api/v1/forms/fuhyo_utsushi``: the 戸籍の附票の写し (:mod:`co
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
 from conformance.reference import elections, rules, shugaku, statute_forms
 from conformance.reference.driver import DriverService
@@ -17,6 +18,7 @@ from conformance.reference.forms import PDF_TYPE, FormService, seireki, wareki
 from conformance.reference.fuhyo import KosekiRegister
 from conformance.reference.http import ApiError, Reply, Request, bad_request, json_reply
 from conformance.reference.presentation import Presentation
+from conformance.reference.storage import Row
 from conformance.reference.validation import RequestValidation
 
 #: 帳票ID of 住民票の写し (DOMAIN.md: the only real 帳票ID seen in public copies).
@@ -63,15 +65,19 @@ class Certificates(Presentation, RequestValidation):
             raise ApiError(404, "NOT_FOUND", "the town has no 戸籍 of that 本籍 and 筆頭者氏名")
         return Reply(200, statute_forms.render("戸籍の附票の写し", lines, FUHYO_CERTIFICATION), PDF_TYPE)
 
-    def _senkyo_shohon(self, request: Request) -> Reply:
-        """The 選挙人名簿抄本 of one person registered on the 基準日, printed (no form data)."""
+    def _person_on_day(self, request: Request, form: str) -> tuple[Row, date]:
+        """The person (宛名番号) and the 基準日 a printed statute form is asked for; it has no form data."""
         if request.segments[-1] == "data":
-            raise ApiError(404, "NOT_FOUND", "the 選挙人名簿抄本 has no form data: read the printed form")
+            raise ApiError(404, "NOT_FOUND", f"the {form} has no form data: read the printed form")
         body = request.json_object()
         atena, day = body.get("宛名番号"), rules.parse_day(str(body.get("基準日") or ""))
         if not isinstance(atena, str) or day is None:
             raise bad_request("宛名番号 (a string) and 基準日 (YYYY-MM-DD) are required")
-        row = self._person(atena)
+        return self._person(atena), day
+
+    def _senkyo_shohon(self, request: Request) -> Reply:
+        """The 選挙人名簿抄本 of one person registered on the 基準日, printed (no form data)."""
+        row, day = self._person_on_day(request, "選挙人名簿抄本")
         lines = elections.shohon_lines(row, rules.stay_of(row), day, self.defects)
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the person is not on the 選挙人名簿 on that day")
@@ -79,13 +85,7 @@ class Certificates(Presentation, RequestValidation):
 
     def _gakureibo(self, request: Request) -> Reply:
         """The 学齢簿 of one child on the 基準日, printed (the 保護者: the 世帯主 of the child's household)."""
-        if request.segments[-1] == "data":
-            raise ApiError(404, "NOT_FOUND", "the 学齢簿 has no form data: read the printed form")
-        body = request.json_object()
-        atena, day = body.get("宛名番号"), rules.parse_day(str(body.get("基準日") or ""))
-        if not isinstance(atena, str) or day is None:
-            raise bad_request("宛名番号 (a string) and 基準日 (YYYY-MM-DD) are required")
-        child = self._person(atena)
+        child, day = self._person_on_day(request, "学齢簿")
         guardian = next((row for row in self._current_household(child.get("世帯番号", ""))
                          if row.get("続柄") == "世帯主"), None)
         lines = shugaku.register_lines(child, guardian, day, self.defects)
