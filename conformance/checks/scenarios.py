@@ -635,7 +635,7 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     records_path = target.records_path
     codes = other_codes(town)
     drawn = _drawn(rule, codes, target, town)
-    first = _first_mismatch(rule, drawn, load_many(client, drawn, town, append_path, records_path), client, town)
+    first = _first_mismatch(rule, drawn, _answers(rule, drawn, target, town, append_path, records_path), town)
     if first is None:
         return
 
@@ -744,14 +744,41 @@ def _drawn(rule: Rule, codes: tuple[str, str], target: Target, town: str) -> lis
     return drawn
 
 
-def _first_mismatch(rule: Rule, drawn: list[Scenario], loaded: list[Loaded], client: HttpClient,
-                    town: str) -> Mismatch | None:
-    """The first loaded scenario on which the vendor's answer differs from the oracle's."""
-    for scenario, one in zip(drawn, loaded, strict=True):
-        expected = rule.expected(scenario, town)
+def _answers(rule: Rule, drawn: list[Scenario], target: Target, town: str, append_path: str,
+             records_path: str | None) -> list[tuple[Loaded, dict[str, Any]]]:
+    """Each drawn scenario loaded, prepared and asked: (its persons, the vendor's answer).
+
+    Shared in the run by the rules that draw from the same strategy and prepare and ask alike (a domain's
+    rules read parts of one answer, and the 戸籍の附票's form rules parts of one print): a scenario another
+    such rule already loaded and asked is not loaded or asked again. The vendor's answer to the same
+    question about the same persons is the same; a rule that differs is judged again, alone, by the
+    shrinking pass (``run_rule``), which loads its own persons."""
+    ask = rule.ask or query
+    key = f"scenario-answers:{id(rule.scenarios)}:{_identity(rule.prepare)}:{_identity(ask)}"
+    shared: dict[Scenario, tuple[Loaded, dict[str, Any]]] = target.cache.setdefault(key, {})
+    missing = [scenario for scenario in dict.fromkeys(drawn) if scenario not in shared]
+    client = target.need_http()
+    for scenario, one in zip(missing, load_many(client, missing, town, append_path, records_path), strict=True):
         if rule.prepare is not None:
             rule.prepare(client, scenario, one)
-        actual = rule.actual((rule.ask or query)(client, one, scenario), one)
+        shared[scenario] = (one, ask(client, one, scenario))
+    return [shared[scenario] for scenario in drawn]
+
+
+def _identity(function: Callable[..., Any] | None) -> str:
+    """What makes two preparations or questions the same: the function, and a partial's arguments (a check
+    binds its parameters anew each run, e.g. the 戸籍の附票's ``register`` with its path)."""
+    if isinstance(function, functools.partial):
+        return f"{id(function.func)}{function.args!r}{sorted(function.keywords.items())!r}"
+    return str(id(function))
+
+
+def _first_mismatch(rule: Rule, drawn: list[Scenario], answers: list[tuple[Loaded, dict[str, Any]]],
+                    town: str) -> Mismatch | None:
+    """The first scenario on which the vendor's answer differs from the oracle's."""
+    for scenario, (one, answer) in zip(drawn, answers, strict=True):
+        expected = rule.expected(scenario, town)
+        actual = rule.actual(answer, one)
         if expected != actual:
             return Mismatch(scenario, expected, actual)
     return None
