@@ -114,8 +114,8 @@ MUTANTS: tuple[Mutant, ...] = (
     _driver('reason_category_not_stored', '"異動事由区分": reason, "処理日"', '"処理日"'),
     _driver(
         'processing_day_not_stored',
-        '"異動事由区分": reason, "処理日": processed.isoformat()}',
-        '"異動事由区分": reason}',
+        '"異動事由区分": reason, "処理日": processed.isoformat(),',
+        '"異動事由区分": reason,',
     ),
     _driver(
         'address_date_is_notice_date',

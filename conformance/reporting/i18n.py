@@ -1095,7 +1095,7 @@ _FINDINGS: dict[str, Text] = {
     "form.dv_leak": ("支援措置対象者の情報が、閲覧・交付を受けられない者への帳票に印字されています",
                      "A form shows a DV-protected person to someone not entitled"),
     # declarative scenarios through the driver protocol (scenario.run; conformance/scenarios)
-    "scenario.no_date": ("応答の値が年月日（YYYY-MM-DD）ではありません",
+    "scenario.no_date": ("応答の値が年月日（例：2024-04-01）ではありません",
                          "The answer holds no 年月日 (YYYY-MM-DD) there"),
     "scenario.not_equal": ("応答の値が仕様の求める値と異なります",
                            "A value differs from the one the specification asks for"),
