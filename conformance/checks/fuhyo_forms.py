@@ -24,18 +24,15 @@ person's part is found by their 氏名 and their 出生の年月日, so a wrong 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from functools import partial
 from typing import Any
 
 from hypothesis import strategies as st
 
 from conformance.checks import fuhyo_scenarios as fs
-from conformance.checks.jumin import target_of
-from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check
-from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, run_rule
+from conformance.checks.registry import CheckFunction, check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario
 from conformance.checks.statute_forms import dates_in, issue_printed, normal, sex_in
-from conformance.findings import Finding
 from conformance.oracles import fuhyo
 from conformance.targets.base import HttpClient
 
@@ -261,19 +258,10 @@ FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
 
 
 def _rule_check(name: str) -> CheckFunction:
-    """The check of one rule: NOT_AUTOMATED without the profile's koseki_path, else the 戸籍 POSTed there."""
     rule = FORM_RULES[name]
-
-    def run(ctx: CheckContext) -> list[Finding]:
-        path = target_of(ctx).koseki_path
-        if path is None:
-            raise NotAutomated("the profile names no targets.load.koseki_path: the harness cannot give the vendor "
-                               "the 戸籍 whose 戸籍の附票の写し it would read")
-        prepare = rule.prepare.keywords if isinstance(rule.prepare, partial) else {}
-        return list(run_rule(ctx, replace(rule, prepare=partial(fs.register, **{**prepare, "path": path}))))
-
-    run.__doc__ = f"Form check of {rule.title} (the printed 写し against :mod:`conformance.oracles.fuhyo`)."
-    return run
+    return fs.koseki_rule_check(rule, "whose 戸籍の附票の写し it would read",
+                                f"Form check of {rule.title} "
+                                "(the printed 写し against :mod:`conformance.oracles.fuhyo`).")
 
 
 fuhyo_form_koseki_display = check("scenario.fuhyo_form.koseki_display")(

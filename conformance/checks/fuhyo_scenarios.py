@@ -269,20 +269,25 @@ FUHYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
 )}
 
 
-def _rule_check(name: str) -> CheckFunction:
-    """The check of one rule: NOT_AUTOMATED without the profile's koseki_path, else the 戸籍 POSTed there."""
-    rule = FUHYO_RULES[name]
-
+def koseki_rule_check(rule: Rule, needing: str, doc: str) -> CheckFunction:
+    """The check of a rule whose scenarios need their 戸籍: NOT_AUTOMATED without the profile's koseki_path
+    (the harness cannot give the vendor the 戸籍 ``needing``), else the 戸籍 POSTed there."""
     def run(ctx: CheckContext) -> list[Finding]:
         path = target_of(ctx).koseki_path
         if path is None:
             raise NotAutomated("the profile names no targets.load.koseki_path: the harness cannot give the vendor "
-                               "the 戸籍 the 戸籍の附票 is made from")
+                               f"the 戸籍 {needing}")
         prepare = rule.prepare.keywords if isinstance(rule.prepare, partial) else {}
         return list(run_rule(ctx, replace(rule, prepare=partial(register, **{**prepare, "path": path}))))
 
-    run.__doc__ = f"Scenario check of {rule.title} (vendor against :mod:`conformance.oracles.fuhyo`)."
+    run.__doc__ = doc
     return run
+
+
+def _rule_check(name: str) -> CheckFunction:
+    rule = FUHYO_RULES[name]
+    return koseki_rule_check(rule, "the 戸籍の附票 is made from",
+                             f"Scenario check of {rule.title} (vendor against :mod:`conformance.oracles.fuhyo`).")
 
 
 fuhyo_created = check("scenario.fuhyo.created")(_rule_check("fuhyo.created"))
