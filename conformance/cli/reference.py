@@ -45,13 +45,15 @@ def serve(
     except (OSError, OverflowError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise fail(f"cannot listen on {host}:{port}: {reason}; give another --host or --port") from None
-    sys.stdout.write(f"{running.url}\n")
-    sys.stdout.flush()
-    summary = town_summary(rows)
-    shown = ", ".join(sorted(active)) or "none"
-    sys.stderr.write(f"reference vendor serving {summary['rows']} residents in {summary['households']} households "
-                     f"(defects: {shown}); press Ctrl-C to stop\n")
+    # Everything after the start is inside the try: a Ctrl-C that comes as soon as the URL is out (a
+    # script that reads it and stops the server) still stops it cleanly, with exit 0.
     try:
+        summary = town_summary(rows)
+        shown = ", ".join(sorted(active)) or "none"
+        sys.stderr.write(f"reference vendor serving {summary['rows']} residents in {summary['households']} "
+                         f"households (defects: {shown}); press Ctrl-C to stop\n")
+        sys.stdout.write(f"{running.url}\n")
+        sys.stdout.flush()
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
