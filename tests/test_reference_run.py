@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import json
 import os
 import subprocess
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 from sessions import once_per_session
 
 from conformance.fonts import PDFIUM_FONT_DIRS_ENV, japanese_font
@@ -35,6 +37,18 @@ def run(out: Path, *args: str, env: dict[str, str] | None = None,
     results = out / "results.json"
     assert results.is_file(), completed.stdout[-3000:] + completed.stderr[-3000:]
     return completed.returncode, json.loads(results.read_text("utf-8"))
+
+
+def run_in_process(out: Path, *, defects: list[str], domains: list[str], extra: list[str]) -> int:
+    """``conformance run --defect ... --domain ... -- <extra>`` in this process: the same function the
+    command calls (``run_suite``: profile, reference start, data load, checks, results.json, junit,
+    report, bundle), without the start of a new interpreter, its imports and its catalog load (about 6 s
+    of CPU a run, paid once per pytest worker instead). The README's command itself, in its own process,
+    is the clean run's (``clean_run``)."""
+    from conformance.cli.run import RunOptions, run_suite
+
+    shown = Console(file=io.StringIO(), width=120)
+    return run_suite(RunOptions(profile=None, out=out, domains=domains, defects=defects, extra=extra), shown)
 
 
 def manual_only() -> int:
@@ -262,10 +276,8 @@ def group_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str,
     session: the report's end-to-end tests (tests/reporting/test_report_e2e.py) read the run of the
     group that holds their defect."""
     def make(out: Path) -> str:
-        domains = (part for domain in domains_of(names) for part in ("--domain", domain))
-        code, _ = run(out, *(part for name in names for part in ("--defect", name)), *domains,
-                      "--", "-k", selection(names))
-        return str(code)
+        return str(run_in_process(out, defects=list(names), domains=list(domains_of(names)),
+                                  extra=["-k", selection(names)]))
 
     key = hashlib.sha256("+".join(names).encode()).hexdigest()[:16]
     out, outcome = once_per_session(tmp_path_factory, worker_id, f"defect-group-{key}", make)

@@ -18,6 +18,8 @@ from test_report_html import clean, sample
 from conformance.reporting.html import write_report
 
 BLOCKING = {"serious", "critical"}
+#: axe in a real browser: out of the quick loop (tox -e quick).
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")

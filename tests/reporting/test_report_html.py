@@ -275,6 +275,7 @@ def test_charts_have_a_text_alternative_with_their_numbers(requirements: dict[st
 ALLOWED_ON_JA = {"English", "Fit", "Gap", "ID", "URL", "sha", "results", "json", "conformance", "API", "PDF"}
 
 
+@pytest.mark.e2e  # a real browser
 def test_in_chromium_the_page_works_and_the_japanese_page_has_no_english(
     tmp_path: Path, requirements: dict[str, Any]
 ) -> None:
@@ -324,6 +325,7 @@ def printed(page: Path, fragment: str = "") -> tuple[str, int]:
     return text, len(boxes)
 
 
+@pytest.mark.e2e  # a real browser
 def test_printed_the_page_is_an_a4_document_to_file_and_the_table_an_appendix(
     tmp_path: Path, requirements: dict[str, Any],
 ) -> None:
@@ -344,6 +346,7 @@ def test_printed_the_page_is_an_a4_document_to_file_and_the_table_an_appendix(
     assert "POST /certificates" not in appendix and "網羅率" not in appendix
 
 
+@pytest.mark.e2e  # a real browser
 def test_printed_the_report_of_a_whole_catalog_is_a_few_pages(tmp_path: Path, requirements: dict[str, Any]) -> None:
     """Issue 27, item 6: 957 requirements printed 142 pages, mostly the traceability table."""
     manual = {rid for rid, r in requirements.items() if any(c.kind == "manual" for c in r.checks)}
