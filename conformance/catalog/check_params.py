@@ -397,7 +397,7 @@ _HOJIN_SCENARIOS = tuple(f"scenario.hojin_juminzei.{name}" for name in (
     "capital_floor", "corporate_rate", "corporate_ceiling", "filing_deadline"))
 #: The scenario checks of 印鑑登録 (conformance/checks/inkan_scenarios.py).
 _INKAN_SCENARIOS = tuple(f"scenario.inkan.{name}" for name in (
-    "resident", "age", "capacity", "one_seal", "name", "occupation", "rubber", "size"))
+    "resident", "age", "capacity", "one_seal", "name", "occupation", "rubber", "size", "clear", "registers"))
 #: The scenario checks of 戸籍 (conformance/checks/koseki_scenarios.py).
 _KOSEKI_SCENARIOS = tuple(f"scenario.koseki.{name}" for name in (
     "period_start", "birth_period", "death_period", "marriage_new", "marriage_head", "marriage_enters",

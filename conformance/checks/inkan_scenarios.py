@@ -1,26 +1,30 @@
-"""Scenario checks of 印鑑登録 (亘理町印鑑条例 第2条, 第3条; the statute edition ``inkan 2025.12``: one municipality's
-条例 quoted as an exemplar, each municipality has its own).
+"""Scenario checks of 印鑑登録 (亘理町印鑑条例 第2条, 第3条 and 柏原市印鑑条例 第5条; the statute edition
+``inkan 2025.12``: each 条例 one municipality's, quoted as an exemplar, each municipality has its own).
 
 The machinery of :mod:`conformance.checks.scenarios` (generated residents appended to the vendor, the
 per-person query, compared with :mod:`conformance.oracles.inkan`). 住民記録 holds no 印鑑: each person applies
 for the registration of one 印鑑, sent as the person's ``印鑑登録`` record (申請年月日, 意思能力なし "1"/"0", 登録済
-"1"/"0" (a 印鑑 already registered), 印影文字, 印材, 印影寸法 in mm; ``targets.load.records_path``; without it
-every check here is NOT_AUTOMATED), and the per-person query on the 申請年月日 answers ``印鑑登録.登録``: whether
-the 印鑑 is registered. Each rule varies one fact of the application, the others allowed:
+"1"/"0" (a 印鑑 already registered), 印影文字, 印材, 印影寸法 in mm, 印影不鮮明 "1"/"0" (the counter found the 印影 hard
+to show clearly); ``targets.load.records_path``; without it every check here is NOT_AUTOMATED), and the per-person
+query on the 申請年月日 answers ``印鑑登録.登録``: whether the 印鑑 is registered. Each rule varies one fact of the
+application, the others allowed:
 
 - ``resident``: 本町が備える住民基本台帳に記録されている者 (第2条第1項): before the move-out or death, not after;
 - ``age``: 15才未満 (第2条第2項第1号); ``capacity``: 意思能力を有しない者 (第2号);
 - ``one_seal``: 1人1個 (第3条第1項);
-- ``name``, ``occupation``, ``rubber``, ``size``: 第3条第2項第1号-第4号.
+- ``name``, ``occupation``, ``rubber``, ``size``, ``clear``: 第3条第2項第1号-第5号;
+- ``registers``: 柏原市 第5条, the registration once the application is confirmed: an application no provision
+  above bars, from residents of every age over 15 and newcomers of a few days, is registered.
 
-Readings (provisions.yaml): the day 15 is reached and the next, the first and last day of the address, a 印影
-of exactly 8mm or 25mm, a 印影 mixing parts of the 氏名 with other characters are never asked. Not judged:
-第1条 (目的), 第3条第2項第5号 (鮮明に表しにくい) and 第6号 (町長が適当でないと認める).
+Readings (provisions.yaml): the day 15 is reached and the next, the first and last day of the address (the day of
+becoming a resident and the day before), a 印影 of exactly 8mm or 25mm, a 印影 mixing parts of the 氏名 with other
+characters are never asked. Not judged: 亘理町 第1条 (目的), 第3条第2項第6号 (町長が適当でないと認める); 柏原市
+第3条 (the applicant's part at the counter) and 第4条 (事実の確認, by the 規則, at the counter).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import assume
 from hypothesis import strategies as st
@@ -37,13 +41,18 @@ _NAMES = ("見本", "花子", "見本花子")
 _OTHERS = ("山田", "佐藤太郎", "田中一郎", "鈴木")
 _TITLED = ("見本税理士", "弁護士見本", "花子医師", "見本社長", "司法書士見本花子")
 _MATERIALS = ("木", "水牛", "チタン", "象牙", oracle.RUBBER)
+_HARD = tuple(material for material in _MATERIALS if material != oracle.RUBBER)
+
+
+def _flag(value: bool) -> str:
+    return "1" if value else "0"
 
 
 def application(day: date, *, lacks_capacity: bool = False, registered: bool = False, impression: str = "見本",
-                material: str = "木", side_mm: int = 15) -> tuple[tuple[str, str, str], ...]:
+                material: str = "木", side_mm: int = 15, blurred: bool = False) -> tuple[tuple[str, str, str], ...]:
     """A person's 印鑑登録 record: the application of ``day`` for one 印鑑."""
-    items = {"申請年月日": day.isoformat(), "意思能力なし": "1" if lacks_capacity else "0",
-             "登録済": "1" if registered else "0", "印影文字": impression, "印材": material, "印影寸法": str(side_mm)}
+    items = {"申請年月日": day.isoformat(), "意思能力なし": _flag(lacks_capacity), "登録済": _flag(registered),
+             "印影文字": impression, "印材": material, "印影寸法": str(side_mm), "印影不鮮明": _flag(blurred)}
     return tuple((PART, item, value) for item, value in items.items())
 
 
@@ -115,6 +124,25 @@ def sizes(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return _applicant(draw(_DAYS), side_mm=draw(st.one_of(st.sampled_from((7, 9, 24, 26)), st.integers(3, 40))))
 
 
+@st.composite
+def clarities(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    return _applicant(draw(_DAYS), blurred=draw(st.booleans()))
+
+
+@st.composite
+def eligible(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """An application no provision bars: a resident of any age over 15, often a newcomer of a few days (the day
+    of becoming a resident and the day before are open), for a 印鑑 of the 氏名 of any hard 印材 and size inside
+    the limits."""
+    day = draw(_DAYS)
+    birth = draw(_birth(1935, 2004))
+    days_resident = draw(st.one_of(st.integers(2, 60), st.integers(61, 20_000)))
+    moved_in = max(birth, day - timedelta(days=days_resident))
+    return _applicant(day, birth, moved_in, impression=draw(st.sampled_from(_NAMES)),
+                      material=draw(st.sampled_from(_HARD)), side_mm=draw(st.integers(oracle.SMALLEST_MM + 1,
+                                                                                     oracle.LARGEST_MM - 1)))
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -160,10 +188,27 @@ def _size(s: Scenario, town: str) -> Projection:
     return _registered(oracle.size_allowed(int(_facts(s)["印影寸法"])))
 
 
-#: Worked examples (亘理町印鑑条例 第2条, 第3条), each an application of 2024-06-03 by 見本　花子 (born 1980-05-05, a
-#: resident since 2015-04-01) for a wooden 印鑑 reading 見本, 15mm: registered; moved out on 2024-05-31: not; born
-#: 2009-05-10 (15 reached 2024-05-09): registered, born 2009-07-10: not; 意思能力を有しない: not; a 印鑑 already
-#: registered: not; 山田: not; 見本税理士: not; a ゴム印: not; 7mm or 26mm: not.
+def _clear(s: Scenario, town: str) -> Projection:
+    return _registered(oracle.clear(_facts(s)["印影不鮮明"] == "1"))
+
+
+def _registers(s: Scenario, town: str) -> Projection:
+    """柏原市 第5条: every provision of 亘理町 第2条 and 第3条 the application is judged by, put together."""
+    assert s.as_of is not None
+    facts = _facts(s)
+    return _registered(oracle.registered((
+        oracle.recorded_on(s.moved_in, s.moved_out, s.as_of), oracle.old_enough(s.birth, s.as_of),
+        oracle.capable(facts["意思能力なし"] == "1"), oracle.first_seal(facts["登録済"] == "1"),
+        oracle.shows_name(facts["印影文字"], FULL_NAME), oracle.no_occupation(facts["印影文字"]),
+        oracle.not_rubber(facts["印材"]), oracle.size_allowed(int(facts["印影寸法"])),
+        oracle.clear(facts["印影不鮮明"] == "1"))))
+
+
+#: Worked examples (亘理町印鑑条例 第2条, 第3条, 柏原市印鑑条例 第5条), each an application of 2024-06-03 by 見本　花子
+#: (born 1980-05-05, a resident since 2015-04-01) for a wooden 印鑑 reading 見本, 15mm: registered; moved out on
+#: 2024-05-31: not; born 2009-05-10 (15 reached 2024-05-09): registered, born 2009-07-10: not; 意思能力を有しない:
+#: not; a 印鑑 already registered: not; 山田: not; 見本税理士: not; a ゴム印: not; 7mm or 26mm: not; a 印影 hard to
+#: show clearly: not; a resident since 2024-05-27 (a week): registered.
 ALLOWED = _applicant(date(2024, 6, 3))
 MOVED_OUT = Scenario(2024, date(1980, 5, 5), date(2015, 4, 1), planned_out=date(2024, 5, 31), as_of=date(2024, 6, 3),
                      records=ALLOWED.records)
@@ -175,6 +220,8 @@ OTHER_NAME = _applicant(date(2024, 6, 3), impression="山田")
 TITLE = _applicant(date(2024, 6, 3), impression="見本税理士")
 RUBBER_SEAL = _applicant(date(2024, 6, 3), material=oracle.RUBBER)
 SMALL, LARGE = _applicant(date(2024, 6, 3), side_mm=7), _applicant(date(2024, 6, 3), side_mm=26)
+BLURRED = _applicant(date(2024, 6, 3), blurred=True)
+NEWCOMER = _applicant(date(2024, 6, 3), moved_in=date(2024, 5, 27))
 
 _ANSWER = picked(PART, "登録")
 INKAN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
@@ -194,6 +241,10 @@ INKAN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          _ANSWER, (ALLOWED, RUBBER_SEAL), needs_records=True),
     Rule("inkan.size", "印鑑登録: a 印影 within 8mm or beyond 25mm is not registered "
          "(亘理町印鑑条例 第3条第2項第4号)", sizes, _size, _ANSWER, (ALLOWED, SMALL, LARGE), needs_records=True),
+    Rule("inkan.clear", "印鑑登録: a 印影 hard to show clearly is not registered (亘理町印鑑条例 第3条第2項第5号)",
+         clarities, _clear, _ANSWER, (ALLOWED, BLURRED), needs_records=True),
+    Rule("inkan.registers", "印鑑登録: an application no provision bars is registered (柏原市印鑑条例 第5条 with "
+         "亘理町印鑑条例 第2条, 第3条)", eligible, _registers, _ANSWER, (ALLOWED, NEWCOMER), needs_records=True),
 )}
 
 
@@ -209,3 +260,5 @@ inkan_name = check("scenario.inkan.name")(_rule_check("inkan.name"))
 inkan_occupation = check("scenario.inkan.occupation")(_rule_check("inkan.occupation"))
 inkan_rubber = check("scenario.inkan.rubber")(_rule_check("inkan.rubber"))
 inkan_size = check("scenario.inkan.size")(_rule_check("inkan.size"))
+inkan_clear = check("scenario.inkan.clear")(_rule_check("inkan.clear"))
+inkan_registers = check("scenario.inkan.registers")(_rule_check("inkan.registers"))

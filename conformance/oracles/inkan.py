@@ -1,12 +1,15 @@
-"""Oracle of 印鑑登録: whether a 印鑑 may be registered, by 亘理町印鑑条例 第2条 and 第3条 (the statute edition
-``inkan 2025.12``: one municipality's 条例 quoted as an exemplar; each municipality has its own).
+"""Oracle of 印鑑登録: whether a 印鑑 may be registered, by 亘理町印鑑条例 第2条 and 第3条, and whether it must be, by
+柏原市印鑑条例 第5条 (the statute edition ``inkan 2025.12``: each 条例 one municipality's, quoted as an exemplar;
+亘理町's excerpt ends before its article on the registration, 柏原市's before its list of the 印鑑 it refuses).
 
 Each function answers one provision's question as a :data:`Verdict`: True (the provision lets the
 registration through), False (it bars it), None where the text leaves room (the harness asks nothing there).
+:func:`registered` puts them together.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from conformance.oracles.dates import age_reached_on
@@ -84,3 +87,17 @@ def size_allowed(side_mm: int) -> Verdict:
     if side_mm in (SMALLEST_MM, LARGEST_MM):
         return None
     return SMALLEST_MM < side_mm < LARGEST_MM
+
+
+def clear(blurred: bool) -> bool:
+    """第3条第2項第5号: a 印鑑 whose 印影 is hard to show clearly (the counter's finding) cannot be registered."""
+    return not blurred
+
+
+def registered(verdicts: Iterable[Verdict]) -> Verdict:
+    """柏原市印鑑条例 第5条: once the application is confirmed, the 印鑑 must be registered; it is not when a provision
+    of 亘理町 第2条 or 第3条 bars it (False), and the answer is open when none bars it but one is open (None)."""
+    found = tuple(verdicts)
+    if False in found:
+        return False
+    return None if None in found else True

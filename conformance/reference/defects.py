@@ -1733,8 +1733,9 @@ DEFECTS: dict[str, Defect] = _defects(
            "法人住民税: the 申告納付 deadline two months after the 事業年度, even where the 法人税's 申告書 is "
            "due later",
            ("hojin_juminzei-2025.12-1.321.8.1.0-R001",)),
-    # 印鑑登録 (conformance/reference/inkan.py, checks/inkan_scenarios.py; 亘理町印鑑条例 as the exemplar): each changes
-    # one answer of the 印鑑登録 part on the applications of its check (the person's 印鑑登録 record).
+    # 印鑑登録 (conformance/reference/inkan.py, checks/inkan_scenarios.py; 亘理町's and 柏原市's 印鑑条例 as
+    # exemplars): each changes one answer of the 印鑑登録 part on the applications of its check (the person's
+    # 印鑑登録 record).
     Defect("inkan_after_leaving",
            "印鑑登録: a 印鑑 is registered for a person who has moved out or died (the 住民基本台帳 not consulted)",
            ("inkan-2025.12-1.2.0.1.0-R001",)),
@@ -1759,6 +1760,14 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("inkan_size_unchecked",
            "印鑑登録: 印影 from 5mm to 30mm are registered (the 8mm and 25mm limits not applied)",
            ("inkan-2025.12-1.3.0.2.0-R001", "inkan-2025.12-1.3.0.2.4-R001")),
+    Defect("inkan_blurred_allowed",
+           "印鑑登録: a 印鑑 whose 印影 the counter found hard to show clearly is registered (the finding not "
+           "consulted)",
+           ("inkan-2025.12-1.3.0.2.0-R001", "inkan-2025.12-1.3.0.2.5-R001")),
+    Defect("inkan_newcomer_refused",
+           "印鑑登録: an application within 14 days of becoming a resident is refused (the 住民基本台帳 read from "
+           "a copy that lags)",
+           ("inkan-2025.12-1.2.0.1.0-R001", "inkan-2025.12-2.5.0.1.0-R001")),
     # 戸籍 (conformance/reference/koseki.py, checks/koseki_scenarios.py, the driver operations koseki.*): each
     # changes one answer of a 届出 or a request (届出期間, 戸籍 written to, 表示, 交付可, 届出地, 名の文字).
     Defect("koseki_period_from_next_day",

@@ -39,7 +39,7 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
                         "資本金及び資本準備金の合算額", "従業者数", "従業者数_事業年度開始日", "事業年度開始日",
                         "事業年度終了日", "事務所等開設日", "法人税額", "法人税申告書提出期限"}),
     # 亘理町印鑑条例 (one municipality's 条例 as an exemplar) 第2条 and 第3条: the application of the 印鑑登録
-    # (申請年月日), 意思能力を有しない ("1"), a 印鑑 already registered ("1"), the 印影's characters, its 印材 and
-    # the side in mm of the square it fits in.
-    "印鑑登録": frozenset({"申請年月日", "意思能力なし", "登録済", "印影文字", "印材", "印影寸法"}),
+    # (申請年月日), 意思能力を有しない ("1"), a 印鑑 already registered ("1"), the 印影's characters, its 印材,
+    # the side in mm of the square it fits in and whether the counter found it hard to show clearly ("1").
+    "印鑑登録": frozenset({"申請年月日", "意思能力なし", "登録済", "印影文字", "印材", "印影寸法", "印影不鮮明"}),
 }

@@ -1,5 +1,6 @@
-"""The reference vendor's 印鑑登録 (亘理町印鑑条例 第2条, 第3条: one municipality's 条例 as an exemplar), read from
-its 住民記録 row and the person's 印鑑登録 record (the application: ``POST /admin/records``).
+"""The reference vendor's 印鑑登録 (亘理町印鑑条例 第2条, 第3条 and 柏原市印鑑条例 第5条: each one municipality's
+条例 as an exemplar), read from its 住民記録 row and the person's 印鑑登録 record (the application: ``POST
+/admin/records``): the 印鑑 is registered unless a reason bars it.
 
 Written apart from :mod:`conformance.oracles.inkan` on purpose (the scenario checks compare the two). The
 reference takes one reading wherever the text leaves room: 15 is reached on the day before the 15th
@@ -16,6 +17,8 @@ from typing import Any
 from conformance.reference.rules import Row, Stay, parse_day
 
 _OCCUPATIONS = ("税理士", "弁護士", "司法書士", "行政書士", "医師", "社長")
+#: The defect inkan_newcomer_refused: the days after 住民となった年月日 its lagging copy of the 住民基本台帳 misses.
+_LAG_DAYS = 14
 
 
 def _reached(birth: date, years: int) -> date:
@@ -35,6 +38,8 @@ def _reasons(row: Row, stay: Stay | None, record: Mapping[str, str], defects: fr
     resident = stay.moved_in <= day and (stay.moved_out is None or day <= stay.moved_out)
     if "inkan_after_leaving" in defects:
         resident = stay.moved_in <= day
+    if "inkan_newcomer_refused" in defects and day < stay.moved_in + timedelta(days=_LAG_DAYS):
+        resident = False
     if not resident:
         reasons.append("住民基本台帳")
     if day < _reached(birth, 14 if "inkan_from_fourteen" in defects else 15):
@@ -59,6 +64,8 @@ def _reasons(row: Row, stay: Stay | None, record: Mapping[str, str], defects: fr
         reasons.append("職業資格")
     if record.get("印材") == "ゴム" and "inkan_rubber_allowed" not in defects:
         reasons.append("ゴム印")
+    if record.get("印影不鮮明") == "1" and "inkan_blurred_allowed" not in defects:
+        reasons.append("印影不鮮明")
     side = record.get("印影寸法", "")
     if side.isdigit():
         smallest, largest = (5, 30) if "inkan_size_unchecked" in defects else (8, 25)

@@ -741,7 +741,7 @@ HOJIN_SCENARIO_RULES: Mapping[str, Text] = {
         "法人住民税: 申告納付 by the 提出期限 of the 法人税's 申告書 (第321条の8第1項)"),
 }
 
-#: The rules of conformance/checks/inkan_scenarios.py (印鑑登録, 亘理町印鑑条例 as the exemplar).
+#: The rules of conformance/checks/inkan_scenarios.py (印鑑登録, 亘理町's and 柏原市's 印鑑条例 as exemplars).
 INKAN_SCENARIO_RULES: Mapping[str, Text] = {
     "inkan.resident": ("印鑑登録: 本町が備える住民基本台帳に記録されている者に限り登録（亘理町印鑑条例 第2条第1項）",
                        "印鑑登録: registered only while recorded in the town's 住民基本台帳 "
@@ -765,6 +765,12 @@ INKAN_SCENARIO_RULES: Mapping[str, Text] = {
     "inkan.size": ("印鑑登録: 印影が1辺8ミリメートルの正方形に収まる、又は25ミリメートルの正方形に収まらない印鑑は登録"
                    "できない（亘理町印鑑条例 第3条第2項第4号）",
                    "印鑑登録: a 印影 within 8mm or beyond 25mm is not registered (亘理町印鑑条例 第3条第2項第4号)"),
+    "inkan.clear": ("印鑑登録: 印影を鮮明に表しにくい印鑑は登録できない（亘理町印鑑条例 第3条第2項第5号）",
+                    "印鑑登録: a 印影 hard to show clearly is not registered (亘理町印鑑条例 第3条第2項第5号)"),
+    "inkan.registers": ("印鑑登録: 登録できない事由のない申請の印鑑は登録しなければならない"
+                        "（柏原市印鑑条例 第5条、亘理町印鑑条例 第2条・第3条）",
+                        "印鑑登録: an application no provision bars is registered "
+                        "(柏原市印鑑条例 第5条 with 亘理町印鑑条例 第2条, 第3条)"),
 }
 
 #: The rules of conformance/checks/seikatsu_scenarios.py (生活保護, 生活保護法).

@@ -99,7 +99,7 @@ def test_catalog_list_shows_all_domains_and_what_awaits_its_source() -> None:
     listed = json.loads(result.stdout)
     assert {e["domain"] for e in listed} == set(DOMAIN_SLUGS)
     inkan = next(e for e in listed if e["domain"] == "inkan")
-    assert inkan["edition"] == "2025.12" and inkan["kind"] == "statute" and inkan["requirements"] == 13
+    assert inkan["edition"] == "2025.12" and inkan["kind"] == "statute" and inkan["requirements"] == 17
     assert inkan["status"] == "in_catalog" and inkan["gyomu_ids"] == ["002"]
     jumin = next(e for e in listed if e["domain"] == "jumin")
     assert jumin["status"] == "in_catalog" and jumin["gyomu_ids"] == ["001"] and jumin["requirements"] == 957

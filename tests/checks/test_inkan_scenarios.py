@@ -34,7 +34,7 @@ def test_generated_applicants_are_valid_rows_with_an_application(scenario: Scena
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in INKAN_RULES}
-    assert len(names) == 8
+    assert len(names) == 10
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples and rule.needs_records for rule in INKAN_RULES.values())
@@ -54,6 +54,17 @@ def test_the_worked_examples() -> None:
     assert ks._rubber(ks.RUBBER_SEAL, town) == {"登録": False}
     assert ks._size(ks.SMALL, town) == {"登録": False}
     assert ks._size(ks.LARGE, town) == {"登録": False}
+    assert ks._clear(ks.ALLOWED, town) == {"登録": True}
+    assert ks._clear(ks.BLURRED, town) == {"登録": False}
+    assert ks._registers(ks.ALLOWED, town) == {"登録": True}
+    assert ks._registers(ks.NEWCOMER, town) == {"登録": True}
+
+
+@settings(max_examples=60, deadline=None)
+@given(ks.eligible(CODES))
+def test_every_eligible_application_is_one_no_provision_bars(scenario: Scenario) -> None:
+    """The applications scenario.inkan.registers draws are all judged (none open) and all registrable."""
+    assert ks._registers(scenario, TOWN_CODE) == {"登録": True}
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:

@@ -1,5 +1,5 @@
-"""The 印鑑登録 oracle (conformance/oracles/inkan.py): 亘理町印鑑条例 第2条, 第3条, with the days and sizes the text
-leaves open answered None."""
+"""The 印鑑登録 oracle (conformance/oracles/inkan.py): 亘理町印鑑条例 第2条, 第3条 and 柏原市印鑑条例 第5条, with the
+days and sizes the text leaves open answered None."""
 
 from __future__ import annotations
 
@@ -44,3 +44,15 @@ def test_occupation_material_and_size() -> None:
     assert inkan.not_rubber("木") and not inkan.not_rubber("ゴム")
     assert inkan.size_allowed(7) is False and inkan.size_allowed(8) is None and inkan.size_allowed(9) is True
     assert inkan.size_allowed(24) is True and inkan.size_allowed(25) is None and inkan.size_allowed(26) is False
+
+
+def test_a_blurred_impression_is_not_registered() -> None:
+    assert inkan.clear(False) and not inkan.clear(True)
+
+
+def test_what_no_provision_bars_is_registered() -> None:
+    """柏原市印鑑条例 第5条 with 亘理町 第2条, 第3条: one bar refuses, an open provision leaves the answer open."""
+    assert inkan.registered([True, True, True]) is True
+    assert inkan.registered([True, False, None]) is False
+    assert inkan.registered([True, None]) is None
+    assert inkan.registered([]) is True

@@ -375,7 +375,8 @@ AFFECTS: dict[str, set[str]] = {
     # 印鑑登録 (conformance/reference/inkan.py; each defect's own test: tests/checks/test_inkan_scenarios.py).
     **{name: {"qualifications"} for name in (
         "inkan_after_leaving", "inkan_from_fourteen", "inkan_capacity_ignored", "inkan_second_seal", "inkan_any_name",
-        "inkan_occupation_allowed", "inkan_rubber_allowed", "inkan_size_unchecked")},
+        "inkan_occupation_allowed", "inkan_rubber_allowed", "inkan_size_unchecked", "inkan_blurred_allowed",
+        "inkan_newcomer_refused")},
     # 戸籍 (the driver operations koseki.*, conformance/reference/koseki.py; each defect's own test:
     # tests/checks/test_koseki_scenarios.py).
     **{name: {"koseki"} for name in (
@@ -453,7 +454,7 @@ RULE_PROBES = (
     # 印鑑登録: the worked examples of conformance/checks/inkan_scenarios.py.
     *(inkan_scenarios.ALLOWED, inkan_scenarios.MOVED_OUT, inkan_scenarios.FOURTEEN, inkan_scenarios.INCAPABLE,
       inkan_scenarios.SECOND, inkan_scenarios.OTHER_NAME, inkan_scenarios.TITLE, inkan_scenarios.RUBBER_SEAL,
-      inkan_scenarios.SMALL),
+      inkan_scenarios.SMALL, inkan_scenarios.BLURRED, inkan_scenarios.NEWCOMER),
 )
 
 
