@@ -1,7 +1,8 @@
 """Self-conformance: the real catalog against the bundled reference vendor, with and without defects.
 
-Each run is a real ``conformance run`` in a subprocess (the README's main command), so these tests
-cover the whole path: profile, reference start, data load, checks, results.json, junit, report.
+The clean run is the README's main command in a subprocess, as on a fresh machine; the defect groups'
+runs call what that command calls (``run_suite``) in the test's own process (``run_in_process``). Both
+cover the whole path: profile, reference start, data load, checks, results.json, junit, report, bundle.
 """
 
 from __future__ import annotations
