@@ -420,6 +420,9 @@ class Rule:
     #: answers what was printed (conformance/checks/fuhyo_forms.py); ``asked`` is what its findings name.
     ask: Callable[[HttpClient, Loaded, Scenario], dict[str, Any]] | None = None
     asked: str | None = None
+    #: The statute form a form rule asks for (conformance/catalog/statute_forms.py): a vendor whose profile does
+    #: not name it in ``targets.forms.statute`` leaves the rule NOT_AUTOMATED (docs/forms.md).
+    form: str | None = None
 
 
 def _part(document: Mapping[str, Any], key: str) -> Mapping[str, Any]:
@@ -633,6 +636,9 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         raise NotAutomated("the profile names no targets.load.records_path: the records of other 業務 this "
                            "rule turns on (生活保護, 障害認定, 認定請求) cannot be given to the vendor")
     records_path = target.records_path
+    if rule.form is not None and not target.offers_statute_form(rule.form):
+        raise NotAutomated(f"the profile's targets.forms.statute does not name {rule.form}: the vendor's form "
+                           "interface is not said to issue it, so the print cannot be asked for (docs/forms.md)")
     codes = other_codes(town)
     drawn = _drawn(rule, codes, target, town)
     first = _first_mismatch(rule, drawn, _answers(rule, drawn, target, town, append_path, records_path), town)
