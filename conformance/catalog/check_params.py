@@ -375,6 +375,8 @@ _SENKYO_FORMS = ("scenario.senkyo_form.shohon_items",)
 _KOKUHO_FORMS = tuple(f"scenario.kokuho_form.{name}" for name in (
     "insured", "householder", "dates", "copay", "expiry", "five_years"))
 _KOKI_FORMS = tuple(f"scenario.koki_form.{name}" for name in ("insured", "dates", "copay", "expiry", "five_years"))
+#: The 介護保険 被保険者証 as issued (conformance/checks/kaigo_forms.py).
+_KAIGO_FORMS = ("scenario.kaigo_form.issued",)
 #: The 戸籍の附票の写し as printed (conformance/checks/fuhyo_forms.py).
 _FUHYO_FORMS = tuple(f"scenario.fuhyo_form.{name}" for name in (
     "koseki_display", "name", "furigana", "address", "address_date", "birth", "sex", "removed"))
@@ -467,6 +469,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_SHUGAKU_FORMS, NoParams),
     **dict.fromkeys(_KOKUHO_FORMS, NoParams),
     **dict.fromkeys(_KOKI_FORMS, NoParams),
+    **dict.fromkeys(_KAIGO_FORMS, NoParams),
     **dict.fromkeys(_KEIJI_SCENARIOS, NoParams),
     **dict.fromkeys(_KOTEI_SCENARIOS, NoParams),
     **dict.fromkeys(_SEIKATSU_SCENARIOS, NoParams),

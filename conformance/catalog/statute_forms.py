@@ -20,6 +20,7 @@ STATUTE_FORMS: Mapping[str, str] = MappingProxyType({
     "senkyo_shohon": "選挙人名簿抄本（公職選挙法 第19条第4項）",
     "gakureibo": "学齢簿（学校教育法施行令 第1条）",
     "kokuho_shikaku_kakuninsho": "国民健康保険の資格確認書（国民健康保険法 第9条第2項、同施行規則 第6条）",
+    "kaigo_hihokenshasho": "介護保険の被保険者証（介護保険法 第12条第3項、同施行規則 第26条第1項）",
     "koki_shikaku_kakuninsho": ("後期高齢者医療の資格確認書"
                                 "（高齢者の医療の確保に関する法律 第54条第3項、同施行規則 第16条）"),
 })

@@ -5,7 +5,7 @@ outcome logged; ``GET /api/v1/inspection-list``: the 閲覧 list of a 町字, wi
 支援措置; ``POST /api/v1/forms/{form_id}`` (and ``.../data``): the forms of :mod:`conformance.reference.forms`,
 and ``POST /api/v1/forms/fuhyo_utsushi``: the 戸籍の附票の写し (:mod:`conformance.reference.fuhyo`, laid out by
 :mod:`conformance.reference.statute_forms`), the other statute domains' forms beside it (選挙人名簿抄本, 学齢簿,
-the 資格確認書 of 国民健康保険 and 後期高齢者医療: :mod:`conformance.reference.kakuninsho`).
+the 資格確認書 of 国民健康保険 and 後期高齢者医療, the 介護保険 被保険者証: :mod:`conformance.reference.kakuninsho`).
 """
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ KOKUHO_CARD = "kokuho_shikaku_kakuninsho"
 KOKI_CARD = "koki_shikaku_kakuninsho"
 KOKUHO_CARD_TEXT = "上記の者が国民健康保険の被保険者であることを確認する。"
 KOKI_CARD_TEXT = "上記の者が後期高齢者医療の被保険者であることを確認する。"
+#: The form id of the 介護保険 被保険者証 (介護保険法施行規則 第26条第1項; ours).
+KAIGO_CARD = "kaigo_hihokenshasho"
+KAIGO_CARD_TEXT = "上記の者が介護保険の被保険者であることを証する。"
 
 
 class Certificates(Presentation, RequestValidation):
@@ -63,6 +66,8 @@ class Certificates(Presentation, RequestValidation):
             return self._kokuho_card(request)
         if arguments[0] == KOKI_CARD:
             return self._koki_card(request)
+        if arguments[0] == KAIGO_CARD:
+            return self._kaigo_card(request)
         accept = "application/json" if request.segments[-1] == "data" else str(request.environ.get("HTTP_ACCEPT", ""))
         answer = self.forms.issue(arguments[0], request.json_object(), accept)
         return Reply(answer.status, answer.body, answer.content_type)
@@ -124,6 +129,14 @@ class Certificates(Presentation, RequestValidation):
             raise ApiError(404, "NOT_FOUND", "the person is no 後期高齢者医療 被保険者 on that day")
         return Reply(200, statute_forms.render("後期高齢者医療資格確認書", lines, KOKI_CARD_TEXT,
                                                signer=f"{kakuninsho.KOKI_UNION}長"), PDF_TYPE)
+
+    def _kaigo_card(self, request: Request) -> Reply:
+        """The 介護保険 被保険者証 of one 第一号被保険者 issued on the 交付年月日, printed."""
+        row, issued = self._person_on_day(request, "被保険者証", "交付年月日")
+        lines = kakuninsho.kaigo_lines(row, issued, self.defects)
+        if lines is None:
+            raise ApiError(404, "NOT_FOUND", "the person is no 介護保険 第一号被保険者 on that day")
+        return Reply(200, statute_forms.render("介護保険被保険者証", lines, KAIGO_CARD_TEXT), PDF_TYPE)
 
     def _inspection_list(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         town = request.param("町字")

@@ -774,6 +774,12 @@ DEFECTS: dict[str, Defect] = _defects(
            "国保 資格確認書's 有効期限 is the fifth anniversary of the 交付年月日, one day more than five years "
            "counted from the day of issue",
            ("kokuho-2025.12-2.6.0.3.0-R001",)),
+    # The 介護保険 被保険者証 as printed (POST /forms/kaigo_hihokenshasho; conformance/reference/kakuninsho.py
+    # kaigo_lines; its own test: tests/checks/test_kaigo_forms.py): the 資格 is right, the card is not issued.
+    Defect("kaigo_hihokenshasho_from_birthday",
+           "介護保険 被保険者証 is refused on the day 65 is reached (the day before the 65th birthday): issued from "
+           "the birthday only",
+           ("kaigo-2025.12-2.26.0.1.0-R001",)),
     Defect("kaigo_on_birthday",
            "介護 第1号 資格 starts on the 65th birthday instead of the day before",
            ("kaigo-2025.12-1.10.0.1.0-R001", "kaigo-2025.12-1.10.0.1.4-R001", "kaigo-2025.12-1.129.0.2.0-R001")),

@@ -1,5 +1,5 @@
 """The reference vendor's 資格確認書 of 国民健康保険 (国民健康保険法施行規則 第6条) and 後期高齢者医療
-(高齢者の医療の確保に関する法律施行規則 第16条), printed.
+(高齢者の医療の確保に関する法律施行規則 第16条), and the 介護保険 被保険者証 (介護保険法施行規則 第26条), printed.
 
 ``POST /api/v1/forms/kokuho_shikaku_kakuninsho`` and ``POST /api/v1/forms/koki_shikaku_kakuninsho`` with
 ``{"宛名番号", "交付年月日"}`` print the card of a person insured on that day (:func:`kokuho_lines`,
@@ -7,7 +7,8 @@
 one per line, in an order and with labels of our own (the 様式 is not quoted). The 資格 is the reference's own
 (:func:`conformance.reference.rules.kokuho`, :func:`conformance.reference.koki_korei.koki_korei`) computed
 without the per-person query's defects; the card's own defects (``kokuho_kakuninsho_*``, ``koki_kakuninsho_*``)
-change one printed item each.
+change one printed item each. ``POST /api/v1/forms/kaigo_hihokenshasho`` prints the 被保険者証 of a 第一号被保険者
+(:func:`kaigo_lines`; its items are ours: 様式第一号 is not quoted).
 """
 
 from __future__ import annotations
@@ -103,3 +104,20 @@ def koki_lines(row: Row, record: Mapping[str, str], issued: date, defects: froze
     if "koki_kakuninsho_without_expiry" not in defects:
         lines.append(_dated("有効期限", expiry(issued, defects, "koki_kakuninsho_expiry_five_years_on")))
     return lines
+
+
+def kaigo_lines(row: Row, issued: date, defects: frozenset[str]) -> list[Line] | None:
+    """The printed lines of the person's 介護保険 被保険者証 issued on ``issued`` (None: no 第一号被保険者 that day,
+    or, with the defect, the day 65 is reached: 資格 counted from the 65th birthday)."""
+    stay, birth = stay_of(row), parse_day(row.get("生年月日", ""))
+    answer = rules.kaigo(row, stay, issued.year, issued, frozenset())
+    if birth is None or not answer["第1号被保険者"]:
+        return None
+    if "kaigo_hihokenshasho_from_birthday" in defects and issued < _years_later(birth, 65):
+        return None
+    address = "".join(row.get(name) or "" for name in ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記",
+                                                       "住所_方書"))
+    return [("被保険者番号", row.get("宛名番号", "")), ("住所", address), ("氏名", row.get("氏名", "")),
+            _dated("生年月日", row.get("生年月日", "")), ("性別", _SEX.get(row.get("性別", ""), "")),
+            _dated("交付年月日", issued), ("保険者", f"{row.get('住所_市区町村コード', '')}　{PREFECTURE}{CITY}")]
+

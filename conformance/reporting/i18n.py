@@ -690,6 +690,14 @@ KOKI_FORM_RULES: Mapping[str, Text] = {
                              "(規則 第16条第3項)"),
 }
 
+#: The rule of conformance/checks/kaigo_forms.py (介護保険の被保険者証 as issued: 介護保険法施行規則).
+KAIGO_FORM_RULES: Mapping[str, Text] = {
+    "kaigo_form.issued": ("介護保険 被保険者証: 六十五歳に達した日（誕生日の前日）から第一号被保険者に交付し、"
+                          "氏名及び生年月日を印字（介護保険法施行規則第26条第1項）",
+                          "介護保険 被保険者証: issued to a 第一号被保険者 from the day 65 is reached, with the "
+                          "person's 氏名 and 生年月日 (規則 第26条第1項)"),
+}
+
 #: The rules of conformance/checks/keiji_scenarios.py (軽自動車税 種別割, 地方税法).
 KEIJI_SCENARIO_RULES: Mapping[str, Text] = {
     "keijidosha_zei.levy_date": ("軽自動車税: 賦課期日（4月1日）の所有者に種別割（第463条の16）",
@@ -974,6 +982,7 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **SHUGAKU_FORM_RULES,
     **KOKUHO_FORM_RULES,
     **KOKI_FORM_RULES,
+    **KAIGO_FORM_RULES,
     "juminzei.levied": ("個人住民税: 1月1日の住所地の市町村が課税",
                         "個人住民税: the municipality of the address on 1月1日"),
     "kokuho.dates": ("国保: 資格取得日と喪失日", "国保: 取得日 and 喪失日"),

@@ -29,6 +29,7 @@ from conformance.checks import (
     hojin_scenarios,
     inkan_scenarios,
     jido_scenarios,
+    kaigo_forms,
     kaigo_scenarios,
     keiji_scenarios,
     kenko_scenarios,
@@ -305,12 +306,13 @@ AFFECTS: dict[str, set[str]] = {
     # 学齢簿 as printed (each defect's own test: tests/checks/test_shugaku_forms.py): the 学齢簿 itself is right.
     "shugaku_gakureibo_form_without_sex": {"gakureibo"},
     "shugaku_gakureibo_form_without_guardian_address": {"gakureibo"},
-    # The 資格確認書 of 国民健康保険 and 後期高齢者医療 as printed (each defect's own test: tests/checks/
-    # test_kokuho_forms.py, test_koki_forms.py): the 資格 itself is right.
+    # The 資格確認書 of 国民健康保険 and 後期高齢者医療, the 介護保険 被保険者証, as printed (each defect's own test:
+    # tests/checks/test_kokuho_forms.py, test_koki_forms.py, test_kaigo_forms.py): the 資格 itself is right.
     **{name: {"kokuho_card"} for name in (
         "kokuho_kakuninsho_without_sex", "kokuho_kakuninsho_householder_is_insured",
         "kokuho_kakuninsho_acquired_on_notification", "kokuho_kakuninsho_copay_from_birthday",
         "kokuho_kakuninsho_without_expiry", "kokuho_kakuninsho_expiry_five_years_on")},
+    "kaigo_hihokenshasho_from_birthday": {"kaigo_card"},
     **{name: {"koki_card"} for name in (
         "koki_kakuninsho_without_birth", "koki_kakuninsho_acquired_day_before", "koki_kakuninsho_copay_of_kokuho",
         "koki_kakuninsho_without_expiry", "koki_kakuninsho_expiry_five_years_on")},
@@ -544,6 +546,7 @@ def probe(api: Api) -> dict[str, Any]:
     probes["gakureibo"] = gakureibo_probe(api)
     probes["kokuho_card"] = kakuninsho_probe(api, kokuho_forms.FORM_RULES)
     probes["koki_card"] = kakuninsho_probe(api, koki_forms.FORM_RULES)
+    probes["kaigo_card"] = kakuninsho_probe(api, kaigo_forms.FORM_RULES)
     probes["koseki"] = koseki_probe(api)
     # The export once the probes above changed records: the rows of the persons they wrote.
     changed = {JAPANESE["宛名番号"], str(probes["move_in"].get("宛名番号", ""))}
@@ -671,9 +674,9 @@ def gakureibo_probe(api: Api) -> list[Any]:
 
 
 def kakuninsho_probe(api: Api, rules: Mapping[str, Any]) -> list[Any]:
-    """The printed 資格確認書 (their text, line by line, without the 発行番号) of the worked examples of
-    conformance/checks/kokuho_forms.py or koki_forms.py (every rule of a module asks the same examples alike), the
-    persons' numbers as a mark (a new person's number differs between servers)."""
+    """The printed 資格確認書 or 被保険者証 (their text, line by line, without the 発行番号) of the worked examples of
+    conformance/checks/kokuho_forms.py, koki_forms.py or kaigo_forms.py (every rule of a module asks the same examples
+    alike), the persons' numbers as a mark (a new person's number differs between servers)."""
     client = api.client()
     rule = next(iter(rules.values()))
     assert rule.ask is not None
