@@ -736,10 +736,22 @@ def mismatch_finding(ctx: CheckContext, rule_name: str, title: str, shown: str, 
     )
 
 
+#: The scenarios each rule drew (see :func:`_drawn`), by rule, strategy, codes, town, seed and examples.
+_DRAWN: dict[tuple[str, int, tuple[str, str], str, int, int], tuple[Scenario, ...]] = {}
+
+
 def _drawn(rule: Rule, codes: tuple[str, str], target: Target, town: str) -> list[Scenario]:
     """The scenarios Hypothesis draws for the rule with the run's seed (nothing is sent); the oracle is
     asked inside Hypothesis, so a scenario its rule rejects (``assume``: a day the text leaves open) is
-    not drawn."""
+    not drawn.
+
+    Drawn once per rule, seed and number of examples in the process: a rule bound to several requirements (a
+    form's item, its 項 and the 項's 柱書) draws the same scenarios each time, and drawing is most of a check's own
+    time once the vendor's answers are shared (:func:`_answers`). Nothing of the vendor is in it."""
+    key = (rule.name, id(rule.scenarios), codes, town, target.seed, target.max_examples)
+    cached = _DRAWN.get(key)
+    if cached is not None:
+        return list(cached)
     drawn: list[Scenario] = []
 
     def collect(scenario: Scenario) -> None:
@@ -747,6 +759,7 @@ def _drawn(rule: Rule, codes: tuple[str, str], target: Target, town: str) -> lis
         drawn.append(scenario)
 
     _hypothesis(rule, codes, target, collect, shrink=False)()
+    _DRAWN[key] = tuple(drawn)
     return drawn
 
 
