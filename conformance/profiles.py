@@ -15,8 +15,10 @@ from pydantic_core import PydanticCustomError
 
 from conformance import clock
 from conformance.catalog.models import DOMAIN_SLUGS, EDITION_PATTERN, REQUIREMENT_ID_PATTERN, RULE_ERROR, LaxSeq
+from conformance.catalog.statute_forms import STATUTE_FORMS
 from conformance.errors import ProfileError
 from conformance.limits import MAX_JSON_DEPTH, MAX_JSON_MEMBERS, MAX_PAGES, RUN_BUDGET_SECONDS
+from conformance.messages import did_you_mean, listing
 from conformance.transformations import Transformations
 
 
@@ -300,6 +302,31 @@ class DriverTarget(ProfileModel):
         return self.operations == "all" or operation in self.operations
 
 
+class FormsTarget(ProfileModel):
+    """The vendor's form interface (``POST /forms/{form_id}``) beyond the 住民記録 forms: which forms of the
+    statute domains it issues (docs/forms.md, "Forms of the statute domains")."""
+
+    statute: Literal["all"] | Annotated[tuple[Annotated[str, Field(min_length=1)], ...], LaxSeq] = Field(
+        default=(), description="Ids of the statute domains' forms the vendor issues (fuhyo_utsushi, senkyo_shohon, "
+        "gakureibo, ...), or all. A check of a form not named is NOT_AUTOMATED; a named form the vendor does not "
+        "issue fails its requirements.")
+
+    @field_validator("statute")
+    @classmethod
+    def _known_forms(cls, value: Literal["all"] | tuple[str, ...]) -> Literal["all"] | tuple[str, ...]:
+        """Only the forms the harness asks for (a typo would silently leave a form NOT_AUTOMATED)."""
+        for form_id in () if value == "all" else value:
+            if form_id not in STATUTE_FORMS:
+                raise PydanticCustomError(RULE_ERROR, "{detail}", {
+                    "detail": f"unknown statute form {form_id!r}; known: {listing(STATUTE_FORMS)}"
+                              f"{did_you_mean(form_id, STATUTE_FORMS)}"})
+        return value
+
+    def offers(self, form_id: str) -> bool:
+        """Whether the vendor's form interface is said to issue the statute form ``form_id``."""
+        return self.statute == "all" or form_id in self.statute
+
+
 class Targets(ProfileModel):
     """The parts of the vendor's system the suite reaches."""
 
@@ -310,6 +337,7 @@ class Targets(ProfileModel):
     exports: ExportTarget | None = None
     load: LoadTarget = LoadTarget(via="none")
     driver: DriverTarget | None = None
+    forms: FormsTarget = FormsTarget()
 
     @model_validator(mode="after")
     def _port_zero_only_for_the_reference(self) -> Targets:

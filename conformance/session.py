@@ -95,6 +95,7 @@ class TargetSession:
                       append_path=self.profile.targets.load.append_path,
                       records_path=self.profile.targets.load.records_path, driver=self.profile.targets.driver,
                       koseki_path=self.profile.targets.load.koseki_path,
+                      forms=self.profile.targets.forms,
                       # A requirement reusing a cached response is linked to its recorded exchange.
                       cache=LinkedCache(self._recorder.link if self._recorder is not None else None),
                       # The export checks hand it the personal values of the records they find fault with.

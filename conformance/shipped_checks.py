@@ -23,11 +23,14 @@ def default_registry() -> Registry:
         inkan_scenarios,
         jido_scenarios,
         jumin,
+        kaigo_forms,
         kaigo_scenarios,
         keiji_scenarios,
         kenko_scenarios,
         kodomo_scenarios,
+        koki_forms,
         koki_scenarios,
+        kokuho_forms,
         kokuho_scenarios,
         koseki_scenarios,
         kotei_scenarios,
@@ -87,6 +90,11 @@ def default_registry() -> Registry:
     registry.add_module(shogaisha_scenarios)
     # 法人住民税 (a corporation as its representative's 法人住民税 record).
     registry.add_module(hojin_scenarios)
+    # The 資格確認書 of 国民健康保険 and 後期高齢者医療 as printed (kokuho_forms, koki_forms), the 介護保険
+    # 被保険者証 as issued (kaigo_forms).
+    registry.add_module(kokuho_forms)
+    registry.add_module(koki_forms)
+    registry.add_module(kaigo_forms)
     # 印鑑登録 (an application as the person's 印鑑登録 record; one municipality's 条例 as the exemplar).
     registry.add_module(inkan_scenarios)
     # 戸籍 (koseki_scenarios: the driver operations koseki.hensei, koseki.todoke, koseki.seikyu).

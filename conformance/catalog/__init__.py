@@ -8,6 +8,8 @@ The bottom layer of the package (docs/architecture.md): it imports nothing of th
   :class:`~conformance.catalog.catalog.Catalog` of valid entries and located errors;
 - ``catalog``: the loaded catalog; ``views``: its plain-data views for ``catalog list/stats/export``;
 - ``domains``: the registry of the 20 domains and the official id formats (``data/domains.yaml``);
+- ``statute_forms``: the ids of the statute domains' forms the harness asks for (a profile names those
+  its vendor issues);
 - ``layouts``: a file layout resolved against the catalog (columns, code sets, character classes);
 - ``openapi`` / ``driver_openapi``: OpenAPI 3.1 documents built from the catalog's interfaces;
 - ``importers``: official documents (docx, xlsx, text) -> catalog YAML; ``diff`` and ``fingerprint``

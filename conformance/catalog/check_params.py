@@ -371,6 +371,12 @@ _FUHYO_SCENARIOS = tuple(f"scenario.fuhyo.{name}" for name in (
 _SHUGAKU_FORMS = ("scenario.shugaku_form.child_items", "scenario.shugaku_form.guardian_items")
 #: The 選挙人名簿抄本 as printed (conformance/checks/senkyo_forms.py).
 _SENKYO_FORMS = ("scenario.senkyo_form.shohon_items",)
+#: The 資格確認書 of 国民健康保険 and 後期高齢者医療 as printed (conformance/checks/kokuho_forms.py, koki_forms.py).
+_KOKUHO_FORMS = tuple(f"scenario.kokuho_form.{name}" for name in (
+    "insured", "householder", "dates", "copay", "expiry", "five_years"))
+_KOKI_FORMS = tuple(f"scenario.koki_form.{name}" for name in ("insured", "dates", "copay", "expiry", "five_years"))
+#: The 介護保険 被保険者証 as issued (conformance/checks/kaigo_forms.py).
+_KAIGO_FORMS = ("scenario.kaigo_form.issued",)
 #: The 戸籍の附票の写し as printed (conformance/checks/fuhyo_forms.py).
 _FUHYO_FORMS = tuple(f"scenario.fuhyo_form.{name}" for name in (
     "koseki_display", "name", "furigana", "address", "address_date", "birth", "sex", "removed"))
@@ -461,6 +467,9 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     **dict.fromkeys(_FUHYO_FORMS, NoParams),
     **dict.fromkeys(_SENKYO_FORMS, NoParams),
     **dict.fromkeys(_SHUGAKU_FORMS, NoParams),
+    **dict.fromkeys(_KOKUHO_FORMS, NoParams),
+    **dict.fromkeys(_KOKI_FORMS, NoParams),
+    **dict.fromkeys(_KAIGO_FORMS, NoParams),
     **dict.fromkeys(_KEIJI_SCENARIOS, NoParams),
     **dict.fromkeys(_KOTEI_SCENARIOS, NoParams),
     **dict.fromkeys(_SEIKATSU_SCENARIOS, NoParams),

@@ -232,7 +232,8 @@ def _rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.Searc
           actual: Callable[[Mapping[str, Any], Loaded, Scenario], Projection], examples: tuple[Scenario, ...], *,
           removed: bool = False) -> Rule:
     return Rule(name, title, scenarios, expected, _reading(actual), examples,
-                prepare=partial(fs.register, removed=removed), ask=_ask, asked=f"POST {FORM_PATH}")
+                prepare=partial(fs.register, removed=removed), ask=_ask, asked=f"POST {FORM_PATH}",
+                form=FORM_ID)
 
 
 FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (

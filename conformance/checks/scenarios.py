@@ -420,6 +420,9 @@ class Rule:
     #: answers what was printed (conformance/checks/fuhyo_forms.py); ``asked`` is what its findings name.
     ask: Callable[[HttpClient, Loaded, Scenario], dict[str, Any]] | None = None
     asked: str | None = None
+    #: The statute form a form rule asks for (conformance/catalog/statute_forms.py): a vendor whose profile does
+    #: not name it in ``targets.forms.statute`` leaves the rule NOT_AUTOMATED (docs/forms.md).
+    form: str | None = None
 
 
 def _part(document: Mapping[str, Any], key: str) -> Mapping[str, Any]:
@@ -633,6 +636,9 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         raise NotAutomated("the profile names no targets.load.records_path: the records of other 業務 this "
                            "rule turns on (生活保護, 障害認定, 認定請求) cannot be given to the vendor")
     records_path = target.records_path
+    if rule.form is not None and not target.offers_statute_form(rule.form):
+        raise NotAutomated(f"the profile's targets.forms.statute does not name {rule.form}: the vendor's form "
+                           "interface is not said to issue it, so the print cannot be asked for (docs/forms.md)")
     codes = other_codes(town)
     drawn = _drawn(rule, codes, target, town)
     first = _first_mismatch(rule, drawn, _answers(rule, drawn, target, town, append_path, records_path), town)
@@ -730,10 +736,22 @@ def mismatch_finding(ctx: CheckContext, rule_name: str, title: str, shown: str, 
     )
 
 
+#: The scenarios each rule drew (see :func:`_drawn`), by rule, strategy, codes, town, seed and examples.
+_DRAWN: dict[tuple[str, int, tuple[str, str], str, int, int], tuple[Scenario, ...]] = {}
+
+
 def _drawn(rule: Rule, codes: tuple[str, str], target: Target, town: str) -> list[Scenario]:
     """The scenarios Hypothesis draws for the rule with the run's seed (nothing is sent); the oracle is
     asked inside Hypothesis, so a scenario its rule rejects (``assume``: a day the text leaves open) is
-    not drawn."""
+    not drawn.
+
+    Drawn once per rule, seed and number of examples in the process: a rule bound to several requirements (a
+    form's item, its 項 and the 項's 柱書) draws the same scenarios each time, and drawing is most of a check's own
+    time once the vendor's answers are shared (:func:`_answers`). Nothing of the vendor is in it."""
+    key = (rule.name, id(rule.scenarios), codes, town, target.seed, target.max_examples)
+    cached = _DRAWN.get(key)
+    if cached is not None:
+        return list(cached)
     drawn: list[Scenario] = []
 
     def collect(scenario: Scenario) -> None:
@@ -741,6 +759,7 @@ def _drawn(rule: Rule, codes: tuple[str, str], target: Target, town: str) -> lis
         drawn.append(scenario)
 
     _hypothesis(rule, codes, target, collect, shrink=False)()
+    _DRAWN[key] = tuple(drawn)
     return drawn
 
 

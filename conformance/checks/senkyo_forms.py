@@ -65,7 +65,8 @@ def _shown_items(document: Mapping[str, Any], loaded: Loaded) -> Projection:
 FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo_form.shohon_items", "選挙人名簿抄本: the 氏名, 住所 (第21条第2項: the 住所 before the move), 性別 and "
          "生年月日 printed (第20条第1項)", electors, _items, _shown_items,
-         (ss.LATE_NOTICE_REGISTERED, ss.MOVED_BEFORE_REGISTRATION), ask=_ask, asked=f"POST {FORM_PATH}"),
+         (ss.LATE_NOTICE_REGISTERED, ss.MOVED_BEFORE_REGISTRATION), ask=_ask, asked=f"POST {FORM_PATH}",
+         form=FORM_ID),
 )}
 
 

@@ -91,10 +91,10 @@ def _shown_guardians(document: Mapping[str, Any], loaded: Loaded) -> Projection:
 FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("shugaku_form.child_items", "学齢簿 as printed: the child's 氏名, 現住所, 生年月日 and 性別 "
          "(規則第30条第1項第1号)", hs.pupils, hs._register_items, _shown_items, (hs.PUPIL,), ask=_ask,
-         asked=f"POST {FORM_PATH}"),
+         asked=f"POST {FORM_PATH}", form=FORM_ID),
     Rule("shugaku_form.guardian_items", "学齢簿 as printed: the 保護者's 氏名, 現住所 and relation to the child "
          "(規則第30条第1項第2号)", hs.pupils, hs._guardians, _shown_guardians, (hs.PUPIL,), ask=_ask,
-         asked=f"POST {FORM_PATH}"),
+         asked=f"POST {FORM_PATH}", form=FORM_ID),
 )}
 
 

@@ -1,6 +1,6 @@
-"""What the forms of the statute domains share (戸籍の附票の写し, 選挙人名簿抄本): issuing a form and reading it
-as printed, and reading values from the print as content, not layout (docs/forms.md, "Forms of the statute
-domains").
+"""What the forms of the statute domains share (戸籍の附票の写し, 選挙人名簿抄本, 学齢簿, the 資格確認書): issuing a
+form and reading it as printed, and reading values from the print as content, not layout (docs/forms.md, "Forms
+of the statute domains").
 
 A form is issued through the form interface (``POST /forms/{form_id}``) and its PDF read with the same
 untrusted-PDF reading as the 住民記録 forms (:func:`conformance.targets.forms.read_pdf`); a form that cannot
@@ -41,6 +41,38 @@ def dates_in(text: str) -> list[str]:
         month, day = (match[2], match[3]) if match[2] else (match[4], match[5])
         found.append((match.start(), f"{int(match[1]):04d}-{int(month):02d}-{int(day):02d}"))
     return [iso for _, iso in sorted(found)]
+
+
+_KANJI = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_NUMBER = "[一二三四五六七八九十]+"
+_WARI = re.compile(rf"(?<![0-9])([0-9]{{1,2}}|{_KANJI_NUMBER})割(?!合)")
+_PERCENT = re.compile(r"(?<![0-9.])([0-9]{1,3})%")
+_FRACTION = re.compile(rf"([0-9]+|{_KANJI_NUMBER})分の([0-9]+|{_KANJI_NUMBER})")
+
+
+def _number(text: str) -> int:
+    """``12``, ``十二``, ``二十``, ``百`` as a number (the kanji numbers a ratio is written with, up to 百)."""
+    if text.isdigit():
+        return int(text)
+    if text == "百":
+        return 100
+    tens, _, ones = text.partition("十")
+    if "十" not in text:
+        return _KANJI.get(text, 0)
+    return (_KANJI.get(tens, 0) if tens else 1) * 10 + _KANJI.get(ones, 0)
+
+
+def ratios_in(text: str) -> list[int]:
+    """The ratios printed in ``text``, in percent, each once, in order: 「2割」「二割」「20%」「十分の二」「百分の二十」
+    「10分の2」 are all 20 (the words of a label, 「割合」, are not a ratio)."""
+    text = normal(text)
+    found = [_number(match[1]) * 10 for match in _WARI.finditer(text)]
+    found += [int(match[1]) for match in _PERCENT.finditer(text)]
+    for match in _FRACTION.finditer(text.replace("百分", "100分")):
+        whole, part = (100 if match[1] == "100" else _number(match[1])), _number(match[2])
+        if whole in (10, 100) and part:
+            found.append(part * 100 // whole)
+    return sorted(set(found))
 
 
 def sex_in(text: str) -> str | list[str] | None:

@@ -39,6 +39,7 @@ from conformance.oracles.kaigo import (
     kaigo_insurer,
     kaigo_loss_date,
 )
+from conformance.oracles.kakuninsho import latest_expiry, seventy_ratio_effective
 from conformance.oracles.keijidosha import (
     Ownership,
     keijidosha_due_in,
@@ -50,7 +51,13 @@ from conformance.oracles.keijidosha import (
 from conformance.oracles.kenko import infant_checkups, vaccination_targets
 from conformance.oracles.kodomo_kosodate import category as kodomo_category
 from conformance.oracles.kodomo_kosodate import decision_by, has_care_amount, is_preschool, preschool_until
-from conformance.oracles.koki_korei import KokiFacts, koki_insured_on, koki_korei_start, koki_qualification
+from conformance.oracles.koki_korei import (
+    KokiFacts,
+    koki_copay_ratio,
+    koki_insured_on,
+    koki_korei_start,
+    koki_qualification,
+)
 from conformance.oracles.kokuho import (
     KokuhoQualification,
     high_cost_count_carries_over,
@@ -182,6 +189,7 @@ __all__ = [
     "keijidosha_standard_rate",
     "keijidosha_tax_payer",
     "kodomo_category",
+    "koki_copay_ratio",
     "koki_insured_on",
     "koki_korei_start",
     "koki_qualification",
@@ -192,6 +200,7 @@ __all__ = [
     "kotei_levy_date",
     "kotei_liable",
     "kotei_year_kind",
+    "latest_expiry",
     "levy_date",
     "lg_code_check_digit",
     "local_government",
@@ -213,6 +222,7 @@ __all__ = [
     "register_deadlines",
     "rejection_with_reason",
     "removal_date",
+    "seventy_ratio_effective",
     "shortfall",
     "start_month",
     "support_category",

@@ -13,6 +13,9 @@ conformance/checks/koki_scenarios.py judge with :func:`koki_insured_on` and :fun
   lost on the day after the address in the 区域 ends, on that day itself when the person has an address
   in another 広域連合 that day (第53条第1項ただし書), and on the day 生活保護 starts (第53条第2項).
 
+第67条第1項 (the ratio of the 一部負担金, :func:`koki_copay_ratio`) is printed on the 資格確認書 (施行規則
+第16条第4項第4号: conformance/checks/koki_forms.py).
+
 Interpretation: the 区域 of a 広域連合 is one prefecture (the law sets one 広域連合 per prefecture in
 第48条, which this edition does not quote), so a move between two municipalities of one prefecture
 neither ends nor starts 資格.
@@ -115,3 +118,21 @@ def koki_qualification(birth: date, history: Sequence[Residence], prefecture: st
     acquired = before[-1] if before else starts[0]
     lost = next((day for day in ends if day > acquired), None)
     return acquired, lost
+
+
+#: 第67条第1項: the ratios of the 一部負担金, as the statute writes them (第1号, 第2号, 第3号).
+ONE_TENTH, TWO_TENTHS, THREE_TENTHS = "百分の十", "百分の二十", "百分の三十"
+
+
+def koki_copay_ratio(income_at_or_above: tuple[bool, bool] = (False, False)) -> str:
+    """The ratio of the 一部負担金 of a 被保険者 (第67条第1項): 百分の三十 when the household's income is at or above
+    the higher 政令's amount (第3号), else 百分の二十 at or above the lower one (第2号), else 百分の十 (第1号).
+
+    ``income_at_or_above`` is (the lower amount, the higher amount) reached. The amounts are the 施行令's, which this
+    edition does not quote, and the 住民記録 records no income: the harness reads every generated person as 第1号,
+    百分の十 (the 資格確認書's 一部負担金の割合, 施行規則 第16条第4項第4号)."""
+    lower, higher = income_at_or_above
+    if higher:
+        return THREE_TENTHS
+    return TWO_TENTHS if lower else ONE_TENTH
+

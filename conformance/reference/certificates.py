@@ -4,7 +4,8 @@
 outcome logged; ``GET /api/v1/inspection-list``: the 閲覧 list of a 町字, without the persons under
 支援措置; ``POST /api/v1/forms/{form_id}`` (and ``.../data``): the forms of :mod:`conformance.reference.forms`,
 and ``POST /api/v1/forms/fuhyo_utsushi``: the 戸籍の附票の写し (:mod:`conformance.reference.fuhyo`, laid out by
-:mod:`conformance.reference.statute_forms`).
+:mod:`conformance.reference.statute_forms`), the other statute domains' forms beside it (選挙人名簿抄本, 学齢簿,
+the 資格確認書 of 国民健康保険 and 後期高齢者医療, the 介護保険 被保険者証: :mod:`conformance.reference.kakuninsho`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from conformance.reference import elections, rules, shugaku, statute_forms
+from conformance.reference import elections, kakuninsho, rules, shugaku, statute_forms
 from conformance.reference.driver import DriverService
 from conformance.reference.forms import PDF_TYPE, FormService, seireki, wareki
 from conformance.reference.fuhyo import KosekiRegister
@@ -35,6 +36,15 @@ SENKYO_CERTIFICATION = "この抄本は、選挙人名簿の記載と相違な�
 #: The form id of the 学齢簿 (学校教育法施行令 第1条; ours).
 GAKUREIBO = "gakureibo"
 GAKUREIBO_CERTIFICATION = "この写しは、学齢簿の記載と相違ないことを証明する。"
+#: The form ids of the 資格確認書 of 国民健康保険 (国民健康保険法施行規則 第6条) and of 後期高齢者医療
+#: (高齢者の医療の確保に関する法律施行規則 第16条; ours).
+KOKUHO_CARD = "kokuho_shikaku_kakuninsho"
+KOKI_CARD = "koki_shikaku_kakuninsho"
+KOKUHO_CARD_TEXT = "上記の者が国民健康保険の被保険者であることを確認する。"
+KOKI_CARD_TEXT = "上記の者が後期高齢者医療の被保険者であることを確認する。"
+#: The form id of the 介護保険 被保険者証 (介護保険法施行規則 第26条第1項; ours).
+KAIGO_CARD = "kaigo_hihokenshasho"
+KAIGO_CARD_TEXT = "上記の者が介護保険の被保険者であることを証する。"
 
 
 class Certificates(Presentation, RequestValidation):
@@ -52,6 +62,12 @@ class Certificates(Presentation, RequestValidation):
             return self._senkyo_shohon(request)
         if arguments[0] == GAKUREIBO:
             return self._gakureibo(request)
+        if arguments[0] == KOKUHO_CARD:
+            return self._kokuho_card(request)
+        if arguments[0] == KOKI_CARD:
+            return self._koki_card(request)
+        if arguments[0] == KAIGO_CARD:
+            return self._kaigo_card(request)
         accept = "application/json" if request.segments[-1] == "data" else str(request.environ.get("HTTP_ACCEPT", ""))
         answer = self.forms.issue(arguments[0], request.json_object(), accept)
         return Reply(answer.status, answer.body, answer.content_type)
@@ -65,14 +81,15 @@ class Certificates(Presentation, RequestValidation):
             raise ApiError(404, "NOT_FOUND", "the town has no 戸籍 of that 本籍 and 筆頭者氏名")
         return Reply(200, statute_forms.render("戸籍の附票の写し", lines, FUHYO_CERTIFICATION), PDF_TYPE)
 
-    def _person_on_day(self, request: Request, form: str) -> tuple[Row, date]:
-        """The person (宛名番号) and the 基準日 a printed statute form is asked for; it has no form data."""
+    def _person_on_day(self, request: Request, form: str, day_item: str = "基準日") -> tuple[Row, date]:
+        """The person (宛名番号) and the day (``day_item``: the 基準日, a 交付年月日) a printed statute form is asked
+        for; it has no form data."""
         if request.segments[-1] == "data":
             raise ApiError(404, "NOT_FOUND", f"the {form} has no form data: read the printed form")
         body = request.json_object()
-        atena, day = body.get("宛名番号"), rules.parse_day(str(body.get("基準日") or ""))
+        atena, day = body.get("宛名番号"), rules.parse_day(str(body.get(day_item) or ""))
         if not isinstance(atena, str) or day is None:
-            raise bad_request("宛名番号 (a string) and 基準日 (YYYY-MM-DD) are required")
+            raise bad_request(f"宛名番号 (a string) and {day_item} (YYYY-MM-DD) are required")
         return self._person(atena), day
 
     def _senkyo_shohon(self, request: Request) -> Reply:
@@ -92,6 +109,34 @@ class Certificates(Presentation, RequestValidation):
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the child is not on the 学齢簿 on that day")
         return Reply(200, statute_forms.render("学齢簿", lines, GAKUREIBO_CERTIFICATION), PDF_TYPE)
+
+    def _kokuho_card(self, request: Request) -> Reply:
+        """The 国民健康保険 資格確認書 of one 被保険者 issued on the 交付年月日, printed (世帯主: of the household)."""
+        row, issued = self._person_on_day(request, "資格確認書", "交付年月日")
+        householder = next((member for member in self._current_household(row.get("世帯番号", ""))
+                            if member.get("続柄") == "世帯主"), None)
+        lines = kakuninsho.kokuho_lines(row, householder, issued, self.defects)
+        if lines is None:
+            raise ApiError(404, "NOT_FOUND", "the person is no 国民健康保険 被保険者 on that day")
+        return Reply(200, statute_forms.render("国民健康保険資格確認書", lines, KOKUHO_CARD_TEXT), PDF_TYPE)
+
+    def _koki_card(self, request: Request) -> Reply:
+        """The 後期高齢者医療 資格確認書 of one 被保険者 issued on the 交付年月日, printed (by the 広域連合)."""
+        row, issued = self._person_on_day(request, "資格確認書", "交付年月日")
+        record = self.store.domain_record(row.get("宛名番号", ""), "後期高齢者医療")
+        lines = kakuninsho.koki_lines(row, record, issued, self.defects)
+        if lines is None:
+            raise ApiError(404, "NOT_FOUND", "the person is no 後期高齢者医療 被保険者 on that day")
+        return Reply(200, statute_forms.render("後期高齢者医療資格確認書", lines, KOKI_CARD_TEXT,
+                                               signer=f"{kakuninsho.KOKI_UNION}長"), PDF_TYPE)
+
+    def _kaigo_card(self, request: Request) -> Reply:
+        """The 介護保険 被保険者証 of one 第一号被保険者 issued on the 交付年月日, printed."""
+        row, issued = self._person_on_day(request, "被保険者証", "交付年月日")
+        lines = kakuninsho.kaigo_lines(row, issued, self.defects)
+        if lines is None:
+            raise ApiError(404, "NOT_FOUND", "the person is no 介護保険 第一号被保険者 on that day")
+        return Reply(200, statute_forms.render("介護保険被保険者証", lines, KAIGO_CARD_TEXT), PDF_TYPE)
 
     def _inspection_list(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         town = request.param("町字")

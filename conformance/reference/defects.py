@@ -54,6 +54,12 @@ def _cs(*sections: str) -> tuple[str, ...]:
     return tuple(f"jumin-1.0-{section}" for section in sections)
 
 
+def _kakuninsho(domain: str, article: int, item: int) -> tuple[str, ...]:
+    """The requirements a 資格確認書 printed without one item of 第4項 fails: 第2項 (issued with the items of
+    第4項), 第4項's 柱書 and the item's 号 (施行規則, the edition's second law)."""
+    return tuple(f"{domain}-2025.12-2.{article}.0.{section}-R001" for section in ("2.0", "4.0", f"4.{item}"))
+
+
 def _defects(*defects: Defect) -> dict[str, Defect]:
     return {defect.name: defect for defect in defects}
 
@@ -743,6 +749,37 @@ DEFECTS: dict[str, Defect] = _defects(
            "国保: the 一部負担金 of 十分の二 starts in the month after the 70th birthday's month instead of the month "
            "after the month seventy is reached (the day before the birthday)",
            ("kokuho-2025.12-1.42.0.1.0-R001", "kokuho-2025.12-1.42.0.1.3-R001")),
+    # The 国民健康保険 資格確認書 as printed (POST /forms/kokuho_shikaku_kakuninsho; conformance/reference/
+    # kakuninsho.py kokuho_lines; each defect's own test: tests/checks/test_kokuho_forms.py): the 資格 is right, the
+    # printed card is not. Each fails 施行規則 第6条第2項 (the card with the items of 第4項) and its item (第4項's
+    # 柱書 and 号), or 第3項 (the five years).
+    Defect("kokuho_kakuninsho_without_sex",
+           "国保 資格確認書 is printed without the 被保険者's 性別",
+           ("kokuho-2025.12-1.9.0.2.0-R002", *_kakuninsho("kokuho", 6, 1))),
+    Defect("kokuho_kakuninsho_householder_is_insured",
+           "国保 資格確認書 of a 世帯員 prints the 被保険者's own 氏名 as the 世帯主's",
+           _kakuninsho("kokuho", 6, 2)),
+    Defect("kokuho_kakuninsho_acquired_on_notification",
+           "国保 資格確認書 prints the 届出年月日 as the 適用開始年月日 instead of the day the person came to live "
+           "here",
+           _kakuninsho("kokuho", 6, 4)),
+    Defect("kokuho_kakuninsho_copay_from_birthday",
+           "国保 資格確認書 of a 被保険者 past the month of seventy prints the 70th birthday as the 発効期日 of the "
+           "一部負担金 of 2割 instead of the first day of the month after the month seventy is reached",
+           _kakuninsho("kokuho", 6, 5)),
+    Defect("kokuho_kakuninsho_without_expiry",
+           "国保 資格確認書 is printed without an 有効期限",
+           _kakuninsho("kokuho", 6, 6)),
+    Defect("kokuho_kakuninsho_expiry_five_years_on",
+           "国保 資格確認書's 有効期限 is the fifth anniversary of the 交付年月日, one day more than five years "
+           "counted from the day of issue",
+           ("kokuho-2025.12-2.6.0.3.0-R001",)),
+    # The 介護保険 被保険者証 as printed (POST /forms/kaigo_hihokenshasho; conformance/reference/kakuninsho.py
+    # kaigo_lines; its own test: tests/checks/test_kaigo_forms.py): the 資格 is right, the card is not issued.
+    Defect("kaigo_hihokenshasho_from_birthday",
+           "介護保険 被保険者証 is refused on the day 65 is reached (the day before the 65th birthday): issued from "
+           "the birthday only",
+           ("kaigo-2025.12-2.26.0.1.0-R001",)),
     Defect("kaigo_on_birthday",
            "介護 第1号 資格 starts on the 65th birthday instead of the day before",
            ("kaigo-2025.12-1.10.0.1.0-R001", "kaigo-2025.12-1.10.0.1.4-R001", "kaigo-2025.12-1.129.0.2.0-R001")),
@@ -1415,6 +1452,28 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("koki_korei_welfare_lost_day_after",
            "後期高齢者医療: 資格 is lost the day after 生活保護 starts instead of on that day",
            ("koki_korei-2025.12-1.53.0.2.0-R001",)),
+    # The 後期高齢者医療 資格確認書 as printed (POST /forms/koki_shikaku_kakuninsho; conformance/reference/
+    # kakuninsho.py koki_lines; each defect's own test: tests/checks/test_koki_forms.py): the 資格 is right, the
+    # printed card is not. Each fails 施行規則 第16条第2項 (the card with the items of 第4項) and its item (第4項's
+    # 柱書 and 号), or 第3項 (the five years).
+    Defect("koki_kakuninsho_without_birth",
+           "後期高齢者医療 資格確認書 is printed without the 被保険者's 生年月日",
+           ("koki_korei-2025.12-1.54.0.3.0-R002", *_kakuninsho("koki_korei", 16, 1))),
+    Defect("koki_kakuninsho_acquired_day_before",
+           "後期高齢者医療 資格確認書 prints the day before the 75th birthday as the 資格取得年月日 (介護's way of "
+           "counting an age) instead of the birthday itself",
+           _kakuninsho("koki_korei", 16, 3)),
+    Defect("koki_kakuninsho_copay_of_kokuho",
+           "後期高齢者医療 資格確認書 prints the 一部負担金 of 2割 (国保's ratio past seventy) for a 被保険者 the "
+           "住民記録 records no income for, instead of 1割 (第67条第1項第1号)",
+           _kakuninsho("koki_korei", 16, 4)),
+    Defect("koki_kakuninsho_without_expiry",
+           "後期高齢者医療 資格確認書 is printed without an 有効期限",
+           _kakuninsho("koki_korei", 16, 5)),
+    Defect("koki_kakuninsho_expiry_five_years_on",
+           "後期高齢者医療 資格確認書's 有効期限 is the fifth anniversary of the 交付年月日, one day more than five "
+           "years counted from the day of issue",
+           ("koki_korei-2025.12-2.16.0.3.0-R001",)),
     # 児童扶養手当 (conformance/reference/jido_fuyo.py, checks/fuyo_scenarios.py): each changes one field of
     # the answer's 児童扶養手当 on the claimants of its check.
     Defect("jido_fuyo_child_end_from_birthday",

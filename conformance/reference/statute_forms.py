@@ -25,11 +25,12 @@ _TOP, _BOTTOM, _LINE, _LABEL_X, _VALUE_X = 800.0, 80.0, 16.0, 50.0, 190.0
 _PER_PAGE = int((_TOP - _BOTTOM) // _LINE)
 
 
-def render(title: str, lines: Sequence[Line], certification: str) -> bytes:
-    """``lines`` under ``title`` on as many pages as they need; the 認証文 and the 職名 on the last page and
-    the 発行番号 (date, municipality, page/total) at the foot of every page."""
+def render(title: str, lines: Sequence[Line], certification: str, signer: str = f"{PREFECTURE}{CITY}長") -> bytes:
+    """``lines`` under ``title`` on as many pages as they need; the 認証文 and the 職名 of ``signer`` (the
+    municipality's 長 unless another body issues the form) on the last page and the 発行番号 (date,
+    municipality, page/total) at the foot of every page."""
     _register_fonts()
-    closing: list[Line] = [("", ""), ("", certification), ("", f"{PREFECTURE}{CITY}長　見本　太郎　（電子公印）")]
+    closing: list[Line] = [("", ""), ("", certification), ("", f"{signer}　見本　太郎　（電子公印）")]
     body: list[Line] = [("", title), ("", ""), *lines, *closing]
     pages = [body[start:start + _PER_PAGE] for start in range(0, len(body), _PER_PAGE)] or [[]]
     buffer = io.BytesIO()

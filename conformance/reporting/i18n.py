@@ -639,6 +639,65 @@ SHUGAKU_FORM_RULES: Mapping[str, Text] = {
                                     "(規則第30条第1項第2号)"),
 }
 
+#: The rules of conformance/checks/kokuho_forms.py (国民健康保険の資格確認書 as printed: 国民健康保険法施行規則).
+KOKUHO_FORM_RULES: Mapping[str, Text] = {
+    "kokuho_form.insured": ("国保 資格確認書: 被保険者の氏名、性別及び生年月日を印字"
+                            "（国民健康保険法施行規則第6条第4項第1号）",
+                            "国保 資格確認書: each 被保険者's 氏名, 性別 and 生年月日 printed "
+                            "(規則 第6条第4項第1号)"),
+    "kokuho_form.householder": ("国保 資格確認書: 世帯員の資格確認書に世帯主の氏名を印字"
+                                "（国民健康保険法施行規則第6条第4項第2号）",
+                                "国保 資格確認書: the 世帯主's 氏名 printed on a 世帯員's card "
+                                "(規則 第6条第4項第2号)"),
+    "kokuho_form.dates": ("国保 資格確認書: 適用開始の年月日（届出の日ではなく住所を有するに至った日）"
+                          "及び交付年月日を印字（国民健康保険法施行規則第6条第4項第4号）",
+                          "国保 資格確認書: the 適用開始の年月日 (the day of the move, not of the 届出) "
+                          "and the 交付年月日 printed (規則 第6条第4項第4号)"),
+    "kokuho_form.copay": ("国保 資格確認書: 七十歳に達する日の属する月の翌月以後の被保険者に"
+                          "一部負担金の割合（十分の二）及び発効期日を印字"
+                          "（国民健康保険法施行規則第6条第4項第5号）",
+                          "国保 資格確認書: past the month of seventy, the 一部負担金 of 十分の二 "
+                          "and its 発効期日 printed (規則 第6条第4項第5号)"),
+    "kokuho_form.expiry": ("国保 資格確認書: 有効期限を印字（国民健康保険法施行規則第6条第4項第6号）",
+                           "国保 資格確認書: an 有効期限 printed (規則 第6条第4項第6号)"),
+    "kokuho_form.five_years": ("国保 資格確認書: 有効期限は交付の日から起算して五年を超えない"
+                               "（国民健康保険法施行規則第6条第3項）",
+                               "国保 資格確認書: no 有効期限 beyond five years counted from the 交付年月日 "
+                               "(規則 第6条第3項)"),
+}
+
+#: The rules of conformance/checks/koki_forms.py (後期高齢者医療の資格確認書 as printed: 同法施行規則).
+KOKI_FORM_RULES: Mapping[str, Text] = {
+    "koki_form.insured": ("後期高齢者医療 資格確認書: 被保険者の氏名、性別及び生年月日を印字"
+                          "（高齢者の医療の確保に関する法律施行規則第16条第4項第1号）",
+                          "後期高齢者医療 資格確認書: the 被保険者's 氏名, 性別 and 生年月日 printed "
+                          "(規則 第16条第4項第1号)"),
+    "koki_form.dates": ("後期高齢者医療 資格確認書: 資格取得年月日（75歳の誕生日又は転入の日。"
+                        "届出の日ではない）及び交付年月日を印字"
+                        "（高齢者の医療の確保に関する法律施行規則第16条第4項第3号）",
+                        "後期高齢者医療 資格確認書: the 資格取得年月日 (the 75th birthday or the day of the "
+                        "move, not of the 届出) and the 交付年月日 printed (規則 第16条第4項第3号)"),
+    "koki_form.copay": ("後期高齢者医療 資格確認書: 所得の記録がない被保険者に一部負担金の割合（百分の十）を印字"
+                        "（高齢者の医療の確保に関する法律施行規則第16条第4項第4号、法第67条第1項第1号）",
+                        "後期高齢者医療 資格確認書: the 一部負担金 of 百分の十 printed for a 被保険者 with no "
+                        "income recorded (規則 第16条第4項第4号, 法 第67条第1項第1号)"),
+    "koki_form.expiry": ("後期高齢者医療 資格確認書: 有効期限を印字"
+                         "（高齢者の医療の確保に関する法律施行規則第16条第4項第5号）",
+                         "後期高齢者医療 資格確認書: an 有効期限 printed (規則 第16条第4項第5号)"),
+    "koki_form.five_years": ("後期高齢者医療 資格確認書: 有効期限は交付の日から起算して五年を超えない"
+                             "（高齢者の医療の確保に関する法律施行規則第16条第3項）",
+                             "後期高齢者医療 資格確認書: no 有効期限 beyond five years counted from the 交付年月日 "
+                             "(規則 第16条第3項)"),
+}
+
+#: The rule of conformance/checks/kaigo_forms.py (介護保険の被保険者証 as issued: 介護保険法施行規則).
+KAIGO_FORM_RULES: Mapping[str, Text] = {
+    "kaigo_form.issued": ("介護保険 被保険者証: 六十五歳に達した日（誕生日の前日）から第一号被保険者に交付し、"
+                          "氏名及び生年月日を印字（介護保険法施行規則第26条第1項）",
+                          "介護保険 被保険者証: issued to a 第一号被保険者 from the day 65 is reached, with the "
+                          "person's 氏名 and 生年月日 (規則 第26条第1項)"),
+}
+
 #: The rules of conformance/checks/keiji_scenarios.py (軽自動車税 種別割, 地方税法).
 KEIJI_SCENARIO_RULES: Mapping[str, Text] = {
     "keijidosha_zei.levy_date": ("軽自動車税: 賦課期日（4月1日）の所有者に種別割（第463条の16）",
@@ -927,6 +986,9 @@ SCENARIO_RULES: Mapping[str, Text] = {
     **FUHYO_FORM_RULES,
     **SENKYO_FORM_RULES,
     **SHUGAKU_FORM_RULES,
+    **KOKUHO_FORM_RULES,
+    **KOKI_FORM_RULES,
+    **KAIGO_FORM_RULES,
     "juminzei.levied": ("個人住民税: 1月1日の住所地の市町村が課税",
                         "個人住民税: the municipality of the address on 1月1日"),
     "kokuho.dates": ("国保: 資格取得日と喪失日", "国保: 取得日 and 喪失日"),

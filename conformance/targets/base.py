@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from conformance.catalog.catalog import EditionCatalog
 from conformance.errors import TargetError
-from conformance.profiles import DriverTarget
+from conformance.profiles import DriverTarget, FormsTarget
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +119,14 @@ class Target:
     max_examples: int = 25
     cache: dict[str, Any] = field(default_factory=dict)
     driver: DriverTarget | None = None
+    #: The statute domains' forms the vendor's form interface issues (targets.forms; None: none is said to be).
+    forms: FormsTarget | None = None
     #: Learns the personal values of the vendor's records that findings are about (None: nobody).
     personal: PersonalValues | None = None
+
+    def offers_statute_form(self, form_id: str) -> bool:
+        """Whether the profile says the vendor issues the statute form ``form_id`` (docs/forms.md)."""
+        return self.forms is not None and self.forms.offers(form_id)
 
     def need_http(self) -> HttpClient:
         """The API client, or a TargetError saying the profile has none."""

@@ -21,7 +21,7 @@ from conformance.checks.fuhyo_forms import FORM_RULES
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import APPEND_PATH, Loaded
 from conformance.locations import default_catalog_root
-from conformance.profiles import ApiTarget
+from conformance.profiles import ApiTarget, FormsTarget
 from conformance.reference.defects import DEFECTS
 from conformance.reference.server import start_reference
 from conformance.shipped_checks import default_registry
@@ -134,7 +134,8 @@ def test_the_finding_names_the_form_and_the_item() -> None:
         with start_reference(defects=frozenset({defect} - {""})) as running:
             client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
             target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
-                            append_path=APPEND_PATH, koseki_path=fs.KOSEKI_PATH, max_examples=2)
+                            append_path=APPEND_PATH, forms=FormsTarget(statute=("fuhyo_utsushi",)),
+                            koseki_path=fs.KOSEKI_PATH, max_examples=2)
             found[defect] = list(ff.fuhyo_form_address_date(CheckContext(requirement=requirement, target=target)))
     assert found[""] == []
     (finding,) = found["fuhyo_copy_address_date_of_juminhyo"]

@@ -56,7 +56,8 @@ def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in ALL_RULES}
     assert len(names) == 10
     assert names <= set(default_registry())
-    assert names == set(bound_requirements(BINDINGS))
+    # Beside them, the printed 資格確認書's checks (tests/checks/test_koki_forms.py).
+    assert names == {name for name in bound_requirements(BINDINGS) if not name.startswith("scenario.koki_form.")}
     assert all(rule.examples for rule in KOKI_RULES.values())
 
 

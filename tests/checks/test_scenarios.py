@@ -89,3 +89,26 @@ def test_a_rule_strategy_is_built_once_per_codes() -> None:
     rule = RULES["kokuho.dates"]
     assert built(rule.scenarios, ("011002", "012025")) is built(rule.scenarios, ("011002", "012025"))
     assert built(rule.scenarios, ("011002", "012025")) is not built(rule.scenarios, ("012025", "011002"))
+
+
+def test_a_rule_draws_its_scenarios_once_per_seed_and_number_of_examples(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule bound to several requirements is judged once per requirement: its scenarios are drawn the first time
+    only (the same seed and examples draw the same), and anew for another seed."""
+    from conformance.checks import scenarios
+    from conformance.targets.base import Target
+    from conformance.testdata.town import TOWN_CODE, jumin_edition
+
+    rule, codes = scenarios.RULES["kokuho.dates"], scenarios.other_codes(TOWN_CODE)
+    first = scenarios._drawn(rule, codes, Target(catalog=jumin_edition(), max_examples=5, seed=4242), TOWN_CODE)
+    drawn = {"again": 0}
+    real = scenarios._hypothesis
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        drawn["again"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(scenarios, "_hypothesis", counting)
+    again = scenarios._drawn(rule, codes, Target(catalog=jumin_edition(), max_examples=5, seed=4242), TOWN_CODE)
+    assert again == first and len(first) >= 5 and drawn["again"] == 0
+    scenarios._drawn(rule, codes, Target(catalog=jumin_edition(), max_examples=5, seed=4243), TOWN_CODE)
+    assert drawn["again"] == 1

@@ -20,7 +20,7 @@ from conformance.checks.scenarios import APPEND_PATH, Loaded, Scenario, other_co
 from conformance.checks.statute_forms import sex_in
 from conformance.locations import default_catalog_root
 from conformance.oracles import senkyo
-from conformance.profiles import ApiTarget
+from conformance.profiles import ApiTarget, FormsTarget
 from conformance.reference.defects import DEFECTS
 from conformance.reference.server import start_reference
 from conformance.shipped_checks import default_registry
@@ -86,7 +86,7 @@ def test_the_finding_names_the_form_and_the_item(defect: str, item: str) -> None
     with start_reference(defects=frozenset({defect})) as running:
         client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
         target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
-                        append_path=APPEND_PATH, max_examples=2)
+                        append_path=APPEND_PATH, forms=FormsTarget(statute=("senkyo_shohon",)), max_examples=2)
         (finding,) = sf.senkyo_form_shohon_items(CheckContext(requirement=requirement, target=target))
     assert finding.code == "scenario.senkyo_form.shohon_items.mismatch"
     assert finding.location == "POST /forms/senkyo_shohon"

@@ -18,7 +18,7 @@ from conformance.checks import shugaku_scenarios as hs
 from conformance.checks.registry import CheckContext
 from conformance.checks.scenarios import APPEND_PATH, Loaded
 from conformance.locations import default_catalog_root
-from conformance.profiles import ApiTarget
+from conformance.profiles import ApiTarget, FormsTarget
 from conformance.reference.defects import DEFECTS
 from conformance.reference.server import start_reference
 from conformance.shipped_checks import default_registry
@@ -79,7 +79,7 @@ def test_the_finding_names_the_form_and_the_item() -> None:
     with start_reference(defects=frozenset({"shugaku_gakureibo_form_without_sex"})) as running:
         client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
         target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
-                        append_path=APPEND_PATH, max_examples=2)
+                        append_path=APPEND_PATH, forms=FormsTarget(statute=("gakureibo",)), max_examples=2)
         (finding,) = hf.shugaku_form_child_items(CheckContext(requirement=requirement, target=target))
     assert finding.code == "scenario.shugaku_form.child_items.mismatch"
     assert finding.location == "POST /forms/gakureibo"

@@ -29,11 +29,14 @@ from conformance.checks import (
     hojin_scenarios,
     inkan_scenarios,
     jido_scenarios,
+    kaigo_forms,
     kaigo_scenarios,
     keiji_scenarios,
     kenko_scenarios,
     kodomo_scenarios,
+    koki_forms,
     koki_scenarios,
+    kokuho_forms,
     kokuho_scenarios,
     koseki_scenarios,
     kotei_scenarios,
@@ -303,6 +306,16 @@ AFFECTS: dict[str, set[str]] = {
     # 学齢簿 as printed (each defect's own test: tests/checks/test_shugaku_forms.py): the 学齢簿 itself is right.
     "shugaku_gakureibo_form_without_sex": {"gakureibo"},
     "shugaku_gakureibo_form_without_guardian_address": {"gakureibo"},
+    # The 資格確認書 of 国民健康保険 and 後期高齢者医療, the 介護保険 被保険者証, as printed (each defect's own test:
+    # tests/checks/test_kokuho_forms.py, test_koki_forms.py, test_kaigo_forms.py): the 資格 itself is right.
+    **{name: {"kokuho_card"} for name in (
+        "kokuho_kakuninsho_without_sex", "kokuho_kakuninsho_householder_is_insured",
+        "kokuho_kakuninsho_acquired_on_notification", "kokuho_kakuninsho_copay_from_birthday",
+        "kokuho_kakuninsho_without_expiry", "kokuho_kakuninsho_expiry_five_years_on")},
+    "kaigo_hihokenshasho_from_birthday": {"kaigo_card"},
+    **{name: {"koki_card"} for name in (
+        "koki_kakuninsho_without_birth", "koki_kakuninsho_acquired_day_before", "koki_kakuninsho_copay_of_kokuho",
+        "koki_kakuninsho_without_expiry", "koki_kakuninsho_expiry_five_years_on")},
     # 子ども・子育て支援 (the driver operation kodomo.nintei, conformance/reference/kodomo.py; each defect's own
     # test: tests/checks/test_kodomo_scenarios.py).
     **{name: {"kodomo"} for name in (
@@ -532,6 +545,9 @@ def probe(api: Api) -> dict[str, Any]:
     probes["fuhyo_copy"] = fuhyo_copy_probe(api)
     probes["senkyo_shohon"] = senkyo_shohon_probe(api)
     probes["gakureibo"] = gakureibo_probe(api)
+    probes["kokuho_card"] = kakuninsho_probe(api, kokuho_forms.FORM_RULES)
+    probes["koki_card"] = kakuninsho_probe(api, koki_forms.FORM_RULES)
+    probes["kaigo_card"] = kakuninsho_probe(api, kaigo_forms.FORM_RULES)
     probes["koseki"] = koseki_probe(api)
     # The export once the probes above changed records: the rows of the persons they wrote.
     changed = {JAPANESE["宛名番号"], str(probes["move_in"].get("宛名番号", ""))}
@@ -656,6 +672,26 @@ def gakureibo_probe(api: Api) -> list[Any]:
     loaded = scenarios.load(client, scenario, TOWN_CODE)
     answers = shugaku_forms._ask(client, loaded, scenario)["学齢簿"].values()
     return [[line for line in answer.get("行") or [] if not line.startswith("発行番号")] for answer in answers]
+
+
+def kakuninsho_probe(api: Api, rules: Mapping[str, Any]) -> list[Any]:
+    """The printed 資格確認書 or 被保険者証 (their text, line by line, without the 発行番号) of the worked examples of
+    conformance/checks/kokuho_forms.py, koki_forms.py or kaigo_forms.py (every rule of a module asks the same examples
+    alike), the persons' numbers as a mark (a new person's number differs between servers)."""
+    client = api.client()
+    rule = next(iter(rules.values()))
+    assert rule.ask is not None
+    printed = []
+    for scenario in rule.examples:
+        loaded = scenarios.load(client, scenario, TOWN_CODE)
+        answer = rule.ask(client, loaded, scenario)
+        cards = answer["資格確認書"].values() if "資格確認書" in answer else [answer]
+        text = json.dumps([[line for line in card.get("行") or [] if not line.startswith("発行番号")]
+                           for card in cards], ensure_ascii=False)
+        for atena in (loaded.atena, *loaded.children):
+            text = text.replace(atena, "<宛名番号>").replace(atena[-8:], "<番号>")
+        printed += json.loads(text)
+    return printed
 
 
 def koseki_probe(api: Api) -> list[Any]:

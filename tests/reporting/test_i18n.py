@@ -16,11 +16,14 @@ from conformance.checks.fuyo_scenarios import FUYO_RULES
 from conformance.checks.hojin_scenarios import HOJIN_RULES
 from conformance.checks.inkan_scenarios import INKAN_RULES
 from conformance.checks.jido_scenarios import JIDO_RULES
+from conformance.checks.kaigo_forms import FORM_RULES as KAIGO_FORM_RULES
 from conformance.checks.kaigo_scenarios import KAIGO_RULES
 from conformance.checks.keiji_scenarios import KEIJI_RULES
 from conformance.checks.kenko_scenarios import KENKO_RULES
 from conformance.checks.kodomo_scenarios import KODOMO_RULES
+from conformance.checks.koki_forms import FORM_RULES as KOKI_FORM_RULES
 from conformance.checks.koki_scenarios import KOKI_RULES
+from conformance.checks.kokuho_forms import FORM_RULES as KOKUHO_FORM_RULES
 from conformance.checks.kokuho_scenarios import KOKUHO_RULES
 from conformance.checks.koseki_scenarios import KOSEKI_RULES
 from conformance.checks.kotei_scenarios import KOTEI_RULES
@@ -62,7 +65,8 @@ MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observatio
 ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES,
              *SHUGAKU_RULES, *KODOMO_RULES, *KOKI_RULES, *FUYO_RULES, *KENKO_RULES, *FUHYO_RULES, *FUHYO_FORM_RULES,
              *SENKYO_FORM_RULES, *SHUGAKU_FORM_RULES, *KEIJI_RULES, *KOTEI_RULES, *SEIKATSU_RULES, *KOSEKI_RULES,
-             *SHOGAISHA_RULES, *HOJIN_RULES, *INKAN_RULES)
+             *SHOGAISHA_RULES, *HOJIN_RULES, *INKAN_RULES, *KOKUHO_FORM_RULES, *KOKI_FORM_RULES,
+             *KAIGO_FORM_RULES)
 
 
 def _trees(folders: tuple[str, ...] = SOURCES) -> Iterator[tuple[Path, ast.Module]]:
