@@ -7,17 +7,17 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-# Some machines set PYTHONDONTWRITEBYTECODE=1: then every pytest worker, every `conformance run` the tests
-# start and every assertion-rewritten test module is compiled from source anew (about a second of CPU
-# a process). The suite writes the bytecode cache as Python does by default (__pycache__, git-ignored).
-sys.dont_write_bytecode = False
-os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-
 from collections.abc import Iterator
 
 import pytest
 
 from conformance.fonts import PDFIUM_FONT_DIRS_ENV, japanese_font
+
+# Some machines set PYTHONDONTWRITEBYTECODE=1: then every pytest worker, every `conformance run` the tests
+# start and every assertion-rewritten test module is compiled from source anew (about a second of CPU
+# a process). The suite writes the bytecode cache as Python does by default (__pycache__, git-ignored).
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 @pytest.fixture(scope="module", params=["no_japanese_font", "japanese_font"])
