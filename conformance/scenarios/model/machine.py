@@ -419,6 +419,12 @@ class JuminModelMachine(RuleBasedStateMachine):
             setai = self.world.latest(atena).get("世帯番号", "")
             into = data.draw(st.sampled_from([h for h in self.world.households() if h != setai]), label="世帯")
             request = {"宛名番号": [atena], "世帯番号": into, "続柄": ["同居人"], **dates}
+        elif operation == "households.head":  # the former 世帯主 (if any) becomes a 同居人, as ``head_change`` does
+            setai = self.world.latest(atena).get("世帯番号", "")
+            old = self.world.head(setai)
+            request = {"世帯番号": setai, "宛名番号": atena, **dates}
+            if old is not None and old != atena:
+                request.update({"世帯員": [old], "続柄": ["同居人"]})
         elif operation in ("moves.within", "households.merge"):  # a merge with no other 世帯 to join: a 転居
             operation = "moves.within"
             members = self.world.members(self.world.latest(atena).get("世帯番号", ""))
