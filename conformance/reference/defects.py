@@ -838,6 +838,11 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("dv_ends_at_move_out",
            "DV 支援措置 protection ends when the person moves out instead of continuing as 前住所地",
            ("jumin-1.0-3.4-R009",)),
+    # 3.4 through the model's state machine (conformance/reference/support.py; tests/scenarios/test_model_machine.py):
+    # only the machine walks a 支援措置 registered through the driver and a 異動 after it.
+    Defect("dv_awasete_unmarked",
+           "a 支援措置 marks only its 申出者 as 支援対象者: a 併せて支援措置を求める者 is issued 住民票の写し",
+           ("jumin-1.0-3.4-R001",)),
     Defect("dv_period_not_one_year",
            "the 支援措置 end date is set to the same date a year later (one day too long)",
            ("jumin-1.0-3.4-R002", "jumin-1.0-3.4-R003", "jumin-1.0-3.4-R004")),

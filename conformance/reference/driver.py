@@ -39,7 +39,7 @@ from conformance.reference.oplog import OperationLog
 from conformance.reference.remarks import RemarkHandlers
 from conformance.reference.search import kana_search
 from conformance.reference.storage import Row, Store
-from conformance.reference.support import SupportHandlers
+from conformance.reference.support import SupportHandlers, marks_of
 from conformance.reference.suppression import SuppressionBook, SuppressionHandlers
 from conformance.reference.tagyomu import UnitHandlers
 from conformance.reference.terminals import TerminalHandlers
@@ -668,6 +668,8 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
     def split(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         processed, moved, notified = self.dates(body)
         rows = [self.current(atena) for atena in body["宛名番号"]]
+        # 4.0.4 R002: the 世帯主 leaving two or more members behind is an アラート first (a 世帯主変更 is asked)
+        self.alerts(body, [alert for alert in [self.head_leaving(rows)] if alert is not None])
         setai = self.new_number(self.store.next_setai_serial())
         relations = paired(body.get("宛名番号"), body.get("続柄"))
         stored = []
@@ -695,6 +697,8 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         joined = self.joining_order(setai)
         relations = paired(body["宛名番号"], body["続柄"])
         head = next((row for row in self.members(setai) if row.get("続柄") == "世帯主"), None)
+        leaving = [row for row in map(self.current, body["宛名番号"]) if row.get("世帯番号") != setai]
+        self.alerts(body, [alert for alert in [self.head_leaving(leaving)] if alert is not None])  # 4.0.4 R002
         stored = []
         for offset, atena in enumerate(body["宛名番号"]):
             row = self.current(atena)
@@ -759,7 +763,9 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
             raise BadInput(f"区分 {kind} of {', '.join(sorted(refused))}")
         if "honseki_nashi_refused" in self.defects and items.get(HONSEKI) in ("なし", "不明"):
             raise Refusal("error", "E009", f"{HONSEKI}は空欄にできません。", HONSEKI)
-        base = {key: "" for key in row} if "correction_blanks_items" in self.defects else dict(row)
+        # The correction_blanks_items defect blanks every item of the row but the 支援措置's (its 表示 is no 異動
+        # item: a vendor keeping it apart keeps it), so the defect stays a break of the 異動's rows.
+        base = {key: "" for key in row} | marks_of(row) if "correction_blanks_items" in self.defects else dict(row)
         changed = {**base, "宛名番号": row["宛名番号"], **items}
         # 4.2.0.5, 4.2.0.4: a 職権修正 on a 申出 or a 戸籍通知 holds its 申出日 or 通知日 (reference/moshide.py)
         days: dict[str, Any] = dict(correction_days(body, processed, moved, self.defects))
@@ -783,6 +789,7 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         reason = "異動の取消し（増）" if now != _CURRENT and was == _CURRENT else \
             "異動の取消し（減）" if now == _CURRENT and was != _CURRENT else "異動の取消し（修正）"
         restored = {key: value for key, value in before.items() if key != "履歴番号"}
+        restored.update(marks_of(latest))  # the 支援措置's 表示 is no part of the 異動
         return self.ok([self.write(restored, reason, None, processed)])
 
     def nationality(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:

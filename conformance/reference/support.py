@@ -40,6 +40,15 @@ _REQUIRED = ("申出者", "支援措置の期間")
 #: 支援を求められている事務: the 事務 named, the rest of an entry is its 抑止対象の住所等.
 _JIMU = "事務"
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: The items of the 原票 a 支援措置 writes (its 表示 and period, :meth:`SupportMeasures._save`): no 異動's, so a
+#: 異動の取消し leaves them as they are (``marks_of``).
+MARK_ITEMS = ("支援措置対象フラグ", "支援措置_開始年月日", "支援措置_終了年月日")
+
+
+def marks_of(latest: Mapping[str, str]) -> dict[str, str]:
+    """The 支援措置's items of the latest row, which a 異動の取消し keeps: the 表示 follows the 支援措置, not the
+    異動 cancelled (3.4 R001; the row before may be older than the 申出)."""
+    return {item: latest[item] for item in MARK_ITEMS if item in latest}
 
 
 class SupportHandlers:
@@ -152,18 +161,29 @@ class SupportMeasures:
         return record
 
     def _save(self, record: Mapping[str, Any]) -> None:
-        """Store the record and mark the 申出者's 原票 with its 支援措置の期間 (1.1.16 R001: 支援対象者である旨の
-        表示), so the protection of the rest of the reference follows the record."""
+        """Store the record and mark the 原票 of its 支援対象者 with its 支援措置の期間 (1.1.16 R001:
+        支援対象者である旨の表示): the 申出者 and every 併せて支援措置を求める者 of the town (3.4 R001:
+        支援対象者（併せて支援を求める者を含む。以下同じ。）; 2.2.4), so the protection of the rest of the reference
+        follows the record."""
         atena = str(record["宛名番号"])
         self.store.put_support(atena, record)
         period: Mapping[str, str] = record["支援措置の期間"]
-        row = self.store.latest(atena)
-        if row is None:  # checked on registration; a record outlives no person
-            return
-        marked = {**row, "支援措置対象フラグ": "1", "支援措置_開始年月日": period.get("支援措置の開始年月日", ""),
-                  "支援措置_終了年月日": period.get("支援措置の終了年月日", "")}
-        if marked != row:
-            self.store.overwrite_latest(marked)
+        for person in self._supported(record):
+            row = self.store.latest(person)
+            if row is None:  # a 併せて者 of another town, or no person any more: no 原票 here
+                continue
+            marked = {**row, "支援措置対象フラグ": "1", "支援措置_開始年月日": period.get("支援措置の開始年月日", ""),
+                      "支援措置_終了年月日": period.get("支援措置の終了年月日", "")}
+            if marked != row:
+                self.store.overwrite_latest(marked)
+
+    def _supported(self, record: Mapping[str, Any]) -> list[str]:
+        """The 宛名番号 of the record's 支援対象者: the 申出者, then the 併せて支援措置を求める者 named by one (the
+        ``dv_awasete_unmarked`` defect: the 申出者 only)."""
+        joined = [str(entry.get("宛名番号") or "") for entry in record["併せて支援措置を求める者"]]
+        if "dv_awasete_unmarked" in self.defects:
+            joined = []
+        return list(dict.fromkeys([str(record["宛名番号"]), *(number for number in joined if number)]))
 
 
 def _check_dates(group: str, items: Mapping[str, str]) -> None:

@@ -1162,6 +1162,13 @@ _FINDINGS: dict[str, Text] = {
                        "A form of a DV-protected person was issued"),
     "form.dv_leak": ("支援措置対象者の情報が、閲覧・交付を受けられない者への帳票に印字されています",
                      "A form shows a DV-protected person to someone not entitled"),
+    # the model of 住民記録 (model.jumin.state_machine, docs/model.md): 支援措置 (3.4) after every step
+    "model.dv_issued": ("支援措置の対象者の住民票の写しが交付されました（エラーとすべきものです）",
+                        "A 住民票の写し of a 支援対象者 was issued instead of refused"),
+    "model.dv_household_leak": ("他の世帯員から請求した世帯全員の写しに支援措置の対象者が記載されています",
+                                "A 世帯全員 copy asked through another member shows a 支援対象者"),
+    "model.dv_mark_missing": ("連携の応答に、支援措置の対象者である旨の印（フラグ）が記録どおりにありません",
+                              "The linkage answer does not carry a 支援対象者's mark as the record holds it"),
     # declarative scenarios through the driver protocol (scenario.run; conformance/scenarios)
     "scenario.no_date": ("応答の値が年月日（例：2024-04-01）ではありません",
                          "The answer holds no 年月日 (YYYY-MM-DD) there"),
@@ -1396,6 +1403,7 @@ _FAMILIES: Mapping[str, Text] = {
     "jumin": ("住民記録の検証で指摘がありました", "A 住民記録 finding"),
     "kyotsu": ("共通機能の API の検証で指摘がありました", "A finding about the 共通機能 API"),
     "form": ("帳票の検証で指摘がありました", "A printed form finding"),
+    "model": ("住民記録のモデル（オラクル）との比較で指摘がありました", "The model of 住民記録 found a breach"),
 }
 
 

@@ -4,15 +4,19 @@ and a defective row (exact code, requirement and item)."""
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from conformance.catalog.loader import load_edition
 from conformance.oracles import jumin_model
 from conformance.oracles.jumin_model import (
     Commit,
+    Measure,
     Refusal,
     World,
     judge_history,
+    judge_marked,
     judge_refusal,
     judge_row,
     transition,
@@ -216,3 +220,89 @@ def test_a_non_calendar_day_is_e005_naming_its_field_but_a_death_or_birth_may_ha
     birth = transition(world, "births", {"世帯番号": "5000000018", "person": {"生年月日": odd},
                                          "届出年月日": "2024-06-10", "処理日": "2024-06-10"})
     assert isinstance(birth, Commit) and birth.new[0].sets["住民となった年月日"].values == {odd}
+
+
+# -- 支援措置 (3.4, 1.1.16) ---------------------------------------------------------------------------------
+
+TODAY = date(2026, 5, 1)
+
+
+def _supported(started: int = 0, **measure: date) -> World:
+    """The household with a 支援措置 of 0000000019 registered (its latest row marked in place) and a 転居 of
+    0000000027 before: a 取消し of it restores a row written before the 申出."""
+    world = _household()
+    world.today = TODAY
+    world.adopt("0000000027", [_row("0000000027", 2, 続柄="子", 氏名="見本　次郎", 住所_町字="栄町")])
+    start = TODAY - timedelta(days=started)
+    end = start + timedelta(days=364)
+    period = {"支援措置の開始年月日": start.isoformat(), "支援措置の終了年月日": end.isoformat()}
+    outcome = transition(world, "support.register", {
+        "宛名番号": "0000000019", "区分": "現住所地市区町村", "支援措置の期間": period,
+        "併せて支援措置を求める者": [{"氏名": "見本　次郎", "宛名番号": "0000000027"}]})
+    assert isinstance(outcome, Commit) and outcome.measure is not None
+    world.measures[outcome.measure[0]] = replace(outcome.measure[1], **measure)
+    for atena in outcome.marks:
+        world.rewrite(atena, [*world.history(atena)[:-1], {**world.latest(atena), "支援措置対象フラグ": "1"}])
+    return world
+
+
+def test_a_registration_marks_the_applicant_and_the_joined_person_in_place_or_by_a_row() -> None:
+    world = _household()
+    world.today = TODAY
+    outcome = transition(world, "support.register", {
+        "宛名番号": "0000000019", "区分": "現住所地市区町村",
+        "支援措置の期間": {"支援措置の開始年月日": "2026-04-01", "支援措置の終了年月日": "2027-03-31"},
+        "併せて支援措置を求める者": [{"氏名": "見本　次郎", "宛名番号": "0000000027"}, {"氏名": "他町の者"}]})
+    assert isinstance(outcome, Commit) and set(outcome.marks) == {"0000000019", "0000000027"}
+    assert outcome.measure == ("0000000019", Measure(("0000000019", "0000000027"), date(2026, 4, 1),
+                                                     date(2027, 3, 31)))
+    rule = outcome.marks["0000000027"]
+    before = world.history("0000000027")
+    marked = {**before[0], "支援措置対象フラグ": "1"}
+    assert judge_marked(rule, before, [marked], ALL, world) == []  # in place
+    assert judge_marked(rule, before, [*before, {**marked, "履歴番号": "2"}], ALL, world) == []  # one new row
+    unmarked = [(b.requirement, b.code, b.item) for b in judge_marked(rule, before, before, ALL, world)]
+    assert unmarked == [("jumin-1.0-3.4-R001", "model.item_not_allowed", "支援措置対象フラグ")]
+    moved = judge_marked(rule, before, [{**marked, "住所_町字": "栄町"}], ALL, world)
+    assert [(b.requirement, b.code, b.item) for b in moved] == [(r.KEEP_ALL, "model.item_not_kept", "住所_町字")]
+
+
+def test_a_cancellation_keeps_the_mark_of_a_measure_registered_after_the_row_it_restores() -> None:
+    world = _supported()
+    outcome = transition(world, "cancellations", {"宛名番号": "0000000027", "処理日": "2024-06-10"})
+    assert isinstance(outcome, Commit)
+    rule = outcome.rows["0000000027"][0]
+    mark = rule.sets["支援措置対象フラグ"]
+    assert mark.values == {"1"} and mark.requirement == r.DV_REFUSED
+    restored = {**world.history("0000000027")[0], "履歴番号": "3", "異動事由区分": "異動の取消し（修正）",
+                "処理日": "2024-06-10"}
+    found = [(b.requirement, b.code, b.item) for b in judge_row(rule, restored, ALL, world)]
+    assert found == [("jumin-1.0-3.4-R001", "model.item_not_allowed", "支援措置対象フラグ")]
+    assert judge_row(rule, {**restored, "支援措置対象フラグ": "1"}, ALL, world) == []
+
+
+def test_every_move_of_a_protected_person_keeps_the_mark_a_move_out_under_r009() -> None:
+    world = _supported()
+    merge = transition(world, "households.merge", {"宛名番号": ["0000000027"], "世帯番号": "5000000026",
+                                                   "続柄": ["同居人"], **DATES})
+    out = transition(world, "moves.out", {"宛名番号": ["0000000027"], "区分": "国内転出", "届出年月日": "2024-06-10",
+                                          "転出予定年月日": "2024-06-20", "処理日": "2024-06-10"})
+    assert isinstance(merge, Commit) and isinstance(out, Commit)
+    assert merge.rows["0000000027"][0].sets["支援措置対象フラグ"].requirement == r.DV_REFUSED
+    assert out.rows["0000000027"][0].sets["支援措置対象フラグ"].requirement == r.DV_MOVED_OUT
+    other = transition(world, "households.merge", {"宛名番号": ["0000000035"], "世帯番号": "5000000026",
+                                                   "続柄": ["同居人"], **DATES})
+    assert isinstance(other, Commit) and "支援措置対象フラグ" not in other.rows["0000000035"][0].sets
+
+
+def test_a_measure_protects_past_its_end_until_it_is_ended_and_then_leaves_it_to_the_vendor() -> None:
+    assert _supported(started=400).protected("0000000019") is True  # past the end, not ended (R006, R007)
+    ended = _supported(ended=TODAY)
+    assert ended.protected("0000000019") is None and ended.protected("0000000035") is False
+    update = transition(_supported(started=350), "support.update", {
+        "宛名番号": "0000000019", "支援措置の期間": {"支援措置の終了年月日": "2027-04-15"}})
+    assert isinstance(update, Commit) and update.requirement == r.DV_EXTENSION  # in the window: a 延長 (R004)
+    end = transition(_supported(), "support.update", {"宛名番号": "0000000019",
+                                                      "支援措置の期間": {"支援措置の終了年月日": TODAY.isoformat()}})
+    assert isinstance(end, Commit) and end.measure is not None and end.measure[1].ended == TODAY
+    assert end.marks["0000000019"].sets["支援措置対象フラグ"].values is None  # kept or taken away

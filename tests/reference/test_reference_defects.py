@@ -280,7 +280,10 @@ AFFECTS: dict[str, set[str]] = {
         # only the driver's flags (未届転入, 世帯員の世帯主氏名, 戸籍の表示の引用, 消除者), a 国籍喪失 or its
         # history read show them.
         "mitodoke_mark_dropped", "saishu_toroku_dropped", "soshitsu_day_as_loss_day", "head_name_members_stale",
-        "honseki_quote_ignored", "household_removed_hidden", "history_kyushi_current")},
+        "honseki_quote_ignored", "household_removed_hidden", "history_kyushi_current",
+        # 3.4 (reference/support.py): only a 支援措置 registered with a 併せて支援措置を求める者 named by a 宛名番号
+        # shows it; the probe's names none (the model's state machine does: tests/scenarios/test_model_machine.py).
+        "dv_awasete_unmarked")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

@@ -1,9 +1,11 @@
 """The state machine of the model against the reference: clean it passes; with the defect only the model
 catches (setai_nushi_name_kept) it reports exactly 1.1.1 R008 with the shrunk steps; a vendor without a
-driver gets NOT_AUTOMATED, never PASS."""
+driver gets NOT_AUTOMATED, never PASS. 支援措置 (3.4): vendors that lose a 支援対象者's protection after a
+sequence no other DV check walks (a 世帯合併, a 職権修正, a 併せて支援措置を求める者) are reported against 3.4 R001."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,13 +15,14 @@ import pytest
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.findings import Finding
 from conformance.profiles import ApiTarget, DriverTarget
 from conformance.reference.driver import Answer, DriverRequest, DriverService, Refusal, parse_date
 from conformance.reference.server import start_reference
 from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.scenarios.model.check import run_machine, state_machine
-from conformance.targets.base import Target
+from conformance.targets.base import HttpResponse, Target
 from conformance.targets.exports import ApiExportSource
 from conformance.targets.http import RequestsHttpClient
 
@@ -40,6 +43,8 @@ def test_the_clean_reference_passes_and_the_run_exercises_the_rules() -> None:
     assert result.breaches == ()
     assert {"jumin-1.0-1.2.1-R017", "jumin-1.0-1.1.1-R008", "jumin-1.0-7.2.3-R001", "jumin-1.0-7.2.3-R002",
             "jumin-1.0-4.1.4.1-R001", "jumin-1.0-1.1.8-R001"} <= result.exercised
+    # 支援措置 registered, 異動 after it, the copies and marks of each 支援対象者 asked (a 除票 of a 転出 too).
+    assert {"jumin-1.0-3.4-R001", "jumin-1.0-3.4-R009"} <= result.exercised
     assert "jumin-1.0-10.6-R001" not in result.exercised  # no export API in this target: not judged by the model
 
 
@@ -163,3 +168,68 @@ def test_a_vendor_wrong_about_non_calendar_days_is_reported_against_1_1_8_r001(
         findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-1.1.8-R001"), target=target)))
     assert [f.location.split("/step:")[0] for f in findings] == ["model:jumin"] and findings[0].code in codes
     assert "02-29" in findings[0].message and "E005" in f"{findings[0].expected} {findings[0].actual}"
+
+
+# -- 支援措置 (3.4) through the machine's sequences ---------------------------------------------------------
+
+
+class MergeDropsSupportMarkVendor(DriverService):
+    """A defect: a 世帯合併 writes the joining members' rows with the 表示 of their 支援措置 cleared, so a
+    支援対象者 who joins another 世帯 is no longer protected (their 住民票の写し is issued)."""
+
+    def merge(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        status, answer = super().merge(body, arguments, request)
+        for person in answer.get("persons", []):
+            row = self.store.latest(person["宛名番号"])
+            if row is not None:
+                self.store.overwrite_latest({**row, "支援措置対象フラグ": "0"})
+        return status, answer
+
+
+def _dv_findings(vendor: type[DriverService] | None = None, defects: frozenset[str] = frozenset(),
+                 wrap: type[RequestsHttpClient] = RequestsHttpClient) -> list[Finding]:
+    with start_reference(defects=defects) as running:
+        if vendor is not None:
+            running.app.driver = vendor(running.store)
+        http = wrap(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25)
+        return list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-3.4-R001"), target=target)))
+
+
+def test_a_vendor_that_drops_the_mark_on_a_merge_is_reported_against_3_4_r001() -> None:
+    findings = _dv_findings(MergeDropsSupportMarkVendor)
+    assert findings and {(f.code, f.location.split("/step:")[0], f.location.split("#")[-1]) for f in findings} == {
+        ("model.item_not_allowed", "model:jumin", "支援措置対象フラグ")}
+    assert "households.merge" in findings[0].message and "support.register" in findings[0].message
+    assert (findings[0].expected, findings[0].actual) == ("1", "0")
+
+
+class CorrectionDropsMarkLinkage(RequestsHttpClient):
+    """A defect of the linkage API: after a 職権修正 its answer for the person leaves out 支援措置対象フラグ (the
+    records keep it, so the certificate is still refused: only what other systems receive is wrong)."""
+
+    def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
+        response = super().request(method, path, **kwargs)
+        if method != "get" or not path.startswith("/residents/") or path.count("/") != 2 or response.status != 200:
+            return response
+        document = response.json()
+        person = super().request("get", "/driver/v1/persons/" + path.rsplit("/", 1)[-1]).json().get("person") or {}
+        if person.get("異動事由区分") == "職権修正":
+            document.pop("支援措置対象フラグ", None)
+        return HttpResponse(200, response.headers, json.dumps(document, ensure_ascii=False).encode(), response.url)
+
+
+def test_a_linkage_answer_without_the_mark_after_a_correction_is_reported_against_3_4_r001() -> None:
+    findings = _dv_findings(wrap=CorrectionDropsMarkLinkage)
+    assert [(f.code, f.location.split("/step:")[0], f.location.split("#", 1)[-1]) for f in findings] == [
+        ("model.dv_mark_missing", "model:jumin", "GET /residents/{宛名番号}#/支援措置対象フラグ")]
+    assert "ex_officio.correct" in findings[0].message and "support.register" in findings[0].message
+    assert (findings[0].expected, findings[0].actual) == ("1", "") and "absent" in findings[0].message
+
+
+def test_a_joined_person_left_unmarked_is_reported_against_3_4_r001() -> None:
+    """The named defect dv_awasete_unmarked (the reference before this check: only the 申出者 marked)."""
+    findings = _dv_findings(defects=frozenset({"dv_awasete_unmarked"}))
+    assert findings and {(f.code, f.location.split("#")[-1]) for f in findings} == {
+        ("model.item_not_allowed", "支援措置対象フラグ")}
+    assert "support.register" in findings[0].message and ", with p" in findings[0].message

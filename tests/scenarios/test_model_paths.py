@@ -1,13 +1,16 @@
 """The model's read paths on their own, against a fake linkage API: the 異動差分 read at a page boundary
-(7.2.3 R002) and a 宛名番号 no record has (7.2.3 R001, interfaces.yaml get_resident: 404)."""
+(7.2.3 R002), a 宛名番号 no record has (7.2.3 R001, interfaces.yaml get_resident: 404), and the copies and
+marks of each 支援対象者 (3.4 R001, R009)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from conformance.oracles.jumin_model import Measure, World
 from conformance.scenarios import DriverClient
 from conformance.scenarios.model.paths import Paths
 from conformance.targets.base import HttpResponse
@@ -63,3 +66,62 @@ def test_an_unknown_person_answers_404_and_a_failure_is_a_breach_of_7_2_3_r001()
     assert list(_paths(FakeLinkage()).unknown("9999999996")) == []
     found = [(b.requirement, b.code, b.item, b.actual) for b in _paths(FakeLinkage(status=500)).unknown("9999999996")]
     assert found == [("jumin-1.0-7.2.3-R001", "model.unknown_person", "GET /residents/{宛名番号}", "500")]
+
+
+# -- 支援措置 (3.4): the copies and marks of each 支援対象者 ----------------------------------------------------
+
+HEAD, CHILD, GONE = "0000000019", "0000000027", "0000000035"
+
+
+@dataclass
+class FakeCertificates:
+    """The linkage API of a town where HEAD and CHILD share a 世帯 and GONE moved out: ``issues`` the persons
+    whose own copy is issued, ``household`` whom a 世帯全員 copy lists (None: refused), ``marks`` the
+    linkage answer's items."""
+
+    issues: frozenset[str] = frozenset()
+    household: tuple[str, ...] | None = None
+    marks: Mapping[str, str] | None = None
+    base_url: str = "http://fake"
+
+    def request(self, method: str, path: str, *, params: Mapping[str, str] | None = None, json: Any = None,
+                **_: Any) -> HttpResponse:
+        if path == "/certificates" and json.get("世帯全員"):
+            if self.household is None:
+                return _answer(403, {"code": "DV_PROTECTED"}, path)
+            return _answer(200, {"記載者": [{"宛名番号": n} for n in self.household]}, path)
+        if path == "/certificates":
+            return _answer(200 if json["宛名番号"] in self.issues else 403, {"記載者": []}, path)
+        marks = {"支援措置対象フラグ": "1", "他業務参照不可フラグ": "0"} if self.marks is None else self.marks
+        return _answer(200, {"宛名番号": path.rsplit("/", 1)[-1], **marks}, path)
+
+
+def _town() -> World:
+    world = World(today=date(2026, 5, 1))
+    base = {"世帯番号": "5000000018", "住民状態": "1", "他業務参照不可フラグ": "0", "支援措置対象フラグ": "1"}
+    world.adopt(HEAD, [{**base, "宛名番号": HEAD, "続柄": "世帯主"}])
+    world.adopt(CHILD, [{**base, "宛名番号": CHILD, "続柄": "子", "支援措置対象フラグ": "0"}])
+    world.adopt(GONE, [{**base, "宛名番号": GONE, "住民状態": "2"}])
+    world.measures[HEAD] = Measure((HEAD, GONE), date(2026, 4, 1), date(2027, 3, 31))
+    return world
+
+
+def _found(linkage: FakeCertificates) -> list[tuple[str, str, str]]:
+    paths = Paths(DriverClient(linkage, "/driver/v1", {}), linkage, lambda _: True)
+    return [(b.requirement, b.code, b.item) for b in paths.protection(_town())]
+
+
+def test_a_vendor_refusing_every_copy_of_a_protected_person_passes() -> None:
+    assert _found(FakeCertificates()) == []
+    assert _found(FakeCertificates(household=(CHILD,))) == []  # the 世帯全員 copy without them: allowed too
+
+
+def test_each_way_a_protected_person_leaks_is_a_breach_of_3_4() -> None:
+    assert _found(FakeCertificates(issues=frozenset({HEAD, GONE}))) == [
+        ("jumin-1.0-3.4-R001", "model.dv_issued", "POST /certificates"),
+        ("jumin-1.0-3.4-R009", "model.dv_issued", "POST /certificates")]  # the 除票 after a 転出
+    assert _found(FakeCertificates(household=(HEAD, CHILD))) == [
+        ("jumin-1.0-3.4-R001", "model.dv_household_leak", "POST /certificates 世帯全員#/記載者")]
+    assert _found(FakeCertificates(marks={"他業務参照不可フラグ": "0"})) == [
+        ("jumin-1.0-3.4-R001", "model.dv_mark_missing", "GET /residents/{宛名番号}#/支援措置対象フラグ"),
+        ("jumin-1.0-3.4-R009", "model.dv_mark_missing", "GET /residents/{宛名番号}#/支援措置対象フラグ")]

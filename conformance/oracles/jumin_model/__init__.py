@@ -15,10 +15,11 @@ from conformance.oracles.jumin_model.judge import (
     Judged,
     judge_committed,
     judge_history,
+    judge_marked,
     judge_refusal,
     judge_row,
 )
-from conformance.oracles.jumin_model.rules import Allowed, Commit, Outcome, Refusal, Row, RowRule
+from conformance.oracles.jumin_model.rules import Allowed, Commit, Measure, Outcome, Refusal, Row, RowRule
 from conformance.oracles.jumin_model.transitions import TRANSITIONS, Transition, transition
 from conformance.oracles.jumin_model.world import World
 
@@ -28,6 +29,7 @@ __all__ = [
     "Breach",
     "Commit",
     "Judged",
+    "Measure",
     "Outcome",
     "Refusal",
     "Row",
@@ -36,6 +38,7 @@ __all__ = [
     "World",
     "judge_committed",
     "judge_history",
+    "judge_marked",
     "judge_refusal",
     "judge_row",
     "transition",

@@ -117,6 +117,26 @@ def judge_history(rules: Sequence[RowRule], before: Sequence[Row], after: Sequen
     return breaches
 
 
+def judge_marked(rule: RowRule, before: Sequence[Row], after: Sequence[Row], judged: Judged,
+                 world: World) -> list[Breach]:
+    """The 支援対象者である旨の表示 (1.1.16 R001) on the person's 原票, which is no 異動 (1.2.2 lists none for it):
+    written on the latest row in place (only the items the rule sets change: the 異動's own items and every
+    other stay), as one new row (judged as a 異動's: every other item kept, 1.2.1 R017), or not at all where
+    the rule lets the row stay as it is."""
+    if len(after) == len(before) + 1:
+        return judge_history((rule,), before, after, judged, world)
+    if len(after) != len(before):
+        return [Breach(r.KEEP_ALL, "model.history_rows", "the 表示 of a 支援措置 should change the latest row or "
+                       "append one", "", f"{len(before)} or {len(before) + 1}", str(len(after)))]
+    if list(after[:-1]) != list(before[:-1]):
+        return [Breach(r.KEEP_ALL, "model.history_rewritten", "earlier history rows should stay as they were")]
+    latest, row = before[-1], after[-1]
+    kept = [Breach(r.KEEP_ALL, "model.item_not_kept", f"{name} should be kept (全項目の内容を保持)", name, value,
+                   row.get(name, ""))
+            for name, value in latest.items() if name in r.BOOKKEEPING and judged(name) and row.get(name, "") != value]
+    return kept + judge_row(rule, row, judged, world)
+
+
 def _row_number(previous: Row | None, row: Row) -> list[Breach]:
     wanted = str(int(previous.get("履歴番号") or 0) + 1) if previous is not None else "1"
     if str(row.get("履歴番号", "")) == wanted:

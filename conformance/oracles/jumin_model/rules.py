@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
+
+from conformance.oracles.shien_sochi import Support, SupportState, support_state
 
 #: A record as the model holds it: data item header -> value ('' when empty).
 Row = Mapping[str, str]
@@ -82,6 +85,19 @@ DIFFERENCES = "jumin-1.0-7.2.3-R002"
 #: records the system holds, each 住民 with the values of its latest row (a 除票 may be left out: the
 #: text does not say the extraction holds them; when it is there, it reads as the record).
 EXPORTED = "jumin-1.0-10.6-R001"
+#: 3.4 R001: a 住民票の写し等 that includes a 支援対象者 (併せて支援を求める者 too: 「以下同じ」) is an エラー, and
+#: (our reading, interpretation ``dv-model``) every output carries the 支援対象者である旨の表示 (1.1.16 R001) so a
+#: receiving system can withhold them; R004: the 延長 from one month before the end, one year from the day after
+#: it; R009: after a 転出 the protection continues at the 前住所地 (the 除票's copy refused too).
+DV_REFUSED = "jumin-1.0-3.4-R001"
+DV_EXTENSION = "jumin-1.0-3.4-R004"
+DV_MOVED_OUT = "jumin-1.0-3.4-R009"
+#: The 表示 of a 支援対象者 on the 原票 as the driver's records carry it (data_items.yaml support_measure_flag).
+SUPPORT_MARK = "支援措置対象フラグ"
+#: The items a 支援措置 writes on the 原票: the 表示, the period as the record shows it, and the mark that hides a
+#: person from other 業務 (DOMAIN.md; the text does not say whether a 支援措置 sets it).
+OTHER_BUSINESS_MARK = "他業務参照不可フラグ"
+SUPPORT_ITEMS = frozenset({SUPPORT_MARK, "支援措置_開始年月日", "支援措置_終了年月日", OTHER_BUSINESS_MARK})
 
 #: The 1.2.2 区分 of each 異動 and the requirement that lists it.
 REASONS: dict[str, str] = {
@@ -147,6 +163,24 @@ class RowRule:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """A 支援措置 as the model holds it (1.1.16 ○支援措置の期間; 3.4): the persons it protects (the 申出者 and the
+    併せて支援措置を求める者 of the town, by 宛名番号), its period and the day it was ended (R007)."""
+
+    persons: tuple[str, ...]
+    start: date
+    end: date
+    ended: date | None = None
+
+    def protects(self, day: date) -> bool | None:
+        """True where 3.4 requires the refusal on ``day``: from the start through the end and past it until
+        the measure is ended (R006, R007: a period that passes is ended by the 市区町村, not by itself;
+        conformance.oracles.shien_sochi); None where the text leaves it to the vendor (ended, not begun)."""
+        state = support_state(Support(self.start, self.end, self.ended), day)
+        return True if state in (SupportState.ACTIVE, SupportState.ENDING_SOON, SupportState.EXPIRED) else None
+
+
+@dataclass(frozen=True)
 class Refusal:
     """The operation must commit nothing and answer an エラー (``kind`` error) or アラート with a code."""
 
@@ -170,6 +204,13 @@ class Commit:
     #: Persons whose record may gain one row of a 世帯主変更 the text lets the vendor make by itself
     #: (4.0.4 R001: 職権により当該残存世帯員を世帯主とする処理を行えること).
     optional: Mapping[str, RowRule] = field(default_factory=dict)
+    #: Persons whose 原票 takes the 支援対象者である旨の表示 (1.1.16 R001), which is no 異動: their latest row
+    #: changed in place (only the items the rule sets) or one new row (every other item kept), or none.
+    marks: Mapping[str, RowRule] = field(default_factory=dict)
+    #: The 支援措置 the operation registers or changes, by its 申出者's 宛名番号, as the model holds it after.
+    measure: tuple[str, Measure] | None = None
+    #: The requirement a refused commit breaks (None: the 1.2.2 区分 of its first row's).
+    requirement: str | None = None
 
 
 #: What the model answers for an operation: the rows it must write, or the refusal it must give.

@@ -11,12 +11,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from conformance.oracles.jumin_model import rules as r
-from conformance.oracles.jumin_model.rules import Allowed, Commit, Outcome, Refusal, Row, RowRule, exactly, one_of
+from conformance.oracles.jumin_model.rules import (
+    Allowed,
+    Commit,
+    Measure,
+    Outcome,
+    Refusal,
+    Row,
+    RowRule,
+    exactly,
+    one_of,
+)
 from conformance.oracles.jumin_model.world import World
+from conformance.oracles.shien_sochi import extension_window
 
 #: Interpretation register entries (spec_catalog/jumin/1.0/interpretations.yaml).
 I_HEAD_NAME = "jumin-1.0-interp-setai-nushi-name"
@@ -29,6 +41,7 @@ I_BIRTH_DATE = "jumin-1.0-interp-birth-move-date"
 I_TSUSHO_DAY = "jumin-1.0-interp-tsusho-day"
 I_TSUSHO_PAST = "jumin-1.0-interp-tsusho-previous-deletion"
 I_TSUSHO_JAPANESE = "jumin-1.0-interp-tsusho-japanese"
+I_DV = "jumin-1.0-interp-dv-model"
 
 Transition = Callable[[World, Mapping[str, Any]], Outcome]
 
@@ -357,7 +370,9 @@ def merge(world: World, request: Mapping[str, Any]) -> Outcome:
     """世帯合併 (4.1.4.1 R001): the persons named join the 世帯 named with the 続柄 given."""
     numbers = [str(n) for n in request["宛名番号"]]
     setai = str(request["世帯番号"])
-    refused = _first(_movers(world, numbers), _dates(request), _head_leaves(world, numbers, request))
+    # Who joins the 世帯 they are already in leaves none (4.0.4 R002 asks the アラート of a 世帯主 who leaves).
+    leaving = [atena for atena in numbers if world.is_current(atena) and world.latest(atena).get("世帯番号") != setai]
+    refused = _first(_movers(world, numbers), _dates(request), _head_leaves(world, leaving, request))
     if refused is not None:
         return refused
     head = world.head(setai)
@@ -493,16 +508,95 @@ def _town(row: Row, requirement: str) -> Allowed:
     return exactly(code, requirement) if code else Allowed(None, requirement)
 
 
+# -- 支援措置 --------------------------------------------------------------------------------------------
+
+
+def support_register(world: World, request: Mapping[str, Any]) -> Outcome:
+    """支援措置の申出 (1.1.16, 3.4): the 申出者 and every 併せて支援措置を求める者 of the town (3.4 R001: 支援対象者
+    （併せて支援を求める者を含む。）) are 支援対象者 for the period given; their 原票 take the 表示 (1.1.16 R001)."""
+    applicant = str(request["宛名番号"])
+    joined = [str(entry.get("宛名番号") or "") for entry in request.get("併せて支援措置を求める者") or ()
+              if isinstance(entry, Mapping)]
+    period = dict(request["支援措置の期間"])
+    measure = Measure(tuple(dict.fromkeys([applicant, *(atena for atena in joined if atena in world.persons)])),
+                      date.fromisoformat(str(period["支援措置の開始年月日"])),
+                      date.fromisoformat(str(period["支援措置の終了年月日"])))
+    return _measured(world, applicant, measure, r.DV_REFUSED)
+
+
+def support_update(world: World, request: Mapping[str, Any]) -> Outcome:
+    """The 修正 of a 支援措置's period: a new 終了年月日 in the window of 3.4 R004 (from one month before the end)
+    is its 延長; one not after today ends it (R007: 支援措置を終了できること; from then on the text leaves the
+    copies to the vendor); the persons it protects are kept."""
+    applicant = str(request["宛名番号"])
+    measure = world.measures[applicant]
+    given = dict(request.get("支援措置の期間") or {})
+    end = date.fromisoformat(str(given.get("支援措置の終了年月日") or measure.end.isoformat()))
+    start = date.fromisoformat(str(given.get("支援措置の開始年月日") or measure.start.isoformat()))
+    extended = end > measure.end and extension_window(measure.end)[0] <= world.today <= measure.end
+    ended = world.today if end <= world.today else measure.ended
+    changed = Measure(measure.persons, start, end, ended)
+    return _measured(world, applicant, changed, r.DV_EXTENSION if extended else r.DV_REFUSED)
+
+
+def _measured(world: World, applicant: str, measure: Measure, requirement: str) -> Commit:
+    """The commit of a 支援措置 registered or changed: each of its persons' 原票 carries the 表示 while it is
+    in force (1.1.16 R001 as 3.4 R001 reads it: interpretation dv-model). The period as the record shows it
+    (支援措置_開始年月日, 支援措置_終了年月日) is not judged; 他業務参照不可フラグ may be kept or set (the text does
+    not say whether a 支援措置 sets it)."""
+    protects = measure.protects(world.today)
+    marks = {}
+    for atena in measure.persons:
+        row = world.latest(atena)
+        sets = {"支援措置_開始年月日": Allowed(None, r.DV_REFUSED), "支援措置_終了年月日": Allowed(None, r.DV_REFUSED),
+                r.OTHER_BUSINESS_MARK: one_of({row.get(r.OTHER_BUSINESS_MARK, ""), "1"}, r.DV_REFUSED, I_DV),
+                r.SUPPORT_MARK: _mark(protects, r.DV_REFUSED)}
+        marks[atena] = RowRule("支援措置", sets, row)
+    return Commit({}, marks=marks, measure=(applicant, measure), requirement=requirement)
+
+
+def _mark(protects: bool | None, requirement: str) -> Allowed:
+    """The 表示 (支援措置対象フラグ 1) while the 支援措置 is in force; once it is ended, kept or taken away."""
+    return one_of({"1"}, requirement, I_DV) if protects else Allowed(None, requirement, I_DV)
+
+
+def _protected(world: World, outcome: Outcome) -> Outcome:
+    """Every 異動 of a person under a 支援措置 keeps the 表示 while it is in force (3.4 R001; after a 転出 R009:
+    前住所地市区町村として支援措置が継続), a 異動の取消し too: the 表示 follows the 支援措置, not the 異動."""
+    if not isinstance(outcome, Commit) or not world.measures:
+        return outcome
+    rows = {atena: tuple(_kept(world, atena, rule) for rule in rules) for atena, rules in outcome.rows.items()}
+    optional = {atena: _kept(world, atena, rule) for atena, rule in outcome.optional.items()}
+    return replace(outcome, rows=rows, optional=optional)
+
+
+def _kept(world: World, atena: str, rule: RowRule) -> RowRule:
+    protects = world.protected(atena)
+    if protects is False or rule.before is None:
+        return rule
+    sets = dict(rule.sets)
+    for item in r.SUPPORT_ITEMS & set(sets):
+        # A 異動の取消し restores the row before the 異動 (4.6.0.1 R002); the 支援措置's items are no part of the
+        # 異動, so they may be restored or kept as they are now (the 表示 itself: below).
+        restored = sets[item].values or frozenset()
+        sets[item] = one_of({*restored, rule.before.get(item, "")}, sets[item].requirement, I_DV)
+    if protects:
+        sets[r.SUPPORT_MARK] = _mark(protects, r.DV_MOVED_OUT if rule.reason in ("国内転出", "国外転出")
+                                     else r.DV_REFUSED)
+    return replace(rule, sets=sets)
+
+
 #: The transition of each driver operation (spec_catalog/jumin/1.0/driver.yaml).
 TRANSITIONS: dict[str, Transition] = {
     "moves.in": move_in, "moves.within": move_within, "moves.out": move_out, "moves.out_confirm": move_out_confirm,
     "births": birth, "deaths": death, "ex_officio.remove": removal, "households.split": split,
     "households.merge": merge, "households.head": head_change, "ex_officio.correct": correct,
     "cancellations": cancel, "tsusho.record": tsusho_record, "tsusho.delete": tsusho_delete,
+    "support.register": support_register, "support.update": support_update,
 }
 
 
 def transition(world: World, operation: str, request: Mapping[str, Any]) -> Outcome:
     """What ``operation`` must do with ``request`` in ``world`` (KeyError: the model has no such operation)."""
     rule = TRANSITIONS[operation]
-    return _calendar(operation, request) or rule(world, request)
+    return _protected(world, _calendar(operation, request) or rule(world, request))

@@ -8,19 +8,38 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
-from conformance.oracles.jumin_model.rules import CURRENT, Row
+from conformance import clock
+from conformance.oracles.jumin_model.rules import CURRENT, Measure, Row
 
 
 @dataclass
 class World:
-    """Persons by 宛名番号, each with their history rows (oldest first)."""
+    """Persons by 宛名番号, each with their history rows (oldest first), and the 支援措置 in force."""
 
     persons: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    #: The 支援措置 registered, by their 申出者's 宛名番号 (1.1.16: one record per 申出).
+    measures: dict[str, Measure] = field(default_factory=dict)
+    #: The day a 支援措置 is judged on: the vendor's own today (its protection follows its clock, not the
+    #: 処理日 a 異動 names).
+    today: date = field(default_factory=clock.today)
 
     def adopt(self, atena: str, rows: Iterable[Row]) -> None:
         """Append the rows the vendor wrote for ``atena`` (a new person when unknown)."""
         self.persons.setdefault(atena, []).extend(dict(row) for row in rows)
+
+    def rewrite(self, atena: str, rows: Iterable[Row]) -> None:
+        """The person's history as the vendor holds it now (a 表示 written on the latest row in place)."""
+        self.persons[atena] = [dict(row) for row in rows]
+
+    def protected(self, atena: str) -> bool | None:
+        """Whether 3.4 requires the person's copies refused today: True under a 支援措置 in force, False under
+        none, None where the text leaves it to the vendor (a measure ended: R007)."""
+        verdicts = [measure.protects(self.today) for measure in self.measures.values() if atena in measure.persons]
+        if any(verdicts):
+            return True
+        return None if verdicts else False
 
     def history(self, atena: str) -> list[dict[str, str]]:
         """The person's rows ([] when unknown)."""

@@ -26,6 +26,7 @@ from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, precondition, rule
 
+from conformance import clock
 from conformance.oracles.identifiers import my_number_check_digit
 from conformance.oracles.jumin_model import (
     Breach,
@@ -35,11 +36,13 @@ from conformance.oracles.jumin_model import (
     World,
     judge_committed,
     judge_history,
+    judge_marked,
     judge_refusal,
     transition,
 )
 from conformance.oracles.jumin_model import rules as r
-from conformance.scenarios.model.paths import Paths, as_row
+from conformance.oracles.shien_sochi import extended_end_date, extension_window, support_end_date
+from conformance.scenarios.model.paths import Paths, as_row, protected_today
 
 #: Items of a current Japanese resident of the test town (静岡県見本町, 229997) a 世帯 starts with.
 TOWN = {"住所_都道府県": "静岡県", "住所_市区町村": "見本町", "住所_町字": "本町一丁目", "住所_番地号表記": "1番1号",
@@ -56,6 +59,12 @@ _BIRTHS = ("1989-01-07", "1989-01-08", "2019-04-30", "2019-05-01", "1926-12-25",
 #: Steps a 処理日 moves by: across month ends, 1月1日 and 4月1日 over a few steps.
 _DAYS = st.sampled_from((0, 1, 3, 14, 31, 45, 92))
 #: The operations that take a 異動日 or 届出日 a 処理日 bounds (4.0.3 R003, 4.1.0.2 R003): ``_FUTURE`` below.
+#: How many days before today a 支援措置 registered by the machine began: in force, in force past the middle,
+#: in its last month (3.4 R004's window for the 延長), and past its end not yet ended (R006, R007: still in force).
+_SUPPORT_STARTS = (0, 200, 350, 380)
+#: The 異動 ``protected_move`` makes of a 支援対象者.
+_PROTECTED_OPERATIONS = ("households.merge", "households.split", "households.head", "moves.within", "moves.out",
+                         "ex_officio.correct", "cancellations")
 _FUTURE_OPERATIONS = ("births", "deaths", "households.head", "households.merge", "households.split", "moves.in",
                       "moves.out", "moves.within")
 
@@ -79,7 +88,7 @@ class Session:
     #: The last failing example: its steps and breaches (the shrunk one, once Hypothesis is done).
     failures: list[tuple[tuple[str, ...], ModelBreach]] = field(default_factory=list)
     serials: Iterator[int] = field(default_factory=lambda: itertools.count(1))
-    #: The optional operations the vendor's adapter implements (``OPTIONAL`` in check.py): 通称.
+    #: The optional operations the vendor's adapter implements (``OPTIONAL`` in check.py): 通称, 支援措置.
     optional: frozenset[str] = frozenset()
     #: Every example that ended without a breach: its steps and its model (the export is reconciled with
     #: them once, after the run: a fetch of the whole export per example cost seconds each).
@@ -90,6 +99,8 @@ class Session:
     #: same steps on any machine.
     shrink_budget: int = 80
     shrinks: int = 0
+    #: The day the vendor judges a 支援措置 on (its own clock: the registration names no 処理日).
+    today: date = field(default_factory=clock.today)
 
 
 def machine_for(session: Session) -> type[RuleBasedStateMachine]:
@@ -108,7 +119,7 @@ class JuminModelMachine(RuleBasedStateMachine):
             self.session.shrinks += 1
             if self.session.shrinks > self.session.shrink_budget:
                 reject()
-        self.world = World()
+        self.world = World(today=self.session.today)
         self.labels: dict[str, str] = {}
         self.steps: list[str] = []
         self.today = self.session.start
@@ -118,10 +129,12 @@ class JuminModelMachine(RuleBasedStateMachine):
     @precondition(lambda self: len(self.world.households()) < 4)
     @rule(size=st.integers(1, 3), foreign=st.booleans(), births=st.lists(st.sampled_from(_BIRTHS), min_size=3,
                                                                            max_size=3), unknown=st.booleans(),
-          headless=st.booleans())
-    def new_household(self, size: int, foreign: bool, births: list[str], unknown: bool, headless: bool) -> None:
+          headless=st.booleans(), data=st.data())
+    def new_household(self, size: int, foreign: bool, births: list[str], unknown: bool, headless: bool,
+                      data: st.DataObject) -> None:
         """A 世帯 of test data (``fixtures.persons``): a 世帯主, a spouse, a child; or, as 1.1.10 R001 allows
-        (世帯主未設定), 同居人 only, with no 世帯主氏名 at all."""
+        (世帯主未設定), 同居人 only, with no 世帯主氏名 at all. Half of them with a 支援措置 of one member, as its
+        申出 (1.1.16): the 異動 after it are the sequences 3.4 must protect through."""
         people = [self._person(index, foreign and index == 1, births[index]) for index in range(size)]
         if unknown:
             people[-1].update({"生年月日": "", "生年月日_不詳フラグ": "1", "生年月日_不詳表記": "昭和30年頃"})
@@ -132,8 +145,12 @@ class JuminModelMachine(RuleBasedStateMachine):
                 person["世帯主氏名"] = people[0]["氏名"]
         status, document = self._call("fixtures.persons", {"persons": people}, f"fixtures.persons(size={size})")
         self._check(judge_committed(status, document, r.DESTINATION))
-        for listed in _listed(document):
-            self._adopt_new(listed)
+        made = _listed(document)
+        for atena in made:
+            self._adopt_new(atena)
+        if made and "support.register" in self.session.optional and data.draw(st.booleans(), label="支援措置"):
+            self._register(data, data.draw(st.sampled_from(made), label="申出者"),
+                           data.draw(st.sampled_from(_SUPPORT_STARTS), label="開始"), data.draw(st.booleans()))
 
     # -- 異動 -----------------------------------------------------------------------------------------
 
@@ -264,7 +281,10 @@ class JuminModelMachine(RuleBasedStateMachine):
         atena = data.draw(st.sampled_from(sorted(self.world.current())), label="対象者")
         item = data.draw(st.sampled_from(("氏名_フリガナ", "住所_方書")))
         value = "ミホン　シュウセイ" if item == "氏名_フリガナ" else data.draw(st.sampled_from(("見本荘１号", "")))
-        request = {"宛名番号": atena, "区分": kind, "items": {item: value}, "異動日": self.today.isoformat(),
+        items = {item: value}
+        if kind == "軽微な修正":  # a 建築物の名称 (4.2.3.2 R008) with it: each 軽微な修正 meets one of the text's kinds
+            items.setdefault("住所_方書", "見本荘３号")
+        request = {"宛名番号": atena, "区分": kind, "items": items, "異動日": self.today.isoformat(),
                    "処理日": self.today.isoformat()}
         self._step("ex_officio.correct", request, f"ex_officio.correct({kind}, {self._p(atena)}, {item})")
 
@@ -337,6 +357,82 @@ class JuminModelMachine(RuleBasedStateMachine):
         request = {"宛名番号": atena, "申出年月日": offered.isoformat(), "処理日": self.today.isoformat()}
         self._step("tsusho.delete", request, f"tsusho.delete({self._p(atena)})")
 
+    @precondition(lambda self: bool(self._support_actions()))
+    @rule(data=st.data(), started=st.sampled_from(_SUPPORT_STARTS), joined=st.booleans())
+    def support(self, data: st.DataObject, started: int, joined: bool) -> None:
+        """A 支援措置: the 申出 of a 住民 (``_register``), its 延長 in its last month (3.4 R004: one year from the day
+        after the old end), or its 終了 (R007: the 終了年月日 set to today; the copies are the vendor's from then
+        on). One rule for the three, so the 異動 keep their share of the steps."""
+        action = data.draw(st.sampled_from(self._support_actions()), label="支援措置")
+        if action == "申出":
+            self._register(data, data.draw(st.sampled_from(self._unprotected()), label="申出者"), started, joined)
+            return
+        atena = data.draw(st.sampled_from(self._extensible() if action == "延長" else self._endable()), label="申出者")
+        end = extended_end_date(self.world.measures[atena].end) if action == "延長" else self.session.today
+        self._step("support.update", {"宛名番号": atena, "支援措置の期間": {"支援措置の終了年月日": end.isoformat()}},
+                   f"support.update({self._p(atena)}, {action})")
+
+    def _register(self, data: st.DataObject, atena: str, started: int, joined: bool) -> None:
+        """支援措置の申出 of ``atena``, with another member of the 世帯 as 併せて支援措置を求める者 when ``joined``; its
+        period began ``started`` days before today (in force, in its last month, or past its end)."""
+        row = self.world.latest(atena)
+        others = [m for m in self.world.members(row.get("世帯番号", "")) if m != atena]
+        start = self.session.today - timedelta(days=started)
+        request: dict[str, Any] = {
+            "宛名番号": atena, "区分": "現住所地市区町村", "申出者": {"氏名": row.get("氏名", ""), "宛名番号": atena},
+            "支援を求められている事務": [{"事務": "住民票の写し等の交付", "現住所": _address(row)},
+                                     {"事務": "住民基本台帳の閲覧", "現住所": _address(row)}],
+            "支援措置の期間": {"支援措置の開始年月日": start.isoformat(),
+                               "支援措置の終了年月日": support_end_date(start).isoformat()}}
+        joining = data.draw(st.sampled_from(others), label="併せて者") if joined and others else None
+        if joining is not None:
+            name = self.world.latest(joining).get("氏名", "")
+            request["併せて支援措置を求める者"] = [{"氏名": name, "宛名番号": joining, "申出者との関係": "同一世帯"}]
+        with_ = f", with {self._p(joining)}" if joining is not None else ""
+        self._step("support.register", request, f"support.register({self._p(atena)}, -{started}d{with_})")
+
+    @precondition(lambda self: bool(self._protected_residents()))
+    @rule(data=st.data(), operations=st.lists(st.sampled_from(_PROTECTED_OPERATIONS), min_size=1, max_size=4))
+    def protected_moves(self, data: st.DataObject, operations: list[str]) -> None:
+        """異動 of a 支援対象者, one after another, each judged (3.4: the 表示 and the refusals must outlast every
+        one of them): joining another 世帯, leaving theirs, becoming its 世帯主, a 転居, a 転出, a 職権修正, the
+        取消し of their latest 異動. The other rules reach them too, by chance; this one makes the sequences
+        that matter likely."""
+        for operation in operations:
+            protected = self._protected_residents()
+            if not protected:
+                return
+            self._advance(data.draw(_DAYS, label="日数"))
+            atena = data.draw(st.sampled_from(protected), label="支援対象者")
+            self._protected_move(data, operation, atena)
+
+    def _protected_move(self, data: st.DataObject, operation: str, atena: str) -> None:
+        today = self.today.isoformat()
+        dates = {"異動日": today, "届出年月日": today, "処理日": today}
+        if operation == "cancellations":
+            request: dict[str, Any] = {"宛名番号": atena, "処理日": today}
+        elif operation == "ex_officio.correct":
+            kind = data.draw(st.sampled_from(("職権修正", "軽微な修正", "誤記修正")), label="区分")
+            request = {"宛名番号": atena, "区分": kind, "items": {"住所_方書": "見本荘２号"}, "異動日": today,
+                       "処理日": today}
+        elif operation == "households.merge" and len(self.world.households()) > 1:
+            setai = self.world.latest(atena).get("世帯番号", "")
+            into = data.draw(st.sampled_from([h for h in self.world.households() if h != setai]), label="世帯")
+            request = {"宛名番号": [atena], "世帯番号": into, "続柄": ["同居人"], **dates}
+        elif operation == "households.head":  # the former 世帯主 (if any) becomes a 同居人, as ``head_change`` does
+            setai = self.world.latest(atena).get("世帯番号", "")
+            old = self.world.head(setai)
+            request = {"世帯番号": setai, "宛名番号": atena, **dates}
+            if old is not None and old != atena:
+                request.update({"世帯員": [old], "続柄": ["同居人"]})
+        elif operation in ("moves.within", "households.merge"):  # a merge with no other 世帯 to join: a 転居
+            operation = "moves.within"
+            members = self.world.members(self.world.latest(atena).get("世帯番号", ""))
+            request = {"宛名番号": members, "住所": {"住所_町字": "栄町", "住所_番地号表記": "7番地"}, **dates}
+        else:
+            request = _FUTURE[operation](self, atena, dates)
+        self._step(operation, request, f"{operation}({self._p(atena)}, 支援対象者)")
+
     @precondition(lambda self: bool(list(self.world.removed())))
     @rule(data=st.data())
     def act_on_removed(self, data: st.DataObject) -> None:
@@ -383,11 +479,23 @@ class JuminModelMachine(RuleBasedStateMachine):
             self._check([b for atena in named for b in self._unchanged(atena, before[atena])])
             return
         self._check(judge_committed(status, document, _first_requirement(outcome)))
+        if outcome.requirement is not None:
+            self.session.exercised.add(outcome.requirement)
         self._commit(outcome, before, document)
         changed = [atena for atena, rows in self.world.persons.items() if len(rows) > lengths.get(atena, 0)]
         self._check(list(self.session.paths.changed_since(stamp, changed)))
         self.session.exercised.add(r.DIFFERENCES)
-        self._compare(changed)
+        # The 支援対象者 first: a mark missing on their linkage answer is 3.4's breach before it is 7.2.3's.
+        self._protection()
+        self._compare([*changed, *(atena for atena in outcome.marks if atena not in changed)])
+
+    def _protection(self) -> None:
+        """Every person a 支援措置 protects today, asked for every way the paths give them out (3.4)."""
+        judged = protected_today(self.world)
+        if not judged:
+            return
+        self._check(list(self.session.paths.protection(self.world)))
+        self.session.exercised |= {requirement for _, requirement in judged}
 
     def _commit(self, outcome: Commit, before: Mapping[str, list[dict[str, str]]], document: Any) -> None:
         judged = self.session.paths.judged
@@ -417,12 +525,19 @@ class JuminModelMachine(RuleBasedStateMachine):
         for atena, rule_ in zip(new, outcome.new, strict=False):
             breaches += judge_history((rule_,), [], history(atena), judged, self.world)
             self._exercise((rule_,))
+        for atena, rule_ in outcome.marks.items():
+            breaches += judge_marked(rule_, before[atena], history(atena), judged, self.world)
+            self._exercise((rule_,))
         breaches += self._split_number(outcome, history)
         self._check(breaches)
         for atena in [*outcome.rows, *outcome.optional]:
             self.world.adopt(atena, history(atena)[len(before[atena]):])
         for atena in new:
             self._adopt_new(atena, history(atena))
+        for atena in outcome.marks:
+            self.world.rewrite(atena, history(atena))
+        if outcome.measure is not None:
+            self.world.measures[outcome.measure[0]] = outcome.measure[1]
 
     def _split_number(self, outcome: Commit, history: Callable[[str], list[dict[str, str]]]) -> list[Breach]:
         """A 世帯分離's persons share the one new 世帯番号 (4.1.4.1 R001)."""
@@ -481,7 +596,7 @@ class JuminModelMachine(RuleBasedStateMachine):
 
     def _named(self, outcome: Outcome) -> list[str]:
         if isinstance(outcome, Commit):
-            return [*outcome.rows, *outcome.optional]
+            return [*outcome.rows, *outcome.optional, *outcome.marks]
         return sorted(self.world.persons)
 
     def _person(self, index: int, foreign: bool, born: str) -> dict[str, str]:
@@ -520,6 +635,28 @@ class JuminModelMachine(RuleBasedStateMachine):
     def _with_members(self, count: int) -> list[str]:
         return [setai for setai in self.world.households() if len(self.world.members(setai)) >= count
                 and self.world.head(setai) is not None]
+
+    def _unprotected(self) -> list[str]:
+        """住民 no 支援措置 names (one measure a person: 1.1.16 keeps one record per 申出者)."""
+        return sorted(a for a in self.world.current() if self.world.protected(a) is False)
+
+    def _protected_residents(self) -> list[str]:
+        return sorted(a for a in self.world.current() if self.world.protected(a) is True)
+
+    def _support_actions(self) -> list[str]:
+        """What the ``support`` rule may do now, as the adapter implements it."""
+        optional = self.session.optional
+        return [action for action, operation, persons in (
+            ("申出", "support.register", self._unprotected), ("延長", "support.update", self._extensible),
+            ("終了", "support.update", self._endable)) if operation in optional and persons()]
+
+    def _extensible(self) -> list[str]:
+        """申出者 whose 支援措置 may be extended today (3.4 R004: from one month before its end, through it)."""
+        return sorted(a for a, m in self.world.measures.items() if m.ended is None
+                      and extension_window(m.end)[0] <= self.session.today <= m.end)
+
+    def _endable(self) -> list[str]:
+        return sorted(a for a, m in self.world.measures.items() if m.ended is None)
 
     def _named_tsusho(self) -> list[str]:
         return sorted(a for a in self.world.current() if self.world.latest(a).get("通称"))
@@ -613,10 +750,16 @@ def _listed(document: Any) -> list[str]:
 
 
 def _first_requirement(outcome: Commit) -> str:
+    if outcome.requirement is not None:
+        return outcome.requirement
     for rules in [*outcome.rows.values(), outcome.new]:
         for rule_ in rules:
             return r.REASONS.get(rule_.reason, r.CANCEL_KIND)
     return r.DESTINATION
+
+
+def _address(row: Mapping[str, str]) -> str:
+    return "".join(row.get(item, "") for item in ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記"))
 
 
 def _kanji(serial: int) -> str:

@@ -24,6 +24,8 @@ MAX_DIFF_PAGES = 20
 DIFF_LIMIT = 1000
 #: The export the model reconciles with its records, record by record (the catalog's residents layout).
 EXPORT_LAYOUT = "residents_csv"
+#: 住民票の写しの交付 (interfaces.yaml issue_certificate: 403 for a 支援措置対象者).
+CERTIFICATE_PATH = "/certificates"
 
 
 def text(value: Any) -> str:
@@ -164,6 +166,60 @@ class Paths:
                 break
         return listed
 
+    def protection(self, world: World) -> Iterator[Breach]:
+        """Every person 3.4 protects today, asked for every way the linkage API gives them out: their own
+        住民票の写し (a 除票's after a 転出: R009) must be refused; a 世帯全員 copy asked through each other member
+        of their 世帯 refused or without them (R001: 支援対象者が含まれる写し); and the linkage answer carries
+        the 表示 and 他業務参照不可フラグ as the model holds them, so a receiving system can withhold them
+        (interpretation dv-model). A 除票 of a 死亡 or 消除 is not asked (the text names the 転出's only)."""
+        if self.linkage is None:
+            return
+        for atena, requirement in protected_today(world):
+            row = world.latest(atena)
+            yield from self._copy_refused(atena, requirement)
+            if requirement == r.DV_REFUSED:
+                for member in world.members(row.get("世帯番号", "")):
+                    if member != atena:
+                        yield from self._household_copy(member, atena)
+            yield from self._marked(atena, {r.SUPPORT_MARK: "1",
+                                            r.OTHER_BUSINESS_MARK: row.get(r.OTHER_BUSINESS_MARK, "")}, requirement)
+
+    def _copy_refused(self, atena: str, requirement: str) -> Iterator[Breach]:
+        if self.linkage is None:
+            return
+        response = self.linkage.request("post", CERTIFICATE_PATH, json={"宛名番号": atena})
+        if response.status == 200:
+            yield Breach(requirement, "model.dv_issued", "a 住民票の写し of a 支援対象者 was issued (3.4: an エラー)",
+                         f"POST {CERTIFICATE_PATH}", "refused (an エラー)", "200 issued")
+
+    def _household_copy(self, member: str, atena: str) -> Iterator[Breach]:
+        """The 世帯全員 copy asked through ``member``: refused, or without the protected ``atena``."""
+        if self.linkage is None:
+            return
+        response = self.linkage.request("post", CERTIFICATE_PATH, json={"宛名番号": member, "世帯全員": True})
+        if response.status != 200:
+            return
+        document = response.json()
+        listed = document.get("記載者") if isinstance(document, dict) else None
+        numbers = {text(entry.get("宛名番号")) for entry in listed if isinstance(entry, dict)} \
+            if isinstance(listed, list) else None
+        if numbers is None or atena in numbers:
+            yield Breach(r.DV_REFUSED, "model.dv_household_leak", "a 世帯全員 copy asked through another member "
+                         "shows a 支援対象者", f"POST {CERTIFICATE_PATH} 世帯全員#/記載者",
+                         "refused, or the 支援対象者 left out",
+                         "200 with them" if numbers is not None else "200, 記載者 unreadable")
+
+    def _marked(self, atena: str, wanted: Mapping[str, str], requirement: str) -> Iterator[Breach]:
+        if self.linkage is None:
+            return
+        shown = as_row(self.linkage.request("get", f"/residents/{atena}").json())
+        for mark, value in wanted.items():
+            if shown.get(mark, "") != value:
+                absent = " (the item is absent)" if mark not in shown else ""
+                yield Breach(requirement, "model.dv_mark_missing", f"the linkage answer of a 支援対象者 does not carry "
+                             f"{mark} as the record holds it{absent}", f"GET /residents/{{宛名番号}}#/{mark}", value,
+                             shown.get(mark, ""))
+
     def unknown(self, atena: str) -> Iterator[Breach]:
         """A 宛名番号 no record has: the linkage API answers 404 該当者なし (interfaces.yaml get_resident), not a
         person and not a failure (7.2.3 R001: what is provided is the 住民記録データ, and only it)."""
@@ -174,6 +230,15 @@ class Paths:
         if response.status != 404 and not (response.status == 200 and as_row(response.json()).get("宛名番号") == atena):
             yield Breach(r.PROVIDED, "model.unknown_person", "a 宛名番号 no record has should answer 404 該当者なし",
                          "GET /residents/{宛名番号}", "404", str(response.status))
+
+
+def protected_today(world: World) -> list[tuple[str, str]]:
+    """The persons 3.4 protects today whose copies are asked, with the requirement that says so: a 住民 (R001)
+    or the 除票 of a 転出 (R009: the protection continues at the 前住所地). A 除票 of a 死亡 or 消除 is not
+    asked (the text names the 転出's only)."""
+    wanted = {r.CURRENT: r.DV_REFUSED, r.MOVED_OUT: r.DV_MOVED_OUT}
+    return [(atena, wanted[status]) for atena in sorted(world.persons)
+            if world.protected(atena) is True and (status := world.latest(atena).get("住民状態", "")) in wanted]
 
 
 def _same(wanted: Mapping[str, str], shown: Mapping[str, str], requirement: str, where: str,
