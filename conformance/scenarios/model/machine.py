@@ -492,7 +492,7 @@ class JuminModelMachine(RuleBasedStateMachine):
     def _protection(self) -> None:
         """Every person a 支援措置 protects today, asked for every way the paths give them out (3.4)."""
         judged = protected_today(self.world)
-        if not judged:
+        if not judged or self.session.paths.linkage is None:  # no linkage API: no copy to ask for
             return
         self._check(list(self.session.paths.protection(self.world)))
         self.session.exercised |= {requirement for _, requirement in judged}
