@@ -75,6 +75,20 @@ def test_the_head_leaving_two_members_is_an_alert_until_confirmed(driver: Driver
     assert len(driver.store.history(head["宛名番号"])) == 2
 
 
+def test_a_split_or_merge_taking_the_head_from_two_members_is_an_alert_too(driver: DriverService) -> None:
+    """4.0.4 R002 holds for every 異動 the 世帯主 leaves by: a 世帯分離 of him, a 世帯合併 into another 世帯."""
+    head, _, _ = household(driver, {}, {"続柄": "妻"}, {"続柄": "子"})
+    (other,) = household(driver, {"氏名": "見本　次郎"})
+    dates = {"異動日": "2024-06-10", "届出年月日": "2024-06-10"}
+    split = {"宛名番号": [head["宛名番号"]], "続柄": ["世帯主"], **dates}
+    merge = {"宛名番号": [head["宛名番号"]], "世帯番号": other["世帯番号"], "続柄": ["同居人"], **dates}
+    for path, body in (("households/split", split), ("households/merge", merge)):
+        status, answer = post(driver, path, body)
+        assert (status, answer["alerts"][0]["code"]) == (409, "A002"), path
+    assert len(driver.store.history(head["宛名番号"])) == 1
+    assert post(driver, "households/merge", {**merge, "confirm": ["A002"]})[0] == 200
+
+
 def test_a_returning_resident_number_is_refused_and_three_matching_items_alert(driver: DriverService) -> None:
     household(driver, {"住民状態": "2", "個人番号": "123456789018"})
     newcomer = {**PERSON, "個人番号": "123456789018"}

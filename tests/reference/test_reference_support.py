@@ -144,3 +144,25 @@ def test_a_profile_without_the_support_operations_leaves_1_1_16_not_automated() 
         result = run_case(case, registry, lambda: target)
     assert result.status is Status.NOT_AUTOMATED
     assert "support.register" in result.reason and "targets.driver.operations" in result.reason
+
+
+def _flag(client: DriverClient, atena: str) -> str:
+    return str(client.call("query.person", {"宛名番号": atena})[1]["person"]["支援措置対象フラグ"])
+
+
+def test_a_joined_person_is_marked_too_and_a_cancellation_keeps_the_mark() -> None:
+    """3.4 R001: 支援対象者（併せて支援を求める者を含む。）; the 表示 follows the 支援措置, not the 異動 a 取消し
+    undoes (the row before the 異動 was written before the 申出). The defect dv_awasete_unmarked marks the
+    申出者 only."""
+    for defects, joined_flag in ((frozenset(), "1"), (frozenset({"dv_awasete_unmarked"}), "0")):
+        with in_process_reference(defects=defects) as http:
+            client = driver(http)
+            applicant, joined = new_person(client), new_person(client)
+            assert client.call("moves.within", {"宛名番号": [applicant], "住所": {"住所_町字": "栄町"},
+                                                "異動日": "2024-06-01", "届出年月日": "2024-06-01",
+                                                "処理日": "2024-06-01"})[0] == 200
+            body = {**registration(applicant), "併せて支援措置を求める者": [{"氏名": "見本　花子", "宛名番号": joined}]}
+            assert client.call("support.register", body)[0] == 200
+            assert (_flag(client, applicant), _flag(client, joined)) == ("1", joined_flag)
+            assert client.call("cancellations", {"宛名番号": applicant, "処理日": "2024-06-02"})[0] == 200
+            assert _flag(client, applicant) == "1"

@@ -76,10 +76,10 @@ HEAD, CHILD, GONE = "0000000019", "0000000027", "0000000035"
 @dataclass
 class FakeCertificates:
     """The linkage API of a town where HEAD and CHILD share a 世帯 and GONE moved out: ``issues`` the persons
-    whose own copy is issued, ``household`` whom a 世帯全員 copy lists (None: refused), ``marks`` the
-    linkage answer's items."""
+    whose own copy is issued (CHILD, whom no 支援措置 names: the vendor issues copies at all), ``household``
+    whom a 世帯全員 copy lists (None: refused), ``marks`` the linkage answer's items."""
 
-    issues: frozenset[str] = frozenset()
+    issues: frozenset[str] = frozenset({CHILD})
     household: tuple[str, ...] | None = None
     marks: Mapping[str, str] | None = None
     base_url: str = "http://fake"
@@ -117,7 +117,7 @@ def test_a_vendor_refusing_every_copy_of_a_protected_person_passes() -> None:
 
 
 def test_each_way_a_protected_person_leaks_is_a_breach_of_3_4() -> None:
-    assert _found(FakeCertificates(issues=frozenset({HEAD, GONE}))) == [
+    assert _found(FakeCertificates(issues=frozenset({CHILD, HEAD, GONE}))) == [
         ("jumin-1.0-3.4-R001", "model.dv_issued", "POST /certificates"),
         ("jumin-1.0-3.4-R009", "model.dv_issued", "POST /certificates")]  # the 除票 after a 転出
     assert _found(FakeCertificates(household=(HEAD, CHILD))) == [
@@ -125,3 +125,15 @@ def test_each_way_a_protected_person_leaks_is_a_breach_of_3_4() -> None:
     assert _found(FakeCertificates(marks={"他業務参照不可フラグ": "0"})) == [
         ("jumin-1.0-3.4-R001", "model.dv_mark_missing", "GET /residents/{宛名番号}#/支援措置対象フラグ"),
         ("jumin-1.0-3.4-R009", "model.dv_mark_missing", "GET /residents/{宛名番号}#/支援措置対象フラグ")]
+
+
+def test_a_vendor_issuing_no_copy_at_all_is_judged_on_the_marks_only() -> None:
+    """A refusal says nothing where no copy is issued to anyone (no certificate API): not a pass of the copies."""
+    paths = Paths(DriverClient(FakeCertificates(issues=frozenset()), "/driver/v1", {}),
+                  FakeCertificates(issues=frozenset(), household=(HEAD, CHILD), marks={}), lambda _: True)
+    assert [(b.code, b.item) for b in paths.protection(_town())] == [
+        ("model.dv_mark_missing", "GET /residents/{宛名番号}#/支援措置対象フラグ"),
+        ("model.dv_mark_missing", "GET /residents/{宛名番号}#/他業務参照不可フラグ"),
+        ("model.dv_mark_missing", "GET /residents/{宛名番号}#/支援措置対象フラグ"),
+        ("model.dv_mark_missing", "GET /residents/{宛名番号}#/他業務参照不可フラグ")]
+    assert paths.issuing is False

@@ -58,13 +58,13 @@ _BIRTHS = ("1989-01-07", "1989-01-08", "2019-04-30", "2019-05-01", "1926-12-25",
            "1975-02-29", "1990-12-31", "2010-01-01")
 #: Steps a 処理日 moves by: across month ends, 1月1日 and 4月1日 over a few steps.
 _DAYS = st.sampled_from((0, 1, 3, 14, 31, 45, 92))
-#: The operations that take a 異動日 or 届出日 a 処理日 bounds (4.0.3 R003, 4.1.0.2 R003): ``_FUTURE`` below.
 #: How many days before today a 支援措置 registered by the machine began: in force, in force past the middle,
 #: in its last month (3.4 R004's window for the 延長), and past its end not yet ended (R006, R007: still in force).
 _SUPPORT_STARTS = (0, 200, 350, 380)
-#: The 異動 ``protected_move`` makes of a 支援対象者.
+#: The 異動 ``protected_moves`` makes of a 支援対象者.
 _PROTECTED_OPERATIONS = ("households.merge", "households.split", "households.head", "moves.within", "moves.out",
                          "ex_officio.correct", "cancellations")
+#: The operations that take a 異動日 or 届出日 a 処理日 bounds (4.0.3 R003, 4.1.0.2 R003): ``_FUTURE`` below.
 _FUTURE_OPERATIONS = ("births", "deaths", "households.head", "households.merge", "households.split", "moves.in",
                       "moves.out", "moves.within")
 
@@ -492,7 +492,7 @@ class JuminModelMachine(RuleBasedStateMachine):
     def _protection(self) -> None:
         """Every person a 支援措置 protects today, asked for every way the paths give them out (3.4)."""
         judged = protected_today(self.world)
-        if not judged:
+        if not judged or self.session.paths.linkage is None:  # no linkage API: no copy to ask for
             return
         self._check(list(self.session.paths.protection(self.world)))
         self.session.exercised |= {requirement for _, requirement in judged}

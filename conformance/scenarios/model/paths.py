@@ -53,6 +53,9 @@ class Paths:
     judged: Callable[[str], bool]
     #: The vendor's export API (None: exports from a directory, written once, or none: not compared).
     exports: ApiExportSource | None = None
+    #: Whether the linkage API issues a 住民票の写し at all (asked once, for a 住民 no 支援措置 names): without it a
+    #: refusal says nothing, and only the marks are judged. None: not asked yet.
+    issuing: bool | None = None
 
     @property
     def exporting(self) -> bool:
@@ -174,15 +177,27 @@ class Paths:
         (interpretation dv-model). A 除票 of a 死亡 or 消除 is not asked (the text names the 転出's only)."""
         if self.linkage is None:
             return
+        copies = self._issues(world)
         for atena, requirement in protected_today(world):
             row = world.latest(atena)
-            yield from self._copy_refused(atena, requirement)
-            if requirement == r.DV_REFUSED:
+            if copies:
+                yield from self._copy_refused(atena, requirement)
+            if copies and requirement == r.DV_REFUSED:
                 for member in world.members(row.get("世帯番号", "")):
                     if member != atena:
                         yield from self._household_copy(member, atena)
             yield from self._marked(atena, {r.SUPPORT_MARK: "1",
                                             r.OTHER_BUSINESS_MARK: row.get(r.OTHER_BUSINESS_MARK, "")}, requirement)
+
+    def _issues(self, world: World) -> bool:
+        """Whether the vendor issues a 住民票の写し to anyone: asked once a run, for a 住民 of ``world`` no 支援措置
+        names (a refusal of a protected person's copy is judged only where a copy can be had at all)."""
+        if self.issuing is None and self.linkage is not None:
+            free = next((atena for atena in sorted(world.current()) if world.protected(atena) is False), None)
+            if free is None:
+                return False  # asked again at a later step
+            self.issuing = self.linkage.request("post", CERTIFICATE_PATH, json={"宛名番号": free}).status == 200
+        return bool(self.issuing)
 
     def _copy_refused(self, atena: str, requirement: str) -> Iterator[Breach]:
         if self.linkage is None:
