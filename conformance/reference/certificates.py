@@ -103,8 +103,7 @@ class Certificates(Presentation, RequestValidation):
     def _gakureibo(self, request: Request) -> Reply:
         """The 学齢簿 of one child on the 基準日, printed (the 保護者: the 世帯主 of the child's household)."""
         child, day = self._person_on_day(request, "学齢簿")
-        guardian = next((row for row in self._current_household(child.get("世帯番号", ""))
-                         if row.get("続柄") == "世帯主"), None)
+        guardian = self._householder_of(child)
         lines = shugaku.register_lines(child, guardian, day, self.defects)
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the child is not on the 学齢簿 on that day")
@@ -113,8 +112,7 @@ class Certificates(Presentation, RequestValidation):
     def _kokuho_card(self, request: Request) -> Reply:
         """The 国民健康保険 資格確認書 of one 被保険者 issued on the 交付年月日, printed (世帯主: of the household)."""
         row, issued = self._person_on_day(request, "資格確認書", "交付年月日")
-        householder = next((member for member in self._current_household(row.get("世帯番号", ""))
-                            if member.get("続柄") == "世帯主"), None)
+        householder = self._householder_of(row)
         lines = kakuninsho.kokuho_lines(row, householder, issued, self.defects)
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the person is no 国民健康保険 被保険者 on that day")

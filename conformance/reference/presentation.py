@@ -64,3 +64,8 @@ class Presentation:
     def _current_household(self, setai: str) -> list[Row]:
         members = [row for row in self.store.household(setai) if row.get("住民状態") == "1"]
         return sorted(members, key=household_order)
+
+    def _householder_of(self, person: Row) -> Row | None:
+        """The 世帯主 of ``person``'s household as it is now (a form's 保護者 or 世帯主), None if it has none."""
+        return next((row for row in self._current_household(person.get("世帯番号", "")) if row.get("続柄") == "世帯主"),
+                    None)
