@@ -14,7 +14,7 @@ from conformance import load_edition
 from conformance.catalog.layouts import CHAR_CLASSES, FORBIDDEN, GJ_CODE_POINTS, Column, LayoutSpec
 from conformance.catalog.models import FileInterface
 from conformance.checks import files
-from conformance.columnar.compile import NFIELDS, RECORD, compile_rules, value_name
+from conformance.columnar.compile import NFIELDS, RECORD, Rule, compile_rules, value_name
 from conformance.columnar.lines import refine
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
@@ -58,20 +58,22 @@ def test_private_use_outside_gj(name: str) -> None:
     assert pl.Series(chars).str.contains(CHAR_CLASSES[name].rust()).to_list() == python
 
 
-def judge(rows: Sequence[dict[str, str]]) -> pl.DataFrame:
-    """The masks of ``rows`` (header -> value), refined as the engine refines its batches."""
+def judge(rows: Sequence[dict[str, str]], rules: Sequence[Rule] = RULES) -> pl.DataFrame:
+    """The masks of ``rules`` (all of them by default) over ``rows`` (header -> value), refined as the
+    engine refines its batches."""
     data: dict[str, list[object]] = {value_name(i): [r.get(h, "") for r in rows] for i, h in enumerate(HEADERS)}
     data[RECORD] = [True] * len(rows)
     data[NFIELDS] = [len(HEADERS)] * len(rows)
-    frame = pl.DataFrame(data).with_columns(rule.expr.alias(rule.name) for rule in RULES)
-    return refine(frame, RULES)
+    frame = pl.DataFrame(data).with_columns(rule.expr.alias(rule.name) for rule in rules)
+    return refine(frame, rules)
 
 
 def cell_agreement(column: Column, values: Sequence[str]) -> None:
-    frame = judge([{column.header: v} for v in values])
-    for rule in RULES:
-        if rule.column is not column or rule.family not in files.CELL_FAMILIES:
-            continue
+    # A cell rule reads its own column's value only: the column's rules alone give the same masks as
+    # the whole set (which would evaluate every column's rules for each column in turn).
+    rules = [rule for rule in RULES if rule.column is column and rule.family in files.CELL_FAMILIES]
+    frame = judge([{column.header: v} for v in values], rules)
+    for rule in rules:
         masks = frame[rule.name].fill_null(False).to_list()
         python = [bool(v) and files.CELL_RULES[rule.family](column, v) is not None for v in values]
         wrong = [(v, m) for v, m, p in zip(values, masks, python, strict=True) if m != p]
