@@ -83,16 +83,15 @@ def render_official(path: Path, domain: str | None = None, edition: str | None =
 def _guard_ids(rendered: Sequence[Rendered], out_dir: Path, *, accept: bool) -> str | None:
     """The id guard (id_guard.py) over every requirements file the import would write, each against
     the committed file of the same name; the new text of id_changes.yaml when ids changed."""
-    import yaml
-
     from conformance.catalog.models import Requirement
+    from conformance.catalog.yamlmarks import load_generated
 
     found = id_guard.Changes((), (), ())
     for result in rendered:
         for name, text in result.files.items():
             if not name.startswith(f"{jumin_text.REQUIREMENTS_DIR}/"):
                 continue
-            new = [Requirement.model_validate(item, strict=False) for item in yaml.safe_load(text)["requirements"]]
+            new = [Requirement.model_validate(item, strict=False) for item in load_generated(text)["requirements"]]
             changes = id_guard.check(out_dir, out_dir / jumin_text.REQUIREMENTS_DIR, new, accept=accept,
                                      files=[out_dir / name])
             found = id_guard.Changes(found.changed + changes.changed, found.retired + changes.retired,

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from conformance.catalog.importers.jumin_text import _write_atomic
+from conformance.catalog.yamlmarks import load_generated
 from conformance.errors import SpecError
 
 _YAML_WIDTH = 2**31 - 1
@@ -89,7 +90,7 @@ def render_document(source: Path, template: str, key: str, entries: Sequence[Any
     comment (lines starting with ``#``) after the generated note."""
     items = [entry.model_dump(mode="json", exclude_defaults=True) for entry in entries]
     text = DOCUMENT_SCHEMA + generated_note(source, template) + note + dump({key: items})
-    if yaml.safe_load(text) != {key: items}:
+    if load_generated(text) != {key: items}:
         raise SpecError([f"{key}.yaml:1: generated YAML reloads to different data"])
     return text
 

@@ -59,6 +59,7 @@ from conformance.catalog.models import (
     Source,
     SourceFile,
 )
+from conformance.catalog.yamlmarks import load_generated
 from conformance.errors import SpecError
 
 PROVISIONS_FILE = "provisions.yaml"
@@ -472,7 +473,7 @@ def render(edition: Edition, requirements: Sequence[Requirement], folder: str) -
         REQUIREMENTS_FILE: "# yaml-language-server: $schema=../../../schema/catalog-document.schema.json\n" + header
         + _dump({"requirements": items}),
     }
-    reloaded = [Requirement.model_validate(item, strict=False) for item in yaml.safe_load(files[REQUIREMENTS_FILE])
+    reloaded = [Requirement.model_validate(item, strict=False) for item in load_generated(files[REQUIREMENTS_FILE])
                 ["requirements"]]
     if reloaded != list(requirements):
         raise SpecError([f"{REQUIREMENTS_FILE}:1: generated YAML reloads to different requirements"])
