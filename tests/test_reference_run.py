@@ -203,7 +203,12 @@ def defect_groups() -> list[tuple[str, ...]]:
     CONFORMANCE_FULL_DEFECT_MATRIX=1, one whole run per defect.
     """
     groups: list[list[str]] = []
-    for name in sorted(DEFECTS):
+    # The defects that clash with the most others are placed first (first fit by decreasing degree):
+    # fewer runs than in name order (36 against 44 when written). The 住民記録 side cannot take fewer
+    # runs than the defects its model's machine may catch (one each).
+    names = sorted(DEFECTS)
+    degree = {name: sum(1 for other in names if other != name and _clash(name, other)) for name in names}
+    for name in sorted(names, key=lambda name: (-degree[name], name)):
         size = GROUP_SIZE if _jumin_side(set(DEFECTS[name].requirements)) else STATUTE_GROUP_SIZE
         home = next((g for g in groups if len(g) < size and not any(_clash(name, other) for other in g)), None)
         if home is None:

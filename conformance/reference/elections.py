@@ -120,17 +120,23 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) ->
     on_list = registered_on is not None and _struck_off(voter, registered_on, as_of, frozenset()) is None
     gone = voter.gone is not None and voter.gone <= as_of
     # Each answer below takes only its own defect (a group of defects in one run must not mix).
-    moved_out_kept = _registered_on(voter, as_of, defects & {"senkyo_moved_out_not_registered"}) is not None
-    shown_registration = _registered_on(voter, as_of, defects & {"senkyo_registered_monthly"})
+    moved_out_kept = _registered_on(voter, as_of, _only("senkyo_moved_out_not_registered", defects)) is not None
+    shown_registration = _registered_on(voter, as_of, _only("senkyo_registered_monthly", defects))
     return {
         "選挙権_国政": national,
         "選挙権_地方": voter.japanese and voter.eighteen <= as_of and _resident_three_months(voter, local_since, as_of),
-        "被登録資格": _eligible(voter, as_of, defects & {"senkyo_record_from_move_day"}),
+        "被登録資格": _eligible(voter, as_of, _only("senkyo_record_from_move_day", defects)),
         "登録": on_list and moved_out_kept,
         "登録基準日": shown_registration.isoformat() if on_list and shown_registration else None,
         "表示": on_list and gone and not _unindicated(voter, registered_on, defects),
         "抹消事由": _struck_off(voter, registered_on, as_of, defects),
     }
+
+
+def _only(name: str, defects: frozenset[str]) -> frozenset[str]:
+    """``{name}`` if that defect is on: one answer given its own defect only. (A membership test, not
+    ``defects & {name}``: the defect matrix's test knows which defects an answer asked about.)"""
+    return frozenset({name}) if name in defects else frozenset()
 
 
 def _unindicated(voter: _Voter, registered_on: date | None, defects: frozenset[str]) -> bool:
