@@ -35,12 +35,46 @@ def pdfium_fonts(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 #: End-to-end tests that make whole runs of their own (minutes each): scheduled before everything else.
 _LONGEST = ("tests/test_reference_run.py", "tests/test_shard_merge.py")
 
+#: Tests marked ``slow`` (pyproject's markers): each takes a second or more of CPU by its nature, a
+#: search or a vendor driven through many steps, not by a fixture that could be shared. The quick loop
+#: (tox -e quick) leaves them out with the ``e2e`` tests; the suite runs them. Node id prefixes, measured
+#: with the CPU time of each test (docs/performance.md).
+_SLOW = (
+    # The model's state machine against vendors that break it: generation and shrinking, step by step.
+    "tests/scenarios/test_model_machine.py::",
+    "tests/scenarios/test_variant_vendor.py::",
+    "tests/scenarios/test_scenario_engine.py::test_every_scenario_passes_against_the_clean_reference",
+    # Hypothesis searches: every promised case reached, draws shrunk, large samples validated.
+    "tests/strategies/test_protections_strategy.py::test_every_case_is_reachable",
+    "tests/strategies/test_households_strategy.py::test_every_case_is_reachable",
+    "tests/strategies/test_residents_strategy.py::test_every_promised_case_is_reachable",
+    "tests/strategies/test_scenarios_strategy.py::test_every_case_is_reachable",
+    "tests/strategies/test_strategies_valid_rows.py::test_a_large_sample_of_every_strategy_is_one_valid_file",
+    "tests/columnar/test_kernel.py::test_generated_defects_give_the_same_findings",
+    # The catalog importers run again over the official sources (the committed catalog reproduced).
+    "tests/catalog/test_official_importers.py::",
+    "tests/catalog/test_id_guard.py::",
+    "tests/test_cli.py::test_import_reproduces_the_committed_catalog",
+    # Runs of the harness (part of the catalog) and the command in a process of its own.
+    "tests/reporting/test_exchanges_run.py::",
+    "tests/test_profile_run.py::",
+    "tests/test_cli.py::test_run_end_to_end_writes_results_and_junit",
+    "tests/test_cli.py::test_the_gate_flag_lets_an_incomplete_run_pass_and_nothing_else",
+    "tests/hostile/test_outputs.py::test_a_second_run_into_a_locked_directory_exits_2",
+    "tests/test_shard_merge.py::test_a_bad_shard_on_the_command_line_exits_2",
+)
+
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The longest tests first, then the other end-to-end ones, then the rest (a stable sort: each
-    module keeps its order). Under pytest-xdist's worksteal scheduling (pyproject addopts) the quick
-    tests then fill the gaps around the whole runs, instead of a whole run starting last on one worker
-    while the other has nothing left to do (a 28-minute suite spent its last 15 on one core)."""
+    """Marks the ``_SLOW`` tests. Then orders: the longest tests first, then the other end-to-end ones,
+    then the rest (a stable sort: each module keeps its order). Under pytest-xdist's worksteal scheduling
+    (pyproject addopts) the quick tests then fill the gaps around the whole runs, instead of a whole run
+    starting last on one worker while the other has nothing left to do (a 28-minute suite spent its last
+    15 on one core)."""
+    for item in items:
+        if item.nodeid.startswith(_SLOW):
+            item.add_marker(pytest.mark.slow)
+
     def rank(item: pytest.Item) -> int:
         if item.get_closest_marker("e2e") is None:
             return 2
