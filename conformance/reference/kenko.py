@@ -80,7 +80,9 @@ def _targets(birth: date, day: date, female: bool, defects: frozenset[str]) -> l
     age = _Age(birth, day)
     infant = age.between_months(2, 90)
     jev_until = 14 if "kenko_jev_second_period_through_thirteen" in defects else 13
-    measles = age.between_months(12, 24) or (age.between_years(5, 7) and _school_year_before(birth, day))
+    # 第2期: 五歳以上七歳未満 in the 年度 before the 小学校就学の始期 (the defect: the whole of 五歳以上七歳未満).
+    second_period = _school_year_before(birth, day) or "kenko_measles_second_period_from_five" in defects
+    measles = age.between_months(12, 24) or (age.between_years(5, 7) and second_period)
     hep_b_from = 2 if "kenko_hepatitis_b_from_two_months" in defects else 0
     rota_start = age.months(2) if "kenko_rotavirus_from_two_months" in defects else age.weeks_and_a_day(6)
     varicella_until = 48 if "kenko_varicella_through_age_three" in defects else 36
