@@ -24,11 +24,12 @@ The command:
 
     python benchmarks/mutation_tool.py [--target jumin|statute] [--sample N] [--seed S] [--children C]
 
-generates the mutants (``mutants/``, git-ignored), draws N of them with the seed, runs them C at a
-time, and prints the kill rate over the mutants the suite reached, every survivor with its diff
-(``mutmut show``), and the ones no test reached. The 住民記録 target takes about 40-70 s a mutant on
-the shared 2-core machine (``--sample 60`` finishes in under an hour); the statute target a few
-seconds (one edition's run, mostly). A survivor is either equivalent (say why) or a gap.
+generates the mutants (``mutants/`` in the target's working directory, git-ignored), draws N of
+them with the seed, runs them C at a time, and prints the kill rate over the mutants the suite
+reached, every survivor with its diff (``mutmut show``), and the ones no test reached. The 住民記録
+target takes about 40-70 s a mutant on the shared 2-core machine (``--sample 60`` finishes in under
+an hour); the statute target a few seconds (one edition's run, mostly). A survivor is either
+equivalent (say why) or a gap.
 """
 
 from __future__ import annotations
