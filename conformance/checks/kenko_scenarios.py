@@ -367,6 +367,13 @@ THIRTEEN = _person(date(2012, 6, 6), date(2025, 9, 1))
 #: 2025-09-01 (6歳3か月) 第2期.
 FIVE_BEFORE_THE_YEAR = _person(date(2019, 5, 10), date(2025, 3, 20))
 IN_THE_YEAR_BEFORE_SCHOOL = replace(FIVE_BEFORE_THE_YEAR, as_of=date(2025, 9, 1))
+#: On 2024-09-01: born 2019-04-01, six is reached on 2025-03-31 and the 小学校 begins on 2025-04-01, so 第2期;
+#: born 2019-04-02, six is reached on 2025-04-01, the 小学校 begins on 2026-04-01 (学校教育法 第17条第1項: the
+#: first 学年 after the 翌日), so not yet.
+BORN_APRIL_FIRST = _person(date(2019, 4, 1), date(2024, 9, 1))
+BORN_APRIL_SECOND = _person(date(2019, 4, 2), date(2024, 9, 1))
+#: Born 2016-06-06, on 2025-09-01 (9歳2か月): 日本脳炎 第2期 (九歳以上十三歳未満) only.
+NINE = _person(date(2016, 6, 6), date(2025, 9, 1))
 #: Born 1960-06-06, on 2025-09-01 (65歳): インフルエンザ, 新型コロナ (Ｂ類), 高齢者の肺炎球菌, 帯状疱疹 (Ｂ類).
 SIXTY_FIVE = _person(date(1960, 6, 6), date(2025, 9, 1), date(1990, 4, 1))
 #: Born 1955-06-06, on 2025-09-01 (70歳): インフルエンザ and 新型コロナ only (六十五歳の者 no longer).
@@ -390,7 +397,8 @@ KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          _outside_table, _listed_outside, (EIGHTEEN_MONTHS,)),
     Rule("kenko.child_ages", "健康管理: the table's ages of the childhood 定期接種 (施行令 第3条第1項の表)", children,
          _decided_ages(CHILD_AGES), _listed_decided(CHILD_AGES),
-         (THIRTEEN, EIGHTEEN_MONTHS, FIVE_BEFORE_THE_YEAR, IN_THE_YEAR_BEFORE_SCHOOL), ask=_ask_leaving_open),
+         (THIRTEEN, EIGHTEEN_MONTHS, FIVE_BEFORE_THE_YEAR, IN_THE_YEAR_BEFORE_SCHOOL, BORN_APRIL_FIRST,
+          BORN_APRIL_SECOND, NINE), ask=_ask_leaving_open),
     Rule("kenko.elder_ages", "健康管理: the table's ages of the 定期接種 from 65 (施行令 第3条第1項の表)", _elders,
          _ages(ELDER_AGES), _listed(ELDER_AGES), (SIXTY_FIVE, SEVENTY)),
     Rule("kenko.varicella", "健康管理: 水痘 from 生後十二月 to 生後三十六月 (施行令 第1条第2号, 第3条)",
