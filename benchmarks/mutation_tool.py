@@ -6,16 +6,30 @@ switching a trampoline in a forked process, so the reference (a thread of the te
 mutated without rewriting files or restarting anything per mutant; cosmic-ray rewrites the module on
 disk per mutant and needs a session database and a worker setup, heavier for a one-command benchmark.
 
-The mutated files and the kill suite are in pyproject.toml (``[tool.mutmut]``): the reference's 異動
-operations (conformance/reference/driver.py, storage.py) against benchmarks/mutation/test_kills.py
-(every catalog scenario and the model's state machine, in one process). The command:
+Two targets, each a set of mutated files and its kill suite:
 
-    python benchmarks/mutation_tool.py [--sample N] [--seed S] [--children 2]
+- ``jumin`` (the default): the reference's 異動 operations (conformance/reference/driver.py,
+  storage.py) against benchmarks/mutation/test_kills.py (every catalog scenario and the model's state
+  machine, in one process). Its configuration is pyproject.toml's ``[tool.mutmut]``, so a plain
+  ``mutmut run`` at the root runs it too; mutmut works in ``mutants/``.
+- ``statute``: the reference's units of the 19 statute domains (the rules behind the per-person query
+  and the driver, the statute forms) against benchmarks/mutation/test_statute_kills.py (every checked
+  requirement of the statute editions, judged as a run judges it). Its configuration is pyproject.toml's
+  ``[tool.mutation_tool.statute]``. mutmut reads only ``[tool.mutmut]`` of the pyproject.toml in its
+  working directory, so the tool runs it in a scratch directory, ``mutants-statute/`` (git-ignored):
+  links to the package, the catalog, the profiles and the benchmarks, and a pyproject.toml that is the
+  project's with that table as ``[tool.mutmut]``. By hand: ``cd mutants-statute && mutmut run NAME``.
 
-generates the mutants (``mutants/``, git-ignored), draws N of them with the seed, runs them two at a
-time, and prints the kill rate over the mutants the suite reached, every survivor with its diff
-(``mutmut show``), and the ones no test reached. About 40-70 s a mutant on the shared 2-core machine:
-``--sample 60`` finishes in under an hour. A survivor is either equivalent (say why) or a gap.
+The command:
+
+    python benchmarks/mutation_tool.py [--target jumin|statute] [--sample N] [--seed S] [--children C]
+
+generates the mutants (``mutants/`` in the target's working directory, git-ignored), draws N of
+them with the seed, runs them C at a time, and prints the kill rate over the mutants the suite
+reached, every survivor with its diff (``mutmut show``), and the ones no test reached. The 住民記録
+target takes about 40-70 s a mutant on the shared 2-core machine (``--sample 60`` finishes in under
+an hour); the statute target a few seconds (one edition's run, mostly). A survivor is either
+equivalent (say why) or a gap.
 """
 
 from __future__ import annotations
@@ -23,55 +37,106 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import subprocess
 import sys
 import time
+import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MUTMUT = [sys.executable, "-m", "mutmut"]
-#: A mutant that surely exists: the first phase generates every mutant and the test statistics with it.
-FIRST = "conformance.reference.driver.x_parse_date__mutmut_1"
 #: mutmut's exit codes per mutant (mutmut.__main__.status_by_exit_code).
 KILLED, SURVIVED, NO_TESTS, TIMEOUT = 1, 0, 33, 36
+#: What the statute target's scratch directory links to: the package, the data its kill suite reads.
+LINKED = ("conformance", "spec_catalog", "vendor_profiles", "benchmarks")
 
 
-def mutant_names() -> dict[str, int | None]:
+@dataclass(frozen=True)
+class Target:
+    """Where mutmut runs for a target, and a mutant that surely exists (running it first generates
+    every mutant and collects the test statistics)."""
+
+    workdir: Path
+    first: str
+
+
+TARGETS = {
+    "jumin": Target(ROOT, "conformance.reference.driver.x_parse_date__mutmut_1"),
+    "statute": Target(ROOT / "mutants-statute", "conformance.reference.rules.x_parse_day__mutmut_1"),
+}
+
+
+def switched_pyproject(text: str, target: str) -> str:
+    """``text`` (a pyproject.toml) with its ``[tool.mutmut]`` table replaced by
+    ``[tool.mutation_tool.<target>]``: the configuration mutmut reads for ``target``."""
+    table = tomllib.loads(text)["tool"]["mutation_tool"][target]
+    # The section runs from its header to the next table header (or the end).
+    without = re.sub(r"(?ms)^\[tool\.mutmut\][ \t]*\n.*?(?=^\[|\Z)", "", text)
+    # Strings and lists of strings: their JSON spelling is valid TOML.
+    lines = [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in table.items()]
+    switched = without.rstrip("\n") + "\n\n[tool.mutmut]\n" + "\n".join(lines) + "\n"
+    if tomllib.loads(switched)["tool"]["mutmut"] != table:
+        raise ValueError(f"[tool.mutmut] of target {target!r} does not read back as written")
+    return switched
+
+
+def prepare(name: str) -> Path:
+    """The working directory of target ``name``, made ready for mutmut."""
+    workdir = TARGETS[name].workdir
+    if workdir == ROOT:
+        return workdir
+    workdir.mkdir(exist_ok=True)
+    for linked in LINKED:
+        link = workdir / linked
+        if not link.is_symlink():
+            link.symlink_to(ROOT / linked, target_is_directory=True)
+    pyproject = workdir / "pyproject.toml"
+    text = switched_pyproject((ROOT / "pyproject.toml").read_text(encoding="utf-8"), name)
+    if not pyproject.is_file() or pyproject.read_text(encoding="utf-8") != text:
+        pyproject.write_text(text, encoding="utf-8")
+    return workdir
+
+
+def mutant_names(workdir: Path) -> dict[str, int | None]:
     """Every generated mutant and its result so far (None: not run)."""
     found: dict[str, int | None] = {}
-    for meta in (ROOT / "mutants").rglob("*.meta"):
+    for meta in (workdir / "mutants").rglob("*.meta"):
         found.update(json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {}))
     return found
 
 
-def run(names: list[str], children: int) -> None:
-    subprocess.run([*MUTMUT, "run", "--max-children", str(children), *names], cwd=ROOT, check=False)
+def run(workdir: Path, names: list[str], children: int) -> None:
+    subprocess.run([*MUTMUT, "run", "--max-children", str(children), *names], cwd=workdir, check=False)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--target", choices=sorted(TARGETS), default="jumin")
     parser.add_argument("--sample", type=int, default=60, help="mutants drawn (0: all)")
     parser.add_argument("--seed", type=int, default=23)
     parser.add_argument("--children", type=int, default=2)
     options = parser.parse_args()
     started = time.perf_counter()
-    run([FIRST], options.children)
-    names = sorted(mutant_names())
+    workdir = prepare(options.target)
+    run(workdir, [TARGETS[options.target].first], options.children)
+    names = sorted(mutant_names(workdir))
     sample = names if options.sample == 0 else sorted(random.Random(options.seed).sample(
         names, min(options.sample, len(names))))
-    run(sample, options.children)
-    results = mutant_names()
+    run(workdir, sample, options.children)
+    results = mutant_names(workdir)
     codes = {name: results.get(name) for name in sample}
     reached = [name for name, code in codes.items() if code not in (NO_TESTS, None)]
     killed = [name for name in reached if codes[name] in (KILLED, TIMEOUT)]
     survived = [name for name in reached if codes[name] == SURVIVED]
-    print(f"\n{len(names)} mutants generated; {len(sample)} drawn (seed {options.seed}); "
+    print(f"\n{options.target}: {len(names)} mutants generated; {len(sample)} drawn (seed {options.seed}); "
           f"{time.perf_counter() - started:.0f} s")
     print(f"killed {len(killed)} of {len(reached)} reached ({100 * len(killed) / max(len(reached), 1):.0f}%); "
           f"not reached by any test: {len(sample) - len(reached)}")
     for name in survived:
         print(f"\n-- survived: {name}")
-        subprocess.run([*MUTMUT, "show", name], cwd=ROOT, check=False)
+        subprocess.run([*MUTMUT, "show", name], cwd=workdir, check=False)
     other = {name: code for name, code in codes.items() if code not in (KILLED, SURVIVED, TIMEOUT)}
     if other:
         print("\nother results (33: no test reaches it, 34: skipped, 35: suspicious, None: not run):", other)

@@ -1544,6 +1544,17 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("kenko_jev_second_period_through_thirteen",
            "健康管理 keeps 日本脳炎 第2期 to fourteen (十三歳以下) instead of 十三歳未満",
            ("kenko_kanri-2025.12-2.3.0.1.0-R002",)),
+    Defect("kenko_measles_second_period_from_five",
+           "健康管理 lists 麻しん・風しん 第2期 for the whole of 五歳以上七歳未満 instead of the 年度 before the "
+           "小学校就学の始期 only",
+           ("kenko_kanri-2025.12-2.3.0.1.0-R002",)),
+    Defect("kenko_school_start_without_next_day",
+           "健康管理 takes the 小学校就学の始期 as the first 4月1日 on or after the day six is reached (without the "
+           "翌日 of 学校教育法 第17条第1項): a child born on 4月2日 has 麻しん・風しん 第2期 a year early",
+           ("kenko_kanri-2025.12-2.3.0.1.0-R002",)),
+    Defect("kenko_jev_second_period_from_ten",
+           "健康管理 lists 日本脳炎 第2期 from ten (the end of its usual period) instead of 九歳以上",
+           ("kenko_kanri-2025.12-2.3.0.1.0-R002",)),
     Defect("kenko_checkups_after_leaving",
            "健康管理 lists the 乳幼児健康診査 of an infant who moved out or died",
            ("kenko_kanri-2025.12-5.12.0.1.0-R001",)),

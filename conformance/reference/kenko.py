@@ -57,9 +57,11 @@ class _Age:
         return self.years(first) and not self.years(last)
 
 
-def _school_year_before(birth: date, day: date) -> bool:
+def _school_year_before(birth: date, day: date, defects: frozenset[str]) -> bool:
     """麻しん・風しん 第2期: the 年度 before the first 4月1日 after the day 6 is reached."""
     after = _add_months(birth, 72)  # the day after 6 is reached
+    if "kenko_school_start_without_next_day" in defects:
+        after -= _DAY  # the day 6 is reached itself: one born on 4月2日 starts school a year early
     start_year = after.year if after <= date(after.year, 4, 1) else after.year + 1
     return date(start_year - 1, 4, 1) <= day <= date(start_year, 3, 31)
 
@@ -80,7 +82,10 @@ def _targets(birth: date, day: date, female: bool, defects: frozenset[str]) -> l
     age = _Age(birth, day)
     infant = age.between_months(2, 90)
     jev_until = 14 if "kenko_jev_second_period_through_thirteen" in defects else 13
-    measles = age.between_months(12, 24) or (age.between_years(5, 7) and _school_year_before(birth, day))
+    jev_from = 10 if "kenko_jev_second_period_from_ten" in defects else 9
+    # 第2期: 五歳以上七歳未満 in the 年度 before the 小学校就学の始期 (the defect: the whole of 五歳以上七歳未満).
+    second_period = _school_year_before(birth, day, defects) or "kenko_measles_second_period_from_five" in defects
+    measles = age.between_months(12, 24) or (age.between_years(5, 7) and second_period)
     hep_b_from = 2 if "kenko_hepatitis_b_from_two_months" in defects else 0
     rota_start = age.months(2) if "kenko_rotavirus_from_two_months" in defects else age.weeks_and_a_day(6)
     varicella_until = 48 if "kenko_varicella_through_age_three" in defects else 36
@@ -91,7 +96,7 @@ def _targets(birth: date, day: date, female: bool, defects: frozenset[str]) -> l
         "急性灰白髄炎": infant,
         "麻しん": measles,
         "風しん": measles,
-        "日本脳炎": age.between_months(6, 90) or age.between_years(9, jev_until),
+        "日本脳炎": age.between_months(6, 90) or age.between_years(jev_from, jev_until),
         "破傷風": infant or age.between_years(11, 13),
         "結核": not age.years(1),
         "Ｈｉｂ感染症": age.between_months(2, 60),

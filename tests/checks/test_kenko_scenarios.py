@@ -70,6 +70,15 @@ def test_the_worked_examples() -> None:
     # A girl of 13: ヒトパピローマウイルス感染症 only (日本脳炎 第2期 and ジフテリア・破傷風 第2期 are 十三歳未満).
     assert ks._ages(ks.CHILD_AGES)(ks.THIRTEEN, TOWN_CODE) == {"定期接種": [kenko.HPV]}
     assert ks._one(kenko.VARICELLA)(ks.THREE_AND_FOUR_MONTHS, TOWN_CODE) == {kenko.VARICELLA: False}
+    # 麻しん・風しん 第2期: 五歳以上七歳未満 in the 年度 before the 小学校就学の始期 (2026-04-01) only.
+    five, six = (ks._decided_ages(ks.CHILD_AGES)(s, TOWN_CODE)["定期接種"]
+                 for s in (ks.FIVE_BEFORE_THE_YEAR, ks.IN_THE_YEAR_BEFORE_SCHOOL))
+    assert kenko.MEASLES not in five and kenko.RUBELLA not in five
+    assert kenko.MEASLES in six and kenko.RUBELLA in six
+    first, second = (ks._decided_ages(ks.CHILD_AGES)(s, TOWN_CODE)["定期接種"]
+                     for s in (ks.BORN_APRIL_FIRST, ks.BORN_APRIL_SECOND))
+    assert kenko.MEASLES in first and kenko.MEASLES not in second
+    assert ks._decided_ages(ks.CHILD_AGES)(ks.NINE, TOWN_CODE) == {"定期接種": [kenko.JAPANESE_ENCEPHALITIS]}
     # 母子保健法 第12条第1項: 1歳6か月児 at 18 months and 10 days, not at 2歳6か月; 3歳児 at 3歳4か月.
     assert ks._checkup(kenko.CHECKUP_18_MONTHS)(ks.EIGHTEEN_MONTHS, TOWN_CODE) == {kenko.CHECKUP_18_MONTHS: True}
     assert ks._checkup(kenko.CHECKUP_18_MONTHS)(ks.TWO_AND_A_HALF, TOWN_CODE) == {kenko.CHECKUP_18_MONTHS: False}

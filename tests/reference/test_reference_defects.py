@@ -347,7 +347,8 @@ AFFECTS: dict[str, set[str]] = {
         "kenko_hepatitis_b_from_two_months", "kenko_rotavirus_from_two_months", "kenko_covid_as_a_class",
         "kenko_mumps_scheduled", "kenko_zoster_sixty_five_and_over", "kenko_jev_second_period_through_thirteen",
         "kenko_checkups_after_leaving", "kenko_checkup_18_months_through_two",
-        "kenko_checkup_3_years_from_three_and_a_half")},
+        "kenko_checkup_3_years_from_three_and_a_half", "kenko_measles_second_period_from_five",
+        "kenko_school_start_without_next_day", "kenko_jev_second_period_from_ten")},
     # 戸籍の附票 (conformance/reference/fuhyo.py; each defect's own test: tests/checks/test_fuhyo_scenarios.py).
     # The printed 写し is made from the 附票: a wrong 附票 prints wrong too.
     **{name: {"fuhyo", "fuhyo_copy"} for name in (
@@ -448,7 +449,9 @@ RULE_PROBES = (
     # 健康管理: the worked examples of conformance/checks/kenko_scenarios.py.
     *(kenko_scenarios.SEVEN_WEEKS, kenko_scenarios.FOUR_MONTHS, kenko_scenarios.EIGHTEEN_MONTHS,
       kenko_scenarios.TWO_AND_A_HALF, kenko_scenarios.THREE_AND_FOUR_MONTHS, kenko_scenarios.THIRTEEN,
-      kenko_scenarios.SIXTY_FIVE, kenko_scenarios.DIED, kenko_scenarios.TODDLER_MOVED),
+      kenko_scenarios.SIXTY_FIVE, kenko_scenarios.DIED, kenko_scenarios.TODDLER_MOVED,
+      kenko_scenarios.FIVE_BEFORE_THE_YEAR, kenko_scenarios.IN_THE_YEAR_BEFORE_SCHOOL,
+      kenko_scenarios.BORN_APRIL_FIRST, kenko_scenarios.BORN_APRIL_SECOND, kenko_scenarios.NINE),
     # 軽自動車税: the worked examples of conformance/checks/keiji_scenarios.py.
     *(keiji_scenarios.BOUGHT_ON_LEVY_DATE, keiji_scenarios.BOUGHT_AFTER, keiji_scenarios.SCRAPPED_AFTER,
       keiji_scenarios.SMALL_TWO_WHEEL, keiji_scenarios.MOPED, keiji_scenarios.STATIONED_ELSEWHERE),
