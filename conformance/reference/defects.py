@@ -843,6 +843,14 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("dv_awasete_unmarked",
            "a 支援措置 marks only its 申出者 as 支援対象者: a 併せて支援措置を求める者 is issued 住民票の写し",
            ("jumin-1.0-3.4-R001",)),
+    # The model's read paths (docs/model.md): only the machine searches a person after a 異動 of theirs.
+    Defect("dv_search_unmarked",
+           "query.search answers a 支援対象者's record without the 表示 (支援措置対象フラグ left out of the hit)",
+           ("jumin-1.0-2.2.4-R001",)),
+    Defect("search_kana_first_row",
+           "query.search finds a person only where the フリガナ they were first recorded with matches too (an index "
+           "never updated): after a 職権修正 of the フリガナ the person is not found by it",
+           ("jumin-1.0-2.1.2-R001",)),
     Defect("dv_period_not_one_year",
            "the 支援措置 end date is set to the same date a year later (one day too long)",
            ("jumin-1.0-3.4-R002", "jumin-1.0-3.4-R003", "jumin-1.0-3.4-R004")),

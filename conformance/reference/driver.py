@@ -914,9 +914,19 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         return 200, {"result": "ok", "display": shown}
 
     def search(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
-        found = kana_search(self.store.current(), request.param("氏名_フリガナ"), request.param("生年月日"),
-                            request.param("一致") == "完全", self.defects)
-        return 200, {"result": "ok", "persons": [self.shown(row) for row in found[:100]]}
+        kana, exact = request.param("氏名_フリガナ"), request.param("一致") == "完全"
+        found = kana_search(self.store.current(), kana, request.param("生年月日"), exact, self.defects)
+        if "search_kana_first_row" in self.defects:  # the フリガナ as first recorded must match too (a stale index)
+            found = [row for row in found if kana_search(self.store.history(row["宛名番号"])[:1], kana, None, exact,
+                                                         self.defects)]
+        return 200, {"result": "ok", "persons": [self._hit(row) for row in found[:100]]}
+
+    def _hit(self, row: Mapping[str, str]) -> dict[str, str]:
+        """A search hit: the person's record as shown (``dv_search_unmarked``: a 支援対象者 without the 表示)."""
+        shown = self.shown(row)
+        if "dv_search_unmarked" in self.defects and shown.get("支援措置対象フラグ") == "1":
+            shown.pop("支援措置対象フラグ")
+        return shown
 
     def kodomo_nintei(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
         """子ども・子育て支援: an application for the 教育・保育給付認定 and its 処分 (reference/kodomo.py)."""

@@ -283,7 +283,10 @@ AFFECTS: dict[str, set[str]] = {
         "honseki_quote_ignored", "household_removed_hidden", "history_kyushi_current",
         # 3.4 (reference/support.py): only a 支援措置 registered with a 併せて支援措置を求める者 named by a 宛名番号
         # shows it; the probe's names none (the model's state machine does: tests/scenarios/test_model_machine.py).
-        "dv_awasete_unmarked")},
+        "dv_awasete_unmarked",
+        # The model's read paths: only query.search shows them (a 支援対象者's hit; a フリガナ corrected since the
+        # person was recorded), and the probes search nothing (tests/scenarios/test_model_machine.py).
+        "dv_search_unmarked", "search_kana_first_row")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

@@ -45,6 +45,8 @@ def test_the_clean_reference_passes_and_the_run_exercises_the_rules() -> None:
             "jumin-1.0-4.1.4.1-R001", "jumin-1.0-1.1.8-R001"} <= result.exercised
     # 支援措置 registered, 異動 after it, the copies and marks of each 支援対象者 asked (a 除票 of a 転出 too).
     assert {"jumin-1.0-3.4-R001", "jumin-1.0-3.4-R009"} <= result.exercised
+    # The searches as read paths: both searches, and a 支援対象者's hit.
+    assert {"jumin-1.0-2.1.2-R001", "jumin-1.0-2.1.3-R001", "jumin-1.0-2.2.4-R001"} <= result.exercised
     assert "jumin-1.0-10.6-R001" not in result.exercised  # no export API in this target: not judged by the model
 
 
@@ -233,3 +235,61 @@ def test_a_joined_person_left_unmarked_is_reported_against_3_4_r001() -> None:
     assert findings and {(f.code, f.location.split("#")[-1]) for f in findings} == {
         ("model.item_not_allowed", "支援措置対象フラグ")}
     assert "support.register" in findings[0].message and ", with p" in findings[0].message
+
+
+# -- the read paths: search, the 閲覧用 list ----------------------------------------------------------------
+
+
+def _machine_findings(requirement: str, vendor: type[DriverService] | None = None,
+                      defects: frozenset[str] = frozenset()) -> list[Finding]:
+    with start_reference(defects=defects) as running:
+        if vendor is not None:
+            running.app.driver = vendor(running.store)
+        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25)
+        return list(state_machine(CheckContext(EDITION.requirement(requirement), target=target)))
+
+
+def _where(finding: Finding) -> tuple[str, str, str]:
+    return finding.code, finding.location.split("/step:")[0], finding.location.split("#", 1)[-1]
+
+
+def test_a_search_that_keeps_the_first_furigana_is_reported_against_2_1_2_r001() -> None:
+    """The named defect search_kana_first_row: after a 職権修正 of the フリガナ the person is not found by it."""
+    findings = _machine_findings("jumin-1.0-2.1.2-R001", defects=frozenset({"search_kana_first_row"}))
+    assert [_where(f) for f in findings] == [("model.search_missing", "model:jumin", "driver:/search#/persons")]
+    assert "ex_officio.correct" in findings[0].message and "氏名_フリガナ" in findings[0].message
+
+
+def test_a_search_hit_without_the_mark_of_a_protected_person_is_reported_against_2_2_4_r001() -> None:
+    """The named defect dv_search_unmarked: the hit of a 支援対象者 leaves 支援措置対象フラグ out."""
+    findings = _machine_findings("jumin-1.0-2.2.4-R001", defects=frozenset({"dv_search_unmarked"}))
+    assert [_where(f) for f in findings] == [
+        ("model.dv_search_unmarked", "model:jumin", "driver:/search#/persons/支援措置対象フラグ")]
+    assert "support.register" in findings[0].message and (findings[0].expected, findings[0].actual) == ("1", "")
+
+
+class MovedUnsearchableVendor(DriverService):
+    """A defect: the 基本検索 leaves out a person whose latest 異動 is a 転居 (a search index not updated)."""
+
+    def search_basic(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: Any) -> Answer:
+        status, answer = super().search_basic(body, arguments, request)
+        moved = [hit for hit in answer.get("persons", [])
+                 if (self.store.latest(hit["宛名番号"]) or {}).get("異動事由区分") != "転居"]
+        return status, {**answer, "persons": moved}
+
+
+def test_a_basic_search_that_misses_a_moved_person_is_reported_against_2_1_3_r001() -> None:
+    findings = _machine_findings("jumin-1.0-2.1.3-R001", vendor=MovedUnsearchableVendor)
+    assert [_where(f) for f in findings] == [("model.search_missing", "model:jumin", "driver:/search/basic#/persons")]
+    assert "moves.within" in findings[0].message
+
+
+def test_an_inspection_list_that_shows_a_protected_person_is_reported_against_3_4_r001() -> None:
+    """The named defect dv_inspection_leak (jumin.dv.inspection_excludes_protected reads the loaded town's): the
+    machine's 支援対象者, registered through the driver, are asked for on the 閲覧用 list of their 町字 too."""
+    findings = _machine_findings("jumin-1.0-3.4-R001", defects=frozenset({"dv_inspection_leak"}))
+    assert findings and {(f.code, f.location.split("/step:")[0]) for f in findings} == {
+        ("model.dv_inspection_listed", "model:jumin")}
+    assert all("GET /inspection-list#/entries/" in f.location for f in findings)
+    assert "support.register" in findings[0].message

@@ -92,6 +92,14 @@ EXPORTED = "jumin-1.0-10.6-R001"
 DV_REFUSED = "jumin-1.0-3.4-R001"
 DV_EXTENSION = "jumin-1.0-3.4-R004"
 DV_MOVED_OUT = "jumin-1.0-3.4-R009"
+#: 2.1.2 R001 (フリガナを登録している場合は、カタカナで入力及び検索できること) and 2.1.3 R001 (氏名…生年月日…から検索
+#: できること): a person the model holds is found by their フリガナ, and by their 氏名, with their 生年月日.
+KANA_SEARCH = "jumin-1.0-2.1.2-R001"
+BASIC_SEARCH = "jumin-1.0-2.1.3-R001"
+#: 2.2.4 R001: 照会した支援対象者（併せて支援を求める者を含む。）の住民票データを確認する場合において、支援措置期間中
+#: 又は仮支援措置期間中である旨が明示的に確認でき (a search answer showing a 支援対象者 carries the 表示: interpretation
+#: dv-read-paths).
+DV_INQUIRY = "jumin-1.0-2.2.4-R001"
 #: The 表示 of a 支援対象者 on the 原票 as the driver's records carry it (data_items.yaml support_measure_flag).
 SUPPORT_MARK = "支援措置対象フラグ"
 #: The items a 支援措置 writes on the 原票: the 表示, the period as the record shows it, and the mark that hides a

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -42,7 +42,7 @@ from conformance.oracles.jumin_model import (
 )
 from conformance.oracles.jumin_model import rules as r
 from conformance.oracles.shien_sochi import extended_end_date, extension_window, support_end_date
-from conformance.scenarios.model.paths import Paths, as_row, protected_today
+from conformance.scenarios.model.paths import KANA_SEARCH, SEARCHES, Paths, as_row, protected_today
 
 #: Items of a current Japanese resident of the test town (静岡県見本町, 229997) a 世帯 starts with.
 TOWN = {"住所_都道府県": "静岡県", "住所_市区町村": "見本町", "住所_町字": "本町一丁目", "住所_番地号表記": "1番1号",
@@ -457,6 +457,7 @@ class JuminModelMachine(RuleBasedStateMachine):
         self.session.exercised |= {r.LATEST_ROW, r.PROVIDED, r.DESTINATION}
         if breaches:
             self._fail(breaches)
+        self._protection(None)
         # Its persons are left as they are: the export is reconciled with every example once, after the run.
         self.session.finished.append((tuple(self.steps), self.world))
 
@@ -486,15 +487,17 @@ class JuminModelMachine(RuleBasedStateMachine):
         self._check(list(self.session.paths.changed_since(stamp, changed)))
         self.session.exercised.add(r.DIFFERENCES)
         # The 支援対象者 first: a mark missing on their linkage answer is 3.4's breach before it is 7.2.3's.
-        self._protection()
+        # The costlier outputs (the 閲覧用 list: the town's whole 町字) are read at the end of the example only.
+        self._protection(())
         self._compare([*changed, *(atena for atena in outcome.marks if atena not in changed)])
 
-    def _protection(self) -> None:
-        """Every person a 支援措置 protects today, asked for every way the paths give them out (3.4)."""
+    def _protection(self, deep: Collection[str] | None) -> None:
+        """Every person a 支援措置 protects today, asked for every way the paths give them out (3.4); the costlier
+        outputs (the 閲覧用 list) for those of ``deep`` (None: all, at the end of an example)."""
         judged = protected_today(self.world)
         if not judged or self.session.paths.linkage is None:  # no linkage API: no copy to ask for
             return
-        self._check(list(self.session.paths.protection(self.world)))
+        self._check(list(self.session.paths.protection(self.world, deep)))
         self.session.exercised |= {requirement for _, requirement in judged}
 
     def _commit(self, outcome: Commit, before: Mapping[str, list[dict[str, str]]], document: Any) -> None:
@@ -558,14 +561,39 @@ class JuminModelMachine(RuleBasedStateMachine):
     def _compare(self, persons: Iterable[str]) -> None:
         breaches: list[Breach] = []
         households = set()
+        persons = list(persons)
         for atena in persons:
             breaches += self.session.paths.compare_person(self.world, atena)
+        # One person a step is searched for (a 支援対象者 first), by one search a step in turn: a search scans the
+        # vendor's whole town, a few times the cost of the other reads together; every person a step changes and
+        # both searches are met over the examples.
+        searched = sorted(persons, key=lambda atena: self.world.protected(atena) is not True)[:1]
+        for atena in searched:
+            search = self._search_for(atena)
+            breaches += self.session.paths.compare_search(self.world, atena, (search,))
+            self._searched(atena, search)
             households.add(self.world.latest(atena).get("世帯番号", ""))
             households.update(row.get("世帯番号", "") for row in self.world.history(atena)[-2:])
         for setai in sorted(households - {""}):
             breaches += self.session.paths.compare_household(self.world, setai)
         self.session.exercised |= {r.LATEST_ROW, r.PROVIDED, r.DESTINATION}
         self._check(breaches)
+
+    def _search_for(self, atena: str) -> str:
+        """The search a step asks for ``atena``: the フリガナ's when the step changed it (a search that still
+        holds the former one is met where it matters), else one search a step in turn."""
+        rows = self.world.history(atena)
+        if len(rows) >= 2 and rows[-1].get("氏名_フリガナ") != rows[-2].get("氏名_フリガナ"):
+            return KANA_SEARCH
+        return SEARCHES[len(self.steps) % len(SEARCHES)]
+
+    def _searched(self, atena: str, search: str) -> None:
+        """The requirements a search of ``atena`` judged (``Paths.compare_search``)."""
+        if search not in self.session.paths.searches:
+            return
+        self.session.exercised.add(r.KANA_SEARCH if search == KANA_SEARCH else r.BASIC_SEARCH)
+        if search == KANA_SEARCH and self.world.protected(atena) is True:
+            self.session.exercised.add(r.DV_INQUIRY)
 
     def _exercise(self, rules: Iterable[Any]) -> None:
         for rule_ in rules:
