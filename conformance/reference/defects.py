@@ -851,6 +851,10 @@ DEFECTS: dict[str, Defect] = _defects(
            "query.search finds a person only where the フリガナ they were first recorded with matches too (an index "
            "never updated): after a 職権修正 of the フリガナ the person is not found by it",
            ("jumin-1.0-2.1.2-R001",)),
+    Defect("form_first_row",
+           "a person's 住民票の写し (its print and its data) is made from the record as first entered: a 異動 since "
+           "(a 転居, a 世帯主変更, a 職権修正) is not on it",
+           ("jumin-1.0-5.1-R003",)),
     Defect("dv_period_not_one_year",
            "the 支援措置 end date is set to the same date a year later (one day too long)",
            ("jumin-1.0-3.4-R002", "jumin-1.0-3.4-R003", "jumin-1.0-3.4-R004")),

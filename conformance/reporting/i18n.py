@@ -1176,6 +1176,15 @@ _FINDINGS: dict[str, Text] = {
                                 "The search does not answer the persons it finds"),
     "model.dv_search_unmarked": ("検索結果に、支援措置の対象者である旨の表示（フラグ）がないまま住民票データが"
                                  "示されています", "A search shows a 支援対象者's data without the 表示 of 支援措置"),
+    "model.form_differs": ("住民票の写し（帳票データ又は印字）の項目が、住民記録のモデルの記録と異なります",
+                           "An item of the 住民票の写し (its data or its print) differs from the record"),
+    "model.form_missing": ("住民の住民票の写しが発行されないか、読めません",
+                           "The 住民票の写し of a 住民 is not issued, or cannot be read"),
+    "model.dv_form_issued": ("支援措置の対象者の帳票（住民票の写し又は除票の写し）が発行されました"
+                             "（エラーとすべきものです）",
+                             "A form of a 支援対象者 was issued instead of refused"),
+    "model.dv_form_leak": ("他の世帯員から又は世帯番号で請求した世帯全員の帳票に支援措置の対象者が記載されています",
+                           "A 世帯全員 form asked through another member or by the 世帯番号 shows a 支援対象者"),
     "model.dv_inspection_listed": ("町字の閲覧用リストに支援措置の対象者が載っています（エラーとするか"
                                    "除くべきものです）", "The 閲覧用 list of a 町字 shows a 支援対象者"),
     # declarative scenarios through the driver protocol (scenario.run; conformance/scenarios)
@@ -1687,6 +1696,10 @@ VALUES: Mapping[str, Text] = {
     "present": ("あり", "present"),
     "listed": ("記載あり", "listed"),
     "left out": ("除かれている", "left out"),
+    "200 and the form's data": ("200（帳票データあり）", "200 and the form's data"),
+    "refused (an エラー)": ("拒否（エラー）", "refused (an エラー)"),
+    "200 issued": ("200（発行された）", "200 issued"),
+    "refused, or the 支援対象者 left out": ("拒否、又は支援対象者を除く", "refused, or the 支援対象者 left out"),
     "not listed": ("記載なし", "not listed"),
     "a readable, static PDF": ("読める静的な PDF", "a readable, static PDF"),
     "200 and a PDF": ("200 と PDF", "200 and a PDF"),

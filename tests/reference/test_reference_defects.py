@@ -286,7 +286,9 @@ AFFECTS: dict[str, set[str]] = {
         "dv_awasete_unmarked",
         # The model's read paths: only query.search shows them (a 支援対象者's hit; a フリガナ corrected since the
         # person was recorded), and the probes search nothing (tests/scenarios/test_model_machine.py).
-        "dv_search_unmarked", "search_kana_first_row")},
+        "dv_search_unmarked", "search_kana_first_row",
+        # A form made from a person's first row: the probes' persons (the loaded town's) have one row each.
+        "form_first_row")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

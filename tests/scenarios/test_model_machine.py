@@ -270,19 +270,17 @@ def test_a_search_hit_without_the_mark_of_a_protected_person_is_reported_against
 
 
 class MovedUnsearchableVendor(DriverService):
-    """A defect: the 基本検索 leaves out a person whose latest 異動 is a 転居 (a search index not updated)."""
+    """A defect: the 基本検索 leaves out a person with any 異動 since they were recorded (an index built once)."""
 
     def search_basic(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: Any) -> Answer:
         status, answer = super().search_basic(body, arguments, request)
-        moved = [hit for hit in answer.get("persons", [])
-                 if (self.store.latest(hit["宛名番号"]) or {}).get("異動事由区分") != "転居"]
-        return status, {**answer, "persons": moved}
+        kept = [hit for hit in answer.get("persons", []) if len(self.store.history(hit["宛名番号"])) < 2]
+        return status, {**answer, "persons": kept}
 
 
-def test_a_basic_search_that_misses_a_moved_person_is_reported_against_2_1_3_r001() -> None:
+def test_a_basic_search_that_misses_a_changed_person_is_reported_against_2_1_3_r001() -> None:
     findings = _machine_findings("jumin-1.0-2.1.3-R001", vendor=MovedUnsearchableVendor)
     assert [_where(f) for f in findings] == [("model.search_missing", "model:jumin", "driver:/search/basic#/persons")]
-    assert "moves.within" in findings[0].message
 
 
 def test_an_inspection_list_that_shows_a_protected_person_is_reported_against_3_4_r001() -> None:
@@ -293,3 +291,51 @@ def test_an_inspection_list_that_shows_a_protected_person_is_reported_against_3_
         ("model.dv_inspection_listed", "model:jumin")}
     assert all("GET /inspection-list#/entries/" in f.location for f in findings)
     assert "support.register" in findings[0].message
+
+
+# -- the read paths: the 住民票の写し (its data after a step, its print at the end of an example) -----------------
+
+
+def test_a_certificate_made_from_the_first_row_is_reported_against_5_1_r003() -> None:
+    """The named defect form_first_row: a 異動 since the person was recorded is not on their 住民票の写し (the form
+    checks read the loaded town's persons, who have one row each)."""
+    findings = _machine_findings("jumin-1.0-5.1-R003", defects=frozenset({"form_first_row"}))
+    assert findings and {(f.code, f.location.split("/step:")[0]) for f in findings} == {
+        ("model.form_differs", "model:jumin")}
+    assert all("#POST /forms/juminhyo_kojin/data#/" in f.location for f in findings)
+
+
+class NoFormDataClient(RequestsHttpClient):
+    """A vendor that offers no form data (404 on /forms/{id}/data): only its print is read."""
+
+    def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
+        if path.startswith("/forms/") and path.endswith("/data"):
+            return HttpResponse(404, {}, b'{"code": "NOT_FOUND"}', path)
+        return super().request(method, path, **kwargs)
+
+
+def test_without_form_data_the_print_at_the_end_of_an_example_is_compared() -> None:
+    with start_reference(defects=frozenset({"form_first_row"})) as running:
+        http = NoFormDataClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25)
+        findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-5.1-R003"), target=target)))
+    assert findings and {(f.code, f.location.split("/step:")[0]) for f in findings} == {
+        ("model.form_differs", "model:jumin")}
+    assert all("#POST /forms/juminhyo_kojin#/" in f.location for f in findings)
+
+
+def test_a_household_form_that_shows_a_protected_member_is_reported_against_3_4_r001() -> None:
+    """The named defect form_dv_household_leak (forms.dv_refused reads the loaded town's): the 世帯全員 form asked
+    through another member of a 支援対象者 the machine registered."""
+    findings = _machine_findings("jumin-1.0-3.4-R001", defects=frozenset({"form_dv_household_leak"}))
+    assert [_where(f) for f in findings] == [
+        ("model.dv_form_leak", "model:jumin", "POST /forms/juminhyo_setai/data#/氏名")]
+    assert "support.register" in findings[0].message
+
+
+def test_a_removed_record_form_of_a_protected_person_is_reported_against_3_4_r009() -> None:
+    """The named defect form_joshuhyo_dv_leak: the 除票 form of a 支援対象者 after their 転出 and its 転入通知."""
+    findings = _machine_findings("jumin-1.0-3.4-R009", defects=frozenset({"form_joshuhyo_dv_leak"}))
+    assert [_where(f) for f in findings] == [("model.dv_form_issued", "model:jumin", "POST /forms/joshuhyo/data")]
+    assert "moves.out_confirm" in findings[0].message and (findings[0].expected, findings[0].actual) == (
+        "refused (an エラー)", "200 issued")

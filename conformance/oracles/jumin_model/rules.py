@@ -96,6 +96,9 @@ DV_MOVED_OUT = "jumin-1.0-3.4-R009"
 #: できること): a person the model holds is found by their フリガナ, and by their 氏名, with their 生年月日.
 KANA_SEARCH = "jumin-1.0-2.1.2-R001"
 BASIC_SEARCH = "jumin-1.0-2.1.3-R001"
+#: 5.1 R003 (証明書の様式については、第４章に定める様式とすること): the 住民票の写し shows the record's items, as
+#: the form checks read the 様式 (forms.items, forms.dates).
+FORM_ITEMS = "jumin-1.0-5.1-R003"
 #: 2.2.4 R001: 照会した支援対象者（併せて支援を求める者を含む。）の住民票データを確認する場合において、支援措置期間中
 #: 又は仮支援措置期間中である旨が明示的に確認でき (a search answer showing a 支援対象者 carries the 表示: interpretation
 #: dv-read-paths).

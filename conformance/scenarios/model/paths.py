@@ -15,6 +15,7 @@ from conformance.errors import TargetError
 from conformance.oracles.jumin_model import Breach, World
 from conformance.oracles.jumin_model import rules as r
 from conformance.scenarios import DriverClient
+from conformance.scenarios.model.forms import CertificateForms
 from conformance.targets.base import HttpClient
 from conformance.targets.exports import ApiExportSource
 
@@ -67,6 +68,8 @@ class Paths:
     issuing: bool | None = None
     #: The driver's searches the profile declares (``SEARCHES``): each is asked for the persons a step changed.
     searches: frozenset[str] = frozenset()
+    #: The 住民票の写し as the form interface gives it (None: no API or no such form in the catalog).
+    forms: CertificateForms | None = None
 
     @property
     def exporting(self) -> bool:
@@ -221,13 +224,14 @@ class Paths:
                 break
         return listed
 
-    def protection(self, world: World, deep: Collection[str] | None = None) -> Iterator[Breach]:
+    def protection(self, world: World, touched: Collection[str] | None = None) -> Iterator[Breach]:
         """Every person 3.4 protects today, asked for every way the linkage API gives them out: their own
         住民票の写し (a 除票's after a 転出: R009) must be refused; a 世帯全員 copy asked through each other member
         of their 世帯 refused or without them (R001: 支援対象者が含まれる写し); and the linkage answer carries
         the 表示 and 他業務参照不可フラグ as the model holds them, so a receiving system can withhold them
         (interpretation dv-model). A 除票 of a 死亡 or 消除 is not asked (the text names the 転出's only). The persons
-        of ``deep`` (None: all) are asked for on the costlier outputs too: the 閲覧用 list of their 町字."""
+        a step ``touched`` are asked for on the forms too; at the end of an example (None) everyone, and on the
+        閲覧用 list of their 町字 (a read of the town's whole 町字)."""
         if self.linkage is None:
             return
         copies = self._issues(world)
@@ -239,7 +243,9 @@ class Paths:
                 for member in world.members(row.get("世帯番号", "")):
                     if member != atena:
                         yield from self._household_copy(member, atena)
-            if requirement == r.DV_REFUSED and (deep is None or atena in deep):
+            if self.forms is not None and (touched is None or atena in touched):
+                yield from self.forms.protection(world, atena, requirement)
+            if requirement == r.DV_REFUSED and touched is None:
                 yield from self.inspection(row)
             yield from self._marked(atena, {r.SUPPORT_MARK: "1",
                                             r.OTHER_BUSINESS_MARK: row.get(r.OTHER_BUSINESS_MARK, "")}, requirement)
