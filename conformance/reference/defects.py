@@ -851,6 +851,19 @@ DEFECTS: dict[str, Defect] = _defects(
            "query.search finds a person only where the フリガナ they were first recorded with matches too (an index "
            "never updated): after a 職権修正 of the フリガナ the person is not found by it",
            ("jumin-1.0-2.1.2-R001",)),
+    Defect("dv_provisional_ignored",
+           "a 支援措置 whose 開始年月日 is still to come marks no 表示 until it begins, a 仮支援措置 asked for or "
+           "not: the "
+           "copies are issued during the 仮支援措置",
+           ("jumin-1.0-3.4-R008",)),
+    Defect("dv_reentry_unmarked",
+           "a 再転入 under the 除票's 宛名番号 writes the new row without the 支援措置's 表示: a 支援対象者 who comes "
+           "back "
+           "is issued 住民票の写し again",
+           ("jumin-1.0-3.4-R001",)),
+    Defect("reentry_new_number",
+           "a 転入 that selects a 除票 by its 宛名番号 (a 再転入者) is recorded as a new person with a new 宛名番号",
+           ("jumin-1.0-4.1.1.2-R002",)),
     Defect("form_first_row",
            "a person's 住民票の写し (its print and its data) is made from the record as first entered: a 異動 since "
            "(a 転居, a 世帯主変更, a 職権修正) is not on it",

@@ -1185,6 +1185,8 @@ _FINDINGS: dict[str, Text] = {
                              "A form of a 支援対象者 was issued instead of refused"),
     "model.dv_form_leak": ("他の世帯員から又は世帯番号で請求した世帯全員の帳票に支援措置の対象者が記載されています",
                            "A 世帯全員 form asked through another member or by the 世帯番号 shows a 支援対象者"),
+    "model.number_not_kept": ("除票の宛名番号で選んだ再転入者が、従前の宛名番号を引き継いでいません",
+                              "A 再転入者 selected by the 除票's 宛名番号 does not keep it"),
     "model.dv_inspection_listed": ("町字の閲覧用リストに支援措置の対象者が載っています（エラーとするか"
                                    "除くべきものです）", "The 閲覧用 list of a 町字 shows a 支援対象者"),
     # declarative scenarios through the driver protocol (scenario.run; conformance/scenarios)
@@ -1696,6 +1698,9 @@ VALUES: Mapping[str, Text] = {
     "present": ("あり", "present"),
     "listed": ("記載あり", "listed"),
     "left out": ("除かれている", "left out"),
+    "the 除票's 宛名番号": ("除票の宛名番号", "the 除票's 宛名番号"),
+    "none listed": ("応答に対象者なし", "none listed"),
+    "another 宛名番号": ("別の宛名番号", "another 宛名番号"),
     "200 and the form's data": ("200（帳票データあり）", "200 and the form's data"),
     "refused (an エラー)": ("拒否（エラー）", "refused (an エラー)"),
     "200 issued": ("200（発行された）", "200 issued"),

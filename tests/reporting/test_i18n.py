@@ -258,7 +258,8 @@ def test_the_models_dv_codes_and_its_family_have_both_texts() -> None:
     here, and any other model code gets the family's text, never English on the Japanese page."""
     for code in ("model.dv_issued", "model.dv_household_leak", "model.dv_mark_missing", "model.search_missing",
                  "model.search_unreadable", "model.dv_search_unmarked", "model.dv_inspection_listed",
-                 "model.form_differs", "model.form_missing", "model.dv_form_issued", "model.dv_form_leak"):
+                 "model.form_differs", "model.form_missing", "model.dv_form_issued", "model.dv_form_leak",
+                 "model.number_not_kept"):
         ja, en = i18n.finding_text(code)
         assert code in i18n.FINDINGS and not re.search(r"[A-Za-z]", ja) and en, code
     ja, _ = i18n.finding_text("model.path_differs")

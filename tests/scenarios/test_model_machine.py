@@ -47,6 +47,8 @@ def test_the_clean_reference_passes_and_the_run_exercises_the_rules() -> None:
     assert {"jumin-1.0-3.4-R001", "jumin-1.0-3.4-R009"} <= result.exercised
     # The searches as read paths: both searches, and a 支援対象者's hit.
     assert {"jumin-1.0-2.1.2-R001", "jumin-1.0-2.1.3-R001", "jumin-1.0-2.2.4-R001"} <= result.exercised
+    # 仮支援措置 before the start, the 再転入 of a 支援対象者 under the 除票's 宛名番号, the 住民票の写し.
+    assert {"jumin-1.0-3.4-R008", "jumin-1.0-4.1.1.2-R002", "jumin-1.0-5.1-R003"} <= result.exercised
     assert "jumin-1.0-10.6-R001" not in result.exercised  # no export API in this target: not judged by the model
 
 
@@ -339,3 +341,30 @@ def test_a_removed_record_form_of_a_protected_person_is_reported_against_3_4_r00
     assert [_where(f) for f in findings] == [("model.dv_form_issued", "model:jumin", "POST /forms/joshuhyo/data")]
     assert "moves.out_confirm" in findings[0].message and (findings[0].expected, findings[0].actual) == (
         "refused (an エラー)", "200 issued")
+
+
+# -- 仮支援措置 (3.4 R008) and the 再転入 of a 支援対象者 (4.1.1.2 R002) -------------------------------------------
+
+
+def test_a_provisional_measure_left_unmarked_is_reported_against_3_4_r008() -> None:
+    """The named defect dv_provisional_ignored: a 支援措置 to begin in 30 days, with a 仮支援措置 from today, marks
+    nothing until it begins."""
+    findings = _machine_findings("jumin-1.0-3.4-R008", defects=frozenset({"dv_provisional_ignored"}))
+    assert findings and {(f.code, f.location.split("/step:")[0], f.location.split("#")[-1]) for f in findings} == {
+        ("model.item_not_allowed", "model:jumin", "支援措置対象フラグ")}
+    assert "仮支援措置" in findings[0].message and (findings[0].expected, findings[0].actual) == ("1", "0")
+
+
+def test_a_returning_protected_person_left_unmarked_is_reported_against_3_4_r001() -> None:
+    """The named defect dv_reentry_unmarked (the reference before this check): a 支援対象者's 転出, its 転入通知 and
+    their 再転入 under the 除票's 宛名番号 wrote the new row without the 表示."""
+    findings = _machine_findings("jumin-1.0-3.4-R001", defects=frozenset({"dv_reentry_unmarked"}))
+    assert [_where(f) for f in findings] == [("model.item_not_allowed", "model:jumin", "支援措置対象フラグ")]
+    assert "再転入 under the 除票's 宛名番号" in findings[0].message and "moves.out_confirm" in findings[0].message
+
+
+def test_a_returning_person_given_a_new_number_is_reported_against_4_1_1_2_r002() -> None:
+    """The named defect reentry_new_number: the 再転入者 selected by the 除票's 宛名番号 is recorded as a new person."""
+    findings = _machine_findings("jumin-1.0-4.1.1.2-R002", defects=frozenset({"reentry_new_number"}))
+    assert [_where(f) for f in findings] == [("model.number_not_kept", "model:jumin", "/persons/宛名番号")]
+    assert "再転入" in findings[0].message

@@ -125,15 +125,16 @@ class CertificateForms:
 
     def protection(self, world: World, atena: str, requirement: str) -> Iterator[Breach]:
         """A 支援対象者's forms: their own (a 除票's after a 転出: R009) refused; the 世帯全員 form asked through each
-        other member and by the 世帯番号 refused or without them (R001; interpretation dv-model)."""
+        other member and by the 世帯番号 refused or without them (R001, under a 仮支援措置 R008; interpretation
+        dv-model)."""
         if not self.offers(world):
             return
         row = world.latest(atena)
-        own = PERSON_FORM if requirement == r.DV_REFUSED else REMOVED_FORM
+        own = REMOVED_FORM if requirement == r.DV_MOVED_OUT else PERSON_FORM
         if self._data(own, {"宛名番号": atena})[0] == 200:
             yield Breach(requirement, "model.dv_form_issued", "a form of a 支援対象者 was issued (3.4: an エラー)",
                          f"POST {DATA_PATH.replace('{form_id}', own)}", "refused (an エラー)", "200 issued")
-        if requirement != r.DV_REFUSED:
+        if requirement == r.DV_MOVED_OUT:
             return
         setai = row.get("世帯番号", "")
         asked = [{"宛名番号": member, "請求者": member} for member in world.members(setai) if member != atena]
@@ -141,7 +142,7 @@ class CertificateForms:
             status, document = self._data(HOUSEHOLD_FORM, body)
             if status == 200 and self._lists(document, row):
                 how = "世帯番号" if "世帯番号" in body else "another member"
-                yield Breach(r.DV_REFUSED, "model.dv_form_leak", f"a 世帯全員 form asked by {how} shows a 支援対象者",
+                yield Breach(requirement, "model.dv_form_leak", f"a 世帯全員 form asked by {how} shows a 支援対象者",
                              f"POST {DATA_PATH.replace('{form_id}', HOUSEHOLD_FORM)}#/氏名",
                              "refused, or the 支援対象者 left out", "listed")
                 return

@@ -239,18 +239,18 @@ class Paths:
             row = world.latest(atena)
             if copies:
                 yield from self._copy_refused(atena, requirement)
-            if copies and requirement == r.DV_REFUSED:
+            if copies and requirement in (r.DV_REFUSED, r.DV_PROVISIONAL):
                 for member in world.members(row.get("世帯番号", "")):
                     if member != atena:
-                        yield from self._household_copy(member, atena)
+                        yield from self._household_copy(member, atena, requirement)
             if self.forms is not None and (touched is None or atena in touched):
                 yield from self.forms.protection(world, atena, requirement)
-            if requirement == r.DV_REFUSED and touched is None:
-                yield from self.inspection(row)
+            if requirement in (r.DV_REFUSED, r.DV_PROVISIONAL) and touched is None:
+                yield from self.inspection(row, requirement)
             yield from self._marked(atena, {r.SUPPORT_MARK: "1",
                                             r.OTHER_BUSINESS_MARK: row.get(r.OTHER_BUSINESS_MARK, "")}, requirement)
 
-    def inspection(self, row: Mapping[str, str]) -> Iterator[Breach]:
+    def inspection(self, row: Mapping[str, str], requirement: str = r.DV_REFUSED) -> Iterator[Breach]:
         """The 閲覧用 list of the 支援対象者's 町字 (住民基本台帳の一部の写しの閲覧, 3.4 R001) leaves them out or is
         refused: an entry with their 氏名 and 生年月日 is theirs (interpretation dv-read-paths)."""
         if self.linkage is None:
@@ -262,7 +262,7 @@ class Paths:
             return  # refused, or no list offered: nothing shows them
         for index, entry in enumerate(as_row(entry) for entry in entries if isinstance(entry, dict)):
             if entry.get("氏名") == row.get("氏名") and entry.get("生年月日", "") == row.get("生年月日", ""):
-                yield Breach(r.DV_REFUSED, "model.dv_inspection_listed", "the 閲覧用 list of a 町字 shows a 支援対象者 "
+                yield Breach(requirement, "model.dv_inspection_listed", "the 閲覧用 list of a 町字 shows a 支援対象者 "
                              "(3.4: an エラー, or the person left out)", f"GET {INSPECTION_PATH}#/entries/{index}",
                              "left out", "listed")
                 return
@@ -285,7 +285,7 @@ class Paths:
             yield Breach(requirement, "model.dv_issued", "a 住民票の写し of a 支援対象者 was issued (3.4: an エラー)",
                          f"POST {CERTIFICATE_PATH}", "refused (an エラー)", "200 issued")
 
-    def _household_copy(self, member: str, atena: str) -> Iterator[Breach]:
+    def _household_copy(self, member: str, atena: str, requirement: str = r.DV_REFUSED) -> Iterator[Breach]:
         """The 世帯全員 copy asked through ``member``: refused, or without the protected ``atena``."""
         if self.linkage is None:
             return
@@ -297,7 +297,7 @@ class Paths:
         numbers = {text(entry.get("宛名番号")) for entry in listed if isinstance(entry, dict)} \
             if isinstance(listed, list) else None
         if numbers is None or atena in numbers:
-            yield Breach(r.DV_REFUSED, "model.dv_household_leak", "a 世帯全員 copy asked through another member "
+            yield Breach(requirement, "model.dv_household_leak", "a 世帯全員 copy asked through another member "
                          "shows a 支援対象者", f"POST {CERTIFICATE_PATH} 世帯全員#/記載者",
                          "refused, or the 支援対象者 left out",
                          "200 with them" if numbers is not None else "200, 記載者 unreadable")
@@ -338,7 +338,8 @@ def protected_today(world: World) -> list[tuple[str, str]]:
     or the 除票 of a 転出 (R009: the protection continues at the 前住所地). A 除票 of a 死亡 or 消除 is not
     asked (the text names the 転出's only)."""
     wanted = {r.CURRENT: r.DV_REFUSED, r.MOVED_OUT: r.DV_MOVED_OUT}
-    return [(atena, wanted[status]) for atena in sorted(world.persons)
+    return [(atena, r.DV_PROVISIONAL if status == r.CURRENT and world.provisional(atena) else wanted[status])
+            for atena in sorted(world.persons)
             if world.protected(atena) is True and (status := world.latest(atena).get("住民状態", "")) in wanted]
 
 
