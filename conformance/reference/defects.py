@@ -846,7 +846,7 @@ DEFECTS: dict[str, Defect] = _defects(
     # The model's read paths (docs/model.md): only the machine searches a person after a 異動 of theirs.
     Defect("dv_search_unmarked",
            "query.search answers a 支援対象者's record without the 表示 (支援措置対象フラグ left out of the hit)",
-           ("jumin-1.0-2.2.4-R001",)),
+           ("jumin-1.0-3.4-R001",)),
     Defect("search_kana_first_row",
            "query.search finds a person only where the フリガナ they were first recorded with matches too (an index "
            "never updated): after a 職権修正 of the フリガナ the person is not found by it",

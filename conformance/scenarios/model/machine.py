@@ -654,7 +654,7 @@ class JuminModelMachine(RuleBasedStateMachine):
             return
         self.session.exercised.add(r.KANA_SEARCH if search == KANA_SEARCH else r.BASIC_SEARCH)
         if search == KANA_SEARCH and self.world.protected(atena) is True:
-            self.session.exercised.add(r.DV_INQUIRY)
+            self.session.exercised.add(r.DV_REFUSED)
 
     def _exercise(self, rules: Iterable[Any]) -> None:
         for rule_ in rules:

@@ -135,8 +135,8 @@ class Paths:
         生年月日 with ``query.search`` (2.1.2 R001), their 氏名 and 生年月日 with ``search.basic`` (2.1.3 R001). A 住民
         no 支援措置 protects must be found (a 除票 may be or not: where it is, it reads as its record); a hit that
         shows the person's items shows the model's latest row (1.2.1 R018) and, for a 支援対象者 protected today,
-        the 表示 (2.2.4 R001). A 支援対象者 may be left out of a search: the text asks neither (interpretation
-        dv-read-paths)."""
+        the 表示 (3.4 R001, as 2.2.4 R001 asks of the 照会). A 支援対象者 may be left out of a search: the text asks
+        neither (interpretation dv-read-paths)."""
         row = world.latest(atena)
         unknown = row.get("生年月日_不詳フラグ") == "1" or not row.get("生年月日")
         birth = {} if unknown else {"生年月日": row["生年月日"]}
@@ -166,7 +166,7 @@ class Paths:
             return  # an answer naming the person only: nothing more to compare
         if protected is True and hit.get(r.SUPPORT_MARK, "") != "1":
             absent = " (the item is absent)" if r.SUPPORT_MARK not in hit else ""
-            yield Breach(r.DV_INQUIRY, "model.dv_search_unmarked", f"a search shows a 支援対象者's data without the "
+            yield Breach(r.DV_REFUSED, "model.dv_search_unmarked", f"a search shows a 支援対象者's data without the "
                          f"表示 ({r.SUPPORT_MARK}){absent}", f"{where}#/persons/{r.SUPPORT_MARK}", "1",
                          hit.get(r.SUPPORT_MARK, ""))
         yield from _same(world.latest(atena), hit, r.LATEST_ROW, where, self.judged)
