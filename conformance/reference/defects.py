@@ -843,6 +843,31 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("dv_awasete_unmarked",
            "a 支援措置 marks only its 申出者 as 支援対象者: a 併せて支援措置を求める者 is issued 住民票の写し",
            ("jumin-1.0-3.4-R001",)),
+    # The model's read paths (docs/model.md): only the machine searches a person after a 異動 of theirs.
+    Defect("dv_search_unmarked",
+           "query.search answers a 支援対象者's record without the 表示 (支援措置対象フラグ left out of the hit)",
+           ("jumin-1.0-3.4-R001",)),
+    Defect("search_kana_first_row",
+           "query.search finds a person only where the フリガナ they were first recorded with matches too (an index "
+           "never updated): after a 職権修正 of the フリガナ the person is not found by it",
+           ("jumin-1.0-2.1.2-R001",)),
+    Defect("dv_provisional_ignored",
+           "a 支援措置 whose 開始年月日 is still to come marks no 表示 until it begins, a 仮支援措置 asked for or "
+           "not: the "
+           "copies are issued during the 仮支援措置",
+           ("jumin-1.0-3.4-R008",)),
+    Defect("dv_reentry_unmarked",
+           "a 再転入 under the 除票's 宛名番号 writes the new row without the 支援措置's 表示: a 支援対象者 who comes "
+           "back "
+           "is issued 住民票の写し again",
+           ("jumin-1.0-3.4-R001",)),
+    Defect("reentry_new_number",
+           "a 転入 that selects a 除票 by its 宛名番号 (a 再転入者) is recorded as a new person with a new 宛名番号",
+           ("jumin-1.0-4.1.1.2-R002",)),
+    Defect("form_first_row",
+           "a person's 住民票の写し (its print and its data) is made from the record as first entered: a 異動 since "
+           "(a 転居, a 世帯主変更, a 職権修正) is not on it",
+           ("jumin-1.0-5.1-R003",)),
     Defect("dv_period_not_one_year",
            "the 支援措置 end date is set to the same date a year later (one day too long)",
            ("jumin-1.0-3.4-R002", "jumin-1.0-3.4-R003", "jumin-1.0-3.4-R004")),

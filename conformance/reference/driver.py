@@ -495,9 +495,12 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
                 row["転入前住所_市区町村コード"] = ""  # 4.5.1 R002 / 4.5.2 R002: 空欄として登録できる
             if kind == "法第30条の47" and "art_30_47_as_domestic" in self.defects:
                 row["転入前住所_市区町村コード"] = row.get("住所_市区町村コード", "")
-            row["宛名番号"] = person.get("宛名番号") or self.new_number(self.store.next_atena_serial())
+            selected = "" if reason == "国内転入" and "reentry_new_number" in self.defects else person.get("宛名番号")
+            row["宛名番号"] = selected or self.new_number(self.store.next_atena_serial())
             if reason == "国外転入等" and person.get("宛名番号"):
                 row = {**self.carried_from_abroad(row["宛名番号"]), **row}
+            if selected:
+                row.update(self.support_marks(row["宛名番号"]))
             stored.append(self.write(row, self.entry_reason(reason, kind, row, moved), moved, processed,
                                      届出年月日=notified))
         return self.ok(stored)
@@ -516,6 +519,14 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
             if 0 <= (moved - born).days <= 30:
                 return "出生"
         return reason
+
+    def support_marks(self, atena: str) -> dict[str, str]:
+        """A 再転入 under the 除票's 宛名番号 (4.1.1.2 R002) keeps the 支援措置's 表示 of the 除票 (3.4 R001, R009: the
+        支援措置 goes on, and the 表示 follows it, not the 異動). The defect ``dv_reentry_unmarked`` drops it."""
+        previous = self.store.latest(atena)
+        if previous is None or "dv_reentry_unmarked" in self.defects:
+            return {}
+        return marks_of(previous)
 
     def carried_from_abroad(self, atena: str) -> dict[str, str]:
         """1.1.7 R003: the 旧氏 and 通称 of a 除票 left by a 国外転出, for the first 転入 from abroad back into this
@@ -914,9 +925,19 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         return 200, {"result": "ok", "display": shown}
 
     def search(self, _: Mapping[str, Any], __: tuple[str, ...], request: DriverRequest) -> Answer:
-        found = kana_search(self.store.current(), request.param("氏名_フリガナ"), request.param("生年月日"),
-                            request.param("一致") == "完全", self.defects)
-        return 200, {"result": "ok", "persons": [self.shown(row) for row in found[:100]]}
+        kana, exact = request.param("氏名_フリガナ"), request.param("一致") == "完全"
+        found = kana_search(self.store.current(), kana, request.param("生年月日"), exact, self.defects)
+        if "search_kana_first_row" in self.defects:  # the フリガナ as first recorded must match too (a stale index)
+            found = [row for row in found if kana_search(self.store.history(row["宛名番号"])[:1], kana, None, exact,
+                                                         self.defects)]
+        return 200, {"result": "ok", "persons": [self._hit(row) for row in found[:100]]}
+
+    def _hit(self, row: Mapping[str, str]) -> dict[str, str]:
+        """A search hit: the person's record as shown (``dv_search_unmarked``: a 支援対象者 without the 表示)."""
+        shown = self.shown(row)
+        if "dv_search_unmarked" in self.defects and shown.get("支援措置対象フラグ") == "1":
+            shown.pop("支援措置対象フラグ")
+        return shown
 
     def kodomo_nintei(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
         """子ども・子育て支援: an application for the 教育・保育給付認定 and its 処分 (reference/kodomo.py)."""

@@ -330,6 +330,8 @@ class FormService:
                 if current == form.removed:
                     what = "a 除票" if form.removed else "a current record"
                     return _error(404, "NOT_FOUND", f"this form needs {what}; the person has none")
+                if "form_first_row" in self.defects:  # the record as first entered: no 異動 since on it
+                    return [{**self.store.history(atena)[0], "住民状態": person.get("住民状態", "")}]
                 return [person]
             members = self.store.household(person.get("世帯番号", ""))
         if "form_removed_in_household" not in self.defects:

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from conformance import clock
 from conformance.reference.storage import Store
 
 Answer = tuple[int, dict[str, Any]]
@@ -168,6 +169,9 @@ class SupportMeasures:
         atena = str(record["宛名番号"])
         self.store.put_support(atena, record)
         period: Mapping[str, str] = record["支援措置の期間"]
+        later = period.get("支援措置の開始年月日", "") > clock.today().isoformat()
+        if "dv_provisional_ignored" in self.defects and later:
+            return  # the defect: nothing marked before the 支援措置 begins, a 仮支援措置 or not (3.4 R008)
         for person in self._supported(record):
             row = self.store.latest(person)
             if row is None:  # a 併せて者 of another town, or no person any more: no 原票 here

@@ -1169,6 +1169,26 @@ _FINDINGS: dict[str, Text] = {
                                 "A 世帯全員 copy asked through another member shows a 支援対象者"),
     "model.dv_mark_missing": ("連携の応答に、支援措置の対象者である旨の印（フラグ）が記録どおりにありません",
                               "The linkage answer does not carry a 支援対象者's mark as the record holds it"),
+    # the model's read paths: the searches (2.1.2, 2.1.3, 2.2.4) and the 閲覧用 list (3.4) after the steps
+    "model.search_missing": ("記録どおりの氏名・フリガナ・生年月日で検索しても、その住民が検索されません",
+                             "A search by what the record holds does not find the 住民"),
+    "model.search_unreadable": ("検索の応答が定めの形式（対象者の一覧）ではありません",
+                                "The search does not answer the persons it finds"),
+    "model.dv_search_unmarked": ("検索結果に、支援措置の対象者である旨の表示（フラグ）がないまま住民票データが"
+                                 "示されています", "A search shows a 支援対象者's data without the 表示 of 支援措置"),
+    "model.form_differs": ("住民票の写し（帳票データ又は印字）の項目が、住民記録のモデルの記録と異なります",
+                           "An item of the 住民票の写し (its data or its print) differs from the record"),
+    "model.form_missing": ("住民の住民票の写しが発行されないか、読めません",
+                           "The 住民票の写し of a 住民 is not issued, or cannot be read"),
+    "model.dv_form_issued": ("支援措置の対象者の帳票（住民票の写し又は除票の写し）が発行されました"
+                             "（エラーとすべきものです）",
+                             "A form of a 支援対象者 was issued instead of refused"),
+    "model.dv_form_leak": ("他の世帯員から又は世帯番号で請求した世帯全員の帳票に支援措置の対象者が記載されています",
+                           "A 世帯全員 form asked through another member or by the 世帯番号 shows a 支援対象者"),
+    "model.number_not_kept": ("除票の宛名番号で選んだ再転入者が、従前の宛名番号を引き継いでいません",
+                              "A 再転入者 selected by the 除票's 宛名番号 does not keep it"),
+    "model.dv_inspection_listed": ("町字の閲覧用リストに支援措置の対象者が載っています（エラーとするか"
+                                   "除くべきものです）", "The 閲覧用 list of a 町字 shows a 支援対象者"),
     # declarative scenarios through the driver protocol (scenario.run; conformance/scenarios)
     "scenario.no_date": ("応答の値が年月日（例：2024-04-01）ではありません",
                          "The answer holds no 年月日 (YYYY-MM-DD) there"),
@@ -1677,6 +1697,14 @@ VALUES: Mapping[str, Text] = {
                                                        "ISO 8601 with its offset, during the operation"),
     "present": ("あり", "present"),
     "listed": ("記載あり", "listed"),
+    "left out": ("除かれている", "left out"),
+    "the 除票's 宛名番号": ("除票の宛名番号", "the 除票's 宛名番号"),
+    "none listed": ("応答に対象者なし", "none listed"),
+    "another 宛名番号": ("別の宛名番号", "another 宛名番号"),
+    "200 and the form's data": ("200（帳票データあり）", "200 and the form's data"),
+    "refused (an エラー)": ("拒否（エラー）", "refused (an エラー)"),
+    "200 issued": ("200（発行された）", "200 issued"),
+    "refused, or the 支援対象者 left out": ("拒否、又は支援対象者を除く", "refused, or the 支援対象者 left out"),
     "not listed": ("記載なし", "not listed"),
     "a readable, static PDF": ("読める静的な PDF", "a readable, static PDF"),
     "200 and a PDF": ("200 と PDF", "200 and a PDF"),
@@ -1753,6 +1781,7 @@ VALUES: Mapping[str, Text] = {
 #: text is the value itself. Values taken from the pattern are shown as they are.
 _VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"at most (?P<n>\d+) characters"), "{n} 文字以内"),
+    (re.compile(r"not among (?P<n>\d+)"), "検索された {n} 件の中になし"),
     (re.compile(r"at most (?P<n>\d+) shown"), "表示は {n} 件まで"),
     (re.compile(r"at most (?P<n>\d+) shown per column and (?P<m>\d+) per rule family"),
      "表示は列ごとに {n} 件、規則の種類ごとに {m} 件まで"),

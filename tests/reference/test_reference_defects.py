@@ -287,7 +287,14 @@ AFFECTS: dict[str, set[str]] = {
         "honseki_quote_ignored", "household_removed_hidden", "history_kyushi_current",
         # 3.4 (reference/support.py): only a 支援措置 registered with a 併せて支援措置を求める者 named by a 宛名番号
         # shows it; the probe's names none (the model's state machine does: tests/scenarios/test_model_machine.py).
-        "dv_awasete_unmarked")},
+        "dv_awasete_unmarked",
+        # The model's read paths: only query.search shows them (a 支援対象者's hit; a フリガナ corrected since the
+        # person was recorded), and the probes search nothing (tests/scenarios/test_model_machine.py).
+        "dv_search_unmarked", "search_kana_first_row",
+        # A form made from a person's first row: the probes' persons (the loaded town's) have one row each.
+        "form_first_row",
+        # A 再転入 under the 除票's 宛名番号, a 支援措置 to begin later: the probes enter neither.
+        "dv_reentry_unmarked", "reentry_new_number", "dv_provisional_ignored")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

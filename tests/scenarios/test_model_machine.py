@@ -45,6 +45,10 @@ def test_the_clean_reference_passes_and_the_run_exercises_the_rules() -> None:
             "jumin-1.0-4.1.4.1-R001", "jumin-1.0-1.1.8-R001"} <= result.exercised
     # 支援措置 registered, 異動 after it, the copies and marks of each 支援対象者 asked (a 除票 of a 転出 too).
     assert {"jumin-1.0-3.4-R001", "jumin-1.0-3.4-R009"} <= result.exercised
+    # The searches as read paths: both searches, and a 支援対象者's hit.
+    assert {"jumin-1.0-2.1.2-R001", "jumin-1.0-2.1.3-R001"} <= result.exercised
+    # 仮支援措置 before the start, the 再転入 of a 支援対象者 under the 除票's 宛名番号, the 住民票の写し.
+    assert {"jumin-1.0-3.4-R008", "jumin-1.0-4.1.1.2-R002", "jumin-1.0-5.1-R003"} <= result.exercised
     assert "jumin-1.0-10.6-R001" not in result.exercised  # no export API in this target: not judged by the model
 
 
@@ -233,3 +237,135 @@ def test_a_joined_person_left_unmarked_is_reported_against_3_4_r001() -> None:
     assert findings and {(f.code, f.location.split("#")[-1]) for f in findings} == {
         ("model.item_not_allowed", "支援措置対象フラグ")}
     assert "support.register" in findings[0].message and ", with p" in findings[0].message
+
+
+# -- the read paths: search, the 閲覧用 list ----------------------------------------------------------------
+
+
+def _machine_findings(requirement: str, vendor: type[DriverService] | None = None,
+                      defects: frozenset[str] = frozenset()) -> list[Finding]:
+    with start_reference(defects=defects) as running:
+        if vendor is not None:
+            running.app.driver = vendor(running.store)
+        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25)
+        return list(state_machine(CheckContext(EDITION.requirement(requirement), target=target)))
+
+
+def _where(finding: Finding) -> tuple[str, str, str]:
+    return finding.code, finding.location.split("/step:")[0], finding.location.split("#", 1)[-1]
+
+
+def test_a_search_that_keeps_the_first_furigana_is_reported_against_2_1_2_r001() -> None:
+    """The named defect search_kana_first_row: after a 職権修正 of the フリガナ the person is not found by it."""
+    findings = _machine_findings("jumin-1.0-2.1.2-R001", defects=frozenset({"search_kana_first_row"}))
+    assert [_where(f) for f in findings] == [("model.search_missing", "model:jumin", "driver:/search#/persons")]
+    assert "ex_officio.correct" in findings[0].message and "氏名_フリガナ" in findings[0].message
+
+
+def test_a_search_hit_without_the_mark_of_a_protected_person_is_reported_against_3_4_r001() -> None:
+    """The named defect dv_search_unmarked: the hit of a 支援対象者 leaves 支援措置対象フラグ out (as the linkage
+    answer's marks, 3.4 R001 as interpretation dv-model reads it; 2.2.4 R001 stays MANUAL: its 照会 screen)."""
+    findings = _machine_findings("jumin-1.0-3.4-R001", defects=frozenset({"dv_search_unmarked"}))
+    assert [_where(f) for f in findings] == [
+        ("model.dv_search_unmarked", "model:jumin", "driver:/search#/persons/支援措置対象フラグ")]
+    assert "support.register" in findings[0].message and (findings[0].expected, findings[0].actual) == ("1", "")
+
+
+class MovedUnsearchableVendor(DriverService):
+    """A defect: the 基本検索 leaves out a person with any 異動 since they were recorded (an index built once)."""
+
+    def search_basic(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: Any) -> Answer:
+        status, answer = super().search_basic(body, arguments, request)
+        kept = [hit for hit in answer.get("persons", []) if len(self.store.history(hit["宛名番号"])) < 2]
+        return status, {**answer, "persons": kept}
+
+
+def test_a_basic_search_that_misses_a_changed_person_is_reported_against_2_1_3_r001() -> None:
+    findings = _machine_findings("jumin-1.0-2.1.3-R001", vendor=MovedUnsearchableVendor)
+    assert [_where(f) for f in findings] == [("model.search_missing", "model:jumin", "driver:/search/basic#/persons")]
+
+
+def test_an_inspection_list_that_shows_a_protected_person_is_reported_against_3_4_r001() -> None:
+    """The named defect dv_inspection_leak (jumin.dv.inspection_excludes_protected reads the loaded town's): the
+    machine's 支援対象者, registered through the driver, are asked for on the 閲覧用 list of their 町字 too."""
+    findings = _machine_findings("jumin-1.0-3.4-R001", defects=frozenset({"dv_inspection_leak"}))
+    assert findings and {(f.code, f.location.split("/step:")[0]) for f in findings} == {
+        ("model.dv_inspection_listed", "model:jumin")}
+    assert all("GET /inspection-list#/entries/" in f.location for f in findings)
+    assert "support.register" in findings[0].message
+
+
+# -- the read paths: the 住民票の写し (its data after a step, its print at the end of an example) -----------------
+
+
+def test_a_certificate_made_from_the_first_row_is_reported_against_5_1_r003() -> None:
+    """The named defect form_first_row: a 異動 since the person was recorded is not on their 住民票の写し (the form
+    checks read the loaded town's persons, who have one row each)."""
+    findings = _machine_findings("jumin-1.0-5.1-R003", defects=frozenset({"form_first_row"}))
+    assert findings and {(f.code, f.location.split("/step:")[0]) for f in findings} == {
+        ("model.form_differs", "model:jumin")}
+    assert all("#POST /forms/juminhyo_kojin/data#/" in f.location for f in findings)
+
+
+class NoFormDataClient(RequestsHttpClient):
+    """A vendor that offers no form data (404 on /forms/{id}/data): only its print is read."""
+
+    def request(self, method: str, path: str, **kwargs: Any) -> HttpResponse:
+        if path.startswith("/forms/") and path.endswith("/data"):
+            return HttpResponse(404, {}, b'{"code": "NOT_FOUND"}', path)
+        return super().request(method, path, **kwargs)
+
+
+def test_without_form_data_the_print_at_the_end_of_an_example_is_compared() -> None:
+    with start_reference(defects=frozenset({"form_first_row"})) as running:
+        http = NoFormDataClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25)
+        findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-5.1-R003"), target=target)))
+    assert findings and {(f.code, f.location.split("/step:")[0]) for f in findings} == {
+        ("model.form_differs", "model:jumin")}
+    assert all("#POST /forms/juminhyo_kojin#/" in f.location for f in findings)
+
+
+def test_a_household_form_that_shows_a_protected_member_is_reported_against_3_4_r001() -> None:
+    """The named defect form_dv_household_leak (forms.dv_refused reads the loaded town's): the 世帯全員 form asked
+    through another member of a 支援対象者 the machine registered."""
+    findings = _machine_findings("jumin-1.0-3.4-R001", defects=frozenset({"form_dv_household_leak"}))
+    assert [_where(f) for f in findings] == [
+        ("model.dv_form_leak", "model:jumin", "POST /forms/juminhyo_setai/data#/氏名")]
+    assert "support.register" in findings[0].message
+
+
+def test_a_removed_record_form_of_a_protected_person_is_reported_against_3_4_r009() -> None:
+    """The named defect form_joshuhyo_dv_leak: the 除票 form of a 支援対象者 after their 転出 and its 転入通知."""
+    findings = _machine_findings("jumin-1.0-3.4-R009", defects=frozenset({"form_joshuhyo_dv_leak"}))
+    assert [_where(f) for f in findings] == [("model.dv_form_issued", "model:jumin", "POST /forms/joshuhyo/data")]
+    assert "moves.out_confirm" in findings[0].message and (findings[0].expected, findings[0].actual) == (
+        "refused (an エラー)", "200 issued")
+
+
+# -- 仮支援措置 (3.4 R008) and the 再転入 of a 支援対象者 (4.1.1.2 R002) -------------------------------------------
+
+
+def test_a_provisional_measure_left_unmarked_is_reported_against_3_4_r008() -> None:
+    """The named defect dv_provisional_ignored: a 支援措置 to begin in 30 days, with a 仮支援措置 from today, marks
+    nothing until it begins."""
+    findings = _machine_findings("jumin-1.0-3.4-R008", defects=frozenset({"dv_provisional_ignored"}))
+    assert findings and {(f.code, f.location.split("/step:")[0], f.location.split("#")[-1]) for f in findings} == {
+        ("model.item_not_allowed", "model:jumin", "支援措置対象フラグ")}
+    assert "仮支援措置" in findings[0].message and (findings[0].expected, findings[0].actual) == ("1", "0")
+
+
+def test_a_returning_protected_person_left_unmarked_is_reported_against_3_4_r001() -> None:
+    """The named defect dv_reentry_unmarked (the reference before this check): a 支援対象者's 転出, its 転入通知 and
+    their 再転入 under the 除票's 宛名番号 wrote the new row without the 表示."""
+    findings = _machine_findings("jumin-1.0-3.4-R001", defects=frozenset({"dv_reentry_unmarked"}))
+    assert [_where(f) for f in findings] == [("model.item_not_allowed", "model:jumin", "支援措置対象フラグ")]
+    assert "再転入 under the 除票's 宛名番号" in findings[0].message and "moves.out_confirm" in findings[0].message
+
+
+def test_a_returning_person_given_a_new_number_is_reported_against_4_1_1_2_r002() -> None:
+    """The named defect reentry_new_number: the 再転入者 selected by the 除票's 宛名番号 is recorded as a new person."""
+    findings = _machine_findings("jumin-1.0-4.1.1.2-R002", defects=frozenset({"reentry_new_number"}))
+    assert [_where(f) for f in findings] == [("model.number_not_kept", "model:jumin", "/persons/宛名番号")]
+    assert "再転入" in findings[0].message

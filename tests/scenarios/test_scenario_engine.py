@@ -258,6 +258,9 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
     ("return_drops_kyushi_tsusho", "kyushi.kokugai_saitennyu",
      ("scenario.item_mismatch", "scenario:kyushi.kokugai_saitennyu#driver:/person/旧氏")),
     ("keibi_name_refused", "keibi.4_2_3_2_r003", ("scenario.not_accepted", "scenario:keibi.4_2_3_2_r003/step:shusei")),
+    # 4.1.1.2 R002: the 再転入者 selected by the 除票's 宛名番号 (the model's state machine catches it too).
+    ("reentry_new_number", "idou.saitennyu.same_number",
+     ("scenario.not_equal", "scenario:idou.saitennyu.same_number/step:tennyu#/persons/0/宛名番号")),
     ("keibi_machiaza_refused", "keibi.4_2_3_2_r005",
      ("scenario.not_accepted", "scenario:keibi.4_2_3_2_r005/step:shusei")),
     ("keibi_banchi_katagaki_refused", "keibi.4_2_3_2_r008",

@@ -47,6 +47,9 @@ MOVE_IN_ITEMS = "jumin-1.0-4.1.1.1-R001"
 ADDRESS_DATE = "jumin-1.0-4.1.1.1-R002"
 #: 4.1.1.2: a 除票 with the same 個人番号, 住民票コード or 在留カード番号 stops a new entry.
 RE_ENTRY = "jumin-1.0-4.1.1.2-R001"
+#: 4.1.1.2 R002: a 再転入者 keeps the 宛名番号 they had (従前使用していた宛名番号をそのまま引き継ぐこと) and the 除票's
+#: items may be taken in (取り込むことができ、適宜修正できること).
+RETURNING = "jumin-1.0-4.1.1.2-R002"
 #: 1.1.5: a 転出 is removed on the earlier of 転出予定年月日 and the 転入日 of the 転入通知.
 REMOVAL_DATE = "jumin-1.0-1.1.5-R001"
 #: 4.1.3.1.1: the 転入通知 adds 転入通知日 and 転出年月日（確定）, keeping the 転出予定年月日.
@@ -92,6 +95,16 @@ EXPORTED = "jumin-1.0-10.6-R001"
 DV_REFUSED = "jumin-1.0-3.4-R001"
 DV_EXTENSION = "jumin-1.0-3.4-R004"
 DV_MOVED_OUT = "jumin-1.0-3.4-R009"
+#: 3.4 R008: from the 申出 until the 支援措置 begins, a 仮支援措置 refuses the copies as well (仮支援措置として…
+#: エラーとすることができること): a measure registered with 仮支援措置 有 and its 開始年月日 protects from that day.
+DV_PROVISIONAL = "jumin-1.0-3.4-R008"
+#: 2.1.2 R001 (フリガナを登録している場合は、カタカナで入力及び検索できること) and 2.1.3 R001 (氏名…生年月日…から検索
+#: できること): a person the model holds is found by their フリガナ, and by their 氏名, with their 生年月日.
+KANA_SEARCH = "jumin-1.0-2.1.2-R001"
+BASIC_SEARCH = "jumin-1.0-2.1.3-R001"
+#: 5.1 R003 (証明書の様式については、第４章に定める様式とすること): the 住民票の写し shows the record's items, as
+#: the form checks read the 様式 (forms.items, forms.dates).
+FORM_ITEMS = "jumin-1.0-5.1-R003"
 #: The 表示 of a 支援対象者 on the 原票 as the driver's records carry it (data_items.yaml support_measure_flag).
 SUPPORT_MARK = "支援措置対象フラグ"
 #: The items a 支援措置 writes on the 原票: the 表示, the period as the record shows it, and the mark that hides a
@@ -171,13 +184,22 @@ class Measure:
     start: date
     end: date
     ended: date | None = None
+    #: The 仮支援措置の開始年月日 when the 申出 asked for a 仮支援措置 (1.1.16 ○仮支援措置: 有), else None.
+    provisional: date | None = None
 
     def protects(self, day: date) -> bool | None:
         """True where 3.4 requires the refusal on ``day``: from the start through the end and past it until
         the measure is ended (R006, R007: a period that passes is ended by the 市区町村, not by itself;
-        conformance.oracles.shien_sochi); None where the text leaves it to the vendor (ended, not begun)."""
+        conformance.oracles.shien_sochi), and before the start from the day a 仮支援措置 begins (R008); None where
+        the text leaves it to the vendor (ended, or not begun without a 仮支援措置)."""
         state = support_state(Support(self.start, self.end, self.ended), day)
+        if state is SupportState.NOT_STARTED:
+            return True if self.provisional_on(day) else None
         return True if state in (SupportState.ACTIVE, SupportState.ENDING_SOON, SupportState.EXPIRED) else None
+
+    def provisional_on(self, day: date) -> bool:
+        """Whether only the 仮支援措置 protects on ``day`` (R008): begun, and the 支援措置 itself not yet."""
+        return self.provisional is not None and self.ended is None and self.provisional <= day < self.start
 
 
 @dataclass(frozen=True)
@@ -211,6 +233,8 @@ class Commit:
     measure: tuple[str, Measure] | None = None
     #: The requirement a refused commit breaks (None: the 1.2.2 区分 of its first row's).
     requirement: str | None = None
+    #: Persons who come back under the 宛名番号 of their 除票 (4.1.1.2 R002): the answer lists them by it.
+    returning: tuple[str, ...] = ()
 
 
 #: What the model answers for an operation: the rows it must write, or the refusal it must give.

@@ -42,6 +42,7 @@ I_TSUSHO_DAY = "jumin-1.0-interp-tsusho-day"
 I_TSUSHO_PAST = "jumin-1.0-interp-tsusho-previous-deletion"
 I_TSUSHO_JAPANESE = "jumin-1.0-interp-tsusho-japanese"
 I_DV = "jumin-1.0-interp-dv-model"
+I_RETURNING = "jumin-1.0-interp-reentry-items"
 
 Transition = Callable[[World, Mapping[str, Any]], Outcome]
 
@@ -171,7 +172,12 @@ def move_in(world: World, request: Mapping[str, Any]) -> Outcome:
     setai = str(request.get("世帯番号") or "")
     moved = str(request["異動日"])
     new = []
+    returning: dict[str, tuple[RowRule, ...]] = {}
     for person in persons:
+        if _returns(world, person):
+            atena = person["宛名番号"]
+            returning[atena] = (_return_row(world, atena, person, request, reason),)
+            continue
         sets = {**_given(person, r.MOVE_IN_ITEMS), "住民状態": exactly(r.CURRENT, r.DESTINATION),
                 **_stamp(reason, request, 異動日=moved, 届出年月日=str(request["届出年月日"])),
                 **_became_resident(moved)}
@@ -185,7 +191,35 @@ def move_in(world: World, request: Mapping[str, Any]) -> Outcome:
         else:
             numbers["世帯番号"] = "new"
         new.append(RowRule(reason, sets, None, numbers))
-    return Commit({}, tuple(new))
+    return Commit(returning, tuple(new), returning=tuple(returning))
+
+
+def _returns(world: World, person: Mapping[str, str]) -> bool:
+    """Whether the person is a 再転入者 selected by the 宛名番号 of a 除票 of a 転出 the model holds (4.1.1.2 R002)."""
+    atena = person.get("宛名番号", "")
+    return bool(atena) and atena in world.persons and world.latest(atena).get("住民状態") == r.MOVED_OUT
+
+
+def _return_row(world: World, atena: str, person: Mapping[str, str], request: Mapping[str, Any],
+                reason: str) -> RowRule:
+    """A 再転入 under the 除票's 宛名番号 (4.1.1.2 R002): a row of the same person with the items entered; an item the
+    転入 does not give is not judged: the 除票's taken in (取り込むことができ), blank, or the 転入's own (a 世帯加入順),
+    as the text lets the 除票 be taken in and corrected without requiring it (interpretation reentry-items). The
+    支援措置's 表示 is judged (``_protected``)."""
+    before = world.latest(atena)
+    moved = str(request["異動日"])
+    sets: dict[str, Allowed] = {name: Allowed(None, r.RETURNING, I_RETURNING) for name in before
+                                if name not in r.BOOKKEEPING and name != "宛名番号"}
+    sets.update({**_given({k: v for k, v in person.items() if k != "宛名番号"}, r.MOVE_IN_ITEMS),
+                 "住民状態": exactly(r.CURRENT, r.DESTINATION),
+                 **_stamp(reason, request, 異動日=moved, 届出年月日=str(request["届出年月日"])),
+                 **_became_resident(moved)})
+    setai = str(request.get("世帯番号") or "")
+    if setai:
+        sets["世帯番号"] = exactly(setai, r.DESTINATION)
+    else:
+        sets.pop("世帯番号", None)
+    return RowRule(reason, sets, before, {} if setai else {"世帯番号": "new"})
 
 
 _UNREPORTED = "（未届）"
@@ -201,8 +235,10 @@ def _re_entry(world: World, persons: list[dict[str, str]]) -> Refusal | None:
     """4.1.1.2 R001: a 除票 with the same 個人番号, 住民票コード or 在留カード番号 stops a new entry (E004)."""
     keys = ("個人番号", "住民票コード", "在留カード等番号")
     for row in world.removed():
+        # A person selected as the 再転入者 of this 除票 (its 宛名番号 given) is no new entry (R002).
         same = frozenset(key for person in persons for key in keys
-                         if person.get(key) and person.get(key) == row.get(key))
+                         if person.get(key) and person.get(key) == row.get(key)
+                         and person.get("宛名番号") != row.get("宛名番号"))
         if same:
             return Refusal("error", frozenset({"E004"}), r.RE_ENTRY, "a 除票 has the same number", same)
     return None
@@ -214,7 +250,8 @@ def _three_items(world: World, persons: list[dict[str, str]], request: Mapping[s
         return None
     keys = ("氏名", "性別", "生年月日")
     for row in world.removed():
-        if any(all(person.get(key) == row.get(key) for key in keys) for person in persons):
+        if any(all(person.get(key) == row.get(key) for key in keys) and person.get("宛名番号") != row.get("宛名番号")
+               for person in persons):
             return Refusal("alert", frozenset({"A001"}), r.RE_ENTRY, "a 除票 has the same 3情報", frozenset(keys))
     return None
 
@@ -520,8 +557,18 @@ def support_register(world: World, request: Mapping[str, Any]) -> Outcome:
     period = dict(request["支援措置の期間"])
     measure = Measure(tuple(dict.fromkeys([applicant, *(atena for atena in joined if atena in world.persons)])),
                       date.fromisoformat(str(period["支援措置の開始年月日"])),
-                      date.fromisoformat(str(period["支援措置の終了年月日"])))
-    return _measured(world, applicant, measure, r.DV_REFUSED)
+                      date.fromisoformat(str(period["支援措置の終了年月日"])), provisional=_provisional(request))
+    return _measured(world, applicant, measure,
+                     r.DV_PROVISIONAL if measure.provisional_on(world.today) else r.DV_REFUSED)
+
+
+def _provisional(request: Mapping[str, Any]) -> date | None:
+    """The 仮支援措置の開始年月日 of a 申出 that asks for a 仮支援措置 (1.1.16: 仮支援措置の有無 有), else None."""
+    given = request.get("仮支援措置")
+    if not isinstance(given, Mapping) or given.get("仮支援措置の有無") != "有":
+        return None
+    day = str(given.get("仮支援措置の開始年月日") or "")
+    return date.fromisoformat(day) if is_calendar_day(day) else None
 
 
 def support_update(world: World, request: Mapping[str, Any]) -> Outcome:
@@ -535,7 +582,7 @@ def support_update(world: World, request: Mapping[str, Any]) -> Outcome:
     start = date.fromisoformat(str(given.get("支援措置の開始年月日") or measure.start.isoformat()))
     extended = end > measure.end and extension_window(measure.end)[0] <= world.today <= measure.end
     ended = world.today if end <= world.today else measure.ended
-    changed = Measure(measure.persons, start, end, ended)
+    changed = replace(measure, start=start, end=end, ended=ended)
     return _measured(world, applicant, changed, r.DV_EXTENSION if extended else r.DV_REFUSED)
 
 
@@ -545,12 +592,13 @@ def _measured(world: World, applicant: str, measure: Measure, requirement: str) 
     (支援措置_開始年月日, 支援措置_終了年月日) is not judged; 他業務参照不可フラグ may be kept or set (the text does
     not say whether a 支援措置 sets it)."""
     protects = measure.protects(world.today)
+    marked = r.DV_PROVISIONAL if measure.provisional_on(world.today) else r.DV_REFUSED
     marks = {}
     for atena in measure.persons:
         row = world.latest(atena)
         sets = {"支援措置_開始年月日": Allowed(None, r.DV_REFUSED), "支援措置_終了年月日": Allowed(None, r.DV_REFUSED),
                 r.OTHER_BUSINESS_MARK: one_of({row.get(r.OTHER_BUSINESS_MARK, ""), "1"}, r.DV_REFUSED, I_DV),
-                r.SUPPORT_MARK: _mark(protects, r.DV_REFUSED)}
+                r.SUPPORT_MARK: _mark(protects, marked)}
         marks[atena] = RowRule("支援措置", sets, row)
     return Commit({}, marks=marks, measure=(applicant, measure), requirement=requirement)
 
@@ -576,13 +624,15 @@ def _kept(world: World, atena: str, rule: RowRule) -> RowRule:
         return rule
     sets = dict(rule.sets)
     for item in r.SUPPORT_ITEMS & set(sets):
+        restored = sets[item].values
+        if restored is None:
+            continue  # any value (a 再転入's items it does not give): the 表示 itself below
         # A 異動の取消し restores the row before the 異動 (4.6.0.1 R002); the 支援措置's items are no part of the
         # 異動, so they may be restored or kept as they are now (the 表示 itself: below).
-        restored = sets[item].values or frozenset()
         sets[item] = one_of({*restored, rule.before.get(item, "")}, sets[item].requirement, I_DV)
     if protects:
-        sets[r.SUPPORT_MARK] = _mark(protects, r.DV_MOVED_OUT if rule.reason in ("国内転出", "国外転出")
-                                     else r.DV_REFUSED)
+        sets[r.SUPPORT_MARK] = _mark(protects, r.DV_PROVISIONAL if world.provisional(atena) else r.DV_MOVED_OUT
+                                     if rule.reason in ("国内転出", "国外転出") else r.DV_REFUSED)
     return replace(rule, sets=sets)
 
 

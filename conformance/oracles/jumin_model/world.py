@@ -41,6 +41,12 @@ class World:
             return True
         return None if verdicts else False
 
+    def provisional(self, atena: str) -> bool:
+        """Whether the person is protected today by a 仮支援措置 only (3.4 R008), no 支援措置 in force."""
+        measures = [measure for measure in self.measures.values() if atena in measure.persons]
+        return any(m.provisional_on(self.today) for m in measures) and not any(
+            m.protects(self.today) and not m.provisional_on(self.today) for m in measures)
+
     def history(self, atena: str) -> list[dict[str, str]]:
         """The person's rows ([] when unknown)."""
         return self.persons.get(atena, [])

@@ -23,8 +23,9 @@ from conformance.findings import Finding
 from conformance.masking import is_personal_name, shown
 from conformance.oracles.jumin_model import Breach, rules
 from conformance.scenarios import DriverClient
+from conformance.scenarios.model.forms import CertificateForms
 from conformance.scenarios.model.machine import ModelBreach, Session, machine_for
-from conformance.scenarios.model.paths import Paths
+from conformance.scenarios.model.paths import SEARCHES, Paths
 from conformance.targets.base import Target
 from conformance.targets.exports import ApiExportSource
 
@@ -108,7 +109,8 @@ def run_machine(target: Target) -> Result:
     names = {item.name for item in target.catalog.data_items} | _SPEC_ITEMS
     exports = target.exports if isinstance(target.exports, ApiExportSource) else None
     paths = Paths(DriverClient(target.need_http(), driver.base_path, operations), target.http, names.__contains__,
-                  exports)
+                  exports, searches=frozenset(search for search in SEARCHES if driver.implements(search)),
+                  forms=CertificateForms.of(target))
     session = Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)))
     machine = seed(target.seed)(machine_for(session))
     options = settings(max_examples=target.max_examples, stateful_step_count=STEPS, deadline=None, database=None,

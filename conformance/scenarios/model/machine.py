@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -42,7 +42,7 @@ from conformance.oracles.jumin_model import (
 )
 from conformance.oracles.jumin_model import rules as r
 from conformance.oracles.shien_sochi import extended_end_date, extension_window, support_end_date
-from conformance.scenarios.model.paths import Paths, as_row, protected_today
+from conformance.scenarios.model.paths import KANA_SEARCH, SEARCHES, Paths, as_row, protected_today
 
 #: Items of a current Japanese resident of the test town (静岡県見本町, 229997) a 世帯 starts with.
 TOWN = {"住所_都道府県": "静岡県", "住所_市区町村": "見本町", "住所_町字": "本町一丁目", "住所_番地号表記": "1番1号",
@@ -59,11 +59,14 @@ _BIRTHS = ("1989-01-07", "1989-01-08", "2019-04-30", "2019-05-01", "1926-12-25",
 #: Steps a 処理日 moves by: across month ends, 1月1日 and 4月1日 over a few steps.
 _DAYS = st.sampled_from((0, 1, 3, 14, 31, 45, 92))
 #: How many days before today a 支援措置 registered by the machine began: in force, in force past the middle,
-#: in its last month (3.4 R004's window for the 延長), and past its end not yet ended (R006, R007: still in force).
-_SUPPORT_STARTS = (0, 200, 350, 380)
+#: in its last month (3.4 R004's window for the 延長), past its end not yet ended (R006, R007: still in force), and
+#: one to begin in 30 days (a 申出 whose 支援措置 is not yet begun, with a 仮支援措置 from today: R008).
+_SUPPORT_STARTS = (0, 200, 350, 380, -30)
 #: The 異動 ``protected_moves`` makes of a 支援対象者.
 _PROTECTED_OPERATIONS = ("households.merge", "households.split", "households.head", "moves.within", "moves.out",
                          "ex_officio.correct", "cancellations")
+#: The items a 再転入 under the 除票's 宛名番号 enters again (the person's own; the rest may be taken in: R002).
+_IDENTITY = ("氏名", "氏名_フリガナ", "生年月日", "生年月日_不詳フラグ", "性別", "住民種別", "住民票コード", "個人番号")
 #: The operations that take a 異動日 or 届出日 a 処理日 bounds (4.0.3 R003, 4.1.0.2 R003): ``_FUTURE`` below.
 _FUTURE_OPERATIONS = ("births", "deaths", "households.head", "households.merge", "households.split", "moves.in",
                       "moves.out", "moves.within")
@@ -378,25 +381,31 @@ class JuminModelMachine(RuleBasedStateMachine):
         row = self.world.latest(atena)
         others = [m for m in self.world.members(row.get("世帯番号", "")) if m != atena]
         start = self.session.today - timedelta(days=started)
+        provisional = started < 0  # a 申出 before the start asks for a 仮支援措置 (without one the text says nothing)
         request: dict[str, Any] = {
             "宛名番号": atena, "区分": "現住所地市区町村", "申出者": {"氏名": row.get("氏名", ""), "宛名番号": atena},
             "支援を求められている事務": [{"事務": "住民票の写し等の交付", "現住所": _address(row)},
                                      {"事務": "住民基本台帳の閲覧", "現住所": _address(row)}],
             "支援措置の期間": {"支援措置の開始年月日": start.isoformat(),
                                "支援措置の終了年月日": support_end_date(start).isoformat()}}
+        if provisional:  # 3.4 R008: from the 申出 until the start, the copies are refused as well
+            request["仮支援措置"] = {"仮支援措置の有無": "有", "仮支援措置の開始年月日": self.session.today.isoformat()}
         joining = data.draw(st.sampled_from(others), label="併せて者") if joined and others else None
         if joining is not None:
             name = self.world.latest(joining).get("氏名", "")
             request["併せて支援措置を求める者"] = [{"氏名": name, "宛名番号": joining, "申出者との関係": "同一世帯"}]
         with_ = f", with {self._p(joining)}" if joining is not None else ""
-        self._step("support.register", request, f"support.register({self._p(atena)}, -{started}d{with_})")
+        kari = ", 仮支援措置" if provisional else ""
+        began = f"-{started}d" if started >= 0 else f"+{-started}d"
+        self._step("support.register", request, f"support.register({self._p(atena)}, {began}{with_}{kari})")
 
     @precondition(lambda self: bool(self._protected_residents()))
     @rule(data=st.data(), operations=st.lists(st.sampled_from(_PROTECTED_OPERATIONS), min_size=1, max_size=4))
     def protected_moves(self, data: st.DataObject, operations: list[str]) -> None:
         """異動 of a 支援対象者, one after another, each judged (3.4: the 表示 and the refusals must outlast every
-        one of them): joining another 世帯, leaving theirs, becoming its 世帯主, a 転居, a 転出, a 職権修正, the
-        取消し of their latest 異動. The other rules reach them too, by chance; this one makes the sequences
+        one of them): joining another 世帯, leaving theirs, becoming its 世帯主, a 転居, a 転出 with its 転入通知 (a
+        除票: R009) and their 再転入 under the 除票's 宛名番号 (4.1.1.2 R002), a 職権修正, the 取消し of their latest
+        異動. The other rules reach them too, by chance; this one makes the sequences
         that matter likely."""
         for operation in operations:
             protected = self._protected_residents()
@@ -432,19 +441,47 @@ class JuminModelMachine(RuleBasedStateMachine):
         else:
             request = _FUTURE[operation](self, atena, dates)
         self._step(operation, request, f"{operation}({self._p(atena)}, 支援対象者)")
+        if operation == "moves.out" and atena in self._pending():
+            # Its 転入通知 at once: the 除票 of a 支援対象者, whose copies and forms 3.4 R009 still refuses.
+            request = {"宛名番号": atena, "転入年月日": today, "通知年月日": today, "処理日": today}
+            self._step("moves.out_confirm", request, f"moves.out_confirm({self._p(atena)}, 支援対象者)")
+            if atena in self._returnable():
+                # Back under the 除票's 宛名番号 (the 除票's copies and forms were asked at its 転入通知): the 表示 must
+                # come back with them (4.1.1.2 R002, 3.4 R001).
+                self._come_back(data, atena)
 
     @precondition(lambda self: bool(list(self.world.removed())))
     @rule(data=st.data())
     def act_on_removed(self, data: st.DataObject) -> None:
-        """A 転居 of a 除票: the エラー E006 (4.0.1 R001); a 転入 with its 個人番号: E004 (4.1.1.2 R001)."""
+        """A 転居 of a 除票: the エラー E006 (4.0.1 R001); a 転入 with its 個人番号 as a new person: E004 (4.1.1.2
+        R001); and, of a 転出's 除票, the 再転入 under its 宛名番号 (R002). All of them, not one drawn: each is met
+        wherever a 除票 is."""
         row = data.draw(st.sampled_from(sorted(self.world.removed(), key=lambda row: row["宛名番号"])))
-        if data.draw(st.booleans(), label="再転入"):
-            person = {**self._person(0, False, "1980-04-01"), "個人番号": row.get("個人番号", "")}
-            request: dict[str, Any] = {"区分": "国内転入", "persons": [person], **self._dates(data)}
-            self._step("moves.in", request, f"moves.in(個人番号 of {self._p(row['宛名番号'])})")
-            return
-        request = {"宛名番号": [row["宛名番号"]], "住所": {"住所_町字": "栄町"}, **self._dates(data)}
+        request: dict[str, Any] = {"宛名番号": [row["宛名番号"]], "住所": {"住所_町字": "栄町"}, **self._dates(data)}
         self._step("moves.within", request, f"moves.within({self._p(row['宛名番号'])}, a 除票)")
+        person = {**self._person(0, False, "1980-04-01"), "個人番号": row.get("個人番号", "")}
+        request = {"区分": "国内転入", "persons": [person], **self._dates(data)}
+        self._step("moves.in", request, f"moves.in(個人番号 of {self._p(row['宛名番号'])})")
+        if row["宛名番号"] in self._returnable():
+            self._come_back(data, row["宛名番号"])
+
+    @precondition(lambda self: bool(self._returnable()))
+    @rule(data=st.data(), days=_DAYS)
+    def come_back(self, data: st.DataObject, days: int) -> None:
+        """A 再転入 under the 宛名番号 of a 転出's 除票 (4.1.1.2 R002: 従前使用していた宛名番号をそのまま引き継ぐ), a
+        支援対象者's first where there is one (3.4: the 表示 comes back with them while the 支援措置 is in force)."""
+        self._advance(days)
+        returnable = self._returnable()
+        protected = [a for a in returnable if self.world.protected(a) is True]
+        self._come_back(data, data.draw(st.sampled_from(protected or returnable), label="再転入者"))
+
+    def _come_back(self, data: st.DataObject, atena: str) -> None:
+        """The 再転入 of ``atena`` under their 除票's 宛名番号, as the operator selects the 除票 (4.1.1.2 R002)."""
+        row = self.world.latest(atena)
+        person = {k: row.get(k, "") for k in _IDENTITY}
+        person.update({"宛名番号": atena, "続柄": "世帯主", **TOWN})
+        request = {"区分": "国内転入", "persons": [person], **self._dates(data)}
+        self._step("moves.in", request, f"moves.in({self._p(atena)}, 再転入 under the 除票's 宛名番号)")
 
     def teardown(self) -> None:
         """Every person and 世帯 of the example, on every path, once more."""
@@ -454,9 +491,13 @@ class JuminModelMachine(RuleBasedStateMachine):
         breaches += [b for setai in self.world.households() for b in self.session.paths.compare_household(
             self.world, setai)]
         breaches += self.session.paths.unknown(UNKNOWN)
+        # The printed 住民票の写し of one 住民 no 支援措置 names, once an example (a PDF read costs tens of ms).
+        breaches += self._form(next((a for a in sorted(self.world.current()) if self.world.protected(a) is False), ""),
+                               printed=True)
         self.session.exercised |= {r.LATEST_ROW, r.PROVIDED, r.DESTINATION}
         if breaches:
             self._fail(breaches)
+        self._protection(None)
         # Its persons are left as they are: the export is reconciled with every example once, after the run.
         self.session.finished.append((tuple(self.steps), self.world))
 
@@ -486,15 +527,19 @@ class JuminModelMachine(RuleBasedStateMachine):
         self._check(list(self.session.paths.changed_since(stamp, changed)))
         self.session.exercised.add(r.DIFFERENCES)
         # The 支援対象者 first: a mark missing on their linkage answer is 3.4's breach before it is 7.2.3's.
-        self._protection()
-        self._compare([*changed, *(atena for atena in outcome.marks if atena not in changed)])
+        # The 支援対象者 the step touched are asked for on the forms too (the 閲覧用 list, a read of the town's whole
+        # 町字, at the end of the example only).
+        touched = [*changed, *(atena for atena in outcome.marks if atena not in changed)]
+        self._protection(touched)
+        self._compare(touched)
 
-    def _protection(self) -> None:
-        """Every person a 支援措置 protects today, asked for every way the paths give them out (3.4)."""
+    def _protection(self, touched: Collection[str] | None) -> None:
+        """Every person a 支援措置 protects today, asked for every way the paths give them out (3.4); the forms for
+        those a step ``touched``, and at the end of an example (None) everyone on every output."""
         judged = protected_today(self.world)
         if not judged or self.session.paths.linkage is None:  # no linkage API: no copy to ask for
             return
-        self._check(list(self.session.paths.protection(self.world)))
+        self._check(list(self.session.paths.protection(self.world, touched)))
         self.session.exercised |= {requirement for _, requirement in judged}
 
     def _commit(self, outcome: Commit, before: Mapping[str, list[dict[str, str]]], document: Any) -> None:
@@ -509,6 +554,12 @@ class JuminModelMachine(RuleBasedStateMachine):
                 reads[atena] = self.session.paths.history(atena)
             return reads[atena]
 
+        listed = _listed(document)
+        kept = [Breach(r.RETURNING, "model.number_not_kept", "a 再転入者 should keep the 宛名番号 of their 除票",
+                       "/persons/宛名番号", "the 除票's 宛名番号", "another 宛名番号" if listed else "none listed")
+                for atena in outcome.returning if atena not in listed]
+        self._check(kept)
+        self.session.exercised |= {r.RETURNING} if outcome.returning else set()
         for atena, rules in outcome.rows.items():
             after = history(atena)
             breaches += judge_history(rules, before[atena], after, judged, self.world)
@@ -517,7 +568,6 @@ class JuminModelMachine(RuleBasedStateMachine):
             after = history(atena)
             rules = (rule_,) if len(after) > len(before[atena]) else ()
             breaches += judge_history(rules, before[atena], after, judged, self.world)
-        listed = _listed(document)
         new = [item for item in listed if item not in outcome.rows][-len(outcome.new):] if outcome.new else []
         if len(new) != len(outcome.new):
             breaches.append(Breach(r.DESTINATION, "model.new_persons", "the answer should list the new persons",
@@ -558,14 +608,53 @@ class JuminModelMachine(RuleBasedStateMachine):
     def _compare(self, persons: Iterable[str]) -> None:
         breaches: list[Breach] = []
         households = set()
+        persons = list(persons)
         for atena in persons:
             breaches += self.session.paths.compare_person(self.world, atena)
+        # One person a step is searched for (a 支援対象者 first), by one search a step in turn: a search scans the
+        # vendor's whole town, a few times the cost of the other reads together; every person a step changes and
+        # both searches are met over the examples.
+        searched = sorted(persons, key=lambda atena: self.world.protected(atena) is not True)[:1]
+        for atena in searched:
+            search = self._search_for(atena)
+            breaches += self.session.paths.compare_search(self.world, atena, (search,))
+            self._searched(atena, search)
+            breaches += self._form(atena, printed=False)
             households.add(self.world.latest(atena).get("世帯番号", ""))
             households.update(row.get("世帯番号", "") for row in self.world.history(atena)[-2:])
         for setai in sorted(households - {""}):
             breaches += self.session.paths.compare_household(self.world, setai)
         self.session.exercised |= {r.LATEST_ROW, r.PROVIDED, r.DESTINATION}
         self._check(breaches)
+
+    def _form(self, atena: str, *, printed: bool) -> list[Breach]:
+        """The 住民票の写し of a 住民 no 支援措置 names against the model: its data, or as printed (5.1 R003)."""
+        forms = self.session.paths.forms
+        if forms is None or not atena or not self.world.is_current(atena) or self.world.protected(atena) is not False:
+            return []
+        if printed:
+            self.session.exercised.add(r.FORM_ITEMS)
+            return list(forms.compare_printed(self.world, atena))
+        breaches = list(forms.compare_data(self.world, atena))
+        if forms.offered:
+            self.session.exercised.add(r.FORM_ITEMS)
+        return breaches
+
+    def _search_for(self, atena: str) -> str:
+        """The search a step asks for ``atena``: the フリガナ's when the step changed it (a search that still
+        holds the former one is met where it matters), else one search a step in turn."""
+        rows = self.world.history(atena)
+        if len(rows) >= 2 and rows[-1].get("氏名_フリガナ") != rows[-2].get("氏名_フリガナ"):
+            return KANA_SEARCH
+        return SEARCHES[len(self.steps) % len(SEARCHES)]
+
+    def _searched(self, atena: str, search: str) -> None:
+        """The requirements a search of ``atena`` judged (``Paths.compare_search``)."""
+        if search not in self.session.paths.searches:
+            return
+        self.session.exercised.add(r.KANA_SEARCH if search == KANA_SEARCH else r.BASIC_SEARCH)
+        if search == KANA_SEARCH and self.world.protected(atena) is True:
+            self.session.exercised.add(r.DV_REFUSED)
 
     def _exercise(self, rules: Iterable[Any]) -> None:
         for rule_ in rules:
@@ -631,6 +720,10 @@ class JuminModelMachine(RuleBasedStateMachine):
         return sorted(a for a, rows in self.world.persons.items()
                       if rows[-1].get("転出予定年月日") and rows[-1].get("異動事由区分") in ("国内転出", "国外転出")
                       and not rows[-1].get("転出年月日（確定）"))
+
+    def _returnable(self) -> list[str]:
+        """The 除票 of a 転出 (its 転入通知 received or not) whose person may come back: a 再転入."""
+        return sorted(a for a in self.world.persons if self.world.latest(a).get("住民状態") == r.MOVED_OUT)
 
     def _with_members(self, count: int) -> list[str]:
         return [setai for setai in self.world.households() if len(self.world.members(setai)) >= count

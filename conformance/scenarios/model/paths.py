@@ -7,7 +7,7 @@ their digits).
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +15,7 @@ from conformance.errors import TargetError
 from conformance.oracles.jumin_model import Breach, World
 from conformance.oracles.jumin_model import rules as r
 from conformance.scenarios import DriverClient
+from conformance.scenarios.model.forms import CertificateForms
 from conformance.targets.base import HttpClient
 from conformance.targets.exports import ApiExportSource
 
@@ -26,6 +27,15 @@ DIFF_LIMIT = 1000
 EXPORT_LAYOUT = "residents_csv"
 #: 住民票の写しの交付 (interfaces.yaml issue_certificate: 403 for a 支援措置対象者).
 CERTIFICATE_PATH = "/certificates"
+#: 住民基本台帳の一部の写し（閲覧用） of a 町字 (interfaces.yaml inspection_list: 支援対象者を除く).
+INSPECTION_PATH = "/inspection-list"
+#: The driver's searches a profile may declare, each a read path of the model: 2.1.2's フリガナ search and 2.1.3's
+#: 基本検索 (docs/driver.md).
+KANA_SEARCH, BASIC_SEARCH = "query.search", "search.basic"
+SEARCHES = (KANA_SEARCH, BASIC_SEARCH)
+#: The persons a search answer lists at most (driver.yaml search.basic: at most 100): a person missing from a full
+#: answer may be one of those cut off, so it is not judged.
+SEARCH_LIMIT = 100
 
 
 def text(value: Any) -> str:
@@ -56,6 +66,10 @@ class Paths:
     #: Whether the linkage API issues a 住民票の写し at all (asked once, for a 住民 no 支援措置 names): without it a
     #: refusal says nothing, and only the marks are judged. None: not asked yet.
     issuing: bool | None = None
+    #: The driver's searches the profile declares (``SEARCHES``): each is asked for the persons a step changed.
+    searches: frozenset[str] = frozenset()
+    #: The 住民票の写し as the form interface gives it (None: no API or no such form in the catalog).
+    forms: CertificateForms | None = None
 
     @property
     def exporting(self) -> bool:
@@ -116,6 +130,47 @@ class Paths:
         yield from _same_history(history, rows.get("history") if isinstance(rows, dict) else None, atena,
                                  self.judged)
 
+    def compare_search(self, world: World, atena: str, searches: Collection[str] = SEARCHES) -> Iterator[Breach]:
+        """The person found by what the model holds, as the search checks search: their フリガナ (完全一致) and
+        生年月日 with ``query.search`` (2.1.2 R001), their 氏名 and 生年月日 with ``search.basic`` (2.1.3 R001). A 住民
+        no 支援措置 protects must be found (a 除票 may be or not: where it is, it reads as its record); a hit that
+        shows the person's items shows the model's latest row (1.2.1 R018) and, for a 支援対象者 protected today,
+        the 表示 (3.4 R001, as 2.2.4 R001 asks of the 照会). A 支援対象者 may be left out of a search: the text asks
+        neither (interpretation dv-read-paths)."""
+        row = world.latest(atena)
+        unknown = row.get("生年月日_不詳フラグ") == "1" or not row.get("生年月日")
+        birth = {} if unknown else {"生年月日": row["生年月日"]}
+        wanted = self.searches & set(searches)
+        if KANA_SEARCH in wanted and row.get("氏名_フリガナ"):
+            answer = self.driver.call(KANA_SEARCH, {"氏名_フリガナ": row["氏名_フリガナ"], "一致": "完全", **birth})
+            yield from self._found(world, atena, _hits(*answer), r.KANA_SEARCH, "driver:/search")
+        if BASIC_SEARCH in wanted and row.get("氏名"):
+            conditions = [{"項目": name, "値": value} for name, value in {"氏名": row["氏名"], **birth}.items()]
+            answer = self.driver.call(BASIC_SEARCH, {"条件": conditions})
+            yield from self._found(world, atena, _hits(*answer), r.BASIC_SEARCH, "driver:/search/basic")
+
+    def _found(self, world: World, atena: str, hits: list[dict[str, str]] | None, requirement: str,
+               where: str) -> Iterator[Breach]:
+        if hits is None:
+            yield Breach(requirement, "model.search_unreadable", f"{where} should answer the persons it finds",
+                         where, "200 with persons", "another answer")
+            return
+        hit = next((found for found in hits if found.get("宛名番号") == atena), None)
+        protected = world.protected(atena)
+        if hit is None:
+            if world.is_current(atena) and protected is False and len(hits) < SEARCH_LIMIT:
+                yield Breach(requirement, "model.search_missing", f"{where} should find a 住民 by what the record "
+                             "holds", f"{where}#/persons", "found", f"not among {len(hits)}")
+            return
+        if not any(self.judged(name) for name in hit if name != "宛名番号"):
+            return  # an answer naming the person only: nothing more to compare
+        if protected is True and hit.get(r.SUPPORT_MARK, "") != "1":
+            absent = " (the item is absent)" if r.SUPPORT_MARK not in hit else ""
+            yield Breach(r.DV_REFUSED, "model.dv_search_unmarked", f"a search shows a 支援対象者's data without the "
+                         f"表示 ({r.SUPPORT_MARK}){absent}", f"{where}#/persons/{r.SUPPORT_MARK}", "1",
+                         hit.get(r.SUPPORT_MARK, ""))
+        yield from _same(world.latest(atena), hit, r.LATEST_ROW, where, self.judged)
+
     def compare_household(self, world: World, setai: str) -> Iterator[Breach]:
         """The driver's and the linkage API's 世帯 list exactly the model's 住民 of the 世帯."""
         wanted = sorted(world.members(setai))
@@ -169,12 +224,14 @@ class Paths:
                 break
         return listed
 
-    def protection(self, world: World) -> Iterator[Breach]:
+    def protection(self, world: World, touched: Collection[str] | None = None) -> Iterator[Breach]:
         """Every person 3.4 protects today, asked for every way the linkage API gives them out: their own
         住民票の写し (a 除票's after a 転出: R009) must be refused; a 世帯全員 copy asked through each other member
         of their 世帯 refused or without them (R001: 支援対象者が含まれる写し); and the linkage answer carries
         the 表示 and 他業務参照不可フラグ as the model holds them, so a receiving system can withhold them
-        (interpretation dv-model). A 除票 of a 死亡 or 消除 is not asked (the text names the 転出's only)."""
+        (interpretation dv-model). A 除票 of a 死亡 or 消除 is not asked (the text names the 転出's only). The persons
+        a step ``touched`` are asked for on the forms too; at the end of an example (None) everyone, and on the
+        閲覧用 list of their 町字 (a read of the town's whole 町字)."""
         if self.linkage is None:
             return
         copies = self._issues(world)
@@ -182,12 +239,33 @@ class Paths:
             row = world.latest(atena)
             if copies:
                 yield from self._copy_refused(atena, requirement)
-            if copies and requirement == r.DV_REFUSED:
+            if copies and requirement in (r.DV_REFUSED, r.DV_PROVISIONAL):
                 for member in world.members(row.get("世帯番号", "")):
                     if member != atena:
-                        yield from self._household_copy(member, atena)
+                        yield from self._household_copy(member, atena, requirement)
+            if self.forms is not None and (touched is None or atena in touched):
+                yield from self.forms.protection(world, atena, requirement)
+            if requirement in (r.DV_REFUSED, r.DV_PROVISIONAL) and touched is None:
+                yield from self.inspection(row, requirement)
             yield from self._marked(atena, {r.SUPPORT_MARK: "1",
                                             r.OTHER_BUSINESS_MARK: row.get(r.OTHER_BUSINESS_MARK, "")}, requirement)
+
+    def inspection(self, row: Mapping[str, str], requirement: str = r.DV_REFUSED) -> Iterator[Breach]:
+        """The 閲覧用 list of the 支援対象者's 町字 (住民基本台帳の一部の写しの閲覧, 3.4 R001) leaves them out or is
+        refused: an entry with their 氏名 and 生年月日 is theirs (interpretation dv-read-paths)."""
+        if self.linkage is None:
+            return
+        response = self.linkage.request("get", INSPECTION_PATH, params={"町字": row.get("住所_町字", "")})
+        document = response.json() if response.status == 200 else None
+        entries = document.get("entries") if isinstance(document, dict) else None
+        if not isinstance(entries, list):
+            return  # refused, or no list offered: nothing shows them
+        for index, entry in enumerate(as_row(entry) for entry in entries if isinstance(entry, dict)):
+            if entry.get("氏名") == row.get("氏名") and entry.get("生年月日", "") == row.get("生年月日", ""):
+                yield Breach(requirement, "model.dv_inspection_listed", "the 閲覧用 list of a 町字 shows a 支援対象者 "
+                             "(3.4: an エラー, or the person left out)", f"GET {INSPECTION_PATH}#/entries/{index}",
+                             "left out", "listed")
+                return
 
     def _issues(self, world: World) -> bool:
         """Whether the vendor issues a 住民票の写し to anyone: asked once a run, for a 住民 of ``world`` no 支援措置
@@ -207,7 +285,7 @@ class Paths:
             yield Breach(requirement, "model.dv_issued", "a 住民票の写し of a 支援対象者 was issued (3.4: an エラー)",
                          f"POST {CERTIFICATE_PATH}", "refused (an エラー)", "200 issued")
 
-    def _household_copy(self, member: str, atena: str) -> Iterator[Breach]:
+    def _household_copy(self, member: str, atena: str, requirement: str = r.DV_REFUSED) -> Iterator[Breach]:
         """The 世帯全員 copy asked through ``member``: refused, or without the protected ``atena``."""
         if self.linkage is None:
             return
@@ -219,7 +297,7 @@ class Paths:
         numbers = {text(entry.get("宛名番号")) for entry in listed if isinstance(entry, dict)} \
             if isinstance(listed, list) else None
         if numbers is None or atena in numbers:
-            yield Breach(r.DV_REFUSED, "model.dv_household_leak", "a 世帯全員 copy asked through another member "
+            yield Breach(requirement, "model.dv_household_leak", "a 世帯全員 copy asked through another member "
                          "shows a 支援対象者", f"POST {CERTIFICATE_PATH} 世帯全員#/記載者",
                          "refused, or the 支援対象者 left out",
                          "200 with them" if numbers is not None else "200, 記載者 unreadable")
@@ -247,12 +325,21 @@ class Paths:
                          "GET /residents/{宛名番号}", "404", str(response.status))
 
 
+def _hits(status: int, document: Any) -> list[dict[str, str]] | None:
+    """A search answer's persons as rows (None: not 200 with a list of persons)."""
+    persons = document.get("persons") if isinstance(document, dict) else None
+    if status != 200 or not isinstance(persons, list):
+        return None
+    return [as_row(person) for person in persons if isinstance(person, dict)]
+
+
 def protected_today(world: World) -> list[tuple[str, str]]:
     """The persons 3.4 protects today whose copies are asked, with the requirement that says so: a 住民 (R001)
     or the 除票 of a 転出 (R009: the protection continues at the 前住所地). A 除票 of a 死亡 or 消除 is not
     asked (the text names the 転出's only)."""
     wanted = {r.CURRENT: r.DV_REFUSED, r.MOVED_OUT: r.DV_MOVED_OUT}
-    return [(atena, wanted[status]) for atena in sorted(world.persons)
+    return [(atena, r.DV_PROVISIONAL if status == r.CURRENT and world.provisional(atena) else wanted[status])
+            for atena in sorted(world.persons)
             if world.protected(atena) is True and (status := world.latest(atena).get("住民状態", "")) in wanted]
 
 
