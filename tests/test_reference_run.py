@@ -206,7 +206,8 @@ def domains_of(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(claimed))
 
 
-def defect_groups() -> list[tuple[str, ...]]:
+@functools.cache  # asked at collection and by tests/reporting/test_report_e2e.py: packed once a process
+def defect_groups() -> tuple[tuple[str, ...], ...]:
     """The named defects in groups whose requirement sets are disjoint, at most GROUP_SIZE each
     (STATUTE_GROUP_SIZE for the statute editions').
 
@@ -231,7 +232,7 @@ def defect_groups() -> list[tuple[str, ...]]:
             groups.append([name])
         else:
             home.append(name)
-    return [tuple(group) for group in groups]
+    return tuple(tuple(group) for group in groups)
 
 
 def _clash(one: str, other: str) -> bool:
