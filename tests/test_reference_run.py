@@ -1,8 +1,9 @@
 """Self-conformance: the real catalog against the bundled reference vendor, with and without defects.
 
-The clean run is the README's main command in a subprocess, as on a fresh machine; the defect groups'
-runs call what that command calls (``run_suite``) in the test's own process (``run_in_process``). Both
-cover the whole path: profile, reference start, data load, checks, results.json, junit, report, bundle.
+The clean run is the README's main command (its run, as the README writes it) in a subprocess, as on a
+fresh machine; the defect groups' runs call what that command calls (``run_suite``) in the test's own
+process (``run_in_process``). Both cover the whole path: profile, reference start, data load, checks,
+results.json, junit, report, bundle.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import hashlib
 import io
 import json
 import os
+import re
+import shlex
 import subprocess
 import sys
 import zipfile
@@ -38,6 +41,20 @@ def run(out: Path, *args: str, env: dict[str, str] | None = None,
     results = out / "results.json"
     assert results.is_file(), completed.stdout[-3000:] + completed.stderr[-3000:]
     return completed.returncode, json.loads(results.read_text("utf-8"))
+
+
+def readme_main_run(out: Path) -> list[str]:
+    """The run of the README's main command exactly as the README writes it (its set-up before the last ``&&``
+    left out: this interpreter's environment is set up), its ``.venv/bin/`` the bin directory of this
+    interpreter and its report directory ``out``. CI's proof that the main command still works."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    block = re.search(r"\*\*Set up and run the main job\*\*.*?```sh\n(.+?)\n```", readme, re.S)
+    assert block is not None, "README.md: no sh block after **Set up and run the main job**"
+    words = shlex.split(block.group(1).split("&&")[-1])
+    assert words[0] == ".venv/bin/conformance" and words[1] == "run" and "--out" in words, words
+    words[0] = str(Path(sys.executable).with_name("conformance"))
+    words[words.index("--out") + 1] = str(out)
+    return words
 
 
 def run_in_process(out: Path, *, defects: list[str], domains: list[str], extra: list[str]) -> int:
@@ -127,12 +144,14 @@ def clean(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple[int
 
 
 def clean_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple[int, dict[str, Any], Path]:
-    """The README's main command as on a fresh machine: PDFium sees no Japanese font at all. One run
-    for the whole session, however many xdist workers ask (conftest.once_per_session)."""
+    """The README's main command as on a fresh machine (``readme_main_run``): PDFium sees no Japanese font at
+    all. One run for the whole session, however many xdist workers ask (conftest.once_per_session)."""
     def make(out: Path) -> str:
         no_fonts = tmp_path_factory.mktemp("no-fonts")
-        code, _ = run(out, env={**os.environ, PDFIUM_FONT_DIRS_ENV: str(no_fonts)})
-        return str(code)
+        completed = subprocess.run(readme_main_run(out), capture_output=True, text=True, check=False, timeout=900,
+                                   env={**os.environ, PDFIUM_FONT_DIRS_ENV: str(no_fonts)})
+        assert (out / "results.json").is_file(), completed.stdout[-3000:] + completed.stderr[-3000:]
+        return str(completed.returncode)
 
     out, outcome = once_per_session(tmp_path_factory, worker_id, "clean-reference-run", make)
     assert outcome.isdigit(), outcome
@@ -146,9 +165,10 @@ def judged(document: dict[str, Any]) -> dict[str, tuple[str, list[tuple[str, str
 
 
 def test_the_verdict_does_not_depend_on_the_machine(clean: tuple[int, dict[str, Any], Path], tmp_path: Path) -> None:
-    """The same run on another machine on another day: PDFium sees a Japanese font, the clock reads
-    00:30 on 4月1日 in Japan (a new 年度; still 3月31日 in the machine's own time zone), another
-    locale, and a home that does not exist. Same verdict, same findings."""
+    """The same run on another machine on another day, in one process (the README's main command shares
+    its run among workers): PDFium sees a Japanese font, the clock reads 00:30 on 4月1日 in Japan (a new
+    年度; still 3月31日 in the machine's own time zone), another locale, and a home that does not exist.
+    Same verdict, same findings."""
     environ = {**os.environ, "TZ": "America/Los_Angeles", "LANG": "C", "LC_ALL": "C",
                "HOME": str(tmp_path / "no-home"), PDFIUM_FONT_DIRS_ENV: str(japanese_font().parent)}
     script = str(Path(__file__).with_name("another_machine.py"))
