@@ -1,16 +1,18 @@
-"""DV protection across every output, end to end: real runs of 3.4 R001 and R009 against the reference,
-whose forms go through the HAR of the run. No protected person's name or address is in the HAR, even
-when a defect makes the vendor leak them (the recording masks them), and the leak is a finding."""
+"""DV protection across every output, end to end: real runs against the reference, whose forms go through
+the HAR of the run. No protected person's name or address is in the HAR, even when a defect makes the vendor
+leak them (the recording masks them), and the leak is a finding.
+
+Each run judges 3.4 R001 and R009 only (a whole run's recording keeps no bodies past its limit; a defect
+group's run has other defects' leaks in it), in this process (tests/test_reference_run.py run_in_process)."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from test_reference_run import run_in_process
 
 from conformance.testdata.town import default_town
 
@@ -20,15 +22,11 @@ pytestmark = pytest.mark.e2e
 PROTECTED = [row for row in default_town() if row["支援措置対象フラグ"] == "1"]
 
 
-def run(out: Path, *args: str) -> dict[str, Any]:
-    completed = subprocess.run(
-        [sys.executable, "-m", "conformance", "run", "--out", str(out), *args, "--",
-         "-k", "jumin-1.0-3.4-R001 or jumin-1.0-3.4-R009"],
-        capture_output=True, text=True, check=False, timeout=900,
-    )
-    results = out / "results.json"
-    assert results.is_file(), completed.stdout[-3000:] + completed.stderr[-3000:]
-    document: dict[str, Any] = json.loads(results.read_text("utf-8"))
+def run(out: Path, defect: str | None) -> dict[str, Any]:
+    """The run of 3.4 R001 and R009, with ``defect`` on: its results."""
+    run_in_process(out, defects=[defect] if defect else [], domains=["jumin"],
+                   extra=["-k", "jumin-1.0-3.4-R001 or jumin-1.0-3.4-R009"])
+    document: dict[str, Any] = json.loads((out / "results.json").read_text("utf-8"))
     return document
 
 
@@ -49,7 +47,8 @@ def har_text(out: Path) -> str:
 
 @pytest.mark.parametrize("defect", [None, "form_dv_household_leak"])
 def test_no_output_of_the_run_shows_a_protected_person(tmp_path: Path, defect: str | None) -> None:
-    document = run(tmp_path, *(("--defect", defect) if defect else ()))
+    out = tmp_path
+    document = run(out, defect)
     states = {r["requirement"]: r["status"] for r in document["results"]}
     if defect is None:
         assert states["jumin-1.0-3.4-R001"] == "PASS"
@@ -57,14 +56,14 @@ def test_no_output_of_the_run_shows_a_protected_person(tmp_path: Path, defect: s
         assert states["jumin-1.0-3.4-R001"] == "FAIL"
         findings = [f for r in document["results"] for f in r["findings"] if f["code"] == "form.dv_leak"]
         assert findings and all(f["location"].startswith("form:juminhyo_setai page ") for f in findings)
-    text = har_text(tmp_path)
+    text = har_text(out)
     entries = json.loads(text)["log"]["entries"]
     forms = [e for e in entries if "/forms/" in e["request"]["url"]]
     assert forms, "the forms went through the recorded client"
     pdfs = [e for e in forms if e["response"]["content"].get("mimeType", "").startswith("application/pdf")]
     # A PDF is recorded without its body (binary), so its text never reaches the HAR.
     assert all(e["response"]["content"].get("text") is None for e in pdfs)
-    results_text = (tmp_path / "results.json").read_text("utf-8")
+    results_text = (out / "results.json").read_text("utf-8")
     for secret in secrets_of(PROTECTED):
         assert secret not in text, "a protected person's data is in the HAR"
         assert secret not in results_text, "a protected person's data is in results.json"
