@@ -47,8 +47,7 @@ def har_text(out: Path) -> str:
 
 @pytest.mark.parametrize("defect", [None, "form_dv_household_leak"])
 def test_no_output_of_the_run_shows_a_protected_person(tmp_path: Path, defect: str | None) -> None:
-    out = tmp_path
-    document = run(out, defect)
+    document = run(tmp_path, defect)
     states = {r["requirement"]: r["status"] for r in document["results"]}
     if defect is None:
         assert states["jumin-1.0-3.4-R001"] == "PASS"
@@ -56,14 +55,14 @@ def test_no_output_of_the_run_shows_a_protected_person(tmp_path: Path, defect: s
         assert states["jumin-1.0-3.4-R001"] == "FAIL"
         findings = [f for r in document["results"] for f in r["findings"] if f["code"] == "form.dv_leak"]
         assert findings and all(f["location"].startswith("form:juminhyo_setai page ") for f in findings)
-    text = har_text(out)
+    text = har_text(tmp_path)
     entries = json.loads(text)["log"]["entries"]
     forms = [e for e in entries if "/forms/" in e["request"]["url"]]
     assert forms, "the forms went through the recorded client"
     pdfs = [e for e in forms if e["response"]["content"].get("mimeType", "").startswith("application/pdf")]
     # A PDF is recorded without its body (binary), so its text never reaches the HAR.
     assert all(e["response"]["content"].get("text") is None for e in pdfs)
-    results_text = (out / "results.json").read_text("utf-8")
+    results_text = (tmp_path / "results.json").read_text("utf-8")
     for secret in secrets_of(PROTECTED):
         assert secret not in text, "a protected person's data is in the HAR"
         assert secret not in results_text, "a protected person's data is in results.json"

@@ -575,10 +575,9 @@ def records_probe(api: Api) -> Probes:
     return probes
 
 
-def _one(name: str, take: Callable[[Api], Any]) -> Callable[[Api], Probes]:
-    return lambda api: {name: take(api)}
-
-
+def _one(name: str, take: Callable[[Api], Any]) -> tuple[str, Callable[[Api], Probes]]:
+    """A segment of one probe, named as the probe."""
+    return name, lambda api: {name: take(api)}
 
 
 #: A 支援措置 with an item in every group of 1.1.16's database, and a 修正 of every group.
@@ -786,24 +785,24 @@ def fuhyo_probe(api: Api) -> list[Any]:
 #: same probes (the same branches from the same start), so a defect's probe runs only the segments that
 #: asked about it. (A segment per rule probe cost more: a statute domain's defects are asked by every
 #: person's query, and each segment loads the town.)
-SEGMENTS: tuple[tuple[str, Callable[[Api], Probes]], ...] = (
+SEGMENTS: dict[str, Callable[[Api], Probes]] = dict((
     ("reads", reads_probe),
     ("records", records_probe),
-    ("qualifications", _one("qualifications", qualifications_probe)),
-    ("jutogai", _one("jutogai", jutogai_probe)),
-    ("kodomo", _one("kodomo", lambda api: [kodomo_probe(api, application) for application in KODOMO_PROBES])),
-    ("fuhyo", _one("fuhyo", fuhyo_probe)),
-    ("fuhyo_copy", _one("fuhyo_copy", fuhyo_copy_probe)),
-    ("senkyo_shohon", _one("senkyo_shohon", senkyo_shohon_probe)),
-    ("gakureibo", _one("gakureibo", gakureibo_probe)),
-    ("kokuho_card", _one("kokuho_card", functools.partial(kakuninsho_probe, rules=kokuho_forms.FORM_RULES))),
-    ("koki_card", _one("koki_card", functools.partial(kakuninsho_probe, rules=koki_forms.FORM_RULES))),
-    ("kaigo_card", _one("kaigo_card", functools.partial(kakuninsho_probe, rules=kaigo_forms.FORM_RULES))),
-    ("koseki", _one("koseki", koseki_probe)),
-    ("oplog", _one("oplog", oplog_probe)),
-    ("extract", _one("extract", extract_probe)),
-    ("support", _one("support", support_probe)),
-)
+    _one("qualifications", qualifications_probe),
+    _one("jutogai", jutogai_probe),
+    _one("kodomo", lambda api: [kodomo_probe(api, application) for application in KODOMO_PROBES]),
+    _one("fuhyo", fuhyo_probe),
+    _one("fuhyo_copy", fuhyo_copy_probe),
+    _one("senkyo_shohon", senkyo_shohon_probe),
+    _one("gakureibo", gakureibo_probe),
+    _one("kokuho_card", functools.partial(kakuninsho_probe, rules=kokuho_forms.FORM_RULES)),
+    _one("koki_card", functools.partial(kakuninsho_probe, rules=koki_forms.FORM_RULES)),
+    _one("kaigo_card", functools.partial(kakuninsho_probe, rules=kaigo_forms.FORM_RULES)),
+    _one("koseki", koseki_probe),
+    _one("oplog", oplog_probe),
+    _one("extract", extract_probe),
+    _one("support", support_probe),
+))
 
 
 class AskedDefects(frozenset[str]):
@@ -867,7 +866,7 @@ def fresh(defects: frozenset[str]) -> Iterator[Api]:
 def run_segment(segment: str, defects: frozenset[str]) -> Probes:
     """The probes of one segment, on a reference of its own with ``defects`` on."""
     with fresh(defects) as api:
-        return dict(SEGMENTS)[segment](api)
+        return SEGMENTS[segment](api)
 
 
 @pytest.fixture(scope="module")
@@ -875,7 +874,7 @@ def clean() -> Clean:
     """The probes of the clean reference, segment by segment, with the defects each segment asked about."""
     probes: Probes = {}
     asked: dict[str, frozenset[str]] = {}
-    for segment, _ in SEGMENTS:
+    for segment in SEGMENTS:
         defects = AskedDefects()
         probes |= run_segment(segment, defects)
         assert defects.opaque == [], f"the reference used its defect set other than by `in`: {defects.opaque[:5]}"

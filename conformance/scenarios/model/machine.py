@@ -501,14 +501,15 @@ class JuminModelMachine(RuleBasedStateMachine):
         """Every person and 世帯 of the example, on every path, once more."""
         if not self.world.persons or self._failed:
             return
-        if self._judges(READS):
-            self._compare_all()
+        self._compare_all()
         self._protection(None)
         # Its persons are left as they are: the export is reconciled with every example once, after the run.
         self.session.finished.append((tuple(self.steps), self.world))
 
     def _compare_all(self) -> None:
         """Every person and 世帯 of the example on every path, the unknown 宛名番号, one printed 住民票の写し."""
+        if not self._judges(READS):
+            return
         breaches = [b for atena in self.world.persons for b in self.session.paths.compare_person(self.world, atena)]
         breaches += [b for setai in self.world.households() for b in self.session.paths.compare_household(
             self.world, setai)]
