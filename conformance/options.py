@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from conformance.errors import UsageError
+
 #: Prefix of the plugin's options: ``--profile`` on the CLI is ``--conformance-profile`` for pytest.
 PLUGIN_PREFIX = "--conformance-"
 
@@ -49,7 +51,26 @@ RUN_OPTIONS: dict[str, RunOption] = {option.name: option for option in (
               "`conformance report merge`."),
     RunOption("shard-durations", "FILE", "With --shard: balance the shards by the durations an earlier run "
               "recorded (its results.json, or a merged one) instead of by count."),
+    RunOption("reference-transport", "server|in-process", "How the run reaches the bundled reference vendor: over "
+              "HTTP on a local port (server, the default) or handed each request in the run's own process "
+              "(in-process: no socket, faster; the same answers)."),
 )}
+
+#: The values of ``--reference-transport``; the first is the default.
+REFERENCE_TRANSPORTS = ("server", "in-process")
+
+
+def check_reference_transport(value: str | None, *, reference: bool) -> str:
+    """The transport ``--reference-transport`` names (the default when None); a UsageError says what is
+    wrong: an unknown value, or a transport other than the server for a vendor that is not the reference."""
+    if value is None:
+        return REFERENCE_TRANSPORTS[0]
+    if value not in REFERENCE_TRANSPORTS:
+        raise UsageError(f"--reference-transport {value!r}: expected {' or '.join(REFERENCE_TRANSPORTS)}")
+    if value != REFERENCE_TRANSPORTS[0] and not reference:
+        raise UsageError(f"--reference-transport {value} applies to the bundled reference vendor only "
+                         "(targets.reference): a vendor is reached over the network")
+    return value
 
 
 def add_plugin_options(addoption: Callable[..., Any]) -> None:

@@ -14,11 +14,13 @@ from conformance.catalog.catalog import EditionCatalog
 from conformance.errors import CredentialsRefused, ProfileError, TargetError, UsageError
 from conformance.exchanges import LinkedCache, setup_phase
 from conformance.masking import Scrubber, personal_item_names
+from conformance.options import REFERENCE_TRANSPORTS
 from conformance.profiles import LoadTarget, Profile
 from conformance.recorder import HarRecorder
 from conformance.targets.base import HttpClient, Target, TestData
 from conformance.targets.exports import ApiExportSource, build_export_source
 from conformance.targets.http import RequestsHttpClient
+from conformance.targets.wsgi import Adapters
 from conformance.testdata.migration import write_migration
 from conformance.testdata.town import generate_town
 
@@ -40,6 +42,7 @@ class TargetSession:
     def __init__(
         self, profile: Profile, workdir: Path, defects: frozenset[str] = frozenset(), seed: int | None = None,
         *, recording: Path | None = None, reads_exports: Callable[[EditionCatalog], bool] | None = None,
+        reference_transport: str = REFERENCE_TRANSPORTS[0],
     ) -> None:
         if defects and not profile.targets.reference:
             raise UsageError("--defect applies to the bundled reference vendor only (targets.reference)")
@@ -56,6 +59,9 @@ class TargetSession:
             self._stack.callback(self._recorder.close)
         self._targets: dict[tuple[str, str], Target] = {}
         self._base_url: str | None = None
+        self._reference_transport = reference_transport
+        #: Transports other than the network (the reference in this process), for every client of the run.
+        self._adapters: Adapters | None = None
         # Which editions bind a check that reads the exports (default: every one).
         self._reads_exports = reads_exports or (lambda edition: True)
         # The test town of the run's seed and its migration file, made once and loaded for each edition.
@@ -111,12 +117,21 @@ class TargetSession:
             from conformance.reference.jutogai import reference_environ
 
             environ = reference_environ(api.auth)  # the credentials the reference knows, as the profile names them
-        return RequestsHttpClient(api, base_url=base_url, recorder=self._recorder, environ=environ)
+        return RequestsHttpClient(api, base_url=base_url, recorder=self._recorder, environ=environ,
+                                  adapters=self._adapters)
 
     def _reference_url(self) -> str | None:
         if not self.profile.targets.reference:
             return None
-        if self._base_url is None:
+        if self._base_url is None and self._reference_transport == "in-process":
+            from conformance.reference.app import API_PREFIX
+            from conformance.reference.server import reference_in_process
+            from conformance.targets.wsgi import IN_PROCESS, in_process
+
+            app = self._stack.enter_context(reference_in_process(defects=self.defects))
+            self._adapters = in_process(app)
+            self._base_url = IN_PROCESS + API_PREFIX
+        elif self._base_url is None:
             from conformance.reference.server import start_reference
 
             running = self._stack.enter_context(start_reference(defects=self.defects))

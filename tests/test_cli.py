@@ -184,3 +184,21 @@ def test_workers_must_be_a_number_and_need_the_reference_vendor(tmp_path: Path) 
     assert result.exit_code == 2
     assert "only a run against the bundled reference vendor" in result.stderr.replace("\n", " ")
     assert not (tmp_path / "y" / "results.json").exists()
+
+
+def test_the_reference_transport_is_server_or_in_process_and_for_the_reference_only(tmp_path: Path) -> None:
+    from conformance.cli.run import pytest_arguments
+
+    common = {"profile": None, "domains": [], "out": Path("out"), "catalog": None, "extra": []}
+    chosen = pytest_arguments(**common, reference_transport="in-process")
+    assert "--conformance-reference-transport=in-process" in chosen
+    assert not any("reference-transport" in arg for arg in pytest_arguments(**common))
+    result = runner.invoke(app, ["run", "--reference-transport", "loopback", "--out", str(tmp_path / "x")])
+    assert result.exit_code == 2
+    assert "--reference-transport 'loopback': expected server or in-process" in result.stderr
+    profile = Path(__file__).resolve().parents[1] / "vendor_profiles" / "example_mapped_export.yaml"
+    result = runner.invoke(app, ["run", "--reference-transport", "in-process", "--profile", str(profile),
+                                 "--out", str(tmp_path / "y")])
+    assert result.exit_code == 2
+    assert "applies to the bundled reference vendor only" in result.stderr.replace("\n", " ")
+    assert not (tmp_path / "x" / "results.json").exists() and not (tmp_path / "y" / "results.json").exists()

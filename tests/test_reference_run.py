@@ -61,12 +61,16 @@ def run_in_process(out: Path, *, defects: list[str], domains: list[str], extra: 
     """``conformance run --defect ... --domain ... -- <extra>`` in this process: the same function the
     command calls (``run_suite``: profile, reference start, data load, checks, results.json, junit,
     report, bundle), without the start of a new interpreter, its imports and its catalog load (about 6 s
-    of CPU a run, paid once per pytest worker instead). The README's command itself, in its own process,
-    is the clean run's (``clean_run``)."""
+    of CPU a run, paid once per pytest worker instead), and with the reference handed each request in this
+    process (``--reference-transport in-process``: no socket and no server thread, a third of a run's CPU
+    where the model's machine runs). The README's command itself, in its own process and over HTTP, is the
+    clean run's (``clean_run``); that both transports give the same findings the run on another machine
+    shows (``test_the_verdict_does_not_depend_on_the_machine``)."""
     from conformance.cli.run import RunOptions, run_suite
 
     shown = Console(file=io.StringIO(), width=120)
-    return run_suite(RunOptions(profile=None, out=out, domains=domains, defects=defects, extra=extra), shown)
+    return run_suite(RunOptions(profile=None, out=out, domains=domains, defects=defects, extra=extra,
+                                reference_transport="in-process"), shown)
 
 
 def manual_only() -> int:
@@ -168,11 +172,13 @@ def test_the_verdict_does_not_depend_on_the_machine(clean: tuple[int, dict[str, 
     """The same run on another machine on another day, in one process (the README's main command shares
     its run among workers): PDFium sees a Japanese font, the clock reads 00:30 on 4月1日 in Japan (a new
     年度; still 3月31日 in the machine's own time zone), another locale, and a home that does not exist.
-    Same verdict, same findings."""
+    The reference is reached in the run's process (``--reference-transport in-process``), not over HTTP as
+    the README's run reaches it: the defect groups' runs reach it so. Same verdict, same findings."""
     environ = {**os.environ, "TZ": "America/Los_Angeles", "LANG": "C", "LC_ALL": "C",
                "HOME": str(tmp_path / "no-home"), PDFIUM_FONT_DIRS_ENV: str(japanese_font().parent)}
     script = str(Path(__file__).with_name("another_machine.py"))
-    code, document = run(tmp_path / "out", env=environ, command=(script, "2027-04-01T00:30:00+09:00"))
+    code, document = run(tmp_path / "out", "--reference-transport", "in-process", env=environ,
+                         command=(script, "2027-04-01T00:30:00+09:00"))
     clean_code, clean_document, _ = clean
     with zipfile.ZipFile(tmp_path / "out" / "evidence.zip") as bundle:  # the clock did move
         assert json.loads(bundle.read("manifest.json"))["created"].startswith("2027-03-31T15:3")

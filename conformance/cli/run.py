@@ -23,7 +23,7 @@ from conformance import secrets
 from conformance.cli.output import USAGE_EXIT
 from conformance.errors import ProfileError, UsageError
 from conformance.locations import default_catalog_root, reference_profile
-from conformance.options import plugin_arguments
+from conformance.options import check_reference_transport, plugin_arguments
 from conformance.reporting.bundle import BUNDLE_NAME, BundleInputs, build_bundle, export_file_paths
 from conformance.reporting.json_report import annotate_junit
 from conformance.reporting.terminal import ProgressPlugin, print_summary
@@ -47,6 +47,7 @@ def pytest_arguments(
     *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str],
     defects: list[str] | None = None, seed: int | None = None, shard: str | None = None,
     shard_durations: Path | None = None, suite_name: str | None = None, workers: str | None = None,
+    reference_transport: str | None = None,
 ) -> list[str]:
     """The pytest command line for a run.
 
@@ -67,7 +68,8 @@ def pytest_arguments(
     if suite_name:
         args += ["-o", f"junit_suite_name={suite_name}"]
     args += plugin_arguments({"profile": profile, "domain": domains, "defect": defects or [], "seed": seed,
-                              "shard": shard, "shard-durations": shard_durations})
+                              "shard": shard, "shard-durations": shard_durations,
+                              "reference-transport": reference_transport})
     if workers is not None and workers != "1":
         # pytest-xdist, one edition per worker at a time (loadfile: an edition's requirements are one
         # file's items), so each edition's target is opened, loaded and cached by one worker only.
@@ -91,6 +93,7 @@ class RunOptions:
     gate: str = "conformant"
     pytest_output: bool = False
     workers: str | None = None
+    reference_transport: str | None = None
 
 
 def run_suite(options: RunOptions, console: Console | None = None) -> int:
@@ -111,6 +114,7 @@ def run_suite(options: RunOptions, console: Console | None = None) -> int:
         raise UsageError(f"{options.profile}: no such vendor profile")
     profile = load_profile(used)  # a ProfileError names file:line before anything starts
     _check_workers(options.workers, reference=profile.targets.reference)
+    check_reference_transport(options.reference_transport, reference=profile.targets.reference)
     unset = unset_secrets(profile, os.environ, used)
     if unset:  # the user's input, not an unreachable vendor (issue 27, item 1)
         raise ProfileError("\n".join(f"{problem}: set it before the run (docs/profiles.md)" for problem in unset))
@@ -146,7 +150,7 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
     args = pytest_arguments(
         profile=options.profile, domains=options.domains, out=out, catalog=options.catalog, extra=options.extra,
         defects=options.defects, seed=options.seed, shard=options.shard, shard_durations=options.shard_durations,
-        suite_name=f"{product} {version}", workers=options.workers,
+        suite_name=f"{product} {version}", workers=options.workers, reference_transport=options.reference_transport,
     )
     verbose = options.pytest_output or any(arg in _VERBOSE for arg in options.extra)
     shown = console or Console(stderr=True)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import logging
 import socket
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import TracebackType
 
@@ -106,6 +107,27 @@ def start_reference(
     bound_host, bound_port = server.effective_host, server.effective_port
     return RunningReference(f"http://{_url_host(str(bound_host))}:{bound_port}{API_PREFIX}", app, store, server,
                             thread, stopping)
+
+
+@contextmanager
+def reference_in_process(
+    *,
+    defects: frozenset[str] = frozenset(),
+    rows: tuple[dict[str, str], ...] | tuple[Mapping[str, str], ...] | None = None,
+) -> Iterator[ReferenceApp]:
+    """The reference vendor's app with the named ``defects``, loaded with ``rows`` (the default test town
+    when None), served by no server: the caller hands it requests in this process
+    (:mod:`conformance.targets.wsgi`). Its store is closed on exit. Unknown defects are a ``UsageError``.
+
+    What only the server does is absent: the cap on connections, the idle timeout, and the 413 of a body
+    whose announced length is over ``MAX_BODY_BYTES`` (the harness sends no such body)."""
+    active = parse_defects(defects)
+    store = Store()
+    try:
+        store.load(rows if rows is not None else default_town())
+        yield ReferenceApp(store, active)
+    finally:
+        store.close()
 
 
 def _serve(server: BaseWSGIServer, stopping: threading.Event) -> None:

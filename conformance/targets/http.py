@@ -35,7 +35,7 @@ from conformance import secrets
 from conformance.errors import ProfileError, TargetError, UnreachableError
 from conformance.limits import BudgetExhausted, JsonLimitError, check_json_shape
 from conformance.profiles import ApiTarget
-from conformance.targets import oauth
+from conformance.targets import oauth, wsgi
 from conformance.targets.base import HttpResponse
 
 #: Bytes read per chunk while streaming a body.
@@ -334,6 +334,8 @@ class RequestsHttpClient:
 
     ``base_url`` overrides the profile's (the bundled reference vendor listens on a port chosen
     at start). ``environ`` is where the auth secret is read from (default: the process environment).
+    ``adapters`` are transports by URL prefix other than the network (:mod:`conformance.targets.wsgi`:
+    the bundled reference in this process), for the client's requests and its token requests alike.
     """
 
     def __init__(
@@ -343,6 +345,7 @@ class RequestsHttpClient:
         *,
         environ: Mapping[str, str] | None = None,
         recorder: ExchangeRecorder | None = None,
+        adapters: wsgi.Adapters | None = None,
     ) -> None:
         self.base_url = (base_url or target.base_url).rstrip("/")
         if "@" in urlsplit(self.base_url).netloc:
@@ -365,9 +368,11 @@ class RequestsHttpClient:
         self._environment: dict[str, dict[str, Any]] = {}
         for prefix in ("http://", "https://"):
             self._session.mount(prefix, _WatchedAdapter())
+        wsgi.mount(self._session, adapters)
         auth = _auth_header(target, os.environ if environ is None else environ)
         self._session.headers.update(auth)
-        self._session.auth = oauth.request_auth(target, self.base_url, os.environ if environ is None else environ)
+        self._session.auth = oauth.request_auth(target, self.base_url, os.environ if environ is None else environ,
+                                                adapters=adapters)
         self._recorder = recorder
         # Names only: the secret stays in the session's headers, also while recordings redact it.
         self._auth_headers = frozenset(name.lower() for name in auth) | oauth.header_names(target)

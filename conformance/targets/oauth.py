@@ -35,6 +35,7 @@ from requests.auth import AuthBase
 from conformance import secrets
 from conformance.errors import ProfileError, TargetError
 from conformance.profiles import ApiTarget, Auth, OAuth2ClientCredentials
+from conformance.targets import wsgi
 
 #: The value of a request's auth header that means "send this request without it" (never sent).
 OMIT = "conformance-omit-credentials"
@@ -115,9 +116,11 @@ def header_names(target: ApiTarget) -> frozenset[str]:
     return frozenset({target.auth.header.lower()}) if target.auth is not None else frozenset()
 
 
-def request_auth(target: ApiTarget, base_url: str, environ: Mapping[str, str]) -> RequestAuth:
+def request_auth(target: ApiTarget, base_url: str, environ: Mapping[str, str], *,
+                 adapters: wsgi.Adapters | None = None) -> RequestAuth:
     """The auth of a target's requests; with ``auth.oauth2``, the client's credentials read from
-    ``environ`` now (a ProfileError names a missing variable, never a value)."""
+    ``environ`` now (a ProfileError names a missing variable, never a value). The token requests go
+    through ``adapters`` where they match (the target's own transports), else over the network."""
     auth = target.auth
     if auth is None:
         return RequestAuth("Authorization", None, None)
@@ -136,17 +139,19 @@ def request_auth(target: ApiTarget, base_url: str, environ: Mapping[str, str]) -
             if token and token != stale and left > RENEW_MARGIN:
                 return token, left
             token, lifetime = fetch_token(url, auth, client_id, secret, timeout=target.timeout_seconds,
-                                          verify=target.verify_tls)
+                                          verify=target.verify_tls, adapters=adapters)
             _tokens[key] = (token, time.monotonic() + lifetime)
             return token, lifetime
 
     def attempt(correct: bool) -> Login:
         if correct:  # a token of its own, registered as a secret; the shared one is left as it is
-            fetch_token(url, auth, client_id, secret, timeout=target.timeout_seconds, verify=target.verify_tls)
+            fetch_token(url, auth, client_id, secret, timeout=target.timeout_seconds, verify=target.verify_tls,
+                        adapters=adapters)
             return Login(client_id, 200)
         wrong = "wrong-" + os.urandom(18).hex()  # never the secret, and redacted wherever it could turn up
         secrets.register(wrong)
-        status, _ = _post_token(url, auth, client_id, wrong, timeout=target.timeout_seconds, verify=target.verify_tls)
+        status, _ = _post_token(url, auth, client_id, wrong, timeout=target.timeout_seconds, verify=target.verify_tls,
+                                adapters=adapters)
         return Login(client_id, status)
 
     return RequestAuth(auth.header, auth.scheme, fetch, attempt)
@@ -164,10 +169,10 @@ def token_url(oauth2: OAuth2ClientCredentials, base_url: str) -> str:
 
 
 def fetch_token(url: str, auth: Auth, client_id: str, secret: str, *, timeout: float,
-                verify: bool) -> tuple[str, float]:
+                verify: bool, adapters: wsgi.Adapters | None = None) -> tuple[str, float]:
     """One Client Credentials Grant: (access token, lifetime in seconds). The token is registered as
     a secret before it is returned."""
-    status, body = _post_token(url, auth, client_id, secret, timeout=timeout, verify=verify)
+    status, body = _post_token(url, auth, client_id, secret, timeout=timeout, verify=verify, adapters=adapters)
     if status != 200:
         raise TargetError(f"{_WHAT} answered {status}, not 200 with an access token")
     if len(body) > MAX_TOKEN_RESPONSE:
@@ -193,7 +198,7 @@ _WHAT = "targets.api.auth.oauth2: the token endpoint"
 
 
 def _post_token(url: str, auth: Auth, client_id: str, secret: str, *, timeout: float,
-                verify: bool) -> tuple[int, bytes]:
+                verify: bool, adapters: wsgi.Adapters | None = None) -> tuple[int, bytes]:
     """One request of the token endpoint: its status and (bounded) body, never recorded."""
     assert auth.oauth2 is not None
     form = {"grant_type": "client_credentials"}
@@ -206,6 +211,7 @@ def _post_token(url: str, auth: Auth, client_id: str, secret: str, *, timeout: f
     try:
         with requests.Session() as session:
             session.trust_env = False  # no .netrc credentials or proxies of the environment
+            wsgi.mount(session, adapters)
             response = session.post(url, data=form, auth=basic, timeout=timeout, verify=verify,
                                     allow_redirects=False, stream=True, headers={"Accept": "application/json"})
             return response.status_code, response.raw.read(MAX_TOKEN_RESPONSE + 1, decode_content=True)

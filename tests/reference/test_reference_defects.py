@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 import requests
-from inprocess import IN_PROCESS, WsgiAdapter, in_process_client
+from inprocess import in_process_client
 
 from conformance import clock
 from conformance.catalog.models import DOMAIN_SLUGS
@@ -62,6 +62,7 @@ from conformance.reference.defects import DEFECTS, Defect, parse_defects
 from conformance.reference.server import RunningReference, start_reference
 from conformance.reference.storage import Store
 from conformance.targets.http import RequestsHttpClient
+from conformance.targets.wsgi import IN_PROCESS, WsgiAdapter
 from conformance.testdata.town import TOWN_CODE, default_town
 
 Row = Mapping[str, str]

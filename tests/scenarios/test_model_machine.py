@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from inprocess import started_in_process
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.findings import Finding
-from conformance.profiles import ApiTarget, DriverTarget
+from conformance.profiles import DriverTarget
 from conformance.reference.driver import Answer, DriverRequest, DriverService, Refusal, parse_date
-from conformance.reference.server import start_reference
 from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.scenarios.model.check import run_machine, state_machine
@@ -32,8 +32,8 @@ SEED = 20200901
 
 @contextmanager
 def reference_target(defects: frozenset[str] = frozenset()) -> Iterator[Target]:
-    with start_reference(defects=defects) as running:
-        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+    with started_in_process(defects) as running:
+        http = running.client()
         yield Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25)
 
 
@@ -68,8 +68,8 @@ def test_the_stale_head_name_defect_is_reported_against_1_1_1_r008_with_the_step
 @contextmanager
 def exporting_target(tmp_path: Path, defects: frozenset[str] = frozenset()) -> Iterator[Target]:
     """The reference with its residents export (the API's, as the reference profile declares it)."""
-    with start_reference(defects=defects) as running:
-        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+    with started_in_process(defects) as running:
+        http = running.client()
         exports = ApiExportSource(http, {"residents_csv": "/exports/residents.csv"}, tmp_path)
         yield Target(catalog=EDITION, http=http, exports=exports, driver=DriverTarget(operations="all"), seed=SEED,
                      max_examples=10)
@@ -93,8 +93,8 @@ def test_an_export_that_misses_the_runs_changes_is_reported_against_10_6_r001(tm
 
 def test_no_scenario_catches_the_stale_head_name_defect() -> None:
     """The catalog's scenario of 世帯分離・世帯合併 merges the member back under the same 世帯主."""
-    with start_reference(defects=frozenset({"setai_nushi_name_kept"})) as running:
-        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+    with started_in_process(frozenset({"setai_nushi_name_kept"})) as running:
+        http = running.client()
         client = DriverClient(http, "/driver/v1", {op.id: op for op in EDITION.driver_operations})
         found = [run_scenario(s, client, http, implemented=lambda _: True,
                               defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
@@ -132,9 +132,9 @@ class CodelessTsushoVendor(DriverService):
 
 
 def test_a_refusal_without_its_code_is_reported_against_the_rule_that_requires_it() -> None:
-    with start_reference() as running:
+    with started_in_process() as running:
         running.app.driver = CodelessTsushoVendor(running.store)
-        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        http = running.client()
         target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25)
         findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-1.1.2-R006"), target=target)))
     assert [(f.code, f.location.split("/step:")[0], "#" in f.location) for f in findings] == [
@@ -165,9 +165,9 @@ class AnyDayMovesVendor(DriverService):
     (CalendarOnlyDeathsVendor, {"model.not_committed", "model.no_alert"}), (AnyDayMovesVendor, {"model.no_error"})])
 def test_a_vendor_wrong_about_non_calendar_days_is_reported_against_1_1_8_r001(
         vendor: type[DriverService], codes: set[str]) -> None:
-    with start_reference() as running:
+    with started_in_process() as running:
         running.app.driver = vendor(running.store)
-        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        http = running.client()
         target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25)
         findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-1.1.8-R001"), target=target)))
     assert [f.location.split("/step:")[0] for f in findings] == ["model:jumin"] and findings[0].code in codes
@@ -192,10 +192,10 @@ class MergeDropsSupportMarkVendor(DriverService):
 
 def _dv_findings(vendor: type[DriverService] | None = None, defects: frozenset[str] = frozenset(),
                  wrap: type[RequestsHttpClient] = RequestsHttpClient) -> list[Finding]:
-    with start_reference(defects=defects) as running:
+    with started_in_process(defects) as running:
         if vendor is not None:
             running.app.driver = vendor(running.store)
-        http = wrap(ApiTarget(base_url=running.url), base_url=running.url)
+        http = running.client(wrap)
         target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25)
         return list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-3.4-R001"), target=target)))
 
@@ -244,10 +244,10 @@ def test_a_joined_person_left_unmarked_is_reported_against_3_4_r001() -> None:
 
 def _machine_findings(requirement: str, vendor: type[DriverService] | None = None,
                       defects: frozenset[str] = frozenset()) -> list[Finding]:
-    with start_reference(defects=defects) as running:
+    with started_in_process(defects) as running:
         if vendor is not None:
             running.app.driver = vendor(running.store)
-        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        http = running.client()
         target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25)
         return list(state_machine(CheckContext(EDITION.requirement(requirement), target=target)))
 
@@ -318,8 +318,8 @@ class NoFormDataClient(RequestsHttpClient):
 
 
 def test_without_form_data_the_print_at_the_end_of_an_example_is_compared() -> None:
-    with start_reference(defects=frozenset({"form_first_row"})) as running:
-        http = NoFormDataClient(ApiTarget(base_url=running.url), base_url=running.url)
+    with started_in_process(frozenset({"form_first_row"})) as running:
+        http = running.client(NoFormDataClient)
         target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25)
         findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-5.1-R003"), target=target)))
     assert findings and {(f.code, f.location.split("/step:")[0]) for f in findings} == {

@@ -17,16 +17,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from inprocess import started_in_process
+
 from conformance import clock
 from conformance.catalog.loader import load_edition
-from conformance.profiles import ApiTarget, DriverTarget
+from conformance.profiles import DriverTarget
 from conformance.reference.driver import Answer, DriverRequest, DriverService, parse_date
-from conformance.reference.server import start_reference
 from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.scenarios.model.check import run_machine
 from conformance.targets.base import Target
-from conformance.targets.http import RequestsHttpClient
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
 
@@ -93,9 +93,9 @@ class OtherChoicesVendor(DriverService):
 
 
 def test_every_scenario_passes_against_the_vendor_making_the_other_choices() -> None:
-    with start_reference() as running:
+    with started_in_process() as running:
         running.app.driver = OtherChoicesVendor(running.store)
-        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        http = running.client()
         client = DriverClient(http, "/driver/v1", {op.id: op for op in EDITION.driver_operations})
         failed = {s.id: [(o.code, o.location) for o in run_scenario(
             s, client, http, implemented=lambda _: True, defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})]
@@ -104,9 +104,9 @@ def test_every_scenario_passes_against_the_vendor_making_the_other_choices() -> 
 
 
 def test_the_model_accepts_the_vendor_making_the_other_choices() -> None:
-    with start_reference() as running:
+    with started_in_process() as running:
         running.app.driver = OtherChoicesVendor(running.store)
-        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        http = running.client()
         target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=20200901,
                         max_examples=25)
         result = run_machine(target)
