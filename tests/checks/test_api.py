@@ -43,7 +43,8 @@ def edition() -> EditionCatalog:
 def serving(app: WsgiApp) -> Iterator[str]:
     """``app`` on 127.0.0.1 (a free port) in a thread; yields its API base URL."""
     server: WSGIServer = make_server("127.0.0.1", 0, app, handler_class=QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits for the loop to look again: every 0.5 s by default, half a second of every test.
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}/api/v1"

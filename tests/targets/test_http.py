@@ -78,7 +78,7 @@ def server() -> Iterator[tuple[str, Seen]]:
     seen = Seen()
     handler = type("BoundHandler", (Handler,), {"seen": seen})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)  # quick shutdown
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}/api/v1", seen
     httpd.shutdown()
