@@ -54,10 +54,27 @@ RUN_OPTIONS: dict[str, RunOption] = {option.name: option for option in (
     RunOption("reference-transport", "server|in-process", "How the run reaches the bundled reference vendor: over "
               "HTTP on a local port (server, the default) or handed each request in the run's own process "
               "(in-process: no socket, faster; the same answers)."),
+    RunOption("shrink", "on|off", "Shrink a failing generated example to its smallest before it is reported (on: the "
+              "profile's hypothesis.shrink, true by default) or report the first one found (off: a quicker verdict, "
+              "a longer example)."),
 )}
 
 #: The values of ``--reference-transport``; the first is the default.
 REFERENCE_TRANSPORTS = ("server", "in-process")
+
+
+#: The values of ``--shrink``.
+SHRINK = {"on": True, "off": False}
+
+
+def parse_shrink(value: str | None) -> bool | None:
+    """``--shrink on|off`` as a bool (None when not given: the profile's ``hypothesis.shrink``); a UsageError
+    names any other value."""
+    if value is None:
+        return None
+    if value not in SHRINK:
+        raise UsageError(f"--shrink {value!r}: expected on or off")
+    return SHRINK[value]
 
 
 def check_reference_transport(value: str | None, *, reference: bool) -> str:

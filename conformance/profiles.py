@@ -360,6 +360,9 @@ class HypothesisSettings(ProfileModel):
 
     max_examples: Annotated[int, Field(ge=1, le=100_000)] = 25
     seed: int | None = None
+    #: Shrink a failing example to its smallest before it is reported (Hypothesis' shrink phase); false reports
+    #: the first failing example found: a quicker verdict, a longer example (``conformance run --shrink off``).
+    shrink: bool = True
 
 
 class Profile(ProfileModel):

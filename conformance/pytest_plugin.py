@@ -47,7 +47,7 @@ from conformance.errors import (
 )
 from conformance.locations import default_catalog_root, reference_profile
 from conformance.masking import Scrubber, personal_item_names, scrub_document, scrub_result
-from conformance.options import REFERENCE_TRANSPORTS, add_plugin_options, check_reference_transport
+from conformance.options import REFERENCE_TRANSPORTS, add_plugin_options, check_reference_transport, parse_shrink
 from conformance.plan import Case, attestation_gaps, plan_edition, waiver_problems
 from conformance.profiles import Profile, load_profile, resolved_attestations
 from conformance.reference.defects import parse_defects
@@ -101,6 +101,8 @@ class RunState:
     seed: int | None = None
     #: How the bundled reference vendor is reached (``--conformance-reference-transport``).
     reference_transport: str = REFERENCE_TRANSPORTS[0]
+    #: ``--conformance-shrink``: None leaves it to the profile's ``hypothesis.shrink``.
+    shrink: bool | None = None
     shard: tuple[int, int] | None = None
     #: The durations of ``--conformance-shard-durations``: the shards balanced by them.
     shard_durations: ShardDurations | None = None
@@ -216,7 +218,7 @@ class RunState:
             # Recorded only with an output directory: the evidence bundle is built from it.
             recording = recording_path(workdir, self.worker) if self.out is not None else None
             self._session = TargetSession(self.profile, workdir, self.defects, self.seed, recording=recording,
-                                          reference_transport=self.reference_transport,
+                                          reference_transport=self.reference_transport, shrink=self.shrink,
                                           reads_exports=self._reads_exports)
         if self.stopped is not None:  # do not try again for every requirement
             raise UnreachableError(self.stopped)
@@ -405,6 +407,7 @@ def pytest_configure(config: pytest.Config) -> None:
         durations = _shard_durations(config.getoption("conformance_shard_durations"), shard)
         transport = check_reference_transport(config.getoption("conformance_reference_transport"),
                                               reference=profile.targets.reference)
+        shrink = parse_shrink(config.getoption("conformance_shrink"))
     except ProfileError as error:
         raise pytest.UsageError(f"invalid vendor profile:\n{error}") from None
     except UsageError as error:
@@ -421,6 +424,7 @@ def pytest_configure(config: pytest.Config) -> None:
         defects=defects,
         seed=config.getoption("conformance_seed"),
         reference_transport=transport,
+        shrink=shrink,
         shard=shard,
         shard_durations=durations,
         worker=_worker_id(config),

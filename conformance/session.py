@@ -42,7 +42,7 @@ class TargetSession:
     def __init__(
         self, profile: Profile, workdir: Path, defects: frozenset[str] = frozenset(), seed: int | None = None,
         *, recording: Path | None = None, reads_exports: Callable[[EditionCatalog], bool] | None = None,
-        reference_transport: str = REFERENCE_TRANSPORTS[0],
+        reference_transport: str = REFERENCE_TRANSPORTS[0], shrink: bool | None = None,
     ) -> None:
         if defects and not profile.targets.reference:
             raise UsageError("--defect applies to the bundled reference vendor only (targets.reference)")
@@ -50,6 +50,8 @@ class TargetSession:
         self.workdir = workdir
         self.defects = defects
         self.seed = effective_seed(profile, seed)
+        #: ``--shrink`` over the profile's ``hypothesis.shrink``.
+        self.shrink = profile.hypothesis.shrink if shrink is None else shrink
         # Learns the personal items when an edition opens and their values when the data is made,
         # before anything is sent: the recording masks from the first request on.
         self.scrubber = Scrubber()
@@ -97,7 +99,7 @@ class TargetSession:
         if isinstance(exports, ApiExportSource):
             exports.snapshot()  # the exports as loaded, before any scenario changes the records
         return Target(catalog=edition, http=client, exports=exports, data=data, seed=self.seed,
-                      max_examples=self.profile.hypothesis.max_examples,
+                      max_examples=self.profile.hypothesis.max_examples, shrink=self.shrink,
                       append_path=self.profile.targets.load.append_path,
                       records_path=self.profile.targets.load.records_path, driver=self.profile.targets.driver,
                       koseki_path=self.profile.targets.load.koseki_path,

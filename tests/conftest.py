@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -65,15 +66,24 @@ _SLOW = (
 )
 
 
+#: The defect matrix (pyproject's ``defects`` marker): the tests named for each defect, a test per named defect of
+#: the reference (or planted defect of a file) against the check that must catch it, with its exact findings.
+#: About 550 tests and 100 s of CPU: the quick loop leaves them out (CI runs them; ``pytest -m defects`` alone),
+#: and keeps every unit test of a check's conforming and defective input.
+_DEFECT_MATRIX = re.compile(r"test_(each|every)_\w*defect|test_a_defect_gives")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Marks the ``_SLOW`` tests. Then orders: the longest tests first, then the other end-to-end ones,
-    then the rest (a stable sort: each module keeps its order). Under pytest-xdist's worksteal scheduling
-    (pyproject addopts) the quick tests then fill the gaps around the whole runs, instead of a whole run
-    starting last on one worker while the other has nothing left to do (a 28-minute suite spent its last
+    """Marks the ``_SLOW`` tests and the defect matrix. Then orders: the longest tests first, then the other
+    end-to-end ones, then the rest (a stable sort: each module keeps its order). Under pytest-xdist's worksteal
+    scheduling (pyproject addopts) the quick tests then fill the gaps around the whole runs, instead of a whole
+    run starting last on one worker while the other has nothing left to do (a 28-minute suite spent its last
     15 on one core)."""
     for item in items:
         if item.nodeid.startswith(_SLOW):
             item.add_marker(pytest.mark.slow)
+        if _DEFECT_MATRIX.match(getattr(item, "originalname", item.name)):
+            item.add_marker(pytest.mark.defects)
 
     def rank(item: pytest.Item) -> int:
         if item.get_closest_marker("e2e") is None:

@@ -202,3 +202,13 @@ def test_the_reference_transport_is_server_or_in_process_and_for_the_reference_o
     assert result.exit_code == 2
     assert "applies to the bundled reference vendor only" in result.stderr.replace("\n", " ")
     assert not (tmp_path / "x" / "results.json").exists() and not (tmp_path / "y" / "results.json").exists()
+
+
+def test_shrink_is_on_or_off(tmp_path: Path) -> None:
+    from conformance.cli.run import pytest_arguments
+
+    common = {"profile": None, "domains": [], "out": Path("out"), "catalog": None, "extra": []}
+    assert "--conformance-shrink=off" in pytest_arguments(**common, shrink="off")
+    result = runner.invoke(app, ["run", "--shrink", "no", "--out", str(tmp_path / "x")])
+    assert result.exit_code == 2 and "--shrink 'no': expected on or off" in result.stderr
+    assert not (tmp_path / "x" / "results.json").exists()

@@ -63,14 +63,16 @@ def run_in_process(out: Path, *, defects: list[str], domains: list[str], extra: 
     report, bundle), without the start of a new interpreter, its imports and its catalog load (about 6 s
     of CPU a run, paid once per pytest worker instead), and with the reference handed each request in this
     process (``--reference-transport in-process``: no socket and no server thread, a third of a run's CPU
-    where the model's machine runs). The README's command itself, in its own process and over HTTP, is the
-    clean run's (``clean_run``); that both transports give the same findings the run on another machine
-    shows (``test_the_verdict_does_not_depend_on_the_machine``)."""
+    where the model's machine runs), and without shrinking (``--shrink off``: a defect run shows which
+    requirements turn, whatever the length of the example; a shrink was half of the machine's time in a run
+    it fails, and the shrink itself is shown by tests/scenarios/test_model_machine.py). The README's command
+    itself, in its own process and over HTTP, is the clean run's (``clean_run``); that both transports give
+    the same findings the run on another machine shows (``test_the_verdict_does_not_depend_on_the_machine``)."""
     from conformance.cli.run import RunOptions, run_suite
 
     shown = Console(file=io.StringIO(), width=120)
     return run_suite(RunOptions(profile=None, out=out, domains=domains, defects=defects, extra=extra,
-                                reference_transport="in-process"), shown)
+                                reference_transport="in-process", shrink="off"), shown)
 
 
 def manual_only() -> int:

@@ -393,7 +393,7 @@ def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
     application: Application = mismatch.value
     yield mismatch_finding(ctx, rule.name, rule.title, application.compact(),
                            f"POST {base_path.rstrip('/')}{OPERATION_PATH} 申請年月日={application.applied}", mismatch,
-                           target.seed)
+                           target)
 
 
 def rule_check(rule: KodomoRule) -> CheckFunction:

@@ -703,7 +703,7 @@ def run_rule(ctx: CheckContext, rule: KosekiRule) -> Iterator[Finding]:
     operation = "koseki.seikyu" if case.kind == "請求" else "koseki.todoke"
     yield mismatch_finding(ctx, rule.name, rule.title, case.compact(),
                            f"POST {base_path.rstrip('/')}{OPERATIONS[operation]} 届出種別={case.kind}", mismatch,
-                           target.seed)
+                           target)
 
 
 def rule_check(rule: KosekiRule) -> CheckFunction:

@@ -652,10 +652,12 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             rule.prepare(client, scenario, loaded)
         return expected, rule.actual((rule.ask or query)(client, loaded, scenario), loaded)
 
-    mismatch = shrunk_mismatch(built(rule.scenarios, codes), rule.examples, target, answers) or first
+    # Without shrinking (--shrink off) the first mismatch of the drawn scenarios is the finding as it is.
+    shrunk = shrunk_mismatch(built(rule.scenarios, codes), rule.examples, target, answers) if target.shrink else None
+    mismatch = shrunk or first
     scenario: Scenario = mismatch.value
     yield mismatch_finding(ctx, rule.name, rule.title, scenario.compact(),
-                           rule.asked or f"GET {QUERY_PATH} fiscal_year={scenario.fiscal_year}", mismatch, target.seed)
+                           rule.asked or f"GET {QUERY_PATH} fiscal_year={scenario.fiscal_year}", mismatch, target)
 
 
 #: A scenario check's drawn value (a Scenario, or a domain's own, e.g. 子ども・子育て支援's Application).
@@ -682,7 +684,8 @@ def seeded_test(strategy: st.SearchStrategy[T], examples: Sequence[T], target: T
     test = given(strategy)(function)
     for value in examples:
         test = example(value)(test)
-    phases = (Phase.explicit, Phase.generate, Phase.shrink) if shrink else (Phase.explicit, Phase.generate)
+    phases = (Phase.explicit, Phase.generate, Phase.shrink) if shrink and target.shrink else \
+        (Phase.explicit, Phase.generate)
     wrapped: Callable[[], None] = settings(
         max_examples=target.max_examples, deadline=None, database=None, derandomize=False, phases=phases,
         verbosity=Verbosity.quiet, suppress_health_check=list(HealthCheck), print_blob=False,
@@ -724,12 +727,14 @@ def shrunk_mismatch(strategy: st.SearchStrategy[T], examples: Sequence[T], targe
 
 
 def mismatch_finding(ctx: CheckContext, rule_name: str, title: str, shown: str, location: str,
-                     mismatch: Mismatch, run_seed: int) -> Finding:
-    """The finding of a scenario rule's shrunk mismatch: the value as ``shown``, with the seed to replay."""
+                     mismatch: Mismatch, target: Target) -> Finding:
+    """The finding of a scenario rule's mismatch (shrunk unless the run said not to): the value as ``shown``,
+    with the seed to replay it."""
+    shrunk, replay = target.shrink, target.replay
     return ctx.finding(
         f"scenario.{rule_name}.mismatch",
-        f"{title}: the vendor differs from the oracle on the shrunk scenario [{shown}] (seed {run_seed}; "
-        f"replay: conformance run --seed {run_seed})",
+        f"{title}: the vendor differs from the oracle on the {'shrunk ' if shrunk else ''}scenario [{shown}] "
+        f"({replay})",
         location=location,
         expected=json.dumps(mismatch.expected, ensure_ascii=False, sort_keys=True),
         actual=json.dumps(mismatch.actual, ensure_ascii=False, sort_keys=True),

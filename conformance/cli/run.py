@@ -23,7 +23,7 @@ from conformance import secrets
 from conformance.cli.output import USAGE_EXIT
 from conformance.errors import ProfileError, UsageError
 from conformance.locations import default_catalog_root, reference_profile
-from conformance.options import check_reference_transport, plugin_arguments
+from conformance.options import check_reference_transport, parse_shrink, plugin_arguments
 from conformance.reporting.bundle import BUNDLE_NAME, BundleInputs, build_bundle, export_file_paths
 from conformance.reporting.json_report import annotate_junit
 from conformance.reporting.terminal import ProgressPlugin, print_summary
@@ -47,7 +47,7 @@ def pytest_arguments(
     *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str],
     defects: list[str] | None = None, seed: int | None = None, shard: str | None = None,
     shard_durations: Path | None = None, suite_name: str | None = None, workers: str | None = None,
-    reference_transport: str | None = None,
+    reference_transport: str | None = None, shrink: str | None = None,
 ) -> list[str]:
     """The pytest command line for a run.
 
@@ -69,7 +69,7 @@ def pytest_arguments(
         args += ["-o", f"junit_suite_name={suite_name}"]
     args += plugin_arguments({"profile": profile, "domain": domains, "defect": defects or [], "seed": seed,
                               "shard": shard, "shard-durations": shard_durations,
-                              "reference-transport": reference_transport})
+                              "reference-transport": reference_transport, "shrink": shrink})
     if workers is not None and workers != "1":
         # pytest-xdist, one edition per worker at a time (loadfile: an edition's requirements are one
         # file's items), so each edition's target is opened, loaded and cached by one worker only.
@@ -94,6 +94,7 @@ class RunOptions:
     pytest_output: bool = False
     workers: str | None = None
     reference_transport: str | None = None
+    shrink: str | None = None
 
 
 def run_suite(options: RunOptions, console: Console | None = None) -> int:
@@ -115,6 +116,7 @@ def run_suite(options: RunOptions, console: Console | None = None) -> int:
     profile = load_profile(used)  # a ProfileError names file:line before anything starts
     _check_workers(options.workers, reference=profile.targets.reference)
     check_reference_transport(options.reference_transport, reference=profile.targets.reference)
+    parse_shrink(options.shrink)
     unset = unset_secrets(profile, os.environ, used)
     if unset:  # the user's input, not an unreachable vendor (issue 27, item 1)
         raise ProfileError("\n".join(f"{problem}: set it before the run (docs/profiles.md)" for problem in unset))
@@ -151,6 +153,7 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
         profile=options.profile, domains=options.domains, out=out, catalog=options.catalog, extra=options.extra,
         defects=options.defects, seed=options.seed, shard=options.shard, shard_durations=options.shard_durations,
         suite_name=f"{product} {version}", workers=options.workers, reference_transport=options.reference_transport,
+        shrink=options.shrink,
     )
     verbose = options.pytest_output or any(arg in _VERBOSE for arg in options.extra)
     shown = console or Console(stderr=True)

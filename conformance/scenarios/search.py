@@ -164,7 +164,8 @@ def kana_search(ctx: CheckContext) -> Iterator[Finding]:
     # R002 is judged over the text's examples of every rule, and fewer generated ones than a rule alone.
     budget = MAX_EXAMPLES // 2 if rule == "all" else MAX_EXAMPLES
     test = settings(max_examples=min(target.max_examples, budget), deadline=None, database=None,
-                    phases=(Phase.explicit, Phase.generate, Phase.shrink), verbosity=Verbosity.quiet,
+                    phases=(Phase.explicit, Phase.generate, Phase.shrink) if target.shrink else
+                    (Phase.explicit, Phase.generate), verbosity=Verbosity.quiet,
                     suppress_health_check=list(HealthCheck), print_blob=False)(seed(target.seed)(test))
     try:
         test()
@@ -182,7 +183,7 @@ def _finding(ctx: CheckContext, target: Target, miss: _Miss) -> Finding:
         "search.kana.not_listed" if listed else "search.kana.listed",
         f"2.1.2 あいまい検索: searching {miss.query!r} ({'完全一致' if miss.exact else '部分一致'}) "
         f"{'did not list' if listed else 'listed'} the person registered as {miss.registered!r} "
-        f"(generated names; seed {target.seed}; replay: conformance run --seed {target.seed})",
+        f"(generated names; {target.replay})",
         location=f"GET {base}/search?{query}",
         expected="listed" if listed else "not listed",
         actual="not listed" if listed else "listed",

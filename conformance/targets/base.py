@@ -117,12 +117,22 @@ class Target:
     koseki_path: str | None = None
     seed: int = 20200901
     max_examples: int = 25
+    #: Whether Hypothesis shrinks a failing example before it is reported (``hypothesis.shrink``, ``--shrink``).
+    shrink: bool = True
     cache: dict[str, Any] = field(default_factory=dict)
     driver: DriverTarget | None = None
     #: The statute domains' forms the vendor's form interface issues (targets.forms; None: none is said to be).
     forms: FormsTarget | None = None
     #: Learns the personal values of the vendor's records that findings are about (None: nobody).
     personal: PersonalValues | None = None
+
+    @property
+    def replay(self) -> str:
+        """What a finding of a Hypothesis-driven check says to replay it: the run's seed (and ``--shrink off``
+        when the example was not shrunk: replayed with shrinking, the example reported would be another)."""
+        if self.shrink:
+            return f"seed {self.seed}; replay: conformance run --seed {self.seed}"
+        return f"seed {self.seed}, not shrunk; replay: conformance run --seed {self.seed} --shrink off"
 
     def offers_statute_form(self, form_id: str) -> bool:
         """Whether the profile says the vendor issues the statute form ``form_id`` (docs/forms.md)."""

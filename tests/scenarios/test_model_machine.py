@@ -65,6 +65,21 @@ def test_the_stale_head_name_defect_is_reported_against_1_1_1_r008_with_the_step
     assert other == []
 
 
+def test_without_shrinking_the_first_failing_example_is_reported_and_says_so() -> None:
+    """``--shrink off`` (hypothesis.shrink false): the same breach, found on the first failing example as it was
+    generated, which is no shorter than the shrunk one; the finding says it was not shrunk and how to replay it."""
+    with reference_target(frozenset({"setai_nushi_name_kept"})) as target:
+        shrunk = run_machine(target)
+    with reference_target(frozenset({"setai_nushi_name_kept"})) as target:
+        target.shrink = False
+        first = run_machine(target)
+        findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-1.1.1-R008"), target=target)))
+    assert {(b.code, b.item) for b in first.breaches} == {(b.code, b.item) for b in shrunk.breaches} == {
+        ("model.item_not_allowed", "世帯主氏名")}
+    assert len(first.steps) >= len(shrunk.steps)
+    assert f"(seed {SEED}, not shrunk; replay: conformance run --seed {SEED} --shrink off)" in findings[0].message
+
+
 @contextmanager
 def exporting_target(tmp_path: Path, defects: frozenset[str] = frozenset()) -> Iterator[Target]:
     """The reference with its residents export (the API's, as the reference profile declares it)."""

@@ -114,7 +114,8 @@ def run_machine(target: Target) -> Result:
     session = Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)))
     machine = seed(target.seed)(machine_for(session))
     options = settings(max_examples=target.max_examples, stateful_step_count=STEPS, deadline=None, database=None,
-                       derandomize=False, phases=(Phase.generate, Phase.shrink), verbosity=Verbosity.quiet,
+                       derandomize=False, phases=(Phase.generate, Phase.shrink) if target.shrink else (Phase.generate,),
+                       verbosity=Verbosity.quiet,
                        suppress_health_check=list(HealthCheck), print_blob=False,
                        report_multiple_bugs=False)
     try:
@@ -142,8 +143,7 @@ def _reconcile_export(session: Session, paths: Paths, run_seed: int) -> Result:
 
 def _finding(ctx: CheckContext, target: Target, breach: Breach, result: Result) -> Finding:
     steps = "; ".join(result.steps)
-    message = (f"{breach.message}: after the steps [{steps}] (seed {result.seed}; replay: conformance run --seed "
-               f"{result.seed})")
+    message = f"{breach.message}: after the steps [{steps}] ({target.replay})"
     location = f"model:jumin/step:{len(result.steps)}" + (f"#{breach.item}" if breach.item else "")
     return ctx.finding(breach.code, message, location=location, expected=_show(target, breach, breach.expected),
                        actual=_show(target, breach, breach.actual))
