@@ -6,6 +6,7 @@ sequence no other DV check walks (a 世帯合併, a 職権修正, a 併せて支
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,6 +90,23 @@ def test_an_export_that_misses_the_runs_changes_is_reported_against_10_6_r001(tm
     assert len(findings) >= 1 and other == []
     assert {f.code for f in findings} <= {"model.export_missing", "model.path_differs"}
     assert all(f.location.startswith("model:jumin/step:") and "residents_csv" in f.location for f in findings)
+
+
+def test_an_export_without_the_marks_of_a_support_measure_begun_since_the_load_is_reported_against_3_4_r001(
+        tmp_path: Path) -> None:
+    # jumin.dv.other_business_marked reads the loaded town's protected persons, still marked: only the model's
+    # 支援措置, registered during its run, show the export's marks missing. No 10.6 R001 finding beside it: a
+    # 支援対象者's marks are 3.4's.
+    with exporting_target(tmp_path, frozenset({"export_dv_marks_at_load"})) as target:
+        findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-3.4-R001"), target=target)))
+        exported = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-10.6-R001"), target=target)))
+    assert findings and exported == []
+    assert {(f.code, f.location.split("/step:")[0], f.location.split("#", 1)[1].split(":")[0],
+             f.location.rsplit("#", 1)[1]) for f in findings} == {
+        ("model.dv_export_unmarked", "model:jumin", "residents_csv", "/支援措置対象フラグ")}
+    shape = r"model:jumin/step:\d+#residents_csv:\d+#/支援措置対象フラグ"
+    assert all(re.fullmatch(shape, f.location) for f in findings)
+    assert {(f.expected, f.actual) for f in findings} == {("1", "0")}
 
 
 def test_no_scenario_catches_the_stale_head_name_defect() -> None:
