@@ -1327,6 +1327,10 @@ DEFECTS: dict[str, Defect] = _defects(
             "jumin-1.0-1.1.11-R003",
             "jumin-1.0-1.1.11-R004",
            )),
+    # Only a 配偶者 younger than a 子 of the 世帯主 shows it (scenario narabi.spouse_younger_than_child).
+    Defect("household_spouse_as_child",
+           "the driver orders a 世帯's 配偶者 among the 世帯主's 子 by 生年月日 (5.2: １－２ 配偶者 before １－３ 子)",
+           ("jumin-1.0-5.2-R004", "jumin-1.0-5.2-R007", "jumin-1.0-5.2-R008")),
     Defect("household_order_wrong",
            "the driver lists a 世帯's members by 宛名番号 instead of the order of 5.2",
            (
