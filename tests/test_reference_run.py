@@ -113,7 +113,7 @@ CAUGHT_WITHOUT_THE_MACHINE = frozenset({
     "form_katagaki_dropped", "form_tsusho_dropped", "form_unknown_date_fixed", "history_deleted_on_correction",
     "keibi_machiaza_refused", "openapi_violation", "reentry_new_number", "removal_on_planned_date",
     "search_basic_wareki_ignored", "shoribi_as_idoubi", "tenkyo_overwrites_history", "todoke_idou_swapped",
-    "tsusho_dropped", "tsusho_tokubetsu_dropped",
+    "tsusho_tokubetsu_dropped",
 })
 
 

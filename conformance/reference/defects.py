@@ -75,10 +75,9 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("tsusho_dropped",
            "通称 and 通称_フリガナ are empty (null) in resident documents, history rows and the export",
            # The 通称's フリガナ read back on the linkage API (kanri.furigana.kakunin_flag, 1.1.18 R001). The model
-           # reads 通称 back on every read path after a 通称の記載 (the data provided, 7.2.3 R001), but since its
-           # search and form steps (2026-11-25) the run's seed draws no 通称の記載 that commits: 7.2.3 R001 is not
-           # claimed until the machine's tsusho rule records one whatever the draws.
-           ("jumin-1.0-1.1.2-R006", "jumin-1.0-1.1.2-R064", "jumin-1.0-1.1.18-R001")),
+           # reads 通称 back on every read path after a 通称の記載 (the data provided, 7.2.3 R001): every
+           # run records one first, whatever the seed draws (machine.prelude).
+           ("jumin-1.0-1.1.2-R006", "jumin-1.0-1.1.2-R064", "jumin-1.0-1.1.18-R001", "jumin-1.0-7.2.3-R001")),
     Defect("blanks_accepted",
            "a correction may empty every item, the ones 1.1.6 lists as never blank too",
            tuple(f"jumin-1.0-1.1.6-R{number:03d}" for number in (1, 2, 3, 4, 5, 6, 7, 8, *range(9, 20), 21))),
