@@ -104,7 +104,7 @@ def statute_optional() -> int:
 #: export defect never hides a breach of the machine. The defects only that reconciliation catches are
 #: hidden by any breach of the machine, so they share no run with a defect the machine may catch.
 AFTER_THE_MACHINE = frozenset({"jumin-1.0-10.6-R001"})
-CAUGHT_AFTER_THE_MACHINE = frozenset({"export_stale_rows"})
+CAUGHT_AFTER_THE_MACHINE = frozenset({"export_stale_rows", "export_dv_marks_at_load"})
 
 
 #: Defects the model's machine may catch whose every requirement the run's other checks fail without it:
@@ -119,7 +119,7 @@ CAUGHT_WITHOUT_THE_MACHINE = frozenset({
     "form_katagaki_dropped", "form_tsusho_dropped", "form_unknown_date_fixed", "history_deleted_on_correction",
     "keibi_machiaza_refused", "openapi_violation", "reentry_new_number", "removal_on_planned_date",
     "search_basic_wareki_ignored", "shoribi_as_idoubi", "tenkyo_overwrites_history", "todoke_idou_swapped",
-    "tsusho_dropped", "tsusho_tokubetsu_dropped",
+    "tsusho_tokubetsu_dropped",
 })
 
 

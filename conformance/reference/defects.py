@@ -75,10 +75,9 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("tsusho_dropped",
            "通称 and 通称_フリガナ are empty (null) in resident documents, history rows and the export",
            # The 通称's フリガナ read back on the linkage API (kanri.furigana.kakunin_flag, 1.1.18 R001). The model
-           # reads 通称 back on every read path after a 通称の記載 (the data provided, 7.2.3 R001), but since its
-           # search and form steps (2026-11-25) the run's seed draws no 通称の記載 that commits: 7.2.3 R001 is not
-           # claimed until the machine's tsusho rule records one whatever the draws.
-           ("jumin-1.0-1.1.2-R006", "jumin-1.0-1.1.2-R064", "jumin-1.0-1.1.18-R001")),
+           # reads 通称 back on every read path after a 通称の記載 (the data provided, 7.2.3 R001): every
+           # run records one first, whatever the seed draws (machine.prelude).
+           ("jumin-1.0-1.1.2-R006", "jumin-1.0-1.1.2-R064", "jumin-1.0-1.1.18-R001", "jumin-1.0-7.2.3-R001")),
     Defect("blanks_accepted",
            "a correction may empty every item, the ones 1.1.6 lists as never blank too",
            tuple(f"jumin-1.0-1.1.6-R{number:03d}" for number in (1, 2, 3, 4, 5, 6, 7, 8, *range(9, 20), 21))),
@@ -418,6 +417,12 @@ DEFECTS: dict[str, Defect] = _defects(
            "residents.csv is extracted from the records as the migration loaded them: a person's 異動 since "
            "then is not in it, and a person recorded since (転入, 出生) is missing",
            ("jumin-1.0-10.6-R001",)),
+    # Caught by the model's export reconciliation only (a 支援措置 it registers, in the export fetched after its
+    # 異動): jumin.dv.other_business_marked reads the loaded town's protected persons, which this leaves marked.
+    Defect("export_dv_marks_at_load",
+           "residents.csv marks 支援措置対象フラグ only for the persons protected when the data was loaded: a "
+           "支援対象者 of a 支援措置 registered since is exported without the 表示",
+           ("jumin-1.0-3.4-R001",)),
     # 10.2 操作ログ (reference/oplog.py), read by the driver operation logs.operations.
     Defect("oplog_queries_missing",
            "the 操作ログ leaves out every 照会 (10.2 R004 ①): only 異動入力 is logged",
@@ -1321,6 +1326,10 @@ DEFECTS: dict[str, Defect] = _defects(
             "jumin-1.0-1.1.11-R003",
             "jumin-1.0-1.1.11-R004",
            )),
+    # Only a 配偶者 younger than a 子 of the 世帯主 shows it (scenario narabi.spouse_younger_than_child).
+    Defect("household_spouse_as_child",
+           "the driver orders a 世帯's 配偶者 among the 世帯主's 子 by 生年月日 (5.2: １－２ 配偶者 before １－３ 子)",
+           ("jumin-1.0-5.2-R004", "jumin-1.0-5.2-R007", "jumin-1.0-5.2-R008")),
     Defect("household_order_wrong",
            "the driver lists a 世帯's members by 宛名番号 instead of the order of 5.2",
            (

@@ -415,7 +415,10 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
     def order_key(self, row: Mapping[str, str]) -> tuple[Any, ...]:
         if "household_order_wrong" in self.defects:
             return (row.get("宛名番号", ""),)
-        return member_key(row)
+        key = member_key(row)
+        if "household_spouse_as_child" in self.defects and key[1] == household_rank("妻"):
+            return (key[0], household_rank("子"), *key[2:])  # a 配偶者 among the 子, by 生年月日
+        return key
 
     def new_number(self, serial: int) -> str:
         digits = f"{serial:09d}"

@@ -36,6 +36,8 @@ class Exports(Presentation):
     _household_headers: tuple[str, ...] | None
     #: Every person's row as the last migration load left it (the export_stale_rows defect).
     _loaded_rows: list[dict[str, str]] | None = None
+    #: The 宛名番号 marked 支援措置対象フラグ 1 at the last load (the export_dv_marks_at_load defect).
+    _loaded_marked: frozenset[str] = frozenset()
 
     def _export(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         buffer = io.StringIO()
@@ -47,6 +49,8 @@ class Exports(Presentation):
                 shown = {**shown, "届出年月日": (clock.today() + timedelta(days=365)).isoformat()}
             if index == 0 and "export_unknown_municipality" in self.defects:
                 shown = {**shown, "住所_市区町村コード": UNKNOWN_MUNICIPALITY}
+            if "export_dv_marks_at_load" in self.defects and row.get("宛名番号") not in self._loaded_marked:
+                shown = {**shown, "支援措置対象フラグ": "0"}  # a 支援措置 registered since the load: not marked
             values = [shown.get(header, "") for header in self.model.headers]
             writer.writerow(values)
             if index == 0 and "export_duplicate_record" in self.defects:
@@ -56,9 +60,13 @@ class Exports(Presentation):
         return Reply(200, buffer.getvalue().encode(encoding, "replace"), CSV_TYPE)
 
     def _keep_loaded_rows(self) -> None:
-        """Keep the rows as loaded now (start, migration), for the export_stale_rows defect only."""
+        """Keep the rows as loaded now (start, migration), for the export_stale_rows defect only; the persons
+        marked protected now, for the export_dv_marks_at_load defect only."""
         if "export_stale_rows" in self.defects:
             self._loaded_rows = self.store.all_latest()
+        if "export_dv_marks_at_load" in self.defects:
+            self._loaded_marked = frozenset(row.get("宛名番号", "") for row in self.store.all_latest()
+                                            if row.get("支援措置対象フラグ") == "1")
 
     def _exported_rows(self) -> list[dict[str, str]]:
         """Every person's current row; with the export_stale_rows defect, the rows as the migration

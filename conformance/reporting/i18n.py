@@ -1169,6 +1169,9 @@ _FINDINGS: dict[str, Text] = {
                                 "A 世帯全員 copy asked through another member shows a 支援対象者"),
     "model.dv_mark_missing": ("連携の応答に、支援措置の対象者である旨の印（フラグ）が記録どおりにありません",
                               "The linkage answer does not carry a 支援対象者's mark as the record holds it"),
+    "model.dv_export_unmarked": ("住民データの抽出ファイルで、支援措置の対象者に、その旨の印（フラグ）が記録どおりに"
+                                 "ありません", "The export's record of a 支援対象者 does not carry the mark as the "
+                                 "record holds it"),
     # the model's read paths: the searches (2.1.2, 2.1.3, 2.2.4) and the 閲覧用 list (3.4) after the steps
     "model.search_missing": ("記録どおりの氏名・フリガナ・生年月日で検索しても、その住民が検索されません",
                              "A search by what the record holds does not find the 住民"),

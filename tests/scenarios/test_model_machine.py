@@ -6,6 +6,7 @@ sequence no other DV check walks (a 世帯合併, a 職権修正, a 併せて支
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,6 +51,7 @@ def test_the_clean_reference_passes_and_the_run_exercises_the_rules() -> None:
     # 仮支援措置 before the start, the 再転入 of a 支援対象者 under the 除票's 宛名番号, the 住民票の写し.
     assert {"jumin-1.0-3.4-R008", "jumin-1.0-4.1.1.2-R002", "jumin-1.0-5.1-R003"} <= result.exercised
     assert "jumin-1.0-10.6-R001" not in result.exercised  # no export API in this target: not judged by the model
+    assert result.exercised >= TSUSHO_RULES  # the prelude's 通称, whatever the draws
 
 
 def test_the_stale_head_name_defect_is_reported_against_1_1_1_r008_with_the_steps() -> None:
@@ -80,6 +82,31 @@ def test_without_shrinking_the_first_failing_example_is_reported_and_says_so() -
     assert f"(seed {SEED}, not shrunk; replay: conformance run --seed {SEED} --shrink off)" in findings[0].message
 
 
+#: The rules of 通称の記載 (1.1.7 R002, its items 1.1.2 R007 and R066, the 申出年月日 1.2.1 R007, 1.2.2 R041).
+TSUSHO_RULES = {"jumin-1.0-1.1.7-R002", "jumin-1.0-1.1.2-R007", "jumin-1.0-1.1.2-R066", "jumin-1.0-1.2.1-R007",
+                "jumin-1.0-1.2.2-R041"}
+
+
+@pytest.mark.parametrize("seed", [SEED, 1, 23])
+def test_every_example_records_a_tsusho_whatever_the_seed_draws(seed: int) -> None:
+    # One drawn example, after the run's prelude: a 世帯 with a 外国人住民 whose 通称 is recorded (machine.prelude).
+    with reference_target() as base:
+        target = Target(catalog=EDITION, http=base.http, driver=base.driver, seed=seed, max_examples=1)
+        result = run_machine(target)
+    assert result.breaches == () and result.exercised >= TSUSHO_RULES
+
+
+def test_a_tsusho_dropped_from_the_linkage_api_is_reported_against_7_2_3_r001() -> None:
+    # tsusho_dropped empties 通称 in the linkage API's documents (and the export), the driver's own history keeps it:
+    # the prelude's 通称の記載 (step 2, after its 世帯) shows it on the resident and its history.
+    with reference_target(frozenset({"tsusho_dropped"})) as target:
+        findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-7.2.3-R001"), target=target)))
+    shape = r"model:jumin/step:2#GET /residents/\d+(/history#/history/\d+|#)/通称(_フリガナ)?"
+    assert findings and all(re.fullmatch(shape, f.location) for f in findings), [f.location for f in findings]
+    assert {f.code for f in findings} == {"model.path_differs"} and {f.actual for f in findings} == {""}
+    assert "tsusho.record(p" in findings[0].message
+
+
 @contextmanager
 def exporting_target(tmp_path: Path, defects: frozenset[str] = frozenset()) -> Iterator[Target]:
     """The reference with its residents export (the API's, as the reference profile declares it)."""
@@ -104,6 +131,23 @@ def test_an_export_that_misses_the_runs_changes_is_reported_against_10_6_r001(tm
     assert len(findings) >= 1 and other == []
     assert {f.code for f in findings} <= {"model.export_missing", "model.path_differs"}
     assert all(f.location.startswith("model:jumin/step:") and "residents_csv" in f.location for f in findings)
+
+
+def test_an_export_without_the_marks_of_a_support_measure_begun_since_the_load_is_reported_against_3_4_r001(
+        tmp_path: Path) -> None:
+    # jumin.dv.other_business_marked reads the loaded town's protected persons, still marked: only the model's
+    # 支援措置, registered during its run, show the export's marks missing. No 10.6 R001 finding beside it: a
+    # 支援対象者's marks are 3.4's.
+    with exporting_target(tmp_path, frozenset({"export_dv_marks_at_load"})) as target:
+        findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-3.4-R001"), target=target)))
+        exported = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-10.6-R001"), target=target)))
+    assert findings and exported == []
+    assert {(f.code, f.location.split("/step:")[0], f.location.split("#", 1)[1].split(":")[0],
+             f.location.rsplit("#", 1)[1]) for f in findings} == {
+        ("model.dv_export_unmarked", "model:jumin", "residents_csv", "/支援措置対象フラグ")}
+    shape = r"model:jumin/step:\d+#residents_csv:\d+#/支援措置対象フラグ"
+    assert all(re.fullmatch(shape, f.location) for f in findings)
+    assert {(f.expected, f.actual) for f in findings} == {("1", "0")}
 
 
 def test_no_scenario_catches_the_stale_head_name_defect() -> None:

@@ -1,6 +1,7 @@
 """The model's read paths on their own, against a fake linkage API: the 異動差分 read at a page boundary
 (7.2.3 R002), a 宛名番号 no record has (7.2.3 R001, interfaces.yaml get_resident: 404), and the copies and
-marks of each 支援対象者 (3.4 R001, R009)."""
+marks of each 支援対象者 (3.4 R001, R009), on the linkage API and in the residents export (an ended 支援措置's marks
+either way, R007)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from conformance.oracles.jumin_model import Measure, World
 from conformance.scenarios import DriverClient
 from conformance.scenarios.model.paths import Paths
 from conformance.targets.base import HttpResponse
+from conformance.targets.exports import ApiExportSource
 
 CHANGED = ["0000000019", "0000000027", "0000000035"]
 STAMP = "2024-06-10T00:00:00.000000Z"
@@ -137,3 +140,61 @@ def test_a_vendor_issuing_no_copy_at_all_is_judged_on_the_marks_only() -> None:
         ("model.dv_mark_missing", "GET /residents/{宛名番号}#/支援措置対象フラグ"),
         ("model.dv_mark_missing", "GET /residents/{宛名番号}#/他業務参照不可フラグ")]
     assert paths.issuing is False
+
+
+# -- the export's 支援措置 marks (3.4 R001 through 10.6 R001's extraction) ---------------------------------------
+
+ENDED = "0000000043"
+
+
+@dataclass
+class FakeExport:
+    """The residents export: one line per person of ``rows`` (宛名番号 and the marks)."""
+
+    rows: tuple[Mapping[str, str], ...]
+    base_url: str = "http://fake"
+
+    def request(self, method: str, path: str, **_: Any) -> HttpResponse:
+        header = ("宛名番号", "支援措置対象フラグ", "他業務参照不可フラグ")
+        lines = [",".join(header), *(",".join(row.get(item, "") for item in header) for row in self.rows)]
+        body = ("\r\n".join(lines) + "\r\n").encode()
+        return HttpResponse(200, {"Content-Type": "text/csv; charset=utf-8"}, body, path)
+
+
+def _exported(tmp_path: Path, **marks: tuple[str, str]) -> list[tuple[str, str, str, str, str]]:
+    """The breaches of the export reconciled with ``_town`` plus a person whose 支援措置 was ended (R007, their row
+    still marked), each person exported with ``marks`` (支援措置対象フラグ, 他業務参照不可フラグ) or as the record
+    holds them."""
+    world = _town()
+    world.adopt(ENDED, [{"宛名番号": ENDED, "世帯番号": "5000000026", "住民状態": "1", "他業務参照不可フラグ": "0",
+                         "支援措置対象フラグ": "1"}])
+    world.measures[ENDED] = Measure((ENDED,), date(2025, 4, 1), date(2026, 3, 31), ended=date(2026, 4, 20))
+    rows = tuple({"宛名番号": atena, "支援措置対象フラグ": marks.get(atena, (row[-1]["支援措置対象フラグ"], ""))[0],
+                  "他業務参照不可フラグ": marks.get(atena, ("", row[-1]["他業務参照不可フラグ"]))[1]}
+                 for atena, row in world.persons.items())
+    source = FakeExport(rows)
+    exports = ApiExportSource(source, {"residents_csv": "/exports/residents.csv"}, tmp_path)
+    paths = Paths(DriverClient(source, "/driver/v1", {}), None, lambda _: True, exports)
+    [breaches] = paths.compare_exports([world])
+    return [(b.requirement, b.code, b.item.split(":")[0], b.item.split("#")[1], b.actual) for b in breaches]
+
+
+def test_an_export_carrying_every_marks_as_the_record_holds_them_passes(tmp_path: Path) -> None:
+    assert _exported(tmp_path) == []
+
+
+def test_a_support_target_exported_without_their_marks_is_a_breach_of_3_4_r001(tmp_path: Path) -> None:
+    # HEAD (a 住民) and GONE (the 除票 of a 転出, R009's continued measure) are 支援対象者 today: each mark is
+    # 3.4 R001's, and not reported again under 10.6 R001.
+    assert _exported(tmp_path, **{HEAD: ("0", "0"), GONE: ("1", "")}) == [
+        ("jumin-1.0-3.4-R001", "model.dv_export_unmarked", "residents_csv", "/支援措置対象フラグ", "0"),
+        ("jumin-1.0-3.4-R001", "model.dv_export_unmarked", "residents_csv", "/他業務参照不可フラグ", "")]
+
+
+def test_an_ended_support_measures_marks_may_be_kept_or_dropped_in_the_export(tmp_path: Path) -> None:
+    # 3.4 R007 ends the 支援措置 and says nothing of the 表示 (interpretation dv-read-paths): both readings pass.
+    assert _exported(tmp_path, **{ENDED: ("0", "0")}) == []
+    assert _exported(tmp_path, **{ENDED: ("1", "1")}) == []
+    # A person no 支援措置 names is compared with the record as any item is (10.6 R001).
+    assert _exported(tmp_path, **{CHILD: ("1", "0")}) == [
+        ("jumin-1.0-10.6-R001", "model.path_differs", "residents_csv", "/支援措置対象フラグ", "1")]

@@ -236,6 +236,9 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
     ("zokugara_truncated", "zokugara.1_1_11_r004",
      ("scenario.not_equal", "scenario:zokugara.1_1_11_r004/step:get0#/person/続柄")),
     ("household_order_wrong", "narabi.rules", ("scenario.order", "scenario:narabi.rules/step:setai#/members")),
+    # 5.2: a 配偶者 younger than a 子 of the 世帯主 still comes before the 子 (１－２ before １－３).
+    ("household_spouse_as_child", "narabi.spouse_younger_than_child",
+     ("scenario.order", "scenario:narabi.spouse_younger_than_child/step:setai#/members")),
     ("heisei_from_0107", "hyoji.wareki",
      ("scenario.oracle_mismatch", "scenario:hyoji.wareki/step:showa#/display/生年月日")),
     ("tsusho_tokubetsu_dropped", "tsusho.tokubetsu_eijusha_every_endpoint", ("scenario.item_mismatch", None)),

@@ -24,7 +24,7 @@ from conformance.masking import is_personal_name, shown
 from conformance.oracles.jumin_model import Breach, rules
 from conformance.scenarios import DriverClient
 from conformance.scenarios.model.forms import CertificateForms
-from conformance.scenarios.model.machine import ModelBreach, Session, machine_for
+from conformance.scenarios.model.machine import ModelBreach, Session, machine_for, prelude
 from conformance.scenarios.model.paths import SEARCHES, Paths
 from conformance.targets.base import Target
 from conformance.targets.exports import ApiExportSource
@@ -119,6 +119,7 @@ def run_machine(target: Target) -> Result:
                        suppress_health_check=list(HealthCheck), print_blob=False,
                        report_multiple_bugs=False)
     try:
+        prelude(session)  # the run's first example, drawn by no one: a 通称 recorded and judged whatever the seed
         run_state_machine_as_test(machine, settings=options)
     except (ModelBreach, Flaky):
         if not session.failures:

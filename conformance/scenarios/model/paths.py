@@ -79,8 +79,9 @@ class Paths:
     def compare_exports(self, worlds: Sequence[World]) -> list[list[Breach]]:
         """The residents export, fetched once now, against each example's model record by record (10.6
         R001): every 住民 of a model is there with the values of its latest row; a 除票 may be absent, and
-        where it is there it reads as its record. Only the models' persons are read (the test town is not
-        judged here). One list of breaches per world, in order."""
+        where it is there it reads as its record. A 支援対象者 it lists carries the 支援措置's marks (3.4:
+        ``_export_marked``). Only the models' persons are read (the test town is not judged here). One list of
+        breaches per world, in order."""
         if self.exports is None or not self.exporting or not worlds:
             return [[] for _ in worlds]
         try:
@@ -101,6 +102,7 @@ class Paths:
         return [list(self._reconciled(world, found, EXPORT_LAYOUT)) for world in worlds]
 
     def _reconciled(self, world: World, found: Mapping[str, tuple[int, dict[str, str]]], name: str) -> Iterator[Breach]:
+        protected = {atena for atena, _ in protected_today(world)}
         for atena in sorted(world.persons):
             if atena not in found:
                 if world.is_current(atena):
@@ -108,7 +110,15 @@ class Paths:
                                  f"{name}#宛名番号", "the person's record", "absent")
                 continue
             line, record = found[atena]
-            yield from _same(world.latest(atena), record, r.EXPORTED, f"{name}:{line}", self.judged)
+            where = f"{name}:{line}"
+            if atena in protected:
+                yield from _export_marked(world.latest(atena), record, where)
+            judged = self.judged
+            if atena in protected or world.protected(atena) is None:
+                # A 支援対象者's marks are 3.4's (above); once the 支援措置 is ended (R007) the text leaves them to
+                # the vendor (interpretation dv-read-paths): neither is the consistency of 10.6 R001 here.
+                judged = _but(self.judged, _DV_MARKS)
+            yield from _same(world.latest(atena), record, r.EXPORTED, where, judged)
 
     def history(self, atena: str) -> list[dict[str, str]]:
         """The driver's history of a person (query.history)."""
@@ -341,6 +351,30 @@ def protected_today(world: World) -> list[tuple[str, str]]:
     return [(atena, r.DV_PROVISIONAL if status == r.CURRENT and world.provisional(atena) else wanted[status])
             for atena in sorted(world.persons)
             if world.protected(atena) is True and (status := world.latest(atena).get("住民状態", "")) in wanted]
+
+
+#: The marks a receiving system withholds a 支援対象者 by: the 表示 and 他業務参照不可フラグ (interpretation dv-model).
+_DV_MARKS = frozenset({r.SUPPORT_MARK, r.OTHER_BUSINESS_MARK})
+
+
+def _export_marked(row: Mapping[str, str], record: Mapping[str, str], where: str) -> Iterator[Breach]:
+    """A 支援対象者 the export lists carries the 表示 (支援措置対象フラグ 1) and 他業務参照不可フラグ as the record
+    holds it (3.4 R001 as jumin.dv.other_business_marked reads it): the export goes to other systems, which
+    withhold the person by them. Judged under R001 whatever protects the person (a 支援措置, a 仮支援措置, the
+    除票 of a 転出), as a search hit's 表示 is: R008 and R009 carry the エラー over to the 仮支援措置 and the
+    前住所地, the 表示 is R001's (interpretation dv-read-paths). A column the export lacks is a mark missing."""
+    requirement = r.DV_REFUSED
+    wanted = {r.SUPPORT_MARK: "1", r.OTHER_BUSINESS_MARK: row.get(r.OTHER_BUSINESS_MARK, "")}
+    for mark, value in wanted.items():
+        if record.get(mark, "") != value:
+            absent = " (the column is absent)" if mark not in record else ""
+            yield Breach(requirement, "model.dv_export_unmarked", f"the export's record of a 支援対象者 does not carry "
+                         f"{mark} as the record holds it{absent}", f"{where}#/{mark}", value, record.get(mark, ""))
+
+
+def _but(judged: Callable[[str], bool], left_out: Collection[str]) -> Callable[[str], bool]:
+    """``judged`` without the items ``left_out``."""
+    return lambda item: item not in left_out and judged(item)
 
 
 def _same(wanted: Mapping[str, str], shown: Mapping[str, str], requirement: str, where: str,
