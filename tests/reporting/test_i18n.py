@@ -55,6 +55,8 @@ NOT_CODES = {
     "koseki.hensei": "a driver operation id of conformance/checks/koseki_scenarios.py",
     "koseki.todoke": "a driver operation id of conformance/checks/koseki_scenarios.py",
     "koseki.seikyu": "a driver operation id of conformance/checks/koseki_scenarios.py",
+    **{f"wsgi.{key}": "a key of the WSGI environ (PEP 3333) of conformance/targets/wsgi.py" for key in (
+        "version", "url_scheme", "input", "errors", "multithread", "multiprocess", "run_once")},
 }
 #: Dotted literals that are module or file names, never codes.
 NAMES = re.compile(r"conformance\..*|.*\.(?:py|json|yaml|yml|csv|tsv|txt|xml|pdf|har|jsonl|zip)")
