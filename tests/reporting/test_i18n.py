@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -76,7 +77,12 @@ def _trees(folders: tuple[str, ...] = SOURCES) -> Iterator[tuple[Path, ast.Modul
         if not (PACKAGE / folder).is_dir():
             continue
         for path in sorted((PACKAGE / folder).rglob("*.py")):
-            yield path, ast.parse(path.read_text("utf-8"), filename=str(path))
+            yield path, _parsed(path)
+
+
+@functools.cache  # each scan walks the same sources: parsed once a process (seconds of the quick loop)
+def _parsed(path: Path) -> ast.Module:
+    return ast.parse(path.read_text("utf-8"), filename=str(path))
 
 
 def _name(call: ast.Call) -> str:
