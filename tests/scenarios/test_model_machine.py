@@ -52,6 +52,7 @@ def test_the_clean_reference_passes_and_the_run_exercises_the_rules() -> None:
     assert {"jumin-1.0-3.4-R008", "jumin-1.0-4.1.1.2-R002", "jumin-1.0-5.1-R003"} <= result.exercised
     assert "jumin-1.0-10.6-R001" not in result.exercised  # no export API in this target: not judged by the model
     assert result.exercised >= TSUSHO_RULES  # the prelude's 通称, whatever the draws
+    assert result.exercised >= REFUSAL_RULES  # the refusals' fixed example: E003, E002, E009, E010
 
 
 def test_the_stale_head_name_defect_is_reported_against_1_1_1_r008_with_the_steps() -> None:
@@ -199,6 +200,82 @@ def test_a_refusal_without_its_code_is_reported_against_the_rule_that_requires_i
     assert [(f.code, f.location.split("/step:")[0], "#" in f.location) for f in findings] == [
         ("model.no_error", "model:jumin", False)]
     assert "tsusho.record" in findings[0].message and findings[0].expected == "422 E008"
+
+
+#: The rules of the refusals ``machine.refusals`` provokes (E003, E002, E009, E010) and 11.1 R005's explanation.
+REFUSAL_RULES = {"jumin-1.0-11.1-R001", "jumin-1.0-4.1.0.2-R003", "jumin-1.0-1.1.6-R004", "jumin-1.0-1.1.1-R005",
+                 "jumin-1.0-11.1-R005"}
+
+
+def _respelt(refusal: Refusal, code: str | None = None, item: str | None = None) -> Answer:
+    """The エラー as a vendor wrong about it answers: its code, or the field it names, changed."""
+    return 422, {"result": "error", "code": code or refusal.code, "item": item, "message": refusal.message}
+
+
+class LowerCaseBlankVendor(DriverService):
+    """A defect: an item of 1.1.6's list made blank is refused with the code spelt ``e009``."""
+
+    def correct(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        try:
+            return super().correct(body, arguments, request)
+        except Refusal as refusal:
+            if refusal.code != "E009":
+                raise
+            return _respelt(refusal, code="e009", item=refusal.item)
+
+
+class FutureNoticeLowerCaseVendor(DriverService):
+    """A defect: a 転出 whose 届出年月日 is after the 処理日 is refused with the code spelt ``e002``."""
+
+    def move_out(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        try:
+            return super().move_out(body, arguments, request)
+        except Refusal as refusal:
+            if refusal.code != "E002":
+                raise
+            return _respelt(refusal, code="e002", item=refusal.item)
+
+
+class UnnamedBirthVendor(DriverService):
+    """A defect: a 転入 before the 生年月日 is refused (E003) naming another field."""
+
+    def move_in(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        try:
+            return super().move_in(body, arguments, request)
+        except Refusal as refusal:
+            if refusal.code != "E003":
+                raise
+            return _respelt(refusal, item="処理日")
+
+
+class FieldlessKyushiVendor(DriverService):
+    """A defect: a 旧氏 for a 外国人住民 is refused (E010) naming no field."""
+
+    def kyushi(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        try:
+            return super().kyushi(body, arguments, request)
+        except Refusal as refusal:
+            if refusal.code != "E010":
+                raise
+            return _respelt(refusal)
+
+
+# The fixed example of the refusals (``machine.refusals``): its 世帯 (step 1), then the 転入 before the 生年月日
+# (2), the 転出 notified tomorrow (3), the 本籍 blanked (4) and the 外国人住民's 旧氏 (5), whatever the seed draws.
+@pytest.mark.parametrize(("vendor", "requirement", "where", "expected"), [
+    (LowerCaseBlankVendor, "jumin-1.0-1.1.6-R004", ("model.no_error", "model:jumin/step:4", ""), "422 E009"),
+    (FutureNoticeLowerCaseVendor, "jumin-1.0-4.1.0.2-R003", ("model.no_error", "model:jumin/step:3", ""),
+     "422 E002"),
+    (UnnamedBirthVendor, "jumin-1.0-11.1-R005", ("model.refusal_item", "model:jumin/step:2", "item"),
+     "生年月日 | 異動日"),
+    (FieldlessKyushiVendor, "jumin-1.0-11.1-R005", ("model.refusal_item", "model:jumin/step:5", "item"), "旧氏"),
+])
+def test_a_vendor_wrong_about_a_refusal_of_the_fixed_example_is_reported_with_its_step(
+        vendor: type[DriverService], requirement: str, where: tuple[str, str, str], expected: str) -> None:
+    findings = _machine_findings(requirement, vendor=vendor)
+    assert [(f.code, f.location.split("#")[0], f.location.split("#", 1)[1] if "#" in f.location else "")
+            for f in findings] == [where]
+    assert findings[0].expected == expected
 
 
 class CalendarOnlyDeathsVendor(DriverService):

@@ -74,6 +74,15 @@ CANCEL_KIND = "jumin-1.0-4.6.0.1-R004"
 #: 11.1 R005: an エラー or アラート tells the 原因となったエラー・アラート項目 and the 理由・対応方法 (the
 #: driver protocol's ``item`` and ``message``: docs/driver.md).
 REFUSAL_EXPLAINED = "jumin-1.0-11.1-R005"
+#: 11.1 R001 (論理的に成立し得ない入力, our reading): a 異動日 before the 生年月日 is the エラー E003.
+BEFORE_BIRTH = "jumin-1.0-11.1-R001"
+#: 1.1.6 R001 (空欄を許容しないこと): the items of its list the model knows, with the 住民種別 they are listed for
+#: and the requirement naming each (R004 ・戸籍の表示（本籍・筆頭者）, of 日本人住民データ), as the driver names them.
+NOT_BLANK: dict[str, tuple[frozenset[str], str]] = {
+    "戸籍の表示（本籍・筆頭者）": (frozenset({"1"}), "jumin-1.0-1.1.6-R004"),
+}
+#: 1.1.1 R005 (・旧氏): 旧氏 is an item of 日本人住民データ (1.1.2's 外国人住民データ has none): a 外国人住民's is E010.
+KYUSHI_JAPANESE = "jumin-1.0-1.1.1-R005"
 #: 1.1.7 R002 / 1.1.2: 通称 recorded and deleted on 申出, for 外国人住民 (1.1.2 R006: ・通称), with the day and the
 #: 市区町村 of each (R007, R009, R066, R067) and the 申出日 on the row (1.2.1 R007).
 TSUSHO = "jumin-1.0-1.1.7-R002"

@@ -165,7 +165,8 @@ _HONSEKI_ITEMS = ("戸籍の表示（本籍・筆頭者）", "本籍", "筆頭�
 def move_in(world: World, request: Mapping[str, Any]) -> Outcome:
     """転入 (4.1.1.1): each person's items as entered, a new 世帯 or the one named (4.0.2 R001)."""
     persons = [{str(k): str(v) for k, v in dict(p).items()} for p in request["persons"]]
-    refused = _first(_dates(request), _re_entry(world, persons), _three_items(world, persons, request))
+    refused = _first(_dates(request), _born_after(persons, request), _re_entry(world, persons),
+                     _three_items(world, persons, request))
     if refused is not None:
         return refused
     reason = "国内転入" if request["区分"] == "国内転入" else "国外転入等"
@@ -192,6 +193,18 @@ def move_in(world: World, request: Mapping[str, Any]) -> Outcome:
             numbers["世帯番号"] = "new"
         new.append(RowRule(reason, sets, None, numbers))
     return Commit(returning, tuple(new), returning=tuple(returning))
+
+
+def _born_after(persons: list[dict[str, str]], request: Mapping[str, Any]) -> Refusal | None:
+    """11.1 R001 (論理的に成立し得ない入力, our reading: E003): a 転入 whose 異動日 is before a person's 生年月日
+    (a 不詳 one is not compared), as ``_before_birth`` for a 死亡 or 職権消除."""
+    moved = str(request["異動日"])
+    for person in persons:
+        born = person.get("生年月日", "")
+        if person.get("生年月日_不詳フラグ") != "1" and len(born) == 10 and moved < born:
+            return Refusal("error", frozenset({"E003"}), r.BEFORE_BIRTH, "a 異動日 before the 生年月日",
+                           frozenset({"異動日", "生年月日"}))
+    return None
 
 
 def _returns(world: World, person: Mapping[str, str]) -> bool:
@@ -378,7 +391,7 @@ def _before_birth(world: World, atena: str, request: Mapping[str, Any]) -> Refus
     born = row.get("生年月日", "")
     if row.get("生年月日_不詳フラグ") == "1" or len(born) != 10 or str(request["異動日"]) >= born:
         return None
-    return Refusal("error", frozenset({"E003"}), "jumin-1.0-11.1-R001", "a 異動日 before the 生年月日",
+    return Refusal("error", frozenset({"E003"}), r.BEFORE_BIRTH, "a 異動日 before the 生年月日",
                    frozenset({"異動日", "生年月日"}))
 
 
@@ -452,10 +465,10 @@ def correct(world: World, request: Mapping[str, Any]) -> Outcome:
     and the earlier rows stay as they were (4.2.3.3 R003: 上書き修正せず)."""
     atena = str(request["宛名番号"])
     kind = str(request["区分"])
-    refused = _first(_dates(request, notified=None))
+    items = {k: v for k, v in _items(request, "items").items() if k not in ("宛名番号", "履歴番号")}
+    refused = _first(_dates(request, notified=None), _blanked(world.latest(atena), items))
     if refused is not None:
         return refused
-    items = {k: v for k, v in _items(request, "items").items() if k not in ("宛名番号", "履歴番号")}
     stamp = _stamp(kind, request, 異動日=str(request["異動日"]))
     sets = {**_given(items, r.CORRECTION), **stamp}
     rows = {atena: (RowRule(kind, sets, world.latest(atena)),)}
@@ -469,6 +482,15 @@ def correct(world: World, request: Mapping[str, Any]) -> Outcome:
             if member != atena:
                 rows[member] = (RowRule(kind, {**corrected, **stamp}, world.latest(member)),)
     return Commit(rows)
+
+
+def _blanked(row: Mapping[str, str], items: Mapping[str, str]) -> Refusal | None:
+    """1.1.6 R001 (空欄を許容しないこと): an item of its list made blank is the エラー E009 naming it. The model
+    knows the items of the list it names (``rules.NOT_BLANK``: R004, the 日本人住民's 戸籍の表示)."""
+    for item, (kind, requirement) in r.NOT_BLANK.items():
+        if item in items and not items[item] and row.get("住民種別", "1") in kind:
+            return Refusal("error", frozenset({"E009"}), requirement, f"{item} made blank", frozenset({item}))
+    return None
 
 
 def cancel(world: World, request: Mapping[str, Any]) -> Outcome:
@@ -532,6 +554,20 @@ def _japanese(world: World, atena: str) -> Refusal | None:
         return None
     return Refusal("error", frozenset({"E008"}), r.TSUSHO_FOREIGN, "a 通称 for a 日本人",
                    frozenset({"通称", "宛名番号"}))
+
+
+def kyushi(world: World, request: Mapping[str, Any]) -> Outcome:
+    """旧氏の記載・変更・削除 (1.1.7 R001). The model knows its refusal only: 旧氏 is an item of 日本人住民データ
+    (1.1.1 R005 ・旧氏; 1.1.2's 外国人住民データ has none), so a 旧氏 for a 外国人住民 is refused (our reading:
+    the エラー E010 naming 旧氏, the driver protocol's code for it). Its commit is not modelled: a KeyError."""
+    atena = str(request["宛名番号"])
+    refused = _movers(world, [atena])
+    if refused is not None:
+        return refused
+    if world.latest(atena).get("住民種別") == "2":
+        return Refusal("error", frozenset({"E010"}), r.KYUSHI_JAPANESE, "a 旧氏 for a 外国人住民",
+                       frozenset({"旧氏"}))
+    raise KeyError("kyushi: the model has the 旧氏 of a 外国人住民 (E010) only")
 
 
 def _tsusho_day(request: Mapping[str, Any], requirement: str) -> Allowed:
@@ -641,7 +677,7 @@ TRANSITIONS: dict[str, Transition] = {
     "moves.in": move_in, "moves.within": move_within, "moves.out": move_out, "moves.out_confirm": move_out_confirm,
     "births": birth, "deaths": death, "ex_officio.remove": removal, "households.split": split,
     "households.merge": merge, "households.head": head_change, "ex_officio.correct": correct,
-    "cancellations": cancel, "tsusho.record": tsusho_record, "tsusho.delete": tsusho_delete,
+    "cancellations": cancel, "tsusho.record": tsusho_record, "tsusho.delete": tsusho_delete, "kyushi": kyushi,
     "support.register": support_register, "support.update": support_update,
 }
 

@@ -151,6 +151,50 @@ def prelude(session: Session) -> None:
     machine.teardown()
 
 
+#: The first serial of the refusals' persons (``refusals``): apart from the drawn examples' and the prelude's.
+REFUSAL_SERIALS = 91_000_000
+
+
+def refusals(session: Session) -> None:
+    """The run's second fixed example, before Hypothesis draws anything (beside ``prelude``): a 世帯 of a 日本人
+    世帯主 and a 外国人住民, then one request of each refusal the drawn rules may not meet with the default seed,
+    each through the model's step and ``judge_refusal`` (its code, level, field and message: 11.1 R005):
+
+    - ``moves.in`` of a person born after the 異動日: E003 (11.1 R001, our reading of 論理的に成立し得ない入力);
+    - ``moves.out`` whose 届出年月日 is after the 処理日: E002 (4.1.0.2 R003);
+    - ``ex_officio.correct`` (職権修正) of the 日本人's 戸籍の表示（本籍・筆頭者） made blank: E009 (1.1.6 R001, R004);
+    - ``kyushi`` (旧氏の記載) for the 外国人住民: E010 (1.1.1 R005 ・旧氏, an item of 日本人住民データ), when the
+      adapter implements it (``Session.optional``).
+
+    None of them changes a record (the model checks each person's history is unchanged), and the example ends as
+    a drawn one does. Its persons take serials of their own, so the drawn examples are what they were without it.
+    A breach raises ``ModelBreach`` and is recorded in the session."""
+    machine = machine_for(replace(session, serials=itertools.count(REFUSAL_SERIALS)))()
+    made = machine.household(2, 1, _PRELUDE_BIRTHS, unknown=False, headless=False)
+    japanese = next((a for a in made if machine.world.latest(a).get("住民種別") == "1"), None)
+    foreigner = next((a for a in made if machine.world.latest(a).get("住民種別") == "2"), None)
+    today = machine.today.isoformat()
+    tomorrow = (machine.today + timedelta(days=1)).isoformat()
+    newcomer = machine._person(0, False, "2010-01-01")
+    machine._step("moves.in", {"区分": "国内転入", "persons": [newcomer], "異動日": "2005-04-01",
+                               "届出年月日": "2005-04-05", "処理日": today}, "moves.in(生年月日 after the 異動日)")
+    if japanese is not None:
+        dates = {"異動日": today, "届出年月日": tomorrow, "処理日": today}
+        machine._step("moves.out", _future_out(machine, japanese, dates),
+                      f"moves.out({machine._p(japanese)}, 届出年月日 +1d)")
+        machine._step("ex_officio.correct", {"宛名番号": japanese, "区分": "職権修正", "items": {_HONSEKI: ""},
+                                             "異動日": today, "処理日": today},
+                      f"ex_officio.correct(職権修正, {machine._p(japanese)}, {_HONSEKI} blank)")
+    if foreigner is not None and "kyushi" in session.optional:
+        machine._step("kyushi", {"宛名番号": foreigner, "区分": "記載", "旧氏": "見本", "旧氏_フリガナ": "ミホン",
+                                 "請求年月日": today, "処理日": today}, f"kyushi(記載, {machine._p(foreigner)})")
+    machine.teardown()
+
+
+#: The item of 1.1.6 R004 (戸籍の表示) as the driver protocol names it.
+_HONSEKI = "戸籍の表示（本籍・筆頭者）"
+
+
 class JuminModelMachine(RuleBasedStateMachine):
     """Random 異動 through the driver protocol, judged by the model after every step."""
 
