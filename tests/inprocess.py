@@ -16,18 +16,18 @@ from dataclasses import dataclass
 
 from conformance.profiles import ApiTarget
 from conformance.reference.app import API_PREFIX, ReferenceApp
-from conformance.reference.defects import parse_defects
 from conformance.reference.server import reference_in_process
 from conformance.reference.storage import Store
 from conformance.targets.http import RequestsHttpClient
 from conformance.targets.wsgi import IN_PROCESS, WsgiApp, in_process
-from conformance.testdata.town import default_town
 
 
-def in_process_client(app: WsgiApp, target: ApiTarget | None = None) -> RequestsHttpClient:
-    """The harness's HTTP client over ``app`` in this process, at ``IN_PROCESS`` + the API prefix."""
+def in_process_client(app: WsgiApp, target: ApiTarget | None = None,
+                      kind: type[RequestsHttpClient] = RequestsHttpClient) -> RequestsHttpClient:
+    """The harness's HTTP client (or a subclass of it) over ``app`` in this process, at ``IN_PROCESS`` + the API
+    prefix."""
     base_url = IN_PROCESS + API_PREFIX
-    return RequestsHttpClient(target or ApiTarget(base_url=base_url), base_url=base_url, adapters=in_process(app))
+    return kind(target or ApiTarget(base_url=base_url), base_url=base_url, adapters=in_process(app))
 
 
 @contextmanager
@@ -36,13 +36,8 @@ def in_process_reference(defects: frozenset[str] = frozenset(),
     """The reference vendor (with ``defects``, loaded with ``rows``: the test town when None) in
     this process, and the harness's client over it: :func:`conformance.reference.server.start_reference`
     without the server."""
-    store = Store()
-    try:
-        store.load(rows if rows is not None else default_town())
-        with in_process_client(ReferenceApp(store, parse_defects(defects))) as client:
-            yield client
-    finally:
-        store.close()
+    with reference_in_process(defects=defects, rows=rows) as app, in_process_client(app) as client:
+        yield client
 
 
 @dataclass(frozen=True)
@@ -59,7 +54,7 @@ class InProcessReference:
 
     def client(self, kind: type[RequestsHttpClient] = RequestsHttpClient) -> RequestsHttpClient:
         """The harness's client (or a subclass that breaks an answer) over the app."""
-        return kind(ApiTarget(base_url=self.url), base_url=self.url, adapters=in_process(self.app))
+        return in_process_client(self.app, kind=kind)
 
 
 @contextmanager

@@ -730,11 +730,10 @@ def mismatch_finding(ctx: CheckContext, rule_name: str, title: str, shown: str, 
                      mismatch: Mismatch, target: Target) -> Finding:
     """The finding of a scenario rule's mismatch (shrunk unless the run said not to): the value as ``shown``,
     with the seed to replay it."""
-    shrunk, replay = target.shrink, target.replay
     return ctx.finding(
         f"scenario.{rule_name}.mismatch",
-        f"{title}: the vendor differs from the oracle on the {'shrunk ' if shrunk else ''}scenario [{shown}] "
-        f"({replay})",
+        f"{title}: the vendor differs from the oracle on the {'shrunk ' if target.shrink else ''}scenario [{shown}] "
+        f"({target.replay})",
         location=location,
         expected=json.dumps(mismatch.expected, ensure_ascii=False, sort_keys=True),
         actual=json.dumps(mismatch.actual, ensure_ascii=False, sort_keys=True),

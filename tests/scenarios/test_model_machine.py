@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from inprocess import started_in_process
@@ -212,52 +212,33 @@ def _respelt(refusal: Refusal, code: str | None = None, item: str | None = None)
     return 422, {"result": "error", "code": code or refusal.code, "item": item, "message": refusal.message}
 
 
-class LowerCaseBlankVendor(DriverService):
-    """A defect: an item of 1.1.6's list made blank is refused with the code spelt ``e009``."""
-
-    def correct(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+def _misanswering(name: str, method: str, code: str, wrong: Callable[[Refusal], Answer]) -> type[DriverService]:
+    """A vendor whose ``method`` answers its refusal ``code`` as ``wrong`` makes it; every other answer as the
+    reference gives it."""
+    def answer(self: DriverService, body: Mapping[str, Any], arguments: tuple[str, ...],
+               request: DriverRequest) -> Answer:
         try:
-            return super().correct(body, arguments, request)
+            return cast(Answer, getattr(super(vendor, self), method)(body, arguments, request))
         except Refusal as refusal:
-            if refusal.code != "E009":
+            if refusal.code != code:
                 raise
-            return _respelt(refusal, code="e009", item=refusal.item)
+            return wrong(refusal)
+
+    vendor = type(name, (DriverService,), {method: answer})
+    return vendor
 
 
-class FutureNoticeLowerCaseVendor(DriverService):
-    """A defect: a 転出 whose 届出年月日 is after the 処理日 is refused with the code spelt ``e002``."""
-
-    def move_out(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
-        try:
-            return super().move_out(body, arguments, request)
-        except Refusal as refusal:
-            if refusal.code != "E002":
-                raise
-            return _respelt(refusal, code="e002", item=refusal.item)
-
-
-class UnnamedBirthVendor(DriverService):
-    """A defect: a 転入 before the 生年月日 is refused (E003) naming another field."""
-
-    def move_in(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
-        try:
-            return super().move_in(body, arguments, request)
-        except Refusal as refusal:
-            if refusal.code != "E003":
-                raise
-            return _respelt(refusal, item="処理日")
-
-
-class FieldlessKyushiVendor(DriverService):
-    """A defect: a 旧氏 for a 外国人住民 is refused (E010) naming no field."""
-
-    def kyushi(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
-        try:
-            return super().kyushi(body, arguments, request)
-        except Refusal as refusal:
-            if refusal.code != "E010":
-                raise
-            return _respelt(refusal)
+#: A defect: an item of 1.1.6's list made blank is refused with the code spelt ``e009``.
+LowerCaseBlankVendor = _misanswering("LowerCaseBlankVendor", "correct", "E009",
+                                     lambda refusal: _respelt(refusal, code="e009", item=refusal.item))
+#: A defect: a 転出 whose 届出年月日 is after the 処理日 is refused with the code spelt ``e002``.
+FutureNoticeLowerCaseVendor = _misanswering("FutureNoticeLowerCaseVendor", "move_out", "E002",
+                                            lambda refusal: _respelt(refusal, code="e002", item=refusal.item))
+#: A defect: a 転入 before the 生年月日 is refused (E003) naming another field.
+UnnamedBirthVendor = _misanswering("UnnamedBirthVendor", "move_in", "E003",
+                                   lambda refusal: _respelt(refusal, item="処理日"))
+#: A defect: a 旧氏 for a 外国人住民 is refused (E010) naming no field.
+FieldlessKyushiVendor = _misanswering("FieldlessKyushiVendor", "kyushi", "E010", _respelt)
 
 
 # The fixed example of the refusals (``machine.refusals``): its 世帯 (step 1), then the 転入 before the 生年月日

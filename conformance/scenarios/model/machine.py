@@ -142,13 +142,19 @@ def prelude(session: Session) -> None:
     Nothing is done when the adapter does not implement ``tsusho.record``."""
     if "tsusho.record" not in session.optional:
         return
-    # The session's run-wide records (exercised, failures, finished) are shared: only the serials are its own.
-    machine = machine_for(replace(session, serials=itertools.count(PRELUDE_SERIALS)))()
-    made = machine.household(2, 1, _PRELUDE_BIRTHS, unknown=False, headless=False)
+    machine, made = _fixed_household(session, PRELUDE_SERIALS)
     foreigner = next((atena for atena in made if machine.world.latest(atena).get("住民種別") == "2"), None)
     if foreigner is not None:
         machine.record_tsusho(foreigner, machine.today)
     machine.teardown()
+
+
+def _fixed_household(session: Session, first_serial: int) -> tuple[JuminModelMachine, list[str]]:
+    """A machine for a fixed example outside Hypothesis's draws, its persons numbered from ``first_serial``, and
+    the 世帯 it starts with: a 日本人 世帯主 and a 外国人住民 (their 宛名番号). The session's run-wide records
+    (exercised, failures, finished) are shared: only the serials are the example's own."""
+    machine = machine_for(replace(session, serials=itertools.count(first_serial)))()
+    return machine, machine.household(2, 1, _PRELUDE_BIRTHS, unknown=False, headless=False)
 
 
 #: The first serial of the refusals' persons (``refusals``): apart from the drawn examples' and the prelude's.
@@ -169,8 +175,7 @@ def refusals(session: Session) -> None:
     None of them changes a record (the model checks each person's history is unchanged), and the example ends as
     a drawn one does. Its persons take serials of their own, so the drawn examples are what they were without it.
     A breach raises ``ModelBreach`` and is recorded in the session."""
-    machine = machine_for(replace(session, serials=itertools.count(REFUSAL_SERIALS)))()
-    made = machine.household(2, 1, _PRELUDE_BIRTHS, unknown=False, headless=False)
+    machine, made = _fixed_household(session, REFUSAL_SERIALS)
     japanese = next((a for a in made if machine.world.latest(a).get("住民種別") == "1"), None)
     foreigner = next((a for a in made if machine.world.latest(a).get("住民種別") == "2"), None)
     today = machine.today.isoformat()
