@@ -1175,6 +1175,8 @@ _FINDINGS: dict[str, Text] = {
     # the model's read paths: the searches (2.1.2, 2.1.3, 2.2.4) and the 閲覧用 list (3.4) after the steps
     "model.search_missing": ("記録どおりの氏名・フリガナ・生年月日で検索しても、その住民が検索されません",
                              "A search by what the record holds does not find the 住民"),
+    "model.search_condition_ignored": ("検索の条件とした生年月日に生まれていない住民が、検索結果に含まれています",
+                                       "A search lists a person not born on the 生年月日 it was asked for"),
     "model.search_unreadable": ("検索の応答が定めの形式（対象者の一覧）ではありません",
                                 "The search does not answer the persons it finds"),
     "model.dv_search_unmarked": ("検索結果に、支援措置の対象者である旨の表示（フラグ）がないまま住民票データが"

@@ -265,7 +265,7 @@ def test_the_models_dv_codes_and_its_family_have_both_texts() -> None:
     """The model's breaches are made as ``Breach`` (no finding maker the scan reads): its 3.4 codes are listed
     here, and any other model code gets the family's text, never English on the Japanese page."""
     for code in ("model.dv_issued", "model.dv_household_leak", "model.dv_mark_missing", "model.dv_export_unmarked",
-                 "model.search_missing",
+                 "model.search_missing", "model.search_condition_ignored",
                  "model.search_unreadable", "model.dv_search_unmarked", "model.dv_inspection_listed",
                  "model.form_differs", "model.form_missing", "model.dv_form_issued", "model.dv_form_leak",
                  "model.number_not_kept"):

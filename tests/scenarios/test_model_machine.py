@@ -204,7 +204,7 @@ def test_a_refusal_without_its_code_is_reported_against_the_rule_that_requires_i
 
 #: The rules of the refusals ``machine.refusals`` provokes (E003, E002, E009, E010) and 11.1 R005's explanation.
 REFUSAL_RULES = {"jumin-1.0-11.1-R001", "jumin-1.0-4.1.0.2-R003", "jumin-1.0-1.1.6-R004", "jumin-1.0-1.1.1-R005",
-                 "jumin-1.0-11.1-R005"}
+                 "jumin-1.0-11.1-R005", "jumin-1.0-1.1.8-R001"}
 
 
 def _respelt(refusal: Refusal, code: str | None = None, item: str | None = None) -> Answer:
@@ -239,10 +239,23 @@ UnnamedBirthVendor = _misanswering("UnnamedBirthVendor", "move_in", "E003",
                                    lambda refusal: _respelt(refusal, item="処理日"))
 #: A defect: a 旧氏 for a 外国人住民 is refused (E010) naming no field.
 FieldlessKyushiVendor = _misanswering("FieldlessKyushiVendor", "kyushi", "E010", _respelt)
+#: A defect: a 職権消除 on a non-calendar 異動日 is refused (E005) naming another field.
+UnnamedRemovalDayVendor = _misanswering("UnnamedRemovalDayVendor", "remove", "E005",
+                                        lambda refusal: _respelt(refusal, item="処理日"))
+
+
+class ThirtyDayDeathsVendor(DriverService):
+    """A defect: a 死亡's 異動日 on a 31st is refused as no day (E005), as if no month had 31 days."""
+
+    def death(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        if str(body.get("異動日", "")).endswith("-31"):
+            raise Refusal("error", "E005", "異動日: 年月日ではありません", "異動日")
+        return super().death(body, arguments, request)
 
 
 # The fixed example of the refusals (``machine.refusals``): its 世帯 (step 1), then the 転入 before the 生年月日
-# (2), the 転出 notified tomorrow (3), the 本籍 blanked (4) and the 外国人住民's 旧氏 (5), whatever the seed draws.
+# (2), the 転出 notified tomorrow (3), the 本籍 blanked (4), the 外国人住民's 旧氏 (5), the 職権消除 on 2月29日 of a
+# common year (6) and the 外国人住民's 死亡 on a 31st (7), whatever the seed draws.
 @pytest.mark.parametrize(("vendor", "requirement", "where", "expected"), [
     (LowerCaseBlankVendor, "jumin-1.0-1.1.6-R004", ("model.no_error", "model:jumin/step:4", ""), "422 E009"),
     (FutureNoticeLowerCaseVendor, "jumin-1.0-4.1.0.2-R003", ("model.no_error", "model:jumin/step:3", ""),
@@ -250,6 +263,8 @@ FieldlessKyushiVendor = _misanswering("FieldlessKyushiVendor", "kyushi", "E010",
     (UnnamedBirthVendor, "jumin-1.0-11.1-R005", ("model.refusal_item", "model:jumin/step:2", "item"),
      "生年月日 | 異動日"),
     (FieldlessKyushiVendor, "jumin-1.0-11.1-R005", ("model.refusal_item", "model:jumin/step:5", "item"), "旧氏"),
+    (UnnamedRemovalDayVendor, "jumin-1.0-11.1-R005", ("model.refusal_item", "model:jumin/step:6", "item"), "異動日"),
+    (ThirtyDayDeathsVendor, "jumin-1.0-1.1.8-R001", ("model.not_committed", "model:jumin/step:7", ""), "200 ok"),
 ])
 def test_a_vendor_wrong_about_a_refusal_of_the_fixed_example_is_reported_with_its_step(
         vendor: type[DriverService], requirement: str, where: tuple[str, str, str], expected: str) -> None:
@@ -401,6 +416,46 @@ class MovedUnsearchableVendor(DriverService):
 def test_a_basic_search_that_misses_a_changed_person_is_reported_against_2_1_3_r001() -> None:
     findings = _machine_findings("jumin-1.0-2.1.3-R001", vendor=MovedUnsearchableVendor)
     assert [_where(f) for f in findings] == [("model.search_missing", "model:jumin", "driver:/search/basic#/persons")]
+
+
+class BirthBlindKanaSearchVendor(DriverService):
+    """A defect: the フリガナ search ignores its 生年月日 condition (every person of that フリガナ is listed)."""
+
+    def search(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        return super().search(body, arguments, _Without(request, "生年月日"))
+
+
+class _Without:
+    """A driver request that does not give one of its parameters."""
+
+    def __init__(self, request: DriverRequest, name: str) -> None:
+        self.request, self.name, self.method = request, name, request.method
+
+    def param(self, name: str) -> str | None:
+        return None if name == self.name else self.request.param(name)
+
+    def json_object(self) -> dict[str, Any]:
+        return self.request.json_object()
+
+
+class BirthBlindBasicSearchVendor(DriverService):
+    """A defect: the 基本検索 drops a 生年月日 condition (the persons of that 氏名 are listed, born any day)."""
+
+    def search_basic(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: Any) -> Answer:
+        kept = [c for c in body.get("条件", []) if not (isinstance(c, dict) and c.get("項目") == "生年月日")]
+        return super().search_basic({**body, "条件": kept}, arguments, request)
+
+
+@pytest.mark.parametrize(("vendor", "requirement", "where"), [
+    (BirthBlindKanaSearchVendor, "jumin-1.0-2.1.2-R001", "driver:/search#/persons"),
+    (BirthBlindBasicSearchVendor, "jumin-1.0-2.1.3-R001", "driver:/search/basic#/persons"),
+])
+def test_a_search_that_ignores_the_birth_date_is_reported_against_its_requirement(
+        vendor: type[DriverService], requirement: str, where: str) -> None:
+    """Each search is asked again with the day after the person's 生年月日: they must not be listed."""
+    findings = _machine_findings(requirement, vendor=vendor)
+    assert [_where(f) for f in findings] == [("model.search_condition_ignored", "model:jumin", where)]
+    assert (findings[0].expected, findings[0].actual) == ("not listed", "listed")
 
 
 def test_an_inspection_list_that_shows_a_protected_person_is_reported_against_3_4_r001() -> None:

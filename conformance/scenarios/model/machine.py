@@ -170,11 +170,15 @@ def refusals(session: Session) -> None:
     - ``moves.out`` whose 届出年月日 is after the 処理日: E002 (4.1.0.2 R003);
     - ``ex_officio.correct`` (職権修正) of the 日本人's 戸籍の表示（本籍・筆頭者） made blank: E009 (1.1.6 R001, R004);
     - ``kyushi`` (旧氏の記載) for the 外国人住民: E010 (1.1.1 R005 ・旧氏, an item of 日本人住民データ), when the
-      adapter implements it (``Session.optional``).
+      adapter implements it (``Session.optional``);
+    - ``ex_officio.remove`` (職権消除) of the 日本人 on the text's non-calendar day (2月29日 of a common year): E005
+      naming the 異動日 (1.1.8 R001; the ただし lets only 出生、死亡又は失踪に係る異動日 be one, and the drawn
+      ``non_calendar`` sweep sends no 職権消除).
 
-    None of them changes a record (the model checks each person's history is unchanged), and the example ends as
-    a drawn one does. Its persons take serials of their own, so the drawn examples are what they were without it.
-    A breach raises ``ModelBreach`` and is recorded in the session."""
+    None of them changes a record (the model checks each person's history is unchanged). Then one boundary that
+    must be taken: the 死亡 of the 外国人住民 on a 31st (the last day a month may have; 1.1.8 R001). The example
+    ends as a drawn one does. Its persons take serials of their own, so the drawn examples are what they were
+    without it. A breach raises ``ModelBreach`` and is recorded in the session."""
     machine, made = _fixed_household(session, REFUSAL_SERIALS)
     japanese = next((a for a in made if machine.world.latest(a).get("住民種別") == "1"), None)
     foreigner = next((a for a in made if machine.world.latest(a).get("住民種別") == "2"), None)
@@ -193,7 +197,23 @@ def refusals(session: Session) -> None:
     if foreigner is not None and "kyushi" in session.optional:
         machine._step("kyushi", {"宛名番号": foreigner, "区分": "記載", "旧氏": "見本", "旧氏_フリガナ": "ミホン",
                                  "請求年月日": today, "処理日": today}, f"kyushi(記載, {machine._p(foreigner)})")
+    if japanese is not None:
+        no_day = _common_february_29(machine.today)
+        machine._step("ex_officio.remove", {"宛名番号": japanese, "異動日": no_day, "処理日": today},
+                      f"ex_officio.remove({machine._p(japanese)}, 異動日 {no_day})")
+    if foreigner is not None:
+        died = _last_31st(machine.today).isoformat()
+        machine._step("deaths", {"宛名番号": foreigner, "異動日": died, "通知年月日": today, "処理日": today},
+                      f"deaths({machine._p(foreigner)}, {died})")
     machine.teardown()
+
+
+def _last_31st(today: date) -> date:
+    """The latest 31st not after ``today``."""
+    day = today
+    while day.day != 31:
+        day -= timedelta(days=1)
+    return day
 
 
 #: The item of 1.1.6 R004 (戸籍の表示) as the driver protocol names it.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from conformance.errors import TargetError
@@ -146,18 +147,29 @@ class Paths:
         no 支援措置 protects must be found (a 除票 may be or not: where it is, it reads as its record); a hit that
         shows the person's items shows the model's latest row (1.2.1 R018) and, for a 支援対象者 protected today,
         the 表示 (3.4 R001, as 2.2.4 R001 asks of the 照会). A 支援対象者 may be left out of a search: the text asks
-        neither (interpretation dv-read-paths)."""
+        neither (interpretation dv-read-paths). Each search is asked again with a 生年月日 none of the person's rows
+        holds: a search by 生年月日 lists only the persons born that day, so the person is not listed
+        (interpretation search-conditions)."""
         row = world.latest(atena)
         unknown = row.get("生年月日_不詳フラグ") == "1" or not row.get("生年月日")
         birth = {} if unknown else {"生年月日": row["生年月日"]}
+        other = {} if unknown else _another_birth(world, atena)
         wanted = self.searches & set(searches)
         if KANA_SEARCH in wanted and row.get("氏名_フリガナ"):
-            answer = self.driver.call(KANA_SEARCH, {"氏名_フリガナ": row["氏名_フリガナ"], "一致": "完全", **birth})
-            yield from self._found(world, atena, _hits(*answer), r.KANA_SEARCH, "driver:/search")
+            def kana(born: Mapping[str, str]) -> tuple[int, Any]:
+                return self.driver.call(KANA_SEARCH, {"氏名_フリガナ": row["氏名_フリガナ"], "一致": "完全", **born})
+
+            yield from self._found(world, atena, _hits(*kana(birth)), r.KANA_SEARCH, "driver:/search")
+            if other:
+                yield from _not_listed(atena, _hits(*kana(other)), r.KANA_SEARCH, "driver:/search", other)
         if BASIC_SEARCH in wanted and row.get("氏名"):
-            conditions = [{"項目": name, "値": value} for name, value in {"氏名": row["氏名"], **birth}.items()]
-            answer = self.driver.call(BASIC_SEARCH, {"条件": conditions})
-            yield from self._found(world, atena, _hits(*answer), r.BASIC_SEARCH, "driver:/search/basic")
+            def basic(born: Mapping[str, str]) -> tuple[int, Any]:
+                conditions = [{"項目": name, "値": value} for name, value in {"氏名": row["氏名"], **born}.items()]
+                return self.driver.call(BASIC_SEARCH, {"条件": conditions})
+
+            yield from self._found(world, atena, _hits(*basic(birth)), r.BASIC_SEARCH, "driver:/search/basic")
+            if other:
+                yield from _not_listed(atena, _hits(*basic(other)), r.BASIC_SEARCH, "driver:/search/basic", other)
 
     def _found(self, world: World, atena: str, hits: list[dict[str, str]] | None, requirement: str,
                where: str) -> Iterator[Breach]:
@@ -333,6 +345,30 @@ class Paths:
         if response.status != 404 and not (response.status == 200 and as_row(response.json()).get("宛名番号") == atena):
             yield Breach(r.PROVIDED, "model.unknown_person", "a 宛名番号 no record has should answer 404 該当者なし",
                          "GET /residents/{宛名番号}", "404", str(response.status))
+
+
+def _another_birth(world: World, atena: str) -> dict[str, str]:
+    """A 生年月日 condition the person does not meet: the day after their latest 生年月日, unless a row of theirs
+    holds it (a search of the 異動履歴 may meet a former one: then {}), or their 生年月日 is no calendar day (1.1.8
+    R001's ただし: a 出生's may be one; no day after it is certain)."""
+    try:
+        born = date.fromisoformat(world.latest(atena)["生年月日"]) + timedelta(days=1)
+    except ValueError:
+        return {}
+    if any(row.get("生年月日") == born.isoformat() for row in world.history(atena)):
+        return {}
+    return {"生年月日": born.isoformat()}
+
+
+def _not_listed(atena: str, hits: list[dict[str, str]] | None, requirement: str, where: str,
+                condition: Mapping[str, str]) -> Iterator[Breach]:
+    """A search with a 生年月日 the person was not born on does not list them (interpretation search-conditions).
+    An answer that is not a list of persons is judged by the search with the person's own 生年月日."""
+    if hits is not None and any(hit.get("宛名番号") == atena for hit in hits):
+        yield Breach(requirement, "model.search_condition_ignored",
+                     f"{where} should list only the persons who meet every condition: it lists a person with the "
+                     f"生年月日 {condition['生年月日']} they were not born on",
+                     f"{where}#/persons", "not listed", "listed")
 
 
 def _hits(status: int, document: Any) -> list[dict[str, str]] | None:
