@@ -244,6 +244,29 @@ UnnamedRemovalDayVendor = _misanswering("UnnamedRemovalDayVendor", "remove", "E0
                                         lambda refusal: _respelt(refusal, item="処理日"))
 
 
+class BlankCardAcceptedVendor(DriverService):
+    """A defect: a 中長期在留者's 在留カード等番号 may be corrected to blank (1.1.6 R011 lists it)."""
+
+    def correct(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        items = dict(body.get("items") or {})
+        if items.get("在留カード等番号") == "" and self.store.latest(str(body["宛名番号"])).get("住民状態") == "1":
+            self.defects = self.defects | {"blanks_accepted"}  # this correction only: check_blanks is skipped
+            try:
+                return super().correct(body, arguments, request)
+            finally:
+                self.defects = self.defects - {"blanks_accepted"}
+        return super().correct(body, arguments, request)
+
+
+class RemovedCardRequiredVendor(DriverService):
+    """A defect: the 在留カード等番号 of a 除票 may not be made blank either (1.1.6 R011: 除票の場合を除く)."""
+
+    def correct(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        if dict(body.get("items") or {}).get("在留カード等番号") == "":
+            raise Refusal("error", "E009", "在留カード等番号は空欄にできません。", "在留カード等番号")
+        return super().correct(body, arguments, request)
+
+
 class ThirtyDayDeathsVendor(DriverService):
     """A defect: a 死亡's 異動日 on a 31st is refused as no day (E005), as if no month had 31 days."""
 
@@ -254,8 +277,10 @@ class ThirtyDayDeathsVendor(DriverService):
 
 
 # The fixed example of the refusals (``machine.refusals``): its 世帯 (step 1), then the 転入 before the 生年月日
-# (2), the 転出 notified tomorrow (3), the 本籍 blanked (4), the 外国人住民's 旧氏 (5), the 職権消除 on 2月29日 of a
-# common year (6) and the 外国人住民's 死亡 on a 31st (7), whatever the seed draws.
+# (2), the 転出 notified tomorrow (3), the 本籍 blanked (4), the 外国人住民's 旧氏 (5), the 職権消除 on 2月29日
+# of a common year (6), the 日本人's 生年月日 (7) and 住民となった年月日 (8) blanked, the 外国人住民's
+# 外国人住民となった年月日 (9) and 在留カード等番号 (10) blanked, their 死亡 on a 31st (11) and their 除票's
+# 在留カード等番号 and 住民票コード blanked (12), whatever the seed draws.
 @pytest.mark.parametrize(("vendor", "requirement", "where", "expected"), [
     (LowerCaseBlankVendor, "jumin-1.0-1.1.6-R004", ("model.no_error", "model:jumin/step:4", ""), "422 E009"),
     (FutureNoticeLowerCaseVendor, "jumin-1.0-4.1.0.2-R003", ("model.no_error", "model:jumin/step:3", ""),
@@ -264,7 +289,9 @@ class ThirtyDayDeathsVendor(DriverService):
      "生年月日 | 異動日"),
     (FieldlessKyushiVendor, "jumin-1.0-11.1-R005", ("model.refusal_item", "model:jumin/step:5", "item"), "旧氏"),
     (UnnamedRemovalDayVendor, "jumin-1.0-11.1-R005", ("model.refusal_item", "model:jumin/step:6", "item"), "異動日"),
-    (ThirtyDayDeathsVendor, "jumin-1.0-1.1.8-R001", ("model.not_committed", "model:jumin/step:7", ""), "200 ok"),
+    (BlankCardAcceptedVendor, "jumin-1.0-1.1.6-R011", ("model.no_error", "model:jumin/step:10", ""), "422 E009"),
+    (ThirtyDayDeathsVendor, "jumin-1.0-1.1.8-R001", ("model.not_committed", "model:jumin/step:11", ""), "200 ok"),
+    (RemovedCardRequiredVendor, "jumin-1.0-1.1.6-R001", ("model.not_committed", "model:jumin/step:12", ""), "200 ok"),
 ])
 def test_a_vendor_wrong_about_a_refusal_of_the_fixed_example_is_reported_with_its_step(
         vendor: type[DriverService], requirement: str, where: tuple[str, str, str], expected: str) -> None:

@@ -76,11 +76,36 @@ CANCEL_KIND = "jumin-1.0-4.6.0.1-R004"
 REFUSAL_EXPLAINED = "jumin-1.0-11.1-R005"
 #: 11.1 R001 (論理的に成立し得ない入力, our reading): a 異動日 before the 生年月日 is the エラー E003.
 BEFORE_BIRTH = "jumin-1.0-11.1-R001"
-#: 1.1.6 R001 (空欄を許容しないこと): the items of its list the model knows, with the 住民種別 they are listed for
-#: and the requirement naming each (R004 ・戸籍の表示（本籍・筆頭者）, of 日本人住民データ), as the driver names them.
-NOT_BLANK: dict[str, tuple[frozenset[str], str]] = {
-    "戸籍の表示（本籍・筆頭者）": (frozenset({"1"}), "jumin-1.0-1.1.6-R004"),
-}
+#: 1.1.6 R001: 以下の項目は、空欄を許容しないこと。その他の項目は、空欄を許容すること。
+BLANKS_ALLOWED = "jumin-1.0-1.1.6-R001"
+
+
+@dataclass(frozen=True)
+class NotBlank:
+    """An item of 1.1.6 R001's list (空欄を許容しないこと), as the driver names it: the 住民種別 it is listed for,
+    the 第30条45規定区分 (None: any), whether a 除票 is excepted, and the requirement naming it."""
+
+    item: str
+    kinds: frozenset[str]
+    requirement: str
+    categories: frozenset[str] | None = None
+    except_removed: bool = False
+
+
+#: The items of 1.1.6 R001's list the model knows: R003 ・生年月日, R004 ・戸籍の表示（本籍・筆頭者）
+#: (日本人住民データ), R005 ・住民となった年月日, R007 ・住民票コード（除票の場合を除く。）, R008
+#: ・外国人住民となった年月日 and R011 在留カードの番号（除票の場合を除く。） of a 中長期在留者 (区分 1). Not yet:
+#: R006 ・住所 (which of the driver's address items make it blank is a reading of its own) and the other 区分's
+#: items (R010, R012-R019; the driver's 在留カード等番号 holds both cards, and R013's 特別永住者証明書の番号 has no
+#: 除票 exception).
+NOT_BLANK = (
+    NotBlank("生年月日", frozenset({"1", "2"}), "jumin-1.0-1.1.6-R003"),
+    NotBlank("戸籍の表示（本籍・筆頭者）", frozenset({"1"}), "jumin-1.0-1.1.6-R004"),
+    NotBlank("住民となった年月日", frozenset({"1", "2"}), "jumin-1.0-1.1.6-R005"),
+    NotBlank("住民票コード", frozenset({"1", "2"}), "jumin-1.0-1.1.6-R007", except_removed=True),
+    NotBlank("外国人住民となった年月日", frozenset({"2"}), "jumin-1.0-1.1.6-R008"),
+    NotBlank("在留カード等番号", frozenset({"2"}), "jumin-1.0-1.1.6-R011", frozenset({"1"}), except_removed=True),
+)
 #: 1.1.1 R005 (・旧氏): 旧氏 is an item of 日本人住民データ (1.1.2's 外国人住民データ has none): a 外国人住民's is E010.
 KYUSHI_JAPANESE = "jumin-1.0-1.1.1-R005"
 #: 1.1.7 R002 / 1.1.2: 通称 recorded and deleted on 申出, for 外国人住民 (1.1.2 R006: ・通称), with the day and the

@@ -481,15 +481,24 @@ def correct(world: World, request: Mapping[str, Any]) -> Outcome:
         for member in world.members(head.get("世帯番号", "")):
             if member != atena:
                 rows[member] = (RowRule(kind, {**corrected, **stamp}, world.latest(member)),)
-    return Commit(rows)
+    # An item of 1.1.6's list made blank where the list excepts it (a 除票's 住民票コード, 在留カードの番号): R001's
+    # その他の項目は、空欄を許容すること is what a refusal breaks.
+    excepted = any(not value and any(rule.item == item for rule in r.NOT_BLANK) for item, value in items.items())
+    return Commit(rows, requirement=r.BLANKS_ALLOWED if excepted else None)
 
 
 def _blanked(row: Mapping[str, str], items: Mapping[str, str]) -> Refusal | None:
     """1.1.6 R001 (空欄を許容しないこと): an item of its list made blank is the エラー E009 naming it. The model
-    knows the items of the list it names (``rules.NOT_BLANK``: R004, the 日本人住民's 戸籍の表示)."""
-    for item, (kind, requirement) in r.NOT_BLANK.items():
-        if item in items and not items[item] and row.get("住民種別", "1") in kind:
-            return Refusal("error", frozenset({"E009"}), requirement, f"{item} made blank", frozenset({item}))
+    knows the items of the list ``rules.NOT_BLANK`` names (R004, the 日本人住民's 戸籍の表示; R011, the 在留カード
+    of a 中長期在留者 but on a 除票). The 区分 is the record's after the correction; the 住民状態 before it."""
+    after = {**row, **items}
+    for rule in r.NOT_BLANK:
+        listed = after.get("住民種別", "1") in rule.kinds and (
+            rule.categories is None or after.get("第30条45規定区分", "") in rule.categories) and not (
+            rule.except_removed and row.get("住民状態") != r.CURRENT)
+        if listed and rule.item in items and not items[rule.item]:
+            return Refusal("error", frozenset({"E009"}), rule.requirement, f"{rule.item} made blank",
+                           frozenset({rule.item}))
     return None
 
 

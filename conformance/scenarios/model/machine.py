@@ -173,12 +173,16 @@ def refusals(session: Session) -> None:
       adapter implements it (``Session.optional``);
     - ``ex_officio.remove`` (職権消除) of the 日本人 on the text's non-calendar day (2月29日 of a common year): E005
       naming the 異動日 (1.1.8 R001; the ただし lets only 出生、死亡又は失踪に係る異動日 be one, and the drawn
-      ``non_calendar`` sweep sends no 職権消除).
+      ``non_calendar`` sweep sends no 職権消除);
+    - ``ex_officio.correct`` (職権修正) making blank the 日本人's 生年月日 (1.1.6 R003) and 住民となった年月日
+      (R005), the 外国人住民's 外国人住民となった年月日 (R008) and 在留カード等番号 (R011, a 中長期在留者's): E009
+      naming each.
 
-    None of them changes a record (the model checks each person's history is unchanged). Then one boundary that
-    must be taken: the 死亡 of the 外国人住民 on a 31st (the last day a month may have; 1.1.8 R001). The example
-    ends as a drawn one does. Its persons take serials of their own, so the drawn examples are what they were
-    without it. A breach raises ``ModelBreach`` and is recorded in the session."""
+    None of them changes a record (the model checks each person's history is unchanged). Then two that must be
+    taken: the 死亡 of the 外国人住民 on a 31st (the last day a month may have; 1.1.8 R001), and a 職権修正 of that
+    除票 making its 在留カード等番号 and 住民票コード blank (1.1.6 R007, R011: 除票の場合を除く; R001: その他の項目は、
+    空欄を許容すること). The example ends as a drawn one does. Its persons take serials of their own, so the drawn
+    examples are what they were without it. A breach raises ``ModelBreach`` and is recorded in the session."""
     machine, made = _fixed_household(session, REFUSAL_SERIALS)
     japanese = next((a for a in made if machine.world.latest(a).get("住民種別") == "1"), None)
     foreigner = next((a for a in made if machine.world.latest(a).get("住民種別") == "2"), None)
@@ -201,11 +205,25 @@ def refusals(session: Session) -> None:
         no_day = _common_february_29(machine.today)
         machine._step("ex_officio.remove", {"宛名番号": japanese, "異動日": no_day, "処理日": today},
                       f"ex_officio.remove({machine._p(japanese)}, 異動日 {no_day})")
+    for atena, items in ((japanese, ("生年月日", "住民となった年月日")),
+                         (foreigner, ("外国人住民となった年月日", "在留カード等番号"))):
+        for item in items:
+            if atena is not None:
+                _blank(machine, atena, {item: ""})
     if foreigner is not None:
         died = _last_31st(machine.today).isoformat()
         machine._step("deaths", {"宛名番号": foreigner, "異動日": died, "通知年月日": today, "処理日": today},
                       f"deaths({machine._p(foreigner)}, {died})")
+        _blank(machine, foreigner, {"在留カード等番号": "", "住民票コード": ""})  # 除票の場合を除く (R007, R011)
     machine.teardown()
+
+
+def _blank(machine: JuminModelMachine, atena: str, items: dict[str, str]) -> None:
+    """A 職権修正 of ``atena`` making ``items`` blank (1.1.6 R001: refused with E009 where its list names one)."""
+    today = machine.today.isoformat()
+    machine._step("ex_officio.correct", {"宛名番号": atena, "区分": "職権修正", "items": items, "異動日": today,
+                                         "処理日": today},
+                  f"ex_officio.correct(職権修正, {machine._p(atena)}, {', '.join(items)} blank)")
 
 
 def _last_31st(today: date) -> date:
