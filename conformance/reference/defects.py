@@ -1330,6 +1330,11 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("household_spouse_as_child",
            "the driver orders a 世帯's 配偶者 among the 世帯主's 子 by 生年月日 (5.2: １－２ 配偶者 before １－３ 子)",
            ("jumin-1.0-5.2-R004", "jumin-1.0-5.2-R007", "jumin-1.0-5.2-R008")),
+    # Only a 子の配偶者 younger than a 子の子 shows it (scenario narabi.child_spouse_younger_than_grandchild).
+    Defect("household_grandchild_as_child_spouse",
+           "the driver orders a 世帯's 子の子 among the 子の配偶者 by 生年月日 "
+           "(5.2: ２－２ 子の配偶者 before ２－３ 子の子)",
+           ("jumin-1.0-5.2-R011", "jumin-1.0-5.2-R015", "jumin-1.0-5.2-R016")),
     Defect("household_order_wrong",
            "the driver lists a 世帯's members by 宛名番号 instead of the order of 5.2",
            (

@@ -418,6 +418,8 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         key = member_key(row)
         if "household_spouse_as_child" in self.defects and key[1] == household_rank("妻"):
             return (key[0], household_rank("子"), *key[2:])  # a 配偶者 among the 子, by 生年月日
+        if "household_grandchild_as_child_spouse" in self.defects and key[1] == household_rank("子の子"):
+            return (key[0], household_rank("子の妻"), *key[2:])  # a 子の子 among the 子の配偶者, by 生年月日
         return key
 
     def new_number(self, serial: int) -> str:

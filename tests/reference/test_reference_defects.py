@@ -298,8 +298,9 @@ AFFECTS: dict[str, set[str]] = {
         "form_first_row",
         # A 再転入 under the 除票's 宛名番号, a 支援措置 to begin later: the probes enter neither.
         "dv_reentry_unmarked", "reentry_new_number", "dv_provisional_ignored",
-        # The driver's 世帯照会 of a 世帯 whose 配偶者 is younger than a 子: the probes read the linkage API's 世帯.
-        "household_spouse_as_child",
+        # The driver's 世帯照会 of a 世帯 whose 配偶者 is younger than a 子, or whose 子の配偶者 is younger than a
+        # 子の子: the probes read the linkage API's 世帯.
+        "household_spouse_as_child", "household_grandchild_as_child_spouse",
         # The export's 表示 of a 支援措置 registered after the load: the probes' export reads the loaded town's marks.
         "export_dv_marks_at_load")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},

@@ -239,6 +239,9 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
     # 5.2: a 配偶者 younger than a 子 of the 世帯主 still comes before the 子 (１－２ before １－３).
     ("household_spouse_as_child", "narabi.spouse_younger_than_child",
      ("scenario.order", "scenario:narabi.spouse_younger_than_child/step:setai#/members")),
+    # 5.2: a 子の配偶者 younger than a 子の子 still comes before the 子の子 (２－２ before ２－３).
+    ("household_grandchild_as_child_spouse", "narabi.child_spouse_younger_than_grandchild",
+     ("scenario.order", "scenario:narabi.child_spouse_younger_than_grandchild/step:setai#/members")),
     ("heisei_from_0107", "hyoji.wareki",
      ("scenario.oracle_mismatch", "scenario:hyoji.wareki/step:showa#/display/生年月日")),
     ("tsusho_tokubetsu_dropped", "tsusho.tokubetsu_eijusha_every_endpoint", ("scenario.item_mismatch", None)),
