@@ -316,6 +316,12 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("joshuhyo_archive_kept",
            "the 除票 migration copies the 除票 to the 除票用データベース but leaves it in the 住民記録 database",
            _cs("9.3-R001")),
+    # Only a read of a current 住民 in the 除票用データベース shows it (scenario batch.joshuhyo_archive, step
+    # archive_current).
+    Defect("archive_lists_current",
+           "the 除票用データベース read answers a current 住民's rows of the 住民記録 database, as if a person who "
+           "is no 除票 had moved there (9.3 R001: only 除票 move there)",
+           _cs("9.3-R001")),
     Defect("bulk_change_head_only",
            "the 現住所 一括更新 by 世帯番号 changes the 世帯主 only, not the other members",
            _cs("9.7-R003")),

@@ -207,7 +207,7 @@ AFFECTS: dict[str, set[str]] = {
         "batch_schedule_month_end_31", "batch_params_not_kept", "batch_edit_unmarked", "batch_error_code_missing",
         "joshuhyo_archive_year_only", "joshuhyo_archive_kept", "bulk_change_head_only", "bulk_honseki_not_written",
         "bulk_kari_commits", "bulk_change_all_or_nothing", "bulk_change_cs_as_tenkyo", "seinen_flag_dropped",
-        "seinen_notice_to_own_town", "bulk_change_not_sent",
+        "seinen_notice_to_own_town", "bulk_change_not_sent", "archive_lists_current",
         # Printed notices of chapter 4 (reference/notices.py): only the driver's notices.* show them.
         "juri_tsuchi_to_new_address", "juri_tsuchi_always_todokenin", "juri_tsuchi_moves_only",
         "notices_same_day_only", "jumin_code_notice_on_new_only", "tenshutsu_not_in_flow", "junzuru_as_tenshutsu",

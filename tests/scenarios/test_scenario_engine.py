@@ -121,6 +121,20 @@ def test_error_wants_the_status_and_the_code() -> None:
     assert fake_run(data, other) == [("scenario.no_error", "scenario:t.case/step:s", "422 E002")]
 
 
+def test_not_found_wants_404_and_nothing_else() -> None:
+    """A read of what is not there answers 404 (docs/driver.md); any other refusal, or an answer, is a finding."""
+    data = base([{"matcher": "not_found", "step": "s"}])
+    created = {("post", "/driver/v1/fixtures/persons"): CREATED}
+    missing = {**created, ("get", "/driver/v1/persons/0000000019"): (404, {"result": "error", "code": "NOT_FOUND",
+                                                                           "message": "x"})}
+    invalid = {**created, ("get", "/driver/v1/persons/0000000019"): (400, {"result": "error",
+                                                                           "code": "INVALID_REQUEST", "message": "x"})}
+    found = {**created, ("get", "/driver/v1/persons/0000000019"): person_answer()}
+    assert fake_run(data, missing) == []
+    assert fake_run(data, invalid) == [("scenario.not_not_found", "scenario:t.case/step:s", "400 INVALID_REQUEST")]
+    assert fake_run(data, found) == [("scenario.not_not_found", "scenario:t.case/step:s", "200")]
+
+
 def test_alert_is_409_with_the_code_among_the_alerts() -> None:
     data = base([{"matcher": "alert", "step": "s", "code": "A002"}])
     created = {("post", "/driver/v1/fixtures/persons"): CREATED}
@@ -511,6 +525,9 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.not_equal", "scenario:batch.joshuhyo_archive/step:main_young#/person/宛名番号")),
     ("joshuhyo_archive_kept", "batch.joshuhyo_archive",
      ("scenario.not_absent", "scenario:batch.joshuhyo_archive/step:main_old#/person")),
+    # 9.3: only 除票 move to the 除票用データベース; a current 住民 read there is not found (404).
+    ("archive_lists_current", "batch.joshuhyo_archive",
+     ("scenario.not_not_found", "scenario:batch.joshuhyo_archive/step:archive_current")),
     ("bulk_change_head_only", "batch.address_genjusho",
      ("scenario.history_not_appended", "scenario:batch.address_genjusho/step:honshori#/history")),
     ("bulk_honseki_not_written", "batch.address_honseki",
