@@ -1121,6 +1121,11 @@ DEFECTS: dict[str, Defect] = _defects(
            "a 出入国在留管理庁長官通知 that removes the 住民票 (在留資格の変更許可 to a status outside the 住基法) is "
            "recorded as a 職権修正 of the items only: the person stays a 住民 (4.5.6 R001)",
            ("jumin-1.0-4.5.6-R001",)),
+    # Only a 消除 通知 with a 異動日 other than its 通知年月日 shows it (scenario moj.shusei_shojo, step shojo).
+    Defect("moj_notice_removal_day_as_notice_day",
+           "a 出入国在留管理庁長官通知 that removes the 住民票 records its 通知年月日 as the 異動日 of the 職権消除, "
+           "ignoring the 異動日 entered (4.5.6 R001, 4.0.3 R001: 異動日及び処理日を入力できること)",
+           ("jumin-1.0-4.5.6-R001",)),
     # 未届転入, 国籍喪失, 世帯主の氏名の修正, 戸籍の表示の引用, 消除者の表示, 異動履歴照会 (reference/idou_items.py).
     Defect("mitodoke_mark_dropped",
            "a 未届転入 records the 転入前住所 as entered, without 「（未届）」 at its end, and writes no 留意事項 "

@@ -279,7 +279,7 @@ AFFECTS: dict[str, set[str]] = {
         "shokken_entry_as_tennyu", "late_tenshutsu_as_todoke", "kojo_notice_refused",
         # 4.2.1.1 住所設定 and 4.5.6 長官通知 (reference/shokken.py): only a 転入前住所 「不明」 or a moj_notices with
         # 消除 shows them; the probes send neither.
-        "previous_address_unknown_refused", "moj_notice_removal_ignored",
+        "previous_address_unknown_refused", "moj_notice_removal_ignored", "moj_notice_removal_day_as_notice_day",
         # 1.1.1 / 1.1.2 / 1.1.5 items (scenarios/01-items-dates.yaml): only a 異動 entered through the driver, its
         # display view and its 世帯照会 show them; the probes enter none.
         "shoribi_as_idoubi", "foreign_dates_as_wareki", "tenshutsu_yotei_hidden",

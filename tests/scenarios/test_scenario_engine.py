@@ -457,6 +457,9 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.history_item", "scenario:tennyu_tsuchi.cs_nashi/step:tsuchi#/history/2/通知年月日")),
     ("moj_notice_removal_ignored", "moj.shusei_shojo",
      ("scenario.history_item", "scenario:moj.shusei_shojo/step:shojo#/history/1/異動事由区分")),
+    # 4.5.6 with 4.0.3 R001: the 消除's row holds the 異動日 entered, not the 通知年月日.
+    ("moj_notice_removal_day_as_notice_day", "moj.shusei_shojo",
+     ("scenario.history_item", "scenario:moj.shusei_shojo/step:shojo#/history/1/異動日")),
     # 1.1.14 統合記載欄 (conformance/reference/remarks.py).
     ("remarks_history_missing", "togo.rireki_jido",
      ("scenario.contains", "scenario:togo.rireki_jido/step:shokai#/統合記載欄/異動履歴")),
