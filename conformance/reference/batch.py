@@ -208,9 +208,9 @@ class BatchHandlers:
         """``archive.person``: a person's rows in the 除票用データベース (9.3 R001). The defect
         ``archive_lists_current`` answers a current 住民's rows of the 住民記録 database as if moved there."""
         rows = self.batches().archived(arguments[0])
-        current = self.store.latest(arguments[0])
-        if not rows and "archive_lists_current" in self.defects and current and current.get("住民状態") == _CURRENT:
-            rows = self.store.history(arguments[0])
+        if not rows and "archive_lists_current" in self.defects:
+            current = self.store.latest(arguments[0])
+            rows = self.store.history(arguments[0]) if current and current.get("住民状態") == _CURRENT else []
         if not rows:
             return 404, {"result": "error", "code": "NOT_FOUND", "message": "not in the 除票用データベース"}
         return 200, {"result": "ok", "person": rows[-1], "rows": rows}
