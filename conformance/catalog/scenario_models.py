@@ -158,6 +158,13 @@ class Accepted(CatalogModel):
     step: Annotated[str, Field(pattern=NAME_PATTERN)]
 
 
+class NotFound(CatalogModel):
+    """The step's read found nothing: the protocol's answer for what is not there (HTTP 404), not another refusal."""
+
+    matcher: Literal["not_found"]
+    step: Annotated[str, Field(pattern=NAME_PATTERN)]
+
+
 class Refused(CatalogModel):
     """The step was an エラー (blocked) or an アラート (asks for confirmation) with ``code``; nothing committed."""
 
@@ -258,8 +265,8 @@ class PersonItems(CatalogModel):
 
 
 Expect = Annotated[
-    Equals | Absent | Present | HoldsDate | Accepted | Refused | HistoryAppended | HistoryUnchanged | Order | Contains
-    | Oracle | PersonItems | Printed,
+    Equals | Absent | Present | HoldsDate | Accepted | NotFound | Refused | HistoryAppended | HistoryUnchanged | Order
+    | Contains | Oracle | PersonItems | Printed,
     Field(discriminator="matcher"),
 ]
 

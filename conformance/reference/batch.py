@@ -25,7 +25,7 @@ Ours (docs/driver.md, driver.yaml ``batch.*``, ``archive.person``, ``address.bul
 
 Named defects (defects.py): ``seinen_notice_to_own_town`` (``seinen_flag_dropped`` is the driver's correction),
 ``batch_schedule_month_end_31``, ``batch_params_not_kept``, ``batch_edit_unmarked``, ``batch_error_code_missing``,
-``joshuhyo_archive_year_only``, ``joshuhyo_archive_kept``,
+``joshuhyo_archive_year_only``, ``joshuhyo_archive_kept``, ``archive_lists_current``,
 ``bulk_change_head_only``, ``bulk_honseki_not_written``, ``bulk_kari_commits``, ``bulk_change_all_or_nothing``,
 ``bulk_change_cs_as_tenkyo``, ``bulk_change_not_sent``.
 """
@@ -205,8 +205,12 @@ class BatchHandlers:
     # -- 9.3 ---------------------------------------------------------------------------------------
 
     def archive_person(self, _: Mapping[str, Any], arguments: tuple[str, ...], __: object) -> Answer:
-        """``archive.person``: a person's rows in the 除票用データベース (9.3 R001)."""
+        """``archive.person``: a person's rows in the 除票用データベース (9.3 R001). The defect
+        ``archive_lists_current`` answers a current 住民's rows of the 住民記録 database as if moved there."""
         rows = self.batches().archived(arguments[0])
+        if not rows and "archive_lists_current" in self.defects:
+            current = self.store.latest(arguments[0])
+            rows = self.store.history(arguments[0]) if current and current.get("住民状態") == _CURRENT else []
         if not rows:
             return 404, {"result": "error", "code": "NOT_FOUND", "message": "not in the 除票用データベース"}
         return 200, {"result": "ok", "person": rows[-1], "rows": rows}

@@ -316,6 +316,12 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("joshuhyo_archive_kept",
            "the 除票 migration copies the 除票 to the 除票用データベース but leaves it in the 住民記録 database",
            _cs("9.3-R001")),
+    # Only a read of a current 住民 in the 除票用データベース shows it (scenario batch.joshuhyo_archive, step
+    # archive_current).
+    Defect("archive_lists_current",
+           "the 除票用データベース read answers a current 住民's rows of the 住民記録 database, as if a person who "
+           "is no 除票 had moved there (9.3 R001: only 除票 move there)",
+           _cs("9.3-R001")),
     Defect("bulk_change_head_only",
            "the 現住所 一括更新 by 世帯番号 changes the 世帯主 only, not the other members",
            _cs("9.7-R003")),
@@ -1115,6 +1121,11 @@ DEFECTS: dict[str, Defect] = _defects(
            "a 出入国在留管理庁長官通知 that removes the 住民票 (在留資格の変更許可 to a status outside the 住基法) is "
            "recorded as a 職権修正 of the items only: the person stays a 住民 (4.5.6 R001)",
            ("jumin-1.0-4.5.6-R001",)),
+    # Only a 消除 通知 with a 異動日 other than its 通知年月日 shows it (scenario moj.shusei_shojo, step shojo).
+    Defect("moj_notice_removal_day_as_notice_day",
+           "a 出入国在留管理庁長官通知 that removes the 住民票 records its 通知年月日 as the 異動日 of the 職権消除, "
+           "ignoring the 異動日 entered (4.5.6 R001, 4.0.3 R001: 異動日及び処理日を入力できること)",
+           ("jumin-1.0-4.5.6-R001",)),
     # 未届転入, 国籍喪失, 世帯主の氏名の修正, 戸籍の表示の引用, 消除者の表示, 異動履歴照会 (reference/idou_items.py).
     Defect("mitodoke_mark_dropped",
            "a 未届転入 records the 転入前住所 as entered, without 「（未届）」 at its end, and writes no 留意事項 "
@@ -1330,6 +1341,11 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("household_spouse_as_child",
            "the driver orders a 世帯's 配偶者 among the 世帯主's 子 by 生年月日 (5.2: １－２ 配偶者 before １－３ 子)",
            ("jumin-1.0-5.2-R004", "jumin-1.0-5.2-R007", "jumin-1.0-5.2-R008")),
+    # Only a 子の配偶者 younger than a 子の子 shows it (scenario narabi.child_spouse_younger_than_grandchild).
+    Defect("household_grandchild_as_child_spouse",
+           "the driver orders a 世帯's 子の子 among the 子の配偶者 by 生年月日 "
+           "(5.2: ２－２ 子の配偶者 before ２－３ 子の子)",
+           ("jumin-1.0-5.2-R011", "jumin-1.0-5.2-R015", "jumin-1.0-5.2-R016")),
     Defect("household_order_wrong",
            "the driver lists a 世帯's members by 宛名番号 instead of the order of 5.2",
            (

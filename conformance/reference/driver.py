@@ -418,6 +418,8 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         key = member_key(row)
         if "household_spouse_as_child" in self.defects and key[1] == household_rank("妻"):
             return (key[0], household_rank("子"), *key[2:])  # a 配偶者 among the 子, by 生年月日
+        if "household_grandchild_as_child_spouse" in self.defects and key[1] == household_rank("子の子"):
+            return (key[0], household_rank("子の妻"), *key[2:])  # a 子の子 among the 子の配偶者, by 生年月日
         return key
 
     def new_number(self, serial: int) -> str:
@@ -872,8 +874,10 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
     def moj_notice(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         """出入国在留管理庁長官通知 (法第30条の50): the items it names are corrected, or, with ``消除: true`` (a
         通知 that the person is no longer a 住基法 対象者: 在留資格の取消し, a 変更許可 to a status outside it), the
-        住民票 is removed ex officio (4.5.6 R001: 修正及び消除). The defect ``moj_notice_removal_ignored`` records
-        a 消除 通知 as a 修正 only: the person stays a 住民."""
+        住民票 is removed ex officio (4.5.6 R001: 修正及び消除), on the 異動日 entered (4.0.3 R001) or, without one, the
+        通知年月日. The defect ``moj_notice_removal_ignored`` records a 消除 通知 as a 修正 only: the person stays a
+        住民; ``moj_notice_removal_day_as_notice_day`` records the 通知年月日 as the 異動日 of the 消除, whatever was
+        entered."""
         processed = self.processing_day(body)
         notified = parse_date(body["通知年月日"], "通知年月日")
         row = self.current(body["宛名番号"])
@@ -884,6 +888,8 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
             check_blanks(row, items, self.defects)
             return self.ok([self.write({**row, **items}, "職権修正", notified, processed, 通知年月日=notified)])
         moved = parse_date(body["異動日"], "異動日") if body.get("異動日") else notified
+        if "moj_notice_removal_day_as_notice_day" in self.defects:
+            moved = notified
         self.check_past(moved, processed, "異動日", "E001")
         self.alerts(body, [alert for alert in [self.head_leaving([row])] if alert is not None])
         return self.ok([self.write({**row, **items, "住民状態": _REMOVED}, "職権消除", moved, processed,

@@ -1210,6 +1210,8 @@ _FINDINGS: dict[str, Text] = {
     "scenario.printed_unexpected": ("帳票の項目に、仕様と異なる内容が印字されています",
                                     "An item of the form prints another value than the specification asks for"),
     "scenario.not_accepted": ("操作が受け付けられませんでした（確定していません）", "The operation was not committed"),
+    "scenario.not_not_found": ("存在しないものの照会に「該当なし」（404）が応答されませんでした",
+                               "The read of something not there did not answer that nothing is there (404)"),
     "scenario.no_error": ("不正な入力がエラーで拒否されませんでした",
                           "The input was not refused with the expected error"),
     "scenario.no_alert": ("求められるアラートが表示されませんでした", "The expected alert was not shown"),

@@ -28,6 +28,7 @@ from conformance.catalog.scenario_models import (
     HistoryAppended,
     HistoryUnchanged,
     HoldsDate,
+    NotFound,
     Oracle,
     Order,
     PersonItems,
@@ -339,6 +340,14 @@ def _accepted(run: _Run, expect: Accepted) -> Iterator[Observation]:
                           run.where(expect.step), "200 result ok", f"{status} {code or ''}".strip())
 
 
+def _not_found(run: _Run, expect: NotFound) -> Iterator[Observation]:
+    status, document = run.answers[expect.step]
+    if status != 404:
+        code = document.get("code") if isinstance(document, dict) else None
+        yield Observation("scenario.not_not_found", "the read should answer that nothing is there (404)",
+                          run.where(expect.step), "404", f"{status} {code or ''}".strip())
+
+
 def _refused(run: _Run, expect: Refused) -> Iterator[Observation]:
     status, document = run.answers[expect.step]
     wanted_status = 422 if expect.matcher == "error" else 409
@@ -597,6 +606,6 @@ def _dict(value: Any) -> dict[str, Any] | None:
 
 _MATCHERS: dict[type, Callable[[_Run, Any], Iterator[Observation]]] = {
     Equals: _equals, Absent: _absent, Present: _present, HoldsDate: _holds_date, Accepted: _accepted,
-    Refused: _refused, HistoryAppended: _history_appended, HistoryUnchanged: _history_unchanged, Order: _order,
-    Contains: _contains, Oracle: _oracle, PersonItems: _person_items, Printed: _printed,
+    NotFound: _not_found, Refused: _refused, HistoryAppended: _history_appended, HistoryUnchanged: _history_unchanged,
+    Order: _order, Contains: _contains, Oracle: _oracle, PersonItems: _person_items, Printed: _printed,
 }

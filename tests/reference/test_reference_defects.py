@@ -207,7 +207,7 @@ AFFECTS: dict[str, set[str]] = {
         "batch_schedule_month_end_31", "batch_params_not_kept", "batch_edit_unmarked", "batch_error_code_missing",
         "joshuhyo_archive_year_only", "joshuhyo_archive_kept", "bulk_change_head_only", "bulk_honseki_not_written",
         "bulk_kari_commits", "bulk_change_all_or_nothing", "bulk_change_cs_as_tenkyo", "seinen_flag_dropped",
-        "seinen_notice_to_own_town", "bulk_change_not_sent",
+        "seinen_notice_to_own_town", "bulk_change_not_sent", "archive_lists_current",
         # Printed notices of chapter 4 (reference/notices.py): only the driver's notices.* show them.
         "juri_tsuchi_to_new_address", "juri_tsuchi_always_todokenin", "juri_tsuchi_moves_only",
         "notices_same_day_only", "jumin_code_notice_on_new_only", "tenshutsu_not_in_flow", "junzuru_as_tenshutsu",
@@ -279,7 +279,7 @@ AFFECTS: dict[str, set[str]] = {
         "shokken_entry_as_tennyu", "late_tenshutsu_as_todoke", "kojo_notice_refused",
         # 4.2.1.1 住所設定 and 4.5.6 長官通知 (reference/shokken.py): only a 転入前住所 「不明」 or a moj_notices with
         # 消除 shows them; the probes send neither.
-        "previous_address_unknown_refused", "moj_notice_removal_ignored",
+        "previous_address_unknown_refused", "moj_notice_removal_ignored", "moj_notice_removal_day_as_notice_day",
         # 1.1.1 / 1.1.2 / 1.1.5 items (scenarios/01-items-dates.yaml): only a 異動 entered through the driver, its
         # display view and its 世帯照会 show them; the probes enter none.
         "shoribi_as_idoubi", "foreign_dates_as_wareki", "tenshutsu_yotei_hidden",
@@ -298,8 +298,9 @@ AFFECTS: dict[str, set[str]] = {
         "form_first_row",
         # A 再転入 under the 除票's 宛名番号, a 支援措置 to begin later: the probes enter neither.
         "dv_reentry_unmarked", "reentry_new_number", "dv_provisional_ignored",
-        # The driver's 世帯照会 of a 世帯 whose 配偶者 is younger than a 子: the probes read the linkage API's 世帯.
-        "household_spouse_as_child",
+        # The driver's 世帯照会 of a 世帯 whose 配偶者 is younger than a 子, or whose 子の配偶者 is younger than a
+        # 子の子: the probes read the linkage API's 世帯.
+        "household_spouse_as_child", "household_grandchild_as_child_spouse",
         # The export's 表示 of a 支援措置 registered after the load: the probes' export reads the loaded town's marks.
         "export_dv_marks_at_load")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},

@@ -121,6 +121,20 @@ def test_error_wants_the_status_and_the_code() -> None:
     assert fake_run(data, other) == [("scenario.no_error", "scenario:t.case/step:s", "422 E002")]
 
 
+def test_not_found_wants_404_and_nothing_else() -> None:
+    """A read of what is not there answers 404 (docs/driver.md); any other refusal, or an answer, is a finding."""
+    data = base([{"matcher": "not_found", "step": "s"}])
+    created = {("post", "/driver/v1/fixtures/persons"): CREATED}
+    missing = {**created, ("get", "/driver/v1/persons/0000000019"): (404, {"result": "error", "code": "NOT_FOUND",
+                                                                           "message": "x"})}
+    invalid = {**created, ("get", "/driver/v1/persons/0000000019"): (400, {"result": "error",
+                                                                           "code": "INVALID_REQUEST", "message": "x"})}
+    found = {**created, ("get", "/driver/v1/persons/0000000019"): person_answer()}
+    assert fake_run(data, missing) == []
+    assert fake_run(data, invalid) == [("scenario.not_not_found", "scenario:t.case/step:s", "400 INVALID_REQUEST")]
+    assert fake_run(data, found) == [("scenario.not_not_found", "scenario:t.case/step:s", "200")]
+
+
 def test_alert_is_409_with_the_code_among_the_alerts() -> None:
     data = base([{"matcher": "alert", "step": "s", "code": "A002"}])
     created = {("post", "/driver/v1/fixtures/persons"): CREATED}
@@ -239,6 +253,9 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
     # 5.2: a 配偶者 younger than a 子 of the 世帯主 still comes before the 子 (１－２ before １－３).
     ("household_spouse_as_child", "narabi.spouse_younger_than_child",
      ("scenario.order", "scenario:narabi.spouse_younger_than_child/step:setai#/members")),
+    # 5.2: a 子の配偶者 younger than a 子の子 still comes before the 子の子 (２－２ before ２－３).
+    ("household_grandchild_as_child_spouse", "narabi.child_spouse_younger_than_grandchild",
+     ("scenario.order", "scenario:narabi.child_spouse_younger_than_grandchild/step:setai#/members")),
     ("heisei_from_0107", "hyoji.wareki",
      ("scenario.oracle_mismatch", "scenario:hyoji.wareki/step:showa#/display/生年月日")),
     ("tsusho_tokubetsu_dropped", "tsusho.tokubetsu_eijusha_every_endpoint", ("scenario.item_mismatch", None)),
@@ -440,6 +457,9 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.history_item", "scenario:tennyu_tsuchi.cs_nashi/step:tsuchi#/history/2/通知年月日")),
     ("moj_notice_removal_ignored", "moj.shusei_shojo",
      ("scenario.history_item", "scenario:moj.shusei_shojo/step:shojo#/history/1/異動事由区分")),
+    # 4.5.6 with 4.0.3 R001: the 消除's row holds the 異動日 entered, not the 通知年月日.
+    ("moj_notice_removal_day_as_notice_day", "moj.shusei_shojo",
+     ("scenario.history_item", "scenario:moj.shusei_shojo/step:shojo#/history/1/異動日")),
     # 1.1.14 統合記載欄 (conformance/reference/remarks.py).
     ("remarks_history_missing", "togo.rireki_jido",
      ("scenario.contains", "scenario:togo.rireki_jido/step:shokai#/統合記載欄/異動履歴")),
@@ -508,6 +528,9 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.not_equal", "scenario:batch.joshuhyo_archive/step:main_young#/person/宛名番号")),
     ("joshuhyo_archive_kept", "batch.joshuhyo_archive",
      ("scenario.not_absent", "scenario:batch.joshuhyo_archive/step:main_old#/person")),
+    # 9.3: only 除票 move to the 除票用データベース; a current 住民 read there is not found (404).
+    ("archive_lists_current", "batch.joshuhyo_archive",
+     ("scenario.not_not_found", "scenario:batch.joshuhyo_archive/step:archive_current")),
     ("bulk_change_head_only", "batch.address_genjusho",
      ("scenario.history_not_appended", "scenario:batch.address_genjusho/step:honshori#/history")),
     ("bulk_honseki_not_written", "batch.address_honseki",
