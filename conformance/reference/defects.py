@@ -87,6 +87,11 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("kyushi_delete_ignored",
            "a 旧氏の削除 keeps the 旧氏 it was asked to delete",
            ("jumin-1.0-1.1.7-R001",)),
+    # Only the 旧氏_フリガナ after a 削除 shows it (scenario kyushi.kisai_henko_sakujo, step sakujo).
+    Defect("kyushi_delete_furigana_kept",
+           "a 旧氏の削除 deletes the 旧氏 but keeps its フリガナ "
+           "(1.1.7 R001; 1.1.18 R001 manages the フリガナ of a 旧氏)",
+           ("jumin-1.0-1.1.7-R001",)),
     Defect("kyushi_change_as_record",
            "a 旧氏の変更 is recorded with the 異動事由 旧氏の記載",
            ("jumin-1.0-1.2.2-R038", "jumin-1.0-1.2.2-R039", "jumin-1.0-1.2.2-R040")),

@@ -854,7 +854,8 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
     def kyushi(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         """旧氏の記載・変更・削除 on 請求 (1.1.7 R001): a row with its 異動事由 (1.2.2 R038-R040) and the 請求日
         (1.2.1 R009). The defects: ``kyushi_change_as_record`` names a 変更 a 記載, ``kyushi_delete_ignored``
-        keeps the 旧氏 a 削除 asks to delete, ``kyushi_request_day_dropped`` keeps no 請求日."""
+        keeps the 旧氏 a 削除 asks to delete, ``kyushi_delete_furigana_kept`` keeps its フリガナ,
+        ``kyushi_request_day_dropped`` keeps no 請求日."""
         processed = self.processing_day(body)
         requested = parse_date(body["請求年月日"], "請求年月日")
         kind = str(body["区分"])
@@ -865,7 +866,8 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
             raise Refusal("error", "E010", "旧氏は日本人住民についてのみ記載できます。", "旧氏")
         deleted = kind == "削除" and "kyushi_delete_ignored" not in self.defects
         changed = {**row, "旧氏": "" if deleted else str(body.get("旧氏") or row.get("旧氏", "")),
-                   "旧氏_フリガナ": "" if deleted else str(body.get("旧氏_フリガナ") or row.get("旧氏_フリガナ", "")),
+                   "旧氏_フリガナ": "" if deleted and "kyushi_delete_furigana_kept" not in self.defects
+                   else str(body.get("旧氏_フリガナ") or row.get("旧氏_フリガナ", "")),
                    **furigana.flag(body, furigana.KYUSHI_FLAG, self.defects)}  # 1.1.18 R001
         reason = "旧氏の記載" if kind == "変更" and "kyushi_change_as_record" in self.defects else f"旧氏の{kind}"
         day = None if "kyushi_request_day_dropped" in self.defects else requested

@@ -242,6 +242,8 @@ FieldlessKyushiVendor = _misanswering("FieldlessKyushiVendor", "kyushi", "E010",
 #: A defect: a 職権消除 on a non-calendar 異動日 is refused (E005) naming another field.
 UnnamedRemovalDayVendor = _misanswering("UnnamedRemovalDayVendor", "remove", "E005",
                                         lambda refusal: _respelt(refusal, item="処理日"))
+#: A defect: a 通称の削除 on a non-calendar 申出年月日 is refused (E005) naming no field.
+UnnamedOfferDayVendor = _misanswering("UnnamedOfferDayVendor", "tsusho_delete", "E005", _respelt)
 
 
 class BlankCardAcceptedVendor(DriverService):
@@ -279,8 +281,8 @@ class ThirtyDayDeathsVendor(DriverService):
 # The fixed example of the refusals (``machine.refusals``): its 世帯 (step 1), then the 転入 before the 生年月日
 # (2), the 転出 notified tomorrow (3), the 本籍 blanked (4), the 外国人住民's 旧氏 (5), the 職権消除 on 2月29日
 # of a common year (6), the 日本人's 生年月日 (7) and 住民となった年月日 (8) blanked, the 外国人住民's
-# 外国人住民となった年月日 (9) and 在留カード等番号 (10) blanked, their 死亡 on a 31st (11) and their 除票's
-# 在留カード等番号 and 住民票コード blanked (12), whatever the seed draws.
+# 外国人住民となった年月日 (9) and 在留カード等番号 (10) blanked, their 通称の削除 on 2月29日 of a common year (11),
+# their 死亡 on a 31st (12) and their 除票's 在留カード等番号 and 住民票コード blanked (13), whatever the seed draws.
 @pytest.mark.parametrize(("vendor", "requirement", "where", "expected"), [
     (LowerCaseBlankVendor, "jumin-1.0-1.1.6-R004", ("model.no_error", "model:jumin/step:4", ""), "422 E009"),
     (FutureNoticeLowerCaseVendor, "jumin-1.0-4.1.0.2-R003", ("model.no_error", "model:jumin/step:3", ""),
@@ -290,8 +292,10 @@ class ThirtyDayDeathsVendor(DriverService):
     (FieldlessKyushiVendor, "jumin-1.0-11.1-R005", ("model.refusal_item", "model:jumin/step:5", "item"), "旧氏"),
     (UnnamedRemovalDayVendor, "jumin-1.0-11.1-R005", ("model.refusal_item", "model:jumin/step:6", "item"), "異動日"),
     (BlankCardAcceptedVendor, "jumin-1.0-1.1.6-R011", ("model.no_error", "model:jumin/step:10", ""), "422 E009"),
-    (ThirtyDayDeathsVendor, "jumin-1.0-1.1.8-R001", ("model.not_committed", "model:jumin/step:11", ""), "200 ok"),
-    (RemovedCardRequiredVendor, "jumin-1.0-1.1.6-R001", ("model.not_committed", "model:jumin/step:12", ""), "200 ok"),
+    (UnnamedOfferDayVendor, "jumin-1.0-11.1-R005", ("model.refusal_item", "model:jumin/step:11", "item"),
+     "申出年月日"),
+    (ThirtyDayDeathsVendor, "jumin-1.0-1.1.8-R001", ("model.not_committed", "model:jumin/step:12", ""), "200 ok"),
+    (RemovedCardRequiredVendor, "jumin-1.0-1.1.6-R001", ("model.not_committed", "model:jumin/step:13", ""), "200 ok"),
 ])
 def test_a_vendor_wrong_about_a_refusal_of_the_fixed_example_is_reported_with_its_step(
         vendor: type[DriverService], requirement: str, where: tuple[str, str, str], expected: str) -> None:

@@ -273,6 +273,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.not_accepted", "scenario:honseki.nashi_fumei/step:nashi")),
     ("kyushi_delete_ignored", "kyushi.kisai_henko_sakujo",
      ("scenario.history_item", "scenario:kyushi.kisai_henko_sakujo/step:sakujo#/history/3/旧氏")),
+    ("kyushi_delete_furigana_kept", "kyushi.kisai_henko_sakujo",
+     ("scenario.history_item", "scenario:kyushi.kisai_henko_sakujo/step:sakujo#/history/3/旧氏_フリガナ")),
     ("kyushi_change_as_record", "kyushi.jiyu",
      ("scenario.history_item", "scenario:kyushi.jiyu/step:henko#/history/2/異動事由区分")),
     ("return_drops_kyushi_tsusho", "kyushi.kokugai_saitennyu",

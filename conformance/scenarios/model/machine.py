@@ -176,7 +176,9 @@ def refusals(session: Session) -> None:
       ``non_calendar`` sweep sends no 職権消除);
     - ``ex_officio.correct`` (職権修正) making blank the 日本人's 生年月日 (1.1.6 R003) and 住民となった年月日
       (R005), the 外国人住民's 外国人住民となった年月日 (R008) and 在留カード等番号 (R011, a 中長期在留者's): E009
-      naming each.
+      naming each;
+    - ``tsusho.delete`` (通称の削除) of the 外国人住民 with a 申出年月日 on 2月29日 of a common year: E005 naming it
+      (1.1.8 R001), when the adapter implements it.
 
     None of them changes a record (the model checks each person's history is unchanged). Then two that must be
     taken: the 死亡 of the 外国人住民 on a 31st (the last day a month may have; 1.1.8 R001), and a 職権修正 of that
@@ -210,6 +212,10 @@ def refusals(session: Session) -> None:
         for item in items:
             if atena is not None:
                 _blank(machine, atena, {item: ""})
+    if foreigner is not None and "tsusho.delete" in session.optional:
+        no_day = _common_february_29(machine.today)
+        machine._step("tsusho.delete", {"宛名番号": foreigner, "申出年月日": no_day, "処理日": today},
+                      f"tsusho.delete({machine._p(foreigner)}, 申出年月日 {no_day})")
     if foreigner is not None:
         died = _last_31st(machine.today).isoformat()
         machine._step("deaths", {"宛名番号": foreigner, "異動日": died, "通知年月日": today, "処理日": today},
