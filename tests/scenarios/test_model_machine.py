@@ -269,6 +269,18 @@ class RemovedCardRequiredVendor(DriverService):
         return super().correct(body, arguments, request)
 
 
+class TwoItemsAlertVendor(DriverService):
+    """A defect: the アラート A001 of 4.1.1.2 R001 on a 除票 with the same 氏名 and 性別, whatever its 生年月日."""
+
+    def returning(self, person: Mapping[str, str]) -> list[tuple[str, str, str]]:
+        alerts = super().returning(person)
+        for row in self.store.current():
+            if row.get("住民状態") != "1" and all(person.get(item) == row.get(item) for item in ("氏名", "性別")) \
+                    and person.get("宛名番号") != row["宛名番号"] and not alerts:
+                alerts.append(("A001", "除票に氏名・性別が一致する者がいます。", "氏名"))
+        return alerts
+
+
 class ThirtyDayDeathsVendor(DriverService):
     """A defect: a 死亡's 異動日 on a 31st is refused as no day (E005), as if no month had 31 days."""
 
@@ -282,7 +294,8 @@ class ThirtyDayDeathsVendor(DriverService):
 # (2), the 転出 notified tomorrow (3), the 本籍 blanked (4), the 外国人住民's 旧氏 (5), the 職権消除 on 2月29日
 # of a common year (6), the 日本人's 生年月日 (7) and 住民となった年月日 (8) blanked, the 外国人住民's
 # 外国人住民となった年月日 (9) and 在留カード等番号 (10) blanked, their 通称の削除 on 2月29日 of a common year (11),
-# their 死亡 on a 31st (12) and their 除票's 在留カード等番号 and 住民票コード blanked (13), whatever the seed draws.
+# their 死亡 on a 31st (12), their 除票's 在留カード等番号 and 住民票コード blanked (13) and the 転入 of a newcomer with
+# their 氏名 and 性別 but another 生年月日 (14), whatever the seed draws.
 @pytest.mark.parametrize(("vendor", "requirement", "where", "expected"), [
     (LowerCaseBlankVendor, "jumin-1.0-1.1.6-R004", ("model.no_error", "model:jumin/step:4", ""), "422 E009"),
     (FutureNoticeLowerCaseVendor, "jumin-1.0-4.1.0.2-R003", ("model.no_error", "model:jumin/step:3", ""),
@@ -296,6 +309,7 @@ class ThirtyDayDeathsVendor(DriverService):
      "申出年月日"),
     (ThirtyDayDeathsVendor, "jumin-1.0-1.1.8-R001", ("model.not_committed", "model:jumin/step:12", ""), "200 ok"),
     (RemovedCardRequiredVendor, "jumin-1.0-1.1.6-R001", ("model.not_committed", "model:jumin/step:13", ""), "200 ok"),
+    (TwoItemsAlertVendor, "jumin-1.0-4.1.1.2-R001", ("model.not_committed", "model:jumin/step:14", ""), "200 ok"),
 ])
 def test_a_vendor_wrong_about_a_refusal_of_the_fixed_example_is_reported_with_its_step(
         vendor: type[DriverService], requirement: str, where: tuple[str, str, str], expected: str) -> None:

@@ -75,8 +75,10 @@ def judge_committed(status: int, document: Any, requirement: str) -> list[Breach
     code = document.get("code") if isinstance(document, dict) else None
     if _no_calendar_day(document):
         requirement = r.CALENDAR_DAY
+    elif "A001" in _codes(document, "alert"):  # the 3情報's アラート where they are not all one 除票's
+        requirement = r.RE_ENTRY
     return [Breach(requirement, "model.not_committed", "the operation should be committed", "", "200 ok",
-                   f"{status} {code or ''}".strip())]
+                   f"{status} {code or _answered(document)}".strip())]
 
 
 def _answered(document: Any) -> str:

@@ -183,8 +183,10 @@ def refusals(session: Session) -> None:
     None of them changes a record (the model checks each person's history is unchanged). Then two that must be
     taken: the 死亡 of the 外国人住民 on a 31st (the last day a month may have; 1.1.8 R001), and a 職権修正 of that
     除票 making its 在留カード等番号 and 住民票コード blank (1.1.6 R007, R011: 除票の場合を除く; R001: その他の項目は、
-    空欄を許容すること). The example ends as a drawn one does. Its persons take serials of their own, so the drawn
-    examples are what they were without it. A breach raises ``ModelBreach`` and is recorded in the session."""
+    空欄を許容すること), then the 転入 of a newcomer with that 除票's 氏名 and 性別 but another 生年月日 (4.1.1.2 R001
+    asks the アラート A001 of the 3情報 together; two of them are none). The example ends as a drawn one does. Its
+    persons take serials of their own, so the drawn examples are what they were without it. A breach raises
+    ``ModelBreach`` and is recorded in the session."""
     machine, made = _fixed_household(session, REFUSAL_SERIALS)
     japanese = next((a for a in made if machine.world.latest(a).get("住民種別") == "1"), None)
     foreigner = next((a for a in made if machine.world.latest(a).get("住民種別") == "2"), None)
@@ -221,6 +223,11 @@ def refusals(session: Session) -> None:
         machine._step("deaths", {"宛名番号": foreigner, "異動日": died, "通知年月日": today, "処理日": today},
                       f"deaths({machine._p(foreigner)}, {died})")
         _blank(machine, foreigner, {"在留カード等番号": "", "住民票コード": ""})  # 除票の場合を除く (R007, R011)
+        # A newcomer with that 除票's 氏名 and 性別, born another day: two of the 3情報 are no アラート (4.1.1.2 R001).
+        dead = machine.world.latest(foreigner)
+        namesake = {**machine._person(0, True, "1999-09-09"), "氏名": dead["氏名"], "性別": dead["性別"]}
+        machine._step("moves.in", {"区分": "国内転入", "persons": [namesake], "異動日": today, "届出年月日": today,
+                                   "処理日": today}, "moves.in(氏名 and 性別 of a 除票, another 生年月日)")
     machine.teardown()
 
 
