@@ -87,6 +87,11 @@ DEFECTS: dict[str, Defect] = _defects(
     Defect("kyushi_delete_ignored",
            "a 旧氏の削除 keeps the 旧氏 it was asked to delete",
            ("jumin-1.0-1.1.7-R001",)),
+    # Only a 支援対象者 who naturalizes shows it (scenario kokuseki.kika_shien_hyoji).
+    Defect("kika_drops_support_mark",
+           "a 帰化, 国籍取得 or 国籍喪失 writes the new 住民票 without the 支援措置's 表示 (支援措置対象フラグ) "
+           "the old one carried (1.1.16 R001: the 表示 on the 住民票（原票）)",
+           ("jumin-1.0-1.1.16-R001",)),
     # Only the 旧氏_フリガナ after a 削除 shows it (scenario kyushi.kisai_henko_sakujo, step sakujo).
     Defect("kyushi_delete_furigana_kept",
            "a 旧氏の削除 deletes the 旧氏 but keeps its フリガナ "

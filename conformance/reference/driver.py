@@ -810,7 +810,8 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
 
     def nationality(self, body: Mapping[str, Any], _: tuple[str, ...], __: DriverRequest) -> Answer:
         """帰化・国籍取得 (4.5.3, 4.5.4) or 国籍喪失 (4.5.5): the 住民票 of one 住民種別 is removed and one of
-        the other is recorded, with the same 宛名番号 and the items the spec lists taken over."""
+        the other is recorded, with the same 宛名番号, the items the spec lists taken over and the 支援措置's 表示
+        kept (the defect ``kika_drops_support_mark`` drops it)."""
         processed = self.processing_day(body)
         moved = parse_date(body["異動日"], "異動日")
         notified = parse_date(body["通知年月日"], "通知年月日") if body.get("通知年月日") else None
@@ -823,7 +824,10 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         self.write({**row, "住民状態": _REMOVED}, "職権消除" + suffix, moved, processed, 通知年月日=notified)
         items = {str(k): str(v) for k, v in dict(body.get("items") or {}).items() if str(k) not in _KEY_ITEMS}
         kept = {name: row.get(name, "") for name in _INHERITED}
-        new = {**kept, **items, "住民種別": "1" if to_japanese else "2", "住民状態": _CURRENT}
+        # The 支援措置's 表示 follows the 支援措置, not the 異動 (1.1.16 R001; interpretation dv-model): the new
+        # 住民票 carries it as the old one did, unless the defect kika_drops_support_mark leaves it out.
+        marks = {} if "kika_drops_support_mark" in self.defects else marks_of(row)
+        new = {**kept, **marks, **items, "住民種別": "1" if to_japanese else "2", "住民状態": _CURRENT}
         if not to_japanese:  # 4.5.5 R002: the later of the 国籍喪失日 and the 住民となった年月日
             became = row.get("住民となった年月日", "")
             new["外国人住民となった年月日"] = idou_items.foreign_since(moved.isoformat(), became, self.defects)

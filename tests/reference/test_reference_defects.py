@@ -187,7 +187,7 @@ AFFECTS: dict[str, set[str]] = {
         "todoke_idou_swapped", "correction_blanks_items", "zokugara_truncated", "household_order_wrong",
         "heisei_from_0107", "search_voiced_distinct", "search_small_kana_distinct", "search_long_mark_kept",
         "setai_nushi_name_kept", "blanks_accepted", "honseki_nashi_refused", "kyushi_delete_ignored",
-        "kyushi_delete_furigana_kept",
+        "kyushi_delete_furigana_kept", "kika_drops_support_mark",
         "kyushi_change_as_record", "kyushi_request_day_dropped", "return_drops_kyushi_tsusho",
         "keibi_name_refused", "keibi_machiaza_refused", "keibi_banchi_katagaki_refused", "art_30_47_as_domestic",
         "tennyu_newborn_as_birth", "shisso_notice_day_dropped",

@@ -273,6 +273,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.not_accepted", "scenario:honseki.nashi_fumei/step:nashi")),
     ("kyushi_delete_ignored", "kyushi.kisai_henko_sakujo",
      ("scenario.history_item", "scenario:kyushi.kisai_henko_sakujo/step:sakujo#/history/3/旧氏")),
+    ("kika_drops_support_mark", "kokuseki.kika_shien_hyoji",
+     ("scenario.item_mismatch", "scenario:kokuseki.kika_shien_hyoji#driver:/person/支援措置対象フラグ")),
     ("kyushi_delete_furigana_kept", "kyushi.kisai_henko_sakujo",
      ("scenario.history_item", "scenario:kyushi.kisai_henko_sakujo/step:sakujo#/history/3/旧氏_フリガナ")),
     ("kyushi_change_as_record", "kyushi.jiyu",
