@@ -219,6 +219,6 @@ def test_a_broken_scenario_file_stops_the_run_whatever_the_gate(
                                       "--gate", "no-failures", "--out", "out"])
     assert (result.exit_code, result.stderr.strip().splitlines()) == (2, [
         f"error: catalog/jumin/1.0/scenarios/01-items-jiyu.yaml:{line}: scenarios[0].expect[0].matcher: unknown kind "
-        "'acepted'; allowed kinds: equals, absent, present, date, accepted, error, alert, history_appended, "
+        "'acepted'; allowed kinds: equals, absent, present, date, accepted, not_found, error, alert, history_appended, "
         "history_unchanged, order, contains, oracle, person_items, printed; did you mean 'accepted'?"])
     assert not (tmp_path / "out" / "results.json").exists()
