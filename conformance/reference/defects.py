@@ -90,8 +90,8 @@ DEFECTS: dict[str, Defect] = _defects(
     # Only a 支援対象者 who naturalizes shows it (scenario kokuseki.kika_shien_hyoji).
     Defect("kika_drops_support_mark",
            "a 帰化, 国籍取得 or 国籍喪失 writes the new 住民票 without the 支援措置's 表示 (支援措置対象フラグ) "
-           "the old one carried (1.1.16 R001: the 表示 on the 住民票（原票）)",
-           ("jumin-1.0-1.1.16-R001",)),
+           "the old one carried (1.1.16 R001: the 表示 on the 住民票（原票）; 3.4 R001 as the model reads it)",
+           ("jumin-1.0-3.4-R001",)),
     # Only the 旧氏_フリガナ after a 削除 shows it (scenario kyushi.kisai_henko_sakujo, step sakujo).
     Defect("kyushi_delete_furigana_kept",
            "a 旧氏の削除 deletes the 旧氏 but keeps its フリガナ "

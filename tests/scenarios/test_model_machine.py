@@ -586,3 +586,34 @@ def test_a_returning_person_given_a_new_number_is_reported_against_4_1_1_2_r002(
     findings = _machine_findings("jumin-1.0-4.1.1.2-R002", defects=frozenset({"reentry_new_number"}))
     assert [_where(f) for f in findings] == [("model.number_not_kept", "model:jumin", "/persons/宛名番号")]
     assert "再転入" in findings[0].message
+
+
+# -- 帰化 (4.5.3) through the machine's third fixed example -----------------------------------------------
+
+
+class KikaDropsNumberVendor(DriverService):
+    """A defect: the 日本人住民票 of a 帰化 is written without the 外国人住民票's 個人番号 (4.5.3 R002 lists it)."""
+
+    def nationality(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        status, answer = super().nationality(body, arguments, request)
+        row = self.store.latest(str(body["宛名番号"]))
+        if status == 200 and row is not None:
+            self.store.overwrite_latest({**row, "個人番号": ""})
+        return status, answer
+
+
+@pytest.mark.parametrize(("vendor", "defects", "requirement", "where", "values"), [
+    (None, frozenset({"kika_drops_support_mark"}), "jumin-1.0-3.4-R001", "支援措置対象フラグ", ("1", "0")),
+    (KikaDropsNumberVendor, frozenset(), "jumin-1.0-4.5.3-R002", "個人番号", None),
+])
+def test_a_naturalization_that_loses_an_item_is_reported_at_its_step(
+        vendor: type[DriverService] | None, defects: frozenset[str], requirement: str, where: str,
+        values: tuple[str, str] | None) -> None:
+    """The third fixed example (``machine.naturalization``): its 世帯 (step 1), the 外国人住民's 支援措置 (2), their
+    帰化 (3). The 支援措置's 表示 and R002's items must come over to the 日本人住民票."""
+    findings = _machine_findings(requirement, vendor=vendor, defects=defects)
+    assert [(f.code, f.location) for f in findings] == [("model.item_not_allowed", f"model:jumin/step:3#{where}")]
+    assert "nationality(帰化" in findings[0].message
+    if values is not None:
+        assert (findings[0].expected, findings[0].actual) == values
+

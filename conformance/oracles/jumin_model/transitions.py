@@ -43,6 +43,7 @@ I_TSUSHO_PAST = "jumin-1.0-interp-tsusho-previous-deletion"
 I_TSUSHO_JAPANESE = "jumin-1.0-interp-tsusho-japanese"
 I_DV = "jumin-1.0-interp-dv-model"
 I_RETURNING = "jumin-1.0-interp-reentry-items"
+I_NATURALIZED = "jumin-1.0-interp-naturalization"
 
 Transition = Callable[[World, Mapping[str, Any]], Outcome]
 
@@ -579,6 +580,44 @@ def kyushi(world: World, request: Mapping[str, Any]) -> Outcome:
     raise KeyError("kyushi: the model has the 旧氏 of a 外国人住民 (E010) only")
 
 
+#: What a 帰化 writes whatever the record held: the 異動's own items, the new 住民票's kind and state, the 世帯 the
+#: person stays in, and the 支援措置's 表示 (it follows the 支援措置, interpretation dv-model).
+_NATURALIZATION_OWN = frozenset({"異動事由", "異動事由区分", "異動日", "通知年月日", "処理日", "住民種別", "住民状態",
+                                 "住民となった年月日", "世帯番号", "世帯主氏名", "履歴番号", "入力端末", "入力場所",
+                                 "支援措置対象フラグ", "他業務参照不可フラグ"})
+
+
+def naturalization(world: World, request: Mapping[str, Any]) -> Outcome:
+    """帰化 or 国籍取得 (4.5.3, 4.5.4) of a 外国人住民: under the same 宛名番号 (kokuseki.kika) the 外国人住民票 is
+    removed (R003: 職権消除（帰化等）, 住民状態 消除) and a 日本人住民票 written (R001: 職権記載（帰化等）) with the
+    items entered, R002's list taken over and the 外国人住民となった年月日 (or, where the record has none, its
+    住民となった年月日) as its 住民となった年月日. Any other item of the old 住民票 (its 1.1.2 items, 世帯加入順,
+    届出年月日 ...) may be kept or left blank: R002 lists what must come over, not what may (interpretation
+    naturalization). The model sends 帰化 and 国籍取得 of a 外国人住民 only (国籍喪失 is not modelled)."""
+    atena = str(request["宛名番号"])
+    refused = _first(_movers(world, [atena]), _dates(request, notified=None))
+    if refused is not None:
+        return refused
+    row = world.latest(atena)
+    dates = {"異動日": str(request["異動日"])}
+    if request.get("通知年月日"):
+        dates["通知年月日"] = str(request["通知年月日"])
+    removed = {**_stamp("職権消除（帰化等）", request, **dates),
+               "住民状態": exactly(r.REMOVED, r.NATURALIZED_REMOVED)}
+    items = {k: v for k, v in _items(request, "items").items() if k not in ("宛名番号", "履歴番号")}
+    became = {row.get("外国人住民となった年月日", ""), row.get("住民となった年月日", "")} - {""}
+    written: dict[str, Allowed] = {
+        name: one_of({value, ""}, r.NATURALIZED_TAKEN_OVER, I_NATURALIZED) for name, value in row.items()
+        if name not in r.TAKEN_OVER and name not in _NATURALIZATION_OWN}
+    written.update({name: exactly(value, r.NATURALIZED_TAKEN_OVER) for name, value in row.items()
+                    if name in r.TAKEN_OVER})
+    written.update({**_stamp("職権記載（帰化等）", request, **dates),
+                    "住民種別": exactly("1", r.NATURALIZED), "住民状態": exactly(r.CURRENT, r.NATURALIZED),
+                    "住民となった年月日": one_of(became or {""}, r.NATURALIZED_TAKEN_OVER, I_NATURALIZED),
+                    **_given(items, r.NATURALIZED)})
+    return Commit({atena: (RowRule("職権消除（帰化等）", removed, row), RowRule("職権記載（帰化等）", written, row))})
+
+
 def _tsusho_day(request: Mapping[str, Any], requirement: str) -> Allowed:
     """「通称を記載（削除）した年月日」: the day of the 申出 or the day it was written (処理日), our reading."""
     return one_of({str(request["申出年月日"]), str(request["処理日"])}, requirement, I_TSUSHO_DAY)
@@ -687,7 +726,7 @@ TRANSITIONS: dict[str, Transition] = {
     "births": birth, "deaths": death, "ex_officio.remove": removal, "households.split": split,
     "households.merge": merge, "households.head": head_change, "ex_officio.correct": correct,
     "cancellations": cancel, "tsusho.record": tsusho_record, "tsusho.delete": tsusho_delete, "kyushi": kyushi,
-    "support.register": support_register, "support.update": support_update,
+    "support.register": support_register, "support.update": support_update, "nationality": naturalization,
 }
 
 

@@ -24,7 +24,7 @@ from conformance.masking import is_personal_name, shown
 from conformance.oracles.jumin_model import Breach, rules
 from conformance.scenarios import DriverClient
 from conformance.scenarios.model.forms import CertificateForms
-from conformance.scenarios.model.machine import ModelBreach, Session, machine_for, prelude, refusals
+from conformance.scenarios.model.machine import ModelBreach, Session, machine_for, naturalization, prelude, refusals
 from conformance.scenarios.model.paths import SEARCHES, Paths
 from conformance.targets.base import Target
 from conformance.targets.exports import ApiExportSource
@@ -35,7 +35,7 @@ OPERATIONS = ("fixtures.persons", "moves.in", "moves.within", "moves.out", "move
               "query.person", "query.history", "query.household")
 #: Operations the machine calls when the adapter implements them (a vendor without them keeps the rest): 通称,
 #: and the 支援措置 of 1.1.16 (ours, confirmed: false) whose protection 3.4 asks of every output.
-OPTIONAL = ("tsusho.record", "tsusho.delete", "support.register", "support.update", "kyushi")
+OPTIONAL = ("tsusho.record", "tsusho.delete", "support.register", "support.update", "kyushi", "nationality")
 #: Steps of one example (a sequence of 異動).
 STEPS = 10
 #: Items the driver protocol names by the spec's words that are no catalog data item (docs/driver.md).
@@ -121,6 +121,7 @@ def run_machine(target: Target) -> Result:
     try:
         prelude(session)  # the run's first example, drawn by no one: a 通称 recorded and judged whatever the seed
         refusals(session)  # its second: the refusals the draws may miss (E003, E002, E009, E010), judged
+        naturalization(session)  # its third: a 帰化 of a 支援対象者 (4.5.3; the drawn rules send none)
         run_state_machine_as_test(machine, settings=options)
     except (ModelBreach, Flaky):
         if not session.failures:

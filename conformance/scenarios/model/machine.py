@@ -231,6 +231,42 @@ def refusals(session: Session) -> None:
     machine.teardown()
 
 
+#: The first serial of the 帰化's persons (``naturalization``): apart from the other examples'.
+NATURALIZATION_SERIALS = 92_000_000
+
+
+def naturalization(session: Session) -> None:
+    """The run's third fixed example, before Hypothesis draws anything: a 世帯 of a 日本人 世帯主 and a 外国人住民, the
+    外国人住民's 支援措置 registered when the adapter implements it (3.4, 1.1.16 R001: the 表示 on the 住民票), then
+    their 帰化 (4.5.3 R001-R003; ``transitions.naturalization``): judged as any step is, on every path, the 支援措置's
+    表示 and refusals too, and the example's end. The drawn rules send no 帰化 (a rule of its own would change
+    every drawn example of a seed); a 帰化 of a 世帯主 (what becomes of the members' 世帯主氏名) and 国籍喪失 are not
+    modelled. A breach raises ``ModelBreach`` and is recorded in the session."""
+    if "nationality" not in session.optional:
+        return
+    machine, made = _fixed_household(session, NATURALIZATION_SERIALS)
+    foreigner = next((a for a in made if machine.world.latest(a).get("住民種別") == "2"), None)
+    if foreigner is None:
+        return
+    today = machine.today
+    if "support.register" in session.optional:
+        row = machine.world.latest(foreigner)
+        start = today - timedelta(days=30)
+        machine._step("support.register", {
+            "宛名番号": foreigner, "区分": "現住所地市区町村",
+            "申出者": {"氏名": row.get("氏名", ""), "宛名番号": foreigner},
+            "支援を求められている事務": [{"事務": "住民票の写し等の交付", "現住所": _address(row)}],
+            "支援措置の期間": {"支援措置の開始年月日": start.isoformat(),
+                               "支援措置の終了年月日": support_end_date(start).isoformat()}},
+            f"support.register({machine._p(foreigner)}, -30d)")
+    items = {"氏名": f"見本　帰化{_kanji(NATURALIZATION_SERIALS)}", "氏名_フリガナ": "ミホン　キカ",
+             _HONSEKI: "静岡県見本町一丁目１番地　見本　帰化"}
+    machine._step("nationality", {"宛名番号": foreigner, "区分": "帰化", "items": items,
+                                  "異動日": (today - timedelta(days=3)).isoformat(), "通知年月日": today.isoformat(),
+                                  "処理日": today.isoformat()}, f"nationality(帰化, {machine._p(foreigner)})")
+    machine.teardown()
+
+
 def _blank(machine: JuminModelMachine, atena: str, items: dict[str, str]) -> None:
     """A 職権修正 of ``atena`` making ``items`` blank (1.1.6 R001: refused with E009 where its list names one)."""
     today = machine.today.isoformat()
