@@ -815,6 +815,7 @@ class DriverService(DriverLogs, SupportHandlers, CodeHandlers, CsHandlers, UnitH
         processed = self.processing_day(body)
         moved = parse_date(body["異動日"], "異動日")
         notified = parse_date(body["通知年月日"], "通知年月日") if body.get("通知年月日") else None
+        self.check_past(moved, processed, "異動日", "E001")  # 4.0.3 R003: 処理当日以前の日のみ
         kind = str(body["区分"])
         row = self.current(body["宛名番号"])
         to_japanese = kind in ("帰化", "国籍取得")

@@ -609,11 +609,25 @@ class KikaDropsNumberVendor(DriverService):
 def test_a_naturalization_that_loses_an_item_is_reported_at_its_step(
         vendor: type[DriverService] | None, defects: frozenset[str], requirement: str, where: str,
         values: tuple[str, str] | None) -> None:
-    """The third fixed example (``machine.naturalization``): its 世帯 (step 1), the 外国人住民's 支援措置 (2), their
-    帰化 (3). The 支援措置's 表示 and R002's items must come over to the 日本人住民票."""
+    """The third fixed example (``machine.naturalization``): its 世帯 (step 1), the 外国人住民's 支援措置 (2), a 帰化
+    dated tomorrow (3: E001), their 帰化 (4). The 支援措置's 表示 and R002's items must come over to the
+    日本人住民票."""
     findings = _machine_findings(requirement, vendor=vendor, defects=defects)
-    assert [(f.code, f.location) for f in findings] == [("model.item_not_allowed", f"model:jumin/step:3#{where}")]
+    assert [(f.code, f.location) for f in findings] == [("model.item_not_allowed", f"model:jumin/step:4#{where}")]
     assert "nationality(帰化" in findings[0].message
     if values is not None:
         assert (findings[0].expected, findings[0].actual) == values
+
+
+class FutureKikaVendor(DriverService):
+    """A defect: a 帰化 dated after the 処理日 is taken (4.0.3 R003 asks the エラー)."""
+
+    def nationality(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        return super().nationality({**body, "処理日": body.get("異動日")}, arguments, request)
+
+
+def test_a_naturalization_dated_tomorrow_must_be_refused() -> None:
+    findings = _machine_findings("jumin-1.0-4.0.3-R003", vendor=FutureKikaVendor)
+    assert [(f.code, f.location) for f in findings] == [("model.no_error", "model:jumin/step:3")]
+    assert findings[0].expected == "422 E001"
 

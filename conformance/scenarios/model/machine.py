@@ -237,8 +237,9 @@ NATURALIZATION_SERIALS = 92_000_000
 
 def naturalization(session: Session) -> None:
     """The run's third fixed example, before Hypothesis draws anything: a 世帯 of a 日本人 世帯主 and a 外国人住民, the
-    外国人住民's 支援措置 registered when the adapter implements it (3.4, 1.1.16 R001: the 表示 on the 住民票), then
-    their 帰化 (4.5.3 R001-R003; ``transitions.naturalization``): judged as any step is, on every path, the 支援措置's
+    外国人住民's 支援措置 registered when the adapter implements it (3.4, 1.1.16 R001: the 表示 on the 住民票), a 帰化
+    dated tomorrow (the エラー E001: 4.0.3 R003, 異動日は…処理当日以前の日のみ), then their 帰化 (4.5.3 R001-R003;
+    ``transitions.naturalization``): judged as any step is, on every path, the 支援措置's
     表示 and refusals too, and the example's end. The drawn rules send no 帰化 (a rule of its own would change
     every drawn example of a seed); a 帰化 of a 世帯主 (what becomes of the members' 世帯主氏名) and 国籍喪失 are not
     modelled. A breach raises ``ModelBreach`` and is recorded in the session."""
@@ -261,6 +262,10 @@ def naturalization(session: Session) -> None:
             f"support.register({machine._p(foreigner)}, -30d)")
     items = {"氏名": f"見本　帰化{_kanji(NATURALIZATION_SERIALS)}", "氏名_フリガナ": "ミホン　キカ",
              _HONSEKI: "静岡県見本町一丁目１番地　見本　帰化"}
+    tomorrow = (today + timedelta(days=1)).isoformat()  # 4.0.3 R003: the エラー E001 first, nothing written
+    machine._step("nationality", {"宛名番号": foreigner, "区分": "帰化", "items": items, "異動日": tomorrow,
+                                  "処理日": today.isoformat()},
+                  f"nationality(帰化, {machine._p(foreigner)}, 異動日 +1d)")
     machine._step("nationality", {"宛名番号": foreigner, "区分": "帰化", "items": items,
                                   "異動日": (today - timedelta(days=3)).isoformat(), "通知年月日": today.isoformat(),
                                   "処理日": today.isoformat()}, f"nationality(帰化, {machine._p(foreigner)})")
