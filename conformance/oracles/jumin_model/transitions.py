@@ -152,6 +152,11 @@ def _items(request: Mapping[str, Any], key: str) -> dict[str, str]:
     return {str(name): str(value) for name, value in dict(request.get(key) or {}).items()}
 
 
+def _entered(request: Mapping[str, Any]) -> dict[str, str]:
+    """The request's ``items``, without the keys of the record (宛名番号, 履歴番号), which no item may set."""
+    return {k: v for k, v in _items(request, "items").items() if k not in ("宛名番号", "履歴番号")}
+
+
 def _given(items: Mapping[str, str], requirement: str) -> dict[str, Allowed]:
     return {name: exactly(value, requirement) for name, value in items.items()}
 
@@ -197,15 +202,8 @@ def move_in(world: World, request: Mapping[str, Any]) -> Outcome:
 
 
 def _born_after(persons: list[dict[str, str]], request: Mapping[str, Any]) -> Refusal | None:
-    """11.1 R001 (論理的に成立し得ない入力, our reading: E003): a 転入 whose 異動日 is before a person's 生年月日
-    (a 不詳 one is not compared), as ``_before_birth`` for a 死亡 or 職権消除."""
-    moved = str(request["異動日"])
-    for person in persons:
-        born = person.get("生年月日", "")
-        if person.get("生年月日_不詳フラグ") != "1" and len(born) == 10 and moved < born:
-            return Refusal("error", frozenset({"E003"}), r.BEFORE_BIRTH, "a 異動日 before the 生年月日",
-                           frozenset({"異動日", "生年月日"}))
-    return None
+    """11.1 R001 (our reading: E003): a 転入 whose 異動日 is before a person's 生年月日 (``_born_later``)."""
+    return _first(*(_born_later(person, request) for person in persons))
 
 
 def _returns(world: World, person: Mapping[str, str]) -> bool:
@@ -387,10 +385,15 @@ def _leave(world: World, request: Mapping[str, Any], reason: str, status: str) -
 
 
 def _before_birth(world: World, atena: str, request: Mapping[str, Any]) -> Refusal | None:
-    """11.1 R001 (論理的に成立し得ない入力, our reading: E003): a 異動日 before the 生年月日."""
-    row = world.latest(atena)
-    born = row.get("生年月日", "")
-    if row.get("生年月日_不詳フラグ") == "1" or len(born) != 10 or str(request["異動日"]) >= born:
+    """11.1 R001 (our reading: E003): a 死亡 or 職権消除 whose 異動日 is before the 生年月日 (``_born_later``)."""
+    return _born_later(world.latest(atena), request)
+
+
+def _born_later(person: Mapping[str, str], request: Mapping[str, Any]) -> Refusal | None:
+    """11.1 R001 (論理的に成立し得ない入力, our reading: E003): the request's 異動日 is before the person's 生年月日
+    (a 不詳 one is not compared)."""
+    born = person.get("生年月日", "")
+    if person.get("生年月日_不詳フラグ") == "1" or len(born) != 10 or str(request["異動日"]) >= born:
         return None
     return Refusal("error", frozenset({"E003"}), r.BEFORE_BIRTH, "a 異動日 before the 生年月日",
                    frozenset({"異動日", "生年月日"}))
@@ -466,7 +469,7 @@ def correct(world: World, request: Mapping[str, Any]) -> Outcome:
     and the earlier rows stay as they were (4.2.3.3 R003: 上書き修正せず)."""
     atena = str(request["宛名番号"])
     kind = str(request["区分"])
-    items = {k: v for k, v in _items(request, "items").items() if k not in ("宛名番号", "履歴番号")}
+    items = _entered(request)
     refused = _first(_dates(request, notified=None), _blanked(world.latest(atena), items))
     if refused is not None:
         return refused
@@ -484,7 +487,8 @@ def correct(world: World, request: Mapping[str, Any]) -> Outcome:
                 rows[member] = (RowRule(kind, {**corrected, **stamp}, world.latest(member)),)
     # An item of 1.1.6's list made blank where the list excepts it (a 除票's 住民票コード, 在留カードの番号): R001's
     # その他の項目は、空欄を許容すること is what a refusal breaks.
-    excepted = any(not value and any(rule.item == item for rule in r.NOT_BLANK) for item, value in items.items())
+    listed = {rule.item for rule in r.NOT_BLANK}
+    excepted = any(not value and item in listed for item, value in items.items())
     return Commit(rows, requirement=r.BLANKS_ALLOWED if excepted else None)
 
 
@@ -604,13 +608,12 @@ def naturalization(world: World, request: Mapping[str, Any]) -> Outcome:
         dates["通知年月日"] = str(request["通知年月日"])
     removed = {**_stamp("職権消除（帰化等）", request, **dates),
                "住民状態": exactly(r.REMOVED, r.NATURALIZED_REMOVED)}
-    items = {k: v for k, v in _items(request, "items").items() if k not in ("宛名番号", "履歴番号")}
+    items = _entered(request)
     became = {row.get("外国人住民となった年月日", ""), row.get("住民となった年月日", "")} - {""}
     written: dict[str, Allowed] = {
-        name: one_of({value, ""}, r.NATURALIZED_TAKEN_OVER, I_NATURALIZED) for name, value in row.items()
-        if name not in r.TAKEN_OVER and name not in _NATURALIZATION_OWN}
-    written.update({name: exactly(value, r.NATURALIZED_TAKEN_OVER) for name, value in row.items()
-                    if name in r.TAKEN_OVER})
+        name: exactly(value, r.NATURALIZED_TAKEN_OVER) if name in r.TAKEN_OVER
+        else one_of({value, ""}, r.NATURALIZED_TAKEN_OVER, I_NATURALIZED)
+        for name, value in row.items() if name not in _NATURALIZATION_OWN}
     written.update({**_stamp("職権記載（帰化等）", request, **dates),
                     "住民種別": exactly("1", r.NATURALIZED), "住民状態": exactly(r.CURRENT, r.NATURALIZED),
                     "住民となった年月日": one_of(became or {""}, r.NATURALIZED_TAKEN_OVER, I_NATURALIZED),

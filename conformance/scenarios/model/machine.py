@@ -205,17 +205,16 @@ def refusals(session: Session) -> None:
     if foreigner is not None and "kyushi" in session.optional:
         machine._step("kyushi", {"宛名番号": foreigner, "区分": "記載", "旧氏": "見本", "旧氏_フリガナ": "ミホン",
                                  "請求年月日": today, "処理日": today}, f"kyushi(記載, {machine._p(foreigner)})")
+    no_day = _common_february_29(machine.today)
     if japanese is not None:
-        no_day = _common_february_29(machine.today)
         machine._step("ex_officio.remove", {"宛名番号": japanese, "異動日": no_day, "処理日": today},
                       f"ex_officio.remove({machine._p(japanese)}, 異動日 {no_day})")
-    for atena, items in ((japanese, ("生年月日", "住民となった年月日")),
-                         (foreigner, ("外国人住民となった年月日", "在留カード等番号"))):
-        for item in items:
-            if atena is not None:
-                _blank(machine, atena, {item: ""})
+    blanks = [(japanese, item) for item in ("生年月日", "住民となった年月日")]
+    blanks += [(foreigner, item) for item in ("外国人住民となった年月日", "在留カード等番号")]
+    for atena, item in blanks:
+        if atena is not None:
+            _blank(machine, atena, {item: ""})
     if foreigner is not None and "tsusho.delete" in session.optional:
-        no_day = _common_february_29(machine.today)
         machine._step("tsusho.delete", {"宛名番号": foreigner, "申出年月日": no_day, "処理日": today},
                       f"tsusho.delete({machine._p(foreigner)}, 申出年月日 {no_day})")
     if foreigner is not None:
@@ -251,15 +250,8 @@ def naturalization(session: Session) -> None:
         return
     today = machine.today
     if "support.register" in session.optional:
-        row = machine.world.latest(foreigner)
-        start = today - timedelta(days=30)
-        machine._step("support.register", {
-            "宛名番号": foreigner, "区分": "現住所地市区町村",
-            "申出者": {"氏名": row.get("氏名", ""), "宛名番号": foreigner},
-            "支援を求められている事務": [{"事務": "住民票の写し等の交付", "現住所": _address(row)}],
-            "支援措置の期間": {"支援措置の開始年月日": start.isoformat(),
-                               "支援措置の終了年月日": support_end_date(start).isoformat()}},
-            f"support.register({machine._p(foreigner)}, -30d)")
+        machine._step("support.register", _support_request(machine.world.latest(foreigner), today - timedelta(days=30)),
+                      f"support.register({machine._p(foreigner)}, -30d)")
     items = {"氏名": f"見本　帰化{_kanji(NATURALIZATION_SERIALS)}", "氏名_フリガナ": "ミホン　キカ",
              _HONSEKI: "静岡県見本町一丁目１番地　見本　帰化"}
     tomorrow = (today + timedelta(days=1)).isoformat()  # 4.0.3 R003: the エラー E001 first, nothing written
@@ -270,6 +262,17 @@ def naturalization(session: Session) -> None:
                                   "異動日": (today - timedelta(days=3)).isoformat(), "通知年月日": today.isoformat(),
                                   "処理日": today.isoformat()}, f"nationality(帰化, {machine._p(foreigner)})")
     machine.teardown()
+
+
+def _support_request(row: Mapping[str, str], start: date) -> dict[str, Any]:
+    """The 支援措置の申出 of the person of ``row`` (現住所地市区町村), for the 交付 and the 閲覧 of their 住所, its
+    period from ``start`` (1.1.16; the driver's support.register)."""
+    atena = row["宛名番号"]
+    return {"宛名番号": atena, "区分": "現住所地市区町村", "申出者": {"氏名": row.get("氏名", ""), "宛名番号": atena},
+            "支援を求められている事務": [{"事務": "住民票の写し等の交付", "現住所": _address(row)},
+                                     {"事務": "住民基本台帳の閲覧", "現住所": _address(row)}],
+            "支援措置の期間": {"支援措置の開始年月日": start.isoformat(),
+                               "支援措置の終了年月日": support_end_date(start).isoformat()}}
 
 
 def _blank(machine: JuminModelMachine, atena: str, items: dict[str, str]) -> None:
@@ -571,14 +574,8 @@ class JuminModelMachine(RuleBasedStateMachine):
         period began ``started`` days before today (in force, in its last month, or past its end)."""
         row = self.world.latest(atena)
         others = [m for m in self.world.members(row.get("世帯番号", "")) if m != atena]
-        start = self.session.today - timedelta(days=started)
         provisional = started < 0  # a 申出 before the start asks for a 仮支援措置 (without one the text says nothing)
-        request: dict[str, Any] = {
-            "宛名番号": atena, "区分": "現住所地市区町村", "申出者": {"氏名": row.get("氏名", ""), "宛名番号": atena},
-            "支援を求められている事務": [{"事務": "住民票の写し等の交付", "現住所": _address(row)},
-                                     {"事務": "住民基本台帳の閲覧", "現住所": _address(row)}],
-            "支援措置の期間": {"支援措置の開始年月日": start.isoformat(),
-                               "支援措置の終了年月日": support_end_date(start).isoformat()}}
+        request = _support_request(row, self.session.today - timedelta(days=started))
         if provisional:  # 3.4 R008: from the 申出 until the start, the copies are refused as well
             request["仮支援措置"] = {"仮支援措置の有無": "有", "仮支援措置の開始年月日": self.session.today.isoformat()}
         joining = data.draw(st.sampled_from(others), label="併せて者") if joined and others else None
