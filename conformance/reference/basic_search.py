@@ -19,6 +19,7 @@ neither), ``search_kanji_no_variants`` (no 異体字 table: 氏名 compared as w
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -124,8 +125,10 @@ def _between(held: str, first: str, last: str) -> bool:
     return bool(held) and (not first or held >= first) and (not last or held <= last)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _normal(text: str) -> str:
-    """Full-width digits and letters as ASCII, spaces of either width as one (the screen's input)."""
+    """Full-width digits and letters as ASCII, spaces of either width as one (the screen's input). Cached: a
+    search reads every row's item, and the history's rows repeat their values."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 

@@ -36,6 +36,12 @@ CREATE TABLE history (
     PRIMARY KEY (atena, rireki)
 );
 CREATE INDEX history_setai ON history (setai);
+-- The serials of _MAX_SERIAL, so that a new person's numbers are found without reading every row (a scan per
+-- registration was three percent of a run): the expressions and conditions are the query's own.
+CREATE INDEX history_atena_serial ON history (CAST(substr(atena, 1, 9) AS INTEGER))
+WHERE length(atena) = 10 AND atena NOT GLOB '*[^0-9]*';
+CREATE INDEX history_setai_serial ON history (CAST(substr(setai, 1, 9) AS INTEGER))
+WHERE length(setai) = 10 AND setai NOT GLOB '*[^0-9]*';
 CREATE TABLE pending (
     number INTEGER PRIMARY KEY AUTOINCREMENT,
     operation TEXT NOT NULL,
@@ -116,7 +122,8 @@ _LATEST = """
 SELECT h.items FROM history h
 WHERE h.rireki = (SELECT MAX(rireki) FROM history WHERE atena = h.atena)
 """
-# Largest serial of 10-digit numbers (the serial is the first 9 digits, the 10th the check digit).
+# Largest serial of 10-digit numbers (the serial is the first 9 digits, the 10th the check digit); answered
+# from the partial indexes history_atena_serial and history_setai_serial (_SCHEMA), which use the same text.
 _MAX_SERIAL = """
 SELECT MAX(CAST(substr({column}, 1, 9) AS INTEGER)) FROM history
 WHERE length({column}) = 10 AND {column} NOT GLOB '*[^0-9]*'

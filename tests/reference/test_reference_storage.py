@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference.storage import Store, next_serial, utc_stamp
+from conformance.reference.storage import _MAX_SERIAL, Store, next_serial, utc_stamp
 from conformance.testdata.town import default_town
 
 ROWS = default_town()
@@ -137,6 +137,14 @@ def test_next_serial_ignores_numbers_that_are_not_ten_digits(store: Store) -> No
     store.append(dict(ROWS[0], 宛名番号="99999999999"))
     store.append(dict(ROWS[0], 宛名番号="99999999x9"))
     assert store.next_atena_serial() == before
+
+
+@pytest.mark.parametrize("column", ["atena", "setai"])
+def test_the_largest_serial_is_read_from_its_index_not_from_every_row(store: Store, column: str) -> None:
+    # A new person's numbers are asked at each registration: a scan of the whole history each time was three
+    # percent of a run. The partial index answers only while the query keeps the index's own expression.
+    plan = store._query("EXPLAIN QUERY PLAN " + _MAX_SERIAL.format(column=column))
+    assert [detail for *_, detail in plan] == [f"SEARCH history USING INDEX history_{column}_serial"]
 
 
 def test_issuance_log(store: Store) -> None:
