@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from conformance import secrets
 from conformance.fonts import PDFIUM_FONT_DIRS_ENV, japanese_font
 
 # Some machines set PYTHONDONTWRITEBYTECODE=1: then every pytest worker, every `conformance run` the tests
@@ -19,6 +20,18 @@ from conformance.fonts import PDFIUM_FONT_DIRS_ENV, japanese_font
 # a process). The suite writes the bytecode cache as Python does by default (__pycache__, git-ignored).
 sys.dont_write_bytecode = False
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
+@pytest.fixture(autouse=True)
+def _secrets_of_the_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Each test forgets the secrets it registered, as a run does (``secrets.run_scope``): a worker that ran the
+    user controls' tests kept hundreds of passwords and sessions, and every later run of the worker searched each
+    answer for all of them. A test marked ``run_scopes`` shows the scopes themselves and is left outside one."""
+    if request.node.get_closest_marker("run_scopes") is not None:
+        yield
+        return
+    with secrets.run_scope():
+        yield
 
 
 @pytest.fixture(scope="module", params=["no_japanese_font", "japanese_font"])

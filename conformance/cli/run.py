@@ -121,20 +121,21 @@ def run_suite(options: RunOptions, console: Console | None = None) -> int:
     if unset:  # the user's input, not an unreachable vendor (issue 27, item 1)
         raise ProfileError("\n".join(f"{problem}: set it before the run (docs/profiles.md)" for problem in unset))
     check_run_inputs(profile, load_catalog((options.catalog or default_catalog_root()).resolve()).editions, used)
-    if profile.targets.api is not None and profile.targets.api.auth is not None:
-        # Known before any output is written, in this process too (the workers read it themselves).
-        secrets.register_environment([profile.targets.api.auth.env])
-    out = _prepare_out(options.out)  # locked by this run until it ends
-    try:
-        return _run_locked(options, profile.product, profile.version, out, console)
-    except OSError as error:
-        # A full disk, a read-only or vanished directory: what was half-written is removed, so
-        # every output is whole or absent.
-        _discard_outputs(out)
-        raise UsageError(f"--out {out}: {error.strerror or error} while writing the run's outputs; nothing of "
-                         "this run was kept: free space or give another --out") from None
-    finally:
-        _release_out(out)
+    with secrets.run_scope():  # what the run registers is forgotten once it has written everything
+        if profile.targets.api is not None and profile.targets.api.auth is not None:
+            # Known before any output is written, in this process too (the workers read it themselves).
+            secrets.register_environment([profile.targets.api.auth.env])
+        out = _prepare_out(options.out)  # locked by this run until it ends
+        try:
+            return _run_locked(options, profile.product, profile.version, out, console)
+        except OSError as error:
+            # A full disk, a read-only or vanished directory: what was half-written is removed, so
+            # every output is whole or absent.
+            _discard_outputs(out)
+            raise UsageError(f"--out {out}: {error.strerror or error} while writing the run's outputs; nothing "
+                             "of this run was kept: free space or give another --out") from None
+        finally:
+            _release_out(out)
 
 
 #: The outputs of a run in its output directory (results.json, reports, bundle).

@@ -137,6 +137,9 @@ def request_auth(target: ApiTarget, base_url: str, environ: Mapping[str, str], *
             token, expires = _tokens.get(key, ("", 0.0))
             left = expires - time.monotonic()
             if token and token != stale and left > RENEW_MARGIN:
+                # Shared with the clients of earlier runs of this process, whose secrets were forgotten
+                # when they ended (secrets.run_scope): a secret of this run too.
+                secrets.register(token)
                 return token, left
             token, lifetime = fetch_token(url, auth, client_id, secret, timeout=target.timeout_seconds,
                                           verify=target.verify_tls, adapters=adapters)

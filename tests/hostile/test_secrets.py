@@ -43,6 +43,36 @@ def clean_registry() -> Iterator[None]:
     secrets.forget_all()
 
 
+@pytest.mark.run_scopes
+def test_a_run_forgets_its_secrets_when_the_last_run_of_the_process_ends() -> None:
+    secrets.register(TOKEN)  # known before any run (the process's own): kept
+    with secrets.run_scope():
+        secrets.register("first-run-password")
+        with secrets.run_scope():  # another run of the same process, going on at the same time
+            secrets.register("second-run-session")
+        # The second run ended while the first may still write the second's secrets: both kept.
+        assert {"first-run-password", "second-run-session"} <= secrets.known()
+        assert secrets.redact("x second-run-session y") == f"x {secrets.REDACTED} y"
+    assert secrets.known() == {TOKEN}
+    assert secrets.redact(f"{TOKEN} first-run-password") == f"{secrets.REDACTED} first-run-password"
+
+
+@pytest.mark.run_scopes
+def test_a_run_forgets_its_secrets_even_when_it_fails(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from conformance.cli import run as run_module
+
+    def logs_in_and_fails(options: run_module.RunOptions, product: str, version: str, out: Path,
+                          console: object) -> int:
+        secrets.register("a-password-of-the-run")
+        raise RuntimeError("the run broke")
+
+    monkeypatch.setattr(run_module, "_run_locked", logs_in_and_fails)
+    with pytest.raises(RuntimeError, match="the run broke"):
+        run_module.run_suite(run_module.RunOptions(profile=None, domains=[], out=tmp_path / "out", catalog=None,
+                                                   extra=[]))
+    assert "a-password-of-the-run" not in secrets.known()
+
+
 @pytest.mark.parametrize("spelling", range(9))
 def test_every_spelling_is_redacted(spelling: int) -> None:
     secrets.register(TOKEN)

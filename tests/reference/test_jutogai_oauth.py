@@ -126,3 +126,20 @@ def test_clients_of_one_process_share_a_valid_token(running: RunningReference) -
         first_auth, second_auth = first._session.auth, second._session.auth
         assert isinstance(first_auth, oauth.RequestAuth) and isinstance(second_auth, oauth.RequestAuth)
         assert first_auth.token() == second_auth.token()  # one token: one more secret to redact, not one per client
+
+
+@pytest.mark.run_scopes
+def test_a_token_shared_with_an_earlier_run_is_a_secret_of_the_next(running: RunningReference) -> None:
+    """A run forgets its secrets when it ends (secrets.run_scope), but the token it fetched is shared with
+    the next run of the process (the test suite's defect runs): that run registers it again."""
+    oauth.forget_tokens()
+    with secrets.run_scope(), client(running) as http:
+        auth = http._session.auth
+        assert isinstance(auth, oauth.RequestAuth)
+        token = auth.token()
+        assert token in secrets.known()
+    assert token not in secrets.known()
+    with secrets.run_scope(), client(running) as http:
+        auth = http._session.auth
+        assert isinstance(auth, oauth.RequestAuth) and auth.token() == token
+        assert token in secrets.known()
