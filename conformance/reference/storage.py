@@ -166,6 +166,16 @@ class Store:
         with self._lock:
             self._db.executescript(_SCHEMA)
 
+    def copy_to(self, other: Store) -> None:
+        """Make ``other`` hold exactly what this store holds, every table and the other 業務's records: SQLite's
+        backup copies pages, not rows (a few milliseconds where loading the test town again is a tenth of a
+        second), for many references started from the same data."""
+        with self._lock, other._lock:
+            self._db.backup(other._db)
+            other._current, other._ordered = None, None
+            other._stale.clear()
+            other._domain_records = {key: dict(items) for key, items in self._domain_records.items()}
+
     def close(self) -> None:
         """Close the connection; the store cannot be used afterwards."""
         with self._lock:

@@ -147,6 +147,22 @@ def test_the_largest_serial_is_read_from_its_index_not_from_every_row(store: Sto
     assert [detail for *_, detail in plan] == [f"SEARCH history USING INDEX history_{column}_serial"]
 
 
+def test_a_copy_holds_what_the_store_holds_and_goes_its_own_way(store: Store) -> None:
+    store.log_issuance(ROWS[0]["宛名番号"], "issued")
+    store.put_domain_record(ROWS[0]["宛名番号"], "生活保護", {"開始日": "2020-04-01"})
+    store.current()  # a cache of the original's rows, which the copy must not share
+    copy = Store()
+    store.copy_to(copy)
+    assert copy.all_history() == store.all_history() and copy.all_latest() == store.all_latest()
+    assert copy.issuance_log() == store.issuance_log()
+    assert copy.domain_record(ROWS[0]["宛名番号"], "生活保護") == {"開始日": "2020-04-01"}
+    assert copy.next_atena_serial() == store.next_atena_serial()
+    copy.append(dict(ROWS[0], 氏名="写し　太郎"))
+    assert store.latest(ROWS[0]["宛名番号"])["氏名"] == ROWS[0]["氏名"]  # type: ignore[index]
+    assert copy.latest(ROWS[0]["宛名番号"])["氏名"] == "写し　太郎"  # type: ignore[index]
+    copy.close()
+
+
 def test_issuance_log(store: Store) -> None:
     first = store.log_issuance("1000000015", "issued")
     second = store.log_issuance("1000000023", "refused")
