@@ -88,8 +88,7 @@ def start_reference(
     """Start the reference vendor with the named ``defects``, loaded with ``rows`` (the default test
     town when None), on ``host``:``port`` (0: a free port). Unknown defects are a ``UsageError``."""
     active = parse_defects(defects)
-    store = Store()
-    store.load(rows if rows is not None else default_town())
+    store = _loaded(rows)
     app = ReferenceApp(store, active)
     try:
         # waitress counts its listening socket and its trigger among the connections: two more.
@@ -122,12 +121,36 @@ def reference_in_process(
     What only the server does is absent: the cap on connections, the idle timeout, and the 413 of a body
     whose announced length is over ``MAX_BODY_BYTES`` (the harness sends no such body)."""
     active = parse_defects(defects)
-    store = Store()
+    store = _loaded(rows)
     try:
-        store.load(rows if rows is not None else default_town())
         yield ReferenceApp(store, active)
     finally:
         store.close()
+
+
+def _loaded(rows: tuple[dict[str, str], ...] | tuple[Mapping[str, str], ...] | None) -> Store:
+    """A new store holding ``rows``; the default test town is copied from one loaded once a process
+    (``Store.copy_to``: a process that starts many references, such as the test suite's, loaded it each time)."""
+    store = Store()
+    if rows is None:
+        _default_store().copy_to(store)
+    else:
+        store.load(rows)
+    return store
+
+
+_default_lock = threading.Lock()
+_default: Store | None = None
+
+
+def _default_store() -> Store:
+    global _default
+    with _default_lock:
+        if _default is None:
+            loaded = Store()
+            loaded.load(default_town())
+            _default = loaded
+        return _default
 
 
 def _serve(server: BaseWSGIServer, stopping: threading.Event) -> None:
