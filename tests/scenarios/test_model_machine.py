@@ -36,12 +36,18 @@ SEED = 20200901
 SHRINK = False
 
 
+def machine_target(http: RequestsHttpClient, *, exports: ApiExportSource | None = None,
+                   max_examples: int = 25) -> Target:
+    """The target the machine's tests drive: every driver operation, the tests' seed, no shrink (``SHRINK``)."""
+    return Target(catalog=EDITION, http=http, exports=exports, driver=DriverTarget(operations="all"), seed=SEED,
+                  max_examples=max_examples, shrink=SHRINK)
+
+
 @contextmanager
 def reference_target(defects: frozenset[str] = frozenset()) -> Iterator[Target]:
     with started_in_process(defects) as running:
         http = running.client()
-        yield Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25,
-                        shrink=SHRINK)
+        yield machine_target(http)
 
 
 def test_the_clean_reference_passes_and_the_run_exercises_the_rules() -> None:
@@ -121,8 +127,7 @@ def exporting_target(tmp_path: Path, defects: frozenset[str] = frozenset()) -> I
     with started_in_process(defects) as running:
         http = running.client()
         exports = ApiExportSource(http, {"residents_csv": "/exports/residents.csv"}, tmp_path)
-        yield Target(catalog=EDITION, http=http, exports=exports, driver=DriverTarget(operations="all"), seed=SEED,
-                     max_examples=10, shrink=SHRINK)
+        yield machine_target(http, exports=exports, max_examples=10)
 
 
 def test_the_export_is_reconciled_with_the_records_and_the_clean_reference_passes(tmp_path: Path) -> None:
@@ -202,8 +207,7 @@ def test_a_refusal_without_its_code_is_reported_against_the_rule_that_requires_i
     with started_in_process() as running:
         running.app.driver = CodelessTsushoVendor(running.store)
         http = running.client()
-        target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25,
-                        shrink=SHRINK)
+        target = machine_target(http)
         findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-1.1.2-R006"), target=target)))
     assert [(f.code, f.location.split("/step:")[0], "#" in f.location) for f in findings] == [
         ("model.no_error", "model:jumin", False)]
@@ -353,8 +357,7 @@ def test_a_vendor_wrong_about_non_calendar_days_is_reported_against_1_1_8_r001(
     with started_in_process() as running:
         running.app.driver = vendor(running.store)
         http = running.client()
-        target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25,
-                        shrink=SHRINK)
+        target = machine_target(http)
         findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-1.1.8-R001"), target=target)))
     assert [f.location.split("/step:")[0] for f in findings] == ["model:jumin"] and findings[0].code in codes
     assert "02-29" in findings[0].message and "E005" in f"{findings[0].expected} {findings[0].actual}"
@@ -382,8 +385,7 @@ def _dv_findings(vendor: type[DriverService] | None = None, defects: frozenset[s
         if vendor is not None:
             running.app.driver = vendor(running.store)
         http = running.client(wrap)
-        target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25,
-                        shrink=SHRINK)
+        target = machine_target(http)
         return list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-3.4-R001"), target=target)))
 
 
@@ -435,8 +437,7 @@ def _machine_findings(requirement: str, vendor: type[DriverService] | None = Non
         if vendor is not None:
             running.app.driver = vendor(running.store)
         http = running.client()
-        target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25,
-                        shrink=SHRINK)
+        target = machine_target(http)
         return list(state_machine(CheckContext(EDITION.requirement(requirement), target=target)))
 
 
@@ -548,8 +549,7 @@ class NoFormDataClient(RequestsHttpClient):
 def test_without_form_data_the_print_at_the_end_of_an_example_is_compared() -> None:
     with started_in_process(frozenset({"form_first_row"})) as running:
         http = running.client(NoFormDataClient)
-        target = Target(catalog=EDITION, http=http, driver=DriverTarget(operations="all"), seed=SEED, max_examples=25,
-                        shrink=SHRINK)
+        target = machine_target(http)
         findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-5.1-R003"), target=target)))
     assert findings and {(f.code, f.location.split("/step:")[0]) for f in findings} == {
         ("model.form_differs", "model:jumin")}
