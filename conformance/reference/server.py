@@ -129,28 +129,34 @@ def reference_in_process(
 
 
 def _loaded(rows: tuple[dict[str, str], ...] | tuple[Mapping[str, str], ...] | None) -> Store:
-    """A new store holding ``rows``; the default test town is copied from one loaded once a process
-    (``Store.copy_to``: a process that starts many references, such as the test suite's, loaded it each time)."""
-    store = Store()
+    """A new store holding ``rows``, or the default test town (``town_store``)."""
     if rows is None:
-        _default_store().copy_to(store)
-    else:
-        store.load(rows)
+        return town_store()
+    store = Store()
+    store.load(rows)
     return store
 
 
-_default_lock = threading.Lock()
-_default: Store | None = None
+def town_store() -> Store:
+    """A new store holding the default test town, copied from one loaded once a process (``Store.copy_to``: a
+    process that starts many references, such as the test suite's, loaded the town each time)."""
+    store = Store()
+    _loaded_town().copy_to(store)
+    return store
 
 
-def _default_store() -> Store:
-    global _default
-    with _default_lock:
-        if _default is None:
+_town_lock = threading.Lock()
+_town: Store | None = None
+
+
+def _loaded_town() -> Store:
+    global _town
+    with _town_lock:
+        if _town is None:
             loaded = Store()
             loaded.load(default_town())
-            _default = loaded
-        return _default
+            _town = loaded
+        return _town
 
 
 def _serve(server: BaseWSGIServer, stopping: threading.Event) -> None:

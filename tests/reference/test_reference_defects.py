@@ -59,7 +59,7 @@ from conformance.errors import UsageError
 from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digit
 from conformance.reference.app import API_PREFIX, ReferenceApp
 from conformance.reference.defects import DEFECTS, Defect, parse_defects
-from conformance.reference.server import RunningReference, start_reference
+from conformance.reference.server import RunningReference, start_reference, town_store
 from conformance.reference.storage import Store
 from conformance.targets.http import RequestsHttpClient
 from conformance.targets.wsgi import IN_PROCESS, WsgiAdapter
@@ -858,22 +858,13 @@ class Clean:
         return [segment for segment, asked in self.asked.items() if name in asked]
 
 
-@functools.cache
-def loaded_town() -> Store:
-    """The test town loaded once a process: each segment's reference starts from a copy of it."""
-    store = Store()
-    store.load(ROWS)
-    return store
-
-
 @contextmanager
 def fresh(defects: frozenset[str]) -> Iterator[Api]:
     """A reference over a store of the test town, as start_reference builds it, asked in this process (no
-    server): a new one for each segment of the probes, a copy of the town loaded once (``Store.copy_to``:
+    server): a new one for each segment of the probes, a copy of the town loaded once (``town_store``:
     loading it again for each of about 500 segments was a third of these tests' time)."""
-    store = Store()
+    store = town_store()
     try:
-        loaded_town().copy_to(store)
         yield Api(RunningApp(ReferenceApp(store, defects), store))
     finally:
         store.close()
