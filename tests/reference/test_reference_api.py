@@ -15,6 +15,7 @@ import requests
 
 from conformance.catalog.models import FileInterface
 from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digit
+from conformance.reference import app as app_module
 from conformance.reference.app import MAX_BODY_BYTES
 from conformance.reference.server import RunningReference, start_reference
 from conformance.reference.storage import utc_stamp
@@ -610,6 +611,32 @@ def test_admin_migration_replaces_the_data(fresh: Api) -> None:
     assert response.status_code == 200 and response.json() == {"loaded": 5}
     page = fresh.get("/residents", limit="1000").json()
     assert [doc["宛名番号"] for doc in page["residents"]] == [row["宛名番号"] for row in ROWS[:5]]
+
+
+def test_the_same_migration_again_is_loaded_anew_from_its_kept_rows(fresh: Api) -> None:
+    """A run loads the same town for each edition: the second load reuses the parsed rows
+    (``app._migration_rows``) and still replaces what was changed and stamps every row now."""
+    header = ",".join(town_headers())
+    body = (header + "\r\n" + "".join(",".join(row.values()) + "\r\n" for row in ROWS[:3])).encode("utf-8")
+
+    def load() -> None:
+        response = fresh.session.post(fresh.url + "/admin/migration", data=body, timeout=10)
+        assert response.status_code == 200 and response.json() == {"loaded": 3}
+
+    load()
+    atena = ROWS[0]["宛名番号"]
+    corrected = fresh.post(f"/residents/{atena}/corrections",
+                           {"項目": "住所_方書", "値": "見本荘１０１", "異動日": "2020-09-02"})
+    assert corrected.status_code == 201, corrected.text
+    time.sleep(0.01)
+    mark = utc_stamp()
+    kept = app_module._migration_rows.cache_info().hits
+    load()
+    assert app_module._migration_rows.cache_info().hits == kept + 1
+    assert [row["履歴番号"] for row in fresh.get(f"/residents/{atena}/history").json()["history"]] == [1]
+    assert fresh.get(f"/residents/{atena}").json() == document_of(ROWS[0], "resident")
+    changed = fresh.get("/residents", changed_since=mark).json()["residents"]
+    assert [document["宛名番号"] for document in changed] == [row["宛名番号"] for row in ROWS[:3]]
 
 
 @pytest.mark.parametrize(("data", "words"), [(b"a,b\r\n", "wrong header"), (b"\xff", "not UTF-8"), (b"", "empty")])
