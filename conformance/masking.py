@@ -25,6 +25,7 @@ import csv
 import functools
 import io
 import itertools
+import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -208,16 +209,67 @@ class Scrubber:
         return value
 
     def _json_object(self, value: Mapping[str, Any]) -> dict[str, Any]:
-        # {"項目": "氏名", "値": "…"}: an object that names a personal item in one of its values
-        # (a certificate line) carries that item's value in its other members.
-        labelled = any(isinstance(v, str) and self._names and v in self._names for v in value.values())
-        masked: dict[str, Any] = {}
-        for key, item in value.items():
-            if self.is_personal(str(key)) or (labelled and isinstance(item, str) and item not in self._names):
-                masked[key] = _mask_leaves(item)
+        labelled = self._labelled(value)
+        return {key: _mask_leaves(item) if self._masks(key, item, labelled) else self.json(item)
+                for key, item in value.items()}
+
+    def json_prefix(self, value: Any, budget: int) -> tuple[Any, bool]:
+        """:meth:`json` of the beginning of ``value`` only, and whether anything was left out.
+
+        What is left out are the last members of lists and objects, once the JSON text of what is kept
+        (``json.dumps``, ``ensure_ascii=False``, its default separators) is longer than ``budget``: that
+        text begins as the whole value's would, for more than ``budget`` characters. A recording keeps a
+        body's first characters only; a page of a thousand residents was scrubbed whole to keep 16 KB.
+        An object's members are masked as in the whole object (its labels are read from all of them)."""
+        kept, _, cut = self._prefix(value, budget)
+        return kept, cut
+
+    def _prefix(self, value: Any, budget: int) -> tuple[Any, int, bool]:
+        """(the scrubbed prefix, the length of its JSON text up to where it was cut, whether it was)."""
+        if isinstance(value, list):
+            return self._list_prefix(value, budget)
+        if isinstance(value, dict):
+            return self._object_prefix(value, budget)
+        scrubbed = self.json(value)
+        return scrubbed, len(json.dumps(scrubbed, ensure_ascii=False)), False
+
+    def _list_prefix(self, value: list[Any], budget: int) -> tuple[list[Any], int, bool]:
+        kept: list[Any] = []
+        used = 1  # [
+        for index, item in enumerate(value):
+            used += 2 if index else 0  # ", "
+            scrubbed, size, cut = self._prefix(item, budget - used)
+            kept.append(scrubbed)
+            used += size
+            if cut or (used > budget and index + 1 < len(value)):
+                return kept, used, True
+        return kept, used + 1, False
+
+    def _object_prefix(self, value: Mapping[str, Any], budget: int) -> tuple[dict[str, Any], int, bool]:
+        labelled = self._labelled(value)
+        kept: dict[str, Any] = {}
+        used = 1  # {
+        for index, (key, item) in enumerate(value.items()):
+            used += (2 if index else 0) + len(json.dumps(key, ensure_ascii=False)) + 2  # ", " key ": "
+            if self._masks(key, item, labelled):
+                masked = _mask_leaves(item)
+                scrubbed, size, cut = masked, len(json.dumps(masked, ensure_ascii=False)), False
             else:
-                masked[key] = self.json(item)
-        return masked
+                scrubbed, size, cut = self._prefix(item, budget - used)
+            kept[key] = scrubbed
+            used += size
+            if cut or (used > budget and index + 1 < len(value)):
+                return kept, used, True
+        return kept, used + 1, False
+
+    def _labelled(self, value: Mapping[str, Any]) -> bool:
+        """{"項目": "氏名", "値": "…"}: an object that names a personal item in one of its values (a
+        certificate line) carries that item's value in its other members."""
+        return any(isinstance(v, str) and self._names and v in self._names for v in value.values())
+
+    def _masks(self, key: Any, item: Any, labelled: bool) -> bool:
+        """Whether the member ``key`` of an object is masked whole (:func:`_mask_leaves`)."""
+        return self.is_personal(str(key)) or (labelled and isinstance(item, str) and item not in self._names)
 
     def csv(self, text: str, limit: int) -> tuple[str, bool]:
         """CSV text with personal columns masked, cut after about ``limit`` characters; (text, cut)."""

@@ -276,7 +276,9 @@ class HarRecorder:
                 document = json.loads(text)
             except ValueError:
                 return self._plain(text)
-            return json.dumps(self._scrubber.json(document), ensure_ascii=False), False
+            # Only what the cut keeps is scrubbed and written (a page of residents is megabytes).
+            kept, cut = self._scrubber.json_prefix(document, self._body_limit)
+            return json.dumps(kept, ensure_ascii=False), cut
         return self._plain(text)
 
     def _plain(self, text: str) -> tuple[str, bool]:

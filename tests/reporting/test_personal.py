@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from report_helpers import JUMIN
 
 from conformance import secrets
@@ -129,3 +131,41 @@ def test_the_values_pattern_finds_a_value_wherever_a_plain_search_does() -> None
     for text in texts:
         assert bool(pattern.search(text)) == any(value in text for value in values), text
         assert all(match in values for match in pattern.findall(text))
+
+
+_LEAVES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                    st.sampled_from(["山田　太郎", "さくら台", "氏名", "性別", "2", "見本"]), st.text(max_size=30))
+_KEYS = st.sampled_from(["氏名", "住所_町字", "項目", "値", "性別", "residents", "note", "x"])
+_DOCUMENTS = st.recursive(_LEAVES, lambda inner: st.one_of(st.lists(inner, max_size=8),
+                                                           st.dictionaries(_KEYS, inner, max_size=6)),
+                          max_leaves=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(document=_DOCUMENTS, budget=st.integers(min_value=0, max_value=400))
+def test_the_scrubbed_prefix_begins_as_the_whole_scrubbed_document(document: object, budget: int) -> None:
+    """What a recording keeps of a JSON body (its first ``budget`` characters) is the same whether the
+    whole body is scrubbed or only its prefix (``Scrubber.json_prefix``); it says it cut exactly when the
+    whole text is longer than what it kept."""
+    scrubber = Scrubber(["氏名", "住所_町字"], values=["山田　太郎", "さくら台"])
+    whole = json.dumps(scrubber.json(document), ensure_ascii=False)
+    kept, cut = scrubber.json_prefix(document, budget)
+    prefix = json.dumps(kept, ensure_ascii=False)
+    assert prefix[:budget + 1] == whole[:budget + 1]
+    if cut:
+        assert len(prefix) > budget and len(whole) > budget
+    else:
+        assert prefix == whole
+
+
+def test_a_long_page_is_scrubbed_only_as_far_as_it_is_kept() -> None:
+    """A labelled line ({"項目": "氏名", "値": …}) is masked even when its label comes after its value,
+    and a list of a thousand residents is cut after the first ones past the budget."""
+    scrubber = Scrubber(["氏名"], values=["山田　太郎"])
+    page = {"residents": [{"宛名番号": f"{n:010d}", "氏名": "山田　太郎"} for n in range(1000)],
+            "lines": [{"値": "山田　太郎", "項目": "氏名"}]}
+    kept, cut = scrubber.json_prefix(page, 200)
+    assert cut and 3 <= len(kept["residents"]) < 10 and "lines" not in kept
+    assert "山田" not in json.dumps(kept, ensure_ascii=False)
+    (line,) = scrubber.json_prefix({"lines": page["lines"]}, 10)[0]["lines"]
+    assert line == {"値": "＊＊＊＊＊"}  # the label that says it is a 氏名 is past the cut
