@@ -36,25 +36,41 @@ class Model:
     codes: dict[str, dict[str, str]]
     #: Query parameters of each operation, by path pattern (``residents/*`` for ``/residents/{宛名番号}``).
     query: dict[tuple[str, ...], tuple[Parameter, ...]]
+    #: Per schema, its properties that are data items: (property name, row key, data item). A list of a
+    #: thousand residents looked each up again for every resident.
+    fields: dict[str, tuple[tuple[str, str, DataItem], ...]]
 
     @classmethod
     def build(cls, edition: EditionCatalog) -> Model:
         layout = residents_layout(edition)
         operations = [entry for entry in edition.interfaces if isinstance(entry, ApiInterface)]
+        items = {item.id: item for item in edition.data_items}
+        header_of = {column.data_item: column.header for column in layout.columns}
         return cls(
-            items={item.id: item for item in edition.data_items},
+            items=items,
             named={item.name: item for item in edition.data_items},
             headers=tuple(column.header for column in layout.columns),
-            header_of={column.data_item: column.header for column in layout.columns},
+            header_of=header_of,
             schemas={schema.id: schema for schema in edition.schemas},
             codes={table.id: {code.code: code.label for code in table.codes if code.level is not Level.PROHIBITED}
                    for table in edition.code_tables},
             query={_pattern_of(op.path): tuple(p for p in op.parameters if p.location == "query") for op in operations},
+            fields={schema.id: tuple((prop.name, header_of.get(item.id, item.name), item)
+                                     for prop in schema.properties
+                                     if (item := items.get(prop.data_item or "")) is not None)
+                    for schema in edition.schemas},
         )
 
     def schema(self, schema_id: str) -> Schema:
         try:
             return self.schemas[schema_id]
+        except KeyError:
+            raise SpecError([f"the catalog has no schema {schema_id!r}"]) from None
+
+    def document_fields(self, schema_id: str) -> tuple[tuple[str, str, DataItem], ...]:
+        """:attr:`fields` of a schema (a ``SpecError`` when the catalog has no such schema)."""
+        try:
+            return self.fields[schema_id]
         except KeyError:
             raise SpecError([f"the catalog has no schema {schema_id!r}"]) from None
 

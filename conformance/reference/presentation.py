@@ -34,12 +34,8 @@ class Presentation:
 
     def _document(self, schema_id: str, row: Mapping[str, str]) -> dict[str, Any]:
         """A document of a schema whose properties are data items, from a row."""
-        document: dict[str, Any] = {}
-        for prop in self.model.schema(schema_id).properties:
-            item = self.model.items.get(prop.data_item or "")
-            if item is not None:
-                document[prop.name] = json_value(item, row.get(self.model.header(item), ""))
-        return document
+        fields = self.model.document_fields(schema_id)
+        return {name: json_value(item, row.get(header, "")) for name, header, item in fields}
 
     def _resident(self, row: Mapping[str, str]) -> dict[str, Any]:
         document = self._document("resident", self._present(row))
