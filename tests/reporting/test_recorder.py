@@ -24,6 +24,7 @@ from conformance.recorder import (
     HarRecorder,
     clear_recordings,
     finish_recordings,
+    json_line,
     recording_path,
 )
 from conformance.targets.http import RequestsHttpClient
@@ -335,3 +336,22 @@ def test_clear_recordings_removes_an_earlier_runs(base_url: str, tmp_path: Path)
     har(recorder, tmp_path)
     clear_recordings(tmp_path)
     assert not recorder.path.exists() and not (tmp_path / HAR_NAME).exists()
+
+
+def test_a_line_is_never_cut_by_a_character_that_ends_lines_for_some_readers(tmp_path: Path) -> None:
+    """NEL and the Unicode line and paragraph separators are kept raw by JSON and end a line for
+    ``str.splitlines``: a recording escapes them, in each worker's lines and in the joined HAR."""
+    document = {"text": "a\x85b\u2028c\u2029d\u2028", "氏": "見本"}
+    line = json_line(document)
+    assert line.splitlines() == [line[:-1]] and json.loads(line) == document
+    assert "\x85" not in line and "\\u0085" in line and "\\u2028" in line and "\\u2029" in line
+    work = tmp_path / "work"
+    work.mkdir()
+    entry = {"_id": "main-0001", "startedDateTime": "2026-01-01T00:00:00.000+00:00", "request": {},
+             "response": {"content": {"text": document["text"]}}}
+    (work / "exchanges-main.jsonl").write_text(json_line(entry), "utf-8")
+    joined = finish_recordings(work, tmp_path / "out")
+    assert joined is not None
+    text = joined.read_text("utf-8")
+    assert len(text.splitlines()) == len(text.split("\n")) - 1  # no line ends but "\n"
+    assert json.loads(text)["log"]["entries"][0]["response"]["content"]["text"] == document["text"]
