@@ -32,9 +32,12 @@ from conformance.results import Verdict, exit_code, gate_line
 #: Plugins blocked in a run (as in the project's pytest addopts): they come with libraries the checks
 #: use (schemathesis, and anyio and Hypothesis with it) or the bench extra (typeguard) and act only on
 #: test functions of their own kind, which the suite has none of; loading them would import those
-#: libraries at start.
+#: libraries at start. And pytest's own ``unraisableexception``: it collects the whole heap's garbage twice as the
+#: session ends, to turn exceptions in finalizers into warnings of the pytest log, which no verdict reads (a
+#: process that runs many runs, as the tests' defect groups do, paid a tenth of each run's time for it).
 _UNUSED_PLUGINS = (
     "-p", "no:schemathesis", "-p", "no:anyio", "-p", "no:typeguard", "-p", "no:hypothesispytest",
+    "-p", "no:unraisableexception",
 )
 
 #: pytest exit codes that mean the run itself could not be done (a usage error is the user's input).
