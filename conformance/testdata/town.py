@@ -198,7 +198,15 @@ def generate_town(*, seed: int = DEFAULT_SEED, households: int = DEFAULT_HOUSEHO
     Deterministic: the same seed and size give the same rows. Households are numbered in the
     order they are built, so 宛名番号 ascend with the rows. ``households`` must be at least the
     number of special households (about 40) that carry the cases every town must have.
+
+    The rows are the caller's own (copies of a town built once per process: a process that runs many runs
+    of one seed, as the tests' defect groups do, built it for each).
     """
+    return tuple(dict(row) for row in _built_town(seed, households))
+
+
+@lru_cache(maxsize=2)
+def _built_town(seed: int, households: int) -> tuple[dict[str, str], ...]:
     rng = random.Random(seed)
     town = Town(rng)
     headers = town_headers()
@@ -208,10 +216,9 @@ def generate_town(*, seed: int = DEFAULT_SEED, households: int = DEFAULT_HOUSEHO
     return tuple(rows)
 
 
-@lru_cache(maxsize=1)
 def default_town() -> tuple[dict[str, str], ...]:
-    """:func:`generate_town` with the defaults, built once per process. Callers must not mutate it."""
-    return generate_town()
+    """:func:`generate_town` with the defaults, built once per process and shared: callers must not mutate it."""
+    return _built_town(DEFAULT_SEED, DEFAULT_HOUSEHOLDS)
 
 
 # -- summary --------------------------------------------------------------------------------------

@@ -75,6 +75,15 @@ def test_the_same_seed_gives_the_same_town() -> None:
     assert default_town() == generate_town()
 
 
+def test_each_call_gets_rows_of_its_own() -> None:
+    """The town is built once per process and seed; a caller that changes its rows changes no other's."""
+    first = generate_town(seed=7, households=120)
+    first[0]["氏名"] = "変更"
+    second = generate_town(seed=7, households=120)
+    assert second[0]["氏名"] != "変更" and second[0] is not first[0]
+    assert generate_town() is not default_town() and generate_town()[0] is not default_town()[0]
+
+
 def test_a_town_needs_room_for_its_special_households() -> None:
     with pytest.raises(ValueError, match="at least"):
         generate_town(households=5)
