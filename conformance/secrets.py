@@ -316,6 +316,8 @@ class Finder:
         """Merged spans of the text within reach of an anchor: every match with an escape or a twin
         in it lies inside one (a match is at most ``reach`` characters long)."""
         assert self.anchors is not None
+        if "%" not in text and "\\" not in text and not any(twin in text for twin in CASE_TWINS):
+            return  # no anchor can start here: substring searches, far faster than the pattern's scan
         start = end = -1
         for anchor in self.anchors.finditer(text):
             low, high = max(0, anchor.start() - self.reach), anchor.end() + self.reach
