@@ -49,6 +49,9 @@ def check_json_shape(data: bytes | str, *, max_depth: int = MAX_JSON_DEPTH,
     import numpy as np
 
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    opened = raw.count(b"[") + raw.count(b"{")
+    if opened <= max_depth and opened + raw.count(b",") <= max_members:
+        return  # the counts with the brackets in strings bound both, within the limits (most answers: no numpy)
     bare = raw.replace(b"\\\\", b"__").replace(b'\\"', b"__")
     depth = members = inside = 0
     for start in range(0, len(bare), _STEP):

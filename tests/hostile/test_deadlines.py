@@ -3,11 +3,14 @@ remembered, JSON limits enforced before parsing. Against the malicious vendor on
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conformance import load_edition
 from conformance.catalog.catalog import EditionCatalog
@@ -112,6 +115,36 @@ def test_the_shape_scan_ignores_brackets_in_strings() -> None:
     with pytest.raises(JsonLimitError, match="nested deeper"):
         loads_bounded("[" * 100_000 + "]" * 100_000)
     assert loads_bounded('{"x": [1, {"y": "[{"}]}') == {"x": [1, {"y": "[{"}]}
+
+
+def _shape(value: object) -> tuple[int, int]:
+    """(depth, values) as the shape scan counts them: brackets opened, plus commas between members."""
+    if isinstance(value, dict | list):
+        inner = [_shape(member) for member in (value.values() if isinstance(value, dict) else value)]
+        return 1 + max((depth for depth, _ in inner), default=0), 1 + max(len(value) - 1, 0) + sum(n for _, n in inner)
+    return 0, 0
+
+
+_JSON = st.recursive(
+    st.none() | st.integers() | st.text(alphabet='[]{},"\\ab', max_size=6),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=3), inner, max_size=4),
+    max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(document=_JSON, max_depth=st.integers(0, 6), max_members=st.integers(0, 40))
+def test_the_shape_scan_refuses_exactly_what_is_too_deep_or_too_large(
+    document: object, max_depth: int, max_members: int,
+) -> None:
+    """Brackets and commas inside strings count for nothing, whichever way the scan goes (its bound without
+    numpy for most answers, its scan of the marks outside strings otherwise)."""
+    depth, members = _shape(document)
+    text = json.dumps(document, ensure_ascii=False)
+    if depth > max_depth or members > max_members:
+        with pytest.raises(JsonLimitError):
+            check_json_shape(text, max_depth=max_depth, max_members=max_members)
+    else:
+        check_json_shape(text, max_depth=max_depth, max_members=max_members)
 
 
 def test_the_deadline_holds_through_a_proxy(vendor: MaliciousVendor, monkeypatch: pytest.MonkeyPatch) -> None:
