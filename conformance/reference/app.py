@@ -57,7 +57,7 @@ from conformance.reference.jutogai import JutogaiService
 from conformance.reference.linkage import LinkageApi, parse_instant
 from conformance.reference.model import Model, household_order, json_value
 from conformance.reference.printing import PrintService
-from conformance.reference.storage import Encoded, Store, encode_rows
+from conformance.reference.storage import Store, encode_rows
 from conformance.reference.users import SESSION_ANSWER, SESSION_HEADER
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import jumin_edition
@@ -85,16 +85,18 @@ MAX_INTERNAL_ERRORS = 100
 Handler = Callable[[Request, tuple[str, ...]], Reply]
 
 
-#: Migrations whose parsed rows are kept (the same bytes give the same rows: a run loads the test town for
-#: each edition it judges, 20 times in a whole run, each load a parse and a JSON encoding of every row).
+#: Migrations kept loaded (the same bytes give the same rows: a run loads the test town for each edition it
+#: judges, 20 times in a whole run, each load a parse, a JSON encoding and an insert of every row).
 _MIGRATIONS_KEPT = 2
 
 
 @functools.lru_cache(maxsize=_MIGRATIONS_KEPT)
-def _migration_rows(body: bytes) -> tuple[Encoded, ...]:
-    """A migration CSV's rows, validated and encoded for :meth:`Store.load_encoded` (a ``SpecError`` or
+def _migration_store(body: bytes) -> Store:
+    """A store holding a migration CSV's rows, validated, for :meth:`Store.replace_with` (a ``SpecError`` or
     ``ValueError`` is raised each time, never kept)."""
-    return encode_rows(parse_migration(body, "request body"))
+    store = Store()
+    store.load_encoded(encode_rows(parse_migration(body, "request body")))
+    return store
 
 
 @dataclass
@@ -252,7 +254,7 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
     def _migration(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         """Not in the catalog: replace every record with a migration CSV (UTF-8)."""
         try:
-            loaded = self.store.load_encoded(_migration_rows(request.body()))
+            loaded = self.store.replace_with(_migration_store(request.body()))
             self._keep_loaded_rows()
         except SpecError as error:
             raise bad_request(_clip(str(error), 4000)) from None

@@ -615,7 +615,7 @@ def test_admin_migration_replaces_the_data(fresh: Api) -> None:
 
 def test_the_same_migration_again_is_loaded_anew_from_its_kept_rows(fresh: Api) -> None:
     """A run loads the same town for each edition: the second load reuses the parsed rows
-    (``app._migration_rows``) and still replaces what was changed and stamps every row now."""
+    (``app._migration_store``) and still replaces what was changed and stamps every row now."""
     header = ",".join(town_headers())
     body = (header + "\r\n" + "".join(",".join(row.values()) + "\r\n" for row in ROWS[:3])).encode("utf-8")
 
@@ -630,9 +630,9 @@ def test_the_same_migration_again_is_loaded_anew_from_its_kept_rows(fresh: Api) 
     assert corrected.status_code == 201, corrected.text
     time.sleep(0.01)
     mark = utc_stamp()
-    kept = app_module._migration_rows.cache_info().hits
+    kept = app_module._migration_store.cache_info().hits
     load()
-    assert app_module._migration_rows.cache_info().hits == kept + 1
+    assert app_module._migration_store.cache_info().hits == kept + 1
     assert [row["履歴番号"] for row in fresh.get(f"/residents/{atena}/history").json()["history"]] == [1]
     assert fresh.get(f"/residents/{atena}").json() == document_of(ROWS[0], "resident")
     changed = fresh.get("/residents", changed_since=mark).json()["residents"]

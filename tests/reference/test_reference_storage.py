@@ -30,6 +30,26 @@ def test_load_replaces_everything(store: Store) -> None:
     assert store.issuance_log() == []
 
 
+def test_replace_with_a_loaded_store_is_a_load_stamped_now(store: Store) -> None:
+    """What a migration kept loaded gives (``Store.replace_with``): the rows, nothing else of before, each
+    changed now; the kept store does not change with the one it was copied into."""
+    store.log_issuance(ROWS[0]["宛名番号"], "issued")
+    store.put_domain_record(ROWS[0]["宛名番号"], "生活保護", {"開始日": "2020-04-01"})
+    kept = Store()
+    kept.load(ROWS[40:45])
+    time.sleep(0.01)
+    mark = utc_stamp()
+    assert store.replace_with(kept) == 5
+    assert store.all_history() == kept.all_history() and store.issuance_log() == []
+    assert store.domain_record(ROWS[0]["宛名番号"], "生活保護") == {}
+    rows, more = store.changed_since(mark, 0, 100)
+    assert [row["宛名番号"] for row in rows] == [row["宛名番号"] for row in ROWS[40:45]] and not more
+    assert kept.changed_since(mark, 0, 100) == ([], False)
+    store.append(dict(ROWS[40], 氏名="写し　太郎"))
+    assert kept.latest(ROWS[40]["宛名番号"]) == ROWS[40]
+    kept.close()
+
+
 def test_load_rejects_rows_without_keys() -> None:
     store = Store()
     with pytest.raises(ValueError, match="positive 履歴番号"):
