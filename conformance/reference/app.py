@@ -57,7 +57,7 @@ from conformance.reference.jutogai import JutogaiService
 from conformance.reference.linkage import LinkageApi, parse_instant
 from conformance.reference.model import Model, household_order, json_value
 from conformance.reference.printing import PrintService
-from conformance.reference.storage import Store, encode_rows
+from conformance.reference.storage import Store
 from conformance.reference.users import SESSION_ANSWER, SESSION_HEADER
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import jumin_edition
@@ -95,7 +95,7 @@ def _migration_store(body: bytes) -> Store:
     """A store holding a migration CSV's rows, validated, for :meth:`Store.replace_with` (a ``SpecError`` or
     ``ValueError`` is raised each time, never kept)."""
     store = Store()
-    store.load_encoded(encode_rows(parse_migration(body, "request body")))
+    store.load(parse_migration(body, "request body"))
     return store
 
 

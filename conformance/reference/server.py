@@ -10,6 +10,7 @@ length before it is read: waitress reads a whole body before the app sees the re
 
 from __future__ import annotations
 
+import functools
 import logging
 import socket
 import threading
@@ -145,18 +146,11 @@ def town_store() -> Store:
     return store
 
 
-_town_lock = threading.Lock()
-_town: Store | None = None
-
-
+@functools.cache
 def _loaded_town() -> Store:
-    global _town
-    with _town_lock:
-        if _town is None:
-            loaded = Store()
-            loaded.load(default_town())
-            _town = loaded
-        return _town
+    loaded = Store()
+    loaded.load(default_town())
+    return loaded
 
 
 def _serve(server: BaseWSGIServer, stopping: threading.Event) -> None:

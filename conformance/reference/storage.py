@@ -247,12 +247,8 @@ class Store:
 
         Each row needs a 宛名番号 and a positive integer 履歴番号 (``ValueError`` otherwise).
         """
-        return self.load_encoded(encode_rows(rows))
-
-    def load_encoded(self, encoded: Sequence[Encoded]) -> int:
-        """:meth:`load` of rows already encoded (:func:`encode_rows`), each stamped now."""
         stamp = utc_stamp()
-        records = [(atena, number, setai, stamp, items) for atena, number, setai, items in encoded]
+        records = [_record(row, stamp) for row in rows]
         with self._transaction() as db:
             self._current = None
             db.execute("DELETE FROM history")
@@ -694,26 +690,12 @@ def next_serial(largest: int) -> int:
     return serial
 
 
-#: A history row as stored, without the instant it was written: 宛名番号, 履歴番号, 世帯番号, the items as JSON.
-Encoded = tuple[str, int, str, str]
-
-
-def encode_rows(rows: Iterable[Mapping[str, str]]) -> tuple[Encoded, ...]:
-    """Rows as :meth:`Store.load_encoded` stores them (``ValueError`` for a row without its numbers)."""
-    return tuple(_encoded(row) for row in rows)
-
-
-def _encoded(row: Mapping[str, str]) -> Encoded:
+def _record(row: Mapping[str, str], stamp: str) -> tuple[str, int, str, str, str]:
     atena, number = row.get("宛名番号", ""), row.get("履歴番号", "")
     if not atena or not (number.isascii() and number.isdigit() and len(number) <= 18 and int(number) >= 1):
         raise ValueError(f"a row needs a 宛名番号 and a positive 履歴番号, got {atena!r} and {number!r}")
     items = {str(key): str(value) for key, value in row.items()}
-    return atena, int(number), row.get("世帯番号", ""), json.dumps(items, ensure_ascii=False)
-
-
-def _record(row: Mapping[str, str], stamp: str) -> tuple[str, int, str, str, str]:
-    atena, number, setai, items = _encoded(row)
-    return atena, number, setai, stamp, items
+    return atena, int(number), row.get("世帯番号", ""), stamp, json.dumps(items, ensure_ascii=False)
 
 
 def _items(text: str) -> Row:
