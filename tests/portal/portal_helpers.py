@@ -25,6 +25,9 @@ CATALOG = default_catalog_root()
 JUMIN = CATALOG / "jumin" / "1.0"
 #: A checked requirement and a MANUAL one (3.4 R005: a screen alert, its procedure in the catalog).
 CHECKED, MANUAL = "jumin-1.0-3.4-R001", "jumin-1.0-3.4-R005"
+#: What a run the portal requests judges: one requirement of 住民記録 judged by one scenario (1.1.1 R026, the day of
+#: the event), not 3.4 R001, which the model's state machine judges (a run of 23 s of CPU against 5 s).
+RUN_SELECTION = "jumin-1.0-1.1.1-R026"
 #: The requirement a partial run claims and leaves out.
 UNJUDGED = "jumin-1.0-3.4-R002"
 PASSWORD = "correct horse battery staple 1"

@@ -6,7 +6,7 @@ the portal's key, is indexed for the municipality."""
 from __future__ import annotations
 
 import pytest
-from portal_helpers import CHECKED, World
+from portal_helpers import RUN_SELECTION, World
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("portal_db")]
 
@@ -21,7 +21,7 @@ def test_a_requested_run_is_queued_run_by_the_worker_and_indexed(world: World) -
     from conformance.reporting.bundle import key_fingerprint
 
     environment = Environment.objects.create(municipality=world.tokyo, vendor=world.vendor, name="reference",
-                                             selection=CHECKED)
+                                             selection=RUN_SELECTION)
     browser = Client()
     browser.force_login(world.users["tester"], backend="django.contrib.auth.backends.ModelBackend")
     assert browser.post(f"/m/{world.tokyo.code}/runs/", {"environment": environment.pk}).status_code == 302
@@ -33,7 +33,7 @@ def test_a_requested_run_is_queued_run_by_the_worker_and_indexed(world: World) -
     assert run.bundle is not None
     assert (run.bundle.municipality, run.bundle.vendor, run.bundle.partial) == (world.tokyo, world.vendor, True)
     assert run.bundle.signer == key_fingerprint(public_key(portal_public_pem()))
-    assert list(run.bundle.states.values_list("requirement", "status")) == [(CHECKED, "PASS")]
+    assert list(run.bundle.states.values_list("requirement", "status")) == [(RUN_SELECTION, "PASS")]
     page = browser.get(f"/m/{world.tokyo.code}/").content.decode()
     assert f"/bundle/{run.bundle.pk}/" in page
 
