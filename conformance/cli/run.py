@@ -28,6 +28,7 @@ from conformance.reporting.bundle import BUNDLE_NAME, BundleInputs, build_bundle
 from conformance.reporting.json_report import annotate_junit
 from conformance.reporting.terminal import ProgressPlugin, print_summary
 from conformance.results import Verdict, exit_code, gate_line
+from conformance.stack import in_one_stack_chunk
 
 #: Plugins blocked in a run (as in the project's pytest addopts): they come with libraries the checks
 #: use (schemathesis, and anyio and Hypothesis with it) or the bench extra (typeguard) and act only on
@@ -130,7 +131,7 @@ def run_suite(options: RunOptions, console: Console | None = None) -> int:
             secrets.register_environment([profile.targets.api.auth.env])
         out = _prepare_out(options.out)  # locked by this run until it ends
         try:
-            return _run_locked(options, profile.product, profile.version, out, console)
+            return in_one_stack_chunk(_run_locked, options, profile.product, profile.version, out, console)
         except OSError as error:
             # A full disk, a read-only or vanished directory: what was half-written is removed, so
             # every output is whole or absent.
