@@ -55,6 +55,7 @@ from conformance.reporting.allure_labels import attach_result, label_running_tes
 from conformance.reporting.json_report import results_document, waivers_info, write_json_atomic
 from conformance.results import AUTOMATED_STATES, RequirementResult, RunOutcome, Scope, Status
 from conformance.runner import run_case, stale_waivers
+from conformance.stack import in_one_stack_chunk
 
 # The heavy parts that only judging a requirement or writing the report needs (the checks with
 # schemathesis and Hypothesis, the HTTP client, the vendor session and its test town, Jinja) are
@@ -555,7 +556,9 @@ class RequirementItem(pytest.Item):
         state = self.config.stash[_STATE]
         label_running_test(self.case)
         try:
-            result = run_case(self.case, state.registry, lambda: state.target_for(self.case))
+            # In a chunk of the frame stack of its own: a pytest-xdist worker's items thrashed at a chunk's edge
+            # (conformance/stack.py).
+            result = in_one_stack_chunk(run_case, self.case, state.registry, lambda: state.target_for(self.case))
         except UnreachableError as error:
             message = state.stop(error)
             self.session.shouldstop = message
