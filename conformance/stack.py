@@ -13,6 +13,11 @@ whole suite (docs/performance.md, "Seventh pass").
 from it and never fills the unused part) that CPython puts it at the start of a new chunk of 1 MiB. The call's
 own frames then fill the rest of that chunk, about 248 KiB, and no call inside it reaches another chunk unless it
 is that much deeper. Elsewhere (another Python) the call is an ordinary call.
+
+Two callers: the pytest plugin around each requirement's case (where the checks run, in a run's process or a
+pytest-xdist worker) and ``run_suite`` around the whole in-process session (the session's own start and end: with
+the cases alone wrapped, one group run still mapped 7,150 chunks of 16 KiB; with both, 1,754). A case's reserve
+does not fit in what the session's chunk leaves, so each case takes a chunk of its own: one mapping per case.
 """
 
 from __future__ import annotations

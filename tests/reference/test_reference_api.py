@@ -614,7 +614,7 @@ def test_admin_migration_replaces_the_data(fresh: Api) -> None:
 
 
 def test_the_same_migration_again_is_loaded_anew_from_its_kept_rows(fresh: Api) -> None:
-    """A run loads the same town for each edition: the second load reuses the parsed rows
+    """A run loads the same town for each edition: the second load copies the store the first one kept
     (``app._migration_store``) and still replaces what was changed and stamps every row now."""
     header = ",".join(town_headers())
     body = (header + "\r\n" + "".join(",".join(row.values()) + "\r\n" for row in ROWS[:3])).encode("utf-8")
