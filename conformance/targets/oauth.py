@@ -8,7 +8,10 @@ which a client gets by the Client Credentials Grant (RFC 6749 4.4). :func:`reque
   on first use and again shortly before it expires (``expires_in``);
 - a request that brings its own auth header keeps it (a check sending a wrong token), and one whose
   header is :data:`OMIT` goes without it (a check sending no token); this holds for the static
-  ``auth.env`` header too.
+  ``auth.env`` header too;
+- a 401 to a request that carried that token renews the token and sends the request once more (RFC 6750
+  3.1): the vendor forgot the token (it restarted, or a server of an earlier run of this process on the
+  same port issued it), which no check judges; a 401 to the fresh token too is the answer.
 
 The client id and secret come from the environment only (``oauth2.client_id_env``, ``auth.env``); the
 secret and every token are registered with :mod:`conformance.secrets` when read, so they are redacted
@@ -28,6 +31,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import requests
 from requests.auth import AuthBase
@@ -91,19 +95,54 @@ class RequestAuth(AuthBase):
         if value is not None or self._fetch is None:
             return request
         token = self.token()
-        request.headers[self._header] = f"{self._scheme} {token}" if self._scheme else token
+        request.headers[self._header] = self._value(token)
+        request.hooks["response"].append(self._retry_refused)
         return request
+
+    def _value(self, token: str) -> str:
+        return f"{self._scheme} {token}" if self._scheme else token
+
+    def _retry_refused(self, response: requests.Response, **kwargs: Any) -> requests.Response:
+        """A 401 to a request that carried the harness's token: the token is renewed and the request sent
+        once more (RFC 6750 3.1: the client may get a new token and retry). The vendor forgot it (it
+        restarted, or a server of an earlier run of this process, on the same port, issued it): that
+        is not what a check judges. The retry goes through the adapter, so it is not retried again;
+        a vendor that refuses the fresh token too gets its 401 judged."""
+        sent = response.request
+        if response.status_code != 401 or sent is None or self._fetch is None or response.connection is None:
+            return response
+        stale = str(sent.headers.get(self._header, ""))
+        if self._scheme:
+            stale = stale.removeprefix(f"{self._scheme} ")
+        fresh = self.renew(stale)
+        response.close()  # its body is not read: the connection is not reused
+        again = sent.copy()
+        again.headers[self._header] = self._value(fresh)
+        retried: requests.Response = response.connection.send(again, **kwargs)
+        retried.history.append(response)
+        retried.request = again
+        return retried
 
     def token(self) -> str:
         """The current access token, fetched when there is none or it is about to expire."""
         assert self._fetch is not None
         with self._lock:
             if self._token is None or self.clock() >= self._renew_at:
-                token, lifetime = self._fetch(self._token)
-                self._token = token
-                self._renew_at = self.clock() + lifetime - min(RENEW_MARGIN, lifetime / 10)
+                return self._keep(*self._fetch(self._token))
             return self._token
 
+    def renew(self, stale: str) -> str:
+        """A token other than ``stale`` (refused by the vendor): fetched, unless another request renewed it."""
+        assert self._fetch is not None
+        with self._lock:
+            if self._token is None or self._token == stale:
+                return self._keep(*self._fetch(stale))
+            return self._token
+
+    def _keep(self, token: str, lifetime: float) -> str:
+        self._token = token
+        self._renew_at = self.clock() + lifetime - min(RENEW_MARGIN, lifetime / 10)
+        return token
 
     def login(self, correct: bool) -> Login | None:
         """One login of its own at the token endpoint (``correct``: with the client's secret); None

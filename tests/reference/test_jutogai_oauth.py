@@ -143,3 +143,38 @@ def test_a_token_shared_with_an_earlier_run_is_a_secret_of_the_next(running: Run
         auth = http._session.auth
         assert isinstance(auth, oauth.RequestAuth) and auth.token() == token
         assert token in secrets.known()
+
+
+def test_a_token_the_vendor_forgot_is_renewed_and_the_request_sent_again(running: RunningReference) -> None:
+    """The vendor restarted (or a server of an earlier run, on the same port, issued the shared token):
+    the 401 to the harness's own token is not what a check judges; one retry with a fresh token is."""
+    oauth.forget_tokens()
+    recorder = Recorder()
+    with client(running, recorder=recorder) as http:
+        auth = http._session.auth
+        assert isinstance(auth, oauth.RequestAuth)
+        stale = auth.token()
+        running.app.jutogai.tokens.clear()  # the vendor forgot every token it issued
+        assert http.request("post", CALL, json=BODY).status == 400  # authorized again: the parameters are judged
+        assert auth.token() != stale
+        assert auth.token() in running.app.jutogai.tokens
+    assert [exchange.status for exchange in recorder.exchanges] == [400]  # one exchange: the answer judged
+
+
+def test_a_vendor_refusing_a_fresh_token_too_is_answered_401(running: RunningReference,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    oauth.forget_tokens()
+    fetched: list[str] = []
+    real = oauth.fetch_token
+
+    def forgotten(*args: object, **kwargs: object) -> tuple[str, float]:
+        token, lifetime = real(*args, **kwargs)  # type: ignore[arg-type]
+        fetched.append(token)
+        running.app.jutogai.tokens.clear()  # every token is refused
+        return token, lifetime
+
+    monkeypatch.setattr(oauth, "fetch_token", forgotten)
+    with client(running) as http:
+        assert http.request("post", CALL, json=BODY).status == 401
+    assert len(fetched) == 2  # the first token and one renewal: no loop
+    oauth.forget_tokens()
