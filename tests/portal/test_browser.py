@@ -9,28 +9,18 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browsers import chromium, chromium_environ
 from portal_helpers import CHECKED, MANUAL, PASSWORD, World, procedure_of, signed_bundle
 
 from conformance.reporting.ziputil import read_entries, write_stored_zip
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("portal_db")]
 BLOCKING = {"serious", "critical"}
-
-
-def chromium() -> str:
-    """Debian's chromium; skipped when absent on a developer's machine, a failure in CI."""
-    binary = shutil.which("chromium") or shutil.which("chromium-browser")
-    if binary is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed: .ci/run installs Debian's chromium before the tests")
-        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it")
-    return binary
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +32,8 @@ def browser() -> Iterator[Any]:
     # synchronous all the same (Django's documented switch for this case).
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=binary, args=["--no-sandbox", "--disable-gpu"])
+        launched = playwright.chromium.launch(executable_path=binary, args=["--no-sandbox", "--disable-gpu"],
+                                              env=chromium_environ())
         yield launched
         launched.close()
 

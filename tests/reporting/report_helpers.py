@@ -8,7 +8,6 @@ import html
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
+from browsers import chromium, chromium_environ
 from typer.testing import CliRunner
 
 from conformance.catalog.fingerprint import edition_fingerprint
@@ -102,16 +101,6 @@ def report_command(*args: str) -> Invoked:
 # -- headless Chromium ----------------------------------------------------------------------------
 
 
-def chromium() -> str:
-    """The Chromium binary; skipped when absent on a developer's machine, a failure in CI."""
-    binary = shutil.which("chromium") or shutil.which("chromium-browser")
-    if binary is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed: .ci/run installs Debian's chromium before the tests")
-        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it")
-    return binary
-
-
 def dump_dom(page: Path, profile_dir: Path, *flags: str, fragment: str = "", budget: int = 5000) -> str:
     """The DOM of a local page after its scripts ran, as headless Chromium serialises it."""
     command = [
@@ -120,7 +109,8 @@ def dump_dom(page: Path, profile_dir: Path, *flags: str, fragment: str = "", bud
         f"--user-data-dir={profile_dir}", f"--virtual-time-budget={budget}", *flags,
         "--dump-dom", page.resolve().as_uri() + fragment,
     ]
-    completed = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
+    completed = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300,
+                               env=chromium_environ())
     assert completed.returncode == 0, completed.stderr[-2000:]
     return completed.stdout
 

@@ -1,0 +1,58 @@
+"""Headless Chromium for the tests that render a report or drive the portal: the binary, and the
+environment that gives it the project's Japanese font.
+
+A machine with no Japanese font (CI installs none: the project brings its own, conformance/fonts.py)
+makes Chromium look for a fallback font for every run of Japanese text, in vain, each time asking its
+browser process over IPC: printing a whole catalog's report took 11 s of CPU, 147,000 IPC messages
+and nearly half of it in the kernel (`strace -f -c`); with the project's font it takes 2 s. A reader's
+browser has a Japanese font, so this is also the page as it is read. Nothing the harness judges goes
+through Chromium (PDFium reads the vendor's forms with the project's font only).
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+from conformance.fonts import japanese_font
+
+#: The machine's own fontconfig, kept (Latin text keeps the fonts it had).
+SYSTEM_FONTS_CONF = Path("/etc/fonts/fonts.conf")
+
+
+def chromium() -> str:
+    """Debian's chromium; skipped when absent on a developer's machine, a failure in CI."""
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed: .ci/run installs Debian's chromium before the tests")
+        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it")
+    return binary
+
+
+def chromium_environ() -> dict[str, str]:
+    """This process's environment with ``FONTCONFIG_FILE`` naming a configuration that adds the project's
+    Japanese font to the machine's fonts (for a Chromium started as a subprocess or by Playwright)."""
+    return {**os.environ, "FONTCONFIG_FILE": str(_fonts_conf())}
+
+
+@cache
+def _fonts_conf() -> Path:
+    """One configuration (and font cache) per test process, removed when the process ends."""
+    directory = Path(tempfile.mkdtemp(prefix="conformance-fonts-"))
+    atexit.register(shutil.rmtree, directory, True)
+    path = directory / "fonts.conf"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
+        f'  <include ignore_missing="yes">{escape(str(SYSTEM_FONTS_CONF))}</include>\n'
+        f"  <dir>{escape(str(japanese_font().parent))}</dir>\n"
+        f"  <cachedir>{escape(str(directory / 'cache'))}</cachedir>\n"
+        "</fontconfig>\n", encoding="utf-8")
+    return path
