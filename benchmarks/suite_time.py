@@ -65,7 +65,8 @@ def main() -> None:
           f"exit {completed.returncode}: {outcome[0]}")
     if before is not None and after is not None:
         busy, idle = _busy_idle(before, after)
-        print(f"machine CPU over the run (/proc/stat): {busy:.0f} s busy, {idle:.0f} s idle ({os.cpu_count()} cores)")
+        print(f"machine CPU over the run (/proc/stat): {busy:.0f} s busy (of which {_kernel(before, after):.0f} s in "
+              f"the kernel), {idle:.0f} s idle ({os.cpu_count()} cores)")
     _print_parts(rows, options.top)
     if completed.returncode not in (0, 1):
         print(completed.stdout[-3000:] + completed.stderr[-3000:], file=sys.stderr)
@@ -87,6 +88,12 @@ def _busy_idle(before: list[int], after: list[int]) -> tuple[float, float]:
     spent = [(b - a) / tick for a, b in zip(before, after, strict=True)]
     idle = spent[3] + spent[4]
     return sum(spent) - idle, idle
+
+
+def _kernel(before: list[int], after: list[int]) -> float:
+    """Seconds the machine spent in the kernel (system, irq, softirq): where a syscall storm shows."""
+    tick = os.sysconf("SC_CLK_TCK")
+    return sum(after[i] - before[i] for i in (2, 5, 6)) / tick
 
 
 def _print_parts(rows: Iterable[dict[str, Any]], top: int) -> None:

@@ -18,6 +18,7 @@ def test_busy_and_idle_are_the_counters_differences_in_seconds() -> None:
     before = [0, 0, 0, 0, 0, 0, 0, 0]
     after = [30 * tick, 1 * tick, 9 * tick, 15 * tick, 5 * tick, 0, 2 * tick, 0]
     assert SUITE_TIME._busy_idle(before, after) == (42.0, 20.0)
+    assert SUITE_TIME._kernel(before, after) == 11.0  # system and softirq (irq 0)
 
 
 def test_each_tests_cpu_goes_to_its_part_or_its_file(capsys: pytest.CaptureFixture[str]) -> None:
