@@ -9,9 +9,10 @@ which a client gets by the Client Credentials Grant (RFC 6749 4.4). :func:`reque
 - a request that brings its own auth header keeps it (a check sending a wrong token), and one whose
   header is :data:`OMIT` goes without it (a check sending no token); this holds for the static
   ``auth.env`` header too;
-- a 401 to a request that carried that token renews the token and sends the request once more (RFC 6750
-  3.1): the vendor forgot the token (it restarted, or a server of an earlier run of this process on the
-  same port issued it), which no check judges; a 401 to the fresh token too is the answer.
+- a 401 to a request that carried that token, whose challenge says ``error="invalid_token"``, renews the
+  token and sends the request once more (RFC 6750 3.1): the vendor forgot the token (it restarted, or a
+  server of an earlier run of this process on the same port issued it), which no check judges; a 401 to
+  the fresh token too is the answer, and any other 401 (a wrong password at a login) is never sent twice.
 
 The client id and secret come from the environment only (``oauth2.client_id_env``, ``auth.env``); the
 secret and every token are registered with :mod:`conformance.secrets` when read, so they are redacted
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -50,6 +52,8 @@ DEFAULT_LIFETIME = 300.0
 #: A token is renewed when fewer seconds than this (or a tenth of its lifetime) are left.
 RENEW_MARGIN = 30.0
 
+#: The challenge of a 401 that says the access token sent is not (or no longer) valid (RFC 6750 3.1).
+_INVALID_TOKEN = re.compile(r'\berror\s*=\s*"?invalid_token\b', re.IGNORECASE)
 #: Gets a token: (access token, seconds it lives); its argument is the token being renewed (None at first).
 Fetch = Callable[[str | None], tuple[str, float]]
 
@@ -103,13 +107,16 @@ class RequestAuth(AuthBase):
         return f"{self._scheme} {token}" if self._scheme else token
 
     def _retry_refused(self, response: requests.Response, **kwargs: Any) -> requests.Response:
-        """A 401 to a request that carried the harness's token: the token is renewed and the request sent
-        once more (RFC 6750 3.1: the client may get a new token and retry). The vendor forgot it (it
-        restarted, or a server of an earlier run of this process, on the same port, issued it): that
-        is not what a check judges. The retry goes through the adapter, so it is not retried again;
-        a vendor that refuses the fresh token too gets its 401 judged."""
+        """A 401 whose challenge says the harness's token is invalid (``error="invalid_token"``): the token
+        is renewed and the request sent once more (RFC 6750 3.1: the client may get a new token and retry).
+        The vendor forgot it (it restarted, or a server of an earlier run of this process, on the same port,
+        issued it): that is not what a check judges. Any other 401 (a wrong password at a login, a missing
+        permission) is the answer, never sent twice: a second failed login would count towards a lockout.
+        The retry goes through the adapter, so it is not retried again; a vendor that refuses the fresh
+        token too gets its 401 judged."""
         sent = response.request
-        if response.status_code != 401 or sent is None or self._fetch is None or response.connection is None:
+        if (response.status_code != 401 or sent is None or self._fetch is None or response.connection is None
+                or not _INVALID_TOKEN.search(response.headers.get("WWW-Authenticate", ""))):
             return response
         stale = str(sent.headers.get(self._header, ""))
         if self._scheme:

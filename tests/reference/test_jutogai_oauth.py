@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -17,6 +18,7 @@ from conformance.reference.jutogai import CLIENT_ID, CLIENT_SECRET, reference_en
 from conformance.reference.server import RunningReference, start_reference
 from conformance.targets import oauth
 from conformance.targets.http import Exchange, RequestsHttpClient
+from conformance.targets.wsgi import WsgiAdapter
 
 CALL = "/app_submit/v10/jutogaishaatenabangofuban"
 BODY = {"shorikubun": "9"}  # answered 400 when authorized, 401 when not
@@ -178,3 +180,25 @@ def test_a_vendor_refusing_a_fresh_token_too_is_answered_401(running: RunningRef
         assert http.request("post", CALL, json=BODY).status == 401
     assert len(fetched) == 2  # the first token and one renewal: no loop
     oauth.forget_tokens()
+
+
+@pytest.mark.parametrize(("challenge", "sent"), [('Bearer error="invalid_token"', 2), ("", 1),
+                                                  ('Bearer error="insufficient_scope"', 1)],
+                         ids=["invalid-token", "no-challenge", "insufficient-scope"])
+def test_only_a_401_saying_the_token_is_invalid_is_sent_again(running: RunningReference, challenge: str,
+                                                             sent: int) -> None:
+    """Any other 401 is the answer: a wrong password at a login sent twice would count twice towards a lockout."""
+    oauth.forget_tokens()
+    seen: list[str] = []
+
+    def refusing(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        seen.append(environ.get("HTTP_AUTHORIZATION", ""))
+        start_response("401 Unauthorized", [("Content-Type", "application/json")]
+                       + ([("WWW-Authenticate", challenge)] if challenge else []))
+        return [b"{}"]
+
+    with client(running) as http:
+        http.mount(str(running.url) + "/app_submit", WsgiAdapter(refusing))
+        assert http.request("post", CALL, json=BODY).status == 401
+    assert len(seen) == sent and all(value.startswith("Bearer ") for value in seen)
+    assert len(set(seen)) == sent  # the one sent again carries a fresh token
