@@ -1,5 +1,5 @@
 """Headless Chromium for the tests that render a report or drive the portal: the binary, and the
-environment that gives it the project's Japanese font.
+environment that gives it the project's Japanese font, and no other.
 
 A machine with no Japanese font (CI installs none: the project brings its own, conformance/fonts.py)
 makes Chromium look for a fallback font for every run of Japanese text, in vain, each time asking its
@@ -23,9 +23,6 @@ import pytest
 
 from conformance.fonts import japanese_font
 
-#: The machine's own fontconfig, kept (Latin text keeps the fonts it had).
-SYSTEM_FONTS_CONF = Path("/etc/fonts/fonts.conf")
-
 
 def chromium() -> str:
     """Debian's chromium; skipped when absent on a developer's machine, a failure in CI."""
@@ -38,8 +35,9 @@ def chromium() -> str:
 
 
 def chromium_environ() -> dict[str, str]:
-    """This process's environment with ``FONTCONFIG_FILE`` naming a configuration that adds the project's
-    Japanese font to the machine's fonts (for a Chromium started as a subprocess or by Playwright)."""
+    """This process's environment with ``FONTCONFIG_FILE`` naming a configuration whose only font is the
+    project's (for a Chromium started as a subprocess or by Playwright): the pages are set alike on every
+    machine, whatever fonts it has (IPAexGothic has Latin letters and digits too)."""
     return {**os.environ, "FONTCONFIG_FILE": str(_fonts_conf())}
 
 
@@ -51,7 +49,6 @@ def _fonts_conf() -> Path:
     path = directory / "fonts.conf"
     path.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
-        f'  <include ignore_missing="yes">{escape(str(SYSTEM_FONTS_CONF))}</include>\n'
         f"  <dir>{escape(str(japanese_font().parent))}</dir>\n"
         f"  <cachedir>{escape(str(directory / 'cache'))}</cachedir>\n"
         "</fontconfig>\n", encoding="utf-8")

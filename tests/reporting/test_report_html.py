@@ -322,8 +322,10 @@ def printed(page: Path, fragment: str = "") -> tuple[str, int]:
                f"--user-data-dir={page.parent / 'profile'}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
                page.as_uri() + fragment]
     subprocess.run(command, capture_output=True, check=True, timeout=300, env=chromium_environ())
-    boxes = re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf.read_bytes())
+    data = pdf.read_bytes()
+    boxes = re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", data)
     assert boxes and all(abs(float(w) - 595) < 2 and abs(float(h) - 842) < 2 for w, h in boxes)
+    assert b"+IPAexGothic" in data  # Chromium set its Japanese in the project's font (tests/browsers.py)
     text = subprocess.run([pdftotext(), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True,
                           timeout=120).stdout
     return text, len(boxes)
