@@ -113,9 +113,9 @@ class RequestAuth(AuthBase):
         issued it): that is not what a check judges. Any other 401 (a wrong password at a login, a missing
         permission) is the answer, never sent twice: a second failed login would count towards a lockout.
         The retry goes through the adapter, so it is not retried again; a vendor that refuses the fresh
-        token too gets its 401 judged."""
+        token too gets its 401 judged. Registered only on requests that got the token (``__call__``)."""
         sent = response.request
-        if (response.status_code != 401 or sent is None or self._fetch is None or response.connection is None
+        if (response.status_code != 401 or sent is None or response.connection is None
                 or not _INVALID_TOKEN.search(response.headers.get("WWW-Authenticate", ""))):
             return response
         stale = str(sent.headers.get(self._header, ""))
