@@ -15,7 +15,7 @@ from pathlib import Path
 
 from conformance.catalog.loader import load_edition
 from conformance.profiles import ApiTarget, DriverTarget
-from conformance.reference.server import start_reference
+from conformance.embedded import start_reference
 from conformance.scenarios.model.check import run_machine
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient

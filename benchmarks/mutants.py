@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DRIVER = "conformance/reference/driver.py"
-SEARCH = "conformance/reference/search.py"
+DRIVER = "conformance_reference/driver.py"
+SEARCH = "conformance_reference/search.py"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ disk per mutant and needs a session database and a worker setup, heavier for a o
 
 Two targets, each a set of mutated files and its kill suite:
 
-- ``jumin`` (the default): the reference's 異動 operations (conformance/reference/driver.py,
+- ``jumin`` (the default): the reference's 異動 operations (conformance_reference/driver.py,
   storage.py) against benchmarks/mutation/test_kills.py (every catalog scenario and the model's state
   machine, in one process). Its configuration is pyproject.toml's ``[tool.mutmut]``, so a plain
   ``mutmut run`` at the root runs it too; mutmut works in ``mutants/``.
@@ -50,7 +50,7 @@ MUTMUT = [sys.executable, "-m", "mutmut"]
 #: mutmut's exit codes per mutant (mutmut.__main__.status_by_exit_code).
 KILLED, SURVIVED, NO_TESTS, TIMEOUT = 1, 0, 33, 36
 #: What the statute target's scratch directory links to: the package, the data its kill suite reads.
-LINKED = ("conformance", "spec_catalog", "vendor_profiles", "benchmarks")
+LINKED = ("conformance", "conformance_reference", "spec_catalog", "vendor_profiles", "benchmarks")
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,8 @@ class Target:
 
 
 TARGETS = {
-    "jumin": Target(ROOT, "conformance.reference.driver.x_parse_date__mutmut_1"),
-    "statute": Target(ROOT / "mutants-statute", "conformance.reference.rules.x_parse_day__mutmut_1"),
+    "jumin": Target(ROOT, "conformance_reference.driver.x_parse_date__mutmut_1"),
+    "statute": Target(ROOT / "mutants-statute", "conformance_reference.rules.x_parse_day__mutmut_1"),
 }
 
 

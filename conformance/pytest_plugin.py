@@ -37,6 +37,7 @@ from conformance.catalog.catalog import EditionCatalog, LocatedError
 from conformance.catalog.fingerprint import edition_fingerprint
 from conformance.catalog.loader import load_edition
 from conformance.catalog.models import FunctionCheck, edition_label
+from conformance.embedded import parse_defects
 from conformance.errors import (
     ConformanceError,
     CredentialsRefused,
@@ -50,7 +51,6 @@ from conformance.masking import Scrubber, personal_item_names, scrub_document, s
 from conformance.options import REFERENCE_TRANSPORTS, add_plugin_options, check_reference_transport, parse_shrink
 from conformance.plan import Case, attestation_gaps, plan_edition, waiver_problems
 from conformance.profiles import Profile, load_profile, resolved_attestations
-from conformance.reference.defects import parse_defects
 from conformance.reporting.allure_labels import attach_result, label_running_test
 from conformance.reporting.json_report import results_document, waivers_info, write_json_atomic
 from conformance.results import AUTOMATED_STATES, RequirementResult, RunOutcome, Scope, Status

@@ -116,7 +116,7 @@ class TargetSession:
         base_url = self._reference_url()
         environ = None
         if self.profile.targets.reference and api.auth is not None:
-            from conformance.reference.jutogai import reference_environ
+            from conformance.embedded import reference_environ
 
             environ = reference_environ(api.auth)  # the credentials the reference knows, as the profile names them
         return RequestsHttpClient(api, base_url=base_url, recorder=self._recorder, environ=environ,
@@ -126,15 +126,14 @@ class TargetSession:
         if not self.profile.targets.reference:
             return None
         if self._base_url is None and self._reference_transport == "in-process":
-            from conformance.reference.app import API_PREFIX
-            from conformance.reference.server import reference_in_process
+            from conformance.embedded import api_prefix, reference_in_process
             from conformance.targets.wsgi import IN_PROCESS, in_process
 
             app = self._stack.enter_context(reference_in_process(defects=self.defects))
             self._adapters = in_process(app)
-            self._base_url = IN_PROCESS + API_PREFIX
+            self._base_url = IN_PROCESS + api_prefix()
         elif self._base_url is None:
-            from conformance.reference.server import start_reference
+            from conformance.embedded import start_reference
 
             running = self._stack.enter_context(start_reference(defects=self.defects))
             self._base_url = str(running.url)

@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from conformance.embedded import reference_in_process
 from conformance.profiles import ApiTarget
-from conformance.reference.app import API_PREFIX, ReferenceApp
-from conformance.reference.server import reference_in_process
-from conformance.reference.storage import Store
 from conformance.targets.http import RequestsHttpClient
 from conformance.targets.wsgi import IN_PROCESS, WsgiApp, in_process
+from conformance_reference.app import API_PREFIX, ReferenceApp
+from conformance_reference.storage import Store
 
 
 def in_process_client(app: WsgiApp, target: ApiTarget | None = None,
@@ -34,7 +34,7 @@ def in_process_client(app: WsgiApp, target: ApiTarget | None = None,
 def in_process_reference(defects: frozenset[str] = frozenset(),
                          rows: tuple[dict[str, str], ...] | None = None) -> Iterator[RequestsHttpClient]:
     """The reference vendor (with ``defects``, loaded with ``rows``: the test town when None) in
-    this process, and the harness's client over it: :func:`conformance.reference.server.start_reference`
+    this process, and the harness's client over it: :func:`conformance_reference.server.start_reference`
     without the server."""
     with reference_in_process(defects=defects, rows=rows) as app, in_process_client(app) as client:
         yield client
@@ -42,7 +42,7 @@ def in_process_reference(defects: frozenset[str] = frozenset(),
 
 @dataclass(frozen=True)
 class InProcessReference:
-    """The reference in this process, as :class:`conformance.reference.server.RunningReference` shows a
+    """The reference in this process, as :class:`conformance_reference.server.RunningReference` shows a
     served one (``url``, ``app``, ``store``: a test may replace ``app.driver``), with clients over it."""
 
     url: str
@@ -60,7 +60,7 @@ class InProcessReference:
 @contextmanager
 def started_in_process(defects: frozenset[str] = frozenset(),
                        rows: tuple[dict[str, str], ...] | None = None) -> Iterator[InProcessReference]:
-    """:func:`conformance.reference.server.start_reference` without the server: for the tests that drive the
+    """:func:`conformance_reference.server.start_reference` without the server: for the tests that drive the
     model's machine (hundreds of requests an example; the socket and the server's threads were a third of it)."""
     with reference_in_process(defects=defects, rows=rows) as app:
         yield InProcessReference(IN_PROCESS + API_PREFIX, app)

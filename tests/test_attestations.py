@@ -13,7 +13,7 @@ from test_plugin import make_catalog
 from conformance.errors import ProfileError
 from conformance.locations import reference_profile
 from conformance.profiles import load_profile, resolved_attestations
-from conformance.reference import rules
+from conformance_reference import rules
 
 MANUAL_R001 = (
     "bindings:\n- requirement: jumin-1.0-3.4-R001\n  checks:\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from inprocess import in_process_reference
 
+from conformance.embedded import start_reference
 from conformance.profiles import ApiTarget
-from conformance.reference.server import start_reference
 from conformance.targets.http import RequestsHttpClient
 
 #: Reads of the linkage API and the exports (bodies, statuses and content types compared).

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conformance.reference.server import start_reference
+from conformance.embedded import start_reference
 
 PROFILE = """\
 name: other-vendor

@@ -26,7 +26,7 @@ from rich.console import Console
 from sessions import once_per_session
 
 from conformance.fonts import PDFIUM_FONT_DIRS_ENV, japanese_font
-from conformance.reference.defects import DEFECTS
+from conformance_reference.defects import DEFECTS
 
 #: Whole `conformance run`s of the real catalog (tox -e quick leaves them out).
 pytestmark = pytest.mark.e2e

@@ -17,8 +17,8 @@ from conformance.errors import UsageError
 from conformance.locations import default_catalog_root, reference_profile
 from conformance.profiles import load_profile
 from conformance.pytest_plugin import parse_shard, shard_names
-from conformance.reference.defects import DEFECTS
 from conformance.reporting.merge import merge_documents, requirement_order
+from conformance_reference.defects import DEFECTS
 
 JUMIN = default_catalog_root() / "jumin" / "1.0"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from conformance.catalog.loader import load_edition
 from conformance.profiles import ApiTarget, DriverTarget
-from conformance.reference.server import start_reference
+from conformance.embedded import start_reference
 from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.scenarios.model.check import run_machine

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from conformance.cli.output import fail, new_app
-from conformance.reference.defects import DEFECTS, parse_defects
+from conformance.embedded import DEFECTS, parse_defects
 
 reference_app = new_app("The bundled reference vendor (住民記録 1.0): a real implementation to run the suite against.")
 
@@ -32,7 +32,7 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the reference vendor until Ctrl-C; prints its base URL."""
-    from conformance.reference.server import start_reference
+    from conformance.embedded import start_reference
     from conformance.testdata.migration import read_migration
     from conformance.testdata.town import default_town, town_summary
 

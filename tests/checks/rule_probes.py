@@ -11,8 +11,8 @@ import yaml
 
 from conformance.checks import scenarios
 from conformance.checks.scenarios import Rule
+from conformance.embedded import start_reference
 from conformance.profiles import ApiTarget
-from conformance.reference.server import start_reference
 from conformance.targets.base import HttpClient
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE

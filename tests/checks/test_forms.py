@@ -18,10 +18,10 @@ from conformance.checks.registry import CheckContext, CheckFunction
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
-from conformance.reference.forms import FormService
 from conformance.targets.base import HttpResponse, Target, TestData
 from conformance.targets.forms import MAX_PAGES, PdfProblem, read_pdf
 from conformance.testdata.town import default_town
+from conformance_reference.forms import FormService
 
 Row = Mapping[str, str]
 TOWN = default_town()

@@ -17,11 +17,11 @@ from conformance.checks.fuhyo_scenarios import FUHYO_RULES
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import Loaded, Scenario, _csv, _row, other_codes
 from conformance.locations import default_catalog_root
-from conformance.reference.defects import DEFECTS
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import Target
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "koseki_fuhyo" / "2025.12" / "bindings.yaml"

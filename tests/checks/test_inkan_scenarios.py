@@ -14,11 +14,11 @@ from conformance.checks import inkan_scenarios as ks
 from conformance.checks.inkan_scenarios import INKAN_RULES
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.locations import default_catalog_root
-from conformance.reference.defects import DEFECTS
-from conformance.reference.domain_records import DOMAIN_RECORDS
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
+from conformance_reference.domain_records import DOMAIN_RECORDS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "inkan" / "2025.12" / "bindings.yaml"

@@ -16,14 +16,14 @@ from conformance.catalog.models import Requirement
 from conformance.checks import kaigo_forms as cf
 from conformance.checks.registry import CheckContext
 from conformance.checks.scenarios import APPEND_PATH, Loaded, Scenario, other_codes
+from conformance.embedded import start_reference
 from conformance.locations import default_catalog_root
 from conformance.profiles import ApiTarget, FormsTarget
-from conformance.reference.defects import DEFECTS
-from conformance.reference.server import start_reference
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance_reference.defects import DEFECTS
 
 BINDINGS = default_catalog_root() / "kaigo" / "2025.12" / "bindings.yaml"
 RULE = cf.FORM_RULES["kaigo_form.issued"]

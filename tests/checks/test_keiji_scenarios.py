@@ -15,11 +15,11 @@ from conformance.checks.keiji_scenarios import KEIJI_RULES
 from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
 from conformance.locations import default_catalog_root
 from conformance.oracles.keijidosha import STANDARD_RATES
-from conformance.reference.defects import DEFECTS
-from conformance.reference.domain_records import DOMAIN_RECORDS
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
+from conformance_reference.domain_records import DOMAIN_RECORDS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "keijidosha_zei" / "2025.12" / "bindings.yaml"

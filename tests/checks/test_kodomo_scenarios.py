@@ -19,16 +19,16 @@ from conformance.checks import scenarios
 from conformance.checks.kodomo_scenarios import KODOMO_RULES, KodomoRule
 from conformance.checks.registry import NotAutomated
 from conformance.checks.scenarios import other_codes
+from conformance.embedded import start_reference
 from conformance.locations import default_catalog_root
 from conformance.oracles import kodomo_kosodate as law
 from conformance.oracles.dates import age_reached_on
 from conformance.profiles import ApiTarget, DriverTarget
-from conformance.reference.defects import DEFECTS
-from conformance.reference.server import start_reference
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import HttpClient, Target
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "kodomo_kosodate" / "2025.12" / "bindings.yaml"

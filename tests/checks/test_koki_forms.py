@@ -17,15 +17,15 @@ from conformance.catalog.models import Requirement
 from conformance.checks import koki_forms as lf
 from conformance.checks.registry import CheckContext
 from conformance.checks.scenarios import APPEND_PATH, Loaded, Scenario, history, other_codes
+from conformance.embedded import start_reference
 from conformance.locations import default_catalog_root
 from conformance.oracles import koki_korei
 from conformance.profiles import ApiTarget, FormsTarget
-from conformance.reference.defects import DEFECTS
-from conformance.reference.server import start_reference
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance_reference.defects import DEFECTS
 
 BINDINGS = default_catalog_root() / "koki_korei" / "2025.12" / "bindings.yaml"
 CARD_DEFECTS = sorted(name for name in DEFECTS if name.startswith("koki_kakuninsho_"))

@@ -20,11 +20,11 @@ from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import Rule, Scenario, _csv, _row, other_codes
 from conformance.locations import default_catalog_root
 from conformance.oracles.koki_korei import koki_korei_start
-from conformance.reference.defects import DEFECTS
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import HttpClient, Target, TestData
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance_reference.defects import DEFECTS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "koki_korei" / "2025.12" / "bindings.yaml"

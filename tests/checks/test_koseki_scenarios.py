@@ -21,15 +21,15 @@ from conformance.checks import koseki_scenarios as ks
 from conformance.checks.koseki_scenarios import KOSEKI_RULES, KosekiRule
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import other_codes
+from conformance.embedded import start_reference
 from conformance.locations import default_catalog_root
 from conformance.oracles import koseki as law
 from conformance.profiles import ApiTarget, DriverTarget
-from conformance.reference.defects import DEFECTS
-from conformance.reference.server import start_reference
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import HttpClient, Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance_reference.defects import DEFECTS
 
 CODES = (TOWN_CODE, *other_codes(TOWN_CODE))
 BINDINGS = default_catalog_root() / "koseki" / "2025.12" / "bindings.yaml"

@@ -19,17 +19,17 @@ from conformance.checks import scenarios
 from conformance.checks.kotei_scenarios import KOTEI_RULES
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import RECORDS_PATH, TOWN_MARK, Scenario, _csv, _row, other_codes
+from conformance.embedded import start_reference
 from conformance.locations import default_catalog_root
 from conformance.oracles.kotei_shisan import ASSET_KINDS
 from conformance.profiles import ApiTarget
-from conformance.reference.defects import DEFECTS
-from conformance.reference.domain_records import DOMAIN_RECORDS
-from conformance.reference.server import start_reference
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import HttpClient, Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance_reference.defects import DEFECTS
+from conformance_reference.domain_records import DOMAIN_RECORDS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "kotei_shisan_zei" / "2025.12" / "bindings.yaml"

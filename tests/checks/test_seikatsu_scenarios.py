@@ -19,12 +19,12 @@ from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.checks.seikatsu_scenarios import SEIKATSU_RULES
 from conformance.locations import default_catalog_root
-from conformance.reference.defects import DEFECTS
-from conformance.reference.domain_records import DOMAIN_RECORDS
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import HttpClient, Target, TestData
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance_reference.defects import DEFECTS
+from conformance_reference.domain_records import DOMAIN_RECORDS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "seikatsu_hogo" / "2025.12" / "bindings.yaml"

@@ -18,15 +18,15 @@ from conformance.checks import senkyo_scenarios as ss
 from conformance.checks.registry import CheckContext
 from conformance.checks.scenarios import APPEND_PATH, Loaded, Scenario, other_codes
 from conformance.checks.statute_forms import sex_in
+from conformance.embedded import start_reference
 from conformance.locations import default_catalog_root
 from conformance.oracles import senkyo
 from conformance.profiles import ApiTarget, FormsTarget
-from conformance.reference.defects import DEFECTS
-from conformance.reference.server import start_reference
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance_reference.defects import DEFECTS
 
 BINDINGS = default_catalog_root() / "senkyo" / "2025.12" / "bindings.yaml"
 SHOHON_DEFECTS = sorted(name for name in DEFECTS if name.startswith("senkyo_shohon_"))

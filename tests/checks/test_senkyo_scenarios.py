@@ -16,10 +16,10 @@ from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.checks.senkyo_scenarios import SENKYO_RULES
 from conformance.locations import default_catalog_root
 from conformance.oracles import senkyo
-from conformance.reference.defects import DEFECTS
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "senkyo" / "2025.12" / "bindings.yaml"

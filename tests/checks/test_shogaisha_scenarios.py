@@ -14,11 +14,11 @@ from conformance.checks import shogaisha_scenarios as ss
 from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
 from conformance.checks.shogaisha_scenarios import SHOGAISHA_RULES
 from conformance.locations import default_catalog_root
-from conformance.reference.defects import DEFECTS
-from conformance.reference.domain_records import DOMAIN_RECORDS
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
+from conformance_reference.domain_records import DOMAIN_RECORDS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "shogaisha_fukushi" / "2025.12" / "bindings.yaml"

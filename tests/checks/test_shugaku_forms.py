@@ -17,14 +17,14 @@ from conformance.checks import shugaku_forms as hf
 from conformance.checks import shugaku_scenarios as hs
 from conformance.checks.registry import CheckContext
 from conformance.checks.scenarios import APPEND_PATH, Loaded
+from conformance.embedded import start_reference
 from conformance.locations import default_catalog_root
 from conformance.profiles import ApiTarget, FormsTarget
-from conformance.reference.defects import DEFECTS
-from conformance.reference.server import start_reference
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance_reference.defects import DEFECTS
 
 BINDINGS = default_catalog_root() / "shugaku" / "2025.12" / "bindings.yaml"
 PRINT_DEFECTS = sorted(name for name in DEFECTS if name.startswith("shugaku_gakureibo_form_"))

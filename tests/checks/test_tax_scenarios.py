@@ -14,10 +14,10 @@ from rule_probes import bound_requirements, failed_requirements
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.checks.tax_scenarios import TAX_RULES, _fifteens, _minors, levied_residents
 from conformance.locations import default_catalog_root
-from conformance.reference.defects import DEFECTS
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "kojin_juminzei" / "2025.12" / "bindings.yaml"

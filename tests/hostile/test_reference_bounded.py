@@ -12,8 +12,9 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
-from conformance.reference import server as reference_server
-from conformance.reference.server import RunningReference, start_reference
+from conformance.embedded import start_reference
+from conformance_reference import server as reference_server
+from conformance_reference.server import RunningReference
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from pathlib import Path
 from conformance.catalog.loader import load_edition
 from conformance.catalog.models import Requirement
 from conformance.locations import default_catalog_root
-from conformance.reference.defects import DEFECTS
+from conformance_reference.defects import DEFECTS
 
 LEDGER = Path(__file__).with_name("no_failing_case.txt")
 

@@ -11,15 +11,14 @@ from conformance.catalog.models import FunctionCheck
 from conformance.checks.files import EncodingVerdict, file_layout
 from conformance.checks.registry import CheckContext
 from conformance.columnar.fixed import from_catalog
+from conformance.embedded import reference_environ, start_reference
 from conformance.locations import reference_profile
 from conformance.profiles import load_profile
-from conformance.reference import fixed_export
-from conformance.reference.jutogai import reference_environ
-from conformance.reference.server import start_reference
 from conformance.targets.base import Target
 from conformance.targets.exports import build_export_source
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import default_town, jumin_edition
+from conformance_reference import fixed_export
 
 EDITION = jumin_edition()
 LAYOUT = fixed_export.fixed_layout(EDITION)

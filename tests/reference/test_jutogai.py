@@ -16,9 +16,9 @@ import pytest
 from conformance.catalog.openapi import build_openapi
 from conformance.locations import default_catalog_root
 from conformance.oracles import is_valid_m11w2_7
-from conformance.reference.app import ReferenceApp
-from conformance.reference.jutogai import CLIENT_ID, CLIENT_SECRET, kyotsu_edition
-from conformance.reference.storage import Store
+from conformance_reference.app import ReferenceApp
+from conformance_reference.jutogai import CLIENT_ID, CLIENT_SECRET, kyotsu_edition
+from conformance_reference.storage import Store
 
 PATH = "/api/v1/app_submit/v10/jutogaishaatenabangofuban"
 OPERATION = "/app_submit/v10/jutogaishaatenabangofuban"
@@ -170,7 +170,7 @@ def test_generated_requests_get_documented_answers(mode: str) -> None:
     import schemathesis
     from hypothesis import HealthCheck, Phase, given
 
-    from conformance.reference.server import start_reference
+    from conformance.embedded import start_reference
 
     document = build_openapi(kyotsu_edition())
     with start_reference(rows=()) as running:

@@ -12,13 +12,14 @@ import pytest
 import requests
 
 from conformance import secrets
+from conformance.embedded import reference_environ, start_reference
 from conformance.errors import ProfileError, TargetError
 from conformance.profiles import ApiTarget, Auth, OAuth2ClientCredentials, load_profile
-from conformance.reference.jutogai import CLIENT_ID, CLIENT_SECRET, reference_environ
-from conformance.reference.server import RunningReference, start_reference
 from conformance.targets import oauth
 from conformance.targets.http import Exchange, RequestsHttpClient
 from conformance.targets.wsgi import WsgiAdapter
+from conformance_reference.jutogai import CLIENT_ID, CLIENT_SECRET
+from conformance_reference.server import RunningReference
 
 CALL = "/app_submit/v10/jutogaishaatenabangofuban"
 BODY = {"shorikubun": "9"}  # answered 400 when authorized, 401 when not

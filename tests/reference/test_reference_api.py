@@ -14,13 +14,14 @@ import pytest
 import requests
 
 from conformance.catalog.models import FileInterface
+from conformance.embedded import start_reference
 from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digit
-from conformance.reference import app as app_module
-from conformance.reference.app import MAX_BODY_BYTES
-from conformance.reference.server import RunningReference, start_reference
-from conformance.reference.storage import utc_stamp
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import default_town, jumin_edition, town_headers
+from conformance_reference import app as app_module
+from conformance_reference.app import MAX_BODY_BYTES
+from conformance_reference.server import RunningReference
+from conformance_reference.storage import utc_stamp
 
 Row = Mapping[str, str]
 ROWS = default_town()

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conformance.reference.app import (
+from conformance.testdata.town import default_town, jumin_edition
+from conformance_reference.app import (
     ReferenceApp,
     household_order,
     json_value,
@@ -21,8 +22,7 @@ from conformance.reference.app import (
     split_date,
     wareki,
 )
-from conformance.reference.storage import Store
-from conformance.testdata.town import default_town, jumin_edition
+from conformance_reference.storage import Store
 
 ROWS = default_town()
 ITEMS = {item.name: item for item in jumin_edition().data_items}

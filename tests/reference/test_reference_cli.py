@@ -14,9 +14,9 @@ import requests
 from typer.testing import CliRunner
 
 from conformance.cli.reference import reference_app
-from conformance.reference.defects import DEFECTS
 from conformance.testdata.migration import write_migration
 from conformance.testdata.town import default_town
+from conformance_reference.defects import DEFECTS
 
 runner = CliRunner()
 #: Runs the sub-app as a program, so ``serve`` can be started and interrupted like a user would.
@@ -55,7 +55,7 @@ def test_serve_rejects_a_bad_migration_file(tmp_path: Path) -> None:
 
 
 def test_serve_reports_a_port_in_use() -> None:
-    from conformance.reference.server import start_reference
+    from conformance.embedded import start_reference
 
     with start_reference(rows=default_town()[:3]) as running:
         port = running.url.rsplit(":", 1)[1].split("/")[0]

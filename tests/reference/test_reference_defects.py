@@ -55,15 +55,16 @@ from conformance.checks import (
     shugaku_scenarios,
 )
 from conformance.checks.scenarios import Scenario
+from conformance.embedded import start_reference, town_store
 from conformance.errors import UsageError
 from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digit
-from conformance.reference.app import API_PREFIX, ReferenceApp
-from conformance.reference.defects import DEFECTS, Defect, parse_defects
-from conformance.reference.server import RunningReference, start_reference, town_store
-from conformance.reference.storage import Store
 from conformance.targets.http import RequestsHttpClient
 from conformance.targets.wsgi import IN_PROCESS, WsgiAdapter
 from conformance.testdata.town import TOWN_CODE, default_town
+from conformance_reference.app import API_PREFIX, ReferenceApp
+from conformance_reference.defects import DEFECTS, Defect, parse_defects
+from conformance_reference.server import RunningReference
+from conformance_reference.storage import Store
 
 Row = Mapping[str, str]
 STATUTE_DOMAINS = tuple(d for d in DOMAIN_SLUGS if d not in ("jumin", "kyotsu"))
@@ -150,30 +151,30 @@ AFFECTS: dict[str, set[str]] = {
         "juminzei_current_address", "kokuho_bills_loss_month", "kaigo_on_birthday", "koki_korei_day_before",
         "jido_teate_no_15day_rule", "dv_period_not_one_year", "dv_extension_from_old_end",
         "removal_on_planned_date")},
-    # 個人住民税 (conformance/reference/tax_rules.py; each defect's own test: tests/checks/test_tax_scenarios.py).
+    # 個人住民税 (conformance_reference/tax_rules.py; each defect's own test: tests/checks/test_tax_scenarios.py).
     **{name: {"qualifications"} for name in (
         "juminzei_no_shotokuwari", "juminzei_kintowari_surcharge_kept", "juminzei_current_year_income",
         "juminzei_designated_city_rate", "juminzei_january_of_same_year", "juminzei_minor_on_april_first",
         "juminzei_fifteen_on_levy_date")},
-    # 国民年金 (conformance/reference/pension.py; each defect's own test: tests/checks/test_nenkin_scenarios.py).
+    # 国民年金 (conformance_reference/pension.py; each defect's own test: tests/checks/test_nenkin_scenarios.py).
     **{name: {"qualifications"} for name in (
         "nenkin_foreign_excluded", "nenkin_acquired_on_birthday", "nenkin_entry_next_day", "nenkin_lost_on_death_day",
         "nenkin_lost_on_domestic_move", "nenkin_lost_after_sixty", "nenkin_period_loss_month",
         "nenkin_period_same_month_dropped")},
-    # 介護保険 (conformance/reference/rules.py kaigo; each defect's own test: tests/checks/test_kaigo_scenarios.py).
+    # 介護保険 (conformance_reference/rules.py kaigo; each defect's own test: tests/checks/test_kaigo_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kaigo_insured_after_leaving", "kaigo_entry_next_day", "kaigo_lost_on_death_day", "kaigo_lost_after_move_day",
         "kaigo_bills_second_insured", "kaigo_premium_stops_at_75")},
-    # 国民健康保険 by age (conformance/reference/rules.py; each defect's own test:
+    # 国民健康保険 by age (conformance_reference/rules.py; each defect's own test:
     # tests/checks/test_kokuho_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "kokuho_copay_seventy_month_itself",
         "kokuho_copay_seventy_by_birthday", "kokuho_loss_always_next_day", "kokuho_municipal_unit")},
-    # 児童手当 (conformance/reference/rules.py; each defect's own test: tests/checks/test_jido_scenarios.py).
+    # 児童手当 (conformance_reference/rules.py; each defect's own test: tests/checks/test_jido_scenarios.py).
     **{name: {"qualifications"} for name in (
         "jido_teate_child_end_from_birthday", "jido_teate_three_from_age_day", "jido_teate_paid_in_own_month",
         "jido_teate_prorated_last_month", "jido_teate_eligible_abroad")},
-    # 選挙人名簿 (conformance/reference/elections.py; each defect's own test: tests/checks/test_senkyo_scenarios.py).
+    # 選挙人名簿 (conformance_reference/elections.py; each defect's own test: tests/checks/test_senkyo_scenarios.py).
     **{name: {"qualifications"} for name in (
         "senkyo_national_needs_residence", "senkyo_local_from_notification", "senkyo_record_from_move_day",
         "senkyo_registered_monthly", "senkyo_moved_out_not_registered", "senkyo_no_indication_on_move_out",
@@ -305,7 +306,7 @@ AFFECTS: dict[str, set[str]] = {
         # The export's 表示 of a 支援措置 registered after the load: the probes' export reads the loaded town's marks.
         "export_dv_marks_at_load")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
-    # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance/reference/jutogai.py), probed by jutogai_probe.
+    # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance_reference/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (
         "jutogai_links_wrong", "jutogai_required_as_format", "jutogai_no_auth", "jutogai_kubun_ignored",
         "jutogai_condition_unchecked", "jutogai_number_reissued")},
@@ -319,7 +320,7 @@ AFFECTS: dict[str, set[str]] = {
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
         "form_member_order_by_age", "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
         "form_issue_number_repeated", "form_official_use_ignored", "form_data_stale")},
-    # 就学 (conformance/reference/shugaku.py; each defect's own test: tests/checks/test_shugaku_scenarios.py).
+    # 就学 (conformance_reference/shugaku.py; each defect's own test: tests/checks/test_shugaku_scenarios.py).
     **{name: {"qualifications"} for name in (
         "shugaku_six_on_birthday", "shugaku_fifteen_on_birthday", "shugaku_register_omits_seito",
         "shugaku_register_yearly", "shugaku_entrants_deadline_november", "shugaku_entrants_as_of_deadline",
@@ -339,25 +340,25 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"koki_card"} for name in (
         "koki_kakuninsho_without_birth", "koki_kakuninsho_acquired_day_before", "koki_kakuninsho_copay_of_kokuho",
         "koki_kakuninsho_without_expiry", "koki_kakuninsho_expiry_five_years_on")},
-    # 子ども・子育て支援 (the driver operation kodomo.nintei, conformance/reference/kodomo.py; each defect's own
+    # 子ども・子育て支援 (the driver operation kodomo.nintei, conformance_reference/kodomo.py; each defect's own
     # test: tests/checks/test_kodomo_scenarios.py).
     **{name: {"kodomo"} for name in (
         "kodomo_preschool_until_sixth_birthday", "kodomo_one_from_third_birthday", "kodomo_two_needs_care_ignored",
         "kodomo_three_until_birthday", "kodomo_moved_out_certified", "kodomo_no_amount_for_infants",
         "kodomo_notice_to_child", "kodomo_certificate_without_category", "kodomo_refusal_without_reason",
         "kodomo_deadline_next_month")},
-    # 後期高齢者医療 (conformance/reference/koki_korei.py; each defect's own test: tests/checks/test_koki_scenarios.py).
+    # 後期高齢者医療 (conformance_reference/koki_korei.py; each defect's own test: tests/checks/test_koki_scenarios.py).
     **{name: {"qualifications"} for name in (
         "koki_korei_lost_within_prefecture", "koki_korei_certification_ignored", "koki_korei_welfare_ignored",
         "koki_korei_acquired_on_notification", "koki_korei_welfare_end_next_day", "koki_korei_certified_next_month",
         "koki_korei_lost_on_move_out_day", "koki_korei_lost_day_after_on_move", "koki_korei_welfare_lost_day_after")},
-    # 児童扶養手当 (conformance/reference/jido_fuyo.py; each defect's own test: tests/checks/test_fuyo_scenarios.py).
+    # 児童扶養手当 (conformance_reference/jido_fuyo.py; each defect's own test: tests/checks/test_fuyo_scenarios.py).
     **{name: {"qualifications"} for name in (
         "jido_fuyo_child_end_from_birthday", "jido_fuyo_paid_from_claim_month", "jido_fuyo_paid_in_even_months",
         "jido_fuyo_prorated_last_month", "jido_fuyo_third_child_old_addition", "jido_fuyo_full_limit_exclusive",
         "jido_fuyo_dependants_ignored", "jido_fuyo_stop_limit_old", "jido_fuyo_stop_rounded_down",
         "jido_fuyo_support_counted_whole")},
-    # 健康管理 (conformance/reference/kenko.py; each defect's own test: tests/checks/test_kenko_scenarios.py).
+    # 健康管理 (conformance_reference/kenko.py; each defect's own test: tests/checks/test_kenko_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kenko_targets_after_leaving", "kenko_hepatitis_b_as_b_class", "kenko_varicella_through_age_three",
         "kenko_hepatitis_b_from_two_months", "kenko_rotavirus_from_two_months", "kenko_covid_as_a_class",
@@ -365,7 +366,7 @@ AFFECTS: dict[str, set[str]] = {
         "kenko_checkups_after_leaving", "kenko_checkup_18_months_through_two",
         "kenko_checkup_3_years_from_three_and_a_half", "kenko_measles_second_period_from_five",
         "kenko_school_start_without_next_day", "kenko_jev_second_period_from_ten")},
-    # 戸籍の附票 (conformance/reference/fuhyo.py; each defect's own test: tests/checks/test_fuhyo_scenarios.py).
+    # 戸籍の附票 (conformance_reference/fuhyo.py; each defect's own test: tests/checks/test_fuhyo_scenarios.py).
     # The printed 写し is made from the 附票: a wrong 附票 prints wrong too.
     **{name: {"fuhyo", "fuhyo_copy"} for name in (
         "fuhyo_town_residents_only", "fuhyo_display_without_head", "fuhyo_name_of_householder",
@@ -375,25 +376,25 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"fuhyo_copy"} for name in (
         "fuhyo_copy_without_koseki_display", "fuhyo_copy_without_furigana", "fuhyo_copy_emigrant_address_printed",
         "fuhyo_copy_address_date_of_juminhyo", "fuhyo_copy_without_sex", "fuhyo_copy_removal_unmarked")},
-    # 軽自動車税 (conformance/reference/keijidosha.py; each defect's own test: tests/checks/test_keiji_scenarios.py).
+    # 軽自動車税 (conformance_reference/keijidosha.py; each defect's own test: tests/checks/test_keiji_scenarios.py).
     **{name: {"qualifications"} for name in (
         "keijidosha_levy_on_april_2", "keijidosha_stationed_anywhere", "keijidosha_old_rates",
         "keijidosha_rate_doubled", "keijidosha_due_in_may", "keijidosha_special_collection", "keijidosha_notice_late",
         "keijidosha_small_two_wheel_untaxed")},
-    # 固定資産税 (conformance/reference/kotei_shisan.py; each defect's own test: tests/checks/test_kotei_scenarios.py).
+    # 固定資産税 (conformance_reference/kotei_shisan.py; each defect's own test: tests/checks/test_kotei_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kotei_levy_on_april_1", "kotei_located_anywhere", "kotei_depreciable_untaxed", "kotei_taxed_by_acquisition",
         "kotei_deceased_owner_taxed", "kotei_residential_land_everywhere", "kotei_depreciable_two_thirds",
         "kotei_base_years_from_2025", "kotei_rate_one_and_a_half", "kotei_exemption_inclusive",
         "kotei_last_due_in_march")},
-    # 生活保護 (conformance/reference/seikatsu_hogo.py; each defect's own test:
+    # 生活保護 (conformance_reference/seikatsu_hogo.py; each defect's own test:
     # tests/checks/test_seikatsu_scenarios.py).
     **{name: {"qualifications"} for name in (
         "seikatsu_hogo_current_place_first", "seikatsu_hogo_no_residence_no_agency", "seikatsu_hogo_urgency_ignored",
         "seikatsu_hogo_facility_location", "seikatsu_hogo_deadline_thirty_days", "seikatsu_hogo_extension_one_month",
         "seikatsu_hogo_delay_reason_after_thirty", "seikatsu_hogo_deemed_after_fourteen",
         "seikatsu_hogo_income_ignored")},
-    # 障害者福祉 (conformance/reference/shogaisha.py; each defect's own test: tests/checks/test_shogaisha_scenarios.py).
+    # 障害者福祉 (conformance_reference/shogaisha.py; each defect's own test: tests/checks/test_shogaisha_scenarios.py).
     **{name: {"qualifications"} for name in (
         "shogaisha_current_place_first", "shogaisha_no_residence_no_decision", "shogaisha_facility_location",
         "shogaisha_facility_no_residence_current_place", "shogaisha_child_facility_own_residence",
@@ -401,7 +402,7 @@ AFFECTS: dict[str, set[str]] = {
         "shogaisha_category_from_primary_judgement", "shogaisha_adult_from_birthday",
         "shogaisha_guardian_until_birthday", "shogaisha_certificate_adults_only", "shogaisha_rejection_without_reason",
         "shogaisha_handover_at_eighteen")},
-    # 法人住民税 (conformance/reference/hojin_juminzei.py; each defect's own test:
+    # 法人住民税 (conformance_reference/hojin_juminzei.py; each defect's own test:
     # tests/checks/test_hojin_scenarios.py).
     **{name: {"qualifications"} for name in (
         "hojin_juminzei_office_anywhere", "hojin_juminzei_dormitory_untaxed", "hojin_juminzei_dormitory_corporate_tax",
@@ -409,12 +410,12 @@ AFFECTS: dict[str, set[str]] = {
         "hojin_juminzei_not_prorated", "hojin_juminzei_months_rounded_up", "hojin_juminzei_employees_at_start",
         "hojin_juminzei_capital_floor_ignored", "hojin_juminzei_corporate_at_ceiling",
         "hojin_juminzei_corporate_rate_before_2019", "hojin_juminzei_deadline_ignores_extension")},
-    # 印鑑登録 (conformance/reference/inkan.py; each defect's own test: tests/checks/test_inkan_scenarios.py).
+    # 印鑑登録 (conformance_reference/inkan.py; each defect's own test: tests/checks/test_inkan_scenarios.py).
     **{name: {"qualifications"} for name in (
         "inkan_after_leaving", "inkan_from_fourteen", "inkan_capacity_ignored", "inkan_second_seal", "inkan_any_name",
         "inkan_occupation_allowed", "inkan_rubber_allowed", "inkan_size_unchecked", "inkan_blurred_allowed",
         "inkan_newcomer_refused")},
-    # 戸籍 (the driver operations koseki.*, conformance/reference/koseki.py; each defect's own test:
+    # 戸籍 (the driver operations koseki.*, conformance_reference/koseki.py; each defect's own test:
     # tests/checks/test_koseki_scenarios.py).
     **{name: {"koseki"} for name in (
         "koseki_period_from_next_day", "koseki_birth_abroad_fourteen_days", "koseki_death_from_death_day",
@@ -525,7 +526,7 @@ class Api:
 def jutogai_probe(api: Api) -> list[tuple[int, Any]]:
     """The 付番 API: two registrations, 処理区分 1 with and without a 宛名番号, no 処理区分, no token."""
     from conformance.checks.kyotsu import registration
-    from conformance.reference.jutogai import CLIENT_ID, CLIENT_SECRET
+    from conformance_reference.jutogai import CLIENT_ID, CLIENT_SECRET
 
     token = api.session.post(api.url + "/oauth2/token", data={"grant_type": "client_credentials"},
                              auth=(CLIENT_ID, CLIENT_SECRET), timeout=10).json()["access_token"]
@@ -646,7 +647,7 @@ def more_logs_probe(api: Api, atena: str) -> list[dict[str, Any]]:
     """10.2's 認証ログ (a failed login and two successful ones: an ID's count of logins is not its count of
     distinct days or sessions), エラーログ (a 転居 dated tomorrow: E001) and the analyses of logs.analysis,
     after the 照会 and 転居 of ``atena`` (oplog_probe)."""
-    from conformance.reference.jutogai import CLIENT_ID, CLIENT_SECRET
+    from conformance_reference.jutogai import CLIENT_ID, CLIENT_SECRET
 
     base, today = api.url + "/driver/v1", clock.today()
     for secret in ("wrong-secret", CLIENT_SECRET, CLIENT_SECRET):

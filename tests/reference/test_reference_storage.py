@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 
 from conformance.oracles.identifiers import m11w2_7_check_digit
-from conformance.reference.storage import _MAX_SERIAL, Store, next_serial, utc_stamp
 from conformance.testdata.town import default_town
+from conformance_reference.storage import _MAX_SERIAL, Store, next_serial, utc_stamp
 
 ROWS = default_town()
 

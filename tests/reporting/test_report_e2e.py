@@ -14,8 +14,8 @@ from test_reference_run import clean_run, defect_groups, group_run
 from test_report_html import ALLOWED_ON_JA
 
 from conformance.masking import values_pattern
-from conformance.reference.defects import DEFECTS
 from conformance.testdata.town import generate_town
+from conformance_reference.defects import DEFECTS
 
 #: A whole defect run of the reference, then Chromium (tox -e quick leaves them out).
 pytestmark = pytest.mark.e2e

@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 
 from conformance.catalog.loader import load_edition
+from conformance.embedded import start_reference
 from conformance.profiles import ApiTarget
-from conformance.reference.driver import Answer, DriverRequest, DriverService
-from conformance.reference.server import start_reference
 from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.targets.http import RequestsHttpClient
+from conformance_reference.driver import Answer, DriverRequest, DriverService
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
 OPERATIONS = {operation.id: operation for operation in EDITION.driver_operations}

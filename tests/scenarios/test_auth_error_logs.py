@@ -16,15 +16,15 @@ import pytest
 from conformance import secrets
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.embedded import reference_environ, start_reference
 from conformance.findings import Finding
 from conformance.profiles import ApiTarget, Auth, DriverTarget, OAuth2ClientCredentials
-from conformance.reference.jutogai import CLIENT_ID, CLIENT_SECRET, reference_environ
-from conformance.reference.server import start_reference
 from conformance.scenarios.access_log import person_searches
 from conformance.scenarios.auth_log import auth_log
 from conformance.scenarios.error_log import error_log
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
+from conformance_reference.jutogai import CLIENT_ID, CLIENT_SECRET
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
 AUTH = Auth(env="LOGS_TEST_SECRET", oauth2=OAuth2ClientCredentials(token_url="/oauth2/token",

@@ -11,10 +11,10 @@ import pytest
 
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.findings import Finding
-from conformance.reference.driver import Answer, DriverService
 from conformance.scenarios.basic_search import basic_search
 from conformance.scenarios.itaiji import itaiji_search
 from conformance.targets.base import Target
+from conformance_reference.driver import Answer, DriverService
 from tests.scenarios.test_access_log import EDITION
 from tests.scenarios.test_euc import reference_target
 

@@ -15,13 +15,13 @@ from inprocess import in_process_client
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.findings import Finding
 from conformance.profiles import DriverTarget
-from conformance.reference.app import ReferenceApp
-from conformance.reference.defects import parse_defects
-from conformance.reference.driver import Answer, DriverService
-from conformance.reference.storage import Store
 from conformance.scenarios.euc import draw_conditions, euc, holds, parse_csv, parse_xml
 from conformance.targets.base import Target, TestData
 from conformance.testdata.town import default_town
+from conformance_reference.app import ReferenceApp
+from conformance_reference.defects import parse_defects
+from conformance_reference.driver import Answer, DriverService
+from conformance_reference.storage import Store
 from tests.scenarios.test_access_log import EDITION
 
 #: The rule of each requirement (bindings.yaml).

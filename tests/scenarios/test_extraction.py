@@ -13,14 +13,14 @@ import pytest
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.embedded import start_reference
 from conformance.findings import Finding
 from conformance.profiles import ApiTarget, DriverTarget
-from conformance.reference.driver import Answer, DriverRequest, DriverService
-from conformance.reference.server import start_reference
 from conformance.scenarios.extraction import matches, random_extraction
 from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import default_town
+from conformance_reference.driver import Answer, DriverRequest, DriverService
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
 REQUIREMENT = "jumin-1.0-9.6-R001"

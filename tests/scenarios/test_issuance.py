@@ -11,9 +11,9 @@ import pytest
 
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.findings import Finding
-from conformance.reference.driver import Answer, DriverRequest, DriverService
 from conformance.scenarios.issuance import issuance_history
 from conformance.targets.base import Target
+from conformance_reference.driver import Answer, DriverRequest, DriverService
 from tests.scenarios.test_access_log import EDITION, reference_target
 
 #: The rule of each requirement (bindings.yaml).

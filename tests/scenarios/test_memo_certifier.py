@@ -10,12 +10,12 @@ import pytest
 
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.findings import Finding
-from conformance.reference.certifiers import in_effect
-from conformance.reference.driver import DriverService
-from conformance.reference.storage import Store
 from conformance.scenarios.certifier import certifier
 from conformance.scenarios.memo import memo
 from conformance.targets.base import Target
+from conformance_reference.certifiers import in_effect
+from conformance_reference.driver import DriverService
+from conformance_reference.storage import Store
 from tests.reference.test_reference_kari import PERSON, call
 from tests.scenarios.test_access_log import EDITION, reference_target
 

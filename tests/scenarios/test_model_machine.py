@@ -19,13 +19,13 @@ from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.findings import Finding
 from conformance.profiles import DriverTarget
-from conformance.reference.driver import Answer, DriverRequest, DriverService, Refusal, parse_date
 from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.scenarios.model.check import run_machine, state_machine
 from conformance.targets.base import HttpResponse, Target
 from conformance.targets.exports import ApiExportSource
 from conformance.targets.http import RequestsHttpClient
+from conformance_reference.driver import Answer, DriverRequest, DriverService, Refusal, parse_date
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
 SEED = 20200901

@@ -13,9 +13,9 @@ import pytest
 from conformance import secrets
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.profiles import DriverTarget
-from conformance.reference.users import LOCK_AFTER, SESSION_ANSWER, UserRegistry
 from conformance.scenarios.permissions import permissions
 from conformance.targets.base import Target
+from conformance_reference.users import LOCK_AFTER, SESSION_ANSWER, UserRegistry
 from tests.inprocess import in_process_reference
 from tests.scenarios.test_access_log import EDITION
 

@@ -8,12 +8,12 @@ import base64
 import pytest
 
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.embedded import start_reference
 from conformance.findings import Finding
-from conformance.reference.printing import PrintService
-from conformance.reference.server import start_reference
 from conformance.scenarios.printing import prints
 from conformance.targets.base import Target
 from conformance.targets.forms import read_pdf
+from conformance_reference.printing import PrintService
 from tests.scenarios.test_access_log import EDITION, reference_target
 
 RULES = {"seal": "5.6-R001", "seal_kind": "5.6-R002", "printer": "10.7-R001", "copies": "10.7-R002",

@@ -12,14 +12,15 @@ from hypothesis import given, settings
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.embedded import start_reference
 from conformance.findings import Finding
 from conformance.oracles.kensaku import Expectation, kana_expectation, kanji_expectation
 from conformance.profiles import ApiTarget, DriverTarget
-from conformance.reference.server import RunningReference, start_reference
 from conformance.scenarios import search
 from conformance.scenarios.kana import PAIRS, KanaPair
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
+from conformance_reference.server import RunningReference
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
 RULES = (*PAIRS, "jumin-1.0-2.1.2-R007", "jumin-1.0-2.1.2-R008")

@@ -10,8 +10,8 @@ import requests
 
 from conformance import clock
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.embedded import start_reference
 from conformance.findings import Finding
-from conformance.reference.server import start_reference
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.scenarios.statistics import statistics
 from conformance.targets.base import Target

@@ -15,12 +15,12 @@ import pytest
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.clock import JST
 from conformance.profiles import DriverTarget
-from conformance.reference import log_analysis, user_admin
-from conformance.reference.oplog import OperationLog
-from conformance.reference.users import UserRegistry
 from conformance.scenarios import user_controls
 from conformance.scenarios.user_controls import controls
 from conformance.targets.base import Target
+from conformance_reference import log_analysis, user_admin
+from conformance_reference.oplog import OperationLog
+from conformance_reference.users import UserRegistry
 from tests.inprocess import in_process_reference
 from tests.scenarios.test_access_log import EDITION
 

@@ -22,11 +22,11 @@ from inprocess import started_in_process
 from conformance import clock
 from conformance.catalog.loader import load_edition
 from conformance.profiles import DriverTarget
-from conformance.reference.driver import Answer, DriverRequest, DriverService, parse_date
 from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.scenarios.model.check import run_machine
 from conformance.targets.base import Target
+from conformance_reference.driver import Answer, DriverRequest, DriverService, parse_date
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
 

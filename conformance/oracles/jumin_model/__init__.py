@@ -1,6 +1,6 @@
 """An oracle model of 住民記録 written from the text of 住民記録システム標準仕様書 第1.0版 (docs/model.md).
 
-Independent of the reference vendor (nothing here imports :mod:`conformance.reference`): persons with
+Independent of the reference vendor (nothing here imports :mod:`conformance_reference`): persons with
 their history rows, 世帯 and 除票 derived from them, and each driver operation as a transition that says
 which items it sets (to the values the text allows), which it keeps and which other records it changes,
 each rule citing the requirement whose text fixes it.

@@ -1,0 +1,169 @@
+"""The reference vendor's 選挙人名簿 (公職選挙法 第9条, 第19条〜第28条), read from its 住民記録 rows.
+
+Written apart from :mod:`conformance.oracles.senkyo` on purpose (the scenario checks compare the two).
+The record tells: the birth, nationality (住民種別 1), the day the address was taken (住民となった年月日),
+the day the 住民票 was made or the 転入届 made (届出年月日), and the day the address ceased (the 転出 or
+the death). Only 定時登録 (1 March, June, September, December); no election is held. Named defects
+(``defects``) change one answer each, computed from the correct state otherwise.
+
+``POST /api/v1/forms/senkyo_shohon`` with ``{"宛名番号", "基準日"}`` prints the 選挙人名簿抄本 of a person registered
+on that day (:func:`shohon_lines`, laid out by :mod:`conformance_reference.statute_forms`): 第20条第1項's
+氏名, 住所 (of a person of 第21条第2項: the 住民票's address before the move), 性別 and 生年月日, and the 表示.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from conformance_reference.forms import wareki
+from conformance_reference.rules import Row, Stay, parse_day
+
+_SEX = {"1": "男", "2": "女"}
+
+
+def _plus_months(day: date, months: int) -> date:
+    """The same day ``months`` later; when that month is too short, the 1st of the month after."""
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    if day.day > 28:
+        following = date(year + month // 12, month % 12 + 1, 1)
+        if day.day > (following - timedelta(days=1)).day:
+            return following
+    return date(year, month, day.day)
+
+
+def _eighteen(birth: date) -> date:
+    """The day 18 is reached: the day before the 18th birthday."""
+    if birth.month == 2 and birth.day == 29:
+        return date(birth.year + 18, 3, 1) - timedelta(days=1)
+    return date(birth.year + 18, birth.month, birth.day) - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class _Voter:
+    japanese: bool
+    eighteen: date
+    moved_in: date
+    notified: date
+    gone: date | None  # the day the address ceased
+    died: bool
+
+    def here(self, day: date) -> bool:
+        return self.moved_in <= day and (self.gone is None or day < self.gone)
+
+    def strike_day(self) -> date | None:
+        return None if self.gone is None else _plus_months(self.gone + timedelta(days=1), 4)
+
+
+def _voter(row: Row, stay: Stay | None) -> _Voter | None:
+    birth, notified = parse_day(row.get("生年月日", "")), parse_day(row.get("届出年月日", ""))
+    if birth is None or stay is None:
+        return None
+    return _Voter(row.get("住民種別") == "1", _eighteen(birth), stay.moved_in, notified or stay.moved_in,
+                  stay.moved_out, stay.died is not None)
+
+
+def _eligible(voter: _Voter, day: date, defects: frozenset[str]) -> bool:
+    """第21条: 被登録資格 as of ``day`` (resident for three months on the record, or moved out after them
+    and within four months)."""
+    if not (voter.japanese and voter.eighteen <= day):
+        return False
+    start = voter.moved_in if "senkyo_record_from_move_day" in defects else voter.notified
+    if voter.here(day):
+        return _plus_months(start, 3) <= day
+    strike = voter.strike_day()
+    if voter.gone is None or voter.died or strike is None or "senkyo_moved_out_not_registered" in defects:
+        return False
+    return _plus_months(start, 3) <= voter.gone <= day < strike
+
+
+def _registered_on(voter: _Voter, as_of: date, defects: frozenset[str]) -> date | None:
+    """The 登録月の一日 (or, with senkyo_registered_monthly, any 1st) the person was registered on."""
+    months = range(1, 13) if "senkyo_registered_monthly" in defects else (3, 6, 9, 12)
+    year, month = voter.moved_in.year, voter.moved_in.month
+    while (first := date(year, month, 1)) <= as_of:
+        if month in months and first >= voter.moved_in and _eligible(voter, first, defects):
+            return first
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    return None
+
+
+def _resident_three_months(voter: _Voter, since: date, as_of: date) -> bool:
+    return voter.here(as_of) and _plus_months(since, 3) <= as_of
+
+
+def _struck_off(voter: _Voter, registered_on: date | None, as_of: date, defects: frozenset[str]) -> str | None:
+    """第28条: 死亡 (第1号), or four months passed after the address ceased (第2号)."""
+    if registered_on is None or voter.gone is None or as_of < voter.gone:
+        return None
+    if voter.died:
+        return None if "senkyo_dead_not_struck_off" in defects else "死亡"
+    strike = voter.strike_day()
+    if strike is not None and "senkyo_struck_off_early" in defects:
+        strike -= timedelta(days=1)
+    return "転出後4箇月経過" if strike is not None and as_of >= strike else None
+
+
+def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) -> dict[str, Any]:
+    """The person's 選挙権 and place on the 選挙人名簿 of this town on ``as_of``."""
+    voter = _voter(row, stay)
+    if voter is None:
+        return {"選挙権_国政": False, "選挙権_地方": False, "被登録資格": False, "登録": False, "登録基準日": None,
+                "表示": False, "抹消事由": None}
+    national = voter.japanese and voter.eighteen <= as_of
+    if national and "senkyo_national_needs_residence" in defects:
+        national = _resident_three_months(voter, voter.moved_in, as_of)
+    local_since = voter.notified if "senkyo_local_from_notification" in defects else voter.moved_in
+    registered_on = _registered_on(voter, as_of, frozenset())
+    on_list = registered_on is not None and _struck_off(voter, registered_on, as_of, frozenset()) is None
+    gone = voter.gone is not None and voter.gone <= as_of
+    # Each answer below takes only its own defect (a group of defects in one run must not mix).
+    moved_out_kept = _registered_on(voter, as_of, _only("senkyo_moved_out_not_registered", defects)) is not None
+    shown_registration = _registered_on(voter, as_of, _only("senkyo_registered_monthly", defects))
+    return {
+        "選挙権_国政": national,
+        "選挙権_地方": voter.japanese and voter.eighteen <= as_of and _resident_three_months(voter, local_since, as_of),
+        "被登録資格": _eligible(voter, as_of, _only("senkyo_record_from_move_day", defects)),
+        "登録": on_list and moved_out_kept,
+        "登録基準日": shown_registration.isoformat() if on_list and shown_registration else None,
+        "表示": on_list and gone and not _unindicated(voter, registered_on, defects),
+        "抹消事由": _struck_off(voter, registered_on, as_of, defects),
+    }
+
+
+def _only(name: str, defects: frozenset[str]) -> frozenset[str]:
+    """``{name}`` if that defect is on: one answer given its own defect only. (A membership test, not
+    ``defects & {name}``: the defect matrix's test knows which defects an answer asked about.)"""
+    return frozenset({name}) if name in defects else frozenset()
+
+
+def _unindicated(voter: _Voter, registered_on: date | None, defects: frozenset[str]) -> bool:
+    """The defects that leave the 表示 out: on a move-out after registration (第27条第1項), or on a
+    registration after the move-out (第27条第2項)."""
+    if registered_on is None or voter.gone is None:
+        return False
+    if registered_on < voter.gone:
+        return "senkyo_no_indication_on_move_out" in defects
+    return "senkyo_no_indication_at_registration" in defects
+
+
+def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) -> list[tuple[str, str]] | None:
+    """The printed lines of the person's 選挙人名簿抄本 on ``as_of`` (None: not on the 名簿 that day)."""
+    entry = senkyo(row, stay, as_of, frozenset())
+    if not entry["登録"]:
+        return None
+    address = "".join(row.get(name) or "" for name in ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記",
+                                                       "住所_方書"))
+    if entry["表示"] and "senkyo_shohon_new_address" in defects:
+        # The 転出先 of the 住民票 instead of the address before the move (第20条第1項's parenthesis).
+        code = row.get("転出先住所（確定）_市区町村コード") or ""
+        address = f"全国地方公共団体コード{code}の市区町村" if code else "国外"
+    lines = [("氏名", row.get("氏名") or ""), ("住所", address)]
+    if "senkyo_shohon_without_sex" not in defects:
+        lines.append(("性別", _SEX.get(row.get("性別") or "", "")))
+    lines.append(("生年月日", wareki(row.get("生年月日") or "")))
+    if entry["表示"]:
+        lines.append(("表示", "第二十一条第二項該当（転出）"))
+    return lines

@@ -1,0 +1,170 @@
+"""The reference vendor's 戸籍の附票 (住民基本台帳法 第16条, 第17条; 施行令 第19条, 第20条).
+
+Not in the 住民記録 catalog: ``POST /api/v1/admin/koseki`` takes a 戸籍 whose 本籍 is in the town, as the
+harness plays the 戸籍 side (the profile's ``targets.load.koseki_path``): 本籍, 筆頭者氏名, and each
+在籍者 with the 戸籍's 氏名, 氏名_フリガナ, 生年月日, 性別, maybe a 除籍年月日, and either the 宛名番号 of the
+town's 住民票 or, for a person living elsewhere, the 住所 the 住所地 notified (法 第19条第1項:
+住所_市区町村コード, 住所を定めた年月日). The per-person query of the 筆頭者 or of a 在籍者 answers the whole
+附票 (``戸籍の附票``). The 住所 side of a person the town holds is read from the 住民票: a 転出 with a
+転入通知 moved the address there on the 転入日; a 転出 without one is a 国外転出届.
+
+``POST /api/v1/forms/fuhyo_utsushi`` with ``{"本籍", "筆頭者氏名"}`` prints the 戸籍の附票の写し of that 戸籍
+(:func:`KosekiRegister.copy_lines`, laid out by :mod:`conformance_reference.statute_forms`): the 戸籍の表示,
+then each person's 氏名, 氏名の振り仮名, 出生の年月日, 男女の別, 住所 (国外転出者: that fact) and 住所を定めた年月日
+(国外転出者: 転出の予定年月日), a 消除 entry marked with its date. Dates in 和暦.
+
+Written apart from :mod:`conformance.oracles.fuhyo` on purpose. Named defects change one item each.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from conformance_reference.forms import wareki
+from conformance_reference.http import bad_request
+from conformance_reference.rules import Row
+
+_MEMBER_TEXTS = ("氏名", "氏名_フリガナ", "生年月日", "性別")
+_SEX = {"1": "男", "2": "女"}
+
+
+def _text(value: object, name: str) -> str:
+    if not isinstance(value, str) or not value or len(value) > 200:
+        raise bad_request(f"{name}: a non-empty string is required")
+    return value
+
+
+def _member(value: object) -> dict[str, str | None]:
+    if not isinstance(value, Mapping):
+        raise bad_request("在籍者: each entry is an object")
+    member: dict[str, str | None] = {name: _text(value.get(name), name) for name in _MEMBER_TEXTS}
+    for name in ("宛名番号", "除籍年月日", "住所_市区町村コード", "住所を定めた年月日"):
+        item = value.get(name)
+        member[name] = _text(item, name) if item is not None else None
+    if member["宛名番号"] is None and member["住所_市区町村コード"] is None:
+        raise bad_request("在籍者: a 宛名番号 or the 住所 the 住所地 notified is required")
+    return member
+
+
+class KosekiRegister:
+    """The 戸籍 registered with the town, and the 附票 made from them and the 住民票."""
+
+    def __init__(self, defects: frozenset[str]) -> None:
+        self.defects = defects
+        self._lock = threading.Lock()
+        self._koseki: list[dict[str, Any]] = []
+
+    def register(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        """A 戸籍 (a new one, or the same 本籍 and 筆頭者 again: it replaces the earlier one)."""
+        members = body.get("在籍者")
+        if not isinstance(members, list) or not members or len(members) > 50:
+            raise bad_request("在籍者: a list of 1 to 50 members is required")
+        koseki = {"本籍": _text(body.get("本籍"), "本籍"), "筆頭者氏名": _text(body.get("筆頭者氏名"), "筆頭者氏名"),
+                  "在籍者": [_member(member) for member in members]}
+        with self._lock:
+            self._koseki = [k for k in self._koseki
+                            if (k["本籍"], k["筆頭者氏名"]) != (koseki["本籍"], koseki["筆頭者氏名"])]
+            self._koseki.append(koseki)
+        return {"本籍": koseki["本籍"], "在籍者": len(koseki["在籍者"])}
+
+    def fuhyo(self, atena: str, row_of: Callable[[str], Row | None]) -> dict[str, Any] | None:
+        """The 附票 of the 戸籍 the person ``atena`` is in (None: no 戸籍 registered with the town)."""
+        with self._lock:
+            koseki = next((k for k in reversed(self._koseki)
+                           if any(m["宛名番号"] == atena for m in k["在籍者"])), None)
+        return None if koseki is None else self._fuhyo_of(koseki, row_of)
+
+    def copy_lines(self, body: Mapping[str, Any], row_of: Callable[[str], Row | None]) -> list[tuple[str, str]] | None:
+        """The printed lines of the 戸籍の附票の写し of the 戸籍 ``body`` names by 本籍 and 筆頭者氏名 (None:
+        the town has no such 戸籍)."""
+        key = (_text(body.get("本籍"), "本籍"), _text(body.get("筆頭者氏名"), "筆頭者氏名"))
+        with self._lock:
+            koseki = next((k for k in reversed(self._koseki) if (k["本籍"], k["筆頭者氏名"]) == key), None)
+        if koseki is None:
+            return None
+        fuhyo = self._fuhyo_of(koseki, row_of)
+        lines: list[tuple[str, str]] = []
+        if "fuhyo_copy_without_koseki_display" not in self.defects:
+            display = fuhyo["戸籍の表示"]
+            lines += [("本籍", display["本籍"]), ("筆頭者氏名", display["筆頭者氏名"] or "")]
+        for entry in fuhyo["記載"]:
+            row = row_of(entry["宛名番号"]) if entry["宛名番号"] else None
+            lines += [("", ""), *self._copy_entry(entry, row)]
+        return lines
+
+    def _copy_entry(self, entry: Mapping[str, Any], row: Row | None) -> list[tuple[str, str]]:
+        """One person's printed lines (法 第17条第1項 第2号から第6号まで; 施行令 第19条第1項: the 消除 mark)."""
+        lines = [("氏名", entry["氏名"])]
+        if entry["消除"] and "fuhyo_copy_removal_unmarked" not in self.defects:
+            lines.append(("消除", f"{wareki(entry['消除年月日'] or '')}　消除"))
+        if entry["氏名の振り仮名"] and "fuhyo_copy_without_furigana" not in self.defects:
+            lines.append(("振り仮名", entry["氏名の振り仮名"]))
+        lines.append(("出生の年月日", wareki(entry["出生の年月日"])))
+        if entry["男女の別"] and "fuhyo_copy_without_sex" not in self.defects:
+            lines.append(("男女の別", entry["男女の別"]))
+        since = entry["住所を定めた年月日"] or ""
+        if row is not None and "fuhyo_copy_address_date_of_juminhyo" in self.defects:
+            since = row.get("住所を定めた年月日") or since  # the 住民票's own day, not the 附票's
+        if entry["国外転出者"] and "fuhyo_copy_emigrant_address_printed" not in self.defects:
+            return [*lines, ("住所", "国外転出者"), ("転出の予定年月日", wareki(since))]
+        return [*lines, ("住所", self._address_text(entry, row)), ("住所を定めた年月日", wareki(since))]
+
+    @staticmethod
+    def _address_text(entry: Mapping[str, Any], row: Row | None) -> str:
+        """The 住所 as printed: the 住民票's address for a person of the town who lives here (or, for a
+        国外転出者 printed wrongly, lived here); else the municipality the 住所地 or the 転入通知 names."""
+        code = entry["住所_市区町村コード"]
+        if row is not None and (code is None or code == row.get("住所_市区町村コード")):
+            return "".join(row.get(name) or "" for name in ("住所_都道府県", "住所_市区町村", "住所_町字",
+                                                            "住所_番地号表記", "住所_方書"))
+        return f"全国地方公共団体コード{code}の市区町村" if code else ""
+
+    def _fuhyo_of(self, koseki: Mapping[str, Any], row_of: Callable[[str], Row | None]) -> dict[str, Any]:
+        only_residents = "fuhyo_town_residents_only" in self.defects
+        shown = [m for m in koseki["在籍者"] if m["宛名番号"] is not None or not only_residents]
+        head = None if "fuhyo_display_without_head" in self.defects else koseki["筆頭者氏名"]
+        return {"戸籍の表示": {"本籍": koseki["本籍"], "筆頭者氏名": head},
+                "記載": [self._entry(m, row_of(m["宛名番号"]) if m["宛名番号"] else None) for m in shown]}
+
+    def _entry(self, member: Mapping[str, str | None], row: Row | None) -> dict[str, Any]:
+        """法 第17条第1項's items of one person (施行令 第19条: 消除 when removed from the 戸籍)."""
+        removed = member["除籍年月日"] is not None and "fuhyo_kept_after_removal" not in self.defects
+        name, birth, sex = member["氏名"], member["生年月日"], member["性別"] or ""
+        if row is not None and "fuhyo_name_of_householder" in self.defects:
+            name = row.get("世帯主氏名") or name
+        if row is not None and "fuhyo_birth_from_moved_in" in self.defects:
+            birth = row.get("住民となった年月日") or birth
+        if "fuhyo_sex_swapped" in self.defects:
+            sex = {"1": "2", "2": "1"}.get(sex, sex)
+        entry: dict[str, Any] = {
+            "宛名番号": member["宛名番号"], "氏名": name,
+            "氏名の振り仮名": None if "fuhyo_furigana_missing" in self.defects else member["氏名_フリガナ"],
+            "出生の年月日": birth, "男女の別": _SEX.get(sex), "消除": removed,
+            "消除年月日": member["除籍年月日"] if removed else None,
+        }
+        entry.update(self._address(member, row))
+        return entry
+
+    def _address(self, member: Mapping[str, str | None], row: Row | None) -> dict[str, Any]:
+        """法 第17条第1項第3号, 第4号 from the 住民票 (or the 住所地's notice), corrected on a move."""
+        if row is None:
+            return {"住所_市区町村コード": member["住所_市区町村コード"], "国外転出者": False,
+                    "住所を定めた年月日": member["住所を定めた年月日"]}
+        here = {"住所_市区町村コード": row.get("住所_市区町村コード") or None, "国外転出者": False,
+                "住所を定めた年月日": row.get("住所を定めた年月日") or None}
+        if row.get("住民状態") != "2":
+            return here
+        confirmed, code = row.get("転出年月日（確定）"), row.get("転出先住所（確定）_市区町村コード")
+        if confirmed and code:
+            if "fuhyo_not_updated_on_move" in self.defects:
+                return here
+            return {"住所_市区町村コード": code, "国外転出者": False, "住所を定めた年月日": confirmed}
+        planned = row.get("転出予定年月日") or row.get("異動日") or None
+        emigrant = {"住所_市区町村コード": None, "国外転出者": True, "住所を定めた年月日": planned}
+        if "fuhyo_emigrant_keeps_last_address" in self.defects:
+            emigrant.update({"住所_市区町村コード": here["住所_市区町村コード"], "国外転出者": False})
+        if "fuhyo_emigrant_date_kept" in self.defects:
+            emigrant["住所を定めた年月日"] = here["住所を定めた年月日"]
+        return emigrant

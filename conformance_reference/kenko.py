@@ -1,0 +1,153 @@
+"""The reference vendor's 健康管理 (予防接種法 第5条, 施行令 第1条〜第3条; 母子保健法 第12条), read from its
+住民記録 rows: the 定期接種 a person is a target of on a day, with each disease's 類型, and the
+乳幼児健康診査 (1歳6か月児, 3歳児) the person is due for.
+
+Written apart from :mod:`conformance.oracles.kenko` on purpose (the scenario checks compare the two).
+The reference takes one reading wherever the text leaves room: an age (in years, months or weeks) is
+reached on the day before the corresponding day; ロタウイルス感染症 runs to the day after 生後三十二週
+and Ｈｉｂ感染症 to 生後六十月 (the vaccines' 省令 ends it chose). The record holds no 既往歴 and no
+障害: nobody is excluded for a past illness, nobody aged 60 to 64 is a target. Named defects
+(``defects``) change one answer each.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from conformance_reference.rules import Row, Stay, parse_day
+
+_DAY = timedelta(days=1)
+#: The Ｂ類疾病 (予防接種法 第2条第3項, 施行令 第2条); every other disease of the table is Ａ類.
+_B_CLASS = frozenset({"インフルエンザ", "肺炎球菌感染症（高齢者がかかるものに限る。）", "新型コロナウイルス感染症",
+                      "帯状疱疹"})
+
+
+def _add_months(birth: date, months: int) -> date:
+    """The corresponding day ``months`` later (none: the first of the month after)."""
+    year, month = divmod(birth.year * 12 + birth.month - 1 + months, 12)
+    try:
+        return date(year, month + 1, birth.day)
+    except ValueError:
+        return date(year + month // 11, (month + 1) % 12 + 1, 1)
+
+
+class _Age:
+    """A person's ages on one day, each reached on the day before the corresponding day."""
+
+    def __init__(self, birth: date, day: date) -> None:
+        self.birth, self.day = birth, day
+
+    def months(self, count: int) -> bool:
+        """生後 ``count`` 月 reached."""
+        return self.day >= _add_months(self.birth, count) - _DAY
+
+    def years(self, count: int) -> bool:
+        """``count`` 歳 reached."""
+        return self.months(12 * count)
+
+    def weeks_and_a_day(self, count: int) -> bool:
+        """The day after 生後 ``count`` 週 is reached, or later."""
+        return self.day >= self.birth + timedelta(days=7 * count)
+
+    def between_months(self, first: int, last: int) -> bool:
+        return self.months(first) and not self.months(last)
+
+    def between_years(self, first: int, last: int) -> bool:
+        return self.years(first) and not self.years(last)
+
+
+def _school_year_before(birth: date, day: date, defects: frozenset[str]) -> bool:
+    """麻しん・風しん 第2期: the 年度 before the first 4月1日 after the day 6 is reached."""
+    after = _add_months(birth, 72)  # the day after 6 is reached
+    if "kenko_school_start_without_next_day" in defects:
+        after -= _DAY  # the day 6 is reached itself: one born on 4月2日 starts school a year early
+    start_year = after.year if after <= date(after.year, 4, 1) else after.year + 1
+    return date(start_year - 1, 4, 1) <= day <= date(start_year, 3, 31)
+
+
+def _fiscal(day: date) -> int:
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def _hpv(birth: date, day: date, female: bool) -> bool:
+    if not female:
+        return False
+    twelve, sixteen = (_add_months(birth, 12 * years) - _DAY for years in (12, 16))
+    return date(_fiscal(twelve), 4, 1) <= day <= date(_fiscal(sixteen) + 1, 3, 31)
+
+
+def _targets(birth: date, day: date, female: bool, defects: frozenset[str]) -> list[str]:
+    """施行令 第3条第1項の表, disease by disease."""
+    age = _Age(birth, day)
+    infant = age.between_months(2, 90)
+    jev_until = 14 if "kenko_jev_second_period_through_thirteen" in defects else 13
+    jev_from = 10 if "kenko_jev_second_period_from_ten" in defects else 9
+    # 第2期: 五歳以上七歳未満 in the 年度 before the 小学校就学の始期 (the defect: the whole of 五歳以上七歳未満).
+    second_period = _school_year_before(birth, day, defects) or "kenko_measles_second_period_from_five" in defects
+    measles = age.between_months(12, 24) or (age.between_years(5, 7) and second_period)
+    hep_b_from = 2 if "kenko_hepatitis_b_from_two_months" in defects else 0
+    rota_start = age.months(2) if "kenko_rotavirus_from_two_months" in defects else age.weeks_and_a_day(6)
+    varicella_until = 48 if "kenko_varicella_through_age_three" in defects else 36
+    zoster = age.years(65) if "kenko_zoster_sixty_five_and_over" in defects else age.between_years(65, 66)
+    rows = {
+        "ジフテリア": infant or age.between_years(11, 13),
+        "百日せき": infant,
+        "急性灰白髄炎": infant,
+        "麻しん": measles,
+        "風しん": measles,
+        "日本脳炎": age.between_months(6, 90) or age.between_years(jev_from, jev_until),
+        "破傷風": infant or age.between_years(11, 13),
+        "結核": not age.years(1),
+        "Ｈｉｂ感染症": age.between_months(2, 60),
+        "肺炎球菌感染症（小児がかかるものに限る。）": age.between_months(2, 60),
+        "ヒトパピローマウイルス感染症": _hpv(birth, day, female),
+        "水痘": age.between_months(12, varicella_until),
+        "Ｂ型肝炎": age.months(hep_b_from) and not age.years(1) if hep_b_from else not age.years(1),
+        "ロタウイルス感染症": rota_start and day <= birth + timedelta(days=7 * 32),
+        "インフルエンザ": age.years(65),
+        "肺炎球菌感染症（高齢者がかかるものに限る。）": age.between_years(65, 66),
+        "新型コロナウイルス感染症": age.years(65),
+        "帯状疱疹": zoster,
+    }
+    if "kenko_mumps_scheduled" in defects:
+        # 流行性耳下腺炎 is no disease of the table (a 任意接種 some municipalities subsidise).
+        rows["流行性耳下腺炎"] = age.between_months(12, 24)
+    return [disease for disease, target in rows.items() if target]
+
+
+def _class(disease: str, defects: frozenset[str]) -> str:
+    if disease == "新型コロナウイルス感染症" and "kenko_covid_as_a_class" in defects:
+        return "A類"  # as under the 特例臨時接種 (臨時接種, Ａ類 rules) before 2024-04
+    if disease == "Ｂ型肝炎" and "kenko_hepatitis_b_as_b_class" in defects:
+        return "B類"  # read from the disease's name
+    return "B類" if disease in _B_CLASS else "A類"
+
+
+def _checkups(birth: date, day: date, defects: frozenset[str]) -> list[str]:
+    """母子保健法 第12条第1項: 1歳6か月 exceeded and 2 not reached; 3 exceeded and 4 not reached."""
+    age = _Age(birth, day)
+    eighteen_months = day > _add_months(birth, 18) - _DAY
+    due = []
+    until = 3 if "kenko_checkup_18_months_through_two" in defects else 2
+    if eighteen_months and not age.years(until):
+        due.append("1歳6か月児")
+    three = day > _add_months(birth, 42) - _DAY if "kenko_checkup_3_years_from_three_and_a_half" in defects \
+        else day > _add_months(birth, 36) - _DAY
+    if three and not age.years(4):
+        due.append("3歳児")
+    return due
+
+
+def kenko(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) -> dict[str, Any]:
+    """The 健康管理 part of the per-person answer on ``as_of``: 定期接種 (疾病, 類型) and 乳幼児健康診査."""
+    birth = parse_day(row.get("生年月日", ""))
+    if birth is None or stay is None or as_of < birth:
+        return {"定期接種": [], "乳幼児健康診査": []}
+    resident = stay.moved_in <= as_of and (stay.moved_out is None or as_of <= stay.moved_out)
+    vaccinated = resident or "kenko_targets_after_leaving" in defects
+    examined = resident or "kenko_checkups_after_leaving" in defects
+    female = row.get("性別") == "2"
+    targets = _targets(birth, as_of, female, defects) if vaccinated else []
+    return {"定期接種": [{"疾病": disease, "類型": _class(disease, defects)} for disease in targets],
+            "乳幼児健康診査": _checkups(birth, as_of, defects) if examined else []}

@@ -1,0 +1,86 @@
+"""The reference vendor's 固定資産税 (地方税法 第341条, 第342条, 第343条, 第349条, 第349条の2, 第350条,
+第351条, 第359条, 第362条), read from the person's 固定資産税 record (one asset: ``POST /admin/records``).
+
+Written apart from :mod:`conformance.oracles.kotei_shisan` on purpose (dates as text spans, the year's
+place in its cycle counted here from 令和6年度): the scenario checks compare the two. Named defects
+(``defects``) change one answer each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from conformance_reference.rules import Stay, parse_day
+
+#: 第351条: 土地 三十万円, 家屋 二十万円, 償却資産 百五十万円.
+_EXEMPTION = {"土地": 300_000, "家屋": 200_000, "償却資産": 1_500_000}
+#: A 基準年度 (令和6年度, 第341条第6号: 昭和33年度 and every third 年度 after).
+_KNOWN_BASE_YEAR = 2024
+_KINDS = ("基準年度", "第二年度", "第三年度")
+
+
+def _year_kind(fiscal_year: int, defects: frozenset[str]) -> tuple[int, str]:
+    """(基準年度, 年度区分) of the 年度."""
+    known = 2025 if "kotei_base_years_from_2025" in defects else _KNOWN_BASE_YEAR
+    offset = (fiscal_year - known) % 3
+    return fiscal_year - offset, _KINDS[offset]
+
+
+def _liable(record: Mapping[str, str], here: bool, stay: Stay | None, fiscal_year: int,
+            defects: frozenset[str]) -> bool:
+    kind = record.get("資産区分", "")
+    if not here or kind not in _EXEMPTION:
+        return False
+    if kind == "償却資産" and "kotei_depreciable_untaxed" in defects:
+        return False
+    day = date(fiscal_year, 4 if "kotei_levy_on_april_1" in defects else 1, 1)
+    by_register = kind != "償却資産" and "kotei_taxed_by_acquisition" not in defects
+    start = parse_day(record.get("登記年月日" if by_register else "取得年月日", ""))
+    end = parse_day(record.get("所有終了年月日", ""))
+    if start is None or not (start <= day and (end is None or day < end)):
+        return False
+    died = stay.died if stay is not None else None
+    return died is None or died >= date(fiscal_year, 1, 1) or "kotei_deceased_owner_taxed" in defects
+
+
+def _standard(kind: str, value: int, defects: frozenset[str]) -> int:
+    if kind == "土地" and "kotei_residential_land_everywhere" in defects:
+        return value // 6
+    if kind == "償却資産" and "kotei_depreciable_two_thirds" in defects:
+        return value * 2 // 3
+    return value
+
+
+def _due_dates(fiscal_year: int, defects: frozenset[str]) -> list[str]:
+    last = date(fiscal_year + 1, 3, 2) if "kotei_last_due_in_march" in defects else date(fiscal_year + 1, 2, 28)
+    return [date(fiscal_year, 4, 30).isoformat(), date(fiscal_year, 7, 31).isoformat(),
+            date(fiscal_year, 12, 25).isoformat(), last.isoformat()]
+
+
+def _tax(standard: int, defects: frozenset[str]) -> int:
+    per_thousand = 15 if "kotei_rate_one_and_a_half" in defects else 14
+    return standard * per_thousand // 1000
+
+
+def kotei_shisan(row: Mapping[str, str], stay: Stay | None, record: Mapping[str, str], fiscal_year: int,
+                 defects: frozenset[str]) -> dict[str, Any]:
+    """The 固定資産税 part of the per-person query: the 年度's place in its cycle, and the tax of 年度
+    ``fiscal_year`` on the person's asset (no record: not liable)."""
+    base_year, year_kind = _year_kind(fiscal_year, defects)
+    kind = record.get("資産区分")
+    answer: dict[str, Any] = {"基準年度": base_year, "年度区分": year_kind, "納税義務者": False,
+                              "資産区分": kind, "課税標準額": None, "税額": None, "納期限": None}
+    here = record.get("所在_市区町村コード", "") == row.get("住所_市区町村コード", "")
+    value = record.get("価格", "")
+    if not value.isdigit() or not _liable(record, here or "kotei_located_anywhere" in defects, stay,
+                                          fiscal_year, defects):
+        return answer
+    standard = _standard(kind or "", int(value), defects)
+    answer.update({"納税義務者": True, "課税標準額": standard})
+    limit = _EXEMPTION[kind or ""]
+    if standard < limit or (standard == limit and "kotei_exemption_inclusive" in defects):
+        return answer  # 免税点: 課することができない
+    answer.update({"税額": _tax(standard, defects), "納期限": _due_dates(fiscal_year, defects)})
+    return answer

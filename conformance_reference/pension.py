@@ -1,0 +1,116 @@
+"""The reference vendor's 国民年金 (国民年金法 第7条〜第11条), read from its 住民記録 rows.
+
+Written apart from :mod:`conformance.oracles.kokumin_nenkin` on purpose (the scenario checks compare
+the two). The record tells: the birth, the 転入 (from abroad when no 転入前住所 is recorded), and the
+end of the stay: a death, a 転出 to another municipality (a 転入通知 names it), or else a 転出 abroad.
+Named defects (``defects``) change one answer each, computed from the correct dates otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from conformance_reference.rules import Row, Stay, parse_day
+
+
+def _eve_of_birthday(birth: date, years: int) -> date:
+    """年齢計算ニ関スル法律: the age is reached the day before the birthday (2月29日: 2月28日)."""
+    year = birth.year + years
+    if birth.month == 2 and birth.day == 29 and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        return date(year, 2, 28)
+    return birth.replace(year=year) - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class _Person:
+    birth: date
+    moved_in: date
+    from_abroad: bool
+    last_day: date | None  # the last day with the address here
+    died: bool
+    domestic_move: bool
+
+    @property
+    def twenty(self) -> date:
+        return _eve_of_birthday(self.birth, 20)
+
+    @property
+    def sixty(self) -> date:
+        return _eve_of_birthday(self.birth, 60)
+
+
+def _person(row: Row, stay: Stay | None) -> _Person | None:
+    birth = parse_day(row.get("生年月日", ""))
+    if birth is None or stay is None:
+        return None
+    domestic = stay.died is None and bool(row.get("転出先住所（確定）_市区町村コード"))
+    return _Person(birth, stay.moved_in, not row.get("転入前住所_市区町村コード"), stay.moved_out,
+                   stay.died is not None, domestic)
+
+
+def _acquired(person: _Person, twenty: date, defects: frozenset[str]) -> date | None:
+    """第8条: reaching twenty here, or moving in from abroad aged twenty to fifty-nine."""
+    if person.from_abroad and person.moved_in > twenty:
+        day = person.moved_in + timedelta(days=1) if "nenkin_entry_next_day" in defects else person.moved_in
+    elif person.from_abroad or twenty >= person.moved_in:
+        day = twenty
+    else:
+        return None
+    if day >= person.sixty or (person.last_day is not None and day > person.last_day):
+        return None
+    return day
+
+
+def _lost(person: _Person, defects: frozenset[str]) -> date | None:
+    """第9条: the day after death or leaving Japan; the day sixty is reached itself."""
+    insured_from = max(person.moved_in, person.twenty)
+    if insured_from >= person.sixty or (person.last_day is not None and insured_from > person.last_day):
+        return None
+    sixty = person.sixty + timedelta(days=1) if "nenkin_lost_after_sixty" in defects else person.sixty
+    if person.last_day is None or person.last_day >= person.sixty:
+        return sixty
+    if person.domestic_move and "nenkin_lost_on_domestic_move" not in defects:
+        return None
+    if person.died and "nenkin_lost_on_death_day" in defects:
+        return person.last_day
+    return person.last_day + timedelta(days=1)
+
+
+def _months(acquired: date | None, lost: date | None, fiscal_year: int, defects: frozenset[str]) -> list[str]:
+    """第11条: from the month of 取得 to the month before 喪失; one month when both fall in it."""
+    if acquired is None:
+        return []
+    first = (acquired.year, acquired.month)
+    if lost is None:
+        last = (fiscal_year + 1, 3)
+    elif (lost.year, lost.month) == first:
+        last = first if "nenkin_period_same_month_dropped" not in defects else (0, 0)
+    elif "nenkin_period_loss_month" in defects:
+        last = (lost.year, lost.month)
+    else:
+        last = (lost.year, lost.month - 1) if lost.month > 1 else (lost.year - 1, 12)
+    fiscal = [(fiscal_year, month) for month in range(4, 13)] + [(fiscal_year + 1, month) for month in range(1, 4)]
+    return [f"{year:04d}-{month:02d}" for year, month in fiscal if first <= (year, month) <= last]
+
+
+def kokumin_nenkin(row: Row, stay: Stay | None, fiscal_year: int, as_of: date,
+                   defects: frozenset[str]) -> dict[str, Any]:
+    """The person's 国民年金 第1号 資格 as this town records it: 種別 on ``as_of``, 取得日, 喪失日, and the
+    months of 年度 ``fiscal_year`` in the 被保険者期間."""
+    person = _person(row, stay)
+    if person is None:
+        return {"被保険者種別": None, "資格取得日": None, "資格喪失日": None, "被保険者期間": []}
+    acquired, lost = _acquired(person, person.twenty, frozenset()), _lost(person, frozenset())
+    twenty = person.twenty + timedelta(days=1) if "nenkin_acquired_on_birthday" in defects else person.twenty
+    shown_acquired = _acquired(person, twenty, defects)
+    resident = person.moved_in <= as_of and (person.last_day is None or as_of <= person.last_day)
+    insured = resident and person.twenty <= as_of < person.sixty
+    if row.get("住民種別") == "2" and "nenkin_foreign_excluded" in defects:
+        insured = False
+    shown_lost = _lost(person, defects)
+    return {"被保険者種別": "第1号" if insured else None,
+            "資格取得日": shown_acquired.isoformat() if shown_acquired else None,
+            "資格喪失日": shown_lost.isoformat() if shown_lost else None,
+            "被保険者期間": _months(acquired, lost, fiscal_year, defects)}

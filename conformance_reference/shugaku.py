@@ -1,0 +1,166 @@
+"""The reference vendor's 就学 (学齢簿; 学校教育法 第17条, 同施行令 第1条〜第7条, 同施行規則 第30条, 第31条),
+read from its 住民記録 rows: a 世帯主 is the 保護者 of the household's 子.
+
+Written apart from :mod:`conformance.oracles.shugaku` on purpose (the scenario checks compare the two).
+The 学年 runs from 4月1日 to 3月31日; an age is reached the day before the birthday. Named defects
+(``defects``) change one answer each, the rest computed correctly.
+
+``POST /api/v1/forms/gakureibo`` with ``{"宛名番号", "基準日"}`` prints the 学齢簿 of a child on that day
+(:func:`register_lines`, laid out by :mod:`conformance_reference.statute_forms`): 施行規則 第30条第1項第1号's
+氏名, 現住所, 生年月日, 性別 and 第2号's 保護者 氏名, 現住所, 関係.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from conformance_reference.forms import wareki
+from conformance_reference.rules import Row, parse_day, stay_of
+
+_ONE_DAY = timedelta(days=1)
+
+
+def _birthday(birth: date, years: int) -> date:
+    try:
+        return birth.replace(year=birth.year + years)
+    except ValueError:  # 2月29日
+        return date(birth.year + years, 3, 1)
+
+
+def _reached(birth: date, years: int, defects: frozenset[str], on_birthday: str = "") -> date:
+    """The day ``years`` is reached: the day before the birthday (or the birthday, with ``on_birthday``)."""
+    day = _birthday(birth, years)
+    return day if on_birthday and on_birthday in defects else day - _ONE_DAY
+
+
+def _next_april(day: date) -> date:
+    return date(day.year, 4, 1) if day <= date(day.year, 4, 1) else date(day.year + 1, 4, 1)
+
+
+def _year_end(day: date) -> date:
+    return date(day.year + (day.month >= 4), 3, 31)
+
+
+def _periods(birth: date, defects: frozenset[str]) -> tuple[date, date, date, date]:
+    """小学校 and 中学校 就学義務: start and end of each (法第17条第1項, 第2項)."""
+    first = _next_april(_reached(birth, 6, defects, "shugaku_six_on_birthday") + _ONE_DAY)
+    elementary_end = _year_end(_reached(birth, 12, defects))
+    return (first, elementary_end, _next_april(elementary_end + _ONE_DAY),
+            _year_end(_reached(birth, 15, defects, "shugaku_fifteen_on_birthday")))
+
+
+def _category(birth: date, day: date) -> str | None:
+    first, elementary_end, secondary, last = _periods(birth, frozenset())
+    if first <= day <= elementary_end:
+        return "学齢児童"
+    return "学齢生徒" if secondary <= day <= last else None
+
+
+def _resident_on(row: Row, day: date) -> bool:
+    stay = stay_of(row)
+    return stay is not None and stay.moved_in <= day and (stay.moved_out is None or day <= stay.moved_out)
+
+
+def _address(row: Row) -> str:
+    return "".join(row.get(name, "") for name in ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記",
+                                                  "住所_方書"))
+
+
+def _guardian(guardian: Row, defects: frozenset[str], *, entrant: bool) -> dict[str, Any] | None:
+    """施行規則 第30条第1項第2号: 氏名, 現住所, 関係 (the 世帯主 of a 子: 父 or 母 by 性別)."""
+    if entrant and "shugaku_entrant_without_guardian" in defects:
+        return None
+    relation = {"1": "父", "2": "母"}.get(guardian.get("性別", ""), "親")
+    if not entrant and "shugaku_guardian_relation_as_zokugara" in defects:
+        relation = "子"
+    return {"氏名": guardian.get("氏名", ""), "現住所": _address(guardian), "関係": relation}
+
+
+def _items(child: Row, guardian: Row, defects: frozenset[str], *, entrant: bool) -> dict[str, Any]:
+    """施行規則 第30条第1項第1号 (and 第2項 for the 就学予定者): the child's 氏名, 現住所, 生年月日, 性別."""
+    sex = {"1": "男", "2": "女"}.get(child.get("性別", ""))
+    return {"宛名番号": child.get("宛名番号", ""), "氏名": child.get("氏名", ""), "現住所": _address(child),
+            "生年月日": child.get("生年月日", ""),
+            "性別": None if not entrant and "shugaku_register_without_sex" in defects else sex,
+            "保護者": _guardian(guardian, defects, entrant=entrant)}
+
+
+def _last_april(day: date) -> date:
+    return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
+
+
+def _on_register(child: Row, birth: date, as_of: date, defects: frozenset[str]) -> bool:
+    """施行令 第1条, 第3条: a 学齢児童 or 学齢生徒 with an address here on ``as_of`` is on the 学齢簿."""
+    category = _category(birth, as_of)
+    if category is None or (category == "学齢生徒" and "shugaku_register_omits_seito" in defects):
+        return False
+    if "shugaku_register_yearly" in defects:  # brought up to date on 4月1日 only
+        return _resident_on(child, _last_april(as_of)) and _resident_on(child, as_of)
+    return _resident_on(child, as_of)
+
+
+def _entrants(guardian: Row, children: Sequence[tuple[Row, date]], fiscal_year: int, as_of: date,
+              defects: frozenset[str]) -> dict[str, Any]:
+    """施行令 第2条, 第5条〜第7条, 施行規則 第31条: the 学齢簿 of those entering school on the next 4月1日."""
+    base = date(fiscal_year, 10, 31) if "shugaku_entrants_as_of_deadline" in defects else date(fiscal_year, 10, 1)
+    deadline = date(fiscal_year + 1, 1, 31)
+    if "shugaku_notice_one_month_before" in defects:
+        deadline = date(fiscal_year + 1, 3, 1) - _ONE_DAY
+    entry = date(fiscal_year + 1, 4, 1)
+    listed = []
+    for child, birth in children:
+        six = _reached(birth, 6, frozenset())
+        if not date(fiscal_year, 4, 1) <= six <= date(fiscal_year + 1, 3, 31):
+            continue
+        stay = stay_of(child)
+        if stay is None or not _resident_on(child, max(as_of, base)):
+            continue
+        late = stay.moved_in > date(fiscal_year + 1, 1, 31) and "shugaku_late_entrant_regular_deadline" not in defects
+        principal = {"氏名": child.get("氏名", ""),
+                     "入学期日": None if "shugaku_principal_notice_without_date" in defects else entry.isoformat()}
+        listed.append({**_items(child, guardian, defects, entrant=True),
+                       "記載事由": "作成" if stay.moved_in <= base else "転入",
+                       "入学期日通知期限": "速やかに" if late else deadline.isoformat(), "校長通知": principal})
+    made_by = date(fiscal_year, 10, 31)
+    if "shugaku_entrants_deadline_november" in defects:
+        made_by = date(fiscal_year, 11, 30)
+    return {"作成基準日": base.isoformat(), "作成期限": made_by.isoformat(), "入学期日": entry.isoformat(),
+            "入学期日通知期限": deadline.isoformat(), "者": listed}
+
+
+def shugaku(guardian: Row, children: Sequence[Row], fiscal_year: int, as_of: date,
+            defects: frozenset[str]) -> dict[str, Any]:
+    """The 学齢簿 of a 保護者's children on ``as_of``, each child's 就学義務, and the 就学予定者 of the 学齢簿
+    made in 学年 ``fiscal_year`` (for the 学年 beginning on the next 4月1日)."""
+    born = [(child, birth) for child in children if (birth := parse_day(child.get("生年月日", ""))) is not None]
+    duties = []
+    register = []
+    for child, birth in born:
+        first, elementary_end, secondary, last = _periods(birth, defects)
+        duties.append({"宛名番号": child.get("宛名番号", ""), "小学校就学始期": first.isoformat(),
+                       "小学校就学終期": elementary_end.isoformat(), "中学校就学始期": secondary.isoformat(),
+                       "中学校就学終期": last.isoformat()})
+        if _on_register(child, birth, as_of, defects):
+            register.append({**_items(child, guardian, defects, entrant=False), "区分": _category(birth, as_of)})
+    return {"児童": duties, "学齢簿": register,
+            "就学予定者": _entrants(guardian, born, fiscal_year, as_of, defects)}
+
+
+def register_lines(child: Row, guardian: Row | None, as_of: date,
+                   defects: frozenset[str]) -> list[tuple[str, str]] | None:
+    """The printed lines of the child's 学齢簿 on ``as_of`` (None: not on the 学齢簿 that day)."""
+    birth = parse_day(child.get("生年月日", ""))
+    if birth is None or guardian is None or not _on_register(child, birth, as_of, frozenset()):
+        return None
+    items = _items(child, guardian, frozenset(), entrant=False)
+    lines = [("区分", _category(birth, as_of) or ""), ("氏名", items["氏名"]), ("現住所", items["現住所"]),
+             ("生年月日", wareki(items["生年月日"]))]
+    if "shugaku_gakureibo_form_without_sex" not in defects:
+        lines.append(("性別", items["性別"] or ""))
+    parent = items["保護者"]
+    lines.append(("保護者氏名", parent["氏名"]))
+    if "shugaku_gakureibo_form_without_guardian_address" not in defects:
+        lines.append(("保護者現住所", parent["現住所"]))
+    return [*lines, ("児童生徒との関係", parent["関係"])]
