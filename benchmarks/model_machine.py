@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from conformance.catalog.loader import load_edition
-from conformance.profiles import ApiTarget, DriverTarget
 from conformance.embedded import start_reference
+from conformance.profiles import ApiTarget, DriverTarget
 from conformance.scenarios.model.check import run_machine
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient

@@ -1,50 +1,32 @@
 """Every check shipped with the harness, collected into one registry.
 
 The check modules import :mod:`conformance.checks.registry` (the ``check`` decorator, the context);
-this module imports them, never the other way round, so which checks exist is a list written here,
-never a side effect of what happened to be imported (no import cycle: docs/architecture.md).
+this module imports them, never the other way round, so which checks exist is a list written here (and,
+for the domain folders, the registry of domains), never a side effect of what happened to be imported (no
+import cycle: docs/architecture.md).
 """
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
+
+from conformance.catalog.domain_rules import DOMAINS_DIR, domain_folders
 from conformance.checks.registry import Registry
+
+#: The modules of a domain folder that register checks.
+CHECK_MODULES = ("checks", "forms")
+
+
+def domain_check_modules() -> list[ModuleType]:
+    """The check modules of every domain folder, in the registry's order of domains."""
+    return [importlib.import_module(f"conformance.domains.{slug}.{name}")
+            for slug in domain_folders() for name in CHECK_MODULES if (DOMAINS_DIR / slug / f"{name}.py").is_file()]
 
 
 def default_registry() -> Registry:
     """The registry of every check shipped with the harness (listed here, not found by import)."""
-    from conformance.checks import (
-        api,
-        files,
-        forms,
-        fuhyo_forms,
-        fuhyo_scenarios,
-        fuyo_scenarios,
-        hojin_scenarios,
-        inkan_scenarios,
-        jido_scenarios,
-        jumin,
-        kaigo_forms,
-        kaigo_scenarios,
-        keiji_scenarios,
-        kenko_scenarios,
-        kodomo_scenarios,
-        koki_forms,
-        koki_scenarios,
-        kokuho_forms,
-        kokuho_scenarios,
-        koseki_scenarios,
-        kotei_scenarios,
-        kyotsu,
-        nenkin_scenarios,
-        scenarios,
-        seikatsu_scenarios,
-        senkyo_forms,
-        senkyo_scenarios,
-        shogaisha_scenarios,
-        shugaku_forms,
-        shugaku_scenarios,
-        tax_scenarios,
-    )
+    from conformance.checks import api, files, forms, jumin, kyotsu, scenarios
     from conformance.scenarios import (
         access_log,
         auth_log,
@@ -69,36 +51,12 @@ def default_registry() -> Registry:
 
     registry = Registry()
     # kyotsu: 共通機能, the 住登外者宛名番号付番 API; model_check: the model of 住民記録 (a state machine).
-    # The statute editions' scenario checks: 個人住民税 (tax_scenarios), 国民健康保険, 国民年金, 選挙人名簿, 介護保険,
-    # 児童手当, 健康管理, 戸籍の附票 (and its 写し as printed: fuhyo_forms); the 選挙人名簿抄本 as printed
-    # (senkyo_forms).
-    for module in (api, files, forms, jumin, scenarios, tax_scenarios, kokuho_scenarios, nenkin_scenarios,
-                   senkyo_scenarios, kaigo_scenarios, jido_scenarios, scenario_check, model_check, kyotsu, search,
-                   kenko_scenarios, fuhyo_scenarios, fuhyo_forms, senkyo_forms):
+    for module in (api, files, forms, jumin, scenarios, scenario_check, model_check, kyotsu, search):
         registry.add_module(module)
-    # 就学 (the 学齢簿, and as printed: shugaku_forms), 子ども・子育て支援 (the driver operation kodomo.nintei),
-    # 後期高齢者医療 beyond the start by age, 児童扶養手当.
-    for module in (shugaku_scenarios, shugaku_forms, kodomo_scenarios, koki_scenarios, fuyo_scenarios):
+    # Every domain folder's checks (conformance/domains/<slug>/checks.py, and forms.py where its forms are judged
+    # as printed): the folders of the registry of domains (catalog/domain_rules.py), never a list written here.
+    for module in domain_check_modules():
         registry.add_module(module)
-    # 軽自動車税 種別割 (a vehicle as the owner's 軽自動車税 record).
-    registry.add_module(keiji_scenarios)
-    # 固定資産税 (an asset as the owner's 固定資産税 record).
-    registry.add_module(kotei_scenarios)
-    # 生活保護 (seikatsu_scenarios).
-    registry.add_module(seikatsu_scenarios)
-    # 障害者福祉 (shogaisha_scenarios: the person's 障害者福祉 record).
-    registry.add_module(shogaisha_scenarios)
-    # 法人住民税 (a corporation as its representative's 法人住民税 record).
-    registry.add_module(hojin_scenarios)
-    # The 資格確認書 of 国民健康保険 and 後期高齢者医療 as printed (kokuho_forms, koki_forms), the 介護保険
-    # 被保険者証 as issued (kaigo_forms).
-    registry.add_module(kokuho_forms)
-    registry.add_module(koki_forms)
-    registry.add_module(kaigo_forms)
-    # 印鑑登録 (an application as the person's 印鑑登録 record; one municipality's 条例 as the exemplar).
-    registry.add_module(inkan_scenarios)
-    # 戸籍 (koseki_scenarios: the driver operations koseki.hensei, koseki.todoke, koseki.seikyu).
-    registry.add_module(koseki_scenarios)
     # 住民記録 10.2 操作ログ (the driver operation logs.operations).
     registry.add_module(access_log)
     # 10.2 認証ログ and エラーログ, and ログの分析 (logs.auth, logs.errors, logs.analysis).

@@ -1,6 +1,6 @@
 """The reference vendor's 選挙人名簿 (公職選挙法 第9条, 第19条〜第28条), read from its 住民記録 rows.
 
-Written apart from :mod:`conformance.oracles.senkyo` on purpose (the scenario checks compare the two).
+Written apart from :mod:`conformance.domains.senkyo.oracle` on purpose (the scenario checks compare the two).
 The record tells: the birth, nationality (住民種別 1), the day the address was taken (住民となった年月日),
 the day the 住民票 was made or the 転入届 made (届出年月日), and the day the address ceased (the 転出 or
 the death). Only 定時登録 (1 March, June, September, December); no election is held. Named defects

@@ -13,7 +13,7 @@ town's 住民票 or, for a person living elsewhere, the 住所 the 住所地 not
 then each person's 氏名, 氏名の振り仮名, 出生の年月日, 男女の別, 住所 (国外転出者: that fact) and 住所を定めた年月日
 (国外転出者: 転出の予定年月日), a 消除 entry marked with its date. Dates in 和暦.
 
-Written apart from :mod:`conformance.oracles.fuhyo` on purpose. Named defects change one item each.
+Written apart from :mod:`conformance.domains.koseki_fuhyo.oracle` on purpose. Named defects change one item each.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The reference vendor's 法人住民税 (the 法人 of 市町村民税: 地方税法 第294条, 第312条, 第314条の4, 第321条の8),
 read from the person's 法人住民税 record (the corporation the person represents: ``POST /admin/records``).
 
-Written apart from :mod:`conformance.oracles.hojin_juminzei` on purpose (the table as bands of capital
+Written apart from :mod:`conformance.domains.hojin_juminzei.oracle` on purpose (the table as bands of capital
 here, as 号 there; the months by year and month arithmetic here, by stepping there): the scenario checks
 compare the two. Named defects (``defects``) change one answer each.
 """

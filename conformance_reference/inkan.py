@@ -2,7 +2,7 @@
 条例 as an exemplar), read from its 住民記録 row and the person's 印鑑登録 record (the application: ``POST
 /admin/records``): the 印鑑 is registered unless a reason bars it.
 
-Written apart from :mod:`conformance.oracles.inkan` on purpose (the scenario checks compare the two). The
+Written apart from :mod:`conformance.domains.inkan.oracle` on purpose (the scenario checks compare the two). The
 reference takes one reading wherever the text leaves room: 15 is reached on the day before the 15th
 birthday (registered from that day); 8mm fits the 8mm square, 25mm fits the 25mm one; a 印影 is taken as
 showing the name when every character of it is in the 氏名. Named defects (``defects``) change one answer each.

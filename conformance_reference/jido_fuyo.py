@@ -2,7 +2,7 @@
 from the 住民記録 rows (the claimant and the household's children) and the claimant's 児童扶養手当
 record (受給者区分, 認定請求年月日, 前年所得, 加算対象扶養親族等の数, 養育費: ``POST /admin/records``).
 
-Written apart from :mod:`conformance.oracles.jido_fuyo` on purpose (integer yen arithmetic here,
+Written apart from :mod:`conformance.domains.jido_fuyo_teate.oracle` on purpose (integer yen arithmetic here,
 decimals there). Named defects (``defects``) change one answer each. The amounts are the statute's
 (第5条: 41,100円 and 10,750円; the yearly revision of 第5条の2 is not applied by the reference).
 """

@@ -1,7 +1,7 @@
 """The reference vendor's 軽自動車税 種別割 (地方税法 第443条, 第463条の15-第463条の18), read from the
 person's 軽自動車税 record (one vehicle: ``POST /admin/records``).
 
-Written apart from :mod:`conformance.oracles.keijidosha` on purpose (a table by 号 here, by class code
+Written apart from :mod:`conformance.domains.keijidosha_zei.oracle` on purpose (a table by 号 here, by class code
 there is shared only as the code; the dates as text spans here): the scenario checks compare the two.
 Named defects (``defects``) change one answer each.
 """

@@ -2,7 +2,7 @@
 住民記録 rows: the 定期接種 a person is a target of on a day, with each disease's 類型, and the
 乳幼児健康診査 (1歳6か月児, 3歳児) the person is due for.
 
-Written apart from :mod:`conformance.oracles.kenko` on purpose (the scenario checks compare the two).
+Written apart from :mod:`conformance.domains.kenko_kanri.oracle` on purpose (the scenario checks compare the two).
 The reference takes one reading wherever the text leaves room: an age (in years, months or weeks) is
 reached on the day before the corresponding day; ロタウイルス感染症 runs to the day after 生後三十二週
 and Ｈｉｂ感染症 to 生後六十月 (the vaccines' 省令 ends it chose). The record holds no 既往歴 and no

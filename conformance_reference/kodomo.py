@@ -1,7 +1,7 @@
 """The reference vendor's 教育・保育給付認定 (子ども・子育て支援法 第19条, 第20条), the driver operation
 ``kodomo.nintei``: an application of a 保護者 for one child on a day, answered with the 処分.
 
-Written apart from :mod:`conformance.oracles.kodomo_kosodate` on purpose (the scenario checks compare the
+Written apart from :mod:`conformance.domains.kodomo_kosodate.oracle` on purpose (the scenario checks compare the
 two). A 小学校就学前子ども is one before the 4月1日 after the day six is reached; an age is reached the day
 before the birthday. Named defects (``defects``) change one field of the answer each.
 """

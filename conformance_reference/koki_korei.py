@@ -1,7 +1,7 @@
 """The reference vendor's 後期高齢者医療 (高齢者の医療の確保に関する法律 第50条-第53条), read from the
 住民記録 row and the person's 後期高齢者医療 record (障害認定, 生活保護: ``POST /admin/records``).
 
-Written apart from :mod:`conformance.oracles.koki_korei` on purpose (intervals of days here, the days a
+Written apart from :mod:`conformance.domains.koki_korei.oracle` on purpose (intervals of days here, the days a
 status changes there): the scenario checks compare the two, and a bug shared by both would hide itself.
 The 広域連合 is the prefecture's (the first two digits of the municipality code); named defects
 (``defects``) change one answer each.

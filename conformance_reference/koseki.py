@@ -9,7 +9,7 @@
   place, the name's characters, the 戸籍 written to and that 戸籍 as it stands afterwards;
 - ``koseki.seikyu`` (``POST /driver/v1/koseki/seikyu``): a request of a 戸籍謄本等 by a class of person.
 
-Written apart from :mod:`conformance.oracles.koseki` on purpose (the scenario checks compare the two).
+Written apart from :mod:`conformance.domains.koseki.oracle` on purpose (the scenario checks compare the two).
 Named defects (``defects``) change one answer each.
 """
 

@@ -1,7 +1,7 @@
 """The reference vendor's 固定資産税 (地方税法 第341条, 第342条, 第343条, 第349条, 第349条の2, 第350条,
 第351条, 第359条, 第362条), read from the person's 固定資産税 record (one asset: ``POST /admin/records``).
 
-Written apart from :mod:`conformance.oracles.kotei_shisan` on purpose (dates as text spans, the year's
+Written apart from :mod:`conformance.domains.kotei_shisan_zei.oracle` on purpose (dates as text spans, the year's
 place in its cycle counted here from 令和6年度): the scenario checks compare the two. Named defects
 (``defects``) change one answer each.
 """

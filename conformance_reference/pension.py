@@ -1,6 +1,6 @@
 """The reference vendor's 国民年金 (国民年金法 第7条〜第11条), read from its 住民記録 rows.
 
-Written apart from :mod:`conformance.oracles.kokumin_nenkin` on purpose (the scenario checks compare
+Written apart from :mod:`conformance.domains.kokumin_nenkin.oracle` on purpose (the scenario checks compare
 the two). The record tells: the birth, the 転入 (from abroad when no 転入前住所 is recorded), and the
 end of the stay: a death, a 転出 to another municipality (a 転入通知 names it), or else a 転出 abroad.
 Named defects (``defects``) change one answer each, computed from the correct dates otherwise.

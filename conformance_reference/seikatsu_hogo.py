@@ -1,7 +1,7 @@
 """The reference vendor's 生活保護 (生活保護法 第8条, 第19条, 第24条), read from the person's 生活保護 record
 (``POST /admin/records``).
 
-Written apart from :mod:`conformance.oracles.seikatsu_hogo` on purpose: the scenario checks compare the
+Written apart from :mod:`conformance.domains.seikatsu_hogo.oracle` on purpose: the scenario checks compare the
 two, and a bug shared by both would hide itself. Named defects (``defects``) change one answer each.
 """
 

@@ -1,7 +1,8 @@
-"""The reference vendor's 障害者福祉 (障害者総合支援法 第19条, 第21条, 第23条; 身体障害者福祉法 第4条, 第15条),
-read from the 住民記録 row (生年月日) and the person's 障害者福祉 record (``POST /admin/records``).
+"""The reference vendor's 障害者福祉 (障害者総合支援法 第19条, 第21条, 第23条; 身体障害者福祉法 第4条, 第15条), read
+from the 住民記録 row (生年月日) and the person's 障害者福祉 record (``POST /admin/records``).
 
-Written apart from :mod:`conformance.oracles.shogaisha` on purpose (birthdays counted here, ages there): the
+Written apart from :mod:`conformance.domains.shogaisha_fukushi.oracle` on purpose (birthdays counted here, ages
+there): the
 scenario checks compare the two, and a bug shared by both would hide itself. Named defects (``defects``) change
 one answer each.
 """

@@ -1,7 +1,7 @@
 """The reference vendor's 就学 (学齢簿; 学校教育法 第17条, 同施行令 第1条〜第7条, 同施行規則 第30条, 第31条),
 read from its 住民記録 rows: a 世帯主 is the 保護者 of the household's 子.
 
-Written apart from :mod:`conformance.oracles.shugaku` on purpose (the scenario checks compare the two).
+Written apart from :mod:`conformance.domains.shugaku.oracle` on purpose (the scenario checks compare the two).
 The 学年 runs from 4月1日 to 3月31日; an age is reached the day before the birthday. Named defects
 (``defects``) change one answer each, the rest computed correctly.
 

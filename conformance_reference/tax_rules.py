@@ -1,6 +1,6 @@
 """The reference vendor's 個人住民税 (地方税法 第294条〜第320条), read from its 住民記録 rows.
 
-Written apart from :mod:`conformance.oracles.juminzei` on purpose (the scenario checks compare the two;
+Written apart from :mod:`conformance.domains.kojin_juminzei.oracle` on purpose (the scenario checks compare the two;
 a bug shared by both would hide itself). Named defects (``defects``) change one answer each.
 """
 

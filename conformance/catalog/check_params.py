@@ -17,6 +17,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from conformance.catalog.domain_rules import domain_check_names
+
 #: The rule families of the ``file.layout`` check (conformance/checks/files/), in the order they are judged.
 ENCODING = "encoding"
 CELL_FAMILIES = ("types", "lengths", "codes", "patterns", "char_classes", "check_digits")
@@ -311,104 +313,9 @@ _FORM_CHECKS: dict[str, type[Params]] = {
     "jumin.dv.other_business_marked": NoParams,
 }
 
-_SCENARIOS = ("scenario.juminzei.levied", "scenario.kokuho.dates", "scenario.kokuho.months",
-              "scenario.kokuho.prefecture", "scenario.kaigo.first_insured", "scenario.koki_korei.start",
-              "scenario.jido_teate.start_month", "scenario.jido_teate.amounts", "scenario.dv.end_date",
-              "scenario.dv.extension", "scenario.dv.after_move_out", "scenario.removal_date")
-
-#: The scenario checks of the taxes (conformance/checks/tax_scenarios.py).
-_TAX_SCENARIOS = tuple(f"scenario.juminzei.{name}" for name in (
-    "taxes", "kintowari", "income_year", "rate", "payment_months", "minor", "under_fifteen"))
-
-#: The scenario checks of 国民健康保険 by age (conformance/checks/kokuho_scenarios.py).
-_KOKUHO_SCENARIOS = tuple(f"scenario.kokuho.{name}" for name in (
-    "koki_korei_excluded", "copay_preschool", "copay_working_age", "copay_seventy"))
-
-#: The scenario checks of 国民年金 (conformance/checks/nenkin_scenarios.py).
-_NENKIN_SCENARIOS = tuple(f"scenario.nenkin.{name}" for name in (
-    "category", "acquired_at_twenty", "acquired_on_entry", "lost_on_death", "lost_on_emigration", "lost_at_sixty",
-    "period", "period_one_month"))
-
-#: The scenario checks of 介護保険 (conformance/checks/kaigo_scenarios.py).
-_KAIGO_SCENARIOS = tuple(f"scenario.kaigo.{name}" for name in (
-    "category", "acquired_on_move_in", "lost_day_after", "lost_on_move_day", "premium_months", "premium_collected",
-    "no_premium_second"))
-#: The scenario checks of 児童手当 beyond the first month and the amounts (conformance/checks/jido_scenarios.py).
-_JIDO_SCENARIOS = tuple(f"scenario.jido_teate.{name}" for name in (
-    "child_end", "three_and_over", "payment_months", "whole_month", "eligibility"))
-
-#: The scenario checks of 選挙人名簿 (conformance/checks/senkyo_scenarios.py).
-_SENKYO_SCENARIOS = tuple(f"scenario.senkyo.{name}" for name in (
-    "national_suffrage", "local_suffrage", "qualification", "registration_day", "moved_out_registration",
-    "indication_on_move_out", "indication_at_registration", "struck_off_on_death", "struck_off_after_four_months"))
-
-#: The scenario checks of 就学 (conformance/checks/shugaku_scenarios.py).
-_SHUGAKU_SCENARIOS = tuple(f"scenario.shugaku.{name}" for name in (
-    "elementary", "lower_secondary", "category", "on_register", "register_items", "guardian_items", "entrants",
-    "base_day", "entry_notice", "late_notice", "principal_notice", "entrant_items"))
-#: The scenario checks of 子ども・子育て支援 (conformance/checks/kodomo_scenarios.py).
-_KODOMO_SCENARIOS = tuple(f"scenario.kodomo.{name}" for name in (
-    "preschool", "category_one", "category_two", "category_three", "residence", "care_amount", "notice",
-    "certificate", "refusal_reason", "decision_deadline"))
-#: The scenario checks of 後期高齢者医療 beyond the start by age (conformance/checks/koki_scenarios.py).
-_KOKI_SCENARIOS = tuple(f"scenario.koki_korei.{name}" for name in (
-    "insured", "certified", "welfare_excluded", "acquired_on_move_in", "acquired_after_welfare",
-    "acquired_on_certification", "lost_day_after", "lost_on_move_day", "lost_on_welfare"))
-
-#: The scenario checks of 児童扶養手当 (conformance/checks/fuyo_scenarios.py).
-_FUYO_SCENARIOS = tuple(f"scenario.jido_fuyo_teate.{name}" for name in (
-    "child_end", "start_month", "payment_months", "whole_month", "additions", "full_limit", "full_limit_dependants",
-    "stop_limit", "partial_stop", "support"))
-#: The scenario checks of 健康管理 (conformance/checks/kenko_scenarios.py).
-_KENKO_SCENARIOS = tuple(f"scenario.kenko.{name}" for name in (
-    "residents", "a_class", "b_class", "table_diseases", "child_ages", "elder_ages", "varicella", "hepatitis_b",
-    "rotavirus", "checkup_residents", "checkup_18_months", "checkup_3_years"))
-#: The scenario checks of 戸籍の附票 (conformance/checks/fuhyo_scenarios.py).
-_FUHYO_SCENARIOS = tuple(f"scenario.fuhyo.{name}" for name in (
-    "created", "koseki_display", "name", "furigana", "address", "address_date", "birth", "sex", "follows_move",
-    "removed"))
-#: The 学齢簿 as printed (conformance/checks/shugaku_forms.py).
-_SHUGAKU_FORMS = ("scenario.shugaku_form.child_items", "scenario.shugaku_form.guardian_items")
-#: The 選挙人名簿抄本 as printed (conformance/checks/senkyo_forms.py).
-_SENKYO_FORMS = ("scenario.senkyo_form.shohon_items",)
-#: The 資格確認書 of 国民健康保険 and 後期高齢者医療 as printed (conformance/checks/kokuho_forms.py, koki_forms.py).
-_KOKUHO_FORMS = tuple(f"scenario.kokuho_form.{name}" for name in (
-    "insured", "householder", "dates", "copay", "expiry", "five_years"))
-_KOKI_FORMS = tuple(f"scenario.koki_form.{name}" for name in ("insured", "dates", "copay", "expiry", "five_years"))
-#: The 介護保険 被保険者証 as issued (conformance/checks/kaigo_forms.py).
-_KAIGO_FORMS = ("scenario.kaigo_form.issued",)
-#: The 戸籍の附票の写し as printed (conformance/checks/fuhyo_forms.py).
-_FUHYO_FORMS = tuple(f"scenario.fuhyo_form.{name}" for name in (
-    "koseki_display", "name", "furigana", "address", "address_date", "birth", "sex", "removed"))
-#: The scenario checks of 軽自動車税 (conformance/checks/keiji_scenarios.py).
-_KEIJI_SCENARIOS = tuple(f"scenario.keijidosha_zei.{name}" for name in (
-    "levy_date", "stationed", "vehicles", "rate", "rate_ceiling", "due_month", "collection", "notice"))
-#: The scenario checks of 固定資産税 (conformance/checks/kotei_scenarios.py).
-_KOTEI_SCENARIOS = tuple(f"scenario.kotei_shisan_zei.{name}" for name in (
-    "levy_date", "located", "assets", "registered_owner", "deceased_owner", "base_year", "second_year", "third_year",
-    "standard_base_year", "standard_second_year", "standard_third_year", "depreciable_standard", "rate", "exemption",
-    "due_months"))
-#: The scenario checks of 生活保護 (conformance/checks/seikatsu_scenarios.py).
-_SEIKATSU_SCENARIOS = tuple(f"scenario.seikatsu_hogo.{name}" for name in (
-    "residence", "current_place", "urgent", "facility", "deadline", "extended_deadline", "delay_reason",
-    "deemed_rejection", "shortfall"))
-#: The scenario checks of 障害者福祉 (conformance/checks/shogaisha_scenarios.py).
-_SHOGAISHA_SCENARIOS = tuple(f"scenario.shogaisha_fukushi.{name}" for name in (
-    "residence", "current_place", "facility", "facility_location", "child_facility", "child_facility_location",
-    "decision_required", "validity", "category", "physically_disabled", "guardian_applies", "certificate",
-    "rejection", "handover"))
-#: The scenario checks of 法人住民税 (conformance/checks/hojin_scenarios.py).
-_HOJIN_SCENARIOS = tuple(f"scenario.hojin_juminzei.{name}" for name in (
-    "office", "dormitory", "components", "equal_rate", "equal_ceiling", "months", "prorated", "employees_date",
-    "capital_floor", "corporate_rate", "corporate_ceiling", "filing_deadline"))
-#: The scenario checks of 印鑑登録 (conformance/checks/inkan_scenarios.py).
-_INKAN_SCENARIOS = tuple(f"scenario.inkan.{name}" for name in (
-    "resident", "age", "capacity", "one_seal", "name", "occupation", "rubber", "size", "clear", "registers"))
-#: The scenario checks of 戸籍 (conformance/checks/koseki_scenarios.py).
-_KOSEKI_SCENARIOS = tuple(f"scenario.koseki.{name}" for name in (
-    "period_start", "birth_period", "death_period", "marriage_new", "marriage_head", "marriage_enters",
-    "foreign_marriage_new", "foreign_marriage_head", "child_parents", "child_mother", "display",
-    "display_after_removal", "request", "filing_place", "filing_place_foreigner", "name_plain", "name_kana"))
+#: The scenario checks of 住民記録 (conformance/checks/scenarios.py RULES). The other domains' checks are their
+#: folders' rules (conformance/domains/<slug>/texts.yaml; catalog/domain_rules.py), all without parameters.
+_SCENARIOS = ("scenario.dv.end_date", "scenario.dv.extension", "scenario.dv.after_move_out", "scenario.removal_date")
 
 #: Every check of the harness (conformance/shipped_checks.py default_registry) -> its parameters.
 CHECK_PARAMS: dict[str, type[Params]] = {
@@ -429,14 +336,7 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.history.correction_appends": NoParams,
     "jumin.history.numbering": HistoryNumberingParams,
     **dict.fromkeys(_SCENARIOS, NoParams),
-    **dict.fromkeys(_TAX_SCENARIOS, NoParams),
-    **dict.fromkeys(_KOKUHO_SCENARIOS, NoParams),
-    **dict.fromkeys(_NENKIN_SCENARIOS, NoParams),
-    **dict.fromkeys(_JIDO_SCENARIOS, NoParams),
-    **dict.fromkeys(_SENKYO_SCENARIOS, NoParams),
-    **dict.fromkeys(_KAIGO_SCENARIOS, NoParams),
-    **dict.fromkeys(_SHUGAKU_SCENARIOS, NoParams),
-    **dict.fromkeys(_KODOMO_SCENARIOS, NoParams),
+    **dict.fromkeys(domain_check_names(), NoParams),
     "scenario.run": ScenarioRunParams,
     "jumin.search.kana": SearchKanaParams,
     "model.jumin.state_machine": NoParams,
@@ -460,23 +360,6 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.extract.random": NoParams,
     "jumin.suppressed.list": NoParams,
     **_FORM_CHECKS,
-    **dict.fromkeys(_KOKI_SCENARIOS, NoParams),
-    **dict.fromkeys(_FUYO_SCENARIOS, NoParams),
-    **dict.fromkeys(_KENKO_SCENARIOS, NoParams),
-    **dict.fromkeys(_FUHYO_SCENARIOS, NoParams),
-    **dict.fromkeys(_FUHYO_FORMS, NoParams),
-    **dict.fromkeys(_SENKYO_FORMS, NoParams),
-    **dict.fromkeys(_SHUGAKU_FORMS, NoParams),
-    **dict.fromkeys(_KOKUHO_FORMS, NoParams),
-    **dict.fromkeys(_KOKI_FORMS, NoParams),
-    **dict.fromkeys(_KAIGO_FORMS, NoParams),
-    **dict.fromkeys(_KEIJI_SCENARIOS, NoParams),
-    **dict.fromkeys(_KOTEI_SCENARIOS, NoParams),
-    **dict.fromkeys(_SEIKATSU_SCENARIOS, NoParams),
-    **dict.fromkeys(_HOJIN_SCENARIOS, NoParams),
-    **dict.fromkeys(_INKAN_SCENARIOS, NoParams),
-    **dict.fromkeys(_KOSEKI_SCENARIOS, NoParams),
-    **dict.fromkeys(_SHOGAISHA_SCENARIOS, NoParams),
 }
 
 

@@ -39,25 +39,15 @@ from conformance.findings import Finding
 from conformance.oracles import (
     Residence,
     Support,
-    child_end_date,
     continues_as,
-    end_month,
     extended_end_date,
     extension_window,
-    fiscal_year_months,
-    is_levied_by,
     is_protected,
-    kaigo_acquisition_date,
-    koki_korei_start,
-    kokuho_billed_months,
-    kokuho_qualifications,
     lg_code_check_digit,
     m11w2_7_check_digit,
-    monthly_amount,
     removal_date,
-    start_month,
 )
-from conformance.oracles.dates import Month, month_of
+from conformance.oracles.dates import Month
 from conformance.targets.base import HttpClient, Target
 from conformance.testdata.town import town_headers
 
@@ -71,7 +61,6 @@ QUERY_PATH = "/residents/{atena}/qualifications"
 #: that numbers a 転入 as the largest number + 1 never reaches them.
 _ATENA_SERIALS = itertools.count(899_999_999, -1)
 _SETAI_SERIALS = itertools.count(949_999_999, -1)
-_REFORM: Month = (2024, 10)
 
 
 # -- scenarios ------------------------------------------------------------------------------------
@@ -414,10 +403,10 @@ class Rule:
     #: cannot be given them: NOT_AUTOMATED).
     needs_records: bool = False
     #: What the harness tells the vendor after appending the persons and before asking, where the rule's
-    #: domain needs more than the 住民記録 rows (the 戸籍 of 戸籍の附票: conformance/checks/fuhyo_scenarios.py).
+    #: domain needs more than the 住民記録 rows (the 戸籍 of 戸籍の附票: conformance/domains/koseki_fuhyo/checks.py).
     prepare: Callable[[HttpClient, Scenario, Loaded], None] | None = None
     #: How the vendor is asked instead of the per-person query (:func:`query`): a form rule issues the form and
-    #: answers what was printed (conformance/checks/fuhyo_forms.py); ``asked`` is what its findings name.
+    #: answers what was printed (conformance/domains/koseki_fuhyo/forms.py); ``asked`` is what its findings name.
     ask: Callable[[HttpClient, Loaded, Scenario], dict[str, Any]] | None = None
     asked: str | None = None
     #: The statute form a form rule asks for (conformance/catalog/statute_forms.py): a vendor whose profile does
@@ -443,79 +432,28 @@ def iso_or_none(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _kokuho(scenario: Scenario, town: str) -> Any:
-    stays = history(scenario, town)
-    return kokuho_qualifications(stays)[stays.index(next(s for s in stays if s.municipality == town))]
 
 
-def _juminzei(s: Scenario, town: str) -> Projection:
-    return {"課税": is_levied_by(town, history(s, town), s.fiscal_year, died=s.died)}
 
 
-def _kokuho_dates(s: Scenario, town: str) -> Projection:
-    qualification = _kokuho(s, town)
-    return {"取得日": iso_or_none(qualification.acquired), "喪失日": iso_or_none(qualification.lost)}
 
 
-def _kokuho_months(s: Scenario, town: str) -> Projection:
-    return {"賦課月": _months(kokuho_billed_months(history(s, town), town, s.fiscal_year))}
 
 
-def _kokuho_prefecture(s: Scenario, town: str) -> Projection:
-    return {"都道府県内継続": _kokuho(s, town).prefecture_continued}
 
 
-def _kaigo(s: Scenario, town: str) -> Projection:
-    stay = next(stay for stay in history(s, town) if stay.municipality == town)
-    return {"資格取得日": iso_or_none(kaigo_acquisition_date(s.birth, stay))}
 
 
-def _koki(s: Scenario, town: str) -> Projection:
-    return {"開始日": koki_korei_start(s.birth).isoformat()}
 
 
-def _jido_event(s: Scenario) -> date | None:
-    """The event a 15日特例 counts from: the latest birth or 転出予定日 on or before the claim."""
-    assert s.claim is not None
-    events = [day for day in (s.previous_planned_out, *s.children) if day is not None and day <= s.claim]
-    return max(events) if events else None
 
 
-def _jido_start(s: Scenario, town: str) -> Projection:
-    assert s.claim is not None
-    year, month = start_month(s.claim, event=_jido_event(s))
-    return {"支給開始月": f"{year:04d}-{month:02d}"}
 
 
-def _counts(birth: date, month: Month) -> bool:
-    return month_of(birth) < month <= month_of(child_end_date(birth))
 
 
-def _jido_amounts(s: Scenario, town: str) -> Projection:
-    """Per child and month: 児童手当法 counts the order among the children the claimant supports;
-    the harness takes the children in the household who count that month, eldest first. Paid from
-    the first month (第8条第2項, 第3項) to the month of a move-out or death (第8条第2項)."""
-    assert s.claim is not None
-    first = start_month(s.claim, event=_jido_event(s))
-    last = end_month(s.moved_out) if s.moved_out is not None else None
-    months = [m for m in fiscal_year_months(s.fiscal_year)
-              if m >= first and m >= _REFORM and (last is None or m <= last)]
-    amounts: dict[str, int] = {}
-    for month in months:
-        counting = [index for index, birth in enumerate(s.children) if _counts(birth, month)]
-        for index, birth in enumerate(s.children):
-            order = counting.index(index) + 1 if index in counting else 1
-            amounts[f"{index}:{month[0]:04d}-{month[1]:02d}"] = monthly_amount(birth, order, month)
-    return {"月額": amounts}
 
 
-def _jido_actual_amounts(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-    amounts: dict[str, int] = {}
-    for child in _part(document, "児童手当").get("児童") or []:
-        index = loaded.children.index(child.get("宛名番号")) if child.get("宛名番号") in loaded.children else -1
-        for entry in child.get("月額") or []:
-            amounts[f"{index}:{entry.get('月')}"] = entry.get("金額")
-    return {"月額": amounts}
 
 
 def _support(s: Scenario) -> Support:
@@ -562,32 +500,8 @@ J440_EXAMPLE = Scenario(2020, date(1988, 8, 8), date(2019, 4, 1), support_start=
 
 #: Born 1960-04-01: 65 is reached on 2025-03-31 (介護 第1号 資格 that day, the premium from 3月).
 ELDER_APRIL_FIRST = Scenario(2024, date(1960, 4, 1), date(1990, 4, 1))
-#: 児童手当 worked examples (claims of 2025-04-10, paid from 2025-05): a child born 2007-04-01 reaches 18
-#: on 2025-03-31 and is a 児童 until that day (第3条第1項: nothing from 2025-05); one born 2022-05-01 (the
-#: first of a month) is under 3 through 2025-05 and 三歳以上 from 2025-06 (第6条第2項第4号, 第5号).
-AGED_OUT = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 4, 10),
-                    children=(date(2007, 4, 1), date(2015, 5, 5)))
-TURNING_THREE = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 4, 10),
-                         children=(date(2022, 5, 1),))
-#: Born 2024-12-25, claimed 2025-01-09 (the 15th day after): paid from 2025-01 (15日特例).
-CLAIMED_WITHIN_15_DAYS = Scenario(2024, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 1, 9),
-                                  children=(date(2024, 12, 25),))
 
 RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("juminzei.levied", "個人住民税: the municipality of the address on 1月1日", moves, _juminzei,
-         picked("個人住民税", "課税")),
-    Rule("kokuho.dates", "国保: 取得日 and 喪失日", moves, _kokuho_dates, picked("国民健康保険", "取得日", "喪失日")),
-    Rule("kokuho.months", "国保: premium months", moves, _kokuho_months, picked("国民健康保険", "賦課月")),
-    Rule("kokuho.prefecture", "国保: same-prefecture continuity since 2018-04", moves, _kokuho_prefecture,
-         picked("国民健康保険", "都道府県内継続")),
-    Rule("kaigo.first_insured", "介護 第1号: 資格取得日 at 65 (第10条第1項第4号)", elders, _kaigo,
-         picked("介護保険", "資格取得日"), (ELDER_APRIL_FIRST,)),
-    Rule("koki_korei.start", "後期高齢者医療: start on the 75th birthday", elders, _koki,
-         picked("後期高齢者医療", "開始日"), (ELDER_APRIL_FIRST,)),
-    Rule("jido_teate.start_month", "児童手当: first month paid (15日特例)", families, _jido_start,
-         picked("児童手当", "支給開始月"), (CLAIMED_WITHIN_15_DAYS,)),
-    Rule("jido_teate.amounts", "児童手当: monthly amount per child", families, _jido_amounts, _jido_actual_amounts,
-         (CLAIMED_WITHIN_15_DAYS, AGED_OUT, TURNING_THREE)),
     Rule("dv.end_date", "支援措置: end date one year from the start", protections, _dv_end,
          picked("支援措置", "終了日"), (J440_EXAMPLE,)),
     Rule("dv.extension", "支援措置: extension window and extended end", protections, _dv_extension,
@@ -820,14 +734,6 @@ def _rule_check(name: str) -> CheckFunction:
     return rule_check(RULES[name])
 
 
-juminzei_levied = check("scenario.juminzei.levied")(_rule_check("juminzei.levied"))
-kokuho_dates = check("scenario.kokuho.dates")(_rule_check("kokuho.dates"))
-kokuho_months = check("scenario.kokuho.months")(_rule_check("kokuho.months"))
-kokuho_prefecture = check("scenario.kokuho.prefecture")(_rule_check("kokuho.prefecture"))
-kaigo_first_insured = check("scenario.kaigo.first_insured")(_rule_check("kaigo.first_insured"))
-koki_korei_start_check = check("scenario.koki_korei.start")(_rule_check("koki_korei.start"))
-jido_teate_start_month = check("scenario.jido_teate.start_month")(_rule_check("jido_teate.start_month"))
-jido_teate_amounts = check("scenario.jido_teate.amounts")(_rule_check("jido_teate.amounts"))
 dv_end_date = check("scenario.dv.end_date")(_rule_check("dv.end_date"))
 dv_extension = check("scenario.dv.extension")(_rule_check("dv.extension"))
 dv_after_move_out = check("scenario.dv.after_move_out")(_rule_check("dv.after_move_out"))

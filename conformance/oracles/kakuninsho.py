@@ -1,8 +1,8 @@
 """資格確認書 of 国民健康保険 and 後期高齢者医療: the days a card must respect.
 
 国民健康保険法施行規則 第6条 and 高齢者の医療の確保に関する法律施行規則 第16条 say what the 資格確認書 carries
-(第4項) and how long it may be valid (第3項); the checks of conformance/checks/kokuho_forms.py and
-conformance/checks/koki_forms.py read the printed card against these:
+(第4項) and how long it may be valid (第3項); the checks of conformance/domains/kokuho/forms.py and
+conformance/domains/koki_korei/forms.py read the printed card against these:
 
 - :func:`latest_expiry`: 第3項, 「交付の日から起算して五年を超えない範囲内」;
 - :func:`seventy_ratio_effective`: 第6条第4項第5号, the 発効期日 of the 一部負担金 of 国民健康保険法 第42条第1項第3号.

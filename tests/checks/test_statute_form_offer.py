@@ -15,8 +15,10 @@ from factories import requirement
 from inprocess import in_process_reference
 
 from conformance.catalog.statute_forms import STATUTE_FORMS
-from conformance.checks import fuhyo_forms, senkyo_forms, shugaku_forms
 from conformance.checks.scenarios import APPEND_PATH, Rule
+from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
+from conformance.domains.senkyo import forms as senkyo_forms
+from conformance.domains.shugaku import forms as shugaku_forms
 from conformance.errors import ProfileError
 from conformance.locations import reference_profile
 from conformance.plan import Case

@@ -9,9 +9,10 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conformance.oracles import koki_copay_ratio, latest_expiry, seventy_ratio_effective
+from conformance.domains.koki_korei.oracle import koki_copay_ratio
+from conformance.domains.kokuho.oracle import TWO_TENTHS, copay_ratio
+from conformance.oracles import latest_expiry, seventy_ratio_effective
 from conformance.oracles.dates import anniversary
-from conformance.oracles.kokuho import TWO_TENTHS, copay_ratio
 
 
 def test_five_years_counted_from_the_day_of_issue_end_the_day_before_the_fifth_anniversary() -> None:

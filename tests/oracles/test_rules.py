@@ -10,36 +10,36 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import conformance.oracles as oracles
-from conformance.oracles import (
+from conformance.domains.jido_teate.oracle import child_end_date, monthly_amount, payment_month, start_month
+from conformance.domains.kaigo.oracle import (
     Facility,
     FacilityKind,
-    Ownership,
-    Residence,
-    Support,
-    SupportState,
-    age_on,
-    age_reached_on,
-    child_end_date,
-    continues_as,
-    extended_end_date,
-    extension_window,
-    high_cost_count_carries_over,
-    is_protected,
-    juminzei_municipality,
     jushochi_tokurei_applies,
     kaigo_acquisition_date,
     kaigo_age_date,
     kaigo_billed_months,
     kaigo_insurer,
-    keijidosha_tax_payer,
-    koki_korei_start,
+)
+from conformance.domains.keijidosha_zei.oracle import Ownership, keijidosha_tax_payer
+from conformance.domains.kojin_juminzei.oracle import juminzei_municipality
+from conformance.domains.koki_korei.oracle import koki_korei_start
+from conformance.domains.kokuho.oracle import (
+    high_cost_count_carries_over,
     kokuho_billed_months,
     kokuho_loss_date,
     kokuho_qualifications,
-    monthly_amount,
-    payment_month,
+)
+from conformance.oracles import (
+    Residence,
+    Support,
+    SupportState,
+    age_on,
+    age_reached_on,
+    continues_as,
+    extended_end_date,
+    extension_window,
+    is_protected,
     removal_date,
-    start_month,
     support_end_date,
     support_state,
 )

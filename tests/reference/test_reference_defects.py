@@ -27,34 +27,32 @@ from inprocess import in_process_client
 
 from conformance import clock
 from conformance.catalog.models import DOMAIN_SLUGS
-from conformance.checks import (
-    fuhyo_forms,
-    fuhyo_scenarios,
-    fuyo_scenarios,
-    hojin_scenarios,
-    inkan_scenarios,
-    jido_scenarios,
-    kaigo_forms,
-    kaigo_scenarios,
-    keiji_scenarios,
-    kenko_scenarios,
-    kodomo_scenarios,
-    koki_forms,
-    koki_scenarios,
-    kokuho_forms,
-    kokuho_scenarios,
-    koseki_scenarios,
-    kotei_scenarios,
-    nenkin_scenarios,
-    scenarios,
-    seikatsu_scenarios,
-    senkyo_forms,
-    senkyo_scenarios,
-    shogaisha_scenarios,
-    shugaku_forms,
-    shugaku_scenarios,
-)
+from conformance.checks import scenarios
 from conformance.checks.scenarios import Scenario
+from conformance.domains.hojin_juminzei import checks as hojin_scenarios
+from conformance.domains.inkan import checks as inkan_scenarios
+from conformance.domains.jido_fuyo_teate import checks as fuyo_scenarios
+from conformance.domains.jido_teate import checks as jido_scenarios
+from conformance.domains.kaigo import checks as kaigo_scenarios
+from conformance.domains.kaigo import forms as kaigo_forms
+from conformance.domains.keijidosha_zei import checks as keiji_scenarios
+from conformance.domains.kenko_kanri import checks as kenko_scenarios
+from conformance.domains.kodomo_kosodate import checks as kodomo_scenarios
+from conformance.domains.koki_korei import checks as koki_scenarios
+from conformance.domains.koki_korei import forms as koki_forms
+from conformance.domains.kokuho import checks as kokuho_scenarios
+from conformance.domains.kokuho import forms as kokuho_forms
+from conformance.domains.kokumin_nenkin import checks as nenkin_scenarios
+from conformance.domains.koseki import checks as koseki_scenarios
+from conformance.domains.koseki_fuhyo import checks as fuhyo_scenarios
+from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
+from conformance.domains.kotei_shisan_zei import checks as kotei_scenarios
+from conformance.domains.seikatsu_hogo import checks as seikatsu_scenarios
+from conformance.domains.senkyo import checks as senkyo_scenarios
+from conformance.domains.senkyo import forms as senkyo_forms
+from conformance.domains.shogaisha_fukushi import checks as shogaisha_scenarios
+from conformance.domains.shugaku import checks as shugaku_scenarios
+from conformance.domains.shugaku import forms as shugaku_forms
 from conformance.embedded import start_reference, town_store
 from conformance.errors import UsageError
 from conformance.oracles.identifiers import is_valid_m11w2_7, m11w2_7_check_digit
@@ -151,35 +149,41 @@ AFFECTS: dict[str, set[str]] = {
         "juminzei_current_address", "kokuho_bills_loss_month", "kaigo_on_birthday", "koki_korei_day_before",
         "jido_teate_no_15day_rule", "dv_period_not_one_year", "dv_extension_from_old_end",
         "removal_on_planned_date")},
-    # 個人住民税 (conformance_reference/tax_rules.py; each defect's own test: tests/checks/test_tax_scenarios.py).
+    # 個人住民税 (conformance_reference/tax_rules.py; each defect's own test:
+    # tests/domains/kojin_juminzei/test_tax_scenarios.py).
     **{name: {"qualifications"} for name in (
         "juminzei_no_shotokuwari", "juminzei_kintowari_surcharge_kept", "juminzei_current_year_income",
         "juminzei_designated_city_rate", "juminzei_january_of_same_year", "juminzei_minor_on_april_first",
         "juminzei_fifteen_on_levy_date")},
-    # 国民年金 (conformance_reference/pension.py; each defect's own test: tests/checks/test_nenkin_scenarios.py).
+    # 国民年金 (conformance_reference/pension.py; each defect's own test:
+    # tests/domains/kokumin_nenkin/test_nenkin_scenarios.py).
     **{name: {"qualifications"} for name in (
         "nenkin_foreign_excluded", "nenkin_acquired_on_birthday", "nenkin_entry_next_day", "nenkin_lost_on_death_day",
         "nenkin_lost_on_domestic_move", "nenkin_lost_after_sixty", "nenkin_period_loss_month",
         "nenkin_period_same_month_dropped")},
-    # 介護保険 (conformance_reference/rules.py kaigo; each defect's own test: tests/checks/test_kaigo_scenarios.py).
+    # 介護保険 (conformance_reference/rules.py kaigo; each defect's own test:
+    # tests/domains/kaigo/test_kaigo_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kaigo_insured_after_leaving", "kaigo_entry_next_day", "kaigo_lost_on_death_day", "kaigo_lost_after_move_day",
         "kaigo_bills_second_insured", "kaigo_premium_stops_at_75")},
     # 国民健康保険 by age (conformance_reference/rules.py; each defect's own test:
-    # tests/checks/test_kokuho_scenarios.py).
+    # tests/domains/kokuho/test_kokuho_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "kokuho_copay_seventy_month_itself",
         "kokuho_copay_seventy_by_birthday", "kokuho_loss_always_next_day", "kokuho_municipal_unit")},
-    # 児童手当 (conformance_reference/rules.py; each defect's own test: tests/checks/test_jido_scenarios.py).
+    # 児童手当 (conformance_reference/rules.py; each defect's own test:
+    # tests/domains/jido_teate/test_jido_scenarios.py).
     **{name: {"qualifications"} for name in (
         "jido_teate_child_end_from_birthday", "jido_teate_three_from_age_day", "jido_teate_paid_in_own_month",
         "jido_teate_prorated_last_month", "jido_teate_eligible_abroad")},
-    # 選挙人名簿 (conformance_reference/elections.py; each defect's own test: tests/checks/test_senkyo_scenarios.py).
+    # 選挙人名簿 (conformance_reference/elections.py; each defect's own test:
+    # tests/domains/senkyo/test_senkyo_scenarios.py).
     **{name: {"qualifications"} for name in (
         "senkyo_national_needs_residence", "senkyo_local_from_notification", "senkyo_record_from_move_day",
         "senkyo_registered_monthly", "senkyo_moved_out_not_registered", "senkyo_no_indication_on_move_out",
         "senkyo_no_indication_at_registration", "senkyo_dead_not_struck_off", "senkyo_struck_off_early")},
-    # 選挙人名簿抄本 as printed (each defect's own test: tests/checks/test_senkyo_forms.py): the 名簿 itself is right.
+    # 選挙人名簿抄本 as printed (each defect's own test: tests/domains/senkyo/test_senkyo_forms.py): the 名簿 itself
+    # is right.
     "senkyo_shohon_without_sex": {"senkyo_shohon"},
     "senkyo_shohon_new_address": {"senkyo_shohon"},
     # The driver defects change only what the driver shows (tests/scenarios/test_scenario_engine.py),
@@ -320,18 +324,19 @@ AFFECTS: dict[str, set[str]] = {
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
         "form_member_order_by_age", "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
         "form_issue_number_repeated", "form_official_use_ignored", "form_data_stale")},
-    # 就学 (conformance_reference/shugaku.py; each defect's own test: tests/checks/test_shugaku_scenarios.py).
+    # 就学 (conformance_reference/shugaku.py; each defect's own test: tests/domains/shugaku/test_shugaku_scenarios.py).
     **{name: {"qualifications"} for name in (
         "shugaku_six_on_birthday", "shugaku_fifteen_on_birthday", "shugaku_register_omits_seito",
         "shugaku_register_yearly", "shugaku_entrants_deadline_november", "shugaku_entrants_as_of_deadline",
         "shugaku_notice_one_month_before", "shugaku_late_entrant_regular_deadline",
         "shugaku_principal_notice_without_date", "shugaku_register_without_sex",
         "shugaku_guardian_relation_as_zokugara", "shugaku_entrant_without_guardian")},
-    # 学齢簿 as printed (each defect's own test: tests/checks/test_shugaku_forms.py): the 学齢簿 itself is right.
+    # 学齢簿 as printed (each defect's own test: tests/domains/shugaku/test_shugaku_forms.py): the 学齢簿 itself is
+    # right.
     "shugaku_gakureibo_form_without_sex": {"gakureibo"},
     "shugaku_gakureibo_form_without_guardian_address": {"gakureibo"},
     # The 資格確認書 of 国民健康保険 and 後期高齢者医療, the 介護保険 被保険者証, as printed (each defect's own test:
-    # tests/checks/test_kokuho_forms.py, test_koki_forms.py, test_kaigo_forms.py): the 資格 itself is right.
+    # tests/domains/kokuho/test_kokuho_forms.py, test_koki_forms.py, test_kaigo_forms.py): the 資格 itself is right.
     **{name: {"kokuho_card"} for name in (
         "kokuho_kakuninsho_without_sex", "kokuho_kakuninsho_householder_is_insured",
         "kokuho_kakuninsho_acquired_on_notification", "kokuho_kakuninsho_copay_from_birthday",
@@ -341,24 +346,27 @@ AFFECTS: dict[str, set[str]] = {
         "koki_kakuninsho_without_birth", "koki_kakuninsho_acquired_day_before", "koki_kakuninsho_copay_of_kokuho",
         "koki_kakuninsho_without_expiry", "koki_kakuninsho_expiry_five_years_on")},
     # 子ども・子育て支援 (the driver operation kodomo.nintei, conformance_reference/kodomo.py; each defect's own
-    # test: tests/checks/test_kodomo_scenarios.py).
+    # test: tests/domains/kodomo_kosodate/test_kodomo_scenarios.py).
     **{name: {"kodomo"} for name in (
         "kodomo_preschool_until_sixth_birthday", "kodomo_one_from_third_birthday", "kodomo_two_needs_care_ignored",
         "kodomo_three_until_birthday", "kodomo_moved_out_certified", "kodomo_no_amount_for_infants",
         "kodomo_notice_to_child", "kodomo_certificate_without_category", "kodomo_refusal_without_reason",
         "kodomo_deadline_next_month")},
-    # 後期高齢者医療 (conformance_reference/koki_korei.py; each defect's own test: tests/checks/test_koki_scenarios.py).
+    # 後期高齢者医療 (conformance_reference/koki_korei.py; each defect's own test:
+    # tests/domains/koki_korei/test_koki_scenarios.py).
     **{name: {"qualifications"} for name in (
         "koki_korei_lost_within_prefecture", "koki_korei_certification_ignored", "koki_korei_welfare_ignored",
         "koki_korei_acquired_on_notification", "koki_korei_welfare_end_next_day", "koki_korei_certified_next_month",
         "koki_korei_lost_on_move_out_day", "koki_korei_lost_day_after_on_move", "koki_korei_welfare_lost_day_after")},
-    # 児童扶養手当 (conformance_reference/jido_fuyo.py; each defect's own test: tests/checks/test_fuyo_scenarios.py).
+    # 児童扶養手当 (conformance_reference/jido_fuyo.py; each defect's own test:
+    # tests/domains/jido_fuyo_teate/test_fuyo_scenarios.py).
     **{name: {"qualifications"} for name in (
         "jido_fuyo_child_end_from_birthday", "jido_fuyo_paid_from_claim_month", "jido_fuyo_paid_in_even_months",
         "jido_fuyo_prorated_last_month", "jido_fuyo_third_child_old_addition", "jido_fuyo_full_limit_exclusive",
         "jido_fuyo_dependants_ignored", "jido_fuyo_stop_limit_old", "jido_fuyo_stop_rounded_down",
         "jido_fuyo_support_counted_whole")},
-    # 健康管理 (conformance_reference/kenko.py; each defect's own test: tests/checks/test_kenko_scenarios.py).
+    # 健康管理 (conformance_reference/kenko.py; each defect's own test:
+    # tests/domains/kenko_kanri/test_kenko_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kenko_targets_after_leaving", "kenko_hepatitis_b_as_b_class", "kenko_varicella_through_age_three",
         "kenko_hepatitis_b_from_two_months", "kenko_rotavirus_from_two_months", "kenko_covid_as_a_class",
@@ -366,35 +374,40 @@ AFFECTS: dict[str, set[str]] = {
         "kenko_checkups_after_leaving", "kenko_checkup_18_months_through_two",
         "kenko_checkup_3_years_from_three_and_a_half", "kenko_measles_second_period_from_five",
         "kenko_school_start_without_next_day", "kenko_jev_second_period_from_ten")},
-    # 戸籍の附票 (conformance_reference/fuhyo.py; each defect's own test: tests/checks/test_fuhyo_scenarios.py).
+    # 戸籍の附票 (conformance_reference/fuhyo.py; each defect's own test:
+    # tests/domains/koseki_fuhyo/test_fuhyo_scenarios.py).
     # The printed 写し is made from the 附票: a wrong 附票 prints wrong too.
     **{name: {"fuhyo", "fuhyo_copy"} for name in (
         "fuhyo_town_residents_only", "fuhyo_display_without_head", "fuhyo_name_of_householder",
         "fuhyo_furigana_missing", "fuhyo_emigrant_keeps_last_address", "fuhyo_emigrant_date_kept",
         "fuhyo_birth_from_moved_in", "fuhyo_sex_swapped", "fuhyo_not_updated_on_move", "fuhyo_kept_after_removal")},
-    # 戸籍の附票の写し as printed (each defect's own test: tests/checks/test_fuhyo_forms.py): the 附票 itself is right.
+    # 戸籍の附票の写し as printed (each defect's own test: tests/domains/koseki_fuhyo/test_fuhyo_forms.py): the 附票
+    # itself is right.
     **{name: {"fuhyo_copy"} for name in (
         "fuhyo_copy_without_koseki_display", "fuhyo_copy_without_furigana", "fuhyo_copy_emigrant_address_printed",
         "fuhyo_copy_address_date_of_juminhyo", "fuhyo_copy_without_sex", "fuhyo_copy_removal_unmarked")},
-    # 軽自動車税 (conformance_reference/keijidosha.py; each defect's own test: tests/checks/test_keiji_scenarios.py).
+    # 軽自動車税 (conformance_reference/keijidosha.py; each defect's own test:
+    # tests/domains/keijidosha_zei/test_keiji_scenarios.py).
     **{name: {"qualifications"} for name in (
         "keijidosha_levy_on_april_2", "keijidosha_stationed_anywhere", "keijidosha_old_rates",
         "keijidosha_rate_doubled", "keijidosha_due_in_may", "keijidosha_special_collection", "keijidosha_notice_late",
         "keijidosha_small_two_wheel_untaxed")},
-    # 固定資産税 (conformance_reference/kotei_shisan.py; each defect's own test: tests/checks/test_kotei_scenarios.py).
+    # 固定資産税 (conformance_reference/kotei_shisan.py; each defect's own test:
+    # tests/domains/kotei_shisan_zei/test_kotei_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kotei_levy_on_april_1", "kotei_located_anywhere", "kotei_depreciable_untaxed", "kotei_taxed_by_acquisition",
         "kotei_deceased_owner_taxed", "kotei_residential_land_everywhere", "kotei_depreciable_two_thirds",
         "kotei_base_years_from_2025", "kotei_rate_one_and_a_half", "kotei_exemption_inclusive",
         "kotei_last_due_in_march")},
     # 生活保護 (conformance_reference/seikatsu_hogo.py; each defect's own test:
-    # tests/checks/test_seikatsu_scenarios.py).
+    # tests/domains/seikatsu_hogo/test_seikatsu_scenarios.py).
     **{name: {"qualifications"} for name in (
         "seikatsu_hogo_current_place_first", "seikatsu_hogo_no_residence_no_agency", "seikatsu_hogo_urgency_ignored",
         "seikatsu_hogo_facility_location", "seikatsu_hogo_deadline_thirty_days", "seikatsu_hogo_extension_one_month",
         "seikatsu_hogo_delay_reason_after_thirty", "seikatsu_hogo_deemed_after_fourteen",
         "seikatsu_hogo_income_ignored")},
-    # 障害者福祉 (conformance_reference/shogaisha.py; each defect's own test: tests/checks/test_shogaisha_scenarios.py).
+    # 障害者福祉 (conformance_reference/shogaisha.py; each defect's own test:
+    # tests/domains/shogaisha_fukushi/test_shogaisha_scenarios.py).
     **{name: {"qualifications"} for name in (
         "shogaisha_current_place_first", "shogaisha_no_residence_no_decision", "shogaisha_facility_location",
         "shogaisha_facility_no_residence_current_place", "shogaisha_child_facility_own_residence",
@@ -403,20 +416,20 @@ AFFECTS: dict[str, set[str]] = {
         "shogaisha_guardian_until_birthday", "shogaisha_certificate_adults_only", "shogaisha_rejection_without_reason",
         "shogaisha_handover_at_eighteen")},
     # 法人住民税 (conformance_reference/hojin_juminzei.py; each defect's own test:
-    # tests/checks/test_hojin_scenarios.py).
+    # tests/domains/hojin_juminzei/test_hojin_scenarios.py).
     **{name: {"qualifications"} for name in (
         "hojin_juminzei_office_anywhere", "hojin_juminzei_dormitory_untaxed", "hojin_juminzei_dormitory_corporate_tax",
         "hojin_juminzei_fifty_employees_over", "hojin_juminzei_equal_rate_one_and_a_half",
         "hojin_juminzei_not_prorated", "hojin_juminzei_months_rounded_up", "hojin_juminzei_employees_at_start",
         "hojin_juminzei_capital_floor_ignored", "hojin_juminzei_corporate_at_ceiling",
         "hojin_juminzei_corporate_rate_before_2019", "hojin_juminzei_deadline_ignores_extension")},
-    # 印鑑登録 (conformance_reference/inkan.py; each defect's own test: tests/checks/test_inkan_scenarios.py).
+    # 印鑑登録 (conformance_reference/inkan.py; each defect's own test: tests/domains/inkan/test_inkan_scenarios.py).
     **{name: {"qualifications"} for name in (
         "inkan_after_leaving", "inkan_from_fourteen", "inkan_capacity_ignored", "inkan_second_seal", "inkan_any_name",
         "inkan_occupation_allowed", "inkan_rubber_allowed", "inkan_size_unchecked", "inkan_blurred_allowed",
         "inkan_newcomer_refused")},
     # 戸籍 (the driver operations koseki.*, conformance_reference/koseki.py; each defect's own test:
-    # tests/checks/test_koseki_scenarios.py).
+    # tests/domains/koseki/test_koseki_scenarios.py).
     **{name: {"koseki"} for name in (
         "koseki_period_from_next_day", "koseki_birth_abroad_fourteen_days", "koseki_death_from_death_day",
         "koseki_marriage_never_new", "koseki_marriage_always_new", "koseki_marriage_into_other",
@@ -438,60 +451,60 @@ RULE_PROBES = (
     # 個人住民税 of 令和7年度: 18 reached on 2025-01-02 (a 未成年者 on the 賦課期日); 15 reached on 2025-01-01.
     Scenario(2025, date(2007, 1, 3), date(2007, 1, 3)),
     Scenario(2025, date(2010, 1, 2), date(2010, 1, 2)),
-    # 国民年金: the worked examples of conformance/checks/nenkin_scenarios.py.
+    # 国民年金: the worked examples of conformance/domains/kokumin_nenkin/checks.py.
     *(nenkin_scenarios.BORN_ON_APRIL_FIRST, nenkin_scenarios.FROM_ABROAD, nenkin_scenarios.DIED,
       nenkin_scenarios.TO_MUNICIPALITY, nenkin_scenarios.REACHING_SIXTY, nenkin_scenarios.ONE_MONTH),
-    # 介護保険: the worked examples of conformance/checks/kaigo_scenarios.py.
+    # 介護保険: the worked examples of conformance/domains/kaigo/checks.py.
     *(kaigo_scenarios.DIED, kaigo_scenarios.FROM_ABROAD, kaigo_scenarios.TO_MUNICIPALITY, kaigo_scenarios.AGED_FIFTY,
       kaigo_scenarios.REACHING_75),
-    # 国民健康保険 by age: the worked examples of conformance/checks/kokuho_scenarios.py.
+    # 国民健康保険 by age: the worked examples of conformance/domains/kokuho/checks.py.
     *(kokuho_scenarios.AFTER_75, kokuho_scenarios.SIX_IN_APRIL, kokuho_scenarios.SEVENTY_IN_JULY,
       kokuho_scenarios.SEVENTY_ON_JULY_31),
     # 児童手当: the worked examples of conformance/checks/scenarios.py and jido_scenarios.py.
-    scenarios.AGED_OUT, scenarios.TURNING_THREE, jido_scenarios.LEFT_MID_MONTH,
-    # 選挙人名簿: the worked examples of conformance/checks/senkyo_scenarios.py.
+    jido_scenarios.AGED_OUT, jido_scenarios.TURNING_THREE, jido_scenarios.LEFT_MID_MONTH,
+    # 選挙人名簿: the worked examples of conformance/domains/senkyo/checks.py.
     *(senkyo_scenarios.RECENT, senkyo_scenarios.LATE_NOTICE, senkyo_scenarios.LATE_NOTICE_REGISTERED,
       senkyo_scenarios.MOVED_BEFORE_REGISTRATION, senkyo_scenarios.MOVED, senkyo_scenarios.DIED,
       senkyo_scenarios.STRUCK_OFF, senkyo_scenarios.NOT_YET_STRUCK_OFF),
-    # 就学: the worked examples of conformance/checks/shugaku_scenarios.py.
+    # 就学: the worked examples of conformance/domains/shugaku/checks.py.
     *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
       shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER),
-    # 後期高齢者医療: the worked examples of conformance/checks/koki_scenarios.py.
+    # 後期高齢者医療: the worked examples of conformance/domains/koki_korei/checks.py.
     *(koki_scenarios.MOVED_WITHIN, koki_scenarios.DIED, koki_scenarios.TO_OTHER_PREFECTURE, koki_scenarios.WELFARE,
       koki_scenarios.WELFARE_ENDED, koki_scenarios.CERTIFIED, koki_scenarios.FROM_ABROAD),
-    # 児童扶養手当: the worked examples of conformance/checks/fuyo_scenarios.py.
+    # 児童扶養手当: the worked examples of conformance/domains/jido_fuyo_teate/checks.py.
     *(fuyo_scenarios.CLAIMED, fuyo_scenarios.AGING_OUT, fuyo_scenarios.THREE_CHILDREN, fuyo_scenarios.LEFT_JAPAN,
       fuyo_scenarios.AT_THE_LIMIT, fuyo_scenarios.BELOW_WITH_DEPENDANTS, fuyo_scenarios.BELOW_THE_STOP_LIMIT,
       fuyo_scenarios.PARTIAL, fuyo_scenarios.WITH_SUPPORT),
-    # 健康管理: the worked examples of conformance/checks/kenko_scenarios.py.
+    # 健康管理: the worked examples of conformance/domains/kenko_kanri/checks.py.
     *(kenko_scenarios.SEVEN_WEEKS, kenko_scenarios.FOUR_MONTHS, kenko_scenarios.EIGHTEEN_MONTHS,
       kenko_scenarios.TWO_AND_A_HALF, kenko_scenarios.THREE_AND_FOUR_MONTHS, kenko_scenarios.THIRTEEN,
       kenko_scenarios.SIXTY_FIVE, kenko_scenarios.DIED, kenko_scenarios.TODDLER_MOVED,
       kenko_scenarios.FIVE_BEFORE_THE_YEAR, kenko_scenarios.IN_THE_YEAR_BEFORE_SCHOOL,
       kenko_scenarios.BORN_APRIL_FIRST, kenko_scenarios.BORN_APRIL_SECOND, kenko_scenarios.NINE),
-    # 軽自動車税: the worked examples of conformance/checks/keiji_scenarios.py.
+    # 軽自動車税: the worked examples of conformance/domains/keijidosha_zei/checks.py.
     *(keiji_scenarios.BOUGHT_ON_LEVY_DATE, keiji_scenarios.BOUGHT_AFTER, keiji_scenarios.SCRAPPED_AFTER,
       keiji_scenarios.SMALL_TWO_WHEEL, keiji_scenarios.MOPED, keiji_scenarios.STATIONED_ELSEWHERE),
-    # 固定資産税: the worked examples of conformance/checks/kotei_scenarios.py.
+    # 固定資産税: the worked examples of conformance/domains/kotei_shisan_zei/checks.py.
     *(kotei_scenarios.BOUGHT_AFTER, kotei_scenarios.SOLD_AFTER, kotei_scenarios.REGISTERED_LATE,
       kotei_scenarios.DIED_BEFORE, kotei_scenarios.ELSEWHERE, kotei_scenarios.LAND_AT_EXEMPTION,
       kotei_scenarios.DEPRECIABLE),
-    # 生活保護: the worked examples of conformance/checks/seikatsu_scenarios.py.
+    # 生活保護: the worked examples of conformance/domains/seikatsu_hogo/checks.py.
     *(seikatsu_scenarios.RESIDENT, seikatsu_scenarios.HOMELESS, seikatsu_scenarios.URGENT,
       seikatsu_scenarios.IN_FACILITY, seikatsu_scenarios.APPLIED, seikatsu_scenarios.EXTENDED,
       seikatsu_scenarios.NOTIFIED_LATE, seikatsu_scenarios.NOT_YET_DEEMED, seikatsu_scenarios.MEANS),
-    # 障害者福祉: the worked examples of conformance/checks/shogaisha_scenarios.py.
+    # 障害者福祉: the worked examples of conformance/domains/shogaisha_fukushi/checks.py.
     *(shogaisha_scenarios.RESIDENT, shogaisha_scenarios.NO_RESIDENCE, shogaisha_scenarios.IN_FACILITY,
       shogaisha_scenarios.IN_FACILITY_UNKNOWN, shogaisha_scenarios.FROM_CHILD_FACILITY,
       shogaisha_scenarios.FROM_CHILD_FACILITY_NO_GUARDIAN, shogaisha_scenarios.DECIDED, shogaisha_scenarios.EXPIRED,
       shogaisha_scenarios.UNDECIDED, shogaisha_scenarios.REACHING_18, shogaisha_scenarios.GUARDIAN_APPLIES,
       shogaisha_scenarios.CHILD_APPLIES, shogaisha_scenarios.CHILD_QUALIFIES, shogaisha_scenarios.REACHING_15,
       shogaisha_scenarios.SIXTEEN),
-    # 法人住民税: the worked examples of conformance/checks/hojin_scenarios.py.
+    # 法人住民税: the worked examples of conformance/domains/hojin_juminzei/checks.py.
     *(hojin_scenarios.OFFICE_HERE, hojin_scenarios.OFFICE_ELSEWHERE, hojin_scenarios.DORMITORY_ONLY,
       hojin_scenarios.OPENED_MID_YEAR, hojin_scenarios.EMPLOYEES_GREW, hojin_scenarios.PAID_IN_ABOVE,
       hojin_scenarios.EXTENDED_DEADLINE),
-    # 印鑑登録: the worked examples of conformance/checks/inkan_scenarios.py.
+    # 印鑑登録: the worked examples of conformance/domains/inkan/checks.py.
     *(inkan_scenarios.ALLOWED, inkan_scenarios.MOVED_OUT, inkan_scenarios.FOURTEEN, inkan_scenarios.INCAPABLE,
       inkan_scenarios.SECOND, inkan_scenarios.OTHER_NAME, inkan_scenarios.TITLE, inkan_scenarios.RUBBER_SEAL,
       inkan_scenarios.SMALL, inkan_scenarios.BLURRED, inkan_scenarios.NEWCOMER),
@@ -681,7 +694,7 @@ def fuhyo_copy_probe(api: Api) -> list[Any]:
 
 def senkyo_shohon_probe(api: Api) -> list[Any]:
     """The printed 選挙人名簿抄本 (its text, line by line, without the 発行番号) of the worked examples of
-    conformance/checks/senkyo_forms.py: a newcomer registered at a 定時登録, one registered after moving out."""
+    conformance/domains/senkyo/forms.py: a newcomer registered at a 定時登録, one registered after moving out."""
     client = api.client()
     printed = []
     for scenario in senkyo_forms.FORM_RULES["senkyo_form.shohon_items"].examples:
@@ -693,7 +706,7 @@ def senkyo_shohon_probe(api: Api) -> list[Any]:
 
 def gakureibo_probe(api: Api) -> list[Any]:
     """The printed 学齢簿 (its text, line by line, without the 発行番号) of the worked example of
-    conformance/checks/shugaku_forms.py: a 学齢児童 and the 世帯主 as the 保護者."""
+    conformance/domains/shugaku/forms.py: a 学齢児童 and the 世帯主 as the 保護者."""
     client = api.client()
     scenario = shugaku_forms.FORM_RULES["shugaku_form.child_items"].examples[0]
     loaded = scenarios.load(client, scenario, TOWN_CODE)
@@ -703,7 +716,7 @@ def gakureibo_probe(api: Api) -> list[Any]:
 
 def kakuninsho_probe(api: Api, rules: Mapping[str, Any]) -> list[Any]:
     """The printed 資格確認書 or 被保険者証 (their text, line by line, without the 発行番号) of the worked examples of
-    conformance/checks/kokuho_forms.py, koki_forms.py or kaigo_forms.py (every rule of a module asks the same examples
+    conformance/domains/kokuho/forms.py, koki_forms.py or kaigo_forms.py (every rule of a module asks the same examples
     alike), the persons' numbers as a mark (a new person's number differs between servers)."""
     client = api.client()
     rule = next(iter(rules.values()))
@@ -730,7 +743,7 @@ def koseki_probe(api: Api) -> list[Any]:
 
 
 #: Applications each 子ども・子育て支援 defect answers differently for: the worked examples of
-#: conformance/checks/kodomo_scenarios.py.
+#: conformance/domains/kodomo_kosodate/checks.py.
 KODOMO_PROBES = tuple(application for rule in kodomo_scenarios.KODOMO_RULES.values() for application in rule.examples)
 
 
@@ -775,7 +788,7 @@ def _comparable(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def fuhyo_probe(api: Api) -> list[Any]:
-    """The 戸籍の附票 of the worked examples of conformance/checks/fuhyo_scenarios.py, each registered as
+    """The 戸籍の附票 of the worked examples of conformance/domains/koseki_fuhyo/checks.py, each registered as
     its 戸籍 (one more 在籍者 living elsewhere, the child 除籍), the 宛名番号 left out."""
     client = api.client()
     answers = []

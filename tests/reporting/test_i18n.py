@@ -10,33 +10,34 @@ from pathlib import Path
 
 import pytest
 
+from conformance.catalog.domain_rules import rule_texts
 from conformance.checks.api import NEGATIVE_CHECKS
-from conformance.checks.fuhyo_forms import FORM_RULES as FUHYO_FORM_RULES
-from conformance.checks.fuhyo_scenarios import FUHYO_RULES
-from conformance.checks.fuyo_scenarios import FUYO_RULES
-from conformance.checks.hojin_scenarios import HOJIN_RULES
-from conformance.checks.inkan_scenarios import INKAN_RULES
-from conformance.checks.jido_scenarios import JIDO_RULES
-from conformance.checks.kaigo_forms import FORM_RULES as KAIGO_FORM_RULES
-from conformance.checks.kaigo_scenarios import KAIGO_RULES
-from conformance.checks.keiji_scenarios import KEIJI_RULES
-from conformance.checks.kenko_scenarios import KENKO_RULES
-from conformance.checks.kodomo_scenarios import KODOMO_RULES
-from conformance.checks.koki_forms import FORM_RULES as KOKI_FORM_RULES
-from conformance.checks.koki_scenarios import KOKI_RULES
-from conformance.checks.kokuho_forms import FORM_RULES as KOKUHO_FORM_RULES
-from conformance.checks.kokuho_scenarios import KOKUHO_RULES
-from conformance.checks.koseki_scenarios import KOSEKI_RULES
-from conformance.checks.kotei_scenarios import KOTEI_RULES
-from conformance.checks.nenkin_scenarios import NENKIN_RULES
 from conformance.checks.scenarios import RULES
-from conformance.checks.seikatsu_scenarios import SEIKATSU_RULES
-from conformance.checks.senkyo_forms import FORM_RULES as SENKYO_FORM_RULES
-from conformance.checks.senkyo_scenarios import SENKYO_RULES
-from conformance.checks.shogaisha_scenarios import SHOGAISHA_RULES
-from conformance.checks.shugaku_forms import FORM_RULES as SHUGAKU_FORM_RULES
-from conformance.checks.shugaku_scenarios import SHUGAKU_RULES
-from conformance.checks.tax_scenarios import TAX_RULES
+from conformance.domains.hojin_juminzei.checks import HOJIN_RULES
+from conformance.domains.inkan.checks import INKAN_RULES
+from conformance.domains.jido_fuyo_teate.checks import FUYO_RULES
+from conformance.domains.jido_teate.checks import JIDO_RULES
+from conformance.domains.kaigo.checks import KAIGO_RULES
+from conformance.domains.kaigo.forms import FORM_RULES as KAIGO_FORM_RULES
+from conformance.domains.keijidosha_zei.checks import KEIJI_RULES
+from conformance.domains.kenko_kanri.checks import KENKO_RULES
+from conformance.domains.kodomo_kosodate.checks import KODOMO_RULES
+from conformance.domains.kojin_juminzei.checks import TAX_RULES
+from conformance.domains.koki_korei.checks import KOKI_RULES
+from conformance.domains.koki_korei.forms import FORM_RULES as KOKI_FORM_RULES
+from conformance.domains.kokuho.checks import KOKUHO_RULES
+from conformance.domains.kokuho.forms import FORM_RULES as KOKUHO_FORM_RULES
+from conformance.domains.kokumin_nenkin.checks import NENKIN_RULES
+from conformance.domains.koseki.checks import KOSEKI_RULES
+from conformance.domains.koseki_fuhyo.checks import FUHYO_RULES
+from conformance.domains.koseki_fuhyo.forms import FORM_RULES as FUHYO_FORM_RULES
+from conformance.domains.kotei_shisan_zei.checks import KOTEI_RULES
+from conformance.domains.seikatsu_hogo.checks import SEIKATSU_RULES
+from conformance.domains.senkyo.checks import SENKYO_RULES
+from conformance.domains.senkyo.forms import FORM_RULES as SENKYO_FORM_RULES
+from conformance.domains.shogaisha_fukushi.checks import SHOGAISHA_RULES
+from conformance.domains.shugaku.checks import SHUGAKU_RULES
+from conformance.domains.shugaku.forms import FORM_RULES as SHUGAKU_FORM_RULES
 from conformance.reporting import i18n
 from conformance.shipped_checks import default_registry
 
@@ -44,18 +45,18 @@ PACKAGE = Path(__file__).resolve().parents[2] / "conformance"
 #: Where findings are made (a check, the columnar engine, the targets, the scenario engine). Every
 #: dotted literal of the first three is taken for a code; in the scenario engine, where operation
 #: and oracle names are dotted too, only the arguments of the calls that make findings.
-SOURCES = ("checks", "columnar", "targets", "scenarios")
-LITERAL_SOURCES = SOURCES[:3]
+SOURCES = ("checks", "columnar", "targets", "scenarios", "domains")
+LITERAL_SOURCES = (*SOURCES[:3], "domains")
 CODE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
 #: Dotted literals in those sources that are not finding codes, and why.
 NOT_CODES = {
     "jumin.residents": "a cache key of conformance/checks/jumin.py",
     "forms.scrubber": "a cache key of conformance/checks/forms/common.py",
     "re._parser": "a module of the standard library (conformance/columnar/kernel.py)",
-    "kodomo.nintei": "a driver operation id of conformance/checks/kodomo_scenarios.py",
-    "koseki.hensei": "a driver operation id of conformance/checks/koseki_scenarios.py",
-    "koseki.todoke": "a driver operation id of conformance/checks/koseki_scenarios.py",
-    "koseki.seikyu": "a driver operation id of conformance/checks/koseki_scenarios.py",
+    "kodomo.nintei": "a driver operation id of conformance/domains/kodomo_kosodate/checks.py",
+    "koseki.hensei": "a driver operation id of conformance/domains/koseki/checks.py",
+    "koseki.todoke": "a driver operation id of conformance/domains/koseki/checks.py",
+    "koseki.seikyu": "a driver operation id of conformance/domains/koseki/checks.py",
     **{f"wsgi.{key}": "a key of the WSGI environ (PEP 3333) of conformance/targets/wsgi.py" for key in (
         "version", "url_scheme", "input", "errors", "multithread", "multiprocess", "run_once")},
 }
@@ -69,7 +70,7 @@ ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAI
              *SHUGAKU_RULES, *KODOMO_RULES, *KOKI_RULES, *FUYO_RULES, *KENKO_RULES, *FUHYO_RULES, *FUHYO_FORM_RULES,
              *SENKYO_FORM_RULES, *SHUGAKU_FORM_RULES, *KEIJI_RULES, *KOTEI_RULES, *SEIKATSU_RULES, *KOSEKI_RULES,
              *SHOGAISHA_RULES, *HOJIN_RULES, *INKAN_RULES, *KOKUHO_FORM_RULES, *KOKI_FORM_RULES,
-             *KAIGO_FORM_RULES)
+             *KAIGO_FORM_RULES, *rule_texts())
 
 
 def _trees(folders: tuple[str, ...] = SOURCES) -> Iterator[tuple[Path, ast.Module]]:

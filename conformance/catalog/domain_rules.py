@@ -1,0 +1,91 @@
+"""The rules each domain folder declares: ``conformance/domains/<slug>/texts.yaml``.
+
+A domain's folder holds everything the judge knows of it (docs/architecture.md, "A domain is a folder");
+its ``texts.yaml`` is the one list of its rules. Each rule ``R`` is a check ``scenario.R`` (registered by the
+folder's ``checks.py`` or ``forms.py``) with the finding code ``scenario.R.mismatch``, and carries its text in
+Japanese and English. The catalog reads it to know the domains' check names (a binding to an unknown check
+is a located error when the catalog loads) and the report reads it for the texts, so a rule is named once.
+
+Which domains have a folder is derived from the registry of domains (``data/domains.yaml``): every slug
+whose folder exists. Read as data, never imported: the catalog sits below the checks.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from conformance.errors import SpecError
+
+#: The registry of domains (read here as data: catalog/domains.py validates it, and imports the models that
+#: import this module).
+REGISTRY_FILE = Path(__file__).resolve().parent / "data" / "domains.yaml"
+#: The folder of the domain packages (``conformance/domains``).
+DOMAINS_DIR = Path(__file__).resolve().parents[1] / "domains"
+TEXTS_FILE = "texts.yaml"
+#: A rule name: the domain's dotted name, e.g. ``inkan.age`` or ``kaigo_form.issued``.
+RULE_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
+
+
+class RuleText(BaseModel):
+    """A rule's text in both languages."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+    ja: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+
+
+class DomainTexts(BaseModel):
+    """A domain folder's ``texts.yaml``."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+    rules: dict[Annotated[str, Field(pattern=RULE_PATTERN)], RuleText]
+
+
+@cache
+def domain_folders() -> tuple[str, ...]:
+    """The slugs of the registry that have a domain folder, in the registry's order."""
+    registry = yaml.safe_load(REGISTRY_FILE.read_text(encoding="utf-8"))
+    slugs = [str(entry["slug"]) for entry in registry["domains"]]
+    return tuple(slug for slug in slugs if (DOMAINS_DIR / slug / TEXTS_FILE).is_file())
+
+
+@cache
+def domain_texts(slug: str) -> DomainTexts:
+    """The texts of domain ``slug``; a ``SpecError`` names the file and what is wrong."""
+    path = DOMAINS_DIR / slug / TEXTS_FILE
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return DomainTexts.model_validate(document)
+    except OSError as error:
+        raise SpecError([f"{path}: cannot read the file: {error.strerror or error}"]) from None
+    except yaml.YAMLError as error:
+        raise SpecError([f"{path}: not valid YAML: {error}"]) from None
+    except ValidationError as error:
+        raise SpecError([f"{path}: {'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
+                         for problem in error.errors()]) from None
+
+
+@cache
+def rule_texts() -> dict[str, tuple[str, str]]:
+    """Every domain folder's rules -> ``(Japanese, English)``; a rule named by two folders is a ``SpecError``."""
+    found: dict[str, tuple[str, str]] = {}
+    owner: dict[str, str] = {}
+    for slug in domain_folders():
+        for rule, text in domain_texts(slug).rules.items():
+            if rule in owner:
+                raise SpecError([f"{DOMAINS_DIR / slug / TEXTS_FILE}: rule {rule} is declared by {owner[rule]} too"])
+            owner[rule] = slug
+            found[rule] = (text.ja, text.en)
+    return found
+
+
+def domain_check_names() -> tuple[str, ...]:
+    """The checks the domain folders register: ``scenario.<rule>`` for each rule."""
+    return tuple(f"scenario.{rule}" for rule in rule_texts())

@@ -1,0 +1,365 @@
+"""Scenario checks of 法人住民税 (the 法人 of 市町村民税: 地方税法 第294条, 第312条, 第314条の4, 第321条の8; the
+statute edition ``hojin_juminzei 2025.12``).
+
+The machinery of :mod:`conformance.checks.scenarios` (generated residents appended to the vendor, the
+per-person query, compared with :mod:`conformance.domains.hojin_juminzei.oracle`). 住民記録 holds no corporation: each
+person represents one, sent as the person's ``法人住民税`` record (事務所所在地 and 寮等所在地 as 市区町村コード,
+資本金等の額, 資本金及び資本準備金の合算額, 従業者数 on the last day of the 事業年度 and maybe on its first,
+事業年度開始日, 事業年度終了日, 事務所等開設日, 法人税額, 法人税申告書提出期限; ``targets.load.records_path``;
+without it every check here is NOT_AUTOMATED). Each check judges one field of the answer's ``法人住民税`` part:
+
+- ``納税義務者``: a 事務所又は事業所 here or elsewhere (第294条第1項第3号), only a 寮等 here (第4号);
+  ``課税区分``: 均等割 and 法人税割, or 均等割 alone (第1項 柱書);
+- ``均等割区分`` and ``均等割額``: the table of 第312条第1項 at its bounds (千万円, 一億円, 十億円, 五十億円, 五十人),
+  the 従業者数 of the period's last day (第5項), 資本金及び資本準備金 above 資本金等の額 (第6項), at most 1.2
+  times the 標準税率 (第2項), the months held (``均等割月数``) and the 月割 (第4項);
+- ``法人税割額``: 百分の六 of the ``法人税額`` (第314条の4第1項), at most 百分の八・四 (ただし書);
+- ``申告納付期限``: the 提出期限 of the 法人税's 申告書 (第321条の8第1項).
+
+Readings (provisions.yaml): the test town levies the 標準税率 (第312条第1項 and 第314条の4第1項 are 標準税率s,
+so ``equal_rate`` and ``corporate_rate`` are judged only against a town that adopts them); only corporations
+with 資本金等の額 filing the 法人税's 確定申告 are drawn. Not judged: 第294条第1項第1号・第2号・第5号 and 第2項-第9項
+(個人, 法人課税信託, 公益法人等, 外国法人), 第312条第3項 (the 税率 in force on a day: the town's rate never
+changes here), 第7項, 第8項, 第314条の4第2項, 第321条の8第1項's 予定申告 and its second sentence, 第2項.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import strategies as st
+
+from conformance.checks.registry import CheckFunction, check
+from conformance.checks.scenarios import (
+    TOWN_MARK,
+    Loaded,
+    Projection,
+    Rule,
+    Scenario,
+    _birth,
+    other_codes,
+    picked,
+    rule_check,
+)
+from conformance.domains.hojin_juminzei.oracle import (
+    EQUAL_RATES,
+    components,
+    corporate_tax,
+    equal_class,
+    filing_deadline,
+    liable,
+    months_held,
+    table_capital,
+    within_corporate_ceiling,
+    within_equal_ceiling,
+    within_proration,
+)
+from conformance.testdata.town import TOWN_CODE
+
+PART = "法人住民税"
+_OFFICE, _DORMITORY = "事務所所在地_市区町村コード", "寮等所在地_市区町村コード"
+_CAPITAL, _PAID_IN = "資本金等の額", "資本金及び資本準備金の合算額"
+_EMPLOYEES, _EMPLOYEES_AT_START = "従業者数", "従業者数_事業年度開始日"
+_START, _END, _OPENED = "事業年度開始日", "事業年度終了日", "事務所等開設日"
+_BASE, _DEADLINE = "法人税額", "法人税申告書提出期限"
+#: 第312条第2項: 一・二を乗じて得た率を超えない; 第4項: the 月割; 第314条の4第1項ただし書: 百分の八・四を超えない.
+_EQUAL_CEILING, _PRORATED, _CORPORATE_CEILING = "均等割の1.2倍以下", "均等割の月割", "法人税割の百分の八・四以下"
+#: The bounds of 第312条第1項's table and values on either side of them.
+_CAPITALS = (1_000_000, 9_999_999, 10_000_000, 10_000_001, 100_000_000, 100_000_001, 1_000_000_000, 1_000_000_001,
+             5_000_000_000, 5_000_000_001, 30_000_000_000)
+_EMPLOYEE_COUNTS = (0, 1, 49, 50, 51, 300)
+
+
+def _month_end(year: int, month: int) -> date:
+    """The last day of ``month`` of ``year`` (months past 12 run into the next years)."""
+    index = month
+    return date(year + index // 12, index % 12 + 1, 1) - timedelta(days=1)
+
+
+def _year_end(start: date) -> date:
+    """The last day of a 事業年度 of twelve months from ``start`` (the 1st of a month)."""
+    return _month_end(start.year, start.month + 11)
+
+
+def corporation(start: date = date(2024, 4, 1), *, office: str = TOWN_MARK, dormitory: str | None = None,
+                capital: int = 10_000_000, employees: int = 10, paid_in: int | None = None,
+                employees_at_start: int | None = None, opened: date | None = None, base: int = 1_000_000,
+                deadline: date | None = None) -> tuple[tuple[str, str, str], ...]:
+    """A person's 法人住民税 record: the corporation the person represents, its 事業年度 twelve months from
+    ``start``, its 法人税's 申告書 due ``deadline`` (two months after the year by default)."""
+    end = _year_end(start)
+    items: dict[str, str | int | date | None] = {
+        _OFFICE: office, _DORMITORY: dormitory, _CAPITAL: capital, _PAID_IN: paid_in, _EMPLOYEES: employees,
+        _EMPLOYEES_AT_START: employees_at_start, _START: start, _END: end, _OPENED: opened, _BASE: base,
+        _DEADLINE: deadline or _month_end(end.year, end.month + 2),
+    }
+    return tuple((PART, item, value.isoformat() if isinstance(value, date) else str(value))
+                 for item, value in items.items() if value is not None)
+
+
+def facts(s: Scenario) -> dict[str, str]:
+    """The scenario's 法人住民税 record, item -> value."""
+    return s.record(PART)
+
+
+def _number(s: Scenario, item: str) -> int | None:
+    value = facts(s).get(item)
+    return int(value) if value is not None else None
+
+
+def _day(s: Scenario, item: str) -> date | None:
+    return s.record_day(PART, item)
+
+
+def _representative(records: tuple[tuple[str, str, str], ...]) -> Scenario:
+    """A resident since 2015 representing the corporation, asked about the 年度 its 事業年度 ends in."""
+    end = date.fromisoformat(dict((item, value) for _, item, value in records)[_END])
+    return Scenario(end.year, date(1970, 7, 7), date(2015, 4, 1), as_of=end + timedelta(days=1), records=records)
+
+
+def _drawn_representative(draw: st.DrawFn, records: tuple[tuple[str, str, str], ...]) -> Scenario:
+    scenario = _representative(records)
+    return Scenario(scenario.fiscal_year, draw(_birth(1950, 1990)), scenario.moved_in, as_of=scenario.as_of,
+                    records=records)
+
+
+_STARTS = st.builds(date, st.integers(2021, 2025), st.integers(1, 12), st.just(1))
+
+
+# -- scenarios ------------------------------------------------------------------------------------
+
+
+@st.composite
+def offices(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A corporation whose 事務所 is here or in another municipality, no 寮等."""
+    office = draw(st.sampled_from((TOWN_MARK, *codes)))
+    return _drawn_representative(draw, corporation(draw(_STARTS), office=office))
+
+
+@st.composite
+def dormitories(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A corporation whose 事務所 is elsewhere, with a 寮等 here."""
+    return _drawn_representative(draw, corporation(draw(_STARTS), office=draw(st.sampled_from(codes)),
+                                                   dormitory=TOWN_MARK))
+
+
+def offices_or_dormitories(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """A corporation with a 事務所 here (maybe a 寮等 too) or only a 寮等 here."""
+    with_office = st.builds(lambda start, dorm: _representative(corporation(start, dormitory=dorm)), _STARTS,
+                            st.sampled_from((None, TOWN_MARK, *codes)))
+    return st.one_of(with_office, dormitories(codes))
+
+
+@st.composite
+def table_rows(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A corporation with a 事務所 here the whole 事業年度, its capital and 従業者数 at the table's bounds."""
+    capital = draw(st.one_of(st.sampled_from(_CAPITALS), st.integers(1_000_000, 60_000_000_000)))
+    employees = draw(st.one_of(st.sampled_from(_EMPLOYEE_COUNTS), st.integers(0, 2_000)))
+    return _drawn_representative(draw, corporation(draw(_STARTS), capital=capital, employees=employees))
+
+
+@st.composite
+def opened_during(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A corporation whose 事務所 here opened on day 1-28 during its 事業年度 (None: held the whole year)."""
+    start = draw(_STARTS)
+    opened = draw(st.one_of(st.none(), st.builds(lambda months, day: date(
+        start.year + (start.month - 1 + months) // 12, (start.month - 1 + months) % 12 + 1, day),
+        st.integers(0, 11), st.integers(1, 28))))
+    capital = draw(st.sampled_from(_CAPITALS))
+    return _drawn_representative(draw, corporation(start, opened=opened, capital=capital,
+                                                   employees=draw(st.sampled_from(_EMPLOYEE_COUNTS))))
+
+
+@st.composite
+def employees_changing(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A corporation whose 従業者数 crosses 五十人 during the 事業年度 (never 50 itself)."""
+    few, many = draw(st.integers(0, 49)), draw(st.integers(51, 500))
+    first, last = (few, many) if draw(st.booleans()) else (many, few)
+    return _drawn_representative(draw, corporation(draw(_STARTS), capital=draw(st.sampled_from(_CAPITALS)),
+                                                   employees=last, employees_at_start=first))
+
+
+@st.composite
+def paid_in_capital(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A corporation with a 資本金及び資本準備金 beside its 資本金等の額 (above, equal or below it)."""
+    capital, paid_in = draw(st.sampled_from(_CAPITALS)), draw(st.sampled_from(_CAPITALS))
+    employees = draw(st.sampled_from((0, 1, 49, 51, 300)))
+    return _drawn_representative(draw, corporation(draw(_STARTS), capital=capital, paid_in=paid_in,
+                                                   employees=employees))
+
+
+@st.composite
+def corporate_bases(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A corporation with a 事務所 here, its 法人税額 in whole 10,000円."""
+    base = draw(st.integers(0, 100_000)) * 10_000
+    return _drawn_representative(draw, corporation(draw(_STARTS), base=base))
+
+
+@st.composite
+def deadlines(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A corporation whose 法人税's 申告書 is due one to four months after its 事業年度."""
+    start = draw(_STARTS)
+    end = _year_end(start)
+    due = _month_end(end.year, end.month + draw(st.integers(1, 4)))
+    return _drawn_representative(draw, corporation(start, deadline=due))
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+
+def _here(s: Scenario, town: str, item: str) -> bool:
+    return facts(s).get(item) in (TOWN_MARK, town)
+
+
+def _liable(s: Scenario, town: str) -> Projection:
+    return {"納税義務者": liable(_here(s, town, _OFFICE), _here(s, town, _DORMITORY))}
+
+
+def _components(s: Scenario, town: str) -> Projection:
+    return {"課税区分": list(components(_here(s, town, _OFFICE), _here(s, town, _DORMITORY)))}
+
+
+def _class(s: Scenario, employees_item: str = _EMPLOYEES) -> int:
+    capital, employees = _number(s, _CAPITAL), _number(s, employees_item)
+    assert capital is not None and employees is not None
+    return equal_class(table_capital(capital, _number(s, _PAID_IN)), employees)
+
+
+def _table_row(s: Scenario, town: str) -> Projection:
+    kind = _class(s)
+    return {"均等割区分": kind, "均等割額": EQUAL_RATES[kind]}
+
+
+def _table_class(s: Scenario, town: str) -> Projection:
+    return {"均等割区分": _class(s)}
+
+
+def _months(s: Scenario, town: str) -> Projection:
+    start, end, opened = _day(s, _START), _day(s, _END), _day(s, _OPENED)
+    assert start is not None and end is not None
+    return {"均等割月数": months_held(max(start, opened) if opened else start, end)}
+
+
+def _true(name: str) -> Any:
+    def expected(s: Scenario, town: str) -> Projection:
+        return {name: True}
+
+    return expected
+
+
+def _equal_answer(document: Mapping[str, Any], loaded: Loaded) -> tuple[int, int, int] | None:
+    """The answer's (均等割額, the 標準税率 of its 均等割区分, 均等割月数), None where one is not a number."""
+    answer = picked(PART, "均等割額", "均等割区分", "均等割月数")(document, loaded)
+    amount, kind, months = answer["均等割額"], answer["均等割区分"], answer["均等割月数"]
+    if not (isinstance(amount, int) and isinstance(months, int) and kind in EQUAL_RATES):
+        return None
+    return amount, EQUAL_RATES[kind], months
+
+
+def _answered_equal_ceiling(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    found = _equal_answer(document, loaded)
+    if found is None:
+        return {_EQUAL_CEILING: None, **picked(PART, "均等割額", "均等割区分", "均等割月数")(document, loaded)}
+    return {_EQUAL_CEILING: within_equal_ceiling(*found)}
+
+
+def _answered_proration(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    found = _equal_answer(document, loaded)
+    if found is None:
+        return {_PRORATED: None, **picked(PART, "均等割額", "均等割区分", "均等割月数")(document, loaded)}
+    return {_PRORATED: within_proration(*found)}
+
+
+def _corporate(s: Scenario, town: str) -> Projection:
+    base = _number(s, _BASE)
+    assert base is not None
+    return {"法人税割額": corporate_tax(base)}
+
+
+def _answered_corporate_ceiling(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    answer = picked(PART, "法人税割額", "法人税額")(document, loaded)
+    amount, base = answer["法人税割額"], answer["法人税額"]
+    if not (isinstance(amount, int) and isinstance(base, int)):
+        return {_CORPORATE_CEILING: None, **answer}
+    return {_CORPORATE_CEILING: within_corporate_ceiling(amount, base)}
+
+
+def _deadline(s: Scenario, town: str) -> Projection:
+    due = _day(s, _DEADLINE)
+    assert due is not None
+    return {"申告納付期限": filing_deadline(due).isoformat()}
+
+
+#: Worked examples (第294条第1項, 第312条第1項・第4項-第6項, 第314条の4第1項, 第321条の8第1項), each a 事業年度
+#: 2024-04-01..2025-03-31: a 事務所 here, 資本金等 1,000万円 and 50 従業者 -> 第一号ホ 50,000円, 法人税割 60,000円 on
+#: 1,000,000円, 申告納付 by 2025-05-31; 51 従業者 -> 第二号 120,000円; a 事務所 elsewhere -> not liable; only a 寮等
+#: here -> 均等割 alone; opened 2024-10-15 -> 5 months (20,833円); 従業者 30 -> 80 -> 第二号; 資本金等 900万円 with
+#: 資本金及び資本準備金 2,000万円 -> 第三号; the 法人税's 申告書 due 2025-06-30 -> 申告納付 by then.
+OFFICE_HERE = _representative(corporation(employees=50))
+FIFTY_ONE = _representative(corporation(employees=51))
+LARGE = _representative(corporation(capital=5_000_000_001, employees=51))
+OFFICE_ELSEWHERE = _representative(corporation(office=other_codes(TOWN_CODE)[0]))
+DORMITORY_ONLY = _representative(corporation(office=other_codes(TOWN_CODE)[0], dormitory=TOWN_MARK))
+OPENED_MID_YEAR = _representative(corporation(opened=date(2024, 10, 15)))
+OPENED_LAST_MONTH = _representative(corporation(opened=date(2025, 3, 20)))
+EMPLOYEES_GREW = _representative(corporation(employees=80, employees_at_start=30))
+PAID_IN_ABOVE = _representative(corporation(capital=9_000_000, paid_in=20_000_000))
+EXTENDED_DEADLINE = _representative(corporation(deadline=date(2025, 6, 30)))
+
+HOJIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("hojin_juminzei.office", "法人住民税: liable with a 事務所又は事業所 in the municipality (第294条第1項第3号)",
+         offices, _liable, picked(PART, "納税義務者"), (OFFICE_HERE, OFFICE_ELSEWHERE), needs_records=True),
+    Rule("hojin_juminzei.dormitory", "法人住民税: liable with only a 寮等 in the municipality "
+         "(第294条第1項第4号)", dormitories, _liable, picked(PART, "納税義務者"), (DORMITORY_ONLY,),
+         needs_records=True),
+    Rule("hojin_juminzei.components", "法人住民税: 均等割 and 法人税割 with a 事務所又は事業所, 均等割 alone with "
+         "only a 寮等 (第294条第1項)", offices_or_dormitories, _components, picked(PART, "課税区分"),
+         (OFFICE_HERE, DORMITORY_ONLY), needs_records=True),
+    Rule("hojin_juminzei.equal_rate", "法人住民税: the 均等割's 標準税率 by 資本金等の額 and 従業者数の合計数 "
+         "(第312条第1項)", table_rows, _table_row, picked(PART, "均等割区分", "均等割額"),
+         (OFFICE_HERE, FIFTY_ONE, LARGE), needs_records=True),
+    Rule("hojin_juminzei.equal_ceiling", "法人住民税: 均等割 at most 1.2 times the 標準税率 (第312条第2項)",
+         table_rows, _true(_EQUAL_CEILING), _answered_equal_ceiling, (OFFICE_HERE, LARGE), needs_records=True),
+    Rule("hojin_juminzei.months", "法人住民税: the months the 事務所等 was held, by the calendar, under one month as "
+         "one, a remainder dropped (第312条第4項)", opened_during, _months, picked(PART, "均等割月数"),
+         (OPENED_MID_YEAR, OPENED_LAST_MONTH, OFFICE_HERE), needs_records=True),
+    Rule("hojin_juminzei.prorated", "法人住民税: the 均等割 times the months held, divided by twelve (第312条第4項)",
+         opened_during, _true(_PRORATED), _answered_proration, (OPENED_MID_YEAR, OPENED_LAST_MONTH, OFFICE_HERE),
+         needs_records=True),
+    Rule("hojin_juminzei.employees_date", "法人住民税: the 従業者数の合計数 on the last day of the 算定期間 "
+         "(第312条第5項)", employees_changing, _table_class, picked(PART, "均等割区分"), (EMPLOYEES_GREW,),
+         needs_records=True),
+    Rule("hojin_juminzei.capital_floor", "法人住民税: the 資本金及び資本準備金 where the 資本金等の額 is less "
+         "(第312条第6項)", paid_in_capital, _table_class, picked(PART, "均等割区分"), (PAID_IN_ABOVE,),
+         needs_records=True),
+    Rule("hojin_juminzei.corporate_rate", "法人住民税: the 法人税割's 標準税率 百分の六 (第314条の4第1項)",
+         corporate_bases, _corporate, picked(PART, "法人税割額"), (OFFICE_HERE,), needs_records=True),
+    Rule("hojin_juminzei.corporate_ceiling", "法人住民税: 法人税割 at most 百分の八・四 (第314条の4第1項ただし書)",
+         corporate_bases, _true(_CORPORATE_CEILING), _answered_corporate_ceiling, (OFFICE_HERE,),
+         needs_records=True),
+    Rule("hojin_juminzei.filing_deadline", "法人住民税: 申告納付 by the 提出期限 of the 法人税's 申告書 "
+         "(第321条の8第1項)", deadlines, _deadline, picked(PART, "申告納付期限"), (OFFICE_HERE, EXTENDED_DEADLINE),
+         needs_records=True),
+)}
+
+
+def _rule_check(name: str) -> CheckFunction:
+    return rule_check(HOJIN_RULES[name])
+
+
+hojin_office = check("scenario.hojin_juminzei.office")(_rule_check("hojin_juminzei.office"))
+hojin_dormitory = check("scenario.hojin_juminzei.dormitory")(_rule_check("hojin_juminzei.dormitory"))
+hojin_components = check("scenario.hojin_juminzei.components")(_rule_check("hojin_juminzei.components"))
+hojin_equal_rate = check("scenario.hojin_juminzei.equal_rate")(_rule_check("hojin_juminzei.equal_rate"))
+hojin_equal_ceiling = check("scenario.hojin_juminzei.equal_ceiling")(_rule_check("hojin_juminzei.equal_ceiling"))
+hojin_months = check("scenario.hojin_juminzei.months")(_rule_check("hojin_juminzei.months"))
+hojin_prorated = check("scenario.hojin_juminzei.prorated")(_rule_check("hojin_juminzei.prorated"))
+hojin_employees_date = check("scenario.hojin_juminzei.employees_date")(_rule_check("hojin_juminzei.employees_date"))
+hojin_capital_floor = check("scenario.hojin_juminzei.capital_floor")(_rule_check("hojin_juminzei.capital_floor"))
+hojin_corporate_rate = check("scenario.hojin_juminzei.corporate_rate")(_rule_check("hojin_juminzei.corporate_rate"))
+hojin_corporate_ceiling = check("scenario.hojin_juminzei.corporate_ceiling")(
+    _rule_check("hojin_juminzei.corporate_ceiling"))
+hojin_filing_deadline = check("scenario.hojin_juminzei.filing_deadline")(
+    _rule_check("hojin_juminzei.filing_deadline"))

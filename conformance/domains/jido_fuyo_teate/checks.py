@@ -1,0 +1,304 @@
+"""Scenario checks of 児童扶養手当 (児童扶養手当法 and its 施行令; the statute edition ``jido_fuyo_teate 2025.12``).
+
+The machinery of :mod:`conformance.checks.scenarios` (generated residents appended to the vendor, the
+per-person query, compared with :mod:`conformance.domains.jido_fuyo_teate.oracle`). The claimant is a mother (世帯主)
+with her children in the household; what 住民記録 does not hold is sent as her ``児童扶養手当`` record
+(受給者区分 母, 認定請求年月日, 前年所得, 加算対象扶養親族等の数, 養育費: ``targets.load.records_path``;
+without it every check here is NOT_AUTOMATED). Each check judges one field of the answer's
+``児童扶養手当`` part, on the claimants its provision is about:
+
+- each child's ``児童該当終了日`` (第3条第1項): children reaching 18 around the 年度;
+- ``支給開始月`` (第7条第1項: the month after the 認定の請求);
+- the ``支払月`` of the month asked about (第7条第3項: the odd months, each for the months before);
+- the amount of the last month paid when the claimant dies or leaves Japan, one child (第5条第1項: a
+  whole month), and of the month asked about with two to four children (第5条第2項), in units of
+  基本額 and 加算額 (the figures are revised every year by 第5条の2, which the edition does not quote);
+- ``支給区分`` around the 全部支給 limit (法第9条第1項; 施行令 第2条の4第1項) and the 全部停止 limit
+  (第2項第1号); ``一部支給停止額`` between them (第2項第2号, 第3項, 第4項); ``所得額`` with a 養育費
+  (法第9条第2項; 施行令 第2条の4第5項).
+
+The children of the checks other than ``child_end`` are born from 2011-04-02 to 2019 (児童 until 2030 at
+least), so no age limit changes their answers. Not judged: 第7条第3項ただし書 (the last period paid outside
+the 支払期月: when is the municipality's choice), 第4条 (no 監護, 生計 or 里親 is recorded), 第9条の2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import strategies as st
+
+from conformance.checks.registry import CheckFunction, check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, picked, rule_check
+from conformance.domains.jido_fuyo_teate import oracle as fuyo
+from conformance.oracles.dates import Month, fiscal_year_months, fiscal_year_of, month_of
+
+PART = "児童扶養手当"
+_MOTHER = date(1985, 6, 6)
+_SINCE = date(2005, 4, 1)
+
+
+def _iso(month: Month) -> str:
+    return f"{month[0]:04d}-{month[1]:02d}"
+
+
+def _record(s: Scenario) -> dict[str, str]:
+    return s.record(PART)
+
+
+def _claimed(s: Scenario) -> date:
+    return date.fromisoformat(_record(s)["認定請求年月日"])
+
+
+def _int(s: Scenario, item: str) -> int:
+    return int(_record(s).get(item, "0"))
+
+
+def claimant(claimed: date, income: int = 0, dependants: int = 0, support: int = 0,
+             ) -> tuple[tuple[str, str, str], ...]:
+    """A mother's 児童扶養手当 record."""
+    items = {"受給者区分": "母", "認定請求年月日": claimed.isoformat(), "前年所得": str(income),
+             "加算対象扶養親族等の数": str(dependants), "養育費": str(support)}
+    return tuple((PART, item, value) for item, value in items.items())
+
+
+# -- scenarios ------------------------------------------------------------------------------------
+
+
+@st.composite
+def _family(draw: st.DrawFn, count: tuple[int, int] = (1, 3), born: tuple[date, date] = (date(2011, 4, 2),
+            date(2019, 12, 31)), income: int = 0, dependants: int = 0, support: int = 0) -> Scenario:
+    """A mother (resident since 2005) claiming from 令和6年11月 on, with children born in ``born``
+    (distinct days), asked about a month from the first paid to the end of that 年度."""
+    claimed = draw(st.one_of(st.dates(date(2024, 10, 1), date(2026, 1, 31)),
+                             st.sampled_from((date(2024, 10, 31), date(2025, 2, 28), date(2025, 3, 1),
+                                              date(2025, 3, 31)))))
+    children = draw(st.lists(st.dates(*born), min_size=count[0], max_size=count[1], unique=True))
+    first = fuyo.start_month(month_of(claimed))
+    year = fiscal_year_of(date(*first, 1))
+    asked = draw(st.sampled_from([m for m in fiscal_year_months(year) if m >= first]))
+    return Scenario(year, _MOTHER, _SINCE, as_of=date(*asked, 1), children=tuple(sorted(children)),
+                    records=claimant(claimed, income, dependants, support))
+
+
+def _teenagers(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Children reaching 18 around the 年度 (born 2005-2008, 4月1日 and 4月2日 often)."""
+    return _family(count=(1, 2), born=(date(2005, 1, 1), date(2008, 12, 31))).flatmap(
+        lambda s: _birth(2005, 2008).map(lambda extra: replace(s, children=tuple(sorted({*s.children, extra})))))
+
+
+def _families(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return _family()
+
+
+def _larger(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return _family(count=(2, 4))
+
+
+@st.composite
+def _leaving(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A mother of one child who dies or leaves Japan two months to a year after the first month paid."""
+    family = draw(_family(count=(1, 1)))
+    start = date(*fuyo.start_month(month_of(_claimed(family))), 1)
+    day = start + timedelta(days=draw(st.integers(31, 365)))
+    ended = replace(family, died=day) if draw(st.booleans()) else replace(family, planned_out=day)
+    return replace(ended, fiscal_year=fiscal_year_of(day), as_of=day)
+
+
+def _near_limit(limit: Callable[[int], int], dependants: tuple[int, int], spread: int,
+                ) -> Callable[[tuple[str, str]], st.SearchStrategy[Scenario]]:
+    """Claimants whose 前年所得 is near ``limit`` (its own yen, one either side, or within ``spread``)."""
+    @st.composite
+    def scenarios(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+        count = draw(st.integers(*dependants))
+        offset = draw(st.one_of(st.sampled_from((0, -1, 1)), st.integers(-spread, spread)))
+        return draw(_family(income=max(0, limit(count) + offset), dependants=count))
+
+    return scenarios
+
+
+@st.composite
+def _partial(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """一部支給 claimants (no 扶養親族等): 前年所得 above the 全部支給 limit, below 190万円, 1 to 4 children."""
+    income = draw(st.integers(fuyo.full_limit(0) + 1, 1_899_999))  # the limit itself: full_limit's
+    return draw(_family(count=(1, 4), income=income))
+
+
+@st.composite
+def _with_support(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """Claimants whose children received a 養育費 (any yen: 8割 leaves fractions) in the year."""
+    return draw(_family(income=draw(st.integers(0, 3_000_000)), dependants=draw(st.integers(0, 2)),
+                        support=draw(st.integers(1, 1_500_000))))
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+
+def _units(s: Scenario, month: Month) -> str:
+    counted = sum(1 for birth in s.children if month <= month_of(fuyo.child_end_date(birth)))
+    base, additions = fuyo.monthly_units(counted)
+    return f"基本額×{base}+加算額×{additions}"
+
+
+def _child_end(s: Scenario, town: str) -> Projection:
+    return {"児童該当終了日": {str(index): fuyo.child_end_date(birth).isoformat()
+                               for index, birth in enumerate(s.children)}}
+
+
+def _start(s: Scenario, town: str) -> Projection:
+    return {"支給開始月": _iso(fuyo.start_month(month_of(_claimed(s))))}
+
+
+def _asked_month(s: Scenario) -> Month:
+    assert s.as_of is not None
+    return month_of(s.as_of)
+
+
+def _paid(s: Scenario, town: str) -> Projection:
+    month = _asked_month(s)
+    return {"支払月": {_iso(month): _iso(fuyo.payment_month(month))}}
+
+
+def _last_amount(s: Scenario, town: str) -> Projection:
+    assert s.moved_out is not None
+    month = month_of(s.moved_out)
+    return {"月額": {_iso(month): _units(s, month)}}
+
+
+def _asked_amount(s: Scenario, town: str) -> Projection:
+    month = _asked_month(s)
+    return {"月額": {_iso(month): _units(s, month)}}
+
+
+def _kind(s: Scenario, town: str) -> Projection:
+    income = fuyo.counted_income(_int(s, "前年所得"), _int(s, "養育費"))
+    return {"支給区分": fuyo.kind(income, _int(s, "加算対象扶養親族等の数"))}
+
+
+def _stopped(s: Scenario, town: str) -> Projection:
+    counted = sum(1 for birth in s.children if _asked_month(s) <= month_of(fuyo.child_end_date(birth)))
+    return {"一部支給停止額": fuyo.partial_stop(_int(s, "前年所得"), _int(s, "加算対象扶養親族等の数"), counted)}
+
+
+def _income(s: Scenario, town: str) -> Projection:
+    return {"所得額": fuyo.counted_income(_int(s, "前年所得"), _int(s, "養育費"))}
+
+
+def _entries(document: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    part = document.get(PART)
+    listed = part.get("月額") if isinstance(part, Mapping) else None
+    return [entry for entry in listed or [] if isinstance(entry, Mapping)]
+
+
+def _in_units(document: Mapping[str, Any], amount: Any) -> Any:
+    """The vendor's amount as 基本額×a+加算額×b with its own (revised) 基本額 and 加算額, else as it is."""
+    part = document.get(PART)
+    base = part.get("基本額") if isinstance(part, Mapping) else None
+    addition = part.get("加算額") if isinstance(part, Mapping) else None
+    if not (isinstance(amount, int) and isinstance(base, int) and isinstance(addition, int) and base > 0):
+        return amount
+    if amount == 0:
+        return "基本額×0+加算額×0"
+    if addition > 0 and amount >= base and (amount - base) % addition == 0:
+        return f"基本額×1+加算額×{(amount - base) // addition}"
+    return amount
+
+
+def _children(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    part = document.get(PART)
+    listed = part.get("児童") if isinstance(part, Mapping) else None
+    ends = {str(loaded.children.index(child.get("宛名番号")) if child.get("宛名番号") in loaded.children else -1):
+            child.get("児童該当終了日") for child in listed or [] if isinstance(child, Mapping)}
+    return {"児童該当終了日": ends}
+
+
+def _month_field(name: str, *, last: bool = False) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    """``name`` of the ``月額`` entry of the month asked about (``as_of``'s), or of the last entry."""
+    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        entries = _entries(document)
+        asked = loaded.as_of.isoformat()[:7] if loaded.as_of is not None else None
+        chosen = entries[-1:] if last else [entry for entry in entries if entry.get("月") == asked]
+        values = {str(entry.get("月")): entry.get(name) for entry in chosen}
+        if name == "金額":
+            return {"月額": {month: _in_units(document, value) for month, value in values.items()}}
+        return {name: values}
+
+    return pick
+
+
+#: Worked examples: a claim of 2025-01-09 pays from 2025-02 (第7条第1項), 2025-02 paid in 2025-03
+#: (第7条第3項); a child born 2007-04-01 is a 児童 until 2025-03-31 and one born 2007-04-02 until
+#: 2026-03-31 (第3条第1項); three children: 基本額 and two 加算額 (第5条第2項); a move abroad on
+#: 2025-06-10 pays 2025-06 whole (第5条第1項); 前年所得 690,000円 with no 扶養親族等 is 一部支給 (以上),
+#: 1,000,000円 with two 加算対象扶養親族等 is 全部支給 (limit 1,450,000円), 1,450,000円 一部支給;
+#: 1,000,000円 stops 7,970円 of one child's amount (310,000 x 0.0256619 = 7,955.2 -> 7,960 + 10); 50,001円 of
+#: 養育費 counts 40,001円 (四捨五入 of 40,000.8).
+CLAIMED = Scenario(2024, _MOTHER, _SINCE, as_of=date(2025, 2, 1), children=(date(2015, 5, 5),),
+                   records=claimant(date(2025, 1, 9)))
+AGING_OUT = Scenario(2024, _MOTHER, _SINCE, as_of=date(2025, 2, 1),
+                     children=(date(2007, 4, 1), date(2007, 4, 2)), records=claimant(date(2025, 1, 9)))
+THREE_CHILDREN = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1),
+                          children=(date(2012, 8, 8), date(2014, 3, 3), date(2016, 9, 9)),
+                          records=claimant(date(2025, 4, 10)))
+LEFT_JAPAN = Scenario(2025, _MOTHER, _SINCE, planned_out=date(2025, 6, 10), as_of=date(2025, 6, 10),
+                      children=(date(2015, 5, 5),), records=claimant(date(2025, 1, 9)))
+AT_THE_LIMIT = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
+                        records=claimant(date(2025, 4, 10), income=690_000))
+BELOW_WITH_DEPENDANTS = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
+                                 records=claimant(date(2025, 4, 10), income=1_000_000, dependants=2))
+AT_THE_LIMIT_WITH_DEPENDANTS = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
+                                        records=claimant(date(2025, 4, 10), income=1_450_000, dependants=2))
+PARTIAL = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
+                   records=claimant(date(2025, 4, 10), income=1_000_000))
+WITH_SUPPORT = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
+                        records=claimant(date(2025, 4, 10), income=500_000, support=50_001))
+BELOW_THE_STOP_LIMIT = Scenario(2025, _MOTHER, _SINCE, as_of=date(2025, 7, 1), children=(date(2015, 5, 5),),
+                             records=claimant(date(2025, 4, 10), income=2_000_000))
+
+FUYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("jido_fuyo_teate.child_end", "児童扶養手当: a 児童 until the first 3月31日 after reaching 18 (第3条第1項)",
+         _teenagers, _child_end, _children, (AGING_OUT,), needs_records=True),
+    Rule("jido_fuyo_teate.start_month", "児童扶養手当: paid from the month after the 認定の請求 (第7条第1項)",
+         _families, _start, picked(PART, "支給開始月"), (CLAIMED,), needs_records=True),
+    Rule("jido_fuyo_teate.payment_months", "児童扶養手当: paid in the odd months for the months before "
+         "(第7条第3項)", _families, _paid, _month_field("支払月"), (CLAIMED,), needs_records=True),
+    Rule("jido_fuyo_teate.whole_month", "児童扶養手当: paid by the month, the month of a death or a move "
+         "abroad whole (第5条第1項)", _leaving, _last_amount, _month_field("金額", last=True), (LEFT_JAPAN,),
+         needs_records=True),
+    Rule("jido_fuyo_teate.additions", "児童扶養手当: one 加算額 for each 監護等児童 beyond the first (第5条第2項)",
+         _larger, _asked_amount, _month_field("金額"), (THREE_CHILDREN,), needs_records=True),
+    Rule("jido_fuyo_teate.full_limit", "児童扶養手当: 一部支給 from a 前年所得 of 69万円 (法第9条第1項; 施行令 "
+         "第2条の4第1項第1号)", _near_limit(fuyo.full_limit, (0, 0), 30_000), _kind, picked(PART, "支給区分"),
+         (AT_THE_LIMIT,), needs_records=True),
+    Rule("jido_fuyo_teate.full_limit_dependants", "児童扶養手当: the 全部支給 limit 38万円 higher for each "
+         "加算対象扶養親族等 (施行令 第2条の4第1項第2号)", _near_limit(fuyo.full_limit, (1, 3), 400_000), _kind,
+         picked(PART, "支給区分"), (BELOW_WITH_DEPENDANTS, AT_THE_LIMIT_WITH_DEPENDANTS), needs_records=True),
+    Rule("jido_fuyo_teate.stop_limit", "児童扶養手当: 全部停止 from 208万円 and 38万円 for each 加算対象扶養親族等 "
+         "(施行令 第2条の4第2項第1号)", _near_limit(fuyo.stop_limit, (0, 3), 200_000), _kind,
+         picked(PART, "支給区分"), (BELOW_THE_STOP_LIMIT,), needs_records=True),
+    Rule("jido_fuyo_teate.partial_stop", "児童扶養手当: the 一部支給停止額 (施行令 第2条の4第2項第2号, 第3項, 第4項)",
+         _partial, _stopped, picked(PART, "一部支給停止額"), (PARTIAL,), needs_records=True),
+    Rule("jido_fuyo_teate.support", "児童扶養手当: 8割 of the 養育費 counted as 所得 (法第9条第2項; 施行令 "
+         "第2条の4第5項)", _with_support, _income, picked(PART, "所得額"), (WITH_SUPPORT,), needs_records=True),
+)}
+
+
+def _rule_check(name: str) -> CheckFunction:
+    return rule_check(FUYO_RULES[name])
+
+
+jido_fuyo_child_end = check("scenario.jido_fuyo_teate.child_end")(_rule_check("jido_fuyo_teate.child_end"))
+jido_fuyo_start_month = check("scenario.jido_fuyo_teate.start_month")(_rule_check("jido_fuyo_teate.start_month"))
+jido_fuyo_payment_months = check("scenario.jido_fuyo_teate.payment_months")(
+    _rule_check("jido_fuyo_teate.payment_months"))
+jido_fuyo_whole_month = check("scenario.jido_fuyo_teate.whole_month")(_rule_check("jido_fuyo_teate.whole_month"))
+jido_fuyo_additions = check("scenario.jido_fuyo_teate.additions")(_rule_check("jido_fuyo_teate.additions"))
+jido_fuyo_full_limit = check("scenario.jido_fuyo_teate.full_limit")(_rule_check("jido_fuyo_teate.full_limit"))
+jido_fuyo_full_limit_dependants = check("scenario.jido_fuyo_teate.full_limit_dependants")(
+    _rule_check("jido_fuyo_teate.full_limit_dependants"))
+jido_fuyo_stop_limit = check("scenario.jido_fuyo_teate.stop_limit")(_rule_check("jido_fuyo_teate.stop_limit"))
+jido_fuyo_partial_stop = check("scenario.jido_fuyo_teate.partial_stop")(_rule_check("jido_fuyo_teate.partial_stop"))
+jido_fuyo_support = check("scenario.jido_fuyo_teate.support")(_rule_check("jido_fuyo_teate.support"))

@@ -1,0 +1,242 @@
+"""Scenario checks of 介護保険 (介護保険法; the statute edition ``kaigo 2025.12``).
+
+The machinery of :mod:`conformance.checks.scenarios` (generated residents appended to the vendor, the
+per-person query, compared with :mod:`conformance.domains.kaigo.oracle`, the counterexample shrunk and
+reported with the seed). Each check judges one field of the answer's ``介護保険`` part on the persons
+its provision is about, so a wrong answer about one provision fails that provision's check and no other:
+
+- ``第1号被保険者`` on ``as_of`` (第9条第1項第1号): persons around 65, some gone (moved out, died) by then;
+- ``資格取得日`` (第10条第1項第2号): persons of 65 or more moving in, from a municipality or from abroad
+  (reaching 65 here, 第4号, is ``scenario.kaigo.first_insured`` of :mod:`conformance.checks.scenarios`);
+- ``資格喪失日`` (第11条第1項): the day after death, a 転出 abroad or a 転出 with days between (本文);
+  the move-out day itself when the 転入通知 says the address elsewhere began that day (ただし書);
+- ``賦課月`` (第129条): persons around 65 and 75 (第2項), 第1号被保険者 through the whole 年度 (第1項),
+  persons aged 40 to 64 (第4項: no premium).
+
+The 住民記録 rows record no 医療保険: the checks judge no provision that turns on being a
+医療保険加入者 (第2号被保険者's 資格, 第10条第1項第1号・第3号, 第11条第2項).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from conformance.checks.registry import CheckFunction, check
+from conformance.checks.scenarios import (
+    ELDER_APRIL_FIRST,
+    Projection,
+    Rule,
+    Scenario,
+    _birth,
+    _near,
+    elders,
+    history,
+    iso_or_none,
+    picked,
+    rule_check,
+)
+from conformance.domains.kaigo import oracle as kaigo
+from conformance.domains.kaigo.oracle import kaigo_acquisition_date
+from conformance.oracles import Residence
+from conformance.oracles.dates import age_reached_on, fiscal_year_of
+
+PART = "介護保険"
+_DAY = timedelta(days=1)
+
+
+def _age65(birth: date) -> date:
+    return kaigo.kaigo_age_date(birth)
+
+
+def _long_resident(birth: date) -> date:
+    """The move-in of a resident since the age of thirty."""
+    return date(birth.year + 30, 4, 1)
+
+
+@st.composite
+def _ending(draw: st.DrawFn, scenario: Scenario, codes: tuple[str, str], earliest: date, latest: date) -> Scenario:
+    """The scenario, maybe ended on a day from ``earliest`` to ``latest``: a death, a 転出 abroad, a
+    転出 to another municipality (with or without days between)."""
+    if draw(st.booleans()):
+        return scenario
+    low = max(earliest, scenario.moved_in)
+    day = draw(st.dates(low, max(low, latest)))
+    kind = draw(st.sampled_from(("died", "abroad", "moved")))
+    if kind == "died":
+        return replace(scenario, died=day)
+    if kind == "abroad":
+        return replace(scenario, planned_out=day)
+    return replace(scenario, planned_out=day + timedelta(days=draw(st.integers(0, 5))), elsewhere=day,
+                   next=codes[0])
+
+
+# -- scenarios ------------------------------------------------------------------------------------
+
+
+@st.composite
+def categories(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person asked about on a day around reaching 65, maybe gone (moved out, died) shortly before."""
+    birth = draw(_birth(1951, 1961))
+    age65 = _age65(birth)
+    moved_in = draw(st.one_of(st.just(_long_resident(birth)), _near(age65 - timedelta(days=60), 60)))
+    as_of = draw(_near(age65, 3))
+    start = Scenario(fiscal_year_of(as_of), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
+                     as_of=as_of)
+    return draw(_ending(start, codes, as_of - timedelta(days=40), as_of + timedelta(days=5)))
+
+
+@st.composite
+def entering(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person who reached 65 before moving in (from a municipality or from abroad): soon after or
+    years after, maybe leaving later."""
+    birth = draw(_birth(1935, 1958))
+    after = _age65(birth) + _DAY  # the 65th birthday
+    moved_in = max(after, draw(_near(after + timedelta(days=draw(st.sampled_from((0, 400, 3000)))), 5)))
+    start = Scenario(fiscal_year_of(moved_in), birth, moved_in, previous=draw(st.sampled_from((None, *codes))))
+    return draw(_ending(start, codes, moved_in, moved_in + timedelta(days=400)))
+
+
+@st.composite
+def _insured(draw: st.DrawFn, codes: tuple[str, str]) -> tuple[Scenario, date]:
+    """A 第1号被保険者 here (a resident reaching 65, or moving in after it) and a day of 資格 to end on."""
+    birth = draw(_birth(1935, 1958))
+    age65 = _age65(birth)
+    moved_in = draw(st.one_of(st.just(_long_resident(birth)), _near(age65, 30)))
+    start = Scenario(2000, birth, moved_in, previous=draw(st.sampled_from((None, *codes))))
+    acquired = max(age65, moved_in)
+    day = max(acquired, draw(_near(acquired + timedelta(days=draw(st.sampled_from((0, 30, 400, 3000)))), 3)))
+    return start, day
+
+
+@st.composite
+def leaving(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 第1号被保険者 whose address here ends with no address elsewhere that day: a death, a 転出
+    abroad, a 転出 whose 転入通知 names a later day."""
+    start, day = draw(_insured(codes))
+    kind = draw(st.sampled_from(("died", "abroad", "gap")))
+    if kind == "died":
+        ended = replace(start, died=day)
+    elif kind == "abroad":
+        ended = replace(start, planned_out=day)
+    else:
+        ended = replace(start, planned_out=day, elsewhere=day + timedelta(days=draw(st.integers(1, 20))),
+                        next=draw(st.sampled_from(codes)))
+    return replace(ended, fiscal_year=fiscal_year_of(day))
+
+
+@st.composite
+def moving_on(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 第1号被保険者 moving to another municipality whose 転入通知 says the address there began on
+    the move-out day (on the 転出予定年月日 or before it)."""
+    start, day = draw(_insured(codes))
+    planned = day + timedelta(days=draw(st.one_of(st.just(0), st.integers(1, 10))))
+    return replace(start, planned_out=planned, elsewhere=day, next=draw(st.sampled_from(codes)),
+                   fiscal_year=fiscal_year_of(day))
+
+
+@st.composite
+def second_insured(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person aged 40 to 64 through a 年度 (or reaching 40 in it): a resident, or moving in that year."""
+    fiscal_year = draw(st.integers(2016, 2025))
+    birth = draw(_birth(fiscal_year - 64, fiscal_year - 39))
+    year_end = date(fiscal_year + 1, 3, 31)
+    assume(age_reached_on(birth, 40) <= year_end < _age65(birth))
+    moved_in = draw(st.one_of(st.just(date(birth.year + 20, 4, 1)), st.dates(date(fiscal_year, 4, 1), year_end)))
+    return Scenario(fiscal_year, birth, moved_in, previous=draw(st.sampled_from((None, *codes))))
+
+
+@st.composite
+def first_insured_years(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident aged 65 or more through a whole 年度: often the 年度 of reaching 75 (後期高齢者医療)."""
+    fiscal_year = draw(st.integers(2016, 2025))
+    birth = draw(st.one_of(_birth(fiscal_year - 76, fiscal_year - 74), _birth(fiscal_year - 90, fiscal_year - 66)))
+    assume(_age65(birth) < date(fiscal_year, 4, 1))
+    return Scenario(fiscal_year, birth, _long_resident(birth), previous=draw(st.sampled_from(codes)))
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+
+def _stay(s: Scenario, town: str) -> tuple[list[Residence], Residence]:
+    stays = history(s, town)
+    return stays, next(stay for stay in stays if stay.municipality == town)
+
+
+def _category(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    return {"第1号被保険者": kaigo.kaigo_first_insured_on(s.birth, _stay(s, town)[1], s.as_of)}
+
+
+def _acquisition(s: Scenario, town: str) -> Projection:
+    return {"資格取得日": iso_or_none(kaigo.kaigo_acquisition_date(s.birth, _stay(s, town)[1]))}
+
+
+def _loss(s: Scenario, town: str) -> Projection:
+    stays, stay = _stay(s, town)
+    return {"資格喪失日": iso_or_none(kaigo.kaigo_first_loss_date(s.birth, stays, stay))}
+
+
+def _premium(s: Scenario, town: str) -> Projection:
+    months = kaigo.kaigo_billed_months(s.birth, history(s, town), town, s.fiscal_year)
+    return {"賦課月": [f"{year:04d}-{month:02d}" for year, month in months]}
+
+
+#: Worked examples: born 1960-04-01 reaches 65 on 2025-03-31 (第1号 that day, the premium from 3月);
+#: a death on 2025-06-10 ends 資格 on 6月11日 (no longer 第1号 on 7月1日); a 転出 abroad on 6月30日 on 7月1日;
+#: a 転出 whose 転入通知 names 6月30日 on 6月30日; a move-in from abroad on 2025-05-10 at 70 acquires that day.
+REACHING_65 = Scenario(2024, date(1960, 4, 1), date(1990, 4, 1), as_of=date(2025, 3, 31))
+DIED = Scenario(2025, date(1955, 6, 6), date(1990, 4, 1), died=date(2025, 6, 10), as_of=date(2025, 7, 1))
+TO_ABROAD = Scenario(2025, date(1955, 6, 6), date(1990, 4, 1), planned_out=date(2025, 6, 30))
+TO_MUNICIPALITY = Scenario(2025, date(1955, 6, 6), date(1990, 4, 1), planned_out=date(2025, 6, 30),
+                           elsewhere=date(2025, 6, 30), next="131016")
+FROM_ABROAD = Scenario(2025, date(1955, 6, 6), date(2025, 5, 10))
+#: 年度 2025: aged 50 (no premium, 第129条第4項); reaching 75 on 2025-06-06 (still billed all 12 months).
+AGED_FIFTY = Scenario(2025, date(1975, 6, 6), date(2000, 4, 1))
+REACHING_75 = Scenario(2025, date(1950, 6, 6), date(1980, 4, 1))
+
+KAIGO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("kaigo.category", "介護保険: 第1号被保険者 with an address in the municipality aged 65 or more "
+         "(第9条第1項第1号)", categories, _category, picked(PART, "第1号被保険者"), (REACHING_65, DIED)),
+    Rule("kaigo.acquired_on_move_in", "介護保険: 資格取得 on the day a person of 65 or more moves in "
+         "(第10条第1項第2号)", entering, _acquisition, picked(PART, "資格取得日"), (FROM_ABROAD,)),
+    Rule("kaigo.lost_day_after", "介護保険: 資格喪失 the day after the address ends (第11条第1項)", leaving,
+         _loss, picked(PART, "資格喪失日"), (DIED, TO_ABROAD)),
+    Rule("kaigo.lost_on_move_day", "介護保険: 資格喪失 on the move-out day when an address elsewhere begins "
+         "that day (第11条第1項ただし書)", moving_on, _loss, picked(PART, "資格喪失日"), (TO_MUNICIPALITY,)),
+    Rule("kaigo.premium_months", "介護保険: 第1号 premium from the month of 取得 to the month before 喪失 "
+         "(第129条第2項)", elders, _premium, picked(PART, "賦課月"), (ELDER_APRIL_FIRST, REACHING_75)),
+    Rule("kaigo.premium_collected", "介護保険: the premium collected for every month of a 第1号被保険者 "
+         "(第129条第1項)", first_insured_years, _premium, picked(PART, "賦課月"), (REACHING_75,)),
+    Rule("kaigo.no_premium_second", "介護保険: no premium from a person aged 40 to 64 (第129条第4項)",
+         second_insured, _premium, picked(PART, "賦課月"), (AGED_FIFTY,)),
+)}
+
+
+def _rule_check(name: str) -> CheckFunction:
+    return rule_check(KAIGO_RULES[name])
+
+
+kaigo_category = check("scenario.kaigo.category")(_rule_check("kaigo.category"))
+kaigo_acquired_on_move_in = check("scenario.kaigo.acquired_on_move_in")(_rule_check("kaigo.acquired_on_move_in"))
+kaigo_lost_day_after = check("scenario.kaigo.lost_day_after")(_rule_check("kaigo.lost_day_after"))
+kaigo_lost_on_move_day = check("scenario.kaigo.lost_on_move_day")(_rule_check("kaigo.lost_on_move_day"))
+kaigo_premium_months = check("scenario.kaigo.premium_months")(_rule_check("kaigo.premium_months"))
+kaigo_premium_collected = check("scenario.kaigo.premium_collected")(_rule_check("kaigo.premium_collected"))
+kaigo_no_premium_second = check("scenario.kaigo.no_premium_second")(_rule_check("kaigo.no_premium_second"))
+
+
+# -- The first rules (judged with 住民記録's generated scenarios: moves, elders, families) --------------------
+
+def _kaigo(s: Scenario, town: str) -> Projection:
+    stay = next(stay for stay in history(s, town) if stay.municipality == town)
+    return {"資格取得日": iso_or_none(kaigo_acquisition_date(s.birth, stay))}
+
+
+FIRST_INSURED = Rule("kaigo.first_insured", "介護 第1号: 資格取得日 at 65 (第10条第1項第4号)", elders, _kaigo,
+         picked("介護保険", "資格取得日"), (ELDER_APRIL_FIRST,))
+
+kaigo_first_insured = check("scenario.kaigo.first_insured")(rule_check(FIRST_INSURED))

@@ -1,0 +1,95 @@
+"""The 介護保険 被保険者証 as issued (介護保険法施行規則 第26条第1項; the statute edition ``kaigo 2025.12``).
+
+第26条第1項 has the 市町村 issue a 被保険者証 「様式第一号による」 to every 第一号被保険者; the items of the card are
+only in that 様式, an image no article lists, so they are not judged (docs/forms.md). What the text does say is judged:
+to whom it is issued. A person around 65 (reaching 65 here, the day before the birthday, or moving in after 65, from a
+municipality or from abroad) is appended to the 住民記録; then the 被保険者証 issued on a day the oracle
+(:mod:`conformance.domains.kaigo.oracle`) says the person is a 第一号被保険者 is asked for through the form interface,
+``POST /forms/kaigo_hihokenshasho`` with ``{"宛名番号", "交付年月日"}``, and read as printed
+(:mod:`conformance.checks.statute_forms`). It must be issued, and be that person's: the 氏名 and the 生年月日 printed
+(our reading; in any layout, the date in 和暦 or 西暦). The 第二号被保険者 of the sentence are not judged: the
+住民記録 records no 医療保険.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import strategies as st
+
+from conformance.checks.registry import CheckFunction, check
+from conformance.checks.scenarios import ELDER_APRIL_FIRST, Loaded, Projection, Rule, Scenario, _birth, rule_check
+from conformance.checks.statute_forms import dates_in, issue_printed, normal
+from conformance.domains.kaigo import oracle as kaigo
+from conformance.oracles import Residence
+from conformance.oracles.dates import fiscal_year_of
+from conformance.targets.base import HttpClient
+
+FORM_ID = "kaigo_hihokenshasho"
+FORM_PATH = f"/forms/{FORM_ID}"
+#: The generated row's 氏名 (conformance/checks/scenarios.py _base_row: the 世帯主).
+NAME = "見本\u3000花子"
+
+
+@st.composite
+def first_insured(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 第一号被保険者 on the day asked about: one reaching 65 here (asked on that day, the day before the
+    birthday, or days or a year after), or one who moved in after 65, from a municipality or from abroad."""
+    birth = draw(_birth(1945, 1961))
+    reached = kaigo.kaigo_age_date(birth)
+    if draw(st.booleans()):
+        moved_in = date(birth.year + 30, 4, 1)
+        issued = reached + timedelta(days=draw(st.one_of(st.sampled_from((0, 1)), st.integers(0, 400))))
+    else:
+        moved_in = reached + timedelta(days=draw(st.integers(0, 3000)))
+        issued = moved_in + timedelta(days=draw(st.one_of(st.just(0), st.integers(0, 100))))
+    return Scenario(fiscal_year_of(issued), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
+                    as_of=issued)
+
+
+def _ask(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
+    """The person's 被保険者証 issued on the day asked about, as printed."""
+    assert scenario.as_of is not None
+    return {**issue_printed(client, FORM_ID, {"宛名番号": loaded.atena, "交付年月日": scenario.as_of.isoformat()}),
+            "場面": scenario}
+
+
+def insured_on_the_day(s: Scenario, town: str) -> bool:
+    """Whether the oracle makes the person a 第一号被保険者 of ``town`` on the day asked about (every person
+    :func:`first_insured` draws is: tests/domains/kaigo/test_kaigo_forms.py)."""
+    assert s.as_of is not None
+    return kaigo.kaigo_first_insured_on(s.birth, Residence(town, s.moved_in), s.as_of)
+
+
+def _issued(s: Scenario, town: str) -> Projection:
+    """The card of a 第一号被保険者 on the day: issued, the person's 氏名 and 生年月日 on it."""
+    return {"氏名": NAME, "生年月日": s.birth.isoformat()} if insured_on_the_day(s, town) else {"問題": "HTTP 404"}
+
+
+def _shown(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    if "問題" in document:
+        return {"問題": document["問題"]}
+    s: Scenario = document["場面"]
+    text = " ".join(document.get("行") or [])
+    birth, dates = s.birth.isoformat(), dates_in(text)
+    return {"氏名": NAME if normal(NAME) in normal(text) else None, "生年月日": birth if birth in dates else dates}
+
+
+#: Worked example (conformance/checks/scenarios.py ELDER_APRIL_FIRST): born 1960-04-01, here since 1990, reaches 65
+#: on 2025-03-31, a 第一号被保険者 from that day: the card asked for on 2025-03-31 is issued.
+REACHING_65 = Scenario(2024, ELDER_APRIL_FIRST.birth, ELDER_APRIL_FIRST.moved_in, as_of=date(2025, 3, 31))
+
+FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("kaigo_form.issued", "介護保険 被保険者証: issued to a 第一号被保険者 from the day 65 is reached, with the "
+         "person's 氏名 and 生年月日 (規則 第26条第1項)", first_insured, _issued, _shown, (REACHING_65,), ask=_ask,
+         asked=f"POST {FORM_PATH}", form=FORM_ID),
+)}
+
+
+def _rule_check(name: str) -> CheckFunction:
+    return rule_check(FORM_RULES[name])
+
+
+kaigo_form_issued = check("scenario.kaigo_form.issued")(_rule_check("kaigo_form.issued"))

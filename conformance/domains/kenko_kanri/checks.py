@@ -1,0 +1,438 @@
+"""Scenario checks of 健康管理 (予防接種法・同施行令・母子保健法; the statute edition ``kenko_kanri 2025.12``).
+
+The machinery of :mod:`conformance.checks.scenarios` (generated residents appended to the vendor, the
+per-person query on ``as_of``, compared with :mod:`conformance.domains.kenko_kanri.oracle`). The answer's
+``健康管理`` part lists the 定期接種 the person is a target of that day (``定期接種``: 疾病 and 類型) and
+the 乳幼児健康診査 due (``乳幼児健康診査``). Each check judges its provision's diseases on the persons
+and days that provision is about, so a wrong answer about one provision fails that one only:
+
+- whether anything is listed at all, for persons who leave (moved out, died): 予防接種法 第5条第1項
+  (居住する者) and 母子保健法 第12条第1項 (the 市町村's 健診);
+- the 類型 of the 政令's Ａ類 (施行令 第1条) and Ｂ類 (第2条) diseases, on the days they are listed;
+- no disease outside 施行令 第3条第1項's table (its 本文), and the table's ages (its 表), apart from
+  水痘, Ｂ型肝炎 and ロタウイルス感染症, which have their own checks (施行令 第1条第2号〜第4号);
+- 母子保健法 第12条第1項 第1号 (1歳6か月児) and 第2号 (3歳児).
+
+Days the text leaves open (an age reached on the day before or on the corresponding day; the 省令's
+end of ロタ and Ｈｉｂ; the first and last day of the address) are never asked about: the scenarios
+``assume`` a decided answer. The generated person is the 世帯主 of a one-person household (a woman:
+the rows' 性別 2), whatever the age: no rule judged here turns on the household.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from conformance.checks.registry import CheckFunction, check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, _near, query, rule_check
+from conformance.domains.kenko_kanri import oracle as kenko
+from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.targets.base import HttpClient
+
+PART = "健康管理"
+_DAY = timedelta(days=1)
+#: The last day a generated record may hold (births, moves, deaths): no stored date after the day
+#: the harness runs on, or the export checks would see it (as_of, only asked, may be later).
+_LAST_STORED = date(2025, 12, 31)
+#: The table's diseases judged by the table's own checks (the others have a provision of their own).
+CHILD_AGES = tuple(d for d in kenko.SCHEDULED_DISEASES[:14] if d not in kenko.A_CLASS_BY_ORDER)
+ELDER_AGES = (kenko.INFLUENZA, kenko.ELDER_PNEUMOCOCCAL, kenko.COVID_19, kenko.HERPES_ZOSTER)
+
+
+# -- scenarios ------------------------------------------------------------------------------------
+
+
+def _person(birth: date, as_of: date, moved_in: date | None = None) -> Scenario:
+    """A resident since ``moved_in`` (the birth: born here) asked about on ``as_of``."""
+    return Scenario(fiscal_year_of(as_of), birth, moved_in or birth, as_of=as_of)
+
+
+@st.composite
+def _asked_near(draw: st.DrawFn, first_year: int, last_year: int, anchors: Callable[[date], Iterable[date]],
+                spread: int) -> Scenario:
+    """A person born in ``first_year``-``last_year`` asked about near one of the days ``anchors``."""
+    birth = draw(_birth(first_year, last_year))
+    as_of = draw(_near(draw(st.sampled_from(tuple(anchors(birth)))), spread))
+    assume(as_of >= birth)
+    moved_in = birth if birth.year >= 1990 else date(birth.year + 30, 4, 1)
+    return _person(birth, as_of, moved_in)
+
+
+def _months_anchors(*months: int) -> Callable[[date], tuple[date, ...]]:
+    return lambda birth: tuple(kenko.months_after(birth, count) for count in months)
+
+
+def _weeks_anchors(*weeks: int) -> Callable[[date], tuple[date, ...]]:
+    return lambda birth: tuple(birth + timedelta(days=7 * count) for count in weeks)
+
+
+def _child_anchors(birth: date) -> tuple[date, ...]:
+    """The boundaries of the table's childhood rows: months 2, 6, 12, 24, 60, 90; ages 5, 7, 9, 11,
+    12, 13, 16 (and the 年度 around them, for ヒトパピローマウイルス感染症); the 就学の始期."""
+    months = tuple(kenko.months_after(birth, count) for count in (2, 6, 12, 24, 60, 90))
+    years = tuple(age_reached_on(birth, count) for count in (5, 7, 9, 11, 12, 13, 16))
+    school = kenko.school_start(birth)
+    return (*months, *years, school, date(school.year - 1, 4, 1), date(age_reached_on(birth, 17).year, 3, 31))
+
+
+def _elder_anchors(birth: date) -> tuple[date, ...]:
+    return tuple(age_reached_on(birth, count) for count in (60, 65, 66, 70))
+
+
+def _ending(draw: st.DrawFn, scenario: Scenario, first: date, last: date, code: str) -> Scenario:
+    """The stay maybe ended on a day from ``first`` to ``last``: a death, a 転出 abroad, or a 転出 to
+    another municipality (the 転入通知's day that of the 転出予定 or earlier)."""
+    kind = draw(st.sampled_from(("none", "died", "abroad", "moved", "early")))
+    day = draw(st.dates(first, max(first, min(last, _LAST_STORED))))
+    if kind == "died":
+        return replace(scenario, died=day)
+    if kind == "abroad":
+        return replace(scenario, planned_out=day)
+    if kind == "moved":
+        return replace(scenario, planned_out=day, elsewhere=day, next=code)
+    if kind == "early":
+        return replace(scenario, planned_out=day + timedelta(days=draw(st.integers(1, 5))), elsewhere=day, next=code)
+    return scenario
+
+
+def _asked_around_end(draw: st.DrawFn, scenario: Scenario, first: date, last: date) -> Scenario:
+    """The scenario asked about around the end of its stay (or any day, when it stays), within
+    ``first``-``last``."""
+    anchor = scenario.moved_out or draw(st.dates(first, last))
+    as_of = min(last, max(first, draw(_near(anchor, 8))))
+    return replace(scenario, as_of=as_of, fiscal_year=fiscal_year_of(as_of))
+
+
+@st.composite
+def leaving_targets(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person always the target of some 定期接種 (an infant under 300 days, or aged 66 or more) who
+    may leave; asked about around the end of the stay or later."""
+    if draw(st.booleans()):
+        birth = draw(st.dates(date(2023, 1, 1), date(2025, 3, 1)))
+        moved_in, first, last = birth, birth + _DAY, birth + timedelta(days=300)
+    else:
+        birth = draw(_birth(1935, 1955))
+        moved_in, first, last = date(birth.year + 30, 4, 1), age_reached_on(birth, 66) + 3 * _DAY, date(2026, 12, 31)
+    scenario = _ending(draw, _person(birth, first, moved_in), first, last - timedelta(days=10),
+                       draw(st.sampled_from(codes)))
+    return _asked_around_end(draw, scenario, first, last)
+
+
+@st.composite
+def leaving_toddlers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A child born here, due for the 1歳6か月児 健診 (19 to 23 months) on ``as_of``, who may leave
+    around then."""
+    birth = draw(st.dates(date(2021, 1, 1), date(2023, 12, 31)))
+    first, last = kenko.months_after(birth, 19), age_reached_on(birth, 2) - 3 * _DAY
+    scenario = _ending(draw, _person(birth, first), first - timedelta(days=20), last, draw(st.sampled_from(codes)))
+    return _asked_around_end(draw, scenario, first, last)
+
+
+@st.composite
+def a_class_ages(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """An infant of 3 to 5 months (Ｂ型肝炎, ロタウイルス感染症) or a child of 13 to 35 months (水痘)."""
+    birth = draw(st.dates(date(2021, 1, 1), date(2025, 6, 30)))
+    months = draw(st.sampled_from(((3, 5), (13, 35))))
+    as_of = draw(st.dates(kenko.months_after(birth, months[0]), kenko.months_after(birth, months[1])))
+    return _person(birth, as_of)
+
+
+@st.composite
+def aged_sixty_five(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person aged 65 (the 政令's three Ｂ類疾病 all listed)."""
+    birth = draw(_birth(1945, 1960))
+    as_of = draw(st.dates(age_reached_on(birth, 65) + 2 * _DAY, age_reached_on(birth, 66) - 3 * _DAY))
+    return _person(birth, as_of, date(birth.year + 30, 4, 1))
+
+
+@st.composite
+def children(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A child of any age to 17, often near a boundary of the table."""
+    return draw(st.one_of(_asked_near(2008, 2025, _child_anchors, 40),
+                          st.dates(date(2008, 1, 1), date(2025, 6, 30)).flatmap(
+                              lambda birth: st.dates(birth, birth + timedelta(days=17 * 365)).map(
+                                  lambda as_of: _person(birth, as_of)))))
+
+
+def _elders(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return _asked_near(1935, 1966, _elder_anchors, 60)
+
+
+def _varicella_ages(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return _asked_near(2020, 2025, _months_anchors(12, 36, 48), 40)
+
+
+def _hepatitis_b_ages(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return _asked_near(2022, 2025, _months_anchors(0, 2, 12), 30)
+
+
+def _rotavirus_ages(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return _asked_near(2022, 2025, _weeks_anchors(6, 9, 24, 32), 14)
+
+
+def _eighteen_month_ages(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return _asked_near(2019, 2025, _months_anchors(18, 24, 36), 45)
+
+
+def _three_year_ages(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return _asked_near(2018, 2024, _months_anchors(36, 42, 48), 45)
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+
+def _decided(condition: bool) -> None:
+    """Skip the scenario (Hypothesis ``assume``) unless ``condition``: a day the text leaves open, or
+    a person outside the rule's case; the explicit examples never are."""
+    if not condition:
+        assume(False)
+
+
+def _targets(s: Scenario) -> dict[str, kenko.Verdict]:
+    assert s.as_of is not None
+    return kenko.vaccination_targets(s.birth, s.as_of, female=True)
+
+
+def _sure(verdicts: Mapping[str, kenko.Verdict], names: Iterable[str]) -> list[str]:
+    """The ``names`` whose verdict is True, in the table's order; a scenario where one of them is
+    open is skipped (assume), for the text allows either answer there."""
+    chosen = [name for name in names if name in verdicts]
+    _decided(all(verdicts[name] is not None for name in chosen))
+    return [name for name in chosen if verdicts[name]]
+
+
+def _resident(s: Scenario) -> bool:
+    assert s.as_of is not None
+    verdict = kenko.is_resident_on(s.moved_in, s.moved_out, s.as_of)
+    _decided(verdict is not None)
+    return bool(verdict)
+
+
+def _any_target(s: Scenario, town: str) -> Projection:
+    resident = _resident(s)
+    listed = any(verdict is True for verdict in _targets(s).values())
+    _decided(listed or not resident)
+    return {"定期接種あり": resident}
+
+
+def _any_checkup(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    resident = _resident(s)
+    _decided(kenko.infant_checkups(s.birth, s.as_of)[kenko.CHECKUP_18_MONTHS] is True)
+    return {"乳幼児健康診査あり": resident}
+
+
+def _classes(names: tuple[str, ...], value: str) -> Callable[[Scenario, str], Projection]:
+    def expected(s: Scenario, town: str) -> Projection:
+        return {"類型": dict.fromkeys(_sure(_targets(s), names), value)}
+
+    return expected
+
+
+def _outside_table(s: Scenario, town: str) -> Projection:
+    return {"表にない疾病": []}
+
+
+def _ages(names: tuple[str, ...]) -> Callable[[Scenario, str], Projection]:
+    def expected(s: Scenario, town: str) -> Projection:
+        return {"定期接種": _sure(_targets(s), names)}
+
+    return expected
+
+
+def _decided_ages(names: tuple[str, ...]) -> Callable[[Scenario, str], Projection]:
+    """The ``names`` the person is a target of, leaving out those the text leaves open that day (Ｈｉｂ from
+    生後六十月 to 九十月: the whole 麻しん・風しん 第2期 and the end of the 第1期 of ジフテリア etc. lie in it, so
+    a scenario is judged on its other names rather than skipped)."""
+    def expected(s: Scenario, town: str) -> Projection:
+        verdicts = _targets(s)
+        return {"定期接種": [name for name in names if verdicts.get(name) is True]}
+
+    return expected
+
+
+def _one(name: str) -> Callable[[Scenario, str], Projection]:
+    def expected(s: Scenario, town: str) -> Projection:
+        return {name: name in _sure(_targets(s), (name,))}
+
+    return expected
+
+
+def _checkup(name: str) -> Callable[[Scenario, str], Projection]:
+    def expected(s: Scenario, town: str) -> Projection:
+        assert s.as_of is not None
+        verdict = kenko.infant_checkups(s.birth, s.as_of)[name]
+        _decided(verdict is not None)
+        return {name: verdict}
+
+    return expected
+
+
+# -- what the vendor answered ---------------------------------------------------------------------
+
+
+def _entries(document: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    part = document.get(PART)
+    listed = part.get("定期接種") if isinstance(part, Mapping) else None
+    return [entry for entry in listed or [] if isinstance(entry, Mapping)]
+
+
+def _diseases(document: Mapping[str, Any]) -> list[str]:
+    return [str(entry.get("疾病")) for entry in _entries(document)]
+
+
+def _due(document: Mapping[str, Any]) -> list[str]:
+    part = document.get(PART)
+    due = part.get("乳幼児健康診査") if isinstance(part, Mapping) else None
+    return [str(name) for name in due or []]
+
+
+def _listed_any(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    return {"定期接種あり": bool(_entries(document))}
+
+
+def _due_any(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    return {"乳幼児健康診査あり": bool(_due(document))}
+
+
+def _listed_classes(names: tuple[str, ...]) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        return {"類型": {str(entry.get("疾病")): entry.get("類型") for entry in _entries(document)
+                       if entry.get("疾病") in names}}
+
+    return pick
+
+
+def _listed_outside(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    return {"表にない疾病": sorted(name for name in _diseases(document) if name not in kenko.SCHEDULED_DISEASES)}
+
+
+def _listed(names: tuple[str, ...]) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        listed = set(_diseases(document))
+        return {"定期接種": [name for name in names if name in listed]}
+
+    return pick
+
+
+#: Where :func:`_ask_leaving_open` notes, beside the vendor's answer, the names the text leaves open for the
+#: person that day (the harness's own note: only :func:`_listed_decided` reads it).
+_OPEN = "harness:open"
+
+
+def _ask_leaving_open(client: HttpClient, loaded: Loaded, s: Scenario) -> dict[str, Any]:
+    """The per-person query, with the names the text leaves open for the person on ``as_of`` noted beside it."""
+    return {**query(client, loaded, s), _OPEN: [name for name, verdict in _targets(s).items() if verdict is None]}
+
+
+def _listed_decided(names: tuple[str, ...]) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        listed, left_open = set(_diseases(document)), set(document.get(_OPEN) or ())
+        return {"定期接種": [name for name in names if name in listed and name not in left_open]}
+
+    return pick
+
+
+def _listed_one(name: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    return lambda document, loaded: {name: name in _diseases(document)}
+
+
+def _due_one(name: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    return lambda document, loaded: {name: name in _due(document)}
+
+
+#: Worked examples (施行令 第3条第1項の表, 母子保健法 第12条第1項), each on a day no reading leaves open:
+#: born 2025-05-10, on 2025-06-28 (生後7週): ロタ (from the day after 生後6週), Ｂ型肝炎 and 結核 (from birth),
+#: not yet 生後2月 (2025-07-09).
+SEVEN_WEEKS = _person(date(2025, 5, 10), date(2025, 6, 28))
+#: The same child on 2025-09-15 (生後4月): Ｂ型肝炎 and ロタ whatever the reading of their first day.
+FOUR_MONTHS = replace(SEVEN_WEEKS, as_of=date(2025, 9, 15))
+#: Born 2023-05-10, on 2024-11-20 (生後18月と10日): 麻しん・風しん 第1期, 水痘, the 1歳6か月児 健診.
+EIGHTEEN_MONTHS = _person(date(2023, 5, 10), date(2024, 11, 20))
+#: Born 2021-05-10: on 2023-11-20 (2歳6か月) no 健診; on 2024-09-20 (3歳4か月) the 3歳児 健診, 水痘 ended
+#: (生後36月 reached on 2024-05-09).
+TWO_AND_A_HALF = _person(date(2021, 5, 10), date(2023, 11, 20))
+THREE_AND_FOUR_MONTHS = _person(date(2021, 5, 10), date(2024, 9, 20))
+#: Born 2012-06-06, on 2025-09-01 (13歳): no 日本脳炎 第2期 (九歳以上十三歳未満) nor ジフテリア・破傷風 第2期;
+#: ヒトパピローマウイルス感染症 (年度 2024 of reaching 12 to 年度 2028 of reaching 16).
+THIRTEEN = _person(date(2012, 6, 6), date(2025, 9, 1))
+#: Born 2019-05-10 (the 小学校就学の始期 2026-04-01): on 2025-03-20 (5歳10か月) no 麻しん・風しん, 第1期 (生後十二月
+#: to 二十四月) over and 第2期 (五歳以上七歳未満, from the 年度 before the 就学の始期: 2025-04-01) not begun; on
+#: 2025-09-01 (6歳3か月) 第2期.
+FIVE_BEFORE_THE_YEAR = _person(date(2019, 5, 10), date(2025, 3, 20))
+IN_THE_YEAR_BEFORE_SCHOOL = replace(FIVE_BEFORE_THE_YEAR, as_of=date(2025, 9, 1))
+#: On 2024-09-01: born 2019-04-01, six is reached on 2025-03-31 and the 小学校 begins on 2025-04-01, so 第2期;
+#: born 2019-04-02, six is reached on 2025-04-01, the 小学校 begins on 2026-04-01 (学校教育法 第17条第1項: the
+#: first 学年 after the 翌日), so not yet.
+BORN_APRIL_FIRST = _person(date(2019, 4, 1), date(2024, 9, 1))
+BORN_APRIL_SECOND = _person(date(2019, 4, 2), date(2024, 9, 1))
+#: Born 2016-06-06, on 2025-09-01 (9歳2か月): 日本脳炎 第2期 (九歳以上十三歳未満) only.
+NINE = _person(date(2016, 6, 6), date(2025, 9, 1))
+#: Born 1960-06-06, on 2025-09-01 (65歳): インフルエンザ, 新型コロナ (Ｂ類), 高齢者の肺炎球菌, 帯状疱疹 (Ｂ類).
+SIXTY_FIVE = _person(date(1960, 6, 6), date(2025, 9, 1), date(1990, 4, 1))
+#: Born 1955-06-06, on 2025-09-01 (70歳): インフルエンザ and 新型コロナ only (六十五歳の者 no longer).
+SEVENTY = _person(date(1955, 6, 6), date(2025, 9, 1), date(1985, 4, 1))
+#: The same person dead on 2025-06-10, asked about on 2025-07-01: no longer 居住する者.
+DIED = replace(SEVENTY, died=date(2025, 6, 10), as_of=date(2025, 7, 1))
+#: Born 2023-05-10 here, moved to another municipality on 2025-01-10, asked about on 2025-02-01.
+TODDLER_MOVED = replace(_person(date(2023, 5, 10), date(2025, 2, 1)), planned_out=date(2025, 1, 10),
+                        elsewhere=date(2025, 1, 10), next="131016")
+
+KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("kenko.residents", "健康管理: 定期接種 for the persons living in the municipality (予防接種法 第5条第1項)",
+         leaving_targets, _any_target, _listed_any, (DIED,)),
+    Rule("kenko.a_class", "健康管理: 水痘, Ｂ型肝炎 and ロタウイルス感染症 are Ａ類疾病 (施行令 第1条)", a_class_ages,
+         _classes(kenko.A_CLASS_BY_ORDER, "A類"), _listed_classes(kenko.A_CLASS_BY_ORDER),
+         (FOUR_MONTHS, EIGHTEEN_MONTHS)),
+    Rule("kenko.b_class", "健康管理: 高齢者の肺炎球菌感染症, 新型コロナウイルス感染症 and 帯状疱疹 are Ｂ類疾病 "
+         "(施行令 第2条)", aged_sixty_five, _classes(kenko.B_CLASS_BY_ORDER, "B類"),
+         _listed_classes(kenko.B_CLASS_BY_ORDER), (SIXTY_FIVE,)),
+    Rule("kenko.table_diseases", "健康管理: the 定期接種 are the diseases of the table (施行令 第3条第1項)", children,
+         _outside_table, _listed_outside, (EIGHTEEN_MONTHS,)),
+    Rule("kenko.child_ages", "健康管理: the table's ages of the childhood 定期接種 (施行令 第3条第1項の表)", children,
+         _decided_ages(CHILD_AGES), _listed_decided(CHILD_AGES),
+         (THIRTEEN, EIGHTEEN_MONTHS, FIVE_BEFORE_THE_YEAR, IN_THE_YEAR_BEFORE_SCHOOL, BORN_APRIL_FIRST,
+          BORN_APRIL_SECOND, NINE), ask=_ask_leaving_open),
+    Rule("kenko.elder_ages", "健康管理: the table's ages of the 定期接種 from 65 (施行令 第3条第1項の表)", _elders,
+         _ages(ELDER_AGES), _listed(ELDER_AGES), (SIXTY_FIVE, SEVENTY)),
+    Rule("kenko.varicella", "健康管理: 水痘 from 生後十二月 to 生後三十六月 (施行令 第1条第2号, 第3条)",
+         _varicella_ages, _one(kenko.VARICELLA), _listed_one(kenko.VARICELLA),
+         (EIGHTEEN_MONTHS, THREE_AND_FOUR_MONTHS)),
+    Rule("kenko.hepatitis_b", "健康管理: Ｂ型肝炎 from birth to one year (施行令 第1条第3号, 第3条)",
+         _hepatitis_b_ages, _one(kenko.HEPATITIS_B), _listed_one(kenko.HEPATITIS_B), (SEVEN_WEEKS,)),
+    Rule("kenko.rotavirus", "健康管理: ロタウイルス感染症 from the day after 生後六週 (施行令 第1条第4号, 第3条)",
+         _rotavirus_ages, _one(kenko.ROTAVIRUS), _listed_one(kenko.ROTAVIRUS), (SEVEN_WEEKS,)),
+    Rule("kenko.checkup_residents", "健康管理: the 乳幼児健康診査 of the municipality's infants "
+         "(母子保健法 第12条第1項)", leaving_toddlers, _any_checkup, _due_any, (TODDLER_MOVED,)),
+    Rule("kenko.checkup_18_months", "健康管理: 1歳6か月児 健診 past 一歳六か月 and before two "
+         "(母子保健法 第12条第1項第1号)",
+         _eighteen_month_ages, _checkup(kenko.CHECKUP_18_MONTHS), _due_one(kenko.CHECKUP_18_MONTHS),
+         (EIGHTEEN_MONTHS, TWO_AND_A_HALF)),
+    Rule("kenko.checkup_3_years", "健康管理: 3歳児 健診 past three and before four (母子保健法 第12条第1項第2号)",
+         _three_year_ages, _checkup(kenko.CHECKUP_3_YEARS), _due_one(kenko.CHECKUP_3_YEARS),
+         (THREE_AND_FOUR_MONTHS,)),
+)}
+
+
+def _rule_check(name: str) -> CheckFunction:
+    return rule_check(KENKO_RULES[name])
+
+
+kenko_residents = check("scenario.kenko.residents")(_rule_check("kenko.residents"))
+kenko_a_class = check("scenario.kenko.a_class")(_rule_check("kenko.a_class"))
+kenko_b_class = check("scenario.kenko.b_class")(_rule_check("kenko.b_class"))
+kenko_table_diseases = check("scenario.kenko.table_diseases")(_rule_check("kenko.table_diseases"))
+kenko_child_ages = check("scenario.kenko.child_ages")(_rule_check("kenko.child_ages"))
+kenko_elder_ages = check("scenario.kenko.elder_ages")(_rule_check("kenko.elder_ages"))
+kenko_varicella = check("scenario.kenko.varicella")(_rule_check("kenko.varicella"))
+kenko_hepatitis_b = check("scenario.kenko.hepatitis_b")(_rule_check("kenko.hepatitis_b"))
+kenko_rotavirus = check("scenario.kenko.rotavirus")(_rule_check("kenko.rotavirus"))
+kenko_checkup_residents = check("scenario.kenko.checkup_residents")(_rule_check("kenko.checkup_residents"))
+kenko_checkup_18_months = check("scenario.kenko.checkup_18_months")(_rule_check("kenko.checkup_18_months"))
+kenko_checkup_3_years = check("scenario.kenko.checkup_3_years")(_rule_check("kenko.checkup_3_years"))

@@ -1,0 +1,421 @@
+"""Scenario checks of 子ども・子育て支援 (子ども・子育て支援法 第19条, 第20条: the statute edition
+``kodomo_kosodate 2025.12``): applications for the 教育・保育給付認定, answered through the driver.
+
+The 住民記録 records no application and no need of 保育, so the harness plays the 保護者: a household (the
+保護者 as 世帯主 and the children) is appended to the vendor as the other scenario checks do
+(:func:`conformance.checks.scenarios.load`), then one application per child is sent to the driver
+operation ``kodomo.nintei`` (``POST {targets.driver.base_path}/kodomo/nintei``: 保護者宛名番号, 子ども宛名番号,
+申請年月日, 保育を必要とする事由 or null) and its 処分 compared with :mod:`conformance.domains.kodomo_kosodate.oracle`.
+A profile without a driver adapter, or whose adapter does not declare ``kodomo.nintei``, gets NOT_AUTOMATED
+with the reason, never PASS (docs/driver.md).
+
+Each check judges one field of the 処分 on the children its provision is about, so a wrong answer about
+one provision fails that provision's check and no other: ``認定`` (第19条第1項 柱書: a 小学校就学前子ども;
+第20条第2項: the 保護者's 居住地), ``認定区分`` (第19条第1項第1号〜第3号), ``保育必要量`` (第20条第3項),
+``通知先`` and ``支給認定証`` (第20条第4項), ``却下理由`` (第20条第5項), ``処分期限`` (第20条第6項).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import strategies as st
+
+from conformance.checks.jumin import target_of
+from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check
+from conformance.checks.scenarios import (
+    Loaded,
+    Projection,
+    Scenario,
+    built,
+    load,
+    mismatch_finding,
+    other_codes,
+    shrunk_mismatch,
+    town_code,
+)
+from conformance.domains.kodomo_kosodate import oracle as law
+from conformance.errors import TargetError
+from conformance.findings import Finding
+from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.targets.base import HttpClient, Target
+
+#: The driver operation (spec_catalog/kodomo_kosodate/2025.12/driver.yaml) and its path below the base path.
+OPERATION = "kodomo.nintei"
+OPERATION_PATH = "/kodomo/nintei"
+#: The 保育を必要とする事由 the harness claims (第19条第1項第2号: 保護者の労働).
+CARE_REASON = "労働"
+_GUARDIAN_BIRTH = date(1985, 6, 6)
+_LONG_AGO = date(2005, 4, 1)
+#: A 処分期限 within the thirty days (:func:`_deadline`).
+WITHIN = "三十日以内"
+GUARDIAN = "保護者"
+
+
+@dataclass(frozen=True)
+class Application:
+    """A household (``household.as_of`` is the 申請年月日) and, per child, whether 保育 is needed."""
+
+    household: Scenario
+    needs_care: tuple[bool, ...]
+
+    @property
+    def applied(self) -> date:
+        assert self.household.as_of is not None
+        return self.household.as_of
+
+    def compact(self) -> str:
+        care = "".join("1" if need else "0" for need in self.needs_care)
+        return f"{self.household.compact()}, needs_care={care}"
+
+
+Answers = dict[str, Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
+class KodomoRule:
+    """One rule: its applications, the oracle's answer and the vendor's, projected to the same shape."""
+
+    name: str
+    title: str
+    applications: Callable[[tuple[str, str]], st.SearchStrategy[Application]]
+    expected: Callable[[Application], Projection]
+    actual: Callable[[Answers, Loaded], Projection]
+    examples: tuple[Application, ...] = ()
+
+
+# -- applications ---------------------------------------------------------------------------------
+
+
+def _aged(applied: date, low_days: int, high_days: int) -> st.SearchStrategy[list[date]]:
+    """One to three distinct births ``low_days`` to ``high_days`` before the application."""
+    days = st.integers(low_days, high_days).map(lambda back: applied - timedelta(days=back))
+    return st.lists(days, min_size=1, max_size=3, unique=True).map(sorted)
+
+
+def _cares(draw: st.DrawFn, count: int, fixed: bool | None) -> tuple[bool, ...]:
+    return tuple(fixed if fixed is not None else draw(st.booleans()) for _ in range(count))
+
+
+def _household(applied: date, births: list[date], moved_in: date = _LONG_AGO) -> Scenario:
+    return Scenario(fiscal_year_of(applied), _GUARDIAN_BIRTH, moved_in, as_of=applied, children=tuple(births))
+
+
+def _applied(draw: st.DrawFn) -> date:
+    return draw(st.dates(date(2020, 1, 1), date(2027, 12, 31)))
+
+
+@st.composite
+def at_school_start(draw: st.DrawFn, codes: tuple[str, str]) -> Application:
+    """Children around the 小学校就学の始期: applications within 60 days of a 4月1日 by children born
+    five to seven years before it (4月1日/4月2日 often), with or without the need of 保育."""
+    entry = date(draw(st.integers(2020, 2027)), 4, 1)
+    applied = entry + timedelta(days=draw(st.one_of(st.sampled_from((-1, 0)), st.integers(-60, 60))))
+    edges = st.sampled_from((date(entry.year - 6, 4, 1), date(entry.year - 6, 4, 2), date(entry.year - 7, 4, 2)))
+    inside = st.dates(date(entry.year - 7, 4, 2), date(entry.year - 5, 4, 1))
+    births = sorted(draw(st.lists(st.one_of(edges, inside), min_size=1, max_size=3, unique=True)))
+    return Application(_household(applied, births), _cares(draw, len(births), None))
+
+
+@st.composite
+def _around_three(draw: st.DrawFn, codes: tuple[str, str], care: bool) -> Application:
+    """Children applying within 30 days of the day three is reached (that day and the birthday often)."""
+    birth = draw(st.dates(date(2016, 1, 1), date(2024, 12, 31)))
+    reached = age_reached_on(birth, 3)
+    applied = reached + timedelta(days=draw(st.one_of(st.sampled_from((-1, 0, 1)), st.integers(-30, 30))))
+    return Application(_household(applied, [birth]), (care,))
+
+
+def around_three_without_care(codes: tuple[str, str]) -> st.SearchStrategy[Application]:
+    return _around_three(codes, False)
+
+
+def around_three_with_care(codes: tuple[str, str]) -> st.SearchStrategy[Application]:
+    return _around_three(codes, True)
+
+
+@st.composite
+def kindergarten_age(draw: st.DrawFn, codes: tuple[str, str]) -> Application:
+    """Children aged three years and three months to five years (clear of every boundary)."""
+    applied = _applied(draw)
+    births = draw(_aged(applied, 3 * 365 + 100, 5 * 365))
+    return Application(_household(applied, births), _cares(draw, len(births), None))
+
+
+@st.composite
+def young_children(draw: st.DrawFn, codes: tuple[str, str]) -> Application:
+    """Children from birth to two years and nine months, or three years and three months to five years,
+    with or without the need of 保育 (every 区分, and none), clear of the boundaries."""
+    applied = _applied(draw)
+    younger = st.integers(0, 2 * 365 + 270)
+    older = st.integers(3 * 365 + 100, 5 * 365)
+    backs = draw(st.lists(st.one_of(younger, older), min_size=1, max_size=3, unique=True))
+    births = sorted(applied - timedelta(days=back) for back in backs)
+    return Application(_household(applied, births), _cares(draw, len(births), None))
+
+
+@st.composite
+def refused(draw: st.DrawFn, codes: tuple[str, str]) -> Application:
+    """Children in no 区分: under two years and nine months without the need of 保育, or of school age
+    (seven to eleven), next to one who is in one."""
+    applied = _applied(draw)
+    infants = draw(st.lists(st.integers(0, 2 * 365 + 270), min_size=0, max_size=2, unique=True))
+    pupils = draw(st.lists(st.integers(7 * 366, 11 * 365), min_size=0 if infants else 1, max_size=2, unique=True))
+    certified = applied - timedelta(days=draw(st.integers(3 * 365 + 100, 5 * 365)))
+    births = sorted({*(applied - timedelta(days=back) for back in (*infants, *pupils)), certified})
+    return Application(_household(applied, births), tuple(birth == certified and draw(st.booleans())
+                                                          for birth in births))
+
+
+@st.composite
+def leaving_guardians(draw: st.DrawFn, codes: tuple[str, str]) -> Application:
+    """A 保護者 who moves out (abroad or to another municipality) 3 to 90 days before or after the
+    application, with children of kindergarten age."""
+    base = draw(kindergarten_age(codes))
+    out = base.applied + timedelta(days=draw(st.one_of(st.integers(-90, -3), st.integers(3, 90))))
+    moved = draw(st.sampled_from((None, codes[0], codes[1])))
+    household = replace(base.household, planned_out=out, elsewhere=out if moved else None, next=moved)
+    return replace(base, household=household)
+
+
+# -- expected -------------------------------------------------------------------------------------
+
+
+def _category(a: Application, index: int) -> str | None:
+    return law.category(a.household.children[index], a.applied, needs_care=a.needs_care[index])
+
+
+def _indices(a: Application) -> range:
+    return range(len(a.household.children))
+
+
+def _certified(a: Application) -> Projection:
+    return {"認定": {str(i): _category(a, i) is not None for i in _indices(a)}}
+
+
+def _resident_certified(a: Application) -> Projection:
+    last = a.household.moved_out
+    here = last is None or a.applied <= last
+    return {"認定": {str(i): here and _category(a, i) is not None for i in _indices(a)}}
+
+
+def _categories_of(care: bool | None) -> Callable[[Application], Projection]:
+    """The 区分 of the children (with or without the need of 保育, or all)."""
+    def expected(a: Application) -> Projection:
+        return {"認定区分": {str(i): _category(a, i) for i in _indices(a) if care is None or a.needs_care[i] == care}}
+
+    return expected
+
+
+def _infants(a: Application) -> Projection:
+    """Whether each child is in the 第3号 (on the day three is reached and after, it is not)."""
+    return {"第3号": {str(i): _category(a, i) == law.CATEGORY_THREE for i in _indices(a)}}
+
+
+def _care_amounts(a: Application) -> Projection:
+    return {"保育必要量": {str(i): law.has_care_amount(_category(a, i)) for i in _indices(a)}}
+
+
+def _notices(a: Application) -> Projection:
+    return {"通知先": {str(i): GUARDIAN for i in _indices(a)}}
+
+
+def _certificates(a: Application) -> Projection:
+    return {"支給認定証": {str(i): True if _category(a, i) is not None else None for i in _indices(a)}}
+
+
+def _reasons(a: Application) -> Projection:
+    return {"却下理由": {str(i): _category(a, i) is None for i in _indices(a)}}
+
+
+def _deadlines(a: Application) -> Projection:
+    return {"処分期限": {str(i): WITHIN for i in _indices(a)}}
+
+
+# -- actual ---------------------------------------------------------------------------------------
+
+
+def _field(name: str) -> Callable[[Answers, Loaded], Projection]:
+    def pick(answers: Answers, loaded: Loaded) -> Projection:
+        return {name: {index: answer.get(name) for index, answer in answers.items()}}
+
+    return pick
+
+
+def _actual_infants(answers: Answers, loaded: Loaded) -> Projection:
+    return {"第3号": {index: answer.get("認定区分") == law.CATEGORY_THREE for index, answer in answers.items()}}
+
+
+def _actual_care_amounts(answers: Answers, loaded: Loaded) -> Projection:
+    return {"保育必要量": {index: bool(answer.get("保育必要量")) for index, answer in answers.items()}}
+
+
+def _actual_notices(answers: Answers, loaded: Loaded) -> Projection:
+    return {"通知先": {index: GUARDIAN if answer.get("通知先") == loaded.atena else answer.get("通知先")
+                    for index, answer in answers.items()}}
+
+
+def _consistent(answer: Mapping[str, Any]) -> bool | None:
+    """第20条第4項: the 支給認定証 records the 区分 and the 保育必要量 certified (None: no certificate)."""
+    certificate = answer.get("支給認定証")
+    if certificate is None:
+        return None
+    if not isinstance(certificate, Mapping):
+        return False
+    return bool(answer.get("認定区分")) and certificate.get("認定区分") == answer.get("認定区分") \
+        and certificate.get("保育必要量") == answer.get("保育必要量")
+
+
+def _actual_certificates(answers: Answers, loaded: Loaded) -> Projection:
+    return {"支給認定証": {index: _consistent(answer) for index, answer in answers.items()}}
+
+
+def _actual_reasons(answers: Answers, loaded: Loaded) -> Projection:
+    return {"却下理由": {index: isinstance(reason := answer.get("却下理由"), str) and bool(reason.strip())
+                     for index, answer in answers.items()}}
+
+
+def _deadline(value: Any, applied: date) -> Any:
+    """第20条第6項: any 処分期限 from the application to the thirtieth day after it reads as :data:`WITHIN`."""
+    try:
+        day = date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return value
+    return WITHIN if day is not None and applied <= day <= law.decision_by(applied) else value
+
+
+# -- the vendor -----------------------------------------------------------------------------------
+
+
+def apply(client: HttpClient, base_path: str, loaded: Loaded, a: Application) -> Answers:
+    """One application per child; the answers keyed by the child's index."""
+    url = base_path.rstrip("/") + OPERATION_PATH
+    answers: Answers = {}
+    for index, (atena, care) in enumerate(zip(loaded.children, a.needs_care, strict=True)):
+        body = {"保護者宛名番号": loaded.atena, "子ども宛名番号": atena, "申請年月日": a.applied.isoformat(),
+                "保育を必要とする事由": CARE_REASON if care else None}
+        response = client.request("post", url, json=body)
+        if response.status != 200:
+            raise TargetError(f"POST {url}: expected 200, got {response.status}")
+        document = response.json()
+        if not isinstance(document, Mapping):
+            raise TargetError(f"POST {url}: the answer is not a JSON object")
+        answers[str(index)] = {**document, "処分期限": _deadline(document.get("処分期限"), a.applied)}
+    return answers
+
+
+# -- worked examples and rules --------------------------------------------------------------------
+
+#: Born 2019-04-01: six is reached on 2025-03-31, the 小学校 begins on 2025-04-01, so an application of
+#: 2025-03-31 is certified and one of 2025-04-01 is not (第19条第1項 柱書); born 2019-04-02 a year later.
+#: Born 2018-12-12: six since 2024-12-11, still a 小学校就学前子ども on 2025-03-31.
+SCHOOL_START = Application(_household(date(2025, 4, 1), [date(2019, 4, 1), date(2019, 4, 2)]), (False, True))
+BEFORE_SCHOOL = Application(_household(date(2025, 3, 31), [date(2018, 12, 12), date(2019, 4, 1)]), (False, True))
+#: Born 2022-05-10: three is reached on 2025-05-09, the day of the application: 第1号 without the need of
+#: 保育, 第2号 with it; the day before, no 区分 without it and 第3号 with it (第19条第1項第1号〜第3号).
+THIRD_BIRTHDAY = Application(_household(date(2025, 5, 9), [date(2022, 5, 10)]), (False,))
+THIRD_BIRTHDAY_CARE = replace(THIRD_BIRTHDAY, needs_care=(True,))
+#: Aged four (第2号 with the need of 保育, 第1号 without) and one (第3号 with it, no 区分 without it).
+FAMILY = Application(_household(date(2025, 1, 15), [date(2020, 10, 10), date(2023, 11, 11)]), (True, True))
+MIXED = replace(FAMILY, needs_care=(False, False))
+#: The 保護者 moved abroad on 2025-01-05, before the application of 2025-01-15 (第20条第2項).
+MOVED_AWAY = replace(FAMILY, household=replace(FAMILY.household, planned_out=date(2025, 1, 5)))
+#: A pupil (born 2015-06-06) and an infant without the need of 保育: both refused with a reason.
+REFUSED = Application(_household(date(2025, 1, 15), [date(2015, 6, 6), date(2020, 10, 10), date(2024, 8, 8)]),
+                      (False, True, False))
+
+
+KODOMO_RULES: dict[str, KodomoRule] = {rule.name: rule for rule in (
+    KodomoRule("kodomo.preschool", "子ども・子育て支援: 認定 for the 保護者 of a 小学校就学前子ども only "
+               "(第19条第1項)",
+               at_school_start, _certified, _field("認定"), (SCHOOL_START, BEFORE_SCHOOL)),
+    KodomoRule("kodomo.category_one", "子ども・子育て支援: 第1号 from the day three is reached, without the need of "
+               "保育 (第19条第1項第1号)",
+               around_three_without_care, _categories_of(False), _field("認定区分"), (THIRD_BIRTHDAY,)),
+    KodomoRule("kodomo.category_two", "子ども・子育て支援: 第2号 for a child of three or more who needs 保育 "
+               "(第19条第1項第2号)",
+               kindergarten_age, _categories_of(None), _field("認定区分"), (FAMILY,)),
+    KodomoRule("kodomo.category_three", "子ども・子育て支援: 第3号 for a child under three who needs 保育 "
+               "(第19条第1項第3号)",
+               around_three_with_care, _infants, _actual_infants, (THIRD_BIRTHDAY_CARE,)),
+    KodomoRule("kodomo.residence", "子ども・子育て支援: certified by the municipality of the 保護者's 居住地 "
+               "(第20条第2項)",
+               leaving_guardians, _resident_certified, _field("認定"), (MOVED_AWAY,)),
+    KodomoRule("kodomo.care_amount", "子ども・子育て支援: a 保育必要量 for the 第2号 and 第3号 (第20条第3項)",
+               young_children, _care_amounts, _actual_care_amounts, (FAMILY,)),
+    KodomoRule("kodomo.notice", "子ども・子育て支援: the result notified to the 保護者 (第20条第4項)",
+               young_children, _notices, _actual_notices, (FAMILY,)),
+    KodomoRule("kodomo.certificate", "子ども・子育て支援: the 支給認定証 records the 区分 and the 保育必要量 "
+               "(第20条第4項)",
+               young_children, _certificates, _actual_certificates, (FAMILY, MIXED)),
+    KodomoRule("kodomo.refusal_reason", "子ども・子育て支援: an application without 資格 refused with a reason "
+               "(第20条第5項)",
+               refused, _reasons, _actual_reasons, (REFUSED,)),
+    KodomoRule("kodomo.decision_deadline", "子ども・子育て支援: the 処分 within thirty days of the application "
+               "(第20条第6項)",
+               young_children, _deadlines, _field("処分期限"), (FAMILY,)),
+)}
+
+
+# -- running a rule -------------------------------------------------------------------------------
+
+
+def _base_path(target: Target) -> str:
+    """The driver's base path, or NotAutomated when the profile declares no adapter with the operation."""
+    driver = target.driver
+    if driver is None:
+        raise NotAutomated("子ども・子育て支援: the profile declares no driver adapter (targets.driver)")
+    if not driver.implements(OPERATION):
+        raise NotAutomated("子ども・子育て支援 needs driver operation(s) the profile does not declare "
+                           f"(targets.driver.operations): {OPERATION}")
+    return driver.base_path
+
+
+def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
+    """Generate, load, apply and compare; report the shrunk counterexample, if any."""
+    target = target_of(ctx)
+    base_path = _base_path(target)
+    client, town = target.need_http(), town_code(target)
+    if target.append_path is None:
+        raise TargetError("the profile names no targets.load.append_path: generated residents cannot be added")
+    append_path = target.append_path
+
+    def answers(a: Application) -> tuple[Projection, Projection]:
+        loaded = load(client, a.household, town, append_path)
+        return rule.expected(a), rule.actual(apply(client, base_path, loaded, a), loaded)
+
+    mismatch = shrunk_mismatch(built(rule.applications, other_codes(town)), rule.examples, target, answers)
+    if mismatch is None:
+        return
+    application: Application = mismatch.value
+    yield mismatch_finding(ctx, rule.name, rule.title, application.compact(),
+                           f"POST {base_path.rstrip('/')}{OPERATION_PATH} 申請年月日={application.applied}", mismatch,
+                           target)
+
+
+def rule_check(rule: KodomoRule) -> CheckFunction:
+    """The check function of one rule (to be registered with ``check``)."""
+    def run(ctx: CheckContext) -> Iterator[Finding]:
+        return run_rule(ctx, rule)
+
+    run.__doc__ = f"Scenario check of {rule.title} (vendor's driver against :mod:`conformance.oracles`)."
+    return run
+
+
+def _rule_check(name: str) -> CheckFunction:
+    return rule_check(KODOMO_RULES[name])
+
+
+kodomo_preschool = check("scenario.kodomo.preschool")(_rule_check("kodomo.preschool"))
+kodomo_category_one = check("scenario.kodomo.category_one")(_rule_check("kodomo.category_one"))
+kodomo_category_two = check("scenario.kodomo.category_two")(_rule_check("kodomo.category_two"))
+kodomo_category_three = check("scenario.kodomo.category_three")(_rule_check("kodomo.category_three"))
+kodomo_residence = check("scenario.kodomo.residence")(_rule_check("kodomo.residence"))
+kodomo_care_amount = check("scenario.kodomo.care_amount")(_rule_check("kodomo.care_amount"))
+kodomo_notice = check("scenario.kodomo.notice")(_rule_check("kodomo.notice"))
+kodomo_certificate = check("scenario.kodomo.certificate")(_rule_check("kodomo.certificate"))
+kodomo_refusal_reason = check("scenario.kodomo.refusal_reason")(_rule_check("kodomo.refusal_reason"))
+kodomo_decision_deadline = check("scenario.kodomo.decision_deadline")(_rule_check("kodomo.decision_deadline"))

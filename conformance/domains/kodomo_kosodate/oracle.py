@@ -1,0 +1,58 @@
+"""子ども・子育て支援: the 認定区分 of a 小学校就学前子ども by age and the need of 保育, and the 期限 of the
+処分 on an application for the 教育・保育給付認定.
+
+Rules (子ども・子育て支援法 第19条第1項, 第20条; the statute edition ``kodomo_kosodate 2025.12``). Ages are
+reached on the day before the birthday (年齢計算ニ関スル法律, :func:`conformance.oracles.dates.age_reached_on`).
+A 小学校就学前子ども is a child until the 小学校就学の始期 (法第6条第1項, an article the edition does not
+quote): the harness reads it as the day before the 小学校 就学義務 begins (学校教育法 第17条第1項,
+:func:`conformance.domains.shugaku.oracle.elementary_period`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from conformance.domains.shugaku.oracle import elementary_period
+from conformance.oracles.dates import age_reached_on
+
+#: The 区分 of 第19条第1項: 第1号, 第2号, 第3号 (the usual names 1号認定, 2号認定, 3号認定).
+CATEGORY_ONE = "1号"
+CATEGORY_TWO = "2号"
+CATEGORY_THREE = "3号"
+#: 第20条第6項: the 処分 within thirty days of the application.
+DECISION_DAYS = 30
+
+
+def preschool_until(birth: date) -> date:
+    """The last day a child is a 小学校就学前子ども: the day before the first 学年 of the 小学校."""
+    return elementary_period(birth)[0] - timedelta(days=1)
+
+
+def is_preschool(birth: date, day: date) -> bool:
+    """Born by ``day`` and not yet at the 小学校就学の始期."""
+    return birth <= day <= preschool_until(birth)
+
+
+def category(birth: date, day: date, *, needs_care: bool) -> str | None:
+    """The 区分 of 第19条第1項 on ``day``, None when the child is in none (no 資格).
+
+    第1号: 満三歳以上 without the need of 保育 (a child who needs it is 第2号); 第2号: 満三歳以上 who need
+    保育 (保護者の労働又は疾病その他の事由); 第3号: 満三歳未満 who need 保育. A child under three who needs
+    no 保育, or one past the 小学校就学の始期, is in none.
+    """
+    if not is_preschool(birth, day):
+        return None
+    if day >= age_reached_on(birth, 3):
+        return CATEGORY_TWO if needs_care else CATEGORY_ONE
+    return CATEGORY_THREE if needs_care else None
+
+
+def has_care_amount(category_name: str | None) -> bool:
+    """第20条第3項: a 保育必要量 is certified for the 第2号 and 第3号 only."""
+    return category_name in (CATEGORY_TWO, CATEGORY_THREE)
+
+
+def decision_by(applied: date) -> date:
+    """第20条第6項: the last day of the thirty days from the application (the first day not counted:
+    民法 第140条); a 期限 set earlier is within the law too."""
+    return applied + timedelta(days=DECISION_DAYS)

@@ -1,0 +1,301 @@
+"""Scenario checks of 後期高齢者医療 (高齢者の医療の確保に関する法律; the statute edition ``koki_korei 2025.12``)
+beyond the start by age (``scenario.koki_korei.start`` in :mod:`conformance.checks.scenarios`).
+
+The machinery of :mod:`conformance.checks.scenarios` (generated residents appended to the vendor, the
+per-person query, compared with :mod:`conformance.domains.koki_korei.oracle`). Each check judges one field of
+the answer's ``後期高齢者医療`` part on the persons its provision is about, so a wrong answer about one
+provision fails that provision's check and no other:
+
+- ``被保険者`` on ``as_of``: persons around 75 who stay, die, leave Japan or move, inside the prefecture
+  (the 広域連合's 区域: 資格 kept) or out of it (第50条第1号); persons of 65 to 74 with or without the
+  広域連合's 障害認定 (第2号); persons of 75 or more whose household receives 生活保護 (第51条第1号);
+- ``資格取得日``: a person of 75 or more moving in from another prefecture or from abroad, maybe
+  notifying days later (第52条第2号: the day of the move); the 廃止 of 生活保護 (第52条 柱書: the day
+  第51条 no longer applies); a 障害認定 (第52条第3号: the day of the 認定);
+- ``資格喪失日``: the day after the last day of an address in the 区域 (a death, a 転出 abroad, a
+  転出 to another prefecture with days between: 第53条第1項); the move day itself when the address in
+  the other prefecture began that day (ただし書); the first day of 生活保護 (第53条第2項).
+
+住民記録 holds no 障害認定 and no 生活保護: the checks that turn on them send them to the vendor as a
+``後期高齢者医療`` record (``targets.load.records_path``; without it they are NOT_AUTOMATED). The dates
+asked about are those of the 資格 in effect on ``as_of`` (else the last one before it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from hypothesis import strategies as st
+
+from conformance.checks.registry import CheckFunction, check
+from conformance.checks.scenarios import (
+    ELDER_APRIL_FIRST,
+    Projection,
+    Rule,
+    Scenario,
+    _birth,
+    _near,
+    elders,
+    history,
+    iso_or_none,
+    other_codes,
+    picked,
+    rule_check,
+)
+from conformance.domains.koki_korei.oracle import KokiFacts, koki_insured_on, koki_korei_start, koki_qualification
+from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.testdata.town import TOWN_CODE
+
+PART = "後期高齢者医療"
+_DAY = timedelta(days=1)
+_CERTIFIED, _WELFARE_START, _WELFARE_END = "障害認定年月日", "生活保護_開始年月日", "生活保護_廃止年月日"
+
+
+def _record(**items: date | None) -> tuple[tuple[str, str, str], ...]:
+    names = {"certified": _CERTIFIED, "welfare_start": _WELFARE_START, "welfare_end": _WELFARE_END}
+    return tuple((PART, names[key], value.isoformat()) for key, value in items.items() if value is not None)
+
+
+def facts_of(s: Scenario) -> KokiFacts:
+    """The scenario's 後期高齢者医療 record as the oracle's facts."""
+    items = {item: date.fromisoformat(value) for domain, item, value in s.records if domain == PART}
+    return KokiFacts(items.get(_CERTIFIED), items.get(_WELFARE_START), items.get(_WELFARE_END))
+
+
+def _asked(s: Scenario, as_of: date) -> Scenario:
+    return replace(s, as_of=as_of, fiscal_year=fiscal_year_of(as_of))
+
+
+def _resident(birth: date) -> date:
+    """The move-in of a resident since the age of thirty."""
+    return date(birth.year + 30, 4, 1)
+
+
+# -- scenarios ------------------------------------------------------------------------------------
+
+
+@st.composite
+def around_75(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person around 75 (resident long, or moving in near the birthday), who may die, leave Japan or
+    move inside the prefecture or out of it (the same day, with days between, 転入 before the planned
+    day) near the birthday; asked about near the birthday or the end."""
+    birth = draw(_birth(1940, 1952))
+    start = koki_korei_start(birth)
+    moved_in = draw(st.one_of(st.just(_resident(birth)), _near(start - timedelta(days=30), 60)))
+    scenario = Scenario(2000, birth, moved_in, previous=draw(st.sampled_from((None, *codes))))
+    end = max(moved_in, draw(_near(start + timedelta(days=draw(st.sampled_from((0, 20, 200)))), 15)))
+    step = draw(st.integers(1, 10))
+    kind = draw(st.sampled_from(("none", "died", "abroad", "same_day", "early", "gap")))
+    where = draw(st.sampled_from(codes))
+    ended = {
+        "none": scenario,
+        "died": replace(scenario, died=end),
+        "abroad": replace(scenario, planned_out=end),
+        "same_day": replace(scenario, planned_out=end, elsewhere=end, next=where),
+        "early": replace(scenario, planned_out=end + timedelta(days=step), elsewhere=end, next=where),
+        "gap": replace(scenario, planned_out=end, elsewhere=end + timedelta(days=step), next=where),
+    }[kind]
+    anchor = draw(st.sampled_from((start, end, end + _DAY)))
+    return _asked(ended, max(moved_in, draw(_near(anchor, 3))))
+
+
+@st.composite
+def certified(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident aged 65 to 74 with (or without) the 広域連合's 障害認定, asked about near its day."""
+    birth = draw(_birth(1951, 1958))
+    first, last = age_reached_on(birth, 65), koki_korei_start(birth) - _DAY
+    day = draw(st.one_of(st.just(first), st.just(last), st.dates(first, last)))
+    scenario = Scenario(2000, birth, _resident(birth), previous=draw(st.sampled_from(codes)))
+    if draw(st.integers(0, 4)) > 0:
+        scenario = replace(scenario, records=_record(certified=day))
+    return _asked(scenario, draw(_near(day, 3)))
+
+
+@st.composite
+def on_welfare(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident of 75 or more (or reaching 75) whose household receives 生活保護 from a day, maybe
+    until a later one; asked about near the start or the end."""
+    birth = draw(_birth(1935, 1950))
+    start = max(koki_korei_start(birth) - timedelta(days=60), date(2019, 4, 1))
+    begins = draw(st.dates(start, start + timedelta(days=800)))
+    ends = draw(st.one_of(st.none(), st.integers(1, 400).map(lambda days: begins + timedelta(days=days))))
+    scenario = Scenario(2000, birth, _resident(birth), previous=draw(st.sampled_from(codes)),
+                        records=_record(welfare_start=begins, welfare_end=ends))
+    return _asked(scenario, draw(_near(draw(st.sampled_from((begins, ends or begins))), 3)))
+
+
+@st.composite
+def moving_in(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person of 75 or more moving in from another prefecture or from abroad (soon after the
+    birthday or years after), maybe notifying up to 20 days later; asked about some time after."""
+    birth = draw(_birth(1935, 1950))
+    start = koki_korei_start(birth)
+    moved_in = draw(_near(start + timedelta(days=draw(st.sampled_from((0, 1, 400, 3000)))), 3))
+    moved_in = max(start, moved_in)
+    late = draw(st.one_of(st.just(0), st.integers(1, 20)))
+    scenario = Scenario(2000, birth, moved_in, previous=draw(st.sampled_from((None, codes[1]))),
+                        notified=moved_in + timedelta(days=late) if late else None)
+    return _asked(scenario, moved_in + timedelta(days=draw(st.integers(0, 400))))
+
+
+@st.composite
+def leaving_welfare(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident of 75 or more whose household's 生活保護 ended (廃止) after the 75th birthday."""
+    birth = draw(_birth(1935, 1949))
+    start = koki_korei_start(birth)
+    begins = draw(st.dates(start - timedelta(days=400), start + timedelta(days=600)))
+    ends = max(begins, start) + timedelta(days=draw(st.integers(1, 500)))
+    scenario = Scenario(2000, birth, _resident(birth), previous=draw(st.sampled_from(codes)),
+                        records=_record(welfare_start=begins, welfare_end=ends))
+    return _asked(scenario, ends + timedelta(days=draw(st.sampled_from((0, 1, 30, 400)))))
+
+
+@st.composite
+def certified_on(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident aged 65 to 74 certified by the 広域連合 on a day (often a month's first or last)."""
+    scenario = draw(certified(codes).filter(lambda s: bool(s.records)))
+    day = facts_of(scenario).certified
+    assert day is not None
+    return _asked(scenario, day + timedelta(days=draw(st.sampled_from((0, 1, 40, 300)))))
+
+
+@st.composite
+def _insured(draw: st.DrawFn, codes: tuple[str, str]) -> tuple[Scenario, date]:
+    """A 被保険者 here (a resident reaching 75, or moving in after it from another prefecture or from
+    abroad) and a day after the 資格 began, for it to end."""
+    birth = draw(_birth(1935, 1950))
+    start = koki_korei_start(birth)
+    moved_in = draw(st.one_of(st.just(_resident(birth)), _near(start, 30)))
+    scenario = Scenario(2000, birth, moved_in, previous=draw(st.sampled_from((None, codes[1]))))
+    acquired = max(start, moved_in)
+    return scenario, acquired + timedelta(days=draw(st.sampled_from((1, 2, 30, 400, 3000))))
+
+
+@st.composite
+def leaving(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 被保険者 whose address in the 区域 ends with no address in another prefecture that day: a death,
+    a 転出 abroad, a 転出 to another prefecture whose 転入通知 names a later day."""
+    scenario, day = draw(_insured(codes))
+    kind = draw(st.sampled_from(("died", "abroad", "gap")))
+    if kind == "died":
+        ended = replace(scenario, died=day)
+    elif kind == "abroad":
+        ended = replace(scenario, planned_out=day)
+    else:
+        ended = replace(scenario, planned_out=day, elsewhere=day + timedelta(days=draw(st.integers(1, 20))),
+                        next=codes[1])
+    return _asked(ended, day + timedelta(days=draw(st.sampled_from((0, 1, 2, 40)))))
+
+
+@st.composite
+def moving_on(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 被保険者 moving to another prefecture whose 転入通知 says the address there began on the
+    move-out day (the 転出予定年月日 or before it)."""
+    scenario, day = draw(_insured(codes))
+    planned = day + timedelta(days=draw(st.one_of(st.just(0), st.integers(1, 10))))
+    moved = replace(scenario, planned_out=planned, elsewhere=day, next=codes[1])
+    return _asked(moved, day + timedelta(days=draw(st.sampled_from((0, 1, 40)))))
+
+
+@st.composite
+def welfare_starting(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 被保険者 whose household starts receiving 生活保護 (and still does)."""
+    scenario, day = draw(_insured(codes))
+    return _asked(replace(scenario, records=_record(welfare_start=day)),
+                  day + timedelta(days=draw(st.sampled_from((0, 1, 40)))))
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+
+def _insured_on(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    return {"被保険者": koki_insured_on(s.birth, history(s, town), town[:2], s.as_of, facts_of(s))}
+
+
+def _qualification(s: Scenario, town: str) -> tuple[date | None, date | None]:
+    assert s.as_of is not None
+    return koki_qualification(s.birth, history(s, town), town[:2], s.as_of, facts_of(s))
+
+
+def _acquired(s: Scenario, town: str) -> Projection:
+    return {"資格取得日": iso_or_none(_qualification(s, town)[0])}
+
+
+def _lost(s: Scenario, town: str) -> Projection:
+    return {"資格喪失日": iso_or_none(_qualification(s, town)[1])}
+
+
+#: Worked examples (town of the bundled test data; the other codes are other_codes' of it):
+#: born 1950-06-06, a move inside the prefecture on 2025-06-30 keeps 資格 (被保険者 on 7月1日); a death on
+#: 2025-06-10 ends it on 6月11日 (第53条第1項); a 転出 whose 転入通知 in another prefecture names 6月30日
+#: ends it on 6月30日 (ただし書); 生活保護 from 2025-06-01 ends it that day (第53条第2項), and its 廃止 on
+#: 2025-09-01 starts it again that day (第52条); a 障害認定 on 2025-06-10 at 68 starts it that day
+#: (第50条第2号, 第52条第3号); a move-in from abroad at 80 on 2025-05-10, notified 5月20日, on 5月10日.
+_SAME, _OTHER = other_codes(TOWN_CODE)
+MOVED_WITHIN = Scenario(2025, date(1950, 6, 6), date(1980, 4, 1), planned_out=date(2025, 6, 30),
+                        elsewhere=date(2025, 6, 30), next=_SAME, as_of=date(2025, 7, 1))
+DIED = Scenario(2025, date(1949, 5, 5), date(1980, 4, 1), died=date(2025, 6, 10), as_of=date(2025, 6, 20))
+TO_OTHER_PREFECTURE = Scenario(2025, date(1949, 5, 5), date(1980, 4, 1), planned_out=date(2025, 6, 30),
+                               elsewhere=date(2025, 6, 30), next=_OTHER, as_of=date(2025, 7, 1))
+WELFARE = Scenario(2025, date(1945, 5, 5), date(1980, 4, 1), as_of=date(2025, 6, 1),
+                   records=_record(welfare_start=date(2025, 6, 1)))
+WELFARE_ENDED = Scenario(2025, date(1945, 5, 5), date(1980, 4, 1), as_of=date(2025, 9, 1),
+                         records=_record(welfare_start=date(2025, 6, 1), welfare_end=date(2025, 9, 1)))
+CERTIFIED = Scenario(2025, date(1957, 1, 1), date(1990, 4, 1), as_of=date(2025, 6, 10),
+                     records=_record(certified=date(2025, 6, 10)))
+FROM_ABROAD = Scenario(2025, date(1945, 5, 5), date(2025, 5, 10), notified=date(2025, 5, 20),
+                       as_of=date(2025, 6, 1))
+
+KOKI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("koki_korei.insured", "後期高齢者医療: 被保険者 with an address in the 広域連合's 区域 (the prefecture) "
+         "aged 75 or more (第50条第1号)", around_75, _insured_on, picked(PART, "被保険者"), (MOVED_WITHIN, DIED)),
+    Rule("koki_korei.certified", "後期高齢者医療: 被保険者 at 65 to 74 with the 広域連合's 障害認定 (第50条第2号)",
+         certified, _insured_on, picked(PART, "被保険者"), (CERTIFIED,), needs_records=True),
+    Rule("koki_korei.welfare_excluded", "後期高齢者医療: no 被保険者 in a household receiving 生活保護 "
+         "(第51条第1号)", on_welfare, _insured_on, picked(PART, "被保険者"), (WELFARE,), needs_records=True),
+    Rule("koki_korei.acquired_on_move_in", "後期高齢者医療: 資格取得 on the day a person of 75 or more moves "
+         "into the 区域 (第52条第2号)", moving_in, _acquired, picked(PART, "資格取得日"), (FROM_ABROAD,)),
+    Rule("koki_korei.acquired_after_welfare", "後期高齢者医療: 資格取得 on the day 生活保護 ends (第52条 柱書)",
+         leaving_welfare, _acquired, picked(PART, "資格取得日"), (WELFARE_ENDED,), needs_records=True),
+    Rule("koki_korei.acquired_on_certification", "後期高齢者医療: 資格取得 on the day of the 障害認定 "
+         "(第52条第3号)", certified_on, _acquired, picked(PART, "資格取得日"), (CERTIFIED,), needs_records=True),
+    Rule("koki_korei.lost_day_after", "後期高齢者医療: 資格喪失 the day after the address in the 区域 ends "
+         "(第53条第1項)", leaving, _lost, picked(PART, "資格喪失日"), (DIED,)),
+    Rule("koki_korei.lost_on_move_day", "後期高齢者医療: 資格喪失 on the move-out day when an address in "
+         "another 広域連合 begins that day (第53条第1項ただし書)", moving_on, _lost, picked(PART, "資格喪失日"),
+         (TO_OTHER_PREFECTURE,)),
+    Rule("koki_korei.lost_on_welfare", "後期高齢者医療: 資格喪失 on the day 生活保護 starts (第53条第2項)",
+         welfare_starting, _lost, picked(PART, "資格喪失日"), (WELFARE,), needs_records=True),
+)}
+
+
+def _rule_check(name: str) -> CheckFunction:
+    return rule_check(KOKI_RULES[name])
+
+
+koki_korei_insured = check("scenario.koki_korei.insured")(_rule_check("koki_korei.insured"))
+koki_korei_certified = check("scenario.koki_korei.certified")(_rule_check("koki_korei.certified"))
+koki_korei_welfare_excluded = check("scenario.koki_korei.welfare_excluded")(_rule_check("koki_korei.welfare_excluded"))
+koki_korei_acquired_on_move_in = check("scenario.koki_korei.acquired_on_move_in")(
+    _rule_check("koki_korei.acquired_on_move_in"))
+koki_korei_acquired_after_welfare = check("scenario.koki_korei.acquired_after_welfare")(
+    _rule_check("koki_korei.acquired_after_welfare"))
+koki_korei_acquired_on_certification = check("scenario.koki_korei.acquired_on_certification")(
+    _rule_check("koki_korei.acquired_on_certification"))
+koki_korei_lost_day_after = check("scenario.koki_korei.lost_day_after")(_rule_check("koki_korei.lost_day_after"))
+koki_korei_lost_on_move_day = check("scenario.koki_korei.lost_on_move_day")(_rule_check("koki_korei.lost_on_move_day"))
+koki_korei_lost_on_welfare = check("scenario.koki_korei.lost_on_welfare")(_rule_check("koki_korei.lost_on_welfare"))
+
+
+# -- The first rules (judged with 住民記録's generated scenarios: moves, elders, families) --------------------
+
+def _koki(s: Scenario, town: str) -> Projection:
+    return {"開始日": koki_korei_start(s.birth).isoformat()}
+
+
+START = Rule("koki_korei.start", "後期高齢者医療: start on the 75th birthday", elders, _koki,
+         picked("後期高齢者医療", "開始日"), (ELDER_APRIL_FIRST,))
+
+koki_korei_start_check = check("scenario.koki_korei.start")(rule_check(START))

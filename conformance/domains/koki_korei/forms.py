@@ -1,0 +1,217 @@
+"""The 後期高齢者医療 資格確認書 as printed (高齢者の医療の確保に関する法律 第54条第3項, 同施行規則 第16条; the
+statute edition ``koki_korei 2025.12``).
+
+A 被保険者 of 75 or more on the day asked about (one who reached 75 here, often days before or on that day, or one
+who moved in after 75 from another prefecture or from abroad, the 届出 maybe days later) is appended to the 住民記録;
+then the 資格確認書 issued on that day is asked for through the form interface, ``POST /forms/koki_shikaku_kakuninsho``
+with ``{"宛名番号", "交付年月日"}``, and read as printed (:mod:`conformance.checks.statute_forms`). Each check judges
+one item of 施行規則 第16条第4項 on the paper, against :mod:`conformance.domains.koki_korei.oracle` and
+:mod:`conformance.oracles.kakuninsho`:
+
+- 第1号: the 被保険者's 氏名, 性別 and 生年月日;
+- 第3号: the 資格取得年月日 (法 第52条: the 75th birthday itself, or the day of the move; not the day of the 届出) and
+  the 交付年月日;
+- 第4号: the ratio of the 一部負担金, 法 第67条第1項第1号's 百分の十 (the 住民記録 records no income; in any wording:
+  1割, 10%);
+- 第5号: an 有効期限 (a date after the 交付年月日); 第3項: none later than five years counted from the 交付年月日.
+
+第2号 (被保険者番号, 保険者番号, the 広域連合's 名称) is not judged: the numbers are the 広域連合's own. The 発効期日 of
+第4号 is the 資格取得年月日 for the persons generated (no income, so no change of the ratio): the print cannot tell
+the two apart, and it is not judged. Only the content is the law's, not the layout (the 様式 is not quoted).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import strategies as st
+
+from conformance.checks.registry import CheckFunction, check
+from conformance.checks.scenarios import (
+    Loaded,
+    Projection,
+    Rule,
+    Scenario,
+    _birth,
+    history,
+    iso_or_none,
+    rule_check,
+)
+from conformance.checks.statute_forms import dates_in, issue_printed, normal, ratios_in, sex_in
+from conformance.domains.koki_korei import oracle as koki_korei
+from conformance.oracles.dates import fiscal_year_of
+from conformance.oracles.kakuninsho import latest_expiry
+from conformance.targets.base import HttpClient
+
+FORM_ID = "koki_shikaku_kakuninsho"
+FORM_PATH = f"/forms/{FORM_ID}"
+#: The generated row's 氏名 and 性別 (conformance/checks/scenarios.py _base_row: the 世帯主).
+NAME, SEX = "見本\u3000花子", "女"
+#: The 資格確認書 exists from 令和6年12月2日 (the day the 被保険者証 stopped being issued).
+FIRST_ISSUE = date(2024, 12, 2)
+#: 法 第67条第1項's ratios in percent, as the print is read (conformance/checks/statute_forms.py ratios_in).
+_PERCENT = {koki_korei.ONE_TENTH: 10, koki_korei.TWO_TENTHS: 20, koki_korei.THREE_TENTHS: 30}
+
+
+# -- scenarios ------------------------------------------------------------------------------------
+
+
+def _born(birthday: date, years: int) -> date:
+    """The birth whose ``years``-th birthday is ``birthday`` (a 2月29日 never: the 28th of that February)."""
+    return date(birthday.year - years, birthday.month, min(birthday.day, 28 if birthday.month == 2 else 31))
+
+
+@st.composite
+def insured(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 被保険者 of 75 or more on the day asked about: one who reached 75 here (the birthday on that day, days or a
+    year before), one resident for years, or one who moved in after 75 from another prefecture or from abroad
+    (maybe notifying days later)."""
+    issued = draw(st.one_of(st.just(FIRST_ISSUE), st.dates(FIRST_ISSUE, date(2026, 11, 30))))
+    kind = draw(st.sampled_from(("reaching", "resident", "moving")))
+    if kind == "reaching":
+        birth = _born(issued - timedelta(days=draw(st.one_of(st.sampled_from((0, 1, 2)), st.integers(0, 400)))), 75)
+        return Scenario(fiscal_year_of(issued), birth, date(birth.year + 30, 4, 1),
+                        previous=draw(st.sampled_from((None, *codes))), as_of=issued)
+    birth = draw(_birth(1930, 1948))
+    if kind == "resident":
+        return Scenario(fiscal_year_of(issued), birth, date(birth.year + 30, 4, 1),
+                        previous=draw(st.sampled_from((None, *codes))), as_of=issued)
+    start = koki_korei.koki_korei_start(birth)
+    moved_in = draw(st.dates(max(start, issued - timedelta(days=400)), issued))
+    late = draw(st.one_of(st.just(0), st.integers(1, 20)))
+    notified = min(issued, moved_in + timedelta(days=late))
+    return Scenario(fiscal_year_of(issued), birth, moved_in, previous=draw(st.sampled_from((None, codes[1]))),
+                    as_of=issued, notified=notified if notified > moved_in else None)
+
+
+# -- reading the card -----------------------------------------------------------------------------
+
+
+def _ask(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
+    """The 被保険者's 資格確認書 issued on the day asked about, as printed."""
+    assert scenario.as_of is not None
+    return {**issue_printed(client, FORM_ID, {"宛名番号": loaded.atena, "交付年月日": scenario.as_of.isoformat()}),
+            "場面": scenario}
+
+
+def _card(read: Callable[[str, Scenario], Projection]) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    """What a rule reads of the card: ``read(the card's text, the scenario)``, or its problem."""
+    def shown(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        if "問題" in document:
+            return {"問題": document["問題"]}
+        return read(" ".join(document.get("行") or []), document["場面"])
+
+    return shown
+
+
+def _found(value: str | None, dates: list[str]) -> str | list[str] | None:
+    """``value`` when the card prints that date, else every date it prints."""
+    return value if value in dates else dates
+
+
+def _acquired(s: Scenario, town: str) -> str | None:
+    """The 資格取得年月日 of the 資格 in effect on the day asked about (法 第52条)."""
+    assert s.as_of is not None
+    return iso_or_none(koki_korei.koki_qualification(s.birth, history(s, town), town[:2], s.as_of)[0])
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+
+def _insured(s: Scenario, town: str) -> Projection:
+    return {"氏名": NAME, "性別": SEX, "生年月日": s.birth.isoformat()}
+
+
+def _read_insured(text: str, s: Scenario) -> Projection:
+    return {"氏名": NAME if normal(NAME) in normal(text) else None, "性別": sex_in(text),
+            "生年月日": _found(s.birth.isoformat(), dates_in(text))}
+
+
+def _dates(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    return {"資格取得年月日": _acquired(s, town), "交付年月日": s.as_of.isoformat()}
+
+
+def acquired_day(s: Scenario) -> str:
+    """The day the oracle's 資格取得年月日 is for the persons :func:`insured` draws (no 生活保護, no 障害認定, a move
+    after 75 only from another prefecture or from abroad): the 75th birthday, or the move-in when later. The print
+    is searched for it (the reading cannot ask the oracle: it does not know the vendor's town)."""
+    return max(koki_korei.koki_korei_start(s.birth), s.moved_in).isoformat()
+
+
+def _read_dates(text: str, s: Scenario) -> Projection:
+    assert s.as_of is not None
+    dates = dates_in(text)
+    return {"資格取得年月日": _found(acquired_day(s), dates), "交付年月日": _found(s.as_of.isoformat(), dates)}
+
+
+def _copay(s: Scenario, town: str) -> Projection:
+    return {"一部負担金の割合": koki_korei.koki_copay_ratio()}
+
+
+def _read_copay(text: str, s: Scenario) -> Projection:
+    ratios = ratios_in(text)
+    words = [word for word, percent in _PERCENT.items() if [percent] == ratios]
+    return {"一部負担金の割合": words[0] if words else ratios}
+
+
+def _expiry(s: Scenario, town: str) -> Projection:
+    return {"有効期限": True}
+
+
+def _read_expiry(text: str, s: Scenario) -> Projection:
+    assert s.as_of is not None
+    issued = s.as_of.isoformat()
+    return {"有効期限": any(day > issued for day in dates_in(text))}
+
+
+def _five_years(s: Scenario, town: str) -> Projection:
+    return {"五年を超える日付": []}
+
+
+def _read_five_years(text: str, s: Scenario) -> Projection:
+    assert s.as_of is not None
+    latest = latest_expiry(s.as_of).isoformat()
+    return {"五年を超える日付": [day for day in dates_in(text) if day > latest]}
+
+
+#: Worked examples. Born 1950-06-06, here since 1980: a 被保険者 from the 75th birthday itself, 2025-06-06; the
+#: card issued on 6月20日 prints 2025-06-06 as the 資格取得年月日 (not 6月5日). Moved in at 80 from abroad on
+#: 2025-05-10, the 届出 on 5月20日: the card of 2025-06-02 prints 2025-05-10.
+BIRTHDAY_CARD = Scenario(2025, date(1950, 6, 6), date(1980, 4, 1), as_of=date(2025, 6, 20))
+FROM_ABROAD_CARD = Scenario(2025, date(1945, 5, 5), date(2025, 5, 10), notified=date(2025, 5, 20),
+                            as_of=date(2025, 6, 2))
+EXAMPLES = (BIRTHDAY_CARD, FROM_ABROAD_CARD)
+
+
+def _rule(name: str, title: str, expected: Callable[[Scenario, str], Projection],
+          read: Callable[[str, Scenario], Projection]) -> Rule:
+    return Rule(name, title, insured, expected, _card(read), EXAMPLES, ask=_ask, asked=f"POST {FORM_PATH}",
+                form=FORM_ID)
+
+
+FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    _rule("koki_form.insured", "後期高齢者医療 資格確認書: the 被保険者's 氏名, 性別 and 生年月日 printed "
+          "(規則 第16条第4項第1号)", _insured, _read_insured),
+    _rule("koki_form.dates", "後期高齢者医療 資格確認書: the 資格取得年月日 (the 75th birthday or the day of the move, "
+          "not of the 届出) and the 交付年月日 printed (規則 第16条第4項第3号)", _dates, _read_dates),
+    _rule("koki_form.copay", "後期高齢者医療 資格確認書: the 一部負担金 of 百分の十 printed for a 被保険者 with no "
+          "income recorded (規則 第16条第4項第4号, 法 第67条第1項第1号)", _copay, _read_copay),
+    _rule("koki_form.expiry", "後期高齢者医療 資格確認書: an 有効期限 printed (規則 第16条第4項第5号)", _expiry,
+          _read_expiry),
+    _rule("koki_form.five_years", "後期高齢者医療 資格確認書: no 有効期限 beyond five years counted from the "
+          "交付年月日 (規則 第16条第3項)", _five_years, _read_five_years),
+)}
+
+
+def _rule_check(name: str) -> CheckFunction:
+    return rule_check(FORM_RULES[name])
+
+
+koki_form_insured = check("scenario.koki_form.insured")(_rule_check("koki_form.insured"))
+koki_form_dates = check("scenario.koki_form.dates")(_rule_check("koki_form.dates"))
+koki_form_copay = check("scenario.koki_form.copay")(_rule_check("koki_form.copay"))
+koki_form_expiry = check("scenario.koki_form.expiry")(_rule_check("koki_form.expiry"))
+koki_form_five_years = check("scenario.koki_form.five_years")(_rule_check("koki_form.five_years"))

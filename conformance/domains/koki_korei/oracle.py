@@ -1,0 +1,138 @@
+"""後期高齢者医療: who is a 被保険者 of the 後期高齢者医療広域連合, and when 資格 starts and ends.
+
+Rule (DOMAIN.md, "Moves and dates that cross a year"; 高齢者の医療の確保に関する法律 50条, 52条):
+"後期高齢者医療: from the 75th birthday itself (contrast with 介護's day-before rule)."
+
+The statute edition ``koki_korei 2025.12`` quotes 第50条 to 第53条, which the checks of
+conformance/domains/koki_korei/checks.py judge with :func:`koki_insured_on` and :func:`koki_qualification`:
+
+- 第50条: a 被保険者 is a person with an address in the 広域連合's 区域 aged 75 or more (第1号), or aged
+  65 to 74 with the 広域連合's 障害認定 (第2号);
+- 第51条第1号: not a person of a household receiving 生活保護;
+- 第52条, 第53条: 資格 is gained on the day a person comes to meet 第50条 (or stops meeting 第51条) and
+  lost on the day after the address in the 区域 ends, on that day itself when the person has an address
+  in another 広域連合 that day (第53条第1項ただし書), and on the day 生活保護 starts (第53条第2項).
+
+第67条第1項 (the ratio of the 一部負担金, :func:`koki_copay_ratio`) is printed on the 資格確認書 (施行規則
+第16条第4項第4号: conformance/domains/koki_korei/forms.py).
+
+Interpretation: the 区域 of a 広域連合 is one prefecture (the law sets one 広域連合 per prefecture in
+第48条, which this edition does not quote), so a move between two municipalities of one prefecture
+neither ends nor starts 資格.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from conformance.oracles.dates import age_reached_on, anniversary
+from conformance.oracles.residence import Residence, address_on
+
+#: The age from which residents are insured by the 後期高齢者医療広域連合.
+KOKI_KOREI_AGE = 75
+#: The youngest age at which a 障害認定 makes a person a 被保険者 (第50条第2号: 六十五歳以上七十五歳未満).
+CERTIFIED_AGE = 65
+_DAY = timedelta(days=1)
+
+
+def koki_korei_start(birth: date) -> date:
+    """The day 後期高齢者医療 starts by age: the 75th birthday itself (DOMAIN.md).
+
+    Born 1945-04-01 -> 2020-04-01 (not 2020-03-31 as 介護's rule would give). A 2月29日 birthday
+    starts on 3月1日 of a common year (the day after the age is reached on 2月28日, 民法 143条).
+    """
+    return anniversary(birth, KOKI_KOREI_AGE)
+
+
+@dataclass(frozen=True)
+class KokiFacts:
+    """What 住民記録 does not hold: the 広域連合's 障害認定 (第50条第2号) and 生活保護 (第51条第1号).
+
+    ``welfare_end`` is the first day without 保護 (the day of its 廃止); None while it lasts.
+    """
+
+    certified: date | None = None
+    welfare_start: date | None = None
+    welfare_end: date | None = None
+
+    def receives_welfare(self, day: date) -> bool:
+        """Whether the person's household receives 生活保護 on ``day``."""
+        return self.welfare_start is not None and self.welfare_start <= day and (
+            self.welfare_end is None or day < self.welfare_end)
+
+
+def _of_age(birth: date, day: date, facts: KokiFacts) -> bool:
+    """第50条第1号 (75 or more: from the 75th birthday, DOMAIN.md) or 第2号 (the 障害認定 of a person
+    aged 65 to 74: from the day of the 認定; 65 is reached the day before the 65th birthday)."""
+    if day >= koki_korei_start(birth):
+        return True
+    certified = facts.certified
+    return certified is not None and day >= certified and certified >= age_reached_on(birth, CERTIFIED_AGE)
+
+
+def koki_insured_on(birth: date, history: Sequence[Residence], prefecture: str, day: date,
+                    facts: KokiFacts = KokiFacts()) -> bool:
+    """Whether the person is a 被保険者 of the 広域連合 of ``prefecture`` on ``day``.
+
+    Rule (第50条, 第51条第1号): an address in the 区域 on that day (on a move day, the new address:
+    :func:`conformance.oracles.residence.address_on`), of age (:func:`_of_age`), and no 生活保護.
+    """
+    stay = address_on(history, day)
+    in_area = stay is not None and stay.prefecture == prefecture
+    return in_area and _of_age(birth, day, facts) and not facts.receives_welfare(day)
+
+
+def _change_days(birth: date, history: Sequence[Residence], facts: KokiFacts) -> list[date]:
+    """Every day on which :func:`koki_insured_on` can change: it is constant between them."""
+    days = {koki_korei_start(birth), age_reached_on(birth, CERTIFIED_AGE)}
+    for stay in history:
+        days.add(stay.moved_in)
+        if stay.moved_out is not None:
+            days.update((stay.moved_out, stay.moved_out + _DAY))
+    days.update(day for day in (facts.certified, facts.welfare_start, facts.welfare_end) if day is not None)
+    return sorted(days)
+
+
+def koki_qualification(birth: date, history: Sequence[Residence], prefecture: str, as_of: date,
+                       facts: KokiFacts = KokiFacts()) -> tuple[date | None, date | None]:
+    """(資格取得日, 資格喪失日) of the 資格 in the 広域連合 of ``prefecture`` in effect on ``as_of`` (else
+    the last one before it, else the first after it); (None, None) when there is none.
+
+    Rule (第52条: 資格 from the day a person comes to meet 第50条 or stops meeting 第51条; 第53条: lost on
+    the first day that is no longer a 被保険者 day). By this reading each 資格 is a run of days on which
+    :func:`koki_insured_on` holds: the 喪失日 is the day after the last address day (第53条第1項), the
+    move day itself when an address in another 広域連合 begins that day (ただし書: :func:`address_on`
+    gives that day to the new address), and the first day of 生活保護 (第53条第2項).
+    """
+    def insured(day: date) -> bool:
+        return koki_insured_on(birth, history, prefecture, day, facts)
+
+    days = _change_days(birth, history, facts)
+    starts = [day for day in days if insured(day) and not insured(day - _DAY)]
+    ends = [day for day in days if not insured(day) and insured(day - _DAY)]
+    if not starts:
+        return None, None
+    before = [day for day in starts if day <= as_of]
+    acquired = before[-1] if before else starts[0]
+    lost = next((day for day in ends if day > acquired), None)
+    return acquired, lost
+
+
+#: 第67条第1項: the ratios of the 一部負担金, as the statute writes them (第1号, 第2号, 第3号).
+ONE_TENTH, TWO_TENTHS, THREE_TENTHS = "百分の十", "百分の二十", "百分の三十"
+
+
+def koki_copay_ratio(income_at_or_above: tuple[bool, bool] = (False, False)) -> str:
+    """The ratio of the 一部負担金 of a 被保険者 (第67条第1項): 百分の三十 when the household's income is at or above
+    the higher 政令's amount (第3号), else 百分の二十 at or above the lower one (第2号), else 百分の十 (第1号).
+
+    ``income_at_or_above`` is (the lower amount, the higher amount) reached. The amounts are the 施行令's, which this
+    edition does not quote, and the 住民記録 records no income: the harness reads every generated person as 第1号,
+    百分の十 (the 資格確認書's 一部負担金の割合, 施行規則 第16条第4項第4号)."""
+    lower, higher = income_at_or_above
+    if higher:
+        return THREE_TENTHS
+    return TWO_TENTHS if lower else ONE_TENTH
+

@@ -1,0 +1,179 @@
+"""Scenario checks of 国民健康保険 by age (国民健康保険法; the statute edition ``kokuho 2025.12``).
+
+The machinery of :mod:`conformance.checks.scenarios` (generated residents appended to the vendor, the
+per-person query on an ``as_of`` day, compared with :mod:`conformance.domains.kokuho.oracle`, the
+counterexample shrunk and reported with the seed). Each check judges one field of the answer's
+``国民健康保険`` part on the persons its provision is about, so a wrong answer about one provision fails
+that provision's check and no other:
+
+- ``被保険者`` on ``as_of`` (第6条第8号): residents around their 75th birthday, when they become
+  後期高齢者医療 被保険者 (the birthday itself is never asked: see
+  :func:`conformance.domains.kokuho.oracle.is_excluded_as_koki_korei`);
+- ``一部負担金割合`` on ``as_of`` (第42条第1項): children up to the first 3月31日 after six (第2号),
+  persons from the next day to the month of seventy (第1号), and persons from the month after it
+  (第3号; the income of 第4号 is not generated).
+
+The per-person rules of 資格 dates, premium months and prefecture continuity stay in
+:mod:`conformance.checks.scenarios` (``kokuho.dates``, ``kokuho.months``, ``kokuho.prefecture``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import strategies as st
+
+from conformance.checks.registry import CheckFunction, check
+from conformance.checks.scenarios import (
+    Projection,
+    Rule,
+    Scenario,
+    _birth,
+    _months,
+    _near,
+    history,
+    iso_or_none,
+    moves,
+    picked,
+    rule_check,
+)
+from conformance.domains.kokuho import oracle as kokuho
+from conformance.domains.kokuho.oracle import kokuho_billed_months, kokuho_qualifications
+from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of, month_of, next_month
+
+PART = "国民健康保険"
+_DAY = timedelta(days=1)
+
+
+def _first_day(month: tuple[int, int]) -> date:
+    return date(month[0], month[1], 1)
+
+
+@st.composite
+def _resident_on(draw: st.DrawFn, birth: date, as_of: date, codes: tuple[str, str]) -> Scenario:
+    """A resident asked about on ``as_of``: living here since birth or since a move-in before it."""
+    moved_in = min(as_of, max(birth, draw(st.one_of(st.just(birth), _near(as_of - timedelta(days=400), 380)))))
+    return Scenario(fiscal_year_of(as_of), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
+                    as_of=as_of)
+
+
+def _clamped(day: date, low: date, high: date) -> date:
+    return min(high, max(low, day))
+
+
+@st.composite
+def reaching_75(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident asked about a day around the 75th birthday (never the birthday itself)."""
+    birth = draw(_birth(1941, 1951))
+    birthday = anniversary(birth, 75)
+    offset = draw(st.one_of(st.sampled_from((-1, 1, -2, 2)), st.integers(-60, 60)))
+    return draw(_resident_on(birth, birthday + timedelta(days=offset or 1), codes))
+
+
+@st.composite
+def preschool(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A child asked about a day up to the first 3月31日 after reaching six (第42条第1項第2号)."""
+    birth = draw(_birth(2010, 2020))
+    last = kokuho.first_march_31_after_six(birth)
+    anchor = draw(st.sampled_from((last, age_reached_on(birth, kokuho.SCHOOL_AGE), birth + timedelta(days=900))))
+    return draw(_resident_on(birth, _clamped(draw(_near(anchor, 5)), birth, last), codes))
+
+
+@st.composite
+def working_age(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person asked about a day from the day after that 3月31日 to the end of the month of reaching
+    seventy (第42条第1項第1号): a child just past it, or a person around seventy."""
+    birth = draw(st.one_of(_birth(2010, 2019), _birth(1946, 1956)))
+    first = kokuho.first_march_31_after_six(birth) + _DAY
+    last = _first_day(next_month(month_of(age_reached_on(birth, kokuho.SEVENTY)))) - _DAY
+    anchor = first if birth.year >= 2010 else last
+    return draw(_resident_on(birth, _clamped(draw(_near(anchor, 40)), first, last), codes))
+
+
+@st.composite
+def seventies(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person asked about a day from the month after the month of reaching seventy (第42条第1項第3号),
+    before 75."""
+    birth = draw(_birth(1946, 1956))
+    first = _first_day(next_month(month_of(age_reached_on(birth, kokuho.SEVENTY))))
+    return draw(_resident_on(birth, _clamped(draw(_near(first, 60)), first, first + timedelta(days=400)), codes))
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+
+def _insured(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    return {"被保険者": kokuho.is_insured_on(s.birth, s.moved_in, None, s.as_of)}
+
+
+def _copay(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    return {"一部負担金割合": kokuho.copay_ratio(s.birth, s.as_of)}
+
+
+#: Worked examples. Born 1950-06-15: a 後期高齢者医療 被保険者 from 2025-06-15, so no 国保 被保険者 on
+#: 2025-06-16, one on 2025-06-14. Born 2019-04-02 reaches six on 2025-04-01: 十分の二 until 2026-03-31;
+#: born 2019-04-01 reaches it on 2025-03-31: 十分の二 that day, 十分の三 from 2025-04-01. Born 1955-07-10
+#: reaches seventy on 2025-07-09: 十分の三 all July; born 1955-08-01 reaches it on 2025-07-31: 十分の二
+#: from 2025-08-01.
+AFTER_75 = Scenario(2025, date(1950, 6, 15), date(1980, 4, 1), as_of=date(2025, 6, 16))
+BEFORE_75 = Scenario(2025, date(1950, 6, 15), date(1980, 4, 1), as_of=date(2025, 6, 14))
+SIX_IN_APRIL = Scenario(2025, date(2019, 4, 2), date(2019, 4, 2), as_of=date(2025, 4, 2))
+SIX_ON_MARCH_31 = Scenario(2024, date(2019, 4, 1), date(2019, 4, 1), as_of=date(2025, 3, 31))
+SCHOOL_ON_APRIL_1 = Scenario(2025, date(2019, 4, 1), date(2019, 4, 1), as_of=date(2025, 4, 1))
+SEVENTY_IN_JULY = Scenario(2025, date(1955, 7, 10), date(1985, 4, 1), as_of=date(2025, 7, 20))
+SEVENTY_ON_JULY_31 = Scenario(2025, date(1955, 8, 1), date(1985, 4, 1), as_of=date(2025, 8, 1))
+
+KOKUHO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("kokuho.koki_korei_excluded", "国保: a 後期高齢者医療 被保険者 is no 国保 被保険者 (第6条第8号)",
+         reaching_75, _insured, picked(PART, "被保険者"), (AFTER_75, BEFORE_75)),
+    Rule("kokuho.copay_preschool", "国保: 一部負担金 十分の二 up to the first 3月31日 after six (第42条第1項第2号)",
+         preschool, _copay, picked(PART, "一部負担金割合"), (SIX_IN_APRIL, SIX_ON_MARCH_31)),
+    Rule("kokuho.copay_working_age", "国保: 一部負担金 十分の三 from then to the month of seventy (第42条第1項第1号)",
+         working_age, _copay, picked(PART, "一部負担金割合"), (SCHOOL_ON_APRIL_1, SEVENTY_IN_JULY)),
+    Rule("kokuho.copay_seventy", "国保: 一部負担金 十分の二 from the month after the month of seventy "
+         "(第42条第1項第3号)", seventies, _copay, picked(PART, "一部負担金割合"), (SEVENTY_ON_JULY_31,)),
+)}
+
+
+def _rule_check(name: str) -> CheckFunction:
+    return rule_check(KOKUHO_RULES[name])
+
+
+kokuho_koki_korei_excluded = check("scenario.kokuho.koki_korei_excluded")(_rule_check("kokuho.koki_korei_excluded"))
+kokuho_copay_preschool = check("scenario.kokuho.copay_preschool")(_rule_check("kokuho.copay_preschool"))
+kokuho_copay_working_age = check("scenario.kokuho.copay_working_age")(_rule_check("kokuho.copay_working_age"))
+kokuho_copay_seventy = check("scenario.kokuho.copay_seventy")(_rule_check("kokuho.copay_seventy"))
+
+
+# -- The first rules (judged with 住民記録's generated scenarios: moves, elders, families) --------------------
+
+def _kokuho(scenario: Scenario, town: str) -> Any:
+    stays = history(scenario, town)
+    return kokuho_qualifications(stays)[stays.index(next(s for s in stays if s.municipality == town))]
+
+
+def _kokuho_dates(s: Scenario, town: str) -> Projection:
+    qualification = _kokuho(s, town)
+    return {"取得日": iso_or_none(qualification.acquired), "喪失日": iso_or_none(qualification.lost)}
+
+
+def _kokuho_months(s: Scenario, town: str) -> Projection:
+    return {"賦課月": _months(kokuho_billed_months(history(s, town), town, s.fiscal_year))}
+
+
+def _kokuho_prefecture(s: Scenario, town: str) -> Projection:
+    return {"都道府県内継続": _kokuho(s, town).prefecture_continued}
+
+
+DATES = Rule("kokuho.dates", "国保: 取得日 and 喪失日", moves, _kokuho_dates,
+             picked("国民健康保険", "取得日", "喪失日"))
+MONTHS = Rule("kokuho.months", "国保: premium months", moves, _kokuho_months, picked("国民健康保険", "賦課月"))
+PREFECTURE = Rule("kokuho.prefecture", "国保: same-prefecture continuity since 2018-04", moves, _kokuho_prefecture,
+         picked("国民健康保険", "都道府県内継続"))
+
+kokuho_dates = check("scenario.kokuho.dates")(rule_check(DATES))
+kokuho_months = check("scenario.kokuho.months")(rule_check(MONTHS))
+kokuho_prefecture = check("scenario.kokuho.prefecture")(rule_check(PREFECTURE))

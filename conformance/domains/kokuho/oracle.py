@@ -1,0 +1,186 @@
+"""国民健康保険: 資格 dates and the premium months each municipality bills.
+
+Rule (DOMAIN.md, "Moves and dates that cross a year"; 国民健康保険法 7条, 8条, 76条): "国民健康保険:
+取得 on the day of moving in; 喪失 on the day after moving out, or the same day if the person gets an
+address elsewhere that day; abroad: the day after. Premiums are monthly, from the month of 取得 to the
+month before 喪失. Since 2018-04 資格 is per prefecture: a move inside the same prefecture keeps 資格,
+and high-cost counts (多数回該当) carry over when the household continues (judged by the householder)."
+
+The person is taken to be a 国保 member for the whole history (the oracle does not model employee
+insurance). Death ends a stay like a move abroad: the stay's ``moved_out`` is the day of death.
+
+The statute edition ``kokuho 2025.12`` also quotes 第6条 (適用除外: 第8号, the 後期高齢者医療 被保険者
+from the 75th birthday, :func:`is_excluded_as_koki_korei`) and 第42条第1項 (the ratio of the
+一部負担金 by age, :func:`copay_ratio`), which the checks of conformance/domains/kokuho/checks.py judge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from conformance.domains.koki_korei.oracle import koki_korei_start
+from conformance.oracles.dates import (
+    Month,
+    age_reached_on,
+    fiscal_year_months,
+    month_of,
+    months_between,
+    previous_month,
+)
+from conformance.oracles.residence import Residence, following, validate_history
+
+#: 国民健康保険の都道府県単位化: from this day 資格 is held per prefecture (DOMAIN.md: "since 2018-04").
+PREFECTURE_UNIT_START = date(2018, 4, 1)
+
+
+@dataclass(frozen=True)
+class KokuhoQualification:
+    """The 国保 資格 a person has through one municipality.
+
+    ``acquired``/``lost`` are the municipality's 取得日 and 喪失日 (``lost`` None while resident):
+    they decide which months this municipality bills. ``prefecture_acquired`` is the 資格取得日 at the
+    prefecture level: since 2018-04-01 a move between municipalities of one prefecture keeps it
+    (``prefecture_continued``), so it may be earlier than ``acquired``.
+    """
+
+    municipality: str
+    acquired: date
+    lost: date | None
+    prefecture_acquired: date
+    prefecture_continued: bool
+
+
+def kokuho_loss_date(history: Sequence[Residence], stay: Residence) -> date | None:
+    """The 喪失日 of the 資格 through ``stay`` (None while the person still lives there).
+
+    Rule (DOMAIN.md; 国民健康保険法 8条): the day after moving out; the moving-out day itself when the
+    next stay of the history starts on that day (an address elsewhere that day); the day after when
+    the person went abroad or died (no next stay).
+    """
+    if stay.moved_out is None:
+        return None
+    after = following(history, stay)
+    if after is not None and after.moved_in <= stay.moved_out:
+        return stay.moved_out
+    return stay.moved_out + timedelta(days=1)
+
+
+def kokuho_qualifications(history: Sequence[Residence]) -> tuple[KokuhoQualification, ...]:
+    """One :class:`KokuhoQualification` per stay of the history, in order.
+
+    Rule: see :func:`kokuho_loss_date` (取得 on the day of moving in). Prefecture continuity (our
+    reading of "a move inside the same prefecture keeps 資格"): a stay continues the previous one's
+    prefecture-level 資格 when both are in the same prefecture, the move-in is on or after 2018-04-01
+    and the previous 喪失日 is this stay's 取得日 (no day without an address in between).
+    """
+    validate_history(history)
+    result: list[KokuhoQualification] = []
+    for stay in history:
+        previous = result[-1] if result else None
+        continued = (
+            previous is not None and previous.municipality[:2] == stay.prefecture
+            and stay.moved_in >= PREFECTURE_UNIT_START and previous.lost == stay.moved_in
+        )
+        origin = previous.prefecture_acquired if continued and previous is not None else stay.moved_in
+        result.append(KokuhoQualification(stay.municipality, stay.moved_in, kokuho_loss_date(history, stay),
+                                          origin, continued))
+    return tuple(result)
+
+
+def premium_months(acquired: date, lost: date | None, *, until: Month) -> tuple[Month, ...]:
+    """Months billed for a 資格 from ``acquired`` to ``lost``, up to ``until``.
+
+    Rule (DOMAIN.md; 国保 and 介護 alike): from the month of 取得 to the month before the month of
+    喪失. A 資格 gained and lost in the same month (同月得喪) therefore bills no month here; see
+    :func:`kokuho_billed_months` for the one case where that month is billed.
+    """
+    last = until if lost is None else min(until, previous_month(month_of(lost)))
+    return months_between(month_of(acquired), last)
+
+
+def kokuho_billed_months(history: Sequence[Residence], municipality: str, fiscal_year: int) -> tuple[Month, ...]:
+    """The months of 年度 ``fiscal_year`` for which ``municipality`` bills the 国保 premium.
+
+    Rule (DOMAIN.md): from the month of 取得 to the month before 喪失, per municipality; a move inside
+    one prefecture since 2018-04 keeps the prefecture-level 資格 but the premium is still billed by
+    each municipality for its own months (the month of the move by the new one).
+
+    Interpretation beyond DOMAIN.md (国保法施行令 29条の7 as municipal guides state it: 同月得喪):
+    when 取得 and 喪失 fall in the same month and the person does not gain 国保 in another
+    municipality in that month (death, abroad, or a later move-in), that month is billed once.
+    """
+    months = fiscal_year_months(fiscal_year)
+    billed: set[Month] = set()
+    quals = kokuho_qualifications(history)
+    for index, qual in enumerate(quals):
+        if qual.municipality != municipality:
+            continue
+        billed.update(premium_months(qual.acquired, qual.lost, until=months[-1]))
+        if qual.lost is not None and month_of(qual.lost) == month_of(qual.acquired):
+            after = quals[index + 1] if index + 1 < len(quals) else None
+            if after is None or month_of(after.acquired) != month_of(qual.lost):
+                billed.add(month_of(qual.acquired))
+    return tuple(month for month in months if month in billed)
+
+
+def high_cost_count_carries_over(moved: date, *, same_prefecture: bool, household_continues: bool) -> bool:
+    """Whether the 高額療養費 多数回該当 count carries over a move.
+
+    Rule (DOMAIN.md): since 2018-04 (都道府県単位化), for a move inside the same prefecture when the
+    household continues (judged by the householder: 世帯の継続性).
+    """
+    return moved >= PREFECTURE_UNIT_START and same_prefecture and household_continues
+
+
+# -- 適用除外 (第6条) and 一部負担金 (第42条) --------------------------------------------------------
+
+#: 第42条第1項各号: the ratios of the 一部負担金, as the statute writes them.
+THREE_TENTHS, TWO_TENTHS = "十分の三", "十分の二"
+#: 第42条第1項第1号・第2号: 六歳に達する日; 第1号・第3号: 七十歳に達する日.
+SCHOOL_AGE, SEVENTY = 6, 70
+
+
+def is_excluded_as_koki_korei(birth: date, day: date) -> bool:
+    """Whether the person is excluded from 国保 on ``day`` as a 後期高齢者医療 被保険者 (第6条第8号).
+
+    第6条柱書: 次の各号のいずれかに該当する者は…被保険者としない; 第8号: 高齢者の医療の確保に関する法律の
+    規定による被保険者, from the 75th birthday (:func:`conformance.domains.koki_korei.oracle.koki_korei_start`).
+    Born 1950-06-15: excluded from 2025-06-15. Only the age is modelled (a resident of the
+    municipality is in the 広域連合's area; 障害認定 is not generated). Reading (ours): on the birthday
+    itself 第6条 and the 翌日 of 第8条第1項 disagree, so the checks never ask about that day.
+    """
+    return day >= koki_korei_start(birth)
+
+
+def is_insured_on(birth: date, acquired: date, lost: date | None, day: date) -> bool:
+    """Whether the person is a 国保 被保険者 on ``day`` through a 資格 from ``acquired`` to ``lost``:
+    within it (第7条, 第8条) and not excluded (第6条第8号, :func:`is_excluded_as_koki_korei`)."""
+    within = acquired <= day and (lost is None or day < lost)
+    return within and not is_excluded_as_koki_korei(birth, day)
+
+
+def first_march_31_after_six(birth: date) -> date:
+    """The first 3月31日 on or after the day six is reached (第42条第1項第1号・第2号: 六歳に達する日以後の
+    最初の三月三十一日). Born 2019-04-01 reaches six on 2025-03-31: that day itself; born 2019-04-02
+    reaches it on 2025-04-01: 2026-03-31."""
+    reached = age_reached_on(birth, SCHOOL_AGE)
+    march = date(reached.year, 3, 31)
+    return march if reached <= march else date(reached.year + 1, 3, 31)
+
+
+def copay_ratio(birth: date, day: date) -> str:
+    """The ratio of the 一部負担金 of a 被保険者 receiving 療養の給付 on ``day`` (第42条第1項).
+
+    第2号: up to the first 3月31日 after six is reached, 十分の二; 第1号: from the next day to the month
+    in which seventy is reached, 十分の三; 第3号: from the month after that month, 十分の二. 第4号
+    (十分の三 for a household whose income is at or above the 政令's amount) needs the income, which
+    the scenarios do not carry: the harness reads every person of seventy or more as 第3号.
+    Born 1955-08-01 reaches seventy on 2025-07-31: 十分の三 in July 2025, 十分の二 from August 2025.
+    """
+    if day <= first_march_31_after_six(birth):
+        return TWO_TENTHS
+    if month_of(day) <= month_of(age_reached_on(birth, SEVENTY)):
+        return THREE_TENTHS
+    return TWO_TENTHS

@@ -1,0 +1,279 @@
+"""Scenario checks of 国民年金 (国民年金法; the statute edition ``kokumin_nenkin 2025.12``).
+
+The machinery of :mod:`conformance.checks.scenarios` (generated residents appended to the vendor, the
+per-person query, compared with :mod:`conformance.domains.kokumin_nenkin.oracle`, the counterexample shrunk
+and reported with the seed). Each check judges one field of the answer's ``国民年金`` part on the persons
+its provision is about (reaching twenty or sixty, moving in from abroad, dying, leaving Japan), so a
+wrong answer about one provision fails that provision's check and no other:
+
+- ``被保険者種別`` on ``as_of`` (第7条第1項第1号): persons around twenty and sixty, Japanese and foreign;
+- ``資格取得日`` (第8条): reaching twenty while resident (第1号), moving in from abroad (第2号);
+- ``資格喪失日`` (第9条): death (第1号), a 転出 abroad or to another municipality (第2号), sixty (第3号);
+- ``被保険者期間`` (第11条): the months of the 年度, in separate months (第1項) or in one (第2項).
+
+A 転出 abroad is a 転出 without a 転入通知 (the row records no destination code); a 転出 to another
+municipality carries the 転入通知's code (the harness's reading of the 住民記録 row).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from conformance.checks.registry import CheckFunction, check
+from conformance.checks.scenarios import (
+    Projection,
+    Rule,
+    Scenario,
+    _birth,
+    _near,
+    iso_or_none,
+    picked,
+    rule_check,
+)
+from conformance.domains.kokumin_nenkin import oracle as nenkin
+from conformance.domains.kokumin_nenkin.oracle import Ending, EndKind
+from conformance.oracles.dates import age_reached_on, fiscal_year_of, month_of
+
+PART = "国民年金"
+_DAY = timedelta(days=1)
+
+
+def _reached(birth: date, age: int) -> date:
+    return age_reached_on(birth, age)
+
+
+@st.composite
+def _born(draw: st.DrawFn, age: int) -> date:
+    """A birth day (often on a boundary) whose ``age`` is reached in 2016-2026."""
+    return draw(_birth(2017 - age, 2026 - age))
+
+
+def _ended(scenario: Scenario, kind: EndKind, day: date, other: str, step: int) -> Scenario:
+    """The scenario with its stay ending on ``day`` as ``kind`` (a move with or without a gap)."""
+    if kind == "died":
+        return replace(scenario, died=day)
+    if kind == "abroad":
+        return replace(scenario, planned_out=day)
+    return replace(scenario, planned_out=day + timedelta(days=step), elsewhere=day, next=other)
+
+
+@st.composite
+def _ending(draw: st.DrawFn, scenario: Scenario, codes: tuple[str, str], earliest: date, latest: date,
+            kinds: tuple[EndKind, ...] = ("died", "abroad", "moved")) -> Scenario:
+    """The scenario, maybe ended on a day from ``earliest`` to ``latest`` (both clamped to the stay)."""
+    if draw(st.booleans()):
+        return scenario
+    low = max(earliest, scenario.moved_in)
+    day = draw(st.dates(low, max(low, latest)))
+    return _ended(scenario, draw(st.sampled_from(kinds)), day, codes[0], draw(st.integers(0, 5)))
+
+
+def ending_of(s: Scenario) -> Ending | None:
+    """The scenario's end of stay as the oracle's :class:`Ending`."""
+    if s.died is not None:
+        return Ending("died", s.died)
+    if s.planned_out is None:
+        return None
+    if s.elsewhere is None:
+        return Ending("abroad", s.planned_out)
+    return Ending("moved", min(s.planned_out, s.elsewhere))
+
+
+def _acquired(s: Scenario) -> date | None:
+    return nenkin.acquisition_date(s.birth, s.moved_in, from_abroad=s.previous is None, ending=ending_of(s))
+
+
+def _lost(s: Scenario) -> date | None:
+    return nenkin.loss_date(s.birth, s.moved_in, ending=ending_of(s))
+
+
+# -- scenarios ------------------------------------------------------------------------------------
+
+
+@st.composite
+def categories(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident, Japanese or foreign, asked about on a day around reaching twenty or sixty."""
+    age = draw(st.sampled_from((nenkin.FROM_AGE, nenkin.UNTIL_AGE)))
+    birth = draw(_born(age))
+    key = _reached(birth, age)
+    moved_in = max(birth, draw(st.one_of(st.just(birth), _near(key - timedelta(days=30), 60))))
+    as_of = max(moved_in, draw(_near(key, 3)))
+    start = Scenario(fiscal_year_of(as_of), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
+                     as_of=as_of, foreign=draw(st.booleans()))
+    return draw(_ending(start, codes, as_of, as_of + timedelta(days=40)))
+
+
+@st.composite
+def turning_twenty(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident since before twenty (moved in from a municipality, or from abroad before the day),
+    maybe leaving or dying around the day."""
+    birth = draw(_born(nenkin.FROM_AGE))
+    twenty = _reached(birth, nenkin.FROM_AGE)
+    previous = draw(st.sampled_from((None, *codes)))
+    latest = twenty if previous is not None else twenty - _DAY
+    moved_in = min(latest, max(birth, draw(st.one_of(st.just(birth), _near(twenty - timedelta(days=20), 20)))))
+    start = Scenario(fiscal_year_of(twenty), birth, moved_in, previous=previous, foreign=draw(st.booleans()))
+    return draw(_ending(start, codes, twenty - timedelta(days=3), twenty + timedelta(days=3)))
+
+
+@st.composite
+def entering(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person moving in from abroad after reaching twenty: soon after, around sixty, or between."""
+    age = draw(st.sampled_from((nenkin.FROM_AGE, nenkin.UNTIL_AGE, 40)))
+    birth = draw(_born(age))
+    twenty = _reached(birth, nenkin.FROM_AGE)
+    moved_in = max(twenty + _DAY, draw(_near(_reached(birth, age), 5)))
+    start = Scenario(fiscal_year_of(moved_in), birth, moved_in, foreign=draw(st.booleans()))
+    return draw(_ending(start, codes, moved_in, moved_in + timedelta(days=400)))
+
+
+@st.composite
+def long_residents(draw: st.DrawFn, codes: tuple[str, str], age: int) -> Scenario:
+    """A resident since childhood, born so that ``age`` is reached in 2016-2026."""
+    birth = draw(_born(age))
+    moved_in = birth + timedelta(days=draw(st.integers(0, 3650)))
+    return Scenario(fiscal_year_of(_reached(birth, age)), birth, moved_in, previous=draw(st.sampled_from(
+        (None, *codes))), foreign=draw(st.booleans()))
+
+
+@st.composite
+def dying(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident dying around twenty, in between, or just before sixty."""
+    start = draw(long_residents(codes, draw(st.sampled_from((nenkin.FROM_AGE, nenkin.UNTIL_AGE)))))
+    twenty, sixty = _reached(start.birth, nenkin.FROM_AGE), _reached(start.birth, nenkin.UNTIL_AGE)
+    anchor = draw(st.sampled_from((twenty, sixty - _DAY, sixty - timedelta(days=1000))))
+    died = min(sixty - _DAY, max(start.moved_in, draw(_near(anchor, 3))))
+    return replace(start, died=died, fiscal_year=fiscal_year_of(died))
+
+
+@st.composite
+def leaving(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident moving out (abroad, or to another municipality) before sixty."""
+    start = draw(long_residents(codes, nenkin.UNTIL_AGE))
+    sixty = _reached(start.birth, nenkin.UNTIL_AGE)
+    day = min(sixty - _DAY, max(start.moved_in, draw(_near(sixty - timedelta(days=draw(st.sampled_from(
+        (1, 400, 9000)))), 3))))
+    kinds: tuple[EndKind, ...] = ("abroad", "moved")
+    kind = draw(st.sampled_from(kinds))
+    return replace(_ended(start, kind, day, codes[0], draw(st.integers(0, 5))), fiscal_year=fiscal_year_of(day))
+
+
+@st.composite
+def turning_sixty(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident reaching sixty, maybe dying or moving out on that day or after."""
+    start = draw(long_residents(codes, nenkin.UNTIL_AGE))
+    sixty = _reached(start.birth, nenkin.UNTIL_AGE)
+    return draw(_ending(start, codes, sixty, sixty + timedelta(days=5)))
+
+
+def _insured_here(codes: tuple[str, str], draw: st.DrawFn) -> Scenario:
+    """A person acquiring 資格 here: reaching twenty, or moving in from abroad (the 年度 around it)."""
+    scenario = draw(st.one_of(turning_twenty(codes), entering(codes)))
+    acquired = _acquired(scenario)
+    year = fiscal_year_of(acquired) if acquired is not None else scenario.fiscal_year
+    return replace(scenario, fiscal_year=year + draw(st.sampled_from((0, 0, 1))))
+
+
+@st.composite
+def insured_periods(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person acquiring 資格 here and losing it (if at all) in a later month."""
+    scenario = _insured_here(codes, draw)
+    acquired, lost = _acquired(scenario), _lost(scenario)
+    if acquired is None or (lost is not None and month_of(lost) == month_of(acquired)):
+        scenario = replace(scenario, died=None, planned_out=None, elsewhere=None, next=None)
+        acquired, lost = _acquired(scenario), _lost(scenario)
+    # Moving in from abroad in the month of reaching sixty is one_month_periods' case.
+    assume(lost is None or acquired is None or month_of(lost) != month_of(acquired))
+    return scenario
+
+
+@st.composite
+def one_month_periods(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person acquiring and losing 資格 in one month: reaching twenty and dying or leaving Japan later
+    that month, or moving in from abroad in the month of reaching sixty."""
+    if draw(st.booleans()):
+        start = draw(long_residents(codes, nenkin.FROM_AGE))
+        twenty = _reached(start.birth, nenkin.FROM_AGE)
+        start = replace(start, moved_in=min(start.moved_in, twenty))
+        month_end = date(twenty.year + twenty.month // 12, twenty.month % 12 + 1, 1) - _DAY
+        # The day after the last day of the month is in the next month: never the last day.
+        day = draw(st.dates(twenty, max(twenty, month_end - _DAY)))
+        assume(day < month_end)
+        kinds: tuple[EndKind, ...] = ("died", "abroad")
+        return _ended(start, draw(st.sampled_from(kinds)), day, codes[0], 0)
+    birth = draw(_born(nenkin.UNTIL_AGE))
+    sixty = _reached(birth, nenkin.UNTIL_AGE)
+    moved_in = draw(st.dates(sixty.replace(day=1), max(sixty.replace(day=1), sixty - _DAY)))
+    return Scenario(fiscal_year_of(sixty), birth, moved_in, foreign=draw(st.booleans()))
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+
+def _category(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    insured = nenkin.is_first_insured_on(s.birth, s.as_of)
+    return {"被保険者種別": nenkin.FIRST_INSURED if insured else None}
+
+
+def _acquisition(s: Scenario, town: str) -> Projection:
+    return {"資格取得日": iso_or_none(_acquired(s))}
+
+
+def _loss(s: Scenario, town: str) -> Projection:
+    return {"資格喪失日": iso_or_none(_lost(s))}
+
+
+def _period(s: Scenario, town: str) -> Projection:
+    months = nenkin.insured_months_of_year(_acquired(s), _lost(s), s.fiscal_year)
+    return {"被保険者期間": [f"{year:04d}-{month:02d}" for year, month in months]}
+
+
+#: Worked examples: born 2005-04-01 reaches twenty on 2025-03-31 (取得 that day, counted from 3月);
+#: born 1965-07-01 reaches sixty on 2025-06-30 (喪失 that day); a death on 2025-06-10 (喪失 6月11日).
+BORN_ON_APRIL_FIRST = Scenario(2024, date(2005, 4, 1), date(2005, 4, 1), as_of=date(2025, 3, 31))
+REACHING_SIXTY = Scenario(2025, date(1965, 7, 1), date(1990, 4, 1), as_of=date(2025, 6, 30))
+DIED = Scenario(2025, date(1990, 6, 6), date(2000, 1, 1), died=date(2025, 6, 10))
+TO_ABROAD = Scenario(2025, date(1990, 6, 6), date(2000, 1, 1), planned_out=date(2025, 6, 30))
+TO_MUNICIPALITY = Scenario(2025, date(1990, 6, 6), date(2000, 1, 1), planned_out=date(2025, 6, 30),
+                           elsewhere=date(2025, 6, 30), next="131016")
+FROM_ABROAD = Scenario(2025, date(1990, 6, 6), date(2025, 5, 10), foreign=True, as_of=date(2025, 5, 10))
+ONE_MONTH = Scenario(2025, date(2005, 5, 3), date(2005, 5, 3), planned_out=date(2025, 5, 20))
+
+NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("nenkin.category", "国民年金: 第1号被保険者 aged 20 to 59 with an address in Japan, foreigners too "
+         "(第7条第1項第1号)", categories, _category, picked(PART, "被保険者種別"),
+         (BORN_ON_APRIL_FIRST, REACHING_SIXTY, FROM_ABROAD)),
+    Rule("nenkin.acquired_at_twenty", "国民年金: 資格取得 on reaching twenty (第8条第1号)", turning_twenty,
+         _acquisition, picked(PART, "資格取得日"), (BORN_ON_APRIL_FIRST,)),
+    Rule("nenkin.acquired_on_entry", "国民年金: 資格取得 on moving in from abroad (第8条第2号)", entering,
+         _acquisition, picked(PART, "資格取得日"), (FROM_ABROAD,)),
+    Rule("nenkin.lost_on_death", "国民年金: 資格喪失 the day after death (第9条第1号)", dying, _loss,
+         picked(PART, "資格喪失日"), (DIED,)),
+    Rule("nenkin.lost_on_emigration", "国民年金: 資格喪失 the day after leaving Japan, none on a move within "
+         "Japan (第9条第2号)", leaving, _loss, picked(PART, "資格喪失日"), (TO_ABROAD, TO_MUNICIPALITY)),
+    Rule("nenkin.lost_at_sixty", "国民年金: 資格喪失 on the day sixty is reached (第9条第3号)", turning_sixty,
+         _loss, picked(PART, "資格喪失日"), (REACHING_SIXTY,)),
+    Rule("nenkin.period", "国民年金: 被保険者期間 from the month of 取得 to the month before 喪失 (第11条第1項)",
+         insured_periods, _period, picked(PART, "被保険者期間"), (REACHING_SIXTY, TO_ABROAD)),
+    Rule("nenkin.period_one_month", "国民年金: 取得 and 喪失 in one month count one month (第11条第2項)",
+         one_month_periods, _period, picked(PART, "被保険者期間"), (ONE_MONTH,)),
+)}
+
+
+def _rule_check(name: str) -> CheckFunction:
+    return rule_check(NENKIN_RULES[name])
+
+
+nenkin_category = check("scenario.nenkin.category")(_rule_check("nenkin.category"))
+nenkin_acquired_at_twenty = check("scenario.nenkin.acquired_at_twenty")(_rule_check("nenkin.acquired_at_twenty"))
+nenkin_acquired_on_entry = check("scenario.nenkin.acquired_on_entry")(_rule_check("nenkin.acquired_on_entry"))
+nenkin_lost_on_death = check("scenario.nenkin.lost_on_death")(_rule_check("nenkin.lost_on_death"))
+nenkin_lost_on_emigration = check("scenario.nenkin.lost_on_emigration")(_rule_check("nenkin.lost_on_emigration"))
+nenkin_lost_at_sixty = check("scenario.nenkin.lost_at_sixty")(_rule_check("nenkin.lost_at_sixty"))
+nenkin_period = check("scenario.nenkin.period")(_rule_check("nenkin.period"))
+nenkin_period_one_month = check("scenario.nenkin.period_one_month")(_rule_check("nenkin.period_one_month"))

@@ -1,0 +1,303 @@
+"""Scenario checks of 戸籍の附票 (住民基本台帳法・同施行令; the statute edition ``koseki_fuhyo 2025.12``).
+
+The harness plays both sides the 附票 is made from: the 住民記録 (generated residents appended to the
+vendor: a 世帯主 with 0 to 2 children, who may move abroad or to another municipality) and the 戸籍
+(the family's 戸籍 with its 本籍 in the town, POSTed to the profile's ``targets.load.koseki_path``: the
+世帯主 is the 筆頭者, the children are 在籍者; without the path the checks are NOT_AUTOMATED). Then
+the per-person query of the 筆頭者 answers the 附票 (``戸籍の附票``: 戸籍の表示 and one ``記載`` per
+person), compared with :mod:`conformance.domains.koseki_fuhyo.oracle`. Each check judges one item, so a wrong item
+fails its own provision only:
+
+- 法 第16条第1項: an entry for every person of the 戸籍, one living in another municipality too (his
+  住所 as that 住所地 notified it, 法 第19条第1項);
+- 法 第17条第1項 第1号, 第2号, 第2号の2, 第5号, 第6号: 戸籍の表示, 氏名, 氏名の振り仮名, 出生の年月日,
+  男女の別 of every entry, as the 戸籍 says;
+- 法 第17条第1項 第3号, 第4号: the 筆頭者's 住所 (国外転出者: that he is one) and 住所を定めた年月日
+  (国外転出者: the 転出の予定年月日), for one who stays or moves abroad;
+- 施行令 第20条第1項: the 住所 corrected when the 筆頭者 moves to another municipality (the 転入通知's
+  municipality and 転入日);
+- 施行令 第19条第1項: the entry of a child removed from the 戸籍 (除籍) is 消除.
+
+第17条第1項第7号 (住民票コード) is not judged: the generated rows carry no 住民票コード.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import date, timedelta
+from functools import partial
+from typing import Any
+
+from hypothesis import strategies as st
+
+from conformance.checks.jumin import target_of
+from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, run_rule
+from conformance.domains.koseki_fuhyo import oracle as fuhyo
+from conformance.errors import TargetError
+from conformance.findings import Finding
+from conformance.oracles.dates import fiscal_year_of
+from conformance.targets.base import HttpClient
+
+PART = "戸籍の附票"
+#: The default path of the 戸籍 (the reference's; a profile names its own in targets.load.koseki_path).
+KOSEKI_PATH = "/admin/koseki"
+#: The family's 本籍 in the test town (静岡県見本町: fictional, as its addresses are).
+HONSEKI = "静岡県見本町本町一丁目99番地"
+#: The names the generated rows carry (conformance/checks/scenarios.py _base_row): the 戸籍 says the same.
+HEAD = ("見本\u3000花子", "ミホン\u3000ハナコ", "2")
+CHILD = ("見本\u3000一郎", "ミホン\u3000イチロウ", "1")
+#: A 在籍者 living in another municipality (not in the town's 住民記録), as his 住所地 notified him.
+ELSEWHERE = {"宛名番号": None, "氏名": "見本\u3000次郎", "氏名_フリガナ": "ミホン\u3000ジロウ",
+             "生年月日": "1975-07-07", "性別": "1", "住所_市区町村コード": "131016",
+             "住所を定めた年月日": "2020-04-01"}
+#: The day the first child leaves the 戸籍 (e.g. by 婚姻) in the 消除 scenarios.
+REMOVED_ON = date(2025, 1, 15)
+_LAST_STORED = date(2025, 12, 31)
+_DAY = timedelta(days=1)
+
+
+# -- scenarios ------------------------------------------------------------------------------------
+
+
+@st.composite
+def families(draw: st.DrawFn, codes: tuple[str, str], endings: tuple[str, ...] = (
+        "stay", "abroad", "moved", "gap", "early")) -> Scenario:
+    """A 世帯主 (the 筆頭者) who moved in from a municipality or from abroad, with 0 to 2 children born
+    before or after, maybe moving out (abroad, or to another municipality the same day, later or
+    earlier than planned)."""
+    birth = draw(_birth(1950, 1990))
+    moved_in = draw(st.dates(date(birth.year + 20, 4, 1), date(2024, 12, 31)))
+    kids = draw(st.lists(st.dates(date(birth.year + 20, 1, 1), date(2025, 6, 30)), max_size=2, unique=True))
+    start = Scenario(fiscal_year_of(moved_in), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
+                     children=tuple(sorted(kids)))
+    kind = draw(st.sampled_from(endings))
+    day = draw(st.dates(moved_in + _DAY, _LAST_STORED - timedelta(days=10)))
+    step = timedelta(days=draw(st.integers(1, 10)))
+    code = draw(st.sampled_from(codes))
+    return {
+        "stay": start,
+        "abroad": replace(start, planned_out=day),
+        "moved": replace(start, planned_out=day, elsewhere=day, next=code),
+        "gap": replace(start, planned_out=day, elsewhere=day + step, next=code),
+        "early": replace(start, planned_out=day + step, elsewhere=day, next=code),
+    }[kind]
+
+
+def _staying_or_emigrating(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return families(codes, ("stay", "abroad"))
+
+
+def _moving_on(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return families(codes, ("moved", "gap", "early"))
+
+
+def _with_children(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return families(codes).filter(lambda s: bool(s.children))
+
+
+# -- the 戸籍 the harness registers ----------------------------------------------------------------
+
+
+def _member(atena: str, names: tuple[str, str, str], birth: date, removed: date | None = None) -> dict[str, Any]:
+    return {"宛名番号": atena, "氏名": names[0], "氏名_フリガナ": names[1], "生年月日": birth.isoformat(),
+            "性別": names[2], "除籍年月日": removed.isoformat() if removed else None}
+
+
+def koseki_of(scenario: Scenario, loaded: Loaded, *, elsewhere: bool = False, removed: bool = False) -> dict[str, Any]:
+    """The family's 戸籍: the 世帯主 (筆頭者) and the children; with ``elsewhere`` one more 在籍者 who
+    lives in another municipality; with ``removed`` the first child 除籍 on :data:`REMOVED_ON`."""
+    members = [_member(loaded.atena, HEAD, scenario.birth)]
+    members += [_member(atena, CHILD, birth, REMOVED_ON if removed and index == 0 else None)
+                for index, (atena, birth) in enumerate(zip(loaded.children, scenario.children, strict=True))]
+    if elsewhere:
+        members.append(dict(ELSEWHERE))
+    return {"本籍": HONSEKI, "筆頭者氏名": HEAD[0], "在籍者": members}
+
+
+def register(client: HttpClient, scenario: Scenario, loaded: Loaded, *, path: str = KOSEKI_PATH,
+             elsewhere: bool = False, removed: bool = False) -> None:
+    """POST the family's 戸籍 (:func:`koseki_of`) to the vendor."""
+    body = koseki_of(scenario, loaded, elsewhere=elsewhere, removed=removed)
+    response = client.request("post", path, json=body)
+    if response.status not in (200, 201, 204):
+        raise TargetError(f"registering the scenario's 戸籍: POST {path} answered {response.status}")
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+
+def _keys(s: Scenario, *, elsewhere: bool = False) -> list[str]:
+    """The persons of the 戸籍 as the projections name them."""
+    return ["筆頭者", *(f"子{index}" for index in range(len(s.children))), *(("他市町村",) if elsewhere else ())]
+
+
+def _per_person(name: str, value: Callable[[Scenario, str], Any]) -> Callable[[Scenario, str], Projection]:
+    """The item ``name`` of every entry: ``value(s, key)``."""
+    return lambda s, town: {name: {key: value(s, key) for key in _keys(s)}}
+
+
+def _created(s: Scenario, town: str) -> Projection:
+    return {"記載": sorted(_keys(s, elsewhere=True))}
+
+
+def _display(s: Scenario, town: str) -> Projection:
+    return {"戸籍の表示": {"本籍": HONSEKI, "筆頭者氏名": HEAD[0]}}
+
+
+def _names(s: Scenario, key: str) -> tuple[str, str, str]:
+    return HEAD if key == "筆頭者" else CHILD
+
+
+def _birth_of(s: Scenario, key: str) -> str:
+    return (s.birth if key == "筆頭者" else s.children[int(key[1:])]).isoformat()
+
+
+def _address_of(s: Scenario, town: str) -> fuhyo.FuhyoAddress:
+    return fuhyo.fuhyo_address(town, s.moved_in, s.planned_out, moved_in_elsewhere=s.elsewhere,
+                               next_municipality=s.next)
+
+
+def _address(s: Scenario, town: str) -> Projection:
+    address = _address_of(s, town)
+    return {"住所_市区町村コード": address.municipality, "国外転出者": address.emigrant}
+
+
+def _address_date(s: Scenario, town: str) -> Projection:
+    return {"住所を定めた年月日": _address_of(s, town).since.isoformat()}
+
+
+def _corrected(s: Scenario, town: str) -> Projection:
+    address = _address_of(s, town)
+    return {"住所_市区町村コード": address.municipality, "住所を定めた年月日": address.since.isoformat()}
+
+
+def _removed(s: Scenario, town: str) -> Projection:
+    return {"子0の消除": fuhyo.is_removed(REMOVED_ON)}
+
+
+# -- what the vendor answered ---------------------------------------------------------------------
+
+
+def _fuhyo(document: Mapping[str, Any]) -> Mapping[str, Any]:
+    part = document.get(PART)
+    return part if isinstance(part, Mapping) else {}
+
+
+def _entries(document: Mapping[str, Any], loaded: Loaded) -> dict[str, Mapping[str, Any]]:
+    """The answer's entries by person: 筆頭者, 子0.., 他市町村 (no 宛名番号), 不明 (a number it should not know)."""
+    keyed: dict[str, Mapping[str, Any]] = {}
+    for entry in _fuhyo(document).get("記載") or []:
+        if not isinstance(entry, Mapping):
+            continue
+        atena = entry.get("宛名番号")
+        if atena == loaded.atena:
+            keyed["筆頭者"] = entry
+        elif atena in loaded.children:
+            keyed[f"子{loaded.children.index(atena)}"] = entry
+        else:
+            keyed["他市町村" if atena is None else "不明"] = entry
+    return keyed
+
+
+def _listed(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    return {"記載": sorted(_entries(document, loaded))}
+
+
+def _shown_display(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    display = _fuhyo(document).get("戸籍の表示")
+    shown = display if isinstance(display, Mapping) else {}
+    return {"戸籍の表示": {"本籍": shown.get("本籍"), "筆頭者氏名": shown.get("筆頭者氏名")}}
+
+
+def _item(name: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        return {name: {key: entry.get(name) for key, entry in _entries(document, loaded).items()}}
+
+    return pick
+
+
+def _head(*names: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        entry = _entries(document, loaded).get("筆頭者", {})
+        return {name: entry.get(name) for name in names}
+
+    return pick
+
+
+def _first_child_removed(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    return {"子0の消除": _entries(document, loaded).get("子0", {}).get("消除")}
+
+
+#: Worked examples: a 世帯主 born 1980-06-06, resident since 2010-04-01, with a child born 2012-08-08;
+#: the same family moved abroad on 2025-06-30 (国外転出者: that fact and the 転出の予定年月日), and moved to
+#: 千代田区 (131016) with a 転入日 of 2025-06-28 (the 附票's 住所 corrected to it).
+FAMILY = Scenario(2025, date(1980, 6, 6), date(2010, 4, 1), children=(date(2012, 8, 8),))
+EMIGRATED = replace(FAMILY, planned_out=date(2025, 6, 30))
+MOVED = replace(FAMILY, planned_out=date(2025, 6, 30), elsewhere=date(2025, 6, 28), next="131016")
+
+
+def _rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
+          expected: Callable[[Scenario, str], Projection], actual: Callable[[Mapping[str, Any], Loaded], Projection],
+          examples: tuple[Scenario, ...], *, elsewhere: bool = False, removed: bool = False) -> Rule:
+    return Rule(name, title, scenarios, expected, actual, examples,
+                prepare=partial(register, elsewhere=elsewhere, removed=removed))
+
+
+FUHYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    _rule("fuhyo.created", "戸籍の附票: an entry for every person of the 戸籍, one living elsewhere too "
+          "(法 第16条第1項)", families, _created, _listed, (FAMILY,), elsewhere=True),
+    _rule("fuhyo.koseki_display", "戸籍の附票: 戸籍の表示, 本籍 and 筆頭者氏名 (法 第17条第1項第1号)", families,
+          _display, _shown_display, (FAMILY,)),
+    _rule("fuhyo.name", "戸籍の附票: each person's 氏名 (法 第17条第1項第2号)", families,
+          _per_person("氏名", lambda s, key: _names(s, key)[0]), _item("氏名"), (FAMILY,)),
+    _rule("fuhyo.furigana", "戸籍の附票: each person's 氏名の振り仮名 (法 第17条第1項第2号の2)", families,
+          _per_person("氏名の振り仮名", lambda s, key: _names(s, key)[1]), _item("氏名の振り仮名"), (FAMILY,)),
+    _rule("fuhyo.address", "戸籍の附票: 住所, or that the person is a 国外転出者 (法 第17条第1項第3号)",
+          _staying_or_emigrating, _address, _head("住所_市区町村コード", "国外転出者"), (FAMILY, EMIGRATED)),
+    _rule("fuhyo.address_date", "戸籍の附票: 住所を定めた年月日, a 国外転出者's 転出の予定年月日 (法 第17条第1項第4号)",
+          _staying_or_emigrating, _address_date, _head("住所を定めた年月日"), (FAMILY, EMIGRATED)),
+    _rule("fuhyo.birth", "戸籍の附票: each person's 出生の年月日 (法 第17条第1項第5号)", families,
+          _per_person("出生の年月日", _birth_of), _item("出生の年月日"), (FAMILY,)),
+    _rule("fuhyo.sex", "戸籍の附票: each person's 男女の別 (法 第17条第1項第6号)", families,
+          _per_person("男女の別", lambda s, key: fuhyo.SEX[_names(s, key)[2]]), _item("男女の別"), (FAMILY,)),
+    _rule("fuhyo.follows_move", "戸籍の附票: the 住所 corrected on a move to another municipality (施行令 第20条第1項)",
+          _moving_on, _corrected, _head("住所_市区町村コード", "住所を定めた年月日"), (MOVED,)),
+    _rule("fuhyo.removed", "戸籍の附票: the entry of a person removed from the 戸籍 消除 (施行令 第19条第1項)",
+          _with_children, _removed, _first_child_removed, (FAMILY,), removed=True),
+)}
+
+
+def koseki_rule_check(rule: Rule, needing: str, doc: str) -> CheckFunction:
+    """The check of a rule whose scenarios need their 戸籍: NOT_AUTOMATED without the profile's koseki_path
+    (the harness cannot give the vendor the 戸籍 ``needing``), else the 戸籍 POSTed there."""
+    def run(ctx: CheckContext) -> list[Finding]:
+        path = target_of(ctx).koseki_path
+        if path is None:
+            raise NotAutomated("the profile names no targets.load.koseki_path: the harness cannot give the vendor "
+                               f"the 戸籍 {needing}")
+        prepare = rule.prepare.keywords if isinstance(rule.prepare, partial) else {}
+        return list(run_rule(ctx, replace(rule, prepare=partial(register, **{**prepare, "path": path}))))
+
+    run.__doc__ = doc
+    return run
+
+
+def _rule_check(name: str) -> CheckFunction:
+    rule = FUHYO_RULES[name]
+    return koseki_rule_check(rule, "the 戸籍の附票 is made from",
+                             f"Scenario check of {rule.title} (vendor against "
+                             ":mod:`conformance.domains.koseki_fuhyo.oracle`).")
+
+
+fuhyo_created = check("scenario.fuhyo.created")(_rule_check("fuhyo.created"))
+fuhyo_koseki_display = check("scenario.fuhyo.koseki_display")(_rule_check("fuhyo.koseki_display"))
+fuhyo_name = check("scenario.fuhyo.name")(_rule_check("fuhyo.name"))
+fuhyo_furigana = check("scenario.fuhyo.furigana")(_rule_check("fuhyo.furigana"))
+fuhyo_address = check("scenario.fuhyo.address")(_rule_check("fuhyo.address"))
+fuhyo_address_date = check("scenario.fuhyo.address_date")(_rule_check("fuhyo.address_date"))
+fuhyo_birth = check("scenario.fuhyo.birth")(_rule_check("fuhyo.birth"))
+fuhyo_sex = check("scenario.fuhyo.sex")(_rule_check("fuhyo.sex"))
+fuhyo_follows_move = check("scenario.fuhyo.follows_move")(_rule_check("fuhyo.follows_move"))
+fuhyo_removed = check("scenario.fuhyo.removed")(_rule_check("fuhyo.removed"))

@@ -1,0 +1,277 @@
+"""The 戸籍の附票の写し as printed (住民基本台帳法 第17条, 第20条第1項; 施行令 第19条; the statute edition
+``koseki_fuhyo 2025.12``).
+
+The scenarios of :mod:`conformance.domains.koseki_fuhyo.checks` (the harness appends the family to the
+住民記録 and registers its 戸籍 at the profile's ``targets.load.koseki_path``), then the 写し of the 戸籍
+is issued through the form interface, ``POST /forms/fuhyo_utsushi`` with ``{"本籍", "筆頭者氏名"}``, and
+read as printed (:func:`conformance.targets.forms.read_pdf`: the same untrusted-PDF reading as the
+住民記録 forms). Each check judges one item the law says the 附票 records, on the paper, against
+:mod:`conformance.domains.koseki_fuhyo.oracle`:
+
+- 法 第17条第1項第1号 戸籍の表示: the 本籍, and the 筆頭者の氏名 printed apart from the 筆頭者's own entry;
+- 第2号 氏名, 第2号の2 氏名の振り仮名, 第5号 出生の年月日, 第6号 男女の別: of every person of the 戸籍;
+- 第3号 住所 (国外転出者: that he is one), 第4号 住所を定めた年月日 (国外転出者: the 転出の予定年月日): of the
+  筆頭者 who stays or moves abroad;
+- 施行令 第19条第1項: the entry of a person removed from the 戸籍 printed as 消除.
+
+Only the content is the law's, not the layout (the 様式 is not in the statute): a person's part of the
+print starts at the line that shows their 氏名 and runs to the next such line; a value counts wherever
+it stands in that part and in whichever form it is printed (a date in 和暦 or 西暦, with full-width or
+half-width digits; the 振り仮名 in katakana or hiragana, maybe on the line just above the 氏名). A
+person's part is found by their 氏名 and their 出生の年月日, so a wrong item never hides the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
+from typing import Any
+
+from hypothesis import strategies as st
+
+from conformance.checks.registry import CheckFunction, check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario
+from conformance.checks.statute_forms import dates_in, issue_printed, normal, sex_in
+from conformance.domains.koseki_fuhyo import checks as fs
+from conformance.domains.koseki_fuhyo import oracle as fuhyo
+from conformance.targets.base import HttpClient
+
+FORM_ID = "fuhyo_utsushi"
+FORM_PATH = f"/forms/{FORM_ID}"
+#: The 住所 of the generated rows (conformance/checks/scenarios.py _base_row), as the 写し prints it (the
+#: 都道府県 may be left out).
+ADDRESS = "見本町本町一丁目99番1号"
+EMIGRANT = "国外転出"
+REMOVED = "消除"
+
+
+# -- reading the print ----------------------------------------------------------------------------
+
+
+def issue_copy(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
+    """The 写し of the family's 戸籍 as printed: ``{"行": [lines]}``, or ``{"問題": why it cannot be read}``."""
+    return issue_printed(client, FORM_ID, {"本籍": fs.HONSEKI, "筆頭者氏名": fs.HEAD[0]})
+
+
+def sections(lines: Sequence[str], names: Sequence[str]) -> list[list[str]]:
+    """The print cut at every line showing one of ``names``: the lines before the first such line, then
+    one part per such line."""
+    squeezed = [normal(name) for name in names]
+    parts: list[list[str]] = [[]]
+    for line in lines:
+        if any(name in normal(line) for name in squeezed):
+            parts.append([])
+        parts[-1].append(line)
+    return parts
+
+
+Person = tuple[str, str, str]  # key, 氏名, 出生の年月日
+
+
+def persons_of(s: Scenario) -> list[Person]:
+    """The persons of the 戸籍 living in the town: key (筆頭者, 子0 ...), 氏名, 出生の年月日."""
+    return [(key, fs._names(s, key)[0], fs._birth_of(s, key)) for key in fs._keys(s)]
+
+
+def assigned(parts: list[list[str]], persons: Sequence[Person]) -> dict[str, int]:
+    """Each person's part (its index): the one that starts with their 氏名 and shows their 出生の年月日
+    first, then one that shows either (a part with a date before one without: the 戸籍の表示 shows the
+    筆頭者氏名 but no date)."""
+    pairs = []
+    for index, part in enumerate(parts[1:], start=1):
+        text, dates = normal(part[0]), dates_in(" ".join(part))
+        for order, (key, name, birth) in enumerate(persons):
+            score = 4 * (normal(name) in text) + 2 * (birth in dates) + bool(dates)
+            if score >= 2:
+                pairs.append((-score, index, order, key))
+    taken: dict[str, int] = {}
+    for _, index, _, key in sorted(pairs):
+        if key not in taken and index not in taken.values():
+            taken[key] = index
+    return taken
+
+
+def _printed(document: Mapping[str, Any], persons: Sequence[Person]) -> tuple[list[list[str]], dict[str, int]]:
+    parts = sections(document.get("行") or [], [name for _, name, _ in persons])
+    return parts, assigned(parts, persons)
+
+
+def _own_text(parts: list[list[str]], index: int | None, *, line_above: bool = False) -> str:
+    """A person's part as one normalised text ('' when they have none); with ``line_above`` the line
+    just above it too (a 振り仮名 printed over the 氏名)."""
+    if index is None:
+        return ""
+    above = parts[index - 1][-1:] if line_above and parts[index - 1] else []
+    return normal(" ".join([*above, *parts[index]]))
+
+
+# -- what the vendor printed, projected as the oracle's answer -------------------------------------
+
+
+def _problem(document: Mapping[str, Any]) -> Projection | None:
+    return {"問題": document["問題"]} if "問題" in document else None
+
+
+def _shown_display(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
+    persons = persons_of(s)
+    parts, taken = _printed(document, persons)
+    own = taken.get("筆頭者")
+    text = normal(" ".join(line for index, part in enumerate(parts) for position, line in enumerate(part)
+                           if not (index == own and position == 0)))
+    return {"戸籍の表示": {"本籍": fs.HONSEKI if normal(fs.HONSEKI) in text else None,
+                       "筆頭者氏名": fs.HEAD[0] if normal(fs.HEAD[0]) in text else None}}
+
+
+def _shown_names(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
+    persons = persons_of(s)
+    parts, taken = _printed(document, persons)
+    shown: dict[str, Any] = {}
+    for key, name, _ in persons:
+        first = normal(parts[taken[key]][0]) if key in taken else ""
+        shown[key] = name if normal(name) in first else (parts[taken[key]][0] if key in taken else None)
+    return {"氏名": shown}
+
+
+def _shown_births(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
+    persons = persons_of(s)
+    parts, taken = _printed(document, persons)
+    shown: dict[str, Any] = {}
+    for key, _, birth in persons:
+        dates = dates_in(" ".join(parts[taken[key]])) if key in taken else []
+        shown[key] = birth if birth in dates else dates
+    return {"出生の年月日": shown}
+
+
+def _katakana(text: str) -> str:
+    return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in text)
+
+
+def _shown_furigana(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
+    persons = persons_of(s)
+    parts, taken = _printed(document, persons)
+    shown: dict[str, Any] = {}
+    for key, _, _ in persons:
+        reading = fs._names(s, key)[1]
+        text = _katakana(_own_text(parts, taken.get(key), line_above=True))
+        shown[key] = reading if normal(reading) in text else None
+    return {"氏名の振り仮名": shown}
+
+
+def _shown_sex(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
+    persons = persons_of(s)
+    parts, taken = _printed(document, persons)
+    shown: dict[str, Any] = {}
+    for key, _, _ in persons:
+        shown[key] = sex_in(_own_text(parts, taken.get(key)))
+    return {"男女の別": shown}
+
+
+def _head_text(document: Mapping[str, Any], s: Scenario) -> tuple[str, list[str]]:
+    persons = persons_of(s)
+    parts, taken = _printed(document, persons)
+    index = taken.get("筆頭者")
+    return _own_text(parts, index), dates_in(" ".join(parts[index])) if index is not None else []
+
+
+def _shown_address(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
+    text, _ = _head_text(document, s)
+    return {"住所": [shown for shown, mark in ((ADDRESS, ADDRESS), ("国外転出者", EMIGRANT)) if mark in text]}
+
+
+def _shown_address_date(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
+    _, dates = _head_text(document, s)
+    birth = fs._birth_of(s, "筆頭者")
+    others = list(dates)
+    if birth in others:
+        others.remove(birth)  # the 出生の年月日 is another item: the 住所を定めた年月日 is one of the others
+    expected = _address_date(s, "")["住所を定めた年月日"]
+    return {"住所を定めた年月日": expected if expected in others else others}
+
+
+def _shown_removed(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
+    parts, taken = _printed(document, persons_of(s))
+    text = _own_text(parts, taken.get("子0"))
+    return {"子0の消除": REMOVED in text, "消除の年月日": fs.REMOVED_ON.isoformat() in dates_in(text)}
+
+
+# -- the oracle's answer ----------------------------------------------------------------------------
+
+
+def _address(s: Scenario, town: str) -> Projection:
+    address = fs._address_of(s, town)
+    return {"住所": ["国外転出者" if address.emigrant else ADDRESS]}
+
+
+def _address_date(s: Scenario, town: str) -> Projection:
+    return {"住所を定めた年月日": fs._address_of(s, town).since.isoformat()}
+
+
+def _removed(s: Scenario, town: str) -> Projection:
+    return {"子0の消除": fuhyo.is_removed(fs.REMOVED_ON), "消除の年月日": True}
+
+
+def _per_person(name: str, value: Callable[[Scenario, str], Any]) -> Callable[[Scenario, str], Projection]:
+    return lambda s, town: {name: {key: value(s, key) for key in fs._keys(s)}}
+
+
+def _reading(actual: Callable[[Mapping[str, Any], Loaded, Scenario], Projection],
+             ) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    """``actual`` with the scenario it was asked for (the rule's ``ask`` keeps it in the answer)."""
+    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        return _problem(document) or actual(document, loaded, document["場面"])
+
+    return pick
+
+
+def _ask(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
+    return {**issue_copy(client, loaded, scenario), "場面": scenario}
+
+
+def _rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
+          expected: Callable[[Scenario, str], Projection],
+          actual: Callable[[Mapping[str, Any], Loaded, Scenario], Projection], examples: tuple[Scenario, ...], *,
+          removed: bool = False) -> Rule:
+    return Rule(name, title, scenarios, expected, _reading(actual), examples,
+                prepare=partial(fs.register, removed=removed), ask=_ask, asked=f"POST {FORM_PATH}",
+                form=FORM_ID)
+
+
+FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    _rule("fuhyo_form.koseki_display", "戸籍の附票の写し: the 戸籍の表示 printed, 本籍 and 筆頭者氏名 "
+          "(法 第17条第1項第1号)", fs.families, fs._display, _shown_display, (fs.FAMILY,)),
+    _rule("fuhyo_form.name", "戸籍の附票の写し: each person's 氏名 printed (法 第17条第1項第2号)", fs.families,
+          _per_person("氏名", lambda s, key: fs._names(s, key)[0]), _shown_names, (fs.FAMILY,)),
+    _rule("fuhyo_form.furigana", "戸籍の附票の写し: each person's 氏名の振り仮名 printed (法 第17条第1項第2号の2)",
+          fs.families, _per_person("氏名の振り仮名", lambda s, key: fs._names(s, key)[1]), _shown_furigana,
+          (fs.FAMILY,)),
+    _rule("fuhyo_form.address", "戸籍の附票の写し: the 住所, or that the person is a 国外転出者, printed "
+          "(法 第17条第1項第3号)", fs._staying_or_emigrating, _address, _shown_address, (fs.FAMILY, fs.EMIGRATED)),
+    _rule("fuhyo_form.address_date", "戸籍の附票の写し: the 住所を定めた年月日, a 国外転出者's 転出の予定年月日, "
+          "printed (法 第17条第1項第4号)", fs._staying_or_emigrating, _address_date, _shown_address_date,
+          (fs.FAMILY, fs.EMIGRATED)),
+    _rule("fuhyo_form.birth", "戸籍の附票の写し: each person's 出生の年月日 printed (法 第17条第1項第5号)", fs.families,
+          _per_person("出生の年月日", fs._birth_of), _shown_births, (fs.FAMILY,)),
+    _rule("fuhyo_form.sex", "戸籍の附票の写し: each person's 男女の別 printed (法 第17条第1項第6号)", fs.families,
+          _per_person("男女の別", lambda s, key: fuhyo.SEX[fs._names(s, key)[2]]), _shown_sex, (fs.FAMILY,)),
+    _rule("fuhyo_form.removed", "戸籍の附票の写し: the entry of a person removed from the 戸籍 printed as 消除, with "
+          "its date (施行令 第19条第1項)", fs._with_children, _removed, _shown_removed, (fs.FAMILY,), removed=True),
+)}
+
+
+def _rule_check(name: str) -> CheckFunction:
+    rule = FORM_RULES[name]
+    return fs.koseki_rule_check(rule, "whose 戸籍の附票の写し it would read",
+                                f"Form check of {rule.title} "
+                                "(the printed 写し against :mod:`conformance.domains.koseki_fuhyo.oracle`).")
+
+
+fuhyo_form_koseki_display = check("scenario.fuhyo_form.koseki_display")(
+    _rule_check("fuhyo_form.koseki_display"))
+fuhyo_form_name = check("scenario.fuhyo_form.name")(_rule_check("fuhyo_form.name"))
+fuhyo_form_furigana = check("scenario.fuhyo_form.furigana")(_rule_check("fuhyo_form.furigana"))
+fuhyo_form_address = check("scenario.fuhyo_form.address")(_rule_check("fuhyo_form.address"))
+fuhyo_form_address_date = check("scenario.fuhyo_form.address_date")(
+    _rule_check("fuhyo_form.address_date"))
+fuhyo_form_birth = check("scenario.fuhyo_form.birth")(_rule_check("fuhyo_form.birth"))
+fuhyo_form_sex = check("scenario.fuhyo_form.sex")(_rule_check("fuhyo_form.sex"))
+fuhyo_form_removed = check("scenario.fuhyo_form.removed")(_rule_check("fuhyo_form.removed"))

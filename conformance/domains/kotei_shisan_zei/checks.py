@@ -1,0 +1,354 @@
+"""Scenario checks of 固定資産税 (地方税法 第341条, 第342条, 第343条, 第349条, 第349条の2, 第350条, 第351条,
+第359条, 第362条; the statute edition ``kotei_shisan_zei 2025.12``).
+
+The machinery of :mod:`conformance.checks.scenarios` (generated residents appended to the vendor, the
+per-person query, compared with :mod:`conformance.domains.kotei_shisan_zei.oracle`). 住民記録 holds no property: each
+person holds one asset, sent as the person's ``固定資産税`` record (資産区分 土地/家屋/償却資産, 価格 — the
+価格 registered in the 固定資産課税台帳, yen —, 取得年月日, 登記年月日 — the day the person was registered as
+its owner —, 所有終了年月日, 所在_市区町村コード; ``targets.load.records_path``; without it every check here is
+NOT_AUTOMATED). Each check judges one field of the answer's ``固定資産税`` part for the 年度 asked about:
+
+- ``納税義務者``: owners acquiring or parting with the asset around 1月1日 (第359条, the 賦課期日); an asset
+  here or in another municipality (第342条第1項); every 資産区分 (第341条第1号); a 土地 or 家屋 acquired
+  before 1月1日 but registered before or after it (第343条第2項: the owner registered in the 登記簿); a
+  registered owner who died around 1月1日 (第343条第2項 second sentence);
+- ``基準年度`` and ``年度区分`` (第341条第6号-第8号);
+- ``課税標準額``: the registered 価格 of a 土地 or 家屋 in the 基準年度, 第二年度 and 第三年度 (第349条第1項-第3項)
+  and of a 償却資産 (第349条の2);
+- ``税額``: 1.4/100 of the answer's 課税標準額 (第350条第1項), and none below the 免税点 (第351条);
+- ``納期限``: each in 4月, 7月, 12月 or 2月 of the 年度 (第362条第1項).
+
+Readings (provisions.yaml): the test town levies the 標準税率 and uses neither ただし書 of 第351条 nor of
+第362条; one asset a person, so the 同一の者's total of 第351条 is that asset's 課税標準; the 価格 are drawn in
+steps of 50,000円 so that no 端数 (第20条の4の2, not quoted) arises; the assets are no 住宅用地 and take no
+特例 (第349条の3 and after, not quoted). Not judged: 第342条第2項, 第3項, 第343条第4項 and after, the ただし書
+of 第349条 (特別の事情), 第349条第4項-第6項 (assets new in the 第二年度 or 第三年度), 第350条第2項, 第383条,
+第410条, 第411条.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import strategies as st
+
+from conformance.checks.registry import CheckFunction, check
+from conformance.checks.scenarios import (
+    TOWN_MARK,
+    Loaded,
+    Projection,
+    Rule,
+    Scenario,
+    _birth,
+    other_codes,
+    picked,
+    rule_check,
+)
+from conformance.domains.kotei_shisan_zei.oracle import (
+    ASSET_KINDS,
+    EXEMPTION_POINTS,
+    Holding,
+    kotei_base_year,
+    kotei_due_months,
+    kotei_exempt,
+    kotei_levy_date,
+    kotei_liable,
+    kotei_standard,
+    kotei_year_kind,
+)
+from conformance.testdata.town import TOWN_CODE
+
+PART = "固定資産税"
+_KIND, _VALUE, _ACQUIRED, _REGISTERED, _RELEASED, _PLACE = (
+    "資産区分", "価格", "取得年月日", "登記年月日", "所有終了年月日", "所在_市区町村コード")
+#: 土地 and 家屋: the checks that do not turn on the 資産区分 draw these, so a wrong answer about 償却資産
+#: (``assets``, ``depreciable_standard``) fails no other check.
+_LAND_HOUSE = ("土地", "家屋")
+#: The 価格 are whole steps of this (1.4/100 of it is whole hundreds of yen: no 端数 arises).
+_STEP = 50_000
+_RATE = "税額は課税標準額の百分の一・四"
+_DUE = "納期限は四月、七月、十二月又は二月中"
+_LEVIED = "課税"
+
+
+def asset(kind: str, value: int, acquired: date, registered: date | None = None, released: date | None = None,
+          place: str = TOWN_MARK) -> tuple[tuple[str, str, str], ...]:
+    """A person's 固定資産税 record: one asset of ``kind`` worth ``value`` yen, acquired on ``acquired``,
+    registered as the person's from ``registered`` (the same day unless given) until ``released``, lying in
+    ``place`` (TOWN_MARK: the town)."""
+    items = {_KIND: kind, _VALUE: str(value), _ACQUIRED: acquired.isoformat(),
+             _REGISTERED: (registered or acquired).isoformat(), _PLACE: place}
+    if released is not None:
+        items[_RELEASED] = released.isoformat()
+    return tuple((PART, item, value) for item, value in items.items())
+
+
+def _items(s: Scenario) -> dict[str, str]:
+    return s.record(PART)
+
+
+def _owner(draw: st.DrawFn, fiscal_year: int, records: tuple[tuple[str, str, str], ...],
+           died: date | None = None) -> Scenario:
+    """A resident since years before the 年度, holding the asset ``records`` describe."""
+    birth = draw(_birth(1940, 1990))
+    return Scenario(fiscal_year, birth, date(fiscal_year - 8, 4, 1), records=records, died=died,
+                    as_of=date(fiscal_year, 5, 1))
+
+
+def _value(draw: st.DrawFn, low: int = 1_000_000) -> int:
+    """A 価格 of at least ``low`` yen (above every 免税点 by default), in steps of ``_STEP``."""
+    return draw(st.integers(low // _STEP, 400)) * _STEP
+
+
+def _long_held(draw: st.DrawFn, fiscal_year: int, kinds: tuple[str, ...] = _LAND_HOUSE, place: str = TOWN_MARK,
+               low: int = 1_000_000) -> Scenario:
+    """An owner since years before the 年度's 基準年度 of an asset of one of ``kinds``."""
+    records = asset(draw(st.sampled_from(kinds)), _value(draw, low), date(fiscal_year - 6, 6, 1), place=place)
+    return _owner(draw, fiscal_year, records)
+
+
+# -- scenarios ------------------------------------------------------------------------------------
+
+
+@st.composite
+def around_levy_date(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """An owner registered as the owner of a 土地 or 家屋, or parting with it, a few days around 1月1日."""
+    fiscal_year = draw(st.integers(2020, 2028))
+    day = kotei_levy_date(fiscal_year) + timedelta(days=draw(st.integers(-3, 3)))
+    kind, value = draw(st.sampled_from(_LAND_HOUSE)), _value(draw)
+    bought = draw(st.booleans())
+    record = asset(kind, value, day) if bought else asset(kind, value, date(fiscal_year - 6, 6, 1), released=day)
+    return _owner(draw, fiscal_year, record)
+
+
+@st.composite
+def registered_late(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 土地 or 家屋 acquired before 1月1日, registered by then or only after 4月1日 (late 登記)."""
+    fiscal_year = draw(st.integers(2020, 2028))
+    levy = kotei_levy_date(fiscal_year)
+    acquired = levy - timedelta(days=draw(st.integers(1, 60)))
+    if draw(st.booleans()):
+        registered = acquired + timedelta(days=draw(st.integers(0, (levy - acquired).days)))
+    else:
+        registered = date(fiscal_year, 4, 2) + timedelta(days=draw(st.integers(0, 60)))
+    record = asset(draw(st.sampled_from(_LAND_HOUSE)), _value(draw), acquired, registered)
+    return _owner(draw, fiscal_year, record)
+
+
+@st.composite
+def dying_owners(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """The registered owner of a 土地 or 家屋 since years before, dying a few days around 1月1日."""
+    fiscal_year = draw(st.integers(2020, 2028))
+    died = kotei_levy_date(fiscal_year) + timedelta(days=draw(st.integers(-5, 5)))
+    records = asset(draw(st.sampled_from(_LAND_HOUSE)), _value(draw), date(fiscal_year - 6, 6, 1))
+    return _owner(draw, fiscal_year, records, died=died)
+
+
+@st.composite
+def located(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """An owner since years before of a 土地 or 家屋 here or in another municipality."""
+    return _long_held(draw, draw(st.integers(2020, 2028)), place=draw(st.sampled_from((TOWN_MARK, *codes))))
+
+
+@st.composite
+def holding(draw: st.DrawFn, codes: tuple[str, str], kinds: tuple[str, ...] = ASSET_KINDS) -> Scenario:
+    """An owner since years before of an asset of one of ``kinds`` here, above every 免税点."""
+    return _long_held(draw, draw(st.integers(2020, 2028)), kinds, low=2_000_000)
+
+
+def holding_depreciable(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """An owner of a 償却資産."""
+    return holding(codes, ("償却資産",))
+
+
+def houses(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """An owner of a 家屋 (the 税額 is judged on these: a wrong 課税標準 of a 土地 or 償却資産 stays apart)."""
+    return holding(codes, ("家屋",))
+
+
+def in_year_kind(offset: int) -> Callable[[tuple[str, str]], st.SearchStrategy[Scenario]]:
+    """Owners of a 土地 or 家屋 in a 基準年度 (offset 0), 第二年度 (1) or 第三年度 (2)."""
+    @st.composite
+    def drawn(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+        base = draw(st.sampled_from((2018, 2021, 2024, 2027)))
+        return _long_held(draw, base + offset)
+
+    return drawn
+
+
+@st.composite
+def near_exemption(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """An owner of an asset whose 価格 is within two steps of its 免税点 (below, at or above)."""
+    fiscal_year = draw(st.integers(2020, 2028))
+    kind = draw(st.sampled_from(ASSET_KINDS))
+    value = EXEMPTION_POINTS[kind] + draw(st.integers(-2, 2)) * _STEP
+    return _owner(draw, fiscal_year, asset(kind, value, date(fiscal_year - 6, 6, 1)))
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+
+def _holding(s: Scenario) -> Holding:
+    items = _items(s)
+    released = items.get(_RELEASED)
+    return Holding(items[_KIND], date.fromisoformat(items[_ACQUIRED]), date.fromisoformat(items[_REGISTERED]),
+                   date.fromisoformat(released) if released else None)
+
+
+def _liable(s: Scenario, town: str) -> Projection:
+    here = _items(s)[_PLACE] in (TOWN_MARK, town)
+    return {"納税義務者": kotei_liable(_holding(s), here, s.fiscal_year, s.died)}
+
+
+def _year_kind(s: Scenario, town: str) -> Projection:
+    return {"基準年度": kotei_base_year(s.fiscal_year), "年度区分": kotei_year_kind(s.fiscal_year)}
+
+
+def _standard(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    return {"課税標準額": kotei_standard(items[_KIND], int(items[_VALUE]))}
+
+
+def _levied(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    return {_LEVIED: not kotei_exempt(items[_KIND], kotei_standard(items[_KIND], int(items[_VALUE])))}
+
+
+def _answered_levied(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    tax = picked(PART, "税額")(document, loaded)["税額"]
+    return {_LEVIED: isinstance(tax, int) and tax > 0}
+
+
+def _at_standard_rate(s: Scenario, town: str) -> Projection:
+    return {_RATE: True}
+
+
+def _answered_rate(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    answer = picked(PART, "課税標準額", "税額")(document, loaded)
+    standard, tax = answer["課税標準額"], answer["税額"]
+    if not isinstance(standard, int) or not isinstance(tax, int):
+        return {_RATE: None, **answer}
+    return {_RATE: tax * 1000 == standard * 14}
+
+
+def _in_due_months(s: Scenario, town: str) -> Projection:
+    return {_DUE: True}
+
+
+def _answered_due(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    due = picked(PART, "納期限")(document, loaded)["納期限"]
+    try:
+        days = [date.fromisoformat(text) for text in due]
+    except (TypeError, ValueError):
+        return {_DUE: None, "納期限": due}
+    fiscal_year = document.get("年度")
+    if not isinstance(fiscal_year, int):
+        return {_DUE: None, "年度": fiscal_year}
+    allowed = set(kotei_due_months(fiscal_year))
+    return {_DUE: bool(days) and all((day.year, day.month) in allowed for day in days)}
+
+
+def _example(kind: str, value: int, fiscal_year: int = 2025, *, died: date | None = None,
+             acquired: date = date(2018, 6, 1), registered: date | None = None, released: date | None = None,
+             place: str = TOWN_MARK) -> Scenario:
+    return Scenario(fiscal_year, date(1970, 5, 5), date(fiscal_year - 8, 4, 1), died=died,
+                    as_of=date(fiscal_year, 5, 1),
+                    records=asset(kind, value, acquired, registered, released, place))
+
+
+#: Worked examples (第359条, 第343条第2項, 第342条第1項, 第349条, 第351条): a 家屋 registered on 2025-01-01 is taxed
+#: for 年度 2025, one registered on 1月2日 is not; a 土地 sold on 1月2日 is taxed for the whole 年度; a 土地
+#: bought in December but registered in April is not taxed on the buyer; a registered owner who died on
+#: 12月31日 is not taxed, one who died on 1月1日 is; a 土地 lying in another municipality is not taxed here;
+#: a 土地 of exactly 30万円 is taxed (4,200円 at the 標準税率), one of 25万円 is not; a 償却資産 of 150万円 is.
+BOUGHT_ON_LEVY_DATE = _example("家屋", 5_000_000, acquired=date(2025, 1, 1))
+BOUGHT_AFTER = _example("家屋", 5_000_000, acquired=date(2025, 1, 2))
+SOLD_AFTER = _example("土地", 3_000_000, released=date(2025, 1, 2))
+REGISTERED_LATE = _example("土地", 3_000_000, acquired=date(2024, 12, 10), registered=date(2025, 4, 10))
+DIED_BEFORE = _example("家屋", 5_000_000, died=date(2024, 12, 31))
+DIED_ON_LEVY_DATE = _example("家屋", 5_000_000, died=date(2025, 1, 1))
+ELSEWHERE = _example("土地", 3_000_000, place=other_codes(TOWN_CODE)[1])
+LAND_AT_EXEMPTION = _example("土地", 300_000)
+LAND_BELOW_EXEMPTION = _example("土地", 250_000)
+DEPRECIABLE_AT_EXEMPTION = _example("償却資産", 1_500_000)
+DEPRECIABLE = _example("償却資産", 4_000_000)
+HOUSE = _example("家屋", 5_000_000)
+LAND = _example("土地", 3_000_000)
+#: 令和6年度 is a 基準年度 (昭和33年度 + 66), 令和7年度 its 第二年度, 令和8年度 its 第三年度.
+LAND_BASE_YEAR = _example("土地", 6_000_000, 2024)
+LAND_SECOND_YEAR = _example("土地", 6_000_000, 2025)
+LAND_THIRD_YEAR = _example("土地", 6_000_000, 2026)
+
+
+def _year_rules(offset: int, names: tuple[str, str], year_kind: str, article: str,
+                example: Scenario) -> tuple[Rule, Rule]:
+    """The rules of one place in the cycle: the answer's 基準年度 and 年度区分 (第341条 ``article``), and the
+    課税標準 of a 土地 or 家屋 of the 基準年度 (第349条第``offset + 1``項)."""
+    return (
+        Rule(names[0], f"固定資産税: the 基準年度 and 年度区分 of a {year_kind} ({article})",
+             in_year_kind(offset), _year_kind, picked(PART, "基準年度", "年度区分"), (example,), needs_records=True),
+        Rule(names[1], f"固定資産税: the 課税標準 of a 土地 or 家屋 in the {year_kind} is "
+             f"the 基準年度の価格 registered (第349条第{offset + 1}項)", in_year_kind(offset), _standard,
+             picked(PART, "課税標準額"), (example,), needs_records=True),
+    )
+
+
+KOTEI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("kotei_shisan_zei.levy_date", "固定資産税: on the owner on the 賦課期日 1月1日 (第359条)", around_levy_date,
+         _liable, picked(PART, "納税義務者"), (BOUGHT_ON_LEVY_DATE, BOUGHT_AFTER, SOLD_AFTER), needs_records=True),
+    Rule("kotei_shisan_zei.located", "固定資産税: levied by the municipality where the 固定資産 lies (第342条第1項)",
+         located, _liable, picked(PART, "納税義務者"), (LAND, ELSEWHERE), needs_records=True),
+    Rule("kotei_shisan_zei.assets", "固定資産税: on 土地, 家屋 and 償却資産 (第341条第1号)", holding, _liable,
+         picked(PART, "納税義務者"), (DEPRECIABLE, HOUSE), needs_records=True),
+    Rule("kotei_shisan_zei.registered_owner", "固定資産税: a 土地 or 家屋 taxed on the owner registered in the 登記簿 "
+         "(第343条第2項)", registered_late, _liable, picked(PART, "納税義務者"), (REGISTERED_LATE, LAND),
+         needs_records=True),
+    Rule("kotei_shisan_zei.deceased_owner", "固定資産税: not on a registered owner who died before the 賦課期日 "
+         "(第343条第2項)", dying_owners, _liable, picked(PART, "納税義務者"), (DIED_BEFORE, DIED_ON_LEVY_DATE),
+         needs_records=True),
+    *_year_rules(0, ("kotei_shisan_zei.base_year", "kotei_shisan_zei.standard_base_year"),
+                 "基準年度", "第341条第6号", LAND_BASE_YEAR),
+    *_year_rules(1, ("kotei_shisan_zei.second_year", "kotei_shisan_zei.standard_second_year"),
+                 "第二年度", "第341条第7号", LAND_SECOND_YEAR),
+    *_year_rules(2, ("kotei_shisan_zei.third_year", "kotei_shisan_zei.standard_third_year"),
+                 "第三年度", "第341条第8号", LAND_THIRD_YEAR),
+    Rule("kotei_shisan_zei.depreciable_standard", "固定資産税: the 課税標準 of a 償却資産 is its 価格 registered in "
+         "the 償却資産課税台帳 (第349条の2)", holding_depreciable, _standard, picked(PART, "課税標準額"),
+         (DEPRECIABLE,), needs_records=True),
+    Rule("kotei_shisan_zei.rate", "固定資産税: the 標準税率 百分の一・四 of the 課税標準 (第350条第1項)", houses,
+         _at_standard_rate, _answered_rate, (HOUSE,), needs_records=True),
+    Rule("kotei_shisan_zei.exemption", "固定資産税: none below the 免税点 30万円, 20万円, 150万円 (第351条)",
+         near_exemption, _levied, _answered_levied,
+         (LAND_AT_EXEMPTION, LAND_BELOW_EXEMPTION, DEPRECIABLE_AT_EXEMPTION), needs_records=True),
+    Rule("kotei_shisan_zei.due_months", "固定資産税: the 納期 in 4月, 7月, 12月 and 2月 (第362条第1項)", houses,
+         _in_due_months, _answered_due, (HOUSE,), needs_records=True),
+)}
+
+
+def _rule_check(name: str) -> CheckFunction:
+    return rule_check(KOTEI_RULES[name])
+
+
+kotei_levy_date_check = check("scenario.kotei_shisan_zei.levy_date")(_rule_check("kotei_shisan_zei.levy_date"))
+kotei_located = check("scenario.kotei_shisan_zei.located")(_rule_check("kotei_shisan_zei.located"))
+kotei_assets = check("scenario.kotei_shisan_zei.assets")(_rule_check("kotei_shisan_zei.assets"))
+kotei_registered_owner = check("scenario.kotei_shisan_zei.registered_owner")(
+    _rule_check("kotei_shisan_zei.registered_owner"))
+kotei_deceased_owner = check("scenario.kotei_shisan_zei.deceased_owner")(
+    _rule_check("kotei_shisan_zei.deceased_owner"))
+kotei_base_year_check = check("scenario.kotei_shisan_zei.base_year")(_rule_check("kotei_shisan_zei.base_year"))
+kotei_second_year = check("scenario.kotei_shisan_zei.second_year")(_rule_check("kotei_shisan_zei.second_year"))
+kotei_third_year = check("scenario.kotei_shisan_zei.third_year")(_rule_check("kotei_shisan_zei.third_year"))
+kotei_standard_base_year = check("scenario.kotei_shisan_zei.standard_base_year")(
+    _rule_check("kotei_shisan_zei.standard_base_year"))
+kotei_standard_second_year = check("scenario.kotei_shisan_zei.standard_second_year")(
+    _rule_check("kotei_shisan_zei.standard_second_year"))
+kotei_standard_third_year = check("scenario.kotei_shisan_zei.standard_third_year")(
+    _rule_check("kotei_shisan_zei.standard_third_year"))
+kotei_depreciable_standard = check("scenario.kotei_shisan_zei.depreciable_standard")(
+    _rule_check("kotei_shisan_zei.depreciable_standard"))
+kotei_rate = check("scenario.kotei_shisan_zei.rate")(_rule_check("kotei_shisan_zei.rate"))
+kotei_exemption = check("scenario.kotei_shisan_zei.exemption")(_rule_check("kotei_shisan_zei.exemption"))
+kotei_due_months_check = check("scenario.kotei_shisan_zei.due_months")(_rule_check("kotei_shisan_zei.due_months"))

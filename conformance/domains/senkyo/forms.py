@@ -1,0 +1,77 @@
+"""The 選挙人名簿抄本 as printed (公職選挙法 第20条第1項; the statute edition ``senkyo 2025.12``).
+
+A generated person registered on the 選挙人名簿 of the town on a day (:mod:`conformance.domains.senkyo.oracle`: a
+newcomer registered at a 定時登録, or one who moved out after three months and was registered with the 表示
+of 第21条第2項) is appended to the 住民記録; then the 抄本 of that person on that day is issued through the
+form interface, ``POST /forms/senkyo_shohon`` with ``{"宛名番号", "基準日"}`` (the 抄本 of 第19条第4項: our
+reading, an extract of one elector), and read as printed (:mod:`conformance.checks.statute_forms`). The check
+judges what 第20条第1項 says the 名簿 records, on the paper: the 氏名, the 住所 (of a person of 第21条第2項:
+the 住所 of the 住民票 just before the move, not where he went), the 性別 and the 生年月日. Only the content is
+the law's, not the layout: each value counts wherever it stands and in any printed form (a date in 和暦 or
+西暦; the 都道府県 of the 住所 may be left out). 「等」 is not judged: the law does not name the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from hypothesis import strategies as st
+
+from conformance.checks.registry import CheckFunction, check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, rule_check
+from conformance.checks.statute_forms import dates_in, issue_printed, normal, sex_in
+from conformance.domains.senkyo import checks as ss
+from conformance.domains.senkyo import oracle as senkyo
+from conformance.targets.base import HttpClient
+
+FORM_ID = "senkyo_shohon"
+FORM_PATH = f"/forms/{FORM_ID}"
+#: The generated rows' 氏名, 性別 and 住所 (conformance/checks/scenarios.py _base_row; the 都道府県 may be left out).
+NAME, SEX, ADDRESS = "見本\u3000花子", "女", "見本町本町一丁目99番1号"
+
+
+def _registered(s: Scenario) -> bool:
+    return senkyo.is_registered(ss.person_of(s), ss._as_of(s))
+
+
+def electors(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Persons on the 名簿 on the day asked about: newcomers registered at a 定時登録, and persons who moved
+    out after three months registered with the 表示 (第21条第2項)."""
+    return st.one_of(ss.registrations(codes), ss.moved_out_registrations(codes)).filter(_registered)
+
+
+def _ask(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
+    return {**issue_printed(client, FORM_ID, {"宛名番号": loaded.atena, "基準日": ss._as_of(scenario).isoformat()}),
+            "場面": scenario}
+
+
+def _items(s: Scenario, town: str) -> Projection:
+    return {"氏名": NAME, "住所": ADDRESS, "性別": SEX, "生年月日": s.birth.isoformat()}
+
+
+def _shown_items(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    if "問題" in document:
+        return {"問題": document["問題"]}
+    birth = document["場面"].birth.isoformat()
+    lines = document.get("行") or []
+    text, dates = normal(" ".join(lines)), dates_in(" ".join(lines))
+    return {"氏名": NAME if normal(NAME) in text else None, "住所": ADDRESS if ADDRESS in text else None,
+            "性別": sex_in(text), "生年月日": birth if birth in dates else dates}
+
+
+#: Worked examples (conformance/domains/senkyo/checks.py): registered on 2025-06-01 after a 転入届 of
+#: 2024-12-10; recorded from 2024-11-01, moved out 2025-02-20, registered on 2025-03-01 with the 表示.
+FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("senkyo_form.shohon_items", "選挙人名簿抄本: the 氏名, 住所 (第21条第2項: the 住所 before the move), 性別 and "
+         "生年月日 printed (第20条第1項)", electors, _items, _shown_items,
+         (ss.LATE_NOTICE_REGISTERED, ss.MOVED_BEFORE_REGISTRATION), ask=_ask, asked=f"POST {FORM_PATH}",
+         form=FORM_ID),
+)}
+
+
+def _rule_check(name: str) -> CheckFunction:
+    return rule_check(FORM_RULES[name])
+
+
+senkyo_form_shohon_items = check("scenario.senkyo_form.shohon_items")(_rule_check("senkyo_form.shohon_items"))

@@ -1,0 +1,97 @@
+"""法人住民税 scenario checks (conformance/domains/hojin_juminzei/checks.py): every rule is a registered check bound in
+the catalog, each corporation is its representative's 法人住民税 record, and each named defect of the reference's
+法人住民税 makes exactly the checks bound to its requirements disagree with the oracle on their explicit examples (the
+comparison the checks make)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
+from conformance.domains.hojin_juminzei import checks as hs
+from conformance.domains.hojin_juminzei.checks import HOJIN_RULES
+from conformance.locations import default_catalog_root
+from conformance.shipped_checks import default_registry
+from conformance.testdata.migration import parse_migration
+from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
+from conformance_reference.domain_records import DOMAIN_RECORDS
+
+CODES = other_codes(TOWN_CODE)
+BINDINGS = default_catalog_root() / "hojin_juminzei" / "2025.12" / "bindings.yaml"
+HOJIN_DEFECTS = sorted(name for name in DEFECTS if name.startswith("hojin_juminzei_"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(*(rule.scenarios(CODES) for rule in HOJIN_RULES.values())))
+def test_generated_representatives_are_valid_rows_with_a_corporation(scenario: Scenario) -> None:
+    parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    items = hs.facts(scenario)
+    assert set(items) <= DOMAIN_RECORDS[hs.PART]
+    assert items["事務所所在地_市区町村コード"] in (TOWN_MARK, *CODES)
+    for rule in HOJIN_RULES.values():  # every oracle answers every drawn corporation
+        rule.expected(scenario, TOWN_CODE)
+
+
+def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
+    names = {f"scenario.{name}" for name in HOJIN_RULES}
+    assert len(names) == 12
+    assert names <= set(default_registry())
+    assert names == set(bound_requirements(BINDINGS))
+    assert all(rule.examples and rule.needs_records for rule in HOJIN_RULES.values())
+
+
+def test_the_worked_examples() -> None:
+    town = TOWN_CODE
+    # 第294条第1項第3号・第4号 and 柱書.
+    assert hs._liable(hs.OFFICE_HERE, town) == {"納税義務者": True}
+    assert hs._liable(hs.OFFICE_ELSEWHERE, town) == {"納税義務者": False}
+    assert hs._liable(hs.DORMITORY_ONLY, town) == {"納税義務者": True}
+    assert hs._components(hs.OFFICE_HERE, town) == {"課税区分": ["均等割", "法人税割"]}
+    assert hs._components(hs.DORMITORY_ONLY, town) == {"課税区分": ["均等割"]}
+    # 第312条第1項: 1,000万円 and 50 -> 第一号 50,000円; 51 -> 第二号 120,000円; over 50億円 and 51 -> 第九号.
+    assert hs._table_row(hs.OFFICE_HERE, town) == {"均等割区分": 1, "均等割額": 50_000}
+    assert hs._table_row(hs.FIFTY_ONE, town) == {"均等割区分": 2, "均等割額": 120_000}
+    assert hs._table_row(hs.LARGE, town) == {"均等割区分": 9, "均等割額": 3_000_000}
+    # 第312条第4項: opened 2024-10-15 -> 5 months; 2025-03-20 -> 1; the whole year -> 12.
+    assert hs._months(hs.OPENED_MID_YEAR, town) == {"均等割月数": 5}
+    assert hs._months(hs.OPENED_LAST_MONTH, town) == {"均等割月数": 1}
+    assert hs._months(hs.OFFICE_HERE, town) == {"均等割月数": 12}
+    # 第312条第5項, 第6項.
+    assert hs._table_class(hs.EMPLOYEES_GREW, town) == {"均等割区分": 2}
+    assert hs._table_class(hs.PAID_IN_ABOVE, town) == {"均等割区分": 3}
+    # 第314条の4第1項: 百分の六 of 1,000,000円; 第321条の8第1項: the 法人税's 提出期限.
+    assert hs._corporate(hs.OFFICE_HERE, town) == {"法人税割額": 60_000}
+    assert hs._deadline(hs.OFFICE_HERE, town) == {"申告納付期限": "2025-05-31"}
+    assert hs._deadline(hs.EXTENDED_DEADLINE, town) == {"申告納付期限": "2025-06-30"}
+
+
+def test_the_answer_is_read_against_the_ceilings_and_the_proration() -> None:
+    def answer(**part: object) -> dict[str, object]:
+        return {hs.PART: part}
+
+    loaded = None  # the readers do not look at it
+    assert hs._answered_equal_ceiling(answer(均等割額=60_000, 均等割区分=1, 均等割月数=12), loaded) == {  # type: ignore[arg-type]
+        hs._EQUAL_CEILING: True}
+    assert hs._answered_equal_ceiling(answer(均等割額=60_001, 均等割区分=1, 均等割月数=12), loaded) == {  # type: ignore[arg-type]
+        hs._EQUAL_CEILING: False}
+    assert hs._answered_proration(answer(均等割額=20_800, 均等割区分=1, 均等割月数=5), loaded) == {  # type: ignore[arg-type]
+        hs._PRORATED: True}
+    assert hs._answered_proration(answer(均等割額=50_000, 均等割区分=1, 均等割月数=5), loaded) == {  # type: ignore[arg-type]
+        hs._PRORATED: False}
+    assert hs._answered_corporate_ceiling(answer(法人税割額=84_000, 法人税額=1_000_000), loaded) == {  # type: ignore[arg-type]
+        hs._CORPORATE_CEILING: True}
+    assert hs._answered_corporate_ceiling(answer(法人税割額=84_001, 法人税額=1_000_000), loaded) == {  # type: ignore[arg-type]
+        hs._CORPORATE_CEILING: False}
+
+
+def test_the_clean_reference_agrees_with_the_oracle() -> None:
+    assert failed_requirements(frozenset(), HOJIN_RULES, BINDINGS) == set()
+
+
+@pytest.mark.parametrize("name", HOJIN_DEFECTS)
+def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name}), HOJIN_RULES, BINDINGS) == set(DEFECTS[name].requirements)

@@ -1,0 +1,80 @@
+"""児童扶養手当 scenario checks (conformance/domains/jido_fuyo_teate/checks.py): every rule is a registered check bound
+in the catalog, each rule's claimants are those its provision is about, and each named defect of the reference's
+児童扶養手当 makes exactly the checks bound to its requirements disagree with the oracle on their explicit examples (the
+comparison the checks make)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
+from conformance.domains.jido_fuyo_teate import checks as fs
+from conformance.domains.jido_fuyo_teate.checks import FUYO_RULES
+from conformance.domains.jido_teate.oracle import child_end_date
+from conformance.locations import default_catalog_root
+from conformance.shipped_checks import default_registry
+from conformance.testdata.migration import parse_migration
+from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
+
+CODES = other_codes(TOWN_CODE)
+BINDINGS = default_catalog_root() / "jido_fuyo_teate" / "2025.12" / "bindings.yaml"
+FUYO_DEFECTS = sorted(name for name in DEFECTS if name.startswith("jido_fuyo_"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(*(rule.scenarios(CODES) for rule in FUYO_RULES.values())))
+def test_generated_claimants_are_valid_rows_with_a_record(scenario: Scenario) -> None:
+    rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    assert rows[0]["児童手当_請求年月日"] == ""  # the 認定請求 is the 児童扶養手当 record's
+    assert {item for domain, item, _ in scenario.records if domain == fs.PART} >= {"受給者区分", "認定請求年月日"}
+    assert scenario.as_of is not None and scenario.children
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(*(FUYO_RULES[name].scenarios(CODES) for name in FUYO_RULES if name != "jido_fuyo_teate.child_end")))
+def test_children_outside_child_end_stay_児童_through_the_year(scenario: Scenario) -> None:
+    assert all(child_end_date(birth) > date(2030, 3, 1) for birth in scenario.children)
+
+
+def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
+    names = {f"scenario.{name}" for name in FUYO_RULES}
+    assert len(names) == 10
+    assert names <= set(default_registry())
+    assert names == set(bound_requirements(BINDINGS))
+    assert all(rule.examples and rule.needs_records for rule in FUYO_RULES.values())
+
+
+def test_the_worked_examples() -> None:
+    town = TOWN_CODE
+    # A claim of 2025-01-09: paid from 2025-02 (第7条第1項), 2025-02 paid in 2025-03 (第7条第3項).
+    assert fs._start(fs.CLAIMED, town) == {"支給開始月": "2025-02"}
+    assert fs._paid(fs.CLAIMED, town) == {"支払月": {"2025-02": "2025-03"}}
+    # Born 2007-04-01: a 児童 until 2025-03-31; born 2007-04-02: until 2026-03-31 (第3条第1項).
+    assert fs._child_end(fs.AGING_OUT, town) == {"児童該当終了日": {"0": "2025-03-31", "1": "2026-03-31"}}
+    # Three children: 基本額 and two 加算額 (第5条第2項); a move abroad on 6月10日: 6月 whole (第5条第1項).
+    assert fs._asked_amount(fs.THREE_CHILDREN, town) == {"月額": {"2025-07": "基本額×1+加算額×2"}}
+    assert fs._last_amount(fs.LEFT_JAPAN, town) == {"月額": {"2025-06": "基本額×1+加算額×0"}}
+    # 69万円 itself is 一部支給 (以上); with two 扶養親族等 the limit is 145万円; 200万円 is below 208万円.
+    assert fs._kind(fs.AT_THE_LIMIT, town) == {"支給区分": "一部支給"}
+    assert fs._kind(fs.BELOW_WITH_DEPENDANTS, town) == {"支給区分": "全部支給"}
+    assert fs._kind(fs.AT_THE_LIMIT_WITH_DEPENDANTS, town) == {"支給区分": "一部支給"}
+    assert fs._kind(fs.BELOW_THE_STOP_LIMIT, town) == {"支給区分": "一部支給"}
+    # 310,000 x 0.0256619 = 7,955.19 -> 7,960 (五円以上は十円に切り上げ) + 10.
+    assert fs._stopped(fs.PARTIAL, town) == {"一部支給停止額": 7_970}
+    # 8割 of 50,001円 is 40,000.8 -> 40,001 (四捨五入).
+    assert fs._income(fs.WITH_SUPPORT, town) == {"所得額": 540_001}
+
+
+def test_the_clean_reference_agrees_with_the_oracle() -> None:
+    assert failed_requirements(frozenset(), FUYO_RULES, BINDINGS) == set()
+
+
+@pytest.mark.parametrize("name", FUYO_DEFECTS)
+def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name}), FUYO_RULES, BINDINGS) == set(DEFECTS[name].requirements)

@@ -1,0 +1,82 @@
+"""児童手当 scenario checks (conformance/checks/scenarios.py: start_month, amounts;
+conformance/domains/jido_teate/checks.py: the rest): every rule is a registered check bound in the catalog,
+each rule's persons are those its provision is about, and each named defect of the reference's 児童手当
+makes exactly the checks bound to its requirements disagree with the oracle on their explicit examples
+(the comparison the checks make; tests/test_reference_run.py shows it through the CLI)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.checks.scenarios import Rule, Scenario, _csv, _row, other_codes
+from conformance.domains.jido_teate import checks as js
+from conformance.domains.jido_teate.checks import JIDO_RULES
+from conformance.domains.jido_teate.oracle import child_end_date
+from conformance.locations import default_catalog_root
+from conformance.shipped_checks import default_registry
+from conformance.testdata.migration import parse_migration
+from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
+
+CODES = other_codes(TOWN_CODE)
+BINDINGS = default_catalog_root() / "jido_teate" / "2025.12" / "bindings.yaml"
+JIDO_DEFECTS = sorted(name for name in DEFECTS if name.startswith("jido_teate_"))
+#: Every 児童手当 rule: the first two (start month, amounts) and the others.
+ALL_RULES: dict[str, Rule] = {js.START_MONTH.name: js.START_MONTH, js.AMOUNTS.name: js.AMOUNTS, **JIDO_RULES}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(*(rule.scenarios(CODES) for rule in JIDO_RULES.values())))
+def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
+    rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    assert rows[0]["児童手当_請求年月日"] == (scenario.claim.isoformat() if scenario.claim else "")
+
+
+@settings(max_examples=60, deadline=None)
+@given(js.leaving_families(CODES))
+def test_leaving_families_have_no_child_near_an_age_boundary_and_leave_after_two_months(scenario: Scenario) -> None:
+    assert scenario.claim is not None and scenario.as_of is not None and scenario.children
+    for birth in scenario.children:  # aged 5 to 14 on the day asked, or past 18 years' 3月31日 long before
+        assert (date(2010, 4, 2) <= birth and child_end_date(birth) > date(2028, 3, 1)) or \
+            child_end_date(birth) < date(2023, 3, 31)
+    if scenario.moved_out is not None:
+        assert (scenario.moved_out - scenario.claim).days >= 62
+
+
+def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
+    names = {f"scenario.{name}" for name in ALL_RULES}
+    assert len(names) == 7
+    assert names <= set(default_registry())
+    assert names == set(bound_requirements(BINDINGS))
+    assert all(rule.examples for rule in JIDO_RULES.values())
+
+
+def test_the_worked_examples() -> None:
+    # Born 2007-04-01: a 児童 until 2025-03-31 (第3条第1項), so nothing from 2025-05.
+    assert js._child_end(js.AGED_OUT, TOWN_CODE) == {"児童該当終了日": {"0": "2025-03-31", "1": "2034-03-31"}}
+    assert js._jido_amounts(js.AGED_OUT, TOWN_CODE)["月額"]["0:2025-05"] == 0
+    # Born 2022-05-01: under 3 through 2025-05 (第6条第2項第4号, 第5号).
+    assert js._three_and_over(js.TURNING_THREE, TOWN_CODE) == {"三歳以上算定開始月": {"0": "2025-06"}}
+    amounts = js._jido_amounts(js.TURNING_THREE, TOWN_CODE)["月額"]
+    assert (amounts["0:2025-05"], amounts["0:2025-06"]) == (15_000, 10_000)
+    # 2024-12 and 2025-01 paid in 2025-02; 2025-03 in 2025-04 (第8条第4項).
+    paid = js._payment_months(js.PAID_IN_EVEN_MONTHS, TOWN_CODE)["支払期月"]
+    assert paid[2:4] == [{"月": "2024-12", "支払月": "2025-02"}, {"月": "2025-01", "支払月": "2025-02"}]
+    assert paid[-1] == {"月": "2025-03", "支払月": "2025-04"}
+    # Moved abroad on 2025-06-10: 2025-06 paid whole; no 受給資格 on 2025-06-11.
+    assert js._last_month_amounts(js.LEFT_MID_MONTH, TOWN_CODE) == {"月額": {"0:2025-06": 10_000, "1:2025-06": 10_000}}
+    assert js._eligible(js.LEFT_MID_MONTH, TOWN_CODE) == {"受給資格": False}
+
+
+def test_the_clean_reference_agrees_with_the_oracle() -> None:
+    assert failed_requirements(frozenset(), ALL_RULES, BINDINGS) == set()
+
+
+@pytest.mark.parametrize("name", JIDO_DEFECTS)
+def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name}), ALL_RULES, BINDINGS) == set(DEFECTS[name].requirements)

@@ -1,0 +1,74 @@
+"""The 介護保険 被保険者証 as issued (conformance/domains/kaigo/forms.py): the persons drawn are 第一号被保険者 on the
+day asked about, the card read as content (the person's 氏名 and 生年月日, any layout), the rule a registered check
+bound to 介護保険法施行規則 第26条第1項, the clean reference issues it, and the named defect (the card refused on the
+day 65 is reached) fails exactly its requirement, with the finding at the form."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+from typing import cast
+
+from hypothesis import given, settings
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.catalog.models import Requirement
+from conformance.checks.registry import CheckContext
+from conformance.checks.scenarios import APPEND_PATH, Loaded, Scenario, other_codes
+from conformance.domains.kaigo import forms as cf
+from conformance.embedded import start_reference
+from conformance.locations import default_catalog_root
+from conformance.profiles import ApiTarget, FormsTarget
+from conformance.shipped_checks import default_registry
+from conformance.targets.base import Target, TestData
+from conformance.targets.http import RequestsHttpClient
+from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance_reference.defects import DEFECTS
+
+BINDINGS = default_catalog_root() / "kaigo" / "2025.12" / "bindings.yaml"
+RULE = cf.FORM_RULES["kaigo_form.issued"]
+LOADED = Loaded("8999999990", ())
+#: A card of cf.REACHING_65 in another layout than the reference's: one line, 西暦 in full-width digits.
+CARD = ["介護保険被保険者証", "見本　花子 様（１９６０年４月１日生）", "発行番号 20261125 見本町 001 1/1"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(cf.first_insured(other_codes(TOWN_CODE)))
+def test_the_persons_drawn_are_first_insured_on_the_day_asked(scenario: Scenario) -> None:
+    assert cf.insured_on_the_day(scenario, TOWN_CODE)
+
+
+def test_a_card_in_another_layout_agrees_and_a_refusal_or_another_persons_card_does_not() -> None:
+    expected = RULE.expected(cf.REACHING_65, TOWN_CODE)
+    assert expected == {"氏名": "見本\u3000花子", "生年月日": "1960-04-01"}
+    assert RULE.actual({"行": CARD, "場面": cf.REACHING_65}, LOADED) == expected
+    assert RULE.actual({"問題": "HTTP 404", "場面": cf.REACHING_65}, LOADED) == {"問題": "HTTP 404"}
+    other = [line.replace("１９６０年４月１日", "1960年4月2日") for line in CARD]
+    assert RULE.actual({"行": other, "場面": cf.REACHING_65}, LOADED)["生年月日"] == ["1960-04-02"]
+    # The day before 65 is reached, the oracle makes nobody a 第一号被保険者: no card is expected.
+    assert RULE.expected(Scenario(2024, cf.REACHING_65.birth, cf.REACHING_65.moved_in, as_of=cf.REACHING_65.as_of
+                                  .replace(day=30)), TOWN_CODE) == {"問題": "HTTP 404"}
+
+
+def test_the_rule_is_a_registered_check_bound_to_the_issue() -> None:
+    assert "scenario.kaigo_form.issued" in default_registry()
+    assert bound_requirements(BINDINGS)["scenario.kaigo_form.issued"] == {"kaigo-2025.12-2.26.0.1.0-R001"}
+    assert RULE.ask is not None and RULE.form == cf.FORM_ID and RULE.asked == "POST /forms/kaigo_hihokenshasho"
+
+
+def test_the_clean_reference_issues_it() -> None:
+    assert failed_requirements(frozenset(), cf.FORM_RULES, BINDINGS) == set()
+
+
+def test_the_defect_fails_exactly_its_requirement_with_the_finding_at_the_form() -> None:
+    name = "kaigo_hihokenshasho_from_birthday"
+    assert failed_requirements(frozenset({name}), cf.FORM_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+    requirement = cast(Requirement, SimpleNamespace(id="kaigo-2025.12-2.26.0.1.0-R001"))
+    with start_reference(defects=frozenset({name})) as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+                        append_path=APPEND_PATH, forms=FormsTarget(statute=(cf.FORM_ID,)), max_examples=2)
+        (finding,) = cf.kaigo_form_issued(CheckContext(requirement=requirement, target=target))
+    assert finding.code == "scenario.kaigo_form.issued.mismatch"
+    assert finding.location == "POST /forms/kaigo_hihokenshasho"
+    assert json.loads(finding.actual) == {"問題": "HTTP 404"} and "氏名" in json.loads(finding.expected)

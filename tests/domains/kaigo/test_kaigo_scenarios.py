@@ -1,0 +1,103 @@
+"""介護保険 scenario checks (conformance/domains/kaigo/checks.py, and scenario.kaigo.first_insured of
+conformance/checks/scenarios.py): the generated persons are valid migration rows, every rule is a
+registered check bound in the catalog, each rule's persons are those its provision is about, and each
+named defect of the reference's 介護保険 makes exactly the checks bound to its requirements disagree with
+the oracle on their explicit examples (tests/test_reference_run.py shows it through the CLI)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
+from conformance.domains.kaigo import checks as ks
+from conformance.domains.kaigo.checks import KAIGO_RULES
+from conformance.locations import default_catalog_root
+from conformance.oracles.dates import age_reached_on
+from conformance.shipped_checks import default_registry
+from conformance.testdata.migration import parse_migration
+from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
+
+CODES = other_codes(TOWN_CODE)
+BINDINGS = default_catalog_root() / "kaigo" / "2025.12" / "bindings.yaml"
+#: The defects of the 介護保険 rules (the 被保険者証's own: tests/domains/kaigo/test_kaigo_forms.py).
+KAIGO_DEFECTS = sorted(name for name in DEFECTS
+                       if name.startswith("kaigo_") and not name.startswith("kaigo_hihokenshasho_"))
+#: Every rule bound in the kaigo edition: the module's and scenarios.py's kaigo.first_insured.
+ALL_RULES = {**KAIGO_RULES, ks.FIRST_INSURED.name: ks.FIRST_INSURED}
+ALL_PERSONS = st.one_of(*(rule.scenarios(CODES) for rule in KAIGO_RULES.values()))
+
+
+@settings(max_examples=40, deadline=None)
+@given(ALL_PERSONS)
+def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
+    rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    assert rows[0]["生年月日"] == scenario.birth.isoformat()
+
+
+@settings(max_examples=40, deadline=None)
+@given(ks.entering(CODES))
+def test_entering_persons_reached_sixty_five_before_moving_in(scenario: Scenario) -> None:
+    assert scenario.moved_in > age_reached_on(scenario.birth, 65)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ks.leaving(CODES))
+def test_leaving_persons_have_no_address_elsewhere_on_the_last_day(scenario: Scenario) -> None:
+    assert scenario.moved_out is not None and scenario.moved_out >= age_reached_on(scenario.birth, 65)
+    assert scenario.elsewhere is None or scenario.elsewhere > scenario.moved_out
+
+
+@settings(max_examples=40, deadline=None)
+@given(ks.moving_on(CODES))
+def test_moving_persons_have_an_address_elsewhere_on_the_move_out_day(scenario: Scenario) -> None:
+    assert scenario.elsewhere is not None and scenario.elsewhere == scenario.moved_out
+
+
+@settings(max_examples=40, deadline=None)
+@given(ks.second_insured(CODES))
+def test_second_insured_persons_are_forty_to_sixty_four(scenario: Scenario) -> None:
+    year_end = date(scenario.fiscal_year + 1, 3, 31)
+    assert age_reached_on(scenario.birth, 40) <= year_end < age_reached_on(scenario.birth, 65)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ks.first_insured_years(CODES))
+def test_first_insured_years_are_whole(scenario: Scenario) -> None:
+    assert age_reached_on(scenario.birth, 65) < date(scenario.fiscal_year, 4, 1)
+
+
+def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
+    names = {f"scenario.{name}" for name in ALL_RULES}
+    assert len(names) == 8
+    assert names <= set(default_registry())
+    # Beside them, the 被保険者証's check (tests/domains/kaigo/test_kaigo_forms.py).
+    assert names == {name for name in bound_requirements(BINDINGS) if not name.startswith("scenario.kaigo_form.")}
+    assert all(rule.examples for rule in ALL_RULES.values())
+
+
+def test_the_worked_examples() -> None:
+    # Born 1960-04-01: 65 reached on 2025-03-31, a 第1号被保険者 that day, billed from March (第129条第2項).
+    assert ks._category(ks.REACHING_65, TOWN_CODE) == {"第1号被保険者": True}
+    assert ks._premium(ks.REACHING_65, TOWN_CODE) == {"賦課月": ["2025-03"]}
+    assert ks._category(ks.DIED, TOWN_CODE) == {"第1号被保険者": False}
+    assert ks._loss(ks.DIED, TOWN_CODE) == {"資格喪失日": "2025-06-11"}
+    assert ks._loss(ks.TO_ABROAD, TOWN_CODE) == {"資格喪失日": "2025-07-01"}
+    assert ks._loss(ks.TO_MUNICIPALITY, TOWN_CODE) == {"資格喪失日": "2025-06-30"}
+    assert ks._acquisition(ks.FROM_ABROAD, TOWN_CODE) == {"資格取得日": "2025-05-10"}
+    assert ks._premium(ks.AGED_FIFTY, TOWN_CODE) == {"賦課月": []}
+    assert len(ks._premium(ks.REACHING_75, TOWN_CODE)["賦課月"]) == 12
+
+
+def test_the_clean_reference_agrees_with_the_oracle() -> None:
+    assert failed_requirements(frozenset(), ALL_RULES, BINDINGS) == set()
+
+
+@pytest.mark.parametrize("name", KAIGO_DEFECTS)
+def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name}), ALL_RULES, BINDINGS) == set(DEFECTS[name].requirements)

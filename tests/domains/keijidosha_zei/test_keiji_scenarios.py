@@ -1,0 +1,80 @@
+"""軽自動車税 scenario checks (conformance/domains/keijidosha_zei/checks.py): every rule is a registered check bound in
+the catalog, each owner's vehicle is a 軽自動車税 record, and each named defect of the reference's 軽自動車税 makes
+exactly the checks bound to its requirements disagree with the oracle on their explicit examples (the comparison the
+checks make)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
+from conformance.domains.keijidosha_zei import checks as ks
+from conformance.domains.keijidosha_zei.checks import KEIJI_RULES
+from conformance.domains.keijidosha_zei.oracle import STANDARD_RATES
+from conformance.locations import default_catalog_root
+from conformance.shipped_checks import default_registry
+from conformance.testdata.migration import parse_migration
+from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
+from conformance_reference.domain_records import DOMAIN_RECORDS
+
+CODES = other_codes(TOWN_CODE)
+BINDINGS = default_catalog_root() / "keijidosha_zei" / "2025.12" / "bindings.yaml"
+KEIJI_DEFECTS = sorted(name for name in DEFECTS if name.startswith("keijidosha_"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(*(rule.scenarios(CODES) for rule in KEIJI_RULES.values())))
+def test_generated_owners_are_valid_rows_with_a_vehicle(scenario: Scenario) -> None:
+    parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    items = {item: value for domain, item, value in scenario.records if domain == ks.PART}
+    assert set(items) <= DOMAIN_RECORDS[ks.PART]
+    assert items["車両区分"] in STANDARD_RATES and items["主たる定置場_市区町村コード"] in (TOWN_MARK, *CODES)
+
+
+def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
+    names = {f"scenario.{name}" for name in KEIJI_RULES}
+    assert len(names) == 8
+    assert names <= set(default_registry())
+    assert names == set(bound_requirements(BINDINGS))
+    assert all(rule.examples and rule.needs_records for rule in KEIJI_RULES.values())
+
+
+def test_the_worked_examples() -> None:
+    town = TOWN_CODE
+    # 第463条の16: bought on the 賦課期日 4月1日 -> taxed; on 4月2日 -> not; scrapped on 4月2日 -> taxed.
+    assert ks._liable(ks.BOUGHT_ON_LEVY_DATE, town) == {"納税義務者": True}
+    assert ks._liable(ks.BOUGHT_AFTER, town) == {"納税義務者": False}
+    assert ks._liable(ks.SCRAPPED_AFTER, town) == {"納税義務者": True}
+    # 第443条第1項: stationed in another municipality -> not taxed here.
+    assert ks._liable(ks.STATIONED_ELSEWHERE, town) == {"納税義務者": False}
+    # 第463条の15第1項: 四輪乗用自家用 10,800円, 二輪の小型自動車 6,000円, 原付 (0.05リットル以下) 2,000円.
+    assert ks._rate(ks.BOUGHT_ON_LEVY_DATE, town) == {"種別割税額": 10_800}
+    assert ks._rate(ks.SMALL_TWO_WHEEL, town) == {"種別割税額": 6_000}
+    assert ks._rate(ks.MOPED, town) == {"種別割税額": 2_000}
+    assert ks._due_month(ks.MOPED, town) == {"納期限の月": "2025-04"}
+
+
+def test_the_answer_is_read_against_the_ceiling_and_the_notice_day() -> None:
+    def answer(**part: object) -> dict[str, object]:
+        return {ks.PART: part}
+
+    loaded = None  # the readers do not look at it
+    assert ks._answered_ceiling(answer(種別割税額=16_200, 車両区分="2ハ(1)(ii)"), loaded) == {ks._CEILING: True}  # type: ignore[arg-type]
+    assert ks._answered_ceiling(answer(種別割税額=16_201, 車両区分="2ハ(1)(ii)"), loaded) == {ks._CEILING: False}  # type: ignore[arg-type]
+    assert ks._answered_notice(answer(納期限="2025-04-30", 納税通知書交付日="2025-04-20"), loaded) == {  # type: ignore[arg-type]
+        ks._NOTICE: True}
+    assert ks._answered_notice(answer(納期限="2025-04-30", 納税通知書交付日="2025-04-21"), loaded) == {  # type: ignore[arg-type]
+        ks._NOTICE: False}
+
+
+def test_the_clean_reference_agrees_with_the_oracle() -> None:
+    assert failed_requirements(frozenset(), KEIJI_RULES, BINDINGS) == set()
+
+
+@pytest.mark.parametrize("name", KEIJI_DEFECTS)
+def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name}), KEIJI_RULES, BINDINGS) == set(DEFECTS[name].requirements)

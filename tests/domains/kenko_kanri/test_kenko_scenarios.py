@@ -1,0 +1,96 @@
+"""健康管理 scenario checks (conformance/domains/kenko_kanri/checks.py): the generated persons are valid
+migration rows, every rule is a registered check bound in the catalog, each rule's persons are those
+its provision is about, and each named defect of the reference's 健康管理 makes exactly the checks bound
+to its requirements disagree with the oracle on their explicit examples (the comparison the checks
+make; tests/test_reference_run.py shows it through the CLI)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
+from conformance.domains.kenko_kanri import checks as ks
+from conformance.domains.kenko_kanri import oracle as kenko
+from conformance.domains.kenko_kanri.checks import KENKO_RULES
+from conformance.locations import default_catalog_root
+from conformance.oracles.dates import age_reached_on
+from conformance.shipped_checks import default_registry
+from conformance.testdata.migration import parse_migration
+from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
+
+CODES = other_codes(TOWN_CODE)
+BINDINGS = default_catalog_root() / "kenko_kanri" / "2025.12" / "bindings.yaml"
+KENKO_DEFECTS = sorted(name for name in DEFECTS if name.startswith("kenko_"))
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+
+
+@SETTINGS
+@given(st.one_of(*(rule.scenarios(CODES) for rule in KENKO_RULES.values())))
+def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
+    rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    assert rows[0]["生年月日"] == scenario.birth.isoformat()
+    stored = [day for day in (scenario.birth, scenario.moved_in, scenario.died, scenario.elsewhere) if day]
+    assert max(stored) <= ks._LAST_STORED  # no stored date after the day the harness runs on
+
+
+@SETTINGS
+@given(ks.leaving_targets(CODES))
+def test_leaving_persons_are_infants_or_elders(scenario: Scenario) -> None:
+    assert scenario.as_of is not None and scenario.as_of > scenario.birth
+    assert scenario.as_of < age_reached_on(scenario.birth, 1) or scenario.as_of > age_reached_on(scenario.birth, 66)
+
+
+@SETTINGS
+@given(ks.aged_sixty_five(CODES))
+def test_b_class_persons_are_sixty_five(scenario: Scenario) -> None:
+    assert scenario.as_of is not None
+    targets = kenko.vaccination_targets(scenario.birth, scenario.as_of, female=True)
+    assert all(targets[name] is True for name in kenko.B_CLASS_BY_ORDER)
+
+
+def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
+    names = {f"scenario.{name}" for name in KENKO_RULES}
+    assert len(names) == 12
+    assert names <= set(default_registry())
+    assert names == set(bound_requirements(BINDINGS))
+    assert all(rule.examples for rule in KENKO_RULES.values())
+    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 11
+
+
+def test_the_worked_examples() -> None:
+    # 施行令 第3条第1項の表: 生後7週 -> ロタ, Ｂ型肝炎 (from birth); 65歳 -> the three Ｂ類 of 第2条 and インフルエンザ.
+    assert ks._one(kenko.ROTAVIRUS)(ks.SEVEN_WEEKS, TOWN_CODE) == {kenko.ROTAVIRUS: True}
+    assert ks._one(kenko.HEPATITIS_B)(ks.SEVEN_WEEKS, TOWN_CODE) == {kenko.HEPATITIS_B: True}
+    assert ks._ages(ks.ELDER_AGES)(ks.SIXTY_FIVE, TOWN_CODE) == {"定期接種": list(ks.ELDER_AGES)}
+    assert ks._ages(ks.ELDER_AGES)(ks.SEVENTY, TOWN_CODE) == {"定期接種": [kenko.INFLUENZA, kenko.COVID_19]}
+    # A girl of 13: ヒトパピローマウイルス感染症 only (日本脳炎 第2期 and ジフテリア・破傷風 第2期 are 十三歳未満).
+    assert ks._ages(ks.CHILD_AGES)(ks.THIRTEEN, TOWN_CODE) == {"定期接種": [kenko.HPV]}
+    assert ks._one(kenko.VARICELLA)(ks.THREE_AND_FOUR_MONTHS, TOWN_CODE) == {kenko.VARICELLA: False}
+    # 麻しん・風しん 第2期: 五歳以上七歳未満 in the 年度 before the 小学校就学の始期 (2026-04-01) only.
+    five, six = (ks._decided_ages(ks.CHILD_AGES)(s, TOWN_CODE)["定期接種"]
+                 for s in (ks.FIVE_BEFORE_THE_YEAR, ks.IN_THE_YEAR_BEFORE_SCHOOL))
+    assert kenko.MEASLES not in five and kenko.RUBELLA not in five
+    assert kenko.MEASLES in six and kenko.RUBELLA in six
+    first, second = (ks._decided_ages(ks.CHILD_AGES)(s, TOWN_CODE)["定期接種"]
+                     for s in (ks.BORN_APRIL_FIRST, ks.BORN_APRIL_SECOND))
+    assert kenko.MEASLES in first and kenko.MEASLES not in second
+    assert ks._decided_ages(ks.CHILD_AGES)(ks.NINE, TOWN_CODE) == {"定期接種": [kenko.JAPANESE_ENCEPHALITIS]}
+    # 母子保健法 第12条第1項: 1歳6か月児 at 18 months and 10 days, not at 2歳6か月; 3歳児 at 3歳4か月.
+    assert ks._checkup(kenko.CHECKUP_18_MONTHS)(ks.EIGHTEEN_MONTHS, TOWN_CODE) == {kenko.CHECKUP_18_MONTHS: True}
+    assert ks._checkup(kenko.CHECKUP_18_MONTHS)(ks.TWO_AND_A_HALF, TOWN_CODE) == {kenko.CHECKUP_18_MONTHS: False}
+    assert ks._checkup(kenko.CHECKUP_3_YEARS)(ks.THREE_AND_FOUR_MONTHS, TOWN_CODE) == {kenko.CHECKUP_3_YEARS: True}
+    assert ks._any_target(ks.DIED, TOWN_CODE) == {"定期接種あり": False}
+    assert ks._any_checkup(ks.TODDLER_MOVED, TOWN_CODE) == {"乳幼児健康診査あり": False}
+
+
+def test_the_clean_reference_agrees_with_the_oracle() -> None:
+    assert failed_requirements(frozenset(), KENKO_RULES, BINDINGS) == set()
+
+
+@pytest.mark.parametrize("name", KENKO_DEFECTS)
+def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name}), KENKO_RULES, BINDINGS) == set(DEFECTS[name].requirements)

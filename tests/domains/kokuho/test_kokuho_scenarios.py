@@ -1,0 +1,87 @@
+"""国民健康保険 scenario checks by age (conformance/domains/kokuho/checks.py): the generated persons are
+valid migration rows, every rule is a registered check bound in the catalog, each rule's persons are those
+its provision is about, and each named defect of the reference's 国保 by age makes exactly the checks bound
+to its requirements disagree with the oracle on their explicit examples (the comparison the checks make;
+tests/test_reference_run.py shows it through the CLI)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
+from conformance.domains.kokuho import checks as ks
+from conformance.domains.kokuho import oracle as kokuho
+from conformance.domains.kokuho.checks import KOKUHO_RULES
+from conformance.locations import default_catalog_root
+from conformance.oracles.dates import age_reached_on, anniversary, month_of
+from conformance.shipped_checks import default_registry
+from conformance.testdata.migration import parse_migration
+from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
+
+CODES = other_codes(TOWN_CODE)
+BINDINGS = default_catalog_root() / "kokuho" / "2025.12" / "bindings.yaml"
+#: The defects of the rules here (kokuho_bills_loss_month is the premium months' of checks/scenarios.py).
+AGE_DEFECTS = ("kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "kokuho_copay_seventy_month_itself",
+               "kokuho_copay_seventy_by_birthday")
+ALL_PERSONS = st.one_of(*(rule.scenarios(CODES) for rule in KOKUHO_RULES.values()))
+
+
+@settings(max_examples=40, deadline=None)
+@given(ALL_PERSONS)
+def test_generated_persons_are_valid_residents_on_the_day_asked(scenario: Scenario) -> None:
+    parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    assert scenario.as_of is not None and scenario.birth <= scenario.moved_in <= scenario.as_of
+    assert scenario.moved_out is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(ks.reaching_75(CODES))
+def test_the_75th_birthday_itself_is_never_asked(scenario: Scenario) -> None:
+    assert scenario.as_of != anniversary(scenario.birth, 75)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ks.preschool(CODES), ks.working_age(CODES), ks.seventies(CODES))
+def test_each_copay_rule_asks_about_the_days_of_its_item(pre: Scenario, working: Scenario, old: Scenario) -> None:
+    assert pre.as_of is not None and working.as_of is not None and old.as_of is not None
+    assert pre.as_of <= kokuho.first_march_31_after_six(pre.birth)
+    assert kokuho.first_march_31_after_six(working.birth) < working.as_of
+    assert month_of(working.as_of) <= month_of(age_reached_on(working.birth, 70))
+    assert month_of(old.as_of) > month_of(age_reached_on(old.birth, 70)) and old.as_of < anniversary(old.birth, 75)
+
+
+def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
+    names = {f"scenario.{name}" for name in KOKUHO_RULES}
+    assert len(names) == 4
+    assert names <= set(default_registry())
+    assert names <= set(bound_requirements(BINDINGS))
+    assert all(rule.examples for rule in KOKUHO_RULES.values())
+
+
+def test_the_worked_examples() -> None:
+    assert ks._insured(ks.AFTER_75, TOWN_CODE) == {"被保険者": False}
+    assert ks._insured(ks.BEFORE_75, TOWN_CODE) == {"被保険者": True}
+    assert ks._copay(ks.SIX_IN_APRIL, TOWN_CODE) == {"一部負担金割合": "十分の二"}
+    assert ks._copay(ks.SIX_ON_MARCH_31, TOWN_CODE) == {"一部負担金割合": "十分の二"}
+    assert ks._copay(ks.SCHOOL_ON_APRIL_1, TOWN_CODE) == {"一部負担金割合": "十分の三"}
+    assert ks._copay(ks.SEVENTY_IN_JULY, TOWN_CODE) == {"一部負担金割合": "十分の三"}
+    assert ks._copay(ks.SEVENTY_ON_JULY_31, TOWN_CODE) == {"一部負担金割合": "十分の二"}
+
+
+def test_the_clean_reference_agrees_with_the_oracle() -> None:
+    assert failed_requirements(frozenset(), KOKUHO_RULES, BINDINGS) == set()
+
+
+@pytest.mark.parametrize("name", AGE_DEFECTS)
+def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name}), KOKUHO_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+def test_the_defects_together_fail_the_union_of_their_requirements() -> None:
+    # Two of them move the same boundary (the month of seventy) from either side: neither hides the other.
+    union = {rid for name in AGE_DEFECTS for rid in DEFECTS[name].requirements}
+    assert failed_requirements(frozenset(AGE_DEFECTS), KOKUHO_RULES, BINDINGS) == union

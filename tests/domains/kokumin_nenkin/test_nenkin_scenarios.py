@@ -1,0 +1,87 @@
+"""国民年金 scenario checks (conformance/domains/kokumin_nenkin/checks.py): the generated persons are valid
+migration rows, every rule is a registered check bound in the catalog, each rule's persons are those its
+provision is about, and each named defect of the reference's 国民年金 makes exactly the checks bound to
+its requirements disagree with the oracle on their explicit examples (the comparison the checks make;
+tests/test_reference_run.py shows it through the CLI)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
+from conformance.domains.kokumin_nenkin import checks as ns
+from conformance.domains.kokumin_nenkin.checks import NENKIN_RULES
+from conformance.locations import default_catalog_root
+from conformance.oracles.dates import age_reached_on, month_of
+from conformance.shipped_checks import default_registry
+from conformance.testdata.migration import parse_migration
+from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
+
+CODES = other_codes(TOWN_CODE)
+BINDINGS = default_catalog_root() / "kokumin_nenkin" / "2025.12" / "bindings.yaml"
+NENKIN_DEFECTS = sorted(name for name in DEFECTS if name.startswith("nenkin_"))
+ALL_PERSONS = st.one_of(*(rule.scenarios(CODES) for rule in NENKIN_RULES.values()))
+
+
+
+@settings(max_examples=40, deadline=None)
+@given(ALL_PERSONS)
+def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
+    rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    assert rows[0]["住民種別"] == ("2" if scenario.foreign else "1")
+
+
+@settings(max_examples=40, deadline=None)
+@given(ns.entering(CODES))
+def test_entering_persons_move_in_from_abroad_after_reaching_twenty(scenario: Scenario) -> None:
+    assert scenario.previous is None and scenario.moved_in > age_reached_on(scenario.birth, 20)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(ns.dying(CODES), ns.leaving(CODES)))
+def test_deaths_and_moves_come_before_sixty(scenario: Scenario) -> None:
+    assert scenario.moved_out is not None and scenario.moved_out < age_reached_on(scenario.birth, 60)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ns.insured_periods(CODES))
+def test_periods_end_in_a_later_month_than_they_start(scenario: Scenario) -> None:
+    acquired, lost = ns._acquired(scenario), ns._lost(scenario)
+    assert acquired is None or lost is None or month_of(lost) != month_of(acquired)
+
+
+def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
+    names = {f"scenario.{name}" for name in NENKIN_RULES}
+    assert len(names) == 8
+    assert names <= set(default_registry())
+    assert names == set(bound_requirements(BINDINGS))
+    assert all(rule.examples for rule in NENKIN_RULES.values())
+
+
+def test_the_worked_examples() -> None:
+    # Born 2005-04-01: twenty reached on 2025-03-31, insured from March (第8条第1号, 第11条第1項).
+    assert ns._acquisition(ns.BORN_ON_APRIL_FIRST, TOWN_CODE) == {"資格取得日": "2025-03-31"}
+    assert ns._period(ns.BORN_ON_APRIL_FIRST, TOWN_CODE) == {"被保険者期間": ["2025-03"]}
+    assert ns._loss(ns.REACHING_SIXTY, TOWN_CODE) == {"資格喪失日": "2025-06-30"}
+    assert ns._loss(ns.DIED, TOWN_CODE) == {"資格喪失日": "2025-06-11"}
+    assert ns._loss(ns.TO_MUNICIPALITY, TOWN_CODE) == {"資格喪失日": None}
+    assert ns._period(ns.ONE_MONTH, TOWN_CODE) == {"被保険者期間": ["2025-05"]}
+    assert ns._category(ns.FROM_ABROAD, TOWN_CODE) == {"被保険者種別": "第1号"}
+    assert ns.ending_of(Scenario(2025, date(1990, 1, 1), date(2000, 1, 1))) is None
+
+
+
+
+def test_the_clean_reference_agrees_with_the_oracle() -> None:
+    assert failed_requirements(frozenset(), NENKIN_RULES, BINDINGS) == set()
+
+
+@pytest.mark.parametrize("name", NENKIN_DEFECTS)
+def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name}), NENKIN_RULES, BINDINGS) == set(DEFECTS[name].requirements)

@@ -1,0 +1,188 @@
+"""戸籍 scenario checks (conformance/domains/koseki/checks.py): every rule is a registered check bound in the
+catalog, each rule's cases are those its provision is about, a profile without the driver operations leaves
+them NOT_AUTOMATED, and each named defect of the reference's 戸籍 (the driver operations koseki.*) makes exactly
+the checks bound to its requirements disagree with the oracle on their explicit examples (the comparison the
+checks make), with the finding the check reports."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import Any, cast
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rule_probes import bound_requirements
+
+from conformance.catalog.models import Requirement
+from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.checks.scenarios import other_codes
+from conformance.domains.koseki import checks as ks
+from conformance.domains.koseki import oracle as law
+from conformance.domains.koseki.checks import KOSEKI_RULES, KosekiRule
+from conformance.embedded import start_reference
+from conformance.locations import default_catalog_root
+from conformance.profiles import ApiTarget, DriverTarget
+from conformance.shipped_checks import default_registry
+from conformance.targets.base import HttpClient, Target, TestData
+from conformance.targets.http import RequestsHttpClient
+from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance_reference.defects import DEFECTS
+
+CODES = (TOWN_CODE, *other_codes(TOWN_CODE))
+BINDINGS = default_catalog_root() / "koseki" / "2025.12" / "bindings.yaml"
+KOSEKI_DEFECTS = sorted(name for name in DEFECTS if name.startswith("koseki_"))
+
+
+def _disagreeing(client: HttpClient) -> Iterator[KosekiRule]:
+    for rule in KOSEKI_RULES.values():
+        for case in rule.examples:
+            if rule.actual(*ks.send(client, "/driver/v1", case, CODES)) != rule.expected(case):  # type: ignore[arg-type]
+                yield rule
+                break
+
+
+def failed_requirements(defects: frozenset[str]) -> set[str]:
+    bound = bound_requirements(BINDINGS)
+    with start_reference(defects=defects) as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        return {rid for rule in _disagreeing(client) for rid in bound[f"scenario.{rule.name}"]}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.one_of(
+        ks.births(),
+        ks.deaths(),
+        ks.marriages(True),
+        ks.marriages(False),
+        ks.foreign_marriages(True),
+        ks.foreign_marriages(False),
+        ks.requests(),
+    )
+)
+def test_cases_name_persons_of_their_families(case: ks.Case) -> None:
+    for person in case.persons:
+        if person is not None:
+            assert 0 <= person[0] < len(case.families)
+            assert 0 <= person[1] < len(case.families[person[0]].members)
+    if case.kind == "死亡":
+        assert case.known is not None and case.known >= case.day
+
+
+@settings(max_examples=60, deadline=None)
+@given(ks.marriages(True))
+def test_marriages_into_a_head_have_the_taker_written_first(case: ks.Case) -> None:
+    assert ks._taker_head(case)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ks.births(names=ks._kana_names()))
+def test_kana_names_are_all_judged(case: ks.Case) -> None:
+    assert law.name_characters_allowed(case.child_name) is not None
+
+
+@settings(max_examples=60, deadline=None)
+@given(ks.births(names=ks._plain_names()))
+def test_plain_names_are_all_judged(case: ks.Case) -> None:
+    assert law.name_characters_allowed(case.child_name) is not None
+
+
+def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
+    names = {f"scenario.{name}" for name in KOSEKI_RULES}
+    assert len(names) == 17
+    assert names <= set(default_registry())
+    assert names == set(bound_requirements(BINDINGS))
+    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 17
+    assert all(rule.examples for rule in KOSEKI_RULES.values())
+
+
+def test_the_worked_examples() -> None:
+    assert ks._start(ks.BIRTH) == {"起算日": "2025-01-31"}
+    assert ks._period_end(ks.BIRTH) == {"届出期間末日": "2025-02-13"}
+    assert ks._period_end(ks.BIRTH_ABROAD) == {"届出期間末日": "2025-02-28"}
+    assert ks._period_end(ks.DEATH) == {"届出期間末日": "2025-03-09"}
+    assert ks._period_end(ks.DEATH_ABROAD) == {"届出期間末日": "2025-06-02"}
+    assert ks._new_koseki(ks.MARRIAGE_NEW) == {"新戸籍編製": True}
+    assert ks._new_koseki(ks.MARRIAGE_INTO_HEAD) == {"新戸籍編製": False}
+    assert ks._entered_on_marriage(ks.MARRIAGE_INTO_HEAD) == {"入籍戸籍": 0}
+    assert ks._new_koseki(ks.FOREIGN_MARRIAGE) == {"新戸籍編製": True}
+    assert ks._new_koseki(ks.FOREIGN_MARRIAGE_HEAD) == {"新戸籍編製": False}
+    assert ks._child_entered(ks.BIRTH_TO_MOTHER) == {"入籍戸籍": 0}
+    assert ks._request(ks.SIBLING_REQUEST) == {"交付可": False}
+    assert ks._request(ks.REMOVED_REQUEST) == {"交付可": True}
+    assert ks._filing_place(ks.DEATH_AT_LOCATION) == {"届出地適合": True}
+    assert ks._filing_place(ks.DEATH_OF_FOREIGNER) == {"届出地適合": False}
+    assert ks._name_characters(ks.LATIN_NAME) == {"名の文字適合": False}
+    assert ks._name_characters(ks.HENTAIGANA_NAME) == {"名の文字適合": False}
+
+
+def test_an_unrecognised_koseki_reference_is_reported_as_it_came() -> None:
+    sent = ks.Sent(CODES, [("見本町1番地", "見本\u3000一郎")], "見本町2番地")  # type: ignore[arg-type]
+    assert sent.label({"本籍": "見本町1番地", "筆頭者氏名": "見本\u3000一郎"}) == 0
+    assert sent.label({"本籍": "見本町2番地", "筆頭者氏名": "見本\u3000花子"}) == ks.NEW
+    assert sent.label(None) is None
+    assert sent.label({"本籍": "x"}) == json.dumps({"本籍": "x"}, ensure_ascii=False)
+    # A vendor's 戸籍 that is no object: nothing read from it, no crash.
+    assert ks._actual_display({"戸籍": "?"}, sent) == {"本籍": None, "筆頭者氏名は筆頭の者": False}
+    assert ks._actual_after_removal({"戸籍": [1]}, sent) == {"戸籍": None, "筆頭者氏名": None}
+
+
+def test_without_the_driver_operations_the_checks_are_not_automated() -> None:
+    target = Target(catalog=None)  # type: ignore[arg-type]  # the driver is asked about before anything else
+    with pytest.raises(NotAutomated, match=r"targets\.driver"):
+        ks._base_path(target)
+    target.driver = DriverTarget(operations=("koseki.todoke",))
+    with pytest.raises(NotAutomated, match=r"koseki\.hensei, koseki\.seikyu"):
+        ks._base_path(target)
+    target.driver = DriverTarget(operations=("koseki.hensei", "koseki.todoke", "koseki.seikyu"))
+    assert ks._base_path(target) == "/driver/v1"
+
+
+def test_the_clean_reference_agrees_with_the_oracle() -> None:
+    assert failed_requirements(frozenset()) == set()
+
+
+@pytest.mark.parametrize("name", KOSEKI_DEFECTS)
+def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name})) == set(DEFECTS[name].requirements)
+
+
+def _findings(defects: frozenset[str], rules: list[str]) -> dict[str, list[Any]]:
+    """The findings of the checks of ``rules`` against a reference started with ``defects`` (the run's path:
+    the worked examples and 3 drawn cases each)."""
+    with start_reference(defects=defects) as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(
+            catalog=jumin_edition(),
+            http=client,
+            data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+            driver=DriverTarget(operations="all"),
+            max_examples=3,
+        )
+        found: dict[str, list[Any]] = {}
+        for rule in rules:
+            requirement = cast(Requirement, SimpleNamespace(id=next(iter(sorted(_BOUND[f"scenario.{rule}"])))))
+            found[rule] = list(ks.run_rule(CheckContext(requirement=requirement, target=target), KOSEKI_RULES[rule]))
+        return found
+
+
+_BOUND = bound_requirements(BINDINGS)
+
+
+def test_a_conforming_vendor_gives_no_finding() -> None:
+    assert all(found == [] for found in _findings(frozenset(), list(KOSEKI_RULES)).values())
+
+
+@pytest.mark.parametrize("name", KOSEKI_DEFECTS)
+def test_a_defect_gives_its_rules_finding_at_the_operation(name: str) -> None:
+    rules = [rule for rule in KOSEKI_RULES if _BOUND[f"scenario.{rule}"] & set(DEFECTS[name].requirements)]
+    assert rules
+    for rule, found in _findings(frozenset({name}), rules).items():
+        (finding,) = found
+        assert finding.code == f"scenario.{rule}.mismatch"
+        path = "seikyu" if rule == "koseki.request" else "todoke"
+        assert finding.location.startswith(f"POST /driver/v1/koseki/{path} 届出種別=")
+        assert finding.expected != finding.actual

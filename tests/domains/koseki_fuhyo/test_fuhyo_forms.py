@@ -1,0 +1,147 @@
+"""戸籍の附票の写し as printed (conformance/domains/koseki_fuhyo/forms.py): the print read as content, not layout (dates
+in 和暦 or 西暦, a 振り仮名 above the 氏名, the labels' words), every rule a registered check bound with the
+附票's own check, a profile without targets.load.koseki_path leaves them NOT_AUTOMATED, the clean reference
+prints what the oracle says, and each named defect of the printed 写し (fuhyo_copy_*) fails exactly its
+requirements, with the finding at the form."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+from typing import Any, cast
+
+import pytest
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.catalog.loader import load_edition
+from conformance.catalog.models import Requirement
+from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.checks.scenarios import APPEND_PATH, Loaded
+from conformance.domains.koseki_fuhyo import checks as fs
+from conformance.domains.koseki_fuhyo import forms as ff
+from conformance.domains.koseki_fuhyo.forms import FORM_RULES
+from conformance.embedded import start_reference
+from conformance.locations import default_catalog_root
+from conformance.profiles import ApiTarget, FormsTarget
+from conformance.shipped_checks import default_registry
+from conformance.targets.base import Target, TestData
+from conformance.targets.http import RequestsHttpClient
+from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance_reference.defects import DEFECTS
+
+BINDINGS = default_catalog_root() / "koseki_fuhyo" / "2025.12" / "bindings.yaml"
+COPY_DEFECTS = sorted(name for name in DEFECTS if name.startswith("fuhyo_copy_"))
+LOADED = Loaded("8999999990", ("8999999981",))
+#: A conforming 写し of fs.FAMILY (the 世帯主 born 1980-06-06, resident since 2010-04-01, a child born
+#: 2012-08-08) in a layout unlike the reference's: 西暦 with full-width digits, the 振り仮名 in hiragana above
+#: the 氏名, the 男女の別 after the label that names both.
+PRINTED = [
+    "戸籍の附票の写し", "本籍 静岡県見本町本町一丁目９９番地 筆頭者 見本　花子",
+    "みほん　はなこ", "見本　花子 １９８０年６月６日生 男女の別 女",
+    "住所 静岡県見本町本町一丁目99番1号 2010/04/01",
+    "みほん　いちろう", "見本　一郎 平成24年8月8日生 男女の別 男",
+    "住所 静岡県見本町本町一丁目99番1号 平成24年8月8日",
+    "この写しは、戸籍の附票の原本と相違ないことを証明する。", "発行番号 20261125 見本町 001 1/1",
+]
+
+
+def _answer(lines: list[str], scenario: Any = fs.FAMILY) -> dict[str, Any]:
+    return {"行": lines, "場面": scenario}
+
+
+def _actual(rule: str, lines: list[str], scenario: Any = fs.FAMILY) -> Any:
+    return FORM_RULES[rule].actual(_answer(lines, scenario), LOADED)
+
+
+def _expected(rule: str, scenario: Any = fs.FAMILY) -> Any:
+    return FORM_RULES[rule].expected(scenario, TOWN_CODE)
+
+
+def test_dates_are_read_in_either_calendar_and_either_width() -> None:
+    assert ff.dates_in("平成元年1月8日 ２０２５年６月３０日 2010/04/01 令和7年12月1日") == \
+        ["1989-01-08", "2025-06-30", "2010-04-01", "2025-12-01"]
+    assert ff.dates_in("発行番号 20261125 見本町 001 1/1 99番1号") == []
+
+
+def test_a_conforming_print_in_another_layout_agrees_with_the_oracle() -> None:
+    for rule in ("fuhyo_form.koseki_display", "fuhyo_form.name", "fuhyo_form.furigana", "fuhyo_form.address",
+                 "fuhyo_form.address_date", "fuhyo_form.birth", "fuhyo_form.sex"):
+        assert _actual(rule, PRINTED) == _expected(rule), rule
+
+
+def test_the_head_name_only_in_her_own_entry_is_no_koseki_display() -> None:
+    lines = [line for line in PRINTED if not line.startswith("本籍")]
+    assert _actual("fuhyo_form.koseki_display", lines) == {"戸籍の表示": {"本籍": None, "筆頭者氏名": None}}
+
+
+def test_a_wrong_name_or_birth_is_found_in_the_persons_part() -> None:
+    # The child's line shows the 世帯主's name: the child's part is still found by its 出生の年月日.
+    wrong_name = [line.replace("見本　一郎", "見本　花子") for line in PRINTED]
+    assert _actual("fuhyo_form.name", wrong_name)["氏名"] == {
+        "筆頭者": "見本　花子", "子0": "見本　花子 平成24年8月8日生 男女の別 男"}
+    assert _actual("fuhyo_form.sex", wrong_name) == _expected("fuhyo_form.sex")
+    wrong_birth = [line.replace("１９８０年６月６日", "2010年4月1日") for line in PRINTED]
+    assert _actual("fuhyo_form.birth", wrong_birth)["出生の年月日"]["筆頭者"] == ["2010-04-01", "2010-04-01"]
+    assert _actual("fuhyo_form.sex", wrong_birth) == _expected("fuhyo_form.sex")
+
+
+def test_an_emigrant_is_printed_as_one_with_the_planned_day() -> None:
+    stayed, left = "住所 静岡県見本町本町一丁目99番1号 2010/04/01", "住所 国外転出者 転出の予定年月日 令和7年6月30日"
+    emigrated = [line.replace(stayed, left) for line in PRINTED]
+    assert _actual("fuhyo_form.address", emigrated, fs.EMIGRATED) == {"住所": ["国外転出者"]}
+    assert _actual("fuhyo_form.address_date", emigrated, fs.EMIGRATED) == {"住所を定めた年月日": "2025-06-30"}
+    # Printed with the last address and the day he settled in the town: both items wrong.
+    assert _actual("fuhyo_form.address", PRINTED, fs.EMIGRATED) == {"住所": [ff.ADDRESS]}
+    assert _actual("fuhyo_form.address_date", PRINTED, fs.EMIGRATED) == {"住所を定めた年月日": ["2010-04-01"]}
+    assert _expected("fuhyo_form.address", fs.EMIGRATED) == {"住所": ["国外転出者"]}
+
+
+def test_a_print_that_cannot_be_read_is_its_problem() -> None:
+    assert FORM_RULES["fuhyo_form.sex"].actual({"問題": "form.pdf_encrypted", "場面": fs.FAMILY}, LOADED) == \
+        {"問題": "form.pdf_encrypted"}
+
+
+def test_every_rule_is_a_registered_check_bound_beside_the_fuhyos_own() -> None:
+    bound = bound_requirements(BINDINGS)
+    names = {f"scenario.{name}" for name in FORM_RULES}
+    assert names <= set(default_registry())
+    assert names == {name for name in bound if name.startswith("scenario.fuhyo_form.")}
+    for name in names:
+        assert bound[name] == bound[name.replace("fuhyo_form.", "fuhyo.")]
+    assert all(rule.examples and rule.prepare and rule.ask for rule in FORM_RULES.values())
+
+
+def test_without_the_koseki_path_the_checks_are_not_automated() -> None:
+    edition = load_edition(default_catalog_root() / "koseki_fuhyo" / "2025.12")
+    ctx = CheckContext(requirement=edition.requirements[0], target=Target(catalog=edition))
+    with pytest.raises(NotAutomated, match="koseki_path"):
+        ff.fuhyo_form_sex(ctx)
+
+
+def test_the_clean_reference_prints_what_the_oracle_says() -> None:
+    assert failed_requirements(frozenset(), FORM_RULES, BINDINGS) == set()
+
+
+@pytest.mark.parametrize("name", COPY_DEFECTS)
+def test_each_defect_of_the_print_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name}), FORM_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+def test_the_finding_names_the_form_and_the_item() -> None:
+    requirement = cast(Requirement, SimpleNamespace(id="koseki_fuhyo-2025.12-1.17.0.1.4-R001"))
+    found: dict[str, list[Any]] = {}
+    for defect in ("", "fuhyo_copy_address_date_of_juminhyo"):
+        with start_reference(defects=frozenset({defect} - {""})) as running:
+            client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+            target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+                            append_path=APPEND_PATH, forms=FormsTarget(statute=("fuhyo_utsushi",)),
+                            koseki_path=fs.KOSEKI_PATH, max_examples=2)
+            found[defect] = list(ff.fuhyo_form_address_date(CheckContext(requirement=requirement, target=target)))
+    assert found[""] == []
+    (finding,) = found["fuhyo_copy_address_date_of_juminhyo"]
+    assert finding.code == "scenario.fuhyo_form.address_date.mismatch"
+    assert finding.location == "POST /forms/fuhyo_utsushi"
+    expected, actual = json.loads(finding.expected), json.loads(finding.actual)
+    # The 国外転出者's 転出の予定年月日 expected; printed: the day he settled in the town (the 住民票's).
+    assert isinstance(expected["住所を定めた年月日"], str) and isinstance(actual["住所を定めた年月日"], list)
+    assert expected["住所を定めた年月日"] not in actual["住所を定めた年月日"]

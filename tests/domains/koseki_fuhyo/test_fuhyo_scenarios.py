@@ -1,0 +1,87 @@
+"""戸籍の附票 scenario checks (conformance/domains/koseki_fuhyo/checks.py): the generated families are valid
+migration rows, every rule is a registered check bound in the catalog, a profile without
+targets.load.koseki_path leaves them NOT_AUTOMATED, and each named defect of the reference's 戸籍の附票
+makes exactly the checks bound to its requirements disagree with the oracle on their explicit
+examples (the comparison the checks make; tests/test_reference_run.py shows it through the CLI)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.catalog.loader import load_edition
+from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.checks.scenarios import Loaded, Scenario, _csv, _row, other_codes
+from conformance.domains.koseki_fuhyo import checks as fs
+from conformance.domains.koseki_fuhyo.checks import FUHYO_RULES
+from conformance.locations import default_catalog_root
+from conformance.shipped_checks import default_registry
+from conformance.targets.base import Target
+from conformance.testdata.migration import parse_migration
+from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
+
+CODES = other_codes(TOWN_CODE)
+BINDINGS = default_catalog_root() / "koseki_fuhyo" / "2025.12" / "bindings.yaml"
+#: The 附票's defects (the printed 写し's, fuhyo_copy_*, are tests/domains/koseki_fuhyo/test_fuhyo_forms.py's).
+FUHYO_DEFECTS = sorted(name for name in DEFECTS if name.startswith("fuhyo_") and not name.startswith("fuhyo_copy_"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(*(rule.scenarios(CODES) for rule in FUHYO_RULES.values())))
+def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
+    rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    assert rows[0]["生年月日"] == scenario.birth.isoformat()
+    assert scenario.died is None  # a death is the 戸籍's 除籍, which the 住民記録 row cannot tell
+
+
+@settings(max_examples=40, deadline=None)
+@given(fs.families(CODES, ("moved", "gap", "early")))
+def test_moving_families_have_a_transfer_notice(scenario: Scenario) -> None:
+    assert scenario.next is not None and scenario.elsewhere is not None
+
+
+def test_the_koseki_names_every_person_and_the_one_living_elsewhere() -> None:
+    loaded = Loaded("8999999990", ("8999999981",))
+    koseki = fs.koseki_of(fs.FAMILY, loaded, elsewhere=True, removed=True)
+    assert [m["宛名番号"] for m in koseki["在籍者"]] == ["8999999990", "8999999981", None]
+    assert koseki["在籍者"][1]["除籍年月日"] == fs.REMOVED_ON.isoformat()
+    assert koseki["筆頭者氏名"] == fs.HEAD[0]
+
+
+def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
+    names = {f"scenario.{name}" for name in FUHYO_RULES}
+    assert len(names) == 10
+    assert names <= set(default_registry())
+    assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.fuhyo.")}
+    assert all(rule.examples and rule.prepare for rule in FUHYO_RULES.values())
+
+
+def test_the_worked_examples() -> None:
+    # 法 第17条第1項第3号, 第4号: a 国外転出者 (its fact, the 転出の予定年月日); 施行令 第20条第1項: the move corrected.
+    assert fs._address(fs.EMIGRATED, TOWN_CODE) == {"住所_市区町村コード": None, "国外転出者": True}
+    assert fs._address_date(fs.EMIGRATED, TOWN_CODE) == {"住所を定めた年月日": "2025-06-30"}
+    assert fs._address(fs.FAMILY, TOWN_CODE) == {"住所_市区町村コード": TOWN_CODE, "国外転出者": False}
+    assert fs._corrected(fs.MOVED, TOWN_CODE) == {"住所_市区町村コード": "131016", "住所を定めた年月日": "2025-06-28"}
+    assert fs._created(fs.FAMILY, TOWN_CODE) == {"記載": ["他市町村", "子0", "筆頭者"]}
+    assert fs._per_person("男女の別", lambda s, key: "男" if key != "筆頭者" else "女")(fs.FAMILY, TOWN_CODE) == \
+        {"男女の別": {"筆頭者": "女", "子0": "男"}}
+
+
+def test_the_clean_reference_agrees_with_the_oracle() -> None:
+    assert failed_requirements(frozenset(), FUHYO_RULES, BINDINGS) == set()
+
+
+@pytest.mark.parametrize("name", FUHYO_DEFECTS)
+def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name}), FUHYO_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+def test_without_the_koseki_path_the_checks_are_not_automated() -> None:
+    edition = load_edition(default_catalog_root() / "koseki_fuhyo" / "2025.12")
+    target = Target(catalog=edition)  # a profile without targets.load.koseki_path
+    ctx = CheckContext(requirement=edition.requirements[0], target=target)
+    with pytest.raises(NotAutomated, match="koseki_path"):
+        fs.fuhyo_created(ctx)

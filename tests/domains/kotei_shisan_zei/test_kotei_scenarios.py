@@ -1,0 +1,144 @@
+"""固定資産税 scenario checks (conformance/domains/kotei_shisan_zei/checks.py): every rule is a registered check bound
+in the catalog, each owner's asset is a 固定資産税 record, and each named defect of the reference's 固定資産税 makes
+exactly the checks bound to its requirements disagree with the oracle on their explicit examples (the comparison the
+checks make), and gives those checks' finding at the per-person query in a run of the checks."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any, cast
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.catalog.models import Requirement
+from conformance.checks import scenarios
+from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.checks.scenarios import RECORDS_PATH, TOWN_MARK, Scenario, _csv, _row, other_codes
+from conformance.domains.kotei_shisan_zei import checks as ks
+from conformance.domains.kotei_shisan_zei.checks import KOTEI_RULES
+from conformance.domains.kotei_shisan_zei.oracle import ASSET_KINDS
+from conformance.embedded import start_reference
+from conformance.locations import default_catalog_root
+from conformance.profiles import ApiTarget
+from conformance.shipped_checks import default_registry
+from conformance.targets.base import HttpClient, Target, TestData
+from conformance.targets.http import RequestsHttpClient
+from conformance.testdata.migration import parse_migration
+from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance_reference.defects import DEFECTS
+from conformance_reference.domain_records import DOMAIN_RECORDS
+
+CODES = other_codes(TOWN_CODE)
+BINDINGS = default_catalog_root() / "kotei_shisan_zei" / "2025.12" / "bindings.yaml"
+KOTEI_DEFECTS = sorted(name for name in DEFECTS if name.startswith("kotei_"))
+_BOUND = bound_requirements(BINDINGS)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(*(rule.scenarios(CODES) for rule in KOTEI_RULES.values())))
+def test_generated_owners_are_valid_rows_with_an_asset(scenario: Scenario) -> None:
+    parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    items = {item: value for domain, item, value in scenario.records if domain == ks.PART}
+    assert set(items) <= DOMAIN_RECORDS[ks.PART]
+    assert items["資産区分"] in ASSET_KINDS and items["所在_市区町村コード"] in (TOWN_MARK, *CODES)
+    assert int(items["価格"]) % 50_000 == 0 and items["登記年月日"] >= items["取得年月日"]
+    assert scenario.as_of is not None and scenario.as_of >= scenario.moved_in
+
+
+def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
+    names = {f"scenario.{name}" for name in KOTEI_RULES}
+    assert len(names) == 15
+    assert names <= set(default_registry())
+    assert names == set(_BOUND)
+    assert len({rid for rids in _BOUND.values() for rid in rids}) == 15
+    assert all(rule.examples and rule.needs_records for rule in KOTEI_RULES.values())
+
+
+def test_the_worked_examples() -> None:
+    town = TOWN_CODE
+    # 第359条, 第343条第2項: registered on the 賦課期日 1月1日 -> taxed; on 1月2日 -> not; sold on 1月2日 -> taxed.
+    assert ks._liable(ks.BOUGHT_ON_LEVY_DATE, town) == {"納税義務者": True}
+    assert ks._liable(ks.BOUGHT_AFTER, town) == {"納税義務者": False}
+    assert ks._liable(ks.SOLD_AFTER, town) == {"納税義務者": True}
+    # 第343条第2項: bought in December, registered in April -> not taxed; died 12月31日 -> not, 1月1日 -> taxed.
+    assert ks._liable(ks.REGISTERED_LATE, town) == {"納税義務者": False}
+    assert ks._liable(ks.DIED_BEFORE, town) == {"納税義務者": False}
+    assert ks._liable(ks.DIED_ON_LEVY_DATE, town) == {"納税義務者": True}
+    # 第342条第1項: a 土地 in another municipality is not taxed here.
+    assert ks._liable(ks.ELSEWHERE, town) == {"納税義務者": False}
+    # 第341条第6号-第8号: 令和6年度 基準年度, 令和7年度 第二年度, 令和8年度 第三年度.
+    assert ks._year_kind(ks.LAND_BASE_YEAR, town) == {"基準年度": 2024, "年度区分": "基準年度"}
+    assert ks._year_kind(ks.LAND_SECOND_YEAR, town) == {"基準年度": 2024, "年度区分": "第二年度"}
+    assert ks._year_kind(ks.LAND_THIRD_YEAR, town) == {"基準年度": 2024, "年度区分": "第三年度"}
+    # 第349条, 第349条の2: the registered 価格; 第351条: 30万円 taxed, 25万円 not, 150万円 of 償却資産 taxed.
+    assert ks._standard(ks.LAND_THIRD_YEAR, town) == {"課税標準額": 6_000_000}
+    assert ks._standard(ks.DEPRECIABLE, town) == {"課税標準額": 4_000_000}
+    assert ks._levied(ks.LAND_AT_EXEMPTION, town) == {ks._LEVIED: True}
+    assert ks._levied(ks.LAND_BELOW_EXEMPTION, town) == {ks._LEVIED: False}
+    assert ks._levied(ks.DEPRECIABLE_AT_EXEMPTION, town) == {ks._LEVIED: True}
+
+
+def test_the_answer_is_read_against_the_rate_and_the_due_months() -> None:
+    def answer(**part: object) -> dict[str, object]:
+        return {"年度": 2025, ks.PART: part}
+
+    loaded = cast(scenarios.Loaded, None)  # the readers do not look at it
+    assert ks._answered_rate(answer(課税標準額=5_000_000, 税額=70_000), loaded) == {ks._RATE: True}
+    assert ks._answered_rate(answer(課税標準額=5_000_000, 税額=75_000), loaded) == {ks._RATE: False}
+    assert ks._answered_rate(answer(課税標準額=None, 税額=70_000), loaded)[ks._RATE] is None
+    due = ["2025-04-30", "2025-07-31", "2025-12-25", "2026-02-28"]
+    assert ks._answered_due(answer(納期限=due), loaded) == {ks._DUE: True}
+    assert ks._answered_due(answer(納期限=[*due[:3], "2026-03-02"]), loaded) == {ks._DUE: False}
+    assert ks._answered_due(answer(納期限=[]), loaded) == {ks._DUE: False}
+    assert ks._answered_due(answer(納期限=None), loaded)[ks._DUE] is None
+    assert ks._answered_levied(answer(税額=0), loaded) == {ks._LEVIED: False}
+
+
+def test_a_rule_is_not_automated_without_a_records_path() -> None:
+    target = Target(catalog=jumin_edition(), http=cast(HttpClient, object()), append_path="/admin/residents",
+                    data=TestData(({"住所_市区町村コード": TOWN_CODE},)))
+    ctx = CheckContext(requirement=cast(Requirement, None), target=target)
+    with pytest.raises(NotAutomated, match="records_path"):
+        list(scenarios.run_rule(ctx, KOTEI_RULES["kotei_shisan_zei.levy_date"]))
+
+
+def test_the_clean_reference_agrees_with_the_oracle() -> None:
+    assert failed_requirements(frozenset(), KOTEI_RULES, BINDINGS) == set()
+
+
+@pytest.mark.parametrize("name", KOTEI_DEFECTS)
+def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name}), KOTEI_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+def _findings(defects: frozenset[str], rules: list[str]) -> dict[str, list[Any]]:
+    """The findings of the checks of ``rules`` against a reference started with ``defects`` (the run's path:
+    the worked examples and 3 drawn cases each)."""
+    with start_reference(defects=defects) as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+                        append_path=scenarios.APPEND_PATH, records_path=RECORDS_PATH, max_examples=3)
+        found: dict[str, list[Any]] = {}
+        for rule in rules:
+            requirement = cast(Requirement, SimpleNamespace(id=sorted(_BOUND[f"scenario.{rule}"])[0]))
+            found[rule] = list(scenarios.run_rule(CheckContext(requirement=requirement, target=target),
+                                                  KOTEI_RULES[rule]))
+        return found
+
+
+def test_a_conforming_vendor_gives_no_finding() -> None:
+    assert all(found == [] for found in _findings(frozenset(), list(KOTEI_RULES)).values())
+
+
+@pytest.mark.parametrize("name", KOTEI_DEFECTS)
+def test_a_defect_gives_its_rules_finding_at_the_query(name: str) -> None:
+    rules = [rule for rule in KOTEI_RULES if _BOUND[f"scenario.{rule}"] & set(DEFECTS[name].requirements)]
+    assert rules
+    for rule, found in _findings(frozenset({name}), rules).items():
+        (finding,) = found
+        assert finding.code == f"scenario.{rule}.mismatch"
+        assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+        assert finding.expected != finding.actual

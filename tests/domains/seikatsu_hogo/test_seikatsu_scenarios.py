@@ -1,0 +1,84 @@
+"""生活保護 scenario checks (conformance/domains/seikatsu_hogo/checks.py): every rule is a registered check bound
+in the catalog, each rule's persons are those its provision is about, and each named defect of the
+reference's 生活保護 makes exactly the checks bound to its requirements disagree with the oracle on their
+explicit examples (the comparison the checks make)."""
+
+from __future__ import annotations
+
+from typing import cast
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.catalog.models import Requirement
+from conformance.checks import scenarios
+from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
+from conformance.domains.seikatsu_hogo import checks as ss
+from conformance.domains.seikatsu_hogo.checks import SEIKATSU_RULES
+from conformance.locations import default_catalog_root
+from conformance.shipped_checks import default_registry
+from conformance.targets.base import HttpClient, Target, TestData
+from conformance.testdata.migration import parse_migration
+from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance_reference.defects import DEFECTS
+from conformance_reference.domain_records import DOMAIN_RECORDS
+
+CODES = other_codes(TOWN_CODE)
+BINDINGS = default_catalog_root() / "seikatsu_hogo" / "2025.12" / "bindings.yaml"
+SEIKATSU_DEFECTS = sorted(name for name in DEFECTS if name.startswith("seikatsu_hogo_"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(*(rule.scenarios(CODES) for rule in SEIKATSU_RULES.values())))
+def test_generated_persons_are_valid_rows_with_known_record_items(scenario: Scenario) -> None:
+    rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    assert rows[0]["生年月日"] == scenario.birth.isoformat()
+    assert scenario.as_of is not None and scenario.as_of >= scenario.moved_in
+    assert {item for _, item, _ in scenario.records} <= DOMAIN_RECORDS["生活保護"]
+
+
+def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
+    names = {f"scenario.{name}" for name in SEIKATSU_RULES}
+    assert len(names) == 9
+    assert names <= set(default_registry())
+    assert names == set(bound_requirements(BINDINGS))
+    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 10
+    assert all(rule.examples for rule in SEIKATSU_RULES.values())
+
+
+def test_the_worked_examples() -> None:
+    a, b = CODES
+    # 居住地 a, 現在地 b: a (第19条第1項第1号); no 居住地: b (第2号); 急迫 at b: b (第2項); 入所 from a: a (第3項).
+    assert ss._area(ss.RESIDENT, TOWN_CODE) == {"実施機関_市区町村コード": a}
+    assert ss._area(ss.HOMELESS, TOWN_CODE) == {"実施機関_市区町村コード": b}
+    assert ss._area(ss.URGENT, TOWN_CODE) == {"実施機関_市区町村コード": b}
+    assert ss._area(ss.IN_FACILITY, TOWN_CODE) == {"実施機関_市区町村コード": a}
+    # Applied 2025-01-10: due 1月24日, 2月9日 with a 特別な理由 (第24条第5項).
+    assert ss._deadline(ss.APPLIED, TOWN_CODE) == {"通知期限": "2025-01-24"}
+    assert ss._deadline(ss.EXTENDED, TOWN_CODE) == {"通知期限": "2025-02-09"}
+    # Notified 1月25日: the reason stated (第6項); no notice: deemed rejected on 2月10日, not on 2月9日 (第7項).
+    assert ss._delay_reason(ss.NOTIFIED_LATE, TOWN_CODE) == {"遅延理由明示": True}
+    assert ss._deemed(ss.APPLIED, TOWN_CODE) == {"みなし却下": True}
+    assert ss._deemed(ss.NOT_YET_DEEMED, TOWN_CODE) == {"みなし却下": False}
+    # 最低生活費 120,000, income 50,000: 70,000 (第8条第1項).
+    assert ss._degree(ss.MEANS, TOWN_CODE) == {"保護の程度": 70_000}
+
+
+def test_a_rule_is_not_automated_without_a_records_path() -> None:
+    target = Target(catalog=jumin_edition(), http=cast(HttpClient, object()), append_path="/admin/residents",
+                    data=TestData(({"住所_市区町村コード": TOWN_CODE},)))
+    ctx = CheckContext(requirement=cast(Requirement, None), target=target)
+    with pytest.raises(NotAutomated, match="records_path"):
+        list(scenarios.run_rule(ctx, SEIKATSU_RULES["seikatsu_hogo.residence"]))
+
+
+def test_the_clean_reference_agrees_with_the_oracle() -> None:
+    assert failed_requirements(frozenset(), SEIKATSU_RULES, BINDINGS) == set()
+
+
+@pytest.mark.parametrize("name", SEIKATSU_DEFECTS)
+def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name}), SEIKATSU_RULES, BINDINGS) == set(DEFECTS[name].requirements)

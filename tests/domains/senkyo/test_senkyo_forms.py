@@ -1,0 +1,96 @@
+"""選挙人名簿抄本 as printed (conformance/domains/senkyo/forms.py): the print read as content, not layout, the rule a
+registered check bound to 公職選挙法 第20条第1項, the clean reference prints what the oracle says, and each named
+defect of the printed 抄本 (senkyo_shohon_*) fails exactly its requirement, with the finding at the form."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+from typing import Any, cast
+
+import pytest
+from hypothesis import given, settings
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.catalog.models import Requirement
+from conformance.checks.registry import CheckContext
+from conformance.checks.scenarios import APPEND_PATH, Loaded, Scenario, other_codes
+from conformance.checks.statute_forms import sex_in
+from conformance.domains.senkyo import checks as ss
+from conformance.domains.senkyo import forms as sf
+from conformance.domains.senkyo import oracle as senkyo
+from conformance.embedded import start_reference
+from conformance.locations import default_catalog_root
+from conformance.profiles import ApiTarget, FormsTarget
+from conformance.shipped_checks import default_registry
+from conformance.targets.base import Target, TestData
+from conformance.targets.http import RequestsHttpClient
+from conformance.testdata.town import TOWN_CODE, jumin_edition
+from conformance_reference.defects import DEFECTS
+
+BINDINGS = default_catalog_root() / "senkyo" / "2025.12" / "bindings.yaml"
+SHOHON_DEFECTS = sorted(name for name in DEFECTS if name.startswith("senkyo_shohon_"))
+RULE = sf.FORM_RULES["senkyo_form.shohon_items"]
+LOADED = Loaded("8999999990", ())
+#: A conforming 抄本 of ss.LATE_NOTICE_REGISTERED (born 1980-05-05) in another layout: one line, 西暦 in
+#: full-width digits, the 性別 after a label that names both.
+PRINTED = ["選挙人名簿抄本", "見本　花子　静岡県見本町本町一丁目９９番１号　男女の別 女　１９８０年５月５日",
+           "発行番号 20261125 見本町 001 1/1"]
+
+
+def _actual(lines: list[str], scenario: Scenario = ss.LATE_NOTICE_REGISTERED) -> Any:
+    return RULE.actual({"行": lines, "場面": scenario}, LOADED)
+
+
+@settings(max_examples=30, deadline=None)
+@given(sf.electors(other_codes(TOWN_CODE)))
+def test_the_electors_are_on_the_register_the_day_asked(scenario: Scenario) -> None:
+    assert scenario.as_of is not None and senkyo.is_registered(ss.person_of(scenario), scenario.as_of)
+
+
+def test_a_conforming_print_in_another_layout_agrees_with_the_oracle() -> None:
+    assert _actual(PRINTED) == RULE.expected(ss.LATE_NOTICE_REGISTERED, TOWN_CODE) == {
+        "氏名": "見本\u3000花子", "住所": sf.ADDRESS, "性別": "女", "生年月日": "1980-05-05"}
+
+
+def test_a_missing_or_wrong_item_is_shown() -> None:
+    no_sex = [line.replace("男女の別 女", "") for line in PRINTED]
+    assert _actual(no_sex)["性別"] is None
+    moved = [line.replace("静岡県見本町本町一丁目９９番１号", "東京都千代田区") for line in PRINTED]
+    assert _actual(moved)["住所"] is None
+    wrong_birth = [line.replace("１９８０年５月５日", "昭和55年5月6日") for line in PRINTED]
+    assert _actual(wrong_birth)["生年月日"] == ["1980-05-06"]
+    assert sex_in("性別 男、女") == ["男", "女"] and sex_in("男女の別") is None
+    assert RULE.actual({"問題": "HTTP 404", "場面": ss.LATE_NOTICE_REGISTERED}, LOADED) == {"問題": "HTTP 404"}
+
+
+def test_the_rule_is_a_registered_check_bound_to_the_register_items() -> None:
+    assert "scenario.senkyo_form.shohon_items" in default_registry()
+    assert bound_requirements(BINDINGS)["scenario.senkyo_form.shohon_items"] == {"senkyo-2025.12-1.20.0.1.0-R001"}
+    assert RULE.ask is not None and RULE.asked == "POST /forms/senkyo_shohon"
+
+
+def test_the_clean_reference_prints_what_the_oracle_says() -> None:
+    assert failed_requirements(frozenset(), sf.FORM_RULES, BINDINGS) == set()
+
+
+@pytest.mark.parametrize("name", SHOHON_DEFECTS)
+def test_each_defect_of_the_print_fails_exactly_its_requirement(name: str) -> None:
+    assert failed_requirements(frozenset({name}), sf.FORM_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+@pytest.mark.parametrize(("defect", "item"), [("senkyo_shohon_without_sex", "性別"),
+                                              ("senkyo_shohon_new_address", "住所")])
+def test_the_finding_names_the_form_and_the_item(defect: str, item: str) -> None:
+    requirement = cast(Requirement, SimpleNamespace(id="senkyo-2025.12-1.20.0.1.0-R001"))
+    with start_reference(defects=frozenset({defect})) as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+                        append_path=APPEND_PATH, forms=FormsTarget(statute=("senkyo_shohon",)), max_examples=2)
+        (finding,) = sf.senkyo_form_shohon_items(CheckContext(requirement=requirement, target=target))
+    assert finding.code == "scenario.senkyo_form.shohon_items.mismatch"
+    assert finding.location == "POST /forms/senkyo_shohon"
+    expected, actual = json.loads(finding.expected), json.loads(finding.actual)
+    assert actual[item] is None and expected[item] in (sf.SEX, sf.ADDRESS)
+    assert {key: value for key, value in actual.items() if key != item} == \
+        {key: value for key, value in expected.items() if key != item}

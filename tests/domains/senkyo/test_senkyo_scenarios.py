@@ -1,0 +1,78 @@
+"""選挙人名簿 scenario checks (conformance/domains/senkyo/checks.py): the generated persons are valid
+migration rows, every rule is a registered check bound in the catalog, each rule's persons are those its
+provision is about, and each named defect of the reference's 選挙人名簿 makes exactly the checks bound to
+its requirements disagree with the oracle on their explicit examples (the comparison the checks make;
+tests/test_reference_run.py shows it through the CLI)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
+from conformance.domains.senkyo import checks as ss
+from conformance.domains.senkyo import oracle as senkyo
+from conformance.domains.senkyo.checks import SENKYO_RULES
+from conformance.locations import default_catalog_root
+from conformance.shipped_checks import default_registry
+from conformance.testdata.migration import parse_migration
+from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
+
+CODES = other_codes(TOWN_CODE)
+BINDINGS = default_catalog_root() / "senkyo" / "2025.12" / "bindings.yaml"
+#: The 名簿's defects (the printed 抄本's, senkyo_shohon_*, are tests/domains/senkyo/test_senkyo_forms.py's).
+SENKYO_DEFECTS = sorted(name for name in DEFECTS
+                        if name.startswith("senkyo_") and not name.startswith("senkyo_shohon_"))
+ALL_PERSONS = st.one_of(*(rule.scenarios(CODES) for rule in SENKYO_RULES.values()))
+
+
+
+@settings(max_examples=40, deadline=None)
+@given(ALL_PERSONS)
+def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
+    rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    assert rows[0]["届出年月日"] == (scenario.notified or scenario.moved_in).isoformat()
+    assert scenario.as_of is not None
+
+
+@settings(max_examples=30, deadline=None)
+@given(ss.registered_after_moving_out(CODES))
+def test_registrations_after_moving_out_are_not_registered_before(scenario: Scenario) -> None:
+    assert scenario.as_of is not None and scenario.moved_out is not None
+    found = senkyo.registration_day(ss.person_of(scenario), scenario.as_of)
+    assert found is None or found >= scenario.moved_out
+
+
+def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
+    names = {f"scenario.{name}" for name in SENKYO_RULES}
+    assert len(names) == 9
+    assert names <= set(default_registry())
+    assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
+    assert all(rule.examples for rule in SENKYO_RULES.values())
+
+
+def test_the_worked_examples() -> None:
+    # Moved 2024-12-01, 転入届 2024-12-10: the town's 選挙権 on 3月1日, registered as of 6月1日.
+    assert ss._local(ss.LATE_NOTICE, TOWN_CODE) == {"選挙権_地方": True}
+    assert ss._qualified(ss.LATE_NOTICE, TOWN_CODE) == {"被登録資格": False}
+    assert ss._registration(ss.LATE_NOTICE_REGISTERED, TOWN_CODE) == {"登録基準日": "2025-06-01"}
+    assert ss._national(ss.FOREIGN, TOWN_CODE) == {"選挙権_国政": False}
+    assert ss._registered(ss.MOVED_BEFORE_REGISTRATION, TOWN_CODE) == {"登録": True}
+    assert ss._indicated(ss.MOVED, TOWN_CODE) == {"表示": True}
+    assert ss._struck_off(ss.STRUCK_OFF, TOWN_CODE) == {"抹消事由": "転出後4箇月経過"}
+    assert ss._struck_off(ss.NOT_YET_STRUCK_OFF, TOWN_CODE) == {"抹消事由": None}
+    assert ss._struck_off(ss.DIED, TOWN_CODE) == {"抹消事由": "死亡"}
+
+
+
+
+def test_the_clean_reference_agrees_with_the_oracle() -> None:
+    assert failed_requirements(frozenset(), SENKYO_RULES, BINDINGS) == set()
+
+
+@pytest.mark.parametrize("name", SENKYO_DEFECTS)
+def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name}), SENKYO_RULES, BINDINGS) == set(DEFECTS[name].requirements)

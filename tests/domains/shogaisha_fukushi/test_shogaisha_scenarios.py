@@ -1,0 +1,75 @@
+"""障害者福祉 scenario checks (conformance/domains/shogaisha_fukushi/checks.py): every rule is a registered check bound
+in the catalog, each person's facts are a 障害者福祉 record, and each named defect of the reference's 障害者福祉 makes
+exactly the checks bound to its requirements disagree with the oracle on their explicit examples (the comparison the
+checks make)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rule_probes import bound_requirements, failed_requirements
+
+from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
+from conformance.domains.shogaisha_fukushi import checks as ss
+from conformance.domains.shogaisha_fukushi.checks import SHOGAISHA_RULES
+from conformance.locations import default_catalog_root
+from conformance.shipped_checks import default_registry
+from conformance.testdata.migration import parse_migration
+from conformance.testdata.town import TOWN_CODE
+from conformance_reference.defects import DEFECTS
+from conformance_reference.domain_records import DOMAIN_RECORDS
+
+CODES = other_codes(TOWN_CODE)
+BINDINGS = default_catalog_root() / "shogaisha_fukushi" / "2025.12" / "bindings.yaml"
+SHOGAISHA_DEFECTS = sorted(name for name in DEFECTS if name.startswith("shogaisha_"))
+_PLACES = {"居住地_市区町村コード", "現在地_市区町村コード", "入所前居住地_市区町村コード",
+           "入所前所在地_市区町村コード", "十八歳前日保護者居住地_市区町村コード", "十八歳前日所在地_市区町村コード"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(*(rule.scenarios(CODES) for rule in SHOGAISHA_RULES.values())))
+def test_generated_persons_are_valid_rows_with_a_record(scenario: Scenario) -> None:
+    parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    items = ss.facts(scenario)
+    assert items and set(items) <= DOMAIN_RECORDS[ss.PART]
+    assert all(value in (TOWN_MARK, *CODES) for item, value in items.items() if item in _PLACES)
+    assert scenario.as_of is not None and scenario.as_of >= scenario.birth
+
+
+def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
+    names = {f"scenario.{name}" for name in SHOGAISHA_RULES}
+    assert len(names) == 14
+    assert names <= set(default_registry())
+    assert names == set(bound_requirements(BINDINGS))
+    assert all(rule.examples and rule.needs_records for rule in SHOGAISHA_RULES.values())
+
+
+def test_the_worked_examples() -> None:
+    town, (a, b) = TOWN_CODE, CODES
+    key = "支給決定市町村_市区町村コード"
+    assert ss._deciding(ss.RESIDENT, town) == {key: a}
+    assert ss._deciding(ss.NO_RESIDENCE, town) == {key: b}
+    assert ss._deciding(ss.IN_FACILITY, town) == {key: a}
+    assert ss._deciding(ss.IN_FACILITY_UNKNOWN, town) == {key: b}
+    assert ss._deciding(ss.FROM_CHILD_FACILITY, town) == {key: b}
+    assert ss._deciding(ss.FROM_CHILD_FACILITY_NO_GUARDIAN, town) == {key: a}
+    assert ss._payable(ss.DECIDED, town) == {"介護給付費等支給": True}
+    assert ss._payable(ss.UNDECIDED, town) == {"介護給付費等支給": False}
+    assert ss._in_effect(ss.EXPIRED, town) == {"支給決定有効": False}
+    assert ss._category(ss.DECIDED, town) == {"障害支援区分": "区分3"}
+    assert ss._disabled(ss.REACHING_18, town) == {"身体障害者": True}
+    assert ss._applicant(ss.GUARDIAN_APPLIES, town) == {"手帳申請者": "保護者"}
+    assert ss._applicant(ss.CHILD_APPLIES, town) == {"手帳申請者": "本人"}
+    assert ss._issued(ss.CHILD_QUALIFIES, town) == {"手帳交付": True}
+    assert ss._rejected(ss.CHILD_APPLIES, town) == {"却下理由通知": True}
+    assert ss._holder(ss.REACHING_15, town) == {"手帳所持者": "本人"}
+
+
+def test_the_clean_reference_agrees_with_the_oracle() -> None:
+    assert failed_requirements(frozenset(), SHOGAISHA_RULES, BINDINGS) == set()
+
+
+@pytest.mark.parametrize("name", SHOGAISHA_DEFECTS)
+def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name}), SHOGAISHA_RULES, BINDINGS) == set(DEFECTS[name].requirements)

@@ -1,0 +1,46 @@
+"""The domain folders (conformance/domains/<slug>/): each is a slug of the registry of domains, each rule of its
+texts.yaml is a registered check of its own modules, and a broken texts.yaml is a located error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conformance.catalog import domain_rules
+from conformance.catalog.domains import domains
+from conformance.checks.registry import _MARK
+from conformance.errors import SpecError
+from conformance.shipped_checks import domain_check_modules
+
+
+def test_every_folder_is_a_domain_of_the_registry_and_has_its_texts() -> None:
+    folders = {path.name for path in domain_rules.DOMAINS_DIR.iterdir() if (path / "__init__.py").is_file()}
+    assert folders == set(domain_rules.domain_folders())
+    assert folders <= {domain.slug for domain in domains()}
+
+
+def test_each_rule_is_a_check_its_own_folder_registers() -> None:
+    for module in domain_check_modules():
+        slug = module.__name__.split(".")[2]
+        rules = set(domain_rules.domain_texts(slug).rules)
+        registered = {getattr(function, _MARK, "") for function in vars(module).values()}
+        for name in registered - {""}:
+            assert name.removeprefix("scenario.") in rules, f"{module.__name__} registers {name}, not in its texts"
+    named = {f"scenario.{rule}" for rule in domain_rules.rule_texts()}
+    registered_all = {getattr(function, _MARK, "") for module in domain_check_modules()
+                      for function in vars(module).values()}
+    assert named == registered_all - {""}
+
+
+def test_a_broken_texts_file_names_the_file_and_the_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "inkan").mkdir()
+    (tmp_path / "inkan" / "texts.yaml").write_text("rules:\n  inkan.age:\n    ja: 年齢\n", encoding="utf-8")
+    monkeypatch.setattr(domain_rules, "DOMAINS_DIR", tmp_path)
+    domain_rules.domain_texts.cache_clear()
+    try:
+        with pytest.raises(SpecError) as raised:
+            domain_rules.domain_texts("inkan")
+    finally:
+        domain_rules.domain_texts.cache_clear()
+    assert raised.value.errors == [f"{tmp_path / 'inkan' / 'texts.yaml'}: rules.inkan.age.en: Field required"]
