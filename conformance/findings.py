@@ -1,32 +1,86 @@
-"""Finding values: one located observation that a requirement is not met."""
+"""Finding values: one located observation that a requirement is not met.
+
+One type serves every producer: the checks of a run, the export-file passes, the forms, the
+scenario engine and ``conformance validate``. A finding may not yet be attached to a requirement
+(``requirement`` empty: a file pass or a scenario serves several requirements), and its location is
+text, or a structured :class:`Location` where ``conformance validate`` resolves a file's findings.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
-    """What a check found: a stable code, a message, expected and actual values, and where.
+class FieldRef:
+    """A field as the file names it, and the catalog item it stands for (None: not in the layout)."""
 
-    ``location`` is a JSON pointer, ``file:row:column``, or an XPath with its line, as text.
-    ``actual`` must already be masked when it may carry personal data.
-    """
-
-    requirement: str
-    code: str
-    message: str
-    location: str = ""
-    expected: str | None = None
-    actual: str | None = None
+    header: str
+    item: str | None
+    data_item: str | None
 
     def to_json(self) -> dict[str, Any]:
-        """The finding as it appears in ``results.json`` (the requirement is given by its parent)."""
+        return {"header": self.header, "item": self.item, "data_item": self.data_item}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding of a file is: file, physical line, 1-based column in the file, field."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    field: FieldRef | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "column": self.column,
+                "field": self.field.to_json() if self.field is not None else None}
+
+    def text(self) -> str:
+        """``file:line:column (header)`` as the run's findings write it."""
+        parts = [self.file, *(str(n) for n in (self.line, self.column) if n is not None)]
+        return ":".join(parts) + (f" ({self.field.header})" if self.field is not None else "")
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a check found: a stable code, a message, expected and actual values, where, and the
+    requirement it is about.
+
+    ``location`` is text (a JSON pointer, ``file:row:column``, an XPath with its line ...) or a
+    structured :class:`Location`; ``to_json`` writes it as it is (a string in ``results.json``, an
+    object in the ``conformance validate`` document). ``requirement`` is empty while the finding is
+    not yet attached to one (:meth:`for_requirement` attaches it). ``actual`` must already be masked
+    when it may carry personal data.
+    """
+
+    code: str
+    message: str
+    location: str | Location = ""
+    expected: str | None = None
+    actual: str | None = None
+    requirement: str = ""
+
+    @property
+    def where(self) -> str:
+        """The location as text (``file:line:column (header)`` for a structured one)."""
+        return self.location.text() if isinstance(self.location, Location) else self.location
+
+    def for_requirement(self, requirement: str) -> Finding:
+        """The same finding, attached to ``requirement``."""
+        return replace(self, requirement=requirement)
+
+    def to_json(self) -> dict[str, Any]:
+        """The finding as it appears in ``results.json`` (the requirement is given by its parent) and
+        in the ``conformance validate`` document (a structured location as an object)."""
         return {
             "code": self.code,
             "message": self.message,
-            "location": self.location,
+            "location": self.location.to_json() if isinstance(self.location, Location) else self.location,
             "expected": self.expected,
             "actual": self.actual,
         }

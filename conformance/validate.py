@@ -27,8 +27,8 @@ from conformance import __version__, messages
 from conformance.catalog.catalog import Catalog, EditionCatalog
 from conformance.catalog.layouts import LayoutSpec
 from conformance.catalog.models import FileInterface
-from conformance.checks.files.model import Issue
 from conformance.errors import TargetError, UsageError
+from conformance.findings import FieldRef, Finding, Location
 from conformance.masking import DIGIT_MASK, TEXT_MASK, Scrubber, is_personal_name, mask, personal_item_names
 from conformance.profiles import Profile
 from conformance.targets.base import Target
@@ -52,52 +52,6 @@ NOT_VALUES = frozenset({
 _TAIL = re.compile(r"(?::(?P<line>[0-9]+))?(?::(?P<column>[0-9]+))?(?: \((?P<header>.*)\))?")
 
 
-@dataclass(frozen=True, slots=True)
-class FieldRef:
-    """A field as the file names it, and the catalog item it stands for (None: not in the layout)."""
-
-    header: str
-    item: str | None
-    data_item: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"header": self.header, "item": self.item, "data_item": self.data_item}
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """Where a finding is: file, physical line, 1-based column in the file, field."""
-
-    file: str
-    line: int | None
-    column: int | None
-    field: FieldRef | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"file": self.file, "line": self.line, "column": self.column,
-                "field": self.field.to_json() if self.field is not None else None}
-
-    def text(self) -> str:
-        """``file:line:column (header)`` as the run's findings write it."""
-        parts = [self.file, *(str(n) for n in (self.line, self.column) if n is not None)]
-        return ":".join(parts) + (f" ({self.field.header})" if self.field is not None else "")
-
-
-@dataclass(frozen=True, slots=True)
-class FileFinding:
-    """One finding of a validated file."""
-
-    code: str
-    message: str
-    location: Location
-    expected: str | None
-    actual: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, "location": self.location.to_json(),
-                "expected": self.expected, "actual": self.actual}
-
-
 @dataclass
 class FileResult:
     """One file's verdict and findings."""
@@ -105,7 +59,7 @@ class FileResult:
     path: Path
     layout: str
     encoding: str
-    findings: list[FileFinding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     #: The readings the checks took where the catalog chose one: the file's column -> the date rule
     #: (``lenient``: rules.DATE_RULES).
     readings: dict[str, str] = field(default_factory=dict)
@@ -119,19 +73,21 @@ class FileResult:
         ``file.too_many_findings`` rows, how many were not shown, by rule and column."""
         rows: dict[tuple[str, str], dict[str, Any]] = {}
         for finding in self.findings:
-            header = finding.location.field.header if finding.location.field is not None else ""
+            place = _located(finding)
+            header = place.field.header if place.field is not None else ""
             if finding.code == NOT_SHOWN:
                 continue
             row = rows.setdefault((finding.code, header), {
                 "code": finding.code, "column": header or None, "count": 0, "first_lines": [],
             })
             row["count"] += 1
-            line = finding.location.line
+            line = place.line
             if line is not None and len(row["first_lines"]) < FIRST_LINES and line not in row["first_lines"]:
                 row["first_lines"].append(line)
         for finding in self.findings:
             if finding.code == NOT_SHOWN:
-                header = finding.location.field.header if finding.location.field is not None else ""
+                place = _located(finding)
+                header = place.field.header if place.field is not None else ""
                 rows[(finding.message, header)] = {"code": NOT_SHOWN, "column": header or None,
                                                    "count": _hidden(finding), "first_lines": [],
                                                    "message": finding.message}
@@ -240,11 +196,11 @@ def _validate_one(
     from conformance.checks.files.learned import learn_personal
 
     spec = layout_spec(target, layout)
-    issues: list[Issue] = []
+    issues: list[Finding] = []
     try:
         issues.extend(judge_layout(target, layout_id))
     except TargetError as error:  # no encoding decodes the content: the encoding findings say why
-        issues.append(Issue("file.not_judged", f"the content was not judged: {error}", path.name))
+        issues.append(Finding("file.not_judged", f"the content was not judged: {error}", path.name))
     learn_personal(target, layout)
     findings = [_scrubbed(_finding(issue, path, spec), scrubber) for issue in issues]
     return FileResult(path, layout_id, declared[layout_id], findings, _readings(spec))
@@ -280,16 +236,24 @@ def _declared(path: Path, layout: FileInterface, given: str | None, profile: Map
     return layout.encodings[0] if layout.encodings else ""
 
 
-def _finding(issue: Issue, path: Path, spec: LayoutSpec) -> FileFinding:
-    location = _location(issue.location, path, spec)
+def _located(finding: Finding) -> Location:
+    """A validated file's finding's structured location (a text one, which validation never gives,
+    as the file alone)."""
+    return finding.location if isinstance(finding.location, Location) else Location(finding.location)
+
+
+def _finding(issue: Finding, path: Path, spec: LayoutSpec) -> Finding:
+    """A pass's finding as ``conformance validate`` gives it: its location structured, its value
+    masked when the field is personal."""
+    location = _location(issue.where, path, spec)
     actual = issue.actual
     if (actual and issue.code not in NOT_VALUES and location.field is not None and _personal(location.field, spec)
             and not _masked(actual)):
         actual = mask(actual)
-    return FileFinding(issue.code, issue.message, location, issue.expected, actual)
+    return dataclasses.replace(issue, location=location, actual=actual)
 
 
-def _scrubbed(finding: FileFinding, scrubber: Scrubber) -> FileFinding:
+def _scrubbed(finding: Finding, scrubber: Scrubber) -> Finding:
     """The finding with the personal values the scrubber knows masked in its texts."""
     def text(value: str | None) -> str | None:
         return scrubber.text(value) if value is not None else None
@@ -325,7 +289,7 @@ def _masked(value: str) -> bool:
     return TEXT_MASK in value or DIGIT_MASK in value or value.startswith("U+")
 
 
-def _hidden(finding: FileFinding) -> int:
+def _hidden(finding: Finding) -> int:
     """How many findings a ``file.too_many_findings`` row stands for."""
     numbers = re.match(r"([0-9]+)", finding.message)
     return int(numbers.group(1)) if numbers else 0

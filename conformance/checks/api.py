@@ -129,7 +129,7 @@ def api_openapi(ctx: CheckContext) -> Iterator[Finding]:
         operation = schema[interface.path][interface.method.upper()]
         for mode in options.modes:
             for finding in _run_mode(ctx, target, interface, operation, mode, options, sender):
-                key = (finding.code, finding.location, finding.message)
+                key = (finding.code, finding.where, finding.message)
                 if key not in seen:
                     seen.add(key)
                     yield finding

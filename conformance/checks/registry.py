@@ -39,7 +39,7 @@ class CheckContext:
         actual: str | None = None,
     ) -> Finding:
         """A finding for this context's requirement."""
-        return Finding(self.requirement.id, code, message, location, expected, actual)
+        return Finding(code, message, location, expected, actual, self.requirement.id)
 
 
 class NotAutomated(ConformanceError):

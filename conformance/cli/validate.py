@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,7 @@ from conformance.cli.output import TERMINAL_LIMIT, echo, print_json
 from conformance.errors import UsageError
 
 if TYPE_CHECKING:
+    from conformance.findings import Finding
     from conformance.validate import Validation
 
 #: Findings printed by the text output, per file (the summary counts all of them).
@@ -101,7 +102,7 @@ def _print_text(validation: Validation) -> None:
             parts = [f"expected {finding.expected}" if finding.expected is not None else "",
                      f"got {finding.actual}" if finding.actual is not None else ""]
             detail = f" ({', '.join(p for p in parts if p)})" if any(parts) else ""
-            echo(f"  {finding.location.text()}: {finding.code}: {finding.message}{detail}\n")
+            echo(f"  {finding.where}: {finding.code}: {finding.message}{detail}\n")
         if len(result.findings) > SHOWN_LINES:
             echo(f"  ... {len(result.findings) - SHOWN_LINES} more: --json or --out DIR lists them all\n")
     echo(f"verdict: {validation.verdict}\n")
@@ -151,5 +152,5 @@ def _xml_text(text: str) -> str:
     return xml_text(text, TERMINAL_LIMIT)
 
 
-def _finding_line(finding: Any) -> str:
-    return f"{finding.location.text()}: {finding.code}: {finding.message}"
+def _finding_line(finding: Finding) -> str:
+    return f"{finding.where}: {finding.code}: {finding.message}"

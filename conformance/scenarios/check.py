@@ -17,7 +17,7 @@ from conformance.catalog.scenario_models import Scenario
 from conformance.checks.registry import CheckContext, NotAutomated, check
 from conformance.errors import UsageError
 from conformance.findings import Finding
-from conformance.scenarios import DriverClient, MissingOperations, Observation, run_scenario
+from conformance.scenarios import DriverClient, MissingOperations, run_scenario
 from conformance.targets.base import Target
 
 _CACHE_PREFIX = "scenario.run:"
@@ -30,8 +30,7 @@ def scenario_run(ctx: CheckContext) -> Iterator[Finding]:
     scenario = _scenario(target, str(ctx.params.get("scenario", "")))
     observations = _observations(target, scenario)
     for observation in observations:
-        yield ctx.finding(observation.code, observation.message, location=observation.location,
-                          expected=observation.expected, actual=observation.actual)
+        yield observation.for_requirement(ctx.requirement.id)
 
 
 def _scenario(target: Target, scenario_id: str) -> Scenario:
@@ -42,7 +41,7 @@ def _scenario(target: Target, scenario_id: str) -> Scenario:
     raise UsageError(f"scenario.run: no scenario {scenario_id!r} in {edition}")
 
 
-def _observations(target: Target, scenario: Scenario) -> tuple[Observation, ...]:
+def _observations(target: Target, scenario: Scenario) -> tuple[Finding, ...]:
     key = _CACHE_PREFIX + scenario.id
     cached = target.cache.get(key)
     if isinstance(cached, NotAutomated):

@@ -3,8 +3,9 @@
 A scenario's ``given`` persons are created with the driver's ``fixtures.persons`` (one request per
 household name), its ``steps`` call driver operations, and each matcher of ``expect`` compares an
 answer (or the history, or every endpoint that returns the person) with what the scenario states.
-A failed expectation is an :class:`Observation`: a code, a message, where (``scenario:<id>/step:<id>``
-and a JSON pointer), and the expected and actual values, masked when they may be personal.
+A failed expectation is a :class:`~conformance.findings.Finding` not yet attached to a requirement: a
+code, a message, where (``scenario:<id>/step:<id>`` and a JSON pointer), and the expected and actual
+values, masked when they may be personal.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from conformance.catalog.scenario_models import (
 )
 from conformance.checks.files.rules import shown_for
 from conformance.errors import TargetError
+from conformance.findings import Finding
 from conformance.masking import is_personal_name, shown
 from conformance.oracles import jumin as jumin_oracle
 from conformance.oracles import wareki
@@ -71,17 +73,6 @@ class MissingOperations(Exception):
         self.operations = tuple(operations)
         super().__init__(f"scenario {scenario} needs driver operation(s) the profile does not declare "
                          f"(targets.driver.operations): {', '.join(self.operations)}")
-
-
-@dataclass(frozen=True)
-class Observation:
-    """One expectation not met."""
-
-    code: str
-    message: str
-    location: str
-    expected: str | None = None
-    actual: str | None = None
 
 
 @dataclass
@@ -165,7 +156,7 @@ class _Run:
 def run_scenario(
     scenario: Scenario, driver: DriverClient, linkage: HttpClient, *, implemented: Callable[[str], bool],
     defaults: Mapping[str, str] = DEFAULT_ITEMS, items: Callable[[str], Column | None] | None = None,
-) -> list[Observation]:
+) -> list[Finding]:
     """Run ``scenario``; the expectations it did not meet (empty: it passed).
 
     :class:`MissingOperations` when the vendor does not implement an operation it needs (the
@@ -284,80 +275,80 @@ def _leaf(pointer: str) -> str:
 # -- matchers -------------------------------------------------------------------------------------
 
 
-def _judge(run: _Run, expect: Any) -> Iterator[Observation]:
+def _judge(run: _Run, expect: Any) -> Iterator[Finding]:
     step = getattr(expect, "step", None)
     person = getattr(expect, "person", None)
     if (isinstance(step, str) and run.answers.get(step, (0, None))[0] == 0) or \
             (isinstance(person, str) and person not in run.persons):
-        yield Observation("scenario.not_accepted", "the step could not run: a person it names was never created "
-                          "(an earlier step was refused)", run.where(step))
+        yield Finding("scenario.not_accepted", "the step could not run: a person it names was never created "
+                      "(an earlier step was refused)", run.where(step))
         return
     judge = _MATCHERS[type(expect)]
     yield from judge(run, expect)
 
 
-def _equals(run: _Run, expect: Equals) -> Iterator[Observation]:
+def _equals(run: _Run, expect: Equals) -> Iterator[Finding]:
     actual = pointer_get(run.answers[expect.step][1], expect.pointer)
     wanted = run.resolve(expect.value)
     if actual != wanted:
         name = _leaf(expect.pointer)
-        yield Observation("scenario.not_equal", f"{expect.pointer or 'the answer'} is not the value the spec asks for",
-                          run.where(expect.step, expect.pointer), run.show(name, wanted), run.show(name, actual))
+        yield Finding("scenario.not_equal", f"{expect.pointer or 'the answer'} is not the value the spec asks for",
+                      run.where(expect.step, expect.pointer), run.show(name, wanted), run.show(name, actual))
 
 
-def _absent(run: _Run, expect: Absent) -> Iterator[Observation]:
+def _absent(run: _Run, expect: Absent) -> Iterator[Finding]:
     actual = pointer_get(run.answers[expect.step][1], expect.pointer)
     if actual not in (_MISSING, None, ""):
-        yield Observation("scenario.not_absent", f"{expect.pointer} should be empty",
-                          run.where(expect.step, expect.pointer), "empty", run.show(_leaf(expect.pointer), actual))
+        yield Finding("scenario.not_absent", f"{expect.pointer} should be empty",
+                      run.where(expect.step, expect.pointer), "empty", run.show(_leaf(expect.pointer), actual))
 
 
-def _present(run: _Run, expect: Present) -> Iterator[Observation]:
+def _present(run: _Run, expect: Present) -> Iterator[Finding]:
     actual = pointer_get(run.answers[expect.step][1], expect.pointer)
     if actual in (_MISSING, None, "", [], {}):
-        yield Observation("scenario.not_present", f"{expect.pointer} should hold a value",
-                          run.where(expect.step, expect.pointer), "a value",
-                          "missing" if actual is _MISSING else run.show(_leaf(expect.pointer), actual))
+        yield Finding("scenario.not_present", f"{expect.pointer} should hold a value",
+                      run.where(expect.step, expect.pointer), "a value",
+                      "missing" if actual is _MISSING else run.show(_leaf(expect.pointer), actual))
 
 
 #: A 年月日 as the driver protocol carries it, calendar or not (1.1.8 R021: 暦上日以外の年月日も許容).
 _DAY = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
 
 
-def _holds_date(run: _Run, expect: HoldsDate) -> Iterator[Observation]:
+def _holds_date(run: _Run, expect: HoldsDate) -> Iterator[Finding]:
     actual = pointer_get(run.answers[expect.step][1], expect.pointer)
     if not isinstance(actual, str) or _DAY.fullmatch(actual) is None:
-        yield Observation("scenario.no_date", f"{expect.pointer} should hold a 年月日 (YYYY-MM-DD)",
-                          run.where(expect.step, expect.pointer), "a 年月日",
-                          run.show(_leaf(expect.pointer), actual if actual is not _MISSING else "missing"))
+        yield Finding("scenario.no_date", f"{expect.pointer} should hold a 年月日 (YYYY-MM-DD)",
+                      run.where(expect.step, expect.pointer), "a 年月日",
+                      run.show(_leaf(expect.pointer), actual if actual is not _MISSING else "missing"))
 
 
-def _accepted(run: _Run, expect: Accepted) -> Iterator[Observation]:
+def _accepted(run: _Run, expect: Accepted) -> Iterator[Finding]:
     status, document = run.answers[expect.step]
     if status != 200 or not isinstance(document, dict) or document.get("result") != "ok":
         code = document.get("code") if isinstance(document, dict) else None
-        yield Observation("scenario.not_accepted", "the operation was not committed",
-                          run.where(expect.step), "200 result ok", f"{status} {code or ''}".strip())
+        yield Finding("scenario.not_accepted", "the operation was not committed",
+                      run.where(expect.step), "200 result ok", f"{status} {code or ''}".strip())
 
 
-def _not_found(run: _Run, expect: NotFound) -> Iterator[Observation]:
+def _not_found(run: _Run, expect: NotFound) -> Iterator[Finding]:
     status, document = run.answers[expect.step]
     if status != 404:
         code = document.get("code") if isinstance(document, dict) else None
-        yield Observation("scenario.not_not_found", "the read should answer that nothing is there (404)",
-                          run.where(expect.step), "404", f"{status} {code or ''}".strip())
+        yield Finding("scenario.not_not_found", "the read should answer that nothing is there (404)",
+                      run.where(expect.step), "404", f"{status} {code or ''}".strip())
 
 
-def _refused(run: _Run, expect: Refused) -> Iterator[Observation]:
+def _refused(run: _Run, expect: Refused) -> Iterator[Finding]:
     status, document = run.answers[expect.step]
     wanted_status = 422 if expect.matcher == "error" else 409
     codes = _codes(document, expect.matcher)
     if status != wanted_status or expect.code not in codes:
         kind = "エラー" if expect.matcher == "error" else "アラート"
         result = document.get("result") if isinstance(document, dict) else ""
-        yield Observation(f"scenario.no_{expect.matcher}", f"the input should be refused with the {kind} {expect.code}",
-                          run.where(expect.step), f"{wanted_status} {expect.code}",
-                          f"{status} {','.join(codes) or result}")
+        yield Finding(f"scenario.no_{expect.matcher}", f"the input should be refused with the {kind} {expect.code}",
+                      run.where(expect.step), f"{wanted_status} {expect.code}",
+                      f"{status} {','.join(codes) or result}")
 
 
 def _codes(document: Any, kind: str) -> list[str]:
@@ -369,42 +360,42 @@ def _codes(document: Any, kind: str) -> list[str]:
     return [str(alert.get("code")) for alert in alerts or () if isinstance(alert, dict)]
 
 
-def _history_appended(run: _Run, expect: HistoryAppended) -> Iterator[Observation]:
+def _history_appended(run: _Run, expect: HistoryAppended) -> Iterator[Finding]:
     before, after = run.before[(expect.step, expect.person)], run.after[(expect.step, expect.person)]
     where = run.where(expect.step, f"/history/{len(after) - 1}")
     if len(after) != len(before) + expect.rows or after[: len(before)] != before:
-        yield Observation("scenario.history_not_appended",
-                          f"the history of {expect.person} should gain {expect.rows} row(s) and keep the earlier ones",
-                          run.where(expect.step, "/history"), f"{len(before) + expect.rows} rows, the first "
-                          f"{len(before)} unchanged", f"{len(after)} rows")
+        yield Finding("scenario.history_not_appended",
+                      f"the history of {expect.person} should gain {expect.rows} row(s) and keep the earlier ones",
+                      run.where(expect.step, "/history"), f"{len(before) + expect.rows} rows, the first "
+                      f"{len(before)} unchanged", f"{len(after)} rows")
         return
     if not before:
         return
     previous, last = before[-1], after[-1]
     for name, value in expect.items.items():
         if str(last.get(name, "")) != value:
-            yield Observation("scenario.history_item", f"the new history row should carry {name}",
-                              f"{where}/{name}", run.show(name, value), run.show(name, last.get(name, _MISSING)))
+            yield Finding("scenario.history_item", f"the new history row should carry {name}",
+                          f"{where}/{name}", run.show(name, value), run.show(name, last.get(name, _MISSING)))
     yield from _allowed_items(run, expect.allowed, last, where)
     if not expect.keeps_others:
         return
     free = set(expect.items) | set(expect.changed) | set(expect.allowed) | _BOOKKEEPING
     for name, value in previous.items():
         if name not in free and last.get(name, _MISSING) != value:
-            yield Observation("scenario.history_item_not_kept",
-                              f"the new history row should keep {name} (全項目の内容を保持する)",
-                              f"{where}/{name}", run.show(name, value), run.show(name, last.get(name, _MISSING)))
+            yield Finding("scenario.history_item_not_kept",
+                          f"the new history row should keep {name} (全項目の内容を保持する)",
+                          f"{where}/{name}", run.show(name, value), run.show(name, last.get(name, _MISSING)))
 
 
 def _allowed_items(run: _Run, allowed: Mapping[str, tuple[str, ...]], last: Mapping[str, Any],
-                   where: str) -> Iterator[Observation]:
+                   where: str) -> Iterator[Finding]:
     """Items where the text leaves room: the new row's value is one of the readings it allows."""
     for name, values in allowed.items():
         if str(last.get(name, "")) not in values:
-            yield Observation("scenario.history_item_not_allowed",
-                              f"the new history row should carry {name} as one of the values the text allows",
-                              f"{where}/{name}", " | ".join(run.show(name, value) for value in values),
-                              run.show(name, last.get(name, _MISSING)))
+            yield Finding("scenario.history_item_not_allowed",
+                          f"the new history row should carry {name} as one of the values the text allows",
+                          f"{where}/{name}", " | ".join(run.show(name, value) for value in values),
+                          run.show(name, last.get(name, _MISSING)))
 
 
 #: Items every 異動 row sets on its own (the history's bookkeeping): not "kept" from the previous row.
@@ -412,25 +403,25 @@ _BOOKKEEPING = frozenset({"履歴番号", "異動事由", "異動事由区分", 
                           "申出年月日", "入力場所", "入力端末", "留意事項"})
 
 
-def _history_unchanged(run: _Run, expect: HistoryUnchanged) -> Iterator[Observation]:
+def _history_unchanged(run: _Run, expect: HistoryUnchanged) -> Iterator[Finding]:
     before, after = run.before[(expect.step, expect.person)], run.after[(expect.step, expect.person)]
     if before != after:
-        yield Observation("scenario.history_changed", f"nothing should be committed for {expect.person}",
-                          run.where(expect.step, "/history"), f"{len(before)} rows unchanged", f"{len(after)} rows")
+        yield Finding("scenario.history_changed", f"nothing should be committed for {expect.person}",
+                      run.where(expect.step, "/history"), f"{len(before)} rows unchanged", f"{len(after)} rows")
 
 
-def _order(run: _Run, expect: Order) -> Iterator[Observation]:
+def _order(run: _Run, expect: Order) -> Iterator[Finding]:
     found = pointer_get(run.answers[expect.step][1], expect.pointer)
     values = [str(entry.get(expect.key)) for entry in found if isinstance(entry, dict)] \
         if isinstance(found, list) else []
     wanted = [str(run.resolve(value)) for value in expect.values]
     if values != wanted:
-        yield Observation("scenario.order", f"the entries of {expect.pointer} should be in this order of {expect.key}",
-                          run.where(expect.step, expect.pointer), run.show(expect.key, wanted),
-                          run.show(expect.key, values))
+        yield Finding("scenario.order", f"the entries of {expect.pointer} should be in this order of {expect.key}",
+                      run.where(expect.step, expect.pointer), run.show(expect.key, wanted),
+                      run.show(expect.key, values))
 
 
-def _contains(run: _Run, expect: Contains) -> Iterator[Observation]:
+def _contains(run: _Run, expect: Contains) -> Iterator[Finding]:
     found = pointer_get(run.answers[expect.step][1], expect.pointer)
     wanted = str(run.resolve(expect.value))
     where = {key: str(run.resolve(value)) for key, value in expect.where.items()}
@@ -440,10 +431,10 @@ def _contains(run: _Run, expect: Contains) -> Iterator[Observation]:
         verb = "should list" if expect.present else "should not list"
         part = "including" if expect.includes else "with"
         tied = "".join(f", {key} {value}" for key, value in where.items())
-        yield Observation("scenario.contains" if expect.present else "scenario.not_contains",
-                          f"{expect.pointer} {verb} an entry {part} this {expect.key}{tied}",
-                          run.where(expect.step, expect.pointer), run.show(expect.key, wanted),
-                          "present" if present else "absent")
+        yield Finding("scenario.contains" if expect.present else "scenario.not_contains",
+                      f"{expect.pointer} {verb} an entry {part} this {expect.key}{tied}",
+                      run.where(expect.step, expect.pointer), run.show(expect.key, wanted),
+                      "present" if present else "absent")
 
 
 def _entry_matches(entry: Mapping[str, Any], key: str, wanted: str, includes: bool, where: Mapping[str, str]) -> bool:
@@ -463,18 +454,18 @@ _ORACLES: dict[str, Callable[[Mapping[str, Any]], str]] = {
 }
 
 
-def _oracle(run: _Run, expect: Oracle) -> Iterator[Observation]:
+def _oracle(run: _Run, expect: Oracle) -> Iterator[Finding]:
     args = {name: run.resolve(value) for name, value in expect.args.items()}
     wanted = _ORACLES[expect.oracle](args)
     actual = pointer_get(run.answers[expect.step][1], expect.pointer)
     if actual != wanted:
         name = _leaf(expect.pointer)
-        yield Observation("scenario.oracle_mismatch", f"{expect.pointer} is not what conformance.oracles."
-                          f"{expect.oracle} answers", run.where(expect.step, expect.pointer),
-                          run.show(name, wanted), run.show(name, actual))
+        yield Finding("scenario.oracle_mismatch", f"{expect.pointer} is not what conformance.oracles."
+                      f"{expect.oracle} answers", run.where(expect.step, expect.pointer),
+                      run.show(name, wanted), run.show(name, actual))
 
 
-def _person_items(run: _Run, expect: PersonItems) -> Iterator[Observation]:
+def _person_items(run: _Run, expect: PersonItems) -> Iterator[Finding]:
     numbers = run.persons[expect.person]
     for endpoint in expect.endpoints:
         document, base = _endpoint_document(run, endpoint, numbers)
@@ -482,26 +473,26 @@ def _person_items(run: _Run, expect: PersonItems) -> Iterator[Observation]:
             value = run.resolve(wanted)
             actual = document.get(name, _MISSING) if document is not None else _MISSING
             if _normal(actual) != _normal(value):
-                yield Observation("scenario.item_mismatch",
-                                  f"{name} of {expect.person} differs on the {endpoint} endpoint",
-                                  run.where(None, f"{base}/{name}"), run.show(name, value), run.show(name, actual))
+                yield Finding("scenario.item_mismatch",
+                              f"{name} of {expect.person} differs on the {endpoint} endpoint",
+                              run.where(None, f"{base}/{name}"), run.show(name, value), run.show(name, actual))
 
 
-def _printed(run: _Run, expect: Printed) -> Iterator[Observation]:
+def _printed(run: _Run, expect: Printed) -> Iterator[Finding]:
     where = run.where(expect.step, expect.pointer) + (f" item {expect.label}" if expect.label else "")
     found = pointer_get(run.answers[expect.step][1], expect.pointer)
     form = _pdf_at(found)
     if isinstance(form, str):
-        yield Observation("scenario.not_printed", f"{expect.pointer} holds no readable printed form: {form}", where,
-                          "a PDF", "missing" if found is _MISSING else form)
+        yield Finding("scenario.not_printed", f"{expect.pointer} holds no readable printed form: {form}", where,
+                      "a PDF", "missing" if found is _MISSING else form)
         return
     texts = [_flat(line.text) for line in form.lines]
     if expect.label is not None:
         label = _flat(expect.label)
         texts = [text for text in texts if text.startswith(label)]
         if not texts:
-            yield Observation("scenario.printed_label_missing", f"no printed line begins with {expect.label}",
-                              where, expect.label, "none")
+            yield Finding("scenario.printed_label_missing", f"no printed line begins with {expect.label}",
+                          where, expect.label, "none")
             return
     wanted: list[tuple[str, tuple[str, ...]]] = [(value, (_flat(value),)) for value in expect.shows]
     wanted += [(day, _day_forms(day)) for day in expect.dates]
@@ -509,15 +500,15 @@ def _printed(run: _Run, expect: Printed) -> Iterator[Observation]:
         wanted.append((" | ".join(expect.any_of), tuple(_flat(value) for value in expect.any_of)))
     for value, forms in wanted:
         if not any(form_ in text for text in texts for form_ in forms):
-            yield Observation("scenario.printed_missing", f"the form does not print {shown(value, True)}"
-                              + (f" on the line of {expect.label}" if expect.label else ""), where,
-                              shown(value, True), shown(" / ".join(texts), True))
+            yield Finding("scenario.printed_missing", f"the form does not print {shown(value, True)}"
+                          + (f" on the line of {expect.label}" if expect.label else ""), where,
+                          shown(value, True), shown(" / ".join(texts), True))
     for value in expect.lacks:
         if any(_flat(value) in text for text in texts):
-            yield Observation("scenario.printed_unexpected", f"the form prints {shown(value, True)}"
-                              + (f" on the line of {expect.label}" if expect.label else "")
-                              + " where the text asks for another value", where,
-                              f"not {shown(value, True)}", shown(" / ".join(texts), True))
+            yield Finding("scenario.printed_unexpected", f"the form prints {shown(value, True)}"
+                          + (f" on the line of {expect.label}" if expect.label else "")
+                          + " where the text asks for another value", where,
+                          f"not {shown(value, True)}", shown(" / ".join(texts), True))
 
 
 def _pdf_at(found: Any) -> PrintedForm | str:
@@ -604,7 +595,7 @@ def _dict(value: Any) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
-_MATCHERS: dict[type, Callable[[_Run, Any], Iterator[Observation]]] = {
+_MATCHERS: dict[type, Callable[[_Run, Any], Iterator[Finding]]] = {
     Equals: _equals, Absent: _absent, Present: _present, HoldsDate: _holds_date, Accepted: _accepted,
     NotFound: _not_found, Refused: _refused, HistoryAppended: _history_appended, HistoryUnchanged: _history_unchanged,
     Order: _order, Contains: _contains, Oracle: _oracle, PersonItems: _person_items, Printed: _printed,

@@ -3,6 +3,7 @@ are about (not only the loaded test data), bounded, and masks them in every text
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from test_files import EDITION, japanese, m11, my_number, run, target_for, to_te
 
 from conformance import validate
 from conformance.checks.files import learned
+from conformance.findings import Finding
 from conformance.masking import Scrubber, personal_item_names, scrub_document
 from conformance.recorder import HAR_NAME, HarRecorder, finish_recordings, recording_path
 from conformance.targets.http import Exchange
@@ -77,11 +79,10 @@ def test_validate_masks_learned_values_in_its_findings(tmp_path: Path, monkeypat
     path.write_text(to_text([japanese(**OWN, 性別="9")]), "utf-8")
     quoting = validate._finding
 
-    def quote_the_name(issue: validate.Issue, *args: object) -> validate.FileFinding:
+    def quote_the_name(issue: Finding, *args: object) -> Finding:
         # A finding whose text quotes a personal value the first line did not mask.
         found = quoting(issue, *args)  # type: ignore[arg-type]
-        return validate.FileFinding(found.code, f"{found.message} (見本　花子)", found.location, found.expected,
-                                    found.actual)
+        return dataclasses.replace(found, message=f"{found.message} (見本　花子)")
 
     monkeypatch.setattr(validate, "_finding", quote_the_name)
     from conformance.catalog.loader import load_catalog

@@ -277,8 +277,8 @@ def test_allure_attachments_are_redacted(monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(allure_labels, "_allure", lambda: FakeAllure)
     secrets.register(TOKEN)
-    finding = Finding("jumin-1.0-3.4-R001", "x", f"echoed {TOKEN.lower()}", actual=base64.b64encode(TOKEN.encode())
-                      .decode())
+    finding = Finding("x", f"echoed {TOKEN.lower()}", actual=base64.b64encode(TOKEN.encode()).decode(),
+                      requirement="jumin-1.0-3.4-R001")
     allure_labels.attach_result(RequirementResult("jumin-1.0-3.4-R001", "jumin", "1.0", "required", Status.FAIL,
                                                   (finding,), exchanges=({"url": f"/x?token={TOKEN}"},)))
     assert len(attached) == 2 and not any(secrets.leaks(body, [TOKEN]) for body in attached)

@@ -63,7 +63,7 @@ NOT_CODES = {
 #: Dotted literals that are module or file names, never codes.
 NAMES = re.compile(r"conformance\..*|.*\.(?:py|json|yaml|yml|csv|tsv|txt|xml|pdf|har|jsonl|zip)")
 #: Calls whose string arguments are finding codes.
-MAKERS = {"finding", "Finding", "Issue", "Problem", "RecordProblem", "Observation"}
+MAKERS = {"finding", "Finding", "Problem", "RecordProblem"}
 
 #: The rules of every scenario check module (their names are no finding codes themselves).
 ALL_RULES = (*RULES, *TAX_RULES, *NENKIN_RULES, *JIDO_RULES, *SENKYO_RULES, *KAIGO_RULES, *KOKUHO_RULES,

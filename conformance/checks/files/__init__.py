@@ -54,7 +54,6 @@ from conformance.checks.files.model import (
     ContentScan,
     EncodingVerdict,
     FamilyLog,
-    Issue,
     Problem,
     ReferenceScan,
     Row,
@@ -75,7 +74,7 @@ __all__ = [
     "CATEGORY", "CELL_FAMILIES", "CELL_RULES", "CHECK_DIGITS", "CONTENT_FAMILIES", "ENCODING", "FAMILIES",
     "FORBIDDEN", "INVARIANT_FAMILIES", "REFERENCES", "RESIDENT_TYPE", "ROW_FAMILIES", "ROW_RULES", "BadByte",
     "Column", "ContentScan",
-    "EncodingVerdict", "EngineDisagreement", "FamilyLog", "Issue", "LayoutSpec", "Problem", "ReferenceScan", "Row",
+    "EncodingVerdict", "EngineDisagreement", "FamilyLog", "LayoutSpec", "Problem", "ReferenceScan", "Row",
     "char_length", "check_check_digit", "check_type", "decode", "file_layout", "first_bad_byte", "header_issues",
     "invariants", "is_date", "judge_encoding", "limits", "scan_content", "scan_fixed", "scan_rows",
 ]

@@ -10,7 +10,6 @@ from conformance.catalog.check_params import CONTENT_FAMILIES, ENCODING, FAMILIE
 from conformance.catalog.models import FileInterface
 from conformance.checks.files.cache import content_scan, encoding_verdict, invariant_scan
 from conformance.checks.files.learned import learn_personal
-from conformance.checks.files.model import Issue
 from conformance.checks.files.references import Reference, judged_references, reference_scan
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import UsageError
@@ -37,11 +36,10 @@ def file_layout(ctx: CheckContext) -> Iterator[Finding]:
     # Before the findings leave the check: the run's Scrubber learns their records' personal values.
     learn_personal(target, layout)
     for issue in issues:
-        yield ctx.finding(issue.code, issue.message, location=issue.location,
-                          expected=issue.expected, actual=issue.actual)
+        yield issue.for_requirement(ctx.requirement.id)
 
 
-def judge_layout(target: Target, layout_id: str) -> Iterator[Issue]:
+def judge_layout(target: Target, layout_id: str) -> Iterator[Finding]:
     """Every rule family of the layout's format on its export, and its references to the exports
     the target offers (``conformance validate``: a file judged alone, no requirement)."""
     layout = _layout(target.catalog, {"layout": layout_id})
@@ -52,12 +50,12 @@ def judge_layout(target: Target, layout_id: str) -> Iterator[Issue]:
 
 def _issues(
     target: Target, layout: FileInterface, families: Sequence[str], references: Sequence[Reference] = ()
-) -> Iterator[Issue]:
+) -> Iterator[Finding]:
     if ENCODING in families:
         yield from encoding_verdict(target, layout).issues
     content = [family for family in families if family in CONTENT_FAMILIES]
     invariants = [family for family in families if family in INVARIANT_FAMILIES]
-    stop: Issue | None = None
+    stop: Finding | None = None
     if content:
         # With the invariants asked for too, the content pass digests the file for them.
         scan = content_scan(target, layout, invariants=bool(invariants))

@@ -18,12 +18,13 @@ from conformance.catalog.layouts import Column, LayoutSpec
 from conformance.checks.files import limits
 from conformance.checks.files.encoding import decode
 from conformance.checks.files.limits import UTF8 as _UTF8
-from conformance.checks.files.model import ContentScan, FamilyLog, Issue, Problem, Row
+from conformance.checks.files.model import ContentScan, FamilyLog, Problem, Row
 from conformance.checks.files.rules import CELL_RULES, ROW_RULES, header_issues
 from conformance.columnar.transcode import (
     LineTooLong,
     Utf8Source,
 )
+from conformance.findings import Finding
 from conformance.targets.base import ExportFile
 
 if TYPE_CHECKING:
@@ -80,26 +81,26 @@ class ContentPass:
         #: column and family (the header family names the column once), not one per record.
         self.absent: frozenset[str] = frozenset()
         #: (family, header) of an absent column -> (the first issue, the records it stands for).
-        self.absent_issues: dict[tuple[str, str], tuple[Issue, int]] = {}
+        self.absent_issues: dict[tuple[str, str], tuple[Finding, int]] = {}
 
-    def add(self, family: str, issue: Issue, header: str = "") -> None:
+    def add(self, family: str, issue: Finding, header: str = "") -> None:
         self.counts[family, header] += 1
         if header in self.absent:
             self.note_absent(family, header, 1, lambda: issue)
             return
         self.logs[family].add(issue, header)
 
-    def note_absent(self, family: str, header: str, count: int, first: Callable[[], Issue]) -> None:
+    def note_absent(self, family: str, header: str, count: int, first: Callable[[], Finding]) -> None:
         """``count`` more records need a value in the absent column ``header``."""
         key = (family, header)
         found, seen = self.absent_issues.get(key) or (first(), 0)
         self.absent_issues[key] = (found, seen + count)
 
-    def result(self, stop: Issue | None = None, engine: str = "rows") -> ContentScan:
+    def result(self, stop: Finding | None = None, engine: str = "rows") -> ContentScan:
         for (family, header), (first, count) in self.absent_issues.items():
-            line = first.location.removeprefix(self.name + ":").split(" ", 1)[0]
+            line = first.where.removeprefix(self.name + ":").split(" ", 1)[0]
             self.logs[family].count += 1
-            self.logs[family].keep(Issue(
+            self.logs[family].keep(Finding(
                 first.code, f"{header}: the file has no column {header!r}: {count} record(s) need a value "
                 f"there, the first at line {line}", f"{self.name} ({header})", first.expected, str(count),
             ), header)
@@ -214,28 +215,28 @@ def cell_location(name: str, line: int, column: Column) -> str:
     return f"{name}:{line}:{column.index + 1} ({column.shown})"
 
 
-def _issue(name: str, line: int, column: Column, problem: Problem) -> Issue:
-    return Issue(problem.code, f"{column.shown}: {problem.message}", cell_location(name, line, column),
-                 problem.expected, problem.actual)
+def _issue(name: str, line: int, column: Column, problem: Problem) -> Finding:
+    return Finding(problem.code, f"{column.shown}: {problem.message}", cell_location(name, line, column),
+                   problem.expected, problem.actual)
 
 
-def _field_count(name: str, line: int, actual: int, expected: int) -> Issue:
-    return Issue("file.field_count", f"the record has {actual} field(s); the header has {expected}",
-                 f"{name}:{line}", expected=str(expected), actual=str(actual))
+def _field_count(name: str, line: int, actual: int, expected: int) -> Finding:
+    return Finding("file.field_count", f"the record has {actual} field(s); the header has {expected}",
+                   f"{name}:{line}", expected=str(expected), actual=str(actual))
 
 
-def too_large(name: str, line: int, detail: str = "") -> Issue:
+def too_large(name: str, line: int, detail: str = "") -> Finding:
     reason = detail or f"longer than {limits.FIELD_LIMIT} characters"
-    return Issue("file.field_too_large", f"line {line}: {reason}; the rest of the file was not read",
-                 f"{name}:{line}", expected=f"at most {limits.FIELD_LIMIT} characters")
+    return Finding("file.field_too_large", f"line {line}: {reason}; the rest of the file was not read",
+                   f"{name}:{line}", expected=f"at most {limits.FIELD_LIMIT} characters")
 
 
-def unreadable(name: str, line: int, detail: str) -> Issue:
+def unreadable(name: str, line: int, detail: str) -> Finding:
     """A csv error: in the lenient dialect only an over-long field raises; anything else is syntax."""
     if "field limit" in detail:
         return too_large(name, line, f"a field is longer than {limits.FIELD_LIMIT} characters")
-    return Issue("file.csv_syntax", f"record at line {line}: {detail}; the rest of the file was not read",
-                 f"{name}:{line}")
+    return Finding("file.csv_syntax", f"record at line {line}: {detail}; the rest of the file was not read",
+                   f"{name}:{line}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -370,7 +371,7 @@ def _record_problems(state: ContentPass, problems: Sequence[RecordProblem]) -> N
         column = by_index.get(problem.field) if problem.field is not None else None
         location = (f"{state.name}:{problem.record}" if column is None
                     else cell_location(state.name, problem.record, column))
-        state.add("fields", Issue(problem.code, problem.message, location, actual=problem.actual),
+        state.add("fields", Finding(problem.code, problem.message, location, actual=problem.actual),
                   column.header if column else "")
 
 
@@ -452,7 +453,7 @@ class _Collector:
         for family in wording:  # the order of families does not matter: each has its own log
             self._word(family, self.by_family[family], batch, marks[family])
 
-    def _first_issue(self, batch: pl.DataFrame, rule: Rule) -> Issue:
+    def _first_issue(self, batch: pl.DataFrame, rule: Rule) -> Finding:
         """The issue of the first row ``rule`` marks (an absent column: worded once)."""
         import polars as pl
 
@@ -470,7 +471,7 @@ class _Collector:
                 if header not in self.state.absent:  # worded once, by note_absent
                     log.keep(issue, header)
 
-    def _issues(self, family: str, rules: Sequence[Rule], row: Mapping[str, Any]) -> Iterator[tuple[str, Issue]]:
+    def _issues(self, family: str, rules: Sequence[Rule], row: Mapping[str, Any]) -> Iterator[tuple[str, Finding]]:
         """The row's issues of ``family``, each with the header of its column ('' for a record)."""
         from conformance.columnar.compile import LINE, NFIELDS
 
@@ -491,7 +492,7 @@ class _Collector:
 
     def _cell_issues(
         self, family: str, rules: Sequence[Rule], row: Mapping[str, Any], line: int
-    ) -> Iterator[tuple[str, Issue]]:
+    ) -> Iterator[tuple[str, Finding]]:
         for rule in rules:
             if rule.column is None or not row[rule.name]:
                 continue

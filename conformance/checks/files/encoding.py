@@ -16,7 +16,7 @@ from conformance.checks.files import limits
 from conformance.checks.files.interpretations import CP932_AMBIGUOUS, REPORT, resolve, stated
 from conformance.checks.files.limits import CANDIDATE_ENCODINGS
 from conformance.checks.files.limits import UTF8 as _UTF8
-from conformance.checks.files.model import EncodingVerdict, Issue
+from conformance.checks.files.model import EncodingVerdict
 from conformance.columnar.transcode import (
     BadByte,
     Decoded,
@@ -27,6 +27,7 @@ from conformance.columnar.transcode import (
     locate_bad_byte,
     transcode,
 )
+from conformance.findings import Finding
 from conformance.targets.base import ExportFile
 from conformance.targets.exports import normalize_encoding
 
@@ -53,7 +54,7 @@ def judge_encoding(
     if not usable(declared):
         return EncodingVerdict((_unknown(name, layout, declared),), detect(export.path, bom))
     effective = with_bom(declared, bom)
-    issues: list[Issue] = []
+    issues: list[Finding] = []
     if not _allowed(effective, layout.encodings):
         issues.append(_not_allowed(name, layout, effective))
     fixed = layout.format == "fixed"
@@ -134,14 +135,14 @@ def _validate_only(path: Path, encoding: str, locate: bool = False) -> Decoded:
 
 
 def _ambiguity_issues(name: str, encoding: str, decoded: Decoded, cp932_choice: str,
-                      fields: Mapping[tuple[int, int], str]) -> list[Issue]:
+                      fields: Mapping[tuple[int, int], str]) -> list[Finding]:
     """file.encoding_ambiguous_character per character Shift_JIS and CP932 read differently:
     the content keeps the declared reading; the finding says what the other one would be (for a
     cp932 file, and the interpretation it rests on), and in which field (``fields``) it is."""
     other = "shift_jis" if encoding == "cp932" else "cp932"
     resting = f"; {stated(CP932_AMBIGUOUS, cp932_choice)}" if encoding == "cp932" else ""
     issues = [
-        Issue(
+        Finding(
             "file.encoding_ambiguous_character",
             f"bytes {found.data.hex(' ').upper()} read as {found.char} (U+{ord(found.char):04X}) in {encoding}; "
             f"{other} reads {found.alternative} (U+{ord(found.alternative):04X}): the declared encoding decides"
@@ -153,7 +154,7 @@ def _ambiguity_issues(name: str, encoding: str, decoded: Decoded, cp932_choice: 
     ]
     if decoded.ambiguity_count > len(issues):
         hidden = decoded.ambiguity_count - len(issues)
-        issues.append(Issue(
+        issues.append(Finding(
             "file.too_many_findings",
             f"{hidden} more encoding finding(s) suppressed ({decoded.ambiguity_count} in total)",
             name, expected=f"at most {limits.FINDINGS_CAP} shown", actual=str(decoded.ambiguity_count),
@@ -267,8 +268,8 @@ def _decodes_as(detected: str | None) -> str:
     return f"they decode as {detected}"
 
 
-def _undeclared(name: str, layout: FileInterface, detected: str | None) -> Issue:
-    return Issue(
+def _undeclared(name: str, layout: FileInterface, detected: str | None) -> Finding:
+    return Finding(
         "file.encoding_undeclared",
         f"the file declares no encoding (charset); the layout allows {_allowed_text(layout)}; "
         f"the bytes: {_decodes_as(detected)}",
@@ -276,26 +277,26 @@ def _undeclared(name: str, layout: FileInterface, detected: str | None) -> Issue
     )
 
 
-def _unknown(name: str, layout: FileInterface, declared: str) -> Issue:
-    return Issue(
+def _unknown(name: str, layout: FileInterface, declared: str) -> Finding:
+    return Finding(
         "file.encoding_not_allowed",
         f"the declared encoding {declared!r} is not a known text encoding; the layout allows {_allowed_text(layout)}",
         name, expected=_allowed_text(layout), actual=declared,
     )
 
 
-def _not_allowed(name: str, layout: FileInterface, effective: str) -> Issue:
+def _not_allowed(name: str, layout: FileInterface, effective: str) -> Finding:
     shown_as = "utf-8 with a BOM (utf-8-sig)" if effective == "utf-8-sig" else effective
-    return Issue(
+    return Finding(
         "file.encoding_not_allowed",
         f"the file is {shown_as}; the layout allows {_allowed_text(layout)}",
         name, expected=_allowed_text(layout), actual=effective,
     )
 
 
-def _mismatch(name: str, declared: str, bad: BadByte, detected: str | None) -> Issue:
+def _mismatch(name: str, declared: str, bad: BadByte, detected: str | None) -> Finding:
     data = bad.data.hex(" ").upper()
-    return Issue(
+    return Finding(
         "file.encoding_mismatch",
         f"the bytes are not valid {declared} from line {bad.line}, column {bad.column} (bytes {data}); "
         f"{_decodes_as(detected)}",

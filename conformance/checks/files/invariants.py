@@ -33,8 +33,9 @@ from typing import TYPE_CHECKING
 
 from conformance.catalog.layouts import Column, LayoutSpec
 from conformance.checks.files import limits
-from conformance.checks.files.model import FamilyLog, Issue, Problem
+from conformance.checks.files.model import FamilyLog, Problem
 from conformance.checks.files.rules import shown_for
+from conformance.findings import Finding
 
 if TYPE_CHECKING:
     import polars as pl
@@ -81,7 +82,7 @@ READ_AT_OFFSETS = 100_000
 class InvariantScan:
     """The invariant families' issues (capped per column, with the too-many rows) and exact counts."""
 
-    issues: Mapping[str, tuple[Issue, ...]]
+    issues: Mapping[str, tuple[Finding, ...]]
     counts: Mapping[tuple[str, str], int]
 
 
@@ -143,8 +144,8 @@ class _State:
 
         column = self.columns[header]
         self.counts[family, header] += 1
-        self.logs[family].add(Issue(problem.code, f"{column.shown}: {problem.message}",
-                                    cell_location(self.name, line, column), problem.expected, problem.actual),
+        self.logs[family].add(Finding(problem.code, f"{column.shown}: {problem.message}",
+                                      cell_location(self.name, line, column), problem.expected, problem.actual),
                               header)
 
     def room(self, family: str, header: str) -> bool:

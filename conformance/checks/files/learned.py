@@ -25,8 +25,8 @@ from conformance.catalog.models import FileInterface
 from conformance.checks.files import limits
 from conformance.checks.files.cache import cached_export, content_encoding, encoding_verdict, layout_spec
 from conformance.checks.files.content import FieldTooLarge, bounded_lines, csv_field_limit, line_num
-from conformance.checks.files.model import Issue
 from conformance.errors import TargetError
+from conformance.findings import Finding
 from conformance.masking import is_personal_name
 from conformance.targets.base import Target
 
@@ -57,7 +57,7 @@ def learn_personal(target: Target, layout: FileInterface) -> None:
     target.personal.add_rows(personal_records(export.path, encoding, layout_spec(target, layout), new))
 
 
-def _known_issues(target: Target, layout: FileInterface) -> Iterator[Issue]:
+def _known_issues(target: Target, layout: FileInterface) -> Iterator[Finding]:
     """The issues of the passes over the file so far (content, invariants, references)."""
     prefix = f"file.layout:{layout.id}:"
     for key, scan in list(target.cache.items()):
@@ -71,10 +71,10 @@ def _known_issues(target: Target, layout: FileInterface) -> Iterator[Issue]:
             yield from issues
 
 
-def finding_lines(name: str, issues: Iterable[Issue]) -> list[int]:
+def finding_lines(name: str, issues: Iterable[Finding]) -> list[int]:
     """The lines (first physical line of a record) the issues are located at, in file order."""
     at_line = re.compile(re.escape(name) + r":([0-9]+)")
-    lines = {int(match.group(1)) for issue in issues if (match := at_line.match(issue.location))}
+    lines = {int(match.group(1)) for issue in issues if (match := at_line.match(issue.where))}
     return sorted(line for line in lines if line > 1)  # line 1 is the header
 
 

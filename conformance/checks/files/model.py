@@ -1,4 +1,8 @@
-"""Values passed between the file passes and the check: issues, problems, rows, capped logs, scans."""
+"""Values passed between the file passes and the check: problems, rows, capped logs, scans.
+
+The passes' findings are :class:`conformance.findings.Finding` values not yet attached to a
+requirement (one file pass serves several requirements; the check attaches them).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from conformance.checks.files import limits
 from conformance.columnar.transcode import (
     Utf8Source,
 )
+from conformance.findings import Finding
 
 if TYPE_CHECKING:
 
@@ -19,17 +24,6 @@ if TYPE_CHECKING:
 
 #: The code of the issue that says how many were not shown.
 NOT_SHOWN = "file.too_many_findings"
-
-
-@dataclass(frozen=True, slots=True)
-class Issue:
-    """A finding not yet attached to a requirement (one file pass serves several requirements)."""
-
-    code: str
-    message: str
-    location: str
-    expected: str | None = None
-    actual: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +50,7 @@ class FamilyLog:
     family (``limits.FINDINGS_CAP``), with an exact count."""
 
     family: str
-    issues: list[Issue] = field(default_factory=list)
+    issues: list[Finding] = field(default_factory=list)
     count: int = 0
     #: Issues kept per column header ('' for record-level issues).
     kept: Counter[str] = field(default_factory=Counter)
@@ -65,17 +59,17 @@ class FamilyLog:
         """Whether one more issue of column ``header`` is kept."""
         return len(self.issues) < limits.FINDINGS_CAP and self.kept[header] < limits.COLUMN_CAP
 
-    def keep(self, issue: Issue, header: str = "") -> None:
+    def keep(self, issue: Finding, header: str = "") -> None:
         """Keep ``issue`` while there is room (the count is the caller's)."""
         if self.room(header):
             self.issues.append(issue)
             self.kept[header] += 1
 
-    def add(self, issue: Issue, header: str = "") -> None:
+    def add(self, issue: Finding, header: str = "") -> None:
         self.count += 1
         self.keep(issue, header)
 
-    def reported(self, file_name: str, counts: Mapping[tuple[str, str], int] | None = None) -> tuple[Issue, ...]:
+    def reported(self, file_name: str, counts: Mapping[tuple[str, str], int] | None = None) -> tuple[Finding, ...]:
         """The kept issues, plus one per column saying how many of its issues were not shown (from
         the exact ``counts`` by (family, header); without them, one for the family)."""
         if counts is None:
@@ -86,18 +80,18 @@ class FamilyLog:
             if family == self.family and hidden > 0:
                 where = f"{file_name} ({header})" if header else file_name
                 column = f" of column {header}" if header else ""
-                summaries.append(Issue(
+                summaries.append(Finding(
                     NOT_SHOWN, f"{hidden} more {self.family} finding(s){column} not shown ({total} in total)",
                     where, expected=f"at most {limits.COLUMN_CAP} shown per column and "
                     f"{limits.FINDINGS_CAP} per rule family", actual=str(total),
                 ))
         return (*self.issues, *summaries)
 
-    def _family_summary(self, file_name: str) -> tuple[Issue, ...]:
+    def _family_summary(self, file_name: str) -> tuple[Finding, ...]:
         if self.count <= len(self.issues):
             return ()
         hidden = self.count - len(self.issues)
-        return (Issue(
+        return (Finding(
             NOT_SHOWN, f"{hidden} more {self.family} finding(s) not shown ({self.count} in total)",
             file_name, expected=f"at most {limits.FINDINGS_CAP} shown", actual=str(self.count),
         ),)
@@ -108,7 +102,7 @@ class EncodingVerdict:
     """What the encoding pass found: its findings, the encoding to read the content in, and the
     content as UTF-8 (validated in place or transcoded) when that pass produced it."""
 
-    issues: tuple[Issue, ...]
+    issues: tuple[Finding, ...]
     content_encoding: str | None
     source: Utf8Source | None = None
 
@@ -119,8 +113,8 @@ class ContentScan:
     the exact count per rule ``(family, header)`` (header '' for record-level rules), and which
     engine read the file (``columnar`` or ``rows``)."""
 
-    issues: Mapping[str, tuple[Issue, ...]]
-    stop: Issue | None = None
+    issues: Mapping[str, tuple[Finding, ...]]
+    stop: Finding | None = None
     counts: Mapping[tuple[str, str], int] = field(default_factory=dict)
     engine: str = "rows"
     #: The lines the invariants must read, when the screen's pass digested the file for them
@@ -134,6 +128,6 @@ class ReferenceScan:
     rest), the issue that stopped the reading of its values, and which engine read the values of
     each reference (``columnar`` or ``rows``)."""
 
-    issues: tuple[Issue, ...]
-    stop: Issue | None = None
+    issues: tuple[Finding, ...]
+    stop: Finding | None = None
     engines: tuple[str, ...] = ()

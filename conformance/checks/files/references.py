@@ -26,12 +26,13 @@ from conformance.checks.files.content import (
     unreadable,
 )
 from conformance.checks.files.encoding import Utf8SourceView
-from conformance.checks.files.model import FamilyLog, Issue, ReferenceScan
+from conformance.checks.files.model import FamilyLog, ReferenceScan
 from conformance.checks.files.rules import shown_for
 from conformance.columnar.transcode import (
     Utf8Source,
 )
 from conformance.errors import TargetError, UsageError
+from conformance.findings import Finding
 from conformance.targets.base import ExportFile, Target
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def _scan_references(target: Target, layout: FileInterface, references: Sequence
     encoding = content_encoding(export, layout, verdict)
     spec = layout_spec(target, layout)
     log = FamilyLog(REFERENCES)
-    stop: Issue | None = None
+    stop: Finding | None = None
     engines: list[str] = []
     for reference, other in references:
         keys = _keys(target, other, reference.key)
@@ -129,9 +130,9 @@ class ReferenceWording:
         """The column, positioned in the file's header line ``titles`` (first of that title)."""
         return next(c for c in self.spec.columns(titles) if c.header == self.header)
 
-    def issue(self, column: Column, line: int, value: str) -> Issue:
-        return Issue("file.reference_missing", f"{column.shown}: not {self.expected}",
-                     cell_location(self.name, line, column), self.expected, shown_for(value, column))
+    def issue(self, column: Column, line: int, value: str) -> Finding:
+        return Finding("file.reference_missing", f"{column.shown}: not {self.expected}",
+                       cell_location(self.name, line, column), self.expected, shown_for(value, column))
 
 
 @dataclass
@@ -139,11 +140,11 @@ class UnknownValues:
     """One reference's findings in one file: worded issues (capped), the exact count, and the
     issue that stopped the reading (row path only: the columnar grammar has no such stop)."""
 
-    issues: list[Issue] = field(default_factory=list)
+    issues: list[Finding] = field(default_factory=list)
     count: int = 0
-    stop: Issue | None = None
+    stop: Finding | None = None
 
-    def add(self, issue: Callable[[], Issue]) -> None:
+    def add(self, issue: Callable[[], Finding]) -> None:
         """Counts one finding; words it while under the cap."""
         self.count += 1
         if len(self.issues) < limits.FINDINGS_CAP:
@@ -211,7 +212,7 @@ def _row_unknown(export: ExportFile, encoding: str, wording: ReferenceWording, k
 def read_column(
     export: ExportFile, encoding: str, locate: Callable[[Sequence[str]], Column],
     take: Callable[[Column, int, str], None],
-) -> Issue | None:
+) -> Finding | None:
     """The row path of one column: ``locate`` finds it in the header line, ``take(column, line,
     value)`` gets each non-empty value with the line its record starts on. Returns the issue that
     stopped the reading, if any (worded as the content pass words it)."""

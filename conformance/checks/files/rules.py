@@ -31,7 +31,8 @@ from conformance.checks.files.interpretations import (
     m11w2_7_remainder_one,
     stated,
 )
-from conformance.checks.files.model import Issue, Problem, Row
+from conformance.checks.files.model import Problem, Row
+from conformance.findings import Finding
 from conformance.masking import is_personal_name, mask, shown
 from conformance.oracles.identifiers import is_valid_m11w2_7, is_valid_my_number, lg_code_check_digit
 
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 
 def header_issues(
     name: str, header: Sequence[str], expected: Sequence[str], mapping: ColumnMap | None = None
-) -> Iterator[Issue]:
+) -> Iterator[Finding]:
     """Unexpected (or repeated) columns, missing columns, then the first column out of order. The
     file's headers go through the profile's ``mapping`` first; findings name them as the file has
     them. A missing column is one finding at the header line (it has no column number in the file)."""
@@ -52,23 +53,23 @@ def header_issues(
     missing = [title for title in expected if title not in set(titles)]
     for position, (title, vendor) in enumerate(zip(titles, header, strict=True), start=1):
         if title in seen:
-            yield Issue("file.header_unexpected_column", f"column {vendor!r} is repeated",
-                        f"{name}:1:{position} ({vendor})", actual=vendor)
+            yield Finding("file.header_unexpected_column", f"column {vendor!r} is repeated",
+                          f"{name}:1:{position} ({vendor})", actual=vendor)
         elif title not in wanted and mapping.extra != "allow":
             hint = messages.did_you_mean(vendor, missing)
             advice = " (a vendor's own name is mapped in the profile: targets.exports.columns)" if hint else ""
-            yield Issue("file.header_unexpected_column", f"column {vendor!r} is not in the layout{hint}{advice}",
-                        f"{name}:1:{position} ({vendor})", expected=messages.closest(vendor, missing), actual=vendor)
+            yield Finding("file.header_unexpected_column", f"column {vendor!r} is not in the layout{hint}{advice}",
+                          f"{name}:1:{position} ({vendor})", expected=messages.closest(vendor, missing), actual=vendor)
         seen.add(title)
     for position, title in enumerate(expected, start=1):
         if title not in seen and title not in mapping.absent:
-            yield Issue("file.header_missing_column", f"column {title!r} is missing (layout position {position})",
-                        f"{name}:1 ({title})", expected=title)
+            yield Finding("file.header_missing_column", f"column {title!r} is missing (layout position {position})",
+                          f"{name}:1 ({title})", expected=title)
     if mapping.order == "layout":
         yield from _order_issue(name, titles, expected, header)
 
 
-def _order_issue(name: str, titles: Sequence[str], expected: Sequence[str], header: Sequence[str]) -> Iterator[Issue]:
+def _order_issue(name: str, titles: Sequence[str], expected: Sequence[str], header: Sequence[str]) -> Iterator[Finding]:
     """The first column, among those the layout has, that is not where the layout puts it."""
     present = [t for t in expected if t in titles]
     firsts = {t: titles.index(t) + 1 for t in present}
@@ -76,8 +77,8 @@ def _order_issue(name: str, titles: Sequence[str], expected: Sequence[str], head
     for wanted, actual in zip(present, found, strict=True):
         if wanted != actual:
             vendor = header[firsts[actual] - 1]
-            yield Issue("file.header_order", f"column {vendor!r} is out of order: the layout puts {wanted!r} here",
-                        f"{name}:1:{firsts[actual]} ({vendor})", expected=wanted, actual=vendor)
+            yield Finding("file.header_order", f"column {vendor!r} is out of order: the layout puts {wanted!r} here",
+                          f"{name}:1:{firsts[actual]} ({vendor})", expected=wanted, actual=vendor)
             return
 
 
