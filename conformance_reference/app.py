@@ -39,7 +39,6 @@ from conformance_reference.domain_records import DOMAIN_RECORDS
 from conformance_reference.driver import DriverService
 from conformance_reference.exports import HOUSEHOLDS_LAYOUT, Exports, _layout_headers
 from conformance_reference.forms import FormService, seireki, split_date, wareki
-from conformance_reference.fuhyo import KosekiRegister
 from conformance_reference.http import (
     API_PREFIX,
     MAX_BODY_BYTES,
@@ -54,6 +53,7 @@ from conformance_reference.http import (
     not_found,
 )
 from conformance_reference.jutogai import JutogaiService
+from conformance_reference.koseki_fuhyo.fuhyo import KosekiRegister
 from conformance_reference.linkage import LinkageApi, parse_instant
 from conformance_reference.migration import jumin_edition, parse_migration
 from conformance_reference.model import Model, household_order, json_value
@@ -125,7 +125,7 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         # 10.2 認証ログ: each login at the token endpoint, likewise.
         self.jutogai.logged_in = lambda client, succeeded: self.driver.log().record_login(client, succeeded)
         self._keep_loaded_rows()
-        # 戸籍の附票: the 戸籍 the harness registers (POST /admin/koseki; conformance_reference/fuhyo.py).
+        # 戸籍の附票: the 戸籍 the harness registers (POST /admin/koseki; conformance_reference/koseki_fuhyo/fuhyo.py).
         self.koseki = KosekiRegister(self.defects)
         # 10.7 印刷 and 5.8 文字溢れ: the print dialog over the forms (conformance_reference/printing.py).
         self.printing = PrintService(self.forms, self.defects)

@@ -1,24 +1,25 @@
 """What the reference vendor issues from its records: 住民票の写し, the 閲覧 list, and forms (帳票).
 
-``POST /api/v1/certificates``: 住民票の写し (5.1), refused for a person under 支援措置 (3.4 R001), every
-outcome logged; ``GET /api/v1/inspection-list``: the 閲覧 list of a 町字, without the persons under
-支援措置; ``POST /api/v1/forms/{form_id}`` (and ``.../data``): the forms of :mod:`conformance_reference.forms`,
-and ``POST /api/v1/forms/fuhyo_utsushi``: the 戸籍の附票の写し (:mod:`conformance_reference.fuhyo`, laid out by
-:mod:`conformance_reference.statute_forms`), the other statute domains' forms beside it (選挙人名簿抄本, 学齢簿,
-the 資格確認書 of 国民健康保険 and 後期高齢者医療, the 介護保険 被保険者証: :mod:`conformance_reference.kakuninsho`).
-"""
+``POST /api/v1/certificates``: 住民票の写し (5.1), refused for a person under 支援措置 (3.4 R001), every outcome logged;
+``GET /api/v1/inspection-list``: the 閲覧 list of a 町字, without the persons under 支援措置; ``POST
+/api/v1/forms/{form_id}`` (and ``.../data``): the forms of :mod:`conformance_reference.forms`, and ``POST
+/api/v1/forms/fuhyo_utsushi``: the 戸籍の附票の写し (:mod:`conformance_reference.koseki_fuhyo.fuhyo`, laid out by
+:mod:`conformance_reference.statute_forms`), the other statute domains' forms beside it (選挙人名簿抄本, 学齢簿, the
+資格確認書 of 国民健康保険 and 後期高齢者医療, the 介護保険 被保険者証: :mod:`conformance_reference.kakuninsho`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
 
-from conformance_reference import elections, kakuninsho, rules, shugaku, statute_forms
+from conformance_reference import kakuninsho, rules, statute_forms
 from conformance_reference.driver import DriverService
 from conformance_reference.forms import PDF_TYPE, FormService, seireki, wareki
-from conformance_reference.fuhyo import KosekiRegister
 from conformance_reference.http import ApiError, Reply, Request, bad_request, json_reply
+from conformance_reference.koseki_fuhyo.fuhyo import KosekiRegister
 from conformance_reference.presentation import Presentation
+from conformance_reference.senkyo import elections
+from conformance_reference.shugaku import shugaku
 from conformance_reference.storage import Row
 from conformance_reference.validation import RequestValidation
 

@@ -68,7 +68,7 @@ def load_defects(folder: Path = UNITS_DIR) -> dict[str, Defect]:
     """Every unit's defects by name, the units in file-name order; a name defined twice is a ``SpecError``."""
     defects: dict[str, Defect] = {}
     where: dict[str, Path] = {}
-    for path in sorted(folder.glob(f"*{SUFFIX}")):
+    for path in sorted(folder.rglob(f"*{SUFFIX}")):
         for defect in _read(path):
             if defect.name in defects:
                 raise SpecError([f"{path}: defect {defect.name} is defined in {where[defect.name].name} too"])

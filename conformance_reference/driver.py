@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from conformance import clock
-from conformance_reference import furigana, idou_items, joshuhyo, kari, kodomo, shokken, terminals, unknown_dates, yubin
+from conformance_reference import furigana, idou_items, joshuhyo, kari, shokken, terminals, unknown_dates, yubin
 from conformance_reference.basic_search import BasicSearchHandlers
 from conformance_reference.batch import BatchHandlers
 from conformance_reference.certifiers import CertifierHandlers
@@ -30,7 +30,8 @@ from conformance_reference.driver_logs import Answer, DriverLogs, DriverRequest
 from conformance_reference.euc import EucHandlers
 from conformance_reference.issuance import IssuanceHistory
 from conformance_reference.kaisei import KaiseiHandlers
-from conformance_reference.koseki import KosekiBook
+from conformance_reference.kodomo_kosodate import kodomo
+from conformance_reference.koseki.koseki import KosekiBook
 from conformance_reference.memos import MemoHandlers
 from conformance_reference.moshide import correction_days, notice_day
 from conformance_reference.notices import NoticeHandlers

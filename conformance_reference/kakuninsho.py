@@ -5,7 +5,7 @@
 ``{"宛名番号", "交付年月日"}`` print the card of a person insured on that day (:func:`kokuho_lines`,
 :func:`koki_lines`, laid out by :mod:`conformance_reference.statute_forms`): the items of 第4項 of each article,
 one per line, in an order and with labels of our own (the 様式 is not quoted). The 資格 is the reference's own
-(:func:`conformance_reference.rules.kokuho`, :func:`conformance_reference.koki_korei.koki_korei`) computed
+(:func:`conformance_reference.rules.kokuho`, :func:`conformance_reference.koki_korei.koki_korei.koki_korei`) computed
 without the per-person query's defects; the card's own defects (``kokuho_kakuninsho_*``, ``koki_kakuninsho_*``)
 change one printed item each. ``POST /api/v1/forms/kaigo_hihokenshasho`` prints the 被保険者証 of a 第一号被保険者
 (:func:`kaigo_lines`; its items are ours: 様式第一号 is not quoted).
@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from conformance_reference import koki_korei, rules
+from conformance_reference import rules
 from conformance_reference.forms import CITY, PREFECTURE, wareki
+from conformance_reference.koki_korei import koki_korei
 from conformance_reference.rules import Row, parse_day, stay_of
 
 #: A printed line: its label and its value.

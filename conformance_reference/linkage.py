@@ -14,24 +14,9 @@ from datetime import UTC, datetime
 from conformance import clock
 from conformance.catalog.models import DataItem
 from conformance.messages import did_you_mean
-from conformance_reference import (
-    elections,
-    hojin_juminzei,
-    inkan,
-    jido_fuyo,
-    keijidosha,
-    kenko,
-    koki_korei,
-    kotei_shisan,
-    pension,
-    rules,
-    seikatsu_hogo,
-    shogaisha,
-    shugaku,
-    tax_rules,
-)
+from conformance_reference import rules
 from conformance_reference.driver import DriverService, per_person_view
-from conformance_reference.fuhyo import KosekiRegister
+from conformance_reference.hojin_juminzei import hojin_juminzei
 from conformance_reference.http import (
     Reply,
     Request,
@@ -42,8 +27,21 @@ from conformance_reference.http import (
     json_reply,
     not_found,
 )
+from conformance_reference.inkan import inkan
+from conformance_reference.jido_fuyo_teate import jido_fuyo
+from conformance_reference.keijidosha_zei import keijidosha
+from conformance_reference.kenko_kanri import kenko
+from conformance_reference.kojin_juminzei import tax_rules
+from conformance_reference.koki_korei import koki_korei
+from conformance_reference.kokumin_nenkin import pension
+from conformance_reference.koseki_fuhyo.fuhyo import KosekiRegister
+from conformance_reference.kotei_shisan_zei import kotei_shisan
 from conformance_reference.numbers import check_digit
 from conformance_reference.presentation import Presentation
+from conformance_reference.seikatsu_hogo import seikatsu_hogo
+from conformance_reference.senkyo import elections
+from conformance_reference.shogaisha_fukushi import shogaisha
+from conformance_reference.shugaku import shugaku
 from conformance_reference.storage import utc_stamp
 from conformance_reference.validation import RequestValidation
 
@@ -73,7 +71,7 @@ def parse_instant(text: str) -> str:
 class LinkageApi(Presentation, RequestValidation):
     """The linkage API's handlers of :class:`~conformance_reference.app.ReferenceApp` (a mixin)."""
 
-    #: The 戸籍 the harness registered (戸籍の附票: conformance_reference/fuhyo.py).
+    #: The 戸籍 the harness registered (戸籍の附票: conformance_reference/koseki_fuhyo/fuhyo.py).
     koseki: KosekiRegister
     driver: DriverService
 

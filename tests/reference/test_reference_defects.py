@@ -149,13 +149,13 @@ AFFECTS: dict[str, set[str]] = {
         "juminzei_current_address", "kokuho_bills_loss_month", "kaigo_on_birthday", "koki_korei_day_before",
         "jido_teate_no_15day_rule", "dv_period_not_one_year", "dv_extension_from_old_end",
         "removal_on_planned_date")},
-    # 個人住民税 (conformance_reference/tax_rules.py; each defect's own test:
+    # 個人住民税 (conformance_reference/kojin_juminzei/tax_rules.py; each defect's own test:
     # tests/domains/kojin_juminzei/test_tax_scenarios.py).
     **{name: {"qualifications"} for name in (
         "juminzei_no_shotokuwari", "juminzei_kintowari_surcharge_kept", "juminzei_current_year_income",
         "juminzei_designated_city_rate", "juminzei_january_of_same_year", "juminzei_minor_on_april_first",
         "juminzei_fifteen_on_levy_date")},
-    # 国民年金 (conformance_reference/pension.py; each defect's own test:
+    # 国民年金 (conformance_reference/kokumin_nenkin/pension.py; each defect's own test:
     # tests/domains/kokumin_nenkin/test_nenkin_scenarios.py).
     **{name: {"qualifications"} for name in (
         "nenkin_foreign_excluded", "nenkin_acquired_on_birthday", "nenkin_entry_next_day", "nenkin_lost_on_death_day",
@@ -176,7 +176,7 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "jido_teate_child_end_from_birthday", "jido_teate_three_from_age_day", "jido_teate_paid_in_own_month",
         "jido_teate_prorated_last_month", "jido_teate_eligible_abroad")},
-    # 選挙人名簿 (conformance_reference/elections.py; each defect's own test:
+    # 選挙人名簿 (conformance_reference/senkyo/elections.py; each defect's own test:
     # tests/domains/senkyo/test_senkyo_scenarios.py).
     **{name: {"qualifications"} for name in (
         "senkyo_national_needs_residence", "senkyo_local_from_notification", "senkyo_record_from_move_day",
@@ -324,7 +324,8 @@ AFFECTS: dict[str, set[str]] = {
         "form_certification_every_page", "form_tsusho_sheet_after_certification", "form_removed_in_household",
         "form_member_order_by_age", "form_furigana_hiragana", "form_katagaki_dropped", "form_issue_number_format",
         "form_issue_number_repeated", "form_official_use_ignored", "form_data_stale")},
-    # 就学 (conformance_reference/shugaku.py; each defect's own test: tests/domains/shugaku/test_shugaku_scenarios.py).
+    # 就学 (conformance_reference/shugaku/shugaku.py; each defect's own test:
+    # tests/domains/shugaku/test_shugaku_scenarios.py).
     **{name: {"qualifications"} for name in (
         "shugaku_six_on_birthday", "shugaku_fifteen_on_birthday", "shugaku_register_omits_seito",
         "shugaku_register_yearly", "shugaku_entrants_deadline_november", "shugaku_entrants_as_of_deadline",
@@ -345,27 +346,28 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"koki_card"} for name in (
         "koki_kakuninsho_without_birth", "koki_kakuninsho_acquired_day_before", "koki_kakuninsho_copay_of_kokuho",
         "koki_kakuninsho_without_expiry", "koki_kakuninsho_expiry_five_years_on")},
-    # 子ども・子育て支援 (the driver operation kodomo.nintei, conformance_reference/kodomo.py; each defect's own
+    # 子ども・子育て支援 (the driver operation kodomo.nintei, conformance_reference/kodomo_kosodate/kodomo.py; each
+    # defect's own
     # test: tests/domains/kodomo_kosodate/test_kodomo_scenarios.py).
     **{name: {"kodomo"} for name in (
         "kodomo_preschool_until_sixth_birthday", "kodomo_one_from_third_birthday", "kodomo_two_needs_care_ignored",
         "kodomo_three_until_birthday", "kodomo_moved_out_certified", "kodomo_no_amount_for_infants",
         "kodomo_notice_to_child", "kodomo_certificate_without_category", "kodomo_refusal_without_reason",
         "kodomo_deadline_next_month")},
-    # 後期高齢者医療 (conformance_reference/koki_korei.py; each defect's own test:
+    # 後期高齢者医療 (conformance_reference/koki_korei/koki_korei.py; each defect's own test:
     # tests/domains/koki_korei/test_koki_scenarios.py).
     **{name: {"qualifications"} for name in (
         "koki_korei_lost_within_prefecture", "koki_korei_certification_ignored", "koki_korei_welfare_ignored",
         "koki_korei_acquired_on_notification", "koki_korei_welfare_end_next_day", "koki_korei_certified_next_month",
         "koki_korei_lost_on_move_out_day", "koki_korei_lost_day_after_on_move", "koki_korei_welfare_lost_day_after")},
-    # 児童扶養手当 (conformance_reference/jido_fuyo.py; each defect's own test:
+    # 児童扶養手当 (conformance_reference/jido_fuyo_teate/jido_fuyo.py; each defect's own test:
     # tests/domains/jido_fuyo_teate/test_fuyo_scenarios.py).
     **{name: {"qualifications"} for name in (
         "jido_fuyo_child_end_from_birthday", "jido_fuyo_paid_from_claim_month", "jido_fuyo_paid_in_even_months",
         "jido_fuyo_prorated_last_month", "jido_fuyo_third_child_old_addition", "jido_fuyo_full_limit_exclusive",
         "jido_fuyo_dependants_ignored", "jido_fuyo_stop_limit_old", "jido_fuyo_stop_rounded_down",
         "jido_fuyo_support_counted_whole")},
-    # 健康管理 (conformance_reference/kenko.py; each defect's own test:
+    # 健康管理 (conformance_reference/kenko_kanri/kenko.py; each defect's own test:
     # tests/domains/kenko_kanri/test_kenko_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kenko_targets_after_leaving", "kenko_hepatitis_b_as_b_class", "kenko_varicella_through_age_three",
@@ -374,7 +376,7 @@ AFFECTS: dict[str, set[str]] = {
         "kenko_checkups_after_leaving", "kenko_checkup_18_months_through_two",
         "kenko_checkup_3_years_from_three_and_a_half", "kenko_measles_second_period_from_five",
         "kenko_school_start_without_next_day", "kenko_jev_second_period_from_ten")},
-    # 戸籍の附票 (conformance_reference/fuhyo.py; each defect's own test:
+    # 戸籍の附票 (conformance_reference/koseki_fuhyo/fuhyo.py; each defect's own test:
     # tests/domains/koseki_fuhyo/test_fuhyo_scenarios.py).
     # The printed 写し is made from the 附票: a wrong 附票 prints wrong too.
     **{name: {"fuhyo", "fuhyo_copy"} for name in (
@@ -386,27 +388,27 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"fuhyo_copy"} for name in (
         "fuhyo_copy_without_koseki_display", "fuhyo_copy_without_furigana", "fuhyo_copy_emigrant_address_printed",
         "fuhyo_copy_address_date_of_juminhyo", "fuhyo_copy_without_sex", "fuhyo_copy_removal_unmarked")},
-    # 軽自動車税 (conformance_reference/keijidosha.py; each defect's own test:
+    # 軽自動車税 (conformance_reference/keijidosha_zei/keijidosha.py; each defect's own test:
     # tests/domains/keijidosha_zei/test_keiji_scenarios.py).
     **{name: {"qualifications"} for name in (
         "keijidosha_levy_on_april_2", "keijidosha_stationed_anywhere", "keijidosha_old_rates",
         "keijidosha_rate_doubled", "keijidosha_due_in_may", "keijidosha_special_collection", "keijidosha_notice_late",
         "keijidosha_small_two_wheel_untaxed")},
-    # 固定資産税 (conformance_reference/kotei_shisan.py; each defect's own test:
+    # 固定資産税 (conformance_reference/kotei_shisan_zei/kotei_shisan.py; each defect's own test:
     # tests/domains/kotei_shisan_zei/test_kotei_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kotei_levy_on_april_1", "kotei_located_anywhere", "kotei_depreciable_untaxed", "kotei_taxed_by_acquisition",
         "kotei_deceased_owner_taxed", "kotei_residential_land_everywhere", "kotei_depreciable_two_thirds",
         "kotei_base_years_from_2025", "kotei_rate_one_and_a_half", "kotei_exemption_inclusive",
         "kotei_last_due_in_march")},
-    # 生活保護 (conformance_reference/seikatsu_hogo.py; each defect's own test:
+    # 生活保護 (conformance_reference/seikatsu_hogo/seikatsu_hogo.py; each defect's own test:
     # tests/domains/seikatsu_hogo/test_seikatsu_scenarios.py).
     **{name: {"qualifications"} for name in (
         "seikatsu_hogo_current_place_first", "seikatsu_hogo_no_residence_no_agency", "seikatsu_hogo_urgency_ignored",
         "seikatsu_hogo_facility_location", "seikatsu_hogo_deadline_thirty_days", "seikatsu_hogo_extension_one_month",
         "seikatsu_hogo_delay_reason_after_thirty", "seikatsu_hogo_deemed_after_fourteen",
         "seikatsu_hogo_income_ignored")},
-    # 障害者福祉 (conformance_reference/shogaisha.py; each defect's own test:
+    # 障害者福祉 (conformance_reference/shogaisha_fukushi/shogaisha.py; each defect's own test:
     # tests/domains/shogaisha_fukushi/test_shogaisha_scenarios.py).
     **{name: {"qualifications"} for name in (
         "shogaisha_current_place_first", "shogaisha_no_residence_no_decision", "shogaisha_facility_location",
@@ -415,7 +417,7 @@ AFFECTS: dict[str, set[str]] = {
         "shogaisha_category_from_primary_judgement", "shogaisha_adult_from_birthday",
         "shogaisha_guardian_until_birthday", "shogaisha_certificate_adults_only", "shogaisha_rejection_without_reason",
         "shogaisha_handover_at_eighteen")},
-    # 法人住民税 (conformance_reference/hojin_juminzei.py; each defect's own test:
+    # 法人住民税 (conformance_reference/hojin_juminzei/hojin_juminzei.py; each defect's own test:
     # tests/domains/hojin_juminzei/test_hojin_scenarios.py).
     **{name: {"qualifications"} for name in (
         "hojin_juminzei_office_anywhere", "hojin_juminzei_dormitory_untaxed", "hojin_juminzei_dormitory_corporate_tax",
@@ -423,12 +425,13 @@ AFFECTS: dict[str, set[str]] = {
         "hojin_juminzei_not_prorated", "hojin_juminzei_months_rounded_up", "hojin_juminzei_employees_at_start",
         "hojin_juminzei_capital_floor_ignored", "hojin_juminzei_corporate_at_ceiling",
         "hojin_juminzei_corporate_rate_before_2019", "hojin_juminzei_deadline_ignores_extension")},
-    # 印鑑登録 (conformance_reference/inkan.py; each defect's own test: tests/domains/inkan/test_inkan_scenarios.py).
+    # 印鑑登録 (conformance_reference/inkan/inkan.py; each defect's own test:
+    # tests/domains/inkan/test_inkan_scenarios.py).
     **{name: {"qualifications"} for name in (
         "inkan_after_leaving", "inkan_from_fourteen", "inkan_capacity_ignored", "inkan_second_seal", "inkan_any_name",
         "inkan_occupation_allowed", "inkan_rubber_allowed", "inkan_size_unchecked", "inkan_blurred_allowed",
         "inkan_newcomer_refused")},
-    # 戸籍 (the driver operations koseki.*, conformance_reference/koseki.py; each defect's own test:
+    # 戸籍 (the driver operations koseki.*, conformance_reference/koseki/koseki.py; each defect's own test:
     # tests/domains/koseki/test_koseki_scenarios.py).
     **{name: {"koseki"} for name in (
         "koseki_period_from_next_day", "koseki_birth_abroad_fourteen_days", "koseki_death_from_death_day",
