@@ -24,6 +24,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DRIVER = "conformance_reference/driver.py"
+#: The modules split from the driver adapter (driver.py): the code its mutants change lives there.
+DRIVER_RULES = "conformance_reference/driver_rules.py"
+DRIVER_BASE = "conformance_reference/driver_base.py"
+DRIVER_MOVES = "conformance_reference/driver_moves.py"
+DRIVER_CORRECTIONS = "conformance_reference/driver_corrections.py"
+DRIVER_QUERIES = "conformance_reference/driver_queries.py"
 SEARCH = "conformance_reference/search.py"
 
 
@@ -37,144 +43,147 @@ class Mutant:
     new: str
 
 
-def _driver(name: str, old: str, new: str) -> Mutant:
-    return Mutant(name, DRIVER, old, new)
+def _driver(path: str, name: str, old: str, new: str) -> Mutant:
+    """A mutant of the driver adapter's module ``path``."""
+    return Mutant(name, path, old, new)
 
 
 MUTANTS: tuple[Mutant, ...] = (
     _driver(
-        'check_past_inclusive',
+        DRIVER_BASE, 'check_past_inclusive',
         '        if (value if isinstance(value, str) else value.isoformat()) > processed.isoformat():',
         '        if (value if isinstance(value, str) else value.isoformat()) >= processed.isoformat():',
     ),
     _driver(
-        'check_past_off',
+        DRIVER_BASE, 'check_past_off',
         '        if (value if isinstance(value, str) else value.isoformat()) > processed.isoformat():',
         '        if False:',
     ),
-    _driver('removal_date_later', '    return min(planned, arrived)', '    return max(planned, arrived)'),
-    _driver('five_generations_allowed', 'len(parts) <= 4', 'len(parts) <= 5'),
-    _driver('three_generations_only', 'len(parts) <= 4', 'len(parts) <= 3'),
+    _driver(DRIVER_RULES, 'removal_date_later', '    return min(planned, arrived)', '    return max(planned, arrived)'),
+    _driver(DRIVER_RULES, 'five_generations_allowed', 'len(parts) <= 4', 'len(parts) <= 5'),
+    _driver(DRIVER_RULES, 'three_generations_only', 'len(parts) <= 4', 'len(parts) <= 3'),
     _driver(
-        'head_rank_after_spouse',
+        DRIVER_RULES, 'head_rank_after_spouse',
         '    if relation == "世帯主":\n        return 1, 1',
         '    if relation == "世帯主":\n        return 1, 2',
     ),
     _driver(
-        'child_before_spouse',
+        DRIVER_RULES, 'child_before_spouse',
         '    if relation == "子":\n        return 1, 3',
         '    if relation == "子":\n        return 1, 1',
     ),
     _driver(
-        'order_without_birth_date',
+        DRIVER_RULES, 'order_without_birth_date',
         'household_rank(row.get("続柄", "")), row.get("生年月日", ""), \\',
         'household_rank(row.get("続柄", "")), "", \\',
     ),
     _driver(
-        'newcomer_not_last',
+        DRIVER_RULES, 'newcomer_not_last',
         'return int(row.get("世帯加入順") or 0), household_rank',
         'return 0, household_rank',
     ),
-    _driver('alert_threshold_three', '                if len(rest) >= 2:', '                if len(rest) >= 3:'),
     _driver(
-        'confirmation_ignored',
+        DRIVER_BASE, 'alert_threshold_three', '                if len(rest) >= 2:', '                if len(rest) >= 3:',
+    ),
+    _driver(
+        DRIVER_BASE, 'confirmation_ignored',
         '        confirmed = set(body.get("confirm") or ())',
         '        confirmed: set[str] = set()',
     ),
     _driver(
-        'returning_number_not_checked',
+        DRIVER_MOVES, 'returning_number_not_checked',
         '            for item in ("個人番号", "住民票コード", "在留カード等番号"):',
         '            for item in ():',
     ),
     _driver(
-        'returning_three_items_without_sex',
+        DRIVER_MOVES, 'returning_three_items_without_sex',
         'for item in ("氏名", "性別", "生年月日"))',
         'for item in ("氏名", "生年月日"))',
     ),
     _driver(
-        'non_calendar_date_accepted',
+        DRIVER_RULES, 'non_calendar_date_accepted',
         '        raise Refusal("error", "E005", f"{field}: 暦上日でない年月日です: {value!r}", field) from None',
         '        return date(2000, 1, 1)',
     ),
     _driver(
-        'birth_date_must_be_calendar',
+        DRIVER_RULES, 'birth_date_must_be_calendar',
         'LENIENT_DATES = frozenset({"生年月日", "住民となった年月日", "住所を定めた年月日"})',
         'LENIENT_DATES = frozenset({"住民となった年月日", "住所を定めた年月日"})',
     ),
     _driver(
-        'blank_resident_date_allowed',
+        DRIVER_RULES, 'blank_resident_date_allowed',
         'NOT_BLANK = ("生年月日", "住民となった年月日",',
         'NOT_BLANK = ("生年月日",',
     ),
     _driver(
-        'blank_juminhyo_code_allowed',
+        DRIVER_RULES, 'blank_juminhyo_code_allowed',
         '        needed.append("住民票コード")  # 除票の場合を除く',
         '        pass',
     ),
-    _driver('reason_category_not_stored', '"異動事由区分": reason, "処理日"', '"処理日"'),
+    _driver(DRIVER_BASE, 'reason_category_not_stored', '"異動事由区分": reason, "処理日"', '"処理日"'),
     _driver(
-        'processing_day_not_stored',
+        DRIVER_BASE, 'processing_day_not_stored',
         '"異動事由区分": reason, "処理日": processed.isoformat(),',
         '"異動事由区分": reason,',
     ),
     _driver(
-        'address_date_is_notice_date',
+        DRIVER_MOVES, 'address_date_is_notice_date',
         '"住所を定めた年月日": moved.isoformat(), "世帯加入順"',
         '"住所を定めた年月日": notified.isoformat(), "世帯加入順"',
     ),
     _driver(
-        'previous_address_kept_30_46',
+        DRIVER_MOVES, 'previous_address_kept_30_46',
         '                row["転入前住所_市区町村コード"] = ""  # 4.5.1',
         '                pass  # 4.5.1',
     ),
     _driver(
-        'moved_out_stays_resident',
+        DRIVER_MOVES, 'moved_out_stays_resident',
         'changed = {**row, "住民状態": _MOVED_OUT,',
         'changed = {**row, "住民状態": _CURRENT,',
     ),
     _driver(
-        'birth_keeps_previous_address',
+        DRIVER_MOVES, 'birth_keeps_previous_address',
         '"住所を定めた年月日": born, "転入前住所_市区町村コード": "", ',
         '"住所を定めた年月日": born, ',
     ),
     _driver(
-        'death_before_birth_accepted',
+        DRIVER_MOVES, 'death_before_birth_accepted',
         '                and moved < row["生年月日"]:',
         '                and False:',
     ),
     _driver(
-        'split_head_not_set',
+        DRIVER_MOVES, 'split_head_not_set',
         'relation = "世帯主" if index == 0 else',
         'relation = row.get("続柄", "") if index == 0 else',
     ),
     _driver(
-        'head_name_not_updated',
+        DRIVER_MOVES, 'head_name_not_updated',
         'changed = {**row, "続柄": relation, "世帯主氏名": head.get("氏名", "")}',
         'changed = {**row, "続柄": relation}',
     ),
     _driver(
-        'cancel_restores_latest',
+        DRIVER_CORRECTIONS, 'cancel_restores_latest',
         '        restored = {key: value for key, value in before.items() if key != "履歴番号"}',
         '        restored = {key: value for key, value in latest.items() if key != "履歴番号"}',
     ),
     _driver(
-        'cancel_kinds_swapped',
+        DRIVER_CORRECTIONS, 'cancel_kinds_swapped',
         'reason = "異動の取消し（増）" if now != _CURRENT',
         'reason = "異動の取消し（減）" if now != _CURRENT',
     ),
-    _driver('tsusho_date_not_stored', '"通称_記載年月日": offered.isoformat(),', '"通称_記載年月日": "",'),
+    _driver(DRIVER_CORRECTIONS, 'tsusho_date_not_stored', '"通称_記載年月日": offered.isoformat(),', '"通称_記載年月日": "",'),
     _driver(
-        'tsusho_not_deleted',
+        DRIVER_CORRECTIONS, 'tsusho_not_deleted',
         'changed = {**row, "通称": "", "通称_フリガナ": "", "通称_削除年月日"',
         'changed = {**row, "通称_フリガナ": "", "通称_削除年月日"',
     ),
     _driver(
-        'foreign_birth_date_in_wareki',
+        DRIVER_QUERIES, 'foreign_birth_date_in_wareki',
         '_SEIREKI_ITEMS = frozenset({"生年月日", "在留期間の満了の日"})',
         '_SEIREKI_ITEMS = frozenset({"在留期間の満了の日"})',
     ),
     _driver(
-        'gannen_as_one',
+        DRIVER_RULES, 'gannen_as_one',
         'return f"{era}{\'元\' if number == 1 else number}年{month}月{day}日"',
         'return f"{era}{number}年{month}月{day}日"',
     ),
@@ -182,24 +191,24 @@ MUTANTS: tuple[Mutant, ...] = (
     Mutant('ou_not_oo', SEARCH, '("オ" if char == "ウ" and index > 0', '("ウ" if char == "ウ" and index > 0'),
     Mutant('small_kana_kept', SEARCH, '_LARGE = str.maketrans("ァィゥェォッャュョヮ", "アイウエオツヤユヨワ")',
            '_LARGE = str.maketrans("ァィゥェォッャュョヮ", "ァィゥェォッャュョヮ")'),
-    _driver('exact_search_partial', 'request.param("一致") == "完全"', 'request.param("一致") == "全部"'),
+    _driver(DRIVER_QUERIES, 'exact_search_partial', 'request.param("一致") == "完全"', 'request.param("一致") == "全部"'),
     _driver(
-        'tsusho_dropped_everywhere',
+        DRIVER_RULES, 'tsusho_dropped_everywhere',
         'if "tsusho_tokubetsu_dropped" in defects and shown.get("第30条45規定区分") == "2":',
         'if shown.get("第30条45規定区分") == "2":',
     ),
     _driver(
-        'naturalized_resident_date_lost',
+        DRIVER_CORRECTIONS, 'naturalized_resident_date_lost',
         '"転入前住所_市区町村コード", "住民となった年月日")',
         '"転入前住所_市区町村コード")',
     ),
     _driver(
-        'five_generations_bad_request',
+        DRIVER_BASE, 'five_generations_bad_request',
         '                raise Refusal("error", "E007",',
         '                raise BadInput("E007",',
     ),
     _driver(
-        'correction_scope_ignored',
+        DRIVER_CORRECTIONS, 'correction_scope_ignored',
         '        if allowed is not None and not set(items) <= allowed:',
         '        if False:',
     ),

@@ -8,10 +8,11 @@ disk per mutant and needs a session database and a worker setup, heavier for a o
 
 Two targets, each a set of mutated files and its kill suite:
 
-- ``jumin`` (the default): the reference's 異動 operations (conformance_reference/driver.py,
-  storage.py) against benchmarks/mutation/test_kills.py (every catalog scenario and the model's state
-  machine, in one process). Its configuration is pyproject.toml's ``[tool.mutmut]``, so a plain
-  ``mutmut run`` at the root runs it too; mutmut works in ``mutants/``.
+- ``jumin`` (the default): the reference's 異動 operations (conformance_reference/driver.py and the
+  modules split from it, driver_rules.py, driver_base.py, driver_moves.py, driver_corrections.py,
+  driver_queries.py; storage.py) against benchmarks/mutation/test_kills.py (every catalog scenario and
+  the model's state machine, in one process). Its configuration is pyproject.toml's ``[tool.mutmut]``,
+  so a plain ``mutmut run`` at the root runs it too; mutmut works in ``mutants/``.
 - ``statute``: the reference's units of the 19 statute domains (the rules behind the per-person query
   and the driver, the statute forms) against benchmarks/mutation/test_statute_kills.py (every checked
   requirement of the statute editions, judged as a run judges it). Its configuration is pyproject.toml's
@@ -63,7 +64,7 @@ class Target:
 
 
 TARGETS = {
-    "jumin": Target(ROOT, "conformance_reference.driver.x_parse_date__mutmut_1"),
+    "jumin": Target(ROOT, "conformance_reference.driver_rules.x_parse_date__mutmut_1"),
     "statute": Target(ROOT / "mutants-statute", "conformance_reference.rules.x_parse_day__mutmut_1"),
 }
 

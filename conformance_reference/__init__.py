@@ -14,7 +14,9 @@ Start it with :func:`conformance_reference.server.start_reference` or ``conforma
   (the shared reads, and where defects change what is shown) and ``validation`` (requests against
   the catalog's schemas); ``model``: the catalog as the app needs it and the JSON of values;
   ``http``: requests, replies, errors and paths;
-- ``driver`` (with ``search``): the driver protocol's operations (docs/driver.md);
+- ``driver`` (the service and its routes; its handlers' mixins ``driver_moves``, ``driver_corrections``,
+  ``driver_queries`` over ``driver_base``; ``driver_rules``, its small rules; ``driver_logs``; ``search``):
+  the driver protocol's operations (docs/driver.md);
 - ``jutogai``: 共通機能's 住登外者宛名番号付番 API and its token endpoint;
 - ``forms``: forms (帳票) as PDFs and their data; ``fixed_export``: the fixed-length export in CP932;
 - ``rules``, ``tax_rules``, ``pension``, ``elections``: the other domains' rules of the per-person query;

@@ -4,8 +4,10 @@ The bottom layer of the package (docs/architecture.md): it imports nothing of th
 
 - ``models`` / ``scenario_models``: the pydantic models of the catalog files (editions, requirements,
   data items, code tables, interfaces, forms, scenarios, driver operations);
-- ``loader`` (with ``yamlmarks`` for located YAML, ``regex_safety``, ``check_params``): files -> a
-  :class:`~conformance.catalog.catalog.Catalog` of valid entries and located errors;
+- ``loader`` (with ``entries``: one file read entry by entry; ``cross_entry``: the rules across an edition's
+  entries; ``validation_errors``: pydantic's errors reworded and located; ``yamlmarks`` for located YAML,
+  ``regex_safety``, ``check_params``): files -> a :class:`~conformance.catalog.catalog.Catalog` of valid
+  entries and located errors;
 - ``catalog``: the loaded catalog; ``views``: its plain-data views for ``catalog list/stats/export``;
 - ``domains``: the registry of the 20 domains and the official id formats (``data/domains.yaml``);
 - ``statute_forms``: the ids of the statute domains' forms the harness asks for (a profile names those

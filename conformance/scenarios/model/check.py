@@ -23,9 +23,11 @@ from conformance.findings import Finding
 from conformance.masking import is_personal_name, shown
 from conformance.oracles.jumin_model import Breach, rules
 from conformance.scenarios import DriverClient
+from conformance.scenarios.model.fixed_examples import naturalization, prelude, refusals
 from conformance.scenarios.model.forms import CertificateForms
-from conformance.scenarios.model.machine import ModelBreach, Session, machine_for, naturalization, prelude, refusals
+from conformance.scenarios.model.machine import machine_for
 from conformance.scenarios.model.paths import SEARCHES, Paths
+from conformance.scenarios.model.steps import ModelBreach, Session
 from conformance.targets.base import Target
 from conformance.targets.exports import ApiExportSource
 
