@@ -26,7 +26,7 @@ def domain_check_modules() -> list[ModuleType]:
 
 def default_registry() -> Registry:
     """The registry of every check shipped with the harness (listed here, not found by import)."""
-    from conformance.checks import api, files, forms, jumin, kyotsu, scenarios
+    from conformance.checks import api, files, forms, jumin, scenarios
     from conformance.scenarios import (
         access_log,
         auth_log,
@@ -50,8 +50,8 @@ def default_registry() -> Registry:
     from conformance.scenarios.model import check as model_check
 
     registry = Registry()
-    # kyotsu: 共通機能, the 住登外者宛名番号付番 API; model_check: the model of 住民記録 (a state machine).
-    for module in (api, files, forms, jumin, scenarios, scenario_check, model_check, kyotsu, search):
+    # model_check: the model of 住民記録 (a state machine).
+    for module in (api, files, forms, jumin, scenarios, scenario_check, model_check, search):
         registry.add_module(module)
     # Every domain folder's checks (conformance/domains/<slug>/checks.py, and forms.py where its forms are judged
     # as printed): the folders of the registry of domains (catalog/domain_rules.py), never a list written here.

@@ -114,7 +114,7 @@ class ScenarioRunParams(Params):
 
 
 class KyotsuConditionParams(Params):
-    """``kyotsu.fuban.condition``: a ※※ condition of the 付番 API (conformance/checks/kyotsu.py)."""
+    """``kyotsu.fuban.condition``: a ※※ condition of the 付番 API (conformance/domains/kyotsu/checks.py)."""
 
     when: Annotated[dict[str, str], Field(min_length=1, strict=False,
                                           description="Request parameters set: the condition.")]

@@ -1,10 +1,11 @@
 """The rules each domain folder declares: ``conformance/domains/<slug>/texts.yaml``.
 
-A domain's folder holds everything the judge knows of it (docs/architecture.md, "A domain is a folder");
-its ``texts.yaml`` is the one list of its rules. Each rule ``R`` is a check ``scenario.R`` (registered by the
-folder's ``checks.py`` or ``forms.py``) with the finding code ``scenario.R.mismatch``, and carries its text in
-Japanese and English. The catalog reads it to know the domains' check names (a binding to an unknown check
-is a located error when the catalog loads) and the report reads it for the texts, so a rule is named once.
+A domain's folder holds everything the judge knows of it (docs/architecture.md, "A domain is a folder"); its
+``texts.yaml`` is the one list of its rules (and holds the texts of its other checks and findings). Each rule ``R`` is a
+check ``scenario.R`` (registered by the folder's ``checks.py`` or ``forms.py``) with the finding code
+``scenario.R.mismatch``, and carries its text in Japanese and English. The catalog reads it to know the domains' check
+names (a binding to an unknown check is a located error when the catalog loads) and the report reads it for the texts,
+so a rule is named once.
 
 Which domains have a folder is derived from the registry of domains (``data/domains.yaml``): every slug
 whose folder exists. Read as data, never imported: the catalog sits below the checks.
@@ -41,11 +42,14 @@ class RuleText(BaseModel):
 
 
 class DomainTexts(BaseModel):
-    """A domain folder's ``texts.yaml``."""
+    """A domain folder's ``texts.yaml``: its scenario rules, and the texts of its other checks (by registered
+    name) and of their findings (by code)."""
 
     model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
 
-    rules: dict[Annotated[str, Field(pattern=RULE_PATTERN)], RuleText]
+    rules: dict[Annotated[str, Field(pattern=RULE_PATTERN)], RuleText] = {}
+    checks: dict[Annotated[str, Field(pattern=RULE_PATTERN)], RuleText] = {}
+    findings: dict[Annotated[str, Field(pattern=RULE_PATTERN)], RuleText] = {}
 
 
 @cache
@@ -89,3 +93,16 @@ def rule_texts() -> dict[str, tuple[str, str]]:
 def domain_check_names() -> tuple[str, ...]:
     """The checks the domain folders register: ``scenario.<rule>`` for each rule."""
     return tuple(f"scenario.{rule}" for rule in rule_texts())
+
+
+@cache
+def check_texts() -> dict[str, tuple[str, str]]:
+    """Every domain folder's texts of its checks other than its rules, by registered name."""
+    return {name: (text.ja, text.en) for slug in domain_folders() for name, text in domain_texts(slug).checks.items()}
+
+
+@cache
+def finding_texts() -> dict[str, tuple[str, str]]:
+    """Every domain folder's texts of its findings other than its rules' mismatches, by code."""
+    return {code: (text.ja, text.en) for slug in domain_folders()
+            for code, text in domain_texts(slug).findings.items()}

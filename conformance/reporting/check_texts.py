@@ -9,20 +9,6 @@ from __future__ import annotations
 Text = tuple[str, str]
 
 CHECK_TEXTS: dict[str, Text] = {
-    "kyotsu.fuban.registered": ("住登外者宛名番号付番API に正しい付番依頼を送り、200 と定められたレスポンスを"
-                                "検証します",
-                                "Sends a valid request to the 住登外者宛名番号付番 API and checks the 200 answer"),
-    "kyotsu.fuban.rejects_invalid": ("不正な入力（必須なし、指定文字、桁数）に 400 と該当するエラーコードを返すか",
-                                     "Invalid input (missing, wrong characters, wrong length) gets 400 and its "
-                                     "error code"),
-    "kyotsu.fuban.unauthorized": ("アクセストークンなし・無効なアクセストークンに 401 を返すか",
-                                  "No access token and an invalid one get 401"),
-    "kyotsu.fuban.processing_kind": ("処理区分0で付番し、1・2で指定した宛名番号に新しい履歴番号で登録するか",
-                                     "処理区分 0 issues a number; 1 and 2 register under the given one"),
-    "kyotsu.fuban.condition": ("※※の条件付き必須項目がないとき 400 と相関チェックエラー（E0004）を返すか",
-                               "A missing ※※ conditional item gets 400 and E0004"),
-    "kyotsu.fuban.unique_number": ("付番した住登外者宛名番号が重複せず、チェックデジットが正しく、住民と重ならないか",
-                                   "Issued numbers are unique, carry their check digit and are no resident's"),
     "api.openapi": ("API仕様書から生成したリクエストを送り、応答をステータス・形式・スキーマで検証します",
                     "Sends requests generated from the API specification and checks status, type and schema"),
     "file.layout": ("エクスポートファイルを基本データリストのレイアウト（文字コード、見出し、型、桁数、コード等）"

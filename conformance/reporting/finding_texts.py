@@ -11,26 +11,6 @@ from __future__ import annotations
 Text = tuple[str, str]
 
 FINDING_TEXTS: dict[str, Text] = {
-    # the 住登外者宛名番号付番 API (conformance/checks/kyotsu.py)
-    "kyotsu.status": ("API仕様書と異なる HTTPステータスコードを返しました",
-                      "The API answered another HTTP status than the API specification says"),
-    "kyotsu.not_json": ("JSON形式のレスポンスオブジェクトを返しませんでした", "The answer is no JSON response object"),
-    "kyotsu.value_mismatch": ("レスポンスの値が API仕様書の定めと異なります",
-                              "A value of the response differs from what the API specification says"),
-    "kyotsu.unknown_error_code": ("エラーコード一覧にないエラーコードを返しました",
-                                  "An error code that is not in the error code list"),
-    "kyotsu.error_code_missing": ("不正な入力に対して定められたエラーコードを返しませんでした",
-                                  "Invalid input was not answered with its error code"),
-    "kyotsu.number_not_kept": ("処理区分1・2で指定した宛名番号で登録されませんでした",
-                               "With 処理区分 1 or 2 the given 宛名番号 was not the one registered"),
-    "kyotsu.history_not_counted": ("同じ宛名番号の登録で履歴番号が増えませんでした",
-                                   "A new registration of a 宛名番号 did not get a higher 履歴番号"),
-    "kyotsu.number_reissued": ("付番済みの住登外者宛名番号を別の付番依頼に再び付番しました",
-                               "A 住登外者宛名番号 already issued was issued again"),
-    "kyotsu.check_digit": ("住登外者宛名番号のチェックデジットが住民宛名番号と同じ方式（M11W2-7）で正しくありません",
-                           "The 住登外者宛名番号's check digit is wrong (M11W2-7, as for the 住民宛名番号)"),
-    "kyotsu.number_of_resident": ("住民宛名番号と重複する住登外者宛名番号を付番しました",
-                                  "A 住登外者宛名番号 equal to a resident's 宛名番号 was issued"),
     # export files (file.layout)
     "file.encoding_not_allowed": ("ファイルの文字コードが標準で認められたもの（UTF-8 等）ではありません",
                                   "The file's encoding is not one the standard allows"),

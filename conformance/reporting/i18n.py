@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from conformance.catalog.domain_rules import rule_texts
+from conformance.catalog.domain_rules import check_texts, finding_texts, rule_texts
 from conformance.reporting.check_texts import CHECK_TEXTS as _CHECKS
 from conformance.reporting.finding_texts import FINDING_TEXTS as _FINDINGS
 
@@ -324,7 +324,7 @@ def _generated() -> dict[str, Text]:
 
 
 #: Every finding code the checks emit -> its text.
-FINDINGS: Mapping[str, Text] = {**_FINDINGS, **_generated()}
+FINDINGS: Mapping[str, Text] = {**_FINDINGS, **finding_texts(), **_generated()}
 
 #: Texts for a code the catalog does not know yet, by family (never shown English on the JA page).
 _FAMILIES: Mapping[str, Text] = {
@@ -359,7 +359,7 @@ def _scenario_checks() -> dict[str, Text]:
 
 
 #: Every registered check -> its one-line description.
-CHECKS: Mapping[str, Text] = {**_CHECKS, **_scenario_checks()}
+CHECKS: Mapping[str, Text] = {**_CHECKS, **check_texts(), **_scenario_checks()}
 
 
 def check_text(name: str) -> Text:

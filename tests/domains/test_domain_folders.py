@@ -23,11 +23,12 @@ def test_every_folder_is_a_domain_of_the_registry_and_has_its_texts() -> None:
 def test_each_rule_is_a_check_its_own_folder_registers() -> None:
     for module in domain_check_modules():
         slug = module.__name__.split(".")[2]
-        rules = set(domain_rules.domain_texts(slug).rules)
+        texts = domain_rules.domain_texts(slug)
+        named_here = {f"scenario.{rule}" for rule in texts.rules} | set(texts.checks)
         registered = {getattr(function, _MARK, "") for function in vars(module).values()}
         for name in registered - {""}:
-            assert name.removeprefix("scenario.") in rules, f"{module.__name__} registers {name}, not in its texts"
-    named = {f"scenario.{rule}" for rule in domain_rules.rule_texts()}
+            assert name in named_here, f"{module.__name__} registers {name}, not in its texts"
+    named = {f"scenario.{rule}" for rule in domain_rules.rule_texts()} | set(domain_rules.check_texts())
     registered_all = {getattr(function, _MARK, "") for module in domain_check_modules()
                       for function in vars(module).values()}
     assert named == registered_all - {""}

@@ -541,7 +541,7 @@ class Api:
 
 def jutogai_probe(api: Api) -> list[tuple[int, Any]]:
     """The 付番 API: two registrations, 処理区分 1 with and without a 宛名番号, no 処理区分, no token."""
-    from conformance.checks.kyotsu import registration
+    from conformance.domains.kyotsu.checks import registration
     from conformance_reference.jutogai import CLIENT_ID, CLIENT_SECRET
 
     token = api.session.post(api.url + "/oauth2/token", data={"grant_type": "client_credentials"},

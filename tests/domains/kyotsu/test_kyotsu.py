@@ -1,4 +1,4 @@
-"""The checks of the 住登外者宛名番号付番 API (conformance/checks/kyotsu.py) against the reference vendor on
+"""The checks of the 住登外者宛名番号付番 API (conformance/domains/kyotsu/checks.py) against the reference vendor on
 loopback: the conforming reference gives no finding, each named defect its exact finding (code and
 location), through the profile's OAuth2 client credentials (conformance/targets/oauth.py)."""
 
@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from conformance.catalog.catalog import EditionCatalog
-from conformance.checks import kyotsu
 from conformance.checks.registry import CheckContext, CheckFunction
+from conformance.domains.kyotsu import checks as kyotsu
 from conformance.embedded import reference_environ, start_reference
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
@@ -143,7 +143,7 @@ def test_values_of_the_answer_are_shown_only_when_plain() -> None:
     """The API's fields name no catalog item: a value of the vendor's answer is shown as it is only
     when it looks like a number, a code or a path; anything else (a name it echoed wrongly, a long
     text) is masked, its length kept."""
-    from conformance.checks.kyotsu import _answered
+    from conformance.domains.kyotsu.checks import _answered
 
     plain = ["0000000019", "E0002", "/app_submit/v10/jutogaishaatenabangofuban", "application/json; charset=utf-8"]
     assert [_answered(value) for value in plain] == plain
