@@ -100,12 +100,41 @@ def seventies(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return draw(_resident_on(birth, _clamped(draw(_near(first, 60)), first, first + timedelta(days=400)), codes))
 
 
+#: The 国民健康保険 record of a person whose 世帯 receives 生活保護 (sent with ``targets.load.records_path``).
+WELFARE_START, WELFARE_END = "生活保護_開始年月日", "生活保護_廃止年月日"
+
+
+def _welfare(start: date, end: date | None) -> tuple[tuple[str, str, str], ...]:
+    items = {WELFARE_START: start, WELFARE_END: end}
+    return tuple((PART, item, day.isoformat()) for item, day in items.items() if day is not None)
+
+
+@st.composite
+def on_welfare(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident (born 1955-2000: never 75 on the day asked) whose 世帯 receives 生活保護 from a day, maybe
+    until its 廃止; asked about near the first day or the 廃止 (第6条第9号)."""
+    birth = draw(_birth(1955, 2000))
+    begins = draw(st.dates(date(2019, 4, 1), date(2025, 3, 31)))
+    ends = draw(st.one_of(st.none(), st.integers(1, 400).map(lambda days: begins + timedelta(days=days))))
+    as_of = draw(_near(draw(st.sampled_from((begins, ends or begins))), 3))
+    scenario = draw(_resident_on(birth, as_of, codes))
+    return Scenario(scenario.fiscal_year, birth, scenario.moved_in, previous=scenario.previous,
+                    as_of=scenario.as_of, records=_welfare(begins, ends))
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
 def _insured(s: Scenario, town: str) -> Projection:
     assert s.as_of is not None
     return {"被保険者": kokuho.is_insured_on(s.birth, s.moved_in, None, s.as_of)}
+
+
+def _insured_on_welfare(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    items = {item: date.fromisoformat(value) for part, item, value in s.records if part == PART}
+    welfare = kokuho.receives_welfare(items.get(WELFARE_START), items.get(WELFARE_END), s.as_of)
+    return {"被保険者": kokuho.is_insured_on(s.birth, s.moved_in, None, s.as_of) and not welfare}
 
 
 def _copay(s: Scenario, town: str) -> Projection:
@@ -125,8 +154,17 @@ SIX_ON_MARCH_31 = Scenario(2024, date(2019, 4, 1), date(2019, 4, 1), as_of=date(
 SCHOOL_ON_APRIL_1 = Scenario(2025, date(2019, 4, 1), date(2019, 4, 1), as_of=date(2025, 4, 1))
 SEVENTY_IN_JULY = Scenario(2025, date(1955, 7, 10), date(1985, 4, 1), as_of=date(2025, 7, 20))
 SEVENTY_ON_JULY_31 = Scenario(2025, date(1955, 8, 1), date(1985, 4, 1), as_of=date(2025, 8, 1))
+#: 生活保護 from 2025-06-01 to its 廃止 on 2025-09-01: no 被保険者 on 2025-06-01 (第8条第2項: その日から), one
+#: on 2025-05-31 and again on 2025-09-01.
+WELFARE_FIRST_DAY = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 6, 1),
+                             records=_welfare(date(2025, 6, 1), date(2025, 9, 1)))
+WELFARE_ENDED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 9, 1),
+                         records=_welfare(date(2025, 6, 1), date(2025, 9, 1)))
 
 KOKUHO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("kokuho.welfare_excluded", "国保: a person of a 世帯 receiving 生活保護 is no 国保 被保険者 (第6条第9号)",
+         on_welfare, _insured_on_welfare, picked(PART, "被保険者"), (WELFARE_FIRST_DAY, WELFARE_ENDED),
+         needs_records=True),
     Rule("kokuho.koki_korei_excluded", "国保: a 後期高齢者医療 被保険者 is no 国保 被保険者 (第6条第8号)",
          reaching_75, _insured, picked(PART, "被保険者"), (AFTER_75, BEFORE_75)),
     Rule("kokuho.copay_preschool", "国保: 一部負担金 十分の二 up to the first 3月31日 after six (第42条第1項第2号)",
@@ -142,6 +180,7 @@ def _rule_check(name: str) -> CheckFunction:
     return rule_check(KOKUHO_RULES[name])
 
 
+kokuho_welfare_excluded = check("scenario.kokuho.welfare_excluded")(_rule_check("kokuho.welfare_excluded"))
 kokuho_koki_korei_excluded = check("scenario.kokuho.koki_korei_excluded")(_rule_check("kokuho.koki_korei_excluded"))
 kokuho_copay_preschool = check("scenario.kokuho.copay_preschool")(_rule_check("kokuho.copay_preschool"))
 kokuho_copay_working_age = check("scenario.kokuho.copay_working_age")(_rule_check("kokuho.copay_working_age"))

@@ -154,6 +154,19 @@ def is_excluded_as_koki_korei(birth: date, day: date) -> bool:
     return day >= koki_korei_start(birth)
 
 
+def receives_welfare(start: date | None, end: date | None, day: date) -> bool:
+    """Whether the person's 世帯 receives 生活保護 on ``day``: from ``start`` (the 保護's first day) to the day
+    before ``end`` (its 廃止, the first day without it); None: no 保護, or no 廃止 yet.
+
+    第6条第9号: 生活保護法による保護を受けている世帯（その保護を停止されている世帯を除く。）に属する者 is no
+    被保険者; 第8条第2項: the 資格 is lost from the day the person comes under 第9号 (その日から); 第7条: acquired
+    from the day the person no longer does. Readings (ours, as the 後期高齢者医療 oracle reads its 第51条第1号):
+    excluded on the 保護's first day, a 被保険者 again on the day of its 廃止. A 停止 of the 保護 is not
+    generated (the person would be a 被保険者 while it lasts).
+    """
+    return start is not None and start <= day and (end is None or day < end)
+
+
 def is_insured_on(birth: date, acquired: date, lost: date | None, day: date) -> bool:
     """Whether the person is a 国保 被保険者 on ``day`` through a 資格 from ``acquired`` to ``lost``:
     within it (第7条, 第8条) and not excluded (第6条第8号, :func:`is_excluded_as_koki_korei`)."""

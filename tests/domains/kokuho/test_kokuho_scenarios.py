@@ -6,6 +6,8 @@ tests/test_reference_run.py shows it through the CLI)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -26,7 +28,7 @@ CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "kokuho" / "2025.12" / "bindings.yaml"
 #: The defects of the rules here (kokuho_bills_loss_month is the premium months' of checks/scenarios.py).
 AGE_DEFECTS = ("kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "kokuho_copay_seventy_month_itself",
-               "kokuho_copay_seventy_by_birthday")
+               "kokuho_copay_seventy_by_birthday", "kokuho_welfare_ignored")
 ALL_PERSONS = st.one_of(*(rule.scenarios(CODES) for rule in KOKUHO_RULES.values()))
 
 
@@ -56,7 +58,7 @@ def test_each_copay_rule_asks_about_the_days_of_its_item(pre: Scenario, working:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KOKUHO_RULES}
-    assert len(names) == 4
+    assert len(names) == 5
     assert names <= set(default_registry())
     assert names <= set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in KOKUHO_RULES.values())
@@ -70,6 +72,26 @@ def test_the_worked_examples() -> None:
     assert ks._copay(ks.SCHOOL_ON_APRIL_1, TOWN_CODE) == {"一部負担金割合": "十分の三"}
     assert ks._copay(ks.SEVENTY_IN_JULY, TOWN_CODE) == {"一部負担金割合": "十分の三"}
     assert ks._copay(ks.SEVENTY_ON_JULY_31, TOWN_CODE) == {"一部負担金割合": "十分の二"}
+
+
+def test_a_welfare_household_is_excluded_from_its_first_day_to_the_day_before_its_haishi() -> None:
+    # 第6条第9号 and 第8条第2項 (その日から); 廃止 on 2025-09-01: a 被保険者 again that day (第7条).
+    start, end = date(2025, 6, 1), date(2025, 9, 1)
+    assert [kokuho.receives_welfare(start, end, day) for day in (date(2025, 5, 31), start, date(2025, 8, 31), end)] \
+        == [False, True, True, False]
+    assert kokuho.receives_welfare(start, None, date(2030, 1, 1))
+    assert not kokuho.receives_welfare(None, None, start)
+    assert ks._insured_on_welfare(ks.WELFARE_FIRST_DAY, TOWN_CODE) == {"被保険者": False}
+    assert ks._insured_on_welfare(ks.WELFARE_ENDED, TOWN_CODE) == {"被保険者": True}
+
+
+@settings(max_examples=40, deadline=None)
+@given(ks.on_welfare(CODES))
+def test_the_welfare_persons_are_asked_about_near_the_first_day_or_the_haishi(scenario: Scenario) -> None:
+    items = {item: date.fromisoformat(value) for _, item, value in scenario.records}
+    assert scenario.as_of is not None and scenario.as_of < anniversary(scenario.birth, 75)
+    near = [items[ks.WELFARE_START], *([items[ks.WELFARE_END]] if ks.WELFARE_END in items else [])]
+    assert min(abs((scenario.as_of - day).days) for day in near) <= 3
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
