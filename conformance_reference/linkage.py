@@ -182,7 +182,8 @@ class LinkageApi(Presentation, RequestValidation):
         return json_reply(200, {
             "宛名番号": arguments[0], "年度": fiscal_year,
             "個人住民税": tax_rules.kojin_juminzei(row, stay, fiscal_year, self.defects),
-            "国民健康保険": rules.kokuho(row, stay, fiscal_year, as_of, self.defects),
+            "国民健康保険": rules.kokuho(row, stay, fiscal_year, as_of, self.defects,
+                                         self.store.domain_record(arguments[0], "国民健康保険")),
             "介護保険": rules.kaigo(row, stay, fiscal_year, as_of, self.defects),
             "後期高齢者医療": koki_korei.koki_korei(row, stay, self.store.domain_record(arguments[0], "後期高齢者医療"),
                                              as_of, self.defects),

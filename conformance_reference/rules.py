@@ -135,11 +135,22 @@ def _eve(birth: date, years: int) -> date:
     return _years_later(birth, years) - timedelta(days=1)
 
 
-def _kokuho_insured(row: Row, stay: Stay, as_of: date, defects: frozenset[str]) -> bool:
-    """国保法 第6条第8号: from the 75th birthday a resident is a 後期高齢者医療 被保険者, not a 国保 one."""
+def _on_welfare(record: Mapping[str, str], as_of: date) -> bool:
+    """国保法 第6条第9号: the person's 世帯 receives 生活保護 on ``as_of`` (from its 開始年月日 to the day before
+    its 廃止年月日, as the harness's 国民健康保険 record gives them)."""
+    start, end = parse_day(record.get("生活保護_開始年月日", "")), parse_day(record.get("生活保護_廃止年月日", ""))
+    return start is not None and start <= as_of and (end is None or as_of < end)
+
+
+def _kokuho_insured(row: Row, stay: Stay, as_of: date, defects: frozenset[str],
+                    record: Mapping[str, str]) -> bool:
+    """国保法 第6条第8号: from the 75th birthday a resident is a 後期高齢者医療 被保険者, not a 国保 one;
+    第9号: nor is a person of a 世帯 receiving 生活保護."""
     birth = parse_day(row.get("生年月日", ""))
     loss = stay.loss
     within = stay.moved_in <= as_of and (loss is None or as_of < loss)
+    if "kokuho_welfare_ignored" not in defects and _on_welfare(record, as_of):
+        return False
     if birth is None or "kokuho_kept_after_75" in defects:
         return within
     return within and as_of < _years_later(birth, 75)
@@ -166,13 +177,15 @@ def _copay(row: Row, as_of: date, defects: frozenset[str]) -> str | None:
     return "十分の二"
 
 
-def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: frozenset[str]) -> dict[str, Any]:
+def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: frozenset[str],
+           record: Mapping[str, str] | None = None) -> dict[str, Any]:
     """国保 資格 through this town: 取得日, 喪失日, 都道府県内継続, and the billed months of the year;
-    on ``as_of``: whether the person is a 被保険者 and the ratio of the 一部負担金 (None when not)."""
+    on ``as_of``: whether the person is a 被保険者 and the ratio of the 一部負担金 (None when not).
+    ``record``: the person's 国民健康保険 record from the harness (生活保護), none when absent."""
     if stay is None:
         return {"取得日": None, "喪失日": None, "都道府県内継続": False, "賦課月": [], "被保険者": False,
                 "一部負担金割合": None}
-    insured = _kokuho_insured(row, stay, as_of, defects)
+    insured = _kokuho_insured(row, stay, as_of, defects, record or {})
     loss = stay.loss
     months = _billed(stay.moved_in, loss, fiscal_year, loss_month_too="kokuho_bills_loss_month" in defects)
     same_month = loss is not None and month_of_day(loss) == month_of_day(stay.moved_in)
