@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from conformance.catalog.domain_rules import domain_check_names
 
@@ -34,6 +34,17 @@ FAMILIES = (ENCODING, *CONTENT_FAMILIES, *INVARIANT_FAMILIES, REFERENCES)
 
 #: The generation modes of ``api.openapi`` (conformance/checks/api.py MODES).
 API_MODES = ("positive", "negative")
+#: The requests ``api.openapi`` generates per operation and mode when ``max_examples`` is absent.
+API_MAX_EXAMPLES = 25
+#: 続柄 (住民記録 1.0 j110) taken as they are, and the relations joined by の into 1-4 generations.
+RELATION_FIXED = ("世帯主", "縁故者", "同居人")
+RELATION_ATOMS = ("夫（未届）", "妻（未届）", "夫", "妻", "子", "父", "母", "兄", "姉", "弟", "妹")
+#: Text a 認証文 contains (``forms.certification``, ``forms.tsusho_sheet``) when the binding names none (the
+#: wording of chapter 4 is not in our source).
+CERTIFICATION_MARKERS = ("相違ないことを証明", "証明します", "証明する")
+#: The functions of 10.3 R010-R013 that ``jumin.users.controls`` grants one at a time, in the order judged
+#: (conformance/scenarios/user_controls.py FUNCTIONS).
+USER_FUNCTIONS = ("10.1", "10.2", "10.3", "10.4", "2.2.4", "1.1.16", "9.1", "4.3.1")
 
 
 class Params(BaseModel):
@@ -72,8 +83,8 @@ class ItemsKeptParams(Params):
 class RelationshipParams(Params):
     """``jumin.records.relationship_allowed``: the 続柄 vocabulary."""
 
-    fixed: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] | None = None
-    atoms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] | None = None
+    fixed: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] = RELATION_FIXED
+    atoms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] = RELATION_ATOMS
     generations: Annotated[int, Field(ge=1)] = 4
 
 
@@ -102,8 +113,8 @@ class ApiOpenApiParams(Params):
 
     operations: Annotated[tuple[str, ...], Field(min_length=1, strict=False,
                                                  description="Ids of API interfaces (all when absent).")] | None = None
-    modes: Annotated[tuple[Literal[API_MODES], ...], Field(min_length=1, strict=False)] | None = None  # type: ignore[valid-type]
-    max_examples: Annotated[int, Field(ge=1)] | None = None
+    modes: Annotated[tuple[Literal[API_MODES], ...], Field(min_length=1, strict=False)] = API_MODES  # type: ignore[valid-type]
+    max_examples: Annotated[int, Field(ge=1)] = API_MAX_EXAMPLES
     seed: int | None = None
 
 
@@ -124,34 +135,59 @@ class KyotsuConditionParams(Params):
 class KyotsuCountParams(Params):
     """``kyotsu.fuban.unique_number``: how many numbers are asked for."""
 
-    count: Annotated[int, Field(ge=2, le=100)] | None = None
+    count: Annotated[int, Field(ge=2, le=100)] = 5
+
+
+_FORM = Field(min_length=1, description="Id of a form of the edition (forms.yaml).")
 
 
 class FormParams(Params):
-    """``forms.*`` (conformance/checks/forms/): the form judged and how many residents or households."""
+    """``forms.items``, ``forms.dates``, ``forms.omissions`` (conformance/checks/forms/): the person form judged
+    and how many residents."""
 
-    form: Annotated[str, Field(min_length=1, description="Id of a form of the edition (forms.yaml).")] | None = None
-    sample: Annotated[int, Field(ge=1)] | None = None
-    households: Annotated[int, Field(ge=1)] | None = None
+    form: Annotated[str, _FORM] = "juminhyo_kojin"
+    sample: Annotated[int, Field(ge=1)] = 40
 
 
-class FormCertificationParams(FormParams):
-    """``forms.certification``: present (5.1 R002) or on the last page only (R004)."""
+class FormDataParams(FormParams):
+    """``forms.data_matches_print``: fewer residents, each read back through the API."""
+
+    sample: Annotated[int, Field(ge=1)] = 5
+
+
+class HouseholdFormParams(Params):
+    """``forms.member_order``: the household form judged and how many households."""
+
+    form: Annotated[str, _FORM] = "juminhyo_setai"
+    households: Annotated[int, Field(ge=1)] = 12
+
+
+class FormCurrentOnlyParams(HouseholdFormParams):
+    """``forms.household_current_only``: households with a removed and a current member."""
+
+    households: Annotated[int, Field(ge=1)] = 10
+
+
+class FormCertificationParams(HouseholdFormParams):
+    """``forms.certification``: present (5.1 R002) or on the last page only (R004), on household forms."""
 
     rule: Literal["present", "last_page_only"] = "present"
     markers: Annotated[tuple[str, ...], Field(min_length=1, strict=False,
-                                              description="Text a 認証文 contains.")] | None = None
-    prefecture: str | None = None
+                                              description="Text a 認証文 contains.")] = CERTIFICATION_MARKERS
+    prefecture: Annotated[str | None, Field(
+        description="The 都道府県名 of the 職名 (the test data's when absent).")] = None
 
 
-class FormSheetParams(FormParams):
+class FormSheetParams(Params):
     """``forms.tsusho_sheet``."""
 
-    markers: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] | None = None
+    form: Annotated[str, _FORM] = "juminhyo_kojin"
+    markers: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] = CERTIFICATION_MARKERS
+    sample: Annotated[int, Field(ge=1)] = 5
 
 
-class FormIssueNumberParams(FormParams):
-    """``forms.issue_number``: the format of 5.5 or different numbers per copy (R007)."""
+class FormIssueNumberParams(HouseholdFormParams):
+    """``forms.issue_number``: the format of 5.5 or different numbers per copy (R007), on household forms."""
 
     rule: Literal["format", "copies"] = "format"
 
@@ -163,25 +199,37 @@ class FormFuriganaParams(FormParams):
 
 
 class FormsListParams(Params):
-    """``forms.katagaki``, ``forms.official_use``, ``forms.dv_removed``: the forms judged."""
+    """``forms.official_use``: the forms judged and the residents sampled (the first is asked for)."""
 
-    forms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] | None = None
-    sample: Annotated[int, Field(ge=1)] | None = None
+    forms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] = ("juminhyo_kojin",)
+    sample: Annotated[int, Field(ge=1)] = 40
+
+
+class FormKatagakiParams(FormsListParams):
+    """``forms.katagaki``: the forms judged and how many residents with a 方書."""
+
+    sample: Annotated[int, Field(ge=1)] = 5
+
+
+class FormDvRemovedParams(Params):
+    """``forms.dv_removed``: the 除票 forms that must be refused."""
+
+    forms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] = ("joshuhyo", "joshuhyo_kisai_jiko")
 
 
 class FormDvParams(Params):
-    """``forms.dv_refused``: the forms that would show a protected person."""
+    """``forms.dv_refused``: the forms that would show a protected person (no 閲覧用 list with ``list_form`` null)."""
 
-    person_forms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] | None = None
-    household_form: str | None = None
-    list_form: str | None = None
+    person_forms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] = ("juminhyo_kojin", "kisai_jiko")
+    household_form: str = "juminhyo_setai"
+    list_form: str | None = "etsuran"
 
 
 class FormFullListParams(Params):
     """``forms.full_list``: the 閲覧用 list form and the fewest residents of the 町字 it is issued for."""
 
-    form: str | None = None
-    minimum: Annotated[int, Field(ge=1)] | None = None
+    form: str = "etsuran"
+    minimum: Annotated[int, Field(ge=1)] = 40
 
 
 class SearchKanaParams(Params):
@@ -283,6 +331,12 @@ class ItaijiSearchParams(Params):
     rule: Literal["both", "seiji"]
     char: Literal["辺", "浜", "藤"] | None = None
 
+    @model_validator(mode="after")
+    def _char_for_seiji(self) -> ItaijiSearchParams:
+        if self.rule == "seiji" and self.char is None:
+            raise ValueError("rule 'seiji' needs 'char': the 正字 searched (辺, 浜 or 藤)")
+        return self
+
 
 class UserPermissionsParams(Params):
     """``jumin.users.permissions`` (conformance/scenarios/permissions.py): 10.3 操作権限管理, a user's items and
@@ -300,16 +354,18 @@ class UserControlsParams(Params):
 
     rule: Literal["organisation", "independent", "table", "bulk", "schedule", "display", "duties", "night",
                   "bulk_search"] = "organisation"
-    functions: list[Literal["10.1", "10.2", "10.3", "10.4", "2.2.4", "1.1.16", "9.1", "4.3.1"]] | None = None
+    functions: Annotated[tuple[Literal[USER_FUNCTIONS], ...], Field(  # type: ignore[valid-type]
+        min_length=1, strict=False)] = USER_FUNCTIONS
 
 
 _FORM_CHECKS: dict[str, type[Params]] = {
     "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
     "forms.certification": FormCertificationParams, "forms.tsusho_sheet": FormSheetParams,
-    "forms.issue_number": FormIssueNumberParams, "forms.member_order": FormParams,
-    "forms.household_current_only": FormParams, "forms.furigana": FormFuriganaParams,
-    "forms.katagaki": FormsListParams, "forms.official_use": FormsListParams, "forms.data_matches_print": FormParams,
-    "forms.dv_refused": FormDvParams, "forms.dv_removed": FormsListParams, "forms.full_list": FormFullListParams,
+    "forms.issue_number": FormIssueNumberParams, "forms.member_order": HouseholdFormParams,
+    "forms.household_current_only": FormCurrentOnlyParams, "forms.furigana": FormFuriganaParams,
+    "forms.katagaki": FormKatagakiParams, "forms.official_use": FormsListParams,
+    "forms.data_matches_print": FormDataParams, "forms.dv_refused": FormDvParams,
+    "forms.dv_removed": FormDvRemovedParams, "forms.full_list": FormFullListParams,
     "jumin.dv.other_business_marked": NoParams,
 }
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol, TypeAlias, cast, runtime_checkable
 
 import hypothesis
@@ -41,6 +40,7 @@ from schemathesis.errors import FailureGroup, SerializationNotPossible
 from schemathesis.openapi.checks import JsonSchemaError
 
 from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.check_params import ApiOpenApiParams
 from conformance.catalog.models import ApiInterface, DataItem, Schema
 from conformance.catalog.openapi import api_interfaces, build_openapi
 from conformance.checks.registry import CheckContext, check
@@ -58,7 +58,6 @@ MODES: dict[str, schemathesis.GenerationMode] = {
     "positive": schemathesis.GenerationMode.POSITIVE,
     "negative": schemathesis.GenerationMode.NEGATIVE,
 }
-DEFAULT_MAX_EXAMPLES = 25
 #: Rows of the loaded test data used as known path/query/body values (a random 宛名番号 is 404).
 KNOWN_ROWS = 3
 #: Longest message, expected or actual text of a finding.
@@ -79,47 +78,13 @@ class RawSender(Protocol):
     def send(self, request: requests.Request) -> HttpResponse: ...
 
 
-@dataclass(frozen=True)
-class Options:
-    """The check's parameters."""
-
-    operations: tuple[str, ...] | None
-    modes: tuple[str, ...]
-    max_examples: int
-    seed: int | None
-
-    @classmethod
-    def parse(cls, params: Mapping[str, Any]) -> Options:
-        operations = params.get("operations")
-        modes = params.get("modes", list(MODES))
-        max_examples = params.get("max_examples", DEFAULT_MAX_EXAMPLES)
-        seed = params.get("seed")
-        if operations is not None and not _is_str_list(operations):
-            raise UsageError("api.openapi: 'operations' must be a list of interface ids")
-        if not _is_str_list(modes) or not modes or any(mode not in MODES for mode in modes):
-            raise UsageError(f"api.openapi: 'modes' must be a non-empty list of {', '.join(MODES)}")
-        if not _is_int(max_examples) or max_examples < 1:
-            raise UsageError("api.openapi: 'max_examples' must be a positive integer")
-        if seed is not None and not _is_int(seed):
-            raise UsageError("api.openapi: 'seed' must be an integer")
-        return cls(tuple(operations) if operations is not None else None, tuple(modes), max_examples, seed)
-
-
-def _is_str_list(value: object) -> bool:
-    return isinstance(value, list | tuple) and all(isinstance(item, str) for item in value)
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 # -- the check ------------------------------------------------------------------------------------
 
 
 @check("api.openapi")
 def api_openapi(ctx: CheckContext) -> Iterator[Finding]:
     """Generated requests per selected operation and mode; one finding per distinct failure."""
-    options = Options.parse(ctx.params)
+    options = ctx.args(ApiOpenApiParams)
     target = _need_target(ctx)
     sender = _need_sender(target)
     interfaces = select_operations(target.catalog, options.operations)
@@ -183,7 +148,7 @@ def _run_mode(
     interface: ApiInterface,
     operation: Operation,
     mode: str,
-    options: Options,
+    options: ApiOpenApiParams,
     sender: RawSender,
 ) -> Iterator[Finding]:
     checks = NEGATIVE_CHECKS if mode == "negative" else POSITIVE_CHECKS
@@ -198,7 +163,7 @@ def _run_mode(
 
 
 def _cases(
-    interface: ApiInterface, operation: Operation, mode: str, options: Options, target: Target
+    interface: ApiInterface, operation: Operation, mode: str, options: ApiOpenApiParams, target: Target
 ) -> list[Case]:
     generation_mode = MODES[mode]
     negative = mode == "negative"

@@ -11,6 +11,15 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from conformance.catalog.check_params import (
+    RELATION_ATOMS,
+    CheckDigitParams,
+    DateStylesParams,
+    HistoryNumberingParams,
+    ItemsKeptParams,
+    RelationshipParams,
+    Where,
+)
 from conformance.catalog.layouts import item_column
 from conformance.checks.files.rules import shown_for
 from conformance.checks.registry import CheckContext, check
@@ -86,15 +95,16 @@ def _item_value(target: Target, item: str, value: str) -> str:
     return shown_for(value, column) if column is not None else shown(value, True)
 
 
-def _matches(row: Row, where: Mapping[str, Any] | None) -> bool:
-    return where is None or row.get(str(where["item"]), "") in [str(v) for v in where["values"]]
+def _matches(row: Row, where: Where | None) -> bool:
+    return where is None or row.get(where.item, "") in where.values
 
 
 @check("jumin.records.items_kept")
 def items_kept(ctx: CheckContext) -> Iterator[Finding]:
     """The vendor returns every loaded value of ``items`` unchanged (the item is managed: 1.1.1/1.1.2)."""
     target = target_of(ctx)
-    items, where = list(ctx.params["items"]), ctx.params.get("where")
+    args = ctx.args(ItemsKeptParams)
+    items, where = list(args.items), args.where
     rows = [r for r in target.need_data().rows if _matches(r, where) and any(r.get(i) for i in items)]
     if not rows:
         raise TargetError(f"the test data has no row with {', '.join(items)} to compare")
@@ -122,7 +132,7 @@ def _compare_row(
 
 
 # 続柄 (住民記録 1.0 j110): 世帯主, 縁故者, 同居人, or 1-4 generations of the listed relations joined by の.
-_ATOMS = ("夫（未届）", "妻（未届）", "夫", "妻", "子", "父", "母", "兄", "姉", "弟", "妹")
+_ATOMS = RELATION_ATOMS
 
 
 def relationship_allowed(value: str, *, fixed: tuple[str, ...], atoms: tuple[str, ...], generations: int) -> bool:
@@ -137,9 +147,8 @@ def relationship_allowed(value: str, *, fixed: tuple[str, ...], atoms: tuple[str
 def relationships(ctx: CheckContext) -> Iterator[Finding]:
     """No 続柄 outside the listed ones is produced (j110 P001: 祖父, 孫, 5 generations ...)."""
     target = target_of(ctx)
-    fixed = tuple(ctx.params.get("fixed", ("世帯主", "縁故者", "同居人")))
-    atoms = tuple(ctx.params.get("atoms", _ATOMS))
-    generations = int(ctx.params.get("generations", 4))
+    args = ctx.args(RelationshipParams)
+    fixed, atoms, generations = args.fixed, args.atoms, args.generations
     for atena, document in sorted(all_residents(target).items()):
         value = _text(document.get("続柄"))
         if value and not relationship_allowed(value, fixed=fixed, atoms=atoms, generations=generations):
@@ -222,8 +231,9 @@ def certificate_date_styles(ctx: CheckContext) -> Iterator[Finding]:
     (P001: no 西暦 or 併記 where 和暦 is due), ``no_wareki_for_foreign`` (P002).
     """
     target = target_of(ctx)
-    rule = str(ctx.params["rule"])
-    sample = _certificate_sample(target.need_data().rows, int(ctx.params.get("per_kind", 10)))
+    args = ctx.args(DateStylesParams)
+    rule = args.rule
+    sample = _certificate_sample(target.need_data().rows, args.per_kind)
     if not sample:
         raise TargetError("the test data has no resident whose certificate can be issued")
     for row in sample:
@@ -279,8 +289,9 @@ def new_numbers(ctx: CheckContext) -> Iterator[Finding]:
     """New 宛名番号 and 世帯番号 are assigned automatically (1.1.13 R001), 10 digits with a M11W2-7
     check digit (R002); ``verify_check_digit: false`` judges the assignment only."""
     target = target_of(ctx)
-    verify = bool(ctx.params.get("verify_check_digit", True))
-    for number in range(int(ctx.params.get("count", 3))):
+    args = ctx.args(CheckDigitParams)
+    verify = args.verify_check_digit
+    for number in range(args.count):
         document = move_in(target, number + 1)
         for item in ("宛名番号", "世帯番号"):
             value = _text(document.get(item))
@@ -326,7 +337,7 @@ def correction_appends(ctx: CheckContext) -> Iterator[Finding]:
 def history_numbering(ctx: CheckContext) -> Iterator[Finding]:
     """履歴番号 counts 1, 2, 3 ... per 宛名番号 (1.2.1 R016)."""
     target = target_of(ctx)
-    sample = [r["宛名番号"] for r in target.need_data().rows][: int(ctx.params.get("sample", 20))]
+    sample = [r["宛名番号"] for r in target.need_data().rows][: ctx.args(HistoryNumberingParams).sample]
     for atena in sample:
         numbers = [row.get("履歴番号") for row in _history(target, atena)]
         if numbers != list(range(1, len(numbers) + 1)):

@@ -7,25 +7,58 @@ name is an error, so which checks exist never depends on what happened to be imp
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from conformance import messages
+from conformance.catalog.check_params import Params
 from conformance.catalog.models import Requirement
 from conformance.errors import ConformanceError, TargetError, UsageError
 from conformance.findings import Finding
 from conformance.messages import did_you_mean
 from conformance.targets.base import Target
 
+P = TypeVar("P", bound=Params)
+
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
-    """What a check is given: the requirement it verifies, its parameters and the target."""
+    """What a check is given: the requirement it verifies, its parameters and the target.
+
+    ``params`` is the binding's parameters, as written in the catalog (a mapping) or already validated
+    (the check's model of conformance/catalog/check_params.py, as the runner passes them); a check reads
+    them through :meth:`args`, as attributes with the model's defaults."""
 
     requirement: Requirement
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] | Params = field(default_factory=dict)
     target: object | None = None
+
+    def args(self, model: type[P]) -> P:
+        """The parameters as ``model``: the instance itself when they are one, else validated by it.
+
+        A parameter the model rejects (unknown, missing, of the wrong type or value) is a UsageError
+        naming the requirement, the parameter, the value given and what was expected."""
+        if type(self.params) is model:  # exactly: a subclass has other defaults
+            return self.params
+        if isinstance(self.params, Params):
+            raise UsageError(f"{self._whose()}: the check reads its params as {model.__name__}, "
+                             f"they were given as {type(self.params).__name__}")
+        try:
+            return model.model_validate(dict(self.params))
+        except ValidationError as error:
+            details = error.errors(include_url=False)
+            problems = [params_problem(model, detail) for detail in details if not _consequence(detail, details)]
+            raise UsageError("\n".join(f"{self._whose()}: {problem}" for problem in problems)) from None
+
+    def _whose(self) -> str:
+        requirement = getattr(self.requirement, "id", None)
+        return f"{requirement}" if requirement else "a check"
 
     def need_target(self, needs: str) -> Target:
         """The run's target, or a TargetError naming what the check needs of the vendor (``needs``:
@@ -40,6 +73,48 @@ class CheckContext:
     ) -> Finding:
         """A finding for this context's requirement."""
         return Finding(code, message, location, expected, actual, self.requirement.id)
+
+
+def _consequence(detail: ErrorDetails, details: list[ErrorDetails]) -> bool:
+    """A list too short only because its items failed (``modes: [fuzzy]``): the items' errors say it all."""
+    loc = tuple(detail["loc"])
+    return detail["type"] == "too_short" and any(
+        len(other["loc"]) > len(loc) and tuple(other["loc"][: len(loc)]) == loc for other in details)
+
+
+#: Nouns of pydantic's type errors, for :func:`params_problem`.
+_TYPE_NOUNS = {
+    "string_type": "a string", "int_type": "an integer", "int_from_float": "an integer", "float_type": "a number",
+    "bool_type": "true or false", "dict_type": "a mapping", "model_type": "a mapping",
+    "model_attributes_type": "a mapping", "tuple_type": "a list", "list_type": "a list",
+}
+
+
+def params_problem(model: type[Params], detail: ErrorDetails) -> str:
+    """One error of validating parameters with ``model``, as ``params.<field>: <what is wrong>``: the value given
+    and what was expected."""
+    loc, kind, value, ctx = tuple(detail["loc"]), detail["type"], detail.get("input"), detail.get("ctx") or {}
+    path: tuple[object, ...] = ("params", *loc)
+    if kind == "extra_forbidden":
+        text = messages.unknown_field(loc[-1], list(model.model_fields))
+        path = path[:-1]
+    elif kind == "missing":
+        text = messages.missing_field(loc[-1])
+        path = path[:-1]
+    elif kind in _TYPE_NOUNS:
+        text = messages.wrong_type(_TYPE_NOUNS[kind], value)
+    elif kind == "literal_error":
+        text = messages.not_allowed(value, re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+    elif kind == "too_short":
+        text = messages.too_few_items(ctx.get("min_length"), ctx.get("actual_length"))
+    elif kind == "string_too_short":
+        minimum = ctx.get("min_length")
+        text = messages.empty_value() if minimum == 1 else messages.too_short_text(value, minimum)
+    elif kind == "greater_than_equal":
+        text = messages.too_small(value, ctx.get("ge"))
+    else:
+        text = messages.other_problem(detail["msg"], value)
+    return messages.at(path, text)
 
 
 class NotAutomated(ConformanceError):

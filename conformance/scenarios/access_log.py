@@ -53,6 +53,7 @@ from itertools import pairwise
 from typing import Any
 
 from conformance import clock, secrets
+from conformance.catalog.check_params import AnalysisParams, OperationLogParams
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -83,7 +84,7 @@ SLACK = dt.timedelta(minutes=10)
 def operation_log(ctx: CheckContext) -> Iterator[Finding]:
     """10.2 操作ログ: the harness's 照会 and 転居 of a generated person are in the log, with R006's fields."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    rule = str(ctx.params.get("rule", "entries"))
+    rule = ctx.args(OperationLogParams).rule
     if rule == "kari":
         yield from _kari(ctx, target)
         return
@@ -250,7 +251,7 @@ def driver_client(target: Target, *needed: str, setup: bool = True) -> DriverCli
 def print_log(ctx: CheckContext) -> Iterator[Finding]:
     """10.2 印刷ログ: two printed 住民票の写し of a generated person each leave an entry with R014's items."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    rule = str(ctx.params.get("rule", "entries"))
+    rule = ctx.args(OperationLogParams).rule
     client = driver_client(target, PRINTS)
     atena = register(client, {"個人番号": MY_NUMBER})
     location = f"GET {driver_base(target)}/logs/prints?宛名番号={atena}"
@@ -356,7 +357,7 @@ def person_searches(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding("logs.analysis_differs", f"the harness's 照会 of the person is not in the {SEARCHES} "
                           "(10.2 R028)", location=location, expected="an entry during the check",
                           actual=f"{len(rows)} entries, none during the check")
-    elif str(ctx.params.get("rule", "list")) == "file":
+    elif ctx.args(AnalysisParams).rule == "file":
         yield from _analysis_file(ctx, client, atena, location, [row for row in rows if isinstance(row, dict)])
 
 
@@ -392,7 +393,7 @@ def setting_log(ctx: CheckContext) -> Iterator[Finding]:
     """10.2 設定変更ログ: the 管理者's registration of a user with its 操作権限 (10.3's 操作権限設定, a setting of the
     system) leaves an entry (R015) recording when, who and what was set (R016)."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    rule = str(ctx.params.get("rule", "entries"))
+    rule = ctx.args(OperationLogParams).rule
     client = driver_client(target, CREATE_USER, SETTINGS, setup=False)
     user_id, password = "cg" + os.urandom(5).hex(), "Pw-" + os.urandom(12).hex()
     secrets.register(password)

@@ -30,6 +30,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from conformance import clock
+from conformance.catalog.check_params import AuthLogParams
 from conformance.checks.registry import CheckContext, NotAutomated, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -53,7 +54,7 @@ Entry = Mapping[str, Any]
 def auth_log(ctx: CheckContext) -> Iterator[Finding]:
     """10.2 認証ログ and its analyses: three logins of the harness's client, two of them failed."""
     target = ctx.need_target("a vendor system whose API target logs in at an OAuth2 token endpoint")
-    rule = str(ctx.params.get("rule", "entries"))
+    rule = ctx.args(AuthLogParams).rule
     operation = READS.get(rule, AUTH)
     client = driver_client(target, operation, setup=False)
     login = _login(target)

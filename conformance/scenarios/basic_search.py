@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from conformance import clock
+from conformance.catalog.check_params import BasicSearchParams
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -59,7 +60,7 @@ class Probe:
 def basic_search(ctx: CheckContext) -> Iterator[Finding]:
     """2.1.3 基本検索: generated persons found by each key, range, former value and blank, one ``rule`` each."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    rule = str(ctx.params.get("rule", "keys"))
+    rule = ctx.args(BasicSearchParams).rule
     client = _client(target, rule)
     mark = random.Random(target.seed).randrange(100, 1000)
     where = f"POST {driver_base(target)}/search/basic"

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from conformance import clock
+from conformance.catalog.check_params import CertifierParams
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -41,7 +42,7 @@ MAYOR_NAME, DEPUTY_NAME, DEPUTY_TITLE = "認証　試一", "代理　試二", "�
 def certifier(ctx: CheckContext) -> Iterator[Finding]:
     """1.3.9: the 認証者 in effect on the issue date, set in the master, is on the certificate."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    rule = str(ctx.params.get("rule", "names"))
+    rule = ctx.args(CertifierParams).rule
     client = needed_client(target, "1.3.9 認証者", (SETUP, GET, SET))
     status, before = client.call(GET, {})
     if status != 200 or not isinstance(before, dict) or not isinstance(before.get(MAYOR), dict):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from conformance.catalog.check_params import ScenarioRunParams
 from conformance.catalog.layouts import item_column
 from conformance.catalog.scenario_models import Scenario
 from conformance.checks.registry import CheckContext, NotAutomated, check
@@ -27,7 +28,7 @@ _CACHE_PREFIX = "scenario.run:"
 def scenario_run(ctx: CheckContext) -> Iterator[Finding]:
     """Run the bound scenario and report every expectation it did not meet."""
     target = ctx.need_target("a vendor system with a driver")
-    scenario = _scenario(target, str(ctx.params.get("scenario", "")))
+    scenario = _scenario(target, ctx.args(ScenarioRunParams).scenario)
     observations = _observations(target, scenario)
     for observation in observations:
         yield observation.for_requirement(ctx.requirement.id)

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from conformance import clock
+from conformance.catalog.check_params import OperationLogParams
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -46,7 +47,7 @@ TEXTS = ("操作者ID", "機能名")
 def error_log(ctx: CheckContext) -> Iterator[Finding]:
     """10.2 エラーログ: a 転居 dated after its 処理日 is refused, and its エラー is in the log with its code."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    rule = str(ctx.params.get("rule", "entries"))
+    rule = ctx.args(OperationLogParams).rule
     client = driver_client(target, MOVE, ERRORS)
     atena = register(client)
     began = dt.datetime.now(clock.JST)

@@ -35,6 +35,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from conformance import clock
+from conformance.catalog.check_params import EucParams
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -64,7 +65,7 @@ Condition = Mapping[str, str]
 def euc(ctx: CheckContext) -> Iterator[Finding]:
     """10.1 EUC機能: the data source and its extraction, one ``rule`` per requirement."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    rule = str(ctx.params.get("rule", "items"))
+    rule = ctx.args(EucParams).rule
     client = _client(target, rule)
     base = driver_base(target)
     judge = {"history": _history, "items": _items, "extra_items": _extra_items, "conditions": _conditions,

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from conformance import clock
+from conformance.catalog.check_params import IssuanceHistoryParams
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -65,9 +66,10 @@ FOREIGN_ITEMS: Mapping[str, str] = {
 def issuance_history(ctx: CheckContext) -> Iterator[Finding]:
     """1.3.8: three certificates of a generated person each leave a 交付履歴 entry with the item of ``rule``."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    rule = str(ctx.params.get("rule", "entries"))
+    args = ctx.args(IssuanceHistoryParams)
+    rule = args.rule
     client = _client(target, rule)
-    foreign = ctx.params.get("resident") == "foreign"
+    foreign = args.resident == "foreign"
     atena = register(client, {"個人番号": MY_NUMBER, **(FOREIGN_ITEMS if foreign else {})})
     location = f"GET {driver_base(target)}/logs/issuances?宛名番号={atena}"
     before = entries_of(client, atena, HISTORY)

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from conformance import clock
+from conformance.catalog.check_params import IssuanceInquiryParams
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -44,7 +45,7 @@ KINDS = ("juminhyo_kojin", "juminhyo_setai", "joshuhyo", "kisai_jiko")
 def issuance_inquiry(ctx: CheckContext) -> Iterator[Finding]:
     """2.2.2 交付履歴照会 (the module's docstring)."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    rule = str(ctx.params.get("rule", "certificates"))
+    rule = ctx.args(IssuanceInquiryParams).rule
     client = needed_client(target, "2.2.2 交付履歴照会", (SETUP, DEATH, HISTORY))
     living, removed = register(client), register(client)
     yesterday = (clock.today() - dt.timedelta(days=1)).isoformat()

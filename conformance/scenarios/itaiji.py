@@ -20,6 +20,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
+from conformance.catalog.check_params import ItaijiSearchParams
 from conformance.checks.registry import CheckContext, check
 from conformance.findings import Finding
 from conformance.oracles.kensaku import VARIANTS, Expectation, kanji_expectation
@@ -35,10 +36,11 @@ SEARCH, SETUP = "search.kanji", "fixtures.persons"
 def itaiji_search(ctx: CheckContext) -> Iterator[Finding]:
     """2.1.2 R013-R017: names with the text's 異体字 found from their 正字 (and, R013, the reverse)."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    rule = str(ctx.params.get("rule", "both"))
+    args = ctx.args(ItaijiSearchParams)
+    rule = args.rule
     client = _client(target)
     mark = random.Random(target.seed).randrange(100, 1000)
-    chars = [str(ctx.params["char"])] if rule == "seiji" else list(VARIANTS)
+    chars = [str(args.char)] if rule == "seiji" else list(VARIANTS)
     names = {char: [_name(mark, form) for form in (char, *VARIANTS[char])] for char in chars}
     persons = {name: register(client, {"氏名": name, "氏名_フリガナ": f"ケンサク{mark}　タロウ"})
                for group in names.values() for name in group}

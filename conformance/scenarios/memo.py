@@ -23,6 +23,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from conformance import clock
+from conformance.catalog.check_params import MemoParams
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -45,7 +46,7 @@ FORMS = ("juminhyo_kojin", "juminhyo_setai")
 def memo(ctx: CheckContext) -> Iterator[Finding]:
     """1.1.15: a メモ entered for a generated person, read back by the rule's requirement."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    rule = str(ctx.params.get("rule", "person"))
+    rule = ctx.args(MemoParams).rule
     client = _client(target, rule)
     first, other = _household(client)
     location = f"GET {driver_base(target)}/memos?宛名番号={first}"

@@ -39,6 +39,7 @@ from typing import Any
 import requests
 
 from conformance import clock, secrets
+from conformance.catalog.check_params import UserPermissionsParams
 from conformance.checks.registry import CheckContext, NotAutomated, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -138,7 +139,7 @@ class Users:
 def permissions(ctx: CheckContext) -> Iterator[Finding]:
     """10.3 操作権限管理: users of the check's own, logged in, do what their 操作権限 and 利用期間 allow."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    rule = str(ctx.params.get("rule", "items"))
+    rule = ctx.args(UserPermissionsParams).rule
     users = _users(target, NEEDS.get(rule, NEEDS["items"]))
     yield from RULES[rule](ctx, users)
 

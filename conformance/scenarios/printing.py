@@ -36,6 +36,7 @@ import binascii
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from conformance.catalog.check_params import PrintParams
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -60,7 +61,7 @@ COPIES = 3
 def prints(ctx: CheckContext) -> Iterator[Finding]:
     """10.7 印刷 and 5.8 文字溢れ: one rule per requirement (the module's docstring)."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    rule = str(ctx.params.get("rule", "output"))
+    rule = ctx.args(PrintParams).rule
     needed: tuple[str, ...] = (ISSUE, PRINTS, PRINTERS) if rule in ("printer", "output") else (ISSUE, PRINTS)
     if rule in ("overflow_list", "overflow_alert", "fit"):
         needed = (ISSUE,)

@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, Phase, Verbosity, example, given, seed, sett
 from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
+from conformance.catalog.check_params import SearchKanaParams
 from conformance.checks.jumin import target_of
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
@@ -144,7 +145,7 @@ def _property(rule: str, search: _Search) -> Any:
 def kana_search(ctx: CheckContext) -> Iterator[Finding]:
     """2.1.2 あいまい検索: generated names against the search oracle, through ``query.search``."""
     target = target_of(ctx)
-    rule = str(ctx.params.get("rule", ""))
+    rule = ctx.args(SearchKanaParams).rule
     if rule not in PAIRS and rule not in ("all", "jumin-1.0-2.1.2-R007", "jumin-1.0-2.1.2-R008"):
         raise TargetError(f"jumin.search.kana: no rule {rule!r}")
     search = _Search(_client(target), {**DEFAULT_ITEMS, **_town(target)})

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from conformance import clock
+from conformance.catalog.check_params import StatsParams
 from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -53,7 +54,7 @@ _FOREIGN = {"住民種別": "2", "第30条45規定区分": "1", "国籍等_国�
 def statistics(ctx: CheckContext) -> Iterator[Finding]:
     """6.1 統計: the figures move by what the harness's own 異動 make them move."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    rule = str(ctx.params.get("rule", "annual"))
+    rule = ctx.args(StatsParams).rule
     needed = (STATS, MOVE_IN, BIRTH, DEATH, MOVE_OUT) if rule == "annual" else (STATS, MOVE_OUT)
     client = driver_client(target, *needed)
     today = clock.today()

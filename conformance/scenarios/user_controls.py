@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from conformance import secrets
+from conformance.catalog.check_params import UserControlsParams
 from conformance.checks.registry import CheckContext, check
 from conformance.clock import JST
 from conformance.errors import TargetError
@@ -102,7 +103,7 @@ def refused(status: int) -> bool:
 def controls(ctx: CheckContext) -> Iterator[Finding]:
     """10.3 R004, R006, R007, R009, R010-R014 and 10.4 R001 through users of the check's own."""
     target = ctx.need_target("a vendor system to call through the driver protocol")
-    rule = str(ctx.params.get("rule", "organisation"))
+    rule = ctx.args(UserControlsParams).rule
     users = _users(target, NEEDS[rule])
     if rule == "display":
         driver = target.driver
@@ -144,7 +145,7 @@ def _organisation(ctx: CheckContext, users: Users) -> Iterator[Finding]:
 def _independent(ctx: CheckContext, users: Users) -> Iterator[Finding]:
     """R010-R013: each function granted alone is usable, and the other seven stay refused."""
     atena = register(users.client)
-    sections = [str(s) for s in ctx.params.get("functions") or FUNCTIONS]
+    sections = ctx.args(UserControlsParams).functions
     for section in sections:
         process = FUNCTIONS[section][0]
         user_id, password = users.created({"操作権限": [process]})

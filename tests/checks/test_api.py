@@ -157,9 +157,9 @@ def test_the_document_is_built_once_per_target(edition: EditionCatalog) -> None:
     [
         ({"operations": ["get_resident", "get_residnt"]}, "unknown API operation 'get_residnt'"),
         ({"operations": ["residents_csv"]}, "unknown API operation 'residents_csv'"),
-        ({"modes": ["fuzzy"]}, "'modes' must be"),
-        ({"max_examples": 0}, "'max_examples' must be"),
-        ({"seed": "x"}, "'seed' must be"),
+        ({"modes": ["fuzzy"]}, r"params\.modes\[0\]: 'fuzzy' is not allowed; expected one of: positive, negative$"),
+        ({"max_examples": 0}, r"params\.max_examples: 0 is too small; must be at least 1$"),
+        ({"seed": "x"}, r"params\.seed: expected an integer, got string 'x'$"),
     ],
 )
 def test_bad_parameters_are_usage_errors(edition: EditionCatalog, params: dict[str, Any], message: str) -> None:

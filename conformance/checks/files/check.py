@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 
 from conformance import messages
 from conformance.catalog.catalog import EditionCatalog
-from conformance.catalog.check_params import CONTENT_FAMILIES, ENCODING, FAMILIES, INVARIANT_FAMILIES, REFERENCES
+from conformance.catalog.check_params import (
+    CONTENT_FAMILIES,
+    ENCODING,
+    FAMILIES,
+    INVARIANT_FAMILIES,
+    REFERENCES,
+    FileLayoutParams,
+)
 from conformance.catalog.models import FileInterface
 from conformance.checks.files.cache import content_scan, encoding_verdict, invariant_scan
 from conformance.checks.files.learned import learn_personal
@@ -25,9 +32,10 @@ def file_layout(ctx: CheckContext) -> Iterator[Finding]:
     only to layouts whose export the profile configures; without it, a referenced export the profile
     lacks is a TargetError."""
     target = _target(ctx)
-    layout = _layout(target.catalog, ctx.params)
-    families = _families(ctx.params, layout)
-    if_configured = _if_configured(ctx.params)
+    args = ctx.args(FileLayoutParams)
+    layout = _layout(target.catalog, args.layout)
+    families = _families(args.rules, layout)
+    if_configured = args.if_configured
     if if_configured and not target.need_exports().offers(layout.id):
         return
     # Before anything is read: a referenced export the profile lacks makes the check an ERROR.
@@ -42,7 +50,7 @@ def file_layout(ctx: CheckContext) -> Iterator[Finding]:
 def judge_layout(target: Target, layout_id: str) -> Iterator[Finding]:
     """Every rule family of the layout's format on its export, and its references to the exports
     the target offers (``conformance validate``: a file judged alone, no requirement)."""
-    layout = _layout(target.catalog, {"layout": layout_id})
+    layout = _layout(target.catalog, layout_id)
     families = _READERS[layout.format]
     references = judged_references(target, layout, families, if_configured=True)
     yield from _issues(target, layout, families, references)
@@ -78,12 +86,11 @@ def _target(ctx: CheckContext) -> Target:
     return ctx.need_target("the vendor's export files")
 
 
-def _layout(catalog: EditionCatalog, params: Mapping[str, object]) -> FileInterface:
-    """The FileInterface named by ``params.layout``."""
-    name = params.get("layout")
+def _layout(catalog: EditionCatalog, name: str) -> FileInterface:
+    """The FileInterface named ``name`` (``params.layout``)."""
     layouts = {i.id: i for i in catalog.interfaces if isinstance(i, FileInterface)}
-    if not isinstance(name, str) or name not in layouts:
-        unknown = messages.unknown_lookup("file layout", str(name), list(layouts))
+    if name not in layouts:
+        unknown = messages.unknown_lookup("file layout", name, list(layouts))
         raise UsageError(f"file.layout: params.layout: {unknown}")
     if layouts[name].format not in _READERS:
         readers = " and ".join(_READERS)
@@ -103,13 +110,12 @@ _READERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _families(params: Mapping[str, object], layout: FileInterface) -> tuple[str, ...]:
+def _families(rules: Sequence[str] | None, layout: FileInterface) -> tuple[str, ...]:
     """``params.rules`` checked against the known families (all that apply to the layout's format
     when absent)."""
     applicable = _READERS[layout.format]
-    rules = params.get("rules", applicable)
-    if isinstance(rules, str) or not isinstance(rules, Sequence) or not rules:
-        raise UsageError(f"file.layout: params.rules must be a non-empty list of: {messages.listing(applicable)}")
+    if rules is None:
+        rules = applicable
     for rule in rules:
         if rule not in FAMILIES:
             raise UsageError(f"file.layout: params.rules: {messages.not_allowed(rule, applicable)}")
@@ -117,11 +123,4 @@ def _families(params: Mapping[str, object], layout: FileInterface) -> tuple[str,
             raise UsageError(f"file.layout: params.rules: {rule!r} does not apply to the {layout.format} layout "
                              f"{layout.id!r} ({_NOT_FIXED[rule]}); expected some of: "
                              f"{messages.listing(applicable)}")
-    return tuple(dict.fromkeys(str(rule) for rule in rules))  # a family named twice reports once
-
-
-def _if_configured(params: Mapping[str, object]) -> bool:
-    value = params.get("if_configured", False)
-    if not isinstance(value, bool):
-        raise UsageError(f"file.layout: params.if_configured: expected true or false, got {messages.describe(value)}")
-    return value
+    return tuple(dict.fromkeys(rules))  # a family named twice reports once

@@ -18,8 +18,6 @@ from conformance.targets.base import Target
 from conformance.targets.forms import Issued, PrintedForm, PrintedLine, issue
 
 Row = Mapping[str, str]
-#: Text a 認証文 contains, when the profile names none (the wording of chapter 4 is not in our source).
-CERTIFICATION_MARKERS = ("相違ないことを証明", "証明します", "証明する")
 SHEET_MARKER = "別紙"
 ISSUE_LABEL = "発行番号"
 #: 発行番号 (5.5 R003-R006): 発行年月日 市区町村名 [端末] [プリンタ] 番号 ページ数／総ページ数.
@@ -287,8 +285,9 @@ def person_forms(ctx: CheckContext, target: Target, form: Form, rows: Sequence[R
             yield PersonForm(row, whom, document, own_block(target, form, document, row))
 
 
-def persons_or_error(target: Target, ctx: CheckContext) -> list[Row]:
-    sample = person_sample(target.need_data().rows, int(ctx.params.get("sample", 40)))
+def persons_or_error(target: Target, size: int) -> list[Row]:
+    """The first ``size`` residents of :func:`person_sample`, or a TargetError when there is none."""
+    sample = person_sample(target.need_data().rows, size)
     if not sample:
         raise TargetError("the test data has no current, unprotected resident whose form can be issued")
     return sample

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from conformance.catalog.check_params import FormDataParams
 from conformance.checks.forms.common import (
     form_of,
     location,
@@ -25,8 +26,9 @@ def data_matches_print(ctx: CheckContext) -> Iterator[Finding]:
     """The form's data (``/forms/{id}/data``), where the vendor offers it, says what the PDF prints:
     the same pages, and each of its lines printed on its page."""
     target = target_of(ctx)
-    form = form_of(target, str(ctx.params.get("form", "juminhyo_kojin")))
-    for row in persons_or_error(target, ctx)[: int(ctx.params.get("sample", 5))]:
+    args = ctx.args(FormDataParams)
+    form = form_of(target, args.form)
+    for row in persons_or_error(target, args.sample):
         whom = f"宛名番号={row['宛名番号']}"
         body = {"宛名番号": row["宛名番号"]}
         data = issue_data(target, form.id, body)

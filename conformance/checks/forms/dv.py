@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from conformance.catalog.check_params import FormDvParams, FormDvRemovedParams
 from conformance.catalog.models import Form
 from conformance.checks.forms.common import (
     Printed,
@@ -73,12 +74,12 @@ def dv_refused(ctx: CheckContext) -> Iterator[Finding]:
     protected = protected_rows(rows, removed=False)
     if not protected:
         raise TargetError("the test data has no current DV-protected resident: the protection cannot be checked")
-    person_forms = tuple(ctx.params.get("person_forms", ("juminhyo_kojin", "kisai_jiko")))
-    household_form = str(ctx.params.get("household_form", "juminhyo_setai"))
+    args = ctx.args(FormDvParams)
+    person_forms, household_form = args.person_forms, args.household_form
     for row in protected:
         for form_id, body, whom in _dv_requests(rows, row, person_forms, household_form):
             yield from _judge_refusal(ctx, target, form_id, body, whom, row)
-    list_form = ctx.params.get("list_form", "etsuran")
+    list_form = args.list_form
     if list_form:
         for town in sorted({row.get("住所_町字", "") for row in protected}):
             answer = issue(target, str(list_form), {"町字": town})
@@ -146,7 +147,8 @@ def dv_removed(ctx: CheckContext) -> Iterator[Finding]:
     moved = [row for row in protected_rows(rows, removed=True) if row.get("住民状態") == "2"]
     if not moved:
         raise TargetError("the test data has no DV-protected resident who moved out")
+    forms = ctx.args(FormDvRemovedParams).forms
     for row in moved:
-        for form_id in ctx.params.get("forms", ("joshuhyo", "joshuhyo_kisai_jiko")):
+        for form_id in forms:
             yield from _judge_refusal(ctx, target, str(form_id), {"宛名番号": row["宛名番号"]},
                                       f"宛名番号={row['宛名番号']}", row)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from conformance.catalog.check_params import FormFullListParams
 from conformance.checks.forms.common import (
     block_of,
     current,
@@ -27,14 +28,15 @@ def full_list(ctx: CheckContext) -> Iterator[Finding]:
     for one left out). The 町字 is the smallest with at least ``minimum`` such residents (else the largest), so the
     list runs over several pages. The form interface issues PDF; a CSV output is not asked for."""
     target = target_of(ctx)
-    form = form_of(target, str(ctx.params.get("form", "etsuran")))
+    args = ctx.args(FormFullListParams)
+    form = form_of(target, args.form)
     towns: dict[str, list[Mapping[str, str]]] = {}
     for row in target.need_data().rows:
         if current(row) and row.get("住所_町字"):
             towns.setdefault(row["住所_町字"], []).append(row)
     if not towns:
         raise TargetError("the test data has no current, unprotected resident for a 閲覧用 list")
-    minimum = int(ctx.params.get("minimum", 40))
+    minimum = args.minimum
     large = sorted((len(rows), town) for town, rows in towns.items() if len(rows) >= minimum)
     town = large[0][1] if large else max(towns, key=lambda name: (len(towns[name]), name))
     whom = f"町字={scrubber_of(target).text(town)}"

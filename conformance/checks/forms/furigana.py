@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from conformance.catalog.check_params import FormFuriganaParams
 from conformance.catalog.models import Form, FormItem
 from conformance.checks.forms.common import (
     BRACKETS,
@@ -33,9 +34,10 @@ def furigana(ctx: CheckContext) -> Iterator[Finding]:
     """Furigana asked for: katakana in brackets after 氏名, 旧氏 or 通称 only. ``rule``: ``items`` (P001:
     no reading on another item), ``brackets`` (P002: no reading outside brackets), ``katakana`` (P003)."""
     target = target_of(ctx)
-    form = form_of(target, str(ctx.params.get("form", "juminhyo_kojin")))
-    rule = str(ctx.params["rule"])
-    for got in person_forms(ctx, target, form, persons_or_error(target, ctx), {"フリガナ": True}):
+    args = ctx.args(FormFuriganaParams)
+    form = form_of(target, args.form)
+    rule = args.rule
+    for got in person_forms(ctx, target, form, persons_or_error(target, args.sample), {"フリガナ": True}):
         if isinstance(got, Finding):
             yield got
             continue

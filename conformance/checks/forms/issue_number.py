@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from conformance.catalog.check_params import FormIssueNumberParams
 from conformance.checks.forms.common import (
     ISSUE_LABEL,
     ISSUE_NUMBER,
@@ -27,8 +28,9 @@ def issue_number(ctx: CheckContext) -> Iterator[Finding]:
     番号・ページ数／総ページ数, with that page's number and the real total; ``rule: copies`` (R007): two
     copies of one request carry different numbers."""
     target = target_of(ctx)
-    rule = str(ctx.params.get("rule", "format"))
-    requests = multi_page_requests(target, ctx)
+    args = ctx.args(FormIssueNumberParams)
+    rule = args.rule
+    requests = multi_page_requests(target, args)
     if not requests:
         raise TargetError("the test data has no household whose form can be issued")
     if rule == "copies":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from conformance.catalog.check_params import FormKatagakiParams, FormsListParams
 from conformance.checks.forms.common import (
     current,
     form_of,
@@ -27,12 +28,13 @@ from conformance.findings import Finding
 def katagaki(ctx: CheckContext) -> Iterator[Finding]:
     """A resident's 方書 is printed in the 住所 of every certificate (5.4 R001)."""
     target = target_of(ctx)
-    forms = [form_of(target, str(form_id)) for form_id in ctx.params.get("forms", ("juminhyo_kojin",))]
+    args = ctx.args(FormKatagakiParams)
+    forms = [form_of(target, form_id) for form_id in args.forms]
     rows = [r for r in target.need_data().rows if current(r) and r.get("住所_方書")]
     if not rows:
         raise TargetError("the test data has no current resident with a 方書")
     for form in forms:
-        for got in person_forms(ctx, target, form, rows[: int(ctx.params.get("sample", 5))]):
+        for got in person_forms(ctx, target, form, rows[: args.sample]):
             if isinstance(got, Finding):
                 yield got
                 continue
@@ -49,8 +51,9 @@ def katagaki(ctx: CheckContext) -> Iterator[Finding]:
 def official_use(ctx: CheckContext) -> Iterator[Finding]:
     """A form asked for with 公用 prints 「公用」 (5.7 R001)."""
     target = target_of(ctx)
-    rows = persons_or_error(target, ctx)
-    for form_id in ctx.params.get("forms", ("juminhyo_kojin",)):
+    args = ctx.args(FormsListParams)
+    rows = persons_or_error(target, args.sample)
+    for form_id in args.forms:
         row = rows[0]
         whom = f"宛名番号={row['宛名番号']}"
         document, problems = read(ctx, target, str(form_id), {"宛名番号": row["宛名番号"], "公用": True}, whom)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from conformance.catalog.check_params import HouseholdFormParams
 from conformance.checks.forms.common import (
     Row,
     form_of,
@@ -68,8 +69,9 @@ def order_problem(members: Sequence[Row]) -> tuple[int, str] | None:
 def member_order(ctx: CheckContext) -> Iterator[Finding]:
     """The 世帯員 of a 世帯連記式 copy are printed in the order of 5.2 (j1010)."""
     target = target_of(ctx)
-    form = form_of(target, str(ctx.params.get("form", "juminhyo_setai")))
-    sample = household_sample(target.need_data().rows, int(ctx.params.get("households", 12)))
+    args = ctx.args(HouseholdFormParams)
+    form = form_of(target, args.form)
+    sample = household_sample(target.need_data().rows, args.households)
     if not sample:
         raise TargetError("the test data has no household of two or more current members")
     for members in sample:

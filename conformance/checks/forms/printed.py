@@ -7,9 +7,15 @@ import itertools
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from conformance.catalog.check_params import (
+    FormCertificationParams,
+    FormCurrentOnlyParams,
+    FormParams,
+    FormSheetParams,
+    HouseholdFormParams,
+)
 from conformance.catalog.models import Form
 from conformance.checks.forms.common import (
-    CERTIFICATION_MARKERS,
     ISSUE_LABEL,
     ISSUE_NUMBER,
     SHEET_MARKER,
@@ -50,8 +56,9 @@ def items_printed(ctx: CheckContext) -> Iterator[Finding]:
     """Each item the resident has is printed with the recorded value (a code or its label), in the
     catalog's order; the 通称 wherever the name is (5.1 R003 as we read it)."""
     target = target_of(ctx)
-    form = form_of(target, str(ctx.params.get("form", "juminhyo_kojin")))
-    for row in persons_or_error(target, ctx):
+    args = ctx.args(FormParams)
+    form = form_of(target, args.form)
+    for row in persons_or_error(target, args.sample):
         whom = f"宛名番号={row['宛名番号']}"
         document, problems = read(ctx, target, form.id, {"宛名番号": row["宛名番号"]}, whom)
         yield from problems
@@ -101,8 +108,9 @@ def dates_printed(ctx: CheckContext) -> Iterator[Finding]:
     1989-01-08 平成元年), a foreign resident's 生年月日 and 満了日 in 西暦, never both, and a 不詳 date
     as recorded (5.1 R003: the 様式, as we read it)."""
     target = target_of(ctx)
-    form = form_of(target, str(ctx.params.get("form", "juminhyo_kojin")))
-    for got in person_forms(ctx, target, form, persons_or_error(target, ctx)):
+    args = ctx.args(FormParams)
+    form = form_of(target, args.form)
+    for got in person_forms(ctx, target, form, persons_or_error(target, args.sample)):
         if isinstance(got, Finding):
             yield got
             continue
@@ -131,9 +139,10 @@ def dates_printed(ctx: CheckContext) -> Iterator[Finding]:
 def omissions(ctx: CheckContext) -> Iterator[Finding]:
     """With every omission switch set, no switched item is printed; with none set, each is (5.1 R001)."""
     target = target_of(ctx)
-    form = form_of(target, str(ctx.params.get("form", "juminhyo_kojin")))
+    args = ctx.args(FormParams)
+    form = form_of(target, args.form)
     switches = [omission.id for omission in form.omissions]
-    for got in person_forms(ctx, target, form, persons_or_error(target, ctx), {"省略": switches}):
+    for got in person_forms(ctx, target, form, persons_or_error(target, args.sample), {"省略": switches}):
         if isinstance(got, Finding):
             yield got
             continue
@@ -161,11 +170,11 @@ def _is_certification(line: PrintedLine, markers: Sequence[str]) -> bool:
     return any(squeeze(marker) in text for marker in markers)
 
 
-def multi_page_requests(target: Target, ctx: CheckContext) -> list[tuple[str, dict[str, Any], str]]:
-    """(form id, body, whom) of household forms: the largest households print on several pages."""
-    form = str(ctx.params.get("form", "juminhyo_setai"))
+def multi_page_requests(target: Target, args: HouseholdFormParams) -> list[tuple[str, dict[str, Any], str]]:
+    """(form id, body, whom) of ``args.form``: the largest ``args.households`` households print on several pages."""
+    form = args.form
     rows = target.need_data().rows
-    sample = household_sample(rows, int(ctx.params.get("households", 12)))
+    sample = household_sample(rows, args.households)
     # Households with a 通称 print a 別紙: the 認証文 must follow it (5.1 R004 and R005 together).
     with_sheet = [[row] for row in rows if current(row) and row.get("住民種別") == "2" and row.get("通称")][:2]
     chosen = {members[0]["宛名番号"]: members for members in [*with_sheet, *sample]}
@@ -178,11 +187,11 @@ def certification(ctx: CheckContext) -> Iterator[Finding]:
     発行番号 are printed; ``rule: last_page_only`` (R004): on a form of several pages, the 認証文 is on
     the last page and on no other."""
     target = target_of(ctx)
-    rule = str(ctx.params.get("rule", "present"))
-    markers = tuple(ctx.params.get("markers", CERTIFICATION_MARKERS))
-    prefecture = str(ctx.params.get("prefecture", "")) or _prefecture(target)
+    args = ctx.args(FormCertificationParams)
+    rule, markers = args.rule, args.markers
+    prefecture = args.prefecture or _prefecture(target)
     judged = 0
-    for form_id, body, whom in multi_page_requests(target, ctx):
+    for form_id, body, whom in multi_page_requests(target, args):
         document, problems = read(ctx, target, form_id, body, whom)
         yield from problems
         if document is None:
@@ -230,12 +239,13 @@ def tsusho_sheet(ctx: CheckContext) -> Iterator[Finding]:
     """A foreign resident's 通称 history is on a 別紙 counted in the pages, and the 認証文 is on the last
     page, after the 別紙 (5.1 R005)."""
     target = target_of(ctx)
-    form = form_of(target, str(ctx.params.get("form", "juminhyo_kojin")))
-    markers = tuple(ctx.params.get("markers", CERTIFICATION_MARKERS))
+    args = ctx.args(FormSheetParams)
+    form = form_of(target, args.form)
+    markers = args.markers
     rows = [r for r in target.need_data().rows if current(r) and r.get("住民種別") == "2" and r.get("通称")]
     if not rows:
         raise TargetError("the test data has no current foreign resident with a 通称: the 別紙 cannot be checked")
-    for row in rows[: int(ctx.params.get("sample", 5))]:
+    for row in rows[: args.sample]:
         whom = f"宛名番号={row['宛名番号']}"
         document, problems = read(ctx, target, form.id, {"宛名番号": row["宛名番号"]}, whom)
         yield from problems
@@ -270,13 +280,14 @@ def tsusho_sheet(ctx: CheckContext) -> Iterator[Finding]:
 def household_current_only(ctx: CheckContext) -> Iterator[Finding]:
     """A 世帯連記式 copy does not list a member whose record was removed (5.1 P001)."""
     target = target_of(ctx)
-    form = form_of(target, str(ctx.params.get("form", "juminhyo_setai")))
+    args = ctx.args(FormCurrentOnlyParams)
+    form = form_of(target, args.form)
     mixed = [members for members in households(target.need_data().rows).values()
              if any(r.get("住民状態") != "1" for r in members) and any(current(r) for r in members)
              and not any(r.get("支援措置対象フラグ") == "1" for r in members)]
     if not mixed:
         raise TargetError("the test data has no household with a removed and a current member")
-    for members in mixed[: int(ctx.params.get("households", 10))]:
+    for members in mixed[: args.households]:
         asked = next(r for r in members if current(r))
         whom = f"世帯 of 宛名番号={asked['宛名番号']}"
         document, problems = read(ctx, target, form.id, {"宛名番号": asked["宛名番号"]}, whom)

@@ -27,6 +27,7 @@ from typing import Any
 import requests
 
 from conformance import clock
+from conformance.catalog.check_params import KyotsuConditionParams, KyotsuCountParams
 from conformance.catalog.models import ApiInterface
 from conformance.catalog.openapi import api_interfaces
 from conformance.checks.registry import CheckContext, check
@@ -61,9 +62,6 @@ INVALID_INPUTS: Mapping[str, tuple[Mapping[str, Any], str]] = {
     "全角項目（氏名）に半角文字": ({"shimei": "Tekigo Shiken"}, "E0002"),
     "固定桁の市区町村コードが7桁": ({"shikuchosonkodo": "1310160"}, "E0003"),
 }
-DEFAULT_COUNT = 5
-
-
 def _target(ctx: CheckContext) -> Target:
     return ctx.need_target("a vendor system to call")
 
@@ -294,8 +292,8 @@ def processing_kind(ctx: CheckContext) -> Iterator[Finding]:
 def condition(ctx: CheckContext) -> Iterator[Finding]:
     """A ※※ condition: with ``when`` set and ``required`` left out, 400 with E0004 (相関チェックエラー)."""
     call = _Call(ctx)
-    when: Mapping[str, Any] = ctx.params["when"]
-    required: str = ctx.params["required"]
+    args = ctx.args(KyotsuConditionParams)
+    when, required = args.when, args.required
     case = f"{', '.join(f'{k}={v}' for k, v in when.items())}で{required}なし"
     yield from call.rejected(case, registration({**when, required: None}), "E0004")
 
@@ -304,7 +302,7 @@ def condition(ctx: CheckContext) -> Iterator[Finding]:
 def unique_number(ctx: CheckContext) -> Iterator[Finding]:
     """``count`` registrations with 処理区分 0 get distinct numbers with their check digit, none a resident's."""
     call = _Call(ctx)
-    count = int(ctx.params.get("count", DEFAULT_COUNT))
+    count = ctx.args(KyotsuCountParams).count
     residents = {row.get("宛名番号", "") for row in ctx.target.data.rows} if isinstance(ctx.target, Target) \
         and ctx.target.data is not None else set()
     seen: dict[str, int] = {}
