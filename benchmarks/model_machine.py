@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 
 from conformance.catalog.loader import load_edition
+from conformance.domains.jumin.model.check import run_machine
 from conformance.embedded import start_reference
 from conformance.profiles import ApiTarget, DriverTarget
-from conformance.scenarios.model.check import run_machine
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
 

@@ -1,6 +1,6 @@
 """The reference vendor's 検索 (住民記録 1.0 2.1): its own reading of 2.1.2's あいまい検索.
 
-An implementation, not the judge: :mod:`conformance.oracles.kensaku` says what a search owes, and this
+An implementation, not the judge: :mod:`conformance.domains.jumin.oracles.kensaku` says what a search owes, and this
 module must merely be one answer the oracle allows. Named defects (``conformance_reference.defects``)
 switch off one rule each: ``search_voiced_distinct`` (no 清音化), ``search_small_kana_distinct`` (small
 kana kept), ``search_long_mark_kept`` (長音 and its look-alikes compared).

@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from conformance.catalog.loader import load_edition
+from conformance.domains.jumin.model.check import run_machine
 from conformance.embedded import start_reference
 from conformance.profiles import ApiTarget, DriverTarget
 from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
-from conformance.scenarios.model.check import run_machine
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
 

@@ -43,7 +43,7 @@ RELATION_ATOMS = ("夫（未届）", "妻（未届）", "夫", "妻", "子", "�
 #: wording of chapter 4 is not in our source).
 CERTIFICATION_MARKERS = ("相違ないことを証明", "証明します", "証明する")
 #: The functions of 10.3 R010-R013 that ``jumin.users.controls`` grants one at a time, in the order judged
-#: (conformance/scenarios/user_controls.py FUNCTIONS).
+#: (conformance/domains/jumin/scenarios/user_controls.py FUNCTIONS).
 USER_FUNCTIONS = ("10.1", "10.2", "10.3", "10.4", "2.2.4", "1.1.16", "9.1", "4.3.1")
 
 
@@ -233,7 +233,7 @@ class FormFullListParams(Params):
 
 
 class SearchKanaParams(Params):
-    """``jumin.search.kana`` (conformance/scenarios/search.py): the 住民記録 1.0 2.1.2 rule judged with
+    """``jumin.search.kana`` (conformance/domains/jumin/scenarios/search.py): the 住民記録 1.0 2.1.2 rule judged with
     generated names, by its requirement's id, or ``all`` (R002: every rule)."""
 
     rule: Literal["all", "jumin-1.0-2.1.2-R003", "jumin-1.0-2.1.2-R004", "jumin-1.0-2.1.2-R005",
@@ -242,7 +242,7 @@ class SearchKanaParams(Params):
 
 
 class OperationLogParams(Params):
-    """``jumin.logs.operations``, ``jumin.logs.prints`` (conformance/scenarios/access_log.py) and
+    """``jumin.logs.operations``, ``jumin.logs.prints`` (conformance/domains/jumin/scenarios/access_log.py) and
     ``jumin.logs.errors`` (error_log.py): 10.2's 操作ログ, 印刷ログ or エラーログ, its entries (R002-R004, R013,
     R017) or the items each records (R006, R014, R018); for the 操作ログ also the entries of a 仮登録 and its
     本登録 (``kari``, R005) and its 改ざん防止 (``tamper``, R020)."""
@@ -251,19 +251,19 @@ class OperationLogParams(Params):
 
 
 class AnalysisParams(Params):
-    """``jumin.logs.searches`` (conformance/scenarios/access_log.py): 10.2's analysis 該当者の検索実行一覧 (R028
+    """``jumin.logs.searches`` (domains/jumin/scenarios/access_log.py): 10.2's analysis 該当者の検索実行一覧 (R028
     ``list``) and the same as a file (R022 ``file``)."""
 
     rule: Literal["list", "file"] = "list"
 
 
 class AuthLogParams(Params):
-    """``jumin.logs.auth`` (conformance/scenarios/auth_log.py): 10.2's 認証ログ, its entries (R007) or what they
+    """``jumin.logs.auth`` (domains/jumin/scenarios/auth_log.py): 10.2's 認証ログ, its entries (R007) or what they
     record (R008), or the analyses ログイン失敗一覧 (R025) and ID別ログイン数一覧 (R026)."""
 
     rule: Literal["entries", "fields", "failures", "counts"] = "entries"
 class IssuanceHistoryParams(Params):
-    """``jumin.issuance.history`` (conformance/scenarios/issuance.py): 1.3.8's 交付履歴, its entries (R001) or the
+    """``jumin.issuance.history`` (domains/jumin/scenarios/issuance.py): 1.3.8's 交付履歴, its entries (R001) or the
     item each records (R002-R010), one rule per requirement."""
 
     rule: Literal["entries", "issued_at", "place", "person", "kind", "items", "pages", "number", "operator",
@@ -273,21 +273,21 @@ class IssuanceHistoryParams(Params):
 
 
 class MemoParams(Params):
-    """``jumin.memo`` (conformance/scenarios/memo.py): 1.1.15's メモ, one rule per requirement (R001 person, R002
+    """``jumin.memo`` (domains/jumin/scenarios/memo.py): 1.1.15's メモ, one rule per requirement (R001 person, R002
     author, R003 history, R004 certificate)."""
 
     rule: Literal["person", "author", "history", "certificate"]
 
 
 class CertifierParams(Params):
-    """``jumin.certifier`` (conformance/scenarios/certifier.py): 1.3.9's 認証者 on the certificate, one rule per
+    """``jumin.certifier`` (domains/jumin/scenarios/certifier.py): 1.3.9's 認証者 on the certificate, one rule per
     requirement (R001 names, R002 period)."""
 
     rule: Literal["names", "period"]
 
 
 class PrintParams(Params):
-    """``jumin.prints`` (conformance/scenarios/printing.py): 10.7's print dialog (R001 ``printer``, R002 ``copies``,
+    """``jumin.prints`` (domains/jumin/scenarios/printing.py): 10.7's print dialog (R001 ``printer``, R002 ``copies``,
     R003 ``preview``, R004 ``output``, R006 ``overflow_list``), 5.8 文字溢れ (R001 ``fit``, R002
     ``overflow_alert``) and 5.6 公印・職名 (R001 ``seal``, R002 ``seal_kind``), one rule per requirement."""
 
@@ -296,21 +296,21 @@ class PrintParams(Params):
 
 
 class IssuanceInquiryParams(Params):
-    """``jumin.issuance.inquiry`` (conformance/scenarios/issuance_inquiry.py): 2.2.2's 交付履歴照会 of a person's
+    """``jumin.issuance.inquiry`` (domains/jumin/scenarios/issuance_inquiry.py): 2.2.2's 交付履歴照会 of a person's
     certificates of 20.1.1-20.1.4 (R001 ``certificates``) and by 1.3.8's items (R003 ``items``)."""
 
     rule: Literal["certificates", "items"] = "certificates"
 
 
 class StatsParams(Params):
-    """``jumin.stats`` (conformance/scenarios/statistics.py): 6.1's figures after the harness's own 異動 (R001
+    """``jumin.stats`` (domains/jumin/scenarios/statistics.py): 6.1's figures after the harness's own 異動 (R001
     ``annual``) and a 転出予定者 still counted before the day (R004 ``planned_out``)."""
 
     rule: Literal["annual", "planned_out"] = "annual"
 
 
 class EucParams(Params):
-    """``jumin.euc`` (conformance/scenarios/euc.py): 10.1's EUC data source and extraction, one rule per
+    """``jumin.euc`` (conformance/domains/jumin/scenarios/euc.py): 10.1's EUC data source and extraction, one rule per
     requirement (R001 history, R004/R005 items, R006 values, R007 extra_items, R010 conditions, R012 count,
     R014 formats)."""
 
@@ -318,14 +318,14 @@ class EucParams(Params):
 
 
 class BasicSearchParams(Params):
-    """``jumin.search.basic`` (conformance/scenarios/basic_search.py): 2.1.3's 基本検索, one rule per requirement
+    """``jumin.search.basic`` (domains/jumin/scenarios/basic_search.py): 2.1.3's 基本検索, one rule per requirement
     (R001 keys, R004 range, R005/R009 history, R006 blank, R008 wareki)."""
 
     rule: Literal["keys", "range", "history", "blank", "wareki"]
 
 
 class ItaijiSearchParams(Params):
-    """``jumin.search.itaiji`` (conformance/scenarios/itaiji.py): 2.1.2's 異体字を包含した検索, both ways (R013) or
+    """``jumin.search.itaiji`` (domains/jumin/scenarios/itaiji.py): 2.1.2's 異体字を包含した検索, both ways (R013) or
     from one 正字 of the text's examples (R015 辺, R016 浜, R017 藤: rule ``seiji`` with ``char``)."""
 
     rule: Literal["both", "seiji"]
@@ -339,7 +339,7 @@ class ItaijiSearchParams(Params):
 
 
 class UserPermissionsParams(Params):
-    """``jumin.users.permissions`` (conformance/scenarios/permissions.py): 10.3 操作権限管理, a user's items and
+    """``jumin.users.permissions`` (domains/jumin/scenarios/permissions.py): 10.3 操作権限管理, a user's items and
     利用期間 (R001), 操作権限 (R002), パスワードの変更・初期化 (R003), 排他制御 (R008), setting by the 管理者 only
     (R005) or the lock after failed logins (R016), one rule per requirement."""
 
@@ -347,10 +347,10 @@ class UserPermissionsParams(Params):
 
 
 class UserControlsParams(Params):
-    """``jumin.users.controls`` (conformance/scenarios/user_controls.py): 10.3's 組織単位 (R004), スケジューラー (R006),
-    事務分掌 (R007), 操作権限一覧表 (R009), independent functions (R010-R013, ``functions``: the sections the fragment
-    names), バッチ (R014), 10.4 R001's items shown or hidden, and 10.2's analyses 深夜・休業日 (R024) and 大量検索
-    (R027)."""
+    """``jumin.users.controls`` (domains/jumin/scenarios/user_controls.py): 10.3's 組織単位 (R004),
+    スケジューラー (R006), 事務分掌 (R007), 操作権限一覧表 (R009), independent functions (R010-R013,
+    ``functions``: the sections the fragment names), バッチ (R014), 10.4 R001's items shown or hidden, and
+    10.2's analyses 深夜・休業日 (R024) and 大量検索 (R027)."""
 
     rule: Literal["organisation", "independent", "table", "bulk", "schedule", "display", "duties", "night",
                   "bulk_search"] = "organisation"

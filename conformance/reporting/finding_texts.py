@@ -124,6 +124,10 @@ FINDING_TEXTS: dict[str, Text] = {
     "form.dv_leak": ("支援措置対象者の情報が、閲覧・交付を受けられない者への帳票に印字されています",
                      "A form shows a DV-protected person to someone not entitled"),
     # the model of 住民記録 (model.jumin.state_machine, docs/model.md): 支援措置 (3.4) after every step
+    "model.no_error": ("誤った入力・操作がエラーで拒否されませんでした（定めのエラーコードで）",
+                       "A wrong input or operation was not refused with an error (the code the text names)"),
+    "model.no_alert": ("求められるアラートが表示されませんでした（定めのコードで）",
+                       "The alert the text asks for was not shown (with its code)"),
     "model.dv_issued": ("支援措置の対象者の住民票の写しが交付されました（エラーとすべきものです）",
                         "A 住民票の写し of a 支援対象者 was issued instead of refused"),
     "model.dv_household_leak": ("他の世帯員から請求した世帯全員の写しに支援措置の対象者が記載されています",

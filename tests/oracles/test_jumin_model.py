@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from conformance.catalog.loader import load_edition
-from conformance.oracles import jumin_model
-from conformance.oracles.jumin_model import (
+from conformance.domains.jumin.oracles import model as jumin_model
+from conformance.domains.jumin.oracles.model import (
     Commit,
     Measure,
     Refusal,
@@ -21,7 +21,7 @@ from conformance.oracles.jumin_model import (
     judge_row,
     transition,
 )
-from conformance.oracles.jumin_model import rules as r
+from conformance.domains.jumin.oracles.model import rules as r
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITION = load_edition(ROOT / "spec_catalog" / "jumin" / "1.0")
@@ -121,7 +121,7 @@ def test_every_requirement_and_interpretation_the_model_cites_is_in_the_catalog(
     cited |= set(r.REASONS.values())
     assert cited <= known
     register = {entry.id: entry for entry in EDITION.interpretations}
-    from conformance.oracles.jumin_model import transitions
+    from conformance.domains.jumin.oracles.model import transitions
 
     named = {value for key, value in vars(transitions).items() if key.startswith("I_")}
     assert named <= set(register)

@@ -46,7 +46,10 @@ PACKAGE = Path(__file__).resolve().parents[2] / "conformance"
 #: dotted literal of the first three is taken for a code; in the scenario engine, where operation
 #: and oracle names are dotted too, only the arguments of the calls that make findings.
 SOURCES = ("checks", "columnar", "targets", "scenarios", "domains")
-LITERAL_SOURCES = (*SOURCES[:3], "domains")
+#: The domain folders but 住民記録's, whose checks name driver operations as dotted literals too (as the
+#: scenario engine does): there, only the arguments of the calls that make findings.
+LITERAL_SOURCES = (*SOURCES[:3], *(f"domains/{path.name}" for path in sorted((PACKAGE / "domains").iterdir())
+                                  if path.is_dir() and path.name not in ("jumin", "__pycache__")))
 CODE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
 #: Dotted literals in those sources that are not finding codes, and why.
 NOT_CODES = {
@@ -154,6 +157,7 @@ def test_every_formatted_code_is_one_the_catalog_expands() -> None:
         "api.{}": {f"api.{name}" for name in NEGATIVE_CHECKS},
         "scenario.{}.mismatch": {f"scenario.{rule}.mismatch" for rule in ALL_RULES},
         "scenario.no_{}": {"scenario.no_error", "scenario.no_alert"},  # the matchers error and alert
+        "model.no_{}": {"model.no_error", "model.no_alert"},  # the model's refusals (oracles/model/judge.py)
     }
     assert formatted_codes() - set(expansions) == set()
     for codes in expansions.values():

@@ -1,4 +1,4 @@
-"""10.2 操作ログ (conformance/scenarios/access_log.py) against the reference: clean, each rule passes; with
+"""10.2 操作ログ (domains/jumin/scenarios/access_log.py) against the reference: clean, each rule passes; with
 each defect exactly its finding; a vendor whose adapter lacks ``logs.operations`` is NOT_AUTOMATED."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import pytest
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.jumin.scenarios.access_log import operation_log, person_searches, print_log, setting_log
 from conformance.embedded import start_reference
 from conformance.findings import Finding
 from conformance.profiles import ApiTarget, DriverTarget
-from conformance.scenarios.access_log import operation_log, person_searches, print_log, setting_log
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
 from conformance_reference.driver import Answer, DriverRequest, DriverService

@@ -1,4 +1,4 @@
-"""10.2 認証ログ, エラーログ and ログの分析 (conformance/scenarios/auth_log.py, error_log.py, access_log.py's
+"""10.2 認証ログ, エラーログ and ログの分析 (domains/jumin/scenarios/auth_log.py, error_log.py, access_log.py's
 ``jumin.logs.searches``) against the reference: clean, every rule passes; with each defect exactly its
 finding; a profile without a token endpoint or without the log's operation is NOT_AUTOMATED; no secret,
 right or wrong, reaches a log entry or a finding."""
@@ -16,12 +16,12 @@ import pytest
 from conformance import secrets
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.jumin.scenarios.access_log import person_searches
+from conformance.domains.jumin.scenarios.auth_log import auth_log
+from conformance.domains.jumin.scenarios.error_log import error_log
 from conformance.embedded import reference_environ, start_reference
 from conformance.findings import Finding
 from conformance.profiles import ApiTarget, Auth, DriverTarget, OAuth2ClientCredentials
-from conformance.scenarios.access_log import person_searches
-from conformance.scenarios.auth_log import auth_log
-from conformance.scenarios.error_log import error_log
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
 from conformance_reference.jutogai import CLIENT_ID, CLIENT_SECRET

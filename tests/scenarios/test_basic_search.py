@@ -1,4 +1,4 @@
-"""2.1.3 基本検索 (conformance/scenarios/basic_search.py) against the reference, in process: clean, every rule passes;
+"""2.1.3 基本検索 (domains/jumin/scenarios/basic_search.py) against the reference, in process: clean, every rule passes;
 each named defect is exactly its finding, on its own rules only; a vendor that searches by a key without filtering
 by it, and one that refuses 未入力, are judged as the docstring says; without the operation it is NOT_AUTOMATED."""
 
@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.jumin.scenarios.basic_search import basic_search
+from conformance.domains.jumin.scenarios.itaiji import itaiji_search
 from conformance.findings import Finding
-from conformance.scenarios.basic_search import basic_search
-from conformance.scenarios.itaiji import itaiji_search
 from conformance.targets.base import Target
 from conformance_reference.driver import Answer, DriverService
 from tests.scenarios.test_access_log import EDITION
@@ -88,7 +88,7 @@ def test_an_adapter_without_the_operation_is_not_automated() -> None:
         judge(target, 8)
 
 
-# -- 2.1.2 R013-R017 異体字 (conformance/scenarios/itaiji.py) ----------------------------------------------
+# -- 2.1.2 R013-R017 異体字 (domains/jumin/scenarios/itaiji.py) ----------------------------------------------
 
 ITAIJI = {13: {"rule": "both"}, 15: {"rule": "seiji", "char": "辺"}, 16: {"rule": "seiji", "char": "浜"},
           17: {"rule": "seiji", "char": "藤"}}

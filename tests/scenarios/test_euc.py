@@ -1,4 +1,4 @@
-"""10.1 EUC機能 (conformance/scenarios/euc.py) against the reference, in process: clean, every rule passes; each
+"""10.1 EUC機能 (domains/jumin/scenarios/euc.py) against the reference, in process: clean, every rule passes; each
 named defect is exactly its finding, on its own rule only; the CSV and XML readers; a vendor whose adapter lacks
 the operations is NOT_AUTOMATED."""
 
@@ -13,9 +13,9 @@ import pytest
 from inprocess import in_process_client
 
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.jumin.scenarios.euc import draw_conditions, euc, holds, parse_csv, parse_xml
 from conformance.findings import Finding
 from conformance.profiles import DriverTarget
-from conformance.scenarios.euc import draw_conditions, euc, holds, parse_csv, parse_xml
 from conformance.targets.base import Target, TestData
 from conformance.testdata.town import default_town
 from conformance_reference.app import ReferenceApp

@@ -1,4 +1,4 @@
-"""9.6 無作為抽出 (conformance/scenarios/extraction.py) against the reference: clean it passes; a 性別 ignored,
+"""9.6 無作為抽出 (domains/jumin/scenarios/extraction.py) against the reference: clean it passes; a 性別 ignored,
 a short answer, a person twice and a removed person drawn are each found; without the operation it is
 NOT_AUTOMATED."""
 
@@ -13,10 +13,10 @@ import pytest
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.jumin.scenarios.extraction import matches, random_extraction
 from conformance.embedded import start_reference
 from conformance.findings import Finding
 from conformance.profiles import ApiTarget, DriverTarget
-from conformance.scenarios.extraction import matches, random_extraction
 from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import default_town

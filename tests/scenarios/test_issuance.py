@@ -1,4 +1,4 @@
-"""1.3.8 交付履歴 (conformance/scenarios/issuance.py) against the reference: clean, every rule passes; with each
+"""1.3.8 交付履歴 (domains/jumin/scenarios/issuance.py) against the reference: clean, every rule passes; with each
 defect exactly its finding; variant vendors for the items the named defects do not break; a vendor whose
 adapter lacks ``logs.issuances`` (or, for R010, ``issuances.dispose``) is NOT_AUTOMATED."""
 
@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.jumin.scenarios.issuance import issuance_history
 from conformance.findings import Finding
-from conformance.scenarios.issuance import issuance_history
 from conformance.targets.base import Target
 from conformance_reference.driver import Answer, DriverRequest, DriverService
 from tests.scenarios.test_access_log import EDITION, reference_target

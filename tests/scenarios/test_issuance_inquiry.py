@@ -1,4 +1,4 @@
-"""2.2.2 交付履歴照会 (conformance/scenarios/issuance_inquiry.py) against the reference: clean, both rules pass;
+"""2.2.2 交付履歴照会 (domains/jumin/scenarios/issuance_inquiry.py) against the reference: clean, both rules pass;
 with each defect exactly its findings; the reference's 照会 by 1.3.8's items."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.jumin.scenarios.issuance_inquiry import issuance_inquiry
 from conformance.findings import Finding
-from conformance.scenarios.issuance_inquiry import issuance_inquiry
 from conformance.targets.base import Target
 from conformance_reference.issuance import IssuanceHistory
 from tests.scenarios.test_access_log import EDITION, reference_target

@@ -1,4 +1,4 @@
-"""1.1.15 メモ (conformance/scenarios/memo.py) and 1.3.9 認証者 (conformance/scenarios/certifier.py) against the
+"""1.1.15 メモ (domains/jumin/scenarios/memo.py) and 1.3.9 認証者 (domains/jumin/scenarios/certifier.py) against the
 reference: clean, every rule passes; with each defect exactly its finding; the reference's operations called
 directly (reference/memos.py, reference/certifiers.py); a vendor whose adapter lacks them is NOT_AUTOMATED."""
 
@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.jumin.scenarios.certifier import certifier
+from conformance.domains.jumin.scenarios.memo import memo
 from conformance.findings import Finding
-from conformance.scenarios.certifier import certifier
-from conformance.scenarios.memo import memo
 from conformance.targets.base import Target
 from conformance_reference.certifiers import in_effect
 from conformance_reference.driver import DriverService

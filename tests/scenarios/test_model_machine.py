@@ -17,11 +17,11 @@ from inprocess import started_in_process
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.jumin.model.check import run_machine, state_machine
 from conformance.findings import Finding
 from conformance.profiles import DriverTarget
 from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
-from conformance.scenarios.model.check import run_machine, state_machine
 from conformance.targets.base import HttpResponse, Target
 from conformance.targets.exports import ApiExportSource
 from conformance.targets.http import RequestsHttpClient

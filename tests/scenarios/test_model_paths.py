@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from conformance.oracles.jumin_model import Measure, World
+from conformance.domains.jumin.model.paths import Paths
+from conformance.domains.jumin.oracles.model import Measure, World
 from conformance.scenarios import DriverClient
-from conformance.scenarios.model.paths import Paths
 from conformance.targets.base import HttpResponse
 from conformance.targets.exports import ApiExportSource
 

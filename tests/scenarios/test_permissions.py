@@ -1,4 +1,4 @@
-"""10.3 操作権限管理 (conformance/scenarios/permissions.py) against the reference, in process: clean, every rule
+"""10.3 操作権限管理 (domains/jumin/scenarios/permissions.py) against the reference, in process: clean, every rule
 passes; with each defect exactly its finding on its own rules and nothing on the others; an adapter without the
 operations is NOT_AUTOMATED; neither a password nor a session reaches a recording in the clear."""
 
@@ -12,8 +12,8 @@ import pytest
 
 from conformance import secrets
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.jumin.scenarios.permissions import permissions
 from conformance.profiles import DriverTarget
-from conformance.scenarios.permissions import permissions
 from conformance.targets.base import Target
 from conformance_reference.users import LOCK_AFTER, SESSION_ANSWER, UserRegistry
 from tests.inprocess import in_process_reference

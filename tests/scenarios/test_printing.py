@@ -1,4 +1,4 @@
-"""10.7 印刷 and 5.8 文字溢れ (conformance/scenarios/printing.py) against the reference: clean, every rule passes;
+"""10.7 印刷 and 5.8 文字溢れ (domains/jumin/scenarios/printing.py) against the reference: clean, every rule passes;
 with each defect exactly its findings; a vendor whose adapter lacks ``prints.issue`` is NOT_AUTOMATED."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ import base64
 import pytest
 
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.jumin.scenarios.printing import prints
 from conformance.embedded import start_reference
 from conformance.findings import Finding
-from conformance.scenarios.printing import prints
 from conformance.targets.base import Target
 from conformance.targets.forms import read_pdf
 from conformance_reference.printing import PrintService
@@ -66,8 +66,8 @@ def test_a_value_cut_at_its_column_fails_both_overflow_requirements() -> None:
 
 
 def test_the_reference_shrinks_a_long_value_within_the_page_and_blanks_an_overflow_on_request() -> None:
+    from conformance.domains.jumin.scenarios.printing import LONG_KATAGAKI, MID_KATAGAKI
     from conformance.scenarios.engine import DEFAULT_ITEMS
-    from conformance.scenarios.printing import LONG_KATAGAKI, MID_KATAGAKI
 
     with start_reference() as running:
         service: PrintService = running.app.printing

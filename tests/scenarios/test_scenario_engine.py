@@ -14,6 +14,7 @@ from inprocess import in_process_reference
 from conformance.catalog.loader import load_edition
 from conformance.catalog.scenario_models import Scenario
 from conformance.checks.registry import CheckContext, NotAutomated, Registry
+from conformance.domains.jumin.model import check as model_check
 from conformance.plan import Case
 from conformance.profiles import DriverTarget
 from conformance.results import Status
@@ -21,7 +22,6 @@ from conformance.runner import run_case
 from conformance.scenarios import DriverClient, MissingOperations, run_scenario
 from conformance.scenarios import check as scenario_run
 from conformance.scenarios.engine import DEFAULT_ITEMS
-from conformance.scenarios.model import check as model_check
 from conformance.targets.base import HttpResponse, Target
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")

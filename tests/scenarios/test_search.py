@@ -12,12 +12,12 @@ from hypothesis import given, settings
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.jumin.oracles.kensaku import Expectation, kana_expectation, kanji_expectation
+from conformance.domains.jumin.scenarios import search
+from conformance.domains.jumin.scenarios.kana import PAIRS, KanaPair
 from conformance.embedded import start_reference
 from conformance.findings import Finding
-from conformance.oracles.kensaku import Expectation, kana_expectation, kanji_expectation
 from conformance.profiles import ApiTarget, DriverTarget
-from conformance.scenarios import search
-from conformance.scenarios.kana import PAIRS, KanaPair
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
 from conformance_reference.server import RunningReference

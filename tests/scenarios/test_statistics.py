@@ -1,4 +1,4 @@
-"""6.1 統計 (conformance/scenarios/statistics.py) against the reference: clean, both rules pass; with each
+"""6.1 統計 (conformance/domains/jumin/scenarios/statistics.py) against the reference: clean, both rules pass; with each
 defect exactly its findings; a vendor whose adapter lacks ``stats.annual`` is NOT_AUTOMATED."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import requests
 
 from conformance import clock
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.jumin.scenarios.statistics import statistics
 from conformance.embedded import start_reference
 from conformance.findings import Finding
 from conformance.scenarios.engine import DEFAULT_ITEMS
-from conformance.scenarios.statistics import statistics
 from conformance.targets.base import Target
 from tests.scenarios.test_access_log import EDITION, reference_target
 

@@ -1,4 +1,4 @@
-"""9.2 抑止対象者一覧 (conformance/scenarios/suppressed.py) against the reference: clean it passes; members left
+"""9.2 抑止対象者一覧 (domains/jumin/scenarios/suppressed.py) against the reference: clean it passes; members left
 out and a person with no 抑止 listed are each found; without the operation it is NOT_AUTOMATED."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import pytest
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.jumin.scenarios.suppressed import must_list, never_suppressed, suppressed_list
 from conformance.embedded import start_reference
 from conformance.findings import Finding
 from conformance.profiles import ApiTarget, DriverTarget
-from conformance.scenarios.suppressed import must_list, never_suppressed, suppressed_list
 from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import default_town

@@ -1,4 +1,4 @@
-"""10.3 R004-R014, 10.4 R001 and 10.2 R024, R027 (conformance/scenarios/user_controls.py) against the reference, in
+"""10.3 R004-R014, 10.4 R001 and 10.2 R024, R027 (domains/jumin/scenarios/user_controls.py) against the reference, in
 process: clean, every rule passes; with each defect exactly its findings on its own rules and nothing on the others;
 an adapter without the operations is NOT_AUTOMATED. The reference's スケジューラー, 組織 grants, バッチ and masking
 (reference/user_admin.py) unit-tested apart, with a clock of the test's own."""
@@ -14,9 +14,9 @@ import pytest
 
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.clock import JST
+from conformance.domains.jumin.scenarios import user_controls
+from conformance.domains.jumin.scenarios.user_controls import controls
 from conformance.profiles import DriverTarget
-from conformance.scenarios import user_controls
-from conformance.scenarios.user_controls import controls
 from conformance.targets.base import Target
 from conformance_reference import log_analysis, user_admin
 from conformance_reference.oplog import OperationLog

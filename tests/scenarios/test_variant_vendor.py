@@ -21,10 +21,10 @@ from inprocess import started_in_process
 
 from conformance import clock
 from conformance.catalog.loader import load_edition
+from conformance.domains.jumin.model.check import run_machine
 from conformance.profiles import DriverTarget
 from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
-from conformance.scenarios.model.check import run_machine
 from conformance.targets.base import Target
 from conformance_reference.driver import Answer, DriverRequest, DriverService, parse_date
 

@@ -1,0 +1,165 @@
+"""``model.jumin.state_machine``: the model of 住民記録 against the vendor, through random 異動 sequences.
+
+The catalog binds the check to every requirement whose rule the model states (bindings.yaml). The
+machine runs once per run (its result cached on the target); each bound requirement gets the breaches
+of its own rules as findings, with the shrunk step sequence and the seed as evidence. A requirement
+whose rule no step of the run exercised is NOT_AUTOMATED for the run (never PASS); a vendor without a
+driver, or whose adapter lacks one of the machine's operations, gets NOT_AUTOMATED with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from hypothesis import HealthCheck, Phase, Verbosity, seed, settings
+from hypothesis.errors import Flaky
+from hypothesis.stateful import run_state_machine_as_test
+
+from conformance.catalog.layouts import item_column
+from conformance.checks.files.rules import shown_for
+from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.domains.jumin.model.fixed_examples import naturalization, prelude, refusals
+from conformance.domains.jumin.model.forms import CertificateForms
+from conformance.domains.jumin.model.machine import machine_for
+from conformance.domains.jumin.model.paths import SEARCHES, Paths
+from conformance.domains.jumin.model.steps import ModelBreach, Session
+from conformance.domains.jumin.oracles.model import Breach, rules
+from conformance.findings import Finding
+from conformance.masking import is_personal_name, shown
+from conformance.scenarios import DriverClient
+from conformance.targets.base import Target
+from conformance.targets.exports import ApiExportSource
+
+#: The driver operations the machine calls.
+OPERATIONS = ("fixtures.persons", "moves.in", "moves.within", "moves.out", "moves.out_confirm", "births", "deaths",
+              "households.split", "households.merge", "households.head", "ex_officio.correct", "cancellations",
+              "query.person", "query.history", "query.household")
+#: Operations the machine calls when the adapter implements them (a vendor without them keeps the rest): 通称,
+#: and the 支援措置 of 1.1.16 (ours, confirmed: false) whose protection 3.4 asks of every output.
+OPTIONAL = ("tsusho.record", "tsusho.delete", "support.register", "support.update", "kyushi", "nationality")
+#: Steps of one example (a sequence of 異動).
+STEPS = 10
+#: Items the driver protocol names by the spec's words that are no catalog data item (docs/driver.md).
+_SPEC_ITEMS = frozenset({"異動事由区分", "処理日", "通知年月日", "申出年月日", "通称_記載年月日",
+                         "通称_記載市区町村コード", "通称_削除年月日", "通称_削除市区町村コード",
+                         "転出先住所（予定）_市区町村コード"})
+_CACHE = "model.jumin.state_machine"
+
+
+@dataclass
+class Result:
+    """What one run of the machine found."""
+
+    exercised: frozenset[str]
+    steps: tuple[str, ...] = ()
+    breaches: tuple[Breach, ...] = field(default=())
+    seed: int = 0
+
+
+@check("model.jumin.state_machine", reads_exports=True)
+def state_machine(ctx: CheckContext) -> Iterator[Finding]:
+    """The vendor against the model of 住民記録 on random 異動 sequences and every read path."""
+    target = ctx.need_target("a vendor system with a driver")
+    try:
+        result = _result(target)
+    except NotAutomated:
+        if _others(ctx):  # the other checks' verdict stands (a runner stops at the first NotAutomated)
+            return
+        raise
+    own = [breach for breach in result.breaches if breach.requirement == ctx.requirement.id]
+    if not own and ctx.requirement.id not in result.exercised and not _others(ctx):
+        # Alone on the requirement, a rule no step exercised verifies nothing: never PASS. Beside other
+        # checks it adds no evidence this run and takes none away (their verdict stands).
+        raise NotAutomated(f"no step of the model's state machine exercised the rule of {ctx.requirement.id} in "
+                           f"this run (seed {result.seed})")
+    for breach in own:
+        yield _finding(ctx, target, breach, result)
+
+
+def _others(ctx: CheckContext) -> bool:
+    """Whether another automated check is bound to the requirement."""
+    return any(getattr(bound, "name", _CACHE) != _CACHE for bound in ctx.requirement.checks
+               if getattr(bound, "kind", "") != "manual")
+
+
+def _result(target: Target) -> Result:
+    cached = target.cache.get(_CACHE)
+    if isinstance(cached, NotAutomated):
+        raise cached
+    if isinstance(cached, Result):
+        return cached
+    try:
+        result = run_machine(target)
+    except NotAutomated as reason:
+        target.cache[_CACHE] = reason
+        raise
+    target.cache[_CACHE] = result
+    return result
+
+
+def run_machine(target: Target) -> Result:
+    """Run the state machine against the target (Hypothesis: the profile's max_examples and the run's seed)."""
+    driver = target.driver
+    if driver is None:
+        raise NotAutomated("the model's state machine needs the driver protocol (targets.driver)")
+    missing = [operation for operation in OPERATIONS if not driver.implements(operation)]
+    if missing:
+        raise NotAutomated("the model's state machine needs driver operation(s) the profile does not declare "
+                           f"(targets.driver.operations): {', '.join(missing)}")
+    operations = {operation.id: operation for operation in target.catalog.driver_operations}
+    names = {item.name for item in target.catalog.data_items} | _SPEC_ITEMS
+    exports = target.exports if isinstance(target.exports, ApiExportSource) else None
+    paths = Paths(DriverClient(target.need_http(), driver.base_path, operations), target.http, names.__contains__,
+                  exports, searches=frozenset(search for search in SEARCHES if driver.implements(search)),
+                  forms=CertificateForms.of(target))
+    session = Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)))
+    machine = seed(target.seed)(machine_for(session))
+    options = settings(max_examples=target.max_examples, stateful_step_count=STEPS, deadline=None, database=None,
+                       derandomize=False, phases=(Phase.generate, Phase.shrink) if target.shrink else (Phase.generate,),
+                       verbosity=Verbosity.quiet,
+                       suppress_health_check=list(HealthCheck), print_blob=False,
+                       report_multiple_bugs=False)
+    try:
+        prelude(session)  # the run's first example, drawn by no one: a 通称 recorded and judged whatever the seed
+        refusals(session)  # its second: the refusals the draws may miss (E003, E002, E009, E010), judged
+        naturalization(session)  # its third: a 帰化 of a 支援対象者 (4.5.3; the drawn rules send none)
+        run_state_machine_as_test(machine, settings=options)
+    except (ModelBreach, Flaky):
+        if not session.failures:
+            raise
+        steps, failure = session.failures[-1]
+        return Result(frozenset(session.exercised), steps, failure.breaches, target.seed)
+    return _reconcile_export(session, paths, target.seed)
+
+
+def _reconcile_export(session: Session, paths: Paths, run_seed: int) -> Result:
+    """After a run without a breach, the export fetched once against every example's model (10.6 R001);
+    the first example that disagrees is the finding, with its steps (not shrunk: the export is read once)."""
+    if not paths.exporting:
+        return Result(frozenset(session.exercised), seed=run_seed)
+    exercised = frozenset(session.exercised | {rules.EXPORTED})
+    worlds = [world for _, world in session.finished]
+    for (steps, _), breaches in zip(session.finished, paths.compare_exports(worlds), strict=True):
+        if breaches:
+            return Result(exercised, steps, tuple(breaches), run_seed)
+    return Result(exercised, seed=run_seed)
+
+
+def _finding(ctx: CheckContext, target: Target, breach: Breach, result: Result) -> Finding:
+    steps = "; ".join(result.steps)
+    message = f"{breach.message}: after the steps [{steps}] ({target.replay})"
+    location = f"model:jumin/step:{len(result.steps)}" + (f"#{breach.item}" if breach.item else "")
+    return ctx.finding(breach.code, message, location=location, expected=_show(target, breach, breach.expected),
+                       actual=_show(target, breach, breach.actual))
+
+
+def _show(target: Target, breach: Breach, value: str | None) -> str | None:
+    """A value as a finding shows it: masked when the item is personal (one value of a set at a time)."""
+    if value is None:
+        return None
+    name = breach.item.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    column = item_column(target.catalog, name)
+    parts = value.split(" | ")
+    return " | ".join(shown_for(part, column) if column is not None else shown(part, is_personal_name(name))
+                      for part in parts)

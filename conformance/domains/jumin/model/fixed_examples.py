@@ -1,0 +1,176 @@
+"""The fixed examples of the model's state machine: run before Hypothesis draws anything, whatever the seed.
+
+Each is a 世帯 of a 日本人 世帯主 and a 外国人住民 made as a drawn 世帯 is, then steps the drawn rules may not
+make with the default seed, judged as any step is (``JuminModelMachine`` of machine.py), and the example's end:
+``prelude`` (a 通称 recorded), ``refusals`` (one request of each refusal, then a 死亡 on a 31st and a 転入 of a
+namesake) and ``naturalization`` (a 帰化). Their persons take serials of their own, so the drawn examples are
+what they were without them.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from datetime import date, timedelta
+
+from conformance.domains.jumin.model.machine import JuminModelMachine, machine_for
+from conformance.domains.jumin.model.step_requests import _common_february_29, _future_out, _support_request
+from conformance.domains.jumin.model.steps import Session, _kanji
+
+#: The first serial of the prelude's persons (``prelude``): far from the drawn examples' (1, 2, ...), so their names
+#: and numbers are what they are without it (``在留カード等番号`` takes eight digits of it).
+PRELUDE_SERIALS = 90_000_000
+#: The 生年月日 of the prelude's 世帯主 and 外国人住民.
+_PRELUDE_BIRTHS = ["1980-04-01", "1990-12-31", "2010-01-01"]
+
+
+def prelude(session: Session) -> None:
+    """The run's first example, before Hypothesis draws anything: a 世帯 of a 日本人 世帯主 and a 外国人住民 made as a
+    drawn 世帯 is (``fixtures.persons``), the 外国人住民's 通称 recorded (1.1.7 R002) through the 通称 rule's own step,
+    judged as any step is, and the example's end (every path of its persons, its model kept for the export's
+    reconciliation). So the 通称 and its read paths are judged in every run whatever the seed draws (the default
+    seed's drawn rules had come to commit no 通称の記載). Outside Hypothesis's draws, the drawn examples are what
+    they were without it. A breach raises ``ModelBreach`` and is recorded in the session, as a drawn example's is.
+    Nothing is done when the adapter does not implement ``tsusho.record``."""
+    if "tsusho.record" not in session.optional:
+        return
+    machine, made = _fixed_household(session, PRELUDE_SERIALS)
+    foreigner = next((atena for atena in made if machine.world.latest(atena).get("住民種別") == "2"), None)
+    if foreigner is not None:
+        machine.record_tsusho(foreigner, machine.today)
+    machine.teardown()
+
+
+def _fixed_household(session: Session, first_serial: int) -> tuple[JuminModelMachine, list[str]]:
+    """A machine for a fixed example outside Hypothesis's draws, its persons numbered from ``first_serial``, and
+    the 世帯 it starts with: a 日本人 世帯主 and a 外国人住民 (their 宛名番号). The session's run-wide records
+    (exercised, failures, finished) are shared: only the serials are the example's own."""
+    machine = machine_for(replace(session, serials=itertools.count(first_serial)))()
+    return machine, machine.household(2, 1, _PRELUDE_BIRTHS, unknown=False, headless=False)
+
+
+#: The first serial of the refusals' persons (``refusals``): apart from the drawn examples' and the prelude's.
+REFUSAL_SERIALS = 91_000_000
+
+
+def refusals(session: Session) -> None:
+    """The run's second fixed example, before Hypothesis draws anything (beside ``prelude``): a 世帯 of a 日本人
+    世帯主 and a 外国人住民, then one request of each refusal the drawn rules may not meet with the default seed,
+    each through the model's step and ``judge_refusal`` (its code, level, field and message: 11.1 R005):
+
+    - ``moves.in`` of a person born after the 異動日: E003 (11.1 R001, our reading of 論理的に成立し得ない入力);
+    - ``moves.out`` whose 届出年月日 is after the 処理日: E002 (4.1.0.2 R003);
+    - ``ex_officio.correct`` (職権修正) of the 日本人's 戸籍の表示（本籍・筆頭者） made blank: E009 (1.1.6 R001, R004);
+    - ``kyushi`` (旧氏の記載) for the 外国人住民: E010 (1.1.1 R005 ・旧氏, an item of 日本人住民データ), when the
+      adapter implements it (``Session.optional``);
+    - ``ex_officio.remove`` (職権消除) of the 日本人 on the text's non-calendar day (2月29日 of a common year): E005
+      naming the 異動日 (1.1.8 R001; the ただし lets only 出生、死亡又は失踪に係る異動日 be one, and the drawn
+      ``non_calendar`` sweep sends no 職権消除);
+    - ``ex_officio.correct`` (職権修正) making blank the 日本人's 生年月日 (1.1.6 R003) and 住民となった年月日
+      (R005), the 外国人住民's 外国人住民となった年月日 (R008) and 在留カード等番号 (R011, a 中長期在留者's): E009
+      naming each;
+    - ``tsusho.delete`` (通称の削除) of the 外国人住民 with a 申出年月日 on 2月29日 of a common year: E005 naming it
+      (1.1.8 R001), when the adapter implements it.
+
+    None of them changes a record (the model checks each person's history is unchanged). Then two that must be
+    taken: the 死亡 of the 外国人住民 on a 31st (the last day a month may have; 1.1.8 R001), and a 職権修正 of that
+    除票 making its 在留カード等番号 and 住民票コード blank (1.1.6 R007, R011: 除票の場合を除く; R001: その他の項目は、
+    空欄を許容すること), then the 転入 of a newcomer with that 除票's 氏名 and 性別 but another 生年月日 (4.1.1.2 R001
+    asks the アラート A001 of the 3情報 together; two of them are none). The example ends as a drawn one does. Its
+    persons take serials of their own, so the drawn examples are what they were without it. A breach raises
+    ``ModelBreach`` and is recorded in the session."""
+    machine, made = _fixed_household(session, REFUSAL_SERIALS)
+    japanese = next((a for a in made if machine.world.latest(a).get("住民種別") == "1"), None)
+    foreigner = next((a for a in made if machine.world.latest(a).get("住民種別") == "2"), None)
+    today = machine.today.isoformat()
+    tomorrow = (machine.today + timedelta(days=1)).isoformat()
+    newcomer = machine._person(0, False, "2010-01-01")
+    machine._step("moves.in", {"区分": "国内転入", "persons": [newcomer], "異動日": "2005-04-01",
+                               "届出年月日": "2005-04-05", "処理日": today}, "moves.in(生年月日 after the 異動日)")
+    if japanese is not None:
+        dates = {"異動日": today, "届出年月日": tomorrow, "処理日": today}
+        machine._step("moves.out", _future_out(machine, japanese, dates),
+                      f"moves.out({machine._p(japanese)}, 届出年月日 +1d)")
+        machine._step("ex_officio.correct", {"宛名番号": japanese, "区分": "職権修正", "items": {_HONSEKI: ""},
+                                             "異動日": today, "処理日": today},
+                      f"ex_officio.correct(職権修正, {machine._p(japanese)}, {_HONSEKI} blank)")
+    if foreigner is not None and "kyushi" in session.optional:
+        machine._step("kyushi", {"宛名番号": foreigner, "区分": "記載", "旧氏": "見本", "旧氏_フリガナ": "ミホン",
+                                 "請求年月日": today, "処理日": today}, f"kyushi(記載, {machine._p(foreigner)})")
+    no_day = _common_february_29(machine.today)
+    if japanese is not None:
+        machine._step("ex_officio.remove", {"宛名番号": japanese, "異動日": no_day, "処理日": today},
+                      f"ex_officio.remove({machine._p(japanese)}, 異動日 {no_day})")
+    blanks = [(japanese, item) for item in ("生年月日", "住民となった年月日")]
+    blanks += [(foreigner, item) for item in ("外国人住民となった年月日", "在留カード等番号")]
+    for atena, item in blanks:
+        if atena is not None:
+            _blank(machine, atena, {item: ""})
+    if foreigner is not None and "tsusho.delete" in session.optional:
+        machine._step("tsusho.delete", {"宛名番号": foreigner, "申出年月日": no_day, "処理日": today},
+                      f"tsusho.delete({machine._p(foreigner)}, 申出年月日 {no_day})")
+    if foreigner is not None:
+        died = _last_31st(machine.today).isoformat()
+        machine._step("deaths", {"宛名番号": foreigner, "異動日": died, "通知年月日": today, "処理日": today},
+                      f"deaths({machine._p(foreigner)}, {died})")
+        _blank(machine, foreigner, {"在留カード等番号": "", "住民票コード": ""})  # 除票の場合を除く (R007, R011)
+        # A newcomer with that 除票's 氏名 and 性別, born another day: two of the 3情報 are no アラート (4.1.1.2 R001).
+        dead = machine.world.latest(foreigner)
+        namesake = {**machine._person(0, True, "1999-09-09"), "氏名": dead["氏名"], "性別": dead["性別"]}
+        machine._step("moves.in", {"区分": "国内転入", "persons": [namesake], "異動日": today, "届出年月日": today,
+                                   "処理日": today}, "moves.in(氏名 and 性別 of a 除票, another 生年月日)")
+    machine.teardown()
+
+
+#: The first serial of the 帰化's persons (``naturalization``): apart from the other examples'.
+NATURALIZATION_SERIALS = 92_000_000
+
+
+def naturalization(session: Session) -> None:
+    """The run's third fixed example, before Hypothesis draws anything: a 世帯 of a 日本人 世帯主 and a 外国人住民, the
+    外国人住民's 支援措置 registered when the adapter implements it (3.4, 1.1.16 R001: the 表示 on the 住民票), a 帰化
+    dated tomorrow (the エラー E001: 4.0.3 R003, 異動日は…処理当日以前の日のみ), then their 帰化 (4.5.3 R001-R003;
+    ``transitions.naturalization``): judged as any step is, on every path, the 支援措置's
+    表示 and refusals too, and the example's end. The drawn rules send no 帰化 (a rule of its own would change
+    every drawn example of a seed); a 帰化 of a 世帯主 (what becomes of the members' 世帯主氏名) and 国籍喪失 are not
+    modelled. A breach raises ``ModelBreach`` and is recorded in the session."""
+    if "nationality" not in session.optional:
+        return
+    machine, made = _fixed_household(session, NATURALIZATION_SERIALS)
+    foreigner = next((a for a in made if machine.world.latest(a).get("住民種別") == "2"), None)
+    if foreigner is None:
+        return
+    today = machine.today
+    if "support.register" in session.optional:
+        machine._step("support.register", _support_request(machine.world.latest(foreigner), today - timedelta(days=30)),
+                      f"support.register({machine._p(foreigner)}, -30d)")
+    items = {"氏名": f"見本　帰化{_kanji(NATURALIZATION_SERIALS)}", "氏名_フリガナ": "ミホン　キカ",
+             _HONSEKI: "静岡県見本町一丁目１番地　見本　帰化"}
+    tomorrow = (today + timedelta(days=1)).isoformat()  # 4.0.3 R003: the エラー E001 first, nothing written
+    machine._step("nationality", {"宛名番号": foreigner, "区分": "帰化", "items": items, "異動日": tomorrow,
+                                  "処理日": today.isoformat()},
+                  f"nationality(帰化, {machine._p(foreigner)}, 異動日 +1d)")
+    machine._step("nationality", {"宛名番号": foreigner, "区分": "帰化", "items": items,
+                                  "異動日": (today - timedelta(days=3)).isoformat(), "通知年月日": today.isoformat(),
+                                  "処理日": today.isoformat()}, f"nationality(帰化, {machine._p(foreigner)})")
+    machine.teardown()
+
+
+def _blank(machine: JuminModelMachine, atena: str, items: dict[str, str]) -> None:
+    """A 職権修正 of ``atena`` making ``items`` blank (1.1.6 R001: refused with E009 where its list names one)."""
+    today = machine.today.isoformat()
+    machine._step("ex_officio.correct", {"宛名番号": atena, "区分": "職権修正", "items": items, "異動日": today,
+                                         "処理日": today},
+                  f"ex_officio.correct(職権修正, {machine._p(atena)}, {', '.join(items)} blank)")
+
+
+def _last_31st(today: date) -> date:
+    """The latest 31st not after ``today``."""
+    day = today
+    while day.day != 31:
+        day -= timedelta(days=1)
+    return day
+
+
+#: The item of 1.1.6 R004 (戸籍の表示) as the driver protocol names it.
+_HONSEKI = "戸籍の表示（本籍・筆頭者）"

@@ -1,0 +1,187 @@
+"""The 住民票の写し as the vendor's form interface gives it, one more read path of the model (docs/model.md).
+
+After a committed step the form's data (``POST /forms/juminhyo_kojin/data``, the JSON the form checks read) of a
+person the step changed is compared with the model's latest row: each item of the catalog's form the person has
+is there with the value the record holds (a code or its label; dates as j90 and j80 want them: the expected
+values are the form checks' own, :mod:`conformance.checks.forms.common`). At the end of an example the printed PDF
+of one person is read and compared the same way (reading a PDF after every step would cost seconds a run). A
+支援対象者 protected today is asked for on the forms every way they give them out: their own form and, after a
+転出, their 除票's (3.4 R001, R009: refused), and the 世帯全員 form asked through each other member and by the
+世帯番号 (refused, or without them).
+
+A vendor that offers no form data (404, 405, 406 or 501 for a 住民 no 支援措置 names) is judged on the print at the
+end of each example only, and its refusals are not asked: a refusal says nothing where no data is given at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from conformance.catalog.models import Form, FormItem
+from conformance.checks.forms.common import (
+    applies,
+    expected_date,
+    expected_values,
+    name_of,
+    own_block,
+    squeeze,
+    without_furigana,
+)
+from conformance.domains.jumin.oracles.model import Breach, World
+from conformance.domains.jumin.oracles.model import rules as r
+from conformance.targets.base import HttpClient, Target
+from conformance.targets.forms import DATA_PATH, FORMS_PATH, PdfProblem, read_pdf
+
+#: The forms the model reads (forms.yaml): a person's 住民票の写し, the 世帯全員 one, a 除票's.
+PERSON_FORM, HOUSEHOLD_FORM, REMOVED_FORM = "juminhyo_kojin", "juminhyo_setai", "joshuhyo"
+#: Answers of a vendor that offers no form data (interfaces.yaml issue_form_data: 404 for none).
+NO_DATA = frozenset({404, 405, 406, 501})
+#: Printed items the model does not compare: which 届出 the 写し's 届出年月日 names (the latest 異動's, or the one
+#: the 住所 was set by) is the 様式's of chapter 4, which is not in the repository (interpretation dv-read-paths).
+NOT_COMPARED = frozenset({"届出年月日"})
+
+
+@dataclass
+class CertificateForms:
+    """The 住民票の写し of the model's persons, as data after a step and as printed at the end of an example."""
+
+    http: HttpClient
+    #: The run's target: the catalog's code labels the printed values may take (性別 1 or 男).
+    target: Target
+    form: Form
+    #: Whether the vendor offers the form's data at all (asked once, for a 住民 no 支援措置 names); None: not yet.
+    offered: bool | None = None
+
+    @classmethod
+    def of(cls, target: Target) -> CertificateForms | None:
+        """The reader of the target's 住民票の写し (None: no API, or the catalog has no such form)."""
+        form = next((form for form in target.catalog.forms if form.id == PERSON_FORM), None)
+        if target.http is None or form is None:
+            return None
+        return cls(target.http, target, form)
+
+    def offers(self, world: World) -> bool:
+        """Whether the vendor gives the form's data: asked once a run, for a 住民 of ``world`` no 支援措置 names."""
+        if self.offered is None:
+            free = next((atena for atena in sorted(world.current()) if world.protected(atena) is False), None)
+            if free is None:
+                return False  # asked again at a later step
+            self.offered = self._data(PERSON_FORM, {"宛名番号": free})[0] not in NO_DATA
+        return bool(self.offered)
+
+    def compare_data(self, world: World, atena: str) -> Iterator[Breach]:
+        """The form's data of a 住民 no 支援措置 names shows the model's latest row (5.1 R003)."""
+        if not world.is_current(atena) or world.protected(atena) is not False or not self.offers(world):
+            return
+        where = f"POST {DATA_PATH.replace('{form_id}', PERSON_FORM)}"
+        status, document = self._data(PERSON_FORM, {"宛名番号": atena})
+        if status != 200:
+            yield Breach(r.FORM_ITEMS, "model.form_missing", "the 住民票の写し of a 住民 was not issued", where,
+                         "200 and the form's data", str(status))
+            return
+        yield from self._same(world.latest(atena), _data_items(document), where)
+
+    def compare_printed(self, world: World, atena: str) -> Iterator[Breach]:
+        """The printed 住民票の写し of a 住民 no 支援措置 names shows the model's latest row (5.1 R003)."""
+        if not world.is_current(atena) or world.protected(atena) is not False:
+            return
+        where = f"POST {FORMS_PATH.replace('{form_id}', PERSON_FORM)}"
+        response = self.http.request("post", FORMS_PATH.replace("{form_id}", PERSON_FORM), json={"宛名番号": atena})
+        if response.status != 200 or "pdf" not in response.content_type:
+            yield Breach(r.FORM_ITEMS, "model.form_missing", "the 住民票の写し of a 住民 was not issued as a PDF",
+                         where, "200 and a PDF", f"{response.status} {response.content_type or 'no type'}")
+            return
+        try:
+            printed = read_pdf(response.body)
+        except PdfProblem as problem:
+            yield Breach(r.FORM_ITEMS, "model.form_missing", f"the 住民票の写し cannot be read ({problem.code})", where,
+                         "a readable, static PDF", problem.code)
+            return
+        row = world.latest(atena)
+        shown: dict[str, str] = {}
+        for entry in own_block(self.target, self.form, printed, row):
+            shown.setdefault(entry.label, entry.value)
+        yield from self._same(row, shown, where)
+
+    def _same(self, row: Mapping[str, str], shown: Mapping[str, str], where: str) -> Iterator[Breach]:
+        for item in self.form.items:
+            if item.label in NOT_COMPARED or not item.values or not applies(item, row) \
+                    or not any(row.get(name) for name in item.values):
+                continue
+            value = shown.get(item.label)
+            place = f"{where}#/{item.label}" + ("" if item.label in item.values else f"/{item.values[-1]}")
+            if value is None:
+                if item.omission is None:  # an item no 省略 switch leaves out (5.1 R001)
+                    yield Breach(r.FORM_ITEMS, "model.form_differs", f"{item.label} is not on the 住民票の写し",
+                                 place, "printed", "absent")
+                continue
+            wanted = _wanted(self.target, item, row)
+            got = squeeze(without_furigana(value) if item.furigana else value)
+            if wanted and got not in wanted:
+                yield Breach(r.FORM_ITEMS, "model.form_differs", f"{item.label} on the 住民票の写し differs from the "
+                             "record", place, " | ".join(wanted), got)
+
+    def protection(self, world: World, atena: str, requirement: str) -> Iterator[Breach]:
+        """A 支援対象者's forms: their own (a 除票's after a 転出: R009) refused; the 世帯全員 form asked through each
+        other member and by the 世帯番号 refused or without them (R001, under a 仮支援措置 R008; interpretation
+        dv-model)."""
+        if not self.offers(world):
+            return
+        row = world.latest(atena)
+        own = REMOVED_FORM if requirement == r.DV_MOVED_OUT else PERSON_FORM
+        if self._data(own, {"宛名番号": atena})[0] == 200:
+            yield Breach(requirement, "model.dv_form_issued", "a form of a 支援対象者 was issued (3.4: an エラー)",
+                         f"POST {DATA_PATH.replace('{form_id}', own)}", "refused (an エラー)", "200 issued")
+        if requirement == r.DV_MOVED_OUT:
+            return
+        setai = row.get("世帯番号", "")
+        asked = [{"宛名番号": member, "請求者": member} for member in world.members(setai) if member != atena]
+        for body in [*asked, {"世帯番号": setai}]:
+            status, document = self._data(HOUSEHOLD_FORM, body)
+            if status == 200 and self._lists(document, row):
+                how = "世帯番号" if "世帯番号" in body else "another member"
+                yield Breach(requirement, "model.dv_form_leak", f"a 世帯全員 form asked by {how} shows a 支援対象者",
+                             f"POST {DATA_PATH.replace('{form_id}', HOUSEHOLD_FORM)}#/氏名",
+                             "refused, or the 支援対象者 left out", "listed")
+                return
+
+    def _lists(self, document: Any, row: Mapping[str, str]) -> bool:
+        """Whether a form's data prints the person: a 氏名 line with their name as printed."""
+        name = name_of(self.target, self.form, row)
+        return any(label == "氏名" and squeeze(without_furigana(value)) == name
+                   for label, value in _lines(document))
+
+    def _data(self, form_id: str, body: Mapping[str, Any]) -> tuple[int, Any]:
+        response = self.http.request("post", DATA_PATH.replace("{form_id}", form_id), json=dict(body))
+        if response.status != 200:
+            return response.status, None
+        return 200, response.json()
+
+
+def _wanted(target: Target, item: FormItem, row: Mapping[str, str]) -> list[str]:
+    """The printed forms the item's value may take, squeezed ([]: any)."""
+    if item.date is not None:
+        expected = expected_date(item, row)
+        return [squeeze(expected)] if expected else []
+    return expected_values(target, item, row)
+
+
+def _lines(document: Any) -> Iterator[tuple[str, str]]:
+    """The (項目, 値) lines of a form's data, page after page."""
+    pages = document.get("ページ") if isinstance(document, dict) else None
+    for page in pages if isinstance(pages, list) else ():
+        lines = page.get("行") if isinstance(page, dict) else None
+        for line in lines if isinstance(lines, list) else ():
+            if isinstance(line, dict):
+                yield str(line.get("項目") or ""), str(line.get("値") or "")
+
+
+def _data_items(document: Any) -> dict[str, str]:
+    """A one-person form's data as label -> value (the first line of each label)."""
+    shown: dict[str, str] = {}
+    for label, value in _lines(document):
+        if label:
+            shown.setdefault(label, value)
+    return shown

@@ -1,0 +1,445 @@
+"""The vendor's read paths, each compared with the model: the driver's reads and the linkage API's list
+(異動差分), detail, history and household documents. Every path showing a person must show the model's
+record (cross-output consistency); a value is compared as text (JSON null and '' alike, numbers as
+their digits).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from conformance.domains.jumin.model.forms import CertificateForms
+from conformance.domains.jumin.oracles.model import Breach, World
+from conformance.domains.jumin.oracles.model import rules as r
+from conformance.errors import TargetError
+from conformance.scenarios import DriverClient
+from conformance.targets.base import HttpClient
+from conformance.targets.exports import ApiExportSource
+
+#: Pages of the 異動差分 list read before giving up (a vendor listing more than this since a step is wrong).
+MAX_DIFF_PAGES = 20
+#: Rows of one page when the 異動差分 is read at once (a step changes a few persons).
+DIFF_LIMIT = 1000
+#: The export the model reconciles with its records, record by record (the catalog's residents layout).
+EXPORT_LAYOUT = "residents_csv"
+#: 住民票の写しの交付 (interfaces.yaml issue_certificate: 403 for a 支援措置対象者).
+CERTIFICATE_PATH = "/certificates"
+#: 住民基本台帳の一部の写し（閲覧用） of a 町字 (interfaces.yaml inspection_list: 支援対象者を除く).
+INSPECTION_PATH = "/inspection-list"
+#: The driver's searches a profile may declare, each a read path of the model: 2.1.2's フリガナ search and 2.1.3's
+#: 基本検索 (docs/driver.md).
+KANA_SEARCH, BASIC_SEARCH = "query.search", "search.basic"
+SEARCHES = (KANA_SEARCH, BASIC_SEARCH)
+#: The persons a search answer lists at most (driver.yaml search.basic: at most 100): a person missing from a full
+#: answer may be one of those cut off, so it is not judged.
+SEARCH_LIMIT = 100
+
+
+def text(value: Any) -> str:
+    """A JSON value as the model's text ('' for null, digits for a number)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+def as_row(document: Any) -> dict[str, str]:
+    """A JSON object of data items as a row ({} when it is not an object)."""
+    if not isinstance(document, dict):
+        return {}
+    return {str(key): text(value) for key, value in document.items() if not isinstance(value, dict | list)}
+
+
+@dataclass
+class Paths:
+    """What the harness can read of the vendor: the driver and the linkage API."""
+
+    driver: DriverClient
+    linkage: HttpClient | None
+    judged: Callable[[str], bool]
+    #: The vendor's export API (None: exports from a directory, written once, or none: not compared).
+    exports: ApiExportSource | None = None
+    #: Whether the linkage API issues a 住民票の写し at all (asked once, for a 住民 no 支援措置 names): without it a
+    #: refusal says nothing, and only the marks are judged. None: not asked yet.
+    issuing: bool | None = None
+    #: The driver's searches the profile declares (``SEARCHES``): each is asked for the persons a step changed.
+    searches: frozenset[str] = frozenset()
+    #: The 住民票の写し as the form interface gives it (None: no API or no such form in the catalog).
+    forms: CertificateForms | None = None
+
+    @property
+    def exporting(self) -> bool:
+        """Whether the profile offers the export the model reconciles (10.6 R001 judged by the model)."""
+        return self.exports is not None and self.exports.offers(EXPORT_LAYOUT)
+
+    def compare_exports(self, worlds: Sequence[World]) -> list[list[Breach]]:
+        """The residents export, fetched once now, against each example's model record by record (10.6
+        R001): every 住民 of a model is there with the values of its latest row; a 除票 may be absent, and
+        where it is there it reads as its record. A 支援対象者 it lists carries the 支援措置's marks (3.4:
+        ``_export_marked``). Only the models' persons are read (the test town is not judged here). One list of
+        breaches per world, in order."""
+        if self.exports is None or not self.exporting or not worlds:
+            return [[] for _ in worlds]
+        try:
+            exported = self.exports.fetch_current(EXPORT_LAYOUT)
+        except TargetError as error:
+            unreadable = Breach(r.EXPORTED, "model.export_unreadable", "the residents export could not be fetched",
+                                EXPORT_LAYOUT, "the export", str(error))
+            return [[unreadable]] + [[] for _ in worlds[1:]]
+        wanted = {atena for world in worlds for atena in world.persons}
+        found: dict[str, tuple[int, dict[str, str]]] = {}
+        encoding = "cp932" if "932" in exported.declared_encoding or "jis" in exported.declared_encoding \
+            else "utf-8-sig"
+        with exported.path.open(encoding=encoding, errors="replace", newline="") as handle:
+            for line, record in enumerate(csv.DictReader(handle), start=2):
+                atena = record.get("宛名番号") or ""
+                if atena in wanted and atena not in found:
+                    found[atena] = (line, {str(k): v or "" for k, v in record.items() if isinstance(k, str)})
+        return [list(self._reconciled(world, found, EXPORT_LAYOUT)) for world in worlds]
+
+    def _reconciled(self, world: World, found: Mapping[str, tuple[int, dict[str, str]]], name: str) -> Iterator[Breach]:
+        protected = {atena for atena, _ in protected_today(world)}
+        for atena in sorted(world.persons):
+            if atena not in found:
+                if world.is_current(atena):
+                    yield Breach(r.EXPORTED, "model.export_missing", "a 住民 of the records is not in the export",
+                                 f"{name}#宛名番号", "the person's record", "absent")
+                continue
+            line, record = found[atena]
+            where = f"{name}:{line}"
+            if atena in protected:
+                yield from _export_marked(world.latest(atena), record, where)
+            judged = self.judged
+            if atena in protected or world.protected(atena) is None:
+                # A 支援対象者's marks are 3.4's (above); once the 支援措置 is ended (R007) the text leaves them to
+                # the vendor (interpretation dv-read-paths): neither is the consistency of 10.6 R001 here.
+                judged = _but(self.judged, _DV_MARKS)
+            yield from _same(world.latest(atena), record, r.EXPORTED, where, judged)
+
+    def history(self, atena: str) -> list[dict[str, str]]:
+        """The driver's history of a person (query.history)."""
+        _, document = self.driver.call("query.history", {"宛名番号": atena})
+        rows = document.get("rows") if isinstance(document, dict) else None
+        return [as_row(row) for row in rows] if isinstance(rows, list) else []
+
+    def compare_person(self, world: World, atena: str) -> Iterator[Breach]:
+        """Every path showing the person shows the model's record."""
+        latest, history = world.latest(atena), world.history(atena)
+        _, document = self.driver.call("query.person", {"宛名番号": atena})
+        person = document.get("person") if isinstance(document, dict) else None
+        yield from _same(latest, as_row(person), r.LATEST_ROW, "driver:/person", self.judged)
+        if self.linkage is None:
+            return
+        resident = self.linkage.request("get", f"/residents/{atena}")
+        yield from _same(latest, as_row(resident.json()), r.PROVIDED, f"GET /residents/{atena}", self.judged)
+        rows = self.linkage.request("get", f"/residents/{atena}/history").json()
+        yield from _same_history(history, rows.get("history") if isinstance(rows, dict) else None, atena,
+                                 self.judged)
+
+    def compare_search(self, world: World, atena: str, searches: Collection[str] = SEARCHES) -> Iterator[Breach]:
+        """The person found by what the model holds, as the search checks search: their フリガナ (完全一致) and
+        生年月日 with ``query.search`` (2.1.2 R001), their 氏名 and 生年月日 with ``search.basic`` (2.1.3 R001). A 住民
+        no 支援措置 protects must be found (a 除票 may be or not: where it is, it reads as its record); a hit that
+        shows the person's items shows the model's latest row (1.2.1 R018) and, for a 支援対象者 protected today,
+        the 表示 (3.4 R001, as 2.2.4 R001 asks of the 照会). A 支援対象者 may be left out of a search: the text asks
+        neither (interpretation dv-read-paths). Each search is asked again with a 生年月日 none of the person's rows
+        holds: a search by 生年月日 lists only the persons born that day, so the person is not listed
+        (interpretation search-conditions)."""
+        row = world.latest(atena)
+        unknown = row.get("生年月日_不詳フラグ") == "1" or not row.get("生年月日")
+        birth = {} if unknown else {"生年月日": row["生年月日"]}
+        other = {} if unknown else _another_birth(world, atena)
+        wanted = self.searches & set(searches)
+        if KANA_SEARCH in wanted and row.get("氏名_フリガナ"):
+            def kana(born: Mapping[str, str]) -> tuple[int, Any]:
+                return self.driver.call(KANA_SEARCH, {"氏名_フリガナ": row["氏名_フリガナ"], "一致": "完全", **born})
+
+            yield from self._found(world, atena, _hits(*kana(birth)), r.KANA_SEARCH, "driver:/search")
+            if other:
+                yield from _not_listed(atena, _hits(*kana(other)), r.KANA_SEARCH, "driver:/search", other)
+        if BASIC_SEARCH in wanted and row.get("氏名"):
+            def basic(born: Mapping[str, str]) -> tuple[int, Any]:
+                conditions = [{"項目": name, "値": value} for name, value in {"氏名": row["氏名"], **born}.items()]
+                return self.driver.call(BASIC_SEARCH, {"条件": conditions})
+
+            yield from self._found(world, atena, _hits(*basic(birth)), r.BASIC_SEARCH, "driver:/search/basic")
+            if other:
+                yield from _not_listed(atena, _hits(*basic(other)), r.BASIC_SEARCH, "driver:/search/basic", other)
+
+    def _found(self, world: World, atena: str, hits: list[dict[str, str]] | None, requirement: str,
+               where: str) -> Iterator[Breach]:
+        if hits is None:
+            yield Breach(requirement, "model.search_unreadable", f"{where} should answer the persons it finds",
+                         where, "200 with persons", "another answer")
+            return
+        hit = next((found for found in hits if found.get("宛名番号") == atena), None)
+        protected = world.protected(atena)
+        if hit is None:
+            if world.is_current(atena) and protected is False and len(hits) < SEARCH_LIMIT:
+                yield Breach(requirement, "model.search_missing", f"{where} should find a 住民 by what the record "
+                             "holds", f"{where}#/persons", "found", f"not among {len(hits)}")
+            return
+        if not any(self.judged(name) for name in hit if name != "宛名番号"):
+            return  # an answer naming the person only: nothing more to compare
+        if protected is True and hit.get(r.SUPPORT_MARK, "") != "1":
+            absent = " (the item is absent)" if r.SUPPORT_MARK not in hit else ""
+            yield Breach(r.DV_REFUSED, "model.dv_search_unmarked", f"a search shows a 支援対象者's data without the "
+                         f"表示 ({r.SUPPORT_MARK}){absent}", f"{where}#/persons/{r.SUPPORT_MARK}", "1",
+                         hit.get(r.SUPPORT_MARK, ""))
+        yield from _same(world.latest(atena), hit, r.LATEST_ROW, where, self.judged)
+
+    def compare_household(self, world: World, setai: str) -> Iterator[Breach]:
+        """The driver's and the linkage API's 世帯 list exactly the model's 住民 of the 世帯."""
+        wanted = sorted(world.members(setai))
+        if not wanted:  # a 世帯 with no 住民 left: a vendor may answer it empty or not at all
+            return
+        _, document = self.driver.call("query.household", {"世帯番号": setai})
+        members = document.get("members") if isinstance(document, dict) else None
+        yield from _members(wanted, members, r.DESTINATION, f"driver:/households/{setai}#/members")
+        if self.linkage is None:
+            return
+        response = self.linkage.request("get", f"/households/{setai}")
+        found = response.json().get("members") if response.status == 200 else None
+        yield from _members(wanted, found, r.PROVIDED, f"GET /households/{setai}#/members")
+
+    def changed_since(self, stamp: str, changed: Sequence[str]) -> Iterator[Breach]:
+        """7.2.3 R002 (異動差分, リアルタイム): every person a step changed is listed as changed since it, and
+        read a page at a time the 異動差分 lists the same persons, once each (``_paged``)."""
+        if self.linkage is None or not changed:
+            return
+        whole = self._diff(stamp, DIFF_LIMIT)
+        missing = sorted(set(changed) - set(whole))
+        if missing:
+            yield Breach(r.DIFFERENCES, "model.diff_missing", "a person the step changed is not in the 異動差分",
+                         "", f"{len(changed)} changed persons listed", f"{len(missing)} missing")
+        yield from self._paged(stamp, whole)
+
+    def _paged(self, stamp: str, whole: list[str]) -> Iterator[Breach]:
+        """The 異動差分 read with a page boundary exactly at its end and one row before it: no row lost or
+        repeated across the pages. A ``next_offset`` leading to an empty last page is no breach: neither the
+        text nor the protocol says a page that ends the list exactly must say so."""
+        for limit in sorted({len(whole), len(whole) - 1} - {0}):
+            paged = self._diff(stamp, limit)
+            if sorted(paged) != sorted(whole):
+                where = f"GET /residents?changed_since&limit={limit}"
+                yield Breach(r.DIFFERENCES, "model.diff_paging", "the 異動差分 read a page at a time should list "
+                             "the persons it lists at once, each once", where, f"{len(whole)} rows",
+                             f"{len(paged)} rows ({len(set(paged))} persons)")
+
+    def _diff(self, stamp: str, limit: int) -> list[str]:
+        """The 宛名番号 the 異動差分 since ``stamp`` lists, page after page of ``limit`` rows (repeats kept)."""
+        if self.linkage is None:
+            return []
+        listed: list[str] = []
+        offset: Any = 0
+        for _ in range(MAX_DIFF_PAGES):
+            page = self.linkage.request("get", "/residents", params={"changed_since": stamp, "offset": str(offset),
+                                                                     "limit": str(limit)}).json()
+            listed += [text(row.get("宛名番号")) for row in page.get("residents", ()) if isinstance(row, dict)]
+            offset = page.get("next_offset")
+            if offset is None:
+                break
+        return listed
+
+    def protection(self, world: World, touched: Collection[str] | None = None) -> Iterator[Breach]:
+        """Every person 3.4 protects today, asked for every way the linkage API gives them out: their own
+        住民票の写し (a 除票's after a 転出: R009) must be refused; a 世帯全員 copy asked through each other member
+        of their 世帯 refused or without them (R001: 支援対象者が含まれる写し); and the linkage answer carries
+        the 表示 and 他業務参照不可フラグ as the model holds them, so a receiving system can withhold them
+        (interpretation dv-model). A 除票 of a 死亡 or 消除 is not asked (the text names the 転出's only). The persons
+        a step ``touched`` are asked for on the forms too; at the end of an example (None) everyone, and on the
+        閲覧用 list of their 町字 (a read of the town's whole 町字)."""
+        if self.linkage is None:
+            return
+        copies = self._issues(world)
+        for atena, requirement in protected_today(world):
+            row = world.latest(atena)
+            if copies:
+                yield from self._copy_refused(atena, requirement)
+            if copies and requirement in (r.DV_REFUSED, r.DV_PROVISIONAL):
+                for member in world.members(row.get("世帯番号", "")):
+                    if member != atena:
+                        yield from self._household_copy(member, atena, requirement)
+            if self.forms is not None and (touched is None or atena in touched):
+                yield from self.forms.protection(world, atena, requirement)
+            if requirement in (r.DV_REFUSED, r.DV_PROVISIONAL) and touched is None:
+                yield from self.inspection(row, requirement)
+            yield from self._marked(atena, {r.SUPPORT_MARK: "1",
+                                            r.OTHER_BUSINESS_MARK: row.get(r.OTHER_BUSINESS_MARK, "")}, requirement)
+
+    def inspection(self, row: Mapping[str, str], requirement: str = r.DV_REFUSED) -> Iterator[Breach]:
+        """The 閲覧用 list of the 支援対象者's 町字 (住民基本台帳の一部の写しの閲覧, 3.4 R001) leaves them out or is
+        refused: an entry with their 氏名 and 生年月日 is theirs (interpretation dv-read-paths)."""
+        if self.linkage is None:
+            return
+        response = self.linkage.request("get", INSPECTION_PATH, params={"町字": row.get("住所_町字", "")})
+        document = response.json() if response.status == 200 else None
+        entries = document.get("entries") if isinstance(document, dict) else None
+        if not isinstance(entries, list):
+            return  # refused, or no list offered: nothing shows them
+        for index, entry in enumerate(as_row(entry) for entry in entries if isinstance(entry, dict)):
+            if entry.get("氏名") == row.get("氏名") and entry.get("生年月日", "") == row.get("生年月日", ""):
+                yield Breach(requirement, "model.dv_inspection_listed", "the 閲覧用 list of a 町字 shows a 支援対象者 "
+                             "(3.4: an エラー, or the person left out)", f"GET {INSPECTION_PATH}#/entries/{index}",
+                             "left out", "listed")
+                return
+
+    def _issues(self, world: World) -> bool:
+        """Whether the vendor issues a 住民票の写し to anyone: asked once a run, for a 住民 of ``world`` no 支援措置
+        names (a refusal of a protected person's copy is judged only where a copy can be had at all)."""
+        if self.issuing is None and self.linkage is not None:
+            free = next((atena for atena in sorted(world.current()) if world.protected(atena) is False), None)
+            if free is None:
+                return False  # asked again at a later step
+            self.issuing = self.linkage.request("post", CERTIFICATE_PATH, json={"宛名番号": free}).status == 200
+        return bool(self.issuing)
+
+    def _copy_refused(self, atena: str, requirement: str) -> Iterator[Breach]:
+        if self.linkage is None:
+            return
+        response = self.linkage.request("post", CERTIFICATE_PATH, json={"宛名番号": atena})
+        if response.status == 200:
+            yield Breach(requirement, "model.dv_issued", "a 住民票の写し of a 支援対象者 was issued (3.4: an エラー)",
+                         f"POST {CERTIFICATE_PATH}", "refused (an エラー)", "200 issued")
+
+    def _household_copy(self, member: str, atena: str, requirement: str = r.DV_REFUSED) -> Iterator[Breach]:
+        """The 世帯全員 copy asked through ``member``: refused, or without the protected ``atena``."""
+        if self.linkage is None:
+            return
+        response = self.linkage.request("post", CERTIFICATE_PATH, json={"宛名番号": member, "世帯全員": True})
+        if response.status != 200:
+            return
+        document = response.json()
+        listed = document.get("記載者") if isinstance(document, dict) else None
+        numbers = {text(entry.get("宛名番号")) for entry in listed if isinstance(entry, dict)} \
+            if isinstance(listed, list) else None
+        if numbers is None or atena in numbers:
+            yield Breach(requirement, "model.dv_household_leak", "a 世帯全員 copy asked through another member "
+                         "shows a 支援対象者", f"POST {CERTIFICATE_PATH} 世帯全員#/記載者",
+                         "refused, or the 支援対象者 left out",
+                         "200 with them" if numbers is not None else "200, 記載者 unreadable")
+
+    def _marked(self, atena: str, wanted: Mapping[str, str], requirement: str) -> Iterator[Breach]:
+        if self.linkage is None:
+            return
+        shown = as_row(self.linkage.request("get", f"/residents/{atena}").json())
+        for mark, value in wanted.items():
+            if shown.get(mark, "") != value:
+                absent = " (the item is absent)" if mark not in shown else ""
+                yield Breach(requirement, "model.dv_mark_missing", f"the linkage answer of a 支援対象者 does not carry "
+                             f"{mark} as the record holds it{absent}", f"GET /residents/{{宛名番号}}#/{mark}", value,
+                             shown.get(mark, ""))
+
+    def unknown(self, atena: str) -> Iterator[Breach]:
+        """A 宛名番号 no record has: the linkage API answers 404 該当者なし (interfaces.yaml get_resident), not a
+        person and not a failure (7.2.3 R001: what is provided is the 住民記録データ, and only it)."""
+        if self.linkage is None:
+            return
+        response = self.linkage.request("get", f"/residents/{atena}")
+        # A vendor whose own data has the number shows that person: the 200 of a record it holds is right.
+        if response.status != 404 and not (response.status == 200 and as_row(response.json()).get("宛名番号") == atena):
+            yield Breach(r.PROVIDED, "model.unknown_person", "a 宛名番号 no record has should answer 404 該当者なし",
+                         "GET /residents/{宛名番号}", "404", str(response.status))
+
+
+def _another_birth(world: World, atena: str) -> dict[str, str]:
+    """A 生年月日 condition the person does not meet: the day after their latest 生年月日, unless a row of theirs
+    holds it (a search of the 異動履歴 may meet a former one: then {}), or their 生年月日 is no calendar day (1.1.8
+    R001's ただし: a 出生's may be one; no day after it is certain)."""
+    try:
+        born = date.fromisoformat(world.latest(atena)["生年月日"]) + timedelta(days=1)
+    except ValueError:
+        return {}
+    if any(row.get("生年月日") == born.isoformat() for row in world.history(atena)):
+        return {}
+    return {"生年月日": born.isoformat()}
+
+
+def _not_listed(atena: str, hits: list[dict[str, str]] | None, requirement: str, where: str,
+                condition: Mapping[str, str]) -> Iterator[Breach]:
+    """A search with a 生年月日 the person was not born on does not list them (interpretation search-conditions).
+    An answer that is not a list of persons is judged by the search with the person's own 生年月日."""
+    if hits is not None and any(hit.get("宛名番号") == atena for hit in hits):
+        yield Breach(requirement, "model.search_condition_ignored",
+                     f"{where} should list only the persons who meet every condition: it lists a person with the "
+                     f"生年月日 {condition['生年月日']} they were not born on",
+                     f"{where}#/persons", "not listed", "listed")
+
+
+def _hits(status: int, document: Any) -> list[dict[str, str]] | None:
+    """A search answer's persons as rows (None: not 200 with a list of persons)."""
+    persons = document.get("persons") if isinstance(document, dict) else None
+    if status != 200 or not isinstance(persons, list):
+        return None
+    return [as_row(person) for person in persons if isinstance(person, dict)]
+
+
+def protected_today(world: World) -> list[tuple[str, str]]:
+    """The persons 3.4 protects today whose copies are asked, with the requirement that says so: a 住民 (R001)
+    or the 除票 of a 転出 (R009: the protection continues at the 前住所地). A 除票 of a 死亡 or 消除 is not
+    asked (the text names the 転出's only)."""
+    wanted = {r.CURRENT: r.DV_REFUSED, r.MOVED_OUT: r.DV_MOVED_OUT}
+    return [(atena, r.DV_PROVISIONAL if status == r.CURRENT and world.provisional(atena) else wanted[status])
+            for atena in sorted(world.persons)
+            if world.protected(atena) is True and (status := world.latest(atena).get("住民状態", "")) in wanted]
+
+
+#: The marks a receiving system withholds a 支援対象者 by: the 表示 and 他業務参照不可フラグ (interpretation dv-model).
+_DV_MARKS = frozenset({r.SUPPORT_MARK, r.OTHER_BUSINESS_MARK})
+
+
+def _export_marked(row: Mapping[str, str], record: Mapping[str, str], where: str) -> Iterator[Breach]:
+    """A 支援対象者 the export lists carries the 表示 (支援措置対象フラグ 1) and 他業務参照不可フラグ as the record
+    holds it (3.4 R001 as jumin.dv.other_business_marked reads it): the export goes to other systems, which
+    withhold the person by them. Judged under R001 whatever protects the person (a 支援措置, a 仮支援措置, the
+    除票 of a 転出), as a search hit's 表示 is: R008 and R009 carry the エラー over to the 仮支援措置 and the
+    前住所地, the 表示 is R001's (interpretation dv-read-paths). A column the export lacks is a mark missing."""
+    requirement = r.DV_REFUSED
+    wanted = {r.SUPPORT_MARK: "1", r.OTHER_BUSINESS_MARK: row.get(r.OTHER_BUSINESS_MARK, "")}
+    for mark, value in wanted.items():
+        if record.get(mark, "") != value:
+            absent = " (the column is absent)" if mark not in record else ""
+            yield Breach(requirement, "model.dv_export_unmarked", f"the export's record of a 支援対象者 does not carry "
+                         f"{mark} as the record holds it{absent}", f"{where}#/{mark}", value, record.get(mark, ""))
+
+
+def _but(judged: Callable[[str], bool], left_out: Collection[str]) -> Callable[[str], bool]:
+    """``judged`` without the items ``left_out``."""
+    return lambda item: item not in left_out and judged(item)
+
+
+def _same(wanted: Mapping[str, str], shown: Mapping[str, str], requirement: str, where: str,
+          judged: Callable[[str], bool]) -> Iterator[Breach]:
+    if not shown:
+        yield Breach(requirement, "model.path_missing", f"{where} should show the person", where)
+        return
+    for name, value in shown.items():
+        if judged(name) and name in wanted and value != wanted[name]:
+            yield Breach(requirement, "model.path_differs", f"{name} on {where} differs from the record",
+                         f"{where}{'/' if '#' in where else '#/'}{name}", wanted[name], value)
+
+
+def _same_history(history: Sequence[Mapping[str, str]], rows: Any, atena: str,
+                  judged: Callable[[str], bool]) -> Iterator[Breach]:
+    where = f"GET /residents/{atena}/history"
+    if not isinstance(rows, list) or len(rows) != len(history):
+        count = len(rows) if isinstance(rows, list) else 0
+        yield Breach(r.PROVIDED, "model.path_history_rows", f"{where} should list every history row", where,
+                     str(len(history)), str(count))
+        return
+    for index, (wanted, row) in enumerate(zip(history, rows, strict=True)):
+        yield from _same(wanted, as_row(row), r.PROVIDED, f"{where}#/history/{index}", judged)
+
+
+def _members(wanted: list[str], members: Any, requirement: str, where: str) -> Iterator[Breach]:
+    found = sorted(text(m.get("宛名番号")) for m in members if isinstance(m, dict)) \
+        if isinstance(members, list) else None
+    if found != wanted:
+        yield Breach(requirement, "model.household_members", f"{where} should list the 世帯's 住民", where,
+                     f"{len(wanted)} members", "unreadable" if found is None else f"{len(found)} members "
+                     f"({len(set(found) - set(wanted))} not of the 世帯, {len(set(wanted) - set(found))} missing)")

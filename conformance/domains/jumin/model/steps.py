@@ -1,0 +1,438 @@
+"""One step of the model's state machine: the operation called, judged against the model, what the vendor
+wrote adopted; and what the machine needs of the run (:class:`Session`).
+
+:class:`ModelSteps` holds the judging of the state machine (conformance/domains/jumin/model/machine.py): after a
+step the model's :class:`~conformance.domains.jumin.oracles.model.Commit` or ``Refusal`` is judged on the answer and
+the history of every person it names, then the 異動差分, the 支援対象者 on every output and every read path of
+those persons and their 世帯; at the end of an example every person and 世帯 of it again. A breach raises
+:class:`ModelBreach` (Hypothesis shrinks the example). It also holds the helpers the rules draw with (the
+persons a step may act on, the test data of a new person, the labels ``p1, p2 ...`` of the evidence). It has
+no rules: ``JuminModelMachine`` adds them, so the rules read apart from how a step is judged.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from hypothesis import reject
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine
+
+from conformance import clock
+from conformance.domains.jumin.model.paths import KANA_SEARCH, SEARCHES, Paths, as_row, protected_today
+from conformance.domains.jumin.oracles.model import (
+    Breach,
+    Commit,
+    Outcome,
+    Refusal,
+    World,
+    judge_committed,
+    judge_history,
+    judge_marked,
+    judge_refusal,
+    transition,
+)
+from conformance.domains.jumin.oracles.model import rules as r
+from conformance.oracles.identifiers import my_number_check_digit
+from conformance.oracles.shien_sochi import extension_window
+
+#: Items of a current Japanese resident of the test town (静岡県見本町, 229997) a 世帯 starts with.
+TOWN = {"住所_都道府県": "静岡県", "住所_市区町村": "見本町", "住所_町字": "本町一丁目", "住所_番地号表記": "1番1号",
+        "住所_郵便番号": "4190103", "住所_市区町村コード": "229997"}
+_SURNAMES = (("模型", "モケイ"), ("試験", "シケン"), ("検証", "ケンショウ"))
+_GIVEN = (("一郎", "イチロウ", "1"), ("花子", "ハナコ", "2"), ("次郎", "ジロウ", "1"), ("桜", "サクラ", "2"))
+_DIGITS = "〇一二三四五六七八九"
+#: A valid 宛名番号 (serial 999999999, check digit 6) no record of the machine has: asked for at the end.
+UNKNOWN = "9999999996"
+
+
+#: The comparisons of the machine (``Session.family``): the answer and history of an operation itself, the 異動差分,
+#: the 支援対象者 on every output, and the read paths of the persons (those a step changed, and everyone at the end
+#: of an example: one family, a stale value may show at either).
+STEP, DIFF, PROTECTION, READS = "step", "diff", "protection", "reads"
+
+
+class ModelBreach(Exception):
+    """The vendor broke a rule of the model at a step (Hypothesis shrinks the example)."""
+
+    def __init__(self, breaches: Sequence[Breach], step: int) -> None:
+        super().__init__(f"{len(breaches)} breach(es) at step {step}")
+        self.breaches, self.step = tuple(breaches), step
+
+
+@dataclass
+class Session:
+    """What the machine needs of the run: the read paths and a place for what it found."""
+
+    paths: Paths
+    start: date = date(2024, 3, 20)
+    #: Every requirement whose rule was judged at least once (the others are not automated this run).
+    exercised: set[str] = field(default_factory=set)
+    #: The last failing example: its steps and breaches (the shrunk one, once Hypothesis is done).
+    failures: list[tuple[tuple[str, ...], ModelBreach]] = field(default_factory=list)
+    serials: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+    #: The optional operations the vendor's adapter implements (``OPTIONAL`` in check.py): 通称, 支援措置.
+    optional: frozenset[str] = frozenset()
+    #: Every example that ended without a breach: its steps and its model (the export is reconciled with
+    #: them once, after the run: a fetch of the whole export per example cost seconds each).
+    finished: list[tuple[tuple[str, ...], World]] = field(default_factory=list)
+    #: Examples Hypothesis may run to shrink a failure (each replays its 異動 against the vendor: a shrink
+    #: left unbounded took minutes). Past it every example is rejected before its first call, and the
+    #: smallest failing example found so far is the finding. A count, not a time: the same seed gives the
+    #: same steps on any machine. 40, not 80: on six defects the machine catches (2026-11-26) the shrunk
+    #: examples were as short or shorter in five (18 steps to 7 in one), one step longer in one, and the
+    #: machine's run 15-35 % shorter.
+    shrink_budget: int = 40
+    shrinks: int = 0
+    #: The comparison that found the first failure (``STEP``, ``DIFF``, ``PROTECTION`` or ``READS``). While
+    #: Hypothesis shrinks, a candidate is judged by that comparison only and the others' reads are not made:
+    #: the shrunk example fails the way the first one did (it cannot slip to another comparison's breach), and
+    #: a candidate costs its steps and one comparison instead of every read path (shrinking with every path
+    #: read was two thirds of a failing run's time).
+    family: str | None = None
+    #: The day the vendor judges a 支援措置 on (its own clock: the registration names no 処理日).
+    today: date = field(default_factory=clock.today)
+
+
+class ModelSteps(RuleBasedStateMachine):
+    """A step of the machine judged by the model, and the helpers its rules draw with (the rules themselves are
+    ``JuminModelMachine``'s, in machine.py: Hypothesis runs only that class)."""
+
+    session: Session
+
+    def __init__(self) -> None:
+        super().__init__()
+        if self.session.failures:
+            self.session.shrinks += 1
+            if self.session.shrinks > self.session.shrink_budget:
+                reject()
+        self.world = World(today=self.session.today)
+        self.labels: dict[str, str] = {}
+        self.steps: list[str] = []
+        self.today = self.session.start
+
+    def teardown(self) -> None:
+        """Every person and 世帯 of the example, on every path, once more."""
+        if not self.world.persons or self._failed:
+            return
+        self._compare_all()
+        self._protection(None)
+        # Its persons are left as they are: the export is reconciled with every example once, after the run.
+        self.session.finished.append((tuple(self.steps), self.world))
+
+    def _compare_all(self) -> None:
+        """Every person and 世帯 of the example on every path, the unknown 宛名番号, one printed 住民票の写し."""
+        if not self._judges(READS):
+            return
+        breaches = [b for atena in self.world.persons for b in self.session.paths.compare_person(self.world, atena)]
+        breaches += [b for setai in self.world.households() for b in self.session.paths.compare_household(
+            self.world, setai)]
+        breaches += self.session.paths.unknown(UNKNOWN)
+        # The printed 住民票の写し of one 住民 no 支援措置 names, once an example (a PDF read costs tens of ms).
+        breaches += self._form(next((a for a in sorted(self.world.current()) if self.world.protected(a) is False), ""),
+                               printed=True)
+        self.session.exercised |= {r.LATEST_ROW, r.PROVIDED, r.DESTINATION}
+        self._check(breaches, READS)
+
+    # -- one step -------------------------------------------------------------------------------------
+
+    _failed = False
+    _swept = False
+
+    def _step(self, operation: str, request: dict[str, Any], shown: str) -> None:
+        """Call the operation, judge it against the model's transition, adopt what the vendor wrote."""
+        outcome = transition(self.world, operation, request)
+        named = self._named(outcome)
+        before = {atena: list(self.world.history(atena)) for atena in named}
+        lengths = {atena: len(rows) for atena, rows in self.world.persons.items()}
+        stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        status, document = self._call(operation, request, shown)
+        if isinstance(outcome, Refusal):
+            self.session.exercised |= {outcome.requirement, r.REFUSAL_EXPLAINED}
+            self._check(judge_refusal(outcome, status, document), STEP)
+            if self._judges(STEP):
+                self._check([b for atena in named for b in self._unchanged(atena, before[atena])], STEP)
+            return
+        self._check(judge_committed(status, document, _first_requirement(outcome)), STEP)
+        if outcome.requirement is not None:
+            self.session.exercised.add(outcome.requirement)
+        self._commit(outcome, before, document)
+        changed = [atena for atena, rows in self.world.persons.items() if len(rows) > lengths.get(atena, 0)]
+        if self._judges(DIFF):
+            self._check(list(self.session.paths.changed_since(stamp, changed)), DIFF)
+            self.session.exercised.add(r.DIFFERENCES)
+        # The 支援対象者 first: a mark missing on their linkage answer is 3.4's breach before it is 7.2.3's.
+        # The 支援対象者 the step touched are asked for on the forms too (the 閲覧用 list, a read of the town's whole
+        # 町字, at the end of the example only).
+        touched = [*changed, *(atena for atena in outcome.marks if atena not in changed)]
+        self._protection(touched)
+        self._compare(touched)
+
+    def _protection(self, touched: Collection[str] | None) -> None:
+        """Every person a 支援措置 protects today, asked for every way the paths give them out (3.4); the forms for
+        those a step ``touched``, and at the end of an example (None) everyone on every output."""
+        judged = protected_today(self.world)
+        if not judged or self.session.paths.linkage is None or not self._judges(PROTECTION):
+            return  # (no linkage API: no copy to ask for)
+        self._check(list(self.session.paths.protection(self.world, touched)), PROTECTION)
+        self.session.exercised |= {requirement for _, requirement in judged}
+
+    def _commit(self, outcome: Commit, before: Mapping[str, list[dict[str, str]]], document: Any) -> None:
+        judged = self.session.paths.judged
+        breaches: list[Breach] = []
+        # One read of each person's history after the step: judged, then adopted as it was judged (no
+        # write comes between; reading again cost a third of the machine's requests).
+        reads: dict[str, list[dict[str, str]]] = {}
+
+        def history(atena: str) -> list[dict[str, str]]:
+            if atena not in reads:
+                reads[atena] = self.session.paths.history(atena)
+            return reads[atena]
+
+        listed = _listed(document)
+        kept = [Breach(r.RETURNING, "model.number_not_kept", "a 再転入者 should keep the 宛名番号 of their 除票",
+                       "/persons/宛名番号", "the 除票's 宛名番号", "another 宛名番号" if listed else "none listed")
+                for atena in outcome.returning if atena not in listed]
+        self._check(kept, STEP)
+        self.session.exercised |= {r.RETURNING} if outcome.returning else set()
+        for atena, rules in outcome.rows.items():
+            after = history(atena)
+            breaches += judge_history(rules, before[atena], after, judged, self.world)
+            self._exercise(rules)
+        for atena, rule_ in outcome.optional.items():
+            after = history(atena)
+            rules = (rule_,) if len(after) > len(before[atena]) else ()
+            breaches += judge_history(rules, before[atena], after, judged, self.world)
+        new = [item for item in listed if item not in outcome.rows][-len(outcome.new):] if outcome.new else []
+        if len(new) != len(outcome.new):
+            breaches.append(Breach(r.DESTINATION, "model.new_persons", "the answer should list the new persons",
+                                   "/persons", str(len(outcome.new)), str(len(new))))
+        for atena, rule_ in zip(new, outcome.new, strict=False):
+            breaches += judge_history((rule_,), [], history(atena), judged, self.world)
+            self._exercise((rule_,))
+        for atena, rule_ in outcome.marks.items():
+            breaches += judge_marked(rule_, before[atena], history(atena), judged, self.world)
+            self._exercise((rule_,))
+        breaches += self._split_number(outcome, history)
+        self._check(breaches, STEP)
+        for atena in [*outcome.rows, *outcome.optional]:
+            self.world.adopt(atena, history(atena)[len(before[atena]):])
+        for atena in new:
+            self._adopt_new(atena, history(atena))
+        for atena in outcome.marks:
+            self.world.rewrite(atena, history(atena))
+        if outcome.measure is not None:
+            self.world.measures[outcome.measure[0]] = outcome.measure[1]
+
+    def _split_number(self, outcome: Commit, history: Callable[[str], list[dict[str, str]]]) -> list[Breach]:
+        """A 世帯分離's persons share the one new 世帯番号 (4.1.4.1 R001)."""
+        split = [atena for atena, rules in outcome.rows.items() if any("世帯番号" in x.numbers for x in rules)]
+        numbers = {(history(atena) or [{}])[-1].get("世帯番号", "") for atena in split}
+        if len(numbers) <= 1:
+            return []
+        return [Breach(r.HOUSEHOLD_CHANGE, "model.split_households", "the persons of one 世帯分離 should form one "
+                       "new 世帯", "世帯番号", "1 世帯", f"{len(numbers)} 世帯")]
+
+    def _unchanged(self, atena: str, before: list[dict[str, str]]) -> list[Breach]:
+        after = self.session.paths.history(atena)
+        if after == before:
+            return []
+        return [Breach(r.KEEP_ALL, "model.refused_but_written", "a refused operation should commit nothing",
+                       "", f"{len(before)} rows", f"{len(after)} rows")]
+
+    def _compare(self, persons: Iterable[str]) -> None:
+        if not self._judges(READS):
+            return
+        breaches: list[Breach] = []
+        households = set()
+        persons = list(persons)
+        for atena in persons:
+            breaches += self.session.paths.compare_person(self.world, atena)
+        # One person a step is searched for (a 支援対象者 first), by one search a step in turn: a search scans the
+        # vendor's whole town, a few times the cost of the other reads together; every person a step changes and
+        # both searches are met over the examples.
+        searched = sorted(persons, key=lambda atena: self.world.protected(atena) is not True)[:1]
+        for atena in searched:
+            search = self._search_for(atena)
+            breaches += self.session.paths.compare_search(self.world, atena, (search,))
+            self._searched(atena, search)
+            breaches += self._form(atena, printed=False)
+            households.add(self.world.latest(atena).get("世帯番号", ""))
+            households.update(row.get("世帯番号", "") for row in self.world.history(atena)[-2:])
+        for setai in sorted(households - {""}):
+            breaches += self.session.paths.compare_household(self.world, setai)
+        self.session.exercised |= {r.LATEST_ROW, r.PROVIDED, r.DESTINATION}
+        self._check(breaches, READS)
+
+    def _form(self, atena: str, *, printed: bool) -> list[Breach]:
+        """The 住民票の写し of a 住民 no 支援措置 names against the model: its data, or as printed (5.1 R003)."""
+        forms = self.session.paths.forms
+        if forms is None or not atena or not self.world.is_current(atena) or self.world.protected(atena) is not False:
+            return []
+        if printed:
+            self.session.exercised.add(r.FORM_ITEMS)
+            return list(forms.compare_printed(self.world, atena))
+        breaches = list(forms.compare_data(self.world, atena))
+        if forms.offered:
+            self.session.exercised.add(r.FORM_ITEMS)
+        return breaches
+
+    def _search_for(self, atena: str) -> str:
+        """The search a step asks for ``atena``: the フリガナ's when the step changed it (a search that still
+        holds the former one is met where it matters), else one search a step in turn."""
+        rows = self.world.history(atena)
+        if len(rows) >= 2 and rows[-1].get("氏名_フリガナ") != rows[-2].get("氏名_フリガナ"):
+            return KANA_SEARCH
+        return SEARCHES[len(self.steps) % len(SEARCHES)]
+
+    def _searched(self, atena: str, search: str) -> None:
+        """The requirements a search of ``atena`` judged (``Paths.compare_search``)."""
+        if search not in self.session.paths.searches:
+            return
+        self.session.exercised.add(r.KANA_SEARCH if search == KANA_SEARCH else r.BASIC_SEARCH)
+        if search == KANA_SEARCH and self.world.protected(atena) is True:
+            self.session.exercised.add(r.DV_REFUSED)
+
+    def _exercise(self, rules: Iterable[Any]) -> None:
+        for rule_ in rules:
+            self.session.exercised |= {allowed.requirement for allowed in rule_.sets.values()}
+            self.session.exercised |= {r.KEEP_ALL, r.HISTORY_KEY} | ({r.NUMBERING} if rule_.numbers else set())
+
+    def _judges(self, family: str) -> bool:
+        """Whether this example judges the comparison ``family``: every one, but while Hypothesis shrinks a
+        failure only the one that found it (``Session.family``)."""
+        return not self.session.failures or self.session.family == family
+
+    def _check(self, breaches: Sequence[Breach], family: str) -> None:
+        if breaches and self._judges(family):
+            self._fail(breaches, family)
+
+    def _fail(self, breaches: Sequence[Breach], family: str) -> None:
+        self._failed = True
+        if self.session.family is None:
+            self.session.family = family
+        failure = ModelBreach(breaches, len(self.steps))
+        self.session.failures.append((tuple(self.steps), failure))
+        raise failure
+
+    # -- helpers ---------------------------------------------------------------------------------------
+
+    def _call(self, operation: str, request: Mapping[str, Any], shown: str) -> tuple[int, Any]:
+        self.steps.append(f"{len(self.steps) + 1}. {shown} @ {self.today.isoformat()}")
+        return self.session.paths.driver.call(operation, request)
+
+    def _adopt_new(self, atena: str, rows: list[dict[str, str]] | None = None) -> None:
+        """Label a new person and adopt their history (``rows``: as just read, else read now)."""
+        self.labels.setdefault(atena, f"p{len(self.labels) + 1}")
+        rows = self.session.paths.history(atena) if rows is None else rows
+        self.world.adopt(atena, rows[len(self.world.history(atena)):])
+
+    def _named(self, outcome: Outcome) -> list[str]:
+        if isinstance(outcome, Commit):
+            return [*outcome.rows, *outcome.optional, *outcome.marks]
+        return sorted(self.world.persons)
+
+    def _person(self, index: int, foreign: bool, born: str) -> dict[str, str]:
+        serial = next(self.session.serials)
+        surname, surname_kana = _SURNAMES[serial % len(_SURNAMES)]
+        given, given_kana, sex = _GIVEN[index % len(_GIVEN)]
+        # Numbers no record of a test town has (9..., 8...): a 除票 of the town never matches them (4.1.1.2).
+        number = f"9{serial:010d}"
+        my_number = f"8{serial:010d}"
+        person = {"住民種別": "1", "住民状態": "1", "氏名": f"{surname}　{given}{_kanji(serial)}",
+                  "氏名_フリガナ": f"{surname_kana}　{given_kana}", "生年月日": born, "生年月日_不詳フラグ": "0",
+                  "性別": sex, "続柄": ("世帯主", "妻", "子")[min(index, 2)], **TOWN,
+                  "住民となった年月日": "2010-04-01", "住所を定めた年月日": "2010-04-01", "届出年月日": "2010-04-05",
+                  "異動事由": "A1", "異動日": "2010-04-01", "他業務参照不可フラグ": "0", "支援措置対象フラグ": "0",
+                  "住民票コード": number, "個人番号": my_number + str(my_number_check_digit(my_number))}
+        if foreign:
+            person.update({"住民種別": "2", "氏名": f"ＬＥＥ　ＭＩＮ{_kanji(serial)}", "氏名_アルファベット": "LEE MIN",
+                           "氏名_フリガナ": "リー　ミン", "第30条45規定区分": "1", "国籍等_国名コード": "410",
+                           "在留資格等コード": "01", "在留期間等コード_年": "3", "在留期間の満了の日": "2027-03-31",
+                           "在留カード等番号": f"ZZ{serial:08d}ZZ", "性別": "2"})
+        return person
+
+    def _dates(self, data: st.DataObject) -> dict[str, str]:
+        moved = self.today - timedelta(days=data.draw(st.integers(0, 10), label="異動日"))
+        notified = moved + timedelta(days=data.draw(st.integers(0, (self.today - moved).days), label="届出日"))
+        return {"異動日": moved.isoformat(), "届出年月日": notified.isoformat(), "処理日": self.today.isoformat()}
+
+    def _advance(self, days: int) -> None:
+        self.today += timedelta(days=days)
+
+    def _pending(self) -> list[str]:
+        return sorted(a for a, rows in self.world.persons.items()
+                      if rows[-1].get("転出予定年月日") and rows[-1].get("異動事由区分") in ("国内転出", "国外転出")
+                      and not rows[-1].get("転出年月日（確定）"))
+
+    def _returnable(self) -> list[str]:
+        """The 除票 of a 転出 (its 転入通知 received or not) whose person may come back: a 再転入."""
+        return sorted(a for a in self.world.persons if self.world.latest(a).get("住民状態") == r.MOVED_OUT)
+
+    def _with_members(self, count: int) -> list[str]:
+        return [setai for setai in self.world.households() if len(self.world.members(setai)) >= count
+                and self.world.head(setai) is not None]
+
+    def _unprotected(self) -> list[str]:
+        """住民 no 支援措置 names (one measure a person: 1.1.16 keeps one record per 申出者)."""
+        return sorted(a for a in self.world.current() if self.world.protected(a) is False)
+
+    def _protected_residents(self) -> list[str]:
+        return sorted(a for a in self.world.current() if self.world.protected(a) is True)
+
+    def _support_actions(self) -> list[str]:
+        """What the ``support`` rule may do now, as the adapter implements it."""
+        optional = self.session.optional
+        return [action for action, operation, persons in (
+            ("申出", "support.register", self._unprotected), ("延長", "support.update", self._extensible),
+            ("終了", "support.update", self._endable)) if operation in optional and persons()]
+
+    def _extensible(self) -> list[str]:
+        """申出者 whose 支援措置 may be extended today (3.4 R004: from one month before its end, through it)."""
+        return sorted(a for a, m in self.world.measures.items() if m.ended is None
+                      and extension_window(m.end)[0] <= self.session.today <= m.end)
+
+    def _endable(self) -> list[str]:
+        return sorted(a for a, m in self.world.measures.items() if m.ended is None)
+
+    def _named_tsusho(self) -> list[str]:
+        return sorted(a for a in self.world.current() if self.world.latest(a).get("通称"))
+
+    def _cancellable(self) -> list[str]:
+        return sorted(a for a, rows in self.world.persons.items()
+                      if len(rows) >= 2 and not rows[-1].get("異動事由区分", "").startswith("異動の取消し"))
+
+    def _p(self, atena: str) -> str:
+        return self.labels.get(atena, "p?")
+
+    def _ps(self, numbers: Iterable[str]) -> str:
+        return "[" + ", ".join(self._p(atena) for atena in numbers) + "]"
+
+    def _h(self, setai: object) -> str:
+        members = [a for a, rows in self.world.persons.items() if any(row.get("世帯番号") == setai for row in rows)]
+        return "+".join(self._p(atena) for atena in sorted(members, key=self._p)[:1]) or "new"
+
+
+
+def _listed(document: Any) -> list[str]:
+    persons = document.get("persons") if isinstance(document, dict) else None
+    return [as_row(p).get("宛名番号", "") for p in persons if isinstance(p, dict)] if isinstance(persons, list) else []
+
+
+def _first_requirement(outcome: Commit) -> str:
+    if outcome.requirement is not None:
+        return outcome.requirement
+    for rules in [*outcome.rows.values(), outcome.new]:
+        for rule_ in rules:
+            return r.REASONS.get(rule_.reason, r.CANCEL_KIND)
+    return r.DESTINATION
+
+
+
+def _kanji(serial: int) -> str:
+    return "".join(_DIGITS[int(digit)] for digit in str(serial))
+

@@ -1,0 +1,201 @@
+"""住民記録 1.0 2.1.2 あいまい検索, judged with generated names against the search oracle.
+
+``jumin.search.kana`` (params: ``rule``, a requirement id of 2.1.2) draws pairs of フリガナ that the
+rule makes equal (:mod:`conformance.domains.jumin.scenarios.kana`), registers one person under each spelling
+through the driver's ``fixtures.persons`` and searches with ``query.search`` (完全一致): each spelling
+must find the person registered under the other (both directions of the equivalence), and a name
+with one kana changed must not find them. ``rule: all`` (2.1.2 R002, 「以下のあいまい検索ができること」)
+draws from every rule. R007 (完全一致・部分一致) and R008 (名のみ) search parts of one name.
+
+What the vendor owes comes from :mod:`conformance.domains.jumin.oracles.kensaku` (MUST, MUST_NOT, or FREE where
+the text leaves room: then nothing is asserted). Examples are seeded by the run's seed and bounded by
+the profile's ``max_examples`` (at most :data:`MAX_EXAMPLES` per rule: each costs one write and three
+searches); a miss is shrunk by Hypothesis against the live vendor and reported once. The text's own
+example pairs are always tried first. A vendor whose adapter lacks either operation is NOT_AUTOMATED.
+The names are generated, never a real person's.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from hypothesis import HealthCheck, Phase, Verbosity, example, given, seed, settings
+from hypothesis import strategies as st
+from hypothesis.errors import Flaky
+
+from conformance.catalog.check_params import SearchKanaParams
+from conformance.checks.jumin import target_of
+from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.oracles.kensaku import Expectation, kana_expectation
+from conformance.domains.jumin.scenarios.kana import PAIRS, KanaPair, names
+from conformance.errors import TargetError
+from conformance.findings import Finding
+from conformance.scenarios import DriverClient
+from conformance.scenarios.driver_calls import needed_client
+from conformance.scenarios.engine import DEFAULT_ITEMS
+from conformance.targets.base import Target
+
+SETUP, SEARCH = "fixtures.persons", "query.search"
+#: Examples per rule at most (the run's budget: a rule costs about 4 requests an example).
+MAX_EXAMPLES = 6
+#: The text's own pairs, tried first (2.1.2 R003-R012's 例, and 2.1.2 R010/R011's wording).
+TEXT_EXAMPLES: dict[str, tuple[KanaPair, ...]] = {
+    "jumin-1.0-2.1.2-R003": (KanaPair("ヒラタ　ゴロ", "ビラダ　コロ", "ミラタ　ゴロ"),),
+    "jumin-1.0-2.1.2-R004": (KanaPair("ヂヅワオ　ヴァヴィヴヒ", "ジズハヲ　バビブピ", "ヂヅワオ　ヴァヴィヴミ"),),
+    "jumin-1.0-2.1.2-R005": (KanaPair("キョウコ　ハットリ", "キヨウコ　ハツトリ", "キョウコ　ハットミ"),),
+    "jumin-1.0-2.1.2-R006": (KanaPair("ミッャュョ　カナ", "ミツヤユヨ　カナ", "ミッャュョ　サナ"),),
+    "jumin-1.0-2.1.2-R009": (KanaPair("ヤマダ　タロウ", "ヤマダタロウ", "ヤマダ　タロミ"),),
+    "jumin-1.0-2.1.2-R010": (KanaPair("サトウ　コウノ", "サトオ　コオノ", "サトウ　コウメ"),),
+    "jumin-1.0-2.1.2-R011": (KanaPair("ユーコ　キタ", "ユコ　キタ", "ユーコ　キセ"),),
+    "jumin-1.0-2.1.2-R012": (KanaPair("ユーコ　キタ", "ユ―コ キタ", "ユーコ　キセ"),
+                             KanaPair("ユ－コ　キタ", "ユ‐コ　キタ", "ユ－コ　キセ"),
+                             KanaPair("ユｰコ　キタ", "ユ-コ　キタ", "ユｰコ　キセ")),
+}
+_SERIAL = itertools.count(1)
+
+
+@dataclass
+class _Miss(Exception):
+    """A search whose answer differs from the oracle's (raised inside Hypothesis to shrink it)."""
+
+    query: str
+    exact: bool
+    registered: str
+    expected: Expectation
+
+
+@dataclass
+class _Search:
+    """Registers persons and searches through one vendor's driver adapter."""
+
+    client: DriverClient
+    defaults: Mapping[str, str]
+
+    def register(self, *kana: str) -> list[str]:
+        persons = [{**self.defaults, "氏名_フリガナ": name, "氏名": f"検索　試験{next(_SERIAL)}"} for name in kana]
+        status, answer = self.client.call(SETUP, {"persons": persons})
+        listed = answer.get("persons") if isinstance(answer, dict) else None
+        if status != 200 or not isinstance(listed, list) or len(listed) != len(kana):
+            raise TargetError(f"driver {SETUP}: expected 200 with {len(kana)} persons, got {status}")
+        return [str(person.get("宛名番号", "")) if isinstance(person, dict) else "" for person in listed]
+
+    def lists(self, query: str, atena: str, *, exact: bool) -> bool:
+        status, answer = self.client.call(SEARCH, {"氏名_フリガナ": query, "一致": "完全" if exact else "部分"})
+        found = answer.get("persons") if isinstance(answer, dict) else None
+        if status != 200 or not isinstance(found, list):
+            raise TargetError(f"driver {SEARCH}: expected 200 with a persons list, got {status}")
+        return any(isinstance(person, dict) and person.get("宛名番号") == atena for person in found)
+
+    def judge(self, registered: str, atena: str, query: str, *, exact: bool) -> None:
+        expected = kana_expectation(registered, query, exact=exact)
+        if expected is Expectation.FREE:
+            return
+        if self.lists(query, atena, exact=exact) != (expected is Expectation.MUST):
+            raise _Miss(query, exact, registered, expected)
+
+
+def _pair(search: _Search, pair: KanaPair) -> None:
+    """Both directions of the equivalence, then the changed name."""
+    first, second = search.register(pair.registered, pair.variant)
+    search.judge(pair.variant, second, pair.registered, exact=True)
+    search.judge(pair.registered, first, pair.variant, exact=True)
+    search.judge(pair.registered, first, pair.other, exact=True)
+
+
+def _parts(search: _Search, family: str, given_name: str) -> None:
+    """2.1.2 R007: the whole name (完全一致), a part of it (部分一致 lists, 完全一致 does not)."""
+    name = f"{family}　{given_name}"
+    (atena,) = search.register(name)
+    search.judge(name, atena, name, exact=True)
+    middle = family[1:] + "　" + given_name[:1]
+    search.judge(name, atena, middle, exact=False)
+    search.judge(name, atena, middle, exact=True)
+
+
+def _given_only(search: _Search, family: str, given_name: str) -> None:
+    """2.1.2 R008: 名のみ."""
+    (atena,) = search.register(f"{family}　{given_name}")
+    search.judge(f"{family}　{given_name}", atena, given_name, exact=False)
+
+
+def _strategy(rule: str) -> st.SearchStrategy[Any]:
+    if rule in PAIRS:
+        return PAIRS[rule]
+    if rule == "all":
+        return st.one_of(*PAIRS.values())
+    return names()
+
+
+def _property(rule: str, search: _Search) -> Any:
+    if rule in PAIRS or rule == "all":
+        def run_pair(pair: KanaPair) -> None:
+            _pair(search, pair)
+        return run_pair
+    step = _parts if rule.endswith("R007") else _given_only
+
+    def run_name(drawn: tuple[str, str]) -> None:
+        step(search, *drawn)
+    return run_name
+
+
+@check("jumin.search.kana")
+def kana_search(ctx: CheckContext) -> Iterator[Finding]:
+    """2.1.2 あいまい検索: generated names against the search oracle, through ``query.search``."""
+    target = target_of(ctx)
+    rule = ctx.args(SearchKanaParams).rule
+    if rule not in PAIRS and rule not in ("all", "jumin-1.0-2.1.2-R007", "jumin-1.0-2.1.2-R008"):
+        raise TargetError(f"jumin.search.kana: no rule {rule!r}")
+    search = _Search(_client(target), {**DEFAULT_ITEMS, **_town(target)})
+    seen: list[_Miss] = []
+
+    def recorded(drawn: Any) -> None:
+        try:
+            _property(rule, search)(drawn)
+        except _Miss as miss:
+            seen.append(miss)
+            raise
+
+    test = given(_strategy(rule))(recorded)
+    texts = itertools.chain.from_iterable(TEXT_EXAMPLES.values()) if rule == "all" else TEXT_EXAMPLES.get(rule, ())
+    for pair in texts:
+        test = example(pair)(test)
+    # R002 is judged over the text's examples of every rule, and fewer generated ones than a rule alone.
+    budget = MAX_EXAMPLES // 2 if rule == "all" else MAX_EXAMPLES
+    test = settings(max_examples=min(target.max_examples, budget), deadline=None, database=None,
+                    phases=(Phase.explicit, Phase.generate, Phase.shrink) if target.shrink else
+                    (Phase.explicit, Phase.generate), verbosity=Verbosity.quiet,
+                    suppress_health_check=list(HealthCheck), print_blob=False)(seed(target.seed)(test))
+    try:
+        test()
+    except (_Miss, Flaky):
+        if not seen:
+            raise
+        yield _finding(ctx, target, seen[-1])
+
+
+def _finding(ctx: CheckContext, target: Target, miss: _Miss) -> Finding:
+    base = target.driver.base_path if target.driver is not None else ""
+    query = f"氏名_フリガナ={miss.query}&一致={'完全' if miss.exact else '部分'}"
+    listed = miss.expected is Expectation.MUST
+    return ctx.finding(
+        "search.kana.not_listed" if listed else "search.kana.listed",
+        f"2.1.2 あいまい検索: searching {miss.query!r} ({'完全一致' if miss.exact else '部分一致'}) "
+        f"{'did not list' if listed else 'listed'} the person registered as {miss.registered!r} "
+        f"(generated names; {target.replay})",
+        location=f"GET {base}/search?{query}",
+        expected="listed" if listed else "not listed",
+        actual="not listed" if listed else "listed",
+    )
+
+
+def _client(target: Target) -> DriverClient:
+    return needed_client(target, "2.1.2 あいまい検索", (SETUP, SEARCH))
+
+
+def _town(target: Target) -> dict[str, str]:
+    """The town's 市区町村コード on the registered persons, when the loaded test data names one."""
+    codes = {row.get("住所_市区町村コード", "") for row in target.data.rows} - {""} if target.data else set()
+    return {"住所_市区町村コード": codes.pop()} if len(codes) == 1 else {}
