@@ -153,7 +153,7 @@ def echoed_token_in_every_spelling(tmp: Path, base_url: str) -> Outcome:
 @case("vendor")
 def endless_pages(tmp: Path, base_url: str) -> Outcome:
     from conformance.catalog.loader import load_edition
-    from conformance.checks.jumin import all_residents
+    from conformance.domains.jumin.checks import all_residents
     from conformance.errors import TargetError
     from conformance.targets.base import Target
 

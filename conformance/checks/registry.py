@@ -117,6 +117,11 @@ def params_problem(model: type[Params], detail: ErrorDetails) -> str:
     return messages.at(path, text)
 
 
+def target_of(ctx: CheckContext) -> Target:
+    """The run's target, for a check that queries the vendor (a TargetError without one)."""
+    return ctx.need_target("a vendor system to query")
+
+
 class NotAutomated(ConformanceError):
     """The check cannot judge this vendor (e.g. its driver adapter lacks an operation): the
     requirement is NOT_AUTOMATED with this reason, never PASS."""

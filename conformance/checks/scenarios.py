@@ -32,8 +32,7 @@ from hypothesis import HealthCheck, Phase, Verbosity, example, given, seed, sett
 from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
-from conformance.checks.jumin import target_of
-from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check
+from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check, target_of
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles import (

@@ -187,7 +187,7 @@ def test_prohibited_relations_and_unknown_municipalities(tmp_path: Path, monkeyp
 
 
 def test_the_relation_pattern_is_jumins_rule() -> None:
-    from conformance.checks.jumin import _ATOMS, relationship_allowed
+    from conformance.domains.jumin.checks import _ATOMS, relationship_allowed
 
     for value in ["世帯主", "縁故者", "同居人", "子", "子の妻", "夫（未届）の子", "子の子の子の子",
                   "子の子の子の子の子", "祖父", "孫", "妻の", "", "の子", "子の子の子の子の夫（未届）"]:

@@ -10,8 +10,8 @@ import pytest
 
 from conformance import load_edition
 from conformance.catalog.catalog import EditionCatalog
-from conformance.checks import jumin
 from conformance.checks.registry import CheckContext
+from conformance.domains.jumin import checks as jumin
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root

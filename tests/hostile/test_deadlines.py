@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conformance import load_edition
 from conformance.catalog.catalog import EditionCatalog
-from conformance.checks.jumin import all_residents
+from conformance.domains.jumin.checks import all_residents
 from conformance.errors import TargetError, UnreachableError
 from conformance.limits import BudgetExhausted, JsonLimitError, check_json_shape, loads_bounded
 from conformance.locations import default_catalog_root

@@ -53,7 +53,7 @@ LITERAL_SOURCES = (*SOURCES[:3], *(f"domains/{path.name}" for path in sorted((PA
 CODE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
 #: Dotted literals in those sources that are not finding codes, and why.
 NOT_CODES = {
-    "jumin.residents": "a cache key of conformance/checks/jumin.py",
+    "jumin.residents": "a cache key of conformance/domains/jumin/checks.py",
     "forms.scrubber": "a cache key of conformance/checks/forms/common.py",
     "re._parser": "a module of the standard library (conformance/columnar/kernel.py)",
     "kodomo.nintei": "a driver operation id of conformance/domains/kodomo_kosodate/checks.py",

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, find, given, settings
 from reach import observed
 
-from conformance.checks.jumin import relationship_allowed
+from conformance.domains.jumin.checks import relationship_allowed
 from conformance.oracles.identifiers import is_valid_m11w2_7
 from conformance.strategies import households
 

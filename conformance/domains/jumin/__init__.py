@@ -1,5 +1,7 @@
 """住民基本台帳 (``jumin``): the judge's 住民記録 that has moved into its folder, with sub-folders.
 
+- ``checks``: its first checks (records kept, 続柄, 支援措置 on certificates and the 閲覧 list, date styles,
+  new numbers, history);
 - ``model/``: the model of 住民記録 as a Hypothesis state machine driving the vendor through the driver
   protocol (``model.jumin.state_machine``; docs/model.md), over ``oracles/model/`` (its world, transitions,
   rules and judge);
@@ -9,13 +11,15 @@
   抑止, 基本検索, 異体字, あいまい検索);
 - ``texts.yaml``: the texts of those checks.
 
-Not moved yet (the next step): ``conformance/checks/jumin.py``, ``checks/forms/``, ``checks/files/`` and the rules of
-``checks/scenarios.py`` (its machinery is shared by every statute domain), ``conformance/oracles/jumin.py`` (read
-by the scenario engine). The tests are still ``tests/scenarios/``.
+Not moved yet (the next step): ``checks/forms/``, ``checks/files/`` (also read by ``validate`` and
+``reconcile``), the rules of ``checks/scenarios.py`` (its machinery is shared by every statute domain),
+``conformance/oracles/jumin.py`` (read by the scenario engine). The tests are still ``tests/scenarios/`` and
+``tests/checks/``.
 """
 
 #: The modules that register checks (conformance/shipped_checks.py reads this).
 CHECK_MODULES = (
+    "checks",
     "model.check",
     "scenarios.access_log",
     "scenarios.auth_log",

@@ -32,8 +32,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.jumin import target_of
-from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check
+from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check, target_of
 from conformance.checks.scenarios import (
     Projection,
     _birth,

@@ -31,8 +31,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.jumin import target_of
-from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check
+from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check, target_of
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, run_rule
 from conformance.domains.koseki_fuhyo import oracle as fuhyo
 from conformance.errors import TargetError

@@ -27,8 +27,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
 from conformance.catalog.check_params import SearchKanaParams
-from conformance.checks.jumin import target_of
-from conformance.checks.registry import CheckContext, check
+from conformance.checks.registry import CheckContext, check, target_of
 from conformance.domains.jumin.oracles.kensaku import Expectation, kana_expectation
 from conformance.domains.jumin.scenarios.kana import PAIRS, KanaPair, names
 from conformance.errors import TargetError

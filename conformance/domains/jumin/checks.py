@@ -22,7 +22,7 @@ from conformance.catalog.check_params import (
 )
 from conformance.catalog.layouts import item_column
 from conformance.checks.files.rules import shown_for
-from conformance.checks.registry import CheckContext, check
+from conformance.checks.registry import CheckContext, check, target_of
 from conformance.errors import TargetError, UnreachableError
 from conformance.findings import Finding
 from conformance.limits import MAX_PAGES
@@ -33,11 +33,6 @@ from conformance.targets.base import HttpResponse, Target
 
 Row = Mapping[str, str]
 PAGE_LIMIT = 1000
-
-
-def target_of(ctx: CheckContext) -> Target:
-    """The run's target; checks of this module cannot run without one."""
-    return ctx.need_target("a vendor system to query")
 
 
 def _expect_json(response: HttpResponse, where: str) -> Any:
