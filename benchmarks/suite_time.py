@@ -39,7 +39,7 @@ PARTS = (
     ("defect-group runs", "tests/test_reference_run.py::test_each_group_of_defects"),
     ("the two whole runs (README's, another machine's)", "tests/test_reference_run.py::test_the_verdict_does_not"),
     ("per-defect probes", "tests/reference/test_reference_defects.py::"),
-    ("state machine's tests", "tests/scenarios/test_model_machine.py::"),
+    ("state machine's tests", "tests/domains/jumin/test_model_machine.py::"),
 )
 
 

@@ -73,7 +73,7 @@ _LONGEST = ("tests/test_reference_run.py", "tests/test_shard_merge.py")
 #: with the CPU time of each test (docs/performance.md).
 _SLOW = (
     # The model's state machine against vendors that break it: generation and shrinking, step by step.
-    "tests/scenarios/test_model_machine.py::",
+    "tests/domains/jumin/test_model_machine.py::",
     "tests/scenarios/test_variant_vendor.py::",
     "tests/scenarios/test_scenario_engine.py::test_every_scenario_passes_against_the_clean_reference",
     # Hypothesis searches: every promised case reached, draws shrunk, large samples validated.

@@ -65,7 +65,7 @@ def run_in_process(out: Path, *, defects: list[str], domains: list[str], extra: 
     process (``--reference-transport in-process``: no socket and no server thread, a third of a run's CPU
     where the model's machine runs), and without shrinking (``--shrink off``: a defect run shows which
     requirements turn, whatever the length of the example; a shrink was half of the machine's time in a run
-    it fails, and the shrink itself is shown by tests/scenarios/test_model_machine.py). The README's command
+    it fails, and the shrink itself is shown by tests/domains/jumin/test_model_machine.py). The README's command
     itself, in its own process and over HTTP, is the clean run's (``clean_run``); that both transports give
     the same findings the run on another machine shows (``test_the_verdict_does_not_depend_on_the_machine``)."""
     from conformance.cli.run import RunOptions, run_suite

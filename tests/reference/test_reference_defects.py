@@ -230,24 +230,25 @@ AFFECTS: dict[str, set[str]] = {
         "codes_delivery_last_only", "codes_not_assigned", "codes_drawn_kept", "codes_threshold_ignored",
         # 7.2 他業務連携 (reference/tagyomu.py): only the driver's units.* and query.units show them.
         "tagyomu_first_kept", "tenkyo_not_sent_to_fuhyo_system", "togo_atena_tenkyo_missing",
-        # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/scenarios/test_issuance.py).
+        # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/domains/jumin/test_issuance.py).
         "issuance_history_missing", "issuance_pages_wrong", "issuance_no_terminal", "issuance_disposal_ignored",
         # 1.1.15 メモ and 1.3.9 認証者: only a メモ entered or a 認証者 set through the driver shows them; the probes
-        # do neither (tests/scenarios/test_memo_certifier.py).
+        # do neither (tests/domains/jumin/test_memo_certifier.py).
         "memo_per_household", "memo_no_author", "memo_update_overwrites", "memo_on_certificate", "certifier_fixed",
         "certifier_deputy_period_ignored",
-        # 10.1 EUC: only the driver's euc.items and euc.extract show them (tests/scenarios/test_euc.py).
+        # 10.1 EUC: only the driver's euc.items and euc.extract show them (tests/domains/jumin/test_euc.py).
         "euc_history_excluded", "euc_items_missing", "euc_extra_items_missing", "euc_not_equal_as_equal",
         "euc_count_current_only", "euc_csv_header_codes", "euc_dates_as_wareki",
-        # 2.1.3 基本検索: only the driver's search.basic shows them (tests/scenarios/test_basic_search.py).
+        # 2.1.3 基本検索: only the driver's search.basic shows them (tests/domains/jumin/test_basic_search.py).
         "search_basic_wareki_ignored", "search_basic_current_only", "search_basic_range_open",
         "search_basic_blank_unmatched", "search_kanji_no_variants", "search_kanji_one_way",
         # 10.3 操作権限管理 (reference/users.py): only users of the driver's users.* (and edits.*) show them, and the
-        # probes register none (tests/scenarios/test_permissions.py).
+        # probes register none (tests/domains/jumin/test_permissions.py).
         "users_authority_ignored", "users_period_ignored", "users_department_dropped", "users_no_lockout",
         "users_exclusive_ignored", "users_password_change_lost", "users_reset_needs_current",
         # 10.3 R004-R014, 10.4 R001 (reference/user_admin.py): only the driver's users.organisation, list, bulk,
-        # schedule and display, or a session of a user it registered, show them (tests/scenarios/test_user_controls.py).
+        # schedule and display, or a session of a user it registered, show them
+        # (tests/domains/jumin/test_user_controls.py).
         "users_org_keyed_only", "users_support_one_permission", "users_admin_menu_one_permission",
         "users_list_omits_administrators", "users_bulk_drops_last_row", "users_schedule_utc",
         "users_hidden_items_in_history",
@@ -260,7 +261,8 @@ AFFECTS: dict[str, set[str]] = {
         "settinglog_missing", "settinglog_no_operator",
         # 10.2 R022: only an analysis asked as CSV shows it.
         "loganalysis_file_header_only",
-        # 10.7 印刷 and 5.8 文字溢れ: only the driver's prints.issue shows them (tests/scenarios/test_printing.py); no
+        # 10.7 印刷 and 5.8 文字溢れ: only the driver's prints.issue shows them
+        # (tests/domains/jumin/test_printing.py); no
         # value of the probes' forms is wider than its column.
         "print_options_ignored", "print_copies_ignored", "form_overflow_cut", "seal_options_ignored",
         # 6.1 統計 (reference/statistics.py): only the driver's stats.annual shows them.
@@ -296,10 +298,10 @@ AFFECTS: dict[str, set[str]] = {
         "mitodoke_mark_dropped", "saishu_toroku_dropped", "soshitsu_day_as_loss_day", "head_name_members_stale",
         "honseki_quote_ignored", "household_removed_hidden", "history_kyushi_current",
         # 3.4 (reference/support.py): only a 支援措置 registered with a 併せて支援措置を求める者 named by a 宛名番号
-        # shows it; the probe's names none (the model's state machine does: tests/scenarios/test_model_machine.py).
+        # shows it; the probe's names none (the model's state machine does: tests/domains/jumin/test_model_machine.py).
         "dv_awasete_unmarked",
         # The model's read paths: only query.search shows them (a 支援対象者's hit; a フリガナ corrected since the
-        # person was recorded), and the probes search nothing (tests/scenarios/test_model_machine.py).
+        # person was recorded), and the probes search nothing (tests/domains/jumin/test_model_machine.py).
         "dv_search_unmarked", "search_kana_first_row",
         # A form made from a person's first row: the probes' persons (the loaded town's) have one row each.
         "form_first_row",

@@ -13,8 +13,7 @@
 
 Not moved yet (the next step): ``checks/forms/``, ``checks/files/`` (also read by ``validate`` and
 ``reconcile``), the rules of ``checks/scenarios.py`` (its machinery is shared by every statute domain),
-``conformance/oracles/jumin.py`` (read by the scenario engine). The tests are still ``tests/scenarios/`` and
-``tests/checks/``.
+``conformance/oracles/jumin.py`` (read by the scenario engine). Its tests are ``tests/domains/jumin/``.
 """
 
 #: The modules that register checks (conformance/shipped_checks.py reads this).

@@ -14,7 +14,7 @@ from conformance.findings import Finding
 from conformance.targets.base import Target
 from conformance.targets.forms import read_pdf
 from conformance_reference.printing import PrintService
-from tests.scenarios.test_access_log import EDITION, reference_target
+from tests.domains.jumin.test_access_log import EDITION, reference_target
 
 RULES = {"seal": "5.6-R001", "seal_kind": "5.6-R002", "printer": "10.7-R001", "copies": "10.7-R002",
          "preview": "10.7-R003", "output": "10.7-R004", "overflow_list": "10.7-R006", "fit": "5.8-R001",

@@ -26,7 +26,7 @@ from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
 from conformance_reference.jutogai import CLIENT_ID, CLIENT_SECRET
 
-EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
+EDITION = load_edition(Path(__file__).resolve().parents[3] / "spec_catalog" / "jumin" / "1.0")
 AUTH = Auth(env="LOGS_TEST_SECRET", oauth2=OAuth2ClientCredentials(token_url="/oauth2/token",
                                                                    client_id_env="LOGS_TEST_CLIENT"))
 #: The rule of jumin.logs.auth each requirement is bound with (bindings.yaml).

@@ -21,8 +21,8 @@ from conformance.targets.base import Target
 from conformance_reference import log_analysis, user_admin
 from conformance_reference.oplog import OperationLog
 from conformance_reference.users import UserRegistry
+from tests.domains.jumin.test_access_log import EDITION
 from tests.inprocess import in_process_reference
-from tests.scenarios.test_access_log import EDITION
 
 #: requirement -> the params it is bound with (bindings.yaml).
 RULES: dict[str, dict[str, Any]] = {

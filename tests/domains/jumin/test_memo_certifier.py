@@ -16,8 +16,8 @@ from conformance.targets.base import Target
 from conformance_reference.certifiers import in_effect
 from conformance_reference.driver import DriverService
 from conformance_reference.storage import Store
+from tests.domains.jumin.test_access_log import EDITION, reference_target
 from tests.reference.test_reference_kari import PERSON, call
-from tests.scenarios.test_access_log import EDITION, reference_target
 
 MEMO_RULES = {1: "person", 2: "author", 3: "history", 4: "certificate"}
 CERTIFIER_RULES = {1: "names", 2: "period"}

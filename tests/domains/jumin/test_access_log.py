@@ -20,7 +20,7 @@ from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
 from conformance_reference.driver import Answer, DriverRequest, DriverService
 
-EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
+EDITION = load_edition(Path(__file__).resolve().parents[3] / "spec_catalog" / "jumin" / "1.0")
 ENTRIES, FIELDS = "jumin-1.0-10.2-R004", "jumin-1.0-10.2-R006"
 
 

@@ -10,7 +10,7 @@ from conformance.domains.jumin.scenarios.issuance_inquiry import issuance_inquir
 from conformance.findings import Finding
 from conformance.targets.base import Target
 from conformance_reference.issuance import IssuanceHistory
-from tests.scenarios.test_access_log import EDITION, reference_target
+from tests.domains.jumin.test_access_log import EDITION, reference_target
 
 CERTIFICATES, ITEMS = "jumin-1.0-2.2.2-R001", "jumin-1.0-2.2.2-R003"
 

@@ -27,7 +27,7 @@ from conformance.targets.exports import ApiExportSource
 from conformance.targets.http import RequestsHttpClient
 from conformance_reference.driver import Answer, DriverRequest, DriverService, Refusal, parse_date
 
-EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
+EDITION = load_edition(Path(__file__).resolve().parents[3] / "spec_catalog" / "jumin" / "1.0")
 SEED = 20200901
 #: The machine's tests show which breach is reported against which requirement: on the first failing example,
 #: as a defect group's run reports it (``--shrink off``); the shrink itself, and that it finds the same breach,

@@ -15,7 +15,7 @@ from conformance.embedded import start_reference
 from conformance.findings import Finding
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.targets.base import Target
-from tests.scenarios.test_access_log import EDITION, reference_target
+from tests.domains.jumin.test_access_log import EDITION, reference_target
 
 ANNUAL, PLANNED = "jumin-1.0-6.1-R001", "jumin-1.0-6.1-R004"
 

@@ -14,7 +14,7 @@ from conformance.domains.jumin.scenarios.issuance import issuance_history
 from conformance.findings import Finding
 from conformance.targets.base import Target
 from conformance_reference.driver import Answer, DriverRequest, DriverService
-from tests.scenarios.test_access_log import EDITION, reference_target
+from tests.domains.jumin.test_access_log import EDITION, reference_target
 
 #: The rule of each requirement (bindings.yaml).
 RULES = {1: "entries", 2: "issued_at", 3: "place", 4: "person", 5: "kind", 6: "items", 7: "pages", 8: "number",

@@ -22,7 +22,7 @@ from conformance_reference.app import ReferenceApp
 from conformance_reference.defects import parse_defects
 from conformance_reference.driver import Answer, DriverService
 from conformance_reference.storage import Store
-from tests.scenarios.test_access_log import EDITION
+from tests.domains.jumin.test_access_log import EDITION
 
 #: The rule of each requirement (bindings.yaml).
 RULES = {1: "history", 4: "items", 5: "items", 6: "values", 7: "extra_items", 10: "conditions", 12: "count",

@@ -22,7 +22,7 @@ from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
 from conformance_reference.server import RunningReference
 
-EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
+EDITION = load_edition(Path(__file__).resolve().parents[3] / "spec_catalog" / "jumin" / "1.0")
 RULES = (*PAIRS, "jumin-1.0-2.1.2-R007", "jumin-1.0-2.1.2-R008")
 
 

@@ -22,7 +22,7 @@ from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import default_town
 from conformance_reference.driver import Answer, DriverRequest, DriverService
 
-EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
+EDITION = load_edition(Path(__file__).resolve().parents[3] / "spec_catalog" / "jumin" / "1.0")
 REQUIREMENT = "jumin-1.0-9.6-R001"
 
 

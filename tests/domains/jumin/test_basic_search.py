@@ -15,8 +15,8 @@ from conformance.domains.jumin.scenarios.itaiji import itaiji_search
 from conformance.findings import Finding
 from conformance.targets.base import Target
 from conformance_reference.driver import Answer, DriverService
-from tests.scenarios.test_access_log import EDITION
-from tests.scenarios.test_euc import reference_target
+from tests.domains.jumin.test_access_log import EDITION
+from tests.domains.jumin.test_euc import reference_target
 
 #: The rule of each requirement (bindings.yaml).
 RULES = {1: "keys", 4: "range", 5: "history", 6: "blank", 8: "wareki", 9: "history"}

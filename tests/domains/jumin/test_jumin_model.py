@@ -23,7 +23,7 @@ from conformance.domains.jumin.oracles.model import (
 )
 from conformance.domains.jumin.oracles.model import rules as r
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EDITION = load_edition(ROOT / "spec_catalog" / "jumin" / "1.0")
 ALL = frozenset({"氏名", "世帯主氏名", "続柄", "世帯番号", "住所_町字", "住民状態"}).__contains__
 

@@ -16,8 +16,8 @@ from conformance.domains.jumin.scenarios.permissions import permissions
 from conformance.profiles import DriverTarget
 from conformance.targets.base import Target
 from conformance_reference.users import LOCK_AFTER, SESSION_ANSWER, UserRegistry
+from tests.domains.jumin.test_access_log import EDITION
 from tests.inprocess import in_process_reference
-from tests.scenarios.test_access_log import EDITION
 
 #: The rule each requirement is bound with (bindings.yaml).
 RULES = {"R001": "items", "R002": "authority", "R003": "password", "R005": "administrator", "R008": "exclusive",
