@@ -9,12 +9,12 @@ started with.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from conformance.profiles import Auth
-from conformance_reference import defects as _defects
+from conformance_reference.defects import DEFECTS, Defect, parse_defects
 
 if TYPE_CHECKING:
     from conformance_reference.app import ReferenceApp
@@ -23,9 +23,8 @@ if TYPE_CHECKING:
 
 Rows = tuple[dict[str, str], ...] | tuple[Mapping[str, str], ...]
 
-
-Defect = _defects.Defect
-DEFECTS: dict[str, _defects.Defect] = _defects.DEFECTS
+__all__ = ["DEFECTS", "Defect", "api_prefix", "parse_defects", "reference_environ", "reference_in_process",
+           "start_reference", "town_store"]
 
 
 def api_prefix() -> str:
@@ -35,30 +34,30 @@ def api_prefix() -> str:
     return API_PREFIX
 
 
-def parse_defects(names: Iterable[str]) -> frozenset[str]:
-    """The named defects, checked against those the reference knows (a ``UsageError`` names the unknown)."""
-    return _defects.parse_defects(names)
+def _town(rows: Rows | None) -> Rows:
+    """``rows``, or the harness's default test town (imported when a run starts a reference: the CLI's start stays
+    fast)."""
+    from conformance.testdata.town import default_town
+
+    return default_town() if rows is None else rows
 
 
 def start_reference(*, defects: frozenset[str] = frozenset(), rows: Rows | None = None, host: str = "127.0.0.1",
                     port: int = 0) -> RunningReference:
     """The reference vendor served on ``host``:``port`` (0: a free port), loaded with ``rows`` (the
     harness's default test town when None)."""
-    # The vendor and the town are imported when a run starts one (the CLI's start stays fast).
-    from conformance.testdata.town import default_town
     from conformance_reference.server import start_reference as start
 
-    return start(defects=defects, rows=default_town() if rows is None else rows, host=host, port=port)
+    return start(defects=defects, rows=_town(rows), host=host, port=port)
 
 
 @contextmanager
 def reference_in_process(*, defects: frozenset[str] = frozenset(), rows: Rows | None = None
                          ) -> Iterator[ReferenceApp]:
     """The reference vendor's app in this process, loaded with ``rows`` (the default test town when None)."""
-    from conformance.testdata.town import default_town
     from conformance_reference.server import reference_in_process as in_process
 
-    with in_process(defects=defects, rows=default_town() if rows is None else rows) as app:
+    with in_process(defects=defects, rows=_town(rows)) as app:
         yield app
 
 
@@ -77,7 +76,6 @@ def reference_environ(auth: Auth, environ: Mapping[str, str] | None = None) -> d
 
 def town_store() -> Store:
     """A new store of the reference holding the default test town (a copy of one loaded once a process)."""
-    from conformance.testdata.town import default_town
     from conformance_reference.server import loaded_store
 
-    return loaded_store(default_town())
+    return loaded_store(_town(None))

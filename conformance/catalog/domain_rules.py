@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from conformance.catalog.yamlmarks import load_generated
 from conformance.errors import SpecError
 
 #: The registry of domains (read here as data: catalog/domains.py validates it, and imports the models that
@@ -55,7 +56,7 @@ class DomainTexts(BaseModel):
 @cache
 def domain_folders() -> tuple[str, ...]:
     """The slugs of the registry that have a domain folder, in the registry's order."""
-    registry = yaml.safe_load(REGISTRY_FILE.read_text(encoding="utf-8"))
+    registry = load_generated(REGISTRY_FILE.read_text(encoding="utf-8"))
     slugs = [str(entry["slug"]) for entry in registry["domains"]]
     return tuple(slug for slug in slugs if (DOMAINS_DIR / slug / TEXTS_FILE).is_file())
 
@@ -65,7 +66,7 @@ def domain_texts(slug: str) -> DomainTexts:
     """The texts of domain ``slug``; a ``SpecError`` names the file and what is wrong."""
     path = DOMAINS_DIR / slug / TEXTS_FILE
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = load_generated(path.read_text(encoding="utf-8"))
         return DomainTexts.model_validate(document)
     except OSError as error:
         raise SpecError([f"{path}: cannot read the file: {error.strerror or error}"]) from None
@@ -95,14 +96,23 @@ def domain_check_names() -> tuple[str, ...]:
     return tuple(f"scenario.{rule}" for rule in rule_texts())
 
 
+def _table(kind: Literal["checks", "findings"]) -> dict[str, tuple[str, str]]:
+    """Every domain folder's table ``kind`` of its texts.yaml, ``(Japanese, English)`` by key."""
+    found: dict[str, tuple[str, str]] = {}
+    for slug in domain_folders():
+        texts = domain_texts(slug)
+        table = texts.checks if kind == "checks" else texts.findings
+        found.update((key, (text.ja, text.en)) for key, text in table.items())
+    return found
+
+
 @cache
 def check_texts() -> dict[str, tuple[str, str]]:
     """Every domain folder's texts of its checks other than its rules, by registered name."""
-    return {name: (text.ja, text.en) for slug in domain_folders() for name, text in domain_texts(slug).checks.items()}
+    return _table("checks")
 
 
 @cache
 def finding_texts() -> dict[str, tuple[str, str]]:
     """Every domain folder's texts of its findings other than its rules' mismatches, by code."""
-    return {code: (text.ja, text.en) for slug in domain_folders()
-            for code, text in domain_texts(slug).findings.items()}
+    return _table("findings")

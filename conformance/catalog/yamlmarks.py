@@ -134,9 +134,9 @@ class MarkedDocument:
 
 
 def load_generated(text: str) -> Any:
-    """Plain data of YAML the harness wrote itself (an importer's round-trip check): libyaml's loader,
-    about 16 times faster than PyYAML's. Never for a file from outside: libyaml's composer recurses in C
-    and crashes the interpreter on deeply nested input (``load_yaml`` refuses it)."""
+    """Plain data of YAML the project wrote itself (an importer's round-trip check, the domain folders'
+    texts): libyaml's loader, about 16 times faster than PyYAML's. Never for a file from outside: libyaml's
+    composer recurses in C and crashes the interpreter on deeply nested input (``load_yaml`` refuses it)."""
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
