@@ -369,10 +369,6 @@ _FORM_CHECKS: dict[str, type[Params]] = {
     "jumin.dv.other_business_marked": NoParams,
 }
 
-#: The scenario checks of 住民記録 (conformance/checks/scenarios.py RULES). The other domains' checks are their
-#: folders' rules (conformance/domains/<slug>/texts.yaml; catalog/domain_rules.py), all without parameters.
-_SCENARIOS = ("scenario.dv.end_date", "scenario.dv.extension", "scenario.dv.after_move_out", "scenario.removal_date")
-
 #: Every check of the harness (conformance/shipped_checks.py default_registry) -> its parameters.
 CHECK_PARAMS: dict[str, type[Params]] = {
     "api.openapi": ApiOpenApiParams,
@@ -391,7 +387,6 @@ CHECK_PARAMS: dict[str, type[Params]] = {
     "jumin.numbering.check_digit": CheckDigitParams,
     "jumin.history.correction_appends": NoParams,
     "jumin.history.numbering": HistoryNumberingParams,
-    **dict.fromkeys(_SCENARIOS, NoParams),
     **dict.fromkeys(domain_check_names(), NoParams),
     "scenario.run": ScenarioRunParams,
     "jumin.search.kana": SearchKanaParams,

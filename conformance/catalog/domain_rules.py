@@ -29,8 +29,9 @@ REGISTRY_FILE = Path(__file__).resolve().parent / "data" / "domains.yaml"
 #: The folder of the domain packages (``conformance/domains``).
 DOMAINS_DIR = Path(__file__).resolve().parents[1] / "domains"
 TEXTS_FILE = "texts.yaml"
-#: A rule name: the domain's dotted name, e.g. ``inkan.age`` or ``kaigo_form.issued``.
-RULE_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
+#: A rule name: the domain's dotted name, e.g. ``inkan.age`` or ``kaigo_form.issued`` (住民記録's first rules,
+#: older than the folders, keep their bare names: ``removal_date``).
+RULE_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
 
 
 class RuleText(BaseModel):

@@ -1,9 +1,11 @@
-"""Scenario checks: generated residents, loaded into the vendor, queried, compared with the oracles.
+"""The machinery of the scenario checks: generated residents, loaded into the vendor, queried, compared
+with a domain's oracle.
 
-Each check is one rule (DOMAIN.md "Moves and dates that cross a year", "DV等支援措置"; 住民記録 1.0
-j440, 1.1.5). Hypothesis generates scenarios (a person, their moves and dates, children) with a bias
-to the boundary days of the rule (1月1日, 4月1日, month ends, 2月29日, the 15th day ...), seeded by
-the run's seed (``conformance run --seed N`` replays them) and bounded by the profile's
+Each check is one rule of a domain folder (``conformance/domains/<slug>/``: 住民記録's 支援措置 and 除票 rules in
+``domains/jumin/rules.py``, each statute domain's in its ``checks.py`` and ``forms.py``; DOMAIN.md "Moves and
+dates that cross a year", "DV等支援措置"). Hypothesis generates scenarios (a person, their moves and dates,
+children) with a bias to the boundary days of the rule (1月1日, 4月1日, month ends, 2月29日, the 15th day ...),
+seeded by the run's seed (``conformance run --seed N`` replays them) and bounded by the profile's
 ``max_examples``. Every example is written as migration rows (the ``residents_csv`` layout) and
 appended to the vendor, then the per-person query (``GET /residents/{宛名番号}/qualifications``) is
 compared with :mod:`conformance.oracles`. A mismatch is shrunk by Hypothesis against the live vendor
@@ -32,19 +34,13 @@ from hypothesis import HealthCheck, Phase, Verbosity, example, given, seed, sett
 from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
-from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, check, target_of
+from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, target_of
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles import (
     Residence,
-    Support,
-    continues_as,
-    extended_end_date,
-    extension_window,
-    is_protected,
     lg_code_check_digit,
     m11w2_7_check_digit,
-    removal_date,
 )
 from conformance.oracles.dates import Month
 from conformance.targets.base import HttpClient, Target
@@ -431,55 +427,6 @@ def iso_or_none(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-def _support(s: Scenario) -> Support:
-    assert s.support_start is not None
-    return Support.starting(s.support_start)
-
-
-def _dv_end(s: Scenario, town: str) -> Projection:
-    return {"終了日": _support(s).end.isoformat()}
-
-
-def _dv_extension(s: Scenario, town: str) -> Projection:
-    end = _support(s).end
-    return {"延長可能開始日": extension_window(end)[0].isoformat(), "延長後終了日": extended_end_date(end).isoformat()}
-
-
-def _dv_moved(s: Scenario, town: str) -> Projection:
-    assert s.as_of is not None
-    moved_out = s.moved_out
-    protected = is_protected(_support(s), s.as_of, moved_out=moved_out)
-    return {"保護中": protected, "継続区分": continues_as(moved_out, s.as_of) if protected else None}
-
-
-def _removal(s: Scenario, town: str) -> Projection:
-    return {"除票年月日": removal_date(s.planned_out, s.elsewhere).isoformat() if s.planned_out else None}
-
-
 def picked(key: str, *names: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
     """What a rule reads of the vendor's answer: ``names`` of its part ``key`` (None where absent)."""
     def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
@@ -489,29 +436,8 @@ def picked(key: str, *names: str) -> Callable[[Mapping[str, Any], Loaded], Proje
     return pick
 
 
-def _moved_out_protections(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
-    return protections(codes).filter(lambda s: s.planned_out is not None)
-
-
-#: The j440 example (R003): 開始年月日 令和2年4月1日 -> 終了年月日 令和3年3月31日.
-J440_EXAMPLE = Scenario(2020, date(1988, 8, 8), date(2019, 4, 1), support_start=date(2020, 4, 1),
-                        as_of=date(2020, 4, 1))
-
 #: Born 1960-04-01: 65 is reached on 2025-03-31 (介護 第1号 資格 that day, the premium from 3月).
 ELDER_APRIL_FIRST = Scenario(2024, date(1960, 4, 1), date(1990, 4, 1))
-
-RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    Rule("dv.end_date", "支援措置: end date one year from the start", protections, _dv_end,
-         picked("支援措置", "終了日"), (J440_EXAMPLE,)),
-    Rule("dv.extension", "支援措置: extension window and extended end", protections, _dv_extension,
-         picked("支援措置", "延長可能開始日", "延長後終了日"), (J440_EXAMPLE,)),
-    Rule("dv.after_move_out", "支援措置: protection continues after move-out (前住所地)", _moved_out_protections,
-         _dv_moved, picked("支援措置", "保護中", "継続区分")),
-    Rule("removal_date", "除票: the earlier of 転出予定年月日 and the 転入通知's 転入日",
-         lambda codes: moves(codes).filter(lambda s: s.planned_out is not None and s.died is None), _removal,
-         picked("", "除票年月日")),
-)}
-
 
 # -- running a rule -------------------------------------------------------------------------------
 
@@ -727,13 +653,3 @@ def rule_check(rule: Rule) -> CheckFunction:
 
     run.__doc__ = f"Scenario check of {rule.title} (vendor against :mod:`conformance.oracles`)."
     return run
-
-
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(RULES[name])
-
-
-dv_end_date = check("scenario.dv.end_date")(_rule_check("dv.end_date"))
-dv_extension = check("scenario.dv.extension")(_rule_check("dv.extension"))
-dv_after_move_out = check("scenario.dv.after_move_out")(_rule_check("dv.after_move_out"))
-removal_date_check = check("scenario.removal_date")(_rule_check("removal_date"))

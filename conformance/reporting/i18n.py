@@ -287,17 +287,8 @@ def label(key: str) -> Text:
 
 # -- findings, by code ------------------------------------------------------------------------------
 
-#: Every scenario rule: 住民記録's (conformance/checks/scenarios.py RULES) here, each other domain's from its
-#: folder (conformance/domains/<slug>/texts.yaml).
-SCENARIO_RULES: Mapping[str, Text] = {
-    **rule_texts(),
-    "dv.end_date": ("支援措置: 開始から1年後の終了日", "支援措置: end date one year from the start"),
-    "dv.extension": ("支援措置: 延長の受付期間と延長後の終了日", "支援措置: extension window and extended end"),
-    "dv.after_move_out": ("支援措置: 転出後（前住所地）も支援を継続",
-                          "支援措置: protection continues after move-out (前住所地)"),
-    "removal_date": ("除票: 転出予定年月日と転入通知の転入日の早い方",
-                     "除票: the earlier of 転出予定年月日 and the 転入通知's 転入日"),
-}
+#: Every scenario rule, from its domain's folder (conformance/domains/<slug>/texts.yaml).
+SCENARIO_RULES: Mapping[str, Text] = rule_texts()
 
 #: schemathesis checks run by ``api.openapi`` (conformance/checks/api.py); codes ``api.<name>``.
 API_CHECKS: Mapping[str, Text] = {

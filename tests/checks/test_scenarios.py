@@ -15,8 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conformance.checks.scenarios import (
-    J440_EXAMPLE,
-    RULES,
     Scenario,
     _csv,
     _row,
@@ -26,6 +24,7 @@ from conformance.checks.scenarios import (
     other_codes,
     protections,
 )
+from conformance.domains.jumin.rules import J440_EXAMPLE, RULES
 from conformance.domains.kokuho.checks import DATES as KOKUHO_DATES
 from conformance.oracles import is_valid_lg_code
 from conformance.testdata.migration import parse_migration

@@ -12,11 +12,11 @@ import pytest
 
 from conformance.catalog.domain_rules import rule_texts
 from conformance.checks.api import NEGATIVE_CHECKS
-from conformance.checks.scenarios import RULES
 from conformance.domains.hojin_juminzei.checks import HOJIN_RULES
 from conformance.domains.inkan.checks import INKAN_RULES
 from conformance.domains.jido_fuyo_teate.checks import FUYO_RULES
 from conformance.domains.jido_teate.checks import JIDO_RULES
+from conformance.domains.jumin.rules import RULES
 from conformance.domains.kaigo.checks import KAIGO_RULES
 from conformance.domains.kaigo.forms import FORM_RULES as KAIGO_FORM_RULES
 from conformance.domains.keijidosha_zei.checks import KEIJI_RULES

@@ -20,6 +20,7 @@ Not moved yet (the next step): ``checks/forms/``, ``checks/files/`` (also read b
 CHECK_MODULES = (
     "checks",
     "model.check",
+    "rules",
     "scenarios.access_log",
     "scenarios.auth_log",
     "scenarios.basic_search",

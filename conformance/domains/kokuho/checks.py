@@ -13,8 +13,8 @@ that provision's check and no other:
   persons from the next day to the month of seventy (第1号), and persons from the month after it
   (第3号; the income of 第4号 is not generated).
 
-The per-person rules of 資格 dates, premium months and prefecture continuity stay in
-:mod:`conformance.checks.scenarios` (``kokuho.dates``, ``kokuho.months``, ``kokuho.prefecture``).
+The per-person rules of 資格 dates, premium months and prefecture continuity (``kokuho.dates``,
+``kokuho.months``, ``kokuho.prefecture``) are at the end of this module.
 """
 
 from __future__ import annotations
