@@ -35,13 +35,13 @@ def domain_check_modules() -> list[ModuleType]:
 
 def default_registry() -> Registry:
     """The registry of every check shipped with the harness (listed here, not found by import)."""
-    from conformance.checks import api, files, forms, scenarios
+    from conformance.checks import api, files, scenarios
     from conformance.scenarios import check as scenario_check
 
     registry = Registry()
-    # The checks judged on export files, forms and the linkage API, the generated persons' rules (scenarios)
-    # and the catalog's scenarios (scenario.run).
-    for module in (api, files, forms, scenarios, scenario_check):
+    # The checks judged on export files and the linkage API, the machinery of the generated persons' rules
+    # (scenarios) and the catalog's scenarios (scenario.run).
+    for module in (api, files, scenarios, scenario_check):
         registry.add_module(module)
     # Every domain folder's checks: the folders of the registry of domains (catalog/domain_rules.py), each
     # folder's modules as its package names them (CHECK_MODULES), never a list written here.

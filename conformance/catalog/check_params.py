@@ -142,7 +142,7 @@ _FORM = Field(min_length=1, description="Id of a form of the edition (forms.yaml
 
 
 class FormParams(Params):
-    """``forms.items``, ``forms.dates``, ``forms.omissions`` (conformance/checks/forms/): the person form judged
+    """``forms.items``, ``forms.dates``, ``forms.omissions`` (conformance/domains/jumin/forms/): the person form judged
     and how many residents."""
 
     form: Annotated[str, _FORM] = "juminhyo_kojin"

@@ -54,7 +54,7 @@ CODE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
 #: Dotted literals in those sources that are not finding codes, and why.
 NOT_CODES = {
     "jumin.residents": "a cache key of conformance/domains/jumin/checks.py",
-    "forms.scrubber": "a cache key of conformance/checks/forms/common.py",
+    "forms.scrubber": "a cache key of conformance/domains/jumin/forms/common.py",
     "re._parser": "a module of the standard library (conformance/columnar/kernel.py)",
     "kodomo.nintei": "a driver operation id of conformance/domains/kodomo_kosodate/checks.py",
     "koseki.hensei": "a driver operation id of conformance/domains/koseki/checks.py",

@@ -19,6 +19,7 @@ Not moved yet (the next step): ``checks/forms/``, ``checks/files/`` (also read b
 #: The modules that register checks (conformance/shipped_checks.py reads this).
 CHECK_MODULES = (
     "checks",
+    "forms",
     "model.check",
     "rules",
     "scenarios.access_log",

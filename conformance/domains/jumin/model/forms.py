@@ -3,9 +3,9 @@
 After a committed step the form's data (``POST /forms/juminhyo_kojin/data``, the JSON the form checks read) of a
 person the step changed is compared with the model's latest row: each item of the catalog's form the person has
 is there with the value the record holds (a code or its label; dates as j90 and j80 want them: the expected
-values are the form checks' own, :mod:`conformance.checks.forms.common`). At the end of an example the printed PDF
-of one person is read and compared the same way (reading a PDF after every step would cost seconds a run). A
-支援対象者 protected today is asked for on the forms every way they give them out: their own form and, after a
+values are the form checks' own, :mod:`conformance.domains.jumin.forms.common`). At the end of an example the
+printed PDF of one person is read and compared the same way (reading a PDF after every step would cost seconds a
+run). A 支援対象者 protected today is asked for on the forms every way they give them out: their own form and, after a
 転出, their 除票's (3.4 R001, R009: refused), and the 世帯全員 form asked through each other member and by the
 世帯番号 (refused, or without them).
 
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from conformance.catalog.models import Form, FormItem
-from conformance.checks.forms.common import (
+from conformance.domains.jumin.forms.common import (
     applies,
     expected_date,
     expected_values,

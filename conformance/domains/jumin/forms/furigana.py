@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from conformance.catalog.check_params import FormFuriganaParams
 from conformance.catalog.models import Form, FormItem
-from conformance.checks.forms.common import (
+from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.forms.common import (
     BRACKETS,
     HIRAGANA,
     KANA,
@@ -22,7 +23,6 @@ from conformance.checks.forms.common import (
     target_of,
     without_furigana,
 )
-from conformance.checks.registry import CheckContext, check
 from conformance.findings import Finding
 from conformance.targets.base import Target
 

@@ -15,7 +15,8 @@ from conformance.catalog.check_params import (
     HouseholdFormParams,
 )
 from conformance.catalog.models import Form
-from conformance.checks.forms.common import (
+from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.forms.common import (
     ISSUE_LABEL,
     ISSUE_NUMBER,
     SHEET_MARKER,
@@ -41,7 +42,6 @@ from conformance.checks.forms.common import (
     target_of,
     without_furigana,
 )
-from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles.wareki import date_style

@@ -7,7 +7,8 @@ from typing import Any
 
 from conformance.catalog.check_params import FormDvParams, FormDvRemovedParams
 from conformance.catalog.models import Form
-from conformance.checks.forms.common import (
+from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.forms.common import (
     Printed,
     Row,
     expected_date,
@@ -22,7 +23,6 @@ from conformance.checks.forms.common import (
     target_of,
     without_furigana,
 )
-from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.targets.base import Target

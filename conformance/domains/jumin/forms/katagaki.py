@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from conformance.catalog.check_params import FormKatagakiParams, FormsListParams
-from conformance.checks.forms.common import (
+from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.forms.common import (
     current,
     form_of,
     location,
@@ -17,7 +18,6 @@ from conformance.checks.forms.common import (
     squeeze,
     target_of,
 )
-from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from conformance.catalog.check_params import FormIssueNumberParams
-from conformance.checks.forms.common import (
+from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.forms.common import (
     ISSUE_LABEL,
     ISSUE_NUMBER,
     location,
@@ -13,8 +14,7 @@ from conformance.checks.forms.common import (
     read,
     target_of,
 )
-from conformance.checks.forms.printed import multi_page_requests
-from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.forms.printed import multi_page_requests
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.targets.forms import PrintedForm, issue

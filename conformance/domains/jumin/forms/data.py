@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from conformance.catalog.check_params import FormDataParams
-from conformance.checks.forms.common import (
+from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.forms.common import (
     form_of,
     location,
     persons_or_error,
@@ -14,7 +15,6 @@ from conformance.checks.forms.common import (
     squeeze,
     target_of,
 )
-from conformance.checks.registry import CheckContext, check
 from conformance.findings import Finding
 from conformance.targets.forms import issue_data
 

@@ -1,5 +1,5 @@
 """What every form check shares: the form and its labels, reading a printed form, sampling the
-test data, and findings (conformance/checks/forms/__init__.py maps the package)."""
+test data, and findings (conformance/domains/jumin/forms/__init__.py maps the package)."""
 
 from __future__ import annotations
 

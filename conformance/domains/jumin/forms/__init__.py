@@ -20,15 +20,15 @@ The package follows the specification's sections:
 
 from __future__ import annotations
 
-from conformance.checks.forms.common import person_sample
-from conformance.checks.forms.data import data_matches_print
-from conformance.checks.forms.dv import dv_refused, dv_removed
-from conformance.checks.forms.full_list import full_list
-from conformance.checks.forms.furigana import furigana
-from conformance.checks.forms.issue_number import issue_number
-from conformance.checks.forms.katagaki import katagaki, official_use
-from conformance.checks.forms.member_order import member_order, order_problem
-from conformance.checks.forms.printed import (
+from conformance.domains.jumin.forms.common import person_sample
+from conformance.domains.jumin.forms.data import data_matches_print
+from conformance.domains.jumin.forms.dv import dv_refused, dv_removed
+from conformance.domains.jumin.forms.full_list import full_list
+from conformance.domains.jumin.forms.furigana import furigana
+from conformance.domains.jumin.forms.issue_number import issue_number
+from conformance.domains.jumin.forms.katagaki import katagaki, official_use
+from conformance.domains.jumin.forms.member_order import member_order, order_problem
+from conformance.domains.jumin.forms.printed import (
     certification,
     dates_printed,
     household_current_only,

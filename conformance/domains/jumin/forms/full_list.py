@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from conformance.catalog.check_params import FormFullListParams
-from conformance.checks.forms.common import (
+from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.forms.common import (
     block_of,
     current,
     form_of,
@@ -15,7 +16,6 @@ from conformance.checks.forms.common import (
     scrubber_of,
     target_of,
 )
-from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.targets.forms import issue

@@ -13,8 +13,8 @@ import pytest
 
 from conformance import load_edition
 from conformance.catalog.catalog import EditionCatalog
-from conformance.checks import forms as checks
 from conformance.checks.registry import CheckContext, CheckFunction
+from conformance.domains.jumin import forms as checks
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root

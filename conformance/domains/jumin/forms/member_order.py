@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from conformance.catalog.check_params import HouseholdFormParams
-from conformance.checks.forms.common import (
+from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.forms.common import (
     Row,
     form_of,
     household_sample,
@@ -17,7 +18,6 @@ from conformance.checks.forms.common import (
     target_of,
     without_furigana,
 )
-from conformance.checks.registry import CheckContext, check
 from conformance.errors import TargetError
 from conformance.findings import Finding
 
