@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from conformance.catalog.check_params import CHECK_PARAMS
+from conformance.catalog.check_params import check_params
 from conformance.catalog.models import FunctionCheck, ManualCheck
 from conformance.checks.registry import CheckContext, NotAutomated, Registry
 from conformance.errors import ConformanceError, UnreachableError
@@ -84,7 +84,7 @@ def _run_check(
 ) -> list[Finding]:
     function = registry.get(spec.name)
     ctx = CheckContext(requirement=case.requirement, params=spec.params, target=target)
-    model = CHECK_PARAMS.get(spec.name)
+    model = check_params().get(spec.name)
     if model is not None:  # validated once: the check's ctx.args(model) returns the instance
         ctx = replace(ctx, params=ctx.args(model))
     return list(function(ctx))

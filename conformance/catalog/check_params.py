@@ -2,22 +2,28 @@
 
 A binding that names an unknown check, misspells a parameter or gives one a wrong type would
 otherwise surface only during a run, as an ERROR blamed on the vendor. The loader validates every
-check of the catalog against :data:`CHECK_PARAMS` (and the references inside the params against the
+check of the catalog against :func:`check_params` (and the references inside the params against the
 edition: file layouts, data items, API operations), and the JSON Schema of catalog documents carries
 the same schemas, so an editor completes them.
 
-The schemas are declared here, beside the catalog models, because the spec layer may not import the
-checks (they sit above it); a test keeps :data:`CHECK_PARAMS` equal to the registry of checks, and
-the rule families and API modes equal to the ones the checks use.
+Here: the base of the models (:class:`Params`: strict, no unknown key; a model names the data items its
+params refer to with :meth:`Params.data_items`) and the models of the checks every domain shares
+(``file.layout``, ``api.openapi``, ``scenario.run``). A domain folder declares its checks' models in its own
+``params.py`` (``conformance/domains/<slug>/params.py``: ``PARAMS``), read by name as the registry of
+domains lists the folders: the catalog may not import the checks (they sit above it), and a ``params.py``
+imports nothing but this module. A test keeps :func:`check_params` equal to the registry of checks, and the
+rule families and API modes equal to the ones the checks use.
 """
-
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator
+from functools import cache
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from conformance.catalog.domain_rules import domain_check_names
+from conformance.catalog.domain_rules import DOMAINS_DIR, domain_check_names, domain_folders
 
 #: The rule families of the ``file.layout`` check (conformance/checks/files/), in the order they are judged.
 ENCODING = "encoding"
@@ -36,21 +42,17 @@ FAMILIES = (ENCODING, *CONTENT_FAMILIES, *INVARIANT_FAMILIES, REFERENCES)
 API_MODES = ("positive", "negative")
 #: The requests ``api.openapi`` generates per operation and mode when ``max_examples`` is absent.
 API_MAX_EXAMPLES = 25
-#: 続柄 (住民記録 1.0 j110) taken as they are, and the relations joined by の into 1-4 generations.
-RELATION_FIXED = ("世帯主", "縁故者", "同居人")
-RELATION_ATOMS = ("夫（未届）", "妻（未届）", "夫", "妻", "子", "父", "母", "兄", "姉", "弟", "妹")
-#: Text a 認証文 contains (``forms.certification``, ``forms.tsusho_sheet``) when the binding names none (the
-#: wording of chapter 4 is not in our source).
-CERTIFICATION_MARKERS = ("相違ないことを証明", "証明します", "証明する")
-#: The functions of 10.3 R010-R013 that ``jumin.users.controls`` grants one at a time, in the order judged
-#: (conformance/domains/jumin/scenarios/user_controls.py FUNCTIONS).
-USER_FUNCTIONS = ("10.1", "10.2", "10.3", "10.4", "2.2.4", "1.1.16", "9.1", "4.3.1")
 
 
 class Params(BaseModel):
     """Base of the parameter models: strict, no unknown keys (a misspelt parameter is an error)."""
 
     model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+    def data_items(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """The names of data items these params refer to, each with its path in the params (the loader checks
+        that the edition has them)."""
+        return iter(())
 
 
 class NoParams(Params):
@@ -66,46 +68,16 @@ class FileLayoutParams(Params):
     if_configured: bool = Field(default=False, description="Judge only when the profile configures the export.")
 
 
-class Where(Params):
-    """Rows whose ``item`` has one of ``values``."""
-
-    item: Annotated[str, Field(min_length=1, description="Name of a data item.")]
-    values: Annotated[tuple[str, ...], Field(min_length=1, strict=False)]
 
 
-class ItemsKeptParams(Params):
-    """``jumin.records.items_kept``: the loaded values of ``items`` come back unchanged."""
-
-    items: Annotated[tuple[str, ...], Field(min_length=1, strict=False, description="Names of data items.")]
-    where: Where | None = None
 
 
-class RelationshipParams(Params):
-    """``jumin.records.relationship_allowed``: the 続柄 vocabulary."""
-
-    fixed: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] = RELATION_FIXED
-    atoms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] = RELATION_ATOMS
-    generations: Annotated[int, Field(ge=1)] = 4
 
 
-class DateStylesParams(Params):
-    """``jumin.certificate.date_styles``."""
-
-    rule: Literal["required", "no_seireki", "no_wareki_for_foreign"]
-    per_kind: Annotated[int, Field(ge=1)] = 10
 
 
-class CheckDigitParams(Params):
-    """``jumin.numbering.check_digit``."""
-
-    verify_check_digit: bool = True
-    count: Annotated[int, Field(ge=1)] = 3
 
 
-class HistoryNumberingParams(Params):
-    """``jumin.history.numbering``."""
-
-    sample: Annotated[int, Field(ge=1)] = 20
 
 
 class ApiOpenApiParams(Params):
@@ -124,294 +96,87 @@ class ScenarioRunParams(Params):
     scenario: Annotated[str, Field(min_length=1, description="Id of a scenario of the edition.")]
 
 
-class KyotsuConditionParams(Params):
-    """``kyotsu.fuban.condition``: a ※※ condition of the 付番 API (conformance/domains/kyotsu/checks.py)."""
 
-    when: Annotated[dict[str, str], Field(min_length=1, strict=False,
-                                          description="Request parameters set: the condition.")]
-    required: Annotated[str, Field(min_length=1, description="The parameter the condition makes 必須.")]
 
 
-class KyotsuCountParams(Params):
-    """``kyotsu.fuban.unique_number``: how many numbers are asked for."""
 
-    count: Annotated[int, Field(ge=2, le=100)] = 5
 
 
-_FORM = Field(min_length=1, description="Id of a form of the edition (forms.yaml).")
 
 
-class FormParams(Params):
-    """``forms.items``, ``forms.dates``, ``forms.omissions`` (conformance/domains/jumin/forms/): the person form judged
-    and how many residents."""
 
-    form: Annotated[str, _FORM] = "juminhyo_kojin"
-    sample: Annotated[int, Field(ge=1)] = 40
 
 
-class FormDataParams(FormParams):
-    """``forms.data_matches_print``: fewer residents, each read back through the API."""
 
-    sample: Annotated[int, Field(ge=1)] = 5
 
 
-class HouseholdFormParams(Params):
-    """``forms.member_order``: the household form judged and how many households."""
 
-    form: Annotated[str, _FORM] = "juminhyo_setai"
-    households: Annotated[int, Field(ge=1)] = 12
 
 
-class FormCurrentOnlyParams(HouseholdFormParams):
-    """``forms.household_current_only``: households with a removed and a current member."""
 
-    households: Annotated[int, Field(ge=1)] = 10
 
 
-class FormCertificationParams(HouseholdFormParams):
-    """``forms.certification``: present (5.1 R002) or on the last page only (R004), on household forms."""
 
-    rule: Literal["present", "last_page_only"] = "present"
-    markers: Annotated[tuple[str, ...], Field(min_length=1, strict=False,
-                                              description="Text a 認証文 contains.")] = CERTIFICATION_MARKERS
-    prefecture: Annotated[str | None, Field(
-        description="The 都道府県名 of the 職名 (the test data's when absent).")] = None
 
 
-class FormSheetParams(Params):
-    """``forms.tsusho_sheet``."""
 
-    form: Annotated[str, _FORM] = "juminhyo_kojin"
-    markers: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] = CERTIFICATION_MARKERS
-    sample: Annotated[int, Field(ge=1)] = 5
 
 
-class FormIssueNumberParams(HouseholdFormParams):
-    """``forms.issue_number``: the format of 5.5 or different numbers per copy (R007), on household forms."""
 
-    rule: Literal["format", "copies"] = "format"
 
 
-class FormFuriganaParams(FormParams):
-    """``forms.furigana``: 5.3 P001 (items), P002 (brackets), P003 (katakana)."""
 
-    rule: Literal["items", "brackets", "katakana"]
 
 
-class FormsListParams(Params):
-    """``forms.official_use``: the forms judged and the residents sampled (the first is asked for)."""
 
-    forms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] = ("juminhyo_kojin",)
-    sample: Annotated[int, Field(ge=1)] = 40
 
 
-class FormKatagakiParams(FormsListParams):
-    """``forms.katagaki``: the forms judged and how many residents with a 方書."""
 
-    sample: Annotated[int, Field(ge=1)] = 5
 
 
-class FormDvRemovedParams(Params):
-    """``forms.dv_removed``: the 除票 forms that must be refused."""
 
-    forms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] = ("joshuhyo", "joshuhyo_kisai_jiko")
 
 
-class FormDvParams(Params):
-    """``forms.dv_refused``: the forms that would show a protected person (no 閲覧用 list with ``list_form`` null)."""
 
-    person_forms: Annotated[tuple[str, ...], Field(min_length=1, strict=False)] = ("juminhyo_kojin", "kisai_jiko")
-    household_form: str = "juminhyo_setai"
-    list_form: str | None = "etsuran"
 
 
-class FormFullListParams(Params):
-    """``forms.full_list``: the 閲覧用 list form and the fewest residents of the 町字 it is issued for."""
 
-    form: str = "etsuran"
-    minimum: Annotated[int, Field(ge=1)] = 40
 
 
-class SearchKanaParams(Params):
-    """``jumin.search.kana`` (conformance/domains/jumin/scenarios/search.py): the 住民記録 1.0 2.1.2 rule judged with
-    generated names, by its requirement's id, or ``all`` (R002: every rule)."""
 
-    rule: Literal["all", "jumin-1.0-2.1.2-R003", "jumin-1.0-2.1.2-R004", "jumin-1.0-2.1.2-R005",
-                  "jumin-1.0-2.1.2-R006", "jumin-1.0-2.1.2-R007", "jumin-1.0-2.1.2-R008", "jumin-1.0-2.1.2-R009",
-                  "jumin-1.0-2.1.2-R010", "jumin-1.0-2.1.2-R011", "jumin-1.0-2.1.2-R012"]
 
 
-class OperationLogParams(Params):
-    """``jumin.logs.operations``, ``jumin.logs.prints`` (conformance/domains/jumin/scenarios/access_log.py) and
-    ``jumin.logs.errors`` (error_log.py): 10.2's 操作ログ, 印刷ログ or エラーログ, its entries (R002-R004, R013,
-    R017) or the items each records (R006, R014, R018); for the 操作ログ also the entries of a 仮登録 and its
-    本登録 (``kari``, R005) and its 改ざん防止 (``tamper``, R020)."""
 
-    rule: Literal["entries", "fields", "kari", "tamper"] = "entries"
 
 
-class AnalysisParams(Params):
-    """``jumin.logs.searches`` (domains/jumin/scenarios/access_log.py): 10.2's analysis 該当者の検索実行一覧 (R028
-    ``list``) and the same as a file (R022 ``file``)."""
 
-    rule: Literal["list", "file"] = "list"
 
 
-class AuthLogParams(Params):
-    """``jumin.logs.auth`` (domains/jumin/scenarios/auth_log.py): 10.2's 認証ログ, its entries (R007) or what they
-    record (R008), or the analyses ログイン失敗一覧 (R025) and ID別ログイン数一覧 (R026)."""
 
-    rule: Literal["entries", "fields", "failures", "counts"] = "entries"
-class IssuanceHistoryParams(Params):
-    """``jumin.issuance.history`` (domains/jumin/scenarios/issuance.py): 1.3.8's 交付履歴, its entries (R001) or the
-    item each records (R002-R010), one rule per requirement."""
 
-    rule: Literal["entries", "issued_at", "place", "person", "kind", "items", "pages", "number", "operator",
-                  "disposal"] = "entries"
-    #: Whose certificates: a 日本人住民 (1.1.1 R034) or a 外国人住民 (1.1.2 R058: 証明書の交付履歴 as their item).
-    resident: Literal["japanese", "foreign"] = "japanese"
 
-
-class MemoParams(Params):
-    """``jumin.memo`` (domains/jumin/scenarios/memo.py): 1.1.15's メモ, one rule per requirement (R001 person, R002
-    author, R003 history, R004 certificate)."""
-
-    rule: Literal["person", "author", "history", "certificate"]
-
-
-class CertifierParams(Params):
-    """``jumin.certifier`` (domains/jumin/scenarios/certifier.py): 1.3.9's 認証者 on the certificate, one rule per
-    requirement (R001 names, R002 period)."""
-
-    rule: Literal["names", "period"]
-
-
-class PrintParams(Params):
-    """``jumin.prints`` (domains/jumin/scenarios/printing.py): 10.7's print dialog (R001 ``printer``, R002 ``copies``,
-    R003 ``preview``, R004 ``output``, R006 ``overflow_list``), 5.8 文字溢れ (R001 ``fit``, R002
-    ``overflow_alert``) and 5.6 公印・職名 (R001 ``seal``, R002 ``seal_kind``), one rule per requirement."""
-
-    rule: Literal["printer", "copies", "preview", "output", "overflow_list", "overflow_alert", "fit", "seal",
-                  "seal_kind"] = "output"
-
-
-class IssuanceInquiryParams(Params):
-    """``jumin.issuance.inquiry`` (domains/jumin/scenarios/issuance_inquiry.py): 2.2.2's 交付履歴照会 of a person's
-    certificates of 20.1.1-20.1.4 (R001 ``certificates``) and by 1.3.8's items (R003 ``items``)."""
-
-    rule: Literal["certificates", "items"] = "certificates"
-
-
-class StatsParams(Params):
-    """``jumin.stats`` (domains/jumin/scenarios/statistics.py): 6.1's figures after the harness's own 異動 (R001
-    ``annual``) and a 転出予定者 still counted before the day (R004 ``planned_out``)."""
-
-    rule: Literal["annual", "planned_out"] = "annual"
-
-
-class EucParams(Params):
-    """``jumin.euc`` (conformance/domains/jumin/scenarios/euc.py): 10.1's EUC data source and extraction, one rule per
-    requirement (R001 history, R004/R005 items, R006 values, R007 extra_items, R010 conditions, R012 count,
-    R014 formats)."""
-
-    rule: Literal["history", "items", "values", "extra_items", "conditions", "count", "formats"]
-
-
-class BasicSearchParams(Params):
-    """``jumin.search.basic`` (domains/jumin/scenarios/basic_search.py): 2.1.3's 基本検索, one rule per requirement
-    (R001 keys, R004 range, R005/R009 history, R006 blank, R008 wareki)."""
-
-    rule: Literal["keys", "range", "history", "blank", "wareki"]
-
-
-class ItaijiSearchParams(Params):
-    """``jumin.search.itaiji`` (domains/jumin/scenarios/itaiji.py): 2.1.2's 異体字を包含した検索, both ways (R013) or
-    from one 正字 of the text's examples (R015 辺, R016 浜, R017 藤: rule ``seiji`` with ``char``)."""
-
-    rule: Literal["both", "seiji"]
-    char: Literal["辺", "浜", "藤"] | None = None
-
-    @model_validator(mode="after")
-    def _char_for_seiji(self) -> ItaijiSearchParams:
-        if self.rule == "seiji" and self.char is None:
-            raise ValueError("rule 'seiji' needs 'char': the 正字 searched (辺, 浜 or 藤)")
-        return self
-
-
-class UserPermissionsParams(Params):
-    """``jumin.users.permissions`` (domains/jumin/scenarios/permissions.py): 10.3 操作権限管理, a user's items and
-    利用期間 (R001), 操作権限 (R002), パスワードの変更・初期化 (R003), 排他制御 (R008), setting by the 管理者 only
-    (R005) or the lock after failed logins (R016), one rule per requirement."""
-
-    rule: Literal["items", "authority", "administrator", "lockout", "exclusive", "password"] = "items"
-
-
-class UserControlsParams(Params):
-    """``jumin.users.controls`` (domains/jumin/scenarios/user_controls.py): 10.3's 組織単位 (R004),
-    スケジューラー (R006), 事務分掌 (R007), 操作権限一覧表 (R009), independent functions (R010-R013,
-    ``functions``: the sections the fragment names), バッチ (R014), 10.4 R001's items shown or hidden, and
-    10.2's analyses 深夜・休業日 (R024) and 大量検索 (R027)."""
-
-    rule: Literal["organisation", "independent", "table", "bulk", "schedule", "display", "duties", "night",
-                  "bulk_search"] = "organisation"
-    functions: Annotated[tuple[Literal[USER_FUNCTIONS], ...], Field(  # type: ignore[valid-type]
-        min_length=1, strict=False)] = USER_FUNCTIONS
-
-
-_FORM_CHECKS: dict[str, type[Params]] = {
-    "forms.items": FormParams, "forms.dates": FormParams, "forms.omissions": FormParams,
-    "forms.certification": FormCertificationParams, "forms.tsusho_sheet": FormSheetParams,
-    "forms.issue_number": FormIssueNumberParams, "forms.member_order": HouseholdFormParams,
-    "forms.household_current_only": FormCurrentOnlyParams, "forms.furigana": FormFuriganaParams,
-    "forms.katagaki": FormKatagakiParams, "forms.official_use": FormsListParams,
-    "forms.data_matches_print": FormDataParams, "forms.dv_refused": FormDvParams,
-    "forms.dv_removed": FormDvRemovedParams, "forms.full_list": FormFullListParams,
-    "jumin.dv.other_business_marked": NoParams,
-}
-
-#: Every check of the harness (conformance/shipped_checks.py default_registry) -> its parameters.
-CHECK_PARAMS: dict[str, type[Params]] = {
+#: The checks every domain shares -> their parameters; a domain folder's own are in its ``params.py``.
+SHARED_PARAMS: dict[str, type[Params]] = {
     "api.openapi": ApiOpenApiParams,
-    "kyotsu.fuban.registered": NoParams,
-    "kyotsu.fuban.rejects_invalid": NoParams,
-    "kyotsu.fuban.unauthorized": NoParams,
-    "kyotsu.fuban.processing_kind": NoParams,
-    "kyotsu.fuban.condition": KyotsuConditionParams,
-    "kyotsu.fuban.unique_number": KyotsuCountParams,
     "file.layout": FileLayoutParams,
-    "jumin.records.items_kept": ItemsKeptParams,
-    "jumin.records.relationship_allowed": RelationshipParams,
-    "jumin.dv.certificate_refused": NoParams,
-    "jumin.dv.inspection_excludes_protected": NoParams,
-    "jumin.certificate.date_styles": DateStylesParams,
-    "jumin.numbering.check_digit": CheckDigitParams,
-    "jumin.history.correction_appends": NoParams,
-    "jumin.history.numbering": HistoryNumberingParams,
-    **dict.fromkeys(domain_check_names(), NoParams),
     "scenario.run": ScenarioRunParams,
-    "jumin.search.kana": SearchKanaParams,
-    "model.jumin.state_machine": NoParams,
-    "jumin.logs.operations": OperationLogParams,
-    "jumin.logs.prints": OperationLogParams,
-    "jumin.logs.errors": OperationLogParams,
-    "jumin.logs.settings": OperationLogParams,
-    "jumin.logs.auth": AuthLogParams,
-    "jumin.logs.searches": AnalysisParams,
-    "jumin.issuance.history": IssuanceHistoryParams,
-    "jumin.prints": PrintParams,
-    "jumin.stats": StatsParams,
-    "jumin.issuance.inquiry": IssuanceInquiryParams,
-    "jumin.euc": EucParams,
-    "jumin.memo": MemoParams,
-    "jumin.certifier": CertifierParams,
-    "jumin.search.basic": BasicSearchParams,
-    "jumin.search.itaiji": ItaijiSearchParams,
-    "jumin.users.permissions": UserPermissionsParams,
-    "jumin.users.controls": UserControlsParams,
-    "jumin.extract.random": NoParams,
-    "jumin.suppressed.list": NoParams,
-    **_FORM_CHECKS,
 }
+
+
+@cache
+def check_params() -> dict[str, type[Params]]:
+    """Every check of the harness (conformance/shipped_checks.py default_registry) -> its parameters: the shared
+    ones, each domain folder's ``params.py`` (``PARAMS``) and its scenario rules (no parameters).
+
+    The folders' declarations are imported by name, as the registry of domains lists them (the catalog sits
+    below the domain folders: a ``params.py`` imports nothing of them, tests/domains/test_domain_folders.py).
+    """
+    found: dict[str, type[Params]] = {**SHARED_PARAMS, **dict.fromkeys(domain_check_names(), NoParams)}
+    for slug in domain_folders():
+        if (DOMAINS_DIR / slug / "params.py").is_file():
+            declared: dict[str, type[Params]] = importlib.import_module(f"conformance.domains.{slug}.params").PARAMS
+            found.update(declared)
+    return found
 
 
 def _inlined(schema: dict[str, Any]) -> dict[str, Any]:
@@ -439,9 +204,9 @@ def file_rule_families() -> tuple[str, ...]:
 
 def add_params_schemas(schema: dict[str, Any]) -> None:
     """``json_schema_extra`` of FunctionCheck: the known names, and for each the schema of its params."""
-    schema["properties"]["name"]["enum"] = sorted(CHECK_PARAMS)
+    schema["properties"]["name"]["enum"] = sorted(check_params())
     schema["allOf"] = []
-    for name, model in sorted(CHECK_PARAMS.items()):
+    for name, model in sorted(check_params().items()):
         params = _inlined(model.model_json_schema())
         if model is FileLayoutParams:
             rules = params["properties"]["rules"]["anyOf"][0]

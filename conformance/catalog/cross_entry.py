@@ -5,7 +5,8 @@ Split from the loader (conformance/catalog/loader.py), which runs these over eve
 per requirement, references that name an entry of the edition (requirements, code tables, file layouts
 and their columns, driver operations, a scenario's own steps and persons), sentences quoted verbatim
 from the requirement, the 業務ID prefix of official ids, and each bound check's name and params
-(conformance/catalog/check_params.py). Each error fails the entry it is located in.
+(conformance/catalog/check_params.py, a domain folder's params.py). Each error fails the entry it is located
+in.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from pydantic import TypeAdapter
 from conformance import messages
 from conformance.catalog.catalog import LocatedError
 from conformance.catalog.check_params import (
-    CHECK_PARAMS,
     ApiOpenApiParams,
     FileLayoutParams,
-    ItemsKeptParams,
+    Params,
+    check_params,
     file_rule_families,
 )
 from conformance.catalog.domains import OfficialIdKind, official_id_error
@@ -75,8 +76,8 @@ def _official_id_errors(entries: Iterable[_Entry], domain: str) -> list[LocatedE
 
 def _check_errors(entries: Sequence[_Entry]) -> list[LocatedError]:
     """Checks (of requirements and bindings) whose name is no check of the harness, whose params do
-    not fit the check's schema (conformance/catalog/check_params.py), or whose params name a file layout,
-    API operation or data item the edition does not have."""
+    not fit the check's schema (conformance/catalog/check_params.py, a domain folder's params.py), or whose
+    params name a file layout, API operation or data item the edition does not have."""
     known = _EditionNames.of(entries)
     errors: list[LocatedError] = []
     for entry in entries:
@@ -113,9 +114,9 @@ def _one_check_errors(
     entry: _Entry, at: YamlPath, check: Mapping[Any, Any], known: _EditionNames
 ) -> list[LocatedError]:
     name = str(check["name"])
-    model = CHECK_PARAMS.get(name)
+    model = check_params().get(name)
     if model is None:
-        names = sorted(CHECK_PARAMS)
+        names = sorted(check_params())
         return [entry.error((*at, "name"), messages.unknown_reference("check", name, names))]
     parsed, details = _validate(TypeAdapter(model), check.get("params") or {})
     if details:
@@ -139,14 +140,10 @@ def _param_reference_errors(entry: _Entry, at: YamlPath, params: Any, known: _Ed
             if operation not in known.api_operations:
                 detail = messages.unknown_reference("API operation", operation, known.api_operations)
                 yield entry.error((*at, "operations", index), detail)
-    if isinstance(params, ItemsKeptParams):
-        for index, item in enumerate(params.items):
+    if isinstance(params, Params):
+        for path, item in params.data_items():
             if item not in known.data_items:
-                detail = messages.unknown_reference("data item", item, known.data_items)
-                yield entry.error((*at, "items", index), detail)
-        if params.where is not None and params.where.item not in known.data_items:
-            detail = messages.unknown_reference("data item", params.where.item, known.data_items)
-            yield entry.error((*at, "where", "item"), detail)
+                yield entry.error((*at, *path), messages.unknown_reference("data item", item, known.data_items))
 
 
 def _dig(data: YamlValue, path: YamlPath) -> YamlValue:

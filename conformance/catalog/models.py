@@ -97,8 +97,8 @@ class ManualCheck(CatalogModel):
 class FunctionCheck(CatalogModel):
     """A check function registered under a stable name, with its parameters.
 
-    The loader checks the name and the params against conformance/catalog/check_params.py; so does the
-    exported JSON Schema, for editors.
+    The loader checks the name and the params against conformance/catalog/check_params.py (and the domain
+    folders' params.py); so does the exported JSON Schema, for editors.
     """
 
     model_config = ConfigDict(json_schema_extra=add_params_schemas)

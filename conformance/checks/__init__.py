@@ -10,6 +10,7 @@
 - ``kyotsu``: 共通機能, the 住登外者宛名番号付番 API;
 - ``scenarios``: generated residents judged against the rule oracles (税, 国保, 介護 ...).
 
-A check's parameters are declared in conformance/catalog/check_params.py (the loader validates the
-catalog against them); the declarative scenarios' check is conformance/scenarios/check.py.
+A check's parameters are declared in conformance/catalog/check_params.py, or a domain's in its folder's
+``params.py`` (the loader validates the catalog against them); the declarative scenarios' check is
+conformance/scenarios/check.py.
 """

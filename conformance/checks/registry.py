@@ -32,8 +32,8 @@ class CheckContext:
     """What a check is given: the requirement it verifies, its parameters and the target.
 
     ``params`` is the binding's parameters, as written in the catalog (a mapping) or already validated
-    (the check's model of conformance/catalog/check_params.py, as the runner passes them); a check reads
-    them through :meth:`args`, as attributes with the model's defaults."""
+    (the check's model of conformance/catalog/check_params.py or a folder's params.py, as the runner passes
+    them); a check reads them through :meth:`args`, as attributes with the model's defaults."""
 
     requirement: Requirement
     params: Mapping[str, Any] | Params = field(default_factory=dict)

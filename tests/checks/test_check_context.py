@@ -9,11 +9,12 @@ from typing import cast
 
 import pytest
 
-from conformance.catalog.check_params import (
+from conformance.catalog.check_params import ApiOpenApiParams, FileLayoutParams
+from conformance.catalog.models import Requirement
+from conformance.checks.registry import CheckContext
+from conformance.domains.jumin.params import (
     CERTIFICATION_MARKERS,
     USER_FUNCTIONS,
-    ApiOpenApiParams,
-    FileLayoutParams,
     FormCertificationParams,
     FormDvParams,
     FormParams,
@@ -23,8 +24,6 @@ from conformance.catalog.check_params import (
     UserControlsParams,
     Where,
 )
-from conformance.catalog.models import Requirement
-from conformance.checks.registry import CheckContext
 from conformance.errors import UsageError
 
 REQUIREMENT = cast(Requirement, SimpleNamespace(id="jumin-1.0-10.2-R002"))

@@ -1,13 +1,17 @@
 """The domain folders (conformance/domains/<slug>/): each is a slug of the registry of domains, each rule of its
-texts.yaml is a registered check of its own modules, and a broken texts.yaml is a located error."""
+texts.yaml is a registered check of its own modules, a broken texts.yaml is a located error, and a folder's
+params.py is a declaration the catalog can read (it imports nothing above the catalog)."""
 
 from __future__ import annotations
 
+import ast
+import importlib
 from pathlib import Path
 
 import pytest
 
 from conformance.catalog import domain_rules
+from conformance.catalog.check_params import check_params
 from conformance.catalog.domains import domains
 from conformance.checks.registry import _MARK
 from conformance.errors import SpecError
@@ -45,3 +49,30 @@ def test_a_broken_texts_file_names_the_file_and_the_rule(tmp_path: Path, monkeyp
     finally:
         domain_rules.domain_texts.cache_clear()
     assert raised.value.errors == [f"{tmp_path / 'inkan' / 'texts.yaml'}: rules.inkan.age.en: Field required"]
+
+
+#: What a folder's params.py may import: the catalog reads it from below the checks (check_params.check_params).
+PARAMS_IMPORTS = {"__future__", "collections.abc", "typing", "pydantic", "conformance.catalog.check_params"}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    return found | {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+
+
+def test_a_folders_params_import_only_the_catalogs_base_and_name_its_own_checks() -> None:
+    declared = sorted(domain_rules.DOMAINS_DIR.glob("*/params.py"))
+    assert {path.parent.name for path in declared} >= {"jumin", "kyotsu"}
+    for path in declared:
+        slug = path.parent.name
+        assert _imports(path) <= PARAMS_IMPORTS, f"{path} imports {_imports(path) - PARAMS_IMPORTS}"
+        params = importlib.import_module(f"conformance.domains.{slug}.params").PARAMS
+        assert set(params) <= set(domain_rules.domain_texts(slug).checks), f"{slug}: params of checks not its own"
+        assert all(check_params()[name] is model for name, model in params.items())
+
+
+def test_a_params_import_outside_the_catalog_is_seen(tmp_path: Path) -> None:
+    module = tmp_path / "params.py"
+    module.write_text("from conformance.checks.registry import check\nimport json\n", encoding="utf-8")
+    assert _imports(module) - PARAMS_IMPORTS == {"conformance.checks.registry", "json"}

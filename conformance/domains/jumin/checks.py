@@ -11,7 +11,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from conformance.catalog.check_params import (
+from conformance.catalog.layouts import item_column
+from conformance.checks.files.rules import shown_for
+from conformance.checks.registry import CheckContext, check, target_of
+from conformance.domains.jumin.params import (
     RELATION_ATOMS,
     CheckDigitParams,
     DateStylesParams,
@@ -20,9 +23,6 @@ from conformance.catalog.check_params import (
     RelationshipParams,
     Where,
 )
-from conformance.catalog.layouts import item_column
-from conformance.checks.files.rules import shown_for
-from conformance.checks.registry import CheckContext, check, target_of
 from conformance.errors import TargetError, UnreachableError
 from conformance.findings import Finding
 from conformance.limits import MAX_PAGES

@@ -27,10 +27,10 @@ from typing import Any
 import requests
 
 from conformance import clock
-from conformance.catalog.check_params import KyotsuConditionParams, KyotsuCountParams
 from conformance.catalog.models import ApiInterface
 from conformance.catalog.openapi import api_interfaces
 from conformance.checks.registry import CheckContext, check
+from conformance.domains.kyotsu.params import KyotsuConditionParams, KyotsuCountParams
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.masking import mask

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from conformance.catalog.check_params import FormDataParams
 from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.forms.common import (
     form_of,
@@ -15,6 +14,7 @@ from conformance.domains.jumin.forms.common import (
     squeeze,
     target_of,
 )
+from conformance.domains.jumin.params import FormDataParams
 from conformance.findings import Finding
 from conformance.targets.forms import issue_data
 

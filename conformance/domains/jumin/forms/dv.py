@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from conformance.catalog.check_params import FormDvParams, FormDvRemovedParams
 from conformance.catalog.models import Form
 from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.forms.common import (
@@ -23,6 +22,7 @@ from conformance.domains.jumin.forms.common import (
     target_of,
     without_furigana,
 )
+from conformance.domains.jumin.params import FormDvParams, FormDvRemovedParams
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.targets.base import Target

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from conformance.catalog.check_params import FormFullListParams
 from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.forms.common import (
     block_of,
@@ -16,6 +15,7 @@ from conformance.domains.jumin.forms.common import (
     scrubber_of,
     target_of,
 )
+from conformance.domains.jumin.params import FormFullListParams
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.targets.forms import issue

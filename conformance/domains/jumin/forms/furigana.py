@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from conformance.catalog.check_params import FormFuriganaParams
 from conformance.catalog.models import Form, FormItem
 from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.forms.common import (
@@ -23,6 +22,7 @@ from conformance.domains.jumin.forms.common import (
     target_of,
     without_furigana,
 )
+from conformance.domains.jumin.params import FormFuriganaParams
 from conformance.findings import Finding
 from conformance.targets.base import Target
 

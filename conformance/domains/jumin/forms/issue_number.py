@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from conformance.catalog.check_params import FormIssueNumberParams
 from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.forms.common import (
     ISSUE_LABEL,
@@ -15,6 +14,7 @@ from conformance.domains.jumin.forms.common import (
     target_of,
 )
 from conformance.domains.jumin.forms.printed import multi_page_requests
+from conformance.domains.jumin.params import FormIssueNumberParams
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.targets.forms import PrintedForm, issue

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from conformance.catalog.check_params import FormKatagakiParams, FormsListParams
 from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.forms.common import (
     current,
@@ -18,6 +17,7 @@ from conformance.domains.jumin.forms.common import (
     squeeze,
     target_of,
 )
+from conformance.domains.jumin.params import FormKatagakiParams, FormsListParams
 from conformance.errors import TargetError
 from conformance.findings import Finding
 

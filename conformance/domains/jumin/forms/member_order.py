@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from conformance.catalog.check_params import HouseholdFormParams
 from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.forms.common import (
     Row,
@@ -18,6 +17,7 @@ from conformance.domains.jumin.forms.common import (
     target_of,
     without_furigana,
 )
+from conformance.domains.jumin.params import HouseholdFormParams
 from conformance.errors import TargetError
 from conformance.findings import Finding
 

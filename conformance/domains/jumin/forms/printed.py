@@ -7,13 +7,6 @@ import itertools
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from conformance.catalog.check_params import (
-    FormCertificationParams,
-    FormCurrentOnlyParams,
-    FormParams,
-    FormSheetParams,
-    HouseholdFormParams,
-)
 from conformance.catalog.models import Form
 from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.forms.common import (
@@ -41,6 +34,13 @@ from conformance.domains.jumin.forms.common import (
     squeeze,
     target_of,
     without_furigana,
+)
+from conformance.domains.jumin.params import (
+    FormCertificationParams,
+    FormCurrentOnlyParams,
+    FormParams,
+    FormSheetParams,
+    HouseholdFormParams,
 )
 from conformance.errors import TargetError
 from conformance.findings import Finding

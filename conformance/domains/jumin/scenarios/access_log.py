@@ -53,8 +53,8 @@ from itertools import pairwise
 from typing import Any
 
 from conformance import clock, secrets
-from conformance.catalog.check_params import AnalysisParams, OperationLogParams
 from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.params import AnalysisParams, OperationLogParams
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles.identifiers import my_number_check_digit

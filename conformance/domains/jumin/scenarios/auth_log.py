@@ -30,8 +30,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from conformance import clock
-from conformance.catalog.check_params import AuthLogParams
 from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.domains.jumin.params import AuthLogParams
 from conformance.domains.jumin.scenarios.access_log import SLACK, driver_base, driver_client, within
 from conformance.errors import TargetError
 from conformance.findings import Finding

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from conformance import clock
-from conformance.catalog.check_params import BasicSearchParams
 from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.params import BasicSearchParams
 from conformance.domains.jumin.scenarios.access_log import driver_base, register
 from conformance.errors import TargetError
 from conformance.findings import Finding

@@ -22,8 +22,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from conformance import clock
-from conformance.catalog.check_params import OperationLogParams
 from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.params import OperationLogParams
 from conformance.domains.jumin.scenarios.access_log import (
     MOVE,
     SLACK,

@@ -35,8 +35,8 @@ from typing import Any
 from xml.etree import ElementTree
 
 from conformance import clock
-from conformance.catalog.check_params import EucParams
 from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.params import EucParams
 from conformance.domains.jumin.scenarios.access_log import driver_base, register
 from conformance.errors import TargetError
 from conformance.findings import Finding

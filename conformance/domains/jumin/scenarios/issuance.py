@@ -27,8 +27,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from conformance import clock
-from conformance.catalog.check_params import IssuanceHistoryParams
 from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.params import IssuanceHistoryParams
 from conformance.domains.jumin.scenarios.access_log import (
     ISSUE_NUMBER,
     MY_NUMBER,

@@ -24,8 +24,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from conformance import clock
-from conformance.catalog.check_params import IssuanceInquiryParams
 from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.params import IssuanceInquiryParams
 from conformance.domains.jumin.scenarios.access_log import driver_base, register
 from conformance.errors import TargetError
 from conformance.findings import Finding

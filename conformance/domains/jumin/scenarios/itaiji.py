@@ -20,9 +20,9 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from conformance.catalog.check_params import ItaijiSearchParams
 from conformance.checks.registry import CheckContext, check
 from conformance.domains.jumin.oracles.kensaku import VARIANTS, Expectation, kanji_expectation
+from conformance.domains.jumin.params import ItaijiSearchParams
 from conformance.domains.jumin.scenarios.access_log import driver_base, register
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient

@@ -23,8 +23,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from conformance import clock
-from conformance.catalog.check_params import MemoParams
 from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.params import MemoParams
 from conformance.domains.jumin.scenarios.access_log import SLACK, driver_base, is_text, within
 from conformance.domains.jumin.scenarios.issuance import issue_form
 from conformance.errors import TargetError

@@ -39,8 +39,8 @@ from typing import Any
 import requests
 
 from conformance import clock, secrets
-from conformance.catalog.check_params import UserPermissionsParams
 from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.domains.jumin.params import UserPermissionsParams
 from conformance.domains.jumin.scenarios.access_log import MOVE, QUERY, SETUP, register
 from conformance.errors import TargetError
 from conformance.findings import Finding

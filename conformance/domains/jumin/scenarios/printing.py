@@ -36,8 +36,8 @@ import binascii
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from conformance.catalog.check_params import PrintParams
 from conformance.checks.registry import CheckContext, check
+from conformance.domains.jumin.params import PrintParams
 from conformance.domains.jumin.scenarios.access_log import PRINTS, driver_base, driver_client, entries_of, register
 from conformance.errors import TargetError
 from conformance.findings import Finding

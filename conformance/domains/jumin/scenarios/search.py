@@ -26,9 +26,9 @@ from hypothesis import HealthCheck, Phase, Verbosity, example, given, seed, sett
 from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
-from conformance.catalog.check_params import SearchKanaParams
 from conformance.checks.registry import CheckContext, check, target_of
 from conformance.domains.jumin.oracles.kensaku import Expectation, kana_expectation
+from conformance.domains.jumin.params import SearchKanaParams
 from conformance.domains.jumin.scenarios.kana import PAIRS, KanaPair, names
 from conformance.errors import TargetError
 from conformance.findings import Finding

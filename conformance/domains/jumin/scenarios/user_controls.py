@@ -39,9 +39,9 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from conformance import secrets
-from conformance.catalog.check_params import UserControlsParams
 from conformance.checks.registry import CheckContext, check
 from conformance.clock import JST
+from conformance.domains.jumin.params import UserControlsParams
 from conformance.domains.jumin.scenarios.access_log import MOVE, QUERY, SETUP, register
 from conformance.domains.jumin.scenarios.permissions import CHANGE, CREATE, GET, INQUIRY, LOGIN, Users, _move, _users
 from conformance.errors import TargetError
