@@ -23,14 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DRIVER = "conformance_reference/driver.py"
+DRIVER = "conformance_reference/jumin/driver.py"
 #: The modules split from the driver adapter (driver.py): the code its mutants change lives there.
-DRIVER_RULES = "conformance_reference/driver_rules.py"
-DRIVER_BASE = "conformance_reference/driver_base.py"
-DRIVER_MOVES = "conformance_reference/driver_moves.py"
-DRIVER_CORRECTIONS = "conformance_reference/driver_corrections.py"
-DRIVER_QUERIES = "conformance_reference/driver_queries.py"
-SEARCH = "conformance_reference/search.py"
+DRIVER_RULES = "conformance_reference/jumin/driver_rules.py"
+DRIVER_BASE = "conformance_reference/jumin/driver_base.py"
+DRIVER_MOVES = "conformance_reference/jumin/driver_moves.py"
+DRIVER_CORRECTIONS = "conformance_reference/jumin/driver_corrections.py"
+DRIVER_QUERIES = "conformance_reference/jumin/driver_queries.py"
+SEARCH = "conformance_reference/jumin/search.py"
 
 
 @dataclass(frozen=True)

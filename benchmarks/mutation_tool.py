@@ -8,7 +8,7 @@ disk per mutant and needs a session database and a worker setup, heavier for a o
 
 Two targets, each a set of mutated files and its kill suite:
 
-- ``jumin`` (the default): the reference's 異動 operations (conformance_reference/driver.py and the
+- ``jumin`` (the default): the reference's 異動 operations (conformance_reference/jumin/driver.py and the
   modules split from it, driver_rules.py, driver_base.py, driver_moves.py, driver_corrections.py,
   driver_queries.py; storage.py) against benchmarks/mutation/test_kills.py (every catalog scenario and
   the model's state machine, in one process). Its configuration is pyproject.toml's ``[tool.mutmut]``,
@@ -64,7 +64,7 @@ class Target:
 
 
 TARGETS = {
-    "jumin": Target(ROOT, "conformance_reference.driver_rules.x_parse_date__mutmut_1"),
+    "jumin": Target(ROOT, "conformance_reference.jumin.driver_rules.x_parse_date__mutmut_1"),
     "statute": Target(ROOT / "mutants-statute", "conformance_reference.rules.x_parse_day__mutmut_1"),
 }
 

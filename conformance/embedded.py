@@ -18,8 +18,8 @@ from conformance_reference.defects import DEFECTS, Defect, parse_defects
 
 if TYPE_CHECKING:
     from conformance_reference.app import ReferenceApp
+    from conformance_reference.jumin.storage import Store
     from conformance_reference.server import RunningReference
-    from conformance_reference.storage import Store
 
 Rows = tuple[dict[str, str], ...] | tuple[Mapping[str, str], ...]
 
@@ -65,7 +65,7 @@ def reference_environ(auth: Auth, environ: Mapping[str, str] | None = None) -> d
     """``environ`` (default: the process's) with the reference's client credentials under the names a
     profile's ``targets.api.auth`` gives them (the client secret in ``env``, the id in
     ``oauth2.client_id_env``): the bundled vendor knows only its own client."""
-    from conformance_reference.jutogai import CLIENT_ID, CLIENT_SECRET
+    from conformance_reference.kyotsu.jutogai import CLIENT_ID, CLIENT_SECRET
 
     found = dict(os.environ if environ is None else environ)
     found[auth.env] = CLIENT_SECRET

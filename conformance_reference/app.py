@@ -4,13 +4,13 @@ Base path ``/api/v1``. The operations, paths, status codes and documents are the
 (``interfaces.yaml``, ``schemas.yaml``), plus ``POST /api/v1/admin/migration`` (not in the catalog)
 that replaces all data with a migration CSV, ``GET /api/v1/exports/residents.dat``, the
 catalog's fixed-length layout ``residents_fixed`` in CP932 (a file layout, not an API operation
-of the catalog: :mod:`conformance_reference.fixed_export`), and ``GET /api/v1/exports/households.csv``,
+of the catalog: :mod:`conformance_reference.jumin.fixed_export`), and ``GET /api/v1/exports/households.csv``,
 the layout ``households_csv``: one row per 世帯番号 of the residents export.
 
 The handlers are mixed into :class:`ReferenceApp` from the modules of their family: the linkage API
-(:mod:`~conformance_reference.linkage`), the exports (:mod:`~conformance_reference.exports`), and the
-certificates, the inspection list and the forms (:mod:`~conformance_reference.certificates`), over the
-shared reads and presentation (:mod:`~conformance_reference.presentation`) and the request validation
+(:mod:`~conformance_reference.jumin.linkage`), the exports (:mod:`~conformance_reference.jumin.exports`), and the
+certificates, the inspection list and the forms (:mod:`~conformance_reference.jumin.certificates`), over the
+shared reads and presentation (:mod:`~conformance_reference.jumin.presentation`) and the request validation
 (:mod:`~conformance_reference.validation`). Requests, replies and errors: :mod:`conformance_reference.http`;
 the catalog as the app needs it and the JSON representation of values: :mod:`conformance_reference.model`.
 This module routes, answers every request and delegates to the services (driver, 住登外者, forms).
@@ -33,12 +33,7 @@ from wsgiref.types import StartResponse, WSGIEnvironment
 
 from conformance.catalog.catalog import EditionCatalog
 from conformance.errors import SpecError
-from conformance_reference import fixed_export
-from conformance_reference.certificates import Certificates
 from conformance_reference.domain_records import DOMAIN_RECORDS
-from conformance_reference.driver import DriverService
-from conformance_reference.exports import HOUSEHOLDS_LAYOUT, Exports, _layout_headers
-from conformance_reference.forms import FormService, seireki, split_date, wareki
 from conformance_reference.http import (
     API_PREFIX,
     MAX_BODY_BYTES,
@@ -52,14 +47,20 @@ from conformance_reference.http import (
     json_reply,
     not_found,
 )
-from conformance_reference.jutogai import JutogaiService
+from conformance_reference.jumin import fixed_export
+from conformance_reference.jumin.certificates import Certificates
+from conformance_reference.jumin.driver import DriverService
+from conformance_reference.jumin.exports import HOUSEHOLDS_LAYOUT, Exports, _layout_headers
+from conformance_reference.jumin.forms import FormService
+from conformance_reference.jumin.linkage import LinkageApi, parse_instant
+from conformance_reference.jumin.printing import PrintService
+from conformance_reference.jumin.storage import Store
+from conformance_reference.jumin.users import SESSION_ANSWER, SESSION_HEADER
 from conformance_reference.koseki_fuhyo.fuhyo import KosekiRegister
-from conformance_reference.linkage import LinkageApi, parse_instant
+from conformance_reference.kyotsu.jutogai import JutogaiService
 from conformance_reference.migration import jumin_edition, parse_migration
 from conformance_reference.model import Model, household_order, json_value
-from conformance_reference.printing import PrintService
-from conformance_reference.storage import Store
-from conformance_reference.users import SESSION_ANSWER, SESSION_HEADER
+from conformance_reference.paper import seireki, split_date, wareki
 
 #: The application, and what other modules and tests import from here (now defined in the modules above).
 __all__ = [
@@ -112,12 +113,13 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         self.model = Model.build(edition)
         self._fixed_layout = fixed_export.fixed_layout(edition)
         self._household_headers = _layout_headers(edition, HOUSEHOLDS_LAYOUT)
-        # 共通機能 2.1: the 住登外者宛名番号付番 API and its OAuth2 token endpoint (conformance_reference/jutogai.py).
+        # 共通機能 2.1: the 住登外者宛名番号付番 API and its OAuth2 token endpoint
+        # (conformance_reference/kyotsu/jutogai.py).
         self.jutogai = JutogaiService(is_resident_number=lambda number: self.store.latest(number) is not None,
                                       defects=self.defects)
-        # Forms (帳票) as printed PDFs, and their data (conformance_reference/forms.py).
+        # Forms (帳票) as printed PDFs, and their data (conformance_reference/jumin/forms.py).
         self.forms = FormService(edition, self.store, self.defects, self.model.label)
-        # The driver protocol (docs/driver.md; conformance_reference/driver.py) below /driver/v1.
+        # The driver protocol (docs/driver.md; conformance_reference/jumin/driver.py) below /driver/v1.
         self.driver = DriverService(self.store, self.defects, layout_items=frozenset(self.model.headers))
         # 10.2 印刷ログ and 1.3.8 交付履歴: each printed form, in the logs the driver reads (through self.driver: a
         # test's variant vendor replaces it).
@@ -127,7 +129,7 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         self._keep_loaded_rows()
         # 戸籍の附票: the 戸籍 the harness registers (POST /admin/koseki; conformance_reference/koseki_fuhyo/fuhyo.py).
         self.koseki = KosekiRegister(self.defects)
-        # 10.7 印刷 and 5.8 文字溢れ: the print dialog over the forms (conformance_reference/printing.py).
+        # 10.7 印刷 and 5.8 文字溢れ: the print dialog over the forms (conformance_reference/jumin/printing.py).
         self.printing = PrintService(self.forms, self.defects)
         self._routes: tuple[tuple[tuple[str, ...], dict[str, Handler]], ...] = (
             (("driver", "v1", "printers"), {"GET": self._printers}),

@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from conformance_reference import rules
-from conformance_reference.forms import CITY, PREFECTURE, wareki
 from conformance_reference.koki_korei import koki_korei
+from conformance_reference.paper import CITY, PREFECTURE, wareki
 from conformance_reference.rules import Row, parse_day, stay_of
 
 #: A printed line: its label and its value.

@@ -14,9 +14,9 @@ from typing import Any
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.models import ApiInterface, DataItem, Level, Parameter, Schema
 from conformance.errors import SpecError
-from conformance_reference.forms import split_date
 from conformance_reference.http import _pattern_of
 from conformance_reference.migration import residents_layout
+from conformance_reference.paper import split_date
 
 _SPOUSES = frozenset({"妻", "夫", "妻（未届）", "夫（未届）"})
 
@@ -94,7 +94,7 @@ def json_value(item: DataItem, value: str) -> Any:
     return value
 
 
-# -- dates (split_date, wareki and seireki: conformance_reference/forms.py) ---------------------------
+# -- dates (split_date, wareki and seireki: conformance_reference/jumin/forms.py) ---------------------------
 
 
 def household_order(row: Mapping[str, str]) -> tuple[int, bool, tuple[int, int, int], str]:

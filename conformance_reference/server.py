@@ -23,7 +23,7 @@ from waitress.server import BaseWSGIServer, create_server
 
 from conformance_reference.app import API_PREFIX, MAX_BODY_BYTES, ReferenceApp
 from conformance_reference.defects import parse_defects
-from conformance_reference.storage import Store
+from conformance_reference.jumin.storage import Store
 
 #: Connections served at once; past it the server accepts no new connection until one closes, so a
 #: burst (or a slow-loris client opening thousands) keeps the server's sockets and memory bounded.

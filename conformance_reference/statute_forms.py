@@ -1,7 +1,7 @@
 """The reference vendor's forms of the statute domains (戸籍の附票の写し, ...), rendered as real PDFs.
 
 ``POST /api/v1/forms/{form_id}`` serves these form ids beside the 住民記録 forms of
-:mod:`conformance_reference.forms`: each domain's module gives the printed lines (label and value), this
+:mod:`conformance_reference.jumin.forms`: each domain's module gives the printed lines (label and value), this
 module lays them out on A4 pages, one item per line, with the 認証文, the 職名 and the 発行番号 at the end,
 in the project's embedded font (:mod:`conformance.fonts`). Only the content is the law's; the layout and the
 wording of the 認証文 are ours.
@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from conformance import clock
 from conformance.fonts import FONT_NAME
-from conformance_reference.forms import CITY, PREFECTURE, _register_fonts
+from conformance_reference.paper import CITY, PREFECTURE, register_fonts
 
 #: A printed line: its label (maybe '') and its value.
 Line = tuple[str, str]
@@ -29,7 +29,7 @@ def render(title: str, lines: Sequence[Line], certification: str, signer: str = 
     """``lines`` under ``title`` on as many pages as they need; the 認証文 and the 職名 of ``signer`` (the
     municipality's 長 unless another body issues the form) on the last page and the 発行番号 (date,
     municipality, page/total) at the foot of every page."""
-    _register_fonts()
+    register_fonts()
     closing: list[Line] = [("", ""), ("", certification), ("", f"{signer}　見本　太郎　（電子公印）")]
     body: list[Line] = [("", title), ("", ""), *lines, *closing]
     pages = [body[start:start + _PER_PAGE] for start in range(0, len(body), _PER_PAGE)] or [[]]

@@ -19,7 +19,7 @@ from conformance.profiles import ApiTarget
 from conformance.targets.http import RequestsHttpClient
 from conformance.targets.wsgi import IN_PROCESS, WsgiApp, in_process
 from conformance_reference.app import API_PREFIX, ReferenceApp
-from conformance_reference.storage import Store
+from conformance_reference.jumin.storage import Store
 
 
 def in_process_client(app: WsgiApp, target: ApiTarget | None = None,

@@ -22,8 +22,8 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from conformance_reference.forms import wareki
 from conformance_reference.http import bad_request
+from conformance_reference.paper import wareki
 from conformance_reference.rules import Row
 
 _MEMBER_TEXTS = ("氏名", "氏名_フリガナ", "生年月日", "性別")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from conformance_reference.forms import wareki
+from conformance_reference.paper import wareki
 from conformance_reference.rules import Row, Stay, parse_day
 
 _SEX = {"1": "男", "2": "女"}

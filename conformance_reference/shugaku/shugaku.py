@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from conformance_reference.forms import wareki
+from conformance_reference.paper import wareki
 from conformance_reference.rules import Row, parse_day, stay_of
 
 _ONE_DAY = timedelta(days=1)

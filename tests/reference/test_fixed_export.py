@@ -18,7 +18,7 @@ from conformance.targets.base import Target
 from conformance.targets.exports import build_export_source
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import default_town, jumin_edition
-from conformance_reference import fixed_export
+from conformance_reference.jumin import fixed_export
 
 EDITION = jumin_edition()
 LAYOUT = fixed_export.fixed_layout(EDITION)

@@ -4,7 +4,7 @@ judge them through the driver (tests/scenarios/test_scenario_engine.py)."""
 
 from __future__ import annotations
 
-from conformance_reference import idou_items
+from conformance_reference.jumin import idou_items
 
 NONE: frozenset[str] = frozenset()
 

@@ -17,8 +17,8 @@ from conformance.catalog.openapi import build_openapi
 from conformance.locations import default_catalog_root
 from conformance.oracles import is_valid_m11w2_7
 from conformance_reference.app import ReferenceApp
-from conformance_reference.jutogai import CLIENT_ID, CLIENT_SECRET, kyotsu_edition
-from conformance_reference.storage import Store
+from conformance_reference.jumin.storage import Store
+from conformance_reference.kyotsu.jutogai import CLIENT_ID, CLIENT_SECRET, kyotsu_edition
 
 PATH = "/api/v1/app_submit/v10/jutogaishaatenabangofuban"
 OPERATION = "/app_submit/v10/jutogaishaatenabangofuban"

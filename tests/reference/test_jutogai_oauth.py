@@ -18,7 +18,7 @@ from conformance.profiles import ApiTarget, Auth, OAuth2ClientCredentials, load_
 from conformance.targets import oauth
 from conformance.targets.http import Exchange, RequestsHttpClient
 from conformance.targets.wsgi import WsgiAdapter
-from conformance_reference.jutogai import CLIENT_ID, CLIENT_SECRET
+from conformance_reference.kyotsu.jutogai import CLIENT_ID, CLIENT_SECRET
 from conformance_reference.server import RunningReference
 
 CALL = "/app_submit/v10/jutogaishaatenabangofuban"

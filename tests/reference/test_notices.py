@@ -8,8 +8,8 @@ from datetime import date
 from typing import Any
 
 from conformance.targets.forms import read_pdf
-from conformance_reference.driver import DriverService
-from conformance_reference.storage import Store
+from conformance_reference.jumin.driver import DriverService
+from conformance_reference.jumin.storage import Store
 from tests.reference.test_reference_kari import call
 
 HEAD = {"氏名": "受理　太郎", "続柄": "世帯主", "住民状態": "1", "生年月日": "1980-04-01", "住所_町字": "本町",

@@ -20,8 +20,8 @@ from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import default_town, jumin_edition, town_headers
 from conformance_reference import app as app_module
 from conformance_reference.app import MAX_BODY_BYTES
+from conformance_reference.jumin.storage import utc_stamp
 from conformance_reference.server import RunningReference
-from conformance_reference.storage import utc_stamp
 
 Row = Mapping[str, str]
 ROWS = default_town()

@@ -22,7 +22,7 @@ from conformance_reference.app import (
     split_date,
     wareki,
 )
-from conformance_reference.storage import Store
+from conformance_reference.jumin.storage import Store
 
 ROWS = default_town()
 ITEMS = {item.name: item for item in jumin_edition().data_items}

@@ -1,6 +1,6 @@
-"""The reference's 住民票コード stock (conformance_reference/codes.py) through the driver, in process: the 空きコード
-the CS delivers are kept, a 出生 and a 住民票コードの変更請求 without a code draw one that leaves the stock, and
-the 下限 raises the アラート A041; the defects each break one of these."""
+"""The reference's 住民票コード stock (conformance_reference/jumin/codes.py) through the driver, in process: the
+空きコード the CS delivers are kept, a 出生 and a 住民票コードの変更請求 without a code draw one that leaves the stock,
+and the 下限 raises the アラート A041; the defects each break one of these."""
 
 from __future__ import annotations
 

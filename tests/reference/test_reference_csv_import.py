@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from conformance_reference.csv_import import parse
-from conformance_reference.driver import DriverService
-from conformance_reference.storage import Store
+from conformance_reference.jumin.csv_import import parse
+from conformance_reference.jumin.driver import DriverService
+from conformance_reference.jumin.storage import Store
 from tests.reference.test_reference_kari import call, person
 
 ADDRESS = {"住所_都道府県": "静岡県", "住所_市区町村": "見本町", "住所_町字": "本町三丁目"}

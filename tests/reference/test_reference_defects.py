@@ -61,8 +61,8 @@ from conformance.targets.wsgi import IN_PROCESS, WsgiAdapter
 from conformance.testdata.town import TOWN_CODE, default_town
 from conformance_reference.app import API_PREFIX, ReferenceApp
 from conformance_reference.defects import DEFECTS, Defect, parse_defects
+from conformance_reference.jumin.storage import Store
 from conformance_reference.server import RunningReference
-from conformance_reference.storage import Store
 
 Row = Mapping[str, str]
 STATUTE_DOMAINS = tuple(d for d in DOMAIN_SLUGS if d not in ("jumin", "kyotsu"))
@@ -313,7 +313,7 @@ AFFECTS: dict[str, set[str]] = {
         # The export's 表示 of a 支援措置 registered after the load: the probes' export reads the loaded town's marks.
         "export_dv_marks_at_load")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
-    # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance_reference/jutogai.py), probed by jutogai_probe.
+    # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance_reference/kyotsu/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (
         "jutogai_links_wrong", "jutogai_required_as_format", "jutogai_no_auth", "jutogai_kubun_ignored",
         "jutogai_condition_unchecked", "jutogai_number_reissued")},
@@ -545,7 +545,7 @@ class Api:
 def jutogai_probe(api: Api) -> list[tuple[int, Any]]:
     """The 付番 API: two registrations, 処理区分 1 with and without a 宛名番号, no 処理区分, no token."""
     from conformance.domains.kyotsu.checks import registration
-    from conformance_reference.jutogai import CLIENT_ID, CLIENT_SECRET
+    from conformance_reference.kyotsu.jutogai import CLIENT_ID, CLIENT_SECRET
 
     token = api.session.post(api.url + "/oauth2/token", data={"grant_type": "client_credentials"},
                              auth=(CLIENT_ID, CLIENT_SECRET), timeout=10).json()["access_token"]
@@ -666,7 +666,7 @@ def more_logs_probe(api: Api, atena: str) -> list[dict[str, Any]]:
     """10.2's 認証ログ (a failed login and two successful ones: an ID's count of logins is not its count of
     distinct days or sessions), エラーログ (a 転居 dated tomorrow: E001) and the analyses of logs.analysis,
     after the 照会 and 転居 of ``atena`` (oplog_probe)."""
-    from conformance_reference.jutogai import CLIENT_ID, CLIENT_SECRET
+    from conformance_reference.kyotsu.jutogai import CLIENT_ID, CLIENT_SECRET
 
     base, today = api.url + "/driver/v1", clock.today()
     for secret in ("wrong-secret", CLIENT_SECRET, CLIENT_SECRET):

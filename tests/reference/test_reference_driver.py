@@ -1,4 +1,4 @@
-"""The reference vendor's driver adapter (conformance_reference/driver.py), called directly."""
+"""The reference vendor's driver adapter (conformance_reference/jumin/driver.py), called directly."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from conformance_reference.driver import DriverService, relation_allowed, removal_date, wareki
-from conformance_reference.search import kana_key
-from conformance_reference.storage import Store
+from conformance_reference.jumin.driver import DriverService, relation_allowed, removal_date, wareki
+from conformance_reference.jumin.search import kana_key
+from conformance_reference.jumin.storage import Store
 
 PERSON = {"氏名": "見本　太郎", "氏名_フリガナ": "ミホン　タロウ", "生年月日": "1980-04-01", "性別": "1",
           "住民種別": "1", "住民状態": "1", "続柄": "世帯主", "住所_都道府県": "静岡県", "住所_市区町村": "見本町",

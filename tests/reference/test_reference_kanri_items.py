@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from conformance_reference.driver import DriverService
-from conformance_reference.furigana import halfwidth
-from conformance_reference.storage import Store
+from conformance_reference.jumin.driver import DriverService
+from conformance_reference.jumin.furigana import halfwidth
+from conformance_reference.jumin.storage import Store
 from tests.reference.test_reference_kari import call, person
 
 

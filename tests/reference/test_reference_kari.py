@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from conformance_reference.driver import DriverService
-from conformance_reference.storage import Store
+from conformance_reference.jumin.driver import DriverService
+from conformance_reference.jumin.storage import Store
 from tests.reference.test_reference_driver import PERSON, Call
 
 

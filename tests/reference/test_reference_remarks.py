@@ -1,11 +1,11 @@
-"""The reference's 統合記載欄 (1.1.14, conformance_reference/remarks.py) over an in-memory store."""
+"""The reference's 統合記載欄 (1.1.14, conformance_reference/jumin/remarks.py) over an in-memory store."""
 
 from __future__ import annotations
 
 import pytest
 
-from conformance_reference.remarks import IntegratedColumn
-from conformance_reference.storage import Store
+from conformance_reference.jumin.remarks import IntegratedColumn
+from conformance_reference.jumin.storage import Store
 
 
 def _store() -> Store:

@@ -10,7 +10,7 @@ import pytest
 
 from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.testdata.town import default_town
-from conformance_reference.storage import _MAX_SERIAL, Store, next_serial, utc_stamp
+from conformance_reference.jumin.storage import _MAX_SERIAL, Store, next_serial, utc_stamp
 
 ROWS = default_town()
 

@@ -1,4 +1,4 @@
-"""The reference's 3.1 抑止 (conformance_reference/suppression.py) through the driver, in process: a 世帯's 抑止
+"""The reference's 3.1 抑止 (conformance_reference/jumin/suppression.py) through the driver, in process: a 世帯's 抑止
 reaches its members, an アラート is done once confirmed, a release ends the 抑止, a passed 終了日 does not."""
 
 from __future__ import annotations

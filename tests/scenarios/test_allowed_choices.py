@@ -21,7 +21,7 @@ from conformance.profiles import ApiTarget
 from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.targets.http import RequestsHttpClient
-from conformance_reference.driver import Answer, DriverRequest, DriverService
+from conformance_reference.jumin.driver import Answer, DriverRequest, DriverService
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
 OPERATIONS = {operation.id: operation for operation in EDITION.driver_operations}

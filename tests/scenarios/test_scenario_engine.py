@@ -306,7 +306,7 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
       "scenario:idou.tenshutsu.tenshutsusaki_yotei/step:tenshutsu_zenbu#/history/1/転出先住所（予定）")),
     ("out_address_dropped", "idou.tenshutsu.kokugai_jusho",
      ("scenario.history_item", "scenario:idou.tenshutsu.kokugai_jusho/step:tenshutsu#/history/1/転出先住所（予定）")),
-    # 4.0.8 仮登録・本登録 (conformance_reference/kari.py).
+    # 4.0.8 仮登録・本登録 (conformance_reference/jumin/kari.py).
     ("kari_committed_at_once", "kari.toroku.gempyo_mikisai",
      ("scenario.contains", "scenario:kari.toroku.gempyo_mikisai/step:ichiran#/pending")),
     ("kari_linkage_leak", "kari.toroku.takai_sansho", ("scenario.item_mismatch", None)),
@@ -320,7 +320,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.not_contains", "scenario:kari.toroku.ichiran/step:minami#/pending")),
     ("kari_commit_lost", "kari.toroku.hon_toroku",
      ("scenario.history_not_appended", "scenario:kari.toroku.hon_toroku/step:hon#/history")),
-    # 住基ネット CS 連携 (conformance_reference/cs.py): the harness reads the 電文 sent (cs.sent) and plays the CS.
+    # 住基ネット CS 連携 (conformance_reference/jumin/cs.py): the harness reads the 電文 sent (cs.sent) and plays the
+    # CS.
     *[(defect, f"cs.{scenario_id}", ("scenario.contains", f"scenario:cs.{scenario_id}/step:{step}#/messages"))
       for defect, scenario_id, step in (
           ("cs_honnin_tenkyo_dropped", "jido_soshin", "sent_p"),
@@ -428,7 +429,7 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.contains", "scenario:yokushi.kensaku_hyoji/step:kensaku#/persons")),
     ("yokushi_start_ignored", "yokushi.setai_kaishibi",
      ("scenario.not_accepted", "scenario:yokushi.setai_kaishibi/step:shokai_mae")),
-    # 4.2.0.5 申出日 (conformance_reference/moshide.py).
+    # 4.2.0.5 申出日 (conformance_reference/jumin/moshide.py).
     ("moshide_day_dropped", "moshide.wakaru",
      ("scenario.history_item", "scenario:moshide.wakaru/step:moshide#/history/1/申出年月日")),
     ("moshide_day_from_move_day", "moshide.shoki_hyoji",
@@ -464,7 +465,7 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
     # 4.5.6 with 4.0.3 R001: the 消除's row holds the 異動日 entered, not the 通知年月日.
     ("moj_notice_removal_day_as_notice_day", "moj.shusei_shojo",
      ("scenario.history_item", "scenario:moj.shusei_shojo/step:shojo#/history/1/異動日")),
-    # 1.1.14 統合記載欄 (conformance_reference/remarks.py).
+    # 1.1.14 統合記載欄 (conformance_reference/jumin/remarks.py).
     ("remarks_history_missing", "togo.rireki_jido",
      ("scenario.contains", "scenario:togo.rireki_jido/step:shokai#/統合記載欄/異動履歴")),
     ("remarks_ryuiji_fixed_only", "togo.ryuiji_jiyu",
@@ -517,7 +518,7 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.history_item", "scenario:kanri.rireki_koumoku.nihonjin/step:shusei#/history/2/入力場所")),
     ("terminal_lost_on_correction", "kanri.rireki_koumoku.gaikokujin",
      ("scenario.history_item", "scenario:kanri.rireki_koumoku.gaikokujin/step:shusei#/history/2/入力場所")),
-    # 9.1 バッチ処理, 9.3 除票用データベース移行, 9.7 住所一括変更 (conformance_reference/batch.py).
+    # 9.1 バッチ処理, 9.3 除票用データベース移行, 9.7 住所一括変更 (conformance_reference/jumin/batch.py).
     ("batch_schedule_month_end_31", "batch.schedule",
      ("scenario.not_equal", "scenario:batch.schedule/step:getsumatsu#/次回起動")),
     ("batch_params_not_kept", "batch.parameters_kept",
@@ -557,7 +558,7 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.not_equal", "scenario:kanri.nihonjin.item.1_1_1_r047/step:rireki#/rows/1/成年被後見人の該当有無")),
     ("seinen_notice_to_own_town", "batch.seinen_tsuchisho",
      ("scenario.not_equal", "scenario:batch.seinen_tsuchisho/step:tsuchisho#/通知書/送付先_市区町村コード")),
-    # Printed notices of chapter 4 (conformance_reference/notices.py), read by the matcher printed.
+    # Printed notices of chapter 4 (conformance_reference/jumin/notices.py), read by the matcher printed.
     ("juri_tsuchi_to_new_address", "tsuchi.juri.naiyo",
      ("scenario.printed_missing", "scenario:tsuchi.juri.naiyo/step:tsuchi#/文書 item 宛先")),
     ("juri_tsuchi_always_todokenin", "tsuchi.juri.ido_go",
@@ -582,7 +583,7 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.printed_missing", "scenario:tsuchi.michaku/step:ichiran#/文書")),
     ("shokken_kirokusho_reason_only", "tsuchi.shokken",
      ("scenario.printed_missing", "scenario:tsuchi.shokken/step:kirokusho#/文書")),
-    # 10.8 CSV形式のデータの取込 (conformance_reference/csv_import.py).
+    # 10.8 CSV形式のデータの取込 (conformance_reference/jumin/csv_import.py).
     ("csv_import_cr_kept", "csv.tenshutsu_shomeisho",
      ("scenario.item_mismatch", "scenario:csv.tenshutsu_shomeisho#driver:/person/転入前住所_市区町村コード")),
     ("csv_import_cr_kept", "csv.ido_todoke", ("scenario.not_accepted", "scenario:csv.ido_todoke/step:torikomi")),

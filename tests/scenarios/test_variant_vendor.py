@@ -26,7 +26,7 @@ from conformance.profiles import DriverTarget
 from conformance.scenarios import DriverClient, run_scenario
 from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.targets.base import Target
-from conformance_reference.driver import Answer, DriverRequest, DriverService, parse_date
+from conformance_reference.jumin.driver import Answer, DriverRequest, DriverService, parse_date
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
 

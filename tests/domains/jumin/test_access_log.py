@@ -18,7 +18,7 @@ from conformance.findings import Finding
 from conformance.profiles import ApiTarget, DriverTarget
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
-from conformance_reference.driver import Answer, DriverRequest, DriverService
+from conformance_reference.jumin.driver import Answer, DriverRequest, DriverService
 
 EDITION = load_edition(Path(__file__).resolve().parents[3] / "spec_catalog" / "jumin" / "1.0")
 ENTRIES, FIELDS = "jumin-1.0-10.2-R004", "jumin-1.0-10.2-R006"
@@ -211,7 +211,7 @@ def test_no_setting_log_and_a_log_without_its_operator() -> None:
 
 
 def test_the_setting_log_names_the_session_user_and_never_the_password() -> None:
-    from conformance_reference.oplog import OperationLog
+    from conformance_reference.jumin.oplog import OperationLog
 
     log = OperationLog()
     body = {"利用者ID": "u1", "パスワード": "Pw-secret", "操作権限": ["照会"]}

@@ -24,7 +24,7 @@ from conformance.findings import Finding
 from conformance.profiles import ApiTarget, Auth, DriverTarget, OAuth2ClientCredentials
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
-from conformance_reference.jutogai import CLIENT_ID, CLIENT_SECRET
+from conformance_reference.kyotsu.jutogai import CLIENT_ID, CLIENT_SECRET
 
 EDITION = load_edition(Path(__file__).resolve().parents[3] / "spec_catalog" / "jumin" / "1.0")
 AUTH = Auth(env="LOGS_TEST_SECRET", oauth2=OAuth2ClientCredentials(token_url="/oauth2/token",

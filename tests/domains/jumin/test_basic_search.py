@@ -14,7 +14,7 @@ from conformance.domains.jumin.scenarios.basic_search import basic_search
 from conformance.domains.jumin.scenarios.itaiji import itaiji_search
 from conformance.findings import Finding
 from conformance.targets.base import Target
-from conformance_reference.driver import Answer, DriverService
+from conformance_reference.jumin.driver import Answer, DriverService
 from tests.domains.jumin.test_access_log import EDITION
 from tests.domains.jumin.test_euc import reference_target
 

@@ -20,8 +20,8 @@ from conformance.targets.base import Target, TestData
 from conformance.testdata.town import default_town
 from conformance_reference.app import ReferenceApp
 from conformance_reference.defects import parse_defects
-from conformance_reference.driver import Answer, DriverService
-from conformance_reference.storage import Store
+from conformance_reference.jumin.driver import Answer, DriverService
+from conformance_reference.jumin.storage import Store
 from tests.domains.jumin.test_access_log import EDITION
 
 #: The rule of each requirement (bindings.yaml).

@@ -20,7 +20,7 @@ from conformance.profiles import ApiTarget, DriverTarget
 from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import default_town
-from conformance_reference.driver import Answer, DriverRequest, DriverService
+from conformance_reference.jumin.driver import Answer, DriverRequest, DriverService
 
 EDITION = load_edition(Path(__file__).resolve().parents[3] / "spec_catalog" / "jumin" / "1.0")
 REQUIREMENT = "jumin-1.0-9.6-R001"

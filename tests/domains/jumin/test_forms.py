@@ -21,7 +21,7 @@ from conformance.locations import default_catalog_root
 from conformance.targets.base import HttpResponse, Target, TestData
 from conformance.targets.forms import MAX_PAGES, PdfProblem, read_pdf
 from conformance.testdata.town import default_town
-from conformance_reference.forms import FormService
+from conformance_reference.jumin.forms import FormService
 
 Row = Mapping[str, str]
 TOWN = default_town()

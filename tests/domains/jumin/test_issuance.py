@@ -13,7 +13,7 @@ from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.domains.jumin.scenarios.issuance import issuance_history
 from conformance.findings import Finding
 from conformance.targets.base import Target
-from conformance_reference.driver import Answer, DriverRequest, DriverService
+from conformance_reference.jumin.driver import Answer, DriverRequest, DriverService
 from tests.domains.jumin.test_access_log import EDITION, reference_target
 
 #: The rule of each requirement (bindings.yaml).

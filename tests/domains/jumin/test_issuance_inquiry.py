@@ -9,7 +9,7 @@ from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.domains.jumin.scenarios.issuance_inquiry import issuance_inquiry
 from conformance.findings import Finding
 from conformance.targets.base import Target
-from conformance_reference.issuance import IssuanceHistory
+from conformance_reference.jumin.issuance import IssuanceHistory
 from tests.domains.jumin.test_access_log import EDITION, reference_target
 
 CERTIFICATES, ITEMS = "jumin-1.0-2.2.2-R001", "jumin-1.0-2.2.2-R003"

@@ -13,9 +13,9 @@ from conformance.domains.jumin.scenarios.certifier import certifier
 from conformance.domains.jumin.scenarios.memo import memo
 from conformance.findings import Finding
 from conformance.targets.base import Target
-from conformance_reference.certifiers import in_effect
-from conformance_reference.driver import DriverService
-from conformance_reference.storage import Store
+from conformance_reference.jumin.certifiers import in_effect
+from conformance_reference.jumin.driver import DriverService
+from conformance_reference.jumin.storage import Store
 from tests.domains.jumin.test_access_log import EDITION, reference_target
 from tests.reference.test_reference_kari import PERSON, call
 

@@ -25,7 +25,7 @@ from conformance.scenarios.engine import DEFAULT_ITEMS
 from conformance.targets.base import HttpResponse, Target
 from conformance.targets.exports import ApiExportSource
 from conformance.targets.http import RequestsHttpClient
-from conformance_reference.driver import Answer, DriverRequest, DriverService, Refusal, parse_date
+from conformance_reference.jumin.driver import Answer, DriverRequest, DriverService, Refusal, parse_date
 
 EDITION = load_edition(Path(__file__).resolve().parents[3] / "spec_catalog" / "jumin" / "1.0")
 SEED = 20200901

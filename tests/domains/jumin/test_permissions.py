@@ -15,7 +15,7 @@ from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.domains.jumin.scenarios.permissions import permissions
 from conformance.profiles import DriverTarget
 from conformance.targets.base import Target
-from conformance_reference.users import LOCK_AFTER, SESSION_ANSWER, UserRegistry
+from conformance_reference.jumin.users import LOCK_AFTER, SESSION_ANSWER, UserRegistry
 from tests.domains.jumin.test_access_log import EDITION
 from tests.inprocess import in_process_reference
 

@@ -13,7 +13,7 @@ from conformance.embedded import start_reference
 from conformance.findings import Finding
 from conformance.targets.base import Target
 from conformance.targets.forms import read_pdf
-from conformance_reference.printing import PrintService
+from conformance_reference.jumin.printing import PrintService
 from tests.domains.jumin.test_access_log import EDITION, reference_target
 
 RULES = {"seal": "5.6-R001", "seal_kind": "5.6-R002", "printer": "10.7-R001", "copies": "10.7-R002",

@@ -18,9 +18,9 @@ from conformance.domains.jumin.scenarios import user_controls
 from conformance.domains.jumin.scenarios.user_controls import controls
 from conformance.profiles import DriverTarget
 from conformance.targets.base import Target
-from conformance_reference import log_analysis, user_admin
-from conformance_reference.oplog import OperationLog
-from conformance_reference.users import UserRegistry
+from conformance_reference.jumin import log_analysis, user_admin
+from conformance_reference.jumin.oplog import OperationLog
+from conformance_reference.jumin.users import UserRegistry
 from tests.domains.jumin.test_access_log import EDITION
 from tests.inprocess import in_process_reference
 

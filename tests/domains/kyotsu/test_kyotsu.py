@@ -20,7 +20,7 @@ from conformance.oracles.identifiers import m11w2_7_check_digit
 from conformance.profiles import ApiTarget, Auth, OAuth2ClientCredentials
 from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
-from conformance_reference.jutogai import FIRST_SERIAL, kyotsu_edition
+from conformance_reference.kyotsu.jutogai import FIRST_SERIAL, kyotsu_edition
 
 pytestmark = pytest.mark.skipif(not (default_catalog_root() / "kyotsu" / "2.1").is_dir(), reason="no kyotsu 2.1")
 
@@ -127,7 +127,7 @@ def test_a_number_a_resident_has_is_found(edition: EditionCatalog) -> None:
 
 
 def test_a_number_without_its_check_digit_is_found(edition: EditionCatalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    from conformance_reference import jutogai
+    from conformance_reference.kyotsu import jutogai
 
     def no_digit(self: jutogai.JutogaiService) -> str:
         self._serial += 1

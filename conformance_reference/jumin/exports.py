@@ -1,0 +1,126 @@
+"""The reference vendor's export files, below ``/api/v1/exports``.
+
+``residents.csv``: the catalog's residents layout in UTF-8; ``residents.dat``: the fixed-length layout
+``residents_fixed`` in CP932 (:mod:`conformance_reference.jumin.fixed_export`); ``households.csv``: the layout
+``households_csv``, one row per 世帯番号 of the residents export. Each shows the current rows through
+the same presentation as the linkage API (:mod:`conformance_reference.jumin.presentation`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from datetime import timedelta
+
+from conformance import clock
+from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.models import FileInterface
+from conformance_reference.http import Reply, Request, not_found
+from conformance_reference.jumin import fixed_export
+from conformance_reference.jumin.presentation import Presentation
+from conformance_reference.model import household_order
+
+CSV_TYPE = "text/csv; charset=utf-8"
+#: The catalog layout of the households export (a file layout, not an API operation).
+HOUSEHOLDS_LAYOUT = "households_csv"
+#: The export_unknown_municipality defect's code: 22998 with its check digit, no municipality's.
+UNKNOWN_MUNICIPALITY = "229989"
+
+
+class Exports(Presentation):
+    """The export endpoints of :class:`~conformance_reference.app.ReferenceApp` (a mixin; the app
+    reads the layouts from its edition)."""
+
+    _fixed_layout: FileInterface | None
+    _household_headers: tuple[str, ...] | None
+    #: Every person's row as the last migration load left it (the export_stale_rows defect).
+    _loaded_rows: list[dict[str, str]] | None = None
+    #: The 宛名番号 marked 支援措置対象フラグ 1 at the last load (the export_dv_marks_at_load defect).
+    _loaded_marked: frozenset[str] = frozenset()
+
+    def _export(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(self.model.headers)
+        for index, row in enumerate(self._exported_rows()):
+            shown = self._present(row)
+            if index == 0 and "export_future_date" in self.defects:
+                shown = {**shown, "届出年月日": (clock.today() + timedelta(days=365)).isoformat()}
+            if index == 0 and "export_unknown_municipality" in self.defects:
+                shown = {**shown, "住所_市区町村コード": UNKNOWN_MUNICIPALITY}
+            if "export_dv_marks_at_load" in self.defects and row.get("宛名番号") not in self._loaded_marked:
+                shown = {**shown, "支援措置対象フラグ": "0"}  # a 支援措置 registered since the load: not marked
+            values = [shown.get(header, "") for header in self.model.headers]
+            writer.writerow(values)
+            if index == 0 and "export_duplicate_record" in self.defects:
+                writer.writerow(values)
+        # The cp932_export defect: CP932 bytes under a header that still says UTF-8.
+        encoding = "cp932" if "cp932_export" in self.defects else "utf-8"
+        return Reply(200, buffer.getvalue().encode(encoding, "replace"), CSV_TYPE)
+
+    def _keep_loaded_rows(self) -> None:
+        """Keep the rows as loaded now (start, migration), for the export_stale_rows defect only; the persons
+        marked protected now, for the export_dv_marks_at_load defect only."""
+        if "export_stale_rows" in self.defects:
+            self._loaded_rows = self.store.all_latest()
+        if "export_dv_marks_at_load" in self.defects:
+            self._loaded_marked = frozenset(row.get("宛名番号", "") for row in self.store.all_latest()
+                                            if row.get("支援措置対象フラグ") == "1")
+
+    def _exported_rows(self) -> list[dict[str, str]]:
+        """Every person's current row; with the export_stale_rows defect, the rows as the migration
+        loaded them (an extraction from a copy refreshed only at the load: later 異動 missing)."""
+        if "export_stale_rows" in self.defects and self._loaded_rows is not None:
+            return [dict(row) for row in self._loaded_rows]
+        return self.store.all_latest()
+
+    def _export_fixed(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        """The same rows as the CSV export (and the same defects of presentation), fixed-length."""
+        layout = self._fixed_layout
+        if layout is None:
+            raise not_found(f"the catalog has no fixed-length layout {fixed_export.LAYOUT_ID}")
+        rows = (self._present(row) for row in self.store.all_latest())
+        # The fixed_char_padding defect: widths counted in characters, so records with kanji run long.
+        pad_characters = "fixed_char_padding" in self.defects
+        body = fixed_export.fixed_records(layout, rows, pad_characters=pad_characters)
+        return Reply(200, body, fixed_export.CONTENT_TYPE)
+
+    def _export_households(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        """One row per 世帯番号 of the residents export, from the same rows and presentation."""
+        headers = self._household_headers
+        if headers is None:
+            raise not_found(f"the catalog has no file layout {HOUSEHOLDS_LAYOUT}")
+        rows = household_rows(self._present(row) for row in self.store.all_latest())
+        if "orphan_household" in self.defects:
+            rows = rows[1:]  # residents.csv still names this household's 世帯番号
+        return Reply(200, csv_body(headers, rows), CSV_TYPE)
+
+
+def _layout_headers(edition: EditionCatalog, layout_id: str) -> tuple[str, ...] | None:
+    """The column headers of a file layout of the edition, if it has one."""
+    for entry in edition.interfaces:
+        if isinstance(entry, FileInterface) and entry.id == layout_id:
+            return tuple(column.header for column in entry.columns)
+    return None
+
+
+def household_rows(rows: Iterable[Mapping[str, str]]) -> list[Mapping[str, str]]:
+    """One row per 世帯番号, by 世帯番号: the values of its first member in 5.2 order, current
+    members (住民状態 1) first, so a household whose members all left still has its last address."""
+    members: dict[str, list[Mapping[str, str]]] = {}
+    for row in rows:
+        if row.get("世帯番号"):
+            members.setdefault(row["世帯番号"], []).append(row)
+    return [min(group, key=lambda row: (row.get("住民状態") != "1", household_order(row)))
+            for _, group in sorted(members.items())]
+
+
+def csv_body(headers: Iterable[str], rows: Iterable[Mapping[str, str]]) -> bytes:
+    """A UTF-8 CSV export: the header line, then each row's values by header (CRLF, as residents.csv)."""
+    columns = tuple(headers)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([row.get(header, "") for header in columns] for row in rows)
+    return buffer.getvalue().encode("utf-8")
