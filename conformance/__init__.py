@@ -4,11 +4,12 @@ The public API is what ``__all__`` names; everything else is internal and may ch
 
 The package in layers, each importing only those below it (docs/architecture.md; ``lint-imports``
 checks it): ``catalog/`` (the specifications as data) -> ``profiles``, ``plan`` (a vendor's scope)
--> ``targets/`` and ``reference/`` (the vendor's system, and the bundled one) -> ``checks/`` ->
-``scenarios/`` -> the run (``runner``, ``session``, ``recorder``, ``validate``, ``reconcile``,
-``shipped_checks``) -> ``reporting/`` -> the front ends (``cli/``, ``pytest_plugin``). Below them
-all: ``oracles/`` (the rules as functions), ``testdata/``, ``columnar/`` (the export engine),
-``masking``, ``results``, ``findings``, ``errors`` and small helpers.
+-> ``targets/`` (the vendor's system) -> ``checks/`` (what every domain shares) -> ``scenarios/`` ->
+``domains/<slug>/`` (everything the judge knows of one domain) -> the run (``runner``, ``session``, ``recorder``,
+``validate``, ``reconcile``, ``shipped_checks``, and ``embedded``, the one place that starts the bundled reference
+vendor, the separate package ``conformance_reference``) -> ``reporting/`` -> the front ends (``cli/``,
+``pytest_plugin``). Below them all: ``oracles/`` (the rules as functions), ``testdata/``, ``columnar/`` (the
+export engine), ``masking``, ``results``, ``findings``, ``errors`` and small helpers.
 """
 
 from __future__ import annotations

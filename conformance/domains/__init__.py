@@ -1,7 +1,9 @@
 """The domain folders: everything the judge knows of one domain in one place, named as its catalog folder.
 
 ``conformance/domains/<slug>/`` holds a domain's rule oracle (``oracle.py``: a public API), its checks
-(``checks.py``, ``forms.py`` for its printed forms) and their texts (``texts.yaml``). The registries are
+(``checks.py``, ``forms.py`` for its printed forms), the typed parameters of its checks where they take any
+(``params.py``) and their texts (``texts.yaml``); 住民記録 (``jumin``) and 共通機能 (``kyotsu``) take the same
+shape, 住民記録 with sub-folders (its package docstring maps them). The registries are
 derived from the registry of domains (``conformance/catalog/data/domains.yaml``): every slug with a folder.
 Adding a rule edits the folder, the edition's bindings and the tests; no file every domain shares.
 
