@@ -229,7 +229,12 @@ def kaigo(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: f
         return {"第1号被保険者": False, "資格取得日": None, "資格喪失日": None, "賦課月": []}
     birthday = _years_later(birth, 65)
     age65 = birthday - timedelta(days=1)
-    gone = stay.moved_out is not None and as_of > stay.moved_out and "kaigo_insured_after_leaving" not in defects
+    # 第11条第1項: 資格 ends on the 資格喪失日 (the day after the address ends, or that day when the person had an
+    # address elsewhere that day: ただし書, その日から); on it the person is no longer this town's 第1号被保険者.
+    last = stay.loss
+    if "kaigo_insured_on_move_day" in defects and stay.moved_out is not None:
+        last = stay.moved_out + timedelta(days=1)  # the misreading: the move day still counted as 資格 here
+    gone = last is not None and as_of >= last and "kaigo_insured_after_leaving" not in defects
     insured = stay.moved_in <= as_of and not gone and as_of >= age65
     correct = max(age65, stay.moved_in)
     if stay.moved_out is not None and correct > stay.moved_out:

@@ -165,7 +165,7 @@ AFFECTS: dict[str, set[str]] = {
     # tests/domains/kaigo/test_kaigo_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kaigo_insured_after_leaving", "kaigo_entry_next_day", "kaigo_lost_on_death_day", "kaigo_lost_after_move_day",
-        "kaigo_bills_second_insured", "kaigo_premium_stops_at_75")},
+        "kaigo_insured_on_move_day", "kaigo_bills_second_insured", "kaigo_premium_stops_at_75")},
     # 国民健康保険 by age (conformance_reference/rules.py; each defect's own test:
     # tests/domains/kokuho/test_kokuho_scenarios.py).
     **{name: {"qualifications"} for name in (

@@ -131,11 +131,11 @@ def leaving(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 @st.composite
 def moving_on(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A 第1号被保険者 moving to another municipality whose 転入通知 says the address there began on
-    the move-out day (on the 転出予定年月日 or before it)."""
+    the move-out day (on the 転出予定年月日 or before it), asked about on that day."""
     start, day = draw(_insured(codes))
     planned = day + timedelta(days=draw(st.one_of(st.just(0), st.integers(1, 10))))
     return replace(start, planned_out=planned, elsewhere=day, next=draw(st.sampled_from(codes)),
-                   fiscal_year=fiscal_year_of(day))
+                   fiscal_year=fiscal_year_of(day), as_of=day)
 
 
 @st.composite
@@ -168,7 +168,8 @@ def _stay(s: Scenario, town: str) -> tuple[list[Residence], Residence]:
 
 def _category(s: Scenario, town: str) -> Projection:
     assert s.as_of is not None
-    return {"第1号被保険者": kaigo.kaigo_first_insured_on(s.birth, _stay(s, town)[1], s.as_of)}
+    stays, stay = _stay(s, town)
+    return {"第1号被保険者": kaigo.kaigo_first_insured_on(s.birth, stay, s.as_of, stays)}
 
 
 def _acquisition(s: Scenario, town: str) -> Projection:
@@ -178,6 +179,12 @@ def _acquisition(s: Scenario, town: str) -> Projection:
 def _loss(s: Scenario, town: str) -> Projection:
     stays, stay = _stay(s, town)
     return {"資格喪失日": iso_or_none(kaigo.kaigo_first_loss_date(s.birth, stays, stay))}
+
+
+def _lost_that_day(s: Scenario, town: str) -> Projection:
+    """第11条第1項ただし書: the 資格喪失日 is the move-out day, and on it the person is no longer this municipality's
+    第1号被保険者 (その日から、その資格を喪失する)."""
+    return {**_loss(s, town), **_category(s, town)}
 
 
 def _premium(s: Scenario, town: str) -> Projection:
@@ -192,7 +199,7 @@ REACHING_65 = Scenario(2024, date(1960, 4, 1), date(1990, 4, 1), as_of=date(2025
 DIED = Scenario(2025, date(1955, 6, 6), date(1990, 4, 1), died=date(2025, 6, 10), as_of=date(2025, 7, 1))
 TO_ABROAD = Scenario(2025, date(1955, 6, 6), date(1990, 4, 1), planned_out=date(2025, 6, 30))
 TO_MUNICIPALITY = Scenario(2025, date(1955, 6, 6), date(1990, 4, 1), planned_out=date(2025, 6, 30),
-                           elsewhere=date(2025, 6, 30), next="131016")
+                           elsewhere=date(2025, 6, 30), next="131016", as_of=date(2025, 6, 30))
 FROM_ABROAD = Scenario(2025, date(1955, 6, 6), date(2025, 5, 10))
 #: 年度 2025: aged 50 (no premium, 第129条第4項); reaching 75 on 2025-06-06 (still billed all 12 months).
 AGED_FIFTY = Scenario(2025, date(1975, 6, 6), date(2000, 4, 1))
@@ -206,7 +213,8 @@ KAIGO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("kaigo.lost_day_after", "介護保険: 資格喪失 the day after the address ends (第11条第1項)", leaving,
          _loss, picked(PART, "資格喪失日"), (DIED, TO_ABROAD)),
     Rule("kaigo.lost_on_move_day", "介護保険: 資格喪失 on the move-out day when an address elsewhere begins "
-         "that day (第11条第1項ただし書)", moving_on, _loss, picked(PART, "資格喪失日"), (TO_MUNICIPALITY,)),
+         "that day (第11条第1項ただし書)", moving_on, _lost_that_day, picked(PART, "資格喪失日", "第1号被保険者"),
+         (TO_MUNICIPALITY,)),
     Rule("kaigo.premium_months", "介護保険: 第1号 premium from the month of 取得 to the month before 喪失 "
          "(第129条第2項)", elders, _premium, picked(PART, "賦課月"), (ELDER_APRIL_FIRST, REACHING_75)),
     Rule("kaigo.premium_collected", "介護保険: the premium collected for every month of a 第1号被保険者 "

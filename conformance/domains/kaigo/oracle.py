@@ -44,15 +44,22 @@ def kaigo_acquisition_date(birth: date, stay: Residence) -> date | None:
     return acquired
 
 
-def kaigo_first_insured_on(birth: date, stay: Residence, as_of: date) -> bool:
+def kaigo_first_insured_on(birth: date, stay: Residence, as_of: date,
+                           history: Sequence[Residence] | None = None) -> bool:
     """Whether the person is a 第一号被保険者 of the stay's municipality on ``as_of``.
 
-    Rule (介護保険法 第9条第1項第1号): 市町村の区域内に住所を有する六十五歳以上の者: the stay covers
-    ``as_of`` (from the move-in to the last day of the address, the day of death included) and 65 is
-    reached (:func:`kaigo_age_date`) on or before it.
+    Rule (介護保険法 第9条第1項第1号): 市町村の区域内に住所を有する六十五歳以上の者, from the 資格取得日
+    (:func:`kaigo_acquisition_date`, 第10条) to the day before the 資格喪失日 (第11条第1項,
+    :func:`kaigo_loss_date` over ``history``, the stay alone when None). The day of death is still covered (the
+    資格 is lost the next day); the day of a move whose 転入通知 names that same day is not: the ただし書 makes it
+    the 資格喪失日 (その日から、その資格を喪失する), and the person is the new municipality's 第1号被保険者 from it
+    (第10条第1項第2号), never both.
     """
-    resident = stay.moved_in <= as_of and (stay.moved_out is None or as_of <= stay.moved_out)
-    return resident and as_of >= kaigo_age_date(birth)
+    acquired = kaigo_acquisition_date(birth, stay)
+    if acquired is None or as_of < acquired:
+        return False
+    lost = kaigo_loss_date(history if history is not None else (stay,), stay)
+    return lost is None or as_of < lost
 
 
 def kaigo_first_loss_date(birth: date, history: Sequence[Residence], stay: Residence) -> date | None:

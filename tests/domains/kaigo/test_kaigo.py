@@ -28,6 +28,16 @@ def test_first_insured_aged_sixty_five_with_an_address(day: date, insured: bool)
     assert not kaigo.kaigo_first_insured_on(BORN, Residence(TOWN, date(2025, 4, 2)), date(2025, 4, 1))
 
 
+def test_not_first_insured_here_on_the_day_the_address_elsewhere_begins() -> None:
+    # 第11条第1項ただし書: 住所を有しなくなった日に他の市町村の区域内に住所を有するに至ったときは、その日から、
+    # その資格を喪失する. The day before is still this town's; the move day is the 資格喪失日, not a day of 資格 here.
+    here, there = Residence(TOWN, date(1990, 4, 1), date(2025, 6, 30)), Residence("131016", date(2025, 6, 30))
+    assert kaigo.kaigo_first_insured_on(BORN, here, date(2025, 6, 29), [here, there])
+    assert not kaigo.kaigo_first_insured_on(BORN, here, date(2025, 6, 30), [here, there])
+    # Without the next stay (abroad, or death) the last day still counts.
+    assert kaigo.kaigo_first_insured_on(BORN, here, date(2025, 6, 30), [here])
+
+
 def test_acquired_on_moving_in_aged_sixty_five_or_more() -> None:
     # 第10条第1項第2号: 六十五歳以上の者が当該市町村の区域内に住所を有するに至ったとき (that day).
     assert kaigo.kaigo_acquisition_date(date(1955, 6, 6), Residence(TOWN, date(2025, 5, 10))) == date(2025, 5, 10)

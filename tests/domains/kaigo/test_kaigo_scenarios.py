@@ -56,7 +56,7 @@ def test_leaving_persons_have_no_address_elsewhere_on_the_last_day(scenario: Sce
 @settings(max_examples=40, deadline=None)
 @given(ks.moving_on(CODES))
 def test_moving_persons_have_an_address_elsewhere_on_the_move_out_day(scenario: Scenario) -> None:
-    assert scenario.elsewhere is not None and scenario.elsewhere == scenario.moved_out
+    assert scenario.elsewhere is not None and scenario.elsewhere == scenario.moved_out == scenario.as_of
 
 
 @settings(max_examples=40, deadline=None)
@@ -89,6 +89,8 @@ def test_the_worked_examples() -> None:
     assert ks._loss(ks.DIED, TOWN_CODE) == {"資格喪失日": "2025-06-11"}
     assert ks._loss(ks.TO_ABROAD, TOWN_CODE) == {"資格喪失日": "2025-07-01"}
     assert ks._loss(ks.TO_MUNICIPALITY, TOWN_CODE) == {"資格喪失日": "2025-06-30"}
+    # 第11条第1項ただし書: その日から、その資格を喪失する: on the move day no longer this town's 第1号被保険者.
+    assert ks._lost_that_day(ks.TO_MUNICIPALITY, TOWN_CODE) == {"資格喪失日": "2025-06-30", "第1号被保険者": False}
     assert ks._acquisition(ks.FROM_ABROAD, TOWN_CODE) == {"資格取得日": "2025-05-10"}
     assert ks._premium(ks.AGED_FIFTY, TOWN_CODE) == {"賦課月": []}
     assert len(ks._premium(ks.REACHING_75, TOWN_CODE)["賦課月"]) == 12
