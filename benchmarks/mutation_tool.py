@@ -36,6 +36,7 @@ equivalent (say why) or a gap.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import random
 import re
@@ -119,10 +120,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=23)
     parser.add_argument("--children", type=int, default=2)
     options = parser.parse_args()
+    # A missing mutmut generates no mutant, and "killed 0 of 0" would read as a measurement: refuse instead.
+    if importlib.util.find_spec("mutmut") is None:
+        sys.exit("mutmut is not installed in this environment: pip install -c constraints.txt -e '.[bench]'")
     started = time.perf_counter()
     workdir = prepare(options.target)
     run(workdir, [TARGETS[options.target].first], options.children)
     names = sorted(mutant_names(workdir))
+    if not names:
+        sys.exit(f"no mutant was generated in {workdir / 'mutants'}: see mutmut's output above")
     sample = names if options.sample == 0 else sorted(random.Random(options.seed).sample(
         names, min(options.sample, len(names))))
     run(workdir, sample, options.children)
