@@ -12,12 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 
-from conformance.domains.kokuho.oracle import kokuho_loss_date, premium_months
-from conformance.oracles.dates import Month, age_reached_on, fiscal_year_months
-from conformance.oracles.residence import Residence
+from conformance.oracles.dates import (
+    Month,
+    age_reached_on,
+    fiscal_year_months,
+    month_of,
+    months_between,
+    previous_month,
+)
+from conformance.oracles.residence import Residence, following
 
 #: The age at which a resident becomes a 第1号被保険者.
 FIRST_INSURED_AGE = 65
@@ -75,10 +81,25 @@ def kaigo_first_loss_date(birth: date, history: Sequence[Residence], stay: Resid
 
 
 def kaigo_loss_date(history: Sequence[Residence], stay: Residence) -> date | None:
-    """The 資格喪失日 through ``stay``: the same rule as 国保 (介護保険法 11条 has 国保法 8条's wording):
-    the day after moving out, or that day when the next stay starts on it; see
-    :func:`conformance.domains.kokuho.oracle.kokuho_loss_date`."""
-    return kokuho_loss_date(history, stay)
+    """The 資格喪失日 through ``stay`` (None while the person still lives there).
+
+    Rule (介護保険法 第11条第1項): 当該市町村の区域内に住所を有しなくなった日の翌日 (a death, a 転出 abroad, a
+    転出 with days before the next address); ただし、住所を有しなくなった日に他の市町村の区域内に住所を有するに至った
+    ときは、その日 (the next stay of the history begins on the last day here).
+    """
+    if stay.moved_out is None:
+        return None
+    after = following(history, stay)
+    if after is not None and after.moved_in <= stay.moved_out:
+        return stay.moved_out
+    return stay.moved_out + timedelta(days=1)
+
+
+def _premium_months(acquired: date, lost: date | None, *, until: Month) -> tuple[Month, ...]:
+    """第129条 (as DOMAIN.md reads it): from the month of 取得 to the month before the month of 喪失, up to
+    ``until``; a 資格 gained and lost in one month bills none."""
+    last = until if lost is None else min(until, previous_month(month_of(lost)))
+    return months_between(month_of(acquired), last)
 
 
 def kaigo_billed_months(
@@ -95,7 +116,7 @@ def kaigo_billed_months(
     for stay in history:
         acquired = kaigo_acquisition_date(birth, stay) if stay.municipality == municipality else None
         if acquired is not None:
-            billed.update(premium_months(acquired, kaigo_loss_date(history, stay), until=months[-1]))
+            billed.update(_premium_months(acquired, kaigo_loss_date(history, stay), until=months[-1]))
     return tuple(month for month in months if month in billed)
 
 
