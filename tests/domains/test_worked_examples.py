@@ -1,0 +1,100 @@
+"""Worked examples from public sources (conformance/domains/worked_examples.py): each domain's oracle reproduces
+every example its folder keeps, a wrong reading of the oracle is caught by them, and a broken examples.yaml is an
+error naming the file, the line, the field and the value."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conformance.domains import worked_examples
+from conformance.domains.kaigo import oracle as kaigo
+from conformance.domains.worked_examples import Example, examples_of, folders_with_examples
+from conformance.errors import SpecError
+from conformance.oracles.residence import Residence
+
+CASES = [(slug, example) for slug in folders_with_examples() for example in examples_of(slug)]
+
+
+def _answer(slug: str) -> Callable[[Mapping[str, Any]], dict[str, Any]]:
+    function: Callable[[Mapping[str, Any]], dict[str, Any]] = importlib.import_module(
+        f"conformance.domains.{slug}.examples").answer
+    return function
+
+
+def _differences(slug: str, example: Example) -> dict[str, tuple[Any, Any]]:
+    found = _answer(slug)(example.case)
+    return {name: (wanted, found.get(name)) for name, wanted in example.expect.items() if found.get(name) != wanted}
+
+
+@pytest.mark.parametrize(("slug", "example"), CASES, ids=[example.id for _, example in CASES])
+def test_the_oracle_reproduces_the_example(slug: str, example: Example) -> None:
+    assert _differences(slug, example) == {}, f"{example.id} ({example.source.url}): expected vs oracle"
+
+
+def test_kaigo_keeps_at_least_ten_examples_from_several_sources() -> None:
+    examples = examples_of("kaigo")
+    assert len(examples) >= 10 and len({example.source.url for example in examples}) >= 3
+
+
+def test_the_misreading_of_the_move_day_is_caught_by_an_example(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reading the oracle and the reference shared until 2026-11-27 (insured on the ただし書's 喪失日): 摂津市's
+    example fails it."""
+    def old_reading(birth: date, stay: Residence, as_of: date, history: Any = None) -> bool:
+        return stay.moved_in <= as_of and (stay.moved_out is None or as_of <= stay.moved_out) \
+            and as_of >= kaigo.kaigo_age_date(birth)
+
+    monkeypatch.setattr(kaigo, "kaigo_first_insured_on", old_reading)
+    failed = {example.id: _differences("kaigo", example) for example in examples_of("kaigo")}
+    assert {name for name, differences in failed.items() if differences} == {"kaigo-ex-settsu-move"}
+    assert failed["kaigo-ex-settsu-move"] == {"第1号被保険者": (False, True)}
+
+
+def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = kaigo.kaigo_loss_date
+
+    def day_late(history: Any, stay: Residence) -> date | None:
+        lost = real(history, stay)
+        return lost + timedelta(days=1) if lost is not None else None
+
+    monkeypatch.setattr(kaigo, "kaigo_loss_date", day_late)
+    failed = {example.id for example in examples_of("kaigo") if _differences("kaigo", example)}
+    assert {"kaigo-ex-nara-move-out", "kaigo-ex-kimotsuki-death-march-30", "kaigo-ex-settsu-move"} <= failed
+
+
+def _folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    (tmp_path / "kaigo").mkdir()
+    (tmp_path / "kaigo" / "examples.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(worked_examples, "DOMAINS_DIR", tmp_path)
+    examples_of.cache_clear()
+
+
+SOURCE = ("  source: {url: 'https://www.example.lg.jp/a.html', publisher: 例市, title: 例, seen: '2026-11-27'}\n"
+          "  says: 例\n  provision: 第1条\n  case: {}\n  expect: {a: 1}\n")
+
+
+def test_a_broken_example_names_the_file_line_field_and_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _folder(tmp_path, monkeypatch, "examples:\n- id: kaigo-ex-one\n" + SOURCE.replace("seen: '2026-11-27'",
+                                                                                        "seen: 'yesterday'"))
+    with pytest.raises(SpecError) as raised:
+        examples_of("kaigo")
+    examples_of.cache_clear()
+    message = str(raised.value)
+    assert "kaigo/examples.yaml:3: examples.0.source.seen" in message and "'yesterday'" in message
+
+
+def test_an_example_of_another_domain_or_written_twice_is_refused(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    _folder(tmp_path, monkeypatch, "examples:\n- id: kaigo-ex-one\n" + SOURCE + "- id: kaigo-ex-one\n" + SOURCE
+            + "- id: kokuho-ex-two\n" + SOURCE)
+    with pytest.raises(SpecError) as raised:
+        examples_of("kaigo")
+    examples_of.cache_clear()
+    message = str(raised.value)
+    assert "examples.1.id: 'kaigo-ex-one' is written twice" in message
+    assert "examples.2.id: 'kokuho-ex-two' does not begin with kaigo-ex-" in message
