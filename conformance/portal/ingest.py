@@ -26,8 +26,7 @@ from conformance import __version__
 from conformance.errors import ConformanceError
 from conformance.inputs import DOCUMENT_DEPTH, DOCUMENT_MEMBERS
 from conformance.limits import loads_bounded
-from conformance.portal import access
-from conformance.portal import catalog as shipped
+from conformance.portal import access, recompute
 from conformance.portal.models import Bundle, Municipality, RequirementState, SystemResult, Vendor, VendorKey
 from conformance.portal.verdicts import refresh_verdict
 from conformance.reporting.bundle import (
@@ -128,6 +127,14 @@ def _results(entries: Mapping[str, bytes]) -> Mapping[str, Any]:
     return document
 
 
+def recomputed(contents: Contents) -> recompute.Scope:
+    """The results checked against the catalog edition this portal holds (:mod:`recompute`)."""
+    try:
+        return recompute.check(contents.results)
+    except recompute.ResultsRejected as error:
+        raise BundleRefused(f"results.json does not agree with the catalog this portal holds:\n{error}") from None
+
+
 def index(data: bytes, municipality: Municipality, user: User) -> Bundle:
     """Verify and index one bundle for ``municipality``, uploaded by ``user`` (who must be allowed to)."""
     if not access.can_upload(user, municipality):
@@ -135,10 +142,11 @@ def index(data: bytes, municipality: Municipality, user: User) -> Bundle:
     key, contents = verified(data)
     if not access.may_sign_for(user, key.vendor):
         raise BundleRefused(f"the bundle is signed by {key.vendor}'s key; your account belongs to another vendor")
+    scope = recomputed(contents)
     if Bundle.objects.filter(municipality=municipality, sha256=sha256_bytes(data)).exists():
         raise BundleRefused(f"this bundle (sha256 {sha256_bytes(data)[:16]}…) is already indexed for {municipality}")
     with transaction.atomic():
-        bundle = _store(data, municipality, user, key, contents)
+        bundle = _store(data, municipality, user, key, contents, scope)
         refresh_verdict(bundle)
     return bundle
 
@@ -148,8 +156,9 @@ def index_portal_run(data: bytes, municipality: Municipality, vendor: Vendor, us
     trusted = VendorKey(vendor=vendor, public_pem=portal_public_pem(), fingerprint="")
     trusted.fingerprint = key_fingerprint(public_key(trusted.public_pem))
     _, contents = verified(data, trusted)
+    scope = recomputed(contents)
     with transaction.atomic():
-        bundle = _store(data, municipality, user, trusted, contents)
+        bundle = _store(data, municipality, user, trusted, contents, scope)
         refresh_verdict(bundle)
     return bundle
 
@@ -169,7 +178,7 @@ def portal_public_pem() -> str:
 
 
 def _store(data: bytes, municipality: Municipality, user: User | None, key: VendorKey,
-           contents: Contents) -> Bundle:
+           contents: Contents, scope: recompute.Scope) -> Bundle:
     results, manifest = contents.results, contents.manifest
     profile = results.get("profile") or {}
     bundle = Bundle.objects.create(
@@ -178,13 +187,12 @@ def _store(data: bytes, municipality: Municipality, user: User | None, key: Vend
         version=str(profile.get("version") or "?")[:100], profile_name=str(profile.get("name") or "")[:200],
         harness_version=str(results.get("harness_version"))[:50],
         harness_outdated=str(results.get("harness_version")) != __version__,
-        verdict=str(results["verdict"]), partial=bool((results.get("scope") or {}).get("partial")),
+        verdict=str(results["verdict"]), partial=scope.partial,
         problems=list(results.get("problems") or []), gaps=list(results.get("gaps") or []),
         created=_created(manifest), uploaded_by=user if isinstance(user, Account) else None, data=data)
     SystemResult.objects.bulk_create([
         SystemResult(bundle=bundle, municipality=municipality, domain=str(e["domain"]), edition=str(e["edition"]),
-                     catalog_sha256=str(e.get("sha256")),
-                     catalog_outdated=shipped.fingerprint(str(e["domain"]), str(e["edition"])) != e.get("sha256"))
+                     catalog_sha256=str(e.get("sha256")), catalog_outdated=False)  # recompute: the same
         for e in (results.get("catalog") or {}).get("editions", [])])
     RequirementState.objects.bulk_create([
         RequirementState(bundle=bundle, requirement=str(r["requirement"]), domain=str(r["domain"]),

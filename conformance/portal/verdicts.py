@@ -48,12 +48,13 @@ def attestation_entry(attestation: Attestation) -> dict[str, Any]:
 def with_attestations(states: Iterable[Mapping[str, Any]],
                       accepted: Mapping[tuple[str, str], Attestation]) -> list[RequirementResult]:
     """The bundle's results (rows of :data:`STATE_FIELDS`), MANUAL requirements verified by the
-    accepted attestations."""
+    attestations accepted here only: an attestation inside the bundle is the signer's own word
+    (a vendor's profile can say anything), so it is shown, never counted (docs/portal.md)."""
     results = []
     for state in states:
-        attestation: Mapping[str, Any] | None = state["attestation"]
+        attestation: Mapping[str, Any] | None = None
         portal = accepted.get((state["edition"], state["requirement"]))
-        if state["status"] == Status.MANUAL and attestation is None and portal is not None:
+        if state["status"] == Status.MANUAL and portal is not None:
             attestation = attestation_entry(portal)
         results.append(RequirementResult(requirement=state["requirement"], domain=state["domain"],
                                           edition=state["edition"], level=state["level"],

@@ -16,8 +16,8 @@ def bundle_workbook(bundle: Bundle) -> bytes:
     accepted = accepted_attestations(bundle, today())
     for result in document["results"]:
         portal = accepted.get((result["edition"], result["requirement"]))
-        if result["status"] == "MANUAL" and result["attestation"] is None and portal is not None:
-            result["attestation"] = attestation_entry(portal)
+        # Only what was accepted here verifies (verdicts.with_attestations): the bundle's own is not shown as such.
+        result["attestation"] = attestation_entry(portal) if result["status"] == "MANUAL" and portal else None
     document["catalog"] = {"editions": [{"domain": s.domain, "edition": s.edition, "sha256": s.catalog_sha256}
                                         for s in bundle.systems.all()]}
     transitions = {t.requirement: t.notification for t in bundle.municipality.transitions.filter(closed=False)}
