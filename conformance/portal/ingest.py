@@ -27,7 +27,16 @@ from conformance.errors import ConformanceError
 from conformance.inputs import DOCUMENT_DEPTH, DOCUMENT_MEMBERS
 from conformance.limits import loads_bounded
 from conformance.portal import access, recompute
-from conformance.portal.models import Bundle, Municipality, RequirementState, SystemResult, Vendor, VendorKey
+from conformance.portal.models import (
+    Bundle,
+    Municipality,
+    Origin,
+    Product,
+    RequirementState,
+    SystemResult,
+    Vendor,
+    VendorKey,
+)
 from conformance.portal.verdicts import refresh_verdict
 from conformance.reporting.bundle import (
     MANIFEST,
@@ -135,6 +144,24 @@ def recomputed(contents: Contents) -> recompute.Scope:
         raise BundleRefused(f"results.json does not agree with the catalog this portal holds:\n{error}") from None
 
 
+def product_name(results: Mapping[str, Any]) -> str:
+    """The product a results document names (the profile's)."""
+    profile = results.get("profile") or {}
+    return str(profile.get("product") or profile.get("name") or "?")[:200]
+
+
+def check_release(vendor: Vendor, municipality: Municipality, contents: Contents) -> None:
+    """The signer's vendor supplies the municipality and owns the product the bundle names: a bundle
+    never lands on another vendor's release (its attestations, evidence and history)."""
+    if not municipality.vendors.filter(pk=vendor.pk).exists():
+        raise BundleRefused(f"{vendor} is not registered as a supplier of {municipality}: an administrator "
+                            "adds the municipality to the vendor's customers")
+    product = product_name(contents.results)
+    if not Product.objects.filter(vendor=vendor, name=product).exists():
+        raise BundleRefused(f"product {product!r} is not registered for {vendor} (the bundle's signer): an "
+                            "administrator registers a vendor's products")
+
+
 def index(data: bytes, municipality: Municipality, user: User) -> Bundle:
     """Verify and index one bundle for ``municipality``, uploaded by ``user`` (who must be allowed to)."""
     if not access.can_upload(user, municipality):
@@ -143,6 +170,7 @@ def index(data: bytes, municipality: Municipality, user: User) -> Bundle:
     if not access.may_sign_for(user, key.vendor):
         raise BundleRefused(f"the bundle is signed by {key.vendor}'s key; your account belongs to another vendor")
     scope = recomputed(contents)
+    check_release(key.vendor, municipality, contents)
     if Bundle.objects.filter(municipality=municipality, sha256=sha256_bytes(data)).exists():
         raise BundleRefused(f"this bundle (sha256 {sha256_bytes(data)[:16]}…) is already indexed for {municipality}")
     with transaction.atomic():
@@ -157,8 +185,9 @@ def index_portal_run(data: bytes, municipality: Municipality, vendor: Vendor, us
     trusted.fingerprint = key_fingerprint(public_key(trusted.public_pem))
     _, contents = verified(data, trusted)
     scope = recomputed(contents)
+    check_release(vendor, municipality, contents)
     with transaction.atomic():
-        bundle = _store(data, municipality, user, trusted, contents, scope)
+        bundle = _store(data, municipality, user, trusted, contents, scope, Origin.WITNESSED)
         refresh_verdict(bundle)
     return bundle
 
@@ -178,12 +207,12 @@ def portal_public_pem() -> str:
 
 
 def _store(data: bytes, municipality: Municipality, user: User | None, key: VendorKey,
-           contents: Contents, scope: recompute.Scope) -> Bundle:
+           contents: Contents, scope: recompute.Scope, origin: Origin = Origin.SELF_DECLARED) -> Bundle:
     results, manifest = contents.results, contents.manifest
     profile = results.get("profile") or {}
     bundle = Bundle.objects.create(
         sha256=sha256_bytes(data), municipality=municipality, vendor=key.vendor, signer=key.fingerprint,
-        product=str(profile.get("product") or profile.get("name") or "?")[:200],
+        origin=origin, product=product_name(results),
         version=str(profile.get("version") or "?")[:100], profile_name=str(profile.get("name") or "")[:200],
         harness_version=str(results.get("harness_version"))[:50],
         harness_outdated=str(results.get("harness_version")) != __version__,

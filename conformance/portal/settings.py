@@ -141,6 +141,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 #: The largest bundle or evidence file accepted in one upload.
 MAX_UPLOAD_BYTES = int(os.environ.get("CONFORMANCE_PORTAL_MAX_UPLOAD", str(64 * 1024 * 1024)))
+#: The longest an accepted attestation stays valid (days; the reviewer may choose less).
+ATTESTATION_MAX_DAYS = int(os.environ.get("CONFORMANCE_PORTAL_ATTESTATION_DAYS", "365"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

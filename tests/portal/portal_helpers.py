@@ -33,6 +33,8 @@ CHECKED, MANUAL = "jumin-1.0-3.4-R001", "jumin-1.0-3.4-R005"
 #: the event), not 3.4 R001, which the model's state machine judges (a run of 23 s of CPU against 5 s).
 RUN_SELECTION = "jumin-1.0-1.1.1-R026"
 PASSWORD = "correct horse battery staple 1"
+#: The products the test vendor registered: the sample profile's and the bundled reference's (a run).
+PRODUCTS = ("見本住記", "conformance reference vendor (住民記録)")
 
 PROFILE = """\
 name: sample
@@ -162,13 +164,15 @@ def world(directory: Path) -> World:
     """Parties and accounts, unique to the caller (tests share one database)."""
     from django.contrib.auth import get_user_model
 
-    from conformance.portal.models import Membership, Municipality, Role, Vendor, VendorKey
+    from conformance.portal.models import Membership, Municipality, Product, Role, Vendor, VendorKey
 
     tag = uuid.uuid4().hex[:8]
     tokyo = Municipality.objects.create(code=f"T{tag[:5]}", name=f"千代田区{tag}", prefecture=f"東京都{tag}")
     other = Municipality.objects.create(code=f"O{tag[:5]}", name=f"大阪市{tag}", prefecture=f"大阪府{tag}")
     vendor = Vendor.objects.create(name=f"見本ベンダー{tag}")
     vendor.customers.add(tokyo)
+    for product in PRODUCTS:
+        Product.objects.create(vendor=vendor, name=product)
     signer = keys(directory)
     VendorKey.objects.create(vendor=vendor, public_pem=signer.public_pem())
     users = {}

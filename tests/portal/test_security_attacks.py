@@ -5,13 +5,24 @@ workers) and asserts the refusal. They run on SQLite, and on PostgreSQL through 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import html
 import io
 from pathlib import Path
 from typing import Any
 
 import pytest
-from portal_helpers import CATALOG, CHECKED, MANUAL, World, jumin_requirements, results, signed_document
+from portal_helpers import (
+    CATALOG,
+    CHECKED,
+    MANUAL,
+    World,
+    jumin_requirements,
+    keys,
+    results,
+    signed_bundle,
+    signed_document,
+)
 
 from conformance.catalog.fingerprint import edition_fingerprint
 from conformance.catalog.loader import load_edition
@@ -120,3 +131,133 @@ def test_an_attestation_inside_the_bundle_verifies_nothing(world: World, tmp_pat
     state = {"requirement": MANUAL, "domain": "jumin", "edition": "1.0", "level": "required", "status": "MANUAL",
              "reason": "", "attestation": {"by": "the vendor itself", "statement": "trust me", "evidence": []}}
     assert not with_attestations([state], {})[0].verified
+
+
+# 2. Tenant isolation: products belong to a vendor; four eyes on attestations; expiry bounded.
+
+def rival_of(world: World, tmp_path: Path, supplies: bool = True) -> tuple[Any, Any]:
+    """Vendor B with its own registered key and account; a customer of 千代田区 when ``supplies``."""
+    from django.contrib.auth import get_user_model
+
+    from conformance.portal.models import Membership, Role, Vendor, VendorKey
+
+    rival = Vendor.objects.create(name=f"B-{world.vendor.pk}")
+    if supplies:
+        rival.customers.add(world.tokyo)
+    signer = keys(tmp_path)
+    VendorKey.objects.create(vendor=rival, public_pem=signer.public_pem())
+    account = get_user_model().objects.create_user(f"rival-{rival.pk}")
+    Membership.objects.create(user=account, role=Role.VENDOR, vendor=rival)
+    return account, signer
+
+
+def test_a_vendor_cannot_sign_another_vendors_product(world: World, tmp_path: Path) -> None:
+    from conformance.portal.models import Bundle
+
+    account, signer = rival_of(world, tmp_path)
+    answer = upload(client(account), world.tokyo, signed_bundle(tmp_path, signer, {CHECKED: "PASS"}))
+    assert answer.status_code == 400
+    assert "product '見本住記' is not registered for" in html.unescape(answer.content.decode())
+    assert not Bundle.objects.filter(municipality=world.tokyo, vendor__name__startswith="B-").exists()
+
+
+def test_a_vendor_uploads_only_where_it_supplies(world: World, tmp_path: Path) -> None:
+    from conformance.portal.models import Product
+
+    account, signer = rival_of(world, tmp_path, supplies=False)
+    Product.objects.create(vendor=account.memberships.get().vendor, name="見本住記")
+    answer = upload(client(world.users["tester"]), world.tokyo, signed_bundle(tmp_path, signer, {CHECKED: "PASS"}))
+    assert answer.status_code == 400 and "is not registered as a supplier of" in html.unescape(
+        answer.content.decode())
+
+
+def test_a_rival_bundle_does_not_inherit_the_others_attestations(world: World, tmp_path: Path) -> None:
+    """B registers a product of the same name (its own), signs a bundle of it: A's accepted attestation
+    of 見本住記 1.0 verifies nothing of B's."""
+    from django.utils import timezone
+
+    from conformance.portal.models import Attestation, Bundle, Product
+    from conformance.portal.verdicts import accepted_attestations, today
+
+    account, signer = rival_of(world, tmp_path)
+    Product.objects.create(vendor=account.memberships.get().vendor, name="見本住記")
+    Attestation.objects.create(municipality=world.tokyo, vendor=world.vendor, product="見本住記", version="1.0",
+                               domain="jumin", edition="1.0", requirement=MANUAL, statement="A's", state="accepted",
+                               decided=timezone.now())
+    answer = upload(client(account), world.tokyo, signed_bundle(tmp_path, signer, {MANUAL: "MANUAL"}))
+    assert answer.status_code == 302, answer.content.decode()[-2000:]
+    rival_bundle = Bundle.objects.get(municipality=world.tokyo, vendor__name__startswith="B-")
+    assert accepted_attestations(rival_bundle, today()) == {}
+
+
+def review_as(user: Any, bundle: Any, decision: str = "accepted", expires: str = "") -> Any:
+    return client(user).post(f"/bundle/{bundle.pk}/manual/{MANUAL}/", {
+        "action": "review", "decision": decision, "comment": "ok", "expires": expires})
+
+
+def indexed(world: World, tmp_path: Path) -> Any:
+    from conformance.portal.models import Bundle
+
+    answer = upload(client(world.users["tester"]), world.tokyo,
+                    signed_bundle(tmp_path, world.signer, {MANUAL: "MANUAL"}))
+    assert answer.status_code == 302
+    return Bundle.objects.get(pk=int(answer["Location"].rstrip("/").rsplit("/", 1)[1]))
+
+
+def test_the_submitter_never_accepts_its_own_attestation(world: World, tmp_path: Path) -> None:
+    from conformance.portal.models import Attestation
+
+    bundle, reviewer = indexed(world, tmp_path), world.users["reviewer"]
+    assert client(reviewer).post(f"/bundle/{bundle.pk}/manual/{MANUAL}/", {
+        "action": "attest", "statement": "I checked it myself"}).status_code == 302
+    assert review_as(reviewer, bundle).status_code == 403
+    assert Attestation.objects.get(municipality=world.tokyo).state == "pending"
+
+
+def test_an_expiry_past_the_bound_is_refused_and_none_means_the_bound(world: World, tmp_path: Path) -> None:
+    from django.conf import settings
+
+    from conformance.portal.models import Attestation
+    from conformance.portal.verdicts import today
+
+    bundle = indexed(world, tmp_path)
+    assert client(world.users["tester"]).post(f"/bundle/{bundle.pk}/manual/{MANUAL}/", {
+        "action": "attest", "statement": "checked"}).status_code == 302
+    review_as(world.users["reviewer"], bundle, expires="9999-12-31")
+    assert Attestation.objects.get(municipality=world.tokyo).state == "pending"
+    review_as(world.users["reviewer"], bundle)
+    accepted = Attestation.objects.get(municipality=world.tokyo)
+    assert accepted.state == "accepted"
+    assert accepted.expires == today() + dt.timedelta(days=settings.ATTESTATION_MAX_DAYS)
+
+
+# 6. Witnessed or self-declared, on every page and in the xlsx; a municipality may require witnessed runs.
+
+def test_an_uploaded_bundle_says_self_declared_everywhere(world: World, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from conformance.portal.xlsx import PROVENANCE
+
+    bundle, tester = indexed(world, tmp_path), client(world.users["tester"])
+    for url in (f"/bundle/{bundle.pk}/", f"/m/{world.tokyo.code}/", f"/bundle/{bundle.pk}/worklist/",
+                f"/bundle/{bundle.pk}/manual/{MANUAL}/", f"/m/{world.tokyo.code}/requirement/{MANUAL}/",
+                f"/bundle/{bundle.pk}/diff/"):
+        assert 'data-origin="self_declared"' in tester.get(url).content.decode(), url
+    assert 'data-origin="self_declared"' in client(world.users["vendor"]).get(
+        f"/vendor/{world.vendor.pk}/").content.decode()
+    book = load_workbook(io.BytesIO(tester.get(f"/bundle/{bundle.pk}/xlsx/").content))
+    provenance = dict(book[PROVENANCE].iter_rows(values_only=True))
+    assert provenance["実行の出所"] == "自己申告（ベンダー提出）"
+
+
+def test_a_municipality_requiring_witnessed_runs_never_sees_an_upload_conformant(
+        world: World, tmp_path: Path) -> None:
+    from conformance.portal.verdicts import compute, today
+
+    bundle = indexed(world, tmp_path)
+    bundle.states.exclude(status__in=("PASS", "NOT_APPLICABLE")).delete()  # nothing left unverified
+    assert compute(bundle, today())[0].value == "conformant"
+    world.tokyo.require_witnessed = True
+    world.tokyo.save()
+    bundle.refresh_from_db()
+    assert compute(bundle, today())[0].value == "incomplete"
