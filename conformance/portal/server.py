@@ -57,13 +57,21 @@ def start_worker_thread() -> threading.Thread:
     return thread
 
 
+def waitress_options(threads: int = 8) -> dict[str, object]:
+    """waitress's settings: a body past the portal's request limit is refused (413) from its
+    declared length, before waitress buffers it (its own default is 1 GiB)."""
+    from django.conf import settings
+
+    return {"threads": threads, "ident": "conformance-portal", "max_request_body_size": settings.MAX_REQUEST_BYTES}
+
+
 def serve(host: str, port: int, threads: int = 8) -> None:
     """Serve the portal with waitress until interrupted."""
     import waitress
 
     from conformance.portal.wsgi import application
 
-    waitress.serve(application, host=host, port=port, threads=threads, ident="conformance-portal")
+    waitress.serve(application, host=host, port=port, **waitress_options(threads))
 
 
 def announce(host: str, port: int, password: str | None) -> None:

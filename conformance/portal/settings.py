@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before the CSRF check reads a POST's body (process_view): a body past its limit is never read.
+    "conformance.portal.limits.BodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "conformance.portal.i18n.LanguageMiddleware",
@@ -143,6 +145,10 @@ LOGOUT_REDIRECT_URL = "login"
 MAX_UPLOAD_BYTES = int(os.environ.get("CONFORMANCE_PORTAL_MAX_UPLOAD", str(64 * 1024 * 1024)))
 #: The longest an accepted attestation stays valid (days; the reviewer may choose less).
 ATTESTATION_MAX_DAYS = int(os.environ.get("CONFORMANCE_PORTAL_ATTESTATION_DAYS", "365"))
+#: A whole request: the largest upload and the form around it (waitress refuses more, unread).
+MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024
+#: A request without an account (the login form) may send no more than this.
+ANONYMOUS_BODY_BYTES = 64 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

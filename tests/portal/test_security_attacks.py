@@ -261,3 +261,115 @@ def test_a_municipality_requiring_witnessed_runs_never_sees_an_upload_conformant
     world.tokyo.save()
     bundle.refresh_from_db()
     assert compute(bundle, today())[0].value == "incomplete"
+
+
+# 4. Limits before work.
+
+class Untouchable:
+    """A request body that fails the test if anything reads it."""
+
+    def read(self, *args: object) -> bytes:
+        raise AssertionError("the body was read")
+
+    readline = read
+
+
+def test_an_anonymous_body_past_its_limit_is_refused_unread(portal_db: None) -> None:
+    from django.test import Client
+
+    answer = Client(enforce_csrf_checks=True).post(
+        "/login/", data="", content_type="application/x-www-form-urlencoded",
+        CONTENT_LENGTH=str(10 * 1024 * 1024), **{"wsgi.input": Untouchable()})
+    assert answer.status_code == 413
+
+
+def test_an_account_body_past_the_upload_limit_is_refused_unread(world: World) -> None:
+    from django.conf import settings
+
+    answer = client(world.users["tester"]).post(
+        "/upload/", data="", content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(settings.MAX_REQUEST_BYTES + 1), **{"wsgi.input": Untouchable()})
+    assert answer.status_code == 413
+
+
+def test_the_server_refuses_a_declared_oversize_body_before_it_arrives(served: str) -> None:
+    import socket
+    from urllib.parse import urlsplit
+
+    address = urlsplit(served)
+    with socket.create_connection((address.hostname, address.port), timeout=10) as connection:
+        connection.sendall(b"POST /api/bundles/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/zip\r\n"
+                           b"Content-Length: " + str(512 * 1024 * 1024).encode() + b"\r\n\r\nPK")
+        answer = connection.recv(200)
+    assert answer.startswith(b"HTTP/1.1 413"), answer
+
+
+def peak_while(action: Any) -> int:
+    """The most memory Python allocated while ``action`` ran (tracemalloc), in bytes."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        action()
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak
+
+
+def compressible(size: int) -> bytes:
+    """Bytes that deflate about 4:1 (within the reader's ratio limit: not refused as a bomb)."""
+    import os
+
+    return os.urandom(size).translate(bytes(b"ACGT"[i % 4] for i in range(256)))
+
+
+def test_an_unsigned_compressed_bundle_is_refused_before_anything_is_inflated(world: World, tmp_path: Path) -> None:
+    import zipfile
+
+    from conformance.portal.ingest import BundleRefused, verified
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("results.json", compressible(40 * 1024 * 1024))
+    data = buffer.getvalue()
+    assert len(data) < 16 * 1024 * 1024  # under the upload limit; 40 MiB once inflated
+
+    def attempt() -> None:
+        with pytest.raises(BundleRefused, match="compressed"):
+            verified(data)
+    assert peak_while(attempt) < 4 * 1024 * 1024
+
+
+def test_a_bundle_signed_by_an_unknown_key_is_refused_before_its_entries_are_read(
+        world: World, tmp_path: Path) -> None:
+    from conformance.portal.ingest import BundleRefused, verified
+
+    stranger = signed_document(tmp_path, keys(tmp_path), results({CHECKED: "PASS"}, "1.0"))
+    from conformance.reporting.ziputil import read_entries, write_stored_zip
+
+    entries = dict(read_entries(stranger))
+    big = [("work/big.bin", compressible(30 * 1024 * 1024)), *entries.items()]
+    data = write_stored_zip(big)
+
+    def attempt() -> None:
+        with pytest.raises(BundleRefused, match="which no vendor registered here"):
+            verified(data)
+    assert peak_while(attempt) < 4 * 1024 * 1024  # the 30 MiB entry was never read
+
+
+def test_two_uploads_of_one_bundle_at_once_get_the_same_clear_refusal(
+        world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both passed the duplicate check before either was stored (the race, made certain here): the
+    second meets the database's constraint and is refused as any duplicate is, not with a 500."""
+    from conformance.portal import ingest
+
+    data = signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"})
+    tester = client(world.users["tester"])
+    assert upload(tester, world.tokyo, data).status_code == 302
+    later = html.unescape(upload(tester, world.tokyo, data).content.decode())
+    monkeypatch.setattr(ingest, "already_indexed", lambda *args: False)
+    racing = upload(tester, world.tokyo, data)
+    assert racing.status_code == 400
+    message = ingest.duplicate(data, world.tokyo)
+    assert message in html.unescape(racing.content.decode()) and message in later
