@@ -299,6 +299,13 @@ class Run(models.Model):
     state = models.CharField(max_length=12, default="queued")
     message = models.TextField(blank=True)
     bundle = models.ForeignKey(Bundle, null=True, on_delete=models.SET_NULL)
+    # While running: the worker holding it (host:pid), its child's pid and work directory, and the
+    # lease the worker renews (heartbeat); a run whose lease lapsed is ended by tasks.recover_runs.
+    worker = models.CharField(max_length=200, blank=True)
+    pid = models.IntegerField(null=True)
+    workdir = models.CharField(max_length=500, blank=True)
+    heartbeat = models.DateTimeField(null=True)
+    lease_until = models.DateTimeField(null=True, db_index=True)
 
 
 class ApiToken(models.Model):

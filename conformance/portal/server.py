@@ -35,6 +35,13 @@ def migrate() -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
+def recover() -> int:
+    """End the runs a stopped portal or worker left running (tasks.recover_runs); how many."""
+    from conformance.portal.tasks import recover_runs
+
+    return recover_runs()
+
+
 def first_administrator() -> str | None:
     """On first start (no superuser yet) create ``admin`` with a random password and return the
     password, to be printed once; None when an administrator exists."""

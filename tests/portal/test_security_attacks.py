@@ -373,3 +373,73 @@ def test_two_uploads_of_one_bundle_at_once_get_the_same_clear_refusal(
     assert racing.status_code == 400
     message = ingest.duplicate(data, world.tokyo)
     assert message in html.unescape(racing.content.decode()) and message in later
+
+
+# 5. Runs that cannot hang, and a child that gets only what a run needs.
+
+def a_run(world: World, **fields: Any) -> Any:
+    from conformance.portal.models import Environment, Run
+
+    environment = Environment.objects.create(municipality=world.tokyo, vendor=world.vendor, name="env")
+    return Run.objects.create(environment=environment, **fields)
+
+
+def test_a_run_whose_worker_was_killed_is_ended_and_cleaned_up(world: World) -> None:
+    """What a killed portal leaves: a run marked running, its lease lapsed, its child still running
+    (in its own session, so the worker's death did not end it) and its temporary output on disk."""
+    import socket
+    import subprocess
+    import sys
+    import tempfile
+
+    from django.utils import timezone
+
+    from conformance.portal.tasks import WORKDIR_PREFIX, recover_runs
+
+    work = Path(tempfile.mkdtemp(prefix=WORKDIR_PREFIX))
+    (work / "out").mkdir()
+    (work / "out" / "exchanges.har").write_text("{}")
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)", str(work / "out")],
+                             start_new_session=True)
+    lapsed = timezone.now() - dt.timedelta(minutes=5)
+    run = a_run(world, state="running", worker=f"{socket.gethostname()}:1", pid=child.pid, workdir=str(work),
+                heartbeat=lapsed, lease_until=lapsed)
+    alive = a_run(world, state="running", worker="elsewhere:1", lease_until=timezone.now() + dt.timedelta(minutes=5))
+    try:
+        assert recover_runs() >= 1
+        assert child.wait(timeout=20) == -9  # killed, not left behind
+    finally:
+        if child.poll() is None:
+            child.kill()
+    run.refresh_from_db()
+    alive.refresh_from_db()
+    assert run.state == "failed" and "stopped renewing the run's lease" in run.message
+    assert not work.exists()
+    assert alive.state == "running"  # a lease still held is nobody else's to end
+
+
+def test_the_runs_child_gets_only_the_environment_a_run_needs(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import os
+    import sys
+
+    from conformance.portal import tasks
+
+    profile = ("targets:\n  api:\n    auth:\n      env: VENDOR_TOKEN\n"
+               "      client_id_env: CONFORMANCE_PORTAL_SECRET_KEY\n")  # a profile fishing for the portal's key
+    monkeypatch.setenv("VENDOR_TOKEN", "the vendor's credential")
+    monkeypatch.setenv("CONFORMANCE_PORTAL_DATABASE", "postgresql://portal:secret@db/portal")
+    assert os.environ.get("CONFORMANCE_PORTAL_SECRET_KEY")
+    # The child prints what it got (and so writes no bundle: the run fails with its output).
+    monkeypatch.setattr(tasks, "command", lambda *args: [
+        sys.executable, "-c", "import json, os; print(json.dumps(sorted(os.environ)))"])
+    run = a_run(world)
+    run.environment.profile = profile
+    run.environment.save()
+    assert tasks.run_environment.call(run.pk) == "failed"
+    run.refresh_from_db()
+    seen = set(json.loads(run.message.strip().splitlines()[-1]))
+    assert "VENDOR_TOKEN" in seen and "PATH" in seen
+    assert not {name for name in seen if name.startswith(("CONFORMANCE_PORTAL_", "DJANGO_"))}, seen
+    assert run.lease_until is None and not Path(run.workdir).exists()
