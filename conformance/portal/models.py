@@ -315,3 +315,11 @@ class ApiToken(models.Model):
     sha256 = models.CharField(max_length=64, unique=True)
     created = models.DateTimeField(auto_now_add=True)
     revoked = models.BooleanField(default=False)
+
+
+class PasswordChangeRequired(models.Model):
+    """An account that must choose its own password before anything else (the first administrator,
+    whose password the console printed: the terminal's scrollback and logs keep it)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)

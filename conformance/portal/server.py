@@ -19,10 +19,12 @@ def configure(home: Path | None, database: str | None) -> None:
     if database:
         os.environ["CONFORMANCE_PORTAL_DATABASE"] = database
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "conformance.portal.settings")
+    from conformance.portal.hardening import make_private
     from conformance.portal.home import home_directory, keep_secret_key
 
     keep_secret_key()
     home_directory().mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private(home_directory())  # before the database is opened: it is created (or made) owner-only
     import django
 
     django.setup()
@@ -50,8 +52,11 @@ def first_administrator() -> str | None:
     users = get_user_model()
     if users.objects.filter(is_superuser=True).exists():
         return None
+    from conformance.portal.models import PasswordChangeRequired
+
     password = secrets.token_urlsafe(18)
-    users.objects.create_superuser(ADMIN, email="", password=password)
+    created = users.objects.create_superuser(ADMIN, email="", password=password)
+    PasswordChangeRequired.objects.create(user=created)  # the console and its logs keep what was printed
     return password
 
 
@@ -86,6 +91,6 @@ def announce(host: str, port: int, password: str | None) -> None:
     say = sys.stderr.write
     if password is not None:
         say(f"administrator created: user {ADMIN!r}, password {password}\n"
-            "  (shown once; change it in the admin pages, /admin/)\n")
+            "  (shown once; the first login asks for a new password)\n")
     say(f"conformance portal: http://{host}:{port}/\n")
     sys.stderr.flush()

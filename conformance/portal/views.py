@@ -4,8 +4,10 @@ account may not see is a 404, what it may not do a 403."""
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -23,9 +25,19 @@ from conformance.portal import access, queries
 from conformance.portal import catalog as shipped
 from conformance.portal.access import Action, Kind
 from conformance.portal.forms import AttestForm, ReviewForm, TransitionForm, UploadForm
+from conformance.portal.hardening import remember_device
 from conformance.portal.i18n import LANGUAGES
 from conformance.portal.ingest import BundleRefused, index
-from conformance.portal.models import Attestation, Bundle, Comment, Evidence, Municipality, Run, Transition
+from conformance.portal.models import (
+    Attestation,
+    Bundle,
+    Comment,
+    Evidence,
+    Municipality,
+    PasswordChangeRequired,
+    Run,
+    Transition,
+)
 from conformance.portal.verdicts import current_verdict, refresh_release, today
 from conformance.portal.xlsx import bundle_workbook
 
@@ -53,6 +65,29 @@ def _release_attestations(found: Bundle) -> QuerySet[Attestation]:
     """The attestations of the bundle's release: its municipality, vendor, product and version."""
     return Attestation.objects.filter(municipality_id=found.municipality_id, vendor_id=found.vendor_id,
                                       product=found.product, version=found.version)
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, which also gives the browser its device cookie (hardening.trusted_device)."""
+
+    template_name = "portal/login.html"
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        remember_device(response, form.get_user().get_username())
+        return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change; done, the account may use the portal (PasswordChangeRequired)."""
+
+    template_name = "portal/password.html"
+    success_url = "/"
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        PasswordChangeRequired.objects.filter(user_id=form.user.pk).delete()
+        return response
 
 
 def _number(value: str | None) -> int:

@@ -443,3 +443,104 @@ def test_the_runs_child_gets_only_the_environment_a_run_needs(
     assert "VENDOR_TOKEN" in seen and "PATH" in seen
     assert not {name for name in seen if name.startswith(("CONFORMANCE_PORTAL_", "DJANGO_"))}, seen
     assert run.lease_until is None and not Path(run.workdir).exists()
+
+
+# 6. Hardened by default.
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "conformance" / "portal" / "templates" / "portal"
+
+
+def test_pages_carry_a_csp_without_inline_script_and_have_none(world: World) -> None:
+    import re
+
+    from django.test import Client
+
+    answer = Client().get("/login/")
+    policy = answer["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src", 1)[1].split(";")[0]
+    for template in TEMPLATES.glob("*.html"):
+        text = template.read_text("utf-8")
+        assert not re.search(r"<script(?![^>]*\bsrc=)", text), template.name  # every script from a file
+        assert not re.search(r"\son[a-z]+\s*=", text), template.name  # no event handler attributes
+    page = client(world.users["tester"]).get(f"/m/{world.tokyo.code}/")
+    assert page["Content-Security-Policy"] == policy and "data-print" in page.content.decode()
+
+
+def test_with_https_on_there_is_hsts_and_plain_http_is_redirected(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import django, os\n"
+        "django.setup()\n"
+        "from django.test import Client\n"
+        "from django.test.utils import setup_test_environment\n"
+        "setup_test_environment()\n"
+        "plain = Client().get('/login/')\n"
+        "secure = Client().get('/login/', secure=True)\n"
+        "print(plain.status_code, plain['Location'], secure['Strict-Transport-Security'])\n")
+    environment = {**os.environ, "CONFORMANCE_PORTAL_HTTPS": "1", "CONFORMANCE_PORTAL_HOME": str(tmp_path),
+                   "DJANGO_SETTINGS_MODULE": "conformance.portal.settings"}
+    environment.pop("CONFORMANCE_PORTAL_DATABASE", None)  # settings only: no database is opened
+    said = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert said.returncode == 0, said.stderr[-2000:]
+    status, location, hsts = said.stdout.split(" ", 2)
+    assert (status, location) == ("301", "https://testserver/login/")
+    assert hsts.startswith("max-age=31536000")
+
+
+def test_a_neighbour_behind_the_same_address_cannot_lock_an_account_out_of_its_browser(world: World) -> None:
+    from django.test import Client
+    from portal_helpers import PASSWORD
+
+    from conformance.portal.hardening import DEVICE_COOKIE
+
+    name = world.users["reviewer"].get_username()
+    own = Client()
+    assert own.post("/login/", {"username": name, "password": PASSWORD}).status_code == 302
+    assert DEVICE_COOKIE in own.cookies
+    own.post("/logout/")
+    neighbour = Client()  # the same address (the test client's 127.0.0.1), another browser
+    for _ in range(5):
+        neighbour.post("/login/", {"username": name, "password": "guessing"})
+    assert Client().post("/login/", {"username": name, "password": PASSWORD}).status_code == 429  # still throttled
+    again = own.post("/login/", {"username": name, "password": PASSWORD})
+    assert again.status_code == 302 and "_auth_user_id" in own.session
+
+
+def test_an_account_that_must_change_its_password_reaches_nothing_else(world: World) -> None:
+    from portal_helpers import PASSWORD
+
+    from conformance.portal.models import PasswordChangeRequired
+
+    tester = client(world.users["tester"])
+    PasswordChangeRequired.objects.create(user=world.users["tester"])
+    for url in ("/", f"/m/{world.tokyo.code}/", "/admin/"):
+        answer = tester.get(url)
+        assert (answer.status_code, answer["Location"]) == (302, "/password/"), url
+    changed = tester.post("/password/", {"old_password": PASSWORD, "new_password1": "a new and long passphrase 2",
+                                         "new_password2": "a new and long passphrase 2"})
+    assert changed.status_code == 302
+    assert tester.get("/").status_code == 200
+
+
+def test_the_portals_files_are_made_private_in_a_home_that_was_open(tmp_path: Path) -> None:
+    import os
+
+    from conformance.portal.hardening import make_private
+
+    home = tmp_path / "home"
+    home.mkdir(mode=0o755)
+    for name in ("portal.sqlite3", "secret_key"):
+        (home / name).write_text("x")
+        (home / name).chmod(0o644)
+    mask = os.umask(0o022)
+    try:
+        make_private(home)
+        (home / "portal.sqlite3-wal").write_text("made afterwards")
+    finally:
+        os.umask(mask)
+    for name in ("portal.sqlite3", "secret_key", "portal.sqlite3-wal"):
+        assert (home / name).stat().st_mode & 0o077 == 0, name
