@@ -31,8 +31,9 @@ from typing import Any
 
 import yaml
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from conformance.portal.ingest import index_portal_run, portal_key_paths
 from conformance.portal.models import Run
@@ -178,9 +179,22 @@ def recover_runs(now: dt.datetime | None = None) -> int:
             _stop(run.pid)
         _remove_workdir(run.workdir)
         # Only if nobody renewed it meanwhile: a worker that was merely slow keeps its run.
-        count += Run.objects.filter(pk=run.pk, state="running", lease_until=run.lease_until).update(
+        ended = Run.objects.filter(pk=run.pk, state="running", lease_until=run.lease_until).update(
             state="failed", lease_until=None, pid=None, message=lapse_reason(run))
+        if ended:
+            _fail_task(run.task_id)
+        count += ended
     return count
+
+
+def _fail_task(task_id: str) -> None:
+    """The queue's row of an ended run marked failed too: no worker will finish it."""
+    try:
+        found = uuid.UUID(task_id)
+    except ValueError:
+        return
+    DBTaskResult.objects.filter(id=found, status=TaskResultStatus.RUNNING).update(
+        status=TaskResultStatus.FAILED, finished_at=timezone.now())
 
 
 def lapse_reason(run: Run) -> str:

@@ -4,6 +4,7 @@ workers) and asserts the refusal. They run on SQLite, and on PostgreSQL through 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import html
@@ -544,3 +545,61 @@ def test_the_portals_files_are_made_private_in_a_home_that_was_open(tmp_path: Pa
         os.umask(mask)
     for name in ("portal.sqlite3", "secret_key", "portal.sqlite3-wal"):
         assert (home / name).stat().st_mode & 0o077 == 0, name
+
+
+@pytest.mark.e2e
+def test_a_worker_killed_mid_run_leaves_nothing_behind_once_a_worker_starts_again(world: World) -> None:
+    """The issue's case end to end: a worker process runs a queued run (the whole reference suite:
+    minutes), is killed (SIGKILL) while its child runs; the child, in its own session, survives it.
+    When a worker starts again after the lease lapsed, the run is failed with the reason, the child is
+    gone and its temporary output removed."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from conformance.portal.models import Run
+    from conformance.portal.tasks import run_environment
+
+    run = a_run(world)
+    run.task_id = str(run_environment.enqueue(run.pk).id)
+    run.save(update_fields=["task_id"])
+    worker = subprocess.Popen([sys.executable, "-m", "conformance", "portal", "worker", "--batch"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            run.refresh_from_db()
+            if run.pid:
+                break
+            time.sleep(0.2)
+        assert run.state == "running" and run.pid, run.message
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(timeout=20)
+        os.kill(run.pid, 0)  # the child outlived its worker, its output on disk
+        assert Path(run.workdir).is_dir()
+        # Time passes past the lease (120 s) without a heartbeat; then a worker starts again.
+        Run.objects.filter(pk=run.pk).update(lease_until=timezone.now() - dt.timedelta(seconds=1))
+        again = subprocess.run([sys.executable, "-m", "conformance", "portal", "worker", "--batch"],
+                               capture_output=True, text=True, timeout=120, check=False)
+        assert again.returncode == 0, again.stderr[-2000:]
+        run.refresh_from_db()
+        assert run.state == "failed" and "stopped renewing the run's lease" in run.message
+        assert not Path(run.workdir).exists()
+        for _ in range(100):
+            if not Path(f"/proc/{run.pid}").exists() or b"Z" in Path(f"/proc/{run.pid}/stat").read_bytes()[:64]:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError(f"the run's child {run.pid} is still running")
+        assert DBTaskResult.objects.get(id=run.task_id).status == "FAILED"
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+        if run.pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(run.pid, signal.SIGKILL)
