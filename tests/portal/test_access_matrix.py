@@ -1,6 +1,7 @@
 """The one access rule (conformance/portal/access.py), role x object x action, through every page and
-API endpoint that reaches an object: each cell says what the account gets (``ok``: the page or the
-action's redirect; 403: it sees the object but may not act; 404: it is not told the object exists).
+API endpoint that reaches an object: each cell says what the account gets (``ok``: the page, the
+action's redirect or the API's 201; 400: the upload is refused, nothing stored; 403: it sees the
+object but may not act; 404: it is not told the object exists).
 
 The objects belong to vendor A at 千代田区 (a bundle, an attestation with evidence, a test environment
 and a run). B is another vendor that supplies the same municipality: it must see none of A's objects.
@@ -12,6 +13,7 @@ import datetime as dt
 import hashlib
 import io
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,6 +32,7 @@ class Scene:
     users: dict[str, Any]
     objects: dict[str, int]
     tokens: dict[str, str]
+    directory: Path
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +79,7 @@ def scene(portal_db: None, tmp_path_factory: pytest.TempPathFactory) -> Scene:
     environment = Environment.objects.create(municipality=made.tokyo, vendor=made.vendor, name="A's test system")
     run = Run.objects.create(environment=environment, state="done", message="run-of-A")
     objects = {"bundle": bundle.pk, "evidence": evidence.pk, "environment": environment.pk, "run": run.pk}
-    return Scene(made, users, objects, {role: new_token(users[role]) for role in ROLES})
+    return Scene(made, users, objects, {role: new_token(users[role]) for role in ROLES}, directory)
 
 
 def request(scene: Scene, role: str, action: str, monkeypatch: pytest.MonkeyPatch) -> Any:
@@ -109,9 +112,19 @@ def request(scene: Scene, role: str, action: str, monkeypatch: pytest.MonkeyPatc
         "run": lambda: browser.post(f"/m/{code}/runs/", {"environment": scene.objects["environment"]}),
         "transition": lambda: browser.post(f"/m/{code}/transitions/", {"requirement": "bad"}),
         "vendor page": lambda: browser.get(f"/vendor/{scene.world.vendor.pk}/"),
+        # A bundle of A's, its own release per role and way (no duplicate refusal in the way).
+        "upload": lambda: browser.post("/upload/", {"municipality": scene.world.tokyo.pk,
+                                                    "bundle": io.BytesIO(fresh(scene, f"{role}-page"))}),
+        "upload api": lambda: api.post("/api/bundles/", {"municipality": code,
+                                                         "bundle": io.BytesIO(fresh(scene, f"{role}-api"))}),
         "runs listed": lambda: _shows(browser.get(f"/m/{code}/"), "A&#x27;s test system"),
     }
     return actions[action]()
+
+
+def fresh(scene: Scene, version: str) -> bytes:
+    """A new bundle of vendor A's product, signed with A's key."""
+    return signed_bundle(scene.directory, scene.world.signer, {CHECKED: "PASS"}, version)
 
 
 class _NoQueue:
@@ -139,7 +152,7 @@ def _shows(response: Any, text: str) -> _Outcome:
     return _Outcome(200 if text in response.content.decode() else 404)
 
 
-OK, NO, HIDDEN = "ok", 403, 404
+OK, REFUSED, NO, HIDDEN = "ok", 400, 403, 404
 #: Expected per action, in the order of ROLES: admin, tester, reviewer, outsider, vendor A, vendor B, prefecture.
 MATRIX: dict[str, tuple[object, ...]] = {
     "view municipality": (OK, OK, OK, HIDDEN, OK, OK, OK),
@@ -158,6 +171,10 @@ MATRIX: dict[str, tuple[object, ...]] = {
     "run": (OK, OK, OK, HIDDEN, NO, HIDDEN, NO),
     "transition": (OK, OK, OK, HIDDEN, NO, NO, NO),
     "vendor page": (OK, HIDDEN, HIDDEN, HIDDEN, OK, HIDDEN, HIDDEN),
+    # Refused (400, nothing stored): the outsider may not choose 千代田区 in the form, B may not upload
+    # what A signed, a prefecture viewer does not upload; through the API the outsider does not see it.
+    "upload": (OK, OK, OK, REFUSED, OK, REFUSED, REFUSED),
+    "upload api": (OK, OK, OK, HIDDEN, OK, REFUSED, REFUSED),
     "runs listed": (OK, OK, OK, HIDDEN, OK, HIDDEN, OK),
 }
 CASES = [(role, action, expected[i]) for action, expected in MATRIX.items() for i, role in enumerate(ROLES)]
@@ -168,7 +185,7 @@ def test_the_access_rule(scene: Scene, role: str, action: str, expected: object,
                          monkeypatch: pytest.MonkeyPatch) -> None:
     status = request(scene, role, action, monkeypatch).status_code
     if expected == OK:
-        assert status in (200, 302), f"{role} {action}: {status}"
+        assert status in (200, 201, 302), f"{role} {action}: {status}"
     else:
         assert status == expected, f"{role} {action}: {status}"
 
