@@ -603,3 +603,25 @@ def test_a_worker_killed_mid_run_leaves_nothing_behind_once_a_worker_starts_agai
         if run.pid:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(run.pid, signal.SIGKILL)
+
+
+def test_two_uploads_of_one_bundle_sent_at_once_to_the_server(served: str, world: World, tmp_path: Path) -> None:
+    """The same race through the real server (waitress threads): one is indexed, the other refused as
+    a duplicate, never a 500, whichever way the threads interleave."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import requests
+
+    from conformance.portal.api import new_token
+    from conformance.portal.ingest import duplicate
+
+    data = signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"}, version="race")
+    token = new_token(world.users["vendor"])
+
+    def post(_: int) -> requests.Response:
+        return requests.post(f"{served}/api/bundles/", headers={"Authorization": f"Bearer {token}"},
+                             data={"municipality": world.tokyo.code}, files={"bundle": data}, timeout=120)
+    with ThreadPoolExecutor(2) as pool:
+        answers = sorted(pool.map(post, range(2)), key=lambda answer: answer.status_code)
+    assert [a.status_code for a in answers] == [201, 400], [a.text[:300] for a in answers]
+    assert answers[1].json()["error"] == duplicate(data, world.tokyo)
