@@ -7,7 +7,8 @@ from django.contrib import admin
 from conformance.portal import models
 
 admin.site.site_header = "適合確認ポータル 管理 / Portal administration"
-for model in (models.Municipality, models.Vendor, models.Membership, models.Transition, models.Environment):
+for model in (models.Municipality, models.Vendor, models.Product, models.Membership, models.Transition,
+              models.Environment):
     admin.site.register(model)
 
 

@@ -13,11 +13,11 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from conformance.portal import access
+from conformance.portal.access import Kind
 from conformance.portal.ingest import BundleRefused, index
 from conformance.portal.models import ApiToken, Attestation, Bundle, Evidence
 from conformance.portal.verdicts import today
@@ -58,7 +58,7 @@ def with_token(view: View) -> View:
 def upload_bundle(request: HttpRequest) -> HttpResponse:
     """POST municipality (its code) and bundle (the signed evidence.zip): 201 with the bundle's
     verdict, or 400 with every reason it was refused."""
-    municipality = get_object_or_404(access.municipalities(request.user), code=request.POST.get("municipality", ""))
+    municipality = access.get_or_404(request.user, Kind.MUNICIPALITY, code=request.POST.get("municipality", ""))
     upload = request.FILES.get("bundle")
     if upload is None:
         return JsonResponse({"error": "no file in the field `bundle`"}, status=400)
@@ -82,8 +82,9 @@ def _bundle_json(bundle: Bundle) -> dict[str, Any]:
 def attestations(request: HttpRequest) -> HttpResponse:
     """The accepted, unexpired attestations of a municipality's release (query: municipality,
     product, version), each with its evidence files' names, hashes and download paths."""
-    municipality = get_object_or_404(access.municipalities(request.user), code=request.GET.get("municipality", ""))
-    found = (Attestation.objects.filter(municipality=municipality, product=request.GET.get("product", ""),
+    municipality = access.get_or_404(request.user, Kind.MUNICIPALITY, code=request.GET.get("municipality", ""))
+    found = (access.visible(request.user, Kind.ATTESTATION).filter(
+        municipality=municipality, product=request.GET.get("product", ""),
                                         version=request.GET.get("version", ""), state=Attestation.State.ACCEPTED)
              .select_related("created_by", "decided_by").prefetch_related("evidence").order_by("decided"))
     day = today()
@@ -104,6 +105,5 @@ def _attestation_json(attestation: Attestation) -> dict[str, Any]:
 @require_GET
 def evidence(request: HttpRequest, pk: int) -> HttpResponse:
     """An evidence file's bytes, to an account that sees its municipality."""
-    found = get_object_or_404(Evidence.objects.filter(
-        attestation__municipality__in=access.municipalities(request.user)), pk=pk)
+    found: Evidence = access.get_or_404(request.user, Kind.EVIDENCE, pk=pk)
     return HttpResponse(bytes(found.data), content_type="application/octet-stream")

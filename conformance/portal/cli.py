@@ -45,6 +45,7 @@ def portal(
     if context.invoked_subcommand is not None:
         return
     server.migrate()
+    server.recover()
     password = server.first_administrator()
     if worker if worker is not None else not database:
         server.start_worker_thread()
@@ -57,8 +58,9 @@ def worker_command(
     batch: Annotated[bool, typer.Option("--batch", help="Stop when no task is left.")] = False,
 ) -> None:
     """Run queued runs (`conformance run` in a subprocess per task): N of these scale out."""
-    from conformance.portal.tasks import worker
+    from conformance.portal.tasks import recover_runs, worker
 
+    recover_runs()
     worker(interval=1.0, batch=batch).run()
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 
 from conformance.catalog.models import REQUIREMENT_ID_PATTERN
 from conformance.portal.models import Municipality
@@ -65,11 +67,24 @@ class AttestForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    """A reviewer's decision with its comment; an accepted attestation may expire."""
+    """A reviewer's decision with its comment. An accepted attestation always expires, at most
+    ``ATTESTATION_MAX_DAYS`` after today (that many days when no date is given): a person's word
+    about a screen is checked again, not kept for ever."""
 
     decision = forms.ChoiceField(choices=[("accepted", "accept"), ("rejected", "reject"), ("comment", "comment")])
     comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=10_000)
     expires = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean_expires(self) -> dt.date:
+        today = timezone.localdate()
+        latest = today + dt.timedelta(days=settings.ATTESTATION_MAX_DAYS)
+        chosen: dt.date | None = self.cleaned_data.get("expires")
+        if chosen is None:
+            return latest
+        if not today <= chosen <= latest:
+            raise forms.ValidationError(f"the expiry must be between {today} and {latest} "
+                                        f"(at most {settings.ATTESTATION_MAX_DAYS} days)")
+        return chosen
 
 
 class TransitionForm(forms.Form):

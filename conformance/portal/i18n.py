@@ -94,6 +94,22 @@ TEXTS: Mapping[str, Text] = {
     "prefecture_view": ("都道府県の市区町村", "Municipalities of the prefecture"),
     "vendor_view": ("顧客ごとのパッケージ結果", "The package across customers"),
     "customers": ("顧客", "Customers"),
+    "password_change": ("パスワードの変更", "Change the password"),
+    "password_change_help": ("表示された初期パスワードは使い続けられません。"
+                             "新しいパスワードを設定してください（12 文字以上）。",
+                             "The password printed at the first start cannot stay: choose a new one (12 characters "
+                             "or more)."),
+    "password_old": ("現在のパスワード", "Current password"),
+    "password_new": ("新しいパスワード", "New password"),
+    "password_again": ("新しいパスワード（確認）", "New password again"),
+    "origin": ("実行の出所", "Who ran it"),
+    "witnessed": ("立会い実行（ポータルが実行）", "Witnessed (run by the portal)"),
+    "self_declared": ("自己申告（ベンダー提出）", "Self-declared (uploaded)"),
+    "verdict_note": ("判定は本ポータルが保持する仕様書の版で再計算し、本ポータルで承認された確認書だけを数えます。",
+                     "The verdict is recomputed against the catalog edition this portal holds, counting only "
+                     "attestations accepted here."),
+    "witness_required": ("この市区町村は立会い実行のみを適合と認めます。",
+                         "This municipality accepts only witnessed runs as conformant."),
 }
 
 

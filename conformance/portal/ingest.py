@@ -8,27 +8,40 @@ no row behind.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import hashlib
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.auth.models import User as Account
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from pydantic import ValidationError
 
 from conformance import __version__
 from conformance.errors import ConformanceError
 from conformance.inputs import DOCUMENT_DEPTH, DOCUMENT_MEMBERS
 from conformance.limits import loads_bounded
-from conformance.portal import access
-from conformance.portal import catalog as shipped
-from conformance.portal.models import Bundle, Municipality, RequirementState, SystemResult, Vendor, VendorKey
+from conformance.portal import access, recompute
+from conformance.portal.models import (
+    Bundle,
+    Municipality,
+    Origin,
+    Product,
+    RequirementState,
+    SystemResult,
+    Vendor,
+    VendorKey,
+)
 from conformance.portal.verdicts import refresh_verdict
 from conformance.reporting.bundle import (
     MANIFEST,
@@ -40,7 +53,7 @@ from conformance.reporting.bundle import (
     sha256_bytes,
     verify_bundle_bytes,
 )
-from conformance.reporting.ziputil import DEFAULT_LIMITS, ArchiveError, Limits, read_entries
+from conformance.reporting.ziputil import DEFAULT_LIMITS, ArchiveError, Limits, open_checked, read_entry
 from conformance.results_schema import ResultsDocument
 
 User = AbstractBaseUser | AnonymousUser
@@ -89,19 +102,110 @@ def public_key(pem: str) -> Ed25519PublicKey:
     return key
 
 
+#: The most a signature or a manifest may take (a manifest lists at most ``Limits.entries`` files).
+SIGNATURE_BYTES, MANIFEST_BYTES = 64 * 1024, 16 * 1024 * 1024
+#: Entries are hashed in pieces of this size, never held whole (results.json apart).
+CHUNK = 1024 * 1024
+
+
 def verified(data: bytes, trusted: VendorKey | None = None) -> tuple[VendorKey, Contents]:
     """The signing key and contents of a bundle that passes every check, else BundleRefused listing
     every problem found. The key is the registered one the signature names, or ``trusted`` (the
-    portal's own, for the runs it made)."""
+    portal's own, for the runs it made).
+
+    Work follows trust: the zip's directory is checked and every entry must be stored (the form the
+    harness writes: nothing to inflate); then only the signature and the manifest are read and the
+    signature verified; only then is each entry streamed through SHA-256 against the manifest under
+    a running byte budget, keeping results.json alone. A bundle that passes all this is finally
+    checked whole by the harness's verifier (``conformance report verify``'s: the canonical form)."""
     try:
-        entries = dict(read_entries(data, limits()))
+        archive, infos = open_checked(data, limits())
+        with archive:
+            key, manifest = _signed_manifest(archive, infos, trusted)
+            entries = _streamed(archive, infos, manifest)
     except ArchiveError as error:
         raise BundleRefused(f"not a readable evidence bundle: {error}") from None
-    key = trusted or signer_key(entries)
     outcome = verify_bundle_bytes(data, public_key(key.public_pem), limits())
     if not outcome.valid:
         raise BundleRefused("the bundle does not verify:\n" + "\n".join(outcome.problems))
     return key, Contents(_json(entries, MANIFEST), _results(entries))
+
+
+def _signed_manifest(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
+                     trusted: VendorKey | None) -> tuple[VendorKey, bytes]:
+    """The key and the manifest's bytes, the signature verified, before any other entry is read."""
+    compressed = [i.filename for i in infos if i.compress_type != zipfile.ZIP_STORED]
+    if compressed:
+        raise BundleRefused(f"{compressed[0]}: compressed; the harness stores every entry of a bundle "
+                            "(not the form `conformance report bundle` writes)")
+    named = {info.filename: info for info in infos}
+    signature = _small_entry(archive, named, SIGNATURE, SIGNATURE_BYTES,
+                             "the bundle is not signed (`conformance report sign`)")
+    manifest = _small_entry(archive, named, MANIFEST, MANIFEST_BYTES, "this is not an evidence bundle")
+    key = trusted or signer_key({SIGNATURE: signature})
+    try:
+        document = loads_bounded(signature)
+        public_key(key.public_pem).verify(base64.b64decode(document["signature"], validate=True), manifest)
+    except (ValueError, KeyError, TypeError, binascii.Error, InvalidSignature):
+        raise BundleRefused(f"{SIGNATURE}: the signature does not match {MANIFEST} (the manifest was changed, "
+                            "or another key)") from None
+    return key, manifest
+
+
+def _small_entry(archive: zipfile.ZipFile, named: Mapping[str, zipfile.ZipInfo], name: str, most: int,
+                 missing: str) -> bytes:
+    info = named.get(name)
+    if info is None:
+        raise BundleRefused(f"{name} is missing: {missing}")
+    if info.file_size > most:
+        raise BundleRefused(f"{name}: {info.file_size} bytes; at most {most} are accepted")
+    return read_entry(archive, info)
+
+
+def _streamed(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], manifest: bytes) -> dict[str, bytes]:
+    """Every entry hashed against the signed manifest in pieces, the bytes read counted against the
+    total budget; returns the manifest and results.json (the only entries kept)."""
+    try:
+        listed = {str(f["path"]): str(f["sha256"]) for f in loads_bounded(
+            manifest, max_depth=DOCUMENT_DEPTH, max_members=DOCUMENT_MEMBERS)["files"]}
+    except (ValueError, KeyError, TypeError) as error:
+        raise BundleRefused(f"{MANIFEST} is not valid: {error}") from None
+    names = {info.filename for info in infos} - {MANIFEST, SIGNATURE}
+    problems = [f"{name}: missing (listed in the manifest)" for name in sorted(set(listed) - names)]
+    problems += [f"{name}: not listed in the manifest (added after the bundle was made)"
+                 for name in sorted(names - set(listed))]
+    kept, budget = {MANIFEST: manifest}, limits().total_bytes
+    for info in infos:
+        if info.filename not in listed:
+            continue
+        digest, content, budget = _hashed(archive, info, budget, keep=info.filename == "results.json")
+        if digest != listed[info.filename]:
+            problems.append(f"{info.filename}: content changed (sha256 {digest[:16]}…, manifest says "
+                            f"{listed[info.filename][:16]}…)")
+        if content is not None:
+            kept[info.filename] = content
+    if problems:
+        raise BundleRefused("the bundle does not verify:\n" + "\n".join(problems))
+    return kept
+
+
+def _hashed(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int,
+            keep: bool) -> tuple[str, bytes | None, int]:
+    """The entry's SHA-256 (and its bytes when ``keep``), and what is left of the budget."""
+    digest, pieces, size = hashlib.sha256(), [], 0
+    try:
+        with archive.open(info) as handle:
+            while piece := handle.read(min(CHUNK, info.file_size - size + 1)):
+                size, budget = size + len(piece), budget - len(piece)
+                if size > info.file_size or budget < 0:
+                    raise BundleRefused(f"{info.filename}: holds more than the archive says, or the bundle "
+                                        "unpacks past its limit")
+                digest.update(piece)
+                if keep:
+                    pieces.append(piece)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise BundleRefused(f"{info.filename}: unreadable ({error})") from None
+    return digest.hexdigest(), b"".join(pieces) if keep else None, budget
 
 
 def _json(entries: Mapping[str, bytes], name: str) -> Mapping[str, Any]:
@@ -128,6 +232,32 @@ def _results(entries: Mapping[str, bytes]) -> Mapping[str, Any]:
     return document
 
 
+def recomputed(contents: Contents) -> recompute.Scope:
+    """The results checked against the catalog edition this portal holds (:mod:`recompute`)."""
+    try:
+        return recompute.check(contents.results)
+    except recompute.ResultsRejected as error:
+        raise BundleRefused(f"results.json does not agree with the catalog this portal holds:\n{error}") from None
+
+
+def product_name(results: Mapping[str, Any]) -> str:
+    """The product a results document names (the profile's)."""
+    profile = results.get("profile") or {}
+    return str(profile.get("product") or profile.get("name") or "?")[:200]
+
+
+def check_release(vendor: Vendor, municipality: Municipality, contents: Contents) -> None:
+    """The signer's vendor supplies the municipality and owns the product the bundle names: a bundle
+    never lands on another vendor's release (its attestations, evidence and history)."""
+    if not municipality.vendors.filter(pk=vendor.pk).exists():
+        raise BundleRefused(f"{vendor} is not registered as a supplier of {municipality}: an administrator "
+                            "adds the municipality to the vendor's customers")
+    product = product_name(contents.results)
+    if not Product.objects.filter(vendor=vendor, name=product).exists():
+        raise BundleRefused(f"product {product!r} is not registered for {vendor} (the bundle's signer): an "
+                            "administrator registers a vendor's products")
+
+
 def index(data: bytes, municipality: Municipality, user: User) -> Bundle:
     """Verify and index one bundle for ``municipality``, uploaded by ``user`` (who must be allowed to)."""
     if not access.can_upload(user, municipality):
@@ -135,12 +265,29 @@ def index(data: bytes, municipality: Municipality, user: User) -> Bundle:
     key, contents = verified(data)
     if not access.may_sign_for(user, key.vendor):
         raise BundleRefused(f"the bundle is signed by {key.vendor}'s key; your account belongs to another vendor")
-    if Bundle.objects.filter(municipality=municipality, sha256=sha256_bytes(data)).exists():
-        raise BundleRefused(f"this bundle (sha256 {sha256_bytes(data)[:16]}…) is already indexed for {municipality}")
-    with transaction.atomic():
-        bundle = _store(data, municipality, user, key, contents)
-        refresh_verdict(bundle)
+    scope = recomputed(contents)
+    check_release(key.vendor, municipality, contents)
+    if already_indexed(municipality, sha256_bytes(data)):
+        raise BundleRefused(duplicate(data, municipality))
+    try:
+        with transaction.atomic():
+            bundle = _store(data, municipality, user, key, contents, scope)
+            refresh_verdict(bundle)
+    except IntegrityError:
+        # The same bundle uploaded twice at once: both passed the check above, the database's unique
+        # constraint let one in; the other gets the refusal a later duplicate gets, not a 500.
+        raise BundleRefused(duplicate(data, municipality)) from None
     return bundle
+
+
+def already_indexed(municipality: Municipality, digest: str) -> bool:
+    """Whether the bundle with this SHA-256 is indexed for the municipality."""
+    return Bundle.objects.filter(municipality=municipality, sha256=digest).exists()
+
+
+def duplicate(data: bytes, municipality: Municipality) -> str:
+    """The refusal of a bundle indexed already (one wording, however the duplicate was found)."""
+    return f"this bundle (sha256 {sha256_bytes(data)[:16]}…) is already indexed for {municipality}"
 
 
 def index_portal_run(data: bytes, municipality: Municipality, vendor: Vendor, user: User | None) -> Bundle:
@@ -148,8 +295,10 @@ def index_portal_run(data: bytes, municipality: Municipality, vendor: Vendor, us
     trusted = VendorKey(vendor=vendor, public_pem=portal_public_pem(), fingerprint="")
     trusted.fingerprint = key_fingerprint(public_key(trusted.public_pem))
     _, contents = verified(data, trusted)
+    scope = recomputed(contents)
+    check_release(vendor, municipality, contents)
     with transaction.atomic():
-        bundle = _store(data, municipality, user, trusted, contents)
+        bundle = _store(data, municipality, user, trusted, contents, scope, Origin.WITNESSED)
         refresh_verdict(bundle)
     return bundle
 
@@ -169,22 +318,21 @@ def portal_public_pem() -> str:
 
 
 def _store(data: bytes, municipality: Municipality, user: User | None, key: VendorKey,
-           contents: Contents) -> Bundle:
+           contents: Contents, scope: recompute.Scope, origin: Origin = Origin.SELF_DECLARED) -> Bundle:
     results, manifest = contents.results, contents.manifest
     profile = results.get("profile") or {}
     bundle = Bundle.objects.create(
         sha256=sha256_bytes(data), municipality=municipality, vendor=key.vendor, signer=key.fingerprint,
-        product=str(profile.get("product") or profile.get("name") or "?")[:200],
+        origin=origin, product=product_name(results),
         version=str(profile.get("version") or "?")[:100], profile_name=str(profile.get("name") or "")[:200],
         harness_version=str(results.get("harness_version"))[:50],
         harness_outdated=str(results.get("harness_version")) != __version__,
-        verdict=str(results["verdict"]), partial=bool((results.get("scope") or {}).get("partial")),
+        verdict=str(results["verdict"]), partial=scope.partial,
         problems=list(results.get("problems") or []), gaps=list(results.get("gaps") or []),
         created=_created(manifest), uploaded_by=user if isinstance(user, Account) else None, data=data)
     SystemResult.objects.bulk_create([
         SystemResult(bundle=bundle, municipality=municipality, domain=str(e["domain"]), edition=str(e["edition"]),
-                     catalog_sha256=str(e.get("sha256")),
-                     catalog_outdated=shipped.fingerprint(str(e["domain"]), str(e["edition"])) != e.get("sha256"))
+                     catalog_sha256=str(e.get("sha256")), catalog_outdated=False)  # recompute: the same
         for e in (results.get("catalog") or {}).get("editions", [])])
     RequirementState.objects.bulk_create([
         RequirementState(bundle=bundle, requirement=str(r["requirement"]), domain=str(r["domain"]),

@@ -26,6 +26,8 @@ class Municipality(models.Model):
     code = models.CharField(max_length=6, unique=True)
     name = models.CharField(max_length=100)
     prefecture = models.CharField(max_length=20, db_index=True)
+    # When set, only a run the portal witnessed can be conformant here (verdicts.compute).
+    require_witnessed = models.BooleanField(default=False)
 
     class Meta:
         ordering = ("code",)
@@ -45,6 +47,21 @@ class Vendor(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Product(models.Model):
+    """A package of a vendor, registered by an administrator: a bundle names its product, and the
+    portal takes it only from a key of the vendor the product is registered to."""
+
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="products")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ("name",)
+        constraints = (models.UniqueConstraint(fields=["vendor", "name"], name="one_product_name_per_vendor"),)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.vendor})"
 
 
 class VendorKey(models.Model):
@@ -105,6 +122,13 @@ class Membership(models.Model):
         return f"{self.user}: {self.role} {self.municipality or self.vendor or self.prefecture}"
 
 
+class Origin(models.TextChoices):
+    """Who produced a bundle's results (docs/portal.md, "The trust model")."""
+
+    WITNESSED = "witnessed", "立会い実行（ポータルが実行） / witnessed (run by the portal)"
+    SELF_DECLARED = "self_declared", "自己申告（ベンダー提出） / self-declared (uploaded)"
+
+
 class Bundle(models.Model):
     """One verified evidence.zip, whole (its bytes) and what its manifest and results say."""
 
@@ -112,6 +136,7 @@ class Bundle(models.Model):
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="bundles")
     vendor = models.ForeignKey(Vendor, on_delete=models.PROTECT, related_name="bundles")
     signer = models.CharField(max_length=64)
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.SELF_DECLARED)
     product = models.CharField(max_length=200)
     version = models.CharField(max_length=100)
     profile_name = models.CharField(max_length=200)
@@ -180,6 +205,9 @@ class Attestation(models.Model):
         REJECTED = "rejected", "差戻し / rejected"
 
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="attestations")
+    # The release's vendor: an attestation verifies that vendor's bundles only, and only it (and the
+    # municipality) sees it.
+    vendor = models.ForeignKey(Vendor, null=True, on_delete=models.CASCADE, related_name="attestations")
     product = models.CharField(max_length=200)
     version = models.CharField(max_length=100)
     domain = models.CharField(max_length=64)
@@ -194,7 +222,7 @@ class Attestation(models.Model):
     expires = models.DateField(null=True)
 
     class Meta:
-        indexes = (models.Index(fields=["municipality", "product", "version", "edition", "requirement"]),)
+        indexes = (models.Index(fields=["municipality", "vendor", "product", "version", "edition", "requirement"]),)
 
     def valid_on(self, day: dt.date) -> bool:
         """Accepted, and not expired on ``day``."""
@@ -271,6 +299,13 @@ class Run(models.Model):
     state = models.CharField(max_length=12, default="queued")
     message = models.TextField(blank=True)
     bundle = models.ForeignKey(Bundle, null=True, on_delete=models.SET_NULL)
+    # While running: the worker holding it (host:pid), its child's pid and work directory, and the
+    # lease the worker renews (heartbeat); a run whose lease lapsed is ended by tasks.recover_runs.
+    worker = models.CharField(max_length=200, blank=True)
+    pid = models.IntegerField(null=True)
+    workdir = models.CharField(max_length=500, blank=True)
+    heartbeat = models.DateTimeField(null=True)
+    lease_until = models.DateTimeField(null=True, db_index=True)
 
 
 class ApiToken(models.Model):
@@ -280,3 +315,11 @@ class ApiToken(models.Model):
     sha256 = models.CharField(max_length=64, unique=True)
     created = models.DateTimeField(auto_now_add=True)
     revoked = models.BooleanField(default=False)
+
+
+class PasswordChangeRequired(models.Model):
+    """An account that must choose its own password before anything else (the first administrator,
+    whose password the console printed: the terminal's scrollback and logs keep it)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)

@@ -19,10 +19,12 @@ def configure(home: Path | None, database: str | None) -> None:
     if database:
         os.environ["CONFORMANCE_PORTAL_DATABASE"] = database
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "conformance.portal.settings")
+    from conformance.portal.hardening import make_private
     from conformance.portal.home import home_directory, keep_secret_key
 
     keep_secret_key()
     home_directory().mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private(home_directory())  # before the database is opened: it is created (or made) owner-only
     import django
 
     django.setup()
@@ -35,6 +37,13 @@ def migrate() -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
+def recover() -> int:
+    """End the runs a stopped portal or worker left running (tasks.recover_runs); how many."""
+    from conformance.portal.tasks import recover_runs
+
+    return recover_runs()
+
+
 def first_administrator() -> str | None:
     """On first start (no superuser yet) create ``admin`` with a random password and return the
     password, to be printed once; None when an administrator exists."""
@@ -43,8 +52,11 @@ def first_administrator() -> str | None:
     users = get_user_model()
     if users.objects.filter(is_superuser=True).exists():
         return None
+    from conformance.portal.models import PasswordChangeRequired
+
     password = secrets.token_urlsafe(18)
-    users.objects.create_superuser(ADMIN, email="", password=password)
+    created = users.objects.create_superuser(ADMIN, email="", password=password)
+    PasswordChangeRequired.objects.create(user=created)  # the console and its logs keep what was printed
     return password
 
 
@@ -57,13 +69,21 @@ def start_worker_thread() -> threading.Thread:
     return thread
 
 
+def waitress_options(threads: int = 8) -> dict[str, object]:
+    """waitress's settings: a body past the portal's request limit is refused (413) from its
+    declared length, before waitress buffers it (its own default is 1 GiB)."""
+    from django.conf import settings
+
+    return {"threads": threads, "ident": "conformance-portal", "max_request_body_size": settings.MAX_REQUEST_BYTES}
+
+
 def serve(host: str, port: int, threads: int = 8) -> None:
     """Serve the portal with waitress until interrupted."""
     import waitress
 
     from conformance.portal.wsgi import application
 
-    waitress.serve(application, host=host, port=port, threads=threads, ident="conformance-portal")
+    waitress.serve(application, host=host, port=port, **waitress_options(threads))
 
 
 def announce(host: str, port: int, password: str | None) -> None:
@@ -71,6 +91,6 @@ def announce(host: str, port: int, password: str | None) -> None:
     say = sys.stderr.write
     if password is not None:
         say(f"administrator created: user {ADMIN!r}, password {password}\n"
-            "  (shown once; change it in the admin pages, /admin/)\n")
+            "  (shown once; the first login asks for a new password)\n")
     say(f"conformance portal: http://{host}:{port}/\n")
     sys.stderr.flush()

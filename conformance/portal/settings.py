@@ -62,6 +62,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "conformance.portal.hardening.PasswordChangeRequiredMiddleware",
+    "conformance.portal.hardening.SecurityHeadersMiddleware",
+    # Before the CSRF check reads a POST's body (process_view): a body past its limit is never read.
+    "conformance.portal.limits.BodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "conformance.portal.i18n.LanguageMiddleware",
@@ -91,6 +95,9 @@ AXES_FAILURE_LIMIT = int(os.environ.get("CONFORMANCE_PORTAL_LOGIN_FAILURES", "5"
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# A browser where the account logged in before is not locked out by others' failures from the same
+# address (a neighbour behind one NAT): hardening.trusted_device.
+AXES_WHITELIST_CALLABLE = "conformance.portal.hardening.trusted_device"
 
 # Session hygiene: a new session id at login (Django does), cookies for HTTP only, short-lived,
 # ended with the browser; Secure cookies when served over HTTPS.
@@ -102,6 +109,11 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 CSRF_COOKIE_HTTPONLY = True
+# With HTTPS on: browsers told to use nothing else for a year (HSTS), plain HTTP redirected, and the
+# scheme taken from the TLS-terminating proxy's X-Forwarded-Proto (it must set or strip it).
+SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60 if SECURE else 0
+SECURE_SSL_REDIRECT = SECURE
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -141,6 +153,12 @@ LOGOUT_REDIRECT_URL = "login"
 
 #: The largest bundle or evidence file accepted in one upload.
 MAX_UPLOAD_BYTES = int(os.environ.get("CONFORMANCE_PORTAL_MAX_UPLOAD", str(64 * 1024 * 1024)))
+#: The longest an accepted attestation stays valid (days; the reviewer may choose less).
+ATTESTATION_MAX_DAYS = int(os.environ.get("CONFORMANCE_PORTAL_ATTESTATION_DAYS", "365"))
+#: A whole request: the largest upload and the form around it (waitress refuses more, unread).
+MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024
+#: A request without an account (the login form) may send no more than this.
+ANONYMOUS_BODY_BYTES = 64 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -2,19 +2,38 @@
 django.tasks) with its database backend, so a run is a row of the portal's own database that any
 worker takes (`conformance portal worker`, or the thread the embedded default starts). The work is
 the CLI's: ``conformance run`` in a subprocess (one execution path), its evidence.zip signed with
-the portal's key and indexed like an upload."""
+the portal's key and indexed like an upload, as witnessed.
+
+A run cannot hang: the worker holds a lease on it and renews it every :data:`HEARTBEAT` seconds
+while the child runs. A worker or portal that starts ends every run whose lease lapsed (its worker
+was killed, or the machine restarted) as failed, with the reason, and removes the child process (on
+the same host) and its work directory (:func:`recover_runs`). The child gets only the environment a
+run needs (:func:`child_environment`), never the portal's secret key or database URL.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import os
+import re
+import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
-from django_tasks import task
+import yaml
+from django.utils import timezone
+from django_tasks import TaskResultStatus, task
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from conformance.portal.ingest import index_portal_run, portal_key_paths
 from conformance.portal.models import Run
@@ -22,6 +41,17 @@ from conformance.reporting.bundle import BUNDLE_NAME, load_private_key, sign_bun
 
 #: A whole run of a real vendor takes minutes; a stuck one is stopped after this.
 RUN_TIMEOUT = 3 * 60 * 60
+#: How often a worker renews the lease of the run it holds, and how long a lease lasts unrenewed.
+HEARTBEAT, LEASE = 15.0, 120.0
+#: What names a run's work directory (so recovery removes only what a run made).
+WORKDIR_PREFIX = "portal-run-"
+#: Variables the child always gets (how to find programs and code, and how to write text), when set.
+PASSED = ("PATH", "PYTHONPATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "CONFORMANCE_CATALOG", "SYSTEMROOT")
+#: Never passed, even when a profile names them: the portal's own secrets and settings.
+WITHHELD = re.compile(r"^(CONFORMANCE_PORTAL_|DJANGO_|OIDC_)")
+ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+#: This process, as a run's ``worker`` records it: a lapsed run's child is killed only on its host.
+WORKER = f"{socket.gethostname()}:{os.getpid()}"
 
 
 def worker(*, interval: float, batch: bool = False) -> Worker:
@@ -39,30 +69,158 @@ def command(out: Path, profile: Path | None, selection: str) -> list[str]:
     return [*line, "--", "-k", selection] if selection else line
 
 
+def child_environment(profile: str, work: Path, environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """What the run's child sees: :data:`PASSED`, the variables the profile names for its secrets
+    (``env``, ``*_env`` keys: the vendor's credentials), and a home and temporary directory of its
+    own. Nothing else of the portal's environment (its secret key, database URL, OIDC secret)."""
+    source = os.environ if environ is None else environ
+    named = {name for name in _named_variables(profile) if not WITHHELD.match(name)}
+    kept = {name: source[name] for name in (*PASSED, *sorted(named)) if name in source}
+    return kept | {"HOME": str(work), "TMPDIR": str(work / "tmp")}
+
+
+def _named_variables(profile: str) -> Iterator[str]:
+    try:
+        document = yaml.safe_load(profile) if profile.strip() else None
+    except yaml.YAMLError:
+        return  # the run itself says what is wrong with the profile
+    stack: list[Any] = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            for key, value in node.items():
+                if (key == "env" or str(key).endswith("_env")) and isinstance(value, str) and ENV_NAME.match(value):
+                    yield value
+                stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
 @task()
 def run_environment(run_id: int) -> str:
     """Run `conformance run` against the run's environment, sign and index the bundle; the run's
-    state says what happened (done, or failed with the command's last lines)."""
+    state says what happened (done, or failed with the reason or the command's last lines)."""
+    recover_runs()
     run = Run.objects.select_related("environment__municipality", "environment__vendor").get(pk=run_id)
-    run.state = "running"
-    run.save(update_fields=["state"])
+    work = Path(tempfile.mkdtemp(prefix=WORKDIR_PREFIX))  # 0700
+    (work / "tmp").mkdir()
+    _hold(run, workdir=str(work))
+    try:
+        return _run(run, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _hold(run: Run, **fields: Any) -> None:
+    """Take (or renew) the run's lease for this worker."""
+    now = timezone.now()
+    for name, value in {"state": "running", "worker": WORKER, "heartbeat": now,
+                        "lease_until": now + dt.timedelta(seconds=LEASE), **fields}.items():
+        setattr(run, name, value)
+    run.save(update_fields=["state", "worker", "heartbeat", "lease_until", *fields])
+
+
+def _run(run: Run, work: Path) -> str:
     environment = run.environment
-    with tempfile.TemporaryDirectory(prefix="portal-run-") as work:
-        profile = None
-        if environment.profile.strip():
-            profile = Path(work) / "profile.yaml"
-            profile.write_text(environment.profile, "utf-8")
-        out = Path(work) / "out"
-        completed = subprocess.run(command(out, profile, environment.selection), capture_output=True, text=True,
-                                   timeout=RUN_TIMEOUT, check=False)
-        bundle = out / BUNDLE_NAME
-        if not bundle.is_file():
-            run.state, run.message = "failed", (completed.stderr or completed.stdout)[-4000:]
-            run.save(update_fields=["state", "message"])
-            return run.state
-        sign_bundle(bundle, load_private_key(portal_key_paths()[0]))
-        run.bundle = index_portal_run(bundle.read_bytes(), environment.municipality, environment.vendor,
-                                      run.requested_by)
-    run.state, run.message = "done", f"exit {completed.returncode}"
-    run.save(update_fields=["state", "message", "bundle"])
-    return run.state
+    profile = None
+    if environment.profile.strip():
+        profile = work / "profile.yaml"
+        profile.write_text(environment.profile, "utf-8")
+    out, log = work / "out", work / "output.txt"
+    with log.open("w", encoding="utf-8") as output:
+        child = subprocess.Popen(command(out, profile, environment.selection), stdout=output,
+                                 stderr=subprocess.STDOUT, env=child_environment(environment.profile, work),
+                                 start_new_session=True)  # its own process group: recovery ends all of it
+        _hold(run, pid=child.pid)
+        reason = _watch(run, child)
+    if reason is not None:
+        return _finish(run, "failed", reason)
+    bundle = out / BUNDLE_NAME
+    if not bundle.is_file():
+        return _finish(run, "failed", log.read_text("utf-8", "replace")[-4000:])
+    sign_bundle(bundle, load_private_key(portal_key_paths()[0]))
+    run.bundle = index_portal_run(bundle.read_bytes(), environment.municipality, environment.vendor,
+                                  run.requested_by)
+    return _finish(run, "done", f"exit {child.returncode}")
+
+
+def _watch(run: Run, child: subprocess.Popen[bytes]) -> str | None:
+    """Wait for the child, renewing the lease; the reason it was stopped, or None when it ended."""
+    started = time.monotonic()
+    while True:
+        try:
+            child.wait(timeout=HEARTBEAT)
+            return None
+        except subprocess.TimeoutExpired:
+            pass
+        run.refresh_from_db(fields=["state", "worker"])
+        if run.state != "running" or run.worker != WORKER:
+            _stop(child.pid)
+            return "the run was ended by another worker (its lease had lapsed)"
+        if time.monotonic() - started > RUN_TIMEOUT:
+            _stop(child.pid)
+            return f"stopped after {RUN_TIMEOUT} s"
+        _hold(run)
+
+
+def _finish(run: Run, state: str, message: str) -> str:
+    run.state, run.message, run.lease_until, run.pid = state, message, None, None
+    run.save(update_fields=["state", "message", "bundle", "lease_until", "pid"])
+    return state
+
+
+def recover_runs(now: dt.datetime | None = None) -> int:
+    """End every running run whose lease lapsed before ``now``: failed, with the reason; its child
+    process group killed (when it ran on this host) and its work directory removed. Returns how many."""
+    lapsed = Run.objects.filter(state="running", lease_until__lt=now or timezone.now())
+    count = 0
+    for run in lapsed:
+        if run.pid and run.worker.split(":", 1)[0] == socket.gethostname() and _owns(run.pid, run.workdir):
+            _stop(run.pid)
+        _remove_workdir(run.workdir)
+        # Only if nobody renewed it meanwhile: a worker that was merely slow keeps its run.
+        ended = Run.objects.filter(pk=run.pk, state="running", lease_until=run.lease_until).update(
+            state="failed", lease_until=None, pid=None, message=lapse_reason(run))
+        if ended:
+            _fail_task(run.task_id)
+        count += ended
+    return count
+
+
+def _fail_task(task_id: str) -> None:
+    """The queue's row of an ended run marked failed too: no worker will finish it."""
+    try:
+        found = uuid.UUID(task_id)
+    except ValueError:
+        return
+    DBTaskResult.objects.filter(id=found, status=TaskResultStatus.RUNNING).update(
+        status=TaskResultStatus.FAILED, finished_at=timezone.now())
+
+
+def lapse_reason(run: Run) -> str:
+    """Why a run whose lease lapsed was ended."""
+    last = timezone.localtime(run.heartbeat).strftime("%Y-%m-%d %H:%M:%S") if run.heartbeat else "none"
+    return (f"the worker {run.worker or '?'} stopped renewing the run's lease (last heartbeat {last}): the portal "
+            "or its worker was stopped; the run was ended as failed, its process and temporary files removed")
+
+
+def _owns(pid: int, workdir: str) -> bool:
+    """Whether ``pid`` is still the run's child (its command line names the run's work directory),
+    not a process that got the number since."""
+    try:
+        return bool(workdir) and workdir.encode() in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def _stop(pid: int) -> None:
+    """End the child's process group (the run and whatever it started)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # gone already, or not ours
+        os.killpg(pid, signal.SIGKILL)
+
+
+def _remove_workdir(workdir: str) -> None:
+    """Remove a run's work directory: only one this portal made (its prefix, in the temporary directory)."""
+    path = Path(workdir)
+    if workdir and path.name.startswith(WORKDIR_PREFIX) and path.parent == Path(tempfile.gettempdir()):
+        shutil.rmtree(path, ignore_errors=True)

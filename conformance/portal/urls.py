@@ -10,7 +10,8 @@ from conformance.portal import api, views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(template_name="portal/login.html"), name="login"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("lang/", views.switch_language, name="language"),
     path("upload/", views.upload, name="upload"),

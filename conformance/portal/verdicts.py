@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from conformance.portal.models import Attestation, Bundle, RequirementState
+from conformance.portal.models import Attestation, Bundle, Origin, RequirementState
 from conformance.results import RequirementResult, Status, Verdict, decide_verdict
 
 
@@ -27,7 +27,8 @@ def today() -> dt.date:
 def accepted_attestations(bundle: Bundle, day: dt.date) -> dict[tuple[str, str], Attestation]:
     """Valid accepted attestations of the bundle's release, by (edition, requirement); the latest decided wins."""
     found: dict[tuple[str, str], Attestation] = {}
-    candidates = (Attestation.objects.filter(municipality_id=bundle.municipality_id, product=bundle.product,
+    candidates = (Attestation.objects.filter(municipality_id=bundle.municipality_id, vendor_id=bundle.vendor_id,
+                                             product=bundle.product,
                                              version=bundle.version, state=Attestation.State.ACCEPTED)
                   .prefetch_related("evidence", "decided_by").order_by("decided"))
     for attestation in candidates:
@@ -48,12 +49,13 @@ def attestation_entry(attestation: Attestation) -> dict[str, Any]:
 def with_attestations(states: Iterable[Mapping[str, Any]],
                       accepted: Mapping[tuple[str, str], Attestation]) -> list[RequirementResult]:
     """The bundle's results (rows of :data:`STATE_FIELDS`), MANUAL requirements verified by the
-    accepted attestations."""
+    attestations accepted here only: an attestation inside the bundle is the signer's own word
+    (a vendor's profile can say anything), so it is shown, never counted (docs/portal.md)."""
     results = []
     for state in states:
-        attestation: Mapping[str, Any] | None = state["attestation"]
+        attestation: Mapping[str, Any] | None = None
         portal = accepted.get((state["edition"], state["requirement"]))
-        if state["status"] == Status.MANUAL and attestation is None and portal is not None:
+        if state["status"] == Status.MANUAL and portal is not None:
             attestation = attestation_entry(portal)
         results.append(RequirementResult(requirement=state["requirement"], domain=state["domain"],
                                           edition=state["edition"], level=state["level"],
@@ -73,7 +75,14 @@ def compute(bundle: Bundle, day: dt.date) -> tuple[Verdict, dt.date | None]:
     used = [a.expires for a in accepted.values() if a.expires is not None]
     verdict = decide_verdict(results, bundle.problems, partial=bundle.partial or bool(bundle.gaps),
                              stopped="the run stopped" if bundle.verdict == Verdict.NOT_RUN else None)
+    if verdict is Verdict.CONFORMANT and not witnessed_enough(bundle):
+        verdict = Verdict.INCOMPLETE  # nothing failed, but the municipality accepts only what it witnessed
     return verdict, min(used, default=None)
+
+
+def witnessed_enough(bundle: Bundle) -> bool:
+    """A self-declared bundle cannot be conformant where the municipality requires witnessed runs."""
+    return bundle.origin == Origin.WITNESSED or not bundle.municipality.require_witnessed
 
 
 def refresh_verdict(bundle: Bundle) -> str:
@@ -93,7 +102,8 @@ def current_verdict(bundle: Bundle) -> str:
 
 def refresh_release(attestation: Attestation) -> int:
     """Recompute every bundle of the attestation's release (after a decision); returns how many."""
-    bundles = Bundle.objects.filter(municipality_id=attestation.municipality_id, product=attestation.product,
+    bundles = Bundle.objects.filter(municipality_id=attestation.municipality_id, vendor=attestation.vendor,
+                                    product=attestation.product,
                                     version=attestation.version, systems__edition=attestation.edition).distinct()
     count = 0
     for bundle in bundles:

@@ -4,12 +4,15 @@ account may not see is a 404, what it may not do a 403."""
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,10 +23,21 @@ from django.views.decorators.http import require_POST
 from conformance.errors import ConformanceError
 from conformance.portal import access, queries
 from conformance.portal import catalog as shipped
+from conformance.portal.access import Action, Kind
 from conformance.portal.forms import AttestForm, ReviewForm, TransitionForm, UploadForm
+from conformance.portal.hardening import remember_device
 from conformance.portal.i18n import LANGUAGES
 from conformance.portal.ingest import BundleRefused, index
-from conformance.portal.models import Attestation, Bundle, Comment, Evidence, Municipality, Run, Transition
+from conformance.portal.models import (
+    Attestation,
+    Bundle,
+    Comment,
+    Evidence,
+    Municipality,
+    PasswordChangeRequired,
+    Run,
+    Transition,
+)
 from conformance.portal.verdicts import current_verdict, refresh_release, today
 from conformance.portal.xlsx import bundle_workbook
 
@@ -38,11 +52,47 @@ def _account(request: HttpRequest) -> User:
 
 
 def _municipality(request: HttpRequest, code: str) -> Municipality:
-    return get_object_or_404(access.municipalities(request.user), code=code)
+    found: Municipality = access.get_or_404(request.user, Kind.MUNICIPALITY, code=code)
+    return found
 
 
 def _bundle(request: HttpRequest, pk: int) -> Bundle:
-    return get_object_or_404(access.bundles(request.user).select_related("municipality", "vendor"), pk=pk)
+    found: Bundle = access.get_or_404(request.user, Kind.BUNDLE, ("municipality", "vendor"), pk=pk)
+    return found
+
+
+def _release_attestations(found: Bundle) -> QuerySet[Attestation]:
+    """The attestations of the bundle's release: its municipality, vendor, product and version."""
+    return Attestation.objects.filter(municipality_id=found.municipality_id, vendor_id=found.vendor_id,
+                                      product=found.product, version=found.version)
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, which also gives the browser its device cookie (hardening.trusted_device)."""
+
+    template_name = "portal/login.html"
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        remember_device(response, form.get_user().get_username())
+        return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change; done, the account may use the portal (PasswordChangeRequired)."""
+
+    template_name = "portal/password.html"
+    success_url = "/"
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        PasswordChangeRequired.objects.filter(user_id=form.user.pk).delete()
+        return response
+
+
+def _number(value: str | None) -> int:
+    """A primary key from a form (0, which no row has, when it is not a number)."""
+    return int(value) if value and value.isdigit() else 0
 
 
 @require_POST
@@ -92,9 +142,11 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
         "transitions": queries.transitions(found, today()),
         "can_transition": access.can_record_transition(request.user, found),
         "transition_form": TransitionForm(), "form": UploadForm(municipalities=access.municipalities(request.user)),
-        "environments": found.environments.all(), "can_run": access.can_upload(request.user, found),
-        "runs": Run.objects.filter(environment__municipality=found).select_related("environment", "bundle")
-        .order_by("-requested")[:20]})
+        "environments": access.visible(request.user, Kind.ENVIRONMENT).filter(municipality=found)
+        .select_related("vendor"),
+        "can_run": access.may(request.user, Action.RUN, found),
+        "runs": access.visible(request.user, Kind.RUN).filter(environment__municipality=found)
+        .select_related("environment", "bundle").order_by("-requested")[:20]})
 
 
 @login_required
@@ -104,9 +156,10 @@ def request_run(request: HttpRequest, code: str) -> HttpResponse:
     from conformance.portal.tasks import run_environment
 
     found = _municipality(request, code)
-    if not access.can_upload(request.user, found):
-        raise PermissionDenied("not allowed to run for this municipality")
-    environment = get_object_or_404(found.environments, pk=request.POST.get("environment"))
+    environment = access.get_or_404(request.user, Kind.ENVIRONMENT, municipality=found,
+                                    pk=_number(request.POST.get("environment")))
+    if not access.may(request.user, Action.RUN, found, environment.vendor):
+        raise PermissionDenied("only the municipality asks for runs (a run it asks for is witnessed)")
     run = Run.objects.create(environment=environment, requested_by=_account(request))
     run.task_id = str(run_environment.enqueue(run.pk).id)
     run.save(update_fields=["task_id"])
@@ -118,8 +171,7 @@ def bundle(request: HttpRequest, pk: int) -> HttpResponse:
     """One bundle: its verdict (with the portal's attestations), counts and requirements."""
     found = _bundle(request, pk)
     states = found.states.order_by("id")
-    attestations = {(a.edition, a.requirement): a for a in Attestation.objects.filter(
-        municipality=found.municipality, product=found.product, version=found.version).order_by("created")}
+    attestations = {(a.edition, a.requirement): a for a in _release_attestations(found).order_by("created")}
     open_transitions = set(found.municipality.transitions.filter(closed=False).values_list("requirement", flat=True))
     return render(request, "portal/bundle.html", {
         "bundle": found, "verdict": current_verdict(found), "counts": queries.counts(found),
@@ -177,8 +229,7 @@ def requirement_history(request: HttpRequest, code: str, requirement: str) -> Ht
 def worklist(request: HttpRequest, pk: int) -> HttpResponse:
     """The MANUAL requirements of a bundle, each with its procedure and its attestation's state."""
     found = _bundle(request, pk)
-    attestations = {(a.edition, a.requirement): a for a in Attestation.objects.filter(
-        municipality=found.municipality, product=found.product, version=found.version).order_by("created")}
+    attestations = {(a.edition, a.requirement): a for a in _release_attestations(found).order_by("created")}
     items = [(s, attestations.get((s.edition, s.requirement)))
              for s in found.states.filter(status="MANUAL").order_by("id")]
     return render(request, "portal/worklist.html", {"bundle": found, "items": items})
@@ -189,16 +240,16 @@ def attestation(request: HttpRequest, pk: int, requirement: str) -> HttpResponse
     """A MANUAL requirement of a bundle's release: procedure, attestation, thread, decision."""
     found = _bundle(request, pk)
     state = get_object_or_404(found.states, requirement=requirement, status="MANUAL")
-    current = (Attestation.objects.filter(municipality=found.municipality, product=found.product,
-                                          version=found.version, edition=state.edition, requirement=requirement)
+    current = (_release_attestations(found).filter(edition=state.edition, requirement=requirement)
                .order_by("-created").first())
     if request.method == "POST":
         return _attestation_post(request, found, state.edition, requirement, current)
     return render(request, "portal/attestation.html", {
         "bundle": found, "state": state, "attestation": current,
         "procedure": shipped.procedure(shipped.requirement(state.domain, state.edition, requirement)),
-        "can_attest": access.can_attest(request.user, found.municipality),
-        "can_review": access.can_review(request.user, found.municipality),
+        "can_attest": access.may(request.user, Action.ATTEST, found.municipality, found.vendor),
+        "can_review": access.can_review(request.user, found.municipality)
+        and (current is None or current.created_by_id != request.user.pk),
         "attest_form": AttestForm(), "review_form": ReviewForm()})
 
 
@@ -208,9 +259,11 @@ def _attestation_post(request: HttpRequest, found: Bundle, edition: str, require
     if request.POST.get("action") == "review":
         if current is None or not access.can_review(request.user, found.municipality):
             raise PermissionDenied("only a reviewer of the municipality decides")
+        if current.created_by_id == request.user.pk:
+            raise PermissionDenied("who submitted an attestation does not decide it (four eyes)")
         _review(request, current)
     else:
-        if not access.can_attest(request.user, found.municipality):
+        if not access.may(request.user, Action.ATTEST, found.municipality, found.vendor):
             raise PermissionDenied("not allowed to attest for this municipality")
         _attest(request, found, edition, requirement)
     return HttpResponseRedirect(back)
@@ -223,7 +276,7 @@ def _attest(request: HttpRequest, found: Bundle, edition: str, requirement: str)
         return
     with transaction.atomic():
         created = Attestation.objects.create(
-            municipality=found.municipality, product=found.product, version=found.version,
+            municipality=found.municipality, vendor=found.vendor, product=found.product, version=found.version,
             domain=requirement.split("-", 1)[0], edition=edition, requirement=requirement,
             statement=form.cleaned_data["statement"], created_by=_account(request))
         for upload in form.cleaned_data["evidence"]:
@@ -254,8 +307,7 @@ def _review(request: HttpRequest, current: Attestation) -> None:
 @login_required
 def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
     """An evidence file, to those who see its municipality; always as a download."""
-    found = get_object_or_404(Evidence.objects.select_related("attestation__municipality"), pk=pk)
-    _municipality(request, found.attestation.municipality.code)
+    found: Evidence = access.get_or_404(request.user, Kind.EVIDENCE, pk=pk)
     response = HttpResponse(bytes(found.data), content_type="application/octet-stream")
     response["Content-Disposition"] = f'attachment; filename="evidence-{found.pk}"'
     return response
@@ -295,11 +347,11 @@ def prefecture(request: HttpRequest, name: str) -> HttpResponse:
 @login_required
 def vendor(request: HttpRequest, pk: int) -> HttpResponse:
     """A vendor's package across its customers: the latest bundle per municipality and release."""
-    found = get_object_or_404(access.vendors(request.user), pk=pk)
+    found = access.get_or_404(request.user, Kind.VENDOR, pk=pk)
     bundles = (Bundle.objects.filter(vendor=found).select_related("municipality")
                .order_by("product", "-version", "municipality__code", "-uploaded"))
     latest: dict[tuple[str, str, str], Bundle] = {}
-    for item in bundles.only("id", "product", "version", "municipality", "uploaded", "verdict",
+    for item in bundles.only("id", "product", "version", "municipality", "uploaded", "verdict", "origin",
                              "current_verdict", "verdict_valid_until", "partial")[:5000]:
         latest.setdefault((item.product, item.version, item.municipality.code), item)
     return render(request, "portal/vendor.html", {"vendor": found, "latest": list(latest.values())})

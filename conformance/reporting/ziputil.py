@@ -103,6 +103,25 @@ def read_entries(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[tuple[str
         return [(info.filename, _read(archive, info)) for info in infos]
 
 
+def open_checked(data: bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
+    """The archive and its entries, the directory checked (names, counts, declared sizes, ratio) and
+    nothing inflated yet: a caller reads the entries it needs, in its order (:func:`read_entry`)."""
+    if len(data) > limits.archive_bytes:
+        raise ArchiveError(f"the archive is {len(data)} bytes; at most {limits.archive_bytes} are accepted")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise ArchiveError(f"not a zip archive: {error}") from None
+    infos = archive.infolist()
+    _check_directory(infos, limits)
+    return archive, infos
+
+
+def read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """One entry's bytes, checked against its declared size (see :func:`open_checked`)."""
+    return _read(archive, info)
+
+
 def _check_directory(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     if len(infos) > limits.entries:
         raise ArchiveError(f"the archive has {len(infos)} entries; at most {limits.entries} are accepted")

@@ -76,6 +76,12 @@ def test_the_flow_from_bundle_to_accepted_attestation_to_xlsx(
     assert tester.inner_text("#verdict") == "判定未完了（未検証の要件あり）"
     no_blocking_violation(tester)
     bundle_url = tester.url
+    # No bundle of 住民記録 1.0 is conformant today (240 MANUAL, 53 without a check): the verdict's turn
+    # shows on this bundle once its only unverified requirement left is the MANUAL one attested here.
+    from conformance.portal.models import Bundle
+
+    indexed = Bundle.objects.get(pk=int(bundle_url.rstrip("/").rsplit("/", 1)[1]))
+    indexed.states.exclude(status__in=("PASS", "NOT_APPLICABLE")).exclude(requirement=MANUAL).delete()
     tester.click("#worklist-link")
     no_blocking_violation(tester)
     tester.click(f"text={MANUAL}")

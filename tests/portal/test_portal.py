@@ -45,7 +45,9 @@ def test_a_signed_bundle_is_indexed_and_its_verdict_shown(world: World, tmp_path
     assert (bundle.product, bundle.version, bundle.vendor, bundle.verdict) == ("見本住記", "1.0", world.vendor,
                                                                                 "incomplete")
     assert [(s.domain, s.edition, s.catalog_outdated) for s in bundle.systems.all()] == [("jumin", "1.0", False)]
-    assert sorted(bundle.states.values_list("requirement", "status")) == [(CHECKED, "PASS"), (MANUAL, "MANUAL")]
+    assert bundle.states.count() == 957  # the whole edition, as the catalog has it
+    assert sorted(bundle.states.filter(requirement__in=(CHECKED, MANUAL)).values_list("requirement", "status")) == [
+        (CHECKED, "PASS"), (MANUAL, "MANUAL")]
     page = tester.get(f"/m/{world.tokyo.code}/").content.decode()
     assert "判定未完了" in page and "見本住記 1.0" in page
 
@@ -103,6 +105,9 @@ def test_an_accepted_attestation_turns_the_verdict_and_a_rejected_or_expired_one
 
     tester, reviewer = client(world.users["tester"]), client(world.users["reviewer"])
     bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "PASS", MANUAL: "MANUAL"}))
+    # 住民記録 1.0 has 240 MANUAL requirements and 53 with no check yet, so none of its bundles is conformant
+    # today: what one acceptance changes shows on a bundle whose only unverified requirement is MANUAL.
+    bundle.states.exclude(status__in=("PASS", "NOT_APPLICABLE")).exclude(requirement=MANUAL).delete()
     assert MANUAL in tester.get(f"/bundle/{bundle.pk}/worklist/").content.decode()
     page = tester.get(f"/bundle/{bundle.pk}/manual/{MANUAL}/").content.decode()
     assert html.escape(procedure_of(MANUAL)) in page  # the catalog's procedure
@@ -112,7 +117,8 @@ def test_an_accepted_attestation_turns_the_verdict_and_a_rejected_or_expired_one
     bundle.refresh_from_db()
     assert bundle.current_verdict == "incomplete"
     attest(tester, bundle, {"screen2.png": b"second screenshot"})
-    assert review(reviewer, bundle, "accepted", "2099-12-31").status_code == 302
+    within = (dt.date.today() + dt.timedelta(days=30)).isoformat()  # an expiry within the bound
+    assert review(reviewer, bundle, "accepted", within).status_code == 302
     bundle.refresh_from_db()
     assert bundle.current_verdict == "conformant"
     accepted = Attestation.objects.get(state="accepted", municipality=world.tokyo)
@@ -196,7 +202,8 @@ def test_the_xlsx_lists_the_catalog_in_order_with_states(world: World, tmp_path:
     from conformance.catalog.loader import load_edition
 
     tester = client(world.users["tester"])
-    bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "PASS", MANUAL: "MANUAL"}))
+    bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "PASS", MANUAL: "MANUAL"},
+                                                   partial=True))
     response = tester.get(f"/bundle/{bundle.pk}/xlsx/")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(response.content)).active

@@ -41,13 +41,14 @@ def test_accepted_attestations_are_fetched_for_a_run(served: str, world: World, 
 
     screenshot = b"\x89PNG the alert on the screen"
     accepted = Attestation.objects.create(
-        municipality=world.tokyo, product="見本住記", version="1.0", domain="jumin", edition="1.0",
+        municipality=world.tokyo, vendor=world.vendor, product="見本住記", version="1.0", domain="jumin", edition="1.0",
         requirement=MANUAL, statement="警告を確認した", state="accepted", decided=timezone.now(),
         created_by=world.users["tester"], decided_by=world.users["reviewer"])
     Evidence.objects.create(attestation=accepted, name="alert screen.png", content_type="image/png",
                             sha256=hashlib.sha256(screenshot).hexdigest(), size=len(screenshot), data=screenshot)
-    Attestation.objects.create(municipality=world.tokyo, product="見本住記", version="1.0", domain="jumin",
-                               edition="1.0", requirement="jumin-1.0-3.4-R006", statement="まだ", state="pending")
+    Attestation.objects.create(municipality=world.tokyo, vendor=world.vendor, product="見本住記", version="1.0",
+                               domain="jumin", edition="1.0", requirement="jumin-1.0-3.4-R006", statement="まだ",
+                               state="pending")
     written = fetch_attestations(served, new_token(world.users["tester"]),
                                  {"municipality": world.tokyo.code, "product": "見本住記", "version": "1.0"},
                                  tmp_path / "fetched")

@@ -1,7 +1,7 @@
 """The portal on a real PostgreSQL server: a throwaway cluster (initdb, pg_ctl) started for this
-test, the same migrations applied, and the portal's tests (client flows and the browser's) run
-again against it in a pytest subprocess: the browser's flows (every step of the issue's list), and a
-check that the database really is PostgreSQL.
+test, the same migrations applied, and the portal's tests run again against it in a pytest
+subprocess: the browser's flows (every step of the issue's list), the attacks of issue 47, the access
+rule's matrix, and a check that the database really is PostgreSQL.
 
 Debian's postgresql package gives initdb and pg_ctl (.ci/run installs it). PostgreSQL refuses to
 run as root: as root (CI) the cluster runs as the ``postgres`` (or ``nobody``) account through
@@ -12,6 +12,7 @@ from __future__ import annotations
 import glob
 import os
 import pwd
+import re
 import shutil
 import socket
 import subprocess
@@ -84,11 +85,17 @@ def postgres() -> Iterator[str]:
         shutil.rmtree(directory, ignore_errors=True)
 
 
+#: Run again on PostgreSQL: the browser's flows, the attacks (issue 47) and the access rule's matrix.
+ON_POSTGRESQL = ("test_browser.py", "test_security_attacks.py", "test_access_matrix.py")
+
+
 def test_the_portals_tests_pass_on_postgresql(postgres: str) -> None:
     environment = {**os.environ, "CONFORMANCE_PORTAL_DATABASE": postgres}
     completed = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider", "-p", "no:randomly",
-         str(HERE / "test_browser.py")],
-        env=environment, capture_output=True, text=True, timeout=600, check=False)
+         *(str(HERE / name) for name in ON_POSTGRESQL)],
+        env=environment, capture_output=True, text=True, timeout=1200, check=False)
     assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-2000:]
-    assert "3 passed" in completed.stdout and "skipped" not in completed.stdout
+    passed = re.search(r"(\d+) passed", completed.stdout)
+    assert passed is not None and int(passed.group(1)) >= 150, completed.stdout[-2000:]
+    assert "skipped" not in completed.stdout and "failed" not in completed.stdout

@@ -57,6 +57,7 @@ def stop(process: subprocess.Popen[str]) -> None:
 
 def test_first_start_creates_the_administrator_once(tmp_path: Path) -> None:
     home, port = tmp_path / "home", free_port()
+    home.mkdir(mode=0o755)  # a --home that exists already, open to others: the portal's files stay private
     process, said = start(home, port)
     try:
         password = re.search(r"user 'admin', password (\S+)", said)
@@ -69,10 +70,21 @@ def test_first_start_creates_the_administrator_once(tmp_path: Path) -> None:
         answer = session.post(f"http://127.0.0.1:{port}/login/", data={
             "username": "admin", "password": password.group(1), "csrfmiddlewaretoken": token.group(1)},
             headers={"Referer": f"http://127.0.0.1:{port}/login/"}, timeout=10)
-        assert answer.url == f"http://127.0.0.1:{port}/" and "適合確認ポータル" in answer.text
+        # The printed password only opens the password change: the console and its logs keep it.
+        assert answer.url == f"http://127.0.0.1:{port}/password/"
+        assert session.get(f"http://127.0.0.1:{port}/", timeout=10).url.endswith("/password/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', answer.text)
+        assert token is not None
+        new = "the administrator's own passphrase 3"
+        changed = session.post(f"http://127.0.0.1:{port}/password/", data={
+            "old_password": password.group(1), "new_password1": new, "new_password2": new,
+            "csrfmiddlewaretoken": token.group(1)}, headers={"Referer": f"http://127.0.0.1:{port}/password/"},
+            timeout=30)
+        assert changed.url == f"http://127.0.0.1:{port}/" and "適合確認ポータル" in changed.text
     finally:
         stop(process)
-    assert (home / "secret_key").stat().st_mode & 0o077 == 0
+    for name in ("secret_key", "portal.sqlite3"):
+        assert (home / name).stat().st_mode & 0o077 == 0, name
     process, said = start(home, port)
     stop(process)
     assert "password" not in said
