@@ -226,3 +226,25 @@ def test_export_stats_results_and_reports_show_the_duty() -> None:
     document = {"results": entries, "scope": {}, "summary": {}, "coverage": {}, "catalog": {}, "profile": {}}
     page = render_report(document, requirements)  # type: ignore[arg-type]
     assert "在外公館の長が行う送付" in page and "運用の責務" in page and "ハーネスの解釈" in page
+
+
+def test_the_catalog_exports_the_duty_of_every_requirement_and_senkyo_declares_others_than_system() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from conformance.cli import app
+
+    outcome = CliRunner().invoke(app, ["catalog", "export", "--domain", "senkyo", "--edition", "2025.12", "--json"])
+    assert outcome.exit_code == 0, outcome.stdout
+    exported = {r["id"]: r for r in json.loads(outcome.stdout)["requirements"]}
+    assert {r["duty"] for r in exported.values()} == {"system", "operation", "outside"}
+    court = exported["senkyo-2025.12-1.25.0.2.0-R001"]  # 地方裁判所の専属管轄
+    assert court["duty"] == "outside" and "裁判所" in court["duty_reason"]
+    consul = exported["senkyo-2025.12-1.30.5.3.0-R001"]  # 領事官は…送付しなければならない
+    assert consul["duty"] == "outside" and "領事官" in consul["duty_reason"]
+    notice = exported["senkyo-2025.12-1.28.0.1.0-R002"]  # その旨を告示しなければならない
+    assert notice["duty"] == "operation" and notice["automation"] == "manual"
+    registration = exported["senkyo-2025.12-1.22.0.1.0-R001"]  # 登録しなければならない: the system's
+    assert registration["duty"] == "system" and registration["duty_reason"] is None
+    assert all(r["automation"] != "automated" for r in exported.values() if r["duty"] == "outside")
