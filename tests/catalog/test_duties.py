@@ -248,3 +248,32 @@ def test_the_catalog_exports_the_duty_of_every_requirement_and_senkyo_declares_o
     registration = exported["senkyo-2025.12-1.22.0.1.0-R001"]  # 登録しなければならない: the system's
     assert registration["duty"] == "system" and registration["duty_reason"] is None
     assert all(r["automation"] != "automated" for r in exported.values() if r["duty"] == "outside")
+
+
+def _quotes(reason: str) -> list[str]:
+    """The outermost 「…」 of a reason (a quote may hold 「」 of the law's own)."""
+    depth, start, found = 0, 0, []
+    for index, char in enumerate(reason):
+        if char == "「":
+            start = index + 1 if depth == 0 else start
+            depth += 1
+        elif char == "」" and depth:
+            depth -= 1
+            if depth == 0:
+                found.append(reason[start:index])
+    return found
+
+
+def test_every_reason_quotes_its_requirement_verbatim() -> None:
+    """A reason cites the text it rests on: each piece of a 「…」 (cut at …) is in the requirement's text,
+    so no reason puts words in the law's mouth."""
+    from conformance.catalog.loader import load_catalog
+    from conformance.locations import default_catalog_root
+
+    catalog = load_catalog(default_catalog_root())
+    declared = [r for e in catalog.editions for r in e.requirements if r.duty_reason is not None]
+    assert declared
+    misquoted = [(r.id, piece) for r in declared for quote in _quotes(r.duty_reason or "")
+                 for piece in quote.split("…") if piece and piece not in r.text]
+    assert misquoted == []
+    assert all(r.duty != "outside" or r.checks == () for r in declared)
