@@ -359,6 +359,9 @@ def _requirements_with_bindings(entries: list[_Entry]) -> tuple[Requirement, ...
 #: What a person checks for an operation duty, unless its declaration says (ja / en, as the catalog's notes).
 OPERATION_PROCEDURE = ("人・機関が行う事務のため、システムが保持する記録（その事務の日付・内容等）を"
                        "画面または出力で確認し、確認書に証跡を添付する")
+#: What the attestation of an operation duty attaches.
+OPERATION_EVIDENCE = "その記録を示す画面または出力の写し"
+OPERATION_EVIDENCE_EN = "a copy of the screen or output showing that record"
 OPERATION_PROCEDURE_EN = ("done by a person or body: check the record the system keeps of it (its date and content) "
                           "on screen or in an output, and attach the evidence to the attestation")
 
@@ -371,7 +374,7 @@ def with_duty(requirement: Requirement, declared: DutyDeclaration) -> Requiremen
     if declared.duty == "operation" and not any(isinstance(c, FunctionCheck | ManualCheck) for c in checks):
         procedure = declared.procedure or OPERATION_PROCEDURE
         english = "see the Japanese procedure" if declared.procedure else OPERATION_PROCEDURE_EN
-        evidence = (f"運用の責務（ハーネスの解釈: {declared.reason}）: {procedure} / operation duty (the harness's "
-                    f"reading): {english}")
+        evidence = (f"運用の責務（ハーネスの解釈: {declared.reason}）。手順：{procedure}。添付：{OPERATION_EVIDENCE} / "
+                    f"operation duty (the harness's reading): {english}; attach {OPERATION_EVIDENCE_EN}")
         update["checks"] = (*checks, ManualCheck(kind="manual", evidence=evidence))
     return requirement.model_copy(update=update)
