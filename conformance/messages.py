@@ -150,6 +150,17 @@ def duplicate(what: str, value: object, first_at: str) -> str:
     return f"duplicate {what} {show(value)}; first defined at {first_at}"
 
 
+def duplicate_duty(requirement_id: str, first_at: str) -> str:
+    """A second duty declaration for one requirement: one of the two would silently win."""
+    return f"duplicate duty for requirement {show(requirement_id)}; first declared at {first_at}; declare it once"
+
+
+def outside_but_checked(requirement_id: str) -> str:
+    """A requirement declared outside the municipality's system that a check judges."""
+    return (f"requirement {show(requirement_id)} is declared outside the municipality's system, but a check is "
+            "bound to it; a check judges the system: declare it system (or operation), or unbind the check")
+
+
 def duplicate_binding(requirement_id: str, first_at: str) -> str:
     """A second binding for one requirement: its checks would silently be dropped or doubled."""
     return (

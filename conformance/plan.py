@@ -64,9 +64,19 @@ def plan_edition(
 
 
 def _not_applicable(requirement: Requirement, profile: Profile | None) -> str | None:
+    """Why a requirement is not judged: declared outside the municipality's system (whatever the profile
+    says), or an optional function the profile does not declare."""
+    if requirement.duty == "outside":
+        return outside_reason(requirement)
     if profile is None or requirement.level is not Level.OPTIONAL or profile.declares(requirement.id):
         return None
     return "optional function not declared in the capability statement"
+
+
+def outside_reason(requirement: Requirement) -> str:
+    """The NOT_APPLICABLE reason of a requirement declared outside the municipality's system."""
+    return (f"対象外（ハーネスの解釈: 市町村のシステムの責務ではない）: {requirement.duty_reason or ''} / outside the "
+            "municipality's system (the harness's reading; duties.yaml)")
 
 
 def waiver_problems(

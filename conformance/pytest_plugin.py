@@ -594,7 +594,8 @@ class RequirementItem(pytest.Item):
 
 def _stopped_result(case: Case, message: str) -> RequirementResult:
     return RequirementResult(requirement=case.requirement.id, domain=case.domain, edition=case.edition,
-                             level=case.requirement.level.value, status=Status.ERROR, reason=message)
+                             level=case.requirement.level.value, status=Status.ERROR, reason=message,
+                             duty=case.requirement.duty)
 
 
 def _describe_findings(result: RequirementResult) -> str:

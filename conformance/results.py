@@ -69,7 +69,8 @@ class RequirementResult:
     evidence with hashes), or None; ``exchanges`` are references to the recorded HTTP exchanges
     that served this requirement (entries of the run's HAR file). ``duration`` is the seconds its
     pytest item took (setup and call, rounded to milliseconds), or None when unknown: it balances
-    the shards of a later run (``--shard-durations``) and never changes a verdict.
+    the shards of a later run (``--shard-durations``) and never changes a verdict. ``duty`` is whose duty
+    the requirement is (system, operation, outside: the catalog's, docs/catalog-ids.md "Duties").
     """
 
     requirement: str
@@ -82,6 +83,7 @@ class RequirementResult:
     attestation: Mapping[str, Any] | None = None
     exchanges: tuple[Mapping[str, Any], ...] = ()
     duration: float | None = None
+    duty: str = "system"
 
     @property
     def attested(self) -> bool:
@@ -101,6 +103,7 @@ class RequirementResult:
             "edition": self.edition,
             "level": self.level,
             "status": self.status.value,
+            "duty": self.duty,
             "reason": self.reason,
             "attestation": dict(self.attestation) if self.attestation is not None else None,
             "findings": [finding.to_json() for finding in self.findings],
@@ -130,6 +133,7 @@ class RequirementResult:
             attestation=dict(attestation) if isinstance(attestation, Mapping) else None,
             exchanges=tuple(dict(e) for e in data.get("exchanges", ()) if isinstance(e, Mapping)),
             duration=duration_seconds(data.get("duration")),
+            duty=str(data.get("duty") or "system"),
         )
 
 

@@ -65,6 +65,10 @@ class ResultEntry(_Open):
     edition: str
     level: Literal["required", "optional", "prohibited"]
     status: StatusName
+    duty: Literal["system", "operation", "outside"] = Field(
+        default="system", description="Whose duty the requirement is (the catalog's, ours): system; operation "
+        "(a person or body does it: MANUAL unless a check judges it); outside (not the municipality's system: "
+        "NOT_APPLICABLE). Absent in files written before it: system.")
     reason: str = ""
     attestation: AttestationEntry | None = None
     findings: list[FindingEntry]

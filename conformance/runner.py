@@ -37,7 +37,7 @@ def run_case(case: Case, registry: Registry, target: TargetProvider = _no_target
             return RequirementResult(
                 requirement=case.requirement.id, domain=case.domain, edition=case.edition,
                 level=case.requirement.level.value, status=Status.MANUAL, reason="; ".join(manual),
-                attestation=case.attestation,
+                attestation=case.attestation, duty=case.requirement.duty,
             )
         return _result(case, Status.NOT_AUTOMATED, reason="no check is bound to this requirement")
     # The exchanges made while judging are tagged with the requirement (conformance.exchanges);
@@ -110,6 +110,7 @@ def _result(
         status=status,
         findings=findings,
         reason=reason,
+        duty=case.requirement.duty,
     )
 
 

@@ -76,19 +76,21 @@ def run_in_process(out: Path, *, defects: list[str], domains: list[str], extra: 
 
 
 def manual_only() -> int:
-    """Required and prohibited requirements of the catalog whose checks are all manual."""
+    """Required and prohibited requirements of the catalog whose checks are all manual: 住民記録's procedures
+    and the statute editions' sentences declared ``operation`` that no check judges (duties.yaml)."""
     from conformance import load_edition
     from conformance.locations import default_catalog_root
 
-    edition = load_edition(default_catalog_root() / "jumin" / "1.0")
-    return sum(1 for r in edition.requirements
+    editions = [default_catalog_root() / "jumin" / "1.0",
+                *(path.parent for path in default_catalog_root().glob("*/*/provisions.yaml"))]
+    return sum(1 for directory in editions for r in load_edition(directory).requirements
                if r.checks and r.level != "optional" and all(check.kind == "manual" for check in r.checks))
 
 
 def statute_optional() -> int:
-    """Optional requirements of the statute editions (the law's "may") the reference does not declare
-    (NOT_APPLICABLE); it declares those its answers implement (生活保護法 第24条第5項ただし書, 第7項; 戸籍法
-    第10条第1項)."""
+    """Requirements of the statute editions that are NOT_APPLICABLE: the optional ones (the law's "may") the
+    reference does not declare (it declares those its answers implement: 生活保護法 第24条第5項ただし書, 第7項;
+    戸籍法 第10条第1項), and those declared ``outside`` the municipality's system (duties.yaml)."""
     import yaml
 
     from conformance import load_edition
@@ -97,7 +99,8 @@ def statute_optional() -> int:
     profile = Path(__file__).resolve().parents[1] / "vendor_profiles" / "reference.yaml"
     declared = set(yaml.safe_load(profile.read_text("utf-8"))["capabilities"]["optional"])
     return sum(1 for path in default_catalog_root().glob("*/*/provisions.yaml")
-               for r in load_edition(path.parent).requirements if r.level == "optional" and r.id not in declared)
+               for r in load_edition(path.parent).requirements
+               if (r.level == "optional" and r.id not in declared) or r.duty == "outside")
 
 
 #: The model judges the export (10.6 R001) only after a run in which its machine found no breach: an

@@ -52,8 +52,11 @@ OFFICIAL_ID_FIELDS: tuple[tuple[str, YamlPath, OfficialIdKind], ...] = (
 def _cross_entry_errors(entries: list[_Entry], *, check_references: bool) -> list[LocatedError]:
     errors = _duplicate_ids(entries)
     errors.extend(_duplicate_bindings(entries))
+    errors.extend(_duplicate_bindings(entries, "duties"))
     if check_references:
         errors.extend(_unknown_references(entries, "bindings", "requirement", "requirements", "requirement"))
+        errors.extend(_unknown_references(entries, "duties", "requirement", "requirements", "requirement"))
+        errors.extend(_outside_duty_errors(entries))
         errors.extend(_unknown_references(entries, "data_items", "code_table", "code_tables", "code table"))
         errors.extend(_layout_reference_errors(entries))
         errors.extend(_scenario_reference_errors(entries))
@@ -166,17 +169,37 @@ def _duplicate_ids(entries: Iterable[_Entry]) -> list[LocatedError]:
     return errors
 
 
-def _duplicate_bindings(entries: Iterable[_Entry]) -> list[LocatedError]:
+def _duplicate_bindings(entries: Iterable[_Entry], key: str = "bindings") -> list[LocatedError]:
+    """A second binding (or duty declaration, ``key`` duties) for one requirement."""
     first: dict[str, _Entry] = {}
     errors = []
     for entry in entries:
-        if entry.key != "bindings" or entry.entry_id is None:
+        if entry.key != key or entry.entry_id is None:
             continue
         seen = first.setdefault(entry.entry_id, entry)
         if seen is not entry:
-            message = messages.duplicate_binding(entry.entry_id, seen.where(("requirement",)))
+            message = (messages.duplicate_binding(entry.entry_id, seen.where(("requirement",))) if key == "bindings"
+                       else messages.duplicate_duty(entry.entry_id, seen.where(("requirement",))))
             errors.append(entry.error(("requirement",), message))
     return errors
+
+
+def _outside_duty_errors(entries: Sequence[_Entry]) -> list[LocatedError]:
+    """A requirement declared ``outside`` the municipality's system that a check judges: a check judges the
+    system, so one of the two is wrong (the run would make it NOT_APPLICABLE and drop the check)."""
+    checked = {entry.entry_id for entry in entries if entry.key in ("requirements", "bindings")
+               and isinstance(entry.data, dict) and _has_function_check(entry.data.get("checks"))}
+    for entry in entries:
+        listed = entry.data.get("requirements") if entry.key == "scenarios" and isinstance(entry.data, dict) else None
+        if isinstance(listed, list):
+            checked.update(requirement for requirement in listed if isinstance(requirement, str))
+    return [entry.error(("duty",), messages.outside_but_checked(str(entry.entry_id)))
+            for entry in entries if entry.key == "duties" and isinstance(entry.data, dict)
+            and entry.data.get("duty") == "outside" and entry.entry_id in checked]
+
+
+def _has_function_check(checks: object) -> bool:
+    return isinstance(checks, list) and any(isinstance(c, dict) and c.get("kind") == "check" for c in checks)
 
 
 def _unknown_references(

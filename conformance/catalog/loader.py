@@ -45,11 +45,13 @@ from conformance.catalog.models import (
     Check,
     CodeTable,
     DataItem,
+    DutyDeclaration,
     Edition,
     FileInterface,
     Form,
     FunctionCheck,
     FunctionEntry,
+    ManualCheck,
     Requirement,
     Schema,
 )
@@ -336,16 +338,43 @@ def _models(entries: Iterable[_Entry], key: str, cls: type[_M]) -> tuple[_M, ...
 
 
 def _requirements_with_bindings(entries: list[_Entry]) -> tuple[Requirement, ...]:
-    """Valid requirements, with the checks of their binding appended to their own, and a
-    ``scenario.run`` check for each scenario bound to them."""
+    """Valid requirements, with the checks of their binding appended to their own, a
+    ``scenario.run`` check for each scenario bound to them, and their declared duty (duties.yaml)."""
     bound: dict[str, tuple[Check, ...]] = {
         binding.requirement: binding.checks for binding in _models(entries, "bindings", Binding)}
     for scenario in _models(entries, "scenarios", Scenario):
         check = FunctionCheck(kind="check", name=SCENARIO_CHECK, params={"scenario": scenario.id})
         for requirement_id in dict.fromkeys(scenario.requirements):
             bound[requirement_id] = (*bound.get(requirement_id, ()), check)
-    return tuple(
+    duties = {duty.requirement: duty for duty in _models(entries, "duties", DutyDeclaration)}
+    requirements = (
         requirement.model_copy(update={"checks": requirement.checks + bound[requirement.id]})
         if requirement.id in bound else requirement
         for requirement in _models(entries, "requirements", Requirement)
     )
+    return tuple(with_duty(requirement, duties[requirement.id]) if requirement.id in duties else requirement
+                 for requirement in requirements)
+
+
+#: What a person checks for an operation duty, unless its declaration says (ja / en, as the catalog's notes).
+OPERATION_PROCEDURE = ("人・機関が行う事務のため、システムが保持する記録（その事務の日付・内容等）を"
+                       "画面または出力で確認し、確認書に証跡を添付する")
+#: What the attestation of an operation duty attaches.
+OPERATION_EVIDENCE = "その記録を示す画面または出力の写し"
+OPERATION_EVIDENCE_EN = "a copy of the screen or output showing that record"
+OPERATION_PROCEDURE_EN = ("done by a person or body: check the record the system keeps of it (its date and content) "
+                          "on screen or in an output, and attach the evidence to the attestation")
+
+
+def with_duty(requirement: Requirement, declared: DutyDeclaration) -> Requirement:
+    """The requirement with its declared duty and reason; an ``operation`` duty no check judges becomes MANUAL
+    with a procedure saying what to check (one a check judges keeps its check: the run stays automated)."""
+    update: dict[str, object] = {"duty": declared.duty, "duty_reason": declared.reason}
+    checks = requirement.checks
+    if declared.duty == "operation" and not any(isinstance(c, FunctionCheck | ManualCheck) for c in checks):
+        procedure = declared.procedure or OPERATION_PROCEDURE
+        english = "see the Japanese procedure" if declared.procedure else OPERATION_PROCEDURE_EN
+        evidence = (f"運用の責務（ハーネスの解釈: {declared.reason}）。手順：{procedure}。添付：{OPERATION_EVIDENCE} / "
+                    f"operation duty (the harness's reading): {english}; attach {OPERATION_EVIDENCE_EN}")
+        update["checks"] = (*checks, ManualCheck(kind="manual", evidence=evidence))
+    return requirement.model_copy(update=update)

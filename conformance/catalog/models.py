@@ -126,6 +126,22 @@ class Provision(CatalogModel):
     revision: Annotated[str, Field(min_length=1, description="The revision of the law quoted.")]
 
 
+#: Whose duty a requirement is (docs/catalog-ids.md, "Duties"; our reading, never the source's):
+#: ``system`` the package must hold, compute, output or enforce it; ``operation`` a person or body does it
+#: and the system at most records it (MANUAL, with what to check); ``outside`` not the municipality's
+#: system at all (NOT_APPLICABLE, with the reason). In doubt: ``system``.
+Duty = Literal["system", "operation", "outside"]
+DUTIES: tuple[str, ...] = ("system", "operation", "outside")
+#: How every report names a duty (ja, en).
+DUTY_LABELS: dict[str, tuple[str, str]] = {
+    "system": ("システムの責務", "system duty"),
+    "operation": ("運用の責務（人・機関が行う）", "operation duty (done by a person or body)"),
+    "outside": ("対象外（市町村のシステムの責務ではない）", "outside (not the municipality's system)"),
+}
+#: Marks a duty's reason as the harness's reading, wherever it is shown.
+DUTY_READING = ("ハーネスの解釈", "the harness's reading")
+
+
 class Requirement(CatalogModel):
     """One paragraph of a specification: the unit a verdict is given for."""
 
@@ -142,6 +158,24 @@ class Requirement(CatalogModel):
     provision: Provision | None = Field(default=None, description="Statute editions: the law's provision quoted.")
     interpretation: str | None = Field(
         default=None, description="The harness's reading where the law leaves room (ours, not the law's).")
+    duty: Duty = Field(
+        default="system", description="Whose duty it is (ours): system, operation (MANUAL) or outside "
+        "(NOT_APPLICABLE). Declared in the edition's duties.yaml, never in the generated files; system when "
+        "undeclared.")
+    duty_reason: str | None = Field(
+        default=None, description="Why the duty was declared (ours, not the law's): duties.yaml's reason.")
+
+
+class DutyDeclaration(CatalogModel):
+    """``duties.yaml``: the harness's reading of whose duty one requirement is (hand-written, so a re-import
+    of the requirements keeps it). Undeclared requirements are system duties."""
+
+    requirement: Annotated[str, Field(pattern=REQUIREMENT_ID_PATTERN)]
+    duty: Duty
+    reason: Annotated[str, Field(min_length=1, description="Why (Japanese, citing the text): ours, not the law's.")]
+    procedure: str | None = Field(
+        default=None, min_length=1, description="operation only: what a person checks for the MANUAL attestation "
+        "(default: the record the system keeps of it).")
 
 
 class Binding(CatalogModel):
@@ -631,6 +665,7 @@ class CatalogDocument(CatalogModel):
     schemas: Annotated[tuple[Schema, ...], LaxSeq] = ()
     functions: Annotated[tuple[FunctionEntry, ...], LaxSeq] = ()
     id_changes: Annotated[tuple[IdChange, ...], LaxSeq] = ()
+    duties: Annotated[tuple[DutyDeclaration, ...], LaxSeq] = ()
 
 
 #: The model each list of a CatalogDocument holds, so the loader can validate entry by entry.
@@ -644,4 +679,5 @@ ENTRY_MODELS: dict[str, Any] = {
     "schemas": Schema,
     "functions": FunctionEntry,
     "id_changes": IdChange,
+    "duties": DutyDeclaration,
 }

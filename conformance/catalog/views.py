@@ -7,7 +7,7 @@ from typing import Any
 
 from conformance.catalog.catalog import Catalog, EditionCatalog
 from conformance.catalog.domains import Domain, domains
-from conformance.catalog.models import FunctionCheck, Level, ManualCheck, Requirement, edition_label
+from conformance.catalog.models import DUTIES, FunctionCheck, Level, ManualCheck, Requirement, edition_label
 
 
 def automation_state(requirement: Requirement) -> str:
@@ -76,15 +76,17 @@ def catalog_listing(catalog: Catalog) -> list[dict[str, Any]]:
 
 
 def edition_stats(edition: EditionCatalog) -> dict[str, Any]:
-    """Counts by level and by automation state (every key present, zero when unused)."""
+    """Counts by level, by automation state and by duty (every key present, zero when unused)."""
     levels = Counter(r.level.value for r in edition.requirements)
     states = Counter(automation_state(r) for r in edition.requirements)
+    duties = Counter(str(r.duty) for r in edition.requirements)
     return {
         "domain": edition.domain,
         "edition": edition.edition_name,
         "requirements": len(edition.requirements),
         "by_level": {level.value: levels.get(level.value, 0) for level in Level},
         "by_automation": {k: states.get(k, 0) for k in ("automated", "manual", "not_automated")},
+        "by_duty": {duty: duties.get(duty, 0) for duty in DUTIES},
     }
 
 
@@ -103,5 +105,7 @@ def export_requirement(edition: EditionCatalog, requirement: Requirement) -> dic
         "function_id": requirement.function_id,
         "form_id": requirement.form_id,
         "automation": automation_state(requirement),
+        "duty": requirement.duty,
+        "duty_reason": requirement.duty_reason,
         "checks": [c.model_dump(mode="json") for c in requirement.checks],
     }

@@ -23,7 +23,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from conformance.catalog.models import STATUTE_LABEL, FunctionCheck, ManualCheck, Requirement
+from conformance.catalog.models import DUTY_LABELS, STATUTE_LABEL, FunctionCheck, ManualCheck, Requirement
 from conformance.reporting import i18n
 from conformance.reporting.charts import STATUS_COLOURS, rate_bar, stacked_bar
 from conformance.reporting.fitgap import fit_gap, parse_id, totals
@@ -222,6 +222,7 @@ def _row(result: Mapping[str, Any], requirement: Requirement | None,
          waivers: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     rid = str(result["requirement"])
     domain, edition = str(result["domain"]), str(result["edition"])
+    duty = requirement.duty if requirement else str(result.get("duty") or "system")
     return {
         **result,
         "state": display_state(result),
@@ -235,6 +236,9 @@ def _row(result: Mapping[str, Any], requirement: Requirement | None,
         "exchanges": [e for e in result.get("exchanges") or () if isinstance(e, Mapping)],
         "chapter": (domain, edition, chapter_of_id(rid) or "-"),
         "law": requirement.provision.law if requirement and requirement.provision else None,
+        "duty": duty,
+        "duty_label": DUTY_LABELS.get(duty, (duty, duty)),
+        "duty_reason": requirement.duty_reason if requirement else None,
     }
 
 

@@ -214,6 +214,8 @@ LABELS: Mapping[str, Text] = {
     "source": ("原文", "source"),
     "source_text_ja": ("原文", "原文 (Japanese)"),
     "level": ("区分", "Level"),
+    "duty": ("責務", "Duty"),
+    "duty_reading": ("ハーネスの解釈", "the harness's reading"),
     "reason": ("理由", "Reason"),
     "error_detail": ("エラーの内容", "Error"),
     "requirements_list": ("同じエラーで判定できなかった要件", "Requirements not judged because of this error"),

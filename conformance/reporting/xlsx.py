@@ -2,8 +2,10 @@
 as the xlsx a municipality files (``conformance report xlsx``; the portal writes the same).
 
 Columns: requirement id, section, section title, level, the requirement's verbatim text, the
-state, the harness's own state, evidence references. The state is one of the five words of the
-list (docs/portal.md, "The 適合状況一覧"; the mapping from the harness states is ours):
+state, the harness's own state, evidence references, then the requirement's duty (system, operation,
+outside: docs/catalog-ids.md "Duties") and, where one was declared, its reason (the harness's reading).
+The state is one of the five words of the list (docs/portal.md, "The 適合状況一覧"; the mapping from
+the harness states is ours):
 
 - 適合: PASS, WAIVED, or MANUAL verified by an accepted attestation;
 - 不適合: FAIL;
@@ -29,7 +31,7 @@ from typing import Any
 
 from conformance.catalog.fingerprint import edition_fingerprint
 from conformance.catalog.loader import load_edition
-from conformance.catalog.models import Requirement
+from conformance.catalog.models import DUTY_LABELS, Requirement
 from conformance.errors import UsageError
 from conformance.reconcile import neutral
 from conformance.reporting.bundle import contained_edition
@@ -37,7 +39,8 @@ from conformance.reporting.i18n import LEVELS
 
 CONFORMANT, NOT_CONFORMANT, TRANSITIONAL, MANUAL, NOT_APPLICABLE, UNJUDGED = (
     "適合", "不適合", "経過措置中", "目視確認", "対象外", "未判定")
-COLUMNS = ("要件ID", "節", "節の名称", "区分", "要件（原文）", "適合状況", "判定（ハーネス）", "根拠・証跡")
+COLUMNS = ("要件ID", "節", "節の名称", "区分", "要件（原文）", "適合状況", "判定（ハーネス）", "根拠・証跡", "責務",
+           "責務の理由（ハーネスの解釈）")
 SHEET = "適合状況一覧"
 
 
@@ -54,8 +57,9 @@ class Row:
         """The row's cells, in :data:`COLUMNS` order."""
         source = self.requirement.source
         level = LEVELS.get(self.requirement.level.value, (self.requirement.level.value, ""))[0]
+        duty = DUTY_LABELS[self.requirement.duty][0]
         return [self.requirement.id, source.section, source.title, level, self.requirement.text,
-                self.state, self.harness_state, self.evidence]
+                self.state, self.harness_state, self.evidence, duty, self.requirement.duty_reason or ""]
 
 
 def list_state(result: Mapping[str, Any] | None, transition: str | None = None) -> str:
@@ -139,9 +143,9 @@ def workbook(listed: Iterable[Row], title: str = "") -> bytes:
         cell.font = Font(bold=True)
     for row in listed:
         sheet.append([neutral(value) for value in row.cells()])
-    for column, width in zip("ABCDEFGH", (26, 8, 24, 16, 70, 12, 16, 40), strict=True):
+    for column, width in zip("ABCDEFGHIJ", (26, 8, 24, 16, 70, 12, 16, 40, 16, 50), strict=True):
         sheet.column_dimensions[column].width = width
-    for line in sheet.iter_rows(min_row=2, min_col=5, max_col=8):
+    for line in sheet.iter_rows(min_row=2, min_col=5, max_col=10):
         for cell in line:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
