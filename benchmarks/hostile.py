@@ -428,6 +428,24 @@ for _name, _args in [
     case("cli")(_cli)
 
 
+for _name, _args in [
+    ("verify_bundle_fifo", ["report", "verify", "{tmp}/fifo", "--key", "{tmp}/keys/evidence-signing-key.pub.pem"]),
+    ("verify_bundle_dev_zero", ["report", "verify", "{tmp}/zero", "--key", "{tmp}/keys/evidence-signing-key.pub.pem"]),
+    ("serve_data_fifo", ["reference", "serve", "--port", "0", "--data", "{tmp}/fifo"]),
+    ("serve_data_dev_zero", ["reference", "serve", "--port", "0", "--data", "{tmp}/zero"]),
+]:
+    def _special(tmp: Path, base_url: str, args: list[str] = _args) -> Outcome:
+        """Issue 49: a FIFO or a link to /dev/zero where a file is read (with a valid key)."""
+        from conformance.reporting.bundle import generate_keys
+
+        os.mkfifo(tmp / "fifo")
+        (tmp / "zero").symlink_to("/dev/zero")
+        generate_keys(tmp / "keys")
+        return judged_cli(*cli(*[arg.format(tmp=tmp) for arg in args]))
+    _special.__name__ = _name
+    case("cli")(_special)
+
+
 @case("cli")
 def second_run_into_a_locked_out(tmp: Path, base_url: str) -> Outcome:
     from conformance.cli.run import _prepare_out

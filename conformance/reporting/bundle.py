@@ -41,8 +41,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from conformance import __version__, secrets
 from conformance.catalog.fingerprint import edition_fingerprint
+from conformance.catalog.yamlmarks import MAX_FILE_BYTES as MAX_YAML_BYTES
 from conformance.errors import UsageError
-from conformance.inputs import DOCUMENT_DEPTH, DOCUMENT_MEMBERS, check_regular, read_regular, write_private
+from conformance.inputs import (
+    DOCUMENT_DEPTH,
+    DOCUMENT_MEMBERS,
+    NotRegularFile,
+    check_regular,
+    read_regular,
+    write_private,
+)
 from conformance.limits import loads_bounded
 from conformance.recorder import HAR_NAME, RECORDING_GLOB, finish_recordings
 from conformance.reporting.ziputil import DEFAULT_LIMITS, ArchiveError, Limits, read_entries, write_stored_zip
@@ -171,11 +179,20 @@ def _contents(inputs: BundleInputs) -> list[tuple[str, bytes]]:
             files.append((name, path.read_bytes()))
         elif name == "results.json":
             raise UsageError(f"{path}: no results.json: run `conformance run --out {inputs.out}` first")
-    files.append(("profile.yaml", redact_profile(inputs.profile.read_text("utf-8"))))
+    files.append(("profile.yaml", redact_profile(_profile_text(inputs.profile))))
     har = _recording(inputs.out)
     if har is not None:
         files.append((HAR_NAME, har.read_bytes()))
     return files
+
+
+def _profile_text(profile: Path) -> str:
+    """The profile's text: a regular file within the YAML size limit (a FIFO named as the profile
+    would block the bundle)."""
+    try:
+        return read_regular(profile, MAX_YAML_BYTES, "profile").decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UsageError(f"profile: {profile}: not UTF-8 ({error.reason} at byte {error.start})") from None
 
 
 def _recording(out: Path) -> Path | None:
@@ -265,8 +282,8 @@ def profile_secrets(profile: Path) -> frozenset[str]:
     """The secrets a profile leads to: the value of its ``targets.api.auth.env`` variable, and any
     password in its ``base_url`` (refused at load, but the bundle does not rely on it)."""
     try:
-        data = yaml.safe_load(profile.read_text("utf-8"))
-    except (OSError, ValueError, yaml.YAMLError):
+        data = yaml.safe_load(_profile_text(profile))
+    except (UsageError, ValueError, yaml.YAMLError):
         return frozenset()
     api = ((data or {}).get("targets") or {}).get("api") if isinstance(data, dict) else None
     if not isinstance(api, dict):
@@ -449,14 +466,21 @@ def sign_bundle(path: Path, key: Ed25519PrivateKey, limits: Limits = DEFAULT_LIM
 
 
 def verify_bundle(path: Path, public_key: Ed25519PublicKey, limits: Limits = DEFAULT_LIMITS) -> Verification:
-    """Check a bundle file (module docstring); every problem found is listed, not only the first."""
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
+    """Check a bundle file (module docstring); every problem found is listed, not only the first.
+
+    A FIFO, a device or a socket is refused by its type (a UsageError, exit 2), never opened for
+    reading: a FIFO would block the command and ``/dev/zero`` would be read until memory runs out."""
+    size = check_regular(path, "bundle").stat().st_size
     if size > limits.archive_bytes:
         return Verification(problems=[f"{path}: {size} bytes; at most {limits.archive_bytes} are accepted"])
-    return verify_bundle_bytes(path.read_bytes(), public_key, limits)
+    try:
+        data = read_regular(path, limits.archive_bytes, "bundle")
+    except NotRegularFile:
+        raise
+    except UsageError:  # it grew past the limit since the stat
+        return Verification(problems=[f"{path}: more than {limits.archive_bytes} bytes; at most "
+                                      f"{limits.archive_bytes} are accepted"])
+    return verify_bundle_bytes(data, public_key, limits)
 
 
 def verify_bundle_bytes(data: bytes, public_key: Ed25519PublicKey, limits: Limits = DEFAULT_LIMITS) -> Verification:
