@@ -405,6 +405,80 @@ def bundle_with_a_secret(tmp: Path, base_url: str) -> Outcome:
     return judged_cli(code, stderr)
 
 
+# -- the writers (issue 49, item 2) ------------------------------------------------------------------
+
+
+WRITER_TEXT = "\x1b[31mred\x1b[0m nul\x00 bell\x07 bidi\u202e surrogate\ud800 nonchar\ufffe"
+
+
+def hostile_results() -> dict[str, Any]:
+    """A results document whose waiver, reasons, findings, problems and stop reason hold WRITER_TEXT."""
+    sys.path.insert(0, str(ROOT / "tests" / "reporting"))
+    from report_helpers import document, finding, result
+
+    rid = "jumin-1.0-3.4-R001"
+    waiver = {"requirement": rid, "reason": WRITER_TEXT, "criterion": WRITER_TEXT, "ticket": WRITER_TEXT,
+              "approver": WRITER_TEXT, "expires": "2099-12-31"}
+    doc = document([result(rid, "WAIVED", reason=WRITER_TEXT),
+                    result("jumin-1.0-3.4-R002", "FAIL", findings=[finding("x.y", WRITER_TEXT, WRITER_TEXT)]),
+                    result("jumin-1.0-3.5-R001", "ERROR", reason=WRITER_TEXT)],
+                   problems=(WRITER_TEXT,), stopped=WRITER_TEXT, waivers=[waiver])
+    doc["profile"]["product"] = WRITER_TEXT
+    return doc
+
+
+def written(path: Path, check: Callable[[bytes], object]) -> Outcome:
+    """An output is judged: whole and readable by its format's reader, no control character raw."""
+    import re
+
+    data = path.read_bytes()
+    check(data)
+    if re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202e\ud800-\udfff]", data.decode("utf-8")):
+        return "leak", f"{path.name}: a control character written raw"
+    return "clean", f"{path.name}: {len(data)} bytes, escapes only"
+
+
+@case("writers")
+def junit_with_a_hostile_waiver(tmp: Path, base_url: str) -> Outcome:
+    import xml.etree.ElementTree as ET
+
+    from conformance.reporting.junit import write_junit
+
+    write_junit(tmp / "junit.xml", hostile_results())
+    return written(tmp / "junit.xml", ET.fromstring)
+
+
+@case("writers")
+def report_html_with_a_hostile_waiver(tmp: Path, base_url: str) -> Outcome:
+    from conformance.catalog.loader import load_edition
+    from conformance.reporting.html import write_report
+
+    requirements = {r.id: r for r in load_edition(ROOT / "spec_catalog" / "jumin" / "1.0").requirements}
+    write_report(tmp / "report.html", hostile_results(), requirements)
+    return written(tmp / "report.html", lambda data: data.decode("utf-8"))
+
+
+@case("writers")
+def results_json_with_a_hostile_waiver(tmp: Path, base_url: str) -> Outcome:
+    from conformance.reporting.json_report import write_json_atomic
+
+    document = hostile_results()
+    write_json_atomic(tmp / "results.json", document)
+    # JSON carries every character (escaped where it must be): the text read back is the text written.
+    same = json.loads((tmp / "results.json").read_bytes().decode("utf-8")) == document
+    return ("clean", "results.json: read back the same") if same else ("crash", "results.json: read back different")
+
+
+@case("writers")
+def xlsx_with_hostile_texts(tmp: Path, base_url: str) -> Outcome:
+    from conformance.reporting import xlsx
+
+    rows = list(xlsx.rows(hostile_results(), ROOT / "spec_catalog"))
+    data = xlsx.workbook([xlsx.Row(rows[0].requirement, WRITER_TEXT, WRITER_TEXT, WRITER_TEXT)], WRITER_TEXT)
+    (tmp / "list.xlsx").write_bytes(data)
+    return "clean", f"list.xlsx: {len(data)} bytes"
+
+
 # -- the command line -------------------------------------------------------------------------------
 
 

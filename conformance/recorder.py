@@ -50,6 +50,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsp
 import harfile
 
 from conformance import __version__
+from conformance.carry import json_carried
 from conformance.exchanges import current_requirements, note
 from conformance.masking import Scrubber, mask
 from conformance.targets.http import Exchange
@@ -78,7 +79,7 @@ _LINE_BREAKS = (("\x85", "\\u0085"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"
 
 def json_line(document: Any) -> str:
     """One JSON line, readable text, that no line splitter cuts in two."""
-    return _one_line(json.dumps(document, ensure_ascii=False)) + "\n"
+    return _one_line(json_carried(json.dumps(document, ensure_ascii=False))) + "\n"
 
 
 def _one_line(text: str) -> str:
@@ -408,7 +409,7 @@ def _write_har(handle: IO[str], entries: Iterable[dict[str, Any]], workers: list
     for entry in entries:
         if written > limit:
             _drop_bodies(entry)
-        line = separator + "   " + _one_line(json.dumps(entry, ensure_ascii=False))
+        line = separator + "   " + _one_line(json_carried(json.dumps(entry, ensure_ascii=False)))
         written += len(line.encode("utf-8"))
         handle.write(line)
         separator = ",\n"

@@ -61,7 +61,7 @@ def pytest_arguments(
     root = (catalog or default_catalog_root()).resolve()
     args = [
         str(root), "--conformance", *plugin_arguments({"catalog": root, "out": out}),
-        f"--junitxml={out / 'junit.xml'}", "-o", "junit_family=xunit1", "-o", "addopts=",
+        f"--junitxml={out / 'work' / PYTEST_JUNIT}", "-o", "junit_family=xunit1", "-o", "addopts=",
         "-o", f"cache_dir={(out / '.pytest_cache').resolve()}", "--rootdir", str(root), "-q",
         *_UNUSED_PLUGINS,
         # No assertion rewriting: a run's verdicts are findings, never a bare assert's message, and
@@ -171,7 +171,8 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
                         markup=False, highlight=False)
         return USAGE_EXIT
     document = json.loads(results.read_text("utf-8"))
-    annotate_junit(out / "junit.xml", document)
+    annotate_junit(out / "work" / PYTEST_JUNIT, document, into=out / "junit.xml")
+    (out / "work" / PYTEST_JUNIT).unlink(missing_ok=True)  # not an input of the run: out of the bundle's manifest
     _bundle(out, options.profile, options.catalog)
     if not verbose:
         print_summary(shown, document, out)
@@ -183,6 +184,9 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
 
 #: pytest's own output of a run, in the work directory of the output directory.
 PYTEST_LOG = "pytest-output.txt"
+#: The JUnit XML pytest writes (not atomically), in the work directory: the run annotates it into
+#: ``<out>/junit.xml`` atomically, so a run killed mid-write leaves no half-written junit.xml.
+PYTEST_JUNIT = "pytest-junit.xml"
 
 
 def _check_workers(workers: str | None, *, reference: bool) -> None:
@@ -242,8 +246,9 @@ def _prepare_out(out: Path) -> Path:
         raise UsageError(f"--out {out}: cannot be created ({error.strerror}); give a directory you can write") from None
     _lock_out(out)
     try:
-        (out / "results.json").unlink(missing_ok=True)
-        (out / BUNDLE_NAME).unlink(missing_ok=True)
+        for name in _OUTPUTS:  # a run killed before writing its own must not leave an earlier run's
+            (out / name).unlink(missing_ok=True)
+        (out / "work" / PYTEST_JUNIT).unlink(missing_ok=True)
     except OSError as error:
         _release_out(out)
         raise UsageError(f"--out {out}: stale results cannot be removed ({error.strerror})") from None
