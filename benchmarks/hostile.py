@@ -305,6 +305,41 @@ def fifo_profile(tmp: Path, base_url: str) -> Outcome:
     return judged_cli(*cli("run", "--profile", str(tmp / "vendor.yaml"), "--out", str(tmp / "out")))
 
 
+COMMAND_PROFILE = PROFILE.format(url="http://127.0.0.1:8080/api") + """  load:
+    via: command
+    command: [sh, -c, 'touch {marker}; sleep 600']
+    timeout_seconds: 1
+"""
+
+
+@case("profiles")
+def command_without_permission(tmp: Path, base_url: str) -> Outcome:
+    """Issue 49: a profile that names a program; the user gave no --allow-profile-commands."""
+    (tmp / "vendor.yaml").write_text(COMMAND_PROFILE.replace("{marker}", str(tmp / "ran")), "utf-8")
+    outcome = judged_cli(*cli("run", "--profile", str(tmp / "vendor.yaml"), "--out", str(tmp / "out")))
+    return ("leak", "the program ran") if (tmp / "ran").exists() else outcome
+
+
+@case("profiles")
+def allowed_command_that_never_returns(tmp: Path, base_url: str) -> Outcome:
+    """Issue 49: allowed, a command that never returns and leaves a child: ended with its group at
+    the profile's timeout."""
+    from conformance.errors import TargetError
+    from conformance.targets.command import run_command
+
+    script = f"sleep 600 & echo $! > {tmp / 'child'}; sleep 600"
+    try:
+        run_command(["sh", "-c", script], 1.0)
+    except TargetError as error:
+        child = int((tmp / "child").read_text("ascii"))
+        time.sleep(0.5)  # the SIGKILL lands
+        state = Path(f"/proc/{child}/stat")
+        if state.exists() and state.read_text("ascii").rsplit(")", 1)[1].split()[0] != "Z":
+            return "hang", f"its child {child} still runs"
+        return "clean", str(error)[:120]
+    return "crash", "the command returned"
+
+
 # -- catalogs ---------------------------------------------------------------------------------------
 
 

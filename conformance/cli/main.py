@@ -71,6 +71,7 @@ def run(
     shard_durations: Annotated[Path | None, run_option("shard-durations")] = None,
     reference_transport: Annotated[str | None, run_option("reference-transport")] = None,
     shrink: Annotated[str | None, run_option("shrink")] = None,
+    allow_profile_commands: Annotated[bool, run_option("allow-profile-commands")] = False,
     gate: GateOption = "conformant",
     pytest_output: Annotated[
         bool, typer.Option("--pytest-output", help="Show pytest's own output instead of the progress bar.")
@@ -94,7 +95,7 @@ def run(
     options = RunOptions(profile=profile, out=out, domains=domain or [], catalog=catalog, extra=pytest_args or [],
                          defects=defect or [], seed=seed, shard=shard, shard_durations=shard_durations, gate=gate,
                          pytest_output=pytest_output, workers=workers, reference_transport=reference_transport,
-                         shrink=shrink)
+                         shrink=shrink, allow_profile_commands=allow_profile_commands)
     # soft_wrap: a path or message is one line however narrow the terminal (greppable, copyable).
     raise typer.Exit(run_suite(options, Console(stderr=True, soft_wrap=True)))
 

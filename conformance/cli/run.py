@@ -51,7 +51,7 @@ def pytest_arguments(
     *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str],
     defects: list[str] | None = None, seed: int | None = None, shard: str | None = None,
     shard_durations: Path | None = None, suite_name: str | None = None, workers: str | None = None,
-    reference_transport: str | None = None, shrink: str | None = None,
+    reference_transport: str | None = None, shrink: str | None = None, allow_profile_commands: bool = False,
 ) -> list[str]:
     """The pytest command line for a run.
 
@@ -73,7 +73,8 @@ def pytest_arguments(
         args += ["-o", f"junit_suite_name={suite_name}"]
     args += plugin_arguments({"profile": profile, "domain": domains, "defect": defects or [], "seed": seed,
                               "shard": shard, "shard-durations": shard_durations,
-                              "reference-transport": reference_transport, "shrink": shrink})
+                              "reference-transport": reference_transport, "shrink": shrink,
+                              "allow-profile-commands": allow_profile_commands})
     if workers is not None and workers != "1":
         # pytest-xdist, one edition per worker at a time (loadfile: an edition's requirements are one
         # file's items), so each edition's target is opened, loaded and cached by one worker only.
@@ -99,6 +100,7 @@ class RunOptions:
     workers: str | None = None
     reference_transport: str | None = None
     shrink: str | None = None
+    allow_profile_commands: bool = False
 
 
 def run_suite(options: RunOptions, console: Console | None = None) -> int:
@@ -121,6 +123,9 @@ def run_suite(options: RunOptions, console: Console | None = None) -> int:
     _check_workers(options.workers, reference=profile.targets.reference)
     check_reference_transport(options.reference_transport, reference=profile.targets.reference)
     parse_shrink(options.shrink)
+    from conformance.targets.command import check_profile_commands
+
+    check_profile_commands(profile, options.allow_profile_commands)
     unset = unset_secrets(profile, os.environ, used)
     if unset:  # the user's input, not an unreachable vendor (issue 27, item 1)
         raise ProfileError("\n".join(f"{problem}: set it before the run (docs/profiles.md)" for problem in unset))
@@ -158,7 +163,7 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
         profile=options.profile, domains=options.domains, out=out, catalog=options.catalog, extra=options.extra,
         defects=options.defects, seed=options.seed, shard=options.shard, shard_durations=options.shard_durations,
         suite_name=f"{product} {version}", workers=options.workers, reference_transport=options.reference_transport,
-        shrink=options.shrink,
+        shrink=options.shrink, allow_profile_commands=options.allow_profile_commands,
     )
     verbose = options.pytest_output or any(arg in _VERBOSE for arg in options.extra)
     shown = console or Console(stderr=True)
