@@ -186,6 +186,26 @@ def run_budget_spent(tmp: Path, base_url: str) -> Outcome:
     return "crash", "budget never spent"
 
 
+@case("vendor")
+def credential_in_a_query(tmp: Path, base_url: str) -> Outcome:
+    """Issue 49: an API key in a path's query (a profile's ?apikey=..., never registered as a secret):
+    the recorded exchange (HAR) and the bundle's copy of the profile keep it nowhere."""
+    from conformance.masking import Scrubber
+    from conformance.recorder import HarRecorder, finish_recordings, recording_path
+    from conformance.reporting.bundle import redact_profile
+
+    key = "Hostile-ApiKey-41c2"
+    recorder = HarRecorder(recording_path(tmp / "work", "main"), Scrubber())
+    vendor_client(base_url, recorder=recorder).request("get", "/echo", params={"apikey": key})
+    recorder.close()
+    har = finish_recordings(tmp / "work", tmp)
+    profile = redact_profile(PROFILE.format(url="https://v.example/api")
+                             + f"  load:\n    via: http\n    path: /m?apikey={key}\n")
+    leaked = [name for name, text in (("HAR", har.read_text("utf-8") if har else ""),
+                                      ("profile copy", profile.decode("utf-8"))) if key in text]
+    return ("leak", f"the key in the {', '.join(leaked)}") if leaked else ("clean", "masked by name")
+
+
 # -- export files -----------------------------------------------------------------------------------
 
 

@@ -397,6 +397,15 @@ def _active(config: pytest.Config) -> bool:
     return any(config.getoption(name) for name in options) or bool(config.getoption("conformance_domain"))
 
 
+def register_profile_credentials(profile: Profile) -> None:
+    """Register as the run's secrets the credentials a profile holds outside its secret fields (a
+    path's ``?apikey=...``): removed by value from every output, as ``auth.env``'s value is."""
+    from conformance import secrets
+    from conformance.credentials import credentials_in
+
+    secrets.register(*credentials_in(profile.model_dump(mode="json")))
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if not _active(config):
         return
@@ -412,6 +421,7 @@ def pytest_configure(config: pytest.Config) -> None:
                                               reference=profile.targets.reference)
         shrink = parse_shrink(config.getoption("conformance_shrink"))
         allow_commands = bool(config.getoption("conformance_allow_profile_commands"))
+        register_profile_credentials(profile)
         from conformance.targets.command import check_profile_commands
 
         check_profile_commands(profile, allow_commands)

@@ -51,6 +51,7 @@ import harfile
 
 from conformance import __version__
 from conformance.carry import json_carried
+from conformance.credentials import REDACTED, is_credential_name
 from conformance.exchanges import current_requirements, note
 from conformance.masking import Scrubber, mask
 from conformance.targets.http import Exchange
@@ -63,8 +64,6 @@ SCRUB_MARGIN = 256
 TOTAL_LIMIT = 32 * 1024 * 1024
 #: Bytes of the joined HAR after which entries keep no bodies (the bundle's reader takes 256 MiB).
 JOINED_LIMIT = 128 * 1024 * 1024
-#: Header names whose values are credentials or session keys, whatever the vendor calls them.
-_SECRET_HEADER_PARTS = ("auth", "token", "secret", "key", "cookie", "session", "password")
 #: Name pattern of the workers' recording files in a work directory (removed before a run).
 RECORDING_GLOB = "exchanges-*.jsonl"
 _RECORDING_PREFIX, _RECORDING_SUFFIX = "exchanges-", ".jsonl"
@@ -243,14 +242,19 @@ class HarRecorder:
     def _url(self, url: str) -> tuple[str, list[tuple[str, str]]]:
         """The URL with personal data masked (path segments and query values), and its query."""
         parts = urlsplit(url)
-        query = [
-            (name, mask(value) if self._scrubber.is_personal(name) and value else self._scrubber.text(value))
-            for name, value in parse_qsl(parts.query, keep_blank_values=True)
-        ]
+        pairs = parse_qsl(parts.query, keep_blank_values=True)
+        query = [(name, self._query_value(name, value)) for name, value in pairs]
         path = "/".join(self._segment(segment) for segment in parts.path.split("/"))
         shown = urlunsplit((parts.scheme, self._scrubber.text(parts.netloc), path,
                             urlencode(query, quote_via=quote), ""))
         return shown, query
+
+    def _query_value(self, name: str, value: str) -> str:
+        """A query value as recorded: a credential's (by the parameter's name) redacted, a personal
+        item's masked, any other scrubbed."""
+        if value and is_credential_name(name):
+            return REDACTED
+        return mask(value) if self._scrubber.is_personal(name) and value else self._scrubber.text(value)
 
     def _segment(self, segment: str) -> str:
         decoded = unquote(segment)
@@ -260,8 +264,8 @@ class HarRecorder:
     def _headers(self, headers: Any) -> list[harfile.Record]:
         shown: list[harfile.Record] = []
         for name, value in dict(headers).items():
-            secret = any(part in str(name).lower() for part in _SECRET_HEADER_PARTS)
-            shown.append(harfile.Record(str(name), "[redacted]" if secret else self._scrubber.text(str(value))))
+            secret = is_credential_name(str(name))
+            shown.append(harfile.Record(str(name), REDACTED if secret else self._scrubber.text(str(value))))
         return shown
 
     def _body(self, headers: Any, body: bytes, keep: bool) -> tuple[str | None, dict[str, Any]]:

@@ -42,6 +42,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from conformance import __version__, secrets
 from conformance.catalog.fingerprint import edition_fingerprint
 from conformance.catalog.yamlmarks import MAX_FILE_BYTES as MAX_YAML_BYTES
+from conformance.credentials import credentials_in, masked_strings
 from conformance.errors import UsageError
 from conformance.inputs import (
     DOCUMENT_DEPTH,
@@ -100,9 +101,10 @@ def _file_entry(path: Path, shown_as: str, **extra: Any) -> dict[str, Any]:
 
 
 def redact_profile(text: str) -> bytes:
-    """The profile YAML with values under secret-looking keys replaced (comments are dropped)."""
+    """The profile YAML with values under secret-looking keys replaced, and the values of
+    credential-named query parameters in any of its paths and URLs (comments are dropped)."""
     data = yaml.safe_load(text)
-    return yaml.safe_dump(_redacted(data), allow_unicode=True, sort_keys=False).encode("utf-8")
+    return yaml.safe_dump(masked_strings(_redacted(data)), allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
 def _redacted(value: Any) -> Any:
@@ -279,16 +281,17 @@ class SecretInBundle(UsageError):
 
 
 def profile_secrets(profile: Path) -> frozenset[str]:
-    """The secrets a profile leads to: the value of its ``targets.api.auth.env`` variable, and any
-    password in its ``base_url`` (refused at load, but the bundle does not rely on it)."""
+    """The secrets a profile leads to: the value of its ``targets.api.auth.env`` variable, any
+    password in its ``base_url`` (refused at load, but the bundle does not rely on it), and the
+    values of credential-named query parameters in any of its paths and URLs."""
     try:
         data = yaml.safe_load(_profile_text(profile))
     except (UsageError, ValueError, yaml.YAMLError):
         return frozenset()
+    found: set[str] = credentials_in(data)  # a path's ?apikey=...
     api = ((data or {}).get("targets") or {}).get("api") if isinstance(data, dict) else None
     if not isinstance(api, dict):
-        return frozenset()
-    found: set[str] = set()
+        return frozenset(value for value in found if len(value) >= secrets.MIN_SECRET_LENGTH)
     auth = api.get("auth")
     if isinstance(auth, dict) and isinstance(auth.get("env"), str):
         found.add(os.environ.get(auth["env"], ""))
