@@ -384,6 +384,20 @@ for _name, _pattern in [("nested_quantifier", "^(a+)+$"), ("overlapping_alternat
 
 
 @case("catalogs")
+def requirement_text_of_nine_megabytes(tmp: Path, base_url: str) -> Outcome:
+    """Issue 49: a 9 MB requirement text (within the YAML file limit of 10 MiB)."""
+    import shutil
+
+    edition = tmp / "jumin" / "1.0"
+    shutil.copytree(ROOT / "spec_catalog" / "jumin" / "1.0", edition)
+    chapter = edition / "requirements" / "ch01.yaml"
+    text = chapter.read_text("utf-8")
+    first = "  text: 日本人住民について、以下の項目を管理（※）すること。"
+    chapter.write_text(text.replace(first, "  text: " + "あ" * 3_000_000, 1), "utf-8")
+    return judged_cli(*cli("catalog", "validate", str(edition)), findings_exit=1)
+
+
+@case("catalogs")
 def fifo_catalog_file(tmp: Path, base_url: str) -> Outcome:
     os.mkfifo(tmp / "data_items.yaml")
     return judged_cli(*cli("catalog", "validate", str(tmp / "data_items.yaml")))
