@@ -107,8 +107,16 @@ _DEBUG = {"on": False}
 @app.callback()
 def _options(
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")] = False,
+    memory_limit: Annotated[str | None, typer.Option(
+        "--memory-limit", metavar="SIZE",
+        help="Address space the command may use (2G, 1536M): set as its RLIMIT_AS, and its threads, buffers and "
+             "reservations sized to it; without it, the process's own limit (ulimit -v) is read the same way.",
+    )] = None,
 ) -> None:
+    from conformance.memory import prepare
+
     _DEBUG["on"] = debug
+    prepare(memory_limit)  # before any command loads the export engine, numba or numpy
 
 
 def main() -> None:
