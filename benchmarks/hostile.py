@@ -620,6 +620,17 @@ for _name, _args in [
 
 
 @case("cli")
+def bundle_profile_fifo(tmp: Path, base_url: str) -> Outcome:
+    """Issue 49: `report bundle --profile` naming a FIFO (it was read without a type check)."""
+    sys.path.insert(0, str(ROOT / "tests" / "reporting"))
+    from report_helpers import document, result, write_results
+
+    write_results(tmp / "run", document([result("jumin-1.0-3.4-R001", "PASS")]))
+    os.mkfifo(tmp / "fifo")
+    return judged_cli(*cli("report", "bundle", str(tmp / "run"), "--profile", str(tmp / "fifo")))
+
+
+@case("cli")
 def second_run_into_a_locked_out(tmp: Path, base_url: str) -> Outcome:
     from conformance.cli.run import _prepare_out
 

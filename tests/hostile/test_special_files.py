@@ -62,3 +62,13 @@ def test_a_special_file_is_refused_by_type(place: Path, args: list[str], expecte
     outcome = conformance(*args, cwd=place)
     assert outcome.stderr.strip().splitlines() == [expected]
     assert outcome.returncode == 2
+
+
+def test_report_bundle_refuses_a_profile_that_is_a_fifo(place: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reporting"))
+    from report_helpers import document, result, write_results
+
+    write_results(place / "run", document([result("jumin-1.0-3.4-R001", "PASS")]))
+    outcome = conformance("report", "bundle", "run", "--profile", "fifo", cwd=place)
+    assert outcome.stderr.strip().splitlines() == ["error: profile: fifo: is a FIFO (named pipe), not a regular file"]
+    assert outcome.returncode == 2 and not (place / "run" / "evidence.zip").exists()
