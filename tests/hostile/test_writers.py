@@ -120,3 +120,12 @@ def test_each_hostile_text_is_carried_by_junit(tmp_path: Path, text: str) -> Non
     doc = document([result("jumin-1.0-3.5-R001", "ERROR", reason=text)], stopped=text)
     write_junit(tmp_path / "junit.xml", doc)
     ET.parse(tmp_path / "junit.xml")
+
+
+def test_the_terminal_shows_a_lone_surrogate_as_an_escape() -> None:
+    """Printed raw to a UTF-8 terminal it raised UnicodeEncodeError (a vendor's "\\ud800" in a finding)."""
+    from conformance.reporting.terminal import safe
+
+    shown = safe(TEXT, limit=1000)
+    shown.encode("utf-8")
+    assert "surrogate\\ud800" in shown and "\\x1b[31mred" in shown
