@@ -422,6 +422,9 @@ def pytest_configure(config: pytest.Config) -> None:
         shrink = parse_shrink(config.getoption("conformance_shrink"))
         allow_commands = bool(config.getoption("conformance_allow_profile_commands"))
         register_profile_credentials(profile)
+        from conformance.memory import prepare
+
+        prepare()  # `pytest --conformance` under ulimit -v: sized as `conformance run` is (its workers too)
         from conformance.targets.command import check_profile_commands
 
         check_profile_commands(profile, allow_commands)

@@ -108,3 +108,17 @@ def test_a_memory_error_is_one_line_naming_the_limit(monkeypatch: pytest.MonkeyP
         "error: out of memory: the command needed more than the address-space limit of 2.0 GiB allows (ulimit -v "
         "or --memory-limit); raise it, or give the work in smaller parts"]
     assert outcome.exit_code == 2
+
+
+def test_the_pytest_plugin_reads_the_limit_too() -> None:
+    """`pytest --conformance-*` (no `conformance` command in front) is sized and refused the same way."""
+    environment = {key: value for key, value in os.environ.items() if key not in sized_environment(1 << 40)}
+    environment["PYTHONPATH"] = os.pathsep.join(sys.path)
+    outcome = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--conformance-domain", "kyotsu", "--collect-only",
+         "-q", str(Path(__file__).resolve().parents[2] / "spec_catalog")],
+        capture_output=True, text=True, timeout=GUARD_SECONDS, check=False, env=environment,
+        preexec_fn=limited(MIN_ADDRESS_SPACE - (1 << 20)))
+    expected = "ERROR: the address-space limit (ulimit -v) is 1023 MiB; the harness needs at least 1.0 GiB"
+    assert expected in outcome.stderr
+    assert outcome.returncode == 4  # pytest's usage error
