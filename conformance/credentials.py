@@ -10,23 +10,36 @@ wrote it (a vendor's redirect too).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import unquote_plus
 
 #: What a credential's value is replaced with.
 REDACTED = "[redacted]"
-#: Parts of a parameter or header name that say its value is a credential (apikey, api_key,
-#: access_token, client_secret, password, X-Amz-Signature, Authorization, session, cookie ...).
-_PARTS = ("key", "token", "secret", "passw", "pwd", "signature", "credential", "auth", "session", "cookie")
-#: Whole names that are credentials though no part says so (a URL signature's usual short name).
-_NAMES = frozenset({"sig"})
+#: Names (lower case, without ``-`` and ``_``) whose values are credentials: apikey, api_key, X-API-Key,
+#: key, Ocp-Apim-Subscription-Key, access_token, X-Session-Token, client_secret, password, pwd,
+#: X-Amz-Signature, sig, Authorization, auth, sessionid, Set-Cookie, credential. Whole names, not parts:
+#: ``keyword`` or ``sortkey`` carry no secret, and a value registered as one is removed from every output.
+_CREDENTIAL = re.compile(
+    r"key|.*(?:api|subscription|access|secret|private|auth)key|.*token|.*secret|.*passw(?:or)?d|pwd|pass"
+    r"|.*signature|sig|auth|.*authori[sz]ation|.*session(?:id|key)?|.*cookie|.*credentials?")
+
+
+#: Parts of a header name that mask its value in a recording (broader than :data:`_CREDENTIAL`: a
+#: header's value is only shown, never registered as a secret, so masking too much costs nothing).
+_HEADER_PARTS = ("auth", "token", "secret", "key", "cookie", "session", "passw", "signature", "credential")
 
 
 def is_credential_name(name: str) -> bool:
     """Whether a query parameter or header called ``name`` carries a credential (by its name)."""
-    lowered = name.strip().lower()
-    return lowered in _NAMES or any(part in lowered for part in _PARTS)
+    return _CREDENTIAL.fullmatch(name.strip().lower().replace("-", "").replace("_", "")) is not None
+
+
+def is_credential_header(name: str) -> bool:
+    """Whether a recorded header's value is masked: a credential's name, or one with a credential's part."""
+    lowered = name.lower()
+    return is_credential_name(name) or any(part in lowered for part in _HEADER_PARTS)
 
 
 def _query_pairs(url: str) -> Iterator[tuple[str, str]]:

@@ -51,7 +51,7 @@ import harfile
 
 from conformance import __version__
 from conformance.carry import json_carried
-from conformance.credentials import REDACTED, is_credential_name
+from conformance.credentials import REDACTED, is_credential_header, is_credential_name
 from conformance.exchanges import current_requirements, note
 from conformance.masking import Scrubber, mask
 from conformance.targets.http import Exchange
@@ -264,7 +264,7 @@ class HarRecorder:
     def _headers(self, headers: Any) -> list[harfile.Record]:
         shown: list[harfile.Record] = []
         for name, value in dict(headers).items():
-            secret = is_credential_name(str(name))
+            secret = is_credential_header(str(name))
             shown.append(harfile.Record(str(name), REDACTED if secret else self._scrubber.text(str(value))))
         return shown
 

@@ -40,14 +40,17 @@ targets:
 """
 
 
-@pytest.mark.parametrize("name", ["apikey", "api_key", "APIKEY", "key", "token", "access_token", "secret",
-                                  "client_secret", "password", "passwd", "signature", "X-Amz-Signature", "sig",
-                                  "Authorization", "session", "Cookie"])
+@pytest.mark.parametrize("name", ["apikey", "api_key", "APIKEY", "X-API-Key", "key", "Ocp-Apim-Subscription-Key",
+                                  "token", "access_token", "refresh_token", "X-Session-Token", "secret",
+                                  "client_secret", "password", "passwd", "pwd", "signature", "X-Amz-Signature",
+                                  "sig", "Authorization", "Proxy-Authorization", "session", "sessionid",
+                                  "Cookie", "Set-Cookie", "X-Amz-Credential"])
 def test_credential_names(name: str) -> None:
     assert is_credential_name(name)
 
 
-@pytest.mark.parametrize("name", ["宛名番号", "page", "limit", "format", "x", "町字", "code"])
+@pytest.mark.parametrize("name", ["宛名番号", "page", "limit", "format", "x", "町字", "code", "keyword", "sortkey",
+                                  "monkey", "author", "passage"])
 def test_other_names(name: str) -> None:
     assert not is_credential_name(name)
 
@@ -89,11 +92,17 @@ def test_the_recording_masks_credential_queries_and_headers_by_name(base_url: st
     """Masked by name even when no one registered the value (a vendor's own signed URL)."""
     http, recorder = client(base_url, tmp_path)
     http.request("get", "/residents", params={"apikey": "unregistered-key-1", "limit": "10"})
-    shown = recorder._headers({"X-Signature": "unregistered-signature-2", "Accept": "text/csv"})
+    shown = recorder._headers({"X-Signature": "unregistered-signature-2", "X-Auth-User": "u", "Accept": "text/csv"})
     (entry,) = har(recorder, tmp_path)
     text = recorder.path.read_text("utf-8") + (tmp_path / "exchanges.har").read_text("utf-8")
     assert "unregistered-key-1" not in text
     assert entry["request"]["queryString"] == [{"name": "apikey", "value": "[redacted]"},
                                                {"name": "limit", "value": "10"}]
     assert entry["request"]["url"].endswith("/residents?apikey=%5Bredacted%5D&limit=10")
-    assert [(record.name, record.value) for record in shown] == [("X-Signature", "[redacted]"), ("Accept", "text/csv")]
+    assert [(record.name, record.value) for record in shown] == [
+        ("X-Signature", "[redacted]"), ("X-Auth-User", "[redacted]"), ("Accept", "text/csv")]
+
+
+def test_a_parameter_that_only_looks_like_a_key_is_not_a_secret() -> None:
+    """Registered as a secret, ``name`` would be removed from every output (``text/csv`` too, for ``csv``)."""
+    assert credentials_in({"path": "/search?sortkey=name&keyword=csvs&apikey=Sekr3t-1"}) == {"Sekr3t-1"}
