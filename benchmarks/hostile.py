@@ -106,7 +106,9 @@ def cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     err, out = io.StringIO(), io.StringIO()
     saved = sys.argv, dict(os.environ)
     sys.argv = ["conformance", *args]
-    os.environ.update(env or {})
+    # The command in this process, not in a supervised child (memory.supervise): its output is read
+    # here, and a death inside a native library is this child's, counted as a crash.
+    os.environ.update({"CONFORMANCE_SUPERVISED": "1", **(env or {})})
     try:
         with redirect_stderr(err), redirect_stdout(out):
             try:
@@ -653,6 +655,18 @@ def slow_cases() -> None:
         if not (tmp / "out" / "results.json").is_file():
             return "half", f"exit {run.returncode} without results.json: {run.stderr.strip()[-120:]}"
         return judged_cli(run.returncode, run.stderr, findings_exit=3)
+
+    @case("memory", seconds=900, baseline="validate_large_conforming")
+    def validate_beyond_a_1g_limit(tmp: Path, base_url: str) -> Outcome:
+        """Issue 49: work that cannot be done within the limit (1.9 million rows, 520 MB, under
+        --memory-limit 1G): one error line, exit 2, no output (polars aborted with no message)."""
+        path = large_export(tmp, 1_900_000, failing=False)
+        run = subprocess.run([sys.executable, "-m", "conformance", "--memory-limit", "1G", "validate", str(path),
+                              "--layout", "residents_csv", "--out", str(tmp / "out")],
+                             capture_output=True, text=True, timeout=880, check=False)
+        if (tmp / "out").exists() and any((tmp / "out").iterdir()) and run.returncode != 1:
+            return "half", f"exit {run.returncode} with outputs: {sorted(p.name for p in (tmp / 'out').iterdir())}"
+        return judged_cli(run.returncode, run.stderr.strip().splitlines()[-1] if run.stderr.strip() else "")
 
     @case("runs", seconds=300, baseline="reference_run")
     def run_against_the_malicious_vendor(tmp: Path, base_url: str) -> Outcome:

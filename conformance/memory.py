@@ -14,6 +14,12 @@ two malloc arenas, jemalloc returning what it frees at once, engine threads one 
 the limit (at most one per core), one BLAS thread. The environment carries the sizing to the run's
 worker processes. A limit below :data:`MIN_ADDRESS_SPACE` is refused at once; a MemoryError later
 is one error line naming the limit (``conformance.cli.main``).
+
+A native library that cannot allocate does not raise MemoryError: polars aborts the process
+(SIGABRT, no message). So under a limit the ``conformance`` command runs as a small supervisor
+(:func:`supervise`) with the command itself in a child process; a child that dies that way is one
+error line naming the limit, exit 2 (outputs are written whole or not at all, so none is left
+half-written).
 """
 
 from __future__ import annotations
@@ -22,6 +28,10 @@ import contextlib
 import os
 import re
 import resource
+import signal
+import subprocess
+import sys
+from collections.abc import Sequence
 
 from conformance.errors import UsageError
 
@@ -109,6 +119,64 @@ def prepare(option: str | None = None) -> int | None:
         os.environ.setdefault(name, value)  # what the user set stays
     _limit_arenas()
     return limit
+
+
+#: Set in the supervised child's environment: it runs the command itself.
+SUPERVISED = "CONFORMANCE_SUPERVISED"
+#: How a process dies when a native library cannot allocate (an abort), or the kernel ends it.
+_OUT_OF_MEMORY_SIGNALS = frozenset({signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS, signal.SIGKILL})
+
+
+def needs_supervisor(argv: Sequence[str]) -> bool:
+    """Whether this ``conformance`` process should supervise a child: a limit is in force (given, or
+    the process's own) and it is not the supervised child already."""
+    if os.environ.get(SUPERVISED) == "1":
+        return False
+    given = any(arg == "--memory-limit" or arg.startswith("--memory-limit=") for arg in argv)
+    return given or address_space_limit() is not None
+
+
+def command_words(argv: Sequence[str]) -> str:
+    """The command an argument list names (``report verify``), for a message: its options, their
+    values and its paths left out."""
+    words: list[str] = []
+    arguments = iter(argv)
+    for argument in arguments:
+        if argument == "--memory-limit":
+            next(arguments, None)
+        elif argument.startswith("-"):
+            continue
+        elif re.fullmatch(r"[a-z]+", argument) and len(words) < 2:
+            words.append(argument)
+        else:
+            break
+    return " ".join(words)
+
+
+def supervise(argv: Sequence[str], program: Sequence[str] = ()) -> int:
+    """Run ``conformance ARGV`` (``program``: another command line, for tests) in a child (same
+    streams, SIGTERM and SIGHUP passed on; Ctrl-C reaches it from the terminal) and return its exit
+    code; a child killed by an abort or the kernel is one error line on stderr naming the limit, exit 2."""
+    command = list(program) or [sys.executable, "-m", "conformance", *argv]
+    child = subprocess.Popen(command, env={**os.environ, SUPERVISED: "1"})
+    passed = {number: signal.signal(number, lambda received, frame: child.send_signal(received))
+              for number in (signal.SIGTERM, signal.SIGHUP)}
+    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal sends it to the child too
+    try:
+        code = child.wait()
+    finally:
+        for number, handler in passed.items():
+            signal.signal(number, handler)
+        signal.signal(signal.SIGINT, interrupt)
+    if code >= 0:
+        return code
+    if -code in _OUT_OF_MEMORY_SIGNALS:
+        name = signal.Signals(-code).name
+        what = f"`conformance {command_words(argv)}`" if command_words(argv) else "the command"
+        sys.stderr.write(f"error: {out_of_memory_message(what)} (it ended with {name} inside a native library; "
+                         "no output was left half-written)\n")
+        return 2
+    return 128 - code
 
 
 def out_of_memory_message(what: str = "the command") -> str:

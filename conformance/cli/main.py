@@ -121,7 +121,13 @@ def _options(
 
 def main() -> None:
     """Console script entry point: an unexpected error is one ``error:`` line (exit 2) unless
-    ``--debug`` asks for its traceback; no traceback reaches a user who did not ask."""
+    ``--debug`` asks for its traceback; no traceback reaches a user who did not ask. Under a memory
+    limit the command runs in a supervised child (:func:`conformance.memory.supervise`): a native
+    library's abort for want of memory is one error line too."""
+    from conformance.memory import needs_supervisor, supervise
+
+    if needs_supervisor(sys.argv[1:]):
+        sys.exit(supervise(sys.argv[1:]))
     try:
         app()
     except Exception as error:  # the last line of defence, by design

@@ -122,3 +122,34 @@ def test_the_pytest_plugin_reads_the_limit_too() -> None:
     expected = "ERROR: the address-space limit (ulimit -v) is 1023 MiB; the harness needs at least 1.0 GiB"
     assert expected in outcome.stderr
     assert outcome.returncode == 4  # pytest's usage error
+
+
+def test_an_abort_for_want_of_memory_is_one_line(monkeypatch: pytest.MonkeyPatch,
+                                                 capfd: pytest.CaptureFixture[str]) -> None:
+    """polars aborts when an allocation fails (SIGABRT, no message): under a limit the command runs in a
+    supervised child, and such a death is one line naming the command and the limit, exit 2."""
+    from conformance import memory
+
+    monkeypatch.setattr(memory, "address_space_limit", lambda: 1 << 30)
+    code = memory.supervise(["--memory-limit", "1G", "validate", "big.csv", "--layout", "residents_csv"],
+                            program=[sys.executable, "-c", "import os; os.abort()"])
+    assert code == 2
+    assert capfd.readouterr().err.strip().splitlines()[-1] == (
+        "error: out of memory: `conformance validate` needed more than the address-space limit of 1.0 GiB allows "
+        "(ulimit -v or --memory-limit); raise it, or give the work in smaller parts (it ended with SIGABRT inside "
+        "a native library; no output was left half-written)")
+
+
+def test_the_supervised_command_keeps_its_exit_code_and_output(tmp_path: Path) -> None:
+    outcome = conformance("--memory-limit", "2G", "catalog", "validate", str(tmp_path / "nothere"))
+    assert outcome.returncode == 2
+    assert outcome.stderr.strip().splitlines()[0].startswith(f"error: {tmp_path / 'nothere'}")
+
+
+@pytest.mark.parametrize(("argv", "words"), [(["--memory-limit", "2G", "report", "verify", "b.zip"], "report verify"),
+                                             (["validate", "f.csv", "--layout", "x"], "validate"),
+                                             (["--debug", "catalog", "validate", "dir"], "catalog validate")])
+def test_the_command_is_named_without_its_paths(argv: list[str], words: str) -> None:
+    from conformance.memory import command_words
+
+    assert command_words(argv) == words
