@@ -136,6 +136,22 @@ def needs_supervisor(argv: Sequence[str]) -> bool:
     return given or address_space_limit() is not None
 
 
+#: Linux's prctl option: the signal a process gets when its parent ends.
+_PR_SET_PDEATHSIG = 1
+
+
+def _ends_with_its_parent() -> None:
+    """In the supervised child: SIGTERM when the supervisor ends, however (even by SIGKILL), so that no
+    command outlives it (a run ends as interrupted, not_run)."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if name is not None:
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(name).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def command_words(argv: Sequence[str]) -> str:
     """The command an argument list names (``report verify``), for a message: its options, their
     values and its paths left out."""
@@ -158,7 +174,7 @@ def supervise(argv: Sequence[str], program: Sequence[str] = ()) -> int:
     streams, SIGTERM and SIGHUP passed on; Ctrl-C reaches it from the terminal) and return its exit
     code; a child killed by an abort or the kernel is one error line on stderr naming the limit, exit 2."""
     command = list(program) or [sys.executable, "-m", "conformance", *argv]
-    child = subprocess.Popen(command, env={**os.environ, SUPERVISED: "1"})
+    child = subprocess.Popen(command, env={**os.environ, SUPERVISED: "1"}, preexec_fn=_ends_with_its_parent)
     passed = {number: signal.signal(number, lambda received, frame: child.send_signal(received))
               for number in (signal.SIGTERM, signal.SIGHUP)}
     interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal sends it to the child too

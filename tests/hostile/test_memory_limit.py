@@ -10,6 +10,7 @@ import os
 import resource
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -153,3 +154,25 @@ def test_the_command_is_named_without_its_paths(argv: list[str], words: str) -> 
     from conformance.memory import command_words
 
     assert command_words(argv) == words
+
+
+def test_the_supervised_command_ends_with_its_supervisor(tmp_path: Path) -> None:
+    """A supervisor killed outright (SIGKILL) leaves no command running."""
+    import signal
+
+    pid_file = tmp_path / "child"
+    script = ("import os, sys; from conformance import memory; "
+              f"memory.supervise([], program=[sys.executable, '-c', "
+              f"\"import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(600)\"])")
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    supervisor = subprocess.Popen([sys.executable, "-c", script], env=environment)
+    for _ in range(600):  # a bound, not a timed assertion: the child writes its pid as it starts
+        if pid_file.exists() and pid_file.read_text("ascii"):
+            break
+        time.sleep(0.05)
+    child = int(pid_file.read_text("ascii"))
+    supervisor.send_signal(signal.SIGKILL)
+    supervisor.wait()
+    from tests.hostile.test_profile_commands import alive
+
+    assert not alive(child)
