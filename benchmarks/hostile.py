@@ -658,9 +658,9 @@ def slow_cases() -> None:
 
     @case("memory", seconds=900, baseline="validate_large_conforming")
     def validate_beyond_a_1g_limit(tmp: Path, base_url: str) -> Outcome:
-        """Issue 49: work that cannot be done within the limit (1.9 million rows, 520 MB, under
+        """Issue 49: work that cannot be done within the limit (1.9 million failing rows, 520 MB, under
         --memory-limit 1G): one error line, exit 2, no output (polars aborted with no message)."""
-        path = large_export(tmp, 1_900_000, failing=False)
+        path = large_export(tmp, 1_900_000, failing=True)
         run = subprocess.run([sys.executable, "-m", "conformance", "--memory-limit", "1G", "validate", str(path),
                               "--layout", "residents_csv", "--out", str(tmp / "out")],
                              capture_output=True, text=True, timeout=880, check=False)

@@ -132,8 +132,17 @@ def needs_supervisor(argv: Sequence[str]) -> bool:
     the process's own) and it is not the supervised child already."""
     if os.environ.get(SUPERVISED) == "1":
         return False
-    given = any(arg == "--memory-limit" or arg.startswith("--memory-limit=") for arg in argv)
-    return given or address_space_limit() is not None
+    return given_limit(argv) is not None or address_space_limit() is not None
+
+
+def given_limit(argv: Sequence[str]) -> str | None:
+    """The value of ``--memory-limit`` in an argument list (None without one)."""
+    for index, argument in enumerate(argv):
+        if argument == "--memory-limit":
+            return argv[index + 1] if index + 1 < len(argv) else ""
+        if argument.startswith("--memory-limit="):
+            return argument.partition("=")[2]
+    return None
 
 
 #: Linux's prctl option: the signal a process gets when its parent ends.
@@ -189,15 +198,17 @@ def supervise(argv: Sequence[str], program: Sequence[str] = ()) -> int:
     if -code in _OUT_OF_MEMORY_SIGNALS:
         name = signal.Signals(-code).name
         what = f"`conformance {command_words(argv)}`" if command_words(argv) else "the command"
-        sys.stderr.write(f"error: {out_of_memory_message(what)} (it ended with {name} inside a native library; "
-                         "no output was left half-written)\n")
+        given = given_limit(argv)
+        limit = address_space_limit() if not given else min(parse_size(given), address_space_limit() or 1 << 62)
+        sys.stderr.write(f"error: {out_of_memory_message(what, limit)} (it ended with {name} inside a native "
+                         "library; no output was left half-written)\n")
         return 2
     return 128 - code
 
 
-def out_of_memory_message(what: str = "the command") -> str:
-    """The one error line of a MemoryError: the limit it ran into and what to do."""
-    limit = address_space_limit()
+def out_of_memory_message(what: str = "the command", limit: int | None = None) -> str:
+    """The one error line of a MemoryError: the limit it ran into (this process's, by default) and what to do."""
+    limit = limit or address_space_limit()
     if limit is None:
         return f"out of memory: {what} needed more memory than the machine could give; free memory and run it again"
     return (f"out of memory: {what} needed more than the address-space limit of {shown(limit)} allows "

@@ -131,7 +131,7 @@ def test_an_abort_for_want_of_memory_is_one_line(monkeypatch: pytest.MonkeyPatch
     supervised child, and such a death is one line naming the command and the limit, exit 2."""
     from conformance import memory
 
-    monkeypatch.setattr(memory, "address_space_limit", lambda: 1 << 30)
+    monkeypatch.setattr(memory, "address_space_limit", lambda: 2 << 30)  # the supervisor's own: the child's is 1G
     code = memory.supervise(["--memory-limit", "1G", "validate", "big.csv", "--layout", "residents_csv"],
                             program=[sys.executable, "-c", "import os; os.abort()"])
     assert code == 2
