@@ -7,8 +7,15 @@ memory exhaustion, leak or half-written output.
     python benchmarks/hostile.py --slow        # also a real run against the malicious vendor and a SIGTERM
 
 Each case runs in a forked child process with a time limit (a hang is killed and counted) and an
-address-space limit (a memory exhaustion is counted, not suffered). The fast cases of the corpus
-are also tests (tests/hostile/); this script is the whole of it, and it asserts nothing.
+address-space limit of 2 GiB (what a batch system or a shared host gives; the harness sizes itself to
+it, issue 49). Its memory is measured against the normal peak of the same command: each surface (or
+case) names a baseline, the command given a normal input, run first in a child of its own; a case
+whose peak resident memory is more than twice the baseline's (plus 100 MiB) counts as a memory
+exhaustion even though it ended. The fast cases of the corpus are also tests (tests/hostile/); this
+script is the whole of it, and it asserts nothing.
+
+    python benchmarks/hostile.py --surface memory -v     # the two large files of issue 49 under 2 GiB
+    python benchmarks/hostile.py --slow --surface runs    # and the README's main command under 2 GiB
 """
 
 from __future__ import annotations
@@ -50,14 +57,37 @@ class Entry:
     name: str
     run: Case
     seconds: float = 20.0
+    #: The baseline whose peak is this case's normal (default: its surface's).
+    baseline: str = ""
+
+    @property
+    def normal(self) -> str:
+        return self.baseline or SURFACE_BASELINES.get(self.surface, "")
 
 
 CORPUS: list[Entry] = []
+#: The command of each surface given a normal input: the peak a case of the surface is measured against.
+BASELINES: dict[str, Case] = {}
+SURFACE_BASELINES = {"vendor": "vendor_answer", "files": "validate_conforming", "profiles": "profile_loaded",
+                     "catalogs": "catalog_validate", "results": "report_merge", "cli": "cli_help",
+                     "writers": "writers_normal"}
+#: Address space of every case's child (``ulimit -v``): the harness must live within it.
+ADDRESS_SPACE = 2 << 30
+#: A case over this many times its baseline's peak resident memory (plus the slack) is a memory exhaustion.
+PEAK_FACTOR, PEAK_SLACK_MIB = 2.0, 100
 
 
-def case(surface: str, seconds: float = 20.0) -> Callable[[Case], Case]:
+def case(surface: str, seconds: float = 20.0, baseline: str = "") -> Callable[[Case], Case]:
     def register(function: Case) -> Case:
-        CORPUS.append(Entry(surface, function.__name__, function, seconds))
+        CORPUS.append(Entry(surface, function.__name__, function, seconds, baseline))
+        return function
+    return register
+
+
+def normal(name: str) -> Callable[[Case], Case]:
+    """A baseline: a command given a normal input (its outcome is not counted, its peak is)."""
+    def register(function: Case) -> Case:
+        BASELINES[name] = function
         return function
     return register
 
@@ -76,7 +106,9 @@ def cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     err, out = io.StringIO(), io.StringIO()
     saved = sys.argv, dict(os.environ)
     sys.argv = ["conformance", *args]
-    os.environ.update(env or {})
+    # The command in this process, not in a supervised child (memory.supervise): its output is read
+    # here, and a death inside a native library is this child's, counted as a crash.
+    os.environ.update({"CONFORMANCE_SUPERVISED": "1", **(env or {})})
     try:
         with redirect_stderr(err), redirect_stdout(out):
             try:
@@ -184,6 +216,26 @@ def run_budget_spent(tmp: Path, base_url: str) -> Outcome:
     except BudgetExhausted as error:
         return "clean", str(error)[:120]
     return "crash", "budget never spent"
+
+
+@case("vendor")
+def credential_in_a_query(tmp: Path, base_url: str) -> Outcome:
+    """Issue 49: an API key in a path's query (a profile's ?apikey=..., never registered as a secret):
+    the recorded exchange (HAR) and the bundle's copy of the profile keep it nowhere."""
+    from conformance.masking import Scrubber
+    from conformance.recorder import HarRecorder, finish_recordings, recording_path
+    from conformance.reporting.bundle import redact_profile
+
+    key = "Hostile-ApiKey-41c2"
+    recorder = HarRecorder(recording_path(tmp / "work", "main"), Scrubber())
+    vendor_client(base_url, recorder=recorder).request("get", "/echo", params={"apikey": key})
+    recorder.close()
+    har = finish_recordings(tmp / "work", tmp)
+    profile = redact_profile(PROFILE.format(url="https://v.example/api")
+                             + f"  load:\n    via: http\n    path: /m?apikey={key}\n")
+    leaked = [name for name, text in (("HAR", har.read_text("utf-8") if har else ""),
+                                      ("profile copy", profile.decode("utf-8"))) if key in text]
+    return ("leak", f"the key in the {', '.join(leaked)}") if leaked else ("clean", "masked by name")
 
 
 # -- export files -----------------------------------------------------------------------------------
@@ -305,6 +357,41 @@ def fifo_profile(tmp: Path, base_url: str) -> Outcome:
     return judged_cli(*cli("run", "--profile", str(tmp / "vendor.yaml"), "--out", str(tmp / "out")))
 
 
+COMMAND_PROFILE = PROFILE.format(url="http://127.0.0.1:8080/api") + """  load:
+    via: command
+    command: [sh, -c, 'touch {marker}; sleep 600']
+    timeout_seconds: 1
+"""
+
+
+@case("profiles")
+def command_without_permission(tmp: Path, base_url: str) -> Outcome:
+    """Issue 49: a profile that names a program; the user gave no --allow-profile-commands."""
+    (tmp / "vendor.yaml").write_text(COMMAND_PROFILE.replace("{marker}", str(tmp / "ran")), "utf-8")
+    outcome = judged_cli(*cli("run", "--profile", str(tmp / "vendor.yaml"), "--out", str(tmp / "out")))
+    return ("leak", "the program ran") if (tmp / "ran").exists() else outcome
+
+
+@case("profiles")
+def allowed_command_that_never_returns(tmp: Path, base_url: str) -> Outcome:
+    """Issue 49: allowed, a command that never returns and leaves a child: ended with its group at
+    the profile's timeout."""
+    from conformance.errors import TargetError
+    from conformance.targets.command import run_command
+
+    script = f"sleep 600 & echo $! > {tmp / 'child'}; sleep 600"
+    try:
+        run_command(["sh", "-c", script], 1.0)
+    except TargetError as error:
+        child = int((tmp / "child").read_text("ascii"))
+        time.sleep(0.5)  # the SIGKILL lands
+        state = Path(f"/proc/{child}/stat")
+        if state.exists() and state.read_text("ascii").rsplit(")", 1)[1].split()[0] != "Z":
+            return "hang", f"its child {child} still runs"
+        return "clean", str(error)[:120]
+    return "crash", "the command returned"
+
+
 # -- catalogs ---------------------------------------------------------------------------------------
 
 
@@ -326,6 +413,20 @@ for _name, _pattern in [("nested_quantifier", "^(a+)+$"), ("overlapping_alternat
         return judged_cli(*cli("catalog", "validate", str(edition)), findings_exit=1)
     _catalog.__name__ = _name
     case("catalogs")(_catalog)
+
+
+@case("catalogs")
+def requirement_text_of_nine_megabytes(tmp: Path, base_url: str) -> Outcome:
+    """Issue 49: a 9 MB requirement text (within the YAML file limit of 10 MiB)."""
+    import shutil
+
+    edition = tmp / "jumin" / "1.0"
+    shutil.copytree(ROOT / "spec_catalog" / "jumin" / "1.0", edition)
+    chapter = edition / "requirements" / "ch01.yaml"
+    text = chapter.read_text("utf-8")
+    first = "  text: 日本人住民について、以下の項目を管理（※）すること。"
+    chapter.write_text(text.replace(first, "  text: " + "あ" * 3_000_000, 1), "utf-8")
+    return judged_cli(*cli("catalog", "validate", str(edition)), findings_exit=1)
 
 
 @case("catalogs")
@@ -405,6 +506,80 @@ def bundle_with_a_secret(tmp: Path, base_url: str) -> Outcome:
     return judged_cli(code, stderr)
 
 
+# -- the writers (issue 49, item 2) ------------------------------------------------------------------
+
+
+WRITER_TEXT = "\x1b[31mred\x1b[0m nul\x00 bell\x07 bidi\u202e surrogate\ud800 nonchar\ufffe"
+
+
+def hostile_results() -> dict[str, Any]:
+    """A results document whose waiver, reasons, findings, problems and stop reason hold WRITER_TEXT."""
+    sys.path.insert(0, str(ROOT / "tests" / "reporting"))
+    from report_helpers import document, finding, result
+
+    rid = "jumin-1.0-3.4-R001"
+    waiver = {"requirement": rid, "reason": WRITER_TEXT, "criterion": WRITER_TEXT, "ticket": WRITER_TEXT,
+              "approver": WRITER_TEXT, "expires": "2099-12-31"}
+    doc = document([result(rid, "WAIVED", reason=WRITER_TEXT),
+                    result("jumin-1.0-3.4-R002", "FAIL", findings=[finding("x.y", WRITER_TEXT, WRITER_TEXT)]),
+                    result("jumin-1.0-3.5-R001", "ERROR", reason=WRITER_TEXT)],
+                   problems=(WRITER_TEXT,), stopped=WRITER_TEXT, waivers=[waiver])
+    doc["profile"]["product"] = WRITER_TEXT
+    return doc
+
+
+def written(path: Path, check: Callable[[bytes], object]) -> Outcome:
+    """An output is judged: whole and readable by its format's reader, no control character raw."""
+    import re
+
+    data = path.read_bytes()
+    check(data)
+    if re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202e\ud800-\udfff]", data.decode("utf-8")):
+        return "leak", f"{path.name}: a control character written raw"
+    return "clean", f"{path.name}: {len(data)} bytes, escapes only"
+
+
+@case("writers")
+def junit_with_a_hostile_waiver(tmp: Path, base_url: str) -> Outcome:
+    import xml.etree.ElementTree as ET
+
+    from conformance.reporting.junit import write_junit
+
+    write_junit(tmp / "junit.xml", hostile_results())
+    return written(tmp / "junit.xml", ET.fromstring)
+
+
+@case("writers")
+def report_html_with_a_hostile_waiver(tmp: Path, base_url: str) -> Outcome:
+    from conformance.catalog.loader import load_edition
+    from conformance.reporting.html import write_report
+
+    requirements = {r.id: r for r in load_edition(ROOT / "spec_catalog" / "jumin" / "1.0").requirements}
+    write_report(tmp / "report.html", hostile_results(), requirements)
+    return written(tmp / "report.html", lambda data: data.decode("utf-8"))
+
+
+@case("writers")
+def results_json_with_a_hostile_waiver(tmp: Path, base_url: str) -> Outcome:
+    from conformance.reporting.json_report import write_json_atomic
+
+    document = hostile_results()
+    write_json_atomic(tmp / "results.json", document)
+    # JSON carries every character (escaped where it must be): the text read back is the text written.
+    same = json.loads((tmp / "results.json").read_bytes().decode("utf-8")) == document
+    return ("clean", "results.json: read back the same") if same else ("crash", "results.json: read back different")
+
+
+@case("writers")
+def xlsx_with_hostile_texts(tmp: Path, base_url: str) -> Outcome:
+    from conformance.reporting import xlsx
+
+    rows = list(xlsx.rows(hostile_results(), ROOT / "spec_catalog"))
+    data = xlsx.workbook([xlsx.Row(rows[0].requirement, WRITER_TEXT, WRITER_TEXT, WRITER_TEXT)], WRITER_TEXT)
+    (tmp / "list.xlsx").write_bytes(data)
+    return "clean", f"list.xlsx: {len(data)} bytes"
+
+
 # -- the command line -------------------------------------------------------------------------------
 
 
@@ -428,6 +603,35 @@ for _name, _args in [
     case("cli")(_cli)
 
 
+for _name, _args in [
+    ("verify_bundle_fifo", ["report", "verify", "{tmp}/fifo", "--key", "{tmp}/keys/evidence-signing-key.pub.pem"]),
+    ("verify_bundle_dev_zero", ["report", "verify", "{tmp}/zero", "--key", "{tmp}/keys/evidence-signing-key.pub.pem"]),
+    ("serve_data_fifo", ["reference", "serve", "--port", "0", "--data", "{tmp}/fifo"]),
+    ("serve_data_dev_zero", ["reference", "serve", "--port", "0", "--data", "{tmp}/zero"]),
+]:
+    def _special(tmp: Path, base_url: str, args: list[str] = _args) -> Outcome:
+        """Issue 49: a FIFO or a link to /dev/zero where a file is read (with a valid key)."""
+        from conformance.reporting.bundle import generate_keys
+
+        os.mkfifo(tmp / "fifo")
+        (tmp / "zero").symlink_to("/dev/zero")
+        generate_keys(tmp / "keys")
+        return judged_cli(*cli(*[arg.format(tmp=tmp) for arg in args]))
+    _special.__name__ = _name
+    case("cli")(_special)
+
+
+@case("cli")
+def bundle_profile_fifo(tmp: Path, base_url: str) -> Outcome:
+    """Issue 49: `report bundle --profile` naming a FIFO (it was read without a type check)."""
+    sys.path.insert(0, str(ROOT / "tests" / "reporting"))
+    from report_helpers import document, result, write_results
+
+    write_results(tmp / "run", document([result("jumin-1.0-3.4-R001", "PASS")]))
+    os.mkfifo(tmp / "fifo")
+    return judged_cli(*cli("report", "bundle", str(tmp / "run"), "--profile", str(tmp / "fifo")))
+
+
 @case("cli")
 def second_run_into_a_locked_out(tmp: Path, base_url: str) -> Outcome:
     from conformance.cli.run import _prepare_out
@@ -443,7 +647,28 @@ def second_run_into_a_locked_out(tmp: Path, base_url: str) -> Outcome:
 
 
 def slow_cases() -> None:
-    @case("runs", seconds=300)
+    @case("runs", seconds=900, baseline="reference_run")
+    def readme_main_command_under_2gib(tmp: Path, base_url: str) -> Outcome:
+        """Issue 49: the README's main command under a 2 GiB address-space limit (the child's, inherited)."""
+        run = subprocess.run([sys.executable, "-m", "conformance", "run", "--workers", "auto", "--out",
+                              str(tmp / "out")], capture_output=True, text=True, timeout=880, check=False)
+        if not (tmp / "out" / "results.json").is_file():
+            return "half", f"exit {run.returncode} without results.json: {run.stderr.strip()[-120:]}"
+        return judged_cli(run.returncode, run.stderr, findings_exit=3)
+
+    @case("memory", seconds=900, baseline="validate_large_conforming")
+    def validate_beyond_a_1g_limit(tmp: Path, base_url: str) -> Outcome:
+        """Issue 49: work that cannot be done within the limit (1.9 million failing rows, 520 MB, under
+        --memory-limit 1G): one error line, exit 2, no output (polars aborted with no message)."""
+        path = large_export(tmp, 1_900_000, failing=True)
+        run = subprocess.run([sys.executable, "-m", "conformance", "--memory-limit", "1G", "validate", str(path),
+                              "--layout", "residents_csv", "--out", str(tmp / "out")],
+                             capture_output=True, text=True, timeout=880, check=False)
+        if (tmp / "out").exists() and any((tmp / "out").iterdir()) and run.returncode != 1:
+            return "half", f"exit {run.returncode} with outputs: {sorted(p.name for p in (tmp / 'out').iterdir())}"
+        return judged_cli(run.returncode, run.stderr.strip().splitlines()[-1] if run.stderr.strip() else "")
+
+    @case("runs", seconds=300, baseline="reference_run")
     def run_against_the_malicious_vendor(tmp: Path, base_url: str) -> Outcome:
         """A whole run, with a bearer token, against a vendor that echoes it on every path: it ends
         within its limits, and the token is in none of the outputs, in any spelling."""
@@ -477,7 +702,7 @@ def slow_cases() -> None:
         verdict = json.loads(results.read_text("utf-8"))["verdict"]
         return "clean", f"exit {run.returncode}: {verdict}, token in none of {len(texts)} outputs"
 
-    @case("runs", seconds=300)
+    @case("runs", seconds=300, baseline="reference_run")
     def sigterm_mid_run(tmp: Path, base_url: str) -> Outcome:
         process = subprocess.Popen([sys.executable, "-m", "conformance", "run", "--out", str(tmp / "out")],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -492,38 +717,170 @@ def slow_cases() -> None:
             "crash", f"silent wrong result: {verdict} after SIGTERM")
 
 
+# -- memory (issue 49, item 5): the two large files under 2 GiB ---------------------------------------
+
+
+def large_export(tmp: Path, rows: int, *, failing: bool, encoding: str = "utf-8") -> Path:
+    """An export of ``rows`` town rows (benchmarks/export_validation.py's generator): conforming, or
+    every key repeated in every tile and a fictional 市区町村コード on every row (a finding on almost
+    every record)."""
+    from export_validation import generate
+
+    path = tmp / "residents.csv"
+    generate(path, rows, 0.0, 20200901, worst_case=failing)
+    if encoding != "utf-8":
+        path.write_bytes(path.read_text("utf-8").encode(encoding, "replace"))
+    return path
+
+
+@normal("validate_large_conforming")
+def _validate_large_conforming(tmp: Path, base_url: str) -> Outcome:
+    return validate(large_export(tmp, 200_000, failing=False))
+
+
+@case("memory", seconds=600, baseline="validate_large_conforming")
+def validate_200k_failing_rows(tmp: Path, base_url: str) -> Outcome:
+    """200,000 rows that fail (54 MB): SIGABRT inside the engine under 2 GiB before issue 49."""
+    return validate(large_export(tmp, 200_000, failing=True))
+
+
+@case("memory", seconds=600, baseline="validate_large_conforming")
+def validate_60mb_cp932(tmp: Path, base_url: str) -> Outcome:
+    """A CP932 export of 250,000 rows (60 MB): SIGABRT inside the engine under 2 GiB before issue 49."""
+    path = large_export(tmp, 250_000, failing=False, encoding="cp932")
+    return judged_cli(*cli("validate", str(path), "--layout", "residents_csv_cp932"))
+
+
+# -- the normal inputs each surface is measured against ------------------------------------------------
+
+
+@normal("vendor_answer")
+def _vendor_answer(tmp: Path, base_url: str) -> Outcome:
+    vendor_client(base_url).request("get", "/echo")
+    return "ok", "answered"
+
+
+@normal("validate_conforming")
+def _validate_conforming(tmp: Path, base_url: str) -> Outcome:
+    path = tmp / "residents.csv"
+    path.write_text(export_rows(), "utf-8")
+    return validate(path)
+
+
+@normal("profile_loaded")
+def _profile_loaded(tmp: Path, base_url: str) -> Outcome:
+    """A valid profile, loaded and checked; the run stops at the next check (--workers 2 is for the reference)."""
+    (tmp / "vendor.yaml").write_text(PROFILE.format(url="https://vendor.example/api"), "utf-8")
+    return judged_cli(*cli("run", "--profile", str(tmp / "vendor.yaml"), "--out", str(tmp / "out"), "--workers", "2"))
+
+
+@normal("catalog_validate")
+def _catalog_validate(tmp: Path, base_url: str) -> Outcome:
+    return judged_cli(*cli("catalog", "validate", str(ROOT / "spec_catalog" / "jumin" / "1.0")))
+
+
+@normal("report_merge")
+def _report_merge(tmp: Path, base_url: str) -> Outcome:
+    sys.path.insert(0, str(ROOT / "tests" / "reporting"))
+    from report_helpers import document, result, write_results
+
+    path = write_results(tmp / "run", document([result("jumin-1.0-3.4-R001", "PASS")]))
+    return judged_cli(*cli("report", "merge", str(path), "--out", str(tmp / "merged")))
+
+
+@normal("cli_help")
+def _cli_keygen(tmp: Path, base_url: str) -> Outcome:
+    return judged_cli(*cli("report", "keygen", "--out", str(tmp / "keys")))
+
+
+@normal("writers_normal")
+def _writers_normal(tmp: Path, base_url: str) -> Outcome:
+    from conformance.catalog.loader import load_edition
+    from conformance.reporting.html import write_report
+    from conformance.reporting.junit import write_junit
+
+    sys.path.insert(0, str(ROOT / "tests" / "reporting"))
+    from report_helpers import document, result
+
+    normal_document = document([result("jumin-1.0-3.4-R001", "PASS")])
+    write_junit(tmp / "junit.xml", normal_document)
+    requirements = {r.id: r for r in load_edition(ROOT / "spec_catalog" / "jumin" / "1.0").requirements}
+    write_report(tmp / "report.html", normal_document, requirements)
+    return "ok", "written"
+
+
+@normal("reference_run")
+def _reference_run(tmp: Path, base_url: str) -> Outcome:
+    """The README's main command, against the bundled reference: the normal peak of a whole run."""
+    run = subprocess.run([sys.executable, "-m", "conformance", "run", "--workers", "auto", "--out", str(tmp / "out")],
+                         capture_output=True, text=True, timeout=900, check=False)
+    return judged_cli(run.returncode, run.stderr, findings_exit=3)
+
+
 # -- running ----------------------------------------------------------------------------------------
 
 
-def _child(entry: Entry, base_url: str, queue: Any) -> None:
-    limit = 3 << 30
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+def peak_mib() -> int:
+    """This process's peak resident memory (VmHWM), in MiB, with that of the children it waited for
+    (a whole run's subprocess)."""
+    import re
+
+    status = Path("/proc/self/status").read_text("ascii")
+    own = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) >> 10  # type: ignore[union-attr]
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss >> 10
+    return max(own, children)
+
+
+def _child(function: Case, base_url: str, queue: Any) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
     with tempfile.TemporaryDirectory() as temp:
         try:
-            outcome = entry.run(Path(temp), base_url)
+            outcome = function(Path(temp), base_url)
         except MemoryError:
             outcome = ("memory", "MemoryError")
         except BaseException as error:
             outcome = ("crash", "".join(traceback.format_exception_only(error)).strip()[:160])
-    queue.put(outcome)
+    queue.put((outcome, peak_mib()))
 
 
-def run_entry(entry: Entry, base_url: str) -> tuple[Outcome, float]:
+def run_entry(entry: Entry, base_url: str, function: Case | None = None) -> tuple[Outcome, float, int]:
+    """A case (or a baseline: ``function``) in a forked child: its outcome, seconds and peak MiB."""
     context = multiprocessing.get_context("fork")
     queue = context.Queue()
-    process = context.Process(target=_child, args=(entry, base_url, queue))
+    process = context.Process(target=_child, args=(function or entry.run, base_url, queue))
     started = time.monotonic()
     process.start()
     process.join(entry.seconds)
     if process.is_alive():
         process.kill()
         process.join()
-        return ("hang", f"killed after {entry.seconds:g} s"), time.monotonic() - started
+        return ("hang", f"killed after {entry.seconds:g} s"), time.monotonic() - started, 0
     seconds = time.monotonic() - started
     if queue.empty():
-        return ("crash", f"child died (exit {process.exitcode})"), seconds
-    outcome: Outcome = queue.get()
-    return outcome, seconds
+        return ("crash", f"child died (exit {process.exitcode})"), seconds, 0
+    outcome, peak = queue.get()
+    return outcome, seconds, peak
+
+
+def against_normal(outcome: Outcome, peak: int, normal_peak: int | None) -> tuple[Outcome, str]:
+    """The outcome judged by memory too, and the figure: the case's peak against its command's normal."""
+    if not normal_peak or not peak:
+        return outcome, f"{peak:5d} MiB"
+    figure = f"{peak:5d} MiB {peak / normal_peak:4.1f}x"
+    if outcome[0] in ("clean", "finding", "ok") and peak > PEAK_FACTOR * normal_peak + PEAK_SLACK_MIB:
+        return ("memory", f"{peak} MiB, {peak / normal_peak:.1f} times the normal {normal_peak} MiB"), figure
+    return outcome, figure
+
+
+def normal_peaks(chosen: list[Entry], base_url: str) -> dict[str, int]:
+    """Each baseline the chosen cases need, run once: its peak."""
+    peaks: dict[str, int] = {}
+    for name in sorted({entry.normal for entry in chosen if entry.normal in BASELINES}):
+        probe = Entry("baseline", name, BASELINES[name], 600)
+        (kind, detail), seconds, peak = run_entry(probe, base_url)
+        print(f"normal    {name:34} {kind:8} {seconds:5.1f} s {peak:5d} MiB  {detail[:80]}", flush=True)
+        peaks[name] = peak
+    return peaks
 
 
 def main() -> int:
@@ -538,10 +895,12 @@ def main() -> int:
     tally: dict[str, Counter[str]] = {}
     bad: list[str] = []
     with MaliciousVendor(max_seconds=30, max_requests=100_000) as vendor:
+        peaks = normal_peaks(chosen, vendor.base_url)
         for entry in chosen:
-            (kind, detail), seconds = run_entry(entry, vendor.base_url)
+            outcome, seconds, peak = run_entry(entry, vendor.base_url)
+            (kind, detail), figure = against_normal(outcome, peak, peaks.get(entry.normal))
             tally.setdefault(entry.surface, Counter())[kind] += 1
-            line = f"{entry.surface:9} {entry.name:34} {kind:8} {seconds:5.1f} s  {detail}"
+            line = f"{entry.surface:9} {entry.name:34} {kind:8} {seconds:5.1f} s {figure}  {detail}"
             if options.verbose:
                 print(line, flush=True)
             if kind not in ("clean", "finding", "ok"):

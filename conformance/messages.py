@@ -130,6 +130,14 @@ def too_short_text(value: object, min_length: object) -> str:
     return f"{show(value)} is too short; needs at least {min_length} characters"
 
 
+def too_long_text(value: object, max_length: object) -> str:
+    """A string longer than its maximum length: its length and beginning, never all of it (a
+    hostile catalog's text can be megabytes)."""
+    length = len(value) if isinstance(value, str) else 0
+    beginning = show(value[:20]) if isinstance(value, str) else show(value)
+    return f"{length:,} characters, more than the {max_length:,} allowed (it begins {beginning})"
+
+
 def too_few_items(min_length: object, actual: object) -> str:
     """A list with fewer entries than required."""
     return f"needs at least {min_length} item(s), got {actual}"

@@ -28,6 +28,8 @@ class RunOption:
     help: str
     repeatable: bool = False
     type: type = str
+    #: An on/off flag (no value): ``--<name>`` on the CLI, ``--conformance-<name>`` for pytest.
+    flag: bool = False
 
     @property
     def plugin_flag(self) -> str:
@@ -57,6 +59,8 @@ RUN_OPTIONS: dict[str, RunOption] = {option.name: option for option in (
     RunOption("shrink", "on|off", "Shrink a failing generated example to its smallest before it is reported (on: the "
               "profile's hypothesis.shrink, true by default) or report the first one found (off: a quicker verdict, "
               "a longer example)."),
+    RunOption("allow-profile-commands", "", "Allow the programs the profile names (targets.load via command) "
+              "to run, with your rights, within targets.load.timeout_seconds (docs/security.md).", flag=True),
 )}
 
 #: The values of ``--reference-transport``; the first is the default.
@@ -94,7 +98,9 @@ def add_plugin_options(addoption: Callable[..., Any]) -> None:
     """Add every run option to a pytest option group (``group.addoption``)."""
     for option in RUN_OPTIONS.values():
         kwargs: dict[str, Any] = {"metavar": option.metavar, "help": option.help}
-        if option.repeatable:
+        if option.flag:
+            kwargs = {"action": "store_true", "default": False, "help": option.help}
+        elif option.repeatable:
             kwargs.update(action="append", default=[])
         else:
             kwargs.update(type=option.type, default=None)
@@ -106,6 +112,9 @@ def plugin_arguments(values: Mapping[str, Any]) -> list[str]:
     arguments: list[str] = []
     for name, value in values.items():
         flag = RUN_OPTIONS[name].plugin_flag
+        if RUN_OPTIONS[name].flag:
+            arguments += [flag] if value else []
+            continue
         items: Iterable[Any] = value if RUN_OPTIONS[name].repeatable else [] if value is None else [value]
         arguments += [f"{flag}={item}" for item in items]
     return arguments

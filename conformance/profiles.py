@@ -285,7 +285,12 @@ class LoadTarget(ProfileModel):
         "for the 戸籍の附票 checks; without it they are NOT_AUTOMATED.",
     )
     command: Annotated[tuple[str, ...], LaxSeq] = Field(
-        default=(), description="via command: argv; '{file}' is replaced by the migration file's path."
+        default=(), description="via command: argv; '{file}' is replaced by the migration file's path. Run only "
+        "with --allow-profile-commands (docs/security.md), without a shell, in a process group of its own."
+    )
+    timeout_seconds: float = Field(
+        default=300.0, gt=0, le=3600,
+        description="via command: seconds the command may take; then it is ended with its process group.",
     )
 
 

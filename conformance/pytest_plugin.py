@@ -107,6 +107,8 @@ class RunState:
     shard: tuple[int, int] | None = None
     #: The durations of ``--conformance-shard-durations``: the shards balanced by them.
     shard_durations: ShardDurations | None = None
+    #: ``--conformance-allow-profile-commands``: the programs the profile names may run.
+    allow_commands: bool = False
     worker: str = "main"
     attestations: dict[str, dict[str, Any]] = field(default_factory=dict)
     selection: dict[str, Any] = field(default_factory=dict)
@@ -220,7 +222,7 @@ class RunState:
             recording = recording_path(workdir, self.worker) if self.out is not None else None
             self._session = TargetSession(self.profile, workdir, self.defects, self.seed, recording=recording,
                                           reference_transport=self.reference_transport, shrink=self.shrink,
-                                          reads_exports=self._reads_exports)
+                                          reads_exports=self._reads_exports, allow_commands=self.allow_commands)
         if self.stopped is not None:  # do not try again for every requirement
             raise UnreachableError(self.stopped)
         edition = next(e for e in self.editions.values() if (e.domain, e.edition_name) == (case.domain, case.edition))
@@ -395,6 +397,15 @@ def _active(config: pytest.Config) -> bool:
     return any(config.getoption(name) for name in options) or bool(config.getoption("conformance_domain"))
 
 
+def register_profile_credentials(profile: Profile) -> None:
+    """Register as the run's secrets the credentials a profile holds outside its secret fields (a
+    path's ``?apikey=...``): removed by value from every output, as ``auth.env``'s value is."""
+    from conformance import secrets
+    from conformance.credentials import credentials_in
+
+    secrets.register(*credentials_in(profile.model_dump(mode="json")))
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if not _active(config):
         return
@@ -409,6 +420,14 @@ def pytest_configure(config: pytest.Config) -> None:
         transport = check_reference_transport(config.getoption("conformance_reference_transport"),
                                               reference=profile.targets.reference)
         shrink = parse_shrink(config.getoption("conformance_shrink"))
+        allow_commands = bool(config.getoption("conformance_allow_profile_commands"))
+        register_profile_credentials(profile)
+        from conformance.memory import prepare
+
+        prepare()  # `pytest --conformance` under ulimit -v: sized as `conformance run` is (its workers too)
+        from conformance.targets.command import check_profile_commands
+
+        check_profile_commands(profile, allow_commands)
     except ProfileError as error:
         raise pytest.UsageError(f"invalid vendor profile:\n{error}") from None
     except UsageError as error:
@@ -428,6 +447,7 @@ def pytest_configure(config: pytest.Config) -> None:
         shrink=shrink,
         shard=shard,
         shard_durations=durations,
+        allow_commands=allow_commands,
         worker=_worker_id(config),
         attestations=attestations,
         selection=_selection(config, durations),

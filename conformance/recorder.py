@@ -50,6 +50,8 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsp
 import harfile
 
 from conformance import __version__
+from conformance.carry import json_carried
+from conformance.credentials import REDACTED, is_credential_header, is_credential_name
 from conformance.exchanges import current_requirements, note
 from conformance.masking import Scrubber, mask
 from conformance.targets.http import Exchange
@@ -62,8 +64,6 @@ SCRUB_MARGIN = 256
 TOTAL_LIMIT = 32 * 1024 * 1024
 #: Bytes of the joined HAR after which entries keep no bodies (the bundle's reader takes 256 MiB).
 JOINED_LIMIT = 128 * 1024 * 1024
-#: Header names whose values are credentials or session keys, whatever the vendor calls them.
-_SECRET_HEADER_PARTS = ("auth", "token", "secret", "key", "cookie", "session", "password")
 #: Name pattern of the workers' recording files in a work directory (removed before a run).
 RECORDING_GLOB = "exchanges-*.jsonl"
 _RECORDING_PREFIX, _RECORDING_SUFFIX = "exchanges-", ".jsonl"
@@ -78,7 +78,7 @@ _LINE_BREAKS = (("\x85", "\\u0085"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"
 
 def json_line(document: Any) -> str:
     """One JSON line, readable text, that no line splitter cuts in two."""
-    return _one_line(json.dumps(document, ensure_ascii=False)) + "\n"
+    return _one_line(json_carried(json.dumps(document, ensure_ascii=False))) + "\n"
 
 
 def _one_line(text: str) -> str:
@@ -242,14 +242,19 @@ class HarRecorder:
     def _url(self, url: str) -> tuple[str, list[tuple[str, str]]]:
         """The URL with personal data masked (path segments and query values), and its query."""
         parts = urlsplit(url)
-        query = [
-            (name, mask(value) if self._scrubber.is_personal(name) and value else self._scrubber.text(value))
-            for name, value in parse_qsl(parts.query, keep_blank_values=True)
-        ]
+        pairs = parse_qsl(parts.query, keep_blank_values=True)
+        query = [(name, self._query_value(name, value)) for name, value in pairs]
         path = "/".join(self._segment(segment) for segment in parts.path.split("/"))
         shown = urlunsplit((parts.scheme, self._scrubber.text(parts.netloc), path,
                             urlencode(query, quote_via=quote), ""))
         return shown, query
+
+    def _query_value(self, name: str, value: str) -> str:
+        """A query value as recorded: a credential's (by the parameter's name) redacted, a personal
+        item's masked, any other scrubbed."""
+        if value and is_credential_name(name):
+            return REDACTED
+        return mask(value) if self._scrubber.is_personal(name) and value else self._scrubber.text(value)
 
     def _segment(self, segment: str) -> str:
         decoded = unquote(segment)
@@ -259,8 +264,8 @@ class HarRecorder:
     def _headers(self, headers: Any) -> list[harfile.Record]:
         shown: list[harfile.Record] = []
         for name, value in dict(headers).items():
-            secret = any(part in str(name).lower() for part in _SECRET_HEADER_PARTS)
-            shown.append(harfile.Record(str(name), "[redacted]" if secret else self._scrubber.text(str(value))))
+            secret = is_credential_header(str(name))
+            shown.append(harfile.Record(str(name), REDACTED if secret else self._scrubber.text(str(value))))
         return shown
 
     def _body(self, headers: Any, body: bytes, keep: bool) -> tuple[str | None, dict[str, Any]]:
@@ -408,7 +413,7 @@ def _write_har(handle: IO[str], entries: Iterable[dict[str, Any]], workers: list
     for entry in entries:
         if written > limit:
             _drop_bodies(entry)
-        line = separator + "   " + _one_line(json.dumps(entry, ensure_ascii=False))
+        line = separator + "   " + _one_line(json_carried(json.dumps(entry, ensure_ascii=False)))
         written += len(line.encode("utf-8"))
         handle.write(line)
         separator = ",\n"

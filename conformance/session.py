@@ -5,7 +5,6 @@ Everything opened here is closed by :meth:`TargetSession.close`, whatever happen
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -18,6 +17,7 @@ from conformance.options import REFERENCE_TRANSPORTS
 from conformance.profiles import LoadTarget, Profile
 from conformance.recorder import HarRecorder
 from conformance.targets.base import HttpClient, Target, TestData
+from conformance.targets.command import check_allowed, run_command
 from conformance.targets.exports import ApiExportSource, build_export_source
 from conformance.targets.http import RequestsHttpClient
 from conformance.targets.wsgi import Adapters
@@ -26,8 +26,6 @@ from conformance.testdata.town import generate_town
 
 #: The seed of the test town when neither --seed nor the profile names one.
 DEFAULT_SEED = 20200901
-#: Seconds a load command may take before the run gives up on it.
-LOAD_TIMEOUT = 600
 
 
 def effective_seed(profile: Profile, seed: int | None) -> int:
@@ -43,10 +41,13 @@ class TargetSession:
         self, profile: Profile, workdir: Path, defects: frozenset[str] = frozenset(), seed: int | None = None,
         *, recording: Path | None = None, reads_exports: Callable[[EditionCatalog], bool] | None = None,
         reference_transport: str = REFERENCE_TRANSPORTS[0], shrink: bool | None = None,
+        allow_commands: bool = False,
     ) -> None:
         if defects and not profile.targets.reference:
             raise UsageError("--defect applies to the bundled reference vendor only (targets.reference)")
         self.profile = profile
+        #: ``--allow-profile-commands``: the programs the profile names may run (docs/security.md).
+        self.allow_commands = allow_commands
         self.workdir = workdir
         self.defects = defects
         self.seed = effective_seed(profile, seed)
@@ -143,6 +144,8 @@ class TargetSession:
         load = self.profile.targets.load
         if load.via == "none":
             return None
+        if load.via == "command":
+            check_allowed(load.command, self.allow_commands)  # the front ends refused earlier; the last line
         rows, migration = self._made_town()
         if load.via == "http":
             _load_over_http(load, client, migration)
@@ -178,10 +181,4 @@ def _load_over_http(load: LoadTarget, client: HttpClient | None, migration: Path
 def _load_by_command(load: LoadTarget, migration: Path) -> None:
     if not load.command:
         raise ProfileError("targets.load via command needs targets.load.command")
-    argv = [str(migration) if part == "{file}" else part for part in load.command]
-    try:
-        completed = subprocess.run(argv, capture_output=True, timeout=LOAD_TIMEOUT, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise TargetError(f"loading the test data: {argv[0]}: {error}") from None
-    if completed.returncode != 0:
-        raise TargetError(f"loading the test data: {argv[0]} exited with {completed.returncode}")
+    run_command([str(migration) if part == "{file}" else part for part in load.command], load.timeout_seconds)

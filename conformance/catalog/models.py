@@ -57,6 +57,15 @@ class Level(StrEnum):
     PROHIBITED = "prohibited"
 
 
+#: Characters of a requirement's text: a paragraph of a specification or a sentence of a law (the longest
+#: in the bundled catalog has about 1,100). A longer one is an import gone wrong or a hostile file, and
+#: every report would carry it.
+MAX_TEXT_CHARS = 20_000
+#: Characters of a MANUAL procedure (what to do and attach) and of an interpretation (the longest
+#: bundled: about 550).
+MAX_PROCEDURE_CHARS = 10_000
+
+
 class RequirementKind(StrEnum):
     """What a requirement is about."""
 
@@ -91,7 +100,8 @@ class ManualCheck(CatalogModel):
     """A requirement only a person can judge: the run reports MANUAL with what to attach."""
 
     kind: Literal["manual"]
-    evidence: Annotated[str, Field(min_length=1, description="What evidence the attestation needs.")]
+    evidence: Annotated[str, Field(min_length=1, max_length=MAX_PROCEDURE_CHARS,
+                                   description="What evidence the attestation needs (the procedure).")]
 
 
 class FunctionCheck(CatalogModel):
@@ -148,7 +158,7 @@ class Requirement(CatalogModel):
     id: Annotated[str, Field(pattern=REQUIREMENT_ID_PATTERN)]
     kind: Annotated[RequirementKind, LaxEnum]
     level: Annotated[Level, LaxEnum]
-    text: Annotated[str, Field(min_length=1, description="The paragraph, verbatim.")]
+    text: Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS, description="The paragraph, verbatim.")]
     source: Source
     function_id: str | None = Field(default=None, pattern=FUNCTION_ID_PATTERN,
                                     description="Official 機能ID (7 digits), when known.")
@@ -157,13 +167,15 @@ class Requirement(CatalogModel):
     checks: Annotated[tuple[Check, ...], LaxSeq] = ()
     provision: Provision | None = Field(default=None, description="Statute editions: the law's provision quoted.")
     interpretation: str | None = Field(
-        default=None, description="The harness's reading where the law leaves room (ours, not the law's).")
+        default=None, max_length=MAX_PROCEDURE_CHARS,
+        description="The harness's reading where the law leaves room (ours, not the law's).")
     duty: Duty = Field(
         default="system", description="Whose duty it is (ours): system, operation (MANUAL) or outside "
         "(NOT_APPLICABLE). Declared in the edition's duties.yaml, never in the generated files; system when "
         "undeclared.")
     duty_reason: str | None = Field(
-        default=None, description="Why the duty was declared (ours, not the law's): duties.yaml's reason.")
+        default=None, max_length=MAX_PROCEDURE_CHARS,
+        description="Why the duty was declared (ours, not the law's): duties.yaml's reason.")
 
 
 class DutyDeclaration(CatalogModel):
@@ -172,9 +184,11 @@ class DutyDeclaration(CatalogModel):
 
     requirement: Annotated[str, Field(pattern=REQUIREMENT_ID_PATTERN)]
     duty: Duty
-    reason: Annotated[str, Field(min_length=1, description="Why (Japanese, citing the text): ours, not the law's.")]
+    reason: Annotated[str, Field(min_length=1, max_length=MAX_PROCEDURE_CHARS,
+                                 description="Why (Japanese, citing the text): ours, not the law's.")]
     procedure: str | None = Field(
-        default=None, min_length=1, description="operation only: what a person checks for the MANUAL attestation "
+        default=None, min_length=1, max_length=MAX_PROCEDURE_CHARS,
+        description="operation only: what a person checks for the MANUAL attestation "
         "(default: the record the system keeps of it).")
 
 

@@ -157,6 +157,10 @@ def _describe_short_text(failure: _Failure) -> tuple[YamlPath, str]:
     return failure.path, messages.too_short_text(failure.value, minimum)
 
 
+def _describe_long_text(failure: _Failure) -> tuple[YamlPath, str]:
+    return failure.path, messages.too_long_text(failure.value, failure.ctx.get("max_length"))
+
+
 def _describe_few_items(failure: _Failure) -> tuple[YamlPath, str]:
     ctx = failure.ctx
     return failure.path, messages.too_few_items(ctx.get("min_length"), ctx.get("actual_length"))
@@ -197,6 +201,7 @@ _DESCRIBERS = {
     "union_tag_invalid": _describe_tag_invalid,
     "union_tag_not_found": _describe_tag_missing,
     "string_too_short": _describe_short_text,
+    "string_too_long": _describe_long_text,
     "too_short": _describe_few_items,
     "greater_than_equal": _describe_too_small,
     RULE_ERROR: _describe_rule,

@@ -71,6 +71,7 @@ def run(
     shard_durations: Annotated[Path | None, run_option("shard-durations")] = None,
     reference_transport: Annotated[str | None, run_option("reference-transport")] = None,
     shrink: Annotated[str | None, run_option("shrink")] = None,
+    allow_profile_commands: Annotated[bool, run_option("allow-profile-commands")] = False,
     gate: GateOption = "conformant",
     pytest_output: Annotated[
         bool, typer.Option("--pytest-output", help="Show pytest's own output instead of the progress bar.")
@@ -94,7 +95,7 @@ def run(
     options = RunOptions(profile=profile, out=out, domains=domain or [], catalog=catalog, extra=pytest_args or [],
                          defects=defect or [], seed=seed, shard=shard, shard_durations=shard_durations, gate=gate,
                          pytest_output=pytest_output, workers=workers, reference_transport=reference_transport,
-                         shrink=shrink)
+                         shrink=shrink, allow_profile_commands=allow_profile_commands)
     # soft_wrap: a path or message is one line however narrow the terminal (greppable, copyable).
     raise typer.Exit(run_suite(options, Console(stderr=True, soft_wrap=True)))
 
@@ -106,13 +107,27 @@ _DEBUG = {"on": False}
 @app.callback()
 def _options(
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")] = False,
+    memory_limit: Annotated[str | None, typer.Option(
+        "--memory-limit", metavar="SIZE",
+        help="Address space the command may use (2G, 1536M): set as its RLIMIT_AS, and its threads, buffers and "
+             "reservations sized to it; without it, the process's own limit (ulimit -v) is read the same way.",
+    )] = None,
 ) -> None:
+    from conformance.memory import prepare
+
     _DEBUG["on"] = debug
+    prepare(memory_limit)  # before any command loads the export engine, numba or numpy
 
 
 def main() -> None:
     """Console script entry point: an unexpected error is one ``error:`` line (exit 2) unless
-    ``--debug`` asks for its traceback; no traceback reaches a user who did not ask."""
+    ``--debug`` asks for its traceback; no traceback reaches a user who did not ask. Under a memory
+    limit the command runs in a supervised child (:func:`conformance.memory.supervise`): a native
+    library's abort for want of memory is one error line too."""
+    from conformance.memory import needs_supervisor, supervise
+
+    if needs_supervisor(sys.argv[1:]):
+        sys.exit(supervise(sys.argv[1:]))
     try:
         app()
     except Exception as error:  # the last line of defence, by design

@@ -55,9 +55,14 @@ def fail(message: str, code: int = USAGE_EXIT) -> typer.Exit:
 @contextlib.contextmanager
 def input_errors() -> Iterator[None]:
     """A ConformanceError or an OSError: one ``error:`` line each (a multi-line error gives one per
-    line), exit 2; no traceback."""
+    line), exit 2; no traceback. A MemoryError is one line naming the memory limit, exit 2."""
     try:
         yield
+    except MemoryError:
+        from conformance.memory import out_of_memory_message
+
+        say(f"error: {out_of_memory_message()}")
+        raise typer.Exit(USAGE_EXIT) from None
     except ConformanceError as error:
         for line in str(error).splitlines() or [type(error).__name__]:
             say(f"error: {line}")

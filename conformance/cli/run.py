@@ -51,7 +51,7 @@ def pytest_arguments(
     *, profile: Path | None, domains: list[str], out: Path, catalog: Path | None, extra: list[str],
     defects: list[str] | None = None, seed: int | None = None, shard: str | None = None,
     shard_durations: Path | None = None, suite_name: str | None = None, workers: str | None = None,
-    reference_transport: str | None = None, shrink: str | None = None,
+    reference_transport: str | None = None, shrink: str | None = None, allow_profile_commands: bool = False,
 ) -> list[str]:
     """The pytest command line for a run.
 
@@ -61,7 +61,7 @@ def pytest_arguments(
     root = (catalog or default_catalog_root()).resolve()
     args = [
         str(root), "--conformance", *plugin_arguments({"catalog": root, "out": out}),
-        f"--junitxml={out / 'junit.xml'}", "-o", "junit_family=xunit1", "-o", "addopts=",
+        f"--junitxml={out / 'work' / PYTEST_JUNIT}", "-o", "junit_family=xunit1", "-o", "addopts=",
         "-o", f"cache_dir={(out / '.pytest_cache').resolve()}", "--rootdir", str(root), "-q",
         *_UNUSED_PLUGINS,
         # No assertion rewriting: a run's verdicts are findings, never a bare assert's message, and
@@ -73,7 +73,8 @@ def pytest_arguments(
         args += ["-o", f"junit_suite_name={suite_name}"]
     args += plugin_arguments({"profile": profile, "domain": domains, "defect": defects or [], "seed": seed,
                               "shard": shard, "shard-durations": shard_durations,
-                              "reference-transport": reference_transport, "shrink": shrink})
+                              "reference-transport": reference_transport, "shrink": shrink,
+                              "allow-profile-commands": allow_profile_commands})
     if workers is not None and workers != "1":
         # pytest-xdist, one edition per worker at a time (loadfile: an edition's requirements are one
         # file's items), so each edition's target is opened, loaded and cached by one worker only.
@@ -99,6 +100,7 @@ class RunOptions:
     workers: str | None = None
     reference_transport: str | None = None
     shrink: str | None = None
+    allow_profile_commands: bool = False
 
 
 def run_suite(options: RunOptions, console: Console | None = None) -> int:
@@ -121,6 +123,9 @@ def run_suite(options: RunOptions, console: Console | None = None) -> int:
     _check_workers(options.workers, reference=profile.targets.reference)
     check_reference_transport(options.reference_transport, reference=profile.targets.reference)
     parse_shrink(options.shrink)
+    from conformance.targets.command import check_profile_commands
+
+    check_profile_commands(profile, options.allow_profile_commands)
     unset = unset_secrets(profile, os.environ, used)
     if unset:  # the user's input, not an unreachable vendor (issue 27, item 1)
         raise ProfileError("\n".join(f"{problem}: set it before the run (docs/profiles.md)" for problem in unset))
@@ -158,7 +163,7 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
         profile=options.profile, domains=options.domains, out=out, catalog=options.catalog, extra=options.extra,
         defects=options.defects, seed=options.seed, shard=options.shard, shard_durations=options.shard_durations,
         suite_name=f"{product} {version}", workers=options.workers, reference_transport=options.reference_transport,
-        shrink=options.shrink,
+        shrink=options.shrink, allow_profile_commands=options.allow_profile_commands,
     )
     verbose = options.pytest_output or any(arg in _VERBOSE for arg in options.extra)
     shown = console or Console(stderr=True)
@@ -171,7 +176,8 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
                         markup=False, highlight=False)
         return USAGE_EXIT
     document = json.loads(results.read_text("utf-8"))
-    annotate_junit(out / "junit.xml", document)
+    annotate_junit(out / "work" / PYTEST_JUNIT, document, into=out / "junit.xml")
+    (out / "work" / PYTEST_JUNIT).unlink(missing_ok=True)  # not an input of the run: out of the bundle's manifest
     _bundle(out, options.profile, options.catalog)
     if not verbose:
         print_summary(shown, document, out)
@@ -183,6 +189,9 @@ def _run_locked(options: RunOptions, product: str, version: str, out: Path, cons
 
 #: pytest's own output of a run, in the work directory of the output directory.
 PYTEST_LOG = "pytest-output.txt"
+#: The JUnit XML pytest writes (not atomically), in the work directory: the run annotates it into
+#: ``<out>/junit.xml`` atomically, so a run killed mid-write leaves no half-written junit.xml.
+PYTEST_JUNIT = "pytest-junit.xml"
 
 
 def _check_workers(workers: str | None, *, reference: bool) -> None:
@@ -242,8 +251,9 @@ def _prepare_out(out: Path) -> Path:
         raise UsageError(f"--out {out}: cannot be created ({error.strerror}); give a directory you can write") from None
     _lock_out(out)
     try:
-        (out / "results.json").unlink(missing_ok=True)
-        (out / BUNDLE_NAME).unlink(missing_ok=True)
+        for name in _OUTPUTS:  # a run killed before writing its own must not leave an earlier run's
+            (out / name).unlink(missing_ok=True)
+        (out / "work" / PYTEST_JUNIT).unlink(missing_ok=True)
     except OSError as error:
         _release_out(out)
         raise UsageError(f"--out {out}: stale results cannot be removed ({error.strerror})") from None

@@ -41,8 +41,17 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from conformance import __version__, secrets
 from conformance.catalog.fingerprint import edition_fingerprint
+from conformance.catalog.yamlmarks import MAX_FILE_BYTES as MAX_YAML_BYTES
+from conformance.credentials import credentials_in, masked_strings
 from conformance.errors import UsageError
-from conformance.inputs import DOCUMENT_DEPTH, DOCUMENT_MEMBERS, check_regular, read_regular, write_private
+from conformance.inputs import (
+    DOCUMENT_DEPTH,
+    DOCUMENT_MEMBERS,
+    NotRegularFile,
+    check_regular,
+    read_regular,
+    write_private,
+)
 from conformance.limits import loads_bounded
 from conformance.recorder import HAR_NAME, RECORDING_GLOB, finish_recordings
 from conformance.reporting.ziputil import DEFAULT_LIMITS, ArchiveError, Limits, read_entries, write_stored_zip
@@ -92,9 +101,10 @@ def _file_entry(path: Path, shown_as: str, **extra: Any) -> dict[str, Any]:
 
 
 def redact_profile(text: str) -> bytes:
-    """The profile YAML with values under secret-looking keys replaced (comments are dropped)."""
+    """The profile YAML with values under secret-looking keys replaced, and the values of
+    credential-named query parameters in any of its paths and URLs (comments are dropped)."""
     data = yaml.safe_load(text)
-    return yaml.safe_dump(_redacted(data), allow_unicode=True, sort_keys=False).encode("utf-8")
+    return yaml.safe_dump(masked_strings(_redacted(data)), allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
 def _redacted(value: Any) -> Any:
@@ -171,11 +181,20 @@ def _contents(inputs: BundleInputs) -> list[tuple[str, bytes]]:
             files.append((name, path.read_bytes()))
         elif name == "results.json":
             raise UsageError(f"{path}: no results.json: run `conformance run --out {inputs.out}` first")
-    files.append(("profile.yaml", redact_profile(inputs.profile.read_text("utf-8"))))
+    files.append(("profile.yaml", redact_profile(_profile_text(inputs.profile))))
     har = _recording(inputs.out)
     if har is not None:
         files.append((HAR_NAME, har.read_bytes()))
     return files
+
+
+def _profile_text(profile: Path) -> str:
+    """The profile's text: a regular file within the YAML size limit (a FIFO named as the profile
+    would block the bundle)."""
+    try:
+        return read_regular(profile, MAX_YAML_BYTES, "profile").decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UsageError(f"profile: {profile}: not UTF-8 ({error.reason} at byte {error.start})") from None
 
 
 def _recording(out: Path) -> Path | None:
@@ -262,16 +281,17 @@ class SecretInBundle(UsageError):
 
 
 def profile_secrets(profile: Path) -> frozenset[str]:
-    """The secrets a profile leads to: the value of its ``targets.api.auth.env`` variable, and any
-    password in its ``base_url`` (refused at load, but the bundle does not rely on it)."""
+    """The secrets a profile leads to: the value of its ``targets.api.auth.env`` variable, any
+    password in its ``base_url`` (refused at load, but the bundle does not rely on it), and the
+    values of credential-named query parameters in any of its paths and URLs."""
     try:
-        data = yaml.safe_load(profile.read_text("utf-8"))
-    except (OSError, ValueError, yaml.YAMLError):
+        data = yaml.safe_load(_profile_text(profile))
+    except (UsageError, ValueError, yaml.YAMLError):
         return frozenset()
+    found: set[str] = credentials_in(data)  # a path's ?apikey=...
     api = ((data or {}).get("targets") or {}).get("api") if isinstance(data, dict) else None
     if not isinstance(api, dict):
-        return frozenset()
-    found: set[str] = set()
+        return frozenset(value for value in found if len(value) >= secrets.MIN_SECRET_LENGTH)
     auth = api.get("auth")
     if isinstance(auth, dict) and isinstance(auth.get("env"), str):
         found.add(os.environ.get(auth["env"], ""))
@@ -449,14 +469,21 @@ def sign_bundle(path: Path, key: Ed25519PrivateKey, limits: Limits = DEFAULT_LIM
 
 
 def verify_bundle(path: Path, public_key: Ed25519PublicKey, limits: Limits = DEFAULT_LIMITS) -> Verification:
-    """Check a bundle file (module docstring); every problem found is listed, not only the first."""
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
+    """Check a bundle file (module docstring); every problem found is listed, not only the first.
+
+    A FIFO, a device or a socket is refused by its type (a UsageError, exit 2), never opened for
+    reading: a FIFO would block the command and ``/dev/zero`` would be read until memory runs out."""
+    size = check_regular(path, "bundle").stat().st_size
     if size > limits.archive_bytes:
         return Verification(problems=[f"{path}: {size} bytes; at most {limits.archive_bytes} are accepted"])
-    return verify_bundle_bytes(path.read_bytes(), public_key, limits)
+    try:
+        data = read_regular(path, limits.archive_bytes, "bundle")
+    except NotRegularFile:
+        raise
+    except UsageError:  # it grew past the limit since the stat
+        return Verification(problems=[f"{path}: more than {limits.archive_bytes} bytes; at most "
+                                      f"{limits.archive_bytes} are accepted"])
+    return verify_bundle_bytes(data, public_key, limits)
 
 
 def verify_bundle_bytes(data: bytes, public_key: Ed25519PublicKey, limits: Limits = DEFAULT_LIMITS) -> Verification:

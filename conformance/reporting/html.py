@@ -23,6 +23,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from conformance.carry import carried, json_carried
 from conformance.catalog.models import DUTY_LABELS, STATUTE_LABEL, FunctionCheck, ManualCheck, Requirement
 from conformance.reporting import i18n
 from conformance.reporting.charts import STATUS_COLOURS, rate_bar, stacked_bar
@@ -117,6 +118,14 @@ def script_hash(script: str = SCRIPT) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
+def _carried_value(value: Any) -> Any:
+    """A template value with the characters a page should not carry (control, bidi, lone surrogates)
+    shown as escapes; markup the report built stays markup (the escapes add no HTML syntax)."""
+    if isinstance(value, Markup):
+        return Markup(carried(str(value)))
+    return carried(value) if isinstance(value, str) else value
+
+
 @functools.cache
 def environment() -> Environment:
     """The templates of the package, autoescaped: one environment a process, so that each template is
@@ -124,6 +133,7 @@ def environment() -> Environment:
     return Environment(
         loader=PackageLoader("conformance.reporting", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
+        finalize=_carried_value,
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -409,4 +419,4 @@ def write_text_atomic(path: Path, text: str) -> None:
     """``text`` at ``path``, whole or absent (a temporary name beside it, then renamed)."""
     from conformance.inputs import write_private
 
-    write_private(path, text.encode("utf-8"))
+    write_private(path, json_carried(text).encode("utf-8"))  # a surrogate in a page's JSON data

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from conformance import __version__
+from conformance.carry import carried, json_carried
 from conformance.inputs import write_private
 from conformance.profiles import Profile
 from conformance.results import FORMAT_VERSION, RunOutcome, Scope
@@ -65,13 +66,15 @@ def write_json_atomic(path: Path, document: dict[str, Any]) -> None:
     """Write JSON so a reader never sees a half-written file."""
     from conformance.inputs import write_private
 
-    write_private(path, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    write_private(path, (json_carried(json.dumps(document, ensure_ascii=False, indent=2)) + "\n").encode("utf-8"))
 
 
-def annotate_junit(path: Path, document: Mapping[str, Any]) -> None:
+def annotate_junit(path: Path, document: Mapping[str, Any], into: Path | None = None) -> None:
     """Add the run's verdict, scope and coverage to junit.xml as properties of its test suites, so
     a CI tool that reads only JUnit sees the verdict (and that a run was partial), not just a count
-    of failed cases. Rewritten atomically; nothing happens when pytest wrote no file."""
+    of failed cases. Written atomically to ``into`` (default: ``path`` itself; a run has pytest write
+    into its work directory, so that a run killed while pytest writes leaves no half-written
+    junit.xml among its outputs); nothing happens when pytest wrote no file."""
     import xml.etree.ElementTree as ET  # our own file, written by pytest a moment ago: not vendor input
 
     if not path.is_file():
@@ -93,7 +96,8 @@ def annotate_junit(path: Path, document: Mapping[str, Any]) -> None:
             properties = ET.Element("properties")
             suite.insert(0, properties)
         for name, value in facts.items():
-            ET.SubElement(properties, "property", {"name": name, "value": value})
+            # ElementTree writes control characters as they are: XML 1.0 forbids them (not well-formed)
+            ET.SubElement(properties, "property", {"name": name, "value": carried(value)})
     buffer = io.BytesIO()
     tree.write(buffer, encoding="utf-8", xml_declaration=True)
-    write_private(path, buffer.getvalue())
+    write_private(into or path, buffer.getvalue())

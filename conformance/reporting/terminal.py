@@ -31,7 +31,8 @@ CODES_SHOWN = 3
 #: Outputs of a run, in the order they are listed.
 OUTPUTS = ("report.html", "results.json", "junit.xml", "evidence.zip", "exchanges.har")
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Control and bidi characters, and lone surrogates (a UTF-8 terminal cannot be written one: UnicodeEncodeError).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 VERDICT_LINES: dict[str, tuple[str, str]] = {
     "conformant": ("bold green", "conformant (適合): every requirement of the claimed scope verified"),

@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from conformance.carry import carried
 from conformance.catalog.fingerprint import edition_fingerprint
 from conformance.catalog.loader import load_edition
 from conformance.catalog.models import DUTY_LABELS, Requirement
@@ -137,12 +138,12 @@ def workbook(listed: Iterable[Row], title: str = "") -> bytes:
     assert sheet is not None
     sheet.title = SHEET
     if title:
-        book.properties.title = neutral(title)
+        book.properties.title = neutral(carried(title))
     sheet.append(list(COLUMNS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in listed:
-        sheet.append([neutral(value) for value in row.cells()])
+        sheet.append([neutral(carried(value) if isinstance(value, str) else value) for value in row.cells()])
     for column, width in zip("ABCDEFGHIJ", (26, 8, 24, 16, 70, 12, 16, 40, 16, 50), strict=True):
         sheet.column_dimensions[column].width = width
     for line in sheet.iter_rows(min_row=2, min_col=5, max_col=10):

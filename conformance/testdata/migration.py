@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from conformance.errors import SpecError
+from conformance.errors import SpecError, UsageError
+from conformance.inputs import NotRegularFile, check_regular, read_regular
 from conformance.messages import display_path
 from conformance.testdata.town import town_headers
 
@@ -53,20 +54,33 @@ def write_migration(rows: Iterable[Mapping[str, str]], path: Path, *, encoding: 
 
 
 def read_migration(path: Path) -> tuple[dict[str, str], ...]:
-    """Read and validate a migration CSV (UTF-8, with or without a BOM); ``SpecError`` lists every problem."""
+    """Read and validate a migration CSV (UTF-8, with or without a BOM); ``SpecError`` lists every problem.
+
+    Only a regular file is read, and at most :data:`MAX_FILE_BYTES` of it: a FIFO would block
+    ``reference serve --data`` for ever and a link to ``/dev/zero`` would fill the memory."""
     path = Path(path)
     name = display_path(path)
     try:
         size = path.stat().st_size
+        check_regular(path)
+    except NotRegularFile as error:
+        raise SpecError([f"{name}:1: {_reason(error, path)}"]) from None
     except OSError as error:
         raise SpecError([f"{name}:1: cannot read the file: {error.strerror or error}"]) from None
     if size > MAX_FILE_BYTES:
         raise SpecError([f"{name}:1: the file has {size} bytes; the limit is {MAX_FILE_BYTES} bytes (512 MiB)"])
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise SpecError([f"{name}:1: cannot read the file: {error.strerror or error}"]) from None
+        data = read_regular(path, MAX_FILE_BYTES)
+    except UsageError as error:  # swapped for a special file, or grown past the limit, since the stat
+        raise SpecError([f"{name}:1: {_reason(error, path)}"]) from None
     return parse_migration(data, name)
+
+
+def _reason(error: UsageError, path: Path) -> str:
+    """The message of :mod:`conformance.inputs` without its leading path (the caller adds ``file:1:``)."""
+    text = str(error)
+    prefix = f"{path}: "
+    return text[len(prefix):] if text.startswith(prefix) else text
 
 
 def parse_migration(data: bytes, name: str) -> tuple[dict[str, str], ...]:
