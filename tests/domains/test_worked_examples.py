@@ -14,8 +14,10 @@ import pytest
 
 from conformance.domains import worked_examples
 from conformance.domains.kaigo import oracle as kaigo
+from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.worked_examples import Example, examples_of, folders_with_examples
 from conformance.errors import SpecError
+from conformance.oracles.dates import age_reached_on
 from conformance.oracles.residence import Residence
 
 CASES = [(slug, example) for slug in folders_with_examples() for example in examples_of(slug)]
@@ -65,6 +67,39 @@ def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kaigo, "kaigo_loss_date", day_late)
     failed = {example.id for example in examples_of("kaigo") if _differences("kaigo", example)}
     assert {"kaigo-ex-nara-move-out", "kaigo-ex-kimotsuki-death-march-30", "kaigo-ex-settsu-move"} <= failed
+
+
+#: The domains of issue 46 item 5 with their worked examples: each keeps at least ten, from at least three sources.
+KEPT = ("kaigo", "kokuho")
+
+
+@pytest.mark.parametrize("slug", KEPT)
+def test_each_domain_keeps_at_least_ten_examples_from_three_sources(slug: str) -> None:
+    examples = examples_of(slug)
+    assert len(examples) >= 10 and len({example.source.url for example in examples}) >= 3
+
+
+def _failing(slug: str) -> dict[str, dict[str, tuple[Any, Any]]]:
+    found = {example.id: _differences(slug, example) for example in examples_of(slug)}
+    return {name: differences for name, differences in found.items() if differences}
+
+
+def test_kokuho_a_loss_on_the_last_day_itself_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第8条第1項本文 (住所を有しなくなつた日の翌日): the day of moving out or of death counted as the 喪失日 (初日
+    算入) fails 広島市's and 岐南町's examples."""
+    def same_day(history: Any, stay: Residence) -> date | None:
+        return stay.moved_out
+
+    monkeypatch.setattr(kokuho, "kokuho_loss_date", same_day)
+    assert {"kokuho-ex-hiroshima-move-out", "kokuho-ex-hiroshima-death", "kokuho-ex-ginan-move-out",
+            "kokuho-ex-ginan-death", "kokuho-ex-kashima-loss-mid-month"} <= set(_failing("kokuho"))
+
+
+def test_kokuho_an_exclusion_from_the_day_75_is_reached_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第6条第8号 from the 75th birthday (the 後期高齢者医療 被保険者's first day), not from the day before it on which
+    75 is reached: 神戸市's example of the day before fails that reading."""
+    monkeypatch.setattr(kokuho, "is_excluded_as_koki_korei", lambda birth, day: day >= age_reached_on(birth, 75))
+    assert _failing("kokuho") == {"kokuho-ex-kobe-75-day-before": {"被保険者": (True, False)}}
 
 
 def _folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
