@@ -14,6 +14,7 @@ import pytest
 
 from conformance.domains import worked_examples
 from conformance.domains.kaigo import oracle as kaigo
+from conformance.domains.koki_korei import oracle as koki
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.worked_examples import Example, examples_of, folders_with_examples
 from conformance.errors import SpecError
@@ -70,7 +71,7 @@ def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 #: The domains of issue 46 item 5 with their worked examples: each keeps at least ten, from at least three sources.
-KEPT = ("kaigo", "kokuho")
+KEPT = ("kaigo", "kokuho", "koki_korei")
 
 
 @pytest.mark.parametrize("slug", KEPT)
@@ -100,6 +101,26 @@ def test_kokuho_an_exclusion_from_the_day_75_is_reached_is_caught(monkeypatch: p
     75 is reached: 神戸市's example of the day before fails that reading."""
     monkeypatch.setattr(kokuho, "is_excluded_as_koki_korei", lambda birth, day: day >= age_reached_on(birth, 75))
     assert _failing("kokuho") == {"kokuho-ex-kobe-75-day-before": {"被保険者": (True, False)}}
+
+
+def test_koki_korei_a_start_on_the_day_75_is_reached_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第52条第1号 (七十五歳に達したとき) read with 年齢計算ニ関スル法律 alone would start the 資格 the day before the
+    birthday, as 介護保険's 第1号被保険者 starts; every municipality's page says the birthday itself (the edition's
+    reading, provisions.yaml 第52条第1項第1号): 奈良市's and 宮津市's examples of the day before fail it."""
+    monkeypatch.setattr(koki, "koki_korei_start", lambda birth: age_reached_on(birth, 75))
+    failing = _failing("koki_korei")
+    assert {"koki_korei-ex-nara-born-on-the-first", "koki_korei-ex-miyazu-75th-birthday"} <= set(failing)
+    assert failing["koki_korei-ex-nara-born-on-the-first"]["資格取得日"] == ("2025-08-01", "2025-07-31")
+
+
+def test_koki_korei_a_loss_the_day_after_welfare_starts_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第53条第2項 (生活保護: その日から), not the 翌日 of 第53条第1項: 高森町's example fails the 翌日."""
+    def day_late(self: koki.KokiFacts, day: date) -> bool:
+        return self.welfare_start is not None and self.welfare_start < day and (
+            self.welfare_end is None or day < self.welfare_end)
+
+    monkeypatch.setattr(koki.KokiFacts, "receives_welfare", day_late)
+    assert "koki_korei-ex-takamori-welfare-start" in _failing("koki_korei")
 
 
 def _folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
