@@ -16,9 +16,10 @@ from conformance.domains import worked_examples
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.koki_korei import oracle as koki
 from conformance.domains.kokuho import oracle as kokuho
+from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.worked_examples import Example, examples_of, folders_with_examples
 from conformance.errors import SpecError
-from conformance.oracles.dates import age_reached_on
+from conformance.oracles.dates import age_reached_on, anniversary
 from conformance.oracles.residence import Residence
 
 CASES = [(slug, example) for slug in folders_with_examples() for example in examples_of(slug)]
@@ -71,7 +72,7 @@ def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 #: The domains of issue 46 item 5 with their worked examples: each keeps at least ten, from at least three sources.
-KEPT = ("kaigo", "kokuho", "koki_korei")
+KEPT = ("kaigo", "kokuho", "koki_korei", "kokumin_nenkin")
 
 
 @pytest.mark.parametrize("slug", KEPT)
@@ -121,6 +122,30 @@ def test_koki_korei_a_loss_the_day_after_welfare_starts_is_caught(monkeypatch: p
 
     monkeypatch.setattr(koki.KokiFacts, "receives_welfare", day_late)
     assert "koki_korei-ex-takamori-welfare-start" in _failing("koki_korei")
+
+
+def test_kokumin_nenkin_ages_reached_on_the_birthday_are_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第8条第1号 and 第9条第3号 (二十歳・六十歳に達したとき): the day before the birthday
+    (年齢計算ニ関スル法律); taking the birthday itself (満年齢 as commonly said) fails 取手市's, 美作市's and
+    日高町's examples."""
+    monkeypatch.setattr(nenkin, "age_reached_on", anniversary)
+    assert {"kokumin_nenkin-ex-toride-twenty-born-on-the-first", "kokumin_nenkin-ex-toride-sixty-born-on-the-first",
+            "kokumin_nenkin-ex-mimasaka-twenty-month-first", "kokumin_nenkin-ex-mimasaka-twenty-month-mid",
+            "kokumin_nenkin-ex-hidaka-twenty-month-april-first"} <= set(_failing("kokumin_nenkin"))
+
+
+def test_kokumin_nenkin_a_loss_on_the_day_of_leaving_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第9条第2号 (住所を有しなくなつた日の翌日): the day of leaving Japan counted as the 喪失日 fails 取手市's and
+    立川市's examples."""
+    real = nenkin.loss_date
+
+    def same_day(birth: date, moved_in: date, *, ending: nenkin.Ending | None = None) -> date | None:
+        lost = real(birth, moved_in, ending=ending)
+        return ending.day if ending is not None and ending.kind == "abroad" and lost == ending.day + timedelta(
+            days=1) else lost
+
+    monkeypatch.setattr(nenkin, "loss_date", same_day)
+    assert set(_failing("kokumin_nenkin")) == {"kokumin_nenkin-ex-toride-abroad", "kokumin_nenkin-ex-tachikawa-abroad"}
 
 
 def _folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
