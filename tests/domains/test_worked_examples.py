@@ -13,13 +13,14 @@ from typing import Any
 import pytest
 
 from conformance.domains import worked_examples
+from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.koki_korei import oracle as koki
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.worked_examples import Example, examples_of, folders_with_examples
 from conformance.errors import SpecError
-from conformance.oracles.dates import age_reached_on, anniversary
+from conformance.oracles.dates import age_reached_on, anniversary, month_of
 from conformance.oracles.residence import Residence
 
 CASES = [(slug, example) for slug in folders_with_examples() for example in examples_of(slug)]
@@ -72,7 +73,7 @@ def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 #: The domains of issue 46 item 5 with their worked examples: each keeps at least ten, from at least three sources.
-KEPT = ("kaigo", "kokuho", "koki_korei", "kokumin_nenkin")
+KEPT = ("kaigo", "kokuho", "koki_korei", "kokumin_nenkin", "jido_teate")
 
 
 @pytest.mark.parametrize("slug", KEPT)
@@ -146,6 +147,31 @@ def test_kokumin_nenkin_a_loss_on_the_day_of_leaving_is_caught(monkeypatch: pyte
 
     monkeypatch.setattr(nenkin, "loss_date", same_day)
     assert set(_failing("kokumin_nenkin")) == {"kokumin_nenkin-ex-toride-abroad", "kokumin_nenkin-ex-tachikawa-abroad"}
+
+
+def test_jido_teate_fifteen_days_counting_the_event_day_are_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第8条第3項's 15日 run from the day after the event (初日不算入): 江戸川区's and 高槻市's claims on the 15th day
+    fail a count that includes the event day."""
+    monkeypatch.setattr(jido, "GRACE_DAYS", 14)
+    assert set(_failing("jido_teate")) == {"jido_teate-ex-edogawa-born-april-30-claimed-may-15",
+                                           "jido_teate-ex-edogawa-moved-in",
+                                           "jido_teate-ex-takatsuki-born-september-30"}
+
+
+def test_jido_teate_an_end_counted_from_the_birthday_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第3条第1項 (十八歳に達する日以後の最初の三月三十一日), not 開成町's 「18歳の誕生日後」: a child born on
+    4月1日 ends the 3月31日 it reaches 18; counting from the birthday fails the example kept with
+    that page's reading."""
+    monkeypatch.setattr(jido, "age_reached_on", anniversary)
+    assert _failing("jido_teate") == {"jido_teate-ex-kaisei-born-april-first": {
+        "児童である最終日": ("2025-03-31", "2026-03-31")}}
+
+
+def test_jido_teate_an_under_three_rate_ending_before_the_birthday_month_is_caught(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """浜松市: the month of the 3rd birthday is still paid at the under-3 rate."""
+    monkeypatch.setattr(jido, "three_and_over_from", lambda birth: month_of(anniversary(birth, 3)))
+    assert set(_failing("jido_teate")) == {"jido_teate-ex-hamamatsu-third-birthday-month"}
 
 
 def _folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
