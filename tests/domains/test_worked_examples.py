@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from conformance.domains import worked_examples
+from conformance.domains.jido_fuyo_teate import oracle as fuyo
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.koki_korei import oracle as koki
@@ -73,7 +74,7 @@ def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 #: The domains of issue 46 item 5 with their worked examples: each keeps at least ten, from at least three sources.
-KEPT = ("kaigo", "kokuho", "koki_korei", "kokumin_nenkin", "jido_teate")
+KEPT = ("kaigo", "kokuho", "koki_korei", "kokumin_nenkin", "jido_teate", "jido_fuyo_teate")
 
 
 @pytest.mark.parametrize("slug", KEPT)
@@ -172,6 +173,31 @@ def test_jido_teate_an_under_three_rate_ending_before_the_birthday_month_is_caug
     """浜松市: the month of the 3rd birthday is still paid at the under-3 rate."""
     monkeypatch.setattr(jido, "three_and_over_from", lambda birth: month_of(anniversary(birth, 3)))
     assert set(_failing("jido_teate")) == {"jido_teate-ex-hamamatsu-third-birthday-month"}
+
+
+def test_jido_fuyo_teate_limits_read_as_exceeding_are_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第9条第1項 (政令で定める額以上であるとき): a 所得 equal to a limit is on the limit's far side; reading 超える
+    fails 平戸市's examples at the limits."""
+    def exceeding(income: int, dependants: int) -> fuyo.Kind:
+        if income > fuyo.stop_limit(dependants):
+            return "全部停止"
+        return "一部支給" if income > fuyo.full_limit(dependants) else "全部支給"
+
+    monkeypatch.setattr(fuyo, "kind", exceeding)
+    assert set(_failing("jido_fuyo_teate")) == {"jido_fuyo_teate-ex-hirado-partial-at-limit",
+                                                "jido_fuyo_teate-ex-hirado-stopped-at-limit"}
+
+
+def test_jido_fuyo_teate_an_end_counted_from_the_birthday_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第3条第1項 (十八歳に達する日以後): 南部町's child born on 4月1日 fails a count from the 18th birthday."""
+    monkeypatch.setattr(fuyo, "age_reached_on", anniversary)
+    assert set(_failing("jido_fuyo_teate")) == {"jido_fuyo_teate-ex-nanbu-born-april-first"}
+
+
+def test_jido_fuyo_teate_support_rounded_down_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """施行令 第2条の4第5項 (一円未満の端数は四捨五入): 石巻市's example fails a 養育費 share rounded down."""
+    monkeypatch.setattr(fuyo, "counted_income", lambda income, support=0: income + support * 8 // 10)
+    assert _failing("jido_fuyo_teate") == {"jido_fuyo_teate-ex-ishinomaki-support": {"所得": (1098766, 1098765)}}
 
 
 def _folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
