@@ -100,12 +100,14 @@ def test_kokuho_a_loss_on_the_last_day_itself_is_caught(monkeypatch: pytest.Monk
 
 
 def test_kokuho_a_loss_ignoring_the_proviso_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
-    """第8条第1項ただし書 (an address elsewhere that same day: その日から): always the day after fails 苫前町's example
-    of a move out and in on one day."""
+    """第8条第1項ただし書 (an address elsewhere that same day: その日から): always the day after fails 苫前町's and
+    玉名市's examples of a move out and in on one day."""
     monkeypatch.setattr(kokuho, "kokuho_loss_date", lambda history, stay: None if stay.moved_out is None
                         else stay.moved_out + timedelta(days=1))
-    assert _failing("kokuho") == {"kokuho-ex-tomamae-move-same-day": {"資格喪失日": ("2025-12-14", "2025-12-15"),
-                                                                      "被保険者": (False, True)}}
+    failing = _failing("kokuho")
+    assert set(failing) == {"kokuho-ex-tomamae-move-same-day", "kokuho-ex-tamana-move-mid-month"}
+    assert failing["kokuho-ex-tomamae-move-same-day"] == {"資格喪失日": ("2025-12-14", "2025-12-15"),
+                                                          "被保険者": (False, True)}
 
 
 def test_kokuho_an_exclusion_from_the_day_75_is_reached_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
