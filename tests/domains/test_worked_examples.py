@@ -13,9 +13,15 @@ from typing import Any
 import pytest
 
 from conformance.domains import worked_examples
+from conformance.domains.jido_fuyo_teate import oracle as fuyo
+from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.kaigo import oracle as kaigo
+from conformance.domains.koki_korei import oracle as koki
+from conformance.domains.kokuho import oracle as kokuho
+from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.worked_examples import Example, examples_of, folders_with_examples
 from conformance.errors import SpecError
+from conformance.oracles.dates import age_reached_on, anniversary, month_of
 from conformance.oracles.residence import Residence
 
 CASES = [(slug, example) for slug in folders_with_examples() for example in examples_of(slug)]
@@ -65,6 +71,144 @@ def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kaigo, "kaigo_loss_date", day_late)
     failed = {example.id for example in examples_of("kaigo") if _differences("kaigo", example)}
     assert {"kaigo-ex-nara-move-out", "kaigo-ex-kimotsuki-death-march-30", "kaigo-ex-settsu-move"} <= failed
+
+
+#: The domains of issue 46 item 5 with their worked examples: each keeps at least ten, from at least three sources.
+KEPT = ("kaigo", "kokuho", "koki_korei", "kokumin_nenkin", "jido_teate", "jido_fuyo_teate")
+
+
+@pytest.mark.parametrize("slug", KEPT)
+def test_each_domain_keeps_at_least_ten_examples_from_three_sources(slug: str) -> None:
+    examples = examples_of(slug)
+    assert len(examples) >= 10 and len({example.source.url for example in examples}) >= 3
+
+
+def _failing(slug: str) -> dict[str, dict[str, tuple[Any, Any]]]:
+    found = {example.id: _differences(slug, example) for example in examples_of(slug)}
+    return {name: differences for name, differences in found.items() if differences}
+
+
+def test_kokuho_a_loss_on_the_last_day_itself_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第8条第1項本文 (住所を有しなくなつた日の翌日): the day of moving out or of death counted as the 喪失日 (初日
+    算入) fails 広島市's and 岐南町's examples."""
+    def same_day(history: Any, stay: Residence) -> date | None:
+        return stay.moved_out
+
+    monkeypatch.setattr(kokuho, "kokuho_loss_date", same_day)
+    assert {"kokuho-ex-hiroshima-move-out", "kokuho-ex-hiroshima-death", "kokuho-ex-ginan-move-out",
+            "kokuho-ex-ginan-death", "kokuho-ex-kashima-loss-mid-month"} <= set(_failing("kokuho"))
+
+
+def test_kokuho_a_loss_ignoring_the_proviso_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第8条第1項ただし書 (an address elsewhere that same day: その日から): always the day after fails 苫前町's and
+    玉名市's examples of a move out and in on one day."""
+    monkeypatch.setattr(kokuho, "kokuho_loss_date", lambda history, stay: None if stay.moved_out is None
+                        else stay.moved_out + timedelta(days=1))
+    failing = _failing("kokuho")
+    assert set(failing) == {"kokuho-ex-tomamae-move-same-day", "kokuho-ex-tamana-move-mid-month"}
+    assert failing["kokuho-ex-tomamae-move-same-day"] == {"資格喪失日": ("2025-12-14", "2025-12-15"),
+                                                          "被保険者": (False, True)}
+
+
+def test_kokuho_an_exclusion_from_the_day_75_is_reached_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第6条第8号 from the 75th birthday (the 後期高齢者医療 被保険者's first day), not from the day before it on which
+    75 is reached: 神戸市's example of the day before fails that reading."""
+    monkeypatch.setattr(kokuho, "is_excluded_as_koki_korei", lambda birth, day: day >= age_reached_on(birth, 75))
+    assert _failing("kokuho") == {"kokuho-ex-kobe-75-day-before": {"被保険者": (True, False)}}
+
+
+def test_koki_korei_a_start_on_the_day_75_is_reached_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第52条第1号 (七十五歳に達したとき) read with 年齢計算ニ関スル法律 alone would start the 資格 the day before the
+    birthday, as 介護保険's 第1号被保険者 starts; every municipality's page says the birthday itself (the edition's
+    reading, provisions.yaml 第52条第1項第1号): 奈良市's and 宮津市's examples of the day before fail it."""
+    monkeypatch.setattr(koki, "koki_korei_start", lambda birth: age_reached_on(birth, 75))
+    failing = _failing("koki_korei")
+    assert {"koki_korei-ex-nara-born-on-the-first", "koki_korei-ex-miyazu-75th-birthday"} <= set(failing)
+    assert failing["koki_korei-ex-nara-born-on-the-first"]["資格取得日"] == ("2025-08-01", "2025-07-31")
+
+
+def test_koki_korei_a_loss_the_day_after_welfare_starts_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第53条第2項 (生活保護: その日から), not the 翌日 of 第53条第1項: 高森町's example fails the 翌日."""
+    def day_late(self: koki.KokiFacts, day: date) -> bool:
+        return self.welfare_start is not None and self.welfare_start < day and (
+            self.welfare_end is None or day < self.welfare_end)
+
+    monkeypatch.setattr(koki.KokiFacts, "receives_welfare", day_late)
+    assert "koki_korei-ex-takamori-welfare-start" in _failing("koki_korei")
+
+
+def test_kokumin_nenkin_ages_reached_on_the_birthday_are_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第8条第1号 and 第9条第3号 (二十歳・六十歳に達したとき): the day before the birthday
+    (年齢計算ニ関スル法律); taking the birthday itself (満年齢 as commonly said) fails 取手市's, 美作市's and
+    日高町's examples."""
+    monkeypatch.setattr(nenkin, "age_reached_on", anniversary)
+    assert {"kokumin_nenkin-ex-toride-twenty-born-on-the-first", "kokumin_nenkin-ex-toride-sixty-born-on-the-first",
+            "kokumin_nenkin-ex-mimasaka-twenty-month-first", "kokumin_nenkin-ex-mimasaka-twenty-month-mid",
+            "kokumin_nenkin-ex-hidaka-twenty-month-april-first"} <= set(_failing("kokumin_nenkin"))
+
+
+def test_kokumin_nenkin_a_loss_on_the_day_of_leaving_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第9条第2号 (住所を有しなくなつた日の翌日): the day of leaving Japan counted as the 喪失日 fails 取手市's and
+    立川市's examples."""
+    real = nenkin.loss_date
+
+    def same_day(birth: date, moved_in: date, *, ending: nenkin.Ending | None = None) -> date | None:
+        lost = real(birth, moved_in, ending=ending)
+        return ending.day if ending is not None and ending.kind == "abroad" and lost == ending.day + timedelta(
+            days=1) else lost
+
+    monkeypatch.setattr(nenkin, "loss_date", same_day)
+    assert set(_failing("kokumin_nenkin")) == {"kokumin_nenkin-ex-toride-abroad", "kokumin_nenkin-ex-tachikawa-abroad"}
+
+
+def test_jido_teate_fifteen_days_counting_the_event_day_are_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第8条第3項's 15日 run from the day after the event (初日不算入): 江戸川区's and 高槻市's claims on the 15th day
+    fail a count that includes the event day."""
+    monkeypatch.setattr(jido, "GRACE_DAYS", 14)
+    assert set(_failing("jido_teate")) == {"jido_teate-ex-edogawa-born-april-30-claimed-may-15",
+                                           "jido_teate-ex-edogawa-moved-in",
+                                           "jido_teate-ex-takatsuki-born-september-30"}
+
+
+def test_jido_teate_an_end_counted_from_the_birthday_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第3条第1項 (十八歳に達する日以後の最初の三月三十一日), not 開成町's 「18歳の誕生日後」: a child born on
+    4月1日 ends the 3月31日 it reaches 18; counting from the birthday fails the example kept with
+    that page's reading."""
+    monkeypatch.setattr(jido, "age_reached_on", anniversary)
+    assert _failing("jido_teate") == {"jido_teate-ex-kaisei-born-april-first": {
+        "児童である最終日": ("2025-03-31", "2026-03-31")}}
+
+
+def test_jido_teate_an_under_three_rate_ending_before_the_birthday_month_is_caught(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """浜松市: the month of the 3rd birthday is still paid at the under-3 rate."""
+    monkeypatch.setattr(jido, "three_and_over_from", lambda birth: month_of(anniversary(birth, 3)))
+    assert set(_failing("jido_teate")) == {"jido_teate-ex-hamamatsu-third-birthday-month"}
+
+
+def test_jido_fuyo_teate_limits_read_as_exceeding_are_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第9条第1項 (政令で定める額以上であるとき): a 所得 equal to a limit is on the limit's far side; reading 超える
+    fails 平戸市's examples at the limits."""
+    def exceeding(income: int, dependants: int) -> fuyo.Kind:
+        if income > fuyo.stop_limit(dependants):
+            return "全部停止"
+        return "一部支給" if income > fuyo.full_limit(dependants) else "全部支給"
+
+    monkeypatch.setattr(fuyo, "kind", exceeding)
+    assert set(_failing("jido_fuyo_teate")) == {"jido_fuyo_teate-ex-hirado-partial-at-limit",
+                                                "jido_fuyo_teate-ex-hirado-stopped-at-limit"}
+
+
+def test_jido_fuyo_teate_an_end_counted_from_the_birthday_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第3条第1項 (十八歳に達する日以後): 南部町's child born on 4月1日 fails a count from the 18th birthday."""
+    monkeypatch.setattr(fuyo, "age_reached_on", anniversary)
+    assert set(_failing("jido_fuyo_teate")) == {"jido_fuyo_teate-ex-nanbu-born-april-first"}
+
+
+def test_jido_fuyo_teate_support_rounded_down_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """施行令 第2条の4第5項 (一円未満の端数は四捨五入): 石巻市's example fails a 養育費 share rounded down."""
+    monkeypatch.setattr(fuyo, "counted_income", lambda income, support=0: income + support * 8 // 10)
+    assert _failing("jido_fuyo_teate") == {"jido_fuyo_teate-ex-ishinomaki-support": {"所得": (1098766, 1098765)}}
 
 
 def _folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
