@@ -14,6 +14,7 @@ import pytest
 
 from conformance.domains import worked_examples
 from conformance.domains.kaigo import oracle as kaigo
+from conformance.domains.kojin_juminzei import oracle as kojin
 from conformance.domains.worked_examples import Example, examples_of, folders_with_examples
 from conformance.errors import SpecError
 from conformance.oracles.residence import Residence
@@ -98,3 +99,35 @@ def test_an_example_of_another_domain_or_written_twice_is_refused(tmp_path: Path
     message = str(raised.value)
     assert "examples.1.id: 'kaigo-ex-one' is written twice" in message
     assert "examples.2.id: 'kokuho-ex-two' does not begin with kaigo-ex-" in message
+
+
+def _failing(slug: str) -> dict[str, dict[str, tuple[Any, Any]]]:
+    """The examples of ``slug`` the oracle (as patched) no longer reproduces, with their differences."""
+    found = {example.id: _differences(slug, example) for example in examples_of(slug)}
+    return {name: differences for name, differences in found.items() if differences}
+
+
+@pytest.mark.parametrize("slug", ["kojin_juminzei"])
+def test_each_domain_keeps_at_least_ten_examples_from_three_sources(slug: str) -> None:
+    examples = examples_of(slug)
+    assert len(examples) >= 10 and len({example.source.url for example in examples}) >= 3
+
+
+def test_kojin_juminzei_a_death_on_the_levy_date_taxed_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading 「1月2日以降に亡くなった人は課税」 as 「1月1日に亡くなった人も」: つくば市's boundary catches it."""
+    real = kojin.juminzei_municipality
+
+    def taxed_on_death_day(history: Any, fiscal_year: int, *, died: date | None = None) -> str | None:
+        return real(history, fiscal_year, died=None if died == kojin.levy_date(fiscal_year) else died)
+
+    monkeypatch.setattr(kojin, "juminzei_municipality", taxed_on_death_day)
+    assert _failing("kojin_juminzei") == {
+        "kojin_juminzei-ex-tsukuba-death-on-levy-date": {"課税市町村": (None, "082201")}}
+
+
+def test_kojin_juminzei_an_age_reached_on_the_birthday_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """満年齢 reached on the birthday instead of the day before (年齢計算ニ関スル法律): 品川区's 1月2日 boundary."""
+    monkeypatch.setattr(kojin, "is_minor_on_levy_date", lambda birth, fiscal_year: birth.replace(
+        year=birth.year + kojin.ADULT_AGE) > kojin.levy_date(fiscal_year))
+    assert _failing("kojin_juminzei") == {
+        "kojin_juminzei-ex-shinagawa-adult-born-january-second": {"未成年者": (False, True)}}
