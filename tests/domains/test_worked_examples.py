@@ -14,6 +14,7 @@ import pytest
 
 from conformance.domains import worked_examples
 from conformance.domains.kaigo import oracle as kaigo
+from conformance.domains.keijidosha_zei import oracle as keijidosha
 from conformance.domains.kojin_juminzei import oracle as kojin
 from conformance.domains.worked_examples import Example, examples_of, folders_with_examples
 from conformance.errors import SpecError
@@ -107,7 +108,7 @@ def _failing(slug: str) -> dict[str, dict[str, tuple[Any, Any]]]:
     return {name: differences for name, differences in found.items() if differences}
 
 
-@pytest.mark.parametrize("slug", ["kojin_juminzei"])
+@pytest.mark.parametrize("slug", ["kojin_juminzei", "keijidosha_zei"])
 def test_each_domain_keeps_at_least_ten_examples_from_three_sources(slug: str) -> None:
     examples = examples_of(slug)
     assert len(examples) >= 10 and len({example.source.url for example in examples}) >= 3
@@ -131,3 +132,11 @@ def test_kojin_juminzei_an_age_reached_on_the_birthday_is_caught(monkeypatch: py
         year=birth.year + kojin.ADULT_AGE) > kojin.levy_date(fiscal_year))
     assert _failing("kojin_juminzei") == {
         "kojin_juminzei-ex-shinagawa-adult-born-january-second": {"未成年者": (False, True)}}
+
+
+def test_keijidosha_zei_the_owner_of_the_day_before_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The owner as 4月1日 begins (the one of 3月31日) instead of the owner on 4月1日 (第463条の16): 山武市's 廃車 and
+    基山町's 名義変更 on 4月1日 catch it."""
+    monkeypatch.setattr(keijidosha, "keijidosha_levy_date", lambda fiscal_year: date(fiscal_year, 3, 31))
+    assert _failing("keijidosha_zei") == {"keijidosha_zei-ex-sammu-scrapped-by-april-1": {"納税義務者": (None, "A")},
+                                          "keijidosha_zei-ex-kiyama-transfer-by-april-1": {"納税義務者": ("B", "A")}}
