@@ -16,6 +16,7 @@ from conformance.domains import worked_examples
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.keijidosha_zei import oracle as keijidosha
 from conformance.domains.kojin_juminzei import oracle as kojin
+from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.worked_examples import Example, examples_of, folders_with_examples
 from conformance.errors import SpecError
 from conformance.oracles.residence import Residence
@@ -108,7 +109,7 @@ def _failing(slug: str) -> dict[str, dict[str, tuple[Any, Any]]]:
     return {name: differences for name, differences in found.items() if differences}
 
 
-@pytest.mark.parametrize("slug", ["kojin_juminzei", "keijidosha_zei"])
+@pytest.mark.parametrize("slug", ["kojin_juminzei", "keijidosha_zei", "senkyo"])
 def test_each_domain_keeps_at_least_ten_examples_from_three_sources(slug: str) -> None:
     examples = examples_of(slug)
     assert len(examples) >= 10 and len({example.source.url for example in examples}) >= 3
@@ -140,3 +141,22 @@ def test_keijidosha_zei_the_owner_of_the_day_before_is_caught(monkeypatch: pytes
     monkeypatch.setattr(keijidosha, "keijidosha_levy_date", lambda fiscal_year: date(fiscal_year, 3, 31))
     assert _failing("keijidosha_zei") == {"keijidosha_zei-ex-sammu-scrapped-by-april-1": {"納税義務者": (None, "A")},
                                           "keijidosha_zei-ex-kiyama-transfer-by-april-1": {"納税義務者": ("B", "A")}}
+
+
+def test_senkyo_three_months_from_the_move_instead_of_the_notification_is_caught(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """第21条第1項's 括弧書 counts from the day of the 転入届, not the day the address was taken: 大東市 catches it."""
+    def from_the_move(person: senkyo.Person, day: date) -> bool:
+        return (senkyo.national_suffrage(person, day) and person.resident_on(day)
+                and senkyo.months_later(person.settled, 3) <= day)
+
+    monkeypatch.setattr(senkyo, "qualified_as_resident", from_the_move)
+    assert _failing("senkyo") == {"senkyo-ex-daito-counted-from-the-notification": {
+        "登録日": ("2025-09-01", "2025-06-01")}}
+
+
+def test_senkyo_four_months_counting_the_day_of_the_move_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """「日後四箇月を経過」 counted with the 転出 day (初日算入) strikes a day early: 塩尻市's boundary catches it."""
+    monkeypatch.setattr(senkyo, "struck_off_day", lambda ceased: senkyo.months_later(ceased, 4))
+    assert _failing("senkyo") == {"senkyo-ex-shiojiri-four-months-to-the-day": {
+        "名簿登録": (True, False), "抹消事由": (None, "転出後4箇月経過")}}
