@@ -17,6 +17,7 @@ from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.keijidosha_zei import oracle as keijidosha
 from conformance.domains.kojin_juminzei import oracle as kojin
 from conformance.domains.senkyo import oracle as senkyo
+from conformance.domains.shugaku import oracle as shugaku
 from conformance.domains.worked_examples import Example, examples_of, folders_with_examples
 from conformance.errors import SpecError
 from conformance.oracles.residence import Residence
@@ -109,7 +110,7 @@ def _failing(slug: str) -> dict[str, dict[str, tuple[Any, Any]]]:
     return {name: differences for name, differences in found.items() if differences}
 
 
-@pytest.mark.parametrize("slug", ["kojin_juminzei", "keijidosha_zei", "senkyo"])
+@pytest.mark.parametrize("slug", ["kojin_juminzei", "keijidosha_zei", "senkyo", "shugaku"])
 def test_each_domain_keeps_at_least_ten_examples_from_three_sources(slug: str) -> None:
     examples = examples_of(slug)
     assert len(examples) >= 10 and len({example.source.url for example in examples}) >= 3
@@ -160,3 +161,20 @@ def test_senkyo_four_months_counting_the_day_of_the_move_is_caught(monkeypatch: 
     monkeypatch.setattr(senkyo, "struck_off_day", lambda ceased: senkyo.months_later(ceased, 4))
     assert _failing("senkyo") == {"senkyo-ex-shiojiri-four-months-to-the-day": {
         "名簿登録": (True, False), "抹消事由": (None, "転出後4箇月経過")}}
+
+
+def test_shugaku_an_age_reached_on_the_birthday_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """満六歳 reached on the sixth birthday instead of the day before (年齢計算ニ関スル法律): the children born
+    on 4月1日 of 交野市, 観音寺市 and 小樽市 would enter a year late."""
+    monkeypatch.setattr(shugaku, "age_reached_on", lambda birth, age: birth.replace(year=birth.year + age))
+    assert set(_failing("shugaku")) == {"shugaku-ex-katano-april-first", "shugaku-ex-kanonji-april-first",
+                                        "shugaku-ex-otaru-elementary-april-first",
+                                        "shugaku-ex-otaru-lower-secondary-april-first"}
+
+
+def test_shugaku_the_notice_deadline_day_read_as_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child recorded on 1月31日 is not 「通知の期限の翌日以後」 (施行令 第6条第1号), whatever 大町市's
+    「以降」 says."""
+    monkeypatch.setattr(shugaku, "is_late_entrant", lambda fiscal_year, recorded_on: recorded_on >= date(
+        fiscal_year + 1, 1, 31))
+    assert _failing("shugaku") == {"shugaku-ex-omachi-move-in-january-31": {"速やかに通知": (False, True)}}
