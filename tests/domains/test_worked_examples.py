@@ -16,6 +16,7 @@ from conformance.domains import worked_examples
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.keijidosha_zei import oracle as keijidosha
 from conformance.domains.kojin_juminzei import oracle as kojin
+from conformance.domains.koseki_fuhyo import oracle as fuhyo
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.shugaku import oracle as shugaku
 from conformance.domains.worked_examples import Example, examples_of, folders_with_examples
@@ -110,7 +111,7 @@ def _failing(slug: str) -> dict[str, dict[str, tuple[Any, Any]]]:
     return {name: differences for name, differences in found.items() if differences}
 
 
-@pytest.mark.parametrize("slug", ["kojin_juminzei", "keijidosha_zei", "senkyo", "shugaku"])
+@pytest.mark.parametrize("slug", ["kojin_juminzei", "keijidosha_zei", "senkyo", "shugaku", "koseki_fuhyo"])
 def test_each_domain_keeps_at_least_ten_examples_from_three_sources(slug: str) -> None:
     examples = examples_of(slug)
     assert len(examples) >= 10 and len({example.source.url for example in examples}) >= 3
@@ -178,3 +179,22 @@ def test_shugaku_the_notice_deadline_day_read_as_late_is_caught(monkeypatch: pyt
     monkeypatch.setattr(shugaku, "is_late_entrant", lambda fiscal_year, recorded_on: recorded_on >= date(
         fiscal_year + 1, 1, 31))
     assert _failing("shugaku") == {"shugaku-ex-omachi-move-in-january-31": {"速やかに通知": (False, True)}}
+
+
+def test_koseki_fuhyo_the_day_moved_out_as_the_new_address_day_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The new address's 住所を定めた年月日 is the 転入日 the 住所地 notifies (施行令 第20条第1項), not the 転出 day:
+    広島市, 郡山市 and 札幌市 catch it."""
+    real = fuhyo.fuhyo_address
+
+    def dated_by_the_move_out(town: str, settled: date, planned_out: date | None = None, *,
+                              moved_in_elsewhere: date | None = None,
+                              next_municipality: str | None = None) -> fuhyo.FuhyoAddress:
+        found = real(town, settled, planned_out, moved_in_elsewhere=moved_in_elsewhere,
+                     next_municipality=next_municipality)
+        moved = planned_out is not None and not found.emigrant
+        return fuhyo.FuhyoAddress(found.municipality, found.emigrant, planned_out) if moved and planned_out else found
+
+    monkeypatch.setattr(fuhyo, "fuhyo_address", dated_by_the_move_out)
+    assert set(_failing("koseki_fuhyo")) == {"koseki_fuhyo-ex-hiroshima-new-address",
+                                             "koseki_fuhyo-ex-koriyama-the-day-moved-in",
+                                             "koseki_fuhyo-ex-sapporo-address-and-day"}
