@@ -18,6 +18,7 @@ from conformance.domains.keijidosha_zei import oracle as keijidosha
 from conformance.domains.kojin_juminzei import oracle as kojin
 from conformance.domains.koseki_fuhyo import oracle as fuhyo
 from conformance.domains.senkyo import oracle as senkyo
+from conformance.domains.senkyo.oracle import months_later as senkyo_months_later
 from conformance.domains.shugaku import oracle as shugaku
 from conformance.domains.worked_examples import Example, examples_of, folders_with_examples
 from conformance.errors import SpecError
@@ -198,3 +199,11 @@ def test_koseki_fuhyo_the_day_moved_out_as_the_new_address_day_is_caught(monkeyp
     assert set(_failing("koseki_fuhyo")) == {"koseki_fuhyo-ex-hiroshima-new-address",
                                              "koseki_fuhyo-ex-koriyama-the-day-moved-in",
                                              "koseki_fuhyo-ex-sapporo-address-and-day"}
+
+
+def test_senkyo_three_months_without_the_day_of_the_notification_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """初日不算入 applied to the 転入届's day (three months from the next day): 開成町's 「基準日の3か月前までに」
+    catches it."""
+    monkeypatch.setattr(senkyo, "months_later", lambda day, months: (
+        senkyo_months_later(day + timedelta(days=1), months) if months == 3 else senkyo_months_later(day, months)))
+    assert _failing("senkyo") == {"senkyo-ex-kaisei-notified-three-months-before": {"被登録資格": (True, False)}}
