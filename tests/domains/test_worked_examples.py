@@ -22,6 +22,7 @@ from conformance.domains.koki_korei import oracle as koki
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.koseki_fuhyo import oracle as fuhyo
+from conformance.domains.kotei_shisan_zei import oracle as kotei
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.oracle import months_later as senkyo_months_later
 from conformance.domains.shugaku import oracle as shugaku
@@ -81,7 +82,7 @@ def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 
 #: The domains of issue 46 item 5 with their worked examples: each keeps at least ten, from at least three sources.
 KEPT = ("kaigo", "kokuho", "koki_korei", "kokumin_nenkin", "jido_teate", "jido_fuyo_teate", "kojin_juminzei",
-        "keijidosha_zei", "senkyo", "shugaku", "koseki_fuhyo")
+        "keijidosha_zei", "senkyo", "shugaku", "koseki_fuhyo", "kotei_shisan_zei")
 
 
 @pytest.mark.parametrize("slug", KEPT)
@@ -346,3 +347,12 @@ def test_senkyo_three_months_without_the_day_of_the_notification_is_caught(monke
     monkeypatch.setattr(senkyo, "months_later", lambda day, months: (
         senkyo_months_later(day + timedelta(days=1), months) if months == 3 else senkyo_months_later(day, months)))
     assert _failing("senkyo") == {"senkyo-ex-kaisei-notified-three-months-before": {"被登録資格": (True, False)}}
+
+
+def test_kotei_shisan_zei_an_exemption_point_read_as_at_most_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第351条 (に満たない): a 課税標準 equal to the 免税点 is taxed; reading 以下 fails 名古屋市's examples at the
+    points."""
+    monkeypatch.setattr(kotei, "kotei_exempt", lambda kind, standard: standard <= kotei.EXEMPTION_POINTS[kind])
+    assert _failing("kotei_shisan_zei") == {
+        "kotei_shisan_zei-ex-nagoya-land-at-exemption-point": {"免税": (False, True)},
+        "kotei_shisan_zei-ex-nagoya-depreciable-at-exemption-point": {"免税": (False, True)}}
