@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from conformance.domains import worked_examples
+from conformance.domains.hojin_juminzei import oracle as hojin
 from conformance.domains.jido_fuyo_teate import oracle as fuyo
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.kaigo import oracle as kaigo
@@ -82,7 +83,8 @@ def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 
 #: The domains of issue 46 item 5 with their worked examples: each keeps at least ten, from at least three sources.
 KEPT = ("kaigo", "kokuho", "koki_korei", "kokumin_nenkin", "jido_teate", "jido_fuyo_teate", "kojin_juminzei",
-        "keijidosha_zei", "senkyo", "shugaku", "koseki_fuhyo", "kotei_shisan_zei")
+        "keijidosha_zei", "senkyo", "shugaku", "koseki_fuhyo", "kotei_shisan_zei",
+        "hojin_juminzei")
 
 
 @pytest.mark.parametrize("slug", KEPT)
@@ -356,3 +358,20 @@ def test_kotei_shisan_zei_an_exemption_point_read_as_at_most_is_caught(monkeypat
     assert _failing("kotei_shisan_zei") == {
         "kotei_shisan_zei-ex-nagoya-land-at-exemption-point": {"免税": (False, True)},
         "kotei_shisan_zei-ex-nagoya-depreciable-at-exemption-point": {"免税": (False, True)}}
+
+
+def test_hojin_juminzei_a_remainder_rounded_up_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第312条第4項 (一月に満たない端数を生じたときは切り捨てる): the 均等割's months counted up as the 法人税割's are
+    (大和市 sets the two apart) fails 国分寺市's, 大和市's, 鹿児島市's, 上田市's and 長崎市's examples."""
+    real = hojin.months_held
+
+    def rounded_up(held_from: date, period_end: date) -> int:
+        months = real(held_from, period_end)
+        whole = senkyo_months_later(held_from, months) - timedelta(days=1)
+        return months + 1 if whole < period_end else months
+
+    monkeypatch.setattr(hojin, "months_held", rounded_up)
+    assert set(_failing("hojin_juminzei")) == {
+        "hojin_juminzei-ex-kokubunji-july-10", "hojin_juminzei-ex-yamato-from-may-16",
+        "hojin_juminzei-ex-kagoshima-two-months-sixteen-days", "hojin_juminzei-ex-ueda-three-months-fifteen-days",
+        "hojin_juminzei-ex-nagasaki-multiply-first", "hojin_juminzei-ex-yamato-one-month-fifteen-days"}
