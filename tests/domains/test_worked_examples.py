@@ -14,6 +14,7 @@ import pytest
 
 from conformance.domains import worked_examples
 from conformance.domains.hojin_juminzei import oracle as hojin
+from conformance.domains.inkan import oracle as inkan
 from conformance.domains.jido_fuyo_teate import oracle as fuyo
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.kaigo import oracle as kaigo
@@ -84,7 +85,7 @@ def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 #: The domains of issue 46 item 5 with their worked examples: each keeps at least ten, from at least three sources.
 KEPT = ("kaigo", "kokuho", "koki_korei", "kokumin_nenkin", "jido_teate", "jido_fuyo_teate", "kojin_juminzei",
         "keijidosha_zei", "senkyo", "shugaku", "koseki_fuhyo", "kotei_shisan_zei",
-        "hojin_juminzei")
+        "hojin_juminzei", "inkan")
 
 
 @pytest.mark.parametrize("slug", KEPT)
@@ -375,3 +376,11 @@ def test_hojin_juminzei_a_remainder_rounded_up_is_caught(monkeypatch: pytest.Mon
         "hojin_juminzei-ex-kokubunji-july-10", "hojin_juminzei-ex-yamato-from-may-16",
         "hojin_juminzei-ex-kagoshima-two-months-sixteen-days", "hojin_juminzei-ex-ueda-three-months-fifteen-days",
         "hojin_juminzei-ex-nagasaki-multiply-first", "hojin_juminzei-ex-yamato-one-month-fifteen-days"}
+
+
+def test_inkan_a_seal_fitting_the_small_square_allowed_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """亘理町印鑑条例 第3条第2項第4号 bars a 印影 that fits the 8mm square as it bars one that does not fit the 25mm
+    one: reading the upper bound alone fails 北見市's example of a 7mm 印影."""
+    monkeypatch.setattr(inkan, "size_allowed", lambda side_mm: None if side_mm == inkan.LARGEST_MM
+                        else side_mm < inkan.LARGEST_MM)
+    assert _failing("inkan") == {"inkan-ex-kitami-too-small": {"大きさ": (False, True), "登録": (False, True)}}
