@@ -25,6 +25,7 @@ from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.koseki_fuhyo import oracle as fuhyo
 from conformance.domains.kotei_shisan_zei import oracle as kotei
+from conformance.domains.seikatsu_hogo import oracle as hogo
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.oracle import months_later as senkyo_months_later
 from conformance.domains.shugaku import oracle as shugaku
@@ -85,7 +86,7 @@ def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 #: The domains of issue 46 item 5 with their worked examples: each keeps at least ten, from at least three sources.
 KEPT = ("kaigo", "kokuho", "koki_korei", "kokumin_nenkin", "jido_teate", "jido_fuyo_teate", "kojin_juminzei",
         "keijidosha_zei", "senkyo", "shugaku", "koseki_fuhyo", "kotei_shisan_zei",
-        "hojin_juminzei", "inkan")
+        "hojin_juminzei", "inkan", "seikatsu_hogo")
 
 
 @pytest.mark.parametrize("slug", KEPT)
@@ -384,3 +385,12 @@ def test_inkan_a_seal_fitting_the_small_square_allowed_is_caught(monkeypatch: py
     monkeypatch.setattr(inkan, "size_allowed", lambda side_mm: None if side_mm == inkan.LARGEST_MM
                         else side_mm < inkan.LARGEST_MM)
     assert _failing("inkan") == {"inkan-ex-kitami-too-small": {"大きさ": (False, True), "登録": (False, True)}}
+
+
+def test_seikatsu_hogo_fourteen_days_counting_the_application_day_are_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第24条第5項's 十四日 run from the day after the application (民法 第140条, 初日不算入): counting the day of the
+    application fails 伊賀市's deadline and 鳥取県's notice on the fourteenth day."""
+    monkeypatch.setattr(hogo, "NOTICE_DAYS", hogo.NOTICE_DAYS - 1)
+    assert _failing("seikatsu_hogo") == {
+        "seikatsu_hogo-ex-iga-fourteen-days": {"通知期限": ("2025-11-18", "2025-11-17")},
+        "seikatsu_hogo-ex-tottori-notice-on-the-fourteenth-day": {"理由明示": (False, True)}}
