@@ -96,6 +96,7 @@ def test_each_domain_keeps_at_least_ten_examples_from_three_sources(slug: str) -
 
 
 def _failing(slug: str) -> dict[str, dict[str, tuple[Any, Any]]]:
+    """The examples of ``slug`` the oracle (as patched) no longer reproduces, with their differences."""
     found = {example.id: _differences(slug, example) for example in examples_of(slug)}
     return {name: differences for name, differences in found.items() if differences}
 
@@ -254,12 +255,6 @@ def test_an_example_of_another_domain_or_written_twice_is_refused(tmp_path: Path
     message = str(raised.value)
     assert "examples.1.id: 'kaigo-ex-one' is written twice" in message
     assert "examples.2.id: 'kokuho-ex-two' does not begin with kaigo-ex-" in message
-
-
-def _failing(slug: str) -> dict[str, dict[str, tuple[Any, Any]]]:
-    """The examples of ``slug`` the oracle (as patched) no longer reproduces, with their differences."""
-    found = {example.id: _differences(slug, example) for example in examples_of(slug)}
-    return {name: differences for name, differences in found.items() if differences}
 
 
 def test_kojin_juminzei_a_death_on_the_levy_date_taxed_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
