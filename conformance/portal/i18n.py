@@ -113,6 +113,24 @@ TEXTS: Mapping[str, Text] = {
 }
 
 
+def mib(size: int) -> str:
+    """A size as people read it (MiB, one decimal)."""
+    return f"{size / (1024 * 1024):.1f} MiB"
+
+
+def too_large(size: int, limit: int, lang: str, name: str = "") -> str:
+    """The refusal of a file or body past the portal's limit, in ``lang``, naming the setting that
+    changes it (issue 48: the refusal was English and named no remedy)."""
+    where = f"{name}: " if name else ""
+    if lang == "en":
+        return (f"{where}{size} bytes ({mib(size)}); this portal accepts at most {limit} bytes ({mib(limit)}). "
+                "The portal's administrator can raise the limit with the environment variable "
+                "CONFORMANCE_PORTAL_MAX_UPLOAD (bytes) and restart the portal.")
+    return (f"{where}{size} バイト（{mib(size)}）です。このポータルが受け付けるのは {limit} バイト（{mib(limit)}）"
+            "までです。上限はポータルの管理者が環境変数 CONFORMANCE_PORTAL_MAX_UPLOAD（バイト数）で"
+            "引き上げられます（変更後にポータルを再起動）。")
+
+
 def language_of(request: HttpRequest) -> str:
     """The session's language, Japanese unless switched."""
     chosen = request.session.get("lang") if hasattr(request, "session") else None

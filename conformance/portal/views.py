@@ -119,7 +119,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_POST
 def upload(request: HttpRequest) -> HttpResponse:
     """Verify and index an uploaded bundle; a refusal says why and stores nothing."""
-    form = UploadForm(request.POST, request.FILES, municipalities=access.municipalities(request.user))
+    form = UploadForm(request.POST, request.FILES, municipalities=access.municipalities(request.user),
+                      lang=request.lang)  # type: ignore[attr-defined]
     if not form.is_valid():
         return render(request, "portal/refused.html", {"errors": form.errors}, status=400)
     municipality = form.cleaned_data["municipality"]
@@ -270,7 +271,7 @@ def _attestation_post(request: HttpRequest, found: Bundle, edition: str, require
 
 
 def _attest(request: HttpRequest, found: Bundle, edition: str, requirement: str) -> None:
-    form = AttestForm(request.POST, request.FILES)
+    form = AttestForm(request.POST, request.FILES, lang=request.lang)  # type: ignore[attr-defined]
     if not form.is_valid():
         messages.error(request, form.errors.as_text())
         return
