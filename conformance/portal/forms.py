@@ -96,10 +96,21 @@ class ReviewForm(forms.Form):
         return chosen
 
 
-class TransitionForm(forms.Form):
-    """A 経過措置: the requirement, its 届出 reference and the promised date."""
+class TransitionForm(LanguageForm):
+    """A 経過措置: the requirement (of a catalog edition this portal holds), its 届出 reference and
+    the promised date."""
 
     requirement = forms.RegexField(regex=REQUIREMENT_ID_PATTERN, max_length=80)
     notification = forms.CharField(max_length=200)
     promised = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(required=False, max_length=2000)
+
+    def clean_requirement(self) -> str:
+        from conformance.portal import catalog as shipped
+        from conformance.portal.i18n import label
+
+        value = str(self.cleaned_data["requirement"])
+        domain, edition = value.split("-")[:2]
+        if shipped.requirement(domain, edition, value) is None:
+            raise forms.ValidationError(f"{value}: {label('text', 'unknown_requirement', self.lang)}")
+        return value

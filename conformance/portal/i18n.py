@@ -110,6 +110,33 @@ TEXTS: Mapping[str, Text] = {
                      "attestations accepted here."),
     "witness_required": ("この市区町村は立会い実行のみを適合と認めます。",
                          "This municipality accepts only witnessed runs as conformant."),
+    "progress": ("システムごとの進捗（状態別の件数）", "Progress per system (counts by state)"),
+    "total": ("合計", "Total"),
+    "req_title": ("節の名称", "Section title"),
+    "section": ("節", "Section"),
+    "chapter": ("章", "Chapter"),
+    "filter": ("絞り込み", "Filter"),
+    "apply": ("表示", "Show"),
+    "all": ("すべて", "All"),
+    "shown_of": ("件を表示（全体", "shown (of"),
+    "shown_end": ("件）", ")"),
+    "req_text": ("要件（原文）", "Requirement (verbatim)"),
+    "provenance": ("出典", "Source"),
+    "document": ("仕様書", "Document"),
+    "block": ("区分見出し", "Block"),
+    "paragraph": ("段落", "Paragraph"),
+    "current_state": ("現在の状態", "Current state"),
+    "no_procedure": ("この要件は自動の検証で判定します（目視確認の手順はありません）。",
+                     "A check judges this requirement (there is no manual procedure)."),
+    "latest_bundle": ("最新のバンドル", "Latest bundle"),
+    "unknown_requirement": ("本ポータルの仕様書の版にない要件IDです",
+                            "not a requirement of an edition this portal holds"),
+}
+
+#: States only the portal shows (:mod:`conformance.portal.progress`), beside the report's.
+PORTAL_STATES: Mapping[str, Text] = {
+    "TRANSITION": ("経過措置中", "Under 経過措置"),
+    "ATTESTED": ("確認書による検証", "Verified by attestation"),
 }
 
 
@@ -144,7 +171,8 @@ def pick(text: Text, lang: str) -> str:
 
 def label(kind: str, key: str, lang: str) -> str:
     """A verdict, state, level or portal text in ``lang`` (the key itself when unknown)."""
-    table: Mapping[str, Text] = {"verdict": VERDICTS, "state": STATES, "level": LEVELS, "text": TEXTS}[kind]
+    table: Mapping[str, Text] = {"verdict": VERDICTS, "state": {**STATES, **PORTAL_STATES}, "level": LEVELS,
+                                 "text": TEXTS}[kind]
     text = table.get(key)
     return pick(text, lang) if text is not None else key
 

@@ -21,7 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from conformance.errors import ConformanceError
-from conformance.portal import access, queries
+from conformance.portal import access, progress, queries
 from conformance.portal import catalog as shipped
 from conformance.portal.access import Action, Kind
 from conformance.portal.forms import AttestForm, ReviewForm, TransitionForm, UploadForm
@@ -169,15 +169,23 @@ def request_run(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def bundle(request: HttpRequest, pk: int) -> HttpResponse:
-    """One bundle: its verdict (with the portal's attestations), counts and requirements."""
+    """One bundle: its verdict (with the portal's attestations), progress per system, and its
+    requirements with title, level, section and the state shown, filtered by state, chapter, level."""
     found = _bundle(request, pk)
-    states = found.states.order_by("id")
-    attestations = {(a.edition, a.requirement): a for a in _release_attestations(found).order_by("created")}
-    open_transitions = set(found.municipality.transitions.filter(closed=False).values_list("requirement", flat=True))
+    every = progress.rows(found, today())
+    systems = progress.progress(found, every)
+    chosen = {key: request.GET.get(key, "") for key in ("state", "chapter", "level")}
+    shown = progress.filtered(every, chosen["state"], chosen["chapter"], chosen["level"])
     return render(request, "portal/bundle.html", {
-        "bundle": found, "verdict": current_verdict(found), "counts": queries.counts(found),
-        "systems": found.systems.all(), "states": states, "attestations": attestations,
-        "transitions": open_transitions})
+        "bundle": found, "verdict": current_verdict(found), "counts": progress.totals(systems),
+        "progress": systems, "states": shown[:3000], "shown": len(shown), "total": len(every),
+        "chosen": chosen, "state_choices": [s for s in progress.SHOWN_STATES if any(r.shown == s for r in every)],
+        "chapter_choices": sorted({r.chapter for r in every if r.chapter}, key=_numeric),
+        "level_choices": sorted({r.state.level for r in every})})
+
+
+def _numeric(chapter: str) -> tuple[int, str]:
+    return (int(chapter), chapter) if chapter.isdigit() else (1 << 30, chapter)
 
 
 @login_required
@@ -214,16 +222,23 @@ def bundle_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def requirement_history(request: HttpRequest, code: str, requirement: str) -> HttpResponse:
-    """One requirement's state across the municipality's bundles and releases."""
+    """One requirement: its verbatim text, source, level, procedure, its current state (the latest
+    bundle's, with the attestation accepted here) and its state across the municipality's bundles."""
     found = _municipality(request, code)
     rows = queries.history(found, requirement, access.bundles(request.user))
     if not rows.exists():
         raise Http404("no such requirement in this municipality's bundles")
     first = rows.first()
     assert first is not None
+    day = today()
+    listed = progress.history_states(found, requirement, rows[:500], day)
+    described = shipped.requirement(first.domain, first.edition, requirement)
+    current = (_release_attestations(first.bundle).filter(edition=first.edition, requirement=requirement)
+               .order_by("-created").first())
     return render(request, "portal/history.html", {
-        "municipality": found, "requirement_id": requirement, "rows": rows[:500],
-        "requirement": shipped.requirement(first.domain, first.edition, requirement)})
+        "municipality": found, "requirement_id": requirement, "rows": listed, "latest": first,
+        "current_state": listed[0][1], "attestation": current, "requirement": described,
+        "domain": first.domain, "procedure": shipped.procedure(described)})
 
 
 @login_required
@@ -321,7 +336,7 @@ def add_transition(request: HttpRequest, code: str) -> HttpResponse:
     found = _municipality(request, code)
     if not access.can_record_transition(request.user, found):
         raise PermissionDenied("only the municipality records its 経過措置")
-    form = TransitionForm(request.POST)
+    form = TransitionForm(request.POST, lang=request.lang)  # type: ignore[attr-defined]
     if form.is_valid():
         data = form.cleaned_data
         Transition.objects.update_or_create(
