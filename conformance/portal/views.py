@@ -108,11 +108,43 @@ def switch_language(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The account's municipalities, prefectures and vendors, and the upload form."""
+    """The account's next steps (per role), its municipalities, prefectures and vendors, and the
+    upload form."""
     visible = access.municipalities(request.user)
     return render(request, "portal/home.html", {
+        "next_steps": next_steps(request.user),
         "municipalities": visible[:500], "prefectures": sorted(access.prefectures(request.user)),
         "vendors": access.vendors(request.user), "form": UploadForm(municipalities=visible)})
+
+
+def next_steps(user: Any) -> list[str]:
+    """What the account does next, as keys of the portal's texts (``next_*``), by its roles."""
+    from conformance.portal.models import Membership, Role, Vendor, VendorKey
+
+    steps = []
+    if access.may_manage(user):
+        if not Municipality.objects.exists():
+            steps.append("next_admin_municipalities")
+        if not Vendor.objects.exists():
+            steps.append("next_admin_vendors")
+        elif not VendorKey.objects.filter(revoked=False).exists():
+            steps.append("next_admin_keys")
+        if not Membership.objects.exclude(role=Role.ADMIN).exists():
+            steps.append("next_admin_accounts")
+        steps.append("next_admin_manage")
+    roles = {m.role for m in access.memberships(user)}
+    if roles & {Role.TESTER, Role.REVIEWER}:
+        steps.append("next_municipal")
+    if Role.REVIEWER in roles:
+        pending = access.visible(user, Kind.ATTESTATION).filter(state=Attestation.State.PENDING).count()
+        steps.append("next_reviewer_pending" if pending else "next_reviewer")
+    if Role.VENDOR in roles:
+        steps.append("next_vendor")
+    if Role.PREFECTURE in roles:
+        steps.append("next_prefecture")
+    if not steps:
+        steps.append("next_no_role")
+    return steps
 
 
 @login_required
@@ -372,3 +404,79 @@ def vendor(request: HttpRequest, pk: int) -> HttpResponse:
         latest.setdefault((item.product, item.version, item.municipality.code), item)
     return render(request, "portal/vendor.html", {"vendor": found, "latest": list(latest.values())})
 
+
+
+def _manager(request: HttpRequest) -> None:
+    if not access.may_manage(request.user):
+        raise PermissionDenied("onboarding is the administrator's")
+
+
+@login_required
+def manage(request: HttpRequest) -> HttpResponse:
+    """Onboarding (administrator): municipalities from the shipped code list, vendors, accounts and
+    their roles; each form posts here with its ``form`` name."""
+    from conformance.portal import onboarding
+    from conformance.portal.models import Membership, Role, Vendor
+
+    _manager(request)
+    lang = str(request.lang)  # type: ignore[attr-defined]
+    if request.method == "POST":
+        form = request.POST.get("form", "")
+        try:
+            if form == "municipalities":
+                added = onboarding.add_municipalities(request.POST.get("codes", "").replace("、", " ").split())
+                messages.success(request, f"{len(added)} 件の市区町村を追加しました。" if lang == "ja"
+                                 else f"{len(added)} municipalities added.")
+            elif form == "vendor":
+                made = onboarding.add_vendor(request.POST.get("name", ""))
+                return redirect("manage_vendor", pk=made.pk)
+            elif form == "account":
+                onboarding.add_account(onboarding.RoleRequest(
+                    username=request.POST.get("username", ""), password=request.POST.get("password", ""),
+                    role=request.POST.get("role", ""), municipality=request.POST.get("municipality", ""),
+                    vendor=_number(request.POST.get("vendor")) or None,
+                    prefecture=request.POST.get("prefecture", "")))
+                messages.success(request, "役割を付与しました。" if lang == "ja" else "Role given.")
+        except onboarding.OnboardingError as error:
+            messages.error(request, error.text(lang))
+        return redirect("manage")
+    return render(request, "portal/manage.html", {
+        "municipalities": Municipality.objects.all()[:300], "vendors": Vendor.objects.all(),
+        "memberships": Membership.objects.select_related("user", "municipality", "vendor")
+        .order_by("user__username", "role")[:500],
+        "roles": [(value, text_of_role(value)) for value in Role.values]})
+
+
+def text_of_role(role: str) -> str:
+    """A role's name in Japanese (the choices' labels are 'Japanese / English')."""
+    from conformance.portal.models import Role
+
+    return str(Role(role).label).split(" / ", 1)[0]
+
+
+@login_required
+def manage_vendor(request: HttpRequest, pk: int) -> HttpResponse:
+    """A vendor's keys, products and customers (administrator), found through the access rule."""
+    from conformance.portal import onboarding
+
+    found = access.get_or_404(request.user, Kind.VENDOR, pk=pk)
+    _manager(request)
+    lang = str(request.lang)  # type: ignore[attr-defined]
+    if request.method == "POST":
+        form = request.POST.get("form", "")
+        try:
+            if form == "key":
+                onboarding.add_key(found, request.POST.get("pem", ""))
+            elif form == "revoke":
+                found.keys.filter(pk=_number(request.POST.get("key"))).update(revoked=True)
+            elif form == "product":
+                onboarding.add_product(found, request.POST.get("name", ""))
+            elif form == "customer":
+                onboarding.add_customer(found, request.POST.get("code", ""))
+            messages.success(request, "登録しました。" if lang == "ja" else "Saved.")
+        except onboarding.OnboardingError as error:
+            messages.error(request, error.text(lang))
+        return redirect("manage_vendor", pk=found.pk)
+    return render(request, "portal/manage_vendor.html", {
+        "vendor": found, "keys": found.keys.order_by("-registered"), "products": found.products.all(),
+        "customers": found.customers.all()})

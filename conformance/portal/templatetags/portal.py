@@ -35,3 +35,11 @@ def domain(slug: str) -> str:
     from conformance.portal.progress import domain_name
 
     return domain_name(str(slug))
+
+
+@register.filter
+def may_manage(user: Any) -> bool:
+    """Whether the account does onboarding (the access rule's :func:`may_manage`)."""
+    from conformance.portal.access import may_manage as rule
+
+    return rule(user)
