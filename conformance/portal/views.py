@@ -169,8 +169,9 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
     """The municipality's latest result per system, its bundles and its 経過措置."""
     found = _municipality(request, code)
     visible = access.bundles(request.user)
+    latest = queries.latest_results(found, visible)
     return render(request, "portal/municipality.html", {
-        "municipality": found, "latest": queries.latest_results(found, visible),
+        "municipality": found, "latest": latest, "progress": _latest_progress(latest),
         "bundles": visible.filter(municipality=found).select_related("vendor").order_by("-uploaded")[:50],
         "transitions": queries.transitions(found, today()),
         "can_transition": access.can_record_transition(request.user, found),
@@ -180,6 +181,19 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
         "can_run": access.may(request.user, Action.RUN, found),
         "runs": access.visible(request.user, Kind.RUN).filter(environment__municipality=found)
         .select_related("environment", "bundle").order_by("-requested")[:20]})
+
+
+def _latest_progress(latest: list[queries.Latest]) -> dict[int, list[tuple[str, int]]]:
+    """Per latest system result (its id), the counts by state shown, each bundle read once."""
+    day, by_bundle, found = today(), {}, {}
+    for item in latest:
+        bundle = item.system.bundle
+        if bundle.pk not in by_bundle:
+            by_bundle[bundle.pk] = {(p.domain, p.edition): p for p in progress.progress(
+                bundle, progress.rows(bundle, day))}
+        system = by_bundle[bundle.pk].get((item.system.domain, item.system.edition))
+        found[item.system.pk] = system.ordered if system is not None else []
+    return found
 
 
 @login_required

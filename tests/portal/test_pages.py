@@ -38,6 +38,7 @@ def test_the_pages_name_the_system_and_show_progress(world: World, tmp_path: Pat
     bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL", MANUAL: "MANUAL"}))
     municipality = tester.get(f"/m/{world.tokyo.code}/").content.decode()
     assert '<th scope="row">住民基本台帳</th>' in municipality and '<th scope="row">jumin</th>' not in municipality
+    assert 'data-state="FAIL" data-count="1">不合格 1</span>' in municipality  # the system's progress
     page = tester.get(f"/bundle/{bundle.pk}/").content.decode()
     progress = page[page.index('id="progress"'):page.index("</table>", page.index('id="progress"'))]
     assert "住民基本台帳" in progress and 'data-state="FAIL" data-count="1"' in progress
