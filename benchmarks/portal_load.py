@@ -78,7 +78,7 @@ class Copier:
         import portal_helpers
 
         from conformance.reporting.bundle import key_fingerprint, sha256_bytes
-        from conformance.reporting.ziputil import write_stored_zip
+        from conformance.reporting.ziputil import write_zip
 
         # States the harness can give each requirement (the portal refuses others: recompute.py), the
         # summary, scope and verdict made by the harness's own code; fewer than all: a partial run.
@@ -94,8 +94,8 @@ class Copier:
                      "signature": base64.b64encode(self.key.sign(manifest_bytes)).decode("ascii")}
         files = [(name, data if name == "results.json" else body) for name, body in self.entries.items()
                  if name not in ("manifest.json", "manifest.sig")]
-        return write_stored_zip([*files, ("manifest.json", manifest_bytes),
-                                 ("manifest.sig", json.dumps(signature, indent=2).encode("utf-8") + b"\n")])
+        return write_zip([*files, ("manifest.json", manifest_bytes),
+                          ("manifest.sig", json.dumps(signature, indent=2).encode("utf-8") + b"\n")])
 
 
 def populate(args: argparse.Namespace, home: Path) -> tuple[Any, list[Any]]:

@@ -66,6 +66,9 @@ class Attestation(ProfileModel):
     evidence: Annotated[tuple[Annotated[str, Field(min_length=1)], ...], LaxSeq, Field(min_length=1)] = Field(
         description="Evidence files (screenshots, logs), relative to this file."
     )
+    expires: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None = Field(
+        default=None, description="The last day it is valid (YYYY-MM-DD), as the portal's reviewer set it; "
+        "an expired attestation stops the run.")
 
 
 class AttestationFile(ProfileModel):
@@ -426,11 +429,17 @@ def _resolve(origin: Path, attestation: Attestation) -> dict[str, Any]:
     if dt.date.fromisoformat(attestation.date) > clock.today():
         raise ProfileError(f"{origin}: attestation of {attestation.requirement}: date {attestation.date} "
                            "is in the future")
+    if attestation.expires is not None and dt.date.fromisoformat(attestation.expires) < clock.today():
+        raise ProfileError(f"{origin}: attestation of {attestation.requirement}: expired on {attestation.expires} "
+                           "(fetch the attestations again: `conformance portal attestations`)")
     evidence = []
     for name in attestation.evidence:
         evidence.append({"file": name, "sha256": _evidence_hash(origin, attestation.requirement, name)})
-    return {"by": attestation.by, "role": attestation.role, "date": attestation.date,
-            "statement": attestation.statement, "evidence": evidence}
+    resolved = {"by": attestation.by, "role": attestation.role, "date": attestation.date,
+                "statement": attestation.statement, "evidence": evidence}
+    if attestation.expires is not None:
+        resolved["expires"] = attestation.expires
+    return resolved
 
 
 def _evidence_hash(origin: Path, requirement: str, name: str) -> str:

@@ -60,6 +60,17 @@ def test_a_bad_attestation_stops_the_run_before_it_starts(tmp_path: Path, eviden
         resolved_attestations(load_profile(profile), profile)
 
 
+def test_an_expired_attestation_stops_the_run_and_a_valid_one_keeps_its_expiry(tmp_path: Path) -> None:
+    """Issue 48: the portal's export keeps the expiry; the run honours it."""
+    (tmp_path / "alert.png").write_bytes(b"png")
+    profile = write_profile(tmp_path)
+    profile.write_text(profile.read_text("utf-8") + "  expires: '2000-01-01'\n", "utf-8")
+    with pytest.raises(ProfileError, match="expired on 2000-01-01"):
+        resolved_attestations(load_profile(profile), profile)
+    profile.write_text(profile.read_text("utf-8").replace("2000-01-01", "2999-12-31"), "utf-8")
+    assert resolved_attestations(load_profile(profile), profile)["jumin-1.0-3.4-R001"]["expires"] == "2999-12-31"
+
+
 def test_a_fifo_is_not_evidence(tmp_path: Path) -> None:
     import os
 

@@ -59,6 +59,12 @@ class Action(StrEnum):
     REVIEW = "review"  # accept or reject an attestation
     RUN = "run"  # queue a run on an environment
     TRANSITION = "transition"  # record a municipality's 経過措置
+    MANAGE = "manage"  # onboarding: municipalities, vendors, keys, products, accounts and roles
+
+
+def may_manage(user: User) -> bool:
+    """Onboarding is the administrator's (or a superuser's), from the portal's own pages."""
+    return is_admin(user)
 
 
 def memberships(user: User) -> list[Membership]:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from conformance.portal import access
 from conformance.portal.access import Kind
+from conformance.portal.i18n import language_of, too_large
 from conformance.portal.ingest import BundleRefused, index
 from conformance.portal.models import ApiToken, Attestation, Bundle, Evidence
 from conformance.portal.verdicts import today
@@ -63,7 +64,7 @@ def upload_bundle(request: HttpRequest) -> HttpResponse:
     if upload is None:
         return JsonResponse({"error": "no file in the field `bundle`"}, status=400)
     if upload.size is not None and upload.size > settings.MAX_UPLOAD_BYTES:
-        return JsonResponse({"error": f"{upload.size} bytes; at most {settings.MAX_UPLOAD_BYTES} are accepted"},
+        return JsonResponse({"error": too_large(upload.size, settings.MAX_UPLOAD_BYTES, language_of(request))},
                             status=413)
     try:
         bundle = index(upload.read(), municipality, request.user)

@@ -78,16 +78,12 @@ def municipalities_command(
         help="市区町村コード (6 digits), or a prefecture's name for all of it.")],
 ) -> None:
     """Add municipalities from the 全国地方公共団体コード list the harness ships (name and prefecture)."""
-    from conformance.oracles.municipalities import municipalities, municipality_problem
-    from conformance.portal.models import Municipality
+    from conformance.portal.onboarding import OnboardingError, add_municipalities
 
-    listed = [m for m in municipalities() if m.code in codes or m.prefecture in codes]
-    unknown = [c for c in codes if not any(c in (m.code, m.prefecture) for m in listed)]
-    if unknown:
-        raise typer.BadParameter("; ".join(municipality_problem(c) or f"{c!r}: no such prefecture" for c in unknown))
-    for found in listed:
-        Municipality.objects.update_or_create(code=found.code, defaults={"name": found.name,
-                                                                         "prefecture": found.prefecture})
+    try:
+        listed = add_municipalities(codes)
+    except OnboardingError as error:
+        raise typer.BadParameter(error.text("en")) from None
     typer.echo(f"{len(listed)} municipalities")
 
 

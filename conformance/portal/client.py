@@ -54,7 +54,8 @@ def fetch_attestations(url: str, token: str, query: dict[str, str], out: Path) -
         files = [_download(base, token, item, out) for item in attestation["evidence"]]
         if files:  # an attestation names at least one evidence file (profiles.Attestation)
             entries.append({key: attestation[key] for key in ("requirement", "by", "role", "date", "statement")}
-                           | {"evidence": files})
+                           | {"evidence": files}
+                           | ({"expires": attestation["expires"]} if attestation.get("expires") else {}))
     document = {"attestations": entries}
     AttestationFile.model_validate(document)  # what `conformance run` will read, checked now
     target = out / ATTESTATIONS_FILE

@@ -10,24 +10,33 @@ from django.conf import settings
 from django.utils import timezone
 
 from conformance.catalog.models import REQUIREMENT_ID_PATTERN
+from conformance.portal.i18n import too_large
 from conformance.portal.models import Municipality
 
 
-class UploadForm(forms.Form):
+class LanguageForm(forms.Form):
+    """A form whose refusals are in the page's language (``lang``, Japanese unless given)."""
+
+    def __init__(self, *args: Any, lang: str = "ja", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+
+
+class UploadForm(LanguageForm):
     """A signed evidence.zip for one of the account's municipalities."""
 
     municipality = forms.ModelChoiceField(queryset=Municipality.objects.none(), label="市区町村 / Municipality")
     bundle = forms.FileField(label="evidence.zip")
 
-    def __init__(self, *args: object, municipalities: object = None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, municipalities: object = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         if municipalities is not None:
             self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]
 
     def clean_bundle(self) -> object:
         upload = self.cleaned_data["bundle"]
         if upload.size > settings.MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(f"{upload.size} bytes; at most {settings.MAX_UPLOAD_BYTES} are accepted")
+            raise forms.ValidationError(too_large(upload.size, settings.MAX_UPLOAD_BYTES, self.lang))
         return upload
 
 
@@ -51,7 +60,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class AttestForm(forms.Form):
+class AttestForm(LanguageForm):
     """An attestation of a MANUAL requirement: what was checked, with evidence files."""
 
     statement = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=10_000)
@@ -61,8 +70,8 @@ class AttestForm(forms.Form):
         files: list[Any] = self.cleaned_data["evidence"]
         for upload in files:
             if upload.size > settings.MAX_UPLOAD_BYTES:
-                raise forms.ValidationError(f"{upload.name}: {upload.size} bytes; at most "
-                                            f"{settings.MAX_UPLOAD_BYTES} are accepted")
+                raise forms.ValidationError(too_large(upload.size, settings.MAX_UPLOAD_BYTES, self.lang,
+                                                      upload.name))
         return files
 
 
@@ -87,10 +96,21 @@ class ReviewForm(forms.Form):
         return chosen
 
 
-class TransitionForm(forms.Form):
-    """A 経過措置: the requirement, its 届出 reference and the promised date."""
+class TransitionForm(LanguageForm):
+    """A 経過措置: the requirement (of a catalog edition this portal holds), its 届出 reference and
+    the promised date."""
 
     requirement = forms.RegexField(regex=REQUIREMENT_ID_PATTERN, max_length=80)
     notification = forms.CharField(max_length=200)
     promised = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(required=False, max_length=2000)
+
+    def clean_requirement(self) -> str:
+        from conformance.portal import catalog as shipped
+        from conformance.portal.i18n import label
+
+        value = str(self.cleaned_data["requirement"])
+        domain, edition = value.split("-")[:2]
+        if shipped.requirement(domain, edition, value) is None:
+            raise forms.ValidationError(f"{value}: {label('text', 'unknown_requirement', self.lang)}")
+        return value

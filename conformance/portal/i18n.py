@@ -110,7 +110,118 @@ TEXTS: Mapping[str, Text] = {
                      "attestations accepted here."),
     "witness_required": ("この市区町村は立会い実行のみを適合と認めます。",
                          "This municipality accepts only witnessed runs as conformant."),
+    "progress": ("システムごとの進捗（状態別の件数）", "Progress per system (counts by state)"),
+    "total": ("合計", "Total"),
+    "req_title": ("節の名称", "Section title"),
+    "section": ("節", "Section"),
+    "chapter": ("章", "Chapter"),
+    "filter": ("絞り込み", "Filter"),
+    "apply": ("表示", "Show"),
+    "all": ("すべて", "All"),
+    "shown_of": ("件を表示（全体", "shown (of"),
+    "shown_end": ("件）", ")"),
+    "req_text": ("要件（原文）", "Requirement (verbatim)"),
+    "provenance": ("出典", "Source"),
+    "document": ("仕様書", "Document"),
+    "block": ("区分見出し", "Block"),
+    "paragraph": ("段落", "Paragraph"),
+    "current_state": ("現在の状態", "Current state"),
+    "no_procedure": ("この要件は自動の検証で判定します（目視確認の手順はありません）。",
+                     "A check judges this requirement (there is no manual procedure)."),
+    "latest_bundle": ("最新のバンドル", "Latest bundle"),
+    "unknown_requirement": ("本ポータルの仕様書の版にない要件IDです",
+                            "not a requirement of an edition this portal holds"),
+    "manage": ("管理", "Administration"),
+    "next_steps": ("次にすること", "What to do next"),
+    "next_admin_municipalities": ("「管理」で市区町村を追加してください（市区町村コードか都道府県名）。",
+                                  "Add municipalities under Administration (a code or a prefecture's name)."),
+    "next_admin_vendors": ("「管理」でベンダーを登録し、公開鍵・製品・顧客の市区町村を登録してください。",
+                           "Register vendors under Administration, with their keys, products and customers."),
+    "next_admin_keys": ("ベンダーの公開鍵（conformance report keygen の .pub.pem）を登録してください。",
+                        "Register the vendors' public keys (the .pub.pem of `conformance report keygen`)."),
+    "next_admin_accounts": ("市区町村の担当者・確認者、ベンダー、都道府県の利用者を作成し、"
+                            "役割を付与してください。",
+                            "Make the accounts of testers, reviewers, vendors and prefectures, with their roles."),
+    "next_admin_manage": ("市区町村・ベンダー・利用者と役割は「管理」ページで管理します。",
+                          "Municipalities, vendors, accounts and roles are managed on the Administration page."),
+    "next_municipal": ("ベンダーから受け取った署名済みの evidence.zip を下の欄から登録し、結果を確認してください。",
+                       "Upload the signed evidence.zip from your vendor below, then read its result."),
+    "next_reviewer": ("確認待ちの確認書はありません。", "No attestation waits for your review."),
+    "next_reviewer_pending": ("確認待ちの確認書があります。"
+                              "バンドルの「目視確認の作業一覧」から承認・差戻しをしてください。",
+                              "Attestations wait for your review: accept or reject them from a bundle's worklist."),
+    "next_vendor": ("conformance run の evidence.zip を conformance report sign で署名して登録し、"
+                    "目視確認の要件に確認書を提出してください。",
+                    "Sign the evidence.zip of `conformance run` (`conformance report sign`), upload it, and attest its "
+                    "MANUAL requirements."),
+    "next_prefecture": ("都道府県のページで市区町村ごとの最新結果を確認できます。",
+                        "The prefecture's page shows each municipality's latest results."),
+    "next_no_role": ("このアカウントには役割がありません。ポータルの管理者に役割の付与を依頼してください。",
+                     "This account has no role yet: ask the portal's administrator to give one."),
+    "add": ("追加", "Add"),
+    "add_municipalities": ("市区町村を追加（全国地方公共団体コードの一覧から）",
+                           "Add municipalities (from the 全国地方公共団体コード list)"),
+    "codes_help": ("市区町村コード（6桁）または都道府県名（複数は空白区切り）",
+                   "Municipality codes (6 digits) or prefecture names, separated by spaces"),
+    "add_vendor": ("ベンダーを登録", "Register a vendor"),
+    "vendor_name": ("ベンダー名", "Vendor name"),
+    "accounts": ("利用者と役割", "Accounts and roles"),
+    "add_account": ("利用者を作成・役割を付与", "Make an account or give a role"),
+    "password_initial": ("初期パスワード（新しい利用者のみ、12文字以上）",
+                         "Initial password (new accounts, 12 characters or more)"),
+    "role": ("役割", "Role"),
+    "scope": ("対象", "Over"),
+    "municipality_code": ("市区町村コード", "Municipality code"),
+    "role_tester": ("市区町村 テスト担当", "Municipality tester"),
+    "role_reviewer": ("市区町村 確認者", "Municipality reviewer"),
+    "role_vendor": ("ベンダー", "Vendor"),
+    "role_prefecture": ("都道府県 閲覧", "Prefecture viewer"),
+    "role_admin": ("管理者", "Administrator"),
+    "keys": ("署名用の公開鍵", "Signing keys"),
+    "fingerprint": ("フィンガープリント（SHA-256）", "Fingerprint (SHA-256)"),
+    "revoke": ("失効", "Revoke"),
+    "revoked": ("失効済み", "Revoked"),
+    "in_use": ("有効", "In use"),
+    "add_key": ("公開鍵を登録", "Register a public key"),
+    "pem_help": ("公開鍵（PEM、conformance report keygen が作る .pub.pem の内容）",
+                 "Public key (PEM, the .pub.pem `conformance report keygen` writes)"),
+    "products": ("製品", "Products"),
+    "add_product": ("製品を登録", "Register a product"),
+    "product_name": ("製品名（プロファイルの product）", "Product name (the profile's product)"),
+    "add_customer": ("顧客の市区町村を追加", "Add a customer municipality"),
+    "att_pending": ("確認待ち", "Pending"),
+    "att_accepted": ("承認", "Accepted"),
+    "att_rejected": ("差戻し", "Rejected"),
+    "dec_submitted": ("提出", "Submitted"),
+    "dec_accepted": ("承認", "Accepted"),
+    "dec_rejected": ("差戻し", "Rejected"),
+    "dec_comment": ("コメント", "Comment"),
+    "bytes": ("バイト", "bytes"),
 }
+
+#: States only the portal shows (:mod:`conformance.portal.progress`), beside the report's.
+PORTAL_STATES: Mapping[str, Text] = {
+    "TRANSITION": ("経過措置中", "Under 経過措置"),
+    "ATTESTED": ("確認書による検証", "Verified by attestation"),
+}
+
+
+def mib(size: int) -> str:
+    """A size as people read it (MiB, one decimal)."""
+    return f"{size / (1024 * 1024):.1f} MiB"
+
+
+def too_large(size: int, limit: int, lang: str, name: str = "") -> str:
+    """The refusal of a file or body past the portal's limit, in ``lang``, naming the setting that
+    changes it (issue 48: the refusal was English and named no remedy)."""
+    where = f"{name}: " if name else ""
+    if lang == "en":
+        return (f"{where}{size} bytes ({mib(size)}); this portal accepts at most {limit} bytes ({mib(limit)}). "
+                "The portal's administrator can raise the limit with the environment variable "
+                "CONFORMANCE_PORTAL_MAX_UPLOAD (bytes) and restart the portal.")
+    return (f"{where}{size} バイト（{mib(size)}）です。このポータルが受け付けるのは {limit} バイト（{mib(limit)}）"
+            "までです。上限はポータルの管理者が環境変数 CONFORMANCE_PORTAL_MAX_UPLOAD（バイト数）で"
+            "引き上げられます（変更後にポータルを再起動）。")
 
 
 def language_of(request: HttpRequest) -> str:
@@ -126,7 +237,8 @@ def pick(text: Text, lang: str) -> str:
 
 def label(kind: str, key: str, lang: str) -> str:
     """A verdict, state, level or portal text in ``lang`` (the key itself when unknown)."""
-    table: Mapping[str, Text] = {"verdict": VERDICTS, "state": STATES, "level": LEVELS, "text": TEXTS}[kind]
+    table: Mapping[str, Text] = {"verdict": VERDICTS, "state": {**STATES, **PORTAL_STATES}, "level": LEVELS,
+                                 "text": TEXTS}[kind]
     text = table.get(key)
     return pick(text, lang) if text is not None else key
 

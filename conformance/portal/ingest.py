@@ -13,6 +13,7 @@ import binascii
 import datetime as dt
 import hashlib
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,11 +114,13 @@ def verified(data: bytes, trusted: VendorKey | None = None) -> tuple[VendorKey, 
     every problem found. The key is the registered one the signature names, or ``trusted`` (the
     portal's own, for the runs it made).
 
-    Work follows trust: the zip's directory is checked and every entry must be stored (the form the
-    harness writes: nothing to inflate); then only the signature and the manifest are read and the
-    signature verified; only then is each entry streamed through SHA-256 against the manifest under
-    a running byte budget, keeping results.json alone. A bundle that passes all this is finally
-    checked whole by the harness's verifier (``conformance report verify``'s: the canonical form)."""
+    Work follows trust: the zip's directory is checked (names, counts, declared sizes, the
+    compression ratio); then only the signature and the manifest are read (each capped) and the
+    signature verified; only then is each entry inflated and streamed through SHA-256 against the
+    manifest in pieces, every inflated byte counted against the entry's declared size and a running
+    budget (a stream that inflates past either is refused at that piece), keeping results.json alone.
+    A bundle that passes all this is finally checked whole by the harness's verifier (``conformance
+    report verify``'s: the canonical form, deflated or, for bundles made before issue 48, stored)."""
     try:
         archive, infos = open_checked(data, limits())
         with archive:
@@ -134,10 +137,6 @@ def verified(data: bytes, trusted: VendorKey | None = None) -> tuple[VendorKey, 
 def _signed_manifest(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
                      trusted: VendorKey | None) -> tuple[VendorKey, bytes]:
     """The key and the manifest's bytes, the signature verified, before any other entry is read."""
-    compressed = [i.filename for i in infos if i.compress_type != zipfile.ZIP_STORED]
-    if compressed:
-        raise BundleRefused(f"{compressed[0]}: compressed; the harness stores every entry of a bundle "
-                            "(not the form `conformance report bundle` writes)")
     named = {info.filename: info for info in infos}
     signature = _small_entry(archive, named, SIGNATURE, SIGNATURE_BYTES,
                              "the bundle is not signed (`conformance report sign`)")
@@ -203,7 +202,7 @@ def _hashed(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int,
                 digest.update(piece)
                 if keep:
                     pieces.append(piece)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as error:
         raise BundleRefused(f"{info.filename}: unreadable ({error})") from None
     return digest.hexdigest(), b"".join(pieces) if keep else None, budget
 

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from conformance.portal.i18n import language_of, too_large
+
 
 def declared_length(request: HttpRequest) -> int:
     """The body's declared length (an unreadable one counts as too long)."""
@@ -44,5 +46,10 @@ class BodyLimitMiddleware:
         if limit < settings.MAX_REQUEST_BYTES and request.path.startswith("/api/"):
             # The API's client is told what it lacks (a token), as it would be without a body.
             return JsonResponse({"error": "a valid API token is needed (Authorization: Bearer ...)"}, status=401)
-        return HttpResponse(f"the request body is {length} bytes; at most {limit} are accepted\n",
-                            status=413, content_type="text/plain; charset=utf-8")
+        if limit < settings.MAX_REQUEST_BYTES:
+            text = ("ログインしてから送信してください（ログインしていない送信は 64 KiB まで）。\n"
+                    if language_of(request) == "ja" else
+                    "Log in first (without an account a request body may be at most 64 KiB).\n")
+        else:
+            text = too_large(length, limit, language_of(request)) + "\n"
+        return HttpResponse(text, status=413, content_type="text/plain; charset=utf-8")

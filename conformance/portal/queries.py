@@ -7,10 +7,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from conformance.portal.models import Bundle, Municipality, RequirementState, SystemResult, Transition
-from conformance.portal.verdicts import current_verdict
+from conformance.portal.progress import domain_order
+from conformance.portal.verdicts import current_verdict, today
 from conformance.reporting.diff import RunDiff, diff_runs
 from conformance.results import Verdict
 
@@ -29,19 +30,25 @@ def latest_results(municipality: Municipality, visible: QuerySet[Bundle]) -> lis
     nor stopped; a newer partial or stopped run is flagged, never taken instead."""
     systems = SystemResult.objects.filter(municipality=municipality, bundle__in=visible)
     found = []
-    for domain in sorted(set(systems.values_list("domain", flat=True).distinct())):
+    for domain in sorted(set(systems.values_list("domain", flat=True).distinct()), key=domain_order):
         of_domain = systems.filter(domain=domain).select_related("bundle").order_by("-bundle__uploaded", "-id")
         complete = of_domain.filter(bundle__partial=False).exclude(bundle__verdict=Verdict.NOT_RUN).first()
         if complete is None:
             continue
-        newer = of_domain.filter(bundle__uploaded__gt=complete.bundle.uploaded).exists()
+        # A newer run is flagged for this system only when it judged some of its requirements (a
+        # `-k` run of one system claims them all; issue 48: it flagged all 21), or it stopped.
+        newer = of_domain.filter(bundle__uploaded__gt=complete.bundle.uploaded).filter(
+            Q(bundle__states__domain=domain) | Q(bundle__verdict=Verdict.NOT_RUN)).exists()
         found.append(Latest(complete, current_verdict(complete.bundle), newer))
     return found
 
 
 def counts(bundle: Bundle) -> dict[str, int]:
-    """How many requirements of the bundle are in each state."""
-    return dict(Counter(bundle.states.values_list("status", flat=True)))
+    """How many requirements of the bundle are in each state shown (an accepted attestation moves a
+    MANUAL one to ATTESTED, an open 経過措置 any to TRANSITION: :mod:`conformance.portal.progress`)."""
+    from conformance.portal.progress import rows
+
+    return dict(Counter(row.shown for row in rows(bundle, today())))
 
 
 def as_document(bundle: Bundle) -> dict[str, Any]:

@@ -31,5 +31,7 @@ urlpatterns = [
     path("api/bundles/", api.upload_bundle, name="api_upload"),
     path("api/attestations/", api.attestations, name="api_attestations"),
     path("api/evidence/<int:pk>/", api.evidence, name="api_evidence"),
+    path("manage/", views.manage, name="manage"),
+    path("manage/vendor/<int:pk>/", views.manage_vendor, name="manage_vendor"),
     path("admin/", admin.site.urls),
 ]

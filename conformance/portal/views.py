@@ -21,7 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from conformance.errors import ConformanceError
-from conformance.portal import access, queries
+from conformance.portal import access, progress, queries
 from conformance.portal import catalog as shipped
 from conformance.portal.access import Action, Kind
 from conformance.portal.forms import AttestForm, ReviewForm, TransitionForm, UploadForm
@@ -108,18 +108,51 @@ def switch_language(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The account's municipalities, prefectures and vendors, and the upload form."""
+    """The account's next steps (per role), its municipalities, prefectures and vendors, and the
+    upload form."""
     visible = access.municipalities(request.user)
     return render(request, "portal/home.html", {
+        "next_steps": next_steps(request.user),
         "municipalities": visible[:500], "prefectures": sorted(access.prefectures(request.user)),
         "vendors": access.vendors(request.user), "form": UploadForm(municipalities=visible)})
+
+
+def next_steps(user: Any) -> list[str]:
+    """What the account does next, as keys of the portal's texts (``next_*``), by its roles."""
+    from conformance.portal.models import Membership, Role, Vendor, VendorKey
+
+    steps = []
+    if access.may_manage(user):
+        if not Municipality.objects.exists():
+            steps.append("next_admin_municipalities")
+        if not Vendor.objects.exists():
+            steps.append("next_admin_vendors")
+        elif not VendorKey.objects.filter(revoked=False).exists():
+            steps.append("next_admin_keys")
+        if not Membership.objects.exclude(role=Role.ADMIN).exists():
+            steps.append("next_admin_accounts")
+        steps.append("next_admin_manage")
+    roles = {m.role for m in access.memberships(user)}
+    if roles & {Role.TESTER, Role.REVIEWER}:
+        steps.append("next_municipal")
+    if Role.REVIEWER in roles:
+        pending = access.visible(user, Kind.ATTESTATION).filter(state=Attestation.State.PENDING).count()
+        steps.append("next_reviewer_pending" if pending else "next_reviewer")
+    if Role.VENDOR in roles:
+        steps.append("next_vendor")
+    if Role.PREFECTURE in roles:
+        steps.append("next_prefecture")
+    if not steps:
+        steps.append("next_no_role")
+    return steps
 
 
 @login_required
 @require_POST
 def upload(request: HttpRequest) -> HttpResponse:
     """Verify and index an uploaded bundle; a refusal says why and stores nothing."""
-    form = UploadForm(request.POST, request.FILES, municipalities=access.municipalities(request.user))
+    form = UploadForm(request.POST, request.FILES, municipalities=access.municipalities(request.user),
+                      lang=request.lang)  # type: ignore[attr-defined]
     if not form.is_valid():
         return render(request, "portal/refused.html", {"errors": form.errors}, status=400)
     municipality = form.cleaned_data["municipality"]
@@ -136,8 +169,9 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
     """The municipality's latest result per system, its bundles and its 経過措置."""
     found = _municipality(request, code)
     visible = access.bundles(request.user)
+    latest = queries.latest_results(found, visible)
     return render(request, "portal/municipality.html", {
-        "municipality": found, "latest": queries.latest_results(found, visible),
+        "municipality": found, "latest": latest, "progress": _latest_progress(latest),
         "bundles": visible.filter(municipality=found).select_related("vendor").order_by("-uploaded")[:50],
         "transitions": queries.transitions(found, today()),
         "can_transition": access.can_record_transition(request.user, found),
@@ -147,6 +181,19 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
         "can_run": access.may(request.user, Action.RUN, found),
         "runs": access.visible(request.user, Kind.RUN).filter(environment__municipality=found)
         .select_related("environment", "bundle").order_by("-requested")[:20]})
+
+
+def _latest_progress(latest: list[queries.Latest]) -> dict[int, list[tuple[str, int]]]:
+    """Per latest system result (its id), the counts by state shown, each bundle read once."""
+    day, by_bundle, found = today(), {}, {}
+    for item in latest:
+        bundle = item.system.bundle
+        if bundle.pk not in by_bundle:
+            by_bundle[bundle.pk] = {(p.domain, p.edition): p for p in progress.progress(
+                bundle, progress.rows(bundle, day))}
+        system = by_bundle[bundle.pk].get((item.system.domain, item.system.edition))
+        found[item.system.pk] = system.ordered if system is not None else []
+    return found
 
 
 @login_required
@@ -168,15 +215,23 @@ def request_run(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def bundle(request: HttpRequest, pk: int) -> HttpResponse:
-    """One bundle: its verdict (with the portal's attestations), counts and requirements."""
+    """One bundle: its verdict (with the portal's attestations), progress per system, and its
+    requirements with title, level, section and the state shown, filtered by state, chapter, level."""
     found = _bundle(request, pk)
-    states = found.states.order_by("id")
-    attestations = {(a.edition, a.requirement): a for a in _release_attestations(found).order_by("created")}
-    open_transitions = set(found.municipality.transitions.filter(closed=False).values_list("requirement", flat=True))
+    every = progress.rows(found, today())
+    systems = progress.progress(found, every)
+    chosen = {key: request.GET.get(key, "") for key in ("state", "chapter", "level")}
+    shown = progress.filtered(every, chosen["state"], chosen["chapter"], chosen["level"])
     return render(request, "portal/bundle.html", {
-        "bundle": found, "verdict": current_verdict(found), "counts": queries.counts(found),
-        "systems": found.systems.all(), "states": states, "attestations": attestations,
-        "transitions": open_transitions})
+        "bundle": found, "verdict": current_verdict(found), "counts": progress.totals(systems),
+        "progress": systems, "states": shown[:3000], "shown": len(shown), "total": len(every),
+        "chosen": chosen, "state_choices": [s for s in progress.SHOWN_STATES if any(r.shown == s for r in every)],
+        "chapter_choices": sorted({r.chapter for r in every if r.chapter}, key=_numeric),
+        "level_choices": sorted({r.state.level for r in every})})
+
+
+def _numeric(chapter: str) -> tuple[int, str]:
+    return (int(chapter), chapter) if chapter.isdigit() else (1 << 30, chapter)
 
 
 @login_required
@@ -213,16 +268,23 @@ def bundle_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def requirement_history(request: HttpRequest, code: str, requirement: str) -> HttpResponse:
-    """One requirement's state across the municipality's bundles and releases."""
+    """One requirement: its verbatim text, source, level, procedure, its current state (the latest
+    bundle's, with the attestation accepted here) and its state across the municipality's bundles."""
     found = _municipality(request, code)
     rows = queries.history(found, requirement, access.bundles(request.user))
     if not rows.exists():
         raise Http404("no such requirement in this municipality's bundles")
     first = rows.first()
     assert first is not None
+    day = today()
+    listed = progress.history_states(found, requirement, rows[:500], day)
+    described = shipped.requirement(first.domain, first.edition, requirement)
+    current = (_release_attestations(first.bundle).filter(edition=first.edition, requirement=requirement)
+               .order_by("-created").first())
     return render(request, "portal/history.html", {
-        "municipality": found, "requirement_id": requirement, "rows": rows[:500],
-        "requirement": shipped.requirement(first.domain, first.edition, requirement)})
+        "municipality": found, "requirement_id": requirement, "rows": listed, "latest": first,
+        "current_state": listed[0][1], "attestation": current, "requirement": described,
+        "domain": first.domain, "procedure": shipped.procedure(described)})
 
 
 @login_required
@@ -270,7 +332,7 @@ def _attestation_post(request: HttpRequest, found: Bundle, edition: str, require
 
 
 def _attest(request: HttpRequest, found: Bundle, edition: str, requirement: str) -> None:
-    form = AttestForm(request.POST, request.FILES)
+    form = AttestForm(request.POST, request.FILES, lang=request.lang)  # type: ignore[attr-defined]
     if not form.is_valid():
         messages.error(request, form.errors.as_text())
         return
@@ -320,7 +382,7 @@ def add_transition(request: HttpRequest, code: str) -> HttpResponse:
     found = _municipality(request, code)
     if not access.can_record_transition(request.user, found):
         raise PermissionDenied("only the municipality records its 経過措置")
-    form = TransitionForm(request.POST)
+    form = TransitionForm(request.POST, lang=request.lang)  # type: ignore[attr-defined]
     if form.is_valid():
         data = form.cleaned_data
         Transition.objects.update_or_create(
@@ -356,3 +418,79 @@ def vendor(request: HttpRequest, pk: int) -> HttpResponse:
         latest.setdefault((item.product, item.version, item.municipality.code), item)
     return render(request, "portal/vendor.html", {"vendor": found, "latest": list(latest.values())})
 
+
+
+def _manager(request: HttpRequest) -> None:
+    if not access.may_manage(request.user):
+        raise PermissionDenied("onboarding is the administrator's")
+
+
+@login_required
+def manage(request: HttpRequest) -> HttpResponse:
+    """Onboarding (administrator): municipalities from the shipped code list, vendors, accounts and
+    their roles; each form posts here with its ``form`` name."""
+    from conformance.portal import onboarding
+    from conformance.portal.models import Membership, Role, Vendor
+
+    _manager(request)
+    lang = str(request.lang)  # type: ignore[attr-defined]
+    if request.method == "POST":
+        form = request.POST.get("form", "")
+        try:
+            if form == "municipalities":
+                added = onboarding.add_municipalities(request.POST.get("codes", "").replace("、", " ").split())
+                messages.success(request, f"{len(added)} 件の市区町村を追加しました。" if lang == "ja"
+                                 else f"{len(added)} municipalities added.")
+            elif form == "vendor":
+                made = onboarding.add_vendor(request.POST.get("name", ""))
+                return redirect("manage_vendor", pk=made.pk)
+            elif form == "account":
+                onboarding.add_account(onboarding.RoleRequest(
+                    username=request.POST.get("username", ""), password=request.POST.get("password", ""),
+                    role=request.POST.get("role", ""), municipality=request.POST.get("municipality", ""),
+                    vendor=_number(request.POST.get("vendor")) or None,
+                    prefecture=request.POST.get("prefecture", "")))
+                messages.success(request, "役割を付与しました。" if lang == "ja" else "Role given.")
+        except onboarding.OnboardingError as error:
+            messages.error(request, error.text(lang))
+        return redirect("manage")
+    return render(request, "portal/manage.html", {
+        "municipalities": Municipality.objects.all()[:300], "vendors": Vendor.objects.all(),
+        "memberships": Membership.objects.select_related("user", "municipality", "vendor")
+        .order_by("user__username", "role")[:500],
+        "roles": [(value, text_of_role(value)) for value in Role.values]})
+
+
+def text_of_role(role: str) -> str:
+    """A role's name in Japanese (the choices' labels are 'Japanese / English')."""
+    from conformance.portal.models import Role
+
+    return str(Role(role).label).split(" / ", 1)[0]
+
+
+@login_required
+def manage_vendor(request: HttpRequest, pk: int) -> HttpResponse:
+    """A vendor's keys, products and customers (administrator), found through the access rule."""
+    from conformance.portal import onboarding
+
+    found = access.get_or_404(request.user, Kind.VENDOR, pk=pk)
+    _manager(request)
+    lang = str(request.lang)  # type: ignore[attr-defined]
+    if request.method == "POST":
+        form = request.POST.get("form", "")
+        try:
+            if form == "key":
+                onboarding.add_key(found, request.POST.get("pem", ""))
+            elif form == "revoke":
+                found.keys.filter(pk=_number(request.POST.get("key"))).update(revoked=True)
+            elif form == "product":
+                onboarding.add_product(found, request.POST.get("name", ""))
+            elif form == "customer":
+                onboarding.add_customer(found, request.POST.get("code", ""))
+            messages.success(request, "登録しました。" if lang == "ja" else "Saved.")
+        except onboarding.OnboardingError as error:
+            messages.error(request, error.text(lang))
+        return redirect("manage_vendor", pk=found.pk)
+    return render(request, "portal/manage_vendor.html", {
+        "vendor": found, "keys": found.keys.order_by("-registered"), "products": found.products.all(),
+        "customers": found.customers.all()})

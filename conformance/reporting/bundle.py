@@ -10,8 +10,9 @@ catalog files, the migration file, files fetched from the vendor) and of every f
 ``sign`` adds ``manifest.sig``, an Ed25519 signature over the bytes of ``manifest.json``, into the
 zip (one file to hand over). ``verify`` checks the signature with the signer's public key, every
 file against the manifest (nothing changed, missing or added), and that the archive is in the
-canonical form the harness writes (:mod:`conformance.reporting.ziputil`), so a changed byte
-anywhere fails it.
+canonical form the harness writes (:mod:`conformance.reporting.ziputil`: entries deflated since
+issue 48, stored before, and both verify), so a changed byte anywhere fails it unless it changes
+nothing the archive inflates to.
 
 The migration file is hashed but not included: it holds the generated town's names and addresses,
 and the bundle carries no personal-looking data at all. The seed in ``results.json`` regenerates
@@ -54,7 +55,14 @@ from conformance.inputs import (
 )
 from conformance.limits import loads_bounded
 from conformance.recorder import HAR_NAME, RECORDING_GLOB, finish_recordings
-from conformance.reporting.ziputil import DEFAULT_LIMITS, ArchiveError, Limits, read_entries, write_stored_zip
+from conformance.reporting.ziputil import (
+    DEFAULT_LIMITS,
+    ArchiveError,
+    Limits,
+    canonical_problem,
+    read_entries,
+    write_zip,
+)
 
 BUNDLE_NAME = "evidence.zip"
 MANIFEST = "manifest.json"
@@ -272,7 +280,7 @@ def build_bundle(inputs: BundleInputs, target: Path | None = None) -> Path:
     members = [*files, (MANIFEST, manifest)]
     _refuse_secrets(members, secrets.known() | profile_secrets(inputs.profile))
     path = target or inputs.out / BUNDLE_NAME
-    write_private(path, write_stored_zip(members))
+    write_private(path, write_zip(members))
     return path
 
 
@@ -464,7 +472,7 @@ def sign_bundle(path: Path, key: Ed25519PrivateKey, limits: Limits = DEFAULT_LIM
         "signature": base64.b64encode(key.sign(manifest)).decode("ascii"),
     }
     document = json.dumps(signature, indent=2).encode("utf-8") + b"\n"
-    write_private(path, write_stored_zip(_canonical_order([*unsigned, (SIGNATURE, document)])))
+    write_private(path, write_zip(_canonical_order([*unsigned, (SIGNATURE, document)])))
     return fingerprint
 
 
@@ -498,11 +506,15 @@ def verify_bundle_bytes(data: bytes, public_key: Ed25519PublicKey, limits: Limit
     outcome.problems += _signature_problems(files, public_key, outcome)
     problems, outcome.files = _content_problems(entries)
     outcome.problems += problems
-    if write_stored_zip(_canonical_order(entries)) != data:
-        outcome.problems.append(
-            "the archive's bytes differ from the form the harness writes (entries reordered, "
-            "recompressed, or bytes changed outside the files)"
-        )
+    if [name for name, _ in _canonical_order(entries)] != [name for name, _ in entries]:
+        outcome.problems.append("the archive's entries are not in the order the harness writes "
+                                "(files, then manifest.json, then manifest.sig)")
+    try:
+        problem = canonical_problem(data, limits)
+    except ArchiveError as error:
+        problem = str(error)
+    if problem:
+        outcome.problems.append(problem)
     return outcome
 
 

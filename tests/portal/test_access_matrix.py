@@ -118,6 +118,12 @@ def request(scene: Scene, role: str, action: str, monkeypatch: pytest.MonkeyPatc
         "upload api": lambda: api.post("/api/bundles/", {"municipality": code,
                                                          "bundle": io.BytesIO(fresh(scene, f"{role}-api"))}),
         "runs listed": lambda: _shows(browser.get(f"/m/{code}/"), "A&#x27;s test system"),
+        # Onboarding (issue 48): the administrator's pages; a vendor sees its own vendor, may not manage it.
+        "manage": lambda: browser.get("/manage/"),
+        "onboard": lambda: browser.post("/manage/", {"form": "vendor", "name": ""}),
+        "manage vendor": lambda: browser.get(f"/manage/vendor/{scene.world.vendor.pk}/"),
+        "register key": lambda: browser.post(f"/manage/vendor/{scene.world.vendor.pk}/",
+                                             {"form": "key", "pem": "not a key"}),
     }
     return actions[action]()
 
@@ -176,6 +182,10 @@ MATRIX: dict[str, tuple[object, ...]] = {
     "upload": (OK, OK, OK, REFUSED, OK, REFUSED, REFUSED),
     "upload api": (OK, OK, OK, HIDDEN, OK, REFUSED, REFUSED),
     "runs listed": (OK, OK, OK, HIDDEN, OK, HIDDEN, OK),
+    "manage": (OK, NO, NO, NO, NO, NO, NO),
+    "onboard": (OK, NO, NO, NO, NO, NO, NO),
+    "manage vendor": (OK, HIDDEN, HIDDEN, HIDDEN, NO, HIDDEN, HIDDEN),
+    "register key": (OK, HIDDEN, HIDDEN, HIDDEN, NO, HIDDEN, HIDDEN),
 }
 CASES = [(role, action, expected[i]) for action, expected in MATRIX.items() for i, role in enumerate(ROLES)]
 
@@ -199,5 +209,5 @@ def test_every_url_with_an_object_is_in_the_matrix() -> None:
                "bundle/<int:pk>/", "bundle/<int:pk>/diff/", "bundle/<int:pk>/xlsx/", "bundle/<int:pk>/zip/",
                "bundle/<int:pk>/worklist/", "bundle/<int:pk>/manual/<str:requirement>/", "evidence/<int:pk>/",
                "prefecture/<str:name>/", "vendor/<int:pk>/", "api/bundles/", "api/attestations/",
-               "api/evidence/<int:pk>/"}
+               "api/evidence/<int:pk>/", "manage/", "manage/vendor/<int:pk>/"}
     assert {str(p.pattern) for p in urlpatterns} <= covered

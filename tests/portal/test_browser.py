@@ -147,3 +147,69 @@ def test_the_database_is_the_one_asked_for(portal_db: None) -> None:
     from django.db import connection
 
     assert connection.vendor == ("postgresql" if os.environ.get("CONFORMANCE_PORTAL_DATABASE") else "sqlite")
+
+
+#: English a Japanese page may show (issue 48 item 5): file and format names, the switch's own
+#: button is marked lang="en"; commands and hashes are in <code>, names people chose translate="no".
+ALLOWED_ENGLISH = {"evidence", "zip", "xlsx", "SHA", "PEM", "Ed", "ID", "conformance", "report", "sign", "keygen",
+                   "pub", "pem", "run", "product", "MiB"}
+VISIBLE_TEXT = """() => {
+  const body = document.body.cloneNode(true);
+  body.querySelectorAll('code, pre, script, style, [translate=no], [lang=en], .skip').forEach(e => e.remove());
+  return body.innerText;
+}"""
+REQUIREMENT_ID = r"[a-z_]+-[0-9]+\.[0-9]+-[0-9.]+-[ROP][0-9]{3}"
+
+
+def english_words(page: Any, tags: tuple[str, ...]) -> set[str]:
+    import re
+
+    shown = re.sub(REQUIREMENT_ID, " ", page.evaluate(VISIBLE_TEXT))
+    for tag in tags:  # the test world's names end in a hex tag (東京都3eb13981)
+        shown = shown.replace(tag, " ")
+    return {word for word in re.findall(r"[A-Za-z]{2,}", shown) if word not in ALLOWED_ENGLISH}
+
+
+def test_every_page_is_japanese(served: str, browser: Any, world: World, tmp_path: Path) -> None:
+    """Each page a user reaches, in Japanese, shows no English word outside ALLOWED_ENGLISH."""
+    from django.contrib.auth import get_user_model
+
+    from conformance.portal.models import Attestation, Bundle
+
+    tester = log_in(browser, served, world.users["tester"])
+    upload(tester, world, "evidence.zip",
+           signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL", MANUAL: "MANUAL"}, "8.0"), tmp_path)
+    bundle = Bundle.objects.filter(municipality=world.tokyo, version="8.0").get()
+    Attestation.objects.create(municipality=world.tokyo, vendor=world.vendor, product=bundle.product,
+                               version=bundle.version, domain="jumin", edition="1.0", requirement=MANUAL,
+                               statement="画面を確認した", created_by=world.users["tester"])
+    root = get_user_model().objects.create_superuser(f"root-{world.vendor.pk}", password=PASSWORD)
+    from conformance.portal.models import Municipality, Vendor
+
+    # Names and codes of the test data (other tests' worlds share the database): data, not the page's words.
+    tags = tuple(sorted({*Municipality.objects.values_list("name", flat=True),
+                         *Municipality.objects.values_list("code", flat=True),
+                         *Municipality.objects.values_list("prefecture", flat=True),
+                         *Vendor.objects.values_list("name", flat=True)}, key=len, reverse=True))
+    pages = {
+        "tester": ["/", f"/m/{world.tokyo.code}/", f"/bundle/{bundle.pk}/", f"/bundle/{bundle.pk}/worklist/",
+                   f"/bundle/{bundle.pk}/manual/{MANUAL}/", f"/bundle/{bundle.pk}/diff/",
+                   f"/m/{world.tokyo.code}/requirement/{MANUAL}/", f"/m/{world.tokyo.code}/requirement/{CHECKED}/",
+                   "/password/"],
+        "vendor": ["/", f"/vendor/{world.vendor.pk}/"],
+        "prefecture": ["/", f"/prefecture/{world.tokyo.prefecture}/"],
+        "root": ["/", "/manage/", f"/manage/vendor/{world.vendor.pk}/"],
+    }
+    found = {}
+    for role, paths in pages.items():
+        page = log_in(browser, served, root if role == "root" else world.users[role])
+        for path in paths:
+            page.goto(f"{served}{path}")
+            words = english_words(page, tags)
+            if words:
+                found[f"{role} {path}"] = sorted(words)
+    login = browser.new_context().new_page()
+    login.goto(f"{served}/login/")
+    if english_words(login, tags):
+        found["/login/"] = sorted(english_words(login, tags))
+    assert found == {}, found

@@ -250,7 +250,7 @@ def test_uploads_over_the_limit_are_refused(world: World, tmp_path: Path) -> Non
     data = signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"})
     with override_settings(MAX_UPLOAD_BYTES=len(data) - 1):
         refused = upload(tester, world, data)
-        assert refused.status_code == 400 and f"at most {len(data) - 1}" in refused.content.decode()
+        assert refused.status_code == 400 and f"受け付けるのは {len(data) - 1} バイト" in refused.content.decode()
         attest(tester, bundle, {"huge.png": b"x" * len(data)})
     assert not Bundle.objects.filter(municipality=world.tokyo, pk__gt=bundle.pk).exists()
     assert not Attestation.objects.filter(municipality=world.tokyo).exists()

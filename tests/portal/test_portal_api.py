@@ -4,6 +4,7 @@ with their evidence checked, and read back by the harness's own profile loader."
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -43,7 +44,8 @@ def test_accepted_attestations_are_fetched_for_a_run(served: str, world: World, 
     accepted = Attestation.objects.create(
         municipality=world.tokyo, vendor=world.vendor, product="見本住記", version="1.0", domain="jumin", edition="1.0",
         requirement=MANUAL, statement="警告を確認した", state="accepted", decided=timezone.now(),
-        created_by=world.users["tester"], decided_by=world.users["reviewer"])
+        created_by=world.users["tester"], decided_by=world.users["reviewer"],
+        expires=timezone.localdate() + dt.timedelta(days=90))
     Evidence.objects.create(attestation=accepted, name="alert screen.png", content_type="image/png",
                             sha256=hashlib.sha256(screenshot).hexdigest(), size=len(screenshot), data=screenshot)
     Attestation.objects.create(municipality=world.tokyo, vendor=world.vendor, product="見本住記", version="1.0",
@@ -60,3 +62,6 @@ def test_accepted_attestations_are_fetched_for_a_run(served: str, world: World, 
     assert resolved[MANUAL]["evidence"] == [{"file": f"evidence/{accepted.evidence.get().pk}-alert_screen.png",
                                              "sha256": hashlib.sha256(screenshot).hexdigest()}]
     assert resolved[MANUAL]["statement"] == "警告を確認した"
+    # Issue 48: the export keeps the expiry the reviewer set, and the run reads it.
+    assert accepted.expires is not None and resolved[MANUAL]["expires"] == accepted.expires.isoformat()
+    assert f"expires: '{accepted.expires.isoformat()}'" in written.read_text("utf-8")

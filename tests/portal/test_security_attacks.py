@@ -337,9 +337,116 @@ def test_an_unsigned_compressed_bundle_is_refused_before_anything_is_inflated(wo
     assert len(data) < 16 * 1024 * 1024  # under the upload limit; 40 MiB once inflated
 
     def attempt() -> None:
-        with pytest.raises(BundleRefused, match="compressed"):
+        with pytest.raises(BundleRefused, match="not signed"):
             verified(data)
     assert peak_while(attempt) < 4 * 1024 * 1024
+
+
+def with_entry(world: World, tmp_path: Path, name: str, content: bytes, declared: int | None = None) -> bytes:
+    """The vendor's own signed bundle with one more entry listed in its manifest and signed again (as
+    the key's holder can), deflated; ``declared``: the size its headers claim (a lying header)."""
+    import hashlib
+    import json
+    import zlib
+
+    from conformance.reporting import ziputil
+    from conformance.reporting.bundle import MANIFEST, SIGNATURE, load_private_key, sign_bundle
+
+    path = tmp_path / "extra.zip"
+    path.write_bytes(signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"}))
+    files = dict(ziputil.read_entries(path.read_bytes()))
+    files.pop(SIGNATURE)
+    manifest = json.loads(files.pop(MANIFEST))
+    manifest["files"].append({"path": name, "sha256": hashlib.sha256(content).hexdigest(), "size": len(content)})
+    path.write_bytes(ziputil.write_zip([*files.items(), (name, content),
+                                        (MANIFEST, json.dumps(manifest).encode())]))
+    sign_bundle(path, load_private_key(world.signer.private), ziputil.Limits(ratio=10**6))  # the key's holder
+    if declared is None:
+        return path.read_bytes()
+    entries = ziputil.read_entries(path.read_bytes(), ziputil.Limits(ratio=10**6))
+    return ziputil._assemble([ziputil._Member(n, zipfile_deflated(), zlib.crc32(d),
+                                              declared if n == name else len(d), ziputil.deflate(d))
+                              for n, d in entries])
+
+
+def zipfile_deflated() -> int:
+    import zipfile
+
+    return zipfile.ZIP_DEFLATED
+
+
+def test_a_signed_entry_that_inflates_past_its_header_is_refused_as_it_streams(
+        world: World, tmp_path: Path) -> None:
+    """Issue 48: entries are deflated now. The vendor signs a bundle whose entry says 1 MiB and
+    inflates to 40 MiB (within the ratio its header shows): refused at the piece past 1 MiB, memory
+    never near 40 MiB."""
+    from conformance.portal.ingest import BundleRefused, verified
+
+    data = with_entry(world, tmp_path, "work/bomb.bin", compressible(40 * 1024 * 1024), declared=1024 * 1024)
+
+    def attempt() -> None:
+        with pytest.raises(BundleRefused, match=r"holds more than the archive says|Bad CRC-32"):
+            verified(data)
+    assert peak_while(attempt) < 8 * 1024 * 1024
+
+
+def test_a_signed_bundle_past_the_ratio_limit_is_refused_before_it_is_inflated(
+        world: World, tmp_path: Path) -> None:
+    from conformance.portal.ingest import BundleRefused, verified
+
+    data = with_entry(world, tmp_path, "work/zeros.bin", b"\0" * (60 * 1024 * 1024))
+
+    def attempt() -> None:
+        with pytest.raises(BundleRefused, match="ratio limit"):
+            verified(data)
+    assert peak_while(attempt) < 4 * 1024 * 1024
+
+
+def test_a_signed_bundle_past_the_budget_is_refused_before_it_is_inflated(
+        world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The budget counts inflated bytes (here made 2 MiB): a bundle whose entries declare more is
+    refused from its directory; one whose headers lie is stopped as it streams (the test above)."""
+    from conformance.portal import ingest
+    from conformance.reporting.ziputil import Limits
+
+    data = with_entry(world, tmp_path, "work/big.bin", compressible(3 * 1024 * 1024))
+    monkeypatch.setattr(ingest, "limits", lambda: Limits(archive_bytes=64 * 1024 * 1024, total_bytes=2 * 1024 * 1024))
+    with pytest.raises(ingest.BundleRefused, match="unpacks to more than"):
+        ingest.verified(data)
+
+
+def test_deflated_and_old_stored_bundles_are_both_indexed(world: World, tmp_path: Path) -> None:
+    """Issue 48: the harness deflates every entry; a bundle signed before it (stored) still verifies
+    and is indexed (its signature is over the manifest of contents)."""
+    import zipfile
+
+    from conformance.portal.models import Bundle
+    from conformance.reporting.ziputil import read_entries, write_stored_zip
+
+    deflated = signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"}, version="7.1")
+    assert {i.compress_type for i in zipfile.ZipFile(io.BytesIO(deflated)).infolist()} == {zipfile.ZIP_DEFLATED}
+    stored = write_stored_zip(read_entries(signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"}, version="7.2")))
+    for data in (deflated, stored):
+        answer = upload(client(world.users["vendor"]), world.tokyo, data)
+        assert answer.status_code == 302, answer.content.decode()[-2000:]
+    assert set(Bundle.objects.values_list("version", flat=True)) >= {"7.1", "7.2"}
+
+
+def test_an_oversized_upload_is_refused_in_japanese_naming_the_setting(world: World) -> None:
+    """Issue 48: the refusal was English and named no remedy."""
+    from django.test import override_settings
+
+    with override_settings(MAX_UPLOAD_BYTES=1024):
+        answer = upload(client(world.users["vendor"]), world.tokyo, b"PK" + b"x" * 4096)
+    text = html.unescape(answer.content.decode())
+    assert "このポータルが受け付けるのは 1024 バイト" in text and "CONFORMANCE_PORTAL_MAX_UPLOAD" in text
+
+
+def test_the_default_upload_limit_takes_the_bundles_the_harness_wrote() -> None:
+    """Above the largest bundle any version of the harness wrote (the stored ones reached 70 MB)."""
+    from conformance.portal.settings import DEFAULT_MAX_UPLOAD
+
+    assert DEFAULT_MAX_UPLOAD > 70 * 1000 * 1000
 
 
 def test_a_bundle_signed_by_an_unknown_key_is_refused_before_its_entries_are_read(

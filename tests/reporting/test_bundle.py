@@ -6,6 +6,7 @@ import io
 import json
 import os
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ from conformance.reporting.bundle import (
     verify_bundle,
     verify_bundle_bytes,
 )
-from conformance.reporting.ziputil import Limits, read_entries, write_stored_zip
+from conformance.reporting.ziputil import Limits, canonical_problem, read_entries, write_stored_zip, write_zip
 from conformance.targets.http import Exchange
 
 PROFILE = """\
@@ -175,16 +176,80 @@ def test_sign_then_verify_passes(signed: Path, keys: tuple[Path, Path]) -> None:
 
 
 def test_any_changed_byte_fails_verification(signed: Path, keys: tuple[Path, Path]) -> None:
+    """Deflated (issue 48): a changed byte is noticed unless what the archive inflates to is the same
+    (a deflate stream's unused padding bits; the manifest's hashes are over the inflated contents)."""
     original = signed.read_bytes()
     public = load_public_key(keys[1])
     assert verify_bundle_bytes(original, public).valid
+    contents = read_entries(original)
     passed = []
-    for position in range(len(original)):  # every byte: file contents, headers, directory, end record
+    for position in range(len(original)):  # every byte: compressed streams, headers, directory, end record
         changed = bytearray(original)
         changed[position] ^= 0x01
         if verify_bundle_bytes(bytes(changed), public).valid:
             passed.append(position)
+            assert read_entries(bytes(changed)) == contents, f"byte {position} changed a verified content"
+    assert len(passed) <= len(contents), f"bytes whose change went unnoticed: {passed[:20]}"
+
+
+def test_a_bundle_is_deflated_in_one_deterministic_form(tmp_path: Path, keys: tuple[Path, Path]) -> None:
+    """Issue 48: every entry deflated, 1980-01-01 timestamps, no extra fields; the same contents give
+    the same bytes; the compressed archive is far smaller than the stored one."""
+    inputs = make_run(tmp_path / "a")
+    first, second = build_bundle(inputs), build_bundle(inputs, tmp_path / "again.zip")
+    assert first.read_bytes() == second.read_bytes()
+    sign_bundle(first, load_private_key(keys[0]))
+    infos = zipfile.ZipFile(first).infolist()
+    assert {info.compress_type for info in infos} == {zipfile.ZIP_DEFLATED}
+    assert {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)} and not any(i.extra for i in infos)
+    files = read_entries(first.read_bytes())
+    assert write_zip(files) == first.read_bytes()  # canonical: rebuilt from its contents, byte for byte
+    assert len(first.read_bytes()) < len(write_stored_zip(files))
+
+
+def test_an_old_stored_bundle_still_verifies_and_every_byte_counts(
+        signed: Path, keys: tuple[Path, Path]) -> None:
+    """A bundle signed before issue 48 stored its entries: the signature is over the manifest of
+    contents, so the same contents stored verify, and a changed byte anywhere is noticed."""
+    stored = write_stored_zip(read_entries(signed.read_bytes()))
+    public = load_public_key(keys[1])
+    assert {i.compress_type for i in zipfile.ZipFile(io.BytesIO(stored)).infolist()} == {zipfile.ZIP_STORED}
+    assert verify_bundle_bytes(stored, public).valid
+    passed = []
+    for position in range(len(stored)):
+        changed = bytearray(stored)
+        changed[position] ^= 0x01
+        if verify_bundle_bytes(bytes(changed), public).valid:
+            passed.append(position)
     assert passed == [], f"bytes whose change went unnoticed: {passed[:20]}"
+    old = signed.parent / "old.zip"
+    old.write_bytes(stored)
+    assert report_command("verify", str(old), "--key", str(keys[1])).returncode == 0
+
+
+def test_forms_the_harness_does_not_write_are_refused(signed: Path, keys: tuple[Path, Path]) -> None:
+    """zipfile's own archive of the same contents (timestamps, attributes), one that mixes stored and
+    deflated entries, and bytes after a deflate stream's end are all refused."""
+    public = load_public_key(keys[1])
+    files = read_entries(signed.read_bytes())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files:
+            archive.writestr(name, data)
+    assert not verify_bundle_bytes(buffer.getvalue(), public).valid
+    mixed = write_zip(files[:1]), write_stored_zip(files[1:])
+    assert all(canonical_problem(part) is None for part in mixed)
+    members = [(files[0][0], files[0][1], True), *((n, d, False) for n, d in files[1:])]
+    from conformance.reporting import ziputil
+
+    archive = ziputil._assemble([ziputil._Member(n, 8 if deflated else 0, zlib.crc32(d), len(d),
+                                                  ziputil.deflate(d) if deflated else d)
+                                 for n, d, deflated in members])
+    assert "mixes stored and compressed" in (canonical_problem(archive) or "")
+    padded = ziputil._assemble([ziputil._Member(n, 8, zlib.crc32(d), len(d), ziputil.deflate(d) + b"\0")
+                                for n, d in files])
+    assert "after the end of its compressed stream" in (canonical_problem(padded) or "")
+    assert not verify_bundle_bytes(padded, public).valid
 
 
 def rewrite(bundle: Path, change: dict[str, bytes | None]) -> None:
@@ -196,7 +261,7 @@ def rewrite(bundle: Path, change: dict[str, bytes | None]) -> None:
         else:
             files[name] = data
     order = sorted(files, key=lambda name: {MANIFEST: 1, SIGNATURE: 2}.get(name, 0))
-    bundle.write_bytes(write_stored_zip([(name, files[name]) for name in order]))
+    bundle.write_bytes(write_zip([(name, files[name]) for name in order]))
 
 
 def test_an_edited_file_is_named(signed: Path, keys: tuple[Path, Path]) -> None:

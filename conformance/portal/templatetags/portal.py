@@ -27,3 +27,19 @@ def label(context: template.Context, kind: str, key: str) -> str:
 def get(mapping: dict[Any, Any], key: Any) -> Any:
     """``mapping[key]`` or None."""
     return mapping.get(key)
+
+
+@register.filter
+def domain(slug: str) -> str:
+    """The 業務's name of a domain slug (住民基本台帳 for jumin), from the registry of domains."""
+    from conformance.portal.progress import domain_name
+
+    return domain_name(str(slug))
+
+
+@register.filter
+def may_manage(user: Any) -> bool:
+    """Whether the account does onboarding (the access rule's :func:`may_manage`)."""
+    from conformance.portal.access import may_manage as rule
+
+    return rule(user)

@@ -1,0 +1,144 @@
+"""Onboarding from the portal's own pages (issue 48 item 2): an administrator adds municipalities
+from the shipped 全国地方公共団体コード list, vendors with their keys, products and customers, and
+accounts with their roles. The command line (`conformance portal municipalities`) uses the same
+functions. Every refusal is a sentence in the page's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from conformance.portal.models import Membership, Municipality, Product, Role, Vendor, VendorKey
+
+
+class OnboardingError(ValueError):
+    """What was asked cannot be done; the message says why (Japanese, English)."""
+
+    def __init__(self, japanese: str, english: str) -> None:
+        super().__init__(japanese)
+        self.texts = (japanese, english)
+
+    def text(self, lang: str) -> str:
+        return self.texts[1] if lang == "en" else self.texts[0]
+
+
+def add_municipalities(codes: list[str]) -> list[Municipality]:
+    """The municipalities of ``codes`` (6-digit 市区町村コード or a prefecture's name for all of it),
+    from the code list the harness ships, added or updated."""
+    from conformance.oracles.municipalities import municipalities, municipality_problem
+
+    wanted = [c.strip() for c in codes if c.strip()]
+    if not wanted:
+        raise OnboardingError("市区町村コード（6桁）か都道府県名を入力してください。",
+                              "Give a 6-digit municipality code or a prefecture's name.")
+    listed = [m for m in municipalities() if m.code in wanted or m.prefecture in wanted]
+    unknown = [c for c in wanted if not any(c in (m.code, m.prefecture) for m in listed)]
+    if unknown:
+        detail = "; ".join(municipality_problem(c) or c for c in unknown)
+        raise OnboardingError(f"全国地方公共団体コードの一覧にありません: {detail}",
+                              f"Not in the 全国地方公共団体コード list: {detail}")
+    return [Municipality.objects.update_or_create(code=m.code, defaults={"name": m.name,
+                                                                         "prefecture": m.prefecture})[0]
+            for m in listed]
+
+
+def add_vendor(name: str) -> Vendor:
+    """A new vendor of that name."""
+    name = name.strip()
+    if not name:
+        raise OnboardingError("ベンダー名を入力してください。", "Give the vendor's name.")
+    if Vendor.objects.filter(name=name).exists():
+        raise OnboardingError(f"ベンダー「{name}」は登録済みです。", f"The vendor {name!r} exists already.")
+    return Vendor.objects.create(name=name)
+
+
+def add_key(vendor: Vendor, pem: str) -> VendorKey:
+    """The vendor's Ed25519 public key (PEM, `conformance report keygen`), registered."""
+    key = VendorKey(vendor=vendor, public_pem=pem.strip())
+    try:
+        key.clean()
+    except ValidationError:
+        raise OnboardingError("Ed25519 の公開鍵（PEM、conformance report keygen が作る .pub.pem）を"
+                              "貼り付けてください。",
+                              "Paste an Ed25519 public key as PEM (the .pub.pem `conformance report keygen` "
+                              "writes).") from None
+    if VendorKey.objects.filter(fingerprint=key.fingerprint).exists():
+        raise OnboardingError("この公開鍵は登録済みです。", "This key is registered already.")
+    key.save()
+    return key
+
+
+def add_product(vendor: Vendor, name: str) -> Product:
+    """A product (package) of the vendor: its bundles must name it."""
+    name = name.strip()
+    if not name:
+        raise OnboardingError("製品名を入力してください。", "Give the product's name.")
+    product, _ = Product.objects.get_or_create(vendor=vendor, name=name)
+    return product
+
+
+def add_customer(vendor: Vendor, code: str) -> Municipality:
+    """A municipality the vendor supplies (it may then upload there)."""
+    found = Municipality.objects.filter(code=code.strip()).first()
+    if found is None:
+        raise OnboardingError(f"市区町村コード {code} は本ポータルに登録されていません（先に市区町村を追加）。",
+                              f"No municipality {code} here (add the municipality first).")
+    vendor.customers.add(found)
+    return found
+
+
+@dataclass(frozen=True)
+class RoleRequest:
+    """An account and one role over a municipality, a vendor or a prefecture."""
+
+    username: str
+    password: str
+    role: str
+    municipality: str = ""
+    vendor: int | None = None
+    prefecture: str = ""
+
+
+def add_account(request: RoleRequest) -> Membership:
+    """The account (made with the password when new) and its role."""
+    username = request.username.strip()
+    if not username:
+        raise OnboardingError("ユーザー名を入力してください。", "Give the user name.")
+    if request.role not in Role.values:
+        raise OnboardingError("役割を選んでください。", "Choose a role.")
+    target: dict[str, Any] = {}
+    if request.role in (Role.TESTER, Role.REVIEWER):
+        found = Municipality.objects.filter(code=request.municipality.strip()).first()
+        if found is None:
+            raise OnboardingError("市区町村の役割には本ポータルに登録された市区町村コードが必要です。",
+                                  "A municipal role needs the code of a municipality registered here.")
+        target["municipality"] = found
+    elif request.role == Role.VENDOR:
+        vendor = Vendor.objects.filter(pk=request.vendor or 0).first()
+        if vendor is None:
+            raise OnboardingError("ベンダーの役割にはベンダーを選んでください。", "A vendor role needs a vendor.")
+        target["vendor"] = vendor
+    elif request.role == Role.PREFECTURE:
+        if not Municipality.objects.filter(prefecture=request.prefecture.strip()).exists():
+            raise OnboardingError("都道府県の閲覧には、市区町村が登録済みの都道府県名が必要です。",
+                                  "A prefecture viewer needs a prefecture with registered municipalities.")
+        target["prefecture"] = request.prefecture.strip()
+    with transaction.atomic():
+        account = User.objects.filter(username=username).first()
+        if account is None:
+            try:
+                validate_password(request.password, User(username=username))
+            except ValidationError as error:
+                raise OnboardingError("パスワードが条件を満たしません（12文字以上、推測されにくいもの）: "
+                                      + " ".join(error.messages), " ".join(error.messages)) from None
+            try:
+                account = User.objects.create_user(username, password=request.password)
+            except IntegrityError:
+                raise OnboardingError("このユーザー名は使われています。", "This user name is taken.") from None
+        membership, _ = Membership.objects.get_or_create(user=account, role=request.role, **target)
+    return membership

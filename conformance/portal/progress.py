@@ -1,0 +1,161 @@
+"""What a reader sees of a bundle's requirements (issue 48): 業務 names in 業務ID order, each
+requirement with its title, level and section, the state shown, and per system the counts by state.
+
+The state shown is the run's, moved by what the portal decided: a MANUAL requirement with an
+accepted, unexpired attestation of the bundle's release is ATTESTED (確認書による検証, as the report
+names a profile's attestation), and any requirement under an open 経過措置 of the municipality is
+TRANSITION (経過措置中, as the 適合状況一覧 writes it). Every page that shows a state or a count reads
+it from here, so an accepted attestation or a 経過措置 moves all of them at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from conformance.catalog.domains import domains
+from conformance.catalog.models import Requirement
+from conformance.portal import catalog as shipped
+from conformance.portal.models import Attestation, Bundle, Municipality, RequirementState
+from conformance.portal.verdicts import accepted_attestations
+
+#: The states a page shows, in the order counts are listed (the report's, then the portal's own).
+SHOWN_STATES = ("PASS", "FAIL", "ERROR", "WAIVED", "ATTESTED", "MANUAL", "NOT_AUTOMATED", "NOT_APPLICABLE",
+                "TRANSITION", "NOT_SELECTED")
+
+
+@cache
+def _registry() -> dict[str, tuple[str, str]]:
+    """slug -> (業務名, its first 業務ID) from the registry of domains."""
+    return {d.slug: (d.name, min(d.gyomu_ids)) for d in domains()}
+
+
+def domain_name(slug: str) -> str:
+    """The 業務's name (住民基本台帳 for jumin); the slug itself for a domain the registry lacks."""
+    return _registry().get(slug, (slug, ""))[0]
+
+
+def domain_order(slug: str) -> tuple[str, str]:
+    """Sort key: the domain's first 業務ID, then the slug (unknown domains last)."""
+    return (_registry().get(slug, ("", "999"))[1], slug)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One requirement of a bundle as a page shows it."""
+
+    state: RequirementState
+    shown: str
+    requirement: Requirement | None
+    attestation: Attestation | None
+    transition: bool
+
+    @property
+    def title(self) -> str:
+        return self.requirement.source.title if self.requirement else ""
+
+    @property
+    def section(self) -> str:
+        return self.requirement.source.section if self.requirement else ""
+
+    @property
+    def chapter(self) -> str:
+        return self.section.split(".", 1)[0]
+
+    @property
+    def text(self) -> str:
+        return self.requirement.text if self.requirement else ""
+
+
+def shown_state(status: str, attested: bool, transition: bool) -> str:
+    """The state shown for a requirement in ``status`` (module docstring)."""
+    if transition:
+        return "TRANSITION"
+    if status == "MANUAL" and attested:
+        return "ATTESTED"
+    return status
+
+
+def open_transitions(municipality: Municipality) -> set[str]:
+    """The requirements under an open 経過措置 of the municipality."""
+    return set(municipality.transitions.filter(closed=False).values_list("requirement", flat=True))
+
+
+def rows(bundle: Bundle, day: dt.date) -> list[Row]:
+    """Every requirement of the bundle in the catalog's order, with the state shown."""
+    accepted = accepted_attestations(bundle, day)
+    transitions = open_transitions(bundle.municipality)
+    found = []
+    for state in bundle.states.order_by("id"):
+        attestation = accepted.get((state.edition, state.requirement))
+        found.append(Row(state, shown_state(state.status, attestation is not None and state.status == "MANUAL",
+                                            state.requirement in transitions),
+                         shipped.requirement(state.domain, state.edition, state.requirement), attestation,
+                         state.requirement in transitions))
+    return found
+
+
+@dataclass(frozen=True)
+class SystemProgress:
+    """One system (domain and edition) of a bundle: its counts by state shown."""
+
+    domain: str
+    edition: str
+    counts: Mapping[str, int]
+
+    @property
+    def name(self) -> str:
+        return domain_name(self.domain)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def ordered(self) -> list[tuple[str, int]]:
+        return [(state, self.counts[state]) for state in SHOWN_STATES if self.counts.get(state)]
+
+
+def progress(bundle: Bundle, found: Sequence[Row]) -> list[SystemProgress]:
+    """Per system of the bundle, in 業務ID order, the counts by state shown; requirements of the
+    edition the run did not judge (a partial run) count as NOT_SELECTED, as the CLI counts them."""
+    result = []
+    for system in sorted(bundle.systems.all(), key=lambda s: domain_order(s.domain)):
+        counts = Counter(r.shown for r in found if r.state.domain == system.domain
+                         and r.state.edition == system.edition)
+        edition = shipped.edition(system.domain, system.edition)
+        if edition is not None:
+            missing = len(edition.requirements) - sum(counts.values())
+            if missing > 0:
+                counts["NOT_SELECTED"] = missing
+        result.append(SystemProgress(system.domain, system.edition, dict(counts)))
+    return result
+
+
+def totals(systems: Iterable[SystemProgress]) -> dict[str, int]:
+    """The counts of all systems together, in :data:`SHOWN_STATES` order."""
+    summed: Counter[str] = Counter()
+    for system in systems:
+        summed.update(system.counts)
+    return {state: summed[state] for state in SHOWN_STATES if summed[state]}
+
+
+def filtered(found: Sequence[Row], state: str, chapter: str, level: str) -> list[Row]:
+    """The rows in ``state``, of ``chapter`` and ``level`` (an empty choice takes all)."""
+    return [r for r in found if (not state or r.shown == state) and (not chapter or r.chapter == chapter)
+            and (not level or r.state.level == level)]
+
+
+def history_states(municipality: Municipality, requirement: str, states: Iterable[RequirementState],
+                   day: dt.date) -> list[tuple[RequirementState, str]]:
+    """Each state of a requirement's history with the state shown, by the attestations accepted for
+    that bundle's release and the municipality's open 経過措置."""
+    accepted = {(a.vendor_id, a.product, a.version, a.edition)
+                for a in Attestation.objects.filter(municipality=municipality, requirement=requirement,
+                                                    state=Attestation.State.ACCEPTED) if a.valid_on(day)}
+    transition = requirement in open_transitions(municipality)
+    return [(s, shown_state(s.status, (s.bundle.vendor_id, s.bundle.product, s.bundle.version, s.edition)
+                            in accepted, transition)) for s in states]
