@@ -21,6 +21,7 @@ from conformance.domains.kojin_juminzei import oracle as kojin
 from conformance.domains.koki_korei import oracle as koki
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokumin_nenkin import oracle as nenkin
+from conformance.domains.koseki import oracle as koseki
 from conformance.domains.koseki_fuhyo import oracle as fuhyo
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.oracle import months_later as senkyo_months_later
@@ -81,7 +82,7 @@ def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 
 #: The domains of issue 46 item 5 with their worked examples: each keeps at least ten, from at least three sources.
 KEPT = ("kaigo", "kokuho", "koki_korei", "kokumin_nenkin", "jido_teate", "jido_fuyo_teate", "kojin_juminzei",
-        "keijidosha_zei", "senkyo", "shugaku", "koseki_fuhyo")
+        "keijidosha_zei", "senkyo", "shugaku", "koseki_fuhyo", "koseki")
 
 
 @pytest.mark.parametrize("slug", KEPT)
@@ -346,3 +347,14 @@ def test_senkyo_three_months_without_the_day_of_the_notification_is_caught(monke
     monkeypatch.setattr(senkyo, "months_later", lambda day, months: (
         senkyo_months_later(day + timedelta(days=1), months) if months == 3 else senkyo_months_later(day, months)))
     assert _failing("senkyo") == {"senkyo-ex-kaisei-notified-three-months-before": {"被登録資格": (True, False)}}
+
+
+def test_koseki_periods_without_the_day_of_the_event_are_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第43条第1項 (届出事件発生の日からこれを起算する): 十四日 and 七日 run from the day of the birth or of the
+    knowledge of the death, that day counted; 初日不算入 (民法第140条) ends a day late: 山口市's, 守谷市's, 岩国市's and
+    阿蘇市's examples catch it."""
+    monkeypatch.setattr(koseki, "_days", lambda start, days: start + timedelta(days=days))
+    assert set(_failing("koseki")) == {"koseki-ex-yamaguchi-birth-april-first", "koseki-ex-moriya-birth-in-japan",
+                                       "koseki-ex-iwakuni-death-in-japan", "koseki-ex-aso-death-known-day-counted"}
+    assert _failing("koseki")["koseki-ex-yamaguchi-birth-april-first"] == {
+        "届出期間末日": ("2025-04-14", "2025-04-15")}
