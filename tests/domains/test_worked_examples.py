@@ -17,6 +17,7 @@ from conformance.domains.jido_fuyo_teate import oracle as fuyo
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.keijidosha_zei import oracle as keijidosha
+from conformance.domains.kodomo_kosodate import oracle as kodomo
 from conformance.domains.kojin_juminzei import oracle as kojin
 from conformance.domains.koki_korei import oracle as koki
 from conformance.domains.kokuho import oracle as kokuho
@@ -82,7 +83,8 @@ def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 
 #: The domains of issue 46 item 5 with their worked examples: each keeps at least ten, from at least three sources.
 KEPT = ("kaigo", "kokuho", "koki_korei", "kokumin_nenkin", "jido_teate", "jido_fuyo_teate", "kojin_juminzei",
-        "keijidosha_zei", "senkyo", "shugaku", "koseki_fuhyo", "koseki")
+        "keijidosha_zei", "senkyo", "shugaku", "koseki_fuhyo", "koseki",
+        "kodomo_kosodate")
 
 
 @pytest.mark.parametrize("slug", KEPT)
@@ -358,3 +360,11 @@ def test_koseki_periods_without_the_day_of_the_event_are_caught(monkeypatch: pyt
                                        "koseki-ex-iwakuni-death-in-japan", "koseki-ex-aso-death-known-day-counted"}
     assert _failing("koseki")["koseki-ex-yamaguchi-birth-april-first"] == {
         "届出期間末日": ("2025-04-14", "2025-04-15")}
+
+
+def test_kodomo_kosodate_three_reached_on_the_birthday_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """満三歳 (第19条第1項) is reached on the day before the third birthday (年齢計算ニ関スル法律): 阿蘇市's
+    「満3歳に達する日の前日まで」 3号 catches a reading that keeps the child in 3号 until the birthday."""
+    monkeypatch.setattr(kodomo, "age_reached_on", anniversary)
+    assert _failing("kodomo_kosodate") == {"kodomo_kosodate-ex-aso-second-class-day-before-birthday": {
+        "認定区分": ("2号", "3号")}}
