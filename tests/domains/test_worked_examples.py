@@ -26,6 +26,7 @@ from conformance.domains.koseki import oracle as koseki
 from conformance.domains.koseki_fuhyo import oracle as fuhyo
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.oracle import months_later as senkyo_months_later
+from conformance.domains.shogaisha_fukushi import oracle as shogai
 from conformance.domains.shugaku import oracle as shugaku
 from conformance.domains.worked_examples import Example, examples_of, folders_with_examples
 from conformance.errors import SpecError
@@ -84,7 +85,7 @@ def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 #: The domains of issue 46 item 5 with their worked examples: each keeps at least ten, from at least three sources.
 KEPT = ("kaigo", "kokuho", "koki_korei", "kokumin_nenkin", "jido_teate", "jido_fuyo_teate", "kojin_juminzei",
         "keijidosha_zei", "senkyo", "shugaku", "koseki_fuhyo", "koseki",
-        "kodomo_kosodate")
+        "kodomo_kosodate", "shogaisha_fukushi")
 
 
 @pytest.mark.parametrize("slug", KEPT)
@@ -368,3 +369,12 @@ def test_kodomo_kosodate_three_reached_on_the_birthday_is_caught(monkeypatch: py
     monkeypatch.setattr(kodomo, "age_reached_on", anniversary)
     assert _failing("kodomo_kosodate") == {"kodomo_kosodate-ex-aso-second-class-day-before-birthday": {
         "認定区分": ("2号", "3号")}}
+
+
+def test_shogaisha_fukushi_a_decision_by_the_facility_municipality_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """支援法 第19条第3項 (居住地特例): a 特定施設入所等障害者's 支給決定 by the 市町村 of the 居住地 before the first
+    入所; reading only 第2項 (the facility's 市町村) fails 厚生労働省's and 京都市's examples."""
+    monkeypatch.setattr(shogai, "deciding_municipality", lambda places: places.residence or places.current)
+    assert set(_failing("shogaisha_fukushi")) == {
+        "shogaisha_fukushi-ex-mhlw-facility", "shogaisha_fukushi-ex-kyoto-facility-in-another-municipality",
+        "shogaisha_fukushi-ex-kyoto-moved-on-to-another-facility", "shogaisha_fukushi-ex-kyoto-group-home"}
