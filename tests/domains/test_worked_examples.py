@@ -17,6 +17,7 @@ from conformance.domains.jido_fuyo_teate import oracle as fuyo
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.keijidosha_zei import oracle as keijidosha
+from conformance.domains.kenko_kanri import oracle as kenko
 from conformance.domains.kodomo_kosodate import oracle as kodomo
 from conformance.domains.kojin_juminzei import oracle as kojin
 from conformance.domains.koki_korei import oracle as koki
@@ -85,7 +86,7 @@ def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 #: The domains of issue 46 item 5 with their worked examples: each keeps at least ten, from at least three sources.
 KEPT = ("kaigo", "kokuho", "koki_korei", "kokumin_nenkin", "jido_teate", "jido_fuyo_teate", "kojin_juminzei",
         "keijidosha_zei", "senkyo", "shugaku", "koseki_fuhyo", "koseki",
-        "kodomo_kosodate", "shogaisha_fukushi")
+        "kodomo_kosodate", "shogaisha_fukushi", "kenko_kanri")
 
 
 @pytest.mark.parametrize("slug", KEPT)
@@ -378,3 +379,11 @@ def test_shogaisha_fukushi_a_decision_by_the_facility_municipality_is_caught(mon
     assert set(_failing("shogaisha_fukushi")) == {
         "shogaisha_fukushi-ex-mhlw-facility", "shogaisha_fukushi-ex-kyoto-facility-in-another-municipality",
         "shogaisha_fukushi-ex-kyoto-moved-on-to-another-facility", "shogaisha_fukushi-ex-kyoto-group-home"}
+
+
+def test_kenko_kanri_papillomavirus_for_boys_too_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """施行令 第3条第1項の表 (ヒトパピローマウイルス感染症: …女子): a reading that leaves out 女子 fails 下田市's
+    example of a boy."""
+    real = kenko._hpv
+    monkeypatch.setattr(kenko, "_hpv", lambda birth, day, female: real(birth, day, True))
+    assert _failing("kenko_kanri") == {"kenko_kanri-ex-shimoda-boy": {"ヒトパピローマウイルス感染症": (False, True)}}
