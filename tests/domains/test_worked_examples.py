@@ -19,15 +19,19 @@ from conformance.domains.jido_fuyo_teate import oracle as fuyo
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.keijidosha_zei import oracle as keijidosha
+from conformance.domains.kenko_kanri import oracle as kenko
+from conformance.domains.kodomo_kosodate import oracle as kodomo
 from conformance.domains.kojin_juminzei import oracle as kojin
 from conformance.domains.koki_korei import oracle as koki
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokumin_nenkin import oracle as nenkin
+from conformance.domains.koseki import oracle as koseki
 from conformance.domains.koseki_fuhyo import oracle as fuhyo
 from conformance.domains.kotei_shisan_zei import oracle as kotei
 from conformance.domains.seikatsu_hogo import oracle as hogo
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.oracle import months_later as senkyo_months_later
+from conformance.domains.shogaisha_fukushi import oracle as shogai
 from conformance.domains.shugaku import oracle as shugaku
 from conformance.domains.worked_examples import Example, examples_of, folders_with_examples
 from conformance.errors import SpecError
@@ -86,7 +90,7 @@ def test_a_loss_a_day_late_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 #: The domains of issue 46 item 5 with their worked examples: each keeps at least ten, from at least three sources.
 KEPT = ("kaigo", "kokuho", "koki_korei", "kokumin_nenkin", "jido_teate", "jido_fuyo_teate", "kojin_juminzei",
         "keijidosha_zei", "senkyo", "shugaku", "koseki_fuhyo", "kotei_shisan_zei",
-        "hojin_juminzei", "inkan", "seikatsu_hogo")
+        "hojin_juminzei", "inkan", "seikatsu_hogo", "koseki", "kodomo_kosodate", "shogaisha_fukushi", "kenko_kanri")
 
 
 @pytest.mark.parametrize("slug", KEPT)
@@ -389,3 +393,39 @@ def test_seikatsu_hogo_fourteen_days_counting_the_application_day_are_caught(mon
     assert _failing("seikatsu_hogo") == {
         "seikatsu_hogo-ex-iga-fourteen-days": {"通知期限": ("2025-11-18", "2025-11-17")},
         "seikatsu_hogo-ex-tottori-notice-on-the-fourteenth-day": {"理由明示": (False, True)}}
+
+
+def test_koseki_periods_without_the_day_of_the_event_are_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """第43条第1項 (届出事件発生の日からこれを起算する): 十四日 and 七日 run from the day of the birth or of the
+    knowledge of the death, that day counted; 初日不算入 (民法第140条) ends a day late: 山口市's, 守谷市's, 岩国市's and
+    阿蘇市's examples catch it."""
+    monkeypatch.setattr(koseki, "_days", lambda start, days: start + timedelta(days=days))
+    assert set(_failing("koseki")) == {"koseki-ex-yamaguchi-birth-april-first", "koseki-ex-moriya-birth-in-japan",
+                                       "koseki-ex-iwakuni-death-in-japan", "koseki-ex-aso-death-known-day-counted"}
+    assert _failing("koseki")["koseki-ex-yamaguchi-birth-april-first"] == {
+        "届出期間末日": ("2025-04-14", "2025-04-15")}
+
+
+def test_kodomo_kosodate_three_reached_on_the_birthday_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """満三歳 (第19条第1項) is reached on the day before the third birthday (年齢計算ニ関スル法律): 阿蘇市's
+    「満3歳に達する日の前日まで」 3号 catches a reading that keeps the child in 3号 until the birthday."""
+    monkeypatch.setattr(kodomo, "age_reached_on", anniversary)
+    assert _failing("kodomo_kosodate") == {"kodomo_kosodate-ex-aso-second-class-day-before-birthday": {
+        "認定区分": ("2号", "3号")}}
+
+
+def test_shogaisha_fukushi_a_decision_by_the_facility_municipality_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """支援法 第19条第3項 (居住地特例): a 特定施設入所等障害者's 支給決定 by the 市町村 of the 居住地 before the first
+    入所; reading only 第2項 (the facility's 市町村) fails 厚生労働省's and 京都市's examples."""
+    monkeypatch.setattr(shogai, "deciding_municipality", lambda places: places.residence or places.current)
+    assert set(_failing("shogaisha_fukushi")) == {
+        "shogaisha_fukushi-ex-mhlw-facility", "shogaisha_fukushi-ex-kyoto-facility-in-another-municipality",
+        "shogaisha_fukushi-ex-kyoto-moved-on-to-another-facility", "shogaisha_fukushi-ex-kyoto-group-home"}
+
+
+def test_kenko_kanri_papillomavirus_for_boys_too_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """施行令 第3条第1項の表 (ヒトパピローマウイルス感染症: …女子): a reading that leaves out 女子 fails 下田市's
+    example of a boy."""
+    real = kenko._hpv
+    monkeypatch.setattr(kenko, "_hpv", lambda birth, day, female: real(birth, day, True))
+    assert _failing("kenko_kanri") == {"kenko_kanri-ex-shimoda-boy": {"ヒトパピローマウイルス感染症": (False, True)}}
