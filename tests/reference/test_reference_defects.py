@@ -311,7 +311,9 @@ AFFECTS: dict[str, set[str]] = {
         # 子の子: the probes read the linkage API's 世帯.
         "household_spouse_as_child", "household_grandchild_as_child_spouse",
         # The export's 表示 of a 支援措置 registered after the load: the probes' export reads the loaded town's marks.
-        "export_dv_marks_at_load")},
+        "export_dv_marks_at_load",
+        # A member who left their 世帯 listed under it too: the probes change no one's 世帯.
+        "export_former_household_kept")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance_reference/kyotsu/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (
