@@ -203,6 +203,32 @@ def test_a_person_the_records_do_not_have_in_the_export_is_reported_against_10_6
     assert result.breaches[0].actual == "999999999"
 
 
+def test_the_removed_record_s_copy_is_read_and_a_foreign_birth_date_in_wareki_is_reported_against_5_1_r003(
+        ) -> None:
+    # Issue 50: the 除票の写し of a 除票 no 支援措置 names (a 転出, a 死亡: the refusals' fixed example ends with the
+    # 外国人住民's 死亡) is read after the step that made it, against the 除票's record.
+    with reference_target(frozenset({"joshuhyo_foreign_birth_wareki"})) as target:
+        result = run_machine(target)
+    assert result.breaches and {(b.code, b.requirement, b.item) for b in result.breaches} == {
+        ("model.form_differs", "jumin-1.0-5.1-R003", "POST /forms/joshuhyo/data#/生年月日")}
+
+
+def test_a_removed_record_s_copy_ignoring_its_omission_switches_is_reported_against_5_1_r001() -> None:
+    # The 住民票の写し and the 除票の写し are asked again with every 省略 switch that concerns the person set.
+    with reference_target(frozenset({"joshuhyo_omission_ignored"})) as target:
+        ctx = CheckContext(EDITION.requirement("jumin-1.0-5.1-R001"), target=target)
+        findings = list(state_machine(ctx))
+    assert findings and {f.code for f in findings} == {"model.form_omission_ignored"}
+    assert all(re.fullmatch(r"model:jumin/step:\d+#POST /forms/joshuhyo/data#/\S+", f.location) for f in findings)
+    assert any(f.location.endswith("#/個人番号") for f in findings)
+
+
+def test_the_clean_reference_s_copies_honour_the_omission_switches() -> None:
+    with reference_target() as target:
+        result = run_machine(target)
+    assert result.breaches == () and "jumin-1.0-5.1-R001" in result.exercised
+
+
 def test_no_scenario_catches_the_stale_head_name_defect() -> None:
     """The catalog's scenario of 世帯分離・世帯合併 merges the member back under the same 世帯主."""
     with started_in_process(frozenset({"setai_nushi_name_kept"})) as running:
