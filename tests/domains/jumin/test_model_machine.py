@@ -229,6 +229,25 @@ def test_the_clean_reference_s_copies_honour_the_omission_switches() -> None:
     assert result.breaches == () and "jumin-1.0-5.1-R001" in result.exercised
 
 
+def test_a_household_listed_by_age_on_the_linkage_api_is_reported_against_5_2_r004() -> None:
+    # Issue 50: the fixed 世帯 of three generations (a 妻 younger than the 子, a 子の子 older than the 子の妻) on the
+    # linkage API's 世帯: 5.2 orders by 続柄 whatever the ages.
+    with reference_target(frozenset({"linkage_household_by_age"})) as target:
+        findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-5.2-R004"), target=target)))
+        result = run_machine(target)  # cached on the target: the breach as found, its values unmasked
+    assert [f.code for f in findings] == ["model.household_order"]
+    assert re.fullmatch(r"model:jumin/step:\d+#GET /households/\d+#/members/2/続柄", findings[0].location), \
+        findings[0].location
+    assert [(b.expected, b.actual) for b in result.breaches] == [
+        ("続柄 世帯主 > 妻 > 子 > 子の子 > 子の妻", "続柄 世帯主 > 子 > 妻 > 子の子 > 子の妻")]
+
+
+def test_the_clean_reference_lists_the_three_generations_in_the_order_of_5_2() -> None:
+    with reference_target() as target:
+        result = run_machine(target)
+    assert result.breaches == () and "jumin-1.0-5.2-R004" in result.exercised
+
+
 def test_no_scenario_catches_the_stale_head_name_defect() -> None:
     """The catalog's scenario of 世帯分離・世帯合併 merges the member back under the same 世帯主."""
     with started_in_process(frozenset({"setai_nushi_name_kept"})) as running:

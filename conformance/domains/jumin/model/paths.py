@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from conformance.domains.jumin.forms.member_order import order_problem, rank
 from conformance.domains.jumin.model.forms import CertificateForms
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
@@ -245,7 +246,10 @@ class Paths:
             return
         response = self.linkage.request("get", f"/households/{setai}")
         found = response.json().get("members") if response.status == 200 else None
-        yield from _members(wanted, found, r.PROVIDED, f"GET /households/{setai}#/members")
+        breaches = list(_members(wanted, found, r.PROVIDED, f"GET /households/{setai}#/members"))
+        yield from breaches
+        if not breaches and isinstance(found, list):
+            yield from _member_order(world, setai, [text(m.get("宛名番号")) for m in found if isinstance(m, dict)])
 
     def changed_since(self, stamp: str, changed: Sequence[str]) -> Iterator[Breach]:
         """7.2.3 R002 (異動差分, リアルタイム): every person a step changed is listed as changed since it, and
@@ -500,6 +504,25 @@ def _same_history(history: Sequence[Mapping[str, str]], rows: Any, atena: str,
         return
     for index, (wanted, row) in enumerate(zip(history, rows, strict=True)):
         yield from _same(wanted, as_row(row), r.PROVIDED, f"{where}#/history/{index}", judged)
+
+
+def _member_order(world: World, setai: str, listed: Sequence[str]) -> Iterator[Breach]:
+    """The linkage API's 世帯 lists its members in the order of 5.2 (interfaces.yaml get_household:
+    世帯員（5.2の並び順）; interpretation member-order): the members the 世帯 was made with, in the order the
+    answer gives them, by 続柄 first (世帯主, 配偶者, 子 and their families, ...) whatever their ages, then by
+    生年月日 and 宛名番号 within one 続柄 (``forms.member_order``'s rule). A member who joined later may be listed
+    last (5.2 R002): only the founders' order is judged. Reported under 5.2 R004 (第１順位)."""
+    founders = world.founders.get(setai, frozenset())
+    rows = [world.latest(atena) for atena in listed if atena in founders]
+    problem = order_problem(rows) if len(rows) >= 2 else None
+    if problem is None:
+        return
+    index, why = problem
+    where = f"GET /households/{setai}#/members/{listed.index(rows[index].get('宛名番号', ''))}"
+    wanted = sorted(rows, key=lambda row: (rank(row.get("続柄", "")), row.get("生年月日", ""), row.get("宛名番号", "")))
+    yield Breach(r.MEMBER_ORDER, "model.household_order", f"the 世帯's members are not in the order of 5.2: {why}",
+                 f"{where}/続柄", "続柄 " + " > ".join(row.get("続柄", "") for row in wanted),
+                 "続柄 " + " > ".join(row.get("続柄", "") for row in rows))
 
 
 def _members(wanted: list[str], members: Any, requirement: str, where: str) -> Iterator[Breach]:

@@ -132,6 +132,9 @@ class ModelSteps(RuleBasedStateMachine):
         breaches += [b for setai in self.world.households() for b in self.session.paths.compare_household(
             self.world, setai)]
         breaches += self.session.paths.unknown(UNKNOWN)
+        if self.session.paths.linkage is not None and any(
+                self.world.founders.get(setai) for setai in self.world.households()):
+            self.session.exercised.add(r.MEMBER_ORDER)  # the founders' order on the linkage API's 世帯 (5.2)
         # The printed 住民票の写し of one 住民 no 支援措置 names, once an example (a PDF read costs tens of ms).
         breaches += self._form(next((a for a in sorted(self.world.current()) if self.world.protected(a) is False), ""),
                                printed=True)
