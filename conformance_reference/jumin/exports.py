@@ -55,9 +55,24 @@ class Exports(Presentation):
             writer.writerow(values)
             if index == 0 and "export_duplicate_record" in self.defects:
                 writer.writerow(values)
+            if "export_former_household_kept" in self.defects:
+                # A membership table a 世帯分離 (or 合併, 転居 into another 世帯) leaves behind: the person again,
+                # under the former 世帯番号 and 続柄, with their latest 履歴番号.
+                former = self._former_household(row)
+                if former is not None:
+                    writer.writerow([{**shown, **former}.get(header, "") for header in self.model.headers])
         # The cp932_export defect: CP932 bytes under a header that still says UTF-8.
         encoding = "cp932" if "cp932_export" in self.defects else "utf-8"
         return Reply(200, buffer.getvalue().encode(encoding, "replace"), CSV_TYPE)
+
+    def _former_household(self, row: Mapping[str, str]) -> dict[str, str] | None:
+        """The 世帯番号 and 続柄 a 住民 had before their latest change of 世帯 (the export_former_household_kept
+        defect only), or None."""
+        if row.get("住民状態") != "1":
+            return None
+        earlier = [old for old in self.store.history(row.get("宛名番号", ""))
+                   if old.get("世帯番号") and old.get("世帯番号") != row.get("世帯番号")]
+        return {"世帯番号": earlier[-1]["世帯番号"], "続柄": earlier[-1].get("続柄", "")} if earlier else None
 
     def _keep_loaded_rows(self) -> None:
         """Keep the rows as loaded now (start, migration), for the export_stale_rows defect only; the persons

@@ -345,12 +345,16 @@ class FormService:
                 continue
             if item.applies_to is AppliesTo.JAPANESE and foreign:
                 continue
-            ignored = "form_omission_ignored" in self.defects and item.omission == "kojin_bango"
+            ignored = ("form_omission_ignored" in self.defects and item.omission == "kojin_bango") or (
+                "joshuhyo_omission_ignored" in self.defects and form.removed)
             if item.omission is not None and item.omission in omitted and not ignored:
                 continue
             if item.label == "通称" and "form_tsusho_dropped" in self.defects:
                 continue
             value = self._value(item, row) if item.values else ""
+            if "joshuhyo_foreign_birth_wareki" in self.defects and form.removed and foreign \
+                    and list(item.values) == ["生年月日"] and row.get("生年月日_不詳フラグ") != "1" and value:
+                value = wareki(row.get("生年月日", ""), eras=ERAS)  # the 除票's branch forgot 西暦 for a 外国人住民
             if not value:
                 continue
             if furigana and item.furigana:

@@ -97,6 +97,8 @@ class LinkageApi(Presentation, RequestValidation):
         members = self._current_household(setai)
         if not members:
             raise not_found(f"no household with 世帯番号 {setai} has current members")
+        if "linkage_household_by_age" in self.defects:  # the 世帯主, then everyone by age, oldest first
+            members = sorted(members, key=lambda row: (row.get("続柄") != "世帯主", row.get("生年月日") or "9999"))
         shown = [per_person_view(row, self.defects) for row in members]
         return json_reply(200, {"世帯番号": setai, "members": [self._resident(row) for row in shown]})
 

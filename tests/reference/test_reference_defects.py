@@ -311,7 +311,13 @@ AFFECTS: dict[str, set[str]] = {
         # 子の子: the probes read the linkage API's 世帯.
         "household_spouse_as_child", "household_grandchild_as_child_spouse",
         # The export's 表示 of a 支援措置 registered after the load: the probes' export reads the loaded town's marks.
-        "export_dv_marks_at_load")},
+        "export_dv_marks_at_load",
+        # A member who left their 世帯 listed under it too: the probes change no one's 世帯.
+        "export_former_household_kept",
+        # The 除票の写し of a 除票 no 支援措置 names: the probes ask the 除票の写し of a 支援対象者 only (refused).
+        "joshuhyo_omission_ignored", "joshuhyo_foreign_birth_wareki",
+        # The linkage API's 世帯 by age: the probes' 世帯 (of the loaded town) list ages in 続柄's order.
+        "linkage_household_by_age")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance_reference/kyotsu/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

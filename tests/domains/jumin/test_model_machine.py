@@ -163,6 +163,91 @@ def test_an_export_without_the_marks_of_a_support_measure_begun_since_the_load_i
     assert {(f.expected, f.actual) for f in findings} == {("1", "0")}
 
 
+def test_a_member_exported_again_under_their_former_household_is_reported_against_10_6_r001(
+        tmp_path: Path) -> None:
+    # Who is in the export (issue 50): a 住民 who left their 世帯 is written a second time with the same 履歴番号
+    # under the former 世帯. Each record of a person is one of their rows, once (interpretation export-records);
+    # the latest record still reads as the record, so this is the only finding.
+    with exporting_target(tmp_path, frozenset({"export_former_household_kept"})) as target:
+        findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-10.6-R001"), target=target)))
+        other = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-7.2.3-R001"), target=target)))
+    assert findings and other == []
+    assert {f.code for f in findings} == {"model.export_extra"}
+    assert all(re.fullmatch(r"model:jumin/step:\d+#residents_csv:\d+#/履歴番号", f.location) for f in findings), [
+        f.location for f in findings]
+    assert "written twice" in findings[0].message
+
+
+class _StrangerExports(ApiExportSource):
+    """The reference's export with one more record: its last (a person of the model's last example) again under
+    a 宛名番号 no record has, as a vendor that keeps a refused or deleted person's copy would write it."""
+
+    def fetch_current(self, layout: str) -> Any:
+        exported = super().fetch_current(layout)
+        lines = exported.path.read_text("utf-8").splitlines()
+        fields = lines[-1].split(",")
+        fields[0] = "999999999"
+        exported.path.write_text("\n".join([*lines, ",".join(fields)]) + "\n", "utf-8")
+        return exported
+
+
+def test_a_person_the_records_do_not_have_in_the_export_is_reported_against_10_6_r001(tmp_path: Path) -> None:
+    # The other way round: a record under a 宛名番号 no model has, holding a model person's 個人番号 (or a 住民 of
+    # one of the model's 世帯), is a person the records do not have.
+    with started_in_process(frozenset()) as running:
+        http = running.client()
+        exports = _StrangerExports(http, {"residents_csv": "/exports/residents.csv"}, tmp_path)
+        result = run_machine(machine_target(http, exports=exports, max_examples=10))
+    assert [(b.code, b.requirement, re.sub(r":\d+#", ":N#", b.item)) for b in result.breaches] == [
+        ("model.export_unknown", "jumin-1.0-10.6-R001", "residents_csv:N#/宛名番号")]
+    assert result.breaches[0].actual == "999999999"
+
+
+def test_the_removed_record_s_copy_is_read_and_a_foreign_birth_date_in_wareki_is_reported_against_5_1_r003(
+        ) -> None:
+    # Issue 50: the 除票の写し of a 除票 no 支援措置 names (a 転出, a 死亡: the refusals' fixed example ends with the
+    # 外国人住民's 死亡) is read after the step that made it, against the 除票's record.
+    with reference_target(frozenset({"joshuhyo_foreign_birth_wareki"})) as target:
+        result = run_machine(target)
+    assert result.breaches and {(b.code, b.requirement, b.item) for b in result.breaches} == {
+        ("model.form_differs", "jumin-1.0-5.1-R003", "POST /forms/joshuhyo/data#/生年月日")}
+
+
+def test_a_removed_record_s_copy_ignoring_its_omission_switches_is_reported_against_5_1_r001() -> None:
+    # The 住民票の写し and the 除票の写し are asked again with every 省略 switch that concerns the person set.
+    with reference_target(frozenset({"joshuhyo_omission_ignored"})) as target:
+        ctx = CheckContext(EDITION.requirement("jumin-1.0-5.1-R001"), target=target)
+        findings = list(state_machine(ctx))
+    assert findings and {f.code for f in findings} == {"model.form_omission_ignored"}
+    assert all(re.fullmatch(r"model:jumin/step:\d+#POST /forms/joshuhyo/data#/\S+", f.location) for f in findings)
+    assert any(f.location.endswith("#/個人番号") for f in findings)
+
+
+def test_the_clean_reference_s_copies_honour_the_omission_switches() -> None:
+    with reference_target() as target:
+        result = run_machine(target)
+    assert result.breaches == () and "jumin-1.0-5.1-R001" in result.exercised
+
+
+def test_a_household_listed_by_age_on_the_linkage_api_is_reported_against_5_2_r004() -> None:
+    # Issue 50: the fixed 世帯 of three generations (a 妻 younger than the 子, a 子の子 older than the 子の妻) on the
+    # linkage API's 世帯: 5.2 orders by 続柄 whatever the ages.
+    with reference_target(frozenset({"linkage_household_by_age"})) as target:
+        findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-5.2-R004"), target=target)))
+        result = run_machine(target)  # cached on the target: the breach as found, its values unmasked
+    assert [f.code for f in findings] == ["model.household_order"]
+    assert re.fullmatch(r"model:jumin/step:\d+#GET /households/\d+#/members/2/続柄", findings[0].location), \
+        findings[0].location
+    assert [(b.expected, b.actual) for b in result.breaches] == [
+        ("続柄 世帯主 > 妻 > 子 > 子の子 > 子の妻", "続柄 世帯主 > 子 > 妻 > 子の子 > 子の妻")]
+
+
+def test_the_clean_reference_lists_the_three_generations_in_the_order_of_5_2() -> None:
+    with reference_target() as target:
+        result = run_machine(target)
+    assert result.breaches == () and "jumin-1.0-5.2-R004" in result.exercised
+
+
 def test_no_scenario_catches_the_stale_head_name_defect() -> None:
     """The catalog's scenario of 世帯分離・世帯合併 merges the member back under the same 世帯主."""
     with started_in_process(frozenset({"setai_nushi_name_kept"})) as running:

@@ -19,7 +19,7 @@ from hypothesis.stateful import run_state_machine_as_test
 from conformance.catalog.layouts import item_column
 from conformance.checks.files.rules import shown_for
 from conformance.checks.registry import CheckContext, NotAutomated, check
-from conformance.domains.jumin.model.fixed_examples import naturalization, prelude, refusals
+from conformance.domains.jumin.model.fixed_examples import generations, naturalization, prelude, refusals
 from conformance.domains.jumin.model.forms import CertificateForms
 from conformance.domains.jumin.model.machine import machine_for
 from conformance.domains.jumin.model.paths import SEARCHES, Paths
@@ -124,6 +124,7 @@ def run_machine(target: Target) -> Result:
         prelude(session)  # the run's first example, drawn by no one: a 通称 recorded and judged whatever the seed
         refusals(session)  # its second: the refusals the draws may miss (E003, E002, E009, E010), judged
         naturalization(session)  # its third: a 帰化 of a 支援対象者 (4.5.3; the drawn rules send none)
+        generations(session)  # its fourth: a 世帯 of three generations whose ages and 続柄 disagree (5.2)
         run_state_machine_as_test(machine, settings=options)
     except (ModelBreach, Flaky):
         if not session.failures:

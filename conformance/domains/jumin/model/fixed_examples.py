@@ -174,3 +174,25 @@ def _last_31st(today: date) -> date:
 
 #: The item of 1.1.6 R004 (戸籍の表示) as the driver protocol names it.
 _HONSEKI = "戸籍の表示（本籍・筆頭者）"
+
+
+#: The first serial of the 世帯 of three generations (``generations``): apart from the other examples'.
+GENERATIONS_SERIALS = 93_000_000
+#: Its members: a 妻 younger than the 子 (the 子 of an earlier marriage), and the 子's family, whose 子の子 is older
+#: than the 子の妻: ages and 続柄 disagree wherever they can (5.2 R004: 世帯主, 配偶者, 子; R011: the 子's family).
+_GENERATIONS = (("世帯主", "1960-05-01"), ("妻", "1985-03-03"), ("子", "1980-01-01"), ("子の妻", "2001-07-07"),
+                ("子の子", "1999-02-02"))
+
+
+def generations(session: Session) -> None:
+    """The run's fourth fixed example, before Hypothesis draws anything: a 世帯 of three generations
+    whose ages and 続柄 disagree (``_GENERATIONS``), made as a drawn 世帯 is (``fixtures.persons``), and the
+    example's end (every person and 世帯 on every path). The linkage API's 世帯 lists them in the order of 5.2
+    (``Paths.compare_household``: the founders' order, by 続柄 whatever their ages). The drawn 世帯 are 世帯主, 妻
+    and 子 of drawn ages; a drawn rule of three generations would change every drawn example of a seed. A breach
+    raises ``ModelBreach`` and is recorded in the session."""
+    machine = machine_for(replace(session, serials=itertools.count(GENERATIONS_SERIALS)))()
+    relations = [relation for relation, _ in _GENERATIONS]
+    machine.household(len(_GENERATIONS), None, [born for _, born in _GENERATIONS], unknown=False, headless=False,
+                      relations=relations)
+    machine.teardown()

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from conformance.catalog.models import Form, FormItem
+from conformance.catalog.models import AppliesTo, Form, FormItem
 from conformance.domains.jumin.forms.common import (
     applies,
     expected_date,
@@ -53,6 +53,8 @@ class CertificateForms:
     form: Form
     #: Whether the vendor offers the form's data at all (asked once, for a 住民 no 支援措置 names); None: not yet.
     offered: bool | None = None
+    #: The 住民票の除票の写し (None: the catalog has no such form): a 除票's data is read as a 住民's.
+    removed: Form | None = None
 
     @classmethod
     def of(cls, target: Target) -> CertificateForms | None:
@@ -60,7 +62,8 @@ class CertificateForms:
         form = next((form for form in target.catalog.forms if form.id == PERSON_FORM), None)
         if target.http is None or form is None:
             return None
-        return cls(target.http, target, form)
+        removed = next((form for form in target.catalog.forms if form.id == REMOVED_FORM), None)
+        return cls(target.http, target, form, removed=removed)
 
     def offers(self, world: World) -> bool:
         """Whether the vendor gives the form's data: asked once a run, for a 住民 of ``world`` no 支援措置 names."""
@@ -72,16 +75,44 @@ class CertificateForms:
         return bool(self.offered)
 
     def compare_data(self, world: World, atena: str) -> Iterator[Breach]:
-        """The form's data of a 住民 no 支援措置 names shows the model's latest row (5.1 R003)."""
-        if not world.is_current(atena) or world.protected(atena) is not False or not self.offers(world):
+        """The form's data of a person no 支援措置 names shows the model's latest row (5.1 R003): a 住民's
+        住民票の写し, a 除票's 除票の写し (a person moved out, dead or 消除: issue 50). Asked again with every 省略
+        switch that concerns the person set, it prints none of the items they cover (5.1 R001)."""
+        if world.protected(atena) is not False or not self.offers(world):
             return
-        where = f"POST {DATA_PATH.replace('{form_id}', PERSON_FORM)}"
-        status, document = self._data(PERSON_FORM, {"宛名番号": atena})
+        form = self.form if world.is_current(atena) else self.removed
+        if form is None:
+            return
+        where = f"POST {DATA_PATH.replace('{form_id}', form.id)}"
+        status, document = self._data(form.id, {"宛名番号": atena})
         if status != 200:
-            yield Breach(r.FORM_ITEMS, "model.form_missing", "the 住民票の写し of a 住民 was not issued", where,
+            whose = "住民票の写し of a 住民" if form is self.form else "除票の写し of a 除票"
+            yield Breach(r.FORM_ITEMS, "model.form_missing", f"the {whose} was not issued", where,
                          "200 and the form's data", str(status))
             return
-        yield from self._same(world.latest(atena), _data_items(document), where)
+        row = world.latest(atena)
+        yield from self._same(row, _data_items(document), where, form)
+        yield from self._omitted(form, row, where)
+
+    def _omitted(self, form: Form, row: Mapping[str, str], where: str) -> Iterator[Breach]:
+        """The form asked with every 省略 switch that concerns the person: no item a switch covers is printed (5.1
+        R001: 省略の指定…ができ; forms.yaml's interpretation: an item whose switch is set is not printed)."""
+        foreign = row.get("住民種別") == "2"
+        switches = sorted(omission.id for omission in form.omissions if omission.applies_to is AppliesTo.ALL
+                          or (omission.applies_to is AppliesTo.FOREIGN) == foreign)
+        if not switches:
+            return
+        status, document = self._data(form.id, {"宛名番号": row.get("宛名番号", ""), "省略": switches})
+        if status != 200:
+            yield Breach(r.FORM_OMISSION, "model.form_missing", f"{form.id} asked with its 省略 switches was not "
+                         "issued", where, "200 and the form's data", str(status))
+            return
+        shown = _data_items(document)
+        for item in form.items:
+            if item.omission in switches and shown.get(item.label):
+                yield Breach(r.FORM_OMISSION, "model.form_omission_ignored", f"{item.label} is printed although "
+                             f"its 省略 switch ({item.omission}) is set", f"{where}#/{item.label}", "left out",
+                             "printed")
 
     def compare_printed(self, world: World, atena: str) -> Iterator[Breach]:
         """The printed 住民票の写し of a 住民 no 支援措置 names shows the model's latest row (5.1 R003)."""
@@ -105,8 +136,10 @@ class CertificateForms:
             shown.setdefault(entry.label, entry.value)
         yield from self._same(row, shown, where)
 
-    def _same(self, row: Mapping[str, str], shown: Mapping[str, str], where: str) -> Iterator[Breach]:
-        for item in self.form.items:
+    def _same(self, row: Mapping[str, str], shown: Mapping[str, str], where: str,
+              form: Form | None = None) -> Iterator[Breach]:
+        form = form or self.form
+        for item in form.items:
             if item.label in NOT_COMPARED or not item.values or not applies(item, row) \
                     or not any(row.get(name) for name in item.values):
                 continue
@@ -114,13 +147,13 @@ class CertificateForms:
             place = f"{where}#/{item.label}" + ("" if item.label in item.values else f"/{item.values[-1]}")
             if value is None:
                 if item.omission is None:  # an item no 省略 switch leaves out (5.1 R001)
-                    yield Breach(r.FORM_ITEMS, "model.form_differs", f"{item.label} is not on the 住民票の写し",
+                    yield Breach(r.FORM_ITEMS, "model.form_differs", f"{item.label} is not on the {form.name}",
                                  place, "printed", "absent")
                 continue
             wanted = _wanted(self.target, item, row)
             got = squeeze(without_furigana(value) if item.furigana else value)
             if wanted and got not in wanted:
-                yield Breach(r.FORM_ITEMS, "model.form_differs", f"{item.label} on the 住民票の写し differs from the "
+                yield Breach(r.FORM_ITEMS, "model.form_differs", f"{item.label} on the {form.name} differs from the "
                              "record", place, " | ".join(wanted), got)
 
     def protection(self, world: World, atena: str, requirement: str) -> Iterator[Breach]:

@@ -81,10 +81,12 @@ class JuminModelMachine(ModelSteps):
                            data.draw(st.sampled_from(_SUPPORT_STARTS), label="開始"), data.draw(st.booleans()))
 
     def household(self, size: int, foreign: int | None, births: list[str], *, unknown: bool,
-                  headless: bool) -> list[str]:
+                  headless: bool, relations: list[str] | None = None) -> list[str]:
         """A 世帯 of ``size`` members made through ``fixtures.persons`` (the member at ``foreign`` a 外国人住民, the
         last of 不詳 生年月日 when ``unknown``), judged; the 宛名番号 the vendor gave them, adopted."""
         people = [self._person(index, index == foreign, births[index]) for index in range(size)]
+        for person, relation in zip(people, relations or (), strict=False):
+            person["続柄"] = relation
         if unknown:
             people[-1].update({"生年月日": "", "生年月日_不詳フラグ": "1", "生年月日_不詳表記": "昭和30年頃"})
         for person in people:
@@ -97,6 +99,8 @@ class JuminModelMachine(ModelSteps):
         made = _listed(document)
         for atena in made:
             self._adopt_new(atena)
+        for setai in {self.world.latest(atena).get("世帯番号", "") for atena in made if atena in self.world.persons}:
+            self.world.founders[setai] = frozenset(made)
         return made
 
     # -- 異動 -----------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from conformance.domains.jumin.forms.member_order import order_problem, rank
 from conformance.domains.jumin.model.forms import CertificateForms
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
@@ -37,6 +38,9 @@ SEARCHES = (KANA_SEARCH, BASIC_SEARCH)
 #: The persons a search answer lists at most (driver.yaml search.basic: at most 100): a person missing from a full
 #: answer may be one of those cut off, so it is not judged.
 SEARCH_LIMIT = 100
+#: The export's items that tell its records apart: a person's row (1.2.1 R018) and the person (a 個人番号 is one
+#: person's: 4.1.1.2 R002 brings a 再転入者 back under the 除票's 宛名番号).
+HISTORY, MY_NUMBER = "履歴番号", "個人番号"
 
 
 def text(value: Any) -> str:
@@ -79,10 +83,13 @@ class Paths:
 
     def compare_exports(self, worlds: Sequence[World]) -> list[list[Breach]]:
         """The residents export, fetched once now, against each example's model record by record (10.6
-        R001): every 住民 of a model is there with the values of its latest row; a 除票 may be absent, and
-        where it is there it reads as its record. A 支援対象者 it lists carries the 支援措置's marks (3.4:
-        ``_export_marked``). Only the models' persons are read (the test town is not judged here). One list of
-        breaches per world, in order."""
+        R001), both ways (interpretation export-records): every 住民 of a model is there with the values of its
+        latest row; a 除票 may be absent, and where it is there it reads as its record. A person's other
+        records, where the export holds their history, are each one of their rows (by 履歴番号), once, as the
+        record holds it (``model.export_extra``); a 住民 of a model's 世帯, or a record holding a model person's
+        個人番号, that no model holds is a person the records do not have (``model.export_unknown``). A
+        支援対象者 it lists carries the 支援措置's marks (3.4: ``_export_marked``). Only the models' persons and
+        世帯 are read (the test town is not judged here). One list of breaches per world, in order."""
         if self.exports is None or not self.exporting or not worlds:
             return [[] for _ in worlds]
         try:
@@ -92,25 +99,39 @@ class Paths:
                                 EXPORT_LAYOUT, "the export", str(error))
             return [[unreadable]] + [[] for _ in worlds[1:]]
         wanted = {atena for world in worlds for atena in world.persons}
-        found: dict[str, tuple[int, dict[str, str]]] = {}
+        households = {setai: index for index, world in enumerate(worlds) for setai in world.households()}
+        my_numbers = {row[MY_NUMBER]: index for index, world in enumerate(worlds)
+                      for rows in world.persons.values() for row in rows if row.get(MY_NUMBER)}
+        found: dict[str, list[tuple[int, dict[str, str]]]] = {}
+        strangers: list[list[tuple[int, dict[str, str]]]] = [[] for _ in worlds]
         encoding = "cp932" if "932" in exported.declared_encoding or "jis" in exported.declared_encoding \
             else "utf-8-sig"
         with exported.path.open(encoding=encoding, errors="replace", newline="") as handle:
             for line, record in enumerate(csv.DictReader(handle), start=2):
                 atena = record.get("宛名番号") or ""
-                if atena in wanted and atena not in found:
-                    found[atena] = (line, {str(k): v or "" for k, v in record.items() if isinstance(k, str)})
-        return [list(self._reconciled(world, found, EXPORT_LAYOUT)) for world in worlds]
+                row = {str(k): v or "" for k, v in record.items() if isinstance(k, str)}
+                if atena in wanted:
+                    found.setdefault(atena, []).append((line, row))
+                    continue
+                index = my_numbers.get(row.get(MY_NUMBER, ""))
+                if index is None and row.get("住民状態") == r.CURRENT:
+                    index = households.get(row.get("世帯番号", ""))
+                if index is not None:
+                    strangers[index].append((line, row))
+        return [[*self._reconciled(world, found, EXPORT_LAYOUT), *_unknown(strangers[index], EXPORT_LAYOUT)]
+                for index, world in enumerate(worlds)]
 
-    def _reconciled(self, world: World, found: Mapping[str, tuple[int, dict[str, str]]], name: str) -> Iterator[Breach]:
+    def _reconciled(self, world: World, found: Mapping[str, Sequence[tuple[int, dict[str, str]]]],
+                    name: str) -> Iterator[Breach]:
         protected = {atena for atena, _ in protected_today(world)}
         for atena in sorted(world.persons):
-            if atena not in found:
+            records = found.get(atena, ())
+            if not records:
                 if world.is_current(atena):
                     yield Breach(r.EXPORTED, "model.export_missing", "a 住民 of the records is not in the export",
                                  f"{name}#宛名番号", "the person's record", "absent")
                 continue
-            line, record = found[atena]
+            (line, record), others = _latest_record(world.history(atena), records)
             where = f"{name}:{line}"
             if atena in protected:
                 yield from _export_marked(world.latest(atena), record, where)
@@ -120,6 +141,26 @@ class Paths:
                 # the vendor (interpretation dv-read-paths): neither is the consistency of 10.6 R001 here.
                 judged = _but(self.judged, _DV_MARKS)
             yield from _same(world.latest(atena), record, r.EXPORTED, where, judged)
+            yield from self._earlier(world.history(atena), record, others, name)
+
+    def _earlier(self, history: Sequence[Mapping[str, str]], latest: Mapping[str, str],
+                 others: Sequence[tuple[int, dict[str, str]]], name: str) -> Iterator[Breach]:
+        """A person's records beside the latest (an export holding their history): each one of their rows by
+        its 履歴番号, written once, read as the row (its 支援措置's marks are not compared: a 表示 is written on
+        the latest row in place, 3.4's rows before it may have held it or not)."""
+        rows = {row.get(HISTORY, ""): row for row in history}
+        seen = {latest.get(HISTORY, "")}
+        for line, record in others:
+            number = record.get(HISTORY, "")
+            where = f"{name}:{line}"
+            if number in seen or number not in rows:
+                why = "written twice" if number in seen else "none of the person's rows"
+                yield Breach(r.EXPORTED, "model.export_extra", f"the export holds a record of the person the "
+                             f"records do not ({HISTORY} {why})", f"{where}#/{HISTORY}",
+                             "each of the person's rows at most once", number or "(blank)")
+                continue
+            seen.add(number)
+            yield from _same(rows[number], record, r.EXPORTED, where, _but(self.judged, _DV_MARKS))
 
     def history(self, atena: str) -> list[dict[str, str]]:
         """The driver's history of a person (query.history)."""
@@ -205,7 +246,10 @@ class Paths:
             return
         response = self.linkage.request("get", f"/households/{setai}")
         found = response.json().get("members") if response.status == 200 else None
-        yield from _members(wanted, found, r.PROVIDED, f"GET /households/{setai}#/members")
+        breaches = list(_members(wanted, found, r.PROVIDED, f"GET /households/{setai}#/members"))
+        yield from breaches
+        if not breaches and isinstance(found, list):
+            yield from _member_order(world, setai, [text(m.get("宛名番号")) for m in found if isinstance(m, dict)])
 
     def changed_since(self, stamp: str, changed: Sequence[str]) -> Iterator[Breach]:
         """7.2.3 R002 (異動差分, リアルタイム): every person a step changed is listed as changed since it, and
@@ -393,6 +437,32 @@ def protected_today(world: World) -> list[tuple[str, str]]:
 _DV_MARKS = frozenset({r.SUPPORT_MARK, r.OTHER_BUSINESS_MARK})
 
 
+def _latest_record(history: Sequence[Mapping[str, str]], records: Sequence[tuple[int, dict[str, str]]]
+                   ) -> tuple[tuple[int, dict[str, str]], list[tuple[int, dict[str, str]]]]:
+    """The record read as the person's latest row, and the others: the record of the latest row's 履歴番号, else
+    the one with the highest 履歴番号 (1.2.1 R018: 履歴番号が最大のデータ; a stale record then differs from the
+    latest row), else the first (rows without 履歴番号)."""
+    number = history[-1].get(HISTORY, "") if history else ""
+    ranked = sorted(range(len(records)), key=lambda i: (records[i][1].get(HISTORY, "") == number != "",
+                                                        _rank(records[i][1].get(HISTORY, "")), -i))
+    chosen = ranked[-1] if number else 0
+    return records[chosen], [record for i, record in enumerate(records) if i != chosen]
+
+
+def _rank(number: str) -> tuple[int, str]:
+    """A 履歴番号 in order (digits by value)."""
+    return (int(number), "") if number.isdigit() else (-1, number)
+
+
+def _unknown(strangers: Sequence[tuple[int, Mapping[str, str]]], name: str) -> Iterator[Breach]:
+    """Records no model holds in a model's 世帯 (a 住民 of it), or holding a model person's 個人番号 under another
+    宛名番号: a person the records do not have (10.6 R001, interpretation export-records)."""
+    for line, record in strangers:
+        yield Breach(r.EXPORTED, "model.export_unknown", "the export holds a person the records do not (a 住民 of "
+                     "one of their 世帯, or one of their persons' 個人番号, under a 宛名番号 none of them has)",
+                     f"{name}:{line}#/宛名番号", "no such record", record.get("宛名番号", "") or "(blank)")
+
+
 def _export_marked(row: Mapping[str, str], record: Mapping[str, str], where: str) -> Iterator[Breach]:
     """A 支援対象者 the export lists carries the 表示 (支援措置対象フラグ 1) and 他業務参照不可フラグ as the record
     holds it (3.4 R001 as jumin.dv.other_business_marked reads it): the export goes to other systems, which
@@ -434,6 +504,25 @@ def _same_history(history: Sequence[Mapping[str, str]], rows: Any, atena: str,
         return
     for index, (wanted, row) in enumerate(zip(history, rows, strict=True)):
         yield from _same(wanted, as_row(row), r.PROVIDED, f"{where}#/history/{index}", judged)
+
+
+def _member_order(world: World, setai: str, listed: Sequence[str]) -> Iterator[Breach]:
+    """The linkage API's 世帯 lists its members in the order of 5.2 (interfaces.yaml get_household:
+    世帯員（5.2の並び順）; interpretation member-order): the members the 世帯 was made with, in the order the
+    answer gives them, by 続柄 first (世帯主, 配偶者, 子 and their families, ...) whatever their ages, then by
+    生年月日 and 宛名番号 within one 続柄 (``forms.member_order``'s rule). A member who joined later may be listed
+    last (5.2 R002): only the founders' order is judged. Reported under 5.2 R004 (第１順位)."""
+    founders = world.founders.get(setai, frozenset())
+    rows = [world.latest(atena) for atena in listed if atena in founders]
+    problem = order_problem(rows) if len(rows) >= 2 else None
+    if problem is None:
+        return
+    index, why = problem
+    where = f"GET /households/{setai}#/members/{listed.index(rows[index].get('宛名番号', ''))}"
+    wanted = sorted(rows, key=lambda row: (rank(row.get("続柄", "")), row.get("生年月日", ""), row.get("宛名番号", "")))
+    yield Breach(r.MEMBER_ORDER, "model.household_order", f"the 世帯's members are not in the order of 5.2: {why}",
+                 f"{where}/続柄", "続柄 " + " > ".join(row.get("続柄", "") for row in wanted),
+                 "続柄 " + " > ".join(row.get("続柄", "") for row in rows))
 
 
 def _members(wanted: list[str], members: Any, requirement: str, where: str) -> Iterator[Breach]:

@@ -132,6 +132,9 @@ class ModelSteps(RuleBasedStateMachine):
         breaches += [b for setai in self.world.households() for b in self.session.paths.compare_household(
             self.world, setai)]
         breaches += self.session.paths.unknown(UNKNOWN)
+        if self.session.paths.linkage is not None and any(
+                self.world.founders.get(setai) for setai in self.world.households()):
+            self.session.exercised.add(r.MEMBER_ORDER)  # the founders' order on the linkage API's 世帯 (5.2)
         # The printed 住民票の写し of one 住民 no 支援措置 names, once an example (a PDF read costs tens of ms).
         breaches += self._form(next((a for a in sorted(self.world.current()) if self.world.protected(a) is False), ""),
                                printed=True)
@@ -269,16 +272,19 @@ class ModelSteps(RuleBasedStateMachine):
         self._check(breaches, READS)
 
     def _form(self, atena: str, *, printed: bool) -> list[Breach]:
-        """The 住民票の写し of a 住民 no 支援措置 names against the model: its data, or as printed (5.1 R003)."""
+        """The 住民票の写し of a 住民 no 支援措置 names against the model: its data, or as printed (5.1 R003); the
+        除票の写し's data of a 除票 (issue 50); each asked again with its 省略 switches set (5.1 R001)."""
         forms = self.session.paths.forms
-        if forms is None or not atena or not self.world.is_current(atena) or self.world.protected(atena) is not False:
+        if forms is None or not atena or self.world.protected(atena) is not False:
             return []
         if printed:
+            if not self.world.is_current(atena):
+                return []
             self.session.exercised.add(r.FORM_ITEMS)
             return list(forms.compare_printed(self.world, atena))
         breaches = list(forms.compare_data(self.world, atena))
         if forms.offered:
-            self.session.exercised.add(r.FORM_ITEMS)
+            self.session.exercised |= {r.FORM_ITEMS, r.FORM_OMISSION}
         return breaches
 
     def _search_for(self, atena: str) -> str:

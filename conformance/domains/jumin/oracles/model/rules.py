@@ -139,6 +139,11 @@ BASIC_SEARCH = "jumin-1.0-2.1.3-R001"
 #: 5.1 R003 (証明書の様式については、第４章に定める様式とすること): the 住民票の写し shows the record's items, as
 #: the form checks read the 様式 (forms.items, forms.dates).
 FORM_ITEMS = "jumin-1.0-5.1-R003"
+#: 5.2 R004 (第１順位には、世帯主、世帯主の配偶者及び世帯主の子が属し、以下の並び順): a 世帯's members by 続柄, whatever
+#: their ages (the linkage API's 世帯 lists them so: interfaces.yaml get_household).
+MEMBER_ORDER = "jumin-1.0-5.2-R004"
+#: 5.1 R001 (省略の指定…ができ): an item whose 省略 switch the request sets is not printed.
+FORM_OMISSION = "jumin-1.0-5.1-R001"
 #: The 表示 of a 支援対象者 on the 原票 as the driver's records carry it (data_items.yaml support_measure_flag).
 SUPPORT_MARK = "支援措置対象フラグ"
 #: The items a 支援措置 writes on the 原票: the 表示, the period as the record shows it, and the mark that hides a

@@ -24,6 +24,9 @@ class World:
     #: The day a 支援措置 is judged on: the vendor's own today (its protection follows its clock, not the
     #: 処理日 a 異動 names).
     today: date = field(default_factory=clock.today)
+    #: The members each 世帯 was made with, together (5.2 R002: a person who joins a 世帯 later may be listed last,
+    #: so only the order of these is 5.2's whatever came after).
+    founders: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def adopt(self, atena: str, rows: Iterable[Row]) -> None:
         """Append the rows the vendor wrote for ``atena`` (a new person when unknown)."""
