@@ -12,6 +12,7 @@ recorded (``reading``: why the source is not followed, with the provision), neve
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -97,3 +98,22 @@ def _located(document: MarkedDocument, problem: ErrorDetails) -> str:
     field = ".".join(str(part) for part in where)
     return (f"{display_path(document.path)}:{document.line_of(where)}: {field}: {problem['msg']} "
             f"(got {problem.get('input')!r})")
+
+
+# -- what every domain's examples.py reads a case with --------------------------------------------------------
+
+
+def day(value: Any) -> date:
+    """A case's day, written ``YYYY-MM-DD``."""
+    return date.fromisoformat(str(value))
+
+
+def month(value: Any) -> tuple[int, int]:
+    """A case's month, written ``YYYY-MM``."""
+    year, number = str(value).split("-")
+    return int(year), int(number)
+
+
+def month_text(month_: tuple[int, int]) -> str:
+    """A month as the answers write it, ``YYYY-MM``."""
+    return f"{month_[0]:04d}-{month_[1]:02d}"

@@ -13,14 +13,10 @@ rate); ``tax_base`` (the 法人税額). The answer: 均等割 (the 標準税率,
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from conformance.domains.hojin_juminzei import oracle as hojin
-
-
-def _day(value: Any) -> date:
-    return date.fromisoformat(str(value))
+from conformance.domains.worked_examples import day as _day
 
 
 def answer(case: Mapping[str, Any]) -> dict[str, Any]:

@@ -11,14 +11,10 @@ on those verdicts; a verdict is true, false or null (open: the harness asks noth
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from conformance.domains.inkan import oracle as inkan
-
-
-def _day(value: Any) -> date:
-    return date.fromisoformat(str(value))
+from conformance.domains.worked_examples import day as _day
 
 
 def answer(case: Mapping[str, Any]) -> dict[str, Any]:

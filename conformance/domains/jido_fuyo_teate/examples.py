@@ -15,16 +15,8 @@ from datetime import date
 from typing import Any
 
 from conformance.domains.jido_fuyo_teate import oracle as fuyo
-from conformance.oracles.dates import Month
-
-
-def _month(value: Any) -> Month:
-    year, month = str(value).split("-")
-    return int(year), int(month)
-
-
-def _text(month: Month) -> str:
-    return f"{month[0]:04d}-{month[1]:02d}"
+from conformance.domains.worked_examples import month as _month
+from conformance.domains.worked_examples import month_text as _text
 
 
 def answer(case: Mapping[str, Any]) -> dict[str, Any]:

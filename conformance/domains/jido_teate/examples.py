@@ -10,24 +10,12 @@ out of the town), the last month paid (第8条第2項).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from conformance.domains.jido_teate import oracle as jido
-from conformance.oracles.dates import Month
-
-
-def _day(value: Any) -> date:
-    return date.fromisoformat(str(value))
-
-
-def _month(value: Any) -> Month:
-    year, month = str(value).split("-")
-    return int(year), int(month)
-
-
-def _text(month: Month) -> str:
-    return f"{month[0]:04d}-{month[1]:02d}"
+from conformance.domains.worked_examples import day as _day
+from conformance.domains.worked_examples import month as _month
+from conformance.domains.worked_examples import month_text as _text
 
 
 def answer(case: Mapping[str, Any]) -> dict[str, Any]:

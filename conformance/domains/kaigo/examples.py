@@ -10,18 +10,15 @@ each only where the case gives what it needs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from conformance.domains.kaigo import oracle as kaigo
+from conformance.domains.worked_examples import day as _day
 from conformance.oracles.residence import Residence
 
 #: The municipality judged and another (valid 全国地方公共団体コード; which ones does not matter to 介護保険法).
 HERE, OTHER = "131016", "011002"
 
-
-def _day(value: Any) -> date:
-    return date.fromisoformat(str(value))
 
 
 def _stays(case: Mapping[str, Any]) -> list[Residence]:

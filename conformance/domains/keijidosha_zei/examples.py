@@ -10,14 +10,10 @@ nobody; 第443条第1項, 第463条の16); ``classes`` (the harness's class code
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from conformance.domains.keijidosha_zei import oracle as keijidosha
-
-
-def _day(value: Any) -> date:
-    return date.fromisoformat(str(value))
+from conformance.domains.worked_examples import day as _day
 
 
 def answer(case: Mapping[str, Any]) -> dict[str, Any]:

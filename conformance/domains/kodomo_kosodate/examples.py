@@ -9,14 +9,10 @@ false unless given). The answer is 認定区分 (第19条第1項: 1号, 2号, 3�
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from conformance.domains.kodomo_kosodate import oracle as kodomo
-
-
-def _day(value: Any) -> date:
-    return date.fromisoformat(str(value))
+from conformance.domains.worked_examples import day as _day
 
 
 def answer(case: Mapping[str, Any]) -> dict[str, Any]:

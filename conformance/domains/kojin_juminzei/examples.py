@@ -11,15 +11,11 @@ percent (第314条の3第1項); ``fiscal_year`` alone -> 均等割 (第310条), 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from conformance.domains.kojin_juminzei import oracle as juminzei
+from conformance.domains.worked_examples import day as _day
 from conformance.oracles.residence import Residence
-
-
-def _day(value: Any) -> date:
-    return date.fromisoformat(str(value))
 
 
 def answer(case: Mapping[str, Any]) -> dict[str, Any]:

@@ -16,14 +16,12 @@ from datetime import date
 from typing import Any
 
 from conformance.domains.koki_korei import oracle as koki
+from conformance.domains.worked_examples import day as _day
 from conformance.oracles.residence import Residence
 
 #: The municipality judged, another of its prefecture (東京都) and one of another prefecture (valid codes).
 PLACES = {"here": "131016", "same": "131024", "other": "011002"}
 
-
-def _day(value: Any) -> date:
-    return date.fromisoformat(str(value))
 
 
 def _maybe(value: Any) -> date | None:

@@ -16,14 +16,12 @@ from datetime import date
 from typing import Any
 
 from conformance.domains.kokuho import oracle as kokuho
+from conformance.domains.worked_examples import day as _day
 from conformance.oracles.residence import Residence
 
 #: The municipality judged and one of another prefecture (valid 全国地方公共団体コード).
 HERE, OTHER = "131016", "011002"
 
-
-def _day(value: Any) -> date:
-    return date.fromisoformat(str(value))
 
 
 def _maybe(value: Any) -> date | None:

@@ -11,14 +11,10 @@ during the stay (国民年金法 第8条, 第9条), 第1号被保険者 on ``as_
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from conformance.domains.kokumin_nenkin import oracle as nenkin
-
-
-def _day(value: Any) -> date:
-    return date.fromisoformat(str(value))
+from conformance.domains.worked_examples import day as _day
 
 
 def answer(case: Mapping[str, Any]) -> dict[str, Any]:

@@ -11,14 +11,10 @@ the 年度 (第343条, 第359条; the asset is in the municipality judged); with
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from conformance.domains.kotei_shisan_zei import oracle as kotei
-
-
-def _day(value: Any) -> date:
-    return date.fromisoformat(str(value))
+from conformance.domains.worked_examples import day as _day
 
 
 def answer(case: Mapping[str, Any]) -> dict[str, Any]:

@@ -10,14 +10,10 @@ allows for the 入学期日's notice; with ``recorded`` (the day the child was n
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from conformance.domains.shugaku import oracle as shugaku
-
-
-def _day(value: Any) -> date:
-    return date.fromisoformat(str(value))
+from conformance.domains.worked_examples import day as _day
 
 
 def answer(case: Mapping[str, Any]) -> dict[str, Any]:
