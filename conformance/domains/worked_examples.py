@@ -14,17 +14,16 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
+from conformance.catalog.domain_rules import DOMAINS_DIR
 from conformance.catalog.yamlmarks import MarkedDocument, load_yaml
 from conformance.errors import SpecError
 from conformance.messages import display_path
 
-DOMAINS_DIR = Path(__file__).resolve().parent
 EXAMPLES_FILE = "examples.yaml"
 #: An example's id: ``<slug>-ex-<name>``.
 EXAMPLE_ID = r"^[a-z][a-z0-9_]*-ex-[a-z0-9][a-z0-9-]*$"

@@ -75,6 +75,17 @@ def months_between(first: Month, last: Month) -> tuple[Month, ...]:
     return tuple(months)
 
 
+def premium_months(acquired: date, lost: date | None, *, until: Month) -> tuple[Month, ...]:
+    """Months billed for a 資格 from ``acquired`` to ``lost``, up to ``until``.
+
+    Rule (DOMAIN.md; 国民健康保険 and 介護保険法 第129条 alike): from the month of 取得 to the month before the month
+    of 喪失. A 資格 gained and lost in the same month (同月得喪) therefore bills no month here; the 国保 oracle bills
+    that month where its reading says so (``kokuho_billed_months``).
+    """
+    last = until if lost is None else min(until, previous_month(month_of(lost)))
+    return months_between(month_of(acquired), last)
+
+
 def fiscal_year_months(fiscal_year: int) -> tuple[Month, ...]:
     """The twelve months of a 年度 (April of ``fiscal_year`` to March of the next year)."""
     return months_between((fiscal_year, 4), (fiscal_year + 1, 3))

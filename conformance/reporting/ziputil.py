@@ -201,15 +201,8 @@ def _checked_name(name: str) -> str:
 
 def read_entries(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[tuple[str, bytes]]:
     """The entries (name, content) of an archive in its order, read safely (module docstring)."""
-    if len(data) > limits.archive_bytes:
-        raise ArchiveError(f"the archive is {len(data)} bytes; at most {limits.archive_bytes} are accepted")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise ArchiveError(f"not a zip archive: {error}") from None
+    archive, infos = open_checked(data, limits)
     with archive:
-        infos = archive.infolist()
-        _check_directory(infos, limits)
         return [(info.filename, _read(archive, info)) for info in infos]
 
 

@@ -19,9 +19,7 @@ from conformance.oracles.dates import (
     Month,
     age_reached_on,
     fiscal_year_months,
-    month_of,
-    months_between,
-    previous_month,
+    premium_months,
 )
 from conformance.oracles.residence import Residence, following
 
@@ -95,13 +93,6 @@ def kaigo_loss_date(history: Sequence[Residence], stay: Residence) -> date | Non
     return stay.moved_out + timedelta(days=1)
 
 
-def _premium_months(acquired: date, lost: date | None, *, until: Month) -> tuple[Month, ...]:
-    """第129条 (as DOMAIN.md reads it): from the month of 取得 to the month before the month of 喪失, up to
-    ``until``; a 資格 gained and lost in one month bills none."""
-    last = until if lost is None else min(until, previous_month(month_of(lost)))
-    return months_between(month_of(acquired), last)
-
-
 def kaigo_billed_months(
     birth: date, history: Sequence[Residence], municipality: str, fiscal_year: int
 ) -> tuple[Month, ...]:
@@ -116,7 +107,7 @@ def kaigo_billed_months(
     for stay in history:
         acquired = kaigo_acquisition_date(birth, stay) if stay.municipality == municipality else None
         if acquired is not None:
-            billed.update(_premium_months(acquired, kaigo_loss_date(history, stay), until=months[-1]))
+            billed.update(premium_months(acquired, kaigo_loss_date(history, stay), until=months[-1]))
     return tuple(month for month in months if month in billed)
 
 

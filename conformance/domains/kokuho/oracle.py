@@ -26,8 +26,7 @@ from conformance.oracles.dates import (
     age_reached_on,
     fiscal_year_months,
     month_of,
-    months_between,
-    previous_month,
+    premium_months,
 )
 from conformance.oracles.residence import Residence, following, validate_history
 
@@ -87,17 +86,6 @@ def kokuho_qualifications(history: Sequence[Residence]) -> tuple[KokuhoQualifica
         result.append(KokuhoQualification(stay.municipality, stay.moved_in, kokuho_loss_date(history, stay),
                                           origin, continued))
     return tuple(result)
-
-
-def premium_months(acquired: date, lost: date | None, *, until: Month) -> tuple[Month, ...]:
-    """Months billed for a 資格 from ``acquired`` to ``lost``, up to ``until``.
-
-    Rule (DOMAIN.md; 国保 and 介護 alike): from the month of 取得 to the month before the month of
-    喪失. A 資格 gained and lost in the same month (同月得喪) therefore bills no month here; see
-    :func:`kokuho_billed_months` for the one case where that month is billed.
-    """
-    last = until if lost is None else min(until, previous_month(month_of(lost)))
-    return months_between(month_of(acquired), last)
 
 
 def kokuho_billed_months(history: Sequence[Residence], municipality: str, fiscal_year: int) -> tuple[Month, ...]:
