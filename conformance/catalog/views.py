@@ -80,6 +80,9 @@ def edition_stats(edition: EditionCatalog) -> dict[str, Any]:
     levels = Counter(r.level.value for r in edition.requirements)
     states = Counter(automation_state(r) for r in edition.requirements)
     duties = Counter(str(r.duty) for r in edition.requirements)
+    # Issue 46's depth: how the required system duties are judged (a statute edition's "75% automated").
+    system = Counter(automation_state(r) for r in edition.requirements
+                     if r.duty == "system" and r.level is Level.REQUIRED)
     return {
         "domain": edition.domain,
         "edition": edition.edition_name,
@@ -87,6 +90,7 @@ def edition_stats(edition: EditionCatalog) -> dict[str, Any]:
         "by_level": {level.value: levels.get(level.value, 0) for level in Level},
         "by_automation": {k: states.get(k, 0) for k in ("automated", "manual", "not_automated")},
         "by_duty": {duty: duties.get(duty, 0) for duty in DUTIES},
+        "required_system": {k: system.get(k, 0) for k in ("automated", "manual", "not_automated")},
     }
 
 

@@ -75,12 +75,19 @@ def catalog_stats(
         print_json(stats)
         return
     table = Table("domain", "edition", "required", "optional", "prohibited",
-                  "automated", "manual", "not automated")
+                  "automated", "manual", "not automated", "system duty, required: automated")
     for s in stats:
         by_level, by_state = s["by_level"], s["by_automation"]
         table.add_row(s["domain"], s["edition"], *(str(by_level[k]) for k in ("required", "optional", "prohibited")),
-                      *(str(by_state[k]) for k in ("automated", "manual", "not_automated")))
+                      *(str(by_state[k]) for k in ("automated", "manual", "not_automated")),
+                      _depth(s["required_system"]))
     console.print(table)
+
+
+def _depth(counts: dict[str, int]) -> str:
+    """``automated/total n%`` of an edition's required system duties (the rest are in ``--json``)."""
+    total = sum(counts.values())
+    return f"{counts['automated']}/{total} {counts['automated'] / total:.0%}" if total else "-"
 
 
 @catalog_app.command("export")
