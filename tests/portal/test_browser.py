@@ -56,6 +56,16 @@ def no_blocking_violation(page: Any) -> None:
     assert [(v["id"], v["impact"]) for v in violations if v["impact"] in BLOCKING] == [], page.url
 
 
+def no_blocking_violation_filtered(page: Any, state: str) -> None:
+    """axe on the bundle page filtered to one state: the same template, a few rows. Unfiltered the page lists
+    every requirement of the bundle (1,993 rows, 250 KB), which costs axe a minute a visit and tells it
+    nothing the filtered rows do not (every row is one template's row)."""
+    page.select_option("#f-state", state)
+    page.click("#apply-filter")
+    assert f"state={state}" in page.url, page.url
+    no_blocking_violation(page)
+
+
 def upload(page: Any, world: World, name: str, data: bytes, tmp_path: Path) -> None:
     path = tmp_path / name
     path.write_bytes(data)
@@ -74,8 +84,8 @@ def test_the_flow_from_bundle_to_accepted_attestation_to_xlsx(
            signed_bundle(tmp_path, world.signer, {CHECKED: "PASS", MANUAL: "MANUAL"}), tmp_path)
     assert tester.get_attribute("#verdict", "data-verdict") == "incomplete"
     assert tester.inner_text("#verdict") == "判定未完了（未検証の要件あり）"
-    no_blocking_violation(tester)
     bundle_url = tester.url
+    no_blocking_violation_filtered(tester, "MANUAL")
     # No bundle of 住民記録 1.0 is conformant today (240 MANUAL, 53 without a check): the verdict's turn
     # shows on this bundle once its only unverified requirement left is the MANUAL one attested here.
     from conformance.portal.models import Bundle
@@ -107,7 +117,7 @@ def test_the_flow_from_bundle_to_accepted_attestation_to_xlsx(
     assert reviewer.inner_text("#verdict") == "適合"
     reviewer.click("#language")
     assert reviewer.inner_text("#verdict") == "Conformant"
-    no_blocking_violation(reviewer)
+    no_blocking_violation_filtered(reviewer, "ATTESTED")
     with reviewer.expect_download() as download:
         reviewer.click("#xlsx-link")
     sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
