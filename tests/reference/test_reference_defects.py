@@ -416,7 +416,12 @@ AFFECTS: dict[str, set[str]] = {
         "seikatsu_hogo_current_place_first", "seikatsu_hogo_no_residence_no_agency", "seikatsu_hogo_urgency_ignored",
         "seikatsu_hogo_facility_location", "seikatsu_hogo_deadline_thirty_days", "seikatsu_hogo_extension_one_month",
         "seikatsu_hogo_delay_reason_after_thirty", "seikatsu_hogo_deemed_after_fourteen",
-        "seikatsu_hogo_income_ignored")},
+        "seikatsu_hogo_income_ignored", "seikatsu_hogo_recipient_on_closing_day",
+        "seikatsu_hogo_recipients_not_in_need", "seikatsu_hogo_medical_goods", "seikatsu_hogo_loan_in_kind",
+        "seikatsu_hogo_cohabiting_kin_refused", "seikatsu_hogo_assets_ignored", "seikatsu_hogo_other_aid_ignored",
+        "seikatsu_hogo_urgency_waits_for_assets", "seikatsu_hogo_own_income_only", "seikatsu_hogo_transport_medical",
+        "seikatsu_hogo_school_lunch_living", "seikatsu_hogo_care_aid_unknown", "seikatsu_hogo_notice_every_obligor",
+        "seikatsu_hogo_notice_always", "seikatsu_hogo_change_without_deadline", "seikatsu_hogo_forward_in_a_week")},
     # 障害者福祉 (conformance_reference/shogaisha_fukushi/shogaisha.py; each defect's own test:
     # tests/domains/shogaisha_fukushi/test_shogaisha_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -504,7 +509,13 @@ RULE_PROBES = (
     # 生活保護: the worked examples of conformance/domains/seikatsu_hogo/checks.py.
     *(seikatsu_scenarios.RESIDENT, seikatsu_scenarios.HOMELESS, seikatsu_scenarios.URGENT,
       seikatsu_scenarios.IN_FACILITY, seikatsu_scenarios.APPLIED, seikatsu_scenarios.EXTENDED,
-      seikatsu_scenarios.NOTIFIED_LATE, seikatsu_scenarios.NOT_YET_DEEMED, seikatsu_scenarios.MEANS),
+      seikatsu_scenarios.NOTIFIED_LATE, seikatsu_scenarios.NOT_YET_DEEMED, seikatsu_scenarios.MEANS,
+      seikatsu_scenarios.ENDED, seikatsu_scenarios.RECEIVING_IN_NEED, seikatsu_scenarios.MEDICAL,
+      seikatsu_scenarios.LOAN, seikatsu_scenarios.KIN, seikatsu_scenarios.WITH_ASSETS,
+      seikatsu_scenarios.URGENT_WITH_ASSETS, seikatsu_scenarios.OTHER_AID, seikatsu_scenarios.HOUSEHOLD,
+      seikatsu_scenarios.LIVING_NEEDS, seikatsu_scenarios.SCHOOL_NEEDS, seikatsu_scenarios.OTHER_NEEDS,
+      seikatsu_scenarios.OBLIGOR_FULFILLING, seikatsu_scenarios.OBLIGOR_UNSUITABLE, seikatsu_scenarios.CHANGE,
+      seikatsu_scenarios.RECEIVED),
     # 障害者福祉: the worked examples of conformance/domains/shogaisha_fukushi/checks.py.
     *(shogaisha_scenarios.RESIDENT, shogaisha_scenarios.NO_RESIDENCE, shogaisha_scenarios.IN_FACILITY,
       shogaisha_scenarios.IN_FACILITY_UNKNOWN, shogaisha_scenarios.FROM_CHILD_FACILITY,
