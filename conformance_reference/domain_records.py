@@ -19,7 +19,10 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
     # 施設入所等児童 is in or with, 短期間 and 児童のみ世帯: "1"), 第7条第2項 (the 市区町村コード of the places).
     "児童手当": frozenset({"第三子以降算定額算定対象者_生年月日", "施設入所等_種別", "短期間", "児童のみ世帯",
                        "援助場所_市区町村コード", "里親住所_市区町村コード", "施設所在地_市区町村コード",
-                       "設置者事務所_市区町村コード"}),
+                       "設置者事務所_市区町村コード",
+                       # 第4条第2項-第4項: the claimant's role (父母 or 未成年後見人), the 所得 of the two who look
+                       # after the children, whether the other lives with them, whether the two share their 生計.
+                       "本人_区分", "本人_所得", "他方_所得", "他方_同居", "生計同一"}),
     # 地方税法 第443条第1項 (所有者, 主たる定置場), 第463条の15第1項 (車両区分: 号 and イ/ロ/ハ of its table).
     "軽自動車税": frozenset({"車両区分", "取得年月日", "所有終了年月日", "主たる定置場_市区町村コード"}),
     # 地方税法 第341条第1号 (資産区分: 土地, 家屋, 償却資産), 第342条第1項 (所在),

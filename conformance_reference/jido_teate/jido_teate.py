@@ -100,6 +100,22 @@ def _certifier(record: Mapping[str, str], defects: frozenset[str]) -> str | None
     return record.get("施設所在地_市区町村コード")
 
 
+def _supporter(record: Mapping[str, str], defects: frozenset[str]) -> str | None:
+    """第4条第2項-第4項: the claimant lives with the children; the other 父母 or 未成年後見人 is deemed to look
+    after them where he earns more, unless he lives apart and does not share the 生計."""
+    own, other = record.get("本人_所得", ""), record.get("他方_所得", "")
+    if not own.isdigit() or not other.isdigit():
+        return None
+    apart = record.get("他方_同居") != "1" and record.get("生計同一") != "1"
+    if apart and "jido_teate_separated_higher_earner" not in defects:
+        return "本人"
+    role = record.get("本人_区分")
+    if (role == "父母" and "jido_teate_parents_claimant_always" in defects) or \
+            (role == "未成年後見人" and "jido_teate_guardians_claimant_always" in defects):
+        return "本人"
+    return "他方" if int(other) > int(own) else "本人"
+
+
 def extend(answer: dict[str, Any], row: Mapping[str, str], children: Sequence[Mapping[str, str]],
            record: Mapping[str, str], as_of: date, defects: frozenset[str]) -> dict[str, Any]:
     """``rules.jido_teate``'s answer with what the record and 第7条第3項, 第8条第1項 add."""
@@ -115,6 +131,7 @@ def extend(answer: dict[str, Any], row: Mapping[str, str], children: Sequence[Ma
     birth = parse_day(row.get("生年月日", ""))
     answer["施設等受給資格者_月額"] = _facility_amount(birth, as_of, defects) if facility and birth else None
     answer["認定市区町村"] = _certifier(record, defects) if facility else None
+    answer["受給者"] = _supporter(record, defects)
     if answer.get("支給終了月") and row.get("転出先住所（確定）_市区町村コード") \
             and "jido_teate_kept_after_move" in defects:
         answer["支給終了月"] = None

@@ -179,7 +179,9 @@ AFFECTS: dict[str, set[str]] = {
         "jido_teate_prorated_last_month", "jido_teate_eligible_abroad", "jido_teate_adults_ignored",
         "jido_teate_aid_not_facility", "jido_teate_foster_not_facility", "jido_teate_mother_facility_always",
         "jido_teate_disabled_any_household", "jido_teate_relief_not_facility", "jido_teate_facility_amount_flat",
-        "jido_teate_certified_at_owner", "jido_teate_kept_after_move", "jido_teate_paid_without_claim")},
+        "jido_teate_certified_at_owner", "jido_teate_kept_after_move", "jido_teate_paid_without_claim",
+        "jido_teate_guardians_claimant_always", "jido_teate_parents_claimant_always",
+        "jido_teate_separated_higher_earner")},
     # 選挙人名簿 (conformance_reference/senkyo/elections.py; each defect's own test:
     # tests/domains/senkyo/test_senkyo_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -485,7 +487,8 @@ RULE_PROBES = (
     # 児童手当 on a 児童手当 record: the worked examples of conformance/domains/jido_teate/checks.py.
     jido_scenarios.WITH_STUDENT, jido_scenarios.FOSTERED, jido_scenarios.FOSTERED_LATER, jido_scenarios.WITH_MOTHER,
     jido_scenarios.AIDED, jido_scenarios.DISABLED, jido_scenarios.DISABLED_WITH_FAMILY, jido_scenarios.RELIEF,
-    jido_scenarios.MOVED_AWAY, jido_scenarios.UNCLAIMED,
+    jido_scenarios.MOVED_AWAY, jido_scenarios.UNCLAIMED, jido_scenarios.PARENTS, jido_scenarios.GUARDIANS,
+    jido_scenarios.SEPARATED,
     # 選挙人名簿: the worked examples of conformance/domains/senkyo/checks.py.
     *(senkyo_scenarios.RECENT, senkyo_scenarios.LATE_NOTICE, senkyo_scenarios.LATE_NOTICE_REGISTERED,
       senkyo_scenarios.MOVED_BEFORE_REGISTRATION, senkyo_scenarios.MOVED, senkyo_scenarios.DIED,

@@ -413,6 +413,45 @@ MOVED_AWAY = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025,
 UNCLAIMED = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), children=(date(2012, 8, 8), date(2016, 3, 3)))
 
 
+_ROLE, _OWN_INCOME, _OTHER_INCOME, _COHABITS, _SHARED = "本人_区分", "本人_所得", "他方_所得", "他方_同居", "生計同一"
+
+
+@st.composite
+def two_supporters(draw: st.DrawFn, codes: tuple[str, str], *, role: str | None, apart: bool) -> Scenario:
+    """A family (:func:`families`) whose claimant (a 父母 or a 未成年後見人, as ``role``) and another of the
+    same kind both look after the children, with different 所得; ``apart``: the other lives elsewhere and
+    does not share the claimant's 生計 (第4条第4項), else he lives with them or shares it (第2項, 第3項)."""
+    family = draw(families(codes))
+    own, other = draw(st.lists(st.integers(0, 8_000_000), min_size=2, max_size=2, unique=True))
+    cohabits = False if apart else draw(st.booleans())
+    shared = False if apart else (not cohabits or draw(st.booleans()))
+    kind = role or draw(st.sampled_from(("父母", "未成年後見人")))
+    items = {_ROLE: kind, _OWN_INCOME: str(own), _OTHER_INCOME: str(other), _COHABITS: "1" if cohabits else None,
+             _SHARED: "1" if shared else None}
+    return replace(family, records=_jido_record(items))
+
+
+def _supporter(s: Scenario, town: str) -> Projection:
+    f = s.record(RECORD)
+    return {"受給者": jido.deemed_supporter(int(f[_OWN_INCOME]), int(f[_OTHER_INCOME]),
+                                          other_cohabits=f.get(_COHABITS) == "1",
+                                          share_livelihood=f.get(_SHARED) == "1")}
+
+
+def _two(role: str, own: int, other: int, cohabits: bool, shared: bool) -> Scenario:
+    items = {_ROLE: role, _OWN_INCOME: str(own), _OTHER_INCOME: str(other), _COHABITS: "1" if cohabits else None,
+             _SHARED: "1" if shared else None}
+    return replace(WITH_STUDENT, records=_jido_record(items))
+
+
+#: Two 父母 living together, the other earning more: the other is deemed to (第4条第3項); two 未成年後見人,
+#: the other earning more: the other (第2項); the other 父母 living apart, not sharing the 生計: the claimant,
+#: living with the children, whatever he earns (第4項).
+PARENTS = _two("父母", 3_000_000, 5_000_000, True, True)
+GUARDIANS = _two("未成年後見人", 3_000_000, 5_000_000, False, True)
+SEPARATED = _two("父母", 3_000_000, 5_000_000, False, False)
+
+
 def _placed(number: int) -> Callable[[tuple[str, str]], st.SearchStrategy[Scenario]]:
     return lambda codes: placed_children(codes, number=number)
 
@@ -442,6 +481,15 @@ RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          (FOSTERED, AIDED, DISABLED), needs_records=True),
     Rule("jido_teate.new_municipality", "児童手当: after a move to another municipality, a new 認定 there "
          "(第7条第1項, 第3項)", _moved_elsewhere, _end_month, picked(PART, "支給終了月"), (MOVED_AWAY,)),
+    Rule("jido_teate.guardians", "児童手当: of several 未成年後見人, the one who maintains the 児童's 生計 more "
+         "(第4条第2項)", lambda codes: two_supporters(codes, role="未成年後見人", apart=False), _supporter,
+         picked(PART, "受給者"), (GUARDIANS,), needs_records=True),
+    Rule("jido_teate.higher_earner", "児童手当: of the 父及び母, the one who maintains the 児童's 生計 more "
+         "(第4条第3項)", lambda codes: two_supporters(codes, role="父母", apart=False), _supporter,
+         picked(PART, "受給者"), (PARENTS,), needs_records=True),
+    Rule("jido_teate.cohabiting", "児童手当: the one living with the 児童 when the two do not share their 生計 "
+         "(第4条第4項)", lambda codes: two_supporters(codes, role=None, apart=True), _supporter,
+         picked(PART, "受給者"), (SEPARATED,), needs_records=True),
     Rule("jido_teate.certified_only", "児童手当: paid to the 受給資格者 the 市町村長 certified (第8条第1項)",
          _unclaimed, _no_start, picked(PART, "支給開始月"), (UNCLAIMED,)),
 )}
@@ -465,4 +513,7 @@ jido_teate_facility_certifier = check("scenario.jido_teate.facility_certifier")(
     _record_check("jido_teate.facility_certifier"))
 jido_teate_new_municipality = check("scenario.jido_teate.new_municipality")(
     _record_check("jido_teate.new_municipality"))
+jido_teate_guardians = check("scenario.jido_teate.guardians")(_record_check("jido_teate.guardians"))
+jido_teate_higher_earner = check("scenario.jido_teate.higher_earner")(_record_check("jido_teate.higher_earner"))
+jido_teate_cohabiting = check("scenario.jido_teate.cohabiting")(_record_check("jido_teate.cohabiting"))
 jido_teate_certified_only = check("scenario.jido_teate.certified_only")(_record_check("jido_teate.certified_only"))

@@ -188,3 +188,19 @@ def certifying_place(place: str, *, aid_place: str | None, foster_home: str | No
     if place == "里親":
         return foster_home
     return facility_site
+
+
+# -- 第4条第2項-第4項: which of two who look after a 児童 is deemed to -------------------------------------
+
+
+def deemed_supporter(own_income: int, other_income: int, *, other_cohabits: bool, share_livelihood: bool) -> str:
+    """Which of the claimant (living with the 児童: the harness's families) and another 父母 or 未成年後見人 who
+    also looks after it and shares its 生計 is deemed to (``"本人"`` or ``"他方"``).
+
+    第4項: where only one of them lives with the 児童 and the two do not share their 生計, the one living with
+    it (the claimant); 第2項 (several 未成年後見人), 第3項 (父及び母 and the like): otherwise the one who
+    maintains the 児童's 生計 more, read as the higher 所得 (the edition's reading; a tie is not drawn, the text
+    does not settle it)."""
+    if not other_cohabits and not share_livelihood:
+        return "本人"
+    return "本人" if own_income > other_income else "他方"

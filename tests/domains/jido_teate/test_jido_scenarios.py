@@ -53,7 +53,7 @@ def test_leaving_families_have_no_child_near_an_age_boundary_and_leave_after_two
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in ALL_RULES}
-    assert len(names) == 17
+    assert len(names) == 20
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in (*JIDO_RULES.values(), *js.RECORD_RULES.values()))
@@ -95,6 +95,10 @@ def test_the_worked_examples() -> None:
     # Moved to another municipality on 2025-06-10: paid to 2025-06 (第7条第3項); no 認定請求: nothing (第8条第1項).
     assert js._end_month(js.MOVED_AWAY, TOWN_CODE) == {"支給終了月": "2025-06"}
     assert js._no_start(js.UNCLAIMED, TOWN_CODE) == {"支給開始月": None}
+    # The other earning more: deemed to look after the children, of two 父母 living together (第4条第3項) or two
+    # 未成年後見人 (第2項); a 父母 living apart without sharing the 生計: the claimant, living with them (第4項).
+    assert js._supporter(js.PARENTS, TOWN_CODE) == js._supporter(js.GUARDIANS, TOWN_CODE) == {"受給者": "他方"}
+    assert js._supporter(js.SEPARATED, TOWN_CODE) == {"受給者": "本人"}
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
