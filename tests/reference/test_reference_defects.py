@@ -380,7 +380,18 @@ AFFECTS: dict[str, set[str]] = {
         "jido_fuyo_child_end_from_birthday", "jido_fuyo_paid_from_claim_month", "jido_fuyo_paid_in_even_months",
         "jido_fuyo_prorated_last_month", "jido_fuyo_third_child_old_addition", "jido_fuyo_full_limit_exclusive",
         "jido_fuyo_dependants_ignored", "jido_fuyo_stop_limit_old", "jido_fuyo_stop_rounded_down",
-        "jido_fuyo_support_counted_whole")},
+        "jido_fuyo_support_counted_whole",
+        "jido_fuyo_pension_1_not_public", "jido_fuyo_pension_2_not_public", "jido_fuyo_pension_3_not_public",
+        "jido_fuyo_pension_4_not_public", "jido_fuyo_pension_5_not_public", "jido_fuyo_pension_6_not_public",
+        "jido_fuyo_pension_7_not_public", "jido_fuyo_pension_8_not_public", "jido_fuyo_pension_9_not_public",
+        "jido_fuyo_pension_10_not_public", "jido_fuyo_pension_11_not_public", "jido_fuyo_pension_12_not_public",
+        "jido_fuyo_mother_needs_livelihood", "jido_fuyo_father_without_livelihood", "jido_fuyo_carer_apart",
+        "jido_fuyo_child_abroad_paid", "jido_fuyo_foster_paid", "jido_fuyo_father_livelihood_ignored",
+        "jido_fuyo_disabled_father_excludes", "jido_fuyo_stepfather_ignored", "jido_fuyo_de_facto_not_spouse",
+        "jido_fuyo_mother_livelihood_ignored", "jido_fuyo_disabled_mother_excludes",
+        "jido_fuyo_stepmother_ignored", "jido_fuyo_claimant_abroad_paid", "jido_fuyo_delay_from_reason_start",
+        "jido_fuyo_carer_limit_exclusive", "jido_fuyo_carer_children_ignored",
+        "jido_fuyo_obligor_limit_exclusive", "jido_fuyo_obligor_dependants_ignored",)},
     # 健康管理 (conformance_reference/kenko_kanri/kenko.py; each defect's own test:
     # tests/domains/kenko_kanri/test_kenko_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -502,7 +513,17 @@ RULE_PROBES = (
     # 児童扶養手当: the worked examples of conformance/domains/jido_fuyo_teate/checks.py.
     *(fuyo_scenarios.CLAIMED, fuyo_scenarios.AGING_OUT, fuyo_scenarios.THREE_CHILDREN, fuyo_scenarios.LEFT_JAPAN,
       fuyo_scenarios.AT_THE_LIMIT, fuyo_scenarios.BELOW_WITH_DEPENDANTS, fuyo_scenarios.BELOW_THE_STOP_LIMIT,
-      fuyo_scenarios.PARTIAL, fuyo_scenarios.WITH_SUPPORT),
+      fuyo_scenarios.PARTIAL, fuyo_scenarios.WITH_SUPPORT,
+      fuyo_scenarios.WORKERS_PENSION, fuyo_scenarios.LUMP_SUM, fuyo_scenarios.FATHER_APART,
+      fuyo_scenarios.MOTHER_APART, fuyo_scenarios.CARER, fuyo_scenarios.CARER_APART,
+      fuyo_scenarios.ABROAD_CHILD, fuyo_scenarios.FOSTERED_CHILD, fuyo_scenarios.WITH_FATHER,
+      fuyo_scenarios.WITH_DISABLED_FATHER, fuyo_scenarios.STEPFATHER, fuyo_scenarios.DE_FACTO_STEPFATHER,
+      fuyo_scenarios.WITH_MOTHER, fuyo_scenarios.WITH_DISABLED_MOTHER, fuyo_scenarios.STEPMOTHER,
+      fuyo_scenarios.MOTHER_ABROAD, fuyo_scenarios.HINDERED, fuyo_scenarios.HINDERED_LATE,
+      fuyo_scenarios.CARER_AT_LIMIT, fuyo_scenarios.CARER_WITH_CHILD, fuyo_scenarios.CARER_WITH_CHILD_AT_LIMIT,
+      fuyo_scenarios.OBLIGOR_AT_LIMIT, fuyo_scenarios.OBLIGOR_WITH_DEPENDANT,
+      fuyo_scenarios.OBLIGOR_WITH_DEPENDANT_AT_LIMIT,
+      *fuyo_scenarios.PENSION_SAMPLES.values()),
     # 健康管理: the worked examples of conformance/domains/kenko_kanri/checks.py.
     *(kenko_scenarios.SEVEN_WEEKS, kenko_scenarios.FOUR_MONTHS, kenko_scenarios.EIGHTEEN_MONTHS,
       kenko_scenarios.TWO_AND_A_HALF, kenko_scenarios.THREE_AND_FOUR_MONTHS, kenko_scenarios.THIRTEEN,
