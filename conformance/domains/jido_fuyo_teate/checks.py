@@ -18,8 +18,12 @@ without it every check here is NOT_AUTOMATED). Each check judges one field of th
   (法第9条第2項; 施行令 第2条の4第5項).
 
 The children of the checks other than ``child_end`` are born from 2011-04-02 to 2019 (児童 until 2030 at
-least), so no age limit changes their answers. Not judged: 第7条第3項ただし書 (the last period paid outside
-the 支払期月: when is the municipality's choice), 第4条 (no 監護, 生計 or 里親 is recorded), 第9条の2.
+least), so no age limit changes their answers. On more items of the record (below ``RECORD_RULES``):
+``公的年金給付`` (第3条第2項, each 号), ``支給要件該当`` (第4条第1項 each 号, 第3項), ``支給対象`` (第4条第2項 each 号
+and its ただし書, 第3条第3項), ``支給開始月`` after a やむを得ない理由 (第7条第2項), ``養育者所得停止`` (法第9条の2;
+施行令 第2条の4第6項) and ``扶養義務者所得停止`` (施行令 第2条の4第7項). Not judged (MANUAL in the catalog):
+第7条第3項ただし書 (the last period paid outside the 支払期月: when is the municipality's choice), 第6条 (the
+認定 itself).
 """
 
 from __future__ import annotations
