@@ -7,6 +7,10 @@
   特別な理由), whether the notice must state why it is late, whether the applicant may deem the
   application rejected;
 - 第8条第1項: the 程度 of 保護, the shortfall of the 要保護者's money against the need measured by the 基準.
+- 第4条, 第10条: what meets the need before 保護 (the 世帯's income, the 扶養, the other laws' 扶助, the usable
+  assets; in an 急迫 only the income);
+- 第6条: 被保護者, 保護金品, 金銭給付 and 現物給付; 第7条: who may apply; 第11条-第13条: the kinds of 扶助;
+- 第24条第8項 (the notice to a 扶養義務者 and its ただし書), 第10項 (the 町村長 forwards within 5 days).
 
 Periods in days do not count the day of the application (民法第140条, 初日不算入: the edition's reading,
 spec_catalog/seikatsu_hogo/2025.12/provisions.yaml).
