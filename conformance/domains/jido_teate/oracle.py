@@ -1,6 +1,6 @@
 """児童手当 from 令和6年10月: eligibility end, monthly amount, start month (15日特例), payment month; the
-第三子以降算定額算定対象者 (第6条第2項第2号), the 施設入所等児童 and their 施設等受給資格者 (第3条第3項, 第6条第1項第3号,
-第7条第2項), which of two is deemed to look after a child (第4条第2項-第4項).
+第三子以降算定額算定対象者 (第6条第2項第2号), the 施設入所等児童 and their 施設等受給資格者 (第3条第3項,
+第6条第1項第3号, 第7条第2項), which of two is deemed to look after a child (第4条第2項-第4項).
 
 Rule (DOMAIN.md, "Moves and dates that cross a year"; 児童手当法 4条, 6条, 8条): "児童手当 (from
 令和6年10月): no income limit; children until the first 3月31日 after turning 18; 15,000 yen under 3,
