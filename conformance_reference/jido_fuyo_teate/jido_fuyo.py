@@ -94,6 +94,107 @@ def _last_day(stay: Stay | None, ends: Sequence[date]) -> date:
     return max(ends)
 
 
+#: 第3条第2項: the laws whose 年金 (or 補償, 手当) are 公的年金給付, by the 号 a defect drops.
+_PENSION_LAWS: tuple[tuple[int, str], ...] = (
+    (1, "国民年金法"), (2, "厚生年金保険法"), (3, "船員保険法"), (4, "恩給法"), (5, "地方公務員の退職年金に関する条例"),
+    (6, "旧令共済組合等年金受給者特別措置法"), (7, "戦傷病者戦没者遺族等援護法"), (8, "未帰還者留守家族等援護法"),
+    (9, "労働者災害補償保険法"), (10, "国家公務員災害補償法"), (11, "公立学校の学校医等の公務災害補償に関する法律"),
+    (12, "地方公務員災害補償法"))
+
+
+def _public_pension(benefit: str, defects: frozenset[str]) -> bool | None:
+    """第3条第2項: a 年金たる給付 (補償, or 留守家族手当 and 特別手当) under one of its laws (船員保険法's only as
+    なお従前の例; 厚生年金保険法's with the 共済組合's of its 附則第二十八条)."""
+    if not benefit:
+        return None
+    for number, law in _PENSION_LAWS:
+        if benefit.startswith(law) or (number == 2 and "附則第二十八条" in benefit):
+            if f"jido_fuyo_pension_{number}_not_public" in defects:
+                return False
+            if number == 3 and "従前の例" not in benefit:
+                return False
+            return any(word in benefit for word in ("年金たる", "留守家族手当", "特別手当"))
+    return False
+
+
+def _on(record: Mapping[str, str], item: str) -> bool:
+    return record.get(item) == "1"
+
+
+def _qualifies(record: Mapping[str, str], defects: frozenset[str]) -> bool:
+    """第4条第1項: 母 監護; 父 監護 and 生計同一; 養育者 (母 not 監護) 同居, 監護, 生計維持."""
+    kind = record.get("受給者区分")
+    cares, shares = _on(record, "監護"), _on(record, "生計同一")
+    if kind == "母":
+        return cares and (shares or "jido_fuyo_mother_needs_livelihood" not in defects)
+    if kind == "父":
+        return cares and (shares or "jido_fuyo_father_without_livelihood" in defects)
+    lives = _on(record, "同居") or "jido_fuyo_carer_apart" in defects
+    return not _on(record, "母が監護") and lives and cares and _on(record, "生計維持")
+
+
+def _excluded(record: Mapping[str, str], defects: frozenset[str]) -> bool:
+    """第4条第2項: the 児童 the 手当 is not paid for (第3条第3項: a 配偶者 in a 事実婚 is one)."""
+    if _on(record, "児童_国外") and "jido_fuyo_child_abroad_paid" not in defects:
+        return True
+    if _on(record, "里親委託") and "jido_fuyo_foster_paid" not in defects:
+        return True
+    spouse_exempt = _on(record, "配偶者_障害の父母")
+    de_facto_ignored = _on(record, "配偶者_事実婚") and "jido_fuyo_de_facto_not_spouse" in defects
+    if record.get("受給者区分") == "父":
+        if _on(record, "母と生計同一") and "jido_fuyo_mother_livelihood_ignored" not in defects \
+                and (not _on(record, "母_障害") or "jido_fuyo_disabled_mother_excludes" in defects):
+            return True
+        return _on(record, "父の配偶者に養育") and not spouse_exempt and not de_facto_ignored \
+            and "jido_fuyo_stepmother_ignored" not in defects
+    if _on(record, "父と生計同一") and "jido_fuyo_father_livelihood_ignored" not in defects \
+            and (not _on(record, "父_障害") or "jido_fuyo_disabled_father_excludes" in defects):
+        return True
+    return _on(record, "母の配偶者に養育") and not spouse_exempt and not de_facto_ignored \
+        and "jido_fuyo_stepfather_ignored" not in defects
+
+
+def _stopped_at(income: int, limit: int, exclusive: bool) -> bool:
+    return income > limit if exclusive else income >= limit
+
+
+def _others_limits(record: Mapping[str, str], defects: frozenset[str]) -> dict[str, bool | None]:
+    """法第9条の2 (a 養育者's own 所得) and 法第10条 (the 扶養義務者's), with 施行令 第2条の4第6項・第7項's limits:
+    236万円 and 38万円 for each 加算対象扶養親族等 (and, for a 養育者, each 生計維持児童)."""
+    carer: bool | None = None
+    if record.get("受給者区分") == "養育者" and record.get("前年所得", "").isdigit():
+        children = 0 if "jido_fuyo_carer_children_ignored" in defects else _int(record, "生計維持児童の数")
+        limit = 2_360_000 + 380_000 * (_int(record, "加算対象扶養親族等の数") + children)
+        carer = _stopped_at(_int(record, "前年所得"), limit, "jido_fuyo_carer_limit_exclusive" in defects)
+    obligor: bool | None = None
+    if record.get("扶養義務者_前年所得", "").isdigit():
+        count = 0 if "jido_fuyo_obligor_dependants_ignored" in defects else \
+            _int(record, "扶養義務者_加算対象扶養親族等の数")
+        obligor = _stopped_at(_int(record, "扶養義務者_前年所得"), 2_360_000 + 380_000 * count,
+                              "jido_fuyo_obligor_limit_exclusive" in defects)
+    return {"養育者所得停止": carer, "扶養義務者所得停止": obligor}
+
+
+def _qualification(record: Mapping[str, str], defects: frozenset[str]) -> dict[str, Any]:
+    """公的年金給付 (第3条第2項), 支給要件該当 (第4条第1項, 第3項), 支給対象 (第4条第2項), the limits of the others."""
+    kind = record.get("受給者区分")
+    abroad = _on(record, "受給者_国外") and "jido_fuyo_claimant_abroad_paid" not in defects
+    return {"公的年金給付": _public_pension(record.get("公的年金給付_種別", ""), defects),
+            "支給要件該当": _qualifies(record, defects) and not abroad if kind else None,
+            "支給対象": not _excluded(record, defects) if kind else None, **_others_limits(record, defects)}
+
+
+def _first_month(record: Mapping[str, str], claimed: date, defects: frozenset[str]) -> Month:
+    """第7条第1項: the month after the claim; 第2項: after a やむを得ない理由, claimed within 15 days after it
+    ended, the month after the one it began in."""
+    hindered, until = parse_day(record.get("請求不能開始日", "")), parse_day(record.get("請求不能終了日", ""))
+    if hindered is not None and until is not None:
+        counted_from = hindered if "jido_fuyo_delay_from_reason_start" in defects else until
+        if (claimed - counted_from).days <= 15:
+            return add_month(month_of_day(hindered))
+    return month_of_day(claimed) if "jido_fuyo_paid_from_claim_month" in defects else add_month(month_of_day(claimed))
+
+
 def jido_fuyo(row: Row, children: Sequence[Row], record: Mapping[str, str], fiscal_year: int, stay: Stay | None,
               defects: frozenset[str]) -> dict[str, Any]:
     """児童扶養手当 of the 年度: the 児童 (each child's 児童該当終了日), the first month, the 所得 and the
@@ -105,9 +206,10 @@ def jido_fuyo(row: Row, children: Sequence[Row], record: Mapping[str, str], fisc
     claimed = parse_day(record.get("認定請求年月日", ""))
     nothing = {"児童": listed, "支給開始月": None, "所得額": None, "支給区分": None, "一部支給停止額": None,
                "基本額": _BASE, "加算額": _ADDITION, "月額": []}
+    nothing.update(_qualification(record, defects))
     if claimed is None or not births:
         return nothing
-    first = month_of_day(claimed) if "jido_fuyo_paid_from_claim_month" in defects else add_month(month_of_day(claimed))
+    first = _first_month(record, claimed, defects)
     ends = [_child_end(birth, defects) for birth, _ in births]
     last_day = _last_day(stay, ends)
     last = month_of_day(last_day)

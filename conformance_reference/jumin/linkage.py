@@ -28,6 +28,7 @@ from conformance_reference.http import (
 )
 from conformance_reference.inkan import inkan
 from conformance_reference.jido_fuyo_teate import jido_fuyo
+from conformance_reference.jido_teate import jido_teate
 from conformance_reference.jumin.driver import DriverService, per_person_view
 from conformance_reference.jumin.presentation import Presentation
 from conformance_reference.jumin.storage import utc_stamp
@@ -191,7 +192,9 @@ class LinkageApi(Presentation, RequestValidation):
                                              as_of, self.defects),
             "国民年金": pension.kokumin_nenkin(row, stay, fiscal_year, as_of, self.defects),
             "選挙人名簿": elections.senkyo(row, stay, as_of, self.defects),
-            "児童手当": rules.jido_teate(row, children, fiscal_year, stay, as_of, self.defects),
+            "児童手当": jido_teate.extend(rules.jido_teate(row, children, fiscal_year, stay, as_of, self.defects), row,
+                                      children, self.store.domain_record(arguments[0], "児童手当"), as_of,
+                                      self.defects),
             "児童扶養手当": jido_fuyo.jido_fuyo(row, children, self.store.domain_record(arguments[0], "児童扶養手当"),
                                         fiscal_year, stay, self.defects),
             "支援措置": rules.support(row, stay, as_of, self.defects),

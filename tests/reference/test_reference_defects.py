@@ -176,7 +176,12 @@ AFFECTS: dict[str, set[str]] = {
     # tests/domains/jido_teate/test_jido_scenarios.py).
     **{name: {"qualifications"} for name in (
         "jido_teate_child_end_from_birthday", "jido_teate_three_from_age_day", "jido_teate_paid_in_own_month",
-        "jido_teate_prorated_last_month", "jido_teate_eligible_abroad")},
+        "jido_teate_prorated_last_month", "jido_teate_eligible_abroad", "jido_teate_adults_ignored",
+        "jido_teate_aid_not_facility", "jido_teate_foster_not_facility", "jido_teate_mother_facility_always",
+        "jido_teate_disabled_any_household", "jido_teate_relief_not_facility", "jido_teate_facility_amount_flat",
+        "jido_teate_certified_at_owner", "jido_teate_kept_after_move", "jido_teate_paid_without_claim",
+        "jido_teate_guardians_claimant_always", "jido_teate_parents_claimant_always",
+        "jido_teate_separated_higher_earner")},
     # 選挙人名簿 (conformance_reference/senkyo/elections.py; each defect's own test:
     # tests/domains/senkyo/test_senkyo_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -375,7 +380,18 @@ AFFECTS: dict[str, set[str]] = {
         "jido_fuyo_child_end_from_birthday", "jido_fuyo_paid_from_claim_month", "jido_fuyo_paid_in_even_months",
         "jido_fuyo_prorated_last_month", "jido_fuyo_third_child_old_addition", "jido_fuyo_full_limit_exclusive",
         "jido_fuyo_dependants_ignored", "jido_fuyo_stop_limit_old", "jido_fuyo_stop_rounded_down",
-        "jido_fuyo_support_counted_whole")},
+        "jido_fuyo_support_counted_whole",
+        "jido_fuyo_pension_1_not_public", "jido_fuyo_pension_2_not_public", "jido_fuyo_pension_3_not_public",
+        "jido_fuyo_pension_4_not_public", "jido_fuyo_pension_5_not_public", "jido_fuyo_pension_6_not_public",
+        "jido_fuyo_pension_7_not_public", "jido_fuyo_pension_8_not_public", "jido_fuyo_pension_9_not_public",
+        "jido_fuyo_pension_10_not_public", "jido_fuyo_pension_11_not_public", "jido_fuyo_pension_12_not_public",
+        "jido_fuyo_mother_needs_livelihood", "jido_fuyo_father_without_livelihood", "jido_fuyo_carer_apart",
+        "jido_fuyo_child_abroad_paid", "jido_fuyo_foster_paid", "jido_fuyo_father_livelihood_ignored",
+        "jido_fuyo_disabled_father_excludes", "jido_fuyo_stepfather_ignored", "jido_fuyo_de_facto_not_spouse",
+        "jido_fuyo_mother_livelihood_ignored", "jido_fuyo_disabled_mother_excludes",
+        "jido_fuyo_stepmother_ignored", "jido_fuyo_claimant_abroad_paid", "jido_fuyo_delay_from_reason_start",
+        "jido_fuyo_carer_limit_exclusive", "jido_fuyo_carer_children_ignored",
+        "jido_fuyo_obligor_limit_exclusive", "jido_fuyo_obligor_dependants_ignored",)},
     # 健康管理 (conformance_reference/kenko_kanri/kenko.py; each defect's own test:
     # tests/domains/kenko_kanri/test_kenko_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -416,7 +432,12 @@ AFFECTS: dict[str, set[str]] = {
         "seikatsu_hogo_current_place_first", "seikatsu_hogo_no_residence_no_agency", "seikatsu_hogo_urgency_ignored",
         "seikatsu_hogo_facility_location", "seikatsu_hogo_deadline_thirty_days", "seikatsu_hogo_extension_one_month",
         "seikatsu_hogo_delay_reason_after_thirty", "seikatsu_hogo_deemed_after_fourteen",
-        "seikatsu_hogo_income_ignored")},
+        "seikatsu_hogo_income_ignored", "seikatsu_hogo_recipient_on_closing_day",
+        "seikatsu_hogo_recipients_not_in_need", "seikatsu_hogo_medical_goods", "seikatsu_hogo_loan_in_kind",
+        "seikatsu_hogo_cohabiting_kin_refused", "seikatsu_hogo_assets_ignored", "seikatsu_hogo_other_aid_ignored",
+        "seikatsu_hogo_urgency_waits_for_assets", "seikatsu_hogo_own_income_only", "seikatsu_hogo_transport_medical",
+        "seikatsu_hogo_school_lunch_living", "seikatsu_hogo_care_aid_unknown", "seikatsu_hogo_notice_every_obligor",
+        "seikatsu_hogo_notice_always", "seikatsu_hogo_change_without_deadline", "seikatsu_hogo_forward_in_a_week")},
     # 障害者福祉 (conformance_reference/shogaisha_fukushi/shogaisha.py; each defect's own test:
     # tests/domains/shogaisha_fukushi/test_shogaisha_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -474,6 +495,11 @@ RULE_PROBES = (
       kokuho_scenarios.SEVENTY_ON_JULY_31, kokuho_scenarios.WELFARE_FIRST_DAY),
     # 児童手当: the worked examples of conformance/checks/scenarios.py and jido_scenarios.py.
     jido_scenarios.AGED_OUT, jido_scenarios.TURNING_THREE, jido_scenarios.LEFT_MID_MONTH,
+    # 児童手当 on a 児童手当 record: the worked examples of conformance/domains/jido_teate/checks.py.
+    jido_scenarios.WITH_STUDENT, jido_scenarios.FOSTERED, jido_scenarios.FOSTERED_LATER, jido_scenarios.WITH_MOTHER,
+    jido_scenarios.AIDED, jido_scenarios.DISABLED, jido_scenarios.DISABLED_WITH_FAMILY, jido_scenarios.RELIEF,
+    jido_scenarios.MOVED_AWAY, jido_scenarios.UNCLAIMED, jido_scenarios.PARENTS, jido_scenarios.GUARDIANS,
+    jido_scenarios.SEPARATED,
     # 選挙人名簿: the worked examples of conformance/domains/senkyo/checks.py.
     *(senkyo_scenarios.RECENT, senkyo_scenarios.LATE_NOTICE, senkyo_scenarios.LATE_NOTICE_REGISTERED,
       senkyo_scenarios.MOVED_BEFORE_REGISTRATION, senkyo_scenarios.MOVED, senkyo_scenarios.DIED,
@@ -487,7 +513,17 @@ RULE_PROBES = (
     # 児童扶養手当: the worked examples of conformance/domains/jido_fuyo_teate/checks.py.
     *(fuyo_scenarios.CLAIMED, fuyo_scenarios.AGING_OUT, fuyo_scenarios.THREE_CHILDREN, fuyo_scenarios.LEFT_JAPAN,
       fuyo_scenarios.AT_THE_LIMIT, fuyo_scenarios.BELOW_WITH_DEPENDANTS, fuyo_scenarios.BELOW_THE_STOP_LIMIT,
-      fuyo_scenarios.PARTIAL, fuyo_scenarios.WITH_SUPPORT),
+      fuyo_scenarios.PARTIAL, fuyo_scenarios.WITH_SUPPORT,
+      fuyo_scenarios.WORKERS_PENSION, fuyo_scenarios.LUMP_SUM, fuyo_scenarios.FATHER_APART,
+      fuyo_scenarios.MOTHER_APART, fuyo_scenarios.CARER, fuyo_scenarios.CARER_APART,
+      fuyo_scenarios.ABROAD_CHILD, fuyo_scenarios.FOSTERED_CHILD, fuyo_scenarios.WITH_FATHER,
+      fuyo_scenarios.WITH_DISABLED_FATHER, fuyo_scenarios.STEPFATHER, fuyo_scenarios.DE_FACTO_STEPFATHER,
+      fuyo_scenarios.WITH_MOTHER, fuyo_scenarios.WITH_DISABLED_MOTHER, fuyo_scenarios.STEPMOTHER,
+      fuyo_scenarios.MOTHER_ABROAD, fuyo_scenarios.HINDERED, fuyo_scenarios.HINDERED_LATE,
+      fuyo_scenarios.CARER_AT_LIMIT, fuyo_scenarios.CARER_WITH_CHILD, fuyo_scenarios.CARER_WITH_CHILD_AT_LIMIT,
+      fuyo_scenarios.OBLIGOR_AT_LIMIT, fuyo_scenarios.OBLIGOR_WITH_DEPENDANT,
+      fuyo_scenarios.OBLIGOR_WITH_DEPENDANT_AT_LIMIT,
+      *fuyo_scenarios.PENSION_SAMPLES.values()),
     # 健康管理: the worked examples of conformance/domains/kenko_kanri/checks.py.
     *(kenko_scenarios.SEVEN_WEEKS, kenko_scenarios.FOUR_MONTHS, kenko_scenarios.EIGHTEEN_MONTHS,
       kenko_scenarios.TWO_AND_A_HALF, kenko_scenarios.THREE_AND_FOUR_MONTHS, kenko_scenarios.THIRTEEN,
@@ -504,7 +540,13 @@ RULE_PROBES = (
     # 生活保護: the worked examples of conformance/domains/seikatsu_hogo/checks.py.
     *(seikatsu_scenarios.RESIDENT, seikatsu_scenarios.HOMELESS, seikatsu_scenarios.URGENT,
       seikatsu_scenarios.IN_FACILITY, seikatsu_scenarios.APPLIED, seikatsu_scenarios.EXTENDED,
-      seikatsu_scenarios.NOTIFIED_LATE, seikatsu_scenarios.NOT_YET_DEEMED, seikatsu_scenarios.MEANS),
+      seikatsu_scenarios.NOTIFIED_LATE, seikatsu_scenarios.NOT_YET_DEEMED, seikatsu_scenarios.MEANS,
+      seikatsu_scenarios.ENDED, seikatsu_scenarios.RECEIVING_IN_NEED, seikatsu_scenarios.MEDICAL,
+      seikatsu_scenarios.LOAN, seikatsu_scenarios.KIN, seikatsu_scenarios.WITH_ASSETS,
+      seikatsu_scenarios.URGENT_WITH_ASSETS, seikatsu_scenarios.OTHER_AID, seikatsu_scenarios.HOUSEHOLD,
+      seikatsu_scenarios.LIVING_NEEDS, seikatsu_scenarios.SCHOOL_NEEDS, seikatsu_scenarios.OTHER_NEEDS,
+      seikatsu_scenarios.OBLIGOR_FULFILLING, seikatsu_scenarios.OBLIGOR_UNSUITABLE, seikatsu_scenarios.CHANGE,
+      seikatsu_scenarios.RECEIVED),
     # 障害者福祉: the worked examples of conformance/domains/shogaisha_fukushi/checks.py.
     *(shogaisha_scenarios.RESIDENT, shogaisha_scenarios.NO_RESIDENCE, shogaisha_scenarios.IN_FACILITY,
       shogaisha_scenarios.IN_FACILITY_UNKNOWN, shogaisha_scenarios.FROM_CHILD_FACILITY,

@@ -18,8 +18,12 @@ without it every check here is NOT_AUTOMATED). Each check judges one field of th
   (法第9条第2項; 施行令 第2条の4第5項).
 
 The children of the checks other than ``child_end`` are born from 2011-04-02 to 2019 (児童 until 2030 at
-least), so no age limit changes their answers. Not judged: 第7条第3項ただし書 (the last period paid outside
-the 支払期月: when is the municipality's choice), 第4条 (no 監護, 生計 or 里親 is recorded), 第9条の2.
+least), so no age limit changes their answers. On more items of the record (below ``RECORD_RULES``):
+``公的年金給付`` (第3条第2項, each 号), ``支給要件該当`` (第4条第1項 each 号, 第3項), ``支給対象`` (第4条第2項 each 号
+and its ただし書, 第3条第3項), ``支給開始月`` after a やむを得ない理由 (第7条第2項), ``養育者所得停止`` (法第9条の2;
+施行令 第2条の4第6項) and ``扶養義務者所得停止`` (施行令 第2条の4第7項). Not judged (MANUAL in the catalog):
+第7条第3項ただし書 (the last period paid outside the 支払期月: when is the municipality's choice), 第6条 (the
+認定 itself).
 """
 
 from __future__ import annotations
@@ -302,3 +306,281 @@ jido_fuyo_full_limit_dependants = check("scenario.jido_fuyo_teate.full_limit_dep
 jido_fuyo_stop_limit = check("scenario.jido_fuyo_teate.stop_limit")(_rule_check("jido_fuyo_teate.stop_limit"))
 jido_fuyo_partial_stop = check("scenario.jido_fuyo_teate.partial_stop")(_rule_check("jido_fuyo_teate.partial_stop"))
 jido_fuyo_support = check("scenario.jido_fuyo_teate.support")(_rule_check("jido_fuyo_teate.support"))
+
+
+# -- 第3条第2項, 第3項, 第4条第1項, 第2項 (more items of the claimant's record) -----------------------------
+#: The claimant's record adds: a 給付 she receives (公的年金給付_種別, by its law), whether she 監護 the child,
+#: shares its 生計, lives with it and maintains its 生計 (a 養育者), whether the 母 監護 it, and the facts of
+#: 第4条第2項 about the child ("1" each): 児童_国外, 里親委託, 父と生計同一, 父_障害, 母の配偶者に養育,
+#: 母と生計同一, 母_障害, 父の配偶者に養育, 配偶者_障害の父母 (the 配偶者 is the child's disabled 父 or 母),
+#: 配偶者_事実婚 (the 配偶者 is one in a 事実婚). The answer's 公的年金給付, 支給要件該当 and 支給対象.
+
+_PENSION = "公的年金給付_種別"
+_FLAGS = ("監護", "生計同一", "同居", "生計維持", "母が監護", "児童_国外", "里親委託", "父と生計同一", "父_障害",
+          "母の配偶者に養育", "母と生計同一", "母_障害", "父の配偶者に養育", "配偶者_障害の父母", "配偶者_事実婚")
+
+
+def _with_items(s: Scenario, items: Mapping[str, str | bool | None]) -> Scenario:
+    """``s`` with its record's 受給者区分 and more items (True: "1"; False and None: left out)."""
+    given = {item: ("1" if value is True else value) for item, value in items.items()
+             if value is not None and value is not False}
+    kept = tuple(entry for entry in s.records if entry[1] not in items)
+    return replace(s, records=kept + tuple((PART, item, str(value)) for item, value in given.items()))
+
+
+def _flag(s: Scenario, item: str) -> bool:
+    return _record(s).get(item) == "1"
+
+
+@st.composite
+def _pensioners(draw: st.DrawFn, codes: tuple[str, str], *, number: int) -> Scenario:
+    """A mother (:func:`_family`, one child) receiving a 給付 of 第3条第2項第``number``号 or one that is none."""
+    family = draw(_family(count=(1, 1)))
+    named = [benefit for benefit, n in fuyo.PUBLIC_PENSIONS.items() if n == number]
+    return _with_items(family, {_PENSION: draw(st.sampled_from((*named, *fuyo.NOT_PUBLIC)))})
+
+
+@st.composite
+def _claimants(draw: st.DrawFn, codes: tuple[str, str], *, kind: str) -> Scenario:
+    """A 母, 父 or 養育者 (``kind``) of one child, who does or does not 監護 it, share or maintain its 生計 or
+    live with it; for a 養育者, the 母 does or does not 監護 it."""
+    family = draw(_family(count=(1, 1)))
+    items: dict[str, str | bool | None] = {"受給者区分": kind}
+    for item in ("監護", "生計同一", "同居", "生計維持", "母が監護"):
+        items[item] = draw(st.booleans())
+    return _with_items(family, items)
+
+
+@st.composite
+def _excluded(draw: st.DrawFn, codes: tuple[str, str], *, kinds: tuple[str, ...], fact: str,
+              disabled: str | None = None, fixed: bool = False, de_facto: bool = False) -> Scenario:
+    """A claimant of ``kinds`` (qualifying: 監護, 生計, 養育) whose child may be in the case ``fact`` of 第4条第2項
+    (surely, with ``fixed``: then the ``disabled`` 父 or 母 surely is, the ただし書's case), the disability of
+    its ``disabled`` item random otherwise (not given without one); with ``de_facto`` the 配偶者 is one in a
+    事実婚."""
+    family = draw(_family(count=(1, 1)))
+    items: dict[str, str | bool | None] = {"受給者区分": draw(st.sampled_from(kinds)), "監護": True, "生計同一": True,
+                                           "同居": True, "生計維持": True, fact: True if fixed else draw(st.booleans())}
+    if disabled is not None:
+        items[disabled] = True if fixed else draw(st.booleans())
+    if de_facto:
+        items["配偶者_事実婚"] = True
+    return _with_items(family, items)
+
+
+def _public(s: Scenario, town: str) -> Projection:
+    return {"公的年金給付": fuyo.public_pension(_record(s)[_PENSION])}
+
+
+def _qualifies(s: Scenario, town: str) -> Projection:
+    return {"支給要件該当": fuyo.qualifies(_record(s)["受給者区分"], cares=_flag(s, "監護"),
+                                           shares_livelihood=_flag(s, "生計同一"), lives_with=_flag(s, "同居"),
+                                           maintains=_flag(s, "生計維持"), mother_cares=_flag(s, "母が監護"))}
+
+
+def _claimant_paid(s: Scenario, town: str) -> Projection:
+    qualified = _qualifies(s, town)["支給要件該当"]
+    return {"支給要件該当": fuyo.claimant_paid(bool(qualified), abroad=_flag(s, "受給者_国外"))}
+
+
+def _delayed_start(s: Scenario, town: str) -> Projection:
+    f = _record(s)
+    start, end = date.fromisoformat(f["請求不能開始日"]), date.fromisoformat(f["請求不能終了日"])
+    return {"支給開始月": _iso(fuyo.delayed_start_month(_claimed(s), hindered_from=start, hindered_until=end))}
+
+
+def _carer_stopped(s: Scenario, town: str) -> Projection:
+    return {"養育者所得停止": fuyo.carer_stopped(_int(s, "前年所得"), _int(s, "加算対象扶養親族等の数"),
+                                               _int(s, "生計維持児童の数"))}
+
+
+def _obligor_stopped(s: Scenario, town: str) -> Projection:
+    return {"扶養義務者所得停止": fuyo.obligor_stopped(_int(s, "扶養義務者_前年所得"),
+                                                     _int(s, "扶養義務者_加算対象扶養親族等の数"))}
+
+
+@st.composite
+def _abroad_claimants(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A qualifying 母, 父 or 養育者 (監護, 生計, 養育) with or without a 住所 in Japan (the record's 受給者_国外)."""
+    family = draw(_family(count=(1, 1)))
+    return _with_items(family, {"受給者区分": draw(st.sampled_from(("母", "父", "養育者"))), "監護": True,
+                                "生計同一": True, "同居": True, "生計維持": True,
+                                "受給者_国外": draw(st.booleans())})
+
+
+@st.composite
+def _hindered(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A claim made after a やむを得ない理由 that kept the mother from claiming (from one day to another, 1 to
+    90 days), 10 to 20 days after it ended (the 15th and 16th often)."""
+    family = draw(_family(count=(1, 1)))
+    start = draw(st.dates(date(2024, 10, 1), date(2025, 10, 31)))
+    end = start + timedelta(days=draw(st.integers(1, 90)))
+    claimed = end + timedelta(days=draw(st.one_of(st.sampled_from((14, 15, 16)), st.integers(10, 20))))
+    first = fuyo.delayed_start_month(claimed, hindered_from=start, hindered_until=end)
+    asked = date(*first, 1)
+    return replace(_with_items(family, {"認定請求年月日": claimed.isoformat(), "請求不能開始日": start.isoformat(),
+                                        "請求不能終了日": end.isoformat()}),
+                   fiscal_year=fiscal_year_of(asked), as_of=asked)
+
+
+@st.composite
+def _near_other_limit(draw: st.DrawFn, codes: tuple[str, str], *, obligor: bool, dependants: bool) -> Scenario:
+    """A 養育者 (or a mother with a 扶養義務者, ``obligor``) whose 所得 is near the 236万円 limit of 施行令 第2条の4
+    第6項 (第7項), with 加算対象扶養親族等 or 生計維持児童 (``dependants``) or none."""
+    family = draw(_family(count=(1, 1)))
+    count = draw(st.integers(1, 3)) if dependants else 0
+    children = draw(st.integers(0, count)) if dependants and not obligor else 0
+    limit = fuyo.obligor_limit(count) if obligor else fuyo.carer_limit(count - children, children)
+    income = max(0, limit + draw(st.one_of(st.sampled_from((0, -1, 1)), st.integers(-400_000, 400_000))))
+    if obligor:
+        items: dict[str, str | bool | None] = {"扶養義務者_前年所得": str(income),
+                                               "扶養義務者_加算対象扶養親族等の数": str(count)}
+    else:
+        items = {"受給者区分": "養育者", "前年所得": str(income), "加算対象扶養親族等の数": str(count - children),
+                 "生計維持児童の数": str(children)}
+    return _with_items(family, items)
+
+
+def _paid_for(s: Scenario, town: str) -> Projection:
+    return {"支給対象": fuyo.paid_for(
+        _record(s)["受給者区分"], abroad=_flag(s, "児童_国外"), foster=_flag(s, "里親委託"),
+        with_father=_flag(s, "父と生計同一"), father_disabled=_flag(s, "父_障害"),
+        mothers_spouse=_flag(s, "母の配偶者に養育"), with_mother=_flag(s, "母と生計同一"),
+        mother_disabled=_flag(s, "母_障害"), fathers_spouse=_flag(s, "父の配偶者に養育"),
+        spouse_disabled_parent=_flag(s, "配偶者_障害の父母"))}
+
+
+def _example(kind: str, **items: str | bool) -> Scenario:
+    return _with_items(CLAIMED, {"受給者区分": kind, "監護": True, "生計同一": True, "同居": True, "生計維持": True,
+                                 **items})
+
+
+#: Worked examples: a 労働者災害補償保険法 年金 is a 公的年金給付 (第3条第2項第9号), a 一時金 under it is none. A 父
+#: who 監護 the child without sharing its 生計: no 手当 (第4条第1項第2号); a 母 who 監護 it: hers (第1号); a
+#: 養育者 living with it, the 母 not looking after it: his (第3号). The child abroad, with a 里親, sharing the
+#: 父's 生計, brought up by the 母's 配偶者 (also one in a 事実婚): not paid for (第4条第2項第1号-第4号, 第3条
+#: 第3項), unless the 父 is disabled (第3号ただし書, 第4号括弧書); a 父's child sharing the 母's 生計 or brought
+#: up by the 父's 配偶者: not paid for (第5号, 第6号), unless the 母 is disabled (第5号ただし書).
+WORKERS_PENSION = _with_items(CLAIMED, {_PENSION: "労働者災害補償保険法に基づく年金たる給付"})
+LUMP_SUM = _with_items(CLAIMED, {_PENSION: "労働者災害補償保険法に基づく一時金たる給付"})
+PENSION_SAMPLES = {number: _with_items(CLAIMED, {_PENSION: next(b for b, n in fuyo.PUBLIC_PENSIONS.items()
+                                                                if n == number)})
+                   for number in range(1, 13)}
+FATHER_APART = _with_items(_example("父"), {"生計同一": None})
+MOTHER_APART = _with_items(_example("母"), {"生計同一": None})
+CARER = _with_items(_example("養育者"), {"母が監護": None})
+CARER_APART = _with_items(_example("養育者"), {"母が監護": None, "同居": None})
+ABROAD_CHILD = _example("母", 児童_国外=True)
+FOSTERED_CHILD = _example("母", 里親委託=True)
+WITH_FATHER = _example("母", 父と生計同一=True)
+WITH_DISABLED_FATHER = _example("母", 父と生計同一=True, 父_障害=True)
+STEPFATHER = _example("母", 母の配偶者に養育=True)
+DE_FACTO_STEPFATHER = _example("母", 母の配偶者に養育=True, 配偶者_事実婚=True)
+WITH_MOTHER = _example("父", 母と生計同一=True)
+WITH_DISABLED_MOTHER = _example("父", 母と生計同一=True, 母_障害=True)
+STEPMOTHER = _example("父", 父の配偶者に養育=True)
+
+
+#: A 母 qualifying but without a 住所 in Japan: no 手当 (第4条第3項). Kept from claiming from 2025-03-20 to
+#: 2025-04-30, claimed on 2025-05-15 (the 15th day after): paid from 2025-04 (第7条第2項); on 2025-05-16: from
+#: 2025-06. A 養育者 at 236万円 with nobody: stopped (法第9条の2; 施行令 第2条の4第6項第1号); at 260万円 with one
+#: 生計維持児童 (limit 274万円): not (第2号). A 扶養義務者 at 236万円: stopped; at 260万円 with one 加算対象扶養親族等:
+#: not (第7項).
+MOTHER_ABROAD = _example("母", 受給者_国外=True)
+HINDERED = _with_items(CLAIMED, {"認定請求年月日": "2025-05-15", "請求不能開始日": "2025-03-20",
+                                 "請求不能終了日": "2025-04-30"})
+HINDERED_LATE = _with_items(CLAIMED, {"認定請求年月日": "2025-05-16", "請求不能開始日": "2025-03-20",
+                                      "請求不能終了日": "2025-04-30"})
+CARER_AT_LIMIT = _with_items(CLAIMED, {"受給者区分": "養育者", "前年所得": "2360000"})
+CARER_WITH_CHILD = _with_items(CLAIMED, {"受給者区分": "養育者", "前年所得": "2600000", "生計維持児童の数": "1"})
+OBLIGOR_AT_LIMIT = _with_items(CLAIMED, {"扶養義務者_前年所得": "2360000"})
+OBLIGOR_WITH_DEPENDANT = _with_items(CLAIMED, {"扶養義務者_前年所得": "2600000",
+                                               "扶養義務者_加算対象扶養親族等の数": "1"})
+#: At the limits with one (274万円): stopped (以上).
+CARER_WITH_CHILD_AT_LIMIT = _with_items(CLAIMED, {"受給者区分": "養育者", "前年所得": "2740000",
+                                                  "生計維持児童の数": "1"})
+OBLIGOR_WITH_DEPENDANT_AT_LIMIT = _with_items(CLAIMED, {"扶養義務者_前年所得": "2740000",
+                                                        "扶養義務者_加算対象扶養親族等の数": "1"})
+
+
+def _pension_rule(number: int) -> Rule:
+    return Rule(f"jido_fuyo_teate.public_pension_{number}", f"児童扶養手当: the 公的年金給付 of 第3条第2項第{number}号",
+                lambda codes: _pensioners(codes, number=number), _public, picked(PART, "公的年金給付"),
+                (PENSION_SAMPLES[number], LUMP_SUM) if number == 9 else (PENSION_SAMPLES[number],), needs_records=True)
+
+
+_PAID_FOR = picked(PART, "支給対象")
+_MOTHERS, _FATHERS = ("母", "養育者"), ("父",)
+RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    *(_pension_rule(number) for number in range(1, 13)),
+    Rule("jido_fuyo_teate.mother", "児童扶養手当: a 母 who 監護 the 児童 (第4条第1項第1号)",
+         lambda codes: _claimants(codes, kind="母"), _qualifies, picked(PART, "支給要件該当"), (MOTHER_APART,),
+         needs_records=True),
+    Rule("jido_fuyo_teate.father", "児童扶養手当: a 父 who 監護 the 児童 and shares its 生計 (第4条第1項第2号)",
+         lambda codes: _claimants(codes, kind="父"), _qualifies, picked(PART, "支給要件該当"), (FATHER_APART,),
+         needs_records=True),
+    Rule("jido_fuyo_teate.carer", "児童扶養手当: a 養育者 of a 児童 its 母 does not 監護 (第4条第1項第3号)",
+         lambda codes: _claimants(codes, kind="養育者"), _qualifies, picked(PART, "支給要件該当"), (CARER, CARER_APART),
+         needs_records=True),
+    Rule("jido_fuyo_teate.claimant_abroad", "児童扶養手当: no 手当 for a 母, 父 or 養育者 without a 住所 in Japan "
+         "(第4条第3項)", _abroad_claimants, _claimant_paid, picked(PART, "支給要件該当"), (MOTHER_ABROAD,),
+         needs_records=True),
+    Rule("jido_fuyo_teate.delayed_claim", "児童扶養手当: a claim within 15 days after a やむを得ない理由 ended "
+         "(第7条第2項)", _hindered, _delayed_start, picked(PART, "支給開始月"), (HINDERED, HINDERED_LATE),
+         needs_records=True),
+    Rule("jido_fuyo_teate.carer_limit", "児童扶養手当: a 養育者's 所得 of 236万円 or more stops it (法第9条の2; 施行令 "
+         "第2条の4第6項第1号)", lambda codes: _near_other_limit(codes, obligor=False, dependants=False),
+         _carer_stopped, picked(PART, "養育者所得停止"), (CARER_AT_LIMIT,), needs_records=True),
+    Rule("jido_fuyo_teate.carer_limit_dependants", "児童扶養手当: 38万円 more for each 加算対象扶養親族等 and "
+         "生計維持児童 (施行令 第2条の4第6項第2号)",
+         lambda codes: _near_other_limit(codes, obligor=False, dependants=True),
+         _carer_stopped, picked(PART, "養育者所得停止"), (CARER_WITH_CHILD, CARER_WITH_CHILD_AT_LIMIT),
+         needs_records=True),
+    Rule("jido_fuyo_teate.obligor_limit", "児童扶養手当: the 扶養義務者's limit 236万円 (施行令 第2条の4第7項第1号)",
+         lambda codes: _near_other_limit(codes, obligor=True, dependants=False), _obligor_stopped,
+         picked(PART, "扶養義務者所得停止"), (OBLIGOR_AT_LIMIT,), needs_records=True),
+    Rule("jido_fuyo_teate.obligor_limit_dependants", "児童扶養手当: 38万円 more for each of the 扶養義務者's "
+         "加算対象扶養親族等 (施行令 第2条の4第7項第2号)",
+         lambda codes: _near_other_limit(codes, obligor=True, dependants=True), _obligor_stopped,
+         picked(PART, "扶養義務者所得停止"), (OBLIGOR_WITH_DEPENDANT, OBLIGOR_WITH_DEPENDANT_AT_LIMIT),
+         needs_records=True),
+    Rule("jido_fuyo_teate.child_abroad", "児童扶養手当: not for a 児童 without a 住所 in Japan (第4条第2項第1号)",
+         lambda codes: _excluded(codes, kinds=("母", "父", "養育者"), fact="児童_国外"), _paid_for, _PAID_FOR,
+         (ABROAD_CHILD,), needs_records=True),
+    Rule("jido_fuyo_teate.foster", "児童扶養手当: not for a 児童 with a 里親 (第4条第2項第2号)",
+         lambda codes: _excluded(codes, kinds=("母", "父", "養育者"), fact="里親委託"), _paid_for, _PAID_FOR,
+         (FOSTERED_CHILD,), needs_records=True),
+    Rule("jido_fuyo_teate.with_father", "児童扶養手当: not for a 児童 sharing the 父's 生計 (第4条第2項第3号)",
+         lambda codes: _excluded(codes, kinds=_MOTHERS, fact="父と生計同一"), _paid_for, _PAID_FOR,
+         (WITH_FATHER,), needs_records=True),
+    Rule("jido_fuyo_teate.disabled_father", "児童扶養手当: unless that 父 is disabled (第4条第2項第3号ただし書)",
+         lambda codes: _excluded(codes, kinds=_MOTHERS, fact="父と生計同一", disabled="父_障害", fixed=True),
+         _paid_for, _PAID_FOR, (WITH_DISABLED_FATHER,), needs_records=True),
+    Rule("jido_fuyo_teate.mothers_spouse", "児童扶養手当: not for a 児童 brought up by the 母's 配偶者 "
+         "(第4条第2項第4号)", lambda codes: _excluded(codes, kinds=_MOTHERS, fact="母の配偶者に養育",
+                                                   disabled="配偶者_障害の父母"), _paid_for, _PAID_FOR,
+         (STEPFATHER,), needs_records=True),
+    Rule("jido_fuyo_teate.de_facto_spouse", "児童扶養手当: a 配偶者 in a 事実婚 is one (第3条第3項)",
+         lambda codes: _excluded(codes, kinds=_MOTHERS, fact="母の配偶者に養育", fixed=True, de_facto=True),
+         _paid_for, _PAID_FOR, (DE_FACTO_STEPFATHER,), needs_records=True),
+    Rule("jido_fuyo_teate.with_mother", "児童扶養手当: not for a 父's 児童 sharing the 母's 生計 (第4条第2項第5号)",
+         lambda codes: _excluded(codes, kinds=_FATHERS, fact="母と生計同一"), _paid_for, _PAID_FOR,
+         (WITH_MOTHER,), needs_records=True),
+    Rule("jido_fuyo_teate.disabled_mother", "児童扶養手当: unless that 母 is disabled (第4条第2項第5号ただし書)",
+         lambda codes: _excluded(codes, kinds=_FATHERS, fact="母と生計同一", disabled="母_障害", fixed=True),
+         _paid_for, _PAID_FOR, (WITH_DISABLED_MOTHER,), needs_records=True),
+    Rule("jido_fuyo_teate.fathers_spouse", "児童扶養手当: not for a 父's 児童 brought up by the 父's 配偶者 "
+         "(第4条第2項第6号)", lambda codes: _excluded(codes, kinds=_FATHERS, fact="父の配偶者に養育",
+                                                   disabled="配偶者_障害の父母"), _paid_for, _PAID_FOR,
+         (STEPMOTHER,), needs_records=True),
+)}
+
+
+def _record_check(name: str) -> CheckFunction:
+    return rule_check(RECORD_RULES[name])
+
+
+# One registered check per rule (``scenario.<rule>``), as the ones above: module attributes, which the
+# registry collects (Registry.add_module), named after the rule.
+for _name in RECORD_RULES:
+    globals()[_name.replace(".", "_")] = check(f"scenario.{_name}")(_record_check(_name))

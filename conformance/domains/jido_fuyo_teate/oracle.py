@@ -19,11 +19,11 @@ readings, recorded in spec_catalog/jido_fuyo_teate/2025.12/provisions.yaml):
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Literal
 
-from conformance.oracles.dates import Month, age_reached_on, next_month
+from conformance.oracles.dates import Month, age_reached_on, month_of, next_month
 
 #: 第5条第1項, 第2項: the 基本額 and the 加算額 of every 監護等児童 beyond the first, as the text writes them.
 BASE_AMOUNT, ADDITION = 41_100, 10_750
@@ -115,3 +115,112 @@ def monthly_units(children: int) -> tuple[int, int]:
     """The 全部支給 amount of a month in units: (基本額 count, 加算額 count) (第5条第1項, 第2項: the 基本額
     and a 加算額 for each 監護等児童 beyond the first); (0, 0) with no 監護等児童."""
     return (1, children - 1) if children > 0 else (0, 0)
+
+
+# -- 第3条第2項: 公的年金給付 ---------------------------------------------------------------------------
+
+#: 第3条第2項: each 給付 (as the record names it, by the law it is given under) that is a 公的年金給付 -> its 号.
+PUBLIC_PENSIONS: dict[str, int] = {
+    "国民年金法に基づく年金たる給付": 1,
+    "厚生年金保険法に基づく年金たる給付": 2,
+    "厚生年金保険法附則第二十八条に規定する共済組合が支給する年金たる給付": 2,
+    "船員保険法に基づく年金たる給付（なお従前の例によるもの）": 3,
+    "恩給法に基づく年金たる給付": 4,
+    "地方公務員の退職年金に関する条例に基づく年金たる給付": 5,
+    "旧令共済組合等年金受給者特別措置法に基づき国家公務員共済組合連合会が支給する年金たる給付": 6,
+    "戦傷病者戦没者遺族等援護法に基づく年金たる給付": 7,
+    "未帰還者留守家族等援護法に基づく留守家族手当": 8,
+    "未帰還者留守家族等援護法に基づく特別手当": 8,
+    "労働者災害補償保険法に基づく年金たる給付": 9,
+    "国家公務員災害補償法に基づく年金たる補償": 10,
+    "公立学校の学校医等の公務災害補償に関する法律に基づく条例の規定に基づく年金たる補償": 11,
+    "地方公務員災害補償法に基づく年金たる補償": 12,
+}
+#: 給付 that are none: not 年金たる (a 一時金 under a law of the list) or under no law of the list.
+NOT_PUBLIC: tuple[str, ...] = ("国民年金法に基づく死亡一時金", "労働者災害補償保険法に基づく一時金たる給付",
+                               "確定給付企業年金法に基づく年金", "確定拠出年金法に基づく年金", "個人年金保険の年金")
+
+
+def public_pension(benefit: str) -> bool:
+    """第3条第2項: whether ``benefit`` is a 公的年金給付 (one of its 号; a 一時金 is no 年金たる給付)."""
+    return benefit in PUBLIC_PENSIONS
+
+
+# -- 第4条第1項: whose 手当 ------------------------------------------------------------------------------
+
+
+def qualifies(claimant: str, *, cares: bool, shares_livelihood: bool, lives_with: bool = False,
+              maintains: bool = False, mother_cares: bool = False) -> bool:
+    """第4条第1項 for a 児童 of its イ-ホ: 第1号 a 母 who 監護 it; 第2号 a 父 who 監護 it and shares its 生計;
+    第3号 a 養育者 where the 母 does not 監護 it: one who 養育 it (同居, 監護 and 生計を維持: the edition's
+    reading takes this branch of 第3号 only)."""
+    if claimant == "母":
+        return cares
+    if claimant == "父":
+        return cares and shares_livelihood
+    return not mother_cares and lives_with and cares and maintains
+
+
+# -- 第4条第2項: the 児童 for whom no 手当 is paid ------------------------------------------------------
+
+
+def paid_for(claimant: str, *, abroad: bool = False, foster: bool = False, with_father: bool = False,
+             father_disabled: bool = False, mothers_spouse: bool = False, with_mother: bool = False,
+             mother_disabled: bool = False, fathers_spouse: bool = False, spouse_disabled_parent: bool = False) -> bool:
+    """第4条第2項: whether the 手当 is paid for the 児童. For a 母 or 養育者 not where 第1号-第4号 hold, for a 父
+    not where 第1号, 第2号, 第5号, 第6号 hold: 第1号 no 住所 in Japan, 第2号 with a 里親, 第3号 sharing the 父's
+    生計 (ただし書: unless the 父 is in the 障害の状態 of 第1項第1号ハ), 第4号 brought up by the 母's 配偶者 (a
+    disabled 父 excepted), 第5号 and 第6号 the same of the 母. A 配偶者 includes one in a 事実婚 (第3条第3項)."""
+    if abroad or foster:
+        return False
+    if claimant == "父":
+        return not ((with_mother and not mother_disabled) or (fathers_spouse and not spouse_disabled_parent))
+    return not ((with_father and not father_disabled) or (mothers_spouse and not spouse_disabled_parent))
+
+
+# -- 第4条第3項, 第7条第2項, 第9条の2, 施行令 第2条の4第6項・第7項 ---------------------------------------------
+
+
+def claimant_paid(qualified: bool, *, abroad: bool) -> bool:
+    """第4条第3項: whatever 第1項 says, no 手当 for a 母, 父 or 養育者 without a 住所 in Japan."""
+    return qualified and not abroad
+
+
+#: 第7条第2項: a claim within 十五日 after the やむを得ない理由 ended (初日不算入).
+DELAY_DAYS = 15
+
+
+def delayed_start_month(claimed: date, *, hindered_from: date, hindered_until: date) -> Month:
+    """第7条第2項: a claim made within 15 days after the reason that kept the 受給資格者 from claiming ended
+    (on or before ``hindered_until`` + 15 days) is paid from the month after the one in which he could no longer
+    claim (``hindered_from``); else from the month after the claim (第1項)."""
+    if claimed <= hindered_until + timedelta(days=DELAY_DAYS):
+        return next_month(month_of(hindered_from))
+    return start_month(month_of(claimed))
+
+
+#: 施行令 第2条の4第6項 (法第9条の2: a 養育者's own 所得) and 第7項 (法第10条: the 配偶者's or 扶養義務者's):
+#: 236万円 (第1号), 38万円 more for each 加算対象扶養親族等 (一般: the edition's reading, as 第1項) and, of 第6項, each
+#: 生計維持児童 (第2号イ).
+OTHER_LIMIT = 2_360_000
+
+
+def carer_limit(dependants: int, children: int) -> int:
+    """施行令 第2条の4第6項: the 法第9条の2 limit of a 養育者."""
+    return OTHER_LIMIT + PER_DEPENDANT * (dependants + children)
+
+
+def carer_stopped(income: int, dependants: int, children: int) -> bool:
+    """法第9条の2: no 手当 (from 11月 to the next 10月) where the 養育者's 前年の所得 is the limit or more (以上)."""
+    return income >= carer_limit(dependants, children)
+
+
+def obligor_limit(dependants: int) -> int:
+    """施行令 第2条の4第7項: the 法第10条 limit of the 配偶者 or 扶養義務者."""
+    return OTHER_LIMIT + PER_DEPENDANT * dependants
+
+
+def obligor_stopped(income: int, dependants: int) -> bool:
+    """法第10条 (not quoted; its limit is 第7項's): no 手当 where the 扶養義務者's 所得 is the limit or more (以上,
+    as 法第9条 and 第9条の2 say)."""
+    return income >= obligor_limit(dependants)

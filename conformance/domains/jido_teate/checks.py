@@ -37,12 +37,14 @@ from conformance.checks.scenarios import (
     _near,
     _part,
     families,
+    other_codes,
     picked,
     rule_check,
 )
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.jido_teate.oracle import child_end_date, end_month, monthly_amount, start_month
 from conformance.oracles.dates import Month, fiscal_year_months, fiscal_year_of, month_of
+from conformance.testdata.town import TOWN_CODE
 
 _REFORM: Month = (2024, 10)
 
@@ -260,3 +262,258 @@ AMOUNTS = Rule("jido_teate.amounts", "児童手当: monthly amount per child", f
 
 jido_teate_start_month = check("scenario.jido_teate.start_month")(rule_check(START_MONTH))
 jido_teate_amounts = check("scenario.jido_teate.amounts")(rule_check(AMOUNTS))
+
+
+# -- Rules on a 児童手当 record (第3条第3項, 第4条第1項第4号, 第6条, 第7条, 第8条第1項) ---------------------------
+#: The record (``targets.load.records_path``) gives what 住民記録 does not hold: the 第三子以降算定額算定対象者
+#: the claimant looks after (their births), the place a 施設入所等児童 is in (the person asked about is then the
+#: child) and the 市区町村コード of the places 第7条第2項 names.
+
+RECORD = "児童手当"
+_ADULTS = "第三子以降算定額算定対象者_生年月日"
+_PLACE, _SHORT, _CHILDREN_ONLY = "施設入所等_種別", "短期間", "児童のみ世帯"
+_AID_PLACE, _FOSTER, _SITE, _OWNER = ("援助場所_市区町村コード", "里親住所_市区町村コード", "施設所在地_市区町村コード",
+                                      "設置者事務所_市区町村コード")
+
+
+def _jido_record(items: Mapping[str, str | None]) -> tuple[tuple[str, str, str], ...]:
+    return tuple((RECORD, item, value) for item, value in items.items() if value is not None)
+
+
+def _adult_births(s: Scenario) -> list[date]:
+    value = s.record(RECORD).get(_ADULTS)
+    return [date.fromisoformat(day) for day in value.split(",")] if value else []
+
+
+def _third_child_amounts(s: Scenario, town: str) -> Projection:
+    """:func:`_jido_amounts` with the 第三子以降算定額算定対象者 of the record counted before the children."""
+    assert s.claim is not None
+    first = start_month(s.claim, event=_jido_event(s))
+    months = [m for m in fiscal_year_months(s.fiscal_year) if m >= first and m >= _REFORM]
+    adults = _adult_births(s)
+    amounts: dict[str, int] = {}
+    for month in months:
+        counting = [index for index, birth in enumerate(s.children) if _counts(birth, month)]
+        for index, birth in enumerate(s.children):
+            order = counting.index(index) + 1 if index in counting else 1
+            amounts[f"{index}:{_iso_month(month)}"] = jido.individual_amount(
+                birth, order, month, jido.counted_adults(adults, month))
+    return {"月額": amounts}
+
+
+@st.composite
+def supporting_adults(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A family (:func:`families`) whose claimant also looks after one or two young adults living apart (born
+    2002-2008: reaching 18 or 22 around the 年度, 4月1日 and 4月2日 often)."""
+    family = draw(families(codes))
+    adults = draw(st.lists(_birth(2002, 2008), min_size=1, max_size=2, unique=True))
+    return replace(family, records=_jido_record({_ADULTS: ",".join(day.isoformat() for day in sorted(adults))}))
+
+
+def _facility_items(place: str, short: bool, children_only: bool, sites: Mapping[str, str]) -> dict[str, str | None]:
+    return {_PLACE: place, _SHORT: "1" if short else None, _CHILDREN_ONLY: "1" if children_only else None,
+            **sites}
+
+
+@st.composite
+def placed_children(draw: st.DrawFn, codes: tuple[str, str], *, number: int | None = None,
+                    placed: bool = False, first: int = 2008, last: int = 2024) -> Scenario:
+    """A 児童 (born ``first``-``last``, living alone in the town's 住民記録) in or with a place of 第3条第3項 (of
+    its 第``number``号), for a short stay or not, in a 世帯 of children only or not (``placed``: a
+    施設入所等児童 for sure); the places 第7条第2項 names each in one municipality; asked about in 2025."""
+    places = [name for name, (n, _) in jido.FACILITIES.items() if number is None or n == number]
+    place = draw(st.sampled_from(places))
+    short = False if placed else draw(st.booleans())
+    children_only = True if placed else draw(st.booleans())
+    sites = {item: draw(st.sampled_from(codes)) for item in (_AID_PLACE, _FOSTER, _SITE, _OWNER)}
+    birth = draw(_birth(first, last))
+    as_of = max(draw(st.dates(date(2025, 1, 1), date(2025, 12, 31))), birth + timedelta(days=1))
+    return Scenario(fiscal_year_of(as_of), birth, birth, as_of=as_of,
+                    records=_jido_record(_facility_items(place, short, children_only, sites)))
+
+
+def _claimant_kind(s: Scenario, town: str) -> Projection:
+    f = s.record(RECORD)
+    return {"受給資格者区分": jido.claimant_kind(f.get(_PLACE), short=f.get(_SHORT) == "1",
+                                          children_only=f.get(_CHILDREN_ONLY) == "1")}
+
+
+def _facility_amount(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    return {"施設等受給資格者_月額": jido.facility_amount(s.birth, month_of(s.as_of))}
+
+
+def _certifier(s: Scenario, town: str) -> Projection:
+    f = s.record(RECORD)
+    return {"認定市区町村": jido.certifying_place(f[_PLACE], aid_place=f.get(_AID_PLACE), foster_home=f.get(_FOSTER),
+                                              facility_site=f.get(_SITE))}
+
+
+def _moved_elsewhere(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Claimants who move to another municipality (:func:`leaving_families`, a 転入通知 from there)."""
+    return leaving_families(codes).filter(lambda s: s.elsewhere is not None and s.died is None)
+
+
+def _end_month(s: Scenario, town: str) -> Projection:
+    assert s.moved_out is not None
+    return {"支給終了月": _iso_month(jido.end_month(s.moved_out))}
+
+
+def _unclaimed(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Families (:func:`families`) that made no 認定請求."""
+    return families(codes).map(lambda s: replace(s, claim=None))
+
+
+def _no_start(s: Scenario, town: str) -> Projection:
+    return {"支給開始月": None}
+
+
+#: Worked examples. A claimant of 2025-04-10 with children born 2012-08-08 and 2016-03-03 who looks after a
+#: student born 2005-05-05 (18 reached in 2023: past the 児童 period, a 第三子以降算定額算定対象者 to 2028-03):
+#: the second child is the third counted, 30,000 yen a month (第6条第1項第1号, 第2項第2号). A child born
+#: 2022-05-01 with a 里親 (not for a short stay): a 施設入所等児童, its 児童手当 the 里親's (第3条第3項第2号,
+#: 第4条第1項第4号), 15,000 yen for 2025-05 and 10,000 from 2025-06 (第6条第1項第3号, 第2項第8号, 第9号),
+#: certified where the 里親 lives (第7条第2項第2号). Moved to another municipality on 2025-06-10: paid to
+#: 2025-06, a new 認定 there (第7条第1項, 第3項). No 認定請求: nothing paid (第8条第1項).
+_A, _B = other_codes(TOWN_CODE)
+WITH_STUDENT = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 4, 10),
+                        children=(date(2012, 8, 8), date(2016, 3, 3)),
+                        records=_jido_record({_ADULTS: "2005-05-05"}))
+_FOSTER_ITEMS = _facility_items("里親", False, False, {_AID_PLACE: _A, _FOSTER: _B, _SITE: _A, _OWNER: _A})
+FOSTERED = Scenario(2025, date(2022, 5, 1), date(2022, 5, 1), as_of=date(2025, 5, 20),
+                    records=_jido_record(_FOSTER_ITEMS))
+FOSTERED_LATER = Scenario(2025, date(2022, 5, 1), date(2022, 5, 1), as_of=date(2025, 6, 1),
+                          records=_jido_record(_FOSTER_ITEMS))
+#: A 母子生活支援施設 with the mother (not a 世帯 of children only): the mother's 児童手当 (第3条第3項第3号).
+WITH_MOTHER = Scenario(2025, date(2018, 7, 7), date(2018, 7, 7), as_of=date(2025, 5, 20),
+                       records=_jido_record(_facility_items("母子生活支援施設", False, False,
+                                                            {_AID_PLACE: _A, _FOSTER: _A, _SITE: _B, _OWNER: _A})))
+#: A 乳児院等 for a short stay: no 施設入所等児童 (第3条第3項第3号); a 救護施設 in a 世帯 of children only: one
+#: (第5号); a 児童自立生活援助: one, certified where the 援助 is given (第7条第2項第1号); a 障害者支援施設: one,
+#: certified where it is (第3号).
+SHORT_STAY = Scenario(2025, date(2020, 7, 7), date(2020, 7, 7), as_of=date(2025, 5, 20),
+                      records=_jido_record(_facility_items("乳児院等", True, True,
+                                                           {_AID_PLACE: _A, _FOSTER: _A, _SITE: _B, _OWNER: _A})))
+RELIEF = Scenario(2025, date(2010, 7, 7), date(2010, 7, 7), as_of=date(2025, 5, 20),
+                  records=_jido_record(_facility_items("救護施設", False, True,
+                                                       {_AID_PLACE: _A, _FOSTER: _A, _SITE: _B, _OWNER: _A})))
+AIDED = Scenario(2025, date(2008, 7, 7), date(2008, 7, 7), as_of=date(2025, 5, 20),
+                 records=_jido_record(_facility_items("児童自立生活援助", False, True,
+                                                      {_AID_PLACE: _B, _FOSTER: _A, _SITE: _A, _OWNER: _A})))
+DISABLED = Scenario(2025, date(2009, 7, 7), date(2009, 7, 7), as_of=date(2025, 5, 20),
+                    records=_jido_record(_facility_items("障害者支援施設", False, True,
+                                                         {_AID_PLACE: _A, _FOSTER: _A, _SITE: _B, _OWNER: _A})))
+DISABLED_WITH_FAMILY = Scenario(2025, date(2009, 7, 7), date(2009, 7, 7), as_of=date(2025, 5, 20),
+                                records=_jido_record(_facility_items("障害者支援施設", False, False,
+                                                                     {_AID_PLACE: _A, _FOSTER: _A, _SITE: _B,
+                                                                      _OWNER: _A})))
+MOVED_AWAY = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 1, 9),
+                      planned_out=date(2025, 6, 10), elsewhere=date(2025, 6, 10), next=_A, as_of=date(2025, 6, 11),
+                      children=(date(2012, 8, 8), date(2016, 3, 3)))
+UNCLAIMED = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), children=(date(2012, 8, 8), date(2016, 3, 3)))
+
+
+_ROLE, _OWN_INCOME, _OTHER_INCOME, _COHABITS, _SHARED = "本人_区分", "本人_所得", "他方_所得", "他方_同居", "生計同一"
+
+
+@st.composite
+def two_supporters(draw: st.DrawFn, codes: tuple[str, str], *, role: str | None, apart: bool) -> Scenario:
+    """A family (:func:`families`) whose claimant (a 父母 or a 未成年後見人, as ``role``) and another of the
+    same kind both look after the children, with different 所得; ``apart``: the other lives elsewhere and
+    does not share the claimant's 生計 (第4条第4項), else he lives with them or shares it (第2項, 第3項)."""
+    family = draw(families(codes))
+    own, other = draw(st.lists(st.integers(0, 8_000_000), min_size=2, max_size=2, unique=True))
+    cohabits = False if apart else draw(st.booleans())
+    shared = False if apart else (not cohabits or draw(st.booleans()))
+    kind = role or draw(st.sampled_from(("父母", "未成年後見人")))
+    items = {_ROLE: kind, _OWN_INCOME: str(own), _OTHER_INCOME: str(other), _COHABITS: "1" if cohabits else None,
+             _SHARED: "1" if shared else None}
+    return replace(family, records=_jido_record(items))
+
+
+def _supporter(s: Scenario, town: str) -> Projection:
+    f = s.record(RECORD)
+    return {"受給者": jido.deemed_supporter(int(f[_OWN_INCOME]), int(f[_OTHER_INCOME]),
+                                          other_cohabits=f.get(_COHABITS) == "1",
+                                          share_livelihood=f.get(_SHARED) == "1")}
+
+
+def _two(role: str, own: int, other: int, cohabits: bool, shared: bool) -> Scenario:
+    items = {_ROLE: role, _OWN_INCOME: str(own), _OTHER_INCOME: str(other), _COHABITS: "1" if cohabits else None,
+             _SHARED: "1" if shared else None}
+    return replace(WITH_STUDENT, records=_jido_record(items))
+
+
+#: Two 父母 living together, the other earning more: the other is deemed to (第4条第3項); two 未成年後見人,
+#: the other earning more: the other (第2項); the other 父母 living apart, not sharing the 生計: the claimant,
+#: living with the children, whatever he earns (第4項).
+PARENTS = _two("父母", 3_000_000, 5_000_000, True, True)
+GUARDIANS = _two("未成年後見人", 3_000_000, 5_000_000, False, True)
+SEPARATED = _two("父母", 3_000_000, 5_000_000, False, False)
+
+
+def _placed(number: int) -> Callable[[tuple[str, str]], st.SearchStrategy[Scenario]]:
+    return lambda codes: placed_children(codes, number=number)
+
+
+_KIND = picked(PART, "受給資格者区分")
+RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("jido_teate.third_child_adults", "児童手当: the 第三子以降算定額算定対象者 counted before the children "
+         "(第6条第1項第1号, 第2項第2号)", supporting_adults, _third_child_amounts, _jido_actual_amounts,
+         (WITH_STUDENT,), needs_records=True),
+    Rule("jido_teate.facility_aid", "児童手当: a 児童 given 児童自立生活援助 is a 施設入所等児童 (第3条第3項第1号)",
+         _placed(1), _claimant_kind, _KIND, (AIDED,), needs_records=True),
+    Rule("jido_teate.facility_foster", "児童手当: a 児童 with a 里親 or 小規模住居型児童養育事業 is a 施設入所等児童 "
+         "(第3条第3項第2号)", _placed(2), _claimant_kind, _KIND, (FOSTERED,), needs_records=True),
+    Rule("jido_teate.facility_children", "児童手当: a 児童 in a 乳児院等, 障害児入所施設 or (of a 世帯 of children "
+         "only) 母子生活支援施設 is a 施設入所等児童 (第3条第3項第3号)", _placed(3), _claimant_kind, _KIND,
+         (WITH_MOTHER, SHORT_STAY), needs_records=True),
+    Rule("jido_teate.facility_disabled", "児童手当: a 児童 in a 障害者支援施設 or のぞみの園 is a 施設入所等児童 "
+         "(第3条第3項第4号)", _placed(4), _claimant_kind, _KIND, (DISABLED, DISABLED_WITH_FAMILY), needs_records=True),
+    Rule("jido_teate.facility_relief", "児童手当: a 児童 in a 救護施設, 更生施設, 日常生活支援住居施設 or "
+         "女性自立支援施設 is a 施設入所等児童 (第3条第3項第5号)", _placed(5), _claimant_kind, _KIND, (RELIEF,),
+         needs_records=True),
+    Rule("jido_teate.facility_amount", "児童手当: a 施設等受給資格者's 児童手当 by the 施設入所等児童's age "
+         "(第6条第1項第3号)", lambda codes: placed_children(codes, placed=True, first=2021, last=2023),
+         _facility_amount, picked(PART, "施設等受給資格者_月額"), (FOSTERED, FOSTERED_LATER), needs_records=True),
+    Rule("jido_teate.facility_certifier", "児童手当: the 市町村長 of the 施設等受給資格者's 認定 (第7条第2項)",
+         lambda codes: placed_children(codes, placed=True), _certifier, picked(PART, "認定市区町村"),
+         (FOSTERED, AIDED, DISABLED), needs_records=True),
+    Rule("jido_teate.new_municipality", "児童手当: after a move to another municipality, a new 認定 there "
+         "(第7条第1項, 第3項)", _moved_elsewhere, _end_month, picked(PART, "支給終了月"), (MOVED_AWAY,)),
+    Rule("jido_teate.guardians", "児童手当: of several 未成年後見人, the one who maintains the 児童's 生計 more "
+         "(第4条第2項)", lambda codes: two_supporters(codes, role="未成年後見人", apart=False), _supporter,
+         picked(PART, "受給者"), (GUARDIANS,), needs_records=True),
+    Rule("jido_teate.higher_earner", "児童手当: of the 父及び母, the one who maintains the 児童's 生計 more "
+         "(第4条第3項)", lambda codes: two_supporters(codes, role="父母", apart=False), _supporter,
+         picked(PART, "受給者"), (PARENTS,), needs_records=True),
+    Rule("jido_teate.cohabiting", "児童手当: the one living with the 児童 when the two do not share their 生計 "
+         "(第4条第4項)", lambda codes: two_supporters(codes, role=None, apart=True), _supporter,
+         picked(PART, "受給者"), (SEPARATED,), needs_records=True),
+    Rule("jido_teate.certified_only", "児童手当: paid to the 受給資格者 the 市町村長 certified (第8条第1項)",
+         _unclaimed, _no_start, picked(PART, "支給開始月"), (UNCLAIMED,)),
+)}
+
+
+def _record_check(name: str) -> CheckFunction:
+    return rule_check(RECORD_RULES[name])
+
+
+jido_teate_third_child_adults = check("scenario.jido_teate.third_child_adults")(
+    _record_check("jido_teate.third_child_adults"))
+jido_teate_facility_aid = check("scenario.jido_teate.facility_aid")(_record_check("jido_teate.facility_aid"))
+jido_teate_facility_foster = check("scenario.jido_teate.facility_foster")(_record_check("jido_teate.facility_foster"))
+jido_teate_facility_children = check("scenario.jido_teate.facility_children")(
+    _record_check("jido_teate.facility_children"))
+jido_teate_facility_disabled = check("scenario.jido_teate.facility_disabled")(
+    _record_check("jido_teate.facility_disabled"))
+jido_teate_facility_relief = check("scenario.jido_teate.facility_relief")(_record_check("jido_teate.facility_relief"))
+jido_teate_facility_amount = check("scenario.jido_teate.facility_amount")(_record_check("jido_teate.facility_amount"))
+jido_teate_facility_certifier = check("scenario.jido_teate.facility_certifier")(
+    _record_check("jido_teate.facility_certifier"))
+jido_teate_new_municipality = check("scenario.jido_teate.new_municipality")(
+    _record_check("jido_teate.new_municipality"))
+jido_teate_guardians = check("scenario.jido_teate.guardians")(_record_check("jido_teate.guardians"))
+jido_teate_higher_earner = check("scenario.jido_teate.higher_earner")(_record_check("jido_teate.higher_earner"))
+jido_teate_cohabiting = check("scenario.jido_teate.cohabiting")(_record_check("jido_teate.cohabiting"))
+jido_teate_certified_only = check("scenario.jido_teate.certified_only")(_record_check("jido_teate.certified_only"))

@@ -1,4 +1,6 @@
-"""児童手当 from 令和6年10月: eligibility end, monthly amount, start month (15日特例), payment month.
+"""児童手当 from 令和6年10月: eligibility end, monthly amount, start month (15日特例), payment month; the
+第三子以降算定額算定対象者 (第6条第2項第2号), the 施設入所等児童 and their 施設等受給資格者 (第3条第3項,
+第6条第1項第3号, 第7条第2項), which of two is deemed to look after a child (第4条第2項-第4項).
 
 Rule (DOMAIN.md, "Moves and dates that cross a year"; 児童手当法 4条, 6条, 8条): "児童手当 (from
 令和6年10月): no income limit; children until the first 3月31日 after turning 18; 15,000 yen under 3,
@@ -116,3 +118,91 @@ def payment_month(month: Month) -> Month:
     六月、八月、十月及び十二月の六期に、それぞれの前月までの分: 10月・11月分 in 12月, 12月・1月分 in 2月)."""
     paid = next_month(month)
     return paid if paid[1] % 2 == 0 else next_month(paid)
+
+
+# -- 第6条第1項第1号, 第2項第2号: the 第三子以降算定額算定対象者 -------------------------------------------
+
+
+def counted_adult_end_date(birth: date) -> date:
+    """The last day a 第三子以降算定額算定対象者 counts (第6条第2項第2号): the first 3月31日 on or after the day
+    22 is reached (as :func:`child_end_date` for 18)."""
+    reached = age_reached_on(birth, 22)
+    march_end = date(reached.year, 3, 31)
+    return march_end if reached <= march_end else date(reached.year + 1, 3, 31)
+
+
+def counted_adults(births: Sequence[date], month: Month) -> int:
+    """How many of the persons born on ``births`` (the claimant's 第三子以降算定額算定対象者 as the record gives
+    them: those he looks after and pays for, 内閣府令's conditions being the record's) count in ``month``:
+    past the month their 児童 period ends (第6条第2項第2号: 児童…を除く) up to the month of the first 3月31日
+    after reaching 22."""
+    return sum(1 for birth in births
+               if month_of(child_end_date(birth)) < month <= month_of(counted_adult_end_date(birth)))
+
+
+def individual_amount(birth: date, order: int, month: Month, adults: int) -> int:
+    """第6条第1項第1号's table for one 支給対象児童: its ``order`` among the 支給対象児童 of the month (eldest
+    first) comes after the ``adults`` 第三子以降算定額算定対象者 counting that month (the table gives the
+    第三子以降算定額 to every child from the third counted; :func:`monthly_amount`)."""
+    return monthly_amount(birth, order + adults, month)
+
+
+# -- 第3条第3項, 第4条第1項第4号, 第6条第1項第3号, 第7条第2項: 施設入所等児童 ------------------------------
+
+#: 第3条第3項: each place a 施設入所等児童 is in or with -> (its 号, whether it counts only for a child of a
+#: 世帯 of children only: 第3号 for the 母子生活支援施設, 第4号, 第5号).
+FACILITIES: dict[str, tuple[int, bool]] = {
+    "児童自立生活援助": (1, False), "小規模住居型児童養育事業": (2, False), "里親": (2, False),
+    "母子生活支援施設": (3, True), "障害児入所施設": (3, False), "指定発達支援医療機関": (3, False),
+    "乳児院等": (3, False), "障害者支援施設": (4, True), "のぞみの園": (4, True), "救護施設": (5, True),
+    "更生施設": (5, True), "日常生活支援住居施設": (5, True), "女性自立支援施設": (5, True)}
+
+
+def facility_child(place: str, *, short: bool, children_only: bool) -> bool:
+    """第3条第3項: whether a 児童 in or with ``place`` is a 施設入所等児童: not for a short stay (the 内閣府令's
+    短期間, and 第1号's 援助 of 二月以内, as the record's 短期間) and, where its 号 says so, only in a 世帯 of
+    children only."""
+    _, only_children = FACILITIES[place]
+    return not short and (children_only or not only_children)
+
+
+def claimant_kind(place: str | None, *, short: bool, children_only: bool) -> str:
+    """第4条第1項: a 施設入所等児童's 児童手当 goes to the one who runs the place (第4号: 施設等受給資格者, 第7条
+    第2項); any other 児童's to its 父母等 and the like (第1号-第3号: 一般受給資格者, 第7条第1項)."""
+    if place is not None and facility_child(place, short=short, children_only=children_only):
+        return "施設等受給資格者"
+    return "一般受給資格者"
+
+
+def facility_amount(birth: date, month: Month) -> int:
+    """第6条第1項第3号: 三歳以上児童算定額 for a 三歳以上施設入所等児童, 三歳未満児童算定額 for a 三歳未満 one (第2項
+    第8号, 第9号: born on the first of a month, 三歳以上 only three years after the birth, from the month after:
+    :func:`is_under_three`); never the 第三子以降算定額."""
+    return UNDER_THREE if is_under_three(birth, month) else THREE_AND_OVER
+
+
+def certifying_place(place: str, *, aid_place: str | None, foster_home: str | None,
+                     facility_site: str | None) -> str | None:
+    """第7条第2項: the 市町村 of the 認定 of a 施設等受給資格者: 第1号 the place of the 児童自立生活援助 or the
+    住居 of the 小規模住居型児童養育事業; 第2号 the 里親's 住所地; 第3号 the 障害児入所施設等's 所在地."""
+    if place in ("児童自立生活援助", "小規模住居型児童養育事業"):
+        return aid_place
+    if place == "里親":
+        return foster_home
+    return facility_site
+
+
+# -- 第4条第2項-第4項: which of two who look after a 児童 is deemed to -------------------------------------
+
+
+def deemed_supporter(own_income: int, other_income: int, *, other_cohabits: bool, share_livelihood: bool) -> str:
+    """Which of the claimant (living with the 児童: the harness's families) and another 父母 or 未成年後見人 who
+    also looks after it and shares its 生計 is deemed to (``"本人"`` or ``"他方"``).
+
+    第4項: where only one of them lives with the 児童 and the two do not share their 生計, the one living with
+    it (the claimant); 第2項 (several 未成年後見人), 第3項 (父及び母 and the like): otherwise the one who
+    maintains the 児童's 生計 more, read as the higher 所得 (the edition's reading; a tie is not drawn, the text
+    does not settle it)."""
+    if not other_cohabits and not share_livelihood:
+        return "本人"
+    return "本人" if own_income > other_income else "他方"

@@ -14,8 +14,19 @@ provision is about, so a wrong answer about one provision fails that provision's
 - ``みなし却下``: no notice within 30 days, the applicant may deem the application rejected (第24条第7項);
 - ``保護の程度``: the need (最低生活費, measured by the 基準 the record gives) less the income (第8条第1項).
 
-Not judged: who may apply (第7条), the 世帯単位 (第10条: the record is the 世帯's), the kinds of 扶助
-(第11条-第13条), the contents of the application (第24条第1項, 第2項).
+- ``被保護者`` (第6条第1項: from the 保護開始 to the day before its 廃止), ``要保護者`` (第6条第2項: in need
+  whether receiving 保護 or not), ``給付方法`` (第6条第4項・第5項: 金銭給付 or 現物給付) and ``保護金品``
+  (第6条第3項);
+- ``申請適格`` (第7条: the 要保護者, his 扶養義務者 or another 同居の親族 may apply);
+- ``保護の要否`` and ``保護の程度`` with the 資産 the 世帯 can use (第4条第1項), the 扶養 and the other laws'
+  扶助 (第4条第2項), in an 急迫 (第4条第3項: only ``保護の要否``, what the law allows), with the other members'
+  income (第10条);
+- ``扶助の種類`` (第11条-第13条: the kinds a 世帯's needs call for, 単給又は併給);
+- ``通知期限`` of an application for a 変更 (第24条第9項), ``扶養義務者通知`` (第24条第8項 and its ただし書),
+  ``送付期限`` of an application received by the 町村長 (第24条第10項, 第19条第7項第2号).
+
+Not judged: the contents of the application (第24条第1項, 第2項), the 書面 of the decision (第24条第3項,
+第4項): MANUAL in the catalog.
 """
 
 from __future__ import annotations
@@ -28,11 +39,23 @@ from hypothesis import strategies as st
 from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, other_codes, picked, rule_check
 from conformance.domains.seikatsu_hogo.oracle import (
+    APPLICANTS,
+    BENEFITS,
+    NEEDS,
+    aid_kinds,
+    benefit_method,
     deemed_rejected,
     delay_reason_required,
+    forward_deadline,
     implementing_area,
+    may_apply,
+    needed,
     notice_deadline,
+    protection_goods,
+    receiving,
+    resources,
     shortfall,
+    support_notice,
 )
 from conformance.testdata.town import TOWN_CODE
 
@@ -41,6 +64,10 @@ _RESIDENCE, _CURRENT, _URGENT = "居住地_市区町村コード", "現在地_�
 _BEFORE_RESIDENCE, _BEFORE_CURRENT = "入所前居住地_市区町村コード", "入所前現在地_市区町村コード"
 _APPLIED, _EXTENDED, _NOTIFIED = "申請年月日", "延長理由", "通知年月日"
 _NEED, _INCOME = "最低生活費", "収入認定額"
+_STARTED, _ENDED, _CONTENT, _APPLICANT, _KIND = "保護開始年月日", "保護廃止年月日", "給付内容", "申請者区分", "申請種別"
+_HOUSEHOLD, _SUPPORT, _OTHER_AID, _ASSETS = "世帯員収入認定額", "扶養額", "他法扶助額", "活用可能資産額"
+_NEEDS, _OBLIGOR, _FAILING, _UNSUITABLE = "需要", "扶養義務者", "扶養義務不履行", "通知不適当"
+_RECEIVED = "町村長受理年月日"
 
 
 def _record(items: Mapping[str, str | date | int | None]) -> tuple[tuple[str, str, str], ...]:
@@ -105,7 +132,7 @@ def in_facility(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 @st.composite
 def applications(draw: st.DrawFn, codes: tuple[str, str], *, extended: bool | None = None,
-                 notified: bool | None = None) -> Scenario:
+                 notified: bool | None = None, change: bool = False) -> Scenario:
     """An application on a day (with or without a 特別な理由 to extend), maybe notified 1 to 45 days later;
     asked about from the application day to 45 days after (often around the 14th and 30th)."""
     applied = draw(st.dates(date(2024, 1, 1), date(2026, 3, 31)))
@@ -114,7 +141,8 @@ def applications(draw: st.DrawFn, codes: tuple[str, str], *, extended: bool | No
     told = draw(gap) if notified is True or (notified is None and draw(st.booleans())) else None
     asked = applied + timedelta(days=draw(gap))
     record = _record({_APPLIED: applied, _EXTENDED: "1" if reason else None,
-                        _NOTIFIED: applied + timedelta(days=told) if told is not None else None})
+                        _NOTIFIED: applied + timedelta(days=told) if told is not None else None,
+                        _KIND: "変更" if change else None})
     return _person(draw, record, asked)
 
 
@@ -125,6 +153,86 @@ def means(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     need = draw(st.integers(50_000, 300_000))
     income = draw(st.one_of(st.none(), st.integers(0, need), st.integers(need, 400_000)))
     return _person(draw, _record({_NEED: need, _INCOME: income}), _ASKED)
+
+
+_YEN = st.integers(0, 150_000)
+
+
+@st.composite
+def receipt(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """保護 started (or not) and maybe ended, asked about around those days (often on them)."""
+    started = draw(st.one_of(st.none(), st.dates(date(2020, 1, 1), date(2025, 12, 31))))
+    ended = draw(st.one_of(st.none(), st.integers(1, 400))) if started is not None else None
+    end = started + timedelta(days=ended) if started is not None and ended is not None else None
+    anchor = draw(st.sampled_from([d for d in (started, end) if d is not None] or [date(2025, 6, 1)]))
+    asked = max(anchor + timedelta(days=draw(st.sampled_from((-1, 0, 1, 30)))), date(2020, 1, 1))
+    return _person(draw, _record({_STARTED: started, _ENDED: end}), asked)
+
+
+@st.composite
+def in_need(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 世帯's need and income, receiving 保護 since before or not."""
+    need = draw(st.integers(50_000, 300_000))
+    income = draw(st.one_of(st.integers(0, need), st.integers(need, 400_000)))
+    started = draw(st.one_of(st.none(), st.just(date(2024, 4, 1))))
+    return _person(draw, _record({_NEED: need, _INCOME: income, _STARTED: started}), _ASKED)
+
+
+@st.composite
+def benefits(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 給付 of each kind the definitions name."""
+    return _person(draw, _record({_CONTENT: draw(st.sampled_from(sorted(BENEFITS)))}), _ASKED)
+
+
+@st.composite
+def applicants(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """An application for the 開始 by one of the persons 第7条 names, or by another."""
+    return _person(draw, _record({_APPLIED: date(2025, 5, 20), _APPLICANT: draw(st.sampled_from(sorted(APPLICANTS)))}),
+                   _ASKED)
+
+
+@st.composite
+def means_with(draw: st.DrawFn, codes: tuple[str, str], *, item: str, urgent: bool = False) -> Scenario:
+    """A 世帯's need and income and one more of what meets it (``item``: the other members' income, the
+    扶養, the other laws' 扶助 or its usable assets), near the need; in an 急迫 or not."""
+    need = draw(st.integers(50_000, 300_000))
+    income = draw(st.integers(0, need))
+    extra = draw(st.one_of(st.integers(1, 150_000), st.just(need - income), st.just(need - income + 1)))
+    other = draw(st.sampled_from((_SUPPORT, _OTHER_AID, _ASSETS))) if item == "any" else item
+    items: dict[str, str | date | int | None] = {_NEED: need, _INCOME: income, other: max(extra, 1),
+                                                 _URGENT: "1" if urgent else None}
+    return _person(draw, _record(items), _ASKED)
+
+
+def _needs(kinds: tuple[str, ...]) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from([need for need, kind in NEEDS.items() if kind in kinds]), min_size=1,
+                    max_size=4, unique=True)
+
+
+@st.composite
+def needs(draw: st.DrawFn, codes: tuple[str, str], *, kinds: tuple[str, ...]) -> Scenario:
+    """A 世帯's needs (one or several) of the kinds of 扶助 ``kinds``."""
+    return _person(draw, _record({_NEEDS: "、".join(draw(_needs(kinds)))}), _ASKED)
+
+
+@st.composite
+def obligors(draw: st.DrawFn, codes: tuple[str, str], *, exception: bool) -> Scenario:
+    """An application for the 開始 with a 扶養義務者 known or not, found failing or not; with ``exception``
+    one known and failing whom notifying may or may not be unsuitable (第24条第8項ただし書)."""
+    known, failing = (True, True) if exception else (draw(st.booleans()), draw(st.booleans()))
+    unsuitable = draw(st.booleans()) if exception else False
+    items: dict[str, str | date | int | None] = {_APPLIED: date(2025, 5, 20), _OBLIGOR: "1" if known else None,
+                                                 _FAILING: "1" if failing else None,
+                                                 _UNSUITABLE: "1" if unsuitable else None}
+    return _person(draw, _record(items), _ASKED)
+
+
+@st.composite
+def forwarded(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """An application for the 開始 or a 変更 received by the 町村長 (第24条第10項)."""
+    received = draw(st.dates(date(2024, 1, 1), date(2026, 3, 31)))
+    kind = draw(st.sampled_from(("開始", "変更")))
+    return _person(draw, _record({_APPLIED: received, _RECEIVED: received, _KIND: kind}), received)
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -161,6 +269,62 @@ def _degree(s: Scenario, town: str) -> Projection:
     return {"保護の程度": shortfall(int(f[_NEED]), int(f.get(_INCOME, "0")))}
 
 
+def _recipient(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    return {"被保護者": receiving(_day(s, _STARTED), _day(s, _ENDED), s.as_of)}
+
+
+def _amount(s: Scenario, item: str) -> int:
+    return int(facts(s).get(item, "0"))
+
+
+def _available(s: Scenario) -> int:
+    return resources(income=_amount(s, _INCOME), household_income=_amount(s, _HOUSEHOLD),
+                     support=_amount(s, _SUPPORT), other_aid=_amount(s, _OTHER_AID), assets=_amount(s, _ASSETS),
+                     urgent=facts(s).get(_URGENT) == "1")
+
+
+def _in_need(s: Scenario, town: str) -> Projection:
+    return {"要保護者": needed(_amount(s, _NEED), _available(s))}
+
+
+def _means(s: Scenario, town: str) -> Projection:
+    need, available = _amount(s, _NEED), _available(s)
+    return {"保護の要否": needed(need, available), "保護の程度": shortfall(need, available)}
+
+
+def _urgent_means(s: Scenario, town: str) -> Projection:
+    return {"保護の要否": needed(_amount(s, _NEED), _available(s))}
+
+
+def _method(s: Scenario, town: str) -> Projection:
+    return {"給付方法": benefit_method(facts(s)[_CONTENT])}
+
+
+def _goods(s: Scenario, town: str) -> Projection:
+    return {"保護金品": protection_goods(facts(s)[_CONTENT])}
+
+
+def _standing(s: Scenario, town: str) -> Projection:
+    return {"申請適格": may_apply(facts(s)[_APPLICANT])}
+
+
+def _kinds(s: Scenario, town: str) -> Projection:
+    return {"扶助の種類": aid_kinds(facts(s)[_NEEDS].split("、"))}
+
+
+def _notice(s: Scenario, town: str) -> Projection:
+    f = facts(s)
+    return {"扶養義務者通知": support_notice(known=f.get(_OBLIGOR) == "1", failing=f.get(_FAILING) == "1",
+                                      unsuitable=f.get(_UNSUITABLE) == "1")}
+
+
+def _forward(s: Scenario, town: str) -> Projection:
+    received = _day(s, _RECEIVED)
+    assert received is not None
+    return {"送付期限": forward_deadline(received).isoformat()}
+
+
 #: Worked examples (the codes are other_codes' of the bundled town: the same prefecture, another one).
 #: 居住地 A, 現在地 B: A (第19条第1項第1号); no 居住地, 現在地 B: B (第2号); 急迫 at B with 居住地 A: B (第2項);
 #: in a facility at B, 居住地 A before the 入所: A (第3項). Applied 2025-01-10: notice due 1月24日, 2月9日 with
@@ -186,7 +350,59 @@ NOT_YET_DEEMED = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2
 MEANS = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=_ASKED,
                  records=_record({_NEED: 120_000, _INCOME: 50_000}))
 
+#: 保護 from 2024-04-01, 廃止 2025-06-01: a 被保護者 on 5月31日, not on 6月1日 (第6条第1項). 最低生活費 120,000,
+#: income 50,000, receiving 保護: a 要保護者 (第6条第2項). 医療の給付: 現物給付, no 保護金品; 金銭の貸与: 金銭給付,
+#: a 保護金品 (第6条第3項-第5項). An 同居の親族 may apply (第7条). Need 120,000, income 50,000 and assets of
+#: 80,000: no 保護 (第4条第1項), but in an 急迫 it may be given (第3項); 扶養 of 30,000: 40,000 (第2項); another
+#: member's income of 20,000: 50,000 (第10条). Needs 移送 and 学校給食 and 介護: 生活扶助, 教育扶助, 介護扶助
+#: (第11条-第13条). A known 扶養義務者 failing the 扶養: notified, not where it is unsuitable (第24条第8項).
+#: Received by the 町村長 on 2025-03-03: forwarded by 3月8日 (第24条第10項); a 変更 applied for on 2025-01-10:
+#: notice due 1月24日, 2月9日 with a 特別な理由 (第24条第9項). 他法扶助 of 30,000: 40,000 (第4条第2項); a known
+#: 扶養義務者 not found failing: not notified (第24条第8項).
+RECIPIENT = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=date(2025, 5, 31),
+                     records=_record({_STARTED: date(2024, 4, 1), _ENDED: date(2025, 6, 1)}))
+ENDED = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=date(2025, 6, 1),
+                 records=_record({_STARTED: date(2024, 4, 1), _ENDED: date(2025, 6, 1)}))
+RECEIVING_IN_NEED = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
+                             records=_record({_NEED: 120_000, _INCOME: 50_000, _STARTED: date(2024, 4, 1)}))
+MEDICAL = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED, records=_record({_CONTENT: "医療の給付"}))
+LOAN = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED, records=_record({_CONTENT: "金銭の貸与"}))
+KIN = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
+               records=_record({_APPLIED: date(2025, 5, 20), _APPLICANT: "同居の親族"}))
+WITH_ASSETS = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
+                       records=_record({_NEED: 120_000, _INCOME: 50_000, _ASSETS: 80_000}))
+URGENT_WITH_ASSETS = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
+                              records=_record({_NEED: 120_000, _INCOME: 50_000, _ASSETS: 80_000, _URGENT: "1"}))
+SUPPORTED = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
+                     records=_record({_NEED: 120_000, _INCOME: 50_000, _SUPPORT: 30_000}))
+HOUSEHOLD = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
+                     records=_record({_NEED: 120_000, _INCOME: 50_000, _HOUSEHOLD: 20_000}))
+LIVING_NEEDS = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
+                        records=_record({_NEEDS: "食費、移送"}))
+SCHOOL_NEEDS = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
+                        records=_record({_NEEDS: "学校給食、通学用品"}))
+OTHER_NEEDS = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
+                       records=_record({_NEEDS: "介護、住宅"}))
+OBLIGOR = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
+                   records=_record({_APPLIED: date(2025, 5, 20), _OBLIGOR: "1", _FAILING: "1"}))
+OBLIGOR_UNSUITABLE = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
+                              records=_record({_APPLIED: date(2025, 5, 20), _OBLIGOR: "1", _FAILING: "1",
+                                               _UNSUITABLE: "1"}))
+RECEIVED = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=date(2025, 3, 3),
+                    records=_record({_APPLIED: date(2025, 3, 3), _RECEIVED: date(2025, 3, 3), _KIND: "変更"}))
+CHANGE = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 1, 20),
+                  records=_record({_APPLIED: date(2025, 1, 10), _KIND: "変更"}))
+CHANGE_EXTENDED = Scenario(2025, date(1970, 5, 5), date(1990, 4, 1), as_of=date(2025, 1, 20),
+                           records=_record({_APPLIED: date(2025, 1, 10), _KIND: "変更", _EXTENDED: "1"}))
+OTHER_AID = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
+                     records=_record({_NEED: 120_000, _INCOME: 50_000, _OTHER_AID: 30_000}))
+OBLIGOR_FULFILLING = Scenario(2025, date(1960, 5, 5), date(1980, 4, 1), as_of=_ASKED,
+                              records=_record({_APPLIED: date(2025, 5, 20), _OBLIGOR: "1"}))
+
 _AREA = picked(PART, "実施機関_市区町村コード")
+_MEANS = picked(PART, "保護の要否", "保護の程度")
+_LIVING, _SCHOOL = ("生活扶助",), ("教育扶助",)
+_OTHER_KINDS = ("住宅扶助", "医療扶助", "介護扶助", "出産扶助", "生業扶助", "葬祭扶助")
 
 SEIKATSU_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("seikatsu_hogo.residence", "生活保護: the 実施機関 of the 要保護者's 居住地 (第19条第1項第1号)",
@@ -211,6 +427,46 @@ SEIKATSU_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          needs_records=True),
     Rule("seikatsu_hogo.shortfall", "生活保護: 保護 makes up the need the 要保護者's money cannot meet "
          "(第8条第1項)", means, _degree, picked(PART, "保護の程度"), (MEANS,), needs_records=True),
+    Rule("seikatsu_hogo.recipient", "生活保護: a 被保護者 from the 保護's first day to the day before its 廃止 "
+         "(第6条第1項)", receipt, _recipient, picked(PART, "被保護者"), (RECIPIENT, ENDED), needs_records=True),
+    Rule("seikatsu_hogo.in_need", "生活保護: a 要保護者 is in need whether receiving 保護 or not (第6条第2項)",
+         in_need, _in_need, picked(PART, "要保護者"), (RECEIVING_IN_NEED,), needs_records=True),
+    Rule("seikatsu_hogo.protection_goods", "生活保護: 保護金品 are the 金銭 and 物品 given or lent (第6条第3項)",
+         benefits, _goods, picked(PART, "保護金品"), (MEDICAL, LOAN), needs_records=True),
+    Rule("seikatsu_hogo.benefit_method", "生活保護: 金銭給付 and 現物給付 (第6条第4項・第5項)", benefits, _method,
+         picked(PART, "給付方法"), (MEDICAL, LOAN), needs_records=True),
+    Rule("seikatsu_hogo.applicant", "生活保護: 保護 starts on the application of the 要保護者, his 扶養義務者 or "
+         "another 同居の親族 (第7条)", applicants, _standing, picked(PART, "申請適格"), (KIN,), needs_records=True),
+    Rule("seikatsu_hogo.assets", "生活保護: using the 資産 the 世帯 can use is the 要件 of 保護 (第4条第1項)",
+         lambda codes: means_with(codes, item=_ASSETS), _means, _MEANS, (WITH_ASSETS,), needs_records=True),
+    Rule("seikatsu_hogo.support_first", "生活保護: the 扶養 and the other laws' 扶助 come before 保護 (第4条第2項)",
+         lambda codes: st.one_of(means_with(codes, item=_SUPPORT), means_with(codes, item=_OTHER_AID)), _means,
+         _MEANS, (SUPPORTED, OTHER_AID), needs_records=True),
+    Rule("seikatsu_hogo.urgent_means", "生活保護: in an 急迫 保護 may be given before the assets, 扶養 and other "
+         "laws' 扶助 (第4条第3項)", lambda codes: means_with(codes, item="any", urgent=True), _urgent_means,
+         picked(PART, "保護の要否"), (URGENT_WITH_ASSETS,), needs_records=True),
+    Rule("seikatsu_hogo.household", "生活保護: the 要否 and 程度 of the 世帯 (第10条)",
+         lambda codes: means_with(codes, item=_HOUSEHOLD), _means, _MEANS, (HOUSEHOLD,), needs_records=True),
+    Rule("seikatsu_hogo.living_aid", "生活保護: 衣食その他日常生活の需要 and 移送 are 生活扶助 (第12条)",
+         lambda codes: needs(codes, kinds=_LIVING), _kinds, picked(PART, "扶助の種類"), (LIVING_NEEDS,),
+         needs_records=True),
+    Rule("seikatsu_hogo.education_aid", "生活保護: what 義務教育 needs is 教育扶助 (第13条)",
+         lambda codes: needs(codes, kinds=_SCHOOL), _kinds, picked(PART, "扶助の種類"), (SCHOOL_NEEDS,),
+         needs_records=True),
+    Rule("seikatsu_hogo.aid_kinds", "生活保護: the kinds of 扶助, 単給又は併給 (第11条)",
+         lambda codes: needs(codes, kinds=_OTHER_KINDS), _kinds, picked(PART, "扶助の種類"), (OTHER_NEEDS,),
+         needs_records=True),
+    Rule("seikatsu_hogo.support_notice", "生活保護: a 扶養義務者 failing the 扶養 is notified before the 開始 "
+         "(第24条第8項)", lambda codes: obligors(codes, exception=False), _notice, picked(PART, "扶養義務者通知"),
+         (OBLIGOR, OBLIGOR_FULFILLING), needs_records=True),
+    Rule("seikatsu_hogo.support_notice_exception", "生活保護: not where notifying is unsuitable (第24条第8項ただし書)",
+         lambda codes: obligors(codes, exception=True), _notice, picked(PART, "扶養義務者通知"),
+         (OBLIGOR_UNSUITABLE,), needs_records=True),
+    Rule("seikatsu_hogo.change_application", "生活保護: an application for a 変更 is decided within the same days "
+         "(第24条第9項)", lambda codes: applications(codes, change=True), _deadline, picked(PART, "通知期限"),
+         (CHANGE, CHANGE_EXTENDED), needs_records=True),
+    Rule("seikatsu_hogo.forward", "生活保護: the 町村長 forwards an application within 5 days (第24条第10項)",
+         forwarded, _forward, picked(PART, "送付期限"), (RECEIVED,), needs_records=True),
 )}
 
 
@@ -230,3 +486,24 @@ seikatsu_hogo_delay_reason = check("scenario.seikatsu_hogo.delay_reason")(_rule_
 seikatsu_hogo_deemed_rejection = check("scenario.seikatsu_hogo.deemed_rejection")(
     _rule_check("seikatsu_hogo.deemed_rejection"))
 seikatsu_hogo_shortfall = check("scenario.seikatsu_hogo.shortfall")(_rule_check("seikatsu_hogo.shortfall"))
+seikatsu_hogo_recipient = check("scenario.seikatsu_hogo.recipient")(_rule_check("seikatsu_hogo.recipient"))
+seikatsu_hogo_in_need = check("scenario.seikatsu_hogo.in_need")(_rule_check("seikatsu_hogo.in_need"))
+seikatsu_hogo_protection_goods = check("scenario.seikatsu_hogo.protection_goods")(
+    _rule_check("seikatsu_hogo.protection_goods"))
+seikatsu_hogo_benefit_method = check("scenario.seikatsu_hogo.benefit_method")(
+    _rule_check("seikatsu_hogo.benefit_method"))
+seikatsu_hogo_applicant = check("scenario.seikatsu_hogo.applicant")(_rule_check("seikatsu_hogo.applicant"))
+seikatsu_hogo_assets = check("scenario.seikatsu_hogo.assets")(_rule_check("seikatsu_hogo.assets"))
+seikatsu_hogo_support_first = check("scenario.seikatsu_hogo.support_first")(_rule_check("seikatsu_hogo.support_first"))
+seikatsu_hogo_urgent_means = check("scenario.seikatsu_hogo.urgent_means")(_rule_check("seikatsu_hogo.urgent_means"))
+seikatsu_hogo_household = check("scenario.seikatsu_hogo.household")(_rule_check("seikatsu_hogo.household"))
+seikatsu_hogo_living_aid = check("scenario.seikatsu_hogo.living_aid")(_rule_check("seikatsu_hogo.living_aid"))
+seikatsu_hogo_education_aid = check("scenario.seikatsu_hogo.education_aid")(_rule_check("seikatsu_hogo.education_aid"))
+seikatsu_hogo_aid_kinds = check("scenario.seikatsu_hogo.aid_kinds")(_rule_check("seikatsu_hogo.aid_kinds"))
+seikatsu_hogo_support_notice = check("scenario.seikatsu_hogo.support_notice")(
+    _rule_check("seikatsu_hogo.support_notice"))
+seikatsu_hogo_support_notice_exception = check("scenario.seikatsu_hogo.support_notice_exception")(
+    _rule_check("seikatsu_hogo.support_notice_exception"))
+seikatsu_hogo_change_application = check("scenario.seikatsu_hogo.change_application")(
+    _rule_check("seikatsu_hogo.change_application"))
+seikatsu_hogo_forward = check("scenario.seikatsu_hogo.forward")(_rule_check("seikatsu_hogo.forward"))

@@ -14,26 +14,29 @@ from rule_probes import bound_requirements, failed_requirements
 
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.jido_fuyo_teate import checks as fs
-from conformance.domains.jido_fuyo_teate.checks import FUYO_RULES
+from conformance.domains.jido_fuyo_teate.checks import FUYO_RULES, RECORD_RULES
 from conformance.domains.jido_teate.oracle import child_end_date
 from conformance.locations import default_catalog_root
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
 from conformance_reference.defects import DEFECTS
+from conformance_reference.domain_records import DOMAIN_RECORDS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "jido_fuyo_teate" / "2025.12" / "bindings.yaml"
 FUYO_DEFECTS = sorted(name for name in DEFECTS if name.startswith("jido_fuyo_"))
+ALL_RULES = {**FUYO_RULES, **RECORD_RULES}
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.one_of(*(rule.scenarios(CODES) for rule in FUYO_RULES.values())))
+@given(st.one_of(*(rule.scenarios(CODES) for rule in ALL_RULES.values())))
 def test_generated_claimants_are_valid_rows_with_a_record(scenario: Scenario) -> None:
     rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
     assert rows[0]["児童手当_請求年月日"] == ""  # the 認定請求 is the 児童扶養手当 record's
     assert {item for domain, item, _ in scenario.records if domain == fs.PART} >= {"受給者区分", "認定請求年月日"}
     assert scenario.as_of is not None and scenario.children
+    assert {item for _, item, _ in scenario.records} <= DOMAIN_RECORDS[fs.PART]
 
 
 @settings(max_examples=60, deadline=None)
@@ -43,11 +46,11 @@ def test_children_outside_child_end_stay_児童_through_the_year(scenario: Scena
 
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
-    names = {f"scenario.{name}" for name in FUYO_RULES}
-    assert len(names) == 10
+    names = {f"scenario.{name}" for name in ALL_RULES}
+    assert len(names) == 40
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
-    assert all(rule.examples and rule.needs_records for rule in FUYO_RULES.values())
+    assert all(rule.examples and rule.needs_records for rule in ALL_RULES.values())
 
 
 def test_the_worked_examples() -> None:
@@ -69,12 +72,41 @@ def test_the_worked_examples() -> None:
     assert fs._stopped(fs.PARTIAL, town) == {"一部支給停止額": 7_970}
     # 8割 of 50,001円 is 40,000.8 -> 40,001 (四捨五入).
     assert fs._income(fs.WITH_SUPPORT, town) == {"所得額": 540_001}
+    # A 労働者災害補償保険法 年金 is a 公的年金給付 (第3条第2項第9号), a 一時金 under it is none; each 号's
+    # sample is one.
+    assert fs._public(fs.WORKERS_PENSION, town) == {"公的年金給付": True}
+    assert fs._public(fs.LUMP_SUM, town) == {"公的年金給付": False}
+    assert all(fs._public(sample, town) == {"公的年金給付": True} for sample in fs.PENSION_SAMPLES.values())
+    # 第4条第1項: a 父 without the child's 生計: no; a 母 who 監護 it: yes; a 養育者 living with it (the 母 not
+    # looking after it): yes, one living apart: no; 第3項: a 母 without a 住所 in Japan: no.
+    assert fs._qualifies(fs.FATHER_APART, town) == {"支給要件該当": False}
+    assert fs._qualifies(fs.MOTHER_APART, town) == fs._qualifies(fs.CARER, town) == {"支給要件該当": True}
+    assert fs._qualifies(fs.CARER_APART, town) == {"支給要件該当": False}
+    assert fs._claimant_paid(fs.MOTHER_ABROAD, town) == {"支給要件該当": False}
+    # 第4条第2項: not paid for the child abroad, with a 里親, sharing the 父's 生計, with the 母's 配偶者 (also in a
+    # 事実婚: 第3条第3項); paid where that 父 is disabled (第3号ただし書); a 父's child likewise (第5号, 第6号).
+    for excluded in (fs.ABROAD_CHILD, fs.FOSTERED_CHILD, fs.WITH_FATHER, fs.STEPFATHER, fs.DE_FACTO_STEPFATHER,
+                     fs.WITH_MOTHER, fs.STEPMOTHER):
+        assert fs._paid_for(excluded, town) == {"支給対象": False}
+    assert fs._paid_for(fs.WITH_DISABLED_FATHER, town) == fs._paid_for(fs.WITH_DISABLED_MOTHER, town) == {
+        "支給対象": True}
+    # Kept from claiming 3月20日-4月30日: claimed 5月15日 (the 15th day after), paid from 2025-04; 5月16日: 2025-06.
+    assert fs._delayed_start(fs.HINDERED, town) == {"支給開始月": "2025-04"}
+    assert fs._delayed_start(fs.HINDERED_LATE, town) == {"支給開始月": "2025-06"}
+    # 236万円 stops a 養育者's 手当 (以上); 260万円 with a 生計維持児童 (limit 274万円) does not, 274万円 does; the
+    # same limits for a 扶養義務者 with 加算対象扶養親族等 (施行令 第2条の4第6項, 第7項).
+    assert fs._carer_stopped(fs.CARER_AT_LIMIT, town) == {"養育者所得停止": True}
+    assert fs._carer_stopped(fs.CARER_WITH_CHILD, town) == {"養育者所得停止": False}
+    assert fs._carer_stopped(fs.CARER_WITH_CHILD_AT_LIMIT, town) == {"養育者所得停止": True}
+    assert fs._obligor_stopped(fs.OBLIGOR_AT_LIMIT, town) == {"扶養義務者所得停止": True}
+    assert fs._obligor_stopped(fs.OBLIGOR_WITH_DEPENDANT, town) == {"扶養義務者所得停止": False}
+    assert fs._obligor_stopped(fs.OBLIGOR_WITH_DEPENDANT_AT_LIMIT, town) == {"扶養義務者所得停止": True}
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
-    assert failed_requirements(frozenset(), FUYO_RULES, BINDINGS) == set()
+    assert failed_requirements(frozenset(), ALL_RULES, BINDINGS) == set()
 
 
 @pytest.mark.parametrize("name", FUYO_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
-    assert failed_requirements(frozenset({name}), FUYO_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+    assert failed_requirements(frozenset({name}), ALL_RULES, BINDINGS) == set(DEFECTS[name].requirements)

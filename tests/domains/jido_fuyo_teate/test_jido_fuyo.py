@@ -7,13 +7,20 @@ from __future__ import annotations
 from datetime import date
 
 from conformance.domains.jido_fuyo_teate.oracle import (
+    carer_stopped,
     child_end_date,
+    claimant_paid,
     counted_income,
+    delayed_start_month,
     full_limit,
     kind,
     monthly_units,
+    obligor_stopped,
+    paid_for,
     partial_stop,
     payment_month,
+    public_pension,
+    qualifies,
     start_month,
     stop_limit,
 )
@@ -70,3 +77,34 @@ def test_a_child_is_a_jido_until_the_first_march_31_on_or_after_reaching_18() ->
     assert child_end_date(date(2007, 4, 1)) == date(2025, 3, 31)
     assert child_end_date(date(2007, 4, 2)) == date(2026, 3, 31)
     assert child_end_date(date(2008, 3, 31)) == date(2026, 3, 31)
+
+
+def test_public_pensions_are_the_annuities_of_the_listed_laws() -> None:
+    assert public_pension("国民年金法に基づく年金たる給付")
+    assert public_pension("未帰還者留守家族等援護法に基づく特別手当")
+    assert not public_pension("国民年金法に基づく死亡一時金")
+    assert not public_pension("確定給付企業年金法に基づく年金")
+
+
+def test_whose_allowance_and_for_which_child() -> None:
+    assert qualifies("母", cares=True, shares_livelihood=False)
+    assert not qualifies("父", cares=True, shares_livelihood=False)
+    assert qualifies("父", cares=True, shares_livelihood=True)
+    assert qualifies("養育者", cares=True, shares_livelihood=False, lives_with=True, maintains=True)
+    assert not qualifies("養育者", cares=True, shares_livelihood=False, lives_with=True, maintains=True,
+                         mother_cares=True)
+    assert not claimant_paid(True, abroad=True) and claimant_paid(True, abroad=False)
+    assert not paid_for("母", with_father=True) and paid_for("母", with_father=True, father_disabled=True)
+    assert paid_for("父", with_father=True)  # 第3号 is not of a 父's 手当
+    assert not paid_for("父", with_mother=True) and paid_for("母", with_mother=True)
+    assert not paid_for("養育者", mothers_spouse=True)
+    assert paid_for("母", mothers_spouse=True, spouse_disabled_parent=True)
+
+
+def test_a_claim_after_a_hindrance_and_the_other_limits() -> None:
+    start, end = date(2025, 3, 20), date(2025, 4, 30)
+    assert delayed_start_month(date(2025, 5, 15), hindered_from=start, hindered_until=end) == (2025, 4)
+    assert delayed_start_month(date(2025, 5, 16), hindered_from=start, hindered_until=end) == (2025, 6)
+    assert carer_stopped(2_360_000, 0, 0) and not carer_stopped(2_359_999, 0, 0)
+    assert not carer_stopped(2_739_999, 0, 1) and carer_stopped(2_740_000, 1, 0)
+    assert obligor_stopped(2_740_000, 1) and not obligor_stopped(2_739_999, 1)

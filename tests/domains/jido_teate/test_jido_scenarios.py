@@ -22,19 +22,22 @@ from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
 from conformance_reference.defects import DEFECTS
+from conformance_reference.domain_records import DOMAIN_RECORDS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "jido_teate" / "2025.12" / "bindings.yaml"
 JIDO_DEFECTS = sorted(name for name in DEFECTS if name.startswith("jido_teate_"))
 #: Every 児童手当 rule: the first two (start month, amounts) and the others.
-ALL_RULES: dict[str, Rule] = {js.START_MONTH.name: js.START_MONTH, js.AMOUNTS.name: js.AMOUNTS, **JIDO_RULES}
+ALL_RULES: dict[str, Rule] = {js.START_MONTH.name: js.START_MONTH, js.AMOUNTS.name: js.AMOUNTS, **JIDO_RULES,
+                              **js.RECORD_RULES}
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.one_of(*(rule.scenarios(CODES) for rule in JIDO_RULES.values())))
+@given(st.one_of(*(rule.scenarios(CODES) for rule in (*JIDO_RULES.values(), *js.RECORD_RULES.values()))))
 def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
     assert rows[0]["児童手当_請求年月日"] == (scenario.claim.isoformat() if scenario.claim else "")
+    assert {item for _, item, _ in scenario.records} <= DOMAIN_RECORDS["児童手当"]
 
 
 @settings(max_examples=60, deadline=None)
@@ -50,10 +53,10 @@ def test_leaving_families_have_no_child_near_an_age_boundary_and_leave_after_two
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in ALL_RULES}
-    assert len(names) == 7
+    assert len(names) == 20
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
-    assert all(rule.examples for rule in JIDO_RULES.values())
+    assert all(rule.examples for rule in (*JIDO_RULES.values(), *js.RECORD_RULES.values()))
 
 
 def test_the_worked_examples() -> None:
@@ -71,6 +74,31 @@ def test_the_worked_examples() -> None:
     # Moved abroad on 2025-06-10: 2025-06 paid whole; no 受給資格 on 2025-06-11.
     assert js._last_month_amounts(js.LEFT_MID_MONTH, TOWN_CODE) == {"月額": {"0:2025-06": 10_000, "1:2025-06": 10_000}}
     assert js._eligible(js.LEFT_MID_MONTH, TOWN_CODE) == {"受給資格": False}
+    # Children born 2012-08-08 and 2016-03-03, a student born 2005-05-05 looked after (a 第三子以降算定額算定対象者
+    # to 2028-03): the younger child is the third counted, 30,000 (第6条第1項第1号, 第2項第2号).
+    amounts = js._third_child_amounts(js.WITH_STUDENT, TOWN_CODE)["月額"]
+    assert (amounts["0:2025-05"], amounts["1:2025-05"]) == (10_000, 30_000)
+    # Born 2022-05-01, with a 里親: a 施設入所等児童 (第3条第3項第2号), the 里親's 児童手当 (第4条第1項第4号),
+    # 15,000 in 2025-05 and 10,000 from 2025-06 (第6条第1項第3号), certified where the 里親 lives (第7条第2項第2号).
+    assert js._claimant_kind(js.FOSTERED, TOWN_CODE) == {"受給資格者区分": "施設等受給資格者"}
+    assert js._facility_amount(js.FOSTERED, TOWN_CODE) == {"施設等受給資格者_月額": 15_000}
+    assert js._facility_amount(js.FOSTERED_LATER, TOWN_CODE) == {"施設等受給資格者_月額": 10_000}
+    assert js._certifier(js.FOSTERED, TOWN_CODE) == {"認定市区町村": CODES[1]}
+    # With the mother in a 母子生活支援施設, a short stay in a 乳児院等, a 障害者支援施設 in a 世帯 not of
+    # children only: no 施設入所等児童 (第3条第3項第3号, 第4号); a 救護施設 or a 児童自立生活援助 in a 世帯 of
+    # children only: one (第5号, 第1号).
+    for general in (js.WITH_MOTHER, js.SHORT_STAY, js.DISABLED_WITH_FAMILY):
+        assert js._claimant_kind(general, TOWN_CODE) == {"受給資格者区分": "一般受給資格者"}
+    for placed in (js.RELIEF, js.AIDED, js.DISABLED):
+        assert js._claimant_kind(placed, TOWN_CODE) == {"受給資格者区分": "施設等受給資格者"}
+    assert js._certifier(js.AIDED, TOWN_CODE) == js._certifier(js.DISABLED, TOWN_CODE) == {"認定市区町村": CODES[1]}
+    # Moved to another municipality on 2025-06-10: paid to 2025-06 (第7条第3項); no 認定請求: nothing (第8条第1項).
+    assert js._end_month(js.MOVED_AWAY, TOWN_CODE) == {"支給終了月": "2025-06"}
+    assert js._no_start(js.UNCLAIMED, TOWN_CODE) == {"支給開始月": None}
+    # The other earning more: deemed to look after the children, of two 父母 living together (第4条第3項) or two
+    # 未成年後見人 (第2項); a 父母 living apart without sharing the 生計: the claimant, living with them (第4項).
+    assert js._supporter(js.PARENTS, TOWN_CODE) == js._supporter(js.GUARDIANS, TOWN_CODE) == {"受給者": "他方"}
+    assert js._supporter(js.SEPARATED, TOWN_CODE) == {"受給者": "本人"}
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:

@@ -7,11 +7,20 @@ from __future__ import annotations
 from datetime import date
 
 from conformance.domains.seikatsu_hogo.oracle import (
+    aid_kinds,
+    benefit_method,
     deemed_rejected,
     delay_reason_required,
+    forward_deadline,
     implementing_area,
+    may_apply,
+    needed,
     notice_deadline,
+    protection_goods,
+    receiving,
+    resources,
     shortfall,
+    support_notice,
 )
 
 
@@ -48,3 +57,49 @@ def test_protection_makes_up_the_shortfall() -> None:
     assert shortfall(120_000, 50_000) == 70_000
     assert shortfall(120_000, 0) == 120_000
     assert shortfall(120_000, 150_000) == 0
+
+
+def test_a_recipient_from_the_first_day_to_the_day_before_the_closing() -> None:
+    start, end = date(2024, 4, 1), date(2025, 6, 1)
+    assert not receiving(start, end, date(2024, 3, 31))
+    assert receiving(start, end, start)
+    assert receiving(start, end, date(2025, 5, 31))
+    assert not receiving(start, end, end)
+    assert not receiving(None, None, date(2025, 5, 31))
+
+
+def test_money_and_goods_given_or_lent_and_the_two_methods() -> None:
+    assert [benefit_method(c) for c in ("金銭の給与", "金銭の貸与", "物品の貸与", "医療の給付", "役務の提供")] == [
+        "金銭給付", "金銭給付", "現物給付", "現物給付", "現物給付"]
+    assert protection_goods("物品の貸与") and protection_goods("金銭の給与")
+    assert not protection_goods("医療の給付") and not protection_goods("役務の提供")
+
+
+def test_who_may_apply() -> None:
+    assert may_apply("要保護者") and may_apply("扶養義務者") and may_apply("同居の親族")
+    assert not may_apply("別居の親族") and not may_apply("その他")
+
+
+def test_the_means_before_protection() -> None:
+    # 第4条第1項・第2項, 第10条: the 世帯's income, the 扶養, the other laws' 扶助 and the usable assets first.
+    assert resources(income=50_000, household_income=20_000, support=10_000, other_aid=5_000, assets=1_000) == 86_000
+    # 第4条第3項: in an 急迫 only the income counts.
+    assert resources(income=50_000, household_income=20_000, support=10_000, assets=80_000, urgent=True) == 70_000
+    assert needed(120_000, 119_999) and not needed(120_000, 120_000)  # met exactly: no 保護
+
+
+def test_the_kinds_of_aid() -> None:
+    assert aid_kinds(["移送", "食費"]) == ["生活扶助"]
+    assert aid_kinds(["葬祭", "学校給食", "医療"]) == ["教育扶助", "医療扶助", "葬祭扶助"]
+
+
+def test_the_support_notice_and_its_exception() -> None:
+    assert support_notice(known=True, failing=True, unsuitable=False)
+    assert not support_notice(known=True, failing=False, unsuitable=False)
+    assert not support_notice(known=False, failing=True, unsuitable=False)
+    assert not support_notice(known=True, failing=True, unsuitable=True)
+
+
+def test_the_town_forwards_within_five_days() -> None:
+    assert forward_deadline(date(2025, 3, 3)) == date(2025, 3, 8)
+    assert forward_deadline(date(2024, 2, 26)) == date(2024, 3, 2)  # over 2月29日

@@ -42,10 +42,10 @@ def test_generated_persons_are_valid_rows_with_known_record_items(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SEIKATSU_RULES}
-    assert len(names) == 9
+    assert len(names) == 25
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
-    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 10
+    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 43
     assert all(rule.examples for rule in SEIKATSU_RULES.values())
 
 
@@ -65,6 +65,37 @@ def test_the_worked_examples() -> None:
     assert ss._deemed(ss.NOT_YET_DEEMED, TOWN_CODE) == {"みなし却下": False}
     # 最低生活費 120,000, income 50,000: 70,000 (第8条第1項).
     assert ss._degree(ss.MEANS, TOWN_CODE) == {"保護の程度": 70_000}
+    # 保護 from 2024-04-01 to its 廃止 on 2025-06-01: a 被保護者 on 5月31日, not on 6月1日 (第6条第1項).
+    assert ss._recipient(ss.RECIPIENT, TOWN_CODE) == {"被保護者": True}
+    assert ss._recipient(ss.ENDED, TOWN_CODE) == {"被保護者": False}
+    # Receiving 保護 and still short of the need: a 要保護者 (第6条第2項).
+    assert ss._in_need(ss.RECEIVING_IN_NEED, TOWN_CODE) == {"要保護者": True}
+    # 医療の給付: 現物給付, no 保護金品; 金銭の貸与: 金銭給付 and a 保護金品 (第6条第3項-第5項).
+    assert ss._method(ss.MEDICAL, TOWN_CODE) | ss._goods(ss.MEDICAL, TOWN_CODE) == {"給付方法": "現物給付",
+                                                                                "保護金品": False}
+    assert ss._method(ss.LOAN, TOWN_CODE) | ss._goods(ss.LOAN, TOWN_CODE) == {"給付方法": "金銭給付", "保護金品": True}
+    assert ss._standing(ss.KIN, TOWN_CODE) == {"申請適格": True}  # 第7条: an 同居の親族
+    # Need 120,000, income 50,000: assets of 80,000 meet it (第4条第1項), not in an 急迫 (第3項); 扶養 or
+    # 他法扶助 of 30,000 leave 40,000 (第2項); another member's 20,000 leaves 50,000 (第10条).
+    assert ss._means(ss.WITH_ASSETS, TOWN_CODE) == {"保護の要否": False, "保護の程度": 0}
+    assert ss._urgent_means(ss.URGENT_WITH_ASSETS, TOWN_CODE) == {"保護の要否": True}
+    assert ss._means(ss.SUPPORTED, TOWN_CODE) == ss._means(ss.OTHER_AID, TOWN_CODE) == {"保護の要否": True,
+                                                                                     "保護の程度": 40_000}
+    assert ss._means(ss.HOUSEHOLD, TOWN_CODE) == {"保護の要否": True, "保護の程度": 50_000}
+    # 食費 and 移送: 生活扶助 once (第12条); 学校給食 and 通学用品: 教育扶助 (第13条); 介護 and 住宅: both, in
+    # 第11条's order (併給).
+    assert ss._kinds(ss.LIVING_NEEDS, TOWN_CODE) == {"扶助の種類": ["生活扶助"]}
+    assert ss._kinds(ss.SCHOOL_NEEDS, TOWN_CODE) == {"扶助の種類": ["教育扶助"]}
+    assert ss._kinds(ss.OTHER_NEEDS, TOWN_CODE) == {"扶助の種類": ["住宅扶助", "介護扶助"]}
+    # A known 扶養義務者 failing the 扶養 is notified; not one fulfilling it, nor where it is unsuitable (第24条第8項).
+    assert ss._notice(ss.OBLIGOR, TOWN_CODE) == {"扶養義務者通知": True}
+    assert ss._notice(ss.OBLIGOR_FULFILLING, TOWN_CODE) == {"扶養義務者通知": False}
+    assert ss._notice(ss.OBLIGOR_UNSUITABLE, TOWN_CODE) == {"扶養義務者通知": False}
+    # A 変更 applied for on 2025-01-10: due 1月24日, 2月9日 with a 特別な理由 (第24条第9項).
+    assert ss._deadline(ss.CHANGE, TOWN_CODE) == {"通知期限": "2025-01-24"}
+    assert ss._deadline(ss.CHANGE_EXTENDED, TOWN_CODE) == {"通知期限": "2025-02-09"}
+    # Received by the 町村長 on 2025-03-03: forwarded by 3月8日 (第24条第10項).
+    assert ss._forward(ss.RECEIVED, TOWN_CODE) == {"送付期限": "2025-03-08"}
 
 
 def test_a_rule_is_not_automated_without_a_records_path() -> None:

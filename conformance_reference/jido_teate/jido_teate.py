@@ -1,0 +1,143 @@
+"""The reference vendor's 児童手当 on a person's 児童手当 record (``POST /admin/records``): 児童手当法 第3条第3項
+(施設入所等児童), 第4条第1項第4号, 第6条第1項第1号 (the 第三子以降算定額算定対象者) and 第3号, 第7条第2項; and, on
+the 住民記録 alone, 第7条第3項 (a move ends the town's payment) and 第8条第1項 (no 認定, no payment).
+
+Written apart from :mod:`conformance.domains.jido_teate.oracle` on purpose: the scenario checks compare the two,
+and a bug shared by both would hide itself. Named defects (``defects``) change one answer each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from conformance_reference.rules import add_month, month_of_day, parse_day
+
+Month = tuple[int, int]
+
+#: 第3条第3項's places: those where only a 世帯 of children only makes a 施設入所等児童 (第3号's
+#: 母子生活支援施設, 第4号, 第5号), and the others.
+_CHILDREN_ONLY = frozenset({"母子生活支援施設", "障害者支援施設", "のぞみの園", "救護施設", "更生施設",
+                            "日常生活支援住居施設", "女性自立支援施設"})
+_ANY_HOUSEHOLD = frozenset({"児童自立生活援助", "小規模住居型児童養育事業", "里親", "障害児入所施設",
+                            "指定発達支援医療機関", "乳児院等"})
+
+
+def _march_end_after(birth: date, years: int) -> date:
+    """The first 3月31日 on or after the day ``years`` is reached (the day before the birthday)."""
+    try:
+        birthday = birth.replace(year=birth.year + years)
+    except ValueError:  # 2月29日: the birthday is 3月1日, the age reached on 2月28日
+        birthday = date(birth.year + years, 3, 1)
+    reached = date.fromordinal(birthday.toordinal() - 1)
+    return date(reached.year, 3, 31) if reached <= date(reached.year, 3, 31) else date(reached.year + 1, 3, 31)
+
+
+def _adults_in(births: list[date], month: Month, defects: frozenset[str]) -> int:
+    """第6条第2項第2号: the persons looked after who are past the 児童 period and not past 22's 3月31日."""
+    if "jido_teate_adults_ignored" in defects:
+        return 0
+    return sum(1 for birth in births if month_of_day(_march_end_after(birth, 18)) < month
+               <= month_of_day(_march_end_after(birth, 22)))
+
+
+def _with_adults(children: list[dict[str, Any]], births: list[date], defects: frozenset[str]) -> None:
+    """第6条第1項第1号's table: a child counted third or later (after the 算定対象者 of the month) gets 30,000."""
+    months = sorted({entry["月"] for child in children for entry in child.get("月額", [])})
+    for month_text in months:
+        month = (int(month_text[:4]), int(month_text[5:7]))
+        adults = _adults_in(births, month, defects)
+        counted = 0
+        for child in children:  # eldest first, as rules.jido_teate lists them
+            for entry in child.get("月額", []):
+                if entry["月"] == month_text and entry["金額"] > 0:
+                    counted += 1
+                    if counted + adults >= 3:
+                        entry["金額"] = 30_000
+
+
+def _facility_child(record: Mapping[str, str], defects: frozenset[str]) -> bool:
+    """第3条第3項: in or with a place it names, not for a short stay, a 世帯 of children only where needed."""
+    place = record.get("施設入所等_種別", "")
+    if record.get("短期間") == "1":
+        return False
+    if place == "里親" and "jido_teate_foster_not_facility" in defects:
+        return False
+    if place == "母子生活支援施設" and "jido_teate_mother_facility_always" in defects:
+        return True
+    if place in ("救護施設", "更生施設") and "jido_teate_relief_not_facility" in defects:
+        return False
+    if place == "児童自立生活援助" and "jido_teate_aid_not_facility" in defects:
+        return False
+    if place in ("障害者支援施設", "のぞみの園") and "jido_teate_disabled_any_household" in defects:
+        return True
+    if place in _CHILDREN_ONLY:
+        return record.get("児童のみ世帯") == "1"
+    return place in _ANY_HOUSEHOLD
+
+
+def _facility_amount(birth: date, as_of: date, defects: frozenset[str]) -> int:
+    """第6条第1項第3号: 15,000 under three (to the month of the 3rd birthday), 10,000 after."""
+    if "jido_teate_facility_amount_flat" in defects:
+        return 15_000
+    try:
+        third = birth.replace(year=birth.year + 3)
+    except ValueError:
+        third = date(birth.year + 3, 3, 1)
+    return 15_000 if month_of_day(as_of) <= month_of_day(third) else 10_000
+
+
+def _certifier(record: Mapping[str, str], defects: frozenset[str]) -> str | None:
+    """第7条第2項: where the 援助 or the 住居 is, where the 里親 lives, where the facility is."""
+    place = record.get("施設入所等_種別", "")
+    if place in ("児童自立生活援助", "小規模住居型児童養育事業"):
+        return record.get("援助場所_市区町村コード")
+    if place == "里親":
+        return record.get("里親住所_市区町村コード")
+    if "jido_teate_certified_at_owner" in defects:
+        return record.get("設置者事務所_市区町村コード")
+    return record.get("施設所在地_市区町村コード")
+
+
+def _supporter(record: Mapping[str, str], defects: frozenset[str]) -> str | None:
+    """第4条第2項-第4項: the claimant lives with the children; the other 父母 or 未成年後見人 is deemed to look
+    after them where he earns more, unless he lives apart and does not share the 生計."""
+    own, other = record.get("本人_所得", ""), record.get("他方_所得", "")
+    if not own.isdigit() or not other.isdigit():
+        return None
+    apart = record.get("他方_同居") != "1" and record.get("生計同一") != "1"
+    if apart and "jido_teate_separated_higher_earner" not in defects:
+        return "本人"
+    role = record.get("本人_区分")
+    if (role == "父母" and "jido_teate_parents_claimant_always" in defects) or \
+            (role == "未成年後見人" and "jido_teate_guardians_claimant_always" in defects):
+        return "本人"
+    return "他方" if int(other) > int(own) else "本人"
+
+
+def extend(answer: dict[str, Any], row: Mapping[str, str], children: Sequence[Mapping[str, str]],
+           record: Mapping[str, str], as_of: date, defects: frozenset[str]) -> dict[str, Any]:
+    """``rules.jido_teate``'s answer with what the record and 第7条第3項, 第8条第1項 add."""
+    adults = [day for text in record.get("第三子以降算定額算定対象者_生年月日", "").split(",")
+              if (day := parse_day(text)) is not None]
+    if adults:
+        _with_adults(answer.get("児童", []), adults, defects)
+    place = record.get("施設入所等_種別")
+    # Each defect changes one answer: the 区分's defects leave the amount and the 認定 to the place itself.
+    facility = place is not None and _facility_child(record, frozenset())
+    classified = place is not None and _facility_child(record, defects)
+    answer["受給資格者区分"] = "施設等受給資格者" if classified else "一般受給資格者"
+    birth = parse_day(row.get("生年月日", ""))
+    answer["施設等受給資格者_月額"] = _facility_amount(birth, as_of, defects) if facility and birth else None
+    answer["認定市区町村"] = _certifier(record, defects) if facility else None
+    answer["受給者"] = _supporter(record, defects)
+    if answer.get("支給終了月") and row.get("転出先住所（確定）_市区町村コード") \
+            and "jido_teate_kept_after_move" in defects:
+        answer["支給終了月"] = None
+    if answer.get("支給開始月") is None and "jido_teate_paid_without_claim" in defects:
+        births = [day for day in (parse_day(child.get("生年月日", "")) for child in children) if day is not None]
+        if births:
+            year, month = add_month(month_of_day(max(births)))
+            answer["支給開始月"] = f"{year:04d}-{month:02d}"
+    return answer
