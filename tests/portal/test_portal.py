@@ -11,7 +11,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from portal_helpers import CHECKED, MANUAL, PASSWORD, World, keys, procedure_of, signed_bundle
+from filed_list import header, opened, states, table
+from portal_helpers import (
+    CHECKED,
+    MANUAL,
+    PASSWORD,
+    World,
+    keys,
+    procedure_of,
+    results,
+    signed_bundle,
+    signed_document,
+)
 
 from conformance.reporting.ziputil import read_entries, write_stored_zip
 
@@ -177,7 +188,6 @@ def test_release_diff_puts_regressions_first(world: World, tmp_path: Path) -> No
 
 
 def test_transitions_are_shown_apart_and_raised_when_past_due(world: World, tmp_path: Path) -> None:
-    from openpyxl import load_workbook
 
     tester = client(world.users["tester"])
     bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL", MANUAL: "MANUAL"}))
@@ -186,17 +196,16 @@ def test_transitions_are_shown_apart_and_raised_when_past_due(world: World, tmp_
             "requirement": requirement, "notification": f"デジ庁届出-{requirement[-4:]}", "promised": promised})
         assert response.status_code == 302
     page = tester.get(f"/m/{world.tokyo.code}/").content.decode()
-    table = page[page.index('id="transitions"'):]
-    assert table.count("期限超過") == 1 and "デジ庁届出-R001" in table
-    sheet = load_workbook(io.BytesIO(tester.get(f"/bundle/{bundle.pk}/xlsx/").content)).active
-    states = {row[0]: row[5] for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert states[CHECKED] == "経過措置中"
+    listed = page[page.index('id="transitions"'):]
+    assert listed.count("期限超過") == 1 and "デジ庁届出-R001" in listed
+    sheet = opened(tester.get(f"/bundle/{bundle.pk}/xlsx/").content)["住民基本台帳"]
+    assert states(sheet)[CHECKED] == "経過措置中"
+    assert "経過措置 届出 デジ庁届出-R001" in next(row[6] for row in table(sheet) if row[0] == CHECKED)
     assert client(world.users["vendor"]).post(f"/m/{world.tokyo.code}/transitions/", {
         "requirement": CHECKED, "notification": "x", "promised": "2000-01-01"}).status_code == 403
 
 
 def test_the_xlsx_lists_the_catalog_in_order_with_states(world: World, tmp_path: Path) -> None:
-    from openpyxl import load_workbook
     from portal_helpers import JUMIN
 
     from conformance.catalog.loader import load_edition
@@ -206,15 +215,45 @@ def test_the_xlsx_lists_the_catalog_in_order_with_states(world: World, tmp_path:
                                                    partial=True))
     response = tester.get(f"/bundle/{bundle.pk}/xlsx/")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
+    book = opened(response.content)
+    assert book.sheetnames == ["住民基本台帳", "実行の出所"]
+    sheet = book["住民基本台帳"]
+    rows = table(sheet)
     catalog = load_edition(JUMIN).requirements
-    assert rows[0][:6] == ("要件ID", "節", "節の名称", "区分", "要件（原文）", "適合状況")
-    assert [row[0] for row in rows[1:]] == [r.id for r in catalog]
-    by_id = {row[0]: row for row in rows[1:]}
-    assert by_id[CHECKED][5] == "適合" and by_id[MANUAL][5] == "目視確認"
+    assert [row[0] for row in rows] == [r.id for r in catalog]
+    by_id = {row[0]: row for row in rows}
+    assert states(sheet)[CHECKED] == "適合" and states(sheet)[MANUAL] == "目視確認"
     assert by_id[CHECKED][4] == next(r.text for r in catalog if r.id == CHECKED)
-    assert by_id["jumin-1.0-1.1.1-R001"][5] == "未判定"  # not in this run's scope
+    assert states(sheet)["jumin-1.0-1.1.1-R001"] == "未判定"  # not in this run's scope
+    block = header(sheet)
+    assert (block["団体名"], block["団体コード"]) == (world.tokyo.name, world.tokyo.code)
+    assert block["パッケージ・バージョン"] == "見本住記 1.0" and block["版の種別"] == "標準仕様書"
+    assert block["実行の出所"] == "自己申告（ベンダー提出）"
+    assert block["実行日"] == bundle.created.date().isoformat()
+
+
+def test_the_portals_list_is_the_command_lines_list(world: World, tmp_path: Path) -> None:
+    """One writer: the portal writes the list from the bundle's own results.json, so every row (its
+    evidence too: findings, recorded exchanges) is the one `conformance report xlsx` writes."""
+    from typer.testing import CliRunner
+
+    from conformance.cli import app
+    from conformance.reporting.ziputil import read_entries
+
+    document = results({CHECKED: "FAIL", MANUAL: "MANUAL"}, "1.0")
+    failed = next(r for r in document["results"] if r["requirement"] == CHECKED)
+    failed["exchanges"] = [{"id": "e-42", "method": "GET", "url": "/x", "status": 500}]
+    tester = client(world.users["tester"])
+    data = signed_document(tmp_path, world.signer, document)
+    bundle = uploaded(tester, world, data)
+    portal = table(opened(tester.get(f"/bundle/{bundle.pk}/xlsx/").content)["住民基本台帳"])
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "results.json").write_bytes(dict(read_entries(data))["results.json"])
+    outcome = CliRunner().invoke(app, ["report", "xlsx", str(run), "--out", str(tmp_path / "cli.xlsx")])
+    assert outcome.exit_code == 0, outcome.output
+    assert portal == table(opened(tmp_path / "cli.xlsx")["住民基本台帳"])
+    assert "api.status @ /x\nexchanges.har: e-42" in next(row[6] for row in portal if row[0] == CHECKED)
 
 
 def test_login_is_throttled(world: World) -> None:
