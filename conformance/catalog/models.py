@@ -659,7 +659,8 @@ class Edition(CatalogModel):
 
 
 #: How every report names an edition that quotes the law instead of the 標準仕様書 (ja, en).
-STATUTE_LABEL = ("法令版（法令の条文。標準仕様書ではない）", "statute edition (the law's text, not the 標準仕様書)")
+STATUTE_LABEL = ("法令版（法令の条文。標準仕様書ではない）",
+                 "statute edition (the law's text, not the standard specification)")
 SPECIFICATION_LABEL = ("標準仕様書", "standard specification")
 
 
