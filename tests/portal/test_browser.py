@@ -124,7 +124,7 @@ def test_a_tampered_bundle_and_another_municipality_are_refused(
     entries = dict(read_entries(data))
     entries["results.json"] = entries["results.json"].replace(b'"PASS"', b'"FAIL"', 1)
     upload(tester, world, "tampered.zip", write_stored_zip(list(entries.items())), tmp_path)
-    assert "results.json: content changed" in tester.inner_text("#refusal")
+    assert "results.json: 内容が変更されています" in tester.inner_text("#refusal")
     no_blocking_violation(tester)
     tester.goto(f"{served}/m/{world.tokyo.code}/")
     assert "登録済みバンドル" in tester.inner_text("main")

@@ -75,10 +75,10 @@ def test_a_tampered_or_forged_bundle_is_refused_and_nothing_stored(world: World,
     before = (Bundle.objects.count(), RequirementState.objects.count())
     refused = upload(tester, world, tampered)
     assert refused.status_code == 400
-    assert "results.json: content changed" in refused.content.decode()
+    assert "results.json: 内容が変更されています" in refused.content.decode()
     refused = upload(tester, world, forged)
     assert refused.status_code == 400
-    assert "which no vendor registered here" in refused.content.decode()
+    assert "はこのポータルでどのベンダーにも登録されていない" in refused.content.decode()
     assert upload(tester, world, b"not a zip").status_code == 400
     assert (Bundle.objects.count(), RequirementState.objects.count()) == before
 
@@ -88,7 +88,41 @@ def test_the_same_bundle_twice_is_refused(world: World, tmp_path: Path) -> None:
     data = signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"})
     uploaded(tester, world, data)
     again = upload(tester, world, data)
-    assert again.status_code == 400 and "already indexed" in again.content.decode()
+    assert again.status_code == 400 and "登録済みです" in again.content.decode()
+    # A refusal is in the reader's language: the English session reads it in English.
+    tester.post("/lang/", {"lang": "en"})
+    english = upload(tester, world, data)
+    assert english.status_code == 400 and "already indexed" in english.content.decode()
+    assert "登録済み" not in english.content.decode().split('id="refusal"', 1)[1].split("</div>", 1)[0]
+
+
+def test_the_bundle_checks_refuse_in_both_languages(world: World, tmp_path: Path) -> None:
+    """Every refusal of the bundle checks (signature, manifest, catalog) has its Japanese and English."""
+    from conformance.portal import ingest
+
+    data = signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"})
+    entries = dict(read_entries(data))
+    unsigned = write_stored_zip([(n, b) for n, b in entries.items() if n != "manifest.sig"])
+    changed = dict(entries, **{"results.json": entries["results.json"].replace(b'"PASS"', b'"FAIL"', 1)})
+    refusals = []
+    for bundle in (unsigned, write_stored_zip(list(changed.items())), b"not a zip"):
+        with pytest.raises(ingest.BundleRefused) as refused:
+            ingest.verified(bundle)
+        refusals.append(refused.value)
+    assert [r.text("ja").split("\n")[0] for r in refusals] == [
+        "manifest.sig がありません: バンドルに署名がありません（`conformance report sign` で署名してください）",
+        "バンドルの検証に失敗しました（`conformance report verify` と同じ検査）:",
+        refusals[2].text("ja")]
+    assert refusals[2].text("ja").startswith("証拠バンドルとして読めません")
+    assert [str(r).split("\n")[0] for r in refusals] == [
+        "manifest.sig is missing: the bundle is not signed (`conformance report sign`)", "the bundle does not verify:",
+        str(refusals[2])]
+    assert "results.json: 内容が変更されています" in refusals[1].text("ja")
+    from conformance.portal.recompute import ResultsRejected
+
+    rejected = ResultsRejected([(f"{n} 件目", f"number {n}") for n in range(25)])
+    listed = ingest.BundleRefused.listing(("合いません:", "does not agree:"), rejected.shown())
+    assert listed.text("ja").endswith("… ほか 5 件") and str(listed).endswith("… and 5 more")
 
 
 def SimpleUploadedFile(name: str, data: bytes, content_type: str) -> Any:
@@ -327,3 +361,27 @@ def test_an_administrator_registers_a_vendor_key_as_pem(world: World, tmp_path: 
     assert garbage.status_code == 200 and "not a PEM public key" in garbage.content.decode()
     tester = client(world.users["tester"])
     uploaded(tester, world, signed_bundle(tmp_path, signer, {CHECKED: "PASS"}))  # accepted with the new key
+
+
+def test_the_administration_site_speaks_japanese(world: World) -> None:
+    """Django's own administration site: its words from Django's Japanese catalog, every model and field
+    of the portal named in Japanese (no "Municipalitys"); English when the session switched."""
+    import re
+
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+
+    root = get_user_model().objects.create_superuser(f"admin-{world.vendor.pk}", password=PASSWORD)
+    browser = client(root)
+    index = browser.get("/admin/").content.decode()
+    assert "サイト管理" in index and "市区町村" in index and "経過措置" in index
+    assert "Municipalitys" not in index and "Site administration" not in index
+    for path in ("/admin/portal/municipality/add/", "/admin/portal/transition/add/", "/admin/portal/vendorkey/add/"):
+        form = browser.get(path).content.decode()
+        labels = re.findall(r"<label[^>]*>([^<]+)</label>", form)
+        assert labels and not [text for text in labels if re.search(r"[A-Za-z]{3,}", text) and "PEM" not in text
+                               and "SHA" not in text and "pytest" not in text], (path, labels)
+    for model in apps.get_app_config("portal").get_models():
+        assert not re.search(r"[A-Za-z]{3,}", str(model._meta.verbose_name_plural).replace("API", "")), model
+    browser.post("/lang/", {"lang": "en"})
+    assert "Site administration" in browser.get("/admin/").content.decode()

@@ -158,7 +158,7 @@ def test_a_vendor_cannot_sign_another_vendors_product(world: World, tmp_path: Pa
     account, signer = rival_of(world, tmp_path)
     answer = upload(client(account), world.tokyo, signed_bundle(tmp_path, signer, {CHECKED: "PASS"}))
     assert answer.status_code == 400
-    assert "product '見本住記' is not registered for" in html.unescape(answer.content.decode())
+    assert "製品 '見本住記' は" in html.unescape(answer.content.decode())
     assert not Bundle.objects.filter(municipality=world.tokyo, vendor__name__startswith="B-").exists()
 
 
@@ -168,7 +168,7 @@ def test_a_vendor_uploads_only_where_it_supplies(world: World, tmp_path: Path) -
     account, signer = rival_of(world, tmp_path, supplies=False)
     Product.objects.create(vendor=account.memberships.get().vendor, name="見本住記")
     answer = upload(client(world.users["tester"]), world.tokyo, signed_bundle(tmp_path, signer, {CHECKED: "PASS"}))
-    assert answer.status_code == 400 and "is not registered as a supplier of" in html.unescape(
+    assert answer.status_code == 400 and "の納入ベンダーとして登録されていません" in html.unescape(
         answer.content.decode())
 
 
@@ -479,7 +479,7 @@ def test_two_uploads_of_one_bundle_at_once_get_the_same_clear_refusal(
     monkeypatch.setattr(ingest, "already_indexed", lambda *args: False)
     racing = upload(tester, world.tokyo, data)
     assert racing.status_code == 400
-    message = ingest.duplicate(data, world.tokyo)
+    message = ingest.duplicate(data, world.tokyo).text("ja")
     assert message in html.unescape(racing.content.decode()) and message in later
 
 
@@ -731,4 +731,4 @@ def test_two_uploads_of_one_bundle_sent_at_once_to_the_server(served: str, world
     with ThreadPoolExecutor(2) as pool:
         answers = sorted(pool.map(post, range(2)), key=lambda answer: answer.status_code)
     assert [a.status_code for a in answers] == [201, 400], [a.text[:300] for a in answers]
-    assert answers[1].json()["error"] == duplicate(data, world.tokyo)
+    assert answers[1].json()["error"] == duplicate(data, world.tokyo).text("ja")  # the API's default language
