@@ -259,9 +259,33 @@ def test_a_test_environments_own_municipality_is_declared_in_the_profile(tmp_pat
     assert (code, findings(doc)) == (0, [])
 
 
+def test_a_test_municipality_without_a_valid_check_digit_is_declared_in_the_profile(tmp_path: Path) -> None:
+    """Issue 48 item 6: a test environment's code may have no valid check digit (229990's is 7)."""
+    column = HEADERS.index("住所_市区町村コード") + 1
+    file = write(tmp_path / "residents.csv", [japanese(住所_市区町村コード="229990")])
+    code, doc = document(str(file), "--layout", "residents_csv")
+    assert code == 1 and findings(doc) == [("file.check_digit", 2, column, "住所_市区町村コード")]
+    # Not personal, and plain: the code is shown as it is (issue 48 item 6: only personal values are masked).
+    assert {f["actual"] for f in doc["files"][0]["findings"]} == {"229990"}
+    declared = profile(tmp_path, {"files": {"residents_csv": "residents.csv"},
+                                  "test_municipalities": {"229990": "見本町"}})
+    code, doc = document(str(file), "--profile", str(declared))
+    assert (code, findings(doc)) == (0, [])
+
+
+def test_only_personal_values_are_masked(tmp_path: Path) -> None:
+    """A wrong 郵便番号, 在留資格等コード or 市区町村コード says nothing of anyone: shown; a name is masked."""
+    rows = [japanese(住所_郵便番号="100-0001", 住所_市区町村コード="131017"), foreign(在留資格等コード="123")]
+    _, doc = document(str(write(tmp_path / "residents.csv", rows)), "--layout", "residents_csv")
+    shown = {(f["location"]["field"]["header"], f["actual"]) for f in doc["files"][0]["findings"]
+             if f["location"]["field"]}
+    assert {("住所_郵便番号", "100-0001"), ("住所_市区町村コード", "131017"), ("在留資格等コード", "123")} <= shown
+    _, doc = document(str(write(tmp_path / "names.csv", [japanese(氏名="山" * 60)])), "--layout", "residents_csv")
+    assert "山" not in json.dumps(doc, ensure_ascii=False)
+
+
 @pytest.mark.parametrize(("code", "message"), [
-    ("229990", "'229990': expected a 6-digit 市区町村コード with its check digit"),
-    ("22999", "'22999': expected a 6-digit 市区町村コード with its check digit"),
+    ("22999", "'22999': expected a 6-digit 市区町村コード (a test environment's own; its check digit may be invalid)"),
     ("222038", "'222038' is a real municipality's code"),
 ])
 def test_a_declared_test_municipality_is_checked_at_load(tmp_path: Path, code: str, message: str) -> None:

@@ -188,6 +188,9 @@ class Column:
     #: The header as the file writes it (a vendor's own name, mapped by its profile); '' when it is
     #: the catalog's header or the file lacks the column.
     title: str = ""
+    #: Values its check digit does not judge: the test municipalities a profile declares (a test
+    #: environment's own 市区町村コード, with or without a valid check digit).
+    exempt: frozenset[str] = frozenset()
 
     @property
     def shown(self) -> str:
@@ -270,7 +273,8 @@ class LayoutSpec:
         codes = self.codes[item.code_table] if item.code_table is not None else frozenset()
         pattern = re.compile(item.pattern) if item.pattern is not None else None
         title = titles[index] if index is not None and index < len(titles) and titles[index] != header else ""
-        return Column(header, item, layout_position, index, codes, pattern, cell_families(item), title)
+        exempt = self.test_municipalities if item.check_digit == "lg_code" else frozenset()
+        return Column(header, item, layout_position, index, codes, pattern, cell_families(item), title, exempt)
 
 
 def item_column(catalog: EditionCatalog, name: str) -> Column | None:
