@@ -81,6 +81,17 @@ def test_a_defect_is_located_in_the_file_as_it_is(tmp_path: Path) -> None:
     assert doc["files"][0]["summary"] == [{"code": "file.code", "column": "性別", "count": 1, "first_lines": [3]}]
 
 
+def test_validate_ends_with_its_next_step(tmp_path: Path) -> None:
+    """Issue 48 item 6: the last line says what to do next."""
+    valid = write(tmp_path / "valid.csv", [japanese()])
+    assert validate(str(valid), "--layout", "residents_csv")[1].splitlines()[-1] == (
+        "next: the files follow the layout; a whole run (conformance run --profile) judges the requirements")
+    invalid = write(tmp_path / "invalid.csv", [japanese(), member(性別="9")])
+    _, out, _ = validate(str(invalid), "--layout", "residents_csv", "--out", str(tmp_path / "out"))
+    assert out.splitlines()[-1] == (f"next: open {tmp_path / 'out' / 'report.html'}: each finding with its file, "
+                                    "line and column; fix the export and validate again")
+
+
 def test_personal_values_are_masked(tmp_path: Path) -> None:
     file = write(tmp_path / "residents.csv", [japanese(氏名="山" * 60)])
     _, doc = document(str(file), "--layout", "residents_csv")

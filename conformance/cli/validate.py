@@ -50,7 +50,19 @@ def validate_command(
         print_json(validation.to_json())
     else:
         _print_text(validation)
+        echo(f"next: {next_step(validation.verdict == INVALID, out)}\n")
     raise typer.Exit(1 if validation.verdict == INVALID else 0)
+
+
+def next_step(invalid: bool, out: Path | None) -> str:
+    """The one thing to do after a validation (issue 48)."""
+    if not invalid:
+        return "the files follow the layout; a whole run (conformance run --profile) judges the requirements"
+    if out is not None:
+        return (f"open {out / 'report.html'}: each finding with its file, line and column; fix the export and "
+                "validate again")
+    return ("fix the export at the lines above and validate again (--out DIR writes report.html with every "
+            "finding; a column your system does not have: absent_columns in the profile, docs/profiles.md)")
 
 
 
