@@ -13,6 +13,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from conformance.catalog.layouts import ABSENT_REASON
 from conformance.cli import app
 from tests.checks.test_files import HEADERS, atena_numbers, foreign, japanese
 
@@ -332,9 +333,52 @@ def test_a_profile_declares_the_optional_columns_its_system_does_not_have(tmp_pa
     assert (code, doc["files"][0]["findings"]) == (0, [])
 
 
+def test_a_required_column_of_our_unconfirmed_layout_may_be_declared_absent(tmp_path: Path) -> None:
+    """Issue 48 item 6: a real export of another product could never be valid while the columns our own,
+    unconfirmed layout requires could not be declared absent. Declared, their checks are NOT_APPLICABLE
+    with the reason, and every finding is marked as resting on our unconfirmed layout."""
+    headers = [h for h in HEADERS if h != "性別"]
+    rows = [{h: v for h, v in row.items() if h in headers} for row in (japanese(), member(生年月日="2099"))]
+    file = write(tmp_path / "residents.csv", rows, headers)
+    plain = profile(tmp_path, {"files": {"residents_csv": "residents.csv"}})
+    code, doc = document(str(file), "--profile", str(plain))
+    assert code == 1 and ("file.header_missing_column", None, None, None) in [
+        (f[0], None, None, None) for f in findings(doc)]
+    declared = profile(tmp_path, {"files": {"residents_csv": "residents.csv"},
+                                  "absent_columns": {"residents_csv": ["性別"]}})
+    code, doc = document(str(file), "--profile", str(declared))
+    result = doc["files"][0]
+    assert code == 1 and all(f["location"]["field"] is None or f["location"]["field"]["header"] != "性別"
+                             for f in result["findings"])
+    assert [f[0] for f in findings(doc)] == ["file.type"]  # 生年月日 2099: what is left is about the file
+    assert result["not_applicable"] == [{"column": "性別", "reason": ABSENT_REASON[1], "reason_ja": ABSENT_REASON[0]}]
+    assert result["layout_unconfirmed"].startswith("住民記録 1.0 j1410") and all(
+        f["unconfirmed_layout"] for f in result["findings"])
+    _, out, _ = validate(str(file), "--profile", str(declared), "--out", str(tmp_path / "out"))
+    assert f"  性別: NOT_APPLICABLE: {ABSENT_REASON[1]}" in out.splitlines()
+    assert "  the layout residents_csv is ours and unconfirmed: its findings rest on our reading" in out.splitlines()
+    page = (tmp_path / "out" / "report.html").read_text("utf-8")
+    assert 'id="not-applicable-1"' in page and ABSENT_REASON[0] in page and 'class="unconfirmed-mark"' in page
+
+
+def test_a_required_column_of_a_confirmed_layout_cannot_be_absent() -> None:
+    from conformance.catalog.layouts import ColumnMap, resolve_mapping
+    from conformance.catalog.loader import load_edition
+    from conformance.errors import ProfileError
+    from conformance.locations import default_catalog_root
+
+    edition = load_edition(default_catalog_root() / "jumin" / "1.0")
+    layout = next(i for i in edition.interfaces if getattr(i, "id", "") == "residents_csv")
+    items = {item.id: item for item in edition.data_items}
+    sex = items["sex"]
+    confirmed = {**items, "sex": sex.model_copy(update={"provenance": sex.provenance.model_copy(
+        update={"confirmed": True})})}
+    assert resolve_mapping(layout, ColumnMap(absent=frozenset({"性別"})), items).absent == {"性別"}  # type: ignore[arg-type]
+    with pytest.raises(ProfileError, match="'性別' is a required column of residents_csv: only an optional one"):
+        resolve_mapping(layout, ColumnMap(absent=frozenset({"性別"})), confirmed)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(("absent", "message"), [
-    (["性別"], "'性別' is a required column of residents_csv: only an optional one (not required under any "
-              "condition) may be absent"),
     (["住所_方"], "'住所_方' is no column of residents_csv (neither a header nor a data item id); did you mean "
                 "'住所_方書'?"),
 ])

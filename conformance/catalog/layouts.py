@@ -327,11 +327,26 @@ def _absent(layout: FileInterface, declared: frozenset[str], items: Mapping[str,
             raise ProfileError(f"{where}: {name!r} is no column of {layout.id} (neither a header nor a data item "
                                f"id){hint}")
         item = items.get(column.data_item)
-        if item is not None and (item.required or item.required_when is not None):
+        if item is not None and (item.required or item.required_when is not None) and item.provenance.confirmed:
             raise ProfileError(f"{where}: {name!r} is a required column of {layout.id}: only an optional one "
-                               "(not required under any condition) may be absent")
+                               "(not required under any condition), or one of our unconfirmed layout, may be absent")
         absent.add(column.header)
     return frozenset(absent)
+
+
+#: Why the checks of a column a profile declares absent do not apply (the validation's and the
+#: report's words): the column is ours, not the specification's, until the layout is confirmed.
+ABSENT_REASON = ("プロファイルで「このシステムにない列」と宣言（absent_columns）: この列はハーネスの解釈による"
+                 "レイアウト（未確認）のもので、この列の検査は対象外",
+                 "declared absent by the profile (absent_columns): the column is of our unconfirmed layout, so its "
+                 "checks do not apply")
+
+
+def absent_reasons(spec: LayoutSpec) -> dict[str, tuple[str, str]]:
+    """The declared absent columns whose checks would have asked something of them (required, or
+    required under a condition), each with :data:`ABSENT_REASON`: NOT_APPLICABLE, not silently gone."""
+    return {header: ABSENT_REASON for header in sorted(spec.mapping.absent)
+            if header in spec.items and (spec.items[header].required or spec.items[header].required_when)}
 
 
 def cell_families(item: DataItem) -> tuple[str, ...]:

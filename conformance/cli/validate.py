@@ -104,6 +104,10 @@ def _print_text(validation: Validation) -> None:
                          f"{count} finding(s) shown)\n")
         for column, rule in result.readings.items():
             echo(f"  {column}: {DATE_RULES[rule]}\n")
+        if result.unconfirmed is not None:
+            echo(f"  the layout {result.layout} is ours and unconfirmed: its findings rest on our reading\n")
+        for column, reason in result.not_applicable.items():
+            echo(f"  {column}: NOT_APPLICABLE: {reason[1]}\n")
         for row in result.summary():
             lines = ", ".join(str(n) for n in row["first_lines"])
             column = row["column"] or "-"

@@ -48,13 +48,19 @@ def upload(browser: Any, municipality: Any, data: bytes) -> Any:
 
 
 def refused(world: World, tmp_path: Path, document: dict[str, Any], reason: str) -> None:
-    """The vendor's own signature on ``document`` is refused with ``reason``, and nothing is stored."""
+    """The vendor's own signature on ``document`` is refused with ``reason`` (the English page's: each
+    refusal has its Japanese too, on the Japanese page), and nothing is stored."""
     from conformance.portal.models import Bundle
 
     before = Bundle.objects.count()
-    answer = upload(client(world.users["vendor"]), world.tokyo, signed_document(tmp_path, world.signer, document))
+    vendor = client(world.users["vendor"])
+    data = signed_document(tmp_path, world.signer, document)
+    japanese = html.unescape(upload(vendor, world.tokyo, data).content.decode())
+    vendor.post("/lang/", {"lang": "en"})
+    answer = upload(vendor, world.tokyo, data)
     text = html.unescape(answer.content.decode())
     assert answer.status_code == 400 and reason in text, text[-3000:]
+    assert "results.json がこのポータルのカタログと合いません:" in japanese and reason not in japanese
     assert Bundle.objects.count() == before
 
 
