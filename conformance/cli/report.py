@@ -158,17 +158,20 @@ def _write_merged_report(out: Path, merged: dict[str, Any], catalog: Path | None
     from conformance.catalog.loader import load_edition
     from conformance.locations import default_catalog_root
     from conformance.reporting.bundle import contained_edition
-    from conformance.reporting.html import write_report
+    from conformance.reporting.html import unconfirmed_layouts, write_report
 
     root = catalog or default_catalog_root()
-    requirements = {}
+    requirements: dict[str, Any] = {}
+    interfaces: list[object] = []
     for edition in merged.get("catalog", {}).get("editions", []):
         directory = contained_edition(root, edition)  # never outside the catalog root
         if directory.is_dir() and edition_fingerprint(directory) == edition.get("sha256"):
-            requirements.update({r.id: r for r in load_edition(directory).requirements})
+            loaded = load_edition(directory)
+            requirements.update({r.id: r for r in loaded.requirements})
+            interfaces += loaded.interfaces
         else:
             say(f"warning: {directory} is not the catalog the shards ran (--catalog?): report without texts")
-    write_report(out / "report.html", merged, requirements)
+    write_report(out / "report.html", merged, requirements, unconfirmed_layouts(interfaces))
 
 
 def _copy_recordings(paths: list[Path], out: Path) -> None:

@@ -16,7 +16,7 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from conformance.carry import carried, json_carried
-from conformance.catalog.models import DUTY_LABELS, STATUTE_LABEL, FunctionCheck, ManualCheck, Requirement
+from conformance.catalog.models import (
+    DUTY_LABELS,
+    STATUTE_LABEL,
+    FileInterface,
+    FunctionCheck,
+    ManualCheck,
+    Requirement,
+)
 from conformance.fonts import font_face_css
 from conformance.reporting import i18n
 from conformance.reporting.charts import STATUS_COLOURS, rate_bar, stacked_bar
@@ -252,7 +259,7 @@ def _group(findings: Iterable[Mapping[str, Any]]) -> list[FindingGroup]:
 
 
 def _row(result: Mapping[str, Any], requirement: Requirement | None,
-         waivers: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+         waivers: Mapping[str, Mapping[str, Any]], unconfirmed: Collection[str] = ()) -> dict[str, Any]:
     rid = str(result["requirement"])
     domain, edition = str(result["domain"]), str(result["edition"])
     duty = requirement.duty if requirement else str(result.get("duty") or "system")
@@ -272,7 +279,17 @@ def _row(result: Mapping[str, Any], requirement: Requirement | None,
         "duty": duty,
         "duty_label": DUTY_LABELS.get(duty, (duty, duty)),
         "duty_reason": requirement.duty_reason if requirement else None,
+        "unconfirmed_layouts": _unconfirmed_layouts(requirement, unconfirmed),
     }
+
+
+def _unconfirmed_layouts(requirement: Requirement | None, unconfirmed: Collection[str]) -> list[str]:
+    """The layouts of ours, unconfirmed, that the requirement's file checks judge by: its findings
+    rest on our reading of them (the report marks them)."""
+    if requirement is None:
+        return []
+    return sorted({str(c.params["layout"]) for c in requirement.checks
+                   if isinstance(c, FunctionCheck) and c.params.get("layout") in unconfirmed})
 
 
 def _not_selected_rows(ids: Iterable[str], requirements: Mapping[str, Requirement]) -> list[dict[str, Any]]:
@@ -390,10 +407,13 @@ def _anchor_exchanges(rows: Iterable[dict[str, Any]]) -> None:
         row["exchanges"] = listed
 
 
-def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requirement]) -> str:
-    """The page for one ``results.json`` document (``requirements`` give the source texts)."""
+def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requirement],
+                  unconfirmed_layouts: Collection[str] = ()) -> str:
+    """The page for one ``results.json`` document (``requirements`` give the source texts;
+    ``unconfirmed_layouts`` the ids of the file layouts that are ours, unconfirmed)."""
     waivers = {str(w["requirement"]): w for w in document.get("waivers") or () if isinstance(w, Mapping)}
-    rows = [_row(r, requirements.get(str(r["requirement"])), waivers) for r in document["results"]]
+    rows = [_row(r, requirements.get(str(r["requirement"])), waivers, unconfirmed_layouts)
+            for r in document["results"]]
     scope = document.get("scope") or {}
     not_selected = [str(rid) for rid in scope.get("not_selected") or ()]
     groups = fit_gap(document["results"], not_selected)
@@ -433,9 +453,15 @@ def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requir
     ))
 
 
-def write_report(path: Path, document: Mapping[str, Any], requirements: Mapping[str, Requirement]) -> None:
+def write_report(path: Path, document: Mapping[str, Any], requirements: Mapping[str, Requirement],
+                 unconfirmed_layouts: Collection[str] = ()) -> None:
     """Render and write atomically."""
-    write_text_atomic(path, render_report(document, requirements))
+    write_text_atomic(path, render_report(document, requirements, unconfirmed_layouts))
+
+
+def unconfirmed_layouts(interfaces: Iterable[object]) -> frozenset[str]:
+    """The ids of the file layouts among ``interfaces`` whose provenance is unconfirmed (ours)."""
+    return frozenset(i.id for i in interfaces if isinstance(i, FileInterface) and not i.provenance.confirmed)
 
 
 #: Where a page's ``@font-face`` goes once its characters are known: the first line of its style

@@ -279,6 +279,8 @@ LABELS: Mapping[str, Text] = {
     "readings": ("カタログが選んだ日付の読み方", "Date rules the catalog chose"),
     "unconfirmed_layout": ("このレイアウトはハーネスの解釈によるもので未確認です。※ の指摘はその解釈に基づきます",
                            "This layout is ours and unconfirmed: the findings marked ※ rest on our reading"),
+    "unconfirmed_layout_run": ("これらの指摘はハーネスの解釈によるレイアウト（未確認）に基づきます",
+                               "these findings rest on a layout that is ours (unconfirmed)"),
     "not_applicable_columns": ("対象外の列（プロファイルで「このシステムにない列」と宣言）",
                                "Not applicable: columns the profile declares absent"),
     "footer": ("本報告書は conformance ハーネスが生成しました。個人情報（氏名・住所・番号等）はマスクしています。",
