@@ -231,8 +231,9 @@ class ExportTarget(ProfileModel):
     )
     absent_columns: dict[str, Annotated[tuple[str, ...], LaxSeq]] = Field(
         default_factory=dict, strict=False,
-        description="Layout id -> the optional columns (headers or data item ids) the vendor's system does not "
-        "have: not reported missing. A required column cannot be absent.",
+        description="Layout id -> the columns (headers or data item ids) the vendor's system does not have: not "
+        "reported missing. An optional column, or a required one of our unconfirmed layout (its checks are then "
+        "NOT_APPLICABLE, with the reason); a column a confirmed layout requires cannot be absent.",
     )
     column_order: dict[str, Literal["layout", "any"]] = Field(
         default_factory=dict, strict=False,
