@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import dataclasses
 import json
 import multiprocessing
 import os
@@ -574,8 +575,10 @@ def results_json_with_a_hostile_waiver(tmp: Path, base_url: str) -> Outcome:
 def xlsx_with_hostile_texts(tmp: Path, base_url: str) -> Outcome:
     from conformance.reporting import xlsx
 
-    rows = list(xlsx.rows(hostile_results(), ROOT / "spec_catalog"))
-    data = xlsx.workbook([xlsx.Row(rows[0].requirement, WRITER_TEXT, WRITER_TEXT, WRITER_TEXT)], WRITER_TEXT)
+    system = xlsx.systems(hostile_results(), ROOT / "spec_catalog")[0]
+    rows = (xlsx.Row(system.rows[0].requirement, WRITER_TEXT, WRITER_TEXT, WRITER_TEXT),)
+    filing = xlsx.Filing(WRITER_TEXT, WRITER_TEXT, WRITER_TEXT, WRITER_TEXT, provenance=((WRITER_TEXT, WRITER_TEXT),))
+    data = xlsx.workbook([dataclasses.replace(system, rows=rows)], filing, WRITER_TEXT)
     (tmp / "list.xlsx").write_bytes(data)
     return "clean", f"list.xlsx: {len(data)} bytes"
 

@@ -8,6 +8,10 @@ replace the system folders): both see the same font on every machine.
 The font is IPAexGothic (IPA Font License Agreement v1.0, a free licence that allows embedding and
 redistribution), as shipped by the PyPI package ``matplotlib-fontja``. The package is located, not
 imported: importing it would import matplotlib, which nothing here needs.
+
+The pages the harness writes (report.html, the validation report) carry a subset of the same font as
+a web font (:func:`web_font`: the glyphs of the characters the page holds, and printable ASCII), so a
+reader whose machine has no Japanese font sees Japanese, not boxes.
 """
 
 from __future__ import annotations
@@ -49,3 +53,50 @@ def pdfium_font_dirs() -> tuple[str, ...]:
     if override is not None:
         return tuple(part for part in override.split(os.pathsep) if part)
     return (str(japanese_font().parent),)
+
+
+#: The family name the pages give the embedded subset (its own name: a machine's IPAexGothic, if any,
+#: is not asked for).
+WEB_FONT_FAMILY = "conformance-ja"
+#: Always in the subset: printable ASCII, so what a reader types in a page's search box is set alike.
+_ASCII = frozenset(range(0x20, 0x7F))
+
+
+def web_font(text: str) -> bytes:
+    """A WOFF subset of the project's font with the glyphs of ``text``'s characters (and printable
+    ASCII): about 180 KB for every requirement text of the catalog. Unhinted (screens and print scale
+    the outlines; hinting doubled the size) and with only the family and style names kept."""
+    import io
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.flavor = "woff"
+    options.hinting = False
+    options.name_IDs = [1, 2]
+    options.notdef_outline = True
+    font = TTFont(str(japanese_font()), lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(_ASCII | {ord(c) for c in text if ord(c) > 0x7F}))
+    subsetter.subset(font)
+    font.flavor = "woff"
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def font_face_css(text: str) -> str:
+    """The CSS ``@font-face`` rule of :func:`web_font` of ``text`` as a data URL (a page that needs
+    nothing beside it; its Content-Security-Policy allows ``font-src data:``)."""
+    return _font_face(frozenset(c for c in text if ord(c) > 0x7F))
+
+
+@cache
+def _font_face(characters: frozenset[str]) -> str:
+    """One subset per set of characters a process (a report written again, the merged run's)."""
+    import base64
+
+    encoded = base64.b64encode(web_font("".join(sorted(characters)))).decode("ascii")
+    return (f'@font-face {{ font-family: "{WEB_FONT_FAMILY}"; font-style: normal; font-weight: 400; '
+            f'src: url("data:font/woff;base64,{encoded}") format("woff"); }}')

@@ -170,9 +170,9 @@ def test_municipality_problem(code: str, name: str) -> str | None:
     from conformance.oracles.identifiers import is_valid_lg_code
     from conformance.oracles.municipalities import local_government_codes
 
-    if not re.fullmatch(r"[0-9]{6}", code) or not is_valid_lg_code(code):
-        return f"{code!r}: expected a 6-digit 市区町村コード with its check digit"
-    if code in local_government_codes():
+    if not re.fullmatch(r"[0-9]{6}", code):
+        return f"{code!r}: expected a 6-digit 市区町村コード (a test environment's own; its check digit may be invalid)"
+    if is_valid_lg_code(code) and code in local_government_codes():
         return (f"{code!r} is a real municipality's code (全国地方公共団体コード): only a test environment's own "
                 "codes are declared")
     if not name.strip():
@@ -231,8 +231,9 @@ class ExportTarget(ProfileModel):
     )
     absent_columns: dict[str, Annotated[tuple[str, ...], LaxSeq]] = Field(
         default_factory=dict, strict=False,
-        description="Layout id -> the optional columns (headers or data item ids) the vendor's system does not "
-        "have: not reported missing. A required column cannot be absent.",
+        description="Layout id -> the columns (headers or data item ids) the vendor's system does not have: not "
+        "reported missing. An optional column, or a required one of our unconfirmed layout (its checks are then "
+        "NOT_APPLICABLE, with the reason); a column a confirmed layout requires cannot be absent.",
     )
     column_order: dict[str, Literal["layout", "any"]] = Field(
         default_factory=dict, strict=False,
@@ -247,8 +248,8 @@ class ExportTarget(ProfileModel):
     test_municipalities: dict[str, str] = Field(
         default_factory=dict, strict=False,
         description="市区町村コード -> name of a municipality that exists only in the vendor's test environment "
-        "(a fictional test town): the municipalities family accepts it. Only codes the 全国地方公共団体コード does "
-        "not list, with a valid check digit.",
+        "(a fictional test town): the municipalities family accepts it, and its check digit is not asked (a test "
+        "environment's code may have none). Six digits; never a code the 全国地方公共団体コード lists.",
     )
     reconcile: dict[str, Transformations] = Field(
         default_factory=dict, strict=False,

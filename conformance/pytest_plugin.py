@@ -272,7 +272,7 @@ class RunState:
         if self.out is None or hasattr(session.config, "workerinput") or session.config.option.collectonly:
             return  # --collect-only judged nothing: no results.json saying "not conformant (of 0)"
         from conformance.recorder import finish_recordings
-        from conformance.reporting.html import write_report
+        from conformance.reporting.html import unconfirmed_layouts, write_report
         from conformance.session import effective_seed
 
         finish_recordings(self.out / "work", self.out)
@@ -286,7 +286,8 @@ class RunState:
         document = scrub_document(document, self.scrubber())
         write_json_atomic(self.out / "results.json", document)
         requirements = {r.id: r for e in self.editions.values() for r in e.requirements}
-        write_report(self.out / "report.html", document, requirements)
+        layouts = unconfirmed_layouts(i for e in self.editions.values() for i in e.interfaces)
+        write_report(self.out / "report.html", document, requirements, layouts)
 
     def pytest_terminal_summary(self, terminalreporter: Any, config: pytest.Config) -> None:
         if hasattr(config, "workerinput"):

@@ -25,7 +25,7 @@ from typing import Any
 
 from conformance import __version__, messages
 from conformance.catalog.catalog import Catalog, EditionCatalog
-from conformance.catalog.layouts import LayoutSpec
+from conformance.catalog.layouts import LayoutSpec, absent_reasons
 from conformance.catalog.models import FileInterface
 from conformance.errors import TargetError, UsageError
 from conformance.findings import FieldRef, Finding, Location
@@ -63,6 +63,10 @@ class FileResult:
     #: The readings the checks took where the catalog chose one: the file's column -> the date rule
     #: (``lenient``: rules.DATE_RULES).
     readings: dict[str, str] = field(default_factory=dict)
+    #: Columns the profile declares absent whose checks therefore do not apply -> why (ja, en).
+    not_applicable: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: The layout's provenance when it is ours and unconfirmed: every finding rests on our reading.
+    unconfirmed: str | None = None
 
     @property
     def verdict(self) -> str:
@@ -96,7 +100,11 @@ class FileResult:
     def to_json(self) -> dict[str, Any]:
         return {"file": str(self.path), "layout": self.layout, "encoding": self.encoding or None,
                 "verdict": self.verdict, "summary": self.summary(), "readings": self.readings,
-                "findings": [f.to_json() for f in self.findings]}
+                "layout_unconfirmed": self.unconfirmed,
+                "not_applicable": [{"column": header, "reason": reason[1], "reason_ja": reason[0]}
+                                   for header, reason in self.not_applicable.items()],
+                "findings": [{**f.to_json(), "unconfirmed_layout": self.unconfirmed is not None}
+                             for f in self.findings]}
 
 
 @dataclass
@@ -203,7 +211,9 @@ def _validate_one(
         issues.append(Finding("file.not_judged", f"the content was not judged: {error}", path.name))
     learn_personal(target, layout)
     findings = [_scrubbed(_finding(issue, path, spec), scrubber) for issue in issues]
-    return FileResult(path, layout_id, declared[layout_id], findings, _readings(spec))
+    unconfirmed = None if layout.provenance.confirmed else layout.provenance.reference
+    return FileResult(path, layout_id, declared[layout_id], findings, _readings(spec), absent_reasons(spec),
+                      unconfirmed)
 
 
 def _readings(spec: LayoutSpec) -> dict[str, str]:

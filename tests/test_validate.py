@@ -13,6 +13,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from conformance.catalog.layouts import ABSENT_REASON
 from conformance.cli import app
 from tests.checks.test_files import HEADERS, atena_numbers, foreign, japanese
 
@@ -79,6 +80,17 @@ def test_a_defect_is_located_in_the_file_as_it_is(tmp_path: Path) -> None:
     # No code of 性別, but a plain code value of an item that is not personal: shown (issue 27, item 8).
     assert (finding["expected"], finding["actual"]) == ("1, 2", "9")
     assert doc["files"][0]["summary"] == [{"code": "file.code", "column": "性別", "count": 1, "first_lines": [3]}]
+
+
+def test_validate_ends_with_its_next_step(tmp_path: Path) -> None:
+    """Issue 48 item 6: the last line says what to do next."""
+    valid = write(tmp_path / "valid.csv", [japanese()])
+    assert validate(str(valid), "--layout", "residents_csv")[1].splitlines()[-1] == (
+        "next: the files follow the layout; a whole run (conformance run --profile) judges the requirements")
+    invalid = write(tmp_path / "invalid.csv", [japanese(), member(性別="9")])
+    _, out, _ = validate(str(invalid), "--layout", "residents_csv", "--out", str(tmp_path / "out"))
+    assert out.splitlines()[-1] == (f"next: open {tmp_path / 'out' / 'report.html'}: each finding with its file, "
+                                    "line and column; fix the export and validate again")
 
 
 def test_personal_values_are_masked(tmp_path: Path) -> None:
@@ -259,9 +271,33 @@ def test_a_test_environments_own_municipality_is_declared_in_the_profile(tmp_pat
     assert (code, findings(doc)) == (0, [])
 
 
+def test_a_test_municipality_without_a_valid_check_digit_is_declared_in_the_profile(tmp_path: Path) -> None:
+    """Issue 48 item 6: a test environment's code may have no valid check digit (229990's is 7)."""
+    column = HEADERS.index("住所_市区町村コード") + 1
+    file = write(tmp_path / "residents.csv", [japanese(住所_市区町村コード="229990")])
+    code, doc = document(str(file), "--layout", "residents_csv")
+    assert code == 1 and findings(doc) == [("file.check_digit", 2, column, "住所_市区町村コード")]
+    # Not personal, and plain: the code is shown as it is (issue 48 item 6: only personal values are masked).
+    assert {f["actual"] for f in doc["files"][0]["findings"]} == {"229990"}
+    declared = profile(tmp_path, {"files": {"residents_csv": "residents.csv"},
+                                  "test_municipalities": {"229990": "見本町"}})
+    code, doc = document(str(file), "--profile", str(declared))
+    assert (code, findings(doc)) == (0, [])
+
+
+def test_only_personal_values_are_masked(tmp_path: Path) -> None:
+    """A wrong 郵便番号, 在留資格等コード or 市区町村コード says nothing of anyone: shown; a name is masked."""
+    rows = [japanese(住所_郵便番号="100-0001", 住所_市区町村コード="131017"), foreign(在留資格等コード="123")]
+    _, doc = document(str(write(tmp_path / "residents.csv", rows)), "--layout", "residents_csv")
+    shown = {(f["location"]["field"]["header"], f["actual"]) for f in doc["files"][0]["findings"]
+             if f["location"]["field"]}
+    assert {("住所_郵便番号", "100-0001"), ("住所_市区町村コード", "131017"), ("在留資格等コード", "123")} <= shown
+    _, doc = document(str(write(tmp_path / "names.csv", [japanese(氏名="山" * 60)])), "--layout", "residents_csv")
+    assert "山" not in json.dumps(doc, ensure_ascii=False)
+
+
 @pytest.mark.parametrize(("code", "message"), [
-    ("229990", "'229990': expected a 6-digit 市区町村コード with its check digit"),
-    ("22999", "'22999': expected a 6-digit 市区町村コード with its check digit"),
+    ("22999", "'22999': expected a 6-digit 市区町村コード (a test environment's own; its check digit may be invalid)"),
     ("222038", "'222038' is a real municipality's code"),
 ])
 def test_a_declared_test_municipality_is_checked_at_load(tmp_path: Path, code: str, message: str) -> None:
@@ -297,9 +333,52 @@ def test_a_profile_declares_the_optional_columns_its_system_does_not_have(tmp_pa
     assert (code, doc["files"][0]["findings"]) == (0, [])
 
 
+def test_a_required_column_of_our_unconfirmed_layout_may_be_declared_absent(tmp_path: Path) -> None:
+    """Issue 48 item 6: a real export of another product could never be valid while the columns our own,
+    unconfirmed layout requires could not be declared absent. Declared, their checks are NOT_APPLICABLE
+    with the reason, and every finding is marked as resting on our unconfirmed layout."""
+    headers = [h for h in HEADERS if h != "性別"]
+    rows = [{h: v for h, v in row.items() if h in headers} for row in (japanese(), member(生年月日="2099"))]
+    file = write(tmp_path / "residents.csv", rows, headers)
+    plain = profile(tmp_path, {"files": {"residents_csv": "residents.csv"}})
+    code, doc = document(str(file), "--profile", str(plain))
+    assert code == 1 and ("file.header_missing_column", None, None, None) in [
+        (f[0], None, None, None) for f in findings(doc)]
+    declared = profile(tmp_path, {"files": {"residents_csv": "residents.csv"},
+                                  "absent_columns": {"residents_csv": ["性別"]}})
+    code, doc = document(str(file), "--profile", str(declared))
+    result = doc["files"][0]
+    assert code == 1 and all(f["location"]["field"] is None or f["location"]["field"]["header"] != "性別"
+                             for f in result["findings"])
+    assert [f[0] for f in findings(doc)] == ["file.type"]  # 生年月日 2099: what is left is about the file
+    assert result["not_applicable"] == [{"column": "性別", "reason": ABSENT_REASON[1], "reason_ja": ABSENT_REASON[0]}]
+    assert result["layout_unconfirmed"].startswith("住民記録 1.0 j1410") and all(
+        f["unconfirmed_layout"] for f in result["findings"])
+    _, out, _ = validate(str(file), "--profile", str(declared), "--out", str(tmp_path / "out"))
+    assert f"  性別: NOT_APPLICABLE: {ABSENT_REASON[1]}" in out.splitlines()
+    assert "  the layout residents_csv is ours and unconfirmed: its findings rest on our reading" in out.splitlines()
+    page = (tmp_path / "out" / "report.html").read_text("utf-8")
+    assert 'id="not-applicable-1"' in page and ABSENT_REASON[0] in page and 'class="unconfirmed-mark"' in page
+
+
+def test_a_required_column_of_a_confirmed_layout_cannot_be_absent() -> None:
+    from conformance.catalog.layouts import ColumnMap, resolve_mapping
+    from conformance.catalog.loader import load_edition
+    from conformance.errors import ProfileError
+    from conformance.locations import default_catalog_root
+
+    edition = load_edition(default_catalog_root() / "jumin" / "1.0")
+    layout = next(i for i in edition.interfaces if getattr(i, "id", "") == "residents_csv")
+    items = {item.id: item for item in edition.data_items}
+    sex = items["sex"]
+    confirmed = {**items, "sex": sex.model_copy(update={"provenance": sex.provenance.model_copy(
+        update={"confirmed": True})})}
+    assert resolve_mapping(layout, ColumnMap(absent=frozenset({"性別"})), items).absent == {"性別"}  # type: ignore[arg-type]
+    with pytest.raises(ProfileError, match="'性別' is a required column of residents_csv: only an optional one"):
+        resolve_mapping(layout, ColumnMap(absent=frozenset({"性別"})), confirmed)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(("absent", "message"), [
-    (["性別"], "'性別' is a required column of residents_csv: only an optional one (not required under any "
-              "condition) may be absent"),
     (["住所_方"], "'住所_方' is no column of residents_csv (neither a header nor a data item id); did you mean "
                 "'住所_方書'?"),
 ])

@@ -92,6 +92,12 @@ def domain(slug: str) -> Domain | None:
     return next((d for d in domains() if d.slug == slug), None)
 
 
+def domain_order(slug: str) -> tuple[str, str]:
+    """Sort key of a domain: its first 業務ID, then the slug (a domain the registry lacks last)."""
+    entry = domain(slug)
+    return (min(entry.gyomu_ids) if entry else "999", slug)
+
+
 def official_id_error(kind: OfficialIdKind, value: str, slug: str) -> str | None:
     """Why ``value`` is not a well-formed ``kind`` of domain ``slug`` (None when it is).
 

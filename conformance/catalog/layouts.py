@@ -188,6 +188,9 @@ class Column:
     #: The header as the file writes it (a vendor's own name, mapped by its profile); '' when it is
     #: the catalog's header or the file lacks the column.
     title: str = ""
+    #: Values its check digit does not judge: the test municipalities a profile declares (a test
+    #: environment's own 市区町村コード, with or without a valid check digit).
+    exempt: frozenset[str] = frozenset()
 
     @property
     def shown(self) -> str:
@@ -270,7 +273,8 @@ class LayoutSpec:
         codes = self.codes[item.code_table] if item.code_table is not None else frozenset()
         pattern = re.compile(item.pattern) if item.pattern is not None else None
         title = titles[index] if index is not None and index < len(titles) and titles[index] != header else ""
-        return Column(header, item, layout_position, index, codes, pattern, cell_families(item), title)
+        exempt = self.test_municipalities if item.check_digit == "lg_code" else frozenset()
+        return Column(header, item, layout_position, index, codes, pattern, cell_families(item), title, exempt)
 
 
 def item_column(catalog: EditionCatalog, name: str) -> Column | None:
@@ -323,11 +327,26 @@ def _absent(layout: FileInterface, declared: frozenset[str], items: Mapping[str,
             raise ProfileError(f"{where}: {name!r} is no column of {layout.id} (neither a header nor a data item "
                                f"id){hint}")
         item = items.get(column.data_item)
-        if item is not None and (item.required or item.required_when is not None):
+        if item is not None and (item.required or item.required_when is not None) and item.provenance.confirmed:
             raise ProfileError(f"{where}: {name!r} is a required column of {layout.id}: only an optional one "
-                               "(not required under any condition) may be absent")
+                               "(not required under any condition), or one of our unconfirmed layout, may be absent")
         absent.add(column.header)
     return frozenset(absent)
+
+
+#: Why the checks of a column a profile declares absent do not apply (the validation's and the
+#: report's words): the column is ours, not the specification's, until the layout is confirmed.
+ABSENT_REASON = ("プロファイルで「このシステムにない列」と宣言（absent_columns）: この列はハーネスの解釈による"
+                 "レイアウト（未確認）のもので、この列の検査は対象外",
+                 "declared absent by the profile (absent_columns): the column is of our unconfirmed layout, so its "
+                 "checks do not apply")
+
+
+def absent_reasons(spec: LayoutSpec) -> dict[str, tuple[str, str]]:
+    """The declared absent columns whose checks would have asked something of them (required, or
+    required under a condition), each with :data:`ABSENT_REASON`: NOT_APPLICABLE, not silently gone."""
+    return {header: ABSENT_REASON for header in sorted(spec.mapping.absent)
+            if header in spec.items and (spec.items[header].required or spec.items[header].required_when)}
 
 
 def cell_families(item: DataItem) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ but accept YAML lists (``LaxSeq``); their items stay strict.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -658,13 +659,40 @@ class Edition(CatalogModel):
 
 
 #: How every report names an edition that quotes the law instead of the 標準仕様書 (ja, en).
-STATUTE_LABEL = ("法令版（法令の条文。標準仕様書ではない）", "statute edition (the law's text, not the 標準仕様書)")
+STATUTE_LABEL = ("法令版（法令の条文。標準仕様書ではない）",
+                 "statute edition (the law's text, not the standard specification)")
 SPECIFICATION_LABEL = ("標準仕様書", "standard specification")
 
 
 def edition_label(edition: Edition | None) -> tuple[str, str]:
     """What an edition is, in Japanese and English: a statute edition or the 標準仕様書."""
     return STATUTE_LABEL if edition is not None and edition.kind == "statute" else SPECIFICATION_LABEL
+
+
+#: The levels as the 標準仕様書 that classify functions by 類型 name them (共通機能標準仕様書 第2.1版 §1:
+#: 類型1 実装必須機能, 類型2 実装不可機能, 類型3 標準オプション機能), the vocabulary of the 適合状況一覧.
+RUIKEI_TERMS: dict[Level, str] = {Level.REQUIRED: "実装必須機能", Level.OPTIONAL: "標準オプション機能",
+                                  Level.PROHIBITED: "実装不可機能"}
+#: 住民記録システム標準仕様書 第1.0版's own terms: its level headings (【実装すべき機能】 ...).
+FIRST_EDITION_TERMS: dict[Level, str] = {Level.REQUIRED: "実装すべき機能",
+                                         Level.OPTIONAL: "実装してもしなくても良い機能",
+                                         Level.PROHIBITED: "実装しない機能"}
+#: A law has no levels: what a statute edition's level means is ours (docs/catalog-ids.md "Levels":
+#: a sentence the law makes a duty is required; 「できる」 leaves room, optional).
+STATUTE_TERMS: dict[Level, str] = {Level.REQUIRED: "義務規定（ハーネスの区分）",
+                                   Level.OPTIONAL: "「できる」規定・裁量（ハーネスの区分）",
+                                   Level.PROHIBITED: "禁止規定（ハーネスの区分）"}
+
+
+def level_terms(edition: Edition | None, requirements: Iterable[Requirement]) -> dict[Level, str]:
+    """The words an edition names its levels with: its own level headings where its requirements
+    carry them (第1.0版), the law's ours for a statute edition, the 類型 of the 標準仕様書 otherwise."""
+    if edition is not None and edition.kind == "statute":
+        return STATUTE_TERMS
+    headings = set(FIRST_EDITION_TERMS.values())
+    if any(requirement.source.block in headings for requirement in requirements):
+        return FIRST_EDITION_TERMS
+    return RUIKEI_TERMS
 
 
 class CatalogDocument(CatalogModel):

@@ -66,21 +66,51 @@ def xlsx(
     results: Annotated[Path, typer.Argument(help="results.json of a run (or its directory).")],
     out: Annotated[Path | None, typer.Option("--out", help="The xlsx to write (default: 適合状況一覧.xlsx beside it).")]
     = None,
+    municipality: Annotated[str | None, typer.Option(
+        "--municipality", help="The filing municipality's 団体コード (6 digits): its name and code head every sheet.")]
+    = None,
     catalog: CatalogOption = None,
 ) -> None:
-    """The 適合状況一覧 (xlsx): every requirement in catalog order with its state and evidence."""
+    """The 適合状況一覧 (xlsx) as filed: a sheet per system in 業務ID order, each with its header block
+    (団体名, 団体コード, package, edition, dates, self-declared) and every requirement with its state and
+    evidence."""
+    from conformance.clock import today
     from conformance.inputs import write_private
     from conformance.locations import default_catalog_root
-    from conformance.reporting.xlsx import rows, workbook
+    from conformance.reporting.xlsx import Filing, listed_for, run_date_of
 
     path = _results_path(results)
     target = out or path.parent / "適合状況一覧.xlsx"
-    data = workbook(rows(read_results(path), catalog or default_catalog_root()))
+    document = read_results(path)
+    profile = document.get("profile") or {}
+    name, code = _municipality(municipality)
+    beside = path.parent / "evidence.zip"
+    filing = Filing(municipality_name=name, municipality_code=code, product=str(profile.get("product", "")),
+                    version=str(profile.get("version", "")),
+                    run_date=run_date_of(beside.read_bytes()) if beside.is_file() else "",
+                    made=today().isoformat())
+    data = listed_for(document, catalog or default_catalog_root(), filing)
     try:
         write_private(target, data)
     except OSError as error:
         raise UsageError(f"{target}: cannot be written ({error.strerror})") from None
     say(f"wrote {target}")
+    if municipality is None:
+        say("団体名・団体コード are blank: give --municipality <団体コード> before filing it")
+
+
+def _municipality(code: str | None) -> tuple[str, str]:
+    """The 団体名 and 団体コード of ``--municipality`` (the 全国地方公共団体コード list), ("", "") without it."""
+    from conformance.oracles.municipalities import municipality, municipality_problem
+
+    if code is None:
+        return "", ""
+    found = municipality(code)
+    if found is None:
+        raise UsageError(f"--municipality: {municipality_problem(code) or repr(code)}; expected the 6-digit "
+                         "団体コード of a municipality (全国地方公共団体コード)")
+    name = found.name if found.name.startswith(found.prefecture) else f"{found.prefecture}{found.name}"
+    return name, found.code
 
 
 @report_app.command("merge")
@@ -128,17 +158,20 @@ def _write_merged_report(out: Path, merged: dict[str, Any], catalog: Path | None
     from conformance.catalog.loader import load_edition
     from conformance.locations import default_catalog_root
     from conformance.reporting.bundle import contained_edition
-    from conformance.reporting.html import write_report
+    from conformance.reporting.html import unconfirmed_layouts, write_report
 
     root = catalog or default_catalog_root()
-    requirements = {}
+    requirements: dict[str, Any] = {}
+    interfaces: list[object] = []
     for edition in merged.get("catalog", {}).get("editions", []):
         directory = contained_edition(root, edition)  # never outside the catalog root
         if directory.is_dir() and edition_fingerprint(directory) == edition.get("sha256"):
-            requirements.update({r.id: r for r in load_edition(directory).requirements})
+            loaded = load_edition(directory)
+            requirements.update({r.id: r for r in loaded.requirements})
+            interfaces += loaded.interfaces
         else:
             say(f"warning: {directory} is not the catalog the shards ran (--catalog?): report without texts")
-    write_report(out / "report.html", merged, requirements)
+    write_report(out / "report.html", merged, requirements, unconfirmed_layouts(interfaces))
 
 
 def _copy_recordings(paths: list[Path], out: Path) -> None:

@@ -50,7 +50,19 @@ def validate_command(
         print_json(validation.to_json())
     else:
         _print_text(validation)
+        echo(f"next: {next_step(validation.verdict == INVALID, out)}\n")
     raise typer.Exit(1 if validation.verdict == INVALID else 0)
+
+
+def next_step(invalid: bool, out: Path | None) -> str:
+    """The one thing to do after a validation (issue 48)."""
+    if not invalid:
+        return "the files follow the layout; a whole run (conformance run --profile) judges the requirements"
+    if out is not None:
+        return (f"open {out / 'report.html'}: each finding with its file, line and column; fix the export and "
+                "validate again")
+    return ("fix the export at the lines above and validate again (--out DIR writes report.html with every "
+            "finding; a column your system does not have: absent_columns in the profile, docs/profiles.md)")
 
 
 
@@ -92,6 +104,10 @@ def _print_text(validation: Validation) -> None:
                          f"{count} finding(s) shown)\n")
         for column, rule in result.readings.items():
             echo(f"  {column}: {DATE_RULES[rule]}\n")
+        if result.unconfirmed is not None:
+            echo(f"  the layout {result.layout} is ours and unconfirmed: its findings rest on our reading\n")
+        for column, reason in result.not_applicable.items():
+            echo(f"  {column}: NOT_APPLICABLE: {reason[1]}\n")
         for row in result.summary():
             lines = ", ".join(str(n) for n in row["first_lines"])
             column = row["column"] or "-"

@@ -69,7 +69,7 @@ def upload_bundle(request: HttpRequest) -> HttpResponse:
     try:
         bundle = index(upload.read(), municipality, request.user)
     except BundleRefused as error:
-        return JsonResponse({"error": str(error)}, status=400)
+        return JsonResponse({"error": error.text(language_of(request))}, status=400)
     return JsonResponse(_bundle_json(bundle), status=201)
 
 

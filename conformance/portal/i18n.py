@@ -244,14 +244,18 @@ def label(kind: str, key: str, lang: str) -> str:
 
 
 class LanguageMiddleware:
-    """Sets ``request.lang`` and the response's Content-Language."""
+    """Sets ``request.lang``, Django's own language for the request (its administration site and its
+    form messages: Django's catalogs, ja or en) and the response's Content-Language."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.utils import translation
+
         request.lang = language_of(request)  # type: ignore[attr-defined]
-        response = self.get_response(request)
+        with translation.override(request.lang):  # type: ignore[attr-defined]
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", request.lang)  # type: ignore[attr-defined]
         return response
 

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,7 @@ from conformance.reporting.bundle import (
     sha256_bytes,
     verify_bundle_bytes,
 )
+from conformance.reporting.i18n import Text
 from conformance.reporting.ziputil import DEFAULT_LIMITS, ArchiveError, Limits, open_checked, read_entry
 from conformance.results_schema import ResultsDocument
 
@@ -61,7 +62,29 @@ User = AbstractBaseUser | AnonymousUser
 
 
 class BundleRefused(ConformanceError):
-    """The bundle was not indexed; the message says why, in terms the uploader can act on."""
+    """The bundle was not indexed; the message says why, in terms the uploader can act on, in Japanese
+    and English (``str()`` is the English: the API's default and the logs'; :meth:`text` picks)."""
+
+    def __init__(self, ja: str, en: str) -> None:
+        super().__init__(en)
+        self.ja, self.en = ja, en
+
+    def text(self, lang: str) -> str:
+        """The refusal in ``lang`` (Japanese unless "en")."""
+        return self.en if lang == "en" else self.ja
+
+    @classmethod
+    def listing(cls, heading: Text, problems: Sequence[Text]) -> BundleRefused:
+        """A refusal with every problem found, one a line, under ``heading``."""
+        return cls("\n".join([heading[0], *(p[0] for p in problems)]),
+                   "\n".join([heading[1], *(p[1] for p in problems)]))
+
+
+#: Headings of the refusals that list problems.
+DOES_NOT_VERIFY: Text = ("バンドルの検証に失敗しました（`conformance report verify` と同じ検査）:",
+                         "the bundle does not verify:")
+NOT_SIGNED: Text = ("バンドルに署名がありません（`conformance report sign` で署名してください）",
+                    "the bundle is not signed (`conformance report sign`)")
 
 
 def limits() -> Limits:
@@ -83,14 +106,17 @@ def signer_key(entries: Mapping[str, bytes]) -> VendorKey:
     """The registered key the signature names (its fingerprint): a bundle signed by a key no
     vendor registered is refused before anything else is read."""
     if SIGNATURE not in entries:
-        raise BundleRefused(f"{SIGNATURE} is missing: the bundle is not signed (`conformance report sign`)")
+        raise BundleRefused(f"{SIGNATURE} がありません: {NOT_SIGNED[0]}", f"{SIGNATURE} is missing: {NOT_SIGNED[1]}")
     try:
         fingerprint = str(loads_bounded(entries[SIGNATURE])["public_key_sha256"])
     except (ValueError, KeyError, TypeError) as error:
-        raise BundleRefused(f"{SIGNATURE} is not valid: {error}") from None
+        raise BundleRefused(f"{SIGNATURE} が正しくありません（{error}）",
+                            f"{SIGNATURE} is not valid: {error}") from None
     key = VendorKey.objects.select_related("vendor").filter(fingerprint=fingerprint, revoked=False).first()
     if key is None:
-        raise BundleRefused(f"{SIGNATURE}: signed by key {fingerprint[:16]}…, which no vendor registered here "
+        raise BundleRefused(f"{SIGNATURE}: 署名した鍵 {fingerprint[:16]}… はこのポータルでどのベンダーにも"
+                            "登録されていないか、失効しています。管理者にベンダーの公開鍵の登録を依頼してください。",
+                            f"{SIGNATURE}: signed by key {fingerprint[:16]}…, which no vendor registered here "
                             "(or it was revoked): ask the administrator to register the vendor's public key")
     return key
 
@@ -99,7 +125,8 @@ def public_key(pem: str) -> Ed25519PublicKey:
     """A registered key's PEM as a key object."""
     key = serialization.load_pem_public_key(pem.encode("ascii"))
     if not isinstance(key, Ed25519PublicKey):
-        raise BundleRefused("the registered key is not an Ed25519 public key")
+        raise BundleRefused("登録された鍵が Ed25519 の公開鍵ではありません",
+                            "the registered key is not an Ed25519 public key")
     return key
 
 
@@ -127,10 +154,12 @@ def verified(data: bytes, trusted: VendorKey | None = None) -> tuple[VendorKey, 
             key, manifest = _signed_manifest(archive, infos, trusted)
             entries = _streamed(archive, infos, manifest)
     except ArchiveError as error:
-        raise BundleRefused(f"not a readable evidence bundle: {error}") from None
+        raise BundleRefused(f"証拠バンドルとして読めません（{error}）",
+                            f"not a readable evidence bundle: {error}") from None
     outcome = verify_bundle_bytes(data, public_key(key.public_pem), limits())
     if not outcome.valid:
-        raise BundleRefused("the bundle does not verify:\n" + "\n".join(outcome.problems))
+        # The harness verifier's own words (`conformance report verify` prints the same), one a line.
+        raise BundleRefused.listing(DOES_NOT_VERIFY, [(p, p) for p in outcome.problems])
     return key, Contents(_json(entries, MANIFEST), _results(entries))
 
 
@@ -138,26 +167,28 @@ def _signed_manifest(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
                      trusted: VendorKey | None) -> tuple[VendorKey, bytes]:
     """The key and the manifest's bytes, the signature verified, before any other entry is read."""
     named = {info.filename: info for info in infos}
-    signature = _small_entry(archive, named, SIGNATURE, SIGNATURE_BYTES,
-                             "the bundle is not signed (`conformance report sign`)")
-    manifest = _small_entry(archive, named, MANIFEST, MANIFEST_BYTES, "this is not an evidence bundle")
+    signature = _small_entry(archive, named, SIGNATURE, SIGNATURE_BYTES, NOT_SIGNED)
+    manifest = _small_entry(archive, named, MANIFEST, MANIFEST_BYTES,
+                            ("証拠バンドルではありません", "this is not an evidence bundle"))
     key = trusted or signer_key({SIGNATURE: signature})
     try:
         document = loads_bounded(signature)
         public_key(key.public_pem).verify(base64.b64decode(document["signature"], validate=True), manifest)
     except (ValueError, KeyError, TypeError, binascii.Error, InvalidSignature):
-        raise BundleRefused(f"{SIGNATURE}: the signature does not match {MANIFEST} (the manifest was changed, "
+        raise BundleRefused(f"{SIGNATURE}: 署名が {MANIFEST} と一致しません（目録が変更されたか、別の鍵の署名です）",
+                            f"{SIGNATURE}: the signature does not match {MANIFEST} (the manifest was changed, "
                             "or another key)") from None
     return key, manifest
 
 
 def _small_entry(archive: zipfile.ZipFile, named: Mapping[str, zipfile.ZipInfo], name: str, most: int,
-                 missing: str) -> bytes:
+                 missing: Text) -> bytes:
     info = named.get(name)
     if info is None:
-        raise BundleRefused(f"{name} is missing: {missing}")
+        raise BundleRefused(f"{name} がありません: {missing[0]}", f"{name} is missing: {missing[1]}")
     if info.file_size > most:
-        raise BundleRefused(f"{name}: {info.file_size} bytes; at most {most} are accepted")
+        raise BundleRefused(f"{name}: {info.file_size} バイトです。受け付けるのは {most} バイトまでです",
+                            f"{name}: {info.file_size} bytes; at most {most} are accepted")
     return read_entry(archive, info)
 
 
@@ -168,10 +199,12 @@ def _streamed(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], manifest: 
         listed = {str(f["path"]): str(f["sha256"]) for f in loads_bounded(
             manifest, max_depth=DOCUMENT_DEPTH, max_members=DOCUMENT_MEMBERS)["files"]}
     except (ValueError, KeyError, TypeError) as error:
-        raise BundleRefused(f"{MANIFEST} is not valid: {error}") from None
+        raise BundleRefused(f"{MANIFEST} が正しくありません（{error}）", f"{MANIFEST} is not valid: {error}") from None
     names = {info.filename for info in infos} - {MANIFEST, SIGNATURE}
-    problems = [f"{name}: missing (listed in the manifest)" for name in sorted(set(listed) - names)]
-    problems += [f"{name}: not listed in the manifest (added after the bundle was made)"
+    problems: list[Text] = [(f"{name}: 目録にあるのにバンドルにありません", f"{name}: missing (listed in the manifest)")
+                            for name in sorted(set(listed) - names)]
+    problems += [(f"{name}: 目録にありません（バンドルの作成後に追加されたもの）",
+                  f"{name}: not listed in the manifest (added after the bundle was made)")
                  for name in sorted(names - set(listed))]
     kept, budget = {MANIFEST: manifest}, limits().total_bytes
     for info in infos:
@@ -179,12 +212,13 @@ def _streamed(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], manifest: 
             continue
         digest, content, budget = _hashed(archive, info, budget, keep=info.filename == "results.json")
         if digest != listed[info.filename]:
-            problems.append(f"{info.filename}: content changed (sha256 {digest[:16]}…, manifest says "
-                            f"{listed[info.filename][:16]}…)")
+            problems.append((f"{info.filename}: 内容が変更されています（sha256 {digest[:16]}…、目録では "
+                             f"{listed[info.filename][:16]}…）", f"{info.filename}: content changed (sha256 "
+                             f"{digest[:16]}…, manifest says {listed[info.filename][:16]}…)"))
         if content is not None:
             kept[info.filename] = content
     if problems:
-        raise BundleRefused("the bundle does not verify:\n" + "\n".join(problems))
+        raise BundleRefused.listing(DOES_NOT_VERIFY, problems)
     return kept
 
 
@@ -197,13 +231,15 @@ def _hashed(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int,
             while piece := handle.read(min(CHUNK, info.file_size - size + 1)):
                 size, budget = size + len(piece), budget - len(piece)
                 if size > info.file_size or budget < 0:
-                    raise BundleRefused(f"{info.filename}: holds more than the archive says, or the bundle "
+                    raise BundleRefused(f"{info.filename}: アーカイブの記載より大きいか、展開後の上限を超えます",
+                                        f"{info.filename}: holds more than the archive says, or the bundle "
                                         "unpacks past its limit")
                 digest.update(piece)
                 if keep:
                     pieces.append(piece)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as error:
-        raise BundleRefused(f"{info.filename}: unreadable ({error})") from None
+        raise BundleRefused(f"{info.filename}: 読めません（{error}）",
+                            f"{info.filename}: unreadable ({error})") from None
     return digest.hexdigest(), b"".join(pieces) if keep else None, budget
 
 
@@ -211,11 +247,12 @@ def _json(entries: Mapping[str, bytes], name: str) -> Mapping[str, Any]:
     try:
         document = loads_bounded(entries[name], max_depth=DOCUMENT_DEPTH, max_members=DOCUMENT_MEMBERS)
     except KeyError:
-        raise BundleRefused(f"{name} is missing from the bundle") from None
+        raise BundleRefused(f"{name} がバンドルにありません", f"{name} is missing from the bundle") from None
     except ValueError as error:
-        raise BundleRefused(f"{name}: not valid JSON ({error})") from None
+        raise BundleRefused(f"{name}: JSON として正しくありません（{error}）",
+                            f"{name}: not valid JSON ({error})") from None
     if not isinstance(document, dict):
-        raise BundleRefused(f"{name}: not a JSON object")
+        raise BundleRefused(f"{name}: JSON のオブジェクトではありません", f"{name}: not a JSON object")
     return document
 
 
@@ -226,7 +263,9 @@ def _results(entries: Mapping[str, bytes]) -> Mapping[str, Any]:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise BundleRefused(f"results.json: {where}: {first['msg']} (not a results.json of format 2 the "
+        raise BundleRefused(f"results.json: {where}: {first['msg']}"
+                            "（ハーネスが書く形式 2 の results.json ではありません）",
+                            f"results.json: {where}: {first['msg']} (not a results.json of format 2 the "
                             "harness writes)") from None
     return document
 
@@ -236,7 +275,9 @@ def recomputed(contents: Contents) -> recompute.Scope:
     try:
         return recompute.check(contents.results)
     except recompute.ResultsRejected as error:
-        raise BundleRefused(f"results.json does not agree with the catalog this portal holds:\n{error}") from None
+        raise BundleRefused.listing(("results.json がこのポータルのカタログと合いません:",
+                                     "results.json does not agree with the catalog this portal holds:"),
+                                    error.shown()) from None
 
 
 def product_name(results: Mapping[str, Any]) -> str:
@@ -249,25 +290,32 @@ def check_release(vendor: Vendor, municipality: Municipality, contents: Contents
     """The signer's vendor supplies the municipality and owns the product the bundle names: a bundle
     never lands on another vendor's release (its attestations, evidence and history)."""
     if not municipality.vendors.filter(pk=vendor.pk).exists():
-        raise BundleRefused(f"{vendor} is not registered as a supplier of {municipality}: an administrator "
+        raise BundleRefused(f"{vendor} は {municipality} の納入ベンダーとして登録されていません。管理者がベンダーの"
+                            "取引先に市区町村を追加します。",
+                            f"{vendor} is not registered as a supplier of {municipality}: an administrator "
                             "adds the municipality to the vendor's customers")
     product = product_name(contents.results)
     if not Product.objects.filter(vendor=vendor, name=product).exists():
-        raise BundleRefused(f"product {product!r} is not registered for {vendor} (the bundle's signer): an "
+        raise BundleRefused(f"製品 {product!r} は {vendor}（バンドルの署名者）の製品として登録されていません。"
+                            "管理者がベンダーの製品を登録します。",
+                            f"product {product!r} is not registered for {vendor} (the bundle's signer): an "
                             "administrator registers a vendor's products")
 
 
 def index(data: bytes, municipality: Municipality, user: User) -> Bundle:
     """Verify and index one bundle for ``municipality``, uploaded by ``user`` (who must be allowed to)."""
     if not access.can_upload(user, municipality):
-        raise BundleRefused(f"you may not upload bundles for {municipality}")
+        raise BundleRefused(f"{municipality} のバンドルをアップロードする権限がありません",
+                            f"you may not upload bundles for {municipality}")
     key, contents = verified(data)
     if not access.may_sign_for(user, key.vendor):
-        raise BundleRefused(f"the bundle is signed by {key.vendor}'s key; your account belongs to another vendor")
+        raise BundleRefused(f"バンドルは {key.vendor} の鍵で署名されています。"
+                            "あなたのアカウントは別のベンダーのものです",
+                            f"the bundle is signed by {key.vendor}'s key; your account belongs to another vendor")
     scope = recomputed(contents)
     check_release(key.vendor, municipality, contents)
     if already_indexed(municipality, sha256_bytes(data)):
-        raise BundleRefused(duplicate(data, municipality))
+        raise duplicate(data, municipality)
     try:
         with transaction.atomic():
             bundle = _store(data, municipality, user, key, contents, scope)
@@ -275,7 +323,7 @@ def index(data: bytes, municipality: Municipality, user: User) -> Bundle:
     except IntegrityError:
         # The same bundle uploaded twice at once: both passed the check above, the database's unique
         # constraint let one in; the other gets the refusal a later duplicate gets, not a 500.
-        raise BundleRefused(duplicate(data, municipality)) from None
+        raise duplicate(data, municipality) from None
     return bundle
 
 
@@ -284,9 +332,11 @@ def already_indexed(municipality: Municipality, digest: str) -> bool:
     return Bundle.objects.filter(municipality=municipality, sha256=digest).exists()
 
 
-def duplicate(data: bytes, municipality: Municipality) -> str:
+def duplicate(data: bytes, municipality: Municipality) -> BundleRefused:
     """The refusal of a bundle indexed already (one wording, however the duplicate was found)."""
-    return f"this bundle (sha256 {sha256_bytes(data)[:16]}…) is already indexed for {municipality}"
+    digest = sha256_bytes(data)[:16]
+    return BundleRefused(f"このバンドル（sha256 {digest}…）は {municipality} に登録済みです",
+                         f"this bundle (sha256 {digest}…) is already indexed for {municipality}")
 
 
 def index_portal_run(data: bytes, municipality: Municipality, vendor: Vendor, user: User | None) -> Bundle:
@@ -346,5 +396,7 @@ def _created(manifest: Mapping[str, Any]) -> dt.datetime:
     try:
         created = dt.datetime.fromisoformat(str(manifest.get("created")))
     except ValueError:
-        raise BundleRefused(f"{MANIFEST}: created {str(manifest.get('created'))[:40]!r} is not an ISO date") from None
+        shown = repr(str(manifest.get("created"))[:40])
+        raise BundleRefused(f"{MANIFEST}: created {shown} は ISO 形式の日時ではありません",
+                            f"{MANIFEST}: created {shown} is not an ISO date") from None
     return created if created.tzinfo is not None else created.replace(tzinfo=dt.UTC)

@@ -23,14 +23,15 @@ from conformance.reporting.bundle import key_fingerprint
 class Municipality(models.Model):
     """A 市区町村 by its 全国地方公共団体コード (6 digits, check digit included)."""
 
-    code = models.CharField(max_length=6, unique=True)
-    name = models.CharField(max_length=100)
-    prefecture = models.CharField(max_length=20, db_index=True)
+    code = models.CharField("団体コード", max_length=6, unique=True)
+    name = models.CharField("団体名", max_length=100)
+    prefecture = models.CharField("都道府県", max_length=20, db_index=True)
     # When set, only a run the portal witnessed can be conformant here (verdicts.compute).
-    require_witnessed = models.BooleanField(default=False)
+    require_witnessed = models.BooleanField("立会い実行のみ適合とする", default=False)
 
     class Meta:
         ordering = ("code",)
+        verbose_name = verbose_name_plural = "市区町村"
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
@@ -39,11 +40,13 @@ class Municipality(models.Model):
 class Vendor(models.Model):
     """A vendor whose packages municipalities accept; its keys sign its bundles."""
 
-    name = models.CharField(max_length=200, unique=True)
-    customers = models.ManyToManyField(Municipality, related_name="vendors", blank=True)
+    name = models.CharField("ベンダー名", max_length=200, unique=True)
+    customers = models.ManyToManyField(Municipality, related_name="vendors", blank=True,
+                                       verbose_name="納入先の市区町村")
 
     class Meta:
         ordering = ("name",)
+        verbose_name = verbose_name_plural = "ベンダー"
 
     def __str__(self) -> str:
         return self.name
@@ -53,11 +56,12 @@ class Product(models.Model):
     """A package of a vendor, registered by an administrator: a bundle names its product, and the
     portal takes it only from a key of the vendor the product is registered to."""
 
-    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="products")
-    name = models.CharField(max_length=200)
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="products", verbose_name="ベンダー")
+    name = models.CharField("製品名", max_length=200)
 
     class Meta:
         ordering = ("name",)
+        verbose_name = verbose_name_plural = "製品"
         constraints = (models.UniqueConstraint(fields=["vendor", "name"], name="one_product_name_per_vendor"),)
 
     def __str__(self) -> str:
@@ -67,11 +71,14 @@ class Product(models.Model):
 class VendorKey(models.Model):
     """An Ed25519 public key registered for a vendor: a bundle is accepted only if one verifies it."""
 
-    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="keys")
-    public_pem = models.TextField()
-    fingerprint = models.CharField(max_length=64, unique=True)
-    registered = models.DateTimeField(auto_now_add=True)
-    revoked = models.BooleanField(default=False)
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="keys", verbose_name="ベンダー")
+    public_pem = models.TextField("公開鍵（PEM）")
+    fingerprint = models.CharField("鍵の SHA-256", max_length=64, unique=True)
+    registered = models.DateTimeField("登録日時", auto_now_add=True)
+    revoked = models.BooleanField("失効", default=False)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "ベンダーの署名鍵"
 
     def __str__(self) -> str:
         return f"{self.vendor}: {self.fingerprint[:16]}"
@@ -112,11 +119,16 @@ class Role(models.TextChoices):
 class Membership(models.Model):
     """One role of an account, over one municipality, vendor or prefecture (by its name)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    role = models.CharField(max_length=12, choices=Role.choices)
-    municipality = models.ForeignKey(Municipality, null=True, blank=True, on_delete=models.CASCADE)
-    vendor = models.ForeignKey(Vendor, null=True, blank=True, on_delete=models.CASCADE)
-    prefecture = models.CharField(max_length=20, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships",
+                             verbose_name="アカウント")
+    role = models.CharField("役割", max_length=12, choices=Role.choices)
+    municipality = models.ForeignKey(Municipality, null=True, blank=True, on_delete=models.CASCADE,
+                                     verbose_name="市区町村")
+    vendor = models.ForeignKey(Vendor, null=True, blank=True, on_delete=models.CASCADE, verbose_name="ベンダー")
+    prefecture = models.CharField("都道府県", max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "役割の付与"
 
     def __str__(self) -> str:
         return f"{self.user}: {self.role} {self.municipality or self.vendor or self.prefecture}"
@@ -154,6 +166,7 @@ class Bundle(models.Model):
     data = models.BinaryField()
 
     class Meta:
+        verbose_name = verbose_name_plural = "証拠バンドル"
         constraints = (models.UniqueConstraint(fields=["municipality", "sha256"], name="bundle_once_per_municipality"),)
         indexes = (models.Index(fields=["municipality", "uploaded"]), models.Index(fields=["vendor", "product"]))
 
@@ -172,6 +185,7 @@ class SystemResult(models.Model):
     catalog_outdated = models.BooleanField(default=False)
 
     class Meta:
+        verbose_name = verbose_name_plural = "システム別の結果"
         indexes = (models.Index(fields=["municipality", "domain", "bundle"]),)
 
 
@@ -189,6 +203,7 @@ class RequirementState(models.Model):
     attestation = models.JSONField(null=True)  # the run's own (from the profile)
 
     class Meta:
+        verbose_name = verbose_name_plural = "要件の状態"
         constraints = (models.UniqueConstraint(fields=["bundle", "requirement"], name="one_state_per_requirement"),)
         indexes = (models.Index(fields=["requirement", "bundle"]), models.Index(fields=["bundle", "status"]))
 
@@ -222,6 +237,7 @@ class Attestation(models.Model):
     expires = models.DateField(null=True)
 
     class Meta:
+        verbose_name = verbose_name_plural = "確認書"
         indexes = (models.Index(fields=["municipality", "vendor", "product", "version", "edition", "requirement"]),)
 
     def valid_on(self, day: dt.date) -> bool:
@@ -241,6 +257,9 @@ class Evidence(models.Model):
     uploaded = models.DateTimeField(auto_now_add=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
 
+    class Meta:
+        verbose_name = verbose_name_plural = "証跡ファイル"
+
 
 class Comment(models.Model):
     """One message of a requirement's thread (an attestation's), with the decision it came with."""
@@ -252,23 +271,27 @@ class Comment(models.Model):
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = verbose_name_plural = "コメント"
         ordering = ("created", "id")
 
 
 class Transition(models.Model):
     """A 経過措置: a requirement not yet implemented, filed (届出) with its reference and promised date."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="transitions")
-    domain = models.CharField(max_length=64)
-    requirement = models.CharField(max_length=80)
-    notification = models.CharField(max_length=200)  # the 届出's reference
-    promised = models.DateField()
-    note = models.TextField(blank=True)
-    created = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
-    closed = models.BooleanField(default=False)
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="transitions",
+                                     verbose_name="市区町村")
+    domain = models.CharField("業務（カタログの領域）", max_length=64)
+    requirement = models.CharField("要件ID", max_length=80)
+    notification = models.CharField("届出", max_length=200)  # the 届出's reference
+    promised = models.DateField("対応予定日")
+    note = models.TextField("備考", blank=True)
+    created = models.DateTimeField("登録日時", auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   verbose_name="登録者")
+    closed = models.BooleanField("終了", default=False)
 
     class Meta:
+        verbose_name = verbose_name_plural = "経過措置"
         constraints = (models.UniqueConstraint(fields=["municipality", "requirement"], name="one_transition"),)
 
     def overdue_on(self, day: dt.date) -> bool:
@@ -279,11 +302,15 @@ class Transition(models.Model):
 class Environment(models.Model):
     """A vendor test environment registered by a municipality: a profile the portal can run against."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="environments")
-    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE)
-    name = models.CharField(max_length=100)
-    profile = models.TextField(blank=True)  # YAML; empty: the bundled reference vendor
-    selection = models.CharField(max_length=200, blank=True)  # a pytest -k expression: a partial run
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="environments",
+                                     verbose_name="市区町村")
+    vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, verbose_name="ベンダー")
+    name = models.CharField("環境名", max_length=100)
+    profile = models.TextField("プロファイル（YAML）", blank=True)  # YAML; empty: the bundled reference vendor
+    selection = models.CharField("選択条件（pytest -k）", max_length=200, blank=True)  # a partial run
+
+    class Meta:
+        verbose_name = verbose_name_plural = "テスト環境"
 
     def __str__(self) -> str:
         return self.name
@@ -307,6 +334,9 @@ class Run(models.Model):
     heartbeat = models.DateTimeField(null=True)
     lease_until = models.DateTimeField(null=True, db_index=True)
 
+    class Meta:
+        verbose_name = verbose_name_plural = "実行"
+
 
 class ApiToken(models.Model):
     """A token the CLI presents (``Authorization: Bearer``) to act as an account; kept hashed."""
@@ -316,6 +346,9 @@ class ApiToken(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     revoked = models.BooleanField(default=False)
 
+    class Meta:
+        verbose_name = verbose_name_plural = "API トークン"
+
 
 class PasswordChangeRequired(models.Model):
     """An account that must choose its own password before anything else (the first administrator,
@@ -323,3 +356,6 @@ class PasswordChangeRequired(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "パスワード変更の要求"

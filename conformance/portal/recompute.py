@@ -45,19 +45,28 @@ class Scope:
     partial: bool
 
 
-class ResultsRejected(Exception):
-    """The results contradict the catalog edition they name, or themselves; ``problems`` says how."""
+#: A problem in Japanese and English.
+Problem = tuple[str, str]
 
-    def __init__(self, problems: list[str]) -> None:
-        shown = problems[:SHOWN]
-        more = len(problems) - len(shown)
-        super().__init__("\n".join(shown + ([f"… and {more} more"] if more else [])))
+
+class ResultsRejected(Exception):
+    """The results contradict the catalog edition they name, or themselves; ``problems`` says how
+    (each in Japanese and English)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
+        super().__init__("\n".join(en for _, en in self.shown()))
+
+    def shown(self) -> list[Problem]:
+        """The first :data:`SHOWN` problems, and how many more there are."""
+        listed = self.problems[:SHOWN]
+        more = len(self.problems) - len(listed)
+        return listed + ([(f"… ほか {more} 件", f"… and {more} more")] if more else [])
 
 
 def check(results: Mapping[str, Any]) -> Scope:
     """The scope the results cover, recomputed; ResultsRejected when they contradict the catalog."""
-    problems: list[str] = []
+    problems: list[Problem] = []
     editions = _editions(results, problems)
     requirements = {r.id: r for edition in editions for r in edition.requirements}
     entries = [entry for entry in results["results"] if isinstance(entry, Mapping)]
@@ -73,20 +82,24 @@ def check(results: Mapping[str, Any]) -> Scope:
     return Scope(requirements, partial)
 
 
-def _editions(results: Mapping[str, Any], problems: list[str]) -> list[EditionCatalog]:
+def _editions(results: Mapping[str, Any], problems: list[Problem]) -> list[EditionCatalog]:
     """The catalog editions the results name, as this portal holds them (same fingerprint)."""
     found = []
     listed = (results.get("catalog") or {}).get("editions") or []
     if not listed:
-        problems.append("results.json names no catalog edition: nothing to judge it against")
+        problems.append(("results.json がカタログの版を示していません（照合できません）",
+                         "results.json names no catalog edition: nothing to judge it against"))
     for entry in listed:
         domain, number, claimed = str(entry.get("domain")), str(entry.get("edition")), entry.get("sha256")
         held = shipped.fingerprint(domain, number)
         if held is None:
-            problems.append(f"catalog {domain} {number}: this portal does not hold that edition")
+            problems.append((f"カタログ {domain} {number}: このポータルはその版を持っていません",
+                             f"catalog {domain} {number}: this portal does not hold that edition"))
         elif held != claimed:
-            problems.append(f"catalog {domain} {number}: the bundle's hash {str(claimed)[:16]}… is not the "
-                            f"edition this portal holds ({held[:16]}…): run with the shipped catalog")
+            problems.append((f"カタログ {domain} {number}: バンドルのハッシュ {str(claimed)[:16]}… はこのポータルの版"
+                             f"（{held[:16]}…）ではありません。同梱のカタログで実行してください",
+                             f"catalog {domain} {number}: the bundle's hash {str(claimed)[:16]}… is not the "
+                             f"edition this portal holds ({held[:16]}…): run with the shipped catalog"))
         else:
             edition = shipped.edition(domain, number)
             if edition is not None:
@@ -95,22 +108,26 @@ def _editions(results: Mapping[str, Any], problems: list[str]) -> list[EditionCa
 
 
 def _entry_problems(entry: Mapping[str, Any], requirements: Mapping[str, Requirement], waived: set[str],
-                    seen: set[str]) -> list[str]:
+                    seen: set[str]) -> list[Problem]:
     rid, status = str(entry.get("requirement")), str(entry.get("status"))
     requirement = requirements.get(rid)
     if requirement is None:
-        return [f"{rid}: not a requirement of the claimed catalog editions"]
+        return [(f"{rid}: 対象のカタログの版の要件ではありません",
+                 f"{rid}: not a requirement of the claimed catalog editions")]
     if rid in seen:
-        return [f"{rid}: listed twice"]
+        return [(f"{rid}: 二度あります", f"{rid}: listed twice")]
     seen.add(rid)
     if str(entry.get("level")) != requirement.level.value:
-        return [f"{rid}: level {entry.get('level')!r}, the catalog says {requirement.level.value!r}"]
+        return [(f"{rid}: 区分 {entry.get('level')!r} はカタログの {requirement.level.value!r} と異なります",
+                 f"{rid}: level {entry.get('level')!r}, the catalog says {requirement.level.value!r}")]
     allowed = allowed_states(requirement)
     if status not in allowed:
-        return [f"{rid}: state {status} is not one the harness gives this requirement "
-                f"(it can be {', '.join(sorted(allowed))})"]
+        states = ", ".join(sorted(allowed))
+        return [(f"{rid}: 状態 {status} はハーネスがこの要件に与えない状態です（あり得るのは {states}）",
+                 f"{rid}: state {status} is not one the harness gives this requirement (it can be {states})")]
     if status == Status.WAIVED and rid not in waived:
-        return [f"{rid}: WAIVED, but the run's waivers name no waiver for it"]
+        return [(f"{rid}: WAIVED ですが、実行の適用除外にこの要件のものがありません",
+                 f"{rid}: WAIVED, but the run's waivers name no waiver for it")]
     return []
 
 
@@ -129,19 +146,23 @@ def allowed_states(requirement: Requirement) -> frozenset[str]:
 
 
 def _scope_problems(results: Mapping[str, Any], requirements: Mapping[str, Requirement], seen: set[str],
-                    problems: list[str]) -> bool:
+                    problems: list[Problem]) -> bool:
     """Whether the run is partial: it says so, or a requirement of its scope is missing (refused
     when it says it is complete)."""
     scope = results.get("scope") or {}
     declared = bool(scope.get("partial"))
     missing = sorted(set(requirements) - seen)
     if missing and not declared and not _stopped(results):
-        problems.append(f"scope: the run says it covered its whole scope (partial: false), but {len(missing)} "
-                        f"of the {len(requirements)} requirements of the claimed editions are missing "
-                        f"(first: {', '.join(missing[:3])})")
+        first = ", ".join(missing[:3])
+        problems.append((f"scope: 実行は範囲全体を判定したとしています（partial: false）が、対象の版の要件 "
+                         f"{len(requirements)} 件のうち {len(missing)} 件がありません（最初: {first}）",
+                         f"scope: the run says it covered its whole scope (partial: false), but {len(missing)} "
+                         f"of the {len(requirements)} requirements of the claimed editions are missing "
+                         f"(first: {first})"))
     claimed = scope.get("claimed")
     if isinstance(claimed, int) and not isinstance(claimed, bool) and claimed != len(requirements):
-        problems.append(f"scope: claimed {claimed} requirements; the claimed editions hold {len(requirements)}")
+        problems.append((f"scope: claimed は {claimed} 件ですが、対象の版の要件は {len(requirements)} 件です",
+                         f"scope: claimed {claimed} requirements; the claimed editions hold {len(requirements)}"))
     return declared or bool(missing)
 
 
@@ -149,22 +170,26 @@ def _stopped(results: Mapping[str, Any]) -> bool:
     return results.get("verdict") == Verdict.NOT_RUN and bool(results.get("error"))
 
 
-def _summary_problems(results: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]) -> list[str]:
+def _summary_problems(results: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]) -> list[Problem]:
     counted = Counter(str(e.get("status")) for e in entries)
     summary = results.get("summary") or {}
-    return [f"summary: {state} {summary.get(state, 0)}, the results list {counted.get(state, 0)}"
+    return [(f"summary: {state} は {summary.get(state, 0)} 件ですが、結果の一覧では {counted.get(state, 0)} 件です",
+             f"summary: {state} {summary.get(state, 0)}, the results list {counted.get(state, 0)}")
             for state in sorted(set(counted) | set(summary))
             if int(summary.get(state, 0) or 0) != counted.get(state, 0)]
 
 
-def _verdict_problems(results: Mapping[str, Any], entries: Iterable[Mapping[str, Any]], partial: bool) -> list[str]:
+def _verdict_problems(results: Mapping[str, Any], entries: Iterable[Mapping[str, Any]],
+                      partial: bool) -> list[Problem]:
     """The verdict the file states against the harness's rule over the file's own states."""
     own = decide_verdict([RequirementResult.from_json(e) for e in entries], results.get("problems") or [],
                          partial=partial or bool(results.get("gaps")),
                          stopped=str(results.get("error")) if _stopped(results) else None)
     stated = str(results.get("verdict"))
     if stated == Verdict.NOT_RUN and not _stopped(results):
-        return ["verdict: not_run without the error that stopped the run"]
+        return [("verdict: not_run ですが、実行を止めたエラーがありません",
+                 "verdict: not_run without the error that stopped the run")]
     if stated != own.value:
-        return [f"verdict: the file says {stated}; the harness's rule over its own results gives {own.value}"]
+        return [(f"verdict: ファイルは {stated} としていますが、ハーネスの規則ではこの結果から {own.value} になります",
+                 f"verdict: the file says {stated}; the harness's rule over its own results gives {own.value}")]
     return []

@@ -142,7 +142,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LANGUAGE_CODE = "ja"
 TIME_ZONE = "Asia/Tokyo"
-USE_I18N = False  # the portal's two languages come from conformance.portal.i18n, not gettext catalogs
+# The portal's own texts come from conformance.portal.i18n; Django's (its administration site, its form
+# messages) from Django's catalogs, in the session's language (i18n.LanguageMiddleware).
+USE_I18N = True
+LANGUAGES = [("ja", "日本語"), ("en", "English")]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -159,7 +159,8 @@ def upload(request: HttpRequest) -> HttpResponse:
     try:
         bundle = index(form.cleaned_data["bundle"].read(), municipality, request.user)
     except BundleRefused as error:
-        return render(request, "portal/refused.html", {"message": str(error)}, status=400)
+        message = error.text(request.lang)  # type: ignore[attr-defined]
+        return render(request, "portal/refused.html", {"message": message}, status=400)
     messages.success(request, f"{bundle}")
     return redirect("bundle", pk=bundle.pk)
 

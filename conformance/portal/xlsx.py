@@ -1,56 +1,75 @@
-"""The 適合状況一覧 of an indexed bundle: the harness's list (:mod:`conformance.reporting.xlsx`) with
-the portal's accepted attestations and open 経過措置."""
+"""The 適合状況一覧 of an indexed bundle: the harness's list (:mod:`conformance.reporting.xlsx`) written
+from the bundle's own results.json (so each row's evidence is the command line's), with the portal's
+accepted attestations and open 経過措置, its municipality in the header block and a last sheet saying
+what the list rests on (signer, both verdicts, the bundle's hash)."""
 
 from __future__ import annotations
 
-import io
+import json
+from collections.abc import Mapping
+from typing import Any
 
+from conformance.errors import UsageError
 from conformance.locations import default_catalog_root
 from conformance.portal.i18n import label
 from conformance.portal.models import Bundle
-from conformance.portal.queries import as_document
 from conformance.portal.verdicts import accepted_attestations, attestation_entry, current_verdict, today
-from conformance.reconcile import neutral
-from conformance.reporting.xlsx import rows, workbook
+from conformance.reporting.xlsx import PROVENANCE, Filing, listed_for
+from conformance.reporting.ziputil import ArchiveError, open_checked, read_entry
 
-#: The second sheet's name: where the results come from.
-PROVENANCE = "実行の出所"
+__all__ = ["PROVENANCE", "bundle_workbook", "origin_label"]
 
 
 def bundle_workbook(bundle: Bundle) -> bytes:
     """The xlsx bytes for ``bundle`` (a UsageError when this portal lacks the bundle's catalog edition)."""
-    document = as_document(bundle)
+    document = bundle_results(bundle)
     accepted = accepted_attestations(bundle, today())
-    for result in document["results"]:
-        portal = accepted.get((result["edition"], result["requirement"]))
+    for result in document.get("results", []):
+        portal = accepted.get((result.get("edition"), result.get("requirement")))
         # Only what was accepted here verifies (verdicts.with_attestations): the bundle's own is not shown as such.
-        result["attestation"] = attestation_entry(portal) if result["status"] == "MANUAL" and portal else None
-    document["catalog"] = {"editions": [{"domain": s.domain, "edition": s.edition, "sha256": s.catalog_sha256}
-                                        for s in bundle.systems.all()]}
+        result["attestation"] = attestation_entry(portal) if result.get("status") == "MANUAL" and portal else None
     transitions = {t.requirement: t.notification for t in bundle.municipality.transitions.filter(closed=False)}
     title = f"適合状況一覧 {bundle.municipality.name} {bundle.product} {bundle.version} ({origin_label(bundle)})"
-    return with_provenance(workbook(rows(document, default_catalog_root(), transitions), title), bundle)
+    return listed_for(document, default_catalog_root(), filing(bundle), transitions, title)
+
+
+def bundle_results(bundle: Bundle) -> dict[str, Any]:
+    """The results.json the bundle carries, as the run wrote it (verified when it was indexed)."""
+    try:
+        archive, infos = open_checked(bytes(bundle.data))
+        with archive:
+            info = next((i for i in infos if i.filename == "results.json"), None)
+            if info is None:
+                raise UsageError(f"bundle {bundle.pk}: holds no results.json")
+            document = json.loads(read_entry(archive, info))
+    except (ArchiveError, ValueError) as error:
+        raise UsageError(f"bundle {bundle.pk}: its results.json cannot be read ({error})") from None
+    if not isinstance(document, dict):
+        raise UsageError(f"bundle {bundle.pk}: results.json is not a JSON object")
+    return document
+
+
+def filing(bundle: Bundle) -> Filing:
+    """The header block's values: the municipality, the release, the run's date, who ran it; and the
+    provenance sheet's lines."""
+    municipality = bundle.municipality
+    return Filing(municipality_name=municipality.name, municipality_code=municipality.code,
+                  product=bundle.product, version=bundle.version, run_date=bundle.created.date().isoformat(),
+                  made=today().isoformat(), origin=origin_label(bundle), provenance=provenance(bundle))
+
+
+def provenance(bundle: Bundle) -> tuple[tuple[str, str], ...]:
+    """Who ran it (witnessed or self-declared), who signed, and the portal's verdict beside the
+    run's, so the file says what it rests on wherever it goes."""
+    lines: Mapping[str, str] = {
+        "市区町村": f"{bundle.municipality.name} ({bundle.municipality.code})",
+        "パッケージ版": f"{bundle.product} {bundle.version}", "ベンダー": bundle.vendor.name,
+        "実行の出所": origin_label(bundle), "署名鍵 (SHA-256)": bundle.signer,
+        "判定（ポータルの再計算）": label("verdict", current_verdict(bundle), "ja"),
+        "判定（実行時）": label("verdict", bundle.verdict, "ja"), "バンドル (SHA-256)": bundle.sha256}
+    return tuple(lines.items())
 
 
 def origin_label(bundle: Bundle) -> str:
     """立会い実行 or 自己申告, as the pages say it (Japanese: the list is the municipality's document)."""
     return label("text", bundle.origin, "ja")
-
-
-def with_provenance(data: bytes, bundle: Bundle) -> bytes:
-    """The list with a second sheet, 実行の出所: who ran it (witnessed or self-declared), who signed,
-    and the portal's verdict beside the run's, so the file says what it rests on wherever it goes."""
-    from openpyxl import load_workbook
-
-    book = load_workbook(io.BytesIO(data))
-    sheet = book.create_sheet(PROVENANCE)
-    for name, value in (("市区町村", f"{bundle.municipality.name} ({bundle.municipality.code})"),
-                        ("パッケージ版", f"{bundle.product} {bundle.version}"), ("ベンダー", bundle.vendor.name),
-                        ("実行の出所", origin_label(bundle)), ("署名鍵 (SHA-256)", bundle.signer),
-                        ("判定（ポータルの再計算）", label("verdict", current_verdict(bundle), "ja")),
-                        ("判定（実行時）", label("verdict", bundle.verdict, "ja")),
-                        ("バンドル (SHA-256)", bundle.sha256)):
-        sheet.append([neutral(name), neutral(value)])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()

@@ -15,7 +15,8 @@ import base64
 import functools
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,15 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from conformance.carry import carried, json_carried
-from conformance.catalog.models import DUTY_LABELS, STATUTE_LABEL, FunctionCheck, ManualCheck, Requirement
+from conformance.catalog.models import (
+    DUTY_LABELS,
+    STATUTE_LABEL,
+    FileInterface,
+    FunctionCheck,
+    ManualCheck,
+    Requirement,
+)
+from conformance.fonts import font_face_css
 from conformance.reporting import i18n
 from conformance.reporting.charts import STATUS_COLOURS, rate_bar, stacked_bar
 from conformance.reporting.fitgap import fit_gap, parse_id, totals
@@ -130,13 +139,15 @@ def _carried_value(value: Any) -> Any:
 def environment() -> Environment:
     """The templates of the package, autoescaped: one environment a process, so that each template is
     compiled once (about 60 ms for the report's)."""
-    return Environment(
+    built = Environment(
         loader=PackageLoader("conformance.reporting", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         finalize=_carried_value,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    built.filters["terms"] = terms
+    return built
 
 
 # -- the view model ---------------------------------------------------------------------------------
@@ -193,9 +204,26 @@ def _checks(requirement: Requirement | None) -> list[dict[str, Any]]:
 
 def split_languages(text: str) -> i18n.Text:
     """``"日本語 / English"`` (the catalog's bilingual notes) as a pair; a text without the
-    separator is the same in both."""
+    separator is the catalog's Japanese in both, marked as Japanese on the English page."""
     ja, separator, en = text.partition(" / ")
-    return (ja.strip(), en.strip()) if separator else (text, text)
+    return (ja.strip(), en.strip()) if separator else (text, in_japanese(text))
+
+
+def in_japanese(text: str) -> Markup:
+    """``text`` (the catalog's, a law's name: Japanese that has no English) marked as Japanese."""
+    return Markup('<span lang="ja">{}</span>').format(text)
+
+
+#: A run of Japanese (kana, kanji, full-width forms) inside an English text.
+_JAPANESE_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]+")
+
+
+def terms(text: str) -> Markup:
+    """An English text of a check or finding (texts.yaml) with the law's terms it keeps in Japanese
+    (世帯, 被保険者, 第6条第9号) marked as Japanese: they are the law's words, which an English reader
+    looks up as they are."""
+    escaped = str(escape(text))
+    return Markup(_JAPANESE_RUN.sub(lambda m: f'<span lang="ja">{m.group()}</span>', escaped))
 
 
 def display_state(result: Mapping[str, Any]) -> str:
@@ -213,7 +241,9 @@ def _state_reason(result: Mapping[str, Any], waivers: Mapping[str, Mapping[str, 
     if status == "WAIVED" and result["requirement"] in waivers:
         waiver = waivers[result["requirement"]]
         ja, en = i18n.STATE_REASONS["WAIVED"]
-        return f"{ja}（{waiver.get('reason', '')}）", f"{en} ({waiver.get('reason', '')})"
+        reason = waiver.get("reason", "")  # the profile's words: data in either language
+        return (Markup('{}（<span class="data">{}</span>）').format(ja, reason),
+                Markup('{} (<span class="data">{}</span>)').format(en, reason))
     return i18n.STATE_REASONS.get(status)
 
 
@@ -229,7 +259,7 @@ def _group(findings: Iterable[Mapping[str, Any]]) -> list[FindingGroup]:
 
 
 def _row(result: Mapping[str, Any], requirement: Requirement | None,
-         waivers: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+         waivers: Mapping[str, Mapping[str, Any]], unconfirmed: Collection[str] = ()) -> dict[str, Any]:
     rid = str(result["requirement"])
     domain, edition = str(result["domain"]), str(result["edition"])
     duty = requirement.duty if requirement else str(result.get("duty") or "system")
@@ -249,7 +279,17 @@ def _row(result: Mapping[str, Any], requirement: Requirement | None,
         "duty": duty,
         "duty_label": DUTY_LABELS.get(duty, (duty, duty)),
         "duty_reason": requirement.duty_reason if requirement else None,
+        "unconfirmed_layouts": _unconfirmed_layouts(requirement, unconfirmed),
     }
+
+
+def _unconfirmed_layouts(requirement: Requirement | None, unconfirmed: Collection[str]) -> list[str]:
+    """The layouts of ours, unconfirmed, that the requirement's file checks judge by: its findings
+    rest on our reading of them (the report marks them)."""
+    if requirement is None:
+        return []
+    return sorted({str(c.params["layout"]) for c in requirement.checks
+                   if isinstance(c, FunctionCheck) and c.params.get("layout") in unconfirmed})
 
 
 def _not_selected_rows(ids: Iterable[str], requirements: Mapping[str, Requirement]) -> list[dict[str, Any]]:
@@ -305,7 +345,7 @@ def _next_steps(rows: Iterable[dict[str, Any]]) -> list[NextStep]:
 def statute_chapter_title(law: str) -> i18n.Text:
     """A statute edition's chapter is one law: named with the edition's label, so no reader takes the
     law's text for the 標準仕様書."""
-    return f"{law}（{STATUTE_LABEL[0]}）", f"{law} ({STATUTE_LABEL[1]})"
+    return f"{law}（{STATUTE_LABEL[0]}）", Markup("{} ({})").format(in_japanese(law), STATUTE_LABEL[1])
 
 
 def _selection(scope: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -367,10 +407,13 @@ def _anchor_exchanges(rows: Iterable[dict[str, Any]]) -> None:
         row["exchanges"] = listed
 
 
-def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requirement]) -> str:
-    """The page for one ``results.json`` document (``requirements`` give the source texts)."""
+def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requirement],
+                  unconfirmed_layouts: Collection[str] = ()) -> str:
+    """The page for one ``results.json`` document (``requirements`` give the source texts;
+    ``unconfirmed_layouts`` the ids of the file layouts that are ours, unconfirmed)."""
     waivers = {str(w["requirement"]): w for w in document.get("waivers") or () if isinstance(w, Mapping)}
-    rows = [_row(r, requirements.get(str(r["requirement"])), waivers) for r in document["results"]]
+    rows = [_row(r, requirements.get(str(r["requirement"])), waivers, unconfirmed_layouts)
+            for r in document["results"]]
     scope = document.get("scope") or {}
     not_selected = [str(rid) for rid in scope.get("not_selected") or ()]
     groups = fit_gap(document["results"], not_selected)
@@ -380,7 +423,7 @@ def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requir
     _anchor_exchanges(findings)
     every_row = [*rows, *_not_selected_rows(not_selected, requirements)]
     template = environment().get_template("report.html.j2")
-    return template.render(
+    return with_font(template.render(
         doc=document,
         verdict=str(document.get("verdict", "")),
         scope=scope,
@@ -407,12 +450,29 @@ def render_report(document: Mapping[str, Any], requirements: Mapping[str, Requir
         document_titles=document_titles,
         script=SCRIPT,
         script_hash=script_hash(),
-    )
+    ))
 
 
-def write_report(path: Path, document: Mapping[str, Any], requirements: Mapping[str, Requirement]) -> None:
+def write_report(path: Path, document: Mapping[str, Any], requirements: Mapping[str, Requirement],
+                 unconfirmed_layouts: Collection[str] = ()) -> None:
     """Render and write atomically."""
-    write_text_atomic(path, render_report(document, requirements))
+    write_text_atomic(path, render_report(document, requirements, unconfirmed_layouts))
+
+
+def unconfirmed_layouts(interfaces: Iterable[object]) -> frozenset[str]:
+    """The ids of the file layouts among ``interfaces`` whose provenance is unconfirmed (ours)."""
+    return frozenset(i.id for i in interfaces if isinstance(i, FileInterface) and not i.provenance.confirmed)
+
+
+#: Where a page's ``@font-face`` goes once its characters are known: the first line of its style
+#: (``_style.css.j2``), so before any text a run or a vendor put in the page.
+FONT_SLOT = "/* @font-face of the page's characters */"
+
+
+def with_font(page: str) -> str:
+    """``page`` carrying the subset of the project's font for its own characters (a reader's machine
+    without a Japanese font shows Japanese, not boxes: :func:`conformance.fonts.font_face_css`)."""
+    return page.replace(FONT_SLOT, font_face_css(page), 1)
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -14,7 +14,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from conformance.catalog.models import Requirement
+from markupsafe import Markup
+
+from conformance.catalog.models import STATUTE_LABEL, Requirement
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +54,13 @@ def document_titles(domain: str, edition: str, document: str) -> tuple[str, str]
     """The specification's name in Japanese and English (the English page never shows a Japanese
     name alone); ``document`` itself in both when the edition has no entry."""
     known = _data().get(f"{domain}/{edition}", {}).get("document")
-    return (str(known[0]), str(known[1])) if known else (document, document)
+    if known:
+        return str(known[0]), str(known[1])
+    statute = f"（{STATUTE_LABEL[0]}）"
+    if document.endswith(statute):  # a statute edition: its laws' names, and what it is in English
+        laws = document.removesuffix(statute)
+        return document, Markup('<span lang="ja">{}</span> ({})').format(laws, STATUTE_LABEL[1])
+    return document, document
 
 
 def chapter_titles(domain: str, edition: str, chapter: str) -> tuple[str, str]:

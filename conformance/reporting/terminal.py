@@ -134,6 +134,28 @@ def print_summary(console: Console, document: Mapping[str, Any], out: Path) -> N
     for name in OUTPUTS:
         if (out / name).is_file():
             console.print(f"  {name}: {escape(str(out / name))}", highlight=False)
+    console.print(f"next: {escape(next_step(document, out))}", style="bold", highlight=False)
+
+
+def next_step(document: Mapping[str, Any], out: Path) -> str:
+    """The one thing to open or do after a run, by its verdict (issue 48: the terminal ended a run
+    with no next step)."""
+    verdict = str(document.get("verdict"))
+    report = out / "report.html"
+    coverage = document.get("coverage") or {}
+    if verdict == "not_run":
+        return "fix what stopped the run (the line above), then run again"
+    if verdict == "not_conformant":
+        return f"open {report}: fix the failing requirements (their findings are there), then run again"
+    if verdict == "conformant":
+        return (f"sign {out / 'evidence.zip'} (conformance report sign) and file the 適合状況一覧 "
+                f"(conformance report xlsx {out} --municipality <団体コード>) or upload the bundle to the portal")
+    if (document.get("scope") or {}).get("partial"):
+        return "run again without -k, --domain, --shard or --lf: only a whole run gives a verdict on the claimed scope"
+    if coverage.get("manual"):
+        return (f"open {report}: {coverage.get('manual')} MANUAL requirement(s) wait for an attestation (each one's "
+                "procedure is there; attest in the profile or the portal)")
+    return f"open {report}: what is not verified yet is listed under the next steps"
 
 
 def _group_label(code: str, count: int, first: str) -> str:

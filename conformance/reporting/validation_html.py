@@ -13,7 +13,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from conformance.reporting import i18n
-from conformance.reporting.html import environment, script_hash, write_text_atomic
+from conformance.reporting.html import environment, script_hash, with_font, write_text_atomic
 
 #: Findings listed per file; all of them are in results.json.
 FINDINGS_SHOWN = 500
@@ -50,6 +50,9 @@ def _file_view(result: Mapping[str, Any]) -> dict[str, Any]:
     summary = [{**row, "text": i18n.finding_text(str(row["code"]))} for row in result.get("summary") or ()]
     return {"name": PurePath(str(result["file"])).name, "layout": result["layout"], "encoding": result.get("encoding"),
             "verdict": result["verdict"], "summary": summary, "readings": dict(result.get("readings") or {}),
+            "unconfirmed": result.get("layout_unconfirmed"),
+            "not_applicable": [(str(n["column"]), (str(n.get("reason_ja") or n["reason"]), str(n["reason"])))
+                               for n in result.get("not_applicable") or ()],
             "findings": [f for f in findings if f["code"] != "file.too_many_findings"],
             "total": sum(int(row["count"]) for row in result.get("summary") or ())}
 
@@ -57,8 +60,8 @@ def _file_view(result: Mapping[str, Any]) -> dict[str, Any]:
 def render_validation(document: Mapping[str, Any]) -> str:
     """The page for one validation document (``Validation.to_json()``)."""
     template = environment().get_template("validation.html.j2")
-    return template.render(doc=document, files=[_file_view(r) for r in document.get("files") or ()],
-                           shown=FINDINGS_SHOWN, t=i18n, script=SCRIPT, script_hash=script_hash(SCRIPT))
+    return with_font(template.render(doc=document, files=[_file_view(r) for r in document.get("files") or ()],
+                                     shown=FINDINGS_SHOWN, t=i18n, script=SCRIPT, script_hash=script_hash(SCRIPT)))
 
 
 def write_validation_report(path: Path, document: Mapping[str, Any]) -> None:

@@ -1,11 +1,19 @@
-"""The 適合状況一覧: one row per requirement of the run's catalog editions, in the catalog's order,
-as the xlsx a municipality files (``conformance report xlsx``; the portal writes the same).
+"""The 適合状況一覧 as a municipality files it (``conformance report xlsx``; the portal writes it with
+the same functions, from the bundle's own results.json).
 
-Columns: requirement id, section, section title, level, the requirement's verbatim text, the
-state, the harness's own state, evidence references, then the requirement's duty (system, operation,
-outside: docs/catalog-ids.md "Duties") and, where one was declared, its reason (the harness's reading).
-The state is one of the five words of the list (docs/portal.md, "The 適合状況一覧"; the mapping from
-the harness states is ours):
+One sheet per system (a catalog edition of the run), in 業務ID order. Each sheet opens with a header
+block (団体名, 団体コード, the system and its 業務ID, package and version, the specification and its
+edition, whether that edition is a statute edition, the run's date, the list's date, whether the run
+was witnessed or self-declared, the counts by state), then one row per requirement of the edition in
+the catalog's order: requirement id, section, section title, level, the requirement's verbatim text,
+the state, the evidence, then the requirement's duty (system, operation, outside: docs/catalog-ids.md
+"Duties") and, where one was declared, its reason (the harness's reading). The table has an autofilter;
+the sheet prints on A4 landscape, one page wide, its column headers repeated on every page.
+
+Levels are named in the edition's vocabulary (:func:`conformance.catalog.models.level_terms`): the
+標準仕様書's 類型 (実装必須機能 / 標準オプション機能 / 実装不可機能), 第1.0版's own headings, or, for a
+statute edition, our terms, marked as ours. The state is one of the words of the list, in Japanese only
+(docs/portal.md, "The 適合状況一覧"; the mapping from the harness states is ours):
 
 - 適合: PASS, WAIVED, or MANUAL verified by an accepted attestation;
 - 不適合: FAIL;
@@ -23,26 +31,38 @@ as a formula gets a leading apostrophe, control characters are escaped
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from conformance.carry import carried
+from conformance.catalog.domains import domain, domain_order
 from conformance.catalog.fingerprint import edition_fingerprint
 from conformance.catalog.loader import load_edition
-from conformance.catalog.models import DUTY_LABELS, Requirement
-from conformance.errors import UsageError
+from conformance.catalog.models import DUTY_LABELS, Edition, Level, Requirement, edition_label, level_terms
+from conformance.errors import ConformanceError, UsageError
 from conformance.reconcile import neutral
-from conformance.reporting.bundle import contained_edition
-from conformance.reporting.i18n import LEVELS
+from conformance.reporting.bundle import MANIFEST, contained_edition
+from conformance.reporting.ziputil import open_checked, read_entry
 
 CONFORMANT, NOT_CONFORMANT, TRANSITIONAL, MANUAL, NOT_APPLICABLE, UNJUDGED = (
     "適合", "不適合", "経過措置中", "目視確認", "対象外", "未判定")
-COLUMNS = ("要件ID", "節", "節の名称", "区分", "要件（原文）", "適合状況", "判定（ハーネス）", "根拠・証跡", "責務",
+#: The list's states in the order the header block counts them.
+STATES = (CONFORMANT, NOT_CONFORMANT, TRANSITIONAL, MANUAL, NOT_APPLICABLE, UNJUDGED)
+COLUMNS = ("要件ID", "節", "節の名称", "区分", "要件（原文）", "適合状況", "根拠・証跡", "責務",
            "責務の理由（ハーネスの解釈）")
-SHEET = "適合状況一覧"
+WIDTHS = (26, 8, 24, 18, 70, 12, 44, 16, 50)
+#: Who produced the results (docs/portal.md, "The trust model"): a run of the command line is
+#: self-declared; only a run the portal executes is witnessed.
+ORIGINS = {"witnessed": "立会い実行（ポータルが実行）", "self_declared": "自己申告（立会いなし）"}
+#: What the header block writes where a value is not known (e.g. no municipality given).
+BLANK = "（未記入）"
+#: The evidence of a requirement the run did not select.
+NOT_SELECTED = "今回の実行に含まれない"
 
 
 @dataclass(frozen=True)
@@ -51,16 +71,56 @@ class Row:
 
     requirement: Requirement
     state: str
-    harness_state: str
     evidence: str
+    level: str = ""
 
     def cells(self) -> list[Any]:
         """The row's cells, in :data:`COLUMNS` order."""
         source = self.requirement.source
-        level = LEVELS.get(self.requirement.level.value, (self.requirement.level.value, ""))[0]
         duty = DUTY_LABELS[self.requirement.duty][0]
-        return [self.requirement.id, source.section, source.title, level, self.requirement.text,
-                self.state, self.harness_state, self.evidence, duty, self.requirement.duty_reason or ""]
+        return [self.requirement.id, source.section, source.title, self.level, self.requirement.text,
+                self.state, self.evidence, duty, self.requirement.duty_reason or ""]
+
+
+@dataclass(frozen=True)
+class System:
+    """One sheet: a system (a catalog edition of the run) and its rows."""
+
+    domain: str
+    edition: str
+    catalog: Edition | None
+    rows: tuple[Row, ...]
+
+    @property
+    def name(self) -> str:
+        """The 業務's name (住民基本台帳), the slug for a domain the registry lacks."""
+        entry = domain(self.domain)
+        return entry.name if entry else self.domain
+
+    @property
+    def gyomu_ids(self) -> str:
+        entry = domain(self.domain)
+        return "、".join(entry.gyomu_ids) if entry else ""
+
+    def counts(self) -> str:
+        """How many rows are in each state, in :data:`STATES` order (the states present)."""
+        counted = Counter(row.state for row in self.rows)
+        return "　".join(f"{state} {counted[state]}" for state in STATES if counted[state])
+
+
+@dataclass(frozen=True)
+class Filing:
+    """What the header block says of the filing as a whole (the same on every sheet)."""
+
+    municipality_name: str = ""
+    municipality_code: str = ""
+    product: str = ""
+    version: str = ""
+    run_date: str = ""
+    made: str = ""
+    origin: str = ORIGINS["self_declared"]
+    #: Lines of a last sheet, 実行の出所 (the portal's: signer, verdicts, the bundle's hash).
+    provenance: Sequence[tuple[str, str]] = field(default=())
 
 
 def list_state(result: Mapping[str, Any] | None, transition: str | None = None) -> str:
@@ -78,7 +138,7 @@ def evidence_references(result: Mapping[str, Any] | None, transition: str | None
     """What the state rests on: findings (code and location), the attestation and its files (name
     and SHA-256), the recorded exchanges, the 経過措置's 届出."""
     if result is None:
-        return "今回の実行に含まれない (not selected)"
+        return NOT_SELECTED
     parts: list[str] = []
     if transition is not None:
         parts.append(f"経過措置 届出 {transition}")
@@ -93,63 +153,169 @@ def evidence_references(result: Mapping[str, Any] | None, transition: str | None
     return "\n".join(parts) or "results.json"
 
 
-def rows(document: Mapping[str, Any], catalog_root: Path,
-         transitions: Mapping[str, str] | None = None) -> list[Row]:
-    """Every requirement of the document's catalog editions, in catalog order, with its state."""
+def systems(document: Mapping[str, Any], catalog_root: Path,
+            transitions: Mapping[str, str] | None = None) -> list[System]:
+    """Every edition of the run as a sheet, in 業務ID order: each requirement in catalog order with its
+    state and evidence."""
     by_id = {str(r["requirement"]): r for r in document.get("results", [])}
     transitions = transitions or {}
-    listed: list[Row] = []
-    for requirement in _catalog_requirements(document, catalog_root):
-        result, transition = by_id.get(requirement.id), transitions.get(requirement.id)
-        harness = "NOT_SELECTED" if result is None else str(result.get("status"))
-        listed.append(Row(requirement, list_state(result, transition), harness,
-                          evidence_references(result, transition)))
-    return listed
+    found = []
+    for entry in _editions(document):
+        edition, requirements = _catalog_edition(entry, catalog_root)
+        terms = level_terms(edition, requirements)
+        rows = []
+        for requirement in requirements:
+            result, transition = by_id.get(requirement.id), transitions.get(requirement.id)
+            rows.append(Row(requirement, list_state(result, transition), evidence_references(result, transition),
+                            terms[Level(requirement.level)]))
+        found.append(System(str(entry.get("domain")), str(entry.get("edition")), edition, tuple(rows)))
+    return sorted(found, key=lambda system: (*domain_order(system.domain), system.edition))
 
 
-def _catalog_requirements(document: Mapping[str, Any], catalog_root: Path) -> Iterable[Requirement]:
-    """The requirements of each edition the run used, from the catalog with the same hash (the
-    verbatim text must be the run's, not another edition's)."""
+def _editions(document: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     editions = (document.get("catalog") or {}).get("editions", [])
     if not editions:
         raise UsageError("results.json names no catalog edition: is it a results file the harness wrote?")
-    for edition in editions:
-        directory = contained_edition(catalog_root, edition)
-        fingerprint, requirements = _edition(directory) if directory.is_dir() else (None, ())
-        if fingerprint != edition.get("sha256"):
-            raise UsageError(f"{directory}: not the catalog edition the run used (sha256 "
-                             f"{str(edition.get('sha256'))[:16]}); give its catalog with --catalog")
-        yield from requirements
+    return list(editions)
+
+
+def _catalog_edition(entry: Mapping[str, Any], catalog_root: Path) -> tuple[Edition | None, tuple[Requirement, ...]]:
+    """The edition the run used, from the catalog with the same hash (the verbatim text must be the
+    run's, not another edition's)."""
+    directory = contained_edition(catalog_root, entry)
+    fingerprint, edition, requirements = _edition(directory) if directory.is_dir() else (None, None, ())
+    if fingerprint != entry.get("sha256"):
+        raise UsageError(f"{directory}: not the catalog edition the run used (sha256 "
+                         f"{str(entry.get('sha256'))[:16]}); give its catalog with --catalog")
+    return edition, requirements
 
 
 @cache
-def _edition(directory: Path) -> tuple[str, tuple[Requirement, ...]]:
-    """An edition's fingerprint and requirements, read once per process (the portal writes many lists)."""
-    return edition_fingerprint(directory), load_edition(directory).requirements
+def _edition(directory: Path) -> tuple[str, Edition | None, tuple[Requirement, ...]]:
+    """An edition's fingerprint, edition.yaml and requirements, read once per process (the portal
+    writes many lists)."""
+    loaded = load_edition(directory)
+    return edition_fingerprint(directory), loaded.edition, loaded.requirements
 
 
-def workbook(listed: Iterable[Row], title: str = "") -> bytes:
-    """The xlsx bytes: one sheet, a header row, every cell neutral text."""
+def header_block(system: System, filing: Filing) -> list[tuple[str, str]]:
+    """The sheet's header: label and value, one line each (module docstring)."""
+    catalog = system.catalog
+    return [
+        ("団体名", filing.municipality_name or BLANK),
+        ("団体コード", filing.municipality_code or BLANK),
+        ("システム（業務）", f"{system.name}（業務ID {system.gyomu_ids}）" if system.gyomu_ids else system.name),
+        ("パッケージ・バージョン", f"{filing.product} {filing.version}".strip() or BLANK),
+        ("仕様書", catalog.document if catalog else system.domain),
+        ("版", system.edition),
+        ("版の種別", edition_label(catalog)[0]),
+        ("実行日", filing.run_date or "記録なし"),
+        ("作成日", filing.made or BLANK),
+        ("実行の出所", filing.origin),
+        ("件数", system.counts()),
+    ]
+
+
+def sheet_names(listed: Sequence[System]) -> list[str]:
+    """A sheet name per system: the 業務's name, with the edition where a run holds two of one
+    domain (Excel: at most 31 characters, none of []:*?/\\)."""
+    named = Counter(system.domain for system in listed)
+    names = []
+    for system in listed:
+        name = system.name if named[system.domain] == 1 else f"{system.name} {system.edition}"
+        names.append("".join("_" if c in "[]:*?/\\" else c for c in carried(name))[:31])
+    return names
+
+
+def workbook(listed: Sequence[System], filing: Filing, title: str = "") -> bytes:
+    """The xlsx bytes: a sheet per system, each with its header block and table; 実行の出所 last
+    where the filing has provenance lines."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
 
     book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = SHEET
+    first = book.active
+    assert first is not None
+    book.remove(first)
     if title:
-        book.properties.title = neutral(carried(title))
-    sheet.append(list(COLUMNS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in listed:
-        sheet.append([neutral(carried(value) if isinstance(value, str) else value) for value in row.cells()])
-    for column, width in zip("ABCDEFGHIJ", (26, 8, 24, 16, 70, 12, 16, 40, 16, 50), strict=True):
-        sheet.column_dimensions[column].width = width
-    for line in sheet.iter_rows(min_row=2, min_col=5, max_col=10):
-        for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
+        book.properties.title = _cell(title)
+    for system, name in zip(listed, sheet_names(listed), strict=True):
+        _write_sheet(book.create_sheet(name), system, filing)
+    if filing.provenance or not listed:
+        provenance = book.create_sheet(PROVENANCE)
+        for label, value in filing.provenance:
+            provenance.append([_cell(label), _cell(value)])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+#: The last sheet's name: where the results come from (the portal's lines).
+PROVENANCE = "実行の出所"
+
+
+def _cell(value: Any) -> Any:
+    return neutral(carried(value) if isinstance(value, str) else value)
+
+
+def _write_sheet(sheet: Any, system: System, filing: Filing) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    for label, value in header_block(system, filing):
+        sheet.append([_cell(label), _cell(value)])
+        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+    sheet.append([])
+    sheet.append(list(COLUMNS))
+    top = sheet.max_row
+    for cell in sheet[top]:
+        cell.font = Font(bold=True)
+    for row in system.rows:
+        sheet.append([_cell(value) for value in row.cells()])
+    last_column = get_column_letter(len(COLUMNS))
+    for index, width in enumerate(WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for line in sheet.iter_rows(min_row=top + 1, min_col=3, max_col=len(COLUMNS)):
+        for cell in line:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.auto_filter.ref = f"A{top}:{last_column}{max(sheet.max_row, top)}"
+    sheet.freeze_panes = f"A{top + 1}"
+    sheet.print_title_rows = f"{top}:{top}"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def table_start(sheet: Any) -> int:
+    """The row of the table's column headers (below the header block): what a reader of the
+    workbook skips to."""
+    for row in sheet.iter_rows(min_col=1, max_col=1):
+        if row[0].value == COLUMNS[0]:
+            return int(row[0].row)
+    raise ValueError(f"sheet {sheet.title!r}: no table header {COLUMNS[0]!r}")
+
+
+def run_date_of(bundle: bytes) -> str:
+    """The run's date as its evidence bundle's manifest records it (``created``), "" when the bundle
+    cannot say."""
+    try:
+        archive, infos = open_checked(bundle)
+        with archive:
+            info = next((i for i in infos if i.filename == MANIFEST), None)
+            created = json.loads(read_entry(archive, info)).get("created") if info else None
+    except (ConformanceError, ValueError, OSError):
+        return ""
+    return str(created)[:10] if isinstance(created, str) else ""
+
+
+def listed_for(document: Mapping[str, Any], catalog_root: Path, filing: Filing,
+               transitions: Mapping[str, str] | None = None, title: str = "") -> bytes:
+    """The whole list of a results document: :func:`systems` written by :func:`workbook`."""
+    return workbook(systems(document, catalog_root, transitions), filing, title)
+
+
+def rows(document: Mapping[str, Any], catalog_root: Path,
+         transitions: Mapping[str, str] | None = None) -> list[Row]:
+    """Every row of every sheet, in sheet order (a reader that wants the rows alone)."""
+    return [row for system in systems(document, catalog_root, transitions) for row in system.rows]

@@ -221,7 +221,7 @@ def test_export_stats_results_and_reports_show_the_duty() -> None:
     assert [e["duty"] for e in entries] == ["outside", "operation", "system", "operation"]
     assert RequirementResult.from_json(entries[0]).duty == "outside"
     assert RequirementResult.from_json({k: v for k, v in entries[0].items() if k != "duty"}).duty == "system"
-    row = Row(requirements[OUTSIDE], "対象外", "NOT_APPLICABLE", "")  # type: ignore[arg-type]
+    row = Row(requirements[OUTSIDE], "対象外", "")  # type: ignore[arg-type]
     cells = dict(zip(COLUMNS, row.cells(), strict=True))
     assert cells["責務"] == "対象外（市町村のシステムの責務ではない）"
     assert cells["責務の理由（ハーネスの解釈）"].startswith("在外公館の長")

@@ -9,6 +9,7 @@ import json
 import re
 import sys
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -88,12 +89,16 @@ def test_the_xlsx_list_carries_every_text(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     doc = hostile_document()
-    rows = list(xlsx.rows(doc, CATALOG))
-    hostile = [xlsx.Row(rows[0].requirement, TEXT, TEXT, TEXT)]
-    (tmp_path / "list.xlsx").write_bytes(xlsx.workbook(hostile, TEXT))
-    sheet = load_workbook(tmp_path / "list.xlsx").active
-    assert sheet is not None
-    assert sheet.cell(row=2, column=6).value == carried(TEXT)
+    system = xlsx.systems(doc, CATALOG)[0]
+    hostile = replace(system, rows=(xlsx.Row(system.rows[0].requirement, TEXT, TEXT, TEXT),))
+    filing = xlsx.Filing(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, ((TEXT, TEXT),))
+    (tmp_path / "list.xlsx").write_bytes(xlsx.workbook([hostile], filing, TEXT))
+    book = load_workbook(tmp_path / "list.xlsx")
+    sheet = book[system.name]
+    start = xlsx.table_start(sheet)
+    assert sheet.cell(row=start + 1, column=xlsx.COLUMNS.index("適合状況") + 1).value == carried(TEXT)
+    assert sheet.cell(row=1, column=2).value == carried(TEXT)  # the header block's 団体名
+    assert book[xlsx.PROVENANCE].cell(row=1, column=1).value == carried(TEXT)
 
 
 def test_pytest_writes_junit_into_the_work_directory(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ violation on the pages, in Japanese and in English."""
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 import pytest
 from browsers import chromium, chromium_environ
+from filed_list import header, opened, states
 from portal_helpers import CHECKED, MANUAL, PASSWORD, World, procedure_of, signed_bundle
 
 from conformance.reporting.ziputil import read_entries, write_stored_zip
@@ -76,8 +76,6 @@ def upload(page: Any, world: World, name: str, data: bytes, tmp_path: Path) -> N
 
 def test_the_flow_from_bundle_to_accepted_attestation_to_xlsx(
         served: str, browser: Any, world: World, tmp_path: Path) -> None:
-    from openpyxl import load_workbook
-
     tester = log_in(browser, served, world.users["tester"])
     no_blocking_violation(tester)
     upload(tester, world, "evidence.zip",
@@ -120,9 +118,9 @@ def test_the_flow_from_bundle_to_accepted_attestation_to_xlsx(
     no_blocking_violation_filtered(reviewer, "ATTESTED")
     with reviewer.expect_download() as download:
         reviewer.click("#xlsx-link")
-    sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
-    states = {row[0]: row[5] for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert (states[CHECKED], states[MANUAL]) == ("適合", "適合")
+    sheet = opened(Path(download.value.path()).read_bytes())["住民基本台帳"]
+    assert (states(sheet)[CHECKED], states(sheet)[MANUAL]) == ("適合", "適合")
+    assert header(sheet)["団体コード"] == world.tokyo.code
     for path in (f"/m/{world.tokyo.code}/", f"/m/{world.tokyo.code}/requirement/{CHECKED}/",
                  f"{bundle_url.removeprefix(served)}diff/"):
         reviewer.goto(f"{served}{path}")
@@ -136,7 +134,7 @@ def test_a_tampered_bundle_and_another_municipality_are_refused(
     entries = dict(read_entries(data))
     entries["results.json"] = entries["results.json"].replace(b'"PASS"', b'"FAIL"', 1)
     upload(tester, world, "tampered.zip", write_stored_zip(list(entries.items())), tmp_path)
-    assert "results.json: content changed" in tester.inner_text("#refusal")
+    assert "results.json: 内容が変更されています" in tester.inner_text("#refusal")
     no_blocking_violation(tester)
     tester.goto(f"{served}/m/{world.tokyo.code}/")
     assert "登録済みバンドル" in tester.inner_text("main")

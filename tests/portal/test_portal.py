@@ -11,7 +11,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from portal_helpers import CHECKED, MANUAL, PASSWORD, World, keys, procedure_of, signed_bundle
+from filed_list import header, opened, states, table
+from portal_helpers import (
+    CHECKED,
+    MANUAL,
+    PASSWORD,
+    World,
+    keys,
+    procedure_of,
+    results,
+    signed_bundle,
+    signed_document,
+)
 
 from conformance.reporting.ziputil import read_entries, write_stored_zip
 
@@ -64,10 +75,10 @@ def test_a_tampered_or_forged_bundle_is_refused_and_nothing_stored(world: World,
     before = (Bundle.objects.count(), RequirementState.objects.count())
     refused = upload(tester, world, tampered)
     assert refused.status_code == 400
-    assert "results.json: content changed" in refused.content.decode()
+    assert "results.json: 内容が変更されています" in refused.content.decode()
     refused = upload(tester, world, forged)
     assert refused.status_code == 400
-    assert "which no vendor registered here" in refused.content.decode()
+    assert "はこのポータルでどのベンダーにも登録されていない" in refused.content.decode()
     assert upload(tester, world, b"not a zip").status_code == 400
     assert (Bundle.objects.count(), RequirementState.objects.count()) == before
 
@@ -77,7 +88,41 @@ def test_the_same_bundle_twice_is_refused(world: World, tmp_path: Path) -> None:
     data = signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"})
     uploaded(tester, world, data)
     again = upload(tester, world, data)
-    assert again.status_code == 400 and "already indexed" in again.content.decode()
+    assert again.status_code == 400 and "登録済みです" in again.content.decode()
+    # A refusal is in the reader's language: the English session reads it in English.
+    tester.post("/lang/", {"lang": "en"})
+    english = upload(tester, world, data)
+    assert english.status_code == 400 and "already indexed" in english.content.decode()
+    assert "登録済み" not in english.content.decode().split('id="refusal"', 1)[1].split("</div>", 1)[0]
+
+
+def test_the_bundle_checks_refuse_in_both_languages(world: World, tmp_path: Path) -> None:
+    """Every refusal of the bundle checks (signature, manifest, catalog) has its Japanese and English."""
+    from conformance.portal import ingest
+
+    data = signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"})
+    entries = dict(read_entries(data))
+    unsigned = write_stored_zip([(n, b) for n, b in entries.items() if n != "manifest.sig"])
+    changed = dict(entries, **{"results.json": entries["results.json"].replace(b'"PASS"', b'"FAIL"', 1)})
+    refusals = []
+    for bundle in (unsigned, write_stored_zip(list(changed.items())), b"not a zip"):
+        with pytest.raises(ingest.BundleRefused) as refused:
+            ingest.verified(bundle)
+        refusals.append(refused.value)
+    assert [r.text("ja").split("\n")[0] for r in refusals] == [
+        "manifest.sig がありません: バンドルに署名がありません（`conformance report sign` で署名してください）",
+        "バンドルの検証に失敗しました（`conformance report verify` と同じ検査）:",
+        refusals[2].text("ja")]
+    assert refusals[2].text("ja").startswith("証拠バンドルとして読めません")
+    assert [str(r).split("\n")[0] for r in refusals] == [
+        "manifest.sig is missing: the bundle is not signed (`conformance report sign`)", "the bundle does not verify:",
+        str(refusals[2])]
+    assert "results.json: 内容が変更されています" in refusals[1].text("ja")
+    from conformance.portal.recompute import ResultsRejected
+
+    rejected = ResultsRejected([(f"{n} 件目", f"number {n}") for n in range(25)])
+    listed = ingest.BundleRefused.listing(("合いません:", "does not agree:"), rejected.shown())
+    assert listed.text("ja").endswith("… ほか 5 件") and str(listed).endswith("… and 5 more")
 
 
 def SimpleUploadedFile(name: str, data: bytes, content_type: str) -> Any:
@@ -177,7 +222,6 @@ def test_release_diff_puts_regressions_first(world: World, tmp_path: Path) -> No
 
 
 def test_transitions_are_shown_apart_and_raised_when_past_due(world: World, tmp_path: Path) -> None:
-    from openpyxl import load_workbook
 
     tester = client(world.users["tester"])
     bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL", MANUAL: "MANUAL"}))
@@ -186,17 +230,16 @@ def test_transitions_are_shown_apart_and_raised_when_past_due(world: World, tmp_
             "requirement": requirement, "notification": f"デジ庁届出-{requirement[-4:]}", "promised": promised})
         assert response.status_code == 302
     page = tester.get(f"/m/{world.tokyo.code}/").content.decode()
-    table = page[page.index('id="transitions"'):]
-    assert table.count("期限超過") == 1 and "デジ庁届出-R001" in table
-    sheet = load_workbook(io.BytesIO(tester.get(f"/bundle/{bundle.pk}/xlsx/").content)).active
-    states = {row[0]: row[5] for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert states[CHECKED] == "経過措置中"
+    listed = page[page.index('id="transitions"'):]
+    assert listed.count("期限超過") == 1 and "デジ庁届出-R001" in listed
+    sheet = opened(tester.get(f"/bundle/{bundle.pk}/xlsx/").content)["住民基本台帳"]
+    assert states(sheet)[CHECKED] == "経過措置中"
+    assert "経過措置 届出 デジ庁届出-R001" in next(row[6] for row in table(sheet) if row[0] == CHECKED)
     assert client(world.users["vendor"]).post(f"/m/{world.tokyo.code}/transitions/", {
         "requirement": CHECKED, "notification": "x", "promised": "2000-01-01"}).status_code == 403
 
 
 def test_the_xlsx_lists_the_catalog_in_order_with_states(world: World, tmp_path: Path) -> None:
-    from openpyxl import load_workbook
     from portal_helpers import JUMIN
 
     from conformance.catalog.loader import load_edition
@@ -206,15 +249,45 @@ def test_the_xlsx_lists_the_catalog_in_order_with_states(world: World, tmp_path:
                                                    partial=True))
     response = tester.get(f"/bundle/{bundle.pk}/xlsx/")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
+    book = opened(response.content)
+    assert book.sheetnames == ["住民基本台帳", "実行の出所"]
+    sheet = book["住民基本台帳"]
+    rows = table(sheet)
     catalog = load_edition(JUMIN).requirements
-    assert rows[0][:6] == ("要件ID", "節", "節の名称", "区分", "要件（原文）", "適合状況")
-    assert [row[0] for row in rows[1:]] == [r.id for r in catalog]
-    by_id = {row[0]: row for row in rows[1:]}
-    assert by_id[CHECKED][5] == "適合" and by_id[MANUAL][5] == "目視確認"
+    assert [row[0] for row in rows] == [r.id for r in catalog]
+    by_id = {row[0]: row for row in rows}
+    assert states(sheet)[CHECKED] == "適合" and states(sheet)[MANUAL] == "目視確認"
     assert by_id[CHECKED][4] == next(r.text for r in catalog if r.id == CHECKED)
-    assert by_id["jumin-1.0-1.1.1-R001"][5] == "未判定"  # not in this run's scope
+    assert states(sheet)["jumin-1.0-1.1.1-R001"] == "未判定"  # not in this run's scope
+    block = header(sheet)
+    assert (block["団体名"], block["団体コード"]) == (world.tokyo.name, world.tokyo.code)
+    assert block["パッケージ・バージョン"] == "見本住記 1.0" and block["版の種別"] == "標準仕様書"
+    assert block["実行の出所"] == "自己申告（ベンダー提出）"
+    assert block["実行日"] == bundle.created.date().isoformat()
+
+
+def test_the_portals_list_is_the_command_lines_list(world: World, tmp_path: Path) -> None:
+    """One writer: the portal writes the list from the bundle's own results.json, so every row (its
+    evidence too: findings, recorded exchanges) is the one `conformance report xlsx` writes."""
+    from typer.testing import CliRunner
+
+    from conformance.cli import app
+    from conformance.reporting.ziputil import read_entries
+
+    document = results({CHECKED: "FAIL", MANUAL: "MANUAL"}, "1.0")
+    failed = next(r for r in document["results"] if r["requirement"] == CHECKED)
+    failed["exchanges"] = [{"id": "e-42", "method": "GET", "url": "/x", "status": 500}]
+    tester = client(world.users["tester"])
+    data = signed_document(tmp_path, world.signer, document)
+    bundle = uploaded(tester, world, data)
+    portal = table(opened(tester.get(f"/bundle/{bundle.pk}/xlsx/").content)["住民基本台帳"])
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "results.json").write_bytes(dict(read_entries(data))["results.json"])
+    outcome = CliRunner().invoke(app, ["report", "xlsx", str(run), "--out", str(tmp_path / "cli.xlsx")])
+    assert outcome.exit_code == 0, outcome.output
+    assert portal == table(opened(tmp_path / "cli.xlsx")["住民基本台帳"])
+    assert "api.status @ /x\nexchanges.har: e-42" in next(row[6] for row in portal if row[0] == CHECKED)
 
 
 def test_login_is_throttled(world: World) -> None:
@@ -288,3 +361,27 @@ def test_an_administrator_registers_a_vendor_key_as_pem(world: World, tmp_path: 
     assert garbage.status_code == 200 and "not a PEM public key" in garbage.content.decode()
     tester = client(world.users["tester"])
     uploaded(tester, world, signed_bundle(tmp_path, signer, {CHECKED: "PASS"}))  # accepted with the new key
+
+
+def test_the_administration_site_speaks_japanese(world: World) -> None:
+    """Django's own administration site: its words from Django's Japanese catalog, every model and field
+    of the portal named in Japanese (no "Municipalitys"); English when the session switched."""
+    import re
+
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+
+    root = get_user_model().objects.create_superuser(f"admin-{world.vendor.pk}", password=PASSWORD)
+    browser = client(root)
+    index = browser.get("/admin/").content.decode()
+    assert "サイト管理" in index and "市区町村" in index and "経過措置" in index
+    assert "Municipalitys" not in index and "Site administration" not in index
+    for path in ("/admin/portal/municipality/add/", "/admin/portal/transition/add/", "/admin/portal/vendorkey/add/"):
+        form = browser.get(path).content.decode()
+        labels = re.findall(r"<label[^>]*>([^<]+)</label>", form)
+        assert labels and not [text for text in labels if re.search(r"[A-Za-z]{3,}", text) and "PEM" not in text
+                               and "SHA" not in text and "pytest" not in text], (path, labels)
+    for model in apps.get_app_config("portal").get_models():
+        assert not re.search(r"[A-Za-z]{3,}", str(model._meta.verbose_name_plural).replace("API", "")), model
+    browser.post("/lang/", {"lang": "en"})
+    assert "Site administration" in browser.get("/admin/").content.decode()

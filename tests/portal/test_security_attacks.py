@@ -48,13 +48,19 @@ def upload(browser: Any, municipality: Any, data: bytes) -> Any:
 
 
 def refused(world: World, tmp_path: Path, document: dict[str, Any], reason: str) -> None:
-    """The vendor's own signature on ``document`` is refused with ``reason``, and nothing is stored."""
+    """The vendor's own signature on ``document`` is refused with ``reason`` (the English page's: each
+    refusal has its Japanese too, on the Japanese page), and nothing is stored."""
     from conformance.portal.models import Bundle
 
     before = Bundle.objects.count()
-    answer = upload(client(world.users["vendor"]), world.tokyo, signed_document(tmp_path, world.signer, document))
+    vendor = client(world.users["vendor"])
+    data = signed_document(tmp_path, world.signer, document)
+    japanese = html.unescape(upload(vendor, world.tokyo, data).content.decode())
+    vendor.post("/lang/", {"lang": "en"})
+    answer = upload(vendor, world.tokyo, data)
     text = html.unescape(answer.content.decode())
     assert answer.status_code == 400 and reason in text, text[-3000:]
+    assert "results.json がこのポータルのカタログと合いません:" in japanese and reason not in japanese
     assert Bundle.objects.count() == before
 
 
@@ -158,7 +164,7 @@ def test_a_vendor_cannot_sign_another_vendors_product(world: World, tmp_path: Pa
     account, signer = rival_of(world, tmp_path)
     answer = upload(client(account), world.tokyo, signed_bundle(tmp_path, signer, {CHECKED: "PASS"}))
     assert answer.status_code == 400
-    assert "product '見本住記' is not registered for" in html.unescape(answer.content.decode())
+    assert "製品 '見本住記' は" in html.unescape(answer.content.decode())
     assert not Bundle.objects.filter(municipality=world.tokyo, vendor__name__startswith="B-").exists()
 
 
@@ -168,7 +174,7 @@ def test_a_vendor_uploads_only_where_it_supplies(world: World, tmp_path: Path) -
     account, signer = rival_of(world, tmp_path, supplies=False)
     Product.objects.create(vendor=account.memberships.get().vendor, name="見本住記")
     answer = upload(client(world.users["tester"]), world.tokyo, signed_bundle(tmp_path, signer, {CHECKED: "PASS"}))
-    assert answer.status_code == 400 and "is not registered as a supplier of" in html.unescape(
+    assert answer.status_code == 400 and "の納入ベンダーとして登録されていません" in html.unescape(
         answer.content.decode())
 
 
@@ -481,7 +487,7 @@ def test_two_uploads_of_one_bundle_at_once_get_the_same_clear_refusal(
     monkeypatch.setattr(ingest, "already_indexed", lambda *args: False)
     racing = upload(tester, world.tokyo, data)
     assert racing.status_code == 400
-    message = ingest.duplicate(data, world.tokyo)
+    message = ingest.duplicate(data, world.tokyo).text("ja")
     assert message in html.unescape(racing.content.decode()) and message in later
 
 
@@ -733,4 +739,4 @@ def test_two_uploads_of_one_bundle_sent_at_once_to_the_server(served: str, world
     with ThreadPoolExecutor(2) as pool:
         answers = sorted(pool.map(post, range(2)), key=lambda answer: answer.status_code)
     assert [a.status_code for a in answers] == [201, 400], [a.text[:300] for a in answers]
-    assert answers[1].json()["error"] == duplicate(data, world.tokyo)
+    assert answers[1].json()["error"] == duplicate(data, world.tokyo).text("ja")  # the API's default language

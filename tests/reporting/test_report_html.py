@@ -408,3 +408,23 @@ def test_what_to_do_next_lists_what_remains_by_state_with_the_procedures(require
 def test_a_run_with_nothing_left_says_so(requirements: dict[str, Any]) -> None:
     html = render_report(clean(requirements), requirements)
     assert 'id="nothing-remains"' in html and 'id="remaining"' not in html
+
+
+def test_findings_on_our_unconfirmed_layout_are_marked(requirements: dict[str, Any]) -> None:
+    """Issue 48 item 6: the report says which findings rest on a layout that is ours, unconfirmed."""
+    from report_helpers import JUMIN
+
+    from conformance.catalog.loader import load_edition
+    from conformance.reporting.html import unconfirmed_layouts
+
+    rid = next(rid for rid, r in requirements.items()
+               if any(getattr(c, "params", {}).get("layout") == "residents_csv" for c in r.checks))
+    found = finding("file.code", "性別: not a code", "residents.csv:3:9 (性別)")
+    doc = document([result(rid, "FAIL", findings=[found])])
+    layouts = unconfirmed_layouts(load_edition(JUMIN).interfaces)
+    assert "residents_csv" in layouts
+    marked = render_report(doc, requirements, layouts)
+    section = marked[marked.index(f'id="f-{rid}"'):]
+    assert '<p class="unconfirmed" data-layouts="' in section[:section.index("</section>")]
+    assert "residents_csv" in section[:section.index("</section>")]
+    assert 'class="unconfirmed"' not in render_report(doc, requirements)  # no layout of ours: nothing marked

@@ -61,7 +61,28 @@ def test_a_stopped_run_says_why_and_lists_nothing_else(tmp_path: Path) -> None:
     lines = buffer.getvalue().splitlines()
     assert lines[0].startswith("verdict: not run (未実施)")
     assert lines[1] == "stopped: the vendor system could not be reached: refused"
-    assert len(lines) == 3  # verdict, stopped, coverage
+    assert lines[3] == "next: fix what stopped the run (the line above), then run again"
+    assert len(lines) == 4  # verdict, stopped, coverage, the next step
+
+
+@pytest.mark.parametrize(("overrides", "expected"), [
+    ({}, "next: open {out}/report.html: fix the failing requirements (their findings are there), then run again"),
+    ({"verdict": "incomplete"}, "next: run again without -k, --domain, --shard or --lf: only a whole run gives a "
+                                "verdict on the claimed scope"),
+    ({"verdict": "incomplete", "scope": {"partial": False}, "coverage": {"manual": 3}},
+     "next: open {out}/report.html: 3 MANUAL requirement(s) wait for an attestation (each one's procedure is "
+     "there; attest in the profile or the portal)"),
+    ({"verdict": "incomplete", "scope": {"partial": False}, "coverage": {"not_automated": 3}},
+     "next: open {out}/report.html: what is not verified yet is listed under the next steps"),
+    ({"verdict": "conformant", "scope": {"partial": False}, "results": []},
+     "next: sign {out}/evidence.zip (conformance report sign) and file the 適合状況一覧 (conformance report xlsx "
+     "{out} --municipality <団体コード>) or upload the bundle to the portal"),
+])
+def test_a_run_ends_with_its_next_step(tmp_path: Path, overrides: dict[str, Any], expected: str) -> None:
+    """Issue 48 item 6: the terminal's last line says what to open or do next, by the verdict."""
+    shown, buffer = console()
+    print_summary(shown, document(**overrides), tmp_path)
+    assert buffer.getvalue().splitlines()[-1] == expected.format(out=tmp_path)
 
 
 def test_vendor_text_cannot_drive_the_terminal() -> None:

@@ -97,6 +97,8 @@ class ContentPass:
         self.absent_issues[key] = (found, seen + count)
 
     def result(self, stop: Finding | None = None, engine: str = "rows") -> ContentScan:
+        declared = self.spec.mapping.absent  # the profile says the system has no such column: not applicable
+        self.absent_issues = {key: value for key, value in self.absent_issues.items() if key[1] not in declared}
         for (family, header), (first, count) in self.absent_issues.items():
             line = first.where.removeprefix(self.name + ":").split(" ", 1)[0]
             self.logs[family].count += 1
@@ -104,7 +106,8 @@ class ContentPass:
                 first.code, f"{header}: the file has no column {header!r}: {count} record(s) need a value "
                 f"there, the first at line {line}", f"{self.name} ({header})", first.expected, str(count),
             ), header)
-        counts = {key: (1 if key in self.absent_issues else n) for key, n in self.counts.items()}
+        counts = {key: (1 if key in self.absent_issues else n) for key, n in self.counts.items()
+                  if key[1] not in declared}
         issues = {family: log.reported(self.name, counts) for family, log in self.logs.items()}
         return ContentScan(issues, stop, dict(self.counts), engine)
 

@@ -33,7 +33,7 @@ from conformance.checks.files.interpretations import (
 )
 from conformance.checks.files.model import Problem, Row
 from conformance.findings import Finding
-from conformance.masking import is_personal_name, mask, shown
+from conformance.masking import is_personal_name, shown
 from conformance.oracles.identifiers import is_valid_m11w2_7, is_valid_my_number, lg_code_check_digit
 
 if TYPE_CHECKING:
@@ -103,6 +103,12 @@ _FLAGS = ("0", "1")
 _PLAIN_CODE = re.compile(r"[0-9A-Za-z]+")
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+")
 _PLAIN_DATE = re.compile(r"[0-9]{4}[-/.]?[0-9]{1,2}[-/.]?[0-9]{1,2}")
+#: A plain value of a short digits item (市区町村コード, 郵便番号, 在留資格等コード): ASCII digits, one hyphen
+#: at most (郵便番号 100-0001).
+_PLAIN_DIGITS = re.compile(r"[0-9]+(?:-[0-9]+)?")
+#: The longest digits item whose plain values are shown: seven digits carry no one's number (住民票コード
+#: has 11, 個人番号 12, a birth date 8), so a wrong 市区町村コード or 郵便番号 says nothing of anyone. Ours.
+PLAIN_DIGITS_LENGTH = 7
 
 #: The date rules a finding names (the catalog's ``calendar`` of the item: docs/checks.md).
 DATE_RULES = {
@@ -129,6 +135,10 @@ def plain(column: Column, value: str) -> bool:
         return len(value) <= limit and _PLAIN_CODE.fullmatch(value) is not None
     if kind in ("integer", "flag"):
         return len(value) <= (column.item.length or 10) and _PLAIN_NUMBER.fullmatch(value) is not None
+    if kind == "string" and column.item.char_class == "digits":
+        length = column.item.length or 0
+        return (length <= PLAIN_DIGITS_LENGTH and len(value.replace("-", "")) <= PLAIN_DIGITS_LENGTH
+                and _PLAIN_DIGITS.fullmatch(value) is not None)
     return False
 
 
@@ -182,7 +192,7 @@ def check_length(column: Column, value: str) -> Problem | None:
     if limit is None or length <= limit:
         return None
     return Problem("file.length", f"{length} characters, longer than {limit}", f"at most {limit} characters",
-                   mask(value))
+                   shown_rejected(column, value))
 
 
 def check_code(column: Column, value: str) -> Problem | None:
@@ -198,7 +208,7 @@ def check_pattern(column: Column, value: str) -> Problem | None:
     if column.pattern is None or column.pattern.fullmatch(value):
         return None
     return Problem("file.pattern", "does not match the pattern", column.pattern.pattern,
-                   mask(value))
+                   shown_rejected(column, value))
 
 
 def check_char_class(column: Column, value: str) -> Problem | None:
@@ -236,14 +246,14 @@ def check_check_digit(column: Column, value: str) -> Problem | None:
     An M11W2-7 number whose serial leaves remainder 1 is judged by the interpretation in force,
     which its finding names."""
     scheme: str | None = column.item.check_digit
-    if scheme is None or not _DIGITS.fullmatch(value) or CHECK_DIGITS[scheme](value):
+    if scheme is None or not _DIGITS.fullmatch(value) or value in column.exempt or CHECK_DIGITS[scheme](value):
         return None
     shown_scheme = "m11w2-7" if scheme == M11W2_7_ZERO else scheme
     message = f"fails the {shown_scheme} check digit"
     if shown_scheme == "m11w2-7" and len(value) >= 2 and m11w2_7_remainder_one(value[:-1]):
         choice = ZERO if scheme == M11W2_7_ZERO else NO_NUMBER
         message += f" (its serial leaves remainder 1; {stated(M11W2_7_REMAINDER_ONE, choice)})"
-    return Problem("file.check_digit", message, f"a valid {shown_scheme} number", mask(value))
+    return Problem("file.check_digit", message, f"a valid {shown_scheme} number", shown_rejected(column, value))
 
 
 CELL_RULES: dict[str, Callable[[Column, str], Problem | None]] = {
