@@ -5,9 +5,10 @@ input"). So the reference vendor embeds a subset of this font in every PDF it pr
 reader initialises PDFium with this font's folder as its only font folder (PDFium's user font paths
 replace the system folders): both see the same font on every machine.
 
-The font is IPAexGothic (IPA Font License Agreement v1.0, a free licence that allows embedding and
-redistribution), as shipped by the PyPI package ``matplotlib-fontja``. The package is located, not
-imported: importing it would import matplotlib, which nothing here needs.
+The font is IPAexGothic 004.01 (IPA Font License Agreement v1.0, a free licence that allows embedding and
+redistribution: ``conformance/font/IPA_Font_License_Agreement_v1.0.txt``), shipped inside this package,
+``conformance/font/ipaexg.ttf``, with its licence and readme: the font file is the dependency (issue 48). It
+came, byte for byte, from the PyPI package ``matplotlib-fontja`` 1.1.0, which pulled in matplotlib for it.
 
 The pages the harness writes (report.html, the validation report) carry a subset of the same font as
 a web font (:func:`web_font`: the glyphs of the characters the page holds, and printable ASCII), so a
@@ -16,16 +17,14 @@ reader whose machine has no Japanese font sees Japanese, not boxes.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from functools import cache
 from pathlib import Path
 
 from conformance.errors import UsageError
 
-#: The distribution that ships the font, and the file inside its package folder.
-FONT_PACKAGE = "matplotlib_fontja"
-FONT_FILE = "fonts/ipaexg.ttf"
+#: The font file, shipped in this package (its folder holds no other font: PDFium takes the folder).
+FONT_PATH = Path(__file__).resolve().parent / "font" / "ipaexg.ttf"
 #: The font's name as the reference registers it with reportlab (and as it appears in its PDFs).
 FONT_NAME = "IPAexGothic"
 #: Overrides the folders PDFium looks for fonts in (``os.pathsep``-separated). Meant for the tests that
@@ -35,15 +34,11 @@ PDFIUM_FONT_DIRS_ENV = "CONFORMANCE_PDFIUM_FONT_DIRS"
 
 @cache
 def japanese_font() -> Path:
-    """The path of the project's Japanese TrueType font; a UsageError if its package is missing."""
-    spec = importlib.util.find_spec(FONT_PACKAGE)
-    folders = list(spec.submodule_search_locations or []) if spec is not None else []
-    for folder in folders:
-        path = Path(folder) / FONT_FILE
-        if path.is_file():
-            return path
-    raise UsageError(f"the Japanese font of the project is missing: install the package "
-                     f"{FONT_PACKAGE.replace('_', '-')!r} (a dependency of conformance; pip install -e .)")
+    """The path of the project's Japanese TrueType font; a UsageError if the installed package lost it."""
+    if FONT_PATH.is_file():
+        return FONT_PATH
+    raise UsageError(f"the Japanese font of the project is missing: {FONT_PATH} (it ships with conformance: "
+                     f"reinstall it, pip install -e .)")
 
 
 def pdfium_font_dirs() -> tuple[str, ...]:
