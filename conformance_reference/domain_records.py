@@ -44,4 +44,9 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
     # (申請年月日), 意思能力を有しない ("1"), a 印鑑 already registered ("1"), the 印影's characters, its 印材,
     # the side in mm of the square it fits in and whether the counter found it hard to show clearly ("1").
     "印鑑登録": frozenset({"申請年月日", "意思能力なし", "登録済", "印影文字", "印材", "印影寸法", "印影不鮮明"}),
+    # 公職選挙法 第11条第1項 (a sentence: the day it became final, 拘禁刑 or 罰金, the crime (公職収賄, 選挙犯罪 or
+    # その他), the last day of its 執行猶予, the day its execution ended or was remitted); 第22条第2項〜第4項 (an
+    # election held in the town: its 公示又は告示の日, its 期日 and its 選挙時登録の基準日).
+    "選挙人名簿": frozenset({"刑_確定年月日", "刑_種類", "罪_区分", "刑_執行猶予期間満了日", "刑_執行終了年月日",
+                        "刑_執行免除年月日", "選挙_公示日", "選挙_期日", "選挙時登録基準日"}),
 }

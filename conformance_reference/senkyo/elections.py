@@ -13,6 +13,7 @@ on that day (:func:`shohon_lines`, laid out by :mod:`conformance_reference.statu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -34,16 +35,17 @@ def _plus_months(day: date, months: int) -> date:
     return date(year, month, day.day)
 
 
-def _eighteen(birth: date) -> date:
-    """The day 18 is reached: the day before the 18th birthday."""
+def _eighteen(birth: date, years: int = 18) -> date:
+    """The day 18 (or ``years``) is reached: the day before the birthday."""
     if birth.month == 2 and birth.day == 29:
-        return date(birth.year + 18, 3, 1) - timedelta(days=1)
-    return date(birth.year + 18, birth.month, birth.day) - timedelta(days=1)
+        return date(birth.year + years, 3, 1) - timedelta(days=1)
+    return date(birth.year + years, birth.month, birth.day) - timedelta(days=1)
 
 
 @dataclass(frozen=True)
 class _Voter:
     japanese: bool
+    seventeen: date
     eighteen: date
     moved_in: date
     notified: date
@@ -61,8 +63,8 @@ def _voter(row: Row, stay: Stay | None) -> _Voter | None:
     birth, notified = parse_day(row.get("生年月日", "")), parse_day(row.get("届出年月日", ""))
     if birth is None or stay is None:
         return None
-    return _Voter(row.get("住民種別") == "1", _eighteen(birth), stay.moved_in, notified or stay.moved_in,
-                  stay.moved_out, stay.died is not None)
+    return _Voter(row.get("住民種別") == "1", _eighteen(birth, 17), _eighteen(birth), stay.moved_in,
+                  notified or stay.moved_in, stay.moved_out, stay.died is not None)
 
 
 def _eligible(voter: _Voter, day: date, defects: frozenset[str]) -> bool:
@@ -106,13 +108,16 @@ def _struck_off(voter: _Voter, registered_on: date | None, as_of: date, defects:
     return "転出後4箇月経過" if strike is not None and as_of >= strike else None
 
 
-def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) -> dict[str, Any]:
-    """The person's 選挙権 and place on the 選挙人名簿 of this town on ``as_of``."""
+def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
+           record: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The person's 選挙権 and place on the 選挙人名簿 of this town on ``as_of`` (``record``: the harness's
+    選挙人名簿 record of the person, a sentence of 第11条第1項)."""
     voter = _voter(row, stay)
     if voter is None:
         return {"選挙権_国政": False, "選挙権_地方": False, "被登録資格": False, "登録": False, "登録基準日": None,
-                "表示": False, "抹消事由": None}
-    national = voter.japanese and voter.eighteen <= as_of
+                "表示": False, "抹消事由": None, "年齢満十七年調査": False}
+    barred = _barred(record or {}, as_of, defects)
+    national = voter.japanese and voter.eighteen <= as_of and not barred
     if national and "senkyo_national_needs_residence" in defects:
         national = _resident_three_months(voter, voter.moved_in, as_of)
     local_since = voter.notified if "senkyo_local_from_notification" in defects else voter.moved_in
@@ -124,13 +129,58 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) ->
     shown_registration = _registered_on(voter, as_of, _only("senkyo_registered_monthly", defects))
     return {
         "選挙権_国政": national,
-        "選挙権_地方": voter.japanese and voter.eighteen <= as_of and _resident_three_months(voter, local_since, as_of),
-        "被登録資格": _eligible(voter, as_of, _only("senkyo_record_from_move_day", defects)),
+        "選挙権_地方": (voter.japanese and voter.eighteen <= as_of and not barred
+                    and _resident_three_months(voter, local_since, as_of)),
+        "被登録資格": _eligible(voter, as_of, _only("senkyo_record_from_move_day", defects)) and not barred,
         "登録": on_list and moved_out_kept,
         "登録基準日": shown_registration.isoformat() if on_list and shown_registration else None,
         "表示": on_list and gone and not _unindicated(voter, registered_on, defects),
         "抹消事由": _struck_off(voter, registered_on, as_of, defects),
+        "年齢満十七年調査": _surveyed_at_seventeen(voter, as_of, defects),
     }
+
+
+def _survey_day(as_of: date) -> date:
+    """施行令 第13条: the last 1 March, June, September or December on or before ``as_of``."""
+    month = as_of.month - (as_of.month % 3)
+    return date(as_of.year, month, 1) if month else date(as_of.year - 1, 12, 1)
+
+
+def _surveyed_at_seventeen(voter: _Voter, as_of: date, defects: frozenset[str]) -> bool:
+    """施行令 第13条第1項: on the survey day, aged 17 and reaching 18 by the end of the month before the
+    next survey month, recorded here (第1号) or moved out after three months recorded, within four (第2号)."""
+    first = _survey_day(as_of)
+    following = _plus_months(first, 3)
+    last = following if "senkyo_seventeen_deadline_next_month" in defects else following - timedelta(days=1)
+    if not (voter.japanese and voter.seventeen <= first < voter.eighteen <= last):
+        return False
+    if voter.notified <= first and (voter.gone is None or first < voter.gone):
+        return True
+    strike = voter.strike_day()
+    return (voter.gone is not None and strike is not None and not voter.died
+            and "senkyo_seventeen_moved_out_left_out" not in defects
+            and _plus_months(voter.notified, 3) <= voter.gone <= first < strike)
+
+
+def _barred(record: Mapping[str, str], day: date, defects: frozenset[str]) -> bool:
+    """第11条第1項: without 選挙権 on ``day`` by the recorded sentence (第2号〜第5号)."""
+    final = parse_day(record.get("刑_確定年月日", ""))
+    if final is None or day < final:
+        return False
+    kind, crime = record.get("刑_種類"), record.get("罪_区分")
+    until = parse_day(record.get("刑_執行猶予期間満了日", ""))
+    end = parse_day(record.get("刑_執行終了年月日", "")) or parse_day(record.get("刑_執行免除年月日", ""))
+    suspended = until is not None and day <= until
+    # 第4号: while suspended, or until five years have passed after the day the execution ended.
+    five_years = end is not None and end <= day < _plus_months(end + timedelta(days=1), 60)
+    if crime == "公職収賄" and "senkyo_bribery_five_years_ignored" not in defects and (suspended or five_years):
+        return True
+    if crime == "選挙犯罪" and kind == "拘禁刑" and suspended:
+        return "senkyo_election_crime_suspension_ignored" not in defects  # 第5号
+    if until is not None:
+        return suspended and "senkyo_suspended_disqualified" in defects  # 第3号's parenthesis
+    imprisoned = kind == "拘禁刑" or "senkyo_fine_disqualifies" in defects
+    return imprisoned and (end is None or day < end)  # 第2号, 第3号
 
 
 def _only(name: str, defects: frozenset[str]) -> frozenset[str]:

@@ -182,7 +182,10 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "senkyo_national_needs_residence", "senkyo_local_from_notification", "senkyo_record_from_move_day",
         "senkyo_registered_monthly", "senkyo_moved_out_not_registered", "senkyo_no_indication_on_move_out",
-        "senkyo_no_indication_at_registration", "senkyo_dead_not_struck_off", "senkyo_struck_off_early")},
+        "senkyo_no_indication_at_registration", "senkyo_dead_not_struck_off", "senkyo_struck_off_early",
+        "senkyo_seventeen_deadline_next_month", "senkyo_seventeen_moved_out_left_out", "senkyo_fine_disqualifies",
+        "senkyo_suspended_disqualified", "senkyo_bribery_five_years_ignored",
+        "senkyo_election_crime_suspension_ignored")},
     # 選挙人名簿抄本 as printed (each defect's own test: tests/domains/senkyo/test_senkyo_forms.py): the 名簿 itself
     # is right.
     "senkyo_shohon_without_sex": {"senkyo_shohon"},
@@ -477,7 +480,9 @@ RULE_PROBES = (
     # 選挙人名簿: the worked examples of conformance/domains/senkyo/checks.py.
     *(senkyo_scenarios.RECENT, senkyo_scenarios.LATE_NOTICE, senkyo_scenarios.LATE_NOTICE_REGISTERED,
       senkyo_scenarios.MOVED_BEFORE_REGISTRATION, senkyo_scenarios.MOVED, senkyo_scenarios.DIED,
-      senkyo_scenarios.STRUCK_OFF, senkyo_scenarios.NOT_YET_STRUCK_OFF),
+      senkyo_scenarios.STRUCK_OFF, senkyo_scenarios.NOT_YET_STRUCK_OFF, senkyo_scenarios.SEVENTEEN_TOO_LATE,
+      senkyo_scenarios.SEVENTEEN_MOVED_OUT, senkyo_scenarios.FINED, senkyo_scenarios.SUSPENDED,
+      senkyo_scenarios.BRIBERY, senkyo_scenarios.ELECTION_CRIME),
     # 就学: the worked examples of conformance/domains/shugaku/checks.py.
     *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
       shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER),

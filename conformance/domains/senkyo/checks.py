@@ -163,6 +163,140 @@ def four_months_after(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return _asked(s, draw(_near(senkyo.struck_off_day(s.moved_out), 3)))
 
 
+@st.composite
+def seventeen_residents(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """施行令 第13条第1項第1号: a Japanese resident reaching eighteen around the last day of the month before
+    the next 登録月 (or around the 登録月の一日), long resident or with a 転入届 around the 一日; asked about in
+    the 登録月."""
+    first = draw(_registration_day())
+    reached = draw(st.one_of(_near(senkyo.seventeen_deadline(first), 3), _near(first, 3)))
+    birth = _born_reaching(reached, senkyo.VOTING_AGE)
+    recent = draw(_near(first - timedelta(days=10), 12))
+    settled = draw(st.sampled_from((birth, recent)))
+    notified = settled + timedelta(days=draw(st.sampled_from((0, 0, 5, 12))))
+    start = Scenario(first.year, birth, settled, previous=None if settled == birth else draw(st.sampled_from(codes)),
+                     notified=notified)
+    return _asked(start, max(notified, first + timedelta(days=draw(st.integers(0, 20)))))
+
+
+@st.composite
+def seventeen_moved_out(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """施行令 第13条第1項第2号: a Japanese person reaching eighteen by the deadline who moved out before the
+    登録月の一日, recorded about three months by then, around four months before it or less."""
+    first = draw(_registration_day())
+    birth = _born_reaching(draw(_near(senkyo.seventeen_deadline(first) - timedelta(days=20), 20)), senkyo.VOTING_AGE)
+    four_months = months_later(first, -4) - _DAY
+    out = draw(st.one_of(_near(four_months, 3), st.builds(lambda days: first - timedelta(days=days),
+                                                          st.integers(1, 110))))
+    notified = draw(_near(months_later(out, -3), 6))
+    start = Scenario(first.year, birth, notified, previous=draw(st.sampled_from(codes)))
+    gone = _gone(start, out, draw(st.booleans()), codes)
+    return _asked(gone, first + timedelta(days=draw(st.integers(0, 20))))
+
+
+# -- 第11条第1項: the 選挙人名簿 record of a sentence -------------------------------------------------------
+
+RECORD = "選挙人名簿"
+
+
+def sentence_of(s: Scenario) -> senkyo.Sentence | None:
+    """The sentence the scenario's 選挙人名簿 record tells (None: no record)."""
+    record = s.record(RECORD)
+    if "刑_確定年月日" not in record:
+        return None
+    return senkyo.Sentence(date.fromisoformat(record["刑_確定年月日"]), record["刑_種類"], record["罪_区分"],
+                           s.record_day(RECORD, "刑_執行猶予期間満了日"), s.record_day(RECORD, "刑_執行終了年月日"),
+                           s.record_day(RECORD, "刑_執行免除年月日"))
+
+
+def _sentenced(s: Scenario, sentence: senkyo.Sentence) -> Scenario:
+    items = {"刑_確定年月日": sentence.final, "刑_執行猶予期間満了日": sentence.suspended_until,
+             "刑_執行終了年月日": sentence.served, "刑_執行免除年月日": sentence.remitted}
+    records = [(RECORD, "刑_種類", sentence.kind), (RECORD, "罪_区分", sentence.crime)]
+    records += [(RECORD, item, day.isoformat()) for item, day in items.items() if day is not None]
+    return replace(s, records=tuple(records))
+
+
+@st.composite
+def _adult_resident(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A Japanese adult resident for years."""
+    birth = draw(_birth(1950, 1995))
+    return Scenario(2025, birth, birth + timedelta(days=draw(st.integers(6600, 9000))),
+                    previous=draw(st.sampled_from((None, *codes))))
+
+
+def _asked_near(draw: st.DrawFn, s: Scenario, sentence: senkyo.Sentence, anchors: tuple[date, ...],
+                avoid: tuple[date | None, ...]) -> Scenario:
+    """The sentenced scenario asked about near one of ``anchors``, never on a day of ``avoid`` (the days a
+    sentence becomes final, ends or is remitted: which side of them the day falls is not the rule's point)."""
+    banned = {day for day in avoid if day is not None}
+    as_of = draw(st.sampled_from(anchors).flatmap(lambda anchor: _near(anchor, 4)).filter(lambda d: d not in banned))
+    return _asked(_sentenced(s, sentence), max(as_of, s.moved_in))
+
+
+def _final(draw: st.DrawFn) -> date:
+    return draw(st.dates(date(2016, 1, 1), date(2025, 6, 30)))
+
+
+@st.composite
+def serving_persons(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第11条第1項第2号: a 拘禁刑 served (or a 罰金, which is not 拘禁刑以上, paid some days later)."""
+    final = _final(draw)
+    fine = draw(st.booleans())
+    served = final + timedelta(days=draw(st.integers(2, 60) if fine else st.integers(30, 2000)))
+    sentence = senkyo.Sentence(final, senkyo.FINE if fine else senkyo.IMPRISONMENT, senkyo.OTHER_CRIME, served=served)
+    return _asked_near(draw, draw(_adult_resident(codes)), sentence, (final, served, final + (served - final) / 2),
+                       (final, served))
+
+
+@st.composite
+def unexecuted_persons(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第11条第1項第3号: a 拘禁刑 never executed until remitted (時効, 免除), or one suspended (執行猶予中)."""
+    final = _final(draw)
+    if draw(st.booleans()):
+        remitted = final + timedelta(days=draw(st.integers(100, 4000)))
+        sentence = senkyo.Sentence(final, senkyo.IMPRISONMENT, senkyo.OTHER_CRIME, remitted=remitted)
+        anchors = (final, remitted, final + (remitted - final) / 2)
+    else:
+        until = months_later(final, draw(st.integers(12, 60))) - _DAY
+        sentence = senkyo.Sentence(final, senkyo.IMPRISONMENT, senkyo.OTHER_CRIME, suspended_until=until)
+        anchors = (final, until, final + (until - final) / 2)
+    return _asked_near(draw, draw(_adult_resident(codes)), sentence, anchors, (final, sentence.remitted))
+
+
+@st.composite
+def bribery_persons(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第11条第1項第4号: a 公職収賄 sentence (拘禁刑 served or remitted, 罰金 paid, or suspended), asked about
+    around five years after its end or around the end of its suspension."""
+    final = draw(st.dates(date(2012, 1, 1), date(2024, 6, 30)))
+    kind = draw(st.sampled_from(("served", "remitted", "fine", "suspended")))
+    if kind == "suspended":
+        until = months_later(final, draw(st.integers(12, 60))) - _DAY
+        sentence = senkyo.Sentence(final, draw(st.sampled_from((senkyo.IMPRISONMENT, senkyo.FINE))), senkyo.BRIBERY,
+                                   suspended_until=until)
+        return _asked_near(draw, draw(_adult_resident(codes)), sentence, (final, until), (final,))
+    ended = final + timedelta(days=draw(st.integers(2, 30) if kind == "fine" else st.integers(100, 1500)))
+    sentence = senkyo.Sentence(final, senkyo.FINE if kind == "fine" else senkyo.IMPRISONMENT, senkyo.BRIBERY,
+                               served=None if kind == "remitted" else ended,
+                               remitted=ended if kind == "remitted" else None)
+    # A 罰金 not yet paid is not drawn (the days from its finality to its payment).
+    avoid = (final, ended, *(final + timedelta(days=n) for n in range((ended - final).days if kind == "fine" else 0)))
+    five_years = months_later(ended + _DAY, 60)
+    return _asked_near(draw, draw(_adult_resident(codes)), sentence, (five_years, ended + timedelta(days=5)), avoid)
+
+
+@st.composite
+def election_crime_persons(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第11条第1項第5号: a 選挙犯罪 with a suspended 拘禁刑, asked about before it is final or during the
+    suspension (never after: 第252条, which this edition does not quote, decides then: 第11条第2項)."""
+    final = _final(draw)
+    until = months_later(final, draw(st.integers(12, 60))) - _DAY
+    sentence = senkyo.Sentence(final, senkyo.IMPRISONMENT, senkyo.ELECTION_CRIME, suspended_until=until)
+    scenario = _asked_near(draw, draw(_adult_resident(codes)), sentence, (final, until - timedelta(days=5)), (final,))
+    assert scenario.as_of is not None
+    return replace(scenario, as_of=min(scenario.as_of, until), fiscal_year=fiscal_year_of(min(scenario.as_of, until)))
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -201,6 +335,18 @@ def _struck_off(s: Scenario, town: str) -> Projection:
     return {"抹消事由": senkyo.struck_off(person_of(s), _as_of(s))}
 
 
+def _seventeen(s: Scenario, town: str) -> Projection:
+    return {"年齢満十七年調査": senkyo.seventeen_surveyed(person_of(s), _as_of(s))}
+
+
+def _suffrage_kept(s: Scenario, town: str) -> Projection:
+    """第11条第1項: 選挙権 (national and the town's) unless the sentence bars it."""
+    person, as_of = person_of(s), _as_of(s)
+    barred = senkyo.disqualified(sentence_of(s), as_of)
+    return {"選挙権_国政": senkyo.national_suffrage(person, as_of) and not barred,
+            "選挙権_地方": senkyo.local_suffrage(person, as_of) and not barred}
+
+
 #: Worked examples. Moved in 2024-12-01, 転入届 2024-12-10: 選挙権 of the town on 2025-03-01 (三箇月 of
 #: address), registered as of 2025-06-01 (三箇月 of record on 3月10日). Born 2007-03-02: 18 on 2025-03-01.
 LATE_NOTICE = Scenario(2024, date(1980, 5, 5), date(2024, 12, 1), previous="131016", notified=date(2024, 12, 10),
@@ -220,6 +366,37 @@ MOVED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), planned_out=date(2025
 STRUCK_OFF = replace(MOVED, as_of=date(2025, 10, 11))
 NOT_YET_STRUCK_OFF = replace(MOVED, as_of=date(2025, 10, 10))
 DIED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), died=date(2025, 6, 10), as_of=date(2025, 6, 10))
+
+#: 施行令 第13条: on 2025-03-01, born 2007-06-01 (18 on 2025-05-31: surveyed), born 2007-06-02 (18 on 6月1日:
+#: not, the 定時登録 of 6月 takes them); moved out 2025-01-20 after a 転入届 of 2024-09-01: surveyed (第2号).
+SEVENTEEN = Scenario(2024, date(2007, 6, 1), date(2007, 6, 1), as_of=date(2025, 3, 1))
+SEVENTEEN_TOO_LATE = Scenario(2024, date(2007, 6, 2), date(2007, 6, 2), as_of=date(2025, 3, 3))
+SEVENTEEN_MOVED_OUT = Scenario(2024, date(2007, 5, 20), date(2024, 9, 1), previous="131016",
+                               planned_out=date(2025, 1, 20), as_of=date(2025, 3, 1))
+_LONG = Scenario(2025, date(1970, 5, 5), date(1995, 4, 1))
+#: 第11条第1項: a 拘禁刑 final 2023-04-10 served until 2025-02-10 (barred on 2025-01-01, not on 2025-03-01); a
+#: 罰金 final 2025-01-10 paid 2025-02-20 (not 拘禁刑以上: kept on 2025-02-01).
+SERVING = _sentenced(replace(_LONG, as_of=date(2025, 1, 1)),
+                     senkyo.Sentence(date(2023, 4, 10), senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                     served=date(2025, 2, 10)))
+RELEASED = replace(SERVING, as_of=date(2025, 3, 1))
+FINED = _sentenced(replace(_LONG, as_of=date(2025, 2, 1)),
+                   senkyo.Sentence(date(2025, 1, 10), senkyo.FINE, senkyo.OTHER_CRIME, served=date(2025, 2, 20)))
+#: A 拘禁刑 suspended until 2027-04-09 (執行猶予中: kept); one never executed, remitted 2025-02-01.
+SUSPENDED = _sentenced(replace(_LONG, as_of=date(2025, 3, 1)),
+                       senkyo.Sentence(date(2024, 4, 10), senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                       suspended_until=date(2027, 4, 9)))
+UNEXECUTED = _sentenced(replace(_LONG, as_of=date(2025, 1, 20)),
+                        senkyo.Sentence(date(2018, 4, 10), senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                        remitted=date(2025, 2, 1)))
+#: 公職収賄, 拘禁刑 served until 2020-06-10: barred until 2025-06-10, kept from 2025-06-11.
+BRIBERY = _sentenced(replace(_LONG, as_of=date(2025, 6, 9)),
+                     senkyo.Sentence(date(2018, 6, 1), senkyo.IMPRISONMENT, senkyo.BRIBERY, served=date(2020, 6, 10)))
+BRIBERY_PASSED = replace(BRIBERY, as_of=date(2025, 6, 11))
+#: 選挙犯罪, 拘禁刑 suspended until 2027-04-09: barred on 2025-03-01.
+ELECTION_CRIME = _sentenced(replace(_LONG, as_of=date(2025, 3, 1)),
+                            senkyo.Sentence(date(2024, 4, 10), senkyo.IMPRISONMENT, senkyo.ELECTION_CRIME,
+                                            suspended_until=date(2027, 4, 9)))
 
 SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.national_suffrage", "選挙人名簿: 選挙権 of 日本国民 aged 18 or more (第9条第1項)", suffrage_persons,
@@ -242,6 +419,24 @@ SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          picked(PART, "抹消事由"), (DIED,)),
     Rule("senkyo.struck_off_after_four_months", "選挙人名簿: 抹消 four months after the move-out (第28条第2号)",
          four_months_after, _struck_off, picked(PART, "抹消事由"), (STRUCK_OFF, NOT_YET_STRUCK_OFF)),
+    Rule("senkyo.seventeen_resident", "選挙人名簿: the survey of residents aged seventeen who reach eighteen by the "
+         "end of the month before the next 登録月 (施行令 第13条第1項第1号)", seventeen_residents, _seventeen,
+         picked(PART, "年齢満十七年調査"), (SEVENTEEN, SEVENTEEN_TOO_LATE)),
+    Rule("senkyo.seventeen_moved_out", "選挙人名簿: the survey of those aged seventeen who moved out within four "
+         "months (施行令 第13条第1項第2号)", seventeen_moved_out, _seventeen, picked(PART, "年齢満十七年調査"),
+         (SEVENTEEN_MOVED_OUT,)),
+    Rule("senkyo.disqualified_serving", "選挙人名簿: no 選挙権 until a 拘禁刑 has been served (第11条第1項第2号)",
+         serving_persons, _suffrage_kept, picked(PART, "選挙権_国政", "選挙権_地方"), (SERVING, RELEASED, FINED),
+         needs_records=True),
+    Rule("senkyo.disqualified_unexecuted", "選挙人名簿: no 選挙権 until a 拘禁刑 is no longer to be executed, "
+         "except while suspended (第11条第1項第3号)", unexecuted_persons, _suffrage_kept,
+         picked(PART, "選挙権_国政", "選挙権_地方"), (UNEXECUTED, SUSPENDED), needs_records=True),
+    Rule("senkyo.disqualified_bribery", "選挙人名簿: no 選挙権 for five years after a sentence for bribery in "
+         "office, or while it is suspended (第11条第1項第4号)", bribery_persons, _suffrage_kept,
+         picked(PART, "選挙権_国政", "選挙権_地方"), (BRIBERY, BRIBERY_PASSED), needs_records=True),
+    Rule("senkyo.disqualified_election_crime", "選挙人名簿: no 選挙権 while a 拘禁刑 for an election crime is "
+         "suspended (第11条第1項第5号)", election_crime_persons, _suffrage_kept,
+         picked(PART, "選挙権_国政", "選挙権_地方"), (ELECTION_CRIME,), needs_records=True),
 )}
 
 
@@ -262,3 +457,13 @@ senkyo_indication_at_registration = check("scenario.senkyo.indication_at_registr
 senkyo_struck_off_on_death = check("scenario.senkyo.struck_off_on_death")(_rule_check("senkyo.struck_off_on_death"))
 senkyo_struck_off_after_four_months = check("scenario.senkyo.struck_off_after_four_months")(
     _rule_check("senkyo.struck_off_after_four_months"))
+senkyo_seventeen_resident = check("scenario.senkyo.seventeen_resident")(_rule_check("senkyo.seventeen_resident"))
+senkyo_seventeen_moved_out = check("scenario.senkyo.seventeen_moved_out")(_rule_check("senkyo.seventeen_moved_out"))
+senkyo_disqualified_serving = check("scenario.senkyo.disqualified_serving")(
+    _rule_check("senkyo.disqualified_serving"))
+senkyo_disqualified_unexecuted = check("scenario.senkyo.disqualified_unexecuted")(
+    _rule_check("senkyo.disqualified_unexecuted"))
+senkyo_disqualified_bribery = check("scenario.senkyo.disqualified_bribery")(
+    _rule_check("senkyo.disqualified_bribery"))
+senkyo_disqualified_election_crime = check("scenario.senkyo.disqualified_election_crime")(
+    _rule_check("senkyo.disqualified_election_crime"))

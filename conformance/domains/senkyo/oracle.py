@@ -141,3 +141,109 @@ def is_registered(person: Person, as_of: date) -> bool:
 def is_indicated(person: Person, as_of: date) -> bool:
     """第27条第1項, 第2項: a person on the 名簿 whose address has ceased carries the 表示."""
     return is_registered(person, as_of) and person.ceased is not None and person.ceased <= as_of
+
+
+# -- 公職選挙法施行令 第13条: the survey of those aged seventeen ----------------------------------------
+
+
+def registration_first_on_or_before(day: date) -> date:
+    """The 登録月の一日 (施行令 第13条第1項: 毎年三月、六月、九月及び十二月) on or before ``day``."""
+    month = max((m for m in REGISTRATION_MONTHS if m <= day.month), default=None)
+    return date(day.year, month, 1) if month is not None else date(day.year - 1, 12, 1)
+
+
+def seventeen_deadline(first: date) -> date:
+    """施行令 第13条第1項: 「その登録月の次の登録月の前月の末日」 (3月1日: 5月31日; 12月1日: 2月の末日)."""
+    return months_later(first, 3) - timedelta(days=1)
+
+
+def seventeen_reaching(person: Person, first: date) -> bool:
+    """「年齢満十七年のものでその登録月の次の登録月の前月の末日までに年齢満十八年になるもの」 on ``first``."""
+    eighteen = age_reached_on(person.birth, VOTING_AGE)
+    return age_reached_on(person.birth, VOTING_AGE - 1) <= first < eighteen <= seventeen_deadline(first)
+
+
+def seventeen_recorded(person: Person, first: date) -> bool:
+    """施行令 第13条第1項第1号: 「当該市町村の住民基本台帳に記録されている者」 on ``first`` (the 住民票 made, i.e.
+    the 届出 made, on or before that day, and the address not ceased)."""
+    return person.recorded <= first and (person.ceased is None or first < person.ceased)
+
+
+def seventeen_moved_out(person: Person, first: date) -> bool:
+    """施行令 第13条第1項第2号: moved out (not died) after three months recorded, four months not passed."""
+    ceased = person.ceased
+    return (ceased is not None and not person.died and ceased <= first
+            and months_later(person.recorded, 3) <= ceased and first < struck_off_day(ceased))
+
+
+def seventeen_surveyed(person: Person, day: date) -> bool:
+    """Whether the person is among those 施行令 第13条第1項 has surveyed as of the 登録月の一日 on or before
+    ``day`` (第1号 or 第2号). Of 日本国民 only (ours: the survey prepares the registration of 法 第22条第3項,
+    which 第21条第1項 limits to 日本国民; the rule draws Japanese persons only)."""
+    first = registration_first_on_or_before(day)
+    return (person.japanese and seventeen_reaching(person, first)
+            and (seventeen_recorded(person, first) or seventeen_moved_out(person, first)))
+
+
+# -- 第11条第1項: 選挙権及び被選挙権を有しない者 ------------------------------------------------------------
+
+#: The kinds of sentence and crime the 選挙人名簿 record names (docs: the record's items).
+IMPRISONMENT, FINE = "拘禁刑", "罰金"
+BRIBERY, ELECTION_CRIME, OTHER_CRIME = "公職収賄", "選挙犯罪", "その他"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as the 選挙人名簿 record tells it: ``final`` the day it became final (処せられ), ``kind``
+    拘禁刑 or 罰金, ``crime`` 公職収賄 (第4号's crimes), 選挙犯罪 (第5号's) or その他, ``suspended_until`` the
+    last day of the 執行猶予 period (None: not suspended), ``served`` the day its execution ended
+    (執行を終わり), ``remitted`` the day the person ceased to be subject to it (時効, 執行の免除)."""
+
+    final: date
+    kind: str
+    crime: str
+    suspended_until: date | None = None
+    served: date | None = None
+    remitted: date | None = None
+
+    def suspended_on(self, day: date) -> bool:
+        """「刑の執行猶予中」 on ``day``."""
+        return self.suspended_until is not None and self.final <= day <= self.suspended_until
+
+    def ended(self) -> date | None:
+        """The day the execution ended or was remitted (None: neither yet)."""
+        return self.served or self.remitted
+
+
+def serving(sentence: Sentence, day: date) -> bool:
+    """第11条第1項第2号 「拘禁刑以上の刑に処せられその執行を終わるまでの者」 and 第3号 「拘禁刑以上の刑に処せられ
+    その執行を受けることがなくなるまでの者（刑の執行猶予中の者を除く。）」: a 拘禁刑 final on or before ``day``
+    whose execution has not ended (第2号: ``served``) nor ceased to be due (第3号: ``remitted``). A suspended
+    sentence bars by neither (ours: 第3号's parenthesis, and the execution 第2号 speaks of is that of a sentence
+    not suspended; 刑法 第25条), unless 第4号 or 第5号 bars it."""
+    ended = sentence.ended()
+    return (sentence.kind == IMPRISONMENT and sentence.suspended_until is None and sentence.final <= day
+            and (ended is None or day < ended))
+
+
+def bribery_barred(sentence: Sentence, day: date) -> bool:
+    """第11条第1項第4号: 公職にある間の収賄等で刑に処せられ (拘禁刑 or 罰金), the execution ended or remitted
+    and five years not passed from that day (初日不算入, 民法 第140条: ended 2020-06-10, passed on 2025-06-11),
+    or 執行猶予中 (before the end a 拘禁刑 bars by 第2号; a 罰金 not yet paid is not drawn)."""
+    if sentence.crime != BRIBERY or day < sentence.final:
+        return False
+    if sentence.suspended_on(day):
+        return True
+    ended = sentence.ended()
+    return ended is not None and ended <= day < months_later(ended + timedelta(days=1), 60)
+
+
+def election_crime_suspended(sentence: Sentence, day: date) -> bool:
+    """第11条第1項第5号: 選挙等に関する犯罪により拘禁刑に処せられその刑の執行猶予中の者."""
+    return sentence.crime == ELECTION_CRIME and sentence.kind == IMPRISONMENT and sentence.suspended_on(day)
+
+
+def disqualified(sentence: Sentence | None, day: date) -> bool:
+    """第11条第1項 (第2号〜第5号): without 選挙権 on ``day``."""
+    return sentence is not None and (serving(sentence, day) or bribery_barred(sentence, day)
+                                     or election_crime_suspended(sentence, day))

@@ -48,7 +48,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 9
+    assert len(names) == 15
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -65,6 +65,20 @@ def test_the_worked_examples() -> None:
     assert ss._struck_off(ss.STRUCK_OFF, TOWN_CODE) == {"抹消事由": "転出後4箇月経過"}
     assert ss._struck_off(ss.NOT_YET_STRUCK_OFF, TOWN_CODE) == {"抹消事由": None}
     assert ss._struck_off(ss.DIED, TOWN_CODE) == {"抹消事由": "死亡"}
+    # 施行令 第13条 on 2025-03-01: 18 on 5月31日 is surveyed, 18 on 6月1日 is not; a 第2号 person is.
+    assert ss._seventeen(ss.SEVENTEEN, TOWN_CODE) == {"年齢満十七年調査": True}
+    assert ss._seventeen(ss.SEVENTEEN_TOO_LATE, TOWN_CODE) == {"年齢満十七年調査": False}
+    assert ss._seventeen(ss.SEVENTEEN_MOVED_OUT, TOWN_CODE) == {"年齢満十七年調査": True}
+    # 第11条第1項: barred while serving, not after; a 罰金 and a suspended 拘禁刑 do not bar; 公職収賄: five years.
+    barred, kept = {"選挙権_国政": False, "選挙権_地方": False}, {"選挙権_国政": True, "選挙権_地方": True}
+    assert ss._suffrage_kept(ss.SERVING, TOWN_CODE) == barred
+    assert ss._suffrage_kept(ss.RELEASED, TOWN_CODE) == kept
+    assert ss._suffrage_kept(ss.FINED, TOWN_CODE) == kept
+    assert ss._suffrage_kept(ss.SUSPENDED, TOWN_CODE) == kept
+    assert ss._suffrage_kept(ss.UNEXECUTED, TOWN_CODE) == barred
+    assert ss._suffrage_kept(ss.BRIBERY, TOWN_CODE) == barred
+    assert ss._suffrage_kept(ss.BRIBERY_PASSED, TOWN_CODE) == kept
+    assert ss._suffrage_kept(ss.ELECTION_CRIME, TOWN_CODE) == barred
 
 
 
