@@ -67,10 +67,10 @@ def _voter(row: Row, stay: Stay | None) -> _Voter | None:
                   notified or stay.moved_in, stay.moved_out, stay.died is not None)
 
 
-def _eligible(voter: _Voter, day: date, defects: frozenset[str]) -> bool:
+def _eligible(voter: _Voter, day: date, defects: frozenset[str], age_on: date | None = None) -> bool:
     """第21条: 被登録資格 as of ``day`` (resident for three months on the record, or moved out after them
-    and within four months)."""
-    if not (voter.japanese and voter.eighteen <= day):
+    and within four months); the age judged on ``age_on`` when given (第22条第2項, 第3項: the 期日)."""
+    if not (voter.japanese and voter.eighteen <= (age_on or day)):
         return False
     start = voter.moved_in if "senkyo_record_from_move_day" in defects else voter.notified
     if voter.here(day):
@@ -81,15 +81,56 @@ def _eligible(voter: _Voter, day: date, defects: frozenset[str]) -> bool:
     return _plus_months(start, 3) <= voter.gone <= day < strike
 
 
-def _registered_on(voter: _Voter, as_of: date, defects: frozenset[str]) -> date | None:
-    """The 登録月の一日 (or, with senkyo_registered_monthly, any 1st) the person was registered on."""
+@dataclass(frozen=True)
+class _Election:
+    """The election of the person's 選挙人名簿 record: 公示日, 期日 and 選挙時登録基準日."""
+
+    notice: date
+    day: date
+    base: date
+
+
+def _election(record: Mapping[str, str]) -> _Election | None:
+    notice, day, base = (parse_day(record.get(item, "")) for item in ("選挙_公示日", "選挙_期日", "選挙時登録基準日"))
+    return None if notice is None or day is None or base is None else _Election(notice, day, base)
+
+
+#: The defects of the registration's day and provision (an answer takes those of them that are on).
+_REGISTRATION_DEFECTS = ("senkyo_registered_monthly", "senkyo_election_age_on_first", "senkyo_no_election_registration",
+                         "senkyo_schedule_on_base_day")
+
+
+def _registration(voter: _Voter, as_of: date, defects: frozenset[str],
+                  election: _Election | None = None) -> tuple[date, str] | None:
+    """The day the person was registered on and the provision: a 登録月の一日 (第22条第1項; 第2項 from the 公示
+    to the day before the 期日, the age then judged on the 期日), or the 選挙時登録の基準日 (第3項, the age judged
+    on the 期日), which replaces the 登録月の一日 it falls on (第4項). With senkyo_registered_monthly, any 1st."""
     months = range(1, 13) if "senkyo_registered_monthly" in defects else (3, 6, 9, 12)
+    days: dict[date, str] = {}
     year, month = voter.moved_in.year, voter.moved_in.month
     while (first := date(year, month, 1)) <= as_of:
-        if month in months and first >= voter.moved_in and _eligible(voter, first, defects):
-            return first
+        if month in months and first >= voter.moved_in:
+            campaign = election is not None and election.notice <= first < election.day
+            days[first] = "第22条第2項" if campaign else "第22条第1項"
         year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    if (election is not None and voter.moved_in <= election.base <= as_of
+            and not (election.base not in days and "senkyo_no_election_registration" in defects)
+            and not (election.base in days and "senkyo_schedule_on_base_day" in defects)):
+        days[election.base] = "第22条第3項"
+    for day in sorted(days):
+        on_the_day = days[day] == "第22条第1項" or (days[day] == "第22条第2項"
+                                                     and "senkyo_election_age_on_first" in defects)
+        age_on = None if on_the_day or election is None else election.day
+        if _eligible(voter, day, defects, age_on):
+            return day, days[day]
     return None
+
+
+def _registered_on(voter: _Voter, as_of: date, defects: frozenset[str],
+                   election: _Election | None = None) -> date | None:
+    """The day the person was registered on (:func:`_registration`)."""
+    found = _registration(voter, as_of, defects, election)
+    return found[0] if found else None
 
 
 def _resident_three_months(voter: _Voter, since: date, as_of: date) -> bool:
@@ -115,25 +156,27 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
     voter = _voter(row, stay)
     if voter is None:
         return {"選挙権_国政": False, "選挙権_地方": False, "被登録資格": False, "登録": False, "登録基準日": None,
-                "表示": False, "抹消事由": None, "年齢満十七年調査": False}
+                "表示": False, "抹消事由": None, "年齢満十七年調査": False, "登録根拠": None}
     barred = _barred(record or {}, as_of, defects)
     national = voter.japanese and voter.eighteen <= as_of and not barred
     if national and "senkyo_national_needs_residence" in defects:
         national = _resident_three_months(voter, voter.moved_in, as_of)
     local_since = voter.notified if "senkyo_local_from_notification" in defects else voter.moved_in
-    registered_on = _registered_on(voter, as_of, frozenset())
+    election = _election(record or {})
+    registered_on = _registered_on(voter, as_of, frozenset(), election)
     on_list = registered_on is not None and _struck_off(voter, registered_on, as_of, frozenset()) is None
     gone = voter.gone is not None and voter.gone <= as_of
     # Each answer below takes only its own defect (a group of defects in one run must not mix).
     moved_out_kept = _registered_on(voter, as_of, _only("senkyo_moved_out_not_registered", defects)) is not None
-    shown_registration = _registered_on(voter, as_of, _only("senkyo_registered_monthly", defects))
+    shown = _registration(voter, as_of, frozenset(name for name in _REGISTRATION_DEFECTS if name in defects), election)
     return {
         "選挙権_国政": national,
         "選挙権_地方": (voter.japanese and voter.eighteen <= as_of and not barred
                     and _resident_three_months(voter, local_since, as_of)),
         "被登録資格": _eligible(voter, as_of, _only("senkyo_record_from_move_day", defects)) and not barred,
         "登録": on_list and moved_out_kept,
-        "登録基準日": shown_registration.isoformat() if on_list and shown_registration else None,
+        "登録基準日": shown[0].isoformat() if on_list and shown else None,
+        "登録根拠": shown[1] if on_list and shown else None,
         "表示": on_list and gone and not _unindicated(voter, registered_on, defects),
         "抹消事由": _struck_off(voter, registered_on, as_of, defects),
         "年齢満十七年調査": _surveyed_at_seventeen(voter, as_of, defects),

@@ -10,7 +10,15 @@ part on the persons its provision is about:
 - ``登録基準日`` (第19条第2項, 第22条第1項): the 登録月の一日 a new resident is registered on;
 - ``登録`` (第21条第2項): a person who moved out after three months, before being registered;
 - ``表示`` (第27条第1項, 第2項): on a registered person's move-out, and on a registration after it;
-- ``抹消事由`` (第28条第1号, 第2号): death, and four months after the move-out.
+- ``抹消事由`` (第28条第1号, 第2号): death, and four months after the move-out;
+- ``年齢満十七年調査`` (施行令 第13条第1項第1号, 第2号): whether the person is among those aged seventeen surveyed as
+  of the 登録月の一日 on or before the day asked about;
+- ``選挙権_国政`` and ``選挙権_地方`` again (第11条第1項第2号〜第5号): a sentence sent as the person's 選挙人名簿 record
+  (``targets.load.records_path``: 刑_確定年月日, 刑_種類 拘禁刑/罰金, 罪_区分 公職収賄/選挙犯罪/その他,
+  刑_執行猶予期間満了日 (the period's last day), 刑_執行終了年月日, 刑_執行免除年月日);
+- ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
+  provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
+  選挙時登録基準日).
 """
 
 from __future__ import annotations
@@ -297,6 +305,75 @@ def election_crime_persons(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return replace(scenario, as_of=min(scenario.as_of, until), fiscal_year=fiscal_year_of(min(scenario.as_of, until)))
 
 
+# -- 第22条第2項〜第4項: an election in the 選挙人名簿 record ---------------------------------------------------
+
+
+def election_of(s: Scenario) -> senkyo.Election | None:
+    """The election the scenario's 選挙人名簿 record tells (None: none)."""
+    notice, day, base = (s.record_day(RECORD, item) for item in ("選挙_公示日", "選挙_期日", "選挙時登録基準日"))
+    return None if notice is None or day is None or base is None else senkyo.Election(notice, day, base)
+
+
+def _with_election(s: Scenario, election: senkyo.Election) -> Scenario:
+    items = (("選挙_公示日", election.notice), ("選挙_期日", election.day), ("選挙時登録基準日", election.base))
+    return replace(s, records=tuple((RECORD, item, day.isoformat()) for item, day in items))
+
+
+@st.composite
+def _election_voter(draw: st.DrawFn, codes: tuple[str, str], qualified_near: date, eighteen_near: tuple[date, ...],
+                    asked: date) -> Scenario:
+    """A Japanese newcomer whose three months recorded complete around ``qualified_near`` (or a long resident),
+    reaching eighteen around one of ``eighteen_near`` (or an adult), asked about some days after ``asked``."""
+    if draw(st.booleans()):
+        birth = _born_reaching(draw(st.sampled_from(eighteen_near).flatmap(lambda day: _near(day, 3))),
+                               senkyo.VOTING_AGE)
+    else:
+        birth = draw(_birth(1950, 2000))
+    notified = draw(_near(months_later(qualified_near, -3), 4))
+    settled = draw(st.sampled_from((birth, notified))) if birth < notified - timedelta(days=400) else notified
+    start = Scenario(asked.year, birth, settled, previous=None if settled == birth else draw(st.sampled_from(codes)),
+                     notified=None if settled == birth else notified)
+    return _asked(start, asked + timedelta(days=draw(st.integers(0, 25))))
+
+
+@st.composite
+def elections_in_registration_month(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第22条第2項: an election whose 期日 is 1-20 days after a 登録月の一日, its 公示 9, 12 or 17 days before (so
+    the 一日 falls from the 公示 to the day before the 期日, or before the 公示), the 基準日 the day before the
+    公示 (never the 一日 itself: 第4項's case); a voter qualified around the 一日, reaching eighteen around it or
+    around the 期日."""
+    first = draw(_registration_day())
+    day = first + timedelta(days=draw(st.integers(1, 20)))
+    notice = day - timedelta(days=draw(st.sampled_from((9, 12, 17))))
+    base = notice - _DAY
+    if base == first:
+        base -= _DAY
+    voter = draw(_election_voter(codes, first, (first, day), first))
+    return _with_election(voter, senkyo.Election(notice, day, base))
+
+
+@st.composite
+def elections_with_base_day(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第22条第3項: an election whose 基準日 is not a 登録月の一日 (the day before the 公示, the 期日 12 or 17 days
+    after it); a voter qualified around the 基準日, reaching eighteen around it or around the 期日."""
+    base = draw(st.dates(date(2021, 1, 1), date(2026, 12, 31)).filter(lambda d: d.day != 1))
+    notice = base + _DAY
+    day = notice + timedelta(days=draw(st.sampled_from((12, 17))))
+    voter = draw(_election_voter(codes, base, (base, day), base))
+    return _with_election(voter, senkyo.Election(notice, day, base))
+
+
+@st.composite
+def elections_on_registration_day(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第22条第4項: an election whose 基準日 is a 登録月の一日 (公示 the next day); a voter qualified around it,
+    reaching eighteen around it or around the 期日."""
+    first = draw(_registration_day())
+    notice = first + _DAY
+    day = notice + timedelta(days=draw(st.sampled_from((9, 12, 17))))
+    voter = draw(_election_voter(codes, first, (first, day), first))
+    return _with_election(voter, senkyo.Election(notice, day, first))
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -345,6 +422,14 @@ def _suffrage_kept(s: Scenario, town: str) -> Projection:
     barred = senkyo.disqualified(sentence_of(s), as_of)
     return {"選挙権_国政": senkyo.national_suffrage(person, as_of) and not barred,
             "選挙権_地方": senkyo.local_suffrage(person, as_of) and not barred}
+
+
+def _registered_in_election(s: Scenario, town: str) -> Projection:
+    """第22条: the registration's day and the provision it was made under."""
+    election = election_of(s)
+    assert election is not None
+    found = senkyo.registration_with_election(person_of(s), _as_of(s), election)
+    return {"登録基準日": found[0].isoformat() if found else None, "登録根拠": found[1] if found else None}
 
 
 #: Worked examples. Moved in 2024-12-01, 転入届 2024-12-10: 選挙権 of the town on 2025-03-01 (三箇月 of
@@ -398,6 +483,19 @@ ELECTION_CRIME = _sentenced(replace(_LONG, as_of=date(2025, 3, 1)),
                             senkyo.Sentence(date(2024, 4, 10), senkyo.IMPRISONMENT, senkyo.ELECTION_CRIME,
                                             suspended_until=date(2027, 4, 9)))
 
+#: 第22条: an election with its 期日 on 2025-03-12, 公示 2025-02-28, 基準日 2025-02-27; a 転入届 of 2024-12-01
+#: (three months recorded on 3月1日) born 2007-03-06 (18 on 3月5日): registered as of 3月1日 (第2項: the age on the
+#: 期日). Another 転入届 of 2024-11-20 (three months on 2月20日), born 2007-03-08 (18 on 3月7日): registered as of the
+#: 基準日 (第3項). With the 基準日 on 3月1日 itself, the registration of that day is 第3項's (第4項).
+_ELECTION = senkyo.Election(date(2025, 2, 28), date(2025, 3, 12), date(2025, 2, 27))
+IN_ELECTION = _with_election(Scenario(2024, date(2007, 3, 6), date(2024, 12, 1), previous="131016",
+                                      as_of=date(2025, 3, 3)), _ELECTION)
+AT_BASE_DAY = _with_election(Scenario(2024, date(2007, 3, 8), date(2024, 11, 20), previous="131016",
+                                      as_of=date(2025, 3, 3)), _ELECTION)
+ON_REGISTRATION_DAY = _with_election(Scenario(2024, date(2007, 3, 6), date(2024, 11, 20), previous="131016",
+                                              as_of=date(2025, 3, 3)),
+                                     senkyo.Election(date(2025, 3, 2), date(2025, 3, 14), date(2025, 3, 1)))
+
 SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.national_suffrage", "選挙人名簿: 選挙権 of 日本国民 aged 18 or more (第9条第1項)", suffrage_persons,
          _national, picked(PART, "選挙権_国政"), (EIGHTEEN, RECENT, FOREIGN)),
@@ -437,6 +535,15 @@ SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.disqualified_election_crime", "選挙人名簿: no 選挙権 while a 拘禁刑 for an election crime is "
          "suspended (第11条第1項第5号)", election_crime_persons, _suffrage_kept,
          picked(PART, "選挙権_国政", "選挙権_地方"), (ELECTION_CRIME,), needs_records=True),
+    Rule("senkyo.registration_in_election", "選挙人名簿: a 登録月の一日 from the 公示 to the day before the 期日: "
+         "registration with the age judged on the 期日 (第22条第2項)", elections_in_registration_month,
+         _registered_in_election, picked(PART, "登録基準日", "登録根拠"), (IN_ELECTION,), needs_records=True),
+    Rule("senkyo.election_registration", "選挙人名簿: 選挙時登録 as of the 基準日, the age judged on the 期日 "
+         "(第22条第3項)", elections_with_base_day, _registered_in_election, picked(PART, "登録基準日", "登録根拠"),
+         (AT_BASE_DAY,), needs_records=True),
+    Rule("senkyo.no_schedule_on_base_day", "選挙人名簿: no 定時登録 on a 登録月の一日 that is the 基準日 "
+         "(第22条第4項)", elections_on_registration_day, _registered_in_election,
+         picked(PART, "登録基準日", "登録根拠"), (ON_REGISTRATION_DAY,), needs_records=True),
 )}
 
 
@@ -467,3 +574,9 @@ senkyo_disqualified_bribery = check("scenario.senkyo.disqualified_bribery")(
     _rule_check("senkyo.disqualified_bribery"))
 senkyo_disqualified_election_crime = check("scenario.senkyo.disqualified_election_crime")(
     _rule_check("senkyo.disqualified_election_crime"))
+senkyo_registration_in_election = check("scenario.senkyo.registration_in_election")(
+    _rule_check("senkyo.registration_in_election"))
+senkyo_election_registration = check("scenario.senkyo.election_registration")(
+    _rule_check("senkyo.election_registration"))
+senkyo_no_schedule_on_base_day = check("scenario.senkyo.no_schedule_on_base_day")(
+    _rule_check("senkyo.no_schedule_on_base_day"))

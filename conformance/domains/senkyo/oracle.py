@@ -247,3 +247,50 @@ def disqualified(sentence: Sentence | None, day: date) -> bool:
     """第11条第1項 (第2号〜第5号): without 選挙権 on ``day``."""
     return sentence is not None and (serving(sentence, day) or bribery_barred(sentence, day)
                                      or election_crime_suspended(sentence, day))
+
+
+# -- 第22条第2項〜第4項: registration when an election is held --------------------------------------------
+
+#: What the answer's 登録根拠 names: the provision a registration was made under.
+BY_SCHEDULE, BY_SCHEDULE_IN_ELECTION, BY_ELECTION = "第22条第1項", "第22条第2項", "第22条第3項"
+
+
+@dataclass(frozen=True)
+class Election:
+    """An election held in the town (the harness's 選挙人名簿 record): ``notice`` the 公示又は告示の日, ``day`` the
+    選挙の期日, ``base`` the 選挙時登録の基準日 (第22条第3項)."""
+
+    notice: date
+    day: date
+    base: date
+
+
+def qualified_judging_age_on(person: Person, day: date, age_day: date) -> bool:
+    """被登録資格 (第21条第1項, 第2項) on ``day`` with the age judged on ``age_day`` (第22条第2項, 第3項:
+    「選挙人の年齢については、当該選挙の期日現在」)."""
+    if not (person.japanese and person.adult_on(age_day)):
+        return False
+    recorded = months_later(person.recorded, 3)
+    if person.resident_on(day):
+        return recorded <= day
+    ceased = person.ceased
+    return (ceased is not None and not person.died and ceased <= day and recorded <= ceased
+            and day < struck_off_day(ceased))
+
+
+def registration_with_election(person: Person, as_of: date, election: Election) -> tuple[date, str] | None:
+    """The first registration of the person up to ``as_of`` and the provision it was made under: each 登録月の一日
+    (第22条第1項; 第2項 when it falls from the 公示 to the day before the 期日: the age judged on the 期日) and
+    the 選挙時登録の基準日 (第3項, the age judged on the 期日), with no 第1項 registration on a 登録月の一日 that
+    is the 基準日 (第4項)."""
+    days = {day: BY_SCHEDULE for day in registration_days(person.settled, as_of)}
+    for day in days:
+        if election.notice <= day < election.day:
+            days[day] = BY_SCHEDULE_IN_ELECTION
+    if person.settled <= election.base <= as_of:
+        days[election.base] = BY_ELECTION
+    for day in sorted(days):
+        age_day = day if days[day] == BY_SCHEDULE else election.day
+        if qualified_judging_age_on(person, day, age_day):
+            return day, days[day]
+    return None
