@@ -48,5 +48,7 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
     # その他), the last day of its 執行猶予, the day its execution ended or was remitted); 第22条第2項〜第4項 (an
     # election held in the town: its 公示又は告示の日, its 期日 and its 選挙時登録の基準日).
     "選挙人名簿": frozenset({"刑_確定年月日", "刑_種類", "罪_区分", "刑_執行猶予期間満了日", "刑_執行終了年月日",
-                        "刑_執行免除年月日", "選挙_公示日", "選挙_期日", "選挙時登録基準日"}),
+                        "刑_執行免除年月日", "選挙_公示日", "選挙_期日", "選挙時登録基準日",
+                        # 第9条第3項: the day the address in the municipality the person moved from was taken.
+                        "転入前住所_住所を定めた年月日"}),
 }

@@ -156,7 +156,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
     voter = _voter(row, stay)
     if voter is None:
         return {"選挙権_国政": False, "選挙権_地方": False, "被登録資格": False, "登録": False, "登録基準日": None,
-                "表示": False, "抹消事由": None, "年齢満十七年調査": False, "登録根拠": None}
+                "表示": False, "抹消事由": None, "年齢満十七年調査": False, "登録根拠": None, "選挙権_都道府県": False}
     barred = _barred(record or {}, as_of, defects)
     national = voter.japanese and voter.eighteen <= as_of and not barred
     if national and "senkyo_national_needs_residence" in defects:
@@ -180,7 +180,23 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         "表示": on_list and gone and not _unindicated(voter, registered_on, defects),
         "抹消事由": _struck_off(voter, registered_on, as_of, defects),
         "年齢満十七年調査": _surveyed_at_seventeen(voter, as_of, defects),
+        "選挙権_都道府県": _prefectural(row, voter, record or {}, as_of, barred, defects),
     }
+
+
+def _prefectural(row: Row, voter: _Voter, record: Mapping[str, str], as_of: date, barred: bool,
+                 defects: frozenset[str]) -> bool:
+    """第9条第2項, 第3項: three months here, or three months in the one municipality of this prefecture the
+    person moved here from (its address taken on the record's 転入前住所_住所を定めた年月日)."""
+    if not voter.japanese or voter.eighteen > as_of or barred or not voter.here(as_of):
+        return False
+    if _plus_months(voter.moved_in, 3) <= as_of:
+        return True
+    town, before = row.get("住所_市区町村コード") or "", row.get("転入前住所_市区町村コード") or ""
+    since = parse_day(record.get("転入前住所_住所を定めた年月日", ""))
+    if since is None or not before or before[:2] != town[:2] or "senkyo_prefecture_needs_town_residence" in defects:
+        return False
+    return _plus_months(since, 3) <= voter.moved_in
 
 
 def _survey_day(as_of: date) -> date:

@@ -16,6 +16,8 @@ part on the persons its provision is about:
 - ``選挙権_国政`` and ``選挙権_地方`` again (第11条第1項第2号〜第5号): a sentence sent as the person's 選挙人名簿 record
   (``targets.load.records_path``: 刑_確定年月日, 刑_種類 拘禁刑/罰金, 罪_区分 公職収賄/選挙犯罪/その他,
   刑_執行猶予期間満了日 (the period's last day), 刑_執行終了年月日, 刑_執行免除年月日);
+- ``選挙権_都道府県`` (第9条第3項): the day the address in the municipality moved from was taken, sent as the
+  選挙人名簿 record (転入前住所_住所を定めた年月日);
 - ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
   provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
   選挙時登録基準日).
@@ -374,6 +376,28 @@ def elections_on_registration_day(draw: st.DrawFn, codes: tuple[str, str]) -> Sc
     return _with_election(voter, senkyo.Election(notice, day, first))
 
 
+# -- 第9条第3項: the prefecture's 選挙権 of a person who moved within it --------------------------------------
+
+PREVIOUS_SINCE = "転入前住所_住所を定めた年月日"
+
+
+@st.composite
+def prefecture_movers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A newcomer from a municipality of the same prefecture or of another, whose address there was taken about
+    three months before the move (or longer, or shorter), maybe turning eighteen or foreign, asked about in the
+    first months here."""
+    settled = draw(st.dates(date(2021, 1, 1), date(2025, 12, 31)))
+    since = draw(st.one_of(_near(months_later(settled, -3), 3),
+                           st.builds(lambda days: settled - timedelta(days=days), st.integers(20, 400))))
+    as_of = settled + timedelta(days=draw(st.integers(0, 120)))
+    birth = (_born_reaching(draw(_near(as_of, 3)), senkyo.VOTING_AGE) if draw(st.booleans())
+             else draw(_birth(1950, 2000)))
+    start = Scenario(settled.year, birth, settled, previous=draw(st.sampled_from(codes)),
+                     foreign=draw(st.sampled_from((False, False, True))),
+                     records=((RECORD, PREVIOUS_SINCE, since.isoformat()),))
+    return _asked(start, as_of)
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -422,6 +446,11 @@ def _suffrage_kept(s: Scenario, town: str) -> Projection:
     barred = senkyo.disqualified(sentence_of(s), as_of)
     return {"選挙権_国政": senkyo.national_suffrage(person, as_of) and not barred,
             "選挙権_地方": senkyo.local_suffrage(person, as_of) and not barred}
+
+
+def _prefectural(s: Scenario, town: str) -> Projection:
+    since = s.record_day(RECORD, PREVIOUS_SINCE)
+    return {"選挙権_都道府県": senkyo.prefectural_suffrage(person_of(s), _as_of(s), town, s.previous, since)}
 
 
 def _registered_in_election(s: Scenario, town: str) -> Projection:
@@ -496,6 +525,12 @@ ON_REGISTRATION_DAY = _with_election(Scenario(2024, date(2007, 3, 6), date(2024,
                                               as_of=date(2025, 3, 3)),
                                      senkyo.Election(date(2025, 3, 2), date(2025, 3, 14), date(2025, 3, 1)))
 
+#: 第9条第3項: moved here on 2025-01-10 from 静岡市 (the reference's town is in 静岡県), its address there taken
+#: on 2024-06-01: the prefecture's 選挙権 on 2025-02-01 (not the town's); from 千代田区, not.
+WITHIN_PREFECTURE = Scenario(2024, date(1980, 5, 5), date(2025, 1, 10), previous="221007", as_of=date(2025, 2, 1),
+                             records=((RECORD, PREVIOUS_SINCE, "2024-06-01"),))
+FROM_OTHER_PREFECTURE = replace(WITHIN_PREFECTURE, previous="131016")
+
 SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.national_suffrage", "選挙人名簿: 選挙権 of 日本国民 aged 18 or more (第9条第1項)", suffrage_persons,
          _national, picked(PART, "選挙権_国政"), (EIGHTEEN, RECENT, FOREIGN)),
@@ -544,6 +579,9 @@ SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.no_schedule_on_base_day", "選挙人名簿: no 定時登録 on a 登録月の一日 that is the 基準日 "
          "(第22条第4項)", elections_on_registration_day, _registered_in_election,
          picked(PART, "登録基準日", "登録根拠"), (ON_REGISTRATION_DAY,), needs_records=True),
+    Rule("senkyo.prefectural_suffrage", "選挙人名簿: the prefecture's 選挙権 after three months in one municipality "
+         "of the prefecture, still in it (第9条第3項)", prefecture_movers, _prefectural,
+         picked(PART, "選挙権_都道府県"), (WITHIN_PREFECTURE, FROM_OTHER_PREFECTURE), needs_records=True),
 )}
 
 
@@ -580,3 +618,4 @@ senkyo_election_registration = check("scenario.senkyo.election_registration")(
     _rule_check("senkyo.election_registration"))
 senkyo_no_schedule_on_base_day = check("scenario.senkyo.no_schedule_on_base_day")(
     _rule_check("senkyo.no_schedule_on_base_day"))
+senkyo_prefectural_suffrage = check("scenario.senkyo.prefectural_suffrage")(_rule_check("senkyo.prefectural_suffrage"))

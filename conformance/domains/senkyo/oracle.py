@@ -294,3 +294,19 @@ def registration_with_election(person: Person, as_of: date, election: Election) 
         if qualified_judging_age_on(person, day, age_day):
             return day, days[day]
     return None
+
+
+def prefectural_suffrage(person: Person, day: date, town: str, previous: str | None,
+                         previous_since: date | None) -> bool:
+    """第9条第3項 (with 第2項): the 選挙権 of the prefecture: three months of address in the town, or three months
+    in the one municipality of the same prefecture the person moved from directly (``previous``, its address
+    taken on ``previous_since``; the person still in the prefecture, here). Ours: the three months there are
+    counted as 第2項's (the day the address was taken is the first day), so an address taken there on 12月1日
+    and left on a move here on 3月1日 had them; a person whose stay there was shorter had no earlier one in
+    the prefecture (the record tells only the last stay, taken on a move from outside the prefecture)."""
+    if local_suffrage(person, day):
+        return True
+    if not (national_suffrage(person, day) and person.resident_on(day)):
+        return False
+    return (previous is not None and previous_since is not None and previous[:2] == town[:2]
+            and months_later(previous_since, 3) <= person.settled)

@@ -48,7 +48,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 18
+    assert len(names) == 19
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -82,6 +82,9 @@ def test_the_worked_examples() -> None:
     # 第22条: 期日 3月12日, 公示 2月28日, 基準日 2月27日: 18 on 3月5日 with three months recorded on 3月1日 is
     # registered as of 3月1日 (第2項); three months on 2月20日 and 18 on 3月7日, as of the 基準日 (第3項); a 基準日 on
     # 3月1日 itself makes that day's registration 第3項's (第4項).
+    # 第9条第3項: moved within the prefecture after seven months there: its 選挙権 at once; from another, not.
+    assert ss._prefectural(ss.WITHIN_PREFECTURE, TOWN_CODE) == {"選挙権_都道府県": True}
+    assert ss._prefectural(ss.FROM_OTHER_PREFECTURE, TOWN_CODE) == {"選挙権_都道府県": False}
     registered = ss._registered_in_election
     assert registered(ss.IN_ELECTION, TOWN_CODE) == {"登録基準日": "2025-03-01", "登録根拠": "第22条第2項"}
     assert registered(ss.AT_BASE_DAY, TOWN_CODE) == {"登録基準日": "2025-02-27", "登録根拠": "第22条第3項"}
