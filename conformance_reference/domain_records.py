@@ -50,5 +50,10 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
     "選挙人名簿": frozenset({"刑_確定年月日", "刑_種類", "罪_区分", "刑_執行猶予期間満了日", "刑_執行終了年月日",
                         "刑_執行免除年月日", "選挙_公示日", "選挙_期日", "選挙時登録基準日",
                         # 第9条第3項: the day the address in the municipality the person moved from was taken.
-                        "転入前住所_住所を定めた年月日"}),
+                        "転入前住所_住所を定めた年月日",
+                        # 第30条の4〜第30条の11: the 在外選挙人名簿's 申請 (第30条の5第1項, with the day the address in
+                        # the 領事官's area was taken; 第4項, with the 国外転出届), the day of the registration or the
+                        # 移転, and the day a domestic address was taken (戸籍の附票).
+                        "在外_申請年月日", "在外_管轄区域住所年月日", "在外_移転申請年月日", "在外_登録年月日",
+                        "在外_国内住所年月日"}),
 }

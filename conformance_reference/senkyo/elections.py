@@ -156,7 +156,8 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
     voter = _voter(row, stay)
     if voter is None:
         return {"選挙権_国政": False, "選挙権_地方": False, "被登録資格": False, "登録": False, "登録基準日": None,
-                "表示": False, "抹消事由": None, "年齢満十七年調査": False, "登録根拠": None, "選挙権_都道府県": False}
+                "表示": False, "抹消事由": None, "年齢満十七年調査": False, "登録根拠": None, "選挙権_都道府県": False,
+                "在外_被登録資格": False, "在外_被登録移転資格": False, "在外_抹消事由": None}
     barred = _barred(record or {}, as_of, defects)
     national = voter.japanese and voter.eighteen <= as_of and not barred
     if national and "senkyo_national_needs_residence" in defects:
@@ -164,7 +165,11 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
     local_since = voter.notified if "senkyo_local_from_notification" in defects else voter.moved_in
     election = _election(record or {})
     registered_on = _registered_on(voter, as_of, frozenset(), election)
-    on_list = registered_on is not None and _struck_off(voter, registered_on, as_of, frozenset()) is None
+    overseas = _Overseas.of(record or {})
+    abroad = voter.gone is not None and not voter.died and not row.get("転出先住所（確定）_市区町村コード")
+    transferred = _transferred(voter, registered_on, overseas, as_of)
+    on_list = (registered_on is not None and not transferred
+               and _struck_off(voter, registered_on, as_of, frozenset()) is None)
     gone = voter.gone is not None and voter.gone <= as_of
     # Each answer below takes only its own defect (a group of defects in one run must not mix).
     moved_out_kept = _registered_on(voter, as_of, _only("senkyo_moved_out_not_registered", defects)) is not None
@@ -178,10 +183,62 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         "登録基準日": shown[0].isoformat() if on_list and shown else None,
         "登録根拠": shown[1] if on_list and shown else None,
         "表示": on_list and gone and not _unindicated(voter, registered_on, defects),
-        "抹消事由": _struck_off(voter, registered_on, as_of, defects),
+        "抹消事由": ("在外選挙人名簿への登録の移転" if transferred and "senkyo_kept_after_transfer" not in defects
+                 else _struck_off(voter, registered_on, as_of, defects)),
         "年齢満十七年調査": _surveyed_at_seventeen(voter, as_of, defects),
         "選挙権_都道府県": _prefectural(row, voter, record or {}, as_of, barred, defects),
+        **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
+                           on_list, as_of, defects),
     }
+
+
+@dataclass(frozen=True)
+class _Overseas:
+    """The 在外選挙人名簿 part of the person's 選挙人名簿 record."""
+
+    applied: date | None
+    area_since: date | None
+    transfer_applied: date | None
+    registered: date | None
+    returned: date | None
+
+    @staticmethod
+    def of(record: Mapping[str, str]) -> _Overseas:
+        items = ("在外_申請年月日", "在外_管轄区域住所年月日", "在外_移転申請年月日", "在外_登録年月日",
+                 "在外_国内住所年月日")
+        return _Overseas(*(parse_day(record.get(item, "")) for item in items))
+
+    def listed(self, day: date) -> bool:
+        return self.registered is not None and self.registered <= day
+
+
+def _transferred(voter: _Voter, registered_on: date | None, overseas: _Overseas, as_of: date) -> bool:
+    """第28条第1項第3号: moved to the 在外選挙人名簿 (on the 国外転出届's 申請) while on this 名簿."""
+    moved = overseas.registered
+    if overseas.transfer_applied is None or moved is None or registered_on is None or not registered_on <= moved:
+        return False
+    return moved <= as_of and _struck_off(voter, registered_on, moved, frozenset()) is None
+
+
+def _overseas_answer(voter: _Voter, overseas: _Overseas, abroad_voter: bool, on_list: bool, as_of: date,
+                     defects: frozenset[str]) -> dict[str, Any]:
+    """第30条の4第1項, 第2項 (資格) and 第30条の11第1項第2号 (抹消) of the 在外選挙人名簿; ``abroad_voter``: a
+    Japanese adult with 選挙権 who moved abroad."""
+    abroad = abroad_voter and voter.gone is not None and voter.gone <= as_of and not overseas.listed(as_of)
+    counted_from = (overseas.applied if "senkyo_overseas_area_months_from_application" in defects
+                    else overseas.area_since)
+    qualified = (abroad and overseas.applied is not None and counted_from is not None and overseas.applied <= as_of
+                 and _plus_months(counted_from, 3) <= as_of)
+    transfer = abroad and on_list and overseas.transfer_applied is not None and overseas.transfer_applied <= as_of
+    if transfer and "senkyo_transfer_needs_three_months_abroad" in defects and voter.gone is not None:
+        transfer = _plus_months(voter.gone, 3) <= as_of
+    strike = None
+    if overseas.listed(as_of) and overseas.returned is not None:
+        strike = _plus_months(overseas.returned + timedelta(days=1), 4)
+        if "senkyo_overseas_struck_off_from_return_day" in defects:
+            strike = _plus_months(overseas.returned, 4)
+    return {"在外_被登録資格": qualified, "在外_被登録移転資格": transfer,
+            "在外_抹消事由": "国内転入後4箇月経過" if strike is not None and strike <= as_of else None}
 
 
 def _prefectural(row: Row, voter: _Voter, record: Mapping[str, str], as_of: date, barred: bool,

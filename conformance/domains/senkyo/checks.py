@@ -18,6 +18,10 @@ part on the persons its provision is about:
   刑_執行猶予期間満了日 (the period's last day), 刑_執行終了年月日, 刑_執行免除年月日);
 - ``選挙権_都道府県`` (第9条第3項): the day the address in the municipality moved from was taken, sent as the
   選挙人名簿 record (転入前住所_住所を定めた年月日);
+- ``在外_被登録資格`` (第30条の4第1項), ``在外_被登録移転資格`` (第30条の4第2項), ``抹消事由`` again (第28条第1項
+  第3号) and ``在外_抹消事由`` (第30条の11第1項第2号) of the town's 在外選挙人名簿: the 申請 and registrations sent as
+  the 選挙人名簿 record (在外_申請年月日, 在外_管轄区域住所年月日, 在外_移転申請年月日, 在外_登録年月日,
+  在外_国内住所年月日);
 - ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
   provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
   選挙時登録基準日).
@@ -398,6 +402,104 @@ def prefecture_movers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return _asked(start, as_of)
 
 
+# -- 在外選挙人名簿: the 申請 and the registrations the 選挙人名簿 record tells ---------------------------------------
+
+OVERSEAS_ITEMS = {"applied": "在外_申請年月日", "area_since": "在外_管轄区域住所年月日",
+                  "transfer_applied": "在外_移転申請年月日", "registered": "在外_登録年月日",
+                  "returned": "在外_国内住所年月日"}
+
+
+def overseas_of(s: Scenario) -> senkyo.Overseas:
+    """The 在外選挙人名簿 part of the scenario's 選挙人名簿 record."""
+    days = {name: s.record_day(RECORD, item) for name, item in OVERSEAS_ITEMS.items()}
+    return senkyo.Overseas(days["applied"], days["area_since"], days["transfer_applied"], days["registered"],
+                           days["returned"])
+
+
+def _with_overseas(s: Scenario, overseas: senkyo.Overseas) -> Scenario:
+    days = {"applied": overseas.applied, "area_since": overseas.area_since,
+            "transfer_applied": overseas.transfer_applied, "registered": overseas.registered,
+            "returned": overseas.returned}
+    return replace(s, records=tuple((RECORD, OVERSEAS_ITEMS[name], day.isoformat())
+                                    for name, day in days.items() if day is not None))
+
+
+def went_abroad(s: Scenario) -> bool:
+    """The scenario's move-out went abroad (no municipality after it)."""
+    return s.planned_out is not None and s.next is None and s.elsewhere is None and s.died is None
+
+
+@st.composite
+def _emigrant(draw: st.DrawFn, codes: tuple[str, str], first: date, last: date) -> Scenario:
+    """A long resident (registered years ago; now and then one turning eighteen shortly before) who moved
+    abroad between ``first`` and ``last``."""
+    out = draw(st.dates(first, last))
+    birth = (_born_reaching(out - timedelta(days=draw(st.integers(100, 200))), senkyo.VOTING_AGE)
+             if draw(st.integers(0, 4)) == 0 else draw(_birth(1950, 1995)))
+    start = Scenario(out.year, birth, birth, foreign=draw(st.integers(0, 9)) == 0)
+    return _gone(start, out, True, codes)
+
+
+@st.composite
+def overseas_applicants(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の4第1項: an emigrant who took an address in the 領事官's area 0-20 days after leaving and applied
+    some months later, maybe registered since; asked about around the three months there (never on the day
+    they complete: 第30条の5第3項第2号's 「三箇月を経過した日」 could be read as the next), the 申請 or the
+    registration."""
+    s = draw(_emigrant(codes, date(2021, 1, 1), date(2025, 6, 30)))
+    assert s.moved_out is not None
+    area_since = s.moved_out + timedelta(days=draw(st.integers(0, 20)))
+    three_months = months_later(area_since, 3)
+    applied = area_since + timedelta(days=draw(st.integers(0, 150)))
+    registered = (max(applied, three_months) + timedelta(days=draw(st.integers(5, 40)))
+                  if draw(st.booleans()) else None)
+    anchors = tuple(day for day in (three_months, applied, registered) if day is not None)
+    as_of = draw(st.sampled_from(anchors).flatmap(lambda day: _near(day, 4)).filter(lambda day: day != three_months))
+    return _asked(_with_overseas(s, senkyo.Overseas(applied, area_since, registered=registered)),
+                  max(as_of, s.moved_in))
+
+
+@st.composite
+def transfer_applicants(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の4第2項: a registered resident who applied with the 国外転出届 (0-30 days before leaving), not yet
+    moved to the 在外選挙人名簿; asked about around the move-out or around four months after it."""
+    s = draw(_emigrant(codes, date(2021, 1, 1), date(2025, 6, 30)))
+    assert s.moved_out is not None
+    applied = s.moved_out - timedelta(days=draw(st.integers(0, 30)))
+    anchor = draw(st.sampled_from((s.moved_out, senkyo.struck_off_day(s.moved_out))))
+    return _asked(_with_overseas(s, senkyo.Overseas(transfer_applied=applied)), draw(_near(anchor, 3)))
+
+
+@st.composite
+def transferred(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第28条第1項第3号: a registered resident who applied with the 国外転出届 and was moved to the 在外選挙人名簿
+    5 days to four months after leaving (or who applied and was not moved); asked about around the move or
+    around four months after leaving."""
+    s = draw(_emigrant(codes, date(2021, 1, 1), date(2025, 6, 30)))
+    assert s.moved_out is not None
+    four_months = senkyo.struck_off_day(s.moved_out)
+    moved = (s.moved_out + timedelta(days=draw(st.integers(5, (four_months - s.moved_out).days - 1)))
+             if draw(st.integers(0, 3)) else None)
+    applied = s.moved_out - timedelta(days=draw(st.integers(0, 30)))
+    anchor = draw(st.sampled_from((four_months,) if moved is None else (moved, four_months)))
+    return _asked(_with_overseas(s, senkyo.Overseas(transfer_applied=applied, registered=moved)),
+                  draw(_near(anchor, 3)))
+
+
+@st.composite
+def returning_overseas_voters(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の11第1項第2号: a person on the 在外選挙人名簿 (registered on application) who took a domestic address
+    (often on a month end) or not; asked about around four months after it."""
+    s = draw(_emigrant(codes, date(2012, 1, 1), date(2018, 12, 31)))
+    assert s.moved_out is not None
+    registered = s.moved_out + timedelta(days=draw(st.integers(100, 400)))
+    returned = draw(st.one_of(_birth(2021, 2025).filter(lambda day: day.year >= 2021),
+                              st.dates(date(2021, 1, 1), date(2025, 12, 31))))
+    overseas = senkyo.Overseas(registered - timedelta(days=30), s.moved_out, registered=registered,
+                               returned=returned if draw(st.integers(0, 4)) else None)
+    return _asked(_with_overseas(s, overseas), draw(_near(senkyo.struck_off_day(returned), 3)))
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -451,6 +553,22 @@ def _suffrage_kept(s: Scenario, town: str) -> Projection:
 def _prefectural(s: Scenario, town: str) -> Projection:
     since = s.record_day(RECORD, PREVIOUS_SINCE)
     return {"選挙権_都道府県": senkyo.prefectural_suffrage(person_of(s), _as_of(s), town, s.previous, since)}
+
+
+def _overseas_qualified(s: Scenario, town: str) -> Projection:
+    return {"在外_被登録資格": senkyo.overseas_qualified(person_of(s), _as_of(s), went_abroad(s), overseas_of(s))}
+
+
+def _transfer_qualified(s: Scenario, town: str) -> Projection:
+    return {"在外_被登録移転資格": senkyo.transfer_qualified(person_of(s), _as_of(s), went_abroad(s), overseas_of(s))}
+
+
+def _struck_off_transferred(s: Scenario, town: str) -> Projection:
+    return {"抹消事由": senkyo.struck_off_with_transfer(person_of(s), _as_of(s), overseas_of(s))}
+
+
+def _overseas_struck_off(s: Scenario, town: str) -> Projection:
+    return {"在外_抹消事由": senkyo.overseas_struck_off(_as_of(s), overseas_of(s))}
 
 
 def _registered_in_election(s: Scenario, town: str) -> Projection:
@@ -531,6 +649,25 @@ WITHIN_PREFECTURE = Scenario(2024, date(1980, 5, 5), date(2025, 1, 10), previous
                              records=((RECORD, PREVIOUS_SINCE, "2024-06-01"),))
 FROM_OTHER_PREFECTURE = replace(WITHIN_PREFECTURE, previous="131016")
 
+#: 在外選挙人名簿: left for abroad on 2024-10-05, an address in the 領事官's area from 2024-10-10, applied on
+#: 2024-11-01: qualified on 2025-01-11 (第30条の4第1項; 1月10日 is not judged), not on 2025-01-09.
+#: Applied with the 国外転出届 on 2024-10-01: qualified for the 移転 from the move-out (第30条の4第2項);
+#: moved on 2024-11-20, struck off the 選挙人名簿 that day (第28条第1項第3号).
+#: On the 在外選挙人名簿, a domestic address from 2025-06-10: struck off on 10月11日 (第30条の11第1項第2号).
+_EMIGRANT = Scenario(2024, date(1980, 5, 5), date(1980, 5, 5), planned_out=date(2024, 10, 5))
+OVERSEAS_APPLIED = _with_overseas(replace(_EMIGRANT, as_of=date(2025, 1, 10)),
+                                  senkyo.Overseas(date(2024, 11, 1), date(2024, 10, 10)))
+OVERSEAS_APPLIED = replace(OVERSEAS_APPLIED, as_of=date(2025, 1, 11))
+OVERSEAS_NOT_YET = replace(OVERSEAS_APPLIED, as_of=date(2025, 1, 9))
+TRANSFER_APPLIED = _with_overseas(replace(_EMIGRANT, as_of=date(2024, 10, 6)),
+                                  senkyo.Overseas(transfer_applied=date(2024, 10, 1)))
+TRANSFERRED = _with_overseas(replace(_EMIGRANT, as_of=date(2024, 11, 20)),
+                             senkyo.Overseas(transfer_applied=date(2024, 10, 1), registered=date(2024, 11, 20)))
+RETURNED = _with_overseas(replace(_EMIGRANT, as_of=date(2025, 10, 11)),
+                          senkyo.Overseas(date(2024, 11, 1), date(2024, 10, 10), registered=date(2025, 1, 20),
+                                          returned=date(2025, 6, 10)))
+NOT_YET_RETURNED = replace(RETURNED, as_of=date(2025, 10, 10))
+
 SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.national_suffrage", "選挙人名簿: 選挙権 of 日本国民 aged 18 or more (第9条第1項)", suffrage_persons,
          _national, picked(PART, "選挙権_国政"), (EIGHTEEN, RECENT, FOREIGN)),
@@ -582,6 +719,17 @@ SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.prefectural_suffrage", "選挙人名簿: the prefecture's 選挙権 after three months in one municipality "
          "of the prefecture, still in it (第9条第3項)", prefecture_movers, _prefectural,
          picked(PART, "選挙権_都道府県"), (WITHIN_PREFECTURE, FROM_OTHER_PREFECTURE), needs_records=True),
+    Rule("senkyo.overseas_qualification", "在外選挙人名簿: 被登録資格 of an applicant three months in the 領事官's "
+         "area (第30条の4第1項)", overseas_applicants, _overseas_qualified, picked(PART, "在外_被登録資格"),
+         (OVERSEAS_APPLIED, OVERSEAS_NOT_YET), needs_records=True),
+    Rule("senkyo.overseas_transfer_qualification", "在外選挙人名簿: 被登録移転資格 of a registered person who "
+         "applied with the 国外転出届 (第30条の4第2項)", transfer_applicants, _transfer_qualified,
+         picked(PART, "在外_被登録移転資格"), (TRANSFER_APPLIED,), needs_records=True),
+    Rule("senkyo.struck_off_on_transfer", "選挙人名簿: 抹消 on the move to the 在外選挙人名簿 (第28条第1項第3号)",
+         transferred, _struck_off_transferred, picked(PART, "抹消事由"), (TRANSFERRED,), needs_records=True),
+    Rule("senkyo.overseas_struck_off_after_return", "在外選挙人名簿: 抹消 four months after a domestic address was "
+         "taken (第30条の11第1項第2号)", returning_overseas_voters, _overseas_struck_off,
+         picked(PART, "在外_抹消事由"), (RETURNED, NOT_YET_RETURNED), needs_records=True),
 )}
 
 
@@ -619,3 +767,11 @@ senkyo_election_registration = check("scenario.senkyo.election_registration")(
 senkyo_no_schedule_on_base_day = check("scenario.senkyo.no_schedule_on_base_day")(
     _rule_check("senkyo.no_schedule_on_base_day"))
 senkyo_prefectural_suffrage = check("scenario.senkyo.prefectural_suffrage")(_rule_check("senkyo.prefectural_suffrage"))
+senkyo_overseas_qualification = check("scenario.senkyo.overseas_qualification")(
+    _rule_check("senkyo.overseas_qualification"))
+senkyo_overseas_transfer_qualification = check("scenario.senkyo.overseas_transfer_qualification")(
+    _rule_check("senkyo.overseas_transfer_qualification"))
+senkyo_struck_off_on_transfer = check("scenario.senkyo.struck_off_on_transfer")(
+    _rule_check("senkyo.struck_off_on_transfer"))
+senkyo_overseas_struck_off_after_return = check("scenario.senkyo.overseas_struck_off_after_return")(
+    _rule_check("senkyo.overseas_struck_off_after_return"))

@@ -310,3 +310,68 @@ def prefectural_suffrage(person: Person, day: date, town: str, previous: str | N
         return False
     return (previous is not None and previous_since is not None and previous[:2] == town[:2]
             and months_later(previous_since, 3) <= person.settled)
+
+
+# -- 在外選挙人名簿 (第28条第1項第3号, 第30条の4, 第30条の11) -----------------------------------------------------
+
+#: 第28条第1項第3号 and 第30条の11第1項第2号 as the answer names them.
+STRUCK_OFF_TRANSFER, OVERSEAS_STRUCK_OFF_RETURNED = "在外選挙人名簿への登録の移転", "国内転入後4箇月経過"
+
+
+@dataclass(frozen=True)
+class Overseas:
+    """What the 選挙人名簿 record tells of the 在外選挙人名簿: the 申請 of 第30条の5第1項 (``applied``) with the day
+    the address in the 領事官's area was taken as written in it (``area_since``), the 申請 of 第30条の5第4項 with
+    the 国外転出届 (``transfer_applied``), the day the person was registered in the 在外選挙人名簿 or moved to it
+    (``registered``), and the day a domestic address was taken as the 戸籍の附票 records it (``returned``)."""
+
+    applied: date | None = None
+    area_since: date | None = None
+    transfer_applied: date | None = None
+    registered: date | None = None
+    returned: date | None = None
+
+    def on_list(self, day: date) -> bool:
+        return self.registered is not None and self.registered <= day
+
+
+def abroad_on(person: Person, day: date, abroad: bool) -> bool:
+    """Whether the person has moved out abroad (``abroad``: the move-out went abroad) by ``day``."""
+    return abroad and not person.died and person.ceased is not None and person.ceased <= day
+
+
+def overseas_qualified(person: Person, day: date, abroad: bool, overseas: Overseas) -> bool:
+    """第30条の4第1項: not on the 在外選挙人名簿, 年齢満十八年以上の日本国民, applied (第30条の5第1項), living in the
+    領事官's area three months or more (counted as 第9条第2項's: the day the address was taken is the first day).
+    Of a person whose 最終住所 is the town (moved abroad from it)."""
+    if overseas.on_list(day) or overseas.applied is None or overseas.area_since is None:
+        return False
+    return (national_suffrage(person, day) and abroad_on(person, day, abroad) and overseas.applied <= day
+            and months_later(overseas.area_since, 3) <= day)
+
+
+def transfer_qualified(person: Person, day: date, abroad: bool, overseas: Overseas) -> bool:
+    """第30条の4第2項: not on the 在外選挙人名簿, 年齢満十八年以上の日本国民 on the town's 選挙人名簿 (its 最終住所),
+    applied with the 国外転出届 (第30条の5第4項), with an address abroad."""
+    if overseas.on_list(day) or overseas.transfer_applied is None:
+        return False
+    return (national_suffrage(person, day) and is_registered(person, day) and abroad_on(person, day, abroad)
+            and overseas.transfer_applied <= day)
+
+
+def struck_off_with_transfer(person: Person, day: date, overseas: Overseas) -> str | None:
+    """第28条第1項 with 第3号: struck off the 選挙人名簿 when moved to the 在外選挙人名簿 (第30条の6第2項), if still on
+    it that day; otherwise as :func:`struck_off`."""
+    moved = overseas.registered
+    if overseas.transfer_applied is not None and moved is not None and moved <= day and is_registered(person, moved):
+        return STRUCK_OFF_TRANSFER
+    return struck_off(person, day)
+
+
+def overseas_struck_off(day: date, overseas: Overseas) -> str | None:
+    """第30条の11第1項第2号: a person on the 在外選挙人名簿 (with 第30条の10第1項's 表示) whose domestic address was
+    taken on ``returned`` is struck off when four months have passed after it (as 第28条第2号: returned 6月10日,
+    struck off on 10月11日)."""
+    if not overseas.on_list(day) or overseas.returned is None:
+        return None
+    return OVERSEAS_STRUCK_OFF_RETURNED if struck_off_day(overseas.returned) <= day else None

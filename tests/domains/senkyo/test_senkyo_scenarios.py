@@ -48,7 +48,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 19
+    assert len(names) == 23
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -85,6 +85,14 @@ def test_the_worked_examples() -> None:
     # 第9条第3項: moved within the prefecture after seven months there: its 選挙権 at once; from another, not.
     assert ss._prefectural(ss.WITHIN_PREFECTURE, TOWN_CODE) == {"選挙権_都道府県": True}
     assert ss._prefectural(ss.FROM_OTHER_PREFECTURE, TOWN_CODE) == {"選挙権_都道府県": False}
+    # 在外選挙人名簿: three months in the 領事官's area (from 2024-10-10) complete by 2025-01-11, not on 1月9日; 移転
+    # asked with the 国外転出届 from the move-out; the 選挙人名簿 struck off on the 移転; 在外 struck off on 10月11日.
+    assert ss._overseas_qualified(ss.OVERSEAS_APPLIED, TOWN_CODE) == {"在外_被登録資格": True}
+    assert ss._overseas_qualified(ss.OVERSEAS_NOT_YET, TOWN_CODE) == {"在外_被登録資格": False}
+    assert ss._transfer_qualified(ss.TRANSFER_APPLIED, TOWN_CODE) == {"在外_被登録移転資格": True}
+    assert ss._struck_off_transferred(ss.TRANSFERRED, TOWN_CODE) == {"抹消事由": "在外選挙人名簿への登録の移転"}
+    assert ss._overseas_struck_off(ss.RETURNED, TOWN_CODE) == {"在外_抹消事由": "国内転入後4箇月経過"}
+    assert ss._overseas_struck_off(ss.NOT_YET_RETURNED, TOWN_CODE) == {"在外_抹消事由": None}
     registered = ss._registered_in_election
     assert registered(ss.IN_ELECTION, TOWN_CODE) == {"登録基準日": "2025-03-01", "登録根拠": "第22条第2項"}
     assert registered(ss.AT_BASE_DAY, TOWN_CODE) == {"登録基準日": "2025-02-27", "登録根拠": "第22条第3項"}
