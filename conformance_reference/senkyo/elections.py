@@ -157,7 +157,8 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
     if voter is None:
         return {"選挙権_国政": False, "選挙権_地方": False, "被登録資格": False, "登録": False, "登録基準日": None,
                 "表示": False, "抹消事由": None, "年齢満十七年調査": False, "登録根拠": None, "選挙権_都道府県": False,
-                "在外_被登録資格": False, "在外_被登録移転資格": False, "在外_抹消事由": None}
+                "在外_被登録資格": False, "在外_被登録移転資格": False, "在外_抹消事由": None, "異議申出期間": None,
+                "抄本閲覧_可否": True}
     barred = _barred(record or {}, as_of, defects)
     national = voter.japanese and voter.eighteen <= as_of and not barred
     if national and "senkyo_national_needs_residence" in defects:
@@ -187,9 +188,40 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
                  else _struck_off(voter, registered_on, as_of, defects)),
         "年齢満十七年調査": _surveyed_at_seventeen(voter, as_of, defects),
         "選挙権_都道府県": _prefectural(row, voter, record or {}, as_of, barred, defects),
+        "異議申出期間": _objection_period(_registration(voter, as_of, frozenset(), election) if on_list else None,
+                                    election, defects),
+        "抄本閲覧_可否": _inspection_open(election, as_of, defects),
         **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
                            on_list, as_of, defects),
     }
+
+
+def _objection_period(found: tuple[date, str] | None, election: _Election | None,
+                      defects: frozenset[str]) -> dict[str, str] | None:
+    """第24条第1項: five days from the day after the day the registration was made (第1号), or only that next day
+    for a registration on a 一日 from the 公示 to the 期日の前々日 or a 選挙時登録 (第2号). A 一日 that is a Saturday
+    or Sunday is registered on the Monday (第22条第1項), unless it falls from the 公示 to the day before the 期日."""
+    if found is None:
+        return None
+    day, basis = found
+    campaign = election is not None and election.notice <= day < election.day
+    if basis == "第22条第3項" or (campaign and day <= election.day - timedelta(days=2)
+                                   and "senkyo_objection_five_days_in_campaign" not in defects):
+        return {"開始": (day + timedelta(days=1)).isoformat(), "終了": (day + timedelta(days=1)).isoformat()}
+    made = day
+    while made.weekday() >= 5 and not campaign:
+        made += timedelta(days=1)
+    if "senkyo_objection_counts_registration_day" in defects:
+        made -= timedelta(days=1)
+    return {"開始": (made + timedelta(days=1)).isoformat(), "終了": (made + timedelta(days=5)).isoformat()}
+
+
+def _inspection_open(election: _Election | None, as_of: date, defects: frozenset[str]) -> bool:
+    """第28条の2第1項, 第28条の3第1項: closed from the 公示 to five days after the 期日."""
+    if election is None:
+        return True
+    reopens = election.day + timedelta(days=1 if "senkyo_inspection_closed_until_election_day" in defects else 6)
+    return not election.notice <= as_of < reopens
 
 
 @dataclass(frozen=True)

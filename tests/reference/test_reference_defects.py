@@ -188,7 +188,9 @@ AFFECTS: dict[str, set[str]] = {
         "senkyo_election_crime_suspension_ignored", "senkyo_election_age_on_first", "senkyo_no_election_registration",
         "senkyo_schedule_on_base_day", "senkyo_prefecture_needs_town_residence",
         "senkyo_overseas_area_months_from_application", "senkyo_transfer_needs_three_months_abroad",
-        "senkyo_kept_after_transfer", "senkyo_overseas_struck_off_from_return_day")},
+        "senkyo_kept_after_transfer", "senkyo_overseas_struck_off_from_return_day",
+        "senkyo_objection_counts_registration_day", "senkyo_objection_five_days_in_campaign",
+        "senkyo_inspection_closed_until_election_day")},
     # 選挙人名簿抄本 as printed (each defect's own test: tests/domains/senkyo/test_senkyo_forms.py): the 名簿 itself
     # is right.
     "senkyo_shohon_without_sex": {"senkyo_shohon"},
@@ -488,7 +490,8 @@ RULE_PROBES = (
       senkyo_scenarios.BRIBERY, senkyo_scenarios.ELECTION_CRIME, senkyo_scenarios.IN_ELECTION,
       senkyo_scenarios.AT_BASE_DAY, senkyo_scenarios.ON_REGISTRATION_DAY, senkyo_scenarios.WITHIN_PREFECTURE,
       senkyo_scenarios.OVERSEAS_APPLIED, senkyo_scenarios.TRANSFER_APPLIED, senkyo_scenarios.TRANSFERRED,
-      senkyo_scenarios.NOT_YET_RETURNED),
+      senkyo_scenarios.NOT_YET_RETURNED, senkyo_scenarios.WEDNESDAY_REGISTRATION,
+      senkyo_scenarios.CAMPAIGN_REGISTRATION, senkyo_scenarios.INSPECTION_CLOSED),
     # 就学: the worked examples of conformance/domains/shugaku/checks.py.
     *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
       shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER),

@@ -22,6 +22,9 @@ part on the persons its provision is about:
   第3号) and ``在外_抹消事由`` (第30条の11第1項第2号) of the town's 在外選挙人名簿: the 申請 and registrations sent as
   the 選挙人名簿 record (在外_申請年月日, 在外_管轄区域住所年月日, 在外_移転申請年月日, 在外_登録年月日,
   在外_国内住所年月日);
+- ``異議申出期間`` (第24条第1項第1号, 第2号: ``{"開始", "終了"}`` of the registration that registered the person)
+  and ``抄本閲覧_可否`` (第28条の2第1項, 第28条の3第1項: whether the 抄本 may be inspected for 政治活動 or 調査研究
+  on the day), with or without an election in the 選挙人名簿 record;
 - ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
   provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
   選挙時登録基準日).
@@ -500,6 +503,85 @@ def returning_overseas_voters(draw: st.DrawFn, codes: tuple[str, str]) -> Scenar
     return _asked(_with_overseas(s, overseas), draw(_near(senkyo.struck_off_day(returned), 3)))
 
 
+# -- 第24条第1項 (異議の申出 periods), 第28条の2第1項 and 第28条の3第1項 (the 閲覧 window) ----------------------------
+
+
+#: 国民の祝日 (and their 振替休日) near the days the 異議 rules draw (2月, 11月: 選挙時登録 before a 登録月).
+_HOLIDAYS_NEAR = frozenset({(2, 11), (2, 12), (2, 23), (2, 24), (11, 3), (11, 4), (11, 23), (11, 24)})
+
+
+def _weekday(day: date) -> bool:
+    """A day that is no 地方公共団体の休日 of any reading (a weekday, no 国民の祝日 near the days drawn)."""
+    return day.weekday() < 5 and (day.month, day.day) not in _HOLIDAYS_NEAR
+
+
+def _period_ends_on_weekday(s: Scenario) -> bool:
+    """Whether the 異議 period the scenario's registration opens ends on a weekday (or there is none)."""
+    period = _objection(s, "")["異議申出期間"]
+    return period is None or _weekday(date.fromisoformat(period["終了"]))
+
+
+def _scheduled_on_weekday(s: Scenario) -> bool:
+    """:func:`_period_ends_on_weekday`, of a registration on a 登録月の一日 (not a 選挙時登録: 第2号's)."""
+    election = election_of(s)
+    found = senkyo.registration_with_election(person_of(s), _as_of(s), election) if election is not None else None
+    return _period_ends_on_weekday(s) and (found is None or found[1] != senkyo.BY_ELECTION)
+
+
+@st.composite
+def _scheduled_registration(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    first = draw(_registration_day())
+    kind = draw(st.sampled_from(("none", "eve", "far")))
+    election = None
+    if kind == "eve":
+        election = senkyo.Election(first - timedelta(days=11), first + _DAY, first - timedelta(days=12))
+    elif kind == "far":
+        election = senkyo.Election(first + timedelta(days=40), first + timedelta(days=52), first + timedelta(days=39))
+    voter = draw(_election_voter(codes, first, (first, first + timedelta(days=3)), first))
+    return _with_election(voter, election) if election is not None else replace(voter, records=())
+
+
+def scheduled_registrations(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第24条第1項第1号: a newcomer whose three months recorded complete around a 登録月の一日 (a Saturday or Sunday
+    now and then: the registration is made on the Monday), with no election, one whose 期日 is the next day (the
+    一日 on the 期日の前日: 第1号 still) or one far off; only periods ending on a weekday (whether a period ending
+    on a 休日 is extended is not this rule's point)."""
+    return _scheduled_registration(codes).filter(_scheduled_on_weekday)
+
+
+@st.composite
+def _campaign_registration(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    first = draw(_registration_day())
+    if draw(st.booleans()):
+        day = first + timedelta(days=draw(st.integers(1, 10)))
+        election = senkyo.Election(day - timedelta(days=12), day, day - timedelta(days=13))
+        anchor = first
+    else:
+        base = first + timedelta(days=draw(st.integers(1, 11)))
+        election = senkyo.Election(base + _DAY, base + timedelta(days=draw(st.sampled_from((13, 18)))), base)
+        anchor = base
+    voter = draw(_election_voter(codes, anchor, (anchor, election.day), anchor))
+    return _with_election(voter, election)
+
+
+def campaign_registrations(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第24条第1項第2号: a 登録月の一日 from the 公示 to the 期日の前々日 (or the 期日の前日: 第1号), or a 選挙時登録
+    on a 基準日 early in March, June, September or December; a voter qualified around it; only periods ending on
+    a weekday."""
+    return _campaign_registration(codes).filter(_period_ends_on_weekday)
+
+
+@st.composite
+def inspection_days(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第28条の2第1項: a day around the 公示 or around five days after the 期日 of an election."""
+    notice = draw(st.dates(date(2021, 1, 1), date(2026, 6, 30)))
+    election = senkyo.Election(notice, notice + timedelta(days=draw(st.sampled_from((5, 7, 9, 12, 17)))),
+                               notice - _DAY)
+    anchor = draw(st.sampled_from((notice, election.day + timedelta(days=5))))
+    start = draw(_long_resident(codes))
+    return _asked(_with_election(start, election), max(start.moved_in, draw(_near(anchor, 3))))
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -553,6 +635,29 @@ def _suffrage_kept(s: Scenario, town: str) -> Projection:
 def _prefectural(s: Scenario, town: str) -> Projection:
     since = s.record_day(RECORD, PREVIOUS_SINCE)
     return {"選挙権_都道府県": senkyo.prefectural_suffrage(person_of(s), _as_of(s), town, s.previous, since)}
+
+
+def _objection(s: Scenario, town: str) -> Projection:
+    """第24条第1項: the 異議の申出 period of the registration that registered the person (None: not registered)."""
+    election = election_of(s)
+    person, as_of = person_of(s), _as_of(s)
+    found = (senkyo.registration_with_election(person, as_of, election) if election is not None
+             else _scheduled(person, as_of))
+    if found is None:
+        return {"異議申出期間": None}
+    start, end = senkyo.objection_period(found[0], found[1], election)
+    return {"異議申出期間": {"開始": start.isoformat(), "終了": end.isoformat()}}
+
+
+def _scheduled(person: senkyo.Person, as_of: date) -> tuple[date, str] | None:
+    day = senkyo.registration_day(person, as_of)
+    return None if day is None else (day, senkyo.BY_SCHEDULE)
+
+
+def _inspection(s: Scenario, town: str) -> Projection:
+    election = election_of(s)
+    assert election is not None
+    return {"抄本閲覧_可否": senkyo.inspection_open(_as_of(s), election)}
 
 
 def _overseas_qualified(s: Scenario, town: str) -> Projection:
@@ -668,6 +773,18 @@ RETURNED = _with_overseas(replace(_EMIGRANT, as_of=date(2025, 10, 11)),
                                           returned=date(2025, 6, 10)))
 NOT_YET_RETURNED = replace(RETURNED, as_of=date(2025, 10, 10))
 
+#: 第24条第1項: registered on Wednesday 2023-03-01: 異議 3月2日〜3月6日 (第1号: five days from the next); with the
+#: 期日 on 2025-06-10 and the 公示 on 5月30日, a 転入届 of 3月1日 and 18 on 6月4日: registered on 6月1日 (a Sunday)
+#: itself, 異議 on 6月2日 only (第2号). 第28条の2第1項: no 閲覧 from the 公示 (2月28日) to 3月17日, open on 3月18日.
+WEDNESDAY_REGISTRATION = Scenario(2023, date(1980, 5, 5), date(2022, 12, 1), previous="131016",
+                                  as_of=date(2023, 3, 5))
+CAMPAIGN_REGISTRATION = _with_election(Scenario(2025, date(2007, 6, 5), date(2025, 3, 1), previous="131016",
+                                                as_of=date(2025, 6, 3)),
+                                       senkyo.Election(date(2025, 5, 30), date(2025, 6, 10), date(2025, 5, 29)))
+INSPECTION_CLOSED = _with_election(Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 3, 17)),
+                                   _ELECTION)
+INSPECTION_OPEN = replace(INSPECTION_CLOSED, as_of=date(2025, 3, 18))
+
 SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.national_suffrage", "選挙人名簿: 選挙権 of 日本国民 aged 18 or more (第9条第1項)", suffrage_persons,
          _national, picked(PART, "選挙権_国政"), (EIGHTEEN, RECENT, FOREIGN)),
@@ -730,6 +847,15 @@ SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.overseas_struck_off_after_return", "在外選挙人名簿: 抹消 four months after a domestic address was "
          "taken (第30条の11第1項第2号)", returning_overseas_voters, _overseas_struck_off,
          picked(PART, "在外_抹消事由"), (RETURNED, NOT_YET_RETURNED), needs_records=True),
+    Rule("senkyo.objection_five_days", "選挙人名簿: the 異議の申出 period of a 定時登録, the five days after the day "
+         "it was made (第24条第1項第1号)", scheduled_registrations, _objection, picked(PART, "異議申出期間"),
+         (WEDNESDAY_REGISTRATION,), needs_records=True),
+    Rule("senkyo.objection_next_day", "選挙人名簿: the 異議の申出 on the day after a registration in an election "
+         "(第24条第1項第2号)", campaign_registrations, _objection, picked(PART, "異議申出期間"),
+         (CAMPAIGN_REGISTRATION, AT_BASE_DAY), needs_records=True),
+    Rule("senkyo.inspection_window", "選挙人名簿: no 抄本 閲覧 for 政治活動 or 調査研究 from the 公示 to five days "
+         "after the 期日 (第28条の2第1項, 第28条の3第1項)", inspection_days, _inspection, picked(PART, "抄本閲覧_可否"),
+         (INSPECTION_CLOSED, INSPECTION_OPEN), needs_records=True),
 )}
 
 
@@ -775,3 +901,6 @@ senkyo_struck_off_on_transfer = check("scenario.senkyo.struck_off_on_transfer")(
     _rule_check("senkyo.struck_off_on_transfer"))
 senkyo_overseas_struck_off_after_return = check("scenario.senkyo.overseas_struck_off_after_return")(
     _rule_check("senkyo.overseas_struck_off_after_return"))
+senkyo_objection_five_days = check("scenario.senkyo.objection_five_days")(_rule_check("senkyo.objection_five_days"))
+senkyo_objection_next_day = check("scenario.senkyo.objection_next_day")(_rule_check("senkyo.objection_next_day"))
+senkyo_inspection_window = check("scenario.senkyo.inspection_window")(_rule_check("senkyo.inspection_window"))

@@ -375,3 +375,41 @@ def overseas_struck_off(day: date, overseas: Overseas) -> str | None:
     if not overseas.on_list(day) or overseas.returned is None:
         return None
     return OVERSEAS_STRUCK_OFF_RETURNED if struck_off_day(overseas.returned) <= day else None
+
+
+# -- 第24条第1項: the 異議の申出 period; 第28条の2第1項, 第28条の3第1項: the 閲覧 window ----------------------------
+
+
+def is_local_holiday(day: date) -> bool:
+    """地方公共団体の休日 (第22条第1項) as the town's 条例 is read here (ours: the 条例 of 地方自治法 第4条の2 with
+    土曜日 and 日曜日; the rules draw only days with no 国民の祝日 or 年末年始 near them)."""
+    return day.weekday() >= 5
+
+
+def registration_done(first: date, election: Election | None) -> date:
+    """第22条第1項's 「通常の登録日」: the 登録月の一日, or when it is a 地方公共団体の休日 the next day that is
+    not (except when it falls from the 公示 to the day before the 期日)."""
+    if election is not None and election.notice <= first < election.day:
+        return first
+    day = first
+    while is_local_holiday(day):
+        day += timedelta(days=1)
+    return day
+
+
+def objection_period(registered: date, basis: str, election: Election | None) -> tuple[date, date]:
+    """第24条第1項: 第1号, the five days from the day after a 第22条第1項 registration (not one whose 登録月の一日
+    falls from the 公示 to the 期日の前々日); 第2号, only the day after such a registration or a 第22条第3項 one.
+    ``registered`` is the registration's 基準 (the 登録月の一日 or the 基準日)."""
+    if basis == BY_ELECTION:
+        return registered + timedelta(days=1), registered + timedelta(days=1)
+    done = registration_done(registered, election)
+    if election is not None and election.notice <= registered <= election.day - timedelta(days=2):
+        return done + timedelta(days=1), done + timedelta(days=1)
+    return done + timedelta(days=1), done + timedelta(days=5)
+
+
+def inspection_open(day: date, election: Election) -> bool:
+    """第28条の2第1項, 第28条の3第1項: the 抄本 may be inspected for 政治活動 or 調査研究 except from the 公示又は告示の
+    日 to the day five days after the 期日 (both included)."""
+    return not election.notice <= day <= election.day + timedelta(days=5)

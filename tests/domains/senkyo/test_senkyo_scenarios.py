@@ -48,7 +48,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 23
+    assert len(names) == 26
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -93,6 +93,14 @@ def test_the_worked_examples() -> None:
     assert ss._struck_off_transferred(ss.TRANSFERRED, TOWN_CODE) == {"抹消事由": "在外選挙人名簿への登録の移転"}
     assert ss._overseas_struck_off(ss.RETURNED, TOWN_CODE) == {"在外_抹消事由": "国内転入後4箇月経過"}
     assert ss._overseas_struck_off(ss.NOT_YET_RETURNED, TOWN_CODE) == {"在外_抹消事由": None}
+    # 第24条第1項: registered on Wednesday 2023-03-01: 異議 3月2日〜3月6日; in an election, the next day (6月2日) only.
+    assert ss._objection(ss.WEDNESDAY_REGISTRATION, TOWN_CODE) == {"異議申出期間": {"開始": "2023-03-02",
+                                                                                  "終了": "2023-03-06"}}
+    assert ss._objection(ss.CAMPAIGN_REGISTRATION, TOWN_CODE) == {"異議申出期間": {"開始": "2025-06-02",
+                                                                                 "終了": "2025-06-02"}}
+    # 第28条の2第1項: 期日 3月12日: closed on 3月17日 (期日後五日に当たる日), open on 3月18日.
+    assert ss._inspection(ss.INSPECTION_CLOSED, TOWN_CODE) == {"抄本閲覧_可否": False}
+    assert ss._inspection(ss.INSPECTION_OPEN, TOWN_CODE) == {"抄本閲覧_可否": True}
     registered = ss._registered_in_election
     assert registered(ss.IN_ELECTION, TOWN_CODE) == {"登録基準日": "2025-03-01", "登録根拠": "第22条第2項"}
     assert registered(ss.AT_BASE_DAY, TOWN_CODE) == {"登録基準日": "2025-02-27", "登録根拠": "第22条第3項"}
