@@ -205,8 +205,10 @@ def _objection_period(found: tuple[date, str] | None, election: _Election | None
         return None
     day, basis = found
     campaign = election is not None and election.notice <= day < election.day
-    if basis == "第22条第3項" or (campaign and day <= election.day - timedelta(days=2)
-                                   and "senkyo_objection_five_days_in_campaign" not in defects):
+    # 第2号: a 一日 from the 公示 to the 期日の前々日 (one on the 期日の前日 is 第1号's).
+    next_day_only = (election is not None and election.notice <= day <= election.day - timedelta(days=2)
+                     and "senkyo_objection_five_days_in_campaign" not in defects)
+    if basis == "第22条第3項" or next_day_only:
         return {"開始": (day + timedelta(days=1)).isoformat(), "終了": (day + timedelta(days=1)).isoformat()}
     made = day
     while made.weekday() >= 5 and not campaign:
