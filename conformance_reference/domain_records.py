@@ -55,5 +55,7 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
                         # the 領事官's area was taken; 第4項, with the 国外転出届), the day of the registration or the
                         # 移転, and the day a domestic address was taken (戸籍の附票).
                         "在外_申請年月日", "在外_管轄区域住所年月日", "在外_移転申請年月日", "在外_登録年月日",
-                        "在外_国内住所年月日"}),
+                        "在外_国内住所年月日",
+                        # 第30条の6第3項, 第30条の8第1項第2号: the election's kind (衆議院, 参議院 or 地方).
+                        "選挙_種類"}),
 }

@@ -88,11 +88,14 @@ class _Election:
     notice: date
     day: date
     base: date
+    national: bool = False  # 衆議院 or 参議院
 
 
 def _election(record: Mapping[str, str]) -> _Election | None:
     notice, day, base = (parse_day(record.get(item, "")) for item in ("選挙_公示日", "選挙_期日", "選挙時登録基準日"))
-    return None if notice is None or day is None or base is None else _Election(notice, day, base)
+    if notice is None or day is None or base is None:
+        return None
+    return _Election(notice, day, base, record.get("選挙_種類") in ("衆議院", "参議院"))
 
 
 #: The defects of the registration's day and provision (an answer takes those of them that are on).
@@ -158,7 +161,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         return {"選挙権_国政": False, "選挙権_地方": False, "被登録資格": False, "登録": False, "登録基準日": None,
                 "表示": False, "抹消事由": None, "年齢満十七年調査": False, "登録根拠": None, "選挙権_都道府県": False,
                 "在外_被登録資格": False, "在外_被登録移転資格": False, "在外_抹消事由": None, "異議申出期間": None,
-                "抄本閲覧_可否": True}
+                "抄本閲覧_可否": True, "在外_登録停止": False, "在外_異議申出期間": None}
     barred = _barred(record or {}, as_of, defects)
     national = voter.japanese and voter.eighteen <= as_of and not barred
     if national and "senkyo_national_needs_residence" in defects:
@@ -191,6 +194,8 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         "異議申出期間": _objection_period(_registration(voter, as_of, frozenset(), election) if on_list else None,
                                     election, defects),
         "抄本閲覧_可否": _inspection_open(election, as_of, defects),
+        "在外_登録停止": _overseas_suspended(election, as_of, defects),
+        "在外_異議申出期間": _overseas_objection(overseas, election, as_of, defects),
         **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
                            on_list, as_of, defects),
     }
@@ -224,6 +229,36 @@ def _inspection_open(election: _Election | None, as_of: date, defects: frozenset
         return True
     reopens = election.day + timedelta(days=1 if "senkyo_inspection_closed_until_election_day" in defects else 6)
     return not election.notice <= as_of < reopens
+
+
+def _overseas_suspended(election: _Election | None, as_of: date, defects: frozenset[str]) -> bool:
+    """第30条の6第3項: 衆議院 or 参議院, from the 公示 to the 期日."""
+    if election is None or not (election.national or "senkyo_overseas_suspended_in_local" in defects):
+        return False
+    return election.notice <= as_of <= election.day
+
+
+def _overseas_objection(overseas: _Overseas, election: _Election | None, as_of: date,
+                        defects: frozenset[str]) -> dict[str, str] | None:
+    """第30条の8第1項: after a 在外 registration, the first of: five days after the day a 定時登録 is made (第1号),
+    the day after a 衆議院 or 参議院 選挙時登録 (第2号)."""
+    registered = overseas.registered
+    if registered is None or registered > as_of:
+        return None
+    starts: list[tuple[date, date]] = []
+    first = _survey_day(registered)
+    for step in range(3):
+        one = _plus_months(first, 3 * step)
+        campaign = election is not None and election.notice <= one < election.day
+        made = one
+        while made.weekday() >= 5 and not campaign:
+            made += timedelta(days=1)
+        days = 1 if campaign and "senkyo_overseas_objection_like_article_24" in defects else 5
+        starts.append((made + timedelta(days=1), made + timedelta(days=days)))
+    if election is not None and election.national and "senkyo_overseas_objection_no_election_day" not in defects:
+        starts.append((election.base + timedelta(days=1), election.base + timedelta(days=1)))
+    start, end = min(period for period in starts if period[0] > registered)
+    return {"開始": start.isoformat(), "終了": end.isoformat()}
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,9 @@ part on the persons its provision is about:
 - ``異議申出期間`` (第24条第1項第1号, 第2号: ``{"開始", "終了"}`` of the registration that registered the person)
   and ``抄本閲覧_可否`` (第28条の2第1項, 第28条の3第1項: whether the 抄本 may be inspected for 政治活動 or 調査研究
   on the day), with or without an election in the 選挙人名簿 record;
+- ``在外_登録停止`` (第30条の6第3項: whether no 在外 registration nor 移転 may be made on the day) and
+  ``在外_異議申出期間`` (第30条の8第1項第1号, 第2号, of the person's 在外 registration), with the election's
+  選挙_種類 (衆議院, 参議院 or 地方) in the record;
 - ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
   provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
   選挙時登録基準日).
@@ -320,12 +323,17 @@ def election_crime_persons(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 def election_of(s: Scenario) -> senkyo.Election | None:
     """The election the scenario's 選挙人名簿 record tells (None: none)."""
     notice, day, base = (s.record_day(RECORD, item) for item in ("選挙_公示日", "選挙_期日", "選挙時登録基準日"))
-    return None if notice is None or day is None or base is None else senkyo.Election(notice, day, base)
+    if notice is None or day is None or base is None:
+        return None
+    return senkyo.Election(notice, day, base, s.record(RECORD).get("選挙_種類"))
 
 
 def _with_election(s: Scenario, election: senkyo.Election) -> Scenario:
+    """The scenario with the election as its 選挙人名簿 record (other items of the record kept)."""
     items = (("選挙_公示日", election.notice), ("選挙_期日", election.day), ("選挙時登録基準日", election.base))
-    return replace(s, records=tuple((RECORD, item, day.isoformat()) for item, day in items))
+    kept = tuple(entry for entry in s.records if entry[1] not in {*dict(items), "選挙_種類"})
+    kind = ((RECORD, "選挙_種類", election.kind),) if election.kind is not None else ()
+    return replace(s, records=kept + tuple((RECORD, item, day.isoformat()) for item, day in items) + kind)
 
 
 @st.composite
@@ -506,13 +514,18 @@ def returning_overseas_voters(draw: st.DrawFn, codes: tuple[str, str]) -> Scenar
 # -- 第24条第1項 (異議の申出 periods), 第28条の2第1項 and 第28条の3第1項 (the 閲覧 window) ----------------------------
 
 
-#: 国民の祝日 (and their 振替休日) near the days the 異議 rules draw (2月, 11月: 選挙時登録 before a 登録月).
-_HOLIDAYS_NEAR = frozenset({(2, 11), (2, 12), (2, 23), (2, 24), (11, 3), (11, 4), (11, 23), (11, 24)})
+#: The fixed 国民の祝日 with the day after (a 振替休日), the equinoxes' windows and 年末年始 (12月29日〜1月3日).
+_HOLIDAYS_NEAR = frozenset({(2, 11), (2, 12), (2, 23), (2, 24), (4, 29), (4, 30), (5, 3), (5, 4), (5, 5), (5, 6),
+                            (8, 11), (8, 12), (11, 3), (11, 4), (11, 23), (11, 24), (3, 19), (3, 20), (3, 21),
+                            (3, 22), (9, 21), (9, 22), (9, 23), (9, 24), (12, 29), (12, 30), (12, 31), (1, 1),
+                            (1, 2), (1, 3), (1, 4)})
 
 
 def _weekday(day: date) -> bool:
-    """A day that is no 地方公共団体の休日 of any reading (a weekday, no 国民の祝日 near the days drawn)."""
-    return day.weekday() < 5 and (day.month, day.day) not in _HOLIDAYS_NEAR
+    """A day that is no 地方公共団体の休日 of any reading: a weekday, none of :data:`_HOLIDAYS_NEAR`, and not a
+    Monday of January, July, September or October (the moving 祝日)."""
+    moving = day.weekday() == 0 and day.month in (1, 7, 9, 10)
+    return day.weekday() < 5 and (day.month, day.day) not in _HOLIDAYS_NEAR and not moving
 
 
 def _period_ends_on_weekday(s: Scenario) -> bool:
@@ -580,6 +593,83 @@ def inspection_days(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     anchor = draw(st.sampled_from((notice, election.day + timedelta(days=5))))
     start = draw(_long_resident(codes))
     return _asked(_with_election(start, election), max(start.moved_in, draw(_near(anchor, 3))))
+
+
+# -- 第30条の6第3項, 第30条の8第1項: the 在外選挙人名簿 around an election ----------------------------------------
+
+_KINDS = ("衆議院", "参議院", "地方")
+
+
+@st.composite
+def overseas_in_campaign(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の6第3項: a person on the 在外選挙人名簿 asked about around the 公示 or the 期日 of an election of
+    either kind."""
+    notice = draw(st.dates(date(2021, 1, 1), date(2026, 6, 30)))
+    election = senkyo.Election(notice, notice + timedelta(days=draw(st.sampled_from((12, 17)))), notice - _DAY,
+                               draw(st.sampled_from(_KINDS)))
+    s = draw(_emigrant(codes, date(2012, 1, 1), date(2018, 12, 31)))
+    assert s.moved_out is not None
+    registered = s.moved_out + timedelta(days=200)
+    listed = _with_overseas(s, senkyo.Overseas(registered - timedelta(days=30), s.moved_out, registered=registered))
+    anchor = draw(st.sampled_from((election.notice, election.day)))
+    return _asked(_with_election(listed, election), draw(_near(anchor, 3)))
+
+
+def _overseas_objection_of(s: Scenario) -> tuple[date, date] | None:
+    registered = overseas_of(s).registered
+    assert registered is not None
+    return senkyo.overseas_objection_period(registered, election_of(s))
+
+
+def _judged_overseas_registration(s: Scenario) -> bool:
+    """A 在外 registration not inside a period of 異議 nor on a day a registration is made, whose period ends on a
+    weekday (the readings this rule does not settle)."""
+    registered = overseas_of(s).registered
+    assert registered is not None
+    election = election_of(s)
+    first = senkyo.registration_first_on_or_before(registered)
+    for months in (0, 3):
+        done = senkyo.registration_done(months_later(first, months), election)
+        if done <= registered <= done + timedelta(days=5):
+            return False
+    if election is not None and election.national and election.base <= registered <= election.base + _DAY:
+        return False
+    period = _overseas_objection_of(s)
+    return period is not None and _weekday(period[1])
+
+
+@st.composite
+def _overseas_registered(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    s = draw(_emigrant(codes, date(2015, 1, 1), date(2020, 12, 31)))
+    assert s.moved_out is not None
+    registered = draw(st.dates(date(2021, 1, 1), date(2026, 6, 30)))
+    listed = _with_overseas(s, senkyo.Overseas(registered - timedelta(days=20), s.moved_out, registered=registered))
+    if draw(st.booleans()):
+        base = registered + timedelta(days=draw(st.integers(1, 60)))
+        election = senkyo.Election(base + _DAY, base + timedelta(days=draw(st.sampled_from((12, 17)))), base,
+                                   draw(st.sampled_from(_KINDS)))
+        listed = _with_election(listed, election)
+    return _asked(listed, registered + timedelta(days=draw(st.integers(0, 10))))
+
+
+def _national_election(s: Scenario) -> bool:
+    election = election_of(s)
+    return election is not None and election.national
+
+
+def overseas_registered(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第30条の8第1項第1号: a 在外 registration with no election, or a local one whose 基準日 comes 1-60 days
+    later."""
+    return _overseas_registered(codes).filter(lambda s: not _national_election(s) and _judged_overseas_registration(s))
+
+
+def overseas_registered_before_election(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第30条の8第1項第2号: a 在外 registration before the 選挙時登録 of a 衆議院 or 参議院 election whose day after
+    comes before the next 定時登録's period."""
+    def judged(s: Scenario) -> bool:
+        period = _overseas_objection_of(s) if _national_election(s) and _judged_overseas_registration(s) else None
+        return period is not None and period[0] == period[1]
+    return _overseas_registered(codes).filter(judged)
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -658,6 +748,18 @@ def _inspection(s: Scenario, town: str) -> Projection:
     election = election_of(s)
     assert election is not None
     return {"抄本閲覧_可否": senkyo.inspection_open(_as_of(s), election)}
+
+
+def _overseas_suspended(s: Scenario, town: str) -> Projection:
+    election = election_of(s)
+    assert election is not None
+    return {"在外_登録停止": senkyo.overseas_registration_suspended(_as_of(s), election)}
+
+
+def _overseas_objection(s: Scenario, town: str) -> Projection:
+    period = _overseas_objection_of(s)
+    return {"在外_異議申出期間": None if period is None else {"開始": period[0].isoformat(),
+                                                          "終了": period[1].isoformat()}}
 
 
 def _overseas_qualified(s: Scenario, town: str) -> Projection:
@@ -785,6 +887,25 @@ INSPECTION_CLOSED = _with_election(Scenario(2025, date(1980, 5, 5), date(2000, 4
                                    _ELECTION)
 INSPECTION_OPEN = replace(INSPECTION_CLOSED, as_of=date(2025, 3, 18))
 
+#: 第30条の6第3項: a 参議院 election, 公示 2025-07-03, 期日 7月20日: no 在外 registration on 7月20日, again on 7月21日.
+#: 第30条の8第1項: registered in the 在外選挙人名簿 on 2023-01-20: 異議 from the day after the 定時登録 of Wednesday
+#: 3月1日: 3月2日〜3月6日 (第1号); with a 参議院 選挙時登録 on 2月15日 before it, 2月16日 only (第2号).
+_LISTED = _with_overseas(Scenario(2022, date(1980, 5, 5), date(1980, 5, 5), planned_out=date(2022, 6, 5),
+                                  as_of=date(2025, 7, 20)),
+                         senkyo.Overseas(date(2022, 11, 1), date(2022, 6, 10), registered=date(2023, 1, 20)))
+SUSPENDED_ABROAD = _with_election(_LISTED, senkyo.Election(date(2025, 7, 3), date(2025, 7, 20), date(2025, 7, 2),
+                                                           "参議院"))
+RESUMED_ABROAD = replace(SUSPENDED_ABROAD, as_of=date(2025, 7, 21))
+#: The same days of a local election: no suspension. A local election's campaign over the 定時登録 of 3月1日
+#: leaves 第1号's five days (3月2日〜3月6日).
+LOCAL_CAMPAIGN_ABROAD = _with_election(_LISTED, senkyo.Election(date(2025, 7, 3), date(2025, 7, 20),
+                                                                date(2025, 7, 2), "地方"))
+OVERSEAS_OBJECTION = replace(_LISTED, as_of=date(2023, 1, 25))
+OVERSEAS_OBJECTION_LOCAL = _with_election(OVERSEAS_OBJECTION, senkyo.Election(
+    date(2023, 2, 24), date(2023, 3, 5), date(2023, 2, 22), "地方"))
+OVERSEAS_OBJECTION_IN_ELECTION = _with_election(OVERSEAS_OBJECTION, senkyo.Election(
+    date(2023, 2, 16), date(2023, 2, 28), date(2023, 2, 15), "参議院"))
+
 SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.national_suffrage", "選挙人名簿: 選挙権 of 日本国民 aged 18 or more (第9条第1項)", suffrage_persons,
          _national, picked(PART, "選挙権_国政"), (EIGHTEEN, RECENT, FOREIGN)),
@@ -856,6 +977,16 @@ SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.inspection_window", "選挙人名簿: no 抄本 閲覧 for 政治活動 or 調査研究 from the 公示 to five days "
          "after the 期日 (第28条の2第1項, 第28条の3第1項)", inspection_days, _inspection, picked(PART, "抄本閲覧_可否"),
          (INSPECTION_CLOSED, INSPECTION_OPEN), needs_records=True),
+    Rule("senkyo.overseas_suspended_in_campaign", "在外選挙人名簿: no registration nor 移転 from the 公示 to the 期日 "
+         "of a 衆議院 or 参議院 election (第30条の6第3項)", overseas_in_campaign, _overseas_suspended,
+         picked(PART, "在外_登録停止"), (SUSPENDED_ABROAD, RESUMED_ABROAD, LOCAL_CAMPAIGN_ABROAD),
+         needs_records=True),
+    Rule("senkyo.overseas_objection_five_days", "在外選挙人名簿: 異議 in the five days after the 定時登録 that comes "
+         "next (第30条の8第1項第1号)", overseas_registered, _overseas_objection, picked(PART, "在外_異議申出期間"),
+         (OVERSEAS_OBJECTION, OVERSEAS_OBJECTION_LOCAL), needs_records=True),
+    Rule("senkyo.overseas_objection_next_day", "在外選挙人名簿: 異議 on the day after a 衆議院 or 参議院 選挙時登録 "
+         "that comes first (第30条の8第1項第2号)", overseas_registered_before_election, _overseas_objection,
+         picked(PART, "在外_異議申出期間"), (OVERSEAS_OBJECTION_IN_ELECTION,), needs_records=True),
 )}
 
 
@@ -904,3 +1035,9 @@ senkyo_overseas_struck_off_after_return = check("scenario.senkyo.overseas_struck
 senkyo_objection_five_days = check("scenario.senkyo.objection_five_days")(_rule_check("senkyo.objection_five_days"))
 senkyo_objection_next_day = check("scenario.senkyo.objection_next_day")(_rule_check("senkyo.objection_next_day"))
 senkyo_inspection_window = check("scenario.senkyo.inspection_window")(_rule_check("senkyo.inspection_window"))
+senkyo_overseas_suspended_in_campaign = check("scenario.senkyo.overseas_suspended_in_campaign")(
+    _rule_check("senkyo.overseas_suspended_in_campaign"))
+senkyo_overseas_objection_five_days = check("scenario.senkyo.overseas_objection_five_days")(
+    _rule_check("senkyo.overseas_objection_five_days"))
+senkyo_overseas_objection_next_day = check("scenario.senkyo.overseas_objection_next_day")(
+    _rule_check("senkyo.overseas_objection_next_day"))

@@ -263,6 +263,13 @@ class Election:
     notice: date
     day: date
     base: date
+    #: 選挙_種類: 衆議院, 参議院 or 地方 (None: not told; the rules that need it draw it).
+    kind: str | None = None
+
+    @property
+    def national(self) -> bool:
+        """衆議院議員又は参議院議員の選挙."""
+        return self.kind in ("衆議院", "参議院")
 
 
 def qualified_judging_age_on(person: Person, day: date, age_day: date) -> bool:
@@ -413,3 +420,29 @@ def inspection_open(day: date, election: Election) -> bool:
     """第28条の2第1項, 第28条の3第1項: the 抄本 may be inspected for 政治活動 or 調査研究 except from the 公示又は告示の
     日 to the day five days after the 期日 (both included)."""
     return not election.notice <= day <= election.day + timedelta(days=5)
+
+
+# -- 第30条の6第3項, 第30条の8第1項: the 在外選挙人名簿 around an election ----------------------------------------
+
+
+def overseas_registration_suspended(day: date, election: Election) -> bool:
+    """第30条の6第3項: no 在外 registration nor 移転 from the 公示又は告示の日 to the 期日 (both included) of a
+    衆議院 or 参議院 election."""
+    return election.national and election.notice <= day <= election.day
+
+
+def overseas_objection_period(registered: date, election: Election | None) -> tuple[date, date] | None:
+    """第30条の8第1項: the period or day of 異議 that comes right after a 在外 registration on ``registered``: the
+    five days after the day a 第22条第1項 registration is made (第1号: every 登録月, also one in an election's
+    campaign, unlike 第24条第1項), or the day after a 第22条第3項 registration of a 衆議院 or 参議院 election
+    (第2号), whichever begins first after it. A registration inside such a period is not drawn (ours: whether
+    that period still 「到来する」 is not settled here)."""
+    periods = []
+    first = registration_first_on_or_before(registered)
+    for months in (0, 3, 6):
+        done = registration_done(months_later(first, months), election)
+        periods.append((done + timedelta(days=1), done + timedelta(days=5)))
+    if election is not None and election.national:
+        periods.append((election.base + timedelta(days=1), election.base + timedelta(days=1)))
+    following = [period for period in periods if period[0] > registered]
+    return min(following) if following else None

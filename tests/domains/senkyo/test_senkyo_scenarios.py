@@ -48,7 +48,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 26
+    assert len(names) == 29
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -101,6 +101,16 @@ def test_the_worked_examples() -> None:
     # 第28条の2第1項: 期日 3月12日: closed on 3月17日 (期日後五日に当たる日), open on 3月18日.
     assert ss._inspection(ss.INSPECTION_CLOSED, TOWN_CODE) == {"抄本閲覧_可否": False}
     assert ss._inspection(ss.INSPECTION_OPEN, TOWN_CODE) == {"抄本閲覧_可否": True}
+    # 第30条の6第3項: 参議院 期日 7月20日: suspended that day, not the next nor in a local election. 第30条の8第1項:
+    # 3月2日〜3月6日 after the 定時登録 (also in a local campaign), 2月16日 after a 参議院 選挙時登録 of 2月15日.
+    assert ss._overseas_suspended(ss.SUSPENDED_ABROAD, TOWN_CODE) == {"在外_登録停止": True}
+    assert ss._overseas_suspended(ss.RESUMED_ABROAD, TOWN_CODE) == {"在外_登録停止": False}
+    assert ss._overseas_suspended(ss.LOCAL_CAMPAIGN_ABROAD, TOWN_CODE) == {"在外_登録停止": False}
+    five_days = {"在外_異議申出期間": {"開始": "2023-03-02", "終了": "2023-03-06"}}
+    assert ss._overseas_objection(ss.OVERSEAS_OBJECTION, TOWN_CODE) == five_days
+    assert ss._overseas_objection(ss.OVERSEAS_OBJECTION_LOCAL, TOWN_CODE) == five_days
+    assert ss._overseas_objection(ss.OVERSEAS_OBJECTION_IN_ELECTION, TOWN_CODE) == {
+        "在外_異議申出期間": {"開始": "2023-02-16", "終了": "2023-02-16"}}
     registered = ss._registered_in_election
     assert registered(ss.IN_ELECTION, TOWN_CODE) == {"登録基準日": "2025-03-01", "登録根拠": "第22条第2項"}
     assert registered(ss.AT_BASE_DAY, TOWN_CODE) == {"登録基準日": "2025-02-27", "登録根拠": "第22条第3項"}
