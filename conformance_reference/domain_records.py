@@ -57,5 +57,7 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
                         "在外_申請年月日", "在外_管轄区域住所年月日", "在外_移転申請年月日", "在外_登録年月日",
                         "在外_国内住所年月日",
                         # 第30条の6第3項, 第30条の8第1項第2号: the election's kind (衆議院, 参議院 or 地方).
-                        "選挙_種類"}),
+                        "選挙_種類",
+                        # 第30条の11第1項第1号: the death or the loss of Japanese nationality the 戸籍 records.
+                        "在外_死亡年月日", "在外_国籍喪失年月日"}),
 }

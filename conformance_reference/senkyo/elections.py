@@ -161,7 +161,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         return {"選挙権_国政": False, "選挙権_地方": False, "被登録資格": False, "登録": False, "登録基準日": None,
                 "表示": False, "抹消事由": None, "年齢満十七年調査": False, "登録根拠": None, "選挙権_都道府県": False,
                 "在外_被登録資格": False, "在外_被登録移転資格": False, "在外_抹消事由": None, "異議申出期間": None,
-                "抄本閲覧_可否": True, "在外_登録停止": False, "在外_異議申出期間": None}
+                "抄本閲覧_可否": True, "在外_登録停止": False, "在外_異議申出期間": None, "在外_表示": False}
     barred = _barred(record or {}, as_of, defects)
     national = voter.japanese and voter.eighteen <= as_of and not barred
     if national and "senkyo_national_needs_residence" in defects:
@@ -195,6 +195,9 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
                                     election, defects),
         "抄本閲覧_可否": _inspection_open(election, as_of, defects),
         "在外_登録停止": _overseas_suspended(election, as_of, defects),
+        "在外_表示": overseas.listed(as_of) and (
+            (overseas.returned is not None and overseas.returned <= as_of
+             and "senkyo_overseas_no_indication_on_return" not in defects) or barred),
         "在外_異議申出期間": _overseas_objection(overseas, election, as_of, defects),
         **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
                            on_list, as_of, defects),
@@ -270,11 +273,13 @@ class _Overseas:
     transfer_applied: date | None
     registered: date | None
     returned: date | None
+    died: date | None
+    lost_nationality: date | None
 
     @staticmethod
     def of(record: Mapping[str, str]) -> _Overseas:
         items = ("在外_申請年月日", "在外_管轄区域住所年月日", "在外_移転申請年月日", "在外_登録年月日",
-                 "在外_国内住所年月日")
+                 "在外_国内住所年月日", "在外_死亡年月日", "在外_国籍喪失年月日")
         return _Overseas(*(parse_day(record.get(item, "")) for item in items))
 
     def listed(self, day: date) -> bool:
@@ -306,8 +311,14 @@ def _overseas_answer(voter: _Voter, overseas: _Overseas, abroad_voter: bool, on_
         strike = _plus_months(overseas.returned + timedelta(days=1), 4)
         if "senkyo_overseas_struck_off_from_return_day" in defects:
             strike = _plus_months(overseas.returned, 4)
-    return {"在外_被登録資格": qualified, "在外_被登録移転資格": transfer,
-            "在外_抹消事由": "国内転入後4箇月経過" if strike is not None and strike <= as_of else None}
+    reason = "国内転入後4箇月経過" if strike is not None and strike <= as_of else None
+    if overseas.listed(as_of) and "senkyo_overseas_kept_after_death" not in defects:
+        # 第30条の11第1項第1号: death, or the loss of Japanese nationality (the 戸籍's day).
+        if overseas.died is not None and overseas.died <= as_of:
+            reason = "死亡"
+        elif overseas.lost_nationality is not None and overseas.lost_nationality <= as_of:
+            reason = "国籍喪失"
+    return {"在外_被登録資格": qualified, "在外_被登録移転資格": transfer, "在外_抹消事由": reason}
 
 
 def _prefectural(row: Row, voter: _Voter, record: Mapping[str, str], as_of: date, barred: bool,

@@ -28,6 +28,8 @@ part on the persons its provision is about:
 - ``在外_登録停止`` (第30条の6第3項: whether no 在外 registration nor 移転 may be made on the day) and
   ``在外_異議申出期間`` (第30条の8第1項第1号, 第2号, of the person's 在外 registration), with the election's
   選挙_種類 (衆議院, 参議院 or 地方) in the record;
+- ``在外_表示`` (第30条の10第1項) and ``在外_抹消事由`` again (第30条の11第1項第1号: 在外_死亡年月日,
+  在外_国籍喪失年月日 in the record);
 - ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
   provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
   選挙時登録基準日).
@@ -672,6 +674,46 @@ def overseas_registered_before_election(codes: tuple[str, str]) -> st.SearchStra
     return _overseas_registered(codes).filter(judged)
 
 
+# -- 第30条の10第1項, 第30条の11第1項第1号: the 在外選挙人名簿's 表示 and 抹消 on death ------------------------------
+
+OVERSEAS_DIED, OVERSEAS_LOST_NATIONALITY = "在外_死亡年月日", "在外_国籍喪失年月日"
+
+
+@st.composite
+def _listed_abroad(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person on the 在外選挙人名簿 (registered on application some months after leaving)."""
+    s = draw(_emigrant(codes, date(2012, 1, 1), date(2018, 12, 31)))
+    assert s.moved_out is not None
+    registered = s.moved_out + timedelta(days=draw(st.integers(100, 400)))
+    return _with_overseas(s, senkyo.Overseas(registered - timedelta(days=30), s.moved_out, registered=registered))
+
+
+@st.composite
+def overseas_returning_or_sentenced(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の10第1項: a person on the 在外選挙人名簿 who takes a domestic address, or whose 拘禁刑 becomes final,
+    asked about around that day."""
+    s = draw(_listed_abroad(codes))
+    day = draw(st.dates(date(2021, 1, 1), date(2025, 12, 31)))
+    returning = draw(st.booleans())
+    if returning:
+        s = _with_overseas(s, replace(overseas_of(s), returned=day))
+    else:
+        sentence = senkyo.Sentence(day, senkyo.IMPRISONMENT, senkyo.OTHER_CRIME, served=day + timedelta(days=400))
+        s = replace(s, records=_sentenced(s, sentence).records + s.records)
+    # The day a sentence becomes final is not judged (as in the 第11条 rules).
+    return _asked(s, draw(_near(day, 3).filter(lambda asked: returning or asked != day)))
+
+
+@st.composite
+def overseas_dying(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の11第1項第1号: a person on the 在外選挙人名簿 who dies or loses Japanese nationality (as the 戸籍
+    records its day), asked about around it."""
+    s = draw(_listed_abroad(codes))
+    day = draw(st.dates(date(2021, 1, 1), date(2025, 12, 31)))
+    item = draw(st.sampled_from((OVERSEAS_DIED, OVERSEAS_LOST_NATIONALITY)))
+    return _asked(replace(s, records=(*s.records, (RECORD, item, day.isoformat()))), draw(_near(day, 3)))
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -760,6 +802,17 @@ def _overseas_objection(s: Scenario, town: str) -> Projection:
     period = _overseas_objection_of(s)
     return {"在外_異議申出期間": None if period is None else {"開始": period[0].isoformat(),
                                                           "終了": period[1].isoformat()}}
+
+
+def _overseas_indicated(s: Scenario, town: str) -> Projection:
+    return {"在外_表示": senkyo.overseas_indicated(_as_of(s), overseas_of(s), sentence_of(s))}
+
+
+def _overseas_struck_off_on_death(s: Scenario, town: str) -> Projection:
+    as_of, overseas = _as_of(s), overseas_of(s)
+    reason = senkyo.overseas_struck_off_on_death(as_of, overseas, s.record_day(RECORD, OVERSEAS_DIED),
+                                                 s.record_day(RECORD, OVERSEAS_LOST_NATIONALITY))
+    return {"在外_抹消事由": reason or senkyo.overseas_struck_off(as_of, overseas)}
 
 
 def _overseas_qualified(s: Scenario, town: str) -> Projection:
@@ -906,6 +959,15 @@ OVERSEAS_OBJECTION_LOCAL = _with_election(OVERSEAS_OBJECTION, senkyo.Election(
 OVERSEAS_OBJECTION_IN_ELECTION = _with_election(OVERSEAS_OBJECTION, senkyo.Election(
     date(2023, 2, 16), date(2023, 2, 28), date(2023, 2, 15), "参議院"))
 
+#: 第30条の10第1項: on the 在外選挙人名簿 since 2023-01-20, a domestic address from 2025-06-10: the 表示 from that
+#: day, not on 6月9日. 第30条の11第1項第1号: died on 2025-06-10 (as the 戸籍 records it): struck off from that day.
+INDICATED_ABROAD = _with_overseas(replace(_LISTED, as_of=date(2025, 6, 10)),
+                                  senkyo.Overseas(date(2022, 11, 1), date(2022, 6, 10), registered=date(2023, 1, 20),
+                                                  returned=date(2025, 6, 10)))
+NOT_YET_INDICATED_ABROAD = replace(INDICATED_ABROAD, as_of=date(2025, 6, 9))
+DIED_ABROAD = replace(_LISTED, as_of=date(2025, 6, 10), records=(*_LISTED.records,
+                                                                 (RECORD, OVERSEAS_DIED, "2025-06-10")))
+
 SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.national_suffrage", "選挙人名簿: 選挙権 of 日本国民 aged 18 or more (第9条第1項)", suffrage_persons,
          _national, picked(PART, "選挙権_国政"), (EIGHTEEN, RECENT, FOREIGN)),
@@ -987,6 +1049,12 @@ SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.overseas_objection_next_day", "在外選挙人名簿: 異議 on the day after a 衆議院 or 参議院 選挙時登録 "
          "that comes first (第30条の8第1項第2号)", overseas_registered_before_election, _overseas_objection,
          picked(PART, "在外_異議申出期間"), (OVERSEAS_OBJECTION_IN_ELECTION,), needs_records=True),
+    Rule("senkyo.overseas_indication", "在外選挙人名簿: 表示 when a domestic 住民票 is made or the 選挙権 is barred "
+         "(第30条の10第1項)", overseas_returning_or_sentenced, _overseas_indicated, picked(PART, "在外_表示"),
+         (INDICATED_ABROAD, NOT_YET_INDICATED_ABROAD), needs_records=True),
+    Rule("senkyo.overseas_struck_off_on_death", "在外選挙人名簿: 抹消 on death or the loss of Japanese nationality "
+         "(第30条の11第1項第1号)", overseas_dying, _overseas_struck_off_on_death, picked(PART, "在外_抹消事由"),
+         (DIED_ABROAD,), needs_records=True),
 )}
 
 
@@ -1041,3 +1109,6 @@ senkyo_overseas_objection_five_days = check("scenario.senkyo.overseas_objection_
     _rule_check("senkyo.overseas_objection_five_days"))
 senkyo_overseas_objection_next_day = check("scenario.senkyo.overseas_objection_next_day")(
     _rule_check("senkyo.overseas_objection_next_day"))
+senkyo_overseas_indication = check("scenario.senkyo.overseas_indication")(_rule_check("senkyo.overseas_indication"))
+senkyo_overseas_struck_off_on_death = check("scenario.senkyo.overseas_struck_off_on_death")(
+    _rule_check("senkyo.overseas_struck_off_on_death"))

@@ -321,8 +321,9 @@ def prefectural_suffrage(person: Person, day: date, town: str, previous: str | N
 
 # -- 在外選挙人名簿 (第28条第1項第3号, 第30条の4, 第30条の11) -----------------------------------------------------
 
-#: 第28条第1項第3号 and 第30条の11第1項第2号 as the answer names them.
+#: 第28条第1項第3号, 第30条の11第1項第2号 and 第1号's loss of nationality as the answer names them.
 STRUCK_OFF_TRANSFER, OVERSEAS_STRUCK_OFF_RETURNED = "在外選挙人名簿への登録の移転", "国内転入後4箇月経過"
+STRUCK_OFF_NATIONALITY = "国籍喪失"
 
 
 @dataclass(frozen=True)
@@ -446,3 +447,29 @@ def overseas_objection_period(registered: date, election: Election | None) -> tu
         periods.append((election.base + timedelta(days=1), election.base + timedelta(days=1)))
     following = [period for period in periods if period[0] > registered]
     return min(following) if following else None
+
+
+# -- 第30条の10第1項, 第30条の11第1項第1号: the 在外選挙人名簿's 表示 and 抹消 on death --------------------------------
+
+
+def overseas_indicated(day: date, overseas: Overseas, sentence: Sentence | None) -> bool:
+    """第30条の10第1項: a person on the 在外選挙人名簿 carries the 表示 from the day a 住民票 is made in a domestic
+    municipality (as the 附票 records the address taken: ``returned``) or the day 第11条第1項 bars the 選挙権
+    (as 第27条第1項's 表示 from the day the address ceased: the record is what the system knows)."""
+    if not overseas.on_list(day):
+        return False
+    returned = overseas.returned is not None and overseas.returned <= day
+    return returned or disqualified(sentence, day)
+
+
+def overseas_struck_off_on_death(day: date, overseas: Overseas, died: date | None,
+                                 lost_nationality: date | None) -> str | None:
+    """第30条の11第1項第1号: struck off the 在外選挙人名簿 on the death or the loss of Japanese nationality (as the
+    戸籍 records its day)."""
+    if not overseas.on_list(day):
+        return None
+    if died is not None and died <= day:
+        return STRUCK_OFF_DEATH
+    if lost_nationality is not None and lost_nationality <= day:
+        return STRUCK_OFF_NATIONALITY
+    return None

@@ -48,7 +48,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 29
+    assert len(names) == 31
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -111,6 +111,10 @@ def test_the_worked_examples() -> None:
     assert ss._overseas_objection(ss.OVERSEAS_OBJECTION_LOCAL, TOWN_CODE) == five_days
     assert ss._overseas_objection(ss.OVERSEAS_OBJECTION_IN_ELECTION, TOWN_CODE) == {
         "在外_異議申出期間": {"開始": "2023-02-16", "終了": "2023-02-16"}}
+    # 第30条の10第1項, 第30条の11第1項第1号: a domestic address from 6月10日, the 表示 that day; died 6月10日: 抹消.
+    assert ss._overseas_indicated(ss.INDICATED_ABROAD, TOWN_CODE) == {"在外_表示": True}
+    assert ss._overseas_indicated(ss.NOT_YET_INDICATED_ABROAD, TOWN_CODE) == {"在外_表示": False}
+    assert ss._overseas_struck_off_on_death(ss.DIED_ABROAD, TOWN_CODE) == {"在外_抹消事由": "死亡"}
     registered = ss._registered_in_election
     assert registered(ss.IN_ELECTION, TOWN_CODE) == {"登録基準日": "2025-03-01", "登録根拠": "第22条第2項"}
     assert registered(ss.AT_BASE_DAY, TOWN_CODE) == {"登録基準日": "2025-02-27", "登録根拠": "第22条第3項"}
