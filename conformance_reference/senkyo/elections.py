@@ -194,6 +194,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         "異議申出期間": _objection_period(_registration(voter, as_of, frozenset(), election) if on_list else None,
                                     election, defects),
         "抄本閲覧_可否": _inspection_open(election, as_of, defects),
+        "抄本閲覧_登録確認": _confirmation_open(election, as_of, defects),
         "在外_登録停止": _overseas_suspended(election, as_of, defects),
         "在外_表示": overseas.listed(as_of) and (
             (overseas.returned is not None and overseas.returned <= as_of
@@ -224,6 +225,26 @@ def _objection_period(found: tuple[date, str] | None, election: _Election | None
     if "senkyo_objection_counts_registration_day" in defects:
         made -= timedelta(days=1)
     return {"開始": (made + timedelta(days=1)).isoformat(), "終了": (made + timedelta(days=5)).isoformat()}
+
+
+def _confirmation_open(election: _Election | None, as_of: date, defects: frozenset[str]) -> bool:
+    """第28条の2第1項 後段: a 選挙人's 確認 is let in also within the closed window on a day of 異議 of the
+    registrations around the election (第24条第1項: the day after the 基準日; after a 定時登録 from a week before
+    the 公示 to five days after the 期日, the next day or the five days)."""
+    if election is None or _inspection_open(election, as_of, frozenset()):
+        return True
+    if "senkyo_confirmation_closed_in_window" in defects:
+        return False
+    if as_of == election.base + timedelta(days=1):
+        return True
+    one = _survey_day(election.day + timedelta(days=5))
+    while one >= election.notice - timedelta(days=7):
+        days = _objection_period((one, "第22条第1項" if not election.notice <= one < election.day else "第22条第2項"),
+                                 election, frozenset())
+        if days is not None and days["開始"] <= as_of.isoformat() <= days["終了"]:
+            return True
+        one = _plus_months(one, -3)
+    return False
 
 
 def _inspection_open(election: _Election | None, as_of: date, defects: frozenset[str]) -> bool:

@@ -24,7 +24,8 @@ part on the persons its provision is about:
   在外_国内住所年月日);
 - ``異議申出期間`` (第24条第1項第1号, 第2号: ``{"開始", "終了"}`` of the registration that registered the person)
   and ``抄本閲覧_可否`` (第28条の2第1項, 第28条の3第1項: whether the 抄本 may be inspected for 政治活動 or 調査研究
-  on the day), with or without an election in the 選挙人名簿 record;
+  on the day) and ``抄本閲覧_登録確認`` (第28条の2第1項 後段: for a 選挙人 confirming a registration), with or
+  without an election in the 選挙人名簿 record;
 - ``在外_登録停止`` (第30条の6第3項: whether no 在外 registration nor 移転 may be made on the day) and
   ``在外_異議申出期間`` (第30条の8第1項第1号, 第2号, of the person's 在外 registration), with the election's
   選挙_種類 (衆議院, 参議院 or 地方) in the record;
@@ -714,6 +715,30 @@ def overseas_dying(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return _asked(replace(s, records=(*s.records, (RECORD, item, day.isoformat()))), draw(_near(day, 3)))
 
 
+def _periods_end_on_weekdays(s: Scenario) -> bool:
+    election = election_of(s)
+    return election is not None and all(_weekday(end) for _, end in senkyo.objection_days_of_election(election))
+
+
+@st.composite
+def _confirmation_day(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    first = draw(_registration_day())
+    notice = first - timedelta(days=draw(st.integers(-20, 12)))
+    election = senkyo.Election(notice, notice + timedelta(days=draw(st.sampled_from((12, 17)))), notice - _DAY)
+    periods = senkyo.objection_days_of_election(election)
+    anchors = (*(start for start, _ in periods), *(end for _, end in periods), notice, election.day + timedelta(days=5))
+    start = draw(_long_resident(codes))
+    return _asked(_with_election(start, election),
+                  max(start.moved_in, draw(st.sampled_from(anchors).flatmap(lambda day: _near(day, 2)))))
+
+
+def confirmation_days(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第28条の2第1項 後段: a day around the 異議 periods of the registrations around an election (a 登録月の一日
+    from 12 days after its 公示 to 20 days before it) or around the window's ends; only elections whose periods
+    end on weekdays."""
+    return _confirmation_day(codes).filter(_periods_end_on_weekdays)
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -813,6 +838,12 @@ def _overseas_struck_off_on_death(s: Scenario, town: str) -> Projection:
     reason = senkyo.overseas_struck_off_on_death(as_of, overseas, s.record_day(RECORD, OVERSEAS_DIED),
                                                  s.record_day(RECORD, OVERSEAS_LOST_NATIONALITY))
     return {"在外_抹消事由": reason or senkyo.overseas_struck_off(as_of, overseas)}
+
+
+def _confirmation(s: Scenario, town: str) -> Projection:
+    election = election_of(s)
+    assert election is not None
+    return {"抄本閲覧_登録確認": senkyo.confirmation_open(_as_of(s), election)}
 
 
 def _overseas_qualified(s: Scenario, town: str) -> Projection:
@@ -968,6 +999,11 @@ NOT_YET_INDICATED_ABROAD = replace(INDICATED_ABROAD, as_of=date(2025, 6, 9))
 DIED_ABROAD = replace(_LISTED, as_of=date(2025, 6, 10), records=(*_LISTED.records,
                                                                  (RECORD, OVERSEAS_DIED, "2025-06-10")))
 
+#: 第28条の2第1項 後段: the election of 期日 3月12日 (公示 2月28日, 基準日 2月27日): 確認 on 2月28日 (the day after the
+#: 選挙時登録) and 3月2日 (the day after the 定時登録 of 3月1日, 第24条第1項第2号), not on 3月5日.
+CONFIRMATION_OPEN = replace(INSPECTION_CLOSED, as_of=date(2025, 2, 28))
+CONFIRMATION_CLOSED = replace(INSPECTION_CLOSED, as_of=date(2025, 3, 5))
+
 SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.national_suffrage", "選挙人名簿: 選挙権 of 日本国民 aged 18 or more (第9条第1項)", suffrage_persons,
          _national, picked(PART, "選挙権_国政"), (EIGHTEEN, RECENT, FOREIGN)),
@@ -1055,6 +1091,9 @@ SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.overseas_struck_off_on_death", "在外選挙人名簿: 抹消 on death or the loss of Japanese nationality "
          "(第30条の11第1項第1号)", overseas_dying, _overseas_struck_off_on_death, picked(PART, "在外_抹消事由"),
          (DIED_ABROAD,), needs_records=True),
+    Rule("senkyo.confirmation_in_window", "選挙人名簿: 抄本 閲覧 to confirm a registration, within the window on the "
+         "days of 異議 (第28条の2第1項 後段)", confirmation_days, _confirmation, picked(PART, "抄本閲覧_登録確認"),
+         (CONFIRMATION_OPEN, CONFIRMATION_CLOSED), needs_records=True),
 )}
 
 
@@ -1112,3 +1151,5 @@ senkyo_overseas_objection_next_day = check("scenario.senkyo.overseas_objection_n
 senkyo_overseas_indication = check("scenario.senkyo.overseas_indication")(_rule_check("senkyo.overseas_indication"))
 senkyo_overseas_struck_off_on_death = check("scenario.senkyo.overseas_struck_off_on_death")(
     _rule_check("senkyo.overseas_struck_off_on_death"))
+senkyo_confirmation_in_window = check("scenario.senkyo.confirmation_in_window")(
+    _rule_check("senkyo.confirmation_in_window"))

@@ -473,3 +473,22 @@ def overseas_struck_off_on_death(day: date, overseas: Overseas, died: date | Non
     if lost_nationality is not None and lost_nationality <= day:
         return STRUCK_OFF_NATIONALITY
     return None
+
+
+def objection_days_of_election(election: Election) -> list[tuple[date, date]]:
+    """The 第24条第1項 periods of the registrations around an election: the 選挙時登録 (第3項: the day after the
+    基準日) and each 定時登録 whose 登録月の一日 falls from a week before the 公示 to five days after the 期日."""
+    periods = [objection_period(election.base, BY_ELECTION, election)]
+    first = registration_first_on_or_before(election.day + timedelta(days=5))
+    while first >= election.notice - timedelta(days=7):
+        basis = BY_SCHEDULE_IN_ELECTION if election.notice <= first < election.day else BY_SCHEDULE
+        periods.append(objection_period(first, basis, election))
+        first = months_later(first, -3)
+    return periods
+
+
+def confirmation_open(day: date, election: Election) -> bool:
+    """第28条の2第1項 後段: the 抄本 may be inspected by a 選挙人 to confirm whether a person is registered outside
+    the window, and within it on the periods and days of 第24条第1項 (of the registrations around the election)."""
+    return inspection_open(day, election) or any(start <= day <= end
+                                                 for start, end in objection_days_of_election(election))

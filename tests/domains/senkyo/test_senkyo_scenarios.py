@@ -48,7 +48,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 31
+    assert len(names) == 32
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -115,6 +115,9 @@ def test_the_worked_examples() -> None:
     assert ss._overseas_indicated(ss.INDICATED_ABROAD, TOWN_CODE) == {"在外_表示": True}
     assert ss._overseas_indicated(ss.NOT_YET_INDICATED_ABROAD, TOWN_CODE) == {"在外_表示": False}
     assert ss._overseas_struck_off_on_death(ss.DIED_ABROAD, TOWN_CODE) == {"在外_抹消事由": "死亡"}
+    # 第28条の2第1項 後段: 確認 on 2月28日 (the day after the 基準日) within the window, not on 3月5日.
+    assert ss._confirmation(ss.CONFIRMATION_OPEN, TOWN_CODE) == {"抄本閲覧_登録確認": True}
+    assert ss._confirmation(ss.CONFIRMATION_CLOSED, TOWN_CODE) == {"抄本閲覧_登録確認": False}
     registered = ss._registered_in_election
     assert registered(ss.IN_ELECTION, TOWN_CODE) == {"登録基準日": "2025-03-01", "登録根拠": "第22条第2項"}
     assert registered(ss.AT_BASE_DAY, TOWN_CODE) == {"登録基準日": "2025-02-27", "登録根拠": "第22条第3項"}
