@@ -68,4 +68,20 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
     # (申請年月日), 意思能力を有しない ("1"), a 印鑑 already registered ("1"), the 印影's characters, its 印材,
     # the side in mm of the square it fits in and whether the counter found it hard to show clearly ("1").
     "印鑑登録": frozenset({"申請年月日", "意思能力なし", "登録済", "印影文字", "印材", "印影寸法", "印影不鮮明"}),
+    # 公職選挙法 第11条第1項 (a sentence: the day it became final, 拘禁刑 or 罰金, the crime (公職収賄, 選挙犯罪 or
+    # その他), the last day of its 執行猶予, the day its execution ended or was remitted); 第22条第2項〜第4項 (an
+    # election held in the town: its 公示又は告示の日, its 期日 and its 選挙時登録の基準日).
+    "選挙人名簿": frozenset({"刑_確定年月日", "刑_種類", "罪_区分", "刑_執行猶予期間満了日", "刑_執行終了年月日",
+                        "刑_執行免除年月日", "選挙_公示日", "選挙_期日", "選挙時登録基準日",
+                        # 第9条第3項: the day the address in the municipality the person moved from was taken.
+                        "転入前住所_住所を定めた年月日",
+                        # 第30条の4〜第30条の11: the 在外選挙人名簿's 申請 (第30条の5第1項, with the day the address in
+                        # the 領事官's area was taken; 第4項, with the 国外転出届), the day of the registration or the
+                        # 移転, and the day a domestic address was taken (戸籍の附票).
+                        "在外_申請年月日", "在外_管轄区域住所年月日", "在外_移転申請年月日", "在外_登録年月日",
+                        "在外_国内住所年月日",
+                        # 第30条の6第3項, 第30条の8第1項第2号: the election's kind (衆議院, 参議院 or 地方).
+                        "選挙_種類",
+                        # 第30条の11第1項第1号: the death or the loss of Japanese nationality the 戸籍 records.
+                        "在外_死亡年月日", "在外_国籍喪失年月日"}),
 }

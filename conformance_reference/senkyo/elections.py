@@ -13,6 +13,7 @@ on that day (:func:`shohon_lines`, laid out by :mod:`conformance_reference.statu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -34,16 +35,17 @@ def _plus_months(day: date, months: int) -> date:
     return date(year, month, day.day)
 
 
-def _eighteen(birth: date) -> date:
-    """The day 18 is reached: the day before the 18th birthday."""
+def _eighteen(birth: date, years: int = 18) -> date:
+    """The day 18 (or ``years``) is reached: the day before the birthday."""
     if birth.month == 2 and birth.day == 29:
-        return date(birth.year + 18, 3, 1) - timedelta(days=1)
-    return date(birth.year + 18, birth.month, birth.day) - timedelta(days=1)
+        return date(birth.year + years, 3, 1) - timedelta(days=1)
+    return date(birth.year + years, birth.month, birth.day) - timedelta(days=1)
 
 
 @dataclass(frozen=True)
 class _Voter:
     japanese: bool
+    seventeen: date
     eighteen: date
     moved_in: date
     notified: date
@@ -61,14 +63,14 @@ def _voter(row: Row, stay: Stay | None) -> _Voter | None:
     birth, notified = parse_day(row.get("生年月日", "")), parse_day(row.get("届出年月日", ""))
     if birth is None or stay is None:
         return None
-    return _Voter(row.get("住民種別") == "1", _eighteen(birth), stay.moved_in, notified or stay.moved_in,
-                  stay.moved_out, stay.died is not None)
+    return _Voter(row.get("住民種別") == "1", _eighteen(birth, 17), _eighteen(birth), stay.moved_in,
+                  notified or stay.moved_in, stay.moved_out, stay.died is not None)
 
 
-def _eligible(voter: _Voter, day: date, defects: frozenset[str]) -> bool:
+def _eligible(voter: _Voter, day: date, defects: frozenset[str], age_on: date | None = None) -> bool:
     """第21条: 被登録資格 as of ``day`` (resident for three months on the record, or moved out after them
-    and within four months)."""
-    if not (voter.japanese and voter.eighteen <= day):
+    and within four months); the age judged on ``age_on`` when given (第22条第2項, 第3項: the 期日)."""
+    if not (voter.japanese and voter.eighteen <= (age_on or day)):
         return False
     start = voter.moved_in if "senkyo_record_from_move_day" in defects else voter.notified
     if voter.here(day):
@@ -79,15 +81,59 @@ def _eligible(voter: _Voter, day: date, defects: frozenset[str]) -> bool:
     return _plus_months(start, 3) <= voter.gone <= day < strike
 
 
-def _registered_on(voter: _Voter, as_of: date, defects: frozenset[str]) -> date | None:
-    """The 登録月の一日 (or, with senkyo_registered_monthly, any 1st) the person was registered on."""
+@dataclass(frozen=True)
+class _Election:
+    """The election of the person's 選挙人名簿 record: 公示日, 期日 and 選挙時登録基準日."""
+
+    notice: date
+    day: date
+    base: date
+    national: bool = False  # 衆議院 or 参議院
+
+
+def _election(record: Mapping[str, str]) -> _Election | None:
+    notice, day, base = (parse_day(record.get(item, "")) for item in ("選挙_公示日", "選挙_期日", "選挙時登録基準日"))
+    if notice is None or day is None or base is None:
+        return None
+    return _Election(notice, day, base, record.get("選挙_種類") in ("衆議院", "参議院"))
+
+
+#: The defects of the registration's day and provision (an answer takes those of them that are on).
+_REGISTRATION_DEFECTS = ("senkyo_registered_monthly", "senkyo_election_age_on_first", "senkyo_no_election_registration",
+                         "senkyo_schedule_on_base_day")
+
+
+def _registration(voter: _Voter, as_of: date, defects: frozenset[str],
+                  election: _Election | None = None) -> tuple[date, str] | None:
+    """The day the person was registered on and the provision: a 登録月の一日 (第22条第1項; 第2項 from the 公示
+    to the day before the 期日, the age then judged on the 期日), or the 選挙時登録の基準日 (第3項, the age judged
+    on the 期日), which replaces the 登録月の一日 it falls on (第4項). With senkyo_registered_monthly, any 1st."""
     months = range(1, 13) if "senkyo_registered_monthly" in defects else (3, 6, 9, 12)
+    days: dict[date, str] = {}
     year, month = voter.moved_in.year, voter.moved_in.month
     while (first := date(year, month, 1)) <= as_of:
-        if month in months and first >= voter.moved_in and _eligible(voter, first, defects):
-            return first
+        if month in months and first >= voter.moved_in:
+            campaign = election is not None and election.notice <= first < election.day
+            days[first] = "第22条第2項" if campaign else "第22条第1項"
         year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    if (election is not None and voter.moved_in <= election.base <= as_of
+            and not (election.base not in days and "senkyo_no_election_registration" in defects)
+            and not (election.base in days and "senkyo_schedule_on_base_day" in defects)):
+        days[election.base] = "第22条第3項"
+    for day in sorted(days):
+        on_the_day = days[day] == "第22条第1項" or (days[day] == "第22条第2項"
+                                                     and "senkyo_election_age_on_first" in defects)
+        age_on = None if on_the_day or election is None else election.day
+        if _eligible(voter, day, defects, age_on):
+            return day, days[day]
     return None
+
+
+def _registered_on(voter: _Voter, as_of: date, defects: frozenset[str],
+                   election: _Election | None = None) -> date | None:
+    """The day the person was registered on (:func:`_registration`)."""
+    found = _registration(voter, as_of, defects, election)
+    return found[0] if found else None
 
 
 def _resident_three_months(voter: _Voter, since: date, as_of: date) -> bool:
@@ -106,31 +152,252 @@ def _struck_off(voter: _Voter, registered_on: date | None, as_of: date, defects:
     return "転出後4箇月経過" if strike is not None and as_of >= strike else None
 
 
-def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) -> dict[str, Any]:
-    """The person's 選挙権 and place on the 選挙人名簿 of this town on ``as_of``."""
+def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
+           record: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The person's 選挙権 and place on the 選挙人名簿 of this town on ``as_of`` (``record``: the harness's
+    選挙人名簿 record of the person, a sentence of 第11条第1項)."""
     voter = _voter(row, stay)
     if voter is None:
         return {"選挙権_国政": False, "選挙権_地方": False, "被登録資格": False, "登録": False, "登録基準日": None,
-                "表示": False, "抹消事由": None}
-    national = voter.japanese and voter.eighteen <= as_of
+                "表示": False, "抹消事由": None, "年齢満十七年調査": False, "登録根拠": None, "選挙権_都道府県": False,
+                "在外_被登録資格": False, "在外_被登録移転資格": False, "在外_抹消事由": None, "異議申出期間": None,
+                "抄本閲覧_可否": True, "在外_登録停止": False, "在外_異議申出期間": None, "在外_表示": False}
+    barred = _barred(record or {}, as_of, defects)
+    national = voter.japanese and voter.eighteen <= as_of and not barred
     if national and "senkyo_national_needs_residence" in defects:
         national = _resident_three_months(voter, voter.moved_in, as_of)
     local_since = voter.notified if "senkyo_local_from_notification" in defects else voter.moved_in
-    registered_on = _registered_on(voter, as_of, frozenset())
-    on_list = registered_on is not None and _struck_off(voter, registered_on, as_of, frozenset()) is None
+    election = _election(record or {})
+    registered_on = _registered_on(voter, as_of, frozenset(), election)
+    overseas = _Overseas.of(record or {})
+    abroad = voter.gone is not None and not voter.died and not row.get("転出先住所（確定）_市区町村コード")
+    transferred = _transferred(voter, registered_on, overseas, as_of)
+    on_list = (registered_on is not None and not transferred
+               and _struck_off(voter, registered_on, as_of, frozenset()) is None)
     gone = voter.gone is not None and voter.gone <= as_of
     # Each answer below takes only its own defect (a group of defects in one run must not mix).
     moved_out_kept = _registered_on(voter, as_of, _only("senkyo_moved_out_not_registered", defects)) is not None
-    shown_registration = _registered_on(voter, as_of, _only("senkyo_registered_monthly", defects))
+    shown = _registration(voter, as_of, frozenset(name for name in _REGISTRATION_DEFECTS if name in defects), election)
     return {
         "選挙権_国政": national,
-        "選挙権_地方": voter.japanese and voter.eighteen <= as_of and _resident_three_months(voter, local_since, as_of),
-        "被登録資格": _eligible(voter, as_of, _only("senkyo_record_from_move_day", defects)),
+        "選挙権_地方": (voter.japanese and voter.eighteen <= as_of and not barred
+                    and _resident_three_months(voter, local_since, as_of)),
+        "被登録資格": _eligible(voter, as_of, _only("senkyo_record_from_move_day", defects)) and not barred,
         "登録": on_list and moved_out_kept,
-        "登録基準日": shown_registration.isoformat() if on_list and shown_registration else None,
+        "登録基準日": shown[0].isoformat() if on_list and shown else None,
+        "登録根拠": shown[1] if on_list and shown else None,
         "表示": on_list and gone and not _unindicated(voter, registered_on, defects),
-        "抹消事由": _struck_off(voter, registered_on, as_of, defects),
+        "抹消事由": ("在外選挙人名簿への登録の移転" if transferred and "senkyo_kept_after_transfer" not in defects
+                 else _struck_off(voter, registered_on, as_of, defects)),
+        "年齢満十七年調査": _surveyed_at_seventeen(voter, as_of, defects),
+        "選挙権_都道府県": _prefectural(row, voter, record or {}, as_of, barred, defects),
+        "異議申出期間": _objection_period(_registration(voter, as_of, frozenset(), election) if on_list else None,
+                                    election, defects),
+        "抄本閲覧_可否": _inspection_open(election, as_of, defects),
+        "抄本閲覧_登録確認": _confirmation_open(election, as_of, defects),
+        "在外_登録停止": _overseas_suspended(election, as_of, defects),
+        "在外_表示": overseas.listed(as_of) and (
+            (overseas.returned is not None and overseas.returned <= as_of
+             and "senkyo_overseas_no_indication_on_return" not in defects) or barred),
+        "在外_異議申出期間": _overseas_objection(overseas, election, as_of, defects),
+        **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
+                           on_list, as_of, defects),
     }
+
+
+def _objection_period(found: tuple[date, str] | None, election: _Election | None,
+                      defects: frozenset[str]) -> dict[str, str] | None:
+    """第24条第1項: five days from the day after the day the registration was made (第1号), or only that next day
+    for a registration on a 一日 from the 公示 to the 期日の前々日 or a 選挙時登録 (第2号). A 一日 that is a Saturday
+    or Sunday is registered on the Monday (第22条第1項), unless it falls from the 公示 to the day before the 期日."""
+    if found is None:
+        return None
+    day, basis = found
+    campaign = election is not None and election.notice <= day < election.day
+    # 第2号: a 一日 from the 公示 to the 期日の前々日 (one on the 期日の前日 is 第1号's).
+    next_day_only = (election is not None and election.notice <= day <= election.day - timedelta(days=2)
+                     and "senkyo_objection_five_days_in_campaign" not in defects)
+    if basis == "第22条第3項" or next_day_only:
+        return {"開始": (day + timedelta(days=1)).isoformat(), "終了": (day + timedelta(days=1)).isoformat()}
+    made = day
+    while made.weekday() >= 5 and not campaign:
+        made += timedelta(days=1)
+    if "senkyo_objection_counts_registration_day" in defects:
+        made -= timedelta(days=1)
+    return {"開始": (made + timedelta(days=1)).isoformat(), "終了": (made + timedelta(days=5)).isoformat()}
+
+
+def _confirmation_open(election: _Election | None, as_of: date, defects: frozenset[str]) -> bool:
+    """第28条の2第1項 後段: a 選挙人's 確認 is let in also within the closed window on a day of 異議 of the
+    registrations around the election (第24条第1項: the day after the 基準日; after a 定時登録 from a week before
+    the 公示 to five days after the 期日, the next day or the five days)."""
+    if election is None or _inspection_open(election, as_of, frozenset()):
+        return True
+    if "senkyo_confirmation_closed_in_window" in defects:
+        return False
+    if as_of == election.base + timedelta(days=1):
+        return True
+    one = _survey_day(election.day + timedelta(days=5))
+    while one >= election.notice - timedelta(days=7):
+        days = _objection_period((one, "第22条第1項" if not election.notice <= one < election.day else "第22条第2項"),
+                                 election, frozenset())
+        if days is not None and days["開始"] <= as_of.isoformat() <= days["終了"]:
+            return True
+        one = _plus_months(one, -3)
+    return False
+
+
+def _inspection_open(election: _Election | None, as_of: date, defects: frozenset[str]) -> bool:
+    """第28条の2第1項, 第28条の3第1項: closed from the 公示 to five days after the 期日."""
+    if election is None:
+        return True
+    reopens = election.day + timedelta(days=1 if "senkyo_inspection_closed_until_election_day" in defects else 6)
+    return not election.notice <= as_of < reopens
+
+
+def _overseas_suspended(election: _Election | None, as_of: date, defects: frozenset[str]) -> bool:
+    """第30条の6第3項: 衆議院 or 参議院, from the 公示 to the 期日."""
+    if election is None or not (election.national or "senkyo_overseas_suspended_in_local" in defects):
+        return False
+    return election.notice <= as_of <= election.day
+
+
+def _overseas_objection(overseas: _Overseas, election: _Election | None, as_of: date,
+                        defects: frozenset[str]) -> dict[str, str] | None:
+    """第30条の8第1項: after a 在外 registration, the first of: five days after the day a 定時登録 is made (第1号),
+    the day after a 衆議院 or 参議院 選挙時登録 (第2号)."""
+    registered = overseas.registered
+    if registered is None or registered > as_of:
+        return None
+    starts: list[tuple[date, date]] = []
+    first = _survey_day(registered)
+    for step in range(3):
+        one = _plus_months(first, 3 * step)
+        campaign = election is not None and election.notice <= one < election.day
+        made = one
+        while made.weekday() >= 5 and not campaign:
+            made += timedelta(days=1)
+        days = 1 if campaign and "senkyo_overseas_objection_like_article_24" in defects else 5
+        starts.append((made + timedelta(days=1), made + timedelta(days=days)))
+    if election is not None and election.national and "senkyo_overseas_objection_no_election_day" not in defects:
+        starts.append((election.base + timedelta(days=1), election.base + timedelta(days=1)))
+    start, end = min(period for period in starts if period[0] > registered)
+    return {"開始": start.isoformat(), "終了": end.isoformat()}
+
+
+@dataclass(frozen=True)
+class _Overseas:
+    """The 在外選挙人名簿 part of the person's 選挙人名簿 record."""
+
+    applied: date | None
+    area_since: date | None
+    transfer_applied: date | None
+    registered: date | None
+    returned: date | None
+    died: date | None
+    lost_nationality: date | None
+
+    @staticmethod
+    def of(record: Mapping[str, str]) -> _Overseas:
+        items = ("在外_申請年月日", "在外_管轄区域住所年月日", "在外_移転申請年月日", "在外_登録年月日",
+                 "在外_国内住所年月日", "在外_死亡年月日", "在外_国籍喪失年月日")
+        return _Overseas(*(parse_day(record.get(item, "")) for item in items))
+
+    def listed(self, day: date) -> bool:
+        return self.registered is not None and self.registered <= day
+
+
+def _transferred(voter: _Voter, registered_on: date | None, overseas: _Overseas, as_of: date) -> bool:
+    """第28条第1項第3号: moved to the 在外選挙人名簿 (on the 国外転出届's 申請) while on this 名簿."""
+    moved = overseas.registered
+    if overseas.transfer_applied is None or moved is None or registered_on is None or not registered_on <= moved:
+        return False
+    return moved <= as_of and _struck_off(voter, registered_on, moved, frozenset()) is None
+
+
+def _overseas_answer(voter: _Voter, overseas: _Overseas, abroad_voter: bool, on_list: bool, as_of: date,
+                     defects: frozenset[str]) -> dict[str, Any]:
+    """第30条の4第1項, 第2項 (資格) and 第30条の11第1項第2号 (抹消) of the 在外選挙人名簿; ``abroad_voter``: a
+    Japanese adult with 選挙権 who moved abroad."""
+    abroad = abroad_voter and voter.gone is not None and voter.gone <= as_of and not overseas.listed(as_of)
+    counted_from = (overseas.applied if "senkyo_overseas_area_months_from_application" in defects
+                    else overseas.area_since)
+    qualified = (abroad and overseas.applied is not None and counted_from is not None and overseas.applied <= as_of
+                 and _plus_months(counted_from, 3) <= as_of)
+    transfer = abroad and on_list and overseas.transfer_applied is not None and overseas.transfer_applied <= as_of
+    if transfer and "senkyo_transfer_needs_three_months_abroad" in defects and voter.gone is not None:
+        transfer = _plus_months(voter.gone, 3) <= as_of
+    strike = None
+    if overseas.listed(as_of) and overseas.returned is not None:
+        strike = _plus_months(overseas.returned + timedelta(days=1), 4)
+        if "senkyo_overseas_struck_off_from_return_day" in defects:
+            strike = _plus_months(overseas.returned, 4)
+    reason = "国内転入後4箇月経過" if strike is not None and strike <= as_of else None
+    if overseas.listed(as_of) and "senkyo_overseas_kept_after_death" not in defects:
+        # 第30条の11第1項第1号: death, or the loss of Japanese nationality (the 戸籍's day).
+        if overseas.died is not None and overseas.died <= as_of:
+            reason = "死亡"
+        elif overseas.lost_nationality is not None and overseas.lost_nationality <= as_of:
+            reason = "国籍喪失"
+    return {"在外_被登録資格": qualified, "在外_被登録移転資格": transfer, "在外_抹消事由": reason}
+
+
+def _prefectural(row: Row, voter: _Voter, record: Mapping[str, str], as_of: date, barred: bool,
+                 defects: frozenset[str]) -> bool:
+    """第9条第2項, 第3項: three months here, or three months in the one municipality of this prefecture the
+    person moved here from (its address taken on the record's 転入前住所_住所を定めた年月日)."""
+    if not voter.japanese or voter.eighteen > as_of or barred or not voter.here(as_of):
+        return False
+    if _plus_months(voter.moved_in, 3) <= as_of:
+        return True
+    town, before = row.get("住所_市区町村コード") or "", row.get("転入前住所_市区町村コード") or ""
+    since = parse_day(record.get("転入前住所_住所を定めた年月日", ""))
+    if since is None or not before or before[:2] != town[:2] or "senkyo_prefecture_needs_town_residence" in defects:
+        return False
+    return _plus_months(since, 3) <= voter.moved_in
+
+
+def _survey_day(as_of: date) -> date:
+    """施行令 第13条: the last 1 March, June, September or December on or before ``as_of``."""
+    month = as_of.month - (as_of.month % 3)
+    return date(as_of.year, month, 1) if month else date(as_of.year - 1, 12, 1)
+
+
+def _surveyed_at_seventeen(voter: _Voter, as_of: date, defects: frozenset[str]) -> bool:
+    """施行令 第13条第1項: on the survey day, aged 17 and reaching 18 by the end of the month before the
+    next survey month, recorded here (第1号) or moved out after three months recorded, within four (第2号)."""
+    first = _survey_day(as_of)
+    following = _plus_months(first, 3)
+    last = following if "senkyo_seventeen_deadline_next_month" in defects else following - timedelta(days=1)
+    if not (voter.japanese and voter.seventeen <= first < voter.eighteen <= last):
+        return False
+    if voter.notified <= first and (voter.gone is None or first < voter.gone):
+        return True
+    strike = voter.strike_day()
+    return (voter.gone is not None and strike is not None and not voter.died
+            and "senkyo_seventeen_moved_out_left_out" not in defects
+            and _plus_months(voter.notified, 3) <= voter.gone <= first < strike)
+
+
+def _barred(record: Mapping[str, str], day: date, defects: frozenset[str]) -> bool:
+    """第11条第1項: without 選挙権 on ``day`` by the recorded sentence (第2号〜第5号)."""
+    final = parse_day(record.get("刑_確定年月日", ""))
+    if final is None or day < final:
+        return False
+    kind, crime = record.get("刑_種類"), record.get("罪_区分")
+    until = parse_day(record.get("刑_執行猶予期間満了日", ""))
+    end = parse_day(record.get("刑_執行終了年月日", "")) or parse_day(record.get("刑_執行免除年月日", ""))
+    suspended = until is not None and day <= until
+    # 第4号: while suspended, or until five years have passed after the day the execution ended.
+    five_years = end is not None and end <= day < _plus_months(end + timedelta(days=1), 60)
+    if crime == "公職収賄" and "senkyo_bribery_five_years_ignored" not in defects and (suspended or five_years):
+        return True
+    if crime == "選挙犯罪" and kind == "拘禁刑" and suspended:
+        return "senkyo_election_crime_suspension_ignored" not in defects  # 第5号
+    if until is not None:
+        return suspended and "senkyo_suspended_disqualified" in defects  # 第3号's parenthesis
+    imprisoned = kind == "拘禁刑" or "senkyo_fine_disqualifies" in defects
+    return imprisoned and (end is None or day < end)  # 第2号, 第3号
 
 
 def _only(name: str, defects: frozenset[str]) -> frozenset[str]:

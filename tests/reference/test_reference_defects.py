@@ -187,7 +187,18 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "senkyo_national_needs_residence", "senkyo_local_from_notification", "senkyo_record_from_move_day",
         "senkyo_registered_monthly", "senkyo_moved_out_not_registered", "senkyo_no_indication_on_move_out",
-        "senkyo_no_indication_at_registration", "senkyo_dead_not_struck_off", "senkyo_struck_off_early")},
+        "senkyo_no_indication_at_registration", "senkyo_dead_not_struck_off", "senkyo_struck_off_early",
+        "senkyo_seventeen_deadline_next_month", "senkyo_seventeen_moved_out_left_out", "senkyo_fine_disqualifies",
+        "senkyo_suspended_disqualified", "senkyo_bribery_five_years_ignored",
+        "senkyo_election_crime_suspension_ignored", "senkyo_election_age_on_first", "senkyo_no_election_registration",
+        "senkyo_schedule_on_base_day", "senkyo_prefecture_needs_town_residence",
+        "senkyo_overseas_area_months_from_application", "senkyo_transfer_needs_three_months_abroad",
+        "senkyo_kept_after_transfer", "senkyo_overseas_struck_off_from_return_day",
+        "senkyo_objection_counts_registration_day", "senkyo_objection_five_days_in_campaign",
+        "senkyo_inspection_closed_until_election_day", "senkyo_overseas_suspended_in_local",
+        "senkyo_overseas_objection_like_article_24", "senkyo_overseas_objection_no_election_day",
+        "senkyo_overseas_no_indication_on_return", "senkyo_overseas_kept_after_death",
+        "senkyo_confirmation_closed_in_window")},
     # 選挙人名簿抄本 as printed (each defect's own test: tests/domains/senkyo/test_senkyo_forms.py): the 名簿 itself
     # is right.
     "senkyo_shohon_without_sex": {"senkyo_shohon"},
@@ -503,7 +514,16 @@ RULE_PROBES = (
     # 選挙人名簿: the worked examples of conformance/domains/senkyo/checks.py.
     *(senkyo_scenarios.RECENT, senkyo_scenarios.LATE_NOTICE, senkyo_scenarios.LATE_NOTICE_REGISTERED,
       senkyo_scenarios.MOVED_BEFORE_REGISTRATION, senkyo_scenarios.MOVED, senkyo_scenarios.DIED,
-      senkyo_scenarios.STRUCK_OFF, senkyo_scenarios.NOT_YET_STRUCK_OFF),
+      senkyo_scenarios.STRUCK_OFF, senkyo_scenarios.NOT_YET_STRUCK_OFF, senkyo_scenarios.SEVENTEEN_TOO_LATE,
+      senkyo_scenarios.SEVENTEEN_MOVED_OUT, senkyo_scenarios.FINED, senkyo_scenarios.SUSPENDED,
+      senkyo_scenarios.BRIBERY, senkyo_scenarios.ELECTION_CRIME, senkyo_scenarios.IN_ELECTION,
+      senkyo_scenarios.AT_BASE_DAY, senkyo_scenarios.ON_REGISTRATION_DAY, senkyo_scenarios.WITHIN_PREFECTURE,
+      senkyo_scenarios.OVERSEAS_APPLIED, senkyo_scenarios.TRANSFER_APPLIED, senkyo_scenarios.TRANSFERRED,
+      senkyo_scenarios.NOT_YET_RETURNED, senkyo_scenarios.WEDNESDAY_REGISTRATION,
+      senkyo_scenarios.CAMPAIGN_REGISTRATION, senkyo_scenarios.INSPECTION_CLOSED,
+      senkyo_scenarios.LOCAL_CAMPAIGN_ABROAD, senkyo_scenarios.OVERSEAS_OBJECTION_LOCAL,
+      senkyo_scenarios.OVERSEAS_OBJECTION_IN_ELECTION, senkyo_scenarios.INDICATED_ABROAD,
+      senkyo_scenarios.DIED_ABROAD, senkyo_scenarios.CONFIRMATION_OPEN),
     # 就学: the worked examples of conformance/domains/shugaku/checks.py.
     *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
       shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER),

@@ -10,7 +10,30 @@ part on the persons its provision is about:
 - ``登録基準日`` (第19条第2項, 第22条第1項): the 登録月の一日 a new resident is registered on;
 - ``登録`` (第21条第2項): a person who moved out after three months, before being registered;
 - ``表示`` (第27条第1項, 第2項): on a registered person's move-out, and on a registration after it;
-- ``抹消事由`` (第28条第1号, 第2号): death, and four months after the move-out.
+- ``抹消事由`` (第28条第1号, 第2号): death, and four months after the move-out;
+- ``年齢満十七年調査`` (施行令 第13条第1項第1号, 第2号): whether the person is among those aged seventeen surveyed as
+  of the 登録月の一日 on or before the day asked about;
+- ``選挙権_国政`` and ``選挙権_地方`` again (第11条第1項第2号〜第5号): a sentence sent as the person's 選挙人名簿 record
+  (``targets.load.records_path``: 刑_確定年月日, 刑_種類 拘禁刑/罰金, 罪_区分 公職収賄/選挙犯罪/その他,
+  刑_執行猶予期間満了日 (the period's last day), 刑_執行終了年月日, 刑_執行免除年月日);
+- ``選挙権_都道府県`` (第9条第3項): the day the address in the municipality moved from was taken, sent as the
+  選挙人名簿 record (転入前住所_住所を定めた年月日);
+- ``在外_被登録資格`` (第30条の4第1項), ``在外_被登録移転資格`` (第30条の4第2項), ``抹消事由`` again (第28条第1項
+  第3号) and ``在外_抹消事由`` (第30条の11第1項第2号) of the town's 在外選挙人名簿: the 申請 and registrations sent as
+  the 選挙人名簿 record (在外_申請年月日, 在外_管轄区域住所年月日, 在外_移転申請年月日, 在外_登録年月日,
+  在外_国内住所年月日);
+- ``異議申出期間`` (第24条第1項第1号, 第2号: ``{"開始", "終了"}`` of the registration that registered the person)
+  and ``抄本閲覧_可否`` (第28条の2第1項, 第28条の3第1項: whether the 抄本 may be inspected for 政治活動 or 調査研究
+  on the day) and ``抄本閲覧_登録確認`` (第28条の2第1項 後段: for a 選挙人 confirming a registration), with or
+  without an election in the 選挙人名簿 record;
+- ``在外_登録停止`` (第30条の6第3項: whether no 在外 registration nor 移転 may be made on the day) and
+  ``在外_異議申出期間`` (第30条の8第1項第1号, 第2号, of the person's 在外 registration), with the election's
+  選挙_種類 (衆議院, 参議院 or 地方) in the record;
+- ``在外_表示`` (第30条の10第1項) and ``在外_抹消事由`` again (第30条の11第1項第1号: 在外_死亡年月日,
+  在外_国籍喪失年月日 in the record);
+- ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
+  provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
+  選挙時登録基準日).
 """
 
 from __future__ import annotations
@@ -163,6 +186,559 @@ def four_months_after(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return _asked(s, draw(_near(senkyo.struck_off_day(s.moved_out), 3)))
 
 
+@st.composite
+def seventeen_residents(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """施行令 第13条第1項第1号: a Japanese resident reaching eighteen around the last day of the month before
+    the next 登録月 (or around the 登録月の一日), long resident or with a 転入届 around the 一日; asked about in
+    the 登録月."""
+    first = draw(_registration_day())
+    reached = draw(st.one_of(_near(senkyo.seventeen_deadline(first), 3), _near(first, 3)))
+    birth = _born_reaching(reached, senkyo.VOTING_AGE)
+    recent = draw(_near(first - timedelta(days=10), 12))
+    settled = draw(st.sampled_from((birth, recent)))
+    notified = settled + timedelta(days=draw(st.sampled_from((0, 0, 5, 12))))
+    start = Scenario(first.year, birth, settled, previous=None if settled == birth else draw(st.sampled_from(codes)),
+                     notified=notified)
+    return _asked(start, max(notified, first + timedelta(days=draw(st.integers(0, 20)))))
+
+
+@st.composite
+def seventeen_moved_out(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """施行令 第13条第1項第2号: a Japanese person reaching eighteen by the deadline who moved out before the
+    登録月の一日, recorded about three months by then, around four months before it or less."""
+    first = draw(_registration_day())
+    birth = _born_reaching(draw(_near(senkyo.seventeen_deadline(first) - timedelta(days=20), 20)), senkyo.VOTING_AGE)
+    four_months = months_later(first, -4) - _DAY
+    out = draw(st.one_of(_near(four_months, 3), st.builds(lambda days: first - timedelta(days=days),
+                                                          st.integers(1, 110))))
+    notified = draw(_near(months_later(out, -3), 6))
+    start = Scenario(first.year, birth, notified, previous=draw(st.sampled_from(codes)))
+    gone = _gone(start, out, draw(st.booleans()), codes)
+    return _asked(gone, first + timedelta(days=draw(st.integers(0, 20))))
+
+
+# -- 第11条第1項: the 選挙人名簿 record of a sentence -------------------------------------------------------
+
+RECORD = "選挙人名簿"
+
+
+def sentence_of(s: Scenario) -> senkyo.Sentence | None:
+    """The sentence the scenario's 選挙人名簿 record tells (None: no record)."""
+    record = s.record(RECORD)
+    if "刑_確定年月日" not in record:
+        return None
+    return senkyo.Sentence(date.fromisoformat(record["刑_確定年月日"]), record["刑_種類"], record["罪_区分"],
+                           s.record_day(RECORD, "刑_執行猶予期間満了日"), s.record_day(RECORD, "刑_執行終了年月日"),
+                           s.record_day(RECORD, "刑_執行免除年月日"))
+
+
+def _sentenced(s: Scenario, sentence: senkyo.Sentence) -> Scenario:
+    items = {"刑_確定年月日": sentence.final, "刑_執行猶予期間満了日": sentence.suspended_until,
+             "刑_執行終了年月日": sentence.served, "刑_執行免除年月日": sentence.remitted}
+    records = [(RECORD, "刑_種類", sentence.kind), (RECORD, "罪_区分", sentence.crime)]
+    records += [(RECORD, item, day.isoformat()) for item, day in items.items() if day is not None]
+    return replace(s, records=tuple(records))
+
+
+@st.composite
+def _adult_resident(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A Japanese adult resident for years."""
+    birth = draw(_birth(1950, 1995))
+    return Scenario(2025, birth, birth + timedelta(days=draw(st.integers(6600, 9000))),
+                    previous=draw(st.sampled_from((None, *codes))))
+
+
+def _asked_near(draw: st.DrawFn, s: Scenario, sentence: senkyo.Sentence, anchors: tuple[date, ...],
+                avoid: tuple[date | None, ...]) -> Scenario:
+    """The sentenced scenario asked about near one of ``anchors``, never on a day of ``avoid`` (the days a
+    sentence becomes final, ends or is remitted: which side of them the day falls is not the rule's point)."""
+    banned = {day for day in avoid if day is not None}
+    as_of = draw(st.sampled_from(anchors).flatmap(lambda anchor: _near(anchor, 4)).filter(lambda d: d not in banned))
+    return _asked(_sentenced(s, sentence), max(as_of, s.moved_in))
+
+
+def _final(draw: st.DrawFn) -> date:
+    return draw(st.dates(date(2016, 1, 1), date(2025, 6, 30)))
+
+
+@st.composite
+def serving_persons(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第11条第1項第2号: a 拘禁刑 served (or a 罰金, which is not 拘禁刑以上, paid some days later)."""
+    final = _final(draw)
+    fine = draw(st.booleans())
+    served = final + timedelta(days=draw(st.integers(2, 60) if fine else st.integers(30, 2000)))
+    sentence = senkyo.Sentence(final, senkyo.FINE if fine else senkyo.IMPRISONMENT, senkyo.OTHER_CRIME, served=served)
+    return _asked_near(draw, draw(_adult_resident(codes)), sentence, (final, served, final + (served - final) / 2),
+                       (final, served))
+
+
+@st.composite
+def unexecuted_persons(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第11条第1項第3号: a 拘禁刑 never executed until remitted (時効, 免除), or one suspended (執行猶予中)."""
+    final = _final(draw)
+    if draw(st.booleans()):
+        remitted = final + timedelta(days=draw(st.integers(100, 4000)))
+        sentence = senkyo.Sentence(final, senkyo.IMPRISONMENT, senkyo.OTHER_CRIME, remitted=remitted)
+        anchors = (final, remitted, final + (remitted - final) / 2)
+    else:
+        until = months_later(final, draw(st.integers(12, 60))) - _DAY
+        sentence = senkyo.Sentence(final, senkyo.IMPRISONMENT, senkyo.OTHER_CRIME, suspended_until=until)
+        anchors = (final, until, final + (until - final) / 2)
+    return _asked_near(draw, draw(_adult_resident(codes)), sentence, anchors, (final, sentence.remitted))
+
+
+@st.composite
+def bribery_persons(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第11条第1項第4号: a 公職収賄 sentence (拘禁刑 served or remitted, 罰金 paid, or suspended), asked about
+    around five years after its end or around the end of its suspension."""
+    final = draw(st.dates(date(2012, 1, 1), date(2024, 6, 30)))
+    kind = draw(st.sampled_from(("served", "remitted", "fine", "suspended")))
+    if kind == "suspended":
+        until = months_later(final, draw(st.integers(12, 60))) - _DAY
+        sentence = senkyo.Sentence(final, draw(st.sampled_from((senkyo.IMPRISONMENT, senkyo.FINE))), senkyo.BRIBERY,
+                                   suspended_until=until)
+        return _asked_near(draw, draw(_adult_resident(codes)), sentence, (final, until), (final,))
+    ended = final + timedelta(days=draw(st.integers(2, 30) if kind == "fine" else st.integers(100, 1500)))
+    sentence = senkyo.Sentence(final, senkyo.FINE if kind == "fine" else senkyo.IMPRISONMENT, senkyo.BRIBERY,
+                               served=None if kind == "remitted" else ended,
+                               remitted=ended if kind == "remitted" else None)
+    # A 罰金 not yet paid is not drawn (the days from its finality to its payment).
+    avoid = (final, ended, *(final + timedelta(days=n) for n in range((ended - final).days if kind == "fine" else 0)))
+    five_years = months_later(ended + _DAY, 60)
+    return _asked_near(draw, draw(_adult_resident(codes)), sentence, (five_years, ended + timedelta(days=5)), avoid)
+
+
+@st.composite
+def election_crime_persons(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第11条第1項第5号: a 選挙犯罪 with a suspended 拘禁刑, asked about before it is final or during the
+    suspension (never after: 第252条, which this edition does not quote, decides then: 第11条第2項)."""
+    final = _final(draw)
+    until = months_later(final, draw(st.integers(12, 60))) - _DAY
+    sentence = senkyo.Sentence(final, senkyo.IMPRISONMENT, senkyo.ELECTION_CRIME, suspended_until=until)
+    scenario = _asked_near(draw, draw(_adult_resident(codes)), sentence, (final, until - timedelta(days=5)), (final,))
+    assert scenario.as_of is not None
+    return replace(scenario, as_of=min(scenario.as_of, until), fiscal_year=fiscal_year_of(min(scenario.as_of, until)))
+
+
+# -- 第22条第2項〜第4項: an election in the 選挙人名簿 record ---------------------------------------------------
+
+
+def election_of(s: Scenario) -> senkyo.Election | None:
+    """The election the scenario's 選挙人名簿 record tells (None: none)."""
+    notice, day, base = (s.record_day(RECORD, item) for item in ("選挙_公示日", "選挙_期日", "選挙時登録基準日"))
+    if notice is None or day is None or base is None:
+        return None
+    return senkyo.Election(notice, day, base, s.record(RECORD).get("選挙_種類"))
+
+
+def _with_election(s: Scenario, election: senkyo.Election) -> Scenario:
+    """The scenario with the election as its 選挙人名簿 record (other items of the record kept)."""
+    items = (("選挙_公示日", election.notice), ("選挙_期日", election.day), ("選挙時登録基準日", election.base))
+    kept = tuple(entry for entry in s.records if entry[1] not in {*dict(items), "選挙_種類"})
+    kind = ((RECORD, "選挙_種類", election.kind),) if election.kind is not None else ()
+    return replace(s, records=kept + tuple((RECORD, item, day.isoformat()) for item, day in items) + kind)
+
+
+@st.composite
+def _election_voter(draw: st.DrawFn, codes: tuple[str, str], qualified_near: date, eighteen_near: tuple[date, ...],
+                    asked: date) -> Scenario:
+    """A Japanese newcomer whose three months recorded complete around ``qualified_near`` (or a long resident),
+    reaching eighteen around one of ``eighteen_near`` (or an adult), asked about some days after ``asked``."""
+    if draw(st.booleans()):
+        birth = _born_reaching(draw(st.sampled_from(eighteen_near).flatmap(lambda day: _near(day, 3))),
+                               senkyo.VOTING_AGE)
+    else:
+        birth = draw(_birth(1950, 2000))
+    notified = draw(_near(months_later(qualified_near, -3), 4))
+    settled = draw(st.sampled_from((birth, notified))) if birth < notified - timedelta(days=400) else notified
+    start = Scenario(asked.year, birth, settled, previous=None if settled == birth else draw(st.sampled_from(codes)),
+                     notified=None if settled == birth else notified)
+    return _asked(start, asked + timedelta(days=draw(st.integers(0, 25))))
+
+
+@st.composite
+def elections_in_registration_month(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第22条第2項: an election whose 期日 is 1-20 days after a 登録月の一日, its 公示 9, 12 or 17 days before (so
+    the 一日 falls from the 公示 to the day before the 期日, or before the 公示), the 基準日 the day before the
+    公示 (never the 一日 itself: 第4項's case); a voter qualified around the 一日, reaching eighteen around it or
+    around the 期日."""
+    first = draw(_registration_day())
+    day = first + timedelta(days=draw(st.integers(1, 20)))
+    notice = day - timedelta(days=draw(st.sampled_from((9, 12, 17))))
+    base = notice - _DAY
+    if base == first:
+        base -= _DAY
+    voter = draw(_election_voter(codes, first, (first, day), first))
+    return _with_election(voter, senkyo.Election(notice, day, base))
+
+
+@st.composite
+def elections_with_base_day(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第22条第3項: an election whose 基準日 is not a 登録月の一日 (the day before the 公示, the 期日 12 or 17 days
+    after it); a voter qualified around the 基準日, reaching eighteen around it or around the 期日."""
+    base = draw(st.dates(date(2021, 1, 1), date(2026, 12, 31)).filter(lambda d: d.day != 1))
+    notice = base + _DAY
+    day = notice + timedelta(days=draw(st.sampled_from((12, 17))))
+    voter = draw(_election_voter(codes, base, (base, day), base))
+    return _with_election(voter, senkyo.Election(notice, day, base))
+
+
+@st.composite
+def elections_on_registration_day(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第22条第4項: an election whose 基準日 is a 登録月の一日 (公示 the next day); a voter qualified around it,
+    reaching eighteen around it or around the 期日."""
+    first = draw(_registration_day())
+    notice = first + _DAY
+    day = notice + timedelta(days=draw(st.sampled_from((9, 12, 17))))
+    voter = draw(_election_voter(codes, first, (first, day), first))
+    return _with_election(voter, senkyo.Election(notice, day, first))
+
+
+# -- 第9条第3項: the prefecture's 選挙権 of a person who moved within it --------------------------------------
+
+PREVIOUS_SINCE = "転入前住所_住所を定めた年月日"
+
+
+@st.composite
+def prefecture_movers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A newcomer from a municipality of the same prefecture or of another, whose address there was taken about
+    three months before the move (or longer, or shorter), maybe turning eighteen or foreign, asked about in the
+    first months here."""
+    settled = draw(st.dates(date(2021, 1, 1), date(2025, 12, 31)))
+    since = draw(st.one_of(_near(months_later(settled, -3), 3),
+                           st.builds(lambda days: settled - timedelta(days=days), st.integers(20, 400))))
+    as_of = settled + timedelta(days=draw(st.integers(0, 120)))
+    birth = (_born_reaching(draw(_near(as_of, 3)), senkyo.VOTING_AGE) if draw(st.booleans())
+             else draw(_birth(1950, 2000)))
+    start = Scenario(settled.year, birth, settled, previous=draw(st.sampled_from(codes)),
+                     foreign=draw(st.sampled_from((False, False, True))),
+                     records=((RECORD, PREVIOUS_SINCE, since.isoformat()),))
+    return _asked(start, as_of)
+
+
+# -- 在外選挙人名簿: the 申請 and the registrations the 選挙人名簿 record tells ---------------------------------------
+
+OVERSEAS_ITEMS = {"applied": "在外_申請年月日", "area_since": "在外_管轄区域住所年月日",
+                  "transfer_applied": "在外_移転申請年月日", "registered": "在外_登録年月日",
+                  "returned": "在外_国内住所年月日"}
+
+
+def overseas_of(s: Scenario) -> senkyo.Overseas:
+    """The 在外選挙人名簿 part of the scenario's 選挙人名簿 record."""
+    days = {name: s.record_day(RECORD, item) for name, item in OVERSEAS_ITEMS.items()}
+    return senkyo.Overseas(days["applied"], days["area_since"], days["transfer_applied"], days["registered"],
+                           days["returned"])
+
+
+def _with_overseas(s: Scenario, overseas: senkyo.Overseas) -> Scenario:
+    days = {"applied": overseas.applied, "area_since": overseas.area_since,
+            "transfer_applied": overseas.transfer_applied, "registered": overseas.registered,
+            "returned": overseas.returned}
+    return replace(s, records=tuple((RECORD, OVERSEAS_ITEMS[name], day.isoformat())
+                                    for name, day in days.items() if day is not None))
+
+
+def went_abroad(s: Scenario) -> bool:
+    """The scenario's move-out went abroad (no municipality after it)."""
+    return s.planned_out is not None and s.next is None and s.elsewhere is None and s.died is None
+
+
+@st.composite
+def _emigrant(draw: st.DrawFn, codes: tuple[str, str], first: date, last: date) -> Scenario:
+    """A long resident (registered years ago; now and then one turning eighteen shortly before) who moved
+    abroad between ``first`` and ``last``."""
+    out = draw(st.dates(first, last))
+    birth = (_born_reaching(out - timedelta(days=draw(st.integers(100, 200))), senkyo.VOTING_AGE)
+             if draw(st.integers(0, 4)) == 0 else draw(_birth(1950, 1995)))
+    start = Scenario(out.year, birth, birth, foreign=draw(st.integers(0, 9)) == 0)
+    return _gone(start, out, True, codes)
+
+
+@st.composite
+def overseas_applicants(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の4第1項: an emigrant who took an address in the 領事官's area 0-20 days after leaving and applied
+    some months later, maybe registered since; asked about around the three months there (never on the day
+    they complete: 第30条の5第3項第2号's 「三箇月を経過した日」 could be read as the next), the 申請 or the
+    registration."""
+    s = draw(_emigrant(codes, date(2021, 1, 1), date(2025, 6, 30)))
+    assert s.moved_out is not None
+    area_since = s.moved_out + timedelta(days=draw(st.integers(0, 20)))
+    three_months = months_later(area_since, 3)
+    applied = area_since + timedelta(days=draw(st.integers(0, 150)))
+    registered = (max(applied, three_months) + timedelta(days=draw(st.integers(5, 40)))
+                  if draw(st.booleans()) else None)
+    anchors = tuple(day for day in (three_months, applied, registered) if day is not None)
+    as_of = draw(st.sampled_from(anchors).flatmap(lambda day: _near(day, 4)).filter(lambda day: day != three_months))
+    return _asked(_with_overseas(s, senkyo.Overseas(applied, area_since, registered=registered)),
+                  max(as_of, s.moved_in))
+
+
+@st.composite
+def transfer_applicants(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の4第2項: a registered resident who applied with the 国外転出届 (0-30 days before leaving), not yet
+    moved to the 在外選挙人名簿; asked about around the move-out or around four months after it."""
+    s = draw(_emigrant(codes, date(2021, 1, 1), date(2025, 6, 30)))
+    assert s.moved_out is not None
+    applied = s.moved_out - timedelta(days=draw(st.integers(0, 30)))
+    anchor = draw(st.sampled_from((s.moved_out, senkyo.struck_off_day(s.moved_out))))
+    return _asked(_with_overseas(s, senkyo.Overseas(transfer_applied=applied)), draw(_near(anchor, 3)))
+
+
+@st.composite
+def transferred(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第28条第1項第3号: a registered resident who applied with the 国外転出届 and was moved to the 在外選挙人名簿
+    5 days to four months after leaving (or who applied and was not moved); asked about around the move or
+    around four months after leaving."""
+    s = draw(_emigrant(codes, date(2021, 1, 1), date(2025, 6, 30)))
+    assert s.moved_out is not None
+    four_months = senkyo.struck_off_day(s.moved_out)
+    moved = (s.moved_out + timedelta(days=draw(st.integers(5, (four_months - s.moved_out).days - 1)))
+             if draw(st.integers(0, 3)) else None)
+    applied = s.moved_out - timedelta(days=draw(st.integers(0, 30)))
+    anchor = draw(st.sampled_from((four_months,) if moved is None else (moved, four_months)))
+    return _asked(_with_overseas(s, senkyo.Overseas(transfer_applied=applied, registered=moved)),
+                  draw(_near(anchor, 3)))
+
+
+@st.composite
+def returning_overseas_voters(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の11第1項第2号: a person on the 在外選挙人名簿 (registered on application) who took a domestic address
+    (often on a month end) or not; asked about around four months after it."""
+    s = draw(_emigrant(codes, date(2012, 1, 1), date(2018, 12, 31)))
+    assert s.moved_out is not None
+    registered = s.moved_out + timedelta(days=draw(st.integers(100, 400)))
+    returned = draw(st.one_of(_birth(2021, 2025).filter(lambda day: day.year >= 2021),
+                              st.dates(date(2021, 1, 1), date(2025, 12, 31))))
+    overseas = senkyo.Overseas(registered - timedelta(days=30), s.moved_out, registered=registered,
+                               returned=returned if draw(st.integers(0, 4)) else None)
+    return _asked(_with_overseas(s, overseas), draw(_near(senkyo.struck_off_day(returned), 3)))
+
+
+# -- 第24条第1項 (異議の申出 periods), 第28条の2第1項 and 第28条の3第1項 (the 閲覧 window) ----------------------------
+
+
+#: The fixed 国民の祝日 with the day after (a 振替休日), the equinoxes' windows and 年末年始 (12月29日〜1月3日).
+_HOLIDAYS_NEAR = frozenset({(2, 11), (2, 12), (2, 23), (2, 24), (4, 29), (4, 30), (5, 3), (5, 4), (5, 5), (5, 6),
+                            (8, 11), (8, 12), (11, 3), (11, 4), (11, 23), (11, 24), (3, 19), (3, 20), (3, 21),
+                            (3, 22), (9, 21), (9, 22), (9, 23), (9, 24), (12, 29), (12, 30), (12, 31), (1, 1),
+                            (1, 2), (1, 3), (1, 4)})
+
+
+def _weekday(day: date) -> bool:
+    """A day that is no 地方公共団体の休日 of any reading: a weekday, none of :data:`_HOLIDAYS_NEAR`, and not a
+    Monday of January, July, September or October (the moving 祝日)."""
+    moving = day.weekday() == 0 and day.month in (1, 7, 9, 10)
+    return day.weekday() < 5 and (day.month, day.day) not in _HOLIDAYS_NEAR and not moving
+
+
+def _period_ends_on_weekday(s: Scenario) -> bool:
+    """Whether the 異議 period the scenario's registration opens ends on a weekday (or there is none)."""
+    period = _objection(s, "")["異議申出期間"]
+    return period is None or _weekday(date.fromisoformat(period["終了"]))
+
+
+def _scheduled_on_weekday(s: Scenario) -> bool:
+    """:func:`_period_ends_on_weekday`, of a registration on a 登録月の一日 (not a 選挙時登録: 第2号's)."""
+    election = election_of(s)
+    found = senkyo.registration_with_election(person_of(s), _as_of(s), election) if election is not None else None
+    return _period_ends_on_weekday(s) and (found is None or found[1] != senkyo.BY_ELECTION)
+
+
+@st.composite
+def _scheduled_registration(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    first = draw(_registration_day())
+    kind = draw(st.sampled_from(("none", "eve", "far")))
+    election = None
+    if kind == "eve":
+        election = senkyo.Election(first - timedelta(days=11), first + _DAY, first - timedelta(days=12))
+    elif kind == "far":
+        election = senkyo.Election(first + timedelta(days=40), first + timedelta(days=52), first + timedelta(days=39))
+    voter = draw(_election_voter(codes, first, (first, first + timedelta(days=3)), first))
+    return _with_election(voter, election) if election is not None else replace(voter, records=())
+
+
+def scheduled_registrations(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第24条第1項第1号: a newcomer whose three months recorded complete around a 登録月の一日 (a Saturday or Sunday
+    now and then: the registration is made on the Monday), with no election, one whose 期日 is the next day (the
+    一日 on the 期日の前日: 第1号 still) or one far off; only periods ending on a weekday (whether a period ending
+    on a 休日 is extended is not this rule's point)."""
+    return _scheduled_registration(codes).filter(_scheduled_on_weekday)
+
+
+@st.composite
+def _campaign_registration(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    first = draw(_registration_day())
+    if draw(st.booleans()):
+        day = first + timedelta(days=draw(st.integers(1, 10)))
+        election = senkyo.Election(day - timedelta(days=12), day, day - timedelta(days=13))
+        anchor = first
+    else:
+        base = first + timedelta(days=draw(st.integers(1, 11)))
+        election = senkyo.Election(base + _DAY, base + timedelta(days=draw(st.sampled_from((13, 18)))), base)
+        anchor = base
+    voter = draw(_election_voter(codes, anchor, (anchor, election.day), anchor))
+    return _with_election(voter, election)
+
+
+def campaign_registrations(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第24条第1項第2号: a 登録月の一日 from the 公示 to the 期日の前々日 (or the 期日の前日: 第1号), or a 選挙時登録
+    on a 基準日 early in March, June, September or December; a voter qualified around it; only periods ending on
+    a weekday."""
+    return _campaign_registration(codes).filter(_period_ends_on_weekday)
+
+
+@st.composite
+def inspection_days(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第28条の2第1項: a day around the 公示 or around five days after the 期日 of an election."""
+    notice = draw(st.dates(date(2021, 1, 1), date(2026, 6, 30)))
+    election = senkyo.Election(notice, notice + timedelta(days=draw(st.sampled_from((5, 7, 9, 12, 17)))),
+                               notice - _DAY)
+    anchor = draw(st.sampled_from((notice, election.day + timedelta(days=5))))
+    start = draw(_long_resident(codes))
+    return _asked(_with_election(start, election), max(start.moved_in, draw(_near(anchor, 3))))
+
+
+# -- 第30条の6第3項, 第30条の8第1項: the 在外選挙人名簿 around an election ----------------------------------------
+
+_KINDS = ("衆議院", "参議院", "地方")
+
+
+@st.composite
+def overseas_in_campaign(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の6第3項: a person on the 在外選挙人名簿 asked about around the 公示 or the 期日 of an election of
+    either kind."""
+    notice = draw(st.dates(date(2021, 1, 1), date(2026, 6, 30)))
+    election = senkyo.Election(notice, notice + timedelta(days=draw(st.sampled_from((12, 17)))), notice - _DAY,
+                               draw(st.sampled_from(_KINDS)))
+    s = draw(_emigrant(codes, date(2012, 1, 1), date(2018, 12, 31)))
+    assert s.moved_out is not None
+    registered = s.moved_out + timedelta(days=200)
+    listed = _with_overseas(s, senkyo.Overseas(registered - timedelta(days=30), s.moved_out, registered=registered))
+    anchor = draw(st.sampled_from((election.notice, election.day)))
+    return _asked(_with_election(listed, election), draw(_near(anchor, 3)))
+
+
+def _overseas_objection_of(s: Scenario) -> tuple[date, date] | None:
+    registered = overseas_of(s).registered
+    assert registered is not None
+    return senkyo.overseas_objection_period(registered, election_of(s))
+
+
+def _judged_overseas_registration(s: Scenario) -> bool:
+    """A 在外 registration not inside a period of 異議 nor on a day a registration is made, whose period ends on a
+    weekday (the readings this rule does not settle)."""
+    registered = overseas_of(s).registered
+    assert registered is not None
+    election = election_of(s)
+    first = senkyo.registration_first_on_or_before(registered)
+    for months in (0, 3):
+        done = senkyo.registration_done(months_later(first, months), election)
+        if done <= registered <= done + timedelta(days=5):
+            return False
+    if election is not None and election.national and election.base <= registered <= election.base + _DAY:
+        return False
+    period = _overseas_objection_of(s)
+    return period is not None and _weekday(period[1])
+
+
+@st.composite
+def _overseas_registered(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    s = draw(_emigrant(codes, date(2015, 1, 1), date(2020, 12, 31)))
+    assert s.moved_out is not None
+    registered = draw(st.dates(date(2021, 1, 1), date(2026, 6, 30)))
+    listed = _with_overseas(s, senkyo.Overseas(registered - timedelta(days=20), s.moved_out, registered=registered))
+    if draw(st.booleans()):
+        base = registered + timedelta(days=draw(st.integers(1, 60)))
+        election = senkyo.Election(base + _DAY, base + timedelta(days=draw(st.sampled_from((12, 17)))), base,
+                                   draw(st.sampled_from(_KINDS)))
+        listed = _with_election(listed, election)
+    return _asked(listed, registered + timedelta(days=draw(st.integers(0, 10))))
+
+
+def _national_election(s: Scenario) -> bool:
+    election = election_of(s)
+    return election is not None and election.national
+
+
+def overseas_registered(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第30条の8第1項第1号: a 在外 registration with no election, or a local one whose 基準日 comes 1-60 days
+    later."""
+    return _overseas_registered(codes).filter(lambda s: not _national_election(s) and _judged_overseas_registration(s))
+
+
+def overseas_registered_before_election(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第30条の8第1項第2号: a 在外 registration before the 選挙時登録 of a 衆議院 or 参議院 election whose day after
+    comes before the next 定時登録's period."""
+    def judged(s: Scenario) -> bool:
+        period = _overseas_objection_of(s) if _national_election(s) and _judged_overseas_registration(s) else None
+        return period is not None and period[0] == period[1]
+    return _overseas_registered(codes).filter(judged)
+
+
+# -- 第30条の10第1項, 第30条の11第1項第1号: the 在外選挙人名簿's 表示 and 抹消 on death ------------------------------
+
+OVERSEAS_DIED, OVERSEAS_LOST_NATIONALITY = "在外_死亡年月日", "在外_国籍喪失年月日"
+
+
+@st.composite
+def _listed_abroad(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person on the 在外選挙人名簿 (registered on application some months after leaving)."""
+    s = draw(_emigrant(codes, date(2012, 1, 1), date(2018, 12, 31)))
+    assert s.moved_out is not None
+    registered = s.moved_out + timedelta(days=draw(st.integers(100, 400)))
+    return _with_overseas(s, senkyo.Overseas(registered - timedelta(days=30), s.moved_out, registered=registered))
+
+
+@st.composite
+def overseas_returning_or_sentenced(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の10第1項: a person on the 在外選挙人名簿 who takes a domestic address, or whose 拘禁刑 becomes final,
+    asked about around that day."""
+    s = draw(_listed_abroad(codes))
+    day = draw(st.dates(date(2021, 1, 1), date(2025, 12, 31)))
+    returning = draw(st.booleans())
+    if returning:
+        s = _with_overseas(s, replace(overseas_of(s), returned=day))
+    else:
+        sentence = senkyo.Sentence(day, senkyo.IMPRISONMENT, senkyo.OTHER_CRIME, served=day + timedelta(days=400))
+        s = replace(s, records=_sentenced(s, sentence).records + s.records)
+    # The day a sentence becomes final is not judged (as in the 第11条 rules).
+    return _asked(s, draw(_near(day, 3).filter(lambda asked: returning or asked != day)))
+
+
+@st.composite
+def overseas_dying(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の11第1項第1号: a person on the 在外選挙人名簿 who dies or loses Japanese nationality (as the 戸籍
+    records its day), asked about around it."""
+    s = draw(_listed_abroad(codes))
+    day = draw(st.dates(date(2021, 1, 1), date(2025, 12, 31)))
+    item = draw(st.sampled_from((OVERSEAS_DIED, OVERSEAS_LOST_NATIONALITY)))
+    return _asked(replace(s, records=(*s.records, (RECORD, item, day.isoformat()))), draw(_near(day, 3)))
+
+
+def _periods_end_on_weekdays(s: Scenario) -> bool:
+    election = election_of(s)
+    return election is not None and all(_weekday(end) for _, end in senkyo.objection_days_of_election(election))
+
+
+@st.composite
+def _confirmation_day(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    first = draw(_registration_day())
+    notice = first - timedelta(days=draw(st.integers(-20, 12)))
+    election = senkyo.Election(notice, notice + timedelta(days=draw(st.sampled_from((12, 17)))), notice - _DAY)
+    periods = senkyo.objection_days_of_election(election)
+    anchors = (*(start for start, _ in periods), *(end for _, end in periods), notice, election.day + timedelta(days=5))
+    start = draw(_long_resident(codes))
+    return _asked(_with_election(start, election),
+                  max(start.moved_in, draw(st.sampled_from(anchors).flatmap(lambda day: _near(day, 2)))))
+
+
+def confirmation_days(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第28条の2第1項 後段: a day around the 異議 periods of the registrations around an election (a 登録月の一日
+    from 12 days after its 公示 to 20 days before it) or around the window's ends; only elections whose periods
+    end on weekdays."""
+    return _confirmation_day(codes).filter(_periods_end_on_weekdays)
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -201,6 +777,99 @@ def _struck_off(s: Scenario, town: str) -> Projection:
     return {"抹消事由": senkyo.struck_off(person_of(s), _as_of(s))}
 
 
+def _seventeen(s: Scenario, town: str) -> Projection:
+    return {"年齢満十七年調査": senkyo.seventeen_surveyed(person_of(s), _as_of(s))}
+
+
+def _suffrage_kept(s: Scenario, town: str) -> Projection:
+    """第11条第1項: 選挙権 (national and the town's) unless the sentence bars it."""
+    person, as_of = person_of(s), _as_of(s)
+    barred = senkyo.disqualified(sentence_of(s), as_of)
+    return {"選挙権_国政": senkyo.national_suffrage(person, as_of) and not barred,
+            "選挙権_地方": senkyo.local_suffrage(person, as_of) and not barred}
+
+
+def _prefectural(s: Scenario, town: str) -> Projection:
+    since = s.record_day(RECORD, PREVIOUS_SINCE)
+    return {"選挙権_都道府県": senkyo.prefectural_suffrage(person_of(s), _as_of(s), town, s.previous, since)}
+
+
+def _objection(s: Scenario, town: str) -> Projection:
+    """第24条第1項: the 異議の申出 period of the registration that registered the person (None: not registered)."""
+    election = election_of(s)
+    person, as_of = person_of(s), _as_of(s)
+    found = (senkyo.registration_with_election(person, as_of, election) if election is not None
+             else _scheduled(person, as_of))
+    if found is None:
+        return {"異議申出期間": None}
+    start, end = senkyo.objection_period(found[0], found[1], election)
+    return {"異議申出期間": {"開始": start.isoformat(), "終了": end.isoformat()}}
+
+
+def _scheduled(person: senkyo.Person, as_of: date) -> tuple[date, str] | None:
+    day = senkyo.registration_day(person, as_of)
+    return None if day is None else (day, senkyo.BY_SCHEDULE)
+
+
+def _inspection(s: Scenario, town: str) -> Projection:
+    election = election_of(s)
+    assert election is not None
+    return {"抄本閲覧_可否": senkyo.inspection_open(_as_of(s), election)}
+
+
+def _overseas_suspended(s: Scenario, town: str) -> Projection:
+    election = election_of(s)
+    assert election is not None
+    return {"在外_登録停止": senkyo.overseas_registration_suspended(_as_of(s), election)}
+
+
+def _overseas_objection(s: Scenario, town: str) -> Projection:
+    period = _overseas_objection_of(s)
+    return {"在外_異議申出期間": None if period is None else {"開始": period[0].isoformat(),
+                                                          "終了": period[1].isoformat()}}
+
+
+def _overseas_indicated(s: Scenario, town: str) -> Projection:
+    return {"在外_表示": senkyo.overseas_indicated(_as_of(s), overseas_of(s), sentence_of(s))}
+
+
+def _overseas_struck_off_on_death(s: Scenario, town: str) -> Projection:
+    as_of, overseas = _as_of(s), overseas_of(s)
+    reason = senkyo.overseas_struck_off_on_death(as_of, overseas, s.record_day(RECORD, OVERSEAS_DIED),
+                                                 s.record_day(RECORD, OVERSEAS_LOST_NATIONALITY))
+    return {"在外_抹消事由": reason or senkyo.overseas_struck_off(as_of, overseas)}
+
+
+def _confirmation(s: Scenario, town: str) -> Projection:
+    election = election_of(s)
+    assert election is not None
+    return {"抄本閲覧_登録確認": senkyo.confirmation_open(_as_of(s), election)}
+
+
+def _overseas_qualified(s: Scenario, town: str) -> Projection:
+    return {"在外_被登録資格": senkyo.overseas_qualified(person_of(s), _as_of(s), went_abroad(s), overseas_of(s))}
+
+
+def _transfer_qualified(s: Scenario, town: str) -> Projection:
+    return {"在外_被登録移転資格": senkyo.transfer_qualified(person_of(s), _as_of(s), went_abroad(s), overseas_of(s))}
+
+
+def _struck_off_transferred(s: Scenario, town: str) -> Projection:
+    return {"抹消事由": senkyo.struck_off_with_transfer(person_of(s), _as_of(s), overseas_of(s))}
+
+
+def _overseas_struck_off(s: Scenario, town: str) -> Projection:
+    return {"在外_抹消事由": senkyo.overseas_struck_off(_as_of(s), overseas_of(s))}
+
+
+def _registered_in_election(s: Scenario, town: str) -> Projection:
+    """第22条: the registration's day and the provision it was made under."""
+    election = election_of(s)
+    assert election is not None
+    found = senkyo.registration_with_election(person_of(s), _as_of(s), election)
+    return {"登録基準日": found[0].isoformat() if found else None, "登録根拠": found[1] if found else None}
+
+
 #: Worked examples. Moved in 2024-12-01, 転入届 2024-12-10: 選挙権 of the town on 2025-03-01 (三箇月 of
 #: address), registered as of 2025-06-01 (三箇月 of record on 3月10日). Born 2007-03-02: 18 on 2025-03-01.
 LATE_NOTICE = Scenario(2024, date(1980, 5, 5), date(2024, 12, 1), previous="131016", notified=date(2024, 12, 10),
@@ -220,6 +889,120 @@ MOVED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), planned_out=date(2025
 STRUCK_OFF = replace(MOVED, as_of=date(2025, 10, 11))
 NOT_YET_STRUCK_OFF = replace(MOVED, as_of=date(2025, 10, 10))
 DIED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), died=date(2025, 6, 10), as_of=date(2025, 6, 10))
+
+#: 施行令 第13条: on 2025-03-01, born 2007-06-01 (18 on 2025-05-31: surveyed), born 2007-06-02 (18 on 6月1日:
+#: not, the 定時登録 of 6月 takes them); moved out 2025-01-20 after a 転入届 of 2024-09-01: surveyed (第2号).
+SEVENTEEN = Scenario(2024, date(2007, 6, 1), date(2007, 6, 1), as_of=date(2025, 3, 1))
+SEVENTEEN_TOO_LATE = Scenario(2024, date(2007, 6, 2), date(2007, 6, 2), as_of=date(2025, 3, 3))
+SEVENTEEN_MOVED_OUT = Scenario(2024, date(2007, 5, 20), date(2024, 9, 1), previous="131016",
+                               planned_out=date(2025, 1, 20), as_of=date(2025, 3, 1))
+_LONG = Scenario(2025, date(1970, 5, 5), date(1995, 4, 1))
+#: 第11条第1項: a 拘禁刑 final 2023-04-10 served until 2025-02-10 (barred on 2025-01-01, not on 2025-03-01); a
+#: 罰金 final 2025-01-10 paid 2025-02-20 (not 拘禁刑以上: kept on 2025-02-01).
+SERVING = _sentenced(replace(_LONG, as_of=date(2025, 1, 1)),
+                     senkyo.Sentence(date(2023, 4, 10), senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                     served=date(2025, 2, 10)))
+RELEASED = replace(SERVING, as_of=date(2025, 3, 1))
+FINED = _sentenced(replace(_LONG, as_of=date(2025, 2, 1)),
+                   senkyo.Sentence(date(2025, 1, 10), senkyo.FINE, senkyo.OTHER_CRIME, served=date(2025, 2, 20)))
+#: A 拘禁刑 suspended until 2027-04-09 (執行猶予中: kept); one never executed, remitted 2025-02-01.
+SUSPENDED = _sentenced(replace(_LONG, as_of=date(2025, 3, 1)),
+                       senkyo.Sentence(date(2024, 4, 10), senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                       suspended_until=date(2027, 4, 9)))
+UNEXECUTED = _sentenced(replace(_LONG, as_of=date(2025, 1, 20)),
+                        senkyo.Sentence(date(2018, 4, 10), senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                        remitted=date(2025, 2, 1)))
+#: 公職収賄, 拘禁刑 served until 2020-06-10: barred until 2025-06-10, kept from 2025-06-11.
+BRIBERY = _sentenced(replace(_LONG, as_of=date(2025, 6, 9)),
+                     senkyo.Sentence(date(2018, 6, 1), senkyo.IMPRISONMENT, senkyo.BRIBERY, served=date(2020, 6, 10)))
+BRIBERY_PASSED = replace(BRIBERY, as_of=date(2025, 6, 11))
+#: 選挙犯罪, 拘禁刑 suspended until 2027-04-09: barred on 2025-03-01.
+ELECTION_CRIME = _sentenced(replace(_LONG, as_of=date(2025, 3, 1)),
+                            senkyo.Sentence(date(2024, 4, 10), senkyo.IMPRISONMENT, senkyo.ELECTION_CRIME,
+                                            suspended_until=date(2027, 4, 9)))
+
+#: 第22条: an election with its 期日 on 2025-03-12, 公示 2025-02-28, 基準日 2025-02-27; a 転入届 of 2024-12-01
+#: (three months recorded on 3月1日) born 2007-03-06 (18 on 3月5日): registered as of 3月1日 (第2項: the age on the
+#: 期日). Another 転入届 of 2024-11-20 (three months on 2月20日), born 2007-03-08 (18 on 3月7日): registered as of the
+#: 基準日 (第3項). With the 基準日 on 3月1日 itself, the registration of that day is 第3項's (第4項).
+_ELECTION = senkyo.Election(date(2025, 2, 28), date(2025, 3, 12), date(2025, 2, 27))
+IN_ELECTION = _with_election(Scenario(2024, date(2007, 3, 6), date(2024, 12, 1), previous="131016",
+                                      as_of=date(2025, 3, 3)), _ELECTION)
+AT_BASE_DAY = _with_election(Scenario(2024, date(2007, 3, 8), date(2024, 11, 20), previous="131016",
+                                      as_of=date(2025, 3, 3)), _ELECTION)
+ON_REGISTRATION_DAY = _with_election(Scenario(2024, date(2007, 3, 6), date(2024, 11, 20), previous="131016",
+                                              as_of=date(2025, 3, 3)),
+                                     senkyo.Election(date(2025, 3, 2), date(2025, 3, 14), date(2025, 3, 1)))
+
+#: 第9条第3項: moved here on 2025-01-10 from 静岡市 (the reference's town is in 静岡県), its address there taken
+#: on 2024-06-01: the prefecture's 選挙権 on 2025-02-01 (not the town's); from 千代田区, not.
+WITHIN_PREFECTURE = Scenario(2024, date(1980, 5, 5), date(2025, 1, 10), previous="221007", as_of=date(2025, 2, 1),
+                             records=((RECORD, PREVIOUS_SINCE, "2024-06-01"),))
+FROM_OTHER_PREFECTURE = replace(WITHIN_PREFECTURE, previous="131016")
+
+#: 在外選挙人名簿: left for abroad on 2024-10-05, an address in the 領事官's area from 2024-10-10, applied on
+#: 2024-11-01: qualified on 2025-01-11 (第30条の4第1項; 1月10日 is not judged), not on 2025-01-09.
+#: Applied with the 国外転出届 on 2024-10-01: qualified for the 移転 from the move-out (第30条の4第2項);
+#: moved on 2024-11-20, struck off the 選挙人名簿 that day (第28条第1項第3号).
+#: On the 在外選挙人名簿, a domestic address from 2025-06-10: struck off on 10月11日 (第30条の11第1項第2号).
+_EMIGRANT = Scenario(2024, date(1980, 5, 5), date(1980, 5, 5), planned_out=date(2024, 10, 5))
+OVERSEAS_APPLIED = _with_overseas(replace(_EMIGRANT, as_of=date(2025, 1, 10)),
+                                  senkyo.Overseas(date(2024, 11, 1), date(2024, 10, 10)))
+OVERSEAS_APPLIED = replace(OVERSEAS_APPLIED, as_of=date(2025, 1, 11))
+OVERSEAS_NOT_YET = replace(OVERSEAS_APPLIED, as_of=date(2025, 1, 9))
+TRANSFER_APPLIED = _with_overseas(replace(_EMIGRANT, as_of=date(2024, 10, 6)),
+                                  senkyo.Overseas(transfer_applied=date(2024, 10, 1)))
+TRANSFERRED = _with_overseas(replace(_EMIGRANT, as_of=date(2024, 11, 20)),
+                             senkyo.Overseas(transfer_applied=date(2024, 10, 1), registered=date(2024, 11, 20)))
+RETURNED = _with_overseas(replace(_EMIGRANT, as_of=date(2025, 10, 11)),
+                          senkyo.Overseas(date(2024, 11, 1), date(2024, 10, 10), registered=date(2025, 1, 20),
+                                          returned=date(2025, 6, 10)))
+NOT_YET_RETURNED = replace(RETURNED, as_of=date(2025, 10, 10))
+
+#: 第24条第1項: registered on Wednesday 2023-03-01: 異議 3月2日〜3月6日 (第1号: five days from the next); with the
+#: 期日 on 2025-06-10 and the 公示 on 5月30日, a 転入届 of 3月1日 and 18 on 6月4日: registered on 6月1日 (a Sunday)
+#: itself, 異議 on 6月2日 only (第2号). 第28条の2第1項: no 閲覧 from the 公示 (2月28日) to 3月17日, open on 3月18日.
+WEDNESDAY_REGISTRATION = Scenario(2023, date(1980, 5, 5), date(2022, 12, 1), previous="131016",
+                                  as_of=date(2023, 3, 5))
+CAMPAIGN_REGISTRATION = _with_election(Scenario(2025, date(2007, 6, 5), date(2025, 3, 1), previous="131016",
+                                                as_of=date(2025, 6, 3)),
+                                       senkyo.Election(date(2025, 5, 30), date(2025, 6, 10), date(2025, 5, 29)))
+INSPECTION_CLOSED = _with_election(Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 3, 17)),
+                                   _ELECTION)
+INSPECTION_OPEN = replace(INSPECTION_CLOSED, as_of=date(2025, 3, 18))
+
+#: 第30条の6第3項: a 参議院 election, 公示 2025-07-03, 期日 7月20日: no 在外 registration on 7月20日, again on 7月21日.
+#: 第30条の8第1項: registered in the 在外選挙人名簿 on 2023-01-20: 異議 from the day after the 定時登録 of Wednesday
+#: 3月1日: 3月2日〜3月6日 (第1号); with a 参議院 選挙時登録 on 2月15日 before it, 2月16日 only (第2号).
+_LISTED = _with_overseas(Scenario(2022, date(1980, 5, 5), date(1980, 5, 5), planned_out=date(2022, 6, 5),
+                                  as_of=date(2025, 7, 20)),
+                         senkyo.Overseas(date(2022, 11, 1), date(2022, 6, 10), registered=date(2023, 1, 20)))
+SUSPENDED_ABROAD = _with_election(_LISTED, senkyo.Election(date(2025, 7, 3), date(2025, 7, 20), date(2025, 7, 2),
+                                                           "参議院"))
+RESUMED_ABROAD = replace(SUSPENDED_ABROAD, as_of=date(2025, 7, 21))
+#: The same days of a local election: no suspension. A local election's campaign over the 定時登録 of 3月1日
+#: leaves 第1号's five days (3月2日〜3月6日).
+LOCAL_CAMPAIGN_ABROAD = _with_election(_LISTED, senkyo.Election(date(2025, 7, 3), date(2025, 7, 20),
+                                                                date(2025, 7, 2), "地方"))
+OVERSEAS_OBJECTION = replace(_LISTED, as_of=date(2023, 1, 25))
+OVERSEAS_OBJECTION_LOCAL = _with_election(OVERSEAS_OBJECTION, senkyo.Election(
+    date(2023, 2, 24), date(2023, 3, 5), date(2023, 2, 22), "地方"))
+OVERSEAS_OBJECTION_IN_ELECTION = _with_election(OVERSEAS_OBJECTION, senkyo.Election(
+    date(2023, 2, 16), date(2023, 2, 28), date(2023, 2, 15), "参議院"))
+
+#: 第30条の10第1項: on the 在外選挙人名簿 since 2023-01-20, a domestic address from 2025-06-10: the 表示 from that
+#: day, not on 6月9日. 第30条の11第1項第1号: died on 2025-06-10 (as the 戸籍 records it): struck off from that day.
+INDICATED_ABROAD = _with_overseas(replace(_LISTED, as_of=date(2025, 6, 10)),
+                                  senkyo.Overseas(date(2022, 11, 1), date(2022, 6, 10), registered=date(2023, 1, 20),
+                                                  returned=date(2025, 6, 10)))
+NOT_YET_INDICATED_ABROAD = replace(INDICATED_ABROAD, as_of=date(2025, 6, 9))
+DIED_ABROAD = replace(_LISTED, as_of=date(2025, 6, 10), records=(*_LISTED.records,
+                                                                 (RECORD, OVERSEAS_DIED, "2025-06-10")))
+
+#: 第28条の2第1項 後段: the election of 期日 3月12日 (公示 2月28日, 基準日 2月27日): 確認 on 2月28日 (the day after the
+#: 選挙時登録) and 3月2日 (the day after the 定時登録 of 3月1日, 第24条第1項第2号), not on 3月5日.
+CONFIRMATION_OPEN = replace(INSPECTION_CLOSED, as_of=date(2025, 2, 28))
+CONFIRMATION_CLOSED = replace(INSPECTION_CLOSED, as_of=date(2025, 3, 5))
 
 SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.national_suffrage", "選挙人名簿: 選挙権 of 日本国民 aged 18 or more (第9条第1項)", suffrage_persons,
@@ -242,6 +1025,75 @@ SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          picked(PART, "抹消事由"), (DIED,)),
     Rule("senkyo.struck_off_after_four_months", "選挙人名簿: 抹消 four months after the move-out (第28条第2号)",
          four_months_after, _struck_off, picked(PART, "抹消事由"), (STRUCK_OFF, NOT_YET_STRUCK_OFF)),
+    Rule("senkyo.seventeen_resident", "選挙人名簿: the survey of residents aged seventeen who reach eighteen by the "
+         "end of the month before the next 登録月 (施行令 第13条第1項第1号)", seventeen_residents, _seventeen,
+         picked(PART, "年齢満十七年調査"), (SEVENTEEN, SEVENTEEN_TOO_LATE)),
+    Rule("senkyo.seventeen_moved_out", "選挙人名簿: the survey of those aged seventeen who moved out within four "
+         "months (施行令 第13条第1項第2号)", seventeen_moved_out, _seventeen, picked(PART, "年齢満十七年調査"),
+         (SEVENTEEN_MOVED_OUT,)),
+    Rule("senkyo.disqualified_serving", "選挙人名簿: no 選挙権 until a 拘禁刑 has been served (第11条第1項第2号)",
+         serving_persons, _suffrage_kept, picked(PART, "選挙権_国政", "選挙権_地方"), (SERVING, RELEASED, FINED),
+         needs_records=True),
+    Rule("senkyo.disqualified_unexecuted", "選挙人名簿: no 選挙権 until a 拘禁刑 is no longer to be executed, "
+         "except while suspended (第11条第1項第3号)", unexecuted_persons, _suffrage_kept,
+         picked(PART, "選挙権_国政", "選挙権_地方"), (UNEXECUTED, SUSPENDED), needs_records=True),
+    Rule("senkyo.disqualified_bribery", "選挙人名簿: no 選挙権 for five years after a sentence for bribery in "
+         "office, or while it is suspended (第11条第1項第4号)", bribery_persons, _suffrage_kept,
+         picked(PART, "選挙権_国政", "選挙権_地方"), (BRIBERY, BRIBERY_PASSED), needs_records=True),
+    Rule("senkyo.disqualified_election_crime", "選挙人名簿: no 選挙権 while a 拘禁刑 for an election crime is "
+         "suspended (第11条第1項第5号)", election_crime_persons, _suffrage_kept,
+         picked(PART, "選挙権_国政", "選挙権_地方"), (ELECTION_CRIME,), needs_records=True),
+    Rule("senkyo.registration_in_election", "選挙人名簿: a 登録月の一日 from the 公示 to the day before the 期日: "
+         "registration with the age judged on the 期日 (第22条第2項)", elections_in_registration_month,
+         _registered_in_election, picked(PART, "登録基準日", "登録根拠"), (IN_ELECTION,), needs_records=True),
+    Rule("senkyo.election_registration", "選挙人名簿: 選挙時登録 as of the 基準日, the age judged on the 期日 "
+         "(第22条第3項)", elections_with_base_day, _registered_in_election, picked(PART, "登録基準日", "登録根拠"),
+         (AT_BASE_DAY,), needs_records=True),
+    Rule("senkyo.no_schedule_on_base_day", "選挙人名簿: no 定時登録 on a 登録月の一日 that is the 基準日 "
+         "(第22条第4項)", elections_on_registration_day, _registered_in_election,
+         picked(PART, "登録基準日", "登録根拠"), (ON_REGISTRATION_DAY,), needs_records=True),
+    Rule("senkyo.prefectural_suffrage", "選挙人名簿: the prefecture's 選挙権 after three months in one municipality "
+         "of the prefecture, still in it (第9条第3項)", prefecture_movers, _prefectural,
+         picked(PART, "選挙権_都道府県"), (WITHIN_PREFECTURE, FROM_OTHER_PREFECTURE), needs_records=True),
+    Rule("senkyo.overseas_qualification", "在外選挙人名簿: 被登録資格 of an applicant three months in the 領事官's "
+         "area (第30条の4第1項)", overseas_applicants, _overseas_qualified, picked(PART, "在外_被登録資格"),
+         (OVERSEAS_APPLIED, OVERSEAS_NOT_YET), needs_records=True),
+    Rule("senkyo.overseas_transfer_qualification", "在外選挙人名簿: 被登録移転資格 of a registered person who "
+         "applied with the 国外転出届 (第30条の4第2項)", transfer_applicants, _transfer_qualified,
+         picked(PART, "在外_被登録移転資格"), (TRANSFER_APPLIED,), needs_records=True),
+    Rule("senkyo.struck_off_on_transfer", "選挙人名簿: 抹消 on the move to the 在外選挙人名簿 (第28条第1項第3号)",
+         transferred, _struck_off_transferred, picked(PART, "抹消事由"), (TRANSFERRED,), needs_records=True),
+    Rule("senkyo.overseas_struck_off_after_return", "在外選挙人名簿: 抹消 four months after a domestic address was "
+         "taken (第30条の11第1項第2号)", returning_overseas_voters, _overseas_struck_off,
+         picked(PART, "在外_抹消事由"), (RETURNED, NOT_YET_RETURNED), needs_records=True),
+    Rule("senkyo.objection_five_days", "選挙人名簿: the 異議の申出 period of a 定時登録, the five days after the day "
+         "it was made (第24条第1項第1号)", scheduled_registrations, _objection, picked(PART, "異議申出期間"),
+         (WEDNESDAY_REGISTRATION,), needs_records=True),
+    Rule("senkyo.objection_next_day", "選挙人名簿: the 異議の申出 on the day after a registration in an election "
+         "(第24条第1項第2号)", campaign_registrations, _objection, picked(PART, "異議申出期間"),
+         (CAMPAIGN_REGISTRATION, AT_BASE_DAY), needs_records=True),
+    Rule("senkyo.inspection_window", "選挙人名簿: no 抄本 閲覧 for 政治活動 or 調査研究 from the 公示 to five days "
+         "after the 期日 (第28条の2第1項, 第28条の3第1項)", inspection_days, _inspection, picked(PART, "抄本閲覧_可否"),
+         (INSPECTION_CLOSED, INSPECTION_OPEN), needs_records=True),
+    Rule("senkyo.overseas_suspended_in_campaign", "在外選挙人名簿: no registration nor 移転 from the 公示 to the 期日 "
+         "of a 衆議院 or 参議院 election (第30条の6第3項)", overseas_in_campaign, _overseas_suspended,
+         picked(PART, "在外_登録停止"), (SUSPENDED_ABROAD, RESUMED_ABROAD, LOCAL_CAMPAIGN_ABROAD),
+         needs_records=True),
+    Rule("senkyo.overseas_objection_five_days", "在外選挙人名簿: 異議 in the five days after the 定時登録 that comes "
+         "next (第30条の8第1項第1号)", overseas_registered, _overseas_objection, picked(PART, "在外_異議申出期間"),
+         (OVERSEAS_OBJECTION, OVERSEAS_OBJECTION_LOCAL), needs_records=True),
+    Rule("senkyo.overseas_objection_next_day", "在外選挙人名簿: 異議 on the day after a 衆議院 or 参議院 選挙時登録 "
+         "that comes first (第30条の8第1項第2号)", overseas_registered_before_election, _overseas_objection,
+         picked(PART, "在外_異議申出期間"), (OVERSEAS_OBJECTION_IN_ELECTION,), needs_records=True),
+    Rule("senkyo.overseas_indication", "在外選挙人名簿: 表示 when a domestic 住民票 is made or the 選挙権 is barred "
+         "(第30条の10第1項)", overseas_returning_or_sentenced, _overseas_indicated, picked(PART, "在外_表示"),
+         (INDICATED_ABROAD, NOT_YET_INDICATED_ABROAD), needs_records=True),
+    Rule("senkyo.overseas_struck_off_on_death", "在外選挙人名簿: 抹消 on death or the loss of Japanese nationality "
+         "(第30条の11第1項第1号)", overseas_dying, _overseas_struck_off_on_death, picked(PART, "在外_抹消事由"),
+         (DIED_ABROAD,), needs_records=True),
+    Rule("senkyo.confirmation_in_window", "選挙人名簿: 抄本 閲覧 to confirm a registration, within the window on the "
+         "days of 異議 (第28条の2第1項 後段)", confirmation_days, _confirmation, picked(PART, "抄本閲覧_登録確認"),
+         (CONFIRMATION_OPEN, CONFIRMATION_CLOSED), needs_records=True),
 )}
 
 
@@ -262,3 +1114,42 @@ senkyo_indication_at_registration = check("scenario.senkyo.indication_at_registr
 senkyo_struck_off_on_death = check("scenario.senkyo.struck_off_on_death")(_rule_check("senkyo.struck_off_on_death"))
 senkyo_struck_off_after_four_months = check("scenario.senkyo.struck_off_after_four_months")(
     _rule_check("senkyo.struck_off_after_four_months"))
+senkyo_seventeen_resident = check("scenario.senkyo.seventeen_resident")(_rule_check("senkyo.seventeen_resident"))
+senkyo_seventeen_moved_out = check("scenario.senkyo.seventeen_moved_out")(_rule_check("senkyo.seventeen_moved_out"))
+senkyo_disqualified_serving = check("scenario.senkyo.disqualified_serving")(
+    _rule_check("senkyo.disqualified_serving"))
+senkyo_disqualified_unexecuted = check("scenario.senkyo.disqualified_unexecuted")(
+    _rule_check("senkyo.disqualified_unexecuted"))
+senkyo_disqualified_bribery = check("scenario.senkyo.disqualified_bribery")(
+    _rule_check("senkyo.disqualified_bribery"))
+senkyo_disqualified_election_crime = check("scenario.senkyo.disqualified_election_crime")(
+    _rule_check("senkyo.disqualified_election_crime"))
+senkyo_registration_in_election = check("scenario.senkyo.registration_in_election")(
+    _rule_check("senkyo.registration_in_election"))
+senkyo_election_registration = check("scenario.senkyo.election_registration")(
+    _rule_check("senkyo.election_registration"))
+senkyo_no_schedule_on_base_day = check("scenario.senkyo.no_schedule_on_base_day")(
+    _rule_check("senkyo.no_schedule_on_base_day"))
+senkyo_prefectural_suffrage = check("scenario.senkyo.prefectural_suffrage")(_rule_check("senkyo.prefectural_suffrage"))
+senkyo_overseas_qualification = check("scenario.senkyo.overseas_qualification")(
+    _rule_check("senkyo.overseas_qualification"))
+senkyo_overseas_transfer_qualification = check("scenario.senkyo.overseas_transfer_qualification")(
+    _rule_check("senkyo.overseas_transfer_qualification"))
+senkyo_struck_off_on_transfer = check("scenario.senkyo.struck_off_on_transfer")(
+    _rule_check("senkyo.struck_off_on_transfer"))
+senkyo_overseas_struck_off_after_return = check("scenario.senkyo.overseas_struck_off_after_return")(
+    _rule_check("senkyo.overseas_struck_off_after_return"))
+senkyo_objection_five_days = check("scenario.senkyo.objection_five_days")(_rule_check("senkyo.objection_five_days"))
+senkyo_objection_next_day = check("scenario.senkyo.objection_next_day")(_rule_check("senkyo.objection_next_day"))
+senkyo_inspection_window = check("scenario.senkyo.inspection_window")(_rule_check("senkyo.inspection_window"))
+senkyo_overseas_suspended_in_campaign = check("scenario.senkyo.overseas_suspended_in_campaign")(
+    _rule_check("senkyo.overseas_suspended_in_campaign"))
+senkyo_overseas_objection_five_days = check("scenario.senkyo.overseas_objection_five_days")(
+    _rule_check("senkyo.overseas_objection_five_days"))
+senkyo_overseas_objection_next_day = check("scenario.senkyo.overseas_objection_next_day")(
+    _rule_check("senkyo.overseas_objection_next_day"))
+senkyo_overseas_indication = check("scenario.senkyo.overseas_indication")(_rule_check("senkyo.overseas_indication"))
+senkyo_overseas_struck_off_on_death = check("scenario.senkyo.overseas_struck_off_on_death")(
+    _rule_check("senkyo.overseas_struck_off_on_death"))
+senkyo_confirmation_in_window = check("scenario.senkyo.confirmation_in_window")(
+    _rule_check("senkyo.confirmation_in_window"))

@@ -141,3 +141,354 @@ def is_registered(person: Person, as_of: date) -> bool:
 def is_indicated(person: Person, as_of: date) -> bool:
     """第27条第1項, 第2項: a person on the 名簿 whose address has ceased carries the 表示."""
     return is_registered(person, as_of) and person.ceased is not None and person.ceased <= as_of
+
+
+# -- 公職選挙法施行令 第13条: the survey of those aged seventeen ----------------------------------------
+
+
+def registration_first_on_or_before(day: date) -> date:
+    """The 登録月の一日 (施行令 第13条第1項: 毎年三月、六月、九月及び十二月) on or before ``day``."""
+    month = max((m for m in REGISTRATION_MONTHS if m <= day.month), default=None)
+    return date(day.year, month, 1) if month is not None else date(day.year - 1, 12, 1)
+
+
+def seventeen_deadline(first: date) -> date:
+    """施行令 第13条第1項: 「その登録月の次の登録月の前月の末日」 (3月1日: 5月31日; 12月1日: 2月の末日)."""
+    return months_later(first, 3) - timedelta(days=1)
+
+
+def seventeen_reaching(person: Person, first: date) -> bool:
+    """「年齢満十七年のものでその登録月の次の登録月の前月の末日までに年齢満十八年になるもの」 on ``first``."""
+    eighteen = age_reached_on(person.birth, VOTING_AGE)
+    return age_reached_on(person.birth, VOTING_AGE - 1) <= first < eighteen <= seventeen_deadline(first)
+
+
+def seventeen_recorded(person: Person, first: date) -> bool:
+    """施行令 第13条第1項第1号: 「当該市町村の住民基本台帳に記録されている者」 on ``first`` (the 住民票 made, i.e.
+    the 届出 made, on or before that day, and the address not ceased)."""
+    return person.recorded <= first and (person.ceased is None or first < person.ceased)
+
+
+def seventeen_moved_out(person: Person, first: date) -> bool:
+    """施行令 第13条第1項第2号: moved out (not died) after three months recorded, four months not passed."""
+    ceased = person.ceased
+    return (ceased is not None and not person.died and ceased <= first
+            and months_later(person.recorded, 3) <= ceased and first < struck_off_day(ceased))
+
+
+def seventeen_surveyed(person: Person, day: date) -> bool:
+    """Whether the person is among those 施行令 第13条第1項 has surveyed as of the 登録月の一日 on or before
+    ``day`` (第1号 or 第2号). Of 日本国民 only (ours: the survey prepares the registration of 法 第22条第3項,
+    which 第21条第1項 limits to 日本国民; the rule draws Japanese persons only)."""
+    first = registration_first_on_or_before(day)
+    return (person.japanese and seventeen_reaching(person, first)
+            and (seventeen_recorded(person, first) or seventeen_moved_out(person, first)))
+
+
+# -- 第11条第1項: 選挙権及び被選挙権を有しない者 ------------------------------------------------------------
+
+#: The kinds of sentence and crime the 選挙人名簿 record names (docs: the record's items).
+IMPRISONMENT, FINE = "拘禁刑", "罰金"
+BRIBERY, ELECTION_CRIME, OTHER_CRIME = "公職収賄", "選挙犯罪", "その他"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as the 選挙人名簿 record tells it: ``final`` the day it became final (処せられ), ``kind``
+    拘禁刑 or 罰金, ``crime`` 公職収賄 (第4号's crimes), 選挙犯罪 (第5号's) or その他, ``suspended_until`` the
+    last day of the 執行猶予 period (None: not suspended), ``served`` the day its execution ended
+    (執行を終わり), ``remitted`` the day the person ceased to be subject to it (時効, 執行の免除)."""
+
+    final: date
+    kind: str
+    crime: str
+    suspended_until: date | None = None
+    served: date | None = None
+    remitted: date | None = None
+
+    def suspended_on(self, day: date) -> bool:
+        """「刑の執行猶予中」 on ``day``."""
+        return self.suspended_until is not None and self.final <= day <= self.suspended_until
+
+    def ended(self) -> date | None:
+        """The day the execution ended or was remitted (None: neither yet)."""
+        return self.served or self.remitted
+
+
+def serving(sentence: Sentence, day: date) -> bool:
+    """第11条第1項第2号 「拘禁刑以上の刑に処せられその執行を終わるまでの者」 and 第3号 「拘禁刑以上の刑に処せられ
+    その執行を受けることがなくなるまでの者（刑の執行猶予中の者を除く。）」: a 拘禁刑 final on or before ``day``
+    whose execution has not ended (第2号: ``served``) nor ceased to be due (第3号: ``remitted``). A suspended
+    sentence bars by neither (ours: 第3号's parenthesis, and the execution 第2号 speaks of is that of a sentence
+    not suspended; 刑法 第25条), unless 第4号 or 第5号 bars it."""
+    ended = sentence.ended()
+    return (sentence.kind == IMPRISONMENT and sentence.suspended_until is None and sentence.final <= day
+            and (ended is None or day < ended))
+
+
+def bribery_barred(sentence: Sentence, day: date) -> bool:
+    """第11条第1項第4号: 公職にある間の収賄等で刑に処せられ (拘禁刑 or 罰金), the execution ended or remitted
+    and five years not passed from that day (初日不算入, 民法 第140条: ended 2020-06-10, passed on 2025-06-11),
+    or 執行猶予中 (before the end a 拘禁刑 bars by 第2号; a 罰金 not yet paid is not drawn)."""
+    if sentence.crime != BRIBERY or day < sentence.final:
+        return False
+    if sentence.suspended_on(day):
+        return True
+    ended = sentence.ended()
+    return ended is not None and ended <= day < months_later(ended + timedelta(days=1), 60)
+
+
+def election_crime_suspended(sentence: Sentence, day: date) -> bool:
+    """第11条第1項第5号: 選挙等に関する犯罪により拘禁刑に処せられその刑の執行猶予中の者."""
+    return sentence.crime == ELECTION_CRIME and sentence.kind == IMPRISONMENT and sentence.suspended_on(day)
+
+
+def disqualified(sentence: Sentence | None, day: date) -> bool:
+    """第11条第1項 (第2号〜第5号): without 選挙権 on ``day``."""
+    return sentence is not None and (serving(sentence, day) or bribery_barred(sentence, day)
+                                     or election_crime_suspended(sentence, day))
+
+
+# -- 第22条第2項〜第4項: registration when an election is held --------------------------------------------
+
+#: What the answer's 登録根拠 names: the provision a registration was made under.
+BY_SCHEDULE, BY_SCHEDULE_IN_ELECTION, BY_ELECTION = "第22条第1項", "第22条第2項", "第22条第3項"
+
+
+@dataclass(frozen=True)
+class Election:
+    """An election held in the town (the harness's 選挙人名簿 record): ``notice`` the 公示又は告示の日, ``day`` the
+    選挙の期日, ``base`` the 選挙時登録の基準日 (第22条第3項)."""
+
+    notice: date
+    day: date
+    base: date
+    #: 選挙_種類: 衆議院, 参議院 or 地方 (None: not told; the rules that need it draw it).
+    kind: str | None = None
+
+    @property
+    def national(self) -> bool:
+        """衆議院議員又は参議院議員の選挙."""
+        return self.kind in ("衆議院", "参議院")
+
+
+def qualified_judging_age_on(person: Person, day: date, age_day: date) -> bool:
+    """被登録資格 (第21条第1項, 第2項) on ``day`` with the age judged on ``age_day`` (第22条第2項, 第3項:
+    「選挙人の年齢については、当該選挙の期日現在」)."""
+    if not (person.japanese and person.adult_on(age_day)):
+        return False
+    recorded = months_later(person.recorded, 3)
+    if person.resident_on(day):
+        return recorded <= day
+    ceased = person.ceased
+    return (ceased is not None and not person.died and ceased <= day and recorded <= ceased
+            and day < struck_off_day(ceased))
+
+
+def registration_with_election(person: Person, as_of: date, election: Election) -> tuple[date, str] | None:
+    """The first registration of the person up to ``as_of`` and the provision it was made under: each 登録月の一日
+    (第22条第1項; 第2項 when it falls from the 公示 to the day before the 期日: the age judged on the 期日) and
+    the 選挙時登録の基準日 (第3項, the age judged on the 期日), with no 第1項 registration on a 登録月の一日 that
+    is the 基準日 (第4項)."""
+    days = {day: BY_SCHEDULE for day in registration_days(person.settled, as_of)}
+    for day in days:
+        if election.notice <= day < election.day:
+            days[day] = BY_SCHEDULE_IN_ELECTION
+    if person.settled <= election.base <= as_of:
+        days[election.base] = BY_ELECTION
+    for day in sorted(days):
+        age_day = day if days[day] == BY_SCHEDULE else election.day
+        if qualified_judging_age_on(person, day, age_day):
+            return day, days[day]
+    return None
+
+
+def prefectural_suffrage(person: Person, day: date, town: str, previous: str | None,
+                         previous_since: date | None) -> bool:
+    """第9条第3項 (with 第2項): the 選挙権 of the prefecture: three months of address in the town, or three months
+    in the one municipality of the same prefecture the person moved from directly (``previous``, its address
+    taken on ``previous_since``; the person still in the prefecture, here). Ours: the three months there are
+    counted as 第2項's (the day the address was taken is the first day), so an address taken there on 12月1日
+    and left on a move here on 3月1日 had them; a person whose stay there was shorter had no earlier one in
+    the prefecture (the record tells only the last stay, taken on a move from outside the prefecture)."""
+    if local_suffrage(person, day):
+        return True
+    if not (national_suffrage(person, day) and person.resident_on(day)):
+        return False
+    return (previous is not None and previous_since is not None and previous[:2] == town[:2]
+            and months_later(previous_since, 3) <= person.settled)
+
+
+# -- 在外選挙人名簿 (第28条第1項第3号, 第30条の4, 第30条の11) -----------------------------------------------------
+
+#: 第28条第1項第3号, 第30条の11第1項第2号 and 第1号's loss of nationality as the answer names them.
+STRUCK_OFF_TRANSFER, OVERSEAS_STRUCK_OFF_RETURNED = "在外選挙人名簿への登録の移転", "国内転入後4箇月経過"
+STRUCK_OFF_NATIONALITY = "国籍喪失"
+
+
+@dataclass(frozen=True)
+class Overseas:
+    """What the 選挙人名簿 record tells of the 在外選挙人名簿: the 申請 of 第30条の5第1項 (``applied``) with the day
+    the address in the 領事官's area was taken as written in it (``area_since``), the 申請 of 第30条の5第4項 with
+    the 国外転出届 (``transfer_applied``), the day the person was registered in the 在外選挙人名簿 or moved to it
+    (``registered``), and the day a domestic address was taken as the 戸籍の附票 records it (``returned``)."""
+
+    applied: date | None = None
+    area_since: date | None = None
+    transfer_applied: date | None = None
+    registered: date | None = None
+    returned: date | None = None
+
+    def on_list(self, day: date) -> bool:
+        return self.registered is not None and self.registered <= day
+
+
+def abroad_on(person: Person, day: date, abroad: bool) -> bool:
+    """Whether the person has moved out abroad (``abroad``: the move-out went abroad) by ``day``."""
+    return abroad and not person.died and person.ceased is not None and person.ceased <= day
+
+
+def overseas_qualified(person: Person, day: date, abroad: bool, overseas: Overseas) -> bool:
+    """第30条の4第1項: not on the 在外選挙人名簿, 年齢満十八年以上の日本国民, applied (第30条の5第1項), living in the
+    領事官's area three months or more (counted as 第9条第2項's: the day the address was taken is the first day).
+    Of a person whose 最終住所 is the town (moved abroad from it)."""
+    if overseas.on_list(day) or overseas.applied is None or overseas.area_since is None:
+        return False
+    return (national_suffrage(person, day) and abroad_on(person, day, abroad) and overseas.applied <= day
+            and months_later(overseas.area_since, 3) <= day)
+
+
+def transfer_qualified(person: Person, day: date, abroad: bool, overseas: Overseas) -> bool:
+    """第30条の4第2項: not on the 在外選挙人名簿, 年齢満十八年以上の日本国民 on the town's 選挙人名簿 (its 最終住所),
+    applied with the 国外転出届 (第30条の5第4項), with an address abroad."""
+    if overseas.on_list(day) or overseas.transfer_applied is None:
+        return False
+    return (national_suffrage(person, day) and is_registered(person, day) and abroad_on(person, day, abroad)
+            and overseas.transfer_applied <= day)
+
+
+def struck_off_with_transfer(person: Person, day: date, overseas: Overseas) -> str | None:
+    """第28条第1項 with 第3号: struck off the 選挙人名簿 when moved to the 在外選挙人名簿 (第30条の6第2項), if still on
+    it that day; otherwise as :func:`struck_off`."""
+    moved = overseas.registered
+    if overseas.transfer_applied is not None and moved is not None and moved <= day and is_registered(person, moved):
+        return STRUCK_OFF_TRANSFER
+    return struck_off(person, day)
+
+
+def overseas_struck_off(day: date, overseas: Overseas) -> str | None:
+    """第30条の11第1項第2号: a person on the 在外選挙人名簿 (with 第30条の10第1項's 表示) whose domestic address was
+    taken on ``returned`` is struck off when four months have passed after it (as 第28条第2号: returned 6月10日,
+    struck off on 10月11日)."""
+    if not overseas.on_list(day) or overseas.returned is None:
+        return None
+    return OVERSEAS_STRUCK_OFF_RETURNED if struck_off_day(overseas.returned) <= day else None
+
+
+# -- 第24条第1項: the 異議の申出 period; 第28条の2第1項, 第28条の3第1項: the 閲覧 window ----------------------------
+
+
+def is_local_holiday(day: date) -> bool:
+    """地方公共団体の休日 (第22条第1項) as the town's 条例 is read here (ours: the 条例 of 地方自治法 第4条の2 with
+    土曜日 and 日曜日; the rules draw only days with no 国民の祝日 or 年末年始 near them)."""
+    return day.weekday() >= 5
+
+
+def registration_done(first: date, election: Election | None) -> date:
+    """第22条第1項's 「通常の登録日」: the 登録月の一日, or when it is a 地方公共団体の休日 the next day that is
+    not (except when it falls from the 公示 to the day before the 期日)."""
+    if election is not None and election.notice <= first < election.day:
+        return first
+    day = first
+    while is_local_holiday(day):
+        day += timedelta(days=1)
+    return day
+
+
+def objection_period(registered: date, basis: str, election: Election | None) -> tuple[date, date]:
+    """第24条第1項: 第1号, the five days from the day after a 第22条第1項 registration (not one whose 登録月の一日
+    falls from the 公示 to the 期日の前々日); 第2号, only the day after such a registration or a 第22条第3項 one.
+    ``registered`` is the registration's 基準 (the 登録月の一日 or the 基準日)."""
+    if basis == BY_ELECTION:
+        return registered + timedelta(days=1), registered + timedelta(days=1)
+    done = registration_done(registered, election)
+    if election is not None and election.notice <= registered <= election.day - timedelta(days=2):
+        return done + timedelta(days=1), done + timedelta(days=1)
+    return done + timedelta(days=1), done + timedelta(days=5)
+
+
+def inspection_open(day: date, election: Election) -> bool:
+    """第28条の2第1項, 第28条の3第1項: the 抄本 may be inspected for 政治活動 or 調査研究 except from the 公示又は告示の
+    日 to the day five days after the 期日 (both included)."""
+    return not election.notice <= day <= election.day + timedelta(days=5)
+
+
+# -- 第30条の6第3項, 第30条の8第1項: the 在外選挙人名簿 around an election ----------------------------------------
+
+
+def overseas_registration_suspended(day: date, election: Election) -> bool:
+    """第30条の6第3項: no 在外 registration nor 移転 from the 公示又は告示の日 to the 期日 (both included) of a
+    衆議院 or 参議院 election."""
+    return election.national and election.notice <= day <= election.day
+
+
+def overseas_objection_period(registered: date, election: Election | None) -> tuple[date, date] | None:
+    """第30条の8第1項: the period or day of 異議 that comes right after a 在外 registration on ``registered``: the
+    five days after the day a 第22条第1項 registration is made (第1号: every 登録月, also one in an election's
+    campaign, unlike 第24条第1項), or the day after a 第22条第3項 registration of a 衆議院 or 参議院 election
+    (第2号), whichever begins first after it. A registration inside such a period is not drawn (ours: whether
+    that period still 「到来する」 is not settled here)."""
+    periods = []
+    first = registration_first_on_or_before(registered)
+    for months in (0, 3, 6):
+        done = registration_done(months_later(first, months), election)
+        periods.append((done + timedelta(days=1), done + timedelta(days=5)))
+    if election is not None and election.national:
+        periods.append((election.base + timedelta(days=1), election.base + timedelta(days=1)))
+    following = [period for period in periods if period[0] > registered]
+    return min(following) if following else None
+
+
+# -- 第30条の10第1項, 第30条の11第1項第1号: the 在外選挙人名簿's 表示 and 抹消 on death --------------------------------
+
+
+def overseas_indicated(day: date, overseas: Overseas, sentence: Sentence | None) -> bool:
+    """第30条の10第1項: a person on the 在外選挙人名簿 carries the 表示 from the day a 住民票 is made in a domestic
+    municipality (as the 附票 records the address taken: ``returned``) or the day 第11条第1項 bars the 選挙権
+    (as 第27条第1項's 表示 from the day the address ceased: the record is what the system knows)."""
+    if not overseas.on_list(day):
+        return False
+    returned = overseas.returned is not None and overseas.returned <= day
+    return returned or disqualified(sentence, day)
+
+
+def overseas_struck_off_on_death(day: date, overseas: Overseas, died: date | None,
+                                 lost_nationality: date | None) -> str | None:
+    """第30条の11第1項第1号: struck off the 在外選挙人名簿 on the death or the loss of Japanese nationality (as the
+    戸籍 records its day)."""
+    if not overseas.on_list(day):
+        return None
+    if died is not None and died <= day:
+        return STRUCK_OFF_DEATH
+    if lost_nationality is not None and lost_nationality <= day:
+        return STRUCK_OFF_NATIONALITY
+    return None
+
+
+def objection_days_of_election(election: Election) -> list[tuple[date, date]]:
+    """The 第24条第1項 periods of the registrations around an election: the 選挙時登録 (第3項: the day after the
+    基準日) and each 定時登録 whose 登録月の一日 falls from a week before the 公示 to five days after the 期日."""
+    periods = [objection_period(election.base, BY_ELECTION, election)]
+    first = registration_first_on_or_before(election.day + timedelta(days=5))
+    while first >= election.notice - timedelta(days=7):
+        basis = BY_SCHEDULE_IN_ELECTION if election.notice <= first < election.day else BY_SCHEDULE
+        periods.append(objection_period(first, basis, election))
+        first = months_later(first, -3)
+    return periods
+
+
+def confirmation_open(day: date, election: Election) -> bool:
+    """第28条の2第1項 後段: the 抄本 may be inspected by a 選挙人 to confirm whether a person is registered outside
+    the window, and within it on the periods and days of 第24条第1項 (of the registrations around the election)."""
+    return inspection_open(day, election) or any(start <= day <= end
+                                                 for start, end in objection_days_of_election(election))

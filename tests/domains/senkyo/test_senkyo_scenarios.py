@@ -48,7 +48,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 9
+    assert len(names) == 32
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -65,6 +65,63 @@ def test_the_worked_examples() -> None:
     assert ss._struck_off(ss.STRUCK_OFF, TOWN_CODE) == {"抹消事由": "転出後4箇月経過"}
     assert ss._struck_off(ss.NOT_YET_STRUCK_OFF, TOWN_CODE) == {"抹消事由": None}
     assert ss._struck_off(ss.DIED, TOWN_CODE) == {"抹消事由": "死亡"}
+    # 施行令 第13条 on 2025-03-01: 18 on 5月31日 is surveyed, 18 on 6月1日 is not; a 第2号 person is.
+    assert ss._seventeen(ss.SEVENTEEN, TOWN_CODE) == {"年齢満十七年調査": True}
+    assert ss._seventeen(ss.SEVENTEEN_TOO_LATE, TOWN_CODE) == {"年齢満十七年調査": False}
+    assert ss._seventeen(ss.SEVENTEEN_MOVED_OUT, TOWN_CODE) == {"年齢満十七年調査": True}
+    # 第11条第1項: barred while serving, not after; a 罰金 and a suspended 拘禁刑 do not bar; 公職収賄: five years.
+    barred, kept = {"選挙権_国政": False, "選挙権_地方": False}, {"選挙権_国政": True, "選挙権_地方": True}
+    assert ss._suffrage_kept(ss.SERVING, TOWN_CODE) == barred
+    assert ss._suffrage_kept(ss.RELEASED, TOWN_CODE) == kept
+    assert ss._suffrage_kept(ss.FINED, TOWN_CODE) == kept
+    assert ss._suffrage_kept(ss.SUSPENDED, TOWN_CODE) == kept
+    assert ss._suffrage_kept(ss.UNEXECUTED, TOWN_CODE) == barred
+    assert ss._suffrage_kept(ss.BRIBERY, TOWN_CODE) == barred
+    assert ss._suffrage_kept(ss.BRIBERY_PASSED, TOWN_CODE) == kept
+    assert ss._suffrage_kept(ss.ELECTION_CRIME, TOWN_CODE) == barred
+    # 第22条: 期日 3月12日, 公示 2月28日, 基準日 2月27日: 18 on 3月5日 with three months recorded on 3月1日 is
+    # registered as of 3月1日 (第2項); three months on 2月20日 and 18 on 3月7日, as of the 基準日 (第3項); a 基準日 on
+    # 3月1日 itself makes that day's registration 第3項's (第4項).
+    # 第9条第3項: moved within the prefecture after seven months there: its 選挙権 at once; from another, not.
+    assert ss._prefectural(ss.WITHIN_PREFECTURE, TOWN_CODE) == {"選挙権_都道府県": True}
+    assert ss._prefectural(ss.FROM_OTHER_PREFECTURE, TOWN_CODE) == {"選挙権_都道府県": False}
+    # 在外選挙人名簿: three months in the 領事官's area (from 2024-10-10) complete by 2025-01-11, not on 1月9日; 移転
+    # asked with the 国外転出届 from the move-out; the 選挙人名簿 struck off on the 移転; 在外 struck off on 10月11日.
+    assert ss._overseas_qualified(ss.OVERSEAS_APPLIED, TOWN_CODE) == {"在外_被登録資格": True}
+    assert ss._overseas_qualified(ss.OVERSEAS_NOT_YET, TOWN_CODE) == {"在外_被登録資格": False}
+    assert ss._transfer_qualified(ss.TRANSFER_APPLIED, TOWN_CODE) == {"在外_被登録移転資格": True}
+    assert ss._struck_off_transferred(ss.TRANSFERRED, TOWN_CODE) == {"抹消事由": "在外選挙人名簿への登録の移転"}
+    assert ss._overseas_struck_off(ss.RETURNED, TOWN_CODE) == {"在外_抹消事由": "国内転入後4箇月経過"}
+    assert ss._overseas_struck_off(ss.NOT_YET_RETURNED, TOWN_CODE) == {"在外_抹消事由": None}
+    # 第24条第1項: registered on Wednesday 2023-03-01: 異議 3月2日〜3月6日; in an election, the next day (6月2日) only.
+    assert ss._objection(ss.WEDNESDAY_REGISTRATION, TOWN_CODE) == {"異議申出期間": {"開始": "2023-03-02",
+                                                                                  "終了": "2023-03-06"}}
+    assert ss._objection(ss.CAMPAIGN_REGISTRATION, TOWN_CODE) == {"異議申出期間": {"開始": "2025-06-02",
+                                                                                 "終了": "2025-06-02"}}
+    # 第28条の2第1項: 期日 3月12日: closed on 3月17日 (期日後五日に当たる日), open on 3月18日.
+    assert ss._inspection(ss.INSPECTION_CLOSED, TOWN_CODE) == {"抄本閲覧_可否": False}
+    assert ss._inspection(ss.INSPECTION_OPEN, TOWN_CODE) == {"抄本閲覧_可否": True}
+    # 第30条の6第3項: 参議院 期日 7月20日: suspended that day, not the next nor in a local election. 第30条の8第1項:
+    # 3月2日〜3月6日 after the 定時登録 (also in a local campaign), 2月16日 after a 参議院 選挙時登録 of 2月15日.
+    assert ss._overseas_suspended(ss.SUSPENDED_ABROAD, TOWN_CODE) == {"在外_登録停止": True}
+    assert ss._overseas_suspended(ss.RESUMED_ABROAD, TOWN_CODE) == {"在外_登録停止": False}
+    assert ss._overseas_suspended(ss.LOCAL_CAMPAIGN_ABROAD, TOWN_CODE) == {"在外_登録停止": False}
+    five_days = {"在外_異議申出期間": {"開始": "2023-03-02", "終了": "2023-03-06"}}
+    assert ss._overseas_objection(ss.OVERSEAS_OBJECTION, TOWN_CODE) == five_days
+    assert ss._overseas_objection(ss.OVERSEAS_OBJECTION_LOCAL, TOWN_CODE) == five_days
+    assert ss._overseas_objection(ss.OVERSEAS_OBJECTION_IN_ELECTION, TOWN_CODE) == {
+        "在外_異議申出期間": {"開始": "2023-02-16", "終了": "2023-02-16"}}
+    # 第30条の10第1項, 第30条の11第1項第1号: a domestic address from 6月10日, the 表示 that day; died 6月10日: 抹消.
+    assert ss._overseas_indicated(ss.INDICATED_ABROAD, TOWN_CODE) == {"在外_表示": True}
+    assert ss._overseas_indicated(ss.NOT_YET_INDICATED_ABROAD, TOWN_CODE) == {"在外_表示": False}
+    assert ss._overseas_struck_off_on_death(ss.DIED_ABROAD, TOWN_CODE) == {"在外_抹消事由": "死亡"}
+    # 第28条の2第1項 後段: 確認 on 2月28日 (the day after the 基準日) within the window, not on 3月5日.
+    assert ss._confirmation(ss.CONFIRMATION_OPEN, TOWN_CODE) == {"抄本閲覧_登録確認": True}
+    assert ss._confirmation(ss.CONFIRMATION_CLOSED, TOWN_CODE) == {"抄本閲覧_登録確認": False}
+    registered = ss._registered_in_election
+    assert registered(ss.IN_ELECTION, TOWN_CODE) == {"登録基準日": "2025-03-01", "登録根拠": "第22条第2項"}
+    assert registered(ss.AT_BASE_DAY, TOWN_CODE) == {"登録基準日": "2025-02-27", "登録根拠": "第22条第3項"}
+    assert registered(ss.ON_REGISTRATION_DAY, TOWN_CODE) == {"登録基準日": "2025-03-01", "登録根拠": "第22条第3項"}
 
 
 
