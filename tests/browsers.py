@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import pytest
@@ -53,3 +54,40 @@ def _fonts_conf() -> Path:
         f"  <cachedir>{escape(str(directory / 'cache'))}</cachedir>\n"
         "</fontconfig>\n", encoding="utf-8")
     return path
+
+
+@cache
+def no_japanese_font() -> dict[str, str]:
+    """The environment of a Chromium whose machine has one font, with Latin letters only (Chromium
+    needs some font to start): the project's font cut to ASCII and renamed, so nothing of it is found
+    for Japanese."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    directory = Path(tempfile.mkdtemp(prefix="conformance-latin-"))
+    atexit.register(shutil.rmtree, directory, True)
+    (directory / "fonts").mkdir()
+    font = TTFont(str(japanese_font()))
+    subsetter = subset.Subsetter(subset.Options())
+    subsetter.populate(unicodes=range(0x20, 0x7F))
+    subsetter.subset(font)
+    for record in font["name"].names:
+        if record.nameID in (1, 3, 4, 6, 16, 17):
+            record.string = "LatinOnly"
+    font.save(str(directory / "fonts" / "latin-only.ttf"))
+    (directory / "fonts.conf").write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
+        f"  <dir>{directory / 'fonts'}</dir>\n  <cachedir>{directory / 'cache'}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(directory / "fonts.conf")}
+
+
+def platform_fonts(page: Any, selector: str) -> list[dict[str, Any]]:
+    """The fonts Chromium set the text of ``selector``'s element with (DevTools' CSS domain)."""
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    fonts: list[dict[str, Any]] = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    return fonts

@@ -14,6 +14,9 @@ urlpatterns = [
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("lang/", views.switch_language, name="language"),
+    # Under /static/ (which an account that must change its password may still reach) but a view: the font is
+    # made from the package's font file, not collected (conformance/fonts.py). IPAexGothic 004.01.
+    path("static/portal/ipaexg-00401.woff", views.web_font, name="web_font"),
     path("upload/", views.upload, name="upload"),
     path("m/<str:code>/", views.municipality, name="municipality"),
     path("m/<str:code>/requirement/<str:requirement>/", views.requirement_history, name="history"),

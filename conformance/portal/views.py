@@ -95,6 +95,16 @@ def _number(value: str | None) -> int:
     return int(value) if value and value.isdigit() else 0
 
 
+def web_font(request: HttpRequest) -> HttpResponse:
+    """The project's Japanese font as a web font (issue 48 item 5), for a machine that has none: public (the
+    login page needs it; it holds no data), cached for a year (its URL names the font's version)."""
+    from conformance.fonts import whole_web_font
+
+    response = HttpResponse(whole_web_font(), content_type="font/woff")
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
 @require_POST
 def switch_language(request: HttpRequest) -> HttpResponse:
     """Keep the chosen language in the session and go back where the reader was."""

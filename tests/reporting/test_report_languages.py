@@ -8,24 +8,19 @@ short list: data (in <code>, class "data", the specification's own text lang="ja
 
 from __future__ import annotations
 
-import atexit
-import os
 import re
-import shutil
-import tempfile
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browsers import chromium
+from browsers import chromium, no_japanese_font, platform_fonts
 from report_helpers import CATALOG, finding, result
 from test_report_html import ALLOWED_ON_JA, sample
 
 from conformance.catalog.fingerprint import edition_fingerprint
 from conformance.catalog.loader import load_edition
-from conformance.fonts import WEB_FONT_FAMILY, japanese_font
+from conformance.fonts import WEB_FONT_FAMILY
 from conformance.reporting.html import FONT_SLOT, render_report
 
 pytestmark = pytest.mark.e2e
@@ -47,32 +42,6 @@ VISIBLE_TEXT = """() => {
   return parts.join(' ');
 }"""
 JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]+")
-
-
-@cache
-def no_japanese_font() -> dict[str, str]:
-    """The environment of a Chromium whose machine has one font, with Latin letters only (Chromium
-    needs some font to start): the project's font cut to ASCII and renamed, so nothing of it is found
-    for Japanese."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    directory = Path(tempfile.mkdtemp(prefix="conformance-latin-"))
-    atexit.register(shutil.rmtree, directory, True)
-    (directory / "fonts").mkdir()
-    font = TTFont(str(japanese_font()))
-    subsetter = subset.Subsetter(subset.Options())
-    subsetter.populate(unicodes=range(0x20, 0x7F))
-    subsetter.subset(font)
-    for record in font["name"].names:
-        if record.nameID in (1, 3, 4, 6, 16, 17):
-            record.string = "LatinOnly"
-    font.save(str(directory / "fonts" / "latin-only.ttf"))
-    (directory / "fonts.conf").write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
-        f"  <dir>{directory / 'fonts'}</dir>\n  <cachedir>{directory / 'cache'}</cachedir>\n</fontconfig>\n",
-        encoding="utf-8")
-    return {**os.environ, "FONTCONFIG_FILE": str(directory / "fonts.conf")}
 
 
 @pytest.fixture(scope="module")
@@ -100,17 +69,6 @@ def with_a_statute_edition() -> dict[str, Any]:
          "domain": "kokuho", "edition": "2025.12"},
         {**result(second.id, "PASS"), "domain": "kokuho", "edition": "2025.12"}]
     return doc
-
-
-def platform_fonts(page: Any, selector: str) -> list[dict[str, Any]]:
-    """The fonts Chromium set the text of ``selector``'s element with (DevTools' CSS domain)."""
-    session = page.context.new_cdp_session(page)
-    session.send("DOM.enable")
-    session.send("CSS.enable")
-    root = session.send("DOM.getDocument")["root"]["nodeId"]
-    node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
-    fonts: list[dict[str, Any]] = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-    return fonts
 
 
 def opened(browser: Any, path: Path) -> Any:
