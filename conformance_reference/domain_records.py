@@ -10,7 +10,9 @@ from __future__ import annotations
 #: 業務 -> the items its record may hold (each an ISO date, a code or a number, as text).
 DOMAIN_RECORDS: dict[str, frozenset[str]] = {
     # 国民健康保険法 第6条第9号 (生活保護: its first day and its 廃止).
-    "国民健康保険": frozenset({"生活保護_開始年月日", "生活保護_廃止年月日"}),
+    "国民健康保険": frozenset({"生活保護_開始年月日", "生活保護_廃止年月日",
+                               # 第6条第1号-第6号, 第10号 (another insurance, its first day and the first day after it).
+                               "適用除外_区分", "適用除外_該当年月日", "適用除外_非該当年月日"}),
     # 高齢者の医療の確保に関する法律 第50条第2号 (障害認定), 第51条第1号 (生活保護).
     "後期高齢者医療": frozenset({"障害認定年月日", "生活保護_開始年月日", "生活保護_廃止年月日"}),
     # 児童扶養手当法 第4条 (受給者区分: 母, 父 or 養育者), 第6条 (認定請求), 第9条 (前年所得, 扶養親族等, 養育費).

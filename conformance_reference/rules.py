@@ -142,6 +142,27 @@ def _on_welfare(record: Mapping[str, str], as_of: date) -> bool:
     return start is not None and start <= as_of and (end is None or as_of < end)
 
 
+#: 国保法 第6条第1号から第6号: the 被用者保険 whose members and 被扶養者 are no 国保 被保険者.
+_EMPLOYEE_INSURANCE = frozenset({"健康保険被保険者", "船員保険被保険者", "共済組合員", "私学共済加入者",
+                                 "健康保険被扶養者", "船員保険等被扶養者"})
+
+
+def _other_insurance(record: Mapping[str, str], as_of: date, defects: frozenset[str]) -> bool:
+    """国保法 第6条第1号-第6号, 第10号: whether another insurance the harness's 国民健康保険 record names
+    (適用除外_区分, from its 該当年月日 to the day before its 非該当年月日) keeps the person out of 国保 on
+    ``as_of``. A 日雇特例被保険者 and its 被扶養者 do not (第1号・第5号ただし書). 第8条第1項 ends the 国保 資格 on
+    the 翌日 for 第1号-第6号, 第8条第2項 on the day itself for a 国民健康保険組合."""
+    kind = record.get("適用除外_区分", "")
+    start, end = parse_day(record.get("適用除外_該当年月日", "")), parse_day(record.get("適用除外_非該当年月日", ""))
+    if start is None or as_of < start or (end is not None and as_of >= end):
+        return False
+    if kind == "国保組合被保険者":
+        return as_of > start if "kokuho_union_next_day" in defects else True
+    if kind in ("日雇特例被保険者", "日雇特例被保険者の被扶養者"):
+        return "kokuho_day_labourer_excluded" in defects
+    return kind in _EMPLOYEE_INSURANCE and "kokuho_employee_insurance_ignored" not in defects
+
+
 def _kokuho_insured(row: Row, stay: Stay, as_of: date, defects: frozenset[str],
                     record: Mapping[str, str]) -> bool:
     """国保法 第6条第8号: from the 75th birthday a resident is a 後期高齢者医療 被保険者, not a 国保 one;
@@ -150,6 +171,8 @@ def _kokuho_insured(row: Row, stay: Stay, as_of: date, defects: frozenset[str],
     loss = stay.loss
     within = stay.moved_in <= as_of and (loss is None or as_of < loss)
     if "kokuho_welfare_ignored" not in defects and _on_welfare(record, as_of):
+        return False
+    if _other_insurance(record, as_of, defects):
         return False
     if birth is None or "kokuho_kept_after_75" in defects:
         return within
@@ -193,6 +216,11 @@ def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: 
         month_of_day(stay.moved_in_elsewhere) == month_of_day(loss)
     if same_month and not next_same_month and month_of_day(stay.moved_in) in _fiscal_months(fiscal_year):
         months = sorted({*months, month_of_day(stay.moved_in)})
+    birth = parse_day(row.get("生年月日", ""))
+    if birth is not None and "kokuho_billed_after_75" not in defects:
+        # 国保法 第6条第8号: from the 75th birthday the person is a 後期高齢者医療 被保険者; 国保 bills no month from
+        # the month of that birthday on.
+        months = [month for month in months if month < month_of_day(_years_later(birth, 75))]
     previous = row.get("転入前住所_市区町村コード", "")
     here = row.get("住所_市区町村コード", "")
     continued = bool(previous) and previous[:2] == here[:2] and stay.moved_in >= _PREFECTURE_UNIT

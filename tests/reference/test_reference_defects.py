@@ -171,7 +171,8 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "kokuho_copay_seventy_month_itself",
         "kokuho_copay_seventy_by_birthday", "kokuho_loss_always_next_day", "kokuho_municipal_unit",
-        "kokuho_welfare_ignored")},
+        "kokuho_welfare_ignored", "kokuho_billed_after_75", "kokuho_employee_insurance_ignored",
+        "kokuho_day_labourer_excluded", "kokuho_union_next_day")},
     # 児童手当 (conformance_reference/rules.py; each defect's own test:
     # tests/domains/jido_teate/test_jido_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -471,7 +472,8 @@ RULE_PROBES = (
       kaigo_scenarios.REACHING_75),
     # 国民健康保険 by age: the worked examples of conformance/domains/kokuho/checks.py.
     *(kokuho_scenarios.AFTER_75, kokuho_scenarios.SIX_IN_APRIL, kokuho_scenarios.SEVENTY_IN_JULY,
-      kokuho_scenarios.SEVENTY_ON_JULY_31, kokuho_scenarios.WELFARE_FIRST_DAY),
+      kokuho_scenarios.SEVENTY_ON_JULY_31, kokuho_scenarios.WELFARE_FIRST_DAY, kokuho_scenarios.EMPLOYED,
+      kokuho_scenarios.DAY_LABOURER, kokuho_scenarios.UNION_FIRST_DAY),
     # 児童手当: the worked examples of conformance/checks/scenarios.py and jido_scenarios.py.
     jido_scenarios.AGED_OUT, jido_scenarios.TURNING_THREE, jido_scenarios.LEFT_MID_MONTH,
     # 選挙人名簿: the worked examples of conformance/domains/senkyo/checks.py.

@@ -11,7 +11,11 @@ that provision's check and no other:
   :func:`conformance.domains.kokuho.oracle.is_excluded_as_koki_korei`);
 - ``一部負担金割合`` on ``as_of`` (第42条第1項): children up to the first 3月31日 after six (第2号),
   persons from the next day to the month of seventy (第1号), and persons from the month after it
-  (第3号; the income of 第4号 is not generated).
+  (第3号; the income of 第4号 is not generated);
+- ``被保険者`` of persons under another insurance sent as the 国民健康保険 record (第6条第1号-第6号, their
+  ただし書, 第10号 with 第8条第2項; :func:`conformance.domains.kokuho.oracle.excluded_by_coverage`) or on 生活保護
+  (第9号);
+- ``賦課月`` of the 年度 around the 75th birthday (第6条第8号, 第76条第1項: no month from the month of it).
 
 The per-person rules of 資格 dates, premium months and prefecture continuity (``kokuho.dates``,
 ``kokuho.months``, ``kokuho.prefecture``) are at the end of this module.
@@ -22,6 +26,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from conformance.checks.registry import CheckFunction, check
@@ -122,6 +127,48 @@ def on_welfare(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
                     as_of=scenario.as_of, records=_welfare(begins, ends))
 
 
+@st.composite
+def turning_75(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident asked about the premium months of a 年度 around the 75th birthday (第6条第8号, 第76条第1項)."""
+    birth = draw(_birth(1943, 1951))
+    return draw(_resident_on(birth, anniversary(birth, 75) + timedelta(days=draw(st.integers(-300, 300)) or 1),
+                             codes))
+
+
+def _coverage(kind: str, start: date, end: date | None) -> tuple[tuple[str, str, str], ...]:
+    items = {kokuho.COVERAGE_KIND: kind, kokuho.COVERAGE_START: start.isoformat(),
+             kokuho.COVERAGE_END: end.isoformat() if end is not None else None}
+    return tuple((PART, item, value) for item, value in items.items() if value is not None)
+
+
+@st.composite
+def _covered(draw: st.DrawFn, codes: tuple[str, str], kinds: tuple[str, ...]) -> Scenario:
+    """A resident (born 1955-2000: never 75 on the day asked) under another coverage of ``kinds`` (第6条各号)
+    from a day, maybe until it ends; asked about near its first day or its end."""
+    birth = draw(_birth(1955, 2000))
+    begins = draw(st.dates(date(2019, 4, 1), date(2025, 3, 31)))
+    ends = draw(st.one_of(st.none(), st.integers(1, 400).map(lambda days: begins + timedelta(days=days))))
+    as_of = draw(_near(draw(st.sampled_from((begins, ends or begins))), 3))
+    scenario = draw(_resident_on(birth, as_of, codes))
+    return Scenario(scenario.fiscal_year, birth, scenario.moved_in, previous=scenario.previous,
+                    as_of=scenario.as_of, records=_coverage(draw(st.sampled_from(kinds)), begins, ends))
+
+
+def employee_covered(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Under 健康保険, 船員保険, a 共済組合 or 私学共済, or a 被扶養者 of one (第6条第1号-第6号)."""
+    return _covered(codes, kokuho.EMPLOYEE_COVERAGE)
+
+
+def day_labourer_covered(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """A 日雇特例被保険者 or a 被扶養者 of one (第6条第1号・第5号ただし書)."""
+    return _covered(codes, kokuho.DAY_LABOURER_COVERAGE)
+
+
+def union_covered(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """A 国民健康保険組合の被保険者 (第6条第10号, 第8条第2項)."""
+    return _covered(codes, (kokuho.UNION_COVERAGE,))
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -135,6 +182,22 @@ def _insured_on_welfare(s: Scenario, town: str) -> Projection:
     items = {item: date.fromisoformat(value) for part, item, value in s.records if part == PART}
     welfare = kokuho.receives_welfare(items.get(WELFARE_START), items.get(WELFARE_END), s.as_of)
     return {"被保険者": kokuho.is_insured_on(s.birth, s.moved_in, None, s.as_of) and not welfare}
+
+
+def _insured_under_coverage(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    start, kind = s.record_day(PART, kokuho.COVERAGE_START), s.record(PART).get(kokuho.COVERAGE_KIND)
+    assert start is not None and kind is not None
+    excluded = kokuho.excluded_by_coverage(kind, start, s.record_day(PART, kokuho.COVERAGE_END), s.as_of)
+    if excluded is None:  # the day the text leaves open (第6条柱書 and 第8条第1項's 翌日): not drawn
+        assume(False)
+    return {"被保険者": kokuho.is_insured_on(s.birth, s.moved_in, None, s.as_of) and not excluded}
+
+
+def _months_to_75(s: Scenario, town: str) -> Projection:
+    if kokuho.seventy_five_month_open(s.birth):  # a 75th birthday on the last day of its month: not drawn
+        assume(False)
+    return {"賦課月": _months(kokuho_billed_months(history(s, town), town, s.fiscal_year, s.birth))}
 
 
 def _copay(s: Scenario, town: str) -> Projection:
@@ -160,8 +223,32 @@ WELFARE_FIRST_DAY = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=dat
                              records=_welfare(date(2025, 6, 1), date(2025, 9, 1)))
 WELFARE_ENDED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 9, 1),
                          records=_welfare(date(2025, 6, 1), date(2025, 9, 1)))
+#: Born 1950-06-15: 後期高齢者医療 from 2025-06-15; 国保 bills 2025-04 and 2025-05 of 令和7年度, not June on.
+BILLED_TO_75 = Scenario(2025, date(1950, 6, 15), date(1980, 4, 1), as_of=date(2025, 6, 16))
+#: 健康保険 from 2025-06-01 to its 喪失 on 2025-09-01: no 国保 被保険者 on 2025-06-02, one again on 2025-09-01.
+EMPLOYED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 6, 2),
+                    records=_coverage("健康保険被保険者", date(2025, 6, 1), date(2025, 9, 1)))
+EMPLOYMENT_ENDED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 9, 1),
+                            records=_coverage("健康保険被保険者", date(2025, 6, 1), date(2025, 9, 1)))
+#: A 日雇特例被保険者 from 2025-06-01: still a 国保 被保険者 on 2025-06-10 (第6条第1号ただし書).
+DAY_LABOURER = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 6, 10),
+                        records=_coverage("日雇特例被保険者", date(2025, 6, 1), None))
+#: A 国民健康保険組合の被保険者 from 2025-06-01: no 被保険者 that day (第8条第2項: その日から).
+UNION_FIRST_DAY = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 6, 1),
+                           records=_coverage(kokuho.UNION_COVERAGE, date(2025, 6, 1), None))
 
 KOKUHO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("kokuho.months_to_75", "国保: no premium from the month of the 75th birthday (第6条第8号, 第76条第1項)",
+         turning_75, _months_to_75, picked(PART, "賦課月"), (BILLED_TO_75,)),
+    Rule("kokuho.employee_insurance_excluded", "国保: a 健康保険 etc. 被保険者 or 被扶養者 is no 国保 被保険者 "
+         "(第6条第1号-第6号)", employee_covered, _insured_under_coverage, picked(PART, "被保険者"),
+         (EMPLOYED, EMPLOYMENT_ENDED), needs_records=True),
+    Rule("kokuho.day_labourer_included", "国保: a 日雇特例被保険者 and its 被扶養者 are not excluded by 第1号・第5号 "
+         "(ただし書)", day_labourer_covered, _insured_under_coverage, picked(PART, "被保険者"), (DAY_LABOURER,),
+         needs_records=True),
+    Rule("kokuho.union_excluded", "国保: a 国民健康保険組合 被保険者 is no 被保険者 from that day (第6条第10号, "
+         "第8条第2項)", union_covered, _insured_under_coverage, picked(PART, "被保険者"), (UNION_FIRST_DAY,),
+         needs_records=True),
     Rule("kokuho.welfare_excluded", "国保: a person of a 世帯 receiving 生活保護 is no 国保 被保険者 (第6条第9号)",
          on_welfare, _insured_on_welfare, picked(PART, "被保険者"), (WELFARE_FIRST_DAY, WELFARE_ENDED),
          needs_records=True),
@@ -180,6 +267,12 @@ def _rule_check(name: str) -> CheckFunction:
     return rule_check(KOKUHO_RULES[name])
 
 
+kokuho_months_to_75 = check("scenario.kokuho.months_to_75")(_rule_check("kokuho.months_to_75"))
+kokuho_employee_insurance_excluded = check("scenario.kokuho.employee_insurance_excluded")(
+    _rule_check("kokuho.employee_insurance_excluded"))
+kokuho_day_labourer_included = check("scenario.kokuho.day_labourer_included")(
+    _rule_check("kokuho.day_labourer_included"))
+kokuho_union_excluded = check("scenario.kokuho.union_excluded")(_rule_check("kokuho.union_excluded"))
 kokuho_welfare_excluded = check("scenario.kokuho.welfare_excluded")(_rule_check("kokuho.welfare_excluded"))
 kokuho_koki_korei_excluded = check("scenario.kokuho.koki_korei_excluded")(_rule_check("kokuho.koki_korei_excluded"))
 kokuho_copay_preschool = check("scenario.kokuho.copay_preschool")(_rule_check("kokuho.copay_preschool"))
@@ -200,7 +293,7 @@ def _kokuho_dates(s: Scenario, town: str) -> Projection:
 
 
 def _kokuho_months(s: Scenario, town: str) -> Projection:
-    return {"賦課月": _months(kokuho_billed_months(history(s, town), town, s.fiscal_year))}
+    return {"賦課月": _months(kokuho_billed_months(history(s, town), town, s.fiscal_year, s.birth))}
 
 
 def _kokuho_prefecture(s: Scenario, town: str) -> Projection:

@@ -88,7 +88,8 @@ def kokuho_qualifications(history: Sequence[Residence]) -> tuple[KokuhoQualifica
     return tuple(result)
 
 
-def kokuho_billed_months(history: Sequence[Residence], municipality: str, fiscal_year: int) -> tuple[Month, ...]:
+def kokuho_billed_months(history: Sequence[Residence], municipality: str, fiscal_year: int,
+                         birth: date | None = None) -> tuple[Month, ...]:
     """The months of 年度 ``fiscal_year`` for which ``municipality`` bills the 国保 premium.
 
     Rule (DOMAIN.md): from the month of 取得 to the month before 喪失, per municipality; a move inside
@@ -98,6 +99,9 @@ def kokuho_billed_months(history: Sequence[Residence], municipality: str, fiscal
     Interpretation beyond DOMAIN.md (国保法施行令 29条の7 as municipal guides state it: 同月得喪):
     when 取得 and 喪失 fall in the same month and the person does not gain 国保 in another
     municipality in that month (death, abroad, or a later move-in), that month is billed once.
+
+    ``birth`` (the person's 生年月日): no month from the month of the 75th birthday on is billed
+    (:func:`billed_until_75`; the 資格 ends there by 第6条第8号 and 第8条第1項).
     """
     months = fiscal_year_months(fiscal_year)
     billed: set[Month] = set()
@@ -110,7 +114,7 @@ def kokuho_billed_months(history: Sequence[Residence], municipality: str, fiscal
             after = quals[index + 1] if index + 1 < len(quals) else None
             if after is None or month_of(after.acquired) != month_of(qual.lost):
                 billed.add(month_of(qual.acquired))
-    return tuple(month for month in months if month in billed)
+    return tuple(month for month in months if month in billed and (birth is None or billed_until_75(birth, month)))
 
 
 def high_cost_count_carries_over(moved: date, *, same_prefecture: bool, household_continues: bool) -> bool:
@@ -140,6 +144,65 @@ def is_excluded_as_koki_korei(birth: date, day: date) -> bool:
     itself 第6条 and the 翌日 of 第8条第1項 disagree, so the checks never ask about that day.
     """
     return day >= koki_korei_start(birth)
+
+
+def billed_until_75(birth: date, month: Month) -> bool:
+    """Whether ``month`` is before the month of the 75th birthday, the last month 国保 may bill (第6条第8号).
+
+    第6条第8号: a 後期高齢者医療 被保険者 (from the 75th birthday B) is no 被保険者; 第8条第1項: the 資格 is lost on
+    the 翌日 of the day the person comes under 第8号; 第76条第1項: the premium is levied for 被保険者. Premiums
+    run to the month before the month of 喪失 (the rule of :func:`kokuho_billed_months`). Both readings of
+    the 喪失日 (B itself, as 第6条柱書 says no 被保険者 from B, or B+1, 第8条第1項's 翌日) fall in the month
+    of B unless B is the last day of its month: then B+1 opens the next month and the month of B would be
+    billed too. That case is left open (:func:`seventy_five_month_open`; the checks never ask about it) and
+    the month of B is not billed here. Born 1950-06-15: billed to May 2025, June 2025 not.
+    """
+    return month < month_of(koki_korei_start(birth))
+
+
+def seventy_five_month_open(birth: date) -> bool:
+    """Whether the 75th birthday is the last day of its month: 第8条第1項's 翌日 would then keep that month
+    billed, 第6条柱書 would not (reading ours: both allowed, the checks do not ask; :func:`billed_until_75`)."""
+    start = koki_korei_start(birth)
+    return (start + timedelta(days=1)).month != start.month
+
+
+#: 第6条各号 as the harness's 国民健康保険 record names them (item ``適用除外_区分``), with the day the person
+#: came under it (``適用除外_該当年月日``: e.g. the 健康保険's 資格取得日) and the first day the person no longer
+#: does (``適用除外_非該当年月日``: the 健康保険's 資格喪失日), none while it lasts.
+COVERAGE_KIND, COVERAGE_START, COVERAGE_END = "適用除外_区分", "適用除外_該当年月日", "適用除外_非該当年月日"
+#: 第1号から第6号: 健康保険, 船員保険, 共済組合, 私学共済 and the 被扶養者 of each.
+EMPLOYEE_COVERAGE = ("健康保険被保険者", "船員保険被保険者", "共済組合員", "私学共済加入者", "健康保険被扶養者",
+                     "船員保険等被扶養者")
+#: 第1号ただし書 and 第5号ただし書: a 日雇特例被保険者 (健康保険法 第3条第2項) and that person's 被扶養者 are not
+#: excluded by 第1号 or 第5号 (only by 第7号, while a 日雇特例被保険者手帳 with room is held, not generated).
+DAY_LABOURER_COVERAGE = ("日雇特例被保険者", "日雇特例被保険者の被扶養者")
+#: 第10号: 国民健康保険組合の被保険者.
+UNION_COVERAGE = "国保組合被保険者"
+
+
+def excluded_by_coverage(kind: str, start: date, end: date | None, day: date) -> bool | None:
+    """Whether the person is excluded from 国保 on ``day`` by another coverage ``kind`` held from ``start`` to
+    the day before ``end``; None on the one day the text leaves open.
+
+    第6条第1号-第6号 (:data:`EMPLOYEE_COVERAGE`): excluded; 第8条第1項: the 資格 is lost on the 翌日 of the day
+    the person comes under the 号, while 第6条柱書 says no 被保険者 from that day: ``start`` itself is open
+    (reading ours, as for 第8号 at 75). 第1号・第5号ただし書 (:data:`DAY_LABOURER_COVERAGE`): never excluded by
+    them. 第10号 (:data:`UNION_COVERAGE`): 第8条第2項, lost from the day itself (その日から). 第7条: the 資格 is
+    acquired again from the day the person no longer comes under the 号 (``end``).
+    Example: 健康保険 from 2025-06-01 to its 喪失 on 2025-09-01: excluded 2025-06-02 to 2025-08-31, open on
+    2025-06-01, a 被保険者 on 2025-05-31 and from 2025-09-01; a 国保組合 from 2025-06-01: excluded that day.
+    """
+    if kind in DAY_LABOURER_COVERAGE:
+        return False
+    if kind not in (*EMPLOYEE_COVERAGE, UNION_COVERAGE):
+        raise ValueError(f"unknown {COVERAGE_KIND}: {kind!r} (expected one of {EMPLOYEE_COVERAGE}, "
+                         f"{DAY_LABOURER_COVERAGE} or {UNION_COVERAGE!r})")
+    if end is not None and day >= end:
+        return False
+    if kind == UNION_COVERAGE:
+        return start <= day
+    return None if day == start else start < day
 
 
 def receives_welfare(start: date | None, end: date | None, day: date) -> bool:

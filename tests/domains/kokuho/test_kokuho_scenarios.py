@@ -28,7 +28,8 @@ CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "kokuho" / "2025.12" / "bindings.yaml"
 #: The defects of the rules here (kokuho_bills_loss_month is the premium months' of checks/scenarios.py).
 AGE_DEFECTS = ("kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "kokuho_copay_seventy_month_itself",
-               "kokuho_copay_seventy_by_birthday", "kokuho_welfare_ignored")
+               "kokuho_copay_seventy_by_birthday", "kokuho_welfare_ignored", "kokuho_billed_after_75",
+               "kokuho_employee_insurance_ignored", "kokuho_day_labourer_excluded", "kokuho_union_next_day")
 ALL_PERSONS = st.one_of(*(rule.scenarios(CODES) for rule in KOKUHO_RULES.values()))
 
 
@@ -58,7 +59,7 @@ def test_each_copay_rule_asks_about_the_days_of_its_item(pre: Scenario, working:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KOKUHO_RULES}
-    assert len(names) == 5
+    assert len(names) == 9
     assert names <= set(default_registry())
     assert names <= set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in KOKUHO_RULES.values())
@@ -92,6 +93,52 @@ def test_the_welfare_persons_are_asked_about_near_the_first_day_or_the_haishi(sc
     assert scenario.as_of is not None and scenario.as_of < anniversary(scenario.birth, 75)
     near = [items[ks.WELFARE_START], *([items[ks.WELFARE_END]] if ks.WELFARE_END in items else [])]
     assert min(abs((scenario.as_of - day).days) for day in near) <= 3
+
+
+def test_no_month_from_the_month_of_the_75th_birthday_is_billed() -> None:
+    # 第6条第8号: 後期高齢者医療 from 2025-06-15; 国保 bills April and May of 令和7年度 only.
+    assert ks._months_to_75(ks.BILLED_TO_75, TOWN_CODE) == {"賦課月": ["2025-04", "2025-05"]}
+    assert kokuho.billed_until_75(date(1950, 6, 15), (2025, 5)) and not kokuho.billed_until_75(date(1950, 6, 15),
+                                                                                               (2025, 6))
+    # Born on the 1st: the birthday opens the month, which is not billed either.
+    assert not kokuho.billed_until_75(date(1950, 7, 1), (2025, 7)) and kokuho.billed_until_75(date(1950, 7, 1),
+                                                                                              (2025, 6))
+    # A birthday on the last day of its month is left open (第8条第1項's 翌日 would reach the next month).
+    assert kokuho.seventy_five_month_open(date(1950, 6, 30)) and not kokuho.seventy_five_month_open(date(1950, 6, 29))
+
+
+@settings(max_examples=40, deadline=None)
+@given(ks.turning_75(CODES))
+def test_the_months_to_75_never_bill_the_month_of_the_birthday_or_after(scenario: Scenario) -> None:
+    if kokuho.seventy_five_month_open(scenario.birth):
+        return
+    months = ks._months_to_75(scenario, TOWN_CODE)["賦課月"]
+    assert all(month < f"{anniversary(scenario.birth, 75):%Y-%m}" for month in months)
+
+
+def test_another_insurance_excludes_from_the_day_after_and_a_union_from_the_day_itself() -> None:
+    start, end = date(2025, 6, 1), date(2025, 9, 1)
+    days = (date(2025, 5, 31), start, date(2025, 6, 2), date(2025, 8, 31), end)
+    assert [kokuho.excluded_by_coverage("健康保険被保険者", start, end, day) for day in days] == \
+        [False, None, True, True, False]
+    assert [kokuho.excluded_by_coverage("国保組合被保険者", start, end, day) for day in days] == \
+        [False, True, True, True, False]
+    assert [kokuho.excluded_by_coverage("日雇特例被保険者", start, None, day) for day in days] == [False] * 5
+    with pytest.raises(ValueError, match="適用除外_区分"):
+        kokuho.excluded_by_coverage("国民年金", start, None, start)
+    assert ks._insured_under_coverage(ks.EMPLOYED, TOWN_CODE) == {"被保険者": False}
+    assert ks._insured_under_coverage(ks.EMPLOYMENT_ENDED, TOWN_CODE) == {"被保険者": True}
+    assert ks._insured_under_coverage(ks.DAY_LABOURER, TOWN_CODE) == {"被保険者": True}
+    assert ks._insured_under_coverage(ks.UNION_FIRST_DAY, TOWN_CODE) == {"被保険者": False}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(ks.employee_covered(CODES), ks.day_labourer_covered(CODES), ks.union_covered(CODES)))
+def test_the_covered_persons_are_asked_about_near_the_coverages_first_day_or_end(scenario: Scenario) -> None:
+    start, end = scenario.record_day("国民健康保険", "適用除外_該当年月日"), \
+        scenario.record_day("国民健康保険", "適用除外_非該当年月日")
+    assert start is not None and scenario.as_of is not None and scenario.as_of < anniversary(scenario.birth, 75)
+    assert min(abs((scenario.as_of - day).days) for day in (start, *([end] if end else []))) <= 3
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
