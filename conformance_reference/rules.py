@@ -156,6 +156,11 @@ def _other_insurance(record: Mapping[str, str], as_of: date, defects: frozenset[
     start, end = parse_day(record.get("適用除外_該当年月日", "")), parse_day(record.get("適用除外_非該当年月日", ""))
     if start is None or as_of < start or (end is not None and as_of >= end):
         return False
+    if kind == "日雇特例被保険者手帳":  # 第7号: until no room is left; ただし書: not after its 返納
+        returned = parse_day(record.get("日雇特例被保険者手帳_返納年月日", ""))
+        if returned is not None and as_of >= returned and "kokuho_day_labourer_book_return_ignored" not in defects:
+            return False
+        return "kokuho_day_labourer_book_ignored" not in defects
     if kind == "国保組合被保険者":
         return as_of > start if "kokuho_union_next_day" in defects else True
     if kind in ("日雇特例被保険者", "日雇特例被保険者の被扶養者"):
@@ -200,6 +205,40 @@ def _copay(row: Row, as_of: date, defects: frozenset[str]) -> str | None:
     return "十分の二"
 
 
+#: 国保法 第116条の2第1項第2号・第5号: these 入所 count only with the 入所措置.
+_MEASURE_ONLY = frozenset({"児童福祉施設", "養護老人ホーム・特別養護老人ホーム"})
+_FACILITIES = frozenset({"病院・診療所", "障害者支援施設", "のぞみの園", "特定施設・介護保険施設"}) | _MEASURE_ONLY
+
+
+def _deemed_town(row: Row, record: Mapping[str, str], defects: frozenset[str]) -> str | None:
+    """国保法 第116条の2 (住所地特例): a person who moved here into a 病院等 by an 入院等 (the harness's 国民健康保険
+    record: 入院等_区分, 入院等_入所措置) is deemed to live where the address was when it began (転入前住所); a
+    特定継続入院等被保険者 where it was when the first 入院等 of the chain began (第2項第1号)."""
+    kind = record.get("入院等_区分", "")
+    if kind not in _FACILITIES:
+        return None
+    measure_missing = kind in _MEASURE_ONLY and record.get("入院等_入所措置") != "有"
+    if measure_missing and "kokuho_facility_measure_ignored" not in defects:
+        return None
+    here = row.get("住所_市区町村コード", "")
+    town = row.get("転入前住所_市区町村コード", "")
+    first = record.get("継続入院等_最初の入院等の際の住所_市区町村コード", "")
+    if first and "kokuho_facility_chain_last_town" not in defects:
+        town = first
+    return town if town and town != here else None
+
+
+def _second_insured_age(row: Row, as_of: date, defects: frozenset[str]) -> bool:
+    """国保法 第76条第3項: the 介護納付金's 保険料 is levied on 介護保険 第2号被保険者, from the day forty is reached
+    (the day before the birthday) to the day before sixty-five is."""
+    birth = parse_day(row.get("生年月日", ""))
+    if birth is None:
+        return False
+    if "kokuho_kaigo_share_from_birthday" in defects:
+        return _years_later(birth, 40) <= as_of < _years_later(birth, 65)
+    return _eve(birth, 40) <= as_of < _eve(birth, 65)
+
+
 def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: frozenset[str],
            record: Mapping[str, str] | None = None) -> dict[str, Any]:
     """国保 資格 through this town: 取得日, 喪失日, 都道府県内継続, and the billed months of the year;
@@ -207,7 +246,7 @@ def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: 
     ``record``: the person's 国民健康保険 record from the harness (生活保護), none when absent."""
     if stay is None:
         return {"取得日": None, "喪失日": None, "都道府県内継続": False, "賦課月": [], "被保険者": False,
-                "一部負担金割合": None}
+                "一部負担金割合": None, "住所地特例_市区町村コード": None, "介護納付金分賦課": False}
     insured = _kokuho_insured(row, stay, as_of, defects, record or {})
     loss = stay.loss
     months = _billed(stay.moved_in, loss, fiscal_year, loss_month_too="kokuho_bills_loss_month" in defects)
@@ -230,7 +269,9 @@ def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: 
         loss += timedelta(days=1)  # the answer's 喪失日 only: the billed months above keep the right one
     return {"取得日": stay.moved_in.isoformat(), "喪失日": loss.isoformat() if loss else None,
             "都道府県内継続": continued, "賦課月": [{"月": iso_month(m)} for m in months], "被保険者": insured,
-            "一部負担金割合": _copay(row, as_of, defects) if insured else None}
+            "一部負担金割合": _copay(row, as_of, defects) if insured else None,
+            "住所地特例_市区町村コード": _deemed_town(row, record or {}, defects),
+            "介護納付金分賦課": insured and _second_insured_age(row, as_of, defects)}
 
 
 def _kaigo_billed(stay: Stay, birth: date, acquired: date | None, fiscal_year: int,

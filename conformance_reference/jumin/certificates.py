@@ -118,6 +118,12 @@ class Certificates(Presentation, RequestValidation):
         lines = kakuninsho.kokuho_lines(row, householder, issued, self.defects)
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the person is no 国民健康保険 被保険者 on that day")
+        atena = row.get("宛名番号")
+        if "kokuho_kakuninsho_one_per_household" in self.defects and householder is not None \
+                and householder.get("宛名番号") == atena:
+            # 施行規則 第6条第2項後段 ignored: the 世帯主's card lists the household's other members too.
+            lines += [("被保険者氏名", member.get("氏名", "")) for member in
+                      self._current_household(row.get("世帯番号", "")) if member.get("宛名番号") != atena]
         return Reply(200, statute_forms.render("国民健康保険資格確認書", lines, KOKUHO_CARD_TEXT), PDF_TYPE)
 
     def _koki_card(self, request: Request) -> Reply:

@@ -172,7 +172,9 @@ AFFECTS: dict[str, set[str]] = {
         "kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "kokuho_copay_seventy_month_itself",
         "kokuho_copay_seventy_by_birthday", "kokuho_loss_always_next_day", "kokuho_municipal_unit",
         "kokuho_welfare_ignored", "kokuho_billed_after_75", "kokuho_employee_insurance_ignored",
-        "kokuho_day_labourer_excluded", "kokuho_union_next_day")},
+        "kokuho_day_labourer_excluded", "kokuho_union_next_day", "kokuho_facility_measure_ignored",
+        "kokuho_facility_chain_last_town", "kokuho_day_labourer_book_ignored",
+        "kokuho_day_labourer_book_return_ignored", "kokuho_kaigo_share_from_birthday")},
     # 児童手当 (conformance_reference/rules.py; each defect's own test:
     # tests/domains/jido_teate/test_jido_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -351,7 +353,8 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"kokuho_card"} for name in (
         "kokuho_kakuninsho_without_sex", "kokuho_kakuninsho_householder_is_insured",
         "kokuho_kakuninsho_acquired_on_notification", "kokuho_kakuninsho_copay_from_birthday",
-        "kokuho_kakuninsho_without_expiry", "kokuho_kakuninsho_expiry_five_years_on")},
+        "kokuho_kakuninsho_without_expiry", "kokuho_kakuninsho_expiry_five_years_on",
+        "kokuho_kakuninsho_one_per_household")},
     "kaigo_hihokenshasho_from_birthday": {"kaigo_card"},
     **{name: {"koki_card"} for name in (
         "koki_kakuninsho_without_birth", "koki_kakuninsho_acquired_day_before", "koki_kakuninsho_copay_of_kokuho",
@@ -473,7 +476,9 @@ RULE_PROBES = (
     # 国民健康保険 by age: the worked examples of conformance/domains/kokuho/checks.py.
     *(kokuho_scenarios.AFTER_75, kokuho_scenarios.SIX_IN_APRIL, kokuho_scenarios.SEVENTY_IN_JULY,
       kokuho_scenarios.SEVENTY_ON_JULY_31, kokuho_scenarios.WELFARE_FIRST_DAY, kokuho_scenarios.EMPLOYED,
-      kokuho_scenarios.DAY_LABOURER, kokuho_scenarios.UNION_FIRST_DAY),
+      kokuho_scenarios.DAY_LABOURER, kokuho_scenarios.UNION_FIRST_DAY, kokuho_scenarios.HOME_WITHOUT_MEASURE,
+      kokuho_scenarios.CHAIN, kokuho_scenarios.BOOK_HELD, kokuho_scenarios.BOOK_RETURNED,
+      kokuho_scenarios.FORTY_REACHED),
     # 児童手当: the worked examples of conformance/checks/scenarios.py and jido_scenarios.py.
     jido_scenarios.AGED_OUT, jido_scenarios.TURNING_THREE, jido_scenarios.LEFT_MID_MONTH,
     # 選挙人名簿: the worked examples of conformance/domains/senkyo/checks.py.

@@ -205,6 +205,35 @@ def excluded_by_coverage(kind: str, start: date, end: date | None, day: date) ->
     return None if day == start else start < day
 
 
+#: 第6条第7号: a 日雇特例被保険者手帳 (該当年月日: its 交付; 非該当年月日: the day no room is left for 健康保険印紙),
+#: and the day it was returned (ただし書: 同法第百二十六条第三項の規定により当該日雇特例被保険者手帳を返納した者).
+BOOK_COVERAGE, BOOK_RETURNED = "日雇特例被保険者手帳", "日雇特例被保険者手帳_返納年月日"
+
+
+def excluded_by_day_labourer_book(issued: date, full: date | None, returned: date | None, day: date) -> bool | None:
+    """Whether a holder of a 日雇特例被保険者手帳 issued on ``issued`` is excluded from 国保 on ``day``
+    (第6条第7号); None on a day the text leaves open.
+
+    第7号: excluded from the 交付 until no room is left in the 手帳 (``full``: the first day without room);
+    ただし書: not one who returned it (``returned``). Open (reading ours): the day of the 交付 (第6条柱書 and
+    第8条第1項's 翌日, as :func:`excluded_by_coverage`) and the day of the 返納 (返納した者: at some hour of it).
+    第7条: a 被保険者 again from ``full``. Issued 2025-06-01, returned 2025-08-01: excluded 2025-06-02 to
+    2025-07-31, a 被保険者 from 2025-08-02.
+    """
+    if day in (issued, returned):
+        return None
+    ends = min(end for end in (full, returned, date.max) if end is not None)
+    return issued < day < ends
+
+
+def kaigo_share_levied(birth: date, day: date) -> bool:
+    """Whether the 保険料 for the 介護納付金 is levied for the person on ``day`` (第76条第3項): a 介護保険法 第9条
+    第2号 被保険者, 四十歳以上六十五歳未満 (the person, a 国保 被保険者, is a 医療保険加入者). The ages are reached
+    on the days before the birthdays (年齢計算ニ関スル法律, as the 介護保険 oracle reads 第10条). Born 1985-06-15:
+    levied from 2025-06-14 to 2050-06-13."""
+    return age_reached_on(birth, 40) <= day < age_reached_on(birth, 65)
+
+
 def receives_welfare(start: date | None, end: date | None, day: date) -> bool:
     """Whether the person's 世帯 receives 生活保護 on ``day``: from ``start`` (the 保護's first day) to the day
     before ``end`` (its 廃止, the first day without it); None: no 保護, or no 廃止 yet.
@@ -248,3 +277,38 @@ def copay_ratio(birth: date, day: date) -> str:
     if month_of(day) <= month_of(age_reached_on(birth, SEVENTY)):
         return THREE_TENTHS
     return TWO_TENTHS
+
+
+# -- 住所地特例 (第116条の2) ---------------------------------------------------------------------------
+
+#: 第116条の2第1項各号, as the harness's 国民健康保険 record names the 入院等 by which the person moved here
+#: (item ``入院等_区分``); ``入院等_入所措置`` ("有" or "無") tells whether the 入所措置 of 第2号 and 第5号 was taken.
+FACILITY_KIND, FACILITY_MEASURE = "入院等_区分", "入院等_入所措置"
+#: 第116条の2第2項第1号: for a 特定継続入院等被保険者 (two or more 入院等 in a row, each with a move to its
+#: 病院等), the 市町村 of the address when the first of them began (item of the same record).
+CHAIN_ORIGIN = "継続入院等_最初の入院等の際の住所_市区町村コード"
+FACILITIES = ("病院・診療所", "児童福祉施設", "障害者支援施設", "のぞみの園", "養護老人ホーム・特別養護老人ホーム",
+              "特定施設・介護保険施設")
+#: 第2号 (児童福祉法 第27条第1項第3号 or 第27条の2) and 第5号 (老人福祉法 第11条第1項第1号・第2号): only when the
+#: 入所措置 was taken.
+MEASURE_ONLY = ("児童福祉施設", "養護老人ホーム・特別養護老人ホーム")
+
+
+def deemed_municipality(kind: str, measure: bool, previous: str | None, town: str,
+                        chain_origin: str | None) -> str | None:
+    """The 市町村 a person who moved to a 病院等 in ``town`` by an 入院等 of ``kind`` is deemed to live in
+    (第116条の2), None where no 特例 applies (the person lives in ``town`` for this law).
+
+    第1項: an 入院等 of one of its 号 (第2号・第5号 only with the 入所措置) by which the person moved to the 病院等,
+    while living in another 市町村 (``previous``; None: from abroad) when it began: that 市町村. ただし書 and
+    第2項第1号: a 特定継続入院等被保険者 (``chain_origin`` given: each 入院等 of the chain came with a move to its
+    病院等) is deemed to live in the 市町村 of the address when the first 入院等 began, when that is another
+    市町村 than ``town``. Example: from 131016 into a 病院 here: 131016; into a 養護老人ホーム without the
+    入所措置: None; from a 病院 in 131016 after a first 入院等 from 011002: 011002.
+    """
+    if kind not in FACILITIES:
+        raise ValueError(f"unknown {FACILITY_KIND}: {kind!r} (expected one of {FACILITIES})")
+    if kind in MEASURE_ONLY and not measure:
+        return None
+    origin = chain_origin if chain_origin is not None else previous
+    return origin if origin is not None and origin != town else None
