@@ -289,13 +289,71 @@ def _kaigo_billed(stay: Stay, birth: date, acquired: date | None, fiscal_year: i
     return months
 
 
-def kaigo(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: frozenset[str]) -> dict[str, Any]:
+def _kaigo_second(row: Row, stay: Stay, record: Mapping[str, str], as_of: date, defects: frozenset[str]) -> bool:
+    """介護保険法 第9条第2号: a resident aged forty to sixty-four who is a 医療保険加入者 (the harness's 介護保険
+    record: 医療保険_加入年月日, 医療保険_喪失年月日), from the day forty is reached (第10条第1項第1号), the
+    move-in (第2号) or the day of joining (第3号) to the day the 加入 ends (第11条第2項: その日から) or sixty-five
+    is reached."""
+    birth = parse_day(row.get("生年月日", ""))
+    joined, left = parse_day(record.get("医療保険_加入年月日", "")), parse_day(record.get("医療保険_喪失年月日", ""))
+    if birth is None:
+        return False
+    if "kaigo_second_without_medical" in defects:
+        joined, left = stay.moved_in, None
+    if joined is None:
+        return False
+    if "kaigo_second_joining_next_day" in defects:
+        joined += timedelta(days=1)
+    if left is not None and "kaigo_second_lost_next_day" in defects:
+        left += timedelta(days=1)
+    forty = _years_later(birth, 40) if "kaigo_second_from_fortieth_birthday" in defects else _eve(birth, 40)
+    resident = stay.moved_in <= as_of and (stay.loss is None or as_of < stay.loss)
+    return resident and joined <= as_of and (left is None or as_of < left) and forty <= as_of < _eve(birth, 65)
+
+
+#: 介護保険法 第13条第1項各号 (住所地特例対象施設); 第3号's 養護老人ホーム only with the 入所措置.
+_KAIGO_FACILITIES = frozenset({"介護保険施設", "特定施設", "養護老人ホーム"})
+
+
+def _kaigo_insurer(row: Row, record: Mapping[str, str], defects: frozenset[str]) -> str | None:
+    """介護保険法 第13条: the 市町村 whose 被保険者 a person who moved here into a 住所地特例対象施設 is (the harness's
+    介護保険 record: 入所等_区分, 入所等_入所措置): where the address was before (転入前住所); a 特定継続入所被保険者:
+    where it was when the first 入所等 began (第2項第1号). None: this town's."""
+    kind = record.get("入所等_区分", "")
+    if kind not in _KAIGO_FACILITIES:
+        return None
+    if kind == "養護老人ホーム" and record.get("入所等_入所措置") != "有" \
+            and "kaigo_facility_measure_ignored" not in defects:
+        return None
+    here, town = row.get("住所_市区町村コード", ""), row.get("転入前住所_市区町村コード", "")
+    first = record.get("継続入所等_最初の入所等の際の住所_市区町村コード", "")
+    if first and "kaigo_facility_chain_last_town" not in defects:
+        town = first
+    return town if town and town != here else None
+
+
+def _care_certification(record: Mapping[str, str], defects: frozenset[str]) -> dict[str, str | None]:
+    """介護保険法 第27条: a 要介護認定 takes effect from the day of its 申請 (第8項); the 処分 is due within thirty
+    days of the 申請 (第11項), the day after it counted first (民法 第140条)."""
+    applied = parse_day(record.get("要介護認定_申請年月日", ""))
+    certified = parse_day(record.get("要介護認定_認定年月日", ""))
+    if applied is None:
+        return {"要介護認定_効力発生日": None, "要介護認定_処分期限": None}
+    effective = certified if certified is not None and "kaigo_certification_from_decision" in defects else applied
+    days = 29 if "kaigo_deadline_counts_application_day" in defects else 30
+    return {"要介護認定_効力発生日": effective.isoformat() if certified is not None else None,
+            "要介護認定_処分期限": (applied + timedelta(days=days)).isoformat()}
+
+
+def kaigo(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: frozenset[str],
+          record: Mapping[str, str] | None = None) -> dict[str, Any]:
     """介護 第1号 (介護保険法 第9条〜第11条, 第129条): whether a 第1号被保険者 on ``as_of``, 資格取得日 (65 on
     the day before the birthday, or the move-in), 資格喪失日 (the day after the address ends, or that
     day when the person had an address elsewhere that day) and the billed months of the year."""
     birth = parse_day(row.get("生年月日", ""))
     if stay is None or birth is None:
-        return {"第1号被保険者": False, "資格取得日": None, "資格喪失日": None, "賦課月": []}
+        return {"第1号被保険者": False, "資格取得日": None, "資格喪失日": None, "賦課月": [], "第2号被保険者": False,
+                "住所地特例_市区町村コード": None, **_care_certification(record or {}, defects)}
     birthday = _years_later(birth, 65)
     age65 = birthday - timedelta(days=1)
     # 第11条第1項: 資格 ends on the 資格喪失日 (the day after the address ends, or that day when the person had an
@@ -323,7 +381,10 @@ def kaigo(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: f
         shown = stay.moved_in + timedelta(days=1)
     months = _kaigo_billed(stay, birth, acquired, fiscal_year, defects)
     return {"第1号被保険者": insured, "資格取得日": shown.isoformat() if shown else None,
-            "資格喪失日": lost.isoformat() if lost else None, "賦課月": [{"月": iso_month(m)} for m in months]}
+            "資格喪失日": lost.isoformat() if lost else None, "賦課月": [{"月": iso_month(m)} for m in months],
+            "第2号被保険者": _kaigo_second(row, stay, record or {}, as_of, defects),
+            "住所地特例_市区町村コード": _kaigo_insurer(row, record or {}, defects),
+            **_care_certification(record or {}, defects)}
 
 
 def _counts(birth: date, month: Month, defects: frozenset[str]) -> bool:

@@ -113,4 +113,19 @@ def kokumin_nenkin(row: Row, stay: Stay | None, fiscal_year: int, as_of: date,
     return {"被保険者種別": "第1号" if insured else None,
             "資格取得日": shown_acquired.isoformat() if shown_acquired else None,
             "資格喪失日": shown_lost.isoformat() if shown_lost else None,
-            "被保険者期間": _months(acquired, lost, fiscal_year, defects)}
+            "被保険者期間": _months(acquired, lost, fiscal_year, defects) if acquired is not None
+            else _months_since_move_in(person, lost, fiscal_year, defects)}
+
+
+def _months_since_move_in(person: _Person, lost: date | None, fiscal_year: int, defects: frozenset[str]) -> list[str]:
+    """第11条第1項 for a person who moved in from another municipality aged twenty to fifty-nine: the 資格 was
+    acquired elsewhere and the move is no 喪失 (第9条), so the months here count from the month of the move-in
+    to the month before the 喪失 (the months before it, elsewhere, are not this town's record)."""
+    held = not person.from_abroad and person.twenty < person.moved_in < person.sixty
+    if not held or "nenkin_period_none_after_move_in" in defects:
+        return []
+    first = (person.moved_in.year, person.moved_in.month)
+    if lost is not None and (lost.year, lost.month) <= first:
+        return []
+    return [month for month in _months(person.moved_in, lost, fiscal_year, frozenset())
+            if (int(month[:4]), int(month[5:])) >= first]

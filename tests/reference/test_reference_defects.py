@@ -160,12 +160,15 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "nenkin_foreign_excluded", "nenkin_acquired_on_birthday", "nenkin_entry_next_day", "nenkin_lost_on_death_day",
         "nenkin_lost_on_domestic_move", "nenkin_lost_after_sixty", "nenkin_period_loss_month",
-        "nenkin_period_same_month_dropped")},
+        "nenkin_period_same_month_dropped", "nenkin_period_none_after_move_in")},
     # 介護保険 (conformance_reference/rules.py kaigo; each defect's own test:
     # tests/domains/kaigo/test_kaigo_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kaigo_insured_after_leaving", "kaigo_entry_next_day", "kaigo_lost_on_death_day", "kaigo_lost_after_move_day",
-        "kaigo_insured_on_move_day", "kaigo_bills_second_insured", "kaigo_premium_stops_at_75")},
+        "kaigo_insured_on_move_day", "kaigo_bills_second_insured", "kaigo_premium_stops_at_75",
+        "kaigo_second_without_medical", "kaigo_second_from_fortieth_birthday", "kaigo_second_joining_next_day",
+        "kaigo_second_lost_next_day", "kaigo_facility_measure_ignored", "kaigo_facility_chain_last_town",
+        "kaigo_certification_from_decision", "kaigo_deadline_counts_application_day")},
     # 国民健康保険 by age (conformance_reference/rules.py; each defect's own test:
     # tests/domains/kokuho/test_kokuho_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -469,10 +472,13 @@ RULE_PROBES = (
     Scenario(2025, date(2010, 1, 2), date(2010, 1, 2)),
     # 国民年金: the worked examples of conformance/domains/kokumin_nenkin/checks.py.
     *(nenkin_scenarios.BORN_ON_APRIL_FIRST, nenkin_scenarios.FROM_ABROAD, nenkin_scenarios.DIED,
-      nenkin_scenarios.TO_MUNICIPALITY, nenkin_scenarios.REACHING_SIXTY, nenkin_scenarios.ONE_MONTH),
+      nenkin_scenarios.TO_MUNICIPALITY, nenkin_scenarios.REACHING_SIXTY, nenkin_scenarios.ONE_MONTH,
+      nenkin_scenarios.MOVED_IN_INSURED),
     # 介護保険: the worked examples of conformance/domains/kaigo/checks.py.
     *(kaigo_scenarios.DIED, kaigo_scenarios.FROM_ABROAD, kaigo_scenarios.TO_MUNICIPALITY, kaigo_scenarios.AGED_FIFTY,
-      kaigo_scenarios.REACHING_75),
+      kaigo_scenarios.REACHING_75, kaigo_scenarios.NO_MEDICAL, kaigo_scenarios.FORTY, kaigo_scenarios.JOINED,
+      kaigo_scenarios.LEFT, kaigo_scenarios.HOME_WITHOUT_MEASURE, kaigo_scenarios.CHAIN,
+      kaigo_scenarios.CARE_APPLIED),
     # 国民健康保険 by age: the worked examples of conformance/domains/kokuho/checks.py.
     *(kokuho_scenarios.AFTER_75, kokuho_scenarios.SIX_IN_APRIL, kokuho_scenarios.SEVENTY_IN_JULY,
       kokuho_scenarios.SEVENTY_ON_JULY_31, kokuho_scenarios.WELFARE_FIRST_DAY, kokuho_scenarios.EMPLOYED,

@@ -9,7 +9,8 @@ wrong answer about one provision fails that provision's check and no other:
 - ``被保険者種別`` on ``as_of`` (第7条第1項第1号): persons around twenty and sixty, Japanese and foreign;
 - ``資格取得日`` (第8条): reaching twenty while resident (第1号), moving in from abroad (第2号);
 - ``資格喪失日`` (第9条): death (第1号), a 転出 abroad or to another municipality (第2号), sixty (第3号);
-- ``被保険者期間`` (第11条): the months of the 年度, in separate months (第1項) or in one (第2項).
+- ``被保険者期間`` (第11条): the months of the 年度, in separate months (第1項) or in one (第2項), and of a person
+  who moved in from another municipality already insured, from the month of the move-in (第1項).
 
 A 転出 abroad is a 転出 without a 転入通知 (the row records no destination code); a 転出 to another
 municipality carries the 転入通知's code (the harness's reading of the 住民記録 row).
@@ -211,6 +212,23 @@ def one_month_periods(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return Scenario(fiscal_year_of(sixty), birth, moved_in, foreign=draw(st.booleans()))
 
 
+@st.composite
+def moved_in_insured(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person moving in from another municipality aged twenty to fifty-nine (already holding the 資格), asked
+    about the 年度 of the move-in when it is in April, else the next 年度; maybe ending the stay (death, abroad,
+    another municipality) a month or more after the move-in."""
+    birth = draw(_birth(1966, 2003))
+    twenty, sixty = _reached(birth, nenkin.FROM_AGE), _reached(birth, nenkin.UNTIL_AGE)
+    low = max(twenty + timedelta(days=40), date(2019, 4, 1))
+    moved_in = draw(st.one_of(st.dates(low, max(low, min(sixty - _DAY, date(2025, 3, 31)))),
+                              st.sampled_from((date(2023, 4, 1), date(2024, 4, 15)))))
+    assume(nenkin.held_on_move_in(birth, moved_in, from_abroad=False) and month_of(twenty) < month_of(moved_in))
+    year = fiscal_year_of(moved_in) + (0 if moved_in.month == 4 else 1)
+    start = Scenario(year, birth, moved_in, previous=draw(st.sampled_from(codes)), foreign=draw(st.booleans()))
+    ended = draw(_ending(start, codes, moved_in + timedelta(days=40), date(year + 1, 3, 31)))
+    return replace(ended, fiscal_year=year)
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -233,6 +251,11 @@ def _period(s: Scenario, town: str) -> Projection:
     return {"被保険者期間": [f"{year:04d}-{month:02d}" for year, month in months]}
 
 
+def _period_after_move_in(s: Scenario, town: str) -> Projection:
+    months = nenkin.months_after_move_in(s.birth, s.moved_in, ending_of(s), s.fiscal_year)
+    return {"被保険者期間": [f"{year:04d}-{month:02d}" for year, month in months]}
+
+
 #: Worked examples: born 2005-04-01 reaches twenty on 2025-03-31 (取得 that day, counted from 3月);
 #: born 1965-07-01 reaches sixty on 2025-06-30 (喪失 that day); a death on 2025-06-10 (喪失 6月11日).
 BORN_ON_APRIL_FIRST = Scenario(2024, date(2005, 4, 1), date(2005, 4, 1), as_of=date(2025, 3, 31))
@@ -243,8 +266,16 @@ TO_MUNICIPALITY = Scenario(2025, date(1990, 6, 6), date(2000, 1, 1), planned_out
                            elsewhere=date(2025, 6, 30), next="131016")
 FROM_ABROAD = Scenario(2025, date(1990, 6, 6), date(2025, 5, 10), foreign=True, as_of=date(2025, 5, 10))
 ONE_MONTH = Scenario(2025, date(2005, 5, 3), date(2005, 5, 3), planned_out=date(2025, 5, 20))
+#: Moved in from 131016 on 2024-04-15 aged 33: every month of 年度 2024 is in the 被保険者期間 (the 資格 was held
+#: before, 第9条 loses nothing on the move); left Japan on 2024-11-20: 2024-04 to 2024-10.
+MOVED_IN_INSURED = Scenario(2024, date(1990, 6, 6), date(2024, 4, 15), previous="131016")
+MOVED_IN_THEN_ABROAD = Scenario(2024, date(1990, 6, 6), date(2024, 4, 15), previous="131016",
+                                planned_out=date(2024, 11, 20))
 
 NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("nenkin.period_after_move_in", "国民年金: the 被保険者期間 of a person who moved in already insured counts "
+         "every month from the move-in (第11条第1項)", moved_in_insured, _period_after_move_in,
+         picked(PART, "被保険者期間"), (MOVED_IN_INSURED, MOVED_IN_THEN_ABROAD)),
     Rule("nenkin.category", "国民年金: 第1号被保険者 aged 20 to 59 with an address in Japan, foreigners too "
          "(第7条第1項第1号)", categories, _category, picked(PART, "被保険者種別"),
          (BORN_ON_APRIL_FIRST, REACHING_SIXTY, FROM_ABROAD)),
@@ -276,4 +307,6 @@ nenkin_lost_on_death = check("scenario.nenkin.lost_on_death")(_rule_check("nenki
 nenkin_lost_on_emigration = check("scenario.nenkin.lost_on_emigration")(_rule_check("nenkin.lost_on_emigration"))
 nenkin_lost_at_sixty = check("scenario.nenkin.lost_at_sixty")(_rule_check("nenkin.lost_at_sixty"))
 nenkin_period = check("scenario.nenkin.period")(_rule_check("nenkin.period"))
+nenkin_period_after_move_in = check("scenario.nenkin.period_after_move_in")(
+    _rule_check("nenkin.period_after_move_in"))
 nenkin_period_one_month = check("scenario.nenkin.period_one_month")(_rule_check("nenkin.period_one_month"))

@@ -127,3 +127,30 @@ def insured_months_of_year(acquired: date | None, lost: date | None, fiscal_year
         return ()
     months = fiscal_year_months(fiscal_year)
     return tuple(month for month in insured_months(acquired, lost, months[-1]) if month in months)
+
+
+def held_on_move_in(birth: date, moved_in: date, *, from_abroad: bool) -> bool:
+    """Whether a person moving in already holds the 資格: from another municipality (a move within Japan is no
+    喪失, 第9条第2号), having reached twenty before the day and not yet sixty (第7条第1項第1号)."""
+    return not from_abroad and age_reached_on(birth, FROM_AGE) < moved_in < age_reached_on(birth, UNTIL_AGE)
+
+
+def months_after_move_in(birth: date, moved_in: date, ending: Ending | None, fiscal_year: int) -> tuple[Month, ...]:
+    """The months of 年度 ``fiscal_year`` in the 被保険者期間 of a person who moved in from another municipality
+    already holding the 資格 (:func:`held_on_move_in`), from the month of the move-in on.
+
+    第11条第1項: 資格を取得した日の属する月からその資格を喪失した日の属する月の前月まで; the 取得 was before the
+    move (elsewhere), and a move within Japan is neither 取得 (第8条) nor 喪失 (第9条): every month from the
+    month of the move-in to the month before the 喪失 (:func:`loss_date`) counts. Reading (ours): the months of
+    the 年度 before the move-in were spent in the other municipality, which this municipality's 住民記録 does not
+    tell; they are not asked (the checks ask a 年度 that begins on or after the month of the move-in).
+    Moved in on 2024-04-15, aged 30: 2024-04 to 2025-03 of 年度 2024; left Japan on 2025-06-20: 2025-04 and 2025-05
+    of 年度 2025.
+    """
+    first = month_of(moved_in)
+    lost = loss_date(birth, moved_in, ending=ending)
+    months = fiscal_year_months(fiscal_year)
+    if lost is not None and month_of(lost) <= first:
+        return ()
+    counted = insured_months(moved_in, lost, months[-1])
+    return tuple(month for month in counted if month in months and month >= first)

@@ -15,7 +15,9 @@ from rule_probes import bound_requirements, failed_requirements
 
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.kokumin_nenkin import checks as ns
+from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.kokumin_nenkin.checks import NENKIN_RULES
+from conformance.domains.kokumin_nenkin.oracle import Ending
 from conformance.locations import default_catalog_root
 from conformance.oracles.dates import age_reached_on, month_of
 from conformance.shipped_checks import default_registry
@@ -58,7 +60,7 @@ def test_periods_end_in_a_later_month_than_they_start(scenario: Scenario) -> Non
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in NENKIN_RULES}
-    assert len(names) == 8
+    assert len(names) == 9
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in NENKIN_RULES.values())
@@ -76,6 +78,27 @@ def test_the_worked_examples() -> None:
     assert ns.ending_of(Scenario(2025, date(1990, 1, 1), date(2000, 1, 1))) is None
 
 
+
+
+def test_a_person_who_moved_in_insured_counts_every_month_from_the_move_in() -> None:
+    # 第11条第1項 with 第9条 (a move within Japan is no 喪失): 取得 was elsewhere, before the move.
+    assert ns._period_after_move_in(ns.MOVED_IN_INSURED, TOWN_CODE) == {
+        "被保険者期間": [f"2024-{month:02d}" for month in range(4, 13)] + ["2025-01", "2025-02", "2025-03"]}
+    assert ns._period_after_move_in(ns.MOVED_IN_THEN_ABROAD, TOWN_CODE) == {
+        "被保険者期間": [f"2024-{month:02d}" for month in range(4, 11)]}
+    # Left Japan in the month of the move-in: the 喪失 month itself never counts (no 取得 in it, 第11条第2項).
+    assert nenkin.months_after_move_in(date(1990, 6, 6), date(2024, 4, 15), Ending("abroad", date(2024, 4, 25)),
+                                       2024) == ()
+    assert not nenkin.held_on_move_in(date(1990, 6, 6), date(2024, 4, 15), from_abroad=True)
+    assert not nenkin.held_on_move_in(date(2004, 4, 16), date(2024, 4, 15), from_abroad=False)  # twenty that day
+
+
+@settings(max_examples=40, deadline=None)
+@given(ns.moved_in_insured(CODES))
+def test_the_move_in_persons_are_asked_a_year_from_the_month_of_the_move_in(scenario: Scenario) -> None:
+    assert scenario.previous is not None and nenkin.held_on_move_in(scenario.birth, scenario.moved_in,
+                                                                     from_abroad=False)
+    assert date(scenario.fiscal_year, 4, 1) >= scenario.moved_in.replace(day=1)
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
