@@ -8,6 +8,7 @@ Named defects (``defects``) change one answer each, computed from the correct da
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -95,13 +96,28 @@ def _months(acquired: date | None, lost: date | None, fiscal_year: int, defects:
     return [f"{year:04d}-{month:02d}" for year, month in fiscal if first <= (year, month) <= last]
 
 
+def _exempt(record: Mapping[str, str], fiscal_year: int, defects: frozenset[str]) -> list[str]:
+    """第89条第1項 (法定免除): from the month before the month the person came under a 号 (the harness's 国民年金
+    record: 法定免除_該当年月日) to the month of the day the person no longer does (法定免除_非該当年月日)."""
+    start, end = parse_day(record.get("法定免除_該当年月日", "")), parse_day(record.get("法定免除_非該当年月日", ""))
+    if start is None or record.get("法定免除_区分") not in ("障害基礎年金等受給権者", "生活扶助", "施設入所"):
+        return []
+    first = (start.year, start.month - 1) if start.month > 1 else (start.year - 1, 12)
+    if "nenkin_exempt_from_month_of" in defects:
+        first = (start.year, start.month)
+    last = (end.year, end.month) if end is not None else (fiscal_year + 1, 3)
+    fiscal = [(fiscal_year, month) for month in range(4, 13)] + [(fiscal_year + 1, month) for month in range(1, 4)]
+    return [f"{year:04d}-{month:02d}" for year, month in fiscal if first <= (year, month) <= last]
+
+
 def kokumin_nenkin(row: Row, stay: Stay | None, fiscal_year: int, as_of: date,
-                   defects: frozenset[str]) -> dict[str, Any]:
+                   defects: frozenset[str], record: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The person's 国民年金 第1号 資格 as this town records it: 種別 on ``as_of``, 取得日, 喪失日, and the
     months of 年度 ``fiscal_year`` in the 被保険者期間."""
     person = _person(row, stay)
     if person is None:
-        return {"被保険者種別": None, "資格取得日": None, "資格喪失日": None, "被保険者期間": []}
+        return {"被保険者種別": None, "資格取得日": None, "資格喪失日": None, "被保険者期間": [],
+                "法定免除月": _exempt(record or {}, fiscal_year, defects)}
     acquired, lost = _acquired(person, person.twenty, frozenset()), _lost(person, frozenset())
     twenty = person.twenty + timedelta(days=1) if "nenkin_acquired_on_birthday" in defects else person.twenty
     shown_acquired = _acquired(person, twenty, defects)
@@ -114,7 +130,8 @@ def kokumin_nenkin(row: Row, stay: Stay | None, fiscal_year: int, as_of: date,
             "資格取得日": shown_acquired.isoformat() if shown_acquired else None,
             "資格喪失日": shown_lost.isoformat() if shown_lost else None,
             "被保険者期間": _months(acquired, lost, fiscal_year, defects) if acquired is not None
-            else _months_since_move_in(person, lost, fiscal_year, defects)}
+            else _months_since_move_in(person, lost, fiscal_year, defects),
+            "法定免除月": _exempt(record or {}, fiscal_year, defects)}
 
 
 def _months_since_move_in(person: _Person, lost: date | None, fiscal_year: int, defects: frozenset[str]) -> list[str]:

@@ -160,7 +160,7 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "nenkin_foreign_excluded", "nenkin_acquired_on_birthday", "nenkin_entry_next_day", "nenkin_lost_on_death_day",
         "nenkin_lost_on_domestic_move", "nenkin_lost_after_sixty", "nenkin_period_loss_month",
-        "nenkin_period_same_month_dropped", "nenkin_period_none_after_move_in")},
+        "nenkin_period_same_month_dropped", "nenkin_period_none_after_move_in", "nenkin_exempt_from_month_of")},
     # 介護保険 (conformance_reference/rules.py kaigo; each defect's own test:
     # tests/domains/kaigo/test_kaigo_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -375,7 +375,8 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "koki_korei_lost_within_prefecture", "koki_korei_certification_ignored", "koki_korei_welfare_ignored",
         "koki_korei_acquired_on_notification", "koki_korei_welfare_end_next_day", "koki_korei_certified_next_month",
-        "koki_korei_lost_on_move_out_day", "koki_korei_lost_day_after_on_move", "koki_korei_welfare_lost_day_after")},
+        "koki_korei_lost_on_move_out_day", "koki_korei_lost_day_after_on_move", "koki_korei_welfare_lost_day_after",
+        "koki_korei_facility_measure_ignored", "koki_korei_facility_chain_last_town")},
     # 児童扶養手当 (conformance_reference/jido_fuyo_teate/jido_fuyo.py; each defect's own test:
     # tests/domains/jido_fuyo_teate/test_fuyo_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -473,7 +474,7 @@ RULE_PROBES = (
     # 国民年金: the worked examples of conformance/domains/kokumin_nenkin/checks.py.
     *(nenkin_scenarios.BORN_ON_APRIL_FIRST, nenkin_scenarios.FROM_ABROAD, nenkin_scenarios.DIED,
       nenkin_scenarios.TO_MUNICIPALITY, nenkin_scenarios.REACHING_SIXTY, nenkin_scenarios.ONE_MONTH,
-      nenkin_scenarios.MOVED_IN_INSURED),
+      nenkin_scenarios.MOVED_IN_INSURED, nenkin_scenarios.EXEMPTED),
     # 介護保険: the worked examples of conformance/domains/kaigo/checks.py.
     *(kaigo_scenarios.DIED, kaigo_scenarios.FROM_ABROAD, kaigo_scenarios.TO_MUNICIPALITY, kaigo_scenarios.AGED_FIFTY,
       kaigo_scenarios.REACHING_75, kaigo_scenarios.NO_MEDICAL, kaigo_scenarios.FORTY, kaigo_scenarios.JOINED,
@@ -496,7 +497,8 @@ RULE_PROBES = (
       shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER),
     # 後期高齢者医療: the worked examples of conformance/domains/koki_korei/checks.py.
     *(koki_scenarios.MOVED_WITHIN, koki_scenarios.DIED, koki_scenarios.TO_OTHER_PREFECTURE, koki_scenarios.WELFARE,
-      koki_scenarios.WELFARE_ENDED, koki_scenarios.CERTIFIED, koki_scenarios.FROM_ABROAD),
+      koki_scenarios.WELFARE_ENDED, koki_scenarios.CERTIFIED, koki_scenarios.FROM_ABROAD,
+      koki_scenarios.HOME_WITHOUT_MEASURE, koki_scenarios.CHAIN),
     # 児童扶養手当: the worked examples of conformance/domains/jido_fuyo_teate/checks.py.
     *(fuyo_scenarios.CLAIMED, fuyo_scenarios.AGING_OUT, fuyo_scenarios.THREE_CHILDREN, fuyo_scenarios.LEFT_JAPAN,
       fuyo_scenarios.AT_THE_LIMIT, fuyo_scenarios.BELOW_WITH_DEPENDANTS, fuyo_scenarios.BELOW_THE_STOP_LIMIT,

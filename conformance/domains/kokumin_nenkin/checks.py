@@ -10,7 +10,9 @@ wrong answer about one provision fails that provision's check and no other:
 - ``資格取得日`` (第8条): reaching twenty while resident (第1号), moving in from abroad (第2号);
 - ``資格喪失日`` (第9条): death (第1号), a 転出 abroad or to another municipality (第2号), sixty (第3号);
 - ``被保険者期間`` (第11条): the months of the 年度, in separate months (第1項) or in one (第2項), and of a person
-  who moved in from another municipality already insured, from the month of the move-in (第1項).
+  who moved in from another municipality already insured, from the month of the move-in (第1項);
+- ``法定免除月`` (第89条第1項): the months of the 年度 whose 保険料 need not be paid, for a person whose 国民年金
+  record (法定免除_区分, 法定免除_該当年月日, 法定免除_非該当年月日) says it came under one of its 号.
 
 A 転出 abroad is a 転出 without a 転入通知 (the row records no destination code); a 転出 to another
 municipality carries the 転入通知's code (the harness's reading of the 住民記録 row).
@@ -229,6 +231,24 @@ def moved_in_insured(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return replace(ended, fiscal_year=year)
 
 
+def _exemption(kind: str, start: date, end: date | None) -> tuple[tuple[str, str, str], ...]:
+    items = {nenkin.EXEMPT_KIND: kind, nenkin.EXEMPT_START: start.isoformat(),
+             nenkin.EXEMPT_END: end.isoformat() if end is not None else None}
+    return tuple((PART, item, value) for item, value in items.items() if value is not None)
+
+
+@st.composite
+def exempted(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident 第1号被保険者 (aged 25 to 55 through the 年度 asked) who comes under a 号 of 第89条第1項 on a day,
+    maybe ceasing to later; asked about the 年度 of the first day or of the last."""
+    birth = draw(_birth(1972, 1996))
+    start = draw(st.dates(date(2021, 4, 1), date(2025, 3, 31)))
+    end = draw(st.one_of(st.none(), st.integers(1, 500).map(lambda days: start + timedelta(days=days))))
+    year = fiscal_year_of(draw(st.sampled_from((start, end or start))))
+    return Scenario(year, birth, date(birth.year + 18, 4, 1), previous=draw(st.sampled_from(codes)),
+                    records=_exemption(draw(st.sampled_from(nenkin.EXEMPT_KINDS)), start, end))
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -256,6 +276,13 @@ def _period_after_move_in(s: Scenario, town: str) -> Projection:
     return {"被保険者期間": [f"{year:04d}-{month:02d}" for year, month in months]}
 
 
+def _exempt(s: Scenario, town: str) -> Projection:
+    start = s.record_day(PART, nenkin.EXEMPT_START)
+    assert start is not None
+    months = nenkin.exempt_months(start, s.record_day(PART, nenkin.EXEMPT_END), s.fiscal_year)
+    return {"法定免除月": [f"{year:04d}-{month:02d}" for year, month in months]}
+
+
 #: Worked examples: born 2005-04-01 reaches twenty on 2025-03-31 (取得 that day, counted from 3月);
 #: born 1965-07-01 reaches sixty on 2025-06-30 (喪失 that day); a death on 2025-06-10 (喪失 6月11日).
 BORN_ON_APRIL_FIRST = Scenario(2024, date(2005, 4, 1), date(2005, 4, 1), as_of=date(2025, 3, 31))
@@ -271,8 +298,14 @@ ONE_MONTH = Scenario(2025, date(2005, 5, 3), date(2005, 5, 3), planned_out=date(
 MOVED_IN_INSURED = Scenario(2024, date(1990, 6, 6), date(2024, 4, 15), previous="131016")
 MOVED_IN_THEN_ABROAD = Scenario(2024, date(1990, 6, 6), date(2024, 4, 15), previous="131016",
                                 planned_out=date(2024, 11, 20))
+#: 生活扶助 from 2025-06-10 to its 廃止 on 2025-09-01: the 保険料 of 2025-05 to 2025-09 need not be paid (第89条第1項).
+EXEMPTED = Scenario(2025, date(1985, 5, 5), date(2003, 4, 1), previous="131016",
+                    records=_exemption("生活扶助", date(2025, 6, 10), date(2025, 9, 1)))
 
 NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("nenkin.exempt_months", "国民年金: 法定免除 from the month before the month of coming under a 号 to the month "
+         "of ceasing to (第89条第1項)", exempted, _exempt, picked(PART, "法定免除月"), (EXEMPTED,),
+         needs_records=True),
     Rule("nenkin.period_after_move_in", "国民年金: the 被保険者期間 of a person who moved in already insured counts "
          "every month from the move-in (第11条第1項)", moved_in_insured, _period_after_move_in,
          picked(PART, "被保険者期間"), (MOVED_IN_INSURED, MOVED_IN_THEN_ABROAD)),
@@ -309,4 +342,5 @@ nenkin_lost_at_sixty = check("scenario.nenkin.lost_at_sixty")(_rule_check("nenki
 nenkin_period = check("scenario.nenkin.period")(_rule_check("nenkin.period"))
 nenkin_period_after_move_in = check("scenario.nenkin.period_after_move_in")(
     _rule_check("nenkin.period_after_move_in"))
+nenkin_exempt_months = check("scenario.nenkin.exempt_months")(_rule_check("nenkin.exempt_months"))
 nenkin_period_one_month = check("scenario.nenkin.period_one_month")(_rule_check("nenkin.period_one_month"))

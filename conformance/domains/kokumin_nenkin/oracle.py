@@ -154,3 +154,27 @@ def months_after_move_in(birth: date, moved_in: date, ending: Ending | None, fis
         return ()
     counted = insured_months(moved_in, lost, months[-1])
     return tuple(month for month in counted if month in months and month >= first)
+
+
+# -- 法定免除 (第89条第1項) ----------------------------------------------------------------------------------
+
+#: 第89条第1項各号, as the harness's 国民年金 record names them (item ``法定免除_区分``), with the day the person
+#: came under it (``法定免除_該当年月日``) and the day the person no longer does (``法定免除_非該当年月日``).
+EXEMPT_KIND, EXEMPT_START, EXEMPT_END = "法定免除_区分", "法定免除_該当年月日", "法定免除_非該当年月日"
+#: 第1号: 障害基礎年金等の受給権者; 第2号: 生活保護法による生活扶助等; 第3号: 省令で定める施設に入所.
+EXEMPT_KINDS = ("障害基礎年金等受給権者", "生活扶助", "施設入所")
+
+
+def exempt_months(start: date, end: date | None, fiscal_year: int) -> tuple[Month, ...]:
+    """The months of 年度 ``fiscal_year`` whose 保険料 need not be paid under 第89条第1項 for a person who came
+    under one of its 号 on ``start`` and no longer does from ``end`` (None: still does).
+
+    第89条第1項: その該当するに至つた日の属する月の前月からこれに該当しなくなる日の属する月までの期間. Reading (ours):
+    ``end`` is the first day the person no longer comes under the 号 (the 保護's 廃止日), so its month is the last.
+    生活扶助 from 2025-06-10 to its 廃止 on 2025-09-01: 2025-05 to 2025-09. The person is a 第1号被保険者
+    throughout (the scenarios keep it so); 既に納付されたもの is not generated.
+    """
+    first = previous_month(month_of(start))
+    months = fiscal_year_months(fiscal_year)
+    last = month_of(end) if end is not None else months[-1]
+    return tuple(month for month in months if first <= month <= last)

@@ -60,7 +60,7 @@ def test_periods_end_in_a_later_month_than_they_start(scenario: Scenario) -> Non
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in NENKIN_RULES}
-    assert len(names) == 9
+    assert len(names) == 10
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in NENKIN_RULES.values())
@@ -99,6 +99,14 @@ def test_the_move_in_persons_are_asked_a_year_from_the_month_of_the_move_in(scen
     assert scenario.previous is not None and nenkin.held_on_move_in(scenario.birth, scenario.moved_in,
                                                                      from_abroad=False)
     assert date(scenario.fiscal_year, 4, 1) >= scenario.moved_in.replace(day=1)
+
+
+def test_the_legal_exemption_runs_from_the_month_before_to_the_month_of_ceasing() -> None:
+    # 第89条第1項: 該当するに至つた日の属する月の前月から…該当しなくなる日の属する月まで.
+    assert ns._exempt(ns.EXEMPTED, TOWN_CODE) == {"法定免除月": ["2025-05", "2025-06", "2025-07", "2025-08",
+                                                                "2025-09"]}
+    assert nenkin.exempt_months(date(2025, 4, 1), None, 2025)[0] == (2025, 4)  # March is 年度 2024's
+    assert nenkin.exempt_months(date(2025, 4, 1), None, 2024) == ((2025, 3),)
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
