@@ -139,7 +139,8 @@ class Certificates(Presentation, RequestValidation):
     def _kaigo_card(self, request: Request) -> Reply:
         """The 介護保険 被保険者証 of one 第一号被保険者 issued on the 交付年月日, printed."""
         row, issued = self._person_on_day(request, "被保険者証", "交付年月日")
-        lines = kakuninsho.kaigo_lines(row, issued, self.defects)
+        lines = kakuninsho.kaigo_lines(row, issued, self.defects,
+                                       self.store.domain_record(row.get("宛名番号", ""), "介護保険"))
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the person is no 介護保険 第一号被保険者 on that day")
         return Reply(200, statute_forms.render("介護保険被保険者証", lines, KAIGO_CARD_TEXT), PDF_TYPE)

@@ -359,6 +359,8 @@ AFFECTS: dict[str, set[str]] = {
         "kokuho_kakuninsho_without_expiry", "kokuho_kakuninsho_expiry_five_years_on",
         "kokuho_kakuninsho_one_per_household")},
     "kaigo_hihokenshasho_from_birthday": {"kaigo_card"},
+    "kaigo_hihokenshasho_without_care_level": {"kaigo_card"},
+    "kaigo_hihokenshasho_without_opinion": {"kaigo_card"},
     **{name: {"koki_card"} for name in (
         "koki_kakuninsho_without_birth", "koki_kakuninsho_acquired_day_before", "koki_kakuninsho_copay_of_kokuho",
         "koki_kakuninsho_without_expiry", "koki_kakuninsho_expiry_five_years_on")},
@@ -749,7 +751,7 @@ def kakuninsho_probe(api: Api, rules: Mapping[str, Any]) -> list[Any]:
     rule = next(iter(rules.values()))
     assert rule.ask is not None
     printed = []
-    for scenario in rule.examples:
+    for scenario in dict.fromkeys(example for one in rules.values() for example in one.examples):
         loaded = scenarios.load(client, scenario, TOWN_CODE)
         answer = rule.ask(client, loaded, scenario)
         cards = answer["資格確認書"].values() if "資格確認書" in answer else [answer]

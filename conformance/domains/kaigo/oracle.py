@@ -240,3 +240,9 @@ def decision_deadline(applied: date) -> date:
     after the 申請, the thirtieth day. Applied 2025-06-10: 2025-07-10.
     """
     return applied + timedelta(days=DECISION_DAYS)
+
+
+#: 第27条第7項後段: what the 市町村 writes on the 被保険者証 of a person it certified (the record's items): 第1号, the
+#: 要介護状態区分; 第2号, the 認定審査会's 意見 on 第5項第2号's matters.
+CARE_LEVEL, CARE_OPINION = "要介護認定_要介護状態区分", "要介護認定_認定審査会の意見"
+CARE_LEVELS = ("要介護1", "要介護2", "要介護3", "要介護4", "要介護5")
