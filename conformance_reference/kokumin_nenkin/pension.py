@@ -110,6 +110,34 @@ def _exempt(record: Mapping[str, str], fiscal_year: int, defects: frozenset[str]
     return [f"{year:04d}-{month:02d}" for year, month in fiscal if first <= (year, month) <= last]
 
 
+def _between(record: Mapping[str, str], first: str, until: str, day: date) -> bool:
+    start, end = parse_day(record.get(first, "")), parse_day(record.get(until, ""))
+    return start is not None and start <= day and (end is None or day < end)
+
+
+def _category(person: _Person, record: Mapping[str, str], as_of: date, first_insured: bool,
+              defects: frozenset[str]) -> str | None:
+    """第7条第1項: 第2号 while a 厚生年金保険 被保険者 (the harness's 国民年金 record), 第3号 while a 被扶養配偶者 aged
+    twenty to fifty-nine, else 第1号 (``first_insured``)."""
+    resident = person.moved_in <= as_of and (person.last_day is None or as_of <= person.last_day)
+    if resident and _between(record, "厚生年金_資格取得年月日", "厚生年金_資格喪失年月日", as_of) \
+            and "nenkin_second_as_first" not in defects:
+        return "第2号"
+    if first_insured and _between(record, "被扶養配偶者_該当年月日", "被扶養配偶者_非該当年月日", as_of) \
+            and "nenkin_third_as_first" not in defects:
+        return "第3号"
+    return "第1号" if first_insured else None
+
+
+def _employed_young(person: _Person, record: Mapping[str, str], defects: frozenset[str]) -> date | None:
+    """第8条: one under twenty acquires the 資格 on the day the 厚生年金 begins (第4号)."""
+    employed = parse_day(record.get("厚生年金_資格取得年月日", ""))
+    if employed is None or employed >= person.twenty or employed < person.moved_in \
+            or "nenkin_employment_acquired_at_twenty" in defects:
+        return None
+    return employed
+
+
 def kokumin_nenkin(row: Row, stay: Stay | None, fiscal_year: int, as_of: date,
                    defects: frozenset[str], record: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The person's 国民年金 第1号 資格 as this town records it: 種別 on ``as_of``, 取得日, 喪失日, and the
@@ -126,7 +154,8 @@ def kokumin_nenkin(row: Row, stay: Stay | None, fiscal_year: int, as_of: date,
     if row.get("住民種別") == "2" and "nenkin_foreign_excluded" in defects:
         insured = False
     shown_lost = _lost(person, defects)
-    return {"被保険者種別": "第1号" if insured else None,
+    shown_acquired = _employed_young(person, record or {}, defects) or shown_acquired
+    return {"被保険者種別": _category(person, record or {}, as_of, insured, defects),
             "資格取得日": shown_acquired.isoformat() if shown_acquired else None,
             "資格喪失日": shown_lost.isoformat() if shown_lost else None,
             "被保険者期間": _months(acquired, lost, fiscal_year, defects) if acquired is not None

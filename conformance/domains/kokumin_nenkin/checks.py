@@ -11,6 +11,9 @@ wrong answer about one provision fails that provision's check and no other:
 - ``資格喪失日`` (第9条): death (第1号), a 転出 abroad or to another municipality (第2号), sixty (第3号);
 - ``被保険者期間`` (第11条): the months of the 年度, in separate months (第1項) or in one (第2項), and of a person
   who moved in from another municipality already insured, from the month of the move-in (第1項);
+- ``被保険者種別`` of a 厚生年金 被保険者 (第2号) or a 被扶養配偶者 (第3号), and the ``資格取得日`` of one
+  employed under twenty (第8条第4号), the 厚生年金 and the 被扶養配偶者 sent as the 国民年金 record
+  (厚生年金_資格取得年月日, 厚生年金_資格喪失年月日, 被扶養配偶者_該当年月日, 被扶養配偶者_非該当年月日);
 - ``法定免除月`` (第89条第1項): the months of the 年度 whose 保険料 need not be paid, for a person whose 国民年金
   record (法定免除_区分, 法定免除_該当年月日, 法定免除_非該当年月日) says it came under one of its 号.
 
@@ -249,6 +252,51 @@ def exempted(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
                     records=_exemption(draw(st.sampled_from(nenkin.EXEMPT_KINDS)), start, end))
 
 
+def _spans(employed: tuple[date, date | None] | None,
+           dependent: tuple[date, date | None] | None) -> tuple[tuple[str, str, str], ...]:
+    items = {nenkin.EMPLOYED_FROM: employed[0] if employed else None,
+             nenkin.EMPLOYED_UNTIL: employed[1] if employed else None,
+             nenkin.DEPENDENT_FROM: dependent[0] if dependent else None,
+             nenkin.DEPENDENT_UNTIL: dependent[1] if dependent else None}
+    return tuple((PART, item, day.isoformat()) for item, day in items.items() if day is not None)
+
+
+@st.composite
+def _covered(draw: st.DrawFn, codes: tuple[str, str], dependent: bool) -> Scenario:
+    """A resident aged 21 to 58 who is a 厚生年金 被保険者 (or, ``dependent``, a 被扶養配偶者) from a day, maybe until a
+    later one; asked about near either day."""
+    birth = draw(_birth(1970, 2002))
+    low = max(_reached(birth, 21), date(2019, 4, 1))
+    start = draw(st.dates(low, max(low, min(_reached(birth, 58), date(2025, 3, 31)))))
+    end = draw(st.one_of(st.none(), st.integers(1, 400).map(lambda days: start + timedelta(days=days))))
+    as_of = draw(_near(draw(st.sampled_from((start, end or start))), 3))
+    span = (start, end)
+    return Scenario(fiscal_year_of(as_of), birth, date(birth.year + 18, 4, 1), previous=draw(st.sampled_from(codes)),
+                    as_of=as_of, records=_spans(None if dependent else span, span if dependent else None))
+
+
+def employed_residents(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """厚生年金保険 被保険者 (第7条第1項第2号)."""
+    return _covered(codes, False)
+
+
+def dependent_residents(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """被扶養配偶者 (第7条第1項第3号)."""
+    return _covered(codes, True)
+
+
+@st.composite
+def young_employees(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident since birth who becomes a 厚生年金 被保険者 at 15 to 19 (第8条第4号), maybe at twenty or just after;
+    asked about a day after it."""
+    birth = draw(_birth(2001, 2009))
+    low = max(_reached(birth, 15), date(2019, 4, 1))
+    employed = draw(st.dates(low, max(low, _reached(birth, nenkin.FROM_AGE) + timedelta(days=3))))
+    as_of = employed + timedelta(days=draw(st.integers(0, 30)))
+    return Scenario(fiscal_year_of(as_of), birth, birth, previous=None if draw(st.booleans()) else codes[0],
+                    as_of=as_of, records=_spans((employed, None), None))
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -276,6 +324,24 @@ def _period_after_move_in(s: Scenario, town: str) -> Projection:
     return {"被保険者期間": [f"{year:04d}-{month:02d}" for year, month in months]}
 
 
+def _span(s: Scenario, first: str, until: str) -> tuple[date, date | None] | None:
+    start = s.record_day(PART, first)
+    return None if start is None else (start, s.record_day(PART, until))
+
+
+def _category_covered(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    return {"被保険者種別": nenkin.category_on(s.birth, s.as_of, _span(s, nenkin.EMPLOYED_FROM, nenkin.EMPLOYED_UNTIL),
+                                              _span(s, nenkin.DEPENDENT_FROM, nenkin.DEPENDENT_UNTIL))}
+
+
+def _acquired_by_employment(s: Scenario, town: str) -> Projection:
+    employed = s.record_day(PART, nenkin.EMPLOYED_FROM)
+    assert employed is not None
+    day = nenkin.acquired_on_employment(s.birth, employed) or _acquired(s)
+    return {"資格取得日": iso_or_none(day)}
+
+
 def _exempt(s: Scenario, town: str) -> Projection:
     start = s.record_day(PART, nenkin.EXEMPT_START)
     assert start is not None
@@ -301,8 +367,24 @@ MOVED_IN_THEN_ABROAD = Scenario(2024, date(1990, 6, 6), date(2024, 4, 15), previ
 #: 生活扶助 from 2025-06-10 to its 廃止 on 2025-09-01: the 保険料 of 2025-05 to 2025-09 need not be paid (第89条第1項).
 EXEMPTED = Scenario(2025, date(1985, 5, 5), date(2003, 4, 1), previous="131016",
                     records=_exemption("生活扶助", date(2025, 6, 10), date(2025, 9, 1)))
+#: A 厚生年金 被保険者 from 2025-06-01 to its 喪失 on 2025-10-01, aged 35: 第2号 on 2025-06-01, 第1号 again on
+#: 2025-10-01; a 被扶養配偶者 from 2025-06-01: 第3号 that day; born 2007-06-10, employed from 2025-04-01 at 17: 資格取得
+#: that day (第8条柱書, 第4号).
+EMPLOYED = Scenario(2025, date(1990, 6, 6), date(2008, 4, 1), previous="131016", as_of=date(2025, 6, 1),
+                    records=_spans((date(2025, 6, 1), date(2025, 10, 1)), None))
+DEPENDENT = Scenario(2025, date(1990, 6, 6), date(2008, 4, 1), previous="131016", as_of=date(2025, 6, 1),
+                     records=_spans(None, (date(2025, 6, 1), None)))
+YOUNG_EMPLOYEE = Scenario(2025, date(2007, 6, 10), date(2007, 6, 10), as_of=date(2025, 4, 10),
+                          records=_spans((date(2025, 4, 1), None), None))
 
 NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("nenkin.second_category", "国民年金: a 厚生年金保険 被保険者 is a 第二号被保険者 (第7条第1項第2号)",
+         employed_residents, _category_covered, picked(PART, "被保険者種別"), (EMPLOYED,), needs_records=True),
+    Rule("nenkin.third_category", "国民年金: a 被扶養配偶者 aged 20 to 59 is a 第三号被保険者 (第7条第1項第3号)",
+         dependent_residents, _category_covered, picked(PART, "被保険者種別"), (DEPENDENT,), needs_records=True),
+    Rule("nenkin.acquired_on_employment", "国民年金: under twenty, 資格取得 on the day the 厚生年金 begins "
+         "(第8条第4号)", young_employees, _acquired_by_employment, picked(PART, "資格取得日"), (YOUNG_EMPLOYEE,),
+         needs_records=True),
     Rule("nenkin.exempt_months", "国民年金: 法定免除 from the month before the month of coming under a 号 to the month "
          "of ceasing to (第89条第1項)", exempted, _exempt, picked(PART, "法定免除月"), (EXEMPTED,),
          needs_records=True),
@@ -342,5 +424,9 @@ nenkin_lost_at_sixty = check("scenario.nenkin.lost_at_sixty")(_rule_check("nenki
 nenkin_period = check("scenario.nenkin.period")(_rule_check("nenkin.period"))
 nenkin_period_after_move_in = check("scenario.nenkin.period_after_move_in")(
     _rule_check("nenkin.period_after_move_in"))
+nenkin_second_category = check("scenario.nenkin.second_category")(_rule_check("nenkin.second_category"))
+nenkin_third_category = check("scenario.nenkin.third_category")(_rule_check("nenkin.third_category"))
+nenkin_acquired_on_employment = check("scenario.nenkin.acquired_on_employment")(
+    _rule_check("nenkin.acquired_on_employment"))
 nenkin_exempt_months = check("scenario.nenkin.exempt_months")(_rule_check("nenkin.exempt_months"))
 nenkin_period_one_month = check("scenario.nenkin.period_one_month")(_rule_check("nenkin.period_one_month"))

@@ -178,3 +178,36 @@ def exempt_months(start: date, end: date | None, fiscal_year: int) -> tuple[Mont
     months = fiscal_year_months(fiscal_year)
     last = month_of(end) if end is not None else months[-1]
     return tuple(month for month in months if first <= month <= last)
+
+
+# -- 第二号・第三号被保険者 (第7条第1項第2号・第3号) and 第8条第4号 ----------------------------------------------
+
+#: The person's 国民年金 record (the 住民記録 holds no 厚生年金): the person's own 厚生年金保険 資格 (取得日 and 喪失日)
+#: and the days the person became and stopped being a 被扶養配偶者 (the first day no longer one).
+EMPLOYED_FROM, EMPLOYED_UNTIL = "厚生年金_資格取得年月日", "厚生年金_資格喪失年月日"
+DEPENDENT_FROM, DEPENDENT_UNTIL = "被扶養配偶者_該当年月日", "被扶養配偶者_非該当年月日"
+SECOND_INSURED, THIRD_INSURED = "第2号", "第3号"
+
+
+def _within(span: tuple[date, date | None] | None, day: date) -> bool:
+    return span is not None and span[0] <= day and (span[1] is None or day < span[1])
+
+
+def category_on(birth: date, day: date, employed: tuple[date, date | None] | None,
+                dependent: tuple[date, date | None] | None) -> str | None:
+    """The 種別 of a resident on ``day`` (第7条第1項): 第2号 while a 厚生年金保険 被保険者 (from its 取得日 to the day
+    before its 喪失日); else 第3号 while a 被扶養配偶者 aged twenty or more and under sixty; else 第1号 (第1号:
+    第二号被保険者及び第三号被保険者のいずれにも該当しないもの, :func:`is_first_insured_on`); None when none.
+    Employed from 2025-06-01: 第2号 that day, 第1号 on 2025-05-31."""
+    if _within(employed, day):
+        return SECOND_INSURED
+    if _within(dependent, day) and is_first_insured_on(birth, day):
+        return THIRD_INSURED
+    return FIRST_INSURED if is_first_insured_on(birth, day) else None
+
+
+def acquired_on_employment(birth: date, employed_from: date) -> date | None:
+    """第8条柱書: 二十歳未満の者 … については第四号に該当するに至つた日 (厚生年金保険の被保険者の資格を取得したとき): a
+    resident under twenty acquires the 資格 on the day the 厚生年金 begins; None when twenty is reached by then
+    (the 資格 is the one acquired at twenty, 第1号). Born 2007-06-10, employed from 2025-04-01: 2025-04-01."""
+    return employed_from if employed_from < age_reached_on(birth, FROM_AGE) else None

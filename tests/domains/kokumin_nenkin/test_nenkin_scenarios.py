@@ -60,7 +60,7 @@ def test_periods_end_in_a_later_month_than_they_start(scenario: Scenario) -> Non
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in NENKIN_RULES}
-    assert len(names) == 10
+    assert len(names) == 13
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in NENKIN_RULES.values())
@@ -107,6 +107,19 @@ def test_the_legal_exemption_runs_from_the_month_before_to_the_month_of_ceasing(
                                                                 "2025-09"]}
     assert nenkin.exempt_months(date(2025, 4, 1), None, 2025)[0] == (2025, 4)  # March is 年度 2024's
     assert nenkin.exempt_months(date(2025, 4, 1), None, 2024) == ((2025, 3),)
+
+
+def test_the_second_and_third_insured_and_the_young_employee() -> None:
+    # 第7条第1項第2号・第3号; 第8条柱書 (二十歳未満の者…第四号に該当するに至つた日).
+    assert ns._category_covered(ns.EMPLOYED, TOWN_CODE) == {"被保険者種別": "第2号"}
+    assert ns._category_covered(ns.DEPENDENT, TOWN_CODE) == {"被保険者種別": "第3号"}
+    employed = (date(2025, 6, 1), date(2025, 10, 1))
+    days = (date(2025, 5, 31), date(2025, 6, 1), date(2025, 9, 30), date(2025, 10, 1))
+    assert [nenkin.category_on(date(1990, 6, 6), day, employed, None) for day in days] == [
+        "第1号", "第2号", "第2号", "第1号"]
+    assert nenkin.category_on(date(2008, 6, 6), date(2025, 6, 1), None, employed) is None  # 第3号 from twenty only
+    assert ns._acquired_by_employment(ns.YOUNG_EMPLOYEE, TOWN_CODE) == {"資格取得日": "2025-04-01"}
+    assert nenkin.acquired_on_employment(date(2005, 4, 1), date(2025, 4, 1)) is None  # twenty reached 2025-03-31
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
