@@ -138,6 +138,30 @@ def _employed_young(person: _Person, record: Mapping[str, str], defects: frozens
     return employed
 
 
+def _pension_days(person: _Person, record: Mapping[str, str],
+                  defects: frozenset[str]) -> tuple[date | None, date | None]:
+    """第8条第3号, 第9条第4号: the 資格取得日 of one who stops being a 老齢給付等を受けることができる者 (that day) after
+    being one at twenty, and the 資格喪失日 of a 第1号被保険者 who becomes one (that day: 第9条柱書's その日); each None
+    where the record says neither or the day is outside twenty to fifty-nine."""
+    since = parse_day(record.get("老齢給付等_該当年月日", ""))
+    until = parse_day(record.get("老齢給付等_非該当年月日", ""))
+    acquired = lost = None
+    if since is not None and until is not None and since <= person.twenty < until < person.sixty:
+        acquired = until
+    elif since is not None and until is None and person.twenty < since < person.sixty:
+        lost = since + timedelta(days=1) if "nenkin_pension_loss_next_day" in defects else since
+    return acquired, lost
+
+
+def _young_employment_lost(person: _Person, record: Mapping[str, str], defects: frozenset[str]) -> date | None:
+    """第9条第5号: one employed under twenty who loses the 厚生年金 before twenty loses the 資格 that day (柱書)."""
+    employed = parse_day(record.get("厚生年金_資格取得年月日", ""))
+    until = parse_day(record.get("厚生年金_資格喪失年月日", ""))
+    if employed is None or until is None or not employed < until < person.twenty:
+        return None
+    return until + timedelta(days=1) if "nenkin_employment_loss_next_day" in defects else until
+
+
 def kokumin_nenkin(row: Row, stay: Stay | None, fiscal_year: int, as_of: date,
                    defects: frozenset[str], record: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The person's 国民年金 第1号 資格 as this town records it: 種別 on ``as_of``, 取得日, 喪失日, and the
@@ -155,6 +179,10 @@ def kokumin_nenkin(row: Row, stay: Stay | None, fiscal_year: int, as_of: date,
         insured = False
     shown_lost = _lost(person, defects)
     shown_acquired = _employed_young(person, record or {}, defects) or shown_acquired
+    pension_acquired, pension_lost = _pension_days(person, record or {}, defects)
+    if pension_acquired is not None and "nenkin_pension_acquired_at_twenty" not in defects:
+        shown_acquired = pension_acquired
+    shown_lost = pension_lost or _young_employment_lost(person, record or {}, defects) or shown_lost
     return {"被保険者種別": _category(person, record or {}, as_of, insured, defects),
             "資格取得日": shown_acquired.isoformat() if shown_acquired else None,
             "資格喪失日": shown_lost.isoformat() if shown_lost else None,

@@ -286,6 +286,19 @@ def dependent_residents(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
 
 
 @st.composite
+def young_leavers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident since birth employed (厚生年金) at 15 to 19 who loses the 厚生年金 資格 before twenty, or after it;
+    asked about a day after that (第9条第5号)."""
+    birth = draw(_birth(2001, 2009))
+    twenty = _reached(birth, nenkin.FROM_AGE)
+    low = max(_reached(birth, 15), date(2019, 4, 1))
+    employed = draw(st.dates(low, max(low, twenty - timedelta(days=30))))
+    until = employed + timedelta(days=draw(st.integers(10, 700)))
+    return Scenario(fiscal_year_of(until), birth, birth, previous=codes[0], as_of=until + timedelta(days=5),
+                    records=_spans((employed, until), None))
+
+
+@st.composite
 def young_employees(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A resident since birth who becomes a 厚生年金 被保険者 at 15 to 19 (第8条第4号), maybe at twenty or just after;
     asked about a day after it."""
@@ -295,6 +308,30 @@ def young_employees(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     as_of = employed + timedelta(days=draw(st.integers(0, 30)))
     return Scenario(fiscal_year_of(as_of), birth, birth, previous=None if draw(st.booleans()) else codes[0],
                     as_of=as_of, records=_spans((employed, None), None))
+
+
+@st.composite
+def pensioners(draw: st.DrawFn, codes: tuple[str, str], ceasing: bool) -> Scenario:
+    """A resident since childhood (aged 21 to 58 on the day) who becomes a 老齢給付等を受けることができる者 on a day
+    (第9条第4号), or (``ceasing``) who was one since before twenty and stops being one (第8条第3号)."""
+    birth = draw(_birth(1968, 2003))
+    low = max(_reached(birth, 21), date(2019, 4, 1))
+    day = draw(st.dates(low, max(low, min(_reached(birth, 58), date(2025, 12, 31)))))
+    items = {nenkin.PENSIONER_FROM: _reached(birth, 18), nenkin.PENSIONER_UNTIL: day} if ceasing \
+        else {nenkin.PENSIONER_FROM: day}
+    return Scenario(fiscal_year_of(day), birth, date(birth.year + 10, 4, 1), previous=draw(st.sampled_from(codes)),
+                    as_of=day + timedelta(days=draw(st.integers(0, 30))),
+                    records=tuple((PART, item, value.isoformat()) for item, value in items.items()))
+
+
+def becoming_pensioners(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第1号被保険者 becoming 老齢給付等を受けることができる者 (第9条第4号)."""
+    return pensioners(codes, False)
+
+
+def ceasing_pensioners(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """老齢給付等を受けることができる者 since before twenty who stop being one (第8条第3号)."""
+    return pensioners(codes, True)
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -342,6 +379,24 @@ def _acquired_by_employment(s: Scenario, town: str) -> Projection:
     return {"資格取得日": iso_or_none(day)}
 
 
+def _acquired_after_pension(s: Scenario, town: str) -> Projection:
+    until = s.record_day(PART, nenkin.PENSIONER_UNTIL)
+    assert until is not None
+    return {"資格取得日": iso_or_none(nenkin.acquired_after_pension(s.birth, until))}
+
+
+def _lost_on_pension(s: Scenario, town: str) -> Projection:
+    since = s.record_day(PART, nenkin.PENSIONER_FROM)
+    assert since is not None
+    return {"資格喪失日": iso_or_none(nenkin.lost_on_pension(s.birth, since))}
+
+
+def _lost_leaving_employment(s: Scenario, town: str) -> Projection:
+    until = s.record_day(PART, nenkin.EMPLOYED_UNTIL)
+    assert until is not None
+    return {"資格喪失日": iso_or_none(nenkin.lost_on_leaving_employment(s.birth, until) or _lost(s))}
+
+
 def _exempt(s: Scenario, town: str) -> Projection:
     start = s.record_day(PART, nenkin.EXEMPT_START)
     assert start is not None
@@ -376,8 +431,28 @@ DEPENDENT = Scenario(2025, date(1990, 6, 6), date(2008, 4, 1), previous="131016"
                      records=_spans(None, (date(2025, 6, 1), None)))
 YOUNG_EMPLOYEE = Scenario(2025, date(2007, 6, 10), date(2007, 6, 10), as_of=date(2025, 4, 10),
                           records=_spans((date(2025, 4, 1), None), None))
+#: Born 1975-05-05, a 第1号被保険者 since 1995, becomes a 老齢給付等を受けることができる者 on 2025-06-10: 資格喪失
+#: that day (第9条柱書's その日); one since before twenty who stops being one on 2025-06-10: 資格取得 that day
+#: (第8条第3号).
+PENSIONER = Scenario(2025, date(1975, 5, 5), date(1985, 4, 1), previous="131016", as_of=date(2025, 6, 20),
+                     records=((PART, nenkin.PENSIONER_FROM, "2025-06-10"),))
+NO_LONGER_PENSIONER = Scenario(2025, date(1975, 5, 5), date(1985, 4, 1), previous="131016", as_of=date(2025, 6, 20),
+                               records=((PART, nenkin.PENSIONER_FROM, "1993-05-04"),
+                                        (PART, nenkin.PENSIONER_UNTIL, "2025-06-10")))
+#: Born 2007-06-10, employed from 2025-04-01 to its 喪失 on 2026-01-01 (aged 18): 資格喪失 2026-01-01 (第9条第5号).
+YOUNG_LEAVER = Scenario(2025, date(2007, 6, 10), date(2007, 6, 10), previous="131016", as_of=date(2026, 1, 6),
+                        records=_spans((date(2025, 4, 1), date(2026, 1, 1)), None))
 
 NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("nenkin.lost_on_leaving_employment", "国民年金: under twenty, 資格喪失 on the day the 厚生年金 ends "
+         "(第9条第5号, 柱書のその日)", young_leavers, _lost_leaving_employment, picked(PART, "資格喪失日"),
+         (YOUNG_LEAVER,), needs_records=True),
+    Rule("nenkin.lost_on_pension", "国民年金: 資格喪失 on the day of becoming a 老齢給付等を受けることができる者 "
+         "(第9条第4号, 柱書のその日)", becoming_pensioners, _lost_on_pension, picked(PART, "資格喪失日"), (PENSIONER,),
+         needs_records=True),
+    Rule("nenkin.acquired_after_pension", "国民年金: 資格取得 on the day of no longer being a 老齢給付等を受けることが"
+         "できる者 (第8条第3号)", ceasing_pensioners, _acquired_after_pension, picked(PART, "資格取得日"),
+         (NO_LONGER_PENSIONER,), needs_records=True),
     Rule("nenkin.second_category", "国民年金: a 厚生年金保険 被保険者 is a 第二号被保険者 (第7条第1項第2号)",
          employed_residents, _category_covered, picked(PART, "被保険者種別"), (EMPLOYED,), needs_records=True),
     Rule("nenkin.third_category", "国民年金: a 被扶養配偶者 aged 20 to 59 is a 第三号被保険者 (第7条第1項第3号)",
@@ -424,6 +499,11 @@ nenkin_lost_at_sixty = check("scenario.nenkin.lost_at_sixty")(_rule_check("nenki
 nenkin_period = check("scenario.nenkin.period")(_rule_check("nenkin.period"))
 nenkin_period_after_move_in = check("scenario.nenkin.period_after_move_in")(
     _rule_check("nenkin.period_after_move_in"))
+nenkin_lost_on_leaving_employment = check("scenario.nenkin.lost_on_leaving_employment")(
+    _rule_check("nenkin.lost_on_leaving_employment"))
+nenkin_lost_on_pension = check("scenario.nenkin.lost_on_pension")(_rule_check("nenkin.lost_on_pension"))
+nenkin_acquired_after_pension = check("scenario.nenkin.acquired_after_pension")(
+    _rule_check("nenkin.acquired_after_pension"))
 nenkin_second_category = check("scenario.nenkin.second_category")(_rule_check("nenkin.second_category"))
 nenkin_third_category = check("scenario.nenkin.third_category")(_rule_check("nenkin.third_category"))
 nenkin_acquired_on_employment = check("scenario.nenkin.acquired_on_employment")(

@@ -211,3 +211,34 @@ def acquired_on_employment(birth: date, employed_from: date) -> date | None:
     resident under twenty acquires the 資格 on the day the 厚生年金 begins; None when twenty is reached by then
     (the 資格 is the one acquired at twenty, 第1号). Born 2007-06-10, employed from 2025-04-01: 2025-04-01."""
     return employed_from if employed_from < age_reached_on(birth, FROM_AGE) else None
+
+
+# -- 老齢給付等を受けることができる者 (第8条第3号, 第9条第4号) ----------------------------------------------------
+
+#: The days the person became and stopped being one of 第9条第4号's 老齢給付等を受けることができる者 (国民年金 record).
+PENSIONER_FROM, PENSIONER_UNTIL = "老齢給付等_該当年月日", "老齢給付等_非該当年月日"
+
+
+def acquired_after_pension(birth: date, until: date) -> date | None:
+    """第8条第3号 with 第8条柱書: a resident who was a 老齢給付等を受けることができる者 when twenty was reached (so no
+    第1号: 第7条第1項第1号) acquires the 資格 on the day no longer one (``until``), when aged twenty to fifty-nine
+    (none at sixty or more). No longer one on 2025-06-10, aged 40: 2025-06-10."""
+    twenty, sixty = age_reached_on(birth, FROM_AGE), age_reached_on(birth, UNTIL_AGE)
+    return until if twenty < until < sixty else None
+
+
+def lost_on_pension(birth: date, since: date) -> date | None:
+    """第9条第4号 with 第9条柱書's その日: a 第1号被保険者 (not 第2号 or 第3号) who becomes a
+    老齢給付等を受けることができる者 on ``since`` loses the 資格 that day, not the next (第三号から第五号までの
+    いずれか…（第四号については…老齢給付等を受けることができる者となつたときに限る。）は、その日). Became one on
+    2025-06-10, aged 50: lost 2025-06-10."""
+    twenty, sixty = age_reached_on(birth, FROM_AGE), age_reached_on(birth, UNTIL_AGE)
+    return since if twenty < since < sixty else None
+
+
+def lost_on_leaving_employment(birth: date, employed_until: date) -> date | None:
+    """第9条第5号 with 柱書's その日: one who acquired the 資格 by the 厚生年金 under twenty
+    (:func:`acquired_on_employment`) and loses the 厚生年金 資格 on ``employed_until`` (its 喪失日) while still
+    under twenty (no 号 of 第7条第1項 then) loses the 資格 that day; None from twenty on (a resident is then a
+    第1号被保険者: 第5号's 括弧書). Born 2007-06-10, 厚生年金 lost on 2026-01-01: lost 2026-01-01."""
+    return employed_until if employed_until < age_reached_on(birth, FROM_AGE) else None

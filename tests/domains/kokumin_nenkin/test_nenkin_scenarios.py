@@ -60,7 +60,7 @@ def test_periods_end_in_a_later_month_than_they_start(scenario: Scenario) -> Non
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in NENKIN_RULES}
-    assert len(names) == 13
+    assert len(names) == 16
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in NENKIN_RULES.values())
@@ -120,6 +120,18 @@ def test_the_second_and_third_insured_and_the_young_employee() -> None:
     assert nenkin.category_on(date(2008, 6, 6), date(2025, 6, 1), None, employed) is None  # 第3号 from twenty only
     assert ns._acquired_by_employment(ns.YOUNG_EMPLOYEE, TOWN_CODE) == {"資格取得日": "2025-04-01"}
     assert nenkin.acquired_on_employment(date(2005, 4, 1), date(2025, 4, 1)) is None  # twenty reached 2025-03-31
+
+
+def test_becoming_or_ceasing_to_be_a_pensioner_changes_the_shikaku_that_day() -> None:
+    # 第9条柱書: 第四号…老齢給付等を受けることができる者となつたとき…は、その日; 第8条第3号.
+    assert ns._lost_on_pension(ns.PENSIONER, TOWN_CODE) == {"資格喪失日": "2025-06-10"}
+    assert ns._acquired_after_pension(ns.NO_LONGER_PENSIONER, TOWN_CODE) == {"資格取得日": "2025-06-10"}
+    assert nenkin.lost_on_pension(date(1965, 7, 1), date(2025, 6, 30)) is None  # sixty reached that day
+
+
+def test_one_employed_under_twenty_loses_the_shikaku_the_day_the_kosei_nenkin_ends() -> None:
+    assert ns._lost_leaving_employment(ns.YOUNG_LEAVER, TOWN_CODE) == {"資格喪失日": "2026-01-01"}
+    assert nenkin.lost_on_leaving_employment(date(2005, 4, 1), date(2025, 4, 1)) is None  # twenty on 2025-03-31
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
