@@ -107,7 +107,8 @@ def koki_lines(row: Row, record: Mapping[str, str], issued: date, defects: froze
     return lines
 
 
-def kaigo_lines(row: Row, issued: date, defects: frozenset[str]) -> list[Line] | None:
+def kaigo_lines(row: Row, issued: date, defects: frozenset[str],
+                record: Mapping[str, str] | None = None) -> list[Line] | None:
     """The printed lines of the person's 介護保険 被保険者証 issued on ``issued`` (None: no 第一号被保険者 that day,
     or, with the defect, the day 65 is reached: 資格 counted from the 65th birthday)."""
     stay, birth = stay_of(row), parse_day(row.get("生年月日", ""))
@@ -120,5 +121,20 @@ def kaigo_lines(row: Row, issued: date, defects: frozenset[str]) -> list[Line] |
                                                        "住所_方書"))
     return [("被保険者番号", row.get("宛名番号", "")), ("住所", address), ("氏名", row.get("氏名", "")),
             _dated("生年月日", row.get("生年月日", "")), ("性別", _SEX.get(row.get("性別", ""), "")),
-            _dated("交付年月日", issued), ("保険者", f"{row.get('住所_市区町村コード', '')}　{PREFECTURE}{CITY}")]
+            _dated("交付年月日", issued), ("保険者", f"{row.get('住所_市区町村コード', '')}　{PREFECTURE}{CITY}"),
+            *_care_lines(record or {}, issued, defects)]
+
+
+def _care_lines(record: Mapping[str, str], issued: date, defects: frozenset[str]) -> list[Line]:
+    """介護保険法 第27条第7項: on the card of a person certified (the harness's 介護保険 record) from the day of the
+    認定, the 要介護状態区分 (第1号) and the 認定審査会's 意見 (第2号)."""
+    certified = parse_day(record.get("要介護認定_認定年月日", ""))
+    if certified is None or issued < certified:
+        return []
+    lines: list[Line] = []
+    if "kaigo_hihokenshasho_without_care_level" not in defects:
+        lines.append(("要介護状態区分等", record.get("要介護認定_要介護状態区分", "")))
+    if record.get("要介護認定_認定審査会の意見") and "kaigo_hihokenshasho_without_opinion" not in defects:
+        lines.append(("認定審査会の意見", record["要介護認定_認定審査会の意見"]))
+    return lines
 

@@ -142,6 +142,32 @@ def _on_welfare(record: Mapping[str, str], as_of: date) -> bool:
     return start is not None and start <= as_of and (end is None or as_of < end)
 
 
+#: 国保法 第6条第1号から第6号: the 被用者保険 whose members and 被扶養者 are no 国保 被保険者.
+_EMPLOYEE_INSURANCE = frozenset({"健康保険被保険者", "船員保険被保険者", "共済組合員", "私学共済加入者",
+                                 "健康保険被扶養者", "船員保険等被扶養者"})
+
+
+def _other_insurance(record: Mapping[str, str], as_of: date, defects: frozenset[str]) -> bool:
+    """国保法 第6条第1号-第6号, 第10号: whether another insurance the harness's 国民健康保険 record names
+    (適用除外_区分, from its 該当年月日 to the day before its 非該当年月日) keeps the person out of 国保 on
+    ``as_of``. A 日雇特例被保険者 and its 被扶養者 do not (第1号・第5号ただし書). 第8条第1項 ends the 国保 資格 on
+    the 翌日 for 第1号-第6号, 第8条第2項 on the day itself for a 国民健康保険組合."""
+    kind = record.get("適用除外_区分", "")
+    start, end = parse_day(record.get("適用除外_該当年月日", "")), parse_day(record.get("適用除外_非該当年月日", ""))
+    if start is None or as_of < start or (end is not None and as_of >= end):
+        return False
+    if kind == "日雇特例被保険者手帳":  # 第7号: until no room is left; ただし書: not after its 返納
+        returned = parse_day(record.get("日雇特例被保険者手帳_返納年月日", ""))
+        if returned is not None and as_of >= returned and "kokuho_day_labourer_book_return_ignored" not in defects:
+            return False
+        return "kokuho_day_labourer_book_ignored" not in defects
+    if kind == "国保組合被保険者":
+        return as_of > start if "kokuho_union_next_day" in defects else True
+    if kind in ("日雇特例被保険者", "日雇特例被保険者の被扶養者"):
+        return "kokuho_day_labourer_excluded" in defects
+    return kind in _EMPLOYEE_INSURANCE and "kokuho_employee_insurance_ignored" not in defects
+
+
 def _kokuho_insured(row: Row, stay: Stay, as_of: date, defects: frozenset[str],
                     record: Mapping[str, str]) -> bool:
     """国保法 第6条第8号: from the 75th birthday a resident is a 後期高齢者医療 被保険者, not a 国保 one;
@@ -150,6 +176,8 @@ def _kokuho_insured(row: Row, stay: Stay, as_of: date, defects: frozenset[str],
     loss = stay.loss
     within = stay.moved_in <= as_of and (loss is None or as_of < loss)
     if "kokuho_welfare_ignored" not in defects and _on_welfare(record, as_of):
+        return False
+    if _other_insurance(record, as_of, defects):
         return False
     if birth is None or "kokuho_kept_after_75" in defects:
         return within
@@ -177,6 +205,40 @@ def _copay(row: Row, as_of: date, defects: frozenset[str]) -> str | None:
     return "十分の二"
 
 
+#: 国保法 第116条の2第1項第2号・第5号: these 入所 count only with the 入所措置.
+_MEASURE_ONLY = frozenset({"児童福祉施設", "養護老人ホーム・特別養護老人ホーム"})
+_FACILITIES = frozenset({"病院・診療所", "障害者支援施設", "のぞみの園", "特定施設・介護保険施設"}) | _MEASURE_ONLY
+
+
+def _deemed_town(row: Row, record: Mapping[str, str], defects: frozenset[str]) -> str | None:
+    """国保法 第116条の2 (住所地特例): a person who moved here into a 病院等 by an 入院等 (the harness's 国民健康保険
+    record: 入院等_区分, 入院等_入所措置) is deemed to live where the address was when it began (転入前住所); a
+    特定継続入院等被保険者 where it was when the first 入院等 of the chain began (第2項第1号)."""
+    kind = record.get("入院等_区分", "")
+    if kind not in _FACILITIES:
+        return None
+    measure_missing = kind in _MEASURE_ONLY and record.get("入院等_入所措置") != "有"
+    if measure_missing and "kokuho_facility_measure_ignored" not in defects:
+        return None
+    here = row.get("住所_市区町村コード", "")
+    town = row.get("転入前住所_市区町村コード", "")
+    first = record.get("継続入院等_最初の入院等の際の住所_市区町村コード", "")
+    if first and "kokuho_facility_chain_last_town" not in defects:
+        town = first
+    return town if town and town != here else None
+
+
+def _second_insured_age(row: Row, as_of: date, defects: frozenset[str]) -> bool:
+    """国保法 第76条第3項: the 介護納付金's 保険料 is levied on 介護保険 第2号被保険者, from the day forty is reached
+    (the day before the birthday) to the day before sixty-five is."""
+    birth = parse_day(row.get("生年月日", ""))
+    if birth is None:
+        return False
+    if "kokuho_kaigo_share_from_birthday" in defects:
+        return _years_later(birth, 40) <= as_of < _years_later(birth, 65)
+    return _eve(birth, 40) <= as_of < _eve(birth, 65)
+
+
 def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: frozenset[str],
            record: Mapping[str, str] | None = None) -> dict[str, Any]:
     """国保 資格 through this town: 取得日, 喪失日, 都道府県内継続, and the billed months of the year;
@@ -184,7 +246,7 @@ def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: 
     ``record``: the person's 国民健康保険 record from the harness (生活保護), none when absent."""
     if stay is None:
         return {"取得日": None, "喪失日": None, "都道府県内継続": False, "賦課月": [], "被保険者": False,
-                "一部負担金割合": None}
+                "一部負担金割合": None, "住所地特例_市区町村コード": None, "介護納付金分賦課": False}
     insured = _kokuho_insured(row, stay, as_of, defects, record or {})
     loss = stay.loss
     months = _billed(stay.moved_in, loss, fiscal_year, loss_month_too="kokuho_bills_loss_month" in defects)
@@ -193,6 +255,11 @@ def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: 
         month_of_day(stay.moved_in_elsewhere) == month_of_day(loss)
     if same_month and not next_same_month and month_of_day(stay.moved_in) in _fiscal_months(fiscal_year):
         months = sorted({*months, month_of_day(stay.moved_in)})
+    birth = parse_day(row.get("生年月日", ""))
+    if birth is not None and "kokuho_billed_after_75" not in defects:
+        # 国保法 第6条第8号: from the 75th birthday the person is a 後期高齢者医療 被保険者; 国保 bills no month from
+        # the month of that birthday on.
+        months = [month for month in months if month < month_of_day(_years_later(birth, 75))]
     previous = row.get("転入前住所_市区町村コード", "")
     here = row.get("住所_市区町村コード", "")
     continued = bool(previous) and previous[:2] == here[:2] and stay.moved_in >= _PREFECTURE_UNIT
@@ -202,7 +269,9 @@ def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: 
         loss += timedelta(days=1)  # the answer's 喪失日 only: the billed months above keep the right one
     return {"取得日": stay.moved_in.isoformat(), "喪失日": loss.isoformat() if loss else None,
             "都道府県内継続": continued, "賦課月": [{"月": iso_month(m)} for m in months], "被保険者": insured,
-            "一部負担金割合": _copay(row, as_of, defects) if insured else None}
+            "一部負担金割合": _copay(row, as_of, defects) if insured else None,
+            "住所地特例_市区町村コード": _deemed_town(row, record or {}, defects),
+            "介護納付金分賦課": insured and _second_insured_age(row, as_of, defects)}
 
 
 def _kaigo_billed(stay: Stay, birth: date, acquired: date | None, fiscal_year: int,
@@ -220,13 +289,71 @@ def _kaigo_billed(stay: Stay, birth: date, acquired: date | None, fiscal_year: i
     return months
 
 
-def kaigo(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: frozenset[str]) -> dict[str, Any]:
+def _kaigo_second(row: Row, stay: Stay, record: Mapping[str, str], as_of: date, defects: frozenset[str]) -> bool:
+    """介護保険法 第9条第2号: a resident aged forty to sixty-four who is a 医療保険加入者 (the harness's 介護保険
+    record: 医療保険_加入年月日, 医療保険_喪失年月日), from the day forty is reached (第10条第1項第1号), the
+    move-in (第2号) or the day of joining (第3号) to the day the 加入 ends (第11条第2項: その日から) or sixty-five
+    is reached."""
+    birth = parse_day(row.get("生年月日", ""))
+    joined, left = parse_day(record.get("医療保険_加入年月日", "")), parse_day(record.get("医療保険_喪失年月日", ""))
+    if birth is None:
+        return False
+    if "kaigo_second_without_medical" in defects:
+        joined, left = stay.moved_in, None
+    if joined is None:
+        return False
+    if "kaigo_second_joining_next_day" in defects:
+        joined += timedelta(days=1)
+    if left is not None and "kaigo_second_lost_next_day" in defects:
+        left += timedelta(days=1)
+    forty = _years_later(birth, 40) if "kaigo_second_from_fortieth_birthday" in defects else _eve(birth, 40)
+    resident = stay.moved_in <= as_of and (stay.loss is None or as_of < stay.loss)
+    return resident and joined <= as_of and (left is None or as_of < left) and forty <= as_of < _eve(birth, 65)
+
+
+#: 介護保険法 第13条第1項各号 (住所地特例対象施設); 第3号's 養護老人ホーム only with the 入所措置.
+_KAIGO_FACILITIES = frozenset({"介護保険施設", "特定施設", "養護老人ホーム"})
+
+
+def _kaigo_insurer(row: Row, record: Mapping[str, str], defects: frozenset[str]) -> str | None:
+    """介護保険法 第13条: the 市町村 whose 被保険者 a person who moved here into a 住所地特例対象施設 is (the harness's
+    介護保険 record: 入所等_区分, 入所等_入所措置): where the address was before (転入前住所); a 特定継続入所被保険者:
+    where it was when the first 入所等 began (第2項第1号). None: this town's."""
+    kind = record.get("入所等_区分", "")
+    if kind not in _KAIGO_FACILITIES:
+        return None
+    if kind == "養護老人ホーム" and record.get("入所等_入所措置") != "有" \
+            and "kaigo_facility_measure_ignored" not in defects:
+        return None
+    here, town = row.get("住所_市区町村コード", ""), row.get("転入前住所_市区町村コード", "")
+    first = record.get("継続入所等_最初の入所等の際の住所_市区町村コード", "")
+    if first and "kaigo_facility_chain_last_town" not in defects:
+        town = first
+    return town if town and town != here else None
+
+
+def _care_certification(record: Mapping[str, str], defects: frozenset[str]) -> dict[str, str | None]:
+    """介護保険法 第27条: a 要介護認定 takes effect from the day of its 申請 (第8項); the 処分 is due within thirty
+    days of the 申請 (第11項), the day after it counted first (民法 第140条)."""
+    applied = parse_day(record.get("要介護認定_申請年月日", ""))
+    certified = parse_day(record.get("要介護認定_認定年月日", ""))
+    if applied is None:
+        return {"要介護認定_効力発生日": None, "要介護認定_処分期限": None}
+    effective = certified if certified is not None and "kaigo_certification_from_decision" in defects else applied
+    days = 29 if "kaigo_deadline_counts_application_day" in defects else 30
+    return {"要介護認定_効力発生日": effective.isoformat() if certified is not None else None,
+            "要介護認定_処分期限": (applied + timedelta(days=days)).isoformat()}
+
+
+def kaigo(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: frozenset[str],
+          record: Mapping[str, str] | None = None) -> dict[str, Any]:
     """介護 第1号 (介護保険法 第9条〜第11条, 第129条): whether a 第1号被保険者 on ``as_of``, 資格取得日 (65 on
     the day before the birthday, or the move-in), 資格喪失日 (the day after the address ends, or that
     day when the person had an address elsewhere that day) and the billed months of the year."""
     birth = parse_day(row.get("生年月日", ""))
     if stay is None or birth is None:
-        return {"第1号被保険者": False, "資格取得日": None, "資格喪失日": None, "賦課月": []}
+        return {"第1号被保険者": False, "資格取得日": None, "資格喪失日": None, "賦課月": [], "第2号被保険者": False,
+                "住所地特例_市区町村コード": None, **_care_certification(record or {}, defects)}
     birthday = _years_later(birth, 65)
     age65 = birthday - timedelta(days=1)
     # 第11条第1項: 資格 ends on the 資格喪失日 (the day after the address ends, or that day when the person had an
@@ -254,7 +381,10 @@ def kaigo(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: f
         shown = stay.moved_in + timedelta(days=1)
     months = _kaigo_billed(stay, birth, acquired, fiscal_year, defects)
     return {"第1号被保険者": insured, "資格取得日": shown.isoformat() if shown else None,
-            "資格喪失日": lost.isoformat() if lost else None, "賦課月": [{"月": iso_month(m)} for m in months]}
+            "資格喪失日": lost.isoformat() if lost else None, "賦課月": [{"月": iso_month(m)} for m in months],
+            "第2号被保険者": _kaigo_second(row, stay, record or {}, as_of, defects),
+            "住所地特例_市区町村コード": _kaigo_insurer(row, record or {}, defects),
+            **_care_certification(record or {}, defects)}
 
 
 def _counts(birth: date, month: Month, defects: frozenset[str]) -> bool:

@@ -118,6 +118,12 @@ class Certificates(Presentation, RequestValidation):
         lines = kakuninsho.kokuho_lines(row, householder, issued, self.defects)
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the person is no 国民健康保険 被保険者 on that day")
+        atena = row.get("宛名番号")
+        if "kokuho_kakuninsho_one_per_household" in self.defects and householder is not None \
+                and householder.get("宛名番号") == atena:
+            # 施行規則 第6条第2項後段 ignored: the 世帯主's card lists the household's other members too.
+            lines += [("被保険者氏名", member.get("氏名", "")) for member in
+                      self._current_household(row.get("世帯番号", "")) if member.get("宛名番号") != atena]
         return Reply(200, statute_forms.render("国民健康保険資格確認書", lines, KOKUHO_CARD_TEXT), PDF_TYPE)
 
     def _koki_card(self, request: Request) -> Reply:
@@ -133,7 +139,8 @@ class Certificates(Presentation, RequestValidation):
     def _kaigo_card(self, request: Request) -> Reply:
         """The 介護保険 被保険者証 of one 第一号被保険者 issued on the 交付年月日, printed."""
         row, issued = self._person_on_day(request, "被保険者証", "交付年月日")
-        lines = kakuninsho.kaigo_lines(row, issued, self.defects)
+        lines = kakuninsho.kaigo_lines(row, issued, self.defects,
+                                       self.store.domain_record(row.get("宛名番号", ""), "介護保険"))
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the person is no 介護保険 第一号被保険者 on that day")
         return Reply(200, statute_forms.render("介護保険被保険者証", lines, KAIGO_CARD_TEXT), PDF_TYPE)

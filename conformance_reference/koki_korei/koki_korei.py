@@ -134,13 +134,36 @@ def _lost_as_reported(p: _Person, last: date, defects: frozenset[str]) -> date |
     return lost
 
 
+#: 高齢者の医療の確保に関する法律 第55条第1項各号; 第4号 only with the 入所措置.
+_FACILITIES = frozenset({"病院・診療所", "障害者支援施設", "のぞみの園", "養護老人ホーム・特別養護老人ホーム",
+                         "特定施設・介護保険施設"})
+
+
+def _other_union(row: Row, record: Mapping[str, str], defects: frozenset[str]) -> str | None:
+    """第55条: a person who moved here into a 病院等 by an 入院等 (the 後期高齢者医療 record: 入院等_区分,
+    入院等_入所措置) from another 都道府県 (another 広域連合) is that 広域連合's 被保険者; a 特定継続入院等被保険者
+    the one of the address when the first 入院等 began (第2項第1号). The 都道府県 code, None for this 広域連合."""
+    kind = record.get("入院等_区分", "")
+    if kind not in _FACILITIES:
+        return None
+    if kind == "養護老人ホーム・特別養護老人ホーム" and record.get("入院等_入所措置") != "有" \
+            and "koki_korei_facility_measure_ignored" not in defects:
+        return None
+    here, town = row.get("住所_市区町村コード", "")[:2], row.get("転入前住所_市区町村コード", "")
+    first = record.get("継続入院等_最初の入院等の際の住所_市区町村コード", "")
+    if first and "koki_korei_facility_chain_last_town" not in defects:
+        town = first
+    return town[:2] if town and town[:2] != here else None
+
+
 def koki_korei(row: Row, stay: Stay | None, record: Mapping[str, str], as_of: date,
                defects: frozenset[str]) -> dict[str, Any]:
     """後期高齢者医療: 開始日 by age (the 75th birthday), 被保険者 on ``as_of``, and the 資格取得日 and
     資格喪失日 of the 資格 in effect on ``as_of`` (else the last before it, else the first after it)."""
     birth = parse_day(row.get("生年月日", ""))
     if birth is None or stay is None:
-        return {"開始日": None, "被保険者": False, "資格取得日": None, "資格喪失日": None}
+        return {"開始日": None, "被保険者": False, "資格取得日": None, "資格喪失日": None,
+                "住所地特例_都道府県コード": None}
     start = _years_later(birth, 75)
     if "koki_korei_day_before" in defects:
         start -= _DAY
@@ -149,7 +172,9 @@ def koki_korei(row: Row, stay: Stay | None, record: Mapping[str, str], as_of: da
     insured = any(first <= as_of <= last for first, last in _insured_spans(p, defects, status=True))
     chosen = next((span for span in reversed(spans) if span[0] <= as_of), spans[0] if spans else None)
     if chosen is None:
-        return {"開始日": start.isoformat(), "被保険者": insured, "資格取得日": None, "資格喪失日": None}
+        return {"開始日": start.isoformat(), "被保険者": insured, "資格取得日": None, "資格喪失日": None,
+                "住所地特例_都道府県コード": _other_union(row, record, defects)}
     acquired, lost = _acquired_as_reported(p, chosen[0], defects), _lost_as_reported(p, chosen[1], defects)
     return {"開始日": start.isoformat(), "被保険者": insured, "資格取得日": acquired.isoformat(),
-            "資格喪失日": lost.isoformat() if lost is not None else None}
+            "資格喪失日": lost.isoformat() if lost is not None else None,
+            "住所地特例_都道府県コード": _other_union(row, record, defects)}

@@ -8,6 +8,7 @@ Named defects (``defects``) change one answer each, computed from the correct da
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -95,13 +96,80 @@ def _months(acquired: date | None, lost: date | None, fiscal_year: int, defects:
     return [f"{year:04d}-{month:02d}" for year, month in fiscal if first <= (year, month) <= last]
 
 
+def _exempt(record: Mapping[str, str], fiscal_year: int, defects: frozenset[str]) -> list[str]:
+    """第89条第1項 (法定免除): from the month before the month the person came under a 号 (the harness's 国民年金
+    record: 法定免除_該当年月日) to the month of the day the person no longer does (法定免除_非該当年月日)."""
+    start, end = parse_day(record.get("法定免除_該当年月日", "")), parse_day(record.get("法定免除_非該当年月日", ""))
+    if start is None or record.get("法定免除_区分") not in ("障害基礎年金等受給権者", "生活扶助", "施設入所"):
+        return []
+    first = (start.year, start.month - 1) if start.month > 1 else (start.year - 1, 12)
+    if "nenkin_exempt_from_month_of" in defects:
+        first = (start.year, start.month)
+    last = (end.year, end.month) if end is not None else (fiscal_year + 1, 3)
+    fiscal = [(fiscal_year, month) for month in range(4, 13)] + [(fiscal_year + 1, month) for month in range(1, 4)]
+    return [f"{year:04d}-{month:02d}" for year, month in fiscal if first <= (year, month) <= last]
+
+
+def _between(record: Mapping[str, str], first: str, until: str, day: date) -> bool:
+    start, end = parse_day(record.get(first, "")), parse_day(record.get(until, ""))
+    return start is not None and start <= day and (end is None or day < end)
+
+
+def _category(person: _Person, record: Mapping[str, str], as_of: date, first_insured: bool,
+              defects: frozenset[str]) -> str | None:
+    """第7条第1項: 第2号 while a 厚生年金保険 被保険者 (the harness's 国民年金 record), 第3号 while a 被扶養配偶者 aged
+    twenty to fifty-nine, else 第1号 (``first_insured``)."""
+    resident = person.moved_in <= as_of and (person.last_day is None or as_of <= person.last_day)
+    if resident and _between(record, "厚生年金_資格取得年月日", "厚生年金_資格喪失年月日", as_of) \
+            and "nenkin_second_as_first" not in defects:
+        return "第2号"
+    if first_insured and _between(record, "被扶養配偶者_該当年月日", "被扶養配偶者_非該当年月日", as_of) \
+            and "nenkin_third_as_first" not in defects:
+        return "第3号"
+    return "第1号" if first_insured else None
+
+
+def _employed_young(person: _Person, record: Mapping[str, str], defects: frozenset[str]) -> date | None:
+    """第8条: one under twenty acquires the 資格 on the day the 厚生年金 begins (第4号)."""
+    employed = parse_day(record.get("厚生年金_資格取得年月日", ""))
+    if employed is None or employed >= person.twenty or employed < person.moved_in \
+            or "nenkin_employment_acquired_at_twenty" in defects:
+        return None
+    return employed
+
+
+def _pension_days(person: _Person, record: Mapping[str, str],
+                  defects: frozenset[str]) -> tuple[date | None, date | None]:
+    """第8条第3号, 第9条第4号: the 資格取得日 of one who stops being a 老齢給付等を受けることができる者 (that day) after
+    being one at twenty, and the 資格喪失日 of a 第1号被保険者 who becomes one (that day: 第9条柱書's その日); each None
+    where the record says neither or the day is outside twenty to fifty-nine."""
+    since = parse_day(record.get("老齢給付等_該当年月日", ""))
+    until = parse_day(record.get("老齢給付等_非該当年月日", ""))
+    acquired = lost = None
+    if since is not None and until is not None and since <= person.twenty < until < person.sixty:
+        acquired = until
+    elif since is not None and until is None and person.twenty < since < person.sixty:
+        lost = since + timedelta(days=1) if "nenkin_pension_loss_next_day" in defects else since
+    return acquired, lost
+
+
+def _young_employment_lost(person: _Person, record: Mapping[str, str], defects: frozenset[str]) -> date | None:
+    """第9条第5号: one employed under twenty who loses the 厚生年金 before twenty loses the 資格 that day (柱書)."""
+    employed = parse_day(record.get("厚生年金_資格取得年月日", ""))
+    until = parse_day(record.get("厚生年金_資格喪失年月日", ""))
+    if employed is None or until is None or not employed < until < person.twenty:
+        return None
+    return until + timedelta(days=1) if "nenkin_employment_loss_next_day" in defects else until
+
+
 def kokumin_nenkin(row: Row, stay: Stay | None, fiscal_year: int, as_of: date,
-                   defects: frozenset[str]) -> dict[str, Any]:
+                   defects: frozenset[str], record: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The person's 国民年金 第1号 資格 as this town records it: 種別 on ``as_of``, 取得日, 喪失日, and the
     months of 年度 ``fiscal_year`` in the 被保険者期間."""
     person = _person(row, stay)
     if person is None:
-        return {"被保険者種別": None, "資格取得日": None, "資格喪失日": None, "被保険者期間": []}
+        return {"被保険者種別": None, "資格取得日": None, "資格喪失日": None, "被保険者期間": [],
+                "法定免除月": _exempt(record or {}, fiscal_year, defects)}
     acquired, lost = _acquired(person, person.twenty, frozenset()), _lost(person, frozenset())
     twenty = person.twenty + timedelta(days=1) if "nenkin_acquired_on_birthday" in defects else person.twenty
     shown_acquired = _acquired(person, twenty, defects)
@@ -110,7 +178,28 @@ def kokumin_nenkin(row: Row, stay: Stay | None, fiscal_year: int, as_of: date,
     if row.get("住民種別") == "2" and "nenkin_foreign_excluded" in defects:
         insured = False
     shown_lost = _lost(person, defects)
-    return {"被保険者種別": "第1号" if insured else None,
+    shown_acquired = _employed_young(person, record or {}, defects) or shown_acquired
+    pension_acquired, pension_lost = _pension_days(person, record or {}, defects)
+    if pension_acquired is not None and "nenkin_pension_acquired_at_twenty" not in defects:
+        shown_acquired = pension_acquired
+    shown_lost = pension_lost or _young_employment_lost(person, record or {}, defects) or shown_lost
+    return {"被保険者種別": _category(person, record or {}, as_of, insured, defects),
             "資格取得日": shown_acquired.isoformat() if shown_acquired else None,
             "資格喪失日": shown_lost.isoformat() if shown_lost else None,
-            "被保険者期間": _months(acquired, lost, fiscal_year, defects)}
+            "被保険者期間": _months(acquired, lost, fiscal_year, defects) if acquired is not None
+            else _months_since_move_in(person, lost, fiscal_year, defects),
+            "法定免除月": _exempt(record or {}, fiscal_year, defects)}
+
+
+def _months_since_move_in(person: _Person, lost: date | None, fiscal_year: int, defects: frozenset[str]) -> list[str]:
+    """第11条第1項 for a person who moved in from another municipality aged twenty to fifty-nine: the 資格 was
+    acquired elsewhere and the move is no 喪失 (第9条), so the months here count from the month of the move-in
+    to the month before the 喪失 (the months before it, elsewhere, are not this town's record)."""
+    held = not person.from_abroad and person.twenty < person.moved_in < person.sixty
+    if not held or "nenkin_period_none_after_move_in" in defects:
+        return []
+    first = (person.moved_in.year, person.moved_in.month)
+    if lost is not None and (lost.year, lost.month) <= first:
+        return []
+    return [month for month in _months(person.moved_in, lost, fiscal_year, frozenset())
+            if (int(month[:4]), int(month[5:])) >= first]

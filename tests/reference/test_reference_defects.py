@@ -160,18 +160,26 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "nenkin_foreign_excluded", "nenkin_acquired_on_birthday", "nenkin_entry_next_day", "nenkin_lost_on_death_day",
         "nenkin_lost_on_domestic_move", "nenkin_lost_after_sixty", "nenkin_period_loss_month",
-        "nenkin_period_same_month_dropped")},
+        "nenkin_period_same_month_dropped", "nenkin_period_none_after_move_in", "nenkin_exempt_from_month_of",
+        "nenkin_second_as_first", "nenkin_third_as_first", "nenkin_employment_acquired_at_twenty",
+        "nenkin_pension_loss_next_day", "nenkin_pension_acquired_at_twenty", "nenkin_employment_loss_next_day")},
     # 介護保険 (conformance_reference/rules.py kaigo; each defect's own test:
     # tests/domains/kaigo/test_kaigo_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kaigo_insured_after_leaving", "kaigo_entry_next_day", "kaigo_lost_on_death_day", "kaigo_lost_after_move_day",
-        "kaigo_insured_on_move_day", "kaigo_bills_second_insured", "kaigo_premium_stops_at_75")},
+        "kaigo_insured_on_move_day", "kaigo_bills_second_insured", "kaigo_premium_stops_at_75",
+        "kaigo_second_without_medical", "kaigo_second_from_fortieth_birthday", "kaigo_second_joining_next_day",
+        "kaigo_second_lost_next_day", "kaigo_facility_measure_ignored", "kaigo_facility_chain_last_town",
+        "kaigo_certification_from_decision", "kaigo_deadline_counts_application_day")},
     # 国民健康保険 by age (conformance_reference/rules.py; each defect's own test:
     # tests/domains/kokuho/test_kokuho_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kokuho_kept_after_75", "kokuho_copay_school_age_at_birthday", "kokuho_copay_seventy_month_itself",
         "kokuho_copay_seventy_by_birthday", "kokuho_loss_always_next_day", "kokuho_municipal_unit",
-        "kokuho_welfare_ignored")},
+        "kokuho_welfare_ignored", "kokuho_billed_after_75", "kokuho_employee_insurance_ignored",
+        "kokuho_day_labourer_excluded", "kokuho_union_next_day", "kokuho_facility_measure_ignored",
+        "kokuho_facility_chain_last_town", "kokuho_day_labourer_book_ignored",
+        "kokuho_day_labourer_book_return_ignored", "kokuho_kaigo_share_from_birthday")},
     # 児童手当 (conformance_reference/rules.py; each defect's own test:
     # tests/domains/jido_teate/test_jido_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -366,8 +374,11 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"kokuho_card"} for name in (
         "kokuho_kakuninsho_without_sex", "kokuho_kakuninsho_householder_is_insured",
         "kokuho_kakuninsho_acquired_on_notification", "kokuho_kakuninsho_copay_from_birthday",
-        "kokuho_kakuninsho_without_expiry", "kokuho_kakuninsho_expiry_five_years_on")},
+        "kokuho_kakuninsho_without_expiry", "kokuho_kakuninsho_expiry_five_years_on",
+        "kokuho_kakuninsho_one_per_household")},
     "kaigo_hihokenshasho_from_birthday": {"kaigo_card"},
+    "kaigo_hihokenshasho_without_care_level": {"kaigo_card"},
+    "kaigo_hihokenshasho_without_opinion": {"kaigo_card"},
     **{name: {"koki_card"} for name in (
         "koki_kakuninsho_without_birth", "koki_kakuninsho_acquired_day_before", "koki_kakuninsho_copay_of_kokuho",
         "koki_kakuninsho_without_expiry", "koki_kakuninsho_expiry_five_years_on")},
@@ -384,7 +395,8 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "koki_korei_lost_within_prefecture", "koki_korei_certification_ignored", "koki_korei_welfare_ignored",
         "koki_korei_acquired_on_notification", "koki_korei_welfare_end_next_day", "koki_korei_certified_next_month",
-        "koki_korei_lost_on_move_out_day", "koki_korei_lost_day_after_on_move", "koki_korei_welfare_lost_day_after")},
+        "koki_korei_lost_on_move_out_day", "koki_korei_lost_day_after_on_move", "koki_korei_welfare_lost_day_after",
+        "koki_korei_facility_measure_ignored", "koki_korei_facility_chain_last_town")},
     # 児童扶養手当 (conformance_reference/jido_fuyo_teate/jido_fuyo.py; each defect's own test:
     # tests/domains/jido_fuyo_teate/test_fuyo_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -497,13 +509,21 @@ RULE_PROBES = (
     Scenario(2025, date(2010, 1, 2), date(2010, 1, 2)),
     # 国民年金: the worked examples of conformance/domains/kokumin_nenkin/checks.py.
     *(nenkin_scenarios.BORN_ON_APRIL_FIRST, nenkin_scenarios.FROM_ABROAD, nenkin_scenarios.DIED,
-      nenkin_scenarios.TO_MUNICIPALITY, nenkin_scenarios.REACHING_SIXTY, nenkin_scenarios.ONE_MONTH),
+      nenkin_scenarios.TO_MUNICIPALITY, nenkin_scenarios.REACHING_SIXTY, nenkin_scenarios.ONE_MONTH,
+      nenkin_scenarios.MOVED_IN_INSURED, nenkin_scenarios.EXEMPTED, nenkin_scenarios.EMPLOYED,
+      nenkin_scenarios.DEPENDENT, nenkin_scenarios.YOUNG_EMPLOYEE, nenkin_scenarios.PENSIONER,
+      nenkin_scenarios.NO_LONGER_PENSIONER, nenkin_scenarios.YOUNG_LEAVER),
     # 介護保険: the worked examples of conformance/domains/kaigo/checks.py.
     *(kaigo_scenarios.DIED, kaigo_scenarios.FROM_ABROAD, kaigo_scenarios.TO_MUNICIPALITY, kaigo_scenarios.AGED_FIFTY,
-      kaigo_scenarios.REACHING_75),
+      kaigo_scenarios.REACHING_75, kaigo_scenarios.NO_MEDICAL, kaigo_scenarios.FORTY, kaigo_scenarios.JOINED,
+      kaigo_scenarios.LEFT, kaigo_scenarios.HOME_WITHOUT_MEASURE, kaigo_scenarios.CHAIN,
+      kaigo_scenarios.CARE_APPLIED),
     # 国民健康保険 by age: the worked examples of conformance/domains/kokuho/checks.py.
     *(kokuho_scenarios.AFTER_75, kokuho_scenarios.SIX_IN_APRIL, kokuho_scenarios.SEVENTY_IN_JULY,
-      kokuho_scenarios.SEVENTY_ON_JULY_31, kokuho_scenarios.WELFARE_FIRST_DAY),
+      kokuho_scenarios.SEVENTY_ON_JULY_31, kokuho_scenarios.WELFARE_FIRST_DAY, kokuho_scenarios.EMPLOYED,
+      kokuho_scenarios.DAY_LABOURER, kokuho_scenarios.UNION_FIRST_DAY, kokuho_scenarios.HOME_WITHOUT_MEASURE,
+      kokuho_scenarios.CHAIN, kokuho_scenarios.BOOK_HELD, kokuho_scenarios.BOOK_RETURNED,
+      kokuho_scenarios.FORTY_REACHED),
     # 児童手当: the worked examples of conformance/checks/scenarios.py and jido_scenarios.py.
     jido_scenarios.AGED_OUT, jido_scenarios.TURNING_THREE, jido_scenarios.LEFT_MID_MONTH,
     # 児童手当 on a 児童手当 record: the worked examples of conformance/domains/jido_teate/checks.py.
@@ -529,7 +549,8 @@ RULE_PROBES = (
       shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER),
     # 後期高齢者医療: the worked examples of conformance/domains/koki_korei/checks.py.
     *(koki_scenarios.MOVED_WITHIN, koki_scenarios.DIED, koki_scenarios.TO_OTHER_PREFECTURE, koki_scenarios.WELFARE,
-      koki_scenarios.WELFARE_ENDED, koki_scenarios.CERTIFIED, koki_scenarios.FROM_ABROAD),
+      koki_scenarios.WELFARE_ENDED, koki_scenarios.CERTIFIED, koki_scenarios.FROM_ABROAD,
+      koki_scenarios.HOME_WITHOUT_MEASURE, koki_scenarios.CHAIN),
     # 児童扶養手当: the worked examples of conformance/domains/jido_fuyo_teate/checks.py.
     *(fuyo_scenarios.CLAIMED, fuyo_scenarios.AGING_OUT, fuyo_scenarios.THREE_CHILDREN, fuyo_scenarios.LEFT_JAPAN,
       fuyo_scenarios.AT_THE_LIMIT, fuyo_scenarios.BELOW_WITH_DEPENDANTS, fuyo_scenarios.BELOW_THE_STOP_LIMIT,
@@ -796,7 +817,7 @@ def kakuninsho_probe(api: Api, rules: Mapping[str, Any]) -> list[Any]:
     rule = next(iter(rules.values()))
     assert rule.ask is not None
     printed = []
-    for scenario in rule.examples:
+    for scenario in dict.fromkeys(example for one in rules.values() for example in one.examples):
         loaded = scenarios.load(client, scenario, TOWN_CODE)
         answer = rule.ask(client, loaded, scenario)
         cards = answer["資格確認書"].values() if "資格確認書" in answer else [answer]

@@ -13,8 +13,13 @@ its provision is about, so a wrong answer about one provision fails that provisi
 - ``賦課月`` (第129条): persons around 65 and 75 (第2項), 第1号被保険者 through the whole 年度 (第1項),
   persons aged 40 to 64 (第4項: no premium).
 
-The 住民記録 rows record no 医療保険: the checks judge no provision that turns on being a
-医療保険加入者 (第2号被保険者's 資格, 第10条第1項第1号・第3号, 第11条第2項).
+The 住民記録 rows record no 医療保険: the rules that turn on being a 医療保険加入者 send it as the person's 介護保険
+record (医療保険_加入年月日, 医療保険_喪失年月日; ``targets.load.records_path``) and read ``第2号被保険者`` on ``as_of``
+(第9条第2号, 第10条第1項第1号・第3号, 第11条第2項). The 住所地特例 of 第13条 sends the 入所等 in the same record
+(入所等_区分, 入所等_入所措置, 継続入所等_最初の入所等の際の住所_市区町村コード) and reads ``住所地特例_市区町村コード``
+(the 市町村 whose 被保険者 the person is, None for this town). A 要介護認定 (要介護認定_申請年月日,
+要介護認定_認定年月日 in the record) is answered as ``要介護認定_効力発生日`` (第27条第8項) and
+``要介護認定_処分期限`` (第27条第11項).
 """
 
 from __future__ import annotations
@@ -158,6 +163,102 @@ def first_insured_years(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return Scenario(fiscal_year, birth, _long_resident(birth), previous=draw(st.sampled_from(codes)))
 
 
+def _medical(joined: date | None, left: date | None) -> tuple[tuple[str, str, str], ...]:
+    items = {kaigo.MEDICAL_JOINED: joined, kaigo.MEDICAL_LEFT: left}
+    return tuple((PART, item, day.isoformat()) for item, day in items.items() if day is not None)
+
+
+@st.composite
+def _second(draw: st.DrawFn, codes: tuple[str, str], focus: str) -> Scenario:
+    """A resident aged 40 to 64 with a 医療保険 record, asked about a day: ``mid`` clear of every boundary (a 加入者
+    or not), ``forty`` around reaching forty (a 加入者 throughout), ``joining`` around becoming a 加入者, ``leaving``
+    around no longer being one."""
+    joined: date | None
+    left: date | None
+    if focus == "forty":
+        birth = draw(_birth(1976, 1985))
+        as_of = draw(_near(age_reached_on(birth, kaigo.SECOND_FROM_AGE), 3))
+        joined, left = as_of - timedelta(days=draw(st.integers(400, 5000))), None
+    else:
+        birth = draw(_birth(1962, 1978))
+        low, high = age_reached_on(birth, 41), _age65(birth) - timedelta(days=400)
+        first = max(low, date(2019, 4, 1))
+        anchor = draw(st.dates(first, max(first, min(high, date(2025, 12, 31)))))
+        if focus == "joining":
+            joined, left, as_of = anchor, None, draw(_near(anchor, 3))
+        elif focus == "leaving":
+            joined, left, as_of = anchor - timedelta(days=draw(st.integers(30, 3000))), anchor, draw(_near(anchor, 3))
+        else:
+            as_of = anchor
+            back = draw(st.one_of(st.none(), st.integers(10, 3000)))
+            joined = None if back is None else as_of - timedelta(days=back)
+            shift = draw(st.one_of(st.none(), st.integers(10, 400), st.integers(-400, -10)))
+            left = None if shift is None else as_of + timedelta(days=shift)
+            if joined is not None and left is not None and left <= joined:
+                left = None
+    moved_in = min(as_of, _long_resident(birth) - timedelta(days=3650))
+    return Scenario(fiscal_year_of(as_of), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
+                    as_of=as_of, records=_medical(joined, left))
+
+
+def second_mid(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Aged 41 to 64, clear of the days of joining or leaving 医療保険 (第9条第2号)."""
+    return _second(codes, "mid")
+
+
+def second_forty(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """A 医療保険加入者 around reaching forty (第10条第1項第1号)."""
+    return _second(codes, "forty")
+
+
+def second_joining(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Aged 41 to 64, around becoming a 医療保険加入者 (第10条第1項第3号)."""
+    return _second(codes, "joining")
+
+
+def second_leaving(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Aged 41 to 64, around no longer being a 医療保険加入者 (第11条第2項)."""
+    return _second(codes, "leaving")
+
+
+def _facility(kind: str, measure: bool, origin: str | None) -> tuple[tuple[str, str, str], ...]:
+    items = {kaigo.FACILITY_KIND: kind, kaigo.FACILITY_MEASURE: "有" if measure else "無",
+             kaigo.CHAIN_ORIGIN: origin}
+    return tuple((PART, item, value) for item, value in items.items() if value is not None)
+
+
+@st.composite
+def in_facility(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person (65 or more) who moved here by an 入所等 of 第13条第1項 (any 号, with or without the 入所措置), from
+    another 市町村 of the prefecture, of another, or from abroad; asked about a day of the stay."""
+    birth = draw(_birth(1935, 1955))
+    moved_in = draw(st.dates(date(2019, 4, 1), date(2025, 3, 31)))
+    as_of = moved_in + timedelta(days=draw(st.integers(0, 400)))
+    return Scenario(fiscal_year_of(as_of), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
+                    as_of=as_of, records=_facility(draw(st.sampled_from(kaigo.FACILITY_KINDS)), draw(st.booleans()),
+                                                   None))
+
+
+@st.composite
+def in_facility_chain(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 特定継続入所被保険者: moved here from a 住所地特例対象施設 in ``codes[0]``, the first 入所等 of the chain
+    having begun while living in ``codes[1]`` (第13条第1項ただし書, 第2項第1号)."""
+    scenario = draw(in_facility(codes))
+    return replace(scenario, previous=codes[0],
+                   records=_facility(draw(st.sampled_from(kaigo.FACILITY_KINDS)), True, codes[1]))
+
+
+@st.composite
+def care_applications(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 第1号被保険者 who applied for a 要介護認定 (第27条第1項) on a day, certified 1 to 30 days later."""
+    birth = draw(_birth(1935, 1955))
+    applied = draw(st.dates(date(2021, 4, 1), date(2025, 12, 31)))
+    certified = applied + timedelta(days=draw(st.integers(1, 30)))
+    items = ((PART, kaigo.CARE_APPLIED, applied.isoformat()), (PART, kaigo.CARE_CERTIFIED, certified.isoformat()))
+    return Scenario(fiscal_year_of(applied), birth, _long_resident(birth), previous=draw(st.sampled_from(codes)),
+                    as_of=certified, records=items)
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -187,6 +288,33 @@ def _lost_that_day(s: Scenario, town: str) -> Projection:
     return {**_loss(s, town), **_category(s, town)}
 
 
+def _second_insured(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    joined, left = s.record_day(PART, kaigo.MEDICAL_JOINED), s.record_day(PART, kaigo.MEDICAL_LEFT)
+    return {"第2号被保険者": kaigo.second_insured_on(s.birth, s.moved_in, joined, left, s.as_of)}
+
+
+def _insurer(s: Scenario, town: str) -> Projection:
+    record = s.record(PART)
+    return {"住所地特例_市区町村コード": kaigo.tokurei_insurer(
+        record[kaigo.FACILITY_KIND], record.get(kaigo.FACILITY_MEASURE) == "有", s.previous, town,
+        record.get(kaigo.CHAIN_ORIGIN))}
+
+
+def _care_applied(s: Scenario) -> date:
+    applied = s.record_day(PART, kaigo.CARE_APPLIED)
+    assert applied is not None
+    return applied
+
+
+def _certification_effective(s: Scenario, town: str) -> Projection:
+    return {"要介護認定_効力発生日": kaigo.certification_effective(_care_applied(s)).isoformat()}
+
+
+def _decision_deadline(s: Scenario, town: str) -> Projection:
+    return {"要介護認定_処分期限": kaigo.decision_deadline(_care_applied(s)).isoformat()}
+
+
 def _premium(s: Scenario, town: str) -> Projection:
     months = kaigo.kaigo_billed_months(s.birth, history(s, town), town, s.fiscal_year)
     return {"賦課月": [f"{year:04d}-{month:02d}" for year, month in months]}
@@ -204,8 +332,53 @@ FROM_ABROAD = Scenario(2025, date(1955, 6, 6), date(2025, 5, 10))
 #: 年度 2025: aged 50 (no premium, 第129条第4項); reaching 75 on 2025-06-06 (still billed all 12 months).
 AGED_FIFTY = Scenario(2025, date(1975, 6, 6), date(2000, 4, 1))
 REACHING_75 = Scenario(2025, date(1950, 6, 6), date(1980, 4, 1))
+#: Born 1975-06-06, a 医療保険加入者 since 2000: a 第2号被保険者 on 2025-06-01; not without the 加入. Born 1985-06-15:
+#: from 2025-06-14 (forty reached). Joined 医療保険 on 2025-07-01 at 50: 第2号 that day; left it on 2025-07-01:
+#: no longer that day (第11条第2項: その日から).
+SECOND = Scenario(2025, date(1975, 6, 6), date(1995, 4, 1), as_of=date(2025, 6, 1),
+                  records=_medical(date(2000, 4, 1), None))
+NO_MEDICAL = Scenario(2025, date(1975, 6, 6), date(1995, 4, 1), as_of=date(2025, 6, 1))
+FORTY = Scenario(2025, date(1985, 6, 15), date(2005, 4, 1), as_of=date(2025, 6, 14),
+                 records=_medical(date(2010, 4, 1), None))
+JOINED = Scenario(2025, date(1975, 6, 6), date(1995, 4, 1), as_of=date(2025, 7, 1),
+                  records=_medical(date(2025, 7, 1), None))
+LEFT = Scenario(2025, date(1975, 6, 6), date(1995, 4, 1), as_of=date(2025, 7, 1),
+                records=_medical(date(2000, 4, 1), date(2025, 7, 1)))
+#: Moved here from 131016 into a 介護保険施設 on 2024-05-01: a 被保険者 of 131016 (第13条第1項第1号); into a
+#: 養護老人ホーム without the 入所措置: of this town; from a 特定施設 in 131016 after a first 入所等 from 011002: of
+#: 011002 (第2項第1号).
+IN_FACILITY = Scenario(2024, date(1945, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
+                       records=_facility("介護保険施設", False, None))
+HOME_WITHOUT_MEASURE = Scenario(2024, date(1945, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
+                                records=_facility("養護老人ホーム", False, None))
+CHAIN = Scenario(2024, date(1945, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
+                 records=_facility("介護保険施設", True, "011002"))
+#: Applied for a 要介護認定 on 2025-06-10, certified on 2025-07-05: effective from 2025-06-10 (第27条第8項); the 処分
+#: due by 2025-07-10 (第11項: 三十日以内, counted from the next day).
+CARE_APPLIED = Scenario(2025, date(1945, 5, 5), date(1975, 4, 1), previous="131016", as_of=date(2025, 7, 5),
+                        records=((PART, kaigo.CARE_APPLIED, "2025-06-10"), (PART, kaigo.CARE_CERTIFIED, "2025-07-05")))
 
 KAIGO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("kaigo.certification_effective", "介護保険: a 要介護認定 takes effect from the day of the 申請 (第27条第8項)",
+         care_applications, _certification_effective, picked(PART, "要介護認定_効力発生日"), (CARE_APPLIED,),
+         needs_records=True),
+    Rule("kaigo.decision_deadline", "介護保険: the 処分 on a 要介護認定 申請 within thirty days of it (第27条第11項)",
+         care_applications, _decision_deadline, picked(PART, "要介護認定_処分期限"), (CARE_APPLIED,),
+         needs_records=True),
+    Rule("kaigo.second_insured", "介護保険: 第二号被保険者, 40 to 64 and a 医療保険加入者 (第9条第2号)", second_mid,
+         _second_insured, picked(PART, "第2号被保険者"), (SECOND, NO_MEDICAL), needs_records=True),
+    Rule("kaigo.second_from_forty", "介護保険: 第2号 資格 from the day forty is reached (第10条第1項第1号)",
+         second_forty, _second_insured, picked(PART, "第2号被保険者"), (FORTY,), needs_records=True),
+    Rule("kaigo.second_on_joining", "介護保険: 第2号 資格 from the day of becoming a 医療保険加入者 (第10条第1項第3号)",
+         second_joining, _second_insured, picked(PART, "第2号被保険者"), (JOINED,), needs_records=True),
+    Rule("kaigo.second_lost", "介護保険: 第2号 資格 lost from the day no longer a 医療保険加入者 (第11条第2項)",
+         second_leaving, _second_insured, picked(PART, "第2号被保険者"), (LEFT,), needs_records=True),
+    Rule("kaigo.facility_insurer", "介護保険: a person who moved to a 住所地特例対象施設 is the other 市町村's "
+         "被保険者 (第13条第1項)", in_facility, _insurer, picked(PART, "住所地特例_市区町村コード"),
+         (IN_FACILITY, HOME_WITHOUT_MEASURE), needs_records=True),
+    Rule("kaigo.facility_chain", "介護保険: a 特定継続入所被保険者 is the 被保険者 of the 市町村 before the first "
+         "入所等 (第13条第1項ただし書, 第2項第1号)", in_facility_chain, _insurer,
+         picked(PART, "住所地特例_市区町村コード"), (CHAIN,), needs_records=True),
     Rule("kaigo.category", "介護保険: 第1号被保険者 with an address in the municipality aged 65 or more "
          "(第9条第1項第1号)", categories, _category, picked(PART, "第1号被保険者"), (REACHING_65, DIED)),
     Rule("kaigo.acquired_on_move_in", "介護保険: 資格取得 on the day a person of 65 or more moves in "
@@ -228,6 +401,15 @@ def _rule_check(name: str) -> CheckFunction:
     return rule_check(KAIGO_RULES[name])
 
 
+kaigo_second_insured = check("scenario.kaigo.second_insured")(_rule_check("kaigo.second_insured"))
+kaigo_second_from_forty = check("scenario.kaigo.second_from_forty")(_rule_check("kaigo.second_from_forty"))
+kaigo_second_on_joining = check("scenario.kaigo.second_on_joining")(_rule_check("kaigo.second_on_joining"))
+kaigo_second_lost = check("scenario.kaigo.second_lost")(_rule_check("kaigo.second_lost"))
+kaigo_facility_insurer = check("scenario.kaigo.facility_insurer")(_rule_check("kaigo.facility_insurer"))
+kaigo_facility_chain = check("scenario.kaigo.facility_chain")(_rule_check("kaigo.facility_chain"))
+kaigo_certification_effective = check("scenario.kaigo.certification_effective")(
+    _rule_check("kaigo.certification_effective"))
+kaigo_decision_deadline = check("scenario.kaigo.decision_deadline")(_rule_check("kaigo.decision_deadline"))
 kaigo_category = check("scenario.kaigo.category")(_rule_check("kaigo.category"))
 kaigo_acquired_on_move_in = check("scenario.kaigo.acquired_on_move_in")(_rule_check("kaigo.acquired_on_move_in"))
 kaigo_lost_day_after = check("scenario.kaigo.lost_day_after")(_rule_check("kaigo.lost_day_after"))

@@ -8,15 +8,18 @@ municipality or from abroad) is appended to the 住民記録; then the 被保険
 ``POST /forms/kaigo_hihokenshasho`` with ``{"宛名番号", "交付年月日"}``, and read as printed
 (:mod:`conformance.checks.statute_forms`). It must be issued, and be that person's: the 氏名 and the 生年月日 printed
 (our reading; in any layout, the date in 和暦 or 西暦). The 第二号被保険者 of the sentence are not judged: the
-住民記録 records no 医療保険.
+住民記録 records no 医療保険. 法 第27条第7項後段: for a person certified 要介護 (the 要介護認定 sent as the 介護保険
+record), the card returned must print the 要介護状態区分 (第1号) and the 認定審査会's 意見 (第2号; none when none).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from conformance.checks.registry import CheckFunction, check
@@ -77,14 +80,67 @@ def _shown(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     return {"氏名": NAME if normal(NAME) in normal(text) else None, "生年月日": birth if birth in dates else dates}
 
 
+#: 審査会の意見 the generated persons carry (第27条第5項第2号's matters: the use of services).
+OPINIONS = ("通所リハビリテーションの利用に留意すること", "訪問看護の利用を検討すること")
+
+
+@st.composite
+def certified_insured(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 第一号被保険者 certified 要介護 (第27条第7項) on a day after the 申請, asked for the 被保険者証 returned on the
+    day of the 認定 or after it; the 審査会's 意見 maybe none."""
+    s = draw(first_insured(codes))
+    assert s.as_of is not None
+    certified = s.as_of - timedelta(days=draw(st.integers(0, 30)))
+    applied = certified - timedelta(days=draw(st.integers(1, 30)))
+    assume(applied >= max(s.moved_in, kaigo.kaigo_age_date(s.birth)))
+    items = {kaigo.CARE_APPLIED: applied.isoformat(), kaigo.CARE_CERTIFIED: certified.isoformat(),
+             kaigo.CARE_LEVEL: draw(st.sampled_from(kaigo.CARE_LEVELS)),
+             kaigo.CARE_OPINION: draw(st.one_of(st.none(), st.sampled_from(OPINIONS)))}
+    return replace(s, records=tuple(("介護保険", item, value) for item, value in items.items() if value is not None))
+
+
+def _care_level(s: Scenario, town: str) -> Projection:
+    return {"要介護状態区分": s.record("介護保険")[kaigo.CARE_LEVEL]}
+
+
+def _shown_care_level(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    if "問題" in document:
+        return {"問題": document["問題"]}
+    text = normal(" ".join(document.get("行") or []))
+    shown = [level for level in kaigo.CARE_LEVELS if normal(level) in text]
+    return {"要介護状態区分": shown[0] if len(shown) == 1 else shown}
+
+
+def _opinion(s: Scenario, town: str) -> Projection:
+    return {"認定審査会の意見": s.record("介護保険").get(kaigo.CARE_OPINION)}
+
+
+def _shown_opinion(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    if "問題" in document:
+        return {"問題": document["問題"]}
+    text = normal(" ".join(document.get("行") or []))
+    return {"認定審査会の意見": next((one for one in OPINIONS if normal(one) in text), None)}
+
+
 #: Worked example (conformance/checks/scenarios.py ELDER_APRIL_FIRST): born 1960-04-01, here since 1990, reaches 65
 #: on 2025-03-31, a 第一号被保険者 from that day: the card asked for on 2025-03-31 is issued.
 REACHING_65 = Scenario(2024, ELDER_APRIL_FIRST.birth, ELDER_APRIL_FIRST.moved_in, as_of=date(2025, 3, 31))
+#: Born 1950-05-05, here since 1980, applied 2025-06-10, certified 要介護2 on 2025-07-05 with the 審査会's 意見: the
+#: card returned that day prints 要介護2 and the 意見 (第27条第7項第1号・第2号).
+CERTIFIED = Scenario(2025, date(1950, 5, 5), date(1980, 4, 1), as_of=date(2025, 7, 5), records=(
+    ("介護保険", kaigo.CARE_APPLIED, "2025-06-10"), ("介護保険", kaigo.CARE_CERTIFIED, "2025-07-05"),
+    ("介護保険", kaigo.CARE_LEVEL, "要介護2"), ("介護保険", kaigo.CARE_OPINION, OPINIONS[0])))
 
 FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("kaigo_form.issued", "介護保険 被保険者証: issued to a 第一号被保険者 from the day 65 is reached, with the "
          "person's 氏名 and 生年月日 (規則 第26条第1項)", first_insured, _issued, _shown, (REACHING_65,), ask=_ask,
          asked=f"POST {FORM_PATH}", form=FORM_ID),
+    Rule("kaigo_form.care_level", "介護保険 被保険者証: the 要介護状態区分 written on the card of a person certified "
+         "(法 第27条第7項第1号)", certified_insured, _care_level, _shown_care_level, (CERTIFIED,), ask=_ask,
+         asked=f"POST {FORM_PATH}", form=FORM_ID, needs_records=True),
+    Rule("kaigo_form.opinion", "介護保険 被保険者証: the 認定審査会's 意見 written on the card of a person certified "
+         "(法 第27条第7項第2号)", certified_insured, _opinion, _shown_opinion, (CERTIFIED,), ask=_ask,
+         asked=f"POST {FORM_PATH}", form=FORM_ID, needs_records=True),
 )}
 
 
@@ -92,4 +148,6 @@ def _rule_check(name: str) -> CheckFunction:
     return rule_check(FORM_RULES[name])
 
 
+kaigo_form_care_level = check("scenario.kaigo_form.care_level")(_rule_check("kaigo_form.care_level"))
+kaigo_form_opinion = check("scenario.kaigo_form.opinion")(_rule_check("kaigo_form.opinion"))
 kaigo_form_issued = check("scenario.kaigo_form.issued")(_rule_check("kaigo_form.issued"))

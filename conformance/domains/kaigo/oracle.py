@@ -167,3 +167,82 @@ def kaigo_insurer(facility: Facility | None, *, previous_municipality: str, new_
     ):
         return previous_municipality
     return new_municipality
+
+
+# -- 第2号被保険者 (第9条第2号, 第10条第1項第1号・第3号, 第11条第2項) ------------------------------------------
+
+#: The 介護保険 record of a person (sent with ``targets.load.records_path``): the day the person became a
+#: 医療保険加入者 and the first day the person no longer was one (none while it lasts).
+MEDICAL_JOINED, MEDICAL_LEFT = "医療保険_加入年月日", "医療保険_喪失年月日"
+#: 第9条第2号: 四十歳以上六十五歳未満.
+SECOND_FROM_AGE = 40
+
+
+def second_insured_on(birth: date, moved_in: date, joined: date | None, left: date | None, day: date) -> bool:
+    """Whether a resident since ``moved_in`` is a 第二号被保険者 on ``day`` (第9条第2号): 四十歳以上六十五歳未満 and a
+    医療保険加入者 (from ``joined`` to the day before ``left``).
+
+    第10条第1項: the 資格 from the day forty is reached (第1号; the day before the 40th birthday, 年齢計算ニ関スル
+    法律, as :func:`kaigo_age_date` reads 六十五歳), the day of moving in (第2号) or the day of becoming a 加入者
+    (第3号); 第11条第2項: lost from the day the person is no longer a 加入者 (その日から). At sixty-five the person
+    is a 第一号被保険者 (第9条第1号), no longer a 第二号. Born 1985-06-15, a 加入者 throughout: from 2025-06-14.
+    """
+    insured = joined is not None and joined <= day and (left is None or day < left)
+    return insured and moved_in <= day and age_reached_on(birth, SECOND_FROM_AGE) <= day < kaigo_age_date(birth)
+
+
+# -- 住所地特例 as 第13条 writes it --------------------------------------------------------------------------
+
+#: 第13条第1項各号, as the harness's 介護保険 record names the 入所等 by which the person moved here (item
+#: ``入所等_区分``); ``入所等_入所措置`` ("有"/"無") tells whether 老人福祉法 第11条第1項第1号's 入所措置 was taken.
+FACILITY_KIND, FACILITY_MEASURE = "入所等_区分", "入所等_入所措置"
+#: 第13条第2項第1号: for a 特定継続入所被保険者, the 市町村 of the address when the first 入所等 began.
+CHAIN_ORIGIN = "継続入所等_最初の入所等の際の住所_市区町村コード"
+FACILITY_KINDS = ("介護保険施設", "特定施設", "養護老人ホーム")
+#: 第13条第1項括弧書: the 養護老人ホーム of 第3号 only for those placed by the 入所措置.
+MEASURE_ONLY = "養護老人ホーム"
+
+
+def tokurei_insurer(kind: str, measure: bool, previous: str | None, town: str, chain_origin: str | None) -> str | None:
+    """The 市町村 whose 介護保険 被保険者 a person who moved to a 住所地特例対象施設 in ``town`` by an 入所等 of
+    ``kind`` is (第13条), None where none but ``town`` (第9条).
+
+    第1項: a 住所地特例対象被保険者 (第3号 only with the 入所措置) who lived in another 市町村 (``previous``; None:
+    from abroad) when the 入所等 began: that 市町村. ただし書 and 第2項第1号: a 特定継続入所被保険者 (``chain_origin``
+    given) is the 被保険者 of the 市町村 of the address when the first 入所等 began, when that is another 市町村.
+    """
+    if kind not in FACILITY_KINDS:
+        raise ValueError(f"unknown {FACILITY_KIND}: {kind!r} (expected one of {FACILITY_KINDS})")
+    if kind == MEASURE_ONLY and not measure:
+        return None
+    origin = chain_origin if chain_origin is not None else previous
+    return origin if origin is not None and origin != town else None
+
+
+# -- 要介護認定 (第27条第8項, 第11項) ------------------------------------------------------------------------
+
+#: The 要介護認定 of the person's 介護保険 record: the day of the 申請 (第27条第1項) and of the 認定.
+CARE_APPLIED, CARE_CERTIFIED = "要介護認定_申請年月日", "要介護認定_認定年月日"
+#: 第27条第11項: 当該申請のあった日から三十日以内.
+DECISION_DAYS = 30
+
+
+def certification_effective(applied: date) -> date:
+    """The day a 要介護認定 takes effect: 第27条第8項, その申請のあった日にさかのぼって (the day of the 申請,
+    whatever the day of the 認定). Applied 2025-06-10, 認定 on 2025-07-05: effective 2025-06-10."""
+    return applied
+
+
+def decision_deadline(applied: date) -> date:
+    """The last day of 第27条第11項's 三十日以内 for the 処分 on a 申請 (本文; its ただし書's 延期 is not generated).
+
+    Reading (ours, 民法 第140条: 初日不算入, as the 生活保護 oracle counts 第24条第5項's 十四日): counted from the day
+    after the 申請, the thirtieth day. Applied 2025-06-10: 2025-07-10.
+    """
+    return applied + timedelta(days=DECISION_DAYS)
+
+
+#: 第27条第7項後段: what the 市町村 writes on the 被保険者証 of a person it certified (the record's items): 第1号, the
+#: 要介護状態区分; 第2号, the 認定審査会's 意見 on 第5項第2号's matters.
+CARE_LEVEL, CARE_OPINION = "要介護認定_要介護状態区分", "要介護認定_認定審査会の意見"
+CARE_LEVELS = ("要介護1", "要介護2", "要介護3", "要介護4", "要介護5")

@@ -43,6 +43,7 @@ from conformance.checks.scenarios import (
     picked,
     rule_check,
 )
+from conformance.domains.koki_korei import oracle
 from conformance.domains.koki_korei.oracle import KokiFacts, koki_insured_on, koki_korei_start, koki_qualification
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
 from conformance.testdata.town import TOWN_CODE
@@ -206,6 +207,33 @@ def welfare_starting(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
                   day + timedelta(days=draw(st.sampled_from((0, 1, 40)))))
 
 
+def _facility(kind: str, measure: bool, origin: str | None) -> tuple[tuple[str, str, str], ...]:
+    items = {oracle.FACILITY_KIND: kind, oracle.FACILITY_MEASURE: "有" if measure else "無",
+             oracle.CHAIN_ORIGIN: origin}
+    return tuple((PART, item, value) for item, value in items.items() if value is not None)
+
+
+@st.composite
+def in_facility(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person of 75 or more who moved here by an 入院等 of 第55条第1項 (any 号, with or without the 入所措置), from
+    a 市町村 of this 都道府県, of another, or from abroad; asked about a day of the stay."""
+    birth = draw(_birth(1930, 1948))
+    moved_in = draw(st.dates(date(2024, 4, 1), date(2025, 3, 31)))
+    as_of = moved_in + timedelta(days=draw(st.integers(0, 300)))
+    return Scenario(fiscal_year_of(as_of), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
+                    as_of=as_of, records=_facility(draw(st.sampled_from(oracle.FACILITIES)), draw(st.booleans()),
+                                                   None))
+
+
+@st.composite
+def in_facility_chain(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 特定継続入院等被保険者: moved here from a 病院等 in ``codes[0]`` (this 都道府県), the first 入院等 of the chain
+    having begun while living in ``codes[1]`` (another) (第55条第1項ただし書, 第2項第1号)."""
+    scenario = draw(in_facility(codes))
+    return replace(scenario, previous=codes[0],
+                   records=_facility(draw(st.sampled_from(oracle.FACILITIES)), True, codes[1]))
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -217,6 +245,13 @@ def _insured_on(s: Scenario, town: str) -> Projection:
 def _qualification(s: Scenario, town: str) -> tuple[date | None, date | None]:
     assert s.as_of is not None
     return koki_qualification(s.birth, history(s, town), town[:2], s.as_of, facts_of(s))
+
+
+def _union(s: Scenario, town: str) -> Projection:
+    record = s.record(PART)
+    return {"住所地特例_都道府県コード": oracle.other_union(
+        record[oracle.FACILITY_KIND], record.get(oracle.FACILITY_MEASURE) == "有", s.previous, town[:2],
+        record.get(oracle.CHAIN_ORIGIN))}
 
 
 def _acquired(s: Scenario, town: str) -> Projection:
@@ -247,8 +282,23 @@ CERTIFIED = Scenario(2025, date(1957, 1, 1), date(1990, 4, 1), as_of=date(2025, 
                      records=_record(certified=date(2025, 6, 10)))
 FROM_ABROAD = Scenario(2025, date(1945, 5, 5), date(2025, 5, 10), notified=date(2025, 5, 20),
                        as_of=date(2025, 6, 1))
+#: Moved here from another 都道府県 into a 病院 on 2024-05-01: the 被保険者 of that 都道府県's 広域連合 (第55条
+#: 第1項第1号); into a 養護老人ホーム without the 入所措置: of this one; from a 病院 in this 都道府県 after a first
+#: 入院等 from 011002 (北海道): of 北海道's (第2項第1号).
+IN_FACILITY = Scenario(2024, date(1940, 5, 5), date(2024, 5, 1), previous=_OTHER, as_of=date(2024, 6, 1),
+                       records=_facility("病院・診療所", False, None))
+HOME_WITHOUT_MEASURE = Scenario(2024, date(1940, 5, 5), date(2024, 5, 1), previous=_OTHER, as_of=date(2024, 6, 1),
+                                records=_facility("養護老人ホーム・特別養護老人ホーム", False, None))
+CHAIN = Scenario(2024, date(1940, 5, 5), date(2024, 5, 1), previous=_SAME, as_of=date(2024, 6, 1),
+                 records=_facility("特定施設・介護保険施設", True, "011002"))
 
 KOKI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("koki_korei.facility_union", "後期高齢者医療: a person who moved to a 病院等 by an 入院等 is the other "
+         "広域連合's 被保険者 (第55条第1項)", in_facility, _union, picked(PART, "住所地特例_都道府県コード"),
+         (IN_FACILITY, HOME_WITHOUT_MEASURE), needs_records=True),
+    Rule("koki_korei.facility_chain", "後期高齢者医療: a 特定継続入院等被保険者 is the 被保険者 of the 広域連合 of the "
+         "address before the first 入院等 (第55条第1項ただし書, 第2項第1号)", in_facility_chain, _union,
+         picked(PART, "住所地特例_都道府県コード"), (CHAIN,), needs_records=True),
     Rule("koki_korei.insured", "後期高齢者医療: 被保険者 with an address in the 広域連合's 区域 (the prefecture) "
          "aged 75 or more (第50条第1号)", around_75, _insured_on, picked(PART, "被保険者"), (MOVED_WITHIN, DIED)),
     Rule("koki_korei.certified", "後期高齢者医療: 被保険者 at 65 to 74 with the 広域連合's 障害認定 (第50条第2号)",
@@ -275,6 +325,8 @@ def _rule_check(name: str) -> CheckFunction:
     return rule_check(KOKI_RULES[name])
 
 
+koki_korei_facility_union = check("scenario.koki_korei.facility_union")(_rule_check("koki_korei.facility_union"))
+koki_korei_facility_chain = check("scenario.koki_korei.facility_chain")(_rule_check("koki_korei.facility_chain"))
 koki_korei_insured = check("scenario.koki_korei.insured")(_rule_check("koki_korei.insured"))
 koki_korei_certified = check("scenario.koki_korei.certified")(_rule_check("koki_korei.certified"))
 koki_korei_welfare_excluded = check("scenario.koki_korei.welfare_excluded")(_rule_check("koki_korei.welfare_excluded"))

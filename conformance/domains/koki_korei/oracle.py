@@ -136,3 +136,36 @@ def koki_copay_ratio(income_at_or_above: tuple[bool, bool] = (False, False)) -> 
         return THREE_TENTHS
     return TWO_TENTHS if lower else ONE_TENTH
 
+
+
+# -- 病院等に入院等中の被保険者の特例 (第55条) ----------------------------------------------------------------
+
+#: 第55条第1項各号, as the harness's 後期高齢者医療 record names the 入院等 by which the person moved here (item
+#: ``入院等_区分``); ``入院等_入所措置`` ("有"/"無") tells whether 老人福祉法's 入所措置 (第4号) was taken.
+FACILITY_KIND, FACILITY_MEASURE = "入院等_区分", "入院等_入所措置"
+#: 第55条第2項第1号: for a 特定継続入院等被保険者, the 市町村 of the address when the first 入院等 began.
+CHAIN_ORIGIN = "継続入院等_最初の入院等の際の住所_市区町村コード"
+FACILITIES = ("病院・診療所", "障害者支援施設", "のぞみの園", "養護老人ホーム・特別養護老人ホーム",
+              "特定施設・介護保険施設")
+#: 第4号: only when the 入所措置 was taken.
+MEASURE_ONLY = "養護老人ホーム・特別養護老人ホーム"
+
+
+def other_union(kind: str, measure: bool, previous: str | None, prefecture: str,
+                chain_origin: str | None) -> str | None:
+    """The 都道府県 (code) of the 後期高齢者医療広域連合 whose 被保険者 a person who moved to a 病院等 in
+    ``prefecture`` by an 入院等 of ``kind`` is (第55条), None where it is this 広域連合 (第50条).
+
+    第1項: an 入院等 of one of its 号 (第4号 only with the 入所措置) while the address was in another 広域連合's
+    区域 (``previous``'s 都道府県; the 広域連合 of a 都道府県 is all its 市町村: reading, as
+    :func:`koki_insured_on`): that 広域連合. ただし書 and 第2項第1号: a 特定継続入院等被保険者 (``chain_origin``
+    given): the 広域連合 of the address when the first 入院等 began. From abroad (``previous`` None), or from the
+    same 都道府県: none. The exception of 第55条 (次条第一項, the 従前住所地 of 第55条の2) is not quoted in this
+    edition and not generated.
+    """
+    if kind not in FACILITIES:
+        raise ValueError(f"unknown {FACILITY_KIND}: {kind!r} (expected one of {FACILITIES})")
+    if kind == MEASURE_ONLY and not measure:
+        return None
+    origin = chain_origin if chain_origin is not None else previous
+    return origin[:2] if origin is not None and origin[:2] != prefecture else None

@@ -11,7 +11,15 @@ that provision's check and no other:
   :func:`conformance.domains.kokuho.oracle.is_excluded_as_koki_korei`);
 - ``一部負担金割合`` on ``as_of`` (第42条第1項): children up to the first 3月31日 after six (第2号),
   persons from the next day to the month of seventy (第1号), and persons from the month after it
-  (第3号; the income of 第4号 is not generated).
+  (第3号; the income of 第4号 is not generated);
+- ``被保険者`` of persons under another insurance sent as the 国民健康保険 record (第6条第1号-第6号, their
+  ただし書, 第10号 with 第8条第2項; :func:`conformance.domains.kokuho.oracle.excluded_by_coverage`) or on 生活保護
+  (第9号);
+- ``住所地特例_市区町村コード`` of a person who moved here by an 入院等 (第116条の2第1項, its ただし書 and 第2項第1号:
+  the 市町村 the person is deemed to live in, None where no 特例 applies);
+- ``介護納付金分賦課`` on ``as_of`` (第76条第3項): whether the 介護納付金's 保険料 is levied for the person, a
+  介護保険 第2号被保険者 (forty to sixty-four);
+- ``賦課月`` of the 年度 around the 75th birthday (第6条第8号, 第76条第1項: no month from the month of it).
 
 The per-person rules of 資格 dates, premium months and prefecture continuity (``kokuho.dates``,
 ``kokuho.months``, ``kokuho.prefecture``) are at the end of this module.
@@ -19,9 +27,11 @@ The per-person rules of 資格 dates, premium months and prefecture continuity (
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from conformance.checks.registry import CheckFunction, check
@@ -122,6 +132,110 @@ def on_welfare(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
                     as_of=scenario.as_of, records=_welfare(begins, ends))
 
 
+@st.composite
+def turning_75(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident asked about the premium months of a 年度 around the 75th birthday (第6条第8号, 第76条第1項)."""
+    birth = draw(_birth(1943, 1951))
+    return draw(_resident_on(birth, anniversary(birth, 75) + timedelta(days=draw(st.integers(-300, 300)) or 1),
+                             codes))
+
+
+def _coverage(kind: str, start: date, end: date | None) -> tuple[tuple[str, str, str], ...]:
+    items = {kokuho.COVERAGE_KIND: kind, kokuho.COVERAGE_START: start.isoformat(),
+             kokuho.COVERAGE_END: end.isoformat() if end is not None else None}
+    return tuple((PART, item, value) for item, value in items.items() if value is not None)
+
+
+@st.composite
+def _covered(draw: st.DrawFn, codes: tuple[str, str], kinds: tuple[str, ...]) -> Scenario:
+    """A resident (born 1955-2000: never 75 on the day asked) under another coverage of ``kinds`` (第6条各号)
+    from a day, maybe until it ends; asked about near its first day or its end."""
+    birth = draw(_birth(1955, 2000))
+    begins = draw(st.dates(date(2019, 4, 1), date(2025, 3, 31)))
+    ends = draw(st.one_of(st.none(), st.integers(1, 400).map(lambda days: begins + timedelta(days=days))))
+    as_of = draw(_near(draw(st.sampled_from((begins, ends or begins))), 3))
+    scenario = draw(_resident_on(birth, as_of, codes))
+    return Scenario(scenario.fiscal_year, birth, scenario.moved_in, previous=scenario.previous,
+                    as_of=scenario.as_of, records=_coverage(draw(st.sampled_from(kinds)), begins, ends))
+
+
+@st.composite
+def day_labourer_books(draw: st.DrawFn, codes: tuple[str, str], returned: bool) -> Scenario:
+    """A resident holding a 日雇特例被保険者手帳 (第6条第7号) from its 交付, maybe until no room is left, or
+    (``returned``) returned before that (ただし書); asked about near one of those days."""
+    birth = draw(_birth(1955, 2000))
+    issued = draw(st.dates(date(2019, 4, 1), date(2025, 3, 31)))
+    full = draw(st.one_of(st.none(), st.integers(30, 400).map(lambda days: issued + timedelta(days=days))))
+    back = issued + timedelta(days=draw(st.integers(1, 29))) if returned else None
+    as_of = draw(_near(draw(st.sampled_from([day for day in (issued, full, back) if day is not None])), 3))
+    scenario = draw(_resident_on(birth, as_of, codes))
+    items = _coverage(kokuho.BOOK_COVERAGE, issued, full)
+    if back is not None:
+        items = (*items, (PART, kokuho.BOOK_RETURNED, back.isoformat()))
+    return Scenario(scenario.fiscal_year, birth, scenario.moved_in, previous=scenario.previous,
+                    as_of=scenario.as_of, records=items)
+
+
+def book_holders(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Holders of a 日雇特例被保険者手帳 who did not return it (第6条第7号)."""
+    return day_labourer_books(codes, False)
+
+
+def book_returners(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Holders of a 日雇特例被保険者手帳 who returned it (第6条第7号ただし書)."""
+    return day_labourer_books(codes, True)
+
+
+@st.composite
+def around_forty_or_sixty_five(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident (a 国保 被保険者) asked about a day around reaching forty or sixty-five (第76条第3項)."""
+    age = draw(st.sampled_from((40, 65)))
+    birth = draw(_birth(2016 - age, 2025 - age))
+    as_of = draw(_near(age_reached_on(birth, age), 3))
+    return draw(_resident_on(birth, as_of, codes))
+
+
+def employee_covered(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Under 健康保険, 船員保険, a 共済組合 or 私学共済, or a 被扶養者 of one (第6条第1号-第6号)."""
+    return _covered(codes, kokuho.EMPLOYEE_COVERAGE)
+
+
+def day_labourer_covered(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """A 日雇特例被保険者 or a 被扶養者 of one (第6条第1号・第5号ただし書)."""
+    return _covered(codes, kokuho.DAY_LABOURER_COVERAGE)
+
+
+def union_covered(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """A 国民健康保険組合の被保険者 (第6条第10号, 第8条第2項)."""
+    return _covered(codes, (kokuho.UNION_COVERAGE,))
+
+
+def _facility(kind: str, measure: bool, origin: str | None) -> tuple[tuple[str, str, str], ...]:
+    items = {kokuho.FACILITY_KIND: kind, kokuho.FACILITY_MEASURE: "有" if measure else "無",
+             kokuho.CHAIN_ORIGIN: origin}
+    return tuple((PART, item, value) for item, value in items.items() if value is not None)
+
+
+@st.composite
+def in_facility(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person who moved here by an 入院等 of 第116条の2第1項 (any 号, with or without the 入所措置), from another
+    市町村 of the prefecture, of another, or from abroad; asked about a day of the stay."""
+    birth = draw(_birth(1940, 2005))
+    moved_in = draw(st.dates(max(birth, date(2019, 4, 1)), date(2025, 3, 31)))
+    as_of = moved_in + timedelta(days=draw(st.integers(0, 400)))
+    return Scenario(fiscal_year_of(as_of), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),
+                    as_of=as_of, records=_facility(draw(st.sampled_from(kokuho.FACILITIES)), draw(st.booleans()), None))
+
+
+@st.composite
+def in_facility_chain(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 特定継続入院等被保険者: moved here from a 病院等 in ``codes[0]`` by a further 入院等, the first of the chain
+    having begun while living in ``codes[1]`` (第116条の2第1項ただし書, 第2項第1号)."""
+    scenario = draw(in_facility(codes))
+    kind = draw(st.sampled_from(kokuho.FACILITIES))
+    return replace(scenario, previous=codes[0], records=_facility(kind, True, codes[1]))
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -135,6 +249,46 @@ def _insured_on_welfare(s: Scenario, town: str) -> Projection:
     items = {item: date.fromisoformat(value) for part, item, value in s.records if part == PART}
     welfare = kokuho.receives_welfare(items.get(WELFARE_START), items.get(WELFARE_END), s.as_of)
     return {"被保険者": kokuho.is_insured_on(s.birth, s.moved_in, None, s.as_of) and not welfare}
+
+
+def _insured_under_coverage(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    start, kind = s.record_day(PART, kokuho.COVERAGE_START), s.record(PART).get(kokuho.COVERAGE_KIND)
+    assert start is not None and kind is not None
+    excluded = kokuho.excluded_by_coverage(kind, start, s.record_day(PART, kokuho.COVERAGE_END), s.as_of)
+    if excluded is None:  # the day the text leaves open (第6条柱書 and 第8条第1項's 翌日): not drawn
+        assume(False)
+    return {"被保険者": kokuho.is_insured_on(s.birth, s.moved_in, None, s.as_of) and not excluded}
+
+
+def _insured_with_book(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    issued = s.record_day(PART, kokuho.COVERAGE_START)
+    assert issued is not None
+    excluded = kokuho.excluded_by_day_labourer_book(issued, s.record_day(PART, kokuho.COVERAGE_END),
+                                                    s.record_day(PART, kokuho.BOOK_RETURNED), s.as_of)
+    if excluded is None:  # the day of the 交付 or of the 返納: not drawn
+        assume(False)
+    return {"被保険者": kokuho.is_insured_on(s.birth, s.moved_in, None, s.as_of) and not excluded}
+
+
+def _kaigo_share(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    return {"介護納付金分賦課": kokuho.is_insured_on(s.birth, s.moved_in, None, s.as_of)
+            and kokuho.kaigo_share_levied(s.birth, s.as_of)}
+
+
+def _months_to_75(s: Scenario, town: str) -> Projection:
+    if kokuho.seventy_five_month_open(s.birth):  # a 75th birthday on the last day of its month: not drawn
+        assume(False)
+    return {"賦課月": _months(kokuho_billed_months(history(s, town), town, s.fiscal_year, s.birth))}
+
+
+def _deemed(s: Scenario, town: str) -> Projection:
+    record = s.record(PART)
+    return {"住所地特例_市区町村コード": kokuho.deemed_municipality(
+        record[kokuho.FACILITY_KIND], record.get(kokuho.FACILITY_MEASURE) == "有", s.previous, town,
+        record.get(kokuho.CHAIN_ORIGIN))}
 
 
 def _copay(s: Scenario, town: str) -> Projection:
@@ -160,8 +314,63 @@ WELFARE_FIRST_DAY = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=dat
                              records=_welfare(date(2025, 6, 1), date(2025, 9, 1)))
 WELFARE_ENDED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 9, 1),
                          records=_welfare(date(2025, 6, 1), date(2025, 9, 1)))
+#: Born 1950-06-15: 後期高齢者医療 from 2025-06-15; 国保 bills 2025-04 and 2025-05 of 令和7年度, not June on.
+BILLED_TO_75 = Scenario(2025, date(1950, 6, 15), date(1980, 4, 1), as_of=date(2025, 6, 16))
+#: 健康保険 from 2025-06-01 to its 喪失 on 2025-09-01: no 国保 被保険者 on 2025-06-02, one again on 2025-09-01.
+EMPLOYED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 6, 2),
+                    records=_coverage("健康保険被保険者", date(2025, 6, 1), date(2025, 9, 1)))
+EMPLOYMENT_ENDED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 9, 1),
+                            records=_coverage("健康保険被保険者", date(2025, 6, 1), date(2025, 9, 1)))
+#: A 日雇特例被保険者 from 2025-06-01: still a 国保 被保険者 on 2025-06-10 (第6条第1号ただし書).
+DAY_LABOURER = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 6, 10),
+                        records=_coverage("日雇特例被保険者", date(2025, 6, 1), None))
+#: A 国民健康保険組合の被保険者 from 2025-06-01: no 被保険者 that day (第8条第2項: その日から).
+UNION_FIRST_DAY = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 6, 1),
+                           records=_coverage(kokuho.UNION_COVERAGE, date(2025, 6, 1), None))
+#: Moved here from 131016 into a 病院 on 2024-05-01: deemed to live in 131016 (第116条の2第1項第1号); into a
+#: 養護老人ホーム without the 入所措置: no 特例 (第5号); from a 病院 in 131016 after a first 入院等 from 011002:
+#: deemed to live in 011002 (第2項第1号).
+HOSPITALISED = Scenario(2024, date(1950, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
+                        records=_facility("病院・診療所", False, None))
+HOME_WITHOUT_MEASURE = Scenario(2024, date(1940, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
+                                records=_facility("養護老人ホーム・特別養護老人ホーム", False, None))
+CHAIN = Scenario(2024, date(1950, 5, 5), date(2024, 5, 1), previous="131016", as_of=date(2024, 6, 1),
+                 records=_facility("特定施設・介護保険施設", True, "011002"))
+#: A 日雇特例被保険者手帳 issued 2025-06-01, room until 2026-01-01: no 国保 被保険者 on 2025-06-10; returned on
+#: 2025-07-01 instead: a 被保険者 again on 2025-07-02 (ただし書).
+BOOK_HELD = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 6, 10),
+                     records=_coverage(kokuho.BOOK_COVERAGE, date(2025, 6, 1), date(2026, 1, 1)))
+BOOK_RETURNED = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 7, 2),
+                         records=(*_coverage(kokuho.BOOK_COVERAGE, date(2025, 6, 1), date(2026, 1, 1)),
+                                  (PART, kokuho.BOOK_RETURNED, "2025-07-01")))
+#: Born 1985-06-15 reaches forty on 2025-06-14: the 介護納付金分 is levied that day, not on 2025-06-13.
+FORTY_REACHED = Scenario(2025, date(1985, 6, 15), date(2000, 4, 1), as_of=date(2025, 6, 14))
 
 KOKUHO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("kokuho.day_labourer_book", "国保: a holder of a 日雇特例被保険者手帳 with room is no 被保険者 (第6条第7号)",
+         book_holders, _insured_with_book, picked(PART, "被保険者"), (BOOK_HELD,), needs_records=True),
+    Rule("kokuho.day_labourer_book_returned", "国保: one who returned the 日雇特例被保険者手帳 is not excluded "
+         "(第6条第7号ただし書)", book_returners, _insured_with_book, picked(PART, "被保険者"), (BOOK_RETURNED,),
+         needs_records=True),
+    Rule("kokuho.kaigo_share", "国保: the 介護納付金 保険料 is levied on 第2号被保険者, 40 to 64 (第76条第3項)",
+         around_forty_or_sixty_five, _kaigo_share, picked(PART, "介護納付金分賦課"), (FORTY_REACHED,)),
+    Rule("kokuho.facility_deemed", "国保: a person who moved to a 病院等 by an 入院等 is deemed to live in the "
+         "市町村 before (第116条の2第1項)", in_facility, _deemed, picked(PART, "住所地特例_市区町村コード"),
+         (HOSPITALISED, HOME_WITHOUT_MEASURE), needs_records=True),
+    Rule("kokuho.facility_chain", "国保: a 特定継続入院等被保険者 is deemed to live in the 市町村 before the first "
+         "入院等 (第116条の2第1項ただし書, 第2項第1号)", in_facility_chain, _deemed,
+         picked(PART, "住所地特例_市区町村コード"), (CHAIN,), needs_records=True),
+    Rule("kokuho.months_to_75", "国保: no premium from the month of the 75th birthday (第6条第8号, 第76条第1項)",
+         turning_75, _months_to_75, picked(PART, "賦課月"), (BILLED_TO_75,)),
+    Rule("kokuho.employee_insurance_excluded", "国保: a 健康保険 etc. 被保険者 or 被扶養者 is no 国保 被保険者 "
+         "(第6条第1号-第6号)", employee_covered, _insured_under_coverage, picked(PART, "被保険者"),
+         (EMPLOYED, EMPLOYMENT_ENDED), needs_records=True),
+    Rule("kokuho.day_labourer_included", "国保: a 日雇特例被保険者 and its 被扶養者 are not excluded by 第1号・第5号 "
+         "(ただし書)", day_labourer_covered, _insured_under_coverage, picked(PART, "被保険者"), (DAY_LABOURER,),
+         needs_records=True),
+    Rule("kokuho.union_excluded", "国保: a 国民健康保険組合 被保険者 is no 被保険者 from that day (第6条第10号, "
+         "第8条第2項)", union_covered, _insured_under_coverage, picked(PART, "被保険者"), (UNION_FIRST_DAY,),
+         needs_records=True),
     Rule("kokuho.welfare_excluded", "国保: a person of a 世帯 receiving 生活保護 is no 国保 被保険者 (第6条第9号)",
          on_welfare, _insured_on_welfare, picked(PART, "被保険者"), (WELFARE_FIRST_DAY, WELFARE_ENDED),
          needs_records=True),
@@ -180,6 +389,18 @@ def _rule_check(name: str) -> CheckFunction:
     return rule_check(KOKUHO_RULES[name])
 
 
+kokuho_day_labourer_book = check("scenario.kokuho.day_labourer_book")(_rule_check("kokuho.day_labourer_book"))
+kokuho_day_labourer_book_returned = check("scenario.kokuho.day_labourer_book_returned")(
+    _rule_check("kokuho.day_labourer_book_returned"))
+kokuho_kaigo_share = check("scenario.kokuho.kaigo_share")(_rule_check("kokuho.kaigo_share"))
+kokuho_facility_deemed = check("scenario.kokuho.facility_deemed")(_rule_check("kokuho.facility_deemed"))
+kokuho_facility_chain = check("scenario.kokuho.facility_chain")(_rule_check("kokuho.facility_chain"))
+kokuho_months_to_75 = check("scenario.kokuho.months_to_75")(_rule_check("kokuho.months_to_75"))
+kokuho_employee_insurance_excluded = check("scenario.kokuho.employee_insurance_excluded")(
+    _rule_check("kokuho.employee_insurance_excluded"))
+kokuho_day_labourer_included = check("scenario.kokuho.day_labourer_included")(
+    _rule_check("kokuho.day_labourer_included"))
+kokuho_union_excluded = check("scenario.kokuho.union_excluded")(_rule_check("kokuho.union_excluded"))
 kokuho_welfare_excluded = check("scenario.kokuho.welfare_excluded")(_rule_check("kokuho.welfare_excluded"))
 kokuho_koki_korei_excluded = check("scenario.kokuho.koki_korei_excluded")(_rule_check("kokuho.koki_korei_excluded"))
 kokuho_copay_preschool = check("scenario.kokuho.copay_preschool")(_rule_check("kokuho.copay_preschool"))
@@ -200,7 +421,7 @@ def _kokuho_dates(s: Scenario, town: str) -> Projection:
 
 
 def _kokuho_months(s: Scenario, town: str) -> Projection:
-    return {"賦課月": _months(kokuho_billed_months(history(s, town), town, s.fiscal_year))}
+    return {"賦課月": _months(kokuho_billed_months(history(s, town), town, s.fiscal_year, s.birth))}
 
 
 def _kokuho_prefecture(s: Scenario, town: str) -> Projection:

@@ -11,6 +11,7 @@ that day is asked for through the form interface, ``POST /forms/kokuho_shikaku_k
 
 - 第1号: each 被保険者's 氏名, 性別 and 生年月日;
 - 第2号: the 世帯主's 氏名, on the 世帯員's card (on the 世帯主's own the two names are one);
+- 第2項後段 (被保険者…ごとに作成する): the 世帯主's own card names no other 被保険者 of the household (the 世帯員);
 - 第4号: the 適用開始の年月日 (the day the person came to live here; not the day of the 届出) and the 交付年月日;
 - 第5号: for a 世帯主 past the month of seventy, the ratio 十分の二 (法 第42条第1項第3号, in any wording: 2割, 20%)
   and its 発効期日;
@@ -179,6 +180,17 @@ def _shown_householder(document: Mapping[str, Any], loaded: Loaded) -> Projectio
     return _cards(document, read, (MEMBER,))
 
 
+def _per_insured(s: Scenario, town: str) -> Projection:
+    return {HEAD: {"他の被保険者の氏名": None}}
+
+
+def _shown_per_insured(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    def read(whom: str, text: str, s: Scenario) -> Projection:
+        return {"他の被保険者の氏名": NAMES[MEMBER] if normal(NAMES[MEMBER]) in normal(text) else None}
+
+    return _cards(document, read, (HEAD,))
+
+
 def _dates(s: Scenario, town: str) -> Projection:
     assert s.as_of is not None
     started = _started(s, town)
@@ -269,6 +281,8 @@ FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
           "(規則 第6条第4項第1号)", _insured, _shown_insured),
     _rule("kokuho_form.householder", "国保 資格確認書: the 世帯主's 氏名 printed on a 世帯員's card "
           "(規則 第6条第4項第2号)", _householder, _shown_householder),
+    _rule("kokuho_form.per_insured", "国保 資格確認書: one per 被保険者, the 世帯主's card naming no other 被保険者 "
+          "(規則 第6条第2項後段)", _per_insured, _shown_per_insured),
     _rule("kokuho_form.dates", "国保 資格確認書: the 適用開始の年月日 (the day of the move, not of the 届出) and the "
           "交付年月日 printed (規則 第6条第4項第4号)", _dates, _shown_dates),
     _rule("kokuho_form.copay", "国保 資格確認書: past the month of seventy, the 一部負担金 of 十分の二 and its "
@@ -285,6 +299,7 @@ def _rule_check(name: str) -> CheckFunction:
 
 kokuho_form_insured = check("scenario.kokuho_form.insured")(_rule_check("kokuho_form.insured"))
 kokuho_form_householder = check("scenario.kokuho_form.householder")(_rule_check("kokuho_form.householder"))
+kokuho_form_per_insured = check("scenario.kokuho_form.per_insured")(_rule_check("kokuho_form.per_insured"))
 kokuho_form_dates = check("scenario.kokuho_form.dates")(_rule_check("kokuho_form.dates"))
 kokuho_form_copay = check("scenario.kokuho_form.copay")(_rule_check("kokuho_form.copay"))
 kokuho_form_expiry = check("scenario.kokuho_form.expiry")(_rule_check("kokuho_form.expiry"))

@@ -88,7 +88,8 @@ def kokuho_qualifications(history: Sequence[Residence]) -> tuple[KokuhoQualifica
     return tuple(result)
 
 
-def kokuho_billed_months(history: Sequence[Residence], municipality: str, fiscal_year: int) -> tuple[Month, ...]:
+def kokuho_billed_months(history: Sequence[Residence], municipality: str, fiscal_year: int,
+                         birth: date | None = None) -> tuple[Month, ...]:
     """The months of 年度 ``fiscal_year`` for which ``municipality`` bills the 国保 premium.
 
     Rule (DOMAIN.md): from the month of 取得 to the month before 喪失, per municipality; a move inside
@@ -98,6 +99,9 @@ def kokuho_billed_months(history: Sequence[Residence], municipality: str, fiscal
     Interpretation beyond DOMAIN.md (国保法施行令 29条の7 as municipal guides state it: 同月得喪):
     when 取得 and 喪失 fall in the same month and the person does not gain 国保 in another
     municipality in that month (death, abroad, or a later move-in), that month is billed once.
+
+    ``birth`` (the person's 生年月日): no month from the month of the 75th birthday on is billed
+    (:func:`billed_until_75`; the 資格 ends there by 第6条第8号 and 第8条第1項).
     """
     months = fiscal_year_months(fiscal_year)
     billed: set[Month] = set()
@@ -110,7 +114,7 @@ def kokuho_billed_months(history: Sequence[Residence], municipality: str, fiscal
             after = quals[index + 1] if index + 1 < len(quals) else None
             if after is None or month_of(after.acquired) != month_of(qual.lost):
                 billed.add(month_of(qual.acquired))
-    return tuple(month for month in months if month in billed)
+    return tuple(month for month in months if month in billed and (birth is None or billed_until_75(birth, month)))
 
 
 def high_cost_count_carries_over(moved: date, *, same_prefecture: bool, household_continues: bool) -> bool:
@@ -140,6 +144,94 @@ def is_excluded_as_koki_korei(birth: date, day: date) -> bool:
     itself 第6条 and the 翌日 of 第8条第1項 disagree, so the checks never ask about that day.
     """
     return day >= koki_korei_start(birth)
+
+
+def billed_until_75(birth: date, month: Month) -> bool:
+    """Whether ``month`` is before the month of the 75th birthday, the last month 国保 may bill (第6条第8号).
+
+    第6条第8号: a 後期高齢者医療 被保険者 (from the 75th birthday B) is no 被保険者; 第8条第1項: the 資格 is lost on
+    the 翌日 of the day the person comes under 第8号; 第76条第1項: the premium is levied for 被保険者. Premiums
+    run to the month before the month of 喪失 (the rule of :func:`kokuho_billed_months`). Both readings of
+    the 喪失日 (B itself, as 第6条柱書 says no 被保険者 from B, or B+1, 第8条第1項's 翌日) fall in the month
+    of B unless B is the last day of its month: then B+1 opens the next month and the month of B would be
+    billed too. That case is left open (:func:`seventy_five_month_open`; the checks never ask about it) and
+    the month of B is not billed here. Born 1950-06-15: billed to May 2025, June 2025 not.
+    """
+    return month < month_of(koki_korei_start(birth))
+
+
+def seventy_five_month_open(birth: date) -> bool:
+    """Whether the 75th birthday is the last day of its month: 第8条第1項's 翌日 would then keep that month
+    billed, 第6条柱書 would not (reading ours: both allowed, the checks do not ask; :func:`billed_until_75`)."""
+    start = koki_korei_start(birth)
+    return (start + timedelta(days=1)).month != start.month
+
+
+#: 第6条各号 as the harness's 国民健康保険 record names them (item ``適用除外_区分``), with the day the person
+#: came under it (``適用除外_該当年月日``: e.g. the 健康保険's 資格取得日) and the first day the person no longer
+#: does (``適用除外_非該当年月日``: the 健康保険's 資格喪失日), none while it lasts.
+COVERAGE_KIND, COVERAGE_START, COVERAGE_END = "適用除外_区分", "適用除外_該当年月日", "適用除外_非該当年月日"
+#: 第1号から第6号: 健康保険, 船員保険, 共済組合, 私学共済 and the 被扶養者 of each.
+EMPLOYEE_COVERAGE = ("健康保険被保険者", "船員保険被保険者", "共済組合員", "私学共済加入者", "健康保険被扶養者",
+                     "船員保険等被扶養者")
+#: 第1号ただし書 and 第5号ただし書: a 日雇特例被保険者 (健康保険法 第3条第2項) and that person's 被扶養者 are not
+#: excluded by 第1号 or 第5号 (only by 第7号, while a 日雇特例被保険者手帳 with room is held, not generated).
+DAY_LABOURER_COVERAGE = ("日雇特例被保険者", "日雇特例被保険者の被扶養者")
+#: 第10号: 国民健康保険組合の被保険者.
+UNION_COVERAGE = "国保組合被保険者"
+
+
+def excluded_by_coverage(kind: str, start: date, end: date | None, day: date) -> bool | None:
+    """Whether the person is excluded from 国保 on ``day`` by another coverage ``kind`` held from ``start`` to
+    the day before ``end``; None on the one day the text leaves open.
+
+    第6条第1号-第6号 (:data:`EMPLOYEE_COVERAGE`): excluded; 第8条第1項: the 資格 is lost on the 翌日 of the day
+    the person comes under the 号, while 第6条柱書 says no 被保険者 from that day: ``start`` itself is open
+    (reading ours, as for 第8号 at 75). 第1号・第5号ただし書 (:data:`DAY_LABOURER_COVERAGE`): never excluded by
+    them. 第10号 (:data:`UNION_COVERAGE`): 第8条第2項, lost from the day itself (その日から). 第7条: the 資格 is
+    acquired again from the day the person no longer comes under the 号 (``end``).
+    Example: 健康保険 from 2025-06-01 to its 喪失 on 2025-09-01: excluded 2025-06-02 to 2025-08-31, open on
+    2025-06-01, a 被保険者 on 2025-05-31 and from 2025-09-01; a 国保組合 from 2025-06-01: excluded that day.
+    """
+    if kind in DAY_LABOURER_COVERAGE:
+        return False
+    if kind not in (*EMPLOYEE_COVERAGE, UNION_COVERAGE):
+        raise ValueError(f"unknown {COVERAGE_KIND}: {kind!r} (expected one of {EMPLOYEE_COVERAGE}, "
+                         f"{DAY_LABOURER_COVERAGE} or {UNION_COVERAGE!r})")
+    if end is not None and day >= end:
+        return False
+    if kind == UNION_COVERAGE:
+        return start <= day
+    return None if day == start else start < day
+
+
+#: 第6条第7号: a 日雇特例被保険者手帳 (該当年月日: its 交付; 非該当年月日: the day no room is left for 健康保険印紙),
+#: and the day it was returned (ただし書: 同法第百二十六条第三項の規定により当該日雇特例被保険者手帳を返納した者).
+BOOK_COVERAGE, BOOK_RETURNED = "日雇特例被保険者手帳", "日雇特例被保険者手帳_返納年月日"
+
+
+def excluded_by_day_labourer_book(issued: date, full: date | None, returned: date | None, day: date) -> bool | None:
+    """Whether a holder of a 日雇特例被保険者手帳 issued on ``issued`` is excluded from 国保 on ``day``
+    (第6条第7号); None on a day the text leaves open.
+
+    第7号: excluded from the 交付 until no room is left in the 手帳 (``full``: the first day without room);
+    ただし書: not one who returned it (``returned``). Open (reading ours): the day of the 交付 (第6条柱書 and
+    第8条第1項's 翌日, as :func:`excluded_by_coverage`) and the day of the 返納 (返納した者: at some hour of it).
+    第7条: a 被保険者 again from ``full``. Issued 2025-06-01, returned 2025-08-01: excluded 2025-06-02 to
+    2025-07-31, a 被保険者 from 2025-08-02.
+    """
+    if day in (issued, returned):
+        return None
+    ends = min(end for end in (full, returned, date.max) if end is not None)
+    return issued < day < ends
+
+
+def kaigo_share_levied(birth: date, day: date) -> bool:
+    """Whether the 保険料 for the 介護納付金 is levied for the person on ``day`` (第76条第3項): a 介護保険法 第9条
+    第2号 被保険者, 四十歳以上六十五歳未満 (the person, a 国保 被保険者, is a 医療保険加入者). The ages are reached
+    on the days before the birthdays (年齢計算ニ関スル法律, as the 介護保険 oracle reads 第10条). Born 1985-06-15:
+    levied from 2025-06-14 to 2050-06-13."""
+    return age_reached_on(birth, 40) <= day < age_reached_on(birth, 65)
 
 
 def receives_welfare(start: date | None, end: date | None, day: date) -> bool:
@@ -185,3 +277,38 @@ def copay_ratio(birth: date, day: date) -> str:
     if month_of(day) <= month_of(age_reached_on(birth, SEVENTY)):
         return THREE_TENTHS
     return TWO_TENTHS
+
+
+# -- 住所地特例 (第116条の2) ---------------------------------------------------------------------------
+
+#: 第116条の2第1項各号, as the harness's 国民健康保険 record names the 入院等 by which the person moved here
+#: (item ``入院等_区分``); ``入院等_入所措置`` ("有" or "無") tells whether the 入所措置 of 第2号 and 第5号 was taken.
+FACILITY_KIND, FACILITY_MEASURE = "入院等_区分", "入院等_入所措置"
+#: 第116条の2第2項第1号: for a 特定継続入院等被保険者 (two or more 入院等 in a row, each with a move to its
+#: 病院等), the 市町村 of the address when the first of them began (item of the same record).
+CHAIN_ORIGIN = "継続入院等_最初の入院等の際の住所_市区町村コード"
+FACILITIES = ("病院・診療所", "児童福祉施設", "障害者支援施設", "のぞみの園", "養護老人ホーム・特別養護老人ホーム",
+              "特定施設・介護保険施設")
+#: 第2号 (児童福祉法 第27条第1項第3号 or 第27条の2) and 第5号 (老人福祉法 第11条第1項第1号・第2号): only when the
+#: 入所措置 was taken.
+MEASURE_ONLY = ("児童福祉施設", "養護老人ホーム・特別養護老人ホーム")
+
+
+def deemed_municipality(kind: str, measure: bool, previous: str | None, town: str,
+                        chain_origin: str | None) -> str | None:
+    """The 市町村 a person who moved to a 病院等 in ``town`` by an 入院等 of ``kind`` is deemed to live in
+    (第116条の2), None where no 特例 applies (the person lives in ``town`` for this law).
+
+    第1項: an 入院等 of one of its 号 (第2号・第5号 only with the 入所措置) by which the person moved to the 病院等,
+    while living in another 市町村 (``previous``; None: from abroad) when it began: that 市町村. ただし書 and
+    第2項第1号: a 特定継続入院等被保険者 (``chain_origin`` given: each 入院等 of the chain came with a move to its
+    病院等) is deemed to live in the 市町村 of the address when the first 入院等 began, when that is another
+    市町村 than ``town``. Example: from 131016 into a 病院 here: 131016; into a 養護老人ホーム without the
+    入所措置: None; from a 病院 in 131016 after a first 入院等 from 011002: 011002.
+    """
+    if kind not in FACILITIES:
+        raise ValueError(f"unknown {FACILITY_KIND}: {kind!r} (expected one of {FACILITIES})")
+    if kind in MEASURE_ONLY and not measure:
+        return None
+    origin = chain_origin if chain_origin is not None else previous
+    return origin if origin is not None and origin != town else None

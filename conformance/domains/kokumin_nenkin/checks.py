@@ -9,7 +9,13 @@ wrong answer about one provision fails that provision's check and no other:
 - ``被保険者種別`` on ``as_of`` (第7条第1項第1号): persons around twenty and sixty, Japanese and foreign;
 - ``資格取得日`` (第8条): reaching twenty while resident (第1号), moving in from abroad (第2号);
 - ``資格喪失日`` (第9条): death (第1号), a 転出 abroad or to another municipality (第2号), sixty (第3号);
-- ``被保険者期間`` (第11条): the months of the 年度, in separate months (第1項) or in one (第2項).
+- ``被保険者期間`` (第11条): the months of the 年度, in separate months (第1項) or in one (第2項), and of a person
+  who moved in from another municipality already insured, from the month of the move-in (第1項);
+- ``被保険者種別`` of a 厚生年金 被保険者 (第2号) or a 被扶養配偶者 (第3号), and the ``資格取得日`` of one
+  employed under twenty (第8条第4号), the 厚生年金 and the 被扶養配偶者 sent as the 国民年金 record
+  (厚生年金_資格取得年月日, 厚生年金_資格喪失年月日, 被扶養配偶者_該当年月日, 被扶養配偶者_非該当年月日);
+- ``法定免除月`` (第89条第1項): the months of the 年度 whose 保険料 need not be paid, for a person whose 国民年金
+  record (法定免除_区分, 法定免除_該当年月日, 法定免除_非該当年月日) says it came under one of its 号.
 
 A 転出 abroad is a 転出 without a 転入通知 (the row records no destination code); a 転出 to another
 municipality carries the 転入通知's code (the harness's reading of the 住民記録 row).
@@ -211,6 +217,123 @@ def one_month_periods(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return Scenario(fiscal_year_of(sixty), birth, moved_in, foreign=draw(st.booleans()))
 
 
+@st.composite
+def moved_in_insured(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person moving in from another municipality aged twenty to fifty-nine (already holding the 資格), asked
+    about the 年度 of the move-in when it is in April, else the next 年度; maybe ending the stay (death, abroad,
+    another municipality) a month or more after the move-in."""
+    birth = draw(_birth(1966, 2003))
+    twenty, sixty = _reached(birth, nenkin.FROM_AGE), _reached(birth, nenkin.UNTIL_AGE)
+    low = max(twenty + timedelta(days=40), date(2019, 4, 1))
+    moved_in = draw(st.one_of(st.dates(low, max(low, min(sixty - _DAY, date(2025, 3, 31)))),
+                              st.sampled_from((date(2023, 4, 1), date(2024, 4, 15)))))
+    assume(nenkin.held_on_move_in(birth, moved_in, from_abroad=False) and month_of(twenty) < month_of(moved_in))
+    year = fiscal_year_of(moved_in) + (0 if moved_in.month == 4 else 1)
+    start = Scenario(year, birth, moved_in, previous=draw(st.sampled_from(codes)), foreign=draw(st.booleans()))
+    ended = draw(_ending(start, codes, moved_in + timedelta(days=40), date(year + 1, 3, 31)))
+    return replace(ended, fiscal_year=year)
+
+
+def _exemption(kind: str, start: date, end: date | None) -> tuple[tuple[str, str, str], ...]:
+    items = {nenkin.EXEMPT_KIND: kind, nenkin.EXEMPT_START: start.isoformat(),
+             nenkin.EXEMPT_END: end.isoformat() if end is not None else None}
+    return tuple((PART, item, value) for item, value in items.items() if value is not None)
+
+
+@st.composite
+def exempted(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident 第1号被保険者 (aged 25 to 55 through the 年度 asked) who comes under a 号 of 第89条第1項 on a day,
+    maybe ceasing to later; asked about the 年度 of the first day or of the last."""
+    birth = draw(_birth(1972, 1996))
+    start = draw(st.dates(date(2021, 4, 1), date(2025, 3, 31)))
+    end = draw(st.one_of(st.none(), st.integers(1, 500).map(lambda days: start + timedelta(days=days))))
+    year = fiscal_year_of(draw(st.sampled_from((start, end or start))))
+    return Scenario(year, birth, date(birth.year + 18, 4, 1), previous=draw(st.sampled_from(codes)),
+                    records=_exemption(draw(st.sampled_from(nenkin.EXEMPT_KINDS)), start, end))
+
+
+def _spans(employed: tuple[date, date | None] | None,
+           dependent: tuple[date, date | None] | None) -> tuple[tuple[str, str, str], ...]:
+    items = {nenkin.EMPLOYED_FROM: employed[0] if employed else None,
+             nenkin.EMPLOYED_UNTIL: employed[1] if employed else None,
+             nenkin.DEPENDENT_FROM: dependent[0] if dependent else None,
+             nenkin.DEPENDENT_UNTIL: dependent[1] if dependent else None}
+    return tuple((PART, item, day.isoformat()) for item, day in items.items() if day is not None)
+
+
+@st.composite
+def _covered(draw: st.DrawFn, codes: tuple[str, str], dependent: bool) -> Scenario:
+    """A resident aged 21 to 58 who is a 厚生年金 被保険者 (or, ``dependent``, a 被扶養配偶者) from a day, maybe until a
+    later one; asked about near either day."""
+    birth = draw(_birth(1970, 2002))
+    low = max(_reached(birth, 21), date(2019, 4, 1))
+    start = draw(st.dates(low, max(low, min(_reached(birth, 58), date(2025, 3, 31)))))
+    end = draw(st.one_of(st.none(), st.integers(1, 400).map(lambda days: start + timedelta(days=days))))
+    as_of = draw(_near(draw(st.sampled_from((start, end or start))), 3))
+    span = (start, end)
+    return Scenario(fiscal_year_of(as_of), birth, date(birth.year + 18, 4, 1), previous=draw(st.sampled_from(codes)),
+                    as_of=as_of, records=_spans(None if dependent else span, span if dependent else None))
+
+
+def employed_residents(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """厚生年金保険 被保険者 (第7条第1項第2号)."""
+    return _covered(codes, False)
+
+
+def dependent_residents(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """被扶養配偶者 (第7条第1項第3号)."""
+    return _covered(codes, True)
+
+
+@st.composite
+def young_leavers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident since birth employed (厚生年金) at 15 to 19 who loses the 厚生年金 資格 before twenty, or after it;
+    asked about a day after that (第9条第5号)."""
+    birth = draw(_birth(2001, 2009))
+    twenty = _reached(birth, nenkin.FROM_AGE)
+    low = max(_reached(birth, 15), date(2019, 4, 1))
+    employed = draw(st.dates(low, max(low, twenty - timedelta(days=30))))
+    until = employed + timedelta(days=draw(st.integers(10, 700)))
+    return Scenario(fiscal_year_of(until), birth, birth, previous=codes[0], as_of=until + timedelta(days=5),
+                    records=_spans((employed, until), None))
+
+
+@st.composite
+def young_employees(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident since birth who becomes a 厚生年金 被保険者 at 15 to 19 (第8条第4号), maybe at twenty or just after;
+    asked about a day after it."""
+    birth = draw(_birth(2001, 2009))
+    low = max(_reached(birth, 15), date(2019, 4, 1))
+    employed = draw(st.dates(low, max(low, _reached(birth, nenkin.FROM_AGE) + timedelta(days=3))))
+    as_of = employed + timedelta(days=draw(st.integers(0, 30)))
+    return Scenario(fiscal_year_of(as_of), birth, birth, previous=None if draw(st.booleans()) else codes[0],
+                    as_of=as_of, records=_spans((employed, None), None))
+
+
+@st.composite
+def pensioners(draw: st.DrawFn, codes: tuple[str, str], ceasing: bool) -> Scenario:
+    """A resident since childhood (aged 21 to 58 on the day) who becomes a 老齢給付等を受けることができる者 on a day
+    (第9条第4号), or (``ceasing``) who was one since before twenty and stops being one (第8条第3号)."""
+    birth = draw(_birth(1968, 2003))
+    low = max(_reached(birth, 21), date(2019, 4, 1))
+    day = draw(st.dates(low, max(low, min(_reached(birth, 58), date(2025, 12, 31)))))
+    items = {nenkin.PENSIONER_FROM: _reached(birth, 18), nenkin.PENSIONER_UNTIL: day} if ceasing \
+        else {nenkin.PENSIONER_FROM: day}
+    return Scenario(fiscal_year_of(day), birth, date(birth.year + 10, 4, 1), previous=draw(st.sampled_from(codes)),
+                    as_of=day + timedelta(days=draw(st.integers(0, 30))),
+                    records=tuple((PART, item, value.isoformat()) for item, value in items.items()))
+
+
+def becoming_pensioners(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第1号被保険者 becoming 老齢給付等を受けることができる者 (第9条第4号)."""
+    return pensioners(codes, False)
+
+
+def ceasing_pensioners(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """老齢給付等を受けることができる者 since before twenty who stop being one (第8条第3号)."""
+    return pensioners(codes, True)
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -233,6 +356,54 @@ def _period(s: Scenario, town: str) -> Projection:
     return {"被保険者期間": [f"{year:04d}-{month:02d}" for year, month in months]}
 
 
+def _period_after_move_in(s: Scenario, town: str) -> Projection:
+    months = nenkin.months_after_move_in(s.birth, s.moved_in, ending_of(s), s.fiscal_year)
+    return {"被保険者期間": [f"{year:04d}-{month:02d}" for year, month in months]}
+
+
+def _span(s: Scenario, first: str, until: str) -> tuple[date, date | None] | None:
+    start = s.record_day(PART, first)
+    return None if start is None else (start, s.record_day(PART, until))
+
+
+def _category_covered(s: Scenario, town: str) -> Projection:
+    assert s.as_of is not None
+    return {"被保険者種別": nenkin.category_on(s.birth, s.as_of, _span(s, nenkin.EMPLOYED_FROM, nenkin.EMPLOYED_UNTIL),
+                                              _span(s, nenkin.DEPENDENT_FROM, nenkin.DEPENDENT_UNTIL))}
+
+
+def _acquired_by_employment(s: Scenario, town: str) -> Projection:
+    employed = s.record_day(PART, nenkin.EMPLOYED_FROM)
+    assert employed is not None
+    day = nenkin.acquired_on_employment(s.birth, employed) or _acquired(s)
+    return {"資格取得日": iso_or_none(day)}
+
+
+def _acquired_after_pension(s: Scenario, town: str) -> Projection:
+    until = s.record_day(PART, nenkin.PENSIONER_UNTIL)
+    assert until is not None
+    return {"資格取得日": iso_or_none(nenkin.acquired_after_pension(s.birth, until))}
+
+
+def _lost_on_pension(s: Scenario, town: str) -> Projection:
+    since = s.record_day(PART, nenkin.PENSIONER_FROM)
+    assert since is not None
+    return {"資格喪失日": iso_or_none(nenkin.lost_on_pension(s.birth, since))}
+
+
+def _lost_leaving_employment(s: Scenario, town: str) -> Projection:
+    until = s.record_day(PART, nenkin.EMPLOYED_UNTIL)
+    assert until is not None
+    return {"資格喪失日": iso_or_none(nenkin.lost_on_leaving_employment(s.birth, until) or _lost(s))}
+
+
+def _exempt(s: Scenario, town: str) -> Projection:
+    start = s.record_day(PART, nenkin.EXEMPT_START)
+    assert start is not None
+    months = nenkin.exempt_months(start, s.record_day(PART, nenkin.EXEMPT_END), s.fiscal_year)
+    return {"法定免除月": [f"{year:04d}-{month:02d}" for year, month in months]}
+
+
 #: Worked examples: born 2005-04-01 reaches twenty on 2025-03-31 (取得 that day, counted from 3月);
 #: born 1965-07-01 reaches sixty on 2025-06-30 (喪失 that day); a death on 2025-06-10 (喪失 6月11日).
 BORN_ON_APRIL_FIRST = Scenario(2024, date(2005, 4, 1), date(2005, 4, 1), as_of=date(2025, 3, 31))
@@ -243,8 +414,58 @@ TO_MUNICIPALITY = Scenario(2025, date(1990, 6, 6), date(2000, 1, 1), planned_out
                            elsewhere=date(2025, 6, 30), next="131016")
 FROM_ABROAD = Scenario(2025, date(1990, 6, 6), date(2025, 5, 10), foreign=True, as_of=date(2025, 5, 10))
 ONE_MONTH = Scenario(2025, date(2005, 5, 3), date(2005, 5, 3), planned_out=date(2025, 5, 20))
+#: Moved in from 131016 on 2024-04-15 aged 33: every month of 年度 2024 is in the 被保険者期間 (the 資格 was held
+#: before, 第9条 loses nothing on the move); left Japan on 2024-11-20: 2024-04 to 2024-10.
+MOVED_IN_INSURED = Scenario(2024, date(1990, 6, 6), date(2024, 4, 15), previous="131016")
+MOVED_IN_THEN_ABROAD = Scenario(2024, date(1990, 6, 6), date(2024, 4, 15), previous="131016",
+                                planned_out=date(2024, 11, 20))
+#: 生活扶助 from 2025-06-10 to its 廃止 on 2025-09-01: the 保険料 of 2025-05 to 2025-09 need not be paid (第89条第1項).
+EXEMPTED = Scenario(2025, date(1985, 5, 5), date(2003, 4, 1), previous="131016",
+                    records=_exemption("生活扶助", date(2025, 6, 10), date(2025, 9, 1)))
+#: A 厚生年金 被保険者 from 2025-06-01 to its 喪失 on 2025-10-01, aged 35: 第2号 on 2025-06-01, 第1号 again on
+#: 2025-10-01; a 被扶養配偶者 from 2025-06-01: 第3号 that day; born 2007-06-10, employed from 2025-04-01 at 17: 資格取得
+#: that day (第8条柱書, 第4号).
+EMPLOYED = Scenario(2025, date(1990, 6, 6), date(2008, 4, 1), previous="131016", as_of=date(2025, 6, 1),
+                    records=_spans((date(2025, 6, 1), date(2025, 10, 1)), None))
+DEPENDENT = Scenario(2025, date(1990, 6, 6), date(2008, 4, 1), previous="131016", as_of=date(2025, 6, 1),
+                     records=_spans(None, (date(2025, 6, 1), None)))
+YOUNG_EMPLOYEE = Scenario(2025, date(2007, 6, 10), date(2007, 6, 10), as_of=date(2025, 4, 10),
+                          records=_spans((date(2025, 4, 1), None), None))
+#: Born 1975-05-05, a 第1号被保険者 since 1995, becomes a 老齢給付等を受けることができる者 on 2025-06-10: 資格喪失
+#: that day (第9条柱書's その日); one since before twenty who stops being one on 2025-06-10: 資格取得 that day
+#: (第8条第3号).
+PENSIONER = Scenario(2025, date(1975, 5, 5), date(1985, 4, 1), previous="131016", as_of=date(2025, 6, 20),
+                     records=((PART, nenkin.PENSIONER_FROM, "2025-06-10"),))
+NO_LONGER_PENSIONER = Scenario(2025, date(1975, 5, 5), date(1985, 4, 1), previous="131016", as_of=date(2025, 6, 20),
+                               records=((PART, nenkin.PENSIONER_FROM, "1993-05-04"),
+                                        (PART, nenkin.PENSIONER_UNTIL, "2025-06-10")))
+#: Born 2007-06-10, employed from 2025-04-01 to its 喪失 on 2026-01-01 (aged 18): 資格喪失 2026-01-01 (第9条第5号).
+YOUNG_LEAVER = Scenario(2025, date(2007, 6, 10), date(2007, 6, 10), previous="131016", as_of=date(2026, 1, 6),
+                        records=_spans((date(2025, 4, 1), date(2026, 1, 1)), None))
 
 NENKIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("nenkin.lost_on_leaving_employment", "国民年金: under twenty, 資格喪失 on the day the 厚生年金 ends "
+         "(第9条第5号, 柱書のその日)", young_leavers, _lost_leaving_employment, picked(PART, "資格喪失日"),
+         (YOUNG_LEAVER,), needs_records=True),
+    Rule("nenkin.lost_on_pension", "国民年金: 資格喪失 on the day of becoming a 老齢給付等を受けることができる者 "
+         "(第9条第4号, 柱書のその日)", becoming_pensioners, _lost_on_pension, picked(PART, "資格喪失日"), (PENSIONER,),
+         needs_records=True),
+    Rule("nenkin.acquired_after_pension", "国民年金: 資格取得 on the day of no longer being a 老齢給付等を受けることが"
+         "できる者 (第8条第3号)", ceasing_pensioners, _acquired_after_pension, picked(PART, "資格取得日"),
+         (NO_LONGER_PENSIONER,), needs_records=True),
+    Rule("nenkin.second_category", "国民年金: a 厚生年金保険 被保険者 is a 第二号被保険者 (第7条第1項第2号)",
+         employed_residents, _category_covered, picked(PART, "被保険者種別"), (EMPLOYED,), needs_records=True),
+    Rule("nenkin.third_category", "国民年金: a 被扶養配偶者 aged 20 to 59 is a 第三号被保険者 (第7条第1項第3号)",
+         dependent_residents, _category_covered, picked(PART, "被保険者種別"), (DEPENDENT,), needs_records=True),
+    Rule("nenkin.acquired_on_employment", "国民年金: under twenty, 資格取得 on the day the 厚生年金 begins "
+         "(第8条第4号)", young_employees, _acquired_by_employment, picked(PART, "資格取得日"), (YOUNG_EMPLOYEE,),
+         needs_records=True),
+    Rule("nenkin.exempt_months", "国民年金: 法定免除 from the month before the month of coming under a 号 to the month "
+         "of ceasing to (第89条第1項)", exempted, _exempt, picked(PART, "法定免除月"), (EXEMPTED,),
+         needs_records=True),
+    Rule("nenkin.period_after_move_in", "国民年金: the 被保険者期間 of a person who moved in already insured counts "
+         "every month from the move-in (第11条第1項)", moved_in_insured, _period_after_move_in,
+         picked(PART, "被保険者期間"), (MOVED_IN_INSURED, MOVED_IN_THEN_ABROAD)),
     Rule("nenkin.category", "国民年金: 第1号被保険者 aged 20 to 59 with an address in Japan, foreigners too "
          "(第7条第1項第1号)", categories, _category, picked(PART, "被保険者種別"),
          (BORN_ON_APRIL_FIRST, REACHING_SIXTY, FROM_ABROAD)),
@@ -276,4 +497,16 @@ nenkin_lost_on_death = check("scenario.nenkin.lost_on_death")(_rule_check("nenki
 nenkin_lost_on_emigration = check("scenario.nenkin.lost_on_emigration")(_rule_check("nenkin.lost_on_emigration"))
 nenkin_lost_at_sixty = check("scenario.nenkin.lost_at_sixty")(_rule_check("nenkin.lost_at_sixty"))
 nenkin_period = check("scenario.nenkin.period")(_rule_check("nenkin.period"))
+nenkin_period_after_move_in = check("scenario.nenkin.period_after_move_in")(
+    _rule_check("nenkin.period_after_move_in"))
+nenkin_lost_on_leaving_employment = check("scenario.nenkin.lost_on_leaving_employment")(
+    _rule_check("nenkin.lost_on_leaving_employment"))
+nenkin_lost_on_pension = check("scenario.nenkin.lost_on_pension")(_rule_check("nenkin.lost_on_pension"))
+nenkin_acquired_after_pension = check("scenario.nenkin.acquired_after_pension")(
+    _rule_check("nenkin.acquired_after_pension"))
+nenkin_second_category = check("scenario.nenkin.second_category")(_rule_check("nenkin.second_category"))
+nenkin_third_category = check("scenario.nenkin.third_category")(_rule_check("nenkin.third_category"))
+nenkin_acquired_on_employment = check("scenario.nenkin.acquired_on_employment")(
+    _rule_check("nenkin.acquired_on_employment"))
+nenkin_exempt_months = check("scenario.nenkin.exempt_months")(_rule_check("nenkin.exempt_months"))
 nenkin_period_one_month = check("scenario.nenkin.period_one_month")(_rule_check("nenkin.period_one_month"))

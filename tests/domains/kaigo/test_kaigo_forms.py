@@ -9,6 +9,7 @@ import json
 from types import SimpleNamespace
 from typing import cast
 
+import pytest
 from hypothesis import given, settings
 from rule_probes import bound_requirements, failed_requirements
 
@@ -72,3 +73,30 @@ def test_the_defect_fails_exactly_its_requirement_with_the_finding_at_the_form()
     assert finding.code == "scenario.kaigo_form.issued.mismatch"
     assert finding.location == "POST /forms/kaigo_hihokenshasho"
     assert json.loads(finding.actual) == {"問題": "HTTP 404"} and "氏名" in json.loads(finding.expected)
+
+
+@settings(max_examples=40, deadline=None)
+@given(cf.certified_insured(other_codes(TOWN_CODE)))
+def test_the_certified_persons_are_first_insured_and_certified_by_the_day_asked(scenario: Scenario) -> None:
+    record = scenario.record("介護保険")
+    assert cf.insured_on_the_day(scenario, TOWN_CODE) and scenario.as_of is not None
+    assert record["要介護認定_申請年月日"] < record["要介護認定_認定年月日"] <= scenario.as_of.isoformat()
+
+
+def test_the_care_level_and_the_opinion_are_read_off_the_card() -> None:
+    # 法 第27条第7項第1号・第2号: 要介護状態区分 and the 審査会's 意見 on the card returned.
+    level, opinion = cf.FORM_RULES["kaigo_form.care_level"], cf.FORM_RULES["kaigo_form.opinion"]
+    card = [*CARD, "要介護状態区分等 要介護２", f"認定審査会の意見 {cf.OPINIONS[0]}"]
+    document = {"行": card, "場面": cf.CERTIFIED}
+    assert level.actual(document, LOADED) == level.expected(cf.CERTIFIED, TOWN_CODE) == {"要介護状態区分": "要介護2"}
+    assert opinion.actual(document, LOADED) == opinion.expected(cf.CERTIFIED, TOWN_CODE)
+    assert level.actual({"行": CARD, "場面": cf.CERTIFIED}, LOADED) == {"要介護状態区分": []}
+    assert opinion.actual({"行": CARD, "場面": cf.CERTIFIED}, LOADED) == {"認定審査会の意見": None}
+    bound = bound_requirements(BINDINGS)
+    assert bound["scenario.kaigo_form.care_level"] == {"kaigo-2025.12-1.27.0.7.0-R002", "kaigo-2025.12-1.27.0.7.1-R001"}
+    assert bound["scenario.kaigo_form.opinion"] == {"kaigo-2025.12-1.27.0.7.0-R002", "kaigo-2025.12-1.27.0.7.2-R001"}
+
+
+@pytest.mark.parametrize("name", ["kaigo_hihokenshasho_without_care_level", "kaigo_hihokenshasho_without_opinion"])
+def test_each_card_defect_fails_exactly_its_requirements(name: str) -> None:
+    assert failed_requirements(frozenset({name}), cf.FORM_RULES, BINDINGS) == set(DEFECTS[name].requirements)

@@ -6,7 +6,7 @@ the oracle on their explicit examples (tests/test_reference_run.py shows it thro
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +15,7 @@ from rule_probes import bound_requirements, failed_requirements
 
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.kaigo import checks as ks
+from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.kaigo.checks import KAIGO_RULES
 from conformance.locations import default_catalog_root
 from conformance.oracles.dates import age_reached_on
@@ -74,7 +75,7 @@ def test_first_insured_years_are_whole(scenario: Scenario) -> None:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in ALL_RULES}
-    assert len(names) == 8
+    assert len(names) == 16
     assert names <= set(default_registry())
     # Beside them, the 被保険者証's check (tests/domains/kaigo/test_kaigo_forms.py).
     assert names == {name for name in bound_requirements(BINDINGS) if not name.startswith("scenario.kaigo_form.")}
@@ -94,6 +95,42 @@ def test_the_worked_examples() -> None:
     assert ks._acquisition(ks.FROM_ABROAD, TOWN_CODE) == {"資格取得日": "2025-05-10"}
     assert ks._premium(ks.AGED_FIFTY, TOWN_CODE) == {"賦課月": []}
     assert len(ks._premium(ks.REACHING_75, TOWN_CODE)["賦課月"]) == 12
+
+
+def test_the_second_insured_are_forty_to_sixty_four_while_in_medical_insurance() -> None:
+    # 第9条第2号; 第10条第1項第1号 (forty reached the day before the birthday), 第3号, 第11条第2項 (その日から).
+    assert ks._second_insured(ks.SECOND, TOWN_CODE) == {"第2号被保険者": True}
+    assert ks._second_insured(ks.NO_MEDICAL, TOWN_CODE) == {"第2号被保険者": False}
+    assert ks._second_insured(ks.FORTY, TOWN_CODE) == {"第2号被保険者": True}
+    assert ks._second_insured(ks.JOINED, TOWN_CODE) == {"第2号被保険者": True}
+    assert ks._second_insured(ks.LEFT, TOWN_CODE) == {"第2号被保険者": False}
+    birth, moved_in, joined = date(1985, 6, 15), date(2005, 4, 1), date(2010, 4, 1)
+    assert [kaigo.second_insured_on(birth, moved_in, joined, None, day) for day in (
+        date(2025, 6, 13), date(2025, 6, 14), date(2050, 6, 13), date(2050, 6, 14))] == [False, True, True, False]
+    assert not kaigo.second_insured_on(birth, moved_in, None, None, date(2030, 1, 1))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(ks.second_mid(CODES), ks.second_joining(CODES), ks.second_leaving(CODES)))
+def test_the_second_insured_persons_are_asked_between_forty_one_and_sixty_five(scenario: Scenario) -> None:
+    assert scenario.as_of is not None and scenario.moved_in <= scenario.as_of
+    assert age_reached_on(scenario.birth, 41) <= scenario.as_of + timedelta(days=3)
+    assert scenario.as_of < age_reached_on(scenario.birth, 65)
+
+
+def test_a_person_moved_to_a_facility_is_the_other_towns_insured() -> None:
+    assert ks._insurer(ks.IN_FACILITY, TOWN_CODE) == {"住所地特例_市区町村コード": "131016"}
+    assert ks._insurer(ks.HOME_WITHOUT_MEASURE, TOWN_CODE) == {"住所地特例_市区町村コード": None}
+    assert ks._insurer(ks.CHAIN, TOWN_CODE) == {"住所地特例_市区町村コード": "011002"}
+    assert kaigo.tokurei_insurer("特定施設", False, None, TOWN_CODE, None) is None  # from abroad
+    with pytest.raises(ValueError, match="入所等_区分"):
+        kaigo.tokurei_insurer("病院", False, "131016", TOWN_CODE, None)
+
+
+def test_a_care_certification_takes_effect_from_the_application_and_is_due_in_thirty_days() -> None:
+    assert ks._certification_effective(ks.CARE_APPLIED, TOWN_CODE) == {"要介護認定_効力発生日": "2025-06-10"}
+    assert ks._decision_deadline(ks.CARE_APPLIED, TOWN_CODE) == {"要介護認定_処分期限": "2025-07-10"}
+    assert kaigo.decision_deadline(date(2025, 1, 31)) == date(2025, 3, 2)
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:

@@ -17,6 +17,7 @@ from conformance.checks import scenarios
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import Rule, Scenario, _csv, _row, other_codes
 from conformance.domains.koki_korei import checks as ks
+from conformance.domains.koki_korei import oracle
 from conformance.domains.koki_korei.checks import KOKI_RULES
 from conformance.domains.koki_korei.oracle import koki_korei_start
 from conformance.locations import default_catalog_root
@@ -53,7 +54,7 @@ def test_leaving_and_arriving_persons_never_cross_the_prefecture_boundary_unseen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in ALL_RULES}
-    assert len(names) == 10
+    assert len(names) == 12
     assert names <= set(default_registry())
     # Beside them, the printed 資格確認書's checks (tests/domains/koki_korei/test_koki_forms.py).
     assert names == {name for name in bound_requirements(BINDINGS) if not name.startswith("scenario.koki_form.")}
@@ -85,6 +86,17 @@ def test_a_rule_that_needs_records_is_not_automated_without_a_records_path() -> 
     ctx = CheckContext(requirement=cast(Requirement, None), target=target)
     with pytest.raises(NotAutomated, match="records_path"):
         list(scenarios.run_rule(ctx, KOKI_RULES["koki_korei.certified"]))
+
+
+def test_a_person_moved_to_a_hospital_from_another_prefecture_is_its_unions_insured() -> None:
+    # 第55条第1項 (the 広域連合 of a 都道府県: reading), 第4号's 入所措置, 第2項第1号's first 入院等.
+    assert ks._union(ks.IN_FACILITY, TOWN_CODE) == {"住所地特例_都道府県コード": ks._OTHER[:2]}
+    assert ks._union(ks.HOME_WITHOUT_MEASURE, TOWN_CODE) == {"住所地特例_都道府県コード": None}
+    assert ks._union(ks.CHAIN, TOWN_CODE) == {"住所地特例_都道府県コード": "01"}
+    assert oracle.other_union("病院・診療所", False, ks._SAME, TOWN_CODE[:2], None) is None  # same 広域連合
+    assert oracle.other_union("病院・診療所", False, None, TOWN_CODE[:2], None) is None  # from abroad
+    with pytest.raises(ValueError, match="入院等_区分"):
+        oracle.other_union("自宅", False, ks._OTHER, TOWN_CODE[:2], None)
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:

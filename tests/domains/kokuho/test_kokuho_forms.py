@@ -94,6 +94,8 @@ def test_a_missing_or_wrong_item_is_shown() -> None:
     assert _actual("kokuho_form.expiry", head=HEAD_CARD[:2])[kf.HEAD] == {"有効期限": False}
     beyond = [line.replace("2026年9月15日", "2030年9月16日") for line in MEMBER_CARD]
     assert _actual("kokuho_form.five_years", member=beyond)[kf.MEMBER] == {"五年を超える日付": ["2030-09-16"]}
+    head = [*HEAD_CARD, "被保険者 見本　一郎"]  # 第6条第2項後段: a card per 被保険者, not per household
+    assert _actual("kokuho_form.per_insured", head=head) == {kf.HEAD: {"他の被保険者の氏名": "見本\u3000一郎"}}
     problem = {"資格確認書": {kf.HEAD: {"問題": "HTTP 404"}, kf.MEMBER: {"行": MEMBER_CARD}}, "場面": S}
     assert kf.FORM_RULES["kokuho_form.insured"].actual(problem, LOADED)[kf.HEAD] == {"問題": "HTTP 404"}
 
@@ -118,6 +120,7 @@ def test_every_rule_is_a_registered_check_bound_to_its_item_and_the_issue() -> N
                                                           "kokuho-2025.12-2.6.0.4.0-R001",
                                                           f"kokuho-2025.12-2.6.0.4.{item}-R001"}
     assert bound["scenario.kokuho_form.five_years"] == {"kokuho-2025.12-2.6.0.3.0-R001"}
+    assert bound["scenario.kokuho_form.per_insured"] == {"kokuho-2025.12-2.6.0.2.0-R002"}
     assert "kokuho-2025.12-1.9.0.2.0-R002" in bound["scenario.kokuho_form.insured"]
     assert {f"scenario.{name}" for name in kf.FORM_RULES} <= set(default_registry())
     assert all(rule.ask is kf._ask and rule.form == kf.FORM_ID for rule in kf.FORM_RULES.values())

@@ -15,7 +15,9 @@ from rule_probes import bound_requirements, failed_requirements
 
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.kokumin_nenkin import checks as ns
+from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.kokumin_nenkin.checks import NENKIN_RULES
+from conformance.domains.kokumin_nenkin.oracle import Ending
 from conformance.locations import default_catalog_root
 from conformance.oracles.dates import age_reached_on, month_of
 from conformance.shipped_checks import default_registry
@@ -58,7 +60,7 @@ def test_periods_end_in_a_later_month_than_they_start(scenario: Scenario) -> Non
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in NENKIN_RULES}
-    assert len(names) == 8
+    assert len(names) == 16
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in NENKIN_RULES.values())
@@ -76,6 +78,60 @@ def test_the_worked_examples() -> None:
     assert ns.ending_of(Scenario(2025, date(1990, 1, 1), date(2000, 1, 1))) is None
 
 
+
+
+def test_a_person_who_moved_in_insured_counts_every_month_from_the_move_in() -> None:
+    # 第11条第1項 with 第9条 (a move within Japan is no 喪失): 取得 was elsewhere, before the move.
+    assert ns._period_after_move_in(ns.MOVED_IN_INSURED, TOWN_CODE) == {
+        "被保険者期間": [f"2024-{month:02d}" for month in range(4, 13)] + ["2025-01", "2025-02", "2025-03"]}
+    assert ns._period_after_move_in(ns.MOVED_IN_THEN_ABROAD, TOWN_CODE) == {
+        "被保険者期間": [f"2024-{month:02d}" for month in range(4, 11)]}
+    # Left Japan in the month of the move-in: the 喪失 month itself never counts (no 取得 in it, 第11条第2項).
+    assert nenkin.months_after_move_in(date(1990, 6, 6), date(2024, 4, 15), Ending("abroad", date(2024, 4, 25)),
+                                       2024) == ()
+    assert not nenkin.held_on_move_in(date(1990, 6, 6), date(2024, 4, 15), from_abroad=True)
+    assert not nenkin.held_on_move_in(date(2004, 4, 16), date(2024, 4, 15), from_abroad=False)  # twenty that day
+
+
+@settings(max_examples=40, deadline=None)
+@given(ns.moved_in_insured(CODES))
+def test_the_move_in_persons_are_asked_a_year_from_the_month_of_the_move_in(scenario: Scenario) -> None:
+    assert scenario.previous is not None and nenkin.held_on_move_in(scenario.birth, scenario.moved_in,
+                                                                     from_abroad=False)
+    assert date(scenario.fiscal_year, 4, 1) >= scenario.moved_in.replace(day=1)
+
+
+def test_the_legal_exemption_runs_from_the_month_before_to_the_month_of_ceasing() -> None:
+    # 第89条第1項: 該当するに至つた日の属する月の前月から…該当しなくなる日の属する月まで.
+    assert ns._exempt(ns.EXEMPTED, TOWN_CODE) == {"法定免除月": ["2025-05", "2025-06", "2025-07", "2025-08",
+                                                                "2025-09"]}
+    assert nenkin.exempt_months(date(2025, 4, 1), None, 2025)[0] == (2025, 4)  # March is 年度 2024's
+    assert nenkin.exempt_months(date(2025, 4, 1), None, 2024) == ((2025, 3),)
+
+
+def test_the_second_and_third_insured_and_the_young_employee() -> None:
+    # 第7条第1項第2号・第3号; 第8条柱書 (二十歳未満の者…第四号に該当するに至つた日).
+    assert ns._category_covered(ns.EMPLOYED, TOWN_CODE) == {"被保険者種別": "第2号"}
+    assert ns._category_covered(ns.DEPENDENT, TOWN_CODE) == {"被保険者種別": "第3号"}
+    employed = (date(2025, 6, 1), date(2025, 10, 1))
+    days = (date(2025, 5, 31), date(2025, 6, 1), date(2025, 9, 30), date(2025, 10, 1))
+    assert [nenkin.category_on(date(1990, 6, 6), day, employed, None) for day in days] == [
+        "第1号", "第2号", "第2号", "第1号"]
+    assert nenkin.category_on(date(2008, 6, 6), date(2025, 6, 1), None, employed) is None  # 第3号 from twenty only
+    assert ns._acquired_by_employment(ns.YOUNG_EMPLOYEE, TOWN_CODE) == {"資格取得日": "2025-04-01"}
+    assert nenkin.acquired_on_employment(date(2005, 4, 1), date(2025, 4, 1)) is None  # twenty reached 2025-03-31
+
+
+def test_becoming_or_ceasing_to_be_a_pensioner_changes_the_shikaku_that_day() -> None:
+    # 第9条柱書: 第四号…老齢給付等を受けることができる者となつたとき…は、その日; 第8条第3号.
+    assert ns._lost_on_pension(ns.PENSIONER, TOWN_CODE) == {"資格喪失日": "2025-06-10"}
+    assert ns._acquired_after_pension(ns.NO_LONGER_PENSIONER, TOWN_CODE) == {"資格取得日": "2025-06-10"}
+    assert nenkin.lost_on_pension(date(1965, 7, 1), date(2025, 6, 30)) is None  # sixty reached that day
+
+
+def test_one_employed_under_twenty_loses_the_shikaku_the_day_the_kosei_nenkin_ends() -> None:
+    assert ns._lost_leaving_employment(ns.YOUNG_LEAVER, TOWN_CODE) == {"資格喪失日": "2026-01-01"}
+    assert nenkin.lost_on_leaving_employment(date(2005, 4, 1), date(2025, 4, 1)) is None  # twenty on 2025-03-31
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
