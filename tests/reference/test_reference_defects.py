@@ -439,7 +439,7 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "inkan_after_leaving", "inkan_from_fourteen", "inkan_capacity_ignored", "inkan_second_seal", "inkan_any_name",
         "inkan_occupation_allowed", "inkan_rubber_allowed", "inkan_size_unchecked", "inkan_blurred_allowed",
-        "inkan_newcomer_refused")},
+        "inkan_newcomer_refused", "inkan_size_8mm_allowed")},
     # 戸籍 (the driver operations koseki.*, conformance_reference/koseki/koseki.py; each defect's own test:
     # tests/domains/koseki/test_koseki_scenarios.py).
     **{name: {"koseki"} for name in (
@@ -519,7 +519,7 @@ RULE_PROBES = (
     # 印鑑登録: the worked examples of conformance/domains/inkan/checks.py.
     *(inkan_scenarios.ALLOWED, inkan_scenarios.MOVED_OUT, inkan_scenarios.FOURTEEN, inkan_scenarios.INCAPABLE,
       inkan_scenarios.SECOND, inkan_scenarios.OTHER_NAME, inkan_scenarios.TITLE, inkan_scenarios.RUBBER_SEAL,
-      inkan_scenarios.SMALL, inkan_scenarios.BLURRED, inkan_scenarios.NEWCOMER),
+      inkan_scenarios.SMALL, inkan_scenarios.BLURRED, inkan_scenarios.NEWCOMER, inkan_scenarios.EIGHT),
 )
 
 
