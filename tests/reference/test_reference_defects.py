@@ -391,7 +391,8 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"fuhyo", "fuhyo_copy"} for name in (
         "fuhyo_town_residents_only", "fuhyo_display_without_head", "fuhyo_name_of_householder",
         "fuhyo_furigana_missing", "fuhyo_emigrant_keeps_last_address", "fuhyo_emigrant_date_kept",
-        "fuhyo_birth_from_moved_in", "fuhyo_sex_swapped", "fuhyo_not_updated_on_move", "fuhyo_kept_after_removal")},
+        "fuhyo_birth_from_moved_in", "fuhyo_sex_swapped", "fuhyo_not_updated_on_move", "fuhyo_kept_after_removal",
+        "fuhyo_joiner_not_added")},
     # 戸籍の附票の写し as printed (each defect's own test: tests/domains/koseki_fuhyo/test_fuhyo_forms.py): the 附票
     # itself is right.
     **{name: {"fuhyo_copy"} for name in (
@@ -698,7 +699,7 @@ def fuhyo_copy_probe(api: Api) -> list[Any]:
     printed = []
     for scenario in (fuhyo_scenarios.FAMILY, fuhyo_scenarios.EMIGRATED, fuhyo_scenarios.MOVED):
         loaded = scenarios.load(client, scenario, TOWN_CODE)
-        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True)
+        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True, joined=True)
         lines = fuhyo_forms.issue_copy(client, loaded, scenario).get("行") or []
         printed.append([line for line in lines if not line.startswith("発行番号")])
     return printed
@@ -806,7 +807,7 @@ def fuhyo_probe(api: Api) -> list[Any]:
     answers = []
     for scenario in (fuhyo_scenarios.FAMILY, fuhyo_scenarios.EMIGRATED, fuhyo_scenarios.MOVED):
         loaded = scenarios.load(client, scenario, TOWN_CODE)
-        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True)
+        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True, joined=True)
         part = scenarios.query(client, loaded, scenario)["戸籍の附票"]
         entries = [{key: value for key, value in entry.items() if key != "宛名番号"} for entry in part["記載"]]
         answers.append({**part, "記載": entries})
