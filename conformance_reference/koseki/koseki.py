@@ -205,7 +205,8 @@ class KosekiBook:
         entry = {
             "氏名": f"{_surname(koseki['筆頭者氏名'])}\u3000{given}",
             "氏名_フリガナ": _text(child.get("氏名_フリガナ"), "子.氏名_フリガナ"),
-            "生年月日": born.isoformat(),
+            "生年月日": _text(body.get("届出年月日"), "届出年月日") if "koseki_child_born_on_filing" in self.defects
+            else born.isoformat(),
             "性別": _text(child.get("性別"), "子.性別"),
             "入籍原因": "出生",
             "入籍年月日": born.isoformat(),
@@ -243,7 +244,7 @@ class KosekiBook:
         if foreigner or person.get("本籍") is None:
             return answer
         koseki, entry = self._find(person, "本人")
-        entry["除籍年月日"] = died.isoformat()
+        entry["除籍年月日"] = (known if "koseki_death_removed_when_known" in self.defects else died).isoformat()
         entry["除籍原因"] = "死亡"
         return {**answer, "戸籍": self._shown(koseki)}
 
@@ -279,33 +280,39 @@ class KosekiBook:
         if "koseki_marriage_always_new" in self.defects:
             head = False
         if head:
-            joined = self._moved(other_entry, other_koseki, married, other, surname=_surname(entry["氏名"]))
-            entry["夫妻"] = takes
+            joined = self._moved(other_entry, other_koseki, married, other, taker=entry)
+            if "koseki_head_spouse_unmarked" not in self.defects:
+                entry["夫妻"] = takes
             target = other_koseki if "koseki_marriage_into_other" in self.defects else koseki
             target["在籍者"].append(joined)
             return self._answer(新戸籍編製=False, 入籍戸籍=self._ref(target), 戸籍=self._shown(target))
         if "koseki_marriage_never_new" in self.defects:
             other_koseki["在籍者"].append(self._moved(entry, koseki, married, takes))
             return self._answer(新戸籍編製=False, 入籍戸籍=self._ref(other_koseki), 戸籍=self._shown(other_koseki))
-        surname = _surname(entry["氏名"])
         entries = [
             self._moved(entry, koseki, married, takes),
-            self._moved(other_entry, other_koseki, married, other, surname=surname),
+            self._moved(other_entry, other_koseki, married, other, taker=entry),
         ]
         new = self._new(honseki, code, entries)
         return self._answer(新戸籍編製=True, 入籍戸籍=self._ref(new), 戸籍=self._shown(new))
 
-    @staticmethod
     def _moved(
-        entry: dict[str, Any], koseki: Mapping[str, Any], day: str, role: str, surname: str | None = None
+        self, entry: dict[str, Any], koseki: Mapping[str, Any], day: str, role: str,
+        taker: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """The entry of a person leaving ``koseki`` on a 婚姻 (removed there, written in the other)."""
+        """The entry of a person leaving ``koseki`` on a 婚姻 (removed there, written in the other); with
+        ``taker`` (the spouse whose 氏 is taken) the 氏 and the 氏の振り仮名 become the taker's (第13条第1項第1号,
+        第2号)."""
         entry["除籍年月日"] = day
         entry["除籍原因"] = "婚姻"
-        name = entry["氏名"] if surname is None else f"{surname}\u3000{entry['氏名'].split(chr(0x3000))[-1]}"
-        return {
+        name, reading = entry["氏名"], entry["氏名_フリガナ"]
+        if taker is not None and "koseki_spouse_keeps_surname" not in self.defects:
+            name = f"{_surname(taker['氏名'])}\u3000{name.split(chr(0x3000))[-1]}"
+        if taker is not None and "koseki_spouse_keeps_surname_reading" not in self.defects:
+            reading = f"{_surname(taker['氏名_フリガナ'])}\u3000{reading.split(chr(0x3000))[-1]}"
+        moved = {
             "氏名": name,
-            "氏名_フリガナ": entry["氏名_フリガナ"],
+            "氏名_フリガナ": reading,
             "生年月日": entry["生年月日"],
             "性別": entry["性別"],
             "入籍原因": "婚姻",
@@ -314,6 +321,11 @@ class KosekiBook:
             "従前戸籍": {"本籍": koseki["本籍"], "筆頭者氏名": koseki["筆頭者氏名"]},
             "除籍年月日": None,
         }
+        if "koseki_entry_copied_on_marriage" in self.defects:
+            moved.update({"入籍原因": entry.get("入籍原因"), "入籍年月日": entry.get("入籍年月日")})
+        if "koseki_origin_unwritten" in self.defects:
+            del moved["従前戸籍"]
+        return moved
 
     def seikyu(self, body: Mapping[str, Any]) -> dict[str, Any]:
         """第10条第1項: a request of a 戸籍謄本等 by a class of person."""

@@ -449,7 +449,10 @@ AFFECTS: dict[str, set[str]] = {
         "koseki_foreign_marriage_never_new", "koseki_foreign_marriage_always_new",
         "koseki_legitimate_child_new_koseki", "koseki_illegitimate_child_new_koseki", "koseki_display_by_last",
         "koseki_display_follows_head", "koseki_request_by_sibling", "koseki_filing_at_honseki_only",
-        "koseki_foreigner_filing_anywhere", "koseki_latin_name_allowed", "koseki_hentaigana_allowed")},
+        "koseki_foreigner_filing_anywhere", "koseki_latin_name_allowed", "koseki_hentaigana_allowed",
+        "koseki_spouse_keeps_surname", "koseki_spouse_keeps_surname_reading", "koseki_child_born_on_filing",
+        "koseki_entry_copied_on_marriage", "koseki_head_spouse_unmarked", "koseki_origin_unwritten",
+        "koseki_death_removed_when_known")},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (

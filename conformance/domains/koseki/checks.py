@@ -14,6 +14,8 @@ wrong answer about one provision fails that provision's check and no other:
   after that person's death;
 - ``交付可`` of a request by a class of person (第10条第1項);
 - ``届出地適合`` of a 死亡届 (第25条第1項, 第2項);
+- the entries a 出生 or a 婚姻 wrote (第13条第1項第1号-第4号, 第7号, 第8号; 第74条第1号): 氏名, 氏名の振り仮名,
+  出生の年月日, 入籍原因 and 入籍年月日 (a 婚姻's), 夫妻, 従前戸籍; the day a 死亡届 removes (第86条第2項第1号);
 - ``名の文字適合`` of a child's 名 (第50条第1項, 規則第60条第3号; the 漢字 are not judged: the project holds
   neither the 常用漢字表 nor 別表第三).
 
@@ -152,6 +154,15 @@ def _member(family: Family, entry: int) -> dict[str, str]:
     }
 
 
+#: The reading of every drawn child's 名 (the 届書's 名の振り仮名).
+CHILD_READING = "ハナ"
+
+
+def _child_furigana(case: Case) -> str:
+    """The 届書's 氏名の振り仮名 of the child: the reading of the 氏 of the 戸籍 it enters and :data:`CHILD_READING`."""
+    return f"{_SURNAMES[case.families[0].surname][1]}\u3000{CHILD_READING}"
+
+
 def _honseki() -> str:
     return f"見本町本町{next(_HONSEKI_SERIALS)}番地"
 
@@ -212,7 +223,8 @@ def send(client: HttpClient, base_path: str, case: Case, codes: tuple[str, str, 
                 "国外": case.abroad,
                 "父": _ref(case, sent, 0) if case.persons[0] else None,
                 "母": _ref(case, sent, 1),
-                "子": {"名": case.child_name, "氏名_フリガナ": "ミホン\u3000ハナ", "性別": "2", "称する氏": case.takes},
+                "子": {"名": case.child_name, "氏名_フリガナ": _child_furigana(case), "性別": "2",
+                       "称する氏": case.takes},
             }
         )
     elif case.kind == "死亡":
@@ -423,6 +435,70 @@ def _filing_place(c: Case) -> Projection:
     }
 
 
+def _spouses(c: Case) -> tuple[tuple[int, int], tuple[int, int]]:
+    """(family, entry) of the spouse whose 氏 is taken and of the other one."""
+    taker, other = (c.persons[0], c.persons[1]) if c.takes == "夫" else (c.persons[1], c.persons[0])
+    assert taker is not None and other is not None
+    return taker, other
+
+
+def _written_persons(c: Case) -> list[tuple[int, int]]:
+    """The registered persons a 婚姻 writes in a 戸籍: the other spouse when the taker is 筆頭者 (第16条第2項), both
+    in the new 戸籍 otherwise (taker first)."""
+    taker, other = _spouses(c)
+    return [other] if _taker_head(c) else [taker, other]
+
+
+def _entry_names(c: Case) -> Projection:
+    """第13条第1項第1号, 第74条第1号: the 氏名 of each person the 届出 wrote (a child; the spouses)."""
+    if c.kind == "出生":
+        return {"氏名": [law.written_name(_SURNAMES[c.families[0].surname][0], c.child_name)]}
+    taker, _ = _spouses(c)
+    surname = _SURNAMES[c.families[taker[0]].surname][0]
+    return {"氏名": [law.written_name(surname, _GIVEN[c.families[f].members[e][0]][0]) for f, e in _written_persons(c)]}
+
+
+def _entry_furigana(c: Case) -> Projection:
+    """第13条第1項第2号: 氏の振り仮名 of the 戸籍 entered and one's own 名の振り仮名."""
+    if c.kind == "出生":
+        return {"氏名_フリガナ": [law.written_furigana(_SURNAMES[c.families[0].surname][1], CHILD_READING)]}
+    taker, _ = _spouses(c)
+    reading = _SURNAMES[c.families[taker[0]].surname][1]
+    return {"氏名_フリガナ": [law.written_furigana(reading, _GIVEN[c.families[f].members[e][0]][1])
+                        for f, e in _written_persons(c)]}
+
+
+def _entry_births(c: Case) -> Projection:
+    """第13条第1項第3号: 出生の年月日 of each person the 届出 wrote."""
+    if c.kind == "出生":
+        return {"生年月日": [c.day.isoformat()]}
+    return {"生年月日": [c.families[f].members[e][1].isoformat() for f, e in _written_persons(c)]}
+
+
+def _entry_causes(c: Case) -> Projection:
+    """第13条第1項第4号: 出生 (its day not judged), or 婚姻 on the day of the 届出."""
+    if c.kind == "出生":
+        return {"入籍原因": [law.BIRTH_CAUSE]}
+    persons = _written_persons(c)
+    return {"入籍原因": [law.MARRIAGE_CAUSE] * len(persons),
+            "入籍年月日": [law.marriage_entry_day(c.day).isoformat()] * len(persons)}
+
+
+def _entry_roles(c: Case) -> Projection:
+    """第13条第1項第7号: the taker and the other spouse as 夫 or 妻."""
+    return {"夫妻": list(law.spouse_roles(c.takes))}
+
+
+def _entry_origins(c: Case) -> Projection:
+    """第13条第1項第8号: the 戸籍 each spouse came from (the family index), for each person the 婚姻 wrote."""
+    return {"従前戸籍": [f for f, _ in _written_persons(c)]}
+
+
+def _removed_on_death(c: Case) -> Projection:
+    """第86条第2項第1号: the 死亡の年月日 the 届書 states is the day the deceased's entry is removed."""
+    return {"除籍年月日": [c.day.isoformat()]}
+
+
 def _name_characters(c: Case) -> Projection:
     return {"名の文字適合": law.name_characters_allowed(c.child_name)}
 
@@ -464,6 +540,51 @@ def _actual_after_removal(answer: Mapping[str, Any], sent: Sent) -> Projection:
     koseki = _koseki(answer)
     honseki = 0 if sent.displays and koseki.get("本籍") == sent.displays[0][0] else koseki.get("本籍")
     return {"戸籍": honseki, "筆頭者氏名": koseki.get("筆頭者氏名")}
+
+
+def _entries(answer: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return [entry for entry in _koseki(answer).get("在籍者") or [] if isinstance(entry, Mapping)]
+
+
+def _written(answer: Mapping[str, Any], sent: Sent) -> list[Mapping[str, Any]]:
+    """The entries the 届出 wrote: every entry of the new 戸籍 a 婚姻 made, else the last of the 戸籍 answered (the
+    child a 出生 or the spouse a 婚姻 wrote in)."""
+    entries = _entries(answer)
+    if sent.new_honseki and _koseki(answer).get("本籍") == sent.new_honseki:
+        return entries
+    return entries[-1:]
+
+
+def _written_items(*names: str) -> Actual:
+    def pick(answer: Mapping[str, Any], sent: Sent) -> Projection:
+        written = _written(answer, sent)
+        found = {name: [entry.get(name) for entry in written] for name in names}
+        if names == ("入籍原因", "入籍年月日") and not sent.new_honseki:  # a 出生: its day is not judged
+            del found["入籍年月日"]
+        return found
+
+    return pick
+
+
+def _actual_names_written(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    return {"氏名": [entry.get("氏名") for entry in _written(answer, sent)]}
+
+
+def _actual_roles(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    """夫妻 of the taker's entry and of the other's: the two of a new 戸籍, else its first (the taker, 筆頭者) and
+    last (the spouse written in)."""
+    entries = _entries(answer)
+    new = bool(sent.new_honseki) and _koseki(answer).get("本籍") == sent.new_honseki
+    pair = entries if new else entries[:1] + entries[-1:]
+    return {"夫妻": [entry.get("夫妻") for entry in pair]}
+
+
+def _actual_origins(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    return {"従前戸籍": [sent.label(entry.get("従前戸籍")) for entry in _written(answer, sent)]}
+
+
+def _actual_removed(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    return {"除籍年月日": [entry.get("除籍年月日") for entry in _entries(answer) if entry.get("除籍年月日")]}
 
 
 def _actual_names(answer: Mapping[str, Any], sent: Sent) -> Projection:
@@ -509,6 +630,14 @@ FOREIGN_MARRIAGE_HEAD = Case("婚姻", (_MOTHER,), (None, (0, 0)), date(2025, 6,
 #: A 兄弟姉妹 may not make the 第10条第1項 request; a 除籍者 may.
 SIBLING_REQUEST = Case("請求", (_COUPLE,), ((0, 0),), date(2025, 6, 1), relation="兄弟姉妹")
 REMOVED_REQUEST = Case("請求", (_COUPLE,), ((0, 0),), date(2025, 6, 1), relation="除籍者")
+
+
+def _births_and_marriages() -> st.SearchStrategy[Case]:
+    return st.one_of(births(), marriages(True), marriages(False))
+
+
+def _marriages_either() -> st.SearchStrategy[Case]:
+    return st.one_of(marriages(True), marriages(False))
 
 
 @dataclass(frozen=True)
@@ -647,6 +776,62 @@ KOSEKI_RULES: dict[str, KosekiRule] = {
             (DEATH_OF_FOREIGNER,),
         ),
         KosekiRule(
+            "koseki.entry_name",
+            "戸籍: the 氏名 a 出生 or a 婚姻 writes, the 氏 of that 戸籍 (第13条第1項第1号, 第74条第1号)",
+            _births_and_marriages,
+            _entry_names,
+            _actual_names_written,
+            (BIRTH_TO_MOTHER, MARRIAGE_INTO_HEAD, MARRIAGE_NEW),
+        ),
+        KosekiRule(
+            "koseki.entry_furigana",
+            "戸籍: 氏名の振り仮名, the 氏's of that 戸籍 and one's own 名's (第13条第1項第2号)",
+            _births_and_marriages,
+            _entry_furigana,
+            _written_items("氏名_フリガナ"),
+            (BIRTH, MARRIAGE_INTO_HEAD, MARRIAGE_NEW),
+        ),
+        KosekiRule(
+            "koseki.entry_birth",
+            "戸籍: 出生の年月日 of the person written in (第13条第1項第3号)",
+            _births_and_marriages,
+            _entry_births,
+            _written_items("生年月日"),
+            (BIRTH, MARRIAGE_NEW),
+        ),
+        KosekiRule(
+            "koseki.entry_cause",
+            "戸籍: 戸籍に入つた原因及び年月日, a 婚姻 on the day of its 届出 (第13条第1項第4号)",
+            _births_and_marriages,
+            _entry_causes,
+            _written_items("入籍原因", "入籍年月日"),
+            (BIRTH, MARRIAGE_INTO_HEAD, MARRIAGE_NEW),
+        ),
+        KosekiRule(
+            "koseki.entry_spouse",
+            "戸籍: 夫又は妻である旨 of each spouse (第13条第1項第7号)",
+            _marriages_either,
+            _entry_roles,
+            _actual_roles,
+            (MARRIAGE_INTO_HEAD, MARRIAGE_NEW),
+        ),
+        KosekiRule(
+            "koseki.entry_origin",
+            "戸籍: the 戸籍の表示 of the 戸籍 a spouse came from (第13条第1項第8号)",
+            _marriages_either,
+            _entry_origins,
+            _actual_origins,
+            (MARRIAGE_INTO_HEAD, MARRIAGE_NEW),
+        ),
+        KosekiRule(
+            "koseki.death_day",
+            "戸籍: the deceased removed on the 死亡の年月日 the 届書 states (第86条第2項第1号)",
+            lambda: deaths().filter(lambda c: c.registered),
+            _removed_on_death,
+            _actual_removed,
+            (DEATH, DEATH_ABROAD),
+        ),
+        KosekiRule(
             "koseki.name_plain",
             "戸籍: a child's 名 of 常用平易な文字 (第50条第1項)",
             lambda: births(names=_plain_names()),
@@ -740,5 +925,12 @@ koseki_filing_place = check("scenario.koseki.filing_place")(_rule_check("koseki.
 koseki_filing_place_foreigner = check("scenario.koseki.filing_place_foreigner")(
     _rule_check("koseki.filing_place_foreigner")
 )
+koseki_entry_name = check("scenario.koseki.entry_name")(_rule_check("koseki.entry_name"))
+koseki_entry_furigana = check("scenario.koseki.entry_furigana")(_rule_check("koseki.entry_furigana"))
+koseki_entry_birth = check("scenario.koseki.entry_birth")(_rule_check("koseki.entry_birth"))
+koseki_entry_cause = check("scenario.koseki.entry_cause")(_rule_check("koseki.entry_cause"))
+koseki_entry_spouse = check("scenario.koseki.entry_spouse")(_rule_check("koseki.entry_spouse"))
+koseki_entry_origin = check("scenario.koseki.entry_origin")(_rule_check("koseki.entry_origin"))
+koseki_death_day = check("scenario.koseki.death_day")(_rule_check("koseki.death_day"))
 koseki_name_plain = check("scenario.koseki.name_plain")(_rule_check("koseki.name_plain"))
 koseki_name_kana = check("scenario.koseki.name_kana")(_rule_check("koseki.name_kana"))
