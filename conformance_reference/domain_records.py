@@ -44,4 +44,6 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
     # (申請年月日), 意思能力を有しない ("1"), a 印鑑 already registered ("1"), the 印影's characters, its 印材,
     # the side in mm of the square it fits in and whether the counter found it hard to show clearly ("1").
     "印鑑登録": frozenset({"申請年月日", "意思能力なし", "登録済", "印影文字", "印材", "印影寸法", "印影不鮮明"}),
+    # 予防接種法施行令 第3条第2項: the 特定疾病 a 特別の事情 kept the person from, the 事情's first and last day.
+    "健康管理": frozenset({"特別の事情_疾病", "特別の事情_開始年月日", "特別の事情_終了年月日"}),
 }

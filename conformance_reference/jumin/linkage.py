@@ -197,7 +197,7 @@ class LinkageApi(Presentation, RequestValidation):
             "支援措置": rules.support(row, stay, as_of, self.defects),
             "除票年月日": rules.removal_date(row, self.defects),
             "就学": shugaku.shugaku(row, children, fiscal_year, as_of, self.defects),
-            "健康管理": kenko.kenko(row, stay, as_of, self.defects),
+            "健康管理": kenko.kenko(row, stay, as_of, self.defects, self.store.domain_record(arguments[0], "健康管理")),
             "戸籍の附票": self.koseki.fuhyo(arguments[0], self.store.latest),
             "軽自動車税": keijidosha.keijidosha(row, self.store.domain_record(arguments[0], "軽自動車税"),
                                            fiscal_year, self.defects),
