@@ -202,6 +202,10 @@ class KosekiBook:
             raise KosekiError("子.称する氏: 父母, 父 or 母 is required")
         parent = "父" if takes == "父" else "母"
         koseki, _ = self._find(body.get(parent), parent)
+        parents = {role: ref.get("氏名") if isinstance(ref := body.get(role), Mapping) else None
+                   for role in ("父", "母")}
+        if "koseki_father_is_head" in self.defects and parents["父"] is not None:
+            parents["父"] = koseki["筆頭者氏名"]
         entry = {
             "氏名": f"{_surname(koseki['筆頭者氏名'])}\u3000{given}",
             "氏名_フリガナ": _text(child.get("氏名_フリガナ"), "子.氏名_フリガナ"),
@@ -210,6 +214,10 @@ class KosekiBook:
             "性別": _text(child.get("性別"), "子.性別"),
             "入籍原因": "出生",
             "入籍年月日": born.isoformat(),
+            "父": parents["父"],
+            "母": parents["母"],
+            "嫡出子の別": "嫡出子" if takes == "父母" or "koseki_every_child_legitimate" in self.defects
+            else "嫡出でない子",
             "除籍年月日": None,
         }
         alone = ("koseki_legitimate_child_new_koseki" in self.defects and takes == "父母") or (

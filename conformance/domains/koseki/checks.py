@@ -494,6 +494,19 @@ def _entry_origins(c: Case) -> Projection:
     return {"従前戸籍": [f for f, _ in _written_persons(c)]}
 
 
+def _entry_parents(c: Case) -> Projection:
+    """第13条第1項第5号 (実父母の氏名), 第49条第2項第3号 (父母の氏名): the child's 父 (none for a mother alone)
+    and 母."""
+    father, mother = c.persons
+    return {"父": None if father is None else _name(c.families[father[0]], father[1]),
+            "母": None if mother is None else _name(c.families[mother[0]], mother[1])}
+
+
+def _entry_legitimacy(c: Case) -> Projection:
+    """第49条第2項第1号: the child's 男女の別 (the 届書's: 女) and 嫡出子又は嫡出でない子の別."""
+    return {"性別": "2", "嫡出子の別": law.legitimacy(c.takes)}
+
+
 def _removed_on_death(c: Case) -> Projection:
     """第86条第2項第1号: the 死亡の年月日 the 届書 states is the day the deceased's entry is removed."""
     return {"除籍年月日": [c.day.isoformat()]}
@@ -583,6 +596,16 @@ def _actual_origins(answer: Mapping[str, Any], sent: Sent) -> Projection:
     return {"従前戸籍": [sent.label(entry.get("従前戸籍")) for entry in _written(answer, sent)]}
 
 
+def _actual_parents(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    child = (_written(answer, sent) or [{}])[0]
+    return {"父": child.get("父"), "母": child.get("母")}
+
+
+def _actual_legitimacy(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    child = (_written(answer, sent) or [{}])[0]
+    return {"性別": child.get("性別"), "嫡出子の別": child.get("嫡出子の別")}
+
+
 def _actual_removed(answer: Mapping[str, Any], sent: Sent) -> Projection:
     return {"除籍年月日": [entry.get("除籍年月日") for entry in _entries(answer) if entry.get("除籍年月日")]}
 
@@ -600,6 +623,9 @@ _MOTHER = Family(1, 0, ((1, date(1995, 3, 3)),))
 BIRTH = Case("出生", (_COUPLE,), ((0, 0), (0, 1)), date(2025, 1, 31), takes="父母", child_name="はな")
 #: Born abroad on 2024-11-30: three months end on 2025-02-28 (no 2月30日; 民法第143条第2項), as for 12月1日.
 BIRTH_ABROAD = Case("出生", (_COUPLE,), ((0, 0), (0, 1)), date(2024, 11, 30), abroad=True, takes="父母")
+#: Born to a couple whose 戸籍 is written wife first (the wife's 氏): the 父 is the husband, written second.
+BIRTH_WIFE_FIRST = Case("出生", (Family(1, 0, ((1, date(1992, 8, 8)), (0, date(1990, 4, 4)))),), ((0, 1), (0, 0)),
+                        date(2025, 2, 2), takes="父母", child_name="はな")
 #: Born to a mother alone (母の氏): the child enters her 戸籍 (第18条第2項).
 BIRTH_TO_MOTHER = Case("出生", (_MOTHER,), (None, (0, 0)), date(2025, 3, 1), takes="母", child_name="サクラ")
 #: Names: ``Mary`` (Latin letters) and ``はな2`` are refused, ``さくら`` accepted (第50条, 規則第60条第3号);
@@ -824,6 +850,22 @@ KOSEKI_RULES: dict[str, KosekiRule] = {
             (MARRIAGE_INTO_HEAD, MARRIAGE_NEW),
         ),
         KosekiRule(
+            "koseki.entry_parents",
+            "戸籍: the 氏名 of the child's 父 and 母 (第13条第1項第5号, 第49条第2項第3号)",
+            births,
+            _entry_parents,
+            _actual_parents,
+            (BIRTH, BIRTH_TO_MOTHER, BIRTH_WIFE_FIRST),
+        ),
+        KosekiRule(
+            "koseki.entry_legitimacy",
+            "戸籍: the child's 男女の別 and 嫡出子又は嫡出でない子の別 (第49条第2項第1号)",
+            births,
+            _entry_legitimacy,
+            _actual_legitimacy,
+            (BIRTH, BIRTH_TO_MOTHER),
+        ),
+        KosekiRule(
             "koseki.death_day",
             "戸籍: the deceased removed on the 死亡の年月日 the 届書 states (第86条第2項第1号)",
             lambda: deaths().filter(lambda c: c.registered),
@@ -931,6 +973,8 @@ koseki_entry_birth = check("scenario.koseki.entry_birth")(_rule_check("koseki.en
 koseki_entry_cause = check("scenario.koseki.entry_cause")(_rule_check("koseki.entry_cause"))
 koseki_entry_spouse = check("scenario.koseki.entry_spouse")(_rule_check("koseki.entry_spouse"))
 koseki_entry_origin = check("scenario.koseki.entry_origin")(_rule_check("koseki.entry_origin"))
+koseki_entry_parents = check("scenario.koseki.entry_parents")(_rule_check("koseki.entry_parents"))
+koseki_entry_legitimacy = check("scenario.koseki.entry_legitimacy")(_rule_check("koseki.entry_legitimacy"))
 koseki_death_day = check("scenario.koseki.death_day")(_rule_check("koseki.death_day"))
 koseki_name_plain = check("scenario.koseki.name_plain")(_rule_check("koseki.name_plain"))
 koseki_name_kana = check("scenario.koseki.name_kana")(_rule_check("koseki.name_kana"))

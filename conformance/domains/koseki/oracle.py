@@ -173,3 +173,13 @@ def marriage_entry_day(filed: date) -> date:
 def spouse_roles(takes: str) -> tuple[str, str]:
     """第13条第1項第7号: 夫又は妻である旨 of the spouse whose 氏 is taken and of the other one."""
     return (takes, "妻" if takes == "夫" else "夫")
+
+
+#: 第49条第2項第1号: 嫡出子又は嫡出でない子の別, as the entries carry it.
+LEGITIMATE, ILLEGITIMATE = "嫡出子", "嫡出でない子"
+
+
+def legitimacy(takes: str) -> str:
+    """第49条第2項第1号: a child of the married couple (taking the 父母's 氏, 民法 第790条第1項) is a 嫡出子; the
+    child of a mother alone (taking her 氏, 第790条第2項) is not (our reading of the harness's two cases)."""
+    return LEGITIMATE if takes == "父母" else ILLEGITIMATE
