@@ -46,4 +46,6 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
     "印鑑登録": frozenset({"申請年月日", "意思能力なし", "登録済", "印影文字", "印材", "印影寸法", "印影不鮮明"}),
     # 予防接種法施行令 第3条第2項: the 特定疾病 a 特別の事情 kept the person from, the 事情's first and last day.
     "健康管理": frozenset({"特別の事情_疾病", "特別の事情_開始年月日", "特別の事情_終了年月日"}),
+    # 学校教育法 第17条第1項ただし書: the day the 保護者's child completed the 小学校の課程, or 未修了.
+    "就学": frozenset({"小学校課程修了年月日"}),
 }

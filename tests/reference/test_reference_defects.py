@@ -340,7 +340,7 @@ AFFECTS: dict[str, set[str]] = {
         "shugaku_register_yearly", "shugaku_entrants_deadline_november", "shugaku_entrants_as_of_deadline",
         "shugaku_notice_one_month_before", "shugaku_late_entrant_regular_deadline",
         "shugaku_principal_notice_without_date", "shugaku_register_without_sex",
-        "shugaku_guardian_relation_as_zokugara", "shugaku_entrant_without_guardian")},
+        "shugaku_guardian_relation_as_zokugara", "shugaku_entrant_without_guardian", "shugaku_proviso_ignored")},
     # 学齢簿 as printed (each defect's own test: tests/domains/shugaku/test_shugaku_forms.py): the 学齢簿 itself is
     # right.
     "shugaku_gakureibo_form_without_sex": {"gakureibo"},
@@ -485,7 +485,8 @@ RULE_PROBES = (
       senkyo_scenarios.STRUCK_OFF, senkyo_scenarios.NOT_YET_STRUCK_OFF),
     # 就学: the worked examples of conformance/domains/shugaku/checks.py.
     *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
-      shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER),
+      shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER,
+      shugaku_scenarios.NOT_YET_COMPLETED),
     # 後期高齢者医療: the worked examples of conformance/domains/koki_korei/checks.py.
     *(koki_scenarios.MOVED_WITHIN, koki_scenarios.DIED, koki_scenarios.TO_OTHER_PREFECTURE, koki_scenarios.WELFARE,
       koki_scenarios.WELFARE_ENDED, koki_scenarios.CERTIFIED, koki_scenarios.FROM_ABROAD),
