@@ -164,7 +164,9 @@ class KosekiBook:
                 return self._death(body)
             if kind == "婚姻":
                 return self._marriage(body)
-        raise KosekiError("届出種別: 出生, 死亡 or 婚姻 is required")
+            if kind == "裁判":
+                return self._judgment(body)
+        raise KosekiError("届出種別: 出生, 死亡, 婚姻 or 裁判 is required")
 
     def _answer(self, **items: Any) -> dict[str, Any]:
         answer: dict[str, Any] = {
@@ -180,6 +182,12 @@ class KosekiBook:
         }
         answer.update(items)
         return answer
+
+    def _judgment(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        """第43条第2項: a period from a 裁判's 確定 starts on its 送達 when it became final before being served."""
+        decided, served = _day(body.get("裁判確定日"), "裁判確定日"), _day(body.get("送達日"), "送達日")
+        start = served if decided < served and "koseki_judgment_from_decision" not in self.defects else decided
+        return self._answer(起算日=start.isoformat())
 
     def _birth(self, body: Mapping[str, Any]) -> dict[str, Any]:
         born = _day(body.get("出生年月日"), "出生年月日")

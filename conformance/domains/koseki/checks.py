@@ -6,7 +6,8 @@ files one 届出 (``koseki.todoke``: 出生, 死亡 or 婚姻) or requests a 戸
 one field of the answer with :mod:`conformance.domains.koseki.oracle`, on the families the provision is about, so a
 wrong answer about one provision fails that provision's check and no other:
 
-- ``起算日`` (第43条第1項) and ``届出期間末日`` of a 出生届 (第49条第1項: 14日, 国外 3箇月) and of a 死亡届
+- ``起算日`` (第43条第1項; 第2項: a 裁判 final before it was served, a 届出種別 ``裁判`` with 裁判確定日 and
+  送達日) and ``届出期間末日`` of a 出生届 (第49条第1項: 14日, 国外 3箇月) and of a 死亡届
   (第86条第1項: 7日 from the day the death was known, 国外 3箇月);
 - ``新戸籍編製`` and ``入籍戸籍`` of a 婚姻届 (第16条第1項, 第2項; with a 外国人, 第3項);
 - ``入籍戸籍`` of a 出生届 (第18条第1項, 第2項);
@@ -207,6 +208,11 @@ def send(client: HttpClient, base_path: str, case: Case, codes: tuple[str, str, 
                     "在籍者": [_member(family, entry) for entry in range(len(family.members))],
                 },
             )
+    if case.kind == "裁判":
+        assert case.known is not None
+        return _post(client, base + OPERATIONS["koseki.todoke"], {
+            "届出種別": "裁判", "届出年月日": max(case.day, case.known).isoformat(), "本人": _ref(case, sent, 0),
+            "裁判確定日": case.day.isoformat(), "送達日": case.known.isoformat()}), sent
     if case.kind == "請求":
         honseki, head = sent.displays[0]
         return _post(
@@ -348,6 +354,16 @@ def foreign_marriages(draw: st.DrawFn, japanese_head: bool) -> Case:
 
 
 @st.composite
+def judgments(draw: st.DrawFn) -> Case:
+    """A 届出 whose period runs from a 裁判's 確定 (e.g. a 認知 by 裁判), final before or after it was served, or on
+    the same day (``day``: 確定, ``known``: 送達)."""
+    decided = _event_day(draw)
+    served = decided + timedelta(days=draw(st.one_of(st.sampled_from((-1, 0, 1)), st.integers(-30, 30))))
+    family = Family(draw(st.integers(0, 3)), 0, (_adult(draw, 0),))
+    return Case("裁判", (family,), ((0, 0),), decided, known=served)
+
+
+@st.composite
 def requests(draw: st.DrawFn) -> Case:
     """A request of a 戸籍謄本等 by a class of person (第10条第1項's and others')."""
     family = Family(draw(st.integers(0, 3)), 0, (_adult(draw, 0), _adult(draw, 1)))
@@ -373,6 +389,11 @@ def _kana_names() -> st.SearchStrategy[str]:
 
 def _start(c: Case) -> Projection:
     return {"起算日": law.period_start(c.day).isoformat()}
+
+
+def _judgment_start(c: Case) -> Projection:
+    assert c.known is not None
+    return {"起算日": law.judgment_period_start(c.day, c.known).isoformat()}
 
 
 def _period_end(c: Case) -> Projection:
@@ -653,6 +674,10 @@ MARRIAGE_NEW = Case("婚姻", (_HUSBAND_CHILD, _WIFE_CHILD), ((0, 2), (1, 2)), d
 #: A 日本人 wife with a 外国人: a new 戸籍 unless she is 筆頭者 (第16条第3項).
 FOREIGN_MARRIAGE = Case("婚姻", (_WIFE_CHILD,), (None, (0, 2)), date(2025, 6, 6))
 FOREIGN_MARRIAGE_HEAD = Case("婚姻", (_MOTHER,), (None, (0, 0)), date(2025, 6, 6))
+#: A 裁判 final on 2025-03-01 and served on 2025-03-05: counted from 3月5日 (第43条第2項); served on 2025-02-14 and
+#: final on 2025-03-01: from 3月1日.
+JUDGMENT_BEFORE_SERVICE = Case("裁判", (_COUPLE,), ((0, 0),), date(2025, 3, 1), known=date(2025, 3, 5))
+JUDGMENT_AFTER_SERVICE = Case("裁判", (_COUPLE,), ((0, 0),), date(2025, 3, 1), known=date(2025, 2, 14))
 #: A 兄弟姉妹 may not make the 第10条第1項 request; a 除籍者 may.
 SIBLING_REQUEST = Case("請求", (_COUPLE,), ((0, 0),), date(2025, 6, 1), relation="兄弟姉妹")
 REMOVED_REQUEST = Case("請求", (_COUPLE,), ((0, 0),), date(2025, 6, 1), relation="除籍者")
@@ -688,6 +713,14 @@ KOSEKI_RULES: dict[str, KosekiRule] = {
             _start,
             _field("起算日"),
             (BIRTH,),
+        ),
+        KosekiRule(
+            "koseki.judgment_start",
+            "戸籍: a period from a 裁判's 確定 counted from its 送達 when it became final before (第43条第2項)",
+            judgments,
+            _judgment_start,
+            _field("起算日"),
+            (JUDGMENT_BEFORE_SERVICE, JUDGMENT_AFTER_SERVICE),
         ),
         KosekiRule(
             "koseki.birth_period",
@@ -947,6 +980,7 @@ def _rule_check(name: str) -> CheckFunction:
 
 
 koseki_period_start = check("scenario.koseki.period_start")(_rule_check("koseki.period_start"))
+koseki_judgment_start = check("scenario.koseki.judgment_start")(_rule_check("koseki.judgment_start"))
 koseki_birth_period = check("scenario.koseki.birth_period")(_rule_check("koseki.birth_period"))
 koseki_death_period = check("scenario.koseki.death_period")(_rule_check("koseki.death_period"))
 koseki_marriage_new = check("scenario.koseki.marriage_new")(_rule_check("koseki.marriage_new"))

@@ -183,3 +183,9 @@ def legitimacy(takes: str) -> str:
     """第49条第2項第1号: a child of the married couple (taking the 父母's 氏, 民法 第790条第1項) is a 嫡出子; the
     child of a mother alone (taking her 氏, 第790条第2項) is not (our reading of the harness's two cases)."""
     return LEGITIMATE if takes == "父母" else ILLEGITIMATE
+
+
+def judgment_period_start(decided: date, served: date) -> date:
+    """第43条第2項: a period counted from the day a 裁判 became final (確定) starts, when it became final before it
+    was served (送達又は交付), on the day it was served; otherwise on the day it became final."""
+    return served if decided < served else decided
