@@ -166,7 +166,9 @@ class KosekiBook:
                 return self._marriage(body)
             if kind == "裁判":
                 return self._judgment(body)
-        raise KosekiError("届出種別: 出生, 死亡, 婚姻 or 裁判 is required")
+            if kind == "養子縁組":
+                return self._adoption(body)
+        raise KosekiError("届出種別: 出生, 死亡, 婚姻, 養子縁組 or 裁判 is required")
 
     def _answer(self, **items: Any) -> dict[str, Any]:
         answer: dict[str, Any] = {
@@ -182,6 +184,22 @@ class KosekiBook:
         }
         answer.update(items)
         return answer
+
+    def _adoption(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        """第18条第3項: the 養子 leaves his or her 戸籍 and enters the 養親's, written with the 養親
+        (第13条第1項第6号)."""
+        day = _day(body.get("届出年月日"), "届出年月日").isoformat()
+        adopter_koseki, adopter = self._find(body.get("養親"), "養親")
+        adoptee_koseki, adoptee = self._find(body.get("養子"), "養子")
+        moved = self._moved(adoptee, adoptee_koseki, day, "", taker=adopter)
+        moved.pop("夫妻")
+        moved.update({"入籍原因": "養子縁組", "除籍原因": None, "養親": [adopter["氏名"]]})
+        adoptee["除籍原因"] = "養子縁組"
+        if "koseki_adoptive_parent_unwritten" in self.defects:
+            del moved["養親"]
+        target = adoptee_koseki if "koseki_adoptee_stays" in self.defects else adopter_koseki
+        target["在籍者"].append(moved)
+        return self._answer(入籍戸籍=self._ref(target), 戸籍=self._shown(target))
 
     def _judgment(self, body: Mapping[str, Any]) -> dict[str, Any]:
         """第43条第2項: a period from a 裁判's 確定 starts on its 送達 when it became final before being served."""

@@ -10,7 +10,8 @@ wrong answer about one provision fails that provision's check and no other:
   送達日) and ``届出期間末日`` of a 出生届 (第49条第1項: 14日, 国外 3箇月) and of a 死亡届
   (第86条第1項: 7日 from the day the death was known, 国外 3箇月);
 - ``新戸籍編製`` and ``入籍戸籍`` of a 婚姻届 (第16条第1項, 第2項; with a 外国人, 第3項);
-- ``入籍戸籍`` of a 出生届 (第18条第1項, 第2項);
+- ``入籍戸籍`` of a 出生届 (第18条第1項, 第2項) and of a 養子縁組届 (第18条第3項: 養親 and 養子 references), and
+  the 養子's 養親 (第13条第1項第6号);
 - the 戸籍 as it stands afterwards: shown by its 本籍 and the 氏名 of the person written first (第9条), also
   after that person's death;
 - ``交付可`` of a request by a class of person (第10条第1項);
@@ -208,6 +209,10 @@ def send(client: HttpClient, base_path: str, case: Case, codes: tuple[str, str, 
                     "在籍者": [_member(family, entry) for entry in range(len(family.members))],
                 },
             )
+    if case.kind == "養子縁組":
+        return _post(client, base + OPERATIONS["koseki.todoke"], {
+            "届出種別": "養子縁組", "届出年月日": case.day.isoformat(), "養親": _ref(case, sent, 0),
+            "養子": _ref(case, sent, 1)}), sent
     if case.kind == "裁判":
         assert case.known is not None
         return _post(client, base + OPERATIONS["koseki.todoke"], {
@@ -364,6 +369,14 @@ def judgments(draw: st.DrawFn) -> Case:
 
 
 @st.composite
+def adoptions(draw: st.DrawFn) -> Case:
+    """A 養子縁組 of a child of another 戸籍 (its parents') by a 養親 written first in his or her own 戸籍."""
+    adopter = Family(draw(st.integers(0, 3)), draw(st.integers(0, 2)), (_adult(draw, draw(st.sampled_from((0, 1)))),))
+    adoptee, entry = _spouse_family(draw, draw(st.sampled_from((2, 3))), False)
+    return Case("養子縁組", (adopter, adoptee), ((0, 0), (1, entry)), _event_day(draw))
+
+
+@st.composite
 def requests(draw: st.DrawFn) -> Case:
     """A request of a 戸籍謄本等 by a class of person (第10条第1項's and others')."""
     family = Family(draw(st.integers(0, 3)), 0, (_adult(draw, 0), _adult(draw, 1)))
@@ -389,6 +402,16 @@ def _kana_names() -> st.SearchStrategy[str]:
 
 def _start(c: Case) -> Projection:
     return {"起算日": law.period_start(c.day).isoformat()}
+
+
+def _adoptee_entered(c: Case) -> Projection:
+    """第18条第3項: the 養子 enters the 養親's 戸籍 (family 0)."""
+    return {"入籍戸籍": law.adoptee_koseki(0)}
+
+
+def _adoptive_parent(c: Case) -> Projection:
+    """第13条第1項第6号: the 養子's entry names the 養親 (養親の氏名; the 続柄 is the manual's)."""
+    return {"養親": [_name(c.families[0], 0)]}
 
 
 def _judgment_start(c: Case) -> Projection:
@@ -627,6 +650,12 @@ def _actual_legitimacy(answer: Mapping[str, Any], sent: Sent) -> Projection:
     return {"性別": child.get("性別"), "嫡出子の別": child.get("嫡出子の別")}
 
 
+def _actual_adoptive_parent(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    adoptee = (_entries(answer)[-1:] or [{}])[0]
+    parents = adoptee.get("養親")
+    return {"養親": list(parents) if isinstance(parents, list) else parents}
+
+
 def _actual_removed(answer: Mapping[str, Any], sent: Sent) -> Projection:
     return {"除籍年月日": [entry.get("除籍年月日") for entry in _entries(answer) if entry.get("除籍年月日")]}
 
@@ -678,6 +707,10 @@ FOREIGN_MARRIAGE_HEAD = Case("婚姻", (_MOTHER,), (None, (0, 0)), date(2025, 6,
 #: final on 2025-03-01: from 3月1日.
 JUDGMENT_BEFORE_SERVICE = Case("裁判", (_COUPLE,), ((0, 0),), date(2025, 3, 1), known=date(2025, 3, 5))
 JUDGMENT_AFTER_SERVICE = Case("裁判", (_COUPLE,), ((0, 0),), date(2025, 3, 1), known=date(2025, 2, 14))
+#: 見本 一郎 (筆頭者 of his own 戸籍) adopts 試験 次郎, a child in his parents' 戸籍: 次郎 enters 一郎's 戸籍
+#: (第18条第3項), written with his 養親 (第13条第1項第6号).
+ADOPTION = Case("養子縁組", (_HUSBAND_HEAD, Family(1, 1, ((4, date(1960, 1, 1)), (5, date(1962, 2, 2)),
+                                                          (2, date(2010, 3, 3))))), ((0, 0), (1, 2)), date(2025, 7, 7))
 #: A 兄弟姉妹 may not make the 第10条第1項 request; a 除籍者 may.
 SIBLING_REQUEST = Case("請求", (_COUPLE,), ((0, 0),), date(2025, 6, 1), relation="兄弟姉妹")
 REMOVED_REQUEST = Case("請求", (_COUPLE,), ((0, 0),), date(2025, 6, 1), relation="除籍者")
@@ -713,6 +746,22 @@ KOSEKI_RULES: dict[str, KosekiRule] = {
             _start,
             _field("起算日"),
             (BIRTH,),
+        ),
+        KosekiRule(
+            "koseki.adoptee_enters",
+            "戸籍: 養子は、養親の戸籍に入る (第18条第3項)",
+            adoptions,
+            _adoptee_entered,
+            _labelled("入籍戸籍"),
+            (ADOPTION,),
+        ),
+        KosekiRule(
+            "koseki.adoptive_parent",
+            "戸籍: the 養子's entry names the 養親 (第13条第1項第6号)",
+            adoptions,
+            _adoptive_parent,
+            _actual_adoptive_parent,
+            (ADOPTION,),
         ),
         KosekiRule(
             "koseki.judgment_start",
@@ -980,6 +1029,8 @@ def _rule_check(name: str) -> CheckFunction:
 
 
 koseki_period_start = check("scenario.koseki.period_start")(_rule_check("koseki.period_start"))
+koseki_adoptee_enters = check("scenario.koseki.adoptee_enters")(_rule_check("koseki.adoptee_enters"))
+koseki_adoptive_parent = check("scenario.koseki.adoptive_parent")(_rule_check("koseki.adoptive_parent"))
 koseki_judgment_start = check("scenario.koseki.judgment_start")(_rule_check("koseki.judgment_start"))
 koseki_birth_period = check("scenario.koseki.birth_period")(_rule_check("koseki.birth_period"))
 koseki_death_period = check("scenario.koseki.death_period")(_rule_check("koseki.death_period"))

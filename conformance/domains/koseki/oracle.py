@@ -189,3 +189,9 @@ def judgment_period_start(decided: date, served: date) -> date:
     """第43条第2項: a period counted from the day a 裁判 became final (確定) starts, when it became final before it
     was served (送達又は交付), on the day it was served; otherwise on the day it became final."""
     return served if decided < served else decided
+
+
+def adoptee_koseki(adopter: K) -> K:
+    """第18条第3項: 養子は、養親の戸籍に入る (the 養親 the harness draws is a 筆頭者: our reading; a 養親 who is not
+    one, whose 戸籍 第17条 and 第20条 may make anew, is not drawn)."""
+    return adopter

@@ -92,10 +92,10 @@ def test_plain_names_are_all_judged(case: ks.Case) -> None:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KOSEKI_RULES}
-    assert len(names) == 27
+    assert len(names) == 29
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
-    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 33
+    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 35
     assert all(rule.examples for rule in KOSEKI_RULES.values())
 
 
