@@ -19,7 +19,7 @@ from conformance.testdata.town import TOWN_CODE
 
 
 def bound_requirements(bindings: Path) -> dict[str, set[str]]:
-    """check name -> the requirements the catalog file ``bindings`` binds it to."""
+    """check name -> the requirements the catalog file ``bindings`` binds it to (manual entries name no check)."""
     bound: dict[str, set[str]] = {}
     for binding in yaml.safe_load(bindings.read_text("utf-8"))["bindings"]:
         for entry in binding["checks"]:

@@ -139,8 +139,32 @@ def _checkups(birth: date, day: date, defects: frozenset[str]) -> list[str]:
     return due
 
 
-def kenko(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) -> dict[str, Any]:
-    """The 健康管理 part of the per-person answer on ``as_of``: 定期接種 (疾病, 類型) and 乳幼児健康診査."""
+def _years_less_a_day(first: date, years: int) -> date:
+    """The day before the same date ``years`` later (a 2月29日 start: 2月28日 of a common year, 民法 第143条第2項)."""
+    try:
+        return date(first.year + years, first.month, first.day) - _DAY
+    except ValueError:
+        return date(first.year + years, 3, 1) - _DAY
+
+
+def _special(record: dict[str, str] | None, as_of: date, defects: frozenset[str]) -> str | None:
+    """施行令 第3条第2項: the 特定疾病 a 特別の事情 kept the person from, while its period lasts (two years, one for
+    高齢者の肺炎球菌 and 帯状疱疹, counted from the day the 事情 ended; our reading: no 省令 age limit applied)."""
+    disease = (record or {}).get("特別の事情_疾病")
+    ended = parse_day((record or {}).get("特別の事情_終了年月日", ""))
+    if not disease or ended is None or disease in ("ロタウイルス感染症", "インフルエンザ", "新型コロナウイルス感染症"):
+        return None
+    years = 1 if disease in ("肺炎球菌感染症（高齢者がかかるものに限る。）", "帯状疱疹") else 2
+    last = _years_less_a_day(ended, years)
+    if "kenko_special_period_from_next_day" in defects:
+        last += _DAY  # 初日不算入: the two years counted from the day after
+    return disease if ended <= as_of <= last else None
+
+
+def kenko(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
+          record: dict[str, str] | None = None) -> dict[str, Any]:
+    """The 健康管理 part of the per-person answer on ``as_of``: 定期接種 (疾病, 類型) and 乳幼児健康診査 (``record``:
+    the 特別の事情 of 施行令 第3条第2項, if any)."""
     birth = parse_day(row.get("生年月日", ""))
     if birth is None or stay is None or as_of < birth:
         return {"定期接種": [], "乳幼児健康診査": []}
@@ -149,5 +173,8 @@ def kenko(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) -> 
     examined = resident or "kenko_checkups_after_leaving" in defects
     female = row.get("性別") == "2"
     targets = _targets(birth, as_of, female, defects) if vaccinated else []
+    special = _special(record, as_of, defects) if vaccinated else None
+    if special is not None and special not in targets:
+        targets.append(special)
     return {"定期接種": [{"疾病": disease, "類型": _class(disease, defects)} for disease in targets],
             "乳幼児健康診査": _checkups(birth, as_of, defects) if examined else []}

@@ -62,13 +62,17 @@ def _resident(row: Row, day: date) -> bool:
     return stay is not None and stay.moved_in <= day and (stay.moved_out is None or day <= stay.moved_out)
 
 
-def nintei(guardian: Row, child: Row, applied: date, reason: str | None, defects: frozenset[str]) -> dict[str, Any]:
+def nintei(guardian: Row, child: Row, applied: date, reason: str | None, defects: frozenset[str],
+           present: str | None = None) -> dict[str, Any]:
     """The 処分 on the 保護者's application for ``child`` made on ``applied`` (``reason``: the 保育を必要と
-    する事由, None when none is claimed)."""
+    する事由, None when none is claimed; ``present``: the 現在地 of a 保護者 who has no 居住地, 第20条第2項ただし書)."""
     birth = parse_day(child.get("生年月日", ""))
     needs_care = bool(reason)
     correct = _category(birth, applied, needs_care) if birth is not None else None
     here = _resident(guardian, applied) or "kodomo_moved_out_certified" in defects
+    if present is not None and "kodomo_present_place_ignored" not in defects:
+        # The town's own code: the address its 住民記録 holds (or held) for the 保護者.
+        here = present == guardian.get("住所_市区町村コード")
     certified = here and correct is not None and birth is not None and _preschool(birth, applied, defects)
     shown = _shown_category(birth, applied, needs_care, defects) if certified and birth is not None else None
     amount = _CARE_AMOUNT if certified and correct in ("2号", "3号") else None
@@ -110,5 +114,6 @@ def application(body: Mapping[str, Any], person: Any, defects: frozenset[str]) -
     if applied is None:
         raise ValueError("申請年月日 must be a date YYYY-MM-DD")
     reason = body.get("保育を必要とする事由")
+    present = body.get("保護者の現在地_市区町村コード") if body.get("保護者の居住地") == "なし" else None
     return nintei(person(body["保護者宛名番号"]), person(body["子ども宛名番号"]), applied,
-                  str(reason) if reason else None, defects)
+                  str(reason) if reason else None, defects, str(present) if present else None)

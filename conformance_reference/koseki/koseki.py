@@ -164,7 +164,11 @@ class KosekiBook:
                 return self._death(body)
             if kind == "婚姻":
                 return self._marriage(body)
-        raise KosekiError("届出種別: 出生, 死亡 or 婚姻 is required")
+            if kind == "裁判":
+                return self._judgment(body)
+            if kind == "養子縁組":
+                return self._adoption(body)
+        raise KosekiError("届出種別: 出生, 死亡, 婚姻, 養子縁組 or 裁判 is required")
 
     def _answer(self, **items: Any) -> dict[str, Any]:
         answer: dict[str, Any] = {
@@ -180,6 +184,28 @@ class KosekiBook:
         }
         answer.update(items)
         return answer
+
+    def _adoption(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        """第18条第3項: the 養子 leaves his or her 戸籍 and enters the 養親's, written with the 養親
+        (第13条第1項第6号)."""
+        day = _day(body.get("届出年月日"), "届出年月日").isoformat()
+        adopter_koseki, adopter = self._find(body.get("養親"), "養親")
+        adoptee_koseki, adoptee = self._find(body.get("養子"), "養子")
+        moved = self._moved(adoptee, adoptee_koseki, day, "", taker=adopter)
+        moved.pop("夫妻")
+        moved.update({"入籍原因": "養子縁組", "除籍原因": None, "養親": [adopter["氏名"]]})
+        adoptee["除籍原因"] = "養子縁組"
+        if "koseki_adoptive_parent_unwritten" in self.defects:
+            del moved["養親"]
+        target = adoptee_koseki if "koseki_adoptee_stays" in self.defects else adopter_koseki
+        target["在籍者"].append(moved)
+        return self._answer(入籍戸籍=self._ref(target), 戸籍=self._shown(target))
+
+    def _judgment(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        """第43条第2項: a period from a 裁判's 確定 starts on its 送達 when it became final before being served."""
+        decided, served = _day(body.get("裁判確定日"), "裁判確定日"), _day(body.get("送達日"), "送達日")
+        start = served if decided < served and "koseki_judgment_from_decision" not in self.defects else decided
+        return self._answer(起算日=start.isoformat())
 
     def _birth(self, body: Mapping[str, Any]) -> dict[str, Any]:
         born = _day(body.get("出生年月日"), "出生年月日")
@@ -202,13 +228,22 @@ class KosekiBook:
             raise KosekiError("子.称する氏: 父母, 父 or 母 is required")
         parent = "父" if takes == "父" else "母"
         koseki, _ = self._find(body.get(parent), parent)
+        parents = {role: ref.get("氏名") if isinstance(ref := body.get(role), Mapping) else None
+                   for role in ("父", "母")}
+        if "koseki_father_is_head" in self.defects and parents["父"] is not None:
+            parents["父"] = koseki["筆頭者氏名"]
         entry = {
             "氏名": f"{_surname(koseki['筆頭者氏名'])}\u3000{given}",
             "氏名_フリガナ": _text(child.get("氏名_フリガナ"), "子.氏名_フリガナ"),
-            "生年月日": born.isoformat(),
+            "生年月日": _text(body.get("届出年月日"), "届出年月日") if "koseki_child_born_on_filing" in self.defects
+            else born.isoformat(),
             "性別": _text(child.get("性別"), "子.性別"),
             "入籍原因": "出生",
             "入籍年月日": born.isoformat(),
+            "父": parents["父"],
+            "母": parents["母"],
+            "嫡出子の別": "嫡出子" if takes == "父母" or "koseki_every_child_legitimate" in self.defects
+            else "嫡出でない子",
             "除籍年月日": None,
         }
         alone = ("koseki_legitimate_child_new_koseki" in self.defects and takes == "父母") or (
@@ -243,7 +278,7 @@ class KosekiBook:
         if foreigner or person.get("本籍") is None:
             return answer
         koseki, entry = self._find(person, "本人")
-        entry["除籍年月日"] = died.isoformat()
+        entry["除籍年月日"] = (known if "koseki_death_removed_when_known" in self.defects else died).isoformat()
         entry["除籍原因"] = "死亡"
         return {**answer, "戸籍": self._shown(koseki)}
 
@@ -279,33 +314,39 @@ class KosekiBook:
         if "koseki_marriage_always_new" in self.defects:
             head = False
         if head:
-            joined = self._moved(other_entry, other_koseki, married, other, surname=_surname(entry["氏名"]))
-            entry["夫妻"] = takes
+            joined = self._moved(other_entry, other_koseki, married, other, taker=entry)
+            if "koseki_head_spouse_unmarked" not in self.defects:
+                entry["夫妻"] = takes
             target = other_koseki if "koseki_marriage_into_other" in self.defects else koseki
             target["在籍者"].append(joined)
             return self._answer(新戸籍編製=False, 入籍戸籍=self._ref(target), 戸籍=self._shown(target))
         if "koseki_marriage_never_new" in self.defects:
             other_koseki["在籍者"].append(self._moved(entry, koseki, married, takes))
             return self._answer(新戸籍編製=False, 入籍戸籍=self._ref(other_koseki), 戸籍=self._shown(other_koseki))
-        surname = _surname(entry["氏名"])
         entries = [
             self._moved(entry, koseki, married, takes),
-            self._moved(other_entry, other_koseki, married, other, surname=surname),
+            self._moved(other_entry, other_koseki, married, other, taker=entry),
         ]
         new = self._new(honseki, code, entries)
         return self._answer(新戸籍編製=True, 入籍戸籍=self._ref(new), 戸籍=self._shown(new))
 
-    @staticmethod
     def _moved(
-        entry: dict[str, Any], koseki: Mapping[str, Any], day: str, role: str, surname: str | None = None
+        self, entry: dict[str, Any], koseki: Mapping[str, Any], day: str, role: str,
+        taker: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """The entry of a person leaving ``koseki`` on a 婚姻 (removed there, written in the other)."""
+        """The entry of a person leaving ``koseki`` on a 婚姻 (removed there, written in the other); with
+        ``taker`` (the spouse whose 氏 is taken) the 氏 and the 氏の振り仮名 become the taker's (第13条第1項第1号,
+        第2号)."""
         entry["除籍年月日"] = day
         entry["除籍原因"] = "婚姻"
-        name = entry["氏名"] if surname is None else f"{surname}\u3000{entry['氏名'].split(chr(0x3000))[-1]}"
-        return {
+        name, reading = entry["氏名"], entry["氏名_フリガナ"]
+        if taker is not None and "koseki_spouse_keeps_surname" not in self.defects:
+            name = f"{_surname(taker['氏名'])}\u3000{name.split(chr(0x3000))[-1]}"
+        if taker is not None and "koseki_spouse_keeps_surname_reading" not in self.defects:
+            reading = f"{_surname(taker['氏名_フリガナ'])}\u3000{reading.split(chr(0x3000))[-1]}"
+        moved = {
             "氏名": name,
-            "氏名_フリガナ": entry["氏名_フリガナ"],
+            "氏名_フリガナ": reading,
             "生年月日": entry["生年月日"],
             "性別": entry["性別"],
             "入籍原因": "婚姻",
@@ -314,6 +355,11 @@ class KosekiBook:
             "従前戸籍": {"本籍": koseki["本籍"], "筆頭者氏名": koseki["筆頭者氏名"]},
             "除籍年月日": None,
         }
+        if "koseki_entry_copied_on_marriage" in self.defects:
+            moved.update({"入籍原因": entry.get("入籍原因"), "入籍年月日": entry.get("入籍年月日")})
+        if "koseki_origin_unwritten" in self.defects:
+            del moved["従前戸籍"]
+        return moved
 
     def seikyu(self, body: Mapping[str, Any]) -> dict[str, Any]:
         """第10条第1項: a request of a 戸籍謄本等 by a class of person."""

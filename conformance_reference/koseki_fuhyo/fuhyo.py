@@ -64,10 +64,23 @@ class KosekiRegister:
         koseki = {"本籍": _text(body.get("本籍"), "本籍"), "筆頭者氏名": _text(body.get("筆頭者氏名"), "筆頭者氏名"),
                   "在籍者": [_member(member) for member in members]}
         with self._lock:
+            if "fuhyo_joiner_not_added" in self.defects:
+                koseki["在籍者"] = self._known_members(koseki)
             self._koseki = [k for k in self._koseki
                             if (k["本籍"], k["筆頭者氏名"]) != (koseki["本籍"], koseki["筆頭者氏名"])]
             self._koseki.append(koseki)
         return {"本籍": koseki["本籍"], "在籍者": len(koseki["在籍者"])}
+
+    def _known_members(self, koseki: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Defect fuhyo_joiner_not_added: the 在籍者 of the 戸籍 as first registered with the same 筆頭者 (those who
+        entered it later get no entry)."""
+        head = koseki["在籍者"][0]["宛名番号"]
+        earlier = next((k for k in self._koseki if k["本籍"] == koseki["本籍"]
+                        and k["在籍者"][0]["宛名番号"] == head), None)
+        if earlier is None:
+            return list(koseki["在籍者"])
+        known = {m["宛名番号"] for m in earlier["在籍者"]}
+        return [m for m in koseki["在籍者"] if m["宛名番号"] in known]
 
     def fuhyo(self, atena: str, row_of: Callable[[str], Row | None]) -> dict[str, Any] | None:
         """The 附票 of the 戸籍 the person ``atena`` is in (None: no 戸籍 registered with the town)."""

@@ -12,7 +12,7 @@ The 学年 runs from 4月1日 to 3月31日; an age is reached the day before the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -130,15 +130,31 @@ def _entrants(guardian: Row, children: Sequence[tuple[Row, date]], fiscal_year: 
             "入学期日通知期限": deadline.isoformat(), "者": listed}
 
 
+def _late_end(birth: date, end: date, record: Mapping[str, str] | None, defects: frozenset[str]) -> date:
+    """法第17条第1項ただし書: a child who has not completed the 小学校の課程 by ``end`` (the 保護者's ``就学``
+    record: its 小学校課程修了年月日, or 未修了) stays to the end of the 学年 fifteen is reached in, or of the 学年 it
+    completes it in."""
+    value = (record or {}).get("小学校課程修了年月日")
+    if not value or "shugaku_proviso_ignored" in defects:
+        return end
+    completed = parse_day(value)
+    if completed is not None and completed <= end:
+        return end
+    fifteen = _year_end(_reached(birth, 15, defects))
+    return fifteen if completed is None else min(fifteen, _year_end(completed))
+
+
 def shugaku(guardian: Row, children: Sequence[Row], fiscal_year: int, as_of: date,
-            defects: frozenset[str]) -> dict[str, Any]:
+            defects: frozenset[str], record: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The 学齢簿 of a 保護者's children on ``as_of``, each child's 就学義務, and the 就学予定者 of the 学齢簿
-    made in 学年 ``fiscal_year`` (for the 学年 beginning on the next 4月1日)."""
+    made in 学年 ``fiscal_year`` (for the 学年 beginning on the next 4月1日); ``record``: the 保護者's ``就学`` record
+    (法第17条第1項ただし書)."""
     born = [(child, birth) for child in children if (birth := parse_day(child.get("生年月日", ""))) is not None]
     duties = []
     register = []
     for child, birth in born:
         first, elementary_end, secondary, last = _periods(birth, defects)
+        elementary_end = _late_end(birth, elementary_end, record, defects)
         duties.append({"宛名番号": child.get("宛名番号", ""), "小学校就学始期": first.isoformat(),
                        "小学校就学終期": elementary_end.isoformat(), "中学校就学始期": secondary.isoformat(),
                        "中学校就学終期": last.isoformat()})

@@ -364,7 +364,7 @@ AFFECTS: dict[str, set[str]] = {
         "shugaku_register_yearly", "shugaku_entrants_deadline_november", "shugaku_entrants_as_of_deadline",
         "shugaku_notice_one_month_before", "shugaku_late_entrant_regular_deadline",
         "shugaku_principal_notice_without_date", "shugaku_register_without_sex",
-        "shugaku_guardian_relation_as_zokugara", "shugaku_entrant_without_guardian")},
+        "shugaku_guardian_relation_as_zokugara", "shugaku_entrant_without_guardian", "shugaku_proviso_ignored")},
     # 学齢簿 as printed (each defect's own test: tests/domains/shugaku/test_shugaku_forms.py): the 学齢簿 itself is
     # right.
     "shugaku_gakureibo_form_without_sex": {"gakureibo"},
@@ -389,7 +389,7 @@ AFFECTS: dict[str, set[str]] = {
         "kodomo_preschool_until_sixth_birthday", "kodomo_one_from_third_birthday", "kodomo_two_needs_care_ignored",
         "kodomo_three_until_birthday", "kodomo_moved_out_certified", "kodomo_no_amount_for_infants",
         "kodomo_notice_to_child", "kodomo_certificate_without_category", "kodomo_refusal_without_reason",
-        "kodomo_deadline_next_month")},
+        "kodomo_deadline_next_month", "kodomo_present_place_ignored")},
     # 後期高齢者医療 (conformance_reference/koki_korei/koki_korei.py; each defect's own test:
     # tests/domains/koki_korei/test_koki_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -423,14 +423,16 @@ AFFECTS: dict[str, set[str]] = {
         "kenko_mumps_scheduled", "kenko_zoster_sixty_five_and_over", "kenko_jev_second_period_through_thirteen",
         "kenko_checkups_after_leaving", "kenko_checkup_18_months_through_two",
         "kenko_checkup_3_years_from_three_and_a_half", "kenko_measles_second_period_from_five",
-        "kenko_school_start_without_next_day", "kenko_jev_second_period_from_ten")},
+        "kenko_school_start_without_next_day", "kenko_jev_second_period_from_ten",
+        "kenko_special_period_from_next_day")},
     # 戸籍の附票 (conformance_reference/koseki_fuhyo/fuhyo.py; each defect's own test:
     # tests/domains/koseki_fuhyo/test_fuhyo_scenarios.py).
     # The printed 写し is made from the 附票: a wrong 附票 prints wrong too.
     **{name: {"fuhyo", "fuhyo_copy"} for name in (
         "fuhyo_town_residents_only", "fuhyo_display_without_head", "fuhyo_name_of_householder",
         "fuhyo_furigana_missing", "fuhyo_emigrant_keeps_last_address", "fuhyo_emigrant_date_kept",
-        "fuhyo_birth_from_moved_in", "fuhyo_sex_swapped", "fuhyo_not_updated_on_move", "fuhyo_kept_after_removal")},
+        "fuhyo_birth_from_moved_in", "fuhyo_sex_swapped", "fuhyo_not_updated_on_move", "fuhyo_kept_after_removal",
+        "fuhyo_joiner_not_added")},
     # 戸籍の附票の写し as printed (each defect's own test: tests/domains/koseki_fuhyo/test_fuhyo_forms.py): the 附票
     # itself is right.
     **{name: {"fuhyo_copy"} for name in (
@@ -483,7 +485,7 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "inkan_after_leaving", "inkan_from_fourteen", "inkan_capacity_ignored", "inkan_second_seal", "inkan_any_name",
         "inkan_occupation_allowed", "inkan_rubber_allowed", "inkan_size_unchecked", "inkan_blurred_allowed",
-        "inkan_newcomer_refused")},
+        "inkan_newcomer_refused", "inkan_size_8mm_allowed")},
     # 戸籍 (the driver operations koseki.*, conformance_reference/koseki/koseki.py; each defect's own test:
     # tests/domains/koseki/test_koseki_scenarios.py).
     **{name: {"koseki"} for name in (
@@ -492,7 +494,11 @@ AFFECTS: dict[str, set[str]] = {
         "koseki_foreign_marriage_never_new", "koseki_foreign_marriage_always_new",
         "koseki_legitimate_child_new_koseki", "koseki_illegitimate_child_new_koseki", "koseki_display_by_last",
         "koseki_display_follows_head", "koseki_request_by_sibling", "koseki_filing_at_honseki_only",
-        "koseki_foreigner_filing_anywhere", "koseki_latin_name_allowed", "koseki_hentaigana_allowed")},
+        "koseki_foreigner_filing_anywhere", "koseki_latin_name_allowed", "koseki_hentaigana_allowed",
+        "koseki_spouse_keeps_surname", "koseki_spouse_keeps_surname_reading", "koseki_child_born_on_filing",
+        "koseki_entry_copied_on_marriage", "koseki_head_spouse_unmarked", "koseki_origin_unwritten",
+        "koseki_death_removed_when_known", "koseki_father_is_head", "koseki_every_child_legitimate",
+        "koseki_judgment_from_decision", "koseki_adoptee_stays", "koseki_adoptive_parent_unwritten")},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
@@ -546,7 +552,8 @@ RULE_PROBES = (
       senkyo_scenarios.DIED_ABROAD, senkyo_scenarios.CONFIRMATION_OPEN),
     # 就学: the worked examples of conformance/domains/shugaku/checks.py.
     *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
-      shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER),
+      shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER,
+      shugaku_scenarios.NOT_YET_COMPLETED),
     # 後期高齢者医療: the worked examples of conformance/domains/koki_korei/checks.py.
     *(koki_scenarios.MOVED_WITHIN, koki_scenarios.DIED, koki_scenarios.TO_OTHER_PREFECTURE, koki_scenarios.WELFARE,
       koki_scenarios.WELFARE_ENDED, koki_scenarios.CERTIFIED, koki_scenarios.FROM_ABROAD,
@@ -570,7 +577,8 @@ RULE_PROBES = (
       kenko_scenarios.TWO_AND_A_HALF, kenko_scenarios.THREE_AND_FOUR_MONTHS, kenko_scenarios.THIRTEEN,
       kenko_scenarios.SIXTY_FIVE, kenko_scenarios.DIED, kenko_scenarios.TODDLER_MOVED,
       kenko_scenarios.FIVE_BEFORE_THE_YEAR, kenko_scenarios.IN_THE_YEAR_BEFORE_SCHOOL,
-      kenko_scenarios.BORN_APRIL_FIRST, kenko_scenarios.BORN_APRIL_SECOND, kenko_scenarios.NINE),
+      kenko_scenarios.BORN_APRIL_FIRST, kenko_scenarios.BORN_APRIL_SECOND, kenko_scenarios.NINE,
+      kenko_scenarios.SPECIAL_ENDED),
     # 軽自動車税: the worked examples of conformance/domains/keijidosha_zei/checks.py.
     *(keiji_scenarios.BOUGHT_ON_LEVY_DATE, keiji_scenarios.BOUGHT_AFTER, keiji_scenarios.SCRAPPED_AFTER,
       keiji_scenarios.SMALL_TWO_WHEEL, keiji_scenarios.MOPED, keiji_scenarios.STATIONED_ELSEWHERE),
@@ -602,7 +610,7 @@ RULE_PROBES = (
     # 印鑑登録: the worked examples of conformance/domains/inkan/checks.py.
     *(inkan_scenarios.ALLOWED, inkan_scenarios.MOVED_OUT, inkan_scenarios.FOURTEEN, inkan_scenarios.INCAPABLE,
       inkan_scenarios.SECOND, inkan_scenarios.OTHER_NAME, inkan_scenarios.TITLE, inkan_scenarios.RUBBER_SEAL,
-      inkan_scenarios.SMALL, inkan_scenarios.BLURRED, inkan_scenarios.NEWCOMER),
+      inkan_scenarios.SMALL, inkan_scenarios.BLURRED, inkan_scenarios.NEWCOMER, inkan_scenarios.EIGHT),
 )
 
 
@@ -781,7 +789,7 @@ def fuhyo_copy_probe(api: Api) -> list[Any]:
     printed = []
     for scenario in (fuhyo_scenarios.FAMILY, fuhyo_scenarios.EMIGRATED, fuhyo_scenarios.MOVED):
         loaded = scenarios.load(client, scenario, TOWN_CODE)
-        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True)
+        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True, joined=True)
         lines = fuhyo_forms.issue_copy(client, loaded, scenario).get("行") or []
         printed.append([line for line in lines if not line.startswith("発行番号")])
     return printed
@@ -889,7 +897,7 @@ def fuhyo_probe(api: Api) -> list[Any]:
     answers = []
     for scenario in (fuhyo_scenarios.FAMILY, fuhyo_scenarios.EMIGRATED, fuhyo_scenarios.MOVED):
         loaded = scenarios.load(client, scenario, TOWN_CODE)
-        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True)
+        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True, joined=True)
         part = scenarios.query(client, loaded, scenario)["戸籍の附票"]
         entries = [{key: value for key, value in entry.items() if key != "宛名番号"} for entry in part["記載"]]
         answers.append({**part, "記載": entries})

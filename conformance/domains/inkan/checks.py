@@ -17,9 +17,11 @@ application, the others allowed:
   above bars, from residents of every age over 15 and newcomers of a few days, is registered.
 
 Readings (provisions.yaml): the day 15 is reached and the next, the first and last day of the address (the day of
-becoming a resident and the day before), a 印影 of exactly 8mm or 25mm, a 印影 mixing parts of the 氏名 with other
-characters are never asked. Not judged: 亘理町 第1条 (目的), 第3条第2項第6号 (町長が適当でないと認める); 柏原市
-第3条 (the applicant's part at the counter) and 第4条 (事実の確認, by the 規則, at the counter).
+becoming a resident and the day before), a 印影 mixing parts of the 氏名 with other characters are never asked.
+A 印影 of exactly 8mm fits the 8mm square (not registered) and one of exactly 25mm fits the 25mm square
+(registered): our reading of 「収まる」 (第3条第2項第4号), both drawn and both in the explicit examples.
+Not judged: 亘理町 第1条 (目的), 第3条第2項第6号 (町長が適当でないと認める); 柏原市 第3条 (the applicant's part
+at the counter) and 第4条 (事実の確認, by the 規則, at the counter: MANUAL).
 """
 
 from __future__ import annotations
@@ -121,7 +123,7 @@ def materials(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 @st.composite
 def sizes(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
-    return _applicant(draw(_DAYS), side_mm=draw(st.one_of(st.sampled_from((7, 9, 24, 26)), st.integers(3, 40))))
+    return _applicant(draw(_DAYS), side_mm=draw(st.one_of(st.sampled_from((7, 8, 9, 24, 25, 26)), st.integers(3, 40))))
 
 
 @st.composite
@@ -140,7 +142,7 @@ def eligible(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     moved_in = max(birth, day - timedelta(days=days_resident))
     return _applicant(day, birth, moved_in, impression=draw(st.sampled_from(_NAMES)),
                       material=draw(st.sampled_from(_HARD)), side_mm=draw(st.integers(oracle.SMALLEST_MM + 1,
-                                                                                     oracle.LARGEST_MM - 1)))
+                                                                                     oracle.LARGEST_MM)))
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -220,6 +222,8 @@ OTHER_NAME = _applicant(date(2024, 6, 3), impression="山田")
 TITLE = _applicant(date(2024, 6, 3), impression="見本税理士")
 RUBBER_SEAL = _applicant(date(2024, 6, 3), material=oracle.RUBBER)
 SMALL, LARGE = _applicant(date(2024, 6, 3), side_mm=7), _applicant(date(2024, 6, 3), side_mm=26)
+#: The limits themselves (our reading of 「収まる」, the edge included): 8mm fits the 8mm square, 25mm the 25mm one.
+EIGHT, TWENTY_FIVE = _applicant(date(2024, 6, 3), side_mm=8), _applicant(date(2024, 6, 3), side_mm=25)
 BLURRED = _applicant(date(2024, 6, 3), blurred=True)
 NEWCOMER = _applicant(date(2024, 6, 3), moved_in=date(2024, 5, 27))
 
@@ -240,7 +244,8 @@ INKAN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("inkan.rubber", "印鑑登録: a ゴム印 is not registered (亘理町印鑑条例 第3条第2項第3号)", materials, _rubber,
          _ANSWER, (ALLOWED, RUBBER_SEAL), needs_records=True),
     Rule("inkan.size", "印鑑登録: a 印影 within 8mm or beyond 25mm is not registered "
-         "(亘理町印鑑条例 第3条第2項第4号)", sizes, _size, _ANSWER, (ALLOWED, SMALL, LARGE), needs_records=True),
+         "(亘理町印鑑条例 第3条第2項第4号)", sizes, _size, _ANSWER, (ALLOWED, SMALL, LARGE, EIGHT, TWENTY_FIVE),
+         needs_records=True),
     Rule("inkan.clear", "印鑑登録: a 印影 hard to show clearly is not registered (亘理町印鑑条例 第3条第2項第5号)",
          clarities, _clear, _ANSWER, (ALLOWED, BLURRED), needs_records=True),
     Rule("inkan.registers", "印鑑登録: an application no provision bars is registered (柏原市印鑑条例 第5条 with "

@@ -81,12 +81,12 @@ def not_rubber(material: str) -> bool:
     return material != RUBBER
 
 
-def size_allowed(side_mm: int) -> Verdict:
-    """第3条第2項第4号: the side of the square the 印影 fits in; at most 8 fits the 8mm square, over 25 does not
-    fit the 25mm one; exactly 8 and 25 are open."""
-    if side_mm in (SMALLEST_MM, LARGEST_MM):
-        return None
-    return SMALLEST_MM < side_mm < LARGEST_MM
+def size_allowed(side_mm: int) -> bool:
+    """第3条第2項第4号: the side of the smallest square the 印影 fits in. Our reading of 「収まる」: a 印影 fits a
+    square whose side is no shorter than its own, the edge included (the one verb reads both limits the same way):
+    a side of exactly 8 fits the 8mm square (barred) and one of exactly 25 fits the 25mm square (not barred).
+    Municipal pages that say 「8mm以上25mm以内」 or 「8mm以下・25mm以上」 depart from the 条例's words."""
+    return SMALLEST_MM < side_mm <= LARGEST_MM
 
 
 def clear(blurred: bool) -> bool:

@@ -11,7 +11,10 @@ and days that provision is about, so a wrong answer about one provision fails th
 - the 類型 of the 政令's Ａ類 (施行令 第1条) and Ｂ類 (第2条) diseases, on the days they are listed;
 - no disease outside 施行令 第3条第1項's table (its 本文), and the table's ages (its 表), apart from
   水痘, Ｂ型肝炎 and ロタウイルス感染症, which have their own checks (施行令 第1条第2号〜第4号);
-- 母子保健法 第12条第1項 第1号 (1歳6か月児) and 第2号 (3歳児).
+- 母子保健法 第12条第1項 第1号 (1歳6か月児) and 第2号 (3歳児);
+- 施行令 第3条第2項: a 特定疾病 kept off by a 特別の事情 (the person's ``健康管理`` record: 特別の事情_疾病,
+  _開始年月日, _終了年月日; ``targets.load.records_path``) is not listed after the last of the two years counted
+  from the day the 事情 ended (that day the first: no 初日不算入); the days up to it are open (the 省令's age limits).
 
 Days the text leaves open (an age reached on the day before or on the corresponding day; the 省令's
 end of ロタ and Ｈｉｂ; the first and last day of the address) are never asked about: the scenarios
@@ -184,6 +187,34 @@ def _three_year_ages(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     return _asked_near(2018, 2024, _months_anchors(36, 42, 48), 45)
 
 
+#: 施行令 第3条第2項's record (``健康管理``): the 特定疾病 a 特別の事情 kept the person from, its first and last day.
+SPECIAL = "健康管理"
+_SPECIAL_DISEASE, _SPECIAL_FROM, _SPECIAL_ENDED = "特別の事情_疾病", "特別の事情_開始年月日", "特別の事情_終了年月日"
+#: The 特定疾病 drawn (a childhood one of each length of window), with the months of their rows of the table.
+_SPECIAL_WINDOWS = {kenko.VARICELLA: (12, 36), kenko.HEPATITIS_B: (0, 12)}
+
+
+def _with_special(s: Scenario, disease: str, began: date, ended: date) -> Scenario:
+    return replace(s, records=((SPECIAL, _SPECIAL_DISEASE, disease), (SPECIAL, _SPECIAL_FROM, began.isoformat()),
+                               (SPECIAL, _SPECIAL_ENDED, ended.isoformat())))
+
+
+@st.composite
+def kept_by_special(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A child kept from 水痘 or Ｂ型肝炎 by a 特別の事情 that began inside the table's row and ended after it (by
+    2025), asked about from the day after the last day of 第3条第2項's two years to 90 days later."""
+    disease = draw(st.sampled_from(tuple(_SPECIAL_WINDOWS)))
+    first, last = _SPECIAL_WINDOWS[disease]
+    birth = draw(_birth(2018, 2022))
+    began = kenko.month_reached(birth, first) + timedelta(days=draw(st.integers(1, 60)))
+    ended = min(kenko.month_reached(birth, last) + timedelta(days=draw(st.integers(1, 400))), _LAST_STORED)
+    _decided(ended > kenko.month_reached(birth, last))
+    last_day = kenko.special_last_day(disease, ended)
+    assert last_day is not None
+    as_of = last_day + timedelta(days=draw(st.one_of(st.just(1), st.integers(1, 90))))
+    return _with_special(_person(birth, as_of), disease, began, ended)
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -264,6 +295,24 @@ def _one(name: str) -> Callable[[Scenario, str], Projection]:
     return expected
 
 
+def _special(s: Scenario, town: str) -> Projection:
+    """施行令 第3条第2項: after its last day the 特別の事情 keeps no 特定疾病 listed (the table's row long over)."""
+    assert s.as_of is not None
+    facts = s.record(SPECIAL)
+    disease, ended = facts[_SPECIAL_DISEASE], date.fromisoformat(facts[_SPECIAL_ENDED])
+    _decided(_targets(s).get(disease) is False)
+    verdict = kenko.special_target(disease, ended, s.as_of)
+    _decided(verdict is not None)
+    return {disease: verdict}
+
+
+def _listed_special(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """Whether the answer lists the record's 特定疾病 (:func:`_special` names it; the document carries the harness's
+    note of it, :func:`_ask_special`)."""
+    disease = str(document.get(_SPECIAL_NOTE))
+    return {disease: disease in _diseases(document)}
+
+
 def _checkup(name: str) -> Callable[[Scenario, str], Projection]:
     def expected(s: Scenario, town: str) -> Projection:
         assert s.as_of is not None
@@ -331,6 +380,14 @@ def _ask_leaving_open(client: HttpClient, loaded: Loaded, s: Scenario) -> dict[s
     return {**query(client, loaded, s), _OPEN: [name for name, verdict in _targets(s).items() if verdict is None]}
 
 
+#: Where :func:`_ask_special` notes the record's 特定疾病 beside the vendor's answer (the harness's own note).
+_SPECIAL_NOTE = "harness:special"
+
+
+def _ask_special(client: HttpClient, loaded: Loaded, s: Scenario) -> dict[str, Any]:
+    return {**query(client, loaded, s), _SPECIAL_NOTE: s.record(SPECIAL)[_SPECIAL_DISEASE]}
+
+
 def _listed_decided(names: tuple[str, ...]) -> Callable[[Mapping[str, Any], Loaded], Projection]:
     def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
         listed, left_open = set(_diseases(document)), set(document.get(_OPEN) or ())
@@ -381,6 +438,10 @@ SEVENTY = _person(date(1955, 6, 6), date(2025, 9, 1), date(1985, 4, 1))
 #: The same person dead on 2025-06-10, asked about on 2025-07-01: no longer 居住する者.
 DIED = replace(SEVENTY, died=date(2025, 6, 10), as_of=date(2025, 7, 1))
 #: Born 2023-05-10 here, moved to another municipality on 2025-01-10, asked about on 2025-02-01.
+#: Born 2021-05-10, kept from 水痘 (生後十二月 to 三十六月, to 2024-05-09) by a long illness from 2022-06-01 to
+#: 2024-08-31: 第3条第2項's two years counted from 2024-08-31 end on 2026-08-30, so on 2026-08-31 no 水痘.
+SPECIAL_ENDED = _with_special(_person(date(2021, 5, 10), date(2026, 8, 31)), kenko.VARICELLA, date(2022, 6, 1),
+                              date(2024, 8, 31))
 TODDLER_MOVED = replace(_person(date(2023, 5, 10), date(2025, 2, 1)), planned_out=date(2025, 1, 10),
                         elsewhere=date(2025, 1, 10), next="131016")
 
@@ -408,6 +469,9 @@ KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          _hepatitis_b_ages, _one(kenko.HEPATITIS_B), _listed_one(kenko.HEPATITIS_B), (SEVEN_WEEKS,)),
     Rule("kenko.rotavirus", "健康管理: ロタウイルス感染症 from the day after 生後六週 (施行令 第1条第4号, 第3条)",
          _rotavirus_ages, _one(kenko.ROTAVIRUS), _listed_one(kenko.ROTAVIRUS), (SEVEN_WEEKS,)),
+    Rule("kenko.special_end", "健康管理: a 特定疾病 kept off by a 特別の事情 no longer a target after two years "
+         "counted from the day it ended (施行令 第3条第2項)", kept_by_special, _special, _listed_special,
+         (SPECIAL_ENDED,), ask=_ask_special, needs_records=True),
     Rule("kenko.checkup_residents", "健康管理: the 乳幼児健康診査 of the municipality's infants "
          "(母子保健法 第12条第1項)", leaving_toddlers, _any_checkup, _due_any, (TODDLER_MOVED,)),
     Rule("kenko.checkup_18_months", "健康管理: 1歳6か月児 健診 past 一歳六か月 and before two "
@@ -433,6 +497,7 @@ kenko_elder_ages = check("scenario.kenko.elder_ages")(_rule_check("kenko.elder_a
 kenko_varicella = check("scenario.kenko.varicella")(_rule_check("kenko.varicella"))
 kenko_hepatitis_b = check("scenario.kenko.hepatitis_b")(_rule_check("kenko.hepatitis_b"))
 kenko_rotavirus = check("scenario.kenko.rotavirus")(_rule_check("kenko.rotavirus"))
+kenko_special_end = check("scenario.kenko.special_end")(_rule_check("kenko.special_end"))
 kenko_checkup_residents = check("scenario.kenko.checkup_residents")(_rule_check("kenko.checkup_residents"))
 kenko_checkup_18_months = check("scenario.kenko.checkup_18_months")(_rule_check("kenko.checkup_18_months"))
 kenko_checkup_3_years = check("scenario.kenko.checkup_3_years")(_rule_check("kenko.checkup_3_years"))

@@ -241,3 +241,28 @@ def infant_checkups(birth: date, day: date) -> dict[str, Verdict]:
         CHECKUP_18_MONTHS: Window(eighteen, age_reached_on(birth, 2) - timedelta(days=1)).verdict(day),
         CHECKUP_3_YEARS: Window(three, age_reached_on(birth, 4) - timedelta(days=1)).verdict(day),
     }
+
+
+#: 施行令 第3条第2項: the table's diseases that are no 特定疾病, and those whose period is one year, not two.
+NOT_SPECIAL = (ROTAVIRUS, INFLUENZA, COVID_19)
+ONE_YEAR_SPECIAL = (ELDER_PNEUMOCOCCAL, HERPES_ZOSTER)
+
+
+def special_last_day(disease: str, ended: date) -> date | None:
+    """施行令 第3条第2項: the last day a person kept from a 特定疾病's 定期接種 by a 特別の事情 stays its target:
+    「当該特別の事情がなくなった日から起算して二年（…一年）を経過する日」. 起算して: the day the 事情 ended is the
+    first day (no 初日不算入), so the period ends on the day before the same date two (one) years later (民法
+    第143条; no such date: the last day of that month). None: no 特定疾病 (ロタ, インフルエンザ, 新型コロナ)."""
+    if disease in NOT_SPECIAL:
+        return None
+    return age_reached_on(ended, 1 if disease in ONE_YEAR_SPECIAL else 2)
+
+
+def special_target(disease: str, ended: date, day: date) -> Verdict:
+    """Whether 第3条第2項 makes the person a target of ``disease`` on ``day``: never after the last day
+    (:func:`special_last_day`); up to it the text leaves room (the 省令's 特別の事情, its age limit for some
+    特定疾病, neither quoted by the edition): None."""
+    last = special_last_day(disease, ended)
+    if last is None or day > last:
+        return False
+    return None

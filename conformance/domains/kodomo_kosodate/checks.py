@@ -11,7 +11,8 @@ with the reason, never PASS (docs/driver.md).
 
 Each check judges one field of the 処分 on the children its provision is about, so a wrong answer about
 one provision fails that provision's check and no other: ``認定`` (第19条第1項 柱書: a 小学校就学前子ども;
-第20条第2項: the 保護者's 居住地), ``認定区分`` (第19条第1項第1号〜第3号), ``保育必要量`` (第20条第3項),
+第20条第2項: the 保護者's 居住地, and its ただし書: a 保護者 without one, by the 現在地), ``認定区分``
+(第19条第1項第1号〜第3号), ``保育必要量`` (第20条第3項),
 ``通知先`` and ``支給認定証`` (第20条第4項), ``却下理由`` (第20条第5項), ``処分期限`` (第20条第6項).
 """
 
@@ -41,6 +42,7 @@ from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
 from conformance.targets.base import HttpClient, Target
+from conformance.testdata.town import TOWN_CODE
 
 #: The driver operation (spec_catalog/kodomo_kosodate/2025.12/driver.yaml) and its path below the base path.
 OPERATION = "kodomo.nintei"
@@ -52,6 +54,9 @@ _LONG_AGO = date(2005, 4, 1)
 #: A 処分期限 within the thirty days (:func:`_deadline`).
 WITHIN = "三十日以内"
 GUARDIAN = "保護者"
+#: The 現在地 of a 保護者 without a 居住地 who is not in the town (千代田区; never the test town).
+ELSEWHERE = "131016"
+_HERE = "当市町村"
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,9 @@ class Application:
 
     household: Scenario
     needs_care: tuple[bool, ...]
+    #: 第20条第2項ただし書: the 保護者 has no 居住地 (or it is not known) and is present in the town (True) or in
+    #: :data:`ELSEWHERE` (False); None: the 保護者's 居住地 is the 住民記録's address.
+    present_here: bool | None = None
 
     @property
     def applied(self) -> date:
@@ -68,7 +76,9 @@ class Application:
 
     def compact(self) -> str:
         care = "".join("1" if need else "0" for need in self.needs_care)
-        return f"{self.household.compact()}, needs_care={care}"
+        place = _HERE if self.present_here else ELSEWHERE
+        present = "" if self.present_here is None else f", 居住地なし, 現在地={place}"
+        return f"{self.household.compact()}, needs_care={care}{present}"
 
 
 Answers = dict[str, Mapping[str, Any]]
@@ -180,6 +190,15 @@ def leaving_guardians(draw: st.DrawFn, codes: tuple[str, str]) -> Application:
     return replace(base, household=household)
 
 
+@st.composite
+def without_residence(draw: st.DrawFn, codes: tuple[str, str]) -> Application:
+    """A 保護者 who moved abroad 3 to 90 days before the application (no 居住地 in Japan) and applies from where he is
+    (現在地): the town or another municipality, with children of kindergarten age."""
+    base = draw(kindergarten_age(codes))
+    out = base.applied - timedelta(days=draw(st.integers(3, 90)))
+    return replace(base, household=replace(base.household, planned_out=out), present_here=draw(st.booleans()))
+
+
 # -- expected -------------------------------------------------------------------------------------
 
 
@@ -198,6 +217,12 @@ def _certified(a: Application) -> Projection:
 def _resident_certified(a: Application) -> Projection:
     last = a.household.moved_out
     here = last is None or a.applied <= last
+    return {"認定": {str(i): here and _category(a, i) is not None for i in _indices(a)}}
+
+
+def _present_certified(a: Application) -> Projection:
+    """第20条第2項ただし書: without a 居住地, certified where the 保護者 is (the town: ``present_here``)."""
+    here = law.certifying_municipality(None, _HERE if a.present_here else ELSEWHERE) == _HERE
     return {"認定": {str(i): here and _category(a, i) is not None for i in _indices(a)}}
 
 
@@ -289,13 +314,18 @@ def _deadline(value: Any, applied: date) -> Any:
 # -- the vendor -----------------------------------------------------------------------------------
 
 
-def apply(client: HttpClient, base_path: str, loaded: Loaded, a: Application) -> Answers:
-    """One application per child; the answers keyed by the child's index."""
+def apply(client: HttpClient, base_path: str, loaded: Loaded, a: Application, town: str = TOWN_CODE) -> Answers:
+    """One application per child; the answers keyed by the child's index (``town``: the vendor's own code, the
+    現在地 of a 保護者 without a 居住地 who is there)."""
     url = base_path.rstrip("/") + OPERATION_PATH
     answers: Answers = {}
     for index, (atena, care) in enumerate(zip(loaded.children, a.needs_care, strict=True)):
-        body = {"保護者宛名番号": loaded.atena, "子ども宛名番号": atena, "申請年月日": a.applied.isoformat(),
-                "保育を必要とする事由": CARE_REASON if care else None}
+        body: dict[str, Any] = {"保護者宛名番号": loaded.atena, "子ども宛名番号": atena,
+                                "申請年月日": a.applied.isoformat(),
+                                "保育を必要とする事由": CARE_REASON if care else None}
+        if a.present_here is not None:
+            body["保護者の居住地"] = "なし"
+            body["保護者の現在地_市区町村コード"] = town if a.present_here else ELSEWHERE
         response = client.request("post", url, json=body)
         if response.status != 200:
             raise TargetError(f"POST {url}: expected 200, got {response.status}")
@@ -322,6 +352,10 @@ FAMILY = Application(_household(date(2025, 1, 15), [date(2020, 10, 10), date(202
 MIXED = replace(FAMILY, needs_care=(False, False))
 #: The 保護者 moved abroad on 2025-01-05, before the application of 2025-01-15 (第20条第2項).
 MOVED_AWAY = replace(FAMILY, household=replace(FAMILY.household, planned_out=date(2025, 1, 5)))
+#: The same 保護者 without a 居住地 (moved abroad on 2025-01-05) applying on 2025-01-15 from the town: certified
+#: there (第20条第2項ただし書); from 千代田区: not by the town.
+PRESENT_HERE = replace(MOVED_AWAY, present_here=True)
+PRESENT_ELSEWHERE = replace(MOVED_AWAY, present_here=False)
 #: A pupil (born 2015-06-06) and an infant without the need of 保育: both refused with a reason.
 REFUSED = Application(_household(date(2025, 1, 15), [date(2015, 6, 6), date(2020, 10, 10), date(2024, 8, 8)]),
                       (False, True, False))
@@ -343,6 +377,9 @@ KODOMO_RULES: dict[str, KodomoRule] = {rule.name: rule for rule in (
     KodomoRule("kodomo.residence", "子ども・子育て支援: certified by the municipality of the 保護者's 居住地 "
                "(第20条第2項)",
                leaving_guardians, _resident_certified, _field("認定"), (MOVED_AWAY,)),
+    KodomoRule("kodomo.present_place", "子ども・子育て支援: a 保護者 without a known 居住地 certified by the "
+               "municipality of the 現在地 (第20条第2項ただし書)",
+               without_residence, _present_certified, _field("認定"), (PRESENT_HERE, PRESENT_ELSEWHERE)),
     KodomoRule("kodomo.care_amount", "子ども・子育て支援: a 保育必要量 for the 第2号 and 第3号 (第20条第3項)",
                young_children, _care_amounts, _actual_care_amounts, (FAMILY,)),
     KodomoRule("kodomo.notice", "子ども・子育て支援: the result notified to the 保護者 (第20条第4項)",
@@ -384,7 +421,7 @@ def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
 
     def answers(a: Application) -> tuple[Projection, Projection]:
         loaded = load(client, a.household, town, append_path)
-        return rule.expected(a), rule.actual(apply(client, base_path, loaded, a), loaded)
+        return rule.expected(a), rule.actual(apply(client, base_path, loaded, a, town), loaded)
 
     mismatch = shrunk_mismatch(built(rule.applications, other_codes(town)), rule.examples, target, answers)
     if mismatch is None:
@@ -413,6 +450,7 @@ kodomo_category_one = check("scenario.kodomo.category_one")(_rule_check("kodomo.
 kodomo_category_two = check("scenario.kodomo.category_two")(_rule_check("kodomo.category_two"))
 kodomo_category_three = check("scenario.kodomo.category_three")(_rule_check("kodomo.category_three"))
 kodomo_residence = check("scenario.kodomo.residence")(_rule_check("kodomo.residence"))
+kodomo_present_place = check("scenario.kodomo.present_place")(_rule_check("kodomo.present_place"))
 kodomo_care_amount = check("scenario.kodomo.care_amount")(_rule_check("kodomo.care_amount"))
 kodomo_notice = check("scenario.kodomo.notice")(_rule_check("kodomo.notice"))
 kodomo_certificate = check("scenario.kodomo.certificate")(_rule_check("kodomo.certificate"))

@@ -56,3 +56,9 @@ def decision_by(applied: date) -> date:
     """第20条第6項: the last day of the thirty days from the application (the first day not counted:
     民法 第140条); a 期限 set earlier is within the law too."""
     return applied + timedelta(days=DECISION_DAYS)
+
+
+def certifying_municipality(residence: str | None, current: str | None) -> str | None:
+    """第20条第2項: the municipality of the 保護者's 居住地 certifies; ただし書: when the 保護者 has no 居住地 or it is
+    not known (``residence`` None), the municipality of the 保護者's 現在地."""
+    return residence if residence is not None else current

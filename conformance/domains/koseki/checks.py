@@ -6,14 +6,18 @@ files one 届出 (``koseki.todoke``: 出生, 死亡 or 婚姻) or requests a 戸
 one field of the answer with :mod:`conformance.domains.koseki.oracle`, on the families the provision is about, so a
 wrong answer about one provision fails that provision's check and no other:
 
-- ``起算日`` (第43条第1項) and ``届出期間末日`` of a 出生届 (第49条第1項: 14日, 国外 3箇月) and of a 死亡届
+- ``起算日`` (第43条第1項; 第2項: a 裁判 final before it was served, a 届出種別 ``裁判`` with 裁判確定日 and
+  送達日) and ``届出期間末日`` of a 出生届 (第49条第1項: 14日, 国外 3箇月) and of a 死亡届
   (第86条第1項: 7日 from the day the death was known, 国外 3箇月);
 - ``新戸籍編製`` and ``入籍戸籍`` of a 婚姻届 (第16条第1項, 第2項; with a 外国人, 第3項);
-- ``入籍戸籍`` of a 出生届 (第18条第1項, 第2項);
+- ``入籍戸籍`` of a 出生届 (第18条第1項, 第2項) and of a 養子縁組届 (第18条第3項: 養親 and 養子 references), and
+  the 養子's 養親 (第13条第1項第6号);
 - the 戸籍 as it stands afterwards: shown by its 本籍 and the 氏名 of the person written first (第9条), also
   after that person's death;
 - ``交付可`` of a request by a class of person (第10条第1項);
 - ``届出地適合`` of a 死亡届 (第25条第1項, 第2項);
+- the entries a 出生 or a 婚姻 wrote (第13条第1項第1号-第4号, 第7号, 第8号; 第74条第1号): 氏名, 氏名の振り仮名,
+  出生の年月日, 入籍原因 and 入籍年月日 (a 婚姻's), 夫妻, 従前戸籍; the day a 死亡届 removes (第86条第2項第1号);
 - ``名の文字適合`` of a child's 名 (第50条第1項, 規則第60条第3号; the 漢字 are not judged: the project holds
   neither the 常用漢字表 nor 別表第三).
 
@@ -152,6 +156,15 @@ def _member(family: Family, entry: int) -> dict[str, str]:
     }
 
 
+#: The reading of every drawn child's 名 (the 届書's 名の振り仮名).
+CHILD_READING = "ハナ"
+
+
+def _child_furigana(case: Case) -> str:
+    """The 届書's 氏名の振り仮名 of the child: the reading of the 氏 of the 戸籍 it enters and :data:`CHILD_READING`."""
+    return f"{_SURNAMES[case.families[0].surname][1]}\u3000{CHILD_READING}"
+
+
 def _honseki() -> str:
     return f"見本町本町{next(_HONSEKI_SERIALS)}番地"
 
@@ -196,6 +209,15 @@ def send(client: HttpClient, base_path: str, case: Case, codes: tuple[str, str, 
                     "在籍者": [_member(family, entry) for entry in range(len(family.members))],
                 },
             )
+    if case.kind == "養子縁組":
+        return _post(client, base + OPERATIONS["koseki.todoke"], {
+            "届出種別": "養子縁組", "届出年月日": case.day.isoformat(), "養親": _ref(case, sent, 0),
+            "養子": _ref(case, sent, 1)}), sent
+    if case.kind == "裁判":
+        assert case.known is not None
+        return _post(client, base + OPERATIONS["koseki.todoke"], {
+            "届出種別": "裁判", "届出年月日": max(case.day, case.known).isoformat(), "本人": _ref(case, sent, 0),
+            "裁判確定日": case.day.isoformat(), "送達日": case.known.isoformat()}), sent
     if case.kind == "請求":
         honseki, head = sent.displays[0]
         return _post(
@@ -212,7 +234,8 @@ def send(client: HttpClient, base_path: str, case: Case, codes: tuple[str, str, 
                 "国外": case.abroad,
                 "父": _ref(case, sent, 0) if case.persons[0] else None,
                 "母": _ref(case, sent, 1),
-                "子": {"名": case.child_name, "氏名_フリガナ": "ミホン\u3000ハナ", "性別": "2", "称する氏": case.takes},
+                "子": {"名": case.child_name, "氏名_フリガナ": _child_furigana(case), "性別": "2",
+                       "称する氏": case.takes},
             }
         )
     elif case.kind == "死亡":
@@ -336,6 +359,24 @@ def foreign_marriages(draw: st.DrawFn, japanese_head: bool) -> Case:
 
 
 @st.composite
+def judgments(draw: st.DrawFn) -> Case:
+    """A 届出 whose period runs from a 裁判's 確定 (e.g. a 認知 by 裁判), final before or after it was served, or on
+    the same day (``day``: 確定, ``known``: 送達)."""
+    decided = _event_day(draw)
+    served = decided + timedelta(days=draw(st.one_of(st.sampled_from((-1, 0, 1)), st.integers(-30, 30))))
+    family = Family(draw(st.integers(0, 3)), 0, (_adult(draw, 0),))
+    return Case("裁判", (family,), ((0, 0),), decided, known=served)
+
+
+@st.composite
+def adoptions(draw: st.DrawFn) -> Case:
+    """A 養子縁組 of a child of another 戸籍 (its parents') by a 養親 written first in his or her own 戸籍."""
+    adopter = Family(draw(st.integers(0, 3)), draw(st.integers(0, 2)), (_adult(draw, draw(st.sampled_from((0, 1)))),))
+    adoptee, entry = _spouse_family(draw, draw(st.sampled_from((2, 3))), False)
+    return Case("養子縁組", (adopter, adoptee), ((0, 0), (1, entry)), _event_day(draw))
+
+
+@st.composite
 def requests(draw: st.DrawFn) -> Case:
     """A request of a 戸籍謄本等 by a class of person (第10条第1項's and others')."""
     family = Family(draw(st.integers(0, 3)), 0, (_adult(draw, 0), _adult(draw, 1)))
@@ -361,6 +402,21 @@ def _kana_names() -> st.SearchStrategy[str]:
 
 def _start(c: Case) -> Projection:
     return {"起算日": law.period_start(c.day).isoformat()}
+
+
+def _adoptee_entered(c: Case) -> Projection:
+    """第18条第3項: the 養子 enters the 養親's 戸籍 (family 0)."""
+    return {"入籍戸籍": law.adoptee_koseki(0)}
+
+
+def _adoptive_parent(c: Case) -> Projection:
+    """第13条第1項第6号: the 養子's entry names the 養親 (養親の氏名; the 続柄 is the manual's)."""
+    return {"養親": [_name(c.families[0], 0)]}
+
+
+def _judgment_start(c: Case) -> Projection:
+    assert c.known is not None
+    return {"起算日": law.judgment_period_start(c.day, c.known).isoformat()}
 
 
 def _period_end(c: Case) -> Projection:
@@ -423,6 +479,83 @@ def _filing_place(c: Case) -> Projection:
     }
 
 
+def _spouses(c: Case) -> tuple[tuple[int, int], tuple[int, int]]:
+    """(family, entry) of the spouse whose 氏 is taken and of the other one."""
+    taker, other = (c.persons[0], c.persons[1]) if c.takes == "夫" else (c.persons[1], c.persons[0])
+    assert taker is not None and other is not None
+    return taker, other
+
+
+def _written_persons(c: Case) -> list[tuple[int, int]]:
+    """The registered persons a 婚姻 writes in a 戸籍: the other spouse when the taker is 筆頭者 (第16条第2項), both
+    in the new 戸籍 otherwise (taker first)."""
+    taker, other = _spouses(c)
+    return [other] if _taker_head(c) else [taker, other]
+
+
+def _entry_names(c: Case) -> Projection:
+    """第13条第1項第1号, 第74条第1号: the 氏名 of each person the 届出 wrote (a child; the spouses)."""
+    if c.kind == "出生":
+        return {"氏名": [law.written_name(_SURNAMES[c.families[0].surname][0], c.child_name)]}
+    taker, _ = _spouses(c)
+    surname = _SURNAMES[c.families[taker[0]].surname][0]
+    return {"氏名": [law.written_name(surname, _GIVEN[c.families[f].members[e][0]][0]) for f, e in _written_persons(c)]}
+
+
+def _entry_furigana(c: Case) -> Projection:
+    """第13条第1項第2号: 氏の振り仮名 of the 戸籍 entered and one's own 名の振り仮名."""
+    if c.kind == "出生":
+        return {"氏名_フリガナ": [law.written_furigana(_SURNAMES[c.families[0].surname][1], CHILD_READING)]}
+    taker, _ = _spouses(c)
+    reading = _SURNAMES[c.families[taker[0]].surname][1]
+    return {"氏名_フリガナ": [law.written_furigana(reading, _GIVEN[c.families[f].members[e][0]][1])
+                        for f, e in _written_persons(c)]}
+
+
+def _entry_births(c: Case) -> Projection:
+    """第13条第1項第3号: 出生の年月日 of each person the 届出 wrote."""
+    if c.kind == "出生":
+        return {"生年月日": [c.day.isoformat()]}
+    return {"生年月日": [c.families[f].members[e][1].isoformat() for f, e in _written_persons(c)]}
+
+
+def _entry_causes(c: Case) -> Projection:
+    """第13条第1項第4号: 出生 (its day not judged), or 婚姻 on the day of the 届出."""
+    if c.kind == "出生":
+        return {"入籍原因": [law.BIRTH_CAUSE]}
+    persons = _written_persons(c)
+    return {"入籍原因": [law.MARRIAGE_CAUSE] * len(persons),
+            "入籍年月日": [law.marriage_entry_day(c.day).isoformat()] * len(persons)}
+
+
+def _entry_roles(c: Case) -> Projection:
+    """第13条第1項第7号: the taker and the other spouse as 夫 or 妻."""
+    return {"夫妻": list(law.spouse_roles(c.takes))}
+
+
+def _entry_origins(c: Case) -> Projection:
+    """第13条第1項第8号: the 戸籍 each spouse came from (the family index), for each person the 婚姻 wrote."""
+    return {"従前戸籍": [f for f, _ in _written_persons(c)]}
+
+
+def _entry_parents(c: Case) -> Projection:
+    """第13条第1項第5号 (実父母の氏名), 第49条第2項第3号 (父母の氏名): the child's 父 (none for a mother alone)
+    and 母."""
+    father, mother = c.persons
+    return {"父": None if father is None else _name(c.families[father[0]], father[1]),
+            "母": None if mother is None else _name(c.families[mother[0]], mother[1])}
+
+
+def _entry_legitimacy(c: Case) -> Projection:
+    """第49条第2項第1号: the child's 男女の別 (the 届書's: 女) and 嫡出子又は嫡出でない子の別."""
+    return {"性別": "2", "嫡出子の別": law.legitimacy(c.takes)}
+
+
+def _removed_on_death(c: Case) -> Projection:
+    """第86条第2項第1号: the 死亡の年月日 the 届書 states is the day the deceased's entry is removed."""
+    return {"除籍年月日": [c.day.isoformat()]}
+
+
 def _name_characters(c: Case) -> Projection:
     return {"名の文字適合": law.name_characters_allowed(c.child_name)}
 
@@ -466,6 +599,67 @@ def _actual_after_removal(answer: Mapping[str, Any], sent: Sent) -> Projection:
     return {"戸籍": honseki, "筆頭者氏名": koseki.get("筆頭者氏名")}
 
 
+def _entries(answer: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return [entry for entry in _koseki(answer).get("在籍者") or [] if isinstance(entry, Mapping)]
+
+
+def _written(answer: Mapping[str, Any], sent: Sent) -> list[Mapping[str, Any]]:
+    """The entries the 届出 wrote: every entry of the new 戸籍 a 婚姻 made, else the last of the 戸籍 answered (the
+    child a 出生 or the spouse a 婚姻 wrote in)."""
+    entries = _entries(answer)
+    if sent.new_honseki and _koseki(answer).get("本籍") == sent.new_honseki:
+        return entries
+    return entries[-1:]
+
+
+def _written_items(*names: str) -> Actual:
+    def pick(answer: Mapping[str, Any], sent: Sent) -> Projection:
+        written = _written(answer, sent)
+        found = {name: [entry.get(name) for entry in written] for name in names}
+        if names == ("入籍原因", "入籍年月日") and not sent.new_honseki:  # a 出生: its day is not judged
+            del found["入籍年月日"]
+        return found
+
+    return pick
+
+
+def _actual_names_written(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    return {"氏名": [entry.get("氏名") for entry in _written(answer, sent)]}
+
+
+def _actual_roles(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    """夫妻 of the taker's entry and of the other's: the two of a new 戸籍, else its first (the taker, 筆頭者) and
+    last (the spouse written in)."""
+    entries = _entries(answer)
+    new = bool(sent.new_honseki) and _koseki(answer).get("本籍") == sent.new_honseki
+    pair = entries if new else entries[:1] + entries[-1:]
+    return {"夫妻": [entry.get("夫妻") for entry in pair]}
+
+
+def _actual_origins(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    return {"従前戸籍": [sent.label(entry.get("従前戸籍")) for entry in _written(answer, sent)]}
+
+
+def _actual_parents(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    child = (_written(answer, sent) or [{}])[0]
+    return {"父": child.get("父"), "母": child.get("母")}
+
+
+def _actual_legitimacy(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    child = (_written(answer, sent) or [{}])[0]
+    return {"性別": child.get("性別"), "嫡出子の別": child.get("嫡出子の別")}
+
+
+def _actual_adoptive_parent(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    adoptee = (_entries(answer)[-1:] or [{}])[0]
+    parents = adoptee.get("養親")
+    return {"養親": list(parents) if isinstance(parents, list) else parents}
+
+
+def _actual_removed(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    return {"除籍年月日": [entry.get("除籍年月日") for entry in _entries(answer) if entry.get("除籍年月日")]}
+
+
 def _actual_names(answer: Mapping[str, Any], sent: Sent) -> Projection:
     """The vendor's verdict on the 名; a 名 the oracle does not judge (a 漢字, a mark) is never drawn."""
     return {"名の文字適合": answer.get("名の文字適合")}
@@ -479,6 +673,9 @@ _MOTHER = Family(1, 0, ((1, date(1995, 3, 3)),))
 BIRTH = Case("出生", (_COUPLE,), ((0, 0), (0, 1)), date(2025, 1, 31), takes="父母", child_name="はな")
 #: Born abroad on 2024-11-30: three months end on 2025-02-28 (no 2月30日; 民法第143条第2項), as for 12月1日.
 BIRTH_ABROAD = Case("出生", (_COUPLE,), ((0, 0), (0, 1)), date(2024, 11, 30), abroad=True, takes="父母")
+#: Born to a couple whose 戸籍 is written wife first (the wife's 氏): the 父 is the husband, written second.
+BIRTH_WIFE_FIRST = Case("出生", (Family(1, 0, ((1, date(1992, 8, 8)), (0, date(1990, 4, 4)))),), ((0, 1), (0, 0)),
+                        date(2025, 2, 2), takes="父母", child_name="はな")
 #: Born to a mother alone (母の氏): the child enters her 戸籍 (第18条第2項).
 BIRTH_TO_MOTHER = Case("出生", (_MOTHER,), (None, (0, 0)), date(2025, 3, 1), takes="母", child_name="サクラ")
 #: Names: ``Mary`` (Latin letters) and ``はな2`` are refused, ``さくら`` accepted (第50条, 規則第60条第3号);
@@ -506,9 +703,25 @@ MARRIAGE_NEW = Case("婚姻", (_HUSBAND_CHILD, _WIFE_CHILD), ((0, 2), (1, 2)), d
 #: A 日本人 wife with a 外国人: a new 戸籍 unless she is 筆頭者 (第16条第3項).
 FOREIGN_MARRIAGE = Case("婚姻", (_WIFE_CHILD,), (None, (0, 2)), date(2025, 6, 6))
 FOREIGN_MARRIAGE_HEAD = Case("婚姻", (_MOTHER,), (None, (0, 0)), date(2025, 6, 6))
+#: A 裁判 final on 2025-03-01 and served on 2025-03-05: counted from 3月5日 (第43条第2項); served on 2025-02-14 and
+#: final on 2025-03-01: from 3月1日.
+JUDGMENT_BEFORE_SERVICE = Case("裁判", (_COUPLE,), ((0, 0),), date(2025, 3, 1), known=date(2025, 3, 5))
+JUDGMENT_AFTER_SERVICE = Case("裁判", (_COUPLE,), ((0, 0),), date(2025, 3, 1), known=date(2025, 2, 14))
+#: 見本 一郎 (筆頭者 of his own 戸籍) adopts 試験 次郎, a child in his parents' 戸籍: 次郎 enters 一郎's 戸籍
+#: (第18条第3項), written with his 養親 (第13条第1項第6号).
+ADOPTION = Case("養子縁組", (_HUSBAND_HEAD, Family(1, 1, ((4, date(1960, 1, 1)), (5, date(1962, 2, 2)),
+                                                          (2, date(2010, 3, 3))))), ((0, 0), (1, 2)), date(2025, 7, 7))
 #: A 兄弟姉妹 may not make the 第10条第1項 request; a 除籍者 may.
 SIBLING_REQUEST = Case("請求", (_COUPLE,), ((0, 0),), date(2025, 6, 1), relation="兄弟姉妹")
 REMOVED_REQUEST = Case("請求", (_COUPLE,), ((0, 0),), date(2025, 6, 1), relation="除籍者")
+
+
+def _births_and_marriages() -> st.SearchStrategy[Case]:
+    return st.one_of(births(), marriages(True), marriages(False))
+
+
+def _marriages_either() -> st.SearchStrategy[Case]:
+    return st.one_of(marriages(True), marriages(False))
 
 
 @dataclass(frozen=True)
@@ -533,6 +746,30 @@ KOSEKI_RULES: dict[str, KosekiRule] = {
             _start,
             _field("起算日"),
             (BIRTH,),
+        ),
+        KosekiRule(
+            "koseki.adoptee_enters",
+            "戸籍: 養子は、養親の戸籍に入る (第18条第3項)",
+            adoptions,
+            _adoptee_entered,
+            _labelled("入籍戸籍"),
+            (ADOPTION,),
+        ),
+        KosekiRule(
+            "koseki.adoptive_parent",
+            "戸籍: the 養子's entry names the 養親 (第13条第1項第6号)",
+            adoptions,
+            _adoptive_parent,
+            _actual_adoptive_parent,
+            (ADOPTION,),
+        ),
+        KosekiRule(
+            "koseki.judgment_start",
+            "戸籍: a period from a 裁判's 確定 counted from its 送達 when it became final before (第43条第2項)",
+            judgments,
+            _judgment_start,
+            _field("起算日"),
+            (JUDGMENT_BEFORE_SERVICE, JUDGMENT_AFTER_SERVICE),
         ),
         KosekiRule(
             "koseki.birth_period",
@@ -647,6 +884,78 @@ KOSEKI_RULES: dict[str, KosekiRule] = {
             (DEATH_OF_FOREIGNER,),
         ),
         KosekiRule(
+            "koseki.entry_name",
+            "戸籍: the 氏名 a 出生 or a 婚姻 writes, the 氏 of that 戸籍 (第13条第1項第1号, 第74条第1号)",
+            _births_and_marriages,
+            _entry_names,
+            _actual_names_written,
+            (BIRTH_TO_MOTHER, MARRIAGE_INTO_HEAD, MARRIAGE_NEW),
+        ),
+        KosekiRule(
+            "koseki.entry_furigana",
+            "戸籍: 氏名の振り仮名, the 氏's of that 戸籍 and one's own 名's (第13条第1項第2号)",
+            _births_and_marriages,
+            _entry_furigana,
+            _written_items("氏名_フリガナ"),
+            (BIRTH, MARRIAGE_INTO_HEAD, MARRIAGE_NEW),
+        ),
+        KosekiRule(
+            "koseki.entry_birth",
+            "戸籍: 出生の年月日 of the person written in (第13条第1項第3号)",
+            _births_and_marriages,
+            _entry_births,
+            _written_items("生年月日"),
+            (BIRTH, MARRIAGE_NEW),
+        ),
+        KosekiRule(
+            "koseki.entry_cause",
+            "戸籍: 戸籍に入つた原因及び年月日, a 婚姻 on the day of its 届出 (第13条第1項第4号)",
+            _births_and_marriages,
+            _entry_causes,
+            _written_items("入籍原因", "入籍年月日"),
+            (BIRTH, MARRIAGE_INTO_HEAD, MARRIAGE_NEW),
+        ),
+        KosekiRule(
+            "koseki.entry_spouse",
+            "戸籍: 夫又は妻である旨 of each spouse (第13条第1項第7号)",
+            _marriages_either,
+            _entry_roles,
+            _actual_roles,
+            (MARRIAGE_INTO_HEAD, MARRIAGE_NEW),
+        ),
+        KosekiRule(
+            "koseki.entry_origin",
+            "戸籍: the 戸籍の表示 of the 戸籍 a spouse came from (第13条第1項第8号)",
+            _marriages_either,
+            _entry_origins,
+            _actual_origins,
+            (MARRIAGE_INTO_HEAD, MARRIAGE_NEW),
+        ),
+        KosekiRule(
+            "koseki.entry_parents",
+            "戸籍: the 氏名 of the child's 父 and 母 (第13条第1項第5号, 第49条第2項第3号)",
+            births,
+            _entry_parents,
+            _actual_parents,
+            (BIRTH, BIRTH_TO_MOTHER, BIRTH_WIFE_FIRST),
+        ),
+        KosekiRule(
+            "koseki.entry_legitimacy",
+            "戸籍: the child's 男女の別 and 嫡出子又は嫡出でない子の別 (第49条第2項第1号)",
+            births,
+            _entry_legitimacy,
+            _actual_legitimacy,
+            (BIRTH, BIRTH_TO_MOTHER),
+        ),
+        KosekiRule(
+            "koseki.death_day",
+            "戸籍: the deceased removed on the 死亡の年月日 the 届書 states (第86条第2項第1号)",
+            lambda: deaths().filter(lambda c: c.registered),
+            _removed_on_death,
+            _actual_removed,
+            (DEATH, DEATH_ABROAD),
+        ),
+        KosekiRule(
             "koseki.name_plain",
             "戸籍: a child's 名 of 常用平易な文字 (第50条第1項)",
             lambda: births(names=_plain_names()),
@@ -720,6 +1029,9 @@ def _rule_check(name: str) -> CheckFunction:
 
 
 koseki_period_start = check("scenario.koseki.period_start")(_rule_check("koseki.period_start"))
+koseki_adoptee_enters = check("scenario.koseki.adoptee_enters")(_rule_check("koseki.adoptee_enters"))
+koseki_adoptive_parent = check("scenario.koseki.adoptive_parent")(_rule_check("koseki.adoptive_parent"))
+koseki_judgment_start = check("scenario.koseki.judgment_start")(_rule_check("koseki.judgment_start"))
 koseki_birth_period = check("scenario.koseki.birth_period")(_rule_check("koseki.birth_period"))
 koseki_death_period = check("scenario.koseki.death_period")(_rule_check("koseki.death_period"))
 koseki_marriage_new = check("scenario.koseki.marriage_new")(_rule_check("koseki.marriage_new"))
@@ -740,5 +1052,14 @@ koseki_filing_place = check("scenario.koseki.filing_place")(_rule_check("koseki.
 koseki_filing_place_foreigner = check("scenario.koseki.filing_place_foreigner")(
     _rule_check("koseki.filing_place_foreigner")
 )
+koseki_entry_name = check("scenario.koseki.entry_name")(_rule_check("koseki.entry_name"))
+koseki_entry_furigana = check("scenario.koseki.entry_furigana")(_rule_check("koseki.entry_furigana"))
+koseki_entry_birth = check("scenario.koseki.entry_birth")(_rule_check("koseki.entry_birth"))
+koseki_entry_cause = check("scenario.koseki.entry_cause")(_rule_check("koseki.entry_cause"))
+koseki_entry_spouse = check("scenario.koseki.entry_spouse")(_rule_check("koseki.entry_spouse"))
+koseki_entry_origin = check("scenario.koseki.entry_origin")(_rule_check("koseki.entry_origin"))
+koseki_entry_parents = check("scenario.koseki.entry_parents")(_rule_check("koseki.entry_parents"))
+koseki_entry_legitimacy = check("scenario.koseki.entry_legitimacy")(_rule_check("koseki.entry_legitimacy"))
+koseki_death_day = check("scenario.koseki.death_day")(_rule_check("koseki.death_day"))
 koseki_name_plain = check("scenario.koseki.name_plain")(_rule_check("koseki.name_plain"))
 koseki_name_kana = check("scenario.koseki.name_kana")(_rule_check("koseki.name_kana"))

@@ -8,7 +8,9 @@
 - 第10条第1項: who may request a 戸籍謄本等;
 - 第25条: where a 届出 is made;
 - 第50条, 戸籍法施行規則第60条: the characters of a child's name (the parts the harness can judge without the
-  常用漢字表 and 別表第三, which the project does not hold: the edition's reading).
+  常用漢字表 and 別表第三, which the project does not hold: the edition's reading);
+- 第13条第1項 (and 第74条第1号, 第86条第2項第1号): what the 戸籍 records of the person a 出生 or a 婚姻 writes in,
+  and the day a death removes.
 """
 
 from __future__ import annotations
@@ -144,3 +146,52 @@ def name_characters_allowed(name: str) -> bool | None:
     if all(_is_kana(char) for char in name):
         return True
     return None
+
+
+#: 第13条第1項第4号: the 原因 a 出生 and a 婚姻 write (the harness's names, as the entries carry them).
+BIRTH_CAUSE, MARRIAGE_CAUSE = "出生", "婚姻"
+
+
+def written_name(surname: str, given: str) -> str:
+    """第13条第1項第1号 (氏名), 第74条第1号 (夫婦が称する氏): a person entered by a 出生 or a 婚姻 is written with
+    the 氏 of the 戸籍 entered (the 称する氏) and his or her own 名, a full-width space between."""
+    return f"{surname}\u3000{given}"
+
+
+def written_furigana(surname_reading: str, given_reading: str) -> str:
+    """第13条第1項第2号: 氏名の振り仮名 is 氏の振り仮名 and 名の振り仮名. A spouse who takes the other's 氏 takes
+    its 振り仮名 too (the 氏 changed, so did the reading of the 氏); the 名の振り仮名 stays."""
+    return f"{surname_reading}\u3000{given_reading}"
+
+
+def marriage_entry_day(filed: date) -> date:
+    """第13条第1項第4号 for a 婚姻: entered on the day of the 届出 (民法 第739条第1項: the 婚姻 takes effect by the
+    届出; our reading). The day a 出生 writes is not judged (the birth or the 届出: the text leaves room)."""
+    return filed
+
+
+def spouse_roles(takes: str) -> tuple[str, str]:
+    """第13条第1項第7号: 夫又は妻である旨 of the spouse whose 氏 is taken and of the other one."""
+    return (takes, "妻" if takes == "夫" else "夫")
+
+
+#: 第49条第2項第1号: 嫡出子又は嫡出でない子の別, as the entries carry it.
+LEGITIMATE, ILLEGITIMATE = "嫡出子", "嫡出でない子"
+
+
+def legitimacy(takes: str) -> str:
+    """第49条第2項第1号: a child of the married couple (taking the 父母's 氏, 民法 第790条第1項) is a 嫡出子; the
+    child of a mother alone (taking her 氏, 第790条第2項) is not (our reading of the harness's two cases)."""
+    return LEGITIMATE if takes == "父母" else ILLEGITIMATE
+
+
+def judgment_period_start(decided: date, served: date) -> date:
+    """第43条第2項: a period counted from the day a 裁判 became final (確定) starts, when it became final before it
+    was served (送達又は交付), on the day it was served; otherwise on the day it became final."""
+    return served if decided < served else decided
+
+
+def adoptee_koseki(adopter: K) -> K:
+    """第18条第3項: 養子は、養親の戸籍に入る (the 養親 the harness draws is a 筆頭者: our reading; a 養親 who is not
+    one, whose 戸籍 第17条 and 第20条 may make anew, is not drawn)."""
+    return adopter

@@ -10,6 +10,7 @@ fails its own provision only:
 
 - 法 第16条第1項: an entry for every person of the 戸籍, one living in another municipality too (his
   住所 as that 住所地 notified it, 法 第19条第1項);
+- 施行令 第18条第2項: the children who entered the 戸籍 after it was registered with the 筆頭者 alone have entries;
 - 法 第17条第1項 第1号, 第2号, 第2号の2, 第5号, 第6号: 戸籍の表示, 氏名, 氏名の振り仮名, 出生の年月日,
   男女の別 of every entry, as the 戸籍 says;
 - 法 第17条第1項 第3号, 第4号: the 筆頭者's 住所 (国外転出者: that he is one) and 住所を定めた年月日
@@ -18,7 +19,9 @@ fails its own provision only:
   municipality and 転入日);
 - 施行令 第19条第1項: the entry of a child removed from the 戸籍 (除籍) is 消除.
 
-第17条第1項第7号 (住民票コード) is not judged: the generated rows carry no 住民票コード.
+The 柱書 of 法 第17条第1項 is judged by every item's check, 法 第18条 (職権) by ``created``, ``follows_move`` and
+``removed`` (made with no request), 施行令 第18条第1項 by ``created``. 第17条第1項第7号 (住民票コード) is MANUAL: the
+generated rows carry no 住民票コード.
 """
 
 from __future__ import annotations
@@ -116,12 +119,14 @@ def koseki_of(scenario: Scenario, loaded: Loaded, *, elsewhere: bool = False, re
 
 
 def register(client: HttpClient, scenario: Scenario, loaded: Loaded, *, path: str = KOSEKI_PATH,
-             elsewhere: bool = False, removed: bool = False) -> None:
-    """POST the family's 戸籍 (:func:`koseki_of`) to the vendor."""
+             elsewhere: bool = False, removed: bool = False, joined: bool = False) -> None:
+    """POST the family's 戸籍 (:func:`koseki_of`) to the vendor; with ``joined`` first the 戸籍 as it was
+    編製 with the 筆頭者 alone, then as it is once the others entered it (施行令 第18条第2項)."""
     body = koseki_of(scenario, loaded, elsewhere=elsewhere, removed=removed)
-    response = client.request("post", path, json=body)
-    if response.status not in (200, 201, 204):
-        raise TargetError(f"registering the scenario's 戸籍: POST {path} answered {response.status}")
+    for sent in ({**body, "在籍者": body["在籍者"][:1]}, body) if joined else (body,):
+        response = client.request("post", path, json=sent)
+        if response.status not in (200, 201, 204):
+            raise TargetError(f"registering the scenario's 戸籍: POST {path} answered {response.status}")
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -139,6 +144,11 @@ def _per_person(name: str, value: Callable[[Scenario, str], Any]) -> Callable[[S
 
 def _created(s: Scenario, town: str) -> Projection:
     return {"記載": sorted(_keys(s, elsewhere=True))}
+
+
+def _joined(s: Scenario, town: str) -> Projection:
+    """施行令 第18条第2項: every person who entered the 戸籍 after its 附票 was made has an entry."""
+    return {"記載": sorted(_keys(s))}
 
 
 def _display(s: Scenario, town: str) -> Projection:
@@ -239,14 +249,17 @@ MOVED = replace(FAMILY, planned_out=date(2025, 6, 30), elsewhere=date(2025, 6, 2
 
 def _rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
           expected: Callable[[Scenario, str], Projection], actual: Callable[[Mapping[str, Any], Loaded], Projection],
-          examples: tuple[Scenario, ...], *, elsewhere: bool = False, removed: bool = False) -> Rule:
+          examples: tuple[Scenario, ...], *, elsewhere: bool = False, removed: bool = False,
+          joined: bool = False) -> Rule:
     return Rule(name, title, scenarios, expected, actual, examples,
-                prepare=partial(register, elsewhere=elsewhere, removed=removed))
+                prepare=partial(register, elsewhere=elsewhere, removed=removed, joined=joined))
 
 
 FUHYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _rule("fuhyo.created", "戸籍の附票: an entry for every person of the 戸籍, one living elsewhere too "
           "(法 第16条第1項)", families, _created, _listed, (FAMILY,), elsewhere=True),
+    _rule("fuhyo.joined", "戸籍の附票: an entry for every person who entered the 戸籍 after its 附票 was made "
+          "(施行令 第18条第2項)", _with_children, _joined, _listed, (FAMILY,), joined=True),
     _rule("fuhyo.koseki_display", "戸籍の附票: 戸籍の表示, 本籍 and 筆頭者氏名 (法 第17条第1項第1号)", families,
           _display, _shown_display, (FAMILY,)),
     _rule("fuhyo.name", "戸籍の附票: each person's 氏名 (法 第17条第1項第2号)", families,
@@ -291,6 +304,7 @@ def _rule_check(name: str) -> CheckFunction:
 
 
 fuhyo_created = check("scenario.fuhyo.created")(_rule_check("fuhyo.created"))
+fuhyo_joined = check("scenario.fuhyo.joined")(_rule_check("fuhyo.joined"))
 fuhyo_koseki_display = check("scenario.fuhyo.koseki_display")(_rule_check("fuhyo.koseki_display"))
 fuhyo_name = check("scenario.fuhyo.name")(_rule_check("fuhyo.name"))
 fuhyo_furigana = check("scenario.fuhyo.furigana")(_rule_check("fuhyo.furigana"))

@@ -22,7 +22,8 @@ provision's check and no other:
 
 Not judged: 第19条第5項 (the 特定施設's 協力), 第20条 (the 調査 and its 委託), 第21条第2項, 第22条 (支給要否決定,
 サービス等利用計画案, 支給量, 受給者証: their contents are the 主務省令's, not quoted), 身障法 第15条第2項, 第3項
-(the 医師), 第6項, 第8項-第10項.
+(the 医師), 第6項, 第8項, 第10項 (第9項: the 本人 deemed to have received the 手帳 on the 引渡 at 15, judged
+by ``handover``).
 """
 
 from __future__ import annotations

@@ -7,7 +7,9 @@ household, the 就学義務 (``児童``), the 学齢簿 on ``as_of`` (``学齢�
 made in that 学年 for the next one (``就学予定者``). Each check judges the fields of one provision on the
 children it is about, so a wrong answer about one provision fails that provision's check and no other:
 
-- ``児童``: 小学校 and 中学校 就学義務 (法第17条第1項, 第2項), children born on the 4月1日/4月2日 boundary;
+- ``児童``: 小学校 and 中学校 就学義務 (法第17条第1項, 第2項), children born on the 4月1日/4月2日 boundary; the
+  小学校's end for a child who completed the 課程 late or not yet (第1項ただし書: the 保護者's ``就学`` record,
+  小学校課程修了年月日 or 未修了, sent to ``targets.load.records_path``);
 - ``学齢簿``: who is on it and as what (令第1条第1項), from the move-in (令第1条第2項, 第3条), and what
   it records of the child and the 保護者 (規則第30条第1項第1号, 第2号);
 - ``就学予定者``: who and by when (令第2条), as of which day (規則第31条), the 入学期日 and its notice
@@ -33,7 +35,7 @@ from hypothesis import strategies as st
 from conformance.checks.registry import CheckFunction, check
 from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _base_row, _birth, _near, rule_check
 from conformance.domains.shugaku import oracle as law
-from conformance.oracles.dates import fiscal_year_of
+from conformance.oracles.dates import age_reached_on, fiscal_year_of
 
 PART = "就学"
 #: The municipality the movers of the worked examples come from (千代田区; never the test town).
@@ -205,6 +207,46 @@ def _resident(s: Scenario, birth: date) -> bool:
 
 def _elementary(s: Scenario, town: str) -> Projection:
     return {"小学校": {str(i): [d.isoformat() for d in law.elementary_period(b)] for i, b in enumerate(s.children)}}
+
+
+#: The 保護者's ``就学`` record (法第17条第1項ただし書): the day the household's child completed the 小学校の課程, or
+#: :data:`NOT_COMPLETED`.
+SCHOOLING, COMPLETED, NOT_COMPLETED = "就学", "小学校課程修了年月日", "未修了"
+
+
+def _completed(s: Scenario) -> date | None:
+    value = s.record(SCHOOLING).get(COMPLETED)
+    return None if value in (None, NOT_COMPLETED) else date.fromisoformat(str(value))
+
+
+def _elementary_end(s: Scenario, town: str) -> Projection:
+    """法第17条第1項ただし書: the end of the 小学校 就学義務 of a child who completed the 課程 late, or not yet."""
+    return {"小学校就学終期": {str(i): law.elementary_end(b, _completed(s)).isoformat()
+                          for i, b in enumerate(s.children)}}
+
+
+def _actual_elementary_end(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    return {"小学校就学終期": {index: entry.get("小学校就学終期")
+                          for index, entry in _children_part(document, loaded).items()}}
+
+
+def _with_completion(s: Scenario, completed: date | None) -> Scenario:
+    return replace(s, records=((SCHOOLING, COMPLETED, NOT_COMPLETED if completed is None else completed.isoformat()),))
+
+
+@st.composite
+def late_completers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A household with one child born 2008-2014 who completed the 小学校の課程 on time, late (up to four years
+    after the 学年 twelve is reached in, often on a 3月31日 or 4月1日) or not yet."""
+    birth = draw(_birth(2008, 2014))
+    regular = law.school_year_end_of(age_reached_on(birth, 12))
+    late = st.one_of(st.integers(-30, 4 * 365).map(lambda days: regular + timedelta(days=days)),
+                     st.sampled_from((regular, regular + timedelta(days=1), date(regular.year + 1, 3, 31),
+                                      date(regular.year + 1, 4, 1))))
+    completed = draw(st.one_of(st.none(), late))
+    as_of = draw(st.dates(date(2020, 1, 1), date(2027, 12, 31)))
+    household = Scenario(fiscal_year_of(as_of), _GUARDIAN_BIRTH, _LONG_AGO, as_of=as_of, children=(birth,))
+    return _with_completion(household, completed)
 
 
 def _lower_secondary(s: Scenario, town: str) -> Projection:
@@ -382,6 +424,11 @@ def _actual_entrant_items(document: Mapping[str, Any], loaded: Loaded) -> Projec
 
 #: Born 2018-04-01: six is reached on 2024-03-31, so a 学齢児童 from 2024-04-01 (法第17条第1項); born
 #: 2018-04-02: a year later. Born 2010-04-01: fifteen on 2025-03-31, no 学齢生徒 from 2025-04-01 (第2項).
+#: Born 2013-06-01 (twelve on 2025-05-31, fifteen on 2028-05-31): the 小学校の課程 not completed by 2026-03-31, so the
+#: 就学義務 runs to 2029-03-31; completed on 2027-03-20, to 2027-03-31 (法第17条第1項ただし書).
+_LATE = Scenario(2025, _GUARDIAN_BIRTH, _LONG_AGO, as_of=date(2025, 6, 1), children=(date(2013, 6, 1),))
+NOT_YET_COMPLETED = _with_completion(_LATE, None)
+COMPLETED_LATE = _with_completion(_LATE, date(2027, 3, 20))
 APRIL_FIRST = Scenario(2024, _GUARDIAN_BIRTH, _LONG_AGO, as_of=date(2024, 4, 1),
                        children=(date(2010, 4, 1), date(2010, 4, 2), date(2018, 4, 1), date(2018, 4, 2)))
 #: A 学齢生徒 (13) and a 学齢児童 (9) on 2025-06-01 (令第1条第1項).
@@ -406,6 +453,11 @@ SHUGAKU_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("shugaku.elementary", "就学: 小学校 from the first 学年 after the day six is reached to the end of the "
          "学年 twelve is reached in (法第17条第1項)",
          school_children, _elementary, _duty("小学校"), (APRIL_FIRST,)),
+    Rule("shugaku.elementary_proviso", "就学: a child who has not completed the 小学校 課程 by the end of the 学年 "
+         "twelve is reached in, held to the end of the 学年 fifteen is reached in or of its 修了 "
+         "(法第17条第1項ただし書)",
+         late_completers, _elementary_end, _actual_elementary_end, (NOT_YET_COMPLETED, COMPLETED_LATE),
+         needs_records=True),
     Rule("shugaku.lower_secondary", "就学: 中学校 from the first 学年 after the 小学校 課程 to the end of the 学年 "
          "fifteen is reached in (法第17条第2項)",
          school_children, _lower_secondary, _duty("中学校"), (APRIL_FIRST,)),
@@ -444,6 +496,7 @@ def _rule_check(name: str) -> CheckFunction:
 
 
 shugaku_elementary = check("scenario.shugaku.elementary")(_rule_check("shugaku.elementary"))
+shugaku_elementary_proviso = check("scenario.shugaku.elementary_proviso")(_rule_check("shugaku.elementary_proviso"))
 shugaku_lower_secondary = check("scenario.shugaku.lower_secondary")(_rule_check("shugaku.lower_secondary"))
 shugaku_category = check("scenario.shugaku.category")(_rule_check("shugaku.category"))
 shugaku_on_register = check("scenario.shugaku.on_register")(_rule_check("shugaku.on_register"))

@@ -41,6 +41,20 @@ def elementary_period(birth: date) -> tuple[date, date]:
     return start, school_year_end_of(age_reached_on(birth, 12))
 
 
+def elementary_end(birth: date, completed: date | None) -> date:
+    """The end of the 小学校 就学義務 (法第17条第1項) given the day the 小学校の課程 was completed (None: not yet).
+
+    本文: the end of the 学年 twelve is reached in. ただし書: a child who has not completed the 課程 by then is held
+    to the end of the 学年 fifteen is reached in, or, 「それまでの間においてこれらの課程を修了したときは、その修了した
+    日の属する学年の終わり」. Born 2013-06-01: 2026-03-31; not completed: 2029-03-31; completed 2027-03-20: 2027-03-31.
+    """
+    regular = school_year_end_of(age_reached_on(birth, 12))
+    if completed is not None and completed <= regular:
+        return regular
+    latest = school_year_end_of(age_reached_on(birth, 15))
+    return latest if completed is None else min(latest, school_year_end_of(completed))
+
+
 def lower_secondary_period(birth: date) -> tuple[date, date]:
     """The 中学校 就学義務 (第17条第2項): from the first 学年の初め after the day after the 小学校 課程 is
     completed, to the end of the 学年 in which fifteen is reached.

@@ -54,6 +54,8 @@ def test_the_worked_examples() -> None:
     assert ks._rubber(ks.RUBBER_SEAL, town) == {"登録": False}
     assert ks._size(ks.SMALL, town) == {"登録": False}
     assert ks._size(ks.LARGE, town) == {"登録": False}
+    assert ks._size(ks.EIGHT, town) == {"登録": False}
+    assert ks._size(ks.TWENTY_FIVE, town) == {"登録": True}
     assert ks._clear(ks.ALLOWED, town) == {"登録": True}
     assert ks._clear(ks.BLURRED, town) == {"登録": False}
     assert ks._registers(ks.ALLOWED, town) == {"登録": True}

@@ -102,3 +102,16 @@ def test_residents_only() -> None:
     assert kenko.is_resident_on(date(2020, 4, 1), date(2025, 6, 10), date(2025, 6, 10)) is None
     assert kenko.is_resident_on(date(2020, 4, 1), date(2025, 6, 10), date(2025, 6, 20)) is False
     assert kenko.is_resident_on(date(2020, 4, 1), None, date(2020, 3, 1)) is False
+
+
+def test_the_special_period_counts_the_day_the_circumstance_ended() -> None:
+    # 施行令 第3条第2項: 「なくなった日から起算して二年を経過する日」: that day is the first (no 初日不算入).
+    assert kenko.special_last_day(kenko.VARICELLA, date(2024, 8, 31)) == date(2026, 8, 30)
+    assert kenko.special_last_day(kenko.VARICELLA, date(2024, 2, 29)) == date(2026, 2, 28)
+    # 一年 for 高齢者の肺炎球菌 and 帯状疱疹; no 特定疾病: ロタ, インフルエンザ, 新型コロナ.
+    assert kenko.special_last_day(kenko.HERPES_ZOSTER, date(2025, 3, 1)) == date(2026, 2, 28)
+    assert kenko.special_last_day(kenko.ROTAVIRUS, date(2025, 3, 1)) is None
+    # Never after the last day; up to it, the 省令 (not quoted) may limit it: open.
+    assert kenko.special_target(kenko.VARICELLA, date(2024, 8, 31), date(2026, 8, 31)) is False
+    assert kenko.special_target(kenko.VARICELLA, date(2024, 8, 31), date(2026, 8, 30)) is None
+    assert kenko.special_target(kenko.ROTAVIRUS, date(2024, 8, 31), date(2025, 1, 1)) is False

@@ -54,11 +54,11 @@ def test_b_class_persons_are_sixty_five(scenario: Scenario) -> None:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KENKO_RULES}
-    assert len(names) == 12
+    assert len(names) == 13
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in KENKO_RULES.values())
-    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 11
+    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 12
 
 
 def test_the_worked_examples() -> None:
@@ -67,6 +67,8 @@ def test_the_worked_examples() -> None:
     assert ks._one(kenko.HEPATITIS_B)(ks.SEVEN_WEEKS, TOWN_CODE) == {kenko.HEPATITIS_B: True}
     assert ks._ages(ks.ELDER_AGES)(ks.SIXTY_FIVE, TOWN_CODE) == {"定期接種": list(ks.ELDER_AGES)}
     assert ks._ages(ks.ELDER_AGES)(ks.SEVENTY, TOWN_CODE) == {"定期接種": [kenko.INFLUENZA, kenko.COVID_19]}
+    # 施行令 第3条第2項: 水痘 kept off until 2024-08-31: no longer a target on 2026-08-31 (two years from that day).
+    assert ks._special(ks.SPECIAL_ENDED, TOWN_CODE) == {kenko.VARICELLA: False}
     # A girl of 13: ヒトパピローマウイルス感染症 only (日本脳炎 第2期 and ジフテリア・破傷風 第2期 are 十三歳未満).
     assert ks._ages(ks.CHILD_AGES)(ks.THIRTEEN, TOWN_CODE) == {"定期接種": [kenko.HPV]}
     assert ks._one(kenko.VARICELLA)(ks.THREE_AND_FOUR_MONTHS, TOWN_CODE) == {kenko.VARICELLA: False}

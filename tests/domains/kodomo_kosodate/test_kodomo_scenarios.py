@@ -75,7 +75,7 @@ def test_leaving_guardians_move_out_three_days_or_more_from_the_application(appl
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KODOMO_RULES}
-    assert len(names) == 10
+    assert len(names) == 11
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in KODOMO_RULES.values())
@@ -89,6 +89,9 @@ def test_the_worked_examples() -> None:
     assert ks._categories_of(None)(ks.FAMILY) == {"認定区分": {"0": "2号", "1": "3号"}}
     assert ks._categories_of(None)(ks.MIXED) == {"認定区分": {"0": "1号", "1": None}}
     assert ks._resident_certified(ks.MOVED_AWAY) == {"認定": {"0": False, "1": False}}
+    # 第20条第2項ただし書: without a 居住地, certified by the town where the 保護者 is, not elsewhere.
+    assert ks._present_certified(ks.PRESENT_HERE) == {"認定": {"0": True, "1": True}}
+    assert ks._present_certified(ks.PRESENT_ELSEWHERE) == {"認定": {"0": False, "1": False}}
     assert ks._reasons(ks.REFUSED) == {"却下理由": {"0": True, "1": False, "2": True}}
 
 

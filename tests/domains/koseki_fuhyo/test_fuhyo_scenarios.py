@@ -53,7 +53,7 @@ def test_the_koseki_names_every_person_and_the_one_living_elsewhere() -> None:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in FUHYO_RULES}
-    assert len(names) == 10
+    assert len(names) == 11
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.fuhyo.")}
     assert all(rule.examples and rule.prepare for rule in FUHYO_RULES.values())
@@ -66,6 +66,7 @@ def test_the_worked_examples() -> None:
     assert fs._address(fs.FAMILY, TOWN_CODE) == {"住所_市区町村コード": TOWN_CODE, "国外転出者": False}
     assert fs._corrected(fs.MOVED, TOWN_CODE) == {"住所_市区町村コード": "131016", "住所を定めた年月日": "2025-06-28"}
     assert fs._created(fs.FAMILY, TOWN_CODE) == {"記載": ["他市町村", "子0", "筆頭者"]}
+    assert fs._joined(fs.FAMILY, TOWN_CODE) == {"記載": ["子0", "筆頭者"]}
     assert fs._per_person("男女の別", lambda s, key: "男" if key != "筆頭者" else "女")(fs.FAMILY, TOWN_CODE) == \
         {"男女の別": {"筆頭者": "女", "子0": "男"}}
 

@@ -46,3 +46,12 @@ def test_entrants_and_the_dates_of_their_register_and_notice() -> None:
     assert law.notice_deadlines(2025) == {date(2026, 1, 31), date(2026, 2, 1)}
     # 施行令 第6条第1号: recorded after the 期限.
     assert law.is_late_entrant(2025, date(2026, 2, 10)) and not law.is_late_entrant(2025, date(2026, 1, 31))
+
+
+def test_the_elementary_duty_of_a_child_who_completes_late() -> None:
+    # 法第17条第1項ただし書: completed by the end of the 学年 of twelve (2026-03-31): 本文; on its next day: held on.
+    born = date(2013, 6, 1)
+    assert law.elementary_end(born, date(2026, 3, 31)) == date(2026, 3, 31)
+    assert law.elementary_end(born, date(2026, 4, 1)) == date(2027, 3, 31)
+    assert law.elementary_end(born, None) == date(2029, 3, 31)
+    assert law.elementary_end(born, date(2030, 1, 1)) == date(2029, 3, 31)

@@ -60,7 +60,8 @@ def test_a_missing_item_is_shown_in_its_part() -> None:
 
 def test_the_rules_are_registered_checks_bound_beside_the_registers_own() -> None:
     bound = bound_requirements(BINDINGS)
-    assert bound["scenario.shugaku_form.child_items"] == {"shugaku-2025.12-3.30.0.1.1-R001"}
+    assert bound["scenario.shugaku_form.child_items"] == {"shugaku-2025.12-3.30.0.1.1-R001",
+                                                          "shugaku-2025.12-2.1.0.4.0-R001"}
     assert bound["scenario.shugaku_form.guardian_items"] == bound["scenario.shugaku.guardian_items"]
     assert {f"scenario.{name}" for name in hf.FORM_RULES} <= set(default_registry())
 

@@ -55,7 +55,7 @@ def test_moving_entrants_reach_six_in_the_year_and_never_move_in_on_february_fir
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SHUGAKU_RULES}
-    assert len(names) == 12
+    assert len(names) == 13
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.shugaku.")}
     assert all(rule.examples for rule in SHUGAKU_RULES.values())
@@ -65,6 +65,10 @@ def test_the_worked_examples() -> None:
     # Born 2018-04-01: a 学齢児童 from 2024-04-01; born 2018-04-02 a year later (法第17条第1項).
     elementary = ss._elementary(ss.APRIL_FIRST, TOWN_CODE)["小学校"]
     assert elementary["2"] == ["2024-04-01", "2030-03-31"] and elementary["3"] == ["2025-04-01", "2031-03-31"]
+    # 法第17条第1項ただし書: born 2013-06-01, not completed: to the end of the 学年 of fifteen (2029-03-31);
+    # completed on 2027-03-20: to the end of that 学年.
+    assert ss._elementary_end(ss.NOT_YET_COMPLETED, TOWN_CODE) == {"小学校就学終期": {"0": "2029-03-31"}}
+    assert ss._elementary_end(ss.COMPLETED_LATE, TOWN_CODE) == {"小学校就学終期": {"0": "2027-03-31"}}
     assert ss._categories(ss.APRIL_FIRST, TOWN_CODE) == {"区分": {"0": "学齢生徒", "1": "学齢生徒", "2": "学齢児童"}}
     # Born 2010-04-01: the 中学校 ends on 2025-03-31 (第2項).
     assert ss._lower_secondary(ss.APRIL_FIRST, TOWN_CODE)["中学校"]["0"] == ["2022-04-01", "2025-03-31"]
