@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import zipfile
 import zlib
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ from conformance.limits import loads_bounded
 from conformance.portal import access, recompute
 from conformance.portal.models import (
     Bundle,
+    BundleFile,
     Municipality,
     Origin,
     Product,
@@ -328,10 +330,16 @@ def _store(data: bytes, municipality: Municipality, user: User | None, key: Vend
         harness_outdated=str(results.get("harness_version")) != __version__,
         verdict=str(results["verdict"]), partial=scope.partial,
         problems=list(results.get("problems") or []), gaps=list(results.get("gaps") or []),
-        created=_created(manifest), uploaded_by=user if isinstance(user, Account) else None, data=data)
+        created=_created(manifest), uploaded_by=user if isinstance(user, Account) else None)
+    BundleFile.objects.create(bundle=bundle, data=data)
+    counted: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for r in results["results"]:
+        counted[(str(r["domain"]), str(r["edition"]))][str(r["status"])] += 1
     SystemResult.objects.bulk_create([
         SystemResult(bundle=bundle, municipality=municipality, domain=str(e["domain"]), edition=str(e["edition"]),
-                     catalog_sha256=str(e.get("sha256")), catalog_outdated=False)  # recompute: the same
+                     catalog_sha256=str(e.get("sha256")), catalog_outdated=False,  # recompute: the same
+                     counts=dict(counted[(str(e["domain"]), str(e["edition"]))]),
+                     judged=sum(counted[(str(e["domain"]), str(e["edition"]))].values()))
         for e in (results.get("catalog") or {}).get("editions", [])])
     RequirementState.objects.bulk_create([
         RequirementState(bundle=bundle, requirement=str(r["requirement"]), domain=str(r["domain"]),
