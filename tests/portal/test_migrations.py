@@ -71,7 +71,8 @@ old = MigrationExecutor(connection).loader.project_state(("portal", "0007_backfi
 Municipality, Vendor = old.get_model("portal", "Municipality"), old.get_model("portal", "Vendor")
 Bundle, System = old.get_model("portal", "Bundle"), old.get_model("portal", "SystemResult")
 State = old.get_model("portal", "RequirementState")
-town, vendor = Municipality.objects.create(code="131016", name="千代田区", prefecture="東京都"), Vendor.objects.create(name="A")
+town = Municipality.objects.create(code="131016", name="千代田区", prefecture="東京都")
+vendor = Vendor.objects.create(name="A")
 for sha, data in (("1", b"PK first"), ("2", b"PK second")):
     bundle = Bundle.objects.create(sha256=sha, municipality=town, vendor=vendor, signer="k", product="p", version=sha,
                                    profile_name="p", harness_version="0", verdict="incomplete",
@@ -84,7 +85,8 @@ for sha, data in (("1", b"PK first"), ("2", b"PK second")):
 call_command("migrate", verbosity=0)
 from conformance.portal.models import BundleFile, SystemResult
 print(json.dumps({"files": {f.bundle.sha256: bytes(f.data).decode() for f in BundleFile.objects.all()},
-                  "systems": sorted([s.bundle.sha256, s.domain, s.judged, s.counts] for s in SystemResult.objects.all())}))
+                  "systems": sorted([s.bundle.sha256, s.domain, s.judged, s.counts]
+                                    for s in SystemResult.objects.all())}))
 """
 
 
