@@ -19,7 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
 
 from conformance.errors import ConformanceError
@@ -127,6 +127,9 @@ def home(request: HttpRequest) -> HttpResponse:
 HOME_LIST = 50
 #: Rows per page of the prefecture's municipalities and of a vendor's customers.
 PAGE_ROWS = 50
+#: Requirements per page of a bundle's list (a whole-catalog bundle has 1,993: drawn at once, the
+#: page took most of a second to render; the filters narrow it, the counts above cover all).
+BUNDLE_ROWS = 500
 
 
 def next_steps(user: Any) -> list[str]:
@@ -223,9 +226,11 @@ def bundle(request: HttpRequest, pk: int) -> HttpResponse:
     systems = progress.progress(found, every)
     chosen = {key: request.GET.get(key, "") for key in ("state", "chapter", "level")}
     shown = progress.filtered(every, chosen["state"], chosen["chapter"], chosen["level"])
+    page = Paginator(shown, BUNDLE_ROWS).get_page(request.GET.get("page"))
     return render(request, "portal/bundle.html", {
         "bundle": found, "verdict": current_verdict(found), "counts": progress.totals(systems),
-        "progress": systems, "states": shown[:3000], "shown": len(shown), "total": len(every),
+        "progress": systems, "states": page, "page": page, "shown": len(shown), "total": len(every),
+        "query": urlencode({key: value for key, value in chosen.items() if value}),
         "chosen": chosen, "state_choices": [s for s in progress.SHOWN_STATES if any(r.shown == s for r in every)],
         "chapter_choices": sorted({r.chapter for r in every if r.chapter}, key=_numeric),
         "level_choices": sorted({r.state.level for r in every})})

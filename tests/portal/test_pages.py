@@ -43,6 +43,12 @@ def test_the_pages_name_the_system_and_show_progress(world: World, tmp_path: Pat
     progress = page[page.index('id="progress"'):page.index("</table>", page.index('id="progress"'))]
     assert "住民基本台帳" in progress and 'data-state="FAIL" data-count="1"' in progress
     assert ">957</td>" in progress  # every requirement of the edition counted
+    assert 'rel="next"' in page  # 957 rows: paginated (views.BUNDLE_ROWS), every one reachable
+    listed = set()
+    for number in (1, 2):
+        listed |= set(re.findall(r'<tr data-requirement="([^"]+)"', tester.get(f"/bundle/{bundle.pk}/?page={number}")
+                                 .content.decode()))
+    assert listed == set(jumin_requirements())
     row = page[page.index(f'data-requirement="{CHECKED}"'):]
     row = row[:row.index("</tr>")]
     requirement = jumin_requirements()[CHECKED]

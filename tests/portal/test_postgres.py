@@ -85,8 +85,9 @@ def postgres() -> Iterator[str]:
         shutil.rmtree(directory, ignore_errors=True)
 
 
-#: Run again on PostgreSQL: the browser's flows, the attacks (issue 47) and the access rule's matrix.
-ON_POSTGRESQL = ("test_browser.py", "test_security_attacks.py", "test_access_matrix.py")
+#: Run again on PostgreSQL: the browser's flows, the attacks (issue 47), the access rule's matrix and the
+#: pages' query counts and stored states at scale (issue 51).
+ON_POSTGRESQL = ("test_browser.py", "test_security_attacks.py", "test_access_matrix.py", "test_scale.py")
 
 
 def test_the_portals_tests_pass_on_postgresql(postgres: str) -> None:

@@ -168,3 +168,23 @@ def test_kept_counts_are_the_counts_of_the_states(world: World, tmp_path: Path) 
     system = bundle.systems.get()
     assert dict(system_counts([system], today())[system.pk])["TRANSITION"] == 1
     assert dict(system_counts([system], today())[system.pk])["ATTESTED"] == 1
+
+
+def test_each_state_is_stored_as_the_results_say(world: World, tmp_path: Path) -> None:
+    """The states are inserted by ingest.insert_states (not the ORM's bulk_create): every field read
+    back as results.json has it, JSON included, in the catalog's order."""
+    import json
+
+    from django.contrib.auth import get_user_model
+
+    from conformance.portal.ingest import index
+    from conformance.reporting.ziputil import read_entries
+
+    root = get_user_model().objects.create_superuser(f"root-{uuid.uuid4().hex[:8]}")
+    data = signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL", MANUAL: "MANUAL"}, "1.0")
+    bundle = index(data, world.tokyo, root)
+    written = json.loads(dict(read_entries(data))["results.json"])["results"]
+    stored = list(bundle.states.order_by("id").values("requirement", "domain", "edition", "level", "status", "reason",
+                                                      "findings", "attestation"))
+    assert stored == [{key: entry[key] for key in stored[0]} for entry in written]
+    assert next(s for s in stored if s["requirement"] == CHECKED)["findings"][0]["code"] == "api.status"
