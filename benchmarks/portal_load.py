@@ -70,6 +70,11 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
                              "(0: all 1,993, a complete run; fewer: a partial run)")
     parser.add_argument("--load-workers", type=int, default=2, help="processes indexing the load")
     parser.add_argument("--load-seconds", type=float, default=0, help="stop loading after this long (0: never)")
+    parser.add_argument("--copy-to", type=int, default=0,
+                        help="after the load, bring every municipality up to this many bundles by copying "
+                             "indexed bundles' rows in SQL (PostgreSQL; for the pages at a size the machine "
+                             "cannot index in the time there is; printed as copies)")
+    parser.add_argument("--copy-seconds", type=float, default=0, help="stop copying after this long (0: never)")
     parser.add_argument("--rate-workers", type=int, nargs="*", default=[1, 2, 4],
                         help="worker counts the indexing rate is measured with after the load")
     parser.add_argument("--rate-bundles", type=int, default=24, help="bundles per rate measurement")
@@ -443,6 +448,71 @@ def rates(args: argparse.Namespace, world: World, chosen: list[Place], first_rou
     return added
 
 
+# -- copies in SQL (the pages' scale, not the indexing path) -------------------------------------------
+
+#: A copied bundle's sha256 column: which round of which municipality, copied from which indexed bundle.
+COPY = "copy-{round}-{municipality}-{source}"
+BUNDLE_COLUMNS = ("sha256, municipality_id, vendor_id, version, signer, origin, product, profile_name, "
+                  "harness_version, harness_outdated, verdict, current_verdict, verdict_valid_until, partial, "
+                  "problems, gaps, created, uploaded, uploaded_by_id")
+BUNDLE_COPIED = ("signer, origin, product, profile_name, harness_version, harness_outdated, verdict, current_verdict, "
+                 "verdict_valid_until, partial, problems, gaps, created, now(), uploaded_by_id")
+SYSTEM_COLUMNS = "bundle_id, municipality_id, domain, edition, catalog_sha256, catalog_outdated, judged, counts"
+STATE_COLUMNS = "bundle_id, requirement, domain, edition, level, status, reason, findings, attestation"
+
+
+def copy_up_to(target: int, world: World, seconds: float = 0) -> int:
+    """Bring every municipality up to ``target`` bundles by copying the rows of bundles indexed through
+    the real path (bundle, file, systems and states) in SQL: for the pages and the database at a size
+    the machine cannot index in the time there is. Copies are labelled by their sha256 column
+    (:data:`COPY`); their states are their source's. Round by round (every municipality's next bundle),
+    stopping between rounds after ``seconds`` (0: never). PostgreSQL only. Returns the states copied."""
+    from django.db import connection, transaction
+
+    from conformance.portal.models import Bundle
+
+    if connection.vendor != "postgresql":
+        raise SystemExit("--copy-to is for PostgreSQL")
+    sources = list(Bundle.objects.exclude(sha256__startswith="copy-").order_by("id").values_list("id", flat=True))
+    have: dict[int, int] = defaultdict(int)
+    for municipality in Bundle.objects.values_list("municipality_id", flat=True):
+        have[municipality] += 1
+    copied, started = 0, time.perf_counter()
+    for round_ in range(target):
+        wanted = [(code, pk) for code, pk in world.municipalities.items() if have[pk] <= round_]
+        if not wanted:
+            continue
+        if seconds and time.perf_counter() - started > seconds:
+            print(f"  copying stopped at --copy-seconds, before round {round_ + 1}", flush=True)
+            break
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO portal_bundle ({BUNDLE_COLUMNS}) SELECT %s, %s, %s, %s, {BUNDLE_COPIED} "
+                "FROM portal_bundle WHERE id = %s",
+                [(COPY.format(round=round_, municipality=pk, source=sources[i % len(sources)]), pk,
+                  world.vendors[world.prefecture[code]][vendor_of(world.rank[code], round_)], version_of(round_),
+                  sources[i % len(sources)]) for i, (code, pk) in enumerate(wanted)])
+            new = (f"(SELECT id, split_part(sha256, '-', 4)::bigint AS source FROM portal_bundle "
+                   f"WHERE sha256 LIKE 'copy-{round_}-%')")
+            cursor.execute(f"INSERT INTO portal_bundlefile (bundle_id, data) SELECT n.id, f.data FROM {new} n "
+                           "JOIN portal_bundlefile f ON f.bundle_id = n.source")
+            cursor.execute(f"INSERT INTO portal_systemresult ({SYSTEM_COLUMNS}) SELECT n.id, b.municipality_id, "
+                           "s.domain, s.edition, s.catalog_sha256, s.catalog_outdated, s.judged, s.counts "
+                           f"FROM {new} n JOIN portal_bundle b ON b.id = n.id "
+                           "JOIN portal_systemresult s ON s.bundle_id = n.source ORDER BY n.id, s.id")
+            cursor.execute(f"INSERT INTO portal_requirementstate ({STATE_COLUMNS}) SELECT n.id, s.requirement, "
+                           "s.domain, s.edition, s.level, s.status, s.reason, s.findings, s.attestation "
+                           f"FROM {new} n JOIN portal_requirementstate s ON s.bundle_id = n.source ORDER BY n.id, s.id")
+            copied += cursor.rowcount
+        for _, pk in wanted:
+            have[pk] += 1
+        print(f"  copied round {round_ + 1}: {len(wanted)} bundles, {copied:,} states copied so far, "
+              f"{time.perf_counter() - started:.0f} s; load average {os.getloadavg()[0]:.1f}", flush=True)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return copied
+
+
 # -- pages and API calls ------------------------------------------------------------------------------
 
 
@@ -453,27 +523,30 @@ class Timing:
     times: list[float]
     queries: list[int]
     status: int
+    cpu: list[float]
 
     def line(self, name: str) -> str:
         counts = sorted(set(self.queries))
         shown = str(counts[0]) if len(counts) == 1 else f"{counts[0]}-{counts[-1]}"
         return (f"  {name:40} median {statistics.median(self.times):8.1f} ms  p95 {percentile(self.times, 0.95):8.1f}"
-                f" ms  {shown:>7} queries  (HTTP {self.status}{', NOT OK' if self.status >= 400 else ''})")
+                f" ms  CPU {statistics.median(self.cpu):7.1f} ms  {shown:>7} queries  "
+                f"(HTTP {self.status}{', NOT OK' if self.status >= 400 else ''})")
 
 
 def timed(request: Callable[[int], Any], repeat: int) -> Timing:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    times, queries, status = [], [], 0
+    times, queries, status, cpu = [], [], 0, []
     for attempt in range(repeat):
         with CaptureQueriesContext(connection) as captured:
-            before = time.perf_counter()
+            before, used = time.perf_counter(), time.process_time()
             response = request(attempt)
             times.append((time.perf_counter() - before) * 1000)
+            cpu.append((time.process_time() - used) * 1000)
         queries.append(len(captured.captured_queries))
         status = response.status_code
-    return Timing(times, queries, status)
+    return Timing(times, queries, status, cpu)
 
 
 def review_objects(world: World) -> dict[str, Any]:
@@ -544,10 +617,11 @@ def pages(args: argparse.Namespace, world: World, copier: Copier) -> None:
             f"/api/attestations/?municipality={code}&product={last.product}&version={last.version}", **api),
         "API GET /api/evidence/ID/": lambda _: client.get(f"/api/evidence/{found['evidence']}/", **api),
     }
-    print(f"pages and API calls (Django test client in process; {args.repeat} requests each, "
-          f"load average {os.getloadavg()[0]:.1f}):", flush=True)
+    print(f"pages and API calls (Django test client in process; {args.repeat} requests each; CPU: this process's, "
+          f"the database server's not counted; load average {os.getloadavg()[0]:.1f}):", flush=True)
     for name, request in urls.items():
-        print(timed(request, args.repeat).line(name), flush=True)
+        # The xlsx takes seconds on a loaded machine: three of them say enough.
+        print(timed(request, min(args.repeat, 3) if "xlsx" in name else args.repeat).line(name), flush=True)
     vendor = world.vendors[world.prefecture[code]][0]
 
     def upload(attempt: int) -> Any:
@@ -612,7 +686,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         copier = Copier(home, requirements, claimed, keys)
         _STATE.update(copier=copier, world=world)
         load(args, world, chosen)
-        rates(args, world, chosen, args.bundles_each)
+        if args.copy_to:
+            copied = copy_up_to(args.copy_to, world, args.copy_seconds)
+            print(f"copied {copied:,} states in SQL (bundles copied from indexed ones, labelled copy-*: the pages' "
+                  "scale, not the indexing path)", flush=True)
+        rates(args, world, chosen, args.bundles_each + args.copy_to)
         pages(args, world, copier)
         sizes()
         own, children = rss_mb()
