@@ -37,12 +37,15 @@ def fingerprint(domain: str, number: str) -> str | None:
     return edition_fingerprint(found) if found is not None else None
 
 
-def requirement(domain: str, number: str, requirement_id: str) -> Requirement | None:
-    """A requirement of a shipped edition, or None."""
+@cache
+def _requirements(domain: str, number: str) -> dict[str, Requirement]:
     found = edition(domain, number)
-    if found is None:
-        return None
-    return next((r for r in found.requirements if r.id == requirement_id), None)
+    return {r.id: r for r in found.requirements} if found is not None else {}
+
+
+def requirement(domain: str, number: str, requirement_id: str) -> Requirement | None:
+    """A requirement of a shipped edition, or None (by id: a bundle page looks up 1,993 of them)."""
+    return _requirements(domain, number).get(requirement_id)
 
 
 def procedure(found: Requirement | None) -> str:

@@ -28,10 +28,17 @@ class UploadForm(LanguageForm):
     municipality = forms.ModelChoiceField(queryset=Municipality.objects.none(), label="市区町村 / Municipality")
     bundle = forms.FileField(label="evidence.zip")
 
-    def __init__(self, *args: Any, municipalities: object = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, municipalities: object = None, fixed: Municipality | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if municipalities is not None:
             self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]
+        if fixed is not None:
+            # On a municipality's page the form is for it: no list of every municipality the account
+            # sees (1,741 options for an administrator), still checked against them when posted.
+            self.fields["municipality"].widget = forms.HiddenInput()
+            self.initial["municipality"] = fixed.pk
+            self.fixed = fixed
 
     def clean_bundle(self) -> object:
         upload = self.cleaned_data["bundle"]

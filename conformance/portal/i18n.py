@@ -197,6 +197,16 @@ TEXTS: Mapping[str, Text] = {
     "dec_rejected": ("差戻し", "Rejected"),
     "dec_comment": ("コメント", "Comment"),
     "bytes": ("バイト", "bytes"),
+    # Pages at national scale (issue 51): pagination and summaries instead of silent caps.
+    "page": ("ページ", "Page"),
+    "page_previous": ("前のページ", "Previous page"),
+    "page_next": ("次のページ", "Next page"),
+    "releases": ("パッケージ版ごとの概要", "Per package release"),
+    "latest_per_customer": ("顧客・パッケージ版ごとの最新バンドル", "Latest bundle per customer and release"),
+    "municipalities_many": ("閲覧できる市区町村が多いため、下の都道府県から市区町村を選んでください。",
+                            "You see many municipalities: choose a prefecture below, then the municipality."),
+    "upload_from_municipality": ("バンドルのアップロードは各市区町村のページから行います。",
+                                 "Upload a bundle from the municipality's page."),
 }
 
 #: States only the portal shows (:mod:`conformance.portal.progress`), beside the report's.

@@ -161,9 +161,8 @@ class Bundle(models.Model):
     problems = models.JSONField(default=list)
     gaps = models.JSONField(default=list)
     created = models.DateTimeField()  # the manifest's date
-    uploaded = models.DateTimeField(auto_now_add=True, db_index=True)
+    uploaded = models.DateTimeField(auto_now_add=True)  # indexed with the municipality (Meta)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
-    data = models.BinaryField()
 
     class Meta:
         verbose_name = verbose_name_plural = "証拠バンドル"
@@ -174,15 +173,29 @@ class Bundle(models.Model):
         return f"{self.product} {self.version} @ {self.municipality.code} ({self.sha256[:12]})"
 
 
+class BundleFile(models.Model):
+    """A bundle's bytes as uploaded (the signed evidence.zip), kept apart from :class:`Bundle` so that
+    no page that lists or joins bundles ever reads them (issue 51: a prefecture's page moved 345 MB of
+    zips nobody read); only the download reads this table."""
+
+    bundle = models.OneToOneField(Bundle, on_delete=models.CASCADE, primary_key=True, related_name="file")
+    data = models.BinaryField()
+
+
 class SystemResult(models.Model):
-    """The part of a bundle about one system: its domain and catalog edition."""
+    """The part of a bundle about one system: its domain and catalog edition, and how many of its
+    requirements the run judged in each state (counted once at indexing, so that the pages that list
+    many systems never count states: :func:`conformance.portal.progress.system_counts`)."""
 
     bundle = models.ForeignKey(Bundle, on_delete=models.CASCADE, related_name="systems")
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="systems")
+    # The index below starts with the municipality: a second one on it alone is never used.
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="systems", db_index=False)
     domain = models.CharField(max_length=64)
     edition = models.CharField(max_length=20)
     catalog_sha256 = models.CharField(max_length=64)
     catalog_outdated = models.BooleanField(default=False)
+    judged = models.PositiveIntegerField(default=0)  # states of this system in the bundle
+    counts = models.JSONField(default=dict)  # the run's state -> how many of this system's requirements
 
     class Meta:
         verbose_name = verbose_name_plural = "システム別の結果"
@@ -190,7 +203,14 @@ class SystemResult(models.Model):
 
 
 class RequirementState(models.Model):
-    """A requirement's state in one bundle (``results.json``'s entry, findings kept)."""
+    """A requirement's state in one bundle (``results.json``'s entry, findings kept).
+
+    The most numerous row (1,993 a whole-catalog bundle, tens of millions for the country), so it
+    carries one index, the bundle's (every query reads the states of given bundles; B-tree
+    deduplication stores a bundle's id about once per leaf page). One state per requirement is
+    checked before indexing (:mod:`conformance.portal.recompute`: a requirement listed twice is
+    refused); a unique index on (bundle, requirement) repeating that cost 75 bytes a state, and the
+    index on (requirement, bundle), never used by any query, 71 (issue 51)."""
 
     bundle = models.ForeignKey(Bundle, on_delete=models.CASCADE, related_name="states")
     requirement = models.CharField(max_length=80)
@@ -204,8 +224,6 @@ class RequirementState(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "要件の状態"
-        constraints = (models.UniqueConstraint(fields=["bundle", "requirement"], name="one_state_per_requirement"),)
-        indexes = (models.Index(fields=["requirement", "bundle"]), models.Index(fields=["bundle", "status"]))
 
 
 class Attestation(models.Model):

@@ -19,7 +19,7 @@ from functools import cache
 from conformance.catalog.domains import domains
 from conformance.catalog.models import Requirement
 from conformance.portal import catalog as shipped
-from conformance.portal.models import Attestation, Bundle, Municipality, RequirementState
+from conformance.portal.models import Attestation, Bundle, Municipality, RequirementState, SystemResult, Transition
 from conformance.portal.verdicts import accepted_attestations
 
 #: The states a page shows, in the order counts are listed (the report's, then the portal's own).
@@ -133,6 +133,47 @@ def progress(bundle: Bundle, found: Sequence[Row]) -> list[SystemProgress]:
                 counts["NOT_SELECTED"] = missing
         result.append(SystemProgress(system.domain, system.edition, dict(counts)))
     return result
+
+
+def system_counts(systems: Sequence[SystemResult], day: dt.date) -> dict[int, list[tuple[str, int]]]:
+    """Per system result (its id), the counts by state shown, as :func:`progress` gives them, for any
+    number of systems in at most three queries: the run's counts are kept on each system (counted at
+    indexing); only the states an open 経過措置 or an accepted attestation moves are read."""
+    bundles = {s.bundle_id: s.bundle for s in systems}
+    places = {b.municipality_id for b in bundles.values()}
+    if not systems:
+        return {}
+    transitions: dict[int, set[str]] = {}
+    for place, requirement in Transition.objects.filter(municipality_id__in=places, closed=False).values_list(
+            "municipality_id", "requirement"):
+        transitions.setdefault(place, set()).add(requirement)
+    accepted = {(a.municipality_id, a.vendor_id, a.product, a.version, a.edition, a.requirement)
+                for a in Attestation.objects.filter(municipality_id__in=places, state=Attestation.State.ACCEPTED)
+                if a.valid_on(day)}
+    wanted = {r for moved in transitions.values() for r in moved} | {a[5] for a in accepted}
+    moved: dict[tuple[int, str, str], Counter[str]] = {}
+    if wanted:
+        for bundle_id, domain, edition, requirement, status in RequirementState.objects.filter(
+                bundle_id__in=list(bundles), requirement__in=wanted).values_list(
+                "bundle_id", "domain", "edition", "requirement", "status"):
+            bundle = bundles[bundle_id]
+            attested = (bundle.municipality_id, bundle.vendor_id, bundle.product, bundle.version, edition,
+                        requirement) in accepted
+            shown = shown_state(status, attested and status == "MANUAL",
+                                requirement in transitions.get(bundle.municipality_id, ()))
+            if shown != status:
+                change = moved.setdefault((bundle_id, domain, edition), Counter())
+                change[status] -= 1
+                change[shown] += 1
+    found = {}
+    for system in systems:
+        counts = Counter(system.counts)
+        counts.update(moved.get((system.bundle_id, system.domain, system.edition), Counter()))
+        catalog = shipped.edition(system.domain, system.edition)
+        if catalog is not None and len(catalog.requirements) > system.judged:
+            counts["NOT_SELECTED"] = len(catalog.requirements) - system.judged
+        found[system.pk] = [(state, counts[state]) for state in SHOWN_STATES if counts.get(state, 0) > 0]
+    return found
 
 
 def totals(systems: Iterable[SystemProgress]) -> dict[str, int]:

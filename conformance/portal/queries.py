@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from conformance.portal.models import Bundle, Municipality, RequirementState, SystemResult, Transition
 from conformance.portal.progress import domain_order
@@ -28,18 +30,27 @@ class Latest:
 def latest_results(municipality: Municipality, visible: QuerySet[Bundle]) -> list[Latest]:
     """Per system (domain), the latest complete result: the newest bundle that is neither partial
     nor stopped; a newer partial or stopped run is flagged, never taken instead."""
-    systems = SystemResult.objects.filter(municipality=municipality, bundle__in=visible)
-    found = []
-    for domain in sorted(set(systems.values_list("domain", flat=True).distinct()), key=domain_order):
-        of_domain = systems.filter(domain=domain).select_related("bundle").order_by("-bundle__uploaded", "-id")
-        complete = of_domain.filter(bundle__partial=False).exclude(bundle__verdict=Verdict.NOT_RUN).first()
-        if complete is None:
-            continue
-        # A newer run is flagged for this system only when it judged some of its requirements (a
-        # `-k` run of one system claims them all; issue 48: it flagged all 21), or it stopped.
-        newer = of_domain.filter(bundle__uploaded__gt=complete.bundle.uploaded).filter(
-            Q(bundle__states__domain=domain) | Q(bundle__verdict=Verdict.NOT_RUN)).exists()
-        found.append(Latest(complete, current_verdict(complete.bundle), newer))
+    return latest_for([municipality.pk], visible).get(municipality.pk, [])
+
+
+def latest_for(municipalities: Iterable[int], visible: QuerySet[Bundle]) -> dict[int, list[Latest]]:
+    """:func:`latest_results` of many municipalities (by id) in one query, whatever their number: the
+    database ranks each municipality's systems by upload (a window) and keeps the newest complete
+    one of each domain, with whether a newer run judged some of that system's requirements (a `-k`
+    run of one system claims them all; issue 48: it flagged all 21) or stopped."""
+    newer = SystemResult.objects.filter(
+        municipality_id=OuterRef("municipality_id"), domain=OuterRef("domain"), bundle__in=visible,
+        bundle__uploaded__gt=OuterRef("bundle__uploaded")).filter(Q(judged__gt=0) | Q(bundle__verdict=Verdict.NOT_RUN))
+    ranked = (SystemResult.objects.filter(municipality_id__in=list(municipalities), bundle__in=visible,
+                                          bundle__partial=False).exclude(bundle__verdict=Verdict.NOT_RUN)
+              .annotate(rank=Window(RowNumber(), partition_by=[F("municipality_id"), F("domain")],
+                                    order_by=[F("bundle__uploaded").desc(), F("id").desc()]),
+                        newer=Exists(newer))
+              .filter(rank=1).select_related("bundle"))
+    found: dict[int, list[Latest]] = {}
+    for system in sorted(ranked, key=lambda s: domain_order(s.domain)):
+        found.setdefault(system.municipality_id, []).append(
+            Latest(system, current_verdict(system.bundle), bool(system.newer)))
     return found
 
 

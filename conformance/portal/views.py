@@ -11,13 +11,15 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, F, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
 
 from conformance.errors import ConformanceError
@@ -31,6 +33,7 @@ from conformance.portal.ingest import BundleRefused, index
 from conformance.portal.models import (
     Attestation,
     Bundle,
+    BundleFile,
     Comment,
     Evidence,
     Municipality,
@@ -121,10 +124,22 @@ def home(request: HttpRequest) -> HttpResponse:
     """The account's next steps (per role), its municipalities, prefectures and vendors, and the
     upload form."""
     visible = access.municipalities(request.user)
+    listed = list(visible[:HOME_LIST + 1])
+    many = len(listed) > HOME_LIST  # then a prefecture page lists them, and each page has its upload form
     return render(request, "portal/home.html", {
-        "next_steps": next_steps(request.user),
-        "municipalities": visible[:500], "prefectures": sorted(access.prefectures(request.user)),
-        "vendors": access.vendors(request.user), "form": UploadForm(municipalities=visible)})
+        "next_steps": next_steps(request.user), "municipalities": [] if many else listed, "many": many,
+        "prefectures": sorted(access.prefectures(request.user)), "vendors": access.vendors(request.user),
+        "form": None if many else UploadForm(municipalities=visible)})
+
+
+#: The most municipalities the home page lists (with the upload form's choice of them); an account
+#: that sees more (a prefecture, an administrator: 1,741) picks a prefecture, then the municipality.
+HOME_LIST = 50
+#: Rows per page of the prefecture's municipalities and of a vendor's customers.
+PAGE_ROWS = 50
+#: Requirements per page of a bundle's list (a whole-catalog bundle has 1,993: drawn at once, the
+#: page took most of a second to render; the filters narrow it, the counts above cover all).
+BUNDLE_ROWS = 500
 
 
 def next_steps(user: Any) -> list[str]:
@@ -182,29 +197,18 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
     visible = access.bundles(request.user)
     latest = queries.latest_results(found, visible)
     return render(request, "portal/municipality.html", {
-        "municipality": found, "latest": latest, "progress": _latest_progress(latest),
+        "municipality": found, "latest": latest,
+        "progress": progress.system_counts([item.system for item in latest], today()),
         "bundles": visible.filter(municipality=found).select_related("vendor").order_by("-uploaded")[:50],
         "transitions": queries.transitions(found, today()),
         "can_transition": access.can_record_transition(request.user, found),
-        "transition_form": TransitionForm(), "form": UploadForm(municipalities=access.municipalities(request.user)),
+        "transition_form": TransitionForm(),
+        "form": UploadForm(municipalities=access.municipalities(request.user), fixed=found),
         "environments": access.visible(request.user, Kind.ENVIRONMENT).filter(municipality=found)
         .select_related("vendor"),
         "can_run": access.may(request.user, Action.RUN, found),
         "runs": access.visible(request.user, Kind.RUN).filter(environment__municipality=found)
         .select_related("environment", "bundle").order_by("-requested")[:20]})
-
-
-def _latest_progress(latest: list[queries.Latest]) -> dict[int, list[tuple[str, int]]]:
-    """Per latest system result (its id), the counts by state shown, each bundle read once."""
-    day, by_bundle, found = today(), {}, {}
-    for item in latest:
-        bundle = item.system.bundle
-        if bundle.pk not in by_bundle:
-            by_bundle[bundle.pk] = {(p.domain, p.edition): p for p in progress.progress(
-                bundle, progress.rows(bundle, day))}
-        system = by_bundle[bundle.pk].get((item.system.domain, item.system.edition))
-        found[item.system.pk] = system.ordered if system is not None else []
-    return found
 
 
 @login_required
@@ -233,9 +237,11 @@ def bundle(request: HttpRequest, pk: int) -> HttpResponse:
     systems = progress.progress(found, every)
     chosen = {key: request.GET.get(key, "") for key in ("state", "chapter", "level")}
     shown = progress.filtered(every, chosen["state"], chosen["chapter"], chosen["level"])
+    page = Paginator(shown, BUNDLE_ROWS).get_page(request.GET.get("page"))
     return render(request, "portal/bundle.html", {
         "bundle": found, "verdict": current_verdict(found), "counts": progress.totals(systems),
-        "progress": systems, "states": shown[:3000], "shown": len(shown), "total": len(every),
+        "progress": systems, "states": page, "page": page, "shown": len(shown), "total": len(every),
+        "query": urlencode({key: value for key, value in chosen.items() if value}),
         "chosen": chosen, "state_choices": [s for s in progress.SHOWN_STATES if any(r.shown == s for r in every)],
         "chapter_choices": sorted({r.chapter for r in every if r.chapter}, key=_numeric),
         "level_choices": sorted({r.state.level for r in every})})
@@ -272,7 +278,8 @@ def bundle_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 def bundle_download(request: HttpRequest, pk: int) -> HttpResponse:
     """The bundle as uploaded (signed, verifiable again with `conformance report verify`)."""
     found = _bundle(request, pk)
-    response = HttpResponse(bytes(found.data), content_type="application/zip")
+    stored = get_object_or_404(BundleFile, bundle=found)
+    response = HttpResponse(bytes(stored.data), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="evidence-{found.pk}.zip"'
     return response
 
@@ -411,24 +418,25 @@ def prefecture(request: HttpRequest, name: str) -> HttpResponse:
     """A prefecture's municipalities, each with its latest result per system."""
     if name not in access.prefectures(request.user):
         raise Http404("no such prefecture for this account")
-    visible = access.bundles(request.user)
-    rows = [(m, queries.latest_results(m, visible))
-            for m in access.municipalities(request.user).filter(prefecture=name)[:300]]
-    return render(request, "portal/prefecture.html", {"prefecture": name, "rows": rows})
+    page = Paginator(access.municipalities(request.user).filter(prefecture=name).order_by("code"),
+                     PAGE_ROWS).get_page(request.GET.get("page"))
+    latest = queries.latest_for([m.pk for m in page], access.bundles(request.user))
+    return render(request, "portal/prefecture.html", {
+        "prefecture": name, "page": page, "rows": [(m, latest.get(m.pk, [])) for m in page]})
 
 
 @login_required
 def vendor(request: HttpRequest, pk: int) -> HttpResponse:
     """A vendor's package across its customers: the latest bundle per municipality and release."""
     found = access.get_or_404(request.user, Kind.VENDOR, pk=pk)
-    bundles = (Bundle.objects.filter(vendor=found).select_related("municipality")
-               .order_by("product", "-version", "municipality__code", "-uploaded"))
-    latest: dict[tuple[str, str, str], Bundle] = {}
-    for item in bundles.only("id", "product", "version", "municipality", "uploaded", "verdict", "origin",
-                             "current_verdict", "verdict_valid_until", "partial")[:5000]:
-        latest.setdefault((item.product, item.version, item.municipality.code), item)
-    return render(request, "portal/vendor.html", {"vendor": found, "latest": list(latest.values())})
-
+    bundles = Bundle.objects.filter(vendor=found)
+    releases = (bundles.values("product", "version").annotate(customers=Count("municipality", distinct=True),
+                                                              count=Count("id")).order_by("product", "-version"))
+    latest = (bundles.annotate(rank=Window(RowNumber(), partition_by=[F("product"), F("version"), F("municipality_id")],
+                                           order_by=[F("uploaded").desc(), F("id").desc()]))
+              .filter(rank=1).select_related("municipality").order_by("product", "-version", "municipality__code"))
+    page = Paginator(latest, PAGE_ROWS).get_page(request.GET.get("page"))
+    return render(request, "portal/vendor.html", {"vendor": found, "releases": releases, "page": page})
 
 
 def _manager(request: HttpRequest) -> None:

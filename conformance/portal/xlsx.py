@@ -12,7 +12,7 @@ from typing import Any
 from conformance.errors import UsageError
 from conformance.locations import default_catalog_root
 from conformance.portal.i18n import label
-from conformance.portal.models import Bundle
+from conformance.portal.models import Bundle, BundleFile
 from conformance.portal.verdicts import accepted_attestations, attestation_entry, current_verdict, today
 from conformance.reporting.xlsx import PROVENANCE, Filing, listed_for
 from conformance.reporting.ziputil import ArchiveError, open_checked, read_entry
@@ -34,9 +34,10 @@ def bundle_workbook(bundle: Bundle) -> bytes:
 
 
 def bundle_results(bundle: Bundle) -> dict[str, Any]:
-    """The results.json the bundle carries, as the run wrote it (verified when it was indexed)."""
+    """The results.json the bundle carries, as the run wrote it (verified when it was indexed); its bytes are
+    read from their own table (issue 51: no page that lists bundles reads them)."""
     try:
-        archive, infos = open_checked(bytes(bundle.data))
+        archive, infos = open_checked(bytes(BundleFile.objects.get(bundle=bundle).data))
         with archive:
             info = next((i for i in infos if i.filename == "results.json"), None)
             if info is None:

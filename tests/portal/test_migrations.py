@@ -57,3 +57,48 @@ def test_rows_made_before_issue_47_are_given_vendor_and_origin(tmp_path: Path) -
     found = json.loads(done.stdout.strip().splitlines()[-1])
     assert found["vendors"] == {"alone": "A", "shared": None}
     assert found["origins"] == {"1": "self_declared", "2": "witnessed", "3": "self_declared"}
+
+
+SCALE_SCRIPT = """
+import json, django
+from django.core.management import call_command
+django.setup()
+call_command("migrate", "portal", "0007", verbosity=0)
+call_command("migrate", "auth", verbosity=0)
+from django.db.migrations.executor import MigrationExecutor
+from django.db import connection
+old = MigrationExecutor(connection).loader.project_state(("portal", "0007_backfill_vendor_and_origin")).apps
+Municipality, Vendor = old.get_model("portal", "Municipality"), old.get_model("portal", "Vendor")
+Bundle, System = old.get_model("portal", "Bundle"), old.get_model("portal", "SystemResult")
+State = old.get_model("portal", "RequirementState")
+town = Municipality.objects.create(code="131016", name="千代田区", prefecture="東京都")
+vendor = Vendor.objects.create(name="A")
+for sha, data in (("1", b"PK first"), ("2", b"PK second")):
+    bundle = Bundle.objects.create(sha256=sha, municipality=town, vendor=vendor, signer="k", product="p", version=sha,
+                                   profile_name="p", harness_version="0", verdict="incomplete",
+                                   created="2026-01-01T00:00:00+00:00", data=data)
+    for domain in ("jumin", "inkan"):
+        System.objects.create(bundle=bundle, municipality=town, domain=domain, edition="1.0", catalog_sha256="x")
+    for n, status in enumerate(["PASS", "PASS", "FAIL"] if sha == "1" else ["MANUAL"]):
+        State.objects.create(bundle=bundle, requirement=f"jumin-1.0-1-R{n}", domain="jumin", edition="1.0",
+                             level="required", status=status)
+call_command("migrate", verbosity=0)
+from conformance.portal.models import BundleFile, SystemResult
+print(json.dumps({"files": {f.bundle.sha256: bytes(f.data).decode() for f in BundleFile.objects.all()},
+                  "systems": sorted([s.bundle.sha256, s.domain, s.judged, s.counts]
+                                    for s in SystemResult.objects.all())}))
+"""
+
+
+def test_bundle_bytes_move_to_their_table_and_systems_get_their_counts(tmp_path: Path) -> None:
+    """Migration 0009 (issue 51): each bundle's bytes in BundleFile, each system's counts by state."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("CONFORMANCE_PORTAL_")}
+    environment |= {"CONFORMANCE_PORTAL_HOME": str(tmp_path), "CONFORMANCE_PORTAL_SECRET_KEY": "x" * 50,
+                    "DJANGO_SETTINGS_MODULE": "conformance.portal.settings"}
+    done = subprocess.run([sys.executable, "-c", SCALE_SCRIPT], env=environment, capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["files"] == {"1": "PK first", "2": "PK second"}
+    assert found["systems"] == [["1", "inkan", 0, {}], ["1", "jumin", 3, {"FAIL": 1, "PASS": 2}],
+                                ["2", "inkan", 0, {}], ["2", "jumin", 1, {"MANUAL": 1}]]

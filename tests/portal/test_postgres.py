@@ -87,12 +87,14 @@ def postgres() -> Iterator[str]:
 
 #: Run again on PostgreSQL, each part its own test (so that pytest-xdist spreads them over the workers): the
 #: attacks (issue 47: transactions, locks, limits), the access rule's matrix (every query of every view), and
-#: the check that the database really is PostgreSQL. The browser's flows are not run again here: they drive the
+#: the pages' query counts and stored states at scale (issue 51), and the check that the database really is
+#: PostgreSQL. The browser's flows are not run again here: they drive the
 #: same views the matrix reaches through HTTP, and Chromium doubled this test's time for nothing the database
 #: decides. With the least number of tests each part must pass (a part that collected nothing would prove nothing).
 ON_POSTGRESQL = {
     "test_security_attacks.py": 38,
     "test_access_matrix.py": 162,
+    "test_scale.py": 5,
     "test_browser.py::test_the_database_is_the_one_asked_for": 1,
 }
 

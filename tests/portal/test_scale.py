@@ -1,0 +1,190 @@
+"""The pages at national scale (issue 51): each page asks the database a fixed number of queries,
+whatever the number of municipalities, bundles and systems it shows; no page but the download reads
+a bundle's stored bytes; what cannot be shown whole is paginated (never cut off silently); each
+system's counts by state, kept at indexing, are the ones counted from the states.
+
+Query counts, not timings (benchmarks/portal_load.py measures those)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+from portal_helpers import CHECKED, MANUAL, World, signed_bundle
+from test_portal import client
+
+pytestmark = pytest.mark.usefixtures("portal_db")
+
+
+def queries(browser: Any, url: str) -> tuple[int, list[str]]:
+    """How many queries a page asked, and their SQL (the page must answer 200)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = browser.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(captured.captured_queries), [q["sql"] for q in captured.captured_queries]
+
+
+def add_towns(world: World, count: int, data: bytes, root: Any) -> list[Any]:
+    """``count`` more municipalities of the world's prefecture, each supplied by its vendor and with
+    the same signed bundle indexed (the real path; a bundle is refused twice only in one municipality)."""
+    from conformance.portal.ingest import index
+    from conformance.portal.models import Municipality
+
+    made = []
+    for _ in range(count):
+        code = uuid.uuid4().hex[:6]
+        town = Municipality.objects.create(code=code, name=f"町{code}", prefecture=world.tokyo.prefecture)
+        world.vendor.customers.add(town)
+        index(data, town, root)
+        made.append(town)
+    return made
+
+
+def page_queries(world: World, root: Any, town: Any, bundle: Any) -> dict[str, int]:
+    pages = {"home (prefecture viewer)": (world.users["prefecture"], "/"),
+             "home (administrator)": (root, "/"),
+             "prefecture": (world.users["prefecture"], f"/prefecture/{world.tokyo.prefecture}/"),
+             "municipality": (world.users["tester"], f"/m/{town.code}/"),
+             "vendor": (world.users["vendor"], f"/vendor/{world.vendor.pk}/"),
+             "bundle": (world.users["tester"], f"/bundle/{bundle.pk}/"),
+             "history": (world.users["tester"], f"/m/{town.code}/requirement/{CHECKED}/")}
+    counted = {}
+    for name, (user, url) in pages.items():
+        count, sql = queries(client(user), url)
+        assert not [q for q in sql if "portal_bundlefile" in q], f"{name} read a bundle's bytes"
+        counted[name] = count
+    return counted
+
+
+def test_each_page_asks_a_fixed_number_of_queries_as_the_country_grows(world: World, tmp_path: Path) -> None:
+    from django.contrib.auth import get_user_model
+
+    from conformance.portal.ingest import index
+    from conformance.portal.models import Attestation, Bundle, Transition
+
+    root = get_user_model().objects.create_superuser(f"root-{uuid.uuid4().hex[:8]}")
+    first = signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL", MANUAL: "MANUAL"}, "1.0")
+    index(first, world.tokyo, root)
+    add_towns(world, 2, first, root)
+    bundle = Bundle.objects.filter(municipality=world.tokyo).get()
+
+    def attest(version: str) -> None:
+        Attestation.objects.create(municipality=world.tokyo, vendor=world.vendor, product="見本住記", version=version,
+                                   domain="jumin", edition="1.0", requirement=MANUAL, statement="確認した",
+                                   state=Attestation.State.ACCEPTED, expires=dt.date.today() + dt.timedelta(days=30))
+
+    attest("1.0")
+    Transition.objects.create(municipality=world.tokyo, domain="jumin", requirement=CHECKED, notification="届出-1",
+                              promised=dt.date.today() + dt.timedelta(days=30))
+    before = page_queries(world, root, world.tokyo, bundle)
+
+    # Three times the municipalities, another release in each, a partial run, another attestation.
+    second = signed_bundle(tmp_path, world.signer, {CHECKED: "PASS", MANUAL: "MANUAL"}, "2.0")
+    towns = add_towns(world, 6, first, root)
+    for town in [world.tokyo, *towns]:
+        index(second, town, root)
+    index(signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL"}, "2.1", partial=True), world.tokyo, root)
+    attest("2.0")
+    after = page_queries(world, root, world.tokyo, bundle)
+    assert after == before
+
+
+def test_the_prefecture_and_vendor_pages_are_paginated_not_cut(world: World, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.contrib.auth import get_user_model
+
+    from conformance.portal import views
+
+    monkeypatch.setattr(views, "PAGE_ROWS", 2)
+    root = get_user_model().objects.create_superuser(f"root-{uuid.uuid4().hex[:8]}")
+    data = signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"}, "1.0")
+    towns = sorted(add_towns(world, 4, data, root), key=lambda t: t.code)  # with tokyo: 5, no bundle there
+    viewer = client(world.users["prefecture"])
+    shown = []
+    for number in (1, 2, 3):
+        page = viewer.get(f"/prefecture/{world.tokyo.prefecture}/?page={number}").content.decode()
+        shown += re.findall(r'<a href="/m/([^/]+)/">', page)
+        assert f"ページ {number} / 3" in page
+    assert sorted(shown) == sorted([t.code for t in towns] + [world.tokyo.code])
+    vendor = client(world.users["vendor"])
+    listed = []
+    for number in (1, 2):
+        page = vendor.get(f"/vendor/{world.vendor.pk}/?page={number}").content.decode()
+        listed += re.findall(r"<td>(町[0-9a-f]{6})</td>", page)
+        assert "顧客・パッケージ版ごとの最新バンドル (4)" in page
+    assert sorted(listed) == sorted(t.name for t in towns)
+    summary = vendor.get(f"/vendor/{world.vendor.pk}/").content.decode()
+    assert "<tr><td>見本住記 1.0</td><td>4</td><td>4</td></tr>" in summary
+
+
+def test_many_municipalities_are_reached_through_prefectures_not_one_long_form(world: World) -> None:
+    from django.contrib.auth import get_user_model
+
+    from conformance.portal import views
+    from conformance.portal.models import Municipality
+
+    root = get_user_model().objects.create_superuser(f"root-{uuid.uuid4().hex[:8]}")
+    Municipality.objects.bulk_create([Municipality(code=uuid.uuid4().hex[:6], name="村", prefecture="多県")
+                                      for _ in range(views.HOME_LIST + 1)])
+    home = client(root).get("/").content.decode()
+    assert 'id="many-municipalities"' in home and "<option" not in home
+    assert '<a href="/prefecture/%E5%A4%9A%E7%9C%8C/">多県</a>' in home
+    tester = client(world.users["tester"]).get("/").content.decode()  # one municipality: listed, the form's choice
+    assert f'<option value="{world.tokyo.pk}">' in tester
+    page = client(root).get(f"/m/{world.tokyo.code}/").content.decode()  # the page's form is for its municipality
+    assert f'<input type="hidden" name="municipality" value="{world.tokyo.pk}"' in page and "<option" not in page
+
+
+def test_kept_counts_are_the_counts_of_the_states(world: World, tmp_path: Path) -> None:
+    from collections import Counter
+
+    from django.contrib.auth import get_user_model
+
+    from conformance.portal.ingest import index
+    from conformance.portal.models import Attestation, Transition
+    from conformance.portal.progress import progress, rows, system_counts
+    from conformance.portal.verdicts import today
+
+    root = get_user_model().objects.create_superuser(f"root-{uuid.uuid4().hex[:8]}")
+    bundle = index(signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL", MANUAL: "MANUAL"}, "1.0"), world.tokyo, root)
+    partial = index(signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"}, "1.1", partial=True), world.tokyo, root)
+    Attestation.objects.create(municipality=world.tokyo, vendor=world.vendor, product="見本住記", version="1.0",
+                               domain="jumin", edition="1.0", requirement=MANUAL, statement="確認した",
+                               state=Attestation.State.ACCEPTED, expires=today() + dt.timedelta(days=30))
+    Transition.objects.create(municipality=world.tokyo, domain="jumin", requirement=CHECKED, notification="届出-1",
+                              promised=today() + dt.timedelta(days=30))
+    for found in (bundle, partial):
+        system = found.systems.get()
+        assert system.counts == dict(Counter(found.states.values_list("status", flat=True)))
+        counted = system_counts([system], today())[system.pk]
+        assert counted == progress(found, rows(found, today()))[0].ordered
+    system = bundle.systems.get()
+    assert dict(system_counts([system], today())[system.pk])["TRANSITION"] == 1
+    assert dict(system_counts([system], today())[system.pk])["ATTESTED"] == 1
+
+
+def test_each_state_is_stored_as_the_results_say(world: World, tmp_path: Path) -> None:
+    """The states are inserted by ingest.insert_states (not the ORM's bulk_create): every field read
+    back as results.json has it, JSON included, in the catalog's order."""
+    import json
+
+    from django.contrib.auth import get_user_model
+
+    from conformance.portal.ingest import index
+    from conformance.reporting.ziputil import read_entries
+
+    root = get_user_model().objects.create_superuser(f"root-{uuid.uuid4().hex[:8]}")
+    data = signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL", MANUAL: "MANUAL"}, "1.0")
+    bundle = index(data, world.tokyo, root)
+    written = json.loads(dict(read_entries(data))["results.json"])["results"]
+    stored = list(bundle.states.order_by("id").values("requirement", "domain", "edition", "level", "status", "reason",
+                                                      "findings", "attestation"))
+    assert stored == [{key: entry[key] for key in stored[0]} for entry in written]
+    assert next(s for s in stored if s["requirement"] == CHECKED)["findings"][0]["code"] == "api.status"
