@@ -401,7 +401,8 @@ AFFECTS: dict[str, set[str]] = {
     # tests/domains/keijidosha_zei/test_keiji_scenarios.py).
     **{name: {"qualifications"} for name in (
         "keijidosha_levy_on_april_2", "keijidosha_stationed_anywhere", "keijidosha_old_rates",
-        "keijidosha_rate_doubled", "keijidosha_due_in_may", "keijidosha_special_collection", "keijidosha_notice_late",
+        "keijidosha_rate_doubled", "keijidosha_due_before_levy_date", "keijidosha_special_collection",
+        "keijidosha_notice_late",
         "keijidosha_small_two_wheel_untaxed")},
     # 固定資産税 (conformance_reference/kotei_shisan_zei/kotei_shisan.py; each defect's own test:
     # tests/domains/kotei_shisan_zei/test_kotei_scenarios.py).

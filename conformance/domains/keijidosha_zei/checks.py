@@ -13,14 +13,16 @@ of the answer's ``軽自動車税`` part for the 年度 asked about:
   table (第442条第3号: the 軽自動車等 are taxed);
 - ``種別割税額``: the 標準税率 of the class (第463条の15第1項, 第442条第2号), and not above 1.5 times it
   (第2項, read from the answer's ``車両区分``);
-- ``納期限`` in April of the 年度 (第463条の17), ``徴収方法`` 普通徴収 (第463条の18第1項), a
+- ``納期限`` in April of the 年度 (第463条の17 本文) or, by its ただし書, another month of the 年度 (the allowed
+  set, our reading: ``keijidosha_due_months_allowed``), ``徴収方法`` 普通徴収 (第463条の18第1項), a
   ``納税通知書交付日`` at least 10 days before the 納期限 (第2項).
 
 Reading (provisions.yaml): the test town's 条例 levies the 標準税率 (第463条の15第1項 is a 標準税率; a
 town may levy another rate up to 1.5 times it, so ``rate`` is judged only against a town that adopts the
 標準税率: the profile says so by binding it). Not judged: 第443条第2項, 第3項 (環境性能割's 取得者, the
-使用者 where 第445条 exempts the owner: not quoted), 第451条 (環境性能割), 第463条の17ただし書,
-第463条の18第3項-第6項 (証紙徴収, the municipality's option).
+使用者 where 第445条 exempts the owner: not quoted), 第451条 (環境性能割), whether a 特別の事情 of
+第463条の17ただし書 exists (a 納期 other than April is accepted), 第463条の18第3項-第6項 (証紙徴収, the
+municipality's option).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from conformance.checks.scenarios import (
 from conformance.domains.keijidosha_zei.oracle import (
     STANDARD_RATES,
     Ownership,
-    keijidosha_due_in,
+    keijidosha_due_months_allowed,
     keijidosha_levy_date,
     keijidosha_liable,
     keijidosha_standard_rate,
@@ -62,6 +64,8 @@ _LIGHT = tuple(code for code in _CLASSES if code[0] in "12")
 #: 第463条の15第2項: a rate above the 標準税率 is at most 1.5 times it.
 _CEILING = "標準税率の1.5倍以下"
 _NOTICE = "納期限の10日前までに交付"
+#: 第463条の17: 四月中, or by its ただし書 another month (of the 年度: our reading).
+_DUE = "納期限が4月中又はただし書による年度内の月"
 
 
 def vehicle(vehicle_class: str, acquired: date, released: date | None = None,
@@ -151,13 +155,23 @@ def _answered_ceiling(document: Mapping[str, Any], loaded: Loaded) -> Projection
 
 
 def _due_month(s: Scenario, town: str) -> Projection:
-    year, month = keijidosha_due_in(s.fiscal_year)
-    return {"納期限の月": f"{year:04d}-{month:02d}"}
+    return {_DUE: True}
 
 
 def _answered_due_month(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """Whether the answer's 納期限 is in a month 第463条の17 allows for the 年度 asked about (the answered
+    納期限 and 年度 shown when it is not)."""
     due = picked(PART, "納期限")(document, loaded)["納期限"]
-    return {"納期限の月": due[:7] if isinstance(due, str) else due}
+    fiscal_year = document.get("年度")
+    try:
+        day = date.fromisoformat(due)
+    except (TypeError, ValueError):
+        return {_DUE: None, "納期限": due}
+    if not isinstance(fiscal_year, int):
+        return {_DUE: None, "年度": fiscal_year}
+    if (day.year, day.month) in keijidosha_due_months_allowed(fiscal_year):
+        return {_DUE: True}
+    return {_DUE: False, "納期限": due, "年度": fiscal_year}
 
 
 def _ordinary(s: Scenario, town: str) -> Projection:
@@ -208,7 +222,8 @@ KEIJI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          needs_records=True),
     Rule("keijidosha_zei.rate_ceiling", "軽自動車税: 種別割 at most 1.5 times the 標準税率 (第463条の15第2項)",
          owning_light, _within_ceiling, _answered_ceiling, (MOPED,), needs_records=True),
-    Rule("keijidosha_zei.due_month", "軽自動車税: the 納期 in April (第463条の17)", owning_light, _due_month,
+    Rule("keijidosha_zei.due_month", "軽自動車税: the 納期 in April, or by the ただし書 another month of the 年度 "
+         "(第463条の17)", owning_light, _due_month,
          _answered_due_month, (MOPED,), needs_records=True),
     Rule("keijidosha_zei.collection", "軽自動車税: collected by 普通徴収 (第463条の18第1項)", owning_light, _ordinary,
          picked(PART, "徴収方法"), (MOPED,), needs_records=True),

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from conformance.oracles.dates import Month, fiscal_year_months
+
 
 @dataclass(frozen=True)
 class Ownership:
@@ -77,6 +79,15 @@ def keijidosha_liable(owned: Ownership, stationed_here: bool, fiscal_year: int) 
 
 
 def keijidosha_due_in(fiscal_year: int) -> tuple[int, int]:
-    """The (year, month) of the 種別割's 納期: 四月中 of the 年度 (第463条の17; its ただし書, a 納期 apart
-    for 特別の事情, is the municipality's option and not judged)."""
+    """The (year, month) of the 種別割's 納期 by 第463条の17's 本文: 四月中 of the 年度."""
     return fiscal_year, 4
+
+
+def keijidosha_due_months_allowed(fiscal_year: int) -> tuple[Month, ...]:
+    """The (year, month)s a 納期限 of the 年度's 種別割 may fall in: 四月中 (第463条の17 本文) or, by its
+    ただし書 (特別の事情がある場合には、これと異なる納期を定めることができる), another month.
+
+    Reading (ours): the ただし書 names no month, so every month is one the text allows; the 納期 of a 年度's
+    tax is read as a month of that 年度 (4月 to 翌年3月): no 納期 before the 賦課期日 4月1日 (第463条の16),
+    none after the 年度. So 筑後市's 5月 is allowed, a 納期限 of 3月 before the 賦課期日 is not."""
+    return fiscal_year_months(fiscal_year)

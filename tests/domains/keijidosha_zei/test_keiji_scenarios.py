@@ -5,11 +5,14 @@ checks make)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rule_findings
 
+from conformance.checks import scenarios
 from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
 from conformance.domains.keijidosha_zei import checks as ks
 from conformance.domains.keijidosha_zei.checks import KEIJI_RULES
@@ -55,7 +58,7 @@ def test_the_worked_examples() -> None:
     assert ks._rate(ks.BOUGHT_ON_LEVY_DATE, town) == {"種別割税額": 10_800}
     assert ks._rate(ks.SMALL_TWO_WHEEL, town) == {"種別割税額": 6_000}
     assert ks._rate(ks.MOPED, town) == {"種別割税額": 2_000}
-    assert ks._due_month(ks.MOPED, town) == {"納期限の月": "2025-04"}
+    assert ks._due_month(ks.MOPED, town) == {ks._DUE: True}
 
 
 def test_the_answer_is_read_against_the_ceiling_and_the_notice_day() -> None:
@@ -71,6 +74,17 @@ def test_the_answer_is_read_against_the_ceiling_and_the_notice_day() -> None:
         ks._NOTICE: False}
 
 
+@pytest.mark.parametrize(("due", "allowed"), [
+    ("2025-04-30", True), ("2025-05-31", True), ("2026-03-31", True),  # 本文; ただし書 (筑後市's 5月); the 年度's last
+    ("2025-03-31", False), ("2026-04-30", False)])  # before the 賦課期日 (the 年度 before); the next 年度
+def test_the_due_day_is_read_against_the_months_the_article_allows(due: str, allowed: bool) -> None:
+    answer = {"年度": 2025, ks.PART: {"納期限": due}}
+    expected = {ks._DUE: True} if allowed else {ks._DUE: False, "納期限": due, "年度": 2025}
+    assert ks._answered_due_month(answer, None) == expected  # type: ignore[arg-type]
+    assert ks._answered_due_month({ks.PART: {"納期限": "4月末"}, "年度": 2025}, None) == {  # type: ignore[arg-type]
+        ks._DUE: None, "納期限": "4月末"}
+
+
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
     assert failed_requirements(frozenset(), KEIJI_RULES, BINDINGS) == set()
 
@@ -78,3 +92,17 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 @pytest.mark.parametrize("name", KEIJI_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), KEIJI_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+def test_a_due_day_before_the_levy_date_is_the_due_month_finding_at_the_query() -> None:
+    # 第463条の17: a 5月 納期限 is allowed (ただし書), so the clean reference's April and a May pass; 3月31日 of the
+    # 年度's first year (keijidosha_due_before_levy_date) is no month of the 年度.
+    assert rule_findings(frozenset(), KEIJI_RULES, BINDINGS, ["keijidosha_zei.due_month"]) == {
+        "keijidosha_zei.due_month": []}
+    found = rule_findings(frozenset({"keijidosha_due_before_levy_date"}), KEIJI_RULES, BINDINGS,
+                          ["keijidosha_zei.due_month"])["keijidosha_zei.due_month"]
+    (finding,) = found
+    assert finding.code == "scenario.keijidosha_zei.due_month.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert json.loads(finding.expected) == {ks._DUE: True}
+    assert json.loads(finding.actual) == {ks._DUE: False, "納期限": "2025-03-31", "年度": 2025}
