@@ -54,7 +54,7 @@ def _standard(kind: str, value: int, defects: frozenset[str]) -> int:
 
 
 def _due_dates(fiscal_year: int, defects: frozenset[str]) -> list[str]:
-    last = date(fiscal_year + 1, 3, 2) if "kotei_last_due_in_march" in defects else date(fiscal_year + 1, 2, 28)
+    last = date(fiscal_year, 2, 28) if "kotei_february_of_same_year" in defects else date(fiscal_year + 1, 2, 28)
     return [date(fiscal_year, 4, 30).isoformat(), date(fiscal_year, 7, 31).isoformat(),
             date(fiscal_year, 12, 25).isoformat(), last.isoformat()]
 

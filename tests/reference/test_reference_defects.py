@@ -410,7 +410,7 @@ AFFECTS: dict[str, set[str]] = {
         "kotei_levy_on_april_1", "kotei_located_anywhere", "kotei_depreciable_untaxed", "kotei_taxed_by_acquisition",
         "kotei_deceased_owner_taxed", "kotei_residential_land_everywhere", "kotei_depreciable_two_thirds",
         "kotei_base_years_from_2025", "kotei_rate_one_and_a_half", "kotei_exemption_inclusive",
-        "kotei_last_due_in_march")},
+        "kotei_february_of_same_year")},
     # 生活保護 (conformance_reference/seikatsu_hogo/seikatsu_hogo.py; each defect's own test:
     # tests/domains/seikatsu_hogo/test_seikatsu_scenarios.py).
     **{name: {"qualifications"} for name in (

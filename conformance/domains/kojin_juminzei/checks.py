@@ -13,13 +13,14 @@ among them): who is levied is ``scenario.juminzei.levied``'s to judge, so these 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
+from typing import Any
 
 from hypothesis import strategies as st
 
 from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Projection, Rule, Scenario, history, moves, picked, rule_check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, history, moves, picked, rule_check
 from conformance.domains.kojin_juminzei import oracle as juminzei
 from conformance.domains.kojin_juminzei.oracle import is_levied_by
 
@@ -76,9 +77,27 @@ def _income_year(s: Scenario, town: str) -> Projection:
     return {"課税標準の所得年": juminzei.income_year(s.fiscal_year) if _levied(s, town) else None}
 
 
+#: 第320条: the 本文's months, or by its 但し書 others (of the 年度: our reading); none for a person not levied.
+_DUE = "納期が第320条の月（但し書により年度内の月）"
+
+
 def _payment_months(s: Scenario, town: str) -> Projection:
-    months = juminzei.payment_months(s.fiscal_year) if _levied(s, town) else ()
-    return {"納期": [f"{year:04d}-{month:02d}" for year, month in months]}
+    return {_DUE: True} if _levied(s, town) else {"納期": []}
+
+
+def _answered_payment_months(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The answer's 納期 read against 第320条: none for a person not levied (answered as is), otherwise
+    whether each is a month of the 年度 asked about (the answered list and 年度 shown when one is not)."""
+    months = picked(PART, "納期")(document, loaded)["納期"]
+    fiscal_year = document.get("年度")
+    if months == []:
+        return {"納期": []}
+    if not isinstance(months, list) or not isinstance(fiscal_year, int):
+        return {_DUE: None, "納期": months, "年度": fiscal_year}
+    allowed = {f"{year:04d}-{month:02d}" for year, month in juminzei.payment_months_allowed(fiscal_year)}
+    if all(isinstance(month, str) and month in allowed for month in months):
+        return {_DUE: True}
+    return {_DUE: False, "納期": months, "年度": fiscal_year}
 
 
 def _minor(s: Scenario, town: str) -> Projection:
@@ -117,8 +136,8 @@ TAX_RULES: dict[str, Rule] = {rule.name: rule for rule in (
                _income_year, "課税標準の所得年"),
     _of_levied("juminzei.rate", "個人住民税: 所得割 at 6%, 8% in a 指定都市 (第314条の3第1項)", _rate,
                "所得割税率"),
-    _of_levied("juminzei.payment_months", "個人住民税: 納期 in 6月, 8月, 10月 and 1月 (第320条)", _payment_months,
-               "納期"),
+    Rule("juminzei.payment_months", "個人住民税: 納期 in 6月, 8月, 10月 and 1月, or by the 但し書 other months of the "
+         "年度 (第320条)", levied_residents, _payment_months, _answered_payment_months, (MOVED_IN_ON_LEVY_DATE,)),
     _rule("juminzei.minor", "個人住民税: 未成年者 on the 賦課期日 (第295条第1項第2号)", _minors, _minor, "未成年者",
           MINOR_EXAMPLES),
     _rule("juminzei.under_fifteen", "個人住民税: 十五歳未満 on 前年12月31日 (第313条第7項)", _fifteens, _under_fifteen,

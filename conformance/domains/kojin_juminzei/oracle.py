@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from conformance.oracles.dates import age_reached_on
+from conformance.oracles.dates import Month, age_reached_on, fiscal_year_months
 from conformance.oracles.municipalities import municipality
 from conformance.oracles.residence import Residence, address_on
 
@@ -104,6 +104,16 @@ def payment_months(fiscal_year: int) -> tuple[tuple[int, int], ...]:
     """The 納期 of 普通徴収 of 年度 ``fiscal_year`` as (year, month) (第320条): 6月, 8月, 10月 of the
     year and 1月 of the next (令和7年度: 2025-06, 2025-08, 2025-10, 2026-01)."""
     return tuple((fiscal_year + (month < 4), month) for month in PAYMENT_MONTHS)
+
+
+def payment_months_allowed(fiscal_year: int) -> tuple[Month, ...]:
+    """The (year, month)s a 納期 of 普通徴収 of 年度 ``fiscal_year`` may fall in (第320条).
+
+    本文: 六月、八月、十月及び一月中 (六月中 only where the tax is at most the 均等割額); 但し書: 特別の事情がある場合
+    においては、これと異なる納期を定めることができる, naming no month. So every month is one the text allows;
+    reading (ours): the 納期 of a 年度's tax are months of that 年度 (4月 to 翌年3月). A town with ten 納期 from
+    6月 to 3月 conforms; a 1月 of the 年度's first calendar year (the 年度 before) does not."""
+    return fiscal_year_months(fiscal_year)
 
 
 def is_minor_on_levy_date(birth: date, fiscal_year: int) -> bool:

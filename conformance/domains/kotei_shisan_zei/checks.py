@@ -16,13 +16,14 @@ NOT_AUTOMATED). Each check judges one field of the answer's ``固定資産税`` 
 - ``課税標準額``: the registered 価格 of a 土地 or 家屋 in the 基準年度, 第二年度 and 第三年度 (第349条第1項-第3項)
   and of a 償却資産 (第349条の2);
 - ``税額``: 1.4/100 of the answer's 課税標準額 (第350条第1項), and none below the 免税点 (第351条);
-- ``納期限``: each in 4月, 7月, 12月 or 2月 of the 年度 (第362条第1項).
+- ``納期限``: each in 4月, 7月, 12月 or 2月 of the 年度 (第362条第1項 本文) or, by its 但し書, another month of the
+  年度 (the allowed set, our reading: ``kotei_due_months_allowed``).
 
-Readings (provisions.yaml): the test town levies the 標準税率 and uses neither ただし書 of 第351条 nor of
-第362条; one asset a person, so the 同一の者's total of 第351条 is that asset's 課税標準; the 価格 are drawn in
-steps of 50,000円 so that no 端数 (第20条の4の2, not quoted) arises; the assets are no 住宅用地 and take no
-特例 (第349条の3 and after, not quoted). Not judged: 第342条第2項, 第3項, 第343条第4項 and after, the ただし書
-of 第349条 (特別の事情), 第349条第4項-第6項 (assets new in the 第二年度 or 第三年度), 第350条第2項, 第383条,
+Readings (provisions.yaml): the test town levies the 標準税率 and uses no ただし書 of 第351条 (a 納期 by
+第362条's 但し書 is accepted); one asset a person, so the 同一の者's total of 第351条 is that asset's 課税標準;
+the 価格 are drawn in steps of 50,000円 so that no 端数 (第20条の4の2, not quoted) arises; the assets are no 住宅用地
+and take no 特例 (第349条の3 and after, not quoted). Not judged: 第342条第2項, 第3項, 第343条第4項 and after, the
+ただし書 of 第349条 (特別の事情), 第349条第4項-第6項 (assets new in the 第二年度 or 第三年度), 第350条第2項, 第383条,
 第410条, 第411条.
 """
 
@@ -51,7 +52,7 @@ from conformance.domains.kotei_shisan_zei.oracle import (
     EXEMPTION_POINTS,
     Holding,
     kotei_base_year,
-    kotei_due_months,
+    kotei_due_months_allowed,
     kotei_exempt,
     kotei_levy_date,
     kotei_liable,
@@ -69,7 +70,8 @@ _LAND_HOUSE = ("土地", "家屋")
 #: The 価格 are whole steps of this (1.4/100 of it is whole hundreds of yen: no 端数 arises).
 _STEP = 50_000
 _RATE = "税額は課税標準額の百分の一・四"
-_DUE = "納期限は四月、七月、十二月又は二月中"
+#: 第362条第1項: the 本文's months, or by its 但し書 others (of the 年度: our reading).
+_DUE = "納期限は四月、七月、十二月又は二月中（但し書により年度内の月）"
 _LEVIED = "課税"
 
 
@@ -246,8 +248,10 @@ def _answered_due(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     fiscal_year = document.get("年度")
     if not isinstance(fiscal_year, int):
         return {_DUE: None, "年度": fiscal_year}
-    allowed = set(kotei_due_months(fiscal_year))
-    return {_DUE: bool(days) and all((day.year, day.month) in allowed for day in days)}
+    allowed = set(kotei_due_months_allowed(fiscal_year))
+    if days and all((day.year, day.month) in allowed for day in days):
+        return {_DUE: True}
+    return {_DUE: False, "納期限": due, "年度": fiscal_year}
 
 
 def _example(kind: str, value: int, fiscal_year: int = 2025, *, died: date | None = None,
@@ -322,7 +326,8 @@ KOTEI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("kotei_shisan_zei.exemption", "固定資産税: none below the 免税点 30万円, 20万円, 150万円 (第351条)",
          near_exemption, _levied, _answered_levied,
          (LAND_AT_EXEMPTION, LAND_BELOW_EXEMPTION, DEPRECIABLE_AT_EXEMPTION), needs_records=True),
-    Rule("kotei_shisan_zei.due_months", "固定資産税: the 納期 in 4月, 7月, 12月 and 2月 (第362条第1項)", houses,
+    Rule("kotei_shisan_zei.due_months", "固定資産税: the 納期 in 4月, 7月, 12月 and 2月, or by the 但し書 other "
+         "months of the 年度 (第362条第1項)", houses,
          _in_due_months, _answered_due, (HOUSE,), needs_records=True),
 )}
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from conformance.oracles.dates import Month, fiscal_year_months
+
 #: 第341条第1号: the 固定資産 are 土地, 家屋 and 償却資産 (the 資産区分 of the harness's record).
 ASSET_KINDS: tuple[str, ...] = ("土地", "家屋", "償却資産")
 #: 第351条: no 固定資産税 where the 課税標準となるべき額 is below (に満たない) these yen.
@@ -106,3 +108,13 @@ def kotei_due_months(fiscal_year: int) -> tuple[tuple[int, int], ...]:
     """The (year, month)s the 納期 may be in: 四月、七月、十二月及び二月 of the 年度 (第362条第1項; 二月 of
     the next calendar year, the 年度 ending on 3月31日)."""
     return tuple((fiscal_year + (month - 1) // 12, (month - 1) % 12 + 1) for month in _DUE_MONTHS)
+
+
+def kotei_due_months_allowed(fiscal_year: int) -> tuple[Month, ...]:
+    """The (year, month)s a 納期 of 年度 ``fiscal_year`` may fall in (第362条第1項).
+
+    本文: 四月、七月、十二月及び二月中 (``kotei_due_months``); 但し書: 特別の事情がある場合においては、これと
+    異なる納期を定めることができる, naming no month. So every month is one the text allows; reading (ours): the
+    納期 of a 年度's tax are months of that 年度 (4月 to 翌年3月). A last 納期 in 3月
+    conforms; a 2月 of the 年度's first calendar year (the 年度 before) does not."""
+    return fiscal_year_months(fiscal_year)

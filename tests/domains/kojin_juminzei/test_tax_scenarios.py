@@ -6,12 +6,16 @@ tests/test_reference_run.py show it through the CLI)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rule_findings
 
+from conformance.checks import scenarios
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
+from conformance.domains.kojin_juminzei import checks as ks
 from conformance.domains.kojin_juminzei.checks import TAX_RULES, _fifteens, _minors, levied_residents
 from conformance.locations import default_catalog_root
 from conformance.shipped_checks import default_registry
@@ -51,3 +55,27 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 @pytest.mark.parametrize("name", TAX_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), TAX_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+@pytest.mark.parametrize(("months", "read"), [
+    (["2025-06", "2025-08", "2025-10", "2026-01"], {ks._DUE: True}),  # 本文
+    (["2025-06"], {ks._DUE: True}),  # 本文's parenthesis: at most the 均等割額
+    ([f"2025-{month:02d}" for month in range(6, 13)] + ["2026-01", "2026-02", "2026-03"], {ks._DUE: True}),  # 但し書
+    ([], {"納期": []}),  # not levied
+    (["2025-06", "2025-01"], {ks._DUE: False, "納期": ["2025-06", "2025-01"], "年度": 2025}),  # 1月: the 年度 before
+    (["2026-04"], {ks._DUE: False, "納期": ["2026-04"], "年度": 2025})])  # the next 年度
+def test_the_payment_months_are_read_against_the_months_the_article_allows(months: list[str],
+                                                                            read: dict[str, object]) -> None:
+    answer = {"年度": 2025, ks.PART: {"納期": months}}
+    assert ks._answered_payment_months(answer, None) == read  # type: ignore[arg-type]
+
+
+def test_a_january_of_the_same_year_is_the_payment_months_finding_at_the_query() -> None:
+    rule = "juminzei.payment_months"
+    assert rule_findings(frozenset(), TAX_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding,) = rule_findings(frozenset({"juminzei_january_of_same_year"}), TAX_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == "scenario.juminzei.payment_months.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=2025")
+    assert json.loads(finding.expected) == {ks._DUE: True}
+    assert json.loads(finding.actual) == {ks._DUE: False, "納期": ["2025-06", "2025-08", "2025-10", "2025-01"],
+                                          "年度": 2025}

@@ -91,8 +91,12 @@ def test_the_answer_is_read_against_the_rate_and_the_due_months() -> None:
     assert ks._answered_rate(answer(課税標準額=None, 税額=70_000), loaded)[ks._RATE] is None
     due = ["2025-04-30", "2025-07-31", "2025-12-25", "2026-02-28"]
     assert ks._answered_due(answer(納期限=due), loaded) == {ks._DUE: True}
-    assert ks._answered_due(answer(納期限=[*due[:3], "2026-03-02"]), loaded) == {ks._DUE: False}
-    assert ks._answered_due(answer(納期限=[]), loaded) == {ks._DUE: False}
+    assert ks._answered_due(answer(納期限=[*due[:3], "2026-03-02"]), loaded) == {ks._DUE: True}  # 但し書
+    assert ks._answered_due(answer(納期限=["2025-05-31"]), loaded) == {ks._DUE: True}  # 但し書: one 納期
+    assert ks._answered_due(answer(納期限=[*due[:3], "2025-02-28"]), loaded) == {
+        ks._DUE: False, "納期限": [*due[:3], "2025-02-28"], "年度": 2025}  # the 年度 before
+    assert ks._answered_due(answer(納期限=["2026-04-30"]), loaded)[ks._DUE] is False  # the next 年度
+    assert ks._answered_due(answer(納期限=[]), loaded) == {ks._DUE: False, "納期限": [], "年度": 2025}
     assert ks._answered_due(answer(納期限=None), loaded)[ks._DUE] is None
     assert ks._answered_levied(answer(税額=0), loaded) == {ks._LEVIED: False}
 
