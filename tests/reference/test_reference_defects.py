@@ -38,6 +38,7 @@ from conformance.domains.kaigo import forms as kaigo_forms
 from conformance.domains.keijidosha_zei import checks as keiji_scenarios
 from conformance.domains.kenko_kanri import checks as kenko_scenarios
 from conformance.domains.kodomo_kosodate import checks as kodomo_scenarios
+from conformance.domains.kojin_juminzei import checks as kojin_scenarios
 from conformance.domains.koki_korei import checks as koki_scenarios
 from conformance.domains.koki_korei import forms as koki_forms
 from conformance.domains.kokuho import checks as kokuho_scenarios
@@ -154,7 +155,9 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "juminzei_no_shotokuwari", "juminzei_kintowari_surcharge_kept", "juminzei_current_year_income",
         "juminzei_designated_city_rate", "juminzei_january_of_same_year", "juminzei_minor_on_april_first",
-        "juminzei_fifteen_on_levy_date")},
+        "juminzei_fifteen_on_levy_date", "juminzei_aid_through_haishi", "juminzei_house_untaxed",
+        "juminzei_deductions_ignored", "juminzei_shotokuwari_on_total", "juminzei_dividends_always_included",
+        "juminzei_share_gains_always_excluded", "juminzei_loss_four_years", "juminzei_senjusha_fixed_only")},
     # 国民年金 (conformance_reference/kokumin_nenkin/pension.py; each defect's own test:
     # tests/domains/kokumin_nenkin/test_nenkin_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -521,6 +524,8 @@ RULE_PROBES = (
     *(inkan_scenarios.ALLOWED, inkan_scenarios.MOVED_OUT, inkan_scenarios.FOURTEEN, inkan_scenarios.INCAPABLE,
       inkan_scenarios.SECOND, inkan_scenarios.OTHER_NAME, inkan_scenarios.TITLE, inkan_scenarios.RUBBER_SEAL,
       inkan_scenarios.SMALL, inkan_scenarios.BLURRED, inkan_scenarios.NEWCOMER),
+    # 個人住民税 on its record: the worked examples of conformance/domains/kojin_juminzei/checks.py's RECORD_RULES.
+    *(example for rule in kojin_scenarios.RECORD_RULES.values() for example in rule.examples),
 )
 
 

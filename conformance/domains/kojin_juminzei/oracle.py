@@ -135,3 +135,77 @@ def is_under_fifteen(birth: date, fiscal_year: int) -> bool:
     death of the 納税義務者 during the year, which moves the day, is not generated.)
     """
     return age_reached_on(birth, 15) > date(fiscal_year - 1, 12, 31)
+
+
+# -- A person's 個人住民税 record (docs/checks.md): 第294条第1項第2号, 第295条, 第313条, 第314条の3 --------------------
+
+#: 第313条第4項第1号: the 事業専従者 who is the 配偶者 (イ) 八十六万円, any other (ロ) 五十万円.
+SPOUSE_SENJUSHA, OTHER_SENJUSHA = 860_000, 500_000
+
+
+def receives_livelihood_aid(start: date | None, end: date | None, fiscal_year: int) -> bool:
+    """Whether the person is one 生活保護法の規定による生活扶助を受けている (第295条第1項第1号) for 年度
+    ``fiscal_year``.
+
+    Readings (ours): judged on the 賦課期日 1月1日 (第318条; 第2項 says so of 分離課税 in the same words); the
+    扶助 is received from its first day to the day before its 廃止 (``end``: the first day without it)."""
+    day = levy_date(fiscal_year)
+    return start is not None and start <= day and (end is None or day < end)
+
+
+def taxes_levied(*, resident: bool, house_here: bool, aided: bool) -> tuple[str, ...]:
+    """The taxes the town levies (第294条第1項柱書): 均等割 and 所得割 on a resident (第1号), 均等割 alone on a person
+    with a 家屋敷 here and no 住所 here (第2号), none on a person receiving 生活扶助 (第295条第1項第1号: 課することが
+    できない, whatever the 号 of 第294条)."""
+    if aided:
+        return ()
+    if resident:
+        return RESIDENT_TAXES
+    return ("均等割",) if house_here else ()
+
+
+def is_loss_carried(loss_year: int, fiscal_year: int, *, blue_return: bool, filed_since: bool) -> bool:
+    """Whether a 純損失 of ``loss_year`` is deducted for 年度 ``fiscal_year`` (第313条第8項): it arose in the
+    前年前三年間 (the three years before the 前年: 令和7年度, 前年 2024, losses of 2021, 2022 and 2023), its year's
+    所得税 was a 青色申告書, and the 申告書 were filed 連続して since."""
+    previous_year = income_year(fiscal_year)
+    return previous_year - 3 <= loss_year <= previous_year - 1 and blue_return and filed_since
+
+
+def total_income(income: int, *, dividends: int = 0, dividends_declared: bool = False, share_gains: int = 0,
+                 share_gains_declared: bool = False, loss_carried: int = 0) -> int:
+    """The 総所得金額 (第313条第1項): the person's other income, with the 特定配当等 (第12項, 第13項) and the
+    特定株式等譲渡所得金額 (第14項, 第15項) only when the 確定申告書 stated them, less a 純損失 carried (第8項).
+
+    Reading (ours): the 純損失 is deducted up to the income (the 総所得金額 is not negative); the rest is
+    not judged."""
+    gross = income + (dividends if dividends_declared else 0) + (share_gains if share_gains_declared else 0)
+    return gross - min(loss_carried, gross)
+
+
+def taxable_income(total: int, deductions: int) -> int:
+    """The 課税総所得金額 (第314条の3第2項): the 総所得金額 after 前条 (第314条の2)'s 控除, given as their total;
+    not below zero (our reading). No 退職所得 or 山林所得 is generated."""
+    return max(0, total - deductions)
+
+
+def shotokuwari(taxable: int, rate_percent: int) -> int:
+    """The 所得割の額 (第314条の3第1項): the 課税総所得金額 times the rate (the amounts are drawn so that no 端数
+    arises: 第20条の4の2 is not quoted)."""
+    if taxable * rate_percent % 100:
+        raise ValueError(f"{taxable} yen at {rate_percent}% is not whole yen (端数計算 is not quoted)")
+    return taxable * rate_percent // 100
+
+
+def senjusha_deduction(business_income: int, *, spouse: bool, others: int) -> int:
+    """The 事業専従者控除額 (第313条第4項, 第5項): for each 事業専従者 the lower of 第1号 (the 配偶者 八十六万円, any
+    other 五十万円) and 第2号 (the business income before this deduction divided by the number of 事業専従者 plus one).
+
+    Reading (ours): the 第2号 amount is in whole yen (the incomes are drawn so that the division is exact)."""
+    count = int(spouse) + others
+    if count == 0:
+        return 0
+    if business_income % (count + 1):
+        raise ValueError(f"{business_income} yen is not divisible by {count + 1}")
+    share = business_income // (count + 1)
+    return (min(SPOUSE_SENJUSHA, share) if spouse else 0) + others * min(OTHER_SENJUSHA, share)

@@ -7,6 +7,7 @@ tests/test_reference_run.py show it through the CLI)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
 
 from conformance.checks import scenarios
-from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
+from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
 from conformance.domains.kojin_juminzei import checks as ks
 from conformance.domains.kojin_juminzei.checks import TAX_RULES, _fifteens, _minors, levied_residents
 from conformance.locations import default_catalog_root
@@ -22,6 +23,7 @@ from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
 from conformance_reference.defects import DEFECTS
+from conformance_reference.domain_records import DOMAIN_RECORDS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "kojin_juminzei" / "2025.12" / "bindings.yaml"
@@ -32,15 +34,25 @@ TAX_DEFECTS = sorted(name for name in DEFECTS if name.startswith("juminzei_") an
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.one_of(levied_residents(CODES), _minors(CODES), _fifteens(CODES)))
+@given(st.one_of(levied_residents(CODES), _minors(CODES), _fifteens(CODES),
+                *(rule.scenarios(CODES) for rule in ks.RECORD_RULES.values() if rule.name != "juminzei.house")))
 def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
     assert rows[0]["住所_市区町村コード"] == TOWN_CODE and rows[0]["住民状態"] == "1"
+    assert set(scenario.record(ks.PART)) <= DOMAIN_RECORDS[ks.PART]
+
+
+@settings(max_examples=30, deadline=None)
+@given(ks.house_owners(CODES))
+def test_the_house_owners_moved_out_around_the_levy_date(scenario: Scenario) -> None:
+    parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    assert scenario.moved_out is not None and 0 <= (date(scenario.fiscal_year, 1, 1) - scenario.moved_out).days <= 40
+    assert scenario.record(ks.PART).get("家屋敷_市区町村コード") in (None, TOWN_MARK, CODES[1])
 
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in TAX_RULES}
-    assert len(names) == 7
+    assert len(names) == 15
     assert names <= set(default_registry())
     assert names <= set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in TAX_RULES.values())
@@ -79,3 +91,63 @@ def test_a_january_of_the_same_year_is_the_payment_months_finding_at_the_query()
     assert json.loads(finding.expected) == {ks._DUE: True}
     assert json.loads(finding.actual) == {ks._DUE: False, "納期": ["2025-06", "2025-08", "2025-10", "2025-01"],
                                           "年度": 2025}
+
+
+def test_the_worked_examples_of_the_record_rules() -> None:
+    town = TOWN_CODE
+    # 第295条第1項第1号 on the 賦課期日: 廃止 on 1月1日 -> levied; 廃止 on 1月2日, begun on 1月1日 -> not.
+    assert ks._aided_taxes(ks.AID_ENDED_ON_LEVY_DATE, town) == {ks._ANY: True}
+    assert ks._aided_taxes(ks.AID_ENDED_AFTER, town) == {ks._ANY: False}
+    assert ks._aided_taxes(ks.AID_BEGUN_ON_LEVY_DATE, town) == {ks._ANY: False}
+    # 第294条第1項第2号: moved away on 12月31日 or 1月1日 with a 家屋敷 here -> 均等割; without one -> none.
+    assert ks._house_taxes(ks.HOUSE_AFTER_MOVE, town) == {"課する税": ["均等割"]}
+    assert ks._house_taxes(ks.HOUSE_MOVED_ON_LEVY_DATE, town) == {"課する税": ["均等割"]}
+    assert ks._house_taxes(ks.NO_HOUSE_AFTER_MOVE, town) == {"課する税": []}
+    # 第314条の3: 3,000,000 - 1,000,000 = 2,000,000; 控除 above the income -> 0.
+    assert ks._taxable(ks.EARNER, town) == {"課税総所得金額": 2_000_000}
+    assert ks._taxable(ks.DEDUCTIONS_ABOVE_INCOME, town) == {"課税総所得金額": 0}
+    # 第313条第12項-第15項: stated in the 確定申告書 -> in the 総所得金額.
+    assert ks._total_income(ks.DIVIDENDS_DECLARED, town) == {"総所得金額": 1_200_000}
+    assert ks._total_income(ks.DIVIDENDS_WITHHELD, town) == {"総所得金額": 1_000_000}
+    assert ks._total_income(ks.SHARES_DECLARED, town) == {"総所得金額": 1_500_000}
+    assert ks._total_income(ks.SHARES_WITHHELD, town) == {"総所得金額": 1_000_000}
+    # 第313条第8項, 令和7年度 (前年 2024): 2021's loss deducted, 2020's not, nor one without a 青色申告書.
+    assert ks._total_income(ks.LOSS_OF_2021, town) == {"総所得金額": 1_500_000}
+    assert ks._total_income(ks.LOSS_OF_2020, town) == {"総所得金額": 2_000_000}
+    assert ks._total_income(ks.LOSS_NOT_BLUE, town) == {"総所得金額": 2_000_000}
+    # 第313条第4項: min(860,000, 1,800,000 / 2); min(860,000, 600,000); 860,000 + min(500,000, 1,000,000).
+    assert ks._senjusha(ks.SPOUSE_HIGH, town) == {"事業専従者控除額": 860_000}
+    assert ks._senjusha(ks.SPOUSE_LOW, town) == {"事業専従者控除額": 600_000}
+    assert ks._senjusha(ks.SPOUSE_AND_CHILD, town) == {"事業専従者控除額": 1_360_000}
+
+
+def test_the_shotokuwari_is_read_against_the_answers_taxable_income_and_rate() -> None:
+    def answer(**part: object) -> dict[str, object]:
+        return {"年度": 2025, ks.PART: part}
+
+    assert ks._answered_amount(answer(課税総所得金額=2_000_000, 所得割税率=6, 所得割額=120_000), None) == {  # type: ignore[arg-type]
+        ks._AMOUNT: True}
+    assert ks._answered_amount(answer(課税総所得金額=2_000_000, 所得割税率=6, 所得割額=180_000), None)[  # type: ignore[arg-type]
+        ks._AMOUNT] is False
+    assert ks._answered_amount(answer(課税総所得金額=None, 所得割税率=6, 所得割額=0), None)[ks._AMOUNT] is None  # type: ignore[arg-type]
+
+
+RECORD_DEFECTS = ["juminzei_aid_through_haishi", "juminzei_house_untaxed", "juminzei_deductions_ignored",
+                  "juminzei_shotokuwari_on_total", "juminzei_dividends_always_included",
+                  "juminzei_share_gains_always_excluded", "juminzei_loss_four_years", "juminzei_senjusha_fixed_only"]
+_BOUND = bound_requirements(BINDINGS)
+
+
+def test_a_conforming_vendor_gives_the_record_rules_no_finding() -> None:
+    assert all(found == [] for found in rule_findings(frozenset(), TAX_RULES, BINDINGS, list(ks.RECORD_RULES)).values())
+
+
+@pytest.mark.parametrize("name", RECORD_DEFECTS)
+def test_a_record_defect_gives_its_rules_finding_at_the_query(name: str) -> None:
+    rules = [rule for rule in ks.RECORD_RULES if _BOUND[f"scenario.{rule}"] & set(DEFECTS[name].requirements)]
+    assert rules
+    for rule, found in rule_findings(frozenset({name}), TAX_RULES, BINDINGS, rules).items():
+        (finding,) = found
+        assert finding.code == f"scenario.{rule}.mismatch"
+        assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+        assert finding.expected != finding.actual
