@@ -40,7 +40,9 @@ def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in HOJIN_RULES}
     assert len(names) == 12
     assert names <= set(default_registry())
-    assert names == set(bound_requirements(BINDINGS))
+    # and 第294条第1項第1号, 第2号, 第2項 (個人), judged by 個人住民税's checks.
+    assert set(bound_requirements(BINDINGS)) - names == {"scenario.juminzei.taxes", "scenario.juminzei.house",
+                                                         "scenario.juminzei.levied"}
     assert all(rule.examples and rule.needs_records for rule in HOJIN_RULES.values())
 
 
@@ -94,4 +96,6 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 
 @pytest.mark.parametrize("name", HOJIN_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
-    assert failed_requirements(frozenset({name}), HOJIN_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+    # Only this edition's: a defect of a sentence both editions quote (第294条) names the other's too.
+    assert failed_requirements(frozenset({name}), HOJIN_RULES, BINDINGS) == {
+        rid for rid in DEFECTS[name].requirements if rid.startswith("hojin_juminzei-")}

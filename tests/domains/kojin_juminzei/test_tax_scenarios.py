@@ -66,7 +66,9 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 
 @pytest.mark.parametrize("name", TAX_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
-    assert failed_requirements(frozenset({name}), TAX_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+    # Only this edition's: a defect of a sentence both editions quote (第294条) names the other's too.
+    assert failed_requirements(frozenset({name}), TAX_RULES, BINDINGS) == {
+        rid for rid in DEFECTS[name].requirements if rid.startswith("kojin_juminzei-")}
 
 
 @pytest.mark.parametrize(("months", "read"), [
