@@ -42,8 +42,8 @@ def kojin_juminzei(row: Row, stay: Stay | None, fiscal_year: int, defects: froze
         levied = False
     birth = parse_day(row.get("生年月日", ""))
     taxes = _taxes(levied, defects)
-    if _aided(record, fiscal_year, defects):
-        taxes = []  # 第295条第1項第1号
+    if _aided(record, fiscal_year, defects) or _deemed_elsewhere(row, record, fiscal_year, defects):
+        taxes = []  # 第295条第1項第1号; 第294条第4項
     elif not levied and _house_here(row, record, defects):
         taxes = ["均等割"]  # 第294条第1項第2号
     income = _income_of(record, fiscal_year, _rate(row, levied, defects), defects) if levied and record else {}
@@ -70,6 +70,14 @@ def _aided(record: Mapping[str, str], fiscal_year: int, defects: frozenset[str])
     if ended is None:
         return True
     return levy <= ended if "juminzei_aid_through_haishi" in defects else levy < ended
+
+
+def _deemed_elsewhere(row: Row, record: Mapping[str, str], fiscal_year: int, defects: frozenset[str]) -> bool:
+    """第294条第4項: another municipality levied this 年度 under 第3項 (its 通知 on the record)."""
+    if "juminzei_deemed_levy_ignored" in defects:
+        return False
+    other = record.get("第294条第3項課税_市町村コード", "")
+    return record.get("第294条第3項課税_年度") == str(fiscal_year) and other not in ("", row.get("住所_市区町村コード"))
 
 
 def _house_here(row: Row, record: Mapping[str, str], defects: frozenset[str]) -> bool:

@@ -167,6 +167,7 @@ _DIVIDENDS, _DIVIDENDS_DECLARED = "特定配当等の所得の金額", "特定�
 _SHARES, _SHARES_DECLARED = "特定株式等譲渡所得金額", "特定株式等譲渡所得金額_申告記載"
 _LOSS, _LOSS_YEAR, _BLUE, _FILED = "純損失の金額", "純損失の年", "純損失_青色申告", "純損失_連続申告"
 _BUSINESS, _SPOUSE, _OTHERS = "事業所得の金額", "事業専従者_配偶者", "事業専従者_その他の数"
+_DEEMED_YEAR, _DEEMED_BY = "第294条第3項課税_年度", "第294条第3項課税_市町村コード"
 #: Income amounts are whole thousands of yen: 6% and 8% of them are whole yen (no 端数: 第20条の4の2 not quoted).
 _THOUSANDS = st.integers(0, 30_000).map(lambda thousands: thousands * 1000)
 
@@ -256,6 +257,16 @@ def employers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return _resident(draw, draw(_YEARS), record(**items))
 
 
+@st.composite
+def deemed_elsewhere(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident whom another municipality levied under 第294条第3項 for the 年度, the one before or the one
+    after (or nobody did)."""
+    fiscal_year = draw(_YEARS)
+    year = draw(st.sampled_from((fiscal_year - 1, fiscal_year, fiscal_year + 1, None)))
+    items = {_DEEMED_YEAR: year, _DEEMED_BY: None if year is None else draw(st.sampled_from(codes))}
+    return _resident(draw, fiscal_year, record(**items) or record(**{_INCOME: 0}))
+
+
 def _items(s: Scenario) -> dict[str, str]:
     return s.record(PART)
 
@@ -277,6 +288,13 @@ def _aided_taxes(s: Scenario, town: str) -> Projection:
 def _answered_any(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     taxes = picked(PART, "課する税")(document, loaded)["課する税"]
     return {_ANY: bool(taxes)} if isinstance(taxes, list) else {_ANY: None, "課する税": taxes}
+
+
+def _deemed_taxes(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    year = int(items[_DEEMED_YEAR]) if _DEEMED_YEAR in items else None
+    elsewhere = juminzei.levied_by_deeming_elsewhere(year, items.get(_DEEMED_BY), town, s.fiscal_year)
+    return {_ANY: _levied(s, town) and not elsewhere}
 
 
 def _house_taxes(s: Scenario, town: str) -> Projection:
@@ -367,12 +385,19 @@ LOSS_NOT_BLUE = _example({_INCOME: 2_000_000, _DEDUCTIONS: 0, _LOSS: 500_000, _L
 #: 600,000円; the 配偶者 and one other, 3,000,000円: 860,000 + 500,000 (1,000,000 each by 第2号).
 SPOUSE_HIGH = _example({_BUSINESS: 1_800_000, _SPOUSE: "1", _OTHERS: 0})
 SPOUSE_LOW = _example({_BUSINESS: 1_200_000, _SPOUSE: "1", _OTHERS: 0})
+#: 令和7年度: levied under 第3項 by another municipality for 令和7年度 -> none here (第4項); for 令和6年度 ->
+#: levied here.
+DEEMED_ELSEWHERE = _example({_DEEMED_YEAR: 2025, _DEEMED_BY: other_codes(TOWN_CODE)[0]})
+DEEMED_THE_YEAR_BEFORE = _example({_DEEMED_YEAR: 2024, _DEEMED_BY: other_codes(TOWN_CODE)[0]})
 SPOUSE_AND_CHILD = _example({_BUSINESS: 3_000_000, _SPOUSE: "1", _OTHERS: 1})
 
 RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("juminzei.livelihood_aid", "個人住民税: none on a person receiving 生活扶助 on the 賦課期日 "
          "(第295条第1項第1号)", aided, _aided_taxes, _answered_any,
          (AID_ENDED_ON_LEVY_DATE, AID_ENDED_AFTER, AID_BEGUN_ON_LEVY_DATE), needs_records=True),
+    Rule("juminzei.deemed_elsewhere", "個人住民税: none where another municipality levied it under 第294条第3項 "
+         "(第4項)", deemed_elsewhere, _deemed_taxes, _answered_any, (DEEMED_ELSEWHERE, DEEMED_THE_YEAR_BEFORE),
+         needs_records=True),
     _record_rule("juminzei.house", "個人住民税: 均等割 on a person with a 家屋敷 and no 住所 here (第294条第1項第2号)",
                  house_owners, _house_taxes, ("課する税",),
                  (HOUSE_AFTER_MOVE, HOUSE_MOVED_ON_LEVY_DATE, NO_HOUSE_AFTER_MOVE)),
@@ -427,3 +452,4 @@ juminzei_dividends = check("scenario.juminzei.dividends")(_rule_check("juminzei.
 juminzei_share_gains = check("scenario.juminzei.share_gains")(_rule_check("juminzei.share_gains"))
 juminzei_loss_carried = check("scenario.juminzei.loss_carried")(_rule_check("juminzei.loss_carried"))
 juminzei_senjusha = check("scenario.juminzei.senjusha")(_rule_check("juminzei.senjusha"))
+juminzei_deemed_elsewhere = check("scenario.juminzei.deemed_elsewhere")(_rule_check("juminzei.deemed_elsewhere"))

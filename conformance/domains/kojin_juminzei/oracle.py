@@ -209,3 +209,11 @@ def senjusha_deduction(business_income: int, *, spouse: bool, others: int) -> in
         raise ValueError(f"{business_income} yen is not divisible by {count + 1}")
     share = business_income // (count + 1)
     return (min(SPOUSE_SENJUSHA, share) if spouse else 0) + others * min(OTHER_SENJUSHA, share)
+
+
+def levied_by_deeming_elsewhere(deemed_year: int | None, deemed_by: str | None, town: str, fiscal_year: int) -> bool:
+    """Whether another municipality levied the person's 市町村民税 of 年度 ``fiscal_year`` under 第294条第3項 (its
+    住民基本台帳 does not record the person, who has a 住所 there): then the town whose 住民基本台帳 records the
+    person cannot levy it (第4項). Reading (ours): the town knows it by the 通知 of 第3項後段, kept on the person's
+    record as the 年度 and the other municipality's code."""
+    return deemed_year == fiscal_year and deemed_by is not None and deemed_by != town

@@ -52,7 +52,7 @@ def test_the_house_owners_moved_out_around_the_levy_date(scenario: Scenario) -> 
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in TAX_RULES}
-    assert len(names) == 15
+    assert len(names) == 16
     assert names <= set(default_registry())
     assert names <= set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in TAX_RULES.values())
@@ -105,6 +105,9 @@ def test_the_worked_examples_of_the_record_rules() -> None:
     assert ks._house_taxes(ks.HOUSE_AFTER_MOVE, town) == {"課する税": ["均等割"]}
     assert ks._house_taxes(ks.HOUSE_MOVED_ON_LEVY_DATE, town) == {"課する税": ["均等割"]}
     assert ks._house_taxes(ks.NO_HOUSE_AFTER_MOVE, town) == {"課する税": []}
+    # 第294条第4項: levied under 第3項 elsewhere for the 年度 -> none; for the 年度 before -> levied.
+    assert ks._deemed_taxes(ks.DEEMED_ELSEWHERE, town) == {ks._ANY: False}
+    assert ks._deemed_taxes(ks.DEEMED_THE_YEAR_BEFORE, town) == {ks._ANY: True}
     # 第314条の3: 3,000,000 - 1,000,000 = 2,000,000; 控除 above the income -> 0.
     assert ks._taxable(ks.EARNER, town) == {"課税総所得金額": 2_000_000}
     assert ks._taxable(ks.DEDUCTIONS_ABOVE_INCOME, town) == {"課税総所得金額": 0}
@@ -136,7 +139,8 @@ def test_the_shotokuwari_is_read_against_the_answers_taxable_income_and_rate() -
 
 RECORD_DEFECTS = ["juminzei_aid_through_haishi", "juminzei_house_untaxed", "juminzei_deductions_ignored",
                   "juminzei_shotokuwari_on_total", "juminzei_dividends_always_included",
-                  "juminzei_share_gains_always_excluded", "juminzei_loss_four_years", "juminzei_senjusha_fixed_only"]
+                  "juminzei_share_gains_always_excluded", "juminzei_loss_four_years", "juminzei_senjusha_fixed_only",
+                  "juminzei_deemed_levy_ignored"]
 _BOUND = bound_requirements(BINDINGS)
 
 
