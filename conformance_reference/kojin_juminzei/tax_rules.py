@@ -115,6 +115,10 @@ def _senjusha(record: Mapping[str, str], defects: frozenset[str]) -> int | None:
     """第313条第4項: each 事業専従者's lower of 86万円 (配偶者) or 50万円 and the income / (their number + 1)."""
     if "事業所得の金額" not in record:
         return None
+    stated = any(record.get(item) == "1"
+                 for item in ("事業専従者_申告記載", "申告義務なし", "記載なしやむを得ない事情"))
+    if not stated and "juminzei_senjusha_without_declaration" not in defects:
+        return 0  # 第313条第6項
     spouse = record.get("事業専従者_配偶者") == "1"
     others = _yen(record, "事業専従者_その他の数")
     divided = _yen(record, "事業所得の金額") // (int(spouse) + others + 1)

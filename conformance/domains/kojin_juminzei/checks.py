@@ -167,6 +167,7 @@ _DIVIDENDS, _DIVIDENDS_DECLARED = "特定配当等の所得の金額", "特定�
 _SHARES, _SHARES_DECLARED = "特定株式等譲渡所得金額", "特定株式等譲渡所得金額_申告記載"
 _LOSS, _LOSS_YEAR, _BLUE, _FILED = "純損失の金額", "純損失の年", "純損失_青色申告", "純損失_連続申告"
 _BUSINESS, _SPOUSE, _OTHERS = "事業所得の金額", "事業専従者_配偶者", "事業専従者_その他の数"
+_DECLARED, _NO_DUTY, _UNAVOIDABLE = "事業専従者_申告記載", "申告義務なし", "記載なしやむを得ない事情"
 _DEEMED_YEAR, _DEEMED_BY = "第294条第3項課税_年度", "第294条第3項課税_市町村コード"
 #: Income amounts are whole thousands of yen: 6% and 8% of them are whole yen (no 端数: 第20条の4の2 not quoted).
 _THOUSANDS = st.integers(0, 30_000).map(lambda thousands: thousands * 1000)
@@ -253,7 +254,17 @@ def employers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     if not spouse and not others:
         others = 1
     items = {_BUSINESS: draw(st.integers(0, 500)) * 12_000, _SPOUSE: "1" if spouse else None,
-             _OTHERS: others}
+             _OTHERS: others, _DECLARED: "1"}
+    return _resident(draw, draw(_YEARS), record(**items))
+
+
+@st.composite
+def employers_declaring(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """An employer of one 事業専従者 (not the 配偶者) whose 申告書 states them or not, no 申告書 being due or the
+    omission found unavoidable, or neither."""
+    flag = st.sampled_from(("1", None))
+    items = {_BUSINESS: draw(st.integers(100, 500)) * 12_000, _OTHERS: 1, _DECLARED: draw(flag),
+             _NO_DUTY: draw(flag), _UNAVOIDABLE: draw(flag)}
     return _resident(draw, draw(_YEARS), record(**items))
 
 
@@ -344,6 +355,14 @@ def _senjusha(s: Scenario, town: str) -> Projection:
                                                      others=_amount(s, _OTHERS))}
 
 
+def _senjusha_declared(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    applies = juminzei.senjusha_applies(declared=items.get(_DECLARED) == "1",
+                                        no_duty_to_file=items.get(_NO_DUTY) == "1",
+                                        unavoidable=items.get(_UNAVOIDABLE) == "1")
+    return _senjusha(s, town) if applies else {"事業専従者控除額": 0}
+
+
 def _record_rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
                  expected: Callable[[Scenario, str], Projection], fields: tuple[str, ...],
                  examples: tuple[Scenario, ...]) -> Rule:
@@ -383,13 +402,18 @@ LOSS_OF_2020 = _example({_INCOME: 2_000_000, _DEDUCTIONS: 0, _LOSS: 500_000, _LO
 LOSS_NOT_BLUE = _example({_INCOME: 2_000_000, _DEDUCTIONS: 0, _LOSS: 500_000, _LOSS_YEAR: 2022, _FILED: "1"})
 #: The 配偶者 as 事業専従者, 事業所得 1,800,000円: 900,000 by 第2号, the lower is 860,000円; 事業所得 1,200,000円:
 #: 600,000円; the 配偶者 and one other, 3,000,000円: 860,000 + 500,000 (1,000,000 each by 第2号).
-SPOUSE_HIGH = _example({_BUSINESS: 1_800_000, _SPOUSE: "1", _OTHERS: 0})
-SPOUSE_LOW = _example({_BUSINESS: 1_200_000, _SPOUSE: "1", _OTHERS: 0})
+SPOUSE_HIGH = _example({_BUSINESS: 1_800_000, _SPOUSE: "1", _OTHERS: 0, _DECLARED: "1"})
+SPOUSE_LOW = _example({_BUSINESS: 1_200_000, _SPOUSE: "1", _OTHERS: 0, _DECLARED: "1"})
+#: 第313条第6項: one other 事業専従者, 事業所得 1,200,000円, not stated in the 申告書 -> no 控除; with no 申告書 due, or
+#: the omission found unavoidable -> 500,000円.
+NOT_DECLARED = _example({_BUSINESS: 1_200_000, _OTHERS: 1})
+NOT_DUE = _example({_BUSINESS: 1_200_000, _OTHERS: 1, _NO_DUTY: "1"})
+UNAVOIDABLE = _example({_BUSINESS: 1_200_000, _OTHERS: 1, _UNAVOIDABLE: "1"})
 #: 令和7年度: levied under 第3項 by another municipality for 令和7年度 -> none here (第4項); for 令和6年度 ->
 #: levied here.
 DEEMED_ELSEWHERE = _example({_DEEMED_YEAR: 2025, _DEEMED_BY: other_codes(TOWN_CODE)[0]})
 DEEMED_THE_YEAR_BEFORE = _example({_DEEMED_YEAR: 2024, _DEEMED_BY: other_codes(TOWN_CODE)[0]})
-SPOUSE_AND_CHILD = _example({_BUSINESS: 3_000_000, _SPOUSE: "1", _OTHERS: 1})
+SPOUSE_AND_CHILD = _example({_BUSINESS: 3_000_000, _SPOUSE: "1", _OTHERS: 1, _DECLARED: "1"})
 
 RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("juminzei.livelihood_aid", "個人住民税: none on a person receiving 生活扶助 on the 賦課期日 "
@@ -416,6 +440,9 @@ RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _record_rule("juminzei.senjusha", "個人住民税: 事業専従者控除, the lower of 86万円 or 50万円 and the income "
                  "divided by their number plus one (第313条第4項)", employers, _senjusha, ("事業専従者控除額",),
                  (SPOUSE_HIGH, SPOUSE_LOW, SPOUSE_AND_CHILD)),
+    _record_rule("juminzei.senjusha_declared", "個人住民税: 事業専従者控除 only when the 申告書 states them, unless "
+                 "none was due or the omission was unavoidable (第313条第6項)", employers_declaring, _senjusha_declared,
+                 ("事業専従者控除額",), (NOT_DECLARED, NOT_DUE, UNAVOIDABLE)),
 )}
 TAX_RULES.update(RECORD_RULES)
 
@@ -453,3 +480,4 @@ juminzei_share_gains = check("scenario.juminzei.share_gains")(_rule_check("jumin
 juminzei_loss_carried = check("scenario.juminzei.loss_carried")(_rule_check("juminzei.loss_carried"))
 juminzei_senjusha = check("scenario.juminzei.senjusha")(_rule_check("juminzei.senjusha"))
 juminzei_deemed_elsewhere = check("scenario.juminzei.deemed_elsewhere")(_rule_check("juminzei.deemed_elsewhere"))
+juminzei_senjusha_declared = check("scenario.juminzei.senjusha_declared")(_rule_check("juminzei.senjusha_declared"))

@@ -217,3 +217,9 @@ def levied_by_deeming_elsewhere(deemed_year: int | None, deemed_by: str | None, 
     person cannot levy it (第4項). Reading (ours): the town knows it by the 通知 of 第3項後段, kept on the person's
     record as the 年度 and the other municipality's code."""
     return deemed_year == fiscal_year and deemed_by is not None and deemed_by != town
+
+
+def senjusha_applies(*, declared: bool, no_duty_to_file: bool, unavoidable: bool) -> bool:
+    """Whether 第313条第4項 (事業専従者控除) applies (第6項): only when the 申告書 of 第317条の2第1項 states its 第2号
+    事項 (the 事業専従者), unless no 申告書 was due (同項ただし書) or the 市町村長 found the omission unavoidable."""
+    return declared or no_duty_to_file or unavoidable

@@ -52,7 +52,7 @@ def test_the_house_owners_moved_out_around_the_levy_date(scenario: Scenario) -> 
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in TAX_RULES}
-    assert len(names) == 16
+    assert len(names) == 17
     assert names <= set(default_registry())
     assert names <= set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in TAX_RULES.values())
@@ -124,6 +124,10 @@ def test_the_worked_examples_of_the_record_rules() -> None:
     assert ks._senjusha(ks.SPOUSE_HIGH, town) == {"事業専従者控除額": 860_000}
     assert ks._senjusha(ks.SPOUSE_LOW, town) == {"事業専従者控除額": 600_000}
     assert ks._senjusha(ks.SPOUSE_AND_CHILD, town) == {"事業専従者控除額": 1_360_000}
+    # 第313条第6項: not stated -> none; no 申告書 due, or unavoidable -> min(500,000, 1,200,000 / 2).
+    assert ks._senjusha_declared(ks.NOT_DECLARED, town) == {"事業専従者控除額": 0}
+    assert ks._senjusha_declared(ks.NOT_DUE, town) == {"事業専従者控除額": 500_000}
+    assert ks._senjusha_declared(ks.UNAVOIDABLE, town) == {"事業専従者控除額": 500_000}
 
 
 def test_the_shotokuwari_is_read_against_the_answers_taxable_income_and_rate() -> None:
@@ -140,7 +144,7 @@ def test_the_shotokuwari_is_read_against_the_answers_taxable_income_and_rate() -
 RECORD_DEFECTS = ["juminzei_aid_through_haishi", "juminzei_house_untaxed", "juminzei_deductions_ignored",
                   "juminzei_shotokuwari_on_total", "juminzei_dividends_always_included",
                   "juminzei_share_gains_always_excluded", "juminzei_loss_four_years", "juminzei_senjusha_fixed_only",
-                  "juminzei_deemed_levy_ignored"]
+                  "juminzei_deemed_levy_ignored", "juminzei_senjusha_without_declaration"]
 _BOUND = bound_requirements(BINDINGS)
 
 
