@@ -28,7 +28,8 @@ def bound_requirements(bindings: Path) -> dict[str, set[str]]:
     bound: dict[str, set[str]] = {}
     for binding in yaml.safe_load(bindings.read_text("utf-8"))["bindings"]:
         for entry in binding["checks"]:
-            bound.setdefault(entry["name"], set()).add(binding["requirement"])
+            if entry["kind"] == "check":  # a MANUAL binding names no check
+                bound.setdefault(entry["name"], set()).add(binding["requirement"])
     return bound
 
 

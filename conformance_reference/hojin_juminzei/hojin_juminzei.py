@@ -90,6 +90,31 @@ def _taxes(office_here: bool, dormitory_here: bool, defects: frozenset[str]) -> 
     return ["均等割"] if dormitory_here else []
 
 
+def _by_kind(record: Mapping[str, str], town: str, office_here: bool, taxes: list[str],
+             defects: frozenset[str]) -> list[str]:
+    """第294条第1項第5号, 第5項-第8項: the taxes of a taxpayer of the record's 法人区分 (absent: a 法人)."""
+    kind = record.get("法人区分", "")
+    business_here = record.get("収益事業所在地_市区町村コード", "") == town
+    if kind == "外国法人" and "hojin_juminzei_foreign_by_office" not in defects:
+        pe_here = record.get("恒久的施設所在地_市区町村コード", "") == town  # 第5項
+        return ["均等割", "法人税割"] if pe_here else []
+    if kind == "第296条第1項第2号":  # 第6項
+        return taxes if business_here or "hojin_juminzei_public_levied_anywhere" in defects else []
+    if kind == "公益法人等" and "法人税割" in taxes and not business_here:  # 第7項
+        return taxes if "hojin_juminzei_public_corporate_tax_everywhere" in defects else ["均等割"]
+    if kind == "人格のない社団等":  # 第8項
+        business = record.get("収益事業", "")
+        if "hojin_juminzei_ceased_society_untaxed" in defects and business == "廃止":
+            return []
+        deemed = record.get("代表者又は管理人の定め") == "1" and business in ("行う", "廃止")
+        return taxes if deemed else []
+    if kind == "法人課税信託の受託個人":  # 第1項第5号 and its 柱書
+        if not office_here:
+            return []
+        return ["均等割", "法人税割"] if "hojin_juminzei_trustee_equal_rate" in defects else ["法人税割"]
+    return taxes
+
+
 def hojin_juminzei(row: Mapping[str, str], record: Mapping[str, str], defects: frozenset[str]) -> dict[str, Any]:
     """The 法人住民税 part of the per-person query: the 市町村民税 of the corporation the person's record
     describes, for its 事業年度 (no record: not liable)."""
@@ -97,6 +122,7 @@ def hojin_juminzei(row: Mapping[str, str], record: Mapping[str, str], defects: f
     office = record.get("事務所所在地_市区町村コード", "")
     office_here = bool(office) and (office == town or "hojin_juminzei_office_anywhere" in defects)
     taxes = _taxes(office_here, record.get("寮等所在地_市区町村コード", "") == town, defects)
+    taxes = _by_kind(record, town, office_here, taxes, defects)
     start, end = parse_day(record.get("事業年度開始日", "")), parse_day(record.get("事業年度終了日", ""))
     if not taxes or start is None or end is None:
         return dict(_NOT_LIABLE)

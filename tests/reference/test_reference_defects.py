@@ -438,7 +438,10 @@ AFFECTS: dict[str, set[str]] = {
         "hojin_juminzei_fifty_employees_over", "hojin_juminzei_equal_rate_one_and_a_half",
         "hojin_juminzei_not_prorated", "hojin_juminzei_months_rounded_up", "hojin_juminzei_employees_at_start",
         "hojin_juminzei_capital_floor_ignored", "hojin_juminzei_corporate_at_ceiling",
-        "hojin_juminzei_corporate_rate_before_2019", "hojin_juminzei_deadline_ignores_extension")},
+        "hojin_juminzei_corporate_rate_before_2019", "hojin_juminzei_deadline_ignores_extension",
+        "hojin_juminzei_foreign_by_office", "hojin_juminzei_public_levied_anywhere",
+        "hojin_juminzei_public_corporate_tax_everywhere", "hojin_juminzei_ceased_society_untaxed",
+        "hojin_juminzei_trustee_equal_rate")},
     # 印鑑登録 (conformance_reference/inkan/inkan.py; each defect's own test:
     # tests/domains/inkan/test_inkan_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -525,6 +528,11 @@ RULE_PROBES = (
     *(inkan_scenarios.ALLOWED, inkan_scenarios.MOVED_OUT, inkan_scenarios.FOURTEEN, inkan_scenarios.INCAPABLE,
       inkan_scenarios.SECOND, inkan_scenarios.OTHER_NAME, inkan_scenarios.TITLE, inkan_scenarios.RUBBER_SEAL,
       inkan_scenarios.SMALL, inkan_scenarios.BLURRED, inkan_scenarios.NEWCOMER),
+    # 法人住民税 by 法人区分: the worked examples of conformance/domains/hojin_juminzei/checks.py (第294条第5項-第8項).
+    *(hojin_scenarios.FOREIGN_PE_HERE, hojin_scenarios.FOREIGN_OFFICE_ONLY, hojin_scenarios.PUBLIC_BUSINESS_HERE,
+      hojin_scenarios.PUBLIC_BUSINESS_ELSEWHERE, hojin_scenarios.INTEREST_BUSINESS_HERE,
+      hojin_scenarios.INTEREST_NO_BUSINESS, hojin_scenarios.CEASED_SOCIETY,
+      hojin_scenarios.SOCIETY_WITHOUT_REPRESENTATIVE, hojin_scenarios.TRUSTEE_HERE),
     # 個人住民税 on its record: the worked examples of conformance/domains/kojin_juminzei/checks.py's RECORD_RULES.
     *(example for rule in kojin_scenarios.RECORD_RULES.values() for example in rule.examples),
 )

@@ -45,13 +45,23 @@ from conformance.checks.scenarios import (
 )
 from conformance.domains.hojin_juminzei.oracle import (
     EQUAL_RATES,
+    EXEMPT_PUBLIC,
+    FOREIGN,
+    PUBLIC_INTEREST,
+    TRUSTEE,
+    UNINCORPORATED,
     components,
     corporate_tax,
+    deemed_corporation,
     equal_class,
+    exempt_public_liable,
     filing_deadline,
+    foreign_office_here,
     liable,
     months_held,
+    public_interest_corporate_tax,
     table_capital,
+    trustee_components,
     within_corporate_ceiling,
     within_equal_ceiling,
     within_proration,
@@ -345,6 +355,125 @@ HOJIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
 )}
 
 
+
+# -- 第294条第1項第5号, 第5項-第8項: the kind of taxpayer (the record's 法人区分 and its places) ---------------------
+
+_KIND, _PE, _BUSINESS_OFFICE = "法人区分", "恒久的施設所在地_市区町村コード", "収益事業所在地_市区町村コード"
+_REPRESENTATIVE, _BUSINESS = "代表者又は管理人の定め", "収益事業"
+_CORPORATE_TAX = "法人税割を課する"
+
+
+def of_kind(kind: str, items: Mapping[str, str | None] | None = None, *, start: date = date(2024, 4, 1),
+            office: str | None = TOWN_MARK) -> tuple[tuple[str, str, str], ...]:
+    """A 法人住民税 record of a taxpayer of ``kind`` (法人区分) with the extra ``items`` (None left out)."""
+    base = tuple(entry for entry in corporation(start, office=office or "") if entry[2] != "")
+    extra = tuple((PART, item, value) for item, value in {_KIND: kind, **(items or {})}.items() if value is not None)
+    return base + extra
+
+
+_PLACES = (TOWN_MARK, None)
+
+
+@st.composite
+def foreign(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 外国法人 with a 恒久的施設 here, elsewhere or none, and what it calls a 事務所 here, elsewhere or none."""
+    places = st.sampled_from((TOWN_MARK, codes[0], None))
+    return _drawn_representative(draw, of_kind(FOREIGN, {_PE: draw(places)}, start=draw(_STARTS),
+                                               office=draw(places)))
+
+
+@st.composite
+def exempt_public(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """One of 第296条第1項第2号 with a 事務所 here, its 収益事業 done at an office here, elsewhere or nowhere."""
+    return _drawn_representative(draw, of_kind(EXEMPT_PUBLIC, start=draw(_STARTS), items={
+        _BUSINESS_OFFICE: draw(st.sampled_from((TOWN_MARK, codes[0], None)))}))
+
+
+@st.composite
+def public_interest(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 公益法人等 with a 事務所 here, its 収益事業 done at an office here, elsewhere or nowhere."""
+    return _drawn_representative(draw, of_kind(PUBLIC_INTEREST, start=draw(_STARTS), items={
+        _BUSINESS_OFFICE: draw(st.sampled_from((TOWN_MARK, codes[0], None)))}))
+
+
+@st.composite
+def unincorporated(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 法人でない社団 with a 事務所 here, a 代表者 or not, doing a 収益事業, having ceased one, or never."""
+    return _drawn_representative(draw, of_kind(UNINCORPORATED, start=draw(_STARTS), items={
+        _REPRESENTATIVE: draw(st.sampled_from(("1", None))),
+        _BUSINESS: draw(st.sampled_from(("行う", "廃止", None)))}))
+
+
+@st.composite
+def trustees(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """An individual 受託者 of a 法人課税信託 with a 事務所 here or elsewhere."""
+    return _drawn_representative(draw, of_kind(TRUSTEE, start=draw(_STARTS),
+                                               office=draw(st.sampled_from((TOWN_MARK, codes[0])))))
+
+
+def _foreign_liable(s: Scenario, town: str) -> Projection:
+    office_here = foreign_office_here(_here(s, town, _PE))
+    return {"納税義務者": liable(office_here, False)}
+
+
+def _exempt_public_liable(s: Scenario, town: str) -> Projection:
+    return {"納税義務者": exempt_public_liable(_here(s, town, _BUSINESS_OFFICE))}
+
+
+def _public_corporate_tax(s: Scenario, town: str) -> Projection:
+    return {_CORPORATE_TAX: public_interest_corporate_tax(_here(s, town, _BUSINESS_OFFICE))}
+
+
+def _answered_corporate_tax(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    taxes = picked(PART, "課税区分")(document, loaded)["課税区分"]
+    if not isinstance(taxes, list):
+        return {_CORPORATE_TAX: None, "課税区分": taxes}
+    return {_CORPORATE_TAX: "法人税割" in taxes}
+
+
+def _deemed_liable(s: Scenario, town: str) -> Projection:
+    items = facts(s)
+    deemed = deemed_corporation(representative=items.get(_REPRESENTATIVE) == "1", business=items.get(_BUSINESS))
+    return {"納税義務者": deemed and _here(s, town, _OFFICE)}
+
+
+def _trustee_components(s: Scenario, town: str) -> Projection:
+    return {"課税区分": list(trustee_components(_here(s, town, _OFFICE)))}
+
+
+#: 第5項: a 外国法人 whose 恒久的施設 is here (no other office) -> liable; one calling an office here without a
+#: 恒久的施設 -> not. 第6項: 収益事業 done here -> liable; elsewhere -> not. 第7項: 法人税割 only where the 収益事業
+#: is done. 第8項: a 社団 with a 代表者 that ceased its 収益事業 -> a 法人; without a 代表者 -> not. 第1項第5号:
+#: 法人税割.
+FOREIGN_PE_HERE = _representative(of_kind(FOREIGN, {_PE: TOWN_MARK}, office=None))
+FOREIGN_OFFICE_ONLY = _representative(of_kind(FOREIGN, {_PE: None}))
+PUBLIC_BUSINESS_HERE = _representative(of_kind(EXEMPT_PUBLIC, {_BUSINESS_OFFICE: TOWN_MARK}))
+PUBLIC_BUSINESS_ELSEWHERE = _representative(of_kind(EXEMPT_PUBLIC, {_BUSINESS_OFFICE: other_codes(TOWN_CODE)[0]}))
+INTEREST_BUSINESS_HERE = _representative(of_kind(PUBLIC_INTEREST, {_BUSINESS_OFFICE: TOWN_MARK}))
+INTEREST_NO_BUSINESS = _representative(of_kind(PUBLIC_INTEREST))
+CEASED_SOCIETY = _representative(of_kind(UNINCORPORATED, {_REPRESENTATIVE: "1", _BUSINESS: "廃止"}))
+SOCIETY_WITHOUT_REPRESENTATIVE = _representative(of_kind(UNINCORPORATED, {_BUSINESS: "行う"}))
+TRUSTEE_HERE = _representative(of_kind(TRUSTEE))
+
+HOJIN_RULES.update({rule.name: rule for rule in (
+    Rule("hojin_juminzei.foreign", "法人住民税: a 外国法人's 恒久的施設 as its 事務所又は事業所 (第294条第5項)",
+         foreign, _foreign_liable, picked(PART, "納税義務者"), (FOREIGN_PE_HERE, FOREIGN_OFFICE_ONLY),
+         needs_records=True),
+    Rule("hojin_juminzei.exempt_public", "法人住民税: 第296条第1項第2号's 者 levied where it does its 収益事業 "
+         "(第294条第6項)", exempt_public, _exempt_public_liable, picked(PART, "納税義務者"),
+         (PUBLIC_BUSINESS_HERE, PUBLIC_BUSINESS_ELSEWHERE), needs_records=True),
+    Rule("hojin_juminzei.public_interest", "法人住民税: a 公益法人等's 法人税割 where it does its 収益事業 "
+         "(第294条第7項)", public_interest, _public_corporate_tax, _answered_corporate_tax,
+         (INTEREST_BUSINESS_HERE, INTEREST_NO_BUSINESS), needs_records=True),
+    Rule("hojin_juminzei.unincorporated", "法人住民税: a 人格のない社団等 treated as a 法人 (第294条第8項)",
+         unincorporated, _deemed_liable, picked(PART, "納税義務者"), (CEASED_SOCIETY, SOCIETY_WITHOUT_REPRESENTATIVE),
+         needs_records=True),
+    Rule("hojin_juminzei.trustee", "法人住民税: 法人税割 on the 受託者 of a 法人課税信託 with a 事務所 here "
+         "(第294条第1項第5号)", trustees, _trustee_components, picked(PART, "課税区分"), (TRUSTEE_HERE,),
+         needs_records=True),
+)})
+
+
 def _rule_check(name: str) -> CheckFunction:
     return rule_check(HOJIN_RULES[name])
 
@@ -363,3 +492,8 @@ hojin_corporate_ceiling = check("scenario.hojin_juminzei.corporate_ceiling")(
     _rule_check("hojin_juminzei.corporate_ceiling"))
 hojin_filing_deadline = check("scenario.hojin_juminzei.filing_deadline")(
     _rule_check("hojin_juminzei.filing_deadline"))
+hojin_foreign = check("scenario.hojin_juminzei.foreign")(_rule_check("hojin_juminzei.foreign"))
+hojin_exempt_public = check("scenario.hojin_juminzei.exempt_public")(_rule_check("hojin_juminzei.exempt_public"))
+hojin_public_interest = check("scenario.hojin_juminzei.public_interest")(_rule_check("hojin_juminzei.public_interest"))
+hojin_unincorporated = check("scenario.hojin_juminzei.unincorporated")(_rule_check("hojin_juminzei.unincorporated"))
+hojin_trustee = check("scenario.hojin_juminzei.trustee")(_rule_check("hojin_juminzei.trustee"))
