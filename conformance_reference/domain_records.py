@@ -48,14 +48,18 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
     # (事業所得, 事業専従者), 第8項 (純損失, its year, 青色申告, 申告書 filed since: "1"), 第12項-第15項 (特定配当等,
     # 特定株式等譲渡所得金額, stated in the 確定申告書: "1"), 第314条の3 (所得の金額 and 所得控除額 of the 前年, yen),
     # 第294条第4項 (the 年度 and the municipality that levied under 第3項, from its 通知), 第313条第6項 (the 申告書
-    # states the 事業専従者, none was due, the omission found unavoidable: "1").
+    # states the 事業専従者, none was due, the omission found unavoidable: "1"), 第5項 (給与, the 控除額 deducted for
+    # the person), 第295条第2項 (退職手当等's payment day), 第313条第3項 (青色事業専従者給与 paid, the 書類's amount, a
+    # reason for no 書類: "1").
     "個人住民税": frozenset({"生活扶助_開始年月日", "生活扶助_廃止年月日", "家屋敷_市区町村コード", "所得の金額",
                         "所得控除額",
                         "特定配当等の所得の金額", "特定配当等_申告記載", "特定株式等譲渡所得金額",
                         "特定株式等譲渡所得金額_申告記載", "純損失の金額", "純損失の年", "純損失_青色申告",
                         "純損失_連続申告", "事業所得の金額", "事業専従者_配偶者", "事業専従者_その他の数",
                         "第294条第3項課税_年度", "第294条第3項課税_市町村コード", "事業専従者_申告記載", "申告義務なし",
-                        "記載なしやむを得ない事情"}),
+                        "記載なしやむを得ない事情", "給与の収入金額", "事業専従者控除額_受けた額", "退職手当等_支払日",
+                        "青色事業専従者給与_支払額", "青色事業専従者給与_書類記載額",
+                        "青色事業専従者給与_書類不提出の理由"}),
     # 亘理町印鑑条例 (one municipality's 条例 as an exemplar) 第2条 and 第3条: the application of the 印鑑登録
     # (申請年月日), 意思能力を有しない ("1"), a 印鑑 already registered ("1"), the 印影's characters, its 印材,
     # the side in mm of the square it fits in and whether the counter found it hard to show clearly ("1").

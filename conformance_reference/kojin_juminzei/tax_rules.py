@@ -57,6 +57,9 @@ def kojin_juminzei(row: Row, stay: Stay | None, fiscal_year: int, defects: froze
         "未成年者": _minor(birth, fiscal_year, defects), "十五歳未満": _under_fifteen(birth, fiscal_year, defects),
         "総所得金額": income.get("総所得金額"), "課税総所得金額": income.get("課税総所得金額"),
         "所得割額": income.get("所得割額"), "事業専従者控除額": _senjusha(record, defects) if levied else None,
+        "給与所得に係る収入金額": _salary_income(record, defects),
+        "分離課税に係る所得割を課する": _separate_tax(record, defects),
+        "青色事業専従者給与の必要経費算入額": _blue_expense(record, defects),
     }
     return answer
 
@@ -168,3 +171,37 @@ def _under_fifteen(birth: date | None, fiscal_year: int, defects: frozenset[str]
         return None
     day = date(fiscal_year, 1, 1) if "juminzei_fifteen_on_levy_date" in defects else date(fiscal_year - 1, 12, 31)
     return _reached(birth, 15) > day
+
+
+def _salary_income(record: Mapping[str, str], defects: frozenset[str]) -> int | None:
+    """第313条第5項: the 事業専従者控除額 deducted for the person counts as their 給与収入."""
+    if "給与の収入金額" not in record and "事業専従者控除額_受けた額" not in record:
+        return None
+    deemed = 0 if "juminzei_senjusha_salary_ignored" in defects else _yen(record, "事業専従者控除額_受けた額")
+    return _yen(record, "給与の収入金額") + deemed
+
+
+def _separate_tax(record: Mapping[str, str], defects: frozenset[str]) -> bool | None:
+    """第295条第2項: 生活扶助 for the 分離課税 on a 退職手当等, as of 1月1日 of the year it is paid."""
+    paid = parse_day(record.get("退職手当等_支払日", ""))
+    if paid is None:
+        return None
+    day = paid if "juminzei_separate_tax_aid_on_payment_day" in defects else date(paid.year, 1, 1)
+    begun, ended = parse_day(record.get("生活扶助_開始年月日", "")), parse_day(record.get("生活扶助_廃止年月日", ""))
+    aided = begun is not None and begun <= day and (ended is None or day < ended)
+    return not aided
+
+
+def _blue_expense(record: Mapping[str, str], defects: frozenset[str]) -> int | None:
+    """第313条第3項: the 青色事業専従者's 給与 within the 書類's amount; without the 書類 for a reason, when the
+    申告書 states it or none is due."""
+    if "青色事業専従者給与_支払額" not in record:
+        return None
+    paid = _yen(record, "青色事業専従者給与_支払額")
+    if "青色事業専従者給与_書類記載額" in record:
+        return paid if paid <= _yen(record, "青色事業専従者給与_書類記載額") else 0
+    if "juminzei_blue_senjusha_filed_only" in defects:
+        return 0
+    reason = record.get("青色事業専従者給与_書類不提出の理由") == "1"
+    stated = record.get("事業専従者_申告記載") == "1" or record.get("申告義務なし") == "1"
+    return paid if reason and stated else 0

@@ -168,6 +168,9 @@ _SHARES, _SHARES_DECLARED = "特定株式等譲渡所得金額", "特定株式�
 _LOSS, _LOSS_YEAR, _BLUE, _FILED = "純損失の金額", "純損失の年", "純損失_青色申告", "純損失_連続申告"
 _BUSINESS, _SPOUSE, _OTHERS = "事業所得の金額", "事業専従者_配偶者", "事業専従者_その他の数"
 _DECLARED, _NO_DUTY, _UNAVOIDABLE = "事業専従者_申告記載", "申告義務なし", "記載なしやむを得ない事情"
+_SALARY, _DEDUCTED_FOR = "給与の収入金額", "事業専従者控除額_受けた額"
+_PAID_ON, _BLUE_PAID, _FILED_AMOUNT = "退職手当等_支払日", "青色事業専従者給与_支払額", "青色事業専従者給与_書類記載額"
+_NO_FILING_REASON = "青色事業専従者給与_書類不提出の理由"
 _DEEMED_YEAR, _DEEMED_BY = "第294条第3項課税_年度", "第294条第3項課税_市町村コード"
 #: Income amounts are whole thousands of yen: 6% and 8% of them are whole yen (no 端数: 第20条の4の2 not quoted).
 _THOUSANDS = st.integers(0, 30_000).map(lambda thousands: thousands * 1000)
@@ -278,6 +281,37 @@ def deemed_elsewhere(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return _resident(draw, fiscal_year, record(**items) or record(**{_INCOME: 0}))
 
 
+@st.composite
+def senjusha_employees(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident who worked as a 事業専従者 (the 控除額 deducted for them) and maybe had another 給与."""
+    items = {_SALARY: draw(st.sampled_from((0, *range(100_000, 2_000_001, 100_000)))),
+             _DEDUCTED_FOR: draw(st.sampled_from((500_000, 600_000, 860_000)))}
+    return _resident(draw, draw(_YEARS), record(**items))
+
+
+@st.composite
+def retirees(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident paid a 退職手当等 in the 年度's first year, whose 生活扶助 begins or is 廃止 a few days around
+    1月1日 of that year."""
+    fiscal_year = draw(_YEARS)
+    near = date(fiscal_year, 1, 1) + timedelta(days=draw(st.integers(-3, 3)))
+    start, end = draw(st.sampled_from(((near, None), (date(fiscal_year - 3, 6, 1), near))))
+    paid = date(fiscal_year, 1, 1) + timedelta(days=draw(st.integers(0, 364)))
+    return _resident(draw, fiscal_year, record(**{_AID_START: start, _AID_END: end, _PAID_ON: paid}))
+
+
+@st.composite
+def blue_employers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 青色申告 employer paying a 青色事業専従者, with the 書類 of 所得税法 第57条第2項 (an amount at or above the
+    paid one) or without it, for a reason or not, the 申告書 stating it or none being due, or not."""
+    paid = draw(st.integers(1, 300)) * 10_000
+    flag = st.sampled_from(("1", None))
+    filed = draw(st.sampled_from((None, paid, paid + draw(st.integers(1, 100)) * 10_000)))
+    items = {_BLUE_PAID: paid, _FILED_AMOUNT: filed, _NO_FILING_REASON: None if filed else draw(flag),
+             _DECLARED: None if filed else draw(flag), _NO_DUTY: None if filed else draw(flag)}
+    return _resident(draw, draw(_YEARS), record(**items))
+
+
 def _items(s: Scenario) -> dict[str, str]:
     return s.record(PART)
 
@@ -363,6 +397,26 @@ def _senjusha_declared(s: Scenario, town: str) -> Projection:
     return _senjusha(s, town) if applies else {"事業専従者控除額": 0}
 
 
+def _senjusha_salary(s: Scenario, town: str) -> Projection:
+    return {"給与所得に係る収入金額": juminzei.senjusha_salary_income(_amount(s, _SALARY), _amount(s, _DEDUCTED_FOR))}
+
+
+def _separate_tax(s: Scenario, town: str) -> Projection:
+    paid_on = s.record_day(PART, _PAID_ON)
+    assert paid_on is not None
+    exempt = juminzei.separate_tax_exempt(s.record_day(PART, _AID_START), s.record_day(PART, _AID_END), paid_on)
+    return {"分離課税に係る所得割を課する": not exempt}
+
+
+def _blue_senjusha(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    expense = juminzei.blue_senjusha_expense(
+        _amount(s, _BLUE_PAID), filed_amount=int(items[_FILED_AMOUNT]) if _FILED_AMOUNT in items else None,
+        no_filing_reason=items.get(_NO_FILING_REASON) == "1", declared=items.get(_DECLARED) == "1",
+        no_duty_to_file=items.get(_NO_DUTY) == "1")
+    return {"青色事業専従者給与の必要経費算入額": expense}
+
+
 def _record_rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
                  expected: Callable[[Scenario, str], Projection], fields: tuple[str, ...],
                  examples: tuple[Scenario, ...]) -> Rule:
@@ -409,6 +463,18 @@ SPOUSE_LOW = _example({_BUSINESS: 1_200_000, _SPOUSE: "1", _OTHERS: 0, _DECLARED
 NOT_DECLARED = _example({_BUSINESS: 1_200_000, _OTHERS: 1})
 NOT_DUE = _example({_BUSINESS: 1_200_000, _OTHERS: 1, _NO_DUTY: "1"})
 UNAVOIDABLE = _example({_BUSINESS: 1_200_000, _OTHERS: 1, _UNAVOIDABLE: "1"})
+#: 第313条第5項: 控除 860,000円 deducted for the person, another 給与 300,000円 -> 1,160,000円.
+SENJUSHA_EMPLOYEE = _example({_SALARY: 300_000, _DEDUCTED_FOR: 860_000})
+#: 第295条第2項: a 退職手当等 paid on 2025-06-30; 生活扶助 begun 2025-01-01 -> not levied; begun 2025-01-02 -> levied;
+#: 廃止 on 2025-01-01 -> levied.
+RETIRED_AIDED = _example({_AID_START: date(2025, 1, 1), _PAID_ON: date(2025, 6, 30)})
+RETIRED_AIDED_LATER = _example({_AID_START: date(2025, 1, 2), _PAID_ON: date(2025, 6, 30)})
+RETIRED_AID_ENDED = _example({_AID_START: date(2022, 6, 1), _AID_END: date(2025, 1, 1), _PAID_ON: date(2025, 6, 30)})
+#: 第313条第3項: 1,200,000円 paid within the 書類's 1,500,000円 -> 1,200,000円; no 書類 for a reason, stated in the
+#: 申告書 -> 1,200,000円; no 書類 and no reason -> 0.
+BLUE_FILED = _example({_BLUE_PAID: 1_200_000, _FILED_AMOUNT: 1_500_000})
+BLUE_DECLARED = _example({_BLUE_PAID: 1_200_000, _NO_FILING_REASON: "1", _DECLARED: "1"})
+BLUE_UNFILED = _example({_BLUE_PAID: 1_200_000, _DECLARED: "1"})
 #: 令和7年度: levied under 第3項 by another municipality for 令和7年度 -> none here (第4項); for 令和6年度 ->
 #: levied here.
 DEEMED_ELSEWHERE = _example({_DEEMED_YEAR: 2025, _DEEMED_BY: other_codes(TOWN_CODE)[0]})
@@ -440,6 +506,15 @@ RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _record_rule("juminzei.senjusha", "個人住民税: 事業専従者控除, the lower of 86万円 or 50万円 and the income "
                  "divided by their number plus one (第313条第4項)", employers, _senjusha, ("事業専従者控除額",),
                  (SPOUSE_HIGH, SPOUSE_LOW, SPOUSE_AND_CHILD)),
+    _record_rule("juminzei.senjusha_salary", "個人住民税: the 事業専従者控除額 as the 事業専従者's 給与収入 "
+                 "(第313条第5項)", senjusha_employees, _senjusha_salary, ("給与所得に係る収入金額",),
+                 (SENJUSHA_EMPLOYEE,)),
+    _record_rule("juminzei.separate_tax_aid", "個人住民税: 生活扶助 for the 分離課税 judged on 1月1日 of the year of "
+                 "payment (第295条第2項)", retirees, _separate_tax, ("分離課税に係る所得割を課する",),
+                 (RETIRED_AIDED, RETIRED_AIDED_LATER, RETIRED_AID_ENDED)),
+    _record_rule("juminzei.blue_senjusha", "個人住民税: the 青色事業専従者's 給与 as 必要経費 (第313条第3項)",
+                 blue_employers, _blue_senjusha, ("青色事業専従者給与の必要経費算入額",),
+                 (BLUE_FILED, BLUE_DECLARED, BLUE_UNFILED)),
     _record_rule("juminzei.senjusha_declared", "個人住民税: 事業専従者控除 only when the 申告書 states them, unless "
                  "none was due or the omission was unavoidable (第313条第6項)", employers_declaring, _senjusha_declared,
                  ("事業専従者控除額",), (NOT_DECLARED, NOT_DUE, UNAVOIDABLE)),
@@ -481,3 +556,6 @@ juminzei_loss_carried = check("scenario.juminzei.loss_carried")(_rule_check("jum
 juminzei_senjusha = check("scenario.juminzei.senjusha")(_rule_check("juminzei.senjusha"))
 juminzei_deemed_elsewhere = check("scenario.juminzei.deemed_elsewhere")(_rule_check("juminzei.deemed_elsewhere"))
 juminzei_senjusha_declared = check("scenario.juminzei.senjusha_declared")(_rule_check("juminzei.senjusha_declared"))
+juminzei_senjusha_salary = check("scenario.juminzei.senjusha_salary")(_rule_check("juminzei.senjusha_salary"))
+juminzei_separate_tax_aid = check("scenario.juminzei.separate_tax_aid")(_rule_check("juminzei.separate_tax_aid"))
+juminzei_blue_senjusha = check("scenario.juminzei.blue_senjusha")(_rule_check("juminzei.blue_senjusha"))

@@ -223,3 +223,33 @@ def senjusha_applies(*, declared: bool, no_duty_to_file: bool, unavoidable: bool
     """Whether 第313条第4項 (事業専従者控除) applies (第6項): only when the 申告書 of 第317条の2第1項 states its 第2号
     事項 (the 事業専従者), unless no 申告書 was due (同項ただし書) or the 市町村長 found the omission unavoidable."""
     return declared or no_duty_to_file or unavoidable
+
+
+def senjusha_salary_income(salary: int, deducted_for: int) -> int:
+    """The 事業専従者's 給与所得に係る収入金額 (第313条第5項): the 事業専従者控除額 the 納税義務者 deducted for them is
+    deemed part of it (with any other 給与 they received)."""
+    return salary + deducted_for
+
+
+def separate_tax_exempt(aid_start: date | None, aid_end: date | None, paid_on: date) -> bool:
+    """Whether the 分離課税に係る所得割 on a 退職手当等 paid on ``paid_on`` cannot be levied for 生活扶助
+    (第295条第1項第1号 and 第2項: judged on 1月1日 of the year the 退職手当等 is to be paid).
+
+    Reading (ours): the 扶助 is received from its first day to the day before its 廃止, as for the 賦課期日."""
+    day = date(paid_on.year, 1, 1)
+    return aid_start is not None and aid_start <= day and (aid_end is None or day < aid_end)
+
+
+def blue_senjusha_expense(paid: int, *, filed_amount: int | None, no_filing_reason: bool, declared: bool,
+                          no_duty_to_file: bool) -> int:
+    """The 青色事業専従者's 給与 counted as the business's 必要経費 (第313条第3項, 所得税法 第57条第1項 の例).
+
+    第1文: paid within the amount of the 同条第2項の書類 (``filed_amount``); 第2文: without that 書類 for 前年分の
+    所得税の納税義務なし or a 政令 reason (``no_filing_reason``), when the 申告書 states it (``declared``) or none was
+    due (``no_duty_to_file``). Otherwise 0 here (第4項's 事業専従者控除 is judged apart). Reading (ours): a 給与 above
+    the 書類's amount is not generated."""
+    if filed_amount is not None:
+        if paid > filed_amount:
+            raise ValueError(f"{paid} yen paid above the 書類's {filed_amount}: not generated")
+        return paid
+    return paid if no_filing_reason and (declared or no_duty_to_file) else 0

@@ -52,7 +52,7 @@ def test_the_house_owners_moved_out_around_the_levy_date(scenario: Scenario) -> 
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in TAX_RULES}
-    assert len(names) == 17
+    assert len(names) == 20
     assert names <= set(default_registry())
     assert names <= set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in TAX_RULES.values())
@@ -124,6 +124,14 @@ def test_the_worked_examples_of_the_record_rules() -> None:
     assert ks._senjusha(ks.SPOUSE_HIGH, town) == {"事業専従者控除額": 860_000}
     assert ks._senjusha(ks.SPOUSE_LOW, town) == {"事業専従者控除額": 600_000}
     assert ks._senjusha(ks.SPOUSE_AND_CHILD, town) == {"事業専従者控除額": 1_360_000}
+    # 第313条第5項; 第295条第2項 on 1月1日 of the payment year; 第313条第3項.
+    assert ks._senjusha_salary(ks.SENJUSHA_EMPLOYEE, town) == {"給与所得に係る収入金額": 1_160_000}
+    assert ks._separate_tax(ks.RETIRED_AIDED, town) == {"分離課税に係る所得割を課する": False}
+    assert ks._separate_tax(ks.RETIRED_AIDED_LATER, town) == {"分離課税に係る所得割を課する": True}
+    assert ks._separate_tax(ks.RETIRED_AID_ENDED, town) == {"分離課税に係る所得割を課する": True}
+    assert ks._blue_senjusha(ks.BLUE_FILED, town) == {"青色事業専従者給与の必要経費算入額": 1_200_000}
+    assert ks._blue_senjusha(ks.BLUE_DECLARED, town) == {"青色事業専従者給与の必要経費算入額": 1_200_000}
+    assert ks._blue_senjusha(ks.BLUE_UNFILED, town) == {"青色事業専従者給与の必要経費算入額": 0}
     # 第313条第6項: not stated -> none; no 申告書 due, or unavoidable -> min(500,000, 1,200,000 / 2).
     assert ks._senjusha_declared(ks.NOT_DECLARED, town) == {"事業専従者控除額": 0}
     assert ks._senjusha_declared(ks.NOT_DUE, town) == {"事業専従者控除額": 500_000}
@@ -144,7 +152,9 @@ def test_the_shotokuwari_is_read_against_the_answers_taxable_income_and_rate() -
 RECORD_DEFECTS = ["juminzei_aid_through_haishi", "juminzei_house_untaxed", "juminzei_deductions_ignored",
                   "juminzei_shotokuwari_on_total", "juminzei_dividends_always_included",
                   "juminzei_share_gains_always_excluded", "juminzei_loss_four_years", "juminzei_senjusha_fixed_only",
-                  "juminzei_deemed_levy_ignored", "juminzei_senjusha_without_declaration"]
+                  "juminzei_deemed_levy_ignored", "juminzei_senjusha_without_declaration",
+                  "juminzei_senjusha_salary_ignored", "juminzei_separate_tax_aid_on_payment_day",
+                  "juminzei_blue_senjusha_filed_only"]
 _BOUND = bound_requirements(BINDINGS)
 
 
