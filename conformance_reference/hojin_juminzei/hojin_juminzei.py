@@ -24,7 +24,8 @@ _YEN = {1: 50_000, 2: 120_000, 3: 130_000, 4: 150_000, 5: 160_000, 6: 400_000, 7
 #: ``hojin_juminzei_corporate_rate_before_2019`` (the rate of 平成26年10月-令和元年9月) answer.
 _CORPORATE, _CEILING, _BEFORE_2019 = 60, 84, 97
 _NOT_LIABLE: dict[str, Any] = {"納税義務者": False, "課税区分": [], "均等割区分": None, "均等割月数": None,
-                               "均等割額": None, "法人税額": None, "法人税割額": None, "申告納付期限": None}
+                               "均等割額": None, "法人税額": None, "法人税割額": None, "申告納付期限": None,
+                               "みなし申告日": None}
 
 
 def _number(record: Mapping[str, str], item: str) -> int | None:
@@ -39,7 +40,9 @@ def _class(record: Mapping[str, str], defects: frozenset[str]) -> int | None:
         employees = _number(record, "従業者数_事業年度開始日")
     if capital is None or employees is None:
         return None
-    if paid_in is not None and paid_in > capital and "hojin_juminzei_capital_floor_ignored" not in defects:
+    mutual = record.get("相互会社") == "1" and "hojin_juminzei_mutual_company_floored" not in defects
+    if (paid_in is not None and paid_in > capital and not mutual
+            and "hojin_juminzei_capital_floor_ignored" not in defects):
         capital = paid_in
     bound = 50 if "hojin_juminzei_fifty_employees_over" not in defects else 49
     for ceiling, few, many in _BANDS:
@@ -144,4 +147,15 @@ def hojin_juminzei(row: Mapping[str, str], record: Mapping[str, str], defects: f
         "法人税額": base,
         "法人税割額": _corporate(base, defects),
         "申告納付期限": deadline.isoformat() if deadline else None,
+        "みなし申告日": _deemed_return(record, defects),
     }
+
+
+def _deemed_return(record: Mapping[str, str], defects: frozenset[str]) -> str | None:
+    """第321条の8第1項後段, 第2項後段: not filed by the 提出期限 -> deemed filed on it."""
+    due = parse_day(record.get("中間申告書提出期限", ""))
+    if due is None:
+        return None
+    filed = parse_day(record.get("中間申告書提出日", ""))
+    late = filed is None or (filed >= due if "hojin_juminzei_filed_on_deadline_late" in defects else filed > due)
+    return due.isoformat() if late else None

@@ -442,7 +442,8 @@ AFFECTS: dict[str, set[str]] = {
         "hojin_juminzei_corporate_rate_before_2019", "hojin_juminzei_deadline_ignores_extension",
         "hojin_juminzei_foreign_by_office", "hojin_juminzei_public_levied_anywhere",
         "hojin_juminzei_public_corporate_tax_everywhere", "hojin_juminzei_ceased_society_untaxed",
-        "hojin_juminzei_trustee_equal_rate")},
+        "hojin_juminzei_trustee_equal_rate", "hojin_juminzei_filed_on_deadline_late",
+        "hojin_juminzei_mutual_company_floored")},
     # 印鑑登録 (conformance_reference/inkan/inkan.py; each defect's own test:
     # tests/domains/inkan/test_inkan_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -533,7 +534,9 @@ RULE_PROBES = (
     *(hojin_scenarios.FOREIGN_PE_HERE, hojin_scenarios.FOREIGN_OFFICE_ONLY, hojin_scenarios.PUBLIC_BUSINESS_HERE,
       hojin_scenarios.PUBLIC_BUSINESS_ELSEWHERE, hojin_scenarios.INTEREST_BUSINESS_HERE,
       hojin_scenarios.INTEREST_NO_BUSINESS, hojin_scenarios.CEASED_SOCIETY,
-      hojin_scenarios.SOCIETY_WITHOUT_REPRESENTATIVE, hojin_scenarios.TRUSTEE_HERE),
+      hojin_scenarios.SOCIETY_WITHOUT_REPRESENTATIVE, hojin_scenarios.TRUSTEE_HERE, hojin_scenarios.FILED_ON_DEADLINE,
+      hojin_scenarios.FILED_LATE, hojin_scenarios.NEVER_FILED, hojin_scenarios.SECOND_FILED_ON_DEADLINE,
+      hojin_scenarios.INTERIM_PAID_IN_ABOVE, hojin_scenarios.MUTUAL_PAID_IN_ABOVE),
     # 個人住民税 on its record: the worked examples of conformance/domains/kojin_juminzei/checks.py's RECORD_RULES.
     *(example for rule in kojin_scenarios.RECORD_RULES.values() for example in rule.examples),
 )

@@ -50,9 +50,11 @@ from conformance.domains.hojin_juminzei.oracle import (
     PUBLIC_INTEREST,
     TRUSTEE,
     UNINCORPORATED,
+    capital_for_table,
     components,
     corporate_tax,
     deemed_corporation,
+    deemed_return_day,
     equal_class,
     exempt_public_liable,
     filing_deadline,
@@ -455,6 +457,84 @@ CEASED_SOCIETY = _representative(of_kind(UNINCORPORATED, {_REPRESENTATIVE: "1", 
 SOCIETY_WITHOUT_REPRESENTATIVE = _representative(of_kind(UNINCORPORATED, {_BUSINESS: "行う"}))
 TRUSTEE_HERE = _representative(of_kind(TRUSTEE))
 
+_INTERIM, _INTERIM_DEADLINE, _INTERIM_FILED = "中間申告区分", "中間申告書提出期限", "中間申告書提出日"
+_MUTUAL = "相互会社"
+
+
+@st.composite
+def interim_filers(draw: st.DrawFn, codes: tuple[str, str], paragraph: str) -> Scenario:
+    """A 法人 of 第321条の8 ``paragraph`` whose 中間 申告書 is due some day, filed a few days before or after it,
+    on it, or never."""
+    start = draw(_STARTS)
+    deadline = _month_end(start.year, start.month + 7)
+    filed = draw(st.one_of(st.none(), st.integers(-3, 3).map(lambda days: deadline + timedelta(days=days))))
+    items = {_INTERIM: paragraph, _INTERIM_DEADLINE: deadline.isoformat(),
+             _INTERIM_FILED: filed.isoformat() if filed else None}
+    return _drawn_representative(draw, corporation(start) + tuple(
+        (PART, item, value) for item, value in items.items() if value is not None))
+
+
+def _first_paragraph(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return interim_filers(codes, "第1項")
+
+
+def _second_paragraph(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return interim_filers(codes, "第2項")
+
+
+@st.composite
+def interim_capitals(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 第3項第2号 法人 (申告納付 under 第321条の8第2項), a 相互会社 or not, its 資本金及び資本準備金 beside its
+    資本金等の額."""
+    capital, paid_in = draw(st.sampled_from(_CAPITALS)), draw(st.sampled_from(_CAPITALS))
+    extra = ((PART, _INTERIM, "第2項"),) + (((PART, _MUTUAL, "1"),) if draw(st.booleans()) else ())
+    return _drawn_representative(draw, corporation(draw(_STARTS), capital=capital, paid_in=paid_in,
+                                                   employees=draw(st.sampled_from((0, 49, 51)))) + extra)
+
+
+def _deemed_return(s: Scenario, town: str) -> Projection:
+    deadline = _day(s, _INTERIM_DEADLINE)
+    deemed = deemed_return_day(deadline, _day(s, _INTERIM_FILED)) if deadline else None  # no 中間 申告書 due
+    return {"みなし申告日": deemed.isoformat() if deemed else None}
+
+
+def _interim_class(s: Scenario, town: str) -> Projection:
+    capital, employees = _number(s, _CAPITAL), _number(s, _EMPLOYEES)
+    assert capital is not None and employees is not None
+    table = capital_for_table(capital, _number(s, _PAID_IN), mutual=facts(s).get(_MUTUAL) == "1")
+    return {"均等割区分": equal_class(table, employees)}
+
+
+def _interim(paragraph: str, filed: date | None, **extra: str) -> Scenario:
+    items = {_INTERIM: paragraph, _INTERIM_DEADLINE: "2024-11-30", **extra}
+    if filed is not None:
+        items[_INTERIM_FILED] = filed.isoformat()
+    return _representative(corporation() + tuple((PART, item, value) for item, value in items.items()))
+
+
+#: 第321条の8第1項後段, 第2項後段: due 2024-11-30, filed that day -> in time; filed 12月1日 or never -> deemed filed
+#: on 2024-11-30. 第312条第7項: a 第2項 法人 with 資本金等 900万円 and 資本金及び資本準備金 2,000万円 -> 第三号; a
+#: 相互会社 -> 第一号ホ.
+FILED_ON_DEADLINE = _interim("第1項", date(2024, 11, 30))
+FILED_LATE = _interim("第1項", date(2024, 12, 1))
+NEVER_FILED = _interim("第2項", None)
+SECOND_FILED_ON_DEADLINE = _interim("第2項", date(2024, 11, 30))
+INTERIM_PAID_IN_ABOVE = _representative((*corporation(capital=9_000_000, paid_in=20_000_000),
+                                         (PART, _INTERIM, "第2項")))
+MUTUAL_PAID_IN_ABOVE = _representative((*corporation(capital=9_000_000, paid_in=20_000_000),
+                                        (PART, _INTERIM, "第2項"), (PART, _MUTUAL, "1")))
+
+HOJIN_RULES.update({rule.name: rule for rule in (
+    Rule("hojin_juminzei.deemed_return", "法人住民税: a 申告書 not filed by its 提出期限 deemed filed on it "
+         "(第321条の8第1項後段)", _first_paragraph, _deemed_return, picked(PART, "みなし申告日"),
+         (FILED_ON_DEADLINE, FILED_LATE), needs_records=True),
+    Rule("hojin_juminzei.deemed_return_second", "法人住民税: the 第2項 法人's 申告書 not filed by its 提出期限 deemed "
+         "filed on it (第321条の8第2項後段)", _second_paragraph, _deemed_return, picked(PART, "みなし申告日"),
+         (NEVER_FILED, SECOND_FILED_ON_DEADLINE), needs_records=True),
+    Rule("hojin_juminzei.interim_capital_floor", "法人住民税: a 第3項第2号 法人's 資本金及び資本準備金 where the "
+         "資本金等の額 is less, a 相互会社 excepted (第312条第7項)", interim_capitals, _interim_class,
+         picked(PART, "均等割区分"), (INTERIM_PAID_IN_ABOVE, MUTUAL_PAID_IN_ABOVE), needs_records=True),
+)})
 HOJIN_RULES.update({rule.name: rule for rule in (
     Rule("hojin_juminzei.foreign", "法人住民税: a 外国法人's 恒久的施設 as its 事務所又は事業所 (第294条第5項)",
          foreign, _foreign_liable, picked(PART, "納税義務者"), (FOREIGN_PE_HERE, FOREIGN_OFFICE_ONLY),
@@ -497,3 +577,8 @@ hojin_exempt_public = check("scenario.hojin_juminzei.exempt_public")(_rule_check
 hojin_public_interest = check("scenario.hojin_juminzei.public_interest")(_rule_check("hojin_juminzei.public_interest"))
 hojin_unincorporated = check("scenario.hojin_juminzei.unincorporated")(_rule_check("hojin_juminzei.unincorporated"))
 hojin_trustee = check("scenario.hojin_juminzei.trustee")(_rule_check("hojin_juminzei.trustee"))
+hojin_deemed_return = check("scenario.hojin_juminzei.deemed_return")(_rule_check("hojin_juminzei.deemed_return"))
+hojin_deemed_return_second = check("scenario.hojin_juminzei.deemed_return_second")(
+    _rule_check("hojin_juminzei.deemed_return_second"))
+hojin_interim_capital_floor = check("scenario.hojin_juminzei.interim_capital_floor")(
+    _rule_check("hojin_juminzei.interim_capital_floor"))

@@ -157,3 +157,16 @@ def trustee_components(office_here: bool) -> tuple[str, ...]:
     """第294条第1項第5号 and its 柱書: an individual taxed by 法人税 as the 受託者 of a 法人課税信託, with a 事務所又は
     事業所 in the municipality, pays the 法人税割 alone."""
     return ("法人税割",) if office_here else ()
+
+
+def deemed_return_day(deadline: date, filed: date | None) -> date | None:
+    """第321条の8第1項後段 and 第2項後段: a 法人 bound to file (法人税法 第71条第1項 or 第144条の3第1項, or the 第2項
+    法人) that has not filed the 市町村民税's 申告書 by its 提出期限 is deemed to have filed it on that day. None: filed
+    in time. Reading (ours): 第60項 (not quoted) is never the case; a 申告書 filed on the 提出期限 itself is in time."""
+    return deadline if filed is None or filed > deadline else None
+
+
+def capital_for_table(capital: int, paid_in: int | None, *, mutual: bool) -> int:
+    """The capital 第312条第1項's table is read with for a 第3項第1号 or 第2号 法人 (第6項, 第7項): the 資本金の額及び
+    資本準備金の額の合算額 where the 資本金等の額 is less, except for a 相互会社 (保険業法)."""
+    return capital if mutual else table_capital(capital, paid_in)

@@ -39,7 +39,7 @@ def test_generated_representatives_are_valid_rows_with_a_corporation(scenario: S
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in HOJIN_RULES}
-    assert len(names) == 17
+    assert len(names) == 20
     assert names <= set(default_registry())
     # and 第294条第1項第1号, 第2号, 第2項, 第4項 (個人), judged by 個人住民税's checks.
     assert set(bound_requirements(BINDINGS)) - names == {
@@ -121,11 +121,25 @@ def test_the_worked_examples_by_kind() -> None:
     assert hs._trustee_components(hs.TRUSTEE_HERE, town) == {"課税区分": ["法人税割"]}
 
 
-KIND_RULES = ["hojin_juminzei.foreign", "hojin_juminzei.exempt_public", "hojin_juminzei.public_interest",
-              "hojin_juminzei.unincorporated", "hojin_juminzei.trustee"]
-KIND_DEFECTS = ["hojin_juminzei_foreign_by_office", "hojin_juminzei_public_levied_anywhere",
-                "hojin_juminzei_public_corporate_tax_everywhere", "hojin_juminzei_ceased_society_untaxed",
-                "hojin_juminzei_trustee_equal_rate"]
+def test_the_worked_examples_of_the_interim_rules() -> None:
+    town = TOWN_CODE
+    # 第321条の8第1項後段, 第2項後段: filed on the 提出期限 -> in time; a day late or never -> deemed on it.
+    assert hs._deemed_return(hs.FILED_ON_DEADLINE, town) == {"みなし申告日": None}
+    assert hs._deemed_return(hs.FILED_LATE, town) == {"みなし申告日": "2024-11-30"}
+    assert hs._deemed_return(hs.NEVER_FILED, town) == {"みなし申告日": "2024-11-30"}
+    assert hs._deemed_return(hs.SECOND_FILED_ON_DEADLINE, town) == {"みなし申告日": None}
+    # 第312条第7項: 2,000万円 -> 第三号 (資本金等 1千万円超); a 相互会社 -> 第一号ホ.
+    assert hs._interim_class(hs.INTERIM_PAID_IN_ABOVE, town) == {"均等割区分": 3}
+    assert hs._interim_class(hs.MUTUAL_PAID_IN_ABOVE, town) == {"均等割区分": 1}
+
+
+KIND_RULES = ["hojin_juminzei.deemed_return", "hojin_juminzei.deemed_return_second",
+              "hojin_juminzei.interim_capital_floor", "hojin_juminzei.foreign", "hojin_juminzei.exempt_public",
+              "hojin_juminzei.public_interest", "hojin_juminzei.unincorporated", "hojin_juminzei.trustee"]
+KIND_DEFECTS = ["hojin_juminzei_filed_on_deadline_late", "hojin_juminzei_filed_on_deadline_late",
+                "hojin_juminzei_mutual_company_floored", "hojin_juminzei_foreign_by_office",
+                "hojin_juminzei_public_levied_anywhere", "hojin_juminzei_public_corporate_tax_everywhere",
+                "hojin_juminzei_ceased_society_untaxed", "hojin_juminzei_trustee_equal_rate"]
 
 
 def test_a_conforming_vendor_gives_the_kind_rules_no_finding() -> None:
