@@ -408,7 +408,9 @@ AFFECTS: dict[str, set[str]] = {
         "keijidosha_levy_on_april_2", "keijidosha_stationed_anywhere", "keijidosha_old_rates",
         "keijidosha_rate_doubled", "keijidosha_due_before_levy_date", "keijidosha_special_collection",
         "keijidosha_notice_late",
-        "keijidosha_small_two_wheel_untaxed")},
+        "keijidosha_small_two_wheel_untaxed", "keijidosha_env_threshold_exclusive", "keijidosha_env_h22_as_standard",
+        "keijidosha_env_r2_reading_ignored", "keijidosha_dealer_taxed", "keijidosha_user_public_taxed",
+        "keijidosha_sidecar_untaxed")},
     # 固定資産税 (conformance_reference/kotei_shisan_zei/kotei_shisan.py; each defect's own test:
     # tests/domains/kotei_shisan_zei/test_kotei_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -506,7 +508,9 @@ RULE_PROBES = (
       kenko_scenarios.BORN_APRIL_FIRST, kenko_scenarios.BORN_APRIL_SECOND, kenko_scenarios.NINE),
     # 軽自動車税: the worked examples of conformance/domains/keijidosha_zei/checks.py.
     *(keiji_scenarios.BOUGHT_ON_LEVY_DATE, keiji_scenarios.BOUGHT_AFTER, keiji_scenarios.SCRAPPED_AFTER,
-      keiji_scenarios.SMALL_TWO_WHEEL, keiji_scenarios.MOPED, keiji_scenarios.STATIONED_ELSEWHERE),
+      keiji_scenarios.SMALL_TWO_WHEEL, keiji_scenarios.MOPED, keiji_scenarios.STATIONED_ELSEWHERE,
+      *(example for name in ("environmental", "environmental_h22", "environmental_r2", "acquirer", "user", "sidecar")
+        for example in keiji_scenarios.KEIJI_RULES[f"keijidosha_zei.{name}"].examples)),
     # 固定資産税: the worked examples of conformance/domains/kotei_shisan_zei/checks.py.
     *(kotei_scenarios.BOUGHT_AFTER, kotei_scenarios.SOLD_AFTER, kotei_scenarios.REGISTERED_LATE,
       kotei_scenarios.DIED_BEFORE, kotei_scenarios.ELSEWHERE, kotei_scenarios.LAND_AT_EXEMPTION,

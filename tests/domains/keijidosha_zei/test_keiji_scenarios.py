@@ -40,7 +40,7 @@ def test_generated_owners_are_valid_rows_with_a_vehicle(scenario: Scenario) -> N
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KEIJI_RULES}
-    assert len(names) == 8
+    assert len(names) == 14
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples and rule.needs_records for rule in KEIJI_RULES.values())
@@ -106,3 +106,42 @@ def test_a_due_day_before_the_levy_date_is_the_due_month_finding_at_the_query() 
     assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
     assert json.loads(finding.expected) == {ks._DUE: True}
     assert json.loads(finding.actual) == {ks._DUE: False, "納期限": "2025-03-31", "年度": 2025}
+
+
+def test_the_worked_examples_of_the_environmental_rate_and_the_taxpayers() -> None:
+    town = TOWN_CODE
+    # 第451条第1項-第3項: 以上 at each threshold.
+    assert [ks._env_rate(example, town)["環境性能割税率"] for example in (
+        ks.ENV_ONE, ks.ENV_TWO, ks.ENV_THREE, ks.ENV_TRUCK_TWO, ks.ENV_DIESEL)] == [1, 2, 3, 2, 3]
+    # 第4項 (平成二十二年度基準: 162%, 151%; トラック 147%), 第5項 (令和二年度基準: 109%, 102%).
+    assert [ks._env_rate(example, town)["環境性能割税率"] for example in (
+        ks.ENV_H22_ONE, ks.ENV_H22_TWO, ks.ENV_H22_TRUCK, ks.ENV_R2_ONE, ks.ENV_R2_TWO, ks.ENV_R2_THREE)] == [
+        1, 2, 2, 1, 2, 3]
+    # 第443条第2項, 第3項, 第442条第7号.
+    assert ks._acquirer(ks.BOUGHT_TO_SELL, town) == {"環境性能割の納税義務者": False}
+    assert ks._acquirer(ks.BOUGHT_TO_DRIVE, town) == {"環境性能割の納税義務者": True}
+    assert ks._user(ks.USER_OF_EXEMPT, town) == {"納税義務者": True}
+    assert ks._user(ks.USER_PUBLIC, town) == {"納税義務者": False}
+    assert ks._liable(ks.SIDECAR, town) == {"納税義務者": True} and ks._rate(ks.SIDECAR, town) == {"種別割税額": 6_000}
+
+
+NEW_RULES = ["keijidosha_zei.environmental", "keijidosha_zei.environmental_h22", "keijidosha_zei.environmental_r2",
+             "keijidosha_zei.acquirer", "keijidosha_zei.user", "keijidosha_zei.sidecar"]
+NEW_DEFECTS = ["keijidosha_env_threshold_exclusive", "keijidosha_env_h22_as_standard",
+               "keijidosha_env_r2_reading_ignored", "keijidosha_dealer_taxed", "keijidosha_user_public_taxed",
+               "keijidosha_sidecar_untaxed"]
+_BOUND = bound_requirements(BINDINGS)
+
+
+def test_a_conforming_vendor_gives_the_new_rules_no_finding() -> None:
+    assert all(found == [] for found in rule_findings(frozenset(), KEIJI_RULES, BINDINGS, NEW_RULES).values())
+
+
+@pytest.mark.parametrize("name", NEW_DEFECTS)
+def test_a_new_defect_gives_its_rules_finding_at_the_query(name: str) -> None:
+    rules = [rule for rule in NEW_RULES if _BOUND[f"scenario.{rule}"] & set(DEFECTS[name].requirements)]
+    assert rules
+    for rule, found in rule_findings(frozenset({name}), KEIJI_RULES, BINDINGS, rules).items():
+        (finding,) = found
+        assert finding.code == f"scenario.{rule}.mismatch"
+        assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
