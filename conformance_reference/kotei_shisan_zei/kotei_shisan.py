@@ -41,6 +41,8 @@ def _liable(record: Mapping[str, str], here: bool, stay: Stay | None, fiscal_yea
     end = parse_day(record.get("所有終了年月日", ""))
     if start is None or not (start <= day and (end is None or day < end)):
         return False
+    if "kotei_new_asset_untaxed_until_base_year" in defects and record.get("新規課税年度区分"):
+        return False  # 第349条第4項, 第6項 ignored
     died = stay.died if stay is not None else None
     return died is None or died >= date(fiscal_year, 1, 1) or "kotei_deceased_owner_taxed" in defects
 
@@ -50,6 +52,21 @@ def _standard(kind: str, value: int, defects: frozenset[str]) -> int:
         return value // 6
     if kind == "償却資産" and "kotei_depreciable_two_thirds" in defects:
         return value * 2 // 3
+    return value
+
+
+_CIRCUMSTANCES = frozenset({"地目の変換", "家屋の改築", "家屋の損壊", "市町村の廃置分合", "境界変更"})
+
+
+def _cycle_value(record: Mapping[str, str], value: int, year_kind: str, defects: frozenset[str]) -> int:
+    """第349条第2項-第6項: the 台帳's 価格, or in a 第二年度 or 第三年度 the 比準価格 where a 特別の事情 (第2項各号)
+    makes it unfit in the 市町村長's view (not in the 年度 the 土地 or 家屋 is first taxed: its price is 比準
+    already)."""
+    comparable = record.get("比準価格", "")
+    if (year_kind in ("第二年度", "第三年度") and record.get("特別の事情") in _CIRCUMSTANCES
+            and record.get("市町村長認定") == "1" and comparable.isdigit()
+            and record.get("新規課税年度区分") != year_kind and "kotei_special_circumstances_ignored" not in defects):
+        return int(comparable)
     return value
 
 
@@ -77,7 +94,7 @@ def kotei_shisan(row: Mapping[str, str], stay: Stay | None, record: Mapping[str,
     if not value.isdigit() or not _liable(record, here or "kotei_located_anywhere" in defects, stay,
                                           fiscal_year, defects):
         return answer
-    standard = _standard(kind or "", int(value), defects)
+    standard = _standard(kind or "", _cycle_value(record, int(value), year_kind, defects), defects)
     answer.update({"納税義務者": True, "課税標準額": standard})
     limit = _EXEMPTION[kind or ""]
     if standard < limit or (standard == limit and "kotei_exemption_inclusive" in defects):

@@ -417,7 +417,8 @@ AFFECTS: dict[str, set[str]] = {
         "kotei_levy_on_april_1", "kotei_located_anywhere", "kotei_depreciable_untaxed", "kotei_taxed_by_acquisition",
         "kotei_deceased_owner_taxed", "kotei_residential_land_everywhere", "kotei_depreciable_two_thirds",
         "kotei_base_years_from_2025", "kotei_rate_one_and_a_half", "kotei_exemption_inclusive",
-        "kotei_february_of_same_year")},
+        "kotei_february_of_same_year", "kotei_special_circumstances_ignored",
+        "kotei_new_asset_untaxed_until_base_year")},
     # 生活保護 (conformance_reference/seikatsu_hogo/seikatsu_hogo.py; each defect's own test:
     # tests/domains/seikatsu_hogo/test_seikatsu_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -514,7 +515,9 @@ RULE_PROBES = (
     # 固定資産税: the worked examples of conformance/domains/kotei_shisan_zei/checks.py.
     *(kotei_scenarios.BOUGHT_AFTER, kotei_scenarios.SOLD_AFTER, kotei_scenarios.REGISTERED_LATE,
       kotei_scenarios.DIED_BEFORE, kotei_scenarios.ELSEWHERE, kotei_scenarios.LAND_AT_EXEMPTION,
-      kotei_scenarios.DEPRECIABLE),
+      kotei_scenarios.DEPRECIABLE, kotei_scenarios.REBUILT_SECOND, kotei_scenarios.REBUILT_NOT_DEEMED,
+      kotei_scenarios.BOUNDARY_THIRD, kotei_scenarios.NEW_IN_SECOND, kotei_scenarios.NEW_SECOND_IN_THIRD,
+      kotei_scenarios.NEW_IN_THIRD, kotei_scenarios.NEW_SECOND_DAMAGED),
     # 生活保護: the worked examples of conformance/domains/seikatsu_hogo/checks.py.
     *(seikatsu_scenarios.RESIDENT, seikatsu_scenarios.HOMELESS, seikatsu_scenarios.URGENT,
       seikatsu_scenarios.IN_FACILITY, seikatsu_scenarios.APPLIED, seikatsu_scenarios.EXTENDED,

@@ -50,8 +50,10 @@ from conformance.checks.scenarios import (
 from conformance.domains.kotei_shisan_zei.oracle import (
     ASSET_KINDS,
     EXEMPTION_POINTS,
+    SPECIAL_CIRCUMSTANCES,
     Holding,
     kotei_base_year,
+    kotei_cycle_standard,
     kotei_due_months_allowed,
     kotei_exempt,
     kotei_levy_date,
@@ -332,6 +334,104 @@ KOTEI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
 )}
 
 
+# -- 第349条第2項-第6項: 特別の事情 and 土地・家屋 first taxed in a 第二年度 or 第三年度 -----------------------------
+
+_CIRCUMSTANCE, _DEEMED, _COMPARABLE, _NEW_IN = "特別の事情", "市町村長認定", "比準価格", "新規課税年度区分"
+
+
+def cycle_asset(fiscal_year: int, value: int, *, circumstance: str | None = None, deemed: bool = False,
+                comparable: int | None = None, new_in: str | None = None,
+                kind: str = "家屋") -> tuple[tuple[str, str, str], ...]:
+    """A 固定資産税 record of a 土地 or 家屋 held since years before (or, ``new_in``, first taxed in that 年度区分),
+    its 価格 ``value``, with a 特別の事情 on the 年度's 賦課期日 and the price 比準 for it."""
+    extra = {_CIRCUMSTANCE: circumstance, _DEEMED: "1" if deemed else None,
+             _COMPARABLE: str(comparable) if comparable is not None else None, _NEW_IN: new_in}
+    return asset(kind, value, date(fiscal_year - 6, 6, 1)) + tuple(
+        (PART, item, text) for item, text in extra.items() if text is not None)
+
+
+def _cycle_year(draw: st.DrawFn, year_kind: str) -> int:
+    return draw(st.sampled_from((2018, 2021, 2024, 2027))) + ("基準年度", "第二年度", "第三年度").index(year_kind)
+
+
+def _values(draw: st.DrawFn) -> tuple[int, int]:
+    return draw(st.integers(20, 400)) * _STEP, draw(st.integers(20, 400)) * _STEP
+
+
+@st.composite
+def circumstances(draw: st.DrawFn, codes: tuple[str, str], year_kind: str = "第二年度",
+                  new_in: str | None = None) -> Scenario:
+    """A 家屋 (the 土地's 住宅用地 特例 is not quoted: 家屋 only) in a ``year_kind`` with a 特別の事情 of 第349条第2項各号 (or none), the 市町村長 finding the
+    price unfit (or not), and a price 比準 for it."""
+    fiscal_year = _cycle_year(draw, year_kind)
+    value, comparable = _values(draw)
+    circumstance = draw(st.sampled_from((*SPECIAL_CIRCUMSTANCES, None)))
+    record = cycle_asset(fiscal_year, value, circumstance=circumstance, deemed=draw(st.booleans()),
+                         comparable=comparable, new_in=new_in)
+    return _owner(draw, fiscal_year, record)
+
+
+def _third_circumstances(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return circumstances(codes, "第三年度")
+
+
+def _second_assets_in_third(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return circumstances(codes, "第三年度", "第二年度")
+
+
+@st.composite
+def new_assets(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 家屋 first taxed in a 第二年度 (asked about in it or in the 第三年度) or in a 第三年度."""
+    new_in, year_kind = draw(st.sampled_from((("第二年度", "第二年度"), ("第二年度", "第三年度"),
+                                              ("第三年度", "第三年度"))))
+    fiscal_year = _cycle_year(draw, year_kind)
+    value, _ = _values(draw)
+    return _owner(draw, fiscal_year, cycle_asset(fiscal_year, value, new_in=new_in))
+
+
+def _cycle_standard(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    comparable = items.get(_COMPARABLE)
+    return {"課税標準額": kotei_cycle_standard(
+        kotei_year_kind(s.fiscal_year), int(items[_VALUE]), circumstance=items.get(_CIRCUMSTANCE),
+        deemed_unfit=items.get(_DEEMED) == "1", comparable_value=int(comparable) if comparable else None,
+        new_in=items.get(_NEW_IN))}
+
+
+def _cycle_example(fiscal_year: int, value: int = 5_000_000, **options: Any) -> Scenario:
+    return Scenario(fiscal_year, date(1970, 5, 5), date(fiscal_year - 8, 4, 1), as_of=date(fiscal_year, 5, 1),
+                    records=cycle_asset(fiscal_year, value, **options))
+
+
+#: 第349条第2項ただし書: 令和7年度 (第二年度), a 家屋 of 500万円 改築, the 市町村長 finding it unfit -> its 比準価格
+#: 700万円; 改築 but not found unfit -> 500万円. 第3項ただし書: 令和8年度 (第三年度), 境界変更 -> 比準価格.
+#: 第4項-第6項: first taxed in 令和7年度 -> its registered 価格 in 令和7年度 and 令和8年度; with a 損壊 in 令和8年度
+#: found unfit -> the 比準価格 (第5項ただし書).
+REBUILT_SECOND = _cycle_example(2025, circumstance="家屋の改築", deemed=True, comparable=7_000_000)
+REBUILT_NOT_DEEMED = _cycle_example(2025, circumstance="家屋の改築", comparable=7_000_000)
+BOUNDARY_THIRD = _cycle_example(2026, circumstance="境界変更", deemed=True, comparable=4_000_000)
+NEW_IN_SECOND = _cycle_example(2025, new_in="第二年度")
+NEW_SECOND_IN_THIRD = _cycle_example(2026, new_in="第二年度")
+NEW_IN_THIRD = _cycle_example(2026, new_in="第三年度")
+NEW_SECOND_DAMAGED = _cycle_example(2026, new_in="第二年度", circumstance="家屋の損壊", deemed=True,
+                                    comparable=3_000_000)
+
+KOTEI_RULES.update({rule.name: rule for rule in (
+    Rule("kotei_shisan_zei.special_second", "固定資産税: the 比準価格 in a 第二年度 where a 特別の事情 makes the "
+         "基準年度の価格 unfit (第349条第2項ただし書)", circumstances, _cycle_standard, picked(PART, "課税標準額"),
+         (REBUILT_SECOND, REBUILT_NOT_DEEMED), needs_records=True),
+    Rule("kotei_shisan_zei.special_third", "固定資産税: the 比準価格 in a 第三年度 where a 特別の事情 makes the "
+         "基準年度の価格 unfit (第349条第3項ただし書)", _third_circumstances, _cycle_standard,
+         picked(PART, "課税標準額"),
+         (BOUNDARY_THIRD,), needs_records=True),
+    Rule("kotei_shisan_zei.new_assets", "固定資産税: a 土地 or 家屋 first taxed in a 第二年度 or 第三年度 on its 比準 "
+         "価格 (第349条第4項-第6項)", new_assets, _cycle_standard, picked(PART, "課税標準額"),
+         (NEW_IN_SECOND, NEW_SECOND_IN_THIRD, NEW_IN_THIRD), needs_records=True),
+    Rule("kotei_shisan_zei.new_special_third", "固定資産税: a 第二年度の土地又は家屋's 比準価格 in the 第三年度 "
+         "where a 特別の事情 makes it unfit (第349条第5項ただし書)", _second_assets_in_third, _cycle_standard,
+         picked(PART, "課税標準額"), (NEW_SECOND_DAMAGED,), needs_records=True),
+)})
+
 def _rule_check(name: str) -> CheckFunction:
     return rule_check(KOTEI_RULES[name])
 
@@ -357,3 +457,8 @@ kotei_depreciable_standard = check("scenario.kotei_shisan_zei.depreciable_standa
 kotei_rate = check("scenario.kotei_shisan_zei.rate")(_rule_check("kotei_shisan_zei.rate"))
 kotei_exemption = check("scenario.kotei_shisan_zei.exemption")(_rule_check("kotei_shisan_zei.exemption"))
 kotei_due_months_check = check("scenario.kotei_shisan_zei.due_months")(_rule_check("kotei_shisan_zei.due_months"))
+kotei_special_second = check("scenario.kotei_shisan_zei.special_second")(_rule_check("kotei_shisan_zei.special_second"))
+kotei_special_third = check("scenario.kotei_shisan_zei.special_third")(_rule_check("kotei_shisan_zei.special_third"))
+kotei_new_assets = check("scenario.kotei_shisan_zei.new_assets")(_rule_check("kotei_shisan_zei.new_assets"))
+kotei_new_special_third = check("scenario.kotei_shisan_zei.new_special_third")(
+    _rule_check("kotei_shisan_zei.new_special_third"))

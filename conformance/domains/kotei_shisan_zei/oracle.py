@@ -118,3 +118,28 @@ def kotei_due_months_allowed(fiscal_year: int) -> tuple[Month, ...]:
     納期 of a 年度's tax are months of that 年度 (4月 to 翌年3月). A last 納期 in 3月
     conforms; a 2月 of the 年度's first calendar year (the 年度 before) does not."""
     return fiscal_year_months(fiscal_year)
+
+
+# -- 第349条第2項-第6項: the ただし書 of 特別の事情, and 土地 or 家屋 first taxed in a 第二年度 or 第三年度 -------
+
+#: 第349条第2項第1号 (地目の変換, 家屋の改築又は損壊その他これらに類する特別の事情) and 第2号 (市町村の廃置分合
+#: 又は境界変更).
+SPECIAL_CIRCUMSTANCES = ("地目の変換", "家屋の改築", "家屋の損壊", "市町村の廃置分合", "境界変更")
+
+
+def kotei_cycle_standard(year_kind: str, registered_value: int, *, circumstance: str | None, deemed_unfit: bool,
+                         comparable_value: int | None, new_in: str | None = None) -> int:
+    """The 課税標準 of a 土地 or 家屋 in a 第二年度 or 第三年度 (第349条第2項-第6項).
+
+    ``registered_value`` is the 価格 the 台帳 holds for it: the 基準年度の価格, or for one first taxed in a 第二年度
+    (第4項) or 第三年度 (第6項) its price 比準 to the 基準年度の価格 of a similar one (in the 第三年度, the 第二年度's:
+    第5項本文). The ただし書 of 第2項, 第3項 and 第5項: where on the 賦課期日 a 特別の事情 of 第2項各号 makes that price
+    unfit or unbalanced in the 市町村長's view (``deemed_unfit``), the price 比準 (``comparable_value``)."""
+    if year_kind not in ("第二年度", "第三年度") or new_in not in (None, "第二年度", "第三年度"):
+        raise ValueError(f"{year_kind}, {new_in}: not a 第二年度 or 第三年度 case")
+    first_taxed_now = new_in == year_kind
+    if circumstance in SPECIAL_CIRCUMSTANCES and deemed_unfit and not first_taxed_now:
+        if comparable_value is None:
+            raise ValueError("a 特別の事情 without its 比準価格")
+        return comparable_value
+    return registered_value

@@ -50,10 +50,10 @@ def test_generated_owners_are_valid_rows_with_an_asset(scenario: Scenario) -> No
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KOTEI_RULES}
-    assert len(names) == 15
+    assert len(names) == 19
     assert names <= set(default_registry())
     assert names == set(_BOUND)
-    assert len({rid for rids in _BOUND.values() for rid in rids}) == 15
+    assert len({rid for rids in _BOUND.values() for rid in rids}) == 24
     assert all(rule.examples and rule.needs_records for rule in KOTEI_RULES.values())
 
 
@@ -146,3 +146,26 @@ def test_a_defect_gives_its_rules_finding_at_the_query(name: str) -> None:
         assert finding.code == f"scenario.{rule}.mismatch"
         assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
         assert finding.expected != finding.actual
+
+
+def test_the_worked_examples_of_the_price_in_the_cycle() -> None:
+    town = TOWN_CODE
+    # 第349条第2項ただし書 (第1号 改築 found unfit -> 比準価格; not found unfit -> 基準年度の価格), 第3項ただし書.
+    assert ks._cycle_standard(ks.REBUILT_SECOND, town) == {"課税標準額": 7_000_000}
+    assert ks._cycle_standard(ks.REBUILT_NOT_DEEMED, town) == {"課税標準額": 5_000_000}
+    assert ks._cycle_standard(ks.BOUNDARY_THIRD, town) == {"課税標準額": 4_000_000}
+    # 第4項-第6項, 第5項ただし書.
+    assert [ks._cycle_standard(example, town)["課税標準額"] for example in (
+        ks.NEW_IN_SECOND, ks.NEW_SECOND_IN_THIRD, ks.NEW_IN_THIRD, ks.NEW_SECOND_DAMAGED)] == [
+        5_000_000, 5_000_000, 5_000_000, 3_000_000]
+
+
+@pytest.mark.parametrize(("name", "rule"), [
+    ("kotei_special_circumstances_ignored", "kotei_shisan_zei.special_second"),
+    ("kotei_special_circumstances_ignored", "kotei_shisan_zei.special_third"),
+    ("kotei_new_asset_untaxed_until_base_year", "kotei_shisan_zei.new_assets"),
+    ("kotei_new_asset_untaxed_until_base_year", "kotei_shisan_zei.new_special_third")])
+def test_a_cycle_defect_gives_its_rules_finding_at_the_query(name: str, rule: str) -> None:
+    (finding,) = _findings(frozenset({name}), [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
