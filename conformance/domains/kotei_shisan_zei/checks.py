@@ -361,8 +361,8 @@ def _values(draw: st.DrawFn) -> tuple[int, int]:
 @st.composite
 def circumstances(draw: st.DrawFn, codes: tuple[str, str], year_kind: str = "第二年度",
                   new_in: str | None = None) -> Scenario:
-    """A 家屋 (the 土地's 住宅用地 特例 is not quoted: 家屋 only) in a ``year_kind`` with a 特別の事情 of 第349条第2項各号 (or none), the 市町村長 finding the
-    price unfit (or not), and a price 比準 for it."""
+    """A 家屋 (the 土地's 住宅用地 特例 is not quoted: 家屋 only) in a ``year_kind`` with a 特別の事情 of
+    第349条第2項各号 (or none), the 市町村長 finding the price unfit (or not), and a price 比準 for it."""
     fiscal_year = _cycle_year(draw, year_kind)
     value, comparable = _values(draw)
     circumstance = draw(st.sampled_from((*SPECIAL_CIRCUMSTANCES, None)))
