@@ -55,6 +55,27 @@ def _standard(kind: str, value: int, defects: frozenset[str]) -> int:
     return value
 
 
+def _whose(record: Mapping[str, str], defects: frozenset[str]) -> bool:
+    """第343条第1項 (質権者, 百年より永い地上権者), 第3項 (the 償却資産課税台帳), 第342条第3項 (所有権留保),
+    第341条第4号ただし書 (no 自動車 or 軽自動車等)."""
+    right = record.get("権利")
+    term = int(record.get("地上権存続期間", "0") or 0)
+    long_term = term >= 100 if "kotei_superficies_hundred_years" in defects else term > 100
+    if right == "質権者":
+        return True
+    if right == "地上権者":
+        return long_term
+    if right == "所有者" and (record.get("質権設定") == "1" or long_term):
+        return False
+    kind = record.get("償却資産種類", "")
+    if kind in ("自動車", "原動機付自転車", "軽自動車", "小型特殊自動車", "二輪の小型自動車"):
+        return "kotei_vehicles_as_depreciable" in defects
+    if record.get("償却資産課税台帳登録") == "0" and "kotei_ledger_ignored" not in defects:
+        reserved = record.get("所有権留保") == "1" and record.get("売買の地位") == "買主"
+        return reserved and "kotei_reserved_buyer_untaxed" not in defects
+    return True
+
+
 _CIRCUMSTANCES = frozenset({"地目の変換", "家屋の改築", "家屋の損壊", "市町村の廃置分合", "境界変更"})
 
 
@@ -89,10 +110,13 @@ def kotei_shisan(row: Mapping[str, str], stay: Stay | None, record: Mapping[str,
     kind = record.get("資産区分")
     answer: dict[str, Any] = {"基準年度": base_year, "年度区分": year_kind, "納税義務者": False,
                               "資産区分": kind, "課税標準額": None, "税額": None, "納期限": None}
-    here = record.get("所在_市区町村コード", "") == row.get("住所_市区町村コード", "")
+    town = row.get("住所_市区町村コード", "")
+    here = record.get("所在_市区町村コード", "") == town
+    if record.get("償却資産種類") in ("船舶", "車両") and "kotei_vessel_by_location" not in defects:
+        here = record.get("主たる定置場_市区町村コード", "") == town  # 第342条第2項
     value = record.get("価格", "")
     if not value.isdigit() or not _liable(record, here or "kotei_located_anywhere" in defects, stay,
-                                          fiscal_year, defects):
+                                          fiscal_year, defects) or not _whose(record, defects):
         return answer
     standard = _standard(kind or "", _cycle_value(record, int(value), year_kind, defects), defects)
     answer.update({"納税義務者": True, "課税標準額": standard})

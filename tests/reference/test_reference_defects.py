@@ -418,7 +418,8 @@ AFFECTS: dict[str, set[str]] = {
         "kotei_deceased_owner_taxed", "kotei_residential_land_everywhere", "kotei_depreciable_two_thirds",
         "kotei_base_years_from_2025", "kotei_rate_one_and_a_half", "kotei_exemption_inclusive",
         "kotei_february_of_same_year", "kotei_special_circumstances_ignored",
-        "kotei_new_asset_untaxed_until_base_year")},
+        "kotei_new_asset_untaxed_until_base_year", "kotei_superficies_hundred_years", "kotei_vessel_by_location",
+        "kotei_ledger_ignored", "kotei_reserved_buyer_untaxed", "kotei_vehicles_as_depreciable")},
     # 生活保護 (conformance_reference/seikatsu_hogo/seikatsu_hogo.py; each defect's own test:
     # tests/domains/seikatsu_hogo/test_seikatsu_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -517,7 +518,12 @@ RULE_PROBES = (
       kotei_scenarios.DIED_BEFORE, kotei_scenarios.ELSEWHERE, kotei_scenarios.LAND_AT_EXEMPTION,
       kotei_scenarios.DEPRECIABLE, kotei_scenarios.REBUILT_SECOND, kotei_scenarios.REBUILT_NOT_DEEMED,
       kotei_scenarios.BOUNDARY_THIRD, kotei_scenarios.NEW_IN_SECOND, kotei_scenarios.NEW_SECOND_IN_THIRD,
-      kotei_scenarios.NEW_IN_THIRD, kotei_scenarios.NEW_SECOND_DAMAGED),
+      kotei_scenarios.NEW_IN_THIRD, kotei_scenarios.NEW_SECOND_DAMAGED, kotei_scenarios.SUPERFICIES_101,
+      kotei_scenarios.SUPERFICIES_100, kotei_scenarios.OWNER_UNDER_100, kotei_scenarios.PLEDGEE,
+      kotei_scenarios.SHIP_STATIONED_HERE, kotei_scenarios.SHIP_STATIONED_ELSEWHERE,
+      kotei_scenarios.MACHINE_STATIONED_ELSEWHERE,
+      kotei_scenarios.UNREGISTERED_MACHINE, kotei_scenarios.RESERVED_BUYER, kotei_scenarios.UNRESERVED_BUYER,
+      kotei_scenarios.LIGHT_CAR_ASSET, kotei_scenarios.REGISTERED_MACHINE),
     # 生活保護: the worked examples of conformance/domains/seikatsu_hogo/checks.py.
     *(seikatsu_scenarios.RESIDENT, seikatsu_scenarios.HOMELESS, seikatsu_scenarios.URGENT,
       seikatsu_scenarios.IN_FACILITY, seikatsu_scenarios.APPLIED, seikatsu_scenarios.EXTENDED,
@@ -541,7 +547,8 @@ RULE_PROBES = (
     *(hojin_scenarios.FOREIGN_PE_HERE, hojin_scenarios.FOREIGN_OFFICE_ONLY, hojin_scenarios.PUBLIC_BUSINESS_HERE,
       hojin_scenarios.PUBLIC_BUSINESS_ELSEWHERE, hojin_scenarios.INTEREST_BUSINESS_HERE,
       hojin_scenarios.INTEREST_NO_BUSINESS, hojin_scenarios.CEASED_SOCIETY,
-      hojin_scenarios.SOCIETY_WITHOUT_REPRESENTATIVE, hojin_scenarios.TRUSTEE_HERE, hojin_scenarios.FILED_ON_DEADLINE,
+      hojin_scenarios.SOCIETY_WITHOUT_REPRESENTATIVE, hojin_scenarios.TRUSTEE_HERE, hojin_scenarios.TRUSTEE_ELSEWHERE,
+      hojin_scenarios.FILED_ON_DEADLINE,
       hojin_scenarios.FILED_LATE, hojin_scenarios.NEVER_FILED, hojin_scenarios.SECOND_FILED_ON_DEADLINE,
       hojin_scenarios.INTERIM_PAID_IN_ABOVE, hojin_scenarios.MUTUAL_PAID_IN_ABOVE),
     # 個人住民税 on its record: the worked examples of conformance/domains/kojin_juminzei/checks.py's RECORD_RULES.

@@ -456,6 +456,7 @@ INTEREST_NO_BUSINESS = _representative(of_kind(PUBLIC_INTEREST))
 CEASED_SOCIETY = _representative(of_kind(UNINCORPORATED, {_REPRESENTATIVE: "1", _BUSINESS: "廃止"}))
 SOCIETY_WITHOUT_REPRESENTATIVE = _representative(of_kind(UNINCORPORATED, {_BUSINESS: "行う"}))
 TRUSTEE_HERE = _representative(of_kind(TRUSTEE))
+TRUSTEE_ELSEWHERE = _representative(of_kind(TRUSTEE, office=other_codes(TOWN_CODE)[0]))
 
 _INTERIM, _INTERIM_DEADLINE, _INTERIM_FILED = "中間申告区分", "中間申告書提出期限", "中間申告書提出日"
 _MUTUAL = "相互会社"
@@ -549,7 +550,8 @@ HOJIN_RULES.update({rule.name: rule for rule in (
          unincorporated, _deemed_liable, picked(PART, "納税義務者"), (CEASED_SOCIETY, SOCIETY_WITHOUT_REPRESENTATIVE),
          needs_records=True),
     Rule("hojin_juminzei.trustee", "法人住民税: 法人税割 on the 受託者 of a 法人課税信託 with a 事務所 here "
-         "(第294条第1項第5号)", trustees, _trustee_components, picked(PART, "課税区分"), (TRUSTEE_HERE,),
+         "(第294条第1項第5号)", trustees, _trustee_components, picked(PART, "課税区分"),
+         (TRUSTEE_HERE, TRUSTEE_ELSEWHERE),
          needs_records=True),
 )})
 

@@ -51,11 +51,15 @@ from conformance.domains.kotei_shisan_zei.oracle import (
     ASSET_KINDS,
     EXEMPTION_POINTS,
     SPECIAL_CIRCUMSTANCES,
+    VEHICLES_TAXED_ELSEWHERE,
     Holding,
     kotei_base_year,
     kotei_cycle_standard,
+    kotei_depreciable_located_here,
+    kotei_depreciable_taxed,
     kotei_due_months_allowed,
     kotei_exempt,
+    kotei_land_taxpayer,
     kotei_levy_date,
     kotei_liable,
     kotei_standard,
@@ -432,6 +436,131 @@ KOTEI_RULES.update({rule.name: rule for rule in (
          picked(PART, "課税標準額"), (NEW_SECOND_DAMAGED,), needs_records=True),
 )})
 
+# -- whose asset and where: 第341条第4号ただし書, 第342条第2項・第3項, 第343条第1項・第3項 ------------------------
+
+_RIGHT, _PLEDGED, _SUPERFICIES = "権利", "質権設定", "地上権存続期間"
+_DEPRECIABLE_KIND, _STATION = "償却資産種類", "主たる定置場_市区町村コード"
+_LEDGER, _RESERVED, _SIDE = "償却資産課税台帳登録", "所有権留保", "売買の地位"
+
+
+def _land_with(draw: st.DrawFn, items: dict[str, str | None]) -> Scenario:
+    fiscal_year = draw(st.integers(2020, 2028))
+    record = asset("土地", draw(st.integers(20, 400)) * _STEP, date(fiscal_year - 6, 6, 1))
+    return _owner(draw, fiscal_year, record + tuple((PART, k, v) for k, v in items.items() if v is not None))
+
+
+@st.composite
+def land_rights(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """The 所有者, 質権者 or 地上権者 of a 土地 (a 質権 set or not, a 地上権 of 99 to 101 years or none)."""
+    right = draw(st.sampled_from(("所有者", "質権者", "地上権者")))
+    terms = (99, 100, 101) if right == "地上権者" else (None, 99, 100, 101)
+    years = draw(st.sampled_from(terms))
+    pledged = "1" if right == "所有者" and draw(st.booleans()) else None
+    return _land_with(draw, {_RIGHT: right, _PLEDGED: pledged, _SUPERFICIES: str(years) if years else None})
+
+
+def _depreciable_with(draw: st.DrawFn, place: str, items: dict[str, str | None]) -> Scenario:
+    fiscal_year = draw(st.integers(2020, 2028))
+    record = asset("償却資産", draw(st.integers(20, 400)) * _STEP, date(fiscal_year - 3, 6, 1), place=place)
+    return _owner(draw, fiscal_year, record + tuple((PART, k, v) for k, v in items.items() if v is not None))
+
+
+@st.composite
+def stationed_depreciables(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 船舶, 車両 or 機械 lying here or elsewhere, its 主たる定置場 here or elsewhere."""
+    return _depreciable_with(draw, draw(st.sampled_from((TOWN_MARK, codes[0]))), {
+        _DEPRECIABLE_KIND: draw(st.sampled_from(("船舶", "車両", "機械"))),
+        _STATION: draw(st.sampled_from((TOWN_MARK, codes[0])))})
+
+
+@st.composite
+def ledger_depreciables(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 機械 registered in the 償却資産課税台帳 as the person's or not."""
+    return _depreciable_with(draw, TOWN_MARK, {_DEPRECIABLE_KIND: "機械", _LEDGER: draw(st.sampled_from(("1", "0")))})
+
+
+@st.composite
+def reserved_buyers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """The 買主 of a 機械 not registered as theirs, bought under 所有権留保 or not."""
+    return _depreciable_with(draw, TOWN_MARK, {_DEPRECIABLE_KIND: "機械", _LEDGER: "0", _SIDE: "買主",
+                                               _RESERVED: draw(st.sampled_from(("1", None)))})
+
+
+@st.composite
+def vehicle_assets(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 自動車 or a 軽自動車等 (or a 機械) registered as a 償却資産 of the person's."""
+    return _depreciable_with(draw, TOWN_MARK, {_LEDGER: "1", _DEPRECIABLE_KIND: draw(st.sampled_from(
+        ("機械", *VEHICLES_TAXED_ELSEWHERE)))})
+
+
+def _land_right(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    years = items.get(_SUPERFICIES)
+    taxed = kotei_land_taxpayer(items[_RIGHT], pledged=items.get(_PLEDGED) == "1",
+                                superficies_years=int(years) if years else None)
+    return {"納税義務者": taxed and _liable(s, town)["納税義務者"]}
+
+
+def _stationed(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    here = kotei_depreciable_located_here(items[_DEPRECIABLE_KIND], items[_PLACE] in (TOWN_MARK, town),
+                                          items.get(_STATION) in (TOWN_MARK, town))
+    return {"納税義務者": here and kotei_liable(_holding(s), True, s.fiscal_year, s.died)}
+
+
+def _ledger(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    taxed = kotei_depreciable_taxed(items[_DEPRECIABLE_KIND], registered=items.get(_LEDGER) != "0",
+                                    reserved_buyer=items.get(_RESERVED) == "1" and items.get(_SIDE) == "買主")
+    return {"納税義務者": taxed and _liable(s, town)["納税義務者"]}
+
+
+def _right_example(**items: str) -> Scenario:
+    return Scenario(2025, date(1970, 5, 5), date(2017, 4, 1), as_of=date(2025, 5, 1), records=asset(
+        "土地", 5_000_000, date(2019, 6, 1)) + tuple((PART, k, v) for k, v in items.items()))
+
+
+def _depreciable_example(place: str = TOWN_MARK, **items: str) -> Scenario:
+    return Scenario(2025, date(1970, 5, 5), date(2017, 4, 1), as_of=date(2025, 5, 1), records=asset(
+        "償却資産", 5_000_000, date(2022, 6, 1), place=place) + tuple((PART, k, v) for k, v in items.items()))
+
+
+#: 第343条第1項: a 地上権 of 101 years -> the 地上権者 pays, the 所有者 not; of exactly 100 years -> the 所有者 pays;
+#: a 質権 -> the 質権者. 第342条第2項: a 船舶 lying elsewhere, its 主たる定けい場 here -> here. 第343条第3項: a 機械 not
+#: in the 償却資産課税台帳 -> none; 第342条第3項: its 買主 under 所有権留保 -> taxed. 第341条第4号ただし書: a 軽自動車
+#: -> none.
+SUPERFICIES_101 = _right_example(**{_RIGHT: "地上権者", _SUPERFICIES: "101"})
+SUPERFICIES_100 = _right_example(**{_RIGHT: "地上権者", _SUPERFICIES: "100"})
+OWNER_UNDER_100 = _right_example(**{_RIGHT: "所有者", _SUPERFICIES: "100"})
+PLEDGEE = _right_example(**{_RIGHT: "質権者"})
+SHIP_STATIONED_HERE = _depreciable_example(other_codes(TOWN_CODE)[0],
+                                           **{_DEPRECIABLE_KIND: "船舶", _STATION: TOWN_MARK})
+SHIP_STATIONED_ELSEWHERE = _depreciable_example(**{_DEPRECIABLE_KIND: "船舶", _STATION: other_codes(TOWN_CODE)[0]})
+MACHINE_STATIONED_ELSEWHERE = _depreciable_example(**{_DEPRECIABLE_KIND: "機械", _STATION: other_codes(TOWN_CODE)[0]})
+UNREGISTERED_MACHINE = _depreciable_example(**{_DEPRECIABLE_KIND: "機械", _LEDGER: "0"})
+REGISTERED_MACHINE = _depreciable_example(**{_DEPRECIABLE_KIND: "機械", _LEDGER: "1"})
+UNRESERVED_BUYER = _depreciable_example(**{_DEPRECIABLE_KIND: "機械", _LEDGER: "0", _SIDE: "買主"})
+RESERVED_BUYER = _depreciable_example(**{_DEPRECIABLE_KIND: "機械", _LEDGER: "0", _RESERVED: "1", _SIDE: "買主"})
+LIGHT_CAR_ASSET = _depreciable_example(**{_DEPRECIABLE_KIND: "軽自動車", _LEDGER: "1"})
+
+KOTEI_RULES.update({rule.name: rule for rule in (
+    Rule("kotei_shisan_zei.pledge_superficies", "固定資産税: the 質権者 or the 地上権者 of more than 百年 pays for the "
+         "土地 (第343条第1項)", land_rights, _land_right, picked(PART, "納税義務者"),
+         (SUPERFICIES_101, SUPERFICIES_100, OWNER_UNDER_100, PLEDGEE), needs_records=True),
+    Rule("kotei_shisan_zei.stationed", "固定資産税: a 船舶 or 車両 taxed where its 主たる定けい場 or 定置場 is "
+         "(第342条第2項)", stationed_depreciables, _stationed, picked(PART, "納税義務者"),
+         (SHIP_STATIONED_HERE, SHIP_STATIONED_ELSEWHERE, MACHINE_STATIONED_ELSEWHERE), needs_records=True),
+    Rule("kotei_shisan_zei.depreciable_ledger", "固定資産税: a 償却資産 taxed on the one registered in the "
+         "償却資産課税台帳 (第343条第3項)", ledger_depreciables, _ledger, picked(PART, "納税義務者"),
+         (UNREGISTERED_MACHINE, REGISTERED_MACHINE), needs_records=True),
+    Rule("kotei_shisan_zei.reserved_title", "固定資産税: a 償却資産 sold under 所有権留保 the co-property of seller "
+         "and buyer (第342条第3項)", reserved_buyers, _ledger, picked(PART, "納税義務者"),
+         (RESERVED_BUYER, UNRESERVED_BUYER), needs_records=True),
+    Rule("kotei_shisan_zei.vehicles_excluded", "固定資産税: no 自動車 or 軽自動車等 as a 償却資産 "
+         "(第341条第4号ただし書)", vehicle_assets, _ledger, picked(PART, "納税義務者"),
+         (LIGHT_CAR_ASSET, REGISTERED_MACHINE), needs_records=True),
+)})
+
 def _rule_check(name: str) -> CheckFunction:
     return rule_check(KOTEI_RULES[name])
 
@@ -462,3 +591,11 @@ kotei_special_third = check("scenario.kotei_shisan_zei.special_third")(_rule_che
 kotei_new_assets = check("scenario.kotei_shisan_zei.new_assets")(_rule_check("kotei_shisan_zei.new_assets"))
 kotei_new_special_third = check("scenario.kotei_shisan_zei.new_special_third")(
     _rule_check("kotei_shisan_zei.new_special_third"))
+kotei_pledge_superficies = check("scenario.kotei_shisan_zei.pledge_superficies")(
+    _rule_check("kotei_shisan_zei.pledge_superficies"))
+kotei_stationed = check("scenario.kotei_shisan_zei.stationed")(_rule_check("kotei_shisan_zei.stationed"))
+kotei_depreciable_ledger = check("scenario.kotei_shisan_zei.depreciable_ledger")(
+    _rule_check("kotei_shisan_zei.depreciable_ledger"))
+kotei_reserved_title = check("scenario.kotei_shisan_zei.reserved_title")(_rule_check("kotei_shisan_zei.reserved_title"))
+kotei_vehicles_excluded = check("scenario.kotei_shisan_zei.vehicles_excluded")(
+    _rule_check("kotei_shisan_zei.vehicles_excluded"))

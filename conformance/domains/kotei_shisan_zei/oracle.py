@@ -143,3 +143,37 @@ def kotei_cycle_standard(year_kind: str, registered_value: int, *, circumstance:
             raise ValueError("a 特別の事情 without its 比準価格")
         return comparable_value
     return registered_value
+
+
+# -- 第341条第4号ただし書, 第342条第2項・第3項, 第343条第1項・第3項: whose asset, and where ---------------------
+
+#: 第343条第1項: 百年より永い存続期間の定めのある地上権 (years).
+SUPERFICIES_YEARS = 100
+#: 第341条第4号ただし書: the 課税客体 of 自動車税 and 軽自動車税's 種別割 are no 償却資産.
+VEHICLES_TAXED_ELSEWHERE = ("自動車", "原動機付自転車", "軽自動車", "小型特殊自動車", "二輪の小型自動車")
+
+
+def kotei_land_taxpayer(right: str, *, pledged: bool = False, superficies_years: int | None = None) -> bool:
+    """Whether the holder of ``right`` over a 土地 pays its 固定資産税 (第343条第1項): the 所有者, except where the
+    土地 is the object of a 質権 or of a 地上権 for 百年より永い (more than 100 years) a term, which the 質権者 or
+    地上権者 pays."""
+    long_superficies = superficies_years is not None and superficies_years > SUPERFICIES_YEARS
+    if right == "質権者":
+        return True
+    if right == "地上権者":
+        return long_superficies
+    return not pledged and not long_superficies
+
+
+def kotei_depreciable_located_here(kind: str, place_here: bool, station_here: bool) -> bool:
+    """Where a 償却資産 is taxed (第342条第2項): a 船舶 or 車両 where its 主たる定けい場 or 定置場 is (第389条 aside),
+    any other where it lies (第1項)."""
+    return station_here if kind in ("船舶", "車両") else place_here
+
+
+def kotei_depreciable_taxed(kind: str, *, registered: bool, reserved_buyer: bool = False) -> bool:
+    """Whether the person is taxed on a 償却資産 (第341条第4号ただし書: no 自動車 or 軽自動車等; 第343条第3項: the one
+    registered in the 償却資産課税台帳 as its owner; 第342条第3項: a buyer under 所有権留保 is a co-owner)."""
+    if kind in VEHICLES_TAXED_ELSEWHERE:
+        return False
+    return registered or reserved_buyer

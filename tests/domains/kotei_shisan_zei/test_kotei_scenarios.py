@@ -50,10 +50,10 @@ def test_generated_owners_are_valid_rows_with_an_asset(scenario: Scenario) -> No
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KOTEI_RULES}
-    assert len(names) == 19
+    assert len(names) == 24
     assert names <= set(default_registry())
     assert names == set(_BOUND)
-    assert len({rid for rids in _BOUND.values() for rid in rids}) == 24
+    assert len({rid for rids in _BOUND.values() for rid in rids}) == 29
     assert all(rule.examples and rule.needs_records for rule in KOTEI_RULES.values())
 
 
@@ -169,3 +169,16 @@ def test_a_cycle_defect_gives_its_rules_finding_at_the_query(name: str, rule: st
     (finding,) = _findings(frozenset({name}), [rule])[rule]
     assert finding.code == f"scenario.{rule}.mismatch"
     assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+
+
+def test_the_worked_examples_of_whose_asset_and_where() -> None:
+    town = TOWN_CODE
+    # 第343条第1項: 百年より永い -> 101 years the 地上権者, 100 years the 所有者; the 質権者.
+    assert [ks._land_right(example, town)["納税義務者"] for example in (
+        ks.SUPERFICIES_101, ks.SUPERFICIES_100, ks.OWNER_UNDER_100, ks.PLEDGEE)] == [True, False, True, True]
+    # 第342条第2項; 第343条第3項; 第342条第3項; 第341条第4号ただし書.
+    assert ks._stationed(ks.SHIP_STATIONED_HERE, town) == {"納税義務者": True}
+    assert ks._stationed(ks.MACHINE_STATIONED_ELSEWHERE, town) == {"納税義務者": True}
+    assert ks._ledger(ks.UNREGISTERED_MACHINE, town) == {"納税義務者": False}
+    assert ks._ledger(ks.RESERVED_BUYER, town) == {"納税義務者": True}
+    assert ks._ledger(ks.LIGHT_CAR_ASSET, town) == {"納税義務者": False}
