@@ -9,7 +9,7 @@ place in its cycle counted here from 令和6年度): the scenario checks compare
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from conformance_reference.rules import Stay, parse_day
@@ -53,6 +53,19 @@ def _standard(kind: str, value: int, defects: frozenset[str]) -> int:
     if kind == "償却資産" and "kotei_depreciable_two_thirds" in defects:
         return value * 2 // 3
     return value
+
+
+def _state_farm(record: Mapping[str, str], fiscal_year: int, defects: frozenset[str]) -> bool:
+    """第343条第6項: the 使用者 from the 国's 買収 through the day the ownership passes, the buyer after it."""
+    levy = date(fiscal_year, 1, 1)
+    bought, passed = parse_day(record.get("国買収日", "")), parse_day(record.get("所有権移転日", ""))
+    if bought is None or passed is None:
+        return False
+    if "kotei_state_farm_buyer_on_transfer_day" in defects:
+        passed -= timedelta(days=1)
+    if record.get("農地の地位") == "使用者":
+        return bought <= levy <= passed
+    return levy > passed
 
 
 def _whose(record: Mapping[str, str], defects: frozenset[str]) -> bool:
@@ -115,9 +128,18 @@ def kotei_shisan(row: Mapping[str, str], stay: Stay | None, record: Mapping[str,
     if record.get("償却資産種類") in ("船舶", "車両") and "kotei_vessel_by_location" not in defects:
         here = record.get("主たる定置場_市区町村コード", "") == town  # 第342条第2項
     value = record.get("価格", "")
-    if not value.isdigit() or not _liable(record, here or "kotei_located_anywhere" in defects, stay,
-                                          fiscal_year, defects) or not _whose(record, defects):
+    located = here or "kotei_located_anywhere" in defects
+    if record.get("国管理農地") == "1":
+        liable = located and _state_farm(record, fiscal_year, defects)
+    else:
+        liable = _liable(record, located, stay, fiscal_year, defects) and _whose(record, defects)
+    if not value.isdigit() or not liable:
         return answer
+    category = record.get("地目又は家屋の種類", "")
+    if category in ("山林", "原野") and "kotei_forest_untaxed" in defects:
+        return answer
+    if category in ("発電所", "変電所") and "kotei_power_plant_as_depreciable" in defects:
+        kind = "償却資産"
     standard = _standard(kind or "", _cycle_value(record, int(value), year_kind, defects), defects)
     answer.update({"納税義務者": True, "課税標準額": standard})
     limit = _EXEMPTION[kind or ""]

@@ -50,6 +50,8 @@ from conformance.checks.scenarios import (
 from conformance.domains.kotei_shisan_zei.oracle import (
     ASSET_KINDS,
     EXEMPTION_POINTS,
+    HOUSE_CATEGORIES,
+    LAND_CATEGORIES,
     SPECIAL_CIRCUMSTANCES,
     VEHICLES_TAXED_ELSEWHERE,
     Holding,
@@ -63,6 +65,7 @@ from conformance.domains.kotei_shisan_zei.oracle import (
     kotei_levy_date,
     kotei_liable,
     kotei_standard,
+    kotei_state_farmland_holder,
     kotei_year_kind,
 )
 from conformance.testdata.town import TOWN_CODE
@@ -561,6 +564,87 @@ KOTEI_RULES.update({rule.name: rule for rule in (
          (LIGHT_CAR_ASSET, REGISTERED_MACHINE), needs_records=True),
 )})
 
+# -- 第341条第2号・第3号 (the 地目 and kinds of building), 第343条第6項 (農地 the 国 bought) ----------------
+
+_CATEGORY, _STATE_FARM, _STATE_BOUGHT, _TRANSFERRED, _FARM_ROLE = (
+    "地目又は家屋の種類", "国管理農地", "国買収日", "所有権移転日", "農地の地位")
+
+
+@st.composite
+def categorized(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 土地 of any 地目 (its 価格 2,000,000円 or more) or a 家屋 of any kind, a 発電所 or 変電所 among them (its
+    価格 between the 家屋's 免税点 and the 償却資産's, so that one read as a 償却資産 shows)."""
+    fiscal_year = draw(st.integers(2020, 2028))
+    kind = draw(st.sampled_from(("土地", "家屋")))
+    category = draw(st.sampled_from(LAND_CATEGORIES if kind == "土地" else HOUSE_CATEGORIES))
+    value = draw(st.integers(40, 400) if kind == "土地" else st.integers(7, 28)) * _STEP
+    return _owner(draw, fiscal_year, (*asset(kind, value, date(fiscal_year - 6, 6, 1)), (PART, _CATEGORY, category)))
+
+
+@st.composite
+def state_farmland(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """The 使用者 or the buyer of 農地 the 国 bought, its ownership passing a few days around the 賦課期日."""
+    fiscal_year = draw(st.integers(2020, 2028))
+    transferred = date(fiscal_year, 1, 1) + timedelta(days=draw(st.integers(-3, 3)))
+    role = draw(st.sampled_from(("使用者", "売渡しの相手方")))
+    registered = transferred + timedelta(days=draw(st.integers(10, 400)))
+    record = asset("土地", draw(st.integers(20, 400)) * _STEP, date(fiscal_year - 6, 6, 1), registered=registered)
+    return _owner(draw, fiscal_year, (
+        *record, (PART, _STATE_FARM, "1"), (PART, _STATE_BOUGHT, date(fiscal_year - 6, 6, 1).isoformat()),
+        (PART, _TRANSFERRED, transferred.isoformat()), (PART, _FARM_ROLE, role)))
+
+
+#: 第341条第2号・第3号: whether the asset is taxed at all (its 税額 answered), the 価格 drawn above its 免税点.
+_TAXED = "税額あり"
+
+
+def _category_tax(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    return {_TAXED: not kotei_exempt(items[_KIND], kotei_standard(items[_KIND], int(items[_VALUE])))}
+
+
+def _answered_taxed(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    tax = picked(PART, "税額")(document, loaded)["税額"]
+    return {_TAXED: isinstance(tax, int)}
+
+
+def _farm_holder(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    bought, transferred = date.fromisoformat(items[_STATE_BOUGHT]), date.fromisoformat(items[_TRANSFERRED])
+    held = kotei_state_farmland_holder(items[_FARM_ROLE], kotei_levy_date(s.fiscal_year), bought, transferred)
+    return {"納税義務者": held}
+
+
+def _categorized_example(kind: str, category: str, value: int = 1_000_000) -> Scenario:
+    return Scenario(2025, date(1970, 5, 5), date(2017, 4, 1), as_of=date(2025, 5, 1),
+                    records=(*asset(kind, value, date(2019, 6, 1)), (PART, _CATEGORY, category)))
+
+
+def _farm_example(role: str, transferred: date) -> Scenario:
+    return Scenario(2025, date(1970, 5, 5), date(2017, 4, 1), as_of=date(2025, 5, 1), records=(
+        *asset("土地", 5_000_000, date(2019, 6, 1), registered=date(2025, 6, 1)), (PART, _STATE_FARM, "1"),
+        (PART, _STATE_BOUGHT, "2019-06-01"), (PART, _TRANSFERRED, transferred.isoformat()), (PART, _FARM_ROLE, role)))
+
+
+#: 第341条第2号・第3号: a 山林 of 200万円 -> taxed; a 発電所 of 100万円 -> a 家屋 (免税点 20万円): taxed.
+FOREST = _categorized_example("土地", "山林", 2_000_000)
+POWER_PLANT = _categorized_example("家屋", "発電所")
+#: 第343条第6項: ownership passing on 2025-01-01 -> the 使用者 on the 賦課期日, not the buyer; on 2024-12-31 -> the
+#: buyer.
+FARM_USER_ON_TRANSFER_DAY = _farm_example("使用者", date(2025, 1, 1))
+FARM_BUYER_ON_TRANSFER_DAY = _farm_example("売渡しの相手方", date(2025, 1, 1))
+FARM_BUYER_AFTER = _farm_example("売渡しの相手方", date(2024, 12, 31))
+
+KOTEI_RULES.update({rule.name: rule for rule in (
+    Rule("kotei_shisan_zei.land_categories", "固定資産税: every 地目 a 土地 (第341条第2号)", categorized, _category_tax,
+         _answered_taxed, (FOREST,), needs_records=True),
+    Rule("kotei_shisan_zei.house_categories", "固定資産税: a 発電所 or 変電所 a 家屋 (第341条第3号)", categorized,
+         _category_tax, _answered_taxed, (POWER_PLANT,), needs_records=True),
+    Rule("kotei_shisan_zei.state_farmland", "固定資産税: the 使用者, then the buyer, of 農地 the 国 bought "
+         "(第343条第6項)", state_farmland, _farm_holder, picked(PART, "納税義務者"),
+         (FARM_USER_ON_TRANSFER_DAY, FARM_BUYER_ON_TRANSFER_DAY, FARM_BUYER_AFTER), needs_records=True),
+)})
+
 def _rule_check(name: str) -> CheckFunction:
     return rule_check(KOTEI_RULES[name])
 
@@ -599,3 +683,8 @@ kotei_depreciable_ledger = check("scenario.kotei_shisan_zei.depreciable_ledger")
 kotei_reserved_title = check("scenario.kotei_shisan_zei.reserved_title")(_rule_check("kotei_shisan_zei.reserved_title"))
 kotei_vehicles_excluded = check("scenario.kotei_shisan_zei.vehicles_excluded")(
     _rule_check("kotei_shisan_zei.vehicles_excluded"))
+kotei_land_categories = check("scenario.kotei_shisan_zei.land_categories")(
+    _rule_check("kotei_shisan_zei.land_categories"))
+kotei_house_categories = check("scenario.kotei_shisan_zei.house_categories")(
+    _rule_check("kotei_shisan_zei.house_categories"))
+kotei_state_farmland = check("scenario.kotei_shisan_zei.state_farmland")(_rule_check("kotei_shisan_zei.state_farmland"))

@@ -177,3 +177,18 @@ def kotei_depreciable_taxed(kind: str, *, registered: bool, reserved_buyer: bool
     if kind in VEHICLES_TAXED_ELSEWHERE:
         return False
     return registered or reserved_buyer
+
+
+#: 第341条第2号: 土地 — 田、畑、宅地、塩田、鉱泉地、池沼、山林、牧場、原野その他の土地.
+LAND_CATEGORIES = ("田", "畑", "宅地", "塩田", "鉱泉地", "池沼", "山林", "牧場", "原野", "雑種地")
+#: 第341条第3号: 家屋 — 住家、店舗、工場（発電所及び変電所を含む。）、倉庫その他の建物.
+HOUSE_CATEGORIES = ("住家", "店舗", "工場", "発電所", "変電所", "倉庫", "事務所")
+
+
+def kotei_state_farmland_holder(role: str, day: date, acquired_by_state: date, transferred: date) -> bool:
+    """Who is deemed the 所有者 on ``day`` of 農地 the 国 bought or received (第343条第6項): its 使用者 from the day
+    the 国 bought it up to the day the ownership passes to the buyer (both included), the buyer (売渡しの相手方)
+    after that day until it is registered as owner (and as the registered owner from then, 第2項)."""
+    if role == "使用者":
+        return acquired_by_state <= day <= transferred
+    return day > transferred

@@ -50,10 +50,10 @@ def test_generated_owners_are_valid_rows_with_an_asset(scenario: Scenario) -> No
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KOTEI_RULES}
-    assert len(names) == 24
+    assert len(names) == 27
     assert names <= set(default_registry())
     assert names == set(_BOUND)
-    assert len({rid for rids in _BOUND.values() for rid in rids}) == 29
+    assert len({rid for rids in _BOUND.values() for rid in rids}) == 32
     assert all(rule.examples and rule.needs_records for rule in KOTEI_RULES.values())
 
 
@@ -182,3 +182,14 @@ def test_the_worked_examples_of_whose_asset_and_where() -> None:
     assert ks._ledger(ks.UNREGISTERED_MACHINE, town) == {"納税義務者": False}
     assert ks._ledger(ks.RESERVED_BUYER, town) == {"納税義務者": True}
     assert ks._ledger(ks.LIGHT_CAR_ASSET, town) == {"納税義務者": False}
+
+
+def test_the_worked_examples_of_the_categories_and_the_state_farmland() -> None:
+    town = TOWN_CODE
+    # 第341条第2号・第3号: a 山林 of 200万円 and a 発電所 of 100万円 (a 家屋: 免税点 20万円) are taxed.
+    assert ks._category_tax(ks.FOREST, town) == {ks._TAXED: True}
+    assert ks._category_tax(ks.POWER_PLANT, town) == {ks._TAXED: True}
+    # 第343条第6項: on the 移転日 itself the 使用者; the buyer only after it.
+    assert ks._farm_holder(ks.FARM_USER_ON_TRANSFER_DAY, town) == {"納税義務者": True}
+    assert ks._farm_holder(ks.FARM_BUYER_ON_TRANSFER_DAY, town) == {"納税義務者": False}
+    assert ks._farm_holder(ks.FARM_BUYER_AFTER, town) == {"納税義務者": True}
