@@ -55,6 +55,14 @@ def _standard(kind: str, value: int, defects: frozenset[str]) -> int:
     return value
 
 
+def _ledger(kind: str, record: Mapping[str, str], defects: frozenset[str]) -> str:
+    """第341条第9号-第14号: 土地課税台帳 or 家屋課税台帳 for what the 登記簿 holds, the 補充課税台帳 for the rest."""
+    if kind == "償却資産":
+        return "償却資産課税台帳"
+    supplementary = record.get("登記簿登記") == "0" and "kotei_supplementary_ledgers_unused" not in defects
+    return kind + ("補充課税台帳" if supplementary else "課税台帳")
+
+
 def _state_farm(record: Mapping[str, str], fiscal_year: int, defects: frozenset[str]) -> bool:
     """第343条第6項: the 使用者 from the 国's 買収 through the day the ownership passes, the buyer after it."""
     levy = date(fiscal_year, 1, 1)
@@ -71,6 +79,12 @@ def _state_farm(record: Mapping[str, str], fiscal_year: int, defects: frozenset[
 def _whose(record: Mapping[str, str], defects: frozenset[str]) -> bool:
     """第343条第1項 (質権者, 百年より永い地上権者), 第3項 (the 償却資産課税台帳), 第342条第3項 (所有権留保),
     第341条第4号ただし書 (no 自動車 or 軽自動車等)."""
+    trust_role = record.get("信託の地位")
+    if trust_role is not None:  # 第343条第9項
+        deemed = record.get("信託譲渡条件付賃貸") == "1" and record.get("事業の用") == "1"
+        if "kotei_trust_lessee_untaxed" in defects:
+            deemed = False
+        return deemed if trust_role == "借受人" else not deemed
     right = record.get("権利")
     term = int(record.get("地上権存続期間", "0") or 0)
     long_term = term >= 100 if "kotei_superficies_hundred_years" in defects else term > 100
@@ -122,7 +136,8 @@ def kotei_shisan(row: Mapping[str, str], stay: Stay | None, record: Mapping[str,
     base_year, year_kind = _year_kind(fiscal_year, defects)
     kind = record.get("資産区分")
     answer: dict[str, Any] = {"基準年度": base_year, "年度区分": year_kind, "納税義務者": False,
-                              "資産区分": kind, "課税標準額": None, "税額": None, "納期限": None}
+                              "資産区分": kind, "課税標準額": None, "税額": None, "納期限": None,
+                              "課税台帳": _ledger(kind or "", record, defects) if kind else None}
     town = row.get("住所_市区町村コード", "")
     here = record.get("所在_市区町村コード", "") == town
     if record.get("償却資産種類") in ("船舶", "車両") and "kotei_vessel_by_location" not in defects:

@@ -420,7 +420,8 @@ AFFECTS: dict[str, set[str]] = {
         "kotei_february_of_same_year", "kotei_special_circumstances_ignored",
         "kotei_new_asset_untaxed_until_base_year", "kotei_superficies_hundred_years", "kotei_vessel_by_location",
         "kotei_ledger_ignored", "kotei_reserved_buyer_untaxed", "kotei_vehicles_as_depreciable", "kotei_forest_untaxed",
-        "kotei_power_plant_as_depreciable", "kotei_state_farm_buyer_on_transfer_day")},
+        "kotei_power_plant_as_depreciable", "kotei_state_farm_buyer_on_transfer_day",
+        "kotei_supplementary_ledgers_unused", "kotei_trust_lessee_untaxed")},
     # 生活保護 (conformance_reference/seikatsu_hogo/seikatsu_hogo.py; each defect's own test:
     # tests/domains/seikatsu_hogo/test_seikatsu_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -526,7 +527,9 @@ RULE_PROBES = (
       kotei_scenarios.UNREGISTERED_MACHINE, kotei_scenarios.RESERVED_BUYER, kotei_scenarios.UNRESERVED_BUYER,
       kotei_scenarios.LIGHT_CAR_ASSET, kotei_scenarios.REGISTERED_MACHINE, kotei_scenarios.FOREST,
       kotei_scenarios.POWER_PLANT, kotei_scenarios.FARM_USER_ON_TRANSFER_DAY,
-      kotei_scenarios.FARM_BUYER_ON_TRANSFER_DAY, kotei_scenarios.FARM_BUYER_AFTER),
+      kotei_scenarios.FARM_BUYER_ON_TRANSFER_DAY, kotei_scenarios.FARM_BUYER_AFTER, kotei_scenarios.UNREGISTERED_LAND,
+      kotei_scenarios.REGISTERED_HOUSE, kotei_scenarios.MACHINE_LEDGER, kotei_scenarios.TRUST_LESSEE,
+      kotei_scenarios.TRUST_COMPANY),
     # 生活保護: the worked examples of conformance/domains/seikatsu_hogo/checks.py.
     *(seikatsu_scenarios.RESIDENT, seikatsu_scenarios.HOMELESS, seikatsu_scenarios.URGENT,
       seikatsu_scenarios.IN_FACILITY, seikatsu_scenarios.APPLIED, seikatsu_scenarios.EXTENDED,

@@ -62,10 +62,12 @@ from conformance.domains.kotei_shisan_zei.oracle import (
     kotei_due_months_allowed,
     kotei_exempt,
     kotei_land_taxpayer,
+    kotei_ledger,
     kotei_levy_date,
     kotei_liable,
     kotei_standard,
     kotei_state_farmland_holder,
+    kotei_trust_lessee_taxed,
     kotei_year_kind,
 )
 from conformance.testdata.town import TOWN_CODE
@@ -645,6 +647,65 @@ KOTEI_RULES.update({rule.name: rule for rule in (
          (FARM_USER_ON_TRANSFER_DAY, FARM_BUYER_ON_TRANSFER_DAY, FARM_BUYER_AFTER), needs_records=True),
 )})
 
+# -- 第341条第9号-第14号 (the 固定資産課税台帳), 第343条第9項 (a 信託会社's 償却資産 leased to be transferred) ---------
+
+_IN_REGISTER, _TRUST_LEASE, _FOR_BUSINESS, _TRUST_ROLE = "登記簿登記", "信託譲渡条件付賃貸", "事業の用", "信託の地位"
+
+
+@st.composite
+def ledgered(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 土地, 家屋 or 償却資産, the 土地 or 家屋 登記 in the 登記簿 or not."""
+    fiscal_year = draw(st.integers(2020, 2028))
+    kind = draw(st.sampled_from(ASSET_KINDS))
+    record = asset(kind, draw(st.integers(40, 400)) * _STEP, date(fiscal_year - 6, 6, 1))
+    flag = () if kind == "償却資産" else ((PART, _IN_REGISTER, draw(st.sampled_from(("1", "0")))),)
+    return _owner(draw, fiscal_year, (*record, *flag))
+
+
+@st.composite
+def trust_leases(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """The 信託会社 or the 借受人 of a 償却資産 leased on condition of transfer (or not), used in the 借受人's business
+    (or not)."""
+    fiscal_year = draw(st.integers(2020, 2028))
+    record = asset("償却資産", draw(st.integers(40, 400)) * _STEP, date(fiscal_year - 3, 6, 1))
+    return _owner(draw, fiscal_year, (*record, (PART, _TRUST_ROLE, draw(st.sampled_from(("信託会社", "借受人")))),
+                                      (PART, _TRUST_LEASE, draw(st.sampled_from(("1", "0")))),
+                                      (PART, _FOR_BUSINESS, draw(st.sampled_from(("1", "0"))))))
+
+
+def _ledger_name(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    return {"課税台帳": kotei_ledger(items[_KIND], items.get(_IN_REGISTER) != "0")}
+
+
+def _trust_taxed(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    return {"納税義務者": kotei_trust_lessee_taxed(items[_TRUST_ROLE], trust_lease=items[_TRUST_LEASE] == "1",
+                                              for_business=items[_FOR_BUSINESS] == "1")}
+
+
+def _asset_example(kind: str, *extra: tuple[str, str]) -> Scenario:
+    return Scenario(2025, date(1970, 5, 5), date(2017, 4, 1), as_of=date(2025, 5, 1), records=(
+        *asset(kind, 5_000_000, date(2019, 6, 1)), *((PART, item, value) for item, value in extra)))
+
+
+#: 第341条第10号-第14号: an unregistered 土地 -> 土地補充課税台帳; a registered 家屋 -> 家屋課税台帳; a 償却資産 ->
+#: 償却資産課税台帳. 第343条第9項: the 借受人 of a trust lease for its business taxed, the 信託会社 not.
+UNREGISTERED_LAND = _asset_example("土地", (_IN_REGISTER, "0"))
+REGISTERED_HOUSE = _asset_example("家屋", (_IN_REGISTER, "1"))
+MACHINE_LEDGER = _asset_example("償却資産")
+TRUST_LESSEE = _asset_example("償却資産", (_TRUST_ROLE, "借受人"), (_TRUST_LEASE, "1"), (_FOR_BUSINESS, "1"))
+TRUST_COMPANY = _asset_example("償却資産", (_TRUST_ROLE, "信託会社"), (_TRUST_LEASE, "1"), (_FOR_BUSINESS, "1"))
+
+KOTEI_RULES.update({rule.name: rule for rule in (
+    Rule("kotei_shisan_zei.ledgers", "固定資産税: the 固定資産課税台帳 each asset is registered in "
+         "(第341条第9号-第14号)", ledgered, _ledger_name, picked(PART, "課税台帳"),
+         (UNREGISTERED_LAND, REGISTERED_HOUSE, MACHINE_LEDGER), needs_records=True),
+    Rule("kotei_shisan_zei.trust_lease", "固定資産税: the 借受人 of a 信託会社's 償却資産 leased to be transferred "
+         "(第343条第9項)", trust_leases, _trust_taxed, picked(PART, "納税義務者"), (TRUST_LESSEE, TRUST_COMPANY),
+         needs_records=True),
+)})
+
 def _rule_check(name: str) -> CheckFunction:
     return rule_check(KOTEI_RULES[name])
 
@@ -688,3 +749,5 @@ kotei_land_categories = check("scenario.kotei_shisan_zei.land_categories")(
 kotei_house_categories = check("scenario.kotei_shisan_zei.house_categories")(
     _rule_check("kotei_shisan_zei.house_categories"))
 kotei_state_farmland = check("scenario.kotei_shisan_zei.state_farmland")(_rule_check("kotei_shisan_zei.state_farmland"))
+kotei_ledgers = check("scenario.kotei_shisan_zei.ledgers")(_rule_check("kotei_shisan_zei.ledgers"))
+kotei_trust_lease = check("scenario.kotei_shisan_zei.trust_lease")(_rule_check("kotei_shisan_zei.trust_lease"))

@@ -192,3 +192,25 @@ def kotei_state_farmland_holder(role: str, day: date, acquired_by_state: date, t
     if role == "使用者":
         return acquired_by_state <= day <= transferred
     return day > transferred
+
+
+#: 第341条第9号-第14号: the 固定資産課税台帳 is the five (第9号); which one holds an asset (第10号-第14号).
+LEDGERS = ("土地課税台帳", "土地補充課税台帳", "家屋課税台帳", "家屋補充課税台帳", "償却資産課税台帳")
+
+
+def kotei_ledger(kind: str, in_land_register: bool) -> str:
+    """The 固定資産課税台帳 (第341条第9号) an asset is registered in: a 土地 or 家屋 登記されている in the 登記簿 in the
+    土地課税台帳 or 家屋課税台帳 (第10号, 第12号), one not 登記 in the 補充課税台帳 (第11号, 第13号), a 償却資産 in the
+    償却資産課税台帳 (第14号)."""
+    if kind == "償却資産":
+        return "償却資産課税台帳"
+    return f"{kind}課税台帳" if in_land_register else f"{kind}補充課税台帳"
+
+
+def kotei_trust_lessee_taxed(role: str, *, trust_lease: bool, for_business: bool) -> bool:
+    """第343条第9項: a 償却資産 a 信託会社 holds in trust and leases to another on condition of transferring it to
+    them, used in that other's business: the other (借受人) is deemed its 所有者, not the 信託会社."""
+    deemed = trust_lease and for_business
+    if role == "借受人":
+        return deemed
+    return not deemed

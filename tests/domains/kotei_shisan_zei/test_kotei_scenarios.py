@@ -50,10 +50,10 @@ def test_generated_owners_are_valid_rows_with_an_asset(scenario: Scenario) -> No
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KOTEI_RULES}
-    assert len(names) == 27
+    assert len(names) == 29
     assert names <= set(default_registry())
     assert names == set(_BOUND)
-    assert len({rid for rids in _BOUND.values() for rid in rids}) == 32
+    assert len({rid for rids in _BOUND.values() for rid in rids}) == 39
     assert all(rule.examples and rule.needs_records for rule in KOTEI_RULES.values())
 
 
@@ -193,3 +193,14 @@ def test_the_worked_examples_of_the_categories_and_the_state_farmland() -> None:
     assert ks._farm_holder(ks.FARM_USER_ON_TRANSFER_DAY, town) == {"納税義務者": True}
     assert ks._farm_holder(ks.FARM_BUYER_ON_TRANSFER_DAY, town) == {"納税義務者": False}
     assert ks._farm_holder(ks.FARM_BUYER_AFTER, town) == {"納税義務者": True}
+
+
+def test_the_worked_examples_of_the_ledgers_and_the_trust_lease() -> None:
+    town = TOWN_CODE
+    # 第341条第9号-第14号.
+    assert [ks._ledger_name(example, town)["課税台帳"] for example in (
+        ks.UNREGISTERED_LAND, ks.REGISTERED_HOUSE, ks.MACHINE_LEDGER)] == ["土地補充課税台帳", "家屋課税台帳",
+                                                                          "償却資産課税台帳"]
+    # 第343条第9項.
+    assert ks._trust_taxed(ks.TRUST_LESSEE, town) == {"納税義務者": True}
+    assert ks._trust_taxed(ks.TRUST_COMPANY, town) == {"納税義務者": False}
