@@ -18,9 +18,11 @@ without it every check here is NOT_AUTOMATED). Each check judges one field of th
 
 Readings (provisions.yaml): the test town levies the 標準税率 (第312条第1項 and 第314条の4第1項 are 標準税率s,
 so ``equal_rate`` and ``corporate_rate`` are judged only against a town that adopts them); only corporations
-with 資本金等の額 filing the 法人税's 確定申告 are drawn. Not judged: 第294条第1項第1号・第2号・第5号 and 第2項-第9項
-(個人, 法人課税信託, 公益法人等, 外国法人), 第312条第3項 (the 税率 in force on a day: the town's rate never
-changes here), 第7項, 第8項, 第314条の4第2項, 第321条の8第1項's 予定申告 and its second sentence, 第2項.
+with 資本金等の額 filing the 法人税's 確定申告 are drawn. By the record's 法人区分 (and its 恒久的施設, 収益事業 and
+代表者): 第294条第1項第5号 and 第5項-第8項; by its 中間申告区分: 第321条の8第1項後段, 第2項後段 (みなし申告) and
+第312条第7項. 第294条第1項第1号・第2号, 第2項, 第4項 (個人) are 個人住民税's checks. Not judged: 第312条第3項 and
+第314条の4第2項 (the 税率 in force on a day: MANUAL, the town's rate never changes here), 第294条第9項 and 第312条第8項
+(政令).
 """
 
 from __future__ import annotations

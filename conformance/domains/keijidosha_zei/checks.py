@@ -17,10 +17,12 @@ of the answer's ``軽自動車税`` part for the 年度 asked about:
   set, our reading: ``keijidosha_due_months_allowed``), ``徴収方法`` 普通徴収 (第463条の18第1項), a
   ``納税通知書交付日`` at least 10 days before the 納期限 (第2項).
 
+On the record's 環境性能割 items: the 環境性能割税率 (第451条第1項-第5項, 第442条第1号), its 取得者 (第443条第2項),
+the 使用者 (第443条第3項) and a 側車付二輪自動車 (第442条第7号).
+
 Reading (provisions.yaml): the test town's 条例 levies the 標準税率 (第463条の15第1項 is a 標準税率; a
 town may levy another rate up to 1.5 times it, so ``rate`` is judged only against a town that adopts the
-標準税率: the profile says so by binding it). Not judged: 第443条第2項, 第3項 (環境性能割's 取得者, the
-使用者 where 第445条 exempts the owner: not quoted), 第451条 (環境性能割), whether a 特別の事情 of
+標準税率: the profile says so by binding it). Not judged: whether a 特別の事情 of
 第463条の17ただし書 exists (a 納期 other than April is accepted), 第463条の18第3項-第6項 (証紙徴収, the
 municipality's option).
 """
