@@ -6,16 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 import yaml
 
+from conformance.catalog.models import Requirement
 from conformance.checks import scenarios
+from conformance.checks.registry import CheckContext
 from conformance.checks.scenarios import Rule
 from conformance.embedded import start_reference
+from conformance.findings import Finding
 from conformance.profiles import ApiTarget
-from conformance.targets.base import HttpClient
+from conformance.targets.base import HttpClient, Target, TestData
 from conformance.targets.http import RequestsHttpClient
-from conformance.testdata.town import TOWN_CODE
+from conformance.testdata.town import TOWN_CODE, jumin_edition
 
 
 def bound_requirements(bindings: Path) -> dict[str, set[str]]:
@@ -47,3 +52,19 @@ def failed_requirements(defects: frozenset[str], rules: Mapping[str, Rule], bind
     with start_reference(defects=defects) as running:
         client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
         return {rid for rule in disagreeing(client, rules.values()) for rid in bound[f"scenario.{rule.name}"]}
+
+
+def rule_findings(defects: frozenset[str], rules: Mapping[str, Rule], bindings: Path,
+                  names: Iterable[str]) -> dict[str, list[Finding]]:
+    """The findings of the checks of the rules ``names`` against a reference started with ``defects`` (the run's
+    path: the worked examples and 3 drawn cases each), by rule name."""
+    bound = bound_requirements(bindings)
+    with start_reference(defects=defects) as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+                        append_path=scenarios.APPEND_PATH, records_path=scenarios.RECORDS_PATH, max_examples=3)
+        found: dict[str, list[Finding]] = {}
+        for name in names:
+            requirement = cast(Requirement, SimpleNamespace(id=sorted(bound[f"scenario.{name}"])[0]))
+            found[name] = list(scenarios.run_rule(CheckContext(requirement=requirement, target=target), rules[name]))
+        return found

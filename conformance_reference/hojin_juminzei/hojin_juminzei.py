@@ -24,7 +24,8 @@ _YEN = {1: 50_000, 2: 120_000, 3: 130_000, 4: 150_000, 5: 160_000, 6: 400_000, 7
 #: ``hojin_juminzei_corporate_rate_before_2019`` (the rate of 平成26年10月-令和元年9月) answer.
 _CORPORATE, _CEILING, _BEFORE_2019 = 60, 84, 97
 _NOT_LIABLE: dict[str, Any] = {"納税義務者": False, "課税区分": [], "均等割区分": None, "均等割月数": None,
-                               "均等割額": None, "法人税額": None, "法人税割額": None, "申告納付期限": None}
+                               "均等割額": None, "法人税額": None, "法人税割額": None, "申告納付期限": None,
+                               "みなし申告日": None}
 
 
 def _number(record: Mapping[str, str], item: str) -> int | None:
@@ -39,7 +40,9 @@ def _class(record: Mapping[str, str], defects: frozenset[str]) -> int | None:
         employees = _number(record, "従業者数_事業年度開始日")
     if capital is None or employees is None:
         return None
-    if paid_in is not None and paid_in > capital and "hojin_juminzei_capital_floor_ignored" not in defects:
+    mutual = record.get("相互会社") == "1" and "hojin_juminzei_mutual_company_floored" not in defects
+    if (paid_in is not None and paid_in > capital and not mutual
+            and "hojin_juminzei_capital_floor_ignored" not in defects):
         capital = paid_in
     bound = 50 if "hojin_juminzei_fifty_employees_over" not in defects else 49
     for ceiling, few, many in _BANDS:
@@ -90,6 +93,31 @@ def _taxes(office_here: bool, dormitory_here: bool, defects: frozenset[str]) -> 
     return ["均等割"] if dormitory_here else []
 
 
+def _by_kind(record: Mapping[str, str], town: str, office_here: bool, taxes: list[str],
+             defects: frozenset[str]) -> list[str]:
+    """第294条第1項第5号, 第5項-第8項: the taxes of a taxpayer of the record's 法人区分 (absent: a 法人)."""
+    kind = record.get("法人区分", "")
+    business_here = record.get("収益事業所在地_市区町村コード", "") == town
+    if kind == "外国法人" and "hojin_juminzei_foreign_by_office" not in defects:
+        pe_here = record.get("恒久的施設所在地_市区町村コード", "") == town  # 第5項
+        return ["均等割", "法人税割"] if pe_here else []
+    if kind == "第296条第1項第2号":  # 第6項
+        return taxes if business_here or "hojin_juminzei_public_levied_anywhere" in defects else []
+    if kind == "公益法人等" and "法人税割" in taxes and not business_here:  # 第7項
+        return taxes if "hojin_juminzei_public_corporate_tax_everywhere" in defects else ["均等割"]
+    if kind == "人格のない社団等":  # 第8項
+        business = record.get("収益事業", "")
+        if "hojin_juminzei_ceased_society_untaxed" in defects and business == "廃止":
+            return []
+        deemed = record.get("代表者又は管理人の定め") == "1" and business in ("行う", "廃止")
+        return taxes if deemed else []
+    if kind == "法人課税信託の受託個人":  # 第1項第5号 and its 柱書
+        if not office_here:
+            return []
+        return ["均等割", "法人税割"] if "hojin_juminzei_trustee_equal_rate" in defects else ["法人税割"]
+    return taxes
+
+
 def hojin_juminzei(row: Mapping[str, str], record: Mapping[str, str], defects: frozenset[str]) -> dict[str, Any]:
     """The 法人住民税 part of the per-person query: the 市町村民税 of the corporation the person's record
     describes, for its 事業年度 (no record: not liable)."""
@@ -97,6 +125,7 @@ def hojin_juminzei(row: Mapping[str, str], record: Mapping[str, str], defects: f
     office = record.get("事務所所在地_市区町村コード", "")
     office_here = bool(office) and (office == town or "hojin_juminzei_office_anywhere" in defects)
     taxes = _taxes(office_here, record.get("寮等所在地_市区町村コード", "") == town, defects)
+    taxes = _by_kind(record, town, office_here, taxes, defects)
     start, end = parse_day(record.get("事業年度開始日", "")), parse_day(record.get("事業年度終了日", ""))
     if not taxes or start is None or end is None:
         return dict(_NOT_LIABLE)
@@ -118,4 +147,15 @@ def hojin_juminzei(row: Mapping[str, str], record: Mapping[str, str], defects: f
         "法人税額": base,
         "法人税割額": _corporate(base, defects),
         "申告納付期限": deadline.isoformat() if deadline else None,
+        "みなし申告日": _deemed_return(record, defects),
     }
+
+
+def _deemed_return(record: Mapping[str, str], defects: frozenset[str]) -> str | None:
+    """第321条の8第1項後段, 第2項後段: not filed by the 提出期限 -> deemed filed on it."""
+    due = parse_day(record.get("中間申告書提出期限", ""))
+    if due is None:
+        return None
+    filed = parse_day(record.get("中間申告書提出日", ""))
+    late = filed is None or (filed >= due if "hojin_juminzei_filed_on_deadline_late" in defects else filed > due)
+    return due.isoformat() if late else None

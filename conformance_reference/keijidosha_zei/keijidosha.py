@@ -42,6 +42,43 @@ def _owner_on(record: Mapping[str, str], day: date, defects: frozenset[str]) -> 
     return acquired <= day and (released is None or day < released)
 
 
+#: 第451条 as (standard, percent) thresholds, keyed by 算定区分 and 用途, for 百分の一 then 百分の二 (the 第4項 table
+#: and 第5項's readings in their rows).
+_ENV: dict[tuple[str, str], tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]] = {
+    ("", "乗用"): ((("令和12年度", 75), ("令和2年度", 100)), (("令和12年度", 70), ("令和2年度", 100))),
+    ("", "トラック"): ((("令和4年度", 100),), (("令和4年度", 95),)),
+    ("平成22年度基準", "乗用"): ((("平成22年度", 162), ("平成22年度", 150)),
+                              (("平成22年度", 151), ("平成22年度", 150))),
+    ("平成22年度基準", "トラック"): ((("平成22年度", 155),), (("平成22年度", 147),)),
+    ("令和2年度基準等", "乗用"): ((("令和2年度", 109), ("令和2年度", 100)), (("令和2年度", 102), ("令和2年度", 100))),
+}
+
+
+def _env_rate(record: Mapping[str, str], defects: frozenset[str]) -> int | None:
+    """第451条: 1, 2 or 3 (percent) for a 三輪以上の軽自動車; None for two wheels or 第446条第1項."""
+    wheels = record.get("車輪数", "")
+    if not wheels.isdigit() or int(wheels) < 3 or record.get("第446条第1項適用") == "1":
+        return None
+    basis, use = record.get("エネルギー消費効率算定区分", ""), record.get("用途", "")
+    if "keijidosha_env_h22_as_standard" in defects and basis == "平成22年度基準":
+        basis = ""
+    if "keijidosha_env_r2_reading_ignored" in defects and basis == "令和2年度基準等":
+        basis = ""
+    rows = _ENV.get((basis, use))
+    clean = record.get("燃料") == "ガソリン" and record.get("排出ガス基準適合") == "1"
+    if use == "トラック" and int(record.get("車両総重量", "0") or 0) > 2500:
+        clean = False
+    if rows is None or not clean:
+        return 3
+    efficiency = int(record.get("エネルギー消費効率", "0"))
+    for rate, row in enumerate(rows, start=1):
+        needed = [int(record.get(f"{name}基準エネルギー消費効率", "0")) * percent for name, percent in row]
+        strict = "keijidosha_env_threshold_exclusive" in defects
+        if all(efficiency * 100 > value if strict else efficiency * 100 >= value for value in needed):
+            return rate
+    return 3
+
+
 def keijidosha(row: Mapping[str, str], record: Mapping[str, str], fiscal_year: int,
                defects: frozenset[str]) -> dict[str, Any]:
     """The 軽自動車税 part of the per-person query: the 種別割 of 年度 ``fiscal_year`` on the person's
@@ -50,13 +87,22 @@ def keijidosha(row: Mapping[str, str], record: Mapping[str, str], fiscal_year: i
     if "keijidosha_stationed_anywhere" in defects:
         here = True
     liable = bool(record) and here and _owner_on(record, date(fiscal_year, 4, 1), defects)
+    if record.get("使用者") == "1":  # 第443条第3項: the 使用者 where the owner cannot be taxed, not 公用
+        public = record.get("公用又は公共の用") == "1" and "keijidosha_user_public_taxed" not in defects
+        liable = liable and record.get("所有者非課税") == "1" and not public
     code = record.get("車両区分", "")
     if "keijidosha_small_two_wheel_untaxed" in defects and code == "3":
         liable = False  # 二輪の小型自動車 read as no 軽自動車等
+    if "keijidosha_sidecar_untaxed" in defects and code == "3" and record.get("側車付") == "1":
+        liable = False
+    purpose = record.get("取得目的")
+    env = {"環境性能割税率": _env_rate(record, defects),
+           "環境性能割の納税義務者": None if purpose is None else (
+               purpose == "運行" or ("keijidosha_dealer_taxed" in defects and purpose == "販売"))}
     if not liable:
         return {"納税義務者": False, "車両区分": code or None, "種別割税額": None, "納期限": None,
-                "納税通知書交付日": None, "徴収方法": None}
-    due = date(fiscal_year, 5 if "keijidosha_due_in_may" in defects else 4, 30)
+                "納税通知書交付日": None, "徴収方法": None, **env}
+    due = date(fiscal_year, 3, 31) if "keijidosha_due_before_levy_date" in defects else date(fiscal_year, 4, 30)
     notice = due - timedelta(days=5 if "keijidosha_notice_late" in defects else 20)
     return {
         "納税義務者": True,
@@ -65,4 +111,5 @@ def keijidosha(row: Mapping[str, str], record: Mapping[str, str], fiscal_year: i
         "納期限": due.isoformat(),
         "納税通知書交付日": notice.isoformat(),
         "徴収方法": "特別徴収" if "keijidosha_special_collection" in defects else "普通徴収",
+        **env,
     }

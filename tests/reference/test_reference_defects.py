@@ -38,6 +38,7 @@ from conformance.domains.kaigo import forms as kaigo_forms
 from conformance.domains.keijidosha_zei import checks as keiji_scenarios
 from conformance.domains.kenko_kanri import checks as kenko_scenarios
 from conformance.domains.kodomo_kosodate import checks as kodomo_scenarios
+from conformance.domains.kojin_juminzei import checks as kojin_scenarios
 from conformance.domains.koki_korei import checks as koki_scenarios
 from conformance.domains.koki_korei import forms as koki_forms
 from conformance.domains.kokuho import checks as kokuho_scenarios
@@ -154,7 +155,11 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"qualifications"} for name in (
         "juminzei_no_shotokuwari", "juminzei_kintowari_surcharge_kept", "juminzei_current_year_income",
         "juminzei_designated_city_rate", "juminzei_january_of_same_year", "juminzei_minor_on_april_first",
-        "juminzei_fifteen_on_levy_date")},
+        "juminzei_fifteen_on_levy_date", "juminzei_aid_through_haishi", "juminzei_house_untaxed",
+        "juminzei_deductions_ignored", "juminzei_shotokuwari_on_total", "juminzei_dividends_always_included",
+        "juminzei_share_gains_always_excluded", "juminzei_loss_four_years", "juminzei_senjusha_fixed_only",
+        "juminzei_deemed_levy_ignored", "juminzei_senjusha_without_declaration", "juminzei_senjusha_salary_ignored",
+        "juminzei_separate_tax_aid_on_payment_day", "juminzei_blue_senjusha_filed_only")},
     # 国民年金 (conformance_reference/kokumin_nenkin/pension.py; each defect's own test:
     # tests/domains/kokumin_nenkin/test_nenkin_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -442,15 +447,22 @@ AFFECTS: dict[str, set[str]] = {
     # tests/domains/keijidosha_zei/test_keiji_scenarios.py).
     **{name: {"qualifications"} for name in (
         "keijidosha_levy_on_april_2", "keijidosha_stationed_anywhere", "keijidosha_old_rates",
-        "keijidosha_rate_doubled", "keijidosha_due_in_may", "keijidosha_special_collection", "keijidosha_notice_late",
-        "keijidosha_small_two_wheel_untaxed")},
+        "keijidosha_rate_doubled", "keijidosha_due_before_levy_date", "keijidosha_special_collection",
+        "keijidosha_notice_late",
+        "keijidosha_small_two_wheel_untaxed", "keijidosha_env_threshold_exclusive", "keijidosha_env_h22_as_standard",
+        "keijidosha_env_r2_reading_ignored", "keijidosha_dealer_taxed", "keijidosha_user_public_taxed",
+        "keijidosha_sidecar_untaxed")},
     # 固定資産税 (conformance_reference/kotei_shisan_zei/kotei_shisan.py; each defect's own test:
     # tests/domains/kotei_shisan_zei/test_kotei_scenarios.py).
     **{name: {"qualifications"} for name in (
         "kotei_levy_on_april_1", "kotei_located_anywhere", "kotei_depreciable_untaxed", "kotei_taxed_by_acquisition",
         "kotei_deceased_owner_taxed", "kotei_residential_land_everywhere", "kotei_depreciable_two_thirds",
         "kotei_base_years_from_2025", "kotei_rate_one_and_a_half", "kotei_exemption_inclusive",
-        "kotei_last_due_in_march")},
+        "kotei_february_of_same_year", "kotei_special_circumstances_ignored",
+        "kotei_new_asset_untaxed_until_base_year", "kotei_superficies_hundred_years", "kotei_vessel_by_location",
+        "kotei_ledger_ignored", "kotei_reserved_buyer_untaxed", "kotei_vehicles_as_depreciable", "kotei_forest_untaxed",
+        "kotei_power_plant_as_depreciable", "kotei_state_farm_buyer_on_transfer_day",
+        "kotei_supplementary_ledgers_unused", "kotei_trust_lessee_untaxed")},
     # 生活保護 (conformance_reference/seikatsu_hogo/seikatsu_hogo.py; each defect's own test:
     # tests/domains/seikatsu_hogo/test_seikatsu_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -479,7 +491,11 @@ AFFECTS: dict[str, set[str]] = {
         "hojin_juminzei_fifty_employees_over", "hojin_juminzei_equal_rate_one_and_a_half",
         "hojin_juminzei_not_prorated", "hojin_juminzei_months_rounded_up", "hojin_juminzei_employees_at_start",
         "hojin_juminzei_capital_floor_ignored", "hojin_juminzei_corporate_at_ceiling",
-        "hojin_juminzei_corporate_rate_before_2019", "hojin_juminzei_deadline_ignores_extension")},
+        "hojin_juminzei_corporate_rate_before_2019", "hojin_juminzei_deadline_ignores_extension",
+        "hojin_juminzei_foreign_by_office", "hojin_juminzei_public_levied_anywhere",
+        "hojin_juminzei_public_corporate_tax_everywhere", "hojin_juminzei_ceased_society_untaxed",
+        "hojin_juminzei_trustee_equal_rate", "hojin_juminzei_filed_on_deadline_late",
+        "hojin_juminzei_mutual_company_floored")},
     # 印鑑登録 (conformance_reference/inkan/inkan.py; each defect's own test:
     # tests/domains/inkan/test_inkan_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -581,11 +597,24 @@ RULE_PROBES = (
       kenko_scenarios.SPECIAL_ENDED),
     # 軽自動車税: the worked examples of conformance/domains/keijidosha_zei/checks.py.
     *(keiji_scenarios.BOUGHT_ON_LEVY_DATE, keiji_scenarios.BOUGHT_AFTER, keiji_scenarios.SCRAPPED_AFTER,
-      keiji_scenarios.SMALL_TWO_WHEEL, keiji_scenarios.MOPED, keiji_scenarios.STATIONED_ELSEWHERE),
+      keiji_scenarios.SMALL_TWO_WHEEL, keiji_scenarios.MOPED, keiji_scenarios.STATIONED_ELSEWHERE,
+      *(example for name in ("environmental", "environmental_h22", "environmental_r2", "acquirer", "user", "sidecar")
+        for example in keiji_scenarios.KEIJI_RULES[f"keijidosha_zei.{name}"].examples)),
     # 固定資産税: the worked examples of conformance/domains/kotei_shisan_zei/checks.py.
     *(kotei_scenarios.BOUGHT_AFTER, kotei_scenarios.SOLD_AFTER, kotei_scenarios.REGISTERED_LATE,
       kotei_scenarios.DIED_BEFORE, kotei_scenarios.ELSEWHERE, kotei_scenarios.LAND_AT_EXEMPTION,
-      kotei_scenarios.DEPRECIABLE),
+      kotei_scenarios.DEPRECIABLE, kotei_scenarios.REBUILT_SECOND, kotei_scenarios.REBUILT_NOT_DEEMED,
+      kotei_scenarios.BOUNDARY_THIRD, kotei_scenarios.NEW_IN_SECOND, kotei_scenarios.NEW_SECOND_IN_THIRD,
+      kotei_scenarios.NEW_IN_THIRD, kotei_scenarios.NEW_SECOND_DAMAGED, kotei_scenarios.SUPERFICIES_101,
+      kotei_scenarios.SUPERFICIES_100, kotei_scenarios.OWNER_UNDER_100, kotei_scenarios.PLEDGEE,
+      kotei_scenarios.SHIP_STATIONED_HERE, kotei_scenarios.SHIP_STATIONED_ELSEWHERE,
+      kotei_scenarios.MACHINE_STATIONED_ELSEWHERE,
+      kotei_scenarios.UNREGISTERED_MACHINE, kotei_scenarios.RESERVED_BUYER, kotei_scenarios.UNRESERVED_BUYER,
+      kotei_scenarios.LIGHT_CAR_ASSET, kotei_scenarios.REGISTERED_MACHINE, kotei_scenarios.FOREST,
+      kotei_scenarios.POWER_PLANT, kotei_scenarios.FARM_USER_ON_TRANSFER_DAY,
+      kotei_scenarios.FARM_BUYER_ON_TRANSFER_DAY, kotei_scenarios.FARM_BUYER_AFTER, kotei_scenarios.UNREGISTERED_LAND,
+      kotei_scenarios.REGISTERED_HOUSE, kotei_scenarios.MACHINE_LEDGER, kotei_scenarios.TRUST_LESSEE,
+      kotei_scenarios.TRUST_COMPANY),
     # 生活保護: the worked examples of conformance/domains/seikatsu_hogo/checks.py.
     *(seikatsu_scenarios.RESIDENT, seikatsu_scenarios.HOMELESS, seikatsu_scenarios.URGENT,
       seikatsu_scenarios.IN_FACILITY, seikatsu_scenarios.APPLIED, seikatsu_scenarios.EXTENDED,
@@ -611,6 +640,16 @@ RULE_PROBES = (
     *(inkan_scenarios.ALLOWED, inkan_scenarios.MOVED_OUT, inkan_scenarios.FOURTEEN, inkan_scenarios.INCAPABLE,
       inkan_scenarios.SECOND, inkan_scenarios.OTHER_NAME, inkan_scenarios.TITLE, inkan_scenarios.RUBBER_SEAL,
       inkan_scenarios.SMALL, inkan_scenarios.BLURRED, inkan_scenarios.NEWCOMER, inkan_scenarios.EIGHT),
+    # 法人住民税 by 法人区分: the worked examples of conformance/domains/hojin_juminzei/checks.py (第294条第5項-第8項).
+    *(hojin_scenarios.FOREIGN_PE_HERE, hojin_scenarios.FOREIGN_OFFICE_ONLY, hojin_scenarios.PUBLIC_BUSINESS_HERE,
+      hojin_scenarios.PUBLIC_BUSINESS_ELSEWHERE, hojin_scenarios.INTEREST_BUSINESS_HERE,
+      hojin_scenarios.INTEREST_NO_BUSINESS, hojin_scenarios.CEASED_SOCIETY,
+      hojin_scenarios.SOCIETY_WITHOUT_REPRESENTATIVE, hojin_scenarios.TRUSTEE_HERE, hojin_scenarios.TRUSTEE_ELSEWHERE,
+      hojin_scenarios.FILED_ON_DEADLINE,
+      hojin_scenarios.FILED_LATE, hojin_scenarios.NEVER_FILED, hojin_scenarios.SECOND_FILED_ON_DEADLINE,
+      hojin_scenarios.INTERIM_PAID_IN_ABOVE, hojin_scenarios.MUTUAL_PAID_IN_ABOVE),
+    # 個人住民税 on its record: the worked examples of conformance/domains/kojin_juminzei/checks.py's RECORD_RULES.
+    *(example for rule in kojin_scenarios.RECORD_RULES.values() for example in rule.examples),
 )
 
 

@@ -18,9 +18,11 @@ without it every check here is NOT_AUTOMATED). Each check judges one field of th
 
 Readings (provisions.yaml): the test town levies the 標準税率 (第312条第1項 and 第314条の4第1項 are 標準税率s,
 so ``equal_rate`` and ``corporate_rate`` are judged only against a town that adopts them); only corporations
-with 資本金等の額 filing the 法人税's 確定申告 are drawn. Not judged: 第294条第1項第1号・第2号・第5号 and 第2項-第9項
-(個人, 法人課税信託, 公益法人等, 外国法人), 第312条第3項 (the 税率 in force on a day: the town's rate never
-changes here), 第7項, 第8項, 第314条の4第2項, 第321条の8第1項's 予定申告 and its second sentence, 第2項.
+with 資本金等の額 filing the 法人税's 確定申告 are drawn. By the record's 法人区分 (and its 恒久的施設, 収益事業 and
+代表者): 第294条第1項第5号 and 第5項-第8項; by its 中間申告区分: 第321条の8第1項後段, 第2項後段 (みなし申告) and
+第312条第7項. 第294条第1項第1号・第2号, 第2項, 第4項 (個人) are 個人住民税's checks. Not judged: 第312条第3項 and
+第314条の4第2項 (the 税率 in force on a day: MANUAL, the town's rate never changes here), 第294条第9項 and 第312条第8項
+(政令).
 """
 
 from __future__ import annotations
@@ -45,13 +47,25 @@ from conformance.checks.scenarios import (
 )
 from conformance.domains.hojin_juminzei.oracle import (
     EQUAL_RATES,
+    EXEMPT_PUBLIC,
+    FOREIGN,
+    PUBLIC_INTEREST,
+    TRUSTEE,
+    UNINCORPORATED,
+    capital_for_table,
     components,
     corporate_tax,
+    deemed_corporation,
+    deemed_return_day,
     equal_class,
+    exempt_public_liable,
     filing_deadline,
+    foreign_office_here,
     liable,
     months_held,
+    public_interest_corporate_tax,
     table_capital,
+    trustee_components,
     within_corporate_ceiling,
     within_equal_ceiling,
     within_proration,
@@ -345,6 +359,205 @@ HOJIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
 )}
 
 
+
+# -- 第294条第1項第5号, 第5項-第8項: the kind of taxpayer (the record's 法人区分 and its places) ---------------------
+
+_KIND, _PE, _BUSINESS_OFFICE = "法人区分", "恒久的施設所在地_市区町村コード", "収益事業所在地_市区町村コード"
+_REPRESENTATIVE, _BUSINESS = "代表者又は管理人の定め", "収益事業"
+_CORPORATE_TAX = "法人税割を課する"
+
+
+def of_kind(kind: str, items: Mapping[str, str | None] | None = None, *, start: date = date(2024, 4, 1),
+            office: str | None = TOWN_MARK) -> tuple[tuple[str, str, str], ...]:
+    """A 法人住民税 record of a taxpayer of ``kind`` (法人区分) with the extra ``items`` (None left out)."""
+    base = tuple(entry for entry in corporation(start, office=office or "") if entry[2] != "")
+    extra = tuple((PART, item, value) for item, value in {_KIND: kind, **(items or {})}.items() if value is not None)
+    return base + extra
+
+
+_PLACES = (TOWN_MARK, None)
+
+
+@st.composite
+def foreign(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 外国法人 with a 恒久的施設 here, elsewhere or none, and what it calls a 事務所 here, elsewhere or none."""
+    places = st.sampled_from((TOWN_MARK, codes[0], None))
+    return _drawn_representative(draw, of_kind(FOREIGN, {_PE: draw(places)}, start=draw(_STARTS),
+                                               office=draw(places)))
+
+
+@st.composite
+def exempt_public(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """One of 第296条第1項第2号 with a 事務所 here, its 収益事業 done at an office here, elsewhere or nowhere."""
+    return _drawn_representative(draw, of_kind(EXEMPT_PUBLIC, start=draw(_STARTS), items={
+        _BUSINESS_OFFICE: draw(st.sampled_from((TOWN_MARK, codes[0], None)))}))
+
+
+@st.composite
+def public_interest(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 公益法人等 with a 事務所 here, its 収益事業 done at an office here, elsewhere or nowhere."""
+    return _drawn_representative(draw, of_kind(PUBLIC_INTEREST, start=draw(_STARTS), items={
+        _BUSINESS_OFFICE: draw(st.sampled_from((TOWN_MARK, codes[0], None)))}))
+
+
+@st.composite
+def unincorporated(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 法人でない社団 with a 事務所 here, a 代表者 or not, doing a 収益事業, having ceased one, or never."""
+    return _drawn_representative(draw, of_kind(UNINCORPORATED, start=draw(_STARTS), items={
+        _REPRESENTATIVE: draw(st.sampled_from(("1", None))),
+        _BUSINESS: draw(st.sampled_from(("行う", "廃止", None)))}))
+
+
+@st.composite
+def trustees(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """An individual 受託者 of a 法人課税信託 with a 事務所 here or elsewhere."""
+    return _drawn_representative(draw, of_kind(TRUSTEE, start=draw(_STARTS),
+                                               office=draw(st.sampled_from((TOWN_MARK, codes[0])))))
+
+
+def _foreign_liable(s: Scenario, town: str) -> Projection:
+    office_here = foreign_office_here(_here(s, town, _PE))
+    return {"納税義務者": liable(office_here, False)}
+
+
+def _exempt_public_liable(s: Scenario, town: str) -> Projection:
+    return {"納税義務者": exempt_public_liable(_here(s, town, _BUSINESS_OFFICE))}
+
+
+def _public_corporate_tax(s: Scenario, town: str) -> Projection:
+    return {_CORPORATE_TAX: public_interest_corporate_tax(_here(s, town, _BUSINESS_OFFICE))}
+
+
+def _answered_corporate_tax(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    taxes = picked(PART, "課税区分")(document, loaded)["課税区分"]
+    if not isinstance(taxes, list):
+        return {_CORPORATE_TAX: None, "課税区分": taxes}
+    return {_CORPORATE_TAX: "法人税割" in taxes}
+
+
+def _deemed_liable(s: Scenario, town: str) -> Projection:
+    items = facts(s)
+    deemed = deemed_corporation(representative=items.get(_REPRESENTATIVE) == "1", business=items.get(_BUSINESS))
+    return {"納税義務者": deemed and _here(s, town, _OFFICE)}
+
+
+def _trustee_components(s: Scenario, town: str) -> Projection:
+    return {"課税区分": list(trustee_components(_here(s, town, _OFFICE)))}
+
+
+#: 第5項: a 外国法人 whose 恒久的施設 is here (no other office) -> liable; one calling an office here without a
+#: 恒久的施設 -> not. 第6項: 収益事業 done here -> liable; elsewhere -> not. 第7項: 法人税割 only where the 収益事業
+#: is done. 第8項: a 社団 with a 代表者 that ceased its 収益事業 -> a 法人; without a 代表者 -> not. 第1項第5号:
+#: 法人税割.
+FOREIGN_PE_HERE = _representative(of_kind(FOREIGN, {_PE: TOWN_MARK}, office=None))
+FOREIGN_OFFICE_ONLY = _representative(of_kind(FOREIGN, {_PE: None}))
+PUBLIC_BUSINESS_HERE = _representative(of_kind(EXEMPT_PUBLIC, {_BUSINESS_OFFICE: TOWN_MARK}))
+PUBLIC_BUSINESS_ELSEWHERE = _representative(of_kind(EXEMPT_PUBLIC, {_BUSINESS_OFFICE: other_codes(TOWN_CODE)[0]}))
+INTEREST_BUSINESS_HERE = _representative(of_kind(PUBLIC_INTEREST, {_BUSINESS_OFFICE: TOWN_MARK}))
+INTEREST_NO_BUSINESS = _representative(of_kind(PUBLIC_INTEREST))
+CEASED_SOCIETY = _representative(of_kind(UNINCORPORATED, {_REPRESENTATIVE: "1", _BUSINESS: "廃止"}))
+SOCIETY_WITHOUT_REPRESENTATIVE = _representative(of_kind(UNINCORPORATED, {_BUSINESS: "行う"}))
+TRUSTEE_HERE = _representative(of_kind(TRUSTEE))
+TRUSTEE_ELSEWHERE = _representative(of_kind(TRUSTEE, office=other_codes(TOWN_CODE)[0]))
+
+_INTERIM, _INTERIM_DEADLINE, _INTERIM_FILED = "中間申告区分", "中間申告書提出期限", "中間申告書提出日"
+_MUTUAL = "相互会社"
+
+
+@st.composite
+def interim_filers(draw: st.DrawFn, codes: tuple[str, str], paragraph: str) -> Scenario:
+    """A 法人 of 第321条の8 ``paragraph`` whose 中間 申告書 is due some day, filed a few days before or after it,
+    on it, or never."""
+    start = draw(_STARTS)
+    deadline = _month_end(start.year, start.month + 7)
+    filed = draw(st.one_of(st.none(), st.integers(-3, 3).map(lambda days: deadline + timedelta(days=days))))
+    items = {_INTERIM: paragraph, _INTERIM_DEADLINE: deadline.isoformat(),
+             _INTERIM_FILED: filed.isoformat() if filed else None}
+    return _drawn_representative(draw, corporation(start) + tuple(
+        (PART, item, value) for item, value in items.items() if value is not None))
+
+
+def _first_paragraph(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return interim_filers(codes, "第1項")
+
+
+def _second_paragraph(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return interim_filers(codes, "第2項")
+
+
+@st.composite
+def interim_capitals(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 第3項第2号 法人 (申告納付 under 第321条の8第2項), a 相互会社 or not, its 資本金及び資本準備金 beside its
+    資本金等の額."""
+    capital, paid_in = draw(st.sampled_from(_CAPITALS)), draw(st.sampled_from(_CAPITALS))
+    extra = ((PART, _INTERIM, "第2項"),) + (((PART, _MUTUAL, "1"),) if draw(st.booleans()) else ())
+    return _drawn_representative(draw, corporation(draw(_STARTS), capital=capital, paid_in=paid_in,
+                                                   employees=draw(st.sampled_from((0, 49, 51)))) + extra)
+
+
+def _deemed_return(s: Scenario, town: str) -> Projection:
+    deadline = _day(s, _INTERIM_DEADLINE)
+    deemed = deemed_return_day(deadline, _day(s, _INTERIM_FILED)) if deadline else None  # no 中間 申告書 due
+    return {"みなし申告日": deemed.isoformat() if deemed else None}
+
+
+def _interim_class(s: Scenario, town: str) -> Projection:
+    capital, employees = _number(s, _CAPITAL), _number(s, _EMPLOYEES)
+    assert capital is not None and employees is not None
+    table = capital_for_table(capital, _number(s, _PAID_IN), mutual=facts(s).get(_MUTUAL) == "1")
+    return {"均等割区分": equal_class(table, employees)}
+
+
+def _interim(paragraph: str, filed: date | None, **extra: str) -> Scenario:
+    items = {_INTERIM: paragraph, _INTERIM_DEADLINE: "2024-11-30", **extra}
+    if filed is not None:
+        items[_INTERIM_FILED] = filed.isoformat()
+    return _representative(corporation() + tuple((PART, item, value) for item, value in items.items()))
+
+
+#: 第321条の8第1項後段, 第2項後段: due 2024-11-30, filed that day -> in time; filed 12月1日 or never -> deemed filed
+#: on 2024-11-30. 第312条第7項: a 第2項 法人 with 資本金等 900万円 and 資本金及び資本準備金 2,000万円 -> 第三号; a
+#: 相互会社 -> 第一号ホ.
+FILED_ON_DEADLINE = _interim("第1項", date(2024, 11, 30))
+FILED_LATE = _interim("第1項", date(2024, 12, 1))
+NEVER_FILED = _interim("第2項", None)
+SECOND_FILED_ON_DEADLINE = _interim("第2項", date(2024, 11, 30))
+INTERIM_PAID_IN_ABOVE = _representative((*corporation(capital=9_000_000, paid_in=20_000_000),
+                                         (PART, _INTERIM, "第2項")))
+MUTUAL_PAID_IN_ABOVE = _representative((*corporation(capital=9_000_000, paid_in=20_000_000),
+                                        (PART, _INTERIM, "第2項"), (PART, _MUTUAL, "1")))
+
+HOJIN_RULES.update({rule.name: rule for rule in (
+    Rule("hojin_juminzei.deemed_return", "法人住民税: a 申告書 not filed by its 提出期限 deemed filed on it "
+         "(第321条の8第1項後段)", _first_paragraph, _deemed_return, picked(PART, "みなし申告日"),
+         (FILED_ON_DEADLINE, FILED_LATE), needs_records=True),
+    Rule("hojin_juminzei.deemed_return_second", "法人住民税: the 第2項 法人's 申告書 not filed by its 提出期限 deemed "
+         "filed on it (第321条の8第2項後段)", _second_paragraph, _deemed_return, picked(PART, "みなし申告日"),
+         (NEVER_FILED, SECOND_FILED_ON_DEADLINE), needs_records=True),
+    Rule("hojin_juminzei.interim_capital_floor", "法人住民税: a 第3項第2号 法人's 資本金及び資本準備金 where the "
+         "資本金等の額 is less, a 相互会社 excepted (第312条第7項)", interim_capitals, _interim_class,
+         picked(PART, "均等割区分"), (INTERIM_PAID_IN_ABOVE, MUTUAL_PAID_IN_ABOVE), needs_records=True),
+)})
+HOJIN_RULES.update({rule.name: rule for rule in (
+    Rule("hojin_juminzei.foreign", "法人住民税: a 外国法人's 恒久的施設 as its 事務所又は事業所 (第294条第5項)",
+         foreign, _foreign_liable, picked(PART, "納税義務者"), (FOREIGN_PE_HERE, FOREIGN_OFFICE_ONLY),
+         needs_records=True),
+    Rule("hojin_juminzei.exempt_public", "法人住民税: 第296条第1項第2号's 者 levied where it does its 収益事業 "
+         "(第294条第6項)", exempt_public, _exempt_public_liable, picked(PART, "納税義務者"),
+         (PUBLIC_BUSINESS_HERE, PUBLIC_BUSINESS_ELSEWHERE), needs_records=True),
+    Rule("hojin_juminzei.public_interest", "法人住民税: a 公益法人等's 法人税割 where it does its 収益事業 "
+         "(第294条第7項)", public_interest, _public_corporate_tax, _answered_corporate_tax,
+         (INTEREST_BUSINESS_HERE, INTEREST_NO_BUSINESS), needs_records=True),
+    Rule("hojin_juminzei.unincorporated", "法人住民税: a 人格のない社団等 treated as a 法人 (第294条第8項)",
+         unincorporated, _deemed_liable, picked(PART, "納税義務者"), (CEASED_SOCIETY, SOCIETY_WITHOUT_REPRESENTATIVE),
+         needs_records=True),
+    Rule("hojin_juminzei.trustee", "法人住民税: 法人税割 on the 受託者 of a 法人課税信託 with a 事務所 here "
+         "(第294条第1項第5号)", trustees, _trustee_components, picked(PART, "課税区分"),
+         (TRUSTEE_HERE, TRUSTEE_ELSEWHERE),
+         needs_records=True),
+)})
+
+
 def _rule_check(name: str) -> CheckFunction:
     return rule_check(HOJIN_RULES[name])
 
@@ -363,3 +576,13 @@ hojin_corporate_ceiling = check("scenario.hojin_juminzei.corporate_ceiling")(
     _rule_check("hojin_juminzei.corporate_ceiling"))
 hojin_filing_deadline = check("scenario.hojin_juminzei.filing_deadline")(
     _rule_check("hojin_juminzei.filing_deadline"))
+hojin_foreign = check("scenario.hojin_juminzei.foreign")(_rule_check("hojin_juminzei.foreign"))
+hojin_exempt_public = check("scenario.hojin_juminzei.exempt_public")(_rule_check("hojin_juminzei.exempt_public"))
+hojin_public_interest = check("scenario.hojin_juminzei.public_interest")(_rule_check("hojin_juminzei.public_interest"))
+hojin_unincorporated = check("scenario.hojin_juminzei.unincorporated")(_rule_check("hojin_juminzei.unincorporated"))
+hojin_trustee = check("scenario.hojin_juminzei.trustee")(_rule_check("hojin_juminzei.trustee"))
+hojin_deemed_return = check("scenario.hojin_juminzei.deemed_return")(_rule_check("hojin_juminzei.deemed_return"))
+hojin_deemed_return_second = check("scenario.hojin_juminzei.deemed_return_second")(
+    _rule_check("hojin_juminzei.deemed_return_second"))
+hojin_interim_capital_floor = check("scenario.hojin_juminzei.interim_capital_floor")(
+    _rule_check("hojin_juminzei.interim_capital_floor"))

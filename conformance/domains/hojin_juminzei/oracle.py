@@ -121,3 +121,52 @@ def within_corporate_ceiling(amount: int, base: int) -> bool:
 def filing_deadline(corporate_tax_deadline: date) -> date:
     """The 申告納付 deadline (第321条の8第1項: 当該申告書の提出期限までに, the 法人税's 申告書)."""
     return corporate_tax_deadline
+
+
+# -- 第294条第1項第5号, 第5項-第8項: who is taxed as a 法人, and where -------------------------------------------
+
+#: The kinds of taxpayer the record's 法人区分 names (absent: an ordinary 法人, 第294条第1項第3号・第4号).
+FOREIGN, EXEMPT_PUBLIC, PUBLIC_INTEREST, UNINCORPORATED, TRUSTEE = (
+    "外国法人", "第296条第1項第2号", "公益法人等", "人格のない社団等", "法人課税信託の受託個人")
+
+
+def foreign_office_here(permanent_establishment_here: bool) -> bool:
+    """第294条第5項: for a 外国法人 the 恒久的施設 is its 事務所又は事業所 (whatever else it calls an office)."""
+    return permanent_establishment_here
+
+
+def exempt_public_liable(business_office_here: bool) -> bool:
+    """第294条第6項: one of 第296条第1項第2号 doing a 収益事業 is levied in the municipality of the 事務所又は事業所
+    where it does the 収益事業 (in no other, 第1項 notwithstanding)."""
+    return business_office_here
+
+
+def public_interest_corporate_tax(business_office_here: bool) -> bool:
+    """第294条第7項: a 公益法人等 (other than 第296条第1項第2号's) pays the 法人税割 in the municipality of the 事務所
+    又は事業所 where it does the 収益事業 only."""
+    return business_office_here
+
+
+def deemed_corporation(*, representative: bool, business: str | None) -> bool:
+    """第294条第8項: a 法人でない社団又は財団 with a 代表者又は管理人 that does a 収益事業 (or did and ceased it:
+    ``business`` "行う" or "廃止") is treated as a 法人."""
+    return representative and business in ("行う", "廃止")
+
+
+def trustee_components(office_here: bool) -> tuple[str, ...]:
+    """第294条第1項第5号 and its 柱書: an individual taxed by 法人税 as the 受託者 of a 法人課税信託, with a 事務所又は
+    事業所 in the municipality, pays the 法人税割 alone."""
+    return ("法人税割",) if office_here else ()
+
+
+def deemed_return_day(deadline: date, filed: date | None) -> date | None:
+    """第321条の8第1項後段 and 第2項後段: a 法人 bound to file (法人税法 第71条第1項 or 第144条の3第1項, or the 第2項
+    法人) that has not filed the 市町村民税's 申告書 by its 提出期限 is deemed to have filed it on that day. None: filed
+    in time. Reading (ours): 第60項 (not quoted) is never the case; a 申告書 filed on the 提出期限 itself is in time."""
+    return deadline if filed is None or filed > deadline else None
+
+
+def capital_for_table(capital: int, paid_in: int | None, *, mutual: bool) -> int:
+    """The capital 第312条第1項's table is read with for a 第3項第1号 or 第2号 法人 (第6項, 第7項): the 資本金の額及び
+    資本準備金の額の合算額 where the 資本金等の額 is less, except for a 相互会社 (保険業法)."""
+    return capital if mutual else table_capital(capital, paid_in)

@@ -13,19 +13,24 @@ of the answer's ``軽自動車税`` part for the 年度 asked about:
   table (第442条第3号: the 軽自動車等 are taxed);
 - ``種別割税額``: the 標準税率 of the class (第463条の15第1項, 第442条第2号), and not above 1.5 times it
   (第2項, read from the answer's ``車両区分``);
-- ``納期限`` in April of the 年度 (第463条の17), ``徴収方法`` 普通徴収 (第463条の18第1項), a
+- ``納期限`` in April of the 年度 (第463条の17 本文) or, by its ただし書, another month of the 年度 (the allowed
+  set, our reading: ``keijidosha_due_months_allowed``), ``徴収方法`` 普通徴収 (第463条の18第1項), a
   ``納税通知書交付日`` at least 10 days before the 納期限 (第2項).
+
+On the record's 環境性能割 items: the 環境性能割税率 (第451条第1項-第5項, 第442条第1号), its 取得者 (第443条第2項),
+the 使用者 (第443条第3項) and a 側車付二輪自動車 (第442条第7号).
 
 Reading (provisions.yaml): the test town's 条例 levies the 標準税率 (第463条の15第1項 is a 標準税率; a
 town may levy another rate up to 1.5 times it, so ``rate`` is judged only against a town that adopts the
-標準税率: the profile says so by binding it). Not judged: 第443条第2項, 第3項 (環境性能割's 取得者, the
-使用者 where 第445条 exempts the owner: not quoted), 第451条 (環境性能割), 第463条の17ただし書,
-第463条の18第3項-第6項 (証紙徴収, the municipality's option).
+標準税率: the profile says so by binding it). Not judged: whether a 特別の事情 of
+第463条の17ただし書 exists (a 納期 other than April is accepted), 第463条の18第3項-第6項 (証紙徴収, the
+municipality's option).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -44,12 +49,17 @@ from conformance.checks.scenarios import (
     rule_check,
 )
 from conformance.domains.keijidosha_zei.oracle import (
+    ENV_THRESHOLDS,
     STANDARD_RATES,
+    LightCar,
     Ownership,
-    keijidosha_due_in,
+    environmental_acquirer,
+    environmental_rate,
+    keijidosha_due_months_allowed,
     keijidosha_levy_date,
     keijidosha_liable,
     keijidosha_standard_rate,
+    user_liable,
 )
 from conformance.testdata.town import TOWN_CODE
 
@@ -62,6 +72,8 @@ _LIGHT = tuple(code for code in _CLASSES if code[0] in "12")
 #: 第463条の15第2項: a rate above the 標準税率 is at most 1.5 times it.
 _CEILING = "標準税率の1.5倍以下"
 _NOTICE = "納期限の10日前までに交付"
+#: 第463条の17: 四月中, or by its ただし書 another month (of the 年度: our reading).
+_DUE = "納期限が4月中又はただし書による年度内の月"
 
 
 def vehicle(vehicle_class: str, acquired: date, released: date | None = None,
@@ -151,13 +163,23 @@ def _answered_ceiling(document: Mapping[str, Any], loaded: Loaded) -> Projection
 
 
 def _due_month(s: Scenario, town: str) -> Projection:
-    year, month = keijidosha_due_in(s.fiscal_year)
-    return {"納期限の月": f"{year:04d}-{month:02d}"}
+    return {_DUE: True}
 
 
 def _answered_due_month(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """Whether the answer's 納期限 is in a month 第463条の17 allows for the 年度 asked about (the answered
+    納期限 and 年度 shown when it is not)."""
     due = picked(PART, "納期限")(document, loaded)["納期限"]
-    return {"納期限の月": due[:7] if isinstance(due, str) else due}
+    fiscal_year = document.get("年度")
+    try:
+        day = date.fromisoformat(due)
+    except (TypeError, ValueError):
+        return {_DUE: None, "納期限": due}
+    if not isinstance(fiscal_year, int):
+        return {_DUE: None, "年度": fiscal_year}
+    if (day.year, day.month) in keijidosha_due_months_allowed(fiscal_year):
+        return {_DUE: True}
+    return {_DUE: False, "納期限": due, "年度": fiscal_year}
 
 
 def _ordinary(s: Scenario, town: str) -> Projection:
@@ -208,13 +230,161 @@ KEIJI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          needs_records=True),
     Rule("keijidosha_zei.rate_ceiling", "軽自動車税: 種別割 at most 1.5 times the 標準税率 (第463条の15第2項)",
          owning_light, _within_ceiling, _answered_ceiling, (MOPED,), needs_records=True),
-    Rule("keijidosha_zei.due_month", "軽自動車税: the 納期 in April (第463条の17)", owning_light, _due_month,
+    Rule("keijidosha_zei.due_month", "軽自動車税: the 納期 in April, or by the ただし書 another month of the 年度 "
+         "(第463条の17)", owning_light, _due_month,
          _answered_due_month, (MOPED,), needs_records=True),
     Rule("keijidosha_zei.collection", "軽自動車税: collected by 普通徴収 (第463条の18第1項)", owning_light, _ordinary,
          picked(PART, "徴収方法"), (MOPED,), needs_records=True),
     Rule("keijidosha_zei.notice", "軽自動車税: the 納税通知書 given at least 10 days before the 納期限 "
          "(第463条の18第2項)", owning_light, _notice_in_time, _answered_notice, (MOPED,), needs_records=True),
 )}
+
+
+
+# -- 環境性能割 (第451条), its 取得者 (第443条第2項), the 使用者 (第443条第3項), 側車付 (第442条第7号) -----------
+
+_WHEELS, _FUEL, _USE, _WEIGHT, _EMISSION = "車輪数", "燃料", "用途", "車両総重量", "排出ガス基準適合"
+_EFFICIENCY, _BASIS, _EXEMPT = "エネルギー消費効率", "エネルギー消費効率算定区分", "第446条第1項適用"
+_STANDARDS = {name: f"{name}基準エネルギー消費効率" for name in ("令和12年度", "令和2年度", "令和4年度", "平成22年度")}
+_PURPOSE, _OWNER_EXEMPT, _USER, _PUBLIC, _SIDECAR = "取得目的", "所有者非課税", "使用者", "公用又は公共の用", "側車付"
+
+
+def light_car(fiscal_year: int = 2025, *, wheels: int = 4, gasoline: bool = True, use: str = "乗用",
+              weight: int = 1000, emission: bool = True, efficiency: int = 250, basis: str = "",
+              standards: Mapping[str, int] | None = None, exempt: bool = False) -> tuple[tuple[str, str, str], ...]:
+    """A 軽自動車税 record of a 三輪以上の軽自動車 (or not) bought on 4月1日 of the 年度, with what 第451条 reads
+    (the エネルギー消費効率 and the standards in tenths of km/L)."""
+    items = {_WHEELS: str(wheels), _FUEL: "ガソリン" if gasoline else "軽油", _USE: use, _WEIGHT: str(weight),
+             _EMISSION: "1" if emission else None, _EFFICIENCY: str(efficiency), _BASIS: basis or None,
+             _EXEMPT: "1" if exempt else None}
+    items |= {_STANDARDS[name]: str(value) for name, value in (standards or {}).items()}
+    return vehicle("2ハ(1)(ii)" if use == "乗用" else "2ハ(2)(ii)", date(fiscal_year, 4, 1)) + tuple(
+        (PART, item, value) for item, value in items.items() if value is not None)
+
+
+def _car(s: Scenario) -> LightCar:
+    items = _items(s)
+    standards = {name: int(items[item]) for name, item in _STANDARDS.items() if item in items}
+    return LightCar(int(items[_WHEELS]), items[_FUEL] == "ガソリン", items[_USE], int(items[_WEIGHT]),
+                    items.get(_EMISSION) == "1", int(items[_EFFICIENCY]), standards, items.get(_BASIS, ""),
+                    items.get(_EXEMPT) == "1")
+
+
+@st.composite
+def light_cars(draw: st.DrawFn, codes: tuple[str, str], basis: str = "") -> Scenario:
+    """A 三輪以上の軽自動車 (sometimes two wheels, not gasoline, over 2.5トン or under 第446条第1項) whose
+    エネルギー消費効率 is at, just above or just below one of the thresholds of its 算定区分."""
+    fiscal_year = draw(st.integers(2020, 2026))
+    use = "乗用" if basis == "令和2年度基準等" else draw(st.sampled_from(("乗用", "トラック")))
+    standards = {name: draw(st.sampled_from((200, 300))) for name in _STANDARDS}
+    thresholds = [standards[name] * percent // 100 for paragraph in (1, 2)
+                  for name, percent in ENV_THRESHOLDS[(paragraph, use, basis)]]
+    efficiency = draw(st.sampled_from(thresholds)) + draw(st.integers(-1, 1))
+    record = light_car(fiscal_year, wheels=draw(st.sampled_from((4, 4, 4, 3, 2))),
+                       gasoline=draw(st.sampled_from((True, True, True, False))), use=use,
+                       weight=draw(st.sampled_from((1000, 2500, 2501))), emission=draw(st.sampled_from((True, True,
+                                                                                                          False))),
+                       efficiency=efficiency, basis=basis, standards=standards,
+                       exempt=draw(st.sampled_from((False, False, False, True))))
+    return _owner(draw, fiscal_year, record)
+
+
+def _h22_cars(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return light_cars(codes, "平成22年度基準")
+
+
+def _r2_cars(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return light_cars(codes, "令和2年度基準等")
+
+
+@st.composite
+def acquirers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """One who acquired a 四輪の軽自動車 for 運行, by 製造, for 販売, or for another end."""
+    fiscal_year = draw(st.integers(2020, 2026))
+    purpose = draw(st.sampled_from(("運行", "製造", "販売", "運行以外")))
+    return _owner(draw, fiscal_year, (*light_car(fiscal_year), (PART, _PURPOSE, purpose)))
+
+
+@st.composite
+def users(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """The 使用者 of a vehicle whose owner cannot be taxed (第445条第1項) or can, used 公用 or not."""
+    fiscal_year = draw(st.integers(2020, 2026))
+    flags = {item: draw(st.sampled_from(("1", None))) for item in (_OWNER_EXEMPT, _USER, _PUBLIC)}
+    extra = tuple((PART, item, value) for item, value in flags.items() if value is not None)
+    return _owner(draw, fiscal_year, vehicle(draw(st.sampled_from(_LIGHT)), date(fiscal_year - 2, 6, 1)) + extra)
+
+
+@st.composite
+def sidecars(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """An owner of a 二輪の小型自動車, with a 側車 or without."""
+    fiscal_year = draw(st.integers(2020, 2026))
+    extra = ((PART, _SIDECAR, "1"),) if draw(st.booleans()) else ()
+    return _owner(draw, fiscal_year, vehicle("3", date(fiscal_year - 2, 6, 1)) + extra)
+
+
+def _env_rate(s: Scenario, town: str) -> Projection:
+    return {"環境性能割税率": environmental_rate(_car(s))}
+
+
+def _acquirer(s: Scenario, town: str) -> Projection:
+    return {"環境性能割の納税義務者": environmental_acquirer(_items(s)[_PURPOSE])}
+
+
+def _user(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    if items.get(_USER) != "1":
+        return _liable(s, town)  # the owner: 第1項
+    return {"納税義務者": user_liable(owner_exempt=items.get(_OWNER_EXEMPT) == "1", user=True,
+                                 public_use=items.get(_PUBLIC) == "1")}
+
+
+_STD = {"令和12年度": 200, "令和2年度": 200, "令和4年度": 200, "平成22年度": 200}
+#: 第451条: 乗用, 令和12年度基準 20.0 km/L: 20.0 (75% is 15.0, 令和2年度基準 20.0) -> 百分の一; 14.9 with 令和2年度基準
+#: 14.0 -> 百分の二 (70% is 14.0); 13.9 with 13.0 -> 百分の三; not gasoline -> 百分の三. トラック at 令和4年度基準 20.0:
+#: 19.0 (95%) -> 百分の二.
+ENV_ONE = Scenario(2025, date(1980, 5, 5), date(2022, 4, 1), as_of=date(2025, 5, 1),
+                   records=light_car(efficiency=200, standards=_STD))
+ENV_TWO = replace(ENV_ONE, records=light_car(efficiency=149, standards={**_STD, "令和2年度": 140}))
+ENV_THREE = replace(ENV_ONE, records=light_car(efficiency=139, standards={**_STD, "令和2年度": 130}))
+ENV_TRUCK_TWO = replace(ENV_ONE, records=light_car(use="トラック", efficiency=190, standards=_STD))
+ENV_DIESEL = replace(ENV_ONE, records=light_car(gasoline=False, efficiency=300, standards=_STD))
+#: 第4項: 平成22年度基準 10.0 km/L: 乗用 16.2 -> 百分の一 (162%, ハ 150%); 15.1 -> 百分の二; トラック 14.7 -> 百分の二.
+_H22 = {**_STD, "平成22年度": 100}
+ENV_H22_ONE = replace(ENV_ONE, records=light_car(efficiency=162, basis="平成22年度基準", standards=_H22))
+ENV_H22_TWO = replace(ENV_ONE, records=light_car(efficiency=151, basis="平成22年度基準", standards=_H22))
+ENV_H22_TRUCK = replace(ENV_ONE, records=light_car(use="トラック", efficiency=147, basis="平成22年度基準",
+                                                  standards=_H22))
+#: 第5項: 令和2年度基準 20.0 km/L: 21.8 (109%) -> 百分の一; 20.4 (102%) -> 百分の二; 20.3 -> 百分の三.
+ENV_R2_ONE = replace(ENV_ONE, records=light_car(efficiency=218, basis="令和2年度基準等", standards=_STD))
+ENV_R2_TWO = replace(ENV_ONE, records=light_car(efficiency=204, basis="令和2年度基準等", standards=_STD))
+ENV_R2_THREE = replace(ENV_ONE, records=light_car(efficiency=203, basis="令和2年度基準等", standards=_STD))
+#: 第443条第2項: acquired for 販売 -> no 取得者; for 運行 -> the 取得者.
+BOUGHT_TO_SELL = replace(ENV_ONE, records=(*light_car(), (PART, _PURPOSE, "販売")))
+BOUGHT_TO_DRIVE = replace(ENV_ONE, records=(*light_car(), (PART, _PURPOSE, "運行")))
+#: 第443条第3項: the 使用者 where the owner cannot be taxed -> liable; 公用 -> not.
+USER_OF_EXEMPT = replace(MOPED, records=(*MOPED.records, (PART, _OWNER_EXEMPT, "1"), (PART, _USER, "1")))
+USER_PUBLIC = replace(MOPED, records=(*USER_OF_EXEMPT.records, (PART, _PUBLIC, "1")))
+#: 第442条第7号: a 側車付二輪自動車 of 小型 size is a 二輪の小型自動車: 6,000円.
+SIDECAR = replace(SMALL_TWO_WHEEL, records=(*SMALL_TWO_WHEEL.records, (PART, _SIDECAR, "1")))
+
+KEIJI_RULES.update({rule.name: rule for rule in (
+    Rule("keijidosha_zei.environmental", "軽自動車税: 環境性能割 at 百分の一, 百分の二 or 百分の三 "
+         "(第451条第1項-第3項)", light_cars, _env_rate, picked(PART, "環境性能割税率"),
+         (ENV_ONE, ENV_TWO, ENV_THREE, ENV_TRUCK_TWO, ENV_DIESEL), needs_records=True),
+    Rule("keijidosha_zei.environmental_h22", "軽自動車税: 環境性能割 of a 平成二十二年度基準 算定軽自動車 "
+         "(第451条第4項)", _h22_cars, _env_rate, picked(PART, "環境性能割税率"),
+         (ENV_H22_ONE, ENV_H22_TWO, ENV_H22_TRUCK), needs_records=True),
+    Rule("keijidosha_zei.environmental_r2", "軽自動車税: 環境性能割 of a 令和二年度基準等 算定軽自動車 (第451条第5項)",
+         _r2_cars, _env_rate, picked(PART, "環境性能割税率"), (ENV_R2_ONE, ENV_R2_TWO, ENV_R2_THREE),
+         needs_records=True),
+    Rule("keijidosha_zei.acquirer", "軽自動車税: no 環境性能割 on a 製造業者, a 販売業者 or one acquiring for another "
+         "end than 運行 (第443条第2項)", acquirers, _acquirer, picked(PART, "環境性能割の納税義務者"),
+         (BOUGHT_TO_SELL, BOUGHT_TO_DRIVE), needs_records=True),
+    Rule("keijidosha_zei.user", "軽自動車税: 種別割 on the 使用者 where the owner cannot be taxed, 公用 excepted "
+         "(第443条第3項)", users, _user, picked(PART, "納税義務者"), (USER_OF_EXEMPT, USER_PUBLIC), needs_records=True),
+    Rule("keijidosha_zei.sidecar", "軽自動車税: a 側車付二輪自動車 as a 二輪の小型自動車 (第442条第7号)", sidecars,
+         _liable, picked(PART, "納税義務者"), (SIDECAR,), needs_records=True),
+)})
 
 
 def _rule_check(name: str) -> CheckFunction:
@@ -229,3 +399,11 @@ keijidosha_rate_ceiling = check("scenario.keijidosha_zei.rate_ceiling")(_rule_ch
 keijidosha_due_month = check("scenario.keijidosha_zei.due_month")(_rule_check("keijidosha_zei.due_month"))
 keijidosha_collection = check("scenario.keijidosha_zei.collection")(_rule_check("keijidosha_zei.collection"))
 keijidosha_notice = check("scenario.keijidosha_zei.notice")(_rule_check("keijidosha_zei.notice"))
+keijidosha_environmental = check("scenario.keijidosha_zei.environmental")(_rule_check("keijidosha_zei.environmental"))
+keijidosha_environmental_h22 = check("scenario.keijidosha_zei.environmental_h22")(
+    _rule_check("keijidosha_zei.environmental_h22"))
+keijidosha_environmental_r2 = check("scenario.keijidosha_zei.environmental_r2")(
+    _rule_check("keijidosha_zei.environmental_r2"))
+keijidosha_acquirer = check("scenario.keijidosha_zei.acquirer")(_rule_check("keijidosha_zei.acquirer"))
+keijidosha_user = check("scenario.keijidosha_zei.user")(_rule_check("keijidosha_zei.user"))
+keijidosha_sidecar = check("scenario.keijidosha_zei.sidecar")(_rule_check("keijidosha_zei.sidecar"))

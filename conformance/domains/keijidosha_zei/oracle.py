@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from conformance.oracles.dates import Month, fiscal_year_months
+
 
 @dataclass(frozen=True)
 class Ownership:
@@ -77,6 +79,93 @@ def keijidosha_liable(owned: Ownership, stationed_here: bool, fiscal_year: int) 
 
 
 def keijidosha_due_in(fiscal_year: int) -> tuple[int, int]:
-    """The (year, month) of the 種別割's 納期: 四月中 of the 年度 (第463条の17; its ただし書, a 納期 apart
-    for 特別の事情, is the municipality's option and not judged)."""
+    """The (year, month) of the 種別割's 納期 by 第463条の17's 本文: 四月中 of the 年度."""
     return fiscal_year, 4
+
+
+def keijidosha_due_months_allowed(fiscal_year: int) -> tuple[Month, ...]:
+    """The (year, month)s a 納期限 of the 年度's 種別割 may fall in: 四月中 (第463条の17 本文) or, by its
+    ただし書 (特別の事情がある場合には、これと異なる納期を定めることができる), another month.
+
+    Reading (ours): the ただし書 names no month, so every month is one the text allows; the 納期 of a 年度's
+    tax is read as a month of that 年度 (4月 to 翌年3月): no 納期 before the 賦課期日 4月1日 (第463条の16),
+    none after the 年度. So 筑後市's 5月 is allowed, a 納期限 of 3月 before the 賦課期日 is not."""
+    return fiscal_year_months(fiscal_year)
+
+
+# -- 環境性能割 (第442条第1号, 第451条), the 使用者 (第443条第3項), the 取得者 (第443条第2項) ------------------------
+
+#: 第451条: (項, 号, 算定区分) -> the percents of the standards the エネルギー消費効率 must reach (ロ, ハ): 本則 against
+#: 令和十二年度 (乗用) / 令和四年度 (トラック); 第4項 平成二十二年度基準 (its table's readings); 第5項 令和二年度基準等
+#: (第1号 only). A standard is named by the record's item; ハ against 令和二年度 unless read otherwise.
+ENV_THRESHOLDS: dict[tuple[int, str, str], tuple[tuple[str, int], ...]] = {
+    (1, "乗用", ""): (("令和12年度", 75), ("令和2年度", 100)),
+    (2, "乗用", ""): (("令和12年度", 70), ("令和2年度", 100)),
+    (1, "トラック", ""): (("令和4年度", 100),),
+    (2, "トラック", ""): (("令和4年度", 95),),
+    (1, "乗用", "平成22年度基準"): (("平成22年度", 162), ("平成22年度", 150)),
+    (2, "乗用", "平成22年度基準"): (("平成22年度", 151), ("平成22年度", 150)),
+    (1, "トラック", "平成22年度基準"): (("平成22年度", 155),),
+    (2, "トラック", "平成22年度基準"): (("平成22年度", 147),),
+    (1, "乗用", "令和2年度基準等"): (("令和2年度", 109), ("令和2年度", 100)),
+    (2, "乗用", "令和2年度基準等"): (("令和2年度", 102), ("令和2年度", 100)),
+}
+#: 第451条第1項第2号, 第2項第2号: 車両総重量が二・五トン以下のトラック (kg).
+TRUCK_WEIGHT_LIMIT = 2500
+
+
+@dataclass(frozen=True)
+class LightCar:
+    """A 三輪以上の軽自動車 as the 環境性能割 sees it (第451条): gasoline or not, 乗用 or トラック and its 車両総重量,
+    whether its 排出ガス meets 第1項第1号イ (平成三十年基準 with 窒素酸化物 at most half, or 平成十七年基準 at most a
+    quarter), its エネルギー消費効率 and the standards (km/L; the record's tenths), its 算定区分 (第4項, 第5項), and
+    whether 第446条第1項 (not quoted) applies."""
+
+    wheels: int
+    gasoline: bool
+    use: str
+    gross_weight: int
+    emission_ok: bool
+    efficiency: int
+    standards: dict[str, int]
+    basis: str = ""
+    exempt: bool = False
+
+
+def _meets(car: LightCar, paragraph: int) -> bool:
+    """Whether the car is one of 第451条 ``paragraph`` (1 or 2): 第1号 乗用車 or 第2号 トラック (2.5トン以下), イ (the
+    排出ガス) and every threshold (以上) of its 算定区分."""
+    if car.use == "トラック" and car.gross_weight > TRUCK_WEIGHT_LIMIT:
+        return False
+    thresholds = ENV_THRESHOLDS.get((paragraph, car.use, car.basis))
+    if thresholds is None or not car.emission_ok:
+        return False
+    return all(car.efficiency * 100 >= car.standards[name] * percent for name, percent in thresholds)
+
+
+def environmental_rate(car: LightCar) -> int | None:
+    """The 環境性能割's rate in percent (第451条): 1 (第1項), 2 (第2項), 3 (第3項: any other 三輪以上の軽自動車);
+    None where there is none (two wheels: no 環境性能割, 第442条第1号; 第446条第1項: excluded by 第1項-第3項).
+
+    Readings (ours): the 総務省令 that picks the cars of each 号 is the record's classification; a 令和二年度基準等
+    算定 トラック is not generated (第5項 extends 第1号 only)."""
+    if car.wheels < 3 or car.exempt:
+        return None
+    if car.gasoline:
+        for paragraph in (1, 2):
+            if _meets(car, paragraph):
+                return paragraph
+    return 3
+
+
+def environmental_acquirer(purpose: str) -> bool:
+    """Whether one who acquired a 三輪以上の軽自動車 is its 取得者 for the 環境性能割 (第443条第2項): not a
+    自動車製造業者 acquiring by 製造, a 自動車販売業者 acquiring for 販売, or one acquiring it for an end other than
+    運行 (政令)."""
+    return purpose == "運行"
+
+
+def user_liable(*, owner_exempt: bool, user: bool, public_use: bool) -> bool:
+    """Whether the 種別割 falls on the 使用者 (第443条第3項): the owner cannot be taxed (第445条第1項, not quoted) and
+    the person uses the vehicle; ただし書: not a vehicle 公用又は公共の用に供する."""
+    return owner_exempt and user and not public_use

@@ -13,15 +13,29 @@ among them): who is levied is ``scenario.juminzei.levied``'s to judge, so these 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from hypothesis import strategies as st
 
 from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Projection, Rule, Scenario, history, moves, picked, rule_check
+from conformance.checks.scenarios import (
+    TOWN_MARK,
+    Loaded,
+    Projection,
+    Rule,
+    Scenario,
+    history,
+    moves,
+    other_codes,
+    picked,
+    rule_check,
+)
 from conformance.domains.kojin_juminzei import oracle as juminzei
 from conformance.domains.kojin_juminzei.oracle import is_levied_by
+from conformance.testdata.town import TOWN_CODE
 
 PART = "個人住民税"
 #: 令和6年度 to 令和8年度: the years 第310条 as quoted (3,000円) applies to.
@@ -76,9 +90,27 @@ def _income_year(s: Scenario, town: str) -> Projection:
     return {"課税標準の所得年": juminzei.income_year(s.fiscal_year) if _levied(s, town) else None}
 
 
+#: 第320条: the 本文's months, or by its 但し書 others (of the 年度: our reading); none for a person not levied.
+_DUE = "納期が第320条の月（但し書により年度内の月）"
+
+
 def _payment_months(s: Scenario, town: str) -> Projection:
-    months = juminzei.payment_months(s.fiscal_year) if _levied(s, town) else ()
-    return {"納期": [f"{year:04d}-{month:02d}" for year, month in months]}
+    return {_DUE: True} if _levied(s, town) else {"納期": []}
+
+
+def _answered_payment_months(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The answer's 納期 read against 第320条: none for a person not levied (answered as is), otherwise
+    whether each is a month of the 年度 asked about (the answered list and 年度 shown when one is not)."""
+    months = picked(PART, "納期")(document, loaded)["納期"]
+    fiscal_year = document.get("年度")
+    if months == []:
+        return {"納期": []}
+    if not isinstance(months, list) or not isinstance(fiscal_year, int):
+        return {_DUE: None, "納期": months, "年度": fiscal_year}
+    allowed = {f"{year:04d}-{month:02d}" for year, month in juminzei.payment_months_allowed(fiscal_year)}
+    if all(isinstance(month, str) and month in allowed for month in months):
+        return {_DUE: True}
+    return {_DUE: False, "納期": months, "年度": fiscal_year}
 
 
 def _minor(s: Scenario, town: str) -> Projection:
@@ -117,13 +149,377 @@ TAX_RULES: dict[str, Rule] = {rule.name: rule for rule in (
                _income_year, "課税標準の所得年"),
     _of_levied("juminzei.rate", "個人住民税: 所得割 at 6%, 8% in a 指定都市 (第314条の3第1項)", _rate,
                "所得割税率"),
-    _of_levied("juminzei.payment_months", "個人住民税: 納期 in 6月, 8月, 10月 and 1月 (第320条)", _payment_months,
-               "納期"),
+    Rule("juminzei.payment_months", "個人住民税: 納期 in 6月, 8月, 10月 and 1月, or by the 但し書 other months of the "
+         "年度 (第320条)", levied_residents, _payment_months, _answered_payment_months, (MOVED_IN_ON_LEVY_DATE,)),
     _rule("juminzei.minor", "個人住民税: 未成年者 on the 賦課期日 (第295条第1項第2号)", _minors, _minor, "未成年者",
           MINOR_EXAMPLES),
     _rule("juminzei.under_fifteen", "個人住民税: 十五歳未満 on 前年12月31日 (第313条第7項)", _fifteens, _under_fifteen,
           "十五歳未満", FIFTEEN_EXAMPLES),
 )}
+
+
+
+# -- The rules on a person's 個人住民税 record (生活扶助, 家屋敷, income; ``targets.load.records_path``) ----------
+
+_AID_START, _AID_END, _HOUSE = "生活扶助_開始年月日", "生活扶助_廃止年月日", "家屋敷_市区町村コード"
+_INCOME, _DEDUCTIONS = "所得の金額", "所得控除額"
+_DIVIDENDS, _DIVIDENDS_DECLARED = "特定配当等の所得の金額", "特定配当等_申告記載"
+_SHARES, _SHARES_DECLARED = "特定株式等譲渡所得金額", "特定株式等譲渡所得金額_申告記載"
+_LOSS, _LOSS_YEAR, _BLUE, _FILED = "純損失の金額", "純損失の年", "純損失_青色申告", "純損失_連続申告"
+_BUSINESS, _SPOUSE, _OTHERS = "事業所得の金額", "事業専従者_配偶者", "事業専従者_その他の数"
+_DECLARED, _NO_DUTY, _UNAVOIDABLE = "事業専従者_申告記載", "申告義務なし", "記載なしやむを得ない事情"
+_SALARY, _DEDUCTED_FOR = "給与の収入金額", "事業専従者控除額_受けた額"
+_PAID_ON, _BLUE_PAID, _FILED_AMOUNT = "退職手当等_支払日", "青色事業専従者給与_支払額", "青色事業専従者給与_書類記載額"
+_NO_FILING_REASON = "青色事業専従者給与_書類不提出の理由"
+_DEEMED_YEAR, _DEEMED_BY = "第294条第3項課税_年度", "第294条第3項課税_市町村コード"
+#: Income amounts are whole thousands of yen: 6% and 8% of them are whole yen (no 端数: 第20条の4の2 not quoted).
+_THOUSANDS = st.integers(0, 30_000).map(lambda thousands: thousands * 1000)
+
+
+def record(**items: object) -> tuple[tuple[str, str, str], ...]:
+    """A person's 個人住民税 record from its items (None left out; dates and numbers as text)."""
+    return tuple((PART, item, value.isoformat() if isinstance(value, date) else str(value))
+                 for item, value in items.items() if value is not None)
+
+
+def _record_of(items: Mapping[str, object]) -> tuple[tuple[str, str, str], ...]:
+    return record(**items)
+
+
+def _resident(draw: st.DrawFn, fiscal_year: int, records: tuple[tuple[str, str, str], ...]) -> Scenario:
+    """A resident since years before the 賦課期日 of ``fiscal_year``, with ``records``."""
+    birth = draw(st.dates(date(1940, 1, 1), date(1990, 12, 31)))
+    return Scenario(fiscal_year, birth, date(fiscal_year - 5, 4, 1), records=records)
+
+
+@st.composite
+def aided(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident whose 生活扶助 begins, or is 廃止, a few days around the 賦課期日 1月1日 (or neither)."""
+    fiscal_year = draw(_YEARS)
+    near = juminzei.levy_date(fiscal_year) + timedelta(days=draw(st.integers(-3, 3)))
+    start, end = draw(st.sampled_from(((near, None), (date(fiscal_year - 3, 6, 1), near),
+                                       (date(fiscal_year - 3, 6, 1), near + timedelta(days=400)))))
+    return _resident(draw, fiscal_year, record(**{_AID_START: start, _AID_END: end}))
+
+
+@st.composite
+def house_owners(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person who moved to another municipality (the same day: confirmed) in the days up to the 賦課期日 itself
+    (no 住所 here on it: whether the move is on or after it is ``juminzei.levied``'s), with a 家屋敷 in the town,
+    in another municipality or none."""
+    fiscal_year = draw(_YEARS)
+    moved_out = juminzei.levy_date(fiscal_year) - timedelta(days=draw(st.integers(0, 40)))
+    house = draw(st.sampled_from((TOWN_MARK, codes[1], None)))
+    birth = draw(st.dates(date(1940, 1, 1), date(1990, 12, 31)))
+    return Scenario(fiscal_year, birth, date(fiscal_year - 5, 4, 1), planned_out=moved_out, elsewhere=moved_out,
+                    next=codes[0], records=record(**{_HOUSE: house}) or record(**{_INCOME: 0}))
+
+
+@st.composite
+def earners(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident with an income and 所得控除 (whole thousands of yen, up to 30,000,000円 each)."""
+    return _resident(draw, draw(_YEARS), record(**{_INCOME: draw(_THOUSANDS), _DEDUCTIONS: draw(_THOUSANDS)}))
+
+
+@st.composite
+def separated(draw: st.DrawFn, codes: tuple[str, str], amount: str, declared: str) -> Scenario:
+    """A resident with an income and 特定配当等 or 特定株式等譲渡所得金額 (``amount``), stated in the 確定申告書
+    (``declared``: "1") or not."""
+    items = {_INCOME: draw(_THOUSANDS), _DEDUCTIONS: 0, amount: draw(_THOUSANDS.filter(bool)),
+             declared: draw(st.sampled_from(("1", None)))}
+    return _resident(draw, draw(_YEARS), record(**items))
+
+
+def _dividends(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return separated(codes, _DIVIDENDS, _DIVIDENDS_DECLARED)
+
+
+def _share_gains(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return separated(codes, _SHARES, _SHARES_DECLARED)
+
+
+@st.composite
+def losers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident with a 純損失 of a year around the 前年前三年間 (from the 前年 to five years before it), on a
+    青色申告書 or not, the 申告書 filed since or not."""
+    fiscal_year = draw(_YEARS)
+    items = {_INCOME: draw(_THOUSANDS), _DEDUCTIONS: 0, _LOSS: draw(_THOUSANDS.filter(bool)),
+             _LOSS_YEAR: juminzei.income_year(fiscal_year) - draw(st.integers(0, 5)),
+             _BLUE: draw(st.sampled_from(("1", "1", None))), _FILED: draw(st.sampled_from(("1", "1", None)))}
+    return _resident(draw, fiscal_year, record(**items))
+
+
+@st.composite
+def employers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident running a business with 事業専従者 (the 配偶者 or not, 0-2 others), its income a multiple of
+    12,000円 up to 6,000,000円 (so that the income divided by their number plus one is whole yen)."""
+    spouse, others = draw(st.booleans()), draw(st.integers(0, 2))
+    if not spouse and not others:
+        others = 1
+    items = {_BUSINESS: draw(st.integers(0, 500)) * 12_000, _SPOUSE: "1" if spouse else None,
+             _OTHERS: others, _DECLARED: "1"}
+    return _resident(draw, draw(_YEARS), record(**items))
+
+
+@st.composite
+def employers_declaring(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """An employer of one 事業専従者 (not the 配偶者) whose 申告書 states them or not, no 申告書 being due or the
+    omission found unavoidable, or neither."""
+    flag = st.sampled_from(("1", None))
+    items = {_BUSINESS: draw(st.integers(100, 500)) * 12_000, _OTHERS: 1, _DECLARED: draw(flag),
+             _NO_DUTY: draw(flag), _UNAVOIDABLE: draw(flag)}
+    return _resident(draw, draw(_YEARS), record(**items))
+
+
+@st.composite
+def deemed_elsewhere(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident whom another municipality levied under 第294条第3項 for the 年度, the one before or the one
+    after (or nobody did)."""
+    fiscal_year = draw(_YEARS)
+    year = draw(st.sampled_from((fiscal_year - 1, fiscal_year, fiscal_year + 1, None)))
+    items = {_DEEMED_YEAR: year, _DEEMED_BY: None if year is None else draw(st.sampled_from(codes))}
+    return _resident(draw, fiscal_year, record(**items) or record(**{_INCOME: 0}))
+
+
+@st.composite
+def senjusha_employees(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident who worked as a 事業専従者 (the 控除額 deducted for them) and maybe had another 給与."""
+    items = {_SALARY: draw(st.sampled_from((0, *range(100_000, 2_000_001, 100_000)))),
+             _DEDUCTED_FOR: draw(st.sampled_from((500_000, 600_000, 860_000)))}
+    return _resident(draw, draw(_YEARS), record(**items))
+
+
+@st.composite
+def retirees(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A resident paid a 退職手当等 in the 年度's first year, whose 生活扶助 begins or is 廃止 a few days around
+    1月1日 of that year."""
+    fiscal_year = draw(_YEARS)
+    near = date(fiscal_year, 1, 1) + timedelta(days=draw(st.integers(-3, 3)))
+    start, end = draw(st.sampled_from(((near, None), (date(fiscal_year - 3, 6, 1), near))))
+    paid = date(fiscal_year, 1, 1) + timedelta(days=draw(st.integers(0, 364)))
+    return _resident(draw, fiscal_year, record(**{_AID_START: start, _AID_END: end, _PAID_ON: paid}))
+
+
+@st.composite
+def blue_employers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 青色申告 employer paying a 青色事業専従者, with the 書類 of 所得税法 第57条第2項 (an amount at or above the
+    paid one) or without it, for a reason or not, the 申告書 stating it or none being due, or not."""
+    paid = draw(st.integers(1, 300)) * 10_000
+    flag = st.sampled_from(("1", None))
+    filed = draw(st.sampled_from((None, paid, paid + draw(st.integers(1, 100)) * 10_000)))
+    items = {_BLUE_PAID: paid, _FILED_AMOUNT: filed, _NO_FILING_REASON: None if filed else draw(flag),
+             _DECLARED: None if filed else draw(flag), _NO_DUTY: None if filed else draw(flag)}
+    return _resident(draw, draw(_YEARS), record(**items))
+
+
+def _items(s: Scenario) -> dict[str, str]:
+    return s.record(PART)
+
+
+def _amount(s: Scenario, item: str) -> int:
+    return int(_items(s).get(item, "0"))
+
+
+#: 第295条第1項: whether any 市町村民税 is levied (which taxes is ``juminzei.taxes``'s to judge).
+_ANY = "市町村民税を課する"
+
+
+def _aided_taxes(s: Scenario, town: str) -> Projection:
+    aid = juminzei.receives_livelihood_aid(s.record_day(PART, _AID_START), s.record_day(PART, _AID_END),
+                                           s.fiscal_year)
+    return {_ANY: bool(juminzei.taxes_levied(resident=_levied(s, town), house_here=False, aided=aid))}
+
+
+def _answered_any(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    taxes = picked(PART, "課する税")(document, loaded)["課する税"]
+    return {_ANY: bool(taxes)} if isinstance(taxes, list) else {_ANY: None, "課する税": taxes}
+
+
+def _deemed_taxes(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    year = int(items[_DEEMED_YEAR]) if _DEEMED_YEAR in items else None
+    elsewhere = juminzei.levied_by_deeming_elsewhere(year, items.get(_DEEMED_BY), town, s.fiscal_year)
+    return {_ANY: _levied(s, town) and not elsewhere}
+
+
+def _house_taxes(s: Scenario, town: str) -> Projection:
+    house = _items(s).get(_HOUSE) in (TOWN_MARK, town)
+    return {"課する税": list(juminzei.taxes_levied(resident=_levied(s, town), house_here=house, aided=False))}
+
+
+def _total(s: Scenario) -> int:
+    items = _items(s)
+    carried = _amount(s, _LOSS) if _LOSS in items and juminzei.is_loss_carried(
+        int(items[_LOSS_YEAR]), s.fiscal_year, blue_return=items.get(_BLUE) == "1",
+        filed_since=items.get(_FILED) == "1") else 0
+    return juminzei.total_income(_amount(s, _INCOME), dividends=_amount(s, _DIVIDENDS),
+                                 dividends_declared=items.get(_DIVIDENDS_DECLARED) == "1",
+                                 share_gains=_amount(s, _SHARES),
+                                 share_gains_declared=items.get(_SHARES_DECLARED) == "1", loss_carried=carried)
+
+
+def _total_income(s: Scenario, town: str) -> Projection:
+    return {"総所得金額": _total(s)}
+
+
+def _taxable(s: Scenario, town: str) -> Projection:
+    return {"課税総所得金額": juminzei.taxable_income(_total(s), _amount(s, _DEDUCTIONS))}
+
+
+#: 第314条の3第1項: the 所得割 is the 課税総所得金額 times the rate, both read from the answer (a wrong 控除 fails
+#: ``taxable_income`` alone, a wrong rate ``rate``).
+_AMOUNT = "所得割額は課税総所得金額に所得割税率を乗じた額"
+
+
+def _amount_at_rate(s: Scenario, town: str) -> Projection:
+    return {_AMOUNT: True}
+
+
+def _answered_amount(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    answer = picked(PART, "課税総所得金額", "所得割税率", "所得割額")(document, loaded)
+    taxable, rate, amount = answer["課税総所得金額"], answer["所得割税率"], answer["所得割額"]
+    if not all(isinstance(value, int) for value in (taxable, rate, amount)):
+        return {_AMOUNT: None, **answer}
+    return {_AMOUNT: True} if amount * 100 == taxable * rate else {_AMOUNT: False, **answer}
+
+
+def _senjusha(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    return {"事業専従者控除額": juminzei.senjusha_deduction(_amount(s, _BUSINESS), spouse=items.get(_SPOUSE) == "1",
+                                                     others=_amount(s, _OTHERS))}
+
+
+def _senjusha_declared(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    applies = juminzei.senjusha_applies(declared=items.get(_DECLARED) == "1",
+                                        no_duty_to_file=items.get(_NO_DUTY) == "1",
+                                        unavoidable=items.get(_UNAVOIDABLE) == "1")
+    return _senjusha(s, town) if applies else {"事業専従者控除額": 0}
+
+
+def _senjusha_salary(s: Scenario, town: str) -> Projection:
+    return {"給与所得に係る収入金額": juminzei.senjusha_salary_income(_amount(s, _SALARY), _amount(s, _DEDUCTED_FOR))}
+
+
+def _separate_tax(s: Scenario, town: str) -> Projection:
+    paid_on = s.record_day(PART, _PAID_ON)
+    assert paid_on is not None
+    exempt = juminzei.separate_tax_exempt(s.record_day(PART, _AID_START), s.record_day(PART, _AID_END), paid_on)
+    return {"分離課税に係る所得割を課する": not exempt}
+
+
+def _blue_senjusha(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    expense = juminzei.blue_senjusha_expense(
+        _amount(s, _BLUE_PAID), filed_amount=int(items[_FILED_AMOUNT]) if _FILED_AMOUNT in items else None,
+        no_filing_reason=items.get(_NO_FILING_REASON) == "1", declared=items.get(_DECLARED) == "1",
+        no_duty_to_file=items.get(_NO_DUTY) == "1")
+    return {"青色事業専従者給与の必要経費算入額": expense}
+
+
+def _record_rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
+                 expected: Callable[[Scenario, str], Projection], fields: tuple[str, ...],
+                 examples: tuple[Scenario, ...]) -> Rule:
+    return Rule(name, title, scenarios, expected, picked(PART, *fields), examples, needs_records=True)
+
+
+def _example(items: Mapping[str, object], fiscal_year: int = 2025) -> Scenario:
+    return Scenario(fiscal_year, date(1970, 5, 5), date(fiscal_year - 5, 4, 1), records=_record_of(items))
+
+
+#: 生活扶助 廃止 on 2025-01-01: not receiving it on the 賦課期日, levied; 廃止 on 1月2日 and begun on 1月1日: not
+#: levied.
+AID_ENDED_ON_LEVY_DATE = _example({_AID_START: date(2022, 6, 1), _AID_END: date(2025, 1, 1)})
+AID_ENDED_AFTER = _example({_AID_START: date(2022, 6, 1), _AID_END: date(2025, 1, 2)})
+AID_BEGUN_ON_LEVY_DATE = _example({_AID_START: date(2025, 1, 1)})
+#: Moved on 2024-12-31 or on 2025-01-01 (the new address counts on a move day) to another municipality with a
+#: 家屋敷 in the town: 均等割 only (第294条第1項第2号); without it, none.
+HOUSE_AFTER_MOVE = Scenario(2025, date(1970, 5, 5), date(2020, 4, 1), planned_out=date(2024, 12, 31),
+                            elsewhere=date(2024, 12, 31), next=other_codes(TOWN_CODE)[0],
+                            records=record(**{_HOUSE: TOWN_MARK}))
+HOUSE_MOVED_ON_LEVY_DATE = replace(HOUSE_AFTER_MOVE, planned_out=date(2025, 1, 1), elsewhere=date(2025, 1, 1))
+NO_HOUSE_AFTER_MOVE = replace(HOUSE_AFTER_MOVE, records=record(**{_INCOME: 0}))
+#: 所得の金額 3,000,000円, 所得控除 1,000,000円: 課税総所得金額 2,000,000円, 所得割 120,000円; 控除 above the income: 0.
+EARNER = _example({_INCOME: 3_000_000, _DEDUCTIONS: 1_000_000})
+HIGH_EARNER = _example({_INCOME: 25_000_000, _DEDUCTIONS: 1_000_000})
+DEDUCTIONS_ABOVE_INCOME = _example({_INCOME: 400_000, _DEDUCTIONS: 430_000})
+#: 特定配当等 200,000円 stated in the 確定申告書: in the 総所得金額; not stated: left out (第313条第12項, 第13項).
+DIVIDENDS_DECLARED = _example({_INCOME: 1_000_000, _DEDUCTIONS: 0, _DIVIDENDS: 200_000, _DIVIDENDS_DECLARED: "1"})
+DIVIDENDS_WITHHELD = _example({_INCOME: 1_000_000, _DEDUCTIONS: 0, _DIVIDENDS: 200_000})
+SHARES_DECLARED = _example({_INCOME: 1_000_000, _DEDUCTIONS: 0, _SHARES: 500_000, _SHARES_DECLARED: "1"})
+SHARES_WITHHELD = _example({_INCOME: 1_000_000, _DEDUCTIONS: 0, _SHARES: 500_000})
+#: 令和7年度 (前年 2024): a 純損失 of 2021 on a 青色申告書 is deducted; one of 2020 is not (第313条第8項).
+LOSS_OF_2021 = _example({_INCOME: 2_000_000, _DEDUCTIONS: 0, _LOSS: 500_000, _LOSS_YEAR: 2021, _BLUE: "1",
+                           _FILED: "1"})
+LOSS_OF_2020 = _example({_INCOME: 2_000_000, _DEDUCTIONS: 0, _LOSS: 500_000, _LOSS_YEAR: 2020, _BLUE: "1",
+                           _FILED: "1"})
+LOSS_NOT_BLUE = _example({_INCOME: 2_000_000, _DEDUCTIONS: 0, _LOSS: 500_000, _LOSS_YEAR: 2022, _FILED: "1"})
+#: The 配偶者 as 事業専従者, 事業所得 1,800,000円: 900,000 by 第2号, the lower is 860,000円; 事業所得 1,200,000円:
+#: 600,000円; the 配偶者 and one other, 3,000,000円: 860,000 + 500,000 (1,000,000 each by 第2号).
+SPOUSE_HIGH = _example({_BUSINESS: 1_800_000, _SPOUSE: "1", _OTHERS: 0, _DECLARED: "1"})
+SPOUSE_LOW = _example({_BUSINESS: 1_200_000, _SPOUSE: "1", _OTHERS: 0, _DECLARED: "1"})
+#: 第313条第6項: one other 事業専従者, 事業所得 1,200,000円, not stated in the 申告書 -> no 控除; with no 申告書 due, or
+#: the omission found unavoidable -> 500,000円.
+NOT_DECLARED = _example({_BUSINESS: 1_200_000, _OTHERS: 1})
+NOT_DUE = _example({_BUSINESS: 1_200_000, _OTHERS: 1, _NO_DUTY: "1"})
+UNAVOIDABLE = _example({_BUSINESS: 1_200_000, _OTHERS: 1, _UNAVOIDABLE: "1"})
+#: 第313条第5項: 控除 860,000円 deducted for the person, another 給与 300,000円 -> 1,160,000円.
+SENJUSHA_EMPLOYEE = _example({_SALARY: 300_000, _DEDUCTED_FOR: 860_000})
+#: 第295条第2項: a 退職手当等 paid on 2025-06-30; 生活扶助 begun 2025-01-01 -> not levied; begun 2025-01-02 -> levied;
+#: 廃止 on 2025-01-01 -> levied.
+RETIRED_AIDED = _example({_AID_START: date(2025, 1, 1), _PAID_ON: date(2025, 6, 30)})
+RETIRED_AIDED_LATER = _example({_AID_START: date(2025, 1, 2), _PAID_ON: date(2025, 6, 30)})
+RETIRED_AID_ENDED = _example({_AID_START: date(2022, 6, 1), _AID_END: date(2025, 1, 1), _PAID_ON: date(2025, 6, 30)})
+#: 第313条第3項: 1,200,000円 paid within the 書類's 1,500,000円 -> 1,200,000円; no 書類 for a reason, stated in the
+#: 申告書 -> 1,200,000円; no 書類 and no reason -> 0.
+BLUE_FILED = _example({_BLUE_PAID: 1_200_000, _FILED_AMOUNT: 1_500_000})
+BLUE_DECLARED = _example({_BLUE_PAID: 1_200_000, _NO_FILING_REASON: "1", _DECLARED: "1"})
+BLUE_UNFILED = _example({_BLUE_PAID: 1_200_000, _DECLARED: "1"})
+#: 令和7年度: levied under 第3項 by another municipality for 令和7年度 -> none here (第4項); for 令和6年度 ->
+#: levied here.
+DEEMED_ELSEWHERE = _example({_DEEMED_YEAR: 2025, _DEEMED_BY: other_codes(TOWN_CODE)[0]})
+DEEMED_THE_YEAR_BEFORE = _example({_DEEMED_YEAR: 2024, _DEEMED_BY: other_codes(TOWN_CODE)[0]})
+SPOUSE_AND_CHILD = _example({_BUSINESS: 3_000_000, _SPOUSE: "1", _OTHERS: 1, _DECLARED: "1"})
+
+RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("juminzei.livelihood_aid", "個人住民税: none on a person receiving 生活扶助 on the 賦課期日 "
+         "(第295条第1項第1号)", aided, _aided_taxes, _answered_any,
+         (AID_ENDED_ON_LEVY_DATE, AID_ENDED_AFTER, AID_BEGUN_ON_LEVY_DATE), needs_records=True),
+    Rule("juminzei.deemed_elsewhere", "個人住民税: none where another municipality levied it under 第294条第3項 "
+         "(第4項)", deemed_elsewhere, _deemed_taxes, _answered_any, (DEEMED_ELSEWHERE, DEEMED_THE_YEAR_BEFORE),
+         needs_records=True),
+    _record_rule("juminzei.house", "個人住民税: 均等割 on a person with a 家屋敷 and no 住所 here (第294条第1項第2号)",
+                 house_owners, _house_taxes, ("課する税",),
+                 (HOUSE_AFTER_MOVE, HOUSE_MOVED_ON_LEVY_DATE, NO_HOUSE_AFTER_MOVE)),
+    _record_rule("juminzei.taxable_income", "個人住民税: the 課税総所得金額, the 総所得金額 after the 控除 "
+                 "(第314条の3第2項)", earners, _taxable, ("課税総所得金額",), (EARNER, DEDUCTIONS_ABOVE_INCOME)),
+    Rule("juminzei.shotokuwari_amount", "個人住民税: 所得割 the 課税総所得金額 times the rate (第314条の3第1項)",
+         earners, _amount_at_rate, _answered_amount, (EARNER, HIGH_EARNER), needs_records=True),
+    _record_rule("juminzei.dividends", "個人住民税: 特定配当等 in the 総所得金額 only when the 確定申告書 states them "
+                 "(第313条第12項, 第13項)", _dividends, _total_income, ("総所得金額",),
+                 (DIVIDENDS_DECLARED, DIVIDENDS_WITHHELD)),
+    _record_rule("juminzei.share_gains", "個人住民税: 特定株式等譲渡所得金額 in the 総所得金額 only when the "
+                 "確定申告書 states them (第313条第14項, 第15項)", _share_gains, _total_income, ("総所得金額",),
+                 (SHARES_DECLARED, SHARES_WITHHELD)),
+    _record_rule("juminzei.loss_carried", "個人住民税: a 純損失 of the 前年前三年間 on a 青色申告書 deducted "
+                 "(第313条第8項)", losers, _total_income, ("総所得金額",), (LOSS_OF_2021, LOSS_OF_2020, LOSS_NOT_BLUE)),
+    _record_rule("juminzei.senjusha", "個人住民税: 事業専従者控除, the lower of 86万円 or 50万円 and the income "
+                 "divided by their number plus one (第313条第4項)", employers, _senjusha, ("事業専従者控除額",),
+                 (SPOUSE_HIGH, SPOUSE_LOW, SPOUSE_AND_CHILD)),
+    _record_rule("juminzei.senjusha_salary", "個人住民税: the 事業専従者控除額 as the 事業専従者's 給与収入 "
+                 "(第313条第5項)", senjusha_employees, _senjusha_salary, ("給与所得に係る収入金額",),
+                 (SENJUSHA_EMPLOYEE,)),
+    _record_rule("juminzei.separate_tax_aid", "個人住民税: 生活扶助 for the 分離課税 judged on 1月1日 of the year of "
+                 "payment (第295条第2項)", retirees, _separate_tax, ("分離課税に係る所得割を課する",),
+                 (RETIRED_AIDED, RETIRED_AIDED_LATER, RETIRED_AID_ENDED)),
+    _record_rule("juminzei.blue_senjusha", "個人住民税: the 青色事業専従者's 給与 as 必要経費 (第313条第3項)",
+                 blue_employers, _blue_senjusha, ("青色事業専従者給与の必要経費算入額",),
+                 (BLUE_FILED, BLUE_DECLARED, BLUE_UNFILED)),
+    _record_rule("juminzei.senjusha_declared", "個人住民税: 事業専従者控除 only when the 申告書 states them, unless "
+                 "none was due or the omission was unavoidable (第313条第6項)", employers_declaring, _senjusha_declared,
+                 ("事業専従者控除額",), (NOT_DECLARED, NOT_DUE, UNAVOIDABLE)),
+)}
+TAX_RULES.update(RECORD_RULES)
 
 
 def _rule_check(name: str) -> CheckFunction:
@@ -149,3 +545,17 @@ LEVIED = Rule("juminzei.levied", "個人住民税: the municipality of the addre
          picked("個人住民税", "課税"))
 
 juminzei_levied = check("scenario.juminzei.levied")(rule_check(LEVIED))
+juminzei_livelihood_aid = check("scenario.juminzei.livelihood_aid")(_rule_check("juminzei.livelihood_aid"))
+juminzei_house = check("scenario.juminzei.house")(_rule_check("juminzei.house"))
+juminzei_taxable_income = check("scenario.juminzei.taxable_income")(_rule_check("juminzei.taxable_income"))
+juminzei_shotokuwari_amount = check("scenario.juminzei.shotokuwari_amount")(
+    _rule_check("juminzei.shotokuwari_amount"))
+juminzei_dividends = check("scenario.juminzei.dividends")(_rule_check("juminzei.dividends"))
+juminzei_share_gains = check("scenario.juminzei.share_gains")(_rule_check("juminzei.share_gains"))
+juminzei_loss_carried = check("scenario.juminzei.loss_carried")(_rule_check("juminzei.loss_carried"))
+juminzei_senjusha = check("scenario.juminzei.senjusha")(_rule_check("juminzei.senjusha"))
+juminzei_deemed_elsewhere = check("scenario.juminzei.deemed_elsewhere")(_rule_check("juminzei.deemed_elsewhere"))
+juminzei_senjusha_declared = check("scenario.juminzei.senjusha_declared")(_rule_check("juminzei.senjusha_declared"))
+juminzei_senjusha_salary = check("scenario.juminzei.senjusha_salary")(_rule_check("juminzei.senjusha_salary"))
+juminzei_separate_tax_aid = check("scenario.juminzei.separate_tax_aid")(_rule_check("juminzei.separate_tax_aid"))
+juminzei_blue_senjusha = check("scenario.juminzei.blue_senjusha")(_rule_check("juminzei.blue_senjusha"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from conformance.oracles.dates import age_reached_on
+from conformance.oracles.dates import Month, age_reached_on, fiscal_year_months
 from conformance.oracles.municipalities import municipality
 from conformance.oracles.residence import Residence, address_on
 
@@ -106,6 +106,16 @@ def payment_months(fiscal_year: int) -> tuple[tuple[int, int], ...]:
     return tuple((fiscal_year + (month < 4), month) for month in PAYMENT_MONTHS)
 
 
+def payment_months_allowed(fiscal_year: int) -> tuple[Month, ...]:
+    """The (year, month)s a 納期 of 普通徴収 of 年度 ``fiscal_year`` may fall in (第320条).
+
+    本文: 六月、八月、十月及び一月中 (六月中 only where the tax is at most the 均等割額); 但し書: 特別の事情がある場合
+    においては、これと異なる納期を定めることができる, naming no month. So every month is one the text allows;
+    reading (ours): the 納期 of a 年度's tax are months of that 年度 (4月 to 翌年3月). A town with ten 納期 from
+    6月 to 3月 conforms; a 1月 of the 年度's first calendar year (the 年度 before) does not."""
+    return fiscal_year_months(fiscal_year)
+
+
 def is_minor_on_levy_date(birth: date, fiscal_year: int) -> bool:
     """Whether the person is a 未成年者 (第295条第1項第2号) for 年度 ``fiscal_year``.
 
@@ -125,3 +135,121 @@ def is_under_fifteen(birth: date, fiscal_year: int) -> bool:
     death of the 納税義務者 during the year, which moves the day, is not generated.)
     """
     return age_reached_on(birth, 15) > date(fiscal_year - 1, 12, 31)
+
+
+# -- A person's 個人住民税 record (docs/checks.md): 第294条第1項第2号, 第295条, 第313条, 第314条の3 --------------------
+
+#: 第313条第4項第1号: the 事業専従者 who is the 配偶者 (イ) 八十六万円, any other (ロ) 五十万円.
+SPOUSE_SENJUSHA, OTHER_SENJUSHA = 860_000, 500_000
+
+
+def receives_livelihood_aid(start: date | None, end: date | None, fiscal_year: int) -> bool:
+    """Whether the person is one 生活保護法の規定による生活扶助を受けている (第295条第1項第1号) for 年度
+    ``fiscal_year``.
+
+    Readings (ours): judged on the 賦課期日 1月1日 (第318条; 第2項 says so of 分離課税 in the same words); the
+    扶助 is received from its first day to the day before its 廃止 (``end``: the first day without it)."""
+    day = levy_date(fiscal_year)
+    return start is not None and start <= day and (end is None or day < end)
+
+
+def taxes_levied(*, resident: bool, house_here: bool, aided: bool) -> tuple[str, ...]:
+    """The taxes the town levies (第294条第1項柱書): 均等割 and 所得割 on a resident (第1号), 均等割 alone on a person
+    with a 家屋敷 here and no 住所 here (第2号), none on a person receiving 生活扶助 (第295条第1項第1号: 課することが
+    できない, whatever the 号 of 第294条)."""
+    if aided:
+        return ()
+    if resident:
+        return RESIDENT_TAXES
+    return ("均等割",) if house_here else ()
+
+
+def is_loss_carried(loss_year: int, fiscal_year: int, *, blue_return: bool, filed_since: bool) -> bool:
+    """Whether a 純損失 of ``loss_year`` is deducted for 年度 ``fiscal_year`` (第313条第8項): it arose in the
+    前年前三年間 (the three years before the 前年: 令和7年度, 前年 2024, losses of 2021, 2022 and 2023), its year's
+    所得税 was a 青色申告書, and the 申告書 were filed 連続して since."""
+    previous_year = income_year(fiscal_year)
+    return previous_year - 3 <= loss_year <= previous_year - 1 and blue_return and filed_since
+
+
+def total_income(income: int, *, dividends: int = 0, dividends_declared: bool = False, share_gains: int = 0,
+                 share_gains_declared: bool = False, loss_carried: int = 0) -> int:
+    """The 総所得金額 (第313条第1項): the person's other income, with the 特定配当等 (第12項, 第13項) and the
+    特定株式等譲渡所得金額 (第14項, 第15項) only when the 確定申告書 stated them, less a 純損失 carried (第8項).
+
+    Reading (ours): the 純損失 is deducted up to the income (the 総所得金額 is not negative); the rest is
+    not judged."""
+    gross = income + (dividends if dividends_declared else 0) + (share_gains if share_gains_declared else 0)
+    return gross - min(loss_carried, gross)
+
+
+def taxable_income(total: int, deductions: int) -> int:
+    """The 課税総所得金額 (第314条の3第2項): the 総所得金額 after 前条 (第314条の2)'s 控除, given as their total;
+    not below zero (our reading). No 退職所得 or 山林所得 is generated."""
+    return max(0, total - deductions)
+
+
+def shotokuwari(taxable: int, rate_percent: int) -> int:
+    """The 所得割の額 (第314条の3第1項): the 課税総所得金額 times the rate (the amounts are drawn so that no 端数
+    arises: 第20条の4の2 is not quoted)."""
+    if taxable * rate_percent % 100:
+        raise ValueError(f"{taxable} yen at {rate_percent}% is not whole yen (端数計算 is not quoted)")
+    return taxable * rate_percent // 100
+
+
+def senjusha_deduction(business_income: int, *, spouse: bool, others: int) -> int:
+    """The 事業専従者控除額 (第313条第4項, 第5項): for each 事業専従者 the lower of 第1号 (the 配偶者 八十六万円, any
+    other 五十万円) and 第2号 (the business income before this deduction divided by the number of 事業専従者 plus one).
+
+    Reading (ours): the 第2号 amount is in whole yen (the incomes are drawn so that the division is exact)."""
+    count = int(spouse) + others
+    if count == 0:
+        return 0
+    if business_income % (count + 1):
+        raise ValueError(f"{business_income} yen is not divisible by {count + 1}")
+    share = business_income // (count + 1)
+    return (min(SPOUSE_SENJUSHA, share) if spouse else 0) + others * min(OTHER_SENJUSHA, share)
+
+
+def levied_by_deeming_elsewhere(deemed_year: int | None, deemed_by: str | None, town: str, fiscal_year: int) -> bool:
+    """Whether another municipality levied the person's 市町村民税 of 年度 ``fiscal_year`` under 第294条第3項 (its
+    住民基本台帳 does not record the person, who has a 住所 there): then the town whose 住民基本台帳 records the
+    person cannot levy it (第4項). Reading (ours): the town knows it by the 通知 of 第3項後段, kept on the person's
+    record as the 年度 and the other municipality's code."""
+    return deemed_year == fiscal_year and deemed_by is not None and deemed_by != town
+
+
+def senjusha_applies(*, declared: bool, no_duty_to_file: bool, unavoidable: bool) -> bool:
+    """Whether 第313条第4項 (事業専従者控除) applies (第6項): only when the 申告書 of 第317条の2第1項 states its 第2号
+    事項 (the 事業専従者), unless no 申告書 was due (同項ただし書) or the 市町村長 found the omission unavoidable."""
+    return declared or no_duty_to_file or unavoidable
+
+
+def senjusha_salary_income(salary: int, deducted_for: int) -> int:
+    """The 事業専従者's 給与所得に係る収入金額 (第313条第5項): the 事業専従者控除額 the 納税義務者 deducted for them is
+    deemed part of it (with any other 給与 they received)."""
+    return salary + deducted_for
+
+
+def separate_tax_exempt(aid_start: date | None, aid_end: date | None, paid_on: date) -> bool:
+    """Whether the 分離課税に係る所得割 on a 退職手当等 paid on ``paid_on`` cannot be levied for 生活扶助
+    (第295条第1項第1号 and 第2項: judged on 1月1日 of the year the 退職手当等 is to be paid).
+
+    Reading (ours): the 扶助 is received from its first day to the day before its 廃止, as for the 賦課期日."""
+    day = date(paid_on.year, 1, 1)
+    return aid_start is not None and aid_start <= day and (aid_end is None or day < aid_end)
+
+
+def blue_senjusha_expense(paid: int, *, filed_amount: int | None, no_filing_reason: bool, declared: bool,
+                          no_duty_to_file: bool) -> int:
+    """The 青色事業専従者's 給与 counted as the business's 必要経費 (第313条第3項, 所得税法 第57条第1項 の例).
+
+    第1文: paid within the amount of the 同条第2項の書類 (``filed_amount``); 第2文: without that 書類 for 前年分の
+    所得税の納税義務なし or a 政令 reason (``no_filing_reason``), when the 申告書 states it (``declared``) or none was
+    due (``no_duty_to_file``). Otherwise 0 here (第4項's 事業専従者控除 is judged apart). Reading (ours): a 給与 above
+    the 書類's amount is not generated."""
+    if filed_amount is not None:
+        if paid > filed_amount:
+            raise ValueError(f"{paid} yen paid above the 書類's {filed_amount}: not generated")
+        return paid
+    return paid if no_filing_reason and (declared or no_duty_to_file) else 0

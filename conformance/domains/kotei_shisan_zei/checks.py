@@ -16,13 +16,14 @@ NOT_AUTOMATED). Each check judges one field of the answer's ``固定資産税`` 
 - ``課税標準額``: the registered 価格 of a 土地 or 家屋 in the 基準年度, 第二年度 and 第三年度 (第349条第1項-第3項)
   and of a 償却資産 (第349条の2);
 - ``税額``: 1.4/100 of the answer's 課税標準額 (第350条第1項), and none below the 免税点 (第351条);
-- ``納期限``: each in 4月, 7月, 12月 or 2月 of the 年度 (第362条第1項).
+- ``納期限``: each in 4月, 7月, 12月 or 2月 of the 年度 (第362条第1項 本文) or, by its 但し書, another month of the
+  年度 (the allowed set, our reading: ``kotei_due_months_allowed``).
 
-Readings (provisions.yaml): the test town levies the 標準税率 and uses neither ただし書 of 第351条 nor of
-第362条; one asset a person, so the 同一の者's total of 第351条 is that asset's 課税標準; the 価格 are drawn in
-steps of 50,000円 so that no 端数 (第20条の4の2, not quoted) arises; the assets are no 住宅用地 and take no
-特例 (第349条の3 and after, not quoted). Not judged: 第342条第2項, 第3項, 第343条第4項 and after, the ただし書
-of 第349条 (特別の事情), 第349条第4項-第6項 (assets new in the 第二年度 or 第三年度), 第350条第2項, 第383条,
+Readings (provisions.yaml): the test town levies the 標準税率 and uses no ただし書 of 第351条 (a 納期 by
+第362条's 但し書 is accepted); one asset a person, so the 同一の者's total of 第351条 is that asset's 課税標準;
+the 価格 are drawn in steps of 50,000円 so that no 端数 (第20条の4の2, not quoted) arises; the assets are no 住宅用地
+and take no 特例 (第349条の3 and after, not quoted). Not judged: 第342条第2項, 第3項, 第343条第4項 and after, the
+ただし書 of 第349条 (特別の事情), 第349条第4項-第6項 (assets new in the 第二年度 or 第三年度), 第350条第2項, 第383条,
 第410条, 第411条.
 """
 
@@ -49,13 +50,24 @@ from conformance.checks.scenarios import (
 from conformance.domains.kotei_shisan_zei.oracle import (
     ASSET_KINDS,
     EXEMPTION_POINTS,
+    HOUSE_CATEGORIES,
+    LAND_CATEGORIES,
+    SPECIAL_CIRCUMSTANCES,
+    VEHICLES_TAXED_ELSEWHERE,
     Holding,
     kotei_base_year,
-    kotei_due_months,
+    kotei_cycle_standard,
+    kotei_depreciable_located_here,
+    kotei_depreciable_taxed,
+    kotei_due_months_allowed,
     kotei_exempt,
+    kotei_land_taxpayer,
+    kotei_ledger,
     kotei_levy_date,
     kotei_liable,
     kotei_standard,
+    kotei_state_farmland_holder,
+    kotei_trust_lessee_taxed,
     kotei_year_kind,
 )
 from conformance.testdata.town import TOWN_CODE
@@ -69,7 +81,8 @@ _LAND_HOUSE = ("土地", "家屋")
 #: The 価格 are whole steps of this (1.4/100 of it is whole hundreds of yen: no 端数 arises).
 _STEP = 50_000
 _RATE = "税額は課税標準額の百分の一・四"
-_DUE = "納期限は四月、七月、十二月又は二月中"
+#: 第362条第1項: the 本文's months, or by its 但し書 others (of the 年度: our reading).
+_DUE = "納期限は四月、七月、十二月又は二月中（但し書により年度内の月）"
 _LEVIED = "課税"
 
 
@@ -246,8 +259,10 @@ def _answered_due(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     fiscal_year = document.get("年度")
     if not isinstance(fiscal_year, int):
         return {_DUE: None, "年度": fiscal_year}
-    allowed = set(kotei_due_months(fiscal_year))
-    return {_DUE: bool(days) and all((day.year, day.month) in allowed for day in days)}
+    allowed = set(kotei_due_months_allowed(fiscal_year))
+    if days and all((day.year, day.month) in allowed for day in days):
+        return {_DUE: True}
+    return {_DUE: False, "納期限": due, "年度": fiscal_year}
 
 
 def _example(kind: str, value: int, fiscal_year: int = 2025, *, died: date | None = None,
@@ -322,10 +337,374 @@ KOTEI_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("kotei_shisan_zei.exemption", "固定資産税: none below the 免税点 30万円, 20万円, 150万円 (第351条)",
          near_exemption, _levied, _answered_levied,
          (LAND_AT_EXEMPTION, LAND_BELOW_EXEMPTION, DEPRECIABLE_AT_EXEMPTION), needs_records=True),
-    Rule("kotei_shisan_zei.due_months", "固定資産税: the 納期 in 4月, 7月, 12月 and 2月 (第362条第1項)", houses,
+    Rule("kotei_shisan_zei.due_months", "固定資産税: the 納期 in 4月, 7月, 12月 and 2月, or by the 但し書 other "
+         "months of the 年度 (第362条第1項)", houses,
          _in_due_months, _answered_due, (HOUSE,), needs_records=True),
 )}
 
+
+# -- 第349条第2項-第6項: 特別の事情 and 土地・家屋 first taxed in a 第二年度 or 第三年度 -----------------------------
+
+_CIRCUMSTANCE, _DEEMED, _COMPARABLE, _NEW_IN = "特別の事情", "市町村長認定", "比準価格", "新規課税年度区分"
+
+
+def cycle_asset(fiscal_year: int, value: int, *, circumstance: str | None = None, deemed: bool = False,
+                comparable: int | None = None, new_in: str | None = None,
+                kind: str = "家屋") -> tuple[tuple[str, str, str], ...]:
+    """A 固定資産税 record of a 土地 or 家屋 held since years before (or, ``new_in``, first taxed in that 年度区分),
+    its 価格 ``value``, with a 特別の事情 on the 年度's 賦課期日 and the price 比準 for it."""
+    extra = {_CIRCUMSTANCE: circumstance, _DEEMED: "1" if deemed else None,
+             _COMPARABLE: str(comparable) if comparable is not None else None, _NEW_IN: new_in}
+    return asset(kind, value, date(fiscal_year - 6, 6, 1)) + tuple(
+        (PART, item, text) for item, text in extra.items() if text is not None)
+
+
+def _cycle_year(draw: st.DrawFn, year_kind: str) -> int:
+    return draw(st.sampled_from((2018, 2021, 2024, 2027))) + ("基準年度", "第二年度", "第三年度").index(year_kind)
+
+
+def _values(draw: st.DrawFn) -> tuple[int, int]:
+    return draw(st.integers(20, 400)) * _STEP, draw(st.integers(20, 400)) * _STEP
+
+
+@st.composite
+def circumstances(draw: st.DrawFn, codes: tuple[str, str], year_kind: str = "第二年度",
+                  new_in: str | None = None) -> Scenario:
+    """A 家屋 (the 土地's 住宅用地 特例 is not quoted: 家屋 only) in a ``year_kind`` with a 特別の事情 of
+    第349条第2項各号 (or none), the 市町村長 finding the price unfit (or not), and a price 比準 for it."""
+    fiscal_year = _cycle_year(draw, year_kind)
+    value, comparable = _values(draw)
+    circumstance = draw(st.sampled_from((*SPECIAL_CIRCUMSTANCES, None)))
+    record = cycle_asset(fiscal_year, value, circumstance=circumstance, deemed=draw(st.booleans()),
+                         comparable=comparable, new_in=new_in)
+    return _owner(draw, fiscal_year, record)
+
+
+def _third_circumstances(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return circumstances(codes, "第三年度")
+
+
+def _second_assets_in_third(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return circumstances(codes, "第三年度", "第二年度")
+
+
+@st.composite
+def new_assets(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 家屋 first taxed in a 第二年度 (asked about in it or in the 第三年度) or in a 第三年度."""
+    new_in, year_kind = draw(st.sampled_from((("第二年度", "第二年度"), ("第二年度", "第三年度"),
+                                              ("第三年度", "第三年度"))))
+    fiscal_year = _cycle_year(draw, year_kind)
+    value, _ = _values(draw)
+    return _owner(draw, fiscal_year, cycle_asset(fiscal_year, value, new_in=new_in))
+
+
+def _cycle_standard(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    comparable = items.get(_COMPARABLE)
+    return {"課税標準額": kotei_cycle_standard(
+        kotei_year_kind(s.fiscal_year), int(items[_VALUE]), circumstance=items.get(_CIRCUMSTANCE),
+        deemed_unfit=items.get(_DEEMED) == "1", comparable_value=int(comparable) if comparable else None,
+        new_in=items.get(_NEW_IN))}
+
+
+def _cycle_example(fiscal_year: int, value: int = 5_000_000, **options: Any) -> Scenario:
+    return Scenario(fiscal_year, date(1970, 5, 5), date(fiscal_year - 8, 4, 1), as_of=date(fiscal_year, 5, 1),
+                    records=cycle_asset(fiscal_year, value, **options))
+
+
+#: 第349条第2項ただし書: 令和7年度 (第二年度), a 家屋 of 500万円 改築, the 市町村長 finding it unfit -> its 比準価格
+#: 700万円; 改築 but not found unfit -> 500万円. 第3項ただし書: 令和8年度 (第三年度), 境界変更 -> 比準価格.
+#: 第4項-第6項: first taxed in 令和7年度 -> its registered 価格 in 令和7年度 and 令和8年度; with a 損壊 in 令和8年度
+#: found unfit -> the 比準価格 (第5項ただし書).
+REBUILT_SECOND = _cycle_example(2025, circumstance="家屋の改築", deemed=True, comparable=7_000_000)
+REBUILT_NOT_DEEMED = _cycle_example(2025, circumstance="家屋の改築", comparable=7_000_000)
+BOUNDARY_THIRD = _cycle_example(2026, circumstance="境界変更", deemed=True, comparable=4_000_000)
+NEW_IN_SECOND = _cycle_example(2025, new_in="第二年度")
+NEW_SECOND_IN_THIRD = _cycle_example(2026, new_in="第二年度")
+NEW_IN_THIRD = _cycle_example(2026, new_in="第三年度")
+NEW_SECOND_DAMAGED = _cycle_example(2026, new_in="第二年度", circumstance="家屋の損壊", deemed=True,
+                                    comparable=3_000_000)
+
+KOTEI_RULES.update({rule.name: rule for rule in (
+    Rule("kotei_shisan_zei.special_second", "固定資産税: the 比準価格 in a 第二年度 where a 特別の事情 makes the "
+         "基準年度の価格 unfit (第349条第2項ただし書)", circumstances, _cycle_standard, picked(PART, "課税標準額"),
+         (REBUILT_SECOND, REBUILT_NOT_DEEMED), needs_records=True),
+    Rule("kotei_shisan_zei.special_third", "固定資産税: the 比準価格 in a 第三年度 where a 特別の事情 makes the "
+         "基準年度の価格 unfit (第349条第3項ただし書)", _third_circumstances, _cycle_standard,
+         picked(PART, "課税標準額"),
+         (BOUNDARY_THIRD,), needs_records=True),
+    Rule("kotei_shisan_zei.new_assets", "固定資産税: a 土地 or 家屋 first taxed in a 第二年度 or 第三年度 on its 比準 "
+         "価格 (第349条第4項-第6項)", new_assets, _cycle_standard, picked(PART, "課税標準額"),
+         (NEW_IN_SECOND, NEW_SECOND_IN_THIRD, NEW_IN_THIRD), needs_records=True),
+    Rule("kotei_shisan_zei.new_special_third", "固定資産税: a 第二年度の土地又は家屋's 比準価格 in the 第三年度 "
+         "where a 特別の事情 makes it unfit (第349条第5項ただし書)", _second_assets_in_third, _cycle_standard,
+         picked(PART, "課税標準額"), (NEW_SECOND_DAMAGED,), needs_records=True),
+)})
+
+# -- whose asset and where: 第341条第4号ただし書, 第342条第2項・第3項, 第343条第1項・第3項 ------------------------
+
+_RIGHT, _PLEDGED, _SUPERFICIES = "権利", "質権設定", "地上権存続期間"
+_DEPRECIABLE_KIND, _STATION = "償却資産種類", "主たる定置場_市区町村コード"
+_LEDGER, _RESERVED, _SIDE = "償却資産課税台帳登録", "所有権留保", "売買の地位"
+
+
+def _land_with(draw: st.DrawFn, items: dict[str, str | None]) -> Scenario:
+    fiscal_year = draw(st.integers(2020, 2028))
+    record = asset("土地", draw(st.integers(20, 400)) * _STEP, date(fiscal_year - 6, 6, 1))
+    return _owner(draw, fiscal_year, record + tuple((PART, k, v) for k, v in items.items() if v is not None))
+
+
+@st.composite
+def land_rights(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """The 所有者, 質権者 or 地上権者 of a 土地 (a 質権 set or not, a 地上権 of 99 to 101 years or none)."""
+    right = draw(st.sampled_from(("所有者", "質権者", "地上権者")))
+    terms = (99, 100, 101) if right == "地上権者" else (None, 99, 100, 101)
+    years = draw(st.sampled_from(terms))
+    pledged = "1" if right == "所有者" and draw(st.booleans()) else None
+    return _land_with(draw, {_RIGHT: right, _PLEDGED: pledged, _SUPERFICIES: str(years) if years else None})
+
+
+def _depreciable_with(draw: st.DrawFn, place: str, items: dict[str, str | None]) -> Scenario:
+    fiscal_year = draw(st.integers(2020, 2028))
+    record = asset("償却資産", draw(st.integers(20, 400)) * _STEP, date(fiscal_year - 3, 6, 1), place=place)
+    return _owner(draw, fiscal_year, record + tuple((PART, k, v) for k, v in items.items() if v is not None))
+
+
+@st.composite
+def stationed_depreciables(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 船舶, 車両 or 機械 lying here or elsewhere, its 主たる定置場 here or elsewhere."""
+    return _depreciable_with(draw, draw(st.sampled_from((TOWN_MARK, codes[0]))), {
+        _DEPRECIABLE_KIND: draw(st.sampled_from(("船舶", "車両", "機械"))),
+        _STATION: draw(st.sampled_from((TOWN_MARK, codes[0])))})
+
+
+@st.composite
+def ledger_depreciables(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 機械 registered in the 償却資産課税台帳 as the person's or not."""
+    return _depreciable_with(draw, TOWN_MARK, {_DEPRECIABLE_KIND: "機械", _LEDGER: draw(st.sampled_from(("1", "0")))})
+
+
+@st.composite
+def reserved_buyers(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """The 買主 of a 機械 not registered as theirs, bought under 所有権留保 or not."""
+    return _depreciable_with(draw, TOWN_MARK, {_DEPRECIABLE_KIND: "機械", _LEDGER: "0", _SIDE: "買主",
+                                               _RESERVED: draw(st.sampled_from(("1", None)))})
+
+
+@st.composite
+def vehicle_assets(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 自動車 or a 軽自動車等 (or a 機械) registered as a 償却資産 of the person's."""
+    return _depreciable_with(draw, TOWN_MARK, {_LEDGER: "1", _DEPRECIABLE_KIND: draw(st.sampled_from(
+        ("機械", *VEHICLES_TAXED_ELSEWHERE)))})
+
+
+def _land_right(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    years = items.get(_SUPERFICIES)
+    taxed = kotei_land_taxpayer(items[_RIGHT], pledged=items.get(_PLEDGED) == "1",
+                                superficies_years=int(years) if years else None)
+    return {"納税義務者": taxed and _liable(s, town)["納税義務者"]}
+
+
+def _stationed(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    here = kotei_depreciable_located_here(items[_DEPRECIABLE_KIND], items[_PLACE] in (TOWN_MARK, town),
+                                          items.get(_STATION) in (TOWN_MARK, town))
+    return {"納税義務者": here and kotei_liable(_holding(s), True, s.fiscal_year, s.died)}
+
+
+def _ledger(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    taxed = kotei_depreciable_taxed(items[_DEPRECIABLE_KIND], registered=items.get(_LEDGER) != "0",
+                                    reserved_buyer=items.get(_RESERVED) == "1" and items.get(_SIDE) == "買主")
+    return {"納税義務者": taxed and _liable(s, town)["納税義務者"]}
+
+
+def _right_example(**items: str) -> Scenario:
+    return Scenario(2025, date(1970, 5, 5), date(2017, 4, 1), as_of=date(2025, 5, 1), records=asset(
+        "土地", 5_000_000, date(2019, 6, 1)) + tuple((PART, k, v) for k, v in items.items()))
+
+
+def _depreciable_example(place: str = TOWN_MARK, **items: str) -> Scenario:
+    return Scenario(2025, date(1970, 5, 5), date(2017, 4, 1), as_of=date(2025, 5, 1), records=asset(
+        "償却資産", 5_000_000, date(2022, 6, 1), place=place) + tuple((PART, k, v) for k, v in items.items()))
+
+
+#: 第343条第1項: a 地上権 of 101 years -> the 地上権者 pays, the 所有者 not; of exactly 100 years -> the 所有者 pays;
+#: a 質権 -> the 質権者. 第342条第2項: a 船舶 lying elsewhere, its 主たる定けい場 here -> here. 第343条第3項: a 機械 not
+#: in the 償却資産課税台帳 -> none; 第342条第3項: its 買主 under 所有権留保 -> taxed. 第341条第4号ただし書: a 軽自動車
+#: -> none.
+SUPERFICIES_101 = _right_example(**{_RIGHT: "地上権者", _SUPERFICIES: "101"})
+SUPERFICIES_100 = _right_example(**{_RIGHT: "地上権者", _SUPERFICIES: "100"})
+OWNER_UNDER_100 = _right_example(**{_RIGHT: "所有者", _SUPERFICIES: "100"})
+PLEDGEE = _right_example(**{_RIGHT: "質権者"})
+SHIP_STATIONED_HERE = _depreciable_example(other_codes(TOWN_CODE)[0],
+                                           **{_DEPRECIABLE_KIND: "船舶", _STATION: TOWN_MARK})
+SHIP_STATIONED_ELSEWHERE = _depreciable_example(**{_DEPRECIABLE_KIND: "船舶", _STATION: other_codes(TOWN_CODE)[0]})
+MACHINE_STATIONED_ELSEWHERE = _depreciable_example(**{_DEPRECIABLE_KIND: "機械", _STATION: other_codes(TOWN_CODE)[0]})
+UNREGISTERED_MACHINE = _depreciable_example(**{_DEPRECIABLE_KIND: "機械", _LEDGER: "0"})
+REGISTERED_MACHINE = _depreciable_example(**{_DEPRECIABLE_KIND: "機械", _LEDGER: "1"})
+UNRESERVED_BUYER = _depreciable_example(**{_DEPRECIABLE_KIND: "機械", _LEDGER: "0", _SIDE: "買主"})
+RESERVED_BUYER = _depreciable_example(**{_DEPRECIABLE_KIND: "機械", _LEDGER: "0", _RESERVED: "1", _SIDE: "買主"})
+LIGHT_CAR_ASSET = _depreciable_example(**{_DEPRECIABLE_KIND: "軽自動車", _LEDGER: "1"})
+
+KOTEI_RULES.update({rule.name: rule for rule in (
+    Rule("kotei_shisan_zei.pledge_superficies", "固定資産税: the 質権者 or the 地上権者 of more than 百年 pays for the "
+         "土地 (第343条第1項)", land_rights, _land_right, picked(PART, "納税義務者"),
+         (SUPERFICIES_101, SUPERFICIES_100, OWNER_UNDER_100, PLEDGEE), needs_records=True),
+    Rule("kotei_shisan_zei.stationed", "固定資産税: a 船舶 or 車両 taxed where its 主たる定けい場 or 定置場 is "
+         "(第342条第2項)", stationed_depreciables, _stationed, picked(PART, "納税義務者"),
+         (SHIP_STATIONED_HERE, SHIP_STATIONED_ELSEWHERE, MACHINE_STATIONED_ELSEWHERE), needs_records=True),
+    Rule("kotei_shisan_zei.depreciable_ledger", "固定資産税: a 償却資産 taxed on the one registered in the "
+         "償却資産課税台帳 (第343条第3項)", ledger_depreciables, _ledger, picked(PART, "納税義務者"),
+         (UNREGISTERED_MACHINE, REGISTERED_MACHINE), needs_records=True),
+    Rule("kotei_shisan_zei.reserved_title", "固定資産税: a 償却資産 sold under 所有権留保 the co-property of seller "
+         "and buyer (第342条第3項)", reserved_buyers, _ledger, picked(PART, "納税義務者"),
+         (RESERVED_BUYER, UNRESERVED_BUYER), needs_records=True),
+    Rule("kotei_shisan_zei.vehicles_excluded", "固定資産税: no 自動車 or 軽自動車等 as a 償却資産 "
+         "(第341条第4号ただし書)", vehicle_assets, _ledger, picked(PART, "納税義務者"),
+         (LIGHT_CAR_ASSET, REGISTERED_MACHINE), needs_records=True),
+)})
+
+# -- 第341条第2号・第3号 (the 地目 and kinds of building), 第343条第6項 (農地 the 国 bought) ----------------
+
+_CATEGORY, _STATE_FARM, _STATE_BOUGHT, _TRANSFERRED, _FARM_ROLE = (
+    "地目又は家屋の種類", "国管理農地", "国買収日", "所有権移転日", "農地の地位")
+
+
+@st.composite
+def categorized(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 土地 of any 地目 (its 価格 2,000,000円 or more) or a 家屋 of any kind, a 発電所 or 変電所 among them (its
+    価格 between the 家屋's 免税点 and the 償却資産's, so that one read as a 償却資産 shows)."""
+    fiscal_year = draw(st.integers(2020, 2028))
+    kind = draw(st.sampled_from(("土地", "家屋")))
+    category = draw(st.sampled_from(LAND_CATEGORIES if kind == "土地" else HOUSE_CATEGORIES))
+    value = draw(st.integers(40, 400) if kind == "土地" else st.integers(7, 28)) * _STEP
+    return _owner(draw, fiscal_year, (*asset(kind, value, date(fiscal_year - 6, 6, 1)), (PART, _CATEGORY, category)))
+
+
+@st.composite
+def state_farmland(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """The 使用者 or the buyer of 農地 the 国 bought, its ownership passing a few days around the 賦課期日."""
+    fiscal_year = draw(st.integers(2020, 2028))
+    transferred = date(fiscal_year, 1, 1) + timedelta(days=draw(st.integers(-3, 3)))
+    role = draw(st.sampled_from(("使用者", "売渡しの相手方")))
+    registered = transferred + timedelta(days=draw(st.integers(10, 400)))
+    record = asset("土地", draw(st.integers(20, 400)) * _STEP, date(fiscal_year - 6, 6, 1), registered=registered)
+    return _owner(draw, fiscal_year, (
+        *record, (PART, _STATE_FARM, "1"), (PART, _STATE_BOUGHT, date(fiscal_year - 6, 6, 1).isoformat()),
+        (PART, _TRANSFERRED, transferred.isoformat()), (PART, _FARM_ROLE, role)))
+
+
+#: 第341条第2号・第3号: whether the asset is taxed at all (its 税額 answered), the 価格 drawn above its 免税点.
+_TAXED = "税額あり"
+
+
+def _category_tax(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    return {_TAXED: not kotei_exempt(items[_KIND], kotei_standard(items[_KIND], int(items[_VALUE])))}
+
+
+def _answered_taxed(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    tax = picked(PART, "税額")(document, loaded)["税額"]
+    return {_TAXED: isinstance(tax, int)}
+
+
+def _farm_holder(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    bought, transferred = date.fromisoformat(items[_STATE_BOUGHT]), date.fromisoformat(items[_TRANSFERRED])
+    held = kotei_state_farmland_holder(items[_FARM_ROLE], kotei_levy_date(s.fiscal_year), bought, transferred)
+    return {"納税義務者": held}
+
+
+def _categorized_example(kind: str, category: str, value: int = 1_000_000) -> Scenario:
+    return Scenario(2025, date(1970, 5, 5), date(2017, 4, 1), as_of=date(2025, 5, 1),
+                    records=(*asset(kind, value, date(2019, 6, 1)), (PART, _CATEGORY, category)))
+
+
+def _farm_example(role: str, transferred: date) -> Scenario:
+    return Scenario(2025, date(1970, 5, 5), date(2017, 4, 1), as_of=date(2025, 5, 1), records=(
+        *asset("土地", 5_000_000, date(2019, 6, 1), registered=date(2025, 6, 1)), (PART, _STATE_FARM, "1"),
+        (PART, _STATE_BOUGHT, "2019-06-01"), (PART, _TRANSFERRED, transferred.isoformat()), (PART, _FARM_ROLE, role)))
+
+
+#: 第341条第2号・第3号: a 山林 of 200万円 -> taxed; a 発電所 of 100万円 -> a 家屋 (免税点 20万円): taxed.
+FOREST = _categorized_example("土地", "山林", 2_000_000)
+POWER_PLANT = _categorized_example("家屋", "発電所")
+#: 第343条第6項: ownership passing on 2025-01-01 -> the 使用者 on the 賦課期日, not the buyer; on 2024-12-31 -> the
+#: buyer.
+FARM_USER_ON_TRANSFER_DAY = _farm_example("使用者", date(2025, 1, 1))
+FARM_BUYER_ON_TRANSFER_DAY = _farm_example("売渡しの相手方", date(2025, 1, 1))
+FARM_BUYER_AFTER = _farm_example("売渡しの相手方", date(2024, 12, 31))
+
+KOTEI_RULES.update({rule.name: rule for rule in (
+    Rule("kotei_shisan_zei.land_categories", "固定資産税: every 地目 a 土地 (第341条第2号)", categorized, _category_tax,
+         _answered_taxed, (FOREST,), needs_records=True),
+    Rule("kotei_shisan_zei.house_categories", "固定資産税: a 発電所 or 変電所 a 家屋 (第341条第3号)", categorized,
+         _category_tax, _answered_taxed, (POWER_PLANT,), needs_records=True),
+    Rule("kotei_shisan_zei.state_farmland", "固定資産税: the 使用者, then the buyer, of 農地 the 国 bought "
+         "(第343条第6項)", state_farmland, _farm_holder, picked(PART, "納税義務者"),
+         (FARM_USER_ON_TRANSFER_DAY, FARM_BUYER_ON_TRANSFER_DAY, FARM_BUYER_AFTER), needs_records=True),
+)})
+
+# -- 第341条第9号-第14号 (the 固定資産課税台帳), 第343条第9項 (a 信託会社's 償却資産 leased to be transferred) ---------
+
+_IN_REGISTER, _TRUST_LEASE, _FOR_BUSINESS, _TRUST_ROLE = "登記簿登記", "信託譲渡条件付賃貸", "事業の用", "信託の地位"
+
+
+@st.composite
+def ledgered(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A 土地, 家屋 or 償却資産, the 土地 or 家屋 登記 in the 登記簿 or not."""
+    fiscal_year = draw(st.integers(2020, 2028))
+    kind = draw(st.sampled_from(ASSET_KINDS))
+    record = asset(kind, draw(st.integers(40, 400)) * _STEP, date(fiscal_year - 6, 6, 1))
+    flag = () if kind == "償却資産" else ((PART, _IN_REGISTER, draw(st.sampled_from(("1", "0")))),)
+    return _owner(draw, fiscal_year, (*record, *flag))
+
+
+@st.composite
+def trust_leases(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """The 信託会社 or the 借受人 of a 償却資産 leased on condition of transfer (or not), used in the 借受人's business
+    (or not)."""
+    fiscal_year = draw(st.integers(2020, 2028))
+    record = asset("償却資産", draw(st.integers(40, 400)) * _STEP, date(fiscal_year - 3, 6, 1))
+    return _owner(draw, fiscal_year, (*record, (PART, _TRUST_ROLE, draw(st.sampled_from(("信託会社", "借受人")))),
+                                      (PART, _TRUST_LEASE, draw(st.sampled_from(("1", "0")))),
+                                      (PART, _FOR_BUSINESS, draw(st.sampled_from(("1", "0"))))))
+
+
+def _ledger_name(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    return {"課税台帳": kotei_ledger(items[_KIND], items.get(_IN_REGISTER) != "0")}
+
+
+def _trust_taxed(s: Scenario, town: str) -> Projection:
+    items = _items(s)
+    return {"納税義務者": kotei_trust_lessee_taxed(items[_TRUST_ROLE], trust_lease=items[_TRUST_LEASE] == "1",
+                                              for_business=items[_FOR_BUSINESS] == "1")}
+
+
+def _asset_example(kind: str, *extra: tuple[str, str]) -> Scenario:
+    return Scenario(2025, date(1970, 5, 5), date(2017, 4, 1), as_of=date(2025, 5, 1), records=(
+        *asset(kind, 5_000_000, date(2019, 6, 1)), *((PART, item, value) for item, value in extra)))
+
+
+#: 第341条第10号-第14号: an unregistered 土地 -> 土地補充課税台帳; a registered 家屋 -> 家屋課税台帳; a 償却資産 ->
+#: 償却資産課税台帳. 第343条第9項: the 借受人 of a trust lease for its business taxed, the 信託会社 not.
+UNREGISTERED_LAND = _asset_example("土地", (_IN_REGISTER, "0"))
+REGISTERED_HOUSE = _asset_example("家屋", (_IN_REGISTER, "1"))
+MACHINE_LEDGER = _asset_example("償却資産")
+TRUST_LESSEE = _asset_example("償却資産", (_TRUST_ROLE, "借受人"), (_TRUST_LEASE, "1"), (_FOR_BUSINESS, "1"))
+TRUST_COMPANY = _asset_example("償却資産", (_TRUST_ROLE, "信託会社"), (_TRUST_LEASE, "1"), (_FOR_BUSINESS, "1"))
+
+KOTEI_RULES.update({rule.name: rule for rule in (
+    Rule("kotei_shisan_zei.ledgers", "固定資産税: the 固定資産課税台帳 each asset is registered in "
+         "(第341条第9号-第14号)", ledgered, _ledger_name, picked(PART, "課税台帳"),
+         (UNREGISTERED_LAND, REGISTERED_HOUSE, MACHINE_LEDGER), needs_records=True),
+    Rule("kotei_shisan_zei.trust_lease", "固定資産税: the 借受人 of a 信託会社's 償却資産 leased to be transferred "
+         "(第343条第9項)", trust_leases, _trust_taxed, picked(PART, "納税義務者"), (TRUST_LESSEE, TRUST_COMPANY),
+         needs_records=True),
+)})
 
 def _rule_check(name: str) -> CheckFunction:
     return rule_check(KOTEI_RULES[name])
@@ -352,3 +731,23 @@ kotei_depreciable_standard = check("scenario.kotei_shisan_zei.depreciable_standa
 kotei_rate = check("scenario.kotei_shisan_zei.rate")(_rule_check("kotei_shisan_zei.rate"))
 kotei_exemption = check("scenario.kotei_shisan_zei.exemption")(_rule_check("kotei_shisan_zei.exemption"))
 kotei_due_months_check = check("scenario.kotei_shisan_zei.due_months")(_rule_check("kotei_shisan_zei.due_months"))
+kotei_special_second = check("scenario.kotei_shisan_zei.special_second")(_rule_check("kotei_shisan_zei.special_second"))
+kotei_special_third = check("scenario.kotei_shisan_zei.special_third")(_rule_check("kotei_shisan_zei.special_third"))
+kotei_new_assets = check("scenario.kotei_shisan_zei.new_assets")(_rule_check("kotei_shisan_zei.new_assets"))
+kotei_new_special_third = check("scenario.kotei_shisan_zei.new_special_third")(
+    _rule_check("kotei_shisan_zei.new_special_third"))
+kotei_pledge_superficies = check("scenario.kotei_shisan_zei.pledge_superficies")(
+    _rule_check("kotei_shisan_zei.pledge_superficies"))
+kotei_stationed = check("scenario.kotei_shisan_zei.stationed")(_rule_check("kotei_shisan_zei.stationed"))
+kotei_depreciable_ledger = check("scenario.kotei_shisan_zei.depreciable_ledger")(
+    _rule_check("kotei_shisan_zei.depreciable_ledger"))
+kotei_reserved_title = check("scenario.kotei_shisan_zei.reserved_title")(_rule_check("kotei_shisan_zei.reserved_title"))
+kotei_vehicles_excluded = check("scenario.kotei_shisan_zei.vehicles_excluded")(
+    _rule_check("kotei_shisan_zei.vehicles_excluded"))
+kotei_land_categories = check("scenario.kotei_shisan_zei.land_categories")(
+    _rule_check("kotei_shisan_zei.land_categories"))
+kotei_house_categories = check("scenario.kotei_shisan_zei.house_categories")(
+    _rule_check("kotei_shisan_zei.house_categories"))
+kotei_state_farmland = check("scenario.kotei_shisan_zei.state_farmland")(_rule_check("kotei_shisan_zei.state_farmland"))
+kotei_ledgers = check("scenario.kotei_shisan_zei.ledgers")(_rule_check("kotei_shisan_zei.ledgers"))
+kotei_trust_lease = check("scenario.kotei_shisan_zei.trust_lease")(_rule_check("kotei_shisan_zei.trust_lease"))

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from conformance.oracles.dates import Month, fiscal_year_months
+
 #: 第341条第1号: the 固定資産 are 土地, 家屋 and 償却資産 (the 資産区分 of the harness's record).
 ASSET_KINDS: tuple[str, ...] = ("土地", "家屋", "償却資産")
 #: 第351条: no 固定資産税 where the 課税標準となるべき額 is below (に満たない) these yen.
@@ -106,3 +108,109 @@ def kotei_due_months(fiscal_year: int) -> tuple[tuple[int, int], ...]:
     """The (year, month)s the 納期 may be in: 四月、七月、十二月及び二月 of the 年度 (第362条第1項; 二月 of
     the next calendar year, the 年度 ending on 3月31日)."""
     return tuple((fiscal_year + (month - 1) // 12, (month - 1) % 12 + 1) for month in _DUE_MONTHS)
+
+
+def kotei_due_months_allowed(fiscal_year: int) -> tuple[Month, ...]:
+    """The (year, month)s a 納期 of 年度 ``fiscal_year`` may fall in (第362条第1項).
+
+    本文: 四月、七月、十二月及び二月中 (``kotei_due_months``); 但し書: 特別の事情がある場合においては、これと
+    異なる納期を定めることができる, naming no month. So every month is one the text allows; reading (ours): the
+    納期 of a 年度's tax are months of that 年度 (4月 to 翌年3月). A last 納期 in 3月
+    conforms; a 2月 of the 年度's first calendar year (the 年度 before) does not."""
+    return fiscal_year_months(fiscal_year)
+
+
+# -- 第349条第2項-第6項: the ただし書 of 特別の事情, and 土地 or 家屋 first taxed in a 第二年度 or 第三年度 -------
+
+#: 第349条第2項第1号 (地目の変換, 家屋の改築又は損壊その他これらに類する特別の事情) and 第2号 (市町村の廃置分合
+#: 又は境界変更).
+SPECIAL_CIRCUMSTANCES = ("地目の変換", "家屋の改築", "家屋の損壊", "市町村の廃置分合", "境界変更")
+
+
+def kotei_cycle_standard(year_kind: str, registered_value: int, *, circumstance: str | None, deemed_unfit: bool,
+                         comparable_value: int | None, new_in: str | None = None) -> int:
+    """The 課税標準 of a 土地 or 家屋 in a 第二年度 or 第三年度 (第349条第2項-第6項).
+
+    ``registered_value`` is the 価格 the 台帳 holds for it: the 基準年度の価格, or for one first taxed in a 第二年度
+    (第4項) or 第三年度 (第6項) its price 比準 to the 基準年度の価格 of a similar one (in the 第三年度, the 第二年度's:
+    第5項本文). The ただし書 of 第2項, 第3項 and 第5項: where on the 賦課期日 a 特別の事情 of 第2項各号 makes that price
+    unfit or unbalanced in the 市町村長's view (``deemed_unfit``), the price 比準 (``comparable_value``)."""
+    if year_kind not in ("第二年度", "第三年度") or new_in not in (None, "第二年度", "第三年度"):
+        raise ValueError(f"{year_kind}, {new_in}: not a 第二年度 or 第三年度 case")
+    first_taxed_now = new_in == year_kind
+    if circumstance in SPECIAL_CIRCUMSTANCES and deemed_unfit and not first_taxed_now:
+        if comparable_value is None:
+            raise ValueError("a 特別の事情 without its 比準価格")
+        return comparable_value
+    return registered_value
+
+
+# -- 第341条第4号ただし書, 第342条第2項・第3項, 第343条第1項・第3項: whose asset, and where ---------------------
+
+#: 第343条第1項: 百年より永い存続期間の定めのある地上権 (years).
+SUPERFICIES_YEARS = 100
+#: 第341条第4号ただし書: the 課税客体 of 自動車税 and 軽自動車税's 種別割 are no 償却資産.
+VEHICLES_TAXED_ELSEWHERE = ("自動車", "原動機付自転車", "軽自動車", "小型特殊自動車", "二輪の小型自動車")
+
+
+def kotei_land_taxpayer(right: str, *, pledged: bool = False, superficies_years: int | None = None) -> bool:
+    """Whether the holder of ``right`` over a 土地 pays its 固定資産税 (第343条第1項): the 所有者, except where the
+    土地 is the object of a 質権 or of a 地上権 for 百年より永い (more than 100 years) a term, which the 質権者 or
+    地上権者 pays."""
+    long_superficies = superficies_years is not None and superficies_years > SUPERFICIES_YEARS
+    if right == "質権者":
+        return True
+    if right == "地上権者":
+        return long_superficies
+    return not pledged and not long_superficies
+
+
+def kotei_depreciable_located_here(kind: str, place_here: bool, station_here: bool) -> bool:
+    """Where a 償却資産 is taxed (第342条第2項): a 船舶 or 車両 where its 主たる定けい場 or 定置場 is (第389条 aside),
+    any other where it lies (第1項)."""
+    return station_here if kind in ("船舶", "車両") else place_here
+
+
+def kotei_depreciable_taxed(kind: str, *, registered: bool, reserved_buyer: bool = False) -> bool:
+    """Whether the person is taxed on a 償却資産 (第341条第4号ただし書: no 自動車 or 軽自動車等; 第343条第3項: the one
+    registered in the 償却資産課税台帳 as its owner; 第342条第3項: a buyer under 所有権留保 is a co-owner)."""
+    if kind in VEHICLES_TAXED_ELSEWHERE:
+        return False
+    return registered or reserved_buyer
+
+
+#: 第341条第2号: 土地 — 田、畑、宅地、塩田、鉱泉地、池沼、山林、牧場、原野その他の土地.
+LAND_CATEGORIES = ("田", "畑", "宅地", "塩田", "鉱泉地", "池沼", "山林", "牧場", "原野", "雑種地")
+#: 第341条第3号: 家屋 — 住家、店舗、工場（発電所及び変電所を含む。）、倉庫その他の建物.
+HOUSE_CATEGORIES = ("住家", "店舗", "工場", "発電所", "変電所", "倉庫", "事務所")
+
+
+def kotei_state_farmland_holder(role: str, day: date, acquired_by_state: date, transferred: date) -> bool:
+    """Who is deemed the 所有者 on ``day`` of 農地 the 国 bought or received (第343条第6項): its 使用者 from the day
+    the 国 bought it up to the day the ownership passes to the buyer (both included), the buyer (売渡しの相手方)
+    after that day until it is registered as owner (and as the registered owner from then, 第2項)."""
+    if role == "使用者":
+        return acquired_by_state <= day <= transferred
+    return day > transferred
+
+
+#: 第341条第9号-第14号: the 固定資産課税台帳 is the five (第9号); which one holds an asset (第10号-第14号).
+LEDGERS = ("土地課税台帳", "土地補充課税台帳", "家屋課税台帳", "家屋補充課税台帳", "償却資産課税台帳")
+
+
+def kotei_ledger(kind: str, in_land_register: bool) -> str:
+    """The 固定資産課税台帳 (第341条第9号) an asset is registered in: a 土地 or 家屋 登記されている in the 登記簿 in the
+    土地課税台帳 or 家屋課税台帳 (第10号, 第12号), one not 登記 in the 補充課税台帳 (第11号, 第13号), a 償却資産 in the
+    償却資産課税台帳 (第14号)."""
+    if kind == "償却資産":
+        return "償却資産課税台帳"
+    return f"{kind}課税台帳" if in_land_register else f"{kind}補充課税台帳"
+
+
+def kotei_trust_lessee_taxed(role: str, *, trust_lease: bool, for_business: bool) -> bool:
+    """第343条第9項: a 償却資産 a 信託会社 holds in trust and leases to another on condition of transferring it to
+    them, used in that other's business: the other (借受人) is deemed its 所有者, not the 信託会社."""
+    deemed = trust_lease and for_business
+    if role == "借受人":
+        return deemed
+    return not deemed

@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rule_findings
 
+from conformance.checks import scenarios
 from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
 from conformance.domains.hojin_juminzei import checks as hs
 from conformance.domains.hojin_juminzei.checks import HOJIN_RULES
@@ -31,16 +32,19 @@ def test_generated_representatives_are_valid_rows_with_a_corporation(scenario: S
     parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
     items = hs.facts(scenario)
     assert set(items) <= DOMAIN_RECORDS[hs.PART]
-    assert items["事務所所在地_市区町村コード"] in (TOWN_MARK, *CODES)
+    assert items.get("事務所所在地_市区町村コード") in (TOWN_MARK, *CODES) or items.get("法人区分") == hs.FOREIGN
     for rule in HOJIN_RULES.values():  # every oracle answers every drawn corporation
         rule.expected(scenario, TOWN_CODE)
 
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in HOJIN_RULES}
-    assert len(names) == 12
+    assert len(names) == 20
     assert names <= set(default_registry())
-    assert names == set(bound_requirements(BINDINGS))
+    # and 第294条第1項第1号, 第2号, 第2項, 第4項 (個人), judged by 個人住民税's checks.
+    assert set(bound_requirements(BINDINGS)) - names == {
+        "scenario.juminzei.taxes", "scenario.juminzei.house", "scenario.juminzei.levied",
+        "scenario.juminzei.deemed_elsewhere"}
     assert all(rule.examples and rule.needs_records for rule in HOJIN_RULES.values())
 
 
@@ -94,4 +98,57 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 
 @pytest.mark.parametrize("name", HOJIN_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
-    assert failed_requirements(frozenset({name}), HOJIN_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+    # Only this edition's: a defect of a sentence both editions quote (第294条) names the other's too.
+    assert failed_requirements(frozenset({name}), HOJIN_RULES, BINDINGS) == {
+        rid for rid in DEFECTS[name].requirements if rid.startswith("hojin_juminzei-")}
+
+
+def test_the_worked_examples_by_kind() -> None:
+    town = TOWN_CODE
+    # 第294条第5項: the 恒久的施設 is the 外国法人's office; an office without one is none.
+    assert hs._foreign_liable(hs.FOREIGN_PE_HERE, town) == {"納税義務者": True}
+    assert hs._foreign_liable(hs.FOREIGN_OFFICE_ONLY, town) == {"納税義務者": False}
+    # 第6項: where the 収益事業 is done.
+    assert hs._exempt_public_liable(hs.PUBLIC_BUSINESS_HERE, town) == {"納税義務者": True}
+    assert hs._exempt_public_liable(hs.PUBLIC_BUSINESS_ELSEWHERE, town) == {"納税義務者": False}
+    # 第7項: the 法人税割 where the 収益事業 is done.
+    assert hs._public_corporate_tax(hs.INTEREST_BUSINESS_HERE, town) == {hs._CORPORATE_TAX: True}
+    assert hs._public_corporate_tax(hs.INTEREST_NO_BUSINESS, town) == {hs._CORPORATE_TAX: False}
+    # 第8項: 収益事業を廃止したものを含む; a 代表者又は管理人 is needed.
+    assert hs._deemed_liable(hs.CEASED_SOCIETY, town) == {"納税義務者": True}
+    assert hs._deemed_liable(hs.SOCIETY_WITHOUT_REPRESENTATIVE, town) == {"納税義務者": False}
+    # 第1項第5号 and 柱書: 法人税割 alone.
+    assert hs._trustee_components(hs.TRUSTEE_HERE, town) == {"課税区分": ["法人税割"]}
+
+
+def test_the_worked_examples_of_the_interim_rules() -> None:
+    town = TOWN_CODE
+    # 第321条の8第1項後段, 第2項後段: filed on the 提出期限 -> in time; a day late or never -> deemed on it.
+    assert hs._deemed_return(hs.FILED_ON_DEADLINE, town) == {"みなし申告日": None}
+    assert hs._deemed_return(hs.FILED_LATE, town) == {"みなし申告日": "2024-11-30"}
+    assert hs._deemed_return(hs.NEVER_FILED, town) == {"みなし申告日": "2024-11-30"}
+    assert hs._deemed_return(hs.SECOND_FILED_ON_DEADLINE, town) == {"みなし申告日": None}
+    # 第312条第7項: 2,000万円 -> 第三号 (資本金等 1千万円超); a 相互会社 -> 第一号ホ.
+    assert hs._interim_class(hs.INTERIM_PAID_IN_ABOVE, town) == {"均等割区分": 3}
+    assert hs._interim_class(hs.MUTUAL_PAID_IN_ABOVE, town) == {"均等割区分": 1}
+
+
+KIND_RULES = ["hojin_juminzei.deemed_return", "hojin_juminzei.deemed_return_second",
+              "hojin_juminzei.interim_capital_floor", "hojin_juminzei.foreign", "hojin_juminzei.exempt_public",
+              "hojin_juminzei.public_interest", "hojin_juminzei.unincorporated", "hojin_juminzei.trustee"]
+KIND_DEFECTS = ["hojin_juminzei_filed_on_deadline_late", "hojin_juminzei_filed_on_deadline_late",
+                "hojin_juminzei_mutual_company_floored", "hojin_juminzei_foreign_by_office",
+                "hojin_juminzei_public_levied_anywhere", "hojin_juminzei_public_corporate_tax_everywhere",
+                "hojin_juminzei_ceased_society_untaxed", "hojin_juminzei_trustee_equal_rate"]
+
+
+def test_a_conforming_vendor_gives_the_kind_rules_no_finding() -> None:
+    assert all(found == [] for found in rule_findings(frozenset(), HOJIN_RULES, BINDINGS, KIND_RULES).values())
+
+
+@pytest.mark.parametrize(("name", "rule"), list(zip(KIND_DEFECTS, KIND_RULES, strict=True)))
+def test_a_kind_defect_gives_its_rules_finding_at_the_query(name: str, rule: str) -> None:
+    (finding,) = rule_findings(frozenset({name}), HOJIN_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert finding.expected != finding.actual

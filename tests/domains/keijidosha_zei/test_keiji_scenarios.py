@@ -5,11 +5,14 @@ checks make)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rule_findings
 
+from conformance.checks import scenarios
 from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
 from conformance.domains.keijidosha_zei import checks as ks
 from conformance.domains.keijidosha_zei.checks import KEIJI_RULES
@@ -37,7 +40,7 @@ def test_generated_owners_are_valid_rows_with_a_vehicle(scenario: Scenario) -> N
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KEIJI_RULES}
-    assert len(names) == 8
+    assert len(names) == 14
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples and rule.needs_records for rule in KEIJI_RULES.values())
@@ -55,7 +58,7 @@ def test_the_worked_examples() -> None:
     assert ks._rate(ks.BOUGHT_ON_LEVY_DATE, town) == {"種別割税額": 10_800}
     assert ks._rate(ks.SMALL_TWO_WHEEL, town) == {"種別割税額": 6_000}
     assert ks._rate(ks.MOPED, town) == {"種別割税額": 2_000}
-    assert ks._due_month(ks.MOPED, town) == {"納期限の月": "2025-04"}
+    assert ks._due_month(ks.MOPED, town) == {ks._DUE: True}
 
 
 def test_the_answer_is_read_against_the_ceiling_and_the_notice_day() -> None:
@@ -71,6 +74,17 @@ def test_the_answer_is_read_against_the_ceiling_and_the_notice_day() -> None:
         ks._NOTICE: False}
 
 
+@pytest.mark.parametrize(("due", "allowed"), [
+    ("2025-04-30", True), ("2025-05-31", True), ("2026-03-31", True),  # 本文; ただし書 (筑後市's 5月); the 年度's last
+    ("2025-03-31", False), ("2026-04-30", False)])  # before the 賦課期日 (the 年度 before); the next 年度
+def test_the_due_day_is_read_against_the_months_the_article_allows(due: str, allowed: bool) -> None:
+    answer = {"年度": 2025, ks.PART: {"納期限": due}}
+    expected = {ks._DUE: True} if allowed else {ks._DUE: False, "納期限": due, "年度": 2025}
+    assert ks._answered_due_month(answer, None) == expected  # type: ignore[arg-type]
+    assert ks._answered_due_month({ks.PART: {"納期限": "4月末"}, "年度": 2025}, None) == {  # type: ignore[arg-type]
+        ks._DUE: None, "納期限": "4月末"}
+
+
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
     assert failed_requirements(frozenset(), KEIJI_RULES, BINDINGS) == set()
 
@@ -78,3 +92,56 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 @pytest.mark.parametrize("name", KEIJI_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), KEIJI_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+def test_a_due_day_before_the_levy_date_is_the_due_month_finding_at_the_query() -> None:
+    # 第463条の17: a 5月 納期限 is allowed (ただし書), so the clean reference's April and a May pass; 3月31日 of the
+    # 年度's first year (keijidosha_due_before_levy_date) is no month of the 年度.
+    assert rule_findings(frozenset(), KEIJI_RULES, BINDINGS, ["keijidosha_zei.due_month"]) == {
+        "keijidosha_zei.due_month": []}
+    found = rule_findings(frozenset({"keijidosha_due_before_levy_date"}), KEIJI_RULES, BINDINGS,
+                          ["keijidosha_zei.due_month"])["keijidosha_zei.due_month"]
+    (finding,) = found
+    assert finding.code == "scenario.keijidosha_zei.due_month.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert json.loads(finding.expected) == {ks._DUE: True}
+    assert json.loads(finding.actual) == {ks._DUE: False, "納期限": "2025-03-31", "年度": 2025}
+
+
+def test_the_worked_examples_of_the_environmental_rate_and_the_taxpayers() -> None:
+    town = TOWN_CODE
+    # 第451条第1項-第3項: 以上 at each threshold.
+    assert [ks._env_rate(example, town)["環境性能割税率"] for example in (
+        ks.ENV_ONE, ks.ENV_TWO, ks.ENV_THREE, ks.ENV_TRUCK_TWO, ks.ENV_DIESEL)] == [1, 2, 3, 2, 3]
+    # 第4項 (平成二十二年度基準: 162%, 151%; トラック 147%), 第5項 (令和二年度基準: 109%, 102%).
+    assert [ks._env_rate(example, town)["環境性能割税率"] for example in (
+        ks.ENV_H22_ONE, ks.ENV_H22_TWO, ks.ENV_H22_TRUCK, ks.ENV_R2_ONE, ks.ENV_R2_TWO, ks.ENV_R2_THREE)] == [
+        1, 2, 2, 1, 2, 3]
+    # 第443条第2項, 第3項, 第442条第7号.
+    assert ks._acquirer(ks.BOUGHT_TO_SELL, town) == {"環境性能割の納税義務者": False}
+    assert ks._acquirer(ks.BOUGHT_TO_DRIVE, town) == {"環境性能割の納税義務者": True}
+    assert ks._user(ks.USER_OF_EXEMPT, town) == {"納税義務者": True}
+    assert ks._user(ks.USER_PUBLIC, town) == {"納税義務者": False}
+    assert ks._liable(ks.SIDECAR, town) == {"納税義務者": True} and ks._rate(ks.SIDECAR, town) == {"種別割税額": 6_000}
+
+
+NEW_RULES = ["keijidosha_zei.environmental", "keijidosha_zei.environmental_h22", "keijidosha_zei.environmental_r2",
+             "keijidosha_zei.acquirer", "keijidosha_zei.user", "keijidosha_zei.sidecar"]
+NEW_DEFECTS = ["keijidosha_env_threshold_exclusive", "keijidosha_env_h22_as_standard",
+               "keijidosha_env_r2_reading_ignored", "keijidosha_dealer_taxed", "keijidosha_user_public_taxed",
+               "keijidosha_sidecar_untaxed"]
+_BOUND = bound_requirements(BINDINGS)
+
+
+def test_a_conforming_vendor_gives_the_new_rules_no_finding() -> None:
+    assert all(found == [] for found in rule_findings(frozenset(), KEIJI_RULES, BINDINGS, NEW_RULES).values())
+
+
+@pytest.mark.parametrize("name", NEW_DEFECTS)
+def test_a_new_defect_gives_its_rules_finding_at_the_query(name: str) -> None:
+    rules = [rule for rule in NEW_RULES if _BOUND[f"scenario.{rule}"] & set(DEFECTS[name].requirements)]
+    assert rules
+    for rule, found in rule_findings(frozenset({name}), KEIJI_RULES, BINDINGS, rules).items():
+        (finding,) = found
+        assert finding.code == f"scenario.{rule}.mismatch"
+        assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")

@@ -9,6 +9,7 @@ from conformance.domains.keijidosha_zei.oracle import (
     STANDARD_RATES,
     Ownership,
     keijidosha_due_in,
+    keijidosha_due_months_allowed,
     keijidosha_levy_date,
     keijidosha_liable,
     keijidosha_standard_rate,
@@ -43,3 +44,10 @@ def test_the_table_of_standard_rates() -> None:
 
 def test_the_due_month_is_april_of_the_year() -> None:
     assert keijidosha_due_in(2025) == (2025, 4)
+
+
+def test_the_ta_dashi_gaki_allows_any_other_month_of_the_year() -> None:
+    # 第463条の17 ただし書: これと異なる納期 (no month named); bounded to the 年度 (our reading).
+    allowed = keijidosha_due_months_allowed(2025)
+    assert (2025, 4) in allowed and (2025, 5) in allowed and (2026, 3) in allowed
+    assert (2025, 3) not in allowed and (2026, 4) not in allowed and len(allowed) == 12

@@ -6,18 +6,24 @@ tests/test_reference_run.py show it through the CLI)."""
 
 from __future__ import annotations
 
+import json
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rule_findings
 
-from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
+from conformance.checks import scenarios
+from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
+from conformance.domains.kojin_juminzei import checks as ks
 from conformance.domains.kojin_juminzei.checks import TAX_RULES, _fifteens, _minors, levied_residents
 from conformance.locations import default_catalog_root
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
 from conformance_reference.defects import DEFECTS
+from conformance_reference.domain_records import DOMAIN_RECORDS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "kojin_juminzei" / "2025.12" / "bindings.yaml"
@@ -28,15 +34,25 @@ TAX_DEFECTS = sorted(name for name in DEFECTS if name.startswith("juminzei_") an
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.one_of(levied_residents(CODES), _minors(CODES), _fifteens(CODES)))
+@given(st.one_of(levied_residents(CODES), _minors(CODES), _fifteens(CODES),
+                *(rule.scenarios(CODES) for rule in ks.RECORD_RULES.values() if rule.name != "juminzei.house")))
 def test_generated_rows_are_valid_migration_rows(scenario: Scenario) -> None:
     rows = parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
     assert rows[0]["住所_市区町村コード"] == TOWN_CODE and rows[0]["住民状態"] == "1"
+    assert set(scenario.record(ks.PART)) <= DOMAIN_RECORDS[ks.PART]
+
+
+@settings(max_examples=30, deadline=None)
+@given(ks.house_owners(CODES))
+def test_the_house_owners_moved_out_around_the_levy_date(scenario: Scenario) -> None:
+    parse_migration(_csv([_row(scenario, TOWN_CODE, "8999999990", "9499999990")]), "scenario")
+    assert scenario.moved_out is not None and 0 <= (date(scenario.fiscal_year, 1, 1) - scenario.moved_out).days <= 40
+    assert scenario.record(ks.PART).get("家屋敷_市区町村コード") in (None, TOWN_MARK, CODES[1])
 
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in TAX_RULES}
-    assert len(names) == 7
+    assert len(names) == 20
     assert names <= set(default_registry())
     assert names <= set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in TAX_RULES.values())
@@ -50,4 +66,108 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 
 @pytest.mark.parametrize("name", TAX_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
-    assert failed_requirements(frozenset({name}), TAX_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+    # Only this edition's: a defect of a sentence both editions quote (第294条) names the other's too.
+    assert failed_requirements(frozenset({name}), TAX_RULES, BINDINGS) == {
+        rid for rid in DEFECTS[name].requirements if rid.startswith("kojin_juminzei-")}
+
+
+@pytest.mark.parametrize(("months", "read"), [
+    (["2025-06", "2025-08", "2025-10", "2026-01"], {ks._DUE: True}),  # 本文
+    (["2025-06"], {ks._DUE: True}),  # 本文's parenthesis: at most the 均等割額
+    ([f"2025-{month:02d}" for month in range(6, 13)] + ["2026-01", "2026-02", "2026-03"], {ks._DUE: True}),  # 但し書
+    ([], {"納期": []}),  # not levied
+    (["2025-06", "2025-01"], {ks._DUE: False, "納期": ["2025-06", "2025-01"], "年度": 2025}),  # 1月: the 年度 before
+    (["2026-04"], {ks._DUE: False, "納期": ["2026-04"], "年度": 2025})])  # the next 年度
+def test_the_payment_months_are_read_against_the_months_the_article_allows(months: list[str],
+                                                                            read: dict[str, object]) -> None:
+    answer = {"年度": 2025, ks.PART: {"納期": months}}
+    assert ks._answered_payment_months(answer, None) == read  # type: ignore[arg-type]
+
+
+def test_a_january_of_the_same_year_is_the_payment_months_finding_at_the_query() -> None:
+    rule = "juminzei.payment_months"
+    assert rule_findings(frozenset(), TAX_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding,) = rule_findings(frozenset({"juminzei_january_of_same_year"}), TAX_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == "scenario.juminzei.payment_months.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=2025")
+    assert json.loads(finding.expected) == {ks._DUE: True}
+    assert json.loads(finding.actual) == {ks._DUE: False, "納期": ["2025-06", "2025-08", "2025-10", "2025-01"],
+                                          "年度": 2025}
+
+
+def test_the_worked_examples_of_the_record_rules() -> None:
+    town = TOWN_CODE
+    # 第295条第1項第1号 on the 賦課期日: 廃止 on 1月1日 -> levied; 廃止 on 1月2日, begun on 1月1日 -> not.
+    assert ks._aided_taxes(ks.AID_ENDED_ON_LEVY_DATE, town) == {ks._ANY: True}
+    assert ks._aided_taxes(ks.AID_ENDED_AFTER, town) == {ks._ANY: False}
+    assert ks._aided_taxes(ks.AID_BEGUN_ON_LEVY_DATE, town) == {ks._ANY: False}
+    # 第294条第1項第2号: moved away on 12月31日 or 1月1日 with a 家屋敷 here -> 均等割; without one -> none.
+    assert ks._house_taxes(ks.HOUSE_AFTER_MOVE, town) == {"課する税": ["均等割"]}
+    assert ks._house_taxes(ks.HOUSE_MOVED_ON_LEVY_DATE, town) == {"課する税": ["均等割"]}
+    assert ks._house_taxes(ks.NO_HOUSE_AFTER_MOVE, town) == {"課する税": []}
+    # 第294条第4項: levied under 第3項 elsewhere for the 年度 -> none; for the 年度 before -> levied.
+    assert ks._deemed_taxes(ks.DEEMED_ELSEWHERE, town) == {ks._ANY: False}
+    assert ks._deemed_taxes(ks.DEEMED_THE_YEAR_BEFORE, town) == {ks._ANY: True}
+    # 第314条の3: 3,000,000 - 1,000,000 = 2,000,000; 控除 above the income -> 0.
+    assert ks._taxable(ks.EARNER, town) == {"課税総所得金額": 2_000_000}
+    assert ks._taxable(ks.DEDUCTIONS_ABOVE_INCOME, town) == {"課税総所得金額": 0}
+    # 第313条第12項-第15項: stated in the 確定申告書 -> in the 総所得金額.
+    assert ks._total_income(ks.DIVIDENDS_DECLARED, town) == {"総所得金額": 1_200_000}
+    assert ks._total_income(ks.DIVIDENDS_WITHHELD, town) == {"総所得金額": 1_000_000}
+    assert ks._total_income(ks.SHARES_DECLARED, town) == {"総所得金額": 1_500_000}
+    assert ks._total_income(ks.SHARES_WITHHELD, town) == {"総所得金額": 1_000_000}
+    # 第313条第8項, 令和7年度 (前年 2024): 2021's loss deducted, 2020's not, nor one without a 青色申告書.
+    assert ks._total_income(ks.LOSS_OF_2021, town) == {"総所得金額": 1_500_000}
+    assert ks._total_income(ks.LOSS_OF_2020, town) == {"総所得金額": 2_000_000}
+    assert ks._total_income(ks.LOSS_NOT_BLUE, town) == {"総所得金額": 2_000_000}
+    # 第313条第4項: min(860,000, 1,800,000 / 2); min(860,000, 600,000); 860,000 + min(500,000, 1,000,000).
+    assert ks._senjusha(ks.SPOUSE_HIGH, town) == {"事業専従者控除額": 860_000}
+    assert ks._senjusha(ks.SPOUSE_LOW, town) == {"事業専従者控除額": 600_000}
+    assert ks._senjusha(ks.SPOUSE_AND_CHILD, town) == {"事業専従者控除額": 1_360_000}
+    # 第313条第5項; 第295条第2項 on 1月1日 of the payment year; 第313条第3項.
+    assert ks._senjusha_salary(ks.SENJUSHA_EMPLOYEE, town) == {"給与所得に係る収入金額": 1_160_000}
+    assert ks._separate_tax(ks.RETIRED_AIDED, town) == {"分離課税に係る所得割を課する": False}
+    assert ks._separate_tax(ks.RETIRED_AIDED_LATER, town) == {"分離課税に係る所得割を課する": True}
+    assert ks._separate_tax(ks.RETIRED_AID_ENDED, town) == {"分離課税に係る所得割を課する": True}
+    assert ks._blue_senjusha(ks.BLUE_FILED, town) == {"青色事業専従者給与の必要経費算入額": 1_200_000}
+    assert ks._blue_senjusha(ks.BLUE_DECLARED, town) == {"青色事業専従者給与の必要経費算入額": 1_200_000}
+    assert ks._blue_senjusha(ks.BLUE_UNFILED, town) == {"青色事業専従者給与の必要経費算入額": 0}
+    # 第313条第6項: not stated -> none; no 申告書 due, or unavoidable -> min(500,000, 1,200,000 / 2).
+    assert ks._senjusha_declared(ks.NOT_DECLARED, town) == {"事業専従者控除額": 0}
+    assert ks._senjusha_declared(ks.NOT_DUE, town) == {"事業専従者控除額": 500_000}
+    assert ks._senjusha_declared(ks.UNAVOIDABLE, town) == {"事業専従者控除額": 500_000}
+
+
+def test_the_shotokuwari_is_read_against_the_answers_taxable_income_and_rate() -> None:
+    def answer(**part: object) -> dict[str, object]:
+        return {"年度": 2025, ks.PART: part}
+
+    assert ks._answered_amount(answer(課税総所得金額=2_000_000, 所得割税率=6, 所得割額=120_000), None) == {  # type: ignore[arg-type]
+        ks._AMOUNT: True}
+    assert ks._answered_amount(answer(課税総所得金額=2_000_000, 所得割税率=6, 所得割額=180_000), None)[  # type: ignore[arg-type]
+        ks._AMOUNT] is False
+    assert ks._answered_amount(answer(課税総所得金額=None, 所得割税率=6, 所得割額=0), None)[ks._AMOUNT] is None  # type: ignore[arg-type]
+
+
+RECORD_DEFECTS = ["juminzei_aid_through_haishi", "juminzei_house_untaxed", "juminzei_deductions_ignored",
+                  "juminzei_shotokuwari_on_total", "juminzei_dividends_always_included",
+                  "juminzei_share_gains_always_excluded", "juminzei_loss_four_years", "juminzei_senjusha_fixed_only",
+                  "juminzei_deemed_levy_ignored", "juminzei_senjusha_without_declaration",
+                  "juminzei_senjusha_salary_ignored", "juminzei_separate_tax_aid_on_payment_day",
+                  "juminzei_blue_senjusha_filed_only"]
+_BOUND = bound_requirements(BINDINGS)
+
+
+def test_a_conforming_vendor_gives_the_record_rules_no_finding() -> None:
+    assert all(found == [] for found in rule_findings(frozenset(), TAX_RULES, BINDINGS, list(ks.RECORD_RULES)).values())
+
+
+@pytest.mark.parametrize("name", RECORD_DEFECTS)
+def test_a_record_defect_gives_its_rules_finding_at_the_query(name: str) -> None:
+    rules = [rule for rule in ks.RECORD_RULES if _BOUND[f"scenario.{rule}"] & set(DEFECTS[name].requirements)]
+    assert rules
+    for rule, found in rule_findings(frozenset({name}), TAX_RULES, BINDINGS, rules).items():
+        (finding,) = found
+        assert finding.code == f"scenario.{rule}.mismatch"
+        assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+        assert finding.expected != finding.actual

@@ -50,10 +50,10 @@ def test_generated_owners_are_valid_rows_with_an_asset(scenario: Scenario) -> No
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KOTEI_RULES}
-    assert len(names) == 15
+    assert len(names) == 29
     assert names <= set(default_registry())
     assert names == set(_BOUND)
-    assert len({rid for rids in _BOUND.values() for rid in rids}) == 15
+    assert len({rid for rids in _BOUND.values() for rid in rids}) == 39
     assert all(rule.examples and rule.needs_records for rule in KOTEI_RULES.values())
 
 
@@ -91,8 +91,12 @@ def test_the_answer_is_read_against_the_rate_and_the_due_months() -> None:
     assert ks._answered_rate(answer(課税標準額=None, 税額=70_000), loaded)[ks._RATE] is None
     due = ["2025-04-30", "2025-07-31", "2025-12-25", "2026-02-28"]
     assert ks._answered_due(answer(納期限=due), loaded) == {ks._DUE: True}
-    assert ks._answered_due(answer(納期限=[*due[:3], "2026-03-02"]), loaded) == {ks._DUE: False}
-    assert ks._answered_due(answer(納期限=[]), loaded) == {ks._DUE: False}
+    assert ks._answered_due(answer(納期限=[*due[:3], "2026-03-02"]), loaded) == {ks._DUE: True}  # 但し書
+    assert ks._answered_due(answer(納期限=["2025-05-31"]), loaded) == {ks._DUE: True}  # 但し書: one 納期
+    assert ks._answered_due(answer(納期限=[*due[:3], "2025-02-28"]), loaded) == {
+        ks._DUE: False, "納期限": [*due[:3], "2025-02-28"], "年度": 2025}  # the 年度 before
+    assert ks._answered_due(answer(納期限=["2026-04-30"]), loaded)[ks._DUE] is False  # the next 年度
+    assert ks._answered_due(answer(納期限=[]), loaded) == {ks._DUE: False, "納期限": [], "年度": 2025}
     assert ks._answered_due(answer(納期限=None), loaded)[ks._DUE] is None
     assert ks._answered_levied(answer(税額=0), loaded) == {ks._LEVIED: False}
 
@@ -142,3 +146,61 @@ def test_a_defect_gives_its_rules_finding_at_the_query(name: str) -> None:
         assert finding.code == f"scenario.{rule}.mismatch"
         assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
         assert finding.expected != finding.actual
+
+
+def test_the_worked_examples_of_the_price_in_the_cycle() -> None:
+    town = TOWN_CODE
+    # 第349条第2項ただし書 (第1号 改築 found unfit -> 比準価格; not found unfit -> 基準年度の価格), 第3項ただし書.
+    assert ks._cycle_standard(ks.REBUILT_SECOND, town) == {"課税標準額": 7_000_000}
+    assert ks._cycle_standard(ks.REBUILT_NOT_DEEMED, town) == {"課税標準額": 5_000_000}
+    assert ks._cycle_standard(ks.BOUNDARY_THIRD, town) == {"課税標準額": 4_000_000}
+    # 第4項-第6項, 第5項ただし書.
+    assert [ks._cycle_standard(example, town)["課税標準額"] for example in (
+        ks.NEW_IN_SECOND, ks.NEW_SECOND_IN_THIRD, ks.NEW_IN_THIRD, ks.NEW_SECOND_DAMAGED)] == [
+        5_000_000, 5_000_000, 5_000_000, 3_000_000]
+
+
+@pytest.mark.parametrize(("name", "rule"), [
+    ("kotei_special_circumstances_ignored", "kotei_shisan_zei.special_second"),
+    ("kotei_special_circumstances_ignored", "kotei_shisan_zei.special_third"),
+    ("kotei_new_asset_untaxed_until_base_year", "kotei_shisan_zei.new_assets"),
+    ("kotei_new_asset_untaxed_until_base_year", "kotei_shisan_zei.new_special_third")])
+def test_a_cycle_defect_gives_its_rules_finding_at_the_query(name: str, rule: str) -> None:
+    (finding,) = _findings(frozenset({name}), [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+
+
+def test_the_worked_examples_of_whose_asset_and_where() -> None:
+    town = TOWN_CODE
+    # 第343条第1項: 百年より永い -> 101 years the 地上権者, 100 years the 所有者; the 質権者.
+    assert [ks._land_right(example, town)["納税義務者"] for example in (
+        ks.SUPERFICIES_101, ks.SUPERFICIES_100, ks.OWNER_UNDER_100, ks.PLEDGEE)] == [True, False, True, True]
+    # 第342条第2項; 第343条第3項; 第342条第3項; 第341条第4号ただし書.
+    assert ks._stationed(ks.SHIP_STATIONED_HERE, town) == {"納税義務者": True}
+    assert ks._stationed(ks.MACHINE_STATIONED_ELSEWHERE, town) == {"納税義務者": True}
+    assert ks._ledger(ks.UNREGISTERED_MACHINE, town) == {"納税義務者": False}
+    assert ks._ledger(ks.RESERVED_BUYER, town) == {"納税義務者": True}
+    assert ks._ledger(ks.LIGHT_CAR_ASSET, town) == {"納税義務者": False}
+
+
+def test_the_worked_examples_of_the_categories_and_the_state_farmland() -> None:
+    town = TOWN_CODE
+    # 第341条第2号・第3号: a 山林 of 200万円 and a 発電所 of 100万円 (a 家屋: 免税点 20万円) are taxed.
+    assert ks._category_tax(ks.FOREST, town) == {ks._TAXED: True}
+    assert ks._category_tax(ks.POWER_PLANT, town) == {ks._TAXED: True}
+    # 第343条第6項: on the 移転日 itself the 使用者; the buyer only after it.
+    assert ks._farm_holder(ks.FARM_USER_ON_TRANSFER_DAY, town) == {"納税義務者": True}
+    assert ks._farm_holder(ks.FARM_BUYER_ON_TRANSFER_DAY, town) == {"納税義務者": False}
+    assert ks._farm_holder(ks.FARM_BUYER_AFTER, town) == {"納税義務者": True}
+
+
+def test_the_worked_examples_of_the_ledgers_and_the_trust_lease() -> None:
+    town = TOWN_CODE
+    # 第341条第9号-第14号.
+    assert [ks._ledger_name(example, town)["課税台帳"] for example in (
+        ks.UNREGISTERED_LAND, ks.REGISTERED_HOUSE, ks.MACHINE_LEDGER)] == ["土地補充課税台帳", "家屋課税台帳",
+                                                                          "償却資産課税台帳"]
+    # 第343条第9項.
+    assert ks._trust_taxed(ks.TRUST_LESSEE, town) == {"納税義務者": True}
+    assert ks._trust_taxed(ks.TRUST_COMPANY, town) == {"納税義務者": False}
