@@ -181,6 +181,9 @@ class BundleFile(models.Model):
     bundle = models.OneToOneField(Bundle, on_delete=models.CASCADE, primary_key=True, related_name="file")
     data = models.BinaryField()
 
+    class Meta:
+        verbose_name = verbose_name_plural = "バンドルのファイル"
+
 
 class SystemResult(models.Model):
     """The part of a bundle about one system: its domain and catalog edition, and how many of its

@@ -223,30 +223,27 @@ def test_every_page_is_japanese(served: str, browser: Any, world: World, tmp_pat
     assert found == {}, found
 
 
-def test_a_machine_without_a_japanese_font_reads_the_portal_in_the_projects(served: str) -> None:
+def test_a_machine_without_a_japanese_font_reads_the_portal_in_the_projects(served: str, browser: Any) -> None:
     """Issue 48 item 5: the pages name the project's font last (a web font the portal serves), so a browser with
     no Japanese font sets the login page's Japanese in IPAexGothic; one that has a Japanese font never fetches it
     (the stack's order). The control: the same Chromium shows no font for it when the page's @font-face is gone."""
-    from playwright.sync_api import sync_playwright
-
     from conformance.fonts import FONT_NAME
 
-    binary = chromium()
-    with sync_playwright() as playwright:
-        bare = playwright.chromium.launch(executable_path=binary, args=["--no-sandbox", "--disable-gpu"],
-                                          env=no_japanese_font())
-        try:
-            page = bare.new_page()
-            fetched: list[str] = []
-            page.on("response", lambda answer: fetched.append(f"{answer.status} {answer.url}"))
-            page.goto(f"{served}/login/")
-            page.evaluate("document.fonts.ready.then(() => true)")
-            fonts = platform_fonts(page, "h1")
-            assert fonts and all(f["isCustomFont"] and f["familyName"] == FONT_NAME for f in fonts), fonts
-            assert f"200 {served}/static/portal/ipaexg-00401.woff" in fetched
-            page.evaluate("document.querySelectorAll('style').forEach(s => { s.textContent = "
-                          "s.textContent.replace(/@font-face[^}]*}/g, ''); })")
-            page.evaluate("document.fonts.clear(); document.body.offsetHeight")
-            assert not any(f["isCustomFont"] for f in platform_fonts(page, "h1"))
-        finally:
-            bare.close()
+    # Another Chromium of the same Playwright (a second sync_playwright() in this thread is refused).
+    bare = browser.browser_type.launch(executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"],
+                                       env=no_japanese_font())
+    try:
+        page = bare.new_page()
+        fetched: list[str] = []
+        page.on("response", lambda answer: fetched.append(f"{answer.status} {answer.url}"))
+        page.goto(f"{served}/login/")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        fonts = platform_fonts(page, "h1")
+        assert fonts and all(f["isCustomFont"] and f["familyName"] == FONT_NAME for f in fonts), fonts
+        assert f"200 {served}/static/portal/ipaexg-00401.woff" in fetched
+        page.evaluate("document.querySelectorAll('style').forEach(s => { s.textContent = "
+                      "s.textContent.replace(/@font-face[^}]*}/g, ''); })")
+        page.evaluate("document.fonts.clear(); document.body.offsetHeight")
+        assert not any(f["isCustomFont"] for f in platform_fonts(page, "h1"))
+    finally:
+        bare.close()
