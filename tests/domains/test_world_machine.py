@@ -10,7 +10,6 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from inprocess import started_in_process
 
 from conformance.catalog.loader import load_edition
@@ -24,8 +23,6 @@ EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "j
 SEED = 20200901
 TOWN = "229997"
 ASKED = "/residents/{atena}/qualifications#/"
-
-pytestmark = pytest.mark.slow
 
 
 @contextmanager
@@ -116,3 +113,15 @@ def test_persons_the_oracles_cannot_take_are_not_judged_and_say_why() -> None:
     assert str(scenario_of(_world(*back), "p")).startswith("a return after a 転出")
     early = {**_ROW, "住民状態": "3", "異動日": "1990-01-01"}
     assert str(scenario_of(_world(_ROW, early), "p")).startswith("a stay the oracles cannot take")
+
+
+def test_the_reference_ends_the_stay_of_a_move_out_still_recorded_as_resident() -> None:
+    # Found by this machine (its first run): the reference keeps a 転出's record 住民 until the 転入通知 (1.1.5 R001
+    # allows it), and its domain rules read only 住民状態, so a 国外転出 (no 転入通知 ever comes) stayed a 国保
+    # 被保険者 for ever, with a 介護 資格取得日 at 65 decades after leaving.
+    from conformance_reference import rules
+
+    pending = {**_ROW, "異動事由区分": "国外転出", "転出予定年月日": "2025-06-30"}
+    stay = rules.stay_of(pending)
+    assert stay is not None and (stay.moved_out, stay.loss) == (date(2025, 6, 30), date(2025, 7, 1))
+    assert rules.stay_of(_ROW) == rules.Stay(date(2010, 4, 1), None, False, None, None)
