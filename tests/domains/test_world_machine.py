@@ -13,9 +13,18 @@ from pathlib import Path
 from inprocess import started_in_process
 
 from conformance.catalog.loader import load_edition
+from conformance.checks.registry import CheckContext
 from conformance.checks.scenarios import Scenario
 from conformance.domains.jumin.oracles.model import World
-from conformance.domains.world import PARTS, WorldResult, expected_kaigo, on_move_day, run_world, scenario_of
+from conformance.domains.world import (
+    PARTS,
+    WorldResult,
+    domains_check,
+    expected_kaigo,
+    on_move_day,
+    run_world,
+    scenario_of,
+)
 from conformance.profiles import DriverTarget
 from conformance.targets.base import Target
 
@@ -125,3 +134,27 @@ def test_the_reference_ends_the_stay_of_a_move_out_still_recorded_as_resident() 
     stay = rules.stay_of(pending)
     assert stay is not None and (stay.moved_out, stay.loss) == (date(2025, 6, 30), date(2025, 7, 1))
     assert rules.stay_of(_ROW) == rules.Stay(date(2010, 4, 1), None, False, None, None)
+
+
+KAIGO = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "kaigo" / "2025.12")
+
+
+def test_the_check_reports_the_finding_against_the_requirement_of_the_statute_edition_it_judges() -> None:
+    # As the main command runs it: the target of the 介護保険 edition (no driver operations of its own: the machine
+    # drives through the 住民記録 edition), the finding on the requirement bound, none on the others.
+    with started_in_process(frozenset({"kaigo_insured_on_move_day"})) as running:
+        target = Target(catalog=KAIGO, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
+                        max_examples=25, shrink=False)
+        proviso = list(domains_check(CheckContext(KAIGO.requirement("kaigo-2025.12-1.11.0.1.0-R002"), target=target)))
+        category = list(domains_check(CheckContext(KAIGO.requirement("kaigo-2025.12-1.9.0.1.0-R001"), target=target)))
+    assert [(f.code, f.requirement, f.location.split("#", 1)[1].split("@")[0]) for f in proviso] == [
+        ("world.domain_mismatch", "kaigo-2025.12-1.11.0.1.0-R002", ASKED + "介護保険/第1号被保険者")]
+    assert proviso[0].location.startswith("model:world/step:")
+    assert "moves.out_confirm(" in proviso[0].message and f"seed {SEED}" in proviso[0].message
+    assert (proviso[0].expected, proviso[0].actual) == ("false", "true")
+    assert category == []
+
+
+def test_without_a_driver_the_check_leaves_the_verdict_to_the_other_checks_bound() -> None:
+    target = Target(catalog=KAIGO, seed=SEED)
+    assert list(domains_check(CheckContext(KAIGO.requirement("kaigo-2025.12-1.11.0.1.0-R002"), target=target))) == []
