@@ -158,3 +158,17 @@ def test_the_check_reports_the_finding_against_the_requirement_of_the_statute_ed
 def test_without_a_driver_the_check_leaves_the_verdict_to_the_other_checks_bound() -> None:
     target = Target(catalog=KAIGO, seed=SEED)
     assert list(domains_check(CheckContext(KAIGO.requirement("kaigo-2025.12-1.11.0.1.0-R002"), target=target))) == []
+
+
+def test_the_main_command_has_the_check_bound_to_each_requirement_it_compares() -> None:
+    from conformance.catalog.check_params import check_params
+    from conformance.shipped_checks import default_registry
+
+    assert default_registry().get("model.world.domains") is domains_check
+    assert "model.world.domains" in check_params()
+    root = Path(__file__).resolve().parents[2] / "spec_catalog"
+    bound = {requirement.id for slug in ("kaigo", "kokuho", "senkyo")
+             for requirement in load_edition(root / slug / "2025.12").requirements
+             if any(getattr(c, "name", "") == "model.world.domains" for c in requirement.checks)}
+    assert bound == {requirement for part in PARTS for requirement in part.requirements.values()} | {
+        "kaigo-2025.12-1.11.0.1.0-R002", "kokuho-2025.12-1.8.0.1.0-R002"}
