@@ -172,3 +172,18 @@ def test_the_main_command_has_the_check_bound_to_each_requirement_it_compares() 
              if any(getattr(c, "name", "") == "model.world.domains" for c in requirement.checks)}
     assert bound == {requirement for part in PARTS for requirement in part.requirements.values()} | {
         "kaigo-2025.12-1.11.0.1.0-R002", "kokuho-2025.12-1.8.0.1.0-R002"}
+
+
+def test_the_machine_runs_once_a_run_whatever_the_editions_it_is_bound_in() -> None:
+    # A run opens one target per edition, each with its own cache, all with the profile's one driver target.
+    from conformance.domains import world
+
+    kokuho = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "kokuho" / "2025.12")
+    driver = DriverTarget(operations="all")
+    with started_in_process() as running:
+        first, second = (Target(catalog=edition, http=running.client(), driver=driver, seed=SEED, max_examples=3,
+                                shrink=False) for edition in (KAIGO, kokuho))
+        assert world._world_result(first) is world._world_result(second)
+        other = Target(catalog=kokuho, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
+                       max_examples=3, shrink=False)
+        assert world._world_result(other) is not world._world_result(first)  # another run's profile: its own
