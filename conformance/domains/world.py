@@ -28,7 +28,12 @@ notice comes from that municipality). A person whose model the oracles cannot ta
 To keep the machine's cost to the domains, the 住民記録 read paths the model's own check judges after every
 step (the 異動差分, the 支援対象者 on every output, the person's and 世帯's read paths) are not read again here
 (``model.jumin.state_machine`` judges them); each step's own answer and history are (the model must hold what
-the oracles are fed).
+the oracles are fed). Two rules of its own make the persons whose domains a 異動 changes most (the model's births
+are mostly of working age): a 世帯 of one person reaching 18, 65 or 75 about the 処理日, and a 転出 of a person of 65 or
+more with its 転入通知 at once (the ただし書's day).
+
+The check ``model.world.domains`` runs the machine once a run and reports each breach against the requirement of its
+field (bound beside the domains' own checks: docs/model.md, "One world across domains").
 """
 
 from __future__ import annotations
