@@ -80,7 +80,11 @@ def stay_of(row: Row) -> Stay | None:
     if status == "3":
         died = parse_day(row.get("異動日", ""))
         return Stay(moved_in, died, False, died, None)
-    if status != "2":
+    # 1.1.5 R001: a 転出届 ends the stay on its 転出予定年月日 at the latest, whether the record is a 除票 yet or, as
+    # this vendor keeps it until the 転入通知, still 住民 (found by the cross-domain machine: a 国外転出 stayed a 国保
+    # 被保険者 for ever).
+    moving_out = status == "1" and row.get("異動事由区分") in ("国内転出", "国外転出")
+    if status != "2" and not moving_out:
         return Stay(moved_in, None, False, None, None)
     planned = parse_day(row.get("転出予定年月日", "")) or parse_day(row.get("異動日", ""))
     confirmed = parse_day(row.get("転出年月日（確定）", ""))

@@ -74,6 +74,10 @@ _LONGEST = ("tests/test_reference_run.py", "tests/test_shard_merge.py")
 _SLOW = (
     # The model's state machine against vendors that break it: generation and shrinking, step by step.
     "tests/domains/jumin/test_model_machine.py::",
+    # The cross-domain machine (the same machine with the domains' answers), each a run of it.
+    *(f"tests/domains/test_world_machine.py::test_{name}" for name in (
+        "the_clean_reference_passes", "kaigo_insured_on_the_move_day", "kokuho_loss_the_day_after",
+        "kaigo_lost_on_the_death_day", "the_check_reports_the_finding", "the_machine_runs_once")),
     "tests/scenarios/test_variant_vendor.py::",
     "tests/scenarios/test_scenario_engine.py::test_every_scenario_passes_against_the_clean_reference",
     # Hypothesis searches: every promised case reached, draws shrunk, large samples validated.

@@ -160,6 +160,8 @@ SHARED_PARAMS: dict[str, type[Params]] = {
     "api.openapi": ApiOpenApiParams,
     "file.layout": FileLayoutParams,
     "scenario.run": ScenarioRunParams,
+    # The cross-domain machine (conformance/domains/world.py): it reads several domain folders, so none declares it.
+    "model.world.domains": NoParams,
 }
 
 

@@ -100,6 +100,36 @@ def _result(target: Target) -> Result:
 
 def run_machine(target: Target) -> Result:
     """Run the state machine against the target (Hypothesis: the profile's max_examples and the run's seed)."""
+    session = session_of(target)
+    paths = session.paths
+    machine = seed(target.seed)(machine_for(session))
+    options = machine_settings(target)
+    try:
+        prelude(session)  # the run's first example, drawn by no one: a 通称 recorded and judged whatever the seed
+        refusals(session)  # its second: the refusals the draws may miss (E003, E002, E009, E010), judged
+        naturalization(session)  # its third: a 帰化 of a 支援対象者 (4.5.3; the drawn rules send none)
+        generations(session)  # its fourth: a 世帯 of three generations whose ages and 続柄 disagree (5.2)
+        run_state_machine_as_test(machine, settings=options)
+    except (ModelBreach, Flaky):
+        if not session.failures:
+            raise
+        steps, failure = session.failures[-1]
+        return Result(frozenset(session.exercised), steps, failure.breaches, target.seed)
+    return _reconcile_export(session, paths, target.seed)
+
+
+def machine_settings(target: Target) -> settings:
+    """Hypothesis' settings of a run of the machine: the profile's max_examples, ``STEPS`` a sequence, the shrink as
+    the run says, no database, quiet (the cross-domain machine runs with them too: conformance/domains/world.py)."""
+    return settings(max_examples=target.max_examples, stateful_step_count=STEPS, deadline=None, database=None,
+                    derandomize=False, phases=(Phase.generate, Phase.shrink) if target.shrink else (Phase.generate,),
+                    verbosity=Verbosity.quiet, suppress_health_check=list(HealthCheck), print_blob=False,
+                    report_multiple_bugs=False)
+
+
+def session_of(target: Target) -> Session:
+    """The machine's session on the target: its driver and read paths (NOT_AUTOMATED without a driver, or
+    without one of the operations the machine calls)."""
     driver = target.driver
     if driver is None:
         raise NotAutomated("the model's state machine needs the driver protocol (targets.driver)")
@@ -113,25 +143,7 @@ def run_machine(target: Target) -> Result:
     paths = Paths(DriverClient(target.need_http(), driver.base_path, operations), target.http, names.__contains__,
                   exports, searches=frozenset(search for search in SEARCHES if driver.implements(search)),
                   forms=CertificateForms.of(target))
-    session = Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)))
-    machine = seed(target.seed)(machine_for(session))
-    options = settings(max_examples=target.max_examples, stateful_step_count=STEPS, deadline=None, database=None,
-                       derandomize=False, phases=(Phase.generate, Phase.shrink) if target.shrink else (Phase.generate,),
-                       verbosity=Verbosity.quiet,
-                       suppress_health_check=list(HealthCheck), print_blob=False,
-                       report_multiple_bugs=False)
-    try:
-        prelude(session)  # the run's first example, drawn by no one: a 通称 recorded and judged whatever the seed
-        refusals(session)  # its second: the refusals the draws may miss (E003, E002, E009, E010), judged
-        naturalization(session)  # its third: a 帰化 of a 支援対象者 (4.5.3; the drawn rules send none)
-        generations(session)  # its fourth: a 世帯 of three generations whose ages and 続柄 disagree (5.2)
-        run_state_machine_as_test(machine, settings=options)
-    except (ModelBreach, Flaky):
-        if not session.failures:
-            raise
-        steps, failure = session.failures[-1]
-        return Result(frozenset(session.exercised), steps, failure.breaches, target.seed)
-    return _reconcile_export(session, paths, target.seed)
+    return Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)))
 
 
 def _reconcile_export(session: Session, paths: Paths, run_seed: int) -> Result:

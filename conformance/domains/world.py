@@ -1,0 +1,434 @@
+"""One world across domains (issue 46 item 3): 住民記録 異動 driven through the driver, and after every step the
+per-person answers of the statute domains compared with each domain's oracle fed from the model of 住民記録.
+
+The statute domains are judged one by one elsewhere (``domains/<slug>/checks.py``: generated persons appended
+as migration rows, one question each). Here the persons live: :class:`WorldMachine` is the 住民記録 model's
+state machine (``domains/jumin/model/machine.py``: its rules, its strategies, its judging of each step against
+the model), and after every committed step it asks the per-person query (``GET /residents/{宛名番号}/
+qualifications``) of every person the step changed, on the step's 処理日 and on the day their address in the
+town ended (the day a move-day reading differs), and compares the parts of the answer that follow a 異動 with
+the domains' oracles:
+
+- 介護保険 (介護保険法 第9条〜第11条): ``第1号被保険者`` on the day, ``資格取得日``, ``資格喪失日``
+  (:mod:`conformance.domains.kaigo.oracle`);
+- 国民健康保険 (国民健康保険法 第6条第8号, 第7条, 第8条): ``被保険者`` on the day, ``取得日``, ``喪失日``
+  (:mod:`conformance.domains.kokuho.oracle`);
+- 選挙人名簿 (公職選挙法 第9条): ``選挙権_国政`` and ``選挙権_地方`` on the day
+  (:mod:`conformance.domains.senkyo.oracle`).
+
+The oracle is fed from the model's state (:func:`scenario_of`): the person's rows as the model judged and adopted
+them, read as the shared :class:`~conformance.checks.scenarios.Scenario` the domain checks use, and through the
+same :func:`~conformance.checks.scenarios.history` into the oracles' address history. Readings (ours): the stay
+runs from 住民となった年月日 to the 死亡's 異動日, or to a 転出's 転出予定年月日 or the earlier 転入日 of its 転入通知;
+a 転入通知 received means an address in another municipality from its 転入日 (住民基本台帳法 第9条第1項: the
+notice comes from that municipality). A person whose model the oracles cannot take is not judged at that step
+(:func:`scenario_of` says which): a 生年月日 不詳 or no calendar day, a stay ending before it began, a return
+(再転入, or a 取消し of a 転出 or 死亡: the model leaves the 再転入's other items open).
+
+To keep the machine's cost to the domains, the 住民記録 read paths the model's own check judges after every
+step (the 異動差分, the 支援対象者 on every output, the person's and 世帯's read paths) are not read again here
+(``model.jumin.state_machine`` judges them); each step's own answer and history are (the model must hold what
+the oracles are fed). Two rules of its own make the persons whose domains a 異動 changes most (the model's births
+are mostly of working age): a 世帯 of one person reaching 18, 65 or 75 about the 処理日, and a 転出 of a person of 65 or
+more with its 転入通知 at once (the ただし書's day).
+
+The check ``model.world.domains`` runs the machine once a run and reports each breach against the requirement of its
+field (bound beside the domains' own checks: docs/model.md, "One world across domains").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from hypothesis import seed
+from hypothesis import strategies as st
+from hypothesis.errors import Flaky
+from hypothesis.stateful import precondition, rule, run_state_machine_as_test
+
+from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.loader import load_edition
+from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.checks.scenarios import QUERY_PATH, Scenario, history, other_codes
+from conformance.domains.jumin.model.check import Result, machine_settings, session_of
+from conformance.domains.jumin.model.machine import _DAYS, JuminModelMachine
+from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, ModelBreach, Session
+from conformance.domains.jumin.oracles.model import Breach, World
+from conformance.domains.jumin.oracles.model import rules as r
+from conformance.domains.kaigo import oracle as kaigo
+from conformance.domains.kokuho import oracle as kokuho
+from conformance.domains.senkyo import oracle as senkyo
+from conformance.errors import TargetError
+from conformance.findings import Finding
+from conformance.locations import default_catalog_root
+from conformance.oracles import Residence
+from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.targets.base import HttpClient, Target
+
+#: The comparison family of this machine (``ModelSteps._judges``): the domains' answers.
+DOMAINS = "domains"
+#: The 住民記録 comparisons the model's own check judges, not read again here.
+_JUMIN_READS = frozenset({DIFF, PROTECTION, READS})
+#: The 異動事由区分 of a 転出 (the stay ends on its 転出予定年月日 whatever 住民状態 the vendor chose: 1.1.5 R001).
+_MOVES_OUT = ("国内転出", "国外転出")
+
+Projection = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One domain's part of the per-person answer: what the oracle expects of the fields it judges, and the
+    requirement each field's rule is (the statute edition's, as the domain's own checks are bound)."""
+
+    name: str
+    expected: Callable[[Scenario, str, date], Projection]
+    requirements: Mapping[str, str]
+
+
+def _town_stay(s: Scenario, town: str) -> tuple[list[Residence], Residence]:
+    stays = history(s, town)
+    return stays, next(stay for stay in stays if stay.municipality == town)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def expected_kaigo(s: Scenario, town: str, as_of: date) -> Projection:
+    """介護保険 第1号: 被保険者 on ``as_of`` (第9条第1項第1号), 資格取得日 (第10条), 資格喪失日 (第11条第1項)."""
+    stays, stay = _town_stay(s, town)
+    return {"第1号被保険者": kaigo.kaigo_first_insured_on(s.birth, stay, as_of, stays),
+            "資格取得日": _iso(kaigo.kaigo_acquisition_date(s.birth, stay)),
+            "資格喪失日": _iso(kaigo.kaigo_first_loss_date(s.birth, stays, stay))}
+
+
+def expected_kokuho(s: Scenario, town: str, as_of: date) -> Projection:
+    """国保: 取得日 (第7条), 喪失日 (第8条第1項, ただし書), 被保険者 on ``as_of`` (within them, and not a 後期高齢者医療
+    被保険者: 第6条第8号; no 生活保護 record is given, 第9号)."""
+    stays, stay = _town_stay(s, town)
+    qualification = kokuho.kokuho_qualifications(stays)[stays.index(stay)]
+    return {"取得日": _iso(qualification.acquired), "喪失日": _iso(qualification.lost),
+            "被保険者": kokuho.is_insured_on(s.birth, qualification.acquired, qualification.lost, as_of)}
+
+
+def expected_senkyo(s: Scenario, town: str, as_of: date) -> Projection:
+    """選挙権 on ``as_of``: 国政 (公職選挙法 第9条第1項), 地方 (第2項: three months of address in the town)."""
+    person = voter(s)
+    return {"選挙権_国政": senkyo.national_suffrage(person, as_of), "選挙権_地方": senkyo.local_suffrage(person, as_of)}
+
+
+def voter(s: Scenario) -> senkyo.Person:
+    """The 選挙人名簿 oracle's person: the address taken on 住民となった年月日, ceased on the day the stay ended."""
+    return senkyo.Person(s.birth, not s.foreign, s.moved_in, s.notified or s.moved_in, s.moved_out,
+                         died=s.died is not None)
+
+
+#: The parts compared, in order.
+PARTS = (
+    Part("介護保険", expected_kaigo, {"第1号被保険者": "kaigo-2025.12-1.9.0.1.0-R001",
+                                   "資格取得日": "kaigo-2025.12-1.10.0.1.0-R001",
+                                   "資格喪失日": "kaigo-2025.12-1.11.0.1.0-R001"}),
+    Part("国民健康保険", expected_kokuho, {"取得日": "kokuho-2025.12-1.7.0.1.0-R001",
+                                      "喪失日": "kokuho-2025.12-1.8.0.1.0-R001",
+                                      "被保険者": "kokuho-2025.12-1.6.0.1.0-R001"}),
+    Part("選挙人名簿", expected_senkyo, {"選挙権_国政": "senkyo-2025.12-1.9.0.1.0-R001",
+                                    "選挙権_地方": "senkyo-2025.12-1.9.0.2.0-R001"}),
+)
+#: 第11条第1項ただし書 and 第8条第1項ただし書: a 資格喪失日 on the move day is the ただし書's (R002).
+_PROVISO = {"介護保険": "kaigo-2025.12-1.11.0.1.0-R002", "国民健康保険": "kokuho-2025.12-1.8.0.1.0-R002"}
+#: The fields the ただし書 decides: the 資格喪失日, and on the move day whether the person is insured.
+_LOSS_FIELDS, _ON_DAY_FIELDS = frozenset({"資格喪失日", "喪失日"}), frozenset({"第1号被保険者", "被保険者"})
+
+
+def provisos(s: Scenario, as_of: date) -> frozenset[str]:
+    """The fields the ただし書 decides for the person asked on ``as_of`` (none where the stay did not end so)."""
+    return (_LOSS_FIELDS if moved_on(s) else frozenset()) | (_ON_DAY_FIELDS if on_move_day(s, as_of) else frozenset())
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text or "")
+    except ValueError:
+        return None
+
+
+def scenario_of(world: World, atena: str) -> Scenario | str:
+    """The person's stay in the town as the model holds it, in the domain checks' :class:`Scenario`; or why the
+    oracles cannot be fed (the person is then not judged at this step)."""
+    rows = world.history(atena)
+    row = rows[-1]
+    birth, moved_in = _day(row.get("生年月日")), _day(row.get("住民となった年月日"))
+    if birth is None or row.get("生年月日_不詳フラグ") == "1":
+        return "生年月日 不詳 or no calendar day"
+    if moved_in is None:
+        return "no 住民となった年月日"
+    status = row.get("住民状態", "")
+    if status == r.CURRENT and any(earlier.get("住民状態") in (r.MOVED_OUT, r.DECEASED) for earlier in rows[:-1]):
+        return "a return after a 転出 or 死亡 (the model leaves a 再転入's other items open)"
+    s = Scenario(fiscal_year_of(moved_in), birth, moved_in, foreign=row.get("住民種別") == "2",
+                 notified=_day(rows[0].get("届出年月日")))
+    if status == r.DECEASED:
+        s = Scenario(s.fiscal_year, birth, moved_in, died=_day(row.get("異動日")), foreign=s.foreign,
+                     notified=s.notified)
+    elif status == r.MOVED_OUT or row.get("異動事由区分") in _MOVES_OUT:
+        planned = _day(row.get("転出予定年月日"))
+        arrived = _day(row.get("転出年月日（確定）"))
+        town = row.get("住所_市区町村コード", "")
+        s = Scenario(s.fiscal_year, birth, moved_in, planned_out=planned, elsewhere=arrived,
+                     next=other_codes(town)[0] if arrived is not None and town else None, foreign=s.foreign,
+                     notified=s.notified)
+    elif status != r.CURRENT:
+        return f"住民状態 {status!r} (no stay the oracles model)"
+    try:
+        history(s, row.get("住所_市区町村コード", ""))
+    except ValueError as error:
+        return f"a stay the oracles cannot take ({error})"
+    return s
+
+
+def moved_on(s: Scenario) -> bool:
+    """Whether the stay ended with an address elsewhere that same day (the 転入通知's 転入日 on or before the
+    転出予定年月日): the ただし書 of 介護保険法 第11条第1項 and 国民健康保険法 第8条第1項 make it the
+    資格喪失日 itself."""
+    return s.elsewhere is not None and s.died is None and s.moved_out == s.elsewhere
+
+
+def on_move_day(s: Scenario, as_of: date) -> bool:
+    """Whether ``as_of`` is that move day (:func:`moved_on`): whether one is insured on it is the ただし書's too."""
+    return moved_on(s) and s.moved_out == as_of
+
+
+def judge_answer(part: Part, expected: Projection, answer: Mapping[str, Any], as_of: date, label: str, *,
+                 proviso: frozenset[str] = frozenset()) -> list[Breach]:
+    """Each field of the domain's part of the answer against the oracle's value; a field in ``proviso`` is the
+    ただし書's (:func:`provisos`)."""
+    got = answer.get(part.name)
+    got = got if isinstance(got, Mapping) else {}
+    breaches = []
+    for name, value in expected.items():
+        actual = got.get(name)
+        if actual == value:
+            continue
+        requirement = part.requirements[name]
+        if name in proviso and part.name in _PROVISO:
+            requirement = _PROVISO[part.name]
+        breaches.append(Breach(requirement, "world.domain_mismatch",
+                               f"{part.name}: {name} of {label} on {as_of.isoformat()} differs from the oracle fed "
+                               "from the model of 住民記録", f"{QUERY_PATH}#/{part.name}/{name}@{as_of.isoformat()}",
+                               _shown(value), _shown(actual)))
+    return breaches
+
+
+def _shown(value: Any) -> str:
+    return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def ask(client: HttpClient, atena: str, as_of: date) -> dict[str, Any]:
+    """The vendor's per-person answer of ``atena`` on ``as_of`` (its 年度)."""
+    response = client.request("get", QUERY_PATH.format(atena=atena),
+                              params={"fiscal_year": str(fiscal_year_of(as_of)), "as_of": as_of.isoformat()})
+    if response.status != 200:
+        raise TargetError(f"GET {QUERY_PATH}: expected 200, got {response.status}")
+    document = response.json()
+    if not isinstance(document, dict):
+        raise TargetError(f"GET {QUERY_PATH}: the answer is not a JSON object")
+    return document
+
+
+@dataclass
+class WorldSession:
+    """What the cross-domain machine adds to the model's session: the per-person query, what it judged."""
+
+    client: HttpClient
+    #: The requirements whose field was compared at least once.
+    compared: set[str]
+    #: Persons a step changed and why they were not judged (the reason, counted).
+    skipped: dict[str, int]
+
+
+class WorldMachine(JuminModelMachine):
+    """The 住民記録 model's machine, each committed step followed by the domains' answers of the persons it changed."""
+
+    world_session: WorldSession
+
+    def _judges(self, family: str) -> bool:
+        if family in _JUMIN_READS:
+            return False
+        return super()._judges(family)
+
+    def _step(self, operation: str, request: dict[str, Any], shown: str) -> None:
+        lengths = {atena: len(rows) for atena, rows in self.world.persons.items()}
+        super()._step(operation, request, shown)
+        changed = [atena for atena, rows in self.world.persons.items() if len(rows) > lengths.get(atena, 0)]
+        if self._judges(DOMAINS):
+            self._check(list(self._domains(changed)), DOMAINS)
+
+    # -- the rules of its own: persons whose domains a 異動 changes most (the jumin machine's births are mostly
+    # of working age) --------------------------------------------------------------------------------------
+
+    @precondition(lambda self: len(self.world.households()) < 4)
+    @rule(age=st.sampled_from((18, 65, 75)), offset=st.integers(-40, 40), foreign=st.booleans())
+    def elder_household(self, age: int, offset: int, foreign: bool) -> None:
+        """A 世帯 of one person who reaches 18 (選挙権), 65 (介護 第1号) or 75 (国保 ends: 後期高齢者医療) about the
+        処理日, made as the machine makes its 世帯 (``household``), and their domains asked at once."""
+        born = _years_before(self.today, age) + timedelta(days=offset)
+        made = self.household(1, 0 if foreign else None, [born.isoformat()] * 3, unknown=False, headless=False)
+        self._check(list(self._domains(made)), DOMAINS)
+
+    @precondition(lambda self: bool(self._elders()))
+    @rule(data=st.data(), days=_DAYS, earlier=st.integers(0, 3), abroad=st.booleans())
+    def elder_moves_on(self, data: st.DataObject, days: int, earlier: int, abroad: bool) -> None:
+        """A 転出 of a person of 65 or more and its 転入通知 at once, the 転入日 on or before the 転出予定年月日
+        (介護保険法 第11条第1項ただし書, 国民健康保険法 第8条第1項ただし書: the 資格 ends on the move day itself)."""
+        self._advance(days)
+        atena = data.draw(st.sampled_from(self._elders()), label="転出者")
+        today = self.today.isoformat()
+        request: dict[str, Any] = {"宛名番号": [atena], "区分": "国外転出" if abroad else "国内転出",
+                                   "転出予定年月日": today, "届出年月日": today, "処理日": today}
+        self._step("moves.out", request, f"moves.out({request['区分']}, {self._p(atena)}, 65+)")
+        if atena not in self._pending():
+            return
+        arrived = (self.today - timedelta(days=earlier)).isoformat()
+        request = {"宛名番号": atena, "転入年月日": arrived, "通知年月日": today, "処理日": today}
+        self._step("moves.out_confirm", request, f"moves.out_confirm({self._p(atena)}, 転入日-{earlier}d)")
+
+    def _elders(self) -> list[str]:
+        """住民 of 65 or more on the 処理日 (a calendar 生年月日)."""
+        born = {atena: _day(self.world.latest(atena).get("生年月日")) for atena in self.world.current()}
+        return sorted(atena for atena, day in born.items() if day is not None
+                      and age_reached_on(day, kaigo.FIRST_INSURED_AGE) <= self.today)
+
+    def _domains(self, persons: list[str]) -> Iterator[Breach]:
+        """The domains' answers of ``persons`` on the 処理日 and on the day their stay ended, against the oracles."""
+        extra = self.world_session
+        for atena in persons:
+            s = scenario_of(self.world, atena)
+            if isinstance(s, str):
+                extra.skipped[s] = extra.skipped.get(s, 0) + 1
+                continue
+            town = self.world.latest(atena).get("住所_市区町村コード", "")
+            for as_of in sorted({self.today, *((s.moved_out,) if s.moved_out is not None else ())}):
+                answer = ask(extra.client, atena, as_of)
+                for part in PARTS:
+                    yield from judge_answer(part, part.expected(s, town, as_of), answer, as_of, self._p(atena),
+                                            proviso=provisos(s, as_of))
+                    extra.compared.update(part.requirements.values())
+
+
+def _years_before(day: date, years: int) -> date:
+    """The same day ``years`` earlier (2月29日: 2月28日)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def machine_for(session: Session, extra: WorldSession) -> type[WorldMachine]:
+    """The cross-domain machine bound to one run's sessions."""
+    return type("WorldMachine", (WorldMachine,), {"session": session, "world_session": extra})
+
+
+@dataclass(frozen=True)
+class WorldResult:
+    """What one run of the cross-domain machine found: the model's result (steps, breaches, seed) and what was
+    compared or not judged."""
+
+    result: Result
+    compared: frozenset[str]
+    skipped: Mapping[str, int]
+
+
+def run_world(target: Target) -> WorldResult:
+    """Run the cross-domain machine against the target (the profile's max_examples, the run's seed)."""
+    session = session_of(target)
+    extra = WorldSession(target.need_http(), set(), {})
+    machine = seed(target.seed)(machine_for(session, extra))
+    try:
+        run_state_machine_as_test(machine, settings=machine_settings(target))
+    except (ModelBreach, Flaky):
+        if not session.failures:
+            raise
+        steps, failure = session.failures[-1]
+        result = Result(frozenset(session.exercised), steps, failure.breaches, target.seed)
+    else:
+        result = Result(frozenset(session.exercised), seed=target.seed)
+    return WorldResult(result, frozenset(extra.compared), dict(extra.skipped))
+
+
+_CACHE = "model.world.domains"
+
+
+@check("model.world.domains")
+def domains_check(ctx: CheckContext) -> Iterator[Finding]:
+    """The statute domains' per-person answers against their oracles fed from the model of 住民記録, after every
+    異動 of the model's state machine (run once per run, its result cached on the target)."""
+    target = ctx.need_target("a vendor system with a driver")
+    try:
+        found = _world_result(target)
+    except NotAutomated:
+        if _others(ctx):  # the other checks' verdict stands (a runner stops at the first NotAutomated)
+            return
+        raise
+    own = [breach for breach in found.result.breaches if breach.requirement == ctx.requirement.id]
+    if not own and ctx.requirement.id not in found.compared and not _others(ctx):
+        raise NotAutomated(f"no step of the cross-domain machine compared the rule of {ctx.requirement.id} in this "
+                           f"run (seed {found.result.seed})")
+    steps = "; ".join(found.result.steps)
+    for breach in own:
+        yield ctx.finding(breach.code, f"{breach.message}: after the steps [{steps}] ({target.replay})",
+                          location=f"model:world/step:{len(found.result.steps)}#{breach.item}",
+                          expected=breach.expected, actual=breach.actual)
+
+
+def _others(ctx: CheckContext) -> bool:
+    """Whether another automated check is bound to the requirement."""
+    return any(getattr(bound, "name", _CACHE) != _CACHE for bound in ctx.requirement.checks
+               if getattr(bound, "kind", "") != "manual")
+
+
+#: The machine's outcome of the latest runs, by the run's driver target: a run opens one target per edition, each
+#: with a cache of its own, but hands every one the profile's one ``targets.driver`` (session.py) and the one vendor;
+#: the machine runs once a run, not once per edition it is bound in (the object itself is kept and compared, so an
+#: id reused by another run's profile never matches).
+_RUNS: dict[tuple[int, int, int, bool], tuple[object, WorldResult | NotAutomated]] = {}
+_KEPT_RUNS = 4
+
+
+def _world_result(target: Target) -> WorldResult:
+    key = (id(target.driver), target.seed, target.max_examples, target.shrink)
+    cached = target.cache.get(_CACHE)
+    shared = _RUNS.get(key)
+    if cached is None and target.driver is not None and shared is not None and shared[0] is target.driver:
+        cached = shared[1]
+    if isinstance(cached, NotAutomated):
+        raise cached
+    if isinstance(cached, WorldResult):
+        return cached
+    outcome: WorldResult | NotAutomated
+    try:
+        outcome = run_world(target if target.catalog.driver_operations else replace(target, catalog=jumin_edition()))
+    except NotAutomated as reason:
+        outcome = reason
+    target.cache[_CACHE] = outcome
+    if target.driver is not None:
+        while len(_RUNS) >= _KEPT_RUNS:
+            del _RUNS[next(iter(_RUNS))]
+        _RUNS[key] = (target.driver, outcome)
+    if isinstance(outcome, NotAutomated):
+        raise outcome
+    return outcome
+
+
+#: The edition of 住民記録 the model is written from (docs/model.md): its driver operations and data items.
+JUMIN_EDITION = ("jumin", "1.0")
+
+
+@cache
+def jumin_edition() -> EditionCatalog:
+    """The 住民記録 edition the machine drives through, when the requirement judged is a statute edition's (whose
+    catalog names no driver operation): the bundled catalog's (a run with ``--catalog`` elsewhere still drives
+    through the bundled 住民記録 edition: noted in docs/model.md)."""
+    return load_edition(default_catalog_root().joinpath(*JUMIN_EDITION))
