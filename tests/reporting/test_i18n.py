@@ -159,9 +159,18 @@ def test_every_formatted_code_is_one_the_catalog_expands() -> None:
         "scenario.no_{}": {"scenario.no_error", "scenario.no_alert"},  # the matchers error and alert
         "model.no_{}": {"model.no_error", "model.no_alert"},  # the model's refusals (oracles/model/judge.py)
     }
-    assert formatted_codes() - set(expansions) == set()
+    # Shapes that make names, not finding codes: a rule's name (its findings are scenario.<rule>.mismatch, above)
+    # and the check registered for a rule (its description is a check text).
+    pensions = {rule for rule in ALL_RULES if rule.startswith("jido_fuyo_teate.public_pension_")}
+    names = {
+        "jido_fuyo_teate.public_pension_{}": (pensions, set(ALL_RULES)),
+        "scenario.{}": ({f"scenario.{rule}" for rule in ALL_RULES} & set(default_registry()), set(i18n.CHECKS)),
+    }
+    assert formatted_codes() - set(expansions) - set(names) == set()
     for codes in expansions.values():
         assert codes <= set(i18n.FINDINGS)
+    for made, known in names.values():
+        assert made and made <= known
 
 
 def test_every_registered_check_has_a_description_in_both_languages() -> None:
