@@ -728,3 +728,96 @@ def test_a_naturalization_dated_tomorrow_must_be_refused() -> None:
     assert [(f.code, f.location) for f in findings] == [("model.no_error", "model:jumin/step:3")]
     assert findings[0].expected == "422 E001"
 
+
+
+# -- the administrative functions: users (10.3) and the 操作ログ (10.2) --------------------------------------------
+
+#: The rules the administrative example and the 操作ログ after each step judge.
+ADMIN_RULES = {"jumin-1.0-10.3-R001", "jumin-1.0-10.3-R002", "jumin-1.0-10.2-R004", "jumin-1.0-10.2-R006",
+               "jumin-1.0-10.2-R020"}
+
+
+def test_the_clean_reference_s_users_and_log_pass_and_are_exercised() -> None:
+    with reference_target() as target:
+        target.max_examples = 3
+        result = run_machine(target)
+    assert result.breaches == () and result.exercised >= ADMIN_RULES
+    # Every other 異動 of the machine is sent in the clerk's session (evidence names the user, never a session).
+    assert any(" as user cf" in step for step in result.steps) or result.steps == ()
+
+
+def test_a_query_that_showed_the_my_number_logged_as_no_access_is_reported_against_10_2_r006() -> None:
+    """The named defect oplog_my_number_request_only: the administrative example's 転居 by the user on its last day
+    (step 5, after the clerk, the 世帯 and that user) is logged, and the 照会 of the person just before the log is
+    read showed their 個人番号: its entry must say 個人番号アクセス true."""
+    findings = _machine_findings("jumin-1.0-10.2-R006", defects=frozenset({"oplog_my_number_request_only"}))
+    assert [(f.code, f.location) for f in findings] == [
+        ("model.log_my_number_access", "model:jumin/step:6#driver:/logs/operations#query.person/個人番号アクセス")]
+    assert (findings[0].expected, findings[0].actual) == ("true", "False")
+    assert "moves.within(世帯, 利用期間 ending today) as user cf" in findings[0].message
+
+
+def test_a_user_refused_on_the_last_day_of_its_period_is_reported_against_10_3_r001() -> None:
+    """The named defect users_period_end_exclusive: the user registered until today cannot log in today."""
+    findings = _machine_findings("jumin-1.0-10.3-R001", defects=frozenset({"users_period_end_exclusive"}))
+    assert [(f.code, f.location) for f in findings] == [("model.not_committed", "model:jumin/step:5")]
+    assert findings[0].actual is not None and "E031" in findings[0].actual
+    assert findings[0].message.split("after the steps [")[1].split("]")[0].endswith("users.login(last day) @ "
+                                                                                    f"{_today()}")
+
+
+def _today() -> str:
+    from conformance import clock
+
+    return clock.today().isoformat()
+
+
+@pytest.mark.parametrize(("defect", "requirement", "code", "where"), [
+    # A user outside its 利用期間 logs in and reads: the one whose period ended yesterday (login step 8, 照会 9).
+    ("users_period_ignored", "jumin-1.0-10.3-R001", "model.no_error", "model:jumin/step:9"),
+    # A 照会-only user's 転居 is taken (E030 wanted): step 14, after its 照会.
+    ("users_authority_ignored", "jumin-1.0-10.3-R002", "model.no_error", "model:jumin/step:14"),
+    # The log keeps the newest two entries of a person: the entry of the prelude's 通称の記載 is rotated away by the
+    # reads after it before the log is read.
+    ("oplog_rotated", "jumin-1.0-10.2-R004", "model.log_entry_missing",
+     "model:jumin/step:2#driver:/logs/operations#tsusho.record"),
+    # The log leaves out every 照会: the administrative example's 転居 (step 6) is logged, its 照会 not.
+    ("oplog_queries_missing", "jumin-1.0-10.2-R004", "model.log_entry_missing",
+     "model:jumin/step:6#driver:/logs/operations#query.person"),
+    # The entries name no 操作者ID: the user's 転居 and the 照会 both.
+    ("oplog_no_operator", "jumin-1.0-10.2-R006", "model.log_operator",
+     "model:jumin/step:6#driver:/logs/operations#moves.within/操作者ID"),
+])
+def test_the_administrative_defects_are_reported_by_the_model(defect: str, requirement: str, code: str,
+                                                              where: str) -> None:
+    findings = _machine_findings(requirement, defects=frozenset({defect}))
+    assert findings and {f.code for f in findings} == {code}, [(f.code, f.location) for f in findings]
+    assert findings[0].location == where
+
+
+class NewestEntriesVendor(DriverService):
+    """A defect: the 操作ログ answers a person's newest five entries only (the older ones deleted from it)."""
+
+    def get_operation_log(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        status, document = super().get_operation_log(body, arguments, request)
+        return status, {**document, "entries": document["entries"][-5:]}
+
+
+def test_a_log_that_loses_entries_read_before_is_reported_against_10_2_r020() -> None:
+    findings = _machine_findings("jumin-1.0-10.2-R020", vendor=NewestEntriesVendor)
+    assert findings and {f.code for f in findings} == {"model.log_entry_altered"}
+    assert re.fullmatch(r"model:jumin/step:\d+#driver:/logs/operations#/entries/\d+", findings[0].location)
+
+
+class LogUnnamedUserVendor(DriverService):
+    """A defect: the 操作ログ names the adapter's own account as the 操作者 of every entry, not the user logged in."""
+
+    def get_operation_log(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        status, document = super().get_operation_log(body, arguments, request)
+        return status, {**document, "entries": [{**e, "操作者ID": "driver-operator"} for e in document["entries"]]}
+
+
+def test_a_log_that_does_not_name_the_user_logged_in_is_reported_against_10_2_r006() -> None:
+    findings = _machine_findings("jumin-1.0-10.2-R006", vendor=LogUnnamedUserVendor)
+    assert [(f.code, f.location, f.actual) for f in findings] == [
+        ("model.log_operator", "model:jumin/step:6#driver:/logs/operations#moves.within/操作者ID", "driver-operator")]

@@ -19,12 +19,20 @@ from hypothesis.stateful import run_state_machine_as_test
 from conformance.catalog.layouts import item_column
 from conformance.checks.files.rules import shown_for
 from conformance.checks.registry import CheckContext, NotAutomated, check
-from conformance.domains.jumin.model.fixed_examples import generations, naturalization, prelude, refusals
+from conformance.domains.jumin.model.admin import LOG_OPERATION, USER_OPERATIONS, Administration
+from conformance.domains.jumin.model.fixed_examples import (
+    administration,
+    generations,
+    naturalization,
+    prelude,
+    refusals,
+)
 from conformance.domains.jumin.model.forms import CertificateForms
 from conformance.domains.jumin.model.machine import machine_for
 from conformance.domains.jumin.model.paths import SEARCHES, Paths
 from conformance.domains.jumin.model.steps import ModelBreach, Session
 from conformance.domains.jumin.oracles.model import Breach, rules
+from conformance.domains.jumin.scenarios.permissions import Users
 from conformance.findings import Finding
 from conformance.masking import is_personal_name, shown
 from conformance.scenarios import DriverClient
@@ -110,10 +118,12 @@ def run_machine(target: Target) -> Result:
     operations = {operation.id: operation for operation in target.catalog.driver_operations}
     names = {item.name for item in target.catalog.data_items} | _SPEC_ITEMS
     exports = target.exports if isinstance(target.exports, ApiExportSource) else None
-    paths = Paths(DriverClient(target.need_http(), driver.base_path, operations), target.http, names.__contains__,
+    client = DriverClient(target.need_http(), driver.base_path, operations)
+    paths = Paths(client, target.http, names.__contains__,
                   exports, searches=frozenset(search for search in SEARCHES if driver.implements(search)),
                   forms=CertificateForms.of(target))
-    session = Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)))
+    session = Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)),
+                      admin=_administration(target, client))
     machine = seed(target.seed)(machine_for(session))
     options = settings(max_examples=target.max_examples, stateful_step_count=STEPS, deadline=None, database=None,
                        derandomize=False, phases=(Phase.generate, Phase.shrink) if target.shrink else (Phase.generate,),
@@ -121,6 +131,7 @@ def run_machine(target: Target) -> Result:
                        suppress_health_check=list(HealthCheck), print_blob=False,
                        report_multiple_bugs=False)
     try:
+        administration(session)  # the run's clerk first (10.3): every other 異動 of the machine is sent as it
         prelude(session)  # the run's first example, drawn by no one: a 通称 recorded and judged whatever the seed
         refusals(session)  # its second: the refusals the draws may miss (E003, E002, E009, E010), judged
         naturalization(session)  # its third: a 帰化 of a 支援対象者 (4.5.3; the drawn rules send none)
@@ -132,6 +143,18 @@ def run_machine(target: Target) -> Result:
         steps, failure = session.failures[-1]
         return Result(frozenset(session.exercised), steps, failure.breaches, target.seed)
     return _reconcile_export(session, paths, target.seed)
+
+
+def _administration(target: Target, client: DriverClient) -> Administration:
+    """The users (10.3) where the adapter registers and logs them in and the HTTP client can send the session's
+    header, and the 操作ログ (10.2) where it answers ``logs.operations``."""
+    driver = target.driver
+    assert driver is not None
+    http = target.need_http()
+    send, url = getattr(http, "send", None), getattr(http, "catalog_url", None)
+    users = Users(client, send, url, client.base_path) if callable(send) and callable(url) and all(
+        driver.implements(operation) for operation in USER_OPERATIONS) else None
+    return Administration(client, users=users, logs=driver.implements(LOG_OPERATION))
 
 
 def _reconcile_export(session: Session, paths: Paths, run_seed: int) -> Result:

@@ -12,10 +12,14 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
+from conformance.domains.jumin.model.admin import CLERK_PROCESSES, Acting
 from conformance.domains.jumin.model.machine import JuminModelMachine, machine_for
 from conformance.domains.jumin.model.step_requests import _common_february_29, _future_out, _support_request
-from conformance.domains.jumin.model.steps import Session, _kanji
+from conformance.domains.jumin.model.steps import STEP, Session, _kanji
+from conformance.domains.jumin.oracles.model import judge_committed, judge_refusal
+from conformance.domains.jumin.oracles.model.admin import INQUIRY, USER_AUTHORITY, USER_PERIOD, User, user_refusal
 
 #: The first serial of the prelude's persons (``prelude``): far from the drawn examples' (1, 2, ...), so their names
 #: and numbers are what they are without it (``在留カード等番号`` takes eight digits of it).
@@ -196,3 +200,91 @@ def generations(session: Session) -> None:
     machine.household(len(_GENERATIONS), None, [born for _, born in _GENERATIONS], unknown=False, headless=False,
                       relations=relations)
     machine.teardown()
+
+
+#: The first serial of the administrative example's persons (``administration``): apart from the other examples'.
+ADMINISTRATION_SERIALS = 94_000_000
+
+
+def administration(session: Session) -> None:
+    """The run's first fixed example when the vendor has users (10.3) through the driver (``users.create``,
+    ``users.login``): the run's clerk registered and logged in (異動入力 and 照会, its 利用期間 from today: its first
+    day), kept in ``Session.admin`` so that every other 異動 of the machine is sent in its session; then a 世帯 of a
+    日本人 世帯主 and a 外国人住民, and, each through the model's step (``oracles.model.admin.user_refusal``):
+
+    - a user whose 利用期間 ends today: its 転居 of the 世帯 is committed (R001: the last day is in the period,
+      interpretation ``jumin-1.0-interp-user-period``);
+    - users whose 利用期間 ended yesterday or begins tomorrow: their login is refused, or their 照会 is (E031; R001);
+    - a user with the 処理 照会 only: its 照会 of the 世帯主 is answered, its 転居 refused (E030; R002) and nothing
+      written.
+
+    Then the example's end, as a drawn one. Without ``users.*`` nothing is done (the 操作ログ is still read after
+    every step where the vendor answers ``logs.operations``). A breach raises ``ModelBreach``."""
+    admin = session.admin
+    if admin is None or admin.users is None:
+        return
+    machine = machine_for(replace(session, serials=itertools.count(ADMINISTRATION_SERIALS)))()
+    today = session.today
+    admin.clerk = _logged_in(machine, User("clerk", CLERK_PROCESSES, today, today + timedelta(days=1)), "clerk")
+    made = machine.household(2, 1, _PRELUDE_BIRTHS, unknown=False, headless=False)
+    if not made:
+        machine.teardown()
+        return
+    last_day = _logged_in(machine, User("last-day", CLERK_PROCESSES, today - timedelta(days=30), today), "last day")
+    if last_day is not None:
+        machine._step("moves.within", _move_within(machine, made[0]), "moves.within(世帯, 利用期間 ending today)",
+                      acting=last_day)
+    for label, start, end in (("ended yesterday", -30, -1), ("begins tomorrow", 1, 30)):
+        _outside(machine, User(label, CLERK_PROCESSES, today + timedelta(days=start), today + timedelta(days=end)),
+                 made[0], label)
+    reader = _logged_in(machine, User("reader", frozenset({INQUIRY}), today, today + timedelta(days=1)), "照会 only")
+    if reader is not None:
+        status, document = machine._call("query.person", {"宛名番号": made[0]}, "query.person(照会 only)", reader)
+        machine._check(judge_committed(status, document, USER_AUTHORITY), STEP)
+        machine._step("moves.within", _move_within(machine, made[0]), "moves.within(世帯, 照会 only)", acting=reader)
+    session.exercised |= {USER_PERIOD, USER_AUTHORITY}
+    machine.teardown()
+
+
+def _logged_in(machine: JuminModelMachine, user: User, label: str) -> Acting | None:
+    """``user`` registered and logged in, in its 利用期間: a refusal of either is a breach of 10.3 R001."""
+    admin = machine.session.admin
+    assert admin is not None
+    user_id, password, status, document = admin.register(user)
+    machine.steps.append(f"{len(machine.steps) + 1}. users.create({label}, {_period(user)})")
+    machine._check(judge_committed(status, document, USER_PERIOD), STEP)
+    status, document, session_ = admin.login(user_id, password)
+    machine.steps.append(f"{len(machine.steps) + 1}. users.login({label}) @ {machine.session.today.isoformat()}")
+    machine._check(judge_committed(status, document, USER_PERIOD), STEP)
+    if session_ is None:
+        return None
+    return Acting(replace(user, user_id=user_id), session_)
+
+
+def _outside(machine: JuminModelMachine, user: User, atena: str, label: str) -> None:
+    """A user outside its 利用期間: its login refused (E031), or, where the login is taken, its 照会 (R001)."""
+    admin = machine.session.admin
+    assert admin is not None
+    refusal = user_refusal(user, "users.login", machine.session.today)
+    assert refusal is not None
+    user_id, password, status, document = admin.register(user)
+    machine.steps.append(f"{len(machine.steps) + 1}. users.create({label}, {_period(user)})")
+    machine._check(judge_committed(status, document, USER_PERIOD), STEP)
+    status, document, session_ = admin.login(user_id, password)
+    machine.steps.append(f"{len(machine.steps) + 1}. users.login({label}) @ {machine.session.today.isoformat()}")
+    if session_ is not None:
+        status, document = machine._call("query.person", {"宛名番号": atena}, f"query.person({label})",
+                                         Acting(replace(user, user_id=user_id), session_))
+    machine._check(judge_refusal(refusal, status, document), STEP)
+
+
+def _period(user: User) -> str:
+    return f"利用期間 {user.start.isoformat() if user.start else ''}..{user.end.isoformat() if user.end else ''}"
+
+
+def _move_within(machine: JuminModelMachine, atena: str) -> dict[str, Any]:
+    """A 転居 of ``atena``'s whole 世帯, dated today."""
+    today = machine.today.isoformat()
+    members = machine.world.members(machine.world.latest(atena).get("世帯番号", ""))
+    return {"宛名番号": members, "住所": {"住所_町字": "栄町", "住所_番地号表記": "9番地", "住所_方書": ""},
+            "異動日": today, "届出年月日": today, "処理日": today}

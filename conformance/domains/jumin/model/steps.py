@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine
 
 from conformance import clock
+from conformance.domains.jumin.model.admin import Acting, Administration
 from conformance.domains.jumin.model.paths import KANA_SEARCH, SEARCHES, Paths, as_row, protected_today
 from conformance.domains.jumin.oracles.model import (
     Breach,
@@ -37,6 +38,17 @@ from conformance.domains.jumin.oracles.model import (
     transition,
 )
 from conformance.domains.jumin.oracles.model import rules as r
+from conformance.domains.jumin.oracles.model.admin import (
+    CHANGES,
+    LOG_FIELDS,
+    LOG_TAMPER,
+    LOG_TARGETS,
+    LOGGED_AS,
+    Logged,
+    carries_my_number,
+    judge_log,
+    user_refusal,
+)
 from conformance.oracles.identifiers import my_number_check_digit
 from conformance.oracles.shien_sochi import extension_window
 
@@ -53,7 +65,9 @@ UNKNOWN = "9999999996"
 #: The comparisons of the machine (``Session.family``): the answer and history of an operation itself, the 異動差分,
 #: the 支援対象者 on every output, and the read paths of the persons (those a step changed, and everyone at the end
 #: of an example: one family, a stale value may show at either).
-STEP, DIFF, PROTECTION, READS = "step", "diff", "protection", "reads"
+STEP, DIFF, PROTECTION, READS, LOGS = "step", "diff", "protection", "reads", "logs"
+#: The slack either side of a step for the 日時 of its 操作ログ entries (the vendor's clock and the harness's).
+LOG_SLACK = timedelta(minutes=10)
 
 
 class ModelBreach(Exception):
@@ -94,8 +108,10 @@ class Session:
     #: a candidate costs its steps and one comparison instead of every read path (shrinking with every path
     #: read was two thirds of a failing run's time).
     family: str | None = None
-    #: The day the vendor judges a 支援措置 on (its own clock: the registration names no 処理日).
+    #: The day the vendor judges a 支援措置 on (its own clock: the registration names no 処理日), and a user's 利用期間.
     today: date = field(default_factory=clock.today)
+    #: The users and the 操作ログ (10.3, 10.2): None when the machine is run without them.
+    admin: Administration | None = None
 
 
 class ModelSteps(RuleBasedStateMachine):
@@ -146,14 +162,18 @@ class ModelSteps(RuleBasedStateMachine):
     _failed = False
     _swept = False
 
-    def _step(self, operation: str, request: dict[str, Any], shown: str) -> None:
-        """Call the operation, judge it against the model's transition, adopt what the vendor wrote."""
-        outcome = transition(self.world, operation, request)
+    def _step(self, operation: str, request: dict[str, Any], shown: str, acting: Acting | None = None) -> None:
+        """Call the operation (in ``acting``'s session, or the run's clerk's on every other 異動), judge it against
+        the model's transition (a user's 利用期間 and 操作権限 first: 10.3), adopt what the vendor wrote."""
+        acting = acting or self._clerk_for(operation)
+        outcome = (user_refusal(acting.user, operation, self.session.today) if acting else None) \
+            or transition(self.world, operation, request)
         named = self._named(outcome)
         before = {atena: list(self.world.history(atena)) for atena in named}
         lengths = {atena: len(rows) for atena, rows in self.world.persons.items()}
-        stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        status, document = self._call(operation, request, shown)
+        started = datetime.now(UTC)
+        stamp = started.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        status, document = self._call(operation, request, shown, acting)
         if isinstance(outcome, Refusal):
             self.session.exercised |= {outcome.requirement, r.REFUSAL_EXPLAINED}
             self._check(judge_refusal(outcome, status, document), STEP)
@@ -174,6 +194,38 @@ class ModelSteps(RuleBasedStateMachine):
         touched = [*changed, *(atena for atena in outcome.marks if atena not in changed)]
         self._protection(touched)
         self._compare(touched)
+        self._log(operation, request, touched, started, acting)
+
+    def _clerk_for(self, operation: str) -> Acting | None:
+        """The run's clerk for every other 異動 (even step numbers), when the vendor has users: its steps are judged
+        as any other, and its 操作ログ entries must name it."""
+        admin = self.session.admin
+        if admin is None or admin.clerk is None or operation not in CHANGES or len(self.steps) % 2 == 0:
+            return None
+        return admin.clerk
+
+    def _log(self, operation: str, request: Mapping[str, Any], persons: Sequence[str], started: datetime,
+             acting: Acting | None) -> None:
+        """The 操作ログ of the first person a committed step changed (10.2), after a 照会 of them: it must still hold
+        every entry read before (R020), and an entry of the step's operation and one of the 照会, each with R006's
+        記録対象 (by the clerk where the clerk sent it; 個人番号アクセス where the request or the answer held the
+        個人番号). Two reads a step (the 照会 and the log)."""
+        admin = self.session.admin
+        if admin is None or not admin.logs or not persons or not self._judges(LOGS):
+            return
+        atena = persons[0]
+        _, document = self.session.paths.driver.call("query.person", {"宛名番号": atena})
+        person = document.get("person") if isinstance(document, dict) else None
+        wanted = [Logged("query.person", atena, None, carries_my_number(person))]
+        if operation in LOGGED_AS:
+            wanted.insert(0, Logged(operation, atena, acting.user.user_id if acting else None,
+                                    carries_my_number(request)))
+        entries = admin.log(atena)
+        window = (started - LOG_SLACK, datetime.now(UTC) + LOG_SLACK)
+        breaches = judge_log(admin.seen.get(atena, []), entries, wanted, window, "driver:/logs/operations")
+        admin.seen[atena] = entries
+        self.session.exercised |= {LOG_TARGETS, LOG_FIELDS, LOG_TAMPER}
+        self._check(breaches, LOGS)
 
     def _protection(self, touched: Collection[str] | None) -> None:
         """Every person a 支援措置 protects today, asked for every way the paths give them out (3.4); the forms for
@@ -327,8 +379,12 @@ class ModelSteps(RuleBasedStateMachine):
 
     # -- helpers ---------------------------------------------------------------------------------------
 
-    def _call(self, operation: str, request: Mapping[str, Any], shown: str) -> tuple[int, Any]:
-        self.steps.append(f"{len(self.steps) + 1}. {shown} @ {self.today.isoformat()}")
+    def _call(self, operation: str, request: Mapping[str, Any], shown: str,
+              acting: Acting | None = None) -> tuple[int, Any]:
+        by = f" as user {acting.user.user_id}" if acting else ""
+        self.steps.append(f"{len(self.steps) + 1}. {shown}{by} @ {self.today.isoformat()}")
+        if acting is not None and self.session.admin is not None:
+            return self.session.admin.call(operation, request, acting)
         return self.session.paths.driver.call(operation, request)
 
     def _adopt_new(self, atena: str, rows: list[dict[str, str]] | None = None) -> None:

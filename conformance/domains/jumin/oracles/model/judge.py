@@ -35,14 +35,15 @@ class Breach:
 def judge_refusal(refusal: Refusal, status: int, document: Any) -> list[Breach]:
     """The operation was refused with one of the codes, as an エラー (422) or アラート (409), the answer
     naming the field that caused it and saying why (11.1 R005)."""
-    wanted = 422 if refusal.kind == "error" else 409
+    statuses = refusal.statuses or frozenset({422 if refusal.kind == "error" else 409})
     codes = _codes(document, refusal.kind)
-    if status != wanted or not codes & refusal.codes:
+    if status not in statuses or not codes & refusal.codes:
         requirement = r.CALENDAR_DAY if _no_calendar_day(document) and "E005" not in refusal.codes \
             else refusal.requirement
         return [Breach(requirement, f"model.no_{refusal.kind}",
                        f"the operation should be refused ({refusal.why})", "",
-                       f"{wanted} {'|'.join(sorted(refusal.codes))}", f"{status} {_answered(document)}".strip())]
+                       f"{'|'.join(map(str, sorted(statuses)))} {'|'.join(sorted(refusal.codes))}",
+                       f"{status} {_answered(document)}".strip())]
     return _explained(refusal, _detail(document, refusal))
 
 

@@ -263,6 +263,9 @@ class Refusal:
     #: The fields the answer's ``item`` may name (11.1 R005: 原因となったエラー・アラート項目); each is a
     #: field that caused the refusal, so every one of them is a reading the text allows.
     items: frozenset[str] = frozenset()
+    #: The statuses the answer may have (empty: the driver protocol's 422 for an エラー, 409 for an アラート); 10.3's
+    #: refusals of a user's session are 401 or 403 (docs/driver.md).
+    statuses: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
