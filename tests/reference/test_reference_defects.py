@@ -277,6 +277,8 @@ AFFECTS: dict[str, set[str]] = {
         # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
         "yokushi_ends_on_end_date", "yokushi_last_setting_only", "yokushi_household_ignored", "yokushi_start_ignored",
         "yokushi_release_not_linked", "yokushi_search_household_unmarked",
+        # Several 抑止 released one by one, a member joining a suppressed 世帯: the model's fixed example only.
+        "yokushi_release_lifts_all", "yokushi_household_members_at_setting",
         # 1.1.14 統合記載欄: only the driver's query.remarks shows them (reference/remarks.py).
         "remarks_history_missing", "remarks_ryuiji_fixed_only", "remarks_biko_in_history", "remarks_unlinked",
         "remarks_adoption_wording", "remarks_joshuhyo_missing",

@@ -821,3 +821,24 @@ def test_a_log_that_does_not_name_the_user_logged_in_is_reported_against_10_2_r0
     findings = _machine_findings("jumin-1.0-10.2-R006", vendor=LogUnnamedUserVendor)
     assert [(f.code, f.location, f.actual) for f in findings] == [
         ("model.log_operator", "model:jumin/step:6#driver:/logs/operations#moves.within/操作者ID", "driver-operator")]
+
+
+# -- 抑止 with several settings (3.1 R002, R006, R008): the fixed example ``suppressions`` ------------------------
+
+@pytest.mark.parametrize(("defect", "requirement", "code", "step", "answered"), [
+    # The 本解除 of A's エラー lifts A's アラート too: A's next 転居 is done without it.
+    ("yokushi_release_lifts_all", "jumin-1.0-3.1-R008", "model.no_alert", 9, "200"),
+    # A person keeps one 抑止: A's アラート was replaced by the エラー, and is gone with it.
+    ("yokushi_last_setting_only", "jumin-1.0-3.1-R008", "model.no_alert", 9, "200"),
+    # H1's エラー from tomorrow applied today: A's 転居 answers E040 where A's アラート is due.
+    ("yokushi_start_ignored", "jumin-1.0-3.1-R002", "model.no_alert", 9, "422 E040"),
+    # B joined H2 after H2's 抑止 was set: the 抑止 must cover B now.
+    ("yokushi_household_members_at_setting", "jumin-1.0-3.1-R002", "model.no_error", 12, "200"),
+    ("yokushi_household_ignored", "jumin-1.0-3.1-R002", "model.no_error", 12, "200"),
+    # B's 照会 抑止 whose 終了日 has passed still asks for its アラート.
+    ("yokushi_ends_on_end_date", "jumin-1.0-3.1-R006", "model.no_alert", 14, "200"),
+])
+def test_suppressions_with_several_settings_are_judged_by_the_model(defect: str, requirement: str, code: str,
+                                                                    step: int, answered: str) -> None:
+    findings = _machine_findings(requirement, defects=frozenset({defect}))
+    assert [(f.code, f.location, f.actual) for f in findings] == [(code, f"model:jumin/step:{step}", answered)]

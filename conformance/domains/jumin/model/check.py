@@ -26,6 +26,7 @@ from conformance.domains.jumin.model.fixed_examples import (
     naturalization,
     prelude,
     refusals,
+    suppressions,
 )
 from conformance.domains.jumin.model.forms import CertificateForms
 from conformance.domains.jumin.model.machine import machine_for
@@ -45,7 +46,8 @@ OPERATIONS = ("fixtures.persons", "moves.in", "moves.within", "moves.out", "move
               "query.person", "query.history", "query.household")
 #: Operations the machine calls when the adapter implements them (a vendor without them keeps the rest): 通称,
 #: and the 支援措置 of 1.1.16 (ours, confirmed: false) whose protection 3.4 asks of every output.
-OPTIONAL = ("tsusho.record", "tsusho.delete", "support.register", "support.update", "kyushi", "nationality")
+OPTIONAL = ("tsusho.record", "tsusho.delete", "support.register", "support.update", "kyushi", "nationality",
+            "suppressions.set", "suppressions.release")
 #: Steps of one example (a sequence of 異動).
 STEPS = 10
 #: Items the driver protocol names by the spec's words that are no catalog data item (docs/driver.md).
@@ -136,6 +138,7 @@ def run_machine(target: Target) -> Result:
         refusals(session)  # its second: the refusals the draws may miss (E003, E002, E009, E010), judged
         naturalization(session)  # its third: a 帰化 of a 支援対象者 (4.5.3; the drawn rules send none)
         generations(session)  # its fourth: a 世帯 of three generations whose ages and 続柄 disagree (5.2)
+        suppressions(session)  # its fifth: 抑止 with several settings (3.1 R002, R006, R008)
         run_state_machine_as_test(machine, settings=options)
     except (ModelBreach, Flaky):
         if not session.failures:

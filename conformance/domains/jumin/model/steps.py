@@ -45,8 +45,10 @@ from conformance.domains.jumin.oracles.model.admin import (
     LOG_TARGETS,
     LOGGED_AS,
     Logged,
+    Suppression,
     carries_my_number,
     judge_log,
+    suppression_refusal,
     user_refusal,
 )
 from conformance.oracles.identifiers import my_number_check_digit
@@ -127,6 +129,8 @@ class ModelSteps(RuleBasedStateMachine):
             if self.session.shrinks > self.session.shrink_budget:
                 reject()
         self.world = World(today=self.session.today)
+        #: The 抑止 set in this example and not released (3.1; the fixed example ``suppressions`` sets them).
+        self.suppressions: list[Suppression] = []
         self.labels: dict[str, str] = {}
         self.steps: list[str] = []
         self.today = self.session.start
@@ -167,7 +171,7 @@ class ModelSteps(RuleBasedStateMachine):
         the model's transition (a user's 利用期間 and 操作権限 first: 10.3), adopt what the vendor wrote."""
         acting = acting or self._clerk_for(operation)
         outcome = (user_refusal(acting.user, operation, self.session.today) if acting else None) \
-            or transition(self.world, operation, request)
+            or self._suppressed(operation, request) or transition(self.world, operation, request)
         named = self._named(outcome)
         before = {atena: list(self.world.history(atena)) for atena in named}
         lengths = {atena: len(rows) for atena, rows in self.world.persons.items()}
@@ -195,6 +199,17 @@ class ModelSteps(RuleBasedStateMachine):
         self._protection(touched)
         self._compare(touched)
         self._log(operation, request, touched, started, acting)
+
+    def _suppressed(self, operation: str, request: Mapping[str, Any]) -> Refusal | None:
+        """The refusal the example's 抑止 give the request (3.1), on the persons it names by 宛名番号."""
+        if not self.suppressions:
+            return None
+        named = request.get("宛名番号")
+        persons = [str(atena) for atena in named] if isinstance(named, list) else [str(named)] if named else []
+        return suppression_refusal(self.suppressions, operation, persons, self._household_of, self.session.today)
+
+    def _household_of(self, atena: str) -> str:
+        return self.world.latest(atena).get("世帯番号", "") if atena in self.world.persons else ""
 
     def _clerk_for(self, operation: str) -> Acting | None:
         """The run's clerk for every other 異動 (even step numbers), when the vendor has users: its steps are judged

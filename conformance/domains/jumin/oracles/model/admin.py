@@ -20,13 +20,20 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from conformance.domains.jumin.oracles.model.judge import Breach
-from conformance.domains.jumin.oracles.model.rules import Refusal
+from conformance.domains.jumin.oracles.model.rules import (
+    SUPPRESSED_ALERT,
+    SUPPRESSED_ERROR,
+    SUPPRESSION_END,
+    SUPPRESSION_SCOPE,
+    SUPPRESSION_SETTINGS,
+    Refusal,
+)
 
 #: 10.3 R001: 個人単位でID及びパスワード、利用者名称、所属部署名称、操作権限…、利用範囲及び期間が管理できること。
 USER_PERIOD = "jumin-1.0-10.3-R001"
@@ -204,3 +211,49 @@ def carries_my_number(value: Any) -> bool:
     if isinstance(value, list):
         return any(carries_my_number(item) for item in value)
     return False
+
+
+#: The 対象 of a 抑止 (driver.yaml suppressions.set).
+INDIVIDUAL, HOUSEHOLD = "個人", "世帯"
+#: Its levels (3.1 R002: 抑止（エラー、アラートは表示されるが、処理可…）).
+ERROR_LEVEL, ALERT_LEVEL = "エラー", "アラート"
+#: The 照会 a 照会 抑止 covers among the machine's reads (the person and their history; interpretation yokushi).
+SUPPRESSED_QUERIES = ("query.person", "query.history")
+SUPPRESSION_READING = "jumin-1.0-interp-yokushi-model"
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """A 抑止 as the model holds it (3.1): on a person (``key`` their 宛名番号) or a 世帯 (its 世帯番号), for one
+    処理, at one level, from its 開始日; its 終了日 is recorded and ends nothing (R006). Released ones are dropped."""
+
+    number: str
+    target: str
+    key: str
+    process: str
+    level: str
+    start: date
+    end: date | None = None
+
+
+def suppression_refusal(suppressions: Sequence[Suppression], operation: str, persons: Sequence[str],
+                        household_of: Callable[[str], str], day: date) -> Refusal | None:
+    """The 抑止's answer to ``operation`` on ``persons`` on the vendor's ``day``, or None: every 抑止 of its 処理 whose
+    開始日 has come (R002; its 終了日 passed or not: R006) on one of the persons, or on the 世帯 one of them is in now
+    (a member who joined since is covered: R002 個人及び世帯単位で), each at its own level (R008): the エラー E040
+    where one is at エラー, else the アラート A040. The requirement it rests on is the 世帯's (R002) where a 世帯's
+    抑止 is among them, else R006 where one's 終了日 has passed, else R008 (several settings, each on its own)."""
+    process = CHANGE if operation in CHANGES else INQUIRY if operation in SUPPRESSED_QUERIES else None
+    covering = [s for s in suppressions if s.process == process
+                and any(s.key == (atena if s.target == INDIVIDUAL else household_of(atena)) for atena in persons)]
+    found = [s for s in covering if s.start <= day]
+    if not found:
+        return None
+    requirement = SUPPRESSION_SCOPE if any(s.target == HOUSEHOLD for s in found) else SUPPRESSION_END if any(
+        s.end is not None and s.end < day for s in found) else SUPPRESSION_SETTINGS
+    why = f"a {process} under {len(found)} 抑止 (interpretation {SUPPRESSION_READING})"
+    if any(s.level == ERROR_LEVEL for s in found):
+        return Refusal("error", frozenset({SUPPRESSED_ERROR}), requirement, why)
+    # An エラー answered where only an アラート is in force: a 抑止 not yet begun applied (R002's 開始日).
+    early = {SUPPRESSED_ERROR: SUPPRESSION_SCOPE} if any(s.level == ERROR_LEVEL for s in covering) else {}
+    return Refusal("alert", frozenset({SUPPRESSED_ALERT}), requirement, why, answered=early)
