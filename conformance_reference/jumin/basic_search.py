@@ -14,6 +14,7 @@ Named defects (defects.py): ``search_kanji_one_way`` (only a 正字 searched fin
 neither), ``search_kanji_no_variants`` (no 異体字 table: 氏名 compared as written),
 ``search_basic_wareki_ignored`` (a 和暦 date is compared as written),
 ``search_basic_current_only`` (``履歴`` ignored), ``search_basic_range_open`` (a range's 終了 ignored),
+``search_basic_range_end_exclusive`` (a range's 終了日 itself left out),
 ``search_basic_blank_unmatched`` (``未入力`` matches no one).
 """
 
@@ -95,6 +96,8 @@ def _test(condition: Mapping[str, Any], defects: frozenset[str]) -> Callable[[Ro
         first, last = _day(condition.get("開始"), defects), _day(condition.get("終了"), defects)
         if "search_basic_range_open" in defects:
             last = ""
+        if "search_basic_range_end_exclusive" in defects:  # the 終了日 itself left out (a half-open range)
+            return lambda row: _between(_held(row, item), first, last) and _held(row, item) != last
         return lambda row: _between(_held(row, item), first, last)
     wanted = _normal(str(condition["値"]))
     if item == "生年月日":

@@ -842,3 +842,20 @@ def test_suppressions_with_several_settings_are_judged_by_the_model(defect: str,
                                                                     step: int, answered: str) -> None:
     findings = _machine_findings(requirement, defects=frozenset({defect}))
     assert [(f.code, f.location, f.actual) for f in findings] == [(code, f"model:jumin/step:{step}", answered)]
+
+
+# -- the 基本検索's date ranges at their ends (2.1.3 R004), at the end of each example ------------------------------
+
+@pytest.mark.parametrize(("defect", "code", "ranges"), [
+    # The 終了日 itself left out: the ranges ending on the 生年月日 miss the person.
+    ("search_basic_range_end_exclusive", "model.search_missing", {"...生年月日", "生年月日..生年月日"}),
+    # The 終了 ignored: the range ending the day before the 生年月日 lists the person.
+    ("search_basic_range_open", "model.search_condition_ignored", {"...生年月日の前日"}),
+])
+def test_a_basic_search_wrong_at_a_range_s_end_is_reported_against_2_1_3_r004(defect: str, code: str,
+                                                                               ranges: set[str]) -> None:
+    findings = _machine_findings("jumin-1.0-2.1.3-R004", defects=frozenset({defect}))
+    assert {f.code for f in findings} == {code}
+    assert {re.sub(r".*\(範囲 (.*)\)#/persons$", r"\1", f.location) for f in findings} == ranges
+    assert all(re.fullmatch(r"model:jumin/step:\d+#driver:/search/basic\(範囲 .*\)#/persons", f.location)
+               for f in findings)

@@ -24,7 +24,7 @@ from hypothesis.stateful import RuleBasedStateMachine
 
 from conformance import clock
 from conformance.domains.jumin.model.admin import Acting, Administration
-from conformance.domains.jumin.model.paths import KANA_SEARCH, SEARCHES, Paths, as_row, protected_today
+from conformance.domains.jumin.model.paths import BASIC_SEARCH, KANA_SEARCH, SEARCHES, Paths, as_row, protected_today
 from conformance.domains.jumin.oracles.model import (
     Breach,
     Commit,
@@ -155,9 +155,13 @@ class ModelSteps(RuleBasedStateMachine):
         if self.session.paths.linkage is not None and any(
                 self.world.founders.get(setai) for setai in self.world.households()):
             self.session.exercised.add(r.MEMBER_ORDER)  # the founders' order on the linkage API's 世帯 (5.2)
-        # The printed 住民票の写し of one 住民 no 支援措置 names, once an example (a PDF read costs tens of ms).
-        breaches += self._form(next((a for a in sorted(self.world.current()) if self.world.protected(a) is False), ""),
-                               printed=True)
+        # The printed 住民票の写し of one 住民 no 支援措置 names, once an example (a PDF read costs tens of ms), and the
+        # 基本検索 of one by date ranges at their ends (five searches of the town: 2.1.3 R004).
+        plain = next((a for a in sorted(self.world.current()) if self.world.protected(a) is False), "")
+        breaches += self._form(plain, printed=True)
+        if plain and BASIC_SEARCH in self.session.paths.searches:
+            breaches += self.session.paths.compare_ranges(self.world, plain)
+            self.session.exercised.add(r.SEARCH_RANGE)
         self.session.exercised |= {r.LATEST_ROW, r.PROVIDED, r.DESTINATION}
         self._check(breaches, READS)
 
