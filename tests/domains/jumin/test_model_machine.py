@@ -321,6 +321,7 @@ def _misanswering(name: str, method: str, code: str, wrong: Callable[[Refusal], 
                 raise
             return wrong(refusal)
 
+    answer.__name__ = method  # the reference grants a user's 操作権限 by the handler's name (users.PROCESSES)
     vendor = type(name, (DriverService,), {method: answer})
     return vendor
 
