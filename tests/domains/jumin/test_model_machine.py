@@ -860,3 +860,17 @@ def test_a_basic_search_wrong_at_a_range_s_end_is_reported_against_2_1_3_r004(de
     assert {re.sub(r".*\(範囲 (.*)\)#/persons$", r"\1", f.location) for f in findings} == ranges
     assert all(re.fullmatch(r"model:jumin/step:\d+#driver:/search/basic\(範囲 .*\)#/persons", f.location)
                for f in findings)
+
+
+# -- the day under the 認証文 (5.1 R002) -------------------------------------------------------------------------
+
+def test_a_certification_dated_the_day_the_record_changed_is_reported_against_5_1_r002() -> None:
+    """The named defect form_certification_date_record_day: the 写し of the administrative example's 世帯主 after
+    their 転居 (step 6) is dated its 処理日 under the 認証文, not the day it was issued."""
+    from conformance import clock
+    from conformance.oracles.wareki import to_wareki
+
+    findings = _machine_findings("jumin-1.0-5.1-R002", defects=frozenset({"form_certification_date_record_day"}))
+    assert [(f.code, f.location) for f in findings] == [
+        ("model.form_certification_date", "model:jumin/step:6#POST /forms/juminhyo_kojin/data#/認証文/年月日")]
+    assert findings[0].expected == to_wareki(clock.today().isoformat()) and findings[0].actual == "令和6年3月20日"

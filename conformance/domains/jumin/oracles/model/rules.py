@@ -146,6 +146,9 @@ BASIC_SEARCH = "jumin-1.0-2.1.3-R001"
 #: 2.1.3 R004: 年月日を指定して複数条件検索、項目内部分検索ができること (a range's ends: interpretation
 #: search-range-ends).
 SEARCH_RANGE = "jumin-1.0-2.1.3-R004"
+#: 5.1 R002: 証明書には、認証文（第４章に記載のもの）、電子公印及び発行番号を出力すること (the day under the
+#: 認証文: interpretation certification-date).
+FORM_CERTIFICATION = "jumin-1.0-5.1-R002"
 #: 5.1 R003 (証明書の様式については、第４章に定める様式とすること): the 住民票の写し shows the record's items, as
 #: the form checks read the 様式 (forms.items, forms.dates).
 FORM_ITEMS = "jumin-1.0-5.1-R003"
