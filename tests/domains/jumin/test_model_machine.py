@@ -874,3 +874,12 @@ def test_a_certification_dated_the_day_the_record_changed_is_reported_against_5_
     assert [(f.code, f.location) for f in findings] == [
         ("model.form_certification_date", "model:jumin/step:6#POST /forms/juminhyo_kojin/data#/認証文/年月日")]
     assert findings[0].expected == to_wareki(clock.today().isoformat()) and findings[0].actual == "令和6年3月20日"
+
+
+def test_a_removed_record_corrected_since_must_be_found_by_its_removal_reason() -> None:
+    """The named defect search_basic_removal_reason_latest (the reference's reading before 2026-11-27): the
+    refusals' fixed example's 外国人住民 dies, then their 除票 is corrected (職権修正); searched by 氏名 and 消除事由
+    死亡 at the example's end, the 除票 must be found (2.1.3 R001)."""
+    findings = _machine_findings("jumin-1.0-2.1.3-R001", defects=frozenset({"search_basic_removal_reason_latest"}))
+    assert [(f.code, f.location.split("#", 1)[1], f.expected) for f in findings] == [
+        ("model.search_missing", "driver:/search/basic(消除事由)#/persons", "死亡")]

@@ -245,6 +245,30 @@ class Paths:
                              "persons born in the range: it lists a person born outside it", f"{shown}#/persons",
                              "not listed", "listed")
 
+    def compare_removed_search(self, world: World, atena: str) -> Iterator[Breach]:
+        """A 除票 by its 氏名 and 消除事由 (2.1.3 R001: 当該住民票を消除した事由…から検索できること; interpretation
+        search-removal-reason): the 1.2.2 区分 of the 異動 that removed them, whatever was corrected on the 除票 since,
+        finds them. One search, at the end of an example, for one 除票 no 支援措置 names."""
+        rows = world.history(atena)
+        latest = rows[-1] if rows else {}
+        if BASIC_SEARCH not in self.searches or not latest.get("氏名") or latest.get("住民状態") == r.CURRENT:
+            return
+        removal = next((later for earlier, later in reversed(list(zip([{}, *rows], rows, strict=False)))
+                        if later.get("住民状態") != r.CURRENT and earlier.get("住民状態", r.CURRENT) == r.CURRENT),
+                       latest)
+        reason = removal.get("異動事由区分", "")
+        if not reason:
+            return
+        conditions = [{"項目": "氏名", "値": latest["氏名"]}, {"項目": "消除事由", "値": reason}]
+        hits = _hits(*self.driver.call(BASIC_SEARCH, {"条件": conditions}))
+        where = "driver:/search/basic(消除事由)"
+        if hits is None:
+            yield Breach(r.BASIC_SEARCH, "model.search_unreadable", f"{where} should answer the persons it finds",
+                         where, "200 with persons", "another answer")
+        elif len(hits) < SEARCH_LIMIT and not any(hit.get("宛名番号") == atena for hit in hits):
+            yield Breach(r.BASIC_SEARCH, "model.search_missing", f"{where} should find a 除票 by the 事由 that removed "
+                         "it", f"{where}#/persons", reason, f"not among {len(hits)}")
+
     def _found(self, world: World, atena: str, hits: list[dict[str, str]] | None, requirement: str,
                where: str) -> Iterator[Breach]:
         if hits is None:

@@ -162,6 +162,11 @@ class ModelSteps(RuleBasedStateMachine):
         if plain and BASIC_SEARCH in self.session.paths.searches:
             breaches += self.session.paths.compare_ranges(self.world, plain)
             self.session.exercised.add(r.SEARCH_RANGE)
+        # One 除票 no 支援措置 names by the 事由 that removed it (2.1.3 R001), whatever was corrected on it since.
+        removed = next((a for a in sorted(self.world.persons) if not self.world.is_current(a)
+                        and self.world.protected(a) is False), "")
+        if removed and BASIC_SEARCH in self.session.paths.searches:
+            breaches += self.session.paths.compare_removed_search(self.world, removed)
         self.session.exercised |= {r.LATEST_ROW, r.PROVIDED, r.DESTINATION}
         self._check(breaches, READS)
 
