@@ -156,7 +156,7 @@ class ModelSteps(RuleBasedStateMachine):
                 self.world.founders.get(setai) for setai in self.world.households()):
             self.session.exercised.add(r.MEMBER_ORDER)  # the founders' order on the linkage API's 世帯 (5.2)
         # The printed 住民票の写し of one 住民 no 支援措置 names, once an example (a PDF read costs tens of ms), and the
-        # 基本検索 of one by date ranges at their ends (five searches of the town: 2.1.3 R004).
+        # 基本検索 of one by date ranges at their ends (four searches of the town: 2.1.3 R004).
         plain = next((a for a in sorted(self.world.current()) if self.world.protected(a) is False), "")
         breaches += self._form(plain, printed=True)
         if plain and BASIC_SEARCH in self.session.paths.searches:
