@@ -160,8 +160,12 @@ class ModelSteps(RuleBasedStateMachine):
         plain = next((a for a in sorted(self.world.current()) if self.world.protected(a) is False), "")
         breaches += self._form(plain, printed=True)
         if plain and BASIC_SEARCH in self.session.paths.searches:
-            breaches += self.session.paths.compare_ranges(self.world, plain)
-            self.session.exercised.add(r.SEARCH_RANGE)
+            # The search by the day itself first (2.1.3 R001: found, and not by the day after): a range is judged
+            # only where the day's own search is right, so a person a search misses whatever its conditions, or a
+            # 生年月日 ignored, is reported as R001's, not as a range's.
+            searched = list(self.session.paths.compare_search(self.world, plain, (BASIC_SEARCH,)))
+            breaches += searched or list(self.session.paths.compare_ranges(self.world, plain))
+            self.session.exercised |= {r.BASIC_SEARCH} | (set() if searched else {r.SEARCH_RANGE})
         # One 除票 no 支援措置 names by the 事由 that removed it (2.1.3 R001), whatever was corrected on it since.
         removed = next((a for a in sorted(self.world.persons) if not self.world.is_current(a)
                         and self.world.protected(a) is False), "")
