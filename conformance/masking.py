@@ -88,7 +88,7 @@ PERSONAL_NAME_PARTS = (
     "住民票コード", "個人番号", "カード", "本籍", "筆頭者", "電話", "メール",
 )
 #: Suffixes of items that only say something about a personal item (a flag, an "unknown" text).
-_NOT_PERSONAL_SUFFIXES = ("フラグ", "不詳表記")
+_NOT_PERSONAL_SUFFIXES = ("フラグ", "不詳表記", "アクセス")  # アクセス: 10.2's 個人番号アクセス, a yes or no
 #: Items whose values are scrubbed wherever they appear: names, addresses and numbers. Dates are
 #: masked by name only: a birth date equals too many other dates of a run to be removed everywhere.
 _VALUE_SCRUB_EXCLUDED_PARTS = ("生年月日",)

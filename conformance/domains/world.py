@@ -53,6 +53,7 @@ from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated, check
 from conformance.checks.scenarios import QUERY_PATH, Scenario, history, other_codes
+from conformance.domains.jumin.model.admin import Acting
 from conformance.domains.jumin.model.check import Result, machine_settings, session_of
 from conformance.domains.jumin.model.machine import _DAYS, JuminModelMachine
 from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, ModelBreach, Session
@@ -259,9 +260,9 @@ class WorldMachine(JuminModelMachine):
             return False
         return super()._judges(family)
 
-    def _step(self, operation: str, request: dict[str, Any], shown: str) -> None:
+    def _step(self, operation: str, request: dict[str, Any], shown: str, acting: Acting | None = None) -> None:
         lengths = {atena: len(rows) for atena, rows in self.world.persons.items()}
-        super()._step(operation, request, shown)
+        super()._step(operation, request, shown, acting)
         changed = [atena for atena, rows in self.world.persons.items() if len(rows) > lengths.get(atena, 0)]
         if self._judges(DOMAINS):
             self._check(list(self._domains(changed)), DOMAINS)

@@ -14,6 +14,8 @@ Named defects (defects.py): ``search_kanji_one_way`` (only a 正字 searched fin
 neither), ``search_kanji_no_variants`` (no 異体字 table: 氏名 compared as written),
 ``search_basic_wareki_ignored`` (a 和暦 date is compared as written),
 ``search_basic_current_only`` (``履歴`` ignored), ``search_basic_range_open`` (a range's 終了 ignored),
+``search_basic_range_end_exclusive`` (a range's 終了日 itself left out), ``search_basic_removal_reason_latest`` (a
+除票's 消除事由 read from its latest row, a 職権修正 since),
 ``search_basic_blank_unmatched`` (``未入力`` matches no one).
 """
 
@@ -40,6 +42,8 @@ KEYS = frozenset({
 })
 #: How many persons an answer lists at most.
 LIMIT = 100
+#: The key of a 除票's 消除事由 (2.1.3 R001: 当該住民票を消除した事由), and where a row carries it while a search runs.
+REMOVAL_REASON, _REMOVAL_KEY = "消除事由", "_消除事由"
 #: 和暦 eras and the 西暦 year before their 元年.
 _ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
 _WAREKI = re.compile(r"(明治|大正|昭和|平成|令和)(元|[0-9]+)年([0-9]+)月([0-9]+)日")
@@ -65,6 +69,9 @@ class BasicSearchHandlers:
             raise ValueError("a search needs a condition")
         history = bool(body.get("履歴")) and "search_basic_current_only" not in self.defects
         rows: Iterable[Row] = self.store.all_history() if history else self.store.current()
+        if any(condition.get("項目") == REMOVAL_REASON for condition in body.get("条件") or []) \
+                and "search_basic_removal_reason_latest" not in self.defects:
+            rows = [self._with_removal(row) for row in rows]
         found: list[str] = []
         for row in rows:
             if row["宛名番号"] not in found and all(test(row) for test in tests):
@@ -72,6 +79,18 @@ class BasicSearchHandlers:
         book = self.suppressions()  # 3.1 R007: 検索結果の表示の際、抑止対象であることが明らかとなる
         return 200, {"result": "ok", "persons": [{"宛名番号": atena, "抑止対象": book.marked(atena)}
                                                   for atena in found[:LIMIT]]}
+
+    def _with_removal(self, row: Row) -> Row:
+        """A 除票's row with the 1.2.2 区分 of the 異動 that removed it (its 消除事由: a 職権修正 of the 除票 since
+        does not change why it was removed). The defect ``search_basic_removal_reason_latest`` reads the latest
+        row's 区分."""
+        if row.get("住民状態", "1") == "1":
+            return row
+        rows = self.store.history(row["宛名番号"])
+        pairs = list(zip([{}, *rows], rows, strict=False))  # (the row before, the row): the last removal
+        removal = next((later for earlier, later in reversed(pairs)
+                        if later.get("住民状態", "1") != "1" and earlier.get("住民状態", "1") == "1"), row)
+        return {**row, _REMOVAL_KEY: removal.get("異動事由区分", "")}
 
     def search_kanji(self, _: Mapping[str, Any], __: tuple[str, ...], request: Any) -> Answer:
         """``search.kanji``: the current persons whose 氏名 matches, 異体字 and 正字 alike (2.1.2 R013)."""
@@ -95,6 +114,8 @@ def _test(condition: Mapping[str, Any], defects: frozenset[str]) -> Callable[[Ro
         first, last = _day(condition.get("開始"), defects), _day(condition.get("終了"), defects)
         if "search_basic_range_open" in defects:
             last = ""
+        if "search_basic_range_end_exclusive" in defects:  # the 終了日 itself left out (a half-open range)
+            return lambda row: _between(_held(row, item), first, last) and _held(row, item) != last
         return lambda row: _between(_held(row, item), first, last)
     wanted = _normal(str(condition["値"]))
     if item == "生年月日":
@@ -112,8 +133,10 @@ def _seiji(name: str, fold: bool) -> str:
 def _held(row: Row, item: str) -> str:
     if item == "住所":
         return "".join(row.get(part, "") for part in _ADDRESS)
-    if item == "消除事由":
-        return "" if row.get("住民状態", "1") == "1" else row.get("異動事由区分", "")
+    if item == REMOVAL_REASON:
+        if row.get("住民状態", "1") == "1":
+            return ""
+        return row.get(_REMOVAL_KEY) or row.get("異動事由区分", "")
     return row.get(item, "")
 
 

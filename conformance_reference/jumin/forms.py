@@ -21,11 +21,12 @@ oracles, so a bug shared by both cannot hide itself. Named defects change one ru
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -391,7 +392,7 @@ class FormService:
                 pages.append(list(title))
             pages[-1].extend(block)
         sheet = self._sheet_lines(form, people, omitted)
-        certification = self._certification_lines(form, job or PrintJob())
+        certification = self._certification_lines(form, job or PrintJob(), people)
         sheet_first = "form_tsusho_sheet_after_certification" not in self.defects
         if sheet and sheet_first:
             pages.append([_Line("", SHEET_TITLE, title=True), _Line("", "")])
@@ -410,10 +411,15 @@ class FormService:
             pages.append([_Line("", SHEET_TITLE, title=True), _Line("", ""), *sheet])
         return pages
 
-    def _certification_lines(self, form: Form, job: PrintJob) -> list[_Line]:
+    def _certification_lines(self, form: Form, job: PrintJob, people: Sequence[Row] = ()) -> list[_Line]:
         if form.certification != "last_page" or "form_certification_missing" in self.defects:
             return []
         day = clock.today()
+        if "form_certification_date_record_day" in self.defects and people:
+            # A defect: the day under the 認証文 is the day the record was last changed (its latest 処理日), taken
+            # from the data instead of the day of issue.
+            changed = max((row.get("処理日") or "" for row in people), default="")
+            day = dt.date.fromisoformat(changed) if changed else day
         if job.title == "職務代理者":  # 5.6: the 職名 chosen at printing
             title = DEPUTY_TITLE
         else:  # 1.3.9: the 認証者 in effect on the issue date (the 職務代理者 within his period)

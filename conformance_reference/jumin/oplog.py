@@ -82,10 +82,13 @@ class OperationLog:
         # A defect: the 操作ログ is written where the history is, so a 仮登録 (4.0.8: no history row) leaves none.
         if body.get("仮登録") is True and "oplog_kari_missing" in self.defects:
             return
+        # 個人番号へのアクセス有無 (R006): the 個人番号 entered, or shown in the answer. A defect reads the request
+        # only, so a 照会 that showed the 個人番号 is logged as no access.
+        accessed = "個人番号" in repr(body) or ("個人番号" in repr(answer)
+                                              and "oplog_my_number_request_only" not in self.defects)
         entry = {
             "日時": _now(), "操作者ID": "" if "oplog_no_operator" in self.defects else operator or OPERATOR,
-            "端末名": TERMINAL, "機能名": function, "取得対象": kind, "対象": persons,
-            "個人番号アクセス": "個人番号" in repr(body) or "個人番号" in repr(answer),
+            "端末名": TERMINAL, "機能名": function, "取得対象": kind, "対象": persons, "個人番号アクセス": accessed,
         }
         self.entries.append(entry)
         if "oplog_rotated" in self.defects:

@@ -11,15 +11,16 @@ released (``suppressions.release``): its 終了日 is a date recorded, never an 
 証明書発行 is the linkage API's (forms); the reference records such a 抑止 and leaves its forms alone
 (not judged through the driver).
 
-Named defects (defects.py): ``yokushi_ends_on_end_date`` (R006), ``yokushi_last_setting_only`` (R008),
-``yokushi_household_ignored`` and ``yokushi_start_ignored`` (R002).
+Named defects (defects.py): ``yokushi_ends_on_end_date`` (R006), ``yokushi_last_setting_only`` and
+``yokushi_release_lifts_all`` (R008), ``yokushi_household_ignored``, ``yokushi_start_ignored`` and
+``yokushi_household_members_at_setting`` (R002).
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -52,6 +53,8 @@ class Suppression:
     level: str
     start: str
     end: str
+    #: The 世帯's members when the 抑止 was set (read only under the defect ``yokushi_household_members_at_setting``).
+    members: frozenset[str] = frozenset()
 
     def covers(self, process: str, atena: str, household: str, day: date,
                defects: frozenset[str] = frozenset()) -> bool:
@@ -63,6 +66,8 @@ class Suppression:
             return False
         if "yokushi_household_ignored" in defects:
             return self.key == atena
+        if self.target == HOUSEHOLD and "yokushi_household_members_at_setting" in defects:
+            return atena in self.members  # A defect: the members it had when set, not who is in it now.
         return self.key == (atena if self.target == INDIVIDUAL else household)
 
 
@@ -88,6 +93,9 @@ class SuppressionBook:
             self.settings = {n: s for n, s in self.settings.items() if (s.target, s.key) != (target, key)}
         self.settings[number] = Suppression(number, target, key, process, level, str(body.get("開始日") or ""),
                                             str(body.get("終了日") or ""))
+        if target == HOUSEHOLD and "yokushi_household_members_at_setting" in self.defects:
+            self.settings[number] = replace(self.settings[number], members=frozenset(
+                self._covered(self.settings[number])))
         self._linked(self.settings[number], SET)
         return 200, {"result": "ok", "抑止番号": number}
 
@@ -96,6 +104,9 @@ class SuppressionBook:
         released = self.settings.pop(str(body.get("抑止番号") or ""), None)
         if released is None:
             return 404, {"result": "error", "code": "NOT_FOUND", "message": "no 抑止 with this 抑止番号"}
+        if "yokushi_release_lifts_all" in self.defects:  # A defect: the 本解除 of one lifts every 抑止 of its 対象.
+            self.settings = {n: s for n, s in self.settings.items()
+                             if (s.target, s.key) != (released.target, released.key)}
         if "yokushi_release_not_linked" not in self.defects:
             self._linked(released, RELEASED)
         return 200, {"result": "ok"}

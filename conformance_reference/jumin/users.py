@@ -246,7 +246,11 @@ class UserRegistry:
         return refused(409, "E034", f"他の職員が入力・異動作業中の住民です。（{others[0]}）", "宛名番号")
 
     def _in_period(self, user: User) -> bool:
-        return "users_period_ignored" in self.defects or user.in_period(self.today())
+        today = self.today()
+        end = str(user.items.get("利用期間_終了") or "")
+        if "users_period_end_exclusive" in self.defects and end and today.isoformat() >= end:
+            return False  # A defect: the 利用期間 read as ending before its 終了日 (the last day refused).
+        return "users_period_ignored" in self.defects or user.in_period(today)
 
 
 #: Processes a defect checks as one permission (the first named grants the others): 10.3 R013 asks each

@@ -32,6 +32,8 @@ def test_catalog_flags_plus_personal_looking_names() -> None:
 def test_is_personal_name_honours_flags() -> None:
     assert is_personal_name("備考", flagged=["備考"])
     assert not is_personal_name("備考")
+    # 10.2's 個人番号アクセス says whether the 個人番号 was accessed (true or false), never the number.
+    assert is_personal_name("個人番号") and not is_personal_name("個人番号アクセス")
 
 
 def test_values_are_masked_inside_text_longest_first() -> None:

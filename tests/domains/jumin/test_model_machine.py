@@ -321,6 +321,7 @@ def _misanswering(name: str, method: str, code: str, wrong: Callable[[Refusal], 
                 raise
             return wrong(refusal)
 
+    answer.__name__ = method  # the reference grants a user's 操作権限 by the handler's name (users.PROCESSES)
     vendor = type(name, (DriverService,), {method: answer})
     return vendor
 
@@ -728,3 +729,157 @@ def test_a_naturalization_dated_tomorrow_must_be_refused() -> None:
     assert [(f.code, f.location) for f in findings] == [("model.no_error", "model:jumin/step:3")]
     assert findings[0].expected == "422 E001"
 
+
+
+# -- the administrative functions: users (10.3) and the 操作ログ (10.2) --------------------------------------------
+
+#: The rules the administrative example and the 操作ログ after each step judge.
+ADMIN_RULES = {"jumin-1.0-10.3-R001", "jumin-1.0-10.3-R002", "jumin-1.0-10.2-R004", "jumin-1.0-10.2-R006",
+               "jumin-1.0-10.2-R020"}
+
+
+def test_the_clean_reference_s_users_and_log_pass_and_are_exercised() -> None:
+    with reference_target() as target:
+        target.max_examples = 3
+        result = run_machine(target)
+    assert result.breaches == () and result.exercised >= ADMIN_RULES
+    # Every other 異動 of the machine is sent in the clerk's session (evidence names the user, never a session).
+    assert any(" as user cf" in step for step in result.steps) or result.steps == ()
+
+
+def test_a_query_that_showed_the_my_number_logged_as_no_access_is_reported_against_10_2_r006() -> None:
+    """The named defect oplog_my_number_request_only: the administrative example's 転居 by the user on its last day
+    (step 5, after the clerk, the 世帯 and that user) is logged, and the 照会 of the person just before the log is
+    read showed their 個人番号: its entry must say 個人番号アクセス true."""
+    findings = _machine_findings("jumin-1.0-10.2-R006", defects=frozenset({"oplog_my_number_request_only"}))
+    assert [(f.code, f.location) for f in findings] == [
+        ("model.log_my_number_access", "model:jumin/step:6#driver:/logs/operations#query.person/個人番号アクセス")]
+    assert (findings[0].expected, findings[0].actual) == ("true", "False")
+    assert "moves.within(世帯, 利用期間 ending today) as user cf" in findings[0].message
+
+
+def test_a_user_refused_on_the_last_day_of_its_period_is_reported_against_10_3_r001() -> None:
+    """The named defect users_period_end_exclusive: the user registered until today cannot log in today."""
+    findings = _machine_findings("jumin-1.0-10.3-R001", defects=frozenset({"users_period_end_exclusive"}))
+    assert [(f.code, f.location) for f in findings] == [("model.not_committed", "model:jumin/step:5")]
+    assert findings[0].actual is not None and "E031" in findings[0].actual
+    assert findings[0].message.split("after the steps [")[1].split("]")[0].endswith("users.login(last day) @ "
+                                                                                    f"{_today()}")
+
+
+def _today() -> str:
+    from conformance import clock
+
+    return clock.today().isoformat()
+
+
+@pytest.mark.parametrize(("defect", "requirement", "code", "where"), [
+    # A user outside its 利用期間 logs in and reads: the one whose period ended yesterday (login step 8, 照会 9).
+    ("users_period_ignored", "jumin-1.0-10.3-R001", "model.no_error", "model:jumin/step:9"),
+    # A 照会-only user's 転居 is taken (E030 wanted): step 14, after its 照会.
+    ("users_authority_ignored", "jumin-1.0-10.3-R002", "model.no_error", "model:jumin/step:14"),
+    # The log keeps the newest two entries of a person: the entry of the prelude's 通称の記載 is rotated away by the
+    # reads after it before the log is read.
+    ("oplog_rotated", "jumin-1.0-10.2-R004", "model.log_entry_missing",
+     "model:jumin/step:2#driver:/logs/operations#tsusho.record"),
+    # The log leaves out every 照会: the administrative example's 転居 (step 6) is logged, its 照会 not.
+    ("oplog_queries_missing", "jumin-1.0-10.2-R004", "model.log_entry_missing",
+     "model:jumin/step:6#driver:/logs/operations#query.person"),
+    # The entries name no 操作者ID: the user's 転居 and the 照会 both.
+    ("oplog_no_operator", "jumin-1.0-10.2-R006", "model.log_operator",
+     "model:jumin/step:6#driver:/logs/operations#moves.within/操作者ID"),
+])
+def test_the_administrative_defects_are_reported_by_the_model(defect: str, requirement: str, code: str,
+                                                              where: str) -> None:
+    findings = _machine_findings(requirement, defects=frozenset({defect}))
+    assert findings and {f.code for f in findings} == {code}, [(f.code, f.location) for f in findings]
+    assert findings[0].location == where
+
+
+class NewestEntriesVendor(DriverService):
+    """A defect: the 操作ログ answers a person's newest five entries only (the older ones deleted from it)."""
+
+    def get_operation_log(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        status, document = super().get_operation_log(body, arguments, request)
+        return status, {**document, "entries": document["entries"][-5:]}
+
+
+def test_a_log_that_loses_entries_read_before_is_reported_against_10_2_r020() -> None:
+    findings = _machine_findings("jumin-1.0-10.2-R020", vendor=NewestEntriesVendor)
+    assert findings and {f.code for f in findings} == {"model.log_entry_altered"}
+    assert re.fullmatch(r"model:jumin/step:\d+#driver:/logs/operations#/entries/\d+", findings[0].location)
+
+
+class LogUnnamedUserVendor(DriverService):
+    """A defect: the 操作ログ names the adapter's own account as the 操作者 of every entry, not the user logged in."""
+
+    def get_operation_log(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        status, document = super().get_operation_log(body, arguments, request)
+        return status, {**document, "entries": [{**e, "操作者ID": "driver-operator"} for e in document["entries"]]}
+
+
+def test_a_log_that_does_not_name_the_user_logged_in_is_reported_against_10_2_r006() -> None:
+    findings = _machine_findings("jumin-1.0-10.2-R006", vendor=LogUnnamedUserVendor)
+    assert [(f.code, f.location, f.actual) for f in findings] == [
+        ("model.log_operator", "model:jumin/step:6#driver:/logs/operations#moves.within/操作者ID", "driver-operator")]
+
+
+# -- 抑止 with several settings (3.1 R002, R006, R008): the fixed example ``suppressions`` ------------------------
+
+@pytest.mark.parametrize(("defect", "requirement", "code", "step", "answered"), [
+    # The 本解除 of A's エラー lifts A's アラート too: A's next 転居 is done without it.
+    ("yokushi_release_lifts_all", "jumin-1.0-3.1-R008", "model.no_alert", 9, "200"),
+    # A person keeps one 抑止: A's アラート was replaced by the エラー, and is gone with it.
+    ("yokushi_last_setting_only", "jumin-1.0-3.1-R008", "model.no_alert", 9, "200"),
+    # H1's エラー from tomorrow applied today: A's 転居 answers E040 where A's アラート is due.
+    ("yokushi_start_ignored", "jumin-1.0-3.1-R002", "model.no_alert", 9, "422 E040"),
+    # B joined H2 after H2's 抑止 was set: the 抑止 must cover B now.
+    ("yokushi_household_members_at_setting", "jumin-1.0-3.1-R002", "model.no_error", 12, "200"),
+    ("yokushi_household_ignored", "jumin-1.0-3.1-R002", "model.no_error", 12, "200"),
+    # B's 照会 抑止 whose 終了日 has passed still asks for its アラート.
+    ("yokushi_ends_on_end_date", "jumin-1.0-3.1-R006", "model.no_alert", 14, "200"),
+])
+def test_suppressions_with_several_settings_are_judged_by_the_model(defect: str, requirement: str, code: str,
+                                                                    step: int, answered: str) -> None:
+    findings = _machine_findings(requirement, defects=frozenset({defect}))
+    assert [(f.code, f.location, f.actual) for f in findings] == [(code, f"model:jumin/step:{step}", answered)]
+
+
+# -- the 基本検索's date ranges at their ends (2.1.3 R004), at the end of each example ------------------------------
+
+@pytest.mark.parametrize(("defect", "code", "ranges"), [
+    # The 終了日 itself left out: the ranges ending on the 生年月日 miss the person.
+    ("search_basic_range_end_exclusive", "model.search_missing", {"...生年月日"}),
+    # The 終了 ignored: the range ending the day before the 生年月日 lists the person.
+    ("search_basic_range_open", "model.search_condition_ignored", {"...生年月日の前日"}),
+])
+def test_a_basic_search_wrong_at_a_range_s_end_is_reported_against_2_1_3_r004(defect: str, code: str,
+                                                                               ranges: set[str]) -> None:
+    findings = _machine_findings("jumin-1.0-2.1.3-R004", defects=frozenset({defect}))
+    assert {f.code for f in findings} == {code}
+    assert {re.sub(r".*\(範囲 (.*)\)#/persons$", r"\1", f.location) for f in findings} == ranges
+    assert all(re.fullmatch(r"model:jumin/step:\d+#driver:/search/basic\(範囲 .*\)#/persons", f.location)
+               for f in findings)
+
+
+# -- the day under the 認証文 (5.1 R002) -------------------------------------------------------------------------
+
+def test_a_certification_dated_the_day_the_record_changed_is_reported_against_5_1_r002() -> None:
+    """The named defect form_certification_date_record_day: the 写し of the administrative example's 世帯主 after
+    their 転居 (step 6) is dated its 処理日 under the 認証文, not the day it was issued."""
+    from conformance import clock
+    from conformance.oracles.wareki import to_wareki
+
+    findings = _machine_findings("jumin-1.0-5.1-R002", defects=frozenset({"form_certification_date_record_day"}))
+    assert [(f.code, f.location) for f in findings] == [
+        ("model.form_certification_date", "model:jumin/step:6#POST /forms/juminhyo_kojin/data#/認証文/年月日")]
+    assert findings[0].expected == to_wareki(clock.today().isoformat()) and findings[0].actual == "令和6年3月20日"
+
+
+def test_a_removed_record_corrected_since_must_be_found_by_its_removal_reason() -> None:
+    """The named defect search_basic_removal_reason_latest (the reference's reading before 2026-11-27): the
+    refusals' fixed example's 外国人住民 dies, then their 除票 is corrected (職権修正); searched by 氏名 and 消除事由
+    死亡 at the example's end, the 除票 must be found (2.1.3 R001)."""
+    findings = _machine_findings("jumin-1.0-2.1.3-R001", defects=frozenset({"search_basic_removal_reason_latest"}))
+    assert [(f.code, f.location.split("#", 1)[1], f.expected) for f in findings] == [
+        ("model.search_missing", "driver:/search/basic(消除事由)#/persons", "死亡")]

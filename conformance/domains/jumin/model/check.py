@@ -19,12 +19,21 @@ from hypothesis.stateful import run_state_machine_as_test
 from conformance.catalog.layouts import item_column
 from conformance.checks.files.rules import shown_for
 from conformance.checks.registry import CheckContext, NotAutomated, check
-from conformance.domains.jumin.model.fixed_examples import generations, naturalization, prelude, refusals
+from conformance.domains.jumin.model.admin import LOG_OPERATION, USER_OPERATIONS, Administration
+from conformance.domains.jumin.model.fixed_examples import (
+    administration,
+    generations,
+    naturalization,
+    prelude,
+    refusals,
+    suppressions,
+)
 from conformance.domains.jumin.model.forms import CertificateForms
 from conformance.domains.jumin.model.machine import machine_for
 from conformance.domains.jumin.model.paths import SEARCHES, Paths
 from conformance.domains.jumin.model.steps import ModelBreach, Session
 from conformance.domains.jumin.oracles.model import Breach, rules
+from conformance.domains.jumin.scenarios.permissions import Users
 from conformance.findings import Finding
 from conformance.masking import is_personal_name, shown
 from conformance.scenarios import DriverClient
@@ -37,7 +46,8 @@ OPERATIONS = ("fixtures.persons", "moves.in", "moves.within", "moves.out", "move
               "query.person", "query.history", "query.household")
 #: Operations the machine calls when the adapter implements them (a vendor without them keeps the rest): 通称,
 #: and the 支援措置 of 1.1.16 (ours, confirmed: false) whose protection 3.4 asks of every output.
-OPTIONAL = ("tsusho.record", "tsusho.delete", "support.register", "support.update", "kyushi", "nationality")
+OPTIONAL = ("tsusho.record", "tsusho.delete", "support.register", "support.update", "kyushi", "nationality",
+            "suppressions.set", "suppressions.release")
 #: Steps of one example (a sequence of 異動).
 STEPS = 10
 #: Items the driver protocol names by the spec's words that are no catalog data item (docs/driver.md).
@@ -105,10 +115,12 @@ def run_machine(target: Target) -> Result:
     machine = seed(target.seed)(machine_for(session))
     options = machine_settings(target)
     try:
+        administration(session)  # the run's clerk first (10.3): every other 異動 of the machine is sent as it
         prelude(session)  # the run's first example, drawn by no one: a 通称 recorded and judged whatever the seed
         refusals(session)  # its second: the refusals the draws may miss (E003, E002, E009, E010), judged
         naturalization(session)  # its third: a 帰化 of a 支援対象者 (4.5.3; the drawn rules send none)
         generations(session)  # its fourth: a 世帯 of three generations whose ages and 続柄 disagree (5.2)
+        suppressions(session)  # its fifth: 抑止 with several settings (3.1 R002, R006, R008)
         run_state_machine_as_test(machine, settings=options)
     except (ModelBreach, Flaky):
         if not session.failures:
@@ -140,10 +152,24 @@ def session_of(target: Target) -> Session:
     operations = {operation.id: operation for operation in target.catalog.driver_operations}
     names = {item.name for item in target.catalog.data_items} | _SPEC_ITEMS
     exports = target.exports if isinstance(target.exports, ApiExportSource) else None
-    paths = Paths(DriverClient(target.need_http(), driver.base_path, operations), target.http, names.__contains__,
+    client = DriverClient(target.need_http(), driver.base_path, operations)
+    paths = Paths(client, target.http, names.__contains__,
                   exports, searches=frozenset(search for search in SEARCHES if driver.implements(search)),
                   forms=CertificateForms.of(target))
-    return Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)))
+    return Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)),
+                   admin=_administration(target, client))
+
+
+def _administration(target: Target, client: DriverClient) -> Administration:
+    """The users (10.3) where the adapter registers and logs them in and the HTTP client can send the session's
+    header, and the 操作ログ (10.2) where it answers ``logs.operations``."""
+    driver = target.driver
+    assert driver is not None
+    http = target.need_http()
+    send, url = getattr(http, "send", None), getattr(http, "catalog_url", None)
+    users = Users(client, send, url, client.base_path) if callable(send) and callable(url) and all(
+        driver.implements(operation) for operation in USER_OPERATIONS) else None
+    return Administration(client, users=users, logs=driver.implements(LOG_OPERATION))
 
 
 def _reconcile_export(session: Session, paths: Paths, run_seed: int) -> Result:

@@ -12,10 +12,33 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
+from conformance.domains.jumin.model.admin import CLERK_PROCESSES, Acting
 from conformance.domains.jumin.model.machine import JuminModelMachine, machine_for
 from conformance.domains.jumin.model.step_requests import _common_february_29, _future_out, _support_request
-from conformance.domains.jumin.model.steps import Session, _kanji
+from conformance.domains.jumin.model.steps import STEP, Session, _kanji
+from conformance.domains.jumin.oracles.model import judge_committed, judge_refusal
+from conformance.domains.jumin.oracles.model.admin import (
+    ALERT_LEVEL,
+    CHANGE,
+    ERROR_LEVEL,
+    HOUSEHOLD,
+    INDIVIDUAL,
+    INQUIRY,
+    USER_AUTHORITY,
+    USER_PERIOD,
+    Suppression,
+    User,
+    suppression_refusal,
+    user_refusal,
+)
+from conformance.domains.jumin.oracles.model.rules import (
+    SUPPRESSED_ALERT,
+    SUPPRESSION_END,
+    SUPPRESSION_SCOPE,
+    SUPPRESSION_SETTINGS,
+)
 
 #: The first serial of the prelude's persons (``prelude``): far from the drawn examples' (1, 2, ...), so their names
 #: and numbers are what they are without it (``在留カード等番号`` takes eight digits of it).
@@ -196,3 +219,179 @@ def generations(session: Session) -> None:
     machine.household(len(_GENERATIONS), None, [born for _, born in _GENERATIONS], unknown=False, headless=False,
                       relations=relations)
     machine.teardown()
+
+
+#: The first serial of the administrative example's persons (``administration``): apart from the other examples'.
+ADMINISTRATION_SERIALS = 94_000_000
+
+
+def administration(session: Session) -> None:
+    """The run's first fixed example when the vendor has users (10.3) through the driver (``users.create``,
+    ``users.login``): the run's clerk registered and logged in (異動入力 and 照会, its 利用期間 from today: its first
+    day), kept in ``Session.admin`` so that every other 異動 of the machine is sent in its session; then a 世帯 of a
+    日本人 世帯主 and a 外国人住民, and, each through the model's step (``oracles.model.admin.user_refusal``):
+
+    - a user whose 利用期間 ends today: its 転居 of the 世帯 is committed (R001: the last day is in the period,
+      interpretation ``jumin-1.0-interp-user-period``);
+    - users whose 利用期間 ended yesterday or begins tomorrow: their login is refused, or their 照会 is (E031; R001);
+    - a user with the 処理 照会 only: its 照会 of the 世帯主 is answered, its 転居 refused (E030; R002) and nothing
+      written.
+
+    Then the example's end, as a drawn one. Without ``users.*`` nothing is done (the 操作ログ is still read after
+    every step where the vendor answers ``logs.operations``). A breach raises ``ModelBreach``."""
+    admin = session.admin
+    if admin is None or admin.users is None:
+        return
+    machine = machine_for(replace(session, serials=itertools.count(ADMINISTRATION_SERIALS)))()
+    today = session.today
+    admin.clerk = _logged_in(machine, User("clerk", CLERK_PROCESSES, today, today + timedelta(days=1)), "clerk")
+    made = machine.household(2, 1, _PRELUDE_BIRTHS, unknown=False, headless=False)
+    if not made:
+        machine.teardown()
+        return
+    last_day = _logged_in(machine, User("last-day", CLERK_PROCESSES, today - timedelta(days=30), today), "last day")
+    if last_day is not None:
+        machine._step("moves.within", _move_within(machine, made[0]), "moves.within(世帯, 利用期間 ending today)",
+                      acting=last_day)
+    for label, start, end in (("ended yesterday", -30, -1), ("begins tomorrow", 1, 30)):
+        _outside(machine, User(label, CLERK_PROCESSES, today + timedelta(days=start), today + timedelta(days=end)),
+                 made[0], label)
+    reader = _logged_in(machine, User("reader", frozenset({INQUIRY}), today, today + timedelta(days=1)), "照会 only")
+    if reader is not None:
+        status, document = machine._call("query.person", {"宛名番号": made[0]}, "query.person(照会 only)", reader)
+        machine._check(judge_committed(status, document, USER_AUTHORITY), STEP)
+        machine._step("moves.within", _move_within(machine, made[0]), "moves.within(世帯, 照会 only)", acting=reader)
+    session.exercised |= {USER_PERIOD, USER_AUTHORITY}
+    machine.teardown()
+
+
+def _logged_in(machine: JuminModelMachine, user: User, label: str) -> Acting | None:
+    """``user`` registered and logged in, in its 利用期間: a refusal of either is a breach of 10.3 R001."""
+    admin = machine.session.admin
+    assert admin is not None
+    user_id, password, status, document = admin.register(user)
+    machine.steps.append(f"{len(machine.steps) + 1}. users.create({label}, {_period(user)})")
+    machine._check(judge_committed(status, document, USER_PERIOD), STEP)
+    status, document, session_ = admin.login(user_id, password)
+    machine.steps.append(f"{len(machine.steps) + 1}. users.login({label}) @ {machine.session.today.isoformat()}")
+    machine._check(judge_committed(status, document, USER_PERIOD), STEP)
+    if session_ is None:
+        return None
+    return Acting(replace(user, user_id=user_id), session_)
+
+
+def _outside(machine: JuminModelMachine, user: User, atena: str, label: str) -> None:
+    """A user outside its 利用期間: its login refused (E031), or, where the login is taken, its 照会 (R001)."""
+    admin = machine.session.admin
+    assert admin is not None
+    refusal = user_refusal(user, "users.login", machine.session.today)
+    assert refusal is not None
+    user_id, password, status, document = admin.register(user)
+    machine.steps.append(f"{len(machine.steps) + 1}. users.create({label}, {_period(user)})")
+    machine._check(judge_committed(status, document, USER_PERIOD), STEP)
+    status, document, session_ = admin.login(user_id, password)
+    machine.steps.append(f"{len(machine.steps) + 1}. users.login({label}) @ {machine.session.today.isoformat()}")
+    if session_ is not None:
+        status, document = machine._call("query.person", {"宛名番号": atena}, f"query.person({label})",
+                                         Acting(replace(user, user_id=user_id), session_))
+    machine._check(judge_refusal(refusal, status, document), STEP)
+
+
+def _period(user: User) -> str:
+    return f"利用期間 {user.start.isoformat() if user.start else ''}..{user.end.isoformat() if user.end else ''}"
+
+
+def _move_within(machine: JuminModelMachine, atena: str) -> dict[str, Any]:
+    """A 転居 of ``atena``'s whole 世帯, dated today."""
+    today = machine.today.isoformat()
+    members = machine.world.members(machine.world.latest(atena).get("世帯番号", ""))
+    return {"宛名番号": members, "住所": {"住所_町字": "栄町", "住所_番地号表記": "9番地", "住所_方書": ""},
+            "異動日": today, "届出年月日": today, "処理日": today}
+
+
+#: The first serial of the 抑止 example's persons (``suppressions``): apart from the other examples'.
+SUPPRESSION_SERIALS = 95_000_000
+#: The driver operations the 抑止 example needs beside the machine's (docs/driver.md, 3.1).
+SUPPRESSION_OPERATIONS = ("suppressions.set", "suppressions.release")
+
+
+def suppressions(session: Session) -> None:
+    """The run's fixed example of 抑止 with several settings (3.1 R002, R006, R008; interpretation
+    ``jumin-1.0-interp-yokushi-model``), each 異動 and 照会 through the model's step
+    (``oracles.model.admin.suppression_refusal``) and judged on every path as any step: 世帯 H1 of A and B, 世帯 H2
+    of D; on A a 異動入力 抑止 at アラート and another at エラー, on H1 one at エラー from tomorrow, on H2 one at
+    エラー from today. A's 転居 is refused (E040: the エラー of the two); once the エラー is released (本解除) it asks
+    for the アラート (A040: the other setting stands); B's 転居 is done (H1's 抑止 has not begun); B joins H2
+    (世帯合併) and B's next 転居 is refused (E040: H2's 抑止 covers who is in H2 now). Then a 照会 抑止 at アラート on B
+    whose 終了日 has passed: B's 照会 asks for the アラート (R006), and is answered once confirmed. Every 抑止 is
+    released before the example's end (its reads are 照会). Nothing is done without ``suppressions.*``."""
+    if not set(SUPPRESSION_OPERATIONS) <= session.optional:
+        return
+    machine = machine_for(replace(session, serials=itertools.count(SUPPRESSION_SERIALS)))()
+    today = session.today
+    tomorrow, later = today + timedelta(days=1), today + timedelta(days=30)
+    first = machine.household(2, None, _PRELUDE_BIRTHS, unknown=False, headless=False)
+    second = machine.household(1, None, _PRELUDE_BIRTHS[1:], unknown=False, headless=False)
+    if len(first) < 2 or not second:
+        machine.teardown()
+        return
+    a, b = first
+    h1, h2 = (machine.world.latest(atena).get("世帯番号", "") for atena in (a, second[0]))
+    alert = _suppress(machine, Suppression("", INDIVIDUAL, a, CHANGE, ALERT_LEVEL, today, later), "A")
+    error = _suppress(machine, Suppression("", INDIVIDUAL, a, CHANGE, ERROR_LEVEL, today, later), "A")
+    later_h1 = _suppress(machine, Suppression("", HOUSEHOLD, h1, CHANGE, ERROR_LEVEL, tomorrow, later), "H1")
+    on_h2 = _suppress(machine, Suppression("", HOUSEHOLD, h2, CHANGE, ERROR_LEVEL, today, later), "H2")
+    machine._step("moves.within", _move_alone(machine, a), "moves.within(A, under 2 抑止)")
+    _release(machine, error, "A's エラー")
+    machine._step("moves.within", _move_alone(machine, a), "moves.within(A, under its アラート)")
+    machine._step("moves.within", _move_alone(machine, b), "moves.within(B, H1's 抑止 from tomorrow)")
+    machine._step("households.merge", {"宛名番号": [b], "世帯番号": h2, "続柄": ["同居人"], **_today(machine)},
+                  "households.merge(B -> H2)")
+    machine._step("moves.within", _move_alone(machine, b), "moves.within(B, in H2 under its 抑止)")
+    ended = _suppress(machine, Suppression("", INDIVIDUAL, b, INQUIRY, ALERT_LEVEL, today - timedelta(days=10),
+                                           today - timedelta(days=1)), "B")
+    refusal = suppression_refusal(machine.suppressions, "query.person", [b], machine._household_of, today)
+    assert refusal is not None
+    status, document = machine._call("query.person", {"宛名番号": b}, "query.person(B, 照会 抑止 past its 終了日)")
+    machine._check(judge_refusal(refusal, status, document), STEP)
+    status, document = machine._call("query.person", {"宛名番号": b, "confirm": SUPPRESSED_ALERT},
+                                     f"query.person(B, confirm {SUPPRESSED_ALERT})")
+    machine._check(judge_committed(status, document, SUPPRESSION_END), STEP)
+    for setting, label in ((ended, "B's 照会"), (alert, "A's アラート"), (later_h1, "H1's"), (on_h2, "H2's")):
+        _release(machine, setting, label)
+    session.exercised |= {SUPPRESSION_SCOPE, SUPPRESSION_END, SUPPRESSION_SETTINGS}
+    machine.teardown()
+
+
+def _suppress(machine: JuminModelMachine, setting: Suppression, label: str) -> Suppression:
+    """``setting`` set through ``suppressions.set`` (test set-up: it must be taken) and held by the model."""
+    key = "宛名番号" if setting.target == INDIVIDUAL else "世帯番号"
+    request = {"対象": setting.target, key: setting.key, "処理": setting.process, "レベル": setting.level,
+               "開始日": setting.start.isoformat(), "終了日": setting.end.isoformat() if setting.end else ""}
+    status, document = machine._call("suppressions.set", request,
+                                     f"suppressions.set({label}, {setting.process}, {setting.level}, "
+                                     f"{setting.start.isoformat()}..{setting.end.isoformat() if setting.end else ''})")
+    machine._check(judge_committed(status, document, SUPPRESSION_SETTINGS), STEP)
+    number = str(document.get("抑止番号", "")) if isinstance(document, dict) else ""
+    held = replace(setting, number=number)
+    machine.suppressions.append(held)
+    return held
+
+
+def _release(machine: JuminModelMachine, setting: Suppression, label: str) -> None:
+    """The 本解除 of ``setting`` (it must be taken; the others stand: R008)."""
+    status, document = machine._call("suppressions.release", {"抑止番号": setting.number},
+                                     f"suppressions.release({label})")
+    machine._check(judge_committed(status, document, SUPPRESSION_SETTINGS), STEP)
+    machine.suppressions.remove(setting)
+
+
+def _today(machine: JuminModelMachine) -> dict[str, str]:
+    today = machine.today.isoformat()
+    return {"異動日": today, "届出年月日": today, "処理日": today}
+
+
+def _move_alone(machine: JuminModelMachine, atena: str) -> dict[str, Any]:
+    """A 転居 of ``atena`` alone, dated today."""
+    return {"宛名番号": [atena], "住所": {"住所_町字": "本町二丁目", "住所_番地号表記": "3番地", "住所_方書": ""},
+            **_today(machine)}

@@ -15,10 +15,14 @@ end of each example only, and its refusals are not asked: a refusal says nothing
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from conformance import clock
 from conformance.catalog.models import AppliesTo, Form, FormItem
 from conformance.domains.jumin.forms.common import (
     applies,
@@ -31,6 +35,8 @@ from conformance.domains.jumin.forms.common import (
 )
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
+from conformance.domains.jumin.params import CERTIFICATION_MARKERS
+from conformance.oracles.wareki import parse_wareki, to_wareki
 from conformance.targets.base import HttpClient, Target
 from conformance.targets.forms import DATA_PATH, FORMS_PATH, PdfProblem, read_pdf
 
@@ -84,7 +90,9 @@ class CertificateForms:
         if form is None:
             return
         where = f"POST {DATA_PATH.replace('{form_id}', form.id)}"
+        issued = {clock.today()}
         status, document = self._data(form.id, {"宛名番号": atena})
+        issued.add(clock.today())
         if status != 200:
             whose = "住民票の写し of a 住民" if form is self.form else "除票の写し of a 除票"
             yield Breach(r.FORM_ITEMS, "model.form_missing", f"the {whose} was not issued", where,
@@ -92,6 +100,7 @@ class CertificateForms:
             return
         row = world.latest(atena)
         yield from self._same(row, _data_items(document), where, form)
+        yield from _certified_on(document, issued, where)
         yield from self._omitted(form, row, where)
 
     def _omitted(self, form: Form, row: Mapping[str, str], where: str) -> Iterator[Breach]:
@@ -191,6 +200,45 @@ class CertificateForms:
         if response.status != 200:
             return response.status, None
         return 200, response.json()
+
+
+def _certified_on(document: Any, issued: set[date], where: str) -> Iterator[Breach]:
+    """The day under the 認証文 (5.1 R002: 認証文（第４章に記載のもの）; interpretation certification-date): where the
+    form's data has a line of the 認証文 (``CERTIFICATION_MARKERS``) and a 年月日 on one of the two lines after it,
+    that day is the day of issue, the vendor's today when the form was asked (``issued``: the days before and after
+    the request, should it straddle midnight), in 和暦 or 西暦. A 認証文 without a date after it is not judged
+    here (the 様式 of chapter 4 is not in our source)."""
+    values = [squeeze(value) for _, value in _lines(document)]
+    index = next((i for i, value in enumerate(values) if any(m in value for m in CERTIFICATION_MARKERS)), None)
+    if index is None:
+        return
+    for value in values[index + 1:index + 3]:
+        day = _day_in(value)
+        if day is None:
+            continue
+        if day not in issued:
+            yield Breach(r.FORM_CERTIFICATION, "model.form_certification_date", "the day under the 認証文 should be "
+                         "the day of issue", f"{where}#/認証文/年月日", " | ".join(sorted(map(to_wareki, (
+                             d.isoformat() for d in issued)))), to_wareki(day.isoformat()))
+        return
+
+
+#: A 和暦 date (令和8年11月27日) or a 西暦 one (2026年11月27日, 2026-11-27), full-width digits read as digits.
+_WAREKI_DAY = re.compile(r"(明治|大正|昭和|平成|令和)(元|\d{1,2})年(\d{1,2})月(\d{1,2})日")
+_SEIREKI_DAY = re.compile(r"(\d{4})(?:年|-|/)(\d{1,2})(?:月|-|/)(\d{1,2})日?")
+
+
+def _day_in(text: str) -> date | None:
+    """The first 年月日 a line holds, or None."""
+    plain = unicodedata.normalize("NFKC", text)
+    try:
+        match = _WAREKI_DAY.search(plain)
+        if match is not None:
+            return date(*parse_wareki(match.group(0)))
+        match = _SEIREKI_DAY.search(plain)
+        return date(*(int(part) for part in match.groups())) if match is not None else None
+    except ValueError:
+        return None
 
 
 def _wanted(target: Target, item: FormItem, row: Mapping[str, str]) -> list[str]:

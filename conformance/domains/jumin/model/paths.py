@@ -212,6 +212,64 @@ class Paths:
             if other:
                 yield from _not_listed(atena, _hits(*basic(other)), r.BASIC_SEARCH, "driver:/search/basic", other)
 
+    def compare_ranges(self, world: World, atena: str) -> Iterator[Breach]:
+        """The 基本検索 by the person's 氏名 and a range of 生年月日 (2.1.3 R004 年月日を指定して複数条件検索) at
+        its ends (interpretation search-range-ends): ranges that end on or begin on the 生年月日 list the person (a
+        range holds its 開始 and its 終了), ranges that end the day before or begin the day after do not. Four
+        searches of the whole town (about 10 ms each on the reference): asked at the end of an example, for one
+        person. A 生年月日 that is no calendar
+        day or 不詳 is not asked; a range holding another 生年月日 of the person's history is not asked to miss them."""
+        row = world.latest(atena)
+        if BASIC_SEARCH not in self.searches or not row.get("氏名") or row.get("生年月日_不詳フラグ") == "1":
+            return
+        try:
+            born = date.fromisoformat(row.get("生年月日", ""))
+        except ValueError:
+            return
+        day, year = timedelta(days=1), timedelta(days=365)
+        held = {other.get("生年月日", "") for other in world.history(atena)} - {born.isoformat()}
+        where = "driver:/search/basic"
+        # Each range with its label in the evidence (the dates are the person's: never in a location).
+        for first, last, listed, label in (
+                (born - year, born, True, "...生年月日"), (born, born + year, True, "生年月日..."),
+                (born - year, born - day, False, "...生年月日の前日"),
+                (born + day, born + year, False, "生年月日の翌日...")):
+            conditions = [{"項目": "氏名", "値": row["氏名"]},
+                          {"項目": "生年月日", "開始": first.isoformat(), "終了": last.isoformat()}]
+            hits = _hits(*self.driver.call(BASIC_SEARCH, {"条件": conditions}))
+            shown = f"{where}(範囲 {label})"
+            if listed:
+                yield from self._found(world, atena, hits, r.SEARCH_RANGE, shown)
+            elif not any(first.isoformat() <= value <= last.isoformat() for value in held) and hits is not None \
+                    and any(hit.get("宛名番号") == atena for hit in hits):
+                yield Breach(r.SEARCH_RANGE, "model.search_condition_ignored", f"{shown} should list only the "
+                             "persons born in the range: it lists a person born outside it", f"{shown}#/persons",
+                             "not listed", "listed")
+
+    def compare_removed_search(self, world: World, atena: str) -> Iterator[Breach]:
+        """A 除票 by its 氏名 and 消除事由 (2.1.3 R001: 当該住民票を消除した事由…から検索できること; interpretation
+        search-removal-reason): the 1.2.2 区分 of the 異動 that removed them, whatever was corrected on the 除票 since,
+        finds them. One search, at the end of an example, for one 除票 no 支援措置 names."""
+        rows = world.history(atena)
+        latest = rows[-1] if rows else {}
+        if BASIC_SEARCH not in self.searches or not latest.get("氏名") or latest.get("住民状態") == r.CURRENT:
+            return
+        removal = next((later for earlier, later in reversed(list(zip([{}, *rows], rows, strict=False)))
+                        if later.get("住民状態") != r.CURRENT and earlier.get("住民状態", r.CURRENT) == r.CURRENT),
+                       latest)
+        reason = removal.get("異動事由区分", "")
+        if not reason:
+            return
+        conditions = [{"項目": "氏名", "値": latest["氏名"]}, {"項目": "消除事由", "値": reason}]
+        hits = _hits(*self.driver.call(BASIC_SEARCH, {"条件": conditions}))
+        where = "driver:/search/basic(消除事由)"
+        if hits is None:
+            yield Breach(r.BASIC_SEARCH, "model.search_unreadable", f"{where} should answer the persons it finds",
+                         where, "200 with persons", "another answer")
+        elif len(hits) < SEARCH_LIMIT and not any(hit.get("宛名番号") == atena for hit in hits):
+            yield Breach(r.BASIC_SEARCH, "model.search_missing", f"{where} should find a 除票 by the 事由 that removed "
+                         "it", f"{where}#/persons", reason, f"not among {len(hits)}")
+
     def _found(self, world: World, atena: str, hits: list[dict[str, str]] | None, requirement: str,
                where: str) -> Iterator[Breach]:
         if hits is None:

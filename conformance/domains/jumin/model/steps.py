@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine
 
 from conformance import clock
-from conformance.domains.jumin.model.paths import KANA_SEARCH, SEARCHES, Paths, as_row, protected_today
+from conformance.domains.jumin.model.admin import Acting, Administration
+from conformance.domains.jumin.model.paths import BASIC_SEARCH, KANA_SEARCH, SEARCHES, Paths, as_row, protected_today
 from conformance.domains.jumin.oracles.model import (
     Breach,
     Commit,
@@ -37,6 +38,19 @@ from conformance.domains.jumin.oracles.model import (
     transition,
 )
 from conformance.domains.jumin.oracles.model import rules as r
+from conformance.domains.jumin.oracles.model.admin import (
+    CHANGES,
+    LOG_FIELDS,
+    LOG_TAMPER,
+    LOG_TARGETS,
+    LOGGED_AS,
+    Logged,
+    Suppression,
+    carries_my_number,
+    judge_log,
+    suppression_refusal,
+    user_refusal,
+)
 from conformance.oracles.identifiers import my_number_check_digit
 from conformance.oracles.shien_sochi import extension_window
 
@@ -53,7 +67,9 @@ UNKNOWN = "9999999996"
 #: The comparisons of the machine (``Session.family``): the answer and history of an operation itself, the 異動差分,
 #: the 支援対象者 on every output, and the read paths of the persons (those a step changed, and everyone at the end
 #: of an example: one family, a stale value may show at either).
-STEP, DIFF, PROTECTION, READS = "step", "diff", "protection", "reads"
+STEP, DIFF, PROTECTION, READS, LOGS = "step", "diff", "protection", "reads", "logs"
+#: The slack either side of a step for the 日時 of its 操作ログ entries (the vendor's clock and the harness's).
+LOG_SLACK = timedelta(minutes=10)
 
 
 class ModelBreach(Exception):
@@ -94,8 +110,10 @@ class Session:
     #: a candidate costs its steps and one comparison instead of every read path (shrinking with every path
     #: read was two thirds of a failing run's time).
     family: str | None = None
-    #: The day the vendor judges a 支援措置 on (its own clock: the registration names no 処理日).
+    #: The day the vendor judges a 支援措置 on (its own clock: the registration names no 処理日), and a user's 利用期間.
     today: date = field(default_factory=clock.today)
+    #: The users and the 操作ログ (10.3, 10.2): None when the machine is run without them.
+    admin: Administration | None = None
 
 
 class ModelSteps(RuleBasedStateMachine):
@@ -111,6 +129,8 @@ class ModelSteps(RuleBasedStateMachine):
             if self.session.shrinks > self.session.shrink_budget:
                 reject()
         self.world = World(today=self.session.today)
+        #: The 抑止 set in this example and not released (3.1; the fixed example ``suppressions`` sets them).
+        self.suppressions: list[Suppression] = []
         self.labels: dict[str, str] = {}
         self.steps: list[str] = []
         self.today = self.session.start
@@ -135,9 +155,22 @@ class ModelSteps(RuleBasedStateMachine):
         if self.session.paths.linkage is not None and any(
                 self.world.founders.get(setai) for setai in self.world.households()):
             self.session.exercised.add(r.MEMBER_ORDER)  # the founders' order on the linkage API's 世帯 (5.2)
-        # The printed 住民票の写し of one 住民 no 支援措置 names, once an example (a PDF read costs tens of ms).
-        breaches += self._form(next((a for a in sorted(self.world.current()) if self.world.protected(a) is False), ""),
-                               printed=True)
+        # The printed 住民票の写し of one 住民 no 支援措置 names, once an example (a PDF read costs tens of ms), and the
+        # 基本検索 of one by date ranges at their ends (four searches of the town: 2.1.3 R004).
+        plain = next((a for a in sorted(self.world.current()) if self.world.protected(a) is False), "")
+        breaches += self._form(plain, printed=True)
+        if plain and BASIC_SEARCH in self.session.paths.searches:
+            # The search by the day itself first (2.1.3 R001: found, and not by the day after): a range is judged
+            # only where the day's own search is right, so a person a search misses whatever its conditions, or a
+            # 生年月日 ignored, is reported as R001's, not as a range's.
+            searched = list(self.session.paths.compare_search(self.world, plain, (BASIC_SEARCH,)))
+            breaches += searched or list(self.session.paths.compare_ranges(self.world, plain))
+            self.session.exercised |= {r.BASIC_SEARCH} | (set() if searched else {r.SEARCH_RANGE})
+        # One 除票 no 支援措置 names by the 事由 that removed it (2.1.3 R001), whatever was corrected on it since.
+        removed = next((a for a in sorted(self.world.persons) if not self.world.is_current(a)
+                        and self.world.protected(a) is False), "")
+        if removed and BASIC_SEARCH in self.session.paths.searches:
+            breaches += self.session.paths.compare_removed_search(self.world, removed)
         self.session.exercised |= {r.LATEST_ROW, r.PROVIDED, r.DESTINATION}
         self._check(breaches, READS)
 
@@ -146,14 +179,18 @@ class ModelSteps(RuleBasedStateMachine):
     _failed = False
     _swept = False
 
-    def _step(self, operation: str, request: dict[str, Any], shown: str) -> None:
-        """Call the operation, judge it against the model's transition, adopt what the vendor wrote."""
-        outcome = transition(self.world, operation, request)
+    def _step(self, operation: str, request: dict[str, Any], shown: str, acting: Acting | None = None) -> None:
+        """Call the operation (in ``acting``'s session, or the run's clerk's on every other 異動), judge it against
+        the model's transition (a user's 利用期間 and 操作権限 first: 10.3), adopt what the vendor wrote."""
+        acting = acting or self._clerk_for(operation)
+        outcome = (user_refusal(acting.user, operation, self.session.today) if acting else None) \
+            or self._suppressed(operation, request) or transition(self.world, operation, request)
         named = self._named(outcome)
         before = {atena: list(self.world.history(atena)) for atena in named}
         lengths = {atena: len(rows) for atena, rows in self.world.persons.items()}
-        stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        status, document = self._call(operation, request, shown)
+        started = datetime.now(UTC)
+        stamp = started.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        status, document = self._call(operation, request, shown, acting)
         if isinstance(outcome, Refusal):
             self.session.exercised |= {outcome.requirement, r.REFUSAL_EXPLAINED}
             self._check(judge_refusal(outcome, status, document), STEP)
@@ -174,6 +211,49 @@ class ModelSteps(RuleBasedStateMachine):
         touched = [*changed, *(atena for atena in outcome.marks if atena not in changed)]
         self._protection(touched)
         self._compare(touched)
+        self._log(operation, request, touched, started, acting)
+
+    def _suppressed(self, operation: str, request: Mapping[str, Any]) -> Refusal | None:
+        """The refusal the example's 抑止 give the request (3.1), on the persons it names by 宛名番号."""
+        if not self.suppressions:
+            return None
+        named = request.get("宛名番号")
+        persons = [str(atena) for atena in named] if isinstance(named, list) else [str(named)] if named else []
+        return suppression_refusal(self.suppressions, operation, persons, self._household_of, self.session.today)
+
+    def _household_of(self, atena: str) -> str:
+        return self.world.latest(atena).get("世帯番号", "") if atena in self.world.persons else ""
+
+    def _clerk_for(self, operation: str) -> Acting | None:
+        """The run's clerk for every other 異動 (even step numbers), when the vendor has users: its steps are judged
+        as any other, and its 操作ログ entries must name it."""
+        admin = self.session.admin
+        if admin is None or admin.clerk is None or operation not in CHANGES or len(self.steps) % 2 == 0:
+            return None
+        return admin.clerk
+
+    def _log(self, operation: str, request: Mapping[str, Any], persons: Sequence[str], started: datetime,
+             acting: Acting | None) -> None:
+        """The 操作ログ of the first person a committed step changed (10.2), after a 照会 of them: it must still hold
+        every entry read before (R020), and an entry of the step's operation and one of the 照会, each with R006's
+        記録対象 (by the clerk where the clerk sent it; 個人番号アクセス where the request or the answer held the
+        個人番号). Two reads a step (the 照会 and the log)."""
+        admin = self.session.admin
+        if admin is None or not admin.logs or not persons or not self._judges(LOGS):
+            return
+        atena = persons[0]
+        _, document = self.session.paths.driver.call("query.person", {"宛名番号": atena})
+        person = document.get("person") if isinstance(document, dict) else None
+        wanted = [Logged("query.person", atena, None, carries_my_number(person))]
+        if operation in LOGGED_AS:
+            wanted.insert(0, Logged(operation, atena, acting.user.user_id if acting else None,
+                                    carries_my_number(request)))
+        entries = admin.log(atena)
+        window = (started - LOG_SLACK, datetime.now(UTC) + LOG_SLACK)
+        breaches = judge_log(admin.seen.get(atena, []), entries, wanted, window, "driver:/logs/operations")
+        admin.seen[atena] = entries
+        self.session.exercised |= {LOG_TARGETS, LOG_FIELDS, LOG_TAMPER}
+        self._check(breaches, LOGS)
 
     def _protection(self, touched: Collection[str] | None) -> None:
         """Every person a 支援措置 protects today, asked for every way the paths give them out (3.4); the forms for
@@ -284,7 +364,7 @@ class ModelSteps(RuleBasedStateMachine):
             return list(forms.compare_printed(self.world, atena))
         breaches = list(forms.compare_data(self.world, atena))
         if forms.offered:
-            self.session.exercised |= {r.FORM_ITEMS, r.FORM_OMISSION}
+            self.session.exercised |= {r.FORM_ITEMS, r.FORM_OMISSION, r.FORM_CERTIFICATION}
         return breaches
 
     def _search_for(self, atena: str) -> str:
@@ -327,8 +407,12 @@ class ModelSteps(RuleBasedStateMachine):
 
     # -- helpers ---------------------------------------------------------------------------------------
 
-    def _call(self, operation: str, request: Mapping[str, Any], shown: str) -> tuple[int, Any]:
-        self.steps.append(f"{len(self.steps) + 1}. {shown} @ {self.today.isoformat()}")
+    def _call(self, operation: str, request: Mapping[str, Any], shown: str,
+              acting: Acting | None = None) -> tuple[int, Any]:
+        by = f" as user {acting.user.user_id}" if acting else ""
+        self.steps.append(f"{len(self.steps) + 1}. {shown}{by} @ {self.today.isoformat()}")
+        if acting is not None and self.session.admin is not None:
+            return self.session.admin.call(operation, request, acting)
         return self.session.paths.driver.call(operation, request)
 
     def _adopt_new(self, atena: str, rows: list[dict[str, str]] | None = None) -> None:

@@ -119,13 +119,21 @@ class Users:
 
     def login(self, user_id: str, password: str) -> str | None:
         """The session of a login (the answer's header ``X-Driver-Session``), None when it is refused."""
+        return self.login_answer(user_id, password)[2]
+
+    def login_answer(self, user_id: str, password: str) -> tuple[int, Any, str | None]:
+        """A login's status, its JSON body (None if it has none) and its session (None when it is refused)."""
         response = self._send(LOGIN, {"利用者ID": user_id, "パスワード": password}, {})
+        try:
+            document = json.loads(response.body)
+        except ValueError:
+            document = None
         found = {str(name).lower(): value for name, value in response.headers.items()}
         session = found.get(SESSION_HEADER.lower()) if response.status == 200 else None
         if not isinstance(session, str) or not session:
-            return None
+            return response.status, document, None
         secrets.register(session)
-        return session
+        return response.status, document, session
 
     def session(self, user_id: str, password: str) -> str:
         """The session of a user of the check who must be able to log in (test set-up of a rule)."""

@@ -35,14 +35,16 @@ class Breach:
 def judge_refusal(refusal: Refusal, status: int, document: Any) -> list[Breach]:
     """The operation was refused with one of the codes, as an エラー (422) or アラート (409), the answer
     naming the field that caused it and saying why (11.1 R005)."""
-    wanted = 422 if refusal.kind == "error" else 409
+    statuses = refusal.statuses or frozenset({422 if refusal.kind == "error" else 409})
     codes = _codes(document, refusal.kind)
-    if status != wanted or not codes & refusal.codes:
+    if status not in statuses or not codes & refusal.codes:
+        answered = refusal.answered.get(str(document.get("code"))) if isinstance(document, dict) else None
         requirement = r.CALENDAR_DAY if _no_calendar_day(document) and "E005" not in refusal.codes \
-            else refusal.requirement
+            else answered or refusal.requirement
         return [Breach(requirement, f"model.no_{refusal.kind}",
                        f"the operation should be refused ({refusal.why})", "",
-                       f"{wanted} {'|'.join(sorted(refusal.codes))}", f"{status} {_answered(document)}".strip())]
+                       f"{'|'.join(map(str, sorted(statuses)))} {'|'.join(sorted(refusal.codes))}",
+                       f"{status} {_answered(document)}".strip())]
     return _explained(refusal, _detail(document, refusal))
 
 
@@ -77,6 +79,8 @@ def judge_committed(status: int, document: Any, requirement: str) -> list[Breach
         requirement = r.CALENDAR_DAY
     elif "A001" in _codes(document, "alert"):  # the 3情報's アラート where they are not all one 除票's
         requirement = r.RE_ENTRY
+    elif code == r.SUPPRESSED_ERROR or r.SUPPRESSED_ALERT in _codes(document, "alert"):
+        requirement = r.SUPPRESSION_SCOPE  # a 抑止 applied where none is in force (before its 開始日, another 世帯)
     return [Breach(requirement, "model.not_committed", "the operation should be committed", "", "200 ok",
                    f"{status} {code or _answered(document)}".strip())]
 

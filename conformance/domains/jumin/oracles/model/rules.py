@@ -78,6 +78,13 @@ REFUSAL_EXPLAINED = "jumin-1.0-11.1-R005"
 BEFORE_BIRTH = "jumin-1.0-11.1-R001"
 #: 1.1.6 R001: 以下の項目は、空欄を許容しないこと。その他の項目は、空欄を許容すること。
 BLANKS_ALLOWED = "jumin-1.0-1.1.6-R001"
+#: 3.1 R002: 処理ごとに、個人及び世帯単位で、抑止…の開始日及び終了日設定が可能であること (a 抑止 in force from its
+#: 開始日, on a 世帯's members); R006: 抑止の終了日を経過しても、抑止は自動的に終了しないこと; R008: 抑止については複数
+#: 設定することができ、設定ごとに、抑止する処理・抑止レベル（エラー・アラート）の設定ができること。
+SUPPRESSION_SCOPE, SUPPRESSION_END, SUPPRESSION_SETTINGS = (
+    "jumin-1.0-3.1-R002", "jumin-1.0-3.1-R006", "jumin-1.0-3.1-R008")
+#: The driver protocol's codes of a 抑止 (docs/driver.md, 3.1): the エラー and the アラート.
+SUPPRESSED_ERROR, SUPPRESSED_ALERT = "E040", "A040"
 
 
 @dataclass(frozen=True)
@@ -136,6 +143,12 @@ DV_PROVISIONAL = "jumin-1.0-3.4-R008"
 #: できること): a person the model holds is found by their フリガナ, and by their 氏名, with their 生年月日.
 KANA_SEARCH = "jumin-1.0-2.1.2-R001"
 BASIC_SEARCH = "jumin-1.0-2.1.3-R001"
+#: 2.1.3 R004: 年月日を指定して複数条件検索、項目内部分検索ができること (a range's ends: interpretation
+#: search-range-ends).
+SEARCH_RANGE = "jumin-1.0-2.1.3-R004"
+#: 5.1 R002: 証明書には、認証文（第４章に記載のもの）、電子公印及び発行番号を出力すること (the day under the
+#: 認証文: interpretation certification-date).
+FORM_CERTIFICATION = "jumin-1.0-5.1-R002"
 #: 5.1 R003 (証明書の様式については、第４章に定める様式とすること): the 住民票の写し shows the record's items, as
 #: the form checks read the 様式 (forms.items, forms.dates).
 FORM_ITEMS = "jumin-1.0-5.1-R003"
@@ -263,6 +276,12 @@ class Refusal:
     #: The fields the answer's ``item`` may name (11.1 R005: 原因となったエラー・アラート項目); each is a
     #: field that caused the refusal, so every one of them is a reading the text allows.
     items: frozenset[str] = frozenset()
+    #: The statuses the answer may have (empty: the driver protocol's 422 for an エラー, 409 for an アラート); 10.3's
+    #: refusals of a user's session are 401 or 403 (docs/driver.md).
+    statuses: frozenset[int] = frozenset()
+    #: The requirement a wrong answer breaks, by the code answered where it says which rule the vendor broke (a 抑止
+    #: not yet begun applied: its エラー answered where another's アラート is due); else ``requirement``.
+    answered: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
