@@ -53,7 +53,7 @@ def test_exact_lengths_short_values(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     rows = [japanese(住所_郵便番号="100001"), japanese(住民票コード="1234567890"), japanese(個人番号="12345678901")]
     (scan, *_) = scans(tmp_path, rows, monkeypatch)
     assert found(scan, "patterns") == [
-        ("file.pattern", at(2, "住所_郵便番号"), "＊＊＊＊＊＊"),  # no 郵便番号: masked
+        ("file.pattern", at(2, "住所_郵便番号"), "100001"),  # not personal: shown as written (issue 48 item 6)
         ("file.pattern", at(3, "住民票コード"), "********90"),  # personal: masked
         ("file.pattern", at(4, "個人番号"), "*********01"),
     ]

@@ -90,7 +90,7 @@ def test_failing_rows_are_judged_within_the_limit(tmp_path: Path, how: str) -> N
     else:
         outcome = conformance("--memory-limit", "1280M", *arguments)
     assert outcome.returncode == 1, outcome.stderr[-2000:]
-    assert outcome.stdout.strip().splitlines()[-1] == "verdict: invalid"
+    assert "verdict: invalid" in outcome.stdout.strip().splitlines()  # then the next step (issue 48 item 6)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["junit.xml", "report.html", "results.json"]
 
 
