@@ -23,6 +23,7 @@ from conformance.domains.jumin.model.admin import LOG_OPERATION, USER_OPERATIONS
 from conformance.domains.jumin.model.fixed_examples import (
     administration,
     generations,
+    kana_correction,
     naturalization,
     prelude,
     refusals,
@@ -121,6 +122,7 @@ def run_machine(target: Target) -> Result:
         naturalization(session)  # its third: a 帰化 of a 支援対象者 (4.5.3; the drawn rules send none)
         generations(session)  # its fourth: a 世帯 of three generations whose ages and 続柄 disagree (5.2)
         suppressions(session)  # its fifth: 抑止 with several settings (3.1 R002, R006, R008)
+        kana_correction(session)  # its sixth: a 職権修正 of a フリガナ, then the かな検索 by the new one (2.1.2 R001)
         run_state_machine_as_test(machine, settings=options)
     except (ModelBreach, Flaky):
         if not session.failures:

@@ -395,3 +395,24 @@ def _move_alone(machine: JuminModelMachine, atena: str) -> dict[str, Any]:
     """A 転居 of ``atena`` alone, dated today."""
     return {"宛名番号": [atena], "住所": {"住所_町字": "本町二丁目", "住所_番地号表記": "3番地", "住所_方書": ""},
             **_today(machine)}
+
+
+KANA_SERIALS = 96_000_000
+
+
+def kana_correction(session: Session) -> None:
+    """The run's sixth fixed example: a 職権修正 of a 世帯主's 氏名_フリガナ (1.1.6), after which the machine searches
+    the person by the new フリガナ as after any step that changes it (2.1.2 R001: かな検索; ``_search_for``). Drawn
+    examples reach such a correction only with some seeds: a search index that keeps the first フリガナ
+    (the reference's defect ``search_kana_first_row``) went unreported when a change elsewhere moved the draws.
+    Judged as any step is, and the example's end. A breach raises ``ModelBreach``."""
+    machine, made = _fixed_household(session, KANA_SERIALS)
+    head = next((a for a in made if machine.world.latest(a).get("住民種別") == "1"), None)
+    if head is None:
+        return
+    today = machine.today.isoformat()
+    items = {"氏名_フリガナ": "ミホン　カナシュウセイ"}
+    machine._step("ex_officio.correct", {"宛名番号": head, "区分": "職権修正", "items": items,
+                                         "異動日": today, "処理日": today},
+                  f"ex_officio.correct(職権修正, {machine._p(head)}, 氏名_フリガナ)")
+    machine.teardown()
