@@ -27,6 +27,7 @@ from conformance.domains.jumin.model.fixed_examples import (
     naturalization,
     prelude,
     refusals,
+    support_cases,
     suppressions,
 )
 from conformance.domains.jumin.model.forms import CertificateForms
@@ -121,9 +122,12 @@ def run_machine(target: Target) -> Result:
         refusals(session)  # its second: the refusals the draws may miss (E003, E002, E009, E010), judged
         naturalization(session)  # its third: a 帰化 of a 支援対象者 (4.5.3; the drawn rules send none)
         generations(session)  # its fourth: a 世帯 of three generations whose ages and 続柄 disagree (5.2)
-        suppressions(session)  # its fifth: 抑止 with several settings (3.1 R002, R006, R008)
-        kana_correction(session)  # its sixth: a 職権修正 of a フリガナ, then the かな検索 by the new one (2.1.2 R001)
         run_state_machine_as_test(machine, settings=options)
+        # After the draws, so that they cannot move them (the draws depend on the vendor's state): 抑止 with several
+        # settings (3.1 R002, R006, R008), and a 職権修正 of a フリガナ, then the かな検索 by the new one (2.1.2 R001).
+        suppressions(session)
+        kana_correction(session)
+        support_cases(session)  # a 併せて支援措置を求める者 (3.4 R001) and a 仮支援措置 (R008), whatever the draws
     except (ModelBreach, Flaky):
         if not session.failures:
             raise

@@ -401,7 +401,8 @@ KANA_SERIALS = 96_000_000
 
 
 def kana_correction(session: Session) -> None:
-    """The run's sixth fixed example: a 職権修正 of a 世帯主's 氏名_フリガナ (1.1.6), after which the machine searches
+    """The run's last fixed example, after the drawn ones (the draws depend on the vendor's state: an example
+    before them moves them): a 職権修正 of a 世帯主's 氏名_フリガナ (1.1.6), after which the machine searches
     the person by the new フリガナ as after any step that changes it (2.1.2 R001: かな検索; ``_search_for``). Drawn
     examples reach such a correction only with some seeds: a search index that keeps the first フリガナ
     (the reference's defect ``search_kana_first_row``) went unreported when a change elsewhere moved the draws.
@@ -415,4 +416,35 @@ def kana_correction(session: Session) -> None:
     machine._step("ex_officio.correct", {"宛名番号": head, "区分": "職権修正", "items": items,
                                          "異動日": today, "処理日": today},
                   f"ex_officio.correct(職権修正, {machine._p(head)}, 氏名_フリガナ)")
+    machine.teardown()
+
+
+SUPPORT_SERIALS = 97_000_000
+
+
+def support_cases(session: Session) -> None:
+    """After the drawn examples (it cannot move them): the two 支援措置 the drawn ones reach only with some seeds,
+    each judged on every path as any step is (3.4): a 申出 in force with the 世帯's other member as
+    併せて支援措置を求める者 (R001: both are protected), and a 申出 whose period begins in 30 days with a 仮支援措置 from
+    today (R008: protected from the 申出). A vendor without ``support.register`` is left alone (as the drawn
+    rules leave it); a breach raises ``ModelBreach``."""
+    if "support.register" not in session.optional:
+        return
+    machine, made = _fixed_household(session, SUPPORT_SERIALS)
+    if len(made) < 2:
+        return
+    applicant, joining = made[0], made[1]
+    today = machine.today
+    request = _support_request(machine.world.latest(applicant), today - timedelta(days=30))
+    name = machine.world.latest(joining).get("氏名", "")
+    request["併せて支援措置を求める者"] = [{"氏名": name, "宛名番号": joining, "申出者との関係": "同一世帯"}]
+    machine._step("support.register", request,
+                  f"support.register({machine._p(applicant)}, -30d, with {machine._p(joining)})")
+    machine.teardown()
+    machine, made = _fixed_household(session, SUPPORT_SERIALS + 100)
+    if not made:
+        return
+    later = _support_request(machine.world.latest(made[0]), today + timedelta(days=30))
+    later["仮支援措置"] = {"仮支援措置の有無": "有", "仮支援措置の開始年月日": today.isoformat()}
+    machine._step("support.register", later, f"support.register({machine._p(made[0])}, +30d, 仮支援措置)")
     machine.teardown()
