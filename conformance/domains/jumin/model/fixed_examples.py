@@ -425,8 +425,8 @@ SUPPORT_SERIALS = 97_000_000
 def support_cases(session: Session) -> None:
     """After the drawn examples (it cannot move them): the two 支援措置 the drawn ones reach only with some seeds,
     each judged on every path as any step is (3.4): a 申出 in force with the 世帯's other member as
-    併せて支援措置を求める者 (R001: both are protected), and a 申出 whose period begins in 30 days with a 仮支援措置 from
-    today (R008: protected from the 申出). A vendor without ``support.register`` is left alone (as the drawn
+    併せて支援措置を求める者 (R001: both are protected), and a 申出 whose period begins in 30 days with a 仮支援措置
+    from today (R008: protected from the 申出). A vendor without ``support.register`` is left alone (as the drawn
     rules leave it); a breach raises ``ModelBreach``."""
     if "support.register" not in session.optional:
         return
