@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from conformance.errors import UsageError
 
@@ -61,8 +62,6 @@ def web_font(text: str) -> bytes:
     """A WOFF subset of the project's font with the glyphs of ``text``'s characters (and printable
     ASCII): about 180 KB for every requirement text of the catalog. Unhinted (screens and print scale
     the outlines; hinting doubled the size) and with only the family and style names kept."""
-    import io
-
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -75,10 +74,7 @@ def web_font(text: str) -> bytes:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(_ASCII | {ord(c) for c in text if ord(c) > 0x7F}))
     subsetter.subset(font)
-    font.flavor = "woff"
-    buffer = io.BytesIO()
-    font.save(buffer)
-    return buffer.getvalue()
+    return _as_woff(font)
 
 
 @cache
@@ -88,11 +84,15 @@ def whole_web_font() -> bytes:
     cannot carry a subset of what they hold. Not subset again: an unhinted subset of every glyph is 2.2 MB but
     costs 5 s of CPU, which the first page a browser asks would wait for. The pages name it last, so only a
     browser without a Japanese font fetches it."""
-    import io
-
     from fontTools.ttLib import TTFont
 
-    font = TTFont(str(japanese_font()))
+    return _as_woff(TTFont(str(japanese_font())))
+
+
+def _as_woff(font: Any) -> bytes:
+    """``font`` (a fontTools TTFont) saved as WOFF."""
+    import io
+
     font.flavor = "woff"
     buffer = io.BytesIO()
     font.save(buffer)
