@@ -110,22 +110,6 @@ AFTER_THE_MACHINE = frozenset({"jumin-1.0-10.6-R001"})
 CAUGHT_AFTER_THE_MACHINE = frozenset({"export_stale_rows", "export_dv_marks_at_load", "export_former_household_kept"})
 
 
-#: Defects the model's machine may catch whose every requirement the run's other checks fail without it:
-#: found by running each alone with the machine made to find nothing (2026-11-25). Two of them may share a
-#: run; any other defect the machine may catch has a run of its own, where its breach cannot be hidden by
-#: one the machine finds first. A defect wrongly listed here fails its group's test (the requirement the
-#: machine alone catches is not failed); a new defect the machine may catch is not listed until so shown.
-CAUGHT_WITHOUT_THE_MACHINE = frozenset({
-    "bad_check_digit", "correction_blanks_items", "dv_certificate_issued", "dv_ends_at_move_out",
-    "dv_extension_from_old_end", "dv_period_not_one_year", "fixed_char_padding", "form_data_stale",
-    "form_dv_household_leak", "form_era_boundary", "form_etsuran_dv_leak", "form_joshuhyo_dv_leak",
-    "form_katagaki_dropped", "form_tsusho_dropped", "form_unknown_date_fixed", "history_deleted_on_correction",
-    "keibi_machiaza_refused", "openapi_violation", "reentry_new_number", "removal_on_planned_date",
-    "search_basic_wareki_ignored", "shoribi_as_idoubi", "tenkyo_overwrites_history", "todoke_idou_swapped",
-    "tsusho_tokubetsu_dropped",
-})
-
-
 @functools.cache
 def _model_bound() -> frozenset[str]:
     """The requirements the model's state machine judges step by step (model.jumin.state_machine)."""
@@ -270,22 +254,18 @@ def _clash(one: str, other: str) -> bool:
     """Two defects that may not share a run: a common requirement, or a common section in one family
     of defects (a 発行番号 in the wrong format hides one that repeats from the same checks)."""
     first, second = set(DEFECTS[one].requirements), set(DEFECTS[other].requirements)
-    if first & second or frozenset({one, other}) in HIDE_EACH_OTHER or {one, other} & RUN_ALONE:
+    if first & second or frozenset({one, other}) in HIDE_EACH_OTHER:
         return True
     if _jumin_side(first) != _jumin_side(second):  # apart: a statute group runs its domains only
         return True
-    # The model's state machine reports one shrunk failure a run: two defects it may catch hide each other,
-    # unless the run's other checks fail both without it.
-    if _machine_may_catch(one) and _machine_may_catch(other) and not {one, other} <= CAUGHT_WITHOUT_THE_MACHINE:
+    # The model's machine, not shrinking (the group runs are --shrink off), reports every breach of its run
+    # (Session.collect): defects it catches share runs. The export is reconciled only after a run without a breach,
+    # so a defect only that reconciliation catches shares no run with another the machine may catch.
+    if {one, other} & CAUGHT_AFTER_THE_MACHINE and _machine_may_catch(one) and _machine_may_catch(other):
         return True
     same_family = one.split("_", 1)[0] == other.split("_", 1)[0]
     return same_family and bool((_sections(first) & _sections(second)) - SHARED_SECTIONS)
 
-
-#: Defects only a fixed example after the model machine's draws reaches: a breach another defect of the group causes
-#: in the draws ends the machine's run before it (seen: yokushi_household_members_at_setting beside
-#: form_removed_in_household and ten others).
-RUN_ALONE = frozenset({"yokushi_household_members_at_setting"})
 
 
 #: Defects of different families whose behaviours cancel: a correction that drops the items outside the

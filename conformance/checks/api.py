@@ -44,6 +44,7 @@ from conformance.catalog.check_params import ApiOpenApiParams
 from conformance.catalog.models import ApiInterface, DataItem, Schema
 from conformance.catalog.openapi import api_interfaces, build_openapi
 from conformance.checks.registry import CheckContext, check
+from conformance.draws import reproducible
 from conformance.errors import TargetError, UsageError
 from conformance.findings import Finding
 from conformance.messages import did_you_mean
@@ -183,6 +184,7 @@ def _collect(strategy: SearchStrategy[Case], count: int, seed: int | None, *, ne
     def keep(case: Case) -> None:
         cases.append(case)
 
+    reproducible()  # the draws a function of the seed alone, whatever the process imported (conformance/draws.py)
     test = hypothesis.settings(
         max_examples=count,
         derandomize=seed is None,

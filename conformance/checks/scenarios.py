@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
 from conformance.checks.registry import CheckContext, CheckFunction, NotAutomated, target_of
+from conformance.draws import reproducible
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.oracles import (
@@ -524,6 +525,7 @@ def seeded_test(strategy: st.SearchStrategy[T], examples: Sequence[T], target: T
                 function: Callable[[T], None], *, shrink: bool = True) -> Callable[[], None]:
     """``function`` as a Hypothesis test of a scenario check: the explicit ``examples`` first, then the
     profile's ``max_examples`` drawn with the run's seed, no example database, quiet, no health checks."""
+    reproducible()  # the draws a function of the seed alone, whatever the process imported (conformance/draws.py)
     test = given(strategy)(function)
     for value in examples:
         test = example(value)(test)

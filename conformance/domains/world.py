@@ -47,14 +47,14 @@ from typing import Any
 from hypothesis import seed
 from hypothesis import strategies as st
 from hypothesis.errors import Flaky
-from hypothesis.stateful import precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import precondition, rule
 
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated, check
 from conformance.checks.scenarios import QUERY_PATH, Scenario, history, other_codes
 from conformance.domains.jumin.model.admin import Acting
-from conformance.domains.jumin.model.check import Result, machine_settings, session_of
+from conformance.domains.jumin.model.check import Result, draw, machine_settings, result_of, session_of
 from conformance.domains.jumin.model.machine import _DAYS, JuminModelMachine
 from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, ModelBreach, Session
 from conformance.domains.jumin.oracles.model import Breach, World
@@ -348,15 +348,11 @@ def run_world(target: Target) -> WorldResult:
     extra = WorldSession(target.need_http(), set(), {})
     machine = seed(target.seed)(machine_for(session, extra))
     try:
-        run_state_machine_as_test(machine, settings=machine_settings(target))
+        draw(session, machine, machine_settings(target))
     except (ModelBreach, Flaky):
         if not session.failures:
             raise
-        steps, failure = session.failures[-1]
-        result = Result(frozenset(session.exercised), steps, failure.breaches, target.seed)
-    else:
-        result = Result(frozenset(session.exercised), seed=target.seed)
-    return WorldResult(result, frozenset(extra.compared), dict(extra.skipped))
+    return WorldResult(result_of(session, target.seed), frozenset(extra.compared), dict(extra.skipped))
 
 
 _CACHE = "model.world.domains"
@@ -373,14 +369,13 @@ def domains_check(ctx: CheckContext) -> Iterator[Finding]:
         if _others(ctx):  # the other checks' verdict stands (a runner stops at the first NotAutomated)
             return
         raise
-    own = [breach for breach in found.result.breaches if breach.requirement == ctx.requirement.id]
+    own, steps = found.result.first(ctx.requirement.id)
     if not own and ctx.requirement.id not in found.compared and not _others(ctx):
         raise NotAutomated(f"no step of the cross-domain machine compared the rule of {ctx.requirement.id} in this "
                            f"run (seed {found.result.seed})")
-    steps = "; ".join(found.result.steps)
     for breach in own:
-        yield ctx.finding(breach.code, f"{breach.message}: after the steps [{steps}] ({target.replay})",
-                          location=f"model:world/step:{len(found.result.steps)}#{breach.item}",
+        yield ctx.finding(breach.code, f"{breach.message}: after the steps [{'; '.join(steps)}] ({target.replay})",
+                          location=f"model:world/step:{len(steps)}#{breach.item}",
                           expected=breach.expected, actual=breach.actual)
 
 

@@ -55,8 +55,8 @@ def test_kaigo_insured_on_the_move_day_is_caught_after_a_move_out_and_its_notice
     # The misreading of 介護保険法 第11条第1項ただし書 the reference and the oracle once shared: the person still a
     # 第1号被保険者 on the day the 転入通知 names. Only a 転出 followed by its 転入通知 reaches it here.
     with world_run(frozenset({"kaigo_insured_on_move_day"})) as found:
-        breaches = found.result.breaches
-        steps = found.result.steps
+        breaches, steps = found.result.first("kaigo-2025.12-1.11.0.1.0-R002")
+        assert {b.requirement for b in found.result.breaches} == {"kaigo-2025.12-1.11.0.1.0-R002"}
     assert [(b.requirement, b.code, b.item.split("@")[0], b.expected, b.actual) for b in breaches] == [
         ("kaigo-2025.12-1.11.0.1.0-R002", "world.domain_mismatch",
          ASKED + "介護保険/第1号被保険者", "false", "true")]
@@ -67,8 +67,8 @@ def test_kaigo_insured_on_the_move_day_is_caught_after_a_move_out_and_its_notice
 
 def test_kokuho_loss_the_day_after_a_same_day_move_is_caught() -> None:
     with world_run(frozenset({"kokuho_loss_always_next_day"})) as found:
-        breaches = found.result.breaches
-        steps = found.result.steps
+        breaches, steps = found.result.first("kokuho-2025.12-1.8.0.1.0-R002")
+        assert {b.requirement for b in found.result.breaches} == {"kokuho-2025.12-1.8.0.1.0-R002"}
     assert {(b.requirement, b.code, b.item.split("@")[0]) for b in breaches} == {
         ("kokuho-2025.12-1.8.0.1.0-R002", "world.domain_mismatch", ASKED + "国民健康保険/喪失日")}
     assert "moves.out_confirm(" in steps[-1]
@@ -79,8 +79,8 @@ def test_kokuho_loss_the_day_after_a_same_day_move_is_caught() -> None:
 
 def test_kaigo_lost_on_the_death_day_is_caught_after_a_death() -> None:
     with world_run(frozenset({"kaigo_lost_on_death_day"})) as found:
-        breaches = found.result.breaches
-        steps = found.result.steps
+        breaches, steps = found.result.first("kaigo-2025.12-1.11.0.1.0-R001")
+        assert {b.requirement for b in found.result.breaches} == {"kaigo-2025.12-1.11.0.1.0-R001"}
     assert {(b.requirement, b.code, b.item.split("@")[0]) for b in breaches} == {
         ("kaigo-2025.12-1.11.0.1.0-R001", "world.domain_mismatch", ASKED + "介護保険/資格喪失日")}
     assert "deaths(" in steps[-1]

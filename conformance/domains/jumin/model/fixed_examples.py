@@ -434,7 +434,7 @@ def support_cases(session: Session) -> None:
     if len(made) < 2:
         return
     applicant, joining = made[0], made[1]
-    today = machine.today
+    today = session.today  # the vendor judges a 支援措置 on its own clock (Session.today), not the 処理日 of the steps
     request = _support_request(machine.world.latest(applicant), today - timedelta(days=30))
     name = machine.world.latest(joining).get("氏名", "")
     request["併せて支援措置を求める者"] = [{"氏名": name, "宛名番号": joining, "申出者との関係": "同一世帯"}]

@@ -114,6 +114,18 @@ class Session:
     today: date = field(default_factory=clock.today)
     #: The users and the 操作ログ (10.3, 10.2): None when the machine is run without them.
     admin: Administration | None = None
+    #: Every breach of the run, not the first (the run is not shrunk: ``--shrink off``): a breach ends its example
+    #: (its model and the vendor part there), is recorded, and the draws go on, so that one defect of a vendor
+    #: does not hide its others, and a defect that breaks a drawn example does not stop the fixed examples.
+    collect: bool = False
+    #: Whether Hypothesis is drawing (a collected breach then rejects its example; in a fixed example it
+    #: ends that example only: check.py runs each in turn).
+    drawing: bool = False
+    #: Examples started while drawing; in collect mode a run stops starting new ones past ``example_budget``
+    #: (Hypothesis does not count a rejected example, and a defect that breaks every example would otherwise
+    #: have it draw ten times the profile's ``max_examples``). A count, not a time: the same seed, the same steps.
+    examples: int = 0
+    example_budget: int = 0
 
 
 class ModelSteps(RuleBasedStateMachine):
@@ -124,7 +136,11 @@ class ModelSteps(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        if self.session.failures:
+        if self.session.collect and self.session.drawing:
+            self.session.examples += 1
+            if self.session.examples > self.session.example_budget:
+                reject()
+        elif self.session.failures:
             self.session.shrinks += 1
             if self.session.shrinks > self.session.shrink_budget:
                 reject()
@@ -390,8 +406,8 @@ class ModelSteps(RuleBasedStateMachine):
 
     def _judges(self, family: str) -> bool:
         """Whether this example judges the comparison ``family``: every one, but while Hypothesis shrinks a
-        failure only the one that found it (``Session.family``)."""
-        return not self.session.failures or self.session.family == family
+        failure only the one that found it (``Session.family``); in collect mode every one."""
+        return self.session.collect or not self.session.failures or self.session.family == family
 
     def _check(self, breaches: Sequence[Breach], family: str) -> None:
         if breaches and self._judges(family):
@@ -403,6 +419,8 @@ class ModelSteps(RuleBasedStateMachine):
             self.session.family = family
         failure = ModelBreach(breaches, len(self.steps))
         self.session.failures.append((tuple(self.steps), failure))
+        if self.session.collect and self.session.drawing:
+            reject()  # the example ends here, recorded; Hypothesis draws the next one
         raise failure
 
     # -- helpers ---------------------------------------------------------------------------------------
