@@ -17,6 +17,7 @@ import re
 import shlex
 import subprocess
 import sys
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -229,8 +230,10 @@ def defect_groups() -> tuple[tuple[str, ...], ...]:
     One whole run per defect costs about 50 s here. A group's run judges exactly the requirements its
     defects claim (``selection``: a partial run by ``-k``, in the domains they claim, ``domains_of``) and
     must fail every one of them: each defect turns the verdict of its requirements, beside the others
-    of its group. Which of the group's defects fails which requirement is shown per defect by the fast
-    probes of tests/reference/test_reference_defects.py. That a defect fails nothing it does not claim
+    of its group (a defect the model's machine catches that another one's breach hid, in a run of its own:
+    ``hidden_in_group``; ``MACHINE_APART`` keeps the known ones apart, so that it stays rare). Which of the
+    group's defects fails which requirement is shown per defect by the fast probes of
+    tests/reference/test_reference_defects.py. That a defect fails nothing it does not claim
     (no spill into another requirement, in any domain) the release matrix shows:
     CONFORMANCE_FULL_DEFECT_MATRIX=1, one whole run per defect.
     """
@@ -261,11 +264,27 @@ def _clash(one: str, other: str) -> bool:
     # The model's machine, not shrinking (the group runs are --shrink off), reports every breach of its run
     # (Session.collect): defects it catches share runs. The export is reconciled only after a run without a breach,
     # so a defect only that reconciliation catches shares no run with another the machine may catch.
-    if {one, other} & CAUGHT_AFTER_THE_MACHINE and _machine_may_catch(one) and _machine_may_catch(other):
+    if {one, other} & (CAUGHT_AFTER_THE_MACHINE | MACHINE_APART) and _machine_may_catch(one) \
+            and _machine_may_catch(other):
         return True
     same_family = one.split("_", 1)[0] == other.split("_", 1)[0]
     return same_family and bool((_sections(first) & _sections(second)) - SHARED_SECTIONS)
 
+
+
+#: Defects the model's machine catches on a step most examples make, the fixed ones too (every 異動's 届出年月日 or
+#: 異動日, every 転居's history, every 職権修正): each breach ends its example there, before the steps that would show
+#: another defect; and defects only a fixed example after the draws, or a rare draw, shows (抑止, a フリガナ's
+#: かな検索, a 除票's 消除事由, a 併せて者, a 軽微な修正 of the 番地), which a breach of another defect earlier in that
+#: example hides. Neither shares a run with another defect the machine may catch (seen 2026-11-27 on the group
+#: runs: todoke_idou_swapped hid three of the second kind, correction_layout_items_only hid search_kana_first_row,
+#: shoribi_as_idoubi hid keibi_banchi_katagaki_refused). Every other defect the machine catches shares runs.
+MACHINE_APART = frozenset({
+    "todoke_idou_swapped", "correction_layout_items_only", "tenkyo_overwrites_history",
+    "history_deleted_on_correction", "shoribi_as_idoubi",
+    "search_kana_first_row", "yokushi_household_members_at_setting", "yokushi_release_lifts_all",
+    "dv_reentry_unmarked", "search_basic_removal_reason_latest", "keibi_banchi_katagaki_refused",
+})
 
 
 #: Defects of different families whose behaviours cancel: a correction that drops the items outside the
@@ -334,9 +353,23 @@ def test_each_group_of_defects_fails_exactly_their_requirements(
     assert code == 1 and document["verdict"] == "not_conformant"
     expected = claimed(names)
     assert {r["requirement"] for r in document["results"]} == expected  # exactly the claimed ones judged
-    assert failed(document) == expected
     statuses = {r["requirement"]: r["status"] for r in document["results"]}
-    assert {statuses[rid] for rid in expected} == {"FAIL"}
+    assert "ERROR" not in statuses.values(), statuses
+    for name in hidden_in_group(names, failed(document)):
+        # The model's machine ends an example at its first breach: another defect of the group broke every example
+        # that would have shown this one. Alone, it must fail every requirement it claims.
+        alone_code, alone, _ = group_run(tmp_path_factory, worker_id, (name,))
+        assert alone_code == 1 and failed(alone) == claimed((name,)), (name, failed(alone))
+        # Shown in the warnings summary: a candidate for MACHINE_APART (a run saved).
+        warnings.warn(f"{name} was hidden in its group's run and failed its requirements alone", stacklevel=1)
+
+
+def hidden_in_group(names: tuple[str, ...], failing: set[str]) -> list[str]:
+    """The defects of a group some of whose requirements its run did not fail: only defects the model's machine may
+    catch can be hidden so (any other failing short of its claim fails the group's test here)."""
+    hidden = [name for name in names if not set(DEFECTS[name].requirements) <= failing]
+    assert all(_machine_may_catch(name) for name in hidden), [n for n in hidden if not _machine_may_catch(n)]
+    return hidden
 
 
 @pytest.mark.skipif(not FULL_MATRIX, reason="one whole run per defect: set CONFORMANCE_FULL_DEFECT_MATRIX=1")
