@@ -38,6 +38,7 @@ from conformance.reporting import i18n
 from conformance.reporting.charts import STATUS_COLOURS, rate_bar, stacked_bar
 from conformance.reporting.fitgap import fit_gap, parse_id, totals
 from conformance.reporting.sources import chapter_of_id, chapter_titles, document_titles, section_of_id, section_url
+from conformance.results import declared_languages
 
 #: Findings listed per requirement; the rest are counted (all are in results.json).
 FINDINGS_SHOWN = 50
@@ -244,6 +245,13 @@ def _state_reason(result: Mapping[str, Any], waivers: Mapping[str, Mapping[str, 
         reason = waiver.get("reason", "")  # the profile's words: data in either language
         return (Markup('{}（<span class="data">{}</span>）').format(ja, reason),
                 Markup('{} (<span class="data">{}</span>)').format(en, reason))
+    if status == "NOT_APPLICABLE":
+        reason = str(result.get("reason") or "")
+        declared = declared_languages(reason)
+        if declared is not None:
+            return declared
+        if str(result.get("duty") or "") == "outside" and " / " in reason:
+            return split_languages(reason)  # the reading of duties.yaml, not an undeclared option
     return i18n.STATE_REASONS.get(status)
 
 
@@ -272,6 +280,8 @@ def _row(result: Mapping[str, Any], requirement: Requirement | None,
         "url": section_url(domain, edition, requirement) if requirement else None,
         "checks": _checks(requirement),
         "state_reason": _state_reason(result, waivers),
+        # What the profile declares not to apply (a column declared absent): said beside the state.
+        "declared": declared_languages(str(result.get("reason") or "")),
         "groups": _group(result.get("findings") or ()),
         "exchanges": [e for e in result.get("exchanges") or () if isinstance(e, Mapping)],
         "chapter": (domain, edition, chapter_of_id(rid) or "-"),
