@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from conformance.carry import carried
-from conformance.catalog.domains import domain, domain_order
+from conformance.catalog.domains import domain, domain_name, domain_order
 from conformance.catalog.fingerprint import edition_fingerprint
 from conformance.catalog.loader import load_edition
 from conformance.catalog.models import DUTY_LABELS, Edition, Level, Requirement, edition_label, level_terms
@@ -95,8 +95,7 @@ class System:
     @property
     def name(self) -> str:
         """The 業務's name (住民基本台帳), the slug for a domain the registry lacks."""
-        entry = domain(self.domain)
-        return entry.name if entry else self.domain
+        return domain_name(self.domain)
 
     @property
     def gyomu_ids(self) -> str:

@@ -23,8 +23,14 @@ def count_of(page: str, state: str) -> int:
 
 
 def test_domains_are_named_and_in_gyomu_id_order() -> None:
-    from conformance.catalog.domains import domains
-    from conformance.portal.progress import domain_name, domain_order
+    from conformance.catalog import domains as shared
+    from conformance.catalog.domains import domain_name, domain_order, domains
+    from conformance.portal import progress, queries
+    from conformance.portal.templatetags import portal as tags
+
+    # One definition, the CLI's and the 適合状況一覧's: the portal keeps no copy of its own.
+    assert progress.domain_order is queries.domain_order is shared.domain_order
+    assert progress.domain_name is shared.domain_name and tags.domain("jumin") == "住民基本台帳"
 
     assert domain_name("jumin") == "住民基本台帳" and domain_name("hojin_juminzei") == "法人住民税"
     slugs = [d.slug for d in domains()]

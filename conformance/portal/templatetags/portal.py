@@ -32,7 +32,7 @@ def get(mapping: dict[Any, Any], key: Any) -> Any:
 @register.filter
 def domain(slug: str) -> str:
     """The 業務's name of a domain slug (住民基本台帳 for jumin), from the registry of domains."""
-    from conformance.portal.progress import domain_name
+    from conformance.catalog.domains import domain_name
 
     return domain_name(str(slug))
 
