@@ -57,7 +57,7 @@ from conformance.reporting.bundle import (
     sha256_bytes,
     verify_bundle_bytes,
 )
-from conformance.reporting.i18n import Text
+from conformance.reporting.i18n import Text, bundle_problem_text
 from conformance.reporting.ziputil import DEFAULT_LIMITS, ArchiveError, Limits, open_checked, read_entry
 from conformance.results_schema import ResultsDocument
 
@@ -157,12 +157,12 @@ def verified(data: bytes, trusted: VendorKey | None = None) -> tuple[VendorKey, 
             key, manifest = _signed_manifest(archive, infos, trusted)
             entries = _streamed(archive, infos, manifest)
     except ArchiveError as error:
-        raise BundleRefused(f"証拠バンドルとして読めません（{error}）",
-                            f"not a readable evidence bundle: {error}") from None
+        ja, en = bundle_problem_text(str(error))
+        raise BundleRefused(f"証拠バンドルとして読めません（{ja}）", f"not a readable evidence bundle: {en}") from None
     outcome = verify_bundle_bytes(data, public_key(key.public_pem), limits())
     if not outcome.valid:
-        # The harness verifier's own words (`conformance report verify` prints the same), one a line.
-        raise BundleRefused.listing(DOES_NOT_VERIFY, [(p, p) for p in outcome.problems])
+        # The harness verifier's own words (`conformance report verify` prints the English), one a line.
+        raise BundleRefused.listing(DOES_NOT_VERIFY, [bundle_problem_text(p) for p in outcome.problems])
     return key, Contents(_json(entries, MANIFEST), _results(entries))
 
 

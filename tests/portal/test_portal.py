@@ -125,6 +125,37 @@ def test_the_bundle_checks_refuse_in_both_languages(world: World, tmp_path: Path
     assert listed.text("ja").endswith("… ほか 5 件") and str(listed).endswith("… and 5 more")
 
 
+def refusal(response: Any) -> str:
+    """The refusal's text as the page shows it (tags dropped, entities read)."""
+    import re
+
+    shown = response.content.decode().split('id="refusal"', 1)[1].split("</div>", 1)[0]
+    return html.unescape(re.sub(r"<[^>]+>", "", shown.split(">", 1)[1])).strip()
+
+
+def test_the_verifier_and_the_zip_reader_refuse_in_the_readers_language(world: World, tmp_path: Path) -> None:
+    """Issue 48: the problems of `conformance report verify` and of the zip reader are quoted in Japanese in a
+    Japanese refusal, in English in an English one (conformance.reporting.i18n.bundle_problem_text)."""
+    from conformance.reporting.ziputil import write_zip
+
+    tester = client(world.users["tester"])
+    entries = read_entries(signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"}))
+    reordered = write_zip([*entries[-2:], *entries[:-2]])  # manifest and signature first: signed, not as written
+    japanese = {"reordered": refusal(upload(tester, world, reordered)), "zip": refusal(upload(tester, world, b"PK"))}
+    tester.post("/lang/", {"lang": "en"})
+    english = {"reordered": refusal(upload(tester, world, reordered)), "zip": refusal(upload(tester, world, b"PK"))}
+    assert japanese["reordered"].splitlines()[:2] == [
+        "バンドルの検証に失敗しました（`conformance report verify` と同じ検査）:",
+        "アーカイブのエントリーの順序がハーネスの書く順序（ファイル、manifest.json、manifest.sig）ではありません"]
+    assert english["reordered"].splitlines()[:2] == [
+        "the bundle does not verify:",
+        "the archive's entries are not in the order the harness writes (files, then manifest.json, then manifest.sig)"]
+    assert "archive" not in japanese["reordered"] and "アーカイブ" not in english["reordered"]
+    assert japanese["zip"] == ("証拠バンドルとして読めません（zip アーカイブではありません"
+                               "（zip 形式のファイルではありません））")
+    assert english["zip"] == "not a readable evidence bundle: not a zip archive: File is not a zip file"
+
+
 def SimpleUploadedFile(name: str, data: bytes, content_type: str) -> Any:
     from django.core.files.uploadedfile import SimpleUploadedFile as Uploaded
 

@@ -286,3 +286,66 @@ def test_the_models_codes_and_its_family_have_both_texts() -> None:
         assert code in i18n.FINDINGS and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ja) and en, code
     ja, _ = i18n.finding_text("model.something_new")
     assert ja == "住民記録のモデル（オラクル）との比較で指摘がありました"
+
+
+#: The functions of the zip reader and the bundle verifier whose strings are problems a reader sees.
+_BUNDLE_MESSAGES = {
+    "ziputil.py": ("_checked_size", "_assemble", "canonical_problem", "_stream_problem", "_checked_name",
+                   "open_checked", "read_entry", "_check_directory", "_check_entry", "_read"),
+    "bundle.py": ("verify_bundle", "verify_bundle_bytes", "_signature_problems", "_content_problems"),
+}
+
+
+def bundle_messages() -> dict[str, str]:
+    """Every problem the zip reader and the bundle verifier word, as text with ``X`` for each value
+    (a string raised, returned, listed or appended in :data:`_BUNDLE_MESSAGES`' functions) -> where."""
+    root = Path(i18n.__file__).parent
+    found: dict[str, str] = {}
+    for name, functions in _BUNDLE_MESSAGES.items():
+        tree = ast.parse((root / name).read_text("utf-8"))
+        defined = {node.name: node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+        assert set(functions) <= set(defined), f"{name}: {set(functions) - set(defined)} no longer exist"
+        for function in functions:
+            for node in ast.walk(defined[function]):
+                for text in _message_strings(node):
+                    found[text] = f"{name}:{function}"
+    return found
+
+
+def _message_strings(node: ast.AST) -> Iterator[str]:
+    """The strings ``node`` raises (``ArchiveError(...)``), returns, lists or appends."""
+    candidates: list[ast.expr] = []
+    if isinstance(node, ast.Call) and (getattr(node.func, "id", "") == "ArchiveError"
+                                       or getattr(node.func, "attr", "") == "append"):
+        candidates += node.args
+    elif isinstance(node, ast.Return) and node.value is not None:
+        candidates.append(node.value)
+    elif isinstance(node, ast.List):
+        candidates += node.elts
+    elif isinstance(node, ast.ListComp):
+        candidates.append(node.elt)
+    for candidate in candidates:
+        if isinstance(candidate, ast.Constant) and isinstance(candidate.value, str):
+            yield candidate.value
+        elif isinstance(candidate, ast.JoinedStr):
+            yield "".join(part.value if isinstance(part, ast.Constant) else "X" for part in candidate.values)
+
+
+def test_the_scan_finds_the_bundle_messages() -> None:
+    messages = bundle_messages()
+    assert "X: encrypted entries are not accepted" in messages and "X: missing (listed in the manifest)" in messages
+    assert len(messages) >= 30, sorted(messages)
+
+
+def test_every_problem_of_the_zip_reader_and_the_bundle_verifier_is_in_japanese() -> None:
+    """Issue 48: the portal's Japanese refusals quote these; none stays English."""
+    untranslated = {text: where for text, where in bundle_messages().items()
+                    if i18n.bundle_problem_text(text)[0] == text}
+    assert untranslated == {}
+    ja, en = i18n.bundle_problem_text("not a zip archive: File is not a zip file")
+    assert (ja, en) == ("zip アーカイブではありません（zip 形式のファイルではありません）",
+                        "not a zip archive: File is not a zip file")
+    assert i18n.bundle_problem_text("results.json: content changed (sha256 0123456789abcdef…, manifest says "
+                                    "fedcba9876543210…)")[0] == (
+        "results.json: 内容が変更されています（sha256 0123456789abcdef…、目録では fedcba9876543210…）")
+    assert i18n.bundle_problem_text("something new") == ("something new", "something new")
