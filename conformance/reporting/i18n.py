@@ -623,11 +623,38 @@ VALUES: Mapping[str, Text] = {
     "printed to the limit": ("限界まで印字", "printed to the limit"),
     "blank": ("空白", "blank"),
     "not printed": ("印字なし", "not printed"),
+    # The model's words (conformance/domains/jumin: its Breach's expected and actual).
+    "the person's record": ("当該の者の記録", "the person's record"),
+    "each of the person's rows at most once": ("当該の者の各行を１回まで", "each of the person's rows at most once"),
+    "200 with them": ("200（支援対象者を含む）", "200 with them"),
+    "200, 記載者 unreadable": ("200（記載者を読めない）", "200, 記載者 unreadable"),
+    "no such record": ("該当する記録なし", "no such record"),
+    "unreadable": ("読めない", "unreadable"),
+    "the export": ("抽出ファイル", "the export"),
+    "unchanged": ("変更なし", "unchanged"),
+    "changed or deleted": ("変更又は削除あり", "changed or deleted"),
+    "a new number": ("新しい番号", "a new number"),
+    "a message": ("メッセージ", "a message"),
+    "ISO 8601 with its offset, during the entry": ("記録時の日時（ISO 8601、時差付き）",
+                                                   "ISO 8601 with its offset, during the entry"),
+    "the ユーザID of the operator": ("操作者のユーザID", "the ユーザID of the operator"),
+    "an 操作者ID": ("操作者ID", "an 操作者ID"),
+    "(blank)": ("（空）", "(blank)"),
+    "(none)": ("（なし）", "(none)"),
 }
 
 #: The checks' formatted words (``f"on page {last}"``): ``(pattern, Japanese template)``; the English
 #: text is the value itself. Values taken from the pattern are shown as they are.
 _VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?P<n>\d+) changed persons listed"), "異動差分に {n} 人"),
+    (re.compile(r"(?P<n>\d+) missing"), "漏れ {n} 件"),
+    (re.compile(r"(?P<n>\d+) rows \((?P<m>\d+) persons\)"), "{n} 行（{m} 人）"),
+    (re.compile(r"(?P<n>\d+) members"), "{n} 人"),
+    (re.compile(r"(?P<n>\d+) members \((?P<a>\d+) not of the 世帯, (?P<b>\d+) missing\)"),
+     "{n} 人（世帯外 {a} 人、漏れ {b} 人）"),
+    (re.compile(r"(?P<n>\d+) 世帯"), "{n} 世帯"),
+    (re.compile(r"(?P<n>\d+) or (?P<m>\d+)"), "{n} 又は {m}"),
+    (re.compile(r"a (?P<name>\S+)"), "{name}の記録"),  # a 端末名: its record
     (re.compile(r"at most (?P<n>\d+) characters"), "{n} 文字以内"),
     (re.compile(r"not among (?P<n>\d+)"), "検索された {n} 件の中になし"),
     (re.compile(r"at most (?P<n>\d+) shown"), "表示は {n} 件まで"),

@@ -227,8 +227,10 @@ def test_an_unknown_check_gets_a_placeholder_never_english_on_the_japanese_page(
 
 
 #: f-strings of ``expected=`` / ``actual=`` that are data (a code point, a printed label and date,
-#: a page number, a 職名), not the check's words: shown as they are in both languages.
-DATA_VALUES = {"U+{}", "{} {}", "/{}", "{}/{}", "{}…長 …"}
+#: a page number, a 職名, a range of times, statuses and codes), not the check's words: shown as they are.
+DATA_VALUES = {"U+{}", "{} {}", "/{}", "{}/{}", "{}…長 …", "{} .. {}"}
+#: Literals that are data: JSON's true, the name of a check digit's method.
+DATA_LITERALS = {"true", "M11W2-7"}
 
 
 def value_literals() -> tuple[dict[str, str], dict[str, str]]:
@@ -240,23 +242,39 @@ def value_literals() -> tuple[dict[str, str], dict[str, str]]:
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
-            for keyword in node.keywords:
-                where = f"{path.relative_to(PACKAGE)}:{node.lineno}"
-                if keyword.arg not in ("expected", "actual"):
-                    continue
-                if isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
-                    literals.setdefault(keyword.value.value, where)
-                elif isinstance(keyword.value, ast.JoinedStr):
-                    shape = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in keyword.value.values)
-                    shapes.setdefault(shape, where)
+            where = f"{path.relative_to(PACKAGE)}:{node.lineno}"
+            values = [keyword.value for keyword in node.keywords if keyword.arg in ("expected", "actual")]
+            if isinstance(node.func, ast.Name) and node.func.id == "Breach":  # the model's (..., expected, actual)
+                values += node.args[4:6]
+            for value in values:
+                for text in _branches(value):
+                    if isinstance(text, ast.Constant) and isinstance(text.value, str):
+                        literals.setdefault(text.value, where)
+                    elif isinstance(text, ast.JoinedStr):
+                        shape = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in text.values)
+                        shapes.setdefault(shape, where)
     return literals, shapes
+
+
+def _branches(node: ast.expr) -> Iterator[ast.expr]:
+    """``node``, or each branch of a conditional expression (``"a" if x else "b"``) and of an ``or``."""
+    if isinstance(node, ast.IfExp):
+        yield from _branches(node.body)
+        yield from _branches(node.orelse)
+    elif isinstance(node, ast.BoolOp):
+        for value in node.values:
+            yield from _branches(value)
+    else:
+        yield node
 
 
 def test_every_word_a_check_writes_as_expected_or_actual_is_in_both_languages() -> None:
     literals, shapes = value_literals()
-    assert {"printed", "absent", "refused (an error)"} <= set(literals) and "on page {} only" in shapes
+    assert {"printed", "absent", "refused (an error)", "200 with them", "unreadable"} <= set(literals)
+    assert "on page {} only" in shapes and "{} members" in shapes  # keywords, and the model's Breach
     # A number (an HTTP status) is data.
-    unworded = {text: where for text, where in literals.items() if not text.isdigit() and i18n.value_text(text) is None}
+    unworded = {text: where for text, where in literals.items()
+                if not text.isdigit() and text not in DATA_LITERALS and i18n.value_text(text) is None}
     assert unworded == {}
     # Each formatted text, with a number for each value, is one the catalog words.
     untranslated = {shape: where for shape, where in shapes.items() if shape not in DATA_VALUES
