@@ -16,7 +16,9 @@ from portal_helpers import (
     CHECKED,
     MANUAL,
     PASSWORD,
+    PROFILE,
     World,
+    jumin_requirements,
     keys,
     procedure_of,
     results,
@@ -123,6 +125,33 @@ def test_the_bundle_checks_refuse_in_both_languages(world: World, tmp_path: Path
     rejected = ResultsRejected([(f"{n} 件目", f"number {n}") for n in range(25)])
     listed = ingest.BundleRefused.listing(("合いません:", "does not agree:"), rejected.shown())
     assert listed.text("ja").endswith("… ほか 5 件") and str(listed).endswith("… and 5 more")
+
+
+def test_not_applicable_only_where_the_harness_gives_it(world: World, tmp_path: Path) -> None:
+    """NOT_APPLICABLE for a required requirement: the state alone of one declared outside the municipality's
+    system, and the state of one judged by an export whose columns the bundle's profile declares absent (issue 48
+    item 6); refused otherwise. The README's bundle holds both kinds (tests/portal/test_officers_day.py)."""
+    from conformance.catalog.loader import load_edition
+    from conformance.locations import default_catalog_root
+    from conformance.portal.recompute import allowed_states
+
+    outside = next(r for r in load_edition(default_catalog_root() / "jido_teate" / "2025.12").requirements
+                   if r.duty == "outside")
+    assert allowed_states(outside) == frozenset({"NOT_APPLICABLE"})
+    rid = "jumin-1.0-1.1.2-R028"  # file.layout of residents_csv (and residents_fixed when configured)
+    requirement = jumin_requirements()[rid]
+    assert "NOT_APPLICABLE" not in allowed_states(requirement) | allowed_states(requirement, frozenset({"other"}))
+    assert "NOT_APPLICABLE" in allowed_states(requirement, frozenset({"residents_csv"}))
+    tester = client(world.users["tester"])
+    refused = upload(tester, world, signed_bundle(tmp_path, world.signer, {rid: "NOT_APPLICABLE"}, "5.0"))
+    assert refused.status_code == 400
+    assert f"{rid}: 状態 NOT_APPLICABLE はハーネスがこの要件に与えない状態です" in refusal(refused)
+    declared = PROFILE + ("targets:\n  exports:\n    via: directory\n    directory: .\n"
+                          "    files: {residents_csv: r.csv}\n"
+                          "    absent_columns: {residents_csv: [在留カード等番号]}\n")
+    bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {rid: "NOT_APPLICABLE"}, "5.1",
+                                                   profile=declared))
+    assert bundle.states.get(requirement=rid).status == "NOT_APPLICABLE"
 
 
 def refusal(response: Any) -> str:
