@@ -358,12 +358,12 @@ def statute_chapter_title(law: str) -> i18n.Text:
     return f"{law}（{STATUTE_LABEL[0]}）", Markup("{} ({})").format(in_japanese(law), STATUTE_LABEL[1])
 
 
-def _selection(scope: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """The scope's selection as ``(key, value)`` texts (values are data: shown as given)."""
+def _selection(scope: Mapping[str, Any]) -> list[tuple[i18n.Text, str]]:
+    """The scope's selection as ``(key in both languages, value)`` (values are data: shown as given)."""
     selection = scope.get("selection") or {}
     if not isinstance(selection, Mapping):
-        return [("selection", str(selection))]
-    return [(str(k), v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
+        return [(i18n.selection_key("selection"), str(selection))]
+    return [(i18n.selection_key(str(k)), v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
             for k, v in selection.items() if v not in (None, False, "", [], {})]
 
 

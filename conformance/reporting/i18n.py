@@ -67,6 +67,27 @@ STATES: Mapping[str, Text] = {
     "NOT_SELECTED": ("今回の実行に含まれない", "Not selected"),
 }
 
+#: How a partial run was narrowed (results.json ``scope.selection``'s keys), with the option that does it.
+SELECTION_KEYS: Mapping[str, Text] = {
+    "keyword": ("キーワード（-k）", "keyword (-k)"),
+    "markers": ("マーカー（-m）", "markers (-m)"),
+    "deselect": ("除外（--deselect）", "deselected (--deselect)"),
+    "domains": ("業務（--domain）", "domains (--domain)"),
+    "shard": ("分割（--shard）", "shard (--shard)"),
+    "shard_durations": ("分割に使った所要時間（--shard-durations の SHA-256）",
+                        "shard durations (--shard-durations, SHA-256)"),
+    "last_failed": ("前回失敗したもののみ（--lf）", "last failed only (--lf)"),
+    "failed_first": ("前回失敗したものから（--ff）", "failed first (--ff)"),
+    "maxfail": ("失敗数の上限（--maxfail）", "stop after failures (--maxfail)"),
+    "node_ids": ("テストID の指定", "node ids"),
+}
+
+
+def selection_key(key: str) -> Text:
+    """A key of ``scope.selection`` in both languages (an unknown one as it is, in both)."""
+    return SELECTION_KEYS.get(key, (key, key))
+
+
 #: Why a requirement is in its state, when the state says it all (the run's English ``reason``
 #: is shown on the English page only).
 STATE_REASONS: Mapping[str, Text] = {
@@ -641,11 +662,22 @@ VALUES: Mapping[str, Text] = {
     "an 操作者ID": ("操作者ID", "an 操作者ID"),
     "(blank)": ("（空）", "(blank)"),
     "(none)": ("（なし）", "(none)"),
+    # The export files' rules (conformance/checks/files: a Problem's expected and actual).
+    "integer ([0-9])": ("整数（[0-9]）", "integer ([0-9])"),
+    "世帯主, 縁故者, 同居人, or 1-4 generations of 夫/妻/子/父/母/兄/姉/弟/妹 joined by の": (
+        "世帯主、縁故者、同居人、又は 夫・妻・子・父・母・兄・姉・弟・妹 を「の」でつないだ 1〜4 代",
+        "世帯主, 縁故者, 同居人, or 1-4 generations of 夫/妻/子/父/母/兄/姉/弟/妹 joined by の"),
 }
 
 #: The checks' formatted words (``f"on page {last}"``): ``(pattern, Japanese template)``; the English
 #: text is the value itself. Values taken from the pattern are shown as they are.
 _VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"a valid (?P<scheme>\S+) number"), "{scheme} の検査数字が正しい番号"),
+    (re.compile(r"(?P<what>.+) unique in the file"), "ファイル内で一意の{what}"),
+    (re.compile(r"one (?P<what>\S+) per household"), "1世帯に{what}1人"),
+    (re.compile(r"on or before (?P<day>\S+)"), "{day} 以前"),
+    (re.compile(r"on or after (?P<day>\S+)"), "{day} 以後"),
+    (re.compile(r"(?P<kind>\S+) \(行政事務標準文字\)"), "{kind}（行政事務標準文字）"),
     (re.compile(r"(?P<n>\d+) changed persons listed"), "異動差分に {n} 人"),
     (re.compile(r"(?P<n>\d+) missing"), "漏れ {n} 件"),
     (re.compile(r"(?P<n>\d+) rows \((?P<m>\d+) persons\)"), "{n} 行（{m} 人）"),

@@ -229,8 +229,8 @@ def test_an_unknown_check_gets_a_placeholder_never_english_on_the_japanese_page(
 #: f-strings of ``expected=`` / ``actual=`` that are data (a code point, a printed label and date,
 #: a page number, a 職名, a range of times, statuses and codes), not the check's words: shown as they are.
 DATA_VALUES = {"U+{}", "{} {}", "/{}", "{}/{}", "{}…長 …", "{} .. {}"}
-#: Literals that are data: JSON's true, the name of a check digit's method.
-DATA_LITERALS = {"true", "M11W2-7"}
+#: Literals that are data: JSON's true, the name of a check digit's method, a date's format, nothing.
+DATA_LITERALS = {"true", "M11W2-7", "YYYY-MM-DD", ""}
 
 
 def value_literals() -> tuple[dict[str, str], dict[str, str]]:
@@ -246,6 +246,8 @@ def value_literals() -> tuple[dict[str, str], dict[str, str]]:
             values = [keyword.value for keyword in node.keywords if keyword.arg in ("expected", "actual")]
             if isinstance(node.func, ast.Name) and node.func.id == "Breach":  # the model's (..., expected, actual)
                 values += node.args[4:6]
+            if isinstance(node.func, ast.Name) and node.func.id == "Problem":  # a file rule's (code, message, ...)
+                values += node.args[2:4]
             for value in values:
                 for text in _branches(value):
                     if isinstance(text, ast.Constant) and isinstance(text.value, str):
@@ -271,7 +273,7 @@ def _branches(node: ast.expr) -> Iterator[ast.expr]:
 def test_every_word_a_check_writes_as_expected_or_actual_is_in_both_languages() -> None:
     literals, shapes = value_literals()
     assert {"printed", "absent", "refused (an error)", "200 with them", "unreadable"} <= set(literals)
-    assert "on page {} only" in shapes and "{} members" in shapes  # keywords, and the model's Breach
+    assert {"on page {} only", "{} members", "a valid {} number"} <= set(shapes)  # keywords, Breach, Problem
     # A number (an HTTP status) is data.
     unworded = {text: where for text, where in literals.items()
                 if not text.isdigit() and text not in DATA_LITERALS and i18n.value_text(text) is None}
