@@ -216,6 +216,15 @@ PORTAL_STATES: Mapping[str, Text] = {
 }
 
 
+#: A portal run's state (``Run.state``: conformance/portal/tasks.py), as the runs table shows it.
+RUN_STATES: Mapping[str, Text] = {
+    "queued": ("待機中", "Queued"),
+    "running": ("実行中", "Running"),
+    "done": ("完了", "Done"),
+    "failed": ("失敗", "Failed"),
+}
+
+
 def mib(size: int) -> str:
     """A size as people read it (MiB, one decimal)."""
     return f"{size / (1024 * 1024):.1f} MiB"
@@ -246,9 +255,9 @@ def pick(text: Text, lang: str) -> str:
 
 
 def label(kind: str, key: str, lang: str) -> str:
-    """A verdict, state, level or portal text in ``lang`` (the key itself when unknown)."""
+    """A verdict, state, level, run state or portal text in ``lang`` (the key itself when unknown)."""
     table: Mapping[str, Text] = {"verdict": VERDICTS, "state": {**STATES, **PORTAL_STATES}, "level": LEVELS,
-                                 "text": TEXTS}[kind]
+                                 "text": TEXTS, "run": RUN_STATES}[kind]
     text = table.get(key)
     return pick(text, lang) if text is not None else key
 
