@@ -198,6 +198,7 @@ TEXTS: Mapping[str, Text] = {
     "dec_comment": ("コメント", "Comment"),
     "bytes": ("バイト", "bytes"),
     # Pages at national scale (issue 51): pagination and summaries instead of silent caps.
+    "declared_absent": ("対象外の理由", "Why not applicable"),
     "page": ("ページ", "Page"),
     "page_previous": ("前のページ", "Previous page"),
     "page_next": ("次のページ", "Next page"),

@@ -27,6 +27,7 @@ from portal_helpers import (
 )
 
 from conformance.reporting.ziputil import read_entries, write_stored_zip
+from conformance.results import declared_reason
 
 pytestmark = pytest.mark.usefixtures("portal_db")
 
@@ -149,9 +150,20 @@ def test_not_applicable_only_where_the_harness_gives_it(world: World, tmp_path: 
     declared = PROFILE + ("targets:\n  exports:\n    via: directory\n    directory: .\n"
                           "    files: {residents_csv: r.csv}\n"
                           "    absent_columns: {residents_csv: [在留カード等番号]}\n")
-    bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {rid: "NOT_APPLICABLE"}, "5.1",
-                                                   profile=declared))
+    document = results({rid: "NOT_APPLICABLE"}, "5.1")
+    reason = declared_reason("プロファイル「sample」が absent_columns で宣言した列の検査は対象外",
+                             "the profile 'sample' declares the column absent")
+    next(r for r in document["results"] if r["requirement"] == rid)["reason"] = reason
+    bundle = uploaded(tester, world, signed_document(tmp_path, world.signer, document, "5.1", declared))
     assert bundle.states.get(requirement=rid).status == "NOT_APPLICABLE"
+    # The requirement's page says why, in the reader's language.
+    page = tester.get(f"/m/{world.tokyo.code}/requirement/{rid}/").content.decode()
+    assert ('<p id="declared">対象外の理由: プロファイル「sample」が absent_columns で宣言した'
+            '列の検査は対象外</p>') in page
+    tester.post("/lang/", {"lang": "en"})
+    page = tester.get(f"/m/{world.tokyo.code}/requirement/{rid}/").content.decode()
+    assert ('<p id="declared">Why not applicable: the profile &#x27;sample&#x27; declares '
+            'the column absent</p>') in page
 
 
 def refusal(response: Any) -> str:

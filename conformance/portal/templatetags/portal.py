@@ -23,6 +23,18 @@ def label(context: template.Context, kind: str, key: str) -> str:
     return text_of(kind, key, str(context.get("lang", "ja")))
 
 
+@register.simple_tag(takes_context=True)
+def declared(context: template.Context, reason: str) -> str:
+    """What a run's reason says the profile declares not to apply (a column declared absent), in the page's
+    language; '' for any other reason."""
+    from conformance.results import declared_languages
+
+    found = declared_languages(str(reason or ""))
+    if found is None:
+        return ""
+    return found[1] if str(context.get("lang", "ja")) == "en" else found[0]
+
+
 @register.filter
 def get(mapping: dict[Any, Any], key: Any) -> Any:
     """``mapping[key]`` or None."""
