@@ -103,13 +103,13 @@ def onboard(browser: Any, url: str, first_password: str, public_pem: str, produc
     assert "「管理」ページで管理します" in admin.inner_text("#next-steps")
     admin.click("#manage-link")
     submit(admin, "add-municipalities", id_codes=CODE)
-    assert f"{NAME}（{CODE}）" in admin.inner_text("#municipality-list")
+    assert f"{NAME} ({CODE})" in admin.inner_text("#municipality-list")
     submit(admin, "add-vendor", id_vendor_name=VENDOR)
     assert admin.inner_text("h1") == VENDOR  # the vendor's own page
     submit(admin, "add-key", id_pem=public_pem)
     submit(admin, "add-product", id_product=product)
     submit(admin, "add-customer", id_customer=CODE)
-    assert product in admin.inner_text("#products") and f"{NAME}（{CODE}）" in admin.inner_text("#customers")
+    assert product in admin.inner_text("#products") and f"{NAME} ({CODE})" in admin.inner_text("#customers")
     admin.goto(f"{url}/manage/")
     for (username, password), role in ((OFFICER, "tester"), (REVIEWER, "reviewer")):
         submit(admin, "add-account", id_username=username, id_password=password, id_role=role,
