@@ -10,6 +10,7 @@ check is ``file.layout`` (category_items) of ``residents_csv``: a foreign reside
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -84,7 +85,9 @@ def test_the_column_declared_absent_is_not_applicable_with_the_reason(tmp_path: 
     # report.html: the reason beside the state, in each language.
     page = (tmp_path / "out" / "report.html").read_text("utf-8")
     ja = REASON.split(" / ")[0]
-    assert f'<span class="declared"><span class="ja">{ja.removeprefix("対象外: ")}</span>' in page
+    coded = re.sub(r"([a-z_]{2,})", r"<code>\1</code>", ja.removeprefix("対象外: "))  # the identifiers as code
+    assert f'<span class="declared"><span class="ja">{coded}</span>' in page
+    assert "<code>absent_columns</code>" in coded and "<code>residents_csv</code>" in coded
     assert ('<span class="en">the profile &#39;<span lang="ja">他社製品</span>A&#39; declares the '
             f'column(s) <span lang="ja">{COLUMN}</span> (category_items: 2 record(s))') in page  # its terms in Japanese
     # The 適合状況一覧: 対象外, and the Japanese reason as its evidence.

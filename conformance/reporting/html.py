@@ -148,6 +148,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     built.filters["terms"] = terms
+    built.filters["identifiers"] = identifiers
     return built
 
 
@@ -225,6 +226,17 @@ def terms(text: str) -> Markup:
     looks up as they are."""
     escaped = str(escape(text))
     return Markup(_JAPANESE_RUN.sub(lambda m: f'<span lang="ja">{m.group()}</span>', escaped))
+
+
+#: An identifier of the profile or the catalog inside a Japanese text (absent_columns, residents_csv).
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*[A-Za-z0-9]")
+
+
+def identifiers(text: str) -> Markup:
+    """A Japanese text with the identifiers it names (a profile key, a layout, a rule family) as code: they
+    are typed as they are, in either language."""
+    escaped = str(escape(text))
+    return Markup(_IDENTIFIER.sub(lambda m: f"<code>{m.group()}</code>", escaped))
 
 
 def display_state(result: Mapping[str, Any]) -> str:

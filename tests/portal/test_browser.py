@@ -179,9 +179,32 @@ def english_words(page: Any, tags: tuple[str, ...]) -> set[str]:
     return {word for word in re.findall(r"[A-Za-z]{2,}", shown) if word not in ALLOWED_ENGLISH}
 
 
+#: A requirement judged by an export whose column the profile declares absent (its page says why).
+DECLARED = "jumin-1.0-1.1.2-R028"
+
+
+def declared_bundle(tmp_path: Path, world: World, version: str) -> bytes:
+    """A bundle with a failure, a MANUAL requirement and DECLARED not applicable, as a run words it."""
+    from portal_helpers import PROFILE, results, signed_document
+
+    from conformance.results import declared_reason
+
+    document = results({CHECKED: "FAIL", MANUAL: "MANUAL", DECLARED: "NOT_APPLICABLE"}, version)
+    next(r for r in document["results"] if r["requirement"] == DECLARED)["reason"] = declared_reason(
+        "プロファイル「他社製品A」が absent_columns で「このシステムにない列」と宣言した residents_csv の列 "
+        "在留カード等番号（category_items: 2件）（ハーネスの解釈によるレイアウト（未確認）の列）の検査は対象外"
+        "（判定したほかの項目に指摘なし）",
+        "the profile '他社製品A' declares the column(s) 在留カード等番号 (category_items: 2 record(s)) of "
+        "residents_csv absent (absent_columns; columns of our unconfirmed layout): their checks do not apply "
+        "(nothing else the checks judged has a finding)")
+    profile = PROFILE + ("targets:\n  exports:\n    via: directory\n    directory: .\n"
+                         "    files: {residents_csv: r.csv}\n    absent_columns: {residents_csv: [在留カード等番号]}\n")
+    return signed_document(tmp_path, world.signer, document, version, profile)
+
+
 #: Japanese an English page may show: the data of the test's bundle and attestation (names people chose,
-#: statements) and the laws' own terms that have no English (the 業務 names, 経過措置).
-ALLOWED_JAPANESE = {"見本住記", "画面を確認した"}
+#: statements, the profile's name) and the laws' own terms that have no English (the 業務 names, 経過措置).
+ALLOWED_JAPANESE = {"見本住記", "画面を確認した", "他社製品"}
 JAPANESE_RUN = r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]+"
 VISIBLE_EN_TEXT = """() => {
   const body = document.body.cloneNode(true);
@@ -209,8 +232,7 @@ def test_every_page_speaks_its_language(served: str, browser: Any, world: World,
 
     tester = log_in(browser, served, world.users["tester"])
     version = {"ja": "8.0", "en": "8.1"}[lang]
-    upload(tester, world, "evidence.zip",
-           signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL", MANUAL: "MANUAL"}, version), tmp_path)
+    upload(tester, world, "evidence.zip", declared_bundle(tmp_path, world, version), tmp_path)
     bundle = Bundle.objects.filter(municipality=world.tokyo, version=version).get()
     Attestation.objects.create(municipality=world.tokyo, vendor=world.vendor, product=bundle.product,
                                version=bundle.version, domain="jumin", edition="1.0", requirement=MANUAL,
@@ -227,7 +249,7 @@ def test_every_page_speaks_its_language(served: str, browser: Any, world: World,
         "tester": ["/", f"/m/{world.tokyo.code}/", f"/bundle/{bundle.pk}/", f"/bundle/{bundle.pk}/worklist/",
                    f"/bundle/{bundle.pk}/manual/{MANUAL}/", f"/bundle/{bundle.pk}/diff/",
                    f"/m/{world.tokyo.code}/requirement/{MANUAL}/", f"/m/{world.tokyo.code}/requirement/{CHECKED}/",
-                   "/password/"],
+                   f"/m/{world.tokyo.code}/requirement/{DECLARED}/", "/password/"],
         "vendor": ["/", f"/vendor/{world.vendor.pk}/"],
         "prefecture": ["/", f"/prefecture/{world.tokyo.prefecture}/"],
         "root": ["/", "/manage/", f"/manage/vendor/{world.vendor.pk}/"],
@@ -241,6 +263,7 @@ def test_every_page_speaks_its_language(served: str, browser: Any, world: World,
             page.wait_for_load_state()
         for path in paths:
             page.goto(f"{served}{path}")
+            assert not path.endswith(f"/{DECLARED}/") or "category_items" in page.inner_text("#declared")
             words = other_words(page, tags)
             if words:
                 found[f"{role} {path}"] = sorted(words)

@@ -158,8 +158,8 @@ def test_not_applicable_only_where_the_harness_gives_it(world: World, tmp_path: 
     assert bundle.states.get(requirement=rid).status == "NOT_APPLICABLE"
     # The requirement's page says why, in the reader's language.
     page = tester.get(f"/m/{world.tokyo.code}/requirement/{rid}/").content.decode()
-    assert ('<p id="declared">対象外の理由: プロファイル「sample」が absent_columns で宣言した'
-            '列の検査は対象外</p>') in page
+    assert ('<p id="declared">対象外の理由: プロファイル「<code>sample</code>」が <code>absent_columns</code> '
+            'で宣言した列の検査は対象外</p>') in page  # the profile's identifiers as code
     tester.post("/lang/", {"lang": "en"})
     page = tester.get(f"/m/{world.tokyo.code}/requirement/{rid}/").content.decode()
     assert ('<p id="declared">Why not applicable: the profile &#x27;sample&#x27; declares '

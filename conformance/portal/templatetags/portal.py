@@ -44,12 +44,15 @@ def label(context: template.Context, kind: str, key: str) -> str:
 def declared(context: template.Context, reason: str) -> str:
     """What a run's reason says the profile declares not to apply (a column declared absent), in the page's
     language; '' for any other reason."""
+    from conformance.reporting.html import identifiers
     from conformance.results import declared_languages
 
     found = declared_languages(str(reason or ""))
     if found is None:
         return ""
-    return found[1] if str(context.get("lang", "ja")) == "en" else found[0]
+    lang = str(context.get("lang", "ja"))
+    # The profile's and the catalog's identifiers as code on a Japanese page, the law's terms marked on an English one.
+    return _in_language(found[1], lang) if lang == "en" else identifiers(found[0])
 
 
 @register.filter
