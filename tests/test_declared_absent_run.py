@@ -122,3 +122,48 @@ def run_xlsx(tmp_path: Path) -> tuple[str, str]:
     header = [cell.value for cell in sheet[table_start(sheet)]]
     (row,) = [line for line in sheet.iter_rows(min_row=table_start(sheet) + 1, values_only=True) if line[0] == RID]
     return str(row[header.index("適合状況")]), str(row[header.index("根拠・証跡")])
+
+
+def judged(tmp_path: Path, rules: list[str], absent: Sequence[str], without: Sequence[str]) -> Any:
+    """A requirement whose one check is ``file.layout`` of residents_csv with ``rules``, run on an export
+    without the columns ``without``, the profile declaring ``absent``."""
+    from factories import requirement
+
+    from conformance.catalog.loader import load_edition
+    from conformance.locations import default_catalog_root
+    from conformance.plan import Case
+    from conformance.runner import run_case
+    from conformance.shipped_checks import default_registry
+    from conformance.targets.base import Target
+    from conformance.targets.exports import ColumnMaps, FileExportSource
+
+    headers = [h for h in HEADERS if h not in without]
+    tmp_path.mkdir(exist_ok=True)
+    path = write(tmp_path / "residents.csv", [{h: v for h, v in row.items() if h in headers}
+                                               for row in conforming_rows()], headers)
+    edition = load_edition(default_catalog_root() / "jumin" / "1.0")
+    exports = FileExportSource({"residents_csv": path}, {"residents_csv": "utf-8"},
+                               ColumnMaps(absent={"residents_csv": absent}))
+    target = Target(catalog=edition, exports=exports, profile=PROFILE)
+    checks = [{"kind": "check", "name": "file.layout", "params": {"layout": "residents_csv", "rules": rules}}]
+    case = Case(requirement=requirement("jumin-1.0-10.6-R001", checks=checks), domain="jumin", edition="1.0")
+    return run_case(case, default_registry(), lambda: target)
+
+
+def test_each_declared_column_is_named_with_what_its_checks_would_have_found(tmp_path: Path) -> None:
+    """The header family would have found each declared column missing, the required family the records
+    needing a value there (性別: every record; 在留カード等番号 is asked only by category_items, not judged here)."""
+    result = judged(tmp_path, ["header", "required"], ["性別", COLUMN], ["性別", COLUMN])
+    assert result.status.value == "NOT_APPLICABLE" and result.findings == ()
+    ja, en = result.reason.removeprefix("対象外: ").split(" / not applicable: ")
+    assert ja == (f"プロファイル「{PROFILE}」が absent_columns で「このシステムにない列」と宣言した residents_csv の列 "
+                  f"在留カード等番号（header: 列なし）、性別（header: 列なし、required: {len(conforming_rows())}件）"
+                  "（ハーネスの解釈によるレイアウト（未確認）の列）の検査は対象外（判定したほかの項目に指摘なし）")
+    assert en.startswith(f"the profile '{PROFILE}' declares the column(s) 在留カード等番号 (header: no such column), "
+                         f"性別 (header: no such column; required: {len(conforming_rows())} record(s)) of "
+                         "residents_csv")
+    # A family that asks nothing of the declared columns judges the file alone: PASS.
+    assert judged(tmp_path / "b", ["types"], ["性別"], ["性別"]).status.value == "PASS"
+    # Declared but present: the column is judged as any other (its finding stands).
+    present = judged(tmp_path / "c", ["header", "required"], ["性別"], [])
+    assert present.status.value == "PASS" and present.reason == ""

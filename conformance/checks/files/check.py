@@ -63,6 +63,8 @@ def declared_absent(target: Target, layout: FileInterface, families: Sequence[st
             dropped.setdefault(header, []).append((family, count))
     if not dropped:
         return None
+    for found in dropped.values():  # in the order the families are judged, whatever order they were found in
+        found.sort(key=lambda pair: CONTENT_FAMILIES.index(pair[0]))
     spec = layout_spec(target, layout)
     ours = all(header in spec.items and not spec.items[header].provenance.confirmed for header in dropped)
     profile = f"「{target.profile}」" if target.profile else ""
