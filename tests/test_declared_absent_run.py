@@ -164,6 +164,6 @@ def test_each_declared_column_is_named_with_what_its_checks_would_have_found(tmp
                          "residents_csv")
     # A family that asks nothing of the declared columns judges the file alone: PASS.
     assert judged(tmp_path / "b", ["types"], ["性別"], ["性別"]).status.value == "PASS"
-    # Declared but present: the column is judged as any other (its finding stands).
+    # Declared but present: the column is judged as any other, and nothing is said of it.
     present = judged(tmp_path / "c", ["header", "required"], ["性別"], [])
     assert present.status.value == "PASS" and present.reason == ""
