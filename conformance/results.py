@@ -137,6 +137,24 @@ class RequirementResult:
         )
 
 
+#: How the reason of a part the profile declares not to apply (a column declared absent) begins in each
+#: language: ``対象外: <Japanese> / not applicable: <English>``.
+DECLARED = ("対象外: ", " / not applicable: ")
+
+
+def declared_reason(ja: str, en: str) -> str:
+    """A reason in both languages of what the profile declares not to apply (:data:`DECLARED`)."""
+    return f"{DECLARED[0]}{ja}{DECLARED[1]}{en}"
+
+
+def declared_languages(reason: str) -> tuple[str, str] | None:
+    """The Japanese and the English of a :func:`declared_reason` (after a FAIL's count, if any); None for
+    any other reason."""
+    start = reason.find(DECLARED[0])
+    ja, separator, en = reason[start:].removeprefix(DECLARED[0]).partition(DECLARED[1])
+    return (ja, en) if start >= 0 and separator else None
+
+
 def duration_seconds(value: Any) -> float | None:
     """A recorded ``duration``: seconds as a finite number >= 0 (rounded to milliseconds), else None."""
     if isinstance(value, bool) or not isinstance(value, int | float):

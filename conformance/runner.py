@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from conformance.catalog.check_params import check_params
 from conformance.catalog.models import FunctionCheck, ManualCheck
-from conformance.checks.registry import CheckContext, NotAutomated, Registry
+from conformance.checks.registry import CheckContext, NotApplicablePart, NotAutomated, Registry
 from conformance.errors import ConformanceError, UnreachableError
 from conformance.exchanges import serving
 from conformance.findings import Finding
 from conformance.plan import Case
-from conformance.results import RequirementResult, Status
+from conformance.results import RequirementResult, Status, declared_reason
 
 TargetProvider = Callable[[], object | None]
 
@@ -43,9 +43,10 @@ def run_case(case: Case, registry: Registry, target: TargetProvider = _no_target
     # The exchanges made while judging are tagged with the requirement (conformance.exchanges);
     # the result keeps references to the first MAX_REFERENCES of them, an ERROR's too.
     with serving(case.requirement.id) as served:
+        parts: list[NotApplicablePart] = []
         try:
             opened = target()  # only now: a requirement without checks never starts a vendor system
-            findings = _run_checks(case, automated, registry, opened)
+            findings = _run_checks(case, automated, registry, opened, parts)
         except UnreachableError:
             raise  # the vendor is gone: the front end stops the run (verdict not_run), not one ERROR per case
         except NotAutomated as error:  # e.g. a driver operation the vendor's adapter lacks: never PASS
@@ -55,21 +56,23 @@ def run_case(case: Case, registry: Registry, target: TargetProvider = _no_target
         except Exception as error:
             concluded = _result(case, Status.ERROR, reason=f"check crashed: {type(error).__name__}: {error}")
         else:
-            concluded = _conclude(case, findings)
+            concluded = _conclude(case, findings, parts)
     return replace(concluded, exchanges=served.references)
 
 
 def _run_checks(
-    case: Case, checks: list[FunctionCheck], registry: Registry, target: object | None
+    case: Case, checks: list[FunctionCheck], registry: Registry, target: object | None,
+    parts: list[NotApplicablePart] | None = None,
 ) -> tuple[Finding, ...]:
     """Every check's findings. A check that breaks does not discard what the others found (a file
     check's findings stand when the API check of the same requirement errors): with findings the
-    requirement fails on them; without any, the first error is raised and the requirement is ERROR."""
+    requirement fails on them; without any, the first error is raised and the requirement is ERROR.
+    ``parts`` receives what the checks did not judge because the profile says it does not apply."""
     findings: list[Finding] = []
     broken: Exception | None = None
     for spec in checks:
         try:
-            findings.extend(_run_check(case, spec, registry, target))
+            findings.extend(_run_check(case, spec, registry, target, parts))
         except UnreachableError:
             raise
         except Exception as error:
@@ -80,23 +83,41 @@ def _run_checks(
 
 
 def _run_check(
-    case: Case, spec: FunctionCheck, registry: Registry, target: object | None
+    case: Case, spec: FunctionCheck, registry: Registry, target: object | None,
+    parts: list[NotApplicablePart] | None = None,
 ) -> list[Finding]:
     function = registry.get(spec.name)
-    ctx = CheckContext(requirement=case.requirement, params=spec.params, target=target)
+    ctx = CheckContext(requirement=case.requirement, params=spec.params, target=target,
+                       not_applicable=parts if parts is not None else [])
     model = check_params().get(spec.name)
     if model is not None:  # validated once: the check's ctx.args(model) returns the instance
         ctx = replace(ctx, params=ctx.args(model))
     return list(function(ctx))
 
 
-def _conclude(case: Case, findings: tuple[Finding, ...]) -> RequirementResult:
+def _conclude(case: Case, findings: tuple[Finding, ...], parts: Sequence[NotApplicablePart] = ()) -> RequirementResult:
+    """PASS without findings; with findings FAIL, or WAIVED under a valid waiver. What the checks did not judge
+    because the profile says it does not apply (``parts``) is never a PASS: without findings the requirement is
+    NOT_APPLICABLE with that reason; with findings the reason names it after the count."""
     if not findings:
+        if parts:
+            return _result(case, Status.NOT_APPLICABLE, reason=not_applicable_reason(parts))
         return _result(case, Status.PASS)
+    also = f"; {not_applicable_reason(parts, judged=False)}" if parts else ""
     if case.waiver is not None:
         reason = f"waived: {case.waiver.reason} (ticket {case.waiver.ticket}, until {case.waiver.expires})"
-        return _result(case, Status.WAIVED, findings, reason)
-    return _result(case, Status.FAIL, findings, f"{len(findings)} finding(s)")
+        return _result(case, Status.WAIVED, findings, reason + also)
+    return _result(case, Status.FAIL, findings, f"{len(findings)} finding(s){also}")
+
+
+def not_applicable_reason(parts: Sequence[NotApplicablePart], *, judged: bool = True) -> str:
+    """The reason of a requirement some of whose parts the profile says do not apply, in both languages
+    (:func:`conformance.results.declared_reason`); ``judged``: the rest was judged and found nothing."""
+    ja = "；".join(part.ja for part in parts)
+    en = "; ".join(part.en for part in parts)
+    if judged:
+        ja, en = f"{ja}（判定したほかの項目に指摘なし）", f"{en} (nothing else the checks judged has a finding)"
+    return declared_reason(ja, en)
 
 
 def _result(

@@ -108,7 +108,7 @@ class TargetSession:
                       # A requirement reusing a cached response is linked to its recorded exchange.
                       cache=LinkedCache(self._recorder.link if self._recorder is not None else None),
                       # The export checks hand it the personal values of the records they find fault with.
-                      personal=self.scrubber)
+                      personal=self.scrubber, profile=self.profile.name)
 
     def _client(self) -> HttpClient | None:
         api = self.profile.targets.api

@@ -92,6 +92,12 @@ def domain(slug: str) -> Domain | None:
     return next((d for d in domains() if d.slug == slug), None)
 
 
+def domain_name(slug: str) -> str:
+    """The 業務's name (住民基本台帳 for jumin); the slug itself for a domain the registry lacks."""
+    entry = domain(slug)
+    return entry.name if entry else slug
+
+
 def domain_order(slug: str) -> tuple[str, str]:
     """Sort key of a domain: its first 業務ID, then the slug (a domain the registry lacks last)."""
     entry = domain(slug)

@@ -28,6 +28,14 @@ P = TypeVar("P", bound=Params)
 
 
 @dataclass(frozen=True, slots=True)
+class NotApplicablePart:
+    """What a check did not judge because the profile says it does not apply, and why, in Japanese and English."""
+
+    ja: str
+    en: str
+
+
+@dataclass(frozen=True, slots=True)
 class CheckContext:
     """What a check is given: the requirement it verifies, its parameters and the target.
 
@@ -38,6 +46,9 @@ class CheckContext:
     requirement: Requirement
     params: Mapping[str, Any] | Params = field(default_factory=dict)
     target: object | None = None
+    #: Parts of the requirement the check did not judge because the profile says they do not apply
+    #: (a column declared absent): :meth:`does_not_apply` adds one; the runner reads them.
+    not_applicable: list[NotApplicablePart] = field(default_factory=list, compare=False)
 
     def args(self, model: type[P]) -> P:
         """The parameters as ``model``: the instance itself when they are one, else validated by it.
@@ -66,6 +77,11 @@ class CheckContext:
         if not isinstance(self.target, Target):
             raise TargetError(f"no target: {self.requirement.id} needs {needs}")
         return self.target
+
+    def does_not_apply(self, ja: str, en: str) -> None:
+        """A part of the requirement the profile says does not apply (``ja`` and ``en``: what and why, naming
+        the profile): with no finding the requirement is NOT_APPLICABLE with this reason, never a silent PASS."""
+        self.not_applicable.append(NotApplicablePart(ja, en))
 
     def finding(
         self, code: str, message: str, *, location: str = "", expected: str | None = None,

@@ -198,6 +198,7 @@ TEXTS: Mapping[str, Text] = {
     "dec_comment": ("コメント", "Comment"),
     "bytes": ("バイト", "bytes"),
     # Pages at national scale (issue 51): pagination and summaries instead of silent caps.
+    "declared_absent": ("対象外の理由", "Why not applicable"),
     "page": ("ページ", "Page"),
     "page_previous": ("前のページ", "Previous page"),
     "page_next": ("次のページ", "Next page"),
@@ -213,6 +214,15 @@ TEXTS: Mapping[str, Text] = {
 PORTAL_STATES: Mapping[str, Text] = {
     "TRANSITION": ("経過措置中", "Under 経過措置"),
     "ATTESTED": ("確認書による検証", "Verified by attestation"),
+}
+
+
+#: A portal run's state (``Run.state``: conformance/portal/tasks.py), as the runs table shows it.
+RUN_STATES: Mapping[str, Text] = {
+    "queued": ("待機中", "Queued"),
+    "running": ("実行中", "Running"),
+    "done": ("完了", "Done"),
+    "failed": ("失敗", "Failed"),
 }
 
 
@@ -246,9 +256,9 @@ def pick(text: Text, lang: str) -> str:
 
 
 def label(kind: str, key: str, lang: str) -> str:
-    """A verdict, state, level or portal text in ``lang`` (the key itself when unknown)."""
+    """A verdict, state, level, run state or portal text in ``lang`` (the key itself when unknown)."""
     table: Mapping[str, Text] = {"verdict": VERDICTS, "state": {**STATES, **PORTAL_STATES}, "level": LEVELS,
-                                 "text": TEXTS}[kind]
+                                 "text": TEXTS, "run": RUN_STATES}[kind]
     text = table.get(key)
     return pick(text, lang) if text is not None else key
 

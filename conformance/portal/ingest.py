@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -57,7 +58,7 @@ from conformance.reporting.bundle import (
     sha256_bytes,
     verify_bundle_bytes,
 )
-from conformance.reporting.i18n import Text
+from conformance.reporting.i18n import Text, bundle_problem_text
 from conformance.reporting.ziputil import DEFAULT_LIMITS, ArchiveError, Limits, open_checked, read_entry
 from conformance.results_schema import ResultsDocument
 
@@ -99,10 +100,12 @@ def limits() -> Limits:
 
 @dataclass(frozen=True)
 class Contents:
-    """What a verified bundle says: its manifest and results."""
+    """What a verified bundle says: its manifest and results, and the export layouts its profile declares
+    columns of absent (``absent_columns``: a requirement judged by them may be NOT_APPLICABLE)."""
 
     manifest: Mapping[str, Any]
     results: Mapping[str, Any]
+    absent_layouts: frozenset[str] = frozenset()
 
 
 def signer_key(entries: Mapping[str, bytes]) -> VendorKey:
@@ -157,13 +160,30 @@ def verified(data: bytes, trusted: VendorKey | None = None) -> tuple[VendorKey, 
             key, manifest = _signed_manifest(archive, infos, trusted)
             entries = _streamed(archive, infos, manifest)
     except ArchiveError as error:
-        raise BundleRefused(f"証拠バンドルとして読めません（{error}）",
-                            f"not a readable evidence bundle: {error}") from None
+        ja, en = bundle_problem_text(str(error))
+        raise BundleRefused(f"証拠バンドルとして読めません（{ja}）", f"not a readable evidence bundle: {en}") from None
     outcome = verify_bundle_bytes(data, public_key(key.public_pem), limits())
     if not outcome.valid:
-        # The harness verifier's own words (`conformance report verify` prints the same), one a line.
-        raise BundleRefused.listing(DOES_NOT_VERIFY, [(p, p) for p in outcome.problems])
-    return key, Contents(_json(entries, MANIFEST), _results(entries))
+        # The harness verifier's own words (`conformance report verify` prints the English), one a line.
+        raise BundleRefused.listing(DOES_NOT_VERIFY, [bundle_problem_text(p) for p in outcome.problems])
+    return key, Contents(_json(entries, MANIFEST), _results(entries), absent_layouts(entries.get(PROFILE)))
+
+
+#: The profile a bundle carries (secrets removed), and the most of it read.
+PROFILE, PROFILE_BYTES = "profile.yaml", 1024 * 1024
+
+
+def absent_layouts(profile: bytes | None) -> frozenset[str]:
+    """The layouts of which the bundle's profile declares columns absent (``targets.exports.absent_columns``);
+    none when the profile is missing, too large or unreadable (a NOT_APPLICABLE resting on them is then refused)."""
+    if profile is None or len(profile) > PROFILE_BYTES:
+        return frozenset()
+    try:
+        document = yaml.safe_load(profile.decode("utf-8"))
+        declared = document["targets"]["exports"]["absent_columns"]
+        return frozenset(str(layout) for layout, columns in declared.items() if columns)
+    except (yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError, AttributeError):
+        return frozenset()
 
 
 def _signed_manifest(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
@@ -213,7 +233,8 @@ def _streamed(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], manifest: 
     for info in infos:
         if info.filename not in listed:
             continue
-        digest, content, budget = _hashed(archive, info, budget, keep=info.filename == "results.json")
+        digest, content, budget = _hashed(archive, info, budget,
+                                          keep=info.filename == "results.json" or info.filename == PROFILE)
         if digest != listed[info.filename]:
             problems.append((f"{info.filename}: 内容が変更されています（sha256 {digest[:16]}…、目録では "
                              f"{listed[info.filename][:16]}…）", f"{info.filename}: content changed (sha256 "
@@ -276,7 +297,7 @@ def _results(entries: Mapping[str, bytes]) -> Mapping[str, Any]:
 def recomputed(contents: Contents) -> recompute.Scope:
     """The results checked against the catalog edition this portal holds (:mod:`recompute`)."""
     try:
-        return recompute.check(contents.results)
+        return recompute.check(contents.results, contents.absent_layouts)
     except recompute.ResultsRejected as error:
         raise BundleRefused.listing(("results.json がこのポータルのカタログと合いません:",
                                      "results.json does not agree with the catalog this portal holds:"),

@@ -14,9 +14,8 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from conformance.catalog.domains import domains
+from conformance.catalog.domains import domain_name, domain_order
 from conformance.catalog.models import Requirement
 from conformance.portal import catalog as shipped
 from conformance.portal.models import Attestation, Bundle, Municipality, RequirementState, SystemResult, Transition
@@ -25,22 +24,6 @@ from conformance.portal.verdicts import accepted_attestations
 #: The states a page shows, in the order counts are listed (the report's, then the portal's own).
 SHOWN_STATES = ("PASS", "FAIL", "ERROR", "WAIVED", "ATTESTED", "MANUAL", "NOT_AUTOMATED", "NOT_APPLICABLE",
                 "TRANSITION", "NOT_SELECTED")
-
-
-@cache
-def _registry() -> dict[str, tuple[str, str]]:
-    """slug -> (業務名, its first 業務ID) from the registry of domains."""
-    return {d.slug: (d.name, min(d.gyomu_ids)) for d in domains()}
-
-
-def domain_name(slug: str) -> str:
-    """The 業務's name (住民基本台帳 for jumin); the slug itself for a domain the registry lacks."""
-    return _registry().get(slug, (slug, ""))[0]
-
-
-def domain_order(slug: str) -> tuple[str, str]:
-    """Sort key: the domain's first 業務ID, then the slug (unknown domains last)."""
-    return (_registry().get(slug, ("", "999"))[1], slug)
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from typing import Any
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
+from conformance.catalog.domains import domain_order
 from conformance.portal.models import Bundle, Municipality, RequirementState, SystemResult, Transition
-from conformance.portal.progress import domain_order
 from conformance.portal.verdicts import current_verdict, today
 from conformance.reporting.diff import RunDiff, diff_runs
 from conformance.results import Verdict

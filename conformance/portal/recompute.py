@@ -7,7 +7,9 @@ harness can give each requirement of it (:func:`conformance.runner.run_case`'s o
 
 - every requirement of a claimed edition is present once (or the run says it is partial or stopped),
   with the catalog's level, and no requirement of another edition;
-- a state the requirement can have: NOT_APPLICABLE only for an optional requirement; MANUAL only
+- a state the requirement can have: NOT_APPLICABLE only for an optional requirement, one declared
+  ``outside`` the municipality's system (that state alone), or one judged by an export layout whose columns
+  the bundle's profile declares absent (``absent_columns``); MANUAL only
   where the catalog binds a manual procedure and no check; PASS, FAIL, WAIVED and ERROR only where a
   check is bound; WAIVED only for a requirement the run's waivers name;
 - ``scope.claimed`` and ``summary`` agree with the list, and ``verdict`` is what the harness's own
@@ -64,8 +66,9 @@ class ResultsRejected(Exception):
         return listed + ([(f"… ほか {more} 件", f"… and {more} more")] if more else [])
 
 
-def check(results: Mapping[str, Any]) -> Scope:
-    """The scope the results cover, recomputed; ResultsRejected when they contradict the catalog."""
+def check(results: Mapping[str, Any], absent_layouts: frozenset[str] = frozenset()) -> Scope:
+    """The scope the results cover, recomputed; ResultsRejected when they contradict the catalog.
+    ``absent_layouts``: the layouts of which the run's profile declares columns absent."""
     problems: list[Problem] = []
     editions = _editions(results, problems)
     requirements = {r.id: r for edition in editions for r in edition.requirements}
@@ -73,7 +76,7 @@ def check(results: Mapping[str, Any]) -> Scope:
     waived = {str(w.get("requirement")) for w in results.get("waivers") or [] if isinstance(w, Mapping)}
     seen: set[str] = set()
     for entry in entries:
-        problems += _entry_problems(entry, requirements, waived, seen)
+        problems += _entry_problems(entry, requirements, waived, seen, absent_layouts)
     partial = _scope_problems(results, requirements, seen, problems)
     if not problems:
         problems += _summary_problems(results, entries) + _verdict_problems(results, entries, partial)
@@ -108,7 +111,7 @@ def _editions(results: Mapping[str, Any], problems: list[Problem]) -> list[Editi
 
 
 def _entry_problems(entry: Mapping[str, Any], requirements: Mapping[str, Requirement], waived: set[str],
-                    seen: set[str]) -> list[Problem]:
+                    seen: set[str], absent_layouts: frozenset[str] = frozenset()) -> list[Problem]:
     rid, status = str(entry.get("requirement")), str(entry.get("status"))
     requirement = requirements.get(rid)
     if requirement is None:
@@ -120,7 +123,7 @@ def _entry_problems(entry: Mapping[str, Any], requirements: Mapping[str, Require
     if str(entry.get("level")) != requirement.level.value:
         return [(f"{rid}: 区分 {entry.get('level')!r} はカタログの {requirement.level.value!r} と異なります",
                  f"{rid}: level {entry.get('level')!r}, the catalog says {requirement.level.value!r}")]
-    allowed = allowed_states(requirement)
+    allowed = allowed_states(requirement, absent_layouts)
     if status not in allowed:
         states = ", ".join(sorted(allowed))
         return [(f"{rid}: 状態 {status} はハーネスがこの要件に与えない状態です（あり得るのは {states}）",
@@ -131,8 +134,11 @@ def _entry_problems(entry: Mapping[str, Any], requirements: Mapping[str, Require
     return []
 
 
-def allowed_states(requirement: Requirement) -> frozenset[str]:
-    """The states the harness's order of decision can give ``requirement`` (docs/results.md)."""
+def allowed_states(requirement: Requirement, absent_layouts: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The states the harness's order of decision can give ``requirement`` (docs/results.md); ``absent_layouts``:
+    the export layouts of which the run's profile declares columns absent."""
+    if requirement.duty == "outside":
+        return frozenset({str(Status.NOT_APPLICABLE)})  # decided first, whatever the profile says
     checks = requirement.checks
     if any(isinstance(c, FunctionCheck) for c in checks):
         states = set(CHECKED_STATES)
@@ -140,9 +146,15 @@ def allowed_states(requirement: Requirement) -> frozenset[str]:
         states = {Status.MANUAL}
     else:
         states = {Status.NOT_AUTOMATED}
-    if requirement.level is Level.OPTIONAL:
+    if requirement.level is Level.OPTIONAL or _layouts(requirement) & absent_layouts:
         states.add(Status.NOT_APPLICABLE)
     return frozenset(str(s) for s in states)
+
+
+def _layouts(requirement: Requirement) -> frozenset[str]:
+    """The export layouts the requirement's ``file.layout`` checks judge."""
+    return frozenset(str(c.params.get("layout")) for c in requirement.checks
+                     if isinstance(c, FunctionCheck) and c.name == "file.layout")
 
 
 def _scope_problems(results: Mapping[str, Any], requirements: Mapping[str, Requirement], seen: set[str],

@@ -129,7 +129,8 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", {
         "next_steps": next_steps(request.user), "municipalities": [] if many else listed, "many": many,
         "prefectures": sorted(access.prefectures(request.user)), "vendors": access.vendors(request.user),
-        "form": None if many else UploadForm(municipalities=visible)})
+        # An account of one municipality (an officer's) uploads for it: no list of one to choose from.
+        "form": None if many else UploadForm(municipalities=visible, fixed=listed[0] if len(listed) == 1 else None)})
 
 
 #: The most municipalities the home page lists (with the upload form's choice of them); an account

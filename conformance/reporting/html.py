@@ -38,6 +38,7 @@ from conformance.reporting import i18n
 from conformance.reporting.charts import STATUS_COLOURS, rate_bar, stacked_bar
 from conformance.reporting.fitgap import fit_gap, parse_id, totals
 from conformance.reporting.sources import chapter_of_id, chapter_titles, document_titles, section_of_id, section_url
+from conformance.results import declared_languages
 
 #: Findings listed per requirement; the rest are counted (all are in results.json).
 FINDINGS_SHOWN = 50
@@ -147,6 +148,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     built.filters["terms"] = terms
+    built.filters["identifiers"] = identifiers
     return built
 
 
@@ -226,6 +228,17 @@ def terms(text: str) -> Markup:
     return Markup(_JAPANESE_RUN.sub(lambda m: f'<span lang="ja">{m.group()}</span>', escaped))
 
 
+#: An identifier of the profile or the catalog inside a Japanese text (absent_columns, residents_csv).
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*[A-Za-z0-9]")
+
+
+def identifiers(text: str) -> Markup:
+    """A Japanese text with the identifiers it names (a profile key, a layout, a rule family) as code: they
+    are typed as they are, in either language."""
+    escaped = str(escape(text))
+    return Markup(_IDENTIFIER.sub(lambda m: f"<code>{m.group()}</code>", escaped))
+
+
 def display_state(result: Mapping[str, Any]) -> str:
     """The state shown: MANUAL with an accepted attestation is shown as ATTESTED."""
     status = str(result["status"])
@@ -244,6 +257,13 @@ def _state_reason(result: Mapping[str, Any], waivers: Mapping[str, Mapping[str, 
         reason = waiver.get("reason", "")  # the profile's words: data in either language
         return (Markup('{}（<span class="data">{}</span>）').format(ja, reason),
                 Markup('{} (<span class="data">{}</span>)').format(en, reason))
+    if status == "NOT_APPLICABLE":
+        reason = str(result.get("reason") or "")
+        declared = declared_languages(reason)
+        if declared is not None:
+            return declared
+        if str(result.get("duty") or "") == "outside" and " / " in reason:
+            return split_languages(reason)  # the reading of duties.yaml, not an undeclared option
     return i18n.STATE_REASONS.get(status)
 
 
@@ -272,6 +292,8 @@ def _row(result: Mapping[str, Any], requirement: Requirement | None,
         "url": section_url(domain, edition, requirement) if requirement else None,
         "checks": _checks(requirement),
         "state_reason": _state_reason(result, waivers),
+        # What the profile declares not to apply (a column declared absent): said beside the state.
+        "declared": declared_languages(str(result.get("reason") or "")),
         "groups": _group(result.get("findings") or ()),
         "exchanges": [e for e in result.get("exchanges") or () if isinstance(e, Mapping)],
         "chapter": (domain, edition, chapter_of_id(rid) or "-"),
@@ -348,12 +370,12 @@ def statute_chapter_title(law: str) -> i18n.Text:
     return f"{law}（{STATUTE_LABEL[0]}）", Markup("{} ({})").format(in_japanese(law), STATUTE_LABEL[1])
 
 
-def _selection(scope: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """The scope's selection as ``(key, value)`` texts (values are data: shown as given)."""
+def _selection(scope: Mapping[str, Any]) -> list[tuple[i18n.Text, str]]:
+    """The scope's selection as ``(key in both languages, value)`` (values are data: shown as given)."""
     selection = scope.get("selection") or {}
     if not isinstance(selection, Mapping):
-        return [("selection", str(selection))]
-    return [(str(k), v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
+        return [(i18n.selection_key("selection"), str(selection))]
+    return [(i18n.selection_key(str(k)), v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
             for k, v in selection.items() if v not in (None, False, "", [], {})]
 
 

@@ -67,6 +67,27 @@ STATES: Mapping[str, Text] = {
     "NOT_SELECTED": ("今回の実行に含まれない", "Not selected"),
 }
 
+#: How a partial run was narrowed (results.json ``scope.selection``'s keys), with the option that does it.
+SELECTION_KEYS: Mapping[str, Text] = {
+    "keyword": ("キーワード（-k）", "keyword (-k)"),
+    "markers": ("マーカー（-m）", "markers (-m)"),
+    "deselect": ("除外（--deselect）", "deselected (--deselect)"),
+    "domains": ("業務（--domain）", "domains (--domain)"),
+    "shard": ("分割（--shard）", "shard (--shard)"),
+    "shard_durations": ("分割に使った所要時間（--shard-durations の SHA-256）",
+                        "shard durations (--shard-durations, SHA-256)"),
+    "last_failed": ("前回失敗したもののみ（--lf）", "last failed only (--lf)"),
+    "failed_first": ("前回失敗したものから（--ff）", "failed first (--ff)"),
+    "maxfail": ("失敗数の上限（--maxfail）", "stop after failures (--maxfail)"),
+    "node_ids": ("テストID の指定", "node ids"),
+}
+
+
+def selection_key(key: str) -> Text:
+    """A key of ``scope.selection`` in both languages (an unknown one as it is, in both)."""
+    return SELECTION_KEYS.get(key, (key, key))
+
+
 #: Why a requirement is in its state, when the state says it all (the run's English ``reason``
 #: is shown on the English page only).
 STATE_REASONS: Mapping[str, Text] = {
@@ -381,6 +402,99 @@ _PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# -- the bundle reader's and verifier's problems ----------------------------------------------------
+
+#: The problems of the zip reader (conformance/reporting/ziputil.py, ``ArchiveError``) and of the bundle
+#: verifier (conformance/reporting/bundle.py, ``conformance report verify``), matched by shape: ``(pattern,
+#: Japanese template)``; the English text is the problem itself. A test keeps every message of both modules
+#: here (tests/reporting/test_i18n.py).
+_BUNDLE_WORDS: tuple[tuple[str, str], ...] = (
+    # The zip reader's.
+    (r"(?P<name>.+?): (?P<n>.+?) bytes is too large for an evidence bundle",
+     "{name}: {n} バイトあり、証拠バンドルには大きすぎます"),
+    (r"(?P<name>.+?): its local header lies outside the archive", "{name}: ローカルヘッダーがアーカイブの外にあります"),
+    (r"(?P<name>.+?): the archive ends inside this entry", "{name}: このエントリーの途中でアーカイブが終わっています"),
+    (r"(?P<name>.+?): inflates past the (?P<n>.+?) bytes the archive says",
+     "{name}: 展開するとアーカイブの記載（{n} バイト）を超えます"),
+    (r"(?P<name>.+?): bytes after the end of its compressed stream",
+     "{name}: 圧縮データの終わりの後にバイト列があります"),
+    (r"(?P<name>.+?): its compressed stream is broken \((?P<error>.*)\)",
+     "{name}: 圧縮データが壊れています（{error}）"),
+    (r"(?P<name>.+?): its compressed stream is cut short", "{name}: 圧縮データが途中で切れています"),
+    (r"(?P<name>.+?): inflates to other bytes than the archive says",
+     "{name}: 展開した内容がアーカイブの記載（大きさ・チェックサム）と一致しません"),
+    (r"unsafe entry name (?P<name>.+?): entries must be relative paths without '\.\.'",
+     "安全でないエントリー名 {name}: エントリー名は「..」を含まない相対パスに限ります"),
+    (r"the archive is (?P<n>.+?) bytes; at most (?P<m>.+?) are accepted",
+     "アーカイブが {n} バイトあります。受け付けるのは {m} バイトまでです"),
+    (r"not a zip archive: (?P<error>.*)", "zip アーカイブではありません（{error}）"),
+    (r"the archive has (?P<n>.+?) entries; at most (?P<m>.+?) are accepted",
+     "アーカイブのエントリーが {n} 個あります。受け付けるのは {m} 個までです"),
+    (r"(?P<name>.+?): the archive holds this name twice", "{name}: 同じ名前のエントリーが２つあります"),
+    (r"the archive unpacks to more than (?P<n>.+?) bytes", "アーカイブを展開すると {n} バイトを超えます"),
+    (r"(?P<name>.+?): only regular files are accepted \(not a directory or a link\)",
+     "{name}: 通常のファイルだけを受け付けます（ディレクトリやリンクは不可）"),
+    (r"(?P<name>.+?): encrypted entries are not accepted", "{name}: 暗号化されたエントリーは受け付けません"),
+    (r"(?P<name>.+?): compression method (?P<n>.+?) is not accepted", "{name}: 圧縮方式 {n} は受け付けません"),
+    (r"(?P<name>.+?): (?P<n>.+?) bytes; at most (?P<m>.+?) per file are accepted",
+     "{name}: {n} バイトあります。受け付けるのは 1 ファイル {m} バイトまでです"),
+    (r"(?P<name>.+?): compressed (?P<a>.+?) -> (?P<b>.+?) bytes exceeds the ratio limit (?P<r>.+?):1 \(zip bomb\?\)",
+     "{name}: 圧縮された {a} バイトが展開すると {b} バイトになり、圧縮率の上限 {r}:1 を超えます（zip 爆弾の疑い）"),
+    (r"(?P<name>.+?): unreadable \((?P<error>.*)\)", "{name}: 読めません（{error}）"),
+    (r"(?P<name>.+?): holds (?P<n>.+?) bytes, the archive says (?P<m>.+?)",
+     "{name}: 内容は {n} バイトですが、アーカイブの記載は {m} バイトです"),
+    (r"the archive mixes stored and compressed entries \(the harness writes one or the other\)",
+     "無圧縮と圧縮のエントリーが混在しています（ハーネスはどちらか一方で書きます）"),
+    (r"the archive's bytes differ from the form the harness writes \(entries reordered, recompressed with other "
+     r"options, or bytes changed outside the files\)",
+     "アーカイブのバイト列がハーネスの書く形と異なります（エントリーの並べ替え、別の設定での再圧縮、"
+     "又はファイル以外の部分の変更）"),
+    # The bundle verifier's.
+    (r"(?P<name>.+?) is missing: the bundle is not signed \(`conformance report sign`\)",
+     "{name} がありません: バンドルに署名がありません（`conformance report sign` で署名してください）"),
+    (r"(?P<name>.+?) is not valid: (?P<error>.*)", "{name} が正しくありません（{error}）"),
+    (r"(?P<name>.+?): signed by key (?P<a>.+?), not by the given key (?P<b>.+?)",
+     "{name}: 鍵 {a} の署名で、指定された鍵 {b} の署名ではありません"),
+    (r"(?P<name>.+?): the signature does not match (?P<manifest>.+?) \(the manifest was changed, or another key\)",
+     "{name}: 署名が {manifest} と一致しません（目録が変更されたか、別の鍵の署名です）"),
+    (r"(?P<name>.+?) is missing or has no file list: this is not an evidence bundle",
+     "{name} がないか、ファイルの一覧がありません: 証拠バンドルではありません"),
+    (r"(?P<name>.+?): missing \(listed in the manifest\)", "{name}: 目録にあるのにバンドルにありません"),
+    (r"(?P<name>.+?): not listed in the manifest \(added after the bundle was made\)",
+     "{name}: 目録にありません（バンドルの作成後に追加されたもの）"),
+    (r"(?P<name>.+?): content changed \(sha256 (?P<a>.+?), manifest says (?P<b>.+?)\)",
+     "{name}: 内容が変更されています（sha256 {a}、目録では {b}）"),
+    (r"the archive's entries are not in the order the harness writes \(files, then manifest\.json, then "
+     r"manifest\.sig\)",
+     "アーカイブのエントリーの順序がハーネスの書く順序（ファイル、manifest.json、manifest.sig）ではありません"),
+    (r"(?P<name>.+?): more than (?P<n>.+?) bytes; at most (?P<m>.+?) are accepted",
+     "{name}: {n} バイトを超えます。受け付けるのは {m} バイトまでです"),
+    (r"(?P<name>.+?): (?P<n>.+?) bytes; at most (?P<m>.+?) are accepted",
+     "{name}: {n} バイトあります。受け付けるのは {m} バイトまでです"),
+)
+_BUNDLE_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), template) for pattern, template in _BUNDLE_WORDS)
+
+#: What Python's zip and JSON readers say inside a problem (``{error}``), where it is common enough to word.
+_LIBRARY_WORDS: Mapping[str, str] = {
+    "File is not a zip file": "zip 形式のファイルではありません",
+    "Bad magic number for file header": "ファイルヘッダーの識別子が正しくありません",
+    "Truncated file header": "ファイルヘッダーが途中で切れています",
+    "Bad CRC-32": "CRC-32 が一致しません",
+}
+
+
+def bundle_problem_text(problem: str) -> Text:
+    """A problem of the zip reader or the bundle verifier in both languages; one the table does not know
+    keeps its English in both (the test keeps the table whole)."""
+    found = _worded(_BUNDLE_PROBLEMS, problem)
+    if found is None:
+        return problem, problem
+    template, groups = found
+    values = {key: _LIBRARY_WORDS.get(value, value) if key == "error" else value for key, value in groups.items()}
+    return template.format(**values), problem
+
+
 def problem_text(problem: str, value: Callable[[str], str] = str) -> Text | None:
     """A run problem in both languages, or None for one the catalog does not know (shown as data).
 
@@ -530,11 +644,49 @@ VALUES: Mapping[str, Text] = {
     "printed to the limit": ("限界まで印字", "printed to the limit"),
     "blank": ("空白", "blank"),
     "not printed": ("印字なし", "not printed"),
+    # The model's words (conformance/domains/jumin: its Breach's expected and actual).
+    "the person's record": ("当該の者の記録", "the person's record"),
+    "each of the person's rows at most once": ("当該の者の各行を１回まで", "each of the person's rows at most once"),
+    "200 with them": ("200（支援対象者を含む）", "200 with them"),
+    "200, 記載者 unreadable": ("200（記載者を読めない）", "200, 記載者 unreadable"),
+    "no such record": ("該当する記録なし", "no such record"),
+    "unreadable": ("読めない", "unreadable"),
+    "the export": ("抽出ファイル", "the export"),
+    "unchanged": ("変更なし", "unchanged"),
+    "changed or deleted": ("変更又は削除あり", "changed or deleted"),
+    "a new number": ("新しい番号", "a new number"),
+    "a message": ("メッセージ", "a message"),
+    "ISO 8601 with its offset, during the entry": ("記録時の日時（ISO 8601、時差付き）",
+                                                   "ISO 8601 with its offset, during the entry"),
+    "the ユーザID of the operator": ("操作者のユーザID", "the ユーザID of the operator"),
+    "an 操作者ID": ("操作者ID", "an 操作者ID"),
+    "(blank)": ("（空）", "(blank)"),
+    "(none)": ("（なし）", "(none)"),
+    # The export files' rules (conformance/checks/files: a Problem's expected and actual).
+    "integer ([0-9])": ("整数（[0-9]）", "integer ([0-9])"),
+    "世帯主, 縁故者, 同居人, or 1-4 generations of 夫/妻/子/父/母/兄/姉/弟/妹 joined by の": (
+        "世帯主、縁故者、同居人、又は 夫・妻・子・父・母・兄・姉・弟・妹 を「の」でつないだ 1〜4 代",
+        "世帯主, 縁故者, 同居人, or 1-4 generations of 夫/妻/子/父/母/兄/姉/弟/妹 joined by の"),
 }
 
 #: The checks' formatted words (``f"on page {last}"``): ``(pattern, Japanese template)``; the English
 #: text is the value itself. Values taken from the pattern are shown as they are.
 _VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"a valid (?P<scheme>\S+) number"), "{scheme} の検査数字が正しい番号"),
+    (re.compile(r"(?P<what>.+) unique in the file"), "ファイル内で一意の{what}"),
+    (re.compile(r"one (?P<what>\S+) per household"), "1世帯に{what}1人"),
+    (re.compile(r"on or before (?P<day>\S+)"), "{day} 以前"),
+    (re.compile(r"on or after (?P<day>\S+)"), "{day} 以後"),
+    (re.compile(r"(?P<kind>\S+) \(行政事務標準文字\)"), "{kind}（行政事務標準文字）"),
+    (re.compile(r"(?P<n>\d+) changed persons listed"), "異動差分に {n} 人"),
+    (re.compile(r"(?P<n>\d+) missing"), "漏れ {n} 件"),
+    (re.compile(r"(?P<n>\d+) rows \((?P<m>\d+) persons\)"), "{n} 行（{m} 人）"),
+    (re.compile(r"(?P<n>\d+) members"), "{n} 人"),
+    (re.compile(r"(?P<n>\d+) members \((?P<a>\d+) not of the 世帯, (?P<b>\d+) missing\)"),
+     "{n} 人（世帯外 {a} 人、漏れ {b} 人）"),
+    (re.compile(r"(?P<n>\d+) 世帯"), "{n} 世帯"),
+    (re.compile(r"(?P<n>\d+) or (?P<m>\d+)"), "{n} 又は {m}"),
+    (re.compile(r"a (?P<name>\S+)"), "{name}の記録"),  # a 端末名: its record
     (re.compile(r"at most (?P<n>\d+) characters"), "{n} 文字以内"),
     (re.compile(r"not among (?P<n>\d+)"), "検索された {n} 件の中になし"),
     (re.compile(r"at most (?P<n>\d+) shown"), "表示は {n} 件まで"),

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from conformance.carry import carried
-from conformance.catalog.domains import domain, domain_order
+from conformance.catalog.domains import domain, domain_name, domain_order
 from conformance.catalog.fingerprint import edition_fingerprint
 from conformance.catalog.loader import load_edition
 from conformance.catalog.models import DUTY_LABELS, Edition, Level, Requirement, edition_label, level_terms
@@ -48,6 +48,7 @@ from conformance.errors import ConformanceError, UsageError
 from conformance.reconcile import neutral
 from conformance.reporting.bundle import MANIFEST, contained_edition
 from conformance.reporting.ziputil import open_checked, read_entry
+from conformance.results import declared_languages
 
 CONFORMANT, NOT_CONFORMANT, TRANSITIONAL, MANUAL, NOT_APPLICABLE, UNJUDGED = (
     "適合", "不適合", "経過措置中", "目視確認", "対象外", "未判定")
@@ -94,8 +95,7 @@ class System:
     @property
     def name(self) -> str:
         """The 業務's name (住民基本台帳), the slug for a domain the registry lacks."""
-        entry = domain(self.domain)
-        return entry.name if entry else self.domain
+        return domain_name(self.domain)
 
     @property
     def gyomu_ids(self) -> str:
@@ -135,14 +135,18 @@ def list_state(result: Mapping[str, Any] | None, transition: str | None = None) 
 
 
 def evidence_references(result: Mapping[str, Any] | None, transition: str | None = None) -> str:
-    """What the state rests on: findings (code and location), the attestation and its files (name
-    and SHA-256), the recorded exchanges, the 経過措置's 届出."""
+    """What the state rests on: findings (code and location), what the profile declares not to apply and why
+    (a column declared absent), the attestation and its files (name and SHA-256), the recorded exchanges,
+    the 経過措置's 届出."""
     if result is None:
         return NOT_SELECTED
     parts: list[str] = []
     if transition is not None:
         parts.append(f"経過措置 届出 {transition}")
     parts += [f"{f.get('code')} @ {f.get('location')}" for f in result.get("findings", [])[:5]]
+    declared = declared_languages(str(result.get("reason") or ""))
+    if declared is not None:  # what the profile declares not to apply (a column declared absent), and why
+        parts.append(declared[0])
     attestation = result.get("attestation")
     if isinstance(attestation, Mapping):
         parts.append(f"確認書: {attestation.get('by')} {attestation.get('date')}")

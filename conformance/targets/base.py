@@ -125,6 +125,8 @@ class Target:
     forms: FormsTarget | None = None
     #: Learns the personal values of the vendor's records that findings are about (None: nobody).
     personal: PersonalValues | None = None
+    #: The profile's ``name``: what a result resting on a declaration of the profile names.
+    profile: str = ""
 
     @property
     def replay(self) -> str:

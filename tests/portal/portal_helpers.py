@@ -114,12 +114,13 @@ def keys(directory: Path) -> Signer:
 
 
 def signed_bundle(directory: Path, signer: Signer, statuses: dict[str, str], version: str = "1.0",
-                  partial: bool = False) -> bytes:
+                  partial: bool = False, profile: str = PROFILE) -> bytes:
     """A run's output directory with these results, bundled and signed: the bytes of evidence.zip."""
-    return signed_document(directory, signer, results(statuses, version, partial), version)
+    return signed_document(directory, signer, results(statuses, version, partial), version, profile)
 
 
-def signed_document(directory: Path, signer: Signer, document: dict[str, Any], version: str = "1.0") -> bytes:
+def signed_document(directory: Path, signer: Signer, document: dict[str, Any], version: str = "1.0",
+                    profile_text: str = PROFILE) -> bytes:
     """Any results.json document, bundled and signed as a vendor with its own key can (a forgery too):
     the harness bundles a run it would write, then its results.json is swapped and the manifest
     rewritten and signed again, as anyone holding the key can."""
@@ -127,7 +128,7 @@ def signed_document(directory: Path, signer: Signer, document: dict[str, Any], v
     out.mkdir(parents=True)
     (out / "results.json").write_text(json.dumps(results({}, version, partial=True), ensure_ascii=False), "utf-8")
     profile = out.parent / f"{out.name}.yaml"
-    profile.write_text(PROFILE.replace("VERSION", version), "utf-8")
+    profile.write_text(profile_text.replace("VERSION", version), "utf-8")
     path = build_bundle(BundleInputs(out=out, profile=profile, catalog_root=CATALOG))
     entries = dict(read_entries(path.read_bytes()))
     entries["results.json"] = json.dumps(document, ensure_ascii=False).encode("utf-8")

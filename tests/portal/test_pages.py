@@ -23,8 +23,14 @@ def count_of(page: str, state: str) -> int:
 
 
 def test_domains_are_named_and_in_gyomu_id_order() -> None:
-    from conformance.catalog.domains import domains
-    from conformance.portal.progress import domain_name, domain_order
+    from conformance.catalog import domains as shared
+    from conformance.catalog.domains import domain_name, domain_order, domains
+    from conformance.portal import progress, queries
+    from conformance.portal.templatetags import portal as tags
+
+    # One definition, the CLI's and the 適合状況一覧's: the portal keeps no copy of its own.
+    assert progress.domain_order is queries.domain_order is shared.domain_order
+    assert progress.domain_name is shared.domain_name and tags.domain("jumin") == '<span lang="ja">住民基本台帳</span>'
 
     assert domain_name("jumin") == "住民基本台帳" and domain_name("hojin_juminzei") == "法人住民税"
     slugs = [d.slug for d in domains()]
@@ -37,7 +43,8 @@ def test_the_pages_name_the_system_and_show_progress(world: World, tmp_path: Pat
     tester = client(world.users["tester"])
     bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL", MANUAL: "MANUAL"}))
     municipality = tester.get(f"/m/{world.tokyo.code}/").content.decode()
-    assert '<th scope="row">住民基本台帳</th>' in municipality and '<th scope="row">jumin</th>' not in municipality
+    assert '<th scope="row"><span lang="ja">住民基本台帳</span></th>' in municipality  # a name the law gives
+    assert '<th scope="row">jumin</th>' not in municipality
     assert 'data-state="FAIL" data-count="1">不合格 1</span>' in municipality  # the system's progress
     page = tester.get(f"/bundle/{bundle.pk}/").content.decode()
     progress = page[page.index('id="progress"'):page.index("</table>", page.index('id="progress"'))]

@@ -16,7 +16,9 @@ from portal_helpers import (
     CHECKED,
     MANUAL,
     PASSWORD,
+    PROFILE,
     World,
+    jumin_requirements,
     keys,
     procedure_of,
     results,
@@ -25,6 +27,7 @@ from portal_helpers import (
 )
 
 from conformance.reporting.ziputil import read_entries, write_stored_zip
+from conformance.results import declared_reason
 
 pytestmark = pytest.mark.usefixtures("portal_db")
 
@@ -123,6 +126,75 @@ def test_the_bundle_checks_refuse_in_both_languages(world: World, tmp_path: Path
     rejected = ResultsRejected([(f"{n} 件目", f"number {n}") for n in range(25)])
     listed = ingest.BundleRefused.listing(("合いません:", "does not agree:"), rejected.shown())
     assert listed.text("ja").endswith("… ほか 5 件") and str(listed).endswith("… and 5 more")
+
+
+def test_not_applicable_only_where_the_harness_gives_it(world: World, tmp_path: Path) -> None:
+    """NOT_APPLICABLE for a required requirement: the state alone of one declared outside the municipality's
+    system, and the state of one judged by an export whose columns the bundle's profile declares absent (issue 48
+    item 6); refused otherwise. The README's bundle holds both kinds (tests/portal/test_officers_day.py)."""
+    from conformance.catalog.loader import load_edition
+    from conformance.locations import default_catalog_root
+    from conformance.portal.recompute import allowed_states
+
+    outside = next(r for r in load_edition(default_catalog_root() / "jido_teate" / "2025.12").requirements
+                   if r.duty == "outside")
+    assert allowed_states(outside) == frozenset({"NOT_APPLICABLE"})
+    rid = "jumin-1.0-1.1.2-R028"  # file.layout of residents_csv (and residents_fixed when configured)
+    requirement = jumin_requirements()[rid]
+    assert "NOT_APPLICABLE" not in allowed_states(requirement) | allowed_states(requirement, frozenset({"other"}))
+    assert "NOT_APPLICABLE" in allowed_states(requirement, frozenset({"residents_csv"}))
+    tester = client(world.users["tester"])
+    refused = upload(tester, world, signed_bundle(tmp_path, world.signer, {rid: "NOT_APPLICABLE"}, "5.0"))
+    assert refused.status_code == 400
+    assert f"{rid}: 状態 NOT_APPLICABLE はハーネスがこの要件に与えない状態です" in refusal(refused)
+    declared = PROFILE + ("targets:\n  exports:\n    via: directory\n    directory: .\n"
+                          "    files: {residents_csv: r.csv}\n"
+                          "    absent_columns: {residents_csv: [在留カード等番号]}\n")
+    document = results({rid: "NOT_APPLICABLE"}, "5.1")
+    reason = declared_reason("プロファイル「sample」が absent_columns で宣言した列の検査は対象外",
+                             "the profile 'sample' declares the column absent")
+    next(r for r in document["results"] if r["requirement"] == rid)["reason"] = reason
+    bundle = uploaded(tester, world, signed_document(tmp_path, world.signer, document, "5.1", declared))
+    assert bundle.states.get(requirement=rid).status == "NOT_APPLICABLE"
+    # The requirement's page says why, in the reader's language.
+    page = tester.get(f"/m/{world.tokyo.code}/requirement/{rid}/").content.decode()
+    assert ('<p id="declared">対象外の理由: プロファイル「<code>sample</code>」が <code>absent_columns</code> '
+            'で宣言した列の検査は対象外</p>') in page  # the profile's identifiers as code
+    tester.post("/lang/", {"lang": "en"})
+    page = tester.get(f"/m/{world.tokyo.code}/requirement/{rid}/").content.decode()
+    assert ('<p id="declared">Why not applicable: the profile &#x27;sample&#x27; declares '
+            'the column absent</p>') in page
+
+
+def refusal(response: Any) -> str:
+    """The refusal's text as the page shows it (tags dropped, entities read)."""
+    import re
+
+    shown = response.content.decode().split('id="refusal"', 1)[1].split("</div>", 1)[0]
+    return html.unescape(re.sub(r"<[^>]+>", "", shown.split(">", 1)[1])).strip()
+
+
+def test_the_verifier_and_the_zip_reader_refuse_in_the_readers_language(world: World, tmp_path: Path) -> None:
+    """Issue 48: the problems of `conformance report verify` and of the zip reader are quoted in Japanese in a
+    Japanese refusal, in English in an English one (conformance.reporting.i18n.bundle_problem_text)."""
+    from conformance.reporting.ziputil import write_zip
+
+    tester = client(world.users["tester"])
+    entries = read_entries(signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"}))
+    reordered = write_zip([*entries[-2:], *entries[:-2]])  # manifest and signature first: signed, not as written
+    japanese = {"reordered": refusal(upload(tester, world, reordered)), "zip": refusal(upload(tester, world, b"PK"))}
+    tester.post("/lang/", {"lang": "en"})
+    english = {"reordered": refusal(upload(tester, world, reordered)), "zip": refusal(upload(tester, world, b"PK"))}
+    assert japanese["reordered"].splitlines()[:2] == [
+        "バンドルの検証に失敗しました（`conformance report verify` と同じ検査）:",
+        "アーカイブのエントリーの順序がハーネスの書く順序（ファイル、manifest.json、manifest.sig）ではありません"]
+    assert english["reordered"].splitlines()[:2] == [
+        "the bundle does not verify:",
+        "the archive's entries are not in the order the harness writes (files, then manifest.json, then manifest.sig)"]
+    assert "archive" not in japanese["reordered"] and "アーカイブ" not in english["reordered"]
+    assert japanese["zip"] == ("証拠バンドルとして読めません（zip アーカイブではありません"
+                               "（zip 形式のファイルではありません））")
+    assert english["zip"] == "not a readable evidence bundle: not a zip archive: File is not a zip file"
 
 
 def SimpleUploadedFile(name: str, data: bytes, content_type: str) -> Any:

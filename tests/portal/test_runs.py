@@ -37,6 +37,9 @@ def test_a_requested_run_is_queued_run_by_the_worker_and_indexed(world: World) -
     assert list(run.bundle.states.values_list("requirement", "status")) == [(RUN_SELECTION, "PASS")]
     page = browser.get(f"/m/{world.tokyo.code}/").content.decode()
     assert f"/bundle/{run.bundle.pk}/" in page
+    assert '<td data-state="done">完了</td>' in page  # the run's state in the page's language, not "done"
+    browser.post("/lang/", {"lang": "en"})
+    assert '<td data-state="done">Done</td>' in browser.get(f"/m/{world.tokyo.code}/").content.decode()
 
 
 def test_only_the_municipality_requests_runs(world: World) -> None:

@@ -227,8 +227,10 @@ def test_an_unknown_check_gets_a_placeholder_never_english_on_the_japanese_page(
 
 
 #: f-strings of ``expected=`` / ``actual=`` that are data (a code point, a printed label and date,
-#: a page number, a 職名), not the check's words: shown as they are in both languages.
-DATA_VALUES = {"U+{}", "{} {}", "/{}", "{}/{}", "{}…長 …"}
+#: a page number, a 職名, a range of times, statuses and codes), not the check's words: shown as they are.
+DATA_VALUES = {"U+{}", "{} {}", "/{}", "{}/{}", "{}…長 …", "{} .. {}"}
+#: Literals that are data: JSON's true, the name of a check digit's method, a date's format, nothing.
+DATA_LITERALS = {"true", "M11W2-7", "YYYY-MM-DD", ""}
 
 
 def value_literals() -> tuple[dict[str, str], dict[str, str]]:
@@ -240,23 +242,41 @@ def value_literals() -> tuple[dict[str, str], dict[str, str]]:
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
-            for keyword in node.keywords:
-                where = f"{path.relative_to(PACKAGE)}:{node.lineno}"
-                if keyword.arg not in ("expected", "actual"):
-                    continue
-                if isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
-                    literals.setdefault(keyword.value.value, where)
-                elif isinstance(keyword.value, ast.JoinedStr):
-                    shape = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in keyword.value.values)
-                    shapes.setdefault(shape, where)
+            where = f"{path.relative_to(PACKAGE)}:{node.lineno}"
+            values = [keyword.value for keyword in node.keywords if keyword.arg in ("expected", "actual")]
+            if isinstance(node.func, ast.Name) and node.func.id == "Breach":  # the model's (..., expected, actual)
+                values += node.args[4:6]
+            if isinstance(node.func, ast.Name) and node.func.id == "Problem":  # a file rule's (code, message, ...)
+                values += node.args[2:4]
+            for value in values:
+                for text in _branches(value):
+                    if isinstance(text, ast.Constant) and isinstance(text.value, str):
+                        literals.setdefault(text.value, where)
+                    elif isinstance(text, ast.JoinedStr):
+                        shape = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in text.values)
+                        shapes.setdefault(shape, where)
     return literals, shapes
+
+
+def _branches(node: ast.expr) -> Iterator[ast.expr]:
+    """``node``, or each branch of a conditional expression (``"a" if x else "b"``) and of an ``or``."""
+    if isinstance(node, ast.IfExp):
+        yield from _branches(node.body)
+        yield from _branches(node.orelse)
+    elif isinstance(node, ast.BoolOp):
+        for value in node.values:
+            yield from _branches(value)
+    else:
+        yield node
 
 
 def test_every_word_a_check_writes_as_expected_or_actual_is_in_both_languages() -> None:
     literals, shapes = value_literals()
-    assert {"printed", "absent", "refused (an error)"} <= set(literals) and "on page {} only" in shapes
+    assert {"printed", "absent", "refused (an error)", "200 with them", "unreadable"} <= set(literals)
+    assert {"on page {} only", "{} members", "a valid {} number"} <= set(shapes)  # keywords, Breach, Problem
     # A number (an HTTP status) is data.
-    unworded = {text: where for text, where in literals.items() if not text.isdigit() and i18n.value_text(text) is None}
+    unworded = {text: where for text, where in literals.items()
+                if not text.isdigit() and text not in DATA_LITERALS and i18n.value_text(text) is None}
     assert unworded == {}
     # Each formatted text, with a number for each value, is one the catalog words.
     untranslated = {shape: where for shape, where in shapes.items() if shape not in DATA_VALUES
@@ -286,3 +306,66 @@ def test_the_models_codes_and_its_family_have_both_texts() -> None:
         assert code in i18n.FINDINGS and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ja) and en, code
     ja, _ = i18n.finding_text("model.something_new")
     assert ja == "住民記録のモデル（オラクル）との比較で指摘がありました"
+
+
+#: The functions of the zip reader and the bundle verifier whose strings are problems a reader sees.
+_BUNDLE_MESSAGES = {
+    "ziputil.py": ("_checked_size", "_assemble", "canonical_problem", "_stream_problem", "_checked_name",
+                   "open_checked", "read_entry", "_check_directory", "_check_entry", "_read"),
+    "bundle.py": ("verify_bundle", "verify_bundle_bytes", "_signature_problems", "_content_problems"),
+}
+
+
+def bundle_messages() -> dict[str, str]:
+    """Every problem the zip reader and the bundle verifier word, as text with ``X`` for each value
+    (a string raised, returned, listed or appended in :data:`_BUNDLE_MESSAGES`' functions) -> where."""
+    root = Path(i18n.__file__).parent
+    found: dict[str, str] = {}
+    for name, functions in _BUNDLE_MESSAGES.items():
+        tree = ast.parse((root / name).read_text("utf-8"))
+        defined = {node.name: node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+        assert set(functions) <= set(defined), f"{name}: {set(functions) - set(defined)} no longer exist"
+        for function in functions:
+            for node in ast.walk(defined[function]):
+                for text in _message_strings(node):
+                    found[text] = f"{name}:{function}"
+    return found
+
+
+def _message_strings(node: ast.AST) -> Iterator[str]:
+    """The strings ``node`` raises (``ArchiveError(...)``), returns, lists or appends."""
+    candidates: list[ast.expr] = []
+    if isinstance(node, ast.Call) and (getattr(node.func, "id", "") == "ArchiveError"
+                                       or getattr(node.func, "attr", "") == "append"):
+        candidates += node.args
+    elif isinstance(node, ast.Return) and node.value is not None:
+        candidates.append(node.value)
+    elif isinstance(node, ast.List):
+        candidates += node.elts
+    elif isinstance(node, ast.ListComp):
+        candidates.append(node.elt)
+    for candidate in candidates:
+        if isinstance(candidate, ast.Constant) and isinstance(candidate.value, str):
+            yield candidate.value
+        elif isinstance(candidate, ast.JoinedStr):
+            yield "".join(part.value if isinstance(part, ast.Constant) else "X" for part in candidate.values)
+
+
+def test_the_scan_finds_the_bundle_messages() -> None:
+    messages = bundle_messages()
+    assert "X: encrypted entries are not accepted" in messages and "X: missing (listed in the manifest)" in messages
+    assert len(messages) >= 30, sorted(messages)
+
+
+def test_every_problem_of_the_zip_reader_and_the_bundle_verifier_is_in_japanese() -> None:
+    """Issue 48: the portal's Japanese refusals quote these; none stays English."""
+    untranslated = {text: where for text, where in bundle_messages().items()
+                    if i18n.bundle_problem_text(text)[0] == text}
+    assert untranslated == {}
+    ja, en = i18n.bundle_problem_text("not a zip archive: File is not a zip file")
+    assert (ja, en) == ("zip アーカイブではありません（zip 形式のファイルではありません）",
+                        "not a zip archive: File is not a zip file")
+    assert i18n.bundle_problem_text("results.json: content changed (sha256 0123456789abcdef…, manifest says "
+                                    "fedcba9876543210…)")[0] == (
+        "results.json: 内容が変更されています（sha256 0123456789abcdef…、目録では fedcba9876543210…）")
+    assert i18n.bundle_problem_text("something new") == ("something new", "something new")

@@ -237,7 +237,9 @@ def test_a_partial_run_has_a_badge_with_its_selection(requirements: dict[str, An
     assert '<p class="badge" id="partial"><span class="ja">部分実行</span><span class="en">Partial run</span></p>' \
            in html
     scope = section(html, '<div class="scope" id="scope">', "</div>")
-    assert "<code>keyword</code>" in scope and "<code>3.4-R001</code>" in scope and "shard" not in scope
+    # The key in each language (issue 48: 選択条件: keyword on the Japanese page), the value as given.
+    assert ('<span class="ja">キーワード（-k）</span><span class="en">keyword (-k)</span>' in scope
+            and "<code>3.4-R001</code>" in scope and "shard" not in scope)
     assert f"<dd>1 / {len(requirements)}</dd>" in scope
     # The requirements left out are in the traceability matrix as not selected, and counted in fit&gap.
     assert html.count('<tr data-state="NOT_SELECTED"') == len(requirements) - 1

@@ -15,7 +15,7 @@ from conformance.catalog.check_params import (
     FileLayoutParams,
 )
 from conformance.catalog.models import FileInterface
-from conformance.checks.files.cache import content_scan, encoding_verdict, invariant_scan
+from conformance.checks.files.cache import content_scan, encoding_verdict, invariant_scan, layout_spec
 from conformance.checks.files.learned import learn_personal
 from conformance.checks.files.references import Reference, judged_references, reference_scan
 from conformance.checks.registry import CheckContext, check
@@ -45,6 +45,47 @@ def file_layout(ctx: CheckContext) -> Iterator[Finding]:
     learn_personal(target, layout)
     for issue in issues:
         yield issue.for_requirement(ctx.requirement.id)
+    declared = declared_absent(target, layout, families)
+    if declared is not None:
+        ctx.does_not_apply(*declared)
+
+
+def declared_absent(target: Target, layout: FileInterface, families: Sequence[str]) -> tuple[str, str] | None:
+    """What ``families`` would have found about the columns the profile declares absent, had they not been
+    declared (their findings are dropped), as a reason in Japanese and English naming the layout, each
+    column with its families and the profile; None when nothing was dropped."""
+    content = [family for family in families if family in CONTENT_FAMILIES]
+    if not content:
+        return None
+    dropped: dict[str, list[tuple[str, int]]] = {}
+    for (family, header), count in content_scan(target, layout).declared_absent.items():
+        if family in content and count:
+            dropped.setdefault(header, []).append((family, count))
+    if not dropped:
+        return None
+    for found in dropped.values():  # in the order the families are judged, whatever order they were found in
+        found.sort(key=lambda pair: CONTENT_FAMILIES.index(pair[0]))
+    spec = layout_spec(target, layout)
+    ours = all(header in spec.items and not spec.items[header].provenance.confirmed for header in dropped)
+    profile = f"「{target.profile}」" if target.profile else ""
+    ja_columns = "、".join(f"{header}（{'、'.join(_family_ja(f, n) for f, n in found)}）"
+                          for header, found in sorted(dropped.items()))
+    en_columns = ", ".join(f"{header} ({'; '.join(_family_en(f, n) for f, n in found)})"
+                           for header, found in sorted(dropped.items()))
+    ja = (f"プロファイル{profile}が absent_columns で「このシステムにない列」と宣言した {layout.id} の列 {ja_columns}"
+          f"{'（ハーネスの解釈によるレイアウト（未確認）の列）' if ours else ''}の検査は対象外")
+    en = (f"the profile {repr(target.profile) + ' ' if target.profile else ''}declares the column(s) {en_columns} of "
+          f"{layout.id} absent (absent_columns{'; columns of our unconfirmed layout' if ours else ''}): their "
+          "checks do not apply")
+    return ja, en
+
+
+def _family_ja(family: str, count: int) -> str:
+    return "header: 列なし" if family == "header" else f"{family}: {count}件"
+
+
+def _family_en(family: str, count: int) -> str:
+    return "header: no such column" if family == "header" else f"{family}: {count} record(s)"
 
 
 def judge_layout(target: Target, layout_id: str) -> Iterator[Finding]:

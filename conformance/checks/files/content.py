@@ -98,6 +98,9 @@ class ContentPass:
 
     def result(self, stop: Finding | None = None, engine: str = "rows") -> ContentScan:
         declared = self.spec.mapping.absent  # the profile says the system has no such column: not applicable
+        dropped = {key: count for key, (_, count) in self.absent_issues.items() if key[1] in declared}
+        # The header family would have reported each declared column the file lacks as missing.
+        dropped.update({("header", header): 1 for header in sorted(declared & self.absent)})
         self.absent_issues = {key: value for key, value in self.absent_issues.items() if key[1] not in declared}
         for (family, header), (first, count) in self.absent_issues.items():
             line = first.where.removeprefix(self.name + ":").split(" ", 1)[0]
@@ -109,7 +112,7 @@ class ContentPass:
         counts = {key: (1 if key in self.absent_issues else n) for key, n in self.counts.items()
                   if key[1] not in declared}
         issues = {family: log.reported(self.name, counts) for family, log in self.logs.items()}
-        return ContentScan(issues, stop, dict(self.counts), engine)
+        return ContentScan(issues, stop, dict(self.counts), engine, declared_absent=dropped)
 
     def take_header(self, header: Sequence[str]) -> None:
         self.header = tuple(header)

@@ -120,6 +120,11 @@ class ContentScan:
     #: The lines the invariants must read, when the screen's pass digested the file for them
     #: (``conformance.columnar.digest.Candidates``; None otherwise).
     digested: object | None = None
+    #: What the columns the profile declares absent (``absent_columns``) would have been found
+    #: lacking, had they not been declared: ``(family, header)`` -> the records that needed a value
+    #: there (``("header", header)`` -> 1: the file lacks the column). Their findings are dropped; a
+    #: requirement judged by them says they do not apply (NOT_APPLICABLE with the reason).
+    declared_absent: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
