@@ -13,7 +13,7 @@ on that day (:func:`shohon_lines`, laid out by :mod:`conformance_reference.statu
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -59,8 +59,19 @@ class _Voter:
         return None if self.gone is None else _plus_months(self.gone + timedelta(days=1), 4)
 
 
-def _voter(row: Row, stay: Stay | None) -> _Voter | None:
-    birth, notified = parse_day(row.get("生年月日", "")), parse_day(row.get("届出年月日", ""))
+def _made(row: Row, history: Sequence[Row]) -> Row:
+    """The row the stay's 住民票 was made with: the person's first row with the latest row's 住民となった年月日.
+
+    第21条第1項 counts the three months from the day the 住民票 was made (for a 転入, the day of the 転入届);
+    a later row's 届出年月日 (a 世帯主変更, a 転居, the 転出届) is that 異動's day, not the day the 住民票 was made
+    (found by the cross-domain machine: a 世帯主変更 took a voter off the 名簿 for three months)."""
+    moved_in = row.get("住民となった年月日", "")
+    return next((earlier for earlier in history if earlier.get("住民となった年月日", "") == moved_in), row)
+
+
+def _voter(row: Row, stay: Stay | None, history: Sequence[Row] = ()) -> _Voter | None:
+    birth = parse_day(row.get("生年月日", ""))
+    notified = parse_day(_made(row, history).get("届出年月日", ""))
     if birth is None or stay is None:
         return None
     return _Voter(row.get("住民種別") == "1", _eighteen(birth, 17), _eighteen(birth), stay.moved_in,
@@ -153,10 +164,10 @@ def _struck_off(voter: _Voter, registered_on: date | None, as_of: date, defects:
 
 
 def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
-           record: Mapping[str, str] | None = None) -> dict[str, Any]:
+           record: Mapping[str, str] | None = None, history: Sequence[Row] = ()) -> dict[str, Any]:
     """The person's 選挙権 and place on the 選挙人名簿 of this town on ``as_of`` (``record``: the harness's
-    選挙人名簿 record of the person, a sentence of 第11条第1項)."""
-    voter = _voter(row, stay)
+    選挙人名簿 record of the person, a sentence of 第11条第1項; ``history``: the person's rows, oldest first)."""
+    voter = _voter(row, stay, history)
     if voter is None:
         return {"選挙権_国政": False, "選挙権_地方": False, "被登録資格": False, "登録": False, "登録基準日": None,
                 "表示": False, "抹消事由": None, "年齢満十七年調査": False, "登録根拠": None, "選挙権_都道府県": False,
@@ -416,9 +427,10 @@ def _unindicated(voter: _Voter, registered_on: date | None, defects: frozenset[s
     return "senkyo_no_indication_at_registration" in defects
 
 
-def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) -> list[tuple[str, str]] | None:
+def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
+                 history: Sequence[Row] = ()) -> list[tuple[str, str]] | None:
     """The printed lines of the person's 選挙人名簿抄本 on ``as_of`` (None: not on the 名簿 that day)."""
-    entry = senkyo(row, stay, as_of, frozenset())
+    entry = senkyo(row, stay, as_of, frozenset(), history=history)
     if not entry["登録"]:
         return None
     address = "".join(row.get(name) or "" for name in ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記",
