@@ -172,7 +172,8 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         return {"選挙権_国政": False, "選挙権_地方": False, "被登録資格": False, "登録": False, "登録基準日": None,
                 "表示": False, "抹消事由": None, "年齢満十七年調査": False, "登録根拠": None, "選挙権_都道府県": False,
                 "在外_被登録資格": False, "在外_被登録移転資格": False, "在外_抹消事由": None, "異議申出期間": None,
-                "抄本閲覧_可否": True, "在外_登録停止": False, "在外_異議申出期間": None, "在外_表示": False}
+                "抄本閲覧_可否": True, "在外_登録停止": False, "在外_異議申出期間": None, "在外_表示": False,
+                "在外_抄本閲覧_可否": True, "在外_抄本閲覧_登録確認": True}
     barred = _barred(record or {}, as_of, defects)
     national = voter.japanese and voter.eighteen <= as_of and not barred
     if national and "senkyo_national_needs_residence" in defects:
@@ -211,6 +212,8 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
             (overseas.returned is not None and overseas.returned <= as_of
              and "senkyo_overseas_no_indication_on_return" not in defects) or barred),
         "在外_異議申出期間": _overseas_objection(overseas, election, as_of, defects),
+        "在外_抄本閲覧_可否": _overseas_inspection_open(election, as_of, defects),
+        "在外_抄本閲覧_登録確認": _overseas_confirmation_open(election, as_of, defects),
         **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
                            on_list, as_of, defects),
     }
@@ -264,6 +267,32 @@ def _inspection_open(election: _Election | None, as_of: date, defects: frozenset
         return True
     reopens = election.day + timedelta(days=1 if "senkyo_inspection_closed_until_election_day" in defects else 6)
     return not election.notice <= as_of < reopens
+
+
+def _overseas_inspection_open(election: _Election | None, as_of: date, defects: frozenset[str]) -> bool:
+    """第30条の12 (第28条の2第1項, 第28条の3第1項 applied): the 在外選挙人名簿's 抄本, closed as the 選挙人名簿's."""
+    return "senkyo_overseas_inspection_open_in_window" in defects or _inspection_open(election, as_of, frozenset())
+
+
+def _overseas_confirmation_open(election: _Election | None, as_of: date, defects: frozenset[str]) -> bool:
+    """第30条の12 with 第30条の8第1項 read into 第28条の2第1項 後段: within the window, a 選挙人's 確認 on the five days
+    after a 定時登録 is made (第1号, also in the campaign) and the day after a 衆議院 or 参議院 選挙時登録 (第2号)."""
+    if election is None or _inspection_open(election, as_of, frozenset()):
+        return True
+    if "senkyo_overseas_confirmation_like_article_24" in defects:
+        return _confirmation_open(election, as_of, frozenset())  # 第24条第1項's days instead
+    if election.national and as_of == election.base + timedelta(days=1):
+        return True
+    one = _survey_day(election.day + timedelta(days=5))
+    while one >= election.notice - timedelta(days=10):
+        campaign = election.notice <= one < election.day
+        made = one
+        while made.weekday() >= 5 and not campaign:
+            made += timedelta(days=1)
+        if one != election.base and made + timedelta(days=1) <= as_of <= made + timedelta(days=5):
+            return True
+        one = _plus_months(one, -3)
+    return False
 
 
 def _overseas_suspended(election: _Election | None, as_of: date, defects: frozenset[str]) -> bool:
@@ -439,7 +468,9 @@ def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[st
         # The 転出先 of the 住民票 instead of the address before the move (第20条第1項's parenthesis).
         code = row.get("転出先住所（確定）_市区町村コード") or ""
         address = f"全国地方公共団体コード{code}の市区町村" if code else "国外"
-    lines = [("氏名", row.get("氏名") or ""), ("住所", address)]
+    # 第27条第3項: the 記載 follows the record as it is now (the defect prints the 氏名 it was registered with).
+    named = _made(row, history) if "senkyo_shohon_not_corrected" in defects else row
+    lines = [("氏名", named.get("氏名") or ""), ("住所", address)]
     if "senkyo_shohon_without_sex" not in defects:
         lines.append(("性別", _SEX.get(row.get("性別") or "", "")))
     lines.append(("生年月日", wareki(row.get("生年月日") or "")))
