@@ -477,3 +477,26 @@ def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[st
     if entry["表示"]:
         lines.append(("表示", "第二十一条第二項該当（転出）"))
     return lines
+
+
+def zaigai_shohon_lines(row: Row, record: Mapping[str, str], as_of: date,
+                        defects: frozenset[str]) -> list[tuple[str, str]] | None:
+    """The printed lines of the person's 在外選挙人名簿抄本 on ``as_of`` (None: not on the 在外選挙人名簿 that day):
+    第30条の3第1項's 氏名, 最終住所 (the 住民票's address just before the move abroad: the 除票's), 性別, 生年月日."""
+    overseas = _Overseas.of(record)
+    if not overseas.listed(as_of) or _overseas_answer_struck(overseas, as_of):
+        return None
+    address = "".join(row.get(name) or "" for name in ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記",
+                                                       "住所_方書"))
+    if "senkyo_shohon_zaigai_overseas_address" in defects:
+        address = "国外"  # where the person lives now instead of the 最終住所
+    return [("氏名", row.get("氏名") or ""), ("最終住所", address), ("性別", _SEX.get(row.get("性別") or "", "")),
+            ("生年月日", wareki(row.get("生年月日") or ""))]
+
+
+def _overseas_answer_struck(overseas: _Overseas, as_of: date) -> bool:
+    """第30条の11第1項: struck off the 在外選挙人名簿 by ``as_of`` (death, loss of nationality, four months after a
+    domestic address was taken)."""
+    if any(day is not None and day <= as_of for day in (overseas.died, overseas.lost_nationality)):
+        return True
+    return overseas.returned is not None and _plus_months(overseas.returned + timedelta(days=1), 4) <= as_of

@@ -218,6 +218,7 @@ AFFECTS: dict[str, set[str]] = {
     "senkyo_shohon_without_sex": {"senkyo_shohon"},
     "senkyo_shohon_new_address": {"senkyo_shohon"},
     "senkyo_shohon_not_corrected": {"senkyo_shohon"},
+    "senkyo_shohon_zaigai_overseas_address": {"senkyo_shohon"},
     # The driver defects change only what the driver shows (tests/scenarios/test_scenario_engine.py),
     # but the 通称 of a 特別永住者 on the per-person endpoints of the linkage API too.
     **{name: set() for name in (
@@ -852,17 +853,17 @@ def fuhyo_copy_probe(api: Api) -> list[Any]:
 
 def senkyo_shohon_probe(api: Api) -> list[Any]:
     """The printed 選挙人名簿抄本 (its text, line by line, without the 発行番号) of the worked examples of
-    conformance/domains/senkyo/forms.py: a newcomer registered at a 定時登録, one registered after moving out, and a
-    registered person whose 氏名 was corrected (第27条第3項)."""
+    conformance/domains/senkyo/forms.py: a newcomer registered at a 定時登録, one registered after moving out, a
+    registered person whose 氏名 was corrected (第27条第3項), and the 在外選挙人名簿抄本 of a person on it."""
     client = api.client()
     printed = []
-    for rule in (senkyo_forms.FORM_RULES["senkyo_form.shohon_items"],
-                 senkyo_forms.FORM_RULES["senkyo_form.shohon_corrected"]):
+    for rule in senkyo_forms.FORM_RULES.values():
         for scenario in rule.examples:
             loaded = scenarios.load(client, scenario, TOWN_CODE)
             if rule.prepare is not None:
                 rule.prepare(client, scenario, loaded)
-            lines = senkyo_forms._ask(client, loaded, scenario).get("行") or []
+            assert rule.ask is not None
+            lines = rule.ask(client, loaded, scenario).get("行") or []
             printed.append([line for line in lines if not line.startswith("発行番号")])
     return printed
 
