@@ -18,6 +18,7 @@ from types import MappingProxyType
 STATUTE_FORMS: Mapping[str, str] = MappingProxyType({
     "fuhyo_utsushi": "戸籍の附票の写し（住民基本台帳法 第20条第1項）",
     "senkyo_shohon": "選挙人名簿抄本（公職選挙法 第19条第4項）",
+    "senkyo_zaigai_shohon": "在外選挙人名簿抄本（公職選挙法 第30条の12）",
     "gakureibo": "学齢簿（学校教育法施行令 第1条）",
     "kokuho_shikaku_kakuninsho": "国民健康保険の資格確認書（国民健康保険法 第9条第2項、同施行規則 第6条）",
     "kaigo_hihokenshasho": "介護保険の被保険者証（介護保険法 第12条第3項、同施行規則 第26条第1項）",

@@ -35,6 +35,9 @@ FUHYO_CERTIFICATION = "この写しは、戸籍の附票の原本と相違ない
 #: The form id of the 選挙人名簿抄本 (公職選挙法 第19条第4項; ours).
 SENKYO_SHOHON = "senkyo_shohon"
 SENKYO_CERTIFICATION = "この抄本は、選挙人名簿の記載と相違ないことを証明する。"
+#: The form id of the 在外選挙人名簿抄本 (公職選挙法 第30条の12; ours).
+SENKYO_ZAIGAI_SHOHON = "senkyo_zaigai_shohon"
+SENKYO_ZAIGAI_CERTIFICATION = "この抄本は、在外選挙人名簿の記載と相違ないことを証明する。"
 #: The form id of the 学齢簿 (学校教育法施行令 第1条; ours).
 GAKUREIBO = "gakureibo"
 GAKUREIBO_CERTIFICATION = "この写しは、学齢簿の記載と相違ないことを証明する。"
@@ -62,6 +65,8 @@ class Certificates(Presentation, RequestValidation):
             return self._fuhyo_copy(request)
         if arguments[0] == SENKYO_SHOHON:
             return self._senkyo_shohon(request)
+        if arguments[0] == SENKYO_ZAIGAI_SHOHON:
+            return self._senkyo_zaigai_shohon(request)
         if arguments[0] == GAKUREIBO:
             return self._gakureibo(request)
         if arguments[0] == KOKUHO_CARD:
@@ -97,10 +102,20 @@ class Certificates(Presentation, RequestValidation):
     def _senkyo_shohon(self, request: Request) -> Reply:
         """The 選挙人名簿抄本 of one person registered on the 基準日, printed (no form data)."""
         row, day = self._person_on_day(request, "選挙人名簿抄本")
-        lines = elections.shohon_lines(row, rules.stay_of(row), day, self.defects)
+        lines = elections.shohon_lines(row, rules.stay_of(row), day, self.defects,
+                                       self.store.history(row.get("宛名番号", "")))
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the person is not on the 選挙人名簿 on that day")
         return Reply(200, statute_forms.render("選挙人名簿抄本", lines, SENKYO_CERTIFICATION), PDF_TYPE)
+
+    def _senkyo_zaigai_shohon(self, request: Request) -> Reply:
+        """The 在外選挙人名簿抄本 of one person on the 在外選挙人名簿 on the 基準日, printed (no form data)."""
+        row, day = self._person_on_day(request, "在外選挙人名簿抄本")
+        record = self.store.domain_record(row.get("宛名番号", ""), "選挙人名簿")
+        lines = elections.zaigai_shohon_lines(row, record, day, self.defects)
+        if lines is None:
+            raise ApiError(404, "NOT_FOUND", "the person is not on the 在外選挙人名簿 on that day")
+        return Reply(200, statute_forms.render("在外選挙人名簿抄本", lines, SENKYO_ZAIGAI_CERTIFICATION), PDF_TYPE)
 
     def _gakureibo(self, request: Request) -> Reply:
         """The 学齢簿 of one child on the 基準日, printed (the 保護者: the 世帯主 of the child's household)."""

@@ -13,7 +13,7 @@ on that day (:func:`shohon_lines`, laid out by :mod:`conformance_reference.statu
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -59,8 +59,19 @@ class _Voter:
         return None if self.gone is None else _plus_months(self.gone + timedelta(days=1), 4)
 
 
-def _voter(row: Row, stay: Stay | None) -> _Voter | None:
-    birth, notified = parse_day(row.get("生年月日", "")), parse_day(row.get("届出年月日", ""))
+def _made(row: Row, history: Sequence[Row]) -> Row:
+    """The row the stay's 住民票 was made with: the person's first row with the latest row's 住民となった年月日.
+
+    第21条第1項 counts the three months from the day the 住民票 was made (for a 転入, the day of the 転入届);
+    a later row's 届出年月日 (a 世帯主変更, a 転居, the 転出届) is that 異動's day, not the day the 住民票 was made
+    (found by the cross-domain machine: a 世帯主変更 took a voter off the 名簿 for three months)."""
+    moved_in = row.get("住民となった年月日", "")
+    return next((earlier for earlier in history if earlier.get("住民となった年月日", "") == moved_in), row)
+
+
+def _voter(row: Row, stay: Stay | None, history: Sequence[Row] = ()) -> _Voter | None:
+    birth = parse_day(row.get("生年月日", ""))
+    notified = parse_day(_made(row, history).get("届出年月日", ""))
     if birth is None or stay is None:
         return None
     return _Voter(row.get("住民種別") == "1", _eighteen(birth, 17), _eighteen(birth), stay.moved_in,
@@ -153,15 +164,16 @@ def _struck_off(voter: _Voter, registered_on: date | None, as_of: date, defects:
 
 
 def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
-           record: Mapping[str, str] | None = None) -> dict[str, Any]:
+           record: Mapping[str, str] | None = None, history: Sequence[Row] = ()) -> dict[str, Any]:
     """The person's 選挙権 and place on the 選挙人名簿 of this town on ``as_of`` (``record``: the harness's
-    選挙人名簿 record of the person, a sentence of 第11条第1項)."""
-    voter = _voter(row, stay)
+    選挙人名簿 record of the person, a sentence of 第11条第1項; ``history``: the person's rows, oldest first)."""
+    voter = _voter(row, stay, history)
     if voter is None:
         return {"選挙権_国政": False, "選挙権_地方": False, "被登録資格": False, "登録": False, "登録基準日": None,
                 "表示": False, "抹消事由": None, "年齢満十七年調査": False, "登録根拠": None, "選挙権_都道府県": False,
                 "在外_被登録資格": False, "在外_被登録移転資格": False, "在外_抹消事由": None, "異議申出期間": None,
-                "抄本閲覧_可否": True, "在外_登録停止": False, "在外_異議申出期間": None, "在外_表示": False}
+                "抄本閲覧_可否": True, "在外_登録停止": False, "在外_異議申出期間": None, "在外_表示": False,
+                "在外_抄本閲覧_可否": True, "在外_抄本閲覧_登録確認": True}
     barred = _barred(record or {}, as_of, defects)
     national = voter.japanese and voter.eighteen <= as_of and not barred
     if national and "senkyo_national_needs_residence" in defects:
@@ -200,6 +212,8 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
             (overseas.returned is not None and overseas.returned <= as_of
              and "senkyo_overseas_no_indication_on_return" not in defects) or barred),
         "在外_異議申出期間": _overseas_objection(overseas, election, as_of, defects),
+        "在外_抄本閲覧_可否": _overseas_inspection_open(election, as_of, defects),
+        "在外_抄本閲覧_登録確認": _overseas_confirmation_open(election, as_of, defects),
         **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
                            on_list, as_of, defects),
     }
@@ -253,6 +267,32 @@ def _inspection_open(election: _Election | None, as_of: date, defects: frozenset
         return True
     reopens = election.day + timedelta(days=1 if "senkyo_inspection_closed_until_election_day" in defects else 6)
     return not election.notice <= as_of < reopens
+
+
+def _overseas_inspection_open(election: _Election | None, as_of: date, defects: frozenset[str]) -> bool:
+    """第30条の12 (第28条の2第1項, 第28条の3第1項 applied): the 在外選挙人名簿's 抄本, closed as the 選挙人名簿's."""
+    return "senkyo_overseas_inspection_open_in_window" in defects or _inspection_open(election, as_of, frozenset())
+
+
+def _overseas_confirmation_open(election: _Election | None, as_of: date, defects: frozenset[str]) -> bool:
+    """第30条の12 with 第30条の8第1項 read into 第28条の2第1項 後段: within the window, a 選挙人's 確認 on the five days
+    after a 定時登録 is made (第1号, also in the campaign) and the day after a 衆議院 or 参議院 選挙時登録 (第2号)."""
+    if election is None or _inspection_open(election, as_of, frozenset()):
+        return True
+    if "senkyo_overseas_confirmation_like_article_24" in defects:
+        return _confirmation_open(election, as_of, frozenset())  # 第24条第1項's days instead
+    if election.national and as_of == election.base + timedelta(days=1):
+        return True
+    one = _survey_day(election.day + timedelta(days=5))
+    while one >= election.notice - timedelta(days=10):
+        campaign = election.notice <= one < election.day
+        made = one
+        while made.weekday() >= 5 and not campaign:
+            made += timedelta(days=1)
+        if one != election.base and made + timedelta(days=1) <= as_of <= made + timedelta(days=5):
+            return True
+        one = _plus_months(one, -3)
+    return False
 
 
 def _overseas_suspended(election: _Election | None, as_of: date, defects: frozenset[str]) -> bool:
@@ -416,9 +456,10 @@ def _unindicated(voter: _Voter, registered_on: date | None, defects: frozenset[s
     return "senkyo_no_indication_at_registration" in defects
 
 
-def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str]) -> list[tuple[str, str]] | None:
+def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
+                 history: Sequence[Row] = ()) -> list[tuple[str, str]] | None:
     """The printed lines of the person's 選挙人名簿抄本 on ``as_of`` (None: not on the 名簿 that day)."""
-    entry = senkyo(row, stay, as_of, frozenset())
+    entry = senkyo(row, stay, as_of, frozenset(), history=history)
     if not entry["登録"]:
         return None
     address = "".join(row.get(name) or "" for name in ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記",
@@ -427,10 +468,35 @@ def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[st
         # The 転出先 of the 住民票 instead of the address before the move (第20条第1項's parenthesis).
         code = row.get("転出先住所（確定）_市区町村コード") or ""
         address = f"全国地方公共団体コード{code}の市区町村" if code else "国外"
-    lines = [("氏名", row.get("氏名") or ""), ("住所", address)]
+    # 第27条第3項: the 記載 follows the record as it is now (the defect prints the 氏名 it was registered with).
+    named = _made(row, history) if "senkyo_shohon_not_corrected" in defects else row
+    lines = [("氏名", named.get("氏名") or ""), ("住所", address)]
     if "senkyo_shohon_without_sex" not in defects:
         lines.append(("性別", _SEX.get(row.get("性別") or "", "")))
     lines.append(("生年月日", wareki(row.get("生年月日") or "")))
     if entry["表示"]:
         lines.append(("表示", "第二十一条第二項該当（転出）"))
     return lines
+
+
+def zaigai_shohon_lines(row: Row, record: Mapping[str, str], as_of: date,
+                        defects: frozenset[str]) -> list[tuple[str, str]] | None:
+    """The printed lines of the person's 在外選挙人名簿抄本 on ``as_of`` (None: not on the 在外選挙人名簿 that day):
+    第30条の3第1項's 氏名, 最終住所 (the 住民票's address just before the move abroad: the 除票's), 性別, 生年月日."""
+    overseas = _Overseas.of(record)
+    if not overseas.listed(as_of) or _overseas_answer_struck(overseas, as_of):
+        return None
+    address = "".join(row.get(name) or "" for name in ("住所_都道府県", "住所_市区町村", "住所_町字", "住所_番地号表記",
+                                                       "住所_方書"))
+    if "senkyo_shohon_zaigai_overseas_address" in defects:
+        address = "国外"  # where the person lives now instead of the 最終住所
+    return [("氏名", row.get("氏名") or ""), ("最終住所", address), ("性別", _SEX.get(row.get("性別") or "", "")),
+            ("生年月日", wareki(row.get("生年月日") or ""))]
+
+
+def _overseas_answer_struck(overseas: _Overseas, as_of: date) -> bool:
+    """第30条の11第1項: struck off the 在外選挙人名簿 by ``as_of`` (death, loss of nationality, four months after a
+    domestic address was taken)."""
+    if any(day is not None and day <= as_of for day in (overseas.died, overseas.lost_nationality)):
+        return True
+    return overseas.returned is not None and _plus_months(overseas.returned + timedelta(days=1), 4) <= as_of

@@ -211,11 +211,14 @@ AFFECTS: dict[str, set[str]] = {
         "senkyo_inspection_closed_until_election_day", "senkyo_overseas_suspended_in_local",
         "senkyo_overseas_objection_like_article_24", "senkyo_overseas_objection_no_election_day",
         "senkyo_overseas_no_indication_on_return", "senkyo_overseas_kept_after_death",
-        "senkyo_confirmation_closed_in_window")},
+        "senkyo_confirmation_closed_in_window", "senkyo_overseas_inspection_open_in_window",
+        "senkyo_overseas_confirmation_like_article_24")},
     # 選挙人名簿抄本 as printed (each defect's own test: tests/domains/senkyo/test_senkyo_forms.py): the 名簿 itself
     # is right.
     "senkyo_shohon_without_sex": {"senkyo_shohon"},
     "senkyo_shohon_new_address": {"senkyo_shohon"},
+    "senkyo_shohon_not_corrected": {"senkyo_shohon"},
+    "senkyo_shohon_zaigai_overseas_address": {"senkyo_shohon"},
     # The driver defects change only what the driver shows (tests/scenarios/test_scenario_engine.py),
     # but the 通称 of a 特別永住者 on the per-person endpoints of the linkage API too.
     **{name: set() for name in (
@@ -578,7 +581,8 @@ RULE_PROBES = (
       senkyo_scenarios.CAMPAIGN_REGISTRATION, senkyo_scenarios.INSPECTION_CLOSED,
       senkyo_scenarios.LOCAL_CAMPAIGN_ABROAD, senkyo_scenarios.OVERSEAS_OBJECTION_LOCAL,
       senkyo_scenarios.OVERSEAS_OBJECTION_IN_ELECTION, senkyo_scenarios.INDICATED_ABROAD,
-      senkyo_scenarios.DIED_ABROAD, senkyo_scenarios.CONFIRMATION_OPEN),
+      senkyo_scenarios.DIED_ABROAD, senkyo_scenarios.CONFIRMATION_OPEN,
+      senkyo_scenarios.OVERSEAS_INSPECTION_CLOSED, senkyo_scenarios.OVERSEAS_CONFIRMATION_FIVE_DAYS),
     # 就学: the worked examples of conformance/domains/shugaku/checks.py.
     *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
       shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER,
@@ -849,13 +853,18 @@ def fuhyo_copy_probe(api: Api) -> list[Any]:
 
 def senkyo_shohon_probe(api: Api) -> list[Any]:
     """The printed 選挙人名簿抄本 (its text, line by line, without the 発行番号) of the worked examples of
-    conformance/domains/senkyo/forms.py: a newcomer registered at a 定時登録, one registered after moving out."""
+    conformance/domains/senkyo/forms.py: a newcomer registered at a 定時登録, one registered after moving out, a
+    registered person whose 氏名 was corrected (第27条第3項), and the 在外選挙人名簿抄本 of a person on it."""
     client = api.client()
     printed = []
-    for scenario in senkyo_forms.FORM_RULES["senkyo_form.shohon_items"].examples:
-        loaded = scenarios.load(client, scenario, TOWN_CODE)
-        lines = senkyo_forms._ask(client, loaded, scenario).get("行") or []
-        printed.append([line for line in lines if not line.startswith("発行番号")])
+    for rule in senkyo_forms.FORM_RULES.values():
+        for scenario in rule.examples:
+            loaded = scenarios.load(client, scenario, TOWN_CODE)
+            if rule.prepare is not None:
+                rule.prepare(client, scenario, loaded)
+            assert rule.ask is not None
+            lines = rule.ask(client, loaded, scenario).get("行") or []
+            printed.append([line for line in lines if not line.startswith("発行番号")])
     return printed
 
 

@@ -31,6 +31,9 @@ part on the persons its provision is about:
   選挙_種類 (衆議院, 参議院 or 地方) in the record;
 - ``在外_表示`` (第30条の10第1項) and ``在外_抹消事由`` again (第30条の11第1項第1号: 在外_死亡年月日,
   在外_国籍喪失年月日 in the record);
+- ``在外_抄本閲覧_可否`` and ``在外_抄本閲覧_登録確認`` (第30条の12: 第28条の2第1項 and 第28条の3第1項 applied to
+  the 在外選挙人名簿's 抄本, with 第30条の8第1項各号's periods read in for a 選挙人's 確認), with a 衆議院 or 参議院
+  election in the record;
 - ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
   provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
   選挙時登録基準日).
@@ -739,6 +742,36 @@ def confirmation_days(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     return _confirmation_day(codes).filter(_periods_end_on_weekdays)
 
 
+# -- 第30条の12: the 在外選挙人名簿's 抄本 around a 衆議院 or 参議院 election -------------------------------------
+
+
+@st.composite
+def _overseas_inspection_day(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person on the 在外選挙人名簿 and a 衆議院 or 参議院 election whose 公示 falls from 20 days before to 12 days
+    after a 登録月の一日, asked about around the window's ends or the ends of 第30条の8第1項's periods."""
+    first = draw(_registration_day())
+    notice = first - timedelta(days=draw(st.integers(-12, 20)))
+    election = senkyo.Election(notice, notice + timedelta(days=draw(st.sampled_from((12, 17)))), notice - _DAY,
+                               draw(st.sampled_from(("衆議院", "参議院"))))
+    periods = senkyo.overseas_objection_days_of_election(election)
+    anchors = (*(start for start, _ in periods), *(end for _, end in periods), notice, election.day + timedelta(days=5))
+    s = draw(_listed_abroad(codes))
+    return _asked(_with_election(s, election), draw(st.sampled_from(anchors).flatmap(lambda day: _near(day, 2))))
+
+
+def _overseas_periods_end_on_weekdays(s: Scenario) -> bool:
+    election = election_of(s)
+    periods = senkyo.overseas_objection_days_of_election(election) if election is not None else []
+    return bool(periods) and all(_weekday(end) for _, end in periods)
+
+
+def overseas_inspection_days(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第30条の12 (第28条の2第1項, 第28条の3第1項 applied): days around the window of a 衆議院 or 参議院 election and
+    the periods of 第30条の8第1項 in it; only elections whose periods end on weekdays (a period ending on a 休日 is
+    a reading this rule does not settle)."""
+    return _overseas_inspection_day(codes).filter(_overseas_periods_end_on_weekdays)
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -844,6 +877,18 @@ def _confirmation(s: Scenario, town: str) -> Projection:
     election = election_of(s)
     assert election is not None
     return {"抄本閲覧_登録確認": senkyo.confirmation_open(_as_of(s), election)}
+
+
+def _overseas_inspection(s: Scenario, town: str) -> Projection:
+    election = election_of(s)
+    assert election is not None
+    return {"在外_抄本閲覧_可否": senkyo.overseas_inspection_open(_as_of(s), election)}
+
+
+def _overseas_confirmation(s: Scenario, town: str) -> Projection:
+    election = election_of(s)
+    assert election is not None
+    return {"在外_抄本閲覧_登録確認": senkyo.overseas_confirmation_open(_as_of(s), election)}
 
 
 def _overseas_qualified(s: Scenario, town: str) -> Projection:
@@ -1004,6 +1049,17 @@ DIED_ABROAD = replace(_LISTED, as_of=date(2025, 6, 10), records=(*_LISTED.record
 CONFIRMATION_OPEN = replace(INSPECTION_CLOSED, as_of=date(2025, 2, 28))
 CONFIRMATION_CLOSED = replace(INSPECTION_CLOSED, as_of=date(2025, 3, 5))
 
+#: 第30条の12: a 参議院 election, 公示 2025-02-28, 期日 3月12日, 基準日 2月27日, and the 定時登録 of Saturday 3月1日
+#: made that day (in the campaign: 第22条第1項). The 在外選挙人名簿's 抄本 is closed from 2月28日 to 3月17日 and open on
+#: 3月18日; a 選挙人's 確認 is let in on 2月28日 (第30条の8第1項第2号: the day after the 選挙時登録) and from 3月2日 to
+#: 3月6日 (第1号: five days, also in the campaign; 第24条第1項第2号 would give 3月2日 only), not on 3月7日.
+_OVERSEAS_ELECTION = senkyo.Election(date(2025, 2, 28), date(2025, 3, 12), date(2025, 2, 27), "参議院")
+OVERSEAS_INSPECTION_CLOSED = _with_election(replace(_LISTED, as_of=date(2025, 3, 17)), _OVERSEAS_ELECTION)
+OVERSEAS_INSPECTION_OPEN = replace(OVERSEAS_INSPECTION_CLOSED, as_of=date(2025, 3, 18))
+OVERSEAS_CONFIRMATION_AFTER_BASE = replace(OVERSEAS_INSPECTION_CLOSED, as_of=date(2025, 2, 28))
+OVERSEAS_CONFIRMATION_FIVE_DAYS = replace(OVERSEAS_INSPECTION_CLOSED, as_of=date(2025, 3, 6))
+OVERSEAS_CONFIRMATION_CLOSED = replace(OVERSEAS_INSPECTION_CLOSED, as_of=date(2025, 3, 7))
+
 SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.national_suffrage", "選挙人名簿: 選挙権 of 日本国民 aged 18 or more (第9条第1項)", suffrage_persons,
          _national, picked(PART, "選挙権_国政"), (EIGHTEEN, RECENT, FOREIGN)),
@@ -1094,6 +1150,15 @@ SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo.confirmation_in_window", "選挙人名簿: 抄本 閲覧 to confirm a registration, within the window on the "
          "days of 異議 (第28条の2第1項 後段)", confirmation_days, _confirmation, picked(PART, "抄本閲覧_登録確認"),
          (CONFIRMATION_OPEN, CONFIRMATION_CLOSED), needs_records=True),
+    Rule("senkyo.overseas_inspection_window", "在外選挙人名簿: no 抄本 閲覧 for 政治活動 or 調査研究 from the 公示 to "
+         "five days after the 期日 (第30条の12, 第28条の2第1項, 第28条の3第1項)", overseas_inspection_days,
+         _overseas_inspection, picked(PART, "在外_抄本閲覧_可否"),
+         (OVERSEAS_INSPECTION_CLOSED, OVERSEAS_INSPECTION_OPEN), needs_records=True),
+    Rule("senkyo.overseas_confirmation_in_window", "在外選挙人名簿: 抄本 閲覧 to confirm a registration, within the "
+         "window on the days of 第30条の8第1項 (第30条の12)", overseas_inspection_days, _overseas_confirmation,
+         picked(PART, "在外_抄本閲覧_登録確認"),
+         (OVERSEAS_CONFIRMATION_AFTER_BASE, OVERSEAS_CONFIRMATION_FIVE_DAYS, OVERSEAS_CONFIRMATION_CLOSED),
+         needs_records=True),
 )}
 
 
@@ -1153,3 +1218,7 @@ senkyo_overseas_struck_off_on_death = check("scenario.senkyo.overseas_struck_off
     _rule_check("senkyo.overseas_struck_off_on_death"))
 senkyo_confirmation_in_window = check("scenario.senkyo.confirmation_in_window")(
     _rule_check("senkyo.confirmation_in_window"))
+senkyo_overseas_inspection_window = check("scenario.senkyo.overseas_inspection_window")(
+    _rule_check("senkyo.overseas_inspection_window"))
+senkyo_overseas_confirmation_in_window = check("scenario.senkyo.overseas_confirmation_in_window")(
+    _rule_check("senkyo.overseas_confirmation_in_window"))

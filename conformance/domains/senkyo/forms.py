@@ -9,11 +9,26 @@ judges what 第20条第1項 says the 名簿 records, on the paper: the 氏名, t
 the 住所 of the 住民票 just before the move, not where he went), the 性別 and the 生年月日. Only the content is
 the law's, not the layout: each value counts wherever it stands and in any printed form (a date in 和暦 or
 西暦; the 都道府県 of the 住所 may be left out). 「等」 is not judged: the law does not name the rest.
+
+第30条の3第1項 (``senkyo_form.zaigai_shohon_items``): a person on the town's 在外選挙人名簿 (the 選挙人名簿 record's
+在外 registration) on a day; ``POST /forms/senkyo_zaigai_shohon`` with ``{"宛名番号", "基準日"}`` prints the
+在外選挙人名簿抄本 (第30条の12's: our reading, an extract of one elector), which must carry the 氏名, the 最終住所
+(the 住民票's 住所 just before the move abroad: the town's, not where the person lives now), the 性別 and the
+生年月日. The 本籍 the sentence names instead of the 最終住所 is for a person whose 申請 gave no 最終住所 (never
+resident): not drawn.
+
+第27条第3項 (``senkyo_form.shohon_corrected``): a registered person's 氏名 is corrected in the 住民記録 through the
+linkage API (``POST /residents/{宛名番号}/corrections`` with ``{"項目": "氏名", "値", "異動日"}``, the 異動日 the day
+of the registration, before the day asked about); the 抄本 of the day asked about must print the corrected 氏名
+and not the old one (the 選挙管理委員会 「直ちに」 corrects the 名簿's 記載 it knows to have changed or to be wrong; the
+名簿 of 第19条第3項 is the system's record).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
@@ -23,6 +38,7 @@ from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, rul
 from conformance.checks.statute_forms import dates_in, issue_printed, normal, sex_in
 from conformance.domains.senkyo import checks as ss
 from conformance.domains.senkyo import oracle as senkyo
+from conformance.errors import TargetError
 from conformance.targets.base import HttpClient
 
 FORM_ID = "senkyo_shohon"
@@ -60,6 +76,90 @@ def _shown_items(document: Mapping[str, Any], loaded: Loaded) -> Projection:
             "性別": sex_in(text), "生年月日": birth if birth in dates else dates}
 
 
+#: 第27条第3項: the 氏名 the registered person's is corrected to (誤記修正 of one character).
+CORRECTED_NAME = "見本\u3000華子"
+CORRECTION_PATH = "/residents/{atena}/corrections"
+
+
+def _registered_on(s: Scenario) -> date:
+    found = senkyo.registration_day(ss.person_of(s), ss._as_of(s))
+    assert found is not None
+    return found
+
+
+def corrected_electors(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Residents registered at a 定時登録 before the day asked about (the 氏名 corrected on the registration's day)."""
+    return ss.registrations(codes).filter(lambda s: _registered(s) and _registered_on(s) < ss._as_of(s))
+
+
+def correct_name(client: HttpClient, scenario: Scenario, loaded: Loaded) -> None:
+    """Correct the person's 氏名 in the 住民記録 on the day of the registration (the linkage API's correction)."""
+    path = CORRECTION_PATH.format(atena=loaded.atena)
+    body = {"項目": "氏名", "値": CORRECTED_NAME, "異動日": _registered_on(scenario).isoformat()}
+    response = client.request("post", path, json=body)
+    if response.status not in (200, 201):
+        raise TargetError(f"correcting the scenario's 氏名: POST {path} answered {response.status}")
+
+
+def _corrected(s: Scenario, town: str) -> Projection:
+    return {"氏名": CORRECTED_NAME}
+
+
+def _shown_name(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The 氏名 printed: the corrected one only, the old one (also when both are printed), or None."""
+    if "問題" in document:
+        return {"問題": document["問題"]}
+    text = normal(" ".join(document.get("行") or []))
+    if normal(NAME) in text:
+        return {"氏名": NAME}
+    return {"氏名": CORRECTED_NAME if normal(CORRECTED_NAME) in text else None}
+
+
+ZAIGAI_FORM_ID = "senkyo_zaigai_shohon"
+ZAIGAI_FORM_PATH = f"/forms/{ZAIGAI_FORM_ID}"
+
+
+def _listed_abroad_on_day(s: Scenario) -> bool:
+    overseas = ss.overseas_of(s)
+    as_of = ss._as_of(s)
+    return (not s.foreign and overseas.on_list(as_of) and senkyo.overseas_struck_off(as_of, overseas) is None
+            and ss.OVERSEAS_DIED not in s.record(ss.RECORD))
+
+
+@st.composite
+def _overseas_elector(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    s = draw(ss._listed_abroad(codes))
+    registered = ss.overseas_of(s).registered
+    assert registered is not None
+    return ss._asked(s, registered + timedelta(days=draw(st.integers(0, 400))))
+
+
+def overseas_electors(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Japanese persons on the town's 在外選挙人名簿 (registered some months after moving abroad) on the day asked."""
+    return _overseas_elector(codes).filter(_listed_abroad_on_day)
+
+
+def _ask_zaigai(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
+    return {**issue_printed(client, ZAIGAI_FORM_ID, {"宛名番号": loaded.atena,
+                                                     "基準日": ss._as_of(scenario).isoformat()}),
+            "場面": scenario}
+
+
+def _zaigai_items(s: Scenario, town: str) -> Projection:
+    return {"氏名": NAME, "最終住所": ADDRESS, "性別": SEX, "生年月日": s.birth.isoformat()}
+
+
+def _shown_zaigai_items(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    shown = _shown_items(document, loaded)
+    return shown if "問題" in shown else {"最終住所" if key == "住所" else key: value for key, value in shown.items()}
+
+
+#: 第30条の3第1項: left for abroad on 2022-06-05, on the 在外選挙人名簿 from 2023-01-20: the 抄本 of 2025-07-20.
+ZAIGAI = replace(ss._LISTED, as_of=date(2025, 7, 20))
+
+#: 第27条第3項: registered on 2025-06-01 (a 転入届 of 2024-12-10), the 氏名 corrected that day, the 抄本 of 6月10日.
+CORRECTED = replace(ss.LATE_NOTICE_REGISTERED, as_of=date(2025, 6, 10))
+
 #: Worked examples (conformance/domains/senkyo/checks.py): registered on 2025-06-01 after a 転入届 of
 #: 2024-12-10; recorded from 2024-11-01, moved out 2025-02-20, registered on 2025-03-01 with the 表示.
 FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
@@ -67,6 +167,12 @@ FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          "生年月日 printed (第20条第1項)", electors, _items, _shown_items,
          (ss.LATE_NOTICE_REGISTERED, ss.MOVED_BEFORE_REGISTRATION), ask=_ask, asked=f"POST {FORM_PATH}",
          form=FORM_ID),
+    Rule("senkyo_form.shohon_corrected", "選挙人名簿抄本: a registered person's 氏名 corrected in the 住民記録 is "
+         "printed corrected (第27条第3項)", corrected_electors, _corrected, _shown_name,
+         (CORRECTED,), prepare=correct_name, ask=_ask, asked=f"POST {FORM_PATH}", form=FORM_ID),
+    Rule("senkyo_form.zaigai_shohon_items", "在外選挙人名簿抄本: the 氏名, 最終住所 (the 住所 before the move abroad), "
+         "性別 and 生年月日 printed (第30条の3第1項)", overseas_electors, _zaigai_items, _shown_zaigai_items, (ZAIGAI,),
+         ask=_ask_zaigai, asked=f"POST {ZAIGAI_FORM_PATH}", form=ZAIGAI_FORM_ID, needs_records=True),
 )}
 
 
@@ -75,3 +181,7 @@ def _rule_check(name: str) -> CheckFunction:
 
 
 senkyo_form_shohon_items = check("scenario.senkyo_form.shohon_items")(_rule_check("senkyo_form.shohon_items"))
+senkyo_form_shohon_corrected = check("scenario.senkyo_form.shohon_corrected")(
+    _rule_check("senkyo_form.shohon_corrected"))
+senkyo_form_zaigai_shohon_items = check("scenario.senkyo_form.zaigai_shohon_items")(
+    _rule_check("senkyo_form.zaigai_shohon_items"))

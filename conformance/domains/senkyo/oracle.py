@@ -492,3 +492,38 @@ def confirmation_open(day: date, election: Election) -> bool:
     the window, and within it on the periods and days of 第24条第1項 (of the registrations around the election)."""
     return inspection_open(day, election) or any(start <= day <= end
                                                  for start, end in objection_days_of_election(election))
+
+
+# -- 第30条の12: the 在外選挙人名簿's 抄本 (第28条の2 and 第28条の3 applied, 第30条の8第1項各号 read in) -------------
+
+
+def overseas_inspection_open(day: date, election: Election) -> bool:
+    """第30条の12 with 第28条の2第1項, 第28条の3第1項: the 在外選挙人名簿's 抄本 is closed to 政治活動 and 調査研究 from
+    the 公示又は告示の日 to five days after the 期日, as the 選挙人名簿's. Ours: the elections judged are those the
+    在外選挙人名簿 serves (衆議院, 参議院: 第30条の2第2項); whether a local election closes it is not judged."""
+    return inspection_open(day, election)
+
+
+def overseas_objection_days_of_election(election: Election) -> list[tuple[date, date]]:
+    """第30条の8第1項 as 第30条の12 reads it into 第28条の2第1項 後段: the five days after each 第22条第1項 registration
+    is made (第1号, also one in the election's campaign: no 「翌日」 only, unlike 第24条第1項第2号), and the day after
+    the 第22条第3項 registration of a 衆議院 or 参議院 election (第2号; a local election's is not one of them); of the
+    registrations whose days can fall in the window (a 登録月の一日 from ten days before the 公示 on)."""
+    periods = []
+    if election.national:
+        periods.append((election.base + timedelta(days=1), election.base + timedelta(days=1)))
+    first = registration_first_on_or_before(election.day + timedelta(days=5))
+    while first >= election.notice - timedelta(days=10):
+        if first != election.base:  # 第22条第4項: no 第1項 registration on a 基準日
+            done = registration_done(first, election)
+            periods.append((done + timedelta(days=1), done + timedelta(days=5)))
+        first = months_later(first, -3)
+    return periods
+
+
+def overseas_confirmation_open(day: date, election: Election) -> bool:
+    """第30条の12 (第28条の2第1項 後段 with 「第三十条の八第一項各号に掲げる」 read in): the 在外選挙人名簿's 抄本 may
+    be inspected by a 選挙人 to confirm a registration outside the window, and within it on the periods and days
+    of 第30条の8第1項."""
+    return overseas_inspection_open(day, election) or any(
+        start <= day <= end for start, end in overseas_objection_days_of_election(election))

@@ -14,7 +14,7 @@ from rule_probes import bound_requirements, failed_requirements
 
 from conformance.catalog.models import Requirement
 from conformance.checks.registry import CheckContext
-from conformance.checks.scenarios import APPEND_PATH, Loaded, Scenario, other_codes
+from conformance.checks.scenarios import APPEND_PATH, RECORDS_PATH, Loaded, Scenario, other_codes
 from conformance.checks.statute_forms import sex_in
 from conformance.domains.senkyo import checks as ss
 from conformance.domains.senkyo import forms as sf
@@ -94,3 +94,81 @@ def test_the_finding_names_the_form_and_the_item(defect: str, item: str) -> None
     assert actual[item] is None and expected[item] in (sf.SEX, sf.ADDRESS)
     assert {key: value for key, value in actual.items() if key != item} == \
         {key: value for key, value in expected.items() if key != item}
+
+
+CORRECTED_RULE = sf.FORM_RULES["senkyo_form.shohon_corrected"]
+
+
+def test_the_corrected_name_is_read_from_the_print() -> None:
+    # 第27条第3項: the corrected 氏名 only agrees; the old one, also printed beside the new, does not.
+    corrected = [line.replace("見本　花子", "見本　華子") for line in PRINTED]
+    assert CORRECTED_RULE.actual({"行": corrected, "場面": sf.CORRECTED}, LOADED) == \
+        CORRECTED_RULE.expected(sf.CORRECTED, TOWN_CODE) == {"氏名": "見本\u3000華子"}
+    assert CORRECTED_RULE.actual({"行": PRINTED, "場面": sf.CORRECTED}, LOADED) == {"氏名": "見本\u3000花子"}
+    both = [*corrected, "旧氏名 見本　花子"]
+    assert CORRECTED_RULE.actual({"行": both, "場面": sf.CORRECTED}, LOADED) == {"氏名": "見本\u3000花子"}
+    assert CORRECTED_RULE.prepare is sf.correct_name
+
+
+def test_the_correction_rule_is_bound_to_article_27_3() -> None:
+    assert "scenario.senkyo_form.shohon_corrected" in default_registry()
+    assert bound_requirements(BINDINGS)["scenario.senkyo_form.shohon_corrected"] == {
+        "senkyo-2025.12-1.27.0.3.0-R001"}
+
+
+def test_an_uncorrected_print_gives_the_finding_at_the_form() -> None:
+    requirement = cast(Requirement, SimpleNamespace(id="senkyo-2025.12-1.27.0.3.0-R001"))
+    for defects, found in ((frozenset(), 0), (frozenset({"senkyo_shohon_not_corrected"}), 1)):
+        with start_reference(defects=defects) as running:
+            client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+            target = Target(catalog=jumin_edition(), http=client,
+                            data=TestData(({"住所_市区町村コード": TOWN_CODE},)), append_path=APPEND_PATH,
+                            forms=FormsTarget(statute=("senkyo_shohon",)), max_examples=2)
+            findings = list(sf.senkyo_form_shohon_corrected(CheckContext(requirement=requirement, target=target)))
+        assert len(findings) == found
+    (finding,) = findings
+    assert finding.code == "scenario.senkyo_form.shohon_corrected.mismatch"
+    assert finding.location == "POST /forms/senkyo_shohon"
+    assert json.loads(finding.expected) == {"氏名": "見本\u3000華子"}
+    assert json.loads(finding.actual) == {"氏名": "見本\u3000花子"}
+
+
+ZAIGAI_RULE = sf.FORM_RULES["senkyo_form.zaigai_shohon_items"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(sf.overseas_electors(other_codes(TOWN_CODE)))
+def test_the_overseas_electors_are_on_the_overseas_register_the_day_asked(scenario: Scenario) -> None:
+    overseas = ss.overseas_of(scenario)
+    assert not scenario.foreign and overseas.on_list(ss._as_of(scenario))
+    assert senkyo.overseas_struck_off(ss._as_of(scenario), overseas) is None
+
+
+def test_the_overseas_print_is_read_for_the_last_address() -> None:
+    # 第30条の3第1項: the 最終住所 is the town's address the person left; a print of where he lives now has none.
+    expected = ZAIGAI_RULE.expected(sf.ZAIGAI, TOWN_CODE)
+    assert ZAIGAI_RULE.actual({"行": PRINTED, "場面": sf.ZAIGAI}, LOADED) == expected == {
+        "氏名": "見本\u3000花子", "最終住所": sf.ADDRESS, "性別": "女", "生年月日": "1980-05-05"}
+    abroad = [line.replace("静岡県見本町本町一丁目９９番１号", "国外") for line in PRINTED]
+    assert ZAIGAI_RULE.actual({"行": abroad, "場面": sf.ZAIGAI}, LOADED)["最終住所"] is None
+    assert bound_requirements(BINDINGS)["scenario.senkyo_form.zaigai_shohon_items"] == {
+        "senkyo-2025.12-1.30.3.1.0-R001"}
+    assert ZAIGAI_RULE.asked == "POST /forms/senkyo_zaigai_shohon" and ZAIGAI_RULE.needs_records
+
+
+def test_an_overseas_print_without_the_last_address_gives_the_finding_at_the_form() -> None:
+    requirement = cast(Requirement, SimpleNamespace(id="senkyo-2025.12-1.30.3.1.0-R001"))
+    for defects, found in ((frozenset(), 0), (frozenset({"senkyo_shohon_zaigai_overseas_address"}), 1)):
+        with start_reference(defects=defects) as running:
+            client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+            target = Target(catalog=jumin_edition(), http=client,
+                            data=TestData(({"住所_市区町村コード": TOWN_CODE},)), append_path=APPEND_PATH,
+                            records_path=RECORDS_PATH, forms=FormsTarget(statute=("senkyo_zaigai_shohon",)),
+                            max_examples=2)
+            findings = list(sf.senkyo_form_zaigai_shohon_items(CheckContext(requirement=requirement, target=target)))
+        assert len(findings) == found
+    (finding,) = findings
+    assert finding.code == "scenario.senkyo_form.zaigai_shohon_items.mismatch"
+    assert finding.location == "POST /forms/senkyo_zaigai_shohon"
+    assert json.loads(finding.actual)["最終住所"] is None
+    assert json.loads(finding.expected)["最終住所"] == sf.ADDRESS

@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rule_findings
 
+from conformance.checks import scenarios
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.senkyo import checks as ss
 from conformance.domains.senkyo import oracle as senkyo
@@ -48,7 +49,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 32
+    assert len(names) == 34
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -122,6 +123,12 @@ def test_the_worked_examples() -> None:
     assert registered(ss.IN_ELECTION, TOWN_CODE) == {"登録基準日": "2025-03-01", "登録根拠": "第22条第2項"}
     assert registered(ss.AT_BASE_DAY, TOWN_CODE) == {"登録基準日": "2025-02-27", "登録根拠": "第22条第3項"}
     assert registered(ss.ON_REGISTRATION_DAY, TOWN_CODE) == {"登録基準日": "2025-03-01", "登録根拠": "第22条第3項"}
+    inspection, confirmation = ss._overseas_inspection, ss._overseas_confirmation
+    assert inspection(ss.OVERSEAS_INSPECTION_CLOSED, TOWN_CODE) == {"在外_抄本閲覧_可否": False}
+    assert inspection(ss.OVERSEAS_INSPECTION_OPEN, TOWN_CODE) == {"在外_抄本閲覧_可否": True}
+    assert [confirmation(s, TOWN_CODE)["在外_抄本閲覧_登録確認"] for s in (
+        ss.OVERSEAS_CONFIRMATION_AFTER_BASE, ss.OVERSEAS_CONFIRMATION_FIVE_DAYS, ss.OVERSEAS_CONFIRMATION_CLOSED,
+        ss.OVERSEAS_INSPECTION_OPEN)] == [True, True, False, True]
 
 
 
@@ -133,3 +140,21 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 @pytest.mark.parametrize("name", SENKYO_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), SENKYO_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+#: 第30条の12: the 在外選挙人名簿's 抄本 rules and the defect that breaks each.
+OVERSEAS_INSPECTION = {"senkyo.overseas_inspection_window": "senkyo_overseas_inspection_open_in_window",
+                       "senkyo.overseas_confirmation_in_window": "senkyo_overseas_confirmation_like_article_24"}
+
+
+def test_a_conforming_vendor_gives_the_overseas_inspection_rules_no_finding() -> None:
+    found = rule_findings(frozenset(), SENKYO_RULES, BINDINGS, OVERSEAS_INSPECTION)
+    assert found == {rule: [] for rule in OVERSEAS_INSPECTION}
+
+
+@pytest.mark.parametrize(("rule", "name"), OVERSEAS_INSPECTION.items())
+def test_an_overseas_inspection_defect_gives_its_rules_finding_at_the_query(rule: str, name: str) -> None:
+    (finding,) = rule_findings(frozenset({name}), SENKYO_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert finding.expected != finding.actual
