@@ -257,7 +257,12 @@ class ModelSteps(RuleBasedStateMachine):
         admin = self.session.admin
         if admin is None or not admin.logs or not persons or not self._judges(LOGS):
             return
-        atena = persons[0]
+        # A person the request names, where the step changed one: 10.2 R004 asks for the operation's entry, not one
+        # for each person it changed on the side (a vendor may make the member a leaving 世帯主 leaves behind the
+        # new 世帯主 in the same 異動, 4.0.4 R001, and log the 転出 under the one who moved only).
+        named = request.get("宛名番号")
+        asked = {str(atena) for atena in named} if isinstance(named, list) else {str(named)} if named else set()
+        atena = next((atena for atena in persons if atena in asked), persons[0])
         _, document = self.session.paths.driver.call("query.person", {"宛名番号": atena})
         person = document.get("person") if isinstance(document, dict) else None
         wanted = [Logged("query.person", atena, None, carries_my_number(person))]
