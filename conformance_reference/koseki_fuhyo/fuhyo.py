@@ -5,8 +5,9 @@ harness plays the 戸籍 side (the profile's ``targets.load.koseki_path``): 本�
 在籍者 with the 戸籍's 氏名, 氏名_フリガナ, 生年月日, 性別, maybe a 除籍年月日, and either the 宛名番号 of the
 town's 住民票 or, for a person living elsewhere, the 住所 the 住所地 notified (法 第19条第1項:
 住所_市区町村コード, 住所を定めた年月日). The per-person query of the 筆頭者 or of a 在籍者 answers the whole
-附票 (``戸籍の附票``). The 住所 side of a person the town holds is read from the 住民票: a 転出 with a
-転入通知 moved the address there on the 転入日; a 転出 without one is a 国外転出届.
+附票 (``戸籍の附票``); an entry 消除 (the 除票) keeps its items with its ``消除年月日`` and ``保存期限`` (the
+last day it is kept, 施行令 第34条第1項). The 住所 side of a person the town holds is read from the 住民票: a 転出
+with a 転入通知 moved the address there on the 転入日; a 転出 without one is a 国外転出届.
 
 ``POST /api/v1/forms/fuhyo_utsushi`` with ``{"本籍", "筆頭者氏名"}`` prints the 戸籍の附票の写し of that 戸籍
 (:func:`KosekiRegister.copy_lines`, laid out by :mod:`conformance_reference.statute_forms`): the 戸籍の表示,
@@ -18,8 +19,10 @@ Written apart from :mod:`conformance.domains.koseki_fuhyo.oracle` on purpose. Na
 
 from __future__ import annotations
 
+import calendar
 import threading
 from collections.abc import Callable, Mapping
+from datetime import date, timedelta
 from typing import Any
 
 from conformance_reference.http import bad_request
@@ -46,6 +49,18 @@ def _member(value: object) -> dict[str, str | None]:
     if member["宛名番号"] is None and member["住所_市区町村コード"] is None:
         raise bad_request("在籍者: a 宛名番号 or the 住所 the 住所地 notified is required")
     return member
+
+
+def _years_on(day: str | None, years: int) -> str | None:
+    """The last day of ``years`` years from ``day`` (ISO): the day is not counted (民法 第140条), so the period
+    runs from the next day to the day before that next day's date ``years`` on (第143条第2項; a 2月29日 with
+    none: the end of 2月)."""
+    if day is None:
+        return None
+    following = date.fromisoformat(day) + timedelta(days=1)
+    if (following.month, following.day) == (2, 29) and not calendar.isleap(following.year + years):
+        return date(following.year + years, 2, 28).isoformat()
+    return (date(following.year + years, following.month, following.day) - timedelta(days=1)).isoformat()
 
 
 class KosekiRegister:
@@ -87,7 +102,23 @@ class KosekiRegister:
         with self._lock:
             koseki = next((k for k in reversed(self._koseki)
                            if any(m["宛名番号"] == atena for m in k["在籍者"])), None)
-        return None if koseki is None else self._fuhyo_of(koseki, row_of)
+        if koseki is None:
+            return None
+        fuhyo = self._fuhyo_of(koseki, row_of)
+        fuhyo["記載"] = [self._answered(entry) for entry in fuhyo["記載"]]
+        return fuhyo
+
+    def _answered(self, entry: dict[str, Any]) -> dict[str, Any]:
+        """One entry as the per-person query answers it (the 除票's defects are the answer's, not the print's)."""
+        if not entry["消除"]:
+            return entry
+        if "fuhyo_removed_entry_blanked" in self.defects:
+            entry = {**entry, **dict.fromkeys(("氏名", "氏名の振り仮名", "出生の年月日", "男女の別"))}
+        if "fuhyo_removal_undated" in self.defects:
+            entry = {**entry, "消除年月日": None}
+        if "fuhyo_kept_five_years" in self.defects:
+            entry = {**entry, "保存期限": _years_on(entry["消除年月日"], 5)}
+        return entry
 
     def copy_lines(self, body: Mapping[str, Any], row_of: Callable[[str], Row | None]) -> list[tuple[str, str]] | None:
         """The printed lines of the 戸籍の附票の写し of the 戸籍 ``body`` names by 本籍 and 筆頭者氏名 (None:
@@ -156,6 +187,8 @@ class KosekiRegister:
             "氏名の振り仮名": None if "fuhyo_furigana_missing" in self.defects else member["氏名_フリガナ"],
             "出生の年月日": birth, "男女の別": _SEX.get(sex), "消除": removed,
             "消除年月日": member["除籍年月日"] if removed else None,
+            # 施行令 第34条第1項: the 除票 kept 百五十年間 from the 消除 (民法's count, as for any period in years).
+            "保存期限": _years_on(member["除籍年月日"], 150) if removed else None,
         }
         entry.update(self._address(member, row))
         return entry

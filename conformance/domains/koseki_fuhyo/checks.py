@@ -17,7 +17,13 @@ fails its own provision only:
   (国外転出者: the 転出の予定年月日), for one who stays or moves abroad;
 - 施行令 第20条第1項: the 住所 corrected when the 筆頭者 moves to another municipality (the 転入通知's
   municipality and 転入日);
-- 施行令 第19条第1項: the entry of a child removed from the 戸籍 (除籍) is 消除.
+- 施行令 第19条第1項: the entry of a child removed from the 戸籍 (除籍) is 消除;
+- 法 第21条の2: that entry, the 除票, still records the child's 氏名, 出生の年月日 and 男女の別 (that they are
+  there; whether they are right is 第17条's);
+- 施行令 第21条第2項 (reading 第13条第1項) and 法 第21条の2: it records the day of the 消除 (``消除年月日``: not
+  before the 除籍 and not after the query; the day the 市町村長 消除 it, which the 戸籍 does not tell);
+- 施行令 第34条第1項: the 除票 is kept 百五十年間 (``保存期限``, the last day it is kept: not before
+  :func:`conformance.domains.koseki_fuhyo.oracle.kept_until` of the 除籍 day).
 
 The 柱書 of 法 第17条第1項 is judged by every item's check, 法 第18条 (職権) by ``created``, ``follows_move`` and
 ``removed`` (made with no request), 施行令 第18条第1項 by ``created``. 第17条第1項第7号 (住民票コード) is MANUAL: the
@@ -186,6 +192,30 @@ def _removed(s: Scenario, town: str) -> Projection:
     return {"子0の消除": fuhyo.is_removed(REMOVED_ON)}
 
 
+#: The items of 法 第17条第1項 the 除票 of a removed child keeps (法 第21条の2), as the answer names them: each
+#: recorded of every person (the 振り仮名, a recent item, and the 住所, which a 国外転出者 has none of, are left to
+#: their own checks). Whether each value is right is 第17条's checks'; this one judges that it is still there.
+_KEPT_ITEMS = ("氏名", "出生の年月日", "男女の別")
+KEPT = "記載あり"
+
+
+def _removed_record(s: Scenario, town: str) -> Projection:
+    """法 第21条の2: the 除票 keeps the entry's items and that it was 消除."""
+    return {"子0の除票": {**dict.fromkeys(_KEPT_ITEMS, KEPT), "消除": True}}
+
+
+#: How a 消除年月日 the text allows is shown (the day of the 消除: from the 除籍 to the day of the query).
+REMOVAL_DAY_ALLOWED = "除籍の日から照会の日まで"
+
+
+def _removal_date(s: Scenario, town: str) -> Projection:
+    return {"子0の消除年月日": REMOVAL_DAY_ALLOWED}
+
+
+def _kept(s: Scenario, town: str) -> Projection:
+    return {"子0の除票の保存期限": f"{fuhyo.kept_until(REMOVED_ON).isoformat()}以後"}
+
+
 # -- what the vendor answered ---------------------------------------------------------------------
 
 
@@ -239,6 +269,34 @@ def _first_child_removed(document: Mapping[str, Any], loaded: Loaded) -> Project
     return {"子0の消除": _entries(document, loaded).get("子0", {}).get("消除")}
 
 
+def _first_child_record(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    entry = _entries(document, loaded).get("子0", {})
+    kept = {name: KEPT if entry.get(name) else entry.get(name) for name in _KEPT_ITEMS}
+    return {"子0の除票": {**kept, "消除": entry.get("消除")}}
+
+
+def _iso_day(value: object) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _first_child_removal_date(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The 消除年月日 as the oracle words an allowed one, else as answered."""
+    shown = _entries(document, loaded).get("子0", {}).get("消除年月日")
+    day = _iso_day(shown)
+    allowed = day is not None and REMOVED_ON <= day <= date.today()
+    return {"子0の消除年月日": REMOVAL_DAY_ALLOWED if allowed else shown}
+
+
+def _first_child_kept(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The 保存期限 as the oracle words one long enough (keeping longer is no breach), else as answered."""
+    shown = _entries(document, loaded).get("子0", {}).get("保存期限")
+    day, least = _iso_day(shown), fuhyo.kept_until(REMOVED_ON)
+    return {"子0の除票の保存期限": f"{least.isoformat()}以後" if day is not None and day >= least else shown}
+
+
 #: Worked examples: a 世帯主 born 1980-06-06, resident since 2010-04-01, with a child born 2012-08-08;
 #: the same family moved abroad on 2025-06-30 (国外転出者: that fact and the 転出の予定年月日), and moved to
 #: 千代田区 (131016) with a 転入日 of 2025-06-28 (the 附票's 住所 corrected to it).
@@ -278,6 +336,13 @@ FUHYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
           _moving_on, _corrected, _head("住所_市区町村コード", "住所を定めた年月日"), (MOVED,)),
     _rule("fuhyo.removed", "戸籍の附票: the entry of a person removed from the 戸籍 消除 (施行令 第19条第1項)",
           _with_children, _removed, _first_child_removed, (FAMILY,), removed=True),
+    _rule("fuhyo.removed_record", "戸籍の附票の除票: the entry 消除 keeps what it recorded and that it was 消除 "
+          "(法 第21条の2)", _with_children, _removed_record, _first_child_record, (FAMILY,), removed=True),
+    _rule("fuhyo.removal_date", "戸籍の附票: the entry 消除 with the day of its 消除 "
+          "(施行令 第21条第2項, 法 第21条の2)",
+          _with_children, _removal_date, _first_child_removal_date, (FAMILY,), removed=True),
+    _rule("fuhyo.kept_until", "戸籍の附票の除票: kept 百五十年間 from the 消除 (施行令 第34条第1項)",
+          _with_children, _kept, _first_child_kept, (FAMILY,), removed=True),
 )}
 
 
@@ -314,3 +379,6 @@ fuhyo_birth = check("scenario.fuhyo.birth")(_rule_check("fuhyo.birth"))
 fuhyo_sex = check("scenario.fuhyo.sex")(_rule_check("fuhyo.sex"))
 fuhyo_follows_move = check("scenario.fuhyo.follows_move")(_rule_check("fuhyo.follows_move"))
 fuhyo_removed = check("scenario.fuhyo.removed")(_rule_check("fuhyo.removed"))
+fuhyo_removed_record = check("scenario.fuhyo.removed_record")(_rule_check("fuhyo.removed_record"))
+fuhyo_removal_date = check("scenario.fuhyo.removal_date")(_rule_check("fuhyo.removal_date"))
+fuhyo_kept_until = check("scenario.fuhyo.kept_until")(_rule_check("fuhyo.kept_until"))

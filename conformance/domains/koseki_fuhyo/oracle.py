@@ -7,6 +7,9 @@ Texts: spec_sources/statutes/fuhyo (住民基本台帳法, 住民基本台帳法
   国外転出者, that the person is one (第3号), 住所を定めた年月日 or the 国外転出届's 転出の予定年月日 (第4号),
   出生の年月日 (第5号), 男女の別 (第6号);
 - 施行令 第19条第1項: the entry of a person removed from the 戸籍 is 消除;
+- 法 第21条の2: the 除票 keeps what the entry recorded, with that it was 消除 and the day (施行令 第21条第2項,
+  reading 第13条第1項: その旨及びその年月日);
+- 施行令 第34条第1項: the 除票 is kept 百五十年間 from the day of its 消除;
 - 施行令 第20条第1項: a changed item is corrected (a move to another municipality: the new 住所 and its
   住所を定めた年月日, which the 住所地 notifies under 法 第19条第1項).
 
@@ -17,7 +20,7 @@ municipality on its 転入日; a 転出 without one is a 国外転出届 (the ha
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 #: 法 第17条第1項第6号 as the answers write it (the 住民記録 code 1 男, 2 女).
 SEX = {"1": "男", "2": "女"}
@@ -48,3 +51,23 @@ def fuhyo_address(town: str, settled: date, planned_out: date | None = None, *, 
 def is_removed(removed_from_koseki: date | None) -> bool:
     """施行令 第19条第1項: the entry of a person removed from the 戸籍 is 消除 (kept as the 除票)."""
     return removed_from_koseki is not None
+
+
+#: 施行令 第34条第1項: 除票又は戸籍の附票の除票を ... 消除し、又は改製した日から百五十年間保存する.
+KEEPING_YEARS = 150
+
+
+def kept_until(removed_on: date, years: int = KEEPING_YEARS) -> date:
+    """施行令 第34条第1項: the last day the 除票 of an entry 消除 on ``removed_on`` must still be kept.
+
+    The period is counted as 民法 counts one in years (our reading: 施行令 names no other way): 第140条 leaves
+    out the day of the 消除 (it is not at 午前零時), so it starts the next day; 第143条第2項 ends it on the day
+    before the day that corresponds to that start ``years`` later, or, when that year has no such day
+    (a start on 2月29日), on the last day of its month. Keeping longer is no breach (百五十年間 is the least).
+    """
+    start = removed_on + timedelta(days=1)
+    try:
+        corresponding = start.replace(year=start.year + years)
+    except ValueError:  # 2月29日 in a common year: 第143条第2項ただし書, the month's last day
+        return date(start.year + years, 2, 28)
+    return corresponding - timedelta(days=1)

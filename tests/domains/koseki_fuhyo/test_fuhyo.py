@@ -33,3 +33,19 @@ def test_removed_from_the_koseki() -> None:
     assert fuhyo.is_removed(date(2025, 1, 15))
     assert not fuhyo.is_removed(None)
     assert fuhyo.SEX == {"1": "男", "2": "女"}
+
+
+def test_the_jyohyo_is_kept_150_years_from_the_day_after_the_shojo() -> None:
+    # 施行令 第34条第1項: 消除した日から百五十年間保存; 民法 第140条 leaves the day of the 消除 out (our reading),
+    # 第143条第2項 ends the period the day before the corresponding day of its start.
+    assert fuhyo.kept_until(date(2025, 1, 15)) == date(2175, 1, 15)
+    assert fuhyo.kept_until(date(2025, 12, 31)) == date(2175, 12, 31)
+    # A start on 2月29日 (the 消除 on 2月28日 of a leap year) has no corresponding day in 2174: 2月28日.
+    assert fuhyo.kept_until(date(2024, 2, 28)) == date(2174, 2, 28)
+    # The 消除 on 2月29日: the period starts on 3月1日 and ends on the day before 2174-03-01.
+    assert fuhyo.kept_until(date(2024, 2, 29)) == date(2174, 2, 28)
+    # The 消除 on 2月28日 of a common year: the period starts on 3月1日, so it ends on 2月29日 when the 150th
+    # year is a leap year (2176), not on the same day 150 years on.
+    assert fuhyo.kept_until(date(2026, 2, 28)) == date(2176, 2, 29)
+    assert fuhyo.kept_until(date(2027, 2, 28)) == date(2177, 2, 28)
+    assert fuhyo.kept_until(date(2025, 1, 15), 5) == date(2030, 1, 15)

@@ -6,10 +6,12 @@ examples (the comparison the checks make; tests/test_reference_run.py shows it t
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rule_findings
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
@@ -53,7 +55,7 @@ def test_the_koseki_names_every_person_and_the_one_living_elsewhere() -> None:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in FUHYO_RULES}
-    assert len(names) == 11
+    assert len(names) == 14
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.fuhyo.")}
     assert all(rule.examples and rule.prepare for rule in FUHYO_RULES.values())
@@ -86,3 +88,40 @@ def test_without_the_koseki_path_the_checks_are_not_automated() -> None:
     ctx = CheckContext(requirement=edition.requirements[0], target=target)
     with pytest.raises(NotAutomated, match="koseki_path"):
         fs.fuhyo_created(ctx)
+
+
+#: The rules of the 除票 (法 第21条の2, 施行令 第21条第2項, 第34条第1項) and the defect each is shown to catch.
+JYOHYO_RULES = {"fuhyo.removed_record": "fuhyo_removed_entry_blanked", "fuhyo.removal_date": "fuhyo_removal_undated",
+                "fuhyo.kept_until": "fuhyo_kept_five_years"}
+
+
+def test_the_jyohyo_of_a_conforming_vendor_gives_no_finding() -> None:
+    found = rule_findings(frozenset(), FUHYO_RULES, BINDINGS, list(JYOHYO_RULES))
+    assert found == {name: [] for name in JYOHYO_RULES}
+
+
+@pytest.mark.parametrize("rule", sorted(JYOHYO_RULES))
+def test_a_jyohyo_defect_gives_its_rules_finding(rule: str) -> None:
+    (finding,) = rule_findings(frozenset({JYOHYO_RULES[rule]}), FUHYO_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location.startswith("GET ")
+    assert json.loads(finding.expected) == fs.FUHYO_RULES[rule].expected(fs.FAMILY, TOWN_CODE)
+    assert json.loads(finding.actual) == {
+        "fuhyo.removed_record": {"子0の除票": {"氏名": None, "出生の年月日": None, "男女の別": None, "消除": True}},
+        "fuhyo.removal_date": {"子0の消除年月日": None},
+        "fuhyo.kept_until": {"子0の除票の保存期限": "2030-01-15"},
+    }[rule]
+
+
+def test_the_jyohyo_projections_accept_what_the_text_allows() -> None:
+    loaded = Loaded("8999999990", ("8999999981",))
+
+    def answer(**entry: object) -> dict[str, object]:
+        return {"戸籍の附票": {"記載": [{"宛名番号": "8999999981", **entry}]}}
+
+    # The 消除 recorded on a later day than the 除籍 (the day the 市町村長 消除 it) is allowed; before it is not.
+    assert fs._first_child_removal_date(answer(消除年月日="2025-02-01"), loaded) == fs._removal_date(fs.FAMILY, "")
+    assert fs._first_child_removal_date(answer(消除年月日="2025-01-14"), loaded) == {"子0の消除年月日": "2025-01-14"}
+    # Kept longer than 百五十年間 is no breach; a day short (the 消除 day counted) is.
+    assert fs._first_child_kept(answer(保存期限="2200-01-01"), loaded) == fs._kept(fs.FAMILY, "")
+    assert fs._first_child_kept(answer(保存期限="2175-01-14"), loaded) == {"子0の除票の保存期限": "2175-01-14"}
