@@ -10,8 +10,9 @@ last day it is kept, 施行令 第34条第1項). The 住所 side of a person the
 with a 転入通知 moved the address there on the 転入日; a 転出 without one is a 国外転出届.
 
 ``POST /api/v1/forms/fuhyo_utsushi`` with ``{"本籍", "筆頭者氏名"}`` prints the 戸籍の附票の写し of that 戸籍
-(:func:`KosekiRegister.copy_lines`, laid out by :mod:`conformance_reference.statute_forms`): the 戸籍の表示,
-then each person's 氏名, 氏名の振り仮名, 出生の年月日, 男女の別, 住所 (国外転出者: that fact) and 住所を定めた年月日
+(:func:`KosekiRegister.copy_lines`, laid out by :mod:`conformance_reference.statute_forms`): the 戸籍の表示 when
+the 特別の請求 asks for it (``"表示する事項": ["戸籍の表示"]``; else left out, as 第20条第5項 allows), then
+each person's 氏名, 氏名の振り仮名, 出生の年月日, 男女の別, 住所 (国外転出者: that fact) and 住所を定めた年月日
 (国外転出者: 転出の予定年月日), a 消除 entry marked with its date. Dates in 和暦.
 
 Written apart from :mod:`conformance.domains.koseki_fuhyo.oracle` on purpose. Named defects change one item each.
@@ -130,13 +131,22 @@ class KosekiRegister:
             return None
         fuhyo = self._fuhyo_of(koseki, row_of)
         lines: list[tuple[str, str]] = []
-        if "fuhyo_copy_without_koseki_display" not in self.defects:
+        if self._display_asked(body) and "fuhyo_copy_without_koseki_display" not in self.defects:
             display = fuhyo["戸籍の表示"]
             lines += [("本籍", display["本籍"]), ("筆頭者氏名", display["筆頭者氏名"] or "")]
         for entry in fuhyo["記載"]:
             row = row_of(entry["宛名番号"]) if entry["宛名番号"] else None
             lines += [("", ""), *self._copy_entry(entry, row)]
         return lines
+
+    @staticmethod
+    def _display_asked(body: Mapping[str, Any]) -> bool:
+        """法 第20条第5項 (第12条第5項): the 戸籍の表示 is printed only when the 特別の請求 asks for it
+        (``表示する事項``: a list of item names)."""
+        asked = body.get("表示する事項", [])
+        if not isinstance(asked, list) or not all(isinstance(item, str) for item in asked):
+            raise bad_request("表示する事項: a list of item names is required (e.g. [\"戸籍の表示\"])")
+        return "戸籍の表示" in asked
 
     def _copy_entry(self, entry: Mapping[str, Any], row: Row | None) -> list[tuple[str, str]]:
         """One person's printed lines (法 第17条第1項 第2号から第6号まで; 施行令 第19条第1項: the 消除 mark)."""

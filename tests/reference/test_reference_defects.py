@@ -845,7 +845,7 @@ def fuhyo_copy_probe(api: Api) -> list[Any]:
     for scenario in (fuhyo_scenarios.FAMILY, fuhyo_scenarios.EMIGRATED, fuhyo_scenarios.MOVED):
         loaded = scenarios.load(client, scenario, TOWN_CODE)
         fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True, joined=True)
-        lines = fuhyo_forms.issue_copy(client, loaded, scenario).get("行") or []
+        lines = fuhyo_forms.issue_copy(client, loaded, scenario, shown=(fuhyo_forms.DISPLAY,)).get("行") or []
         printed.append([line for line in lines if not line.startswith("発行番号")])
     return printed
 

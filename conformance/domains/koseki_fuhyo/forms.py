@@ -8,7 +8,10 @@ read as printed (:func:`conformance.targets.forms.read_pdf`: the same untrusted-
 住民記録 forms). Each check judges one item the law says the 附票 records, on the paper, against
 :mod:`conformance.domains.koseki_fuhyo.oracle`:
 
-- 法 第17条第1項第1号 戸籍の表示: the 本籍, and the 筆頭者の氏名 printed apart from the 筆頭者's own entry;
+- 法 第17条第1項第1号 戸籍の表示: the 本籍, and the 筆頭者の氏名 printed apart from the 筆頭者's own entry, on a
+  写し asked for with it (第20条第5項 reads 第12条第5項: unless specially asked for, the 写し may leave out
+  第17条第1号, 第7号 and 第8号 and the 第17条の2 items; the other checks ask with no 特別の請求, so they show
+  that 第2号 to 第6号 are not left out);
 - 第2号 氏名, 第2号の2 氏名の振り仮名, 第5号 出生の年月日, 第6号 男女の別: of every person of the 戸籍;
 - 第3号 住所 (国外転出者: that he is one), 第4号 住所を定めた年月日 (国外転出者: the 転出の予定年月日): of the
   筆頭者 who stays or moves abroad;
@@ -43,14 +46,23 @@ FORM_PATH = f"/forms/{FORM_ID}"
 ADDRESS = "見本町本町一丁目99番1号"
 EMIGRANT = "国外転出"
 REMOVED = "消除"
+#: The 特別の請求 of 法 第12条第5項 as 第20条第5項 reads it for the 写し (the items a 写し may leave out unless
+#: asked for: 第17条第1号, 第7号, 第8号 and 第17条の2第1項's): the request body names them in this list.
+SPECIAL_REQUEST = "表示する事項"
+DISPLAY = "戸籍の表示"
 
 
 # -- reading the print ----------------------------------------------------------------------------
 
 
-def issue_copy(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
-    """The 写し of the family's 戸籍 as printed: ``{"行": [lines]}``, or ``{"問題": why it cannot be read}``."""
-    return issue_printed(client, FORM_ID, {"本籍": fs.HONSEKI, "筆頭者氏名": fs.HEAD[0]})
+def issue_copy(client: HttpClient, loaded: Loaded, scenario: Scenario, *,
+               shown: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The 写し of the family's 戸籍 as printed: ``{"行": [lines]}``, or ``{"問題": why it cannot be read}``;
+    ``shown``: the items asked for by the 特別の請求 (:data:`SPECIAL_REQUEST`; none: a plain 第20条第1項 請求)."""
+    body: dict[str, Any] = {"本籍": fs.HONSEKI, "筆頭者氏名": fs.HEAD[0]}
+    if shown:
+        body[SPECIAL_REQUEST] = list(shown)
+    return issue_printed(client, FORM_ID, body)
 
 
 def sections(lines: Sequence[str], names: Sequence[str]) -> list[list[str]]:
@@ -227,18 +239,23 @@ def _ask(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, An
     return {**issue_copy(client, loaded, scenario), "場面": scenario}
 
 
+def _ask_with_display(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
+    """The 写し asked for with the 戸籍の表示 (the 特別の請求: without it the 写し may leave the 表示 out)."""
+    return {**issue_copy(client, loaded, scenario, shown=(DISPLAY,)), "場面": scenario}
+
+
 def _rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
           expected: Callable[[Scenario, str], Projection],
           actual: Callable[[Mapping[str, Any], Loaded, Scenario], Projection], examples: tuple[Scenario, ...], *,
-          removed: bool = False) -> Rule:
+          removed: bool = False, display: bool = False) -> Rule:
     return Rule(name, title, scenarios, expected, _reading(actual), examples,
-                prepare=partial(fs.register, removed=removed), ask=_ask, asked=f"POST {FORM_PATH}",
-                form=FORM_ID)
+                prepare=partial(fs.register, removed=removed), ask=_ask_with_display if display else _ask,
+                asked=f"POST {FORM_PATH}", form=FORM_ID)
 
 
 FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    _rule("fuhyo_form.koseki_display", "戸籍の附票の写し: the 戸籍の表示 printed, 本籍 and 筆頭者氏名 "
-          "(法 第17条第1項第1号)", fs.families, fs._display, _shown_display, (fs.FAMILY,)),
+    _rule("fuhyo_form.koseki_display", "戸籍の附票の写し: the 戸籍の表示 printed when asked for, 本籍 and 筆頭者氏名 "
+          "(法 第17条第1項第1号, 第20条第5項)", fs.families, fs._display, _shown_display, (fs.FAMILY,), display=True),
     _rule("fuhyo_form.name", "戸籍の附票の写し: each person's 氏名 printed (法 第17条第1項第2号)", fs.families,
           _per_person("氏名", lambda s, key: fs._names(s, key)[0]), _shown_names, (fs.FAMILY,)),
     _rule("fuhyo_form.furigana", "戸籍の附票の写し: each person's 氏名の振り仮名 printed (法 第17条第1項第2号の2)",

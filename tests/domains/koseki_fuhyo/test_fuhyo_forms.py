@@ -15,6 +15,7 @@ from rule_probes import bound_requirements, failed_requirements
 
 from conformance.catalog.loader import load_edition
 from conformance.catalog.models import Requirement
+from conformance.checks import scenarios
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import APPEND_PATH, Loaded
 from conformance.domains.koseki_fuhyo import checks as fs
@@ -106,8 +107,10 @@ def test_every_rule_is_a_registered_check_bound_beside_the_fuhyos_own() -> None:
     names = {f"scenario.{name}" for name in FORM_RULES}
     assert names <= set(default_registry())
     assert names == {name for name in bound if name.startswith("scenario.fuhyo_form.")}
+    # 第20条第5項 (the 写し may leave the 戸籍の表示 out unless asked for) is the 写し's alone.
+    only_the_copy = {"scenario.fuhyo_form.koseki_display": {"koseki_fuhyo-2025.12-1.20.0.5.0-R003"}}
     for name in names:
-        assert bound[name] == bound[name.replace("fuhyo_form.", "fuhyo.")]
+        assert bound[name] == bound[name.replace("fuhyo_form.", "fuhyo.")] | only_the_copy.get(name, set())
     assert all(rule.examples and rule.prepare and rule.ask for rule in FORM_RULES.values())
 
 
@@ -145,3 +148,28 @@ def test_the_finding_names_the_form_and_the_item() -> None:
     # The 国外転出者's 転出の予定年月日 expected; printed: the day he settled in the town (the 住民票's).
     assert isinstance(expected["住所を定めた年月日"], str) and isinstance(actual["住所を定めた年月日"], list)
     assert expected["住所を定めた年月日"] not in actual["住所を定めた年月日"]
+
+
+def test_the_koseki_display_is_printed_when_asked_for_and_may_be_left_out_else() -> None:
+    # 第20条第5項 reads 第12条第5項: 特別の請求がない限り the 写し may leave out 第17条第1号 (the 戸籍の表示). The
+    # reference leaves it out of a plain request; the check asks for it, so it never fails what the text allows.
+    requirement = cast(Requirement, SimpleNamespace(id="koseki_fuhyo-2025.12-1.20.0.5.0-R003"))
+    found: dict[str, list[Any]] = {}
+    for defect in ("", "fuhyo_copy_without_koseki_display"):
+        with start_reference(defects=frozenset({defect} - {""})) as running:
+            client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+            target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+                            append_path=APPEND_PATH, forms=FormsTarget(statute=("fuhyo_utsushi",)),
+                            koseki_path=fs.KOSEKI_PATH, max_examples=2)
+            if not defect:
+                loaded = scenarios.load(client, fs.FAMILY, TOWN_CODE)
+                fs.register(client, fs.FAMILY, loaded)
+                plain = " ".join(ff.issue_copy(client, loaded, fs.FAMILY)["行"])
+                asked = " ".join(ff.issue_copy(client, loaded, fs.FAMILY, shown=(ff.DISPLAY,))["行"])
+                assert fs.HONSEKI not in plain and fs.HONSEKI in asked
+            found[defect] = list(ff.fuhyo_form_koseki_display(CheckContext(requirement=requirement, target=target)))
+    assert found[""] == []
+    (finding,) = found["fuhyo_copy_without_koseki_display"]
+    assert finding.code == "scenario.fuhyo_form.koseki_display.mismatch"
+    assert finding.location == "POST /forms/fuhyo_utsushi"
+    assert json.loads(finding.actual) == {"戸籍の表示": {"本籍": None, "筆頭者氏名": None}}
