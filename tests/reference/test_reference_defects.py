@@ -531,6 +531,7 @@ AFFECTS: dict[str, set[str]] = {
         "koseki_entry_copied_on_marriage", "koseki_head_spouse_unmarked", "koseki_origin_unwritten",
         "koseki_death_removed_when_known", "koseki_father_is_head", "koseki_every_child_legitimate",
         "koseki_judgment_from_decision", "koseki_adoptee_stays", "koseki_adoptive_parent_unwritten")},
+    **{name: {"koseki"} for name in ("koseki_furigana_unchecked",)},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
