@@ -101,7 +101,7 @@ def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     assert len(names) == 30
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
-    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 36
+    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 38
     assert all(rule.examples for rule in KOSEKI_RULES.values())
 
 
