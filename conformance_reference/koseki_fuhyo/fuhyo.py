@@ -4,10 +4,10 @@ Not in the 住民記録 catalog: ``POST /api/v1/admin/koseki`` takes a 戸籍 wh
 harness plays the 戸籍 side (the profile's ``targets.load.koseki_path``): 本籍, 筆頭者氏名, and each
 在籍者 with the 戸籍's 氏名, 氏名_フリガナ, 生年月日, 性別, maybe a 除籍年月日, and either the 宛名番号 of the
 town's 住民票 or, for a person living elsewhere, the 住所 the 住所地 notified (法 第19条第1項:
-住所_市区町村コード, 住所を定めた年月日). The per-person query of the 筆頭者 or of a 在籍者 answers the whole
-附票 (``戸籍の附票``); an entry 消除 (the 除票) keeps its items with its ``消除年月日`` and ``保存期限`` (the
-last day it is kept, 施行令 第34条第1項). The 住所 side of a person the town holds is read from the 住民票: a 転出
-with a 転入通知 moved the address there on the 転入日; a 転出 without one is a 国外転出届.
+住所_市区町村コード, 住所を定めた年月日, maybe 住民票コード). The per-person query of the 筆頭者 or of a 在籍者
+answers the whole 附票 (``戸籍の附票``); an entry 消除 (the 除票) keeps its items with its ``消除年月日`` and
+``保存期限`` (the last day it is kept, 施行令 第34条第1項). The 住所 side of a person the town holds is read
+from the 住民票: a 転出 with a 転入通知 moved the address there on the 転入日; a 転出 without one is a 国外転出届.
 
 ``POST /api/v1/forms/fuhyo_utsushi`` with ``{"本籍", "筆頭者氏名"}`` prints the 戸籍の附票の写し of that 戸籍
 (:func:`KosekiRegister.copy_lines`, laid out by :mod:`conformance_reference.statute_forms`): the 戸籍の表示 when
@@ -44,7 +44,7 @@ def _member(value: object) -> dict[str, str | None]:
     if not isinstance(value, Mapping):
         raise bad_request("在籍者: each entry is an object")
     member: dict[str, str | None] = {name: _text(value.get(name), name) for name in _MEMBER_TEXTS}
-    for name in ("宛名番号", "除籍年月日", "住所_市区町村コード", "住所を定めた年月日"):
+    for name in ("宛名番号", "除籍年月日", "住所_市区町村コード", "住所を定めた年月日", "住民票コード"):
         item = value.get(name)
         member[name] = _text(item, name) if item is not None else None
     if member["宛名番号"] is None and member["住所_市区町村コード"] is None:
@@ -196,12 +196,19 @@ class KosekiRegister:
             "宛名番号": member["宛名番号"], "氏名": name,
             "氏名の振り仮名": None if "fuhyo_furigana_missing" in self.defects else member["氏名_フリガナ"],
             "出生の年月日": birth, "男女の別": _SEX.get(sex), "消除": removed,
+            # 第17条第1項第7号: the 住民票's, or the one the 住所地 notified (none when the town does not keep it).
+            "住民票コード": self._code(member, row),
             "消除年月日": member["除籍年月日"] if removed else None,
             # 施行令 第34条第1項: the 除票 kept 百五十年間 from the 消除 (民法's count, as for any period in years).
             "保存期限": _years_on(member["除籍年月日"], 150) if removed else None,
         }
         entry.update(self._address(member, row))
         return entry
+
+    def _code(self, member: Mapping[str, str | None], row: Row | None) -> str | None:
+        if row is not None:
+            return row.get("住民票コード") or None
+        return None if "fuhyo_code_of_residents_only" in self.defects else member["住民票コード"]
 
     def _address(self, member: Mapping[str, str | None], row: Row | None) -> dict[str, Any]:
         """法 第17条第1項第3号, 第4号 from the 住民票 (or the 住所地's notice), corrected on a move."""

@@ -456,9 +456,10 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"fuhyo_copy"} for name in (
         "fuhyo_copy_without_koseki_display", "fuhyo_copy_without_furigana", "fuhyo_copy_emigrant_address_printed",
         "fuhyo_copy_address_date_of_juminhyo", "fuhyo_copy_without_sex", "fuhyo_copy_removal_unmarked")},
-    # 戸籍の附票の除票 as the per-person query answers it (its print is right).
+    # 戸籍の附票の除票 and the 住民票コード (not printed) as the per-person query answers them (the print is right).
     **{name: {"fuhyo"} for name in (
-        "fuhyo_removed_entry_blanked", "fuhyo_removal_undated", "fuhyo_kept_five_years")},
+        "fuhyo_removed_entry_blanked", "fuhyo_removal_undated", "fuhyo_kept_five_years",
+        "fuhyo_code_of_residents_only")},
     # 軽自動車税 (conformance_reference/keijidosha_zei/keijidosha.py; each defect's own test:
     # tests/domains/keijidosha_zei/test_keiji_scenarios.py).
     **{name: {"qualifications"} for name in (

@@ -26,8 +26,9 @@ fails its own provision only:
   :func:`conformance.domains.koseki_fuhyo.oracle.kept_until` of the 除籍 day).
 
 The 柱書 of 法 第17条第1項 is judged by every item's check, 法 第18条 (職権) by ``created``, ``follows_move`` and
-``removed`` (made with no request), 施行令 第18条第1項 by ``created``. 第17条第1項第7号 (住民票コード) is MANUAL: the
-generated rows carry no 住民票コード.
+``removed`` (made with no request), 施行令 第18条第1項 by ``created``. 第17条第1項第7号 (住民票コード) is judged for
+the 在籍者 living elsewhere (``juminhyo_code``: the code his 住所地 notified, sent with the 戸籍); for the town's
+residents it is MANUAL: the generated rows carry no 住民票コード.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ CHILD = ("見本\u3000一郎", "ミホン\u3000イチロウ", "1")
 #: A 在籍者 living in another municipality (not in the town's 住民記録), as his 住所地 notified him.
 ELSEWHERE = {"宛名番号": None, "氏名": "見本\u3000次郎", "氏名_フリガナ": "ミホン\u3000ジロウ",
              "生年月日": "1975-07-07", "性別": "1", "住所_市区町村コード": "131016",
-             "住所を定めた年月日": "2020-04-01"}
+             "住所を定めた年月日": "2020-04-01", "住民票コード": "80000000016"}
 #: The day the first child leaves the 戸籍 (e.g. by 婚姻) in the 消除 scenarios.
 REMOVED_ON = date(2025, 1, 15)
 _LAST_STORED = date(2025, 12, 31)
@@ -192,6 +193,11 @@ def _removed(s: Scenario, town: str) -> Projection:
     return {"子0の消除": fuhyo.is_removed(REMOVED_ON)}
 
 
+def _code(s: Scenario, town: str) -> Projection:
+    """法 第17条第1項第7号: the 住民票コード of the 在籍者 living elsewhere, as his 住所地 notified it (第19条第1項)."""
+    return {"他市町村の住民票コード": ELSEWHERE["住民票コード"]}
+
+
 #: The items of 法 第17条第1項 the 除票 of a removed child keeps (法 第21条の2), as the answer names them: each
 #: recorded of every person (the 振り仮名, a recent item, and the 住所, which a 国外転出者 has none of, are left to
 #: their own checks). Whether each value is right is 第17条's checks'; this one judges that it is still there.
@@ -269,6 +275,10 @@ def _first_child_removed(document: Mapping[str, Any], loaded: Loaded) -> Project
     return {"子0の消除": _entries(document, loaded).get("子0", {}).get("消除")}
 
 
+def _elsewhere_code(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    return {"他市町村の住民票コード": _entries(document, loaded).get("他市町村", {}).get("住民票コード")}
+
+
 def _first_child_record(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     entry = _entries(document, loaded).get("子0", {})
     kept = {name: KEPT if entry.get(name) else entry.get(name) for name in _KEPT_ITEMS}
@@ -336,6 +346,8 @@ FUHYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
           _moving_on, _corrected, _head("住所_市区町村コード", "住所を定めた年月日"), (MOVED,)),
     _rule("fuhyo.removed", "戸籍の附票: the entry of a person removed from the 戸籍 消除 (施行令 第19条第1項)",
           _with_children, _removed, _first_child_removed, (FAMILY,), removed=True),
+    _rule("fuhyo.juminhyo_code", "戸籍の附票: the 住民票コード of a person living elsewhere, as notified "
+          "(法 第17条第1項第7号)", families, _code, _elsewhere_code, (FAMILY,), elsewhere=True),
     _rule("fuhyo.removed_record", "戸籍の附票の除票: the entry 消除 keeps what it recorded and that it was 消除 "
           "(法 第21条の2)", _with_children, _removed_record, _first_child_record, (FAMILY,), removed=True),
     _rule("fuhyo.removal_date", "戸籍の附票: the entry 消除 with the day of its 消除 "
@@ -379,6 +391,7 @@ fuhyo_birth = check("scenario.fuhyo.birth")(_rule_check("fuhyo.birth"))
 fuhyo_sex = check("scenario.fuhyo.sex")(_rule_check("fuhyo.sex"))
 fuhyo_follows_move = check("scenario.fuhyo.follows_move")(_rule_check("fuhyo.follows_move"))
 fuhyo_removed = check("scenario.fuhyo.removed")(_rule_check("fuhyo.removed"))
+fuhyo_juminhyo_code = check("scenario.fuhyo.juminhyo_code")(_rule_check("fuhyo.juminhyo_code"))
 fuhyo_removed_record = check("scenario.fuhyo.removed_record")(_rule_check("fuhyo.removed_record"))
 fuhyo_removal_date = check("scenario.fuhyo.removal_date")(_rule_check("fuhyo.removal_date"))
 fuhyo_kept_until = check("scenario.fuhyo.kept_until")(_rule_check("fuhyo.kept_until"))

@@ -55,7 +55,7 @@ def test_the_koseki_names_every_person_and_the_one_living_elsewhere() -> None:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in FUHYO_RULES}
-    assert len(names) == 14
+    assert len(names) == 15
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.fuhyo.")}
     assert all(rule.examples and rule.prepare for rule in FUHYO_RULES.values())
@@ -127,3 +127,14 @@ def test_the_jyohyo_projections_accept_what_the_text_allows() -> None:
     # Kept longer than 百五十年間 is no breach; a day short (the 消除 day counted) is.
     assert fs._first_child_kept(answer(保存期限="2200-01-01"), loaded) == fs._kept(fs.FAMILY, "")
     assert fs._first_child_kept(answer(保存期限="2175-01-14"), loaded) == {"子0の除票の保存期限": "2175-01-14"}
+
+
+def test_the_code_of_a_person_living_elsewhere_is_the_one_notified() -> None:
+    found = rule_findings(frozenset({"fuhyo_code_of_residents_only"}), FUHYO_RULES, BINDINGS, ["fuhyo.juminhyo_code"])
+    (finding,) = found["fuhyo.juminhyo_code"]
+    assert finding.code == "scenario.fuhyo.juminhyo_code.mismatch"
+    assert finding.location.startswith("GET ")
+    assert json.loads(finding.expected) == {"他市町村の住民票コード": fs.ELSEWHERE["住民票コード"]}
+    assert json.loads(finding.actual) == {"他市町村の住民票コード": None}
+    clean = rule_findings(frozenset(), FUHYO_RULES, BINDINGS, ["fuhyo.juminhyo_code"])
+    assert clean == {"fuhyo.juminhyo_code": []}
