@@ -64,6 +64,22 @@ def _years_on(day: str | None, years: int) -> str | None:
     return (date(following.year + years, following.month, following.day) - timedelta(days=1)).isoformat()
 
 
+#: 法 第20条第3項's 号 a 申出 names (``申出.条項``).
+_OFFERS = frozenset(f"第20条第3項第{number}号" for number in (1, 2, 3))
+
+
+def _check_offer(offer: object) -> None:
+    """A 申出 of 法 第20条第3項 (``{"条項", "申出者氏名", "理由"}``), or none (a 第1項 請求). Its 写し shows
+    第17条第2号から第6号 only: the 戸籍の表示 only when asked for (第12条の3第7項 as 第20条第5項 reads it), the
+    住民票コード never (the reference prints it on no 写し)."""
+    if offer is None:
+        return
+    if not isinstance(offer, Mapping) or offer.get("条項") not in _OFFERS:
+        raise bad_request(f"申出.条項: one of {', '.join(sorted(_OFFERS))} is required")
+    _text(offer.get("申出者氏名"), "申出.申出者氏名")
+    _text(offer.get("理由"), "申出.理由")
+
+
 class KosekiRegister:
     """The 戸籍 registered with the town, and the 附票 made from them and the 住民票."""
 
@@ -130,13 +146,19 @@ class KosekiRegister:
         if koseki is None:
             return None
         fuhyo = self._fuhyo_of(koseki, row_of)
+        _check_offer(body.get("申出"))
+        # Defect fuhyo_copy_always_full: every 写し shows the whole 附票 (right for a 第1項 請求, which may show
+        # it; not for a 第3項 申出, whose 写し shows 第17条第2号から第6号 only).
+        full = "fuhyo_copy_always_full" in self.defects
         lines: list[tuple[str, str]] = []
-        if self._display_asked(body) and "fuhyo_copy_without_koseki_display" not in self.defects:
+        if (full or self._display_asked(body)) and "fuhyo_copy_without_koseki_display" not in self.defects:
             display = fuhyo["戸籍の表示"]
             lines += [("本籍", display["本籍"]), ("筆頭者氏名", display["筆頭者氏名"] or "")]
         for entry in fuhyo["記載"]:
             row = row_of(entry["宛名番号"]) if entry["宛名番号"] else None
             lines += [("", ""), *self._copy_entry(entry, row)]
+            if full and entry["住民票コード"]:
+                lines.append(("住民票コード", entry["住民票コード"]))
         return lines
 
     @staticmethod

@@ -71,3 +71,20 @@ def kept_until(removed_on: date, years: int = KEEPING_YEARS) -> date:
     except ValueError:  # 2月29日 in a common year: 第143条第2項ただし書, the month's last day
         return date(start.year + years, 2, 28)
     return corresponding - timedelta(days=1)
+
+
+#: 法 第20条第3項 第1号から第3号まで: who may make the 申出 of a 写し (the classes, by 号).
+OFFER_CLASSES = {
+    1: "自己の権利を行使し、又は自己の義務を履行するために戸籍の附票の記載事項を確認する必要がある者",
+    2: "国又は地方公共団体の機関に提出する必要がある者",
+    3: "前二号に掲げる者のほか、戸籍の附票の記載事項を利用する正当な理由がある者",
+}
+
+
+def offered_copy_items(number: int) -> frozenset[int]:
+    """法 第20条第3項: the 号 of 第17条 a 写し issued on the 申出 of a person of 第``number``号 shows:
+    「第十七条第二号から第六号までに掲げる事項のみが表示されたもの」 (the 戸籍の表示, 第1号, and the 住民票コード,
+    第7号, left out unless, for 第1号, the 申出 asks for it: 第12条の3第7項 as 第20条第5項 reads it; not asked here)."""
+    if number not in OFFER_CLASSES:
+        raise ValueError(f"法 第20条第3項 has no 第{number}号")
+    return frozenset(range(2, 7))

@@ -109,8 +109,11 @@ def test_every_rule_is_a_registered_check_bound_beside_the_fuhyos_own() -> None:
     assert names == {name for name in bound if name.startswith("scenario.fuhyo_form.")}
     # 第20条第5項 (the 写し may leave the 戸籍の表示 out unless asked for) is the 写し's alone.
     only_the_copy = {"scenario.fuhyo_form.koseki_display": {"koseki_fuhyo-2025.12-1.20.0.5.0-R003"}}
-    for name in names:
+    # 第20条第3項's 申出 (who may get a 写し and what it shows) is the 写し's alone, one check per 号.
+    offers = {f"scenario.fuhyo_form.offer_{n}": {f"koseki_fuhyo-2025.12-1.20.0.3.{n}-R001"} for n in (1, 2, 3)}
+    for name in names - set(offers):
         assert bound[name] == bound[name.replace("fuhyo_form.", "fuhyo.")] | only_the_copy.get(name, set())
+    assert {name: bound[name] for name in offers} == offers
     assert all(rule.examples and rule.prepare and rule.ask for rule in FORM_RULES.values())
 
 
@@ -173,3 +176,34 @@ def test_the_koseki_display_is_printed_when_asked_for_and_may_be_left_out_else()
     assert finding.code == "scenario.fuhyo_form.koseki_display.mismatch"
     assert finding.location == "POST /forms/fuhyo_utsushi"
     assert json.loads(finding.actual) == {"戸籍の表示": {"本籍": None, "筆頭者氏名": None}}
+
+
+def test_a_third_party_offer_gets_items_2_to_6_only() -> None:
+    # 法 第20条第3項: 第十七条第二号から第六号までに掲げる事項のみが表示されたもの. A vendor that prints the whole 附票
+    # on every 写し passes the 第1項 checks (a 請求 may show it) and fails each 号's.
+    requirement = cast(Requirement, SimpleNamespace(id="koseki_fuhyo-2025.12-1.20.0.3.2-R001"))
+    found: dict[str, list[Any]] = {}
+    for defect in ("", "fuhyo_copy_always_full"):
+        with start_reference(defects=frozenset({defect} - {""})) as running:
+            client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+            target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+                            append_path=APPEND_PATH, forms=FormsTarget(statute=("fuhyo_utsushi",)),
+                            koseki_path=fs.KOSEKI_PATH, max_examples=2)
+            found[defect] = list(ff.fuhyo_form_offer_2(CheckContext(requirement=requirement, target=target)))
+    assert found[""] == []
+    (finding,) = found["fuhyo_copy_always_full"]
+    assert finding.code == "scenario.fuhyo_form.offer_2.mismatch"
+    assert finding.location == "POST /forms/fuhyo_utsushi"
+    shown = "第2号から第6号まで"
+    assert json.loads(finding.expected) == {"申出による写し": {"第1号": False, "第7号": False, shown: True}}
+    assert json.loads(finding.actual) == {"申出による写し": {"第1号": True, "第7号": True, shown: True}}
+
+
+def test_an_offer_naming_no_clause_of_article_20_3_is_refused() -> None:
+    with start_reference() as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        loaded = scenarios.load(client, fs.FAMILY, TOWN_CODE)
+        fs.register(client, fs.FAMILY, loaded)
+        offer = {"条項": "第20条第4項", "申出者氏名": "x", "理由": "y"}
+        body = {"本籍": fs.HONSEKI, "筆頭者氏名": fs.HEAD[0], "申出": offer}
+        assert client.request("post", ff.FORM_PATH, json=body).status == 400
