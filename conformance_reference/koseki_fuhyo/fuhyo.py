@@ -161,6 +161,11 @@ class KosekiRegister:
                 lines.append(("住民票コード", entry["住民票コード"]))
         return lines
 
+    def copy_title(self) -> str:
+        """法 第20条第5項: the document is a 戸籍の附票の写し (defect fuhyo_copy_titled_certificate: the 住民票's
+        certificate's title, the form reused)."""
+        return "住民票記載事項証明書" if "fuhyo_copy_titled_certificate" in self.defects else "戸籍の附票の写し"
+
     @staticmethod
     def _display_asked(body: Mapping[str, Any]) -> bool:
         """法 第20条第5項 (第12条第5項): the 戸籍の表示 is printed only when the 特別の請求 asks for it

@@ -461,7 +461,7 @@ AFFECTS: dict[str, set[str]] = {
         "fuhyo_removed_entry_blanked", "fuhyo_removal_undated", "fuhyo_kept_five_years",
         "fuhyo_code_of_residents_only")},
     # The printed 写し on a 第20条第3項 申出 (the 附票 right).
-    **{name: {"fuhyo_copy"} for name in ("fuhyo_copy_always_full",)},
+    **{name: {"fuhyo_copy"} for name in ("fuhyo_copy_always_full", "fuhyo_copy_titled_certificate")},
     # 軽自動車税 (conformance_reference/keijidosha_zei/keijidosha.py; each defect's own test:
     # tests/domains/keijidosha_zei/test_keiji_scenarios.py).
     **{name: {"qualifications"} for name in (

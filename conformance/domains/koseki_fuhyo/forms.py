@@ -16,6 +16,8 @@ read as printed (:func:`conformance.targets.forms.read_pdf`: the same untrusted-
 - 第3号 住所 (国外転出者: that he is one), 第4号 住所を定めた年月日 (国外転出者: the 転出の予定年月日): of the
   筆頭者 who stays or moves abroad;
 - 施行令 第19条第1項: the entry of a person removed from the 戸籍 printed as 消除;
+- 法 第20条第5項 (its 読替え): the document issued is titled 戸籍の附票の写し (not a 住民票の写し nor a
+  住民票記載事項証明書);
 - 法 第20条第3項 第1号から第3号まで: a 写し asked for by the 申出 of a person of each 号 (``"申出": {"条項",
   "申出者氏名", "理由"}``, the 理由 the 号's words) is issued with 第17条第2号から第6号まで only: no 本籍 (第1号) and
   no 住民票コード (第7号, of the 在籍者 living elsewhere), each town person's 氏名 and 出生の年月日 there (our
@@ -56,6 +58,8 @@ SPECIAL_REQUEST = "表示する事項"
 DISPLAY = "戸籍の表示"
 #: 法 第20条第3項's 申出 as the request body carries it (``申出``: the 条項, the 申出者 and the 理由 the 号 names);
 #: the 申出者 is no person of the 戸籍.
+#: 法 第20条第5項: 「住民票の写し又は住民票記載事項証明書」とあるのは「戸籍の附票の写し」と読み替える.
+TITLE = "戸籍の附票の写し"
 OFFER = "申出"
 OFFERER = "検証\u3000三郎"
 
@@ -280,6 +284,17 @@ def _shown_offered(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> 
                                "第7号": normal(str(fs.ELSEWHERE["住民票コード"])) in text, _OFFER_SHOWN: every}}
 
 
+def _title(s: Scenario, town: str) -> Projection:
+    return {"表題": TITLE}
+
+
+def _shown_title(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
+    """The print's title: :data:`TITLE` when a line reads it (spaces aside), else the first line printed."""
+    lines = [line for line in document.get("行") or [] if line.strip()]
+    titled = any(normal(line) == normal(TITLE) for line in lines)
+    return {"表題": TITLE if titled else (lines[0] if lines else None)}
+
+
 def _ask_with_display(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
     """The 写し asked for with the 戸籍の表示 (the 特別の請求: without it the 写し may leave the 表示 out)."""
     return {**issue_copy(client, loaded, scenario, shown=(DISPLAY,)), "場面": scenario}
@@ -315,6 +330,8 @@ FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
           _per_person("男女の別", lambda s, key: fuhyo.SEX[fs._names(s, key)[2]]), _shown_sex, (fs.FAMILY,)),
     _rule("fuhyo_form.removed", "戸籍の附票の写し: the entry of a person removed from the 戸籍 printed as 消除, with "
           "its date (施行令 第19条第1項)", fs._with_children, _removed, _shown_removed, (fs.FAMILY,), removed=True),
+    _rule("fuhyo_form.title", "戸籍の附票の写し: issued as a 戸籍の附票の写し, not a 住民票の写し or "
+          "住民票記載事項証明書 (法 第20条第5項)", fs.families, _title, _shown_title, (fs.FAMILY,)),
     *(_rule(f"fuhyo_form.offer_{number}", f"戸籍の附票の写し on a 申出 of 法 第20条第3項第{number}号: "
             "第17条第2号から第6号 only (no 戸籍の表示, no 住民票コード)", fs.families, _offered(number), _shown_offered,
             (fs.FAMILY,), offer=_offer(number)) for number in (1, 2, 3)),
@@ -338,6 +355,7 @@ fuhyo_form_address_date = check("scenario.fuhyo_form.address_date")(
 fuhyo_form_birth = check("scenario.fuhyo_form.birth")(_rule_check("fuhyo_form.birth"))
 fuhyo_form_sex = check("scenario.fuhyo_form.sex")(_rule_check("fuhyo_form.sex"))
 fuhyo_form_removed = check("scenario.fuhyo_form.removed")(_rule_check("fuhyo_form.removed"))
+fuhyo_form_title = check("scenario.fuhyo_form.title")(_rule_check("fuhyo_form.title"))
 fuhyo_form_offer_1 = check("scenario.fuhyo_form.offer_1")(_rule_check("fuhyo_form.offer_1"))
 fuhyo_form_offer_2 = check("scenario.fuhyo_form.offer_2")(_rule_check("fuhyo_form.offer_2"))
 fuhyo_form_offer_3 = check("scenario.fuhyo_form.offer_3")(_rule_check("fuhyo_form.offer_3"))

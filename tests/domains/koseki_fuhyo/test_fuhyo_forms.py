@@ -109,6 +109,8 @@ def test_every_rule_is_a_registered_check_bound_beside_the_fuhyos_own() -> None:
     assert names == {name for name in bound if name.startswith("scenario.fuhyo_form.")}
     # 第20条第5項 (the 写し may leave the 戸籍の表示 out unless asked for) is the 写し's alone.
     only_the_copy = {"scenario.fuhyo_form.koseki_display": {"koseki_fuhyo-2025.12-1.20.0.5.0-R003"}}
+    assert bound["scenario.fuhyo_form.title"] == {"koseki_fuhyo-2025.12-1.20.0.5.0-R002"}  # the 写し's alone
+    names.discard("scenario.fuhyo_form.title")
     # 第20条第3項's 申出 (who may get a 写し and what it shows) is the 写し's alone, one check per 号.
     offers = {f"scenario.fuhyo_form.offer_{n}": {f"koseki_fuhyo-2025.12-1.20.0.3.{n}-R001"} for n in (1, 2, 3)}
     for name in names - set(offers):
@@ -207,3 +209,24 @@ def test_an_offer_naming_no_clause_of_article_20_3_is_refused() -> None:
         offer = {"条項": "第20条第4項", "申出者氏名": "x", "理由": "y"}
         body = {"本籍": fs.HONSEKI, "筆頭者氏名": fs.HEAD[0], "申出": offer}
         assert client.request("post", ff.FORM_PATH, json=body).status == 400
+
+
+def test_the_title_is_read_from_the_print() -> None:
+    assert ff._shown_title({"行": ["", "戸籍の附票の写し", "本籍 x"]}, LOADED, fs.FAMILY) == {"表題": ff.TITLE}
+    assert ff._shown_title({"行": ["戸籍の附票の写し　"]}, LOADED, fs.FAMILY) == {"表題": ff.TITLE}
+    assert ff._shown_title({"行": ["住民票記載事項証明書", "戸籍の附票の原本"]}, LOADED, fs.FAMILY) == \
+        {"表題": "住民票記載事項証明書"}
+    assert ff._shown_title({"行": []}, LOADED, fs.FAMILY) == {"表題": None}
+
+
+def test_a_copy_titled_as_the_juminhyo_certificate_is_found_at_the_form() -> None:
+    requirement = cast(Requirement, SimpleNamespace(id="koseki_fuhyo-2025.12-1.20.0.5.0-R002"))
+    with start_reference(defects=frozenset({"fuhyo_copy_titled_certificate"})) as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+                        append_path=APPEND_PATH, forms=FormsTarget(statute=("fuhyo_utsushi",)),
+                        koseki_path=fs.KOSEKI_PATH, max_examples=2)
+        (finding,) = ff.fuhyo_form_title(CheckContext(requirement=requirement, target=target))
+    assert finding.code == "scenario.fuhyo_form.title.mismatch"
+    assert finding.location == "POST /forms/fuhyo_utsushi"
+    assert json.loads(finding.actual) == {"表題": "住民票記載事項証明書"}
