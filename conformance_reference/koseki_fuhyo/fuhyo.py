@@ -40,7 +40,7 @@ def _text(value: object, name: str) -> str:
     return value
 
 
-def _member(value: object) -> dict[str, str | None]:
+def _member(value: object) -> dict[str, Any]:
     if not isinstance(value, Mapping):
         raise bad_request("在籍者: each entry is an object")
     member: dict[str, str | None] = {name: _text(value.get(name), name) for name in _MEMBER_TEXTS}
@@ -49,7 +49,20 @@ def _member(value: object) -> dict[str, str | None]:
         member[name] = _text(item, name) if item is not None else None
     if member["宛名番号"] is None and member["住所_市区町村コード"] is None:
         raise bad_request("在籍者: a 宛名番号 or the 住所 the 住所地 notified is required")
-    return member
+    return {**member, "在外選挙人名簿等": _overseas(value.get("在外選挙人名簿等"))}
+
+
+#: 法 第17条の2: the registrations a 選挙管理委員会 notifies (第2項) and the 附票 records (第1項).
+_OVERSEAS = ("在外選挙人名簿への登録", "在外選挙人名簿への登録の移転", "在外投票人名簿への登録")
+
+
+def _overseas(notice: object) -> dict[str, str] | None:
+    """The 選挙管理委員会's notice of a 在籍者 (``{"旨", "市町村名"}``), or none."""
+    if notice is None:
+        return None
+    if not isinstance(notice, Mapping) or notice.get("旨") not in _OVERSEAS:
+        raise bad_request(f"在外選挙人名簿等.旨: one of {', '.join(_OVERSEAS)} is required")
+    return {"旨": notice["旨"], "市町村名": _text(notice.get("市町村名"), "在外選挙人名簿等.市町村名")}
 
 
 def _years_on(day: str | None, years: int) -> str | None:
@@ -223,6 +236,8 @@ class KosekiRegister:
             "宛名番号": member["宛名番号"], "氏名": name,
             "氏名の振り仮名": None if "fuhyo_furigana_missing" in self.defects else member["氏名_フリガナ"],
             "出生の年月日": birth, "男女の別": _SEX.get(sex), "消除": removed,
+            # 法 第17条の2第1項: その旨 and the 市町村名 of a registration the 選挙管理委員会 notified.
+            "在外選挙人名簿等": self._overseas_of(member),
             # 第17条第1項第7号: the 住民票's, or the one the 住所地 notified (none when the town does not keep it).
             "住民票コード": self._code(member, row),
             "消除年月日": member["除籍年月日"] if removed else None,
@@ -231,6 +246,12 @@ class KosekiRegister:
         }
         entry.update(self._address(member, row))
         return entry
+
+    def _overseas_of(self, member: Mapping[str, Any]) -> dict[str, str] | None:
+        notice = member.get("在外選挙人名簿等")
+        if notice and notice["旨"] != _OVERSEAS[0] and "fuhyo_overseas_registration_only" in self.defects:
+            return None  # only the 在外選挙人名簿への登録 itself is recorded
+        return notice
 
     def _code(self, member: Mapping[str, str | None], row: Row | None) -> str | None:
         if row is not None:

@@ -459,7 +459,7 @@ AFFECTS: dict[str, set[str]] = {
     # 戸籍の附票の除票 and the 住民票コード (not printed) as the per-person query answers them (the print is right).
     **{name: {"fuhyo"} for name in (
         "fuhyo_removed_entry_blanked", "fuhyo_removal_undated", "fuhyo_kept_five_years",
-        "fuhyo_code_of_residents_only")},
+        "fuhyo_code_of_residents_only", "fuhyo_overseas_registration_only")},
     # The printed 写し on a 第20条第3項 申出 (the 附票 right).
     **{name: {"fuhyo_copy"} for name in ("fuhyo_copy_always_full", "fuhyo_copy_titled_certificate")},
     # 軽自動車税 (conformance_reference/keijidosha_zei/keijidosha.py; each defect's own test:
@@ -956,7 +956,7 @@ def fuhyo_probe(api: Api) -> list[Any]:
     answers = []
     for scenario in (fuhyo_scenarios.FAMILY, fuhyo_scenarios.EMIGRATED, fuhyo_scenarios.MOVED):
         loaded = scenarios.load(client, scenario, TOWN_CODE)
-        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True, joined=True)
+        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True, joined=True, overseas=True)
         part = scenarios.query(client, loaded, scenario)["戸籍の附票"]
         entries = [{key: value for key, value in entry.items() if key != "宛名番号"} for entry in part["記載"]]
         answers.append({**part, "記載": entries})

@@ -10,6 +10,9 @@ fails its own provision only:
 
 - 法 第16条第1項: an entry for every person of the 戸籍, one living in another municipality too (his
   住所 as that 住所地 notified it, 法 第19条第1項);
+- 法 第17条の2第1項: the 筆頭者 who moved abroad and whom a 選挙管理委員会 registered in the 在外選挙人名簿 (or
+  moved there, or registered in the 在外投票人名簿) has その旨 and the 市町村名 recorded (``在外選挙人名簿等``: the
+  notice of 第2項, which the harness sends with the 戸籍);
 - 施行令 第18条第2項: the children who entered the 戸籍 after it was registered with the 筆頭者 alone have entries;
 - 法 第17条第1項 第1号, 第2号, 第2号の2, 第5号, 第6号: 戸籍の表示, 氏名, 氏名の振り仮名, 出生の年月日,
   男女の別 of every entry, as the 戸籍 says;
@@ -61,6 +64,8 @@ CHILD = ("見本\u3000一郎", "ミホン\u3000イチロウ", "1")
 ELSEWHERE = {"宛名番号": None, "氏名": "見本\u3000次郎", "氏名_フリガナ": "ミホン\u3000ジロウ",
              "生年月日": "1975-07-07", "性別": "1", "住所_市区町村コード": "131016",
              "住所を定めた年月日": "2020-04-01", "住民票コード": "80000000016"}
+#: The 市町村 whose 選挙管理委員会 registered the 筆頭者 (法 第17条の2第1項's 市町村名), by the scenario.
+_VOTER_TOWNS = ("東京都千代田区", "大阪府大阪市", "北海道札幌市", "福岡県福岡市")
 #: The day the first child leaves the 戸籍 (e.g. by 婚姻) in the 消除 scenarios.
 REMOVED_ON = date(2025, 1, 15)
 _LAST_STORED = date(2025, 12, 31)
@@ -98,6 +103,10 @@ def _staying_or_emigrating(codes: tuple[str, str]) -> st.SearchStrategy[Scenario
     return families(codes, ("stay", "abroad"))
 
 
+def _emigrating(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return families(codes, ("abroad",))
+
+
 def _moving_on(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     return families(codes, ("moved", "gap", "early"))
 
@@ -114,10 +123,22 @@ def _member(atena: str, names: tuple[str, str, str], birth: date, removed: date 
             "性別": names[2], "除籍年月日": removed.isoformat() if removed else None}
 
 
-def koseki_of(scenario: Scenario, loaded: Loaded, *, elsewhere: bool = False, removed: bool = False) -> dict[str, Any]:
+def overseas_notice(scenario: Scenario) -> dict[str, str]:
+    """The 選挙管理委員会's notice (法 第17条の2第2項) of the 筆頭者 who moved abroad: which of the three
+    registrations and the 市町村名, varied with the scenario's day of moving out."""
+    day = (scenario.planned_out or scenario.moved_in).toordinal()
+    return fuhyo.overseas_record(fuhyo.OVERSEAS_KINDS[day % 3], _VOTER_TOWNS[day % len(_VOTER_TOWNS)])
+
+
+def koseki_of(scenario: Scenario, loaded: Loaded, *, elsewhere: bool = False, removed: bool = False,
+              overseas: bool = False) -> dict[str, Any]:
     """The family's 戸籍: the 世帯主 (筆頭者) and the children; with ``elsewhere`` one more 在籍者 who
-    lives in another municipality; with ``removed`` the first child 除籍 on :data:`REMOVED_ON`."""
+    lives in another municipality; with ``removed`` the first child 除籍 on :data:`REMOVED_ON`; with ``overseas``
+    the 筆頭者 carries the 選挙管理委員会's notice (``在外選挙人名簿等``, :func:`overseas_notice`), which the 本籍地
+    receives as it receives the 戸籍 (the harness plays both)."""
     members = [_member(loaded.atena, HEAD, scenario.birth)]
+    if overseas:
+        members[0]["在外選挙人名簿等"] = overseas_notice(scenario)
     members += [_member(atena, CHILD, birth, REMOVED_ON if removed and index == 0 else None)
                 for index, (atena, birth) in enumerate(zip(loaded.children, scenario.children, strict=True))]
     if elsewhere:
@@ -126,10 +147,10 @@ def koseki_of(scenario: Scenario, loaded: Loaded, *, elsewhere: bool = False, re
 
 
 def register(client: HttpClient, scenario: Scenario, loaded: Loaded, *, path: str = KOSEKI_PATH,
-             elsewhere: bool = False, removed: bool = False, joined: bool = False) -> None:
+             elsewhere: bool = False, removed: bool = False, joined: bool = False, overseas: bool = False) -> None:
     """POST the family's 戸籍 (:func:`koseki_of`) to the vendor; with ``joined`` first the 戸籍 as it was
     編製 with the 筆頭者 alone, then as it is once the others entered it (施行令 第18条第2項)."""
-    body = koseki_of(scenario, loaded, elsewhere=elsewhere, removed=removed)
+    body = koseki_of(scenario, loaded, elsewhere=elsewhere, removed=removed, overseas=overseas)
     for sent in ({**body, "在籍者": body["在籍者"][:1]}, body) if joined else (body,):
         response = client.request("post", path, json=sent)
         if response.status not in (200, 201, 204):
@@ -191,6 +212,11 @@ def _corrected(s: Scenario, town: str) -> Projection:
 
 def _removed(s: Scenario, town: str) -> Projection:
     return {"子0の消除": fuhyo.is_removed(REMOVED_ON)}
+
+
+def _overseas(s: Scenario, town: str) -> Projection:
+    """法 第17条の2第1項: the 筆頭者's entry records the registration and its 市町村名."""
+    return {"筆頭者の在外選挙人名簿等": overseas_notice(s)}
 
 
 def _code(s: Scenario, town: str) -> Projection:
@@ -275,6 +301,13 @@ def _first_child_removed(document: Mapping[str, Any], loaded: Loaded) -> Project
     return {"子0の消除": _entries(document, loaded).get("子0", {}).get("消除")}
 
 
+def _head_overseas(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    shown = _entries(document, loaded).get("筆頭者", {}).get("在外選挙人名簿等")
+    if isinstance(shown, Mapping):
+        shown = {"旨": shown.get("旨"), "市町村名": shown.get("市町村名")}
+    return {"筆頭者の在外選挙人名簿等": shown}
+
+
 def _elsewhere_code(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     return {"他市町村の住民票コード": _entries(document, loaded).get("他市町村", {}).get("住民票コード")}
 
@@ -318,9 +351,9 @@ MOVED = replace(FAMILY, planned_out=date(2025, 6, 30), elsewhere=date(2025, 6, 2
 def _rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
           expected: Callable[[Scenario, str], Projection], actual: Callable[[Mapping[str, Any], Loaded], Projection],
           examples: tuple[Scenario, ...], *, elsewhere: bool = False, removed: bool = False,
-          joined: bool = False) -> Rule:
+          joined: bool = False, overseas: bool = False) -> Rule:
     return Rule(name, title, scenarios, expected, actual, examples,
-                prepare=partial(register, elsewhere=elsewhere, removed=removed, joined=joined))
+                prepare=partial(register, elsewhere=elsewhere, removed=removed, joined=joined, overseas=overseas))
 
 
 FUHYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
@@ -346,6 +379,9 @@ FUHYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
           _moving_on, _corrected, _head("住所_市区町村コード", "住所を定めた年月日"), (MOVED,)),
     _rule("fuhyo.removed", "戸籍の附票: the entry of a person removed from the 戸籍 消除 (施行令 第19条第1項)",
           _with_children, _removed, _first_child_removed, (FAMILY,), removed=True),
+    _rule("fuhyo.overseas_voter", "戸籍の附票: that the person is registered in the 在外選挙人名簿 (or moved there, or "
+          "in the 在外投票人名簿) and the 市町村名 (法 第17条の2第1項)", _emigrating, _overseas, _head_overseas,
+          (EMIGRATED, *(replace(EMIGRATED, planned_out=date(2025, 7, day)) for day in (1, 2))), overseas=True),
     _rule("fuhyo.juminhyo_code", "戸籍の附票: the 住民票コード of a person living elsewhere, as notified "
           "(法 第17条第1項第7号)", families, _code, _elsewhere_code, (FAMILY,), elsewhere=True),
     _rule("fuhyo.removed_record", "戸籍の附票の除票: the entry 消除 keeps what it recorded and that it was 消除 "
@@ -391,6 +427,7 @@ fuhyo_birth = check("scenario.fuhyo.birth")(_rule_check("fuhyo.birth"))
 fuhyo_sex = check("scenario.fuhyo.sex")(_rule_check("fuhyo.sex"))
 fuhyo_follows_move = check("scenario.fuhyo.follows_move")(_rule_check("fuhyo.follows_move"))
 fuhyo_removed = check("scenario.fuhyo.removed")(_rule_check("fuhyo.removed"))
+fuhyo_overseas_voter = check("scenario.fuhyo.overseas_voter")(_rule_check("fuhyo.overseas_voter"))
 fuhyo_juminhyo_code = check("scenario.fuhyo.juminhyo_code")(_rule_check("fuhyo.juminhyo_code"))
 fuhyo_removed_record = check("scenario.fuhyo.removed_record")(_rule_check("fuhyo.removed_record"))
 fuhyo_removal_date = check("scenario.fuhyo.removal_date")(_rule_check("fuhyo.removal_date"))

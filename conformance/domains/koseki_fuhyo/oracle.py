@@ -88,3 +88,15 @@ def offered_copy_items(number: int) -> frozenset[int]:
     if number not in OFFER_CLASSES:
         raise ValueError(f"法 第20条第3項 has no 第{number}号")
     return frozenset(range(2, 7))
+
+
+#: 法 第17条の2第1項: the registrations whose fact (その旨) and 市町村名 the 附票 records, as the 選挙管理委員会's
+#: notice (第2項) and the answer name them.
+OVERSEAS_KINDS = ("在外選挙人名簿への登録", "在外選挙人名簿への登録の移転", "在外投票人名簿への登録")
+
+
+def overseas_record(kind: str, municipality: str) -> dict[str, str]:
+    """法 第17条の2第1項: その旨及び当該登録又は在外選挙人名簿への登録の移転がされた市町村名, for each of the three."""
+    if kind not in OVERSEAS_KINDS:
+        raise ValueError(f"法 第17条の2第1項 records no {kind!r}")
+    return {"旨": kind, "市町村名": municipality}

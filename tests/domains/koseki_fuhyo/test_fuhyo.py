@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from conformance.domains.koseki_fuhyo import oracle as fuhyo
 
 TOWN, OTHER = "229997", "131016"
@@ -49,3 +51,13 @@ def test_the_jyohyo_is_kept_150_years_from_the_day_after_the_shojo() -> None:
     assert fuhyo.kept_until(date(2026, 2, 28)) == date(2176, 2, 29)
     assert fuhyo.kept_until(date(2027, 2, 28)) == date(2177, 2, 28)
     assert fuhyo.kept_until(date(2025, 1, 15), 5) == date(2030, 1, 15)
+
+
+def test_the_overseas_registrations_recorded() -> None:
+    # 法 第17条の2第1項: 在外選挙人名簿に登録された者、…登録の移転がされた者及び…在外投票人名簿に登録された者
+    # については、その旨及び当該登録又は…登録の移転がされた市町村名を記載.
+    assert fuhyo.OVERSEAS_KINDS == ("在外選挙人名簿への登録", "在外選挙人名簿への登録の移転", "在外投票人名簿への登録")
+    assert fuhyo.overseas_record("在外投票人名簿への登録", "東京都千代田区") == \
+        {"旨": "在外投票人名簿への登録", "市町村名": "東京都千代田区"}
+    with pytest.raises(ValueError, match="records no"):
+        fuhyo.overseas_record("在外選挙人名簿からの抹消", "東京都千代田区")

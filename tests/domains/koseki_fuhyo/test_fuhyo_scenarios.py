@@ -17,6 +17,7 @@ from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import Loaded, Scenario, _csv, _row, other_codes
 from conformance.domains.koseki_fuhyo import checks as fs
+from conformance.domains.koseki_fuhyo import oracle as fuhyo
 from conformance.domains.koseki_fuhyo.checks import FUHYO_RULES
 from conformance.locations import default_catalog_root
 from conformance.shipped_checks import default_registry
@@ -55,7 +56,7 @@ def test_the_koseki_names_every_person_and_the_one_living_elsewhere() -> None:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in FUHYO_RULES}
-    assert len(names) == 15
+    assert len(names) == 16
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.fuhyo.")}
     assert all(rule.examples and rule.prepare for rule in FUHYO_RULES.values())
@@ -138,3 +139,18 @@ def test_the_code_of_a_person_living_elsewhere_is_the_one_notified() -> None:
     assert json.loads(finding.actual) == {"他市町村の住民票コード": None}
     clean = rule_findings(frozenset(), FUHYO_RULES, BINDINGS, ["fuhyo.juminhyo_code"])
     assert clean == {"fuhyo.juminhyo_code": []}
+
+
+def test_the_overseas_registration_is_recorded_with_its_municipality() -> None:
+    # 法 第17条の2第1項 names three registrations; the examples cover each (by their day of moving out).
+    rule = FUHYO_RULES["fuhyo.overseas_voter"]
+    kinds = {fs.overseas_notice(example)["旨"] for example in rule.examples}
+    assert kinds == set(fuhyo.OVERSEAS_KINDS)
+    found = rule_findings(frozenset({"fuhyo_overseas_registration_only"}), FUHYO_RULES, BINDINGS,
+                          ["fuhyo.overseas_voter"])
+    (finding,) = found["fuhyo.overseas_voter"]
+    assert finding.code == "scenario.fuhyo.overseas_voter.mismatch"
+    assert finding.location.startswith("GET ")
+    assert json.loads(finding.actual) == {"筆頭者の在外選挙人名簿等": None}
+    assert json.loads(finding.expected)["筆頭者の在外選挙人名簿等"]["旨"] != fuhyo.OVERSEAS_KINDS[0]
+    assert rule_findings(frozenset(), FUHYO_RULES, BINDINGS, ["fuhyo.overseas_voter"]) == {"fuhyo.overseas_voter": []}
