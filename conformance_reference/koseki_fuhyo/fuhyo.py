@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
+from conformance import clock
 from conformance_reference.http import bad_request
 from conformance_reference.paper import wareki
 from conformance_reference.rules import Row
@@ -77,6 +78,23 @@ def _years_on(day: str | None, years: int) -> str | None:
     return (date(following.year + years, following.month, following.day) - timedelta(days=1)).isoformat()
 
 
+def _person_key(honseki: str, member: Mapping[str, Any]) -> tuple[str, str]:
+    return honseki, member["宛名番号"] or member["氏名"]
+
+
+def _elapsed(day: str | None, years: int) -> str | None:
+    """The day on which ``years`` years counted from ``day`` (that day the first) have passed: the day before the
+    same date ``years`` on (a 2月29日 with none: 2月28日)."""
+    if day is None:
+        return None
+    first = date.fromisoformat(day)
+    try:
+        following = date(first.year + years, first.month, first.day)
+    except ValueError:
+        following = date(first.year + years, 3, 1)
+    return (following - timedelta(days=1)).isoformat()
+
+
 #: 法 第20条第3項's 号 a 申出 names (``申出.条項``).
 _OFFERS = frozenset(f"第20条第3項第{number}号" for number in (1, 2, 3))
 
@@ -100,21 +118,48 @@ class KosekiRegister:
         self.defects = defects
         self._lock = threading.Lock()
         self._koseki: list[dict[str, Any]] = []
+        #: 施行令 第34条第3項: the 附票本人確認情報 notified (法 第30条の41第1項) per person, in order.
+        self._notices: dict[tuple[str, str], list[dict[str, str]]] = {}
 
     def register(self, body: Mapping[str, Any]) -> dict[str, Any]:
         """A 戸籍 (a new one, or the same 本籍 and 筆頭者 again: it replaces the earlier one)."""
         members = body.get("在籍者")
         if not isinstance(members, list) or not members or len(members) > 50:
             raise bad_request("在籍者: a list of 1 to 50 members is required")
-        koseki = {"本籍": _text(body.get("本籍"), "本籍"), "筆頭者氏名": _text(body.get("筆頭者氏名"), "筆頭者氏名"),
-                  "在籍者": [_member(member) for member in members]}
+        honseki = _text(body.get("本籍"), "本籍")
+        koseki: dict[str, Any] = {"本籍": honseki, "筆頭者氏名": _text(body.get("筆頭者氏名"), "筆頭者氏名"),
+                                  "在籍者": [_member(member) for member in members]}
         with self._lock:
             if "fuhyo_joiner_not_added" in self.defects:
                 koseki["在籍者"] = self._known_members(koseki)
             self._koseki = [k for k in self._koseki
                             if (k["本籍"], k["筆頭者氏名"]) != (koseki["本籍"], koseki["筆頭者氏名"])]
             self._koseki.append(koseki)
+            for member in koseki["在籍者"]:
+                self._notify(honseki, member)
         return {"本籍": koseki["本籍"], "在籍者": len(koseki["在籍者"])}
+
+    def _notify(self, honseki: str, member: Mapping[str, Any]) -> None:
+        """法 第30条の41第1項 as the reference keeps it: a 記載 notice when the entry is made, a 消除 notice when
+        it is 消除, each dated the day of the registration (this reference notifies at once)."""
+        sent = self._notices.setdefault(_person_key(honseki, member), [])
+        today = clock.today().isoformat()
+        if not sent:
+            sent.append({"区分": "記載", "通知日": today})
+        if member["除籍年月日"] is not None and all(notice["区分"] != "消除" for notice in sent):
+            sent.append({"区分": "消除", "通知日": today})
+
+    def _kept_notices(self, honseki: str, member: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """施行令 第34条第3項: each notice with the last day it is kept: a 記載 or 記載の修正 notice until 150 years
+        counted from the person's next notice (none yet: not fixed), a 消除 notice from its own day."""
+        years = 5 if "fuhyo_notice_kept_five_years" in self.defects else 150
+        sent = self._notices.get(_person_key(honseki, member), [])
+        kept = []
+        for index, notice in enumerate(sent):
+            start = notice["通知日"] if notice["区分"] == "消除" else (
+                sent[index + 1]["通知日"] if index + 1 < len(sent) else None)
+            kept.append({**notice, "保存期限": _elapsed(start, years)})
+        return kept
 
     def _known_members(self, koseki: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Defect fuhyo_joiner_not_added: the 在籍者 of the 戸籍 as first registered with the same 筆頭者 (those who
@@ -219,8 +264,11 @@ class KosekiRegister:
         only_residents = "fuhyo_town_residents_only" in self.defects
         shown = [m for m in koseki["在籍者"] if m["宛名番号"] is not None or not only_residents]
         head = None if "fuhyo_display_without_head" in self.defects else koseki["筆頭者氏名"]
-        return {"戸籍の表示": {"本籍": koseki["本籍"], "筆頭者氏名": head},
-                "記載": [self._entry(m, row_of(m["宛名番号"]) if m["宛名番号"] else None) for m in shown]}
+        entries = []
+        for member in shown:
+            entry = self._entry(member, row_of(member["宛名番号"]) if member["宛名番号"] else None)
+            entries.append({**entry, "附票本人確認情報": self._kept_notices(koseki["本籍"], member)})
+        return {"戸籍の表示": {"本籍": koseki["本籍"], "筆頭者氏名": head}, "記載": entries}
 
     def _entry(self, member: Mapping[str, str | None], row: Row | None) -> dict[str, Any]:
         """法 第17条第1項's items of one person (施行令 第19条: 消除 when removed from the 戸籍)."""

@@ -459,7 +459,7 @@ AFFECTS: dict[str, set[str]] = {
     # 戸籍の附票の除票 and the 住民票コード (not printed) as the per-person query answers them (the print is right).
     **{name: {"fuhyo"} for name in (
         "fuhyo_removed_entry_blanked", "fuhyo_removal_undated", "fuhyo_kept_five_years",
-        "fuhyo_code_of_residents_only", "fuhyo_overseas_registration_only")},
+        "fuhyo_code_of_residents_only", "fuhyo_overseas_registration_only", "fuhyo_notice_kept_five_years")},
     # The printed 写し on a 第20条第3項 申出 (the 附票 right).
     **{name: {"fuhyo_copy"} for name in ("fuhyo_copy_always_full", "fuhyo_copy_titled_certificate")},
     # 軽自動車税 (conformance_reference/keijidosha_zei/keijidosha.py; each defect's own test:

@@ -25,6 +25,10 @@ fails its own provision only:
   there; whether they are right is 第17条's);
 - 施行令 第21条第2項 (reading 第13条第1項) and 法 第21条の2: it records the day of the 消除 (``消除年月日``: not
   before the 除籍 and not after the query; the day the 市町村長 消除 it, which the 戸籍 does not tell);
+- 施行令 第34条第3項: the 附票本人確認情報 notified of the removed child (``附票本人確認情報``: each notice's 区分,
+  通知日 and 保存期限, in order): a 記載 notice kept until 150 years counted from the next notice (the 消除's) have
+  passed (第1号), the 消除 notice until 150 years counted from its own day (第2号); 起算して counts that day (not
+  第1項's next day); the 通知日 are the vendor's, the 保存期限 is judged against them; longer is no breach;
 - 施行令 第34条第1項: the 除票 is kept 百五十年間 (``保存期限``, the last day it is kept: not before
   :func:`conformance.domains.koseki_fuhyo.oracle.kept_until` of the 除籍 day).
 
@@ -219,6 +223,22 @@ def _overseas(s: Scenario, town: str) -> Projection:
     return {"筆頭者の在外選挙人名簿等": overseas_notice(s)}
 
 
+#: How a 保存期限 the text allows is shown (not before the day 150 years counted from the right notice have
+#: passed; keeping longer is no breach), and how a 記載 notice without a newer one is shown (not fixed yet).
+NOTICE_KEPT = "起算日から150年を経過する日以後"
+NOT_FIXED = "未確定"
+
+
+def _notices_expected(kinds: tuple[str, ...]) -> Callable[[Scenario, str], Projection]:
+    """施行令 第34条第3項: the removed child's notices (a 記載, then the 消除): the ones of ``kinds`` kept long
+    enough, each from the day the 号 names."""
+    def expected(s: Scenario, town: str) -> Projection:
+        return {"子0の附票本人確認情報": [{"区分": kind, "保存期限": NOTICE_KEPT}
+                                       for kind in (fuhyo.RECORDED, fuhyo.REMOVED) if kind in kinds]}
+
+    return expected
+
+
 def _code(s: Scenario, town: str) -> Projection:
     """法 第17条第1項第7号: the 住民票コード of the 在籍者 living elsewhere, as his 住所地 notified it (第19条第1項)."""
     return {"他市町村の住民票コード": ELSEWHERE["住民票コード"]}
@@ -308,6 +328,28 @@ def _head_overseas(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     return {"筆頭者の在外選挙人名簿等": shown}
 
 
+def _notices_shown(kinds: tuple[str, ...]) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    """The removed child's notices of ``kinds`` as answered, each 保存期限 worded as the oracle words an allowed
+    one (from the vendor's own 通知日: the day the 号 names, 150 years counted, or later), else as answered."""
+    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        notices = _entries(document, loaded).get("子0", {}).get("附票本人確認情報")
+        if not isinstance(notices, list) or not all(isinstance(n, Mapping) for n in notices):
+            return {"子0の附票本人確認情報": notices}
+        shown = []
+        for index, notice in enumerate(notices):
+            if notice.get("区分") not in kinds:
+                continue
+            following = notices[index + 1] if index + 1 < len(notices) else {}
+            start = fuhyo.notice_kept_from(str(notice.get("区分")), _iso_day(notice.get("通知日")) or date.min,
+                                           _iso_day(following.get("通知日")))
+            kept = _iso_day(notice.get("保存期限"))
+            allowed = kept is not None and start is not None and kept >= fuhyo.elapsed_on(start)
+            shown.append({"区分": notice.get("区分"), "保存期限": NOTICE_KEPT if allowed else notice.get("保存期限")})
+        return {"子0の附票本人確認情報": shown}
+
+    return pick
+
+
 def _elsewhere_code(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     return {"他市町村の住民票コード": _entries(document, loaded).get("他市町村", {}).get("住民票コード")}
 
@@ -384,6 +426,12 @@ FUHYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
           (EMIGRATED, *(replace(EMIGRATED, planned_out=date(2025, 7, day)) for day in (1, 2))), overseas=True),
     _rule("fuhyo.juminhyo_code", "戸籍の附票: the 住民票コード of a person living elsewhere, as notified "
           "(法 第17条第1項第7号)", families, _code, _elsewhere_code, (FAMILY,), elsewhere=True),
+    _rule("fuhyo.notice_kept", "戸籍の附票: a 附票本人確認情報 notified on a 記載 kept until 150 years counted from "
+          "the next notice have passed (施行令 第34条第3項第1号)", _with_children, _notices_expected((fuhyo.RECORDED,)),
+          _notices_shown(("記載", "記載の修正")), (FAMILY,), removed=True),
+    _rule("fuhyo.removal_notice_kept", "戸籍の附票: a 附票本人確認情報 notified on a 消除 kept until 150 years counted "
+          "from its day have passed (施行令 第34条第3項第2号)", _with_children, _notices_expected((fuhyo.REMOVED,)),
+          _notices_shown((fuhyo.REMOVED,)), (FAMILY,), removed=True),
     _rule("fuhyo.removed_record", "戸籍の附票の除票: the entry 消除 keeps what it recorded and that it was 消除 "
           "(法 第21条の2)", _with_children, _removed_record, _first_child_record, (FAMILY,), removed=True),
     _rule("fuhyo.removal_date", "戸籍の附票: the entry 消除 with the day of its 消除 "
@@ -428,6 +476,8 @@ fuhyo_sex = check("scenario.fuhyo.sex")(_rule_check("fuhyo.sex"))
 fuhyo_follows_move = check("scenario.fuhyo.follows_move")(_rule_check("fuhyo.follows_move"))
 fuhyo_removed = check("scenario.fuhyo.removed")(_rule_check("fuhyo.removed"))
 fuhyo_overseas_voter = check("scenario.fuhyo.overseas_voter")(_rule_check("fuhyo.overseas_voter"))
+fuhyo_notice_kept = check("scenario.fuhyo.notice_kept")(_rule_check("fuhyo.notice_kept"))
+fuhyo_removal_notice_kept = check("scenario.fuhyo.removal_notice_kept")(_rule_check("fuhyo.removal_notice_kept"))
 fuhyo_juminhyo_code = check("scenario.fuhyo.juminhyo_code")(_rule_check("fuhyo.juminhyo_code"))
 fuhyo_removed_record = check("scenario.fuhyo.removed_record")(_rule_check("fuhyo.removed_record"))
 fuhyo_removal_date = check("scenario.fuhyo.removal_date")(_rule_check("fuhyo.removal_date"))

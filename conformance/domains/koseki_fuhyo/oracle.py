@@ -100,3 +100,31 @@ def overseas_record(kind: str, municipality: str) -> dict[str, str]:
     if kind not in OVERSEAS_KINDS:
         raise ValueError(f"法 第17条の2第1項 records no {kind!r}")
     return {"旨": kind, "市町村名": municipality}
+
+
+def elapsed_on(first: date, years: int = KEEPING_YEARS) -> date:
+    """施行令 第34条第3項 (and 第2項): 「…の日から起算して百五十年を経過する日」, ``first`` the day counted from.
+
+    起算して: ``first`` is the first day of the period (not 民法 第140条's next day, as for 第1項's 百五十年間);
+    the period ends on the day before the day that corresponds to ``first`` ``years`` on (民法 第143条第2項),
+    or, when that year has no such day (``first`` a 2月29日), at the end of its 2月: on that day it has passed.
+    """
+    try:
+        corresponding = first.replace(year=first.year + years)
+    except ValueError:  # 2月29日 in a common year: 第143条第2項ただし書, the month's last day
+        return date(first.year + years, 2, 28)
+    return corresponding - timedelta(days=1)
+
+
+#: 施行令 第34条第3項 第1号 and 第2号: the notice (法 第30条の41第1項) by what the 附票 was made to do, and the day
+#: its keeping is counted from: the person's next notice (第1号: 記載, 記載の修正) or its own (第2号: 消除).
+RECORDED, REMOVED = "記載", "消除"
+
+
+def notice_kept_from(kind: str, own_day: date, next_day: date | None) -> date | None:
+    """施行令 第34条第3項: the day a 附票本人確認情報 notice's keeping is counted from (None: not fixed yet, the
+    person has no newer notice). 第1号 (記載 or 記載の修正): 新たな附票本人確認情報の通知をした日; 第2号 (消除): the
+    notice's own day."""
+    if kind == REMOVED:
+        return own_day
+    return next_day

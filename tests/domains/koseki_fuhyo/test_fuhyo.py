@@ -61,3 +61,22 @@ def test_the_overseas_registrations_recorded() -> None:
         {"旨": "在外投票人名簿への登録", "市町村名": "東京都千代田区"}
     with pytest.raises(ValueError, match="records no"):
         fuhyo.overseas_record("在外選挙人名簿からの抹消", "東京都千代田区")
+
+
+def test_150_years_counted_from_a_notice_have_passed() -> None:
+    # 施行令 第34条第3項: 「…通知をした日から起算して百五十年を経過する日」: the notice's day is the first day (unlike
+    # 第1項's 百五十年間 from the 消除, which 民法 第140条 starts the next day).
+    assert fuhyo.elapsed_on(date(2025, 4, 1)) == date(2175, 3, 31)
+    assert fuhyo.kept_until(date(2025, 4, 1)) == date(2175, 4, 1)
+    assert fuhyo.elapsed_on(date(2024, 2, 29)) == date(2174, 2, 28)  # no 2174-02-29: the end of 2月
+    assert fuhyo.elapsed_on(date(2026, 3, 1)) == date(2176, 2, 29)  # 2176 is a leap year
+    assert fuhyo.elapsed_on(date(2025, 4, 1), 5) == date(2030, 3, 31)
+
+
+def test_the_day_a_notice_is_kept_from() -> None:
+    # 第1号: 記載 or 記載の修正 -> the person's next notice (none yet: not fixed); 第2号: 消除 -> its own day.
+    first, second = date(2025, 4, 1), date(2026, 5, 1)
+    assert fuhyo.notice_kept_from(fuhyo.RECORDED, first, second) == second
+    assert fuhyo.notice_kept_from("記載の修正", first, second) == second
+    assert fuhyo.notice_kept_from(fuhyo.RECORDED, first, None) is None
+    assert fuhyo.notice_kept_from(fuhyo.REMOVED, second, None) == second

@@ -56,7 +56,7 @@ def test_the_koseki_names_every_person_and_the_one_living_elsewhere() -> None:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in FUHYO_RULES}
-    assert len(names) == 16
+    assert len(names) == 18
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.fuhyo.")}
     assert all(rule.examples and rule.prepare for rule in FUHYO_RULES.values())
@@ -154,3 +154,34 @@ def test_the_overseas_registration_is_recorded_with_its_municipality() -> None:
     assert json.loads(finding.actual) == {"筆頭者の在外選挙人名簿等": None}
     assert json.loads(finding.expected)["筆頭者の在外選挙人名簿等"]["旨"] != fuhyo.OVERSEAS_KINDS[0]
     assert rule_findings(frozenset(), FUHYO_RULES, BINDINGS, ["fuhyo.overseas_voter"]) == {"fuhyo.overseas_voter": []}
+
+
+def test_the_notices_kept_five_years_are_found() -> None:
+    rules = ["fuhyo.notice_kept", "fuhyo.removal_notice_kept"]
+    assert rule_findings(frozenset(), FUHYO_RULES, BINDINGS, rules) == {rule: [] for rule in rules}
+    found = rule_findings(frozenset({"fuhyo_notice_kept_five_years"}), FUHYO_RULES, BINDINGS, rules)
+    for rule, kind in zip(rules, ("記載", "消除"), strict=True):
+        (finding,) = found[rule]
+        assert finding.code == f"scenario.{rule}.mismatch"
+        assert finding.location.startswith("GET ")
+        assert json.loads(finding.expected) == {"子0の附票本人確認情報": [{"区分": kind, "保存期限": fs.NOTICE_KEPT}]}
+        (shown,) = json.loads(finding.actual)["子0の附票本人確認情報"]
+        assert shown["区分"] == kind and shown["保存期限"] != fs.NOTICE_KEPT
+
+
+def test_a_notice_kept_from_the_wrong_day_is_no_allowed_one() -> None:
+    loaded = Loaded("8999999990", ("8999999981",))
+
+    def answer(*notices: dict[str, str | None]) -> dict[str, object]:
+        return {"戸籍の附票": {"記載": [{"宛名番号": "8999999981", "附票本人確認情報": list(notices)}]}}
+
+    recorded = {"区分": "記載", "通知日": "2025-04-01"}
+    removed = {"区分": "消除", "通知日": "2026-05-01"}
+    pick = fs._notices_shown(("記載", "記載の修正"))
+    # 第1号: from the next notice's day (2026-05-01): 2176-04-30 or later; from its own day it is too short.
+    ok = pick(answer({**recorded, "保存期限": "2176-04-30"}, {**removed, "保存期限": "2176-04-30"}), loaded)
+    assert ok == {"子0の附票本人確認情報": [{"区分": "記載", "保存期限": fs.NOTICE_KEPT}]}
+    short = pick(answer({**recorded, "保存期限": "2175-03-31"}, {**removed, "保存期限": "2176-04-30"}), loaded)
+    assert short == {"子0の附票本人確認情報": [{"区分": "記載", "保存期限": "2175-03-31"}]}
+    assert pick({"戸籍の附票": {"記載": [{"宛名番号": "8999999981", "附票本人確認情報": "x"}]}}, loaded) == \
+        {"子0の附票本人確認情報": "x"}
