@@ -149,6 +149,23 @@ class KosekiRegister:
         if member["除籍年月日"] is not None and all(notice["区分"] != "消除" for notice in sent):
             sent.append({"区分": "消除", "通知日": today})
 
+    def kept_identity(self, row: Row) -> list[dict[str, Any]]:
+        """施行令 第34条第2項: the 本人確認情報 the town notified of the person of ``row`` (法 第30条の6第1項): a 記載
+        notice, and a 消除 notice when the 住民票 is 消除, each dated the day asked (this reference notifies as it
+        answers), with the last day it is kept: a 記載 notice until 150 years counted from the next notice, a 消除
+        notice from its own day."""
+        today = clock.today().isoformat()
+        sent = [{"区分": "記載", "通知日": today}]
+        if row.get("住民状態") == "2":
+            sent.append({"区分": "消除", "通知日": today})
+        years = 5 if "fuhyo_identity_kept_five_years" in self.defects else 150
+        kept = []
+        for index, notice in enumerate(sent):
+            start = notice["通知日"] if notice["区分"] == "消除" else (
+                sent[index + 1]["通知日"] if index + 1 < len(sent) else None)
+            kept.append({**notice, "保存期限": _elapsed(start, years)})
+        return kept
+
     def _kept_notices(self, honseki: str, member: Mapping[str, Any]) -> list[dict[str, Any]]:
         """施行令 第34条第3項: each notice with the last day it is kept: a 記載 or 記載の修正 notice until 150 years
         counted from the person's next notice (none yet: not fixed), a 消除 notice from its own day."""

@@ -460,6 +460,8 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"fuhyo"} for name in (
         "fuhyo_removed_entry_blanked", "fuhyo_removal_undated", "fuhyo_kept_five_years",
         "fuhyo_code_of_residents_only", "fuhyo_overseas_registration_only", "fuhyo_notice_kept_five_years")},
+    # 施行令 第34条第2項's 本人確認情報 (a part of every person's answer, which the qualifications probe reads too).
+    **{name: {"fuhyo", "qualifications"} for name in ("fuhyo_identity_kept_five_years",)},
     # The printed 写し on a 第20条第3項 申出 (the 附票 right).
     **{name: {"fuhyo_copy"} for name in ("fuhyo_copy_always_full", "fuhyo_copy_titled_certificate")},
     # 軽自動車税 (conformance_reference/keijidosha_zei/keijidosha.py; each defect's own test:
@@ -957,9 +959,10 @@ def fuhyo_probe(api: Api) -> list[Any]:
     for scenario in (fuhyo_scenarios.FAMILY, fuhyo_scenarios.EMIGRATED, fuhyo_scenarios.MOVED):
         loaded = scenarios.load(client, scenario, TOWN_CODE)
         fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True, joined=True, overseas=True)
-        part = scenarios.query(client, loaded, scenario)["戸籍の附票"]
+        answer = scenarios.query(client, loaded, scenario)
+        part = answer["戸籍の附票"]
         entries = [{key: value for key, value in entry.items() if key != "宛名番号"} for entry in part["記載"]]
-        answers.append({**part, "記載": entries})
+        answers.append({**part, "記載": entries, "本人確認情報の保存": answer.get("本人確認情報の保存")})
     return answers
 
 

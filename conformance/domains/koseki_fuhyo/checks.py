@@ -29,6 +29,8 @@ fails its own provision only:
   通知日 and 保存期限, in order): a 記載 notice kept until 150 years counted from the next notice (the 消除's) have
   passed (第1号), the 消除 notice until 150 years counted from its own day (第2号); 起算して counts that day (not
   第1項's next day); the 通知日 are the vendor's, the 保存期限 is judged against them; longer is no breach;
+- 施行令 第34条第2項 (``IDENTITY_RULES``, no 戸籍 needed): the same for the 本人確認情報 the town notified of the
+  筆頭者 who moved abroad (the answer's ``本人確認情報の保存``: a 記載 notice, then the 消除's);
 - 施行令 第34条第1項: the 除票 is kept 百五十年間 (``保存期限``, the last day it is kept: not before
   :func:`conformance.domains.koseki_fuhyo.oracle.kept_until` of the 除籍 day).
 
@@ -229,12 +231,13 @@ NOTICE_KEPT = "起算日から150年を経過する日以後"
 NOT_FIXED = "未確定"
 
 
-def _notices_expected(kinds: tuple[str, ...]) -> Callable[[Scenario, str], Projection]:
-    """施行令 第34条第3項: the removed child's notices (a 記載, then the 消除): the ones of ``kinds`` kept long
+def _notices_expected(kinds: tuple[str, ...], label: str = "子0の附票本人確認情報",
+                      ) -> Callable[[Scenario, str], Projection]:
+    """施行令 第34条第3項 (第2項): the notices of a person 消除 (a 記載, then the 消除): the ones of ``kinds`` kept long
     enough, each from the day the 号 names."""
     def expected(s: Scenario, town: str) -> Projection:
-        return {"子0の附票本人確認情報": [{"区分": kind, "保存期限": NOTICE_KEPT}
-                                       for kind in (fuhyo.RECORDED, fuhyo.REMOVED) if kind in kinds]}
+        return {label: [{"区分": kind, "保存期限": NOTICE_KEPT}
+                        for kind in (fuhyo.RECORDED, fuhyo.REMOVED) if kind in kinds]}
 
     return expected
 
@@ -328,13 +331,19 @@ def _head_overseas(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     return {"筆頭者の在外選挙人名簿等": shown}
 
 
-def _notices_shown(kinds: tuple[str, ...]) -> Callable[[Mapping[str, Any], Loaded], Projection]:
-    """The removed child's notices of ``kinds`` as answered, each 保存期限 worded as the oracle words an allowed
-    one (from the vendor's own 通知日: the day the 号 names, 150 years counted, or later), else as answered."""
+def _child_notices(document: Mapping[str, Any], loaded: Loaded) -> object:
+    return _entries(document, loaded).get("子0", {}).get("附票本人確認情報")
+
+
+def _notices_shown(kinds: tuple[str, ...], read: Callable[[Mapping[str, Any], Loaded], object] = _child_notices,
+                   label: str = "子0の附票本人確認情報") -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    """The notices of ``kinds`` as ``read`` answers them (the removed child's 附票本人確認情報 unless told), each
+    保存期限 worded as the oracle words an allowed one (from the vendor's own 通知日: the day the 号 names, 150 years
+    counted, or later), else as answered."""
     def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
-        notices = _entries(document, loaded).get("子0", {}).get("附票本人確認情報")
+        notices = read(document, loaded)
         if not isinstance(notices, list) or not all(isinstance(n, Mapping) for n in notices):
-            return {"子0の附票本人確認情報": notices}
+            return {label: notices}
         shown = []
         for index, notice in enumerate(notices):
             if notice.get("区分") not in kinds:
@@ -345,9 +354,17 @@ def _notices_shown(kinds: tuple[str, ...]) -> Callable[[Mapping[str, Any], Loade
             kept = _iso_day(notice.get("保存期限"))
             allowed = kept is not None and start is not None and kept >= fuhyo.elapsed_on(start)
             shown.append({"区分": notice.get("区分"), "保存期限": NOTICE_KEPT if allowed else notice.get("保存期限")})
-        return {"子0の附票本人確認情報": shown}
+        return {label: shown}
 
     return pick
+
+
+#: 施行令 第34条第2項: the 本人確認情報 notified of the 筆頭者 (法 第30条の6第1項), a part of the per-person answer.
+IDENTITY_PART, IDENTITY = "本人確認情報の保存", "筆頭者の本人確認情報"
+
+
+def _identity_notices(document: Mapping[str, Any], loaded: Loaded) -> object:
+    return document.get(IDENTITY_PART)
 
 
 def _elsewhere_code(document: Mapping[str, Any], loaded: Loaded) -> Projection:
@@ -440,6 +457,33 @@ FUHYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _rule("fuhyo.kept_until", "戸籍の附票の除票: kept 百五十年間 from the 消除 (施行令 第34条第1項)",
           _with_children, _kept, _first_child_kept, (FAMILY,), removed=True),
 )}
+
+
+#: 施行令 第34条第2項 第1号・第2号: the 本人確認情報 of the 筆頭者 who moved abroad (a 記載 notice, then the 消除's):
+#: the 住民記録 alone tells them, so no 戸籍 is registered (the check needs no koseki_path).
+IDENTITY_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("fuhyo.identity_kept", "本人確認情報: notified on a 記載 kept until 150 years counted from the next notice "
+         "(施行令 第34条第2項第1号)", _emigrating, _notices_expected((fuhyo.RECORDED,), IDENTITY),
+         _notices_shown(("記載", "記載の修正"), _identity_notices, IDENTITY), (EMIGRATED,)),
+    Rule("fuhyo.identity_removal_kept", "本人確認情報: notified on a 消除 kept until 150 years counted from its day "
+         "(施行令 第34条第2項第2号)", _emigrating, _notices_expected((fuhyo.REMOVED,), IDENTITY),
+         _notices_shown((fuhyo.REMOVED,), _identity_notices, IDENTITY), (EMIGRATED,)),
+)}
+
+
+def _identity_check(name: str) -> CheckFunction:
+    rule = IDENTITY_RULES[name]
+
+    def run(ctx: CheckContext) -> list[Finding]:
+        return list(run_rule(ctx, rule))
+
+    run.__doc__ = f"Scenario check of {rule.title} (vendor against :mod:`conformance.domains.koseki_fuhyo.oracle`)."
+    return run
+
+
+fuhyo_identity_kept = check("scenario.fuhyo.identity_kept")(_identity_check("fuhyo.identity_kept"))
+fuhyo_identity_removal_kept = check("scenario.fuhyo.identity_removal_kept")(
+    _identity_check("fuhyo.identity_removal_kept"))
 
 
 def koseki_rule_check(rule: Rule, needing: str, doc: str) -> CheckFunction:

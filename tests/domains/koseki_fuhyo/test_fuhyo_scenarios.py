@@ -19,6 +19,7 @@ from conformance.checks.scenarios import Loaded, Scenario, _csv, _row, other_cod
 from conformance.domains.koseki_fuhyo import checks as fs
 from conformance.domains.koseki_fuhyo import oracle as fuhyo
 from conformance.domains.koseki_fuhyo.checks import FUHYO_RULES
+from conformance.errors import TargetError
 from conformance.locations import default_catalog_root
 from conformance.shipped_checks import default_registry
 from conformance.targets.base import Target
@@ -27,6 +28,8 @@ from conformance.testdata.town import TOWN_CODE
 from conformance_reference.defects import DEFECTS
 
 CODES = other_codes(TOWN_CODE)
+#: The 附票's rules and 施行令 第34条第2項's (the 本人確認情報: no 戸籍 needed).
+ALL_RULES = {**FUHYO_RULES, **fs.IDENTITY_RULES}
 BINDINGS = default_catalog_root() / "koseki_fuhyo" / "2025.12" / "bindings.yaml"
 #: The 附票's defects (the printed 写し's, fuhyo_copy_*, are tests/domains/koseki_fuhyo/test_fuhyo_forms.py's).
 FUHYO_DEFECTS = sorted(name for name in DEFECTS if name.startswith("fuhyo_") and not name.startswith("fuhyo_copy_"))
@@ -55,11 +58,12 @@ def test_the_koseki_names_every_person_and_the_one_living_elsewhere() -> None:
 
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
-    names = {f"scenario.{name}" for name in FUHYO_RULES}
-    assert len(names) == 18
+    names = {f"scenario.{name}" for name in ALL_RULES}
+    assert len(names) == 20
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.fuhyo.")}
     assert all(rule.examples and rule.prepare for rule in FUHYO_RULES.values())
+    assert all(rule.examples and rule.prepare is None for rule in fs.IDENTITY_RULES.values())  # no 戸籍 needed
 
 
 def test_the_worked_examples() -> None:
@@ -75,14 +79,14 @@ def test_the_worked_examples() -> None:
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
-    assert failed_requirements(frozenset(), FUHYO_RULES, BINDINGS) == set()
+    assert failed_requirements(frozenset(), ALL_RULES, BINDINGS) == set()
 
 
 @pytest.mark.parametrize("name", FUHYO_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     # 法 第20条第5項 only the printed 写し's check judges (tests/domains/koseki_fuhyo/test_fuhyo_forms.py).
     copy_only = {"koseki_fuhyo-2025.12-1.20.0.5.0-R001", "koseki_fuhyo-2025.12-1.20.0.5.0-R003"}
-    assert failed_requirements(frozenset({name}), FUHYO_RULES, BINDINGS) == set(DEFECTS[name].requirements) - copy_only
+    assert failed_requirements(frozenset({name}), ALL_RULES, BINDINGS) == set(DEFECTS[name].requirements) - copy_only
 
 
 def test_without_the_koseki_path_the_checks_are_not_automated() -> None:
@@ -185,3 +189,23 @@ def test_a_notice_kept_from_the_wrong_day_is_no_allowed_one() -> None:
     assert short == {"子0の附票本人確認情報": [{"区分": "記載", "保存期限": "2175-03-31"}]}
     assert pick({"戸籍の附票": {"記載": [{"宛名番号": "8999999981", "附票本人確認情報": "x"}]}}, loaded) == \
         {"子0の附票本人確認情報": "x"}
+
+
+def test_the_identity_notices_kept_five_years_are_found() -> None:
+    rules = ["fuhyo.identity_kept", "fuhyo.identity_removal_kept"]
+    assert rule_findings(frozenset(), ALL_RULES, BINDINGS, rules) == {rule: [] for rule in rules}
+    found = rule_findings(frozenset({"fuhyo_identity_kept_five_years"}), ALL_RULES, BINDINGS, rules)
+    for rule, kind in zip(rules, ("記載", "消除"), strict=True):
+        (finding,) = found[rule]
+        assert finding.code == f"scenario.{rule}.mismatch"
+        assert finding.location.startswith("GET ")
+        assert json.loads(finding.expected) == {fs.IDENTITY: [{"区分": kind, "保存期限": fs.NOTICE_KEPT}]}
+        (shown,) = json.loads(finding.actual)[fs.IDENTITY]
+        assert shown["区分"] == kind and shown["保存期限"] != fs.NOTICE_KEPT
+
+
+def test_the_identity_checks_need_no_koseki_path() -> None:
+    edition = load_edition(default_catalog_root() / "koseki_fuhyo" / "2025.12")
+    ctx = CheckContext(requirement=edition.requirements[0], target=Target(catalog=edition))
+    with pytest.raises(TargetError):  # it asks the vendor (no HTTP here), not for the 戸籍
+        fs.fuhyo_identity_kept(ctx)
