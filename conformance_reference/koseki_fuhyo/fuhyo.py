@@ -63,7 +63,8 @@ def _overseas(notice: object) -> dict[str, str] | None:
         return None
     if not isinstance(notice, Mapping) or notice.get("旨") not in _OVERSEAS:
         raise bad_request(f"在外選挙人名簿等.旨: one of {', '.join(_OVERSEAS)} is required")
-    return {"旨": notice["旨"], "市町村名": _text(notice.get("市町村名"), "在外選挙人名簿等.市町村名")}
+    return {"旨": notice["旨"], "市町村名": _text(notice.get("市町村名"), "在外選挙人名簿等.市町村名"),
+            "受理日": clock.today().isoformat()}
 
 
 def _years_on(day: str | None, years: int) -> str | None:
@@ -312,11 +313,18 @@ class KosekiRegister:
         entry.update(self._address(member, row))
         return entry
 
-    def _overseas_of(self, member: Mapping[str, Any]) -> dict[str, str] | None:
+    def _overseas_of(self, member: Mapping[str, Any]) -> dict[str, str | None] | None:
         notice = member.get("在外選挙人名簿等")
         if notice and notice["旨"] != _OVERSEAS[0] and "fuhyo_overseas_registration_only" in self.defects:
             return None  # only the 在外選挙人名簿への登録 itself is recorded
-        return notice
+        if not notice:
+            return None
+        # 施行令 第34条第4項: the 通知書 kept one year from the day it was received (民法's count: the next day first);
+        # defect fuhyo_document_kept_from_receipt_day counts the day itself (起算して, as 第2項 and 第3項 do).
+        received = notice.get("受理日") or clock.today().isoformat()
+        short = "fuhyo_document_kept_from_receipt_day" in self.defects
+        return {**notice, "受理日": received,
+                "保存期限": _elapsed(received, 1) if short else _years_on(received, 1)}
 
     def _code(self, member: Mapping[str, str | None], row: Row | None) -> str | None:
         if row is not None:

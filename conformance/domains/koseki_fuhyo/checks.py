@@ -31,6 +31,9 @@ fails its own provision only:
   第1項's next day); the 通知日 are the vendor's, the 保存期限 is judged against them; longer is no breach;
 - 施行令 第34条第2項 (``IDENTITY_RULES``, no 戸籍 needed): the same for the 本人確認情報 the town notified of the
   筆頭者 who moved abroad (the answer's ``本人確認情報の保存``: a 記載 notice, then the 消除's);
+- 施行令 第34条第4項: the 選挙管理委員会's 通知書 received (the same notice's ``受理日`` and ``保存期限``) kept one
+  year from the day it was received, counted as 民法 counts (the next day first: 2025-04-01 -> 2026-04-01), not as
+  第2項 and 第3項's 起算して;
 - 施行令 第34条第1項: the 除票 is kept 百五十年間 (``保存期限``, the last day it is kept: not before
   :func:`conformance.domains.koseki_fuhyo.oracle.kept_until` of the 除籍 day).
 
@@ -242,6 +245,15 @@ def _notices_expected(kinds: tuple[str, ...], label: str = "子0の附票本人�
     return expected
 
 
+#: How a 保存期限 of a received 通知書 the text allows is shown (施行令 第34条第4項: not before one year from the
+#: day it was received, counted as 民法 counts; keeping longer is no breach).
+DOCUMENT_KEPT = "受理の日から1年間以後"
+
+
+def _document_kept(s: Scenario, town: str) -> Projection:
+    return {"筆頭者の通知書の保存期限": DOCUMENT_KEPT}
+
+
 def _code(s: Scenario, town: str) -> Projection:
     """法 第17条第1項第7号: the 住民票コード of the 在籍者 living elsewhere, as his 住所地 notified it (第19条第1項)."""
     return {"他市町村の住民票コード": ELSEWHERE["住民票コード"]}
@@ -367,6 +379,16 @@ def _identity_notices(document: Mapping[str, Any], loaded: Loaded) -> object:
     return document.get(IDENTITY_PART)
 
 
+def _head_document_kept(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The 選挙管理委員会's 通知書 as the 筆頭者's entry keeps it: its 保存期限 worded as the oracle words an allowed
+    one (from the vendor's own 受理日), else as answered."""
+    notice = _entries(document, loaded).get("筆頭者", {}).get("在外選挙人名簿等")
+    notice = notice if isinstance(notice, Mapping) else {}
+    received, kept = _iso_day(notice.get("受理日")), _iso_day(notice.get("保存期限"))
+    allowed = received is not None and kept is not None and kept >= fuhyo.kept_until(received, 1)
+    return {"筆頭者の通知書の保存期限": DOCUMENT_KEPT if allowed else notice.get("保存期限")}
+
+
 def _elsewhere_code(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     return {"他市町村の住民票コード": _entries(document, loaded).get("他市町村", {}).get("住民票コード")}
 
@@ -441,6 +463,9 @@ FUHYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     _rule("fuhyo.overseas_voter", "戸籍の附票: that the person is registered in the 在外選挙人名簿 (or moved there, or "
           "in the 在外投票人名簿) and the 市町村名 (法 第17条の2第1項)", _emigrating, _overseas, _head_overseas,
           (EMIGRATED, *(replace(EMIGRATED, planned_out=date(2025, 7, day)) for day in (1, 2))), overseas=True),
+    _rule("fuhyo.document_kept", "戸籍の附票: the 通知書 received (the 選挙管理委員会's) kept one year from the day it "
+          "was received (施行令 第34条第4項)", _emigrating, _document_kept, _head_document_kept, (EMIGRATED,),
+          overseas=True),
     _rule("fuhyo.juminhyo_code", "戸籍の附票: the 住民票コード of a person living elsewhere, as notified "
           "(法 第17条第1項第7号)", families, _code, _elsewhere_code, (FAMILY,), elsewhere=True),
     _rule("fuhyo.notice_kept", "戸籍の附票: a 附票本人確認情報 notified on a 記載 kept until 150 years counted from "
@@ -522,6 +547,7 @@ fuhyo_removed = check("scenario.fuhyo.removed")(_rule_check("fuhyo.removed"))
 fuhyo_overseas_voter = check("scenario.fuhyo.overseas_voter")(_rule_check("fuhyo.overseas_voter"))
 fuhyo_notice_kept = check("scenario.fuhyo.notice_kept")(_rule_check("fuhyo.notice_kept"))
 fuhyo_removal_notice_kept = check("scenario.fuhyo.removal_notice_kept")(_rule_check("fuhyo.removal_notice_kept"))
+fuhyo_document_kept = check("scenario.fuhyo.document_kept")(_rule_check("fuhyo.document_kept"))
 fuhyo_juminhyo_code = check("scenario.fuhyo.juminhyo_code")(_rule_check("fuhyo.juminhyo_code"))
 fuhyo_removed_record = check("scenario.fuhyo.removed_record")(_rule_check("fuhyo.removed_record"))
 fuhyo_removal_date = check("scenario.fuhyo.removal_date")(_rule_check("fuhyo.removal_date"))

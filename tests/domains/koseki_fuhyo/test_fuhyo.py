@@ -80,3 +80,10 @@ def test_the_day_a_notice_is_kept_from() -> None:
     assert fuhyo.notice_kept_from("記載の修正", first, second) == second
     assert fuhyo.notice_kept_from(fuhyo.RECORDED, first, None) is None
     assert fuhyo.notice_kept_from(fuhyo.REMOVED, second, None) == second
+
+
+def test_a_document_is_kept_one_year_from_the_day_after_its_receipt() -> None:
+    # 施行令 第34条第4項: 受理された日から一年間 (民法 第140条: the day of receipt not counted; our reading).
+    assert fuhyo.kept_until(date(2025, 4, 1), 1) == date(2026, 4, 1)
+    assert fuhyo.elapsed_on(date(2025, 4, 1), 1) == date(2026, 3, 31)  # 起算して: a day shorter
+    assert fuhyo.kept_until(date(2024, 2, 28), 1) == date(2025, 2, 28)

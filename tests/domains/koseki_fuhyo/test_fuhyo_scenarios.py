@@ -59,7 +59,7 @@ def test_the_koseki_names_every_person_and_the_one_living_elsewhere() -> None:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in ALL_RULES}
-    assert len(names) == 20
+    assert len(names) == 21
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.fuhyo.")}
     assert all(rule.examples and rule.prepare for rule in FUHYO_RULES.values())
@@ -209,3 +209,27 @@ def test_the_identity_checks_need_no_koseki_path() -> None:
     ctx = CheckContext(requirement=edition.requirements[0], target=Target(catalog=edition))
     with pytest.raises(TargetError):  # it asks the vendor (no HTTP here), not for the 戸籍
         fs.fuhyo_identity_kept(ctx)
+
+
+def test_a_document_kept_a_day_short_is_found() -> None:
+    # 施行令 第34条第4項: 受理された日から一年間 (民法 第140条: the next day first), not 起算して as 第2項 and 第3項.
+    rule = "fuhyo.document_kept"
+    assert rule_findings(frozenset(), ALL_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding,) = rule_findings(frozenset({"fuhyo_document_kept_from_receipt_day"}), ALL_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == "scenario.fuhyo.document_kept.mismatch"
+    assert finding.location.startswith("GET ")
+    assert json.loads(finding.expected) == {"筆頭者の通知書の保存期限": fs.DOCUMENT_KEPT}
+    shown = json.loads(finding.actual)["筆頭者の通知書の保存期限"]
+    assert shown != fs.DOCUMENT_KEPT
+
+
+def test_the_document_projection_accepts_longer_and_not_a_day_short() -> None:
+    loaded = Loaded("8999999990", ())
+
+    def answer(kept: str) -> dict[str, object]:
+        notice = {"旨": fuhyo.OVERSEAS_KINDS[0], "市町村名": "x", "受理日": "2025-04-01", "保存期限": kept}
+        return {"戸籍の附票": {"記載": [{"宛名番号": "8999999990", "在外選挙人名簿等": notice}]}}
+
+    assert fs._head_document_kept(answer("2026-04-01"), loaded) == fs._document_kept(fs.FAMILY, "")
+    assert fs._head_document_kept(answer("2027-01-01"), loaded) == fs._document_kept(fs.FAMILY, "")
+    assert fs._head_document_kept(answer("2026-03-31"), loaded) == {"筆頭者の通知書の保存期限": "2026-03-31"}
