@@ -86,7 +86,7 @@ class Certificates(Presentation, RequestValidation):
         lines = self.koseki.copy_lines(request.json_object(), self.store.latest)
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the town has no 戸籍 of that 本籍 and 筆頭者氏名")
-        return Reply(200, statute_forms.render("戸籍の附票の写し", lines, FUHYO_CERTIFICATION), PDF_TYPE)
+        return Reply(200, statute_forms.render(self.koseki.copy_title(), lines, FUHYO_CERTIFICATION), PDF_TYPE)
 
     def _person_on_day(self, request: Request, form: str, day_item: str = "基準日") -> tuple[Row, date]:
         """The person (宛名番号) and the day (``day_item``: the 基準日, a 交付年月日) a printed statute form is asked

@@ -219,4 +219,5 @@ class LinkageApi(Presentation, RequestValidation):
             "法人住民税": hojin_juminzei.hojin_juminzei(row, self.store.domain_record(arguments[0], "法人住民税"),
                                                   self.defects),
             "印鑑登録": inkan.inkan(row, stay, self.store.domain_record(arguments[0], "印鑑登録"), self.defects),
+            "本人確認情報の保存": self.koseki.kept_identity(row),
         })

@@ -6,7 +6,8 @@
   筆頭者氏名 and its 在籍者 (氏名, 氏名_フリガナ, 生年月日, 性別), in the data model of the 戸籍の附票's 戸籍
   (``targets.load.koseki_path``);
 - ``koseki.todoke`` (``POST /driver/v1/koseki/todoke``): a 出生, 死亡 or 婚姻 届出, answered with the 届出期間, the
-  place, the name's characters, the 戸籍 written to and that 戸籍 as it stands afterwards;
+  place, the name's characters and its 振り仮名's (第13条第3項), the 戸籍 written to and that 戸籍 as it stands
+  afterwards;
 - ``koseki.seikyu`` (``POST /driver/v1/koseki/seikyu``): a request of a 戸籍謄本等 by a class of person.
 
 Written apart from :mod:`conformance.domains.koseki.oracle` on purpose (the scenario checks compare the two).
@@ -79,6 +80,18 @@ def _name_ok(name: str, defects: frozenset[str]) -> bool | None:
         if not (latin or kind[0] in "NPSZC"):
             verdict = None
     return verdict if name else False
+
+
+def _reading_ok(reading: str, defects: frozenset[str]) -> bool | None:
+    """法 第13条第3項 (仮名 and 記号 only): a 漢字, a Latin letter or a digit -> False; 片仮名 only -> True; else None
+    (the 省令's range decides)."""
+    if "koseki_furigana_unchecked" in defects:
+        return True
+    for char in reading:
+        name = unicodedata.name(char, "")
+        if "IDEOGRAPH" in name or "LATIN" in name or char.isdigit():
+            return False
+    return True if reading and all("KATAKANA" in unicodedata.name(char, "") for char in reading) else None
 
 
 class KosekiBook:
@@ -178,6 +191,7 @@ class KosekiBook:
             "届出期間末日": None,
             "届出地適合": None,
             "名の文字適合": None,
+            "振り仮名の文字適合": None,
             "新戸籍編製": None,
             "入籍戸籍": None,
             "戸籍": None,
@@ -220,8 +234,11 @@ class KosekiBook:
         else:
             last = first + timedelta(days=13)
         ok = _name_ok(given, self.defects)
-        answer = self._answer(起算日=first.isoformat(), 届出期間末日=last.isoformat(), 名の文字適合=ok)
-        if ok is False:
+        reading = _text(child.get("氏名_フリガナ"), "子.氏名_フリガナ").split("\u3000")[-1]
+        read_ok = _reading_ok(reading, self.defects)
+        answer = self._answer(起算日=first.isoformat(), 届出期間末日=last.isoformat(), 名の文字適合=ok,
+                              振り仮名の文字適合=read_ok)
+        if ok is False or read_ok is False:
             return {**answer, "受理": False}
         takes = child.get("称する氏")
         if takes not in ("父母", "父", "母"):

@@ -4,13 +4,15 @@ Not in the 住民記録 catalog: ``POST /api/v1/admin/koseki`` takes a 戸籍 wh
 harness plays the 戸籍 side (the profile's ``targets.load.koseki_path``): 本籍, 筆頭者氏名, and each
 在籍者 with the 戸籍's 氏名, 氏名_フリガナ, 生年月日, 性別, maybe a 除籍年月日, and either the 宛名番号 of the
 town's 住民票 or, for a person living elsewhere, the 住所 the 住所地 notified (法 第19条第1項:
-住所_市区町村コード, 住所を定めた年月日). The per-person query of the 筆頭者 or of a 在籍者 answers the whole
-附票 (``戸籍の附票``). The 住所 side of a person the town holds is read from the 住民票: a 転出 with a
-転入通知 moved the address there on the 転入日; a 転出 without one is a 国外転出届.
+住所_市区町村コード, 住所を定めた年月日, maybe 住民票コード). The per-person query of the 筆頭者 or of a 在籍者
+answers the whole 附票 (``戸籍の附票``); an entry 消除 (the 除票) keeps its items with its ``消除年月日`` and
+``保存期限`` (the last day it is kept, 施行令 第34条第1項). The 住所 side of a person the town holds is read
+from the 住民票: a 転出 with a 転入通知 moved the address there on the 転入日; a 転出 without one is a 国外転出届.
 
 ``POST /api/v1/forms/fuhyo_utsushi`` with ``{"本籍", "筆頭者氏名"}`` prints the 戸籍の附票の写し of that 戸籍
-(:func:`KosekiRegister.copy_lines`, laid out by :mod:`conformance_reference.statute_forms`): the 戸籍の表示,
-then each person's 氏名, 氏名の振り仮名, 出生の年月日, 男女の別, 住所 (国外転出者: that fact) and 住所を定めた年月日
+(:func:`KosekiRegister.copy_lines`, laid out by :mod:`conformance_reference.statute_forms`): the 戸籍の表示 when
+the 特別の請求 asks for it (``"表示する事項": ["戸籍の表示"]``; else left out, as 第20条第5項 allows), then
+each person's 氏名, 氏名の振り仮名, 出生の年月日, 男女の別, 住所 (国外転出者: that fact) and 住所を定めた年月日
 (国外転出者: 転出の予定年月日), a 消除 entry marked with its date. Dates in 和暦.
 
 Written apart from :mod:`conformance.domains.koseki_fuhyo.oracle` on purpose. Named defects change one item each.
@@ -18,10 +20,13 @@ Written apart from :mod:`conformance.domains.koseki_fuhyo.oracle` on purpose. Na
 
 from __future__ import annotations
 
+import calendar
 import threading
 from collections.abc import Callable, Mapping
+from datetime import date, timedelta
 from typing import Any
 
+from conformance import clock
 from conformance_reference.http import bad_request
 from conformance_reference.paper import wareki
 from conformance_reference.rules import Row
@@ -36,16 +41,75 @@ def _text(value: object, name: str) -> str:
     return value
 
 
-def _member(value: object) -> dict[str, str | None]:
+def _member(value: object) -> dict[str, Any]:
     if not isinstance(value, Mapping):
         raise bad_request("在籍者: each entry is an object")
     member: dict[str, str | None] = {name: _text(value.get(name), name) for name in _MEMBER_TEXTS}
-    for name in ("宛名番号", "除籍年月日", "住所_市区町村コード", "住所を定めた年月日"):
+    for name in ("宛名番号", "除籍年月日", "住所_市区町村コード", "住所を定めた年月日", "住民票コード"):
         item = value.get(name)
         member[name] = _text(item, name) if item is not None else None
     if member["宛名番号"] is None and member["住所_市区町村コード"] is None:
         raise bad_request("在籍者: a 宛名番号 or the 住所 the 住所地 notified is required")
-    return member
+    return {**member, "在外選挙人名簿等": _overseas(value.get("在外選挙人名簿等"))}
+
+
+#: 法 第17条の2: the registrations a 選挙管理委員会 notifies (第2項) and the 附票 records (第1項).
+_OVERSEAS = ("在外選挙人名簿への登録", "在外選挙人名簿への登録の移転", "在外投票人名簿への登録")
+
+
+def _overseas(notice: object) -> dict[str, str] | None:
+    """The 選挙管理委員会's notice of a 在籍者 (``{"旨", "市町村名"}``), or none."""
+    if notice is None:
+        return None
+    if not isinstance(notice, Mapping) or notice.get("旨") not in _OVERSEAS:
+        raise bad_request(f"在外選挙人名簿等.旨: one of {', '.join(_OVERSEAS)} is required")
+    return {"旨": notice["旨"], "市町村名": _text(notice.get("市町村名"), "在外選挙人名簿等.市町村名"),
+            "受理日": clock.today().isoformat()}
+
+
+def _years_on(day: str | None, years: int) -> str | None:
+    """The last day of ``years`` years from ``day`` (ISO): the day is not counted (民法 第140条), so the period
+    runs from the next day to the day before that next day's date ``years`` on (第143条第2項; a 2月29日 with
+    none: the end of 2月)."""
+    if day is None:
+        return None
+    following = date.fromisoformat(day) + timedelta(days=1)
+    if (following.month, following.day) == (2, 29) and not calendar.isleap(following.year + years):
+        return date(following.year + years, 2, 28).isoformat()
+    return (date(following.year + years, following.month, following.day) - timedelta(days=1)).isoformat()
+
+
+def _person_key(honseki: str, member: Mapping[str, Any]) -> tuple[str, str]:
+    return honseki, member["宛名番号"] or member["氏名"]
+
+
+def _elapsed(day: str | None, years: int) -> str | None:
+    """The day on which ``years`` years counted from ``day`` (that day the first) have passed: the day before the
+    same date ``years`` on (a 2月29日 with none: 2月28日)."""
+    if day is None:
+        return None
+    first = date.fromisoformat(day)
+    try:
+        following = date(first.year + years, first.month, first.day)
+    except ValueError:
+        following = date(first.year + years, 3, 1)
+    return (following - timedelta(days=1)).isoformat()
+
+
+#: 法 第20条第3項's 号 a 申出 names (``申出.条項``).
+_OFFERS = frozenset(f"第20条第3項第{number}号" for number in (1, 2, 3))
+
+
+def _check_offer(offer: object) -> None:
+    """A 申出 of 法 第20条第3項 (``{"条項", "申出者氏名", "理由"}``), or none (a 第1項 請求). Its 写し shows
+    第17条第2号から第6号 only: the 戸籍の表示 only when asked for (第12条の3第7項 as 第20条第5項 reads it), the
+    住民票コード never (the reference prints it on no 写し)."""
+    if offer is None:
+        return
+    if not isinstance(offer, Mapping) or offer.get("条項") not in _OFFERS:
+        raise bad_request(f"申出.条項: one of {', '.join(sorted(_OFFERS))} is required")
+    _text(offer.get("申出者氏名"), "申出.申出者氏名")
+    _text(offer.get("理由"), "申出.理由")
 
 
 class KosekiRegister:
@@ -55,21 +119,65 @@ class KosekiRegister:
         self.defects = defects
         self._lock = threading.Lock()
         self._koseki: list[dict[str, Any]] = []
+        #: 施行令 第34条第3項: the 附票本人確認情報 notified (法 第30条の41第1項) per person, in order.
+        self._notices: dict[tuple[str, str], list[dict[str, str]]] = {}
 
     def register(self, body: Mapping[str, Any]) -> dict[str, Any]:
         """A 戸籍 (a new one, or the same 本籍 and 筆頭者 again: it replaces the earlier one)."""
         members = body.get("在籍者")
         if not isinstance(members, list) or not members or len(members) > 50:
             raise bad_request("在籍者: a list of 1 to 50 members is required")
-        koseki = {"本籍": _text(body.get("本籍"), "本籍"), "筆頭者氏名": _text(body.get("筆頭者氏名"), "筆頭者氏名"),
-                  "在籍者": [_member(member) for member in members]}
+        honseki = _text(body.get("本籍"), "本籍")
+        koseki: dict[str, Any] = {"本籍": honseki, "筆頭者氏名": _text(body.get("筆頭者氏名"), "筆頭者氏名"),
+                                  "在籍者": [_member(member) for member in members]}
         with self._lock:
             if "fuhyo_joiner_not_added" in self.defects:
                 koseki["在籍者"] = self._known_members(koseki)
             self._koseki = [k for k in self._koseki
                             if (k["本籍"], k["筆頭者氏名"]) != (koseki["本籍"], koseki["筆頭者氏名"])]
             self._koseki.append(koseki)
+            for member in koseki["在籍者"]:
+                self._notify(honseki, member)
         return {"本籍": koseki["本籍"], "在籍者": len(koseki["在籍者"])}
+
+    def _notify(self, honseki: str, member: Mapping[str, Any]) -> None:
+        """法 第30条の41第1項 as the reference keeps it: a 記載 notice when the entry is made, a 消除 notice when
+        it is 消除, each dated the day of the registration (this reference notifies at once)."""
+        sent = self._notices.setdefault(_person_key(honseki, member), [])
+        today = clock.today().isoformat()
+        if not sent:
+            sent.append({"区分": "記載", "通知日": today})
+        if member["除籍年月日"] is not None and all(notice["区分"] != "消除" for notice in sent):
+            sent.append({"区分": "消除", "通知日": today})
+
+    def kept_identity(self, row: Row) -> list[dict[str, Any]]:
+        """施行令 第34条第2項: the 本人確認情報 the town notified of the person of ``row`` (法 第30条の6第1項): a 記載
+        notice, and a 消除 notice when the 住民票 is 消除, each dated the day asked (this reference notifies as it
+        answers), with the last day it is kept: a 記載 notice until 150 years counted from the next notice, a 消除
+        notice from its own day."""
+        today = clock.today().isoformat()
+        sent = [{"区分": "記載", "通知日": today}]
+        if row.get("住民状態") == "2":
+            sent.append({"区分": "消除", "通知日": today})
+        years = 5 if "fuhyo_identity_kept_five_years" in self.defects else 150
+        kept = []
+        for index, notice in enumerate(sent):
+            start = notice["通知日"] if notice["区分"] == "消除" else (
+                sent[index + 1]["通知日"] if index + 1 < len(sent) else None)
+            kept.append({**notice, "保存期限": _elapsed(start, years)})
+        return kept
+
+    def _kept_notices(self, honseki: str, member: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """施行令 第34条第3項: each notice with the last day it is kept: a 記載 or 記載の修正 notice until 150 years
+        counted from the person's next notice (none yet: not fixed), a 消除 notice from its own day."""
+        years = 5 if "fuhyo_notice_kept_five_years" in self.defects else 150
+        sent = self._notices.get(_person_key(honseki, member), [])
+        kept = []
+        for index, notice in enumerate(sent):
+            start = notice["通知日"] if notice["区分"] == "消除" else (
+                sent[index + 1]["通知日"] if index + 1 < len(sent) else None)
+            kept.append({**notice, "保存期限": _elapsed(start, years)})
+        return kept
 
     def _known_members(self, koseki: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Defect fuhyo_joiner_not_added: the 在籍者 of the 戸籍 as first registered with the same 筆頭者 (those who
@@ -87,7 +195,23 @@ class KosekiRegister:
         with self._lock:
             koseki = next((k for k in reversed(self._koseki)
                            if any(m["宛名番号"] == atena for m in k["在籍者"])), None)
-        return None if koseki is None else self._fuhyo_of(koseki, row_of)
+        if koseki is None:
+            return None
+        fuhyo = self._fuhyo_of(koseki, row_of)
+        fuhyo["記載"] = [self._answered(entry) for entry in fuhyo["記載"]]
+        return fuhyo
+
+    def _answered(self, entry: dict[str, Any]) -> dict[str, Any]:
+        """One entry as the per-person query answers it (the 除票's defects are the answer's, not the print's)."""
+        if not entry["消除"]:
+            return entry
+        if "fuhyo_removed_entry_blanked" in self.defects:
+            entry = {**entry, **dict.fromkeys(("氏名", "氏名の振り仮名", "出生の年月日", "男女の別"))}
+        if "fuhyo_removal_undated" in self.defects:
+            entry = {**entry, "消除年月日": None}
+        if "fuhyo_kept_five_years" in self.defects:
+            entry = {**entry, "保存期限": _years_on(entry["消除年月日"], 5)}
+        return entry
 
     def copy_lines(self, body: Mapping[str, Any], row_of: Callable[[str], Row | None]) -> list[tuple[str, str]] | None:
         """The printed lines of the 戸籍の附票の写し of the 戸籍 ``body`` names by 本籍 and 筆頭者氏名 (None:
@@ -98,14 +222,34 @@ class KosekiRegister:
         if koseki is None:
             return None
         fuhyo = self._fuhyo_of(koseki, row_of)
+        _check_offer(body.get("申出"))
+        # Defect fuhyo_copy_always_full: every 写し shows the whole 附票 (right for a 第1項 請求, which may show
+        # it; not for a 第3項 申出, whose 写し shows 第17条第2号から第6号 only).
+        full = "fuhyo_copy_always_full" in self.defects
         lines: list[tuple[str, str]] = []
-        if "fuhyo_copy_without_koseki_display" not in self.defects:
+        if (full or self._display_asked(body)) and "fuhyo_copy_without_koseki_display" not in self.defects:
             display = fuhyo["戸籍の表示"]
             lines += [("本籍", display["本籍"]), ("筆頭者氏名", display["筆頭者氏名"] or "")]
         for entry in fuhyo["記載"]:
             row = row_of(entry["宛名番号"]) if entry["宛名番号"] else None
             lines += [("", ""), *self._copy_entry(entry, row)]
+            if full and entry["住民票コード"]:
+                lines.append(("住民票コード", entry["住民票コード"]))
         return lines
+
+    def copy_title(self) -> str:
+        """法 第20条第5項: the document is a 戸籍の附票の写し (defect fuhyo_copy_titled_certificate: the 住民票's
+        certificate's title, the form reused)."""
+        return "住民票記載事項証明書" if "fuhyo_copy_titled_certificate" in self.defects else "戸籍の附票の写し"
+
+    @staticmethod
+    def _display_asked(body: Mapping[str, Any]) -> bool:
+        """法 第20条第5項 (第12条第5項): the 戸籍の表示 is printed only when the 特別の請求 asks for it
+        (``表示する事項``: a list of item names)."""
+        asked = body.get("表示する事項", [])
+        if not isinstance(asked, list) or not all(isinstance(item, str) for item in asked):
+            raise bad_request("表示する事項: a list of item names is required (e.g. [\"戸籍の表示\"])")
+        return "戸籍の表示" in asked
 
     def _copy_entry(self, entry: Mapping[str, Any], row: Row | None) -> list[tuple[str, str]]:
         """One person's printed lines (法 第17条第1項 第2号から第6号まで; 施行令 第19条第1項: the 消除 mark)."""
@@ -138,8 +282,11 @@ class KosekiRegister:
         only_residents = "fuhyo_town_residents_only" in self.defects
         shown = [m for m in koseki["在籍者"] if m["宛名番号"] is not None or not only_residents]
         head = None if "fuhyo_display_without_head" in self.defects else koseki["筆頭者氏名"]
-        return {"戸籍の表示": {"本籍": koseki["本籍"], "筆頭者氏名": head},
-                "記載": [self._entry(m, row_of(m["宛名番号"]) if m["宛名番号"] else None) for m in shown]}
+        entries = []
+        for member in shown:
+            entry = self._entry(member, row_of(member["宛名番号"]) if member["宛名番号"] else None)
+            entries.append({**entry, "附票本人確認情報": self._kept_notices(koseki["本籍"], member)})
+        return {"戸籍の表示": {"本籍": koseki["本籍"], "筆頭者氏名": head}, "記載": entries}
 
     def _entry(self, member: Mapping[str, str | None], row: Row | None) -> dict[str, Any]:
         """法 第17条第1項's items of one person (施行令 第19条: 消除 when removed from the 戸籍)."""
@@ -155,10 +302,34 @@ class KosekiRegister:
             "宛名番号": member["宛名番号"], "氏名": name,
             "氏名の振り仮名": None if "fuhyo_furigana_missing" in self.defects else member["氏名_フリガナ"],
             "出生の年月日": birth, "男女の別": _SEX.get(sex), "消除": removed,
+            # 法 第17条の2第1項: その旨 and the 市町村名 of a registration the 選挙管理委員会 notified.
+            "在外選挙人名簿等": self._overseas_of(member),
+            # 第17条第1項第7号: the 住民票's, or the one the 住所地 notified (none when the town does not keep it).
+            "住民票コード": self._code(member, row),
             "消除年月日": member["除籍年月日"] if removed else None,
+            # 施行令 第34条第1項: the 除票 kept 百五十年間 from the 消除 (民法's count, as for any period in years).
+            "保存期限": _years_on(member["除籍年月日"], 150) if removed else None,
         }
         entry.update(self._address(member, row))
         return entry
+
+    def _overseas_of(self, member: Mapping[str, Any]) -> dict[str, str | None] | None:
+        notice = member.get("在外選挙人名簿等")
+        if notice and notice["旨"] != _OVERSEAS[0] and "fuhyo_overseas_registration_only" in self.defects:
+            return None  # only the 在外選挙人名簿への登録 itself is recorded
+        if not notice:
+            return None
+        # 施行令 第34条第4項: the 通知書 kept one year from the day it was received (民法's count: the next day first);
+        # defect fuhyo_document_kept_from_receipt_day counts the day itself (起算して, as 第2項 and 第3項 do).
+        received = notice.get("受理日") or clock.today().isoformat()
+        short = "fuhyo_document_kept_from_receipt_day" in self.defects
+        return {**notice, "受理日": received,
+                "保存期限": _elapsed(received, 1) if short else _years_on(received, 1)}
+
+    def _code(self, member: Mapping[str, str | None], row: Row | None) -> str | None:
+        if row is not None:
+            return row.get("住民票コード") or None
+        return None if "fuhyo_code_of_residents_only" in self.defects else member["住民票コード"]
 
     def _address(self, member: Mapping[str, str | None], row: Row | None) -> dict[str, Any]:
         """法 第17条第1項第3号, 第4号 from the 住民票 (or the 住所地's notice), corrected on a move."""

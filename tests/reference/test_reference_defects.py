@@ -459,6 +459,15 @@ AFFECTS: dict[str, set[str]] = {
     **{name: {"fuhyo_copy"} for name in (
         "fuhyo_copy_without_koseki_display", "fuhyo_copy_without_furigana", "fuhyo_copy_emigrant_address_printed",
         "fuhyo_copy_address_date_of_juminhyo", "fuhyo_copy_without_sex", "fuhyo_copy_removal_unmarked")},
+    # 戸籍の附票の除票 and the 住民票コード (not printed) as the per-person query answers them (the print is right).
+    **{name: {"fuhyo"} for name in (
+        "fuhyo_removed_entry_blanked", "fuhyo_removal_undated", "fuhyo_kept_five_years",
+        "fuhyo_code_of_residents_only", "fuhyo_overseas_registration_only", "fuhyo_notice_kept_five_years",
+        "fuhyo_document_kept_from_receipt_day")},
+    # 施行令 第34条第2項's 本人確認情報 (a part of every person's answer, which the qualifications probe reads too).
+    **{name: {"fuhyo", "qualifications"} for name in ("fuhyo_identity_kept_five_years",)},
+    # The printed 写し on a 第20条第3項 申出 (the 附票 right).
+    **{name: {"fuhyo_copy"} for name in ("fuhyo_copy_always_full", "fuhyo_copy_titled_certificate")},
     # 軽自動車税 (conformance_reference/keijidosha_zei/keijidosha.py; each defect's own test:
     # tests/domains/keijidosha_zei/test_keiji_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -531,6 +540,7 @@ AFFECTS: dict[str, set[str]] = {
         "koseki_entry_copied_on_marriage", "koseki_head_spouse_unmarked", "koseki_origin_unwritten",
         "koseki_death_removed_when_known", "koseki_father_is_head", "koseki_every_child_legitimate",
         "koseki_judgment_from_decision", "koseki_adoptee_stays", "koseki_adoptive_parent_unwritten")},
+    **{name: {"koseki"} for name in ("koseki_furigana_unchecked",)},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
@@ -846,7 +856,7 @@ def fuhyo_copy_probe(api: Api) -> list[Any]:
     for scenario in (fuhyo_scenarios.FAMILY, fuhyo_scenarios.EMIGRATED, fuhyo_scenarios.MOVED):
         loaded = scenarios.load(client, scenario, TOWN_CODE)
         fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True, joined=True)
-        lines = fuhyo_forms.issue_copy(client, loaded, scenario).get("行") or []
+        lines = fuhyo_forms.issue_copy(client, loaded, scenario, shown=(fuhyo_forms.DISPLAY,)).get("行") or []
         printed.append([line for line in lines if not line.startswith("発行番号")])
     return printed
 
@@ -958,10 +968,11 @@ def fuhyo_probe(api: Api) -> list[Any]:
     answers = []
     for scenario in (fuhyo_scenarios.FAMILY, fuhyo_scenarios.EMIGRATED, fuhyo_scenarios.MOVED):
         loaded = scenarios.load(client, scenario, TOWN_CODE)
-        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True, joined=True)
-        part = scenarios.query(client, loaded, scenario)["戸籍の附票"]
+        fuhyo_scenarios.register(client, scenario, loaded, elsewhere=True, removed=True, joined=True, overseas=True)
+        answer = scenarios.query(client, loaded, scenario)
+        part = answer["戸籍の附票"]
         entries = [{key: value for key, value in entry.items() if key != "宛名番号"} for entry in part["記載"]]
-        answers.append({**part, "記載": entries})
+        answers.append({**part, "記載": entries, "本人確認情報の保存": answer.get("本人確認情報の保存")})
     return answers
 
 

@@ -19,7 +19,9 @@ wrong answer about one provision fails that provision's check and no other:
 - the entries a 出生 or a 婚姻 wrote (第13条第1項第1号-第4号, 第7号, 第8号; 第74条第1号): 氏名, 氏名の振り仮名,
   出生の年月日, 入籍原因 and 入籍年月日 (a 婚姻's), 夫妻, 従前戸籍; the day a 死亡届 removes (第86条第2項第1号);
 - ``名の文字適合`` of a child's 名 (第50条第1項, 規則第60条第3号; the 漢字 are not judged: the project holds
-  neither the 常用漢字表 nor 別表第三).
+  neither the 常用漢字表 nor 別表第三);
+- ``振り仮名の文字適合`` of a child's 名の振り仮名 (第13条第3項: 仮名 and 記号 only; a 漢字, a Latin letter or a
+  digit refused; the 省令's range itself is not held, so 平仮名 and marks are not judged).
 
 A profile without a driver adapter, or whose adapter lacks one of the three operations, gets NOT_AUTOMATED
 with the reason, never PASS (docs/driver.md).
@@ -30,7 +32,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -102,6 +104,7 @@ class Case:
     abroad: bool = False
     takes: str = ""
     child_name: str = "はな"
+    child_reading: str = ""
     place: int = 0
     location: int = 0
     relation: str = ""
@@ -162,7 +165,7 @@ CHILD_READING = "ハナ"
 
 def _child_furigana(case: Case) -> str:
     """The 届書's 氏名の振り仮名 of the child: the reading of the 氏 of the 戸籍 it enters and :data:`CHILD_READING`."""
-    return f"{_SURNAMES[case.families[0].surname][1]}\u3000{CHILD_READING}"
+    return f"{_SURNAMES[case.families[0].surname][1]}\u3000{case.child_reading or CHILD_READING}"
 
 
 def _honseki() -> str:
@@ -388,6 +391,23 @@ def _plain_names() -> st.SearchStrategy[str]:
     """Names of 仮名 or with a Latin letter, a digit or a symbol."""
     kana = st.text(st.sampled_from(_KANA), min_size=1, max_size=4)
     return st.one_of(kana, st.tuples(kana, st.sampled_from(_PLAIN_REFUSED), kana).map("".join))
+
+
+#: Characters no 仮名 and no 記号 (第13条第3項): 漢字, Latin letters, digits.
+_READING_REFUSED = "花子山ABCxyz0129０１ＡＢ"
+_KATAKANA = _KANA[len(_KANA) // 2:]
+
+
+def _readings() -> st.SearchStrategy[str]:
+    """名の振り仮名 of 片仮名, or with a 漢字, a Latin letter or a digit."""
+    katakana = st.text(st.sampled_from(_KATAKANA), min_size=1, max_size=4)
+    return st.one_of(katakana, st.tuples(katakana, st.sampled_from(_READING_REFUSED), katakana).map("".join))
+
+
+@st.composite
+def births_read(draw: st.DrawFn) -> Case:
+    """A 出生 whose 届書 gives the 名の振り仮名 :func:`_readings` draws."""
+    return replace(draw(births()), child_reading=draw(_readings()))
 
 
 def _kana_names() -> st.SearchStrategy[str]:
@@ -660,6 +680,15 @@ def _actual_removed(answer: Mapping[str, Any], sent: Sent) -> Projection:
     return {"除籍年月日": [entry.get("除籍年月日") for entry in _entries(answer) if entry.get("除籍年月日")]}
 
 
+def _reading_characters(c: Case) -> Projection:
+    return {"振り仮名の文字適合": law.furigana_characters_allowed(c.child_reading or CHILD_READING)}
+
+
+def _actual_readings(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    """The vendor's verdict on the 名の振り仮名; a reading the oracle does not judge (平仮名, a mark) is never drawn."""
+    return {"振り仮名の文字適合": answer.get("振り仮名の文字適合")}
+
+
 def _actual_names(answer: Mapping[str, Any], sent: Sent) -> Projection:
     """The vendor's verdict on the 名; a 名 the oracle does not judge (a 漢字, a mark) is never drawn."""
     return {"名の文字適合": answer.get("名の文字適合")}
@@ -684,6 +713,9 @@ LATIN_NAME = Case("出生", (_COUPLE,), ((0, 0), (0, 1)), date(2025, 5, 5), take
 HENTAIGANA_NAME = Case(
     "出生", (_COUPLE,), ((0, 0), (0, 1)), date(2025, 5, 5), takes="父母", child_name="は\U0001b002な"
 )
+#: A 名の振り仮名 with a 漢字 (``ハナ子``) and one with a Latin letter are refused; ``ハナ`` accepted (第13条第3項).
+KANJI_READING = replace(BIRTH, child_reading="ハナ子")
+LATIN_READING = replace(BIRTH, child_reading="HANA")
 _FAMILY = Family(2, 0, ((0, date(1950, 1, 1)), (1, date(1952, 2, 2)), (2, date(1980, 3, 3))))
 #: Died 2025-03-01, known 2025-03-03: due by 3月9日 (第86条第1項); abroad, by 6月2日.
 DEATH = Case("死亡", (_FAMILY,), ((0, 0),), date(2025, 3, 1), known=date(2025, 3, 3))
@@ -971,6 +1003,14 @@ KOSEKI_RULES: dict[str, KosekiRule] = {
             _actual_names,
             (HENTAIGANA_NAME, BIRTH),
         ),
+        KosekiRule(
+            "koseki.furigana_range",
+            "戸籍: a 名の振り仮名 of 仮名 and 記号, not 漢字 nor Latin letters (第13条第3項)",
+            births_read,
+            _reading_characters,
+            _actual_readings,
+            (KANJI_READING, LATIN_READING, BIRTH),
+        ),
     )
 }
 
@@ -1063,3 +1103,4 @@ koseki_entry_legitimacy = check("scenario.koseki.entry_legitimacy")(_rule_check(
 koseki_death_day = check("scenario.koseki.death_day")(_rule_check("koseki.death_day"))
 koseki_name_plain = check("scenario.koseki.name_plain")(_rule_check("koseki.name_plain"))
 koseki_name_kana = check("scenario.koseki.name_kana")(_rule_check("koseki.name_kana"))
+koseki_furigana_range = check("scenario.koseki.furigana_range")(_rule_check("koseki.furigana_range"))

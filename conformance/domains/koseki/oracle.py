@@ -9,6 +9,7 @@
 - 第25条: where a 届出 is made;
 - 第50条, 戸籍法施行規則第60条: the characters of a child's name (the parts the harness can judge without the
   常用漢字表 and 別表第三, which the project does not hold: the edition's reading);
+- 第13条第3項: the characters of a 名の振り仮名 (仮名 and 記号 only; the 省令's range itself is not held);
 - 第13条第1項 (and 第74条第1号, 第86条第2項第1号): what the 戸籍 records of the person a 出生 or a 婚姻 writes in,
   and the day a death removes.
 """
@@ -144,6 +145,32 @@ def name_characters_allowed(name: str) -> bool | None:
     if any(_is_refused(char) for char in name):
         return False
     if all(_is_kana(char) for char in name):
+        return True
+    return None
+
+
+def _is_katakana(char: str) -> bool:
+    """A 片仮名 letter of the Katakana block (ァ to ヺ)."""
+    return 0x30A1 <= ord(char) <= 0x30FA
+
+
+def _neither_kana_nor_mark(char: str) -> bool:
+    """A character that is no 仮名 and no 記号 whatever the 省令 says: a 漢字 (a CJK ideograph), a Latin letter or
+    a digit (our reading: a digit is a number, not a 記号)."""
+    name = unicodedata.name(char, "")
+    return (name.startswith("CJK") and "IDEOGRAPH" in name) or "LATIN" in name or unicodedata.category(char) == "Nd"
+
+
+def furigana_characters_allowed(reading: str) -> bool | None:
+    """第13条第3項: 氏名の振り仮名に用いることができる仮名及び記号の範囲は、法務省令で定める.
+
+    False when a character is neither a 仮名 nor a 記号 (:func:`_neither_kana_nor_mark`): no range of 仮名 and
+    記号 holds it. True for a reading of 片仮名 letters only (our reading: the 片仮名 readings every 届書 of the
+    harness carries are in the 省令's range). None (not judged) otherwise: 平仮名, 長音 and other marks are the
+    省令's, which the project does not hold."""
+    if not reading or any(_neither_kana_nor_mark(char) for char in reading):
+        return False
+    if all(_is_katakana(char) for char in reading):
         return True
     return None
 

@@ -10,6 +10,9 @@ fails its own provision only:
 
 - 法 第16条第1項: an entry for every person of the 戸籍, one living in another municipality too (his
   住所 as that 住所地 notified it, 法 第19条第1項);
+- 法 第17条の2第1項: the 筆頭者 who moved abroad and whom a 選挙管理委員会 registered in the 在外選挙人名簿 (or
+  moved there, or registered in the 在外投票人名簿) has その旨 and the 市町村名 recorded (``在外選挙人名簿等``: the
+  notice of 第2項, which the harness sends with the 戸籍);
 - 施行令 第18条第2項: the children who entered the 戸籍 after it was registered with the 筆頭者 alone have entries;
 - 法 第17条第1項 第1号, 第2号, 第2号の2, 第5号, 第6号: 戸籍の表示, 氏名, 氏名の振り仮名, 出生の年月日,
   男女の別 of every entry, as the 戸籍 says;
@@ -17,11 +20,27 @@ fails its own provision only:
   (国外転出者: the 転出の予定年月日), for one who stays or moves abroad;
 - 施行令 第20条第1項: the 住所 corrected when the 筆頭者 moves to another municipality (the 転入通知's
   municipality and 転入日);
-- 施行令 第19条第1項: the entry of a child removed from the 戸籍 (除籍) is 消除.
+- 施行令 第19条第1項: the entry of a child removed from the 戸籍 (除籍) is 消除;
+- 法 第21条の2: that entry, the 除票, still records the child's 氏名, 出生の年月日 and 男女の別 (that they are
+  there; whether they are right is 第17条's);
+- 施行令 第21条第2項 (reading 第13条第1項) and 法 第21条の2: it records the day of the 消除 (``消除年月日``: not
+  before the 除籍 and not after the query; the day the 市町村長 消除 it, which the 戸籍 does not tell);
+- 施行令 第34条第3項: the 附票本人確認情報 notified of the removed child (``附票本人確認情報``: each notice's 区分,
+  通知日 and 保存期限, in order): a 記載 notice kept until 150 years counted from the next notice (the 消除's) have
+  passed (第1号), the 消除 notice until 150 years counted from its own day (第2号); 起算して counts that day (not
+  第1項's next day); the 通知日 are the vendor's, the 保存期限 is judged against them; longer is no breach;
+- 施行令 第34条第2項 (``IDENTITY_RULES``, no 戸籍 needed): the same for the 本人確認情報 the town notified of the
+  筆頭者 who moved abroad (the answer's ``本人確認情報の保存``: a 記載 notice, then the 消除's);
+- 施行令 第34条第4項: the 選挙管理委員会's 通知書 received (the same notice's ``受理日`` and ``保存期限``) kept one
+  year from the day it was received, counted as 民法 counts (the next day first: 2025-04-01 -> 2026-04-01), not as
+  第2項 and 第3項's 起算して;
+- 施行令 第34条第1項: the 除票 is kept 百五十年間 (``保存期限``, the last day it is kept: not before
+  :func:`conformance.domains.koseki_fuhyo.oracle.kept_until` of the 除籍 day).
 
 The 柱書 of 法 第17条第1項 is judged by every item's check, 法 第18条 (職権) by ``created``, ``follows_move`` and
-``removed`` (made with no request), 施行令 第18条第1項 by ``created``. 第17条第1項第7号 (住民票コード) is MANUAL: the
-generated rows carry no 住民票コード.
+``removed`` (made with no request), 施行令 第18条第1項 by ``created``. 第17条第1項第7号 (住民票コード) is judged for
+the 在籍者 living elsewhere (``juminhyo_code``: the code his 住所地 notified, sent with the 戸籍); for the town's
+residents it is MANUAL: the generated rows carry no 住民票コード.
 """
 
 from __future__ import annotations
@@ -53,7 +72,9 @@ CHILD = ("見本\u3000一郎", "ミホン\u3000イチロウ", "1")
 #: A 在籍者 living in another municipality (not in the town's 住民記録), as his 住所地 notified him.
 ELSEWHERE = {"宛名番号": None, "氏名": "見本\u3000次郎", "氏名_フリガナ": "ミホン\u3000ジロウ",
              "生年月日": "1975-07-07", "性別": "1", "住所_市区町村コード": "131016",
-             "住所を定めた年月日": "2020-04-01"}
+             "住所を定めた年月日": "2020-04-01", "住民票コード": "80000000016"}
+#: The 市町村 whose 選挙管理委員会 registered the 筆頭者 (法 第17条の2第1項's 市町村名), by the scenario.
+_VOTER_TOWNS = ("東京都千代田区", "大阪府大阪市", "北海道札幌市", "福岡県福岡市")
 #: The day the first child leaves the 戸籍 (e.g. by 婚姻) in the 消除 scenarios.
 REMOVED_ON = date(2025, 1, 15)
 _LAST_STORED = date(2025, 12, 31)
@@ -91,6 +112,10 @@ def _staying_or_emigrating(codes: tuple[str, str]) -> st.SearchStrategy[Scenario
     return families(codes, ("stay", "abroad"))
 
 
+def _emigrating(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    return families(codes, ("abroad",))
+
+
 def _moving_on(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     return families(codes, ("moved", "gap", "early"))
 
@@ -107,10 +132,22 @@ def _member(atena: str, names: tuple[str, str, str], birth: date, removed: date 
             "性別": names[2], "除籍年月日": removed.isoformat() if removed else None}
 
 
-def koseki_of(scenario: Scenario, loaded: Loaded, *, elsewhere: bool = False, removed: bool = False) -> dict[str, Any]:
+def overseas_notice(scenario: Scenario) -> dict[str, str]:
+    """The 選挙管理委員会's notice (法 第17条の2第2項) of the 筆頭者 who moved abroad: which of the three
+    registrations and the 市町村名, varied with the scenario's day of moving out."""
+    day = (scenario.planned_out or scenario.moved_in).toordinal()
+    return fuhyo.overseas_record(fuhyo.OVERSEAS_KINDS[day % 3], _VOTER_TOWNS[day % len(_VOTER_TOWNS)])
+
+
+def koseki_of(scenario: Scenario, loaded: Loaded, *, elsewhere: bool = False, removed: bool = False,
+              overseas: bool = False) -> dict[str, Any]:
     """The family's 戸籍: the 世帯主 (筆頭者) and the children; with ``elsewhere`` one more 在籍者 who
-    lives in another municipality; with ``removed`` the first child 除籍 on :data:`REMOVED_ON`."""
+    lives in another municipality; with ``removed`` the first child 除籍 on :data:`REMOVED_ON`; with ``overseas``
+    the 筆頭者 carries the 選挙管理委員会's notice (``在外選挙人名簿等``, :func:`overseas_notice`), which the 本籍地
+    receives as it receives the 戸籍 (the harness plays both)."""
     members = [_member(loaded.atena, HEAD, scenario.birth)]
+    if overseas:
+        members[0]["在外選挙人名簿等"] = overseas_notice(scenario)
     members += [_member(atena, CHILD, birth, REMOVED_ON if removed and index == 0 else None)
                 for index, (atena, birth) in enumerate(zip(loaded.children, scenario.children, strict=True))]
     if elsewhere:
@@ -119,10 +156,10 @@ def koseki_of(scenario: Scenario, loaded: Loaded, *, elsewhere: bool = False, re
 
 
 def register(client: HttpClient, scenario: Scenario, loaded: Loaded, *, path: str = KOSEKI_PATH,
-             elsewhere: bool = False, removed: bool = False, joined: bool = False) -> None:
+             elsewhere: bool = False, removed: bool = False, joined: bool = False, overseas: bool = False) -> None:
     """POST the family's 戸籍 (:func:`koseki_of`) to the vendor; with ``joined`` first the 戸籍 as it was
     編製 with the 筆頭者 alone, then as it is once the others entered it (施行令 第18条第2項)."""
-    body = koseki_of(scenario, loaded, elsewhere=elsewhere, removed=removed)
+    body = koseki_of(scenario, loaded, elsewhere=elsewhere, removed=removed, overseas=overseas)
     for sent in ({**body, "在籍者": body["在籍者"][:1]}, body) if joined else (body,):
         response = client.request("post", path, json=sent)
         if response.status not in (200, 201, 204):
@@ -186,6 +223,66 @@ def _removed(s: Scenario, town: str) -> Projection:
     return {"子0の消除": fuhyo.is_removed(REMOVED_ON)}
 
 
+def _overseas(s: Scenario, town: str) -> Projection:
+    """法 第17条の2第1項: the 筆頭者's entry records the registration and its 市町村名."""
+    return {"筆頭者の在外選挙人名簿等": overseas_notice(s)}
+
+
+#: How a 保存期限 the text allows is shown (not before the day 150 years counted from the right notice have
+#: passed; keeping longer is no breach), and how a 記載 notice without a newer one is shown (not fixed yet).
+NOTICE_KEPT = "起算日から150年を経過する日以後"
+NOT_FIXED = "未確定"
+
+
+def _notices_expected(kinds: tuple[str, ...], label: str = "子0の附票本人確認情報",
+                      ) -> Callable[[Scenario, str], Projection]:
+    """施行令 第34条第3項 (第2項): the notices of a person 消除 (a 記載, then the 消除): the ones of ``kinds`` kept long
+    enough, each from the day the 号 names."""
+    def expected(s: Scenario, town: str) -> Projection:
+        return {label: [{"区分": kind, "保存期限": NOTICE_KEPT}
+                        for kind in (fuhyo.RECORDED, fuhyo.REMOVED) if kind in kinds]}
+
+    return expected
+
+
+#: How a 保存期限 of a received 通知書 the text allows is shown (施行令 第34条第4項: not before one year from the
+#: day it was received, counted as 民法 counts; keeping longer is no breach).
+DOCUMENT_KEPT = "受理の日から1年間以後"
+
+
+def _document_kept(s: Scenario, town: str) -> Projection:
+    return {"筆頭者の通知書の保存期限": DOCUMENT_KEPT}
+
+
+def _code(s: Scenario, town: str) -> Projection:
+    """法 第17条第1項第7号: the 住民票コード of the 在籍者 living elsewhere, as his 住所地 notified it (第19条第1項)."""
+    return {"他市町村の住民票コード": ELSEWHERE["住民票コード"]}
+
+
+#: The items of 法 第17条第1項 the 除票 of a removed child keeps (法 第21条の2), as the answer names them: each
+#: recorded of every person (the 振り仮名, a recent item, and the 住所, which a 国外転出者 has none of, are left to
+#: their own checks). Whether each value is right is 第17条's checks'; this one judges that it is still there.
+_KEPT_ITEMS = ("氏名", "出生の年月日", "男女の別")
+KEPT = "記載あり"
+
+
+def _removed_record(s: Scenario, town: str) -> Projection:
+    """法 第21条の2: the 除票 keeps the entry's items and that it was 消除."""
+    return {"子0の除票": {**dict.fromkeys(_KEPT_ITEMS, KEPT), "消除": True}}
+
+
+#: How a 消除年月日 the text allows is shown (the day of the 消除: from the 除籍 to the day of the query).
+REMOVAL_DAY_ALLOWED = "除籍の日から照会の日まで"
+
+
+def _removal_date(s: Scenario, town: str) -> Projection:
+    return {"子0の消除年月日": REMOVAL_DAY_ALLOWED}
+
+
+def _kept(s: Scenario, town: str) -> Projection:
+    return {"子0の除票の保存期限": f"{fuhyo.kept_until(REMOVED_ON).isoformat()}以後"}
+
+
 # -- what the vendor answered ---------------------------------------------------------------------
 
 
@@ -239,6 +336,91 @@ def _first_child_removed(document: Mapping[str, Any], loaded: Loaded) -> Project
     return {"子0の消除": _entries(document, loaded).get("子0", {}).get("消除")}
 
 
+def _head_overseas(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    shown = _entries(document, loaded).get("筆頭者", {}).get("在外選挙人名簿等")
+    if isinstance(shown, Mapping):
+        shown = {"旨": shown.get("旨"), "市町村名": shown.get("市町村名")}
+    return {"筆頭者の在外選挙人名簿等": shown}
+
+
+def _child_notices(document: Mapping[str, Any], loaded: Loaded) -> object:
+    return _entries(document, loaded).get("子0", {}).get("附票本人確認情報")
+
+
+def _notices_shown(kinds: tuple[str, ...], read: Callable[[Mapping[str, Any], Loaded], object] = _child_notices,
+                   label: str = "子0の附票本人確認情報") -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    """The notices of ``kinds`` as ``read`` answers them (the removed child's 附票本人確認情報 unless told), each
+    保存期限 worded as the oracle words an allowed one (from the vendor's own 通知日: the day the 号 names, 150 years
+    counted, or later), else as answered."""
+    def pick(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+        notices = read(document, loaded)
+        if not isinstance(notices, list) or not all(isinstance(n, Mapping) for n in notices):
+            return {label: notices}
+        shown = []
+        for index, notice in enumerate(notices):
+            if notice.get("区分") not in kinds:
+                continue
+            following = notices[index + 1] if index + 1 < len(notices) else {}
+            start = fuhyo.notice_kept_from(str(notice.get("区分")), _iso_day(notice.get("通知日")) or date.min,
+                                           _iso_day(following.get("通知日")))
+            kept = _iso_day(notice.get("保存期限"))
+            allowed = kept is not None and start is not None and kept >= fuhyo.elapsed_on(start)
+            shown.append({"区分": notice.get("区分"), "保存期限": NOTICE_KEPT if allowed else notice.get("保存期限")})
+        return {label: shown}
+
+    return pick
+
+
+#: 施行令 第34条第2項: the 本人確認情報 notified of the 筆頭者 (法 第30条の6第1項), a part of the per-person answer.
+IDENTITY_PART, IDENTITY = "本人確認情報の保存", "筆頭者の本人確認情報"
+
+
+def _identity_notices(document: Mapping[str, Any], loaded: Loaded) -> object:
+    return document.get(IDENTITY_PART)
+
+
+def _head_document_kept(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The 選挙管理委員会's 通知書 as the 筆頭者's entry keeps it: its 保存期限 worded as the oracle words an allowed
+    one (from the vendor's own 受理日), else as answered."""
+    notice = _entries(document, loaded).get("筆頭者", {}).get("在外選挙人名簿等")
+    notice = notice if isinstance(notice, Mapping) else {}
+    received, kept = _iso_day(notice.get("受理日")), _iso_day(notice.get("保存期限"))
+    allowed = received is not None and kept is not None and kept >= fuhyo.kept_until(received, 1)
+    return {"筆頭者の通知書の保存期限": DOCUMENT_KEPT if allowed else notice.get("保存期限")}
+
+
+def _elsewhere_code(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    return {"他市町村の住民票コード": _entries(document, loaded).get("他市町村", {}).get("住民票コード")}
+
+
+def _first_child_record(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    entry = _entries(document, loaded).get("子0", {})
+    kept = {name: KEPT if entry.get(name) else entry.get(name) for name in _KEPT_ITEMS}
+    return {"子0の除票": {**kept, "消除": entry.get("消除")}}
+
+
+def _iso_day(value: object) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _first_child_removal_date(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The 消除年月日 as the oracle words an allowed one, else as answered."""
+    shown = _entries(document, loaded).get("子0", {}).get("消除年月日")
+    day = _iso_day(shown)
+    allowed = day is not None and REMOVED_ON <= day <= date.today()
+    return {"子0の消除年月日": REMOVAL_DAY_ALLOWED if allowed else shown}
+
+
+def _first_child_kept(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The 保存期限 as the oracle words one long enough (keeping longer is no breach), else as answered."""
+    shown = _entries(document, loaded).get("子0", {}).get("保存期限")
+    day, least = _iso_day(shown), fuhyo.kept_until(REMOVED_ON)
+    return {"子0の除票の保存期限": f"{least.isoformat()}以後" if day is not None and day >= least else shown}
+
+
 #: Worked examples: a 世帯主 born 1980-06-06, resident since 2010-04-01, with a child born 2012-08-08;
 #: the same family moved abroad on 2025-06-30 (国外転出者: that fact and the 転出の予定年月日), and moved to
 #: 千代田区 (131016) with a 転入日 of 2025-06-28 (the 附票's 住所 corrected to it).
@@ -250,9 +432,9 @@ MOVED = replace(FAMILY, planned_out=date(2025, 6, 30), elsewhere=date(2025, 6, 2
 def _rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
           expected: Callable[[Scenario, str], Projection], actual: Callable[[Mapping[str, Any], Loaded], Projection],
           examples: tuple[Scenario, ...], *, elsewhere: bool = False, removed: bool = False,
-          joined: bool = False) -> Rule:
+          joined: bool = False, overseas: bool = False) -> Rule:
     return Rule(name, title, scenarios, expected, actual, examples,
-                prepare=partial(register, elsewhere=elsewhere, removed=removed, joined=joined))
+                prepare=partial(register, elsewhere=elsewhere, removed=removed, joined=joined, overseas=overseas))
 
 
 FUHYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
@@ -278,7 +460,55 @@ FUHYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
           _moving_on, _corrected, _head("住所_市区町村コード", "住所を定めた年月日"), (MOVED,)),
     _rule("fuhyo.removed", "戸籍の附票: the entry of a person removed from the 戸籍 消除 (施行令 第19条第1項)",
           _with_children, _removed, _first_child_removed, (FAMILY,), removed=True),
+    _rule("fuhyo.overseas_voter", "戸籍の附票: that the person is registered in the 在外選挙人名簿 (or moved there, or "
+          "in the 在外投票人名簿) and the 市町村名 (法 第17条の2第1項)", _emigrating, _overseas, _head_overseas,
+          (EMIGRATED, *(replace(EMIGRATED, planned_out=date(2025, 7, day)) for day in (1, 2))), overseas=True),
+    _rule("fuhyo.document_kept", "戸籍の附票: the 通知書 received (the 選挙管理委員会's) kept one year from the day it "
+          "was received (施行令 第34条第4項)", _emigrating, _document_kept, _head_document_kept, (EMIGRATED,),
+          overseas=True),
+    _rule("fuhyo.juminhyo_code", "戸籍の附票: the 住民票コード of a person living elsewhere, as notified "
+          "(法 第17条第1項第7号)", families, _code, _elsewhere_code, (FAMILY,), elsewhere=True),
+    _rule("fuhyo.notice_kept", "戸籍の附票: a 附票本人確認情報 notified on a 記載 kept until 150 years counted from "
+          "the next notice have passed (施行令 第34条第3項第1号)", _with_children, _notices_expected((fuhyo.RECORDED,)),
+          _notices_shown(("記載", "記載の修正")), (FAMILY,), removed=True),
+    _rule("fuhyo.removal_notice_kept", "戸籍の附票: a 附票本人確認情報 notified on a 消除 kept until 150 years counted "
+          "from its day have passed (施行令 第34条第3項第2号)", _with_children, _notices_expected((fuhyo.REMOVED,)),
+          _notices_shown((fuhyo.REMOVED,)), (FAMILY,), removed=True),
+    _rule("fuhyo.removed_record", "戸籍の附票の除票: the entry 消除 keeps what it recorded and that it was 消除 "
+          "(法 第21条の2)", _with_children, _removed_record, _first_child_record, (FAMILY,), removed=True),
+    _rule("fuhyo.removal_date", "戸籍の附票: the entry 消除 with the day of its 消除 "
+          "(施行令 第21条第2項, 法 第21条の2)",
+          _with_children, _removal_date, _first_child_removal_date, (FAMILY,), removed=True),
+    _rule("fuhyo.kept_until", "戸籍の附票の除票: kept 百五十年間 from the 消除 (施行令 第34条第1項)",
+          _with_children, _kept, _first_child_kept, (FAMILY,), removed=True),
 )}
+
+
+#: 施行令 第34条第2項 第1号・第2号: the 本人確認情報 of the 筆頭者 who moved abroad (a 記載 notice, then the 消除's):
+#: the 住民記録 alone tells them, so no 戸籍 is registered (the check needs no koseki_path).
+IDENTITY_RULES: dict[str, Rule] = {rule.name: rule for rule in (
+    Rule("fuhyo.identity_kept", "本人確認情報: notified on a 記載 kept until 150 years counted from the next notice "
+         "(施行令 第34条第2項第1号)", _emigrating, _notices_expected((fuhyo.RECORDED,), IDENTITY),
+         _notices_shown(("記載", "記載の修正"), _identity_notices, IDENTITY), (EMIGRATED,)),
+    Rule("fuhyo.identity_removal_kept", "本人確認情報: notified on a 消除 kept until 150 years counted from its day "
+         "(施行令 第34条第2項第2号)", _emigrating, _notices_expected((fuhyo.REMOVED,), IDENTITY),
+         _notices_shown((fuhyo.REMOVED,), _identity_notices, IDENTITY), (EMIGRATED,)),
+)}
+
+
+def _identity_check(name: str) -> CheckFunction:
+    rule = IDENTITY_RULES[name]
+
+    def run(ctx: CheckContext) -> list[Finding]:
+        return list(run_rule(ctx, rule))
+
+    run.__doc__ = f"Scenario check of {rule.title} (vendor against :mod:`conformance.domains.koseki_fuhyo.oracle`)."
+    return run
+
+
+fuhyo_identity_kept = check("scenario.fuhyo.identity_kept")(_identity_check("fuhyo.identity_kept"))
+fuhyo_identity_removal_kept = check("scenario.fuhyo.identity_removal_kept")(
+    _identity_check("fuhyo.identity_removal_kept"))
 
 
 def koseki_rule_check(rule: Rule, needing: str, doc: str) -> CheckFunction:
@@ -314,3 +544,11 @@ fuhyo_birth = check("scenario.fuhyo.birth")(_rule_check("fuhyo.birth"))
 fuhyo_sex = check("scenario.fuhyo.sex")(_rule_check("fuhyo.sex"))
 fuhyo_follows_move = check("scenario.fuhyo.follows_move")(_rule_check("fuhyo.follows_move"))
 fuhyo_removed = check("scenario.fuhyo.removed")(_rule_check("fuhyo.removed"))
+fuhyo_overseas_voter = check("scenario.fuhyo.overseas_voter")(_rule_check("fuhyo.overseas_voter"))
+fuhyo_notice_kept = check("scenario.fuhyo.notice_kept")(_rule_check("fuhyo.notice_kept"))
+fuhyo_removal_notice_kept = check("scenario.fuhyo.removal_notice_kept")(_rule_check("fuhyo.removal_notice_kept"))
+fuhyo_document_kept = check("scenario.fuhyo.document_kept")(_rule_check("fuhyo.document_kept"))
+fuhyo_juminhyo_code = check("scenario.fuhyo.juminhyo_code")(_rule_check("fuhyo.juminhyo_code"))
+fuhyo_removed_record = check("scenario.fuhyo.removed_record")(_rule_check("fuhyo.removed_record"))
+fuhyo_removal_date = check("scenario.fuhyo.removal_date")(_rule_check("fuhyo.removal_date"))
+fuhyo_kept_until = check("scenario.fuhyo.kept_until")(_rule_check("fuhyo.kept_until"))

@@ -8,11 +8,20 @@ read as printed (:func:`conformance.targets.forms.read_pdf`: the same untrusted-
 住民記録 forms). Each check judges one item the law says the 附票 records, on the paper, against
 :mod:`conformance.domains.koseki_fuhyo.oracle`:
 
-- 法 第17条第1項第1号 戸籍の表示: the 本籍, and the 筆頭者の氏名 printed apart from the 筆頭者's own entry;
+- 法 第17条第1項第1号 戸籍の表示: the 本籍, and the 筆頭者の氏名 printed apart from the 筆頭者's own entry, on a
+  写し asked for with it (第20条第5項 reads 第12条第5項: unless specially asked for, the 写し may leave out
+  第17条第1号, 第7号 and 第8号 and the 第17条の2 items; the other checks ask with no 特別の請求, so they show
+  that 第2号 to 第6号 are not left out);
 - 第2号 氏名, 第2号の2 氏名の振り仮名, 第5号 出生の年月日, 第6号 男女の別: of every person of the 戸籍;
 - 第3号 住所 (国外転出者: that he is one), 第4号 住所を定めた年月日 (国外転出者: the 転出の予定年月日): of the
   筆頭者 who stays or moves abroad;
-- 施行令 第19条第1項: the entry of a person removed from the 戸籍 printed as 消除.
+- 施行令 第19条第1項: the entry of a person removed from the 戸籍 printed as 消除;
+- 法 第20条第5項 (its 読替え): the document issued is titled 戸籍の附票の写し (not a 住民票の写し nor a
+  住民票記載事項証明書);
+- 法 第20条第3項 第1号から第3号まで: a 写し asked for by the 申出 of a person of each 号 (``"申出": {"条項",
+  "申出者氏名", "理由"}``, the 理由 the 号's words) is issued with 第17条第2号から第6号まで only: no 本籍 (第1号) and
+  no 住民票コード (第7号, of the 在籍者 living elsewhere), each town person's 氏名 and 出生の年月日 there (our
+  reading: the 市町村長 judges whether the 申出 is 相当; the system must be able to issue it, so a refusal fails).
 
 Only the content is the law's, not the layout (the 様式 is not in the statute): a person's part of the
 print starts at the line that shows their 氏名 and runs to the next such line; a value counts wherever
@@ -43,14 +52,29 @@ FORM_PATH = f"/forms/{FORM_ID}"
 ADDRESS = "見本町本町一丁目99番1号"
 EMIGRANT = "国外転出"
 REMOVED = "消除"
+#: The 特別の請求 of 法 第12条第5項 as 第20条第5項 reads it for the 写し (the items a 写し may leave out unless
+#: asked for: 第17条第1号, 第7号, 第8号 and 第17条の2第1項's): the request body names them in this list.
+SPECIAL_REQUEST = "表示する事項"
+DISPLAY = "戸籍の表示"
+#: 法 第20条第3項's 申出 as the request body carries it (``申出``: the 条項, the 申出者 and the 理由 the 号 names);
+#: the 申出者 is no person of the 戸籍.
+#: 法 第20条第5項: 「住民票の写し又は住民票記載事項証明書」とあるのは「戸籍の附票の写し」と読み替える.
+TITLE = "戸籍の附票の写し"
+OFFER = "申出"
+OFFERER = "検証\u3000三郎"
 
 
 # -- reading the print ----------------------------------------------------------------------------
 
 
-def issue_copy(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
-    """The 写し of the family's 戸籍 as printed: ``{"行": [lines]}``, or ``{"問題": why it cannot be read}``."""
-    return issue_printed(client, FORM_ID, {"本籍": fs.HONSEKI, "筆頭者氏名": fs.HEAD[0]})
+def issue_copy(client: HttpClient, loaded: Loaded, scenario: Scenario, *,
+               shown: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The 写し of the family's 戸籍 as printed: ``{"行": [lines]}``, or ``{"問題": why it cannot be read}``;
+    ``shown``: the items asked for by the 特別の請求 (:data:`SPECIAL_REQUEST`; none: a plain 第20条第1項 請求)."""
+    body: dict[str, Any] = {"本籍": fs.HONSEKI, "筆頭者氏名": fs.HEAD[0]}
+    if shown:
+        body[SPECIAL_REQUEST] = list(shown)
+    return issue_printed(client, FORM_ID, body)
 
 
 def sections(lines: Sequence[str], names: Sequence[str]) -> list[list[str]]:
@@ -227,18 +251,69 @@ def _ask(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, An
     return {**issue_copy(client, loaded, scenario), "場面": scenario}
 
 
+def _offer(number: int) -> Callable[[HttpClient, Loaded, Scenario], dict[str, Any]]:
+    """The 写し asked for by a 申出 of 法 第20条第3項第``number``号 (no 特別の請求)."""
+    body = {"本籍": fs.HONSEKI, "筆頭者氏名": fs.HEAD[0],
+            OFFER: {"条項": f"第20条第3項第{number}号", "申出者氏名": OFFERER, "理由": fuhyo.OFFER_CLASSES[number]}}
+
+    def ask(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
+        return {**issue_printed(client, FORM_ID, body), "場面": scenario}
+
+    return ask
+
+
+#: The items of 第17条 the offered 写し is judged on: 第1号 (the 本籍 of the 戸籍の表示), 第7号 (the 住民票コード
+#: of the 在籍者 living elsewhere) and, for 第2号 to 第6号, each town person's 氏名 and 出生の年月日.
+_OFFER_SHOWN = "第2号から第6号まで"
+
+
+def _offered(number: int) -> Callable[[Scenario, str], Projection]:
+    def expected(s: Scenario, town: str) -> Projection:
+        items = fuhyo.offered_copy_items(number)
+        return {"申出による写し": {"第1号": 1 in items, "第7号": 7 in items, _OFFER_SHOWN: items >= {2, 5}}}
+
+    return expected
+
+
+def _shown_offered(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
+    text = normal(" ".join(document.get("行") or []))
+    persons = persons_of(s)
+    parts, taken = _printed(document, persons)
+    every = all(key in taken and birth in dates_in(" ".join(parts[taken[key]])) for key, _, birth in persons)
+    return {"申出による写し": {"第1号": normal(fs.HONSEKI) in text,
+                               "第7号": normal(str(fs.ELSEWHERE["住民票コード"])) in text, _OFFER_SHOWN: every}}
+
+
+def _title(s: Scenario, town: str) -> Projection:
+    return {"表題": TITLE}
+
+
+def _shown_title(document: Mapping[str, Any], loaded: Loaded, s: Scenario) -> Projection:
+    """The print's title: :data:`TITLE` when a line reads it (spaces aside), else the first line printed."""
+    lines = [line for line in document.get("行") or [] if line.strip()]
+    titled = any(normal(line) == normal(TITLE) for line in lines)
+    return {"表題": TITLE if titled else (lines[0] if lines else None)}
+
+
+def _ask_with_display(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
+    """The 写し asked for with the 戸籍の表示 (the 特別の請求: without it the 写し may leave the 表示 out)."""
+    return {**issue_copy(client, loaded, scenario, shown=(DISPLAY,)), "場面": scenario}
+
+
 def _rule(name: str, title: str, scenarios: Callable[[tuple[str, str]], st.SearchStrategy[Scenario]],
           expected: Callable[[Scenario, str], Projection],
           actual: Callable[[Mapping[str, Any], Loaded, Scenario], Projection], examples: tuple[Scenario, ...], *,
-          removed: bool = False) -> Rule:
+          removed: bool = False, display: bool = False,
+          offer: Callable[[HttpClient, Loaded, Scenario], dict[str, Any]] | None = None) -> Rule:
+    ask = offer or (_ask_with_display if display else _ask)
     return Rule(name, title, scenarios, expected, _reading(actual), examples,
-                prepare=partial(fs.register, removed=removed), ask=_ask, asked=f"POST {FORM_PATH}",
-                form=FORM_ID)
+                prepare=partial(fs.register, removed=removed, elsewhere=offer is not None), ask=ask,
+                asked=f"POST {FORM_PATH}", form=FORM_ID)
 
 
 FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
-    _rule("fuhyo_form.koseki_display", "戸籍の附票の写し: the 戸籍の表示 printed, 本籍 and 筆頭者氏名 "
-          "(法 第17条第1項第1号)", fs.families, fs._display, _shown_display, (fs.FAMILY,)),
+    _rule("fuhyo_form.koseki_display", "戸籍の附票の写し: the 戸籍の表示 printed when asked for, 本籍 and 筆頭者氏名 "
+          "(法 第17条第1項第1号, 第20条第5項)", fs.families, fs._display, _shown_display, (fs.FAMILY,), display=True),
     _rule("fuhyo_form.name", "戸籍の附票の写し: each person's 氏名 printed (法 第17条第1項第2号)", fs.families,
           _per_person("氏名", lambda s, key: fs._names(s, key)[0]), _shown_names, (fs.FAMILY,)),
     _rule("fuhyo_form.furigana", "戸籍の附票の写し: each person's 氏名の振り仮名 printed (法 第17条第1項第2号の2)",
@@ -255,6 +330,11 @@ FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
           _per_person("男女の別", lambda s, key: fuhyo.SEX[fs._names(s, key)[2]]), _shown_sex, (fs.FAMILY,)),
     _rule("fuhyo_form.removed", "戸籍の附票の写し: the entry of a person removed from the 戸籍 printed as 消除, with "
           "its date (施行令 第19条第1項)", fs._with_children, _removed, _shown_removed, (fs.FAMILY,), removed=True),
+    _rule("fuhyo_form.title", "戸籍の附票の写し: issued as a 戸籍の附票の写し, not a 住民票の写し or "
+          "住民票記載事項証明書 (法 第20条第5項)", fs.families, _title, _shown_title, (fs.FAMILY,)),
+    *(_rule(f"fuhyo_form.offer_{number}", f"戸籍の附票の写し on a 申出 of 法 第20条第3項第{number}号: "
+            "第17条第2号から第6号 only (no 戸籍の表示, no 住民票コード)", fs.families, _offered(number), _shown_offered,
+            (fs.FAMILY,), offer=_offer(number)) for number in (1, 2, 3)),
 )}
 
 
@@ -275,3 +355,7 @@ fuhyo_form_address_date = check("scenario.fuhyo_form.address_date")(
 fuhyo_form_birth = check("scenario.fuhyo_form.birth")(_rule_check("fuhyo_form.birth"))
 fuhyo_form_sex = check("scenario.fuhyo_form.sex")(_rule_check("fuhyo_form.sex"))
 fuhyo_form_removed = check("scenario.fuhyo_form.removed")(_rule_check("fuhyo_form.removed"))
+fuhyo_form_title = check("scenario.fuhyo_form.title")(_rule_check("fuhyo_form.title"))
+fuhyo_form_offer_1 = check("scenario.fuhyo_form.offer_1")(_rule_check("fuhyo_form.offer_1"))
+fuhyo_form_offer_2 = check("scenario.fuhyo_form.offer_2")(_rule_check("fuhyo_form.offer_2"))
+fuhyo_form_offer_3 = check("scenario.fuhyo_form.offer_3")(_rule_check("fuhyo_form.offer_3"))

@@ -85,3 +85,17 @@ def test_the_characters_of_a_name() -> None:
     assert law.name_characters_allowed("花子") is None
     assert law.name_characters_allowed("ルー") is None
     assert law.name_characters_allowed("みすゞ") is None
+
+
+def test_the_characters_of_a_furigana() -> None:
+    # 第13条第3項: 氏名の振り仮名に用いることができる仮名及び記号の範囲 (the 省令's range is not held).
+    assert law.furigana_characters_allowed("ハナ") is True
+    assert law.furigana_characters_allowed("ハナ子") is False  # a 漢字: no 仮名, no 記号
+    assert law.furigana_characters_allowed("HANA") is False
+    assert law.furigana_characters_allowed("ｈａｎａ") is False  # full-width Latin letters
+    assert law.furigana_characters_allowed("ハナ2") is False  # a digit (our reading: no 記号)
+    assert law.furigana_characters_allowed("ハナ２") is False
+    # Not judged: 平仮名 and marks (the 省令 decides which are in the range).
+    assert law.furigana_characters_allowed("はな") is None
+    assert law.furigana_characters_allowed("ルー") is None
+    assert law.furigana_characters_allowed("ハナ・コ") is None

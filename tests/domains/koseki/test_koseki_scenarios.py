@@ -90,12 +90,18 @@ def test_plain_names_are_all_judged(case: ks.Case) -> None:
     assert law.name_characters_allowed(case.child_name) is not None
 
 
+@settings(max_examples=60, deadline=None)
+@given(ks.births_read())
+def test_drawn_readings_are_all_judged(case: ks.Case) -> None:
+    assert law.furigana_characters_allowed(case.child_reading) is not None
+
+
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KOSEKI_RULES}
-    assert len(names) == 29
+    assert len(names) == 30
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
-    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 35
+    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 38
     assert all(rule.examples for rule in KOSEKI_RULES.values())
 
 
@@ -117,6 +123,9 @@ def test_the_worked_examples() -> None:
     assert ks._filing_place(ks.DEATH_OF_FOREIGNER) == {"届出地適合": False}
     assert ks._name_characters(ks.LATIN_NAME) == {"名の文字適合": False}
     assert ks._name_characters(ks.HENTAIGANA_NAME) == {"名の文字適合": False}
+    assert ks._reading_characters(ks.KANJI_READING) == {"振り仮名の文字適合": False}
+    assert ks._reading_characters(ks.LATIN_READING) == {"振り仮名の文字適合": False}
+    assert ks._reading_characters(ks.BIRTH) == {"振り仮名の文字適合": True}
 
 
 def test_an_unrecognised_koseki_reference_is_reported_as_it_came() -> None:
@@ -188,3 +197,11 @@ def test_a_defect_gives_its_rules_finding_at_the_operation(name: str) -> None:
         path = "seikyu" if rule == "koseki.request" else "todoke"
         assert finding.location.startswith(f"POST /driver/v1/koseki/{path} 届出種別=")
         assert finding.expected != finding.actual
+
+
+def test_the_furigana_defect_is_found_on_the_reading_with_a_kanji() -> None:
+    (finding,) = _findings(frozenset({"koseki_furigana_unchecked"}), ["koseki.furigana_range"])["koseki.furigana_range"]
+    assert finding.code == "scenario.koseki.furigana_range.mismatch"
+    assert finding.location == "POST /driver/v1/koseki/todoke 届出種別=出生"
+    assert json.loads(finding.expected) == {"振り仮名の文字適合": False}
+    assert json.loads(finding.actual) == {"振り仮名の文字適合": True}

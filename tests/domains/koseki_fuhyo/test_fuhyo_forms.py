@@ -15,6 +15,7 @@ from rule_probes import bound_requirements, failed_requirements
 
 from conformance.catalog.loader import load_edition
 from conformance.catalog.models import Requirement
+from conformance.checks import scenarios
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import APPEND_PATH, Loaded
 from conformance.domains.koseki_fuhyo import checks as fs
@@ -106,8 +107,16 @@ def test_every_rule_is_a_registered_check_bound_beside_the_fuhyos_own() -> None:
     names = {f"scenario.{name}" for name in FORM_RULES}
     assert names <= set(default_registry())
     assert names == {name for name in bound if name.startswith("scenario.fuhyo_form.")}
-    for name in names:
-        assert bound[name] == bound[name.replace("fuhyo_form.", "fuhyo.")]
+    # 第20条第5項 (the 写し may leave the 戸籍の表示 out unless asked for) is the 写し's alone.
+    only_the_copy = {"scenario.fuhyo_form.koseki_display": {"koseki_fuhyo-2025.12-1.20.0.5.0-R001",
+                                                            "koseki_fuhyo-2025.12-1.20.0.5.0-R003"}}
+    assert bound["scenario.fuhyo_form.title"] == {"koseki_fuhyo-2025.12-1.20.0.5.0-R002"}  # the 写し's alone
+    names.discard("scenario.fuhyo_form.title")
+    # 第20条第3項's 申出 (who may get a 写し and what it shows) is the 写し's alone, one check per 号.
+    offers = {f"scenario.fuhyo_form.offer_{n}": {f"koseki_fuhyo-2025.12-1.20.0.3.{n}-R001"} for n in (1, 2, 3)}
+    for name in names - set(offers):
+        assert bound[name] == bound[name.replace("fuhyo_form.", "fuhyo.")] | only_the_copy.get(name, set())
+    assert {name: bound[name] for name in offers} == offers
     assert all(rule.examples and rule.prepare and rule.ask for rule in FORM_RULES.values())
 
 
@@ -145,3 +154,80 @@ def test_the_finding_names_the_form_and_the_item() -> None:
     # The 国外転出者's 転出の予定年月日 expected; printed: the day he settled in the town (the 住民票's).
     assert isinstance(expected["住所を定めた年月日"], str) and isinstance(actual["住所を定めた年月日"], list)
     assert expected["住所を定めた年月日"] not in actual["住所を定めた年月日"]
+
+
+def test_the_koseki_display_is_printed_when_asked_for_and_may_be_left_out_else() -> None:
+    # 第20条第5項 reads 第12条第5項: 特別の請求がない限り the 写し may leave out 第17条第1号 (the 戸籍の表示). The
+    # reference leaves it out of a plain request; the check asks for it, so it never fails what the text allows.
+    requirement = cast(Requirement, SimpleNamespace(id="koseki_fuhyo-2025.12-1.20.0.5.0-R003"))
+    found: dict[str, list[Any]] = {}
+    for defect in ("", "fuhyo_copy_without_koseki_display"):
+        with start_reference(defects=frozenset({defect} - {""})) as running:
+            client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+            target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+                            append_path=APPEND_PATH, forms=FormsTarget(statute=("fuhyo_utsushi",)),
+                            koseki_path=fs.KOSEKI_PATH, max_examples=2)
+            if not defect:
+                loaded = scenarios.load(client, fs.FAMILY, TOWN_CODE)
+                fs.register(client, fs.FAMILY, loaded)
+                plain = " ".join(ff.issue_copy(client, loaded, fs.FAMILY)["行"])
+                asked = " ".join(ff.issue_copy(client, loaded, fs.FAMILY, shown=(ff.DISPLAY,))["行"])
+                assert fs.HONSEKI not in plain and fs.HONSEKI in asked
+            found[defect] = list(ff.fuhyo_form_koseki_display(CheckContext(requirement=requirement, target=target)))
+    assert found[""] == []
+    (finding,) = found["fuhyo_copy_without_koseki_display"]
+    assert finding.code == "scenario.fuhyo_form.koseki_display.mismatch"
+    assert finding.location == "POST /forms/fuhyo_utsushi"
+    assert json.loads(finding.actual) == {"戸籍の表示": {"本籍": None, "筆頭者氏名": None}}
+
+
+def test_a_third_party_offer_gets_items_2_to_6_only() -> None:
+    # 法 第20条第3項: 第十七条第二号から第六号までに掲げる事項のみが表示されたもの. A vendor that prints the whole 附票
+    # on every 写し passes the 第1項 checks (a 請求 may show it) and fails each 号's.
+    requirement = cast(Requirement, SimpleNamespace(id="koseki_fuhyo-2025.12-1.20.0.3.2-R001"))
+    found: dict[str, list[Any]] = {}
+    for defect in ("", "fuhyo_copy_always_full"):
+        with start_reference(defects=frozenset({defect} - {""})) as running:
+            client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+            target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+                            append_path=APPEND_PATH, forms=FormsTarget(statute=("fuhyo_utsushi",)),
+                            koseki_path=fs.KOSEKI_PATH, max_examples=2)
+            found[defect] = list(ff.fuhyo_form_offer_2(CheckContext(requirement=requirement, target=target)))
+    assert found[""] == []
+    (finding,) = found["fuhyo_copy_always_full"]
+    assert finding.code == "scenario.fuhyo_form.offer_2.mismatch"
+    assert finding.location == "POST /forms/fuhyo_utsushi"
+    shown = "第2号から第6号まで"
+    assert json.loads(finding.expected) == {"申出による写し": {"第1号": False, "第7号": False, shown: True}}
+    assert json.loads(finding.actual) == {"申出による写し": {"第1号": True, "第7号": True, shown: True}}
+
+
+def test_an_offer_naming_no_clause_of_article_20_3_is_refused() -> None:
+    with start_reference() as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        loaded = scenarios.load(client, fs.FAMILY, TOWN_CODE)
+        fs.register(client, fs.FAMILY, loaded)
+        offer = {"条項": "第20条第4項", "申出者氏名": "x", "理由": "y"}
+        body = {"本籍": fs.HONSEKI, "筆頭者氏名": fs.HEAD[0], "申出": offer}
+        assert client.request("post", ff.FORM_PATH, json=body).status == 400
+
+
+def test_the_title_is_read_from_the_print() -> None:
+    assert ff._shown_title({"行": ["", "戸籍の附票の写し", "本籍 x"]}, LOADED, fs.FAMILY) == {"表題": ff.TITLE}
+    assert ff._shown_title({"行": ["戸籍の附票の写し　"]}, LOADED, fs.FAMILY) == {"表題": ff.TITLE}
+    assert ff._shown_title({"行": ["住民票記載事項証明書", "戸籍の附票の原本"]}, LOADED, fs.FAMILY) == \
+        {"表題": "住民票記載事項証明書"}
+    assert ff._shown_title({"行": []}, LOADED, fs.FAMILY) == {"表題": None}
+
+
+def test_a_copy_titled_as_the_juminhyo_certificate_is_found_at_the_form() -> None:
+    requirement = cast(Requirement, SimpleNamespace(id="koseki_fuhyo-2025.12-1.20.0.5.0-R002"))
+    with start_reference(defects=frozenset({"fuhyo_copy_titled_certificate"})) as running:
+        client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        target = Target(catalog=jumin_edition(), http=client, data=TestData(({"住所_市区町村コード": TOWN_CODE},)),
+                        append_path=APPEND_PATH, forms=FormsTarget(statute=("fuhyo_utsushi",)),
+                        koseki_path=fs.KOSEKI_PATH, max_examples=2)
+        (finding,) = ff.fuhyo_form_title(CheckContext(requirement=requirement, target=target))
+    assert finding.code == "scenario.fuhyo_form.title.mismatch"
+    assert finding.location == "POST /forms/fuhyo_utsushi"
+    assert json.loads(finding.actual) == {"表題": "住民票記載事項証明書"}
