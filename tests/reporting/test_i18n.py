@@ -162,8 +162,10 @@ def test_every_formatted_code_is_one_the_catalog_expands() -> None:
     # Shapes that make names, not finding codes: a rule's name (its findings are scenario.<rule>.mismatch, above)
     # and the check registered for a rule (its description is a check text).
     pensions = {rule for rule in ALL_RULES if rule.startswith("jido_fuyo_teate.public_pension_")}
+    offers = {rule for rule in ALL_RULES if rule.startswith("fuhyo_form.offer_")}  # 法 第20条第3項's three 号
     names = {
         "jido_fuyo_teate.public_pension_{}": (pensions, set(ALL_RULES)),
+        "fuhyo_form.offer_{}": (offers, set(ALL_RULES)),
         "scenario.{}": ({f"scenario.{rule}" for rule in ALL_RULES} & set(default_registry()), set(i18n.CHECKS)),
     }
     assert formatted_codes() - set(expansions) - set(names) == set()
