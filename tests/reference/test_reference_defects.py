@@ -508,7 +508,7 @@ AFFECTS: dict[str, set[str]] = {
         "shogaisha_child_facility_current_place", "shogaisha_benefits_without_decision", "shogaisha_valid_after_end",
         "shogaisha_category_from_primary_judgement", "shogaisha_adult_from_birthday",
         "shogaisha_guardian_until_birthday", "shogaisha_certificate_adults_only", "shogaisha_rejection_without_reason",
-        "shogaisha_handover_at_eighteen")},
+        "shogaisha_handover_at_eighteen", "shogaisha_supply_amount_per_period")},
     # 法人住民税 (conformance_reference/hojin_juminzei/hojin_juminzei.py; each defect's own test:
     # tests/domains/hojin_juminzei/test_hojin_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -658,7 +658,7 @@ RULE_PROBES = (
       shogaisha_scenarios.FROM_CHILD_FACILITY_NO_GUARDIAN, shogaisha_scenarios.DECIDED, shogaisha_scenarios.EXPIRED,
       shogaisha_scenarios.UNDECIDED, shogaisha_scenarios.REACHING_18, shogaisha_scenarios.GUARDIAN_APPLIES,
       shogaisha_scenarios.CHILD_APPLIES, shogaisha_scenarios.CHILD_QUALIFIES, shogaisha_scenarios.REACHING_15,
-      shogaisha_scenarios.SIXTEEN),
+      shogaisha_scenarios.SIXTEEN, shogaisha_scenarios.SUPPLIED),
     # 法人住民税: the worked examples of conformance/domains/hojin_juminzei/checks.py.
     *(hojin_scenarios.OFFICE_HERE, hojin_scenarios.OFFICE_ELSEWHERE, hojin_scenarios.DORMITORY_ONLY,
       hojin_scenarios.OPENED_MID_YEAR, hojin_scenarios.EMPLOYEES_GREW, hojin_scenarios.PAID_IN_ABOVE,
