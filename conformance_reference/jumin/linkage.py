@@ -34,6 +34,7 @@ from conformance_reference.jumin.presentation import Presentation
 from conformance_reference.jumin.storage import utc_stamp
 from conformance_reference.keijidosha_zei import keijidosha
 from conformance_reference.kenko_kanri import kenko
+from conformance_reference.kodomo_kosodate import benefits as kodomo_benefits
 from conformance_reference.kojin_juminzei import tax_rules
 from conformance_reference.koki_korei import koki_korei
 from conformance_reference.kokumin_nenkin import pension
@@ -220,4 +221,6 @@ class LinkageApi(Presentation, RequestValidation):
                                                   self.defects),
             "印鑑登録": inkan.inkan(row, stay, self.store.domain_record(arguments[0], "印鑑登録"), self.defects),
             "本人確認情報の保存": self.koseki.kept_identity(row),
+            "子ども・子育て支援": kodomo_benefits.benefits(
+                self.store.domain_record(arguments[0], "子ども・子育て支援"), as_of, self.defects),
         })

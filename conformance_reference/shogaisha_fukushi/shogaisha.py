@@ -66,6 +66,21 @@ def _in_effect(record: Mapping[str, str], as_of: date, defects: frozenset[str]) 
     return first <= as_of <= last
 
 
+def _months(first: date, last: date) -> int:
+    """The months a 有効期間 touches (both ends counted)."""
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+def _monthly_amounts(record: Mapping[str, str], defects: frozenset[str]) -> dict[str, int] | None:
+    """第22条第7項: the 支給量 of each kind of service, per month (None: no 支給決定)."""
+    first, last = parse_day(record.get("支給決定_開始年月日", "")), parse_day(record.get("支給決定_終了年月日", ""))
+    if first is None or last is None:
+        return None
+    times = _months(first, last) if "shogaisha_supply_amount_per_period" in defects else 1
+    return {item.split("_", 1)[1]: int(value) * times for item, value in record.items()
+            if item.startswith("支給量_") and value}
+
+
 def _reached(birth: date | None, years: int, day: date, *, on_birthday: bool = False) -> bool:
     """Whether the age ``years`` is reached by ``day``: on the day before the birthday (on the birthday)."""
     if birth is None:
@@ -101,7 +116,8 @@ def _certificate(row: Mapping[str, str], record: Mapping[str, str], as_of: date,
 
 def shogaisha(row: Mapping[str, str], record: Mapping[str, str], as_of: date,
               defects: frozenset[str]) -> dict[str, Any]:
-    """障害者福祉 on ``as_of``: 支給決定市町村, 介護給付費等支給, 支給決定有効, 障害支援区分, and the 身体障害者手帳."""
+    """障害者福祉 on ``as_of``: 支給決定市町村, 介護給付費等支給, 支給決定有効, 障害支援区分, 月間支給量, and the
+    身体障害者手帳."""
     in_effect = _in_effect(record, as_of, defects)
     category = record.get("審査判定区分") or None
     if "shogaisha_category_from_primary_judgement" in defects:
@@ -110,4 +126,5 @@ def shogaisha(row: Mapping[str, str], record: Mapping[str, str], as_of: date,
     if "shogaisha_benefits_without_decision" in defects and in_effect is None and category is not None:
         payable = True
     return {"支給決定市町村_市区町村コード": _deciding(record, defects), "介護給付費等支給": payable,
-            "支給決定有効": in_effect, "障害支援区分": category, **_certificate(row, record, as_of, defects)}
+            "支給決定有効": in_effect, "障害支援区分": category, "月間支給量": _monthly_amounts(record, defects),
+            **_certificate(row, record, as_of, defects)}

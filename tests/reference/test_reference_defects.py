@@ -37,6 +37,7 @@ from conformance.domains.kaigo import checks as kaigo_scenarios
 from conformance.domains.kaigo import forms as kaigo_forms
 from conformance.domains.keijidosha_zei import checks as keiji_scenarios
 from conformance.domains.kenko_kanri import checks as kenko_scenarios
+from conformance.domains.kodomo_kosodate import benefits as kodomo_query
 from conformance.domains.kodomo_kosodate import checks as kodomo_scenarios
 from conformance.domains.kojin_juminzei import checks as kojin_scenarios
 from conformance.domains.koki_korei import checks as koki_scenarios
@@ -508,7 +509,12 @@ AFFECTS: dict[str, set[str]] = {
         "shogaisha_child_facility_current_place", "shogaisha_benefits_without_decision", "shogaisha_valid_after_end",
         "shogaisha_category_from_primary_judgement", "shogaisha_adult_from_birthday",
         "shogaisha_guardian_until_birthday", "shogaisha_certificate_adults_only", "shogaisha_rejection_without_reason",
-        "shogaisha_handover_at_eighteen")},
+        "shogaisha_handover_at_eighteen", "shogaisha_supply_amount_per_period")},
+    # 子ども・子育て支援 through the per-person query (conformance_reference/kodomo_kosodate/benefits.py; each defect's
+    # own test: tests/domains/kodomo_kosodate/test_kodomo_scenarios.py).
+    **{name: {"qualifications"} for name in (
+        "kodomo_certified_after_end", "kodomo_benefit_below_zero", "kodomo_benefit_standard_cost",
+        "kodomo_benefit_charge_at_limit")},
     # 法人住民税 (conformance_reference/hojin_juminzei/hojin_juminzei.py; each defect's own test:
     # tests/domains/hojin_juminzei/test_hojin_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -658,7 +664,9 @@ RULE_PROBES = (
       shogaisha_scenarios.FROM_CHILD_FACILITY_NO_GUARDIAN, shogaisha_scenarios.DECIDED, shogaisha_scenarios.EXPIRED,
       shogaisha_scenarios.UNDECIDED, shogaisha_scenarios.REACHING_18, shogaisha_scenarios.GUARDIAN_APPLIES,
       shogaisha_scenarios.CHILD_APPLIES, shogaisha_scenarios.CHILD_QUALIFIES, shogaisha_scenarios.REACHING_15,
-      shogaisha_scenarios.SIXTEEN),
+      shogaisha_scenarios.SIXTEEN, shogaisha_scenarios.SUPPLIED),
+    # 子ども・子育て支援 through the per-person query: conformance/domains/kodomo_kosodate/benefits.py's examples.
+    *(rule_example for rule in kodomo_query.KODOMO_QUERY_RULES.values() for rule_example in rule.examples),
     # 法人住民税: the worked examples of conformance/domains/hojin_juminzei/checks.py.
     *(hojin_scenarios.OFFICE_HERE, hojin_scenarios.OFFICE_ELSEWHERE, hojin_scenarios.DORMITORY_ONLY,
       hojin_scenarios.OPENED_MID_YEAR, hojin_scenarios.EMPLOYEES_GREW, hojin_scenarios.PAID_IN_ABOVE,

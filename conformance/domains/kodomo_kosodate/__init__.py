@@ -2,7 +2,8 @@
 
 - ``oracle``: the rules of the text as a public API (what a correct answer is), with the readings taken
   where the text leaves room;
-- ``checks``: the scenario checks (the vendor against the oracle), one registered check per rule;
+- ``checks``: the scenario checks of the 認定 (the vendor's driver against the oracle), one registered check
+  per rule; ``benefits``: those judged through the per-person query (第21条, 第27条第3項);
 - ``texts.yaml``: each rule's text in Japanese and English (the check ``scenario.<rule>``, its finding
   ``scenario.<rule>.mismatch``).
 
@@ -10,3 +11,6 @@ The folder is named as the catalog's; the catalog binds the checks to requiremen
 (``spec_catalog/kodomo_kosodate/<edition>/bindings.yaml``); the tests are
 ``tests/domains/kodomo_kosodate/``.
 """
+
+#: The modules that register checks (shipped_checks): the driver's rules and the per-person query's.
+CHECK_MODULES = ("checks", "benefits")

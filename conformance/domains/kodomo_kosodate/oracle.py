@@ -1,7 +1,8 @@
 """子ども・子育て支援: the 認定区分 of a 小学校就学前子ども by age and the need of 保育, and the 期限 of the
 処分 on an application for the 教育・保育給付認定.
 
-Rules (子ども・子育て支援法 第19条第1項, 第20条; the statute edition ``kodomo_kosodate 2025.12``). Ages are
+Rules (子ども・子育て支援法 第19条第1項, 第20条, 第21条 (the 有効期間), 第27条第3項 (a month's 施設型給付費);
+the statute edition ``kodomo_kosodate 2025.12``). Ages are
 reached on the day before the birthday (年齢計算ニ関スル法律, :func:`conformance.oracles.dates.age_reached_on`).
 A 小学校就学前子ども is a child until the 小学校就学の始期 (法第6条第1項, an article the edition does not
 quote): the harness reads it as the day before the 小学校 就学義務 begins (学校教育法 第17条第1項,
@@ -62,3 +63,27 @@ def certifying_municipality(residence: str | None, current: str | None) -> str |
     """第20条第2項: the municipality of the 保護者's 居住地 certifies; ただし書: when the 保護者 has no 居住地 or it is
     not known (``residence`` None), the municipality of the 保護者's 現在地."""
     return residence if residence is not None else current
+
+
+def certification_in_effect(first: date, last: date, day: date) -> bool:
+    """第21条: an 教育・保育給付認定 has effect only within its 有効期間 (``first`` to ``last``, both included; the
+    内閣府令's period, given by the record as its first and last day)."""
+    return first <= day <= last
+
+
+def facility_cost(standard: int, actual: int) -> int:
+    """第27条第3項第1号: the cost by the 内閣総理大臣's 基準 (``standard``), or, when it exceeds what the
+    支給認定教育・保育 actually cost (``actual``), the actual cost: the lesser of the two (yen per month)."""
+    return min(standard, actual)
+
+
+def user_charge(municipal: int, limit: int) -> int:
+    """第27条第3項第2号: the amount the 市町村 sets (``municipal``) 政令で定める額を限度として (``limit``): the
+    市町村's amount, never more than the limit. Reading (ours): an amount above the limit would be deducted up to
+    the limit; a system may as well refuse to set it, so the checks never generate one (the MANUAL procedure)."""
+    return min(municipal, limit)
+
+
+def facility_benefit(cost: int, charge: int) -> int:
+    """第27条第3項柱書: a month's 施設型給付費 is 第1号 less 第2号, zero when that is below zero."""
+    return max(cost - charge, 0)

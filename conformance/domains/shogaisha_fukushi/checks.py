@@ -14,15 +14,17 @@ provision's check and no other:
 - ``介護給付費等支給`` (第19条第1項): persons with or without a 支給決定, asked about well within its period;
 - ``支給決定有効`` (第23条): persons asked about around the first and the last day of the 有効期間;
 - ``障害支援区分`` (第21条第1項): the 市町村審査会's 判定, which may differ from the 一次判定;
+- ``月間支給量`` (第22条第7項): persons with or without a 支給決定 of one to three kinds of service, each with
+  its amount per month (the answer: kind -> amount per month, null without a 支給決定);
 - ``身体障害者`` (身障法 第4条): 手帳 holders asked about around the day they reach 18, and persons without one;
 - ``手帳申請者`` (第15条第1項ただし書): applications around the day the child reaches 15;
 - ``手帳交付`` and ``却下理由通知`` (第15条第4項, 第5項): applicants of every age whose 障害 is or is not one of the
   別表 (the 都道府県知事's finding, given by the record);
 - ``手帳所持者`` (第15条第7項): a 手帳 given to the 保護者 of a child, asked about around the day the child reaches 15.
 
-Not judged: 第19条第5項 (the 特定施設's 協力), 第20条 (the 調査 and its 委託), 第21条第2項, 第22条 (支給要否決定,
-サービス等利用計画案, 支給量, 受給者証: their contents are the 主務省令's, not quoted), 身障法 第15条第2項, 第3項
-(the 医師), 第6項, 第8項, 第10項 (第9項: the 本人 deemed to have received the 手帳 on the 引渡 at 15, judged
+Not judged: 第19条第5項 (the 特定施設's 協力), 第20条 (the 調査 and its 委託), 第21条第2項, 第22条 but its
+第7項 (支給要否決定, サービス等利用計画案, 受給者証: their contents are the 主務省令's, not quoted), 身障法 第15条第2項,
+第3項 (the 医師), 第6項, 第8項, 第10項 (第9項: the 本人 deemed to have received the 手帳 on the 引渡 at 15, judged
 by ``handover``).
 """
 
@@ -43,6 +45,7 @@ from conformance.domains.shogaisha_fukushi.oracle import (
     decision_in_effect,
     guardian_applies,
     handed_to_child,
+    monthly_amounts,
     physically_disabled,
     rejection_with_reason,
     support_category,
@@ -58,6 +61,9 @@ _FROM_CHILD, _GUARDIAN, _LOCATION_17 = ("障害児施設継続入所", "十八�
                                         "十八歳前日所在地_市区町村コード")
 _FIRST, _LAST = "支給決定_開始年月日", "支給決定_終了年月日"
 _PRIMARY, _JUDGED = "一次判定区分", "審査判定区分"
+#: 支援法 第22条第7項: the 支給量 per month of each kind (the record's item 支給量_<種類>; the kinds are ours).
+SERVICES = ("居宅介護", "生活介護", "短期入所")
+_AMOUNT = "支給量_"
 _APPLIED, _QUALIFIES, _GIVEN = "手帳申請年月日", "別表該当", "手帳交付年月日"
 #: 障害支援区分 (支援法 第4条第4項, not quoted: the record's values) and 非該当.
 CATEGORIES = ("非該当", "区分1", "区分2", "区分3", "区分4", "区分5", "区分6")
@@ -168,6 +174,21 @@ def judged(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return _person(draw(_birth(1950, 2005)), _ASKED, _record(items))
 
 
+@st.composite
+def supplied(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person with or without a 支給決定 (a 有効期間 of 6 months to 3 years, asked about within it) of one to
+    three kinds of service, each with its own amount per month."""
+    first = draw(st.dates(date(2022, 4, 1), date(2026, 3, 1)))
+    last = first + timedelta(days=draw(st.integers(180, 1095)))
+    as_of = first + timedelta(days=draw(st.integers(30, (last - first).days - 30)))
+    decided = draw(st.booleans())
+    kinds = draw(st.lists(st.sampled_from(SERVICES), min_size=1, max_size=3, unique=True))
+    items: dict[str, str | date | None] = {_JUDGED: draw(st.sampled_from(CATEGORIES[1:])),
+                                           _FIRST: first if decided else None, _LAST: last if decided else None}
+    items.update({_AMOUNT + kind: str(draw(st.integers(1, 31))) if decided else None for kind in kinds})
+    return _person(draw(_birth(1950, 2005)), as_of, _record(items))
+
+
 # -- scenarios: 身体障害者手帳 (身障法 第4条, 第15条) ---------------------------------------------------------
 
 
@@ -246,6 +267,11 @@ def _category(s: Scenario, town: str) -> Projection:
     return {"障害支援区分": support_category(facts(s).get(_JUDGED))}
 
 
+def _amounts(s: Scenario, town: str) -> Projection:
+    amounts = {item.removeprefix(_AMOUNT): int(value) for item, value in facts(s).items() if item.startswith(_AMOUNT)}
+    return {"月間支給量": monthly_amounts(_decision(s) is not None, amounts)}
+
+
 def _disabled(s: Scenario, town: str) -> Projection:
     assert s.as_of is not None
     return {"身体障害者": physically_disabled(s.birth, _day(s, _GIVEN), s.as_of)}
@@ -292,6 +318,11 @@ DECIDED = _person(date(1970, 5, 5), _ASKED, _record({_PRIMARY: "区分2", _JUDGE
                                                     _FIRST: date(2025, 4, 1), _LAST: date(2026, 3, 31)}))
 EXPIRED = _person(date(1970, 5, 5), date(2026, 4, 1), _record({_JUDGED: "区分3", _FIRST: date(2025, 4, 1),
                                                               _LAST: date(2026, 3, 31)}))
+#: 居宅介護 30 (hours) and 生活介護 22 (days) a month under a 支給決定 of a year: 30 and 22 a month, kept apart
+#: (第22条第7項), neither summed nor 12 times over the 有効期間.
+SUPPLIED = _person(date(1970, 5, 5), _ASKED, _record({
+    _JUDGED: "区分4", _FIRST: date(2025, 4, 1), _LAST: date(2026, 3, 31), _AMOUNT + "居宅介護": "30",
+    _AMOUNT + "生活介護": "22"}))
 UNDECIDED = _person(date(1970, 5, 5), _ASKED, _record({_JUDGED: "区分3"}))
 #: Born 2007-06-02: 18 reached on 2025-06-01 (a 身体障害者 that day with a 手帳, 第4条); 15 reached on 2022-06-01,
 #: so the 保護者 applies on 2022-05-31 and the child on 2022-06-01 (第15条第1項ただし書); a 手帳 given to the 保護者
@@ -344,6 +375,9 @@ SHOGAISHA_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("shogaisha_fukushi.category",
          f"障害者福祉: the 障害支援区分 of the 市町村審査会's 判定 ({_SHIEN} 第21条第1項)",
          judged, _category, picked(PART, "障害支援区分"), (DECIDED,), needs_records=True),
+    Rule("shogaisha_fukushi.monthly_amount",
+         f"障害者福祉: the 支給量 of a 支給決定 for each kind of service, per month ({_SHIEN} 第22条第7項)",
+         supplied, _amounts, picked(PART, "月間支給量"), (SUPPLIED, UNDECIDED), needs_records=True),
     Rule("shogaisha_fukushi.physically_disabled",
          f"障害者福祉: a 身体障害者 is 18 or older with a 身体障害者手帳 ({_SHINSHO} 第4条)",
          nearly_adult, _disabled, picked(PART, "身体障害者"), (REACHING_18,), needs_records=True),
@@ -380,6 +414,8 @@ shogaisha_decision_required = check("scenario.shogaisha_fukushi.decision_require
     _rule_check("shogaisha_fukushi.decision_required"))
 shogaisha_validity = check("scenario.shogaisha_fukushi.validity")(_rule_check("shogaisha_fukushi.validity"))
 shogaisha_category = check("scenario.shogaisha_fukushi.category")(_rule_check("shogaisha_fukushi.category"))
+shogaisha_monthly_amount = check("scenario.shogaisha_fukushi.monthly_amount")(
+    _rule_check("shogaisha_fukushi.monthly_amount"))
 shogaisha_physically_disabled = check("scenario.shogaisha_fukushi.physically_disabled")(
     _rule_check("shogaisha_fukushi.physically_disabled"))
 shogaisha_guardian_applies = check("scenario.shogaisha_fukushi.guardian_applies")(

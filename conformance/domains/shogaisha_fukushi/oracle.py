@@ -8,6 +8,7 @@
 - 支援法 第19条第1項, 第23条: 介護給付費等 only under a 支給決定, and a 支給決定 only within its 有効期間 (the
   主務省令's period, given by the record as its first and last day);
 - 支援法 第21条第1項: the 障害支援区分 is the one of the 市町村審査会's 判定;
+- 支援法 第22条第7項: a 支給決定 defines its 支給量 for each kind of 障害福祉サービス, per month;
 - 身障法 第4条: a 身体障害者 is 18 or older and holds a 身体障害者手帳;
 - 身障法 第15条第1項ただし書, 第4項, 第5項, 第7項: the 保護者 applies for a child under 15; the 手帳 is given
   when the 障害 is found to be one of the 別表, else the 申請者 is told why; the 保護者 hands it over when the
@@ -19,6 +20,7 @@ before the birthday).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -103,3 +105,11 @@ def handed_to_child(birth: date, day: date) -> bool:
     """身障法 第15条第7項: a 手帳 given to the 保護者 of a child under 15 is handed to the child once the child
     has reached 15 (on ``day``)."""
     return age_reached_on(birth, SELF_APPLICATION_AGE) <= day
+
+
+def monthly_amounts(decided: bool, amounts: Mapping[str, int]) -> dict[str, int] | None:
+    """支援法 第22条第7項: a 支給決定 defines the 支給量 for each kind (種類) of 障害福祉サービス with the month as
+    its unit; ``amounts`` are the 市町村's decided amounts per month by kind. None without a 支給決定 (支給決定を
+    行う場合には). Reading (ours): the 主務省令's period within the month is not quoted, so the amount per month
+    of each kind is judged, kept apart by kind, never summed nor spread over the 有効期間."""
+    return dict(amounts) if decided else None

@@ -34,3 +34,19 @@ def test_the_decision_within_thirty_days() -> None:
     # 第20条第6項: the first day not counted (民法 第140条).
     assert law.decision_by(date(2025, 1, 15)) == date(2025, 2, 14)
     assert law.decision_by(date(2024, 2, 1)) == date(2024, 3, 2)
+
+
+def test_a_certification_has_effect_within_its_period_only() -> None:
+    # 第21条: both ends included.
+    first, last = date(2025, 4, 1), date(2026, 3, 31)
+    assert [law.certification_in_effect(first, last, day)
+            for day in (date(2025, 3, 31), first, last, date(2026, 4, 1))] == [False, True, True, False]
+
+
+def test_a_months_facility_benefit() -> None:
+    # 第27条第3項第1号: the lesser of the 基準's cost and the actual cost; 第2号: the 市町村's amount up to the
+    # 政令's; 柱書: 第1号 less 第2号, zero below zero.
+    assert law.facility_cost(100000, 90000) == 90000 and law.facility_cost(100000, 110000) == 100000
+    assert law.user_charge(20000, 30000) == 20000 and law.user_charge(30000, 30000) == 30000
+    assert law.facility_benefit(100000, 30000) == 70000
+    assert law.facility_benefit(100000, 120000) == 0

@@ -10,13 +10,15 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+import rule_probes
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements
+from rule_probes import bound_requirements, rule_findings
 
 from conformance.checks import scenarios
 from conformance.checks.registry import NotAutomated
 from conformance.checks.scenarios import other_codes
+from conformance.domains.kodomo_kosodate import benefits as kb
 from conformance.domains.kodomo_kosodate import checks as ks
 from conformance.domains.kodomo_kosodate import oracle as law
 from conformance.domains.kodomo_kosodate.checks import KODOMO_RULES, KodomoRule
@@ -29,6 +31,7 @@ from conformance.targets.base import HttpClient, Target
 from conformance.targets.http import RequestsHttpClient
 from conformance.testdata.town import TOWN_CODE
 from conformance_reference.defects import DEFECTS
+from conformance_reference.domain_records import DOMAIN_RECORDS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "kodomo_kosodate" / "2025.12" / "bindings.yaml"
@@ -48,7 +51,8 @@ def failed_requirements(defects: frozenset[str]) -> set[str]:
     bound = bound_requirements(BINDINGS)
     with start_reference(defects=defects) as running:
         client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
-        return {rid for rule in _disagreeing(client, KODOMO_RULES) for rid in bound[f"scenario.{rule.name}"]}
+        driver = {rid for rule in _disagreeing(client, KODOMO_RULES) for rid in bound[f"scenario.{rule.name}"]}
+    return driver | rule_probes.failed_requirements(defects, kb.KODOMO_QUERY_RULES, BINDINGS)
 
 
 @settings(max_examples=60, deadline=None)
@@ -74,11 +78,12 @@ def test_leaving_guardians_move_out_three_days_or_more_from_the_application(appl
 
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
-    names = {f"scenario.{name}" for name in KODOMO_RULES}
-    assert len(names) == 11
+    names = {f"scenario.{name}" for name in (*KODOMO_RULES, *kb.KODOMO_QUERY_RULES)}
+    assert len(names) == 15
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in KODOMO_RULES.values())
+    assert all(rule.examples and rule.needs_records for rule in kb.KODOMO_QUERY_RULES.values())
 
 
 def test_the_worked_examples() -> None:
@@ -120,3 +125,45 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 @pytest.mark.parametrize("name", KODOMO_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name})) == set(DEFECTS[name].requirements)
+
+
+def test_the_worked_examples_of_the_query_rules() -> None:
+    assert kb._in_effect(kb.CERTIFIED, TOWN_CODE) == {"認定有効": True}
+    assert kb._in_effect(kb.EXPIRED, TOWN_CODE) == {"認定有効": False}
+    assert kb._benefit(kb.CHARGE_ABOVE_COST, TOWN_CODE) == {"施設型給付費月額": 0}
+    assert kb._benefit(kb.ACTUAL_BELOW_STANDARD, TOWN_CODE) == {"施設型給付費月額": 60000}
+    assert kb._benefit(kb.CHARGE_BELOW_LIMIT, TOWN_CODE) == {"施設型給付費月額": 80000}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(kb.charged_above_cost(CODES), kb.cheaper_than_standard(CODES), kb.charged_below_limit(CODES)))
+def test_the_costed_children_never_have_an_amount_above_the_limit(scenario: scenarios.Scenario) -> None:
+    # No 市町村定額 above the 政令's limit is generated (a system may refuse to set one: the MANUAL part).
+    items = kb.facts(scenario)
+    assert int(items[kb.MUNICIPAL]) <= int(items[kb.LIMIT])
+    assert set(items) <= DOMAIN_RECORDS[kb.PART]
+    assert scenario.as_of is not None and scenario.birth < scenario.as_of
+
+
+QUERY_FINDINGS = [
+    ("kodomo_certified_after_end", "kodomo.validity", '{"認定有効": false}', '{"認定有効": true}'),
+    ("kodomo_benefit_below_zero", "kodomo.benefit_floor", '{"施設型給付費月額": 0}', '{"施設型給付費月額": -10000}'),
+    ("kodomo_benefit_standard_cost", "kodomo.benefit_actual_cost", '{"施設型給付費月額": 60000}',
+     '{"施設型給付費月額": 80000}'),
+    ("kodomo_benefit_charge_at_limit", "kodomo.benefit_charge_limit", '{"施設型給付費月額": 80000}',
+     '{"施設型給付費月額": 70000}'),
+]
+
+
+def test_a_conforming_vendor_gives_the_query_rules_no_finding() -> None:
+    found = rule_findings(frozenset(), kb.KODOMO_QUERY_RULES, BINDINGS, list(kb.KODOMO_QUERY_RULES))
+    assert all(findings == [] for findings in found.values())
+
+
+@pytest.mark.parametrize(("name", "rule", "expected", "actual"), QUERY_FINDINGS)
+def test_a_query_defect_gives_its_rules_finding_at_the_query(name: str, rule: str, expected: str,
+                                                            actual: str) -> None:
+    (finding,) = rule_findings(frozenset({name}), kb.KODOMO_QUERY_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert (finding.expected, finding.actual) == (expected, actual)

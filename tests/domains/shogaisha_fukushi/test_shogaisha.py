@@ -13,6 +13,7 @@ from conformance.domains.shogaisha_fukushi.oracle import (
     decision_in_effect,
     guardian_applies,
     handed_to_child,
+    monthly_amounts,
     physically_disabled,
     rejection_with_reason,
     support_category,
@@ -51,6 +52,12 @@ def test_a_decision_has_effect_within_its_period_only() -> None:
     # 第19条第1項: nothing payable without a 支給決定.
     assert benefits_payable((first, last), date(2025, 6, 1))
     assert not benefits_payable(None, date(2025, 6, 1))
+
+
+def test_the_supply_amount_is_per_kind_and_per_month() -> None:
+    # 第22条第7項: 種類ごとに月を単位として; nothing without a 支給決定 (支給決定を行う場合には).
+    assert monthly_amounts(True, {"居宅介護": 30, "生活介護": 22}) == {"居宅介護": 30, "生活介護": 22}
+    assert monthly_amounts(False, {"居宅介護": 30}) is None
 
 
 def test_the_category_is_the_boards_judgement() -> None:

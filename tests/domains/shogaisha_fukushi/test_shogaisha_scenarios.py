@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rule_findings
 
+from conformance.checks import scenarios
 from conformance.checks.scenarios import TOWN_MARK, Scenario, _csv, _row, other_codes
 from conformance.domains.shogaisha_fukushi import checks as ss
 from conformance.domains.shogaisha_fukushi.checks import SHOGAISHA_RULES
@@ -39,7 +40,7 @@ def test_generated_persons_are_valid_rows_with_a_record(scenario: Scenario) -> N
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SHOGAISHA_RULES}
-    assert len(names) == 14
+    assert len(names) == 15
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples and rule.needs_records for rule in SHOGAISHA_RULES.values())
@@ -64,6 +65,8 @@ def test_the_worked_examples() -> None:
     assert ss._issued(ss.CHILD_QUALIFIES, town) == {"手帳交付": True}
     assert ss._rejected(ss.CHILD_APPLIES, town) == {"却下理由通知": True}
     assert ss._holder(ss.REACHING_15, town) == {"手帳所持者": "本人"}
+    assert ss._amounts(ss.SUPPLIED, town) == {"月間支給量": {"居宅介護": 30, "生活介護": 22}}
+    assert ss._amounts(ss.UNDECIDED, town) == {"月間支給量": None}
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
@@ -73,3 +76,16 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 @pytest.mark.parametrize("name", SHOGAISHA_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), SHOGAISHA_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+def test_the_supply_amount_conforming_and_per_period() -> None:
+    # 第22条第7項: the clean reference answers per month; one spreading it over the 有効期間 is found at the query.
+    rule = "shogaisha_fukushi.monthly_amount"
+    assert rule_findings(frozenset(), SHOGAISHA_RULES, BINDINGS, [rule])[rule] == []
+    (finding,) = rule_findings(frozenset({"shogaisha_supply_amount_per_period"}), SHOGAISHA_RULES, BINDINGS,
+                               [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"
+    assert finding.requirement == "shogaisha_fukushi-2025.12-1.22.0.7.0-R001"
+    assert finding.expected == '{"月間支給量": {"居宅介護": 30, "生活介護": 22}}'
+    assert finding.actual == '{"月間支給量": {"居宅介護": 360, "生活介護": 264}}'
