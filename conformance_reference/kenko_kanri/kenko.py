@@ -172,7 +172,8 @@ def _health_projects(birth: date, as_of: date, record: dict[str, str] | None, de
     not_specific = uninsured and age.years(40) and not age.years(75)  # 四十歳以上七十四歳以下
     checkup = (uninsured and age.years(40) and not age.years(upper)) or (facts.get("生活保護") == "受給"
                                                                          and age.years(75))
-    guidance = not_specific
+    # 第5号: the 特定健康診査非対象者 only (the defect: every person of the 第4号's 健康診査, 75 or more too).
+    guidance = checkup if "kenko_guidance_for_seventy_five_and_over" in defects else not_specific
     return [name for name, due in (("健康診査", checkup), ("保健指導", guidance)) if due]
 
 

@@ -445,7 +445,8 @@ AFFECTS: dict[str, set[str]] = {
         "kenko_checkups_after_leaving", "kenko_checkup_18_months_through_two",
         "kenko_checkup_3_years_from_three_and_a_half", "kenko_measles_second_period_from_five",
         "kenko_school_start_without_next_day", "kenko_jev_second_period_from_ten",
-        "kenko_special_period_from_next_day", "kenko_health_checkup_under_seventy_four")},
+        "kenko_special_period_from_next_day", "kenko_health_checkup_under_seventy_four",
+        "kenko_guidance_for_seventy_five_and_over")},
     # 戸籍の附票 (conformance_reference/koseki_fuhyo/fuhyo.py; each defect's own test:
     # tests/domains/koseki_fuhyo/test_fuhyo_scenarios.py).
     # The printed 写し is made from the 附票: a wrong 附票 prints wrong too.

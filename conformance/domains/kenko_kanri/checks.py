@@ -547,6 +547,10 @@ KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          "of 75 or more of a 保護世帯 (健康増進法施行規則 第4条の2第4号)", adults_with_facts, _health(HEALTH_CHECKUP),
          _project_one(HEALTH_CHECKUP), (SEVENTY_FOUR_UNINSURED, SEVENTY_SIX_ON_WELFARE, SEVENTY_SIX_WELFARE_STOPPED,
                                         FORTY_FIVE_INSURED), needs_records=True),
+    Rule("kenko.health_guidance", "健康管理: the 保健指導 of the 特定健康診査非対象者 only (40 to 74 of no 医療保険; "
+         "健康増進法施行規則 第4条の2第5号)", adults_with_facts, _health(HEALTH_GUIDANCE),
+         _project_one(HEALTH_GUIDANCE), (SEVENTY_FOUR_UNINSURED, SEVENTY_SIX_ON_WELFARE, FORTY_FIVE_INSURED),
+         needs_records=True),
 )}
 
 
@@ -568,3 +572,4 @@ kenko_checkup_residents = check("scenario.kenko.checkup_residents")(_rule_check(
 kenko_checkup_18_months = check("scenario.kenko.checkup_18_months")(_rule_check("kenko.checkup_18_months"))
 kenko_checkup_3_years = check("scenario.kenko.checkup_3_years")(_rule_check("kenko.checkup_3_years"))
 kenko_health_checkup = check("scenario.kenko.health_checkup")(_rule_check("kenko.health_checkup"))
+kenko_health_guidance = check("scenario.kenko.health_guidance")(_rule_check("kenko.health_guidance"))

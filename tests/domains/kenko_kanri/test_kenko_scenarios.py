@@ -55,11 +55,11 @@ def test_b_class_persons_are_sixty_five(scenario: Scenario) -> None:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KENKO_RULES}
-    assert len(names) == 14
+    assert len(names) == 15
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in KENKO_RULES.values())
-    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 13
+    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 14
 
 
 def test_the_worked_examples() -> None:
@@ -95,6 +95,11 @@ def test_the_worked_examples() -> None:
     assert checkup(ks.SEVENTY_SIX_ON_WELFARE, TOWN_CODE) == {ks.HEALTH_CHECKUP: True}
     assert checkup(ks.SEVENTY_SIX_WELFARE_STOPPED, TOWN_CODE) == {ks.HEALTH_CHECKUP: False}
     assert checkup(ks.FORTY_FIVE_INSURED, TOWN_CODE) == {ks.HEALTH_CHECKUP: False}
+    # 第5号: the 特定健康診査非対象者 only: the 74歳 of no 医療保険, not the 76歳 examined under 第4号.
+    guidance = ks._health(ks.HEALTH_GUIDANCE)
+    assert guidance(ks.SEVENTY_FOUR_UNINSURED, TOWN_CODE) == {ks.HEALTH_GUIDANCE: True}
+    assert guidance(ks.SEVENTY_SIX_ON_WELFARE, TOWN_CODE) == {ks.HEALTH_GUIDANCE: False}
+    assert guidance(ks.FORTY_FIVE_INSURED, TOWN_CODE) == {ks.HEALTH_GUIDANCE: False}
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
@@ -107,21 +112,23 @@ def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
 
 
 #: The rules of 健康増進法施行規則 第4条の2, the defect that breaks each and its finding on the first example that
-#: shows it (the 74歳 of no 医療保険: 七十四歳以下).
+#: shows it (the 74歳 of no 医療保険: 七十四歳以下; the 76歳 of a 保護世帯: no 特定健康診査非対象者).
 HEALTH_RULES = {"kenko.health_checkup": ("kenko_health_checkup_under_seventy_four", '{"健康診査": true}',
-                                         '{"健康診査": false}')}
+                                         '{"健康診査": false}', "birth=1951-06-06"),
+                "kenko.health_guidance": ("kenko_guidance_for_seventy_five_and_over", '{"保健指導": false}',
+                                          '{"保健指導": true}', "birth=1949-06-06")}
 
 
 def test_a_conforming_vendor_gives_the_health_rules_no_finding() -> None:
     assert all(found == [] for found in rule_findings(frozenset(), KENKO_RULES, BINDINGS, list(HEALTH_RULES)).values())
 
 
-@pytest.mark.parametrize(("rule", "name", "expected", "actual"),
+@pytest.mark.parametrize(("rule", "name", "expected", "actual", "person"),
                          [(rule, *found) for rule, found in HEALTH_RULES.items()])
 def test_a_health_defect_gives_its_rules_finding_at_the_query(rule: str, name: str, expected: str,
-                                                              actual: str) -> None:
+                                                              actual: str, person: str) -> None:
     (finding,) = rule_findings(frozenset({name}), KENKO_RULES, BINDINGS, [rule])[rule]
     assert finding.code == f"scenario.{rule}.mismatch"
     assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"
     assert (finding.expected, finding.actual) == (expected, actual)
-    assert "birth=1951-06-06" in finding.message
+    assert person in finding.message
