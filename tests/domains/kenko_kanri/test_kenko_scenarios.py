@@ -59,7 +59,7 @@ def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in KENKO_RULES.values())
-    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 14
+    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 16
 
 
 def test_the_worked_examples() -> None:
