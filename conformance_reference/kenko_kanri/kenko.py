@@ -1,6 +1,7 @@
 """The reference vendor's 健康管理 (予防接種法 第5条, 施行令 第1条〜第3条; 母子保健法 第12条), read from its
 住民記録 rows: the 定期接種 a person is a target of on a day, with each disease's 類型, and the
-乳幼児健康診査 (1歳6か月児, 3歳児) the person is due for.
+乳幼児健康診査 (1歳6か月児, 3歳児) the person is due for; and, from its ``健康管理`` record (医療保険, 生活保護), the
+健康増進事業 of 健康増進法施行規則 第4条の2第4号・第5号 (健康診査, 保健指導) the person is a target of.
 
 Written apart from :mod:`conformance.domains.kenko_kanri.oracle` on purpose (the scenario checks compare the two).
 The reference takes one reading wherever the text leaves room: an age (in years, months or weeks) is
