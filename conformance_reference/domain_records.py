@@ -155,7 +155,9 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
                         # 第30条の11第1項第1号: the death or the loss of Japanese nationality the 戸籍 records.
                         "在外_死亡年月日", "在外_国籍喪失年月日"}),
     # 予防接種法施行令 第3条第2項: the 特定疾病 a 特別の事情 kept the person from, the 事情's first and last day.
-    "健康管理": frozenset({"特別の事情_疾病", "特別の事情_開始年月日", "特別の事情_終了年月日"}),
+    # 健康増進法施行規則 第4条の2第4号・第5号: 医療保険 (加入, なし) and 生活保護 (受給, 停止, なし).
+    "健康管理": frozenset({"特別の事情_疾病", "特別の事情_開始年月日", "特別の事情_終了年月日",
+                           "医療保険", "生活保護"}),
     # 学校教育法 第17条第1項ただし書: the day the 保護者's child completed the 小学校の課程, or 未修了.
     "就学": frozenset({"小学校課程修了年月日"}),
 }

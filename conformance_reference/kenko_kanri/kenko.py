@@ -1,6 +1,7 @@
 """The reference vendor's 健康管理 (予防接種法 第5条, 施行令 第1条〜第3条; 母子保健法 第12条), read from its
 住民記録 rows: the 定期接種 a person is a target of on a day, with each disease's 類型, and the
-乳幼児健康診査 (1歳6か月児, 3歳児) the person is due for.
+乳幼児健康診査 (1歳6か月児, 3歳児) the person is due for; and, from its ``健康管理`` record (医療保険, 生活保護), the
+健康増進事業 of 健康増進法施行規則 第4条の2第4号・第5号 (健康診査, 保健指導) the person is a target of.
 
 Written apart from :mod:`conformance.domains.kenko_kanri.oracle` on purpose (the scenario checks compare the two).
 The reference takes one reading wherever the text leaves room: an age (in years, months or weeks) is
@@ -161,13 +162,29 @@ def _special(record: dict[str, str] | None, as_of: date, defects: frozenset[str]
     return disease if ended <= as_of <= last else None
 
 
+def _health_projects(birth: date, as_of: date, record: dict[str, str] | None, defects: frozenset[str]) -> list[str]:
+    """健康増進法施行規則 第4条の2 第4号 (健康診査) and 第5号 (保健指導), from the record's ``医療保険`` (なし: a
+    加入者 of no 医療保険者, so no 特定健康診査) and ``生活保護`` (受給; 停止 is no 保護世帯 of 高齢者医療確保法
+    第51条第1号)."""
+    facts = record or {}
+    age = _Age(birth, as_of)
+    uninsured = facts.get("医療保険") == "なし"
+    upper = 74 if "kenko_health_checkup_under_seventy_four" in defects else 75
+    not_specific = uninsured and age.years(40) and not age.years(75)  # 四十歳以上七十四歳以下
+    checkup = (uninsured and age.years(40) and not age.years(upper)) or (facts.get("生活保護") == "受給"
+                                                                         and age.years(75))
+    # 第5号: the 特定健康診査非対象者 only (the defect: every person of the 第4号's 健康診査, 75 or more too).
+    guidance = checkup if "kenko_guidance_for_seventy_five_and_over" in defects else not_specific
+    return [name for name, due in (("健康診査", checkup), ("保健指導", guidance)) if due]
+
+
 def kenko(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
           record: dict[str, str] | None = None) -> dict[str, Any]:
     """The 健康管理 part of the per-person answer on ``as_of``: 定期接種 (疾病, 類型) and 乳幼児健康診査 (``record``:
     the 特別の事情 of 施行令 第3条第2項, if any)."""
     birth = parse_day(row.get("生年月日", ""))
     if birth is None or stay is None or as_of < birth:
-        return {"定期接種": [], "乳幼児健康診査": []}
+        return {"定期接種": [], "乳幼児健康診査": [], "健康増進事業": []}
     resident = stay.moved_in <= as_of and (stay.moved_out is None or as_of <= stay.moved_out)
     vaccinated = resident or "kenko_targets_after_leaving" in defects
     examined = resident or "kenko_checkups_after_leaving" in defects
@@ -177,4 +194,5 @@ def kenko(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
     if special is not None and special not in targets:
         targets.append(special)
     return {"定期接種": [{"疾病": disease, "類型": _class(disease, defects)} for disease in targets],
-            "乳幼児健康診査": _checkups(birth, as_of, defects) if examined else []}
+            "乳幼児健康診査": _checkups(birth, as_of, defects) if examined else [],
+            "健康増進事業": _health_projects(birth, as_of, record, defects) if resident else []}

@@ -14,7 +14,10 @@ and days that provision is about, so a wrong answer about one provision fails th
 - 母子保健法 第12条第1項 第1号 (1歳6か月児) and 第2号 (3歳児);
 - 施行令 第3条第2項: a 特定疾病 kept off by a 特別の事情 (the person's ``健康管理`` record: 特別の事情_疾病,
   _開始年月日, _終了年月日; ``targets.load.records_path``) is not listed after the last of the two years counted
-  from the day the 事情 ended (that day the first: no 初日不算入); the days up to it are open (the 省令's age limits).
+  from the day the 事情 ended (that day the first: no 初日不算入); the days up to it are open (the 省令's age limits);
+- 健康増進法施行規則 第4条の2 第4号 (健康診査) and 第5号 (保健指導): the answer's ``健康増進事業`` lists
+  ``健康診査`` and ``保健指導`` the person is a target of, judged on persons near 40, 75 (and 74) with a
+  ``健康管理`` record of ``医療保険`` (加入, なし) and ``生活保護`` (受給, 停止, なし).
 
 Days the text leaves open (an age reached on the day before or on the corresponding day; the 省令's
 end of ロタ and Ｈｉｂ; the first and last day of the address) are never asked about: the scenarios
@@ -215,6 +218,28 @@ def kept_by_special(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return _with_special(_person(birth, as_of), disease, began, ended)
 
 
+#: 施行規則 第4条の2 第4号・第5号's facts in the ``健康管理`` record (oracle.INSURED etc. are their values).
+_INSURANCE, _WELFARE = "医療保険", "生活保護"
+
+
+def _with_health_facts(s: Scenario, insurance: str, welfare: str) -> Scenario:
+    return replace(s, records=((SPECIAL, _INSURANCE, insurance), (SPECIAL, _WELFARE, welfare)))
+
+
+def _adult_anchors(birth: date) -> tuple[date, ...]:
+    """The boundaries of 第4号 and 第5号: 40 reached, 74 reached (74歳以下 still), 75 reached."""
+    return tuple(age_reached_on(birth, count) for count in (40, 74, 75))
+
+
+@st.composite
+def adults_with_facts(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A person born 1945-1986 asked about near 40, 74 or 75, with or without 医療保険 and 生活保護 (受給, 停止)."""
+    scenario = draw(_asked_near(1945, 1986, _adult_anchors, 40))
+    insurance = draw(st.sampled_from((kenko.INSURED, kenko.UNINSURED)))
+    welfare = draw(st.sampled_from((kenko.ON_WELFARE, kenko.WELFARE_STOPPED, kenko.NO_WELFARE)))
+    return _with_health_facts(scenario, insurance, welfare)
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -306,6 +331,20 @@ def _special(s: Scenario, town: str) -> Projection:
     return {disease: verdict}
 
 
+def _health(name: str) -> Callable[[Scenario, str], Projection]:
+    """施行規則 第4条の2 第4号 (健康診査) or 第5号 (保健指導) on ``as_of``, from the person's ``健康管理`` record."""
+    def expected(s: Scenario, town: str) -> Projection:
+        assert s.as_of is not None
+        facts = s.record(SPECIAL)
+        insurance, welfare = facts[_INSURANCE], facts[_WELFARE]
+        verdict = (kenko.health_checkup(s.birth, s.as_of, insurance, welfare) if name == HEALTH_CHECKUP
+                   else kenko.health_guidance(s.birth, s.as_of, insurance))
+        _decided(verdict is not None)
+        return {name: verdict}
+
+    return expected
+
+
 def _listed_special(document: Mapping[str, Any], loaded: Loaded) -> Projection:
     """Whether the answer lists the record's 特定疾病 (:func:`_special` names it; the document carries the harness's
     note of it, :func:`_ask_special`)."""
@@ -340,6 +379,16 @@ def _due(document: Mapping[str, Any]) -> list[str]:
     part = document.get(PART)
     due = part.get("乳幼児健康診査") if isinstance(part, Mapping) else None
     return [str(name) for name in due or []]
+
+
+def _projects(document: Mapping[str, Any]) -> list[str]:
+    part = document.get(PART)
+    listed = part.get("健康増進事業") if isinstance(part, Mapping) else None
+    return [str(name) for name in listed or []]
+
+
+def _project_one(name: str) -> Callable[[Mapping[str, Any], Loaded], Projection]:
+    return lambda document, loaded: {name: name in _projects(document)}
 
 
 def _listed_any(document: Mapping[str, Any], loaded: Loaded) -> Projection:
@@ -445,6 +494,19 @@ SPECIAL_ENDED = _with_special(_person(date(2021, 5, 10), date(2026, 8, 31)), ken
 TODDLER_MOVED = replace(_person(date(2023, 5, 10), date(2025, 2, 1)), planned_out=date(2025, 1, 10),
                         elsewhere=date(2025, 1, 10), next="131016")
 
+#: 施行規則 第4条の2: the names of the 第4号 and 第5号 in the answer's ``健康増進事業``.
+HEALTH_CHECKUP, HEALTH_GUIDANCE = "健康診査", "保健指導"
+#: Born 1951-06-06, on 2025-09-01 (74歳), of no 医療保険 (a 保護世帯): 特定健康診査非対象者 (七十四歳以下), so both.
+SEVENTY_FOUR_UNINSURED = _with_health_facts(_person(date(1951, 6, 6), date(2025, 9, 1), date(1981, 4, 1)),
+                                            kenko.UNINSURED, kenko.ON_WELFARE)
+#: Born 1949-06-06, on 2025-09-01 (76歳), of a 保護世帯 (高齢者医療確保法 第51条第1号): 健康診査, no 保健指導.
+SEVENTY_SIX_ON_WELFARE = _with_health_facts(_person(date(1949, 6, 6), date(2025, 9, 1), date(1979, 4, 1)),
+                                            kenko.UNINSURED, kenko.ON_WELFARE)
+#: The same person whose 保護 is 停止 (第51条第1号's parenthesis): no 健康診査.
+SEVENTY_SIX_WELFARE_STOPPED = _with_health_facts(SEVENTY_SIX_ON_WELFARE, kenko.UNINSURED, kenko.WELFARE_STOPPED)
+#: Born 1980-06-06, on 2025-09-01 (45歳), a 加入者 of a 医療保険者 (the 特定健康診査's): neither.
+FORTY_FIVE_INSURED = _with_health_facts(_person(date(1980, 6, 6), date(2025, 9, 1)), kenko.INSURED, kenko.NO_WELFARE)
+
 KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("kenko.residents", "健康管理: 定期接種 for the persons living in the municipality (予防接種法 第5条第1項)",
          leaving_targets, _any_target, _listed_any, (DIED,)),
@@ -481,6 +543,14 @@ KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("kenko.checkup_3_years", "健康管理: 3歳児 健診 past three and before four (母子保健法 第12条第1項第2号)",
          _three_year_ages, _checkup(kenko.CHECKUP_3_YEARS), _due_one(kenko.CHECKUP_3_YEARS),
          (THREE_AND_FOUR_MONTHS,)),
+    Rule("kenko.health_checkup", "健康管理: the 健康診査 of the 特定健康診査非対象者 (40 to 74) and of the persons "
+         "of 75 or more of a 保護世帯 (健康増進法施行規則 第4条の2第4号)", adults_with_facts, _health(HEALTH_CHECKUP),
+         _project_one(HEALTH_CHECKUP), (SEVENTY_FOUR_UNINSURED, SEVENTY_SIX_ON_WELFARE, SEVENTY_SIX_WELFARE_STOPPED,
+                                        FORTY_FIVE_INSURED), needs_records=True),
+    Rule("kenko.health_guidance", "健康管理: the 保健指導 of the 特定健康診査非対象者 only (40 to 74 of no 医療保険; "
+         "健康増進法施行規則 第4条の2第5号)", adults_with_facts, _health(HEALTH_GUIDANCE),
+         _project_one(HEALTH_GUIDANCE), (SEVENTY_FOUR_UNINSURED, SEVENTY_SIX_ON_WELFARE, FORTY_FIVE_INSURED),
+         needs_records=True),
 )}
 
 
@@ -501,3 +571,5 @@ kenko_special_end = check("scenario.kenko.special_end")(_rule_check("kenko.speci
 kenko_checkup_residents = check("scenario.kenko.checkup_residents")(_rule_check("kenko.checkup_residents"))
 kenko_checkup_18_months = check("scenario.kenko.checkup_18_months")(_rule_check("kenko.checkup_18_months"))
 kenko_checkup_3_years = check("scenario.kenko.checkup_3_years")(_rule_check("kenko.checkup_3_years"))
+kenko_health_checkup = check("scenario.kenko.health_checkup")(_rule_check("kenko.health_checkup"))
+kenko_health_guidance = check("scenario.kenko.health_guidance")(_rule_check("kenko.health_guidance"))

@@ -8,7 +8,10 @@ Texts: spec_sources/statutes/kenko_kanri (予防接種法 第5条, 予防接種�
 - 施行令 第1条: 痘そう, 水痘, Ｂ型肝炎 and ロタウイルス感染症 are Ａ類疾病; 第2条: 肺炎球菌感染症（高齢者が
   かかるものに限る。）, 新型コロナウイルス感染症 and 帯状疱疹 are Ｂ類疾病;
 - 母子保健法 第12条第1項: the 市町村 examines the infants 満一歳六か月を超え満二歳に達しない (第1号) and
-  満三歳を超え満四歳に達しない (第2号).
+  満三歳を超え満四歳に達しない (第2号);
+- 健康増進法施行規則 第4条の2 第4号 (健康診査: 四十歳以上七十四歳以下 and no target of the 特定健康診査, or
+  七十五歳以上 and of 高齢者医療確保法 第五十一条第一号 (a 保護世帯, not 停止) or 第二号) and 第5号 (保健指導: the
+  特定健康診査非対象者 only, so no one of 75 or more): :func:`health_checkup`, :func:`health_guidance`.
 
 Where the text leaves room, a rule answers ``None`` (either answer is one the text allows) and the
 scenario checks ask about other days only:
@@ -266,3 +269,36 @@ def special_target(disease: str, ended: date, day: date) -> Verdict:
     if last is None or day > last:
         return False
     return None
+
+
+# -- 健康増進法施行規則 第4条の2 第4号, 第5号 ------------------------------------------------------------
+
+#: The facts of the person's ``健康管理`` record the 第4号 and 第5号 turn on: ``医療保険`` (加入: a 加入者 of a
+#: 医療保険者, なし: of none) and ``生活保護`` (受給, 停止: a 保護 stopped, なし).
+INSURED, UNINSURED = "加入", "なし"
+ON_WELFARE, WELFARE_STOPPED, NO_WELFARE = "受給", "停止", "なし"
+
+
+def _not_specific_checkup(birth: date, day: date, insurance: str) -> Verdict:
+    """特定健康診査非対象者: 四十歳以上七十四歳以下 (from the day 40 is reached to the day before 75 is) and no
+    target of 高齢者医療確保法 第20条's 特定健康診査. Our reading (第20条 is not quoted by the edition): its
+    targets are the 加入者 of a 医療保険者 from 40, so a person of no 医療保険 (e.g. a 保護世帯's, 国民健康保険法
+    第6条第9号) is none; the record holds no one of the 告示 (平成二十年厚生労働省告示第三号) the 第4号's
+    parenthesis leaves out."""
+    if insurance != UNINSURED:
+        return False
+    return _ages(birth, 40, 75).verdict(day)
+
+
+def health_checkup(birth: date, day: date, insurance: str, welfare: str) -> Verdict:
+    """施行規則 第4条の2第4号: the 特定健康診査非対象者, and the persons 七十五歳以上 of 高齢者医療確保法 第51条第1号
+    (生活保護法による保護を受けている世帯（その保護を停止されている世帯を除く。）に属する者: the generated person lives
+    alone) or 第2号 (the 省令's 特別の理由: not quoted; the record holds none)."""
+    elder = _ages(birth, 75, None).verdict(day) if welfare == ON_WELFARE else False
+    return _either(_not_specific_checkup(birth, day, insurance), elder)
+
+
+def health_guidance(birth: date, day: date, insurance: str) -> Verdict:
+    """施行規則 第4条の2第5号: the 保健指導 of the 特定健康診査非対象者 (第4号's 四十歳以上七十四歳以下 only: a
+    person of 75 or more examined under 第4号 is no 特定健康診査非対象者)."""
+    return _not_specific_checkup(birth, day, insurance)

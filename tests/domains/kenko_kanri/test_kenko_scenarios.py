@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rule_findings
 
+from conformance.checks import scenarios
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.kenko_kanri import checks as ks
 from conformance.domains.kenko_kanri import oracle as kenko
@@ -54,11 +55,11 @@ def test_b_class_persons_are_sixty_five(scenario: Scenario) -> None:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KENKO_RULES}
-    assert len(names) == 13
+    assert len(names) == 15
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in KENKO_RULES.values())
-    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 12
+    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 16
 
 
 def test_the_worked_examples() -> None:
@@ -87,6 +88,18 @@ def test_the_worked_examples() -> None:
     assert ks._checkup(kenko.CHECKUP_3_YEARS)(ks.THREE_AND_FOUR_MONTHS, TOWN_CODE) == {kenko.CHECKUP_3_YEARS: True}
     assert ks._any_target(ks.DIED, TOWN_CODE) == {"定期接種あり": False}
     assert ks._any_checkup(ks.TODDLER_MOVED, TOWN_CODE) == {"乳幼児健康診査あり": False}
+    # 健康増進法施行規則 第4条の2第4号: 74歳 of no 医療保険 (七十四歳以下), 76歳 of a 保護世帯 (高齢者医療確保法
+    # 第51条第1号); not when the 保護 is 停止, nor a 加入者 of 45 (the 特定健康診査's).
+    checkup = ks._health(ks.HEALTH_CHECKUP)
+    assert checkup(ks.SEVENTY_FOUR_UNINSURED, TOWN_CODE) == {ks.HEALTH_CHECKUP: True}
+    assert checkup(ks.SEVENTY_SIX_ON_WELFARE, TOWN_CODE) == {ks.HEALTH_CHECKUP: True}
+    assert checkup(ks.SEVENTY_SIX_WELFARE_STOPPED, TOWN_CODE) == {ks.HEALTH_CHECKUP: False}
+    assert checkup(ks.FORTY_FIVE_INSURED, TOWN_CODE) == {ks.HEALTH_CHECKUP: False}
+    # 第5号: the 特定健康診査非対象者 only: the 74歳 of no 医療保険, not the 76歳 examined under 第4号.
+    guidance = ks._health(ks.HEALTH_GUIDANCE)
+    assert guidance(ks.SEVENTY_FOUR_UNINSURED, TOWN_CODE) == {ks.HEALTH_GUIDANCE: True}
+    assert guidance(ks.SEVENTY_SIX_ON_WELFARE, TOWN_CODE) == {ks.HEALTH_GUIDANCE: False}
+    assert guidance(ks.FORTY_FIVE_INSURED, TOWN_CODE) == {ks.HEALTH_GUIDANCE: False}
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
@@ -96,3 +109,26 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 @pytest.mark.parametrize("name", KENKO_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), KENKO_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+#: The rules of 健康増進法施行規則 第4条の2, the defect that breaks each and its finding on the first example that
+#: shows it (the 74歳 of no 医療保険: 七十四歳以下; the 76歳 of a 保護世帯: no 特定健康診査非対象者).
+HEALTH_RULES = {"kenko.health_checkup": ("kenko_health_checkup_under_seventy_four", '{"健康診査": true}',
+                                         '{"健康診査": false}', "birth=1951-06-06"),
+                "kenko.health_guidance": ("kenko_guidance_for_seventy_five_and_over", '{"保健指導": false}',
+                                          '{"保健指導": true}', "birth=1949-06-06")}
+
+
+def test_a_conforming_vendor_gives_the_health_rules_no_finding() -> None:
+    assert all(found == [] for found in rule_findings(frozenset(), KENKO_RULES, BINDINGS, list(HEALTH_RULES)).values())
+
+
+@pytest.mark.parametrize(("rule", "name", "expected", "actual", "person"),
+                         [(rule, *found) for rule, found in HEALTH_RULES.items()])
+def test_a_health_defect_gives_its_rules_finding_at_the_query(rule: str, name: str, expected: str,
+                                                              actual: str, person: str) -> None:
+    (finding,) = rule_findings(frozenset({name}), KENKO_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"
+    assert (finding.expected, finding.actual) == (expected, actual)
+    assert person in finding.message
