@@ -119,6 +119,9 @@ class Target:
     max_examples: int = 25
     #: Whether Hypothesis shrinks a failing example before it is reported (``hypothesis.shrink``, ``--shrink``).
     shrink: bool = True
+    #: Not shrinking, whether the model's machines go on after a breach to report every one (a run's behaviour);
+    #: False stops at the first, unshrunk (the machine's own tests, which look for one breach: a quarter the time).
+    every_breach: bool = True
     cache: dict[str, Any] = field(default_factory=dict)
     driver: DriverTarget | None = None
     #: The statute domains' forms the vendor's form interface issues (targets.forms; None: none is said to be).

@@ -231,7 +231,7 @@ def session_of(target: Target) -> Session:
                   forms=CertificateForms.of(target))
     # Not shrunk, the run collects every breach (Session.collect), and draws at most twice the profile's examples.
     return Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)),
-                   admin=_administration(target, client), collect=not target.shrink,
+                   admin=_administration(target, client), collect=not target.shrink and target.every_breach,
                    example_budget=2 * target.max_examples)
 
 
