@@ -54,7 +54,14 @@ from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated, check
 from conformance.checks.scenarios import QUERY_PATH, Scenario, history, other_codes
 from conformance.domains.jumin.model.admin import Acting
-from conformance.domains.jumin.model.check import Result, draw, machine_settings, result_of, session_of
+from conformance.domains.jumin.model.check import (
+    Result,
+    draw,
+    machine_settings,
+    others_bound,
+    result_of,
+    session_of,
+)
 from conformance.domains.jumin.model.machine import _DAYS, JuminModelMachine
 from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, ModelBreach, Session
 from conformance.domains.jumin.oracles.model import Breach, World
@@ -366,23 +373,17 @@ def domains_check(ctx: CheckContext) -> Iterator[Finding]:
     try:
         found = _world_result(target)
     except NotAutomated:
-        if _others(ctx):  # the other checks' verdict stands (a runner stops at the first NotAutomated)
+        if others_bound(ctx, _CACHE):  # the other checks' verdict stands (a runner stops at the first NotAutomated)
             return
         raise
     own, steps = found.result.first(ctx.requirement.id)
-    if not own and ctx.requirement.id not in found.compared and not _others(ctx):
+    if not own and ctx.requirement.id not in found.compared and not others_bound(ctx, _CACHE):
         raise NotAutomated(f"no step of the cross-domain machine compared the rule of {ctx.requirement.id} in this "
                            f"run (seed {found.result.seed})")
     for breach in own:
         yield ctx.finding(breach.code, f"{breach.message}: after the steps [{'; '.join(steps)}] ({target.replay})",
                           location=f"model:world/step:{len(steps)}#{breach.item}",
                           expected=breach.expected, actual=breach.actual)
-
-
-def _others(ctx: CheckContext) -> bool:
-    """Whether another automated check is bound to the requirement."""
-    return any(getattr(bound, "name", _CACHE) != _CACHE for bound in ctx.requirement.checks
-               if getattr(bound, "kind", "") != "manual")
 
 
 #: The machine's outcome of the latest runs, by the run's driver target: a run opens one target per edition, each

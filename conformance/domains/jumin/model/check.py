@@ -103,11 +103,11 @@ def state_machine(ctx: CheckContext) -> Iterator[Finding]:
     try:
         result = _result(target)
     except NotAutomated:
-        if _others(ctx):  # the other checks' verdict stands (a runner stops at the first NotAutomated)
+        if others_bound(ctx):  # the other checks' verdict stands (a runner stops at the first NotAutomated)
             return
         raise
     own, steps = result.first(ctx.requirement.id)
-    if not own and ctx.requirement.id not in result.exercised and not _others(ctx):
+    if not own and ctx.requirement.id not in result.exercised and not others_bound(ctx):
         # Alone on the requirement, a rule no step exercised verifies nothing: never PASS. Beside other
         # checks it adds no evidence this run and takes none away (their verdict stands).
         raise NotAutomated(f"no step of the model's state machine exercised the rule of {ctx.requirement.id} in "
@@ -116,9 +116,10 @@ def state_machine(ctx: CheckContext) -> Iterator[Finding]:
         yield _finding(ctx, target, breach, steps)
 
 
-def _others(ctx: CheckContext) -> bool:
-    """Whether another automated check is bound to the requirement."""
-    return any(getattr(bound, "name", _CACHE) != _CACHE for bound in ctx.requirement.checks
+def others_bound(ctx: CheckContext, name: str = _CACHE) -> bool:
+    """Whether an automated check other than ``name`` is bound to the requirement (the cross-domain machine asks
+    it for its own check: conformance/domains/world.py)."""
+    return any(getattr(bound, "name", name) != name for bound in ctx.requirement.checks
                if getattr(bound, "kind", "") != "manual")
 
 

@@ -233,9 +233,8 @@ class ModelSteps(RuleBasedStateMachine):
         """The refusal the example's 抑止 give the request (3.1), on the persons it names by 宛名番号."""
         if not self.suppressions:
             return None
-        named = request.get("宛名番号")
-        persons = [str(atena) for atena in named] if isinstance(named, list) else [str(named)] if named else []
-        return suppression_refusal(self.suppressions, operation, persons, self._household_of, self.session.today)
+        return suppression_refusal(self.suppressions, operation, _asked(request), self._household_of,
+                                   self.session.today)
 
     def _household_of(self, atena: str) -> str:
         return self.world.latest(atena).get("世帯番号", "") if atena in self.world.persons else ""
@@ -260,8 +259,7 @@ class ModelSteps(RuleBasedStateMachine):
         # A person the request names, where the step changed one: 10.2 R004 asks for the operation's entry, not one
         # for each person it changed on the side (a vendor may make the member a leaving 世帯主 leaves behind the
         # new 世帯主 in the same 異動, 4.0.4 R001, and log the 転出 under the one who moved only).
-        named = request.get("宛名番号")
-        asked = {str(atena) for atena in named} if isinstance(named, list) else {str(named)} if named else set()
+        asked = _asked(request)
         atena = next((atena for atena in persons if atena in asked), persons[0])
         _, document = self.session.paths.driver.call("query.person", {"宛名番号": atena})
         person = document.get("person") if isinstance(document, dict) else None
@@ -549,3 +547,8 @@ def _first_requirement(outcome: Commit) -> str:
 def _kanji(serial: int) -> str:
     return "".join(_DIGITS[int(digit)] for digit in str(serial))
 
+
+def _asked(request: Mapping[str, Any]) -> list[str]:
+    """The persons a request names by 宛名番号 (one, or a list)."""
+    named = request.get("宛名番号")
+    return [str(atena) for atena in named] if isinstance(named, list) else [str(named)] if named else []
