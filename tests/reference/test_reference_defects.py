@@ -387,6 +387,13 @@ AFFECTS: dict[str, set[str]] = {
         "shugaku_notice_one_month_before", "shugaku_late_entrant_regular_deadline",
         "shugaku_principal_notice_without_date", "shugaku_register_without_sex",
         "shugaku_guardian_relation_as_zokugara", "shugaku_entrant_without_guardian", "shugaku_proviso_ignored")},
+    # 就学 on the 保護者's 就学 record (施行令 第5条第3項, 第6条第2号〜第7号; 施行規則 第30条第1項第4号, 第5号).
+    **{name: {"qualifications"} for name in (
+        "shugaku_article_6_2_notice_ignored", "shugaku_article_6_3_third_paragraph_notified",
+        "shugaku_article_18_certified_notified", "shugaku_article_12_certified_notified",
+        "shugaku_article_12_2_third_paragraph_notified", "shugaku_school_change_ignored",
+        "shugaku_outside_district_notified", "shugaku_register_without_return_day",
+        "shugaku_register_without_reminder")},
     # 学齢簿 as printed (each defect's own test: tests/domains/shugaku/test_shugaku_forms.py): the 学齢簿 itself is
     # right.
     "shugaku_gakureibo_form_without_sex": {"gakureibo"},
@@ -604,6 +611,9 @@ RULE_PROBES = (
     *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
       shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER,
       shugaku_scenarios.NOT_YET_COMPLETED),
+    # 就学 on the 保護者's 就学 record: the worked examples of conformance/domains/shugaku/checks.py.
+    *(example for examples in shugaku_scenarios.ARTICLE_6_EXAMPLES.values() for example in examples),
+    *shugaku_scenarios.EXEMPTED_ENTRANTS, shugaku_scenarios.DEFERRED_BACK, shugaku_scenarios.REMINDED,
     # 後期高齢者医療: the worked examples of conformance/domains/koki_korei/checks.py.
     *(koki_scenarios.MOVED_WITHIN, koki_scenarios.DIED, koki_scenarios.TO_OTHER_PREFECTURE, koki_scenarios.WELFARE,
       koki_scenarios.WELFARE_ENDED, koki_scenarios.CERTIFIED, koki_scenarios.FROM_ABROAD,

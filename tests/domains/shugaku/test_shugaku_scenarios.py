@@ -10,8 +10,9 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rule_findings
 
+from conformance.checks import scenarios
 from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.shugaku import checks as ss
 from conformance.domains.shugaku import oracle as law
@@ -55,7 +56,7 @@ def test_moving_entrants_reach_six_in_the_year_and_never_move_in_on_february_fir
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SHUGAKU_RULES}
-    assert len(names) == 13
+    assert len(names) == 22
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.shugaku.")}
     assert all(rule.examples for rule in SHUGAKU_RULES.values())
@@ -101,3 +102,80 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 @pytest.mark.parametrize("name", SHUGAKU_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), SHUGAKU_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+def test_article_6_gives_the_notice_to_whom_each_item_names_and_no_one_it_leaves_out() -> None:
+    # 令第6条第2号〜第7号: each 号's event calls for the notice of 第5条 「速やかに」; 第3号 leaves out those of
+    # 第6条の3第3項's notice, 第4号 a 認定特別支援学校就学者, 第5号 and 第6号 both; 第2号 and 第7号 no one. No event,
+    # no notice.
+    assert law.notified_under_article_6("第6条の2第2項", certified=True, third_paragraph=True)
+    assert law.notified_under_article_6("第6条の3第2項", certified=True, third_paragraph=False)
+    assert not law.notified_under_article_6("第6条の3第2項", certified=False, third_paragraph=True)
+    assert law.notified_under_article_6("第10条", certified=False, third_paragraph=True)
+    assert not law.notified_under_article_6("第18条", certified=True, third_paragraph=False)
+    for event in ("第12条第1項", "第12条の2第1項"):
+        assert law.notified_under_article_6(event, certified=False, third_paragraph=False)
+        assert not law.notified_under_article_6(event, certified=True, third_paragraph=False)
+        assert not law.notified_under_article_6(event, certified=False, third_paragraph=True)
+    assert law.notified_under_article_6("学校の新設廃止等", certified=True, third_paragraph=True)
+    assert not law.notified_under_article_6(None, certified=False, third_paragraph=False)
+    first, certified = ss.ARTICLE_6_EXAMPLES[5][:2]
+    assert ss._article_6_notice(first, TOWN_CODE) == {"第6条通知": {"0": "速やかに"}}
+    assert ss._article_6_notice(certified, TOWN_CODE) == {"第6条通知": {"0": None}}
+
+
+def test_a_notification_of_article_9_or_17_takes_the_entrant_out_of_the_notice() -> None:
+    # 令第5条第3項: 第9条第1項 (区域外就学) or 第17条: no notice of the 入学期日 by this 教育委員会.
+    assert [ss._exempted_notice(s, TOWN_CODE) for s in ss.EXEMPTED_ENTRANTS] == [
+        {"入学期日通知": {"0": ss.ON_TIME}}, {"入学期日通知": {"0": None}}, {"入学期日通知": {"0": None}}]
+
+
+def test_the_register_records_a_deferment_an_exemption_and_the_reminders() -> None:
+    # 規則第30条第1項第5号: a 猶予 with its 期間 and the 復学; a 免除 has no 期間.
+    assert ss._deferments(ss.DEFERRED_BACK, TOWN_CODE) == {"猶予免除": {"0": {
+        "区分": "猶予", "年月日": "2024-04-01", "事由": "病弱", "期間": ["2024-04-01", "2025-03-31"],
+        "復学年月日": "2025-04-10"}}}
+    assert ss._deferments(ss.EXEMPTED, TOWN_CODE)["猶予免除"]["0"]["期間"] is None
+    # 第4号: the 校長's notice and the 督促, each with its day.
+    assert ss._reminders(ss.REMINDED, TOWN_CODE) == {"督促等": {"0": {"校長通知年月日": "2025-05-12",
+                                                                   "督促年月日": "2025-05-20"}}}
+    assert law.reminder_items(None, None) is None
+
+
+_DEFERRED = ('{"猶予免除": {"0": {"事由": "病弱", "区分": "猶予", "年月日": "2024-04-01", "復学年月日": %s, '
+             '"期間": ["2024-04-01", "2025-03-31"]}}}')
+#: The rules of the 就学 record's events: the defect that breaks each, and the finding's expected and actual.
+RECORD_RULES = {
+    "shugaku.notice_item_2": ("shugaku_article_6_2_notice_ignored", '{"第6条通知": {"0": "速やかに"}}',
+                              '{"第6条通知": {"0": null}}'),
+    "shugaku.notice_item_3": ("shugaku_article_6_3_third_paragraph_notified", '{"第6条通知": {"0": null}}',
+                              '{"第6条通知": {"0": "速やかに"}}'),
+    "shugaku.notice_item_4": ("shugaku_article_18_certified_notified", '{"第6条通知": {"0": null}}',
+                              '{"第6条通知": {"0": "速やかに"}}'),
+    "shugaku.notice_item_5": ("shugaku_article_12_certified_notified", '{"第6条通知": {"0": null}}',
+                              '{"第6条通知": {"0": "速やかに"}}'),
+    "shugaku.notice_item_6": ("shugaku_article_12_2_third_paragraph_notified", '{"第6条通知": {"0": null}}',
+                              '{"第6条通知": {"0": "速やかに"}}'),
+    "shugaku.notice_item_7": ("shugaku_school_change_ignored", '{"第6条通知": {"0": "速やかに"}}',
+                              '{"第6条通知": {"0": null}}'),
+    "shugaku.notice_exempted": ("shugaku_outside_district_notified", '{"入学期日通知": {"0": null}}',
+                                '{"入学期日通知": {"0": "期限内"}}'),
+    "shugaku.deferment_items": ("shugaku_register_without_return_day", _DEFERRED % '"2025-04-10"', _DEFERRED % "null"),
+    "shugaku.reminder_items": ("shugaku_register_without_reminder",
+                               '{"督促等": {"0": {"校長通知年月日": "2025-05-12", "督促年月日": "2025-05-20"}}}',
+                               '{"督促等": {"0": {"校長通知年月日": "2025-05-12", "督促年月日": null}}}'),
+}
+
+
+def test_the_clean_reference_passes_the_record_rules() -> None:
+    found = rule_findings(frozenset(), SHUGAKU_RULES, BINDINGS, list(RECORD_RULES))
+    assert all(findings == [] for findings in found.values())
+
+
+@pytest.mark.parametrize(("rule", "name", "expected", "actual"),
+                         [(rule, *found) for rule, found in RECORD_RULES.items()])
+def test_a_record_defect_gives_its_rules_finding_at_the_query(rule: str, name: str, expected: str, actual: str) -> None:
+    (finding,) = rule_findings(frozenset({name}), SHUGAKU_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"
+    assert (finding.expected, finding.actual) == (expected, actual)
