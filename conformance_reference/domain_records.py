@@ -157,7 +157,10 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
     # 予防接種法施行令 第3条第2項: the 特定疾病 a 特別の事情 kept the person from, the 事情's first and last day.
     # 健康増進法施行規則 第4条の2第4号・第5号: 医療保険 (加入, なし) and 生活保護 (受給, 停止, なし).
     "健康管理": frozenset({"特別の事情_疾病", "特別の事情_開始年月日", "特別の事情_終了年月日",
-                           "医療保険", "生活保護"}),
+                           "医療保険", "生活保護",
+                           # 予防接種法 第5条第2項・第3項 (the 指定's disease and 全部 or 一部 of the area); 母子保健法
+                           # 第15条, 第16条第1項 (the day of the 妊娠の届出).
+                           "指定区域_疾病", "指定区域_範囲", "妊娠届出年月日"}),
     # 学校教育法 第17条第1項ただし書: the day the 保護者's child completed the 小学校の課程, or 未修了.
     "就学": frozenset({"小学校課程修了年月日",
                      # 施行令 第6条第2号〜第7号 (the event, 認定特別支援学校就学者 and the 第3項's notice: "1"),

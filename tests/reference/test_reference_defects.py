@@ -455,6 +455,8 @@ AFFECTS: dict[str, set[str]] = {
         "kenko_school_start_without_next_day", "kenko_jev_second_period_from_ten",
         "kenko_special_period_from_next_day", "kenko_health_checkup_under_seventy_four",
         "kenko_guidance_for_seventy_five_and_over")},
+    # 健康管理 on the 健康管理 record (予防接種法 第5条第3項, 母子保健法 第16条第1項).
+    **{name: {"qualifications"} for name in ("kenko_designation_part_of_area", "kenko_handbook_fifteen_to_forty_nine")},
     # 戸籍の附票 (conformance_reference/koseki_fuhyo/fuhyo.py; each defect's own test:
     # tests/domains/koseki_fuhyo/test_fuhyo_scenarios.py).
     # The printed 写し is made from the 附票: a wrong 附票 prints wrong too.
@@ -640,6 +642,9 @@ RULE_PROBES = (
       kenko_scenarios.BORN_APRIL_FIRST, kenko_scenarios.BORN_APRIL_SECOND, kenko_scenarios.NINE,
       kenko_scenarios.SPECIAL_ENDED, kenko_scenarios.SEVENTY_FOUR_UNINSURED, kenko_scenarios.SEVENTY_SIX_ON_WELFARE,
       kenko_scenarios.SEVENTY_SIX_WELFARE_STOPPED, kenko_scenarios.FORTY_FIVE_INSURED),
+    # 健康管理 on the 健康管理 record: the worked examples of 予防接種法 第5条第3項 and 母子保健法 第16条第1項.
+    *(kenko_scenarios.DESIGNATED_IN_PART, kenko_scenarios.DESIGNATED_WHOLLY, kenko_scenarios.NOTIFIED_AT_FOURTEEN,
+      kenko_scenarios.NOTIFIED_AT_FIFTY_ONE, kenko_scenarios.BEFORE_NOTIFYING),
     # 軽自動車税: the worked examples of conformance/domains/keijidosha_zei/checks.py.
     *(keiji_scenarios.BOUGHT_ON_LEVY_DATE, keiji_scenarios.BOUGHT_AFTER, keiji_scenarios.SCRAPPED_AFTER,
       keiji_scenarios.SMALL_TWO_WHEEL, keiji_scenarios.MOPED, keiji_scenarios.STATIONED_ELSEWHERE,
