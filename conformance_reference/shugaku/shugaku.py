@@ -87,6 +87,23 @@ def _items(child: Row, guardian: Row, defects: frozenset[str], *, entrant: bool)
             "保護者": _guardian(guardian, defects, entrant=entrant)}
 
 
+def _move_notice(child: Row, birth: date, as_of: date, defects: frozenset[str]) -> str | None:
+    """施行令 第4条: the day of a 転入 (住民基本台帳法 第22条) the 市町村長 notifies the 教育委員会 of: a child who was
+    a 学齢児童 or 学齢生徒 when it moved, or one of 第2条 (six in the 学年 of the move) who moved after 10月1日 (the
+    省令's day, 規則第31条: 「翌日以後」). A child born here moved in with no 届出 of its own."""
+    stay = stay_of(child)
+    if stay is None or stay.moved_in <= birth or as_of < stay.moved_in:
+        return None
+    moved = stay.moved_in
+    if _category(birth, moved) is None:
+        school_year = moved.year - (moved.month < 4)
+        six = _reached(birth, 6, frozenset())
+        first_day = date(school_year, 10, 1 if "shugaku_move_notice_from_base_day" in defects else 2)
+        if not (date(school_year, 4, 1) <= six <= date(school_year + 1, 3, 31) and moved >= first_day):
+            return None
+    return moved.isoformat()
+
+
 def _last_april(day: date) -> date:
     return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
 
@@ -226,7 +243,7 @@ def shugaku(guardian: Row, children: Sequence[Row], fiscal_year: int, as_of: dat
         elementary_end = _late_end(birth, elementary_end, record, defects)
         duties.append({"宛名番号": child.get("宛名番号", ""), "小学校就学始期": first.isoformat(),
                        "小学校就学終期": elementary_end.isoformat(), "中学校就学始期": secondary.isoformat(),
-                       "中学校就学終期": last.isoformat()})
+                       "中学校就学終期": last.isoformat(), "住所変更通知": _move_notice(child, birth, as_of, defects)})
         if _on_register(child, birth, as_of, defects):
             register.append({**_items(child, guardian, defects, entrant=False), "区分": _category(birth, as_of),
                              **_recorded(record or {}, defects)})

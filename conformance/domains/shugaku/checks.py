@@ -7,7 +7,8 @@ household, the 就学義務 (``児童``), the 学齢簿 on ``as_of`` (``学齢�
 made in that 学年 for the next one (``就学予定者``). Each check judges the fields of one provision on the
 children it is about, so a wrong answer about one provision fails that provision's check and no other:
 
-- ``児童``: 小学校 and 中学校 就学義務 (法第17条第1項, 第2項), children born on the 4月1日/4月2日 boundary; the
+- ``児童``: the 転入 notified to the 教育委員会 (``住所変更通知``: the day of the move, or empty; 令第4条);
+  小学校 and 中学校 就学義務 (法第17条第1項, 第2項), children born on the 4月1日/4月2日 boundary; the
   小学校's end for a child who completed the 課程 late or not yet (第1項ただし書: the 保護者's ``就学`` record,
   小学校課程修了年月日 or 未修了, sent to ``targets.load.records_path``);
 - ``学齢簿``: who is on it and as what (令第1条第1項), from the move-in (令第1条第2項, 第3条), and what
@@ -425,6 +426,33 @@ def _actual_entrant_items(document: Mapping[str, Any], loaded: Loaded) -> Projec
                      for i, entry in _listed_entrants(document, loaded).items()}}
 
 
+@st.composite
+def moving_children(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A household moving in with 学齢児童 (asked about near the move) or with a child reaching six in the 学年, moving
+    in around 10月1日 (規則第31条's day; the 10月1日 and 10月2日 themselves often)."""
+    if draw(st.booleans()):
+        return draw(moving_pupils(codes))
+    fiscal_year = draw(st.integers(2020, 2026))
+    base = law.register_base_day(fiscal_year)
+    moved_in = draw(st.one_of(st.sampled_from((base, base + timedelta(days=1))), _near(base, 60)))
+    as_of = draw(st.dates(moved_in - timedelta(days=5), moved_in + timedelta(days=60)))
+    birth = draw(st.dates(date(fiscal_year - 6, 4, 2), date(fiscal_year - 5, 4, 1)))
+    return Scenario(fiscal_year, _GUARDIAN_BIRTH, moved_in, previous=draw(st.sampled_from((None, *codes))),
+                    as_of=as_of, children=(birth,))
+
+
+def _move_notices(s: Scenario, town: str) -> Projection:
+    """令第4条: each child's 転入 notified to the 教育委員会 (the day of the move), or none."""
+    assert s.as_of is not None
+    as_of = s.as_of
+    return {"住所変更通知": {str(i): s.moved_in.isoformat() if law.move_notified(b, s.moved_in, as_of) else None
+                       for i, b in enumerate(s.children)}}
+
+
+def _actual_move_notices(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    return {"住所変更通知": {i: entry.get("住所変更通知") for i, entry in _children_part(document, loaded).items()}}
+
+
 # -- the 就学 record's events (令第5条第3項, 第6条第2号〜第7号; 規則第30条第1項第4号, 第5号) ---------------------
 
 #: The items of the 保護者's ``就学`` record about the household's one child (``targets.load.records_path``):
@@ -634,6 +662,12 @@ EXEMPTED = _with_record(PUPIL, **{DEFERMENT_KIND: "免除", DEFERMENT_DAY: "2024
 REMINDED = _with_record(PUPIL, **{PRINCIPAL_NOTICE_DAY: "2025-05-12", REMINDER_DAY: "2025-05-20"})
 
 
+#: 学年 2025, born 2019-09-09 (a 就学予定者): moved in on 2025-10-01 (on the 学齢簿 made that day: no notice) and on
+#: 2025-10-02 (「翌日以後」: notified), asked about on 2025-10-20 (令第4条).
+MOVED_AROUND_BASE_DAY = tuple(replace(AUTUMN_MOVER, moved_in=day, as_of=date(2025, 10, 20))
+                              for day in (date(2025, 10, 1), date(2025, 10, 2)))
+
+
 def _article_6_rule(item: int, *flags: str) -> Rule:
     excluded = "".join(f", {flag}を除く" for flag in flags)
     return Rule(f"shugaku.notice_item_{item}",
@@ -681,6 +715,9 @@ SHUGAKU_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("shugaku.entrant_items", "就学: the 学齢簿 of the 就学予定者 records the child's and the 保護者's items "
          "(規則第30条第2項)",
          entrant_families, _entrant_items, _actual_entrant_items, (ENTRANTS,)),
+    Rule("shugaku.move_notice", "就学: the 教育委員会 notified of a 学齢児童's 転入, and of a 就学予定者's from the "
+         "day after 10月1日 (令第4条)",
+         moving_children, _move_notices, _actual_move_notices, (MOVED_IN, *MOVED_AROUND_BASE_DAY)),
     _article_6_rule(2), _article_6_rule(3, THIRD_PARAGRAPH), _article_6_rule(4, CERTIFIED),
     _article_6_rule(5, CERTIFIED, THIRD_PARAGRAPH), _article_6_rule(6, CERTIFIED, THIRD_PARAGRAPH), _article_6_rule(7),
     Rule("shugaku.notice_exempted", "就学: no 入学期日 notice to a 就学予定者 with the 届出 of 令第9条第1項 or 第17条 "
@@ -721,3 +758,4 @@ shugaku_notice_item_7 = check("scenario.shugaku.notice_item_7")(_rule_check("shu
 shugaku_notice_exempted = check("scenario.shugaku.notice_exempted")(_rule_check("shugaku.notice_exempted"))
 shugaku_deferment_items = check("scenario.shugaku.deferment_items")(_rule_check("shugaku.deferment_items"))
 shugaku_reminder_items = check("scenario.shugaku.reminder_items")(_rule_check("shugaku.reminder_items"))
+shugaku_move_notice = check("scenario.shugaku.move_notice")(_rule_check("shugaku.move_notice"))

@@ -168,3 +168,20 @@ def reminder_items(principal_notice: date | None, reminded: date | None) -> dict
         return None
     return {"校長通知年月日": principal_notice.isoformat() if principal_notice else None,
             "督促年月日": reminded.isoformat() if reminded else None}
+
+
+def move_notified(birth: date, moved_in: date, day: date) -> bool:
+    """施行令 第4条: whether, by ``day``, the 市町村長 has a 届出 of 住民基本台帳法 第22条 (a 転入 on ``moved_in``) to
+    notify the 教育委員会 of: the child a 学齢児童 or 学齢生徒 on the day of the move, or a 第2条に規定する者 (reaching
+    six in the 学年 of the move) whose move is on or after 「文部科学省令で定める日の翌日」 (規則第31条's 十月一日:
+    10月2日 on). A child born here made no 届出 of its own (``moved_in`` its birth: False).
+
+    Readings (ours): the 届出 is the move's (住民となった年月日); 第23条 (転居) is not generated. A move on 10月1日 is
+    on the 学齢簿 made that day and needs no notice (「翌日以後」).
+    """
+    if moved_in <= birth or day < moved_in:
+        return False
+    if category_on(birth, moved_in) is not None:
+        return True
+    fiscal_year = moved_in.year if moved_in.month >= 4 else moved_in.year - 1
+    return is_entrant(birth, fiscal_year) and moved_in > register_base_day(fiscal_year)

@@ -56,7 +56,7 @@ def test_moving_entrants_reach_six_in_the_year_and_never_move_in_on_february_fir
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SHUGAKU_RULES}
-    assert len(names) == 22
+    assert len(names) == 23
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.shugaku.")}
     assert all(rule.examples for rule in SHUGAKU_RULES.values())
@@ -130,6 +130,18 @@ def test_a_notification_of_article_9_or_17_takes_the_entrant_out_of_the_notice()
         {"入学期日通知": {"0": ss.ON_TIME}}, {"入学期日通知": {"0": None}}, {"入学期日通知": {"0": None}}]
 
 
+def test_a_move_is_notified_for_a_pupil_and_for_an_entrant_from_the_day_after_october_first() -> None:
+    # 令第4条: a 学齢児童 moving in on 2025-06-15; a 就学予定者 moving in on 2025-10-01 (on the 学齢簿 made that day) is
+    # not notified, one moving in on 2025-10-02 (「翌日以後」) is; a child born here made no 届出.
+    assert ss._move_notices(ss.MOVED_IN, TOWN_CODE) == {"住所変更通知": {"0": "2025-06-15"}}
+    on_base_day, after = ss.MOVED_AROUND_BASE_DAY
+    assert ss._move_notices(on_base_day, TOWN_CODE) == {"住所変更通知": {"0": None}}
+    assert ss._move_notices(after, TOWN_CODE) == {"住所変更通知": {"0": "2025-10-02"}}
+    assert ss._move_notices(ss.PUPIL, TOWN_CODE) == {"住所変更通知": {"0": None}}
+    # A 転入 in May of the 学年 the child reaches six in: a 第2条の者 before the 省令's day, no notice.
+    assert not law.move_notified(date(2019, 9, 9), date(2025, 5, 10), date(2025, 6, 1))
+
+
 def test_the_register_records_a_deferment_an_exemption_and_the_reminders() -> None:
     # 規則第30条第1項第5号: a 猶予 with its 期間 and the 復学; a 免除 has no 期間.
     assert ss._deferments(ss.DEFERRED_BACK, TOWN_CODE) == {"猶予免除": {"0": {
@@ -161,6 +173,8 @@ RECORD_RULES = {
     "shugaku.notice_exempted": ("shugaku_outside_district_notified", '{"入学期日通知": {"0": null}}',
                                 '{"入学期日通知": {"0": "期限内"}}'),
     "shugaku.deferment_items": ("shugaku_register_without_return_day", _DEFERRED % '"2025-04-10"', _DEFERRED % "null"),
+    "shugaku.move_notice": ("shugaku_move_notice_from_base_day", '{"住所変更通知": {"0": null}}',
+                            '{"住所変更通知": {"0": "2025-10-01"}}'),
     "shugaku.reminder_items": ("shugaku_register_without_reminder",
                                '{"督促等": {"0": {"校長通知年月日": "2025-05-12", "督促年月日": "2025-05-20"}}}',
                                '{"督促等": {"0": {"校長通知年月日": "2025-05-12", "督促年月日": null}}}'),
