@@ -87,6 +87,20 @@ def _items(child: Row, guardian: Row, defects: frozenset[str], *, entrant: bool)
             "保護者": _guardian(guardian, defects, entrant=entrant)}
 
 
+def _school(record: Mapping[str, str], defects: frozenset[str]) -> str | None:
+    """施行令 第5条第2項: the school named in the notice where the municipality has two or more 小学校 and
+    義務教育学校, or two or more 中学校 and 義務教育学校 (the reference reads 「又は」 as either count); it has no
+    通学区域, so it names its first 小学校."""
+    def count(item: str) -> int:
+        value = record.get(item, "")
+        return int(value) if value.isdigit() else 0
+
+    least = 3 if "shugaku_designation_more_than_two" in defects else 2
+    if max(count("設置小学校等の数"), count("設置中学校等の数")) < least:
+        return None
+    return "第一小学校"
+
+
 def _move_notice(child: Row, birth: date, as_of: date, defects: frozenset[str]) -> str | None:
     """施行令 第4条: the day of a 転入 (住民基本台帳法 第22条) the 市町村長 notifies the 教育委員会 of: a child who was
     a 学齢児童 or 学齢生徒 when it moved, or one of 第2条 (six in the 学年 of the move) who moved after 10月1日 (the
@@ -119,12 +133,14 @@ def _on_register(child: Row, birth: date, as_of: date, defects: frozenset[str]) 
 
 
 def _entrants(guardian: Row, children: Sequence[tuple[Row, date]], fiscal_year: int, as_of: date,
-              defects: frozenset[str], notification: str | None = None) -> dict[str, Any]:
+              defects: frozenset[str], record: Mapping[str, str]) -> dict[str, Any]:
     """施行令 第2条, 第5条〜第7条, 施行規則 第31条: the 学齢簿 of those entering school on the next 4月1日; a child
     whose 保護者 made the 届出 of 第9条第1項 or 第17条 (``notification``) is given no notice (第5条第3項), and so
     the 校長 none either (第7条: 「第五条第一項…の通知と同時に」)."""
+    notification = record.get("届出")
     exempt = notification == "第17条" or (notification == "第9条第1項"
                                           and "shugaku_outside_district_notified" not in defects)
+    school = _school(record, defects)
     base = date(fiscal_year, 10, 31) if "shugaku_entrants_as_of_deadline" in defects else date(fiscal_year, 10, 1)
     deadline = date(fiscal_year + 1, 1, 31)
     if "shugaku_notice_one_month_before" in defects:
@@ -144,7 +160,7 @@ def _entrants(guardian: Row, children: Sequence[tuple[Row, date]], fiscal_year: 
         listed.append({**_items(child, guardian, defects, entrant=True),
                        "記載事由": "作成" if stay.moved_in <= base else "転入",
                        "入学期日通知期限": None if exempt else "速やかに" if late else deadline.isoformat(),
-                       "校長通知": None if exempt else principal})
+                       "校長通知": None if exempt else principal, "就学すべき学校": None if exempt else school})
     made_by = date(fiscal_year, 10, 31)
     if "shugaku_entrants_deadline_november" in defects:
         made_by = date(fiscal_year, 11, 30)
@@ -248,7 +264,7 @@ def shugaku(guardian: Row, children: Sequence[Row], fiscal_year: int, as_of: dat
             register.append({**_items(child, guardian, defects, entrant=False), "区分": _category(birth, as_of),
                              **_recorded(record or {}, defects)})
     return {"児童": duties, "学齢簿": register,
-            "就学予定者": _entrants(guardian, born, fiscal_year, as_of, defects, (record or {}).get("届出"))}
+            "就学予定者": _entrants(guardian, born, fiscal_year, as_of, defects, record or {})}
 
 
 def register_lines(child: Row, guardian: Row | None, as_of: date,

@@ -393,7 +393,8 @@ AFFECTS: dict[str, set[str]] = {
         "shugaku_article_18_certified_notified", "shugaku_article_12_certified_notified",
         "shugaku_article_12_2_third_paragraph_notified", "shugaku_school_change_ignored",
         "shugaku_outside_district_notified", "shugaku_register_without_return_day",
-        "shugaku_register_without_reminder", "shugaku_move_notice_from_base_day")},
+        "shugaku_register_without_reminder", "shugaku_move_notice_from_base_day",
+        "shugaku_designation_more_than_two")},
     # 学齢簿 as printed (each defect's own test: tests/domains/shugaku/test_shugaku_forms.py): the 学齢簿 itself is
     # right.
     "shugaku_gakureibo_form_without_sex": {"gakureibo"},
@@ -616,7 +617,7 @@ RULE_PROBES = (
     # 就学 on the 保護者's 就学 record: the worked examples of conformance/domains/shugaku/checks.py.
     *(example for examples in shugaku_scenarios.ARTICLE_6_EXAMPLES.values() for example in examples),
     *shugaku_scenarios.EXEMPTED_ENTRANTS, shugaku_scenarios.DEFERRED_BACK, shugaku_scenarios.REMINDED,
-    *shugaku_scenarios.MOVED_AROUND_BASE_DAY,
+    *shugaku_scenarios.MOVED_AROUND_BASE_DAY, shugaku_scenarios.TWO_SCHOOLS, shugaku_scenarios.ONE_SCHOOL,
     # 後期高齢者医療: the worked examples of conformance/domains/koki_korei/checks.py.
     *(koki_scenarios.MOVED_WITHIN, koki_scenarios.DIED, koki_scenarios.TO_OTHER_PREFECTURE, koki_scenarios.WELFARE,
       koki_scenarios.WELFARE_ENDED, koki_scenarios.CERTIFIED, koki_scenarios.FROM_ABROAD,

@@ -20,7 +20,8 @@ children it is about, so a wrong answer about one provision fails that provision
 - ``就学予定者``: who and by when (令第2条), as of which day (規則第31条), the 入学期日 and its notice
   (令第5条第1項), late move-ins notified 「速やかに」 (令第6条), the 校長's notice (令第7条), what is
   recorded (規則第30条第2項); no notice (``入学期日通知期限`` empty) after the 保護者's 届出 of 令第9条第1項 or 第17条
-  (the ``就学`` record's 届出; 令第5条第3項).
+  (the ``就学`` record's 届出; 令第5条第3項); the school named (``就学すべき学校``) where the record's
+  設置小学校等の数 is two or more (令第5条第2項).
 
 The 住民記録 records no 在学 and no 認定特別支援学校就学者: the harness reads every child as neither (a
 reading recorded in provisions.yaml). Where the law allows two dates (「五月前までに」, 「二月前までに」)
@@ -39,9 +40,10 @@ from typing import Any
 from hypothesis import strategies as st
 
 from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _base_row, _birth, _near, rule_check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _base_row, _birth, _near, query, rule_check
 from conformance.domains.shugaku import oracle as law
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.targets.base import HttpClient
 
 PART = "就学"
 #: The municipality the movers of the worked examples come from (千代田区; never the test town).
@@ -525,6 +527,51 @@ def _actual_exempted_notice(document: Mapping[str, Any], loaded: Loaded) -> Proj
                         for i, entry in _listed_entrants(document, loaded).items()}}
 
 
+#: 令第5条第2項's counts in the 就学 record: the municipality's 小学校 and 義務教育学校, and its 中学校 (not 併設型) and
+#: 義務教育学校.
+ELEMENTARY_SCHOOLS, LOWER_SECONDARY_SCHOOLS = "設置小学校等の数", "設置中学校等の数"
+
+
+@st.composite
+def designating_entrants(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A household resident since 2005 with one child reaching six in the 学年, asked about between 10月1日 and the end
+    of the 学年, in a municipality of 1 to 4 小学校等 (2 often) and 1 to 3 中学校等."""
+    scenario = draw(notifying_entrants(codes))
+    elementary = draw(st.one_of(st.just(2), st.integers(1, 4)))
+    lower = draw(st.integers(1, 3))
+    return _with_record(replace(scenario, records=()), **{ELEMENTARY_SCHOOLS: str(elementary),
+                                                          LOWER_SECONDARY_SCHOOLS: str(lower)})
+
+
+#: What a notice answers where the text leaves naming a school to the vendor (令第5条第2項).
+EITHER = "指定は任意"
+#: Where :func:`_ask_designation` notes whether the text obliges a school to be named (the harness's own note).
+_MUST_NOTE = "harness:must_designate"
+
+
+def _must(s: Scenario) -> bool | None:
+    record = s.record(SCHOOLING)
+    return law.must_designate(int(record[ELEMENTARY_SCHOOLS]), int(record[LOWER_SECONDARY_SCHOOLS]))
+
+
+def _designations(s: Scenario, town: str) -> Projection:
+    """令第5条第2項: the notice of each 就学予定者 names a school where the municipality has two or more."""
+    return {"就学すべき学校": {i: "指定" if _must(s) else EITHER for i in _entrant_indices(s)}}
+
+
+def _ask_designation(client: HttpClient, loaded: Loaded, s: Scenario) -> dict[str, Any]:
+    return {**query(client, loaded, s), _MUST_NOTE: _must(s)}
+
+
+def _actual_designations(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    def named(value: Any) -> str:
+        return "指定" if isinstance(value, str) and value.strip() else "指定なし"
+
+    must = document.get(_MUST_NOTE) is True
+    return {"就学すべき学校": {i: named(entry.get("就学すべき学校")) if must else EITHER
+                         for i, entry in _listed_entrants(document, loaded).items()}}
+
+
 @st.composite
 def deferred_pupils(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     """A household resident since 2005 with one 学齢児童 whose 就学義務 was deferred (with its last day)
@@ -652,6 +699,10 @@ ARTICLE_6_EXAMPLES: dict[int, tuple[Scenario, ...]] = {
 _ENTRANT = Scenario(2025, _GUARDIAN_BIRTH, _LONG_AGO, as_of=date(2025, 11, 15), children=(date(2019, 9, 9),))
 EXEMPTED_ENTRANTS = (_ENTRANT, _with_record(_ENTRANT, **{NOTIFICATION: "第9条第1項"}),
                      _with_record(_ENTRANT, **{NOTIFICATION: "第17条"}))
+#: 学年 2025, born 2019-09-09: a 就学予定者 of a municipality of two 小学校 (「二以上」: a school is named) and of one
+#: 小学校 and one 中学校 (naming the school left to the vendor) (令第5条第2項).
+TWO_SCHOOLS = _with_record(_ENTRANT, **{ELEMENTARY_SCHOOLS: "2", LOWER_SECONDARY_SCHOOLS: "1"})
+ONE_SCHOOL = _with_record(_ENTRANT, **{ELEMENTARY_SCHOOLS: "1", LOWER_SECONDARY_SCHOOLS: "1"})
 #: A 学齢児童 (9) on 2025-06-01 whose 就学義務 was deferred on 2024-04-01 to 2025-03-31 for 病弱 and who came back on
 #: 2025-04-10; another exempted on 2024-09-01 for 発育不完全 (規則第30条第1項第5号).
 DEFERRED_BACK = _with_record(PUPIL, **{DEFERMENT_KIND: "猶予", DEFERMENT_DAY: "2024-04-01", DEFERMENT_REASON: "病弱",
@@ -723,6 +774,10 @@ SHUGAKU_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("shugaku.notice_exempted", "就学: no 入学期日 notice to a 就学予定者 with the 届出 of 令第9条第1項 or 第17条 "
          "(令第5条第3項)",
          notifying_entrants, _exempted_notice, _actual_exempted_notice, EXEMPTED_ENTRANTS, needs_records=True),
+    Rule("shugaku.school_designation", "就学: the 入学期日 notice names the school where the municipality has two "
+         "or more 小学校 and 義務教育学校 (令第5条第2項)",
+         designating_entrants, _designations, _actual_designations, (TWO_SCHOOLS, ONE_SCHOOL),
+         ask=_ask_designation, needs_records=True),
     Rule("shugaku.deferment_items", "就学: the 学齢簿 records a 猶予's day, 事由 and 期間, a 免除's day and 事由, "
          "and the 復学 day (規則第30条第1項第5号)",
          deferred_pupils, _deferments, _actual_deferments, (DEFERRED_BACK, EXEMPTED), needs_records=True),
@@ -759,3 +814,4 @@ shugaku_notice_exempted = check("scenario.shugaku.notice_exempted")(_rule_check(
 shugaku_deferment_items = check("scenario.shugaku.deferment_items")(_rule_check("shugaku.deferment_items"))
 shugaku_reminder_items = check("scenario.shugaku.reminder_items")(_rule_check("shugaku.reminder_items"))
 shugaku_move_notice = check("scenario.shugaku.move_notice")(_rule_check("shugaku.move_notice"))
+shugaku_school_designation = check("scenario.shugaku.school_designation")(_rule_check("shugaku.school_designation"))

@@ -185,3 +185,12 @@ def move_notified(birth: date, moved_in: date, day: date) -> bool:
         return True
     fiscal_year = moved_in.year if moved_in.month >= 4 else moved_in.year - 1
     return is_entrant(birth, fiscal_year) and moved_in > register_base_day(fiscal_year)
+
+
+def must_designate(elementary_schools: int, lower_secondary_schools: int) -> bool | None:
+    """施行令 第5条第2項: the notice names the school 「当該市町村の設置する小学校及び義務教育学校の数の合計数が
+    二以上である場合又は…中学校…及び義務教育学校の数の合計数が二以上である場合」. For a 就学予定者 entering a
+    小学校: True (must name one) when its 小学校 and 義務教育学校 are two or more (「二以上」: two included); otherwise
+    None, the text leaving the vendor free (naming the one school is no breach, and whether two 中学校 alone oblige
+    a 小学校 entrant's notice is a reading the harness does not settle)."""
+    return True if elementary_schools >= 2 else None

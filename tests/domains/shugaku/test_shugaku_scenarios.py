@@ -6,6 +6,8 @@ explicit examples (the comparison the checks make; tests/test_reference_run.py s
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +15,7 @@ from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
 
 from conformance.checks import scenarios
-from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
+from conformance.checks.scenarios import Loaded, Scenario, _csv, _row, other_codes
 from conformance.domains.shugaku import checks as ss
 from conformance.domains.shugaku import oracle as law
 from conformance.domains.shugaku.checks import SHUGAKU_RULES
@@ -56,7 +58,7 @@ def test_moving_entrants_reach_six_in_the_year_and_never_move_in_on_february_fir
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SHUGAKU_RULES}
-    assert len(names) == 23
+    assert len(names) == 24
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.shugaku.")}
     assert all(rule.examples for rule in SHUGAKU_RULES.values())
@@ -142,6 +144,19 @@ def test_a_move_is_notified_for_a_pupil_and_for_an_entrant_from_the_day_after_oc
     assert not law.move_notified(date(2019, 9, 9), date(2025, 5, 10), date(2025, 6, 1))
 
 
+def test_two_schools_oblige_the_notice_to_name_one_and_one_school_leaves_it_open() -> None:
+    # 令第5条第2項 「二以上」: two 小学校 included; with one 小学校 (and one 中学校) naming it or not both pass.
+    assert law.must_designate(2, 1) is True and law.must_designate(1, 1) is None and law.must_designate(1, 2) is None
+    assert ss._designations(ss.TWO_SCHOOLS, TOWN_CODE) == {"就学すべき学校": {"0": "指定"}}
+    assert ss._designations(ss.ONE_SCHOOL, TOWN_CODE) == {"就学すべき学校": {"0": ss.EITHER}}
+    loaded = cast(Loaded, SimpleNamespace(children=["8999999991"]))
+    for school in ("第一小学校", None):
+        answer = {"就学": {"就学予定者": {"者": [{"宛名番号": "8999999991", "就学すべき学校": school}]}}}
+        assert ss._actual_designations({**answer, ss._MUST_NOTE: None}, loaded) == {"就学すべき学校": {"0": ss.EITHER}}
+    unnamed = {"就学": {"就学予定者": {"者": [{"宛名番号": "8999999991", "就学すべき学校": ""}]}}, ss._MUST_NOTE: True}
+    assert ss._actual_designations(unnamed, loaded) == {"就学すべき学校": {"0": "指定なし"}}
+
+
 def test_the_register_records_a_deferment_an_exemption_and_the_reminders() -> None:
     # 規則第30条第1項第5号: a 猶予 with its 期間 and the 復学; a 免除 has no 期間.
     assert ss._deferments(ss.DEFERRED_BACK, TOWN_CODE) == {"猶予免除": {"0": {
@@ -175,6 +190,8 @@ RECORD_RULES = {
     "shugaku.deferment_items": ("shugaku_register_without_return_day", _DEFERRED % '"2025-04-10"', _DEFERRED % "null"),
     "shugaku.move_notice": ("shugaku_move_notice_from_base_day", '{"住所変更通知": {"0": null}}',
                             '{"住所変更通知": {"0": "2025-10-01"}}'),
+    "shugaku.school_designation": ("shugaku_designation_more_than_two", '{"就学すべき学校": {"0": "指定"}}',
+                                   '{"就学すべき学校": {"0": "指定なし"}}'),
     "shugaku.reminder_items": ("shugaku_register_without_reminder",
                                '{"督促等": {"0": {"校長通知年月日": "2025-05-12", "督促年月日": "2025-05-20"}}}',
                                '{"督促等": {"0": {"校長通知年月日": "2025-05-12", "督促年月日": null}}}'),
