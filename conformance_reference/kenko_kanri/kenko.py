@@ -178,13 +178,33 @@ def _health_projects(birth: date, as_of: date, record: dict[str, str] | None, de
     return [name for name, due in (("健康診査", checkup), ("保健指導", guidance)) if due]
 
 
+def _designated(record: dict[str, str] | None, defects: frozenset[str]) -> str | None:
+    """予防接種法 第5条第3項: the disease of a 指定 (第2項) whose area holds the whole of the municipality's, which the
+    reference then does not vaccinate against (it need not); a 指定 of part of the area relieves nothing (the defect:
+    any 指定 does)."""
+    facts = record or {}
+    whole = facts.get("指定区域_範囲") == "全部" or "kenko_designation_part_of_area" in defects
+    return (facts.get("指定区域_疾病") or None) if whole else None
+
+
+def _handbook(record: dict[str, str] | None, birth: date, as_of: date, defects: frozenset[str]) -> str | None:
+    """母子保健法 第16条第1項: the day of the 妊娠の届出 (第15条) of a person to be given a 母子健康手帳, from that
+    day."""
+    notified = parse_day((record or {}).get("妊娠届出年月日", ""))
+    if notified is None or as_of < notified:
+        return None
+    if "kenko_handbook_fifteen_to_forty_nine" in defects and not _Age(birth, notified).between_years(15, 50):
+        return None  # a 妊娠可能年齢 filter the text does not have
+    return notified.isoformat()
+
+
 def kenko(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
           record: dict[str, str] | None = None) -> dict[str, Any]:
     """The 健康管理 part of the per-person answer on ``as_of``: 定期接種 (疾病, 類型) and 乳幼児健康診査 (``record``:
     the 特別の事情 of 施行令 第3条第2項, if any)."""
     birth = parse_day(row.get("生年月日", ""))
     if birth is None or stay is None or as_of < birth:
-        return {"定期接種": [], "乳幼児健康診査": [], "健康増進事業": []}
+        return {"定期接種": [], "乳幼児健康診査": [], "健康増進事業": [], "母子健康手帳": None}
     resident = stay.moved_in <= as_of and (stay.moved_out is None or as_of <= stay.moved_out)
     vaccinated = resident or "kenko_targets_after_leaving" in defects
     examined = resident or "kenko_checkups_after_leaving" in defects
@@ -193,6 +213,9 @@ def kenko(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
     special = _special(record, as_of, defects) if vaccinated else None
     if special is not None and special not in targets:
         targets.append(special)
+    designated = _designated(record, defects)
+    targets = [disease for disease in targets if disease != designated]
     return {"定期接種": [{"疾病": disease, "類型": _class(disease, defects)} for disease in targets],
             "乳幼児健康診査": _checkups(birth, as_of, defects) if examined else [],
-            "健康増進事業": _health_projects(birth, as_of, record, defects) if resident else []}
+            "健康増進事業": _health_projects(birth, as_of, record, defects) if resident else [],
+            "母子健康手帳": _handbook(record, birth, as_of, defects) if resident else None}

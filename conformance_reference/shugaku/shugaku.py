@@ -87,6 +87,37 @@ def _items(child: Row, guardian: Row, defects: frozenset[str], *, entrant: bool)
             "保護者": _guardian(guardian, defects, entrant=entrant)}
 
 
+def _school(record: Mapping[str, str], defects: frozenset[str]) -> str | None:
+    """施行令 第5条第2項: the school named in the notice where the municipality has two or more 小学校 and
+    義務教育学校, or two or more 中学校 and 義務教育学校 (the reference reads 「又は」 as either count); it has no
+    通学区域, so it names its first 小学校."""
+    def count(item: str) -> int:
+        value = record.get(item, "")
+        return int(value) if value.isdigit() else 0
+
+    least = 3 if "shugaku_designation_more_than_two" in defects else 2
+    if max(count("設置小学校等の数"), count("設置中学校等の数")) < least:
+        return None
+    return "第一小学校"
+
+
+def _move_notice(child: Row, birth: date, as_of: date, defects: frozenset[str]) -> str | None:
+    """施行令 第4条: the day of a 転入 (住民基本台帳法 第22条) the 市町村長 notifies the 教育委員会 of: a child who was
+    a 学齢児童 or 学齢生徒 when it moved, or one of 第2条 (six in the 学年 of the move) who moved after 10月1日 (the
+    省令's day, 規則第31条: 「翌日以後」). A child born here moved in with no 届出 of its own."""
+    stay = stay_of(child)
+    if stay is None or stay.moved_in <= birth or as_of < stay.moved_in:
+        return None
+    moved = stay.moved_in
+    if _category(birth, moved) is None:
+        school_year = moved.year - (moved.month < 4)
+        six = _reached(birth, 6, frozenset())
+        first_day = date(school_year, 10, 1 if "shugaku_move_notice_from_base_day" in defects else 2)
+        if not (date(school_year, 4, 1) <= six <= date(school_year + 1, 3, 31) and moved >= first_day):
+            return None
+    return moved.isoformat()
+
+
 def _last_april(day: date) -> date:
     return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
 
@@ -102,8 +133,14 @@ def _on_register(child: Row, birth: date, as_of: date, defects: frozenset[str]) 
 
 
 def _entrants(guardian: Row, children: Sequence[tuple[Row, date]], fiscal_year: int, as_of: date,
-              defects: frozenset[str]) -> dict[str, Any]:
-    """施行令 第2条, 第5条〜第7条, 施行規則 第31条: the 学齢簿 of those entering school on the next 4月1日."""
+              defects: frozenset[str], record: Mapping[str, str]) -> dict[str, Any]:
+    """施行令 第2条, 第5条〜第7条, 施行規則 第31条: the 学齢簿 of those entering school on the next 4月1日; a child
+    whose 保護者 made the 届出 of 第9条第1項 or 第17条 (``notification``) is given no notice (第5条第3項), and so
+    the 校長 none either (第7条: 「第五条第一項…の通知と同時に」)."""
+    notification = record.get("届出")
+    exempt = notification == "第17条" or (notification == "第9条第1項"
+                                          and "shugaku_outside_district_notified" not in defects)
+    school = _school(record, defects)
     base = date(fiscal_year, 10, 31) if "shugaku_entrants_as_of_deadline" in defects else date(fiscal_year, 10, 1)
     deadline = date(fiscal_year + 1, 1, 31)
     if "shugaku_notice_one_month_before" in defects:
@@ -122,12 +159,77 @@ def _entrants(guardian: Row, children: Sequence[tuple[Row, date]], fiscal_year: 
                      "入学期日": None if "shugaku_principal_notice_without_date" in defects else entry.isoformat()}
         listed.append({**_items(child, guardian, defects, entrant=True),
                        "記載事由": "作成" if stay.moved_in <= base else "転入",
-                       "入学期日通知期限": "速やかに" if late else deadline.isoformat(), "校長通知": principal})
+                       "入学期日通知期限": None if exempt else "速やかに" if late else deadline.isoformat(),
+                       "校長通知": None if exempt else principal, "就学すべき学校": None if exempt else school})
     made_by = date(fiscal_year, 10, 31)
     if "shugaku_entrants_deadline_november" in defects:
         made_by = date(fiscal_year, 11, 30)
     return {"作成基準日": base.isoformat(), "作成期限": made_by.isoformat(), "入学期日": entry.isoformat(),
             "入学期日通知期限": deadline.isoformat(), "者": listed}
+
+
+#: 施行令 第6条第2号〜第7号: the notices (and the 第7号's change of school) that call for the notice of 第5条, and
+#: what each 号 leaves out: 認定特別支援学校就学者 (第4号〜第6号), those of the article's 第3項 notice (第3号, 第5号,
+#: 第6号). 第2号's 「次条」 is 第6条の2.
+_SIXTH_ITEMS: dict[str, tuple[bool, bool]] = {  # event -> (leaves out 認定, leaves out 第3項)
+    "第6条の2第2項": (False, False), "第6条の3第2項": (False, True), "第10条": (True, False), "第18条": (True, False),
+    "第12条第1項": (True, True), "第12条の2第1項": (True, True), "学校の新設廃止等": (False, False)}
+#: The defects that each forget one 号's event or exclusion.
+_SIXTH_DEFECTS: dict[str, tuple[str, str]] = {
+    "第6条の2第2項": ("shugaku_article_6_2_notice_ignored", "ignored"),
+    "第6条の3第2項": ("shugaku_article_6_3_third_paragraph_notified", "third"),
+    "第18条": ("shugaku_article_18_certified_notified", "certified"),
+    "第12条第1項": ("shugaku_article_12_certified_notified", "certified"),
+    "第12条の2第1項": ("shugaku_article_12_2_third_paragraph_notified", "third"),
+    "学校の新設廃止等": ("shugaku_school_change_ignored", "ignored")}
+
+
+def _sixth_notice(record: Mapping[str, str], defects: frozenset[str]) -> str | None:
+    """施行令 第6条 (第5条 準用, 「速やかに」) for a 学齢児童 or 学齢生徒 of the 学齢簿, from the ``就学`` record."""
+    event = record.get("第6条_事由", "")
+    if event not in _SIXTH_ITEMS:
+        return None
+    leaves_certified, leaves_third = _SIXTH_ITEMS[event]
+    defect, kind = _SIXTH_DEFECTS.get(event, ("", ""))
+    if defect in defects:
+        if kind == "ignored":
+            return None
+        leaves_certified = leaves_certified and kind != "certified"
+        leaves_third = leaves_third and kind != "third"
+    if (leaves_certified and record.get("認定特別支援学校就学者") == "1") or (
+            leaves_third and record.get("第3項の通知") == "1"):
+        return None
+    return "速やかに"
+
+
+def _deferment(record: Mapping[str, str], defects: frozenset[str]) -> dict[str, Any] | None:
+    """施行規則 第30条第1項第5号: 猶予 (年月日, 事由, 期間), 免除 (年月日, 事由), and the day of the 復学."""
+    kind = record.get("猶予免除_区分")
+    if kind not in ("猶予", "免除"):
+        return None
+    start = record.get("猶予免除_年月日")
+    end = record.get("猶予_終了年月日")
+    back = record.get("復学年月日") or None
+    return {"区分": kind, "年月日": start, "事由": record.get("猶予免除_事由"),
+            "期間": [start, end] if kind == "猶予" and end else None,
+            "復学年月日": None if "shugaku_register_without_return_day" in defects else back}
+
+
+def _reminder(record: Mapping[str, str], defects: frozenset[str]) -> dict[str, Any] | None:
+    """施行規則 第30条第1項第4号: the 校長's notice (施行令 第20条, 第21条) and the 督促, each with its day."""
+    notice = record.get("校長通知_年月日") or None
+    reminded = record.get("督促_年月日") or None
+    if "shugaku_register_without_reminder" in defects:
+        reminded = None
+    if notice is None and reminded is None:
+        return None
+    return {"校長通知年月日": notice, "督促年月日": reminded}
+
+
+def _recorded(record: Mapping[str, str], defects: frozenset[str]) -> dict[str, Any]:
+    """What the 学齢簿 holds of the ``就学`` record's events about the child."""
+    return {"入学期日通知期限": _sixth_notice(record, defects), "猶予免除": _deferment(record, defects),
+            "督促等": _reminder(record, defects)}
 
 
 def _late_end(birth: date, end: date, record: Mapping[str, str] | None, defects: frozenset[str]) -> date:
@@ -157,11 +259,12 @@ def shugaku(guardian: Row, children: Sequence[Row], fiscal_year: int, as_of: dat
         elementary_end = _late_end(birth, elementary_end, record, defects)
         duties.append({"宛名番号": child.get("宛名番号", ""), "小学校就学始期": first.isoformat(),
                        "小学校就学終期": elementary_end.isoformat(), "中学校就学始期": secondary.isoformat(),
-                       "中学校就学終期": last.isoformat()})
+                       "中学校就学終期": last.isoformat(), "住所変更通知": _move_notice(child, birth, as_of, defects)})
         if _on_register(child, birth, as_of, defects):
-            register.append({**_items(child, guardian, defects, entrant=False), "区分": _category(birth, as_of)})
+            register.append({**_items(child, guardian, defects, entrant=False), "区分": _category(birth, as_of),
+                             **_recorded(record or {}, defects)})
     return {"児童": duties, "学齢簿": register,
-            "就学予定者": _entrants(guardian, born, fiscal_year, as_of, defects)}
+            "就学予定者": _entrants(guardian, born, fiscal_year, as_of, defects, record or {})}
 
 
 def register_lines(child: Row, guardian: Row | None, as_of: date,

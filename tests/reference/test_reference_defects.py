@@ -387,6 +387,14 @@ AFFECTS: dict[str, set[str]] = {
         "shugaku_notice_one_month_before", "shugaku_late_entrant_regular_deadline",
         "shugaku_principal_notice_without_date", "shugaku_register_without_sex",
         "shugaku_guardian_relation_as_zokugara", "shugaku_entrant_without_guardian", "shugaku_proviso_ignored")},
+    # 就学 on the 保護者's 就学 record (施行令 第5条第3項, 第6条第2号〜第7号; 施行規則 第30条第1項第4号, 第5号).
+    **{name: {"qualifications"} for name in (
+        "shugaku_article_6_2_notice_ignored", "shugaku_article_6_3_third_paragraph_notified",
+        "shugaku_article_18_certified_notified", "shugaku_article_12_certified_notified",
+        "shugaku_article_12_2_third_paragraph_notified", "shugaku_school_change_ignored",
+        "shugaku_outside_district_notified", "shugaku_register_without_return_day",
+        "shugaku_register_without_reminder", "shugaku_move_notice_from_base_day",
+        "shugaku_designation_more_than_two")},
     # 学齢簿 as printed (each defect's own test: tests/domains/shugaku/test_shugaku_forms.py): the 学齢簿 itself is
     # right.
     "shugaku_gakureibo_form_without_sex": {"gakureibo"},
@@ -448,6 +456,8 @@ AFFECTS: dict[str, set[str]] = {
         "kenko_school_start_without_next_day", "kenko_jev_second_period_from_ten",
         "kenko_special_period_from_next_day", "kenko_health_checkup_under_seventy_four",
         "kenko_guidance_for_seventy_five_and_over")},
+    # 健康管理 on the 健康管理 record (予防接種法 第5条第3項, 母子保健法 第16条第1項).
+    **{name: {"qualifications"} for name in ("kenko_designation_part_of_area", "kenko_handbook_fifteen_to_forty_nine")},
     # 戸籍の附票 (conformance_reference/koseki_fuhyo/fuhyo.py; each defect's own test:
     # tests/domains/koseki_fuhyo/test_fuhyo_scenarios.py).
     # The printed 写し is made from the 附票: a wrong 附票 prints wrong too.
@@ -604,6 +614,10 @@ RULE_PROBES = (
     *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
       shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER,
       shugaku_scenarios.NOT_YET_COMPLETED),
+    # 就学 on the 保護者's 就学 record: the worked examples of conformance/domains/shugaku/checks.py.
+    *(example for examples in shugaku_scenarios.ARTICLE_6_EXAMPLES.values() for example in examples),
+    *shugaku_scenarios.EXEMPTED_ENTRANTS, shugaku_scenarios.DEFERRED_BACK, shugaku_scenarios.REMINDED,
+    *shugaku_scenarios.MOVED_AROUND_BASE_DAY, shugaku_scenarios.TWO_SCHOOLS, shugaku_scenarios.ONE_SCHOOL,
     # 後期高齢者医療: the worked examples of conformance/domains/koki_korei/checks.py.
     *(koki_scenarios.MOVED_WITHIN, koki_scenarios.DIED, koki_scenarios.TO_OTHER_PREFECTURE, koki_scenarios.WELFARE,
       koki_scenarios.WELFARE_ENDED, koki_scenarios.CERTIFIED, koki_scenarios.FROM_ABROAD,
@@ -630,6 +644,9 @@ RULE_PROBES = (
       kenko_scenarios.BORN_APRIL_FIRST, kenko_scenarios.BORN_APRIL_SECOND, kenko_scenarios.NINE,
       kenko_scenarios.SPECIAL_ENDED, kenko_scenarios.SEVENTY_FOUR_UNINSURED, kenko_scenarios.SEVENTY_SIX_ON_WELFARE,
       kenko_scenarios.SEVENTY_SIX_WELFARE_STOPPED, kenko_scenarios.FORTY_FIVE_INSURED),
+    # 健康管理 on the 健康管理 record: the worked examples of 予防接種法 第5条第3項 and 母子保健法 第16条第1項.
+    *(kenko_scenarios.DESIGNATED_IN_PART, kenko_scenarios.DESIGNATED_WHOLLY, kenko_scenarios.NOTIFIED_AT_FOURTEEN,
+      kenko_scenarios.NOTIFIED_AT_FIFTY_ONE, kenko_scenarios.BEFORE_NOTIFYING),
     # 軽自動車税: the worked examples of conformance/domains/keijidosha_zei/checks.py.
     *(keiji_scenarios.BOUGHT_ON_LEVY_DATE, keiji_scenarios.BOUGHT_AFTER, keiji_scenarios.SCRAPPED_AFTER,
       keiji_scenarios.SMALL_TWO_WHEEL, keiji_scenarios.MOPED, keiji_scenarios.STATIONED_ELSEWHERE,

@@ -17,7 +17,11 @@ and days that provision is about, so a wrong answer about one provision fails th
   from the day the 事情 ended (that day the first: no 初日不算入); the days up to it are open (the 省令's age limits);
 - 健康増進法施行規則 第4条の2 第4号 (健康診査) and 第5号 (保健指導): the answer's ``健康増進事業`` lists
   ``健康診査`` and ``保健指導`` the person is a target of, judged on persons near 40, 75 (and 74) with a
-  ``健康管理`` record of ``医療保険`` (加入, なし) and ``生活保護`` (受給, 停止, なし).
+  ``健康管理`` record of ``医療保険`` (加入, なし) and ``生活保護`` (受給, 停止, なし);
+- 予防接種法 第5条第3項: a ``健康管理`` record's 指定 (``指定区域_疾病``, ``指定区域_範囲``: 全部 or 一部) relieves
+  the municipality of 日本脳炎 only when its whole area is inside (then either answer passes);
+- 母子保健法 第16条第1項: the answer's ``母子健康手帳`` is the day of the 妊娠の届出 (the record's ``妊娠届出年月日``)
+  from that day on, whatever the age, and null before.
 
 Days the text leaves open (an age reached on the day before or on the corresponding day; the 省令's
 end of ロタ and Ｈｉｂ; the first and last day of the address) are never asked about: the scenarios
@@ -238,6 +242,90 @@ def adults_with_facts(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     insurance = draw(st.sampled_from((kenko.INSURED, kenko.UNINSURED)))
     welfare = draw(st.sampled_from((kenko.ON_WELFARE, kenko.WELFARE_STOPPED, kenko.NO_WELFARE)))
     return _with_health_facts(scenario, insurance, welfare)
+
+
+#: 予防接種法 第5条第2項's 指定 in the ``健康管理`` record: its disease, and whether the municipality's area lies in it
+#: whole (oracle.WHOLE_AREA) or in part (oracle.PART_OF_AREA).
+_DESIGNATED, _DESIGNATED_AREA = "指定区域_疾病", "指定区域_範囲"
+#: The disease of the 指定 drawn. Reading (ours): the 政令 of 第5条第2項 is not quoted by the edition; 日本脳炎 is the
+#: disease such a 指定 has been made for, and any disease of the table is judged alike.
+DESIGNATED_DISEASE = kenko.JAPANESE_ENCEPHALITIS
+
+
+def _with_designation(s: Scenario, area: str) -> Scenario:
+    return replace(s, records=((SPECIAL, _DESIGNATED, DESIGNATED_DISEASE), (SPECIAL, _DESIGNATED_AREA, area)))
+
+
+def _jev_anchors(birth: date) -> tuple[date, ...]:
+    """Days well inside 日本脳炎's rows (生後六月 to 九十月; 九歳以上十三歳未満)."""
+    return (kenko.months_after(birth, 30), age_reached_on(birth, 11))
+
+
+@st.composite
+def designated_children(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A child who is a target of 日本脳炎 on ``as_of``, in a municipality whose area lies in a 指定区域 of 日本脳炎
+    whole or in part (第5条第2項)."""
+    scenario = draw(_asked_near(2012, 2023, _jev_anchors, 200))
+    _decided(_targets(scenario).get(DESIGNATED_DISEASE) is True)
+    return _with_designation(scenario, draw(st.sampled_from((kenko.WHOLE_AREA, kenko.PART_OF_AREA))))
+
+
+#: What a municipality relieved by 第5条第3項 may answer either way (the text: 「要しない」, not 「してはならない」).
+RELIEVED = "行うことを要しない"
+
+
+def _designation(s: Scenario, town: str) -> Projection:
+    """予防接種法 第5条第3項: a 指定 of part of the area relieves nothing (the target is listed); of the whole, either
+    answer."""
+    area = s.record(SPECIAL)[_DESIGNATED_AREA]
+    return {DESIGNATED_DISEASE: RELIEVED if kenko.relieved_by_designation(area) else True}
+
+
+#: Where :func:`_ask_designation` notes the 指定's area beside the vendor's answer (the harness's own note).
+_AREA_NOTE = "harness:designated_area"
+
+
+def _ask_designation(client: HttpClient, loaded: Loaded, s: Scenario) -> dict[str, Any]:
+    return {**query(client, loaded, s), _AREA_NOTE: s.record(SPECIAL)[_DESIGNATED_AREA]}
+
+
+def _listed_designated(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    if kenko.relieved_by_designation(str(document.get(_AREA_NOTE))):
+        return {DESIGNATED_DISEASE: RELIEVED}
+    return {DESIGNATED_DISEASE: DESIGNATED_DISEASE in _diseases(document)}
+
+
+#: 母子保健法 第15条's 妊娠の届出 in the ``健康管理`` record: its day.
+_NOTIFIED = "妊娠届出年月日"
+
+
+def _with_pregnancy(s: Scenario, notified: date) -> Scenario:
+    return replace(s, records=((SPECIAL, _NOTIFIED, notified.isoformat()),))
+
+
+@st.composite
+def pregnant_women(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """A woman of 12 to 56 (the ages either side of any a system might assume) who made the 妊娠の届出 on a day up to
+    2025, asked about from 30 days before it to 200 days after (the day itself often)."""
+    birth = draw(_birth(1969, 2013))
+    notified = draw(st.dates(max(age_reached_on(birth, 12), date(2015, 1, 1)),
+                             min(age_reached_on(birth, 56), _LAST_STORED)))
+    as_of = notified + timedelta(days=draw(st.one_of(st.sampled_from((-1, 0, 1)), st.integers(-30, 200))))
+    moved_in = birth if birth.year >= 1990 else date(birth.year + 20, 4, 1)
+    _decided(moved_in < notified)
+    return _with_pregnancy(_person(birth, as_of, moved_in), notified)
+
+
+def _handbook(s: Scenario, town: str) -> Projection:
+    """母子保健法 第16条第1項: the 母子健康手帳 due from the day of the 届出 (its day), whatever the age."""
+    assert s.as_of is not None
+    due = kenko.handbook_due(s.record_day(SPECIAL, _NOTIFIED), s.as_of)
+    return {"母子健康手帳": due.isoformat() if due else None}
+
+
+def _listed_handbook(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    part = document.get(PART)
+    return {"母子健康手帳": part.get("母子健康手帳") if isinstance(part, Mapping) else None}
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -507,6 +595,17 @@ SEVENTY_SIX_WELFARE_STOPPED = _with_health_facts(SEVENTY_SIX_ON_WELFARE, kenko.U
 #: Born 1980-06-06, on 2025-09-01 (45歳), a 加入者 of a 医療保険者 (the 特定健康診査's): neither.
 FORTY_FIVE_INSURED = _with_health_facts(_person(date(1980, 6, 6), date(2025, 9, 1)), kenko.INSURED, kenko.NO_WELFARE)
 
+#: Born 2020-06-06, on 2025-09-01 (5歳2か月): 日本脳炎 第1期. A 指定区域 of 日本脳炎 holding part of the area: still a
+#: target (第5条第3項 relieves only a municipality wholly inside); holding all of it: either answer.
+DESIGNATED_IN_PART = _with_designation(_person(date(2020, 6, 6), date(2025, 9, 1)), kenko.PART_OF_AREA)
+DESIGNATED_WHOLLY = _with_designation(_person(date(2020, 6, 6), date(2025, 9, 1)), kenko.WHOLE_AREA)
+#: Born 2011-03-03, the 妊娠の届出 on 2025-10-01 (14歳): the 母子健康手帳 due from that day (母子保健法 第16条第1項);
+#: born 1974-03-03, on 2025-10-01 (51歳), the same; asked about on 2025-10-01 and on 2025-09-30 (not yet).
+NOTIFIED_AT_FOURTEEN = _with_pregnancy(_person(date(2011, 3, 3), date(2025, 10, 1)), date(2025, 10, 1))
+NOTIFIED_AT_FIFTY_ONE = _with_pregnancy(_person(date(1974, 3, 3), date(2025, 10, 1), date(1994, 4, 1)),
+                                        date(2025, 10, 1))
+BEFORE_NOTIFYING = replace(NOTIFIED_AT_FIFTY_ONE, as_of=date(2025, 9, 30))
+
 KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("kenko.residents", "健康管理: 定期接種 for the persons living in the municipality (予防接種法 第5条第1項)",
          leaving_targets, _any_target, _listed_any, (DIED,)),
@@ -551,6 +650,13 @@ KENKO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          "健康増進法施行規則 第4条の2第5号)", adults_with_facts, _health(HEALTH_GUIDANCE),
          _project_one(HEALTH_GUIDANCE), (SEVENTY_FOUR_UNINSURED, SEVENTY_SIX_ON_WELFARE, FORTY_FIVE_INSURED),
          needs_records=True),
+    Rule("kenko.designated_area", "健康管理: a 指定区域 (予防接種法 第5条第2項) relieves only a municipality wholly "
+         "inside it (第5条第3項)", designated_children, _designation, _listed_designated,
+         (DESIGNATED_IN_PART, DESIGNATED_WHOLLY), ask=_ask_designation, needs_records=True),
+    Rule("kenko.handbook", "健康管理: a 母子健康手帳 for whoever made the 妊娠の届出, from its day "
+         "(母子保健法 第16条第1項)",
+         pregnant_women, _handbook, _listed_handbook, (NOTIFIED_AT_FOURTEEN, NOTIFIED_AT_FIFTY_ONE, BEFORE_NOTIFYING),
+         needs_records=True),
 )}
 
 
@@ -573,3 +679,5 @@ kenko_checkup_18_months = check("scenario.kenko.checkup_18_months")(_rule_check(
 kenko_checkup_3_years = check("scenario.kenko.checkup_3_years")(_rule_check("kenko.checkup_3_years"))
 kenko_health_checkup = check("scenario.kenko.health_checkup")(_rule_check("kenko.health_checkup"))
 kenko_health_guidance = check("scenario.kenko.health_guidance")(_rule_check("kenko.health_guidance"))
+kenko_designated_area = check("scenario.kenko.designated_area")(_rule_check("kenko.designated_area"))
+kenko_handbook = check("scenario.kenko.handbook")(_rule_check("kenko.handbook"))

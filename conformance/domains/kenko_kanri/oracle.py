@@ -302,3 +302,21 @@ def health_guidance(birth: date, day: date, insurance: str) -> Verdict:
     """施行規則 第4条の2第5号: the 保健指導 of the 特定健康診査非対象者 (第4号's 四十歳以上七十四歳以下 only: a
     person of 75 or more examined under 第4号 is no 特定健康診査非対象者)."""
     return _not_specific_checkup(birth, day, insurance)
+
+
+#: 予防接種法 第5条第2項's 指定: the municipality's whole area within the 指定区域, or only part of it.
+WHOLE_AREA, PART_OF_AREA = "全部", "一部"
+
+
+def relieved_by_designation(area: str) -> bool:
+    """予防接種法 第5条第3項: 「その区域の全部が当該指定に係る区域に含まれる市町村の長は、第一項の規定にかかわらず、
+    当該指定に係る疾病について予防接種を行うことを要しない」. Only a municipality whose whole area lies in the 指定区域
+    is relieved, and then it need not vaccinate (it may: either answer is allowed); where part of its area lies
+    outside, 第1項 still applies to every target of the disease."""
+    return area == WHOLE_AREA
+
+
+def handbook_due(notified: date | None, day: date) -> date | None:
+    """母子保健法 第16条第1項: 「妊娠の届出をした者に対して、母子健康手帳を交付しなければならない」: from the day of the
+    届出 (第15条) on, whoever made it (no age, no other condition in the text); the day of the 届出, or None."""
+    return notified if notified is not None and notified <= day else None

@@ -110,3 +110,87 @@ def is_late_entrant(fiscal_year: int, recorded_on: date) -> bool:
     「速やかに」 instead (第6条 読替え). Recorded on ``recorded_on`` (the move-in); a move-in on 2月1日 is
     on the 期限 in one reading and after it in the other: the harness never asks about it."""
     return recorded_on > date(fiscal_year + 1, 1, 31)
+
+
+#: 施行令 第6条第2号〜第7号: the event that makes the 教育委員会 give a 学齢児童 or 学齢生徒 the notice of 第5条
+#: (「速やかに」, 第6条 読替え), by the 号 that names it. 第2号's 「次条第二項」 is 第6条の2第2項 (the article after
+#: 第6条); 第7号 names no notice but 「新設、廃止等によりその就学させるべき…学校を変更する必要を生じた」.
+ARTICLE_6_EVENTS: dict[str, int] = {"第6条の2第2項": 2, "第6条の3第2項": 3, "第10条": 4, "第18条": 4,
+                                    "第12条第1項": 5, "第12条の2第1項": 6, "学校の新設廃止等": 7}
+
+
+def notified_under_article_6(event: str | None, *, certified: bool, third_paragraph: bool) -> bool:
+    """施行令 第6条第2号〜第7号: whether a 学齢児童 or 学齢生徒 to whom ``event`` happened is given the notice of
+    第5条 (準用, 「速やかに」).
+
+    Each 号 names its own exclusions, and only those: 第3号 「同条第三項の通知に係る学齢児童及び学齢生徒を
+    除く」 (``third_paragraph``: the 第3項 of the article of the notice), 第4号 「認定特別支援学校就学者を除く」
+    (``certified``), 第5号 and 第6号 both (「認定特別支援学校就学者の認定をした者以外の者（同条第三項の通知に係る…
+    を除く。）」); 第2号 and 第7号 none. No event of the list: no notice of 第6条.
+    """
+    item = ARTICLE_6_EVENTS.get(event or "")
+    if item is None:
+        return False
+    excluded = {3: third_paragraph, 4: certified, 5: certified or third_paragraph, 6: certified or third_paragraph}
+    return not excluded.get(item, False)
+
+
+#: 施行令 第5条第3項: the 届出 of 第9条第1項 (区域外就学) or 第17条 after which 第5条第1項 and 第2項 do not apply.
+EXEMPTING_NOTIFICATIONS = frozenset({"第9条第1項", "第17条"})
+
+
+def entry_notice_applies(notification: str | None) -> bool:
+    """施行令 第5条第3項: 「前二項の規定は、第九条第一項又は第十七条の届出のあつた就学予定者については、適用しない」: a
+    就学予定者 with such a 届出 is given no notice of the 入学期日 by this 教育委員会."""
+    return notification not in EXEMPTING_NOTIFICATIONS
+
+
+DEFERRED, EXEMPTED = "猶予", "免除"
+
+
+def deferment_items(kind: str, day: date, reason: str, until: date | None,
+                    returned: date | None) -> dict[str, object]:
+    """施行規則 第30条第1項第5号: what the 学齢簿 records of a child whose 就学義務 was deferred or exempted (法第18条):
+    「猶予の年月日、事由及び期間又は免除の年月日及び事由並びに猶予又は免除された者のうち復学した者については、その年月日」.
+
+    The 期間 is a 猶予's only (from its 年月日 to ``until``); a 免除 has none. The 復学 day is recorded for either
+    when there is one. Reading (ours): the 期間 as its first and last day.
+    """
+    period = [day.isoformat(), until.isoformat()] if kind == DEFERRED and until is not None else None
+    return {"区分": kind, "年月日": day.isoformat(), "事由": reason, "期間": period,
+            "復学年月日": returned.isoformat() if returned is not None else None}
+
+
+def reminder_items(principal_notice: date | None, reminded: date | None) -> dict[str, object] | None:
+    """施行規則 第30条第1項第4号: 「校長から通知を受けたとき、又は就学義務の履行を督促したときは、その旨及び通知を受け、
+    又は督促した年月日」 (施行令 第20条, 第21条): each that happened, with its day; neither: nothing to record."""
+    if principal_notice is None and reminded is None:
+        return None
+    return {"校長通知年月日": principal_notice.isoformat() if principal_notice else None,
+            "督促年月日": reminded.isoformat() if reminded else None}
+
+
+def move_notified(birth: date, moved_in: date, day: date) -> bool:
+    """施行令 第4条: whether, by ``day``, the 市町村長 has a 届出 of 住民基本台帳法 第22条 (a 転入 on ``moved_in``) to
+    notify the 教育委員会 of: the child a 学齢児童 or 学齢生徒 on the day of the move, or a 第2条に規定する者 (reaching
+    six in the 学年 of the move) whose move is on or after 「文部科学省令で定める日の翌日」 (規則第31条's 十月一日:
+    10月2日 on). A child born here made no 届出 of its own (``moved_in`` its birth: False).
+
+    Readings (ours): the 届出 is the move's (住民となった年月日); 第23条 (転居) is not generated. A move on 10月1日 is
+    on the 学齢簿 made that day and needs no notice (「翌日以後」).
+    """
+    if moved_in <= birth or day < moved_in:
+        return False
+    if category_on(birth, moved_in) is not None:
+        return True
+    fiscal_year = moved_in.year if moved_in.month >= 4 else moved_in.year - 1
+    return is_entrant(birth, fiscal_year) and moved_in > register_base_day(fiscal_year)
+
+
+def must_designate(elementary_schools: int, lower_secondary_schools: int) -> bool | None:
+    """施行令 第5条第2項: the notice names the school 「当該市町村の設置する小学校及び義務教育学校の数の合計数が
+    二以上である場合又は…中学校…及び義務教育学校の数の合計数が二以上である場合」. For a 就学予定者 entering a
+    小学校: True (must name one) when its 小学校 and 義務教育学校 are two or more (「二以上」: two included); otherwise
+    None, the text leaving the vendor free (naming the one school is no breach, and whether two 中学校 alone oblige
+    a 小学校 entrant's notice is a reading the harness does not settle)."""
+    return True if elementary_schools >= 2 else None

@@ -6,13 +6,15 @@ make; tests/test_reference_run.py shows it through the CLI)."""
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rule_probes import bound_requirements, failed_requirements, rule_findings
 
 from conformance.checks import scenarios
-from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
+from conformance.checks.scenarios import Loaded, Scenario, _csv, _row, other_codes
 from conformance.domains.kenko_kanri import checks as ks
 from conformance.domains.kenko_kanri import oracle as kenko
 from conformance.domains.kenko_kanri.checks import KENKO_RULES
@@ -55,11 +57,11 @@ def test_b_class_persons_are_sixty_five(scenario: Scenario) -> None:
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in KENKO_RULES}
-    assert len(names) == 15
+    assert len(names) == 17
     assert names <= set(default_registry())
     assert names == set(bound_requirements(BINDINGS))
     assert all(rule.examples for rule in KENKO_RULES.values())
-    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 16
+    assert len({rid for rids in bound_requirements(BINDINGS).values() for rid in rids}) == 18
 
 
 def test_the_worked_examples() -> None:
@@ -100,6 +102,27 @@ def test_the_worked_examples() -> None:
     assert guidance(ks.SEVENTY_FOUR_UNINSURED, TOWN_CODE) == {ks.HEALTH_GUIDANCE: True}
     assert guidance(ks.SEVENTY_SIX_ON_WELFARE, TOWN_CODE) == {ks.HEALTH_GUIDANCE: False}
     assert guidance(ks.FORTY_FIVE_INSURED, TOWN_CODE) == {ks.HEALTH_GUIDANCE: False}
+    # 予防接種法 第5条第3項: a 指定区域 of part of the area: 日本脳炎 still a target; of the whole: either answer.
+    assert ks._designation(ks.DESIGNATED_IN_PART, TOWN_CODE) == {kenko.JAPANESE_ENCEPHALITIS: True}
+    assert ks._designation(ks.DESIGNATED_WHOLLY, TOWN_CODE) == {kenko.JAPANESE_ENCEPHALITIS: ks.RELIEVED}
+    # 母子保健法 第16条第1項: the 母子健康手帳 from the day of the 妊娠の届出, at 14 and at 51 alike; not the day
+    # before.
+    assert ks._handbook(ks.NOTIFIED_AT_FOURTEEN, TOWN_CODE) == {"母子健康手帳": "2025-10-01"}
+    assert ks._handbook(ks.NOTIFIED_AT_FIFTY_ONE, TOWN_CODE) == {"母子健康手帳": "2025-10-01"}
+    assert ks._handbook(ks.BEFORE_NOTIFYING, TOWN_CODE) == {"母子健康手帳": None}
+
+
+def test_a_wholly_designated_municipality_may_answer_either_way() -> None:
+    # 第5条第3項 「要しない」: listing 日本脳炎 or not, both pass; of part of the area, only listing it does.
+    listed = {"健康管理": {"定期接種": [{"疾病": kenko.JAPANESE_ENCEPHALITIS, "類型": "A類"}]}}
+    unlisted: dict[str, object] = {"健康管理": {"定期接種": []}}
+    loaded = cast(Loaded, None)
+    for answer in (listed, unlisted):
+        noted = {**answer, ks._AREA_NOTE: kenko.WHOLE_AREA}
+        assert ks._listed_designated(noted, loaded) == ks._designation(ks.DESIGNATED_WHOLLY, TOWN_CODE)
+    part = ks._designation(ks.DESIGNATED_IN_PART, TOWN_CODE)
+    assert ks._listed_designated({**listed, ks._AREA_NOTE: kenko.PART_OF_AREA}, loaded) == part
+    assert ks._listed_designated({**unlisted, ks._AREA_NOTE: kenko.PART_OF_AREA}, loaded) != part
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
@@ -126,6 +149,29 @@ def test_a_conforming_vendor_gives_the_health_rules_no_finding() -> None:
 @pytest.mark.parametrize(("rule", "name", "expected", "actual", "person"),
                          [(rule, *found) for rule, found in HEALTH_RULES.items()])
 def test_a_health_defect_gives_its_rules_finding_at_the_query(rule: str, name: str, expected: str,
+                                                              actual: str, person: str) -> None:
+    (finding,) = rule_findings(frozenset({name}), KENKO_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"
+    assert (finding.expected, finding.actual) == (expected, actual)
+    assert person in finding.message
+
+
+#: 予防接種法 第5条第3項 and 母子保健法 第16条第1項: the defect that breaks each and its finding on its first example.
+RECORD_RULES = {"kenko.designated_area": ("kenko_designation_part_of_area", '{"日本脳炎": true}', '{"日本脳炎": false}',
+                                          "birth=2020-06-06"),
+                "kenko.handbook": ("kenko_handbook_fifteen_to_forty_nine", '{"母子健康手帳": "2025-10-01"}',
+                                   '{"母子健康手帳": null}', "birth=2011-03-03")}
+
+
+def test_a_conforming_vendor_gives_the_record_rules_no_finding() -> None:
+    found = rule_findings(frozenset(), KENKO_RULES, BINDINGS, list(RECORD_RULES))
+    assert all(findings == [] for findings in found.values())
+
+
+@pytest.mark.parametrize(("rule", "name", "expected", "actual", "person"),
+                         [(rule, *found) for rule, found in RECORD_RULES.items()])
+def test_a_record_defect_gives_its_rules_finding_at_the_query(rule: str, name: str, expected: str,
                                                               actual: str, person: str) -> None:
     (finding,) = rule_findings(frozenset({name}), KENKO_RULES, BINDINGS, [rule])[rule]
     assert finding.code == f"scenario.{rule}.mismatch"

@@ -6,13 +6,16 @@ explicit examples (the comparison the checks make; tests/test_reference_run.py s
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rule_findings
 
-from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
+from conformance.checks import scenarios
+from conformance.checks.scenarios import Loaded, Scenario, _csv, _row, other_codes
 from conformance.domains.shugaku import checks as ss
 from conformance.domains.shugaku import oracle as law
 from conformance.domains.shugaku.checks import SHUGAKU_RULES
@@ -55,7 +58,7 @@ def test_moving_entrants_reach_six_in_the_year_and_never_move_in_on_february_fir
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SHUGAKU_RULES}
-    assert len(names) == 13
+    assert len(names) == 24
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.shugaku.")}
     assert all(rule.examples for rule in SHUGAKU_RULES.values())
@@ -101,3 +104,109 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 @pytest.mark.parametrize("name", SHUGAKU_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), SHUGAKU_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+def test_article_6_gives_the_notice_to_whom_each_item_names_and_no_one_it_leaves_out() -> None:
+    # 令第6条第2号〜第7号: each 号's event calls for the notice of 第5条 「速やかに」; 第3号 leaves out those of
+    # 第6条の3第3項's notice, 第4号 a 認定特別支援学校就学者, 第5号 and 第6号 both; 第2号 and 第7号 no one. No event,
+    # no notice.
+    assert law.notified_under_article_6("第6条の2第2項", certified=True, third_paragraph=True)
+    assert law.notified_under_article_6("第6条の3第2項", certified=True, third_paragraph=False)
+    assert not law.notified_under_article_6("第6条の3第2項", certified=False, third_paragraph=True)
+    assert law.notified_under_article_6("第10条", certified=False, third_paragraph=True)
+    assert not law.notified_under_article_6("第18条", certified=True, third_paragraph=False)
+    for event in ("第12条第1項", "第12条の2第1項"):
+        assert law.notified_under_article_6(event, certified=False, third_paragraph=False)
+        assert not law.notified_under_article_6(event, certified=True, third_paragraph=False)
+        assert not law.notified_under_article_6(event, certified=False, third_paragraph=True)
+    assert law.notified_under_article_6("学校の新設廃止等", certified=True, third_paragraph=True)
+    assert not law.notified_under_article_6(None, certified=False, third_paragraph=False)
+    first, certified = ss.ARTICLE_6_EXAMPLES[5][:2]
+    assert ss._article_6_notice(first, TOWN_CODE) == {"第6条通知": {"0": "速やかに"}}
+    assert ss._article_6_notice(certified, TOWN_CODE) == {"第6条通知": {"0": None}}
+
+
+def test_a_notification_of_article_9_or_17_takes_the_entrant_out_of_the_notice() -> None:
+    # 令第5条第3項: 第9条第1項 (区域外就学) or 第17条: no notice of the 入学期日 by this 教育委員会.
+    assert [ss._exempted_notice(s, TOWN_CODE) for s in ss.EXEMPTED_ENTRANTS] == [
+        {"入学期日通知": {"0": ss.ON_TIME}}, {"入学期日通知": {"0": None}}, {"入学期日通知": {"0": None}}]
+
+
+def test_a_move_is_notified_for_a_pupil_and_for_an_entrant_from_the_day_after_october_first() -> None:
+    # 令第4条: a 学齢児童 moving in on 2025-06-15; a 就学予定者 moving in on 2025-10-01 (on the 学齢簿 made that day) is
+    # not notified, one moving in on 2025-10-02 (「翌日以後」) is; a child born here made no 届出.
+    assert ss._move_notices(ss.MOVED_IN, TOWN_CODE) == {"住所変更通知": {"0": "2025-06-15"}}
+    on_base_day, after = ss.MOVED_AROUND_BASE_DAY
+    assert ss._move_notices(on_base_day, TOWN_CODE) == {"住所変更通知": {"0": None}}
+    assert ss._move_notices(after, TOWN_CODE) == {"住所変更通知": {"0": "2025-10-02"}}
+    assert ss._move_notices(ss.PUPIL, TOWN_CODE) == {"住所変更通知": {"0": None}}
+    # A 転入 in May of the 学年 the child reaches six in: a 第2条の者 before the 省令's day, no notice.
+    assert not law.move_notified(date(2019, 9, 9), date(2025, 5, 10), date(2025, 6, 1))
+
+
+def test_two_schools_oblige_the_notice_to_name_one_and_one_school_leaves_it_open() -> None:
+    # 令第5条第2項 「二以上」: two 小学校 included; with one 小学校 (and one 中学校) naming it or not both pass.
+    assert law.must_designate(2, 1) is True and law.must_designate(1, 1) is None and law.must_designate(1, 2) is None
+    assert ss._designations(ss.TWO_SCHOOLS, TOWN_CODE) == {"就学すべき学校": {"0": "指定"}}
+    assert ss._designations(ss.ONE_SCHOOL, TOWN_CODE) == {"就学すべき学校": {"0": ss.EITHER}}
+    loaded = cast(Loaded, SimpleNamespace(children=["8999999991"]))
+    for school in ("第一小学校", None):
+        answer = {"就学": {"就学予定者": {"者": [{"宛名番号": "8999999991", "就学すべき学校": school}]}}}
+        assert ss._actual_designations({**answer, ss._MUST_NOTE: None}, loaded) == {"就学すべき学校": {"0": ss.EITHER}}
+    unnamed = {"就学": {"就学予定者": {"者": [{"宛名番号": "8999999991", "就学すべき学校": ""}]}}, ss._MUST_NOTE: True}
+    assert ss._actual_designations(unnamed, loaded) == {"就学すべき学校": {"0": "指定なし"}}
+
+
+def test_the_register_records_a_deferment_an_exemption_and_the_reminders() -> None:
+    # 規則第30条第1項第5号: a 猶予 with its 期間 and the 復学; a 免除 has no 期間.
+    assert ss._deferments(ss.DEFERRED_BACK, TOWN_CODE) == {"猶予免除": {"0": {
+        "区分": "猶予", "年月日": "2024-04-01", "事由": "病弱", "期間": ["2024-04-01", "2025-03-31"],
+        "復学年月日": "2025-04-10"}}}
+    assert ss._deferments(ss.EXEMPTED, TOWN_CODE)["猶予免除"]["0"]["期間"] is None
+    # 第4号: the 校長's notice and the 督促, each with its day.
+    assert ss._reminders(ss.REMINDED, TOWN_CODE) == {"督促等": {"0": {"校長通知年月日": "2025-05-12",
+                                                                   "督促年月日": "2025-05-20"}}}
+    assert law.reminder_items(None, None) is None
+
+
+_DEFERRED = ('{"猶予免除": {"0": {"事由": "病弱", "区分": "猶予", "年月日": "2024-04-01", "復学年月日": %s, '
+             '"期間": ["2024-04-01", "2025-03-31"]}}}')
+#: The rules of the 就学 record's events: the defect that breaks each, and the finding's expected and actual.
+RECORD_RULES = {
+    "shugaku.notice_item_2": ("shugaku_article_6_2_notice_ignored", '{"第6条通知": {"0": "速やかに"}}',
+                              '{"第6条通知": {"0": null}}'),
+    "shugaku.notice_item_3": ("shugaku_article_6_3_third_paragraph_notified", '{"第6条通知": {"0": null}}',
+                              '{"第6条通知": {"0": "速やかに"}}'),
+    "shugaku.notice_item_4": ("shugaku_article_18_certified_notified", '{"第6条通知": {"0": null}}',
+                              '{"第6条通知": {"0": "速やかに"}}'),
+    "shugaku.notice_item_5": ("shugaku_article_12_certified_notified", '{"第6条通知": {"0": null}}',
+                              '{"第6条通知": {"0": "速やかに"}}'),
+    "shugaku.notice_item_6": ("shugaku_article_12_2_third_paragraph_notified", '{"第6条通知": {"0": null}}',
+                              '{"第6条通知": {"0": "速やかに"}}'),
+    "shugaku.notice_item_7": ("shugaku_school_change_ignored", '{"第6条通知": {"0": "速やかに"}}',
+                              '{"第6条通知": {"0": null}}'),
+    "shugaku.notice_exempted": ("shugaku_outside_district_notified", '{"入学期日通知": {"0": null}}',
+                                '{"入学期日通知": {"0": "期限内"}}'),
+    "shugaku.deferment_items": ("shugaku_register_without_return_day", _DEFERRED % '"2025-04-10"', _DEFERRED % "null"),
+    "shugaku.move_notice": ("shugaku_move_notice_from_base_day", '{"住所変更通知": {"0": null}}',
+                            '{"住所変更通知": {"0": "2025-10-01"}}'),
+    "shugaku.school_designation": ("shugaku_designation_more_than_two", '{"就学すべき学校": {"0": "指定"}}',
+                                   '{"就学すべき学校": {"0": "指定なし"}}'),
+    "shugaku.reminder_items": ("shugaku_register_without_reminder",
+                               '{"督促等": {"0": {"校長通知年月日": "2025-05-12", "督促年月日": "2025-05-20"}}}',
+                               '{"督促等": {"0": {"校長通知年月日": "2025-05-12", "督促年月日": null}}}'),
+}
+
+
+def test_the_clean_reference_passes_the_record_rules() -> None:
+    found = rule_findings(frozenset(), SHUGAKU_RULES, BINDINGS, list(RECORD_RULES))
+    assert all(findings == [] for findings in found.values())
+
+
+@pytest.mark.parametrize(("rule", "name", "expected", "actual"),
+                         [(rule, *found) for rule, found in RECORD_RULES.items()])
+def test_a_record_defect_gives_its_rules_finding_at_the_query(rule: str, name: str, expected: str, actual: str) -> None:
+    (finding,) = rule_findings(frozenset({name}), SHUGAKU_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location == f"GET {scenarios.QUERY_PATH} fiscal_year=2025"
+    assert (finding.expected, finding.actual) == (expected, actual)
