@@ -163,6 +163,18 @@ def duplicate_duty(requirement_id: str, first_at: str) -> str:
     return f"duplicate duty for requirement {show(requirement_id)}; first declared at {first_at}; declare it once"
 
 
+def duplicate_not_automated(requirement_id: str, first_at: str) -> str:
+    """A second reason for one requirement's NOT_AUTOMATED: one of the two would silently win."""
+    return (f"duplicate not_automated reason for requirement {show(requirement_id)}; first declared at {first_at}; "
+            "declare it once")
+
+
+def judged_but_not_automated(requirement_id: str) -> str:
+    """A reason why no check judges a requirement that a check or a procedure judges: a stale reason."""
+    return (f"requirement {show(requirement_id)} has a not_automated reason, but a check or a manual procedure is "
+            "bound to it; remove the reason (it is judged now)")
+
+
 def outside_but_checked(requirement_id: str) -> str:
     """A requirement declared outside the municipality's system that a check judges."""
     return (f"requirement {show(requirement_id)} is declared outside the municipality's system, but a check is "

@@ -28,6 +28,10 @@ from conformance.findings import Finding
 #: Version of the results.json format: 2 added the four verdicts, scope, attestations and exchanges.
 FORMAT_VERSION = "2.0"
 
+#: The reason of a requirement no check judges (docs/results.md); the catalog's not_automated.yaml says why, after
+#: ": " (conformance.runner; the report shows it in both languages).
+UNBOUND = "no check is bound to this requirement"
+
 
 class Status(StrEnum):
     """The state of one requirement after a run."""

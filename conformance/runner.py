@@ -6,13 +6,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from conformance.catalog.check_params import check_params
-from conformance.catalog.models import FunctionCheck, ManualCheck
+from conformance.catalog.models import FunctionCheck, ManualCheck, Requirement
 from conformance.checks.registry import CheckContext, NotApplicablePart, NotAutomated, Registry
 from conformance.errors import ConformanceError, UnreachableError
 from conformance.exchanges import serving
 from conformance.findings import Finding
 from conformance.plan import Case
-from conformance.results import RequirementResult, Status, declared_reason
+from conformance.results import UNBOUND, RequirementResult, Status, declared_reason
 
 TargetProvider = Callable[[], object | None]
 
@@ -39,7 +39,7 @@ def run_case(case: Case, registry: Registry, target: TargetProvider = _no_target
                 level=case.requirement.level.value, status=Status.MANUAL, reason="; ".join(manual),
                 attestation=case.attestation, duty=case.requirement.duty,
             )
-        return _result(case, Status.NOT_AUTOMATED, reason="no check is bound to this requirement")
+        return _result(case, Status.NOT_AUTOMATED, reason=_unbound_reason(case.requirement))
     # The exchanges made while judging are tagged with the requirement (conformance.exchanges);
     # the result keeps references to the first MAX_REFERENCES of them, an ERROR's too.
     with serving(case.requirement.id) as served:
@@ -118,6 +118,13 @@ def not_applicable_reason(parts: Sequence[NotApplicablePart], *, judged: bool = 
     if judged:
         ja, en = f"{ja}（判定したほかの項目に指摘なし）", f"{en} (nothing else the checks judged has a finding)"
     return declared_reason(ja, en)
+
+
+def _unbound_reason(requirement: Requirement) -> str:
+    """Why a requirement without a check is NOT_AUTOMATED: the catalog's named reason, when it declares one."""
+    if requirement.not_automated_reason:
+        return f"{UNBOUND}: {requirement.not_automated_reason}"
+    return UNBOUND
 
 
 def _result(

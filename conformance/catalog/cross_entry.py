@@ -53,10 +53,13 @@ def _cross_entry_errors(entries: list[_Entry], *, check_references: bool) -> lis
     errors = _duplicate_ids(entries)
     errors.extend(_duplicate_bindings(entries))
     errors.extend(_duplicate_bindings(entries, "duties"))
+    errors.extend(_duplicate_bindings(entries, "not_automated"))
     if check_references:
         errors.extend(_unknown_references(entries, "bindings", "requirement", "requirements", "requirement"))
         errors.extend(_unknown_references(entries, "duties", "requirement", "requirements", "requirement"))
+        errors.extend(_unknown_references(entries, "not_automated", "requirement", "requirements", "requirement"))
         errors.extend(_outside_duty_errors(entries))
+        errors.extend(_stale_not_automated(entries))
         errors.extend(_unknown_references(entries, "data_items", "code_table", "code_tables", "code table"))
         errors.extend(_layout_reference_errors(entries))
         errors.extend(_scenario_reference_errors(entries))
@@ -178,8 +181,9 @@ def _duplicate_bindings(entries: Iterable[_Entry], key: str = "bindings") -> lis
             continue
         seen = first.setdefault(entry.entry_id, entry)
         if seen is not entry:
-            message = (messages.duplicate_binding(entry.entry_id, seen.where(("requirement",))) if key == "bindings"
-                       else messages.duplicate_duty(entry.entry_id, seen.where(("requirement",))))
+            duplicate = {"bindings": messages.duplicate_binding, "duties": messages.duplicate_duty}.get(
+                key, messages.duplicate_not_automated)
+            message = duplicate(entry.entry_id, seen.where(("requirement",)))
             errors.append(entry.error(("requirement",), message))
     return errors
 
@@ -196,6 +200,20 @@ def _outside_duty_errors(entries: Sequence[_Entry]) -> list[LocatedError]:
     return [entry.error(("duty",), messages.outside_but_checked(str(entry.entry_id)))
             for entry in entries if entry.key == "duties" and isinstance(entry.data, dict)
             and entry.data.get("duty") == "outside" and entry.entry_id in checked]
+
+
+def _stale_not_automated(entries: Sequence[_Entry]) -> list[LocatedError]:
+    """A reason why no check judges a requirement that a check or a procedure (its own, a binding's, a scenario's)
+    judges: the reason would be shown for a requirement that is judged."""
+    judged = {entry.entry_id for entry in entries if entry.key in ("requirements", "bindings")
+              and isinstance(entry.data, dict) and isinstance(entry.data.get("checks"), list)
+              and entry.data["checks"]}
+    for entry in entries:
+        listed = entry.data.get("requirements") if entry.key == "scenarios" and isinstance(entry.data, dict) else None
+        if isinstance(listed, list):
+            judged.update(requirement for requirement in listed if isinstance(requirement, str))
+    return [entry.error(("requirement",), messages.judged_but_not_automated(str(entry.entry_id)))
+            for entry in entries if entry.key == "not_automated" and entry.entry_id in judged]
 
 
 def _has_function_check(checks: object) -> bool:

@@ -114,10 +114,10 @@ def _top_level(document: MarkedDocument) -> tuple[list[_Entry], list[LocatedErro
 
 
 def _entry_id(key: str, data: YamlValue) -> str | None:
-    """The id a front end knows the entry by: a binding or a duty belongs to its requirement."""
+    """The id a front end knows the entry by: a binding, a duty or a reason belongs to its requirement."""
     if not isinstance(data, dict):
         return None
-    value = data.get("requirement" if key in ("bindings", "duties") else "id")
+    value = data.get("requirement" if key in ("bindings", "duties", "not_automated") else "id")
     return value if isinstance(value, str) else None
 
 

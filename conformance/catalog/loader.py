@@ -52,6 +52,7 @@ from conformance.catalog.models import (
     FunctionCheck,
     FunctionEntry,
     ManualCheck,
+    NotAutomatedDeclaration,
     Requirement,
     Schema,
 )
@@ -339,7 +340,8 @@ def _models(entries: Iterable[_Entry], key: str, cls: type[_M]) -> tuple[_M, ...
 
 def _requirements_with_bindings(entries: list[_Entry]) -> tuple[Requirement, ...]:
     """Valid requirements, with the checks of their binding appended to their own, a
-    ``scenario.run`` check for each scenario bound to them, and their declared duty (duties.yaml)."""
+    ``scenario.run`` check for each scenario bound to them, their declared duty (duties.yaml) and why no check judges
+    them yet (not_automated.yaml)."""
     bound: dict[str, tuple[Check, ...]] = {
         binding.requirement: binding.checks for binding in _models(entries, "bindings", Binding)}
     for scenario in _models(entries, "scenarios", Scenario):
@@ -347,13 +349,16 @@ def _requirements_with_bindings(entries: list[_Entry]) -> tuple[Requirement, ...
         for requirement_id in dict.fromkeys(scenario.requirements):
             bound[requirement_id] = (*bound.get(requirement_id, ()), check)
     duties = {duty.requirement: duty for duty in _models(entries, "duties", DutyDeclaration)}
+    reasons = {gap.requirement: gap.reason for gap in _models(entries, "not_automated", NotAutomatedDeclaration)}
     requirements = (
         requirement.model_copy(update={"checks": requirement.checks + bound[requirement.id]})
         if requirement.id in bound else requirement
         for requirement in _models(entries, "requirements", Requirement)
     )
-    return tuple(with_duty(requirement, duties[requirement.id]) if requirement.id in duties else requirement
-                 for requirement in requirements)
+    with_duties = (with_duty(requirement, duties[requirement.id]) if requirement.id in duties else requirement
+                   for requirement in requirements)
+    return tuple(requirement.model_copy(update={"not_automated_reason": reasons[requirement.id]})
+                 if requirement.id in reasons else requirement for requirement in with_duties)
 
 
 #: What a person checks for an operation duty, unless its declaration says (ja / en, as the catalog's notes).

@@ -177,6 +177,9 @@ class Requirement(CatalogModel):
     duty_reason: str | None = Field(
         default=None, max_length=MAX_PROCEDURE_CHARS,
         description="Why the duty was declared (ours, not the law's): duties.yaml's reason.")
+    not_automated_reason: str | None = Field(
+        default=None, max_length=MAX_PROCEDURE_CHARS,
+        description="Why no check judges it yet (ours): not_automated.yaml's reason, the NOT_AUTOMATED state's reason.")
 
 
 class DutyDeclaration(CatalogModel):
@@ -191,6 +194,17 @@ class DutyDeclaration(CatalogModel):
         default=None, min_length=1, max_length=MAX_PROCEDURE_CHARS,
         description="operation only: what a person checks for the MANUAL attestation "
         "(default: the record the system keeps of it).")
+
+
+class NotAutomatedDeclaration(CatalogModel):
+    """``not_automated.yaml``: why a requirement no check judges is NOT_AUTOMATED (hand-written, ours; a re-import
+    of the requirements keeps it). A requirement a check or a procedure judges declares none (the catalog refuses
+    a stale one)."""
+
+    requirement: Annotated[str, Field(pattern=REQUIREMENT_ID_PATTERN)]
+    reason: Annotated[str, Field(min_length=1, max_length=MAX_PROCEDURE_CHARS,
+                                 description="Why nothing the vendor offers shows it yet, or what judging it needs "
+                                 "(Japanese, citing the text): ours, not the law's.")]
 
 
 class Binding(CatalogModel):
@@ -708,6 +722,7 @@ class CatalogDocument(CatalogModel):
     functions: Annotated[tuple[FunctionEntry, ...], LaxSeq] = ()
     id_changes: Annotated[tuple[IdChange, ...], LaxSeq] = ()
     duties: Annotated[tuple[DutyDeclaration, ...], LaxSeq] = ()
+    not_automated: Annotated[tuple[NotAutomatedDeclaration, ...], LaxSeq] = ()
 
 
 #: The model each list of a CatalogDocument holds, so the loader can validate entry by entry.
@@ -722,4 +737,5 @@ ENTRY_MODELS: dict[str, Any] = {
     "functions": FunctionEntry,
     "id_changes": IdChange,
     "duties": DutyDeclaration,
+    "not_automated": NotAutomatedDeclaration,
 }

@@ -90,7 +90,11 @@ def edition_stats(edition: EditionCatalog) -> dict[str, Any]:
         "by_level": {level.value: levels.get(level.value, 0) for level in Level},
         "by_automation": {k: states.get(k, 0) for k in ("automated", "manual", "not_automated")},
         "by_duty": {duty: duties.get(duty, 0) for duty in DUTIES},
-        "required_system": {k: system.get(k, 0) for k in ("automated", "manual", "not_automated")},
+        "required_system": {**{k: system.get(k, 0) for k in ("automated", "manual", "not_automated")},
+                            # Issue 46 item 2: none NOT_AUTOMATED without a named reason (not_automated.yaml).
+                            "not_automated_unexplained": sum(
+                                1 for r in edition.requirements if r.duty == "system" and r.level is Level.REQUIRED
+                                and automation_state(r) == "not_automated" and not r.not_automated_reason)},
     }
 
 
@@ -111,5 +115,6 @@ def export_requirement(edition: EditionCatalog, requirement: Requirement) -> dic
         "automation": automation_state(requirement),
         "duty": requirement.duty,
         "duty_reason": requirement.duty_reason,
+        "not_automated_reason": requirement.not_automated_reason,
         "checks": [c.model_dump(mode="json") for c in requirement.checks],
     }

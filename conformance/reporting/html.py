@@ -38,7 +38,7 @@ from conformance.reporting import i18n
 from conformance.reporting.charts import STATUS_COLOURS, rate_bar, stacked_bar
 from conformance.reporting.fitgap import fit_gap, parse_id, totals
 from conformance.reporting.sources import chapter_of_id, chapter_titles, document_titles, section_of_id, section_url
-from conformance.results import declared_languages
+from conformance.results import UNBOUND, declared_languages
 
 #: Findings listed per requirement; the rest are counted (all are in results.json).
 FINDINGS_SHOWN = 50
@@ -264,7 +264,19 @@ def _state_reason(result: Mapping[str, Any], waivers: Mapping[str, Mapping[str, 
             return declared
         if str(result.get("duty") or "") == "outside" and " / " in reason:
             return split_languages(reason)  # the reading of duties.yaml, not an undeclared option
-    return i18n.STATE_REASONS.get(status)
+    return named_gap(result) or i18n.STATE_REASONS.get(status)
+
+
+def named_gap(result: Mapping[str, Any]) -> i18n.Text | None:
+    """A NOT_AUTOMATED requirement's reason from the catalog (not_automated.yaml: Japanese, ours), in both languages;
+    None for any other state or reason."""
+    reason = str(result.get("reason") or "")
+    if str(result["status"]) != "NOT_AUTOMATED" or not reason.startswith(UNBOUND + ": "):
+        return None
+    named = reason[len(UNBOUND) + 2:]
+    ja, en = i18n.STATE_REASONS["NOT_AUTOMATED"]
+    return (Markup('{}（ハーネスの解釈: <span class="data">{}</span>）').format(ja, named),
+            Markup('{} (the harness\'s reading: <span class="data" lang="ja">{}</span>)').format(en, named))
 
 
 def _group(findings: Iterable[Mapping[str, Any]]) -> list[FindingGroup]:
@@ -292,6 +304,7 @@ def _row(result: Mapping[str, Any], requirement: Requirement | None,
         "url": section_url(domain, edition, requirement) if requirement else None,
         "checks": _checks(requirement),
         "state_reason": _state_reason(result, waivers),
+        "named_gap": named_gap(result),
         # What the profile declares not to apply (a column declared absent): said beside the state.
         "declared": declared_languages(str(result.get("reason") or "")),
         "groups": _group(result.get("findings") or ()),

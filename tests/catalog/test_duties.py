@@ -215,7 +215,8 @@ def test_export_stats_results_and_reports_show_the_duty() -> None:
     assert export_requirement(edition, requirements[SYSTEM])["duty"] == "system"  # type: ignore[arg-type]
     assert edition_stats(edition)["by_duty"] == {"system": 1, "operation": 2, "outside": 1}
     # Issue 46's depth counts only the required system duties (the one system requirement, not automated).
-    assert edition_stats(edition)["required_system"] == {"automated": 0, "manual": 0, "not_automated": 1}
+    assert edition_stats(edition)["required_system"] == {"automated": 0, "manual": 0, "not_automated": 1,
+                                                         "not_automated_unexplained": 1}
     results = [run_case(case, registry()) for case in plan_edition(edition, None)]
     entries = [result.to_json() for result in results]
     assert [e["duty"] for e in entries] == ["outside", "operation", "system", "operation"]

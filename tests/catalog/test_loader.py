@@ -129,7 +129,8 @@ def test_requirement_lookup_suggests_a_close_id() -> None:
 def test_a_misspelt_field_names_the_allowed_fields_and_the_likely_one() -> None:
     assert single_error(requirements(1, replace={"level:": "levle:"})) == (
         f"{CH02}:4: requirements[0]: unknown field 'levle'; allowed fields: id, kind, level, text, source, "
-        "function_id, form_id, checks, provision, interpretation, duty, duty_reason; did you mean 'level'?"
+        "function_id, form_id, checks, provision, interpretation, duty, duty_reason, not_automated_reason; "
+        "did you mean 'level'?"
     )
 
 
@@ -205,8 +206,8 @@ def test_a_check_without_kind_lists_the_kinds() -> None:
 def test_an_unknown_top_level_key_suggests_the_list() -> None:
     assert single_error(requirements(1).replace("requirements:", "requirement:")) == (
         f"{CH02}:1: unknown top-level key 'requirement'; allowed keys: requirements, bindings, data_items, "
-        "code_tables, forms, interfaces, schemas, functions, id_changes, duties, driver_operations, scenarios, "
-        "interpretations; did you mean 'requirements'?"
+        "code_tables, forms, interfaces, schemas, functions, id_changes, duties, not_automated, driver_operations, "
+        "scenarios, interpretations; did you mean 'requirements'?"
     )
 
 
