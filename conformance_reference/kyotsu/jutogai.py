@@ -255,10 +255,21 @@ class JutogaiService:
             "_links": links,
             "result": [{
                 "shikuchosonkodo": parameters["shikuchosonkodo"], "atenabango": number, "rirekibango": rireki,
-                "sosashaid": parameters["sosashaid"], "sosanengappi": parameters["sosanengappi"],
-                "sosajikoku": parameters["sosajikoku"],
+                **self._operation_record(parameters),
             }],
         }
+
+    def _operation_record(self, parameters: Mapping[str, Any]) -> dict[str, Any]:
+        """The 操作記録 as held: as sent (the defects: the API's own account for the operator, the day without its
+        hyphens, the time to the minute)."""
+        operator, day, time = parameters["sosashaid"], parameters["sosanengappi"], parameters["sosajikoku"]
+        if "jutogai_operator_as_api_account" in self.defects:
+            operator = "JUTOGAIAPI"
+        if "jutogai_operation_day_compact" in self.defects:
+            day = str(day).replace("-", "")
+        if "jutogai_operation_time_minutes" in self.defects:
+            time = str(time)[:5]
+        return {"sosashaid": operator, "sosanengappi": day, "sosajikoku": time}
 
     def _next_number(self) -> str:
         if "jutogai_number_reissued" in self.defects and self.issued:

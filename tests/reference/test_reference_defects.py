@@ -368,7 +368,8 @@ AFFECTS: dict[str, set[str]] = {
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance_reference/kyotsu/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (
         "jutogai_links_wrong", "jutogai_required_as_format", "jutogai_no_auth", "jutogai_kubun_ignored",
-        "jutogai_condition_unchecked", "jutogai_number_reissued")},
+        "jutogai_condition_unchecked", "jutogai_number_reissued", "jutogai_operator_as_api_account",
+        "jutogai_operation_day_compact", "jutogai_operation_time_minutes")},
     # No 認証文 (and so no 公印) printed: the 印刷ログ says so too (10.2 R014 公印出力の有無), truthfully.
     "form_certification_missing": {"forms", "oplog"},
     "dv_ends_at_move_out": {"qualifications", "forms"},  # the 除票 forms of a protected person who moved out

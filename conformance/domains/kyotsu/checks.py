@@ -30,7 +30,7 @@ from conformance import clock
 from conformance.catalog.models import ApiInterface
 from conformance.catalog.openapi import api_interfaces
 from conformance.checks.registry import CheckContext, check
-from conformance.domains.kyotsu.params import KyotsuConditionParams, KyotsuCountParams
+from conformance.domains.kyotsu.params import KyotsuConditionParams, KyotsuCountParams, KyotsuOperationItemParams
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.masking import mask
@@ -325,3 +325,27 @@ def unique_number(ctx: CheckContext) -> Iterator[Finding]:
         if number in residents:
             yield ctx.finding("kyotsu.number_of_resident", case, location=location,
                               expected="a number no resident has", actual=_answered(number))
+
+
+@check("kyotsu.fuban.operation_record")
+def operation_record(ctx: CheckContext) -> Iterator[Finding]:
+    """One item of the 操作記録 (操作者ID, 操作年月日 or 操作時刻: the 基本データリスト's 必須 items 03100027-29) is
+    held for the registration as it was sent: the 付番 answer's result carries it unchanged (レスポンス_API仕様;
+    ours: the API's answer is the only place the harness sees what the vendor holds of a 住登外者)."""
+    call = _Call(ctx)
+    item = ctx.args(KyotsuOperationItemParams).item
+    body = registration()
+    case = f"付番依頼（処理区分0）の{_OPERATION_ITEMS[item]}"
+    document, problem = call.document(call.post(body), 200, case)
+    if document is None:
+        if problem is not None:
+            yield problem
+        return
+    result = _first_result(document)
+    held = result.get(item) if result is not None else None
+    if held != body[item]:
+        yield call.mismatch(case, 200, f"/result/0/{item}", body[item], held)
+
+
+#: The 操作記録's items of レスポンス_API仕様, by parameter.
+_OPERATION_ITEMS = {"sosashaid": "操作者ID", "sosanengappi": "操作年月日", "sosajikoku": "操作時刻"}

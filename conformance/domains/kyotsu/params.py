@@ -6,7 +6,7 @@ nothing of the harness but the catalog's ``Params`` base).
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -27,6 +27,13 @@ class KyotsuCountParams(Params):
     count: Annotated[int, Field(ge=2, le=100)] = 5
 
 
+class KyotsuOperationItemParams(Params):
+    """``kyotsu.fuban.operation_record``: which item of the 操作記録 the 付番 answer must carry as sent."""
+
+    item: Annotated[Literal["sosashaid", "sosanengappi", "sosajikoku"],
+                    Field(description="操作者ID, 操作年月日 or 操作時刻 (レスポンス_API仕様).")]
+
+
 #: Every check of 共通機能 -> its parameters.
 PARAMS: dict[str, type[Params]] = {
     "kyotsu.fuban.registered": NoParams,
@@ -35,4 +42,5 @@ PARAMS: dict[str, type[Params]] = {
     "kyotsu.fuban.processing_kind": NoParams,
     "kyotsu.fuban.condition": KyotsuConditionParams,
     "kyotsu.fuban.unique_number": KyotsuCountParams,
+    "kyotsu.fuban.operation_record": KyotsuOperationItemParams,
 }

@@ -116,6 +116,26 @@ def test_a_reissued_number_is_found(edition: EditionCatalog) -> None:
     assert findings[0].message == "付番依頼 2/3: the number of registration 1"
 
 
+@pytest.mark.parametrize(("defect", "item", "sent", "held"), [
+    ("jutogai_operator_as_api_account", "sosashaid", "CONFORM01", "JUTOGAIAPI"),
+    ("jutogai_operation_day_compact", "sosanengappi", None, None),
+    ("jutogai_operation_time_minutes", "sosajikoku", "09:00:00", "09:00"),
+])
+def test_each_item_of_the_operation_record_must_be_held_as_sent(
+    edition: EditionCatalog, defect: str, item: str, sent: str | None, held: str | None,
+) -> None:
+    with reference(edition) as target:
+        assert run(target, kyotsu.operation_record, item=item) == []
+    with reference(edition, defect) as target:
+        findings = run(target, kyotsu.operation_record, item=item)
+        others = [run(target, kyotsu.operation_record, item=other)
+                  for other in ("sosashaid", "sosanengappi", "sosajikoku") if other != item]
+    assert codes(findings) == [("kyotsu.value_mismatch", f"{WHERE} 200 /result/0/{item}")]
+    today = kyotsu.registration()["sosanengappi"]  # the day the registration is sent, as the check sends it
+    assert (findings[0].expected, findings[0].actual) == ((sent, held) if sent else (today, today.replace("-", "")))
+    assert others == [[], []]  # each defect breaks its own item only
+
+
 def test_a_number_a_resident_has_is_found(edition: EditionCatalog) -> None:
     serial = f"{FIRST_SERIAL:09d}"
     first = f"{serial}{m11w2_7_check_digit(serial)}"  # what the reference issues first
