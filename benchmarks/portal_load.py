@@ -80,6 +80,10 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--rate-bundles", type=int, default=24, help="bundles per rate measurement")
     parser.add_argument("--repeat", type=int, default=20, help="timings per page (median and p95 printed)")
     parser.add_argument("--uploads", type=int, default=5, help="timed uploads through the API")
+    parser.add_argument("--reuse", action="store_true",
+                        help="the database (a postgresql:// URL) holds an earlier run's load: time the pages, "
+                             "the indexing rates and the size again without loading (new keys are registered "
+                             "for the vendors, whose private keys went with that run)")
     return parser.parse_args(argv)
 
 
@@ -354,6 +358,36 @@ def populate(home: Path, chosen: list[Place]) -> tuple[World, dict[int, Path]]:
     return world, keys
 
 
+def reloaded(home: Path, chosen: list[Place]) -> tuple[World, dict[int, Path]]:
+    """The parties of an earlier run's load (:func:`populate`'s, found by their codes and names), with
+    a new key registered for each vendor (the earlier run's private keys were in its own home)."""
+    from django.contrib.auth import get_user_model
+
+    from conformance.portal.models import Municipality, Vendor, VendorKey
+    from conformance.reporting.bundle import generate_keys
+
+    stored = dict(Municipality.objects.filter(code__in=[p.code for p in chosen]).values_list("code", "pk"))
+    if len(stored) != len(chosen):
+        raise SystemExit(f"--reuse: the database holds {len(stored)} of the {len(chosen)} municipalities asked for")
+    rank: dict[str, int] = {}
+    seen: dict[str, int] = defaultdict(int)
+    for place in chosen:
+        rank[place.code], seen[place.prefecture] = seen[place.prefecture], seen[place.prefecture] + 1
+    by_name = dict(Vendor.objects.values_list("name", "pk"))
+    keys: dict[int, Path] = {}
+    vendors: dict[str, list[int]] = {}
+    for prefecture in {p.prefecture for p in chosen}:
+        vendors[prefecture] = [by_name[name] for name in vendor_names(prefecture)]
+        for pk in vendors[prefecture]:
+            private, public = generate_keys(home / "keys" / str(pk))
+            VendorKey.objects.create(vendor_id=pk, public_pem=public.read_text("ascii"))
+            keys[pk] = private
+    admin = get_user_model().objects.get(username="bench")
+    world = World({p.code: stored[p.code] for p in chosen}, rank, vendors, {p.code: p.prefecture for p in chosen},
+                  admin.pk)
+    return world, keys
+
+
 # -- indexing in worker processes --------------------------------------------------------------------
 
 _STATE: dict[str, Any] = {}
@@ -458,7 +492,7 @@ BUNDLE_COLUMNS = ("sha256, municipality_id, vendor_id, version, signer, origin, 
 BUNDLE_COPIED = ("signer, origin, product, profile_name, harness_version, harness_outdated, verdict, current_verdict, "
                  "verdict_valid_until, partial, problems, gaps, created, now(), uploaded_by_id")
 SYSTEM_COLUMNS = "bundle_id, municipality_id, domain, edition, catalog_sha256, catalog_outdated, judged, counts"
-STATE_COLUMNS = "bundle_id, requirement, domain, edition, level, status, reason, findings, attestation"
+STATE_COLUMNS = "bundle_id, item_id, status, reason, findings, attestation"
 
 
 def copy_up_to(target: int, world: World, seconds: float = 0) -> int:
@@ -500,8 +534,8 @@ def copy_up_to(target: int, world: World, seconds: float = 0) -> int:
                            "s.domain, s.edition, s.catalog_sha256, s.catalog_outdated, s.judged, s.counts "
                            f"FROM {new} n JOIN portal_bundle b ON b.id = n.id "
                            "JOIN portal_systemresult s ON s.bundle_id = n.source ORDER BY n.id, s.id")
-            cursor.execute(f"INSERT INTO portal_requirementstate ({STATE_COLUMNS}) SELECT n.id, s.requirement, "
-                           "s.domain, s.edition, s.level, s.status, s.reason, s.findings, s.attestation "
+            cursor.execute(f"INSERT INTO portal_requirementstate ({STATE_COLUMNS}) SELECT n.id, s.item_id, "
+                           "s.status, s.reason, s.findings, s.attestation "
                            f"FROM {new} n JOIN portal_requirementstate s ON s.bundle_id = n.source ORDER BY n.id, s.id")
             copied += cursor.rowcount
         for _, pk in wanted:
@@ -682,15 +716,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         from django.db import connection
 
         print(f"database: {connection.vendor} {connection.settings_dict['NAME']}; home {home}", flush=True)
-        world, keys = populate(home, chosen)
+        world, keys = reloaded(home, chosen) if args.reuse else populate(home, chosen)
         copier = Copier(home, requirements, claimed, keys)
         _STATE.update(copier=copier, world=world)
-        load(args, world, chosen)
+        if not args.reuse:
+            load(args, world, chosen)
         if args.copy_to:
             copied = copy_up_to(args.copy_to, world, args.copy_seconds)
             print(f"copied {copied:,} states in SQL (bundles copied from indexed ones, labelled copy-*: the pages' "
                   "scale, not the indexing path)", flush=True)
-        rates(args, world, chosen, args.bundles_each + args.copy_to)
+        rates(args, world, chosen, args.bundles_each + args.copy_to + (100 if args.reuse else 0))
         pages(args, world, copier)
         sizes()
         own, children = rss_mb()

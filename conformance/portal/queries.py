@@ -86,7 +86,7 @@ def release_diff(old: Bundle, new: Bundle) -> RunDiff:
 def history(municipality: Municipality, requirement: str, visible: QuerySet[Bundle]) -> QuerySet[RequirementState]:
     """The requirement's state in every visible bundle of the municipality, newest first."""
     return (RequirementState.objects.filter(bundle__in=visible.filter(municipality=municipality),
-                                            requirement=requirement)
+                                            item__requirement=requirement)
             .select_related("bundle").order_by("-bundle__uploaded"))
 
 

@@ -320,7 +320,7 @@ def worklist(request: HttpRequest, pk: int) -> HttpResponse:
 def attestation(request: HttpRequest, pk: int, requirement: str) -> HttpResponse:
     """A MANUAL requirement of a bundle's release: procedure, attestation, thread, decision."""
     found = _bundle(request, pk)
-    state = get_object_or_404(found.states, requirement=requirement, status="MANUAL")
+    state = get_object_or_404(found.states, item__requirement=requirement, status="MANUAL")
     current = (_release_attestations(found).filter(edition=state.edition, requirement=requirement)
                .order_by("-created").first())
     if request.method == "POST":
