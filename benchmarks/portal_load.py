@@ -21,8 +21,12 @@ each making its own bundle and dropping it once indexed: memory does not grow wi
     python benchmarks/portal_load.py --load-seconds 3600               # stop loading after an hour
 
 Printed: the load (bundles, states, rate, the process's memory), the indexing rate with 1, 2 and 4
-worker processes, per page and per API call the median and p95 latency and the number of queries
-(Django test client, in process), and the database's size and bytes per requirement state.
+worker processes (with the CPU per bundle of a worker and of its PostgreSQL backend, what a machine
+loaded by others does not inflate), per page and per API call the median and p95 latency and the
+number of queries (Django test client, in process), and the database's size and bytes per
+requirement state.
+
+    python benchmarks/portal_load.py --database postgresql://... --reuse   # time an earlier load again
 """
 
 from __future__ import annotations
@@ -72,7 +76,7 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--load-seconds", type=float, default=0, help="stop loading after this long (0: never)")
     parser.add_argument("--copy-to", type=int, default=0,
                         help="after the load, bring every municipality up to this many bundles by copying "
-                             "indexed bundles' rows in SQL (PostgreSQL; for the pages at a size the machine "
+                             "indexed bundles' rows in SQL (for the pages at a size the machine "
                              "cannot index in the time there is; printed as copies)")
     parser.add_argument("--copy-seconds", type=float, default=0, help="stop copying after this long (0: never)")
     parser.add_argument("--rate-workers", type=int, nargs="*", default=[1, 2, 4],
@@ -393,7 +397,26 @@ def reloaded(home: Path, chosen: list[Place]) -> tuple[World, dict[int, Path]]:
 _STATE: dict[str, Any] = {}
 
 
-def _work(task: tuple[str, int]) -> tuple[int, float, float, float]:
+def backend_cpu() -> float:
+    """CPU seconds of this process's database backend so far, when it is a PostgreSQL server process of
+    this machine (its /proc entry readable); 0 otherwise. The server's background processes (WAL
+    writer, checkpointer) are not counted."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    if "backend" not in _STATE:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            _STATE["backend"] = int(cursor.fetchone()[0])
+    try:
+        fields = Path(f"/proc/{_STATE['backend']}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _work(task: tuple[str, int]) -> tuple[int, float, float, float, float]:
     """Make and index one bundle (in a worker process); its states, the seconds making and indexing
     it, and the worker's CPU seconds indexing it (the figure a loaded machine does not inflate)."""
     from conformance.portal.ingest import index
@@ -408,19 +431,21 @@ def _work(task: tuple[str, int]) -> tuple[int, float, float, float]:
     started = time.perf_counter()
     vendor = world.vendors[world.prefecture[code]][vendor_of(world.rank[code], round_)]
     data = copier.bundle(vendor, version_of(round_), random.Random(f"{code}/{round_}"))
-    made, cpu = time.perf_counter(), time.process_time()
+    made, cpu, server = time.perf_counter(), time.process_time(), backend_cpu()
     index(data, Municipality.objects.get(pk=world.municipalities[code]), _STATE["admin"])
-    return len(copier.requirements), made - started, time.perf_counter() - made, time.process_time() - cpu
+    return (len(copier.requirements), made - started, time.perf_counter() - made, time.process_time() - cpu,
+            backend_cpu() - server)
 
 
 def _worker_start() -> None:
     from django.db import connections
 
     connections.close_all()  # the parent's connection is not this process's
+    _STATE.pop("backend", None)
 
 
 def run_tasks(tasks: Sequence[tuple[str, int]], workers: int, deadline: float = 0,
-              report: Callable[[int, int], None] | None = None) -> tuple[int, int, float, float, float, float]:
+              report: Callable[[int, int], None] | None = None) -> tuple[int, int, float, float, float, float, float]:
     """Index ``tasks`` with ``workers`` processes (forked: each inherits the copier and makes its own
     bundles, never sent between processes), in batches so that ``deadline`` (a perf_counter time, 0:
     none) stops the load between batches. Returns bundles, states, wall, make and index seconds, and
@@ -431,19 +456,21 @@ def run_tasks(tasks: Sequence[tuple[str, int]], workers: int, deadline: float = 
 
     connections.close_all()
     bundles = states = 0
-    making = indexing = cpu = 0.0
+    making = indexing = cpu = server = 0.0
     started = time.perf_counter()
     batch = max(8, workers * 8)
     with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start) as pool:
         for first in range(0, len(tasks), batch):
             if deadline and time.perf_counter() > deadline:
                 break
-            for count, make, index_seconds, index_cpu in pool.imap_unordered(_work, tasks[first:first + batch]):
+            for count, make, index_seconds, index_cpu, server_cpu in pool.imap_unordered(
+                    _work, tasks[first:first + batch]):
                 bundles, states = bundles + 1, states + count
                 making, indexing, cpu = making + make, indexing + index_seconds, cpu + index_cpu
+                server += server_cpu
                 if report is not None:
                     report(bundles, states)
-    return bundles, states, time.perf_counter() - started, making, indexing, cpu
+    return bundles, states, time.perf_counter() - started, making, indexing, cpu, server
 
 
 def load(args: argparse.Namespace, world: World, chosen: list[Place]) -> tuple[int, int]:
@@ -458,7 +485,7 @@ def load(args: argparse.Namespace, world: World, chosen: list[Place]) -> tuple[i
             print(f"  {bundles:6} bundles, {states:11,} states: {elapsed:7.0f} s, {bundles / elapsed:5.2f} "
                   f"bundles/s; load average {os.getloadavg()[0]:.1f}", flush=True)
 
-    bundles, states, wall, making, indexing, cpu = run_tasks(tasks, args.load_workers, deadline, report)
+    bundles, states, wall, making, indexing, cpu, _ = run_tasks(tasks, args.load_workers, deadline, report)
     stopped = "" if bundles == len(tasks) else f" (stopped at --load-seconds: {bundles} of {len(tasks)})"
     print(f"loaded {bundles} bundles ({states:,} states) in {wall:.0f} s with {args.load_workers} workers: "
           f"{bundles / wall:.2f} bundles/s; per bundle {making / bundles * 1000:.0f} ms making it, "
@@ -473,11 +500,13 @@ def rates(args: argparse.Namespace, world: World, chosen: list[Place], first_rou
     for workers in args.rate_workers:
         tasks = [(chosen[i % len(chosen)].code, round_ + i // len(chosen)) for i in range(args.rate_bundles)]
         round_ += 1 + args.rate_bundles // len(chosen)
-        bundles, states, wall, _, indexing, cpu = run_tasks(tasks, workers)
+        bundles, states, wall, _, indexing, cpu, server = run_tasks(tasks, workers)
         added += states
         print(f"  indexing with {workers} worker process(es): {bundles / wall:5.2f} bundles/s "
               f"({states / wall:8,.0f} states/s; {indexing / bundles * 1000:.0f} ms a bundle in a worker, "
-              f"{cpu / bundles * 1000:.0f} ms of its CPU); "
+              f"{cpu / bundles * 1000:.0f} ms of its CPU, "
+              + (f"{server / bundles * 1000:.0f} ms of its database backend's" if server else "SQLite's included")
+              + "); "
               f"load average {os.getloadavg()[0]:.1f}", flush=True)
     return added
 
@@ -490,7 +519,7 @@ BUNDLE_COLUMNS = ("sha256, municipality_id, vendor_id, version, signer, origin, 
                   "harness_version, harness_outdated, verdict, current_verdict, verdict_valid_until, partial, "
                   "problems, gaps, created, uploaded, uploaded_by_id")
 BUNDLE_COPIED = ("signer, origin, product, profile_name, harness_version, harness_outdated, verdict, current_verdict, "
-                 "verdict_valid_until, partial, problems, gaps, created, now(), uploaded_by_id")
+                 "verdict_valid_until, partial, problems, gaps, created, %s, uploaded_by_id")
 SYSTEM_COLUMNS = "bundle_id, municipality_id, domain, edition, catalog_sha256, catalog_outdated, judged, counts"
 STATE_COLUMNS = "bundle_id, item_id, status, reason, findings, attestation"
 
@@ -500,13 +529,14 @@ def copy_up_to(target: int, world: World, seconds: float = 0) -> int:
     the real path (bundle, file, systems and states) in SQL: for the pages and the database at a size
     the machine cannot index in the time there is. Copies are labelled by their sha256 column
     (:data:`COPY`); their states are their source's. Round by round (every municipality's next bundle),
-    stopping between rounds after ``seconds`` (0: never). PostgreSQL only. Returns the states copied."""
+    stopping between rounds after ``seconds`` (0: never). Returns the states copied."""
     from django.db import connection, transaction
+    from django.utils import timezone
 
     from conformance.portal.models import Bundle
 
-    if connection.vendor != "postgresql":
-        raise SystemExit("--copy-to is for PostgreSQL")
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMPORARY TABLE copy_source (id bigint PRIMARY KEY, source bigint NOT NULL)")
     sources = list(Bundle.objects.exclude(sha256__startswith="copy-").order_by("id").values_list("id", flat=True))
     have: dict[int, int] = defaultdict(int)
     for municipality in Bundle.objects.values_list("municipality_id", flat=True):
@@ -525,9 +555,12 @@ def copy_up_to(target: int, world: World, seconds: float = 0) -> int:
                 "FROM portal_bundle WHERE id = %s",
                 [(COPY.format(round=round_, municipality=pk, source=sources[i % len(sources)]), pk,
                   world.vendors[world.prefecture[code]][vendor_of(world.rank[code], round_)], version_of(round_),
-                  sources[i % len(sources)]) for i, (code, pk) in enumerate(wanted)])
-            new = (f"(SELECT id, split_part(sha256, '-', 4)::bigint AS source FROM portal_bundle "
-                   f"WHERE sha256 LIKE 'copy-{round_}-%')")
+                  timezone.now(), sources[i % len(sources)]) for i, (code, pk) in enumerate(wanted)])
+            cursor.execute("DELETE FROM copy_source")
+            cursor.execute(f"SELECT id, sha256 FROM portal_bundle WHERE sha256 LIKE 'copy-{round_}-%'")
+            cursor.executemany("INSERT INTO copy_source (id, source) VALUES (%s, %s)",
+                               [(pk, int(sha.rsplit("-", 1)[1])) for pk, sha in cursor.fetchall()])
+            new = "copy_source"
             cursor.execute(f"INSERT INTO portal_bundlefile (bundle_id, data) SELECT n.id, f.data FROM {new} n "
                            "JOIN portal_bundlefile f ON f.bundle_id = n.source")
             cursor.execute(f"INSERT INTO portal_systemresult ({SYSTEM_COLUMNS}) SELECT n.id, b.municipality_id, "
