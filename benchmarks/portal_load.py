@@ -643,9 +643,11 @@ def review_objects(world: World) -> dict[str, Any]:
     evidence = Evidence.objects.create(attestation=attestation, name="screen.png", content_type="image/png",
                                        sha256="0" * 64, size=4, data=b"\x89PNG")
     refresh_release(attestation)
-    Transition.objects.create(municipality=bundle.municipality, domain=manual.domain,
-                              requirement=bundle.states.exclude(pk=manual.pk).first().requirement,  # type: ignore[union-attr]
-                              notification="届出-1", promised=dt.date.today() + dt.timedelta(days=90))
+    # update_or_create: a --reuse run finds the earlier run's.
+    Transition.objects.update_or_create(
+        municipality=bundle.municipality, requirement=bundle.states.exclude(pk=manual.pk).first().requirement,  # type: ignore[union-attr]
+        defaults={"domain": manual.domain, "notification": "届出-1",
+                  "promised": dt.date.today() + dt.timedelta(days=90)})
     municipalities = list(Bundle.objects.filter(municipality__prefecture=largest).values_list(
         "municipality__code", flat=True).distinct().order_by("municipality__code")[:50])
     return {"prefecture": largest, "size": sizes[largest], "bundle": bundle, "requirement": manual.requirement,
