@@ -94,7 +94,7 @@ def postgres() -> Iterator[str]:
 ON_POSTGRESQL = {
     "test_security_attacks.py": 38,
     "test_access_matrix.py": 162,
-    "test_scale.py": 6,
+    "test_scale.py": 7,
     "test_browser.py::test_the_database_is_the_one_asked_for": 1,
 }
 

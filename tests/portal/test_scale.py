@@ -220,3 +220,40 @@ def test_a_state_is_stored_small(world: World, tmp_path: Path) -> None:
     assert second.states.filter(status="FAIL").count() == 0 and first.states.filter(status="FAIL").count() == 1
     with pytest.raises(ValueError, match="'SOMETIMES' is not one of PASS"):
         list(first.states.filter(status="SOMETIMES"))
+
+
+def test_the_latest_result_is_the_newest_complete_run_flagged_by_a_newer_one_that_judged_or_stopped(
+        world: World, tmp_path: Path) -> None:
+    """queries.latest_for: a partial run before the complete one does not flag it, a newer stopped run
+    does (even when it judged nothing), a newer partial run that judged nothing does not, and a newer
+    complete run is taken instead."""
+    from django.contrib.auth import get_user_model
+
+    from conformance.portal.ingest import index
+    from conformance.portal.models import Bundle
+    from conformance.portal.queries import latest_for
+    from conformance.results import Verdict
+
+    root = get_user_model().objects.create_superuser(f"root-{uuid.uuid4().hex[:8]}")
+
+    def upload(version: str, partial: bool = False) -> Any:
+        return index(signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"}, version, partial=partial),
+                     world.tokyo, root)
+
+    def latest() -> tuple[int, bool]:
+        found = latest_for([world.tokyo.pk], Bundle.objects.all())[world.tokyo.pk]
+        assert len(found) == 1  # one system: 住民記録
+        return found[0].system.bundle_id, found[0].newer_partial
+
+    upload("0.9", partial=True)
+    complete = upload("1.0")
+    assert latest() == (complete.pk, False)
+    quiet = upload("1.1", partial=True)
+    quiet.systems.update(judged=0)
+    assert latest() == (complete.pk, False)
+    stopped = upload("1.2", partial=True)
+    stopped.systems.update(judged=0)
+    Bundle.objects.filter(pk=stopped.pk).update(verdict=Verdict.NOT_RUN)
+    assert latest() == (complete.pk, True)
+    again = upload("1.3")
+    assert latest() == (again.pk, False)
