@@ -15,14 +15,18 @@ made and indexed in rounds (every municipality's first, then every second ...) b
 each making its own bundle and dropping it once indexed: memory does not grow with the load.
 
     python benchmarks/portal_load.py                                   # PostgreSQL (started here), all 1,741 x 8
-    python benchmarks/portal_load.py --bundles-each 1 --municipalities 94 --requirements 1993
+    python benchmarks/portal_load.py --bundles-each 1 --municipalities 94 --requirements 1990
     python benchmarks/portal_load.py --database postgresql://user@host/db     # an existing server
     python benchmarks/portal_load.py --database sqlite --municipalities 20    # the embedded default
     python benchmarks/portal_load.py --load-seconds 3600               # stop loading after an hour
 
 Printed: the load (bundles, states, rate, the process's memory), the indexing rate with 1, 2 and 4
-worker processes, per page and per API call the median and p95 latency and the number of queries
-(Django test client, in process), and the database's size and bytes per requirement state.
+worker processes (with the CPU per bundle of a worker and of its PostgreSQL backend, what a machine
+loaded by others does not inflate), per page and per API call the median and p95 latency and the
+number of queries (Django test client, in process), and the database's size and bytes per
+requirement state.
+
+    python benchmarks/portal_load.py --database postgresql://... --reuse   # time an earlier load again
 """
 
 from __future__ import annotations
@@ -67,12 +71,12 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="how many of the list (0: all 1,741), taken across prefectures in turn")
     parser.add_argument("--requirements", type=int, default=0,
                         help="results per bundle, the first N of the whole catalog in 業務ID order "
-                             "(0: all 1,993, a complete run; fewer: a partial run)")
+                             "(0: all 1,990, a complete run; fewer: a partial run)")
     parser.add_argument("--load-workers", type=int, default=2, help="processes indexing the load")
     parser.add_argument("--load-seconds", type=float, default=0, help="stop loading after this long (0: never)")
     parser.add_argument("--copy-to", type=int, default=0,
                         help="after the load, bring every municipality up to this many bundles by copying "
-                             "indexed bundles' rows in SQL (PostgreSQL; for the pages at a size the machine "
+                             "indexed bundles' rows in SQL (for the pages at a size the machine "
                              "cannot index in the time there is; printed as copies)")
     parser.add_argument("--copy-seconds", type=float, default=0, help="stop copying after this long (0: never)")
     parser.add_argument("--rate-workers", type=int, nargs="*", default=[1, 2, 4],
@@ -80,6 +84,10 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--rate-bundles", type=int, default=24, help="bundles per rate measurement")
     parser.add_argument("--repeat", type=int, default=20, help="timings per page (median and p95 printed)")
     parser.add_argument("--uploads", type=int, default=5, help="timed uploads through the API")
+    parser.add_argument("--reuse", action="store_true",
+                        help="the database (a postgresql:// URL) holds an earlier run's load: time the pages, "
+                             "the indexing rates and the size again without loading (new keys are registered "
+                             "for the vendors, whose private keys went with that run)")
     return parser.parse_args(argv)
 
 
@@ -354,12 +362,61 @@ def populate(home: Path, chosen: list[Place]) -> tuple[World, dict[int, Path]]:
     return world, keys
 
 
+def reloaded(home: Path, chosen: list[Place]) -> tuple[World, dict[int, Path]]:
+    """The parties of an earlier run's load (:func:`populate`'s, found by their codes and names), with
+    a new key registered for each vendor (the earlier run's private keys were in its own home)."""
+    from django.contrib.auth import get_user_model
+
+    from conformance.portal.models import Municipality, Vendor, VendorKey
+    from conformance.reporting.bundle import generate_keys
+
+    stored = dict(Municipality.objects.filter(code__in=[p.code for p in chosen]).values_list("code", "pk"))
+    if len(stored) != len(chosen):
+        raise SystemExit(f"--reuse: the database holds {len(stored)} of the {len(chosen)} municipalities asked for")
+    rank: dict[str, int] = {}
+    seen: dict[str, int] = defaultdict(int)
+    for place in chosen:
+        rank[place.code], seen[place.prefecture] = seen[place.prefecture], seen[place.prefecture] + 1
+    by_name = dict(Vendor.objects.values_list("name", "pk"))
+    keys: dict[int, Path] = {}
+    vendors: dict[str, list[int]] = {}
+    for prefecture in {p.prefecture for p in chosen}:
+        vendors[prefecture] = [by_name[name] for name in vendor_names(prefecture)]
+        for pk in vendors[prefecture]:
+            private, public = generate_keys(home / "keys" / str(pk))
+            VendorKey.objects.create(vendor_id=pk, public_pem=public.read_text("ascii"))
+            keys[pk] = private
+    admin = get_user_model().objects.get(username="bench")
+    world = World({p.code: stored[p.code] for p in chosen}, rank, vendors, {p.code: p.prefecture for p in chosen},
+                  admin.pk)
+    return world, keys
+
+
 # -- indexing in worker processes --------------------------------------------------------------------
 
 _STATE: dict[str, Any] = {}
 
 
-def _work(task: tuple[str, int]) -> tuple[int, float, float, float]:
+def backend_cpu() -> float:
+    """CPU seconds of this process's database backend so far, when it is a PostgreSQL server process of
+    this machine (its /proc entry readable); 0 otherwise. The server's background processes (WAL
+    writer, checkpointer) are not counted."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    if "backend" not in _STATE:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            _STATE["backend"] = int(cursor.fetchone()[0])
+    try:
+        fields = Path(f"/proc/{_STATE['backend']}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _work(task: tuple[str, int]) -> tuple[int, float, float, float, float]:
     """Make and index one bundle (in a worker process); its states, the seconds making and indexing
     it, and the worker's CPU seconds indexing it (the figure a loaded machine does not inflate)."""
     from conformance.portal.ingest import index
@@ -374,19 +431,21 @@ def _work(task: tuple[str, int]) -> tuple[int, float, float, float]:
     started = time.perf_counter()
     vendor = world.vendors[world.prefecture[code]][vendor_of(world.rank[code], round_)]
     data = copier.bundle(vendor, version_of(round_), random.Random(f"{code}/{round_}"))
-    made, cpu = time.perf_counter(), time.process_time()
+    made, cpu, server = time.perf_counter(), time.process_time(), backend_cpu()
     index(data, Municipality.objects.get(pk=world.municipalities[code]), _STATE["admin"])
-    return len(copier.requirements), made - started, time.perf_counter() - made, time.process_time() - cpu
+    return (len(copier.requirements), made - started, time.perf_counter() - made, time.process_time() - cpu,
+            backend_cpu() - server)
 
 
 def _worker_start() -> None:
     from django.db import connections
 
     connections.close_all()  # the parent's connection is not this process's
+    _STATE.pop("backend", None)
 
 
 def run_tasks(tasks: Sequence[tuple[str, int]], workers: int, deadline: float = 0,
-              report: Callable[[int, int], None] | None = None) -> tuple[int, int, float, float, float, float]:
+              report: Callable[[int, int], None] | None = None) -> tuple[int, int, float, float, float, float, float]:
     """Index ``tasks`` with ``workers`` processes (forked: each inherits the copier and makes its own
     bundles, never sent between processes), in batches so that ``deadline`` (a perf_counter time, 0:
     none) stops the load between batches. Returns bundles, states, wall, make and index seconds, and
@@ -397,19 +456,21 @@ def run_tasks(tasks: Sequence[tuple[str, int]], workers: int, deadline: float = 
 
     connections.close_all()
     bundles = states = 0
-    making = indexing = cpu = 0.0
+    making = indexing = cpu = server = 0.0
     started = time.perf_counter()
     batch = max(8, workers * 8)
     with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start) as pool:
         for first in range(0, len(tasks), batch):
             if deadline and time.perf_counter() > deadline:
                 break
-            for count, make, index_seconds, index_cpu in pool.imap_unordered(_work, tasks[first:first + batch]):
+            for count, make, index_seconds, index_cpu, server_cpu in pool.imap_unordered(
+                    _work, tasks[first:first + batch]):
                 bundles, states = bundles + 1, states + count
                 making, indexing, cpu = making + make, indexing + index_seconds, cpu + index_cpu
+                server += server_cpu
                 if report is not None:
                     report(bundles, states)
-    return bundles, states, time.perf_counter() - started, making, indexing, cpu
+    return bundles, states, time.perf_counter() - started, making, indexing, cpu, server
 
 
 def load(args: argparse.Namespace, world: World, chosen: list[Place]) -> tuple[int, int]:
@@ -424,7 +485,7 @@ def load(args: argparse.Namespace, world: World, chosen: list[Place]) -> tuple[i
             print(f"  {bundles:6} bundles, {states:11,} states: {elapsed:7.0f} s, {bundles / elapsed:5.2f} "
                   f"bundles/s; load average {os.getloadavg()[0]:.1f}", flush=True)
 
-    bundles, states, wall, making, indexing, cpu = run_tasks(tasks, args.load_workers, deadline, report)
+    bundles, states, wall, making, indexing, cpu, _ = run_tasks(tasks, args.load_workers, deadline, report)
     stopped = "" if bundles == len(tasks) else f" (stopped at --load-seconds: {bundles} of {len(tasks)})"
     print(f"loaded {bundles} bundles ({states:,} states) in {wall:.0f} s with {args.load_workers} workers: "
           f"{bundles / wall:.2f} bundles/s; per bundle {making / bundles * 1000:.0f} ms making it, "
@@ -439,11 +500,13 @@ def rates(args: argparse.Namespace, world: World, chosen: list[Place], first_rou
     for workers in args.rate_workers:
         tasks = [(chosen[i % len(chosen)].code, round_ + i // len(chosen)) for i in range(args.rate_bundles)]
         round_ += 1 + args.rate_bundles // len(chosen)
-        bundles, states, wall, _, indexing, cpu = run_tasks(tasks, workers)
+        bundles, states, wall, _, indexing, cpu, server = run_tasks(tasks, workers)
         added += states
         print(f"  indexing with {workers} worker process(es): {bundles / wall:5.2f} bundles/s "
               f"({states / wall:8,.0f} states/s; {indexing / bundles * 1000:.0f} ms a bundle in a worker, "
-              f"{cpu / bundles * 1000:.0f} ms of its CPU); "
+              f"{cpu / bundles * 1000:.0f} ms of its CPU, "
+              + (f"{server / bundles * 1000:.0f} ms of its database backend's" if server else "SQLite's included")
+              + "); "
               f"load average {os.getloadavg()[0]:.1f}", flush=True)
     return added
 
@@ -456,9 +519,9 @@ BUNDLE_COLUMNS = ("sha256, municipality_id, vendor_id, version, signer, origin, 
                   "harness_version, harness_outdated, verdict, current_verdict, verdict_valid_until, partial, "
                   "problems, gaps, created, uploaded, uploaded_by_id")
 BUNDLE_COPIED = ("signer, origin, product, profile_name, harness_version, harness_outdated, verdict, current_verdict, "
-                 "verdict_valid_until, partial, problems, gaps, created, now(), uploaded_by_id")
+                 "verdict_valid_until, partial, problems, gaps, created, %s, uploaded_by_id")
 SYSTEM_COLUMNS = "bundle_id, municipality_id, domain, edition, catalog_sha256, catalog_outdated, judged, counts"
-STATE_COLUMNS = "bundle_id, requirement, domain, edition, level, status, reason, findings, attestation"
+STATE_COLUMNS = "bundle_id, item_id, status, reason, findings, attestation"
 
 
 def copy_up_to(target: int, world: World, seconds: float = 0) -> int:
@@ -466,13 +529,14 @@ def copy_up_to(target: int, world: World, seconds: float = 0) -> int:
     the real path (bundle, file, systems and states) in SQL: for the pages and the database at a size
     the machine cannot index in the time there is. Copies are labelled by their sha256 column
     (:data:`COPY`); their states are their source's. Round by round (every municipality's next bundle),
-    stopping between rounds after ``seconds`` (0: never). PostgreSQL only. Returns the states copied."""
+    stopping between rounds after ``seconds`` (0: never). Returns the states copied."""
     from django.db import connection, transaction
+    from django.utils import timezone
 
     from conformance.portal.models import Bundle
 
-    if connection.vendor != "postgresql":
-        raise SystemExit("--copy-to is for PostgreSQL")
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMPORARY TABLE copy_source (id bigint PRIMARY KEY, source bigint NOT NULL)")
     sources = list(Bundle.objects.exclude(sha256__startswith="copy-").order_by("id").values_list("id", flat=True))
     have: dict[int, int] = defaultdict(int)
     for municipality in Bundle.objects.values_list("municipality_id", flat=True):
@@ -491,17 +555,20 @@ def copy_up_to(target: int, world: World, seconds: float = 0) -> int:
                 "FROM portal_bundle WHERE id = %s",
                 [(COPY.format(round=round_, municipality=pk, source=sources[i % len(sources)]), pk,
                   world.vendors[world.prefecture[code]][vendor_of(world.rank[code], round_)], version_of(round_),
-                  sources[i % len(sources)]) for i, (code, pk) in enumerate(wanted)])
-            new = (f"(SELECT id, split_part(sha256, '-', 4)::bigint AS source FROM portal_bundle "
-                   f"WHERE sha256 LIKE 'copy-{round_}-%')")
+                  timezone.now(), sources[i % len(sources)]) for i, (code, pk) in enumerate(wanted)])
+            cursor.execute("DELETE FROM copy_source")
+            cursor.execute(f"SELECT id, sha256 FROM portal_bundle WHERE sha256 LIKE 'copy-{round_}-%'")
+            cursor.executemany("INSERT INTO copy_source (id, source) VALUES (%s, %s)",
+                               [(pk, int(sha.rsplit("-", 1)[1])) for pk, sha in cursor.fetchall()])
+            new = "copy_source"
             cursor.execute(f"INSERT INTO portal_bundlefile (bundle_id, data) SELECT n.id, f.data FROM {new} n "
                            "JOIN portal_bundlefile f ON f.bundle_id = n.source")
             cursor.execute(f"INSERT INTO portal_systemresult ({SYSTEM_COLUMNS}) SELECT n.id, b.municipality_id, "
                            "s.domain, s.edition, s.catalog_sha256, s.catalog_outdated, s.judged, s.counts "
                            f"FROM {new} n JOIN portal_bundle b ON b.id = n.id "
                            "JOIN portal_systemresult s ON s.bundle_id = n.source ORDER BY n.id, s.id")
-            cursor.execute(f"INSERT INTO portal_requirementstate ({STATE_COLUMNS}) SELECT n.id, s.requirement, "
-                           "s.domain, s.edition, s.level, s.status, s.reason, s.findings, s.attestation "
+            cursor.execute(f"INSERT INTO portal_requirementstate ({STATE_COLUMNS}) SELECT n.id, s.item_id, "
+                           "s.status, s.reason, s.findings, s.attestation "
                            f"FROM {new} n JOIN portal_requirementstate s ON s.bundle_id = n.source ORDER BY n.id, s.id")
             copied += cursor.rowcount
         for _, pk in wanted:
@@ -576,9 +643,11 @@ def review_objects(world: World) -> dict[str, Any]:
     evidence = Evidence.objects.create(attestation=attestation, name="screen.png", content_type="image/png",
                                        sha256="0" * 64, size=4, data=b"\x89PNG")
     refresh_release(attestation)
-    Transition.objects.create(municipality=bundle.municipality, domain=manual.domain,
-                              requirement=bundle.states.exclude(pk=manual.pk).first().requirement,  # type: ignore[union-attr]
-                              notification="届出-1", promised=dt.date.today() + dt.timedelta(days=90))
+    # update_or_create: a --reuse run finds the earlier run's.
+    Transition.objects.update_or_create(
+        municipality=bundle.municipality, requirement=bundle.states.exclude(pk=manual.pk).first().requirement,  # type: ignore[union-attr]
+        defaults={"domain": manual.domain, "notification": "届出-1",
+                  "promised": dt.date.today() + dt.timedelta(days=90)})
     municipalities = list(Bundle.objects.filter(municipality__prefecture=largest).values_list(
         "municipality__code", flat=True).distinct().order_by("municipality__code")[:50])
     return {"prefecture": largest, "size": sizes[largest], "bundle": bundle, "requirement": manual.requirement,
@@ -682,15 +751,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         from django.db import connection
 
         print(f"database: {connection.vendor} {connection.settings_dict['NAME']}; home {home}", flush=True)
-        world, keys = populate(home, chosen)
+        world, keys = reloaded(home, chosen) if args.reuse else populate(home, chosen)
         copier = Copier(home, requirements, claimed, keys)
         _STATE.update(copier=copier, world=world)
-        load(args, world, chosen)
+        if not args.reuse:
+            load(args, world, chosen)
         if args.copy_to:
             copied = copy_up_to(args.copy_to, world, args.copy_seconds)
             print(f"copied {copied:,} states in SQL (bundles copied from indexed ones, labelled copy-*: the pages' "
                   "scale, not the indexing path)", flush=True)
-        rates(args, world, chosen, args.bundles_each + args.copy_to)
+        rates(args, world, chosen, args.bundles_each + args.copy_to + (100 if args.reuse else 0))
         pages(args, world, copier)
         sizes()
         own, children = rss_mb()

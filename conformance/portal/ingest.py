@@ -15,7 +15,7 @@ import hashlib
 import zipfile
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.auth.models import User as Account
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Field
+from django.db.models import Field, Q
 from pydantic import ValidationError
 
 from conformance import __version__
@@ -39,6 +39,7 @@ from conformance.portal import access, recompute
 from conformance.portal.models import (
     Bundle,
     BundleFile,
+    CatalogRequirement,
     Municipality,
     Origin,
     Product,
@@ -418,26 +419,65 @@ def _store(data: bytes, municipality: Municipality, user: User | None, key: Vend
 
 
 #: The columns of a requirement's state, in the order :func:`insert_states` writes them.
-STATE_COLUMNS = ("bundle", "requirement", "domain", "edition", "level", "status", "reason", "findings", "attestation")
-#: Rows per INSERT: 9 parameters each stays under every backend's limit on parameters.
-STATE_BATCH = 100
+STATE_COLUMNS = ("bundle", "item", "status", "reason", "findings", "attestation")
+#: Rows per INSERT: 6 parameters each stays under every backend's limit on parameters.
+STATE_BATCH = 150
+#: A requirement as a state names it: id, system, edition, level (:class:`CatalogRequirement`).
+ItemKey = tuple[str, str, str, str]
 
 
-def insert_states(bundle_id: int, entries: Iterable[Mapping[str, Any]]) -> None:
-    """One row per requirement (the bundle's results), inserted in multi-row statements written here:
-    the ORM's ``bulk_create`` compiled each of the 18,000 values of a whole-catalog bundle on its own
-    and took most of the indexing time (issue 51). The values are prepared by the model's own fields
-    (the JSON ones as the backend stores JSON), so the rows are those ``bulk_create`` wrote."""
+def item_key(entry: Mapping[str, Any]) -> ItemKey:
+    return str(entry["requirement"]), str(entry["domain"]), str(entry["edition"]), str(entry["level"])
+
+
+def item_ids(entries: Sequence[Mapping[str, Any]]) -> dict[ItemKey, int]:
+    """The :class:`CatalogRequirement` of each entry, made for those not stored yet (a new edition's):
+    one query for the editions' requirements, an insert and a second query only when some are new. A
+    concurrent indexing of the same new edition inserts the same rows: the unique constraint keeps one
+    (``ignore_conflicts``) and both read it back."""
+    wanted = {item_key(entry) for entry in entries}
+    editions = Q()
+    for domain, edition in {(key[1], key[2]) for key in wanted}:
+        editions |= Q(domain=domain, edition=edition)
+
+    def stored() -> dict[ItemKey, int]:
+        return {(r, d, e, lv): pk for pk, r, d, e, lv in CatalogRequirement.objects.filter(editions).values_list(
+            "pk", "requirement", "domain", "edition", "level")}
+
+    found = stored() if wanted else {}
+    missing = sorted(wanted - found.keys())  # sorted: concurrent inserts take the rows' locks in one order
+    if missing:
+        CatalogRequirement.objects.bulk_create(
+            [CatalogRequirement(requirement=r, domain=d, edition=e, level=lv) for r, d, e, lv in missing],
+            ignore_conflicts=True, batch_size=STATE_BATCH)
+        found = stored()
+    return found
+
+
+def insert_states(bundle_id: int, entries: Sequence[Mapping[str, Any]]) -> None:
+    """One row per requirement (the bundle's results), copied in one COPY on PostgreSQL, elsewhere
+    inserted in multi-row statements written here: the ORM's ``bulk_create`` compiled each of the
+    18,000 values of a whole-catalog bundle on its own and took most of the indexing time (issue 51).
+    The values are prepared by the model's own fields (the state's code, NULL for an empty reason or
+    findings, the JSON as the backend stores it), so the rows are those ``bulk_create`` wrote."""
     fields = [field for name in STATE_COLUMNS if isinstance(field := RequirementState._meta.get_field(name), Field)]
-    findings, attestation = fields[7], fields[8]
+    status, reason, findings, attestation = fields[2:]
     table = connection.ops.quote_name(RequirementState._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
-    rows = [(bundle_id, str(r["requirement"]), str(r["domain"]), str(r["edition"]), str(r["level"]),
-             str(r["status"]), str(r.get("reason") or ""),
+    items = item_ids(entries)
+    rows = [(bundle_id, items[item_key(r)], status.get_db_prep_save(str(r["status"]), connection),
+             reason.get_db_prep_save(str(r.get("reason") or ""), connection),
              findings.get_db_prep_save(list(r.get("findings") or []), connection),
              attestation.get_db_prep_save(r.get("attestation"), connection)) for r in entries]
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY: one statement for the bundle's 1,993 rows, the values sent without SQL to parse
+            # (issue 51: the national load is 28 million rows).
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for values in rows:
+                    copy.write_row(values)
+            return
         for first in range(0, len(rows), STATE_BATCH):
             batch = rows[first:first + STATE_BATCH]
             cursor.execute(f"INSERT INTO {table} ({columns}) VALUES " + ", ".join([row] * len(batch)),

@@ -205,28 +205,137 @@ class SystemResult(models.Model):
         indexes = (models.Index(fields=["municipality", "domain", "bundle"]),)
 
 
-class RequirementState(models.Model):
-    """A requirement's state in one bundle (``results.json``'s entry, findings kept).
+#: The states a run gives a requirement (:class:`conformance.results.Status`), by the small integer each
+#: is stored as. Codes are kept forever: a new state is appended, never inserted.
+STATUS_CODES = ("PASS", "FAIL", "ERROR", "NOT_APPLICABLE", "WAIVED", "MANUAL", "NOT_AUTOMATED")
 
-    The most numerous row (1,993 a whole-catalog bundle, tens of millions for the country), so it
-    carries one index, the bundle's (every query reads the states of given bundles; B-tree
-    deduplication stores a bundle's id about once per leaf page). One state per requirement is
-    checked before indexing (:mod:`conformance.portal.recompute`: a requirement listed twice is
-    refused); a unique index on (bundle, requirement) repeating that cost 75 bytes a state, and the
-    index on (requirement, bundle), never used by any query, 71 (issue 51)."""
 
-    bundle = models.ForeignKey(Bundle, on_delete=models.CASCADE, related_name="states")
+class CodeField(models.SmallIntegerField):  # type: ignore[type-arg]
+    """A word of a closed vocabulary stored as its index (2 bytes, not the word's 5-15), written, read
+    and filtered as the word: ``filter(status="MANUAL")`` and ``values("status")`` see words only."""
+
+    _pyi_private_set_type: str | int  # what django-stubs' plugin types a read and a filter with
+    _pyi_private_get_type: str  # type: ignore[assignment]
+
+    def __init__(self, *args: Any, words: tuple[str, ...] = (), **kwargs: Any) -> None:
+        self.words = tuple(words)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self) -> Any:
+        name, path, args, kwargs = super().deconstruct()
+        return name, path, args, {**kwargs, "words": self.words}
+
+    def from_db_value(self, value: int | None, expression: Any, connection: Any) -> str | None:
+        return None if value is None else self.words[value]
+
+    def to_python(self, value: Any) -> Any:
+        return self.words[value] if isinstance(value, int) else value
+
+    def get_prep_value(self, value: Any) -> Any:
+        if value is None or hasattr(value, "resolve_expression"):
+            return value
+        try:
+            return self.words.index(str(value))
+        except ValueError:
+            raise ValueError(f"{self.name}: {value!r} is not one of {', '.join(self.words)}") from None
+
+
+class BlankAsNullTextField(models.TextField):  # type: ignore[type-arg]
+    """Text whose empty value is stored as NULL (no byte at all in the row) and read back as ``""``."""
+
+    def get_db_prep_save(self, value: Any, connection: Any) -> Any:
+        return None if value == "" else super().get_db_prep_save(value, connection)
+
+    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> str:
+        return "" if value is None else value
+
+
+class EmptyAsNullJSONField(models.JSONField):
+    """A JSON list whose empty value is stored as NULL (``[]`` took 12 bytes of every passing
+    requirement's row) and read back as ``[]``."""
+
+    def get_db_prep_save(self, value: Any, connection: Any) -> Any:
+        return None if value == [] else super().get_db_prep_save(value, connection)
+
+    def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
+        return [] if value is None else super().from_db_value(value, expression, connection)
+
+
+class CatalogRequirement(models.Model):
+    """A requirement as bundles name it (its id, system, edition and level), stored once and referenced
+    by each of its states: the id, system, edition and level took 52 bytes of every state's row,
+    repeated in every bundle (issue 51)."""
+
+    id = models.AutoField(primary_key=True)  # 4 bytes in each state's row (a catalog has thousands)
     requirement = models.CharField(max_length=80)
     domain = models.CharField(max_length=64)
     edition = models.CharField(max_length=20)
     level = models.CharField(max_length=20)
-    status = models.CharField(max_length=20)
-    reason = models.TextField(blank=True)
-    findings = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "要件"
+        constraints = (models.UniqueConstraint(fields=["domain", "edition", "requirement", "level"],
+                                               name="one_catalog_requirement"),)
+
+    def __str__(self) -> str:
+        return self.requirement
+
+
+class StateManager(models.Manager["RequirementState"]):
+    """States with their requirement (one join with a table of a few thousand rows), so that reading a
+    state's requirement, system, edition or level never costs a query of its own."""
+
+    def get_queryset(self) -> models.QuerySet[RequirementState]:
+        return super().get_queryset().select_related("item")
+
+
+class RequirementState(models.Model):
+    """A requirement's state in one bundle (``results.json``'s entry, findings kept).
+
+    The most numerous row (1,993 a whole-catalog bundle, tens of millions for the country), so it is
+    kept small (issue 51): the requirement by reference (:class:`CatalogRequirement`), the state as a
+    small integer (:data:`STATUS_CODES`), an empty reason and empty findings as NULL; 48 bytes of row
+    where the strings took 124. It carries one index, the bundle's (every query reads the states of
+    given bundles; B-tree deduplication stores a bundle's id about once per leaf page). One state per
+    requirement is checked before indexing (:mod:`conformance.portal.recompute`: a requirement
+    listed twice is refused); a unique index on (bundle, requirement) repeating that cost 75 bytes a
+    state, and the index on (requirement, bundle), never used by any query, 71.
+
+    Filter and list by the requirement's fields through ``item`` (``item__requirement=...``,
+    :data:`ITEM_VALUES` for ``values()``); on an instance they read as before (``state.requirement``)."""
+
+    bundle = models.ForeignKey(Bundle, on_delete=models.CASCADE, related_name="states")
+    item = models.ForeignKey(CatalogRequirement, on_delete=models.PROTECT, related_name="+", db_index=False)
+    status = CodeField(words=STATUS_CODES)
+    reason = BlankAsNullTextField(blank=True, null=True)
+    findings = EmptyAsNullJSONField(default=list, null=True)
     attestation = models.JSONField(null=True)  # the run's own (from the profile)
+
+    objects = StateManager()
 
     class Meta:
         verbose_name = verbose_name_plural = "要件の状態"
+
+    @property
+    def requirement(self) -> str:
+        return self.item.requirement
+
+    @property
+    def domain(self) -> str:
+        return self.item.domain
+
+    @property
+    def edition(self) -> str:
+        return self.item.edition
+
+    @property
+    def level(self) -> str:
+        return self.item.level
+
+
+#: ``values()`` arguments giving a state's requirement fields under their old names:
+#: ``RequirementState.objects.values("status", **ITEM_VALUES)``.
+ITEM_VALUES = {name: models.F(f"item__{name}") for name in ("requirement", "domain", "edition", "level")}
 
 
 class Attestation(models.Model):

@@ -137,8 +137,8 @@ def system_counts(systems: Sequence[SystemResult], day: dt.date) -> dict[int, li
     moved: dict[tuple[int, str, str], Counter[str]] = {}
     if wanted:
         for bundle_id, domain, edition, requirement, status in RequirementState.objects.filter(
-                bundle_id__in=list(bundles), requirement__in=wanted).values_list(
-                "bundle_id", "domain", "edition", "requirement", "status"):
+                bundle_id__in=list(bundles), item__requirement__in=wanted).values_list(
+                "bundle_id", "item__domain", "item__edition", "item__requirement", "status"):
             bundle = bundles[bundle_id]
             attested = (bundle.municipality_id, bundle.vendor_id, bundle.product, bundle.version, edition,
                         requirement) in accepted

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from conformance.portal.models import Attestation, Bundle, Origin, RequirementState
+from conformance.portal.models import ITEM_VALUES, Attestation, Bundle, Origin, RequirementState
 from conformance.results import RequirementResult, Status, Verdict, decide_verdict
 
 
@@ -64,14 +64,15 @@ def with_attestations(states: Iterable[Mapping[str, Any]],
     return results
 
 
-#: What the verdict reads of each requirement's state.
-STATE_FIELDS = ("requirement", "domain", "edition", "level", "status", "reason", "attestation")
+#: What the verdict reads of each requirement's state (with its requirement's :data:`ITEM_VALUES`).
+STATE_FIELDS = ("status", "reason", "attestation")
 
 
 def compute(bundle: Bundle, day: dt.date) -> tuple[Verdict, dt.date | None]:
     """The bundle's verdict on ``day``, and the first expiry of the attestations it used."""
     accepted = accepted_attestations(bundle, day)
-    results = with_attestations(RequirementState.objects.filter(bundle_id=bundle.pk).values(*STATE_FIELDS), accepted)
+    results = with_attestations(RequirementState.objects.filter(bundle_id=bundle.pk)
+                                 .values(*STATE_FIELDS, **ITEM_VALUES), accepted)
     used = [a.expires for a in accepted.values() if a.expires is not None]
     verdict = decide_verdict(results, bundle.problems, partial=bundle.partial or bool(bundle.gaps),
                              stopped="the run stopped" if bundle.verdict == Verdict.NOT_RUN else None)

@@ -262,7 +262,7 @@ def _cell(value: Any) -> Any:
 
 
 def _write_sheet(sheet: Any, system: System, filing: Filing) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     for label, value in header_block(system, filing):
@@ -278,9 +278,12 @@ def _write_sheet(sheet: Any, system: System, filing: Filing) -> None:
     last_column = get_column_letter(len(COLUMNS))
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    wrapped = _wrapped_style(sheet.parent)
     for line in sheet.iter_rows(min_row=top + 1, min_col=3, max_col=len(COLUMNS)):
         for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            # By name: openpyxl hashes and compares an Alignment object each time one is set (most of
+            # the list's time for a whole catalog's 14,000 cells; issue 51), a named style once.
+            cell.style = wrapped
     sheet.auto_filter.ref = f"A{top}:{last_column}{max(sheet.max_row, top)}"
     sheet.freeze_panes = f"A{top + 1}"
     sheet.print_title_rows = f"{top}:{top}"
@@ -289,6 +292,19 @@ def _write_sheet(sheet: Any, system: System, filing: Filing) -> None:
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+#: The named style of the table's text cells: wrapped, aligned to the top.
+WRAPPED = "折り返し"
+
+
+def _wrapped_style(book: Any) -> str:
+    """The workbook's :data:`WRAPPED` named style, added on first use."""
+    from openpyxl.styles import Alignment, NamedStyle
+
+    if WRAPPED not in book.named_styles:
+        book.add_named_style(NamedStyle(name=WRAPPED, alignment=Alignment(wrap_text=True, vertical="top")))
+    return WRAPPED
 
 
 def table_start(sheet: Any) -> int:

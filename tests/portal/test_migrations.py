@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,24 +82,49 @@ for sha, data in (("1", b"PK first"), ("2", b"PK second")):
         System.objects.create(bundle=bundle, municipality=town, domain=domain, edition="1.0", catalog_sha256="x")
     for n, status in enumerate(["PASS", "PASS", "FAIL"] if sha == "1" else ["MANUAL"]):
         State.objects.create(bundle=bundle, requirement=f"jumin-1.0-1-R{n}", domain="jumin", edition="1.0",
-                             level="required", status=status)
+                             level="required", status=status, reason="why" if status == "FAIL" else "",
+                             findings=[{"code": "api.status"}] if status == "FAIL" else [])
 call_command("migrate", verbosity=0)
-from conformance.portal.models import BundleFile, SystemResult
+from conformance.portal.models import BundleFile, CatalogRequirement, RequirementState, SystemResult
 print(json.dumps({"files": {f.bundle.sha256: bytes(f.data).decode() for f in BundleFile.objects.all()},
                   "systems": sorted([s.bundle.sha256, s.domain, s.judged, s.counts]
-                                    for s in SystemResult.objects.all())}))
+                                    for s in SystemResult.objects.all()),
+                  "states": sorted([s.bundle.sha256, s.requirement, s.domain, s.edition, s.level, s.status, s.reason,
+                                    s.findings] for s in RequirementState.objects.all()),
+                  "requirements": CatalogRequirement.objects.count()}))
 """
 
 
-def test_bundle_bytes_move_to_their_table_and_systems_get_their_counts(tmp_path: Path) -> None:
-    """Migration 0009 (issue 51): each bundle's bytes in BundleFile, each system's counts by state."""
+def migrated(tmp_path: Path, database: str = "") -> dict[str, Any]:
+    """What :data:`SCALE_SCRIPT` reads back after migrating a database filled at 0007 (SQLite in
+    ``tmp_path``, or the PostgreSQL ``database`` URL, empty)."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("CONFORMANCE_PORTAL_")}
     environment |= {"CONFORMANCE_PORTAL_HOME": str(tmp_path), "CONFORMANCE_PORTAL_SECRET_KEY": "x" * 50,
                     "DJANGO_SETTINGS_MODULE": "conformance.portal.settings"}
+    if database:
+        environment["CONFORMANCE_PORTAL_DATABASE"] = database
     done = subprocess.run([sys.executable, "-c", SCALE_SCRIPT], env=environment, capture_output=True, text=True,
                           timeout=300, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
-    found = json.loads(done.stdout.strip().splitlines()[-1])
+    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+def assert_kept(found: dict[str, Any]) -> None:
+    """The rows of :data:`SCALE_SCRIPT` as they were before the migrations, in their new tables."""
     assert found["files"] == {"1": "PK first", "2": "PK second"}
     assert found["systems"] == [["1", "inkan", 0, {}], ["1", "jumin", 3, {"FAIL": 1, "PASS": 2}],
                                 ["2", "inkan", 0, {}], ["2", "jumin", 1, {"MANUAL": 1}]]
+    assert found["states"] == [
+        ["1", "jumin-1.0-1-R0", "jumin", "1.0", "required", "PASS", "", []],
+        ["1", "jumin-1.0-1-R1", "jumin", "1.0", "required", "PASS", "", []],
+        ["1", "jumin-1.0-1-R2", "jumin", "1.0", "required", "FAIL", "why", [{"code": "api.status"}]],
+        ["2", "jumin-1.0-1-R0", "jumin", "1.0", "required", "MANUAL", "", []]]
+    assert found["requirements"] == 3
+
+
+def test_bundle_bytes_move_to_their_table_and_systems_get_their_counts(tmp_path: Path) -> None:
+    """Migration 0009 (issue 51): each bundle's bytes in BundleFile, each system's counts by state; and
+    0011: each state read back as it was, its requirement stored once for both bundles (SQLite here,
+    PostgreSQL in tests/portal/test_postgres.py)."""
+    assert_kept(migrated(tmp_path))

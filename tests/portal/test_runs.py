@@ -34,7 +34,7 @@ def test_a_requested_run_is_queued_run_by_the_worker_and_indexed(world: World) -
     assert (run.bundle.municipality, run.bundle.vendor, run.bundle.partial) == (world.tokyo, world.vendor, True)
     assert run.bundle.origin == "witnessed"
     assert run.bundle.signer == key_fingerprint(public_key(portal_public_pem()))
-    assert list(run.bundle.states.values_list("requirement", "status")) == [(RUN_SELECTION, "PASS")]
+    assert list(run.bundle.states.values_list("item__requirement", "status")) == [(RUN_SELECTION, "PASS")]
     page = browser.get(f"/m/{world.tokyo.code}/").content.decode()
     assert f"/bundle/{run.bundle.pk}/" in page
     assert '<td data-state="done">完了</td>' in page  # the run's state in the page's language, not "done"

@@ -178,13 +178,82 @@ def test_each_state_is_stored_as_the_results_say(world: World, tmp_path: Path) -
     from django.contrib.auth import get_user_model
 
     from conformance.portal.ingest import index
+    from conformance.portal.models import ITEM_VALUES
     from conformance.reporting.ziputil import read_entries
 
     root = get_user_model().objects.create_superuser(f"root-{uuid.uuid4().hex[:8]}")
     data = signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL", MANUAL: "MANUAL"}, "1.0")
     bundle = index(data, world.tokyo, root)
     written = json.loads(dict(read_entries(data))["results.json"])["results"]
-    stored = list(bundle.states.order_by("id").values("requirement", "domain", "edition", "level", "status", "reason",
-                                                      "findings", "attestation"))
+    stored = list(bundle.states.order_by("id").values("status", "reason", "findings", "attestation", **ITEM_VALUES))
     assert stored == [{key: entry[key] for key in stored[0]} for entry in written]
     assert next(s for s in stored if s["requirement"] == CHECKED)["findings"][0]["code"] == "api.status"
+
+
+def test_a_state_is_stored_small(world: World, tmp_path: Path) -> None:
+    """A state's row holds its requirement by reference (one row per requirement, whatever the number of
+    bundles), its state as a small integer, and NULL for an empty reason and empty findings; read back,
+    they are the words and the empty values (issue 51: 124 bytes of row a state before)."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    from conformance.portal.ingest import index
+    from conformance.portal.models import STATUS_CODES, CatalogRequirement, RequirementState
+
+    root = get_user_model().objects.create_superuser(f"root-{uuid.uuid4().hex[:8]}")
+    first = index(signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL", MANUAL: "MANUAL"}, "1.0"), world.tokyo, root)
+    second = index(signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"}, "1.1"), world.tokyo, root)
+    held = CatalogRequirement.objects.filter(domain="jumin", edition="1.0").count()
+    assert first.states.count() == second.states.count() == held == 957
+    table = RequirementState._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT s.status, s.reason, s.findings FROM {table} s JOIN portal_catalogrequirement i "
+                       "ON i.id = s.item_id WHERE s.bundle_id = %s AND i.requirement = %s", [first.pk, CHECKED])
+        status, reason, findings = cursor.fetchone()
+        assert (status, reason) == (STATUS_CODES.index("FAIL"), None) and findings is not None
+        cursor.execute(f"SELECT s.status, s.reason, s.findings FROM {table} s JOIN portal_catalogrequirement i "
+                       "ON i.id = s.item_id WHERE s.bundle_id = %s AND i.requirement = %s", [second.pk, CHECKED])
+        assert cursor.fetchone() == (STATUS_CODES.index("PASS"), None, None)
+    passed = second.states.get(item__requirement=CHECKED)
+    assert (passed.status, passed.reason, passed.findings, passed.requirement, passed.domain) == (
+        "PASS", "", [], CHECKED, "jumin")
+    assert second.states.filter(status="FAIL").count() == 0 and first.states.filter(status="FAIL").count() == 1
+    with pytest.raises(ValueError, match="'SOMETIMES' is not one of PASS"):
+        list(first.states.filter(status="SOMETIMES"))
+
+
+def test_the_latest_result_is_the_newest_complete_run_flagged_by_a_newer_one_that_judged_or_stopped(
+        world: World, tmp_path: Path) -> None:
+    """queries.latest_for: a partial run before the complete one does not flag it, a newer stopped run
+    does (even when it judged nothing), a newer partial run that judged nothing does not, and a newer
+    complete run is taken instead."""
+    from django.contrib.auth import get_user_model
+
+    from conformance.portal.ingest import index
+    from conformance.portal.models import Bundle
+    from conformance.portal.queries import latest_for
+    from conformance.results import Verdict
+
+    root = get_user_model().objects.create_superuser(f"root-{uuid.uuid4().hex[:8]}")
+
+    def upload(version: str, partial: bool = False) -> Any:
+        return index(signed_bundle(tmp_path, world.signer, {CHECKED: "PASS"}, version, partial=partial),
+                     world.tokyo, root)
+
+    def latest() -> tuple[int, bool]:
+        found = latest_for([world.tokyo.pk], Bundle.objects.all())[world.tokyo.pk]
+        assert len(found) == 1  # one system: 住民記録
+        return found[0].system.bundle_id, found[0].newer_partial
+
+    upload("0.9", partial=True)
+    complete = upload("1.0")
+    assert latest() == (complete.pk, False)
+    quiet = upload("1.1", partial=True)
+    quiet.systems.update(judged=0)
+    assert latest() == (complete.pk, False)
+    stopped = upload("1.2", partial=True)
+    stopped.systems.update(judged=0)
+    Bundle.objects.filter(pk=stopped.pk).update(verdict=Verdict.NOT_RUN)
+    assert latest() == (complete.pk, True)
+    again = upload("1.3")
+    assert latest() == (again.pk, False)

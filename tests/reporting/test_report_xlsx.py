@@ -109,6 +109,12 @@ def test_the_table_filters_and_prints_on_a4_with_its_headers_on_every_page(tmp_p
     assert sheet.freeze_panes == f"A{start + 1}"
     every_cell = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
     assert not [cell for cell in every_cell if any(state in cell for state in HARNESS_STATES)]
+    # The text columns wrap and align to the top (one named style, issue 51); the ids and headers do not.
+    wrapped = {(cell.alignment.wrap_text, cell.alignment.vertical)
+               for row in sheet.iter_rows(min_row=start + 1, min_col=3) for cell in row}
+    assert wrapped == {(True, "top")}
+    assert not sheet.cell(row=start + 1, column=1).alignment.wrap_text
+    assert not sheet.cell(row=start, column=3).alignment.wrap_text
 
 
 def edition_entry(directory: Path) -> dict[str, Any]:
