@@ -161,3 +161,9 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
     # 学校教育法 第17条第1項ただし書: the day the 保護者's child completed the 小学校の課程, or 未修了.
     "就学": frozenset({"小学校課程修了年月日"}),
 }
+
+# 公職選挙法 第9条第4項・第5項, 第21条第3項・第4項: the change of the area of the person's address (廃置分合 or
+# 境界変更), its day, and the day of an earlier 廃置分合 that took the municipality of the 住民票 into the
+# extinguished one.
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({
+    "区域変更_種類", "区域変更_年月日", "区域変更_前の廃置分合_年月日"})

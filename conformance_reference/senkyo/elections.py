@@ -14,7 +14,7 @@ on that day (:func:`shohon_lines`, laid out by :mod:`conformance_reference.statu
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -174,6 +174,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
                 "在外_被登録資格": False, "在外_被登録移転資格": False, "在外_抹消事由": None, "異議申出期間": None,
                 "抄本閲覧_可否": True, "在外_登録停止": False, "在外_異議申出期間": None, "在外_表示": False,
                 "在外_抄本閲覧_可否": True, "在外_抄本閲覧_登録確認": True}
+    voter = _across_area_change(voter, record or {}, defects)
     barred = _barred(record or {}, as_of, defects)
     national = voter.japanese and voter.eighteen <= as_of and not barred
     if national and "senkyo_national_needs_residence" in defects:
@@ -217,6 +218,16 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
                            on_list, as_of, defects),
     }
+
+
+def _across_area_change(voter: _Voter, record: Mapping[str, str], defects: frozenset[str]) -> _Voter:
+    """第9条第4項・第5項, 第21条第3項・第4項: the 住民票 carried over by a 廃置分合 or 境界変更 keeps its days and the
+    periods run on across it (the record's 区域変更_年月日 changes nothing). With
+    senkyo_period_restarts_on_area_change, the address and the record count from the change's day."""
+    changed = parse_day(record.get("区域変更_年月日", ""))
+    if changed is None or "senkyo_period_restarts_on_area_change" not in defects:
+        return voter
+    return replace(voter, moved_in=max(voter.moved_in, changed), notified=max(voter.notified, changed))
 
 
 def _objection_period(found: tuple[date, str] | None, election: _Election | None,

@@ -213,7 +213,7 @@ AFFECTS: dict[str, set[str]] = {
         "senkyo_overseas_objection_like_article_24", "senkyo_overseas_objection_no_election_day",
         "senkyo_overseas_no_indication_on_return", "senkyo_overseas_kept_after_death",
         "senkyo_confirmation_closed_in_window", "senkyo_overseas_inspection_open_in_window",
-        "senkyo_overseas_confirmation_like_article_24")},
+        "senkyo_overseas_confirmation_like_article_24", "senkyo_period_restarts_on_area_change")},
     # 選挙人名簿抄本 as printed (each defect's own test: tests/domains/senkyo/test_senkyo_forms.py): the 名簿 itself
     # is right.
     "senkyo_shohon_without_sex": {"senkyo_shohon"},
@@ -599,7 +599,8 @@ RULE_PROBES = (
       senkyo_scenarios.LOCAL_CAMPAIGN_ABROAD, senkyo_scenarios.OVERSEAS_OBJECTION_LOCAL,
       senkyo_scenarios.OVERSEAS_OBJECTION_IN_ELECTION, senkyo_scenarios.INDICATED_ABROAD,
       senkyo_scenarios.DIED_ABROAD, senkyo_scenarios.CONFIRMATION_OPEN,
-      senkyo_scenarios.OVERSEAS_INSPECTION_CLOSED, senkyo_scenarios.OVERSEAS_CONFIRMATION_FIVE_DAYS),
+      senkyo_scenarios.OVERSEAS_INSPECTION_CLOSED, senkyo_scenarios.OVERSEAS_CONFIRMATION_FIVE_DAYS,
+      senkyo_scenarios.MERGED),
     # 就学: the worked examples of conformance/domains/shugaku/checks.py.
     *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
       shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER,

@@ -34,6 +34,9 @@ part on the persons its provision is about:
 - ``在外_抄本閲覧_可否`` and ``在外_抄本閲覧_登録確認`` (第30条の12: 第28条の2第1項 and 第28条の3第1項 applied to
   the 在外選挙人名簿's 抄本, with 第30条の8第1項各号's periods read in for a 選挙人's 確認), with a 衆議院 or 参議院
   election in the record;
+- ``選挙権_地方`` and ``被登録資格`` again (第9条第4項・第5項, 第21条第3項・第4項): a 廃置分合 or 境界変更 of the
+  area of the address sent as the 選挙人名簿 record (区域変更_種類 廃置分合/境界変更, 区域変更_年月日,
+  区域変更_前の廃置分合_年月日); the 住民票 carried over keeps its days and the three months run on across it;
 - ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
   provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
   選挙時登録基準日).
@@ -1222,3 +1225,107 @@ senkyo_overseas_inspection_window = check("scenario.senkyo.overseas_inspection_w
     _rule_check("senkyo.overseas_inspection_window"))
 senkyo_overseas_confirmation_in_window = check("scenario.senkyo.overseas_confirmation_in_window")(
     _rule_check("senkyo.overseas_confirmation_in_window"))
+
+
+# -- 第9条第4項・第5項, 第21条第3項・第4項: the periods across a 廃置分合 or 境界変更 ---------------------------------
+
+#: The 選挙人名簿 record's items of the change of the area of the person's address (the 住民票, carried over, keeps
+#: the 住民となった年月日 and 届出年月日 of the municipality where it was made).
+AREA_CHANGE_KIND, AREA_CHANGE_DAY = "区域変更_種類", "区域変更_年月日"
+AREA_CHANGE_EARLIER = "区域変更_前の廃置分合_年月日"
+
+
+def area_change_of(s: Scenario) -> senkyo.AreaChange:
+    record = s.record(RECORD)
+    day = s.record_day(RECORD, AREA_CHANGE_DAY)
+    assert day is not None
+    return senkyo.AreaChange(record[AREA_CHANGE_KIND], day, s.record_day(RECORD, AREA_CHANGE_EARLIER))
+
+
+def _with_area_change(s: Scenario, change: senkyo.AreaChange) -> Scenario:
+    records = [(RECORD, AREA_CHANGE_KIND, change.kind), (RECORD, AREA_CHANGE_DAY, change.day.isoformat())]
+    if change.earlier is not None:
+        records.append((RECORD, AREA_CHANGE_EARLIER, change.earlier.isoformat()))
+    return replace(s, records=tuple(records))
+
+
+@st.composite
+def _across_area_change(draw: st.DrawFn, codes: tuple[str, str], kind: str, counted: str) -> Scenario:
+    """A Japanese adult who moved (from another municipality) into the area of an address that became the town's
+    by a ``kind`` some days after the 転入届, asked about around three months after the move or the 転入届
+    (``counted``: settled or notified), always on or after the change (from then on the town's 住民基本台帳 holds
+    the 住民票 carried over, with its days). A 廃置分合 may follow an earlier one (the municipality of the 住民票
+    taken in by the one the town takes in)."""
+    day = draw(_registration_day())
+    settled = draw(_near(months_later(day, -3), 10))
+    notified = settled + timedelta(days=draw(st.sampled_from((0, 0, 4, 12))))
+    start = Scenario(settled.year, draw(_birth(1950, 2000)), settled, previous=draw(st.sampled_from(codes)),
+                     notified=notified)
+    anchor = months_later(settled if counted == "settled" else notified, 3)
+    as_of = max(notified + timedelta(days=2), draw(st.one_of(_near(anchor, 3), _near(day, 3))))
+    change_day = notified + timedelta(days=draw(st.integers(1, (as_of - notified).days)))
+    earlier = None
+    if kind == senkyo.MERGER and draw(st.booleans()) and change_day > notified + _DAY:
+        earlier = notified + timedelta(days=draw(st.integers(1, (change_day - notified).days - 1)))
+    return _asked(_with_area_change(start, senkyo.AreaChange(kind, change_day, earlier)), as_of)
+
+
+def merged_local(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第9条第4項, 第5項: a move into a municipality the town takes in by a 廃置分合 within three months."""
+    return _across_area_change(codes, senkyo.MERGER, "settled")
+
+
+def boundary_local(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第9条第5項: a move into an area a 境界変更 gives the town within three months."""
+    return _across_area_change(codes, senkyo.BOUNDARY_CHANGE, "settled")
+
+
+def merged_registration(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第21条第3項, 第4項: a 転入届 into a municipality the town takes in by a 廃置分合 within three months."""
+    return _across_area_change(codes, senkyo.MERGER, "notified")
+
+
+def boundary_registration(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第21条第4項: a 転入届 into an area a 境界変更 gives the town within three months."""
+    return _across_area_change(codes, senkyo.BOUNDARY_CHANGE, "notified")
+
+
+def _local_across(s: Scenario, town: str) -> Projection:
+    return {"選挙権_地方": senkyo.local_suffrage_across(person_of(s), _as_of(s), area_change_of(s))}
+
+
+def _qualified_across(s: Scenario, town: str) -> Projection:
+    return {"被登録資格": senkyo.qualified_across(person_of(s), _as_of(s), area_change_of(s))}
+
+
+#: 第9条第4項・第5項, 第21条第3項・第4項: moved on 2024-12-01 (転入届 that day) into 旧B村, which 旧A町 took in on
+#: 2024-12-20 and the town took in on 2025-01-01 (廃置分合): the town's 選挙権 and 被登録資格 on 2025-03-01 (three
+#: months from 12月1日; counted from 1月1日 they would come on 4月1日). The same with a 境界変更 on 2025-02-01.
+_CARRIED_OVER = Scenario(2024, date(1980, 5, 5), date(2024, 12, 1), previous="131016", as_of=date(2025, 3, 1))
+MERGED = _with_area_change(_CARRIED_OVER, senkyo.AreaChange(senkyo.MERGER, date(2025, 1, 1), date(2024, 12, 20)))
+BOUNDARY_CHANGED = _with_area_change(_CARRIED_OVER, senkyo.AreaChange(senkyo.BOUNDARY_CHANGE, date(2025, 2, 1)))
+#: The day before: three months not yet complete, whatever the change.
+MERGED_NOT_YET = replace(MERGED, as_of=date(2025, 2, 28))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.merger_local_suffrage", "選挙人名簿: the three months of the town's 選挙権 include those in a "
+         "municipality a 廃置分合 extinguished, uninterrupted (第9条第4項, 第5項)", merged_local, _local_across,
+         picked(PART, "選挙権_地方"), (MERGED, MERGED_NOT_YET), needs_records=True),
+    Rule("senkyo.boundary_local_suffrage", "選挙人名簿: a 境界変更 does not interrupt the three months of the town's "
+         "選挙権 (第9条第5項)", boundary_local, _local_across, picked(PART, "選挙権_地方"), (BOUNDARY_CHANGED,),
+         needs_records=True),
+    Rule("senkyo.merger_qualification", "選挙人名簿: the 登録市町村等 includes the 消滅市町村, its record period "
+         "uninterrupted (第21条第3項, 第4項)", merged_registration, _qualified_across, picked(PART, "被登録資格"),
+         (MERGED, MERGED_NOT_YET), needs_records=True),
+    Rule("senkyo.boundary_qualification", "選挙人名簿: a 境界変更 does not interrupt the period recorded in the "
+         "住民基本台帳 (第21条第4項)", boundary_registration, _qualified_across, picked(PART, "被登録資格"),
+         (BOUNDARY_CHANGED,), needs_records=True),
+)})
+
+senkyo_merger_local_suffrage = check("scenario.senkyo.merger_local_suffrage")(
+    _rule_check("senkyo.merger_local_suffrage"))
+senkyo_boundary_local_suffrage = check("scenario.senkyo.boundary_local_suffrage")(
+    _rule_check("senkyo.boundary_local_suffrage"))
+senkyo_merger_qualification = check("scenario.senkyo.merger_qualification")(_rule_check("senkyo.merger_qualification"))
+senkyo_boundary_qualification = check("scenario.senkyo.boundary_qualification")(
+    _rule_check("senkyo.boundary_qualification"))

@@ -527,3 +527,38 @@ def overseas_confirmation_open(day: date, election: Election) -> bool:
     of 第30条の8第1項."""
     return overseas_inspection_open(day, election) or any(
         start <= day <= end for start, end in overseas_objection_days_of_election(election))
+
+
+# -- 第9条第4項・第5項, 第21条第3項・第4項: a 廃置分合 or 境界変更 does not interrupt the periods --------------------
+
+#: What the 選挙人名簿 record names the change of the area the person's address belongs to.
+MERGER, BOUNDARY_CHANGE = "廃置分合", "境界変更"
+
+
+@dataclass(frozen=True)
+class AreaChange:
+    """The day the area of the person's address became the town's (``day``): by a 廃置分合 that extinguished the
+    municipality it belonged to (``kind`` 廃置分合), perhaps after that municipality had itself taken in, by an
+    earlier 廃置分合 on ``earlier``, the extinguished one where the person's 住民票 was made; or by a 境界変更."""
+
+    kind: str
+    day: date
+    earlier: date | None = None
+
+
+def local_suffrage_across(person: Person, day: date, change: AreaChange) -> bool:
+    """第9条第2項 read with 第4項 and 第5項: the 市町村 of the three months includes the municipality a 廃置分合
+    extinguished (and one it had taken in by an earlier 廃置分合: 第4項's parenthesis), and neither a 廃置分合 nor a
+    境界変更 interrupts them. So the three months count from the day the address was taken there, as
+    :func:`local_suffrage` counts them; the day of the change plays no part (``change`` is named to say so)."""
+    del change
+    return local_suffrage(person, day)
+
+
+def qualified_across(person: Person, day: date, change: AreaChange) -> bool:
+    """第21条第1項 read with 第3項 and 第4項: the 登録市町村等 includes the 消滅市町村 (and one it had taken in:
+    第3項's parenthesis), and the period recorded in the 住民基本台帳 is not interrupted by a 廃置分合 or 境界変更:
+    the three months count from the day the 住民票 was made there (the 転入届's day), as
+    :func:`qualified_as_resident`; the day of the change plays no part."""
+    del change
+    return qualified_as_resident(person, day)

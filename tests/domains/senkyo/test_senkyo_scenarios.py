@@ -6,6 +6,8 @@ tests/test_reference_run.py shows it through the CLI)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -49,7 +51,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 34
+    assert len(names) == 38
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -131,6 +133,42 @@ def test_the_worked_examples() -> None:
         ss.OVERSEAS_INSPECTION_OPEN)] == [True, True, False, True]
 
 
+
+
+def test_a_merger_or_boundary_change_does_not_restart_the_three_months() -> None:
+    # 第9条第4項・第5項, 第21条第3項・第4項: moved 2024-12-01 into 旧B村 (taken into 旧A町 on 12月20日, into the town on
+    # 2025-01-01), or into an area a 境界変更 gives the town on 2月1日: three months complete on 3月1日, not on 2月28日.
+    assert ss._local_across(ss.MERGED, TOWN_CODE) == {"選挙権_地方": True}
+    assert ss._qualified_across(ss.MERGED, TOWN_CODE) == {"被登録資格": True}
+    assert ss._local_across(ss.BOUNDARY_CHANGED, TOWN_CODE) == {"選挙権_地方": True}
+    assert ss._qualified_across(ss.BOUNDARY_CHANGED, TOWN_CODE) == {"被登録資格": True}
+    assert ss._local_across(ss.MERGED_NOT_YET, TOWN_CODE) == {"選挙権_地方": False}
+    assert ss._qualified_across(ss.MERGED_NOT_YET, TOWN_CODE) == {"被登録資格": False}
+    assert ss.area_change_of(ss.MERGED) == senkyo.AreaChange(senkyo.MERGER, date(2025, 1, 1), date(2024, 12, 20))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(ss.merged_local(CODES), ss.boundary_registration(CODES)))
+def test_the_area_change_falls_after_the_notification_and_by_the_day_asked(scenario: Scenario) -> None:
+    change = ss.area_change_of(scenario)
+    assert scenario.as_of is not None and scenario.notified is not None
+    assert scenario.notified < change.day <= scenario.as_of
+    assert change.earlier is None or scenario.notified < change.earlier < change.day
+
+
+AREA_CHANGE_RULES = ("senkyo.merger_local_suffrage", "senkyo.boundary_local_suffrage", "senkyo.merger_qualification",
+                     "senkyo.boundary_qualification")
+
+
+@pytest.mark.parametrize("rule", AREA_CHANGE_RULES)
+def test_a_restart_on_the_area_change_gives_each_rule_its_finding_at_the_query(rule: str) -> None:
+    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding, *_) = rule_findings(frozenset({"senkyo_period_restarts_on_area_change"}), SENKYO_RULES, BINDINGS,
+                                  [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    field = "選挙権_地方" if "local" in rule else "被登録資格"
+    assert (finding.expected, finding.actual) == (f'{{"{field}": true}}', f'{{"{field}": false}}')
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
