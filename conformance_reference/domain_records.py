@@ -167,3 +167,9 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
 # extinguished one.
 DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({
     "区域変更_種類", "区域変更_年月日", "区域変更_前の廃置分合_年月日"})
+
+# 公職選挙法 第28条の2, 第28条の3: an 申出 of 閲覧 of the 抄本 naming the person as its 閲覧者 (活動, 申出者区分,
+# 閲覧者区分, 第28条の2第8項's 承認 of a 法人, and each item of 第2項 the 申出 states: 記載).
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({
+    "閲覧_活動", "閲覧_申出者区分", "閲覧_閲覧者区分", "閲覧_承認法人", "閲覧_申出者氏名住所", "閲覧_利用目的",
+    "閲覧_閲覧者氏名住所", "閲覧_管理方法", "閲覧_取扱者範囲", "閲覧_成果の取扱い"})

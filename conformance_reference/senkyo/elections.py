@@ -173,7 +173,8 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
                 "表示": False, "抹消事由": None, "年齢満十七年調査": False, "登録根拠": None, "選挙権_都道府県": False,
                 "在外_被登録資格": False, "在外_被登録移転資格": False, "在外_抹消事由": None, "異議申出期間": None,
                 "抄本閲覧_可否": True, "在外_登録停止": False, "在外_異議申出期間": None, "在外_表示": False,
-                "在外_抄本閲覧_可否": True, "在外_抄本閲覧_登録確認": True}
+                "在外_抄本閲覧_可否": True, "在外_抄本閲覧_登録確認": True,
+                "抄本閲覧_閲覧者可否": _inspector_admitted(record or {}, defects)}
     voter = _across_area_change(voter, record or {}, defects)
     barred = _barred(record or {}, as_of, defects)
     national = voter.japanese and voter.eighteen <= as_of and not barred
@@ -215,6 +216,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         "在外_異議申出期間": _overseas_objection(overseas, election, as_of, defects),
         "在外_抄本閲覧_可否": _overseas_inspection_open(election, as_of, defects),
         "在外_抄本閲覧_登録確認": _overseas_confirmation_open(election, as_of, defects),
+        "抄本閲覧_閲覧者可否": _inspector_admitted(record or {}, defects),
         **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
                            on_list, as_of, defects),
     }
@@ -228,6 +230,49 @@ def _across_area_change(voter: _Voter, record: Mapping[str, str], defects: froze
     if changed is None or "senkyo_period_restarts_on_area_change" not in defects:
         return voter
     return replace(voter, moved_in=max(voter.moved_in, changed), notified=max(voter.notified, changed))
+
+
+#: 第28条の2第1項's table and 第28条の3第1項各号: (活動, 申出者) -> the 閲覧者 it lets inspect.
+_INSPECTORS: dict[tuple[str, str], frozenset[str]] = {
+    ("登録確認", "選挙人"): frozenset({"申出者本人"}),
+    ("政治活動", "公職の候補者等"): frozenset({"申出者本人", "申出者が指定する者"}),
+    ("政治活動", "政治団体"): frozenset({"役職員又は構成員で申出者が指定するもの"}),
+    ("調査研究", "国等の機関"): frozenset({"職員で申出者が指定するもの"}),
+    ("調査研究", "法人"): frozenset({"役職員又は構成員で申出者が指定するもの",
+                                  "共同して申出をした他の法人の役職員又は構成員で申出者が指定するもの"}),
+    ("調査研究", "個人"): frozenset({"申出者本人", "申出者が指定する者"}),
+}
+
+
+def _inspector_admitted(record: Mapping[str, str], defects: frozenset[str]) -> bool:
+    """第28条の2, 第28条の3: whether the person named as 閲覧者 by the record's 申出 may inspect the 抄本: one the table
+    (or 各号) names for the 申出者 (第28条の2第9項: a 政治団体's 承認法人閲覧事項取扱者 once 承認), on an 申出 stating
+    the items of 第2項 (第28条の2: 申出者, 利用目的, 閲覧者, and a 政治団体's 管理の方法 and 取扱者範囲; 第28条の3:
+    those three, the 成果の取扱い, a 法人's 管理の方法 and 取扱者範囲, an 個人's 管理の方法)."""
+    activity, applicant = record.get("閲覧_活動", ""), record.get("閲覧_申出者区分", "")
+    inspector = record.get("閲覧_閲覧者区分", "")
+    if not activity:
+        return False
+    admitted = set(_INSPECTORS.get((activity, applicant), frozenset()))
+    if (activity, applicant) == ("政治活動", "政治団体"):
+        if record.get("閲覧_承認法人") == "承認" and "senkyo_inspection_approved_handler_refused" not in defects:
+            admitted.add("承認法人閲覧事項取扱者")
+        if "senkyo_inspection_political_any_designee" in defects:
+            admitted.add("申出者が指定する者")
+    if applicant == "国等の機関" and "senkyo_research_state_any_designee" in defects:
+        admitted.add("申出者が指定する者")
+    if applicant == "法人" and "senkyo_research_joint_corporation_refused" in defects:
+        admitted.discard("共同して申出をした他の法人の役職員又は構成員で申出者が指定するもの")
+    if applicant == "個人" and "senkyo_research_individual_designee_refused" in defects:
+        admitted.discard("申出者が指定する者")
+    needed = {"閲覧_申出者氏名住所", "閲覧_利用目的", "閲覧_閲覧者氏名住所"}
+    if activity == "調査研究":
+        needed |= {"閲覧_成果の取扱い", *(("閲覧_管理方法", "閲覧_取扱者範囲") if applicant == "法人" else ()),
+                   *(("閲覧_管理方法",) if applicant == "個人" else ())}
+    elif applicant == "政治団体":
+        needed |= {"閲覧_管理方法", "閲覧_取扱者範囲"}
+    stated = "senkyo_inspection_items_unchecked" in defects or all(record.get(item) == "記載" for item in needed)
+    return inspector in admitted and stated
 
 
 def _objection_period(found: tuple[date, str] | None, election: _Election | None,

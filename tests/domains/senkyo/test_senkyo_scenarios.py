@@ -51,7 +51,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 38
+    assert len(names) == 52
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -169,6 +169,52 @@ def test_a_restart_on_the_area_change_gives_each_rule_its_finding_at_the_query(r
     assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
     field = "選挙権_地方" if "local" in rule else "被登録資格"
     assert (finding.expected, finding.actual) == (f'{{"{field}": true}}', f'{{"{field}": false}}')
+
+
+def test_who_may_inspect_on_an_application() -> None:
+    # 第28条の2第1項's table: a 政治団体's designee who is no 構成員 is not admitted, a 公職の候補者等's is; 第9項:
+    # a 承認法人閲覧事項取扱者 with the 承認 only; 第28条の3第1項各号: 国等 its designated 職員 only, a 法人 also the
+    # other 法人's designated 役職員 when applying jointly, an 個人 the person designated.
+    may = ss._may_inspect
+    assert [may(s, TOWN_CODE)["抄本閲覧_閲覧者可否"] for s in (
+        ss.GROUP_DESIGNEE, ss.CANDIDATE_DESIGNEE, ss.APPROVED, ss.NOT_APPROVED, ss.STATE_DESIGNEE, ss.STATE_STAFF,
+        ss.JOINT_MEMBER, ss.INDIVIDUAL_DESIGNEE)] == [False, True, True, False, False, True, True, True]
+    elector = ss._application(senkyo.CONFIRMATION, senkyo.ELECTOR, senkyo.APPLICANT_SELF)
+    for_politics = ss._application(senkyo.POLITICAL_ACTIVITY, senkyo.ELECTOR, senkyo.APPLICANT_SELF)
+    assert may(elector, TOWN_CODE) == {"抄本閲覧_閲覧者可否": True}
+    assert may(for_politics, TOWN_CODE) == {"抄本閲覧_閲覧者可否": False}
+
+
+def test_an_application_lacking_an_item_lets_nobody_inspect() -> None:
+    # 第28条の2第2項第1号〜第3号, 第4号ロ; 第28条の3第2項第1号〜第5号: each lacking item; an 個人 need not state
+    # the 範囲 (第5号イ is a 法人's), and a 選挙人 or 公職の候補者等 need not state the 管理の方法 here (第4号イ, the
+    # ただし書: ours).
+    lacking = [*ss.POLITICAL_LACKING.values(), ss.GROUP_WITHOUT_HANDLERS, *ss.RESEARCH_LACKING.values(),
+               ss.CORPORATION_WITHOUT_HANDLERS]
+    assert {ss._may_inspect(s, TOWN_CODE)["抄本閲覧_閲覧者可否"] for s in lacking} == {False}
+    assert ss._may_inspect(ss.INDIVIDUAL_WITHOUT_HANDLERS, TOWN_CODE) == {"抄本閲覧_閲覧者可否": True}
+    candidate = ss._application(senkyo.POLITICAL_ACTIVITY, senkyo.CANDIDATE, senkyo.APPLICANT_SELF,
+                                lacking=(senkyo.STATES_MANAGEMENT, senkyo.STATES_RESULTS))
+    assert ss._may_inspect(candidate, TOWN_CODE) == {"抄本閲覧_閲覧者可否": True}
+    assert ss.application_of(ss.APPROVED) == senkyo.Application(
+        senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP, senkyo.APPROVED_HANDLER, True, frozenset(ss.ALL_STATED))
+
+
+INSPECTION_DEFECTS = {"senkyo.inspector_political": "senkyo_inspection_political_any_designee",
+                      "senkyo.inspector_approved_corporation": "senkyo_inspection_approved_handler_refused",
+                      "senkyo.inspector_research_state": "senkyo_research_state_any_designee",
+                      "senkyo.inspector_research_corporation": "senkyo_research_joint_corporation_refused",
+                      "senkyo.inspector_research_individual": "senkyo_research_individual_designee_refused",
+                      "senkyo.research_application_management": "senkyo_inspection_items_unchecked"}
+
+
+@pytest.mark.parametrize(("rule", "name"), INSPECTION_DEFECTS.items())
+def test_an_inspection_defect_gives_its_rule_the_finding_of_its_example(rule: str, name: str) -> None:
+    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding, *_) = rule_findings(frozenset({name}), SENKYO_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert {finding.expected, finding.actual} == {'{"抄本閲覧_閲覧者可否": true}', '{"抄本閲覧_閲覧者可否": false}'}
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
