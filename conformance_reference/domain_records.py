@@ -173,3 +173,7 @@ DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozense
 DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({
     "閲覧_活動", "閲覧_申出者区分", "閲覧_閲覧者区分", "閲覧_承認法人", "閲覧_申出者氏名住所", "閲覧_利用目的",
     "閲覧_閲覧者氏名住所", "閲覧_管理方法", "閲覧_取扱者範囲", "閲覧_成果の取扱い"})
+
+# 公職選挙法 第28条の2第7項第1号〜第4号: the items of a 政治団体's 申出 to let a 法人 handle the 閲覧事項 (each 記載).
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({
+    "閲覧_法人_名称等", "閲覧_法人_事由", "閲覧_法人_取扱者範囲", "閲覧_法人_管理方法"})

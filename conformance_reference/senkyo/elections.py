@@ -255,7 +255,11 @@ def _inspector_admitted(record: Mapping[str, str], defects: frozenset[str]) -> b
         return False
     admitted = set(_INSPECTORS.get((activity, applicant), frozenset()))
     if (activity, applicant) == ("政治活動", "政治団体"):
-        if record.get("閲覧_承認法人") == "承認" and "senkyo_inspection_approved_handler_refused" not in defects:
+        # 第9項 with 第7項第1号〜第4号: the 承認 is of an 申出 stating the 法人's 名称等, 事由, 範囲 and 管理の方法.
+        corporation = ("閲覧_法人_名称等", "閲覧_法人_事由", "閲覧_法人_取扱者範囲", "閲覧_法人_管理方法")
+        complete = ("senkyo_corporation_items_unchecked" in defects
+                    or all(record.get(item) == "記載" for item in corporation))
+        if complete and (record.get("閲覧_承認法人") == "承認" or "senkyo_inspection_approval_ignored" in defects):
             admitted.add("承認法人閲覧事項取扱者")
         if "senkyo_inspection_political_any_designee" in defects:
             admitted.add("申出者が指定する者")

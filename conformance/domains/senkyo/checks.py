@@ -1344,7 +1344,7 @@ RuleStrategy = Callable[[tuple[str, str]], st.SearchStrategy[Scenario]]
 APPLICATION_ITEMS = {"activity": "閲覧_活動", "applicant": "閲覧_申出者区分", "inspector": "閲覧_閲覧者区分"}
 APPROVED_ITEM, STATED = "閲覧_承認法人", "記載"
 ALL_STATED = (senkyo.STATES_APPLICANT, senkyo.STATES_PURPOSE, senkyo.STATES_INSPECTOR, senkyo.STATES_MANAGEMENT,
-              senkyo.STATES_HANDLERS, senkyo.STATES_RESULTS)
+              senkyo.STATES_HANDLERS, senkyo.STATES_RESULTS, *senkyo.CORPORATION_ITEMS)
 
 
 def application_of(s: Scenario) -> senkyo.Application:
@@ -1376,7 +1376,7 @@ RESEARCH_NAMED = ((senkyo.RESEARCH, senkyo.STATE_ORGAN, senkyo.STAFF_DESIGNATED)
 
 @st.composite
 def _applying(draw: st.DrawFn, codes: tuple[str, str], named: tuple[tuple[str, str, str], ...],
-              missing: tuple[str, ...] = (), approvals: bool = False) -> Scenario:
+              missing: tuple[str, ...] = (), approvals: bool = False, approved: bool = False) -> Scenario:
     """A Japanese adult resident for years named as the 閲覧者 of an 申出 of one of ``named`` (活動, 申出者, 閲覧者),
     stating every item or, now and then, all but one of ``missing``; asked about on a day with no election (outside
     第28条の2第1項's window)."""
@@ -1385,7 +1385,7 @@ def _applying(draw: st.DrawFn, codes: tuple[str, str], named: tuple[tuple[str, s
     if missing:
         dropped = draw(st.one_of(st.none(), st.sampled_from(missing)))
         stated.discard(dropped or "")
-    approved = approvals and draw(st.booleans())
+    approved = approved or (approvals and draw(st.booleans()))
     s = draw(_adult_resident(codes))
     application = senkyo.Application(activity, applicant, inspector, approved, frozenset(stated))
     return _asked(_with_application(s, application), draw(st.dates(date(2025, 1, 1), date(2025, 12, 31))))
@@ -1425,6 +1425,15 @@ def application_lacking(named: tuple[tuple[str, str, str], ...], missing: tuple[
     all but one of ``missing``."""
     def strategy(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
         return _applying(codes, named, missing)
+    return strategy
+
+
+def approved_lacking(item: str) -> RuleStrategy:
+    """第28条の2第7項: a 政治団体's 申出 for 政治活動 naming a 承認法人閲覧事項取扱者 with the 承認, its 第7項 申出
+    stating every item or all but ``item``."""
+    def strategy(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+        named = ((senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP, senkyo.APPROVED_HANDLER),)
+        return _applying(codes, named, (item,), approved=True)
     return strategy
 
 
@@ -1468,6 +1477,10 @@ INDIVIDUAL_WITHOUT_HANDLERS = _application(senkyo.RESEARCH, senkyo.INDIVIDUAL, s
                                            lacking=(senkyo.STATES_HANDLERS,))
 CORPORATION_WITHOUT_HANDLERS = _application(senkyo.RESEARCH, senkyo.CORPORATION, senkyo.MEMBER_DESIGNATED,
                                             lacking=(senkyo.STATES_HANDLERS,))
+
+#: 第28条の2第7項第1号〜第4号: the 承認法人閲覧事項取扱者 of a 承認 whose 申出 does not state one of them is refused.
+APPROVED_LACKING = {item: _application(senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP, senkyo.APPROVED_HANDLER,
+                                       approved=True, lacking=(item,)) for item in senkyo.CORPORATION_ITEMS}
 
 _READ = picked(PART, "抄本閲覧_閲覧者可否")
 _GROUP_NAMED = ((senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP, senkyo.MEMBER_DESIGNATED),)
@@ -1514,11 +1527,23 @@ SENKYO_RULES.update({rule.name: rule for rule in (
          "the 個人 designates inspect (第28条の3第1項第3号)", research_inspectors(senkyo.INDIVIDUAL, (
              senkyo.APPLICANT_SELF, senkyo.DESIGNEE, senkyo.UNDESIGNATED)), _may_inspect, _READ,
          (INDIVIDUAL_DESIGNEE,), needs_records=True),
+    *(Rule(f"senkyo.corporation_application_{number}", "選挙人名簿: no 閲覧 by a 承認法人閲覧事項取扱者 when the 申出 "
+           f"of 第28条の2第7項 does not state its 第{number}号", approved_lacking(item), _may_inspect, _READ,
+           (APPROVED_LACKING[item],), needs_records=True)
+      for number, item in enumerate(senkyo.CORPORATION_ITEMS, start=1)),
     *(Rule(f"senkyo.{name}", f"選挙人名簿: no 閲覧 on an 申出 that does not state the item of {provision}",
            application_lacking(named, missing), _may_inspect, _READ, examples, needs_records=True)
       for name, provision, missing, named, examples in _ITEM_RULES),
 )})
 
+senkyo_corporation_application_1 = check("scenario.senkyo.corporation_application_1")(
+    _rule_check("senkyo.corporation_application_1"))
+senkyo_corporation_application_2 = check("scenario.senkyo.corporation_application_2")(
+    _rule_check("senkyo.corporation_application_2"))
+senkyo_corporation_application_3 = check("scenario.senkyo.corporation_application_3")(
+    _rule_check("senkyo.corporation_application_3"))
+senkyo_corporation_application_4 = check("scenario.senkyo.corporation_application_4")(
+    _rule_check("senkyo.corporation_application_4"))
 senkyo_inspector_political = check("scenario.senkyo.inspector_political")(_rule_check("senkyo.inspector_political"))
 senkyo_inspector_approved_corporation = check("scenario.senkyo.inspector_approved_corporation")(
     _rule_check("senkyo.inspector_approved_corporation"))

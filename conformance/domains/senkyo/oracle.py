@@ -582,6 +582,10 @@ STAFF_DESIGNATED = "職員で申出者が指定するもの"
 #: The items an 申出 states (第28条の2第2項各号, 第28条の3第2項各号), as the 選挙人名簿 record names them.
 STATES_APPLICANT, STATES_PURPOSE, STATES_INSPECTOR = "閲覧_申出者氏名住所", "閲覧_利用目的", "閲覧_閲覧者氏名住所"
 STATES_MANAGEMENT, STATES_HANDLERS, STATES_RESULTS = "閲覧_管理方法", "閲覧_取扱者範囲", "閲覧_成果の取扱い"
+#: The items of a 政治団体's 申出 of 第28条の2第7項 to let a 法人 handle the 閲覧事項 (第1号〜第4号).
+CORPORATION_NAME, CORPORATION_REASON = "閲覧_法人_名称等", "閲覧_法人_事由"
+CORPORATION_HANDLERS, CORPORATION_MANAGEMENT = "閲覧_法人_取扱者範囲", "閲覧_法人_管理方法"
+CORPORATION_ITEMS = (CORPORATION_NAME, CORPORATION_REASON, CORPORATION_HANDLERS, CORPORATION_MANAGEMENT)
 
 
 @dataclass(frozen=True)
@@ -643,6 +647,10 @@ def required_items(application: Application) -> frozenset[str]:
             items.add(STATES_MANAGEMENT)
     elif application.applicant == POLITICAL_GROUP:
         items |= {STATES_MANAGEMENT, STATES_HANDLERS}
+    if application.inspector == APPROVED_HANDLER:
+        # 第8項's 承認 is of 「前項の規定による申出」, one stating 第7項第1号〜第4号 (第5号, 総務省令で定める事項, not
+        # judged): ours, a 承認法人閲覧事項取扱者 of an 申出 without them is none of 第9項's.
+        items |= set(CORPORATION_ITEMS)
     return frozenset(items)
 
 

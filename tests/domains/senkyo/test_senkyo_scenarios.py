@@ -51,7 +51,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 52
+    assert len(names) == 56
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -193,6 +193,8 @@ def test_an_application_lacking_an_item_lets_nobody_inspect() -> None:
                ss.CORPORATION_WITHOUT_HANDLERS]
     assert {ss._may_inspect(s, TOWN_CODE)["抄本閲覧_閲覧者可否"] for s in lacking} == {False}
     assert ss._may_inspect(ss.INDIVIDUAL_WITHOUT_HANDLERS, TOWN_CODE) == {"抄本閲覧_閲覧者可否": True}
+    # 第28条の2第7項第1号〜第4号: the 承認 of an 申出 lacking one of them admits no 承認法人閲覧事項取扱者.
+    assert {ss._may_inspect(s, TOWN_CODE)["抄本閲覧_閲覧者可否"] for s in ss.APPROVED_LACKING.values()} == {False}
     candidate = ss._application(senkyo.POLITICAL_ACTIVITY, senkyo.CANDIDATE, senkyo.APPLICANT_SELF,
                                 lacking=(senkyo.STATES_MANAGEMENT, senkyo.STATES_RESULTS))
     assert ss._may_inspect(candidate, TOWN_CODE) == {"抄本閲覧_閲覧者可否": True}
@@ -201,11 +203,12 @@ def test_an_application_lacking_an_item_lets_nobody_inspect() -> None:
 
 
 INSPECTION_DEFECTS = {"senkyo.inspector_political": "senkyo_inspection_political_any_designee",
-                      "senkyo.inspector_approved_corporation": "senkyo_inspection_approved_handler_refused",
+                      "senkyo.inspector_approved_corporation": "senkyo_inspection_approval_ignored",
                       "senkyo.inspector_research_state": "senkyo_research_state_any_designee",
                       "senkyo.inspector_research_corporation": "senkyo_research_joint_corporation_refused",
                       "senkyo.inspector_research_individual": "senkyo_research_individual_designee_refused",
-                      "senkyo.research_application_management": "senkyo_inspection_items_unchecked"}
+                      "senkyo.research_application_management": "senkyo_inspection_items_unchecked",
+                      "senkyo.corporation_application_3": "senkyo_corporation_items_unchecked"}
 
 
 @pytest.mark.parametrize(("rule", "name"), INSPECTION_DEFECTS.items())
