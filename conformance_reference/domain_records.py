@@ -177,3 +177,7 @@ DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozense
 # 公職選挙法 第28条の2第7項第1号〜第4号: the items of a 政治団体's 申出 to let a 法人 handle the 閲覧事項 (each 記載).
 DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({
     "閲覧_法人_名称等", "閲覧_法人_事由", "閲覧_法人_取扱者範囲", "閲覧_法人_管理方法"})
+
+# 公職選挙法 第24条第2項: the 委員会's decision of an 異議 about the person (its day, 正当 or 正当でない, 登録 or
+# 抹消 sought).
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({"異議_決定年月日", "異議_決定", "異議_求め"})

@@ -197,7 +197,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         "選挙権_地方": (voter.japanese and voter.eighteen <= as_of and not barred
                     and _resident_three_months(voter, local_since, as_of)),
         "被登録資格": _eligible(voter, as_of, _only("senkyo_record_from_move_day", defects)) and not barred,
-        "登録": on_list and moved_out_kept,
+        "登録": _after_objection(on_list and moved_out_kept, record or {}, as_of, defects),
         "登録基準日": shown[0].isoformat() if on_list and shown else None,
         "登録根拠": shown[1] if on_list and shown else None,
         "表示": on_list and gone and not _unindicated(voter, registered_on, defects),
@@ -277,6 +277,16 @@ def _inspector_admitted(record: Mapping[str, str], defects: frozenset[str]) -> b
         needed |= {"閲覧_管理方法", "閲覧_取扱者範囲"}
     stated = "senkyo_inspection_items_unchecked" in defects or all(record.get(item) == "記載" for item in needed)
     return inspector in admitted and stated
+
+
+def _after_objection(listed: bool, record: Mapping[str, str], as_of: date, defects: frozenset[str]) -> bool:
+    """第24条第2項: the 委員会's decision of an 異議 (異議_決定年月日, 異議_決定, 異議_求め): decided 正当, the person
+    is registered or removed at once, from the decision's day; decided 正当でない, the 名簿 stays as it is."""
+    decided = parse_day(record.get("異議_決定年月日", ""))
+    if (decided is None or as_of < decided or record.get("異議_決定") != "正当"
+            or "senkyo_objection_decision_ignored" in defects):
+        return listed
+    return record.get("異議_求め") == "登録"
 
 
 def _objection_period(found: tuple[date, str] | None, election: _Election | None,

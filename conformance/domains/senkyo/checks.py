@@ -40,6 +40,8 @@ part on the persons its provision is about:
 - ``抄本閲覧_閲覧者可否`` (第28条の2第1項・第2項・第9項, 第28条の3第1項・第2項): whether the person may inspect the
   抄本 as the 閲覧者 an 申出 names (閲覧_活動, 閲覧_申出者区分, 閲覧_閲覧者区分, 閲覧_承認法人 and the items it states,
   each 記載, in the 選挙人名簿 record), with no election held;
+- ``登録`` again (第24条第2項): the 委員会's decision of an 異議 (異議_決定年月日, 異議_決定 正当/正当でない, 異議_求め
+  登録/抹消 in the record);
 - ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
   provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
   選挙時登録基準日).
@@ -1571,3 +1573,66 @@ senkyo_research_application_results = check("scenario.senkyo.research_applicatio
     _rule_check("senkyo.research_application_results"))
 senkyo_research_application_management = check("scenario.senkyo.research_application_management")(
     _rule_check("senkyo.research_application_management"))
+
+
+# -- 第24条第2項: the 名簿 after the 委員会's decision of an 異議 ----------------------------------------------------
+
+OBJECTION_DECIDED, OBJECTION_DECISION, OBJECTION_SEEKS = "異議_決定年月日", "異議_決定", "異議_求め"
+
+
+def objection_decision_of(s: Scenario) -> senkyo.ObjectionDecision:
+    record = s.record(RECORD)
+    decided = s.record_day(RECORD, OBJECTION_DECIDED)
+    assert decided is not None
+    return senkyo.ObjectionDecision(decided, record[OBJECTION_DECISION] == senkyo.UPHELD, record[OBJECTION_SEEKS])
+
+
+def _with_objection(s: Scenario, decision: senkyo.ObjectionDecision) -> Scenario:
+    outcome = senkyo.UPHELD if decision.upheld else senkyo.DISMISSED
+    return replace(s, records=((RECORD, OBJECTION_DECIDED, decision.decided.isoformat()),
+                               (RECORD, OBJECTION_DECISION, outcome), (RECORD, OBJECTION_SEEKS, decision.seeks)))
+
+
+@st.composite
+def objections_decided(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第24条第2項: after the 定時登録 of a 登録月の一日, an 異議 decided 1-8 days later (正当 or not), asked about
+    around the decision but never on its day (whether 「直ちに」 reaches the 名簿 that very day is not judged): either
+    seeking the registration of a newcomer whose 転入届 came 1-20 days too late for that registration, or the
+    removal of a long resident on the 名簿."""
+    first = draw(_registration_day())
+    decided = first + timedelta(days=draw(st.integers(1, 8)))
+    if draw(st.booleans()):
+        notified = months_later(first, -3) + timedelta(days=draw(st.integers(1, 20)))
+        start = Scenario(first.year, draw(_birth(1950, 2000)), notified, previous=draw(st.sampled_from(codes)))
+        seeks = senkyo.SEEKS_REGISTRATION
+    else:
+        start, seeks = draw(_long_resident(codes)), senkyo.SEEKS_REMOVAL
+    decision = senkyo.ObjectionDecision(decided, draw(st.booleans()), seeks)
+    return _asked(_with_objection(start, decision), draw(_near(decided, 3).filter(lambda day: day != decided)))
+
+
+def _registered_after_objection(s: Scenario, town: str) -> Projection:
+    person, as_of = person_of(s), _as_of(s)
+    return {"登録": senkyo.registered_after_objection(senkyo.is_registered(person, as_of), objection_decision_of(s),
+                                                      as_of)}
+
+
+#: 第24条第2項: a 転入届 of 2024-12-10 (not registered on 2025-03-01), an 異議 seeking the registration decided 正当 on
+#: Wednesday 3月5日: on the 名簿 the next day, not on 3月4日; decided 正当でない: not. A long resident whose removal
+#: is decided 正当 on 3月5日 is off the 名簿 the next day.
+_LATE_NEWCOMER = Scenario(2024, date(1980, 5, 5), date(2024, 12, 10), previous="131016", as_of=date(2025, 3, 6))
+OBJECTION_UPHELD = _with_objection(_LATE_NEWCOMER, senkyo.ObjectionDecision(date(2025, 3, 5), True,
+                                                                            senkyo.SEEKS_REGISTRATION))
+OBJECTION_NOT_YET = replace(OBJECTION_UPHELD, as_of=date(2025, 3, 4))
+OBJECTION_DISMISSED = _with_objection(_LATE_NEWCOMER, senkyo.ObjectionDecision(date(2025, 3, 5), False,
+                                                                               senkyo.SEEKS_REGISTRATION))
+REMOVAL_UPHELD = _with_objection(replace(_LONG, as_of=date(2025, 3, 6)),
+                                 senkyo.ObjectionDecision(date(2025, 3, 5), True, senkyo.SEEKS_REMOVAL))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.objection_upheld", "選挙人名簿: an 異議 decided 正当 registers or removes the person at once "
+         "(第24条第2項)", objections_decided, _registered_after_objection, picked(PART, "登録"),
+         (OBJECTION_UPHELD, OBJECTION_NOT_YET, OBJECTION_DISMISSED, REMOVAL_UPHELD), needs_records=True),
+)})
+
+senkyo_objection_upheld = check("scenario.senkyo.objection_upheld")(_rule_check("senkyo.objection_upheld"))

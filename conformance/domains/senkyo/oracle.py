@@ -662,3 +662,30 @@ def may_inspect(application: Application) -> bool:
     named = (inspector_in_research_items(application) if application.activity == RESEARCH
              else inspector_in_political_table(application))
     return named and required_items(application) <= application.stated
+
+
+# -- 第24条第2項: the 委員会's decision of an 異議 upheld ----------------------------------------------------------
+
+#: 異議_決定 and 異議_求め as the 選挙人名簿 record names them.
+UPHELD, DISMISSED = "正当", "正当でない"
+SEEKS_REGISTRATION, SEEKS_REMOVAL = "登録", "抹消"
+
+
+@dataclass(frozen=True)
+class ObjectionDecision:
+    """The 委員会's decision (``decided`` its day, ``upheld`` 正当 or not) of an 異議 of 第24条第1項 about the person,
+    seeking the person's registration or removal (``seeks``)."""
+
+    decided: date
+    upheld: bool
+    seeks: str
+
+
+def registered_after_objection(registered: bool, decision: ObjectionDecision, day: date) -> bool:
+    """第24条第2項: an 異議 decided 正当 registers the person (or removes the person) 「直ちに」, so from the day of the
+    decision on (ours: the rule asks before the day and after it, never on it, where 直ちに could be read either
+    way); one decided 正当でない changes nothing of the 名簿. ``registered``: whether the person is on the 名簿 on
+    ``day`` by the registrations and 抹消 of 第22条 and 第28条."""
+    if not decision.upheld or day < decision.decided:
+        return registered
+    return decision.seeks == SEEKS_REGISTRATION

@@ -6,6 +6,7 @@ tests/test_reference_run.py shows it through the CLI)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -51,7 +52,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 56
+    assert len(names) == 57
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -200,6 +201,32 @@ def test_an_application_lacking_an_item_lets_nobody_inspect() -> None:
     assert ss._may_inspect(candidate, TOWN_CODE) == {"抄本閲覧_閲覧者可否": True}
     assert ss.application_of(ss.APPROVED) == senkyo.Application(
         senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP, senkyo.APPROVED_HANDLER, True, frozenset(ss.ALL_STATED))
+
+
+def test_an_objection_upheld_registers_or_removes_at_once() -> None:
+    # 第24条第2項: 正当 on 3月5日: registered (or removed) from then; 正当でない: the 名簿 as it was.
+    registered = ss._registered_after_objection
+    assert [registered(s, TOWN_CODE)["登録"] for s in (
+        ss.OBJECTION_UPHELD, ss.OBJECTION_NOT_YET, ss.OBJECTION_DISMISSED, ss.REMOVAL_UPHELD)] == [
+        True, False, False, False]
+    assert ss._registered(replace(ss.REMOVAL_UPHELD, records=()), TOWN_CODE) == {"登録": True}
+
+
+def test_an_ignored_decision_gives_the_objection_rule_its_finding_at_the_query() -> None:
+    rule = "senkyo.objection_upheld"
+    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding, *_) = rule_findings(frozenset({"senkyo_objection_decision_ignored"}), SENKYO_RULES, BINDINGS,
+                                  [rule])[rule]
+    assert finding.code == "scenario.senkyo.objection_upheld.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert {finding.expected, finding.actual} == {'{"登録": true}', '{"登録": false}'}
+
+
+@settings(max_examples=30, deadline=None)
+@given(ss.objections_decided(CODES))
+def test_the_objections_are_asked_about_near_but_never_on_the_decision_day(scenario: Scenario) -> None:
+    decided = ss.objection_decision_of(scenario).decided
+    assert scenario.as_of is not None and scenario.as_of != decided and abs((scenario.as_of - decided).days) <= 3
 
 
 INSPECTION_DEFECTS = {"senkyo.inspector_political": "senkyo_inspection_political_any_designee",
