@@ -192,6 +192,10 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
     # Each answer below takes only its own defect (a group of defects in one run must not mix).
     moved_out_kept = _registered_on(voter, as_of, _only("senkyo_moved_out_not_registered", defects)) is not None
     shown = _registration(voter, as_of, frozenset(name for name in _REGISTRATION_DEFECTS if name in defects), election)
+    if (shown is not None and election is not None and "senkyo_list_remade_per_election" in defects
+            and record is not None and record.get("選挙_種類") == "地方"
+            and shown[0] < election.base - timedelta(days=365) <= as_of):
+        shown = (election.base, "第22条第3項")  # the defect: a 名簿 of its own for a local election
     return {
         "選挙権_国政": national,
         "選挙権_地方": (voter.japanese and voter.eighteen <= as_of and not barred

@@ -42,6 +42,8 @@ part on the persons its provision is about:
   each 記載, in the 選挙人名簿 record), with no election held;
 - ``登録`` again (第24条第2項): the 委員会's decision of an 異議 (異議_決定年月日, 異議_決定 正当/正当でない, 異議_求め
   登録/抹消 in the record);
+- ``登録基準日`` and ``登録根拠`` again (第19条第1項): a voter registered years ago keeps that registration through
+  an election of any kind (one 名簿, kept for good);
 - ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
   provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
   選挙時登録基準日).
@@ -1636,3 +1638,33 @@ SENKYO_RULES.update({rule.name: rule for rule in (
 )})
 
 senkyo_objection_upheld = check("scenario.senkyo.objection_upheld")(_rule_check("senkyo.objection_upheld"))
+
+
+# -- 第19条第1項: one 名簿, kept for good, for every election -----------------------------------------------------
+
+
+@st.composite
+def long_registered_in_election(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第19条第1項: a long resident (registered years ago) in an election of any kind held in 2021-2026, asked about
+    from its 基準日 to a month after its 期日."""
+    notice = draw(st.dates(date(2021, 1, 1), date(2026, 6, 30)))
+    election = senkyo.Election(notice, notice + timedelta(days=draw(st.sampled_from((12, 17)))), notice - _DAY,
+                               draw(st.sampled_from(_KINDS)))
+    start = draw(_long_resident(codes).filter(lambda s: age_reached_on(s.birth, senkyo.VOTING_AGE)
+                                              < notice - timedelta(days=800)))
+    as_of = election.base + timedelta(days=draw(st.integers(0, 45)))
+    return _asked(_with_election(start, election), max(start.moved_in, as_of))
+
+
+#: 第19条第1項: a voter on the 名簿 since the 定時登録 of 1998-06-01 (18 on 1998-05-04) stays registered as of that day
+#: through the local election of 2025 (基準日 2月27日), not registered anew as of its 基準日.
+PERMANENT = _with_election(Scenario(2025, date(1980, 5, 5), date(1995, 4, 1), as_of=date(2025, 3, 3)),
+                           replace(_ELECTION, kind="地方"))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.permanent_list", "選挙人名簿: one 名簿 kept for good through every election: a voter registered "
+         "years ago keeps that registration (第19条第1項)", long_registered_in_election, _registered_in_election,
+         picked(PART, "登録基準日", "登録根拠"), (PERMANENT,), needs_records=True),
+)})
+
+senkyo_permanent_list = check("scenario.senkyo.permanent_list")(_rule_check("senkyo.permanent_list"))

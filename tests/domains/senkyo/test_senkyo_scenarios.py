@@ -52,7 +52,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 57
+    assert len(names) == 58
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -210,6 +210,16 @@ def test_an_objection_upheld_registers_or_removes_at_once() -> None:
         ss.OBJECTION_UPHELD, ss.OBJECTION_NOT_YET, ss.OBJECTION_DISMISSED, ss.REMOVAL_UPHELD)] == [
         True, False, False, False]
     assert ss._registered(replace(ss.REMOVAL_UPHELD, records=()), TOWN_CODE) == {"登録": True}
+
+
+def test_a_voter_registered_years_ago_keeps_that_registration_through_an_election() -> None:
+    # 第19条第1項: registered as of 1998-06-01, still so in the election of 2025 (基準日 2月27日).
+    kept = {"登録基準日": "1998-06-01", "登録根拠": "第22条第1項"}
+    assert ss._registered_in_election(ss.PERMANENT, TOWN_CODE) == kept
+    (finding, *_) = rule_findings(frozenset({"senkyo_list_remade_per_election"}), SENKYO_RULES, BINDINGS,
+                                  ["senkyo.permanent_list"])["senkyo.permanent_list"]
+    assert finding.code == "scenario.senkyo.permanent_list.mismatch"
+    assert finding.actual == '{"登録基準日": "2025-02-27", "登録根拠": "第22条第3項"}'
 
 
 def test_an_ignored_decision_gives_the_objection_rule_its_finding_at_the_query() -> None:
