@@ -174,7 +174,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
                 "在外_被登録資格": False, "在外_被登録移転資格": False, "在外_抹消事由": None, "異議申出期間": None,
                 "抄本閲覧_可否": True, "在外_登録停止": False, "在外_異議申出期間": None, "在外_表示": False,
                 "在外_抄本閲覧_可否": True, "在外_抄本閲覧_登録確認": True,
-                "抄本閲覧_閲覧者可否": _inspector_admitted(record or {}, defects)}
+                "抄本閲覧_閲覧者可否": _inspector_admitted(record or {}, defects), "在外_外務大臣意見照会": False}
     voter = _across_area_change(voter, record or {}, defects)
     barred = _barred(record or {}, as_of, defects)
     national = voter.japanese and voter.eighteen <= as_of and not barred
@@ -221,6 +221,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         "在外_抄本閲覧_可否": _overseas_inspection_open(election, as_of, defects),
         "在外_抄本閲覧_登録確認": _overseas_confirmation_open(election, as_of, defects),
         "抄本閲覧_閲覧者可否": _inspector_admitted(record or {}, defects),
+        "在外_外務大臣意見照会": _minister_asked(voter, overseas, registered_on, transferred, as_of, defects),
         **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
                            on_list, as_of, defects),
     }
@@ -291,6 +292,17 @@ def _after_objection(listed: bool, record: Mapping[str, str], as_of: date, defec
             or "senkyo_objection_decision_ignored" in defects):
         return listed
     return record.get("異議_求め") == "登録"
+
+
+def _minister_asked(voter: _Voter, overseas: _Overseas, registered_on: date | None, transferred: bool, as_of: date,
+                    defects: frozenset[str]) -> bool:
+    """第30条の5第5項: the 外務大臣 is asked about a 移転 applicant not struck off the 名簿 (the 移転 itself strikes
+    off too)."""
+    if overseas.transfer_applied is None or as_of < overseas.transfer_applied:
+        return False
+    if "senkyo_minister_asked_after_struck_off" in defects:
+        return True
+    return not transferred and _struck_off(voter, registered_on, as_of, frozenset()) is None
 
 
 def _objection_period(found: tuple[date, str] | None, election: _Election | None,

@@ -44,6 +44,8 @@ part on the persons its provision is about:
   登録/抹消 in the record);
 - ``登録基準日`` and ``登録根拠`` again (第19条第1項): a voter registered years ago keeps that registration through
   an election of any kind (one 名簿, kept for good);
+- ``在外_外務大臣意見照会`` (第30条の5第5項): whether the 外務大臣's opinion is to be asked about the person, an
+  applicant for the 移転 (在外_移転申請年月日) not struck off the 名簿;
 - ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
   provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
   選挙時登録基準日).
@@ -1668,3 +1670,35 @@ SENKYO_RULES.update({rule.name: rule for rule in (
 )})
 
 senkyo_permanent_list = check("scenario.senkyo.permanent_list")(_rule_check("senkyo.permanent_list"))
+
+
+# -- 第30条の5第5項: the 外務大臣's opinion asked about an applicant for the 移転 --------------------------------------
+
+
+def consulted_applicants(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第30条の5第5項: the applicants of :func:`transferred` on the 名簿 when they applied (moved to the 在外選挙人名簿
+    or not), asked about around the 移転 or four months after leaving."""
+    def on_the_list(s: Scenario) -> bool:
+        applied = overseas_of(s).transfer_applied
+        return applied is not None and senkyo.is_registered(person_of(s), applied)
+    return transferred(codes).filter(on_the_list)
+
+
+def _minister_asked(s: Scenario, town: str) -> Projection:
+    return {"在外_外務大臣意見照会": senkyo.foreign_minister_asked(person_of(s), _as_of(s), overseas_of(s))}
+
+
+#: 第30条の5第5項: applied with the 国外転出届 on 2024-10-01, left on 10月5日, never moved to the 在外選挙人名簿: asked
+#: about on 2025-02-05, struck off on 2月6日 (four months after leaving) and no longer; moved on 2024-11-20: no longer.
+NOT_MOVED_ABROAD = _with_overseas(replace(_EMIGRANT, as_of=date(2025, 2, 5)),
+                                  senkyo.Overseas(transfer_applied=date(2024, 10, 1)))
+STRUCK_OFF_ABROAD = replace(NOT_MOVED_ABROAD, as_of=date(2025, 2, 6))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.foreign_minister_asked", "在外選挙人名簿: the 外務大臣's opinion is asked about an applicant for the "
+         "移転 not struck off the 名簿 (第30条の5第5項)", consulted_applicants, _minister_asked,
+         picked(PART, "在外_外務大臣意見照会"), (NOT_MOVED_ABROAD, STRUCK_OFF_ABROAD, TRANSFERRED), needs_records=True),
+)})
+
+senkyo_foreign_minister_asked = check("scenario.senkyo.foreign_minister_asked")(
+    _rule_check("senkyo.foreign_minister_asked"))

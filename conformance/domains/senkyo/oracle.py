@@ -689,3 +689,14 @@ def registered_after_objection(registered: bool, decision: ObjectionDecision, da
     if not decision.upheld or day < decision.decided:
         return registered
     return decision.seeks == SEEKS_REGISTRATION
+
+
+# -- 第30条の5第5項: the 外務大臣's opinion asked about an applicant for the 移転 --------------------------------------
+
+
+def foreign_minister_asked(person: Person, day: date, overseas: Overseas) -> bool:
+    """第30条の5第5項: on an 申請 of 第4項 (the 移転, with the 国外転出届) the 委員会 asks the 外務大臣 about the
+    applicant's address abroad, 「当該市町村の選挙人名簿から抹消された者を除く」: so for an applicant by ``day`` who is
+    not struck off the 名簿 by then (第28条第1項: four months after the move-out, or the 移転 itself, 第3号)."""
+    applied = overseas.transfer_applied
+    return applied is not None and applied <= day and struck_off_with_transfer(person, day, overseas) is None

@@ -52,7 +52,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 58
+    assert len(names) == 59
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -220,6 +220,18 @@ def test_a_voter_registered_years_ago_keeps_that_registration_through_an_electio
                                   ["senkyo.permanent_list"])["senkyo.permanent_list"]
     assert finding.code == "scenario.senkyo.permanent_list.mismatch"
     assert finding.actual == '{"登録基準日": "2025-02-27", "登録根拠": "第22条第3項"}'
+
+
+def test_the_foreign_minister_is_asked_about_applicants_not_struck_off() -> None:
+    # 第30条の5第5項: applied 2024-10-01, left 10月5日: asked about on 2025-02-05, not from 2月6日 (struck off) nor
+    # after the 移転 of 2024-11-20 (struck off by 第28条第1項第3号).
+    asked = ss._minister_asked
+    assert [asked(s, TOWN_CODE)["在外_外務大臣意見照会"] for s in (
+        ss.NOT_MOVED_ABROAD, ss.STRUCK_OFF_ABROAD, ss.TRANSFERRED, ss.TRANSFER_APPLIED)] == [True, False, False, True]
+    (finding, *_) = rule_findings(frozenset({"senkyo_minister_asked_after_struck_off"}), SENKYO_RULES, BINDINGS,
+                                  ["senkyo.foreign_minister_asked"])["senkyo.foreign_minister_asked"]
+    assert finding.code == "scenario.senkyo.foreign_minister_asked.mismatch"
+    assert (finding.expected, finding.actual) == ('{"在外_外務大臣意見照会": false}', '{"在外_外務大臣意見照会": true}')
 
 
 def test_an_ignored_decision_gives_the_objection_rule_its_finding_at_the_query() -> None:
