@@ -181,3 +181,6 @@ DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozense
 # 公職選挙法 第24条第2項: the 委員会's decision of an 異議 about the person (its day, 正当 or 正当でない, 登録 or
 # 抹消 sought).
 DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({"異議_決定年月日", "異議_決定", "異議_求め"})
+
+# 公職選挙法 第11条第3項: whether the person's 本籍 is in the town (当市町村) or not (他市町村).
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({"本籍地"})

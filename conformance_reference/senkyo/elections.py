@@ -174,7 +174,8 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
                 "在外_被登録資格": False, "在外_被登録移転資格": False, "在外_抹消事由": None, "異議申出期間": None,
                 "抄本閲覧_可否": True, "在外_登録停止": False, "在外_異議申出期間": None, "在外_表示": False,
                 "在外_抄本閲覧_可否": True, "在外_抄本閲覧_登録確認": True,
-                "抄本閲覧_閲覧者可否": _inspector_admitted(record or {}, defects), "在外_外務大臣意見照会": False}
+                "抄本閲覧_閲覧者可否": _inspector_admitted(record or {}, defects), "在外_外務大臣意見照会": False,
+                "選挙権喪失通知": []}
     voter = _across_area_change(voter, record or {}, defects)
     barred = _barred(record or {}, as_of, defects)
     national = voter.japanese and voter.eighteen <= as_of and not barred
@@ -221,6 +222,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         "在外_抄本閲覧_可否": _overseas_inspection_open(election, as_of, defects),
         "在外_抄本閲覧_登録確認": _overseas_confirmation_open(election, as_of, defects),
         "抄本閲覧_閲覧者可否": _inspector_admitted(record or {}, defects),
+        "選挙権喪失通知": _disqualification_notices(row, voter, record or {}, as_of, defects),
         "在外_外務大臣意見照会": _minister_asked(voter, overseas, registered_on, transferred, as_of, defects),
         **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
                            on_list, as_of, defects),
@@ -292,6 +294,23 @@ def _after_objection(listed: bool, record: Mapping[str, str], as_of: date, defec
             or "senkyo_objection_decision_ignored" in defects):
         return listed
     return record.get("異議_求め") == "登録"
+
+
+def _disqualification_notices(row: Row, voter: _Voter, record: Mapping[str, str], as_of: date,
+                              defects: frozenset[str]) -> list[dict[str, str]]:
+    """第11条第3項: for a person whose 本籍 is here (the record's 本籍地 当市町村) who moved to another municipality,
+    a notice to it of each day after the move on which 第11条第1項 begins (生じた) or stops (なくなつた) to bar."""
+    to = row.get("転出先住所（確定）_市区町村コード") or ""
+    final = parse_day(record.get("刑_確定年月日", ""))
+    if record.get("本籍地") != "当市町村" or not to or voter.gone is None or voter.died or final is None:
+        return []
+    notices, barred, day = [], False, final
+    while day <= as_of:
+        now = _barred(record, day, frozenset())
+        if now != barred and day > voter.gone and (now or "senkyo_notice_only_when_arisen" not in defects):
+            notices.append({"通知先": to, "事由": "生じた" if now else "なくなつた", "年月日": day.isoformat()})
+        barred, day = now, day + timedelta(days=1)
+    return notices
 
 
 def _minister_asked(voter: _Voter, overseas: _Overseas, registered_on: date | None, transferred: bool, as_of: date,

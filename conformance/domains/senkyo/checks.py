@@ -46,6 +46,8 @@ part on the persons its provision is about:
   an election of any kind (one 名簿, kept for good);
 - ``在外_外務大臣意見照会`` (第30条の5第5項): whether the 外務大臣's opinion is to be asked about the person, an
   applicant for the 移転 (在外_移転申請年月日) not struck off the 名簿;
+- ``選挙権喪失通知`` (第11条第3項): the notices owed to the municipality a person moved to whose 本籍 is in the
+  town (the record's 本籍地: 当市町村/他市町村) when a 事由 of 第11条第1項 arises or ceases there;
 - ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
   provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
   選挙時登録基準日).
@@ -1702,3 +1704,68 @@ SENKYO_RULES.update({rule.name: rule for rule in (
 
 senkyo_foreign_minister_asked = check("scenario.senkyo.foreign_minister_asked")(
     _rule_check("senkyo.foreign_minister_asked"))
+
+
+# -- 第11条第3項: the notice of a 事由 of 第11条第1項 to the municipality of the address -------------------------------
+
+#: The 選挙人名簿 record's item telling whether the person's 本籍 is in the town (当市町村) or not (他市町村).
+DOMICILE, DOMICILE_HERE, DOMICILE_ELSEWHERE = "本籍地", "当市町村", "他市町村"
+
+
+@st.composite
+def sentenced_after_moving(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第11条第3項: an adult resident for years who moved to another municipality, with the 本籍 in the town (or, now
+    and then, elsewhere), and a 拘禁刑 (now and then suspended, or a 罰金) final up to 200 days before or after the
+    move and served 30-900 days later; asked about around the day it became final or ended, or later (never on
+    those days)."""
+    start = draw(_adult_resident(codes))
+    out = draw(st.dates(date(2021, 1, 1), date(2024, 6, 30)))
+    # Never on the day of the move (whether that day's 事由 is here or there is a reading not judged).
+    final = out + timedelta(days=draw(st.integers(-200, 200).filter(lambda days: days != 0)))
+    served = final + timedelta(days=draw(st.integers(30, 900)))
+    served += _DAY if served == out else timedelta()
+    kind = draw(st.sampled_from(("served", "served", "suspended", "fine")))
+    if kind == "suspended":
+        sentence = senkyo.Sentence(final, senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                   suspended_until=months_later(final, 36) - _DAY)
+    else:
+        sentence = senkyo.Sentence(final, senkyo.FINE if kind == "fine" else senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                   served=served)
+    domicile = DOMICILE_HERE if draw(st.integers(0, 4)) else DOMICILE_ELSEWHERE
+    gone = _gone(replace(start, fiscal_year=out.year), out, False, codes)
+    s = _sentenced(gone, sentence)
+    s = replace(s, records=(*s.records, (RECORD, DOMICILE, domicile)))
+    anchors = (final, served, served + timedelta(days=100), out)
+    as_of = draw(st.sampled_from(anchors).flatmap(lambda anchor: _near(anchor, 4))
+                 .filter(lambda asked: asked not in (final, served, out)))
+    return _asked(s, max(as_of, out + _DAY))
+
+
+def _notices(s: Scenario, town: str) -> Projection:
+    notices = senkyo.disqualification_notices(sentence_of(s), s.record(RECORD).get(DOMICILE) == DOMICILE_HERE,
+                                              s.moved_out, _as_of(s), s.next)
+    owed = [{"通知先": to, "事由": change, "年月日": day.isoformat()} for to, change, day in notices]
+    return {"選挙権喪失通知": owed}
+
+
+#: 第11条第3項: 本籍 in the town, moved to 千代田区 on 2024-03-10; a 拘禁刑 final on 2024-05-10 and served until
+#: 2025-02-10: on 2025-03-01 two notices are owed to 千代田区 (生じた 5月10日, なくなつた 2月10日); with the 本籍
+#: elsewhere, none. Final on 2024-02-10 (before the move): only its ceasing.
+_MOVED_AWAY = Scenario(2024, date(1970, 5, 5), date(1995, 4, 1), planned_out=date(2024, 3, 10),
+                       elsewhere=date(2024, 3, 10), next="131016", as_of=date(2025, 3, 1))
+_AFTER_MOVE = _sentenced(_MOVED_AWAY, senkyo.Sentence(date(2024, 5, 10), senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                                      served=date(2025, 2, 10)))
+NOTIFIED_BOTH = replace(_AFTER_MOVE, records=(*_AFTER_MOVE.records, (RECORD, DOMICILE, DOMICILE_HERE)))
+DOMICILE_AWAY = replace(NOTIFIED_BOTH, records=(*NOTIFIED_BOTH.records[:-1], (RECORD, DOMICILE, DOMICILE_ELSEWHERE)))
+_BEFORE_MOVE = _sentenced(_MOVED_AWAY, senkyo.Sentence(date(2024, 2, 10), senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                                       served=date(2025, 2, 10)))
+NOTIFIED_CEASING = replace(_BEFORE_MOVE, records=(*_BEFORE_MOVE.records, (RECORD, DOMICILE, DOMICILE_HERE)))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.disqualification_notice", "選挙人名簿: the 市町村長 of the 本籍 notifies the municipality of the "
+         "address when a 事由 of 第11条第1項 arises or ceases (第11条第3項)", sentenced_after_moving, _notices,
+         picked(PART, "選挙権喪失通知"), (NOTIFIED_BOTH, DOMICILE_AWAY, NOTIFIED_CEASING), needs_records=True),
+)})
+
+senkyo_disqualification_notice = check("scenario.senkyo.disqualification_notice")(
+    _rule_check("senkyo.disqualification_notice"))

@@ -700,3 +700,38 @@ def foreign_minister_asked(person: Person, day: date, overseas: Overseas) -> boo
     not struck off the 名簿 by then (第28条第1項: four months after the move-out, or the 移転 itself, 第3号)."""
     applied = overseas.transfer_applied
     return applied is not None and applied <= day and struck_off_with_transfer(person, day, overseas) is None
+
+
+# -- 第11条第3項: the 市町村長's notice of a 事由 of 第11条第1項 to the municipality of the address --------------------
+
+#: The 事由 of 第11条第3項 as the answer names them: 「生じたこと」, 「なくなつたこと」.
+ARISEN, CEASED = "生じた", "なくなつた"
+
+
+def disqualification_changes(sentence: Sentence, day: date) -> list[tuple[date, str]]:
+    """The days up to ``day`` on which 第11条第1項 begins (生じた) or stops (なくなつた) to bar the 選挙権 by the
+    sentence (:func:`disqualified`), in order."""
+    changes: list[tuple[date, str]] = []
+    barred = False
+    current = sentence.final
+    while current <= day:
+        now = disqualified(sentence, current)
+        if now != barred:
+            changes.append((current, ARISEN if now else CEASED))
+            barred = now
+        current += timedelta(days=1)
+    return changes
+
+
+def disqualification_notices(sentence: Sentence | None, domicile_here: bool, ceased: date | None, day: date,
+                             moved_to: str | None) -> list[tuple[str, str, date]]:
+    """第11条第3項: of a person whose 本籍 is in the town (``domicile_here``) and whose address is in another
+    municipality (``moved_to``, from the day after the address here ceased on ``ceased``), each 事由 of 第11条第1項
+    that arises or ceases while the address is there is notified to that municipality's 選挙管理委員会: (通知先, 事由,
+    the day of the 事由), up to ``day``. One that arose while the person lived here is none of them (the town's own
+    名簿 took it: 第27条第1項), but its ceasing after the move is (ours: the day the address ceased counts as here,
+    as :meth:`Person.resident_on` reads it; 「遅滞なく」 is not judged, only which notices are owed)."""
+    if sentence is None or not domicile_here or ceased is None or moved_to is None:
+        return []
+    return [(moved_to, change, changed) for changed, change in disqualification_changes(sentence, day)
+            if changed > ceased]

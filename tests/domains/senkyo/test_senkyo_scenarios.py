@@ -52,7 +52,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 59
+    assert len(names) == 60
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -232,6 +232,20 @@ def test_the_foreign_minister_is_asked_about_applicants_not_struck_off() -> None
                                   ["senkyo.foreign_minister_asked"])["senkyo.foreign_minister_asked"]
     assert finding.code == "scenario.senkyo.foreign_minister_asked.mismatch"
     assert (finding.expected, finding.actual) == ('{"在外_外務大臣意見照会": false}', '{"在外_外務大臣意見照会": true}')
+
+
+def test_the_notices_of_a_disqualification_to_the_municipality_of_the_address() -> None:
+    # 第11条第3項: moved to 千代田区 on 2024-03-10, 拘禁刑 final 5月10日, served until 2025-02-10: 生じた and
+    # なくなつた; 本籍 elsewhere: none; final before the move: only なくなつた.
+    both = [{"通知先": "131016", "事由": "生じた", "年月日": "2024-05-10"},
+            {"通知先": "131016", "事由": "なくなつた", "年月日": "2025-02-10"}]
+    assert ss._notices(ss.NOTIFIED_BOTH, TOWN_CODE) == {"選挙権喪失通知": both}
+    assert ss._notices(ss.DOMICILE_AWAY, TOWN_CODE) == {"選挙権喪失通知": []}
+    assert ss._notices(ss.NOTIFIED_CEASING, TOWN_CODE) == {"選挙権喪失通知": both[1:]}
+    (finding, *_) = rule_findings(frozenset({"senkyo_notice_only_when_arisen"}), SENKYO_RULES, BINDINGS,
+                                  ["senkyo.disqualification_notice"])["senkyo.disqualification_notice"]
+    assert finding.code == "scenario.senkyo.disqualification_notice.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
 
 
 def test_an_ignored_decision_gives_the_objection_rule_its_finding_at_the_query() -> None:
