@@ -184,3 +184,7 @@ DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozense
 
 # 公職選挙法 第11条第3項: whether the person's 本籍 is in the town (当市町村) or not (他市町村).
 DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({"本籍地"})
+
+# 公職選挙法 第28条第1項第4号, 第30条の11第1項第3号: the day it was learnt that the registration (in the 選挙人名簿,
+# or in the 在外選挙人名簿) should not have been made.
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({"誤登録_判明年月日", "在外_誤登録_判明年月日"})

@@ -187,7 +187,11 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
     overseas = _Overseas.of(record or {})
     abroad = voter.gone is not None and not voter.died and not row.get("転出先住所（確定）_市区町村コード")
     transferred = _transferred(voter, registered_on, overseas, as_of)
-    on_list = (registered_on is not None and not transferred
+    # 第28条第1項第4号: learnt (the record's 誤登録_判明年月日) that the registration should not have been made.
+    known = parse_day((record or {}).get("誤登録_判明年月日", ""))
+    wrong = (known is not None and registered_on is not None and registered_on <= known <= as_of
+             and "senkyo_wrong_registration_kept" not in defects)
+    on_list = (registered_on is not None and not transferred and not wrong
                and _struck_off(voter, registered_on, as_of, frozenset()) is None)
     gone = voter.gone is not None and voter.gone <= as_of
     # Each answer below takes only its own defect (a group of defects in one run must not mix).
@@ -207,7 +211,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         "登録根拠": shown[1] if on_list and shown else None,
         "表示": on_list and gone and not _unindicated(voter, registered_on, defects),
         "抹消事由": ("在外選挙人名簿への登録の移転" if transferred and "senkyo_kept_after_transfer" not in defects
-                 else _struck_off(voter, registered_on, as_of, defects)),
+                 else "登録されるべきでなかつた" if wrong else _struck_off(voter, registered_on, as_of, defects)),
         "年齢満十七年調査": _surveyed_at_seventeen(voter, as_of, defects),
         "選挙権_都道府県": _prefectural(row, voter, record or {}, as_of, barred, defects),
         "異議申出期間": _objection_period(_registration(voter, as_of, frozenset(), election) if on_list else None,
@@ -441,11 +445,12 @@ class _Overseas:
     returned: date | None
     died: date | None
     lost_nationality: date | None
+    wrongly_registered_known: date | None
 
     @staticmethod
     def of(record: Mapping[str, str]) -> _Overseas:
         items = ("在外_申請年月日", "在外_管轄区域住所年月日", "在外_移転申請年月日", "在外_登録年月日",
-                 "在外_国内住所年月日", "在外_死亡年月日", "在外_国籍喪失年月日")
+                 "在外_国内住所年月日", "在外_死亡年月日", "在外_国籍喪失年月日", "在外_誤登録_判明年月日")
         return _Overseas(*(parse_day(record.get(item, "")) for item in items))
 
     def listed(self, day: date) -> bool:
@@ -484,6 +489,10 @@ def _overseas_answer(voter: _Voter, overseas: _Overseas, abroad_voter: bool, on_
             reason = "死亡"
         elif overseas.lost_nationality is not None and overseas.lost_nationality <= as_of:
             reason = "国籍喪失"
+    wrong = overseas.wrongly_registered_known
+    if (wrong is not None and overseas.registered is not None and overseas.registered <= wrong <= as_of
+            and "senkyo_overseas_wrong_registration_kept" not in defects):
+        reason = "登録されるべきでなかつた"  # 第30条の11第1項第3号
     return {"在外_被登録資格": qualified, "在外_被登録移転資格": transfer, "在外_抹消事由": reason}
 
 

@@ -48,6 +48,8 @@ part on the persons its provision is about:
   applicant for the 移転 (在外_移転申請年月日) not struck off the 名簿;
 - ``選挙権喪失通知`` (第11条第3項): the notices owed to the municipality a person moved to whose 本籍 is in the
   town (the record's 本籍地: 当市町村/他市町村) when a 事由 of 第11条第1項 arises or ceases there;
+- ``登録``, ``抹消事由`` and ``在外_抹消事由`` again (第28条第1項第4号, 第30条の11第1項第3号): the day it was learnt
+  that the registration should not have been made (誤登録_判明年月日, 在外_誤登録_判明年月日 in the record);
 - ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
   provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
   選挙時登録基準日).
@@ -1769,3 +1771,73 @@ SENKYO_RULES.update({rule.name: rule for rule in (
 
 senkyo_disqualification_notice = check("scenario.senkyo.disqualification_notice")(
     _rule_check("senkyo.disqualification_notice"))
+
+
+# -- 第28条第1項第4号, 第30条の11第1項第3号: struck off when the registration should not have been made ---------------
+
+WRONG_KNOWN, OVERSEAS_WRONG_KNOWN = "誤登録_判明年月日", "在外_誤登録_判明年月日"
+
+
+@st.composite
+def wrongly_registered(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第28条第1項第4号: a long resident on the 名簿 of whom it is learnt on a day of 2021-2025 that the registration
+    should not have been made; asked about around that day or after the next 登録月の一日 (never on the day)."""
+    start = draw(_long_resident(codes))
+    known = draw(st.dates(date(2021, 1, 1), date(2025, 12, 31)))
+    following = months_later(senkyo.registration_first_on_or_before(known), 3)
+    anchor = draw(st.sampled_from((known, following + timedelta(days=3))))
+    s = replace(start, records=((RECORD, WRONG_KNOWN, known.isoformat()),))
+    return _asked(s, max(start.moved_in, draw(_near(anchor, 3).filter(lambda day: day != known))))
+
+
+@st.composite
+def overseas_wrongly_registered(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の11第1項第3号: a person on the 在外選挙人名簿 of whom it is learnt that the registration should not have
+    been made; asked about around that day (never on it)."""
+    s = draw(_listed_abroad(codes))
+    known = draw(st.dates(date(2021, 1, 1), date(2025, 12, 31)))
+    s = replace(s, records=(*s.records, (RECORD, OVERSEAS_WRONG_KNOWN, known.isoformat())))
+    return _asked(s, draw(_near(known, 3).filter(lambda day: day != known)))
+
+
+def _wrongly_registered(s: Scenario, town: str) -> Projection:
+    person, as_of = person_of(s), _as_of(s)
+    known = s.record_day(RECORD, WRONG_KNOWN)
+    assert known is not None
+    if senkyo.wrongly_registered_struck_off(senkyo.registration_day(person, known), known, as_of):
+        return {"登録": False, "抹消事由": senkyo.STRUCK_OFF_WRONGLY_REGISTERED}
+    return {"登録": senkyo.is_registered(person, as_of), "抹消事由": senkyo.struck_off(person, as_of)}
+
+
+def _overseas_wrongly_registered(s: Scenario, town: str) -> Projection:
+    overseas, as_of = overseas_of(s), _as_of(s)
+    known = s.record_day(RECORD, OVERSEAS_WRONG_KNOWN)
+    assert known is not None
+    if senkyo.wrongly_registered_struck_off(overseas.registered, known, as_of):
+        return {"在外_抹消事由": senkyo.STRUCK_OFF_WRONGLY_REGISTERED}
+    return {"在外_抹消事由": senkyo.overseas_struck_off(as_of, overseas)}
+
+
+#: 第28条第1項第4号: a voter on the 名簿 for years, the registration learnt on Wednesday 2025-03-05 to have been one
+#: not to make: struck off from then (asked on 3月6日), still so after the 定時登録 of 6月1日; on the 名簿 on 3月4日.
+#: 第30条の11第1項第3号: the same of the 在外選挙人名簿 (registered 2023-01-20, learnt on 2025-03-05).
+WRONGLY_REGISTERED = replace(_LONG, as_of=date(2025, 3, 6), records=((RECORD, WRONG_KNOWN, "2025-03-05"),))
+WRONGLY_REGISTERED_LATER = replace(WRONGLY_REGISTERED, as_of=date(2025, 6, 4))
+NOT_YET_KNOWN = replace(WRONGLY_REGISTERED, as_of=date(2025, 3, 4))
+OVERSEAS_WRONGLY_REGISTERED = replace(_LISTED, as_of=date(2025, 3, 6),
+                                      records=(*_LISTED.records, (RECORD, OVERSEAS_WRONG_KNOWN, "2025-03-05")))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.struck_off_wrongly_registered", "選挙人名簿: 抹消 at once when the registration should not have been "
+         "made, not registered again (第28条第1項第4号)", wrongly_registered, _wrongly_registered,
+         picked(PART, "登録", "抹消事由"), (WRONGLY_REGISTERED, WRONGLY_REGISTERED_LATER, NOT_YET_KNOWN),
+         needs_records=True),
+    Rule("senkyo.overseas_struck_off_wrongly_registered", "在外選挙人名簿: 抹消 at once when the registration should "
+         "not have been made (第30条の11第1項第3号)", overseas_wrongly_registered, _overseas_wrongly_registered,
+         picked(PART, "在外_抹消事由"), (OVERSEAS_WRONGLY_REGISTERED,), needs_records=True),
+)})
+
+senkyo_struck_off_wrongly_registered = check("scenario.senkyo.struck_off_wrongly_registered")(
+    _rule_check("senkyo.struck_off_wrongly_registered"))
+senkyo_overseas_struck_off_wrongly_registered = check("scenario.senkyo.overseas_struck_off_wrongly_registered")(
+    _rule_check("senkyo.overseas_struck_off_wrongly_registered"))

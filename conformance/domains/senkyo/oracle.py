@@ -735,3 +735,17 @@ def disqualification_notices(sentence: Sentence | None, domicile_here: bool, cea
         return []
     return [(moved_to, change, changed) for changed, change in disqualification_changes(sentence, day)
             if changed > ceased]
+
+
+# -- 第28条第1項第4号, 第30条の11第1項第3号: struck off when the registration should not have been made ---------------
+
+#: 第28条第1項第4号 and 第30条の11第1項第3号 as the answer names them.
+STRUCK_OFF_WRONGLY_REGISTERED = "登録されるべきでなかつた"
+
+
+def wrongly_registered_struck_off(registered: date | None, known: date, day: date) -> bool:
+    """第28条第1項第4号 (and 第30条の11第1項第3号 of the 在外選挙人名簿): a person on the 名簿 (registered on
+    ``registered``, by ``known``) of whom the 委員会 learns on ``known`` that the registration should not have been made
+    is struck off 「直ちに」: from that day on, and not registered again by a later 定時登録 on the same facts (ours:
+    the rules ask before the day and after it, never on it)."""
+    return registered is not None and registered <= known <= day

@@ -52,7 +52,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 60
+    assert len(names) == 62
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -246,6 +246,21 @@ def test_the_notices_of_a_disqualification_to_the_municipality_of_the_address() 
                                   ["senkyo.disqualification_notice"])["senkyo.disqualification_notice"]
     assert finding.code == "scenario.senkyo.disqualification_notice.mismatch"
     assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+
+
+def test_a_registration_not_to_have_been_made_is_struck_off_at_once_and_stays_so() -> None:
+    # 第28条第1項第4号: learnt on 2025-03-05: off the 名簿 on 3月6日 and after the 定時登録 of 6月1日, on it on 3月4日;
+    # 第30条の11第1項第3号: the same of the 在外選挙人名簿.
+    gone = {"登録": False, "抹消事由": "登録されるべきでなかつた"}
+    assert ss._wrongly_registered(ss.WRONGLY_REGISTERED, TOWN_CODE) == gone
+    assert ss._wrongly_registered(ss.WRONGLY_REGISTERED_LATER, TOWN_CODE) == gone
+    assert ss._wrongly_registered(ss.NOT_YET_KNOWN, TOWN_CODE) == {"登録": True, "抹消事由": None}
+    assert ss._overseas_wrongly_registered(ss.OVERSEAS_WRONGLY_REGISTERED, TOWN_CODE) == {
+        "在外_抹消事由": "登録されるべきでなかつた"}
+    for rule, name in (("senkyo.struck_off_wrongly_registered", "senkyo_wrong_registration_kept"),
+                       ("senkyo.overseas_struck_off_wrongly_registered", "senkyo_overseas_wrong_registration_kept")):
+        (finding, *_) = rule_findings(frozenset({name}), SENKYO_RULES, BINDINGS, [rule])[rule]
+        assert finding.code == f"scenario.{rule}.mismatch"
 
 
 def test_an_ignored_decision_gives_the_objection_rule_its_finding_at_the_query() -> None:
