@@ -593,8 +593,8 @@ def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[st
     return lines
 
 
-def zaigai_shohon_lines(row: Row, record: Mapping[str, str], as_of: date,
-                        defects: frozenset[str]) -> list[tuple[str, str]] | None:
+def zaigai_shohon_lines(row: Row, record: Mapping[str, str], as_of: date, defects: frozenset[str],
+                        history: Sequence[Row] = ()) -> list[tuple[str, str]] | None:
     """The printed lines of the person's 在外選挙人名簿抄本 on ``as_of`` (None: not on the 在外選挙人名簿 that day):
     第30条の3第1項's 氏名, 最終住所 (the 住民票's address just before the move abroad: the 除票's), 性別, 生年月日."""
     overseas = _Overseas.of(record)
@@ -604,7 +604,9 @@ def zaigai_shohon_lines(row: Row, record: Mapping[str, str], as_of: date,
                                                        "住所_方書"))
     if "senkyo_shohon_zaigai_overseas_address" in defects:
         address = "国外"  # where the person lives now instead of the 最終住所
-    return [("氏名", row.get("氏名") or ""), ("最終住所", address), ("性別", _SEX.get(row.get("性別") or "", "")),
+    # 第30条の10第2項: the 記載 follows the record as it is now (the defect prints the 氏名 the 住民票 was made with).
+    named = _made(row, history) if "senkyo_shohon_zaigai_not_corrected" in defects else row
+    return [("氏名", named.get("氏名") or ""), ("最終住所", address), ("性別", _SEX.get(row.get("性別") or "", "")),
             ("生年月日", wareki(row.get("生年月日") or ""))]
 
 

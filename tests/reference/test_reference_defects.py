@@ -226,6 +226,7 @@ AFFECTS: dict[str, set[str]] = {
     "senkyo_shohon_new_address": {"senkyo_shohon"},
     "senkyo_shohon_not_corrected": {"senkyo_shohon"},
     "senkyo_shohon_zaigai_overseas_address": {"senkyo_shohon"},
+    "senkyo_shohon_zaigai_not_corrected": {"senkyo_shohon"},
     # The driver defects change only what the driver shows (tests/scenarios/test_scenario_engine.py),
     # but the 通称 of a 特別永住者 on the per-person endpoints of the linkage API too.
     **{name: set() for name in (
