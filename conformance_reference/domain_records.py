@@ -188,3 +188,7 @@ DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozense
 # 公職選挙法 第28条第1項第4号, 第30条の11第1項第3号: the day it was learnt that the registration (in the 選挙人名簿,
 # or in the 在外選挙人名簿) should not have been made.
 DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({"誤登録_判明年月日", "在外_誤登録_判明年月日"})
+
+# 公職選挙法 第26条: the 登録月の一日 of a registration the person was left off, and the day the 委員会 learnt it.
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({
+    "登録漏れ_登録月の一日", "登録漏れ_判明年月日"})

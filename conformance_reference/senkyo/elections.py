@@ -201,7 +201,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
             and record is not None and record.get("選挙_種類") == "地方"
             and shown[0] < election.base - timedelta(days=365) <= as_of):
         shown = (election.base, "第22条第3項")  # the defect: a 名簿 of its own for a local election
-    return {
+    answer = {
         "選挙権_国政": national,
         "選挙権_地方": (voter.japanese and voter.eighteen <= as_of and not barred
                     and _resident_three_months(voter, local_since, as_of)),
@@ -231,6 +231,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
                            on_list, as_of, defects),
     }
+    return {**answer, **_supplementary(voter, record or {}, as_of, defects)}
 
 
 def _across_area_change(voter: _Voter, record: Mapping[str, str], defects: frozenset[str]) -> _Voter:
@@ -315,6 +316,23 @@ def _disqualification_notices(row: Row, voter: _Voter, record: Mapping[str, str]
             notices.append({"通知先": to, "事由": "生じた" if now else "なくなつた", "年月日": day.isoformat()})
         barred, day = now, day + timedelta(days=1)
     return notices
+
+
+def _supplementary(voter: _Voter, record: Mapping[str, str], as_of: date, defects: frozenset[str]) -> dict[str, Any]:
+    """第26条: a person left off the registration of the record's 登録漏れ_登録月の一日, learnt on
+    登録漏れ_判明年月日, is registered that day (登録根拠 第26条) if eligible on every day from the 一日 to it; before
+    it, not on the 名簿."""
+    omitted = parse_day(record.get("登録漏れ_登録月の一日", ""))
+    known = parse_day(record.get("登録漏れ_判明年月日", ""))
+    if omitted is None or known is None:
+        return {}
+    if as_of < known:
+        return {"登録": False, "登録根拠": None}
+    days = [omitted + timedelta(days=n) for n in range((known - omitted).days + 1)]
+    if "senkyo_supplementary_without_continuity" in defects:
+        days = [omitted, known]  # the defect: eligible on the two days only
+    eligible = all(_eligible(voter, day, frozenset()) and not _barred(record, day, frozenset()) for day in days)
+    return {"登録": eligible, "登録根拠": "第26条" if eligible else None}
 
 
 def _minister_asked(voter: _Voter, overseas: _Overseas, registered_on: date | None, transferred: bool, as_of: date,

@@ -50,6 +50,8 @@ part on the persons its provision is about:
   town (the record's 本籍地: 当市町村/他市町村) when a 事由 of 第11条第1項 arises or ceases there;
 - ``登録``, ``抹消事由`` and ``在外_抹消事由`` again (第28条第1項第4号, 第30条の11第1項第3号): the day it was learnt
   that the registration should not have been made (誤登録_判明年月日, 在外_誤登録_判明年月日 in the record);
+- ``登録`` and ``登録根拠`` again (第26条): a registration the person was left off and the day it was learnt
+  (登録漏れ_登録月の一日, 登録漏れ_判明年月日 in the record): ``第26条`` once registered by it;
 - ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
   provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
   選挙時登録基準日).
@@ -1841,3 +1843,58 @@ senkyo_struck_off_wrongly_registered = check("scenario.senkyo.struck_off_wrongly
     _rule_check("senkyo.struck_off_wrongly_registered"))
 senkyo_overseas_struck_off_wrongly_registered = check("scenario.senkyo.overseas_struck_off_wrongly_registered")(
     _rule_check("senkyo.overseas_struck_off_wrongly_registered"))
+
+
+# -- 第26条: 補正登録 -----------------------------------------------------------------------------------------------
+
+#: The 選挙人名簿 record's items of a person left off a registration: its 登録月の一日, and the day the 委員会
+#: learnt it.
+OMITTED_AT, OMISSION_KNOWN = "登録漏れ_登録月の一日", "登録漏れ_判明年月日"
+
+
+@st.composite
+def omitted_persons(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第26条: a newcomer qualified on a 登録月の一日 (the 転入届 0-30 days before three months earlier) but left off
+    its registration, the omission learnt 5-60 days later; now and then a 拘禁刑 final between the two days and served
+    before the second (the 被登録資格 not 引き続き); asked about around the day learnt (never on it) or up to 20 days
+    after, before the next 登録月."""
+    first = draw(_registration_day())
+    notified = months_later(first, -3) - timedelta(days=draw(st.integers(0, 30)))
+    start = Scenario(first.year, draw(_birth(1950, 2000)), notified, previous=draw(st.sampled_from(codes)))
+    known = first + timedelta(days=draw(st.integers(5, 60)))
+    if draw(st.booleans()):
+        final = first + timedelta(days=draw(st.integers(1, (known - first).days - 2)))
+        served = final + timedelta(days=draw(st.integers(1, (known - final).days - 1)))
+        start = _sentenced(start, senkyo.Sentence(final, senkyo.IMPRISONMENT, senkyo.OTHER_CRIME, served=served))
+    s = replace(start, records=(*start.records, (RECORD, OMITTED_AT, first.isoformat()),
+                                (RECORD, OMISSION_KNOWN, known.isoformat())))
+    as_of = draw(st.one_of(_near(known, 3), st.integers(1, 20).map(lambda days: known + timedelta(days=days))))
+    return _asked(s, as_of if as_of != known else known + _DAY)
+
+
+def _supplementary(s: Scenario, town: str) -> Projection:
+    omitted, known = s.record_day(RECORD, OMITTED_AT), s.record_day(RECORD, OMISSION_KNOWN)
+    assert omitted is not None and known is not None
+    registered, basis = senkyo.supplementary_registration(person_of(s), sentence_of(s), omitted, known, _as_of(s))
+    return {"登録": registered, "登録根拠": basis}
+
+
+#: 第26条: a 転入届 of 2024-11-25, left off the 定時登録 of 2025-03-01, learnt on 3月20日: registered (第26条) when
+#: asked on 3月21日, not on 3月19日; with a 拘禁刑 final on 3月5日 and served until 3月10日, not registered (not
+#: 引き続き).
+_OMITTED = Scenario(2024, date(1980, 5, 5), date(2024, 11, 25), previous="131016", as_of=date(2025, 3, 21),
+                    records=((RECORD, OMITTED_AT, "2025-03-01"), (RECORD, OMISSION_KNOWN, "2025-03-20")))
+SUPPLEMENTED = _OMITTED
+NOT_YET_SUPPLEMENTED = replace(_OMITTED, as_of=date(2025, 3, 19))
+_LAPSED = _sentenced(_OMITTED, senkyo.Sentence(date(2025, 3, 5), senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                                served=date(2025, 3, 10)))
+LAPSED = replace(_LAPSED, records=(*_LAPSED.records, *_OMITTED.records))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.supplementary_registration", "選挙人名簿: a person left off a registration, qualified then and since, "
+         "is registered at once when it is learnt (第26条)", omitted_persons, _supplementary,
+         picked(PART, "登録", "登録根拠"), (SUPPLEMENTED, NOT_YET_SUPPLEMENTED, LAPSED), needs_records=True),
+)})
+
+senkyo_supplementary_registration = check("scenario.senkyo.supplementary_registration")(
+    _rule_check("senkyo.supplementary_registration"))

@@ -749,3 +749,23 @@ def wrongly_registered_struck_off(registered: date | None, known: date, day: dat
     is struck off 「直ちに」: from that day on, and not registered again by a later 定時登録 on the same facts (ours:
     the rules ask before the day and after it, never on it)."""
     return registered is not None and registered <= known <= day
+
+
+# -- 第26条: 補正登録 -----------------------------------------------------------------------------------------------
+
+#: 登録根拠 of a 補正登録.
+BY_CORRECTION = "第26条"
+
+
+def supplementary_registration(person: Person, sentence: Sentence | None, omitted: date, known: date,
+                               day: date) -> tuple[bool, str | None]:
+    """第26条: a person left off the registration of ``omitted`` (a 登録月の一日, 第22条第1項) who had the 被登録資格
+    then 「かつ、引き続きその資格を有する者」 is registered 「直ちに」 once the 委員会 learns of it on ``known``: (登録,
+    登録根拠) on ``day`` (before the next 登録月). One whose 被登録資格 lapsed in between (a 拘禁刑 of 第11条第1項,
+    served again before ``known``) is not (ours: 引き続き is every day from ``omitted`` to ``known``); nor is anyone
+    before ``known`` (left off). The rules never ask on ``known`` itself (直ちに)."""
+    if day < known:
+        return False, None
+    days = (omitted + timedelta(days=offset) for offset in range((known - omitted).days + 1))
+    continuous = all(is_qualified(person, each) and not disqualified(sentence, each) for each in days)
+    return (True, BY_CORRECTION) if continuous else (False, None)

@@ -52,7 +52,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 62
+    assert len(names) == 63
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -261,6 +261,18 @@ def test_a_registration_not_to_have_been_made_is_struck_off_at_once_and_stays_so
                        ("senkyo.overseas_struck_off_wrongly_registered", "senkyo_overseas_wrong_registration_kept")):
         (finding, *_) = rule_findings(frozenset({name}), SENKYO_RULES, BINDINGS, [rule])[rule]
         assert finding.code == f"scenario.{rule}.mismatch"
+
+
+def test_a_person_left_off_is_registered_when_learnt_if_qualified_since() -> None:
+    # 第26条: left off the 定時登録 of 2025-03-01, learnt on 3月20日: registered on 3月21日 (第26条), not on 3月19日; a
+    # 拘禁刑 from 3月5日 to 3月10日 in between: not 引き続き, not registered.
+    assert ss._supplementary(ss.SUPPLEMENTED, TOWN_CODE) == {"登録": True, "登録根拠": "第26条"}
+    assert ss._supplementary(ss.NOT_YET_SUPPLEMENTED, TOWN_CODE) == {"登録": False, "登録根拠": None}
+    assert ss._supplementary(ss.LAPSED, TOWN_CODE) == {"登録": False, "登録根拠": None}
+    (finding, *_) = rule_findings(frozenset({"senkyo_supplementary_without_continuity"}), SENKYO_RULES, BINDINGS,
+                                  ["senkyo.supplementary_registration"])["senkyo.supplementary_registration"]
+    assert finding.code == "scenario.senkyo.supplementary_registration.mismatch"
+    assert finding.actual == '{"登録": true, "登録根拠": "第26条"}'
 
 
 def test_an_ignored_decision_gives_the_objection_rule_its_finding_at_the_query() -> None:
