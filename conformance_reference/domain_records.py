@@ -192,3 +192,8 @@ DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozense
 # 公職選挙法 第26条: the 登録月の一日 of a registration the person was left off, and the day the 委員会 learnt it.
 DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({
     "登録漏れ_登録月の一日", "登録漏れ_判明年月日"})
+
+# 公職選挙法 第30条の8第2項: the 委員会's decision of an 異議 about the 在外選挙人名簿 (its day, 正当 or 正当でない, and
+# what it sought: 在外登録, 在外抹消, 移転, 在外抹消と名簿登録).
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({
+    "在外異議_決定年月日", "在外異議_決定", "在外異議_求め"})

@@ -175,7 +175,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
                 "抄本閲覧_可否": True, "在外_登録停止": False, "在外_異議申出期間": None, "在外_表示": False,
                 "在外_抄本閲覧_可否": True, "在外_抄本閲覧_登録確認": True,
                 "抄本閲覧_閲覧者可否": _inspector_admitted(record or {}, defects), "在外_外務大臣意見照会": False,
-                "選挙権喪失通知": []}
+                "選挙権喪失通知": [], "在外_登録": False}
     voter = _across_area_change(voter, record or {}, defects)
     barred = _barred(record or {}, as_of, defects)
     national = voter.japanese and voter.eighteen <= as_of and not barred
@@ -231,7 +231,9 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
                            on_list, as_of, defects),
     }
-    return {**answer, **_supplementary(voter, record or {}, as_of, defects)}
+    answer["在外_登録"] = overseas.listed(as_of) and not _overseas_answer_struck(overseas, as_of)
+    return {**answer, **_supplementary(voter, record or {}, as_of, defects),
+            **_overseas_objection_decided(voter, record or {}, answer, as_of, defects)}
 
 
 def _across_area_change(voter: _Voter, record: Mapping[str, str], defects: frozenset[str]) -> _Voter:
@@ -333,6 +335,26 @@ def _supplementary(voter: _Voter, record: Mapping[str, str], as_of: date, defect
         days = [omitted, known]  # the defect: eligible on the two days only
     eligible = all(_eligible(voter, day, frozenset()) and not _barred(record, day, frozenset()) for day in days)
     return {"登録": eligible, "登録根拠": "第26条" if eligible else None}
+
+
+def _overseas_objection_decided(voter: _Voter, record: Mapping[str, str], answer: Mapping[str, Any], as_of: date,
+                                defects: frozenset[str]) -> dict[str, Any]:
+    """第30条の8第2項: the 委員会's decision of an 異議 about the 在外選挙人名簿 (在外異議_決定年月日, 在外異議_決定,
+    在外異議_求め): decided 正当, from its day the person is put on the 在外選挙人名簿 (在外登録, 移転: then off the
+    選挙人名簿) or off it (在外抹消; 在外抹消と名簿登録: then on the 選挙人名簿 if eligible that day)."""
+    decided = parse_day(record.get("在外異議_決定年月日", ""))
+    if decided is None or as_of < decided or record.get("在外異議_決定") != "正当":
+        return {}
+    seeks = record.get("在外異議_求め")
+    if seeks == "在外登録":
+        return {"在外_登録": True}
+    if seeks == "在外抹消":
+        return {"在外_登録": False}
+    if seeks == "移転":
+        return {"在外_登録": True, "登録": False}
+    eligible = _eligible(voter, decided, frozenset()) and not _barred(record, decided, frozenset())
+    return {"在外_登録": False,
+            "登録": eligible or "senkyo_overseas_objection_registers_unqualified" in defects or answer["登録"]}
 
 
 def _minister_asked(voter: _Voter, overseas: _Overseas, registered_on: date | None, transferred: bool, as_of: date,

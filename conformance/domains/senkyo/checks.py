@@ -52,6 +52,9 @@ part on the persons its provision is about:
   that the registration should not have been made (誤登録_判明年月日, 在外_誤登録_判明年月日 in the record);
 - ``登録`` and ``登録根拠`` again (第26条): a registration the person was left off and the day it was learnt
   (登録漏れ_登録月の一日, 登録漏れ_判明年月日 in the record): ``第26条`` once registered by it;
+- ``在外_登録`` (whether the person is on the 在外選挙人名簿) and ``登録`` (第30条の8第2項): the 委員会's decision of an
+  異議 about the 在外選挙人名簿 (在外異議_決定年月日, 在外異議_決定, 在外異議_求め
+  在外登録/在外抹消/移転/在外抹消と名簿登録);
 - ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
   provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
   選挙時登録基準日).
@@ -1898,3 +1901,85 @@ SENKYO_RULES.update({rule.name: rule for rule in (
 
 senkyo_supplementary_registration = check("scenario.senkyo.supplementary_registration")(
     _rule_check("senkyo.supplementary_registration"))
+
+
+# -- 第30条の8第2項: the two 名簿 after the 委員会's decision of an 異議 about the 在外選挙人名簿 ----------------------
+
+OVERSEAS_DECIDED, OVERSEAS_DECISION, OVERSEAS_SEEKS = "在外異議_決定年月日", "在外異議_決定", "在外異議_求め"
+
+
+def overseas_decision_of(s: Scenario) -> senkyo.ObjectionDecision:
+    record = s.record(RECORD)
+    decided = s.record_day(RECORD, OVERSEAS_DECIDED)
+    assert decided is not None
+    return senkyo.ObjectionDecision(decided, record[OVERSEAS_DECISION] == senkyo.UPHELD, record[OVERSEAS_SEEKS])
+
+
+def _with_overseas_objection(s: Scenario, decision: senkyo.ObjectionDecision) -> Scenario:
+    outcome = senkyo.UPHELD if decision.upheld else senkyo.DISMISSED
+    return replace(s, records=(*s.records, (RECORD, OVERSEAS_DECIDED, decision.decided.isoformat()),
+                               (RECORD, OVERSEAS_DECISION, outcome), (RECORD, OVERSEAS_SEEKS, decision.seeks)))
+
+
+@st.composite
+def overseas_objections_decided(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の8第2項: an 異議 decided (正当 or not) on a day of 2021-2025 (the 5th to the 25th: no 登録月の一日 near
+    it) seeking the 在外 registration of an emigrant not on it, the 在外抹消 of a person on it, the 移転 of a registered
+    person who left 5-100 days before, or the 在外抹消 and the registration in the 選挙人名簿 of a newcomer (the 転入届
+    around three months before) who is on the 在外選挙人名簿 though living here; asked about around the decision (never
+    on its day)."""
+    decided = draw(st.dates(date(2021, 1, 1), date(2025, 12, 31)).filter(lambda day: 5 <= day.day <= 25))
+    seeks = draw(st.sampled_from((senkyo.SEEKS_OVERSEAS, senkyo.SEEKS_OVERSEAS_REMOVAL, senkyo.SEEKS_TRANSFER,
+                                  senkyo.SEEKS_RETURN)))
+    # (An emigrant seeking the 在外 registration left more than four months before: off the 選挙人名簿 by then; one
+    # seeking the 移転 was registered long before leaving. The registrations of 第21条第2項 are other rules'.)
+    if seeks == senkyo.SEEKS_OVERSEAS:
+        s = draw(_emigrant(codes, decided - timedelta(days=800), decided - timedelta(days=130)))
+    elif seeks == senkyo.SEEKS_OVERSEAS_REMOVAL:
+        s = draw(_listed_abroad(codes))
+    elif seeks == senkyo.SEEKS_TRANSFER:
+        s = draw(_emigrant(codes, decided - timedelta(days=100), decided - timedelta(days=5)).filter(
+            lambda s: s.moved_out is not None and age_reached_on(s.birth, senkyo.VOTING_AGE) < s.moved_out
+            - timedelta(days=400)))
+    else:
+        notified = draw(_near(months_later(decided, -3), 10))
+        newcomer = Scenario(notified.year, draw(_birth(1950, 2000)), notified, previous=draw(st.sampled_from(codes)))
+        s = _with_overseas(newcomer, senkyo.Overseas(registered=notified + timedelta(days=5)))
+    s = _with_overseas_objection(s, senkyo.ObjectionDecision(decided, draw(st.booleans()), seeks))
+    return _asked(s, draw(_near(decided, 3).filter(lambda day: day != decided)))
+
+
+def _lists_after_overseas_objection(s: Scenario, town: str) -> Projection:
+    person, as_of, overseas = person_of(s), _as_of(s), overseas_of(s)
+    decision = overseas_decision_of(s)
+    on_overseas = overseas.on_list(as_of) and senkyo.overseas_struck_off(as_of, overseas) is None
+    qualified = senkyo.is_qualified(person, decision.decided)
+    listed, registered = senkyo.lists_after_overseas_objection(on_overseas, senkyo.is_registered(person, as_of),
+                                                               qualified, decision, as_of)
+    return {"在外_登録": listed, "登録": registered}
+
+
+#: 第30条の8第2項: a 転入届 of 2025-01-10 (three months recorded on 4月10日) on the 在外選挙人名簿 since 1月15日, its
+#: 在外抹消 and registration in the 選挙人名簿 decided 正当 on 2025-03-20: off the 在外選挙人名簿 on 3月21日 and not
+#: registered (no 被登録資格 on the 20th); with a 転入届 of 2024-12-10 (three months on 3月10日): registered. A 移転
+#: decided 正当 on 3月20日 of a voter who left on 3月1日: on the 在外選挙人名簿, off the 選挙人名簿.
+_ON_BOTH = Scenario(2025, date(1980, 5, 5), date(2025, 1, 10), previous="131016", as_of=date(2025, 3, 21))
+_RETURN = senkyo.ObjectionDecision(date(2025, 3, 20), True, senkyo.SEEKS_RETURN)
+RETURN_UNQUALIFIED = _with_overseas_objection(
+    _with_overseas(_ON_BOTH, senkyo.Overseas(registered=date(2025, 1, 15))), _RETURN)
+RETURN_QUALIFIED = _with_overseas_objection(
+    _with_overseas(replace(_ON_BOTH, moved_in=date(2024, 12, 10)), senkyo.Overseas(registered=date(2024, 12, 15))),
+    _RETURN)
+OVERSEAS_OBJECTION_TRANSFER = _with_overseas_objection(
+    replace(_EMIGRANT, planned_out=date(2025, 3, 1), as_of=date(2025, 3, 21)),
+    senkyo.ObjectionDecision(date(2025, 3, 20), True, senkyo.SEEKS_TRANSFER))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.overseas_objection_upheld", "在外選挙人名簿: an 異議 decided 正当 registers, strikes off, moves, or "
+         "strikes off and registers in the 選挙人名簿 only a person qualified for it, at once (第30条の8第2項)",
+         overseas_objections_decided, _lists_after_overseas_objection, picked(PART, "在外_登録", "登録"),
+         (RETURN_UNQUALIFIED, RETURN_QUALIFIED, OVERSEAS_OBJECTION_TRANSFER), needs_records=True),
+)})
+
+senkyo_overseas_objection_upheld = check("scenario.senkyo.overseas_objection_upheld")(
+    _rule_check("senkyo.overseas_objection_upheld"))

@@ -769,3 +769,29 @@ def supplementary_registration(person: Person, sentence: Sentence | None, omitte
     days = (omitted + timedelta(days=offset) for offset in range((known - omitted).days + 1))
     continuous = all(is_qualified(person, each) and not disqualified(sentence, each) for each in days)
     return (True, BY_CORRECTION) if continuous else (False, None)
+
+
+# -- 第30条の8第2項: the 委員会's decision of an 異議 about the 在外選挙人名簿 upheld --------------------------------
+
+#: 在外異議_求め as the 選挙人名簿 record names what the 異議 sought.
+SEEKS_OVERSEAS, SEEKS_OVERSEAS_REMOVAL = "在外登録", "在外抹消"
+SEEKS_TRANSFER, SEEKS_RETURN = "移転", "在外抹消と名簿登録"
+
+
+def lists_after_overseas_objection(on_overseas: bool, registered: bool, qualified: bool,
+                                   decision: ObjectionDecision, day: date) -> tuple[bool, bool]:
+    """第30条の8第2項: an 異議 decided 正当 「直ちに」 (from the day of the decision; the rules never ask on it)
+    registers the person in the 在外選挙人名簿 (在外登録), strikes the person off it (在外抹消), makes the 移転 (off the
+    選挙人名簿, on the 在外選挙人名簿) or strikes the person off it and registers the person in the 選挙人名簿
+    「当該市町村の選挙人名簿に登録される資格を有する場合に限る」 (``qualified``: the 被登録資格 on the decision's day).
+    (在外選挙人名簿, 選挙人名簿) on ``day``: as they were (``on_overseas``, ``registered``) before the decision or when
+    it is 正当でない."""
+    if not decision.upheld or day < decision.decided:
+        return on_overseas, registered
+    if decision.seeks == SEEKS_OVERSEAS:
+        return True, registered
+    if decision.seeks == SEEKS_OVERSEAS_REMOVAL:
+        return False, registered
+    if decision.seeks == SEEKS_TRANSFER:
+        return True, False
+    return False, qualified

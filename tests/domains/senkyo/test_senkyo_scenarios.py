@@ -52,7 +52,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 63
+    assert len(names) == 64
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -273,6 +273,28 @@ def test_a_person_left_off_is_registered_when_learnt_if_qualified_since() -> Non
                                   ["senkyo.supplementary_registration"])["senkyo.supplementary_registration"]
     assert finding.code == "scenario.senkyo.supplementary_registration.mismatch"
     assert finding.actual == '{"登録": true, "登録根拠": "第26条"}'
+
+
+def test_an_overseas_objection_upheld_registers_in_the_register_only_the_qualified() -> None:
+    # 第30条の8第2項: 在外抹消 and the 選挙人名簿 on 2025-03-20: a 転入届 of 1月10日 (no 被登録資格) is not registered,
+    # one of 2024-12-10 is; a 移転 puts the voter on the 在外選挙人名簿 and off the 選挙人名簿.
+    lists = ss._lists_after_overseas_objection
+    assert lists(ss.RETURN_UNQUALIFIED, TOWN_CODE) == {"在外_登録": False, "登録": False}
+    assert lists(ss.RETURN_QUALIFIED, TOWN_CODE) == {"在外_登録": False, "登録": True}
+    assert lists(ss.OVERSEAS_OBJECTION_TRANSFER, TOWN_CODE) == {"在外_登録": True, "登録": False}
+    rule = "senkyo.overseas_objection_upheld"
+    (finding, *_) = rule_findings(frozenset({"senkyo_overseas_objection_registers_unqualified"}), SENKYO_RULES,
+                                  BINDINGS, [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.actual == '{"在外_登録": false, "登録": true}'
+
+
+@settings(max_examples=30, deadline=None)
+@given(ss.overseas_objections_decided(CODES))
+def test_the_overseas_objections_are_asked_about_near_but_never_on_the_decision_day(scenario: Scenario) -> None:
+    decided = ss.overseas_decision_of(scenario).decided
+    assert scenario.as_of is not None and scenario.as_of != decided and abs((scenario.as_of - decided).days) <= 3
+    assert 5 <= decided.day <= 25
 
 
 def test_an_ignored_decision_gives_the_objection_rule_its_finding_at_the_query() -> None:
