@@ -42,8 +42,8 @@ part on the persons its provision is about:
   each 記載, in the 選挙人名簿 record), with no election held;
 - ``登録`` again (第24条第2項): the 委員会's decision of an 異議 (異議_決定年月日, 異議_決定 正当/正当でない, 異議_求め
   登録/抹消 in the record);
-- ``登録基準日`` and ``登録根拠`` again (第19条第1項): a voter registered years ago keeps that registration through
-  an election of any kind (one 名簿, kept for good);
+- ``登録根拠`` again (第19条第1項): a voter registered years ago keeps that registration (第22条第1項) through an
+  election of any kind (one 名簿, kept for good);
 - ``在外_外務大臣意見照会`` (第30条の5第5項): whether the 外務大臣's opinion is to be asked about the person, an
   applicant for the 移転 (在外_移転申請年月日) not struck off the 名簿;
 - ``選挙権喪失通知`` (第11条第3項): the notices owed to the municipality a person moved to whose 本籍 is in the
@@ -1270,14 +1270,15 @@ def _with_area_change(s: Scenario, change: senkyo.AreaChange) -> Scenario:
 
 @st.composite
 def _across_area_change(draw: st.DrawFn, codes: tuple[str, str], kind: str, counted: str) -> Scenario:
-    """A Japanese adult who moved (from another municipality) into the area of an address that became the town's
-    by a ``kind`` some days after the 転入届, asked about around three months after the move or the 転入届
-    (``counted``: settled or notified), always on or after the change (from then on the town's 住民基本台帳 holds
-    the 住民票 carried over, with its days). A 廃置分合 may follow an earlier one (the municipality of the 住民票
-    taken in by the one the town takes in)."""
+    """A Japanese adult who moved (from another municipality) into the area of an address that became the town's by a
+    ``kind`` some days after the 転入届 (made on the day of the move), asked about around three months after it
+    (``counted``: settled or notified, the same day here), always on or after the change (from then on the town's
+    住民基本台帳 holds the 住民票 carried over, with its days). A 廃置分合 may follow an earlier one (the municipality
+    of the 住民票 taken in by the one the town takes in)."""
     day = draw(_registration_day())
     settled = draw(_near(months_later(day, -3), 10))
-    notified = settled + timedelta(days=draw(st.sampled_from((0, 0, 4, 12))))
+    # The 転入届 on the day of the move: which of the two days 第9条 and 第21条 count from is other rules' to judge.
+    notified = settled
     start = Scenario(settled.year, draw(_birth(1950, 2000)), settled, previous=draw(st.sampled_from(codes)),
                      notified=notified)
     anchor = months_later(settled if counted == "settled" else notified, 3)
@@ -1667,6 +1668,12 @@ def long_registered_in_election(draw: st.DrawFn, codes: tuple[str, str]) -> Scen
     return _asked(_with_election(start, election), max(start.moved_in, as_of))
 
 
+def _basis_kept(s: Scenario, town: str) -> Projection:
+    """第19条第1項: the provision of the registration that keeps the voter on the 名簿 (its day is the 定時登録 rules'
+    to judge: a 定時登録 read wrongly must not be found here too)."""
+    return {"登録根拠": _registered_in_election(s, town)["登録根拠"]}
+
+
 #: 第19条第1項: a voter on the 名簿 since the 定時登録 of 1998-06-01 (18 on 1998-05-04) stays registered as of that day
 #: through the local election of 2025 (基準日 2月27日), not registered anew as of its 基準日.
 PERMANENT = _with_election(Scenario(2025, date(1980, 5, 5), date(1995, 4, 1), as_of=date(2025, 3, 3)),
@@ -1674,8 +1681,8 @@ PERMANENT = _with_election(Scenario(2025, date(1980, 5, 5), date(1995, 4, 1), as
 
 SENKYO_RULES.update({rule.name: rule for rule in (
     Rule("senkyo.permanent_list", "選挙人名簿: one 名簿 kept for good through every election: a voter registered "
-         "years ago keeps that registration (第19条第1項)", long_registered_in_election, _registered_in_election,
-         picked(PART, "登録基準日", "登録根拠"), (PERMANENT,), needs_records=True),
+         "years ago keeps that registration (第19条第1項)", long_registered_in_election, _basis_kept,
+         picked(PART, "登録根拠"), (PERMANENT,), needs_records=True),
 )})
 
 senkyo_permanent_list = check("scenario.senkyo.permanent_list")(_rule_check("senkyo.permanent_list"))
