@@ -171,3 +171,39 @@ DOMAIN_RECORDS: dict[str, frozenset[str]] = {
                      # 施行令 第5条第2項: the municipality's 小学校・義務教育学校 and 中学校・義務教育学校.
                      "設置小学校等の数", "設置中学校等の数"}),
 }
+
+# 公職選挙法 第9条第4項・第5項, 第21条第3項・第4項: the change of the area of the person's address (廃置分合 or
+# 境界変更), its day, and the day of an earlier 廃置分合 that took the municipality of the 住民票 into the
+# extinguished one.
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({
+    "区域変更_種類", "区域変更_年月日", "区域変更_前の廃置分合_年月日"})
+
+# 公職選挙法 第28条の2, 第28条の3: an 申出 of 閲覧 of the 抄本 naming the person as its 閲覧者 (活動, 申出者区分,
+# 閲覧者区分, 第28条の2第8項's 承認 of a 法人, and each item of 第2項 the 申出 states: 記載).
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({
+    "閲覧_活動", "閲覧_申出者区分", "閲覧_閲覧者区分", "閲覧_承認法人", "閲覧_申出者氏名住所", "閲覧_利用目的",
+    "閲覧_閲覧者氏名住所", "閲覧_管理方法", "閲覧_取扱者範囲", "閲覧_成果の取扱い"})
+
+# 公職選挙法 第28条の2第7項第1号〜第4号: the items of a 政治団体's 申出 to let a 法人 handle the 閲覧事項 (each 記載).
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({
+    "閲覧_法人_名称等", "閲覧_法人_事由", "閲覧_法人_取扱者範囲", "閲覧_法人_管理方法"})
+
+# 公職選挙法 第24条第2項: the 委員会's decision of an 異議 about the person (its day, 正当 or 正当でない, 登録 or
+# 抹消 sought).
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({"異議_決定年月日", "異議_決定", "異議_求め"})
+
+# 公職選挙法 第11条第3項: whether the person's 本籍 is in the town (当市町村) or not (他市町村).
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({"本籍地"})
+
+# 公職選挙法 第28条第1項第4号, 第30条の11第1項第3号: the day it was learnt that the registration (in the 選挙人名簿,
+# or in the 在外選挙人名簿) should not have been made.
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({"誤登録_判明年月日", "在外_誤登録_判明年月日"})
+
+# 公職選挙法 第26条: the 登録月の一日 of a registration the person was left off, and the day the 委員会 learnt it.
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({
+    "登録漏れ_登録月の一日", "登録漏れ_判明年月日"})
+
+# 公職選挙法 第30条の8第2項: the 委員会's decision of an 異議 about the 在外選挙人名簿 (its day, 正当 or 正当でない, and
+# what it sought: 在外登録, 在外抹消, 移転, 在外抹消と名簿登録).
+DOMAIN_RECORDS["選挙人名簿"] = DOMAIN_RECORDS["選挙人名簿"] | frozenset({
+    "在外異議_決定年月日", "在外異議_決定", "在外異議_求め"})

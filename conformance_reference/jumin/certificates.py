@@ -112,7 +112,8 @@ class Certificates(Presentation, RequestValidation):
         """The 在外選挙人名簿抄本 of one person on the 在外選挙人名簿 on the 基準日, printed (no form data)."""
         row, day = self._person_on_day(request, "在外選挙人名簿抄本")
         record = self.store.domain_record(row.get("宛名番号", ""), "選挙人名簿")
-        lines = elections.zaigai_shohon_lines(row, record, day, self.defects)
+        lines = elections.zaigai_shohon_lines(row, record, day, self.defects,
+                                              self.store.history(row.get("宛名番号", "")))
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the person is not on the 在外選挙人名簿 on that day")
         return Reply(200, statute_forms.render("在外選挙人名簿抄本", lines, SENKYO_ZAIGAI_CERTIFICATION), PDF_TYPE)

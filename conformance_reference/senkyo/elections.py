@@ -14,7 +14,7 @@ on that day (:func:`shohon_lines`, laid out by :mod:`conformance_reference.statu
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -173,7 +173,10 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
                 "表示": False, "抹消事由": None, "年齢満十七年調査": False, "登録根拠": None, "選挙権_都道府県": False,
                 "在外_被登録資格": False, "在外_被登録移転資格": False, "在外_抹消事由": None, "異議申出期間": None,
                 "抄本閲覧_可否": True, "在外_登録停止": False, "在外_異議申出期間": None, "在外_表示": False,
-                "在外_抄本閲覧_可否": True, "在外_抄本閲覧_登録確認": True}
+                "在外_抄本閲覧_可否": True, "在外_抄本閲覧_登録確認": True,
+                "抄本閲覧_閲覧者可否": _inspector_admitted(record or {}, defects), "在外_外務大臣意見照会": False,
+                "選挙権喪失通知": [], "在外_登録": False}
+    voter = _across_area_change(voter, record or {}, defects)
     barred = _barred(record or {}, as_of, defects)
     national = voter.japanese and voter.eighteen <= as_of and not barred
     if national and "senkyo_national_needs_residence" in defects:
@@ -184,23 +187,31 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
     overseas = _Overseas.of(record or {})
     abroad = voter.gone is not None and not voter.died and not row.get("転出先住所（確定）_市区町村コード")
     transferred = _transferred(voter, registered_on, overseas, as_of)
-    on_list = (registered_on is not None and not transferred
+    # 第28条第1項第4号: learnt (the record's 誤登録_判明年月日) that the registration should not have been made.
+    known = parse_day((record or {}).get("誤登録_判明年月日", ""))
+    wrong = (known is not None and registered_on is not None and registered_on <= known <= as_of
+             and "senkyo_wrong_registration_kept" not in defects)
+    on_list = (registered_on is not None and not transferred and not wrong
                and _struck_off(voter, registered_on, as_of, frozenset()) is None)
     gone = voter.gone is not None and voter.gone <= as_of
     # Each answer below takes only its own defect (a group of defects in one run must not mix).
     moved_out_kept = _registered_on(voter, as_of, _only("senkyo_moved_out_not_registered", defects)) is not None
     shown = _registration(voter, as_of, frozenset(name for name in _REGISTRATION_DEFECTS if name in defects), election)
-    return {
+    if (shown is not None and election is not None and "senkyo_list_remade_per_election" in defects
+            and record is not None and record.get("選挙_種類") == "地方"
+            and shown[0] < election.base - timedelta(days=365) <= as_of):
+        shown = (election.base, "第22条第3項")  # the defect: a 名簿 of its own for a local election
+    answer = {
         "選挙権_国政": national,
         "選挙権_地方": (voter.japanese and voter.eighteen <= as_of and not barred
                     and _resident_three_months(voter, local_since, as_of)),
         "被登録資格": _eligible(voter, as_of, _only("senkyo_record_from_move_day", defects)) and not barred,
-        "登録": on_list and moved_out_kept,
+        "登録": _after_objection(on_list and moved_out_kept, record or {}, as_of, defects),
         "登録基準日": shown[0].isoformat() if on_list and shown else None,
         "登録根拠": shown[1] if on_list and shown else None,
         "表示": on_list and gone and not _unindicated(voter, registered_on, defects),
         "抹消事由": ("在外選挙人名簿への登録の移転" if transferred and "senkyo_kept_after_transfer" not in defects
-                 else _struck_off(voter, registered_on, as_of, defects)),
+                 else "登録されるべきでなかつた" if wrong else _struck_off(voter, registered_on, as_of, defects)),
         "年齢満十七年調査": _surveyed_at_seventeen(voter, as_of, defects),
         "選挙権_都道府県": _prefectural(row, voter, record or {}, as_of, barred, defects),
         "異議申出期間": _objection_period(_registration(voter, as_of, frozenset(), election) if on_list else None,
@@ -214,9 +225,147 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         "在外_異議申出期間": _overseas_objection(overseas, election, as_of, defects),
         "在外_抄本閲覧_可否": _overseas_inspection_open(election, as_of, defects),
         "在外_抄本閲覧_登録確認": _overseas_confirmation_open(election, as_of, defects),
+        "抄本閲覧_閲覧者可否": _inspector_admitted(record or {}, defects),
+        "選挙権喪失通知": _disqualification_notices(row, voter, record or {}, as_of, defects),
+        "在外_外務大臣意見照会": _minister_asked(voter, overseas, registered_on, transferred, as_of, defects),
         **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
                            on_list, as_of, defects),
     }
+    answer["在外_登録"] = overseas.listed(as_of) and not _overseas_answer_struck(overseas, as_of)
+    return {**answer, **_supplementary(voter, record or {}, as_of, defects),
+            **_overseas_objection_decided(voter, record or {}, answer, as_of, defects)}
+
+
+def _across_area_change(voter: _Voter, record: Mapping[str, str], defects: frozenset[str]) -> _Voter:
+    """第9条第4項・第5項, 第21条第3項・第4項: the 住民票 carried over by a 廃置分合 or 境界変更 keeps its days and the
+    periods run on across it (the record's 区域変更_年月日 changes nothing). With
+    senkyo_period_restarts_on_area_change, the address and the record count from the change's day."""
+    changed = parse_day(record.get("区域変更_年月日", ""))
+    if changed is None or "senkyo_period_restarts_on_area_change" not in defects:
+        return voter
+    return replace(voter, moved_in=max(voter.moved_in, changed), notified=max(voter.notified, changed))
+
+
+#: 第28条の2第1項's table and 第28条の3第1項各号: (活動, 申出者) -> the 閲覧者 it lets inspect.
+_INSPECTORS: dict[tuple[str, str], frozenset[str]] = {
+    ("登録確認", "選挙人"): frozenset({"申出者本人"}),
+    ("政治活動", "公職の候補者等"): frozenset({"申出者本人", "申出者が指定する者"}),
+    ("政治活動", "政治団体"): frozenset({"役職員又は構成員で申出者が指定するもの"}),
+    ("調査研究", "国等の機関"): frozenset({"職員で申出者が指定するもの"}),
+    ("調査研究", "法人"): frozenset({"役職員又は構成員で申出者が指定するもの",
+                                  "共同して申出をした他の法人の役職員又は構成員で申出者が指定するもの"}),
+    ("調査研究", "個人"): frozenset({"申出者本人", "申出者が指定する者"}),
+}
+
+
+def _inspector_admitted(record: Mapping[str, str], defects: frozenset[str]) -> bool:
+    """第28条の2, 第28条の3: whether the person named as 閲覧者 by the record's 申出 may inspect the 抄本: one the table
+    (or 各号) names for the 申出者 (第28条の2第9項: a 政治団体's 承認法人閲覧事項取扱者 once 承認), on an 申出 stating
+    the items of 第2項 (第28条の2: 申出者, 利用目的, 閲覧者, and a 政治団体's 管理の方法 and 取扱者範囲; 第28条の3:
+    those three, the 成果の取扱い, a 法人's 管理の方法 and 取扱者範囲, an 個人's 管理の方法)."""
+    activity, applicant = record.get("閲覧_活動", ""), record.get("閲覧_申出者区分", "")
+    inspector = record.get("閲覧_閲覧者区分", "")
+    if not activity:
+        return False
+    admitted = set(_INSPECTORS.get((activity, applicant), frozenset()))
+    if (activity, applicant) == ("政治活動", "政治団体"):
+        # 第9項 with 第7項第1号〜第4号: the 承認 is of an 申出 stating the 法人's 名称等, 事由, 範囲 and 管理の方法.
+        corporation = ("閲覧_法人_名称等", "閲覧_法人_事由", "閲覧_法人_取扱者範囲", "閲覧_法人_管理方法")
+        complete = ("senkyo_corporation_items_unchecked" in defects
+                    or all(record.get(item) == "記載" for item in corporation))
+        if complete and (record.get("閲覧_承認法人") == "承認" or "senkyo_inspection_approval_ignored" in defects):
+            admitted.add("承認法人閲覧事項取扱者")
+        if "senkyo_inspection_political_any_designee" in defects:
+            admitted.add("申出者が指定する者")
+    if applicant == "国等の機関" and "senkyo_research_state_any_designee" in defects:
+        admitted.add("申出者が指定する者")
+    if applicant == "法人" and "senkyo_research_joint_corporation_refused" in defects:
+        admitted.discard("共同して申出をした他の法人の役職員又は構成員で申出者が指定するもの")
+    if applicant == "個人" and "senkyo_research_individual_designee_refused" in defects:
+        admitted.discard("申出者が指定する者")
+    needed = {"閲覧_申出者氏名住所", "閲覧_利用目的", "閲覧_閲覧者氏名住所"}
+    if activity == "調査研究":
+        needed |= {"閲覧_成果の取扱い", *(("閲覧_管理方法", "閲覧_取扱者範囲") if applicant == "法人" else ()),
+                   *(("閲覧_管理方法",) if applicant == "個人" else ())}
+    elif applicant == "政治団体":
+        needed |= {"閲覧_管理方法", "閲覧_取扱者範囲"}
+    stated = "senkyo_inspection_items_unchecked" in defects or all(record.get(item) == "記載" for item in needed)
+    return inspector in admitted and stated
+
+
+def _after_objection(listed: bool, record: Mapping[str, str], as_of: date, defects: frozenset[str]) -> bool:
+    """第24条第2項: the 委員会's decision of an 異議 (異議_決定年月日, 異議_決定, 異議_求め): decided 正当, the person
+    is registered or removed at once, from the decision's day; decided 正当でない, the 名簿 stays as it is."""
+    decided = parse_day(record.get("異議_決定年月日", ""))
+    if (decided is None or as_of < decided or record.get("異議_決定") != "正当"
+            or "senkyo_objection_decision_ignored" in defects):
+        return listed
+    return record.get("異議_求め") == "登録"
+
+
+def _disqualification_notices(row: Row, voter: _Voter, record: Mapping[str, str], as_of: date,
+                              defects: frozenset[str]) -> list[dict[str, str]]:
+    """第11条第3項: for a person whose 本籍 is here (the record's 本籍地 当市町村) who moved to another municipality,
+    a notice to it of each day after the move on which 第11条第1項 begins (生じた) or stops (なくなつた) to bar."""
+    to = row.get("転出先住所（確定）_市区町村コード") or ""
+    final = parse_day(record.get("刑_確定年月日", ""))
+    if record.get("本籍地") != "当市町村" or not to or voter.gone is None or voter.died or final is None:
+        return []
+    notices, barred, day = [], False, final
+    while day <= as_of:
+        now = _barred(record, day, frozenset())
+        if now != barred and day > voter.gone and (now or "senkyo_notice_only_when_arisen" not in defects):
+            notices.append({"通知先": to, "事由": "生じた" if now else "なくなつた", "年月日": day.isoformat()})
+        barred, day = now, day + timedelta(days=1)
+    return notices
+
+
+def _supplementary(voter: _Voter, record: Mapping[str, str], as_of: date, defects: frozenset[str]) -> dict[str, Any]:
+    """第26条: a person left off the registration of the record's 登録漏れ_登録月の一日, learnt on
+    登録漏れ_判明年月日, is registered that day (登録根拠 第26条) if eligible on every day from the 一日 to it; before
+    it, not on the 名簿."""
+    omitted = parse_day(record.get("登録漏れ_登録月の一日", ""))
+    known = parse_day(record.get("登録漏れ_判明年月日", ""))
+    if omitted is None or known is None:
+        return {}
+    if as_of < known:
+        return {"登録": False, "登録根拠": None}
+    days = [omitted + timedelta(days=n) for n in range((known - omitted).days + 1)]
+    if "senkyo_supplementary_without_continuity" in defects:
+        days = [omitted, known]  # the defect: eligible on the two days only
+    eligible = all(_eligible(voter, day, frozenset()) and not _barred(record, day, frozenset()) for day in days)
+    return {"登録": eligible, "登録根拠": "第26条" if eligible else None}
+
+
+def _overseas_objection_decided(voter: _Voter, record: Mapping[str, str], answer: Mapping[str, Any], as_of: date,
+                                defects: frozenset[str]) -> dict[str, Any]:
+    """第30条の8第2項: the 委員会's decision of an 異議 about the 在外選挙人名簿 (在外異議_決定年月日, 在外異議_決定,
+    在外異議_求め): decided 正当, from its day the person is put on the 在外選挙人名簿 (在外登録, 移転: then off the
+    選挙人名簿) or off it (在外抹消; 在外抹消と名簿登録: then on the 選挙人名簿 if eligible that day)."""
+    decided = parse_day(record.get("在外異議_決定年月日", ""))
+    if decided is None or as_of < decided or record.get("在外異議_決定") != "正当":
+        return {}
+    seeks = record.get("在外異議_求め")
+    if seeks == "在外登録":
+        return {"在外_登録": True}
+    if seeks == "在外抹消":
+        return {"在外_登録": False}
+    if seeks == "移転":
+        return {"在外_登録": True, "登録": False}
+    eligible = _eligible(voter, decided, frozenset()) and not _barred(record, decided, frozenset())
+    return {"在外_登録": False,
+            "登録": eligible or "senkyo_overseas_objection_registers_unqualified" in defects or answer["登録"]}
+
+
+def _minister_asked(voter: _Voter, overseas: _Overseas, registered_on: date | None, transferred: bool, as_of: date,
+                    defects: frozenset[str]) -> bool:
+    """第30条の5第5項: the 外務大臣 is asked about a 移転 applicant not struck off the 名簿 (the 移転 itself strikes
+    off too)."""
+    if overseas.transfer_applied is None or as_of < overseas.transfer_applied:
+        return False
+    if "senkyo_minister_asked_after_struck_off" in defects:
+        return True
+    return not transferred and _struck_off(voter, registered_on, as_of, frozenset()) is None
 
 
 def _objection_period(found: tuple[date, str] | None, election: _Election | None,
@@ -336,11 +485,12 @@ class _Overseas:
     returned: date | None
     died: date | None
     lost_nationality: date | None
+    wrongly_registered_known: date | None
 
     @staticmethod
     def of(record: Mapping[str, str]) -> _Overseas:
         items = ("在外_申請年月日", "在外_管轄区域住所年月日", "在外_移転申請年月日", "在外_登録年月日",
-                 "在外_国内住所年月日", "在外_死亡年月日", "在外_国籍喪失年月日")
+                 "在外_国内住所年月日", "在外_死亡年月日", "在外_国籍喪失年月日", "在外_誤登録_判明年月日")
         return _Overseas(*(parse_day(record.get(item, "")) for item in items))
 
     def listed(self, day: date) -> bool:
@@ -379,6 +529,10 @@ def _overseas_answer(voter: _Voter, overseas: _Overseas, abroad_voter: bool, on_
             reason = "死亡"
         elif overseas.lost_nationality is not None and overseas.lost_nationality <= as_of:
             reason = "国籍喪失"
+    wrong = overseas.wrongly_registered_known
+    if (wrong is not None and overseas.registered is not None and overseas.registered <= wrong <= as_of
+            and "senkyo_overseas_wrong_registration_kept" not in defects):
+        reason = "登録されるべきでなかつた"  # 第30条の11第1項第3号
     return {"在外_被登録資格": qualified, "在外_被登録移転資格": transfer, "在外_抹消事由": reason}
 
 
@@ -479,8 +633,8 @@ def shohon_lines(row: Row, stay: Stay | None, as_of: date, defects: frozenset[st
     return lines
 
 
-def zaigai_shohon_lines(row: Row, record: Mapping[str, str], as_of: date,
-                        defects: frozenset[str]) -> list[tuple[str, str]] | None:
+def zaigai_shohon_lines(row: Row, record: Mapping[str, str], as_of: date, defects: frozenset[str],
+                        history: Sequence[Row] = ()) -> list[tuple[str, str]] | None:
     """The printed lines of the person's 在外選挙人名簿抄本 on ``as_of`` (None: not on the 在外選挙人名簿 that day):
     第30条の3第1項's 氏名, 最終住所 (the 住民票's address just before the move abroad: the 除票's), 性別, 生年月日."""
     overseas = _Overseas.of(record)
@@ -490,7 +644,9 @@ def zaigai_shohon_lines(row: Row, record: Mapping[str, str], as_of: date,
                                                        "住所_方書"))
     if "senkyo_shohon_zaigai_overseas_address" in defects:
         address = "国外"  # where the person lives now instead of the 最終住所
-    return [("氏名", row.get("氏名") or ""), ("最終住所", address), ("性別", _SEX.get(row.get("性別") or "", "")),
+    # 第30条の10第2項: the 記載 follows the record as it is now (the defect prints the 氏名 the 住民票 was made with).
+    named = _made(row, history) if "senkyo_shohon_zaigai_not_corrected" in defects else row
+    return [("氏名", named.get("氏名") or ""), ("最終住所", address), ("性別", _SEX.get(row.get("性別") or "", "")),
             ("生年月日", wareki(row.get("生年月日") or ""))]
 
 

@@ -213,13 +213,21 @@ AFFECTS: dict[str, set[str]] = {
         "senkyo_overseas_objection_like_article_24", "senkyo_overseas_objection_no_election_day",
         "senkyo_overseas_no_indication_on_return", "senkyo_overseas_kept_after_death",
         "senkyo_confirmation_closed_in_window", "senkyo_overseas_inspection_open_in_window",
-        "senkyo_overseas_confirmation_like_article_24")},
+        "senkyo_overseas_confirmation_like_article_24", "senkyo_period_restarts_on_area_change",
+        "senkyo_inspection_political_any_designee", "senkyo_inspection_approval_ignored",
+        "senkyo_research_state_any_designee", "senkyo_research_joint_corporation_refused",
+        "senkyo_research_individual_designee_refused", "senkyo_inspection_items_unchecked",
+        "senkyo_corporation_items_unchecked", "senkyo_objection_decision_ignored",
+        "senkyo_list_remade_per_election", "senkyo_minister_asked_after_struck_off",
+        "senkyo_notice_only_when_arisen", "senkyo_wrong_registration_kept", "senkyo_overseas_wrong_registration_kept",
+        "senkyo_supplementary_without_continuity", "senkyo_overseas_objection_registers_unqualified")},
     # 選挙人名簿抄本 as printed (each defect's own test: tests/domains/senkyo/test_senkyo_forms.py): the 名簿 itself
     # is right.
     "senkyo_shohon_without_sex": {"senkyo_shohon"},
     "senkyo_shohon_new_address": {"senkyo_shohon"},
     "senkyo_shohon_not_corrected": {"senkyo_shohon"},
     "senkyo_shohon_zaigai_overseas_address": {"senkyo_shohon"},
+    "senkyo_shohon_zaigai_not_corrected": {"senkyo_shohon"},
     # The driver defects change only what the driver shows (tests/scenarios/test_scenario_engine.py),
     # but the 通称 of a 特別永住者 on the per-person endpoints of the linkage API too.
     **{name: set() for name in (
@@ -610,7 +618,14 @@ RULE_PROBES = (
       senkyo_scenarios.LOCAL_CAMPAIGN_ABROAD, senkyo_scenarios.OVERSEAS_OBJECTION_LOCAL,
       senkyo_scenarios.OVERSEAS_OBJECTION_IN_ELECTION, senkyo_scenarios.INDICATED_ABROAD,
       senkyo_scenarios.DIED_ABROAD, senkyo_scenarios.CONFIRMATION_OPEN,
-      senkyo_scenarios.OVERSEAS_INSPECTION_CLOSED, senkyo_scenarios.OVERSEAS_CONFIRMATION_FIVE_DAYS),
+      senkyo_scenarios.OVERSEAS_INSPECTION_CLOSED, senkyo_scenarios.OVERSEAS_CONFIRMATION_FIVE_DAYS,
+      senkyo_scenarios.MERGED, senkyo_scenarios.GROUP_DESIGNEE, senkyo_scenarios.APPROVED,
+      senkyo_scenarios.STATE_DESIGNEE, senkyo_scenarios.JOINT_MEMBER, senkyo_scenarios.INDIVIDUAL_DESIGNEE,
+      senkyo_scenarios.GROUP_WITHOUT_HANDLERS, senkyo_scenarios.NOT_APPROVED,
+      senkyo_scenarios.APPROVED_LACKING["閲覧_法人_事由"], senkyo_scenarios.OBJECTION_UPHELD,
+      senkyo_scenarios.PERMANENT, senkyo_scenarios.STRUCK_OFF_ABROAD,
+      senkyo_scenarios.NOTIFIED_BOTH, senkyo_scenarios.WRONGLY_REGISTERED,
+      senkyo_scenarios.OVERSEAS_WRONGLY_REGISTERED, senkyo_scenarios.LAPSED, senkyo_scenarios.RETURN_UNQUALIFIED),
     # 就学: the worked examples of conformance/domains/shugaku/checks.py.
     *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
       shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER,

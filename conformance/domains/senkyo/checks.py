@@ -34,6 +34,27 @@ part on the persons its provision is about:
 - ``在外_抄本閲覧_可否`` and ``在外_抄本閲覧_登録確認`` (第30条の12: 第28条の2第1項 and 第28条の3第1項 applied to
   the 在外選挙人名簿's 抄本, with 第30条の8第1項各号's periods read in for a 選挙人's 確認), with a 衆議院 or 参議院
   election in the record;
+- ``選挙権_地方`` and ``被登録資格`` again (第9条第4項・第5項, 第21条第3項・第4項): a 廃置分合 or 境界変更 of the
+  area of the address sent as the 選挙人名簿 record (区域変更_種類 廃置分合/境界変更, 区域変更_年月日,
+  区域変更_前の廃置分合_年月日); the 住民票 carried over keeps its days and the three months run on across it;
+- ``抄本閲覧_閲覧者可否`` (第28条の2第1項・第2項・第9項, 第28条の3第1項・第2項): whether the person may inspect the
+  抄本 as the 閲覧者 an 申出 names (閲覧_活動, 閲覧_申出者区分, 閲覧_閲覧者区分, 閲覧_承認法人 and the items it states,
+  each 記載, in the 選挙人名簿 record), with no election held;
+- ``登録`` again (第24条第2項): the 委員会's decision of an 異議 (異議_決定年月日, 異議_決定 正当/正当でない, 異議_求め
+  登録/抹消 in the record);
+- ``登録根拠`` again (第19条第1項): a voter registered years ago keeps that registration (第22条第1項) through an
+  election of any kind (one 名簿, kept for good);
+- ``在外_外務大臣意見照会`` (第30条の5第5項): whether the 外務大臣's opinion is to be asked about the person, an
+  applicant for the 移転 (在外_移転申請年月日) not struck off the 名簿;
+- ``選挙権喪失通知`` (第11条第3項): the notices owed to the municipality a person moved to whose 本籍 is in the
+  town (the record's 本籍地: 当市町村/他市町村) when a 事由 of 第11条第1項 arises or ceases there;
+- ``登録``, ``抹消事由`` and ``在外_抹消事由`` again (第28条第1項第4号, 第30条の11第1項第3号): the day it was learnt
+  that the registration should not have been made (誤登録_判明年月日, 在外_誤登録_判明年月日 in the record);
+- ``登録`` and ``登録根拠`` again (第26条): a registration the person was left off and the day it was learnt
+  (登録漏れ_登録月の一日, 登録漏れ_判明年月日 in the record): ``第26条`` once registered by it;
+- ``在外_登録`` (whether the person is on the 在外選挙人名簿) and ``登録`` (第30条の8第2項): the 委員会's decision of an
+  異議 about the 在外選挙人名簿 (在外異議_決定年月日, 在外異議_決定, 在外異議_求め
+  在外登録/在外抹消/移転/在外抹消と名簿登録);
 - ``登録基準日`` and ``登録根拠`` (第22条第2項〜第4項: ``第22条第1項``, ``第22条第2項`` or ``第22条第3項``, the
   provision the registration was made under): an election sent as the 選挙人名簿 record (選挙_公示日, 選挙_期日,
   選挙時登録基準日).
@@ -41,6 +62,7 @@ part on the persons its provision is about:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -1222,3 +1244,749 @@ senkyo_overseas_inspection_window = check("scenario.senkyo.overseas_inspection_w
     _rule_check("senkyo.overseas_inspection_window"))
 senkyo_overseas_confirmation_in_window = check("scenario.senkyo.overseas_confirmation_in_window")(
     _rule_check("senkyo.overseas_confirmation_in_window"))
+
+
+# -- 第9条第4項・第5項, 第21条第3項・第4項: the periods across a 廃置分合 or 境界変更 ---------------------------------
+
+#: The 選挙人名簿 record's items of the change of the area of the person's address (the 住民票, carried over, keeps
+#: the 住民となった年月日 and 届出年月日 of the municipality where it was made).
+AREA_CHANGE_KIND, AREA_CHANGE_DAY = "区域変更_種類", "区域変更_年月日"
+AREA_CHANGE_EARLIER = "区域変更_前の廃置分合_年月日"
+
+
+def area_change_of(s: Scenario) -> senkyo.AreaChange:
+    record = s.record(RECORD)
+    day = s.record_day(RECORD, AREA_CHANGE_DAY)
+    assert day is not None
+    return senkyo.AreaChange(record[AREA_CHANGE_KIND], day, s.record_day(RECORD, AREA_CHANGE_EARLIER))
+
+
+def _with_area_change(s: Scenario, change: senkyo.AreaChange) -> Scenario:
+    records = [(RECORD, AREA_CHANGE_KIND, change.kind), (RECORD, AREA_CHANGE_DAY, change.day.isoformat())]
+    if change.earlier is not None:
+        records.append((RECORD, AREA_CHANGE_EARLIER, change.earlier.isoformat()))
+    return replace(s, records=tuple(records))
+
+
+@st.composite
+def _across_area_change(draw: st.DrawFn, codes: tuple[str, str], kind: str, counted: str) -> Scenario:
+    """A Japanese adult who moved (from another municipality) into the area of an address that became the town's by a
+    ``kind`` some days after the 転入届 (made on the day of the move), asked about around three months after it
+    (``counted``: settled or notified, the same day here), always on or after the change (from then on the town's
+    住民基本台帳 holds the 住民票 carried over, with its days). A 廃置分合 may follow an earlier one (the municipality
+    of the 住民票 taken in by the one the town takes in)."""
+    day = draw(_registration_day())
+    settled = draw(_near(months_later(day, -3), 10))
+    # The 転入届 on the day of the move: which of the two days 第9条 and 第21条 count from is other rules' to judge.
+    notified = settled
+    start = Scenario(settled.year, draw(_birth(1950, 2000)), settled, previous=draw(st.sampled_from(codes)),
+                     notified=notified)
+    anchor = months_later(settled if counted == "settled" else notified, 3)
+    as_of = max(notified + timedelta(days=2), draw(st.one_of(_near(anchor, 3), _near(day, 3))))
+    change_day = notified + timedelta(days=draw(st.integers(1, (as_of - notified).days)))
+    earlier = None
+    if kind == senkyo.MERGER and draw(st.booleans()) and change_day > notified + _DAY:
+        earlier = notified + timedelta(days=draw(st.integers(1, (change_day - notified).days - 1)))
+    return _asked(_with_area_change(start, senkyo.AreaChange(kind, change_day, earlier)), as_of)
+
+
+def merged_local(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第9条第4項, 第5項: a move into a municipality the town takes in by a 廃置分合 within three months."""
+    return _across_area_change(codes, senkyo.MERGER, "settled")
+
+
+def boundary_local(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第9条第5項: a move into an area a 境界変更 gives the town within three months."""
+    return _across_area_change(codes, senkyo.BOUNDARY_CHANGE, "settled")
+
+
+def merged_registration(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第21条第3項, 第4項: a 転入届 into a municipality the town takes in by a 廃置分合 within three months."""
+    return _across_area_change(codes, senkyo.MERGER, "notified")
+
+
+def boundary_registration(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第21条第4項: a 転入届 into an area a 境界変更 gives the town within three months."""
+    return _across_area_change(codes, senkyo.BOUNDARY_CHANGE, "notified")
+
+
+def _local_across(s: Scenario, town: str) -> Projection:
+    return {"選挙権_地方": senkyo.local_suffrage_across(person_of(s), _as_of(s), area_change_of(s))}
+
+
+def _qualified_across(s: Scenario, town: str) -> Projection:
+    return {"被登録資格": senkyo.qualified_across(person_of(s), _as_of(s), area_change_of(s))}
+
+
+#: 第9条第4項・第5項, 第21条第3項・第4項: moved on 2024-12-01 (転入届 that day) into 旧B村, which 旧A町 took in on
+#: 2024-12-20 and the town took in on 2025-01-01 (廃置分合): the town's 選挙権 and 被登録資格 on 2025-03-01 (three
+#: months from 12月1日; counted from 1月1日 they would come on 4月1日). The same with a 境界変更 on 2025-02-01.
+_CARRIED_OVER = Scenario(2024, date(1980, 5, 5), date(2024, 12, 1), previous="131016", as_of=date(2025, 3, 1))
+MERGED = _with_area_change(_CARRIED_OVER, senkyo.AreaChange(senkyo.MERGER, date(2025, 1, 1), date(2024, 12, 20)))
+BOUNDARY_CHANGED = _with_area_change(_CARRIED_OVER, senkyo.AreaChange(senkyo.BOUNDARY_CHANGE, date(2025, 2, 1)))
+#: The day before: three months not yet complete, whatever the change.
+MERGED_NOT_YET = replace(MERGED, as_of=date(2025, 2, 28))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.merger_local_suffrage", "選挙人名簿: the three months of the town's 選挙権 include those in a "
+         "municipality a 廃置分合 extinguished, uninterrupted (第9条第4項, 第5項)", merged_local, _local_across,
+         picked(PART, "選挙権_地方"), (MERGED, MERGED_NOT_YET), needs_records=True),
+    Rule("senkyo.boundary_local_suffrage", "選挙人名簿: a 境界変更 does not interrupt the three months of the town's "
+         "選挙権 (第9条第5項)", boundary_local, _local_across, picked(PART, "選挙権_地方"), (BOUNDARY_CHANGED,),
+         needs_records=True),
+    Rule("senkyo.merger_qualification", "選挙人名簿: the 登録市町村等 includes the 消滅市町村, its record period "
+         "uninterrupted (第21条第3項, 第4項)", merged_registration, _qualified_across, picked(PART, "被登録資格"),
+         (MERGED, MERGED_NOT_YET), needs_records=True),
+    Rule("senkyo.boundary_qualification", "選挙人名簿: a 境界変更 does not interrupt the period recorded in the "
+         "住民基本台帳 (第21条第4項)", boundary_registration, _qualified_across, picked(PART, "被登録資格"),
+         (BOUNDARY_CHANGED,), needs_records=True),
+)})
+
+senkyo_merger_local_suffrage = check("scenario.senkyo.merger_local_suffrage")(
+    _rule_check("senkyo.merger_local_suffrage"))
+senkyo_boundary_local_suffrage = check("scenario.senkyo.boundary_local_suffrage")(
+    _rule_check("senkyo.boundary_local_suffrage"))
+senkyo_merger_qualification = check("scenario.senkyo.merger_qualification")(_rule_check("senkyo.merger_qualification"))
+senkyo_boundary_qualification = check("scenario.senkyo.boundary_qualification")(
+    _rule_check("senkyo.boundary_qualification"))
+
+
+# -- 第28条の2第1項・第2項・第9項, 第28条の3第1項・第2項: who may inspect the 抄本 on an 申出 --------------------------
+
+#: The 選挙人名簿 record's items of an 申出 of 閲覧 naming the person asked about as its 閲覧者 (the items stated are
+#: sent as 記載 each; 閲覧_承認法人 as 承認 when 第28条の2第8項's 承認 was given).
+#: A rule's scenarios: the strategy of generated persons for the town's two other municipality codes.
+RuleStrategy = Callable[[tuple[str, str]], st.SearchStrategy[Scenario]]
+APPLICATION_ITEMS = {"activity": "閲覧_活動", "applicant": "閲覧_申出者区分", "inspector": "閲覧_閲覧者区分"}
+APPROVED_ITEM, STATED = "閲覧_承認法人", "記載"
+ALL_STATED = (senkyo.STATES_APPLICANT, senkyo.STATES_PURPOSE, senkyo.STATES_INSPECTOR, senkyo.STATES_MANAGEMENT,
+              senkyo.STATES_HANDLERS, senkyo.STATES_RESULTS, *senkyo.CORPORATION_ITEMS)
+
+
+def application_of(s: Scenario) -> senkyo.Application:
+    record = s.record(RECORD)
+    return senkyo.Application(record[APPLICATION_ITEMS["activity"]], record[APPLICATION_ITEMS["applicant"]],
+                              record[APPLICATION_ITEMS["inspector"]], record.get(APPROVED_ITEM) == "承認",
+                              frozenset(item for item in ALL_STATED if record.get(item) == STATED))
+
+
+def _with_application(s: Scenario, application: senkyo.Application) -> Scenario:
+    items = {APPLICATION_ITEMS["activity"]: application.activity, APPLICATION_ITEMS["applicant"]: application.applicant,
+             APPLICATION_ITEMS["inspector"]: application.inspector,
+             **({APPROVED_ITEM: "承認"} if application.approved else {}),
+             **{item: STATED for item in ALL_STATED if item in application.stated}}
+    return replace(s, records=tuple((RECORD, item, value) for item, value in items.items()))
+
+
+#: The (活動, 申出者, 閲覧者) the table of 第28条の2第1項 and 第28条の3第1項各号 name.
+POLITICAL_NAMED = ((senkyo.CONFIRMATION, senkyo.ELECTOR, senkyo.APPLICANT_SELF),
+                   (senkyo.POLITICAL_ACTIVITY, senkyo.CANDIDATE, senkyo.APPLICANT_SELF),
+                   (senkyo.POLITICAL_ACTIVITY, senkyo.CANDIDATE, senkyo.DESIGNEE),
+                   (senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP, senkyo.MEMBER_DESIGNATED))
+#: (The rules of the items draw the 閲覧者 of 各号 that the rules of 各号 do not turn on: a 法人 applying with
+#: another and an 個人's designee are theirs, so that a vendor wrong about one is found by its own rule only.)
+RESEARCH_NAMED = ((senkyo.RESEARCH, senkyo.STATE_ORGAN, senkyo.STAFF_DESIGNATED),
+                  (senkyo.RESEARCH, senkyo.CORPORATION, senkyo.MEMBER_DESIGNATED),
+                  (senkyo.RESEARCH, senkyo.INDIVIDUAL, senkyo.APPLICANT_SELF))
+
+
+@st.composite
+def _applying(draw: st.DrawFn, codes: tuple[str, str], named: tuple[tuple[str, str, str], ...],
+              missing: tuple[str, ...] = (), approvals: bool = False, approved: bool = False) -> Scenario:
+    """A Japanese adult resident for years named as the 閲覧者 of an 申出 of one of ``named`` (活動, 申出者, 閲覧者),
+    stating every item or, now and then, all but one of ``missing``; asked about on a day with no election (outside
+    第28条の2第1項's window)."""
+    activity, applicant, inspector = draw(st.sampled_from(named))
+    stated = set(ALL_STATED)
+    if missing:
+        dropped = draw(st.one_of(st.none(), st.sampled_from(missing)))
+        stated.discard(dropped or "")
+    approved = approved or (approvals and draw(st.booleans()))
+    s = draw(_adult_resident(codes))
+    application = senkyo.Application(activity, applicant, inspector, approved, frozenset(stated))
+    return _asked(_with_application(s, application), draw(st.dates(date(2025, 1, 1), date(2025, 12, 31))))
+
+
+def _table(activities: tuple[tuple[str, str], ...], inspectors: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    return tuple((activity, applicant, inspector) for activity, applicant in activities for inspector in inspectors)
+
+
+def political_inspectors(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第28条の2第1項's table: each 活動 and 申出者 (also a 選挙人 for 政治活動, whom it does not name) with a 閲覧者 of
+    each relation; every item stated."""
+    return _applying(codes, _table(((senkyo.CONFIRMATION, senkyo.ELECTOR),
+                                    (senkyo.POLITICAL_ACTIVITY, senkyo.CANDIDATE),
+                                    (senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP),
+                                    (senkyo.POLITICAL_ACTIVITY, senkyo.ELECTOR)),
+                                   (senkyo.APPLICANT_SELF, senkyo.DESIGNEE, senkyo.MEMBER_DESIGNATED,
+                                    senkyo.UNDESIGNATED)))
+
+
+def approved_handlers(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第28条の2第9項: a 政治団体's 申出 for 政治活動 naming a 承認法人閲覧事項取扱者 (with or without 第8項's
+    承認) or a designated 構成員."""
+    return _applying(codes, _table(((senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP),),
+                                   (senkyo.APPROVED_HANDLER, senkyo.MEMBER_DESIGNATED)), approvals=True)
+
+
+def research_inspectors(applicant: str, inspectors: tuple[str, ...]) -> RuleStrategy:
+    """第28条の3第1項各号: an 申出 for 調査研究 of ``applicant`` naming a 閲覧者 of each of ``inspectors``."""
+    def strategy(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+        return _applying(codes, _table(((senkyo.RESEARCH, applicant),), inspectors))
+    return strategy
+
+
+def application_lacking(named: tuple[tuple[str, str, str], ...], missing: tuple[str, ...]) -> RuleStrategy:
+    """第28条の2第2項, 第28条の3第2項: an 申出 naming its 閲覧者 as the table or 各号 do, stating every item or
+    all but one of ``missing``."""
+    def strategy(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+        return _applying(codes, named, missing)
+    return strategy
+
+
+def approved_lacking(item: str) -> RuleStrategy:
+    """第28条の2第7項: a 政治団体's 申出 for 政治活動 naming a 承認法人閲覧事項取扱者 with the 承認, its 第7項 申出
+    stating every item or all but ``item``."""
+    def strategy(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+        named = ((senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP, senkyo.APPROVED_HANDLER),)
+        return _applying(codes, named, (item,), approved=True)
+    return strategy
+
+
+def _may_inspect(s: Scenario, town: str) -> Projection:
+    return {"抄本閲覧_閲覧者可否": senkyo.may_inspect(application_of(s))}
+
+
+#: 第28条の2第1項's table and 第28条の3第1項各号: a 政治団体's 申出 for 政治活動 does not admit a person it
+#: designates who is no 役職員 nor 構成員 (a 公職の候補者等's does); a 国等の機関's for 調査研究 admits only its
+#: designated 職員; a 法人's admits the designated 役職員 of a 法人 it applied jointly with; an 個人's, the person
+#: the 個人 designates. 第9項: a 承認法人閲覧事項取扱者 is admitted with 第8項's 承認, not without. Every item stated.
+_INSPECTOR = Scenario(2025, date(1980, 5, 5), date(2000, 4, 1), as_of=date(2025, 7, 1))
+
+
+def _application(activity: str, applicant: str, inspector: str, approved: bool = False,
+                 lacking: tuple[str, ...] = ()) -> Scenario:
+    stated = frozenset(item for item in ALL_STATED if item not in lacking)
+    return _with_application(_INSPECTOR, senkyo.Application(activity, applicant, inspector, approved, stated))
+
+
+GROUP_DESIGNEE = _application(senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP, senkyo.DESIGNEE)
+CANDIDATE_DESIGNEE = _application(senkyo.POLITICAL_ACTIVITY, senkyo.CANDIDATE, senkyo.DESIGNEE)
+APPROVED = _application(senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP, senkyo.APPROVED_HANDLER, approved=True)
+NOT_APPROVED = _application(senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP, senkyo.APPROVED_HANDLER)
+STATE_DESIGNEE = _application(senkyo.RESEARCH, senkyo.STATE_ORGAN, senkyo.DESIGNEE)
+STATE_STAFF = _application(senkyo.RESEARCH, senkyo.STATE_ORGAN, senkyo.STAFF_DESIGNATED)
+JOINT_MEMBER = _application(senkyo.RESEARCH, senkyo.CORPORATION, senkyo.JOINT_MEMBER_DESIGNATED)
+INDIVIDUAL_DESIGNEE = _application(senkyo.RESEARCH, senkyo.INDIVIDUAL, senkyo.DESIGNEE)
+#: 第28条の2第2項, 第28条の3第2項: the same 申出 lacking one item is no 申出 to inspect on: a 公職の候補者等's
+#: (第1号〜第3号), a 政治団体's without the 範囲 of 第4号ロ; an 個人's for 調査研究 (第1号〜第4号, 第5号ロ's
+#: 管理の方法), while the 範囲 of 第5号イ is a 法人's only (an 個人's 申出 without it admits the 個人).
+POLITICAL_LACKING = {item: _application(senkyo.POLITICAL_ACTIVITY, senkyo.CANDIDATE, senkyo.APPLICANT_SELF,
+                                        lacking=(item,))
+                     for item in (senkyo.STATES_APPLICANT, senkyo.STATES_PURPOSE, senkyo.STATES_INSPECTOR)}
+GROUP_WITHOUT_HANDLERS = _application(senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP, senkyo.MEMBER_DESIGNATED,
+                                      lacking=(senkyo.STATES_HANDLERS,))
+RESEARCH_LACKING = {item: _application(senkyo.RESEARCH, senkyo.INDIVIDUAL, senkyo.APPLICANT_SELF, lacking=(item,))
+                    for item in (senkyo.STATES_APPLICANT, senkyo.STATES_PURPOSE, senkyo.STATES_INSPECTOR,
+                                 senkyo.STATES_RESULTS, senkyo.STATES_MANAGEMENT)}
+INDIVIDUAL_WITHOUT_HANDLERS = _application(senkyo.RESEARCH, senkyo.INDIVIDUAL, senkyo.APPLICANT_SELF,
+                                           lacking=(senkyo.STATES_HANDLERS,))
+CORPORATION_WITHOUT_HANDLERS = _application(senkyo.RESEARCH, senkyo.CORPORATION, senkyo.MEMBER_DESIGNATED,
+                                            lacking=(senkyo.STATES_HANDLERS,))
+
+#: 第28条の2第7項第1号〜第4号: the 承認法人閲覧事項取扱者 of a 承認 whose 申出 does not state one of them is refused.
+APPROVED_LACKING = {item: _application(senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP, senkyo.APPROVED_HANDLER,
+                                       approved=True, lacking=(item,)) for item in senkyo.CORPORATION_ITEMS}
+
+_READ = picked(PART, "抄本閲覧_閲覧者可否")
+_GROUP_NAMED = ((senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP, senkyo.MEMBER_DESIGNATED),)
+_MANAGED_RESEARCH = tuple(named for named in RESEARCH_NAMED if named[1] != senkyo.STATE_ORGAN)
+#: (rule, the 号's item(s), the 申出 named, the worked examples) of 第28条の2第2項 and 第28条の3第2項.
+_ITEM_RULES = (
+    ("political_application_applicant", "第28条の2第2項第1号", (senkyo.STATES_APPLICANT,), POLITICAL_NAMED,
+     (POLITICAL_LACKING[senkyo.STATES_APPLICANT],)),
+    ("political_application_purpose", "第28条の2第2項第2号", (senkyo.STATES_PURPOSE,), POLITICAL_NAMED,
+     (POLITICAL_LACKING[senkyo.STATES_PURPOSE],)),
+    ("political_application_inspector", "第28条の2第2項第3号", (senkyo.STATES_INSPECTOR,), POLITICAL_NAMED,
+     (POLITICAL_LACKING[senkyo.STATES_INSPECTOR],)),
+    ("political_application_management", "第28条の2第2項第4号", (senkyo.STATES_MANAGEMENT, senkyo.STATES_HANDLERS),
+     _GROUP_NAMED, (GROUP_WITHOUT_HANDLERS,)),
+    ("research_application_applicant", "第28条の3第2項第1号", (senkyo.STATES_APPLICANT,), RESEARCH_NAMED,
+     (RESEARCH_LACKING[senkyo.STATES_APPLICANT],)),
+    ("research_application_purpose", "第28条の3第2項第2号", (senkyo.STATES_PURPOSE,), RESEARCH_NAMED,
+     (RESEARCH_LACKING[senkyo.STATES_PURPOSE],)),
+    ("research_application_inspector", "第28条の3第2項第3号", (senkyo.STATES_INSPECTOR,), RESEARCH_NAMED,
+     (RESEARCH_LACKING[senkyo.STATES_INSPECTOR],)),
+    ("research_application_results", "第28条の3第2項第4号", (senkyo.STATES_RESULTS,), RESEARCH_NAMED,
+     (RESEARCH_LACKING[senkyo.STATES_RESULTS],)),
+    ("research_application_management", "第28条の3第2項第5号", (senkyo.STATES_MANAGEMENT, senkyo.STATES_HANDLERS),
+     _MANAGED_RESEARCH, (RESEARCH_LACKING[senkyo.STATES_MANAGEMENT], INDIVIDUAL_WITHOUT_HANDLERS,
+                         CORPORATION_WITHOUT_HANDLERS)),
+)
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.inspector_political", "選挙人名簿: the 閲覧者 of an 申出 for 登録確認 or 政治活動 is the one the "
+         "table names for its 申出者 (第28条の2第1項)", political_inspectors, _may_inspect, _READ,
+         (GROUP_DESIGNEE, CANDIDATE_DESIGNEE), needs_records=True),
+    Rule("senkyo.inspector_approved_corporation", "選挙人名簿: a 政治団体's 構成員 include the "
+         "承認法人閲覧事項取扱者 once the 法人 is approved (第28条の2第9項)", approved_handlers, _may_inspect, _READ,
+         (APPROVED, NOT_APPROVED), needs_records=True),
+    Rule("senkyo.inspector_research_state", "選挙人名簿: a 国等の機関's 申出 for 調査研究 lets its designated 職員 "
+         "inspect (第28条の3第1項第1号)", research_inspectors(senkyo.STATE_ORGAN, (
+             senkyo.STAFF_DESIGNATED, senkyo.DESIGNEE, senkyo.UNDESIGNATED)), _may_inspect, _READ,
+         (STATE_DESIGNEE, STATE_STAFF), needs_records=True),
+    Rule("senkyo.inspector_research_corporation", "選挙人名簿: a 法人's 申出 for 調査研究 lets its designated "
+         "役職員 or 構成員 inspect, and those of a 法人 it applied with (第28条の3第1項第2号)", research_inspectors(
+             senkyo.CORPORATION, (senkyo.MEMBER_DESIGNATED, senkyo.JOINT_MEMBER_DESIGNATED, senkyo.DESIGNEE,
+                                  senkyo.UNDESIGNATED)), _may_inspect, _READ, (JOINT_MEMBER,), needs_records=True),
+    Rule("senkyo.inspector_research_individual", "選挙人名簿: an 個人's 申出 for 調査研究 lets the 個人 or the person "
+         "the 個人 designates inspect (第28条の3第1項第3号)", research_inspectors(senkyo.INDIVIDUAL, (
+             senkyo.APPLICANT_SELF, senkyo.DESIGNEE, senkyo.UNDESIGNATED)), _may_inspect, _READ,
+         (INDIVIDUAL_DESIGNEE,), needs_records=True),
+    *(Rule(f"senkyo.corporation_application_{number}", "選挙人名簿: no 閲覧 by a 承認法人閲覧事項取扱者 when the 申出 "
+           f"of 第28条の2第7項 does not state its 第{number}号", approved_lacking(item), _may_inspect, _READ,
+           (APPROVED_LACKING[item],), needs_records=True)
+      for number, item in enumerate(senkyo.CORPORATION_ITEMS, start=1)),
+    *(Rule(f"senkyo.{name}", f"選挙人名簿: no 閲覧 on an 申出 that does not state the item of {provision}",
+           application_lacking(named, missing), _may_inspect, _READ, examples, needs_records=True)
+      for name, provision, missing, named, examples in _ITEM_RULES),
+)})
+
+senkyo_corporation_application_1 = check("scenario.senkyo.corporation_application_1")(
+    _rule_check("senkyo.corporation_application_1"))
+senkyo_corporation_application_2 = check("scenario.senkyo.corporation_application_2")(
+    _rule_check("senkyo.corporation_application_2"))
+senkyo_corporation_application_3 = check("scenario.senkyo.corporation_application_3")(
+    _rule_check("senkyo.corporation_application_3"))
+senkyo_corporation_application_4 = check("scenario.senkyo.corporation_application_4")(
+    _rule_check("senkyo.corporation_application_4"))
+senkyo_inspector_political = check("scenario.senkyo.inspector_political")(_rule_check("senkyo.inspector_political"))
+senkyo_inspector_approved_corporation = check("scenario.senkyo.inspector_approved_corporation")(
+    _rule_check("senkyo.inspector_approved_corporation"))
+senkyo_inspector_research_state = check("scenario.senkyo.inspector_research_state")(
+    _rule_check("senkyo.inspector_research_state"))
+senkyo_inspector_research_corporation = check("scenario.senkyo.inspector_research_corporation")(
+    _rule_check("senkyo.inspector_research_corporation"))
+senkyo_inspector_research_individual = check("scenario.senkyo.inspector_research_individual")(
+    _rule_check("senkyo.inspector_research_individual"))
+senkyo_political_application_applicant = check("scenario.senkyo.political_application_applicant")(
+    _rule_check("senkyo.political_application_applicant"))
+senkyo_political_application_purpose = check("scenario.senkyo.political_application_purpose")(
+    _rule_check("senkyo.political_application_purpose"))
+senkyo_political_application_inspector = check("scenario.senkyo.political_application_inspector")(
+    _rule_check("senkyo.political_application_inspector"))
+senkyo_political_application_management = check("scenario.senkyo.political_application_management")(
+    _rule_check("senkyo.political_application_management"))
+senkyo_research_application_applicant = check("scenario.senkyo.research_application_applicant")(
+    _rule_check("senkyo.research_application_applicant"))
+senkyo_research_application_purpose = check("scenario.senkyo.research_application_purpose")(
+    _rule_check("senkyo.research_application_purpose"))
+senkyo_research_application_inspector = check("scenario.senkyo.research_application_inspector")(
+    _rule_check("senkyo.research_application_inspector"))
+senkyo_research_application_results = check("scenario.senkyo.research_application_results")(
+    _rule_check("senkyo.research_application_results"))
+senkyo_research_application_management = check("scenario.senkyo.research_application_management")(
+    _rule_check("senkyo.research_application_management"))
+
+
+# -- 第24条第2項: the 名簿 after the 委員会's decision of an 異議 ----------------------------------------------------
+
+OBJECTION_DECIDED, OBJECTION_DECISION, OBJECTION_SEEKS = "異議_決定年月日", "異議_決定", "異議_求め"
+
+
+def objection_decision_of(s: Scenario) -> senkyo.ObjectionDecision:
+    record = s.record(RECORD)
+    decided = s.record_day(RECORD, OBJECTION_DECIDED)
+    assert decided is not None
+    return senkyo.ObjectionDecision(decided, record[OBJECTION_DECISION] == senkyo.UPHELD, record[OBJECTION_SEEKS])
+
+
+def _with_objection(s: Scenario, decision: senkyo.ObjectionDecision) -> Scenario:
+    outcome = senkyo.UPHELD if decision.upheld else senkyo.DISMISSED
+    return replace(s, records=((RECORD, OBJECTION_DECIDED, decision.decided.isoformat()),
+                               (RECORD, OBJECTION_DECISION, outcome), (RECORD, OBJECTION_SEEKS, decision.seeks)))
+
+
+@st.composite
+def objections_decided(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第24条第2項: after the 定時登録 of a 登録月の一日, an 異議 decided 1-8 days later (正当 or not), asked about
+    around the decision but never on its day (whether 「直ちに」 reaches the 名簿 that very day is not judged): either
+    seeking the registration of a newcomer whose 転入届 came 1-20 days too late for that registration, or the
+    removal of a long resident on the 名簿."""
+    first = draw(_registration_day())
+    decided = first + timedelta(days=draw(st.integers(1, 8)))
+    if draw(st.booleans()):
+        notified = months_later(first, -3) + timedelta(days=draw(st.integers(1, 20)))
+        start = Scenario(first.year, draw(_birth(1950, 2000)), notified, previous=draw(st.sampled_from(codes)))
+        seeks = senkyo.SEEKS_REGISTRATION
+    else:
+        start, seeks = draw(_long_resident(codes)), senkyo.SEEKS_REMOVAL
+    decision = senkyo.ObjectionDecision(decided, draw(st.booleans()), seeks)
+    return _asked(_with_objection(start, decision), draw(_near(decided, 3).filter(lambda day: day != decided)))
+
+
+def _registered_after_objection(s: Scenario, town: str) -> Projection:
+    person, as_of = person_of(s), _as_of(s)
+    return {"登録": senkyo.registered_after_objection(senkyo.is_registered(person, as_of), objection_decision_of(s),
+                                                      as_of)}
+
+
+#: 第24条第2項: a 転入届 of 2024-12-10 (not registered on 2025-03-01), an 異議 seeking the registration decided 正当 on
+#: Wednesday 3月5日: on the 名簿 the next day, not on 3月4日; decided 正当でない: not. A long resident whose removal
+#: is decided 正当 on 3月5日 is off the 名簿 the next day.
+_LATE_NEWCOMER = Scenario(2024, date(1980, 5, 5), date(2024, 12, 10), previous="131016", as_of=date(2025, 3, 6))
+OBJECTION_UPHELD = _with_objection(_LATE_NEWCOMER, senkyo.ObjectionDecision(date(2025, 3, 5), True,
+                                                                            senkyo.SEEKS_REGISTRATION))
+OBJECTION_NOT_YET = replace(OBJECTION_UPHELD, as_of=date(2025, 3, 4))
+OBJECTION_DISMISSED = _with_objection(_LATE_NEWCOMER, senkyo.ObjectionDecision(date(2025, 3, 5), False,
+                                                                               senkyo.SEEKS_REGISTRATION))
+REMOVAL_UPHELD = _with_objection(replace(_LONG, as_of=date(2025, 3, 6)),
+                                 senkyo.ObjectionDecision(date(2025, 3, 5), True, senkyo.SEEKS_REMOVAL))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.objection_upheld", "選挙人名簿: an 異議 decided 正当 registers or removes the person at once "
+         "(第24条第2項)", objections_decided, _registered_after_objection, picked(PART, "登録"),
+         (OBJECTION_UPHELD, OBJECTION_NOT_YET, OBJECTION_DISMISSED, REMOVAL_UPHELD), needs_records=True),
+)})
+
+senkyo_objection_upheld = check("scenario.senkyo.objection_upheld")(_rule_check("senkyo.objection_upheld"))
+
+
+# -- 第19条第1項: one 名簿, kept for good, for every election -----------------------------------------------------
+
+
+@st.composite
+def long_registered_in_election(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第19条第1項: a long resident (registered years ago) in an election of any kind held in 2021-2026, asked about
+    from its 基準日 to a month after its 期日."""
+    notice = draw(st.dates(date(2021, 1, 1), date(2026, 6, 30)))
+    election = senkyo.Election(notice, notice + timedelta(days=draw(st.sampled_from((12, 17)))), notice - _DAY,
+                               draw(st.sampled_from(_KINDS)))
+    start = draw(_long_resident(codes).filter(lambda s: age_reached_on(s.birth, senkyo.VOTING_AGE)
+                                              < notice - timedelta(days=800)))
+    as_of = election.base + timedelta(days=draw(st.integers(0, 45)))
+    return _asked(_with_election(start, election), max(start.moved_in, as_of))
+
+
+def _basis_kept(s: Scenario, town: str) -> Projection:
+    """第19条第1項: the provision of the registration that keeps the voter on the 名簿 (its day is the 定時登録 rules'
+    to judge: a 定時登録 read wrongly must not be found here too)."""
+    return {"登録根拠": _registered_in_election(s, town)["登録根拠"]}
+
+
+#: 第19条第1項: a voter on the 名簿 since the 定時登録 of 1998-06-01 (18 on 1998-05-04) stays registered as of that day
+#: through the local election of 2025 (基準日 2月27日), not registered anew as of its 基準日.
+PERMANENT = _with_election(Scenario(2025, date(1980, 5, 5), date(1995, 4, 1), as_of=date(2025, 3, 3)),
+                           replace(_ELECTION, kind="地方"))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.permanent_list", "選挙人名簿: one 名簿 kept for good through every election: a voter registered "
+         "years ago keeps that registration (第19条第1項)", long_registered_in_election, _basis_kept,
+         picked(PART, "登録根拠"), (PERMANENT,), needs_records=True),
+)})
+
+senkyo_permanent_list = check("scenario.senkyo.permanent_list")(_rule_check("senkyo.permanent_list"))
+
+
+# -- 第30条の5第5項: the 外務大臣's opinion asked about an applicant for the 移転 --------------------------------------
+
+
+def consulted_applicants(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第30条の5第5項: the applicants of :func:`transferred` on the 名簿 when they applied (moved to the 在外選挙人名簿
+    or not), asked about around the 移転 or four months after leaving."""
+    def on_the_list(s: Scenario) -> bool:
+        applied = overseas_of(s).transfer_applied
+        return applied is not None and senkyo.is_registered(person_of(s), applied)
+    return transferred(codes).filter(on_the_list)
+
+
+def _minister_asked(s: Scenario, town: str) -> Projection:
+    return {"在外_外務大臣意見照会": senkyo.foreign_minister_asked(person_of(s), _as_of(s), overseas_of(s))}
+
+
+#: 第30条の5第5項: applied with the 国外転出届 on 2024-10-01, left on 10月5日, never moved to the 在外選挙人名簿: asked
+#: about on 2025-02-05, struck off on 2月6日 (four months after leaving) and no longer; moved on 2024-11-20: no longer.
+NOT_MOVED_ABROAD = _with_overseas(replace(_EMIGRANT, as_of=date(2025, 2, 5)),
+                                  senkyo.Overseas(transfer_applied=date(2024, 10, 1)))
+STRUCK_OFF_ABROAD = replace(NOT_MOVED_ABROAD, as_of=date(2025, 2, 6))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.foreign_minister_asked", "在外選挙人名簿: the 外務大臣's opinion is asked about an applicant for the "
+         "移転 not struck off the 名簿 (第30条の5第5項)", consulted_applicants, _minister_asked,
+         picked(PART, "在外_外務大臣意見照会"), (NOT_MOVED_ABROAD, STRUCK_OFF_ABROAD, TRANSFERRED), needs_records=True),
+)})
+
+senkyo_foreign_minister_asked = check("scenario.senkyo.foreign_minister_asked")(
+    _rule_check("senkyo.foreign_minister_asked"))
+
+
+# -- 第11条第3項: the notice of a 事由 of 第11条第1項 to the municipality of the address -------------------------------
+
+#: The 選挙人名簿 record's item telling whether the person's 本籍 is in the town (当市町村) or not (他市町村).
+DOMICILE, DOMICILE_HERE, DOMICILE_ELSEWHERE = "本籍地", "当市町村", "他市町村"
+
+
+@st.composite
+def sentenced_after_moving(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第11条第3項: an adult resident for years who moved to another municipality, with the 本籍 in the town (or, now
+    and then, elsewhere), and a 拘禁刑 (now and then suspended, or a 罰金) final up to 200 days before or after the
+    move and served 30-900 days later; asked about around the day it became final or ended, or later (never on
+    those days)."""
+    start = draw(_adult_resident(codes))
+    out = draw(st.dates(date(2021, 1, 1), date(2024, 6, 30)))
+    # Never on the day of the move (whether that day's 事由 is here or there is a reading not judged).
+    final = out + timedelta(days=draw(st.integers(-200, 200).filter(lambda days: days != 0)))
+    served = final + timedelta(days=draw(st.integers(30, 900)))
+    served += _DAY if served == out else timedelta()
+    kind = draw(st.sampled_from(("served", "served", "suspended", "fine")))
+    if kind == "suspended":
+        sentence = senkyo.Sentence(final, senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                   suspended_until=months_later(final, 36) - _DAY)
+    else:
+        sentence = senkyo.Sentence(final, senkyo.FINE if kind == "fine" else senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                   served=served)
+    domicile = DOMICILE_HERE if draw(st.integers(0, 4)) else DOMICILE_ELSEWHERE
+    gone = _gone(replace(start, fiscal_year=out.year), out, False, codes)
+    s = _sentenced(gone, sentence)
+    s = replace(s, records=(*s.records, (RECORD, DOMICILE, domicile)))
+    anchors = (final, served, served + timedelta(days=100), out)
+    as_of = draw(st.sampled_from(anchors).flatmap(lambda anchor: _near(anchor, 4))
+                 .filter(lambda asked: asked not in (final, served, out)))
+    return _asked(s, max(as_of, out + _DAY))
+
+
+def _notices(s: Scenario, town: str) -> Projection:
+    notices = senkyo.disqualification_notices(sentence_of(s), s.record(RECORD).get(DOMICILE) == DOMICILE_HERE,
+                                              s.moved_out, _as_of(s), s.next)
+    owed = [{"通知先": to, "事由": change, "年月日": day.isoformat()} for to, change, day in notices]
+    return {"選挙権喪失通知": owed}
+
+
+#: 第11条第3項: 本籍 in the town, moved to 千代田区 on 2024-03-10; a 拘禁刑 final on 2024-05-10 and served until
+#: 2025-02-10: on 2025-03-01 two notices are owed to 千代田区 (生じた 5月10日, なくなつた 2月10日); with the 本籍
+#: elsewhere, none. Final on 2024-02-10 (before the move): only its ceasing.
+_MOVED_AWAY = Scenario(2024, date(1970, 5, 5), date(1995, 4, 1), planned_out=date(2024, 3, 10),
+                       elsewhere=date(2024, 3, 10), next="131016", as_of=date(2025, 3, 1))
+_AFTER_MOVE = _sentenced(_MOVED_AWAY, senkyo.Sentence(date(2024, 5, 10), senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                                      served=date(2025, 2, 10)))
+NOTIFIED_BOTH = replace(_AFTER_MOVE, records=(*_AFTER_MOVE.records, (RECORD, DOMICILE, DOMICILE_HERE)))
+DOMICILE_AWAY = replace(NOTIFIED_BOTH, records=(*NOTIFIED_BOTH.records[:-1], (RECORD, DOMICILE, DOMICILE_ELSEWHERE)))
+_BEFORE_MOVE = _sentenced(_MOVED_AWAY, senkyo.Sentence(date(2024, 2, 10), senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                                       served=date(2025, 2, 10)))
+NOTIFIED_CEASING = replace(_BEFORE_MOVE, records=(*_BEFORE_MOVE.records, (RECORD, DOMICILE, DOMICILE_HERE)))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.disqualification_notice", "選挙人名簿: the 市町村長 of the 本籍 notifies the municipality of the "
+         "address when a 事由 of 第11条第1項 arises or ceases (第11条第3項)", sentenced_after_moving, _notices,
+         picked(PART, "選挙権喪失通知"), (NOTIFIED_BOTH, DOMICILE_AWAY, NOTIFIED_CEASING), needs_records=True),
+)})
+
+senkyo_disqualification_notice = check("scenario.senkyo.disqualification_notice")(
+    _rule_check("senkyo.disqualification_notice"))
+
+
+# -- 第28条第1項第4号, 第30条の11第1項第3号: struck off when the registration should not have been made ---------------
+
+WRONG_KNOWN, OVERSEAS_WRONG_KNOWN = "誤登録_判明年月日", "在外_誤登録_判明年月日"
+
+
+@st.composite
+def wrongly_registered(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第28条第1項第4号: a long resident on the 名簿 of whom it is learnt on a day of 2021-2025 that the registration
+    should not have been made; asked about around that day or after the next 登録月の一日 (never on the day)."""
+    start = draw(_long_resident(codes))
+    known = draw(st.dates(date(2021, 1, 1), date(2025, 12, 31)))
+    following = months_later(senkyo.registration_first_on_or_before(known), 3)
+    anchor = draw(st.sampled_from((known, following + timedelta(days=3))))
+    s = replace(start, records=((RECORD, WRONG_KNOWN, known.isoformat()),))
+    return _asked(s, max(start.moved_in, draw(_near(anchor, 3).filter(lambda day: day != known))))
+
+
+@st.composite
+def overseas_wrongly_registered(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の11第1項第3号: a person on the 在外選挙人名簿 of whom it is learnt that the registration should not have
+    been made; asked about around that day (never on it)."""
+    s = draw(_listed_abroad(codes))
+    known = draw(st.dates(date(2021, 1, 1), date(2025, 12, 31)))
+    s = replace(s, records=(*s.records, (RECORD, OVERSEAS_WRONG_KNOWN, known.isoformat())))
+    return _asked(s, draw(_near(known, 3).filter(lambda day: day != known)))
+
+
+def _wrongly_registered(s: Scenario, town: str) -> Projection:
+    person, as_of = person_of(s), _as_of(s)
+    known = s.record_day(RECORD, WRONG_KNOWN)
+    assert known is not None
+    if senkyo.wrongly_registered_struck_off(senkyo.registration_day(person, known), known, as_of):
+        return {"登録": False, "抹消事由": senkyo.STRUCK_OFF_WRONGLY_REGISTERED}
+    return {"登録": senkyo.is_registered(person, as_of), "抹消事由": senkyo.struck_off(person, as_of)}
+
+
+def _overseas_wrongly_registered(s: Scenario, town: str) -> Projection:
+    overseas, as_of = overseas_of(s), _as_of(s)
+    known = s.record_day(RECORD, OVERSEAS_WRONG_KNOWN)
+    assert known is not None
+    if senkyo.wrongly_registered_struck_off(overseas.registered, known, as_of):
+        return {"在外_抹消事由": senkyo.STRUCK_OFF_WRONGLY_REGISTERED}
+    return {"在外_抹消事由": senkyo.overseas_struck_off(as_of, overseas)}
+
+
+#: 第28条第1項第4号: a voter on the 名簿 for years, the registration learnt on Wednesday 2025-03-05 to have been one
+#: not to make: struck off from then (asked on 3月6日), still so after the 定時登録 of 6月1日; on the 名簿 on 3月4日.
+#: 第30条の11第1項第3号: the same of the 在外選挙人名簿 (registered 2023-01-20, learnt on 2025-03-05).
+WRONGLY_REGISTERED = replace(_LONG, as_of=date(2025, 3, 6), records=((RECORD, WRONG_KNOWN, "2025-03-05"),))
+WRONGLY_REGISTERED_LATER = replace(WRONGLY_REGISTERED, as_of=date(2025, 6, 4))
+NOT_YET_KNOWN = replace(WRONGLY_REGISTERED, as_of=date(2025, 3, 4))
+OVERSEAS_WRONGLY_REGISTERED = replace(_LISTED, as_of=date(2025, 3, 6),
+                                      records=(*_LISTED.records, (RECORD, OVERSEAS_WRONG_KNOWN, "2025-03-05")))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.struck_off_wrongly_registered", "選挙人名簿: 抹消 at once when the registration should not have been "
+         "made, not registered again (第28条第1項第4号)", wrongly_registered, _wrongly_registered,
+         picked(PART, "登録", "抹消事由"), (WRONGLY_REGISTERED, WRONGLY_REGISTERED_LATER, NOT_YET_KNOWN),
+         needs_records=True),
+    Rule("senkyo.overseas_struck_off_wrongly_registered", "在外選挙人名簿: 抹消 at once when the registration should "
+         "not have been made (第30条の11第1項第3号)", overseas_wrongly_registered, _overseas_wrongly_registered,
+         picked(PART, "在外_抹消事由"), (OVERSEAS_WRONGLY_REGISTERED,), needs_records=True),
+)})
+
+senkyo_struck_off_wrongly_registered = check("scenario.senkyo.struck_off_wrongly_registered")(
+    _rule_check("senkyo.struck_off_wrongly_registered"))
+senkyo_overseas_struck_off_wrongly_registered = check("scenario.senkyo.overseas_struck_off_wrongly_registered")(
+    _rule_check("senkyo.overseas_struck_off_wrongly_registered"))
+
+
+# -- 第26条: 補正登録 -----------------------------------------------------------------------------------------------
+
+#: The 選挙人名簿 record's items of a person left off a registration: its 登録月の一日, and the day the 委員会
+#: learnt it.
+OMITTED_AT, OMISSION_KNOWN = "登録漏れ_登録月の一日", "登録漏れ_判明年月日"
+
+
+@st.composite
+def omitted_persons(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第26条: a newcomer qualified on a 登録月の一日 (the 転入届 0-30 days before three months earlier) but left off
+    its registration, the omission learnt 5-60 days later; now and then a 拘禁刑 final between the two days and served
+    before the second (the 被登録資格 not 引き続き); asked about around the day learnt (never on it) or up to 20 days
+    after, before the next 登録月."""
+    first = draw(_registration_day())
+    notified = months_later(first, -3) - timedelta(days=draw(st.integers(0, 30)))
+    start = Scenario(first.year, draw(_birth(1950, 2000)), notified, previous=draw(st.sampled_from(codes)))
+    known = first + timedelta(days=draw(st.integers(5, 60)))
+    if draw(st.booleans()):
+        final = first + timedelta(days=draw(st.integers(1, (known - first).days - 2)))
+        served = final + timedelta(days=draw(st.integers(1, (known - final).days - 1)))
+        start = _sentenced(start, senkyo.Sentence(final, senkyo.IMPRISONMENT, senkyo.OTHER_CRIME, served=served))
+    s = replace(start, records=(*start.records, (RECORD, OMITTED_AT, first.isoformat()),
+                                (RECORD, OMISSION_KNOWN, known.isoformat())))
+    as_of = draw(st.one_of(_near(known, 3), st.integers(1, 20).map(lambda days: known + timedelta(days=days))))
+    return _asked(s, as_of if as_of != known else known + _DAY)
+
+
+def _supplementary(s: Scenario, town: str) -> Projection:
+    omitted, known = s.record_day(RECORD, OMITTED_AT), s.record_day(RECORD, OMISSION_KNOWN)
+    assert omitted is not None and known is not None
+    registered, basis = senkyo.supplementary_registration(person_of(s), sentence_of(s), omitted, known, _as_of(s))
+    return {"登録": registered, "登録根拠": basis}
+
+
+#: 第26条: a 転入届 of 2024-11-25, left off the 定時登録 of 2025-03-01, learnt on 3月20日: registered (第26条) when
+#: asked on 3月21日, not on 3月19日; with a 拘禁刑 final on 3月5日 and served until 3月10日, not registered (not
+#: 引き続き).
+_OMITTED = Scenario(2024, date(1980, 5, 5), date(2024, 11, 25), previous="131016", as_of=date(2025, 3, 21),
+                    records=((RECORD, OMITTED_AT, "2025-03-01"), (RECORD, OMISSION_KNOWN, "2025-03-20")))
+SUPPLEMENTED = _OMITTED
+NOT_YET_SUPPLEMENTED = replace(_OMITTED, as_of=date(2025, 3, 19))
+_LAPSED = _sentenced(_OMITTED, senkyo.Sentence(date(2025, 3, 5), senkyo.IMPRISONMENT, senkyo.OTHER_CRIME,
+                                                served=date(2025, 3, 10)))
+LAPSED = replace(_LAPSED, records=(*_LAPSED.records, *_OMITTED.records))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.supplementary_registration", "選挙人名簿: a person left off a registration, qualified then and since, "
+         "is registered at once when it is learnt (第26条)", omitted_persons, _supplementary,
+         picked(PART, "登録", "登録根拠"), (SUPPLEMENTED, NOT_YET_SUPPLEMENTED, LAPSED), needs_records=True),
+)})
+
+senkyo_supplementary_registration = check("scenario.senkyo.supplementary_registration")(
+    _rule_check("senkyo.supplementary_registration"))
+
+
+# -- 第30条の8第2項: the two 名簿 after the 委員会's decision of an 異議 about the 在外選挙人名簿 ----------------------
+
+OVERSEAS_DECIDED, OVERSEAS_DECISION, OVERSEAS_SEEKS = "在外異議_決定年月日", "在外異議_決定", "在外異議_求め"
+
+
+def overseas_decision_of(s: Scenario) -> senkyo.ObjectionDecision:
+    record = s.record(RECORD)
+    decided = s.record_day(RECORD, OVERSEAS_DECIDED)
+    assert decided is not None
+    return senkyo.ObjectionDecision(decided, record[OVERSEAS_DECISION] == senkyo.UPHELD, record[OVERSEAS_SEEKS])
+
+
+def _with_overseas_objection(s: Scenario, decision: senkyo.ObjectionDecision) -> Scenario:
+    outcome = senkyo.UPHELD if decision.upheld else senkyo.DISMISSED
+    return replace(s, records=(*s.records, (RECORD, OVERSEAS_DECIDED, decision.decided.isoformat()),
+                               (RECORD, OVERSEAS_DECISION, outcome), (RECORD, OVERSEAS_SEEKS, decision.seeks)))
+
+
+@st.composite
+def overseas_objections_decided(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の8第2項: an 異議 decided (正当 or not) on a day of 2021-2025 (the 5th to the 25th: no 登録月の一日 near
+    it) seeking the 在外 registration of an emigrant not on it, the 在外抹消 of a person on it, the 移転 of a registered
+    person who left 5-100 days before, or the 在外抹消 and the registration in the 選挙人名簿 of a newcomer (the 転入届
+    around three months before) who is on the 在外選挙人名簿 though living here; asked about around the decision (never
+    on its day)."""
+    decided = draw(st.dates(date(2021, 1, 1), date(2025, 12, 31)).filter(lambda day: 5 <= day.day <= 25))
+    seeks = draw(st.sampled_from((senkyo.SEEKS_OVERSEAS, senkyo.SEEKS_OVERSEAS_REMOVAL, senkyo.SEEKS_TRANSFER,
+                                  senkyo.SEEKS_RETURN)))
+    # (An emigrant seeking the 在外 registration left more than four months before: off the 選挙人名簿 by then; one
+    # seeking the 移転 was registered long before leaving. The registrations of 第21条第2項 are other rules'.)
+    if seeks == senkyo.SEEKS_OVERSEAS:
+        s = draw(_emigrant(codes, decided - timedelta(days=800), decided - timedelta(days=130)))
+    elif seeks == senkyo.SEEKS_OVERSEAS_REMOVAL:
+        s = draw(_listed_abroad(codes))
+    elif seeks == senkyo.SEEKS_TRANSFER:
+        s = draw(_emigrant(codes, decided - timedelta(days=100), decided - timedelta(days=5)).filter(
+            lambda s: s.moved_out is not None and age_reached_on(s.birth, senkyo.VOTING_AGE) < s.moved_out
+            - timedelta(days=400)))
+    else:
+        notified = draw(_near(months_later(decided, -3), 10))
+        newcomer = Scenario(notified.year, draw(_birth(1950, 2000)), notified, previous=draw(st.sampled_from(codes)))
+        s = _with_overseas(newcomer, senkyo.Overseas(registered=notified + timedelta(days=5)))
+    s = _with_overseas_objection(s, senkyo.ObjectionDecision(decided, draw(st.booleans()), seeks))
+    return _asked(s, draw(_near(decided, 3).filter(lambda day: day != decided)))
+
+
+def _lists_after_overseas_objection(s: Scenario, town: str) -> Projection:
+    person, as_of, overseas = person_of(s), _as_of(s), overseas_of(s)
+    decision = overseas_decision_of(s)
+    on_overseas = overseas.on_list(as_of) and senkyo.overseas_struck_off(as_of, overseas) is None
+    qualified = senkyo.is_qualified(person, decision.decided)
+    listed, registered = senkyo.lists_after_overseas_objection(on_overseas, senkyo.is_registered(person, as_of),
+                                                               qualified, decision, as_of)
+    return {"在外_登録": listed, "登録": registered}
+
+
+#: 第30条の8第2項: a 転入届 of 2025-01-10 (three months recorded on 4月10日) on the 在外選挙人名簿 since 1月15日, its
+#: 在外抹消 and registration in the 選挙人名簿 decided 正当 on 2025-03-20: off the 在外選挙人名簿 on 3月21日 and not
+#: registered (no 被登録資格 on the 20th); with a 転入届 of 2024-12-10 (three months on 3月10日): registered. A 移転
+#: decided 正当 on 3月20日 of a voter who left on 3月1日: on the 在外選挙人名簿, off the 選挙人名簿.
+_ON_BOTH = Scenario(2025, date(1980, 5, 5), date(2025, 1, 10), previous="131016", as_of=date(2025, 3, 21))
+_RETURN = senkyo.ObjectionDecision(date(2025, 3, 20), True, senkyo.SEEKS_RETURN)
+RETURN_UNQUALIFIED = _with_overseas_objection(
+    _with_overseas(_ON_BOTH, senkyo.Overseas(registered=date(2025, 1, 15))), _RETURN)
+RETURN_QUALIFIED = _with_overseas_objection(
+    _with_overseas(replace(_ON_BOTH, moved_in=date(2024, 12, 10)), senkyo.Overseas(registered=date(2024, 12, 15))),
+    _RETURN)
+OVERSEAS_OBJECTION_TRANSFER = _with_overseas_objection(
+    replace(_EMIGRANT, planned_out=date(2025, 3, 1), as_of=date(2025, 3, 21)),
+    senkyo.ObjectionDecision(date(2025, 3, 20), True, senkyo.SEEKS_TRANSFER))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.overseas_objection_upheld", "在外選挙人名簿: an 異議 decided 正当 registers, strikes off, moves, or "
+         "strikes off and registers in the 選挙人名簿 only a person qualified for it, at once (第30条の8第2項)",
+         overseas_objections_decided, _lists_after_overseas_objection, picked(PART, "在外_登録", "登録"),
+         (RETURN_UNQUALIFIED, RETURN_QUALIFIED, OVERSEAS_OBJECTION_TRANSFER), needs_records=True),
+)})
+
+senkyo_overseas_objection_upheld = check("scenario.senkyo.overseas_objection_upheld")(
+    _rule_check("senkyo.overseas_objection_upheld"))

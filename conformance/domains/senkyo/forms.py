@@ -22,6 +22,9 @@ linkage API (``POST /residents/{宛名番号}/corrections`` with ``{"項目": "�
 of the registration, before the day asked about); the 抄本 of the day asked about must print the corrected 氏名
 and not the old one (the 選挙管理委員会 「直ちに」 corrects the 名簿's 記載 it knows to have changed or to be wrong; the
 名簿 of 第19条第3項 is the system's record).
+
+第30条の10第2項 (``senkyo_form.zaigai_shohon_corrected``): the same of a person on the 在外選挙人名簿 (the 除票's 氏名
+corrected, the 異動日 the day of the 在外 registration): its 抄本 prints the corrected 氏名.
 """
 
 from __future__ import annotations
@@ -154,6 +157,27 @@ def _shown_zaigai_items(document: Mapping[str, Any], loaded: Loaded) -> Projecti
     return shown if "問題" in shown else {"最終住所" if key == "住所" else key: value for key, value in shown.items()}
 
 
+def _overseas_registered_on(s: Scenario) -> date:
+    registered = ss.overseas_of(s).registered
+    assert registered is not None
+    return registered
+
+
+def correct_overseas_name(client: HttpClient, scenario: Scenario, loaded: Loaded) -> None:
+    """Correct the 氏名 of the person on the 在外選挙人名簿 in the 住民記録 (the 除票's, through the linkage API's
+    correction) on the day of the 在外 registration."""
+    path = CORRECTION_PATH.format(atena=loaded.atena)
+    body = {"項目": "氏名", "値": CORRECTED_NAME, "異動日": _overseas_registered_on(scenario).isoformat()}
+    response = client.request("post", path, json=body)
+    if response.status not in (200, 201):
+        raise TargetError(f"correcting the scenario's 氏名: POST {path} answered {response.status}")
+
+
+def corrected_overseas_electors(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """Persons on the 在外選挙人名簿 registered before the day asked about (the 氏名 corrected on that day)."""
+    return overseas_electors(codes).filter(lambda s: _overseas_registered_on(s) < ss._as_of(s))
+
+
 #: 第30条の3第1項: left for abroad on 2022-06-05, on the 在外選挙人名簿 from 2023-01-20: the 抄本 of 2025-07-20.
 ZAIGAI = replace(ss._LISTED, as_of=date(2025, 7, 20))
 
@@ -173,6 +197,10 @@ FORM_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("senkyo_form.zaigai_shohon_items", "在外選挙人名簿抄本: the 氏名, 最終住所 (the 住所 before the move abroad), "
          "性別 and 生年月日 printed (第30条の3第1項)", overseas_electors, _zaigai_items, _shown_zaigai_items, (ZAIGAI,),
          ask=_ask_zaigai, asked=f"POST {ZAIGAI_FORM_PATH}", form=ZAIGAI_FORM_ID, needs_records=True),
+    Rule("senkyo_form.zaigai_shohon_corrected", "在外選挙人名簿抄本: the 氏名 of a person on it corrected in the "
+         "住民記録 is printed corrected (第30条の10第2項)", corrected_overseas_electors, _corrected, _shown_name,
+         (ZAIGAI,), prepare=correct_overseas_name, ask=_ask_zaigai, asked=f"POST {ZAIGAI_FORM_PATH}",
+         form=ZAIGAI_FORM_ID, needs_records=True),
 )}
 
 
@@ -185,3 +213,5 @@ senkyo_form_shohon_corrected = check("scenario.senkyo_form.shohon_corrected")(
     _rule_check("senkyo_form.shohon_corrected"))
 senkyo_form_zaigai_shohon_items = check("scenario.senkyo_form.zaigai_shohon_items")(
     _rule_check("senkyo_form.zaigai_shohon_items"))
+senkyo_form_zaigai_shohon_corrected = check("scenario.senkyo_form.zaigai_shohon_corrected")(
+    _rule_check("senkyo_form.zaigai_shohon_corrected"))

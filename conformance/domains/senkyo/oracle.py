@@ -527,3 +527,271 @@ def overseas_confirmation_open(day: date, election: Election) -> bool:
     of 第30条の8第1項."""
     return overseas_inspection_open(day, election) or any(
         start <= day <= end for start, end in overseas_objection_days_of_election(election))
+
+
+# -- 第9条第4項・第5項, 第21条第3項・第4項: a 廃置分合 or 境界変更 does not interrupt the periods --------------------
+
+#: What the 選挙人名簿 record names the change of the area the person's address belongs to.
+MERGER, BOUNDARY_CHANGE = "廃置分合", "境界変更"
+
+
+@dataclass(frozen=True)
+class AreaChange:
+    """The day the area of the person's address became the town's (``day``): by a 廃置分合 that extinguished the
+    municipality it belonged to (``kind`` 廃置分合), perhaps after that municipality had itself taken in, by an
+    earlier 廃置分合 on ``earlier``, the extinguished one where the person's 住民票 was made; or by a 境界変更."""
+
+    kind: str
+    day: date
+    earlier: date | None = None
+
+
+def local_suffrage_across(person: Person, day: date, change: AreaChange) -> bool:
+    """第9条第2項 read with 第4項 and 第5項: the 市町村 of the three months includes the municipality a 廃置分合
+    extinguished (and one it had taken in by an earlier 廃置分合: 第4項's parenthesis), and neither a 廃置分合 nor a
+    境界変更 interrupts them. So the three months count from the day the address was taken there, as
+    :func:`local_suffrage` counts them; the day of the change plays no part (``change`` is named to say so)."""
+    del change
+    return local_suffrage(person, day)
+
+
+def qualified_across(person: Person, day: date, change: AreaChange) -> bool:
+    """第21条第1項 read with 第3項 and 第4項: the 登録市町村等 includes the 消滅市町村 (and one it had taken in:
+    第3項's parenthesis), and the period recorded in the 住民基本台帳 is not interrupted by a 廃置分合 or 境界変更:
+    the three months count from the day the 住民票 was made there (the 転入届's day), as
+    :func:`qualified_as_resident`; the day of the change plays no part."""
+    del change
+    return qualified_as_resident(person, day)
+
+
+# -- 第28条の2第1項・第2項・第9項, 第28条の3第1項・第2項: who may inspect the 抄本 on an 申出 --------------------------
+
+#: 閲覧_活動: the 活動 of 第28条の2第1項's table (上欄) and 第28条の3第1項's 調査研究.
+CONFIRMATION, POLITICAL_ACTIVITY, RESEARCH = "登録確認", "政治活動", "調査研究"
+#: 閲覧_申出者区分: the 申出者 of the table's 中欄 and of 第28条の3第1項各号.
+ELECTOR, CANDIDATE, POLITICAL_GROUP = "選挙人", "公職の候補者等", "政治団体"
+STATE_ORGAN, CORPORATION, INDIVIDUAL = "国等の機関", "法人", "個人"
+#: 閲覧_閲覧者区分: what the person asked about is to the 申出者.
+APPLICANT_SELF = "申出者本人"
+DESIGNEE = "申出者が指定する者"
+MEMBER_DESIGNATED = "役職員又は構成員で申出者が指定するもの"
+UNDESIGNATED = "申出者が指定していない者（役職員又は構成員を含む。）"
+JOINT_MEMBER_DESIGNATED = "共同して申出をした他の法人の役職員又は構成員で申出者が指定するもの"
+APPROVED_HANDLER = "承認法人閲覧事項取扱者"
+STAFF_DESIGNATED = "職員で申出者が指定するもの"
+#: The items an 申出 states (第28条の2第2項各号, 第28条の3第2項各号), as the 選挙人名簿 record names them.
+STATES_APPLICANT, STATES_PURPOSE, STATES_INSPECTOR = "閲覧_申出者氏名住所", "閲覧_利用目的", "閲覧_閲覧者氏名住所"
+STATES_MANAGEMENT, STATES_HANDLERS, STATES_RESULTS = "閲覧_管理方法", "閲覧_取扱者範囲", "閲覧_成果の取扱い"
+#: The items of a 政治団体's 申出 of 第28条の2第7項 to let a 法人 handle the 閲覧事項 (第1号〜第4号).
+CORPORATION_NAME, CORPORATION_REASON = "閲覧_法人_名称等", "閲覧_法人_事由"
+CORPORATION_HANDLERS, CORPORATION_MANAGEMENT = "閲覧_法人_取扱者範囲", "閲覧_法人_管理方法"
+CORPORATION_ITEMS = (CORPORATION_NAME, CORPORATION_REASON, CORPORATION_HANDLERS, CORPORATION_MANAGEMENT)
+
+
+@dataclass(frozen=True)
+class Application:
+    """An 申出 of 閲覧 of the 抄本 and the person asked about as its 閲覧者: ``activity`` (閲覧_活動), ``applicant``
+    (閲覧_申出者区分), ``inspector`` (閲覧_閲覧者区分), ``approved`` (第28条の2第8項's 承認 of a 法人 given to the
+    政治団体), ``stated`` the items of 第2項 the 申出 states."""
+
+    activity: str
+    applicant: str
+    inspector: str
+    approved: bool
+    stated: frozenset[str]
+
+
+def inspector_in_political_table(application: Application) -> bool:
+    """第28条の2第1項's table: 登録確認, 選挙人, 「申出をした選挙人」; 政治活動, 公職の候補者等,
+    「申出をした公職の候補者等又は当該公職の候補者等が指定する者」; 政治活動, 政治団体,
+    「役職員又は構成員で、当該政党その他の政治団体が指定するもの」 (第9項:
+    「構成員（第十項に規定する承認法人閲覧事項取扱者を含む。）」 for a 政治団体 with 第8項's 承認). Any other
+    申出者 of these 活動 (a 選挙人 for 政治活動) is none of the table's."""
+    who = (application.activity, application.applicant)
+    if who == (CONFIRMATION, ELECTOR):
+        return application.inspector == APPLICANT_SELF
+    if who == (POLITICAL_ACTIVITY, CANDIDATE):
+        return application.inspector in (APPLICANT_SELF, DESIGNEE)
+    if who == (POLITICAL_ACTIVITY, POLITICAL_GROUP):
+        return application.inspector == MEMBER_DESIGNATED or (application.inspector == APPROVED_HANDLER
+                                                              and application.approved)
+    return False
+
+
+def inspector_in_research_items(application: Application) -> bool:
+    """第28条の3第1項各号: 第1号 国等の機関, 「職員で、当該国等の機関が指定するもの」; 第2号 法人,
+    「役職員又は構成員（他の法人と共同して申出をする場合にあつては、当該他の法人の役職員又は構成員を含む。）で、
+    当該法人が指定するもの」; 第3号 個人, 「申出をした個人又はその指定する者」."""
+    if application.applicant == STATE_ORGAN:
+        return application.inspector == STAFF_DESIGNATED
+    if application.applicant == CORPORATION:
+        return application.inspector in (MEMBER_DESIGNATED, JOINT_MEMBER_DESIGNATED)
+    if application.applicant == INDIVIDUAL:
+        return application.inspector in (APPLICANT_SELF, DESIGNEE)
+    return False
+
+
+def required_items(application: Application) -> frozenset[str]:
+    """The items the 申出 must state. 第28条の2第2項: 第1号 申出者の氏名及び住所, 第2号 利用の目的, 第3号
+    閲覧者の氏名及び住所, 第4号ロ (政治団体) 管理の方法 and the 範囲 of those who handle the 閲覧事項; 第4号イ
+    (選挙人, 公職の候補者等: 管理の方法) is not required here (ours: the ただし書 lets a 総務省令 case leave it
+    out, and the 省令 is not among the sources). 第28条の3第2項: 第1号〜第3号 as these, 第4号 the 成果の取扱い,
+    第5号イ (法人) 管理の方法 and the 範囲, ロ (個人) 管理の方法. 第5号 and 第6号 of each (総務省令で定める事項) are
+    not judged."""
+    items = {STATES_APPLICANT, STATES_PURPOSE, STATES_INSPECTOR}
+    if application.activity == RESEARCH:
+        items.add(STATES_RESULTS)
+        if application.applicant == CORPORATION:
+            items |= {STATES_MANAGEMENT, STATES_HANDLERS}
+        elif application.applicant == INDIVIDUAL:
+            items.add(STATES_MANAGEMENT)
+    elif application.applicant == POLITICAL_GROUP:
+        items |= {STATES_MANAGEMENT, STATES_HANDLERS}
+    if application.inspector == APPROVED_HANDLER:
+        # 第8項's 承認 is of 「前項の規定による申出」, one stating 第7項第1号〜第4号 (第5号, 総務省令で定める事項, not
+        # judged): ours, a 承認法人閲覧事項取扱者 of an 申出 without them is none of 第9項's.
+        items |= set(CORPORATION_ITEMS)
+    return frozenset(items)
+
+
+def may_inspect(application: Application) -> bool:
+    """Whether the person may inspect the 抄本 on the 申出 (outside 第28条の2第1項's window, no election held): the
+    person is one the table or 第28条の3第1項各号 names for its 申出者, and the 申出 states every item 第2項
+    requires (ours: an 申出 that does not is not 「前項の申出」, and 第28条の4第8項 forbids any other 閲覧; the
+    委員会's refusal of 第3項 is its decision, not recorded here)."""
+    named = (inspector_in_research_items(application) if application.activity == RESEARCH
+             else inspector_in_political_table(application))
+    return named and required_items(application) <= application.stated
+
+
+# -- 第24条第2項: the 委員会's decision of an 異議 upheld ----------------------------------------------------------
+
+#: 異議_決定 and 異議_求め as the 選挙人名簿 record names them.
+UPHELD, DISMISSED = "正当", "正当でない"
+SEEKS_REGISTRATION, SEEKS_REMOVAL = "登録", "抹消"
+
+
+@dataclass(frozen=True)
+class ObjectionDecision:
+    """The 委員会's decision (``decided`` its day, ``upheld`` 正当 or not) of an 異議 of 第24条第1項 about the person,
+    seeking the person's registration or removal (``seeks``)."""
+
+    decided: date
+    upheld: bool
+    seeks: str
+
+
+def registered_after_objection(registered: bool, decision: ObjectionDecision, day: date) -> bool:
+    """第24条第2項: an 異議 decided 正当 registers the person (or removes the person) 「直ちに」, so from the day of the
+    decision on (ours: the rule asks before the day and after it, never on it, where 直ちに could be read either
+    way); one decided 正当でない changes nothing of the 名簿. ``registered``: whether the person is on the 名簿 on
+    ``day`` by the registrations and 抹消 of 第22条 and 第28条."""
+    if not decision.upheld or day < decision.decided:
+        return registered
+    return decision.seeks == SEEKS_REGISTRATION
+
+
+# -- 第30条の5第5項: the 外務大臣's opinion asked about an applicant for the 移転 --------------------------------------
+
+
+def foreign_minister_asked(person: Person, day: date, overseas: Overseas) -> bool:
+    """第30条の5第5項: on an 申請 of 第4項 (the 移転, with the 国外転出届) the 委員会 asks the 外務大臣 about the
+    applicant's address abroad, 「当該市町村の選挙人名簿から抹消された者を除く」: so for an applicant by ``day`` who is
+    not struck off the 名簿 by then (第28条第1項: four months after the move-out, or the 移転 itself, 第3号)."""
+    applied = overseas.transfer_applied
+    return applied is not None and applied <= day and struck_off_with_transfer(person, day, overseas) is None
+
+
+# -- 第11条第3項: the 市町村長's notice of a 事由 of 第11条第1項 to the municipality of the address --------------------
+
+#: The 事由 of 第11条第3項 as the answer names them: 「生じたこと」, 「なくなつたこと」.
+ARISEN, CEASED = "生じた", "なくなつた"
+
+
+def disqualification_changes(sentence: Sentence, day: date) -> list[tuple[date, str]]:
+    """The days up to ``day`` on which 第11条第1項 begins (生じた) or stops (なくなつた) to bar the 選挙権 by the
+    sentence (:func:`disqualified`), in order."""
+    changes: list[tuple[date, str]] = []
+    barred = False
+    current = sentence.final
+    while current <= day:
+        now = disqualified(sentence, current)
+        if now != barred:
+            changes.append((current, ARISEN if now else CEASED))
+            barred = now
+        current += timedelta(days=1)
+    return changes
+
+
+def disqualification_notices(sentence: Sentence | None, domicile_here: bool, ceased: date | None, day: date,
+                             moved_to: str | None) -> list[tuple[str, str, date]]:
+    """第11条第3項: of a person whose 本籍 is in the town (``domicile_here``) and whose address is in another
+    municipality (``moved_to``, from the day after the address here ceased on ``ceased``), each 事由 of 第11条第1項
+    that arises or ceases while the address is there is notified to that municipality's 選挙管理委員会: (通知先, 事由,
+    the day of the 事由), up to ``day``. One that arose while the person lived here is none of them (the town's own
+    名簿 took it: 第27条第1項), but its ceasing after the move is (ours: the day the address ceased counts as here,
+    as :meth:`Person.resident_on` reads it; 「遅滞なく」 is not judged, only which notices are owed)."""
+    if sentence is None or not domicile_here or ceased is None or moved_to is None:
+        return []
+    return [(moved_to, change, changed) for changed, change in disqualification_changes(sentence, day)
+            if changed > ceased]
+
+
+# -- 第28条第1項第4号, 第30条の11第1項第3号: struck off when the registration should not have been made ---------------
+
+#: 第28条第1項第4号 and 第30条の11第1項第3号 as the answer names them.
+STRUCK_OFF_WRONGLY_REGISTERED = "登録されるべきでなかつた"
+
+
+def wrongly_registered_struck_off(registered: date | None, known: date, day: date) -> bool:
+    """第28条第1項第4号 (and 第30条の11第1項第3号 of the 在外選挙人名簿): a person on the 名簿 (registered on
+    ``registered``, by ``known``) of whom the 委員会 learns on ``known`` that the registration should not have been made
+    is struck off 「直ちに」: from that day on, and not registered again by a later 定時登録 on the same facts (ours:
+    the rules ask before the day and after it, never on it)."""
+    return registered is not None and registered <= known <= day
+
+
+# -- 第26条: 補正登録 -----------------------------------------------------------------------------------------------
+
+#: 登録根拠 of a 補正登録.
+BY_CORRECTION = "第26条"
+
+
+def supplementary_registration(person: Person, sentence: Sentence | None, omitted: date, known: date,
+                               day: date) -> tuple[bool, str | None]:
+    """第26条: a person left off the registration of ``omitted`` (a 登録月の一日, 第22条第1項) who had the 被登録資格
+    then 「かつ、引き続きその資格を有する者」 is registered 「直ちに」 once the 委員会 learns of it on ``known``: (登録,
+    登録根拠) on ``day`` (before the next 登録月). One whose 被登録資格 lapsed in between (a 拘禁刑 of 第11条第1項,
+    served again before ``known``) is not (ours: 引き続き is every day from ``omitted`` to ``known``); nor is anyone
+    before ``known`` (left off). The rules never ask on ``known`` itself (直ちに)."""
+    if day < known:
+        return False, None
+    days = (omitted + timedelta(days=offset) for offset in range((known - omitted).days + 1))
+    continuous = all(is_qualified(person, each) and not disqualified(sentence, each) for each in days)
+    return (True, BY_CORRECTION) if continuous else (False, None)
+
+
+# -- 第30条の8第2項: the 委員会's decision of an 異議 about the 在外選挙人名簿 upheld --------------------------------
+
+#: 在外異議_求め as the 選挙人名簿 record names what the 異議 sought.
+SEEKS_OVERSEAS, SEEKS_OVERSEAS_REMOVAL = "在外登録", "在外抹消"
+SEEKS_TRANSFER, SEEKS_RETURN = "移転", "在外抹消と名簿登録"
+
+
+def lists_after_overseas_objection(on_overseas: bool, registered: bool, qualified: bool,
+                                   decision: ObjectionDecision, day: date) -> tuple[bool, bool]:
+    """第30条の8第2項: an 異議 decided 正当 「直ちに」 (from the day of the decision; the rules never ask on it)
+    registers the person in the 在外選挙人名簿 (在外登録), strikes the person off it (在外抹消), makes the 移転 (off the
+    選挙人名簿, on the 在外選挙人名簿) or strikes the person off it and registers the person in the 選挙人名簿
+    「当該市町村の選挙人名簿に登録される資格を有する場合に限る」 (``qualified``: the 被登録資格 on the decision's day).
+    (在外選挙人名簿, 選挙人名簿) on ``day``: as they were (``on_overseas``, ``registered``) before the decision or when
+    it is 正当でない."""
+    if not decision.upheld or day < decision.decided:
+        return on_overseas, registered
+    if decision.seeks == SEEKS_OVERSEAS:
+        return True, registered
+    if decision.seeks == SEEKS_OVERSEAS_REMOVAL:
+        return False, registered
+    if decision.seeks == SEEKS_TRANSFER:
+        return True, False
+    return False, qualified

@@ -172,3 +172,26 @@ def test_an_overseas_print_without_the_last_address_gives_the_finding_at_the_for
     assert finding.location == "POST /forms/senkyo_zaigai_shohon"
     assert json.loads(finding.actual)["最終住所"] is None
     assert json.loads(finding.expected)["最終住所"] == sf.ADDRESS
+
+
+def test_an_uncorrected_overseas_print_gives_the_finding_at_the_form() -> None:
+    # 第30条の10第2項: the 除票's 氏名 corrected on the day of the 在外 registration; the 抄本 prints the corrected one.
+    assert sf.FORM_RULES["senkyo_form.zaigai_shohon_corrected"].prepare is sf.correct_overseas_name
+    assert bound_requirements(BINDINGS)["scenario.senkyo_form.zaigai_shohon_corrected"] == {
+        "senkyo-2025.12-1.30.10.2.0-R001"}
+    requirement = cast(Requirement, SimpleNamespace(id="senkyo-2025.12-1.30.10.2.0-R001"))
+    for defects, found in ((frozenset(), 0), (frozenset({"senkyo_shohon_zaigai_not_corrected"}), 1)):
+        with start_reference(defects=defects) as running:
+            client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+            target = Target(catalog=jumin_edition(), http=client,
+                            data=TestData(({"住所_市区町村コード": TOWN_CODE},)), append_path=APPEND_PATH,
+                            records_path=RECORDS_PATH, forms=FormsTarget(statute=("senkyo_zaigai_shohon",)),
+                            max_examples=2)
+            findings = list(sf.senkyo_form_zaigai_shohon_corrected(
+                CheckContext(requirement=requirement, target=target)))
+        assert len(findings) == found
+    (finding,) = findings
+    assert finding.code == "scenario.senkyo_form.zaigai_shohon_corrected.mismatch"
+    assert finding.location == "POST /forms/senkyo_zaigai_shohon"
+    assert json.loads(finding.expected) == {"氏名": "見本\u3000華子"}
+    assert json.loads(finding.actual) == {"氏名": "見本\u3000花子"}

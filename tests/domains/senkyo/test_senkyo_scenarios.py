@@ -6,6 +6,9 @@ tests/test_reference_run.py shows it through the CLI)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -49,7 +52,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 34
+    assert len(names) == 64
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -131,6 +134,203 @@ def test_the_worked_examples() -> None:
         ss.OVERSEAS_INSPECTION_OPEN)] == [True, True, False, True]
 
 
+
+
+def test_a_merger_or_boundary_change_does_not_restart_the_three_months() -> None:
+    # 第9条第4項・第5項, 第21条第3項・第4項: moved 2024-12-01 into 旧B村 (taken into 旧A町 on 12月20日, into the town on
+    # 2025-01-01), or into an area a 境界変更 gives the town on 2月1日: three months complete on 3月1日, not on 2月28日.
+    assert ss._local_across(ss.MERGED, TOWN_CODE) == {"選挙権_地方": True}
+    assert ss._qualified_across(ss.MERGED, TOWN_CODE) == {"被登録資格": True}
+    assert ss._local_across(ss.BOUNDARY_CHANGED, TOWN_CODE) == {"選挙権_地方": True}
+    assert ss._qualified_across(ss.BOUNDARY_CHANGED, TOWN_CODE) == {"被登録資格": True}
+    assert ss._local_across(ss.MERGED_NOT_YET, TOWN_CODE) == {"選挙権_地方": False}
+    assert ss._qualified_across(ss.MERGED_NOT_YET, TOWN_CODE) == {"被登録資格": False}
+    assert ss.area_change_of(ss.MERGED) == senkyo.AreaChange(senkyo.MERGER, date(2025, 1, 1), date(2024, 12, 20))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(ss.merged_local(CODES), ss.boundary_registration(CODES)))
+def test_the_area_change_falls_after_the_notification_and_by_the_day_asked(scenario: Scenario) -> None:
+    change = ss.area_change_of(scenario)
+    assert scenario.as_of is not None and scenario.notified is not None
+    assert scenario.notified < change.day <= scenario.as_of
+    assert change.earlier is None or scenario.notified < change.earlier < change.day
+
+
+AREA_CHANGE_RULES = ("senkyo.merger_local_suffrage", "senkyo.boundary_local_suffrage", "senkyo.merger_qualification",
+                     "senkyo.boundary_qualification")
+
+
+@pytest.mark.parametrize("rule", AREA_CHANGE_RULES)
+def test_a_restart_on_the_area_change_gives_each_rule_its_finding_at_the_query(rule: str) -> None:
+    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding, *_) = rule_findings(frozenset({"senkyo_period_restarts_on_area_change"}), SENKYO_RULES, BINDINGS,
+                                  [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    field = "選挙権_地方" if "local" in rule else "被登録資格"
+    assert (finding.expected, finding.actual) == (f'{{"{field}": true}}', f'{{"{field}": false}}')
+
+
+def test_who_may_inspect_on_an_application() -> None:
+    # 第28条の2第1項's table: a 政治団体's designee who is no 構成員 is not admitted, a 公職の候補者等's is; 第9項:
+    # a 承認法人閲覧事項取扱者 with the 承認 only; 第28条の3第1項各号: 国等 its designated 職員 only, a 法人 also the
+    # other 法人's designated 役職員 when applying jointly, an 個人 the person designated.
+    may = ss._may_inspect
+    assert [may(s, TOWN_CODE)["抄本閲覧_閲覧者可否"] for s in (
+        ss.GROUP_DESIGNEE, ss.CANDIDATE_DESIGNEE, ss.APPROVED, ss.NOT_APPROVED, ss.STATE_DESIGNEE, ss.STATE_STAFF,
+        ss.JOINT_MEMBER, ss.INDIVIDUAL_DESIGNEE)] == [False, True, True, False, False, True, True, True]
+    elector = ss._application(senkyo.CONFIRMATION, senkyo.ELECTOR, senkyo.APPLICANT_SELF)
+    for_politics = ss._application(senkyo.POLITICAL_ACTIVITY, senkyo.ELECTOR, senkyo.APPLICANT_SELF)
+    assert may(elector, TOWN_CODE) == {"抄本閲覧_閲覧者可否": True}
+    assert may(for_politics, TOWN_CODE) == {"抄本閲覧_閲覧者可否": False}
+
+
+def test_an_application_lacking_an_item_lets_nobody_inspect() -> None:
+    # 第28条の2第2項第1号〜第3号, 第4号ロ; 第28条の3第2項第1号〜第5号: each lacking item; an 個人 need not state
+    # the 範囲 (第5号イ is a 法人's), and a 選挙人 or 公職の候補者等 need not state the 管理の方法 here (第4号イ, the
+    # ただし書: ours).
+    lacking = [*ss.POLITICAL_LACKING.values(), ss.GROUP_WITHOUT_HANDLERS, *ss.RESEARCH_LACKING.values(),
+               ss.CORPORATION_WITHOUT_HANDLERS]
+    assert {ss._may_inspect(s, TOWN_CODE)["抄本閲覧_閲覧者可否"] for s in lacking} == {False}
+    assert ss._may_inspect(ss.INDIVIDUAL_WITHOUT_HANDLERS, TOWN_CODE) == {"抄本閲覧_閲覧者可否": True}
+    # 第28条の2第7項第1号〜第4号: the 承認 of an 申出 lacking one of them admits no 承認法人閲覧事項取扱者.
+    assert {ss._may_inspect(s, TOWN_CODE)["抄本閲覧_閲覧者可否"] for s in ss.APPROVED_LACKING.values()} == {False}
+    candidate = ss._application(senkyo.POLITICAL_ACTIVITY, senkyo.CANDIDATE, senkyo.APPLICANT_SELF,
+                                lacking=(senkyo.STATES_MANAGEMENT, senkyo.STATES_RESULTS))
+    assert ss._may_inspect(candidate, TOWN_CODE) == {"抄本閲覧_閲覧者可否": True}
+    assert ss.application_of(ss.APPROVED) == senkyo.Application(
+        senkyo.POLITICAL_ACTIVITY, senkyo.POLITICAL_GROUP, senkyo.APPROVED_HANDLER, True, frozenset(ss.ALL_STATED))
+
+
+def test_an_objection_upheld_registers_or_removes_at_once() -> None:
+    # 第24条第2項: 正当 on 3月5日: registered (or removed) from then; 正当でない: the 名簿 as it was.
+    registered = ss._registered_after_objection
+    assert [registered(s, TOWN_CODE)["登録"] for s in (
+        ss.OBJECTION_UPHELD, ss.OBJECTION_NOT_YET, ss.OBJECTION_DISMISSED, ss.REMOVAL_UPHELD)] == [
+        True, False, False, False]
+    assert ss._registered(replace(ss.REMOVAL_UPHELD, records=()), TOWN_CODE) == {"登録": True}
+
+
+def test_a_voter_registered_years_ago_keeps_that_registration_through_an_election() -> None:
+    # 第19条第1項: registered as of 1998-06-01, still so in the election of 2025 (基準日 2月27日).
+    kept = {"登録基準日": "1998-06-01", "登録根拠": "第22条第1項"}
+    assert ss._registered_in_election(ss.PERMANENT, TOWN_CODE) == kept
+    (finding, *_) = rule_findings(frozenset({"senkyo_list_remade_per_election"}), SENKYO_RULES, BINDINGS,
+                                  ["senkyo.permanent_list"])["senkyo.permanent_list"]
+    assert finding.code == "scenario.senkyo.permanent_list.mismatch"
+    assert finding.actual == '{"登録根拠": "第22条第3項"}'
+    assert ss._basis_kept(ss.PERMANENT, TOWN_CODE) == {"登録根拠": "第22条第1項"}
+
+
+def test_the_foreign_minister_is_asked_about_applicants_not_struck_off() -> None:
+    # 第30条の5第5項: applied 2024-10-01, left 10月5日: asked about on 2025-02-05, not from 2月6日 (struck off) nor
+    # after the 移転 of 2024-11-20 (struck off by 第28条第1項第3号).
+    asked = ss._minister_asked
+    assert [asked(s, TOWN_CODE)["在外_外務大臣意見照会"] for s in (
+        ss.NOT_MOVED_ABROAD, ss.STRUCK_OFF_ABROAD, ss.TRANSFERRED, ss.TRANSFER_APPLIED)] == [True, False, False, True]
+    (finding, *_) = rule_findings(frozenset({"senkyo_minister_asked_after_struck_off"}), SENKYO_RULES, BINDINGS,
+                                  ["senkyo.foreign_minister_asked"])["senkyo.foreign_minister_asked"]
+    assert finding.code == "scenario.senkyo.foreign_minister_asked.mismatch"
+    assert (finding.expected, finding.actual) == ('{"在外_外務大臣意見照会": false}', '{"在外_外務大臣意見照会": true}')
+
+
+def test_the_notices_of_a_disqualification_to_the_municipality_of_the_address() -> None:
+    # 第11条第3項: moved to 千代田区 on 2024-03-10, 拘禁刑 final 5月10日, served until 2025-02-10: 生じた and
+    # なくなつた; 本籍 elsewhere: none; final before the move: only なくなつた.
+    both = [{"通知先": "131016", "事由": "生じた", "年月日": "2024-05-10"},
+            {"通知先": "131016", "事由": "なくなつた", "年月日": "2025-02-10"}]
+    assert ss._notices(ss.NOTIFIED_BOTH, TOWN_CODE) == {"選挙権喪失通知": both}
+    assert ss._notices(ss.DOMICILE_AWAY, TOWN_CODE) == {"選挙権喪失通知": []}
+    assert ss._notices(ss.NOTIFIED_CEASING, TOWN_CODE) == {"選挙権喪失通知": both[1:]}
+    (finding, *_) = rule_findings(frozenset({"senkyo_notice_only_when_arisen"}), SENKYO_RULES, BINDINGS,
+                                  ["senkyo.disqualification_notice"])["senkyo.disqualification_notice"]
+    assert finding.code == "scenario.senkyo.disqualification_notice.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+
+
+def test_a_registration_not_to_have_been_made_is_struck_off_at_once_and_stays_so() -> None:
+    # 第28条第1項第4号: learnt on 2025-03-05: off the 名簿 on 3月6日 and after the 定時登録 of 6月1日, on it on 3月4日;
+    # 第30条の11第1項第3号: the same of the 在外選挙人名簿.
+    gone = {"登録": False, "抹消事由": "登録されるべきでなかつた"}
+    assert ss._wrongly_registered(ss.WRONGLY_REGISTERED, TOWN_CODE) == gone
+    assert ss._wrongly_registered(ss.WRONGLY_REGISTERED_LATER, TOWN_CODE) == gone
+    assert ss._wrongly_registered(ss.NOT_YET_KNOWN, TOWN_CODE) == {"登録": True, "抹消事由": None}
+    assert ss._overseas_wrongly_registered(ss.OVERSEAS_WRONGLY_REGISTERED, TOWN_CODE) == {
+        "在外_抹消事由": "登録されるべきでなかつた"}
+    for rule, name in (("senkyo.struck_off_wrongly_registered", "senkyo_wrong_registration_kept"),
+                       ("senkyo.overseas_struck_off_wrongly_registered", "senkyo_overseas_wrong_registration_kept")):
+        (finding, *_) = rule_findings(frozenset({name}), SENKYO_RULES, BINDINGS, [rule])[rule]
+        assert finding.code == f"scenario.{rule}.mismatch"
+
+
+def test_a_person_left_off_is_registered_when_learnt_if_qualified_since() -> None:
+    # 第26条: left off the 定時登録 of 2025-03-01, learnt on 3月20日: registered on 3月21日 (第26条), not on 3月19日; a
+    # 拘禁刑 from 3月5日 to 3月10日 in between: not 引き続き, not registered.
+    assert ss._supplementary(ss.SUPPLEMENTED, TOWN_CODE) == {"登録": True, "登録根拠": "第26条"}
+    assert ss._supplementary(ss.NOT_YET_SUPPLEMENTED, TOWN_CODE) == {"登録": False, "登録根拠": None}
+    assert ss._supplementary(ss.LAPSED, TOWN_CODE) == {"登録": False, "登録根拠": None}
+    (finding, *_) = rule_findings(frozenset({"senkyo_supplementary_without_continuity"}), SENKYO_RULES, BINDINGS,
+                                  ["senkyo.supplementary_registration"])["senkyo.supplementary_registration"]
+    assert finding.code == "scenario.senkyo.supplementary_registration.mismatch"
+    assert finding.actual == '{"登録": true, "登録根拠": "第26条"}'
+
+
+def test_an_overseas_objection_upheld_registers_in_the_register_only_the_qualified() -> None:
+    # 第30条の8第2項: 在外抹消 and the 選挙人名簿 on 2025-03-20: a 転入届 of 1月10日 (no 被登録資格) is not registered,
+    # one of 2024-12-10 is; a 移転 puts the voter on the 在外選挙人名簿 and off the 選挙人名簿.
+    lists = ss._lists_after_overseas_objection
+    assert lists(ss.RETURN_UNQUALIFIED, TOWN_CODE) == {"在外_登録": False, "登録": False}
+    assert lists(ss.RETURN_QUALIFIED, TOWN_CODE) == {"在外_登録": False, "登録": True}
+    assert lists(ss.OVERSEAS_OBJECTION_TRANSFER, TOWN_CODE) == {"在外_登録": True, "登録": False}
+    rule = "senkyo.overseas_objection_upheld"
+    (finding, *_) = rule_findings(frozenset({"senkyo_overseas_objection_registers_unqualified"}), SENKYO_RULES,
+                                  BINDINGS, [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.actual == '{"在外_登録": false, "登録": true}'
+
+
+@settings(max_examples=30, deadline=None)
+@given(ss.overseas_objections_decided(CODES))
+def test_the_overseas_objections_are_asked_about_near_but_never_on_the_decision_day(scenario: Scenario) -> None:
+    decided = ss.overseas_decision_of(scenario).decided
+    assert scenario.as_of is not None and scenario.as_of != decided and abs((scenario.as_of - decided).days) <= 3
+    assert 5 <= decided.day <= 25
+
+
+def test_an_ignored_decision_gives_the_objection_rule_its_finding_at_the_query() -> None:
+    rule = "senkyo.objection_upheld"
+    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding, *_) = rule_findings(frozenset({"senkyo_objection_decision_ignored"}), SENKYO_RULES, BINDINGS,
+                                  [rule])[rule]
+    assert finding.code == "scenario.senkyo.objection_upheld.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert {finding.expected, finding.actual} == {'{"登録": true}', '{"登録": false}'}
+
+
+@settings(max_examples=30, deadline=None)
+@given(ss.objections_decided(CODES))
+def test_the_objections_are_asked_about_near_but_never_on_the_decision_day(scenario: Scenario) -> None:
+    decided = ss.objection_decision_of(scenario).decided
+    assert scenario.as_of is not None and scenario.as_of != decided and abs((scenario.as_of - decided).days) <= 3
+
+
+INSPECTION_DEFECTS = {"senkyo.inspector_political": "senkyo_inspection_political_any_designee",
+                      "senkyo.inspector_approved_corporation": "senkyo_inspection_approval_ignored",
+                      "senkyo.inspector_research_state": "senkyo_research_state_any_designee",
+                      "senkyo.inspector_research_corporation": "senkyo_research_joint_corporation_refused",
+                      "senkyo.inspector_research_individual": "senkyo_research_individual_designee_refused",
+                      "senkyo.research_application_management": "senkyo_inspection_items_unchecked",
+                      "senkyo.corporation_application_3": "senkyo_corporation_items_unchecked"}
+
+
+@pytest.mark.parametrize(("rule", "name"), INSPECTION_DEFECTS.items())
+def test_an_inspection_defect_gives_its_rule_the_finding_of_its_example(rule: str, name: str) -> None:
+    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding, *_) = rule_findings(frozenset({name}), SENKYO_RULES, BINDINGS, [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert {finding.expected, finding.actual} == {'{"抄本閲覧_閲覧者可否": true}', '{"抄本閲覧_閲覧者可否": false}'}
 
 
 def test_the_clean_reference_agrees_with_the_oracle() -> None:
