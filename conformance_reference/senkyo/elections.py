@@ -207,6 +207,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
                     and _resident_three_months(voter, local_since, as_of)),
         "被登録資格": _eligible(voter, as_of, _only("senkyo_record_from_move_day", defects)) and not barred,
         "登録": _after_objection(on_list and moved_out_kept, record or {}, as_of, defects),
+        "異議_通知先": _objection_notified(record or {}, as_of, defects),
         "登録基準日": shown[0].isoformat() if on_list and shown else None,
         "登録根拠": shown[1] if on_list and shown else None,
         "表示": on_list and gone and not _unindicated(voter, registered_on, defects),
@@ -301,6 +302,17 @@ def _after_objection(listed: bool, record: Mapping[str, str], as_of: date, defec
             or "senkyo_objection_decision_ignored" in defects):
         return listed
     return record.get("異議_求め") == "登録"
+
+
+def _objection_notified(record: Mapping[str, str], as_of: date, defects: frozenset[str]) -> list[str]:
+    """第24条第2項: whom the decision of an 異議 was notified to: 正当, the 異議申出人 and the 関係人; 正当でない, the
+    異議申出人 (the defect: nobody, as if only a decision that changes the 名簿 were notified)."""
+    decided = parse_day(record.get("異議_決定年月日", ""))
+    if decided is None or as_of < decided:
+        return []
+    if record.get("異議_決定") == "正当":
+        return ["異議申出人", "関係人"]
+    return [] if "senkyo_dismissal_not_notified" in defects else ["異議申出人"]
 
 
 def _disqualification_notices(row: Row, voter: _Voter, record: Mapping[str, str], as_of: date,

@@ -42,6 +42,8 @@ part on the persons its provision is about:
   each 記載, in the 選挙人名簿 record), with no election held;
 - ``登録`` again (第24条第2項): the 委員会's decision of an 異議 (異議_決定年月日, 異議_決定 正当/正当でない, 異議_求め
   登録/抹消 in the record);
+- ``異議_通知先`` (第24条第2項): whom the decision of an 異議 is notified to (judged on a decision 正当でない: the
+  異議申出人 from the day of the decision);
 - ``登録根拠`` again (第19条第1項): a voter registered years ago keeps that registration (第22条第1項) through an
   election of any kind (one 名簿, kept for good);
 - ``在外_外務大臣意見照会`` (第30条の5第5項): whether the 外務大臣's opinion is to be asked about the person, an
@@ -1650,6 +1652,30 @@ SENKYO_RULES.update({rule.name: rule for rule in (
 )})
 
 senkyo_objection_upheld = check("scenario.senkyo.objection_upheld")(_rule_check("senkyo.objection_upheld"))
+
+
+def objections_dismissed(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第24条第2項 R003: the 異議 of :func:`objections_decided` decided 正当でない, asked about around the decision."""
+    return objections_decided(codes).filter(lambda s: not objection_decision_of(s).upheld)
+
+
+def _dismissal_notified(s: Scenario, town: str) -> Projection:
+    return {"異議_通知先": senkyo.objection_notified(objection_decision_of(s), _as_of(s))}
+
+
+#: 第24条第2項 R003: the 異議 of the late newcomer decided 正当でない on 3月5日: the 異議申出人 notified by 3月6日, nobody on
+#: 3月4日.
+DISMISSAL_NOTIFIED = replace(OBJECTION_DISMISSED, as_of=date(2025, 3, 6))
+DISMISSAL_NOT_YET = replace(OBJECTION_DISMISSED, as_of=date(2025, 3, 4))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.objection_dismissal_notified", "選挙人名簿: an 異議 decided 正当でない is notified to the 異議申出人 at "
+         "once (第24条第2項)", objections_dismissed, _dismissal_notified, picked(PART, "異議_通知先"),
+         (DISMISSAL_NOTIFIED, DISMISSAL_NOT_YET), needs_records=True),
+)})
+
+senkyo_objection_dismissal_notified = check("scenario.senkyo.objection_dismissal_notified")(
+    _rule_check("senkyo.objection_dismissal_notified"))
 
 
 # -- 第19条第1項: one 名簿, kept for good, for every election -----------------------------------------------------

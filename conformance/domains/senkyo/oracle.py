@@ -691,6 +691,19 @@ def registered_after_objection(registered: bool, decision: ObjectionDecision, da
     return decision.seeks == SEEKS_REGISTRATION
 
 
+#: Whom the decision of an 異議 is notified to (第24条第2項): the 異議申出人, and on a decision 正当 the 関係人 too.
+APPLICANT, CONCERNED = "異議申出人", "関係人"
+
+
+def objection_notified(decision: ObjectionDecision, day: date) -> list[str]:
+    """第24条第2項: whom the 委員会 has notified of its decision by ``day``: decided 正当, 「その旨を異議申出人及び関係人に
+    通知し」 (R002); decided 正当でない, 「直ちにその旨を異議申出人に通知しなければならない」 (R003); nobody before the
+    decision (ours: 直ちに, so from the day of the decision; the rule never asks on that day)."""
+    if day < decision.decided:
+        return []
+    return [APPLICANT, CONCERNED] if decision.upheld else [APPLICANT]
+
+
 # -- 第30条の5第5項: the 外務大臣's opinion asked about an applicant for the 移転 --------------------------------------
 
 

@@ -308,6 +308,27 @@ def test_an_ignored_decision_gives_the_objection_rule_its_finding_at_the_query()
     assert {finding.expected, finding.actual} == {'{"登録": true}', '{"登録": false}'}
 
 
+def test_an_objection_dismissed_is_notified_to_the_applicant_from_the_decision() -> None:
+    # 第24条第2項 R003: 正当でない on 3月5日: the 異議申出人 notified by 3月6日, nobody yet on 3月4日; 正当 (R002): both.
+    notified = ss._dismissal_notified
+    assert notified(ss.DISMISSAL_NOTIFIED, TOWN_CODE) == {"異議_通知先": ["異議申出人"]}
+    assert notified(ss.DISMISSAL_NOT_YET, TOWN_CODE) == {"異議_通知先": []}
+    assert notified(ss.OBJECTION_UPHELD, TOWN_CODE) == {"異議_通知先": ["異議申出人", "関係人"]}
+
+
+def test_a_dismissal_notified_to_nobody_gives_its_rule_its_finding_at_the_query() -> None:
+    rule = "senkyo.objection_dismissal_notified"
+    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding, *_) = rule_findings(frozenset({"senkyo_dismissal_not_notified"}), SENKYO_RULES, BINDINGS,
+                                  [rule])[rule]
+    assert finding.code == "scenario.senkyo.objection_dismissal_notified.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert (finding.expected, finding.actual) == ('{"異議_通知先": ["異議申出人"]}', '{"異議_通知先": []}')
+    # The other 異議 rule does not see it: the 名簿 is what it was.
+    assert rule_findings(frozenset({"senkyo_dismissal_not_notified"}), SENKYO_RULES, BINDINGS,
+                         ["senkyo.objection_upheld"]) == {"senkyo.objection_upheld": []}
+
+
 @settings(max_examples=30, deadline=None)
 @given(ss.objections_decided(CODES))
 def test_the_objections_are_asked_about_near_but_never_on_the_decision_day(scenario: Scenario) -> None:
