@@ -23,6 +23,7 @@ from numba import njit
 # The tables' layout and codes, defined once in tables.py (numba reads these module globals as
 # compile-time constants).
 from conformance.columnar.tables import (
+    AMBIGUOUS,
     BARE_CR,
     BYTES,
     CHECK,
@@ -378,10 +379,12 @@ def _structure_bit(c: Int) -> int:
 
 @njit(nogil=True, cache=True)
 def inspect_native(buf: np.ndarray, end: int, single: np.ndarray, double: np.ndarray,
-                   line_limit: int) -> tuple[int, int]:
+                   line_limit: int, ambiguous: np.ndarray) -> tuple[int, int]:
     """(the first offset of buf[:end] (whole lines) that does not decode through the tables of a
     line-safe double-byte encoding, or -1; the structure bits: quotes, NUL, lone CR, a line longer
-    than line_limit bytes once in UTF-8), as transcode.StructureScan finds them on the UTF-8 copy."""
+    than line_limit bytes once in UTF-8), as transcode.StructureScan finds them on the UTF-8 copy;
+    and AMBIGUOUS when a two-byte character whose ``ambiguous[lead << 8 | trail]`` is set was
+    decoded (the characters the other of CP932 and Shift_JIS reads otherwise)."""
     i = 0
     found = 0
     line = 0
@@ -400,7 +403,10 @@ def inspect_native(buf: np.ndarray, end: int, single: np.ndarray, double: np.nda
         if cp >= 0:
             i += 1
         elif cp == LEAD and i + 1 < end and double[(np.int64(c) << 8) | buf[i + 1]] >= 0:
-            cp = np.int64(double[(np.int64(c) << 8) | buf[i + 1]])
+            pair = (np.int64(c) << 8) | buf[i + 1]
+            cp = np.int64(double[pair])
+            if ambiguous[pair]:
+                found |= AMBIGUOUS
             i += 2
         else:
             return i, found
