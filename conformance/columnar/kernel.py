@@ -390,6 +390,8 @@ def _dfa_arrays(dfas: Sequence[_Dfa]) -> dict[str, np.ndarray]:
 
 #: Bytes read per chunk (whole lines; a chunk is screened on one thread).
 CHUNK_BYTES = 8 << 20
+#: Chunks queued per screening thread (each about CHUNK_BYTES and 200 bytes a line of arrays).
+AHEAD = 2
 #: Lines per chunk at most: a chunk's line arrays take about 40 bytes a line, so a file of very
 #: short lines (blank ones: 8 million in 8 MB) is screened in pieces of this many.
 CHUNK_LINES = 1 << 18
@@ -453,7 +455,9 @@ def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tabl
         line = 1
         for data, end, offset, lines in _chunks(paths):
             pending.append(pool.submit(_screen, _kernel, tables, data, end, lines, quoted, offset, digester))
-            while len(pending) > workers:
+            # AHEAD chunks per thread stay queued while this thread judges the ones screened (a new
+            # signature's polars query, the spill): the screen's threads do not wait for it.
+            while len(pending) > AHEAD * workers:
                 marked, line = _marked(pending.popleft().result(), line, first_data_line, tables, verdicts, digester)
                 yield marked
         while pending:
