@@ -252,14 +252,19 @@ def _compiled_pass(old: Side, new: Side, key: Sequence[str], tallied: Sequence[s
     count = partitions(old, new)
     first = _First([_no_tallies(tallied), _no_tallies(tallied)], [0, 0], [], [], (old, new))
     located: list[tuple[np.ndarray, ...]] = []
+    read: list[keyed.Keyed] = []
     try:
+        # Each file read once, its records spilled to the parts (each part is then joined alone).
+        for s in (old, new):
+            if s.path is not None:
+                read.append(keyed.read(s.path, [s.indexes[k] for k in key], [s.indexes[t] for t in tallied],
+                                       (0, 1), count))
+        for tallies, side in zip(first.tallies, read, strict=True):
+            tallies["records"][""] += side.records
+            for item, counted in zip(tallied, side.tallies, strict=True):
+                tallies[item].update(counted)
         for part in range(count):
-            sides = [keyed.read(s.path, [s.indexes[k] for k in key], [s.indexes[t] for t in tallied], (part, count))
-                     for s in (old, new) if s.path is not None]
-            for tallies, side in zip(first.tallies, sides, strict=True):
-                tallies["records"][""] += side.records
-                for item, counted in zip(tallied, side.tallies, strict=True):
-                    tallies[item].update(counted)
+            sides = [side.part(part) for side in read]
             joined = keyed.join(*sides)
             if any(joined.repeated):
                 return None  # a key or a hash repeated: the polars pass counts the repeats exactly
@@ -270,6 +275,9 @@ def _compiled_pass(old: Side, new: Side, key: Sequence[str], tallied: Sequence[s
                                             schema={_LINE: pl.Int64, _NEW_LINE: pl.Int64}))
     except (keyed.Unsuited, LineTooLong):
         return None  # a value too long to pack, a line longer than the chunker holds
+    finally:
+        for side in read:
+            side.close()
     pairs = [np.concatenate(arrays) for arrays in zip(*located, strict=True)]
     if not _same_keys(old, new, key, pairs):
         return None  # two keys whose hashes collide: the polars pass matches them exactly
