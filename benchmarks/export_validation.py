@@ -20,6 +20,7 @@ It also times loading the whole catalog and collecting the conformance suite.
     python benchmarks/export_validation.py --rows 10000000 # on request
     python benchmarks/export_validation.py --rows 100000 --methods floor ours
     python benchmarks/export_validation.py --rows 1000000 --methods floor ours --repeat 5  # A B A B ...
+    python benchmarks/export_validation.py --workdir DIR --reuse ...  # the files of an earlier run in DIR
 
 With ``--repeat N`` the methods run N rounds interleaved (floor, ours, floor, ours ...), each in its
 own process, and a last table gives each method's median seconds, the spread (min-max) and the
@@ -476,6 +477,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--worst-case", action="store_true",
                         help="tile the town as it is: every key repeated, its fictional 市区町村コード on every row "
                              "(the domain invariants' worst case)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the files an earlier run left in --workdir (generating 10M rows takes minutes)")
     parser.add_argument("--child", nargs=2, metavar=("METHOD", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -494,7 +497,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def bench(rows: int, args: argparse.Namespace, workdir: Path) -> None:
     path = workdir / f"residents_{rows}{'.worst' if args.worst_case else ''}.csv"
     started = time.perf_counter()
-    expected = generate(path, rows, args.rate, args.seed, worst_case=args.worst_case)
+    expected = generated(path, rows, args)
     os.sync()  # the file's pages written back first: the methods then time reading, not the disk
     size = path.stat().st_size
     print(f"\n== {rows:,} rows, {size / 1e6:.0f} MB UTF-8{', worst case' if args.worst_case else ''}, "
@@ -525,6 +528,18 @@ def bench(rows: int, args: argparse.Namespace, workdir: Path) -> None:
         rounds.append(results)
     if len(rounds) > 1:
         summary(rows, rounds)
+
+
+def generated(path: Path, rows: int, args: argparse.Namespace) -> dict[str, int]:
+    """The file of ``rows`` rows and its expected counts: generated, or with ``--reuse`` the file a
+    run with the same rows, rate, seed and case left in the work directory (its counts beside it)."""
+    counts = path.with_name(path.name + f".{args.rate}.{args.seed}.expected.json")
+    if args.reuse and path.exists() and counts.exists():
+        found: dict[str, int] = json.loads(counts.read_text(encoding="utf-8"))
+        return found
+    expected = generate(path, rows, args.rate, args.seed, worst_case=args.worst_case)
+    counts.write_text(json.dumps(expected), encoding="utf-8")
+    return expected
 
 
 def summary(rows: int, rounds: Sequence[Mapping[str, Mapping[str, Any]]]) -> None:

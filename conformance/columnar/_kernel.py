@@ -390,6 +390,11 @@ def inspect_native(buf: np.ndarray, end: int, single: np.ndarray, double: np.nda
     line = 0
     while i < end:
         c = buf[i]
+        if c > QUOTE and c < 0x80 and single[c] >= 0:
+            # Printable ASCII but the quote, about half the bytes: no structure bit, one byte of UTF-8.
+            line += 1
+            i += 1
+            continue
         if c == NEWLINE:
             found |= _line_bit(line, line_limit)
             line = 0
