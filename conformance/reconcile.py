@@ -264,13 +264,11 @@ def _compiled_pass(old: Side, new: Side, key: Sequence[str], tallied: Sequence[s
             for item, counted in zip(tallied, side.tallies, strict=True):
                 tallies[item].update(counted)
         for part in range(count):
-            sides = [side.part(part) for side in read]
-            joined = keyed.join(*sides)
-            if any(joined.repeated):
+            found = _join_part(old, new, key, [side.part(part) for side in read])
+            if found is None:
                 return None  # a key or a hash repeated: the polars pass counts the repeats exactly
-            first.missing.append(_compiled_missing(old, new, key, sides, joined))
-            (olds, news), (at_old, at_new) = sides, joined.pairs
-            located.append((olds.line[at_old], olds.offset[at_old], news.line[at_new], news.offset[at_new]))
+            first.missing.append(found[0])
+            located.append(found[1])
             first.pairs.append(pl.DataFrame({_LINE: located[-1][0], _NEW_LINE: located[-1][2]},
                                             schema={_LINE: pl.Int64, _NEW_LINE: pl.Int64}))
     except (keyed.Unsuited, LineTooLong):
@@ -283,6 +281,21 @@ def _compiled_pass(old: Side, new: Side, key: Sequence[str], tallied: Sequence[s
         return None  # two keys whose hashes collide: the polars pass matches them exactly
     first.sides = (_by_offset(old, pairs[0], pairs[1]), _by_offset(new, pairs[2], pairs[3]))
     return first
+
+
+def _join_part(old: Side, new: Side, key: Sequence[str], sides: Sequence[keyed.Keyed],
+               ) -> tuple[tuple[tuple[int, int], pl.DataFrame], tuple[np.ndarray, ...]] | None:
+    """One part's records joined: its missing keys listed, and the lines and offsets of its pairs
+    whose text differs; None when a key hash repeats. A function of its own, so that the part's
+    arrays are released before the next part is read (two parts at once were the peak)."""
+    from conformance.columnar import keyed
+
+    joined = keyed.join(*sides)
+    if any(joined.repeated):
+        return None
+    missing = _compiled_missing(old, new, key, sides, joined)
+    (olds, news), (at_old, at_new) = sides, joined.pairs
+    return missing, (olds.line[at_old], olds.offset[at_old], news.line[at_new], news.offset[at_new])
 
 
 def _compiled_missing(old: Side, new: Side, key: Sequence[str], sides: Sequence[keyed.Keyed],
