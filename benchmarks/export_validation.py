@@ -561,6 +561,10 @@ def summary(rows: int, rounds: Sequence[Mapping[str, Mapping[str, Any]]]) -> Non
                "of the floor's)" if cpus and len(floors) == len(cpus) else "")
         print(f"{method:13s} {statistics.median(seconds):8.2f} s ({min(seconds):.2f}-{max(seconds):.2f}) "
               f"{rows / statistics.median(seconds):12,.0f} rows/s  {ratio}{cpu}  peak {peak:7.0f} MB", flush=True)
+    if "ours" in methods and "ours-cp932" in methods:
+        shares = [r["ours"]["seconds"] / r["ours-cp932"]["seconds"] for r in rounds]
+        print(f"CP932 throughput / UTF-8 throughput: median {statistics.median(shares):.0%} "
+              f"({min(shares):.0%}-{max(shares):.0%})", flush=True)
 
 
 def report(method: str, rows: int, results: Mapping[str, Mapping[str, Any]], expected: Mapping[str, int]) -> None:
