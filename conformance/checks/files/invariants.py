@@ -411,12 +411,13 @@ def digests(source: Utf8Source) -> bool:
     return limits.screen_worth(sum(path.stat().st_size for path in source.paths))
 
 
-def digests_in_place(source: Utf8Source) -> bool:
+def digests_in_place(source: Utf8Source, living: str | None = None) -> bool:
     """Whether the screen's pass digests the file: :func:`digests`, or a large unquoted CP932 file
-    the screen reads in place (its digest is used only where its keys are ASCII: _in_place)."""
+    the screen reads in place (its digest is used only where its keys are ASCII: _in_place), whose
+    constants compared byte for byte (世帯主, the ``living`` 住民状態 code) each have one encoding."""
     if source.structure.quotes or source.encoding not in NATIVE_DIGEST:
         return digests(source)
-    if not all(_one_encoding(text, source.encoding) for text in (HOUSEHOLDER,)):
+    if not all(_one_encoding(text, source.encoding) for text in (HOUSEHOLDER, living or "")):
         return False
     return limits.screen_worth(sum(path.stat().st_size for path in source.paths))
 
@@ -437,7 +438,7 @@ def content_digester(spec: LayoutSpec, living: str | None, extracted: dt.date,
     apply."""
     from conformance.columnar import digest
 
-    if not digests_in_place(source):
+    if not digests_in_place(source, living):
         return None
     chosen = needed(spec, columns)
     return digest.Digester(digest_plan(chosen, set(chosen), living, extracted, known_municipalities(spec),
