@@ -161,3 +161,26 @@ def test_a_cp932_file_whose_bytes_only_look_ambiguous_is_read_in_place(
     column = text.splitlines()[1].index("￠") + 1
     assert [(f.code, f.location) for f in run(ambiguous, ["encoding"], layout="residents_csv_cp932")] == [
         ("file.encoding_ambiguous_character", f"{NAME}:2:{column} (住所_方書)")]
+
+
+def test_a_cp932_key_written_two_ways_is_still_one_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # CP932 reads 纊 from ED 40 (NEC's selection of IBM extensions) and from FA 5C (IBM's): two lines
+    # whose 宛名番号 differ in their bytes hold the same key. The digest compares bytes, so a key
+    # outside ASCII sends the invariants to the UTF-8 copy, which compares text.
+    assert b"\xed\x40".decode("cp932") == b"\xfa\x5c".decode("cp932") == "纊"
+    rows = conforming_rows()
+    rows += [japanese(宛名番号="KEY000001", 続柄="子"), japanese(宛名番号="KEY000001", 続柄="子")]
+    data = to_text(rows).encode("cp932")
+    first = data.index(b"KEY000001")
+    data = (data[:first] + b"\xed\x40" + data[first + 3:].replace(b"KEY000001", b"\xfa\x5c000001", 1))
+    found = []
+    for fast in (True, False):
+        folder = tmp_path / str(fast)
+        folder.mkdir()
+        target = target_for(folder, data, "cp932", layout="residents_csv_cp932")
+        with monkeypatch.context() as patch:
+            patch.setattr(files.limits, "SCREEN_MIN_BYTES", 0 if fast else 1 << 40)
+            found.append([(f.code, f.location) for f in run(target, ["keys", "required"],
+                                                             layout="residents_csv_cp932")])
+    assert found[0] == found[1]
+    assert ("file.duplicate_key", line(len(rows) + 1, "宛名番号")) in found[0]
