@@ -390,8 +390,10 @@ def _dfa_arrays(dfas: Sequence[_Dfa]) -> dict[str, np.ndarray]:
 
 #: Bytes read per chunk (whole lines; a chunk is screened on one thread).
 CHUNK_BYTES = 8 << 20
-#: Chunks queued per screening thread (each about CHUNK_BYTES and 200 bytes a line of arrays).
-AHEAD = 2
+#: Chunks queued per screening thread (each about CHUNK_BYTES and 200 bytes a line of arrays):
+#: 2 kept the threads busier while the main thread judged, by no margin the benchmark could see on
+#: the shared machine, and cost 45 MB of peak at 10M rows (435 MB; issue 51).
+AHEAD = 1
 #: Lines per chunk at most: a chunk's line arrays take about 40 bytes a line, so a file of very
 #: short lines (blank ones: 8 million in 8 MB) is screened in pieces of this many.
 CHUNK_LINES = 1 << 18
@@ -456,7 +458,7 @@ def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tabl
         for data, end, offset, lines in _chunks(paths):
             pending.append(pool.submit(_screen, _kernel, tables, data, end, lines, quoted, offset, digester))
             # AHEAD chunks per thread stay queued while this thread judges the ones screened (a new
-            # signature's polars query, the spill): the screen's threads do not wait for it.
+            # signature's polars query, the spill).
             while len(pending) > AHEAD * workers:
                 marked, line = _marked(pending.popleft().result(), line, first_data_line, tables, verdicts, digester)
                 yield marked
