@@ -20,6 +20,7 @@ It also times loading the whole catalog and collecting the conformance suite.
     python benchmarks/export_validation.py --rows 10000000 # on request
     python benchmarks/export_validation.py --rows 100000 --methods floor ours
     python benchmarks/export_validation.py --rows 1000000 --methods floor ours --repeat 5  # A B A B ...
+    python benchmarks/export_validation.py --workdir DIR --reuse ...  # the files of an earlier run in DIR
 
 With ``--repeat N`` the methods run N rounds interleaved (floor, ours, floor, ours ...), each in its
 own process, and a last table gives each method's median seconds, the spread (min-max) and the
@@ -212,11 +213,11 @@ Timed = tuple[float, dict[str, int]]
 def run_floor(path: Path) -> Timed:
     import polars as pl
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     # Every field of every row parsed; ragged lines truncated (the export has some on purpose).
     lazy = pl.scan_csv(path, infer_schema=False, truncate_ragged_lines=True)
     lazy.select(pl.all().null_count()).collect(engine="streaming")
-    return time.perf_counter() - started, {}
+    return time.perf_counter() - started, {"_cpu_ms": round((time.process_time() - cpu) * 1000)}
 
 
 def run_ours(path: Path, encoding: str, invariants: bool = True) -> Timed:
@@ -241,9 +242,9 @@ def run_ours(path: Path, encoding: str, invariants: bool = True) -> Timed:
     import polars  # noqa: F401  (imported before the clock starts, as for the other methods)
 
     load = _load_screen()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     findings = list(files.file_layout(context))
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     scan: files.ContentScan = target.cache[f"file.layout:{layout}:content"]
     counts = {f"{family}|{header}": n for (family, header), n in scan.counts.items() if family != "header"}
     counts["_engine"] = 1 if scan.engine == "columnar" else 0
@@ -252,6 +253,7 @@ def run_ours(path: Path, encoding: str, invariants: bool = True) -> Timed:
         counts["_invariants"] = sum(judged.counts.values())
     counts["_findings_shown"] = len(findings)
     counts["_load_ms"] = round(load * 1000)
+    counts["_cpu_ms"] = round(cpu * 1000)
     return seconds, counts
 
 
@@ -476,6 +478,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--worst-case", action="store_true",
                         help="tile the town as it is: every key repeated, its fictional 市区町村コード on every row "
                              "(the domain invariants' worst case)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the files an earlier run left in --workdir (generating 10M rows takes minutes)")
     parser.add_argument("--child", nargs=2, metavar=("METHOD", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -494,7 +498,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def bench(rows: int, args: argparse.Namespace, workdir: Path) -> None:
     path = workdir / f"residents_{rows}{'.worst' if args.worst_case else ''}.csv"
     started = time.perf_counter()
-    expected = generate(path, rows, args.rate, args.seed, worst_case=args.worst_case)
+    expected = generated(path, rows, args)
     os.sync()  # the file's pages written back first: the methods then time reading, not the disk
     size = path.stat().st_size
     print(f"\n== {rows:,} rows, {size / 1e6:.0f} MB UTF-8{', worst case' if args.worst_case else ''}, "
@@ -527,6 +531,18 @@ def bench(rows: int, args: argparse.Namespace, workdir: Path) -> None:
         summary(rows, rounds)
 
 
+def generated(path: Path, rows: int, args: argparse.Namespace) -> dict[str, int]:
+    """The file of ``rows`` rows and its expected counts: generated, or with ``--reuse`` the file a
+    run with the same rows, rate, seed and case left in the work directory (its counts beside it)."""
+    counts = path.with_name(path.name + f".{args.rate}.{args.seed}.expected.json")
+    if args.reuse and path.exists() and counts.exists():
+        found: dict[str, int] = json.loads(counts.read_text(encoding="utf-8"))
+        return found
+    expected = generate(path, rows, args.rate, args.seed, worst_case=args.worst_case)
+    counts.write_text(json.dumps(expected), encoding="utf-8")
+    return expected
+
+
 def summary(rows: int, rounds: Sequence[Mapping[str, Mapping[str, Any]]]) -> None:
     """Per method over the rounds: median seconds, spread, and the median per-round ratio to the floor."""
     import statistics
@@ -538,8 +554,17 @@ def summary(rows: int, rounds: Sequence[Mapping[str, Mapping[str, Any]]]) -> Non
         ratios = [r["floor"]["seconds"] / r[method]["seconds"] for r in rounds if "seconds" in r.get("floor", {})]
         ratio = f"{statistics.median(ratios):6.0%} of floor ({min(ratios):.0%}-{max(ratios):.0%})" if ratios else ""
         peak = max(r[method]["peak"] for r in rounds) / 2**20
+        cpus = [r[method]["counts"]["_cpu_ms"] / 1000 for r in rounds if "_cpu_ms" in r[method].get("counts", {})]
+        floors = [r["floor"]["counts"]["_cpu_ms"] / 1000 for r in rounds if "_cpu_ms" in r[method].get("counts", {})
+                  and "_cpu_ms" in r.get("floor", {}).get("counts", {})]
+        cpu = (f"  cpu {statistics.median(cpus):.2f} s ({statistics.median(floors) / statistics.median(cpus):.0%} "
+               "of the floor's)" if cpus and len(floors) == len(cpus) else "")
         print(f"{method:13s} {statistics.median(seconds):8.2f} s ({min(seconds):.2f}-{max(seconds):.2f}) "
-              f"{rows / statistics.median(seconds):12,.0f} rows/s  {ratio}  peak {peak:7.0f} MB", flush=True)
+              f"{rows / statistics.median(seconds):12,.0f} rows/s  {ratio}{cpu}  peak {peak:7.0f} MB", flush=True)
+    if "ours" in methods and "ours-cp932" in methods:
+        shares = [r["ours"]["seconds"] / r["ours-cp932"]["seconds"] for r in rounds]
+        print(f"CP932 throughput / UTF-8 throughput: median {statistics.median(shares):.0%} "
+              f"({min(shares):.0%}-{max(shares):.0%})", flush=True)
 
 
 def report(method: str, rows: int, results: Mapping[str, Mapping[str, Any]], expected: Mapping[str, int]) -> None:
@@ -550,9 +575,21 @@ def report(method: str, rows: int, results: Mapping[str, Mapping[str, Any]], exp
     seconds = result["seconds"]
     floor = results.get("floor", {}).get("seconds")
     ratio = f"{floor / seconds:6.0%} of floor" if floor else ""
-    print(f"{method:13s} {seconds:8.2f} s {rows / seconds:12,.0f} rows/s {ratio:>16s}  "
+    print(f"{method:13s} {seconds:8.2f} s {rows / seconds:12,.0f} rows/s {ratio:>16s}{_cpu(result, results)}  "
           f"peak {result['peak'] / 2**20:7.0f} MB{_workers(result)}  {agreement(method, result['counts'], expected)}"
           f"{_invariants(result)}{_load(result)}", flush=True)
+
+
+def _cpu(result: Mapping[str, Any], results: Mapping[str, Mapping[str, Any]]) -> str:
+    """The CPU seconds of the timed section (every thread of the process), and the floor's CPU
+    over this method's: on a shared machine the seconds say how much of it the process got, the
+    CPU what the work costs."""
+    cpu = result.get("counts", {}).get("_cpu_ms")
+    if cpu is None:
+        return ""
+    floor = results.get("floor", {}).get("counts", {}).get("_cpu_ms")
+    ratio = f" ({floor / cpu:.0%} of the floor's)" if floor and cpu else ""
+    return f"  cpu {cpu / 1000:6.2f} s{ratio}"
 
 
 def _invariants(result: Mapping[str, Any]) -> str:

@@ -252,29 +252,50 @@ def _compiled_pass(old: Side, new: Side, key: Sequence[str], tallied: Sequence[s
     count = partitions(old, new)
     first = _First([_no_tallies(tallied), _no_tallies(tallied)], [0, 0], [], [], (old, new))
     located: list[tuple[np.ndarray, ...]] = []
+    read: list[keyed.Keyed] = []
     try:
+        # Each file read once, its records spilled to the parts (each part is then joined alone).
+        for s in (old, new):
+            if s.path is not None:
+                read.append(keyed.read(s.path, [s.indexes[k] for k in key], [s.indexes[t] for t in tallied],
+                                       (0, 1), count))
+        for tallies, side in zip(first.tallies, read, strict=True):
+            tallies["records"][""] += side.records
+            for item, counted in zip(tallied, side.tallies, strict=True):
+                tallies[item].update(counted)
         for part in range(count):
-            sides = [keyed.read(s.path, [s.indexes[k] for k in key], [s.indexes[t] for t in tallied], (part, count))
-                     for s in (old, new) if s.path is not None]
-            for tallies, side in zip(first.tallies, sides, strict=True):
-                tallies["records"][""] += side.records
-                for item, counted in zip(tallied, side.tallies, strict=True):
-                    tallies[item].update(counted)
-            joined = keyed.join(*sides)
-            if any(joined.repeated):
+            found = _join_part(old, new, key, [side.part(part) for side in read])
+            if found is None:
                 return None  # a key or a hash repeated: the polars pass counts the repeats exactly
-            first.missing.append(_compiled_missing(old, new, key, sides, joined))
-            (olds, news), (at_old, at_new) = sides, joined.pairs
-            located.append((olds.line[at_old], olds.offset[at_old], news.line[at_new], news.offset[at_new]))
+            first.missing.append(found[0])
+            located.append(found[1])
             first.pairs.append(pl.DataFrame({_LINE: located[-1][0], _NEW_LINE: located[-1][2]},
                                             schema={_LINE: pl.Int64, _NEW_LINE: pl.Int64}))
     except (keyed.Unsuited, LineTooLong):
         return None  # a value too long to pack, a line longer than the chunker holds
+    finally:
+        for side in read:
+            side.close()
     pairs = [np.concatenate(arrays) for arrays in zip(*located, strict=True)]
     if not _same_keys(old, new, key, pairs):
         return None  # two keys whose hashes collide: the polars pass matches them exactly
     first.sides = (_by_offset(old, pairs[0], pairs[1]), _by_offset(new, pairs[2], pairs[3]))
     return first
+
+
+def _join_part(old: Side, new: Side, key: Sequence[str], sides: Sequence[keyed.Keyed],
+               ) -> tuple[tuple[tuple[int, int], pl.DataFrame], tuple[np.ndarray, ...]] | None:
+    """One part's records joined: its missing keys listed, and the lines and offsets of its pairs
+    whose text differs; None when a key hash repeats. A function of its own, so that the part's
+    arrays are released before the next part is read (two parts at once were the peak)."""
+    from conformance.columnar import keyed
+
+    joined = keyed.join(*sides)
+    if any(joined.repeated):
+        return None
+    missing = _compiled_missing(old, new, key, sides, joined)
+    (olds, news), (at_old, at_new) = sides, joined.pairs
+    return missing, (olds.line[at_old], olds.offset[at_old], news.line[at_new], news.offset[at_new])
 
 
 def _compiled_missing(old: Side, new: Side, key: Sequence[str], sides: Sequence[keyed.Keyed],

@@ -24,8 +24,9 @@ _SHIFT = np.uint64(29)
 _FIN_1 = np.uint64(0xFF51AFD7ED558CCD)
 _FIN_2 = np.uint64(0xC4CEB9FE1A85EC53)
 #: Bits of ``flags``: the key's first field filled, 世帯番号 filled, a living resident, a 世帯主,
-#: kept by a cell screen.
-KEY, HOUSEHOLD, LIVING, HEAD, MARKED = 1, 2, 4, 8, 16
+#: kept by a cell screen; a byte of the key or of 世帯番号 outside ASCII (in CP932 two byte sequences
+#: may read as one text there: equal hashes then stop meaning equal text).
+KEY, HOUSEHOLD, LIVING, HEAD, MARKED, WIDE = 1, 2, 4, 8, 16, 32
 #: A household record's line: the line number, with this bit set for a 世帯主.
 HEAD_LINE = np.uint32(1 << 31)
 LINE_MASK = np.uint32((1 << 31) - 1)
@@ -102,6 +103,8 @@ def digest(buf: np.ndarray, lines: int, line_starts: np.ndarray, line_ends: np.n
                 for k in range(key_slots.shape[0]):
                     s = key_slots[k]
                     for p in range(starts[s], ends[s]):
+                        if buf[p] >= 0x80:
+                            bits |= WIDE
                         h1 = (h1 ^ np.uint64(buf[p])) * _FNV_PRIME
                     h1 = (h1 ^ np.uint64(SEPARATOR)) * _FNV_PRIME
                 key_hash[n] = _finish(h1)
@@ -110,6 +113,8 @@ def digest(buf: np.ndarray, lines: int, line_starts: np.ndarray, line_ends: np.n
             h1 = _FNV_OFFSET
             h2 = _MIX_OFFSET
             for p in range(starts[household_slot], ends[household_slot]):
+                if buf[p] >= 0x80:
+                    bits |= WIDE
                 b = np.uint64(buf[p])
                 h1 = (h1 ^ b) * _FNV_PRIME
                 h2 = (h2 + b + np.uint64(1)) * _MIX_PRIME

@@ -23,6 +23,7 @@ from numba import njit
 # The tables' layout and codes, defined once in tables.py (numba reads these module globals as
 # compile-time constants).
 from conformance.columnar.tables import (
+    AMBIGUOUS,
     BARE_CR,
     BYTES,
     CHECK,
@@ -378,15 +379,22 @@ def _structure_bit(c: Int) -> int:
 
 @njit(nogil=True, cache=True)
 def inspect_native(buf: np.ndarray, end: int, single: np.ndarray, double: np.ndarray,
-                   line_limit: int) -> tuple[int, int]:
+                   line_limit: int, ambiguous: np.ndarray) -> tuple[int, int]:
     """(the first offset of buf[:end] (whole lines) that does not decode through the tables of a
     line-safe double-byte encoding, or -1; the structure bits: quotes, NUL, lone CR, a line longer
-    than line_limit bytes once in UTF-8), as transcode.StructureScan finds them on the UTF-8 copy."""
+    than line_limit bytes once in UTF-8), as transcode.StructureScan finds them on the UTF-8 copy;
+    and AMBIGUOUS when a two-byte character whose ``ambiguous[lead << 8 | trail]`` is set was
+    decoded (the characters the other of CP932 and Shift_JIS reads otherwise)."""
     i = 0
     found = 0
     line = 0
     while i < end:
         c = buf[i]
+        if c > QUOTE and c < 0x80 and single[c] >= 0:
+            # Printable ASCII but the quote, about half the bytes: no structure bit, one byte of UTF-8.
+            line += 1
+            i += 1
+            continue
         if c == NEWLINE:
             found |= _line_bit(line, line_limit)
             line = 0
@@ -400,7 +408,10 @@ def inspect_native(buf: np.ndarray, end: int, single: np.ndarray, double: np.nda
         if cp >= 0:
             i += 1
         elif cp == LEAD and i + 1 < end and double[(np.int64(c) << 8) | buf[i + 1]] >= 0:
-            cp = np.int64(double[(np.int64(c) << 8) | buf[i + 1]])
+            pair = (np.int64(c) << 8) | buf[i + 1]
+            cp = np.int64(double[pair])
+            if ambiguous[pair]:
+                found |= AMBIGUOUS
             i += 2
         else:
             return i, found

@@ -59,6 +59,9 @@ class Plan:
     greater: Sequence[tuple[str, bytes]] = ()
     before: Sequence[tuple[str, bytes]] = ()
     outside: Sequence[tuple[str, frozenset[str]]] = ()
+    #: The file's encoding as Python names it (utf-8, or a line-safe double-byte one: cp932): the
+    #: constants above are in it, and the lines read again are decoded with it.
+    encoding: str = "utf-8"
 
 
 @dataclass
@@ -75,6 +78,9 @@ class Candidates:
     #: The file (when in one piece) and the offsets of its lines 1, EVERY + 1, 2 * EVERY + 1 ...
     path: Path | None = None
     checkpoints: np.ndarray | None = None
+    #: Whether a key or 世帯番号 held a byte outside ASCII (a CP932 file's digest is exact only
+    #: where none does: see _digest.WIDE).
+    wide: bool = False
 
     def texts(self, lines: np.ndarray) -> list[str] | None:
         """The text of each of ``lines`` (sorted) as polars' scan_lines gives it (no line break,
@@ -85,6 +91,7 @@ class Candidates:
         if self.path is None or self.checkpoints is None:
             return None
         found: list[str] = []
+        encoding = self.plan.encoding if self.plan is not None else "utf-8"
         size = self.path.stat().st_size
         with self.path.open("rb") as stream:
             group, parts = -1, [b""]
@@ -94,7 +101,7 @@ class Candidates:
                     start = int(self.checkpoints[k])
                     stop = int(self.checkpoints[k + 1]) if k + 1 < len(self.checkpoints) else size
                     parts, group = os.pread(stream.fileno(), stop - start, start).split(b"\n"), k
-                found.append(parts[(line - 1) % EVERY].removesuffix(b"\r").decode("utf-8"))
+                found.append(parts[(line - 1) % EVERY].removesuffix(b"\r").decode(encoding))
         return found
 
 
@@ -160,6 +167,7 @@ class Digester:
         self._cells: list[np.ndarray] = []
         self._checkpoints: list[np.ndarray] = []
         self.lines = 0
+        self.wide = False
         #: The lines each part must read, once the pass that fed it has folded every chunk.
         self.candidates: Candidates | None = None
 
@@ -187,6 +195,7 @@ class Digester:
         numbers = np.arange(self.lines + 1, self.lines + 1 + chunk.lines, dtype=np.int64)
         records = numbers >= self.first_data_line
         self._cells.append(numbers[records & (chunk.flags & _digest.MARKED != 0)])
+        self.wide = self.wide or bool((chunk.flags[records] & _digest.WIDE).any())
         # Lines 1, EVERY + 1 ...: the first of them in this chunk and its index in the chunk.
         kept = np.arange(-(self.lines % -EVERY) if self.lines % EVERY else 0, chunk.lines, EVERY)
         self._checkpoints.append(chunk.offset + chunk.line_starts[kept].astype(np.int64))
@@ -202,7 +211,7 @@ class Digester:
         cells = np.concatenate(self._cells) if self._cells else np.empty(0, dtype=np.int64)
         checkpoints = np.concatenate(self._checkpoints) if self._checkpoints else np.zeros(1, dtype=np.int64)
         self.candidates = Candidates(keys, None if merged else households, cells, self.lines, self.plan,
-                                     self.paths[0] if len(self.paths) == 1 else None, checkpoints)
+                                     self.paths[0] if len(self.paths) == 1 else None, checkpoints, self.wide)
         return self.candidates
 
 
@@ -298,7 +307,7 @@ def _member_table(plan: Plan) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nd
     lo, hi, firsts, seconds = [], [], [], []
     at = 0
     for _header, values in plan.outside:
-        encoded = [value.encode() for value in sorted(values)]
+        encoded = list(_encodable(sorted(values), plan.encoding))
         buf = np.frombuffer(bytearray(b"".join(encoded) or b"\0"), dtype=np.uint8)
         sizes = np.array([len(v) for v in encoded], dtype=np.int64)
         ends = np.cumsum(sizes)
@@ -316,6 +325,17 @@ def _member_table(plan: Plan) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nd
     empty = np.empty(0, dtype=np.uint64)
     return (np.array(lo, dtype=np.int64), np.array(hi, dtype=np.int64),
             np.concatenate(firsts) if firsts else empty, np.concatenate(seconds) if seconds else empty)
+
+
+def _encodable(values: Sequence[str], encoding: str) -> list[bytes]:
+    """The members as the file's bytes; a member the encoding cannot write is in no line of it."""
+    found = []
+    for value in values:
+        try:
+            found.append(value.encode(encoding))
+        except UnicodeEncodeError:
+            continue
+    return found
 
 
 def _constants(pairs: Sequence[tuple[str, bytes]],

@@ -41,6 +41,7 @@ from conformance.catalog.check_params import ROW_FAMILIES
 from conformance.catalog.layouts import CHAR_CLASSES, VARIATION_SELECTORS, Column
 from conformance.columnar.tables import (  # shared with _kernel.py
     _FIELD_PARAMS,
+    AMBIGUOUS,
     BARE_CR,
     BYTES,
     CHECK,
@@ -389,6 +390,10 @@ def _dfa_arrays(dfas: Sequence[_Dfa]) -> dict[str, np.ndarray]:
 
 #: Bytes read per chunk (whole lines; a chunk is screened on one thread).
 CHUNK_BYTES = 8 << 20
+#: Chunks queued per screening thread (each about CHUNK_BYTES and 200 bytes a line of arrays):
+#: 2 kept the threads busier while the main thread judged, by no margin the benchmark could see on
+#: the shared machine, and cost 45 MB of peak at 10M rows (435 MB; issue 51).
+AHEAD = 1
 #: Lines per chunk at most: a chunk's line arrays take about 40 bytes a line, so a file of very
 #: short lines (blank ones: 8 million in 8 MB) is screened in pieces of this many.
 CHUNK_LINES = 1 << 18
@@ -434,7 +439,7 @@ def load() -> None:
     _kernel.signature_ids(np.zeros((1, 1), dtype=np.uint64), np.zeros(1, dtype=np.uint8), 1, verdicts.keys,
                           verdicts.used, verdicts.count, np.zeros(1, dtype=np.int64))
     single, double = decode_tables("cp932")
-    _kernel.inspect_native(buf, 2, single, double, 10)
+    _kernel.inspect_native(buf, 2, single, double, 10, ambiguous_pairs("cp932"))
 
 
 def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tables: Tables,
@@ -452,7 +457,9 @@ def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tabl
         line = 1
         for data, end, offset, lines in _chunks(paths):
             pending.append(pool.submit(_screen, _kernel, tables, data, end, lines, quoted, offset, digester))
-            while len(pending) > workers:
+            # AHEAD chunks per thread stay queued while this thread judges the ones screened (a new
+            # signature's polars query, the spill).
+            while len(pending) > AHEAD * workers:
                 marked, line = _marked(pending.popleft().result(), line, first_data_line, tables, verdicts, digester)
                 yield marked
         while pending:
@@ -511,13 +518,21 @@ def inspect_native(path: Path, encoding: str, line_limit: int) -> tuple[int | No
     at which it stops decoding (None when it decodes in full) and its structure, without a UTF-8
     copy (the screen reads the file itself). Raises LineTooLong for a line of more than four times
     ``line_limit`` bytes (the caller reads such a file with the pass that does not need lines)."""
+    bad, structure, _ = inspect_native_ambiguous(path, encoding, line_limit)
+    return bad, structure
+
+
+def inspect_native_ambiguous(path: Path, encoding: str, line_limit: int) -> tuple[int | None, Structure, bool]:
+    """:func:`inspect_native`, and whether the file holds a character Shift_JIS and CP932 read
+    differently (decoded as whole characters: only such a file needs the pass that locates them)."""
     from conformance.columnar import _kernel
 
     single, double = decode_tables(encoding)
+    ambiguous = ambiguous_pairs(encoding)
     workers = max(1, os.cpu_count() or 1)
 
     def one(buf: np.ndarray, end: int) -> tuple[int, int]:
-        bad, bits = _kernel.inspect_native(buf, end, single, double, line_limit)
+        bad, bits = _kernel.inspect_native(buf, end, single, double, line_limit, ambiguous)
         return int(bad), int(bits)
 
     bits = 0
@@ -528,12 +543,25 @@ def inspect_native(path: Path, encoding: str, line_limit: int) -> tuple[int | No
             if len(pending) > workers:
                 bad, bits = _take(pending, bits)
                 if bad is not None:
-                    return bad, _structure(bits)
+                    return bad, _structure(bits), bool(bits & AMBIGUOUS)
         while pending:
             bad, bits = _take(pending, bits)
             if bad is not None:
-                return bad, _structure(bits)
-    return None, _structure(bits)
+                return bad, _structure(bits), bool(bits & AMBIGUOUS)
+    return None, _structure(bits), bool(bits & AMBIGUOUS)
+
+
+@lru_cache(maxsize=4)
+def ambiguous_pairs(encoding: str) -> np.ndarray:
+    """uint8[lead << 8 | trail]: 1 for the two-byte characters CP932 and Shift_JIS read
+    differently (transcode.ambiguous_characters, from Python's codecs), for either of them."""
+    from conformance.columnar.transcode import ambiguous_characters
+
+    table = np.zeros(1 << 16, dtype=np.uint8)
+    if encoding in ("cp932", "shift_jis"):
+        for _, data in ambiguous_characters().values():
+            table[data[0] << 8 | data[1]] = 1
+    return table
 
 
 def _take(pending: deque[tuple[Future[tuple[int, int]], int]], bits: int) -> tuple[int | None, int]:

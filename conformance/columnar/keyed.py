@@ -14,6 +14,9 @@ difference when the two lines' text hashes collide as well.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+import weakref
 from collections import Counter, deque
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -39,6 +42,19 @@ class Keyed:
     #: Per tallied item, its values (as the file writes them) and their records.
     tallies: list[Counter[str]] = field(default_factory=list)
     records: int = 0
+    #: read(..., parts=N): every part's records, on disk (the arrays above are then empty).
+    spill: _Spill | None = None
+
+    def part(self, number: int) -> Keyed:
+        """The records of part ``number`` (read(..., parts=N)); this one when not spilled."""
+        if self.spill is None:
+            return self
+        return self.spill.part(number)
+
+    def close(self) -> None:
+        """The spilled parts removed (also when dropped)."""
+        if self.spill is not None:
+            self.spill.close()
 
 
 @dataclass
@@ -84,18 +100,21 @@ def _load() -> None:
     join(records, records)
 
 
-def read(path: Path, key: Sequence[int], tallied: Sequence[int], part: tuple[int, int] = (0, 1)) -> Keyed:
+def read(path: Path, key: Sequence[int], tallied: Sequence[int], part: tuple[int, int] = (0, 1),
+         parts: int = 1) -> Keyed:
     """The records of ``path`` (a UTF-8 file, unquoted, its header on line 1) whose key (fields
     by index) falls in ``part`` (number, count), with their tallied fields counted. Raises
-    Unsuited when a tallied value is too long to pack."""
+    Unsuited when a tallied value is too long to pack. With ``parts`` above 1, every record, read
+    once and spilled to ``parts`` parts by key hash (a temporary directory: Keyed.part reads one
+    back, Keyed.close removes them): one pass over the file however many parts hold its keys."""
     from conformance.columnar.kernel import _chunks
 
-    number, count = part
+    number, count = part if parts <= 1 else (0, 1)
     key_fields = np.array(key, dtype=np.int64)
     tally_fields = np.array(tallied, dtype=np.int64)
     last = int(max([*key, *tallied]))
     workers = max(1, os.cpu_count() or 1)
-    folded = _Folder(len(tallied))
+    folded = _Folder(len(tallied), _Spill(parts) if parts > 1 else None)
     with ThreadPoolExecutor(workers, thread_name_prefix="keyed") as pool:
         pending: deque[Future[_Hashed]] = deque()
         for data, end, offset, lines in _chunks([path]):
@@ -126,9 +145,11 @@ def _hash(data: np.ndarray, end: int, offset: int, lines: int, key_fields: np.nd
 class _Folder:
     """Chunks added in line order: the kept records' arrays, and the tallies."""
 
-    def __init__(self, tallied: int) -> None:
+    def __init__(self, tallied: int, spill: _Spill | None = None) -> None:
         self.tallied = tallied
+        self.spill = spill
         self.lines = 0
+        self.kept = 0
         self.parts: list[tuple[np.ndarray, ...]] = []
         self.tables = [(np.zeros(64, dtype=np.uint64), np.zeros(64, dtype=np.int64)) for _ in range(tallied)]
 
@@ -139,8 +160,13 @@ class _Folder:
             raise Unsuited("a tallied value longer than the pass packs")
         keep = (chunk.flags & _keyed.KEEP).astype(np.bool_)
         kept = np.flatnonzero(keep)
-        self.parts.append((chunk.key_hash[kept], chunk.text_hash[kept], self.lines + 1 + kept,
-                           chunk.offset + chunk.line_starts[kept]))
+        records = (chunk.key_hash[kept], chunk.text_hash[kept], self.lines + 1 + kept,
+                   chunk.offset + chunk.line_starts[kept])
+        if self.spill is None:
+            self.parts.append(records)
+        else:
+            self.spill.write(records)
+        self.kept += len(kept)
         for item in range(self.tallied):
             self._count(item, chunk.tallies[:, item], keep)
         self.lines += chunk.lines
@@ -164,7 +190,52 @@ class _Folder:
             np.empty(0, dtype=np.int64)]
         tallies = [Counter({_unpack(int(v)): int(n) for v, n in zip(table[counts > 0], counts[counts > 0],
                                                                     strict=True)}) for table, counts in self.tables]
-        return Keyed(columns[0], columns[1], columns[2], columns[3], tallies, len(columns[0]))
+        if self.spill is not None:
+            self.spill.finish()
+        return Keyed(columns[0], columns[1], columns[2], columns[3], tallies, self.kept, self.spill)
+
+
+#: The arrays of a record, as Keyed holds them, and their types (one file each per part).
+_COLUMNS = (("key-hash", np.uint64), ("text-hash", np.uint64), ("line", np.int64), ("offset", np.int64))
+
+
+class _Spill:
+    """Records written to ``parts`` parts by key hash (the same rule on both sides), line order kept
+    within each; a temporary directory, removed by close or when dropped."""
+
+    def __init__(self, parts: int) -> None:
+        self.parts = parts
+        self.directory = Path(tempfile.mkdtemp(prefix="conformance-keyed-"))
+        self.streams = [[(self.directory / f"{name}-{p}").open("wb") for name, _ in _COLUMNS] for p in range(parts)]
+        self._finalizer = weakref.finalize(self, _remove, self.directory, [s for row in self.streams for s in row])
+
+    def write(self, records: tuple[np.ndarray, ...]) -> None:
+        which = records[0] % np.uint64(self.parts)
+        for p, streams in enumerate(self.streams):
+            chosen = which == np.uint64(p)
+            for column, stream in zip(records, streams, strict=True):
+                stream.write(column[chosen].tobytes())
+
+    def finish(self) -> None:
+        for streams in self.streams:
+            for stream in streams:
+                stream.close()
+
+    def part(self, number: int) -> Keyed:
+        key_hash, text_hash, line, offset = (np.fromfile(self.directory / f"{name}-{number}", dtype=kind)
+                                             for name, kind in _COLUMNS)
+        return Keyed(key_hash, text_hash, line, offset, [], len(key_hash))
+
+    def close(self) -> None:
+        self._finalizer()
+
+
+def _remove(directory: Path, streams: Sequence[object]) -> None:
+    for stream in streams:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
+    shutil.rmtree(directory, ignore_errors=True)
 
 
 def _unpack(packed: int) -> str:

@@ -26,3 +26,6 @@ PACK_BYTES = 7
 LEAD = -2
 #: Structure bits of the validation pass (see _structure).
 QUOTES, NUL, BARE_CR, LONG_LINE = 1, 2, 4, 8
+#: Bit of the CP932 validation pass: a character Shift_JIS reads otherwise was decoded (whole
+#: characters, not bytes: 0x81 is also a trail byte).
+AMBIGUOUS = 16

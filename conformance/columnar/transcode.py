@@ -24,7 +24,9 @@ import subprocess
 import sys
 import tempfile
 import weakref
+from collections import deque
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -216,11 +218,27 @@ def _valid_utf8(piece: bytes) -> bool:
 def inspect_utf8(path: Path, encoding: str, line_limit: int) -> Decoded:
     """Validate UTF-8 (with or without BOM) and learn the structure, in one pass, without a copy."""
     scan = StructureScan(line_limit)
-    for offset, piece in _utf8_pieces(path):
-        if not _valid_utf8(piece):
+    for offset, piece, valid in _validated_pieces(path):
+        if not valid:
             return Decoded(bad=locate_bad_byte(path, encoding, offset))
         scan.feed(piece)
     return Decoded(source=Utf8Source(path, scan.result(), temporary=False))
+
+
+def _validated_pieces(path: Path) -> Iterator[tuple[int, bytes, bool]]:
+    """(offset, piece, valid) in file order; the pieces are validated on every core (polars' validator
+    releases the GIL), a few pieces ahead of the caller."""
+    workers = max(1, os.cpu_count() or 1)
+    with ThreadPoolExecutor(workers, thread_name_prefix="utf8") as pool:
+        pending: deque[tuple[int, bytes, Future[bool]]] = deque()
+        for offset, piece in _utf8_pieces(path):
+            pending.append((offset, piece, pool.submit(_valid_utf8, piece)))
+            if len(pending) > workers:
+                at, data, valid = pending.popleft()
+                yield at, data, valid.result()
+        while pending:
+            at, data, valid = pending.popleft()
+            yield at, data, valid.result()
 
 
 def first_bad_byte(path: Path, encoding: str) -> BadByte | None:
@@ -229,8 +247,8 @@ def first_bad_byte(path: Path, encoding: str) -> BadByte | None:
     Fast chunked validation; only a file that fails is walked line by line to say where.
     """
     if encoding in UTF8:
-        for offset, piece in _utf8_pieces(path):
-            if not _valid_utf8(piece):
+        for offset, _piece, valid in _validated_pieces(path):
+            if not valid:
                 return locate_bad_byte(path, encoding, offset)
         return None
     decoder = codecs.getincrementaldecoder(encoding)()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,33 +92,17 @@ def _decode_content(path: Path, encoding: str, locate: bool = False) -> Decoded:
     a temporary UTF-8 copy (writing one costs more than judging the file)."""
     if encoding not in NATIVE_ENCODINGS or not limits.screen_worth(path.stat().st_size):
         return decode(path, encoding, locate)
-    from conformance.columnar.kernel import inspect_native
+    from conformance.columnar.kernel import inspect_native_ambiguous
 
     try:
-        bad, structure = inspect_native(path, encoding, limits.FIELD_LIMIT)
+        bad, structure, ambiguous = inspect_native_ambiguous(path, encoding, limits.FIELD_LIMIT)
     except LineTooLong:
         return decode(path, encoding)  # its passes read pieces, not lines; the row path reads the file
     if bad is not None:
         return Decoded(bad=locate_bad_byte(path, encoding, bad))
-    if locate and _may_hold_ambiguous_bytes(path):
+    if locate and ambiguous:
         return decode(path, encoding, locate)  # the transcoding pass locates them (a rare file pays)
     return Decoded(source=Utf8Source(path, structure, temporary=False, encoding=encoding))
-
-
-#: The lead and trail bytes of the sequences CP932 and Shift_JIS read differently (all lead 0x81).
-_AMBIGUOUS_BYTES = re.compile(rb"\x81[\x60\x61\x7c\x91\x92\xca]")
-
-
-def _may_hold_ambiguous_bytes(path: Path) -> bool:
-    """Whether the bytes hold one of those sequences anywhere (0x81 may also be a trail byte: then
-    the transcoding pass, which reads characters, finds none)."""
-    tail = b""
-    with path.open("rb") as stream:
-        while chunk := stream.read(8 << 20):
-            if _AMBIGUOUS_BYTES.search(tail + chunk):
-                return True
-            tail = chunk[-1:]
-    return False
 
 
 def _validate_only(path: Path, encoding: str, locate: bool = False) -> Decoded:

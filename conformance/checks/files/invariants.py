@@ -376,10 +376,12 @@ def csv_frame(source: Utf8Source, columns: Mapping[str, Column]) -> FrameOf | No
 
 
 def digest_plan(columns: Mapping[str, Column], present: set[str], living: str | None,
-                extracted: dt.date, known: frozenset[str]) -> digest.Plan:
-    """What the compiled digest reads of a file whose needed ``columns`` are ``present``."""
+                extracted: dt.date, known: frozenset[str], encoding: str = "utf-8") -> digest.Plan:
+    """What the compiled digest reads of a file whose needed ``columns`` are ``present``, its
+    constants in the file's ``encoding`` (UTF-8, or CP932 read in place)."""
     from conformance.columnar import digest
 
+    encoding = "utf-8" if encoding in limits.UTF8 else encoding
     as_of = extracted.isoformat().encode()
     return digest.Plan(
         indexes={header: column.index for header, column in columns.items() if column.index is not None},
@@ -387,14 +389,19 @@ def digest_plan(columns: Mapping[str, Column], present: set[str], living: str | 
         household=HOUSEHOLD if {HOUSEHOLD, RELATION} <= present else None,
         relation=RELATION if RELATION in present else None,
         status=STATUS if STATUS in present and living is not None else None,
-        living=living.encode() if living is not None else None,
-        head=HOUSEHOLDER.encode(),
+        living=living.encode(encoding) if living is not None else None,
+        head=HOUSEHOLDER.encode(encoding),
         greater=[(h, as_of) for h in PAST_DATES if h in present and columns[h].item.type == "date"],
         before=[(BIRTH, EARLIEST_BIRTH.encode())] if BIRTH in present else [],
         outside=[*([(RELATION, frozenset(_COMMON_RELATIONS))] if RELATION in present else []),
                  *((h, known) for h, c in columns.items()
                    if h in present and c.item.check_digit == "lg_code")],
+        encoding=encoding,
     )
+
+
+#: Encodings the digest reads in place besides UTF-8 (the screen reads them so: kernel.py).
+NATIVE_DIGEST = ("cp932",)
 
 
 def digests(source: Utf8Source) -> bool:
@@ -404,6 +411,26 @@ def digests(source: Utf8Source) -> bool:
     return limits.screen_worth(sum(path.stat().st_size for path in source.paths))
 
 
+def digests_in_place(source: Utf8Source, living: str | None = None) -> bool:
+    """Whether the screen's pass digests the file: :func:`digests`, or a large unquoted CP932 file
+    the screen reads in place (its digest is used only where its keys are ASCII: _in_place), whose
+    constants compared byte for byte (世帯主, the ``living`` 住民状態 code) each have one encoding."""
+    if source.structure.quotes or source.encoding not in NATIVE_DIGEST:
+        return digests(source)
+    if not all(_one_encoding(text, source.encoding) for text in (HOUSEHOLDER, living or "")):
+        return False
+    return limits.screen_worth(sum(path.stat().st_size for path in source.paths))
+
+
+def _one_encoding(text: str, encoding: str) -> bool:
+    """Whether every character of ``text`` has one byte sequence in ``encoding`` (CP932 reads some
+    characters from two: then equal bytes would not be the same as equal text)."""
+    from conformance.columnar.kernel import decode_tables
+
+    single, double = decode_tables(encoding)
+    return all(int((single == ord(char)).sum() + (double == ord(char)).sum()) == 1 for char in text)
+
+
 def content_digester(spec: LayoutSpec, living: str | None, extracted: dt.date,
                      source: Utf8Source, columns: Sequence[Column]) -> digest.Digester | None:
     """A digester for the screen's pass over the file (the content pass then digests the file as
@@ -411,11 +438,11 @@ def content_digester(spec: LayoutSpec, living: str | None, extracted: dt.date,
     apply."""
     from conformance.columnar import digest
 
-    if not digests(source):
+    if not digests_in_place(source, living):
         return None
     chosen = needed(spec, columns)
-    return digest.Digester(digest_plan(chosen, set(chosen), living, extracted, known_municipalities(spec)),
-                           source.paths)
+    return digest.Digester(digest_plan(chosen, set(chosen), living, extracted, known_municipalities(spec),
+                                       source.encoding), source.paths)
 
 
 def digest_frame(source: Utf8Source, columns: Mapping[str, Column], present: set[str], living: str | None,
@@ -523,6 +550,9 @@ def scan_invariants(export: ExportFile, encoding: str, spec: LayoutSpec, source:
         chosen = needed(spec, columns)
         frame = chunks_frame((chunk.frame for chunk in read_chunks(export.path, fixed)), chosen)
         return judge(name, spec, columns, _eager(frame), set(chosen), living, extracted)
+    in_place = _in_place(export, encoding, spec, living, extracted, digested)
+    if in_place is not None:
+        return in_place
     with source as utf8:
         titles = first_record(utf8.path, utf8.encoding) if utf8 is not None else None
         if utf8 is not None and titles is not None:
@@ -536,6 +566,48 @@ def scan_invariants(export: ExportFile, encoding: str, spec: LayoutSpec, source:
     columns = spec.columns(_csv_header(export, encoding))
     chosen = needed(spec, columns)
     return judge(name, spec, columns, _eager(row_frame(export, encoding, chosen)), set(chosen), living, extracted)
+
+
+def _in_place(export: ExportFile, encoding: str, spec: LayoutSpec, living: str | None, extracted: dt.date,
+              digested: object | None) -> InvariantScan | None:
+    """The invariants of a CP932 file the content pass digested in place (no UTF-8 copy): each part
+    reads its lines where they are; None when that does not apply (the caller reads the file
+    through a UTF-8 copy): the file was not digested in place, or a part has more lines than
+    READ_AT_OFFSETS or every line, or a key or 世帯番号 is not ASCII (CP932 writes some characters in
+    two ways, so equal bytes, which the digest compares, are not then the same as equal text)."""
+    found = digested if isinstance(digested, digest_module().Candidates) else None
+    if found is None or found.plan is None or found.plan.encoding in limits.UTF8:
+        return None
+    from conformance.checks.files.content import first_record
+    from conformance.columnar.lines import text_frame, unquoted_columns
+
+    titles = first_record(export.path, encoding)
+    if titles is None:
+        return None
+    columns = spec.columns(titles)
+    chosen = needed(spec, columns)
+    present = set(chosen)
+    if digest_plan(chosen, present, living, extracted, known_municipalities(spec), encoding) != found.plan:
+        return None
+    if found.wide:
+        return None  # a key may be written in two ways: the caller reads the file through a UTF-8 copy
+    lines = {KEY_PART: found.keys, HOUSEHOLD_PART: found.households, CELL_PART: found.cells}
+    if any(only is None or len(only) > READ_AT_OFFSETS for only in lines.values()):
+        return None
+    indexes = {header: column.index for header, column in chosen.items() if column.index is not None}
+
+    def frame_of(part: str, headers: Sequence[str]) -> pl.LazyFrame:
+        import polars as pl
+
+        only = lines[part]
+        if only is None or not len(only):
+            return pl.DataFrame(schema={_LINE: pl.Int64, **dict.fromkeys(headers, pl.String)}).lazy()
+        texts = found.texts(only)
+        if texts is None:
+            raise ValueError("a file read in place is one piece")
+        return unquoted_columns(text_frame(only.tolist(), texts), {h: indexes[h] for h in headers}, _LINE)
+
+    return judge(export.path.name, spec, columns, frame_of, present, living, extracted)
 
 
 def digest_module() -> ModuleType:
