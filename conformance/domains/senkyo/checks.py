@@ -1663,14 +1663,14 @@ def _dismissal_notified(s: Scenario, town: str) -> Projection:
     return {"異議_通知先": senkyo.objection_notified(objection_decision_of(s), _as_of(s))}
 
 
-#: 第24条第2項 R003: the 異議 of the late newcomer decided 正当でない on 3月5日: the 異議申出人 notified by 3月6日, nobody on
-#: 3月4日.
+#: 第24条第2項 R003: the 異議 of the late newcomer decided 正当でない on 3月5日: the 異議申出人 notified by 3月6日,
+#: nobody on 3月4日.
 DISMISSAL_NOTIFIED = replace(OBJECTION_DISMISSED, as_of=date(2025, 3, 6))
 DISMISSAL_NOT_YET = replace(OBJECTION_DISMISSED, as_of=date(2025, 3, 4))
 
 SENKYO_RULES.update({rule.name: rule for rule in (
-    Rule("senkyo.objection_dismissal_notified", "選挙人名簿: an 異議 decided 正当でない is notified to the 異議申出人 at "
-         "once (第24条第2項)", objections_dismissed, _dismissal_notified, picked(PART, "異議_通知先"),
+    Rule("senkyo.objection_dismissal_notified", "選挙人名簿: an 異議 decided 正当でない is notified to the 異議申出人 "
+         "at once (第24条第2項)", objections_dismissed, _dismissal_notified, picked(PART, "異議_通知先"),
          (DISMISSAL_NOTIFIED, DISMISSAL_NOT_YET), needs_records=True),
 )})
 

@@ -696,9 +696,9 @@ APPLICANT, CONCERNED = "異議申出人", "関係人"
 
 
 def objection_notified(decision: ObjectionDecision, day: date) -> list[str]:
-    """第24条第2項: whom the 委員会 has notified of its decision by ``day``: decided 正当, 「その旨を異議申出人及び関係人に
-    通知し」 (R002); decided 正当でない, 「直ちにその旨を異議申出人に通知しなければならない」 (R003); nobody before the
-    decision (ours: 直ちに, so from the day of the decision; the rule never asks on that day)."""
+    """第24条第2項: whom the 委員会 has notified of its decision by ``day``: decided 正当, 「その旨を異議申出人及び
+    関係人に通知し」 (R002); decided 正当でない, 「直ちにその旨を異議申出人に通知しなければならない」 (R003); nobody
+    before the decision (ours: 直ちに, so from the day of the decision; the rule never asks on that day)."""
     if day < decision.decided:
         return []
     return [APPLICANT, CONCERNED] if decision.upheld else [APPLICANT]

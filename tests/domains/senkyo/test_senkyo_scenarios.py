@@ -52,7 +52,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 64
+    assert len(names) == 65
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -309,7 +309,8 @@ def test_an_ignored_decision_gives_the_objection_rule_its_finding_at_the_query()
 
 
 def test_an_objection_dismissed_is_notified_to_the_applicant_from_the_decision() -> None:
-    # 第24条第2項 R003: 正当でない on 3月5日: the 異議申出人 notified by 3月6日, nobody yet on 3月4日; 正当 (R002): both.
+    # 第24条第2項 R003: 正当でない on 3月5日: the 異議申出人 notified by 3月6日, nobody yet on 3月4日;
+    # 正当 (R002): both.
     notified = ss._dismissal_notified
     assert notified(ss.DISMISSAL_NOTIFIED, TOWN_CODE) == {"異議_通知先": ["異議申出人"]}
     assert notified(ss.DISMISSAL_NOT_YET, TOWN_CODE) == {"異議_通知先": []}
