@@ -208,6 +208,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         "被登録資格": _eligible(voter, as_of, _only("senkyo_record_from_move_day", defects)) and not barred,
         "登録": _after_objection(on_list and moved_out_kept, record or {}, as_of, defects),
         "異議_通知先": _objection_notified(record or {}, as_of, defects),
+        "在外異議_通知先": _objection_notified(record or {}, as_of, defects, overseas=True),
         "登録基準日": shown[0].isoformat() if on_list and shown else None,
         "登録根拠": shown[1] if on_list and shown else None,
         "表示": on_list and gone and not _unindicated(voter, registered_on, defects),
@@ -304,15 +305,19 @@ def _after_objection(listed: bool, record: Mapping[str, str], as_of: date, defec
     return record.get("異議_求め") == "登録"
 
 
-def _objection_notified(record: Mapping[str, str], as_of: date, defects: frozenset[str]) -> list[str]:
-    """第24条第2項: whom the decision of an 異議 was notified to: 正当, the 異議申出人 and the 関係人; 正当でない, the
-    異議申出人 (the defect: nobody, as if only a decision that changes the 名簿 were notified)."""
-    decided = parse_day(record.get("異議_決定年月日", ""))
+def _objection_notified(record: Mapping[str, str], as_of: date, defects: frozenset[str], *,
+                        overseas: bool = False) -> list[str]:
+    """第24条第2項 (第30条の8第2項 for an 異議 about the 在外選挙人名簿, ``overseas``): whom the decision of an 異議 was
+    notified to: 正当, the 異議申出人 and the 関係人; 正当でない, the 異議申出人 (the defects: nobody, as if only a
+    decision that changes the 名簿 were notified)."""
+    prefix, defect = ("在外異議_", "senkyo_overseas_dismissal_not_notified") if overseas else (
+        "異議_", "senkyo_dismissal_not_notified")
+    decided = parse_day(record.get(prefix + "決定年月日", ""))
     if decided is None or as_of < decided:
         return []
-    if record.get("異議_決定") == "正当":
+    if record.get(prefix + "決定") == "正当":
         return ["異議申出人", "関係人"]
-    return [] if "senkyo_dismissal_not_notified" in defects else ["異議申出人"]
+    return [] if defect in defects else ["異議申出人"]
 
 
 def _disqualification_notices(row: Row, voter: _Voter, record: Mapping[str, str], as_of: date,

@@ -44,6 +44,7 @@ part on the persons its provision is about:
   登録/抹消 in the record);
 - ``異議_通知先`` (第24条第2項): whom the decision of an 異議 is notified to (judged on a decision 正当でない: the
   異議申出人 from the day of the decision);
+- ``在外異議_通知先`` (第30条の8第2項): the same, of an 異議 about the 在外選挙人名簿 (judged on a decision 正当でない);
 - ``登録根拠`` again (第19条第1項): a voter registered years ago keeps that registration (第22条第1項) through an
   election of any kind (one 名簿, kept for good);
 - ``在外_外務大臣意見照会`` (第30条の5第5項): whether the 外務大臣's opinion is to be asked about the person, an
@@ -2016,3 +2017,30 @@ SENKYO_RULES.update({rule.name: rule for rule in (
 
 senkyo_overseas_objection_upheld = check("scenario.senkyo.overseas_objection_upheld")(
     _rule_check("senkyo.overseas_objection_upheld"))
+
+
+def overseas_objections_dismissed(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
+    """第30条の8第2項 R003: the 異議 of :func:`overseas_objections_decided` decided 正当でない."""
+    return overseas_objections_decided(codes).filter(lambda s: not overseas_decision_of(s).upheld)
+
+
+def _overseas_dismissal_notified(s: Scenario, town: str) -> Projection:
+    return {"在外異議_通知先": senkyo.objection_notified(overseas_decision_of(s), _as_of(s))}
+
+
+#: 第30条の8第2項 R003: the 在外抹消 and registration of the newcomer decided 正当でない on 2025-03-20: the 異議申出人
+#: notified by 3月21日, nobody on 3月19日.
+_RETURN_DISMISSED = senkyo.ObjectionDecision(date(2025, 3, 20), False, senkyo.SEEKS_RETURN)
+OVERSEAS_DISMISSAL_NOTIFIED = _with_overseas_objection(
+    _with_overseas(_ON_BOTH, senkyo.Overseas(registered=date(2025, 1, 15))), _RETURN_DISMISSED)
+OVERSEAS_DISMISSAL_NOT_YET = replace(OVERSEAS_DISMISSAL_NOTIFIED, as_of=date(2025, 3, 19))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.overseas_objection_dismissal_notified", "在外選挙人名簿: an 異議 decided 正当でない is notified to "
+         "the 異議申出人 at once (第30条の8第2項)", overseas_objections_dismissed, _overseas_dismissal_notified,
+         picked(PART, "在外異議_通知先"), (OVERSEAS_DISMISSAL_NOTIFIED, OVERSEAS_DISMISSAL_NOT_YET),
+         needs_records=True),
+)})
+
+senkyo_overseas_objection_dismissal_notified = check("scenario.senkyo.overseas_objection_dismissal_notified")(
+    _rule_check("senkyo.overseas_objection_dismissal_notified"))

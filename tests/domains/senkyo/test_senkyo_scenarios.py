@@ -52,7 +52,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 65
+    assert len(names) == 66
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -328,6 +328,23 @@ def test_a_dismissal_notified_to_nobody_gives_its_rule_its_finding_at_the_query(
     # The other 異議 rule does not see it: the 名簿 is what it was.
     assert rule_findings(frozenset({"senkyo_dismissal_not_notified"}), SENKYO_RULES, BINDINGS,
                          ["senkyo.objection_upheld"]) == {"senkyo.objection_upheld": []}
+
+
+def test_an_overseas_objection_dismissed_is_notified_to_the_applicant_from_the_decision() -> None:
+    notified = ss._overseas_dismissal_notified
+    assert notified(ss.OVERSEAS_DISMISSAL_NOTIFIED, TOWN_CODE) == {"在外異議_通知先": ["異議申出人"]}
+    assert notified(ss.OVERSEAS_DISMISSAL_NOT_YET, TOWN_CODE) == {"在外異議_通知先": []}
+    assert notified(ss.RETURN_UNQUALIFIED, TOWN_CODE) == {"在外異議_通知先": ["異議申出人", "関係人"]}
+    rule = "senkyo.overseas_objection_dismissal_notified"
+    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding, *_) = rule_findings(frozenset({"senkyo_overseas_dismissal_not_notified"}), SENKYO_RULES, BINDINGS,
+                                  [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert (finding.expected, finding.actual) == ('{"在外異議_通知先": ["異議申出人"]}', '{"在外異議_通知先": []}')
+    # Each of the two defects is its own rule's only: the 異議 of 第24条 and of 第30条の8 are apart.
+    assert rule_findings(frozenset({"senkyo_overseas_dismissal_not_notified"}), SENKYO_RULES, BINDINGS,
+                         ["senkyo.objection_dismissal_notified"]) == {"senkyo.objection_dismissal_notified": []}
+    assert rule_findings(frozenset({"senkyo_dismissal_not_notified"}), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
 
 
 @settings(max_examples=30, deadline=None)
