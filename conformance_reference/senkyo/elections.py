@@ -233,7 +233,8 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
                            on_list, as_of, defects),
     }
-    answer["在外_登録"] = overseas.listed(as_of) and not _overseas_answer_struck(overseas, as_of)
+    answer["在外_登録"] = (overseas.listed(as_of) and not _overseas_answer_struck(overseas, as_of)
+                         and not _overseas_remade(overseas, election, as_of, defects))
     return {**answer, **_supplementary(voter, record or {}, as_of, defects),
             **_overseas_objection_decided(voter, record or {}, answer, as_of, defects)}
 
@@ -303,6 +304,14 @@ def _after_objection(listed: bool, record: Mapping[str, str], as_of: date, defec
             or "senkyo_objection_decision_ignored" in defects):
         return listed
     return record.get("異議_求め") == "登録"
+
+
+def _overseas_remade(overseas: _Overseas, election: _Election | None, as_of: date, defects: frozenset[str]) -> bool:
+    """The defect senkyo_overseas_list_remade_per_election: a 在外選挙人名簿 of its own for a 衆議院 or 参議院 election,
+    which leaves off a registration more than a year older than its 基準日 (第30条の2第2項: one 名簿, kept for good)."""
+    return ("senkyo_overseas_list_remade_per_election" in defects and election is not None and election.national
+            and overseas.registered is not None and overseas.registered < election.base - timedelta(days=365)
+            and election.base <= as_of)
 
 
 def _objection_notified(record: Mapping[str, str], as_of: date, defects: frozenset[str], *,

@@ -221,7 +221,8 @@ AFFECTS: dict[str, set[str]] = {
         "senkyo_list_remade_per_election", "senkyo_minister_asked_after_struck_off",
         "senkyo_notice_only_when_arisen", "senkyo_wrong_registration_kept", "senkyo_overseas_wrong_registration_kept",
         "senkyo_supplementary_without_continuity", "senkyo_overseas_objection_registers_unqualified",
-        "senkyo_dismissal_not_notified", "senkyo_overseas_dismissal_not_notified")},
+        "senkyo_dismissal_not_notified", "senkyo_overseas_dismissal_not_notified",
+        "senkyo_overseas_list_remade_per_election")},
     # 選挙人名簿抄本 as printed (each defect's own test: tests/domains/senkyo/test_senkyo_forms.py): the 名簿 itself
     # is right.
     "senkyo_shohon_without_sex": {"senkyo_shohon"},
@@ -625,6 +626,7 @@ RULE_PROBES = (
       senkyo_scenarios.GROUP_WITHOUT_HANDLERS, senkyo_scenarios.NOT_APPROVED,
       senkyo_scenarios.APPROVED_LACKING["閲覧_法人_事由"], senkyo_scenarios.OBJECTION_UPHELD,
       senkyo_scenarios.DISMISSAL_NOTIFIED, senkyo_scenarios.OVERSEAS_DISMISSAL_NOTIFIED,
+      senkyo_scenarios.OVERSEAS_PERMANENT,
       senkyo_scenarios.PERMANENT, senkyo_scenarios.STRUCK_OFF_ABROAD,
       senkyo_scenarios.NOTIFIED_BOTH, senkyo_scenarios.WRONGLY_REGISTERED,
       senkyo_scenarios.OVERSEAS_WRONGLY_REGISTERED, senkyo_scenarios.LAPSED, senkyo_scenarios.RETURN_UNQUALIFIED),

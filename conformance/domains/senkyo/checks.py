@@ -45,6 +45,8 @@ part on the persons its provision is about:
 - ``異議_通知先`` (第24条第2項): whom the decision of an 異議 is notified to (judged on a decision 正当でない: the
   異議申出人 from the day of the decision);
 - ``在外異議_通知先`` (第30条の8第2項): the same, of an 異議 about the 在外選挙人名簿 (judged on a decision 正当でない);
+- ``在外_登録`` again (第30条の2第2項): a person on the 在外選挙人名簿 for years stays on it through a 衆議院 or
+  参議院 election;
 - ``登録根拠`` again (第19条第1項): a voter registered years ago keeps that registration (第22条第1項) through an
   election of any kind (one 名簿, kept for good);
 - ``在外_外務大臣意見照会`` (第30条の5第5項): whether the 外務大臣's opinion is to be asked about the person, an
@@ -2041,6 +2043,40 @@ SENKYO_RULES.update({rule.name: rule for rule in (
          picked(PART, "在外異議_通知先"), (OVERSEAS_DISMISSAL_NOTIFIED, OVERSEAS_DISMISSAL_NOT_YET),
          needs_records=True),
 )})
+
+@st.composite
+def overseas_long_listed_in_election(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
+    """第30条の2第2項: a person on the 在外選挙人名簿 for more than a year (registered some months after leaving in
+    2012-2018), in a 衆議院 or 参議院 election held in 2021-2026, asked about from its 基準日 to 45 days after."""
+    notice = draw(st.dates(date(2021, 1, 1), date(2026, 6, 30)))
+    election = senkyo.Election(notice, notice + timedelta(days=draw(st.sampled_from((12, 17)))), notice - _DAY,
+                               draw(st.sampled_from(("衆議院", "参議院"))))
+    s = draw(_listed_abroad(codes))
+    return _asked(_with_election(s, election), election.base + timedelta(days=draw(st.integers(0, 45))))
+
+
+def _overseas_kept(s: Scenario, town: str) -> Projection:
+    """第30条の2第2項: on the 在外選挙人名簿 as registered (one 名簿, kept for good through the 衆議院 and 参議院
+    elections; the 抹消 of 第30条の11 are other rules')."""
+    overseas, as_of = overseas_of(s), _as_of(s)
+    return {"在外_登録": overseas.on_list(as_of) and senkyo.overseas_struck_off(as_of, overseas) is None}
+
+
+#: 第30条の2第2項: on the 在外選挙人名簿 since 2016-03-01 (left on 2015-11-01), in the 参議院 election of 2025 (基準日
+#: 6月30日): still on it on 7月10日, not registered anew for the election.
+OVERSEAS_PERMANENT = _asked(_with_election(
+    _with_overseas(replace(_EMIGRANT, planned_out=date(2015, 11, 1)),
+                   senkyo.Overseas(date(2016, 2, 1), date(2015, 11, 1), registered=date(2016, 3, 1))),
+    senkyo.Election(date(2025, 7, 1), date(2025, 7, 18), date(2025, 6, 30), "参議院")), date(2025, 7, 10))
+
+SENKYO_RULES.update({rule.name: rule for rule in (
+    Rule("senkyo.overseas_permanent_list", "在外選挙人名簿: one 名簿 kept for good through the 衆議院 and 参議院 "
+         "elections: a person registered years ago stays on it (第30条の2第2項)", overseas_long_listed_in_election,
+         _overseas_kept, picked(PART, "在外_登録"), (OVERSEAS_PERMANENT,), needs_records=True),
+)})
+
+senkyo_overseas_permanent_list = check("scenario.senkyo.overseas_permanent_list")(
+    _rule_check("senkyo.overseas_permanent_list"))
 
 senkyo_overseas_objection_dismissal_notified = check("scenario.senkyo.overseas_objection_dismissal_notified")(
     _rule_check("senkyo.overseas_objection_dismissal_notified"))

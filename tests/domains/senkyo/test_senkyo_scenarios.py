@@ -52,7 +52,7 @@ def test_registrations_after_moving_out_are_not_registered_before(scenario: Scen
 
 def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in SENKYO_RULES}
-    assert len(names) == 66
+    assert len(names) == 67
     assert names <= set(default_registry())
     assert names == {name for name in bound_requirements(BINDINGS) if name.startswith("scenario.senkyo.")}
     assert all(rule.examples for rule in SENKYO_RULES.values())
@@ -345,6 +345,17 @@ def test_an_overseas_objection_dismissed_is_notified_to_the_applicant_from_the_d
     assert rule_findings(frozenset({"senkyo_overseas_dismissal_not_notified"}), SENKYO_RULES, BINDINGS,
                          ["senkyo.objection_dismissal_notified"]) == {"senkyo.objection_dismissal_notified": []}
     assert rule_findings(frozenset({"senkyo_dismissal_not_notified"}), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
+
+
+def test_a_person_on_the_overseas_list_for_years_stays_on_it_through_a_national_election() -> None:
+    assert ss._overseas_kept(ss.OVERSEAS_PERMANENT, TOWN_CODE) == {"在外_登録": True}
+    rule = "senkyo.overseas_permanent_list"
+    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding, *_) = rule_findings(frozenset({"senkyo_overseas_list_remade_per_election"}), SENKYO_RULES, BINDINGS,
+                                  [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert (finding.expected, finding.actual) == ('{"在外_登録": true}', '{"在外_登録": false}')
 
 
 @settings(max_examples=30, deadline=None)
