@@ -64,6 +64,9 @@ def main() -> None:
     outcome = completed.stdout.strip().splitlines()[-1:] or ["(no output)"]
     print(f"{'quick set' if options.quick else 'whole suite'}, -n {options.workers}: {wall:.0f} s wall; "
           f"exit {completed.returncode}: {outcome[0]}")
+    for line in completed.stdout.splitlines():  # pytest's short summary: which tests failed, not only how many
+        if line.startswith(("FAILED ", "ERROR ")):
+            print(line[:300])
     if before is not None and after is not None:
         busy, idle = _busy_idle(before, after)
         print(f"machine CPU over the run (/proc/stat): {busy:.0f} s busy (of which {_kernel(before, after):.0f} s in "

@@ -163,9 +163,17 @@ def test_every_formatted_code_is_one_the_catalog_expands() -> None:
     # and the check registered for a rule (its description is a check text).
     pensions = {rule for rule in ALL_RULES if rule.startswith("jido_fuyo_teate.public_pension_")}
     offers = {rule for rule in ALL_RULES if rule.startswith("fuhyo_form.offer_")}  # 法 第20条第3項's three 号
+    notices = {rule for rule in ALL_RULES if rule.startswith("shugaku.notice_item_")}  # 施行令 第6条's 号
+    corporations = {rule for rule in ALL_RULES if rule.startswith("senkyo.corporation_application_")}  # 第28条の2⑦
+    # 第28条の2第2項, 第28条の3第2項: the rules of the 申出's items, named by the 号 (checks.py ``f"senkyo.{name}"``).
+    applications = {rule for rule in ALL_RULES
+                    if rule.startswith(("senkyo.political_application_", "senkyo.research_application_"))}
     names = {
         "jido_fuyo_teate.public_pension_{}": (pensions, set(ALL_RULES)),
         "fuhyo_form.offer_{}": (offers, set(ALL_RULES)),
+        "shugaku.notice_item_{}": (notices, set(ALL_RULES)),
+        "senkyo.corporation_application_{}": (corporations, set(ALL_RULES)),
+        "senkyo.{}": (applications, set(ALL_RULES)),
         "scenario.{}": ({f"scenario.{rule}" for rule in ALL_RULES} & set(default_registry()), set(i18n.CHECKS)),
     }
     assert formatted_codes() - set(expansions) - set(names) == set()
