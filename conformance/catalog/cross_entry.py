@@ -11,7 +11,7 @@ in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -191,12 +191,7 @@ def _duplicate_bindings(entries: Iterable[_Entry], key: str = "bindings") -> lis
 def _outside_duty_errors(entries: Sequence[_Entry]) -> list[LocatedError]:
     """A requirement declared ``outside`` the municipality's system that a check judges: a check judges the
     system, so one of the two is wrong (the run would make it NOT_APPLICABLE and drop the check)."""
-    checked = {entry.entry_id for entry in entries if entry.key in ("requirements", "bindings")
-               and isinstance(entry.data, dict) and _has_function_check(entry.data.get("checks"))}
-    for entry in entries:
-        listed = entry.data.get("requirements") if entry.key == "scenarios" and isinstance(entry.data, dict) else None
-        if isinstance(listed, list):
-            checked.update(requirement for requirement in listed if isinstance(requirement, str))
+    checked = _judged(entries, _has_function_check)
     return [entry.error(("duty",), messages.outside_but_checked(str(entry.entry_id)))
             for entry in entries if entry.key == "duties" and isinstance(entry.data, dict)
             and entry.data.get("duty") == "outside" and entry.entry_id in checked]
@@ -205,15 +200,21 @@ def _outside_duty_errors(entries: Sequence[_Entry]) -> list[LocatedError]:
 def _stale_not_automated(entries: Sequence[_Entry]) -> list[LocatedError]:
     """A reason why no check judges a requirement that a check or a procedure (its own, a binding's, a scenario's)
     judges: the reason would be shown for a requirement that is judged."""
+    judged = _judged(entries, lambda checks: isinstance(checks, list) and bool(checks))
+    return [entry.error(("requirement",), messages.judged_but_not_automated(str(entry.entry_id)))
+            for entry in entries if entry.key == "not_automated" and entry.entry_id in judged]
+
+
+def _judged(entries: Sequence[_Entry], counts: Callable[[object], bool]) -> set[str | None]:
+    """The ids of the requirements whose own or bound ``checks`` ``counts``, and those a scenario lists (its
+    ``scenario.run`` check)."""
     judged = {entry.entry_id for entry in entries if entry.key in ("requirements", "bindings")
-              and isinstance(entry.data, dict) and isinstance(entry.data.get("checks"), list)
-              and entry.data["checks"]}
+              and isinstance(entry.data, dict) and counts(entry.data.get("checks"))}
     for entry in entries:
         listed = entry.data.get("requirements") if entry.key == "scenarios" and isinstance(entry.data, dict) else None
         if isinstance(listed, list):
             judged.update(requirement for requirement in listed if isinstance(requirement, str))
-    return [entry.error(("requirement",), messages.judged_but_not_automated(str(entry.entry_id)))
-            for entry in entries if entry.key == "not_automated" and entry.entry_id in judged]
+    return judged
 
 
 def _has_function_check(checks: object) -> bool:

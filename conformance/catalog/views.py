@@ -81,8 +81,11 @@ def edition_stats(edition: EditionCatalog) -> dict[str, Any]:
     states = Counter(automation_state(r) for r in edition.requirements)
     duties = Counter(str(r.duty) for r in edition.requirements)
     # Issue 46's depth: how the required system duties are judged (a statute edition's "75% automated").
-    system = Counter(automation_state(r) for r in edition.requirements
-                     if r.duty == "system" and r.level is Level.REQUIRED)
+    judged = [(automation_state(r), r) for r in edition.requirements
+              if r.duty == "system" and r.level is Level.REQUIRED]
+    system = Counter(state for state, _ in judged)
+    # Issue 46 item 2: none NOT_AUTOMATED without a named reason (not_automated.yaml).
+    unexplained = sum(1 for state, r in judged if state == "not_automated" and not r.not_automated_reason)
     return {
         "domain": edition.domain,
         "edition": edition.edition_name,
@@ -91,10 +94,7 @@ def edition_stats(edition: EditionCatalog) -> dict[str, Any]:
         "by_automation": {k: states.get(k, 0) for k in ("automated", "manual", "not_automated")},
         "by_duty": {duty: duties.get(duty, 0) for duty in DUTIES},
         "required_system": {**{k: system.get(k, 0) for k in ("automated", "manual", "not_automated")},
-                            # Issue 46 item 2: none NOT_AUTOMATED without a named reason (not_automated.yaml).
-                            "not_automated_unexplained": sum(
-                                1 for r in edition.requirements if r.duty == "system" and r.level is Level.REQUIRED
-                                and automation_state(r) == "not_automated" and not r.not_automated_reason)},
+                            "not_automated_unexplained": unexplained},
     }
 
 
