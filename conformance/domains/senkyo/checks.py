@@ -1597,19 +1597,32 @@ senkyo_research_application_management = check("scenario.senkyo.research_applica
 # -- 第24条第2項: the 名簿 after the 委員会's decision of an 異議 ----------------------------------------------------
 
 OBJECTION_DECIDED, OBJECTION_DECISION, OBJECTION_SEEKS = "異議_決定年月日", "異議_決定", "異議_求め"
+#: The record's items of a decision of an 異議: its day, 正当 or 正当でない, what it seeks.
+DecisionItems = tuple[str, str, str]
+
+
+def _decision_of(s: Scenario, items: DecisionItems) -> senkyo.ObjectionDecision:
+    decided_item, decision_item, seeks_item = items
+    record = s.record(RECORD)
+    decided = s.record_day(RECORD, decided_item)
+    assert decided is not None
+    return senkyo.ObjectionDecision(decided, record[decision_item] == senkyo.UPHELD, record[seeks_item])
+
+
+def _with_decision(s: Scenario, decision: senkyo.ObjectionDecision, items: DecisionItems,
+                   kept: tuple[tuple[str, str, str], ...]) -> Scenario:
+    """The scenario with the decision as its 選挙人名簿 record's ``items``, after the ``kept`` entries of the record."""
+    outcome = senkyo.UPHELD if decision.upheld else senkyo.DISMISSED
+    values = (decision.decided.isoformat(), outcome, decision.seeks)
+    return replace(s, records=(*kept, *((RECORD, item, value) for item, value in zip(items, values, strict=True))))
 
 
 def objection_decision_of(s: Scenario) -> senkyo.ObjectionDecision:
-    record = s.record(RECORD)
-    decided = s.record_day(RECORD, OBJECTION_DECIDED)
-    assert decided is not None
-    return senkyo.ObjectionDecision(decided, record[OBJECTION_DECISION] == senkyo.UPHELD, record[OBJECTION_SEEKS])
+    return _decision_of(s, (OBJECTION_DECIDED, OBJECTION_DECISION, OBJECTION_SEEKS))
 
 
 def _with_objection(s: Scenario, decision: senkyo.ObjectionDecision) -> Scenario:
-    outcome = senkyo.UPHELD if decision.upheld else senkyo.DISMISSED
-    return replace(s, records=((RECORD, OBJECTION_DECIDED, decision.decided.isoformat()),
-                               (RECORD, OBJECTION_DECISION, outcome), (RECORD, OBJECTION_SEEKS, decision.seeks)))
+    return _with_decision(s, decision, (OBJECTION_DECIDED, OBJECTION_DECISION, OBJECTION_SEEKS), ())
 
 
 @st.composite
@@ -1945,16 +1958,11 @@ OVERSEAS_DECIDED, OVERSEAS_DECISION, OVERSEAS_SEEKS = "在外異議_決定年月
 
 
 def overseas_decision_of(s: Scenario) -> senkyo.ObjectionDecision:
-    record = s.record(RECORD)
-    decided = s.record_day(RECORD, OVERSEAS_DECIDED)
-    assert decided is not None
-    return senkyo.ObjectionDecision(decided, record[OVERSEAS_DECISION] == senkyo.UPHELD, record[OVERSEAS_SEEKS])
+    return _decision_of(s, (OVERSEAS_DECIDED, OVERSEAS_DECISION, OVERSEAS_SEEKS))
 
 
 def _with_overseas_objection(s: Scenario, decision: senkyo.ObjectionDecision) -> Scenario:
-    outcome = senkyo.UPHELD if decision.upheld else senkyo.DISMISSED
-    return replace(s, records=(*s.records, (RECORD, OVERSEAS_DECIDED, decision.decided.isoformat()),
-                               (RECORD, OVERSEAS_DECISION, outcome), (RECORD, OVERSEAS_SEEKS, decision.seeks)))
+    return _with_decision(s, decision, (OVERSEAS_DECIDED, OVERSEAS_DECISION, OVERSEAS_SEEKS), s.records)
 
 
 @st.composite
