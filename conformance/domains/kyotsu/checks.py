@@ -327,6 +327,10 @@ def unique_number(ctx: CheckContext) -> Iterator[Finding]:
                               expected="a number no resident has", actual=_answered(number))
 
 
+#: The 操作記録's items of レスポンス_API仕様, by parameter.
+_OPERATION_ITEMS = {"sosashaid": "操作者ID", "sosanengappi": "操作年月日", "sosajikoku": "操作時刻"}
+
+
 @check("kyotsu.fuban.operation_record")
 def operation_record(ctx: CheckContext) -> Iterator[Finding]:
     """One item of the 操作記録 (操作者ID, 操作年月日 or 操作時刻: the 基本データリスト's 必須 items 03100027-29) is
@@ -345,7 +349,3 @@ def operation_record(ctx: CheckContext) -> Iterator[Finding]:
     held = result.get(item) if result is not None else None
     if held != body[item]:
         yield call.mismatch(case, 200, f"/result/0/{item}", body[item], held)
-
-
-#: The 操作記録's items of レスポンス_API仕様, by parameter.
-_OPERATION_ITEMS = {"sosashaid": "操作者ID", "sosanengappi": "操作年月日", "sosajikoku": "操作時刻"}
