@@ -1005,6 +1005,27 @@ AT_BASE_DAY = _with_election(Scenario(2024, date(2007, 3, 8), date(2024, 11, 20)
 ON_REGISTRATION_DAY = _with_election(Scenario(2024, date(2007, 3, 6), date(2024, 11, 20), previous="131016",
                                               as_of=date(2025, 3, 3)),
                                      senkyo.Election(date(2025, 3, 2), date(2025, 3, 14), date(2025, 3, 1)))
+#: 第22条第2項 registers on a 登録月の一日 only: three months recorded on 2025-03-22, after the 基準日 (3月20日), and
+#: the 公示 (3月25日) runs over 4月1日, which is no 登録月の一日 (第19条第2項 and 施行令: 3月, 6月, 9月, 12月): not
+#: registered on 4月5日. A vendor registering on every first of a month registers the person on 4月1日.
+APRIL_IN_ELECTION = _with_election(Scenario(2025, date(1980, 5, 5), date(2024, 12, 22), previous="131016",
+                                            as_of=date(2025, 4, 5)),
+                                   senkyo.Election(date(2025, 3, 25), date(2025, 4, 10), date(2025, 3, 20)))
+#: 第22条第2項 after a 基準日 set early (2025-01-25; 公示 2月28日): three months recorded on 2025-01-28, so not on the
+#: 基準日; 2月1日 is no 登録月の一日; registered as of 3月1日 under 第2項, not on 2月1日 under 第1項.
+EARLY_BASE_IN_ELECTION = _with_election(Scenario(2024, date(1980, 5, 5), date(2024, 10, 28), previous="131016",
+                                                 as_of=date(2025, 3, 3)),
+                                        senkyo.Election(date(2025, 2, 28), date(2025, 3, 12), date(2025, 1, 25)))
+#: 第22条第3項: a 転入届 of 2024-09-05 (three months recorded on 12月5日, after the 12月1日 of that year): registered
+#: as of the 基準日 2025-01-20 of an election, not on 1月1日, which is no 登録月の一日.
+AT_BASE_DAY_IN_JANUARY = _with_election(Scenario(2024, date(1980, 5, 5), date(2024, 9, 5), previous="131016",
+                                                 as_of=date(2025, 1, 25)),
+                                        senkyo.Election(date(2025, 1, 21), date(2025, 2, 2), date(2025, 1, 20)))
+#: 第22条第4項: three months recorded on 2025-01-10, the 基準日 on 3月1日: registered as of 3月1日 under 第3項,
+#: not on 2月1日 (no 登録月の一日) nor under 第1項.
+ON_REGISTRATION_DAY_LONG = _with_election(Scenario(2024, date(1980, 5, 5), date(2024, 10, 10), previous="131016",
+                                                   as_of=date(2025, 3, 3)),
+                                          senkyo.Election(date(2025, 3, 2), date(2025, 3, 14), date(2025, 3, 1)))
 
 #: 第9条第3項: moved here on 2025-01-10 from 静岡市 (the reference's town is in 静岡県), its address there taken
 #: on 2024-06-01: the prefecture's 選挙権 on 2025-02-01 (not the town's); from 千代田区, not.
@@ -1128,13 +1149,16 @@ SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          picked(PART, "選挙権_国政", "選挙権_地方"), (ELECTION_CRIME,), needs_records=True),
     Rule("senkyo.registration_in_election", "選挙人名簿: a 登録月の一日 from the 公示 to the day before the 期日: "
          "registration with the age judged on the 期日 (第22条第2項)", elections_in_registration_month,
-         _registered_in_election, picked(PART, "登録基準日", "登録根拠"), (IN_ELECTION,), needs_records=True),
+         _registered_in_election, picked(PART, "登録基準日", "登録根拠"), (IN_ELECTION, APRIL_IN_ELECTION,
+                                                                     EARLY_BASE_IN_ELECTION),
+         needs_records=True),
     Rule("senkyo.election_registration", "選挙人名簿: 選挙時登録 as of the 基準日, the age judged on the 期日 "
          "(第22条第3項)", elections_with_base_day, _registered_in_election, picked(PART, "登録基準日", "登録根拠"),
-         (AT_BASE_DAY,), needs_records=True),
+         (AT_BASE_DAY, AT_BASE_DAY_IN_JANUARY), needs_records=True),
     Rule("senkyo.no_schedule_on_base_day", "選挙人名簿: no 定時登録 on a 登録月の一日 that is the 基準日 "
          "(第22条第4項)", elections_on_registration_day, _registered_in_election,
-         picked(PART, "登録基準日", "登録根拠"), (ON_REGISTRATION_DAY,), needs_records=True),
+         picked(PART, "登録基準日", "登録根拠"), (ON_REGISTRATION_DAY, ON_REGISTRATION_DAY_LONG),
+         needs_records=True),
     Rule("senkyo.prefectural_suffrage", "選挙人名簿: the prefecture's 選挙権 after three months in one municipality "
          "of the prefecture, still in it (第9条第3項)", prefecture_movers, _prefectural,
          picked(PART, "選挙権_都道府県"), (WITHIN_PREFECTURE, FROM_OTHER_PREFECTURE), needs_records=True),
