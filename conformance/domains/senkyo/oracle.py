@@ -1,7 +1,9 @@
 """選挙人名簿: 選挙権, 被登録資格, 定時登録, 表示 and 抹消 of one resident (公職選挙法).
 
 What the statute edition ``senkyo 2025.12`` quotes of 公職選挙法 (spec_sources/statutes/senkyo), as far
-as 住民記録 decides it, without elections (選挙時登録, 第22条第2項〜第4項, is not generated):
+as the town's records decide it: 住民記録's, and the harness's 選挙人名簿 record of the person (an election's
+公示日, 期日 and 基準日; sentences; the 在外選挙人名簿's application; 閲覧 and 異議). The rules of 住民記録 alone
+first:
 
 - 第9条第1項: 日本国民で年齢満十八年以上 -> 衆議院・参議院の選挙権; 第2項: and 引き続き三箇月以上
   市町村の区域内に住所を有する -> the municipality's 選挙権 (counted from the day the address was taken);
@@ -19,6 +21,12 @@ on the corresponding day three months later (made 12月1日: complete on 3月1�
 day: the first of the next month); 「日後四箇月を経過」 counts from the next day, so a person whose address
 ceased on 6月10日 is struck off on 10月11日. The day the address ceased is the 転出 day (the 除票's) or
 the day of death; the 届出年月日 of the record is the day the 住民票 was made or the 転入届 made.
+
+The other rules follow, each section headed by its articles: 施行令 第13条 (the survey of those aged
+seventeen), 第11条 (disqualification; its notices, 第3項), 第22条第2項〜第4項 (registration when an election is
+held) with 第9条第3項 (the prefecture's 選挙権), the 在外選挙人名簿 (第30条の4〜第30条の12), 第24条 and 第30条の8
+(異議 and the 委員会's decisions), 第28条の2 and 第28条の3 (閲覧 and who may inspect), 第9条・第21条 across a
+廃置分合 or 境界変更, 第28条第1項第4号 (a registration that should not have been made) and 第26条 (補正登録).
 """
 
 from __future__ import annotations
