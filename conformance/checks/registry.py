@@ -25,6 +25,7 @@ from conformance.messages import did_you_mean
 from conformance.targets.base import Target
 
 P = TypeVar("P", bound=Params)
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,3 +210,22 @@ class Registry:
 
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self._checks))
+
+
+def once_per_target(target: Target, key: str, compute: Callable[[Target], R], kind: type[R]) -> R:
+    """``compute(target)`` once per target (a run's edition): its result of type ``kind``, or the
+    :class:`NotAutomated` it raised, is kept in ``target.cache`` under ``key`` and given (or raised) again to every
+    requirement the check is bound to."""
+    cached = target.cache.get(key)
+    if isinstance(cached, NotAutomated):
+        raise cached
+    if isinstance(cached, kind):
+        return cached
+    try:
+        result = compute(target)
+    except NotAutomated as reason:
+        target.cache[key] = reason
+        raise
+    target.cache[key] = result
+    return result
+

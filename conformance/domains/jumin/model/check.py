@@ -18,7 +18,7 @@ from hypothesis.stateful import RuleBasedStateMachine, run_state_machine_as_test
 
 from conformance.catalog.layouts import item_column
 from conformance.checks.files.rules import shown_for
-from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.checks.registry import CheckContext, NotAutomated, check, once_per_target
 from conformance.domains.jumin.model.admin import LOG_OPERATION, USER_OPERATIONS, Administration
 from conformance.domains.jumin.model.fixed_examples import (
     administration,
@@ -124,18 +124,7 @@ def others_bound(ctx: CheckContext, name: str = _CACHE) -> bool:
 
 
 def _result(target: Target) -> Result:
-    cached = target.cache.get(_CACHE)
-    if isinstance(cached, NotAutomated):
-        raise cached
-    if isinstance(cached, Result):
-        return cached
-    try:
-        result = run_machine(target)
-    except NotAutomated as reason:
-        target.cache[_CACHE] = reason
-        raise
-    target.cache[_CACHE] = result
-    return result
+    return once_per_target(target, _CACHE, run_machine, Result)
 
 
 def run_machine(target: Target) -> Result:
