@@ -541,8 +541,14 @@ def _juminzei(s: Scenario, town: str) -> Projection:
     return {"課税": is_levied_by(town, history(s, town), s.fiscal_year, died=s.died)}
 
 
+#: 地方税法 第294条第2項, 第318条: the 2024年度's 賦課期日 is 2024-01-01. Resident from 2015, moved to 千代田区 on
+#: 2024-03-10: levied here (the address on 1月1日). Moved here from 千代田区 on 2024-02-01: not levied here.
+LEFT_AFTER_JANUARY_FIRST = Scenario(2024, date(1970, 5, 5), date(2015, 4, 1), planned_out=date(2024, 3, 10),
+                                    elsewhere=date(2024, 3, 10), next="131016")
+CAME_AFTER_JANUARY_FIRST = Scenario(2024, date(1970, 5, 5), date(2024, 2, 1), previous="131016")
+
 LEVIED = Rule("juminzei.levied", "個人住民税: the municipality of the address on 1月1日", moves, _juminzei,
-         picked("個人住民税", "課税"))
+              picked("個人住民税", "課税"), (LEFT_AFTER_JANUARY_FIRST, CAME_AFTER_JANUARY_FIRST))
 
 juminzei_levied = check("scenario.juminzei.levied")(rule_check(LEVIED))
 juminzei_livelihood_aid = check("scenario.juminzei.livelihood_aid")(_rule_check("juminzei.livelihood_aid"))

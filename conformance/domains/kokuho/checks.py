@@ -431,8 +431,12 @@ def _kokuho_prefecture(s: Scenario, town: str) -> Projection:
 DATES = Rule("kokuho.dates", "国保: 取得日 and 喪失日", moves, _kokuho_dates,
              picked("国民健康保険", "取得日", "喪失日"))
 MONTHS = Rule("kokuho.months", "国保: premium months", moves, _kokuho_months, picked("国民健康保険", "賦課月"))
+#: 第5条 (the 都道府県 with its 市町村 the insurer since 2018-04): moved here on 2024-06-01 from 静岡市 (the
+#: reference's town is in 静岡県: for a town elsewhere the same person is the other case) and from 千代田区.
+FROM_SAME_PREFECTURE = Scenario(2024, date(1970, 5, 5), date(2024, 6, 1), previous="221007")
+FROM_OTHER_PREFECTURE = Scenario(2024, date(1970, 5, 5), date(2024, 6, 1), previous="131016")
 PREFECTURE = Rule("kokuho.prefecture", "国保: same-prefecture continuity since 2018-04", moves, _kokuho_prefecture,
-         picked("国民健康保険", "都道府県内継続"))
+                  picked("国民健康保険", "都道府県内継続"), (FROM_SAME_PREFECTURE, FROM_OTHER_PREFECTURE))
 
 kokuho_dates = check("scenario.kokuho.dates")(rule_check(DATES))
 kokuho_months = check("scenario.kokuho.months")(rule_check(MONTHS))
