@@ -73,8 +73,14 @@ class BasicSearchHandlers:
                 and "search_basic_removal_reason_latest" not in self.defects:
             rows = [self._with_removal(row) for row in rows]
         found: list[str] = []
+        seen: set[tuple[str, str]] = set()
         for row in rows:
             if row["宛名番号"] not in found and all(test(row) for test in tests):
+                # The defect: persons of one 氏名 and 生年月日 taken for one (a 3情報 match read as a duplicate).
+                namesake = (row.get("氏名", ""), row.get("生年月日", ""))
+                if namesake in seen and "search_basic_namesakes_merged" in self.defects:
+                    continue
+                seen.add(namesake)
                 found.append(row["宛名番号"])
         book = self.suppressions()  # 3.1 R007: 検索結果の表示の際、抑止対象であることが明らかとなる
         return 200, {"result": "ok", "persons": [{"宛名番号": atena, "抑止対象": book.marked(atena)}

@@ -290,6 +290,8 @@ AFFECTS: dict[str, set[str]] = {
         "search_basic_range_end_exclusive",
         # A 除票 corrected since its removal searched by its 消除事由: the probes correct no 除票.
         "search_basic_removal_reason_latest",
+        # Namesakes born the same day: the model's fixed example ``namesakes`` (the probes make none).
+        "search_basic_namesakes_merged",
         "search_basic_blank_unmatched", "search_kanji_no_variants", "search_kanji_one_way",
         # 10.3 操作権限管理 (reference/users.py): only users of the driver's users.* (and edits.*) show them, and the
         # probes register none (tests/domains/jumin/test_permissions.py).

@@ -249,6 +249,21 @@ def test_the_clean_reference_lists_the_three_generations_in_the_order_of_5_2() -
     assert result.breaches == () and "jumin-1.0-5.2-R004" in result.exercised
 
 
+def test_a_search_that_merges_namesakes_is_reported_against_2_1_3_r001() -> None:
+    # Issue 50 item 3: two 世帯 of one 氏名 and 生年月日 (the fixed example ``namesakes``); the second is no duplicate.
+    with reference_target(frozenset({"search_basic_namesakes_merged"})) as target:
+        findings = list(state_machine(CheckContext(EDITION.requirement("jumin-1.0-2.1.3-R001"), target=target)))
+    assert [f.code for f in findings] == ["model.search_missing"]
+    assert re.fullmatch(r"model:jumin/step:\d+#driver:/search/basic#/persons", findings[0].location), \
+        findings[0].location
+
+
+def test_the_clean_reference_finds_both_namesakes() -> None:
+    with reference_target() as target:
+        result = run_machine(target)
+    assert result.breaches == () and "jumin-1.0-2.1.3-R001" in result.exercised
+
+
 def test_no_scenario_catches_the_stale_head_name_defect() -> None:
     """The catalog's scenario of 世帯分離・世帯合併 merges the member back under the same 世帯主."""
     with started_in_process(frozenset({"setai_nushi_name_kept"})) as running:

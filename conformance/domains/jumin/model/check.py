@@ -24,6 +24,7 @@ from conformance.domains.jumin.model.fixed_examples import (
     administration,
     generations,
     kana_correction,
+    namesakes,
     naturalization,
     prelude,
     refusals,
@@ -163,7 +164,7 @@ def result_of(session: Session, run_seed: int) -> Result:
 #: E002, E009, E010); a 帰化 of a 支援対象者 (4.5.3: the drawn rules send none); a 世帯 of three generations whose
 #: ages and 続柄 disagree (5.2).
 BEFORE_THE_DRAWS: tuple[Callable[[Session], None], ...] = (
-    administration, prelude, refusals, naturalization, generations)
+    administration, prelude, refusals, naturalization, generations, namesakes)
 #: After the draws, so that they cannot move them (the draws depend on the vendor's state): 抑止 with several
 #: settings (3.1 R002, R006, R008); a 職権修正 of a フリガナ, then the かな検索 by the new one (2.1.2 R001); a
 #: 併せて支援措置を求める者 (3.4 R001) and a 仮支援措置 (R008), whatever the draws.

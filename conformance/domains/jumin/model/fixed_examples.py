@@ -17,7 +17,7 @@ from typing import Any
 from conformance.domains.jumin.model.admin import CLERK_PROCESSES, Acting
 from conformance.domains.jumin.model.machine import JuminModelMachine, machine_for
 from conformance.domains.jumin.model.step_requests import _common_february_29, _future_out, _support_request
-from conformance.domains.jumin.model.steps import STEP, Session, _kanji
+from conformance.domains.jumin.model.steps import READS, STEP, Session, _kanji
 from conformance.domains.jumin.oracles.model import judge_committed, judge_refusal
 from conformance.domains.jumin.oracles.model.admin import (
     ALERT_LEVEL,
@@ -218,6 +218,28 @@ def generations(session: Session) -> None:
     relations = [relation for relation, _ in _GENERATIONS]
     machine.household(len(_GENERATIONS), None, [born for _, born in _GENERATIONS], unknown=False, headless=False,
                       relations=relations)
+    machine.teardown()
+
+
+#: The first serial of the namesakes' persons (``namesakes``): apart from the other examples'.
+NAMESAKE_SERIALS = 96_000_000
+#: The namesakes' 氏名, フリガナ and 生年月日 (no drawn person is named so: their 氏名 end in a kanji of their serial).
+_NAMESAKE = ("見本　同名", "ミホン　ドウメイ", "1975-05-05")
+
+
+def namesakes(session: Session) -> None:
+    """Two 世帯 of one 日本人 each, of one 氏名, フリガナ, 生年月日 and 性別 (issue 50 item 3: a namesake is no
+    duplicate), then each found by the searches (2.1.2 R001, 2.1.3 R001: each must be listed, and read as their own
+    record) and their 住民票の写し's data read (5.1 R003, their own items), and the example's end (every person and
+    世帯 on every path). A vendor that takes persons of one 氏名 and 生年月日 for one misses or mixes the second. A
+    breach raises ``ModelBreach`` and is recorded in the session."""
+    machine = machine_for(replace(session, serials=itertools.count(NAMESAKE_SERIALS)))()
+    name, kana, born = _NAMESAKE
+    made = [atena for _ in range(2) for atena in machine.household(1, None, [born], unknown=False, headless=False,
+                                                                      names=[(name, kana)])]
+    breaches = [breach for atena in made for breach in machine.session.paths.compare_search(machine.world, atena)]
+    breaches += [breach for atena in made for breach in machine._form(atena, printed=False)]
+    machine._check(breaches, READS)
     machine.teardown()
 
 

@@ -81,12 +81,16 @@ class JuminModelMachine(ModelSteps):
                            data.draw(st.sampled_from(_SUPPORT_STARTS), label="開始"), data.draw(st.booleans()))
 
     def household(self, size: int, foreign: int | None, births: list[str], *, unknown: bool,
-                  headless: bool, relations: list[str] | None = None) -> list[str]:
+                  headless: bool, relations: list[str] | None = None,
+                  names: list[tuple[str, str]] | None = None) -> list[str]:
         """A 世帯 of ``size`` members made through ``fixtures.persons`` (the member at ``foreign`` a 外国人住民, the
-        last of 不詳 生年月日 when ``unknown``), judged; the 宛名番号 the vendor gave them, adopted."""
+        last of 不詳 生年月日 when ``unknown``; ``relations`` and ``names``, 氏名 and フリガナ, given to the first
+        members), judged; the 宛名番号 the vendor gave them, adopted."""
         people = [self._person(index, index == foreign, births[index]) for index in range(size)]
         for person, relation in zip(people, relations or (), strict=False):
             person["続柄"] = relation
+        for person, (name, kana) in zip(people, names or (), strict=False):
+            person.update({"氏名": name, "氏名_フリガナ": kana})
         if unknown:
             people[-1].update({"生年月日": "", "生年月日_不詳フラグ": "1", "生年月日_不詳表記": "昭和30年頃"})
         for person in people:
