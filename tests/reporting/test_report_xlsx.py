@@ -105,11 +105,14 @@ def test_the_table_filters_and_prints_on_a4_with_its_headers_on_every_page(tmp_p
     assert sheet.auto_filter.ref == f"A{start}:I{start + len(jumin_requirements())}"
     assert sheet.print_title_rows == f"${start}:${start}"
     assert sheet.page_setup.paperSize == 9 and sheet.page_setup.orientation == "landscape"  # 9: A4 (OOXML)
-    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    # One page wide, as many long as it takes: fitToWidth's default in the OOXML schema is 1, which
+    # a writer may leave out (XlsxWriter does); fitToHeight 0 is "no limit".
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth in (None, 1)
+    assert sheet.page_setup.fitToHeight == 0
     assert sheet.freeze_panes == f"A{start + 1}"
     every_cell = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
     assert not [cell for cell in every_cell if any(state in cell for state in HARNESS_STATES)]
-    # The text columns wrap and align to the top (one named style, issue 51); the ids and headers do not.
+    # The text columns wrap and align to the top (one cell format, issue 51); the ids and headers do not.
     wrapped = {(cell.alignment.wrap_text, cell.alignment.vertical)
                for row in sheet.iter_rows(min_row=start + 1, min_col=3) for cell in row}
     assert wrapped == {(True, "top")}
@@ -164,3 +167,17 @@ def test_the_run_date_is_the_manifests_of_the_bundle_beside_it(tmp_path: Path) -
         archive.writestr("manifest.json", json.dumps({"created": "2026-03-04T05:06:07+00:00"}))
     report_command("xlsx", str(run), "--out", str(tmp_path / "list.xlsx"))
     assert header(opened(tmp_path / "list.xlsx")["住民基本台帳"])["実行日"] == "2026-03-04"
+
+
+def test_sheet_names_cut_to_31_characters_stay_distinct_and_the_workbook_is_written() -> None:
+    """Excel refuses two sheets named alike (ignoring case) and a name over 31 characters; domains the registry
+    lacks are named by their slug, which can be long."""
+    from conformance.reporting.xlsx import PROVENANCE, Filing, System, sheet_names, workbook
+
+    long = "x" * 40
+    listed = [System(long + "a", "1.0", None, ()), System(long.upper() + "b", "1.0", None, ()),
+              System("'quoted'", "1.0", None, ())]
+    names = sheet_names(listed)
+    assert names == ["x" * 31, "X" * 29 + "_2", "quoted"]
+    book = opened(workbook(listed, Filing(provenance=(("a", "b"),))))
+    assert book.sheetnames == [*names, PROVENANCE]
