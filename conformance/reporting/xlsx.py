@@ -222,13 +222,15 @@ def header_block(system: System, filing: Filing) -> list[tuple[str, str]]:
 
 def sheet_names(listed: Sequence[System]) -> list[str]:
     """A sheet name per system: the 業務's name, with the edition where a run holds two of one
-    domain (Excel: at most 31 characters, none of []:*?/\\, no apostrophe first or last, and no two
-    alike ignoring case: a name cut to 31 characters that meets an earlier one gets a number)."""
+    domain (Excel: at most 31 characters, none of []:*?/\\, no apostrophe first or last, not History, and
+    no two alike ignoring case: a name cut to 31 characters that meets an earlier one gets a number)."""
     named = Counter(system.domain for system in listed)
     names: list[str] = []
     for system in listed:
         name = system.name if named[system.domain] == 1 else f"{system.name} {system.edition}"
         name = "".join("_" if c in "[]:*?/\\" else c for c in carried(name)).strip("'")[:31] or "_"
+        if name.casefold() == "history":  # Excel keeps the name for itself
+            name += "_"
         taken, number = {n.casefold() for n in (*names, PROVENANCE)}, 1
         unique = name
         while unique.casefold() in taken:
@@ -282,12 +284,30 @@ def _text(value: str) -> str:
     return str(neutral(carried(value)))
 
 
+#: What a worksheet cell holds at most, in UTF-16 code units (Excel's limit; XlsxWriter cuts a longer string
+#: without a word).
+CELL_LIMIT = 32767
+
+
+def _fitted(value: str) -> str:
+    """``value`` as one cell can hold it: a text over :data:`CELL_LIMIT` is cut, and says so and by how much
+    (an attestation with hundreds of evidence files lists them all in one cell)."""
+    if len(value) <= CELL_LIMIT // 2:
+        return value
+    units = value.encode("utf-16-le")
+    if len(units) <= 2 * CELL_LIMIT:
+        return value
+    # Room for the note; a surrogate pair cut in two is dropped whole.
+    kept = units[: 2 * (CELL_LIMIT - 40)].decode("utf-16-le", errors="ignore")
+    return f"{kept}…（以下 {len(value) - len(kept):,} 文字省略）"
+
+
 def _write_row(sheet: Any, row: int, values: Sequence[str], style: Any = None, first: int = 0) -> None:
     """``values`` as strings from column ``first`` of ``row`` (0-based); an empty value is a blank cell,
     which keeps the style (a filer's spreadsheet reads no value there, as from openpyxl's list)."""
     for column, value in enumerate(values, start=first):
         if value:
-            sheet.write_string(row, column, value, style)
+            sheet.write_string(row, column, _fitted(value), style)
         elif style is not None:
             sheet.write_blank(row, column, None, style)
 

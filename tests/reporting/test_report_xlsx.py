@@ -179,5 +179,34 @@ def test_sheet_names_cut_to_31_characters_stay_distinct_and_the_workbook_is_writ
               System("'quoted'", "1.0", None, ())]
     names = sheet_names(listed)
     assert names == ["x" * 31, "X" * 29 + "_2", "quoted"]
+    assert sheet_names([System("History", "1.0", None, ())]) == ["History_"]  # Excel keeps that name
     book = opened(workbook(listed, Filing(provenance=(("a", "b"),))))
     assert book.sheetnames == [*names, PROVENANCE]
+
+
+def test_a_text_over_the_cells_limit_is_cut_and_says_so() -> None:
+    """Excel holds 32,767 UTF-16 units in a cell and XlsxWriter cuts a longer text without a word: an attestation
+    with hundreds of evidence files must not lose its tail silently."""
+    from dataclasses import replace
+
+    from conformance.reporting.xlsx import CELL_LIMIT, Filing, Row, systems, workbook
+
+    system = systems(document([result("jumin-1.0-3.4-R001", "PASS")]), CATALOG)[0]
+    long = "𠮷" * CELL_LIMIT  # two UTF-16 units each: the cut must not split one
+    fits = "あ" * CELL_LIMIT
+    first = system.rows[0]
+    listed = [replace(system, rows=(Row(first.requirement, "適合", long, first.level),
+                                    Row(first.requirement, "適合", fits, first.level)))]
+    rows = table(opened(workbook(listed, Filing()))[sheet_name(listed)])
+    evidence = COLUMNS.index("根拠・証跡")
+    cut = rows[0][evidence]
+    kept = (CELL_LIMIT - 40) // 2
+    assert cut == "𠮷" * kept + f"…（以下 {CELL_LIMIT - kept:,} 文字省略）"
+    assert len(cut.encode("utf-16-le")) // 2 <= CELL_LIMIT
+    assert rows[1][evidence] == fits  # exactly at the limit: whole
+
+
+def sheet_name(listed: list[Any]) -> str:
+    from conformance.reporting.xlsx import sheet_names
+
+    return sheet_names(listed)[0]
