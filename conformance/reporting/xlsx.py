@@ -245,7 +245,7 @@ def workbook(listed: Sequence[System], filing: Filing, title: str = "") -> bytes
     where the filing has provenance lines.
 
     Written with XlsxWriter (the writer pandas prefers), in memory: openpyxl built a cell object per
-    value and compared style objects per cell, 350-550 ms of CPU for a whole catalog's 18,600 cells and
+    value and compared style objects per cell, 320-550 ms of CPU for a whole catalog's 18,600 cells and
     most of the portal's slowest page (issue 51); its write-only mode still cost 350 ms, and its cells
     alone, unstyled, 175 ms. openpyxl stays the reader (the catalog importers, the tests)."""
     import xlsxwriter
