@@ -596,7 +596,7 @@ NEWLINE_BLOCK = 1 << 20
 
 def newlines(buf: np.ndarray, end: int) -> np.ndarray:
     """The positions of the line breaks in buf[:end], in order, found by numpy's vectorised comparison:
-    the screen took 12 % longer when it scanned each line for its end byte by byte (one 8 MB chunk of
+    the screen took about a tenth longer when it scanned each line for its end byte by byte (one 8 MB chunk of
     the benchmark's file, one thread; issue 51). A line break is one byte in every encoding read here
     (UTF-8, CP932, Shift_JIS: never inside a character)."""
     found = [np.flatnonzero(buf[start:min(start + NEWLINE_BLOCK, end)] == ord("\n")) + start
