@@ -689,8 +689,7 @@ def pages(args: argparse.Namespace, world: World, copier: Copier) -> None:
     print(f"pages and API calls (Django test client in process; {args.repeat} requests each; CPU: this process's, "
           f"the database server's not counted; load average {os.getloadavg()[0]:.1f}):", flush=True)
     for name, request in urls.items():
-        # The xlsx takes seconds on a loaded machine: three of them say enough.
-        print(timed(request, min(args.repeat, 3) if "xlsx" in name else args.repeat).line(name), flush=True)
+        print(timed(request, args.repeat).line(name), flush=True)
     vendor = world.vendors[world.prefecture[code]][0]
 
     def upload(attempt: int) -> Any:

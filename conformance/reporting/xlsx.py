@@ -35,7 +35,7 @@ import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -222,34 +222,49 @@ def header_block(system: System, filing: Filing) -> list[tuple[str, str]]:
 
 def sheet_names(listed: Sequence[System]) -> list[str]:
     """A sheet name per system: the 業務's name, with the edition where a run holds two of one
-    domain (Excel: at most 31 characters, none of []:*?/\\)."""
+    domain (Excel: at most 31 characters, none of []:*?/\\, no apostrophe first or last, not History, and
+    no two alike ignoring case: a name cut to 31 characters that meets an earlier one gets a number)."""
     named = Counter(system.domain for system in listed)
-    names = []
+    names: list[str] = []
     for system in listed:
         name = system.name if named[system.domain] == 1 else f"{system.name} {system.edition}"
-        names.append("".join("_" if c in "[]:*?/\\" else c for c in carried(name))[:31])
+        name = "".join("_" if c in "[]:*?/\\" else c for c in carried(name)).strip("'")[:31] or "_"
+        if name.casefold() == "history":  # Excel keeps the name for itself
+            name += "_"
+        taken, number = {n.casefold() for n in (*names, PROVENANCE)}, 1
+        unique = name
+        while unique.casefold() in taken:
+            number += 1
+            unique = f"{name[:31 - len(str(number)) - 1]}_{number}"
+        names.append(unique)
     return names
 
 
 def workbook(listed: Sequence[System], filing: Filing, title: str = "") -> bytes:
     """The xlsx bytes: a sheet per system, each with its header block and table; 実行の出所 last
-    where the filing has provenance lines."""
-    from openpyxl import Workbook
+    where the filing has provenance lines.
 
-    book = Workbook()
-    first = book.active
-    assert first is not None
-    book.remove(first)
-    if title:
-        book.properties.title = _cell(title)
-    for system, name in zip(listed, sheet_names(listed), strict=True):
-        _write_sheet(book.create_sheet(name), system, filing)
-    if filing.provenance or not listed:
-        provenance = book.create_sheet(PROVENANCE)
-        for label, value in filing.provenance:
-            provenance.append([_cell(label), _cell(value)])
+    Written with XlsxWriter (the writer pandas prefers), in memory: openpyxl built a cell object per
+    value and compared style objects per cell, 320-550 ms of CPU for a whole catalog's 18,600 cells and
+    most of the portal's slowest page (issue 51); its write-only mode still cost 350 ms, and its cells
+    alone, unstyled, 175 ms. openpyxl stays the reader (the catalog importers, the tests)."""
+    import xlsxwriter
+
     buffer = io.BytesIO()
-    book.save(buffer)
+    # Every cell is written as a string (write_string), never read as a formula, number or link.
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_numbers": False, "strings_to_urls": False})
+    if title:
+        book.set_properties({"title": _cell(title)})
+    bold = book.add_format({"bold": True})
+    wrapped = book.add_format({"text_wrap": True, "valign": "top"})
+    for system, name in zip(listed, sheet_names(listed), strict=True):
+        _write_sheet(book.add_worksheet(name), system, filing, bold, wrapped)
+    if filing.provenance or not listed:
+        provenance = book.add_worksheet(PROVENANCE)
+        for index, (label, value) in enumerate(filing.provenance):
+            _write_row(provenance, index, [_cell(label), _cell(value)])
+    book.close()
     return buffer.getvalue()
 
 
@@ -258,53 +273,64 @@ PROVENANCE = "実行の出所"
 
 
 def _cell(value: Any) -> Any:
-    return neutral(carried(value) if isinstance(value, str) else value)
+    return _text(value) if isinstance(value, str) else neutral(value)
 
 
-def _write_sheet(sheet: Any, system: System, filing: Filing) -> None:
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    for label, value in header_block(system, filing):
-        sheet.append([_cell(label), _cell(value)])
-        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
-    sheet.append([])
-    sheet.append(list(COLUMNS))
-    top = sheet.max_row
-    for cell in sheet[top]:
-        cell.font = Font(bold=True)
-    for row in system.rows:
-        sheet.append([_cell(value) for value in row.cells()])
-    last_column = get_column_letter(len(COLUMNS))
-    for index, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    wrapped = _wrapped_style(sheet.parent)
-    for line in sheet.iter_rows(min_row=top + 1, min_col=3, max_col=len(COLUMNS)):
-        for cell in line:
-            # By name: openpyxl hashes and compares an Alignment object each time one is set (most of
-            # the list's time for a whole catalog's 14,000 cells; issue 51), a named style once.
-            cell.style = wrapped
-    sheet.auto_filter.ref = f"A{top}:{last_column}{max(sheet.max_row, top)}"
-    sheet.freeze_panes = f"A{top + 1}"
-    sheet.print_title_rows = f"{top}:{top}"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+@lru_cache(maxsize=1 << 15)
+def _text(value: str) -> str:
+    """A text as a cell holds it; kept, since the catalog's texts (requirement, section, level, duty: most of a
+    list's cells) are the same objects in every list a process writes (two regular expressions per cell were a
+    fifth of the portal's list; issue 51)."""
+    return str(neutral(carried(value)))
 
 
-#: The named style of the table's text cells: wrapped, aligned to the top.
-WRAPPED = "折り返し"
+#: What a worksheet cell holds at most, in UTF-16 code units (Excel's limit; XlsxWriter cuts a longer string
+#: without a word).
+CELL_LIMIT = 32767
 
 
-def _wrapped_style(book: Any) -> str:
-    """The workbook's :data:`WRAPPED` named style, added on first use."""
-    from openpyxl.styles import Alignment, NamedStyle
+def _fitted(value: str) -> str:
+    """``value`` as one cell can hold it: a text over :data:`CELL_LIMIT` is cut, and says so and by how much
+    (an attestation with hundreds of evidence files lists them all in one cell)."""
+    if len(value) <= CELL_LIMIT // 2:
+        return value
+    units = value.encode("utf-16-le")
+    if len(units) <= 2 * CELL_LIMIT:
+        return value
+    # Room for the note; a surrogate pair cut in two is dropped whole.
+    kept = units[: 2 * (CELL_LIMIT - 40)].decode("utf-16-le", errors="ignore")
+    return f"{kept}…（以下 {len(value) - len(kept):,} 文字省略）"
 
-    if WRAPPED not in book.named_styles:
-        book.add_named_style(NamedStyle(name=WRAPPED, alignment=Alignment(wrap_text=True, vertical="top")))
-    return WRAPPED
+
+def _write_row(sheet: Any, row: int, values: Sequence[str], style: Any = None, first: int = 0) -> None:
+    """``values`` as strings from column ``first`` of ``row`` (0-based); an empty value is a blank cell,
+    which keeps the style (a filer's spreadsheet reads no value there, as from openpyxl's list)."""
+    for column, value in enumerate(values, start=first):
+        if value:
+            sheet.write_string(row, column, _fitted(value), style)
+        elif style is not None:
+            sheet.write_blank(row, column, None, style)
+
+
+def _write_sheet(sheet: Any, system: System, filing: Filing, bold: Any, wrapped: Any) -> None:
+    header = header_block(system, filing)
+    top = len(header) + 1  # 0-based row of the column headers: the header block, then a blank line
+    for index, (label, value) in enumerate(header):
+        _write_row(sheet, index, [_cell(label)], bold)
+        _write_row(sheet, index, [_cell(value)], first=1)
+    _write_row(sheet, top, COLUMNS, bold)
+    for index, row in enumerate(system.rows, start=top + 1):
+        cells = [_cell(value) for value in row.cells()]
+        _write_row(sheet, index, cells[:2])
+        _write_row(sheet, index, cells[2:], wrapped, first=2)  # the text, wrapped and at the top
+    for column, width in enumerate(WIDTHS):
+        sheet.set_column(column, column, width)
+    sheet.autofilter(top, 0, top + len(system.rows), len(COLUMNS) - 1)
+    sheet.freeze_panes(top + 1, 0)
+    sheet.repeat_rows(top)
+    sheet.set_paper(9)  # A4
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)  # one page wide, as many long as it takes
 
 
 def table_start(sheet: Any) -> int:

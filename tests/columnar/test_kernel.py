@@ -154,6 +154,25 @@ def test_lines_across_chunks_and_pieces_keep_their_numbers(tmp_path: Path, monke
     assert len(expected) > 20
     monkeypatch.setattr(kernel, "CHUNK_BYTES", 700)
     assert marked(whole, paths=[first, second]) == expected
+    monkeypatch.setattr(kernel, "NEWLINE_BLOCK", 64)  # the line breaks found in blocks that cut lines
+    assert marked(whole, paths=[first, second]) == expected
+    monkeypatch.setattr(kernel, "CHUNK_BYTES", 8 << 20)
+    assert marked(whole) == expected
+
+
+@given(st.binary(max_size=300), st.integers(1, 40), st.integers(0, 300))
+def test_the_line_breaks_are_found_in_blocks_where_they_are(data: bytes, block: int, end: int) -> None:
+    import numpy as np
+
+    buf = np.frombuffer(data, dtype=np.uint8)
+    end = min(end, len(data))
+    expected = [i for i in range(end) if data[i] == ord("\n")]
+    original = kernel.NEWLINE_BLOCK
+    try:
+        kernel.NEWLINE_BLOCK = block
+        assert kernel.newlines(buf, end).tolist() == expected
+    finally:
+        kernel.NEWLINE_BLOCK = original
 
 
 # ---------------------------------------------------------------------------------------------

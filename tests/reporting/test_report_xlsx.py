@@ -105,11 +105,14 @@ def test_the_table_filters_and_prints_on_a4_with_its_headers_on_every_page(tmp_p
     assert sheet.auto_filter.ref == f"A{start}:I{start + len(jumin_requirements())}"
     assert sheet.print_title_rows == f"${start}:${start}"
     assert sheet.page_setup.paperSize == 9 and sheet.page_setup.orientation == "landscape"  # 9: A4 (OOXML)
-    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    # One page wide, as many long as it takes: fitToWidth's default in the OOXML schema is 1, which
+    # a writer may leave out (XlsxWriter does); fitToHeight 0 is "no limit".
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth in (None, 1)
+    assert sheet.page_setup.fitToHeight == 0
     assert sheet.freeze_panes == f"A{start + 1}"
     every_cell = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
     assert not [cell for cell in every_cell if any(state in cell for state in HARNESS_STATES)]
-    # The text columns wrap and align to the top (one named style, issue 51); the ids and headers do not.
+    # The text columns wrap and align to the top (one cell format, issue 51); the ids and headers do not.
     wrapped = {(cell.alignment.wrap_text, cell.alignment.vertical)
                for row in sheet.iter_rows(min_row=start + 1, min_col=3) for cell in row}
     assert wrapped == {(True, "top")}
@@ -164,3 +167,46 @@ def test_the_run_date_is_the_manifests_of_the_bundle_beside_it(tmp_path: Path) -
         archive.writestr("manifest.json", json.dumps({"created": "2026-03-04T05:06:07+00:00"}))
     report_command("xlsx", str(run), "--out", str(tmp_path / "list.xlsx"))
     assert header(opened(tmp_path / "list.xlsx")["住民基本台帳"])["実行日"] == "2026-03-04"
+
+
+def test_sheet_names_cut_to_31_characters_stay_distinct_and_the_workbook_is_written() -> None:
+    """Excel refuses two sheets named alike (ignoring case) and a name over 31 characters; domains the registry
+    lacks are named by their slug, which can be long."""
+    from conformance.reporting.xlsx import PROVENANCE, Filing, System, sheet_names, workbook
+
+    long = "x" * 40
+    listed = [System(long + "a", "1.0", None, ()), System(long.upper() + "b", "1.0", None, ()),
+              System("'quoted'", "1.0", None, ())]
+    names = sheet_names(listed)
+    assert names == ["x" * 31, "X" * 29 + "_2", "quoted"]
+    assert sheet_names([System("History", "1.0", None, ())]) == ["History_"]  # Excel keeps that name
+    book = opened(workbook(listed, Filing(provenance=(("a", "b"),))))
+    assert book.sheetnames == [*names, PROVENANCE]
+
+
+def test_a_text_over_the_cells_limit_is_cut_and_says_so() -> None:
+    """Excel holds 32,767 UTF-16 units in a cell and XlsxWriter cuts a longer text without a word: an attestation
+    with hundreds of evidence files must not lose its tail silently."""
+    from dataclasses import replace
+
+    from conformance.reporting.xlsx import CELL_LIMIT, Filing, Row, systems, workbook
+
+    system = systems(document([result("jumin-1.0-3.4-R001", "PASS")]), CATALOG)[0]
+    long = "𠮷" * CELL_LIMIT  # two UTF-16 units each: the cut must not split one
+    fits = "あ" * CELL_LIMIT
+    first = system.rows[0]
+    listed = [replace(system, rows=(Row(first.requirement, "適合", long, first.level),
+                                    Row(first.requirement, "適合", fits, first.level)))]
+    rows = table(opened(workbook(listed, Filing()))[sheet_name(listed)])
+    evidence = COLUMNS.index("根拠・証跡")
+    cut = rows[0][evidence]
+    kept = (CELL_LIMIT - 40) // 2
+    assert cut == "𠮷" * kept + f"…（以下 {CELL_LIMIT - kept:,} 文字省略）"
+    assert len(cut.encode("utf-16-le")) // 2 <= CELL_LIMIT
+    assert rows[1][evidence] == fits  # exactly at the limit: whole
+
+
+def sheet_name(listed: list[Any]) -> str:
+    from conformance.reporting.xlsx import sheet_names
+
+    return sheet_names(listed)[0]
