@@ -288,13 +288,6 @@ class LoadTarget(ProfileModel):
         description="The path to POST a 戸籍 the harness plays (本籍 in the municipality: its 筆頭者 and 在籍者) "
         "for the 戸籍の附票 checks; without it they are NOT_AUTOMATED.",
     )
-    feed_path: str | None = Field(
-        default=None,
-        description="Ours: the path to POST 住民記録's record of a person after each 異動 (a migration CSV of one row, "
-        "the person's next history row) for the domain systems to take, as 住民記録 sends it to them; the check "
-        "linkage.feed.domains judges their answers after it (docs/profiles.md). Without it that check is "
-        "NOT_AUTOMATED.",
-    )
     command: Annotated[tuple[str, ...], LaxSeq] = Field(
         default=(), description="via command: argv; '{file}' is replaced by the migration file's path. Run only "
         "with --allow-profile-commands (docs/security.md), without a shell, in a process group of its own."

@@ -103,7 +103,7 @@ class TargetSession:
                       max_examples=self.profile.hypothesis.max_examples, shrink=self.shrink,
                       append_path=self.profile.targets.load.append_path,
                       records_path=self.profile.targets.load.records_path, driver=self.profile.targets.driver,
-                      koseki_path=self.profile.targets.load.koseki_path, feed_path=self.profile.targets.load.feed_path,
+                      koseki_path=self.profile.targets.load.koseki_path,
                       forms=self.profile.targets.forms,
                       # A requirement reusing a cached response is linked to its recorded exchange.
                       cache=LinkedCache(self._recorder.link if self._recorder is not None else None),

@@ -36,7 +36,7 @@ def domain_check_modules() -> list[ModuleType]:
 def default_registry() -> Registry:
     """The registry of every check shipped with the harness (listed here, not found by import)."""
     from conformance.checks import api, files, scenarios
-    from conformance.domains import feed, world
+    from conformance.domains import world
     from conformance.scenarios import check as scenario_check
 
     registry = Registry()
@@ -47,8 +47,6 @@ def default_registry() -> Registry:
     # The cross-domain machine (docs/model.md, "One world across domains"): it reads several domains, so no
     # folder holds it.
     registry.add_module(world)
-    # The domain systems as clients of 住民記録: the harness feeds them its 異動 (conformance/domains/feed.py).
-    registry.add_module(feed)
     # Every domain folder's checks: the folders of the registry of domains (catalog/domain_rules.py), each
     # folder's modules as its package names them (CHECK_MODULES), never a list written here.
     for module in domain_check_modules():

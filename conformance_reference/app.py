@@ -33,7 +33,6 @@ from wsgiref.types import StartResponse, WSGIEnvironment
 
 from conformance.catalog.catalog import EditionCatalog
 from conformance.errors import SpecError
-from conformance_reference import feed
 from conformance_reference.domain_records import DOMAIN_RECORDS
 from conformance_reference.http import (
     API_PREFIX,
@@ -150,7 +149,6 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
             (("admin", "migration"), {"POST": self._migration}),
             (("admin", "residents"), {"POST": self._append_residents}),
             (("admin", "records"), {"POST": self._domain_record}),
-            (("admin", "feed"), {"POST": self._feed}),
             (("admin", "koseki"), {"POST": self._register_koseki}),
             (("app_submit", "v10", "jutogaishaatenabangofuban"), {"POST": self._jutogai_fuban}),
             (("oauth2", "token"), {"POST": self._jutogai_token}),
@@ -232,17 +230,6 @@ class ReferenceApp(LinkageApi, Exports, Certificates):
         except ValueError as error:
             raise bad_request(_clip(str(error))) from None
         return json_reply(200, {"loaded": added})
-
-    def _feed(self, request: Request, arguments: tuple[str, ...]) -> Reply:
-        """Not in the catalog (ours): 住民記録's record of a person after a 異動, as the domain systems take it
-        (conformance_reference/feed.py): migration rows, each the person's next history row."""
-        try:
-            rows = parse_migration(request.body(), "request body")
-        except SpecError as error:
-            raise bad_request(_clip(str(error), 4000)) from None
-        except ValueError as error:
-            raise bad_request(_clip(str(error))) from None
-        return json_reply(200, {"stored": feed.take(self.store, rows, self.defects)})
 
     def _domain_record(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         """Not in the catalog: a person's record of another 業務 (the harness's domain records, e.g.

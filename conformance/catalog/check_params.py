@@ -162,7 +162,6 @@ SHARED_PARAMS: dict[str, type[Params]] = {
     "scenario.run": ScenarioRunParams,
     # The cross-domain machine (conformance/domains/world.py): it reads several domain folders, so none declares it.
     "model.world.domains": NoParams,
-    "linkage.feed.domains": NoParams,
 }
 
 

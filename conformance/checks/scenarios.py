@@ -275,17 +275,6 @@ def _row(scenario: Scenario, town: str, atena: str, setai: str) -> dict[str, str
     return row
 
 
-def fresh_numbers() -> tuple[str, str]:
-    """A 宛名番号 and a 世帯番号 no other generated person of this process has (the scenarios' serials)."""
-    return _number(_ATENA_SERIALS), _number(_SETAI_SERIALS)
-
-
-def claimant_csv(scenario: Scenario, town: str, atena: str, setai: str) -> bytes:
-    """The scenario's claimant as a migration CSV of one row (the 基本データリスト's layout, UTF-8): how the
-    linkage feed (conformance/domains/feed.py) sends the person's record after each 異動."""
-    return _csv([_row(scenario, town, atena, setai)])
-
-
 def _child_row(town: str, atena: str, setai: str, birth: date, moved_in: date) -> dict[str, str]:
     row = _base_row(town, atena, setai, "子", birth, max(birth, moved_in))
     row.update({"異動事由": "A2" if birth >= moved_in else "A1", "異動日": max(birth, moved_in).isoformat()})

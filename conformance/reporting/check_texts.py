@@ -15,11 +15,6 @@ CHECK_TEXTS: dict[str, Text] = {
                     "で検証します",
                     "Validates an export file against its 基本データリスト layout (encoding, header, types, "
                     "lengths, codes ...)"),
-    "linkage.feed.domains": ("住民記録の役を務め、転入・転出・転入通知・死亡の各異動の後の住民の記録を"
-                             "業務システムに送り、各業務（介護保険、国民健康保険、選挙人名簿）の個人別の回答を各業務のオラクルと比較します",
-                             "Plays 住民記録: feeds a person's record after each 転入, 転出, 転入通知 or 死亡 to the "
-                             "domain systems and compares their per-person answers (介護保険, 国保, 選挙人名簿) with "
-                             "their oracles"),
     "model.world.domains": ("住民記録の異動の列をドライバー経由で行い、各異動の後に各業務（介護保険、国民健康保険、"
                             "選挙人名簿）の個人別の回答を、住民記録のモデルから与えた各業務のオラクルと比較します",
                             "Random 住民記録 異動 through the driver; after each, the per-person answers of "

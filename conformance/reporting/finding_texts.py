@@ -63,10 +63,6 @@ FINDING_TEXTS: dict[str, Text] = {
     "form.pdf_encrypted": ("帳票の PDF が暗号化されています", "The form's PDF is encrypted"),
     "form.pdf_active_content": ("帳票の PDF に動的・外部の内容（スクリプト等）が含まれています",
                                 "The form's PDF carries active or external content"),
-    # the domain systems as clients of 住民記録 (linkage.feed.domains, conformance/domains/feed.py)
-    "feed.domain_mismatch": ("住民記録が送った異動の後、業務の個人別の回答が送った記録から導いた値と異なります",
-                             "After a 異動 住民記録 fed, a domain's per-person answer differs from what its oracle "
-                             "derives from the record fed"),
     # the cross-domain machine (model.world.domains, docs/model.md "One world across domains")
     "world.domain_mismatch": ("住民記録の異動の後、業務の個人別の回答が住民記録のモデルから導いた値と異なります",
                               "After a 住民記録 異動, a domain's per-person answer differs from what its oracle "

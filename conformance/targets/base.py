@@ -115,8 +115,6 @@ class Target:
     records_path: str | None = None
     #: Where the 戸籍 of the 戸籍の附票 checks are POSTed (targets.load.koseki_path; None: not automated).
     koseki_path: str | None = None
-    #: Where 住民記録's record of a person is fed after each 異動 (targets.load.feed_path; None: not offered).
-    feed_path: str | None = None
     seed: int = 20200901
     max_examples: int = 25
     #: Whether Hypothesis shrinks a failing example before it is reported (``hypothesis.shrink``, ``--shrink``).

@@ -29,7 +29,6 @@ from conformance import clock
 from conformance.catalog.models import DOMAIN_SLUGS
 from conformance.checks import scenarios
 from conformance.checks.scenarios import Scenario
-from conformance.domains import feed
 from conformance.domains.hojin_juminzei import checks as hojin_scenarios
 from conformance.domains.inkan import checks as inkan_scenarios
 from conformance.domains.jido_fuyo_teate import checks as fuyo_scenarios
@@ -133,7 +132,6 @@ AFFECTS: dict[str, set[str]] = {
     "printlog_missing": {"oplog"},
     "extract_sex_ignored": {"extract"},
     "suppressed_list_heads_only": {"suppressed"},
-    "feed_ignores_changes": {"feed"},
     **{name: {"support"} for name in (
         "shien_moshidesha_update_ignored", "shien_awasete_update_ignored", "shien_kagaisha_update_ignored",
         "shien_yokushi_jusho_dropped", "shien_tenso_dropped", "shien_kikan_update_ignored", "shien_kari_dropped",
@@ -573,12 +571,6 @@ AFFECTS: dict[str, set[str]] = {
         "koseki_death_removed_when_known", "koseki_father_is_head", "koseki_every_child_legitimate",
         "koseki_judgment_from_decision", "koseki_adoptee_stays", "koseki_adoptive_parent_unwritten")},
     **{name: {"koseki"} for name in ("koseki_furigana_unchecked",)},
-    # The statute defects the fixed journeys fed by 住民記録 meet too (conformance/domains/feed.py: the fields the
-    # cross-domain comparison reads), as well as their own rule probes.
-    **{name: {"qualifications", "feed"} for name in (
-        "kaigo_insured_after_leaving", "kaigo_insured_on_move_day", "kaigo_lost_after_move_day",
-        "kaigo_lost_on_death_day", "kaigo_on_birthday", "kokuho_kept_after_75", "kokuho_loss_always_next_day",
-        "senkyo_national_needs_residence")},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (
@@ -1018,14 +1010,6 @@ def _comparable(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
-def feed_probe(api: Api) -> list[Any]:
-    """The fixed journeys of conformance/domains/feed.py fed stage by stage: what the domains' comparison found
-    (requirement, item, expected, actual) for each, the 宛名番号 left out (the judge's own reading)."""
-    client = api.client()
-    return [[(found.stage, found.breach.requirement, found.breach.item, found.breach.expected, found.breach.actual)
-             for found in feed.judge_journey(client, "/admin/feed", TOWN_CODE, journey)] for journey in feed.FIXED]
-
-
 def fuhyo_probe(api: Api) -> list[Any]:
     """The 戸籍の附票 of the worked examples of conformance/domains/koseki_fuhyo/checks.py, each registered as
     its 戸籍 (one more 在籍者 living elsewhere, the child 除籍), the 宛名番号 left out."""
@@ -1063,7 +1047,6 @@ SEGMENTS: dict[str, Callable[[Api], Probes]] = dict((
     _one("oplog", oplog_probe),
     _one("extract", extract_probe),
     _one("support", support_probe),
-    _one("feed", feed_probe),
 ))
 
 
