@@ -66,8 +66,11 @@ from conformance.domains.jumin.model.machine import _DAYS, JuminModelMachine
 from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, ModelBreach, Session
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
+from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
 from conformance.domains.kaigo import oracle as kaigo
+from conformance.domains.koki_korei import oracle as koki
 from conformance.domains.kokuho import oracle as kokuho
+from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -75,15 +78,33 @@ from conformance.locations import default_catalog_root
 from conformance.oracles import Residence
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
 from conformance.targets.base import HttpClient, Target
+from conformance.testdata.town import TOWN_CODE
 
 #: The comparison family of this machine (``ModelSteps._judges``): the domains' answers.
 DOMAINS = "domains"
 #: The 住民記録 comparisons the model's own check judges, not read again here.
 _JUMIN_READS = frozenset({DIFF, PROTECTION, READS})
+#: Where a 転出 goes: a municipality of the town's 都道府県, of another, or abroad (国外転出).
+_WHERE = ("same", "other", "abroad")
 #: The 異動事由区分 of a 転出 (the stay ends on its 転出予定年月日 whatever 住民状態 the vendor chose: 1.1.5 R001).
 _MOVES_OUT = ("国内転出", "国外転出")
 
 Projection = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A person as the oracles are fed at one step: the stay in the town (the domain checks' :class:`Scenario`), the
+    town, and how the stay ended for 国民年金 (第9条第2号 turns on whether the address is still in Japan)."""
+
+    s: Scenario
+    town: str
+    ending: nenkin.Ending | None = None
+
+
+#: Which requirement a field's value is the rule of, when that depends on the person (the ただし書, the 号 that
+#: decides the day): the part's field, the person, the day asked, the oracle's value; None: the part's default.
+Cause = Callable[[str, Seen, date, Any], str | None]
 
 
 @dataclass(frozen=True)
@@ -92,8 +113,13 @@ class Part:
     requirement each field's rule is (the statute edition's, as the domain's own checks are bound)."""
 
     name: str
-    expected: Callable[[Scenario, str, date], Projection]
+    expected: Callable[[Seen, date], Projection]
     requirements: Mapping[str, str]
+    #: The requirement of a field's value where the person decides it (the ただし書, the 号 of 第8条 ...).
+    cause: Cause = lambda field, seen, as_of, value: None
+
+    def requirement_of(self, field: str, seen: Seen, as_of: date, value: Any) -> str:
+        return self.cause(field, seen, as_of, value) or self.requirements[field]
 
 
 def _town_stay(s: Scenario, town: str) -> tuple[list[Residence], Residence]:
@@ -134,21 +160,104 @@ def voter(s: Scenario) -> senkyo.Person:
                          died=s.died is not None)
 
 
-#: The parts compared, in order.
-PARTS = (
-    Part("介護保険", expected_kaigo, {"第1号被保険者": "kaigo-2025.12-1.9.0.1.0-R001",
-                                   "資格取得日": "kaigo-2025.12-1.10.0.1.0-R001",
-                                   "資格喪失日": "kaigo-2025.12-1.11.0.1.0-R001"}),
-    Part("国民健康保険", expected_kokuho, {"取得日": "kokuho-2025.12-1.7.0.1.0-R001",
-                                      "喪失日": "kokuho-2025.12-1.8.0.1.0-R001",
-                                      "被保険者": "kokuho-2025.12-1.6.0.1.0-R001"}),
-    Part("選挙人名簿", expected_senkyo, {"選挙権_国政": "senkyo-2025.12-1.9.0.1.0-R001",
-                                    "選挙権_地方": "senkyo-2025.12-1.9.0.2.0-R001"}),
-)
+def expected_koki(s: Scenario, town: str, as_of: date) -> Projection:
+    """後期高齢者医療: 被保険者 on ``as_of`` (第50条第1号), 資格取得日 (第52条), 資格喪失日 (第53条第1項) of the 資格
+    in the 広域連合 of the town's 都道府県 (the oracle's reading: one 広域連合 a 都道府県, a move inside it keeps
+    資格)."""
+    stays = history(s, town)
+    acquired, lost = koki.koki_qualification(s.birth, stays, town[:2], as_of)
+    return {"被保険者": koki.koki_insured_on(s.birth, stays, town[:2], as_of),
+            "資格取得日": _iso(acquired), "資格喪失日": _iso(lost)}
+
+
+def expected_nenkin(seen: Seen, as_of: date) -> Projection:
+    """国民年金 第1号: 資格取得日 (第8条), 資格喪失日 (第9条), the months of the 年度 of ``as_of`` (第11条), and
+    被保険者種別 on a day of the stay in the town (第7条第1項第1号; after the stay the town records none: not asked)."""
+    s = seen.s
+    acquired = nenkin.acquisition_date(s.birth, s.moved_in, from_abroad=s.previous is None, ending=seen.ending)
+    lost = nenkin.loss_date(s.birth, s.moved_in, ending=seen.ending)
+    year = fiscal_year_of(as_of)
+    held = nenkin.held_on_move_in(s.birth, s.moved_in, from_abroad=s.previous is None)
+    months = nenkin.insured_months_of_year(acquired, lost, year) if acquired is not None \
+        else nenkin.months_after_move_in(s.birth, s.moved_in, seen.ending, year) if held else ()
+    shown = {"資格取得日": _iso(acquired), "資格喪失日": _iso(lost),
+             "被保険者期間": [f"{y:04d}-{m:02d}" for y, m in months]}
+    if s.moved_in <= as_of and (s.moved_out is None or as_of <= s.moved_out):
+        shown["被保険者種別"] = nenkin.FIRST_INSURED if nenkin.is_first_insured_on(s.birth, as_of) else None
+    return shown
+
+
+def _koki_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
+    """第53条第1項ただし書 decides the 資格喪失日 of a move to another 都道府県 on the move day (and whether one is
+    insured that day); 第52条's 号 the 資格取得日: 第1号 reaching 75 while resident, 第2号 moving in at 75 or more."""
+    s = seen.s
+    to_other_union = moved_on(s) and s.next is not None and s.next[:2] != seen.town[:2]
+    if to_other_union and (field == "資格喪失日" or (field == "被保険者" and on_move_day(s, as_of))):
+        return "koki_korei-2025.12-1.53.0.1.0-R002"
+    if field == "資格取得日" and value is not None:
+        start = koki.koki_korei_start(s.birth)
+        return "koki_korei-2025.12-1.52.0.1.1-R001" if value == start.isoformat() and start >= s.moved_in \
+            else "koki_korei-2025.12-1.52.0.1.2-R001"
+    return None
+
+
+def _nenkin_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
+    """The 号 of 第8条 (取得: twenty, or an address in Japan) and of 第9条 (喪失: 死亡, no address in Japan — a move to
+    another municipality is none — or sixty) that gives the day; 第11条第2項 for a 取得 and 喪失 in one month."""
+    s, ending = seen.s, seen.ending
+    if field == "資格取得日" and value is not None:
+        twenty = age_reached_on(s.birth, nenkin.FROM_AGE)
+        return "kokumin_nenkin-2025.12-1.8.0.1.1-R001" if value == twenty.isoformat() \
+            else "kokumin_nenkin-2025.12-1.8.0.1.2-R001"
+    if field == "資格喪失日":
+        if value is not None and value == age_reached_on(s.birth, nenkin.UNTIL_AGE).isoformat():
+            return "kokumin_nenkin-2025.12-1.9.0.1.3-R001"
+        if ending is not None and ending.kind == "died":
+            return "kokumin_nenkin-2025.12-1.9.0.1.1-R001"
+        if ending is not None:
+            return "kokumin_nenkin-2025.12-1.9.0.1.2-R001"
+    if field == "被保険者期間" and isinstance(value, list) and len(value) == 1:
+        return "kokumin_nenkin-2025.12-1.11.0.2.0-R001"
+    return None
+
+
+def _moved_on_cause(name: str) -> Cause:
+    """介護保険法 第11条第1項ただし書 and 国民健康保険法 第8条第1項ただし書: a 資格喪失日 on the move day (and whether
+    one is insured that day) is the ただし書's (R002)."""
+    def cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
+        return _PROVISO[name] if field in provisos(seen.s, as_of) else None
+    return cause
+
+
 #: 第11条第1項ただし書 and 第8条第1項ただし書: a 資格喪失日 on the move day is the ただし書's (R002).
 _PROVISO = {"介護保険": "kaigo-2025.12-1.11.0.1.0-R002", "国民健康保険": "kokuho-2025.12-1.8.0.1.0-R002"}
 #: The fields the ただし書 decides: the 資格喪失日, and on the move day whether the person is insured.
 _LOSS_FIELDS, _ON_DAY_FIELDS = frozenset({"資格喪失日", "喪失日"}), frozenset({"第1号被保険者", "被保険者"})
+
+
+def _on(expected: Callable[[Scenario, str, date], Projection]) -> Callable[[Seen, date], Projection]:
+    return lambda seen, as_of: expected(seen.s, seen.town, as_of)
+
+
+#: The parts compared, in order.
+PARTS = (
+    Part("介護保険", _on(expected_kaigo), {"第1号被保険者": "kaigo-2025.12-1.9.0.1.0-R001",
+                                        "資格取得日": "kaigo-2025.12-1.10.0.1.0-R001",
+                                        "資格喪失日": "kaigo-2025.12-1.11.0.1.0-R001"}, _moved_on_cause("介護保険")),
+    Part("国民健康保険", _on(expected_kokuho), {"取得日": "kokuho-2025.12-1.7.0.1.0-R001",
+                                           "喪失日": "kokuho-2025.12-1.8.0.1.0-R001",
+                                           "被保険者": "kokuho-2025.12-1.6.0.1.0-R001"},
+         _moved_on_cause("国民健康保険")),
+    Part("選挙人名簿", _on(expected_senkyo), {"選挙権_国政": "senkyo-2025.12-1.9.0.1.0-R001",
+                                         "選挙権_地方": "senkyo-2025.12-1.9.0.2.0-R001"}),
+    Part("後期高齢者医療", _on(expected_koki), {"被保険者": "koki_korei-2025.12-1.50.0.1.1-R001",
+                                            "資格取得日": "koki_korei-2025.12-1.52.0.1.0-R001",
+                                            "資格喪失日": "koki_korei-2025.12-1.53.0.1.0-R001"}, _koki_cause),
+    Part("国民年金", expected_nenkin, {"被保険者種別": "kokumin_nenkin-2025.12-1.7.0.1.1-R001",
+                                    "資格取得日": "kokumin_nenkin-2025.12-1.8.0.1.0-R001",
+                                    "資格喪失日": "kokumin_nenkin-2025.12-1.9.0.1.0-R001",
+                                    "被保険者期間": "kokumin_nenkin-2025.12-1.11.0.1.0-R001"}, _nenkin_cause),
+)
 
 
 def provisos(s: Scenario, as_of: date) -> frozenset[str]:
@@ -176,18 +285,16 @@ def scenario_of(world: World, atena: str) -> Scenario | str:
     status = row.get("住民状態", "")
     if status == r.CURRENT and any(earlier.get("住民状態") in (r.MOVED_OUT, r.DECEASED) for earlier in rows[:-1]):
         return "a return after a 転出 or 死亡 (the model leaves a 再転入's other items open)"
-    s = Scenario(fiscal_year_of(moved_in), birth, moved_in, foreign=row.get("住民種別") == "2",
-                 notified=_day(rows[0].get("届出年月日")))
+    s = Scenario(fiscal_year_of(moved_in), birth, moved_in, previous=rows[0].get("転入前住所_市区町村コード") or None,
+                 foreign=row.get("住民種別") == "2", notified=_day(rows[0].get("届出年月日")))
     if status == r.DECEASED:
-        s = Scenario(s.fiscal_year, birth, moved_in, died=_day(row.get("異動日")), foreign=s.foreign,
-                     notified=s.notified)
+        s = Scenario(s.fiscal_year, birth, moved_in, previous=s.previous, died=_day(row.get("異動日")),
+                     foreign=s.foreign, notified=s.notified)
     elif status == r.MOVED_OUT or row.get("異動事由区分") in _MOVES_OUT:
         planned = _day(row.get("転出予定年月日"))
         arrived = _day(row.get("転出年月日（確定）"))
-        town = row.get("住所_市区町村コード", "")
-        s = Scenario(s.fiscal_year, birth, moved_in, planned_out=planned, elsewhere=arrived,
-                     next=other_codes(town)[0] if arrived is not None and town else None, foreign=s.foreign,
-                     notified=s.notified)
+        s = Scenario(s.fiscal_year, birth, moved_in, previous=s.previous, planned_out=planned, elsewhere=arrived,
+                     next=destination(row) if arrived is not None else None, foreign=s.foreign, notified=s.notified)
     elif status != r.CURRENT:
         return f"住民状態 {status!r} (no stay the oracles model)"
     try:
@@ -195,6 +302,30 @@ def scenario_of(world: World, atena: str) -> Scenario | str:
     except ValueError as error:
         return f"a stay the oracles cannot take ({error})"
     return s
+
+
+def destination(row: Mapping[str, str]) -> str:
+    """The municipality a 転入通知 names (転出先住所（確定）, 1.1.5 R015); where it names none (the 住民記録 model's own
+    steps), one of another 都道府県 (our reading: an address elsewhere, in no 広域連合 of the town's, as the reference
+    reads a 除票 without the code)."""
+    return row.get(NEXT_ADDRESS) or other_codes(row.get("住所_市区町村コード", "") or TOWN_CODE)[1]
+
+
+def seen_of(world: World, atena: str) -> Seen | str:
+    """The person as the oracles are fed (:func:`scenario_of`), with the 国民年金 ending: a 死亡, a 国外転出 (no
+    address in Japan), or a 国内転出 whether or not its 転入通知 has come (our reading: the 転出届 names a
+    municipality in Japan, so the address in Japan goes on; 第9条第2号 is not met); or why not judged."""
+    s = scenario_of(world, atena)
+    if isinstance(s, str):
+        return s
+    row = world.latest(atena)
+    town = row.get("住所_市区町村コード", "")
+    if s.died is not None:
+        return Seen(s, town, nenkin.Ending("died", s.died))
+    if s.moved_out is None:
+        return Seen(s, town)
+    abroad = row.get("異動事由区分") == "国外転出"
+    return Seen(s, town, nenkin.Ending("abroad" if abroad else "moved", s.moved_out))
 
 
 def moved_on(s: Scenario) -> bool:
@@ -209,20 +340,20 @@ def on_move_day(s: Scenario, as_of: date) -> bool:
     return moved_on(s) and s.moved_out == as_of
 
 
-def judge_answer(part: Part, expected: Projection, answer: Mapping[str, Any], as_of: date, label: str, *,
-                 proviso: frozenset[str] = frozenset()) -> list[Breach]:
-    """Each field of the domain's part of the answer against the oracle's value; a field in ``proviso`` is the
-    ただし書's (:func:`provisos`)."""
+def judge_answer(part: Part, seen: Seen, answer: Mapping[str, Any], as_of: date, label: str,
+                 compared: set[str] | None = None) -> list[Breach]:
+    """Each field of the domain's part of the answer against the oracle's value, reported against the requirement
+    whose rule gives that value (:meth:`Part.requirement_of`), which is added to ``compared``."""
     got = answer.get(part.name)
     got = got if isinstance(got, Mapping) else {}
     breaches = []
-    for name, value in expected.items():
+    for name, value in part.expected(seen, as_of).items():
+        requirement = part.requirement_of(name, seen, as_of, value)
+        if compared is not None:
+            compared.add(requirement)
         actual = got.get(name)
         if actual == value:
             continue
-        requirement = part.requirements[name]
-        if name in proviso and part.name in _PROVISO:
-            requirement = _PROVISO[part.name]
         breaches.append(Breach(requirement, "world.domain_mismatch",
                                f"{part.name}: {name} of {label} on {as_of.isoformat()} differs from the oracle fed "
                                "from the model of 住民記録", f"{QUERY_PATH}#/{part.name}/{name}@{as_of.isoformat()}",
@@ -287,21 +418,40 @@ class WorldMachine(JuminModelMachine):
         self._check(list(self._domains(made)), DOMAINS)
 
     @precondition(lambda self: bool(self._elders()))
-    @rule(data=st.data(), days=_DAYS, earlier=st.integers(0, 3), abroad=st.booleans())
-    def elder_moves_on(self, data: st.DataObject, days: int, earlier: int, abroad: bool) -> None:
-        """A 転出 of a person of 65 or more and its 転入通知 at once, the 転入日 on or before the 転出予定年月日
-        (介護保険法 第11条第1項ただし書, 国民健康保険法 第8条第1項ただし書: the 資格 ends on the move day itself)."""
+    @rule(data=st.data(), days=_DAYS, earlier=st.integers(0, 3), where=st.sampled_from(_WHERE))
+    def elder_moves_on(self, data: st.DataObject, days: int, earlier: int, where: str) -> None:
+        """A 転出 of a person of 65 or more and, within Japan, its 転入通知 at once, the 転入日 on or before the
+        転出予定年月日 (介護保険法 第11条第1項ただし書, 国民健康保険法 第8条第1項ただし書: the 資格 ends on the move day
+        itself; 高齢者の医療の確保に関する法律 第53条第1項ただし書 only where the new address is in another
+        都道府県)."""
         self._advance(days)
         atena = data.draw(st.sampled_from(self._elders()), label="転出者")
         today = self.today.isoformat()
+        abroad = where == "abroad"
         request: dict[str, Any] = {"宛名番号": [atena], "区分": "国外転出" if abroad else "国内転出",
                                    "転出予定年月日": today, "届出年月日": today, "処理日": today}
         self._step("moves.out", request, f"moves.out({request['区分']}, {self._p(atena)}, 65+)")
-        if atena not in self._pending():
+        if abroad or atena not in self._pending():
             return
         arrived = (self.today - timedelta(days=earlier)).isoformat()
-        request = {"宛名番号": atena, "転入年月日": arrived, "通知年月日": today, "処理日": today}
-        self._step("moves.out_confirm", request, f"moves.out_confirm({self._p(atena)}, 転入日-{earlier}d)")
+        request = {"宛名番号": atena, "転入年月日": arrived, "通知年月日": today, "処理日": today,
+                   NEXT_ADDRESS: self._code(where, atena)}
+        self._step("moves.out_confirm", request,
+                   f"moves.out_confirm({self._p(atena)}, 転入日-{earlier}d{self._where(request)})")
+
+    def _destination(self, data: st.DataObject, atena: str) -> dict[str, str]:
+        """The 転出先住所（確定） of a 国内転出's 転入通知: a municipality of the town's 都道府県 (one 広域連合:
+        後期高齢者医療 goes on) or of another."""
+        return {NEXT_ADDRESS: self._code(data.draw(st.sampled_from(_WHERE[:2]), label="転出先"), atena)}
+
+    def _code(self, where: str, atena: str) -> str:
+        """A municipality of the person's 都道府県 (``same``) or of another."""
+        same, other = other_codes(self.world.latest(atena).get("住所_市区町村コード", "") or TOWN_CODE)
+        return same if where == "same" else other
+
+    def _pending(self) -> list[str]:
+        """The 国内転出 awaiting their 転入通知 (a 国外転出's never comes: no municipality abroad sends one)."""
+        return [atena for atena in super()._pending() if self.world.latest(atena).get("異動事由区分") == "国内転出"]
 
     def _elders(self) -> list[str]:
         """住民 of 65 or more on the 処理日 (a calendar 生年月日)."""
@@ -313,17 +463,15 @@ class WorldMachine(JuminModelMachine):
         """The domains' answers of ``persons`` on the 処理日 and on the day their stay ended, against the oracles."""
         extra = self.world_session
         for atena in persons:
-            s = scenario_of(self.world, atena)
-            if isinstance(s, str):
-                extra.skipped[s] = extra.skipped.get(s, 0) + 1
+            seen = seen_of(self.world, atena)
+            if isinstance(seen, str):
+                extra.skipped[seen] = extra.skipped.get(seen, 0) + 1
                 continue
-            town = self.world.latest(atena).get("住所_市区町村コード", "")
-            for as_of in sorted({self.today, *((s.moved_out,) if s.moved_out is not None else ())}):
+            moved_out = seen.s.moved_out
+            for as_of in sorted({self.today, *((moved_out,) if moved_out is not None else ())}):
                 answer = ask(extra.client, atena, as_of)
                 for part in PARTS:
-                    yield from judge_answer(part, part.expected(s, town, as_of), answer, as_of, self._p(atena),
-                                            proviso=provisos(s, as_of))
-                    extra.compared.update(part.requirements.values())
+                    yield from judge_answer(part, seen, answer, as_of, self._p(atena), extra.compared)
 
 
 def _years_before(day: date, years: int) -> date:
