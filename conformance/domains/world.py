@@ -38,6 +38,7 @@ field (bound beside the domains' own checks: docs/model.md, "One world across do
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -86,6 +87,12 @@ DOMAINS = "domains"
 _JUMIN_READS = frozenset({DIFF, PROTECTION, READS})
 #: Where a 転出 goes: a municipality of the town's 都道府県, of another, or abroad (国外転出).
 _WHERE = ("same", "other", "abroad")
+#: The ages about which the machine makes a person of its own: 18 (選挙権), 20 and 60 (国民年金 第1号), 65 (介護保険
+#: 第1号), 75 (後期高齢者医療; 国保 ends).
+_AGES = (18, 20, 60, 65, 75)
+#: What befalls the person the machine makes: a 死亡, or a 転出 (:data:`_WHERE`); the person stays until then (asked
+#: once made) and stays in a 世帯 the other rules draw when the step is refused.
+_THEN = ("dies", *_WHERE)
 #: The 異動事由区分 of a 転出 (the stay ends on its 転出予定年月日 whatever 住民状態 the vendor chose: 1.1.5 R001).
 _MOVES_OUT = ("国内転出", "国外転出")
 
@@ -191,9 +198,14 @@ def _koki_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
     """第53条第1項ただし書 decides the 資格喪失日 of a move to another 都道府県 on the move day (and whether one is
     insured that day); 第52条's 号 the 資格取得日: 第1号 reaching 75 while resident, 第2号 moving in at 75 or more."""
     s = seen.s
+    within = s.elsewhere is not None and s.died is None and s.next is not None and s.next[:2] == seen.town[:2]
+    if within and field in ("資格取得日", "資格喪失日"):
+        return "koki_korei-2025.12-1.50.0.1.1-R001"  # the 区域 (one 都道府県) still holds the address: 資格 goes on
     to_other_union = moved_on(s) and s.next is not None and s.next[:2] != seen.town[:2]
-    if to_other_union and (field == "資格喪失日" or (field == "被保険者" and on_move_day(s, as_of))):
-        return "koki_korei-2025.12-1.53.0.1.0-R002"
+    if to_other_union and field in ("資格喪失日", "被保険者") and s.moved_out is not None and \
+            (field == "資格喪失日" or on_move_day(s, as_of)) and \
+            expected_koki(s, seen.town, as_of)["資格喪失日"] == s.moved_out.isoformat():
+        return "koki_korei-2025.12-1.53.0.1.0-R002"  # the ただし書 gave the day: an insured person's move day
     if field == "資格取得日" and value is not None:
         start = koki.koki_korei_start(s.birth)
         return "koki_korei-2025.12-1.52.0.1.1-R001" if value == start.isoformat() and start >= s.moved_in \
@@ -283,7 +295,9 @@ def scenario_of(world: World, atena: str) -> Scenario | str:
     if moved_in is None:
         return "no 住民となった年月日"
     status = row.get("住民状態", "")
-    if status == r.CURRENT and any(earlier.get("住民状態") in (r.MOVED_OUT, r.DECEASED) for earlier in rows[:-1]):
+    if any(earlier.get("住民状態") in (r.MOVED_OUT, r.DECEASED) and later.get("住民状態") == r.CURRENT
+           for earlier, later in itertools.pairwise(rows)):
+        # Its 取消し too: the row restored is the cancellation's, not the 転出's (which the 国民年金 reading needs).
         return "a return after a 転出 or 死亡 (the model leaves a 再転入's other items open)"
     s = Scenario(fiscal_year_of(moved_in), birth, moved_in, previous=rows[0].get("転入前住所_市区町村コード") or None,
                  foreign=row.get("住民種別") == "2", notified=_day(rows[0].get("届出年月日")))
@@ -312,9 +326,10 @@ def destination(row: Mapping[str, str]) -> str:
 
 
 def seen_of(world: World, atena: str) -> Seen | str:
-    """The person as the oracles are fed (:func:`scenario_of`), with the 国民年金 ending: a 死亡, a 国外転出 (no
-    address in Japan), or a 国内転出 whether or not its 転入通知 has come (our reading: the 転出届 names a
-    municipality in Japan, so the address in Japan goes on; 第9条第2号 is not met); or why not judged."""
+    """The person as the oracles are fed (:func:`scenario_of`), with the 国民年金 ending: a 死亡; a 国内転出, whether
+    or not its 転入通知 has come, or a 転出 whose 転入通知 named a municipality (our reading: the address in Japan goes
+    on, 第9条第2号 is not met); else (a 国外転出, a 転出 of no known destination) no address in Japan; or why not
+    judged."""
     s = scenario_of(world, atena)
     if isinstance(s, str):
         return s
@@ -324,8 +339,8 @@ def seen_of(world: World, atena: str) -> Seen | str:
         return Seen(s, town, nenkin.Ending("died", s.died))
     if s.moved_out is None:
         return Seen(s, town)
-    abroad = row.get("異動事由区分") == "国外転出"
-    return Seen(s, town, nenkin.Ending("abroad" if abroad else "moved", s.moved_out))
+    domestic = row.get("異動事由区分") == "国内転出" or bool(row.get(NEXT_ADDRESS))
+    return Seen(s, town, nenkin.Ending("moved" if domestic else "abroad", s.moved_out))
 
 
 def moved_on(s: Scenario) -> bool:
@@ -409,13 +424,25 @@ class WorldMachine(JuminModelMachine):
     # of working age) --------------------------------------------------------------------------------------
 
     @precondition(lambda self: len(self.world.households()) < 4)
-    @rule(age=st.sampled_from((18, 65, 75)), offset=st.integers(-40, 40), foreign=st.booleans())
-    def elder_household(self, age: int, offset: int, foreign: bool) -> None:
-        """A 世帯 of one person who reaches 18 (選挙権), 65 (介護 第1号) or 75 (国保 ends: 後期高齢者医療) about the
-        処理日, made as the machine makes its 世帯 (``household``), and their domains asked at once."""
+    @rule(age=st.sampled_from(_AGES), offset=st.integers(-40, 40), foreign=st.booleans(),
+          then=st.sampled_from(_THEN), days=st.integers(0, 60), earlier=st.integers(0, 3))
+    def elder_household(self, age: int, offset: int, foreign: bool, then: str, days: int, earlier: int) -> None:
+        """A 世帯 of one person who reaches 18 (選挙権), 20 or 60 (国民年金 第1号), 65 (介護 第1号) or 75 (国保 ends:
+        後期高齢者医療) about the 処理日, made as the machine makes its 世帯 (``household``), their domains asked at
+        once; and then, ``days`` later, maybe their 死亡 or 転出 (:meth:`_moves_on`): the 異動 whose days the domains'
+        rules turn on, met with a person of the age they are about."""
         born = _years_before(self.today, age) + timedelta(days=offset)
         made = self.household(1, 0 if foreign else None, [born.isoformat()] * 3, unknown=False, headless=False)
         self._check(list(self._domains(made)), DOMAINS)
+        if not made or made[0] not in self.world.current():
+            return
+        if then != "dies":
+            self._moves_on(made[0], days, earlier, then, f"{age}")
+            return
+        self._advance(days)
+        request = {"宛名番号": made[0], "異動日": self.today.isoformat(), "通知年月日": self.today.isoformat(),
+                   "処理日": self.today.isoformat()}
+        self._step("deaths", request, f"deaths({self._p(made[0])}, {self.today.isoformat()}, {age})")
 
     @precondition(lambda self: bool(self._elders()))
     @rule(data=st.data(), days=_DAYS, earlier=st.integers(0, 3), where=st.sampled_from(_WHERE))
@@ -424,13 +451,21 @@ class WorldMachine(JuminModelMachine):
         転出予定年月日 (介護保険法 第11条第1項ただし書, 国民健康保険法 第8条第1項ただし書: the 資格 ends on the move day
         itself; 高齢者の医療の確保に関する法律 第53条第1項ただし書 only where the new address is in another
         都道府県)."""
+        self._moves_on(data.draw(st.sampled_from(self._elders()), label="転出者"), days, earlier, where, "65+")
+
+    @precondition(lambda self: bool(self._movers()))
+    @rule(data=st.data(), days=_DAYS, earlier=st.integers(0, 3), where=st.sampled_from(_WHERE))
+    def moves_on(self, data: st.DataObject, days: int, earlier: int, where: str) -> None:
+        """The same move of a resident under 65 (国民年金法 第9条第2号: 喪失 only on a 転出 abroad)."""
+        self._moves_on(data.draw(st.sampled_from(self._movers()), label="転出者"), days, earlier, where, "<65")
+
+    def _moves_on(self, atena: str, days: int, earlier: int, where: str, shown: str) -> None:
         self._advance(days)
-        atena = data.draw(st.sampled_from(self._elders()), label="転出者")
         today = self.today.isoformat()
         abroad = where == "abroad"
         request: dict[str, Any] = {"宛名番号": [atena], "区分": "国外転出" if abroad else "国内転出",
                                    "転出予定年月日": today, "届出年月日": today, "処理日": today}
-        self._step("moves.out", request, f"moves.out({request['区分']}, {self._p(atena)}, 65+)")
+        self._step("moves.out", request, f"moves.out({request['区分']}, {self._p(atena)}, {shown})")
         if abroad or atena not in self._pending():
             return
         arrived = (self.today - timedelta(days=earlier)).isoformat()
@@ -455,9 +490,17 @@ class WorldMachine(JuminModelMachine):
 
     def _elders(self) -> list[str]:
         """住民 of 65 or more on the 処理日 (a calendar 生年月日)."""
-        born = {atena: _day(self.world.latest(atena).get("生年月日")) for atena in self.world.current()}
-        return sorted(atena for atena, day in born.items() if day is not None
-                      and age_reached_on(day, kaigo.FIRST_INSURED_AGE) <= self.today)
+        return [atena for atena, day in self._born().items()
+                if age_reached_on(day, kaigo.FIRST_INSURED_AGE) <= self.today]
+
+    def _movers(self) -> list[str]:
+        """住民 under 65 on the 処理日 with a calendar 生年月日 (the persons the oracles can take)."""
+        return [atena for atena, day in self._born().items()
+                if age_reached_on(day, kaigo.FIRST_INSURED_AGE) > self.today]
+
+    def _born(self) -> dict[str, date]:
+        born = {atena: _day(self.world.latest(atena).get("生年月日")) for atena in sorted(self.world.current())}
+        return {atena: day for atena, day in born.items() if day is not None}
 
     def _domains(self, persons: list[str]) -> Iterator[Breach]:
         """The domains' answers of ``persons`` on the 処理日 and on the day their stay ended, against the oracles."""
