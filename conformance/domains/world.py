@@ -156,9 +156,29 @@ def expected_kokuho(s: Scenario, town: str, as_of: date) -> Projection:
 
 
 def expected_senkyo(s: Scenario, town: str, as_of: date) -> Projection:
-    """選挙権 on ``as_of``: 国政 (公職選挙法 第9条第1項), 地方 (第2項: three months of address in the town)."""
+    """選挙権 on ``as_of``: 国政 (公職選挙法 第9条第1項), 地方 (第2項: three months of address in the town); and the
+    選挙人名簿: 登録 (第22条第1項: as of a 登録月の一日 with 被登録資格, 第21条; 第28条: 抹消) and 表示 (第27条: a
+    registered person whose address ceased). No election is given (the 選挙時登録 of 第22条第2項 is not asked)."""
     person = voter(s)
-    return {"選挙権_国政": senkyo.national_suffrage(person, as_of), "選挙権_地方": senkyo.local_suffrage(person, as_of)}
+    return {"選挙権_国政": senkyo.national_suffrage(person, as_of), "選挙権_地方": senkyo.local_suffrage(person, as_of),
+            "登録": senkyo.is_registered(person, as_of), "表示": senkyo.is_indicated(person, as_of)}
+
+
+def _senkyo_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
+    """The provision that gives 登録 and 表示 their value on ``as_of``: 第28条第1号 or 第2号 once struck off,
+    第21条第2項 for one registered after the address ceased, 第22条第1項 else; 第27条第2項 for the 表示 of one
+    registered after the address ceased, 第1項 else."""
+    person = voter(seen.s)
+    registered = senkyo.registration_day(person, as_of)
+    after = registered is not None and person.ceased is not None and registered >= person.ceased
+    if field == "登録":
+        struck = senkyo.struck_off(person, as_of)
+        if struck is not None:
+            return "senkyo-2025.12-1.28.0.1.1-R001" if person.died else "senkyo-2025.12-1.28.0.1.2-R001"
+        return "senkyo-2025.12-1.21.0.2.0-R001" if after else None
+    if field == "表示":
+        return "senkyo-2025.12-1.27.0.2.0-R001" if after else None
+    return None
 
 
 def voter(s: Scenario) -> senkyo.Person:
@@ -261,7 +281,9 @@ PARTS = (
                                            "被保険者": "kokuho-2025.12-1.6.0.1.0-R001"},
          _moved_on_cause("国民健康保険")),
     Part("選挙人名簿", _on(expected_senkyo), {"選挙権_国政": "senkyo-2025.12-1.9.0.1.0-R001",
-                                         "選挙権_地方": "senkyo-2025.12-1.9.0.2.0-R001"}),
+                                         "選挙権_地方": "senkyo-2025.12-1.9.0.2.0-R001",
+                                         "登録": "senkyo-2025.12-1.22.0.1.0-R001",
+                                         "表示": "senkyo-2025.12-1.27.0.1.0-R001"}, _senkyo_cause),
     Part("後期高齢者医療", _on(expected_koki), {"被保険者": "koki_korei-2025.12-1.50.0.1.1-R001",
                                             "資格取得日": "koki_korei-2025.12-1.52.0.1.0-R001",
                                             "資格喪失日": "koki_korei-2025.12-1.53.0.1.0-R001"}, _koki_cause),

@@ -57,7 +57,8 @@ def test_the_clean_reference_passes_and_every_field_is_compared() -> None:
             "kaigo-2025.12-1.11.0.1.0-R002", "kokuho-2025.12-1.8.0.1.0-R002", "koki_korei-2025.12-1.52.0.1.1-R001",
             "kokumin_nenkin-2025.12-1.8.0.1.1-R001", "kokumin_nenkin-2025.12-1.8.0.1.2-R001",
             "kokumin_nenkin-2025.12-1.9.0.1.1-R001", "kokumin_nenkin-2025.12-1.9.0.1.2-R001",
-            "kokumin_nenkin-2025.12-1.9.0.1.3-R001", "kokumin_nenkin-2025.12-1.11.0.2.0-R001"})
+            "kokumin_nenkin-2025.12-1.9.0.1.3-R001", "kokumin_nenkin-2025.12-1.11.0.2.0-R001",
+            "senkyo-2025.12-1.28.0.1.1-R001"})
         assert found.compared <= bound_requirements()
         # What was not judged is said, with the reason (persons the oracles cannot take).
         assert set(found.skipped) <= {"生年月日 不詳 or no calendar day",
@@ -146,6 +147,17 @@ def test_nenkin_lost_on_the_death_day_is_caught_after_a_death() -> None:
     assert "deaths(" in steps[-1]
     assert all(date.fromisoformat(b.expected or "") == date.fromisoformat(b.actual or "") + timedelta(days=1)
                for b in breaches)
+
+
+def test_senkyo_no_indication_on_move_out_is_caught_after_a_move_out() -> None:
+    # 公職選挙法 第27条第1項: a registered person whose address in the town ceased carries the 表示 (the 名簿 keeps
+    # them until 第28条第2号's four months). The defect shows none.
+    with world_run(frozenset({"senkyo_no_indication_on_move_out"})) as found:
+        breaches, steps = found.result.first("senkyo-2025.12-1.27.0.1.0-R001")
+        assert {b.requirement for b in found.result.breaches} == {"senkyo-2025.12-1.27.0.1.0-R001"}
+    assert {(b.code, b.item.split("@")[0], b.expected, b.actual) for b in breaches} == {
+        ("world.domain_mismatch", ASKED + "選挙人名簿/表示", "true", "false")}
+    assert "moves.out(" in steps[-1]
 
 
 def test_the_reference_reads_a_domestic_move_awaiting_its_notice_as_within_japan() -> None:
@@ -269,7 +281,9 @@ def test_the_main_command_has_the_check_bound_to_each_requirement_it_compares() 
         "koki_korei-2025.12-1.52.0.1.2-R001", "koki_korei-2025.12-1.53.0.1.0-R002",
         "kokumin_nenkin-2025.12-1.8.0.1.1-R001", "kokumin_nenkin-2025.12-1.8.0.1.2-R001",
         "kokumin_nenkin-2025.12-1.9.0.1.1-R001", "kokumin_nenkin-2025.12-1.9.0.1.2-R001",
-        "kokumin_nenkin-2025.12-1.9.0.1.3-R001", "kokumin_nenkin-2025.12-1.11.0.2.0-R001"}
+        "kokumin_nenkin-2025.12-1.9.0.1.3-R001", "kokumin_nenkin-2025.12-1.11.0.2.0-R001",
+        "senkyo-2025.12-1.21.0.2.0-R001", "senkyo-2025.12-1.27.0.2.0-R001", "senkyo-2025.12-1.28.0.1.1-R001",
+        "senkyo-2025.12-1.28.0.1.2-R001"}
 
 
 #: The statute editions whose requirements the check is bound to.
