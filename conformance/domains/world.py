@@ -69,6 +69,7 @@ from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
 from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
 from conformance.domains.kaigo import oracle as kaigo
+from conformance.domains.kojin_juminzei import oracle as juminzei
 from conformance.domains.koki_korei import oracle as koki
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokumin_nenkin import oracle as nenkin
@@ -214,6 +215,13 @@ def expected_nenkin(seen: Seen, as_of: date) -> Projection:
     return shown
 
 
+def expected_juminzei(s: Scenario, town: str, as_of: date) -> Projection:
+    """個人住民税 of the 年度 of ``as_of`` (the year the query asks): levied by the town when the address on its
+    賦課期日, 1月1日, was in the town (地方税法 第318条; alive that day: no proration, a 死亡 or 転出 after it changes
+    nothing). What follows from it (課する税, 均等割額, the income) is the domain's own checks' to judge."""
+    return {"課税": juminzei.is_levied_by(town, history(s, town), fiscal_year_of(as_of), died=s.died)}
+
+
 def _koki_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
     """第53条第1項ただし書 decides the 資格喪失日 of a move to another 都道府県 on the move day (and whether one is
     insured that day); 第52条's 号 the 資格取得日: 第1号 reaching 75 while resident, 第2号 moving in at 75 or more."""
@@ -284,6 +292,7 @@ PARTS = (
                                          "選挙権_地方": "senkyo-2025.12-1.9.0.2.0-R001",
                                          "登録": "senkyo-2025.12-1.22.0.1.0-R001",
                                          "表示": "senkyo-2025.12-1.27.0.1.0-R001"}, _senkyo_cause),
+    Part("個人住民税", _on(expected_juminzei), {"課税": "kojin_juminzei-2025.12-1.318.0.1.0-R001"}),
     Part("後期高齢者医療", _on(expected_koki), {"被保険者": "koki_korei-2025.12-1.50.0.1.1-R001",
                                             "資格取得日": "koki_korei-2025.12-1.52.0.1.0-R001",
                                             "資格喪失日": "koki_korei-2025.12-1.53.0.1.0-R001"}, _koki_cause),

@@ -160,6 +160,17 @@ def test_senkyo_no_indication_on_move_out_is_caught_after_a_move_out() -> None:
     assert "moves.out(" in steps[-1]
 
 
+def test_juminzei_levied_by_the_current_address_is_caught_after_a_death_after_january_first() -> None:
+    # 地方税法 第318条: the 賦課期日 is 1月1日; a person who had the address in the town that day is levied for the
+    # 年度 whatever befalls them later. The defect levies by the current 住民状態.
+    with world_run(frozenset({"juminzei_current_address"})) as found:
+        breaches, steps = found.result.first("kojin_juminzei-2025.12-1.318.0.1.0-R001")
+        assert {b.requirement for b in found.result.breaches} == {"kojin_juminzei-2025.12-1.318.0.1.0-R001"}
+    assert {(b.code, b.item.split("@")[0], b.expected, b.actual) for b in breaches} == {
+        ("world.domain_mismatch", ASKED + "個人住民税/課税", "true", "false")}
+    assert "deaths(" in steps[-1] or "moves.out" in steps[-1]
+
+
 def test_the_reference_reads_a_domestic_move_awaiting_its_notice_as_within_japan() -> None:
     # Found by this machine: the reference read a 国内転出 whose 転入通知 had not come as a move abroad (国民年金 lost
     # the next day, until the 転入通知 named the municipality).
@@ -287,7 +298,7 @@ def test_the_main_command_has_the_check_bound_to_each_requirement_it_compares() 
 
 
 #: The statute editions whose requirements the check is bound to.
-WORLD_EDITIONS = ("kaigo", "kokuho", "senkyo", "koki_korei", "kokumin_nenkin")
+WORLD_EDITIONS = ("kaigo", "kokuho", "senkyo", "koki_korei", "kokumin_nenkin", "kojin_juminzei")
 
 
 def bound_requirements() -> set[str]:
