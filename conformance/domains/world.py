@@ -54,6 +54,7 @@ from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated, check
 from conformance.checks.scenarios import QUERY_PATH, Scenario, history, other_codes
+from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.jumin.model.admin import Acting
 from conformance.domains.jumin.model.check import (
     Result,
@@ -108,6 +109,9 @@ class Seen:
     s: Scenario
     town: str
     ending: nenkin.Ending | None = None
+    #: The 生年月日 of the 子 of the 世帯 of a 世帯主 in it (児童手当); None for anyone else, or while a member of the
+    #: 世帯 awaits a 転出's day (who is in the 世帯 on a day is then open: not compared).
+    children: tuple[date, ...] | None = None
 
 
 #: Which requirement a field's value is the rule of, when that depends on the person (the ただし書, the 号 that
@@ -222,6 +226,21 @@ def expected_juminzei(s: Scenario, town: str, as_of: date) -> Projection:
     return {"課税": juminzei.is_levied_by(town, history(s, town), fiscal_year_of(as_of), died=s.died)}
 
 
+def expected_jido(seen: Seen, as_of: date) -> Projection:
+    """児童手当 受給資格 of a 世帯主 on ``as_of`` (児童手当法 第4条第1項第1号: a 児童 of the 世帯, 第3条第1項: until the
+    first 3月31日 after 18 is reached, and an address in Japan), none of the 世帯 leaving; nothing for anyone else."""
+    if seen.children is None:
+        return {}
+    return {"受給資格": jido.is_eligible(seen.children, as_of)}
+
+
+def _jido_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
+    """第3条第1項 decides the 受給資格 on a day after a 子 of the 世帯 stopped being a 児童 (the first 3月31日 after
+    18 is reached); 第4条第1項第1号 else."""
+    ended = any(born <= as_of and jido.child_end_date(born) < as_of for born in seen.children or ())
+    return "jido_teate-2025.12-1.3.0.1.0-R001" if ended else None
+
+
 def _koki_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
     """第53条第1項ただし書 decides the 資格喪失日 of a move to another 都道府県 on the move day (and whether one is
     insured that day); 第52条's 号 the 資格取得日: 第1号 reaching 75 while resident, 第2号 moving in at 75 or more."""
@@ -293,6 +312,7 @@ PARTS = (
                                          "登録": "senkyo-2025.12-1.22.0.1.0-R001",
                                          "表示": "senkyo-2025.12-1.27.0.1.0-R001"}, _senkyo_cause),
     Part("個人住民税", _on(expected_juminzei), {"課税": "kojin_juminzei-2025.12-1.318.0.1.0-R001"}),
+    Part("児童手当", expected_jido, {"受給資格": "jido_teate-2025.12-1.4.0.1.1-R001"}, _jido_cause),
     Part("後期高齢者医療", _on(expected_koki), {"被保険者": "koki_korei-2025.12-1.50.0.1.1-R001",
                                             "資格取得日": "koki_korei-2025.12-1.52.0.1.0-R001",
                                             "資格喪失日": "koki_korei-2025.12-1.53.0.1.0-R001"}, _koki_cause),
@@ -366,12 +386,22 @@ def seen_of(world: World, atena: str) -> Seen | str:
         return s
     row = world.latest(atena)
     town = row.get("住所_市区町村コード", "")
+    if s.moved_out is None and row.get("続柄") == "世帯主":
+        return Seen(s, town, children=children_of(world, row.get("世帯番号", "")))
     if s.died is not None:
         return Seen(s, town, nenkin.Ending("died", s.died))
     if s.moved_out is None:
         return Seen(s, town)
     domestic = row.get("異動事由区分") == "国内転出" or bool(row.get(NEXT_ADDRESS))
     return Seen(s, town, nenkin.Ending("moved" if domestic else "abroad", s.moved_out))
+
+
+def children_of(world: World, setai: str) -> tuple[date, ...] | None:
+    """The calendar 生年月日 of the 子 of a 世帯 (its 住民), None while a member awaits a 転出's day."""
+    members = [world.latest(atena) for atena in world.members(setai)]
+    if any(row.get("異動事由区分") in _MOVES_OUT for row in members):
+        return None
+    return tuple(day for row in members if row.get("続柄") == "子" and (day := _day(row.get("生年月日"))) is not None)
 
 
 def moved_on(s: Scenario) -> bool:
@@ -475,6 +505,20 @@ class WorldMachine(JuminModelMachine):
                    "処理日": self.today.isoformat()}
         self._step("deaths", request, f"deaths({self._p(made[0])}, {self.today.isoformat()}, {age})")
 
+    @precondition(lambda self: len(self.world.households()) < 4)
+    @rule(born=st.sampled_from(((3, 31), (4, 1), (4, 2))), younger=st.booleans())
+    def family_at_eighteen(self, born: tuple[int, int], younger: bool) -> None:
+        """A 世帯 of a 世帯主 and a 子 who reaches 18 this year about 4月1日 (and maybe a younger 子), the 世帯主 asked
+        on the 処理日, on the 子's last day as a 児童 and the day after (児童手当法 第3条第1項: the first 3月31日 after
+        18 is reached; born on 4月1日, 18 is reached on 3月31日)."""
+        child = date(self.today.year - 18 + (self.today > date(self.today.year, 3, 31)), *born)
+        births = [_years_before(child, 30).isoformat(), child.isoformat(),
+                  (child + timedelta(days=3000)).isoformat()]
+        made = self.household(3 if younger else 2, None, births, unknown=False, headless=False,
+                              relations=["世帯主", "子", "子"])
+        end = jido.child_end_date(child)
+        self._check(list(self._domains(made, (end, end + timedelta(days=1)))), DOMAINS)
+
     @precondition(lambda self: bool(self._elders()))
     @rule(data=st.data(), days=_DAYS, earlier=st.integers(0, 3), where=st.sampled_from(_WHERE))
     def elder_moves_on(self, data: st.DataObject, days: int, earlier: int, where: str) -> None:
@@ -533,8 +577,9 @@ class WorldMachine(JuminModelMachine):
         born = {atena: _day(self.world.latest(atena).get("生年月日")) for atena in sorted(self.world.current())}
         return {atena: day for atena, day in born.items() if day is not None}
 
-    def _domains(self, persons: list[str]) -> Iterator[Breach]:
-        """The domains' answers of ``persons`` on the 処理日 and on the day their stay ended, against the oracles."""
+    def _domains(self, persons: list[str], days: tuple[date, ...] = ()) -> Iterator[Breach]:
+        """The domains' answers of ``persons`` on the 処理日, on the day their stay ended and on ``days``, against
+        the oracles."""
         extra = self.world_session
         for atena in persons:
             seen = seen_of(self.world, atena)
@@ -542,7 +587,7 @@ class WorldMachine(JuminModelMachine):
                 extra.skipped[seen] = extra.skipped.get(seen, 0) + 1
                 continue
             moved_out = seen.s.moved_out
-            for as_of in sorted({self.today, *((moved_out,) if moved_out is not None else ())}):
+            for as_of in sorted({self.today, *days, *((moved_out,) if moved_out is not None else ())}):
                 answer = ask(extra.client, atena, as_of)
                 for part in PARTS:
                     yield from judge_answer(part, seen, answer, as_of, self._p(atena), extra.compared)
