@@ -75,6 +75,7 @@ from conformance.domains.koki_korei import oracle as koki
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokumin_nenkin import oracle as nenkin
 from conformance.domains.senkyo import oracle as senkyo
+from conformance.domains.shugaku import oracle as school
 from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
@@ -129,6 +130,8 @@ class Part:
     requirements: Mapping[str, str]
     #: The requirement of a field's value where the person decides it (the ただし書, the 号 of 第8条 ...).
     cause: Cause = lambda field, seen, as_of, value: None
+    #: The fields as read from the domain's part of the answer (by default the part itself).
+    read: Callable[[Mapping[str, Any]], Mapping[str, Any]] = lambda got: got
 
     def requirement_of(self, field: str, seen: Seen, as_of: date, value: Any) -> str:
         return self.cause(field, seen, as_of, value) or self.requirements[field]
@@ -234,6 +237,28 @@ def expected_jido(seen: Seen, as_of: date) -> Projection:
     return {"受給資格": jido.is_eligible(seen.children, as_of)}
 
 
+def expected_shugaku(seen: Seen, as_of: date) -> Projection:
+    """就学 of the 子 of a 世帯主 (their 保護者) on ``as_of``: the 区分 of each on the 学齢簿 (学校教育法施行令
+    第1条第1項: the 学齢児童 and 学齢生徒 with an address in the town; 学校教育法 第17条 their periods), and each
+    子's 小学校就学始期 (第17条第1項) and 中学校就学終期 (第2項); nothing for anyone else."""
+    if seen.children is None:
+        return {}
+    categories = (school.category_on(born, as_of) for born in seen.children if born <= as_of)
+    return {"学齢簿": sorted(category for category in categories if category is not None),
+            "小学校就学始期": sorted(school.elementary_period(born)[0].isoformat() for born in seen.children),
+            "中学校就学終期": sorted(school.lower_secondary_period(born)[1].isoformat() for born in seen.children)}
+
+
+def read_shugaku(got: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The answer's 就学 read as :func:`expected_shugaku` gives it: the 学齢簿's 区分, each 子's 始期 and 終期."""
+    def sorted_items(key: str, item: str) -> list[Any]:
+        entries = got.get(key)
+        return sorted(str(entry.get(item)) for entry in entries if isinstance(entry, Mapping)) \
+            if isinstance(entries, list) else []
+    return {"学齢簿": sorted_items("学齢簿", "区分"), "小学校就学始期": sorted_items("児童", "小学校就学始期"),
+            "中学校就学終期": sorted_items("児童", "中学校就学終期")}
+
+
 def _jido_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
     """第3条第1項 decides the 受給資格 on a day after a 子 of the 世帯 stopped being a 児童 (the first 3月31日 after
     18 is reached); 第4条第1項第1号 else."""
@@ -313,6 +338,9 @@ PARTS = (
                                          "表示": "senkyo-2025.12-1.27.0.1.0-R001"}, _senkyo_cause),
     Part("個人住民税", _on(expected_juminzei), {"課税": "kojin_juminzei-2025.12-1.318.0.1.0-R001"}),
     Part("児童手当", expected_jido, {"受給資格": "jido_teate-2025.12-1.4.0.1.1-R001"}, _jido_cause),
+    Part("就学", expected_shugaku, {"学齢簿": "shugaku-2025.12-2.1.0.1.0-R001",
+                                  "小学校就学始期": "shugaku-2025.12-1.17.0.1.0-R001",
+                                  "中学校就学終期": "shugaku-2025.12-1.17.0.2.0-R001"}, read=read_shugaku),
     Part("後期高齢者医療", _on(expected_koki), {"被保険者": "koki_korei-2025.12-1.50.0.1.1-R001",
                                             "資格取得日": "koki_korei-2025.12-1.52.0.1.0-R001",
                                             "資格喪失日": "koki_korei-2025.12-1.53.0.1.0-R001"}, _koki_cause),
@@ -421,7 +449,7 @@ def judge_answer(part: Part, seen: Seen, answer: Mapping[str, Any], as_of: date,
     """Each field of the domain's part of the answer against the oracle's value, reported against the requirement
     whose rule gives that value (:meth:`Part.requirement_of`), which is added to ``compared``."""
     got = answer.get(part.name)
-    got = got if isinstance(got, Mapping) else {}
+    got = part.read(got) if isinstance(got, Mapping) else {}
     breaches = []
     for name, value in part.expected(seen, as_of).items():
         requirement = part.requirement_of(name, seen, as_of, value)
@@ -506,15 +534,16 @@ class WorldMachine(JuminModelMachine):
         self._step("deaths", request, f"deaths({self._p(made[0])}, {self.today.isoformat()}, {age})")
 
     @precondition(lambda self: len(self.world.households()) < 4)
-    @rule(born=st.sampled_from(((3, 31), (4, 1), (4, 2))), younger=st.booleans())
-    def family_at_eighteen(self, born: tuple[int, int], younger: bool) -> None:
-        """A 世帯 of a 世帯主 and a 子 who reaches 18 this year about 4月1日 (and maybe a younger 子), the 世帯主 asked
-        on the 処理日, on the 子's last day as a 児童 and the day after (児童手当法 第3条第1項: the first 3月31日 after
-        18 is reached; born on 4月1日, 18 is reached on 3月31日)."""
+    @rule(born=st.sampled_from(((3, 31), (4, 1), (4, 2))), younger=st.sampled_from((None, 6, 12, 15)))
+    def family_at_eighteen(self, born: tuple[int, int], younger: int | None) -> None:
+        """A 世帯 of a 世帯主 and a 子 who reaches 18 this year about 4月1日 (and maybe a younger 子 reaching 6, 12 or
+        15 then: 学校教育法 第17条), the 世帯主 asked on the 処理日, on the 子's last day as a 児童 and the day after
+        (児童手当法 第3条第1項: the first 3月31日 after 18 is reached; born on 4月1日, 18 is reached on 3月31日)."""
         child = date(self.today.year - 18 + (self.today > date(self.today.year, 3, 31)), *born)
-        births = [_years_before(child, 30).isoformat(), child.isoformat(),
-                  (child + timedelta(days=3000)).isoformat()]
-        made = self.household(3 if younger else 2, None, births, unknown=False, headless=False,
+        births = [_years_before(child, 30).isoformat(), child.isoformat()]
+        if younger is not None:
+            births.append(_years_before(child, younger - 18).isoformat())
+        made = self.household(len(births), None, births, unknown=False, headless=False,
                               relations=["世帯主", "子", "子"])
         end = jido.child_end_date(child)
         self._check(list(self._domains(made, (end, end + timedelta(days=1)))), DOMAINS)

@@ -189,6 +189,27 @@ def test_jido_child_counted_from_the_eighteenth_birthday_is_caught_on_the_day_af
     assert "fixtures.persons(size=" in steps[-1]
 
 
+def test_shugaku_register_without_the_seito_is_caught_on_a_family_with_a_child_of_school_age() -> None:
+    # 学校教育法施行令 第1条第1項: the 学齢簿 holds the 学齢児童 and the 学齢生徒 with an address in the town
+    # (学校教育法 第17条: the 学齢生徒 from the 中学校's first 学年 through the 学年 15 is reached in).
+    with world_run(frozenset({"shugaku_register_omits_seito"})) as found:
+        breaches, steps = found.result.first("shugaku-2025.12-2.1.0.1.0-R001")
+        assert {b.requirement for b in found.result.breaches} == {"shugaku-2025.12-2.1.0.1.0-R001"}
+    assert {(b.code, b.item.split("@")[0]) for b in breaches} == {("world.domain_mismatch", ASKED + "就学/学齢簿")}
+    assert all("学齢生徒" in (b.expected or "") and "学齢生徒" not in (b.actual or "") for b in breaches)
+    assert "fixtures.persons(size=3)" in steps[-1]
+
+
+def test_shugaku_periods_from_the_birthday_are_caught() -> None:
+    # 学校教育法 第17条第1項: from the first 学年の初め after the day after six is reached (the day before the
+    # birthday); the defect counts from the birthday, which moves the 始期 of a 子 born on 4月1日 a year later.
+    with world_run(frozenset({"shugaku_six_on_birthday"})) as found:
+        breaches, _ = found.result.first("shugaku-2025.12-1.17.0.1.0-R001")
+        assert {b.requirement for b in found.result.breaches} == {"shugaku-2025.12-1.17.0.1.0-R001"}
+    assert {(b.code, b.item.split("@")[0]) for b in breaches} == {
+        ("world.domain_mismatch", ASKED + "就学/小学校就学始期")}
+
+
 def test_the_reference_reads_a_domestic_move_awaiting_its_notice_as_within_japan() -> None:
     # Found by this machine: the reference read a 国内転出 whose 転入通知 had not come as a move abroad (国民年金 lost
     # the next day, until the 転入通知 named the municipality).
@@ -201,6 +222,17 @@ def test_the_reference_reads_a_domestic_move_awaiting_its_notice_as_within_japan
     abroad = {**pending, "異動事由区分": "国外転出"}
     assert pension.kokumin_nenkin(abroad, rules.stay_of(abroad), 2025, date(2025, 7, 1), frozenset())[
         "資格喪失日"] == "2025-07-01"
+
+
+def test_the_model_judges_the_destination_a_notice_names() -> None:
+    # 住民記録 1.1.5 R015: the 除票 records the 転出先住所（確定） the 転入通知 names; the cross-domain machine's
+    # 転入通知 sends it (the driver's optional field) and the model judges it kept: a vendor dropping it is found.
+    with world_run(frozenset({"joshuhyo_next_address_dropped"})) as found:
+        breaches, steps = found.result.first("jumin-1.0-1.1.5-R015")
+    assert {(b.code, b.item, b.actual) for b in breaches} == {
+        ("model.item_not_allowed", "転出先住所（確定）_市区町村コード", "")}
+    assert {b.expected for b in breaches} <= {"221007", "131016"}
+    assert "moves.out_confirm(" in steps[-1] and "転出先 " in steps[-1]
 
 
 def test_the_destination_a_notice_names_feeds_the_oracles() -> None:
@@ -316,7 +348,8 @@ def test_the_main_command_has_the_check_bound_to_each_requirement_it_compares() 
 
 
 #: The statute editions whose requirements the check is bound to.
-WORLD_EDITIONS = ("kaigo", "kokuho", "senkyo", "koki_korei", "kokumin_nenkin", "kojin_juminzei", "jido_teate")
+WORLD_EDITIONS = ("kaigo", "kokuho", "senkyo", "koki_korei", "kokumin_nenkin", "kojin_juminzei", "jido_teate",
+                  "shugaku")
 
 
 def bound_requirements() -> set[str]:
