@@ -305,11 +305,16 @@ def _nenkin_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None
     return None
 
 
-def _moved_on_cause(name: str) -> Cause:
+def _moved_on_cause(name: str, loss: str, expected: Callable[[Scenario, str, date], Projection]) -> Cause:
     """介護保険法 第11条第1項ただし書 and 国民健康保険法 第8条第1項ただし書: a 資格喪失日 on the move day (and whether
-    one is insured that day) is the ただし書's (R002)."""
+    one is insured that day) is the ただし書's (R002) where the ただし書 gives the day: an insured person's (the
+    oracle's ``loss`` field is the move day; one never insured is the 本文's)."""
     def cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
-        return _PROVISO[name] if field in provisos(seen.s, as_of) else None
+        s = seen.s
+        if field not in provisos(s, as_of) or s.moved_out is None:
+            return None
+        decided = expected(s, seen.town, as_of)[loss] == s.moved_out.isoformat()
+        return _PROVISO[name] if decided else None
     return cause
 
 
@@ -327,11 +332,12 @@ def _on(expected: Callable[[Scenario, str, date], Projection]) -> Callable[[Seen
 PARTS = (
     Part("介護保険", _on(expected_kaigo), {"第1号被保険者": "kaigo-2025.12-1.9.0.1.0-R001",
                                         "資格取得日": "kaigo-2025.12-1.10.0.1.0-R001",
-                                        "資格喪失日": "kaigo-2025.12-1.11.0.1.0-R001"}, _moved_on_cause("介護保険")),
+                                        "資格喪失日": "kaigo-2025.12-1.11.0.1.0-R001"},
+         _moved_on_cause("介護保険", "資格喪失日", expected_kaigo)),
     Part("国民健康保険", _on(expected_kokuho), {"取得日": "kokuho-2025.12-1.7.0.1.0-R001",
                                            "喪失日": "kokuho-2025.12-1.8.0.1.0-R001",
                                            "被保険者": "kokuho-2025.12-1.6.0.1.0-R001"},
-         _moved_on_cause("国民健康保険")),
+         _moved_on_cause("国民健康保険", "喪失日", expected_kokuho)),
     Part("選挙人名簿", _on(expected_senkyo), {"選挙権_国政": "senkyo-2025.12-1.9.0.1.0-R001",
                                          "選挙権_地方": "senkyo-2025.12-1.9.0.2.0-R001",
                                          "登録": "senkyo-2025.12-1.22.0.1.0-R001",
