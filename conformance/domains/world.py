@@ -665,6 +665,9 @@ def run_world(target: Target) -> WorldResult:
 
 
 _CACHE = "model.world.domains"
+#: The checks of the one world (this machine's, and the 異動 fed to a domain system: domains/feed.py), bound beside
+#: the domains' own checks.
+WORLD_CHECKS = frozenset({_CACHE, "model.world.feed"})
 
 
 @check("model.world.domains")
