@@ -4,7 +4,11 @@ Starts the reference (the generated test town loaded), runs ``model.jumin.state_
 once with the reference profile's settings (25 examples, the default seed), and prints the wall and
 CPU seconds, the rules exercised and any breach. Not part of the test run:
 
-    python benchmarks/model_machine.py [--seed N] [--examples N] [--defect NAME ...]
+    python benchmarks/model_machine.py [--seed N] [--examples N] [--defect NAME ...] [--world]
+
+``--world`` runs the cross-domain machine (``model.world.domains``, conformance/domains/world.py) instead: the
+same steps with the statute domains' per-person answers compared after each; it prints the requirements compared
+and the persons not judged.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 
 from conformance.catalog.loader import load_edition
 from conformance.domains.jumin.model.check import run_machine
+from conformance.domains.world import run_world
 from conformance.embedded import start_reference
 from conformance.profiles import ApiTarget, DriverTarget
 from conformance.targets.base import Target
@@ -28,6 +33,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20200901)
     parser.add_argument("--examples", type=int, default=25)
     parser.add_argument("--defect", action="append", default=[])
+    parser.add_argument("--world", action="store_true", help="the cross-domain machine (model.world.domains)")
     options = parser.parse_args()
     edition = load_edition(ROOT / "spec_catalog" / "jumin" / "1.0")
     with start_reference(defects=frozenset(options.defect)) as running:
@@ -35,11 +41,16 @@ def main() -> None:
         target = Target(catalog=edition, http=http, driver=DriverTarget(operations="all"), seed=options.seed,
                         max_examples=options.examples)
         wall, cpu = time.perf_counter(), time.process_time()
-        result = run_machine(target)
+        world = run_world(target) if options.world else None
+        result = world.result if world is not None else run_machine(target)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    print(f"state machine: {options.examples} examples, seed {options.seed}: {wall:.1f} s wall, {cpu:.1f} s CPU "
+    name = "cross-domain machine" if world is not None else "state machine"
+    print(f"{name}: {options.examples} examples, seed {options.seed}: {wall:.1f} s wall, {cpu:.1f} s CPU "
           "(this process: the harness and the reference's threads)")
-    print(f"rules exercised: {len(result.exercised)} requirements")
+    if world is not None:
+        print(f"requirements compared: {len(world.compared)}; persons not judged: {dict(world.skipped)}")
+    else:
+        print(f"rules exercised: {len(result.exercised)} requirements")
     for breach in result.breaches:
         print(f"breach: {breach.requirement} {breach.code} {breach.item}")
     if result.steps:

@@ -36,7 +36,7 @@ def domain_check_modules() -> list[ModuleType]:
 def default_registry() -> Registry:
     """The registry of every check shipped with the harness (listed here, not found by import)."""
     from conformance.checks import api, files, scenarios
-    from conformance.domains import world
+    from conformance.domains import feed, world
     from conformance.scenarios import check as scenario_check
 
     registry = Registry()
@@ -44,9 +44,10 @@ def default_registry() -> Registry:
     # (scenarios) and the catalog's scenarios (scenario.run).
     for module in (api, files, scenarios, scenario_check):
         registry.add_module(module)
-    # The cross-domain machine (docs/model.md, "One world across domains"): it reads several domains, so no
-    # folder holds it.
+    # The cross-domain machine (docs/model.md, "One world across domains") and the 異動 fed to a domain system
+    # (domains/feed.py): they read several domains, so no folder holds them.
     registry.add_module(world)
+    registry.add_module(feed)
     # Every domain folder's checks: the folders of the registry of domains (catalog/domain_rules.py), each
     # folder's modules as its package names them (CHECK_MODULES), never a list written here.
     for module in domain_check_modules():

@@ -162,6 +162,7 @@ SHARED_PARAMS: dict[str, type[Params]] = {
     "scenario.run": ScenarioRunParams,
     # The cross-domain machine (conformance/domains/world.py): it reads several domain folders, so none declares it.
     "model.world.domains": NoParams,
+    "model.world.feed": NoParams,
 }
 
 

@@ -16,9 +16,15 @@ CHECK_TEXTS: dict[str, Text] = {
                     "Validates an export file against its 基本データリスト layout (encoding, header, types, "
                     "lengths, codes ...)"),
     "model.world.domains": ("住民記録の異動の列をドライバー経由で行い、各異動の後に各業務（介護保険、国民健康保険、"
-                            "選挙人名簿）の個人別の回答を、住民記録のモデルから与えた各業務のオラクルと比較します",
+                            "選挙人名簿、個人住民税、児童手当、就学、後期高齢者医療、国民年金）の個人別の回答を、"
+                            "住民記録のモデルから与えた各業務のオラクルと比較します",
                             "Random 住民記録 異動 through the driver; after each, the per-person answers of "
-                            "介護保険, 国保 and 選挙人名簿 against their oracles fed from the model of 住民記録"),
+                            "介護保険, 国保, 選挙人名簿, 個人住民税, 児童手当, 就学, 後期高齢者医療 and 国民年金 "
+                            "against their oracles fed from the model of 住民記録"),
+    "model.world.feed": ("住民記録の役で異動を一件ずつ業務システムへ送り（linkage.feed: 当ハーネスの定義）、"
+                         "各異動の後に業務の個人別の回答を各業務のオラクルと比較します",
+                         "Playing 住民記録, 異動 fed one by one to the domain system (linkage.feed, ours); after each, "
+                         "its per-person answers against the domains' oracles"),
     "scenario.run": ("カタログのシナリオ（データで書かれた検証手順）をドライバー経由で実行し、期待との違いを指摘します",
                      "Runs the catalog's declarative scenario through the driver adapter and reports every unmet "
                      "expectation"),

@@ -347,6 +347,7 @@ _ROUTES: dict[tuple[str, tuple[str, ...]], str] = {
     ("POST", ("suppressions",)): "suppressions_set",
     ("POST", ("suppressions", "release")): "suppressions_release",
     ("POST", ("kodomo", "nintei")): "kodomo_nintei",
+    ("POST", ("linkage", "feed")): "linkage_feed",
     ("POST", ("koseki", "hensei")): "koseki_hensei",
     ("POST", ("koseki", "todoke")): "koseki_todoke",
     ("POST", ("koseki", "seikyu")): "koseki_seikyu",

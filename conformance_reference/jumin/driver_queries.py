@@ -13,7 +13,7 @@ from typing import Any
 from conformance_reference.jumin import idou_items
 from conformance_reference.jumin.driver_base import DriverBase
 from conformance_reference.jumin.driver_logs import Answer, DriverRequest
-from conformance_reference.jumin.driver_rules import seireki, wareki
+from conformance_reference.jumin.driver_rules import BadInput, seireki, wareki
 from conformance_reference.jumin.search import kana_search
 from conformance_reference.kodomo_kosodate import kodomo
 from conformance_reference.koseki.koseki import KosekiBook
@@ -84,6 +84,17 @@ class QueryHandlers(DriverBase):
     def kodomo_nintei(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
         """子ども・子育て支援: an application for the 教育・保育給付認定 and its 処分 (kodomo_kosodate/kodomo.py)."""
         return 200, kodomo.application(body, self.person, self.defects)
+
+    def linkage_feed(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
+        """庁内連携 (ours, docs/driver.md): a 住民記録 異動 fed to this vendor's domain systems, the person's row after
+        it; kept as the person's next history row (a new person when unknown), which every domain answer reads."""
+        row = body.get("住民票")
+        if not isinstance(row, Mapping) or not isinstance(row.get("宛名番号"), str) or not row["宛名番号"]:
+            raise BadInput("住民票: an object with the 宛名番号 of the person")
+        if not all(isinstance(key, str) and isinstance(value, str) for key, value in row.items()):
+            raise BadInput("住民票: every item a text")
+        self.store.append({key: value for key, value in row.items() if key != "履歴番号"})
+        return 200, {"result": "ok"}
 
     def _koseki(self) -> KosekiBook:
         if self.koseki_book is None:

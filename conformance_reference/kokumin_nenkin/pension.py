@@ -2,7 +2,7 @@
 
 Written apart from :mod:`conformance.domains.kokumin_nenkin.oracle` on purpose (the scenario checks compare
 the two). The record tells: the birth, the 転入 (from abroad when no 転入前住所 is recorded), and the
-end of the stay: a death, a 転出 to another municipality (a 転入通知 names it), or else a 転出 abroad.
+end of the stay: a death, a 転出 to another municipality (a 国内転出, or a 転入通知 names it), or else a 転出 abroad.
 Named defects (``defects``) change one answer each, computed from the correct dates otherwise.
 """
 
@@ -46,7 +46,11 @@ def _person(row: Row, stay: Stay | None) -> _Person | None:
     birth = parse_day(row.get("生年月日", ""))
     if birth is None or stay is None:
         return None
-    domestic = stay.died is None and bool(row.get("転出先住所（確定）_市区町村コード"))
+    # A 転出 to another municipality keeps the address in Japan (第9条第2号 is not met): one whose 転入通知 named the
+    # municipality, or a 国内転出 still awaiting it (found by the cross-domain machine: such a 転出 was read as abroad,
+    # its 資格 lost the next day, until the 転入通知 came).
+    domestic = stay.died is None and (bool(row.get("転出先住所（確定）_市区町村コード"))
+                                      or row.get("異動事由区分") == "国内転出")
     return _Person(birth, stay.moved_in, not row.get("転入前住所_市区町村コード"), stay.moved_out,
                    stay.died is not None, domestic)
 

@@ -57,6 +57,7 @@ NOT_CODES = {
     "forms.scrubber": "a cache key of conformance/domains/jumin/forms/common.py",
     "re._parser": "a module of the standard library (conformance/columnar/kernel.py)",
     "kodomo.nintei": "a driver operation id of conformance/domains/kodomo_kosodate/checks.py",
+    "linkage.feed": "a driver operation id of conformance/domains/feed.py",
     "koseki.hensei": "a driver operation id of conformance/domains/koseki/checks.py",
     "koseki.todoke": "a driver operation id of conformance/domains/koseki/checks.py",
     "koseki.seikyu": "a driver operation id of conformance/domains/koseki/checks.py",

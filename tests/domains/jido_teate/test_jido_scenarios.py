@@ -55,7 +55,8 @@ def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     names = {f"scenario.{name}" for name in ALL_RULES}
     assert len(names) == 20
     assert names <= set(default_registry())
-    assert names == set(bound_requirements(BINDINGS))
+    # model.world.domains: the cross-domain machine (tests/domains/test_world_machine.py) is bound beside them.
+    assert names == set(bound_requirements(BINDINGS)) - {"model.world.domains"}
     assert all(rule.examples for rule in (*JIDO_RULES.values(), *js.RECORD_RULES.values()))
 
 

@@ -17,6 +17,7 @@ from conformance.checks.scenarios import Scenario, _csv, _row, other_codes
 from conformance.domains.kaigo import checks as ks
 from conformance.domains.kaigo import oracle as kaigo
 from conformance.domains.kaigo.checks import KAIGO_RULES
+from conformance.domains.world import WORLD_CHECKS
 from conformance.locations import default_catalog_root
 from conformance.oracles.dates import age_reached_on
 from conformance.shipped_checks import default_registry
@@ -80,7 +81,7 @@ def test_every_rule_is_a_registered_check_bound_in_the_catalog() -> None:
     # Beside them, the 被保険者証's check (tests/domains/kaigo/test_kaigo_forms.py) and the cross-domain machine
     # (tests/domains/test_world_machine.py).
     assert names == {name for name in bound_requirements(BINDINGS)
-                     if not name.startswith("scenario.kaigo_form.") and name != "model.world.domains"}
+                     if not name.startswith("scenario.kaigo_form.") and name not in WORLD_CHECKS}
     assert all(rule.examples for rule in ALL_RULES.values())
 
 

@@ -304,6 +304,10 @@ def move_out(world: World, request: Mapping[str, Any]) -> Outcome:
                   optional=_lone_member(world, numbers, request))
 
 
+#: The driver's optional field of ``moves.out_confirm`` (docs/driver.md) and the item it sets.
+NEXT_ADDRESS = "転出先住所（確定）_市区町村コード"
+
+
 def move_out_confirm(world: World, request: Mapping[str, Any]) -> Outcome:
     """転入通知の受理 (4.1.3.1.1 R001): the 除票 on the earlier of 転出予定年月日 and the 転入日 (1.1.5 R001);
     転出予定年月日 kept, 転出年月日（確定） and 通知年月日 added."""
@@ -317,6 +321,8 @@ def move_out_confirm(world: World, request: Mapping[str, Any]) -> Outcome:
             # The day 1.1.5 R001 fixes (the earlier of the two), or the 転入日 as the 転入通知 gives it.
             "転出年月日（確定）": one_of({removed, arrived}, r.REMOVAL_DATE, I_CONFIRMED_DATE),
             "異動日": one_of({planned, removed, arrived}, r.MOVE_DATE, I_CONFIRMED_DATE)}
+    if request.get(NEXT_ADDRESS):  # 1.1.5 R015: the 転出先住所（確定） the 通知 names, recorded on the 除票
+        sets[NEXT_ADDRESS] = exactly(str(request[NEXT_ADDRESS]), "jumin-1.0-1.1.5-R015")
     return Commit({atena: (RowRule(reason, sets, row),)})
 
 

@@ -1,0 +1,179 @@
+"""A domain system judged as the client of 住民記録 (issue 46 item 4): the harness plays 住民記録 and sends its 異動
+through the feed the profile's driver declares (``linkage.feed``, ours: docs/driver.md, "庁内連携: the 異動 fed to a
+domain system"), then judges the domain system's per-person answers with the oracles of the cross-domain machine.
+
+Each example is a person of the scenario checks (:func:`~conformance.checks.scenarios.moves`,
+:func:`~conformance.checks.scenarios.elders`: a 転入, maybe a 転出 abroad or to another municipality with its
+転入通知, or a 死亡, about the boundary days). The person's 住民記録 rows are sent one 異動 at a time, as 住民記録 would
+publish them: the 転入's row, then the 転出's (住民 still: 1.1.5 R001 allows it until the 転入通知), then the 転入通知's
+(the 除票, with the 転出先住所（確定）) or the 死亡's. After each, the per-person query is asked on the 異動's day and
+on the day the stay ended, and every part of :data:`conformance.domains.world.PARTS` is compared, each finding against
+the requirement of its field, as the cross-domain machine reports it (code ``world.domain_mismatch``).
+
+A profile whose driver declares no ``linkage.feed`` leaves the check NOT_AUTOMATED with the reason (its requirements
+keep the other checks' verdict).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from hypothesis import HealthCheck, Phase, given, seed, settings
+from hypothesis import strategies as st
+
+from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.checks.scenarios import (
+    _ATENA_SERIALS,
+    _SETAI_SERIALS,
+    Scenario,
+    _number,
+    _row,
+    elders,
+    moves,
+    other_codes,
+    town_code,
+)
+from conformance.domains.jumin.model.check import others_bound
+from conformance.domains.jumin.oracles.model import Breach, World
+from conformance.domains.world import PARTS, ask, judge_answer, seen_of
+from conformance.draws import reproducible
+from conformance.errors import TargetError
+from conformance.findings import Finding
+from conformance.targets.base import HttpClient, Target
+from conformance.testdata.town import TOWN_CODE
+
+#: The driver operation (ours, docs/driver.md) and its path below the driver's base path.
+FEED, FEED_PATH = "linkage.feed", "/linkage/feed"
+_CACHE = "model.world.feed"
+
+
+def messages(s: Scenario, town: str, atena: str, setai: str) -> list[tuple[str, dict[str, str]]]:
+    """The person's 異動 as 住民記録 publishes them, oldest first: (what it is, the row after it)."""
+    stay = replace(s, planned_out=None, elsewhere=None, next=None, died=None)
+    moved_in = {**_row(stay, town, atena, setai), "異動事由区分": "転入"}
+    sent = [("転入", moved_in)]
+    if s.died is not None:
+        sent.append(("死亡", {**moved_in, "住民状態": "3", "異動事由区分": "死亡", "異動日": s.died.isoformat()}))
+    elif s.planned_out is not None:
+        reason = "国外転出" if s.next is None else "国内転出"
+        out = {**moved_in, "異動事由区分": reason, "異動日": s.planned_out.isoformat(),
+               "転出予定年月日": s.planned_out.isoformat()}
+        sent.append((reason, out))
+        if s.elsewhere is not None and s.next is not None:
+            sent.append(("転入通知", {**out, "住民状態": "2", "転出年月日（確定）": s.elsewhere.isoformat(),
+                                      "転出先住所（確定）_市区町村コード": s.next}))
+    return sent
+
+
+def feed(client: HttpClient, base_path: str, row: dict[str, str]) -> None:
+    """Send one 異動 (the person's row after it) to the domain system."""
+    response = client.request("post", base_path.rstrip("/") + FEED_PATH, json={"住民票": row})
+    if response.status != 200:
+        raise TargetError(f"POST {FEED_PATH}: expected 200, got {response.status}")
+
+
+@dataclass(frozen=True)
+class FeedResult:
+    """What the feed found: the first example's breaches and its 異動, the requirements compared, the examples."""
+
+    breaches: tuple[Breach, ...]
+    sent: tuple[str, ...]
+    compared: frozenset[str]
+    examples: int
+
+
+def _scenarios(target: Target, codes: tuple[str, str]) -> list[Scenario]:
+    """The run's examples (its seed, the profile's max_examples), drawn once."""
+    reproducible()
+    drawn: list[Scenario] = []
+
+    @seed(target.seed)
+    @settings(max_examples=target.max_examples, database=None, phases=[Phase.generate], deadline=None,
+              suppress_health_check=list(HealthCheck))
+    @given(st.one_of(moves(codes), elders(codes)))
+    def draw(s: Scenario) -> None:
+        drawn.append(s)
+
+    draw()
+    return drawn
+
+
+def run_feed(target: Target) -> FeedResult:
+    """Send every example's 異動 through the feed and judge the answers after each."""
+    driver = target.driver
+    if driver is None:
+        raise NotAutomated("庁内連携: the profile declares no driver adapter (targets.driver)")
+    if not driver.implements(FEED):
+        raise NotAutomated(f"庁内連携: the profile's driver does not declare {FEED} (targets.driver.operations): no "
+                           "住民記録 異動 can be fed to the domain system")
+    client, town = target.need_http(), _town(target)
+    compared: set[str] = set()
+    scenarios = _scenarios(target, other_codes(town))
+    for s in scenarios:
+        atena, setai = _number(_ATENA_SERIALS), _number(_SETAI_SERIALS)
+        world, sent = World(), []
+        for what, row in messages(s, town, atena, setai):
+            feed(client, driver.base_path, row)
+            world.adopt(atena, [row])
+            sent.append(f"{what}({row.get('異動日', '')})")
+            breaches = list(_judged(client, world, atena, date.fromisoformat(row["異動日"]), compared))
+            if breaches:
+                return FeedResult(tuple(breaches), (s.compact(), *sent), frozenset(compared), len(scenarios))
+    return FeedResult((), (), frozenset(compared), len(scenarios))
+
+
+def _town(target: Target) -> str:
+    """The vendor's municipality (its loaded test data's), or the test town's where none was loaded (as the
+    住民記録 model's machine drives it: conformance/domains/jumin/model/steps.py ``TOWN``)."""
+    return town_code(target) if target.data is not None else TOWN_CODE
+
+
+def _judged(client: HttpClient, world: World, atena: str, day: date, compared: set[str]) -> Iterator[Breach]:
+    seen = seen_of(world, atena)
+    if isinstance(seen, str):
+        return
+    ended = seen.s.moved_out
+    for as_of in sorted({day, *((ended,) if ended is not None else ())}):
+        answer: dict[str, Any] = ask(client, atena, as_of)
+        for part in PARTS:
+            yield from judge_answer(part, seen, answer, as_of, "the person fed", compared)
+
+
+@check("model.world.feed")
+def feed_check(ctx: CheckContext) -> Iterator[Finding]:
+    """A domain system's answers after each 住民記録 異動 fed to it (``linkage.feed``), against the oracles (run once
+    per run, its result cached on the target)."""
+    target = ctx.need_target("a vendor system with a driver")
+    try:
+        found = _result(target)
+    except NotAutomated:
+        if others_bound(ctx, _CACHE):
+            return
+        raise
+    own = [breach for breach in found.breaches if breach.requirement == ctx.requirement.id]
+    if not own and ctx.requirement.id not in found.compared and not others_bound(ctx, _CACHE):
+        raise NotAutomated(f"no 異動 fed compared the rule of {ctx.requirement.id} in this run "
+                           f"({found.examples} examples, seed {target.seed})")
+    for breach in own:
+        yield ctx.finding(breach.code, f"{breach.message}: after the 異動 fed [{'; '.join(found.sent)}] "
+                          f"({target.replay})", location=f"feed:{FEED}#{breach.item}",
+                          expected=breach.expected, actual=breach.actual)
+
+
+def _result(target: Target) -> FeedResult:
+    cached = target.cache.get(_CACHE)
+    if isinstance(cached, NotAutomated):
+        raise cached
+    if isinstance(cached, FeedResult):
+        return cached
+    try:
+        outcome: FeedResult | NotAutomated = run_feed(target)
+    except NotAutomated as reason:
+        outcome = reason
+    target.cache[_CACHE] = outcome
+    if isinstance(outcome, NotAutomated):
+        raise outcome
+    return outcome

@@ -1,0 +1,115 @@
+"""A domain system judged as the client of 住民記録 (conformance/domains/feed.py, issue 46 item 4): the harness plays
+住民記録 and feeds each 異動 through the driver's ``linkage.feed`` (ours, docs/driver.md), then compares the domain
+system's per-person answers with the oracles. The clean reference passes; named defects of the statute units are
+caught after the 異動 that shows them, with the exact requirement, field and day; a profile without the feed gets
+NOT_AUTOMATED with the reason."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from inprocess import started_in_process
+
+from conformance.catalog.loader import load_edition
+from conformance.checks.registry import CheckContext, NotAutomated
+from conformance.domains.feed import FEED, FeedResult, feed_check, run_feed
+from conformance.profiles import DriverTarget
+from conformance.targets.base import Target
+
+ROOT = Path(__file__).resolve().parents[2] / "spec_catalog"
+EDITION = load_edition(ROOT / "jumin" / "1.0")
+KAIGO = load_edition(ROOT / "kaigo" / "2025.12")
+SEED = 20200901
+ASKED = "/residents/{atena}/qualifications#/"
+
+
+@contextmanager
+def fed(defects: frozenset[str] = frozenset()) -> Iterator[FeedResult]:
+    with started_in_process(defects) as running:
+        target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
+                        max_examples=25, shrink=False)
+        yield run_feed(target)
+
+
+def test_the_clean_reference_passes_with_the_persons_parts_compared() -> None:
+    with fed() as found:
+        assert found.breaches == () and found.examples == 25
+    assert {requirement.split("-")[0] for requirement in found.compared} == {
+        "kaigo", "kokuho", "senkyo", "kojin_juminzei", "koki_korei", "kokumin_nenkin", "jido_teate", "shugaku"}
+    assert {"kaigo-2025.12-1.11.0.1.0-R002", "kokuho-2025.12-1.8.0.1.0-R002", "kokumin_nenkin-2025.12-1.9.0.1.2-R001",
+            "kojin_juminzei-2025.12-1.318.0.1.0-R001", "senkyo-2025.12-1.27.0.1.0-R001"} <= found.compared
+
+
+def test_kaigo_insured_on_the_move_day_is_caught_after_the_notice_is_fed() -> None:
+    # 介護保険法 第11条第1項ただし書: a 第1号被保険者 whose address elsewhere began on the move day is not insured
+    # that day.
+    with fed(frozenset({"kaigo_insured_on_move_day"})) as found:
+        pass
+    assert {(b.requirement, b.code, b.item.split("@")[0], b.expected, b.actual) for b in found.breaches} == {
+        ("kaigo-2025.12-1.11.0.1.0-R002", "world.domain_mismatch", ASKED + "介護保険/第1号被保険者", "false", "true")}
+    assert found.sent[-1].startswith("転入通知(") and found.sent[-2].startswith("国内転出(")
+
+
+def test_nenkin_lost_on_a_domestic_move_is_caught_when_the_move_out_is_fed() -> None:
+    # 国民年金法 第9条第2号: a 国内転出 keeps the address in Japan: no 喪失 (caught before any 転入通知 is fed).
+    with fed(frozenset({"nenkin_lost_on_domestic_move"})) as found:
+        pass
+    assert {(b.requirement, b.item.split("@")[0], b.expected) for b in found.breaches} == {
+        ("kokumin_nenkin-2025.12-1.9.0.1.2-R001", ASKED + "国民年金/資格喪失日", "null")}
+    assert found.sent[-1].startswith("国内転出(")
+
+
+def test_juminzei_levied_by_the_current_address_is_caught_on_a_move_in_on_january_first() -> None:
+    # 地方税法 第318条: asked on 2016-01-01, the 年度 is 2015 (賦課期日 2015-01-01), before the 転入.
+    with fed(frozenset({"juminzei_current_address"})) as found:
+        pass
+    assert {(b.requirement, b.item.split("#/")[1], b.expected, b.actual) for b in found.breaches} == {
+        ("kojin_juminzei-2025.12-1.318.0.1.0-R001", "個人住民税/課税@2016-01-01", "false", "true")}
+    assert found.sent[-1] == "転入(2016-01-01)"
+
+
+def test_without_the_feed_the_check_is_not_automated_with_the_reason() -> None:
+    with started_in_process() as running:
+        target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations=("moves.in",)),
+                        seed=SEED, max_examples=3, shrink=False)
+        with pytest.raises(NotAutomated, match=f"does not declare {FEED}"):
+            run_feed(target)
+    with pytest.raises(NotAutomated, match="no driver adapter"):
+        run_feed(Target(catalog=EDITION, seed=SEED))
+    # Bound beside the domain's own checks: their verdict stands (no finding, no NOT_AUTOMATED of its own).
+    ctx = CheckContext(KAIGO.requirement("kaigo-2025.12-1.11.0.1.0-R002"), target=Target(catalog=KAIGO, seed=SEED))
+    assert list(feed_check(ctx)) == []
+
+
+def test_the_check_reports_the_finding_against_the_requirement_it_judges() -> None:
+    with started_in_process(frozenset({"kaigo_insured_on_move_day"})) as running:
+        target = Target(catalog=KAIGO, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
+                        max_examples=25, shrink=False)
+        proviso = list(feed_check(CheckContext(KAIGO.requirement("kaigo-2025.12-1.11.0.1.0-R002"), target=target)))
+        other = list(feed_check(CheckContext(KAIGO.requirement("kaigo-2025.12-1.9.0.1.0-R001"), target=target)))
+    assert [(f.code, f.requirement, f.location.split("#", 1)[0]) for f in proviso] == [
+        ("world.domain_mismatch", "kaigo-2025.12-1.11.0.1.0-R002", f"feed:{FEED}")]
+    assert "転入通知(" in proviso[0].message and f"seed {SEED}" in proviso[0].message
+    assert other == []
+
+
+def test_the_reference_refuses_a_feed_without_a_person() -> None:
+    with started_in_process() as running:
+        client = running.client()
+        response = client.request("post", "/driver/v1/linkage/feed", json={"住民票": {"氏名": "x"}})
+    assert response.status == 400
+
+
+def test_the_main_command_has_the_check_bound_beside_the_cross_domain_machine() -> None:
+    from conformance.catalog.check_params import check_params
+    from conformance.shipped_checks import default_registry
+
+    assert default_registry().get("model.world.feed") is feed_check
+    assert "model.world.feed" in check_params()
+    for slug in ("kaigo", "kokuho", "senkyo", "kojin_juminzei", "koki_korei", "kokumin_nenkin"):
+        for requirement in load_edition(ROOT / slug / "2025.12").requirements:
+            names = {getattr(c, "name", "") for c in requirement.checks}
+            assert ("model.world.feed" in names) == ("model.world.domains" in names), requirement.id
