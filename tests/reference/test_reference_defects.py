@@ -319,7 +319,7 @@ AFFECTS: dict[str, set[str]] = {
         # value of the probes' forms is wider than its column.
         "print_options_ignored", "print_copies_ignored", "form_overflow_cut", "seal_options_ignored",
         # 6.1 統計 (reference/statistics.py): only the driver's stats.annual shows them.
-        "stats_moves_by_processing_day", "stats_planned_out_excluded",
+        "stats_moves_by_processing_day", "stats_planned_out_excluded", "stats_period_end_ignored",
         # 2.2.2 交付履歴照会 (reference/issuance.py): only the driver's logs.issuances shows them.
         "issuance_joshuhyo_unlogged", "issuance_inquiry_person_only", "issuance_number_page_loose",
         # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
