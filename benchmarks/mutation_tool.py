@@ -20,17 +20,26 @@ Two targets, each a set of mutated files and its kill suite:
   working directory, so the tool runs it in a scratch directory, ``mutants-statute/`` (git-ignored):
   links to the package, the catalog, the profiles and the benchmarks, and a pyproject.toml that is the
   project's with that table as ``[tool.mutmut]``. By hand: ``cd mutants-statute && mutmut run NAME``.
+- ``modules``: 住民記録's reference modules other than the 異動 operations (forms, certificates, exports,
+  linkage and its presentation, search, users, logs, 抑止, codes, CSV import, batches, 除票 ...) and
+  共通機能's (kyotsu/jutogai.py), against benchmarks/mutation/test_module_kills.py: one test per requirement
+  of the 住民記録 and 共通機能 editions with a bound check, judged as a run judges it, so mutmut's statistics
+  let a mutant run only the requirements whose judging reached the mutated function (seconds a mutant).
+  Its configuration is ``[tool.mutation_tool.modules]``; it runs in ``mutants-modules/`` as the statute
+  target does.
 
 The command:
 
-    python benchmarks/mutation_tool.py [--target jumin|statute] [--sample N] [--seed S] [--children C]
+    python benchmarks/mutation_tool.py [--target jumin|statute|modules] [--sample N | --per-module N]
+        [--seed S] [--children C]
 
 generates the mutants (``mutants/`` in the target's working directory, git-ignored), draws N of
-them with the seed, runs them C at a time, and prints the kill rate over the mutants the suite
-reached, every survivor with its diff (``mutmut show``), and the ones no test reached. The 住民記録
-target takes about 40-70 s a mutant on the shared 2-core machine (``--sample 60`` finishes in under
-an hour); the statute target a few seconds (one edition's run, mostly). A survivor is either
-equivalent (say why) or a gap.
+them with the seed (or N of each module: ``--per-module``), runs them C at a time, and prints the kill rate
+over the mutants the suite reached, the same per module (a Markdown table: generated, drawn, reached,
+killed, survived, not reached), every survivor with its diff (``mutmut show``), and the ones no test
+reached. The 住民記録 target takes about 40-70 s a mutant on the shared 2-core machine (``--sample 60``
+finishes in under an hour); the statute and modules targets a few seconds (the requirements that reach the
+mutated function, mostly). A survivor is either equivalent (say why) or a gap.
 """
 
 from __future__ import annotations
@@ -67,6 +76,7 @@ class Target:
 TARGETS = {
     "jumin": Target(ROOT, "conformance_reference.jumin.driver_rules.x_parse_date__mutmut_1"),
     "statute": Target(ROOT / "mutants-statute", "conformance_reference.rules.x_parse_day__mutmut_1"),
+    "modules": Target(ROOT / "mutants-modules", "conformance_reference.jumin.furigana.x_halfwidth__mutmut_1"),
 }
 
 
@@ -109,6 +119,74 @@ def mutant_names(workdir: Path) -> dict[str, int | None]:
     return found
 
 
+def module_of(name: str) -> str:
+    """The module a mutant mutates: its name without the mangled function (``x_f__mutmut_3`` or
+    ``xǁClassǁmethod__mutmut_3``, which hold no dot) and without the package's own prefix."""
+    return name.rsplit(".", 1)[0].removeprefix("conformance_reference.")
+
+
+def per_module_sample(names: list[str], per_module: int, seed: int) -> list[str]:
+    """Up to ``per_module`` mutants of each module, drawn with ``seed`` (each module in turn, in name order,
+    so one module's draw does not depend on how many mutants another has)."""
+    drawn: list[str] = []
+    for module, mutants in sorted(_by_module(names).items()):
+        drawn += random.Random(f"{seed}:{module}").sample(mutants, min(per_module, len(mutants)))
+    return sorted(drawn)
+
+
+def _by_module(names: list[str]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for name in sorted(names):
+        grouped.setdefault(module_of(name), []).append(name)
+    return grouped
+
+
+@dataclass(frozen=True)
+class ModuleRow:
+    """One module's line of the kill rate: a mutant timed out counts as killed (it changed what the suite
+    saw: it never finished); ``other`` is skipped, suspicious or not run."""
+
+    module: str
+    generated: int
+    drawn: int
+    reached: int
+    killed: int
+    survived: int
+    not_reached: int
+    other: int
+
+    @property
+    def rate(self) -> str:
+        return f"{100 * self.killed / self.reached:.0f} %" if self.reached else "-"
+
+
+def module_table(generated: list[str], codes: dict[str, int | None]) -> list[ModuleRow]:
+    """The kill rate per module of the drawn mutants ``codes`` (name: mutmut's exit code, None when not run)
+    among the ``generated``, every module that has a generated mutant included, drawn or not."""
+    rows = []
+    drawn_by_module = _by_module(list(codes))
+    for module, mutants in sorted(_by_module(generated).items()):
+        results = [codes[name] for name in drawn_by_module.get(module, [])]
+        killed = sum(code in (KILLED, TIMEOUT) for code in results)
+        survived = results.count(SURVIVED)
+        not_reached = results.count(NO_TESTS)
+        rows.append(ModuleRow(module, len(mutants), len(results), killed + survived, killed, survived,
+                              not_reached, len(results) - killed - survived - not_reached))
+    return rows
+
+
+def markdown_table(rows: list[ModuleRow]) -> str:
+    """``rows`` and their total as a Markdown table (the form docs/model.md keeps them in)."""
+    total = ModuleRow("**all**", *(sum(getattr(row, field) for row in rows) for field in (
+        "generated", "drawn", "reached", "killed", "survived", "not_reached", "other")))
+    lines = ["| module | generated | drawn | reached | killed | survived | not reached | other | killed of reached |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in [*rows, total]:
+        lines.append(f"| {row.module} | {row.generated} | {row.drawn} | {row.reached} | {row.killed} | "
+                     f"{row.survived} | {row.not_reached} | {row.other} | {row.rate} |")
+    return "\n".join(lines)
+
+
 def run(workdir: Path, names: list[str], children: int) -> None:
     subprocess.run([*MUTMUT, "run", "--max-children", str(children), *names], cwd=workdir, check=False)
 
@@ -119,6 +197,8 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=60, help="mutants drawn (0: all)")
     parser.add_argument("--seed", type=int, default=23)
     parser.add_argument("--children", type=int, default=2)
+    parser.add_argument("--per-module", type=int, default=0,
+                        help="mutants drawn from each module instead of --sample (0: --sample over all)")
     options = parser.parse_args()
     # A missing mutmut generates no mutant, and "killed 0 of 0" would read as a measurement: refuse instead.
     if importlib.util.find_spec("mutmut") is None:
@@ -129,8 +209,11 @@ def main() -> None:
     names = sorted(mutant_names(workdir))
     if not names:
         sys.exit(f"no mutant was generated in {workdir / 'mutants'}: see mutmut's output above")
-    sample = names if options.sample == 0 else sorted(random.Random(options.seed).sample(
-        names, min(options.sample, len(names))))
+    if options.per_module:
+        sample = per_module_sample(names, options.per_module, options.seed)
+    else:
+        sample = names if options.sample == 0 else sorted(random.Random(options.seed).sample(
+            names, min(options.sample, len(names))))
     run(workdir, sample, options.children)
     results = mutant_names(workdir)
     codes = {name: results.get(name) for name in sample}
@@ -141,6 +224,7 @@ def main() -> None:
           f"{time.perf_counter() - started:.0f} s")
     print(f"killed {len(killed)} of {len(reached)} reached ({100 * len(killed) / max(len(reached), 1):.0f}%); "
           f"not reached by any test: {len(sample) - len(reached)}")
+    print("\nper module:\n" + markdown_table(module_table(names, codes)))
     for name in survived:
         print(f"\n-- survived: {name}")
         subprocess.run([*MUTMUT, "show", name], cwd=workdir, check=False)

@@ -16,8 +16,9 @@ Row = Mapping[str, str]
 _EQUAL = {"性別": "性別", "地区": "住所_町字", "住民種別": "住民種別"}
 
 
-def eligible(rows: Iterable[Row], criteria: Mapping[str, Any]) -> list[Row]:
-    """The current 住民 that match every criterion given."""
+def eligible(rows: Iterable[Row], criteria: Mapping[str, Any], defects: frozenset[str] = frozenset()) -> list[Row]:
+    """The current 住民 that match every criterion given; with the defect ``extract_open_range_ignored`` a
+    生年月日 range with one end only is no criterion."""
     first, last = str(criteria.get("生年月日_開始") or ""), str(criteria.get("生年月日_終了") or "")
     chosen = []
     for row in rows:
@@ -27,7 +28,8 @@ def eligible(rows: Iterable[Row], criteria: Mapping[str, Any]) -> list[Row]:
                for field, item in _EQUAL.items()):
             continue
         born = row.get("生年月日", "")
-        if (first or last) and (not born or (first and born < first) or (last and born > last)):
+        ranged = (first and last) if "extract_open_range_ignored" in defects else (first or last)
+        if ranged and (not born or (first and born < first) or (last and born > last)):
             continue
         chosen.append(row)
     return chosen
@@ -37,7 +39,7 @@ def draw(rows: Iterable[Row], criteria: Mapping[str, Any], defects: frozenset[st
     """``人数`` of the eligible 住民 at random; with the defect ``extract_sex_ignored`` the 性別 is not one."""
     if "extract_sex_ignored" in defects:
         criteria = {key: value for key, value in criteria.items() if key != "性別"}
-    pool = eligible(rows, criteria)
+    pool = eligible(rows, criteria, defects)
     count = int(criteria["人数"])
     if count < 1:
         raise ValueError("人数 is 1 or more")

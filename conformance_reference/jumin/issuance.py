@@ -50,29 +50,31 @@ class IssuanceHistory:
         an item of :data:`FILTERS` and its value; 発行番号 as :meth:`dispose` reads it)."""
         wanted = {} if "issuance_inquiry_person_only" in self.defects else dict(conditions or {})
         return [dict(entry) for entry in self.entries if (not atena or atena in entry["交付対象者"])
-                and all(_meets(entry, name, value) for name, value in wanted.items())]
+                and all(_meets(entry, name, value, self.defects) for name, value in wanted.items())]
 
     def dispose(self, number: str, reason: str) -> bool:
         """Record the 処分 of the certificate ``number`` (its 発行番号, whole or without the page part, or its
         番号); False when no entry has it."""
         wanted = "".join(number.split())
-        found = [entry for entry in self.entries if wanted and _matches(str(entry["発行番号"]), wanted)]
+        found = [entry for entry in self.entries if wanted and _matches(str(entry["発行番号"]), wanted, self.defects)]
         if "issuance_disposal_ignored" not in self.defects:
             for entry in found:
                 entry["処分情報"] = f"処分済み（{reason or '誤発行'}）"
         return bool(found)
 
 
-def _meets(entry: Mapping[str, Any], name: str, value: str) -> bool:
+def _meets(entry: Mapping[str, Any], name: str, value: str, defects: frozenset[str]) -> bool:
     if name == "発行番号":
-        return _matches(str(entry["発行番号"]), "".join(value.split()))
+        return _matches(str(entry["発行番号"]), "".join(value.split()), defects)
     if name == "交付年月日":
         return str(entry["交付年月日時"])[:10] == value
     return str(entry.get(name, "")) == value
 
 
-def _matches(recorded: str, wanted: str) -> bool:
-    """``wanted`` (spaces removed) names the 発行番号 ``recorded``: whole, with its page part (``1/1``), or its 番号."""
+def _matches(recorded: str, wanted: str, defects: frozenset[str] = frozenset()) -> bool:
+    """``wanted`` (spaces removed) names the 発行番号 ``recorded``: whole, with its page part (``1/1``), or its 番号.
+    The defect ``issuance_number_page_loose`` takes any number followed by a page part (no prefix test)."""
     compact, parts = "".join(recorded.split()), recorded.split()
-    with_page = wanted.startswith(compact) and "/" in wanted[len(compact):]
+    paged = "/" in wanted[len(compact):]
+    with_page = paged if "issuance_number_page_loose" in defects else wanted.startswith(compact) and paged
     return bool(compact) and (wanted in (compact, parts[-1]) or with_page)

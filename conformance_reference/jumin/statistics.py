@@ -29,7 +29,10 @@ def annual(store: Store, body: Mapping[str, Any], defects: frozenset[str]) -> di
     """The figures of 6.1 R001 for ``body`` (基準日, 期間_開始, 期間_終了: ISO dates; ValueError otherwise)."""
     day = date.fromisoformat(str(body["基準日"]))
     start = date.fromisoformat(str(body.get("期間_開始") or body["基準日"]))
+    # The defect ``stats_period_end_ignored`` reads the period to the 基準日 whatever its end.
     end = date.fromisoformat(str(body.get("期間_終了") or body["基準日"]))
+    if "stats_period_end_ignored" in defects:
+        end = day
     living = [row for row in store.current() if _present(row, day, defects)]
     population: dict[str, dict[str, int]] = {kind: {"男": 0, "女": 0, "計": 0} for kind in (*KINDS.values(), "総数")}
     for row in living:

@@ -131,6 +131,7 @@ AFFECTS: dict[str, set[str]] = {
     "oplog_no_operator": {"oplog"},
     "printlog_missing": {"oplog"},
     "extract_sex_ignored": {"extract"},
+    "extract_open_range_ignored": {"extract"},
     "suppressed_list_heads_only": {"suppressed"},
     **{name: {"support"} for name in (
         "shien_moshidesha_update_ignored", "shien_awasete_update_ignored", "shien_kagaisha_update_ignored",
@@ -320,9 +321,9 @@ AFFECTS: dict[str, set[str]] = {
         # value of the probes' forms is wider than its column.
         "print_options_ignored", "print_copies_ignored", "form_overflow_cut", "seal_options_ignored",
         # 6.1 統計 (reference/statistics.py): only the driver's stats.annual shows them.
-        "stats_moves_by_processing_day", "stats_planned_out_excluded",
+        "stats_moves_by_processing_day", "stats_planned_out_excluded", "stats_period_end_ignored",
         # 2.2.2 交付履歴照会 (reference/issuance.py): only the driver's logs.issuances shows them.
-        "issuance_joshuhyo_unlogged", "issuance_inquiry_person_only",
+        "issuance_joshuhyo_unlogged", "issuance_inquiry_person_only", "issuance_number_page_loose",
         # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
         "yokushi_ends_on_end_date", "yokushi_last_setting_only", "yokushi_household_ignored", "yokushi_start_ignored",
         "yokushi_release_not_linked", "yokushi_search_household_unmarked",
@@ -850,10 +851,17 @@ def support_probe(api: Api) -> dict[str, Any]:
 
 
 def extract_probe(api: Api) -> list[str]:
-    """The 性別 of every town resident a 無作為抽出 of men (性別 1) draws, asked for more than there are."""
-    sexes = {row["宛名番号"]: row.get("性別", "") for row in default_town()}
-    drawn = api.session.post(api.url + "/driver/v1/extractions/random", json={"性別": "1", "人数": 100000}, timeout=10)
-    return sorted({sexes[p["宛名番号"]] for p in drawn.json()["persons"] if p["宛名番号"] in sexes})
+    """The 性別 of every town resident a 無作為抽出 of men (性別 1) draws, and whether one born before 2000 is
+    drawn by an extraction of those born on or after 2000-01-01 (a range with its lower end only), each asked
+    for more than there are."""
+    town = {row["宛名番号"]: row for row in default_town()}
+    url = api.url + "/driver/v1/extractions/random"
+    drawn = api.session.post(url, json={"性別": "1", "人数": 100000}, timeout=10)
+    sexes = sorted({town[p["宛名番号"]].get("性別", "") for p in drawn.json()["persons"] if p["宛名番号"] in town})
+    young = api.session.post(url, json={"生年月日_開始": "2000-01-01", "人数": 100000}, timeout=10)
+    older = any(town[p["宛名番号"]].get("生年月日", "") < "2000-01-01" for p in young.json()["persons"]
+                if p["宛名番号"] in town)
+    return [*sexes, f"older drawn: {older}"]
 
 
 def oplog_probe(api: Api) -> list[Any]:

@@ -1,6 +1,6 @@
 """9.6 無作為抽出 (domains/jumin/scenarios/extraction.py) against the reference: clean it passes; a 性別 ignored,
-a short answer, a person twice and a removed person drawn are each found; without the operation it is
-NOT_AUTOMATED."""
+a 生年月日 range with one end ignored, a short answer, a person twice and a removed person drawn are each found;
+without the operation it is NOT_AUTOMATED."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
-from conformance.domains.jumin.scenarios.extraction import matches, random_extraction
+from conformance.domains.jumin.scenarios.extraction import _open_ranges, matches, random_extraction
 from conformance.embedded import start_reference
 from conformance.findings import Finding
 from conformance.profiles import ApiTarget, DriverTarget
@@ -103,3 +103,21 @@ def test_an_adapter_without_the_operation_is_not_automated() -> None:
     with reference_target(operations=("query.person",)) as target, \
             pytest.raises(NotAutomated, match=r"extract\.random"):
         judge(target)
+
+
+def test_a_range_given_with_one_end_is_a_criterion_too() -> None:
+    # The reference applies the 生年月日 range only when both ends are given: the check's one-ended requests
+    # (few 住民 meet either) draw from the whole town and name someone born outside it. The drawn requests
+    # alone always give both ends or neither, and could not tell (a tool-generated mutant survived them).
+    with reference_target(frozenset({"extract_open_range_ignored"})) as target:
+        findings = judge(target)
+    assert [(f.code, f.location) for f in findings] == [
+        ("extract.not_matching", "POST /driver/v1/extractions/random#生年月日")]
+    assert "生年月日_開始=" in findings[0].message or "生年月日_終了=" in findings[0].message
+
+
+def test_the_one_ended_ranges_are_the_latest_and_the_earliest_calendar_day() -> None:
+    rows = [{"生年月日": day} for day in ("1950-00-00", "1960-05-05", "2001-02-29", "1999-12-31", "", "1955-01-01")]
+    # 不詳 and non-calendar days are left out: how they compare with a bound is a reading, not judged here.
+    assert _open_ranges(rows) == [{"生年月日_開始": "1999-12-31"}, {"生年月日_終了": "1955-01-01"}]
+    assert _open_ranges([{"生年月日": "1950-00-00"}]) == []

@@ -40,9 +40,19 @@ def test_an_inquiry_by_the_person_only_answers_every_certificate_of_theirs() -> 
     with reference_target(frozenset({"issuance_inquiry_person_only"})) as target:
         assert judge(target, CERTIFICATES) == []
         findings = judge(target, ITEMS)
-    # By 発行番号 alone: every certificate of the run; by 種別: all three of the person's; by the day: right.
-    assert found(findings) == [("issuance.inquiry_differs", "発行番号"), ("issuance.inquiry_differs", "証明書の種別")]
+    # By 発行番号 alone: every certificate of the run; by 種別: all three of the person's; by the day: right; by
+    # 発行番号 with its page part: every certificate again.
+    assert found(findings) == [("issuance.inquiry_differs", "発行番号"), ("issuance.inquiry_differs", "証明書の種別"),
+                               ("issuance.inquiry_differs", "発行番号")]
     assert findings[1].actual == "3 entries"
+
+
+def test_a_page_part_that_names_every_shorter_number_answers_other_certificates() -> None:
+    # Asked without its page part, the 発行番号 names its certificate only; with it, the defect takes every entry.
+    with reference_target(frozenset({"issuance_number_page_loose"})) as target:
+        findings = judge(target, ITEMS)
+    assert found(findings) == [("issuance.inquiry_differs", "発行番号")]
+    assert findings[0].expected == "that certificate or none" and findings[0].actual.endswith("other entries")
 
 
 def test_the_reference_history_meets_each_condition() -> None:
@@ -53,6 +63,12 @@ def test_the_reference_history_meets_each_condition() -> None:
     assert [e["証明書の種別"] for e in history.read(None, {"発行番号": "002"})] == ["住民票の写し（世帯連記式）"]
     assert len(history.read("1000000015", {"証明書の種別": "住民票の写し（個人票）"})) == 1
     assert history.read("1000000023", {}) == [] and len(history.read(None, {"ユーザID": "driver-operator"})) == 2
+    # With its page part, as 5.5 prints it: that certificate; a page part after a number no entry has: none.
+    paged = history.read(None, {"発行番号": "20261125 見本町 本庁1 プリンタ001 002 1/1"})
+    assert [e["証明書の種別"] for e in paged] == ["住民票の写し（世帯連記式）"]
+    assert history.read(None, {"発行番号": "20261125 見本町 本庁1 プリンタ001 003 1/1"}) == []
+    loose = IssuanceHistory(entries=history.entries, defects=frozenset({"issuance_number_page_loose"}))
+    assert len(loose.read(None, {"発行番号": "20261125 見本町 本庁1 プリンタ001 003 1/1"})) == 2
 
 
 def test_an_adapter_without_deaths_is_not_automated() -> None:

@@ -42,6 +42,16 @@ def test_moves_counted_by_their_processing_day_fall_out_of_the_period() -> None:
         assert judge(target, PLANNED) == []
 
 
+def test_a_period_read_to_the_base_day_counts_moves_after_its_end() -> None:
+    # The period yesterday cannot tell (it ends on the 異動's day): the period the day before yesterday can.
+    with reference_target(frozenset({"stats_period_end_ignored"})) as target:
+        findings = judge(target, ANNUAL)
+        assert judge(target, PLANNED) == []
+    assert found(findings) == [("stats.figure_differs", f"異動/{kind}", "+0", f"+{count}")
+                               for kind, count in (("転入", 3), ("出生", 1), ("死亡", 1), ("転出", 1))]
+    assert all("期間=" in f.location for f in findings)
+
+
 def test_a_planned_move_out_dropped_early_fails_r004_only() -> None:
     with reference_target(frozenset({"stats_planned_out_excluded"})) as target:
         assert judge(target, ANNUAL) == []

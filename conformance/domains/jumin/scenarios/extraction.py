@@ -6,6 +6,12 @@ as the loaded data alone has matching (the vendor holds those and maybe more, so
 many). Each answer must name exactly that many distinct persons, each a current 住民 whose record, as the
 driver's ``query.person`` shows it, meets every criterion. Which persons are drawn, and whether a repeated
 request draws the same ones (a seeded draw a municipality can reproduce), is the vendor's: not judged.
+
+Two more requests give one end of the 生年月日 range only (the protocol makes each end optional: "absent: no
+lower bound", "no upper bound"): born on or after the latest calendar 生年月日 of the loaded 住民, and on or
+before the earliest. Few match either, so a vendor that applies the range only when both ends are given draws
+from the whole town and names someone outside it (a tool-generated mutant of the reference showed the drawn
+requests, which always give both ends or neither, could not tell; docs/model.md).
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from conformance.checks.registry import CheckContext, check
@@ -40,8 +47,7 @@ def random_extraction(ctx: CheckContext) -> Iterator[Finding]:
         raise TargetError("the test data has no current 住民 to draw from")
     draws = random.Random(target.seed)
     where = f"POST {target.driver.base_path if target.driver else ''}/extractions/random"
-    for _ in range(REQUESTS):
-        criteria = _criteria(draws, rows)
+    for criteria in [*(_criteria(draws, rows) for _ in range(REQUESTS)), *_open_ranges(rows)]:
         count = max(1, len([row for row in rows if matches(row, criteria)]) // 2)
         finding = _judge(ctx, client, {**criteria, "人数": count}, where)
         if finding is not None:
@@ -70,6 +76,22 @@ def _criteria(draws: random.Random, rows: Sequence[Row]) -> dict[str, str]:
         criteria["生年月日_開始"] = f"{year - draws.randint(0, 30):04d}-01-01"
         criteria["生年月日_終了"] = f"{year + draws.randint(0, 30):04d}-12-31"
     return criteria
+
+
+def _open_ranges(rows: Sequence[Row]) -> list[dict[str, str]]:
+    """A range with its lower end only (the latest calendar 生年月日 loaded) and one with its upper end only
+    (the earliest): each met by at least one loaded 住民, and by few."""
+    days = sorted(born for row in rows if _calendar(born := row.get("生年月日", "")))
+    return [{"生年月日_開始": days[-1]}, {"生年月日_終了": days[0]}] if days else []
+
+
+def _calendar(text: str) -> bool:
+    """Whether ``text`` is a calendar day as ISO text (a 不詳 day such as 1950-00-00 is not: how it compares
+    with a bound is a reading the check leaves alone)."""
+    try:
+        return len(text) == 10 and date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
 
 
 def _judge(ctx: CheckContext, client: DriverClient, request: Mapping[str, Any], where: str) -> Finding | None:

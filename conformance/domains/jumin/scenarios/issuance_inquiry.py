@@ -11,7 +11,9 @@
   ``…#joshuhyo``), and the four kinds of 20.1.1-20.1.3 and 20.1.4 carry four 証明書の種別 (``issuance.kind_same``);
 - ``items`` (R003: 照会に当たっては、1.3.8（交付履歴の管理）に規定する項目から行えること): the 照会 by a 発行番号 alone
   answers that certificate only; by the person and a 証明書の種別, that kind only; by the person and the 交付年月日
-  (today), every certificate of theirs (``issuance.inquiry_differs`` at ``…#証明書の種別``).
+  (today), every certificate of theirs (``issuance.inquiry_differs`` at ``…#証明書の種別``). The 発行番号 is asked
+  again with a page part (``1/枚数``, 5.5's 頁番号): the protocol takes it whole, with or without it, so the answer
+  may be that certificate or none (a vendor that does not read the page part), never another one.
 
 R002 (転出証明書, 閲覧用, 住民票コード通知票 and the 交付状況 of the cards) stays MANUAL: the protocol issues no
 通知票 and records no card. Interpretation ``jumin-1.0-interp-issuance-inquiry``.
@@ -92,6 +94,21 @@ def _items(ctx: CheckContext, client: DriverClient, base: str, atena: str,
             yield ctx.finding("issuance.inquiry_differs", f"the 照会 of the 交付履歴 by {name} answers other "
                               "certificates than those it names (2.2.2 R003)", location=f"{base}#{name}",
                               expected=f"{len(wanted)} entries", actual=f"{len(answered)} entries")
+    yield from _paged(ctx, client, base, setai)
+
+
+def _paged(ctx: CheckContext, client: DriverClient, base: str, setai: Mapping[str, Any]) -> Iterator[Finding]:
+    """The 照会 by the 発行番号 with a page part names that certificate or none, never another one (a tool-generated
+    mutant of the reference that matched every shorter number survived the 照会 without it; docs/model.md)."""
+    number = str(setai.get("発行番号", ""))
+    if not number or "/" in number:
+        return  # recorded with its page part: asked whole above
+    paged = f"{number} 1/{setai.get('枚数') or 1}"
+    others = [entry for entry in _entries(client, {"発行番号": paged}) if repr(entry) != repr(setai)]
+    if others:
+        yield ctx.finding("issuance.inquiry_differs", "the 照会 of the 交付履歴 by a 発行番号 with its page part "
+                          "answers other certificates than the one it names (2.2.2 R003)", location=f"{base}#発行番号",
+                          expected="that certificate or none", actual=f"{len(others)} other entries")
 
 
 def _entries(client: DriverClient, conditions: Mapping[str, str]) -> list[Mapping[str, Any]]:

@@ -10,7 +10,9 @@ loaded town and earlier scenarios are in both answers alike). Params ``rule``:
   of a girl in it, a 国内転入 of a foreign woman alone, the 死亡 of the first set-up man and the 転出 of the
   set-up woman (転出予定年月日 yesterday: passed on the 基準日). On today, with the period yesterday: 日本人 男 ±0,
   女 +1 (計 +1), 外国人 女 +1 (計 +1), 総数 +2, 世帯数 ±0, 転入 +3, 出生 +1, 死亡 +1, 転出 +1
-  (``stats.figure_differs`` at ``…#人口/日本人/女``);
+  (``stats.figure_differs`` at ``…#人口/日本人/女``); with the period the day before yesterday (it ends before
+  the 異動), none of the 異動 moves (``stats.figure_differs`` at ``…(期間=…)#異動/転入``: a period read to the
+  基準日 whatever its end, which a period ending on the day of the 異動 could not show);
 - ``planned_out`` (R004: 統計基準日時点で転出予定年月日を経過していない転出予定者については、現存者として扱うこと): a
   set-up woman's 転出 entered with a 転出予定年月日 ten days ahead: on today the 人口 and 世帯数 do not move.
 
@@ -61,12 +63,18 @@ def statistics(ctx: CheckContext) -> Iterator[Finding]:
     yesterday = (today - dt.timedelta(days=1)).isoformat()
     asked = {"基準日": today.isoformat(), "期間_開始": yesterday, "期間_終了": yesterday}
     location = f"POST {driver_base(target)}/statistics (基準日={today.isoformat()})"
+    earlier: Mapping[str, str] = {}
     if rule == "annual":
         man = register(client, {"氏名": "統計　一男", "性別": "1"})
         woman = register(client, {"氏名": "統計　二子", "性別": "2"})
-        before = figures(client, asked)
+        before_yesterday = (today - dt.timedelta(days=2)).isoformat()
+        earlier = {**asked, "期間_開始": before_yesterday, "期間_終了": before_yesterday}
+        before, before_earlier = figures(client, asked), figures(client, earlier)
         _annual_moves(client, man, woman, yesterday, today.isoformat())
         wanted = ANNUAL
+        unmoved = {path: 0 for path in ANNUAL if path[0] == "異動"}
+        yield from _moved(ctx, before_earlier, figures(client, earlier), unmoved,
+                          f"{location[:-1]}, 期間={before_yesterday})")
     else:
         woman = register(client, {"氏名": "統計　予定", "性別": "2"})
         before = figures(client, asked)
@@ -74,7 +82,12 @@ def statistics(ctx: CheckContext) -> Iterator[Finding]:
         expect_ok(client, MOVE_OUT, {"宛名番号": [woman], "区分": "国内転出", "転出予定年月日": planned,
                                      "届出年月日": today.isoformat()})
         wanted = PLANNED
-    after = figures(client, asked)
+    yield from _moved(ctx, before, figures(client, asked), wanted, location)
+
+
+def _moved(ctx: CheckContext, before: Mapping[str, Any], after: Mapping[str, Any],
+           wanted: Mapping[tuple[str, ...], int], location: str) -> Iterator[Finding]:
+    """Each figure of ``wanted`` moved from ``before`` to ``after`` by its change."""
     for path, change in wanted.items():
         old, new = _at(before, path), _at(after, path)
         if old is None or new is None:
