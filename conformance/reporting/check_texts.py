@@ -21,7 +21,7 @@ CHECK_TEXTS: dict[str, Text] = {
                             "Random 住民記録 異動 through the driver; after each, the per-person answers of "
                             "介護保険, 国保, 選挙人名簿, 個人住民税, 児童手当, 就学, 後期高齢者医療 and 国民年金 "
                             "against their oracles fed from the model of 住民記録"),
-    "model.world.feed": ("住民記録の役で異動を一件ずつ業務システムへ送り（linkage.feed: 当ハーネスの定義）、"
+    "model.world.feed": ("住民記録の役で異動を一件ずつ業務システムへ送り（当ハーネスが定義した庁内連携の送信）、"
                          "各異動の後に業務の個人別の回答を各業務のオラクルと比較します",
                          "Playing 住民記録, 異動 fed one by one to the domain system (linkage.feed, ours); after each, "
                          "its per-person answers against the domains' oracles"),
