@@ -210,6 +210,7 @@ class DomainRow:
     killed: int
     survived: int
     not_reached: int
+    not_run: int = 0
 
     @property
     def rate(self) -> str:
@@ -219,17 +220,19 @@ class DomainRow:
 def domain_table(names: Iterable[str], drawn: Mapping[str, list[str]],
                  codes: Mapping[str, int | None]) -> list[DomainRow]:
     """A row per domain of ``drawn`` (then JUMIN's, generated only): how its drawn mutants ended in ``codes``
-    (mutmut's exit codes; a mutant not in it did not run). Killed counts timeouts, as the pooled figure does;
-    not reached: no test reached it, or it did not run."""
+    (mutmut's exit codes; None or absent: it did not run, as when a run is stopped early). Killed counts
+    timeouts, as the pooled figure does; not reached: no test reaches it; not run: no result yet (neither reached
+    nor not)."""
     generated = {domain: len(group) for domain, group in by_domain(names).items()}
     rows = []
     for domain, sample in drawn.items():
         results = [codes.get(name) for name in sample]
         killed = sum(code in (KILLED, TIMEOUT) for code in results)
         survived = sum(code == SURVIVED for code in results)
-        not_reached = sum(code in (NO_TESTS, None) for code in results)
-        rows.append(DomainRow(domain, generated.get(domain, 0), len(sample), len(sample) - not_reached,
-                              killed, survived, not_reached))
+        not_reached = sum(code == NO_TESTS for code in results)
+        not_run = sum(code is None for code in results)
+        rows.append(DomainRow(domain, generated.get(domain, 0), len(sample), len(sample) - not_reached - not_run,
+                              killed, survived, not_reached, not_run))
     if JUMIN in generated and JUMIN not in drawn:
         rows.append(DomainRow(JUMIN, generated[JUMIN], 0, 0, 0, 0, 0))
     return rows
@@ -237,10 +240,10 @@ def domain_table(names: Iterable[str], drawn: Mapping[str, list[str]],
 
 def format_table(rows: Iterable[DomainRow]) -> str:
     """The per-domain table as Markdown (it goes into docs/model.md as printed)."""
-    lines = ["| domain | generated | drawn | reached | killed | survived | not reached | killed / reached |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| domain | generated | drawn | reached | killed | survived | not reached | not run | killed / reached |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     lines += [f"| {row.domain} | {row.generated} | {row.drawn} | {row.reached} | {row.killed} | {row.survived} "
-              f"| {row.not_reached} | {row.rate} |" for row in rows]
+              f"| {row.not_reached} | {row.not_run} | {row.rate} |" for row in rows]
     return "\n".join(lines)
 
 

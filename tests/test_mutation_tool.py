@@ -134,12 +134,12 @@ def test_the_table_counts_each_domains_drawn_mutants_by_their_exit_code() -> Non
     codes = {NAMES[0]: TOOL.KILLED, NAMES[1]: TOOL.TIMEOUT, NAMES[2]: TOOL.SURVIVED, NAMES[3]: TOOL.NO_TESTS,
              NAMES[5]: TOOL.KILLED, NAMES[6]: None}
     rows = {row.domain: row for row in TOOL.domain_table(NAMES, drawn, codes)}
-    assert rows["inkan"] == TOOL.DomainRow("inkan", 5, 4, 3, 2, 1, 1)
-    assert rows["kokuho"] == TOOL.DomainRow("kokuho", 2, 2, 1, 1, 0, 1)  # None: did not run, not reached
-    assert rows[TOOL.SHARED] == TOOL.DomainRow(TOOL.SHARED, 1, 1, 0, 0, 0, 1)
-    assert rows[TOOL.JUMIN] == TOOL.DomainRow(TOOL.JUMIN, 1, 0, 0, 0, 0, 0)
+    assert rows["inkan"] == TOOL.DomainRow("inkan", 5, 4, 3, 2, 1, 1, 0)
+    assert rows["kokuho"] == TOOL.DomainRow("kokuho", 2, 2, 1, 1, 0, 0, 1)  # None: not run, neither reached nor not
+    assert rows[TOOL.SHARED] == TOOL.DomainRow(TOOL.SHARED, 1, 1, 0, 0, 0, 0, 1)  # absent: not run either
+    assert rows[TOOL.JUMIN] == TOOL.DomainRow(TOOL.JUMIN, 1, 0, 0, 0, 0, 0, 0)
     assert [rows["inkan"].rate, rows["kokuho"].rate, rows[TOOL.SHARED].rate] == ["67%", "100%", "-"]
     printed = TOOL.format_table(rows.values()).splitlines()
-    assert printed[0].startswith("| domain | generated | drawn | reached | killed | survived | not reached")
-    assert printed[2] == "| inkan | 5 | 4 | 3 | 2 | 1 | 1 | 67% |"
+    assert printed[0].startswith("| domain | generated | drawn | reached | killed | survived | not reached | not run")
+    assert printed[2] == "| inkan | 5 | 4 | 3 | 2 | 1 | 1 | 0 | 67% |"
     assert len(printed) == 2 + len(rows)
