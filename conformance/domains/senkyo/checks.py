@@ -19,7 +19,8 @@ part on the persons its provision is about:
 - ``選挙権_都道府県`` (第9条第3項): the day the address in the municipality moved from was taken, sent as the
   選挙人名簿 record (転入前住所_住所を定めた年月日);
 - ``在外_被登録資格`` (第30条の4第1項), ``在外_被登録移転資格`` (第30条の4第2項), ``抹消事由`` again (第28条第1項
-  第3号) and ``在外_抹消事由`` (第30条の11第1項第2号) of the town's 在外選挙人名簿: the 申請 and registrations sent as
+  第3号) and ``在外_抹消事由`` with ``在外_登録`` (第30条の11第1項第2号: struck off, no longer on it) of the town's
+  在外選挙人名簿: the 申請 and registrations sent as
   the 選挙人名簿 record (在外_申請年月日, 在外_管轄区域住所年月日, 在外_移転申請年月日, 在外_登録年月日,
   在外_国内住所年月日);
 - ``異議申出期間`` (第24条第1項第1号, 第2号: ``{"開始", "終了"}`` of the registration that registered the person)
