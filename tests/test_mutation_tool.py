@@ -143,3 +143,35 @@ def test_the_table_counts_each_domains_drawn_mutants_by_their_exit_code() -> Non
     assert printed[0].startswith("| domain | generated | drawn | reached | killed | survived | not reached | not run")
     assert printed[2] == "| inkan | 5 | 4 | 3 | 2 | 1 | 1 | 0 | 67% |"
     assert len(printed) == 2 + len(rows)
+
+
+def _suite_conftest() -> object:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("statute_kills_conftest", ROOT / "benchmarks/mutation/conftest.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class _Item:
+    def __init__(self, domain: str) -> None:
+        test = "test_statute_kills.py::test_every_checked_requirement_still_passes"
+        self.nodeid = f"benchmarks/mutation/{test}[{domain}]"
+
+
+def test_under_a_mutant_its_own_domains_edition_runs_first_and_otherwise_the_order_stands(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    conftest = _suite_conftest()
+    domains = ["hojin_juminzei", "inkan", "kokuho", "senkyo"]
+    for mutant, first in (("conformance_reference.rules.x__copay__mutmut_1", "kokuho"),
+                          ("conformance_reference.senkyo.elections.x_senkyo__mutmut_3", "senkyo"),
+                          ("conformance_reference.rules.x_parse_day__mutmut_1", "hojin_juminzei"),  # shared
+                          ("conformance_reference.jumin.driver.x_apply__mutmut_1", "hojin_juminzei"),  # not statute
+                          ("", "hojin_juminzei")):  # the clean run
+        monkeypatch.setenv("MUTANT_UNDER_TEST", mutant)
+        items = [_Item(domain) for domain in domains]
+        conftest.pytest_collection_modifyitems(items)  # type: ignore[attr-defined]
+        order = [item.nodeid.rsplit("[", 1)[1].rstrip("]") for item in items]
+        assert order == [first, *(domain for domain in domains if domain != first)], mutant
