@@ -544,6 +544,7 @@ AFFECTS: dict[str, set[str]] = {
     # tests/domains/hojin_juminzei/test_hojin_scenarios.py).
     **{name: {"qualifications"} for name in (
         "hojin_juminzei_office_anywhere", "hojin_juminzei_dormitory_untaxed", "hojin_juminzei_dormitory_corporate_tax",
+        "hojin_juminzei_corporate_amount_always",
         "hojin_juminzei_fifty_employees_over", "hojin_juminzei_equal_rate_one_and_a_half",
         "hojin_juminzei_not_prorated", "hojin_juminzei_months_rounded_up", "hojin_juminzei_employees_at_start",
         "hojin_juminzei_capital_floor_ignored", "hojin_juminzei_corporate_at_ceiling",
