@@ -32,6 +32,7 @@ The command:
 
     python benchmarks/mutation_tool.py [--target jumin|statute|modules] [--sample N | --per-module N]
         [--seed S] [--children C]
+    python benchmarks/mutation_tool.py --target statute --per-domain N [--seed S] [--children C]
 
 generates the mutants (``mutants/`` in the target's working directory, git-ignored), draws N of
 them with the seed (or N of each module: ``--per-module``), runs them C at a time, and prints the kill rate
@@ -40,6 +41,14 @@ killed, survived, not reached), every survivor with its diff (``mutmut show``), 
 reached. The 住民記録 target takes about 40-70 s a mutant on the shared 2-core machine (``--sample 60``
 finishes in under an hour); the statute and modules targets a few seconds (the requirements that reach the
 mutated function, mostly). A survivor is either equivalent (say why) or a gap.
+
+``--per-domain N`` (statute target) draws N mutants of each statute domain's unit instead of N over all
+(:func:`domain_of` maps a mutant to its domain: the package it lives in, or for the modules several domains
+share, ``rules.py``, ``kakuninsho.py`` and ``statute_forms.py``, the function's entry in
+:data:`DOMAIN_OF_FUNCTION`) and prints, after the pooled figure, a table per domain: generated, drawn, reached,
+killed, survived, not reached (:func:`domain_table`). The helpers several domains call form a row of their own,
+``(shared)``; 住民記録's functions in ``rules.py`` (the 支援措置, the 除票 date) are counted, never drawn: no
+statute check judges them.
 """
 
 from __future__ import annotations
@@ -53,6 +62,7 @@ import subprocess
 import sys
 import time
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,6 +119,142 @@ def prepare(name: str) -> Path:
     if not pyproject.is_file() or pyproject.read_text(encoding="utf-8") != text:
         pyproject.write_text(text, encoding="utf-8")
     return workdir
+
+
+#: The statute domains: one row each in ``--per-domain``'s table (the editions the statute kill suite judges).
+STATUTE_DOMAINS = (
+    "hojin_juminzei", "inkan", "jido_fuyo_teate", "jido_teate", "kaigo", "keijidosha_zei", "kenko_kanri",
+    "kodomo_kosodate", "kojin_juminzei", "koki_korei", "kokuho", "kokumin_nenkin", "koseki", "koseki_fuhyo",
+    "kotei_shisan_zei", "seikatsu_hogo", "senkyo", "shogaisha_fukushi", "shugaku",
+)
+#: The row of the helpers several domains call (dates, months, the stay, the PDF layout).
+SHARED = "(shared)"
+#: 住民記録's functions that live in ``rules.py``: counted, not drawn (the 住民記録 checks judge them).
+JUMIN = "jumin"
+#: The statute target's modules that serve several domains: each function's domain, by name. A function
+#: called from two domains' code is SHARED (the call graph of each module decides it, read by hand).
+DOMAIN_OF_FUNCTION: dict[str, dict[str, str]] = {
+    "conformance_reference.rules": {
+        **dict.fromkeys(("parse_day", "_years_later", "month_of_day", "add_month", "iso_month", "stay_of",
+                         "_fiscal_months", "_billed", "_eve"), SHARED),
+        **dict.fromkeys(("removal_date", "support", "support_alerts", "_period_end", "_month_before"), JUMIN),
+        "juminzei_levied": "kojin_juminzei",
+        **dict.fromkeys(("kokuho", "_on_welfare", "_other_insurance", "_kokuho_insured", "_copay",
+                         "_deemed_town", "_second_insured_age"), "kokuho"),
+        **dict.fromkeys(("kaigo", "_kaigo_billed", "_kaigo_second", "_kaigo_insurer", "_care_certification"),
+                        "kaigo"),
+        **dict.fromkeys(("jido_teate", "_counts", "_three_and_over_from", "_child_end_day", "_jido_eligible",
+                         "_paid_in", "_prorated", "_start", "_amount"), "jido_teate"),
+    },
+    # The 資格確認書 of 国保 and of 後期高齢者医療, the 介護保険 被保険者証: each form its domain's.
+    "conformance_reference.kakuninsho": {
+        **dict.fromkeys(("_years_later", "_dated", "expiry"), SHARED),
+        **dict.fromkeys(("kokuho_lines", "_seventy_effective", "_first_of_next_month"), "kokuho"),
+        "koki_lines": "koki_korei",
+        **dict.fromkeys(("kaigo_lines", "_care_lines"), "kaigo"),
+    },
+    # The layout of every statute form (戸籍 附票, 選挙人名簿抄本, 学齢簿, the three cards).
+    "conformance_reference.statute_forms": {"render": SHARED},
+}
+
+
+def mutated_function(name: str) -> tuple[str, str]:
+    """The module and the function of a mutmut 3 mutant name: ``pkg.mod.x_func__mutmut_3`` is
+    ``("pkg.mod", "func")``, a method's ``pkg.mod.xǁClassǁmethod__mutmut_3`` is ``("pkg.mod", "Class.method")``."""
+    mangled, separator, number = name.rpartition("__mutmut_")
+    module, dot, function = mangled.rpartition(".")
+    if not (separator and number.isdigit() and dot):
+        raise ValueError(f"not a mutmut mutant name: {name!r} (expected module.x_function__mutmut_N)")
+    if function.startswith("xǁ") and function.count("ǁ") == 2:
+        owner, method = function[2:].split("ǁ")
+        return module, f"{owner}.{method}"
+    if function.startswith("x_"):
+        return module, function[2:]
+    raise ValueError(f"not a mutmut mutant name: {name!r} (expected x_function or xǁClassǁmethod after the module)")
+
+
+def domain_of(name: str) -> str:
+    """The statute domain whose unit the mutant ``name`` changes (or SHARED, or JUMIN)."""
+    module, function = mutated_function(name)
+    shared = DOMAIN_OF_FUNCTION.get(module)
+    if shared is not None:
+        if function not in shared:
+            raise ValueError(f"mutant {name!r}: function {function!r} of {module} has no domain in "
+                             "DOMAIN_OF_FUNCTION (benchmarks/mutation_tool.py): add it")
+        return shared[function]
+    parts = module.split(".")
+    if len(parts) >= 3 and parts[0] == "conformance_reference" and parts[1] in STATUTE_DOMAINS:
+        return parts[1]
+    raise ValueError(f"mutant {name!r}: module {module} is of no statute domain (expected "
+                     "conformance_reference.<domain>.<module>, or a module of DOMAIN_OF_FUNCTION)")
+
+
+def by_domain(names: Iterable[str]) -> dict[str, list[str]]:
+    """The mutants grouped by :func:`domain_of`, each group sorted."""
+    groups: dict[str, list[str]] = {}
+    for name in sorted(names):
+        groups.setdefault(domain_of(name), []).append(name)
+    return groups
+
+
+def draw_per_domain(names: Iterable[str], per_domain: int, seed: int) -> dict[str, list[str]]:
+    """``per_domain`` mutants of each statute domain and of SHARED (all of a smaller group), drawn with one
+    generator seeded with ``seed`` in the order of the rows; JUMIN's are not drawn."""
+    groups = by_domain(names)
+    generator = random.Random(seed)
+    drawn: dict[str, list[str]] = {}
+    for domain in (*STATUTE_DOMAINS, SHARED):
+        pool = groups.get(domain, [])
+        drawn[domain] = sorted(generator.sample(pool, min(per_domain, len(pool))))
+    return drawn
+
+
+@dataclass(frozen=True)
+class DomainRow:
+    """One domain's line of the per-domain table."""
+
+    domain: str
+    generated: int
+    drawn: int
+    reached: int
+    killed: int
+    survived: int
+    not_reached: int
+    not_run: int = 0
+
+    @property
+    def rate(self) -> str:
+        return f"{100 * self.killed / self.reached:.0f}%" if self.reached else "-"
+
+
+def domain_table(names: Iterable[str], drawn: Mapping[str, list[str]],
+                 codes: Mapping[str, int | None]) -> list[DomainRow]:
+    """A row per domain of ``drawn`` (then JUMIN's, generated only): how its drawn mutants ended in ``codes``
+    (mutmut's exit codes; None or absent: it did not run, as when a run is stopped early). Killed counts
+    timeouts, as the pooled figure does; not reached: no test reaches it; not run: no result yet (neither reached
+    nor not)."""
+    generated = {domain: len(group) for domain, group in by_domain(names).items()}
+    rows = []
+    for domain, sample in drawn.items():
+        results = [codes.get(name) for name in sample]
+        killed = sum(code in (KILLED, TIMEOUT) for code in results)
+        survived = sum(code == SURVIVED for code in results)
+        not_reached = sum(code == NO_TESTS for code in results)
+        not_run = sum(code is None for code in results)
+        rows.append(DomainRow(domain, generated.get(domain, 0), len(sample), len(sample) - not_reached - not_run,
+                              killed, survived, not_reached, not_run))
+    if JUMIN in generated and JUMIN not in drawn:
+        rows.append(DomainRow(JUMIN, generated[JUMIN], 0, 0, 0, 0, 0))
+    return rows
+
+
+def format_table(rows: Iterable[DomainRow]) -> str:
+    """The per-domain table as Markdown (it goes into docs/model.md as printed)."""
+    lines = ["| domain | generated | drawn | reached | killed | survived | not reached | not run | killed / reached |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines += [f"| {row.domain} | {row.generated} | {row.drawn} | {row.reached} | {row.killed} | {row.survived} "
+              f"| {row.not_reached} | {row.not_run} | {row.rate} |" for row in rows]
+    return "\n".join(lines)
 
 
 def mutant_names(workdir: Path) -> dict[str, int | None]:
@@ -199,7 +345,11 @@ def main() -> None:
     parser.add_argument("--children", type=int, default=2)
     parser.add_argument("--per-module", type=int, default=0,
                         help="mutants drawn from each module instead of --sample (0: --sample over all)")
+    parser.add_argument("--per-domain", type=int, default=0, metavar="N",
+                        help="statute target: N mutants of each domain's unit instead of --sample over all")
     options = parser.parse_args()
+    if options.per_domain and options.target != "statute":
+        parser.error("--per-domain draws per statute domain: it needs --target statute")
     # A missing mutmut generates no mutant, and "killed 0 of 0" would read as a measurement: refuse instead.
     if importlib.util.find_spec("mutmut") is None:
         sys.exit("mutmut is not installed in this environment: pip install -c constraints.txt -e '.[bench]'")
@@ -209,8 +359,11 @@ def main() -> None:
     names = sorted(mutant_names(workdir))
     if not names:
         sys.exit(f"no mutant was generated in {workdir / 'mutants'}: see mutmut's output above")
+    drawn = draw_per_domain(names, options.per_domain, options.seed) if options.per_domain else {}
     if options.per_module:
         sample = per_module_sample(names, options.per_module, options.seed)
+    elif drawn:
+        sample = sorted(name for group in drawn.values() for name in group)
     else:
         sample = names if options.sample == 0 else sorted(random.Random(options.seed).sample(
             names, min(options.sample, len(names))))
@@ -225,8 +378,10 @@ def main() -> None:
     print(f"killed {len(killed)} of {len(reached)} reached ({100 * len(killed) / max(len(reached), 1):.0f}%); "
           f"not reached by any test: {len(sample) - len(reached)}")
     print("\nper module:\n" + markdown_table(module_table(names, codes)))
+    if drawn:
+        print(f"\nper domain ({options.per_domain} drawn of each):\n{format_table(domain_table(names, drawn, codes))}")
     for name in survived:
-        print(f"\n-- survived: {name}")
+        print(f"\n-- survived: {name}" + (f" ({domain_of(name)})" if drawn else ""))
         subprocess.run([*MUTMUT, "show", name], cwd=workdir, check=False)
     other = {name: code for name, code in codes.items() if code not in (KILLED, SURVIVED, TIMEOUT)}
     if other:

@@ -107,3 +107,124 @@ def test_the_per_module_draw_takes_each_module_apart() -> None:
     more = [*GENERATED, "conformance_reference.jumin.codes.xǁCodesǁg__mutmut_4"]
     forms = [name for name in drawn if ".forms." in name]
     assert [name for name in TOOL.per_module_sample(more, 2, seed=23) if ".forms." in name] == forms
+# --per-domain (issue 46 item 6): a mutant's domain, the draw, the table. Names as mutmut 3 spells them.
+
+def _shared_modules() -> dict[str, Path]:
+    return {module: ROOT / (module.replace(".", "/") + ".py") for module in TOOL.DOMAIN_OF_FUNCTION}
+
+
+def test_a_mutant_name_gives_its_module_and_function_or_method() -> None:
+    assert TOOL.mutated_function("conformance_reference.rules.x__copay__mutmut_12") == (
+        "conformance_reference.rules", "_copay")
+    assert TOOL.mutated_function("conformance_reference.koseki.koseki.xǁKosekiBookǁ_marriage__mutmut_161") == (
+        "conformance_reference.koseki.koseki", "KosekiBook._marriage")
+    for bad in ("conformance_reference.rules._copay", "x__copay__mutmut_1", "conformance_reference.rules.y__mutmut_1"):
+        with pytest.raises(ValueError, match="not a mutmut mutant name"):
+            TOOL.mutated_function(bad)
+
+
+def test_a_domain_package_is_its_domain_and_the_shared_modules_go_by_function() -> None:
+    assert TOOL.domain_of("conformance_reference.koseki.koseki.xǁKosekiBookǁ_marriage__mutmut_161") == "koseki"
+    assert TOOL.domain_of("conformance_reference.kokumin_nenkin.pension.x__months__mutmut_7") == "kokumin_nenkin"
+    assert TOOL.domain_of("conformance_reference.rules.x__copay__mutmut_1") == "kokuho"
+    assert TOOL.domain_of("conformance_reference.rules.x__kaigo_second__mutmut_1") == "kaigo"
+    assert TOOL.domain_of("conformance_reference.rules.x__paid_in__mutmut_1") == "jido_teate"
+    assert TOOL.domain_of("conformance_reference.rules.x_juminzei_levied__mutmut_1") == "kojin_juminzei"
+    assert TOOL.domain_of("conformance_reference.rules.x_support__mutmut_48") == TOOL.JUMIN
+    assert TOOL.domain_of("conformance_reference.rules.x_parse_day__mutmut_1") == TOOL.SHARED
+    assert TOOL.domain_of("conformance_reference.kakuninsho.x_koki_lines__mutmut_96") == "koki_korei"
+    assert TOOL.domain_of("conformance_reference.kakuninsho.x__care_lines__mutmut_1") == "kaigo"
+    assert TOOL.domain_of("conformance_reference.statute_forms.x_render__mutmut_32") == TOOL.SHARED
+
+
+def test_an_unmapped_function_or_module_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match=r"'_new_rule' of conformance_reference.rules has no domain"):
+        TOOL.domain_of("conformance_reference.rules.x__new_rule__mutmut_1")
+    with pytest.raises(ValueError, match=r"module conformance_reference.jumin.driver is of no statute domain"):
+        TOOL.domain_of("conformance_reference.jumin.driver.x_apply__mutmut_1")
+
+
+def test_every_function_of_the_shared_modules_has_a_domain_and_every_mapped_one_exists() -> None:
+    import ast
+
+    for module, path in _shared_modules().items():
+        tree = ast.parse(path.read_text("utf-8"))
+        functions = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+        assert set(TOOL.DOMAIN_OF_FUNCTION[module]) == functions, module
+        assert set(TOOL.DOMAIN_OF_FUNCTION[module].values()) <= {*TOOL.STATUTE_DOMAINS, TOOL.SHARED, TOOL.JUMIN}
+
+
+def test_every_mutated_file_is_of_a_domain_or_a_shared_module_and_every_domain_has_a_catalog() -> None:
+    table = tomllib.loads(PYPROJECT)["tool"]["mutation_tool"]["statute"]
+    shared = {path.relative_to(ROOT).as_posix() for path in _shared_modules().values()}
+    for path in table["only_mutate"]:
+        parts = path.split("/")
+        assert path in shared or (parts[0] == "conformance_reference" and parts[1] in TOOL.STATUTE_DOMAINS), path
+    assert all((ROOT / "spec_catalog" / domain).is_dir() for domain in TOOL.STATUTE_DOMAINS)
+    assert len(TOOL.STATUTE_DOMAINS) == 19
+
+
+NAMES = [
+    *(f"conformance_reference.inkan.inkan.x__reasons__mutmut_{n}" for n in range(1, 6)),
+    "conformance_reference.rules.x__copay__mutmut_1", "conformance_reference.rules.x__copay__mutmut_2",
+    "conformance_reference.rules.x_parse_day__mutmut_1", "conformance_reference.rules.x_support__mutmut_1",
+]
+
+
+def test_the_draw_takes_n_of_each_domain_all_of_a_smaller_one_and_none_of_jumins() -> None:
+    drawn = TOOL.draw_per_domain(NAMES, 3, seed=46)
+    assert list(drawn) == [*TOOL.STATUTE_DOMAINS, TOOL.SHARED]
+    assert len(drawn["inkan"]) == 3 and set(drawn["inkan"]) <= set(NAMES[:5])
+    assert drawn["kokuho"] == NAMES[5:7]
+    assert drawn[TOOL.SHARED] == [NAMES[7]]
+    assert drawn["koseki"] == []
+    assert not any(TOOL.domain_of(name) == TOOL.JUMIN for group in drawn.values() for name in group)
+    assert TOOL.draw_per_domain(NAMES, 3, seed=46) == drawn  # the seed decides the draw
+
+
+def test_the_table_counts_each_domains_drawn_mutants_by_their_exit_code() -> None:
+    drawn = {"inkan": NAMES[:4], "kokuho": NAMES[5:7], TOOL.SHARED: [NAMES[7]]}
+    codes = {NAMES[0]: TOOL.KILLED, NAMES[1]: TOOL.TIMEOUT, NAMES[2]: TOOL.SURVIVED, NAMES[3]: TOOL.NO_TESTS,
+             NAMES[5]: TOOL.KILLED, NAMES[6]: None}
+    rows = {row.domain: row for row in TOOL.domain_table(NAMES, drawn, codes)}
+    assert rows["inkan"] == TOOL.DomainRow("inkan", 5, 4, 3, 2, 1, 1, 0)
+    assert rows["kokuho"] == TOOL.DomainRow("kokuho", 2, 2, 1, 1, 0, 0, 1)  # None: not run, neither reached nor not
+    assert rows[TOOL.SHARED] == TOOL.DomainRow(TOOL.SHARED, 1, 1, 0, 0, 0, 0, 1)  # absent: not run either
+    assert rows[TOOL.JUMIN] == TOOL.DomainRow(TOOL.JUMIN, 1, 0, 0, 0, 0, 0, 0)
+    assert [rows["inkan"].rate, rows["kokuho"].rate, rows[TOOL.SHARED].rate] == ["67%", "100%", "-"]
+    printed = TOOL.format_table(rows.values()).splitlines()
+    assert printed[0].startswith("| domain | generated | drawn | reached | killed | survived | not reached | not run")
+    assert printed[2] == "| inkan | 5 | 4 | 3 | 2 | 1 | 1 | 0 | 67% |"
+    assert len(printed) == 2 + len(rows)
+
+
+def _suite_conftest() -> object:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("statute_kills_conftest", ROOT / "benchmarks/mutation/conftest.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class _Item:
+    def __init__(self, domain: str) -> None:
+        test = "test_statute_kills.py::test_every_checked_requirement_still_passes"
+        self.nodeid = f"benchmarks/mutation/{test}[{domain}]"
+
+
+def test_under_a_mutant_its_own_domains_edition_runs_first_and_otherwise_the_order_stands(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    conftest = _suite_conftest()
+    domains = ["hojin_juminzei", "inkan", "kokuho", "senkyo"]
+    for mutant, first in (("conformance_reference.rules.x__copay__mutmut_1", "kokuho"),
+                          ("conformance_reference.senkyo.elections.x_senkyo__mutmut_3", "senkyo"),
+                          ("conformance_reference.rules.x_parse_day__mutmut_1", "hojin_juminzei"),  # shared
+                          ("conformance_reference.jumin.driver.x_apply__mutmut_1", "hojin_juminzei"),  # not statute
+                          ("", "hojin_juminzei")):  # the clean run
+        monkeypatch.setenv("MUTANT_UNDER_TEST", mutant)
+        items = [_Item(domain) for domain in domains]
+        conftest.pytest_collection_modifyitems(items)  # type: ignore[attr-defined]
+        order = [item.nodeid.rsplit("[", 1)[1].rstrip("]") for item in items]
+        assert order == [first, *(domain for domain in domains if domain != first)], mutant

@@ -136,7 +136,8 @@ def hojin_juminzei(row: Mapping[str, str], record: Mapping[str, str], defects: f
     if yearly is not None and "hojin_juminzei_equal_rate_one_and_a_half" in defects:
         yearly = yearly * 3 // 2
     prorate = "hojin_juminzei_not_prorated" not in defects
-    base = _number(record, "法人税額") if "法人税割" in taxes else None
+    levied = "法人税割" in taxes or "hojin_juminzei_corporate_amount_always" in defects
+    base = _number(record, "法人税額") if levied else None
     deadline = _deadline(record, end, defects)
     return {
         "納税義務者": True,

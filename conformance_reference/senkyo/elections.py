@@ -233,7 +233,7 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
         **_overseas_answer(voter, overseas, abroad and voter.japanese and voter.eighteen <= as_of and not barred,
                            on_list, as_of, defects),
     }
-    answer["在外_登録"] = (overseas.listed(as_of) and not _overseas_answer_struck(overseas, as_of)
+    answer["在外_登録"] = (overseas.listed(as_of) and not _overseas_answer_struck(overseas, as_of, defects)
                          and not _overseas_remade(overseas, election, as_of, defects))
     return {**answer, **_supplementary(voter, record or {}, as_of, defects),
             **_overseas_objection_decided(voter, record or {}, answer, as_of, defects)}
@@ -676,9 +676,12 @@ def zaigai_shohon_lines(row: Row, record: Mapping[str, str], as_of: date, defect
             ("生年月日", wareki(row.get("生年月日") or ""))]
 
 
-def _overseas_answer_struck(overseas: _Overseas, as_of: date) -> bool:
+def _overseas_answer_struck(overseas: _Overseas, as_of: date, defects: frozenset[str] = frozenset()) -> bool:
     """第30条の11第1項: struck off the 在外選挙人名簿 by ``as_of`` (death, loss of nationality, four months after a
-    domestic address was taken)."""
+    domestic address was taken). The defect senkyo_overseas_listed_after_return keeps a person who came back on
+    the 名簿 (the 抹消事由 given all the same)."""
     if any(day is not None and day <= as_of for day in (overseas.died, overseas.lost_nationality)):
         return True
+    if "senkyo_overseas_listed_after_return" in defects:
+        return False
     return overseas.returned is not None and _plus_months(overseas.returned + timedelta(days=1), 4) <= as_of

@@ -223,7 +223,7 @@ AFFECTS: dict[str, set[str]] = {
         "senkyo_notice_only_when_arisen", "senkyo_wrong_registration_kept", "senkyo_overseas_wrong_registration_kept",
         "senkyo_supplementary_without_continuity", "senkyo_overseas_objection_registers_unqualified",
         "senkyo_dismissal_not_notified", "senkyo_overseas_dismissal_not_notified",
-        "senkyo_overseas_list_remade_per_election")},
+        "senkyo_overseas_list_remade_per_election", "senkyo_overseas_listed_after_return")},
     # 選挙人名簿抄本 as printed (each defect's own test: tests/domains/senkyo/test_senkyo_forms.py): the 名簿 itself
     # is right.
     "senkyo_shohon_without_sex": {"senkyo_shohon"},
@@ -544,6 +544,7 @@ AFFECTS: dict[str, set[str]] = {
     # tests/domains/hojin_juminzei/test_hojin_scenarios.py).
     **{name: {"qualifications"} for name in (
         "hojin_juminzei_office_anywhere", "hojin_juminzei_dormitory_untaxed", "hojin_juminzei_dormitory_corporate_tax",
+        "hojin_juminzei_corporate_amount_always",
         "hojin_juminzei_fifty_employees_over", "hojin_juminzei_equal_rate_one_and_a_half",
         "hojin_juminzei_not_prorated", "hojin_juminzei_months_rounded_up", "hojin_juminzei_employees_at_start",
         "hojin_juminzei_capital_floor_ignored", "hojin_juminzei_corporate_at_ceiling",
@@ -632,7 +633,8 @@ RULE_PROBES = (
       senkyo_scenarios.OVERSEAS_PERMANENT,
       senkyo_scenarios.PERMANENT, senkyo_scenarios.STRUCK_OFF_ABROAD,
       senkyo_scenarios.NOTIFIED_BOTH, senkyo_scenarios.WRONGLY_REGISTERED,
-      senkyo_scenarios.OVERSEAS_WRONGLY_REGISTERED, senkyo_scenarios.LAPSED, senkyo_scenarios.RETURN_UNQUALIFIED),
+      senkyo_scenarios.OVERSEAS_WRONGLY_REGISTERED, senkyo_scenarios.LAPSED, senkyo_scenarios.RETURN_UNQUALIFIED,
+      senkyo_scenarios.RETURNED),
     # 就学: the worked examples of conformance/domains/shugaku/checks.py.
     *(shugaku_scenarios.APRIL_FIRST, shugaku_scenarios.SCHOOL_AGE, shugaku_scenarios.MOVED_IN,
       shugaku_scenarios.ENTRANTS, shugaku_scenarios.AUTUMN_MOVER, shugaku_scenarios.LATE_MOVER,

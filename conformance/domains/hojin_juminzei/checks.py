@@ -231,8 +231,20 @@ def _liable(s: Scenario, town: str) -> Projection:
     return {"納税義務者": liable(_here(s, town, _OFFICE), _here(s, town, _DORMITORY))}
 
 
+#: Whether the answer carries a 法人税割額 (any amount: its rate is 第314条の4's rules', not this one's).
+_CORPORATE_LEVIED = "法人税割額あり"
+
+
 def _components(s: Scenario, town: str) -> Projection:
-    return {"課税区分": list(components(_here(s, town, _OFFICE), _here(s, town, _DORMITORY)))}
+    """第294条第1項 柱書: what is levied, and a 法人税割額 only where the 法人税割 is (a corporation with only a 寮等
+    here is levied the 均等割額 alone, whatever its 法人税額)."""
+    levied = list(components(_here(s, town, _OFFICE), _here(s, town, _DORMITORY)))
+    return {"課税区分": levied, _CORPORATE_LEVIED: "法人税割" in levied}
+
+
+def _answered_components(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    answer = picked(PART, "課税区分", "法人税割額")(document, loaded)
+    return {"課税区分": answer["課税区分"], _CORPORATE_LEVIED: answer["法人税割額"] is not None}
 
 
 def _class(s: Scenario, employees_item: str = _EMPLOYEES) -> int:
@@ -329,7 +341,7 @@ HOJIN_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          "(第294条第1項第4号)", dormitories, _liable, picked(PART, "納税義務者"), (DORMITORY_ONLY,),
          needs_records=True),
     Rule("hojin_juminzei.components", "法人住民税: 均等割 and 法人税割 with a 事務所又は事業所, 均等割 alone with "
-         "only a 寮等 (第294条第1項)", offices_or_dormitories, _components, picked(PART, "課税区分"),
+         "only a 寮等 (第294条第1項)", offices_or_dormitories, _components, _answered_components,
          (OFFICE_HERE, DORMITORY_ONLY), needs_records=True),
     Rule("hojin_juminzei.equal_rate", "法人住民税: the 均等割's 標準税率 by 資本金等の額 and 従業者数の合計数 "
          "(第312条第1項)", table_rows, _table_row, picked(PART, "均等割区分", "均等割額"),

@@ -19,7 +19,8 @@ part on the persons its provision is about:
 - ``選挙権_都道府県`` (第9条第3項): the day the address in the municipality moved from was taken, sent as the
   選挙人名簿 record (転入前住所_住所を定めた年月日);
 - ``在外_被登録資格`` (第30条の4第1項), ``在外_被登録移転資格`` (第30条の4第2項), ``抹消事由`` again (第28条第1項
-  第3号) and ``在外_抹消事由`` (第30条の11第1項第2号) of the town's 在外選挙人名簿: the 申請 and registrations sent as
+  第3号) and ``在外_抹消事由`` with ``在外_登録`` (第30条の11第1項第2号: struck off, no longer on it) of the town's
+  在外選挙人名簿: the 申請 and registrations sent as
   the 選挙人名簿 record (在外_申請年月日, 在外_管轄区域住所年月日, 在外_移転申請年月日, 在外_登録年月日,
   在外_国内住所年月日);
 - ``異議申出期間`` (第24条第1項第1号, 第2号: ``{"開始", "終了"}`` of the registration that registered the person)
@@ -931,7 +932,11 @@ def _struck_off_transferred(s: Scenario, town: str) -> Projection:
 
 
 def _overseas_struck_off(s: Scenario, town: str) -> Projection:
-    return {"在外_抹消事由": senkyo.overseas_struck_off(_as_of(s), overseas_of(s))}
+    """第30条の11第1項第2号: the reason, and (「在外選挙人名簿から抹消しなければならない」) no longer on the 名簿 from
+    that day: ``在外_登録`` false once the reason is given."""
+    overseas, as_of = overseas_of(s), _as_of(s)
+    reason = senkyo.overseas_struck_off(as_of, overseas)
+    return {"在外_抹消事由": reason, "在外_登録": overseas.on_list(as_of) and reason is None}
 
 
 def _registered_in_election(s: Scenario, town: str) -> Projection:
@@ -1172,7 +1177,7 @@ SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
          transferred, _struck_off_transferred, picked(PART, "抹消事由"), (TRANSFERRED,), needs_records=True),
     Rule("senkyo.overseas_struck_off_after_return", "在外選挙人名簿: 抹消 four months after a domestic address was "
          "taken (第30条の11第1項第2号)", returning_overseas_voters, _overseas_struck_off,
-         picked(PART, "在外_抹消事由"), (RETURNED, NOT_YET_RETURNED), needs_records=True),
+         picked(PART, "在外_抹消事由", "在外_登録"), (RETURNED, NOT_YET_RETURNED), needs_records=True),
     Rule("senkyo.objection_five_days", "選挙人名簿: the 異議の申出 period of a 定時登録, the five days after the day "
          "it was made (第24条第1項第1号)", scheduled_registrations, _objection, picked(PART, "異議申出期間"),
          (WEDNESDAY_REGISTRATION,), needs_records=True),

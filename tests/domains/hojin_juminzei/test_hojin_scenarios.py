@@ -54,8 +54,9 @@ def test_the_worked_examples() -> None:
     assert hs._liable(hs.OFFICE_HERE, town) == {"納税義務者": True}
     assert hs._liable(hs.OFFICE_ELSEWHERE, town) == {"納税義務者": False}
     assert hs._liable(hs.DORMITORY_ONLY, town) == {"納税義務者": True}
-    assert hs._components(hs.OFFICE_HERE, town) == {"課税区分": ["均等割", "法人税割"]}
-    assert hs._components(hs.DORMITORY_ONLY, town) == {"課税区分": ["均等割"]}
+    assert hs._components(hs.OFFICE_HERE, town) == {"課税区分": ["均等割", "法人税割"], "法人税割額あり": True}
+    # Only a 寮等 here: the 均等割額 alone, no 法人税割額 whatever the record's 法人税額 (1,000,000円).
+    assert hs._components(hs.DORMITORY_ONLY, town) == {"課税区分": ["均等割"], "法人税割額あり": False}
     # 第312条第1項: 1,000万円 and 50 -> 第一号 50,000円; 51 -> 第二号 120,000円; over 50億円 and 51 -> 第九号.
     assert hs._table_row(hs.OFFICE_HERE, town) == {"均等割区分": 1, "均等割額": 50_000}
     assert hs._table_row(hs.FIFTY_ONE, town) == {"均等割区分": 2, "均等割額": 120_000}
@@ -152,3 +153,15 @@ def test_a_kind_defect_gives_its_rules_finding_at_the_query(name: str, rule: str
     assert finding.code == f"scenario.{rule}.mismatch"
     assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
     assert finding.expected != finding.actual
+
+
+def test_a_corporate_amount_beside_the_equal_levy_alone_is_found_under_the_article_s_opening() -> None:
+    # A 寮等 only: 課税区分 均等割 right, yet a 法人税割額 computed from the 法人税額 (a tool-generated mutant
+    # survived this: hojin_juminzei__mutmut_115, docs/model.md).
+    found = rule_findings(frozenset({"hojin_juminzei_corporate_amount_always"}), HOJIN_RULES, BINDINGS,
+                          ["hojin_juminzei.components"])["hojin_juminzei.components"]
+    assert [(f.code, f.requirement) for f in found] == [("scenario.hojin_juminzei.components.mismatch",
+                                                        "hojin_juminzei-2025.12-1.294.0.1.0-R001")]
+    assert (found[0].expected, found[0].actual) == ('{"法人税割額あり": false, "課税区分": ["均等割"]}',
+                                                    '{"法人税割額あり": true, "課税区分": ["均等割"]}')
+

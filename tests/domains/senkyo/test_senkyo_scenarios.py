@@ -95,8 +95,9 @@ def test_the_worked_examples() -> None:
     assert ss._overseas_qualified(ss.OVERSEAS_NOT_YET, TOWN_CODE) == {"在外_被登録資格": False}
     assert ss._transfer_qualified(ss.TRANSFER_APPLIED, TOWN_CODE) == {"在外_被登録移転資格": True}
     assert ss._struck_off_transferred(ss.TRANSFERRED, TOWN_CODE) == {"抹消事由": "在外選挙人名簿への登録の移転"}
-    assert ss._overseas_struck_off(ss.RETURNED, TOWN_CODE) == {"在外_抹消事由": "国内転入後4箇月経過"}
-    assert ss._overseas_struck_off(ss.NOT_YET_RETURNED, TOWN_CODE) == {"在外_抹消事由": None}
+    assert ss._overseas_struck_off(ss.RETURNED, TOWN_CODE) == {"在外_抹消事由": "国内転入後4箇月経過",
+                                                                "在外_登録": False}
+    assert ss._overseas_struck_off(ss.NOT_YET_RETURNED, TOWN_CODE) == {"在外_抹消事由": None, "在外_登録": True}
     # 第24条第1項: registered on Wednesday 2023-03-01: 異議 3月2日〜3月6日; in an election, the next day (6月2日) only.
     assert ss._objection(ss.WEDNESDAY_REGISTRATION, TOWN_CODE) == {"異議申出期間": {"開始": "2023-03-02",
                                                                                   "終了": "2023-03-06"}}
@@ -408,3 +409,16 @@ def test_an_overseas_inspection_defect_gives_its_rules_finding_at_the_query(rule
     assert finding.code == f"scenario.{rule}.mismatch"
     assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
     assert finding.expected != finding.actual
+
+
+def test_a_person_struck_off_after_coming_back_is_no_longer_on_the_overseas_list() -> None:
+    """第30条の11第1項第2号 (抹消しなければならない): on 10月11日 the 抹消事由 and no 在外_登録; the defect keeps the
+    person on the 名簿 with the reason given (the mutant elections._overseas_answer_struck 4 -> 5 months alike)."""
+    rule = "senkyo.overseas_struck_off_after_return"
+    assert rule_findings(frozenset(), SENKYO_RULES, BINDINGS, [rule]) == {rule: []}
+    (finding, *_) = rule_findings(frozenset({"senkyo_overseas_listed_after_return"}), SENKYO_RULES, BINDINGS,
+                                  [rule])[rule]
+    assert finding.code == f"scenario.{rule}.mismatch"
+    assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
+    assert (finding.expected, finding.actual) == ('{"在外_抹消事由": "国内転入後4箇月経過", "在外_登録": false}',
+                                                  '{"在外_抹消事由": "国内転入後4箇月経過", "在外_登録": true}')
