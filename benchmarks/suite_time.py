@@ -52,7 +52,8 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="suite-time-") as scratch:
         stem = Path(scratch) / "rows"
-        command = [sys.executable, "-m", "pytest", "-q", "-n", options.workers, "-p", "suite_time_plugin",
+        # -rfE: pytest's short summary names each failed test (-q alone leaves it out here).
+        command = [sys.executable, "-m", "pytest", "-q", "-rfE", "-n", options.workers, "-p", "suite_time_plugin",
                    *(["-m", QUICK] if options.quick else []), *options.pytest_args]
         path = os.pathsep.join(filter(None, (str(ROOT / "benchmarks"), os.environ.get("PYTHONPATH"))))
         environ = {**os.environ, "SUITE_TIME_OUT": str(stem), "PYTHONPATH": path}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -18,6 +19,7 @@ from conformance.errors import UsageError
 from conformance.exchanges import serving
 from conformance.masking import Scrubber
 from conformance.recorder import HAR_NAME, HarRecorder, finish_recordings, recording_path
+from conformance.reporting import bundle as bundle_module
 from conformance.reporting.bundle import (
     MANIFEST,
     SIGNATURE,
@@ -192,9 +194,20 @@ def test_any_changed_byte_fails_verification(signed: Path, keys: tuple[Path, Pat
     assert len(passed) <= len(contents), f"bytes whose change went unnoticed: {passed[:20]}"
 
 
-def test_a_bundle_is_deflated_in_one_deterministic_form(tmp_path: Path, keys: tuple[Path, Path]) -> None:
+class _OneSecond(dt.datetime):
+    """A clock that stays on one second: the manifest's ``created`` (to the second) is the same in both builds."""
+
+    @classmethod
+    def now(cls, tz: dt.tzinfo | None = None) -> _OneSecond:
+        return cls(2026, 11, 27, 12, 0, 0, tzinfo=tz)
+
+
+def test_a_bundle_is_deflated_in_one_deterministic_form(tmp_path: Path, keys: tuple[Path, Path],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 48: every entry deflated, 1980-01-01 timestamps, no extra fields; the same contents give
-    the same bytes; the compressed archive is far smaller than the stored one."""
+    the same bytes; the compressed archive is far smaller than the stored one. (The two builds once straddled a
+    second on a loaded machine, and their manifests' ``created`` differed: the clock is held on one second.)"""
+    monkeypatch.setattr(bundle_module.dt, "datetime", _OneSecond)
     inputs = make_run(tmp_path / "a")
     first, second = build_bundle(inputs), build_bundle(inputs, tmp_path / "again.zip")
     assert first.read_bytes() == second.read_bytes()
