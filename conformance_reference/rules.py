@@ -115,7 +115,10 @@ def juminzei_levied(row: Row, stay: Stay | None, fiscal_year: int, defects: froz
     if stay is None:
         return False
     levy = date(fiscal_year, 1, 1)
-    if stay.died is not None and stay.died <= levy:
+    # A person who died on 1月1日 had no address on the 賦課期日 (the defect: levied as if alive that day).
+    died_before = stay.died is not None and (stay.died < levy if "juminzei_levied_on_death_day" in defects
+                                             else stay.died <= levy)
+    if died_before:
         return False
     if stay.moved_in > levy:
         return False

@@ -231,6 +231,9 @@ AFFECTS: dict[str, set[str]] = {
     "senkyo_shohon_not_corrected": {"senkyo_shohon"},
     "senkyo_shohon_zaigai_overseas_address": {"senkyo_shohon"},
     "senkyo_shohon_zaigai_not_corrected": {"senkyo_shohon"},
+    # A death on 1月1日 itself: no probe person dies that day (its own test: tests/domains/kojin_juminzei/
+    # test_tax_scenarios.py).
+    "juminzei_levied_on_death_day": set(),
     # The driver defects change only what the driver shows (tests/scenarios/test_scenario_engine.py),
     # but the 通称 of a 特別永住者 on the per-person endpoints of the linkage API too.
     **{name: set() for name in (

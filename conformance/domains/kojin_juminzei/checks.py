@@ -546,9 +546,14 @@ def _juminzei(s: Scenario, town: str) -> Projection:
 LEFT_AFTER_JANUARY_FIRST = Scenario(2024, date(1970, 5, 5), date(2015, 4, 1), planned_out=date(2024, 3, 10),
                                     elsewhere=date(2024, 3, 10), next="131016")
 CAME_AFTER_JANUARY_FIRST = Scenario(2024, date(1970, 5, 5), date(2024, 2, 1), previous="131016")
+#: Died on 1月1日, the 賦課期日 itself: not levied; died on 1月2日: levied for the whole 年度 (the oracle's reading,
+#: DOMAIN.md: a person alive on 1月1日 is taxed).
+DIED_ON_JANUARY_FIRST = Scenario(2024, date(1950, 5, 5), date(2000, 4, 1), died=date(2024, 1, 1))
+DIED_ON_JANUARY_SECOND = Scenario(2024, date(1950, 5, 5), date(2000, 4, 1), died=date(2024, 1, 2))
 
 LEVIED = Rule("juminzei.levied", "個人住民税: the municipality of the address on 1月1日", moves, _juminzei,
-              picked("個人住民税", "課税"), (LEFT_AFTER_JANUARY_FIRST, CAME_AFTER_JANUARY_FIRST))
+              picked("個人住民税", "課税"), (LEFT_AFTER_JANUARY_FIRST, CAME_AFTER_JANUARY_FIRST, DIED_ON_JANUARY_FIRST,
+                                         DIED_ON_JANUARY_SECOND))
 
 juminzei_levied = check("scenario.juminzei.levied")(rule_check(LEVIED))
 juminzei_livelihood_aid = check("scenario.juminzei.livelihood_aid")(_rule_check("juminzei.livelihood_aid"))

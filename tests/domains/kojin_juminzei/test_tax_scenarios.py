@@ -27,9 +27,10 @@ from conformance_reference.domain_records import DOMAIN_RECORDS
 
 CODES = other_codes(TOWN_CODE)
 BINDINGS = default_catalog_root() / "kojin_juminzei" / "2025.12" / "bindings.yaml"
-#: The defects of the reference's 個人住民税 answer judged by these checks (juminzei_current_address is
-#: scenario.juminzei.levied's, in conformance/checks/scenarios.py).
-TAX_DEFECTS = sorted(name for name in DEFECTS if name.startswith("juminzei_") and name != "juminzei_current_address")
+#: The defects of the reference's 個人住民税 answer judged by these checks (juminzei_current_address and
+#: juminzei_levied_on_death_day are scenario.juminzei.levied's: LEVIED in conformance/domains/kojin_juminzei/checks.py).
+LEVIED_DEFECTS = ("juminzei_current_address", "juminzei_levied_on_death_day")
+TAX_DEFECTS = sorted(name for name in DEFECTS if name.startswith("juminzei_") and name not in LEVIED_DEFECTS)
 
 
 
@@ -171,3 +172,14 @@ def test_a_record_defect_gives_its_rules_finding_at_the_query(name: str) -> None
         assert finding.code == f"scenario.{rule}.mismatch"
         assert finding.location.startswith(f"GET {scenarios.QUERY_PATH} fiscal_year=")
         assert finding.expected != finding.actual
+
+
+def test_a_person_who_died_on_the_levy_day_is_not_levied() -> None:
+    # 賦課期日 1月1日: died that day, not levied; died on 1月2日, levied (the oracle's reading, DOMAIN.md).
+    assert ks._juminzei(ks.DIED_ON_JANUARY_FIRST, TOWN_CODE) == {"課税": False}
+    assert ks._juminzei(ks.DIED_ON_JANUARY_SECOND, TOWN_CODE) == {"課税": True}
+    found = rule_findings(frozenset({"juminzei_levied_on_death_day"}), {"juminzei.levied": ks.LEVIED}, BINDINGS,
+                          ["juminzei.levied"])["juminzei.levied"]
+    assert [(f.code, f.requirement) for f in found] == [("scenario.juminzei.levied.mismatch",
+                                                         "kojin_juminzei-2025.12-1.294.0.2.0-R001")]
+
