@@ -209,6 +209,12 @@ def draw_per_domain(names: Iterable[str], per_domain: int, seed: int) -> dict[st
     return drawn
 
 
+def outcomes(results: list[int | None]) -> tuple[int, int, int]:
+    """Killed (a timeout too: the mutant changed what the suite saw), survived and not reached among mutmut's exit
+    codes ``results`` (None: not run, in none of the three)."""
+    return (sum(code in (KILLED, TIMEOUT) for code in results), results.count(SURVIVED), results.count(NO_TESTS))
+
+
 @dataclass(frozen=True)
 class DomainRow:
     """One domain's line of the per-domain table."""
@@ -237,9 +243,7 @@ def domain_table(names: Iterable[str], drawn: Mapping[str, list[str]],
     rows = []
     for domain, sample in drawn.items():
         results = [codes.get(name) for name in sample]
-        killed = sum(code in (KILLED, TIMEOUT) for code in results)
-        survived = sum(code == SURVIVED for code in results)
-        not_reached = sum(code == NO_TESTS for code in results)
+        killed, survived, not_reached = outcomes(results)
         not_run = sum(code is None for code in results)
         rows.append(DomainRow(domain, generated.get(domain, 0), len(sample), len(sample) - not_reached - not_run,
                               killed, survived, not_reached, not_run))
@@ -313,9 +317,7 @@ def module_table(generated: list[str], codes: dict[str, int | None]) -> list[Mod
     drawn_by_module = _by_module(list(codes))
     for module, mutants in sorted(_by_module(generated).items()):
         results = [codes[name] for name in drawn_by_module.get(module, [])]
-        killed = sum(code in (KILLED, TIMEOUT) for code in results)
-        survived = results.count(SURVIVED)
-        not_reached = results.count(NO_TESTS)
+        killed, survived, not_reached = outcomes(results)
         rows.append(ModuleRow(module, len(mutants), len(results), killed + survived, killed, survived,
                               not_reached, len(results) - killed - survived - not_reached))
     return rows

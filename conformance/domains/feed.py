@@ -24,7 +24,7 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.checks.registry import CheckContext, NotAutomated, check, once_per_target
 from conformance.checks.scenarios import (
     _ATENA_SERIALS,
     _SETAI_SERIALS,
@@ -164,16 +164,4 @@ def feed_check(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _result(target: Target) -> FeedResult:
-    cached = target.cache.get(_CACHE)
-    if isinstance(cached, NotAutomated):
-        raise cached
-    if isinstance(cached, FeedResult):
-        return cached
-    try:
-        outcome: FeedResult | NotAutomated = run_feed(target)
-    except NotAutomated as reason:
-        outcome = reason
-    target.cache[_CACHE] = outcome
-    if isinstance(outcome, NotAutomated):
-        raise outcome
-    return outcome
+    return once_per_target(target, _CACHE, run_feed, FeedResult)

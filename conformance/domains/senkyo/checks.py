@@ -1010,27 +1010,31 @@ AT_BASE_DAY = _with_election(Scenario(2024, date(2007, 3, 8), date(2024, 11, 20)
 ON_REGISTRATION_DAY = _with_election(Scenario(2024, date(2007, 3, 6), date(2024, 11, 20), previous="131016",
                                               as_of=date(2025, 3, 3)),
                                      senkyo.Election(date(2025, 3, 2), date(2025, 3, 14), date(2025, 3, 1)))
+
+def _adult_in_election(moved_in: date, as_of: date, notice: date, day: date, base: date) -> Scenario:
+    """An adult born 1980-05-05 who moved here from 千代田区 on ``moved_in``, asked on ``as_of`` (in the 年度 of that
+    day), with an election of ``notice`` (公示), ``day`` (期日) and ``base`` (基準日) in the 選挙人名簿 record."""
+    return _with_election(Scenario(fiscal_year_of(as_of), date(1980, 5, 5), moved_in, previous="131016", as_of=as_of),
+                          senkyo.Election(notice, day, base))
+
+
 #: 第22条第2項 registers on a 登録月の一日 only: three months recorded on 2025-03-22, after the 基準日 (3月20日), and
 #: the 公示 (3月25日) runs over 4月1日, which is no 登録月の一日 (第19条第2項 and 施行令: 3月, 6月, 9月, 12月): not
 #: registered on 4月5日. A vendor registering on every first of a month registers the person on 4月1日.
-APRIL_IN_ELECTION = _with_election(Scenario(2025, date(1980, 5, 5), date(2024, 12, 22), previous="131016",
-                                            as_of=date(2025, 4, 5)),
-                                   senkyo.Election(date(2025, 3, 25), date(2025, 4, 10), date(2025, 3, 20)))
+APRIL_IN_ELECTION = _adult_in_election(date(2024, 12, 22), date(2025, 4, 5),
+                                       date(2025, 3, 25), date(2025, 4, 10), date(2025, 3, 20))
 #: 第22条第2項 after a 基準日 set early (2025-01-25; 公示 2月28日): three months recorded on 2025-01-28, so not on the
 #: 基準日; 2月1日 is no 登録月の一日; registered as of 3月1日 under 第2項, not on 2月1日 under 第1項.
-EARLY_BASE_IN_ELECTION = _with_election(Scenario(2024, date(1980, 5, 5), date(2024, 10, 28), previous="131016",
-                                                 as_of=date(2025, 3, 3)),
-                                        senkyo.Election(date(2025, 2, 28), date(2025, 3, 12), date(2025, 1, 25)))
+EARLY_BASE_IN_ELECTION = _adult_in_election(date(2024, 10, 28), date(2025, 3, 3),
+                                            date(2025, 2, 28), date(2025, 3, 12), date(2025, 1, 25))
 #: 第22条第3項: a 転入届 of 2024-09-05 (three months recorded on 12月5日, after the 12月1日 of that year): registered
 #: as of the 基準日 2025-01-20 of an election, not on 1月1日, which is no 登録月の一日.
-AT_BASE_DAY_IN_JANUARY = _with_election(Scenario(2024, date(1980, 5, 5), date(2024, 9, 5), previous="131016",
-                                                 as_of=date(2025, 1, 25)),
-                                        senkyo.Election(date(2025, 1, 21), date(2025, 2, 2), date(2025, 1, 20)))
+AT_BASE_DAY_IN_JANUARY = _adult_in_election(date(2024, 9, 5), date(2025, 1, 25),
+                                            date(2025, 1, 21), date(2025, 2, 2), date(2025, 1, 20))
 #: 第22条第4項: three months recorded on 2025-01-10, the 基準日 on 3月1日: registered as of 3月1日 under 第3項,
 #: not on 2月1日 (no 登録月の一日) nor under 第1項.
-ON_REGISTRATION_DAY_LONG = _with_election(Scenario(2024, date(1980, 5, 5), date(2024, 10, 10), previous="131016",
-                                                   as_of=date(2025, 3, 3)),
-                                          senkyo.Election(date(2025, 3, 2), date(2025, 3, 14), date(2025, 3, 1)))
+ON_REGISTRATION_DAY_LONG = _adult_in_election(date(2024, 10, 10), date(2025, 3, 3),
+                                              date(2025, 3, 2), date(2025, 3, 14), date(2025, 3, 1))
 
 #: 第9条第3項: moved here on 2025-01-10 from 静岡市 (the reference's town is in 静岡県), its address there taken
 #: on 2024-06-01: the prefecture's 選挙権 on 2025-02-01 (not the town's); from 千代田区, not.

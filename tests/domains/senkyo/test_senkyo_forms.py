@@ -5,6 +5,7 @@ defect of the printed 抄本 (senkyo_shohon_*) fails exactly its requirement, wi
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from types import SimpleNamespace
 from typing import Any, cast
 
@@ -20,6 +21,7 @@ from conformance.domains.senkyo import checks as ss
 from conformance.domains.senkyo import forms as sf
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.embedded import start_reference
+from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.profiles import ApiTarget, FormsTarget
 from conformance.shipped_checks import default_registry
@@ -116,17 +118,26 @@ def test_the_correction_rule_is_bound_to_article_27_3() -> None:
         "senkyo-2025.12-1.27.0.3.0-R001"}
 
 
-def test_an_uncorrected_print_gives_the_finding_at_the_form() -> None:
-    requirement = cast(Requirement, SimpleNamespace(id="senkyo-2025.12-1.27.0.3.0-R001"))
-    for defects, found in ((frozenset(), 0), (frozenset({"senkyo_shohon_not_corrected"}), 1)):
+def _clean_then_defect(check: Callable[[CheckContext], Iterable[Finding]], requirement_id: str, defect: str,
+                       form: str, *, records: bool) -> list[Finding]:
+    """The form check's findings on the clean reference (none) and on one with ``defect`` (one: returned)."""
+    requirement = cast(Requirement, SimpleNamespace(id=requirement_id))
+    findings: list[Finding] = []
+    for defects, found in ((frozenset(), 0), (frozenset({defect}), 1)):
         with start_reference(defects=defects) as running:
             client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
             target = Target(catalog=jumin_edition(), http=client,
                             data=TestData(({"住所_市区町村コード": TOWN_CODE},)), append_path=APPEND_PATH,
-                            forms=FormsTarget(statute=("senkyo_shohon",)), max_examples=2)
-            findings = list(sf.senkyo_form_shohon_corrected(CheckContext(requirement=requirement, target=target)))
+                            records_path=RECORDS_PATH if records else None, forms=FormsTarget(statute=(form,)),
+                            max_examples=2)
+            findings = list(check(CheckContext(requirement=requirement, target=target)))
         assert len(findings) == found
-    (finding,) = findings
+    return findings
+
+
+def test_an_uncorrected_print_gives_the_finding_at_the_form() -> None:
+    (finding,) = _clean_then_defect(sf.senkyo_form_shohon_corrected, "senkyo-2025.12-1.27.0.3.0-R001",
+                                    "senkyo_shohon_not_corrected", "senkyo_shohon", records=False)
     assert finding.code == "scenario.senkyo_form.shohon_corrected.mismatch"
     assert finding.location == "POST /forms/senkyo_shohon"
     assert json.loads(finding.expected) == {"氏名": "見本\u3000華子"}
@@ -157,17 +168,8 @@ def test_the_overseas_print_is_read_for_the_last_address() -> None:
 
 
 def test_an_overseas_print_without_the_last_address_gives_the_finding_at_the_form() -> None:
-    requirement = cast(Requirement, SimpleNamespace(id="senkyo-2025.12-1.30.3.1.0-R001"))
-    for defects, found in ((frozenset(), 0), (frozenset({"senkyo_shohon_zaigai_overseas_address"}), 1)):
-        with start_reference(defects=defects) as running:
-            client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
-            target = Target(catalog=jumin_edition(), http=client,
-                            data=TestData(({"住所_市区町村コード": TOWN_CODE},)), append_path=APPEND_PATH,
-                            records_path=RECORDS_PATH, forms=FormsTarget(statute=("senkyo_zaigai_shohon",)),
-                            max_examples=2)
-            findings = list(sf.senkyo_form_zaigai_shohon_items(CheckContext(requirement=requirement, target=target)))
-        assert len(findings) == found
-    (finding,) = findings
+    (finding,) = _clean_then_defect(sf.senkyo_form_zaigai_shohon_items, "senkyo-2025.12-1.30.3.1.0-R001",
+                                    "senkyo_shohon_zaigai_overseas_address", "senkyo_zaigai_shohon", records=True)
     assert finding.code == "scenario.senkyo_form.zaigai_shohon_items.mismatch"
     assert finding.location == "POST /forms/senkyo_zaigai_shohon"
     assert json.loads(finding.actual)["最終住所"] is None
@@ -179,18 +181,8 @@ def test_an_uncorrected_overseas_print_gives_the_finding_at_the_form() -> None:
     assert sf.FORM_RULES["senkyo_form.zaigai_shohon_corrected"].prepare is sf.correct_overseas_name
     assert bound_requirements(BINDINGS)["scenario.senkyo_form.zaigai_shohon_corrected"] == {
         "senkyo-2025.12-1.30.10.2.0-R001"}
-    requirement = cast(Requirement, SimpleNamespace(id="senkyo-2025.12-1.30.10.2.0-R001"))
-    for defects, found in ((frozenset(), 0), (frozenset({"senkyo_shohon_zaigai_not_corrected"}), 1)):
-        with start_reference(defects=defects) as running:
-            client = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
-            target = Target(catalog=jumin_edition(), http=client,
-                            data=TestData(({"住所_市区町村コード": TOWN_CODE},)), append_path=APPEND_PATH,
-                            records_path=RECORDS_PATH, forms=FormsTarget(statute=("senkyo_zaigai_shohon",)),
-                            max_examples=2)
-            findings = list(sf.senkyo_form_zaigai_shohon_corrected(
-                CheckContext(requirement=requirement, target=target)))
-        assert len(findings) == found
-    (finding,) = findings
+    (finding,) = _clean_then_defect(sf.senkyo_form_zaigai_shohon_corrected, "senkyo-2025.12-1.30.10.2.0-R001",
+                                    "senkyo_shohon_zaigai_not_corrected", "senkyo_zaigai_shohon", records=True)
     assert finding.code == "scenario.senkyo_form.zaigai_shohon_corrected.mismatch"
     assert finding.location == "POST /forms/senkyo_zaigai_shohon"
     assert json.loads(finding.expected) == {"氏名": "見本\u3000華子"}
