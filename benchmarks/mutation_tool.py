@@ -33,6 +33,7 @@ The command:
     python benchmarks/mutation_tool.py [--target jumin|statute|modules] [--sample N | --per-module N]
         [--seed S] [--children C]
     python benchmarks/mutation_tool.py --target statute --per-domain N [--seed S] [--children C]
+    python benchmarks/mutation_tool.py --target statute --names PATTERN [PATTERN ...] [--children C]
 
 generates the mutants (``mutants/`` in the target's working directory, git-ignored), draws N of
 them with the seed (or N of each module: ``--per-module``), runs them C at a time, and prints the kill rate
@@ -49,11 +50,16 @@ share, ``rules.py``, ``kakuninsho.py`` and ``statute_forms.py``, the function's 
 killed, survived, not reached (:func:`domain_table`). The helpers several domains call form a row of their own,
 ``(shared)``; 住民記録's functions in ``rules.py`` (the 支援措置, the 除票 date) are counted, never drawn: no
 statute check judges them.
+
+``--names`` runs the mutants named (shell-style patterns, ``*`` and ``?``, matched against every generated name;
+a pattern that names none stops the tool with the pattern) instead of a draw: the way to rerun a survivor once its
+gap is closed. A changed file renumbers its mutants, so name them after reading the new ones (``mutmut show``).
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import importlib.util
 import json
 import random
@@ -269,6 +275,20 @@ def mutant_names(workdir: Path) -> dict[str, int | None]:
     return found
 
 
+def named(names: Iterable[str], patterns: Iterable[str]) -> list[str]:
+    """The generated mutants ``names`` that match any of ``patterns`` (shell-style, as ``fnmatch``), sorted; a
+    pattern matching none is an error naming it (a typo or a renumbered mutant would otherwise run nothing)."""
+    generated = sorted(names)
+    chosen: set[str] = set()
+    for pattern in patterns:
+        matched = fnmatch.filter(generated, pattern)
+        if not matched:
+            raise ValueError(f"--names {pattern!r}: no generated mutant has that name (a changed file renumbers "
+                             "its mutants: list them with mutmut show in the target's working directory)")
+        chosen.update(matched)
+    return sorted(chosen)
+
+
 def module_of(name: str) -> str:
     """The module a mutant mutates: its name without the mangled function (``x_f__mutmut_3`` or
     ``xǁClassǁmethod__mutmut_3``, which hold no dot) and without the package's own prefix."""
@@ -349,6 +369,8 @@ def main() -> None:
                         help="mutants drawn from each module instead of --sample (0: --sample over all)")
     parser.add_argument("--per-domain", type=int, default=0, metavar="N",
                         help="statute target: N mutants of each domain's unit instead of --sample over all")
+    parser.add_argument("--names", nargs="+", default=[], metavar="PATTERN",
+                        help="run the mutants of these names (shell-style patterns) instead of a draw")
     options = parser.parse_args()
     if options.per_domain and options.target != "statute":
         parser.error("--per-domain draws per statute domain: it needs --target statute")
@@ -362,7 +384,14 @@ def main() -> None:
     if not names:
         sys.exit(f"no mutant was generated in {workdir / 'mutants'}: see mutmut's output above")
     drawn = draw_per_domain(names, options.per_domain, options.seed) if options.per_domain else {}
-    if options.per_module:
+    if options.names:
+        try:
+            sample = named(names, options.names)
+        except ValueError as error:
+            sys.exit(str(error))
+        if options.target == "statute":
+            drawn = by_domain(sample)
+    elif options.per_module:
         sample = per_module_sample(names, options.per_module, options.seed)
     elif drawn:
         sample = sorted(name for group in drawn.values() for name in group)
@@ -381,7 +410,8 @@ def main() -> None:
           f"not reached by any test: {len(sample) - len(reached)}")
     print("\nper module:\n" + markdown_table(module_table(names, codes)))
     if drawn:
-        print(f"\nper domain ({options.per_domain} drawn of each):\n{format_table(domain_table(names, drawn, codes))}")
+        how = f"{options.per_domain} drawn of each" if options.per_domain else "as named"
+        print(f"\nper domain ({how}):\n{format_table(domain_table(names, drawn, codes))}")
     for name in survived:
         print(f"\n-- survived: {name}" + (f" ({domain_of(name)})" if drawn else ""))
         subprocess.run([*MUTMUT, "show", name], cwd=workdir, check=False)

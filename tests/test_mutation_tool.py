@@ -228,3 +228,13 @@ def test_under_a_mutant_its_own_domains_edition_runs_first_and_otherwise_the_ord
         conftest.pytest_collection_modifyitems(items)  # type: ignore[attr-defined]
         order = [item.nodeid.rsplit("[", 1)[1].rstrip("]") for item in items]
         assert order == [first, *(domain for domain in domains if domain != first)], mutant
+
+
+def test_named_mutants_are_the_generated_ones_matching_a_pattern_and_a_pattern_of_none_is_an_error() -> None:
+    generated = ["conformance_reference.rules.x_juminzei_levied__mutmut_21",
+                 "conformance_reference.rules.x_juminzei_levied__mutmut_3",
+                 "conformance_reference.rules.x_kaigo__mutmut_1"]
+    assert TOOL.named(generated, ["*x_juminzei_levied__mutmut_2?", "conformance_reference.rules.x_kaigo__mutmut_1"]
+                      ) == [generated[0], generated[2]]
+    with pytest.raises(ValueError, match=r"--names '\*x_kokuho__mutmut_1': no generated mutant has that name"):
+        TOOL.named(generated, ["*x_juminzei_levied__mutmut_3", "*x_kokuho__mutmut_1"])
