@@ -54,6 +54,7 @@ from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated, check
 from conformance.checks.scenarios import QUERY_PATH, Scenario, history, other_codes
+from conformance.checks.statute_forms import issue_printed
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.jumin.model.admin import Acting
 from conformance.domains.jumin.model.check import (
@@ -65,6 +66,7 @@ from conformance.domains.jumin.model.check import (
     session_of,
 )
 from conformance.domains.jumin.model.machine import _DAYS, JuminModelMachine
+from conformance.domains.jumin.model.step_requests import _support_request
 from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, ModelBreach, Session
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
@@ -74,6 +76,7 @@ from conformance.domains.kojin_juminzei import oracle as juminzei
 from conformance.domains.koki_korei import oracle as koki
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokumin_nenkin import oracle as nenkin
+from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.shugaku import oracle as school
 from conformance.errors import TargetError
@@ -84,8 +87,9 @@ from conformance.oracles.dates import age_reached_on, fiscal_year_of
 from conformance.targets.base import HttpClient, Target
 from conformance.testdata.town import TOWN_CODE
 
-#: The comparison family of this machine (``ModelSteps._judges``): the domains' answers.
-DOMAINS = "domains"
+#: The comparison families of this machine (``ModelSteps._judges``): the domains' answers; the 写し of
+#: :func:`protected_copies`.
+DOMAINS, COPIES = "domains", "copies"
 #: The 住民記録 comparisons the model's own check judges, not read again here.
 _JUMIN_READS = frozenset({DIFF, PROTECTION, READS})
 #: Where a 転出 goes: a municipality of the town's 都道府県, of another, or abroad (国外転出).
@@ -636,6 +640,134 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
+#: The requirement a 戸籍の附票の写し showing a 支援対象者 goes to: 住民基本台帳法 第20条第5項 前段, which applies
+#: 第12条's provisions on the 住民票の写し's 請求 to the 写し's (our reading ties 3.4 R001 to it: docs/model.md,
+#: "One world across domains", the DV reading).
+FUHYO_DV = "koseki_fuhyo-2025.12-1.20.0.5.0-R001"
+#: The first serial of the persons of :func:`protected_copies`: apart from the drawn examples' (1, 2, ...) and the
+#: 住民記録 machine's fixed examples' (90,000,000 and up, a million each).
+PROTECTED_SERIALS = 97_000_000
+#: The 本籍 of the fixed example's 戸籍 (the town's, as the 戸籍の附票 checks' is; another 地番, so neither replaces
+#: the other).
+PROTECTED_HONSEKI = "静岡県見本町本町一丁目98番地"
+_PROTECTED_BIRTHS = ["1985-06-15", "2012-09-09", "2012-09-09"]
+#: How the 写し is asked: a 第20条第1項 請求 (who asks is not said: the 本人, a 配偶者 ...), and a 第3項第3号 申出 of
+#: someone outside the 戸籍 (a third party with a 正当な理由).
+_COPY_ASKS: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("第20条第1項請求", {}),
+    ("第20条第3項第3号申出", {fuhyo_forms.OFFER: {"条項": "第20条第3項第3号", "申出者氏名": fuhyo_forms.OFFERER,
+                                                "理由": "戸籍の附票の記載事項を利用する正当な理由がある"}}),
+)
+_NO_KOSEKI = "no 戸籍 can be given to the vendor (targets.load.koseki_path): the 戸籍の附票の写し is not asked"
+_NO_SUPPORT = "the adapter registers no 支援措置 (support.register): the 戸籍の附票の写し is not asked"
+_NOT_SHOWN = ("the 戸籍の附票の写し was not issued, or did not show the person, before the 支援措置: "
+              "a refusal after it would say nothing")
+
+
+def protected_copies(session: Session, extra: WorldSession, koseki_path: str | None) -> None:
+    """The fixed example of the DV rule across domains, after the drawn examples (it cannot move them): a 世帯 of a
+    世帯主 and a 子 made as the machine makes its 世帯, their 戸籍 (本籍 in the town) given to the vendor at
+    ``koseki_path``, and the 戸籍の附票の写し asked both ways (:data:`_COPY_ASKS`): it must show the 子 (else nothing
+    after can be judged, and the example ends, said in ``extra.skipped``). Then the 子's 支援措置 (its 申出, in force)
+    and the 写し asked again; then the 子's 国内転出 to another 都道府県 and its 転入通知 (the 附票 now records the new
+    住所, which is what a 支援措置 hides; the 除票 stays protected: 3.4 R009) and the 写し asked again. After the
+    支援措置 each 写し must be refused (any answer but 200) or leave the 子 out, as 住民記録 refuses their
+    住民票の写し (3.4 R001; the reading is ours: docs/model.md). Every 異動 is judged as a drawn one is, the domains
+    too. A breach raises ``ModelBreach``, recorded in the session."""
+    if koseki_path is None or "support.register" not in session.optional:
+        reason = _NO_KOSEKI if koseki_path is None else _NO_SUPPORT
+        extra.skipped[reason] = extra.skipped.get(reason, 0) + 1
+        return
+    bound = {"session": replace(session, serials=itertools.count(PROTECTED_SERIALS)), "world_session": extra}
+    machine = type("CopiesMachine", (CopiesMachine,), bound)()
+    made = machine.household(2, None, _PROTECTED_BIRTHS, unknown=False, headless=False, relations=["世帯主", "子"])
+    if len(made) < 2:
+        return
+    child = made[1]
+    koseki = _register_koseki(machine, koseki_path, made)
+    if not _shows_child(machine, koseki, child):
+        extra.skipped[_NOT_SHOWN] = extra.skipped.get(_NOT_SHOWN, 0) + 1
+        machine.teardown()
+        return
+    request = _support_request(machine.world.latest(child), session.today)
+    machine._step("support.register", request, f"support.register({machine._p(child)}, -0d)")
+    machine._check(_copies_shown(machine, koseki, child, extra), COPIES)
+    machine._moves_on(child, 1, 0, "other", "支援対象者")
+    machine._check(_copies_shown(machine, koseki, child, extra), COPIES)
+    machine.teardown()
+
+
+class CopiesMachine(WorldMachine):
+    """The machine of :func:`protected_copies`: its 異動 judged as the 住民記録 model judges any, the domains' answers
+    not asked (the example is the 写し's: a domain's breach on its 転出 would end it before the 写し is asked again,
+    and the drawn examples compare the domains)."""
+
+    def _judges(self, family: str) -> bool:
+        return family != DOMAINS and super()._judges(family)
+
+
+def _register_koseki(machine: WorldMachine, path: str, made: list[str]) -> dict[str, Any]:
+    """The 戸籍 of the 世帯 (the 世帯主 its 筆頭者), as the 住民票 name them, POSTed to the vendor (the harness plays
+    the 戸籍 side: the 戸籍の附票 checks' ``targets.load.koseki_path``); returned."""
+    rows = [machine.world.latest(atena) for atena in made]
+    members = [{"宛名番号": atena, "氏名": row.get("氏名", ""), "氏名_フリガナ": row.get("氏名_フリガナ", ""),
+                "生年月日": row.get("生年月日", ""), "性別": row.get("性別", "")} for atena, row in zip(made, rows,
+                                                                                                strict=True)]
+    body = {"本籍": PROTECTED_HONSEKI, "筆頭者氏名": rows[0].get("氏名", ""), "在籍者": members}
+    response = machine.world_session.client.request("post", path, json=body)
+    if response.status not in (200, 201, 204):
+        raise TargetError(f"registering the fixed example's 戸籍: POST {path} answered {response.status}")
+    return body
+
+
+def _copy_of(machine: WorldMachine, koseki: Mapping[str, Any], ask: Mapping[str, Any]) -> dict[str, Any]:
+    body = {"本籍": koseki["本籍"], "筆頭者氏名": koseki["筆頭者氏名"], **ask}
+    return issue_printed(machine.world_session.client, fuhyo_forms.FORM_ID, body)
+
+
+def _printed_persons(koseki: Mapping[str, Any]) -> list[fuhyo_forms.Person]:
+    """The persons of the 戸籍 as the 写し's reader finds them: 宛名番号, 氏名, 出生の年月日."""
+    return [(member["宛名番号"], member["氏名"], member["生年月日"]) for member in koseki["在籍者"]]
+
+
+def shown_on(document: Mapping[str, Any], atena: str, persons: list[fuhyo_forms.Person]) -> bool | None:
+    """Whether the 写し ``document`` (``issue_printed``'s) shows the person ``atena``: a part of the print starting
+    at their 氏名 and showing their 出生の年月日 (the 附票 checks' reading); False when it was refused (an answer
+    other than 200), None when it was issued but cannot be read."""
+    problem = document.get("問題")
+    if problem is not None:
+        return False if str(problem).startswith("HTTP ") else None
+    parts = fuhyo_forms.sections(document.get("行") or [], [name for _, name, _ in persons])
+    return atena in fuhyo_forms.assigned(parts, persons)
+
+
+def _shows_child(machine: WorldMachine, koseki: Mapping[str, Any], child: str) -> bool:
+    """Before the 支援措置: every way of asking issues the 写し with the 子 on it (else a later refusal says
+    nothing)."""
+    persons = _printed_persons(koseki)
+    return all(shown_on(_copy_of(machine, koseki, ask), child, persons) is True for _, ask in _COPY_ASKS)
+
+
+def _copies_shown(machine: WorldMachine, koseki: Mapping[str, Any], child: str, extra: WorldSession) -> list[Breach]:
+    """After the 支援措置: each 写し refused or without the 子; a 写し issued that cannot be read is not judged."""
+    persons = _printed_persons(koseki)
+    breaches = []
+    for kind, ask in _COPY_ASKS:
+        shown = shown_on(_copy_of(machine, koseki, ask), child, persons)
+        if shown is None:
+            continue
+        extra.compared.add(FUHYO_DV)
+        if shown:
+            breaches.append(Breach(
+                FUHYO_DV, "world.dv_copy_shown",
+                f"the 戸籍の附票の写し ({kind}) shows {machine._p(child)}, a 支援対象者 whose 住民票の写し "
+                "住民記録 refuses (3.4 R001, R009; read through 住民基本台帳法 第20条第5項: ours)",
+                f"POST /forms/{fuhyo_forms.FORM_ID}#/{kind}/{machine._p(child)}@{machine.today.isoformat()}",
+                f"refused, or the 写し without {machine._p(child)}",
+                f"{machine._p(child)}'s 氏名 and 出生の年月日 printed"))
+    return breaches
+
+
 def machine_for(session: Session, extra: WorldSession) -> type[WorldMachine]:
     """The cross-domain machine bound to one run's sessions."""
     return type("WorldMachine", (WorldMachine,), {"session": session, "world_session": extra})
@@ -658,6 +790,7 @@ def run_world(target: Target) -> WorldResult:
     machine = seed(target.seed)(machine_for(session, extra))
     try:
         draw(session, machine, machine_settings(target))
+        protected_copies(session, extra, target.koseki_path)
     except (ModelBreach, Flaky):
         if not session.failures:
             raise

@@ -17,10 +17,14 @@ CHECK_TEXTS: dict[str, Text] = {
                     "lengths, codes ...)"),
     "model.world.domains": ("住民記録の異動の列をドライバー経由で行い、各異動の後に各業務（介護保険、国民健康保険、"
                             "選挙人名簿、個人住民税、児童手当、就学、後期高齢者医療、国民年金）の個人別の回答を、"
-                            "住民記録のモデルから与えた各業務のオラクルと比較します",
+                            "住民記録のモデルから与えた各業務のオラクルと比較します。また、支援措置の対象者が在籍する"
+                            "戸籍の附票の写しが、住民記録の住民票の写しと同じく交付されないこと（又はその者を表示しない"
+                            "こと）を、支援措置の前後と転出の後に確認します（当方の解釈）",
                             "Random 住民記録 異動 through the driver; after each, the per-person answers of "
                             "介護保険, 国保, 選挙人名簿, 個人住民税, 児童手当, 就学, 後期高齢者医療 and 国民年金 "
-                            "against their oracles fed from the model of 住民記録"),
+                            "against their oracles fed from the model of 住民記録; and the 戸籍の附票の写し of a "
+                            "戸籍 with a person under 支援措置 refused (or without them) as 住民記録 refuses their "
+                            "住民票の写し, before and after the 支援措置 and after their 転出 (our reading)"),
     "model.world.feed": ("住民記録の役で異動を一件ずつ業務システムへ送り（当ハーネスが定義した庁内連携の送信）、"
                          "各異動の後に業務の個人別の回答を各業務のオラクルと比較します",
                          "Playing 住民記録, 異動 fed one by one to the domain system (linkage.feed, ours); after each, "

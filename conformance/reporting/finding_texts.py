@@ -67,6 +67,10 @@ FINDING_TEXTS: dict[str, Text] = {
     "world.domain_mismatch": ("住民記録の異動の後、業務の個人別の回答が住民記録のモデルから導いた値と異なります",
                               "After a 住民記録 異動, a domain's per-person answer differs from what its oracle "
                               "derives from the model of 住民記録"),
+    "world.dv_copy_shown": ("支援措置の対象者が、住民記録では住民票の写しの交付がエラーとなるのに、戸籍の附票の写しに"
+                            "表示されています（3.4 を住民基本台帳法第20条第5項により及ぼす当方の解釈）",
+                            "A person under 支援措置 is shown on the 戸籍の附票の写し, where 住民記録 refuses their "
+                            "住民票の写し (3.4 read through 住民基本台帳法 第20条第5項: ours)"),
     # the model of 住民記録 (model.jumin.state_machine, docs/model.md): 支援措置 (3.4) after every step
     # the model's read paths: the searches (2.1.2, 2.1.3, 2.2.4) and the 閲覧用 list (3.4) after the steps
     # declarative scenarios through the driver protocol (scenario.run; conformance/scenarios)

@@ -715,6 +715,9 @@ _VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?P<n>\d+) メモ"), "メモ {n} 件"),
     (re.compile(r"the (?P<item>\S+) absent"), "{item}なし"),
     (re.compile(r"(?P<title>\S+) (?P<name>.+) only"), "{title} {name} のみ"),
+    # the 戸籍の附票の写し of a 戸籍 with a 支援対象者 (model.world.domains: conformance/domains/world.py)
+    (re.compile(r"refused, or the 写し without (?P<who>\S+)"), "交付のエラー、又は {who} を表示しない写し"),
+    (re.compile(r"(?P<who>\S+)'s 氏名 and 出生の年月日 printed"), "{who} の氏名と出生の年月日を表示"),
 )
 
 

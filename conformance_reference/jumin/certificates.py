@@ -83,9 +83,20 @@ class Certificates(Presentation, RequestValidation):
         """The 戸籍の附票の写し of the 戸籍 named by 本籍 and 筆頭者氏名, printed (no form data: 404 on .../data)."""
         if request.segments[-1] == "data":
             raise ApiError(404, "NOT_FOUND", "the 戸籍の附票の写し has no form data: read the printed form")
-        lines = self.koseki.copy_lines(request.json_object(), self.store.latest)
+        body = request.json_object()
+        lines = self.koseki.copy_lines(body, self.store.latest)
         if lines is None:
             raise ApiError(404, "NOT_FOUND", "the town has no 戸籍 of that 本籍 and 筆頭者氏名")
+        # The 写し is issued under the 住民票の写し's provisions (住民基本台帳法 第20条第5項): a person of the 戸籍
+        # under 支援措置 stops it as their 住民票の写し is stopped (3.4 R001, our reading; the 除票 too: R009).
+        rows = [self.store.latest(atena) or {} for atena in self.koseki.town_members(body)]
+        # Defect fuhyo_copy_dv_leak_after_move: a 支援対象者's 除票 (a 転出: R009) no longer stops it.
+        resident_only = "fuhyo_copy_dv_leak_after_move" in self.defects
+        protected = [row for row in rows if row.get("支援措置対象フラグ") == "1"
+                     and (row.get("住民状態") == "1" or not resident_only)]
+        if protected and "fuhyo_copy_dv_leak" not in self.defects:
+            raise ApiError(403, "DV_PROTECTED",
+                           "the 戸籍の附票の写し is refused: a person on it is under 支援措置 (DV protection)")
         return Reply(200, statute_forms.render(self.koseki.copy_title(), lines, FUHYO_CERTIFICATION), PDF_TYPE)
 
     def _person_on_day(self, request: Request, form: str, day_item: str = "基準日") -> tuple[Row, date]:

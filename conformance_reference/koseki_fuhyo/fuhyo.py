@@ -9,7 +9,9 @@ answers the whole 附票 (``戸籍の附票``); an entry 消除 (the 除票) kee
 ``保存期限`` (the last day it is kept, 施行令 第34条第1項). The 住所 side of a person the town holds is read
 from the 住民票: a 転出 with a 転入通知 moved the address there on the 転入日; a 転出 without one is a 国外転出届.
 
-``POST /api/v1/forms/fuhyo_utsushi`` with ``{"本籍", "筆頭者氏名"}`` prints the 戸籍の附票の写し of that 戸籍
+``POST /api/v1/forms/fuhyo_utsushi`` with ``{"本籍", "筆頭者氏名"}`` prints the 戸籍の附票の写し of that 戸籍, refused
+(403) while a person of it is under 支援措置 in the 住民記録, as the 住民票の写し is (our reading of 3.4 R001 through
+法 第20条第5項: docs/model.md, "One world across domains"; defect fuhyo_copy_dv_leak issues it)
 (:func:`KosekiRegister.copy_lines`, laid out by :mod:`conformance_reference.statute_forms`): the 戸籍の表示 when
 the 特別の請求 asks for it (``"表示する事項": ["戸籍の表示"]``; else left out, as 第20条第5項 allows), then
 each person's 氏名, 氏名の振り仮名, 出生の年月日, 男女の別, 住所 (国外転出者: that fact) and 住所を定めた年月日
@@ -236,6 +238,14 @@ class KosekiRegister:
             if full and entry["住民票コード"]:
                 lines.append(("住民票コード", entry["住民票コード"]))
         return lines
+
+    def town_members(self, body: Mapping[str, Any]) -> list[str]:
+        """The 宛名番号 of the persons of the 戸籍 ``body`` names whom the town's 住民記録 holds (none: no such
+        戸籍, or every 在籍者 lives elsewhere)."""
+        key = (body.get("本籍"), body.get("筆頭者氏名"))
+        with self._lock:
+            koseki = next((k for k in reversed(self._koseki) if (k["本籍"], k["筆頭者氏名"]) == key), None)
+        return [m["宛名番号"] for m in koseki["在籍者"] if m["宛名番号"]] if koseki is not None else []
 
     def copy_title(self) -> str:
         """法 第20条第5項: the document is a 戸籍の附票の写し (defect fuhyo_copy_titled_certificate: the 住民票's

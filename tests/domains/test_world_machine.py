@@ -18,6 +18,7 @@ from conformance.checks.scenarios import Scenario
 from conformance.domains.jumin.oracles.model import World
 from conformance.domains.kokumin_nenkin.oracle import Ending
 from conformance.domains.world import (
+    FUHYO_DV,
     PARTS,
     Seen,
     WorldResult,
@@ -42,7 +43,7 @@ ASKED = "/residents/{atena}/qualifications#/"
 def world_run(defects: frozenset[str] = frozenset(), max_examples: int = 25) -> Iterator[WorldResult]:
     with started_in_process(defects) as running:
         target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
-                        max_examples=max_examples, shrink=False)
+                        max_examples=max_examples, shrink=False, koseki_path="/admin/koseki")
         yield run_world(target)
 
 
@@ -60,7 +61,7 @@ def test_the_clean_reference_passes_and_every_field_is_compared() -> None:
             "kokumin_nenkin-2025.12-1.8.0.1.1-R001", "kokumin_nenkin-2025.12-1.8.0.1.2-R001",
             "kokumin_nenkin-2025.12-1.9.0.1.1-R001", "kokumin_nenkin-2025.12-1.9.0.1.2-R001",
             "kokumin_nenkin-2025.12-1.9.0.1.3-R001", "senkyo-2025.12-1.28.0.1.1-R001",
-            "jido_teate-2025.12-1.3.0.1.0-R001"})
+            "jido_teate-2025.12-1.3.0.1.0-R001", FUHYO_DV})  # the 戸籍の附票の写し's fixed example (test_world_dv.py)
         assert found.compared <= bound_requirements()
         # What was not judged is said, with the reason (persons the oracles cannot take).
         assert set(found.skipped) <= {"生年月日 不詳 or no calendar day",
@@ -344,12 +345,12 @@ def test_the_main_command_has_the_check_bound_to_each_requirement_it_compares() 
         "kokumin_nenkin-2025.12-1.9.0.1.1-R001", "kokumin_nenkin-2025.12-1.9.0.1.2-R001",
         "kokumin_nenkin-2025.12-1.9.0.1.3-R001", "kokumin_nenkin-2025.12-1.11.0.2.0-R001",
         "senkyo-2025.12-1.21.0.2.0-R001", "senkyo-2025.12-1.27.0.2.0-R001", "senkyo-2025.12-1.28.0.1.1-R001",
-        "senkyo-2025.12-1.28.0.1.2-R001", "jido_teate-2025.12-1.3.0.1.0-R001"}
+        "senkyo-2025.12-1.28.0.1.2-R001", "jido_teate-2025.12-1.3.0.1.0-R001", FUHYO_DV}
 
 
 #: The statute editions whose requirements the check is bound to.
 WORLD_EDITIONS = ("kaigo", "kokuho", "senkyo", "koki_korei", "kokumin_nenkin", "kojin_juminzei", "jido_teate",
-                  "shugaku")
+                  "shugaku", "koseki_fuhyo")
 
 
 def bound_requirements() -> set[str]:

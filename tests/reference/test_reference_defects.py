@@ -234,6 +234,10 @@ AFFECTS: dict[str, set[str]] = {
     # A death on 1月1日 itself: no probe person dies that day (its own test: tests/domains/kojin_juminzei/
     # test_tax_scenarios.py).
     "juminzei_levied_on_death_day": set(),
+    # A 戸籍の附票の写し of a 戸籍 with a person under 支援措置: the probes' 戸籍 have none (the cross-domain machine's
+    # fixed example does: tests/domains/test_world_dv.py).
+    "fuhyo_copy_dv_leak": set(),
+    "fuhyo_copy_dv_leak_after_move": set(),
     # The driver defects change only what the driver shows (tests/scenarios/test_scenario_engine.py),
     # but the 通称 of a 特別永住者 on the per-person endpoints of the linkage API too.
     **{name: set() for name in (
