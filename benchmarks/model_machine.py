@@ -7,8 +7,9 @@ CPU seconds, the rules exercised and any breach. Not part of the test run:
     python benchmarks/model_machine.py [--seed N] [--examples N] [--defect NAME ...] [--world]
 
 ``--world`` runs the cross-domain machine (``model.world.domains``, conformance/domains/world.py) instead: the
-same steps with the statute domains' per-person answers compared after each; it prints the requirements compared
-and the persons not judged.
+same steps with the statute domains' per-person answers compared after each, then its fixed example of the
+戸籍の附票の写し (the 戸籍 given at the reference profile's ``targets.load.koseki_path``); it prints the requirements
+compared and the persons not judged.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from conformance.catalog.loader import load_edition
 from conformance.domains.jumin.model.check import run_machine
 from conformance.domains.world import run_world
 from conformance.embedded import start_reference
-from conformance.profiles import ApiTarget, DriverTarget
+from conformance.locations import reference_profile
+from conformance.profiles import ApiTarget, DriverTarget, load_profile
 from conformance.targets.base import Target
 from conformance.targets.http import RequestsHttpClient
 
@@ -39,7 +41,8 @@ def main() -> None:
     with start_reference(defects=frozenset(options.defect)) as running:
         http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
         target = Target(catalog=edition, http=http, driver=DriverTarget(operations="all"), seed=options.seed,
-                        max_examples=options.examples)
+                        max_examples=options.examples,
+                        koseki_path=load_profile(reference_profile()).targets.load.koseki_path)
         wall, cpu = time.perf_counter(), time.process_time()
         world = run_world(target) if options.world else None
         result = world.result if world is not None else run_machine(target)
