@@ -8,8 +8,8 @@ CPU seconds, the rules exercised and any breach. Not part of the test run:
 
 ``--world`` runs the cross-domain machine (``model.world.domains``, conformance/domains/world.py) instead: the
 same steps with the statute domains' per-person answers compared after each, then its fixed example of the
-戸籍の附票の写し (the 戸籍 given at the reference profile's ``targets.load.koseki_path``); it prints the requirements
-compared and the persons not judged.
+戸籍の附票の写し (the reference profile's ``targets.load.koseki_path`` and forms); it prints the requirements compared
+and the persons not judged.
 """
 
 from __future__ import annotations
@@ -38,11 +38,12 @@ def main() -> None:
     parser.add_argument("--world", action="store_true", help="the cross-domain machine (model.world.domains)")
     options = parser.parse_args()
     edition = load_edition(ROOT / "spec_catalog" / "jumin" / "1.0")
+    profile = load_profile(reference_profile())
     with start_reference(defects=frozenset(options.defect)) as running:
         http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
         target = Target(catalog=edition, http=http, driver=DriverTarget(operations="all"), seed=options.seed,
                         max_examples=options.examples,
-                        koseki_path=load_profile(reference_profile()).targets.load.koseki_path)
+                        koseki_path=profile.targets.load.koseki_path, forms=profile.targets.forms)
         wall, cpu = time.perf_counter(), time.process_time()
         world = run_world(target) if options.world else None
         result = world.result if world is not None else run_machine(target)

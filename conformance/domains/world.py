@@ -660,11 +660,12 @@ _COPY_ASKS: tuple[tuple[str, dict[str, Any]], ...] = (
 )
 _NO_KOSEKI = "no 戸籍 can be given to the vendor (targets.load.koseki_path): the 戸籍の附票の写し is not asked"
 _NO_SUPPORT = "the adapter registers no 支援措置 (support.register): the 戸籍の附票の写し is not asked"
+_NO_FORM = ("the profile's targets.forms.statute does not name fuhyo_utsushi: the 戸籍の附票の写し is not asked")
 _NOT_SHOWN = ("the 戸籍の附票の写し was not issued, or did not show the person, before the 支援措置: "
               "a refusal after it would say nothing")
 
 
-def protected_copies(session: Session, extra: WorldSession, koseki_path: str | None) -> None:
+def protected_copies(session: Session, extra: WorldSession, koseki_path: str | None, offered: bool) -> None:
     """The fixed example of the DV rule across domains, after the drawn examples (it cannot move them): a 世帯 of a
     世帯主 and a 子 made as the machine makes its 世帯, their 戸籍 (本籍 in the town) given to the vendor at
     ``koseki_path``, and the 戸籍の附票の写し asked both ways (:data:`_COPY_ASKS`): it must show the 子 (else nothing
@@ -672,12 +673,23 @@ def protected_copies(session: Session, extra: WorldSession, koseki_path: str | N
     and the 写し asked again; then the 子's 国内転出 to another 都道府県 and its 転入通知 (the 附票 now records the new
     住所, which is what a 支援措置 hides; the 除票 stays protected: 3.4 R009) and the 写し asked again. After the
     支援措置 each 写し must be refused (any answer but 200) or leave the 子 out, as 住民記録 refuses their
-    住民票の写し (3.4 R001; the reading is ours: docs/model.md). Every 異動 is judged as a drawn one is, the domains
-    too. A breach raises ``ModelBreach``, recorded in the session."""
-    if koseki_path is None or "support.register" not in session.optional:
-        reason = _NO_KOSEKI if koseki_path is None else _NO_SUPPORT
-        extra.skipped[reason] = extra.skipped.get(reason, 0) + 1
+    住民票の写し (3.4 R001; the reading is ours: docs/model.md). Every 異動 is judged as the 住民記録 model judges a
+    drawn one (:class:`CopiesMachine`). A breach raises ``ModelBreach``, recorded in the session. Not run, the reason
+    counted in ``extra.skipped``: without ``koseki_path``, without ``support.register``, or when the profile does not
+    say the vendor issues the 写し (``offered``: ``targets.forms.statute``)."""
+    if koseki_path is None:
+        reason = _NO_KOSEKI
+    elif "support.register" not in session.optional:
+        reason = _NO_SUPPORT
+    elif not offered:
+        reason = _NO_FORM
+    else:
+        _copies_example(session, extra, koseki_path)
         return
+    extra.skipped[reason] = extra.skipped.get(reason, 0) + 1
+
+
+def _copies_example(session: Session, extra: WorldSession, koseki_path: str) -> None:
     bound = {"session": replace(session, serials=itertools.count(PROTECTED_SERIALS)), "world_session": extra}
     machine = type("CopiesMachine", (CopiesMachine,), bound)()
     made = machine.household(2, None, _PROTECTED_BIRTHS, unknown=False, headless=False, relations=["世帯主", "子"])
@@ -790,7 +802,7 @@ def run_world(target: Target) -> WorldResult:
     machine = seed(target.seed)(machine_for(session, extra))
     try:
         draw(session, machine, machine_settings(target))
-        protected_copies(session, extra, target.koseki_path)
+        protected_copies(session, extra, target.koseki_path, target.offers_statute_form(fuhyo_forms.FORM_ID))
     except (ModelBreach, Flaky):
         if not session.failures:
             raise

@@ -25,7 +25,7 @@ from conformance.domains.world import (
     protected_copies,
     shown_on,
 )
-from conformance.profiles import DriverTarget
+from conformance.profiles import DriverTarget, FormsTarget
 from conformance.targets.base import Target
 
 ROOT = Path(__file__).resolve().parents[2] / "spec_catalog"
@@ -35,19 +35,20 @@ SEED = 20200901
 KOSEKI_PATH = "/admin/koseki"
 COPY = "POST /forms/fuhyo_utsushi#/"
 ASKS = ("第20条第1項請求", "第20条第3項第3号申出")
+OFFERED = FormsTarget(statute=("fuhyo_utsushi",))
 
 
 @contextmanager
-def protected_run(defects: frozenset[str] = frozenset(), koseki_path: str | None = KOSEKI_PATH
-                  ) -> Iterator[WorldResult]:
+def protected_run(defects: frozenset[str] = frozenset(), koseki_path: str | None = KOSEKI_PATH,
+                  forms: FormsTarget = OFFERED) -> Iterator[WorldResult]:
     """The fixed example alone (no draws) against the reference with ``defects``."""
     with started_in_process(defects) as running:
         target = Target(catalog=JUMIN, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
-                        max_examples=1, shrink=False, koseki_path=koseki_path)
+                        max_examples=1, shrink=False, koseki_path=koseki_path, forms=forms)
         session = session_of(target)
         extra = WorldSession(target.need_http(), set(), {})
         try:
-            protected_copies(session, extra, target.koseki_path)
+            protected_copies(session, extra, target.koseki_path, target.offers_statute_form("fuhyo_utsushi"))
         except ModelBreach:
             assert session.failures  # recorded, as a drawn example's breach is
         yield WorldResult(result_of(session, SEED), frozenset(extra.compared), dict(extra.skipped))
@@ -82,11 +83,15 @@ def test_a_copy_showing_a_protected_person_after_their_move_out_is_caught_on_the
     assert "moves.out(国内転出, p2, 支援対象者)" in steps[-2] and "moves.out_confirm(p2" in steps[-1]
 
 
-def test_without_a_koseki_path_the_copy_is_not_asked_and_the_reason_is_said() -> None:
+def test_without_a_koseki_path_or_the_form_the_copy_is_not_asked_and_the_reason_is_said() -> None:
     with protected_run(koseki_path=None) as found:
-        assert found.result.breaches == () and FUHYO_DV not in found.compared
+        assert found.result.breaches == () and FUHYO_DV not in found.compared and found.result.steps == ()
         assert list(found.skipped) == [
             "no 戸籍 can be given to the vendor (targets.load.koseki_path): the 戸籍の附票の写し is not asked"]
+    with protected_run(frozenset({"fuhyo_copy_dv_leak"}), forms=FormsTarget(statute=("gakureibo",))) as found:
+        assert found.result.breaches == () and FUHYO_DV not in found.compared and found.result.steps == ()
+        assert list(found.skipped) == ["the profile's targets.forms.statute does not name fuhyo_utsushi: the "
+                                       "戸籍の附票の写し is not asked"]
 
 
 def test_a_copy_shows_a_person_by_their_name_and_birth_date_and_a_refusal_shows_no_one() -> None:
@@ -104,7 +109,7 @@ def test_the_check_reports_the_leak_against_the_koseki_fuhyo_requirement() -> No
     # then the fixed example; the finding on 第20条第5項 R001, none on a requirement it does not judge.
     with started_in_process(frozenset({"fuhyo_copy_dv_leak"})) as running:
         target = Target(catalog=FUHYO, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
-                        max_examples=2, shrink=False, koseki_path=KOSEKI_PATH)
+                        max_examples=2, shrink=False, koseki_path=KOSEKI_PATH, forms=OFFERED)
         found = list(domains_check(CheckContext(FUHYO.requirement(FUHYO_DV), target=target)))
     assert [(f.code, f.requirement, f.location.split("#", 1)[1].split("@")[0]) for f in found] == [
         ("world.dv_copy_shown", FUHYO_DV, f"{COPY}{ask}/p2") for ask in ASKS]

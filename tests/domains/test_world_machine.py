@@ -30,7 +30,7 @@ from conformance.domains.world import (
     scenario_of,
     seen_of,
 )
-from conformance.profiles import DriverTarget
+from conformance.profiles import DriverTarget, FormsTarget
 from conformance.targets.base import Target
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
@@ -43,7 +43,8 @@ ASKED = "/residents/{atena}/qualifications#/"
 def world_run(defects: frozenset[str] = frozenset(), max_examples: int = 25) -> Iterator[WorldResult]:
     with started_in_process(defects) as running:
         target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
-                        max_examples=max_examples, shrink=False, koseki_path="/admin/koseki")
+                        max_examples=max_examples, shrink=False, koseki_path="/admin/koseki",
+                        forms=FormsTarget(statute=("fuhyo_utsushi",)))
         yield run_world(target)
 
 
