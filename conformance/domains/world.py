@@ -32,6 +32,11 @@ the oracles are fed). Two rules of its own make the persons whose domains a 異�
 are mostly of working age): a 世帯 of one person reaching 18, 65 or 75 about the 処理日, and a 転出 of a person of 65 or
 more with its 転入通知 at once (the ただし書's day).
 
+After the drawn examples, one fixed example (:func:`protected_copies`) judges the DV rule across domains: the
+戸籍の附票の写し of a 戸籍 with a person under 支援措置 is refused or leaves them out, as 住民記録 refuses their
+住民票の写し (our reading of 3.4 R001 through 住民基本台帳法 第20条第5項; the reference's other domain outputs and why
+they are not judged: docs/model.md).
+
 The check ``model.world.domains`` runs the machine once a run and reports each breach against the requirement of its
 field (bound beside the domains' own checks: docs/model.md, "One world across domains").
 """
