@@ -54,6 +54,9 @@ statute check judges them.
 ``--names`` runs the mutants named (shell-style patterns, ``*`` and ``?``, matched against every generated name;
 a pattern that names none stops the tool with the pattern) instead of a draw: the way to rerun a survivor once its
 gap is closed. A changed file renumbers its mutants, so name them after reading the new ones (``mutmut show``).
+mutmut refreshes only the Python files of its copy (``mutants/``): after a change to the catalog or to a domain's
+``texts.yaml``, delete the target's ``mutants/`` (the statute kill suite fails its clean run when an edition does not
+load cleanly, so a stale copy stops the run instead of reading as survivors).
 """
 
 from __future__ import annotations

@@ -48,6 +48,11 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TargetSession]
 @pytest.mark.parametrize("domain", sorted(EDITIONS))
 def test_every_checked_requirement_still_passes(domain: str, session: TargetSession) -> None:
     edition = EDITIONS[domain]
+    # A binding the catalog cannot load leaves its requirement without checks, which this suite skips: every mutant
+    # only those checks reach would survive. mutmut refreshes the Python files of its copy, not the others (a domain's
+    # texts.yaml names its checks): a stale copy once read so (docs/model.md, pension.x_kokumin_nenkin__mutmut_73).
+    # Fail the clean run instead (mutmut stops): delete the target's mutants/ and run again.
+    assert [str(error) for error in edition.errors] == [], "the catalog does not load as the harness reads it"
     not_passing: dict[str, str] = {}
     for case in plan_edition(edition, PROFILE):
         if not any(isinstance(check, FunctionCheck) for check in case.requirement.checks):
