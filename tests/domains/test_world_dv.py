@@ -10,19 +10,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+import pytest
 from inprocess import started_in_process
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext
 from conformance.domains.jumin.model.check import result_of, session_of
-from conformance.domains.jumin.model.steps import ModelBreach
+from conformance.domains.jumin.model.steps import ModelBreach, Session
+from conformance.domains.jumin.oracles.model import Breach
 from conformance.domains.world import (
     FUHYO_DV,
     WorldResult,
     WorldSession,
     domains_check,
     protected_copies,
+    run_world,
     shown_on,
 )
 from conformance.profiles import DriverTarget, FormsTarget
@@ -114,3 +118,28 @@ def test_the_check_reports_the_leak_against_the_koseki_fuhyo_requirement() -> No
     assert [(f.code, f.requirement, f.location.split("#", 1)[1].split("@")[0]) for f in found] == [
         ("world.dv_copy_shown", FUHYO_DV, f"{COPY}{ask}/p2") for ask in ASKS]
     assert found[0].location.startswith("model:world/step:2#") and "support.register(p2" in found[0].message
+
+
+def test_a_shrinking_run_whose_draws_failed_still_judges_the_copy_and_keeps_both_findings(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A shrinking run (the main command's default) keeps its last failure only: the 写し's example runs in a session of
+    # its own, so a breach of the draws neither stops it nor is replaced by it.
+    from conformance.domains import world
+
+    drawn = Breach("kaigo-2025.12-1.11.0.1.0-R002", "world.domain_mismatch", "a drawn breach", "drawn")
+
+    def failing_draws(session: Session, machine: Any, options: Any) -> None:
+        failure = ModelBreach((drawn,), 1)
+        session.failures.append((("1. a drawn step",), failure))
+        session.family = world.DOMAINS
+        raise failure
+
+    monkeypatch.setattr(world, "draw", failing_draws)
+    with started_in_process(frozenset({"fuhyo_copy_dv_leak"})) as running:
+        target = Target(catalog=JUMIN, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
+                        max_examples=1, shrink=True, koseki_path=KOSEKI_PATH, forms=OFFERED)
+        found = run_world(target)
+    assert [(b.requirement, b.code) for b in found.result.breaches] == [
+        ("kaigo-2025.12-1.11.0.1.0-R002", "world.domain_mismatch"),
+        (FUHYO_DV, "world.dv_copy_shown"), (FUHYO_DV, "world.dv_copy_shown")]
+    assert found.result.first(FUHYO_DV)[1][-1].startswith("2. support.register(p2")
