@@ -656,7 +656,7 @@ PROTECTED_SERIALS = 97_000_000
 #: The 本籍 of the fixed example's 戸籍 (the town's, as the 戸籍の附票 checks' is; another 地番, so neither replaces
 #: the other).
 PROTECTED_HONSEKI = "静岡県見本町本町一丁目98番地"
-_PROTECTED_BIRTHS = ["1985-06-15", "2012-09-09", "2012-09-09"]
+_PROTECTED_BIRTHS = ["1985-06-15", "2012-09-09"]
 #: How the 写し is asked: a 第20条第1項 請求 (who asks is not said: the 本人, a 配偶者 ...), and a 第3項第3号 申出 of
 #: someone outside the 戸籍 (a third party with a 正当な理由).
 _COPY_ASKS: tuple[tuple[str, dict[str, Any]], ...] = (
@@ -666,7 +666,7 @@ _COPY_ASKS: tuple[tuple[str, dict[str, Any]], ...] = (
 )
 _NO_KOSEKI = "no 戸籍 can be given to the vendor (targets.load.koseki_path): the 戸籍の附票の写し is not asked"
 _NO_SUPPORT = "the adapter registers no 支援措置 (support.register): the 戸籍の附票の写し is not asked"
-_NO_FORM = ("the profile's targets.forms.statute does not name fuhyo_utsushi: the 戸籍の附票の写し is not asked")
+_NO_FORM = "the profile's targets.forms.statute does not name fuhyo_utsushi: the 戸籍の附票の写し is not asked"
 _NOT_SHOWN = ("the 戸籍の附票の写し was not issued, or did not show the person, before the 支援措置: "
               "a refusal after it would say nothing")
 
