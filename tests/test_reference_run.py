@@ -309,6 +309,8 @@ MACHINE_APART = frozenset({
     "history_deleted_on_correction", "shoribi_as_idoubi",
     "search_kana_first_row", "yokushi_household_members_at_setting", "yokushi_release_lifts_all",
     "dv_reentry_unmarked", "search_basic_removal_reason_latest", "keibi_banchi_katagaki_refused",
+    # The 住民票コード stock's fixed example, after the draws (the second is shown first by the refusals' example).
+    "codes_drawn_before_alert", "linkage_code_first_row",
 })
 
 

@@ -82,6 +82,8 @@ class LinkageApi(Presentation, RequestValidation):
     def _get_resident(self, request: Request, arguments: tuple[str, ...]) -> Reply:
         # The kari_linkage_leak defect shows a 仮登録 here (4.0.8 R009: 他課から参照ができないようにする).
         row = self.driver.pending().leaked(self._person(arguments[0]), "kari_linkage_leak")
+        if "linkage_code_first_row" in self.defects:  # the 住民票コード as the person's first row had it
+            row = {**row, "住民票コード": self.store.history(arguments[0])[0].get("住民票コード", "")}
         return json_reply(200, self._resident(per_person_view(row, self.defects)))
 
     def _list_residents(self, request: Request, arguments: tuple[str, ...]) -> Reply:

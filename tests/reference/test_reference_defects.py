@@ -275,6 +275,8 @@ AFFECTS: dict[str, set[str]] = {
         "cs_serial_not_kept", "cs_consistency_name_only", "cs_moji_conversion_ignored",
         # 4.3.1 住民票コード (reference/codes.py): only 空きコード delivered through cs.receive show them.
         "codes_delivery_last_only", "codes_not_assigned", "codes_drawn_kept", "codes_threshold_ignored",
+        # A code lost to a 異動 the アラート of a low stock stops: the model's fixed example ``code_stock``.
+        "codes_drawn_before_alert",
         # 7.2 他業務連携 (reference/tagyomu.py): only the driver's units.* and query.units show them.
         "tagyomu_first_kept", "tenkyo_not_sent_to_fuhyo_system", "togo_atena_tenkyo_missing",
         # 1.3.8 交付履歴: only the driver's logs.issuances shows them (tests/domains/jumin/test_issuance.py).
@@ -379,7 +381,9 @@ AFFECTS: dict[str, set[str]] = {
         # The 除票の写し of a 除票 no 支援措置 names: the probes ask the 除票の写し of a 支援対象者 only (refused).
         "joshuhyo_omission_ignored", "joshuhyo_foreign_birth_wareki",
         # The linkage API's 世帯 by age: the probes' 世帯 (of the loaded town) list ages in 続柄's order.
-        "linkage_household_by_age")},
+        "linkage_household_by_age",
+        # The linkage API's 住民票コード of the first row: the probes change no person's 住民票コード.
+        "linkage_code_first_row")},
     "tsusho_tokubetsu_dropped": {"tsusho_resident", "tsusho_history"},
     # 共通機能 2.1: the 住登外者宛名番号付番 API (conformance_reference/kyotsu/jutogai.py), probed by jutogai_probe.
     **{name: {"jutogai"} for name in (

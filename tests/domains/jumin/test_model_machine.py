@@ -5,6 +5,7 @@ sequence no other DV check walks (a 世帯合併, a 職権修正, a 併せて支
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -17,7 +18,9 @@ from inprocess import started_in_process
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
-from conformance.domains.jumin.model.check import run_machine, state_machine
+from conformance.domains.jumin.model.check import run_machine, session_of, state_machine
+from conformance.domains.jumin.model.fixed_examples import code_stock
+from conformance.domains.jumin.model.steps import ModelBreach, Session
 from conformance.findings import Finding
 from conformance.profiles import DriverTarget
 from conformance.scenarios import DriverClient, run_scenario
@@ -914,3 +917,89 @@ def test_not_shrinking_the_machine_reports_every_breach_of_its_run() -> None:
     assert {b.requirement for b in first.breaches} == {"jumin-1.0-5.2-R004"}
     assert {b.requirement for b in every.breaches} == {"jumin-1.0-5.2-R004", "jumin-1.0-1.1.1-R008"}
     assert len(every.found) >= 2 and every.first("jumin-1.0-1.1.1-R008")[1] != every.first("jumin-1.0-5.2-R004")[1]
+
+
+# -- the 住民票コード stock (4.3.1 R001, R002, R004): the fixed example ``code_stock`` --------------------------------
+
+def _code_stock(defects: frozenset[str] = frozenset()) -> tuple[Session, tuple[int, Any], tuple[int, Any]]:
+    """The fixed example ``code_stock`` alone against the reference: its session, and the stock read before and
+    after it."""
+    with started_in_process(defects) as running:
+        session = session_of(machine_target(running.client()))
+        before = session.paths.driver.call("codes.stock", {})
+        with contextlib.suppress(ModelBreach):
+            code_stock(session)
+        return session, before, session.paths.driver.call("codes.stock", {})
+
+
+def test_the_clean_reference_s_code_stock_passes_and_is_left_as_found() -> None:
+    session, before, after = _code_stock()
+    assert session.failures == []
+    assert {"jumin-1.0-4.3.1-R001", "jumin-1.0-4.3.1-R002", "jumin-1.0-4.3.1-R004",
+            "jumin-1.0-1.2.2-R032"} <= session.exercised
+    steps = session.finished[-1][0]
+    # The アラート asked once (下限 count + 1), not at count - 1; the four delivered codes drawn: three 出生 and the
+    # 変更請求 (the reference holds no 空きコード of its own).
+    assert sum("confirm A041" in step for step in steps) == 1
+    assert sum(step.split(". ", 1)[1].startswith("births(") for step in steps) == 3
+    assert after == before
+
+
+def test_without_the_stock_operations_the_example_exercises_nothing() -> None:
+    """Without codes.* the example does nothing: no rule of 4.3.1 is exercised (never a silent pass)."""
+    with started_in_process(frozenset()) as running:
+        session = session_of(machine_target(running.client()))
+    session.optional = session.optional - {"codes.threshold"}
+    code_stock(session)
+    assert session.finished == [] and not {r for r in session.exercised if "4.3.1" in r}
+
+
+@pytest.mark.parametrize(("defect", "requirement", "code", "step", "where"), [
+    # The delivery keeps its last code: the first is answered without 蓄積.
+    ("codes_delivery_last_only", "jumin-1.0-4.3.1-R001", "model.code_not_kept", 3, "driver:/cs/receive#/取込"),
+    # The code a 出生 was given is listed again by the stock read after it.
+    ("codes_drawn_kept", "jumin-1.0-4.3.1-R002", "model.code_given_kept", 7, "driver:/codes/stock#/空きコード"),
+    # The 出生 entered without a code records none.
+    ("codes_not_assigned", "jumin-1.0-4.3.1-R002", "model.item_not_allowed", 6, "住民票コード"),
+    # The 下限 set to the count + 1: the 変更請求 must be stopped by the アラート.
+    ("codes_threshold_ignored", "jumin-1.0-4.3.1-R004", "model.no_alert", 9, ""),
+    # The 変更請求 the アラート stopped took a code out of the stock all the same (the scenario reads no stock then).
+    ("codes_drawn_before_alert", "jumin-1.0-4.3.1-R001", "model.code_not_kept", 10, "driver:/codes/stock#/空きコード"),
+])
+def test_a_code_stock_defect_is_reported_by_the_model_at_its_step(defect: str, requirement: str, code: str, step: int,
+                                                                   where: str) -> None:
+    session, _, _ = _code_stock(frozenset({defect}))
+    steps, failure = session.failures[-1]
+    assert [(b.requirement, b.code, b.item) for b in failure.breaches] == [(requirement, code, where)]
+    assert len(steps) == step
+
+
+def test_a_linkage_api_that_shows_the_first_code_is_reported_against_7_2_3_r001() -> None:
+    """The named defect linkage_code_first_row: the code stock's 住民票コードの変更請求 gives the 世帯主 a new code,
+    which the linkage API must show (7.2.3 R001). Not by this alone: through the whole machine the refusals' fixed
+    example reports it first, where a 除票's 住民票コード is made blank (its step 13)."""
+    session, _, _ = _code_stock(frozenset({"linkage_code_first_row"}))
+    steps, failure = session.failures[-1]
+    assert [(b.requirement, b.code, re.sub(r"/residents/\d+", "/residents/N", b.item)) for b in failure.breaches] == [
+        ("jumin-1.0-7.2.3-R001", "model.path_differs", "GET /residents/N#/住民票コード")]
+    assert "住民票コードの変更請求" in steps[-1]
+    findings = _machine_findings("jumin-1.0-7.2.3-R001", defects=frozenset({"linkage_code_first_row"}))
+    assert [(f.code, re.sub(r"/residents/\d+", "/residents/N", f.location)) for f in findings] == [
+        ("model.path_differs", "model:jumin/step:13#GET /residents/N#/住民票コード")]
+    assert "住民票コード blank" in findings[0].message
+
+
+def test_the_code_stock_defect_no_scenario_catches_is_reported_by_the_machine_against_4_3_1_r001() -> None:
+    findings = _machine_findings("jumin-1.0-4.3.1-R001", defects=frozenset({"codes_drawn_before_alert"}))
+    assert [(f.code, f.location) for f in findings] == [
+        ("model.code_not_kept", "model:jumin/step:10#driver:/codes/stock#/空きコード")]
+
+
+def test_no_scenario_catches_the_code_lost_on_an_alert() -> None:
+    with started_in_process(frozenset({"codes_drawn_before_alert"})) as running:
+        http = running.client()
+        client = DriverClient(http, "/driver/v1", {op.id: op for op in EDITION.driver_operations})
+        found = [run_scenario(s, client, http, implemented=lambda _: True,
+                              defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
+                 for s in EDITION.scenarios if any(rid.startswith("jumin-1.0-4.3.1") for rid in s.requirements)]
+    assert len(found) == 3 and all(observations == [] for observations in found)

@@ -33,11 +33,17 @@ from conformance.domains.jumin.oracles.model.admin import (
     suppression_refusal,
     user_refusal,
 )
+from conformance.domains.jumin.oracles.model.codes import adopt_stock, judge_delivery, judge_stock
 from conformance.domains.jumin.oracles.model.rules import (
+    ADDRESS,
+    CODES_KEPT,
+    CODES_LOW,
+    LOW_STOCK,
     SUPPRESSED_ALERT,
     SUPPRESSION_END,
     SUPPRESSION_SCOPE,
     SUPPRESSION_SETTINGS,
+    CodeStock,
 )
 
 #: The first serial of the prelude's persons (``prelude``): far from the drawn examples' (1, 2, ...), so their names
@@ -470,3 +476,115 @@ def support_cases(session: Session) -> None:
     later["仮支援措置"] = {"仮支援措置の有無": "有", "仮支援措置の開始年月日": today.isoformat()}
     machine._step("support.register", later, f"support.register({machine._p(made[0])}, +30d, 仮支援措置)")
     machine.teardown()
+
+
+#: The first serial of the 住民票コード stock's example (``code_stock``): apart from the other examples'. Its 空きコード
+#: are ``7`` and ten digits of a serial: no person of the machine (``9``...) nor scenario (``8``...) holds one.
+CODE_SERIALS = 98_000_000
+#: The driver operations the stock's example needs beside the machine's (docs/driver.md, 4.3.1).
+CODE_OPERATIONS = ("cs.receive", "codes.stock", "codes.threshold")
+#: How many 空きコード the CS (the harness) delivers.
+_DELIVERED = 4
+
+
+def code_stock(session: Session) -> None:
+    """After the draws (it cannot move them): the 住民票コード stock of 4.3.1 driven through the driver, each
+    answer and each person judged against the model (``rules.CodeStock``; interpretation
+    ``jumin-1.0-interp-jumin-code-model``). A 世帯 of a 日本人 世帯主 and a 外国人住民; the stock read (the vendor's
+    own 空きコード and 下限, adopted); four 空きコード delivered by the CS (R001: each kept, listed by the stock); the
+    下限 set to the count less one, and a 出生 entered without a 住民票コード (R002: a code of the stock, which lists
+    it no more; R004: the codes left are not fewer than the 下限, so no アラート); the 下限 set to the count plus
+    one, and the 世帯主's 住民票コードの変更請求 without a code: the アラート A041 (R004), nothing written and the
+    stock unchanged, then committed once confirmed with a code of the stock; then 出生 until no delivered code is
+    left (at most four), the 下限 set back. After each step the persons on every path (the driver's read, the
+    linkage API, the form's data: the code given is the one every output shows) and the stock read again. A 下限
+    equal to the count is never set (the readings that count the stock before or after the draw disagree there).
+    Nothing is done without ``cs.receive``, ``codes.stock`` and ``codes.threshold``; a breach raises
+    ``ModelBreach``."""
+    if not set(CODE_OPERATIONS) <= session.optional:
+        return
+    machine, made = _fixed_household(session, CODE_SERIALS)
+    head = next((a for a in made if machine.world.latest(a).get("住民種別") == "1"), None)
+    if head is None:
+        machine.teardown()
+        return
+    setai = machine.world.latest(head).get("世帯番号", "")
+    found = _first_read(machine)
+    stock = machine.world.stock
+    assert stock is not None
+    delivered = [f"7{next(machine.session.serials):010d}" for _ in range(_DELIVERED)]
+    status, document = machine._call("cs.receive", {"種別": "空きコード", "空きコード": delivered},
+                                     f"cs.receive(空きコード ×{_DELIVERED})")
+    machine._check(judge_delivery(delivered, status, document), STEP)
+    stock.codes |= set(delivered)
+    _read_stock(machine, "delivered")
+    _set_floor(machine, len(stock.codes) - 1, "count - 1")
+    _auto_numbered(machine, "births", _birth_request(machine, setai), "births(no 住民票コード, 下限 = count - 1)")
+    _set_floor(machine, len(stock.codes) + 1, "count + 1")
+    today = machine.today.isoformat()
+    change = {"宛名番号": head, "区分": "住民票コードの変更請求", "items": {}, "異動日": today, "処理日": today}
+    _auto_numbered(machine, "ex_officio.correct", change,
+                   f"ex_officio.correct(住民票コードの変更請求, {machine._p(head)})")
+    _set_floor(machine, found, "as found")
+    for _ in range(_DELIVERED):
+        if not stock.codes & set(delivered):
+            break
+        _auto_numbered(machine, "births", _birth_request(machine, setai), "births(no 住民票コード)")
+    machine.session.exercised |= {CODES_KEPT, CODES_LOW}
+    machine.teardown()
+
+
+def _first_read(machine: JuminModelMachine) -> int:
+    """The stock as the vendor keeps it before the example (its own 空きコード and 下限), adopted by the model; its
+    下限 (set back at the end)."""
+    status, document = machine._call("codes.stock", {}, "codes.stock(as found)")
+    floor = str(document.get("下限", "")) if isinstance(document, dict) else ""
+    stock = CodeStock(set(), int(floor) if floor.isdigit() else 0)
+    machine._check(judge_stock(stock, status, document), STEP)
+    adopt_stock(stock, document)
+    machine.world.stock = stock
+    return stock.floor
+
+
+def _read_stock(machine: JuminModelMachine, label: str) -> None:
+    """A read of the stock judged against the model (R001, R002, R004), then adopted."""
+    stock = machine.world.stock
+    assert stock is not None
+    status, document = machine._call("codes.stock", {}, f"codes.stock({label})")
+    machine._check(judge_stock(stock, status, document), STEP)
+    adopt_stock(stock, document)
+
+
+def _set_floor(machine: JuminModelMachine, floor: int, label: str) -> None:
+    """The 下限 of R004 set through ``codes.threshold`` (test set-up: it must be taken) and held by the model."""
+    stock = machine.world.stock
+    assert stock is not None
+    status, document = machine._call("codes.threshold", {"下限": str(max(floor, 0))}, f"codes.threshold({label})")
+    machine._check(judge_committed(status, document, CODES_LOW), STEP)
+    stock.floor = max(floor, 0)
+
+
+def _auto_numbered(machine: JuminModelMachine, operation: str, request: dict[str, Any], shown: str) -> None:
+    """A 異動 that takes a 住民票コード of the stock, judged as any step (the persons on every path), then the stock;
+    where the model asks for the アラート of a low stock (R004), the stock is read unchanged and the 異動 sent again,
+    confirmed."""
+    stock = machine.world.stock
+    assert stock is not None
+    low = stock.low()
+    machine._step(operation, request, shown)
+    _read_stock(machine, "after it")
+    if low:
+        machine._step(operation, {**request, "confirm": [LOW_STOCK]}, f"{shown}, confirm {LOW_STOCK}")
+        _read_stock(machine, "after it")
+
+
+def _birth_request(machine: JuminModelMachine, setai: str) -> dict[str, Any]:
+    """A 出生 into ``setai`` dated today, its person entered without a 住民票コード (a 未付番者: 4.3.1 R002)."""
+    head = machine.world.head(setai)
+    today = machine.today.isoformat()
+    person = {**machine._person(2, False, today), "続柄": "子",
+              "世帯主氏名": machine.world.latest(head)["氏名"] if head else ""}
+    person.update({k: machine.world.latest(machine.world.members(setai)[0]).get(k, "") for k in ADDRESS})
+    for item in ("住民となった年月日", "住所を定めた年月日", "届出年月日", "異動事由", "異動日", "住民票コード"):
+        person.pop(item, None)
+    return {"世帯番号": setai, "person": person, "届出年月日": today, "処理日": today}

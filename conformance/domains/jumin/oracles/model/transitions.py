@@ -357,12 +357,30 @@ def birth(world: World, request: Mapping[str, Any]) -> Outcome:
             "世帯番号": exactly(str(request["世帯番号"]), r.DESTINATION),
             **_stamp("出生", request, 届出年月日=str(request["届出年月日"])),
             "異動日": one_of({born}, r.MOVE_DATE, I_BIRTH_DATE), **_became_resident(born)}
+    drawn = _drawn_code(world, request) if not person.get("住民票コード") else {}
+    if isinstance(drawn, Refusal):
+        return drawn
+    sets.update(drawn)
     if request.get("戸籍の表示の引用"):  # 4.2.0.3 R002: a member's 本籍・筆頭者 quoted (what the person gives wins)
         member = world.latest(str(request["戸籍の表示の引用"]))
         for name in _HONSEKI_ITEMS:
             if member.get(name) and name not in person:
                 sets[name] = exactly(member[name], r.HONSEKI_QUOTED)
     return Commit({}, (RowRule("出生", sets, None, {"宛名番号": "new"}),))
+
+
+def _drawn_code(world: World, request: Mapping[str, Any]) -> dict[str, Allowed] | Refusal:
+    """4.3.1 R002: a 未付番者 (a 出生 entered without a 住民票コード) or a 変更異動 entered without the new code takes
+    one of the 空きコード the model knows the vendor keeps, whichever (R003's 無作為 is not judged); R004: when the
+    codes left after it are fewer than the 下限, the アラート A041 first (committed once confirmed). Nothing is
+    judged where the model does not know the stock or knows it empty (the drawn examples enter every code)."""
+    stock = world.stock
+    if stock is None or not stock.codes:
+        return {}
+    if stock.low() and r.LOW_STOCK not in (request.get("confirm") or ()):
+        return Refusal("alert", frozenset({r.LOW_STOCK}), r.CODES_LOW, "the 空きコード left fewer than the 下限",
+                       frozenset({"住民票コード"}))
+    return {"住民票コード": one_of(set(stock.codes), r.CODES_DRAWN, r.CODE_READING)}
 
 
 def death(world: World, request: Mapping[str, Any]) -> Outcome:
@@ -481,6 +499,11 @@ def correct(world: World, request: Mapping[str, Any]) -> Outcome:
         return refused
     stamp = _stamp(kind, request, 異動日=str(request["異動日"]))
     sets = {**_given(items, r.CORRECTION), **stamp}
+    if kind in r.CODE_CHANGES and not items.get("住民票コード"):  # 4.3.1 R002: a 変更異動 given a code of the stock
+        drawn = _drawn_code(world, request)
+        if isinstance(drawn, Refusal):
+            return drawn
+        sets.update(drawn)
     rows = {atena: (RowRule(kind, sets, world.latest(atena)),)}
     head = world.latest(atena)
     if request.get("世帯員の世帯主氏名") is True and head.get("続柄") == "世帯主" and "氏名" in items:
