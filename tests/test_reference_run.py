@@ -311,6 +311,8 @@ MACHINE_APART = frozenset({
     "dv_reentry_unmarked", "search_basic_removal_reason_latest", "keibi_banchi_katagaki_refused",
     # The 住民票コード stock's fixed example, after the draws (the second is shown first by the refusals' example).
     "codes_drawn_before_alert", "linkage_code_first_row",
+    # The CSV imports' fixed example, after the draws.
+    "csv_import_quotes_ignored", "csv_todoke_name_only",
 })
 
 

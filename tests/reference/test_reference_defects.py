@@ -269,6 +269,8 @@ AFFECTS: dict[str, set[str]] = {
         "shokken_kirokusho_reason_only",
         # 10.8 CSV取込 (reference/csv_import.py): only the driver's import.csv shows them.
         "csv_import_cr_kept", "csv_card_kyushi_dropped",
+        # A quoted field, a 届出 of a 住民's 氏名 with another 生年月日: the model's fixed example ``csv_imports``.
+        "csv_import_quotes_ignored", "csv_todoke_name_only",
         "cs_manual_mode_ignored", "cs_manual_items_dropped", "cs_link_error_hidden", "cs_refusal_ignored",
         "cs_koiki_not_sent", "cs_fuhyo_kannai_skipped", "cs_sofusaki_latest_only", "cs_fugo_request_lost",
         "cs_card_status_ignored", "cs_koshin_taisho_ignored", "cs_kyosho_ignored",

@@ -19,7 +19,7 @@ from inprocess import started_in_process
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.domains.jumin.model.check import run_machine, session_of, state_machine
-from conformance.domains.jumin.model.fixed_examples import code_stock
+from conformance.domains.jumin.model.fixed_examples import code_stock, csv_imports
 from conformance.domains.jumin.model.steps import ModelBreach, Session
 from conformance.findings import Finding
 from conformance.profiles import DriverTarget
@@ -1002,4 +1002,60 @@ def test_no_scenario_catches_the_code_lost_on_an_alert() -> None:
         found = [run_scenario(s, client, http, implemented=lambda _: True,
                               defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
                  for s in EDITION.scenarios if any(rid.startswith("jumin-1.0-4.3.1") for rid in s.requirements)]
+    assert len(found) == 3 and all(observations == [] for observations in found)
+
+
+# -- CSV imports (10.8 R002, R003, R005): the fixed example ``csv_imports`` ---------------------------------------
+
+def _csv_imports(defects: frozenset[str] = frozenset()) -> Session:
+    """The fixed example ``csv_imports`` alone against the reference: its session."""
+    with started_in_process(defects) as running:
+        session = session_of(machine_target(running.client()))
+        with contextlib.suppress(ModelBreach):
+            csv_imports(session)
+        return session
+
+
+def test_the_clean_reference_s_csv_imports_pass_and_are_exercised() -> None:
+    session = _csv_imports()
+    assert session.failures == []
+    assert {"jumin-1.0-10.8-R002", "jumin-1.0-10.8-R003", "jumin-1.0-10.8-R005", "jumin-1.0-4.0.3-R003",
+            "jumin-1.0-11.1-R001"} <= session.exercised
+    steps, world = session.finished[-1]
+    assert len(steps) == 7 and len(world.persons) == 3
+    # The 妻's 転居 from the quoted 方書, read back whole on every path (the example's end).
+    wife = next(rows for rows in world.persons.values() if rows[-1].get("続柄") == "妻")
+    assert wife[-1]["住所_方書"] == "見本ハイツ, 201" and wife[-1]["異動事由区分"] == "転居"
+
+
+@pytest.mark.parametrize(("defect", "requirement", "code", "step", "item"), [
+    # CR kept in each line's last field: the card's 個人番号 (the 転出証明書's last column is no judged item).
+    ("csv_import_cr_kept", "jumin-1.0-10.8-R005", "model.item_not_allowed", 2, "個人番号"),
+    ("csv_card_kyushi_dropped", "jumin-1.0-10.8-R005", "model.item_not_allowed", 2, "旧氏"),
+    # The quoted 方書 cut at its comma, its quote kept.
+    ("csv_import_quotes_ignored", "jumin-1.0-10.8-R003", "model.item_not_allowed", 3, "住所_方書"),
+    # The 妻's 氏名 with another 生年月日 moves the 妻 (E051 wanted).
+    ("csv_todoke_name_only", "jumin-1.0-10.8-R003", "model.no_error", 5, ""),
+])
+def test_a_csv_import_defect_is_reported_by_the_model_at_its_step(defect: str, requirement: str, code: str,
+                                                                  step: int, item: str) -> None:
+    steps, failure = _csv_imports(frozenset({defect})).failures[-1]
+    assert [(b.requirement, b.code, b.item) for b in failure.breaches] == [(requirement, code, item)]
+    assert len(steps) == step and steps[-1].split(". ", 1)[1].startswith("import.csv(")
+
+
+def test_a_csv_notification_that_moves_a_namesake_is_reported_by_the_machine_against_10_8_r003() -> None:
+    findings = _machine_findings("jumin-1.0-10.8-R003", defects=frozenset({"csv_todoke_name_only"}))
+    assert [(f.code, f.location, f.actual) for f in findings] == [("model.no_error", "model:jumin/step:5", "200")]
+    assert "another 生年月日" in findings[0].message
+
+
+@pytest.mark.parametrize("defect", ["csv_import_quotes_ignored", "csv_todoke_name_only"])
+def test_no_scenario_catches_the_csv_defects_only_the_model_asks(defect: str) -> None:
+    with started_in_process(frozenset({defect})) as running:
+        http = running.client()
+        client = DriverClient(http, "/driver/v1", {op.id: op for op in EDITION.driver_operations})
+        found = [run_scenario(s, client, http, implemented=lambda _: True,
+                              defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
+                 for s in EDITION.scenarios if any(rid.startswith("jumin-1.0-10.8") for rid in s.requirements)]
     assert len(found) == 3 and all(observations == [] for observations in found)

@@ -93,6 +93,13 @@ CODES_KEPT, CODES_DRAWN, CODES_LOW = "jumin-1.0-4.3.1-R001", "jumin-1.0-4.3.1-R0
 CODE_READING = "jumin-1.0-interp-jumin-code-model"
 #: The driver protocol's アラート of a stock fallen below the 下限 (driver.yaml, 4.3.1 R004).
 LOW_STOCK = "A041"
+#: 10.8 (異動処理…を行う際、CSV形式で提供された以下のデータを取り込めること): R002 ・転出証明書に記載のデータ, R003
+#: ・住民異動届に記載のデータ, R005 ・個人番号カード券面事項, each the 種類 of the driver's ``import.csv``.
+CSV_KINDS = {"転出証明書": "jumin-1.0-10.8-R002", "住民異動届": "jumin-1.0-10.8-R003",
+             "個人番号カード券面": "jumin-1.0-10.8-R005"}
+CSV_READING = "jumin-1.0-interp-csv-import-model"
+#: The driver protocol's エラー of a 住民異動届 whose 氏名 and 生年月日 name no one 住民 (driver.yaml import.csv).
+CSV_UNMATCHED = "E051"
 
 
 @dataclass(frozen=True)
