@@ -61,6 +61,8 @@ def test_the_clean_reference_passes_and_the_run_exercises_the_rules() -> None:
             "jumin-1.0-4.1.4.1-R001", "jumin-1.0-1.1.8-R001"} <= result.exercised
     # 支援措置 registered, 異動 after it, the copies and marks of each 支援対象者 asked (a 除票 of a 転出 too).
     assert {"jumin-1.0-3.4-R001", "jumin-1.0-3.4-R009"} <= result.exercised
+    # The forms read with their フリガナ and 公用 switches (a reading printed: 5.3 O001 judged).
+    assert {"jumin-1.0-5.3-O001", "jumin-1.0-5.7-R001"} <= result.exercised
     # The searches as read paths: both searches, and a 支援対象者's hit.
     assert {"jumin-1.0-2.1.2-R001", "jumin-1.0-2.1.3-R001"} <= result.exercised
     # 仮支援措置 before the start, the 再転入 of a 支援対象者 under the 除票's 宛名番号, the 住民票の写し.
@@ -1059,3 +1061,28 @@ def test_no_scenario_catches_the_csv_defects_only_the_model_asks(defect: str) ->
                               defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
                  for s in EDITION.scenarios if any(rid.startswith("jumin-1.0-10.8") for rid in s.requirements)]
     assert len(found) == 3 and all(observations == [] for observations in found)
+
+
+# -- the フリガナ and 公用 switches of a form request (5.3 O001, 5.7 R001), after each step that reads a form ----------
+
+@pytest.mark.parametrize(("defect", "requirement", "code", "where"), [
+    # A drawn 軽微な修正 of a フリガナ (step 20 of its example): the reading printed is the first row's.
+    ("form_furigana_first_row", "jumin-1.0-5.3-O001", "model.form_furigana_differs",
+     "model:jumin/step:20#POST /forms/juminhyo_kojin/data#/氏名/フリガナ"),
+    # The refusals' example's 外国人住民 dies (step 12): their 除票の写し asked as 公用 prints no 「公用」.
+    ("joshuhyo_official_use_ignored", "jumin-1.0-5.7-R001", "model.form_official_use_missing",
+     "model:jumin/step:12#POST /forms/joshuhyo/data#/公用"),
+])
+def test_a_form_that_ignores_a_switch_is_reported_by_the_model(defect: str, requirement: str, code: str,
+                                                             where: str) -> None:
+    findings = _machine_findings(requirement, defects=frozenset({defect}))
+    assert [(f.code, f.location) for f in findings] == [(code, where)]
+
+
+def test_a_form_that_prints_no_reading_is_not_judged_on_5_3_o001(monkeypatch: pytest.MonkeyPatch) -> None:
+    """5.3 O001 is optional: a vendor whose forms print no reading when asked is neither failed nor passed there."""
+    with started_in_process(frozenset()) as running:
+        monkeypatch.setattr(running.app.forms, "_furigana", lambda item, row: "")
+        result = run_machine(machine_target(running.client(), max_examples=3))
+    assert result.breaches == ()
+    assert "jumin-1.0-5.7-R001" in result.exercised and "jumin-1.0-5.3-O001" not in result.exercised

@@ -384,7 +384,7 @@ class ModelSteps(RuleBasedStateMachine):
             return list(forms.compare_printed(self.world, atena))
         breaches = list(forms.compare_data(self.world, atena))
         if forms.offered:
-            self.session.exercised |= {r.FORM_ITEMS, r.FORM_OMISSION, r.FORM_CERTIFICATION}
+            self.session.exercised |= {r.FORM_ITEMS, r.FORM_OMISSION, r.FORM_CERTIFICATION} | forms.switches_judged
         return breaches
 
     def _search_for(self, atena: str) -> str:

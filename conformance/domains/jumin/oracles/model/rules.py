@@ -172,6 +172,9 @@ FORM_ITEMS = "jumin-1.0-5.1-R003"
 MEMBER_ORDER = "jumin-1.0-5.2-R004"
 #: 5.1 R001 (省略の指定…ができ): an item whose 省略 switch the request sets is not printed.
 FORM_OMISSION = "jumin-1.0-5.1-R001"
+#: 5.3 O001 (…フリガナを記載するかどうかを選択でき、記載することを選択した場合、以下のように記載すること): the reading
+#: after the 氏名 is the record's 氏名_フリガナ; 5.7 R001: 証明書…に「公用」の表示（印字）ができること.
+FORM_FURIGANA, FORM_OFFICIAL = "jumin-1.0-5.3-O001", "jumin-1.0-5.7-R001"
 #: The 表示 of a 支援対象者 on the 原票 as the driver's records carry it (data_items.yaml support_measure_flag).
 SUPPORT_MARK = "支援措置対象フラグ"
 #: The items a 支援措置 writes on the 原票: the 表示, the period as the record shows it, and the mark that hides a
