@@ -313,6 +313,8 @@ MACHINE_APART = frozenset({
     "codes_drawn_before_alert", "linkage_code_first_row",
     # The CSV imports' fixed example, after the draws.
     "csv_import_quotes_ignored", "csv_todoke_name_only",
+    # The 除票用データベース's fixed example, after the draws.
+    "joshuhyo_archive_latest_only", "archive_linkage_answered",
 })
 
 

@@ -19,7 +19,7 @@ from inprocess import started_in_process
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.domains.jumin.model.check import run_machine, session_of, state_machine
-from conformance.domains.jumin.model.fixed_examples import code_stock, csv_imports
+from conformance.domains.jumin.model.fixed_examples import archive, code_stock, csv_imports
 from conformance.domains.jumin.model.steps import ModelBreach, Session
 from conformance.findings import Finding
 from conformance.profiles import DriverTarget
@@ -1086,3 +1086,52 @@ def test_a_form_that_prints_no_reading_is_not_judged_on_5_3_o001(monkeypatch: py
         result = run_machine(machine_target(running.client(), max_examples=3))
     assert result.breaches == ()
     assert "jumin-1.0-5.7-R001" in result.exercised and "jumin-1.0-5.3-O001" not in result.exercised
+
+
+# -- the 除票用データベース (9.3 R001): the fixed example ``archive`` -----------------------------------------------
+
+def _archive(defects: frozenset[str] = frozenset()) -> Session:
+    """The fixed example ``archive`` alone against the reference: its session."""
+    with started_in_process(defects) as running:
+        session = session_of(machine_target(running.client()))
+        with contextlib.suppress(ModelBreach):
+            archive(session)
+        return session
+
+
+def test_the_clean_reference_moves_the_old_removed_record_only() -> None:
+    session = _archive()
+    assert session.failures == [] and "jumin-1.0-9.3-R001" in session.exercised
+    steps, world = session.finished[-1]
+    # The 除票 past its five years left the model (and every path); the other 除票 and the 住民 were read at the end.
+    assert len(steps) == 5 and len(world.persons) == 2
+
+
+@pytest.mark.parametrize(("defect", "code", "where"), [
+    # Every 除票 of the 基準日's year less five moved: the 外国人住民's, a day short, too.
+    ("joshuhyo_archive_year_only", "model.archive_too_early", r"driver:/archive/persons/\d+"),
+    # Copied, not deleted: the driver's read answers the person still (and the linkage API).
+    ("joshuhyo_archive_kept", "model.archive_not_deleted", "driver:/person"),
+    # A 住民's rows answered by the 除票用データベース.
+    ("archive_lists_current", "model.archive_too_early", r"driver:/archive/persons/\d+"),
+    # The 除票 of two rows (its 転入 data and its 死亡) answered as its latest row only.
+    ("joshuhyo_archive_latest_only", "model.archive_rows", r"driver:/archive/persons/\d+#/rows"),
+    # The linkage API answers the person moved away.
+    ("archive_linkage_answered", "model.archive_not_deleted", r"GET /residents/\d+"),
+])
+def test_an_archive_defect_is_reported_by_the_model_against_9_3_r001(defect: str, code: str, where: str) -> None:
+    steps, failure = _archive(frozenset({defect})).failures[-1]
+    first = failure.breaches[0]
+    assert (first.requirement, first.code) == ("jumin-1.0-9.3-R001", code) and re.fullmatch(where, first.item)
+    assert len(steps) == 5 and "batch.run(除票用データベース移行" in steps[-1]
+
+
+@pytest.mark.parametrize("defect", ["joshuhyo_archive_latest_only", "archive_linkage_answered"])
+def test_no_scenario_catches_the_archive_defects_only_the_model_asks(defect: str) -> None:
+    with started_in_process(frozenset({defect})) as running:
+        http = running.client()
+        client = DriverClient(http, "/driver/v1", {op.id: op for op in EDITION.driver_operations})
+        found = [run_scenario(s, client, http, implemented=lambda _: True,
+                              defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
+                 for s in EDITION.scenarios if "jumin-1.0-9.3-R001" in s.requirements]
+    assert len(found) == 1 and all(observations == [] for observations in found)

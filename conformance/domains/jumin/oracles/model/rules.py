@@ -100,6 +100,10 @@ CSV_KINDS = {"転出証明書": "jumin-1.0-10.8-R002", "住民異動届": "jumin
 CSV_READING = "jumin-1.0-interp-csv-import-model"
 #: The driver protocol's エラー of a 住民異動届 whose 氏名 and 生年月日 name no one 住民 (driver.yaml import.csv).
 CSV_UNMATCHED = "E051"
+#: 9.3 R001: ５年を経過した除票について、住民記録システムデータベースから除票用データベースへ移行し、同時に住民記録
+#: システムデータベースから削除できること (interpretation ``archive-model``).
+ARCHIVED = "jumin-1.0-9.3-R001"
+ARCHIVE_READING = "jumin-1.0-interp-archive-model"
 
 
 @dataclass(frozen=True)
