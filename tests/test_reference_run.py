@@ -315,6 +315,8 @@ MACHINE_APART = frozenset({
     "csv_import_quotes_ignored", "csv_todoke_name_only",
     # The 除票用データベース's fixed example, after the draws.
     "joshuhyo_archive_latest_only", "archive_linkage_answered",
+    # The バッチ処理's fixed example, after the draws.
+    "batch_params_given_only_saved", "batch_edit_marks_kept",
 })
 
 

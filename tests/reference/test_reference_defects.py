@@ -259,6 +259,8 @@ AFFECTS: dict[str, set[str]] = {
         # 9.1, 9.3, 9.7 バッチ処理 (reference/batch.py): only the driver's batch.*, archive.person and
         # address.bulk_change show them, and the probes call none.
         "batch_schedule_month_end_31", "batch_params_not_kept", "batch_edit_unmarked", "batch_error_code_missing",
+        # Three runs with parameters given, carried and edited: the model's fixed example ``batches``.
+        "batch_params_given_only_saved", "batch_edit_marks_kept",
         "joshuhyo_archive_year_only", "joshuhyo_archive_kept", "bulk_change_head_only", "bulk_honseki_not_written",
         # A 除票 of two rows moved, then asked of the linkage API: the model's fixed example ``archive``.
         "joshuhyo_archive_latest_only", "archive_linkage_answered",

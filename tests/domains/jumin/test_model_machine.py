@@ -19,7 +19,7 @@ from inprocess import started_in_process
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.domains.jumin.model.check import run_machine, session_of, state_machine
-from conformance.domains.jumin.model.fixed_examples import archive, code_stock, csv_imports
+from conformance.domains.jumin.model.fixed_examples import archive, batches, code_stock, csv_imports
 from conformance.domains.jumin.model.steps import ModelBreach, Session
 from conformance.findings import Finding
 from conformance.profiles import DriverTarget
@@ -1135,3 +1135,52 @@ def test_no_scenario_catches_the_archive_defects_only_the_model_asks(defect: str
                               defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
                  for s in EDITION.scenarios if "jumin-1.0-9.3-R001" in s.requirements]
     assert len(found) == 1 and all(observations == [] for observations in found)
+
+
+# -- the バッチ処理's parameters and 実行結果 (9.1 R002, R003, R005): the fixed example ``batches`` --------------------
+
+def _batches(defects: frozenset[str] = frozenset()) -> Session:
+    """The fixed example ``batches`` alone against the reference: its session."""
+    with started_in_process(defects) as running:
+        session = session_of(machine_target(running.client()))
+        with contextlib.suppress(ModelBreach):
+            batches(session)
+        return session
+
+
+def test_the_clean_reference_s_batch_parameters_and_results_pass() -> None:
+    session = _batches()
+    assert session.failures == []
+    assert {"jumin-1.0-9.1-R002", "jumin-1.0-9.1-R003", "jumin-1.0-9.1-R005"} <= session.exercised
+
+
+@pytest.mark.parametrize(("defect", "requirement", "code", "step", "item"), [
+    # The second run's parameters (出力先 only) replace the first's: its 基準日 is lost.
+    ("batch_params_not_kept", "jumin-1.0-9.1-R002", "model.batch_parameter_differs", 6,
+     "driver:/batches/results#/実行結果/パラメータ/基準日"),
+    # The run given the 出力先 alone saves it alone: the next run starts without the 基準日.
+    ("batch_params_given_only_saved", "jumin-1.0-9.1-R002", "model.batch_parameter_differs", 7,
+     "driver:/batches/parameters#/パラメータ/基準日"),
+    ("batch_edit_unmarked", "jumin-1.0-9.1-R003", "model.batch_edit_marks", 9, "driver:/batches/parameters#/修正"),
+    # After the run that followed the edit, the 基準日 is still named as edited.
+    ("batch_edit_marks_kept", "jumin-1.0-9.1-R003", "model.batch_edit_marks", 12, "driver:/batches/parameters#/修正"),
+    ("batch_error_code_missing", "jumin-1.0-9.1-R005", "model.batch_result", 14,
+     "driver:/batches/results#/実行結果/エラーコード"),
+])
+def test_a_batch_defect_is_reported_by_the_model_at_its_step(defect: str, requirement: str, code: str, step: int,
+                                                             item: str) -> None:
+    steps, failure = _batches(frozenset({defect})).failures[-1]
+    assert [(b.requirement, b.code, b.item) for b in failure.breaches] == [(requirement, code, item)]
+    assert len(steps) == step
+
+
+@pytest.mark.parametrize("defect", ["batch_params_given_only_saved", "batch_edit_marks_kept"])
+def test_no_scenario_catches_the_batch_defects_only_the_model_asks(defect: str) -> None:
+    with started_in_process(frozenset({defect})) as running:
+        http = running.client()
+        client = DriverClient(http, "/driver/v1", {op.id: op for op in EDITION.driver_operations})
+        found = [run_scenario(s, client, http, implemented=lambda _: True,
+                              defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
+                 for s in EDITION.scenarios if any(rid.startswith("jumin-1.0-9.1-") for rid in s.requirements)]
+    # Every 9.1 scenario, in the catalog's order on one vendor (the 直接起動 first, as in a run).
+    assert len(found) >= 3 and all(observations == [] for observations in found)

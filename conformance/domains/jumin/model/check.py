@@ -23,6 +23,7 @@ from conformance.domains.jumin.model.admin import LOG_OPERATION, USER_OPERATIONS
 from conformance.domains.jumin.model.fixed_examples import (
     administration,
     archive,
+    batches,
     code_stock,
     csv_imports,
     generations,
@@ -55,7 +56,7 @@ OPERATIONS = ("fixtures.persons", "moves.in", "moves.within", "moves.out", "move
 #: and the 支援措置 of 1.1.16 (ours, confirmed: false) whose protection 3.4 asks of every output.
 OPTIONAL = ("tsusho.record", "tsusho.delete", "support.register", "support.update", "kyushi", "nationality",
             "suppressions.set", "suppressions.release", "cs.receive", "codes.stock", "codes.threshold",
-            "import.csv", "batch.run", "archive.person")
+            "import.csv", "batch.run", "archive.person", "batch.result", "batch.parameters", "batch.edit")
 #: Steps of one example (a sequence of 異動).
 STEPS = 10
 #: Items the driver protocol names by the spec's words that are no catalog data item (docs/driver.md).
@@ -172,9 +173,10 @@ BEFORE_THE_DRAWS: tuple[Callable[[Session], None], ...] = (
 #: After the draws, so that they cannot move them (the draws depend on the vendor's state): 抑止 with several
 #: settings (3.1 R002, R006, R008); a 職権修正 of a フリガナ, then the かな検索 by the new one (2.1.2 R001); a
 #: 併せて支援措置を求める者 (3.4 R001) and a 仮支援措置 (R008), whatever the draws; the 住民票コード stock (4.3.1
-#: R001, R002, R004); the CSV imports (10.8 R002, R003, R005); the 除票用データベース (9.3 R001).
+#: R001, R002, R004); the CSV imports (10.8 R002, R003, R005); the 除票用データベース (9.3 R001); the バッチ処理's
+#: parameters and 実行結果 (9.1 R001, R002, R003, R005).
 AFTER_THE_DRAWS: tuple[Callable[[Session], None], ...] = (suppressions, kana_correction, support_cases,
-                                                          code_stock, csv_imports, archive)
+                                                          code_stock, csv_imports, archive, batches)
 
 
 def _fixed(session: Session, example: Callable[[Session], None]) -> None:

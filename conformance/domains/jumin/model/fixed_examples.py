@@ -36,6 +36,16 @@ from conformance.domains.jumin.oracles.model.admin import (
     user_refusal,
 )
 from conformance.domains.jumin.oracles.model.archive import moved_on
+from conformance.domains.jumin.oracles.model.batches import (
+    CARRIED,
+    EDITED,
+    RESULT,
+    STARTED,
+    BatchState,
+    judge_parameters,
+    judge_result,
+    parameters_of,
+)
 from conformance.domains.jumin.oracles.model.codes import adopt_stock, judge_delivery, judge_stock
 from conformance.domains.jumin.oracles.model.rules import (
     ADDRESS,
@@ -706,3 +716,56 @@ def archive(session: Session) -> None:
         machine.world.persons.pop(atena)
     machine.session.exercised.add(ARCHIVED)
     machine.teardown()
+
+
+#: The driver operations the バッチ処理's example needs (docs/driver.md, 9.1).
+BATCH_OPERATIONS = ("batch.run", "batch.result", "batch.parameters", "batch.edit")
+#: The 処理 the example runs: a list that writes no record (9.2), so its runs change nothing a path shows.
+_BATCH = "抑止対象者一覧"
+
+
+def batches(session: Session) -> None:
+    """After the draws (it cannot move them): 9.1's parameters and 実行結果 through the driver's ``batch.*``, each
+    answer judged against the model (``oracles.model.batches.BatchState``; interpretation
+    ``jumin-1.0-interp-batch-model``). The parameters the vendor holds for the 処理 read and adopted; a run with
+    出力先 and 基準日 (R001, its 実行結果: R005, the parameters it used: R002); a run with a new 出力先 (the 基準日
+    carried); an edit of the 基準日 (R003: the 出力先 kept, the 基準日 named as edited); a run with none (both
+    carried, none edited after it); an abnormal run (異常, its エラーコード). The parameters read after each run and
+    edit. Nothing is done without the four operations; a breach raises ``ModelBreach``."""
+    if not set(BATCH_OPERATIONS) <= session.optional:
+        return
+    machine = machine_for(replace(session, serials=itertools.count(88_000_000)))()
+    status, document = machine._call("batch.parameters", {"処理": _BATCH}, f"batch.parameters({_BATCH}, as found)")
+    machine._check(judge_committed(status, document, CARRIED), STEP)
+    state = BatchState(parameters_of(document))
+    _batch_run(machine, state, {"出力先": "見本/一覧1", "基準日": "2025-04-01"}, "出力先, 基準日")
+    _batch_run(machine, state, {"出力先": "見本/一覧2"}, "出力先")
+    status, document = machine._call("batch.edit", {"処理": _BATCH, "パラメータ": {"基準日": "2025-10-01"}},
+                                     "batch.edit(基準日)")
+    machine._check(judge_committed(status, document, EDITED), STEP)
+    state.edit({"基準日": "2025-10-01"})
+    _batch_parameters(machine, state)
+    _batch_run(machine, state, {}, "none")
+    _batch_run(machine, state, {}, "none, 異常終了", abnormal=True)
+    machine.session.exercised |= {STARTED, CARRIED, EDITED, RESULT}
+    machine.teardown()
+
+
+def _batch_run(machine: JuminModelMachine, state: BatchState, given: dict[str, str], label: str, *,
+               abnormal: bool = False) -> None:
+    """A 直接起動 with ``given``, its 実行結果 judged; after a normal run the parameters of the next run."""
+    request: dict[str, Any] = {"処理": _BATCH, "パラメータ": given, **({"異常終了": True} if abnormal else {})}
+    status, document = machine._call("batch.run", request, f"batch.run({_BATCH}, パラメータ {label})")
+    machine._check(judge_committed(status, document, STARTED), STEP)
+    used = {**state.saved, **given} if abnormal else state.run(given)
+    number = str(document.get("実行番号", "")) if isinstance(document, dict) else ""
+    status, document = machine._call("batch.result", {"実行番号": number}, "batch.result")
+    machine._check(judge_result({} if abnormal else used, abnormal, status, document, "driver:/batches/results"),
+                   STEP)
+    if not abnormal:
+        _batch_parameters(machine, state)
+
+
+def _batch_parameters(machine: JuminModelMachine, state: BatchState) -> None:
+    status, document = machine._call("batch.parameters", {"処理": _BATCH}, f"batch.parameters({_BATCH})")
+    machine._check(judge_parameters(state, status, document, "driver:/batches/parameters"), STEP)
