@@ -309,6 +309,14 @@ MACHINE_APART = frozenset({
     "history_deleted_on_correction", "shoribi_as_idoubi",
     "search_kana_first_row", "yokushi_household_members_at_setting", "yokushi_release_lifts_all",
     "dv_reentry_unmarked", "search_basic_removal_reason_latest", "keibi_banchi_katagaki_refused",
+    # The 住民票コード stock's fixed example, after the draws (the second is shown first by the refusals' example).
+    "codes_drawn_before_alert", "linkage_code_first_row",
+    # The CSV imports' fixed example, after the draws.
+    "csv_import_quotes_ignored", "csv_todoke_name_only",
+    # The 除票用データベース's fixed example, after the draws.
+    "joshuhyo_archive_latest_only", "archive_linkage_answered",
+    # The バッチ処理's fixed example, after the draws.
+    "batch_params_given_only_saved", "batch_edit_marks_kept",
 })
 
 

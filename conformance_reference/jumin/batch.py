@@ -119,7 +119,7 @@ class BatchHandlers:
         name = str(body.get("処理", ""))
         if name not in PROCESSES:
             return 404, {"result": "error", "code": "NOT_FOUND", "message": f"no バッチ処理 {name!r}"}
-        saved, _edited = self.batches().params(name)
+        saved, edited = self.batches().params(name)
         given = {str(key): str(value) for key, value in dict(body.get("パラメータ") or {}).items()}
         params = given if "batch_params_not_kept" in self.defects else {**saved, **given}
         started, clock_start = utc_stamp(), time.monotonic()
@@ -135,7 +135,10 @@ class BatchHandlers:
         result["終了日時"] = utc_stamp()
         result["処理時間"] = f"{time.monotonic() - clock_start:.3f}秒"
         number = self.batches().add_run(name, result)
-        self.batches().put_params(name, params, [])
+        # The defect batch_params_given_only_saved saves, of a run given some parameters, those given alone; the
+        # defect batch_edit_marks_kept leaves the parameters edited before a run named as edited after it.
+        kept = given if given and "batch_params_given_only_saved" in self.defects else params
+        self.batches().put_params(name, kept, edited if "batch_edit_marks_kept" in self.defects else [])
         return 200, {"result": "ok", "実行番号": str(number), "状態": result["状態"], "件数": result["件数"]}
 
     def _process(self, name: str, params: Mapping[str, str], body: Mapping[str, Any]) -> tuple[int, dict[str, Any]]:
@@ -213,6 +216,8 @@ class BatchHandlers:
             rows = self.store.history(arguments[0]) if current and current.get("住民状態") == _CURRENT else []
         if not rows:
             return 404, {"result": "error", "code": "NOT_FOUND", "message": "not in the 除票用データベース"}
+        if "joshuhyo_archive_latest_only" in self.defects:  # the 除票 moved as its latest row, its history lost
+            rows = rows[-1:]
         return 200, {"result": "ok", "person": rows[-1], "rows": rows}
 
     # -- 9.4 ---------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ A041 and committed once confirmed (R004). With an empty stock nothing is drawn (
 
 Named defects (defects.py): ``codes_delivery_last_only`` (a delivery keeps its last code only: R001, R002),
 ``codes_not_assigned`` (the stock is never drawn on: R002), ``codes_drawn_kept`` (a drawn code stays in the stock,
-to be given again: R002), ``codes_threshold_ignored`` (R004).
+to be given again: R002), ``codes_threshold_ignored`` (R004), ``codes_drawn_before_alert`` (the code leaves the
+stock before the アラート of a low stock, so a 異動 stopped by it loses one: R001).
 """
 
 from __future__ import annotations
@@ -83,9 +84,11 @@ class CodeHandlers:
         codes = stock.codes()
         if not codes:
             return given
+        code = secrets.choice(codes)
+        if "codes_drawn_before_alert" in self.defects:  # the code leaves the stock even if the アラート stops the 異動
+            stock.remove(code)
         if len(codes) - 1 < stock.threshold() and "codes_threshold_ignored" not in self.defects:
             self.alerts(body, [(LOW_STOCK, LOW_STOCK_MESSAGE, "住民票コード")])
-        code = secrets.choice(codes)
-        if "codes_drawn_kept" not in self.defects:
+        if "codes_drawn_kept" not in self.defects and "codes_drawn_before_alert" not in self.defects:
             stock.remove(code)
         return code

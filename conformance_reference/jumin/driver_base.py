@@ -79,10 +79,11 @@ class DriverBase:
             raise Refusal("error", "E006", "異動前に住民でない者は選択できません。", "宛名番号")
         return row
 
-    def find_person(self, name: str, born: str) -> list[Row]:
-        """The current 住民 of this 氏名 and 生年月日 (10.8 R003: the person a 届出's data names)."""
+    def find_person(self, name: str, born: str | None) -> list[Row]:
+        """The current 住民 of this 氏名 and 生年月日 (10.8 R003: the person a 届出's data names; None: any)."""
         return [dict(row) for row in self.store.current()
-                if row.get("住民状態") == _CURRENT and row.get("氏名") == name and row.get("生年月日") == born]
+                if row.get("住民状態") == _CURRENT and row.get("氏名") == name
+                and (born is None or row.get("生年月日") == born)]
 
     def processing_day(self, body: Mapping[str, Any]) -> date:
         """処理日: the day given, else today (4.0.3 R004: 処理当日が自動入力)."""

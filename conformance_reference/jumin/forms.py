@@ -331,6 +331,9 @@ class FormService:
         return wareki(value, eras=eras)
 
     def _furigana(self, item: FormItem, row: Row) -> str:
+        if "form_furigana_first_row" in self.defects and row.get("宛名番号"):  # the reading as first entered
+            row = {**row, **{key: value for key, value in self.store.history(str(row["宛名番号"]))[0].items()
+                             if key.endswith("_フリガナ")}}
         kana = {"氏名": row.get("氏名_フリガナ", ""), "通称": row.get("通称_フリガナ", "")}.get(item.label, "")
         if not kana:
             return ""
@@ -382,7 +385,8 @@ class FormService:
     def _pages(self, form: Form, people: list[Row], omitted: frozenset[str], *, furigana: bool,
                official: bool, job: PrintJob | None = None) -> list[list[_Line]]:
         """Lines per page: person blocks, then the 別紙, then the 認証文 block (last page only)."""
-        official = official and form.official_use and "form_official_use_ignored" not in self.defects
+        official = official and form.official_use and "form_official_use_ignored" not in self.defects \
+            and not ("joshuhyo_official_use_ignored" in self.defects and form.removed)
         title = [_Line("", form.name + (f"\u3000{OFFICIAL_USE}" if official else ""), title=True),
                  _Line("", "")]
         pages: list[list[_Line]] = [list(title)]

@@ -80,8 +80,13 @@ class LinkageApi(Presentation, RequestValidation):
     # -- reads ------------------------------------------------------------------------------------
 
     def _get_resident(self, request: Request, arguments: tuple[str, ...]) -> Reply:
+        archived = self.driver.batches().archived(arguments[0]) if "archive_linkage_answered" in self.defects else []
+        if archived and not self.store.history(arguments[0]):  # the defect: a person moved away still provided
+            return json_reply(200, self._resident(per_person_view(archived[-1], self.defects)))
         # The kari_linkage_leak defect shows a 仮登録 here (4.0.8 R009: 他課から参照ができないようにする).
         row = self.driver.pending().leaked(self._person(arguments[0]), "kari_linkage_leak")
+        if "linkage_code_first_row" in self.defects:  # the 住民票コード as the person's first row had it
+            row = {**row, "住民票コード": self.store.history(arguments[0])[0].get("住民票コード", "")}
         return json_reply(200, self._resident(per_person_view(row, self.defects)))
 
     def _list_residents(self, request: Request, arguments: tuple[str, ...]) -> Reply:

@@ -5,6 +5,7 @@ sequence no other DV check walks (a 世帯合併, a 職権修正, a 併せて支
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -17,7 +18,9 @@ from inprocess import started_in_process
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
-from conformance.domains.jumin.model.check import run_machine, state_machine
+from conformance.domains.jumin.model.check import run_machine, session_of, state_machine
+from conformance.domains.jumin.model.fixed_examples import archive, batches, code_stock, csv_imports
+from conformance.domains.jumin.model.steps import ModelBreach, Session
 from conformance.findings import Finding
 from conformance.profiles import DriverTarget
 from conformance.scenarios import DriverClient, run_scenario
@@ -58,6 +61,8 @@ def test_the_clean_reference_passes_and_the_run_exercises_the_rules() -> None:
             "jumin-1.0-4.1.4.1-R001", "jumin-1.0-1.1.8-R001"} <= result.exercised
     # 支援措置 registered, 異動 after it, the copies and marks of each 支援対象者 asked (a 除票 of a 転出 too).
     assert {"jumin-1.0-3.4-R001", "jumin-1.0-3.4-R009"} <= result.exercised
+    # The forms read with their フリガナ and 公用 switches (a reading printed: 5.3 O001 judged).
+    assert {"jumin-1.0-5.3-O001", "jumin-1.0-5.7-R001"} <= result.exercised
     # The searches as read paths: both searches, and a 支援対象者's hit.
     assert {"jumin-1.0-2.1.2-R001", "jumin-1.0-2.1.3-R001"} <= result.exercised
     # 仮支援措置 before the start, the 再転入 of a 支援対象者 under the 除票's 宛名番号, the 住民票の写し.
@@ -914,3 +919,268 @@ def test_not_shrinking_the_machine_reports_every_breach_of_its_run() -> None:
     assert {b.requirement for b in first.breaches} == {"jumin-1.0-5.2-R004"}
     assert {b.requirement for b in every.breaches} == {"jumin-1.0-5.2-R004", "jumin-1.0-1.1.1-R008"}
     assert len(every.found) >= 2 and every.first("jumin-1.0-1.1.1-R008")[1] != every.first("jumin-1.0-5.2-R004")[1]
+
+
+# -- the 住民票コード stock (4.3.1 R001, R002, R004): the fixed example ``code_stock`` --------------------------------
+
+def _code_stock(defects: frozenset[str] = frozenset()) -> tuple[Session, tuple[int, Any], tuple[int, Any]]:
+    """The fixed example ``code_stock`` alone against the reference: its session, and the stock read before and
+    after it."""
+    with started_in_process(defects) as running:
+        session = session_of(machine_target(running.client()))
+        before = session.paths.driver.call("codes.stock", {})
+        with contextlib.suppress(ModelBreach):
+            code_stock(session)
+        return session, before, session.paths.driver.call("codes.stock", {})
+
+
+def test_the_clean_reference_s_code_stock_passes_and_is_left_as_found() -> None:
+    session, before, after = _code_stock()
+    assert session.failures == []
+    assert {"jumin-1.0-4.3.1-R001", "jumin-1.0-4.3.1-R002", "jumin-1.0-4.3.1-R004",
+            "jumin-1.0-1.2.2-R032"} <= session.exercised
+    steps = session.finished[-1][0]
+    # The アラート asked once (下限 count + 1), not at count - 1; the four delivered codes drawn: three 出生 and the
+    # 変更請求 (the reference holds no 空きコード of its own).
+    assert sum("confirm A041" in step for step in steps) == 1
+    assert sum(step.split(". ", 1)[1].startswith("births(") for step in steps) == 3
+    assert after == before
+
+
+def test_without_the_stock_operations_the_example_exercises_nothing() -> None:
+    """Without codes.* the example does nothing: no rule of 4.3.1 is exercised (never a silent pass)."""
+    with started_in_process(frozenset()) as running:
+        session = session_of(machine_target(running.client()))
+    session.optional = session.optional - {"codes.threshold"}
+    code_stock(session)
+    assert session.finished == [] and not {r for r in session.exercised if "4.3.1" in r}
+
+
+@pytest.mark.parametrize(("defect", "requirement", "code", "step", "where"), [
+    # The delivery keeps its last code: the first is answered without 蓄積.
+    ("codes_delivery_last_only", "jumin-1.0-4.3.1-R001", "model.code_not_kept", 3, "driver:/cs/receive#/取込"),
+    # The code a 出生 was given is listed again by the stock read after it.
+    ("codes_drawn_kept", "jumin-1.0-4.3.1-R002", "model.code_given_kept", 7, "driver:/codes/stock#/空きコード"),
+    # The 出生 entered without a code records none.
+    ("codes_not_assigned", "jumin-1.0-4.3.1-R002", "model.item_not_allowed", 6, "住民票コード"),
+    # The 下限 set to the count + 1: the 変更請求 must be stopped by the アラート.
+    ("codes_threshold_ignored", "jumin-1.0-4.3.1-R004", "model.no_alert", 9, ""),
+    # The 変更請求 the アラート stopped took a code out of the stock all the same (the scenario reads no stock then).
+    ("codes_drawn_before_alert", "jumin-1.0-4.3.1-R001", "model.code_not_kept", 10, "driver:/codes/stock#/空きコード"),
+])
+def test_a_code_stock_defect_is_reported_by_the_model_at_its_step(defect: str, requirement: str, code: str, step: int,
+                                                                   where: str) -> None:
+    session, _, _ = _code_stock(frozenset({defect}))
+    steps, failure = session.failures[-1]
+    assert [(b.requirement, b.code, b.item) for b in failure.breaches] == [(requirement, code, where)]
+    assert len(steps) == step
+
+
+def test_a_linkage_api_that_shows_the_first_code_is_reported_against_7_2_3_r001() -> None:
+    """The named defect linkage_code_first_row: the code stock's 住民票コードの変更請求 gives the 世帯主 a new code,
+    which the linkage API must show (7.2.3 R001). Not by this alone: through the whole machine the refusals' fixed
+    example reports it first, where a 除票's 住民票コード is made blank (its step 13)."""
+    session, _, _ = _code_stock(frozenset({"linkage_code_first_row"}))
+    steps, failure = session.failures[-1]
+    assert [(b.requirement, b.code, re.sub(r"/residents/\d+", "/residents/N", b.item)) for b in failure.breaches] == [
+        ("jumin-1.0-7.2.3-R001", "model.path_differs", "GET /residents/N#/住民票コード")]
+    assert "住民票コードの変更請求" in steps[-1]
+    findings = _machine_findings("jumin-1.0-7.2.3-R001", defects=frozenset({"linkage_code_first_row"}))
+    assert [(f.code, re.sub(r"/residents/\d+", "/residents/N", f.location)) for f in findings] == [
+        ("model.path_differs", "model:jumin/step:13#GET /residents/N#/住民票コード")]
+    assert "住民票コード blank" in findings[0].message
+
+
+def test_the_code_stock_defect_no_scenario_catches_is_reported_by_the_machine_against_4_3_1_r001() -> None:
+    findings = _machine_findings("jumin-1.0-4.3.1-R001", defects=frozenset({"codes_drawn_before_alert"}))
+    assert [(f.code, f.location) for f in findings] == [
+        ("model.code_not_kept", "model:jumin/step:10#driver:/codes/stock#/空きコード")]
+
+
+def test_no_scenario_catches_the_code_lost_on_an_alert() -> None:
+    with started_in_process(frozenset({"codes_drawn_before_alert"})) as running:
+        http = running.client()
+        client = DriverClient(http, "/driver/v1", {op.id: op for op in EDITION.driver_operations})
+        found = [run_scenario(s, client, http, implemented=lambda _: True,
+                              defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
+                 for s in EDITION.scenarios if any(rid.startswith("jumin-1.0-4.3.1") for rid in s.requirements)]
+    assert len(found) == 3 and all(observations == [] for observations in found)
+
+
+# -- CSV imports (10.8 R002, R003, R005): the fixed example ``csv_imports`` ---------------------------------------
+
+def _csv_imports(defects: frozenset[str] = frozenset()) -> Session:
+    """The fixed example ``csv_imports`` alone against the reference: its session."""
+    with started_in_process(defects) as running:
+        session = session_of(machine_target(running.client()))
+        with contextlib.suppress(ModelBreach):
+            csv_imports(session)
+        return session
+
+
+def test_the_clean_reference_s_csv_imports_pass_and_are_exercised() -> None:
+    session = _csv_imports()
+    assert session.failures == []
+    assert {"jumin-1.0-10.8-R002", "jumin-1.0-10.8-R003", "jumin-1.0-10.8-R005", "jumin-1.0-4.0.3-R003",
+            "jumin-1.0-11.1-R001"} <= session.exercised
+    steps, world = session.finished[-1]
+    assert len(steps) == 7 and len(world.persons) == 3
+    # The 妻's 転居 from the quoted 方書, read back whole on every path (the example's end).
+    wife = next(rows for rows in world.persons.values() if rows[-1].get("続柄") == "妻")
+    assert wife[-1]["住所_方書"] == "見本ハイツ, 201" and wife[-1]["異動事由区分"] == "転居"
+
+
+@pytest.mark.parametrize(("defect", "requirement", "code", "step", "item"), [
+    # CR kept in each line's last field: the card's 個人番号 (the 転出証明書's last column is no judged item).
+    ("csv_import_cr_kept", "jumin-1.0-10.8-R005", "model.item_not_allowed", 2, "個人番号"),
+    ("csv_card_kyushi_dropped", "jumin-1.0-10.8-R005", "model.item_not_allowed", 2, "旧氏"),
+    # The quoted 方書 cut at its comma, its quote kept.
+    ("csv_import_quotes_ignored", "jumin-1.0-10.8-R003", "model.item_not_allowed", 3, "住所_方書"),
+    # The 妻's 氏名 with another 生年月日 moves the 妻 (E051 wanted).
+    ("csv_todoke_name_only", "jumin-1.0-10.8-R003", "model.no_error", 5, ""),
+])
+def test_a_csv_import_defect_is_reported_by_the_model_at_its_step(defect: str, requirement: str, code: str,
+                                                                  step: int, item: str) -> None:
+    steps, failure = _csv_imports(frozenset({defect})).failures[-1]
+    assert [(b.requirement, b.code, b.item) for b in failure.breaches] == [(requirement, code, item)]
+    assert len(steps) == step and steps[-1].split(". ", 1)[1].startswith("import.csv(")
+
+
+def test_a_csv_notification_that_moves_a_namesake_is_reported_by_the_machine_against_10_8_r003() -> None:
+    findings = _machine_findings("jumin-1.0-10.8-R003", defects=frozenset({"csv_todoke_name_only"}))
+    assert [(f.code, f.location, f.actual) for f in findings] == [("model.no_error", "model:jumin/step:5", "200")]
+    assert "another 生年月日" in findings[0].message
+
+
+@pytest.mark.parametrize("defect", ["csv_import_quotes_ignored", "csv_todoke_name_only"])
+def test_no_scenario_catches_the_csv_defects_only_the_model_asks(defect: str) -> None:
+    with started_in_process(frozenset({defect})) as running:
+        http = running.client()
+        client = DriverClient(http, "/driver/v1", {op.id: op for op in EDITION.driver_operations})
+        found = [run_scenario(s, client, http, implemented=lambda _: True,
+                              defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
+                 for s in EDITION.scenarios if any(rid.startswith("jumin-1.0-10.8") for rid in s.requirements)]
+    assert len(found) == 3 and all(observations == [] for observations in found)
+
+
+# -- the フリガナ and 公用 switches of a form request (5.3 O001, 5.7 R001), after each step that reads a form ----------
+
+@pytest.mark.parametrize(("defect", "requirement", "code", "where"), [
+    # A drawn 軽微な修正 of a フリガナ (step 20 of its example): the reading printed is the first row's.
+    ("form_furigana_first_row", "jumin-1.0-5.3-O001", "model.form_furigana_differs",
+     "model:jumin/step:20#POST /forms/juminhyo_kojin/data#/氏名/フリガナ"),
+    # The refusals' example's 外国人住民 dies (step 12): their 除票の写し asked as 公用 prints no 「公用」.
+    ("joshuhyo_official_use_ignored", "jumin-1.0-5.7-R001", "model.form_official_use_missing",
+     "model:jumin/step:12#POST /forms/joshuhyo/data#/公用"),
+])
+def test_a_form_that_ignores_a_switch_is_reported_by_the_model(defect: str, requirement: str, code: str,
+                                                             where: str) -> None:
+    findings = _machine_findings(requirement, defects=frozenset({defect}))
+    assert [(f.code, f.location) for f in findings] == [(code, where)]
+
+
+def test_a_form_that_prints_no_reading_is_not_judged_on_5_3_o001(monkeypatch: pytest.MonkeyPatch) -> None:
+    """5.3 O001 is optional: a vendor whose forms print no reading when asked is neither failed nor passed there."""
+    with started_in_process(frozenset()) as running:
+        monkeypatch.setattr(running.app.forms, "_furigana", lambda item, row: "")
+        result = run_machine(machine_target(running.client(), max_examples=3))
+    assert result.breaches == ()
+    assert "jumin-1.0-5.7-R001" in result.exercised and "jumin-1.0-5.3-O001" not in result.exercised
+
+
+# -- the 除票用データベース (9.3 R001): the fixed example ``archive`` -----------------------------------------------
+
+def _archive(defects: frozenset[str] = frozenset()) -> Session:
+    """The fixed example ``archive`` alone against the reference: its session."""
+    with started_in_process(defects) as running:
+        session = session_of(machine_target(running.client()))
+        with contextlib.suppress(ModelBreach):
+            archive(session)
+        return session
+
+
+def test_the_clean_reference_moves_the_old_removed_record_only() -> None:
+    session = _archive()
+    assert session.failures == [] and "jumin-1.0-9.3-R001" in session.exercised
+    steps, world = session.finished[-1]
+    # The 除票 past its five years left the model (and every path); the other 除票 and the 住民 were read at the end.
+    assert len(steps) == 5 and len(world.persons) == 2
+
+
+@pytest.mark.parametrize(("defect", "code", "where"), [
+    # Every 除票 of the 基準日's year less five moved: the 外国人住民's, a day short, too.
+    ("joshuhyo_archive_year_only", "model.archive_too_early", r"driver:/archive/persons/\d+"),
+    # Copied, not deleted: the driver's read answers the person still (and the linkage API).
+    ("joshuhyo_archive_kept", "model.archive_not_deleted", "driver:/person"),
+    # A 住民's rows answered by the 除票用データベース.
+    ("archive_lists_current", "model.archive_too_early", r"driver:/archive/persons/\d+"),
+    # The 除票 of two rows (its 転入 data and its 死亡) answered as its latest row only.
+    ("joshuhyo_archive_latest_only", "model.archive_rows", r"driver:/archive/persons/\d+#/rows"),
+    # The linkage API answers the person moved away.
+    ("archive_linkage_answered", "model.archive_not_deleted", r"GET /residents/\d+"),
+])
+def test_an_archive_defect_is_reported_by_the_model_against_9_3_r001(defect: str, code: str, where: str) -> None:
+    steps, failure = _archive(frozenset({defect})).failures[-1]
+    first = failure.breaches[0]
+    assert (first.requirement, first.code) == ("jumin-1.0-9.3-R001", code) and re.fullmatch(where, first.item)
+    assert len(steps) == 5 and "batch.run(除票用データベース移行" in steps[-1]
+
+
+@pytest.mark.parametrize("defect", ["joshuhyo_archive_latest_only", "archive_linkage_answered"])
+def test_no_scenario_catches_the_archive_defects_only_the_model_asks(defect: str) -> None:
+    with started_in_process(frozenset({defect})) as running:
+        http = running.client()
+        client = DriverClient(http, "/driver/v1", {op.id: op for op in EDITION.driver_operations})
+        found = [run_scenario(s, client, http, implemented=lambda _: True,
+                              defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
+                 for s in EDITION.scenarios if "jumin-1.0-9.3-R001" in s.requirements]
+    assert len(found) == 1 and all(observations == [] for observations in found)
+
+
+# -- the バッチ処理's parameters and 実行結果 (9.1 R002, R003, R005): the fixed example ``batches`` --------------------
+
+def _batches(defects: frozenset[str] = frozenset()) -> Session:
+    """The fixed example ``batches`` alone against the reference: its session."""
+    with started_in_process(defects) as running:
+        session = session_of(machine_target(running.client()))
+        with contextlib.suppress(ModelBreach):
+            batches(session)
+        return session
+
+
+def test_the_clean_reference_s_batch_parameters_and_results_pass() -> None:
+    session = _batches()
+    assert session.failures == []
+    assert {"jumin-1.0-9.1-R002", "jumin-1.0-9.1-R003", "jumin-1.0-9.1-R005"} <= session.exercised
+
+
+@pytest.mark.parametrize(("defect", "requirement", "code", "step", "item"), [
+    # The second run's parameters (出力先 only) replace the first's: its 基準日 is lost.
+    ("batch_params_not_kept", "jumin-1.0-9.1-R002", "model.batch_parameter_differs", 6,
+     "driver:/batches/results#/実行結果/パラメータ/基準日"),
+    # The run given the 出力先 alone saves it alone: the next run starts without the 基準日.
+    ("batch_params_given_only_saved", "jumin-1.0-9.1-R002", "model.batch_parameter_differs", 7,
+     "driver:/batches/parameters#/パラメータ/基準日"),
+    ("batch_edit_unmarked", "jumin-1.0-9.1-R003", "model.batch_edit_marks", 9, "driver:/batches/parameters#/修正"),
+    # After the run that followed the edit, the 基準日 is still named as edited.
+    ("batch_edit_marks_kept", "jumin-1.0-9.1-R003", "model.batch_edit_marks", 12, "driver:/batches/parameters#/修正"),
+    ("batch_error_code_missing", "jumin-1.0-9.1-R005", "model.batch_result", 14,
+     "driver:/batches/results#/実行結果/エラーコード"),
+])
+def test_a_batch_defect_is_reported_by_the_model_at_its_step(defect: str, requirement: str, code: str, step: int,
+                                                             item: str) -> None:
+    steps, failure = _batches(frozenset({defect})).failures[-1]
+    assert [(b.requirement, b.code, b.item) for b in failure.breaches] == [(requirement, code, item)]
+    assert len(steps) == step
+
+
+@pytest.mark.parametrize("defect", ["batch_params_given_only_saved", "batch_edit_marks_kept"])
+def test_no_scenario_catches_the_batch_defects_only_the_model_asks(defect: str) -> None:
+    with started_in_process(frozenset({defect})) as running:
+        http = running.client()
+        client = DriverClient(http, "/driver/v1", {op.id: op for op in EDITION.driver_operations})
+        found = [run_scenario(s, client, http, implemented=lambda _: True,
+                              defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
+                 for s in EDITION.scenarios if any(rid.startswith("jumin-1.0-9.1-") for rid in s.requirements)]
+    # Every 9.1 scenario, in the catalog's order on one vendor (the 直接起動 first, as in a run).
+    assert len(found) >= 3 and all(observations == [] for observations in found)

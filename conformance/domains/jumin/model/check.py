@@ -22,6 +22,10 @@ from conformance.checks.registry import CheckContext, NotAutomated, check, once_
 from conformance.domains.jumin.model.admin import LOG_OPERATION, USER_OPERATIONS, Administration
 from conformance.domains.jumin.model.fixed_examples import (
     administration,
+    archive,
+    batches,
+    code_stock,
+    csv_imports,
     generations,
     kana_correction,
     namesakes,
@@ -51,7 +55,8 @@ OPERATIONS = ("fixtures.persons", "moves.in", "moves.within", "moves.out", "move
 #: Operations the machine calls when the adapter implements them (a vendor without them keeps the rest): 通称,
 #: and the 支援措置 of 1.1.16 (ours, confirmed: false) whose protection 3.4 asks of every output.
 OPTIONAL = ("tsusho.record", "tsusho.delete", "support.register", "support.update", "kyushi", "nationality",
-            "suppressions.set", "suppressions.release")
+            "suppressions.set", "suppressions.release", "cs.receive", "codes.stock", "codes.threshold",
+            "import.csv", "batch.run", "archive.person", "batch.result", "batch.parameters", "batch.edit")
 #: Steps of one example (a sequence of 異動).
 STEPS = 10
 #: Items the driver protocol names by the spec's words that are no catalog data item (docs/driver.md).
@@ -167,8 +172,11 @@ BEFORE_THE_DRAWS: tuple[Callable[[Session], None], ...] = (
     administration, prelude, refusals, naturalization, generations, namesakes)
 #: After the draws, so that they cannot move them (the draws depend on the vendor's state): 抑止 with several
 #: settings (3.1 R002, R006, R008); a 職権修正 of a フリガナ, then the かな検索 by the new one (2.1.2 R001); a
-#: 併せて支援措置を求める者 (3.4 R001) and a 仮支援措置 (R008), whatever the draws.
-AFTER_THE_DRAWS: tuple[Callable[[Session], None], ...] = (suppressions, kana_correction, support_cases)
+#: 併せて支援措置を求める者 (3.4 R001) and a 仮支援措置 (R008), whatever the draws; the 住民票コード stock (4.3.1
+#: R001, R002, R004); the CSV imports (10.8 R002, R003, R005); the 除票用データベース (9.3 R001); the バッチ処理's
+#: parameters and 実行結果 (9.1 R001, R002, R003, R005).
+AFTER_THE_DRAWS: tuple[Callable[[Session], None], ...] = (suppressions, kana_correction, support_cases,
+                                                          code_stock, csv_imports, archive, batches)
 
 
 def _fixed(session: Session, example: Callable[[Session], None]) -> None:

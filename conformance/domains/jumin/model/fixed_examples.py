@@ -9,6 +9,8 @@ what they were without them.
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 from dataclasses import replace
 from datetime import date, timedelta
@@ -17,7 +19,7 @@ from typing import Any
 from conformance.domains.jumin.model.admin import CLERK_PROCESSES, Acting
 from conformance.domains.jumin.model.machine import JuminModelMachine, machine_for
 from conformance.domains.jumin.model.step_requests import _common_february_29, _future_out, _support_request
-from conformance.domains.jumin.model.steps import READS, STEP, Session, _kanji
+from conformance.domains.jumin.model.steps import READS, STEP, TOWN, Session, _kanji
 from conformance.domains.jumin.oracles.model import judge_committed, judge_refusal
 from conformance.domains.jumin.oracles.model.admin import (
     ALERT_LEVEL,
@@ -33,11 +35,29 @@ from conformance.domains.jumin.oracles.model.admin import (
     suppression_refusal,
     user_refusal,
 )
+from conformance.domains.jumin.oracles.model.archive import moved_on
+from conformance.domains.jumin.oracles.model.batches import (
+    CARRIED,
+    EDITED,
+    RESULT,
+    STARTED,
+    BatchState,
+    judge_parameters,
+    judge_result,
+    parameters_of,
+)
+from conformance.domains.jumin.oracles.model.codes import adopt_stock, judge_delivery, judge_stock
 from conformance.domains.jumin.oracles.model.rules import (
+    ADDRESS,
+    ARCHIVED,
+    CODES_KEPT,
+    CODES_LOW,
+    LOW_STOCK,
     SUPPRESSED_ALERT,
     SUPPRESSION_END,
     SUPPRESSION_SCOPE,
     SUPPRESSION_SETTINGS,
+    CodeStock,
 )
 
 #: The first serial of the prelude's persons (``prelude``): far from the drawn examples' (1, 2, ...), so their names
@@ -470,3 +490,282 @@ def support_cases(session: Session) -> None:
     later["仮支援措置"] = {"仮支援措置の有無": "有", "仮支援措置の開始年月日": today.isoformat()}
     machine._step("support.register", later, f"support.register({machine._p(made[0])}, +30d, 仮支援措置)")
     machine.teardown()
+
+
+#: The first serial of the 住民票コード stock's example (``code_stock``): apart from the other examples'. Its 空きコード
+#: are ``7`` and ten digits of a serial: no person of the machine (``9``...) nor scenario (``8``...) holds one.
+CODE_SERIALS = 98_000_000
+#: The driver operations the stock's example needs beside the machine's (docs/driver.md, 4.3.1).
+CODE_OPERATIONS = ("cs.receive", "codes.stock", "codes.threshold")
+#: How many 空きコード the CS (the harness) delivers.
+_DELIVERED = 4
+
+
+def code_stock(session: Session) -> None:
+    """After the draws (it cannot move them): the 住民票コード stock of 4.3.1 driven through the driver, each
+    answer and each person judged against the model (``rules.CodeStock``; interpretation
+    ``jumin-1.0-interp-jumin-code-model``). A 世帯 of a 日本人 世帯主 and a 外国人住民; the stock read (the vendor's
+    own 空きコード and 下限, adopted); four 空きコード delivered by the CS (R001: each kept, listed by the stock); the
+    下限 set to the count less one, and a 出生 entered without a 住民票コード (R002: a code of the stock, which lists
+    it no more; R004: the codes left are not fewer than the 下限, so no アラート); the 下限 set to the count plus
+    one, and the 世帯主's 住民票コードの変更請求 without a code: the アラート A041 (R004), nothing written and the
+    stock unchanged, then committed once confirmed with a code of the stock; then 出生 until no delivered code is
+    left (at most four), the 下限 set back. After each step the persons on every path (the driver's read, the
+    linkage API, the form's data: the code given is the one every output shows) and the stock read again. A 下限
+    equal to the count is never set (the readings that count the stock before or after the draw disagree there).
+    Nothing is done without ``cs.receive``, ``codes.stock`` and ``codes.threshold``; a breach raises
+    ``ModelBreach``."""
+    if not set(CODE_OPERATIONS) <= session.optional:
+        return
+    machine, made = _fixed_household(session, CODE_SERIALS)
+    head = next((a for a in made if machine.world.latest(a).get("住民種別") == "1"), None)
+    if head is None:
+        machine.teardown()
+        return
+    setai = machine.world.latest(head).get("世帯番号", "")
+    found = _first_read(machine)
+    stock = machine.world.stock
+    assert stock is not None
+    delivered = [f"7{next(machine.session.serials):010d}" for _ in range(_DELIVERED)]
+    status, document = machine._call("cs.receive", {"種別": "空きコード", "空きコード": delivered},
+                                     f"cs.receive(空きコード ×{_DELIVERED})")
+    machine._check(judge_delivery(delivered, status, document), STEP)
+    stock.codes |= set(delivered)
+    _read_stock(machine, "delivered")
+    _set_floor(machine, len(stock.codes) - 1, "count - 1")
+    _auto_numbered(machine, "births", _birth_request(machine, setai), "births(no 住民票コード, 下限 = count - 1)")
+    _set_floor(machine, len(stock.codes) + 1, "count + 1")
+    today = machine.today.isoformat()
+    change = {"宛名番号": head, "区分": "住民票コードの変更請求", "items": {}, "異動日": today, "処理日": today}
+    _auto_numbered(machine, "ex_officio.correct", change,
+                   f"ex_officio.correct(住民票コードの変更請求, {machine._p(head)})")
+    _set_floor(machine, found, "as found")
+    for _ in range(_DELIVERED):
+        if not stock.codes & set(delivered):
+            break
+        _auto_numbered(machine, "births", _birth_request(machine, setai), "births(no 住民票コード)")
+    machine.session.exercised |= {CODES_KEPT, CODES_LOW}
+    machine.teardown()
+
+
+def _first_read(machine: JuminModelMachine) -> int:
+    """The stock as the vendor keeps it before the example (its own 空きコード and 下限), adopted by the model; its
+    下限 (set back at the end)."""
+    status, document = machine._call("codes.stock", {}, "codes.stock(as found)")
+    floor = str(document.get("下限", "")) if isinstance(document, dict) else ""
+    stock = CodeStock(set(), int(floor) if floor.isdigit() else 0)
+    machine._check(judge_stock(stock, status, document), STEP)
+    adopt_stock(stock, document)
+    machine.world.stock = stock
+    return stock.floor
+
+
+def _read_stock(machine: JuminModelMachine, label: str) -> None:
+    """A read of the stock judged against the model (R001, R002, R004), then adopted."""
+    stock = machine.world.stock
+    assert stock is not None
+    status, document = machine._call("codes.stock", {}, f"codes.stock({label})")
+    machine._check(judge_stock(stock, status, document), STEP)
+    adopt_stock(stock, document)
+
+
+def _set_floor(machine: JuminModelMachine, floor: int, label: str) -> None:
+    """The 下限 of R004 set through ``codes.threshold`` (test set-up: it must be taken) and held by the model."""
+    stock = machine.world.stock
+    assert stock is not None
+    status, document = machine._call("codes.threshold", {"下限": str(max(floor, 0))}, f"codes.threshold({label})")
+    machine._check(judge_committed(status, document, CODES_LOW), STEP)
+    stock.floor = max(floor, 0)
+
+
+def _auto_numbered(machine: JuminModelMachine, operation: str, request: dict[str, Any], shown: str) -> None:
+    """A 異動 that takes a 住民票コード of the stock, judged as any step (the persons on every path), then the stock;
+    where the model asks for the アラート of a low stock (R004), the stock is read unchanged and the 異動 sent again,
+    confirmed."""
+    stock = machine.world.stock
+    assert stock is not None
+    low = stock.low()
+    machine._step(operation, request, shown)
+    _read_stock(machine, "after it")
+    if low:
+        machine._step(operation, {**request, "confirm": [LOW_STOCK]}, f"{shown}, confirm {LOW_STOCK}")
+        _read_stock(machine, "after it")
+
+
+def _birth_request(machine: JuminModelMachine, setai: str) -> dict[str, Any]:
+    """A 出生 into ``setai`` dated today, its person entered without a 住民票コード (a 未付番者: 4.3.1 R002)."""
+    head = machine.world.head(setai)
+    today = machine.today.isoformat()
+    person = {**machine._person(2, False, today), "続柄": "子",
+              "世帯主氏名": machine.world.latest(head)["氏名"] if head else ""}
+    person.update({k: machine.world.latest(machine.world.members(setai)[0]).get(k, "") for k in ADDRESS})
+    for item in ("住民となった年月日", "住所を定めた年月日", "届出年月日", "異動事由", "異動日", "住民票コード"):
+        person.pop(item, None)
+    return {"世帯番号": setai, "person": person, "届出年月日": today, "処理日": today}
+
+
+#: The first serial of the CSV imports' example (``csv_imports``): apart from the other examples'.
+CSV_SERIALS = 99_000_000
+#: The 方書 a 住民異動届 brings: a comma in it, so the CSV quotes the field (RFC 4180), as a spreadsheet writes it.
+_QUOTED_KATAGAKI = "見本ハイツ, 201"
+#: The columns of each kind of CSV the example writes (a 転出証明書's, a 個人番号カード券面's, a 住民異動届's).
+_CERTIFICATE = ("氏名", "氏名_フリガナ", "生年月日", "性別", "続柄", "世帯主氏名", "住民票コード", "個人番号",
+                "戸籍の表示（本籍・筆頭者）", "転入前住所_市区町村コード")
+_CARD = ("住所", "氏名", "旧氏", "通称", "生年月日", "性別", "個人番号")
+#: The 方書 last: a 取込 that cuts it at its comma shows as the 方書 itself, not as the dates after it.
+_NOTIFICATION = ("氏名", "生年月日", "異動事由", "住所_町字", "住所_番地号表記", "異動日", "届出年月日", "住所_方書")
+
+
+def csv_imports(session: Session) -> None:
+    """After the draws (it cannot move them): 10.8's CSV imports through the driver's ``import.csv``, each the 異動
+    it feeds in the model (``transitions.import_csv``; interpretation ``jumin-1.0-interp-csv-import-model``), judged
+    as any step: the answer, each person's history, every path. A 転出証明書 of a 世帯 of two taken into a 転入
+    (R002); a 個人番号カード券面 with a 旧氏 taken into a 転入 joining that 世帯 (R005); a 住民異動届 of the 妻's 転居
+    whose 方書 holds a comma, so the field is quoted (R003: RFC 4180, as any spreadsheet writes it); then the
+    refusals: a 住民異動届 of a 氏名 no 住民 has, and one of the 妻's 氏名 with another 生年月日 (E051); one whose
+    異動日 is after the 処理日 (E001, 4.0.3 R003); a 転出証明書 of a person born after the 異動日 (E003, 11.1 R001):
+    nothing written. The example's end reads every person on every path again. Nothing is done without
+    ``import.csv``; a breach raises ``ModelBreach``."""
+    if "import.csv" not in session.optional:
+        return
+    machine = machine_for(replace(session, serials=itertools.count(CSV_SERIALS)))()
+    today = machine.today.isoformat()
+    staff = {"区分": "国内転入", "住所": {**TOWN, "住所_町字": "本町三丁目", "住所_番地号表記": "3番3号"},
+             "異動日": today, "届出年月日": today, "処理日": today}
+    head, wife = machine._person(0, False, "1980-04-01"), machine._person(1, False, "1985-03-03")
+    wife["世帯主氏名"] = head["氏名"]
+    _import(machine, "転出証明書", [head, wife], _CERTIFICATE, staff, "転出証明書 of 2")
+    made = [atena for atena in machine.world.persons]
+    if len(made) != 2:
+        machine.teardown()
+        return
+    setai = machine.world.latest(made[0]).get("世帯番号", "")
+    card = {**machine._person(2, False, "2001-07-07"), "住所": "東京都千代田区千代田１番１号", "旧氏": "旧姓"}
+    _import(machine, "個人番号カード券面", [card], _CARD, {**staff, "世帯番号": setai, "続柄": "子"},
+            "個人番号カード券面, into the 世帯")
+    # The 妻's 転居 (a 世帯主's alone would leave two members: 4.0.4's アラート, which a 転居 is not modelled with).
+    moved = {"氏名": wife["氏名"], "生年月日": wife["生年月日"], "異動事由": "転居", "住所_町字": "緑町",
+             "住所_番地号表記": "5番5号", "住所_方書": _QUOTED_KATAGAKI, "異動日": today, "届出年月日": today}
+    _import(machine, "住民異動届", [moved], _NOTIFICATION, {"処理日": today}, "住民異動届, 方書 quoted")
+    stranger = machine._person(0, False, "1970-01-01")
+    _import(machine, "住民異動届", [{**moved, "氏名": stranger["氏名"]}], _NOTIFICATION, {"処理日": today},
+            "住民異動届 of no 住民")
+    _import(machine, "住民異動届", [{**moved, "生年月日": "1985-03-04"}], _NOTIFICATION, {"処理日": today},
+            "住民異動届, the 妻's 氏名 and another 生年月日")
+    later = (machine.today + timedelta(days=1)).isoformat()
+    _import(machine, "住民異動届", [{**moved, "氏名": card["氏名"], "生年月日": card["生年月日"], "異動日": later}],
+            _NOTIFICATION, {"処理日": today}, "住民異動届, 異動日 +1d")
+    unborn = machine._person(0, False, (machine.today + timedelta(days=1)).isoformat())
+    _import(machine, "転出証明書", [unborn], _CERTIFICATE, {**staff, "異動日": (machine.today - timedelta(days=1))
+                                                          .isoformat()}, "転出証明書, born after the 異動日")
+    machine.teardown()
+
+
+def _import(machine: JuminModelMachine, kind: str, rows: list[dict[str, str]], columns: tuple[str, ...],
+            entered: dict[str, Any], shown: str) -> None:
+    """``rows`` written as a CSV of ``columns`` (RFC 4180: CRLF, quoted where needed) and imported as ``kind``,
+    with the items the staff enter beside it: one step of the machine."""
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([[row.get(column, "") for column in columns] for row in rows])
+    machine._step("import.csv", {"種類": kind, "CSV": text.getvalue(), **entered}, f"import.csv({shown})")
+
+
+#: The first serial of the 除票用データベース's example (``archive``): apart from the other examples' (90-99 million).
+ARCHIVE_SERIALS = 89_000_000
+#: The driver operations the 除票用データベース's example needs beside the machine's (docs/driver.md, 9.3).
+ARCHIVE_OPERATIONS = ("batch.run", "archive.person")
+#: The days of the two 死亡 and of the 移行 (its 基準日 and 処理日): the 移行 a day after the fifth anniversary of the
+#: first 消除 and a day before the second's, all of them past (a vendor may refuse a 処理日 to come).
+_FIRST_DEATH, _SECOND_DEATH, _MIGRATION = date(2019, 6, 10), date(2019, 6, 12), date(2024, 6, 11)
+
+
+def archive(session: Session) -> None:
+    """After the draws (it cannot move them): 9.3 R001's 除票用データベースへの移行 through the driver's ``batch.run``,
+    judged against the model (``oracles.model.archive.moved_on``; interpretation ``jumin-1.0-interp-archive-model``).
+    A 世帯 of a 日本人 世帯主 and a 外国人住民 and a 世帯 of one; the 世帯主 dies on 2019-06-10, the 外国人住民 on
+    2019-06-12 (each 異動日, 通知年月日 and 処理日 the same day); the 移行 runs on 2024-06-11 for the three. The first
+    除票 must be in the 除票用データベース with every row of its history and answered by no path of the 住民記録 (the
+    driver's read, the linkage API); the second, a day short of its five years, and the 住民 must not be there, and
+    are judged on every path at the example's end as any person. Nothing is done without ``batch.run`` and
+    ``archive.person``; a breach raises ``ModelBreach``."""
+    if not set(ARCHIVE_OPERATIONS) <= session.optional:
+        return
+    machine, made = _fixed_household(session, ARCHIVE_SERIALS)
+    alone = machine.household(1, None, _PRELUDE_BIRTHS[1:], unknown=False, headless=False)
+    if len(made) < 2 or not alone:
+        machine.teardown()
+        return
+    named = [*made, *alone]
+    for atena, day in zip(made, (_FIRST_DEATH, _SECOND_DEATH), strict=True):
+        machine.today = day
+        machine._step("deaths", {"宛名番号": atena, "異動日": day.isoformat(), "通知年月日": day.isoformat(),
+                                 "処理日": day.isoformat()}, f"deaths({machine._p(atena)}, {day.isoformat()})")
+    machine.today = _MIGRATION
+    moved, kept = moved_on(machine.world, _MIGRATION, named)
+    request = {"処理": "除票用データベース移行", "パラメータ": {"基準日": _MIGRATION.isoformat()}, "宛名番号": named,
+               "処理日": _MIGRATION.isoformat()}
+    status, document = machine._call("batch.run", request, f"batch.run(除票用データベース移行, {machine._ps(named)})")
+    machine._check(judge_committed(status, document, ARCHIVED), STEP)
+    paths = machine.session.paths
+    breaches = [b for atena in sorted(moved) for b in paths.compare_archived(machine.world.history(atena), atena)]
+    breaches += [b for atena in sorted(kept) for b in paths.compare_not_archived(atena)]
+    machine._check(breaches, READS)
+    for atena in moved:  # deleted from the 住民記録: no path of it answers them any more
+        machine.world.persons.pop(atena)
+    machine.session.exercised.add(ARCHIVED)
+    machine.teardown()
+
+
+#: The driver operations the バッチ処理's example needs (docs/driver.md, 9.1).
+BATCH_OPERATIONS = ("batch.run", "batch.result", "batch.parameters", "batch.edit")
+#: The 処理 the example runs: a list that writes no record (9.2), so its runs change nothing a path shows.
+_BATCH = "抑止対象者一覧"
+
+
+def batches(session: Session) -> None:
+    """After the draws (it cannot move them): 9.1's parameters and 実行結果 through the driver's ``batch.*``, each
+    answer judged against the model (``oracles.model.batches.BatchState``; interpretation
+    ``jumin-1.0-interp-batch-model``). The parameters the vendor holds for the 処理 read and adopted; a run with
+    出力先 and 基準日 (R001, its 実行結果: R005, the parameters it used: R002); a run with a new 出力先 (the 基準日
+    carried); an edit of the 基準日 (R003: the 出力先 kept, the 基準日 named as edited); a run with none (both
+    carried, none edited after it); an abnormal run (異常, its エラーコード). The parameters read after each run and
+    edit. Nothing is done without the four operations; a breach raises ``ModelBreach``."""
+    if not set(BATCH_OPERATIONS) <= session.optional:
+        return
+    machine = machine_for(replace(session, serials=itertools.count(88_000_000)))()
+    status, document = machine._call("batch.parameters", {"処理": _BATCH}, f"batch.parameters({_BATCH}, as found)")
+    machine._check(judge_committed(status, document, CARRIED), STEP)
+    state = BatchState(parameters_of(document))
+    _batch_run(machine, state, {"出力先": "見本/一覧1", "基準日": "2025-04-01"}, "出力先, 基準日")
+    _batch_run(machine, state, {"出力先": "見本/一覧2"}, "出力先")
+    status, document = machine._call("batch.edit", {"処理": _BATCH, "パラメータ": {"基準日": "2025-10-01"}},
+                                     "batch.edit(基準日)")
+    machine._check(judge_committed(status, document, EDITED), STEP)
+    state.edit({"基準日": "2025-10-01"})
+    _batch_parameters(machine, state)
+    _batch_run(machine, state, {}, "none")
+    _batch_run(machine, state, {}, "none, 異常終了", abnormal=True)
+    machine.session.exercised |= {STARTED, CARRIED, EDITED, RESULT}
+    machine.teardown()
+
+
+def _batch_run(machine: JuminModelMachine, state: BatchState, given: dict[str, str], label: str, *,
+               abnormal: bool = False) -> None:
+    """A 直接起動 with ``given``, its 実行結果 judged; after a normal run the parameters of the next run."""
+    request: dict[str, Any] = {"処理": _BATCH, "パラメータ": given, **({"異常終了": True} if abnormal else {})}
+    status, document = machine._call("batch.run", request, f"batch.run({_BATCH}, パラメータ {label})")
+    machine._check(judge_committed(status, document, STARTED), STEP)
+    used = {**state.saved, **given} if abnormal else state.run(given)
+    number = str(document.get("実行番号", "")) if isinstance(document, dict) else ""
+    status, document = machine._call("batch.result", {"実行番号": number}, "batch.result")
+    machine._check(judge_result({} if abnormal else used, abnormal, status, document, "driver:/batches/results"),
+                   STEP)
+    if not abnormal:
+        _batch_parameters(machine, state)
+
+
+def _batch_parameters(machine: JuminModelMachine, state: BatchState) -> None:
+    status, document = machine._call("batch.parameters", {"処理": _BATCH}, f"batch.parameters({_BATCH})")
+    machine._check(judge_parameters(state, status, document, "driver:/batches/parameters"), STEP)

@@ -18,13 +18,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from conformance import clock
 from conformance.catalog.models import AppliesTo, Form, FormItem
 from conformance.domains.jumin.forms.common import (
+    BRACKETS,
+    KANA,
     applies,
     expected_date,
     expected_values,
@@ -61,6 +63,8 @@ class CertificateForms:
     offered: bool | None = None
     #: The 住民票の除票の写し (None: the catalog has no such form): a 除票's data is read as a 住民's.
     removed: Form | None = None
+    #: The requirements the reads with the フリガナ and 公用 switches have judged (``_switched``).
+    switches_judged: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, target: Target) -> CertificateForms | None:
@@ -102,6 +106,29 @@ class CertificateForms:
         yield from self._same(row, _data_items(document), where, form)
         yield from _certified_on(document, issued, where)
         yield from self._omitted(form, row, where)
+        yield from self._switched(form, row, where)
+
+    def _switched(self, form: Form, row: Mapping[str, str], where: str) -> Iterator[Breach]:
+        """The form asked with its フリガナ and 公用 switches: 「公用」 printed where the form has the switch (5.7
+        R001); where a reading is printed after the 氏名, it is the record's latest 氏名_フリガナ (5.3 O001: an
+        optional function, so a form that prints no reading is not judged)."""
+        status, document = self._data(form.id, {"宛名番号": row.get("宛名番号", ""), "フリガナ": True, "公用": True})
+        if status != 200:
+            yield Breach(r.FORM_OFFICIAL, "model.form_missing", f"{form.id} asked with フリガナ and 公用 was not "
+                         "issued", where, "200 and the form's data", str(status))
+            return
+        lines = list(_lines(document))
+        self.switches_judged |= {r.FORM_OFFICIAL} if form.official_use else set()
+        if form.official_use and not any("公用" in label or "公用" in value for label, value in lines):
+            yield Breach(r.FORM_OFFICIAL, "model.form_official_use_missing", f"「公用」 is not printed on the "
+                         f"{form.name} asked for as 公用", f"{where}#/公用", "公用", "absent")
+        readings = [text for text in BRACKETS.findall(_data_items(document).get("氏名", "")) if KANA.search(text)]
+        kana = row.get("氏名_フリガナ", "")
+        self.switches_judged |= {r.FORM_FURIGANA} if readings and kana else set()
+        if readings and kana and squeeze(readings[-1]) != squeeze(kana):
+            yield Breach(r.FORM_FURIGANA, "model.form_furigana_differs", f"the reading after the 氏名 on the "
+                         f"{form.name} is not the record's フリガナ", f"{where}#/氏名/フリガナ", squeeze(kana),
+                         squeeze(readings[-1]))
 
     def _omitted(self, form: Form, row: Mapping[str, str], where: str) -> Iterator[Breach]:
         """The form asked with every 省略 switch that concerns the person: no item a switch covers is printed (5.1

@@ -437,6 +437,38 @@ class Paths:
                              f"{mark} as the record holds it{absent}", f"GET /residents/{{宛名番号}}#/{mark}", value,
                              shown.get(mark, ""))
 
+    def compare_archived(self, history: Sequence[Mapping[str, str]], atena: str) -> Iterator[Breach]:
+        """A person moved to the 除票用データベース (9.3 R001): its rows there are the person's history as the model
+        holds it, and the 住民記録's paths answer it no more (the driver's read, the linkage API: 削除)."""
+        where = f"driver:/archive/persons/{atena}"
+        status, document = self.driver.call("archive.person", {"宛名番号": atena})
+        rows = document.get("rows") if status == 200 and isinstance(document, dict) else None
+        if not isinstance(rows, list) or len(rows) != len(history):
+            yield Breach(r.ARCHIVED, "model.archive_rows", "the 除票用データベース should hold every row of a 除票 "
+                         "moved there", f"{where}#/rows", str(len(history)),
+                         f"{len(rows)} rows" if isinstance(rows, list) else str(status))
+        else:
+            for index, (wanted, row) in enumerate(zip(history, rows, strict=True)):
+                yield from _same(wanted, as_row(row), r.ARCHIVED, f"{where}#/rows/{index}", self.judged)
+        _, document = self.driver.call("query.person", {"宛名番号": atena})
+        if as_row(document.get("person") if isinstance(document, dict) else None):
+            yield Breach(r.ARCHIVED, "model.archive_not_deleted", "a 除票 moved to the 除票用データベース should be "
+                         "deleted from the 住民記録 database", "driver:/person", "not found", "the person")
+        if self.linkage is not None:
+            response = self.linkage.request("get", f"/residents/{atena}")
+            if response.status != 404:
+                yield Breach(r.ARCHIVED, "model.archive_not_deleted", "a 除票 moved to the 除票用データベース should "
+                             "be deleted from the 住民記録 database", f"GET /residents/{atena}", "404",
+                             str(response.status))
+
+    def compare_not_archived(self, atena: str) -> Iterator[Breach]:
+        """A person a 除票用データベース移行 must leave (a 住民, a 除票 short of its five years): not in the
+        除票用データベース (the protocol's not-found; the 住民記録's paths are judged as any person's)."""
+        status, document = self.driver.call("archive.person", {"宛名番号": atena})
+        if status != 404 or (isinstance(document, dict) and document.get("rows")):
+            yield Breach(r.ARCHIVED, "model.archive_too_early", "only a 除票 five years past its 消除 should be "
+                         "moved to the 除票用データベース", f"driver:/archive/persons/{atena}", "404", str(status))
+
     def unknown(self, atena: str) -> Iterator[Breach]:
         """A 宛名番号 no record has: the linkage API answers 404 該当者なし (interfaces.yaml get_resident), not a
         person and not a failure (7.2.3 R001: what is provided is the 住民記録データ, and only it)."""

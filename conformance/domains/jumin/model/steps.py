@@ -329,6 +329,7 @@ class ModelSteps(RuleBasedStateMachine):
             self.world.rewrite(atena, history(atena))
         if outcome.measure is not None:
             self.world.measures[outcome.measure[0]] = outcome.measure[1]
+        self.world.take_codes([*outcome.rows, *new])  # a 住民票コード of the stock given: it leaves it (4.3.1 R002)
 
     def _split_number(self, outcome: Commit, history: Callable[[str], list[dict[str, str]]]) -> list[Breach]:
         """A 世帯分離's persons share the one new 世帯番号 (4.1.4.1 R001)."""
@@ -383,7 +384,7 @@ class ModelSteps(RuleBasedStateMachine):
             return list(forms.compare_printed(self.world, atena))
         breaches = list(forms.compare_data(self.world, atena))
         if forms.offered:
-            self.session.exercised |= {r.FORM_ITEMS, r.FORM_OMISSION, r.FORM_CERTIFICATION}
+            self.session.exercised |= {r.FORM_ITEMS, r.FORM_OMISSION, r.FORM_CERTIFICATION} | forms.switches_judged
         return breaches
 
     def _search_for(self, atena: str) -> str:

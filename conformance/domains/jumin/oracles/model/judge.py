@@ -79,6 +79,8 @@ def judge_committed(status: int, document: Any, requirement: str) -> list[Breach
         requirement = r.CALENDAR_DAY
     elif "A001" in _codes(document, "alert"):  # the 3情報's アラート where they are not all one 除票's
         requirement = r.RE_ENTRY
+    elif r.LOW_STOCK in _codes(document, "alert"):  # the 住民票コード stock's アラート where the 下限 is not crossed
+        requirement = r.CODES_LOW
     elif code == r.SUPPRESSED_ERROR or r.SUPPRESSED_ALERT in _codes(document, "alert"):
         requirement = r.SUPPRESSION_SCOPE  # a 抑止 applied where none is in force (before its 開始日, another 世帯)
     return [Breach(requirement, "model.not_committed", "the operation should be committed", "", "200 ok",

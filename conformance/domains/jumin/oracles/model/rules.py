@@ -85,6 +85,25 @@ SUPPRESSION_SCOPE, SUPPRESSION_END, SUPPRESSION_SETTINGS = (
     "jumin-1.0-3.1-R002", "jumin-1.0-3.1-R006", "jumin-1.0-3.1-R008")
 #: The driver protocol's codes of a 抑止 (docs/driver.md, 3.1): the エラー and the アラート.
 SUPPRESSED_ERROR, SUPPRESSED_ALERT = "E040", "A040"
+#: 4.3.1 R001: 新規付番用の住民票コードをCSから取得でき、蓄積できること; R002: 住民票コードの未付番者及び
+#: 変更異動の場合、新規付番用の住民票コードが自動付番されること; R004: 自動付番時に蓄積された住民票コードの
+#: 空き番レコードの件数が、市区町村が任意に設定した数を下回った場合、アラートを表示すること (interpretation
+#: ``jumin-code-model``).
+CODES_KEPT, CODES_DRAWN, CODES_LOW = "jumin-1.0-4.3.1-R001", "jumin-1.0-4.3.1-R002", "jumin-1.0-4.3.1-R004"
+CODE_READING = "jumin-1.0-interp-jumin-code-model"
+#: The driver protocol's アラート of a stock fallen below the 下限 (driver.yaml, 4.3.1 R004).
+LOW_STOCK = "A041"
+#: 10.8 (異動処理…を行う際、CSV形式で提供された以下のデータを取り込めること): R002 ・転出証明書に記載のデータ, R003
+#: ・住民異動届に記載のデータ, R005 ・個人番号カード券面事項, each the 種類 of the driver's ``import.csv``.
+CSV_KINDS = {"転出証明書": "jumin-1.0-10.8-R002", "住民異動届": "jumin-1.0-10.8-R003",
+             "個人番号カード券面": "jumin-1.0-10.8-R005"}
+CSV_READING = "jumin-1.0-interp-csv-import-model"
+#: The driver protocol's エラー of a 住民異動届 whose 氏名 and 生年月日 name no one 住民 (driver.yaml import.csv).
+CSV_UNMATCHED = "E051"
+#: 9.3 R001: ５年を経過した除票について、住民記録システムデータベースから除票用データベースへ移行し、同時に住民記録
+#: システムデータベースから削除できること (interpretation ``archive-model``).
+ARCHIVED = "jumin-1.0-9.3-R001"
+ARCHIVE_READING = "jumin-1.0-interp-archive-model"
 
 
 @dataclass(frozen=True)
@@ -157,6 +176,9 @@ FORM_ITEMS = "jumin-1.0-5.1-R003"
 MEMBER_ORDER = "jumin-1.0-5.2-R004"
 #: 5.1 R001 (省略の指定…ができ): an item whose 省略 switch the request sets is not printed.
 FORM_OMISSION = "jumin-1.0-5.1-R001"
+#: 5.3 O001 (…フリガナを記載するかどうかを選択でき、記載することを選択した場合、以下のように記載すること): the reading
+#: after the 氏名 is the record's 氏名_フリガナ; 5.7 R001: 証明書…に「公用」の表示（印字）ができること.
+FORM_FURIGANA, FORM_OFFICIAL = "jumin-1.0-5.3-O001", "jumin-1.0-5.7-R001"
 #: The 表示 of a 支援対象者 on the 原票 as the driver's records carry it (data_items.yaml support_measure_flag).
 SUPPORT_MARK = "支援措置対象フラグ"
 #: The items a 支援措置 writes on the 原票: the 表示, the period as the record shows it, and the mark that hides a
@@ -174,7 +196,11 @@ REASONS: dict[str, str] = {
     "世帯合併": "jumin-1.0-1.2.2-R035", "世帯主変更": "jumin-1.0-1.2.2-R037",
     "通称の記載": "jumin-1.0-1.2.2-R041", "通称の削除": "jumin-1.0-1.2.2-R042",
     "職権記載（帰化等）": "jumin-1.0-1.2.2-R008", "職権消除（帰化等）": "jumin-1.0-1.2.2-R018",
+    "住民票コードの変更請求": "jumin-1.0-1.2.2-R032", "住民票コードの職権記載": "jumin-1.0-1.2.2-R033",
 }
+#: The 区分 of a 職権修正 that is a 変更異動 of the 住民票コード (4.3.1 R002: given from the stock when none is
+#: entered).
+CODE_CHANGES = frozenset({"住民票コードの変更請求", "住民票コードの職権記載"})
 #: 4.5.3 帰化: R001 (帰化の入力ができ、日本人住民票に記載できること), R002 (the items taken over, 外国人住民となった
 #: 年月日 as the 住民となった日), R003 (外国人住民票を消除できること).
 NATURALIZED, NATURALIZED_TAKEN_OVER, NATURALIZED_REMOVED = (
@@ -236,6 +262,30 @@ class RowRule:
     before: Row | None
     #: Items the new row takes a number for the vendor to assign (宛名番号, 世帯番号 of a new 世帯).
     numbers: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class CodeStock:
+    """The 住民票コード stock of 4.3.1 as the model holds it: the 空きコード the vendor keeps (those it listed when the
+    model first read it, its own, and those the harness delivered as the CS), the codes given since (never to be
+    listed again), and the 下限 of R004. None in a :class:`World` whose stock the model does not know (the drawn
+    examples: their persons carry a 住民票コード, so nothing is drawn)."""
+
+    codes: set[str]
+    floor: int = 0
+    given: set[str] = field(default_factory=set)
+
+    def low(self) -> bool:
+        """Whether the next 自動付番 must show the アラート (R004): the codes left after it fewer than the 下限. Where
+        the 下限 is the count before the draw, the reading that counts the stock before it says no: the machine never
+        sets that 下限 (interpretation ``jumin-code-model``), so the two readings never disagree on what it asks."""
+        return bool(self.codes) and len(self.codes) - 1 < self.floor
+
+    def take(self, code: str) -> None:
+        """``code`` given to a person: it leaves the stock (R002: not given twice)."""
+        if code in self.codes:
+            self.codes.discard(code)
+            self.given.add(code)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ other item kept. Dates are ISO text (``YYYY-MM-DD``), compared as text.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
@@ -357,12 +359,30 @@ def birth(world: World, request: Mapping[str, Any]) -> Outcome:
             "世帯番号": exactly(str(request["世帯番号"]), r.DESTINATION),
             **_stamp("出生", request, 届出年月日=str(request["届出年月日"])),
             "異動日": one_of({born}, r.MOVE_DATE, I_BIRTH_DATE), **_became_resident(born)}
+    drawn = _drawn_code(world, request) if not person.get("住民票コード") else {}
+    if isinstance(drawn, Refusal):
+        return drawn
+    sets.update(drawn)
     if request.get("戸籍の表示の引用"):  # 4.2.0.3 R002: a member's 本籍・筆頭者 quoted (what the person gives wins)
         member = world.latest(str(request["戸籍の表示の引用"]))
         for name in _HONSEKI_ITEMS:
             if member.get(name) and name not in person:
                 sets[name] = exactly(member[name], r.HONSEKI_QUOTED)
     return Commit({}, (RowRule("出生", sets, None, {"宛名番号": "new"}),))
+
+
+def _drawn_code(world: World, request: Mapping[str, Any]) -> dict[str, Allowed] | Refusal:
+    """4.3.1 R002: a 未付番者 (a 出生 entered without a 住民票コード) or a 変更異動 entered without the new code takes
+    one of the 空きコード the model knows the vendor keeps, whichever (R003's 無作為 is not judged); R004: when the
+    codes left after it are fewer than the 下限, the アラート A041 first (committed once confirmed). Nothing is
+    judged where the model does not know the stock or knows it empty (the drawn examples enter every code)."""
+    stock = world.stock
+    if stock is None or not stock.codes:
+        return {}
+    if stock.low() and r.LOW_STOCK not in (request.get("confirm") or ()):
+        return Refusal("alert", frozenset({r.LOW_STOCK}), r.CODES_LOW, "the 空きコード left fewer than the 下限",
+                       frozenset({"住民票コード"}))
+    return {"住民票コード": one_of(set(stock.codes), r.CODES_DRAWN, r.CODE_READING)}
 
 
 def death(world: World, request: Mapping[str, Any]) -> Outcome:
@@ -481,6 +501,11 @@ def correct(world: World, request: Mapping[str, Any]) -> Outcome:
         return refused
     stamp = _stamp(kind, request, 異動日=str(request["異動日"]))
     sets = {**_given(items, r.CORRECTION), **stamp}
+    if kind in r.CODE_CHANGES and not items.get("住民票コード"):  # 4.3.1 R002: a 変更異動 given a code of the stock
+        drawn = _drawn_code(world, request)
+        if isinstance(drawn, Refusal):
+            return drawn
+        sets.update(drawn)
     rows = {atena: (RowRule(kind, sets, world.latest(atena)),)}
     head = world.latest(atena)
     if request.get("世帯員の世帯主氏名") is True and head.get("続柄") == "世帯主" and "氏名" in items:
@@ -729,6 +754,78 @@ def _kept(world: World, atena: str, rule: RowRule) -> RowRule:
     return replace(rule, sets=sets)
 
 
+# -- 10.8 CSV取込 ---------------------------------------------------------------------------------------
+
+
+#: 10.8 R005: the 券面事項 a 転入's record does not take (the card's 住所 is the one before the 転入).
+_CARD_ONLY = frozenset({"住所"})
+
+
+def csv_lines(text: str) -> list[dict[str, str]]:
+    """The data lines of a CSV (RFC 4180: quoted fields, CRLF line ends) as header -> value."""
+    lines = [line for line in csv.reader(io.StringIO(text, newline="")) if line]
+    if not lines:
+        return []
+    header = [name.strip() for name in lines[0]]
+    return [dict(zip(header, line, strict=False)) for line in lines[1:]]
+
+
+def import_csv(world: World, request: Mapping[str, Any]) -> Outcome:
+    """10.8 (the driver's ``import.csv``): the CSV's lines are the 異動 they feed, committed as the operator would
+    after the 取込 (interpretation ``csv-import-model``): a 転出証明書 (R002, a line a person) and a 個人番号カード券面
+    (R005, its 住所 not taken) a 転入 with the 住所, dates, 続柄 (default 世帯主) and 世帯 the staff enter; a
+    住民異動届 (R003, one line) the 転居 of the 住民 its 氏名 and 生年月日 name (none or several: E051). Every item the
+    CSV gives is judged under its kind's requirement; the 異動's own rules (its dates, a 生年月日 after the 異動日, a
+    除票's numbers) refuse it as they would the 異動 entered."""
+    kind = str(request["種類"])
+    requirement = r.CSV_KINDS[kind]
+    lines = csv_lines(str(request["CSV"]))
+    if kind == "住民異動届":
+        return _csv_notification(world, lines, request, requirement)
+    persons = []
+    for line in lines:
+        person = {key: value for key, value in line.items() if value and key not in _CARD_ONLY}
+        person.setdefault("続柄", str(request.get("続柄") or "世帯主"))
+        persons.append({**person, **_items(request, "住所")})
+    fed = {"区分": str(request.get("区分") or "国内転入"), "persons": persons, "異動日": request["異動日"],
+           "届出年月日": request["届出年月日"], "処理日": request["処理日"],
+           **{key: request[key] for key in ("世帯番号", "confirm") if request.get(key)}}
+    return _retagged(move_in(world, fed), {name for line in lines for name in line}, requirement)
+
+
+def _csv_notification(world: World, lines: list[dict[str, str]], request: Mapping[str, Any],
+                      requirement: str) -> Outcome:
+    """R003: a 住民異動届 of one line, the 転居 of the one 住民 of its 氏名 and 生年月日. Several lines are not
+    modelled (the text does not say whether a line refused undoes the lines before it)."""
+    if len(lines) != 1:
+        raise ValueError("the model takes a 住民異動届 of one line")
+    line = lines[0]
+    found = [atena for atena in world.current() if world.latest(atena).get("氏名") == line.get("氏名")
+             and world.latest(atena).get("生年月日") == line.get("生年月日")]
+    if len(found) != 1:
+        return Refusal("error", frozenset({r.CSV_UNMATCHED}), requirement,
+                       "no one 住民 of the 届出's 氏名 and 生年月日", frozenset({"氏名", "生年月日"}))
+    address = {key: value for key, value in line.items() if key.startswith("住所_")}
+    fed = {"宛名番号": found, "住所": address, "異動日": line.get("異動日", ""),
+           "届出年月日": line.get("届出年月日", ""), "処理日": request["処理日"]}
+    return _retagged(move_within(world, fed), set(line), requirement)
+
+
+def _retagged(outcome: Outcome, names: set[str], requirement: str) -> Outcome:
+    """The outcome of the 異動 a CSV feeds, each item the CSV gave judged under 10.8's ``requirement`` (a value lost
+    in the 取込 is the 取込's), a refused commit too."""
+    if isinstance(outcome, Refusal):
+        return outcome
+
+    def tagged(rule: RowRule) -> RowRule:
+        sets = {name: replace(allowed, requirement=requirement, interpretation=r.CSV_READING) if name in names
+                else allowed for name, allowed in rule.sets.items()}
+        return replace(rule, sets=sets)
+
+    rows = {atena: tuple(tagged(rule) for rule in rules) for atena, rules in outcome.rows.items()}
+    return replace(outcome, rows=rows, new=tuple(tagged(rule) for rule in outcome.new), requirement=requirement)
+
+
 #: The transition of each driver operation (spec_catalog/jumin/1.0/driver.yaml).
 TRANSITIONS: dict[str, Transition] = {
     "moves.in": move_in, "moves.within": move_within, "moves.out": move_out, "moves.out_confirm": move_out_confirm,
@@ -736,6 +833,7 @@ TRANSITIONS: dict[str, Transition] = {
     "households.merge": merge, "households.head": head_change, "ex_officio.correct": correct,
     "cancellations": cancel, "tsusho.record": tsusho_record, "tsusho.delete": tsusho_delete, "kyushi": kyushi,
     "support.register": support_register, "support.update": support_update, "nationality": naturalization,
+    "import.csv": import_csv,
 }
 
 

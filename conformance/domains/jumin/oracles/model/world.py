@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from conformance import clock
-from conformance.domains.jumin.oracles.model.rules import CURRENT, Measure, Row
+from conformance.domains.jumin.oracles.model.rules import CURRENT, CodeStock, Measure, Row
 
 
 @dataclass
@@ -27,10 +27,20 @@ class World:
     #: The members each 世帯 was made with, together (5.2 R002: a person who joins a 世帯 later may be listed last,
     #: so only the order of these is 5.2's whatever came after).
     founders: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: The 住民票コード stock (4.3.1) once the model has read it (the fixed example ``code_stock``), else None.
+    stock: CodeStock | None = None
 
     def adopt(self, atena: str, rows: Iterable[Row]) -> None:
         """Append the rows the vendor wrote for ``atena`` (a new person when unknown)."""
         self.persons.setdefault(atena, []).extend(dict(row) for row in rows)
+
+    def take_codes(self, persons: Iterable[str]) -> None:
+        """The 住民票コード the persons hold now leave the stock (4.3.1 R002: a code given is given once)."""
+        if self.stock is None:
+            return
+        for atena in persons:
+            if atena in self.persons:
+                self.stock.take(self.latest(atena).get("住民票コード", ""))
 
     def rewrite(self, atena: str, rows: Iterable[Row]) -> None:
         """The person's history as the vendor holds it now (a 表示 written on the latest row in place)."""
