@@ -6,6 +6,7 @@ sequence no other DV check walks (a 世帯合併, a 職権修正, a 併せて支
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -1184,3 +1185,13 @@ def test_no_scenario_catches_the_batch_defects_only_the_model_asks(defect: str) 
                  for s in EDITION.scenarios if any(rid.startswith("jumin-1.0-9.1-") for rid in s.requirements)]
     # Every 9.1 scenario, in the catalog's order on one vendor (the 直接起動 first, as in a run).
     assert len(found) >= 3 and all(observations == [] for observations in found)
+
+
+def test_each_fixed_example_takes_serials_of_its_own() -> None:
+    """Two fixed examples starting at one serial would make persons of one number (the namesakes and the フリガナ
+    correction once did): each block starts a million apart from every other."""
+    from conformance.domains.jumin.model import fixed_examples
+
+    starts = sorted(value for name, value in vars(fixed_examples).items() if name.endswith("_SERIALS"))
+    assert len(starts) >= 12
+    assert all(later - earlier >= 1_000_000 for earlier, later in itertools.pairwise(starts)), starts

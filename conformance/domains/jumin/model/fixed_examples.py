@@ -242,7 +242,7 @@ def generations(session: Session) -> None:
 
 
 #: The first serial of the namesakes' persons (``namesakes``): apart from the other examples'.
-NAMESAKE_SERIALS = 96_000_000
+NAMESAKE_SERIALS = 87_000_000
 #: The namesakes' 氏名, フリガナ and 生年月日 (no drawn person is named so: their 氏名 end in a kanji of their serial).
 _NAMESAKE = ("見本　同名", "ミホン　ドウメイ", "1975-05-05")
 
@@ -724,6 +724,10 @@ BATCH_OPERATIONS = ("batch.run", "batch.result", "batch.parameters", "batch.edit
 _BATCH = "抑止対象者一覧"
 
 
+#: The first serial of the batch example's persons: apart from the other examples'.
+BATCH_SERIALS = 88_000_000
+
+
 def batches(session: Session) -> None:
     """After the draws (it cannot move them): 9.1's parameters and 実行結果 through the driver's ``batch.*``, each
     answer judged against the model (``oracles.model.batches.BatchState``; interpretation
@@ -734,7 +738,7 @@ def batches(session: Session) -> None:
     edit. Nothing is done without the four operations; a breach raises ``ModelBreach``."""
     if not set(BATCH_OPERATIONS) <= session.optional:
         return
-    machine = machine_for(replace(session, serials=itertools.count(88_000_000)))()
+    machine = machine_for(replace(session, serials=itertools.count(BATCH_SERIALS)))()
     status, document = machine._call("batch.parameters", {"処理": _BATCH}, f"batch.parameters({_BATCH}, as found)")
     machine._check(judge_committed(status, document, CARRIED), STEP)
     state = BatchState(parameters_of(document))
