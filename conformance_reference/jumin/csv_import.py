@@ -12,7 +12,8 @@ items the staff enter beside it, and commits the 異動 the data feeds, as the o
   転入 like a 転出証明書; the card's 住所 is the one before the 転入 and is not the new record's.
 
 Named defects (defects.py): ``csv_import_cr_kept`` (lines split at LF only: the CR stays in each line's last field),
-``csv_card_kyushi_dropped`` (the 旧氏 of the card not taken).
+``csv_card_kyushi_dropped`` (the 旧氏 of the card not taken), ``csv_todoke_first_namesake`` (a 届 two 住民 share
+the 氏名 and 生年月日 of applied to the first; otherwise such a 届 is refused, E051).
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ class CsvImportHandlers:
             if line.get("異動事由", "転居") != "転居":
                 return 400, {"result": "error", "code": "BAD_REQUEST", "message": "only a 転居 is taken from a CSV"}
             found = self.find_person(line.get("氏名", ""), line.get("生年月日", ""))
+            if "csv_todoke_first_namesake" in self.defects:  # the first of the namesakes is taken
+                found = found[:1]
             if len(found) != 1:
                 return 422, {"result": "error", "code": "E051", "item": "氏名",
                              "message": "届出の氏名・生年月日に一致する住民が一人に定まりません。"}

@@ -141,7 +141,8 @@ AFFECTS: dict[str, set[str]] = {
     # The probe's third operation on its person (a refused 転居) rotates its 照会 out of the 検索実行一覧.
     "oplog_rotated": {"oplog"},
     **{name: {"oplog"} for name in (
-        "authlog_failures_missing", "authlog_no_result", "errorlog_missing", "errorlog_no_code",
+        "authlog_failures_missing", "authlog_no_result", "authlog_search_inverted", "errorlog_missing",
+        "errorlog_no_code",
         "loganalysis_failures_inverted", "loganalysis_counts_distinct", "loganalysis_searches_only_changes")},
     "fixed_char_padding": {"fixed_export"},
     "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},
@@ -255,7 +256,7 @@ AFFECTS: dict[str, set[str]] = {
         "cs_honnin_tenkyo_dropped", "cs_order_reversed", "cs_resend_reason_ignored", "cs_fuhyo_kokugai_missing",
         "cs_tennyu_tsuchi_missing", "cs_sofusaki_missing", "cs_bango_request_missing", "cs_bango_import_ignored",
         "cs_bango_change_not_sent", "cs_tokurei_ignored", "cs_tennyu_tsuchi_not_applied",
-        "cs_tennyu_tsuchi_first_wins",
+        "cs_tennyu_tsuchi_first_wins", "cs_bango_shoribi_dropped",
         # 9.1, 9.3, 9.7 バッチ処理 (reference/batch.py): only the driver's batch.*, archive.person and
         # address.bulk_change show them, and the probes call none.
         "batch_schedule_month_end_31", "batch_params_not_kept", "batch_edit_unmarked", "batch_error_code_missing",
@@ -266,9 +267,10 @@ AFFECTS: dict[str, set[str]] = {
         "juri_tsuchi_to_new_address", "juri_tsuchi_always_todokenin", "juri_tsuchi_moves_only",
         "notices_same_day_only", "jumin_code_notice_on_new_only", "tenshutsu_not_in_flow", "junzuru_as_tenshutsu",
         "tenshutsu_reissue_unmarked", "tenshutsu_reissue_latest_state", "michaku_list_skips_kojo",
+        "michaku_destination_code_dropped",
         "shokken_kirokusho_reason_only",
         # 10.8 CSV取込 (reference/csv_import.py): only the driver's import.csv shows them.
-        "csv_import_cr_kept", "csv_card_kyushi_dropped",
+        "csv_import_cr_kept", "csv_card_kyushi_dropped", "csv_todoke_first_namesake",
         "cs_manual_mode_ignored", "cs_manual_items_dropped", "cs_link_error_hidden", "cs_refusal_ignored",
         "cs_koiki_not_sent", "cs_fuhyo_kannai_skipped", "cs_sofusaki_latest_only", "cs_fugo_request_lost",
         "cs_card_status_ignored", "cs_koshin_taisho_ignored", "cs_kyosho_ignored",
@@ -299,6 +301,7 @@ AFFECTS: dict[str, set[str]] = {
         # probes register none (tests/domains/jumin/test_permissions.py).
         "users_authority_ignored", "users_period_ignored", "users_department_dropped", "users_no_lockout",
         "users_exclusive_ignored", "users_password_change_lost", "users_reset_needs_current",
+        "users_password_set_by_other",
         # A user on the last day of its 利用期間 (the model's administrative example registers one).
         "users_period_end_exclusive",
         # 10.3 R004-R014, 10.4 R001 (reference/user_admin.py): only the driver's users.organisation, list, bulk,
@@ -888,8 +891,8 @@ def oplog_probe(api: Api) -> list[Any]:
 
 
 def more_logs_probe(api: Api, atena: str) -> list[dict[str, Any]]:
-    """10.2's 認証ログ (a failed login and two successful ones: an ID's count of logins is not its count of
-    distinct days or sessions), エラーログ (a 転居 dated tomorrow: E001) and the analyses of logs.analysis,
+    """10.2's 認証ログ of the client's ID (a failed login and two successful ones: an ID's count of logins is not its
+    count of distinct days or sessions), エラーログ (a 転居 dated tomorrow: E001) and the analyses of logs.analysis,
     after the 照会 and 転居 of ``atena`` (oplog_probe)."""
     from conformance_reference.kyotsu.jutogai import CLIENT_ID, CLIENT_SECRET
 
@@ -907,7 +910,9 @@ def more_logs_probe(api: Api, atena: str) -> list[dict[str, Any]]:
 
     analyses = [read("/logs/analysis", 種類="ログイン失敗一覧"), read("/logs/analysis", 種類="ID別ログイン数一覧"),
                 read("/logs/analysis", 種類="該当者の検索実行一覧", 宛名番号=atena)]
-    return [*read("/logs/auth"), *read("/logs/errors", 宛名番号=atena), *(row for rows in analyses for row in rows)]
+    # The 認証ログ searched by the client's 利用者ID (10.2 R019's 検索), as jumin.logs.auth reads it.
+    return [*read("/logs/auth", 利用者ID=CLIENT_ID), *read("/logs/errors", 宛名番号=atena),
+            *(row for rows in analyses for row in rows)]
 
 
 def fuhyo_copy_probe(api: Api) -> list[Any]:

@@ -339,6 +339,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.history_not_appended", "scenario:cs.tennyu_tsuchi_jido/step:jushin#/history")),
     ("cs_tennyu_tsuchi_first_wins", "cs.tennyu_tsuchi_saishin",
      ("scenario.history_item", "scenario:cs.tennyu_tsuchi_saishin/step:jushin#/history/2/転出年月日（確定）")),
+    ("cs_bango_shoribi_dropped", "cs.bango_torikomi_shoribi",
+     ("scenario.history_item", "scenario:cs.bango_torikomi_shoribi/step:jushin#/history/1/処理日")),
     # 7.1 CS 連携 extended: 手動連携, 補完, the CS down or refusing, 広域交付, 符号 (reference/cs.py).
     *[(defect, scenario_id, (code, f"scenario:{scenario_id}/step:{where}"))
       for defect, scenario_id, code, where in (
@@ -581,6 +583,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.printed_missing", "scenario:tsuchi.tenshutsu.saikofu/step:saikofu#/文書")),
     ("michaku_list_skips_kojo", "tsuchi.michaku",
      ("scenario.printed_missing", "scenario:tsuchi.michaku/step:ichiran#/文書")),
+    ("michaku_destination_code_dropped", "tsuchi.michaku",
+     ("scenario.printed_missing", "scenario:tsuchi.michaku/step:shokaisho#/文書")),
     ("shokken_kirokusho_reason_only", "tsuchi.shokken",
      ("scenario.printed_missing", "scenario:tsuchi.shokken/step:kirokusho#/文書")),
     # 10.8 CSV形式のデータの取込 (conformance_reference/jumin/csv_import.py).
@@ -591,6 +595,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.item_mismatch", "scenario:csv.card_kenmen#driver:/person/個人番号")),
     ("csv_card_kyushi_dropped", "csv.card_kenmen",
      ("scenario.item_mismatch", "scenario:csv.card_kenmen#driver:/person/旧氏")),
+    ("csv_todoke_first_namesake", "csv.ido_todoke_fumei",
+     ("scenario.no_error", "scenario:csv.ido_todoke_fumei/step:futari")),
     # 1.1.1 / 1.1.2 / 1.1.5 items the system sets or shows (scenarios/01-items-dates.yaml).
     *[("shoribi_as_idoubi", f"kanri.shoribi.{who}",
        ("scenario.history_item", f"scenario:kanri.shoribi.{who}/step:tenkyo#/history/1/処理日"))
