@@ -94,7 +94,18 @@ class DriverClient:
             response = self.http.request("get", url, params={k: str(v) for k, v in rest.items()})
         else:
             response = self.http.request("post", url, json=rest)
-        return response.status, _json(response)
+        return response.status, enveloped(operation_id, response.status, _json(response))
+
+
+def enveloped(operation_id: str, status: int, document: Any) -> Any:
+    """``document``, the answer of ``operation_id``; a TargetError (the requirement ERROR, never judged on it) when a
+    200 answer is an object without the protocol's ``"result": "ok"`` (docs/driver.md): an adapter that answers
+    otherwise breaks the protocol, and what its figures say cannot be taken as the system's."""
+    if status == 200 and isinstance(document, dict) and document.get("result") != "ok":
+        found = document.get("result", "no result")
+        raise TargetError(f"driver {operation_id}: answered 200 with {found!r} instead of the protocol's "
+                          '"result": "ok" (docs/driver.md)')
+    return document
 
 
 def _json(response: HttpResponse) -> Any:

@@ -15,6 +15,7 @@ from conformance.catalog.loader import load_edition
 from conformance.catalog.scenario_models import Scenario
 from conformance.checks.registry import CheckContext, NotAutomated, Registry
 from conformance.domains.jumin.model import check as model_check
+from conformance.errors import TargetError
 from conformance.plan import Case
 from conformance.profiles import DriverTarget
 from conformance.results import Status
@@ -121,6 +122,20 @@ def test_error_wants_the_status_and_the_code() -> None:
     assert fake_run(data, other) == [("scenario.no_error", "scenario:t.case/step:s", "422 E002")]
 
 
+@pytest.mark.parametrize("answer", [{"person": {"宛名番号": "0000000019"}}, {"result": "OK", "person": {}},
+                                    {"RESULT": "ok", "person": {}}])
+def test_a_200_answer_without_the_protocols_result_ok_is_a_broken_target_not_a_finding(answer: Any) -> None:
+    """Every driver answer of 200 is ``{"result": "ok", ...}`` (docs/driver.md): one without is an ERROR naming the
+    operation and what it said, never judged on its figures; a refusal's envelope is the matchers' to judge."""
+    data = base([{"matcher": "present", "step": "s", "pointer": "/person/宛名番号"}])
+    answers = {("post", "/driver/v1/fixtures/persons"): CREATED, ("get", "/driver/v1/persons/0000000019"): answer}
+    found = repr(answer["result"]) if "result" in answer else "'no result'"
+    with pytest.raises(TargetError, match=rf"driver query\.person: answered 200 with {found} instead of the "):
+        fake_run(data, answers)
+    answers[("get", "/driver/v1/persons/0000000019")] = (404, {"result": "error", "code": "NOT_FOUND"})
+    assert fake_run(data, answers)[0][0] == "scenario.not_present"
+
+
 def test_not_found_wants_404_and_nothing_else() -> None:
     """A read of what is not there answers 404 (docs/driver.md); any other refusal, or an answer, is a finding."""
     data = base([{"matcher": "not_found", "step": "s"}])
@@ -150,8 +165,9 @@ def test_order_compares_the_key_of_each_entry() -> None:
     data = base([{"matcher": "order", "step": "s", "pointer": "/members", "key": "続柄", "values": ["世帯主", "妻"]}],
                 [{"id": "s", "op": "query.household", "params": {"世帯番号": {"person": "p", "item": "世帯番号"}}}])
     created = {("post", "/driver/v1/fixtures/persons"): CREATED}
-    good = {**created, ("get", "/driver/v1/households/5000000018"): {"members": [{"続柄": "世帯主"}, {"続柄": "妻"}]}}
-    bad = {**created, ("get", "/driver/v1/households/5000000018"): {"members": [{"続柄": "妻"}, {"続柄": "世帯主"}]}}
+    household = ("get", "/driver/v1/households/5000000018")
+    good = {**created, household: {"result": "ok", "members": [{"続柄": "世帯主"}, {"続柄": "妻"}]}}
+    bad = {**created, household: {"result": "ok", "members": [{"続柄": "妻"}, {"続柄": "世帯主"}]}}
     assert fake_run(data, good) == []
     assert fake_run(data, bad) == [("scenario.order", "scenario:t.case/step:s#/members", '["妻", "世帯主"]')]
 

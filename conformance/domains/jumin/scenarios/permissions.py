@@ -48,6 +48,7 @@ from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
 from conformance.scenarios.driver_calls import needed_client
+from conformance.scenarios.engine import enveloped
 from conformance.targets.base import Target
 from conformance.targets.http import fill_template
 
@@ -89,9 +90,10 @@ class Users:
             return self.client.call(operation, params)
         response = self._send(operation, params, {SESSION_HEADER: session})
         try:
-            return response.status, json.loads(response.body)
+            document = json.loads(response.body)
         except ValueError:
             return response.status, None
+        return response.status, enveloped(operation, response.status, document)
 
     def _send(self, operation: str, params: Mapping[str, Any], headers: Mapping[str, str]) -> Any:
         spec = self.client.operations[operation]
