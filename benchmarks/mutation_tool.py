@@ -381,8 +381,10 @@ def markdown_table(rows: list[ModuleRow]) -> str:
     return "\n".join(lines)
 
 
-def run(workdir: Path, names: list[str], children: int) -> None:
-    subprocess.run([*MUTMUT, "run", "--max-children", str(children), *names], cwd=workdir, check=False)
+def run(workdir: Path, names: list[str], children: int) -> int:
+    """mutmut's run of ``names``; its exit code (not 0: e.g. its clean run of the suite failed, and no mutant ran)."""
+    command = [*MUTMUT, "run", "--max-children", str(children), *names]
+    return subprocess.run(command, cwd=workdir, check=False).returncode
 
 
 def main() -> None:
@@ -422,7 +424,7 @@ def main() -> None:
     else:
         sample = names if options.sample == 0 else sorted(random.Random(options.seed).sample(
             names, min(options.sample, len(names))))
-    run(workdir, sample, options.children)
+    exited = run(workdir, sample, options.children)
     results = mutant_names(workdir)
     codes = {name: results.get(name) for name in sample}
     counted = outcomes(list(codes.values()))
@@ -430,6 +432,9 @@ def main() -> None:
     timed_out = sorted(name for name, code in codes.items() if code in TIMEOUTS)
     print(f"\n{options.target}: {len(names)} mutants generated; {len(sample)} drawn (seed {options.seed}); "
           f"{time.perf_counter() - started:.0f} s")
+    if exited != 0:
+        print(f"mutmut exited {exited} (see its output above: a failed clean run runs no mutant); the figures below "
+              "are the results it recorded, the others not run")
     print(f"killed {counted.killed} of {counted.reached} reached "
           f"({100 * counted.killed / max(counted.reached, 1):.0f}%); timed out {counted.timed_out} (no kill: read "
           f"each); not reached by any test: {counted.not_reached}; not run: {counted.not_run}")
