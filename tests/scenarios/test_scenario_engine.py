@@ -611,6 +611,9 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.item_mismatch", "scenario:csv.card_kenmen#driver:/person/個人番号")),
     ("csv_card_kyushi_dropped", "csv.card_kenmen",
      ("scenario.item_mismatch", "scenario:csv.card_kenmen#driver:/person/旧氏")),
+    ("yubin_confirmed_from_planned", "kanri.yubin.kakutei_nashi",
+     ("scenario.history_item",
+      "scenario:kanri.yubin.kakutei_nashi/step:tsuchi#/history/2/転出先住所（確定）_郵便番号")),
     ("csv_todoke_first_namesake", "csv.ido_todoke_fumei",
      ("scenario.no_error", "scenario:csv.ido_todoke_fumei/step:futari")),
     # 1.1.1 / 1.1.2 / 1.1.5 items the system sets or shows (scenarios/01-items-dates.yaml).
