@@ -341,7 +341,7 @@ AFFECTS: dict[str, set[str]] = {
         # 第1章 管理項目 (reference/yubin.py, furigana.py, kaisei.py, terminals.py, tagyomu.py, remarks.py): only a
         # 転入・転出 with their 郵便番号, a 旧氏 or 通称 with its flag, a 電文, a 世帯主未設定 転入, a 改製, a terminal
         # registered, a 留意事項 registered or read on the history rows show them; the probes do none of these.
-        "yubin_other_addresses_dropped", "yubin_confirmed_from_planned",
+        "yubin_other_addresses_dropped", "yubin_confirmed_from_planned", "yubin_planned_from_address",
         "furigana_flag_dropped", "cs_furigana_halfwidth", "setai_nushi_required",
         "togo_atena_head_filled", "kaisei_when_full", "kaisei_only_when_full", "kaisei_date_not_kept",
         "terminal_place_dropped", "terminal_lost_on_correction", "history_rows_without_remarks",

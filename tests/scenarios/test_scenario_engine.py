@@ -614,6 +614,9 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
     ("yubin_confirmed_from_planned", "kanri.yubin.kakutei_nashi",
      ("scenario.history_item",
       "scenario:kanri.yubin.kakutei_nashi/step:tsuchi#/history/2/転出先住所（確定）_郵便番号")),
+    ("yubin_planned_from_address", "kanri.yubin.kakutei_nashi",
+     ("scenario.history_item",
+      "scenario:kanri.yubin.kakutei_nashi/step:tenshutsu_q#/history/1/転出先住所（予定）_郵便番号")),
     ("csv_todoke_first_namesake", "csv.ido_todoke_fumei",
      ("scenario.no_error", "scenario:csv.ido_todoke_fumei/step:futari")),
     # 1.1.1 / 1.1.2 / 1.1.5 items the system sets or shows (scenarios/01-items-dates.yaml).
