@@ -360,6 +360,22 @@ def _refused(run: _Run, expect: Refused) -> Iterator[Finding]:
         yield Finding(f"scenario.no_{expect.matcher}", f"the input should be refused with the {kind} {expect.code}",
                       run.where(expect.step), f"{wanted_status} {expect.code}",
                       f"{status} {','.join(codes) or result}")
+        return
+    item = _refusal_item(document, expect)
+    if expect.items and item not in expect.items:
+        yield Finding("scenario.refusal_item", f"the {expect.code} should name the item that caused it (11.1 R005 "
+                      "原因となったエラー・アラート項目)", run.where(expect.step, "/item"), " | ".join(expect.items),
+                      item or "none")
+
+
+def _refusal_item(document: Any, expect: Refused) -> str | None:
+    """The item a refusal names: an エラー's ``item``, an アラート's that of its alert with the expected code."""
+    if expect.matcher == "error":
+        found = document.get("item")
+    else:
+        found = next((alert.get("item") for alert in document.get("alerts") or ()
+                      if isinstance(alert, dict) and str(alert.get("code")) == expect.code), None)
+    return str(found) if found not in (None, "") else None
 
 
 def _codes(document: Any, kind: str) -> list[str]:

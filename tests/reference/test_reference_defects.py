@@ -331,7 +331,8 @@ AFFECTS: dict[str, set[str]] = {
         # 2.2.2 交付履歴照会 (reference/issuance.py): only the driver's logs.issuances shows them.
         "issuance_joshuhyo_unlogged", "issuance_inquiry_person_only", "issuance_number_page_loose",
         # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
-        "yokushi_ends_on_end_date", "yokushi_last_setting_only", "yokushi_household_ignored", "yokushi_start_ignored",
+        "yokushi_ends_on_end_date", "yokushi_refusal_no_item",
+        "yokushi_last_setting_only", "yokushi_household_ignored", "yokushi_start_ignored",
         "yokushi_release_not_linked", "yokushi_search_household_unmarked",
         # Several 抑止 released one by one, a member joining a suppressed 世帯: the model's fixed example only.
         "yokushi_release_lifts_all", "yokushi_household_members_at_setting",

@@ -136,6 +136,27 @@ def test_a_200_answer_without_the_protocols_result_ok_is_a_broken_target_not_a_f
     assert fake_run(data, answers)[0][0] == "scenario.not_present"
 
 
+def test_a_refusal_names_one_of_the_items_the_text_allows_when_asked() -> None:
+    """11.1 R005: with ``items`` the エラー's item (an アラート's: that of its alert with the code) is one of them."""
+    created = {("post", "/driver/v1/fixtures/persons"): CREATED}
+    error = base([{"matcher": "error", "step": "s", "code": "E001", "items": ["異動日", "処理日"]}])
+    alert = base([{"matcher": "alert", "step": "s", "code": "A001", "items": ["氏名"]}])
+    person = ("get", "/driver/v1/persons/0000000019")
+
+    def refusal(item: str | None) -> dict[tuple[str, str], Any]:
+        return {**created, person: (422, {"result": "error", "code": "E001", "item": item, "message": "x"})}
+
+    def alerts(item: str) -> dict[tuple[str, str], Any]:
+        return {**created, person: (409, {"result": "alert", "alerts": [
+            {"code": "A002", "item": "氏名"}, {"code": "A001", "item": item, "message": "x"}]})}
+
+    assert fake_run(error, refusal("処理日")) == []
+    assert fake_run(error, refusal("氏名")) == [("scenario.refusal_item", "scenario:t.case/step:s#/item", "氏名")]
+    assert fake_run(error, refusal(None)) == [("scenario.refusal_item", "scenario:t.case/step:s#/item", "none")]
+    assert fake_run(alert, alerts("氏名")) == []
+    assert fake_run(alert, alerts("性別")) == [("scenario.refusal_item", "scenario:t.case/step:s#/item", "性別")]
+
+
 def test_not_found_wants_404_and_nothing_else() -> None:
     """A read of what is not there answers 404 (docs/driver.md); any other refusal, or an answer, is a finding."""
     data = base([{"matcher": "not_found", "step": "s"}])
@@ -617,6 +638,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
     ("yubin_planned_from_address", "kanri.yubin.kakutei_nashi",
      ("scenario.history_item",
       "scenario:kanri.yubin.kakutei_nashi/step:tenshutsu_q#/history/1/転出先住所（予定）_郵便番号")),
+    ("yokushi_refusal_no_item", "yokushi.koumoku",
+     ("scenario.refusal_item", "scenario:yokushi.koumoku/step:tenkyo#/item")),
     ("csv_todoke_first_namesake", "csv.ido_todoke_fumei",
      ("scenario.no_error", "scenario:csv.ido_todoke_fumei/step:futari")),
     # 1.1.1 / 1.1.2 / 1.1.5 items the system sets or shows (scenarios/01-items-dates.yaml).
