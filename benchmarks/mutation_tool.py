@@ -43,6 +43,15 @@ reached. The 住民記録 target takes about 40-70 s a mutant on the shared 2-co
 finishes in under an hour); the statute and modules targets a few seconds (the requirements that reach the
 mutated function, mostly). A survivor is either equivalent (say why) or a gap.
 
+``--module M`` (repeatable, with ``--per-module``) runs only module M's mutants of the same draw: a run cut short
+goes on a part at a time.
+
+A stalled mutant does not stop the run: mutmut 3.8 sends SIGXCPU to a child after
+``(estimate + timeout_constant) x timeout_multiplier`` seconds of wall clock (the estimate: the durations of the
+tests that reach the mutated function in its statistics run), and the modules target sets both lower than mutmut's
+defaults and forks every child from mutmut's fork server (``process_isolation``) rather than from the process that
+ran the statistics with the reference's threads. A timeout is counted in its own column, never as a kill.
+
 ``--per-domain N`` (statute target) draws N mutants of each statute domain's unit instead of N over all
 (:func:`domain_of` maps a mutant to its domain: the package it lives in, or for the modules several domains
 share, ``rules.py``, ``kakuninsho.py`` and ``statute_forms.py``, the function's entry in
@@ -77,8 +86,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MUTMUT = [sys.executable, "-m", "mutmut"]
-#: mutmut's exit codes per mutant (mutmut.__main__.status_by_exit_code).
+#: mutmut's exit codes per mutant (mutmut.stats.status_by_exit_code).
 KILLED, SURVIVED, NO_TESTS, TIMEOUT = 1, 0, 33, 36
+#: Every exit code mutmut reads as a timeout: its own 36, and a child stopped by SIGXCPU (the signal its CPU
+#: limit and its wall-clock limit both send: -24 as the wait status gives it, 24, 152 and 255 as shells do).
+TIMEOUTS = frozenset({TIMEOUT, -24, 24, 152, 255})
 #: What the statute target's scratch directory links to: the package, the data its kill suite reads.
 LINKED = ("conformance", "conformance_reference", "spec_catalog", "vendor_profiles", "benchmarks")
 
@@ -218,10 +230,30 @@ def draw_per_domain(names: Iterable[str], per_domain: int, seed: int) -> dict[st
     return drawn
 
 
-def outcomes(results: list[int | None]) -> tuple[int, int, int]:
-    """Killed (a timeout too: the mutant changed what the suite saw), survived and not reached among mutmut's exit
-    codes ``results`` (None: not run, in none of the three)."""
-    return (sum(code in (KILLED, TIMEOUT) for code in results), results.count(SURVIVED), results.count(NO_TESTS))
+@dataclass(frozen=True)
+class Outcomes:
+    """How mutants ended, from mutmut's exit codes. A timeout is its own count, never a kill: a child stopped by
+    the wall-clock limit may have been waiting on a lock it inherited at the fork as well as looping on a mutant,
+    so nothing says the suite saw the change (each one is read and rerun by hand)."""
+
+    killed: int
+    survived: int
+    timed_out: int
+    not_reached: int
+    not_run: int
+
+    @property
+    def reached(self) -> int:
+        """Run against at least one test: killed, survived or timed out."""
+        return self.killed + self.survived + self.timed_out
+
+
+def outcomes(results: list[int | None]) -> Outcomes:
+    """Killed, survived, timed out, not reached (no test reaches the function) and not run (None: no result yet)
+    among mutmut's exit codes ``results``; skipped or suspicious (34, 35) are in none of them."""
+    return Outcomes(killed=results.count(KILLED), survived=results.count(SURVIVED),
+                    timed_out=sum(code in TIMEOUTS for code in results), not_reached=results.count(NO_TESTS),
+                    not_run=results.count(None))
 
 
 @dataclass(frozen=True)
@@ -236,6 +268,7 @@ class DomainRow:
     survived: int
     not_reached: int
     not_run: int = 0
+    timed_out: int = 0
 
     @property
     def rate(self) -> str:
@@ -245,17 +278,15 @@ class DomainRow:
 def domain_table(names: Iterable[str], drawn: Mapping[str, list[str]],
                  codes: Mapping[str, int | None]) -> list[DomainRow]:
     """A row per domain of ``drawn`` (then JUMIN's, generated only): how its drawn mutants ended in ``codes``
-    (mutmut's exit codes; None or absent: it did not run, as when a run is stopped early). Killed counts
-    timeouts, as the pooled figure does; not reached: no test reaches it; not run: no result yet (neither reached
-    nor not)."""
+    (mutmut's exit codes; None or absent: it did not run, as when a run is stopped early). Reached: killed,
+    survived or timed out (a timeout is no kill: it stays in the rate's denominator); not reached: no test reaches
+    it; not run: no result yet (neither reached nor not)."""
     generated = {domain: len(group) for domain, group in by_domain(names).items()}
     rows = []
     for domain, sample in drawn.items():
-        results = [codes.get(name) for name in sample]
-        killed, survived, not_reached = outcomes(results)
-        not_run = sum(code is None for code in results)
-        rows.append(DomainRow(domain, generated.get(domain, 0), len(sample), len(sample) - not_reached - not_run,
-                              killed, survived, not_reached, not_run))
+        counted = outcomes([codes.get(name) for name in sample])
+        rows.append(DomainRow(domain, generated.get(domain, 0), len(sample), counted.reached, counted.killed,
+                              counted.survived, counted.not_reached, counted.not_run, counted.timed_out))
     if JUMIN in generated and JUMIN not in drawn:
         rows.append(DomainRow(JUMIN, generated[JUMIN], 0, 0, 0, 0, 0))
     return rows
@@ -263,10 +294,11 @@ def domain_table(names: Iterable[str], drawn: Mapping[str, list[str]],
 
 def format_table(rows: Iterable[DomainRow]) -> str:
     """The per-domain table as Markdown (it goes into docs/model.md as printed)."""
-    lines = ["| domain | generated | drawn | reached | killed | survived | not reached | not run | killed / reached |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| domain | generated | drawn | reached | killed | survived | timed out | not reached | not run "
+             "| killed / reached |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     lines += [f"| {row.domain} | {row.generated} | {row.drawn} | {row.reached} | {row.killed} | {row.survived} "
-              f"| {row.not_reached} | {row.not_run} | {row.rate} |" for row in rows]
+              f"| {row.timed_out} | {row.not_reached} | {row.not_run} | {row.rate} |" for row in rows]
     return "\n".join(lines)
 
 
@@ -307,6 +339,17 @@ def per_module_sample(names: list[str], per_module: int, seed: int) -> list[str]
     return sorted(drawn)
 
 
+def of_modules(drawn: list[str], modules: Iterable[str], generated: Iterable[str]) -> list[str]:
+    """The mutants of ``drawn`` that mutate one of ``modules`` (``jumin.forms``; all of ``drawn`` when none is
+    given): the same draw, run a part at a time. A module no generated mutant mutates is refused by name."""
+    wanted = set(modules)
+    unknown = wanted - {module_of(name) for name in generated}
+    if unknown:
+        raise ValueError(f"--module {', '.join(sorted(unknown))}: no generated mutant mutates it "
+                         "(expected a module as the per-module table names it, e.g. jumin.forms)")
+    return [name for name in drawn if not wanted or module_of(name) in wanted]
+
+
 def _by_module(names: list[str]) -> dict[str, list[str]]:
     grouped: dict[str, list[str]] = {}
     for name in sorted(names):
@@ -316,8 +359,8 @@ def _by_module(names: list[str]) -> dict[str, list[str]]:
 
 @dataclass(frozen=True)
 class ModuleRow:
-    """One module's line of the kill rate: a mutant timed out counts as killed (it changed what the suite
-    saw: it never finished); ``other`` is skipped, suspicious or not run."""
+    """One module's line of the kill rate: reached is killed, survived or timed out (a timeout is no kill: it
+    stays in the rate's denominator until it is read); ``other`` is skipped, suspicious or not run."""
 
     module: str
     generated: int
@@ -325,6 +368,7 @@ class ModuleRow:
     reached: int
     killed: int
     survived: int
+    timed_out: int
     not_reached: int
     other: int
 
@@ -340,26 +384,30 @@ def module_table(generated: list[str], codes: dict[str, int | None]) -> list[Mod
     drawn_by_module = _by_module(list(codes))
     for module, mutants in sorted(_by_module(generated).items()):
         results = [codes[name] for name in drawn_by_module.get(module, [])]
-        killed, survived, not_reached = outcomes(results)
-        rows.append(ModuleRow(module, len(mutants), len(results), killed + survived, killed, survived,
-                              not_reached, len(results) - killed - survived - not_reached))
+        counted = outcomes(results)
+        other = len(results) - counted.reached - counted.not_reached
+        rows.append(ModuleRow(module, len(mutants), len(results), counted.reached, counted.killed, counted.survived,
+                              counted.timed_out, counted.not_reached, other))
     return rows
 
 
 def markdown_table(rows: list[ModuleRow]) -> str:
     """``rows`` and their total as a Markdown table (the form docs/model.md keeps them in)."""
     total = ModuleRow("**all**", *(sum(getattr(row, field) for row in rows) for field in (
-        "generated", "drawn", "reached", "killed", "survived", "not_reached", "other")))
-    lines = ["| module | generated | drawn | reached | killed | survived | not reached | other | killed of reached |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        "generated", "drawn", "reached", "killed", "survived", "timed_out", "not_reached", "other")))
+    lines = ["| module | generated | drawn | reached | killed | survived | timed out | not reached | other "
+             "| killed of reached |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in [*rows, total]:
         lines.append(f"| {row.module} | {row.generated} | {row.drawn} | {row.reached} | {row.killed} | "
-                     f"{row.survived} | {row.not_reached} | {row.other} | {row.rate} |")
+                     f"{row.survived} | {row.timed_out} | {row.not_reached} | {row.other} | {row.rate} |")
     return "\n".join(lines)
 
 
-def run(workdir: Path, names: list[str], children: int) -> None:
-    subprocess.run([*MUTMUT, "run", "--max-children", str(children), *names], cwd=workdir, check=False)
+def run(workdir: Path, names: list[str], children: int) -> int:
+    """mutmut's run of ``names``; its exit code (not 0: e.g. its clean run of the suite failed, and no mutant ran)."""
+    command = [*MUTMUT, "run", "--max-children", str(children), *names]
+    return subprocess.run(command, cwd=workdir, check=False).returncode
 
 
 def main() -> None:
@@ -370,6 +418,8 @@ def main() -> None:
     parser.add_argument("--children", type=int, default=2)
     parser.add_argument("--per-module", type=int, default=0,
                         help="mutants drawn from each module instead of --sample (0: --sample over all)")
+    parser.add_argument("--module", action="append", default=[], metavar="MODULE",
+                        help="with --per-module: run only the drawn mutants of this module (jumin.forms; repeatable)")
     parser.add_argument("--per-domain", type=int, default=0, metavar="N",
                         help="statute target: N mutants of each domain's unit instead of --sample over all")
     parser.add_argument("--names", nargs="+", default=[], metavar="PATTERN",
@@ -377,6 +427,8 @@ def main() -> None:
     options = parser.parse_args()
     if options.per_domain and options.target != "statute":
         parser.error("--per-domain draws per statute domain: it needs --target statute")
+    if options.module and not options.per_module:
+        parser.error("--module picks modules of the per-module draw: it needs --per-module N")
     # A missing mutmut generates no mutant, and "killed 0 of 0" would read as a measurement: refuse instead.
     if importlib.util.find_spec("mutmut") is None:
         sys.exit("mutmut is not installed in this environment: pip install -c constraints.txt -e '.[bench]'")
@@ -395,22 +447,29 @@ def main() -> None:
         if options.target == "statute":
             drawn = by_domain(sample)
     elif options.per_module:
-        sample = per_module_sample(names, options.per_module, options.seed)
+        try:
+            sample = of_modules(per_module_sample(names, options.per_module, options.seed), options.module, names)
+        except ValueError as error:
+            sys.exit(str(error))
     elif drawn:
         sample = sorted(name for group in drawn.values() for name in group)
     else:
         sample = names if options.sample == 0 else sorted(random.Random(options.seed).sample(
             names, min(options.sample, len(names))))
-    run(workdir, sample, options.children)
+    exited = run(workdir, sample, options.children)
     results = mutant_names(workdir)
     codes = {name: results.get(name) for name in sample}
-    reached = [name for name, code in codes.items() if code not in (NO_TESTS, None)]
-    killed = [name for name in reached if codes[name] in (KILLED, TIMEOUT)]
-    survived = [name for name in reached if codes[name] == SURVIVED]
+    counted = outcomes(list(codes.values()))
+    survived = [name for name, code in codes.items() if code == SURVIVED]
+    timed_out = sorted(name for name, code in codes.items() if code in TIMEOUTS)
     print(f"\n{options.target}: {len(names)} mutants generated; {len(sample)} drawn (seed {options.seed}); "
           f"{time.perf_counter() - started:.0f} s")
-    print(f"killed {len(killed)} of {len(reached)} reached ({100 * len(killed) / max(len(reached), 1):.0f}%); "
-          f"not reached by any test: {len(sample) - len(reached)}")
+    if exited != 0:
+        print(f"mutmut exited {exited} (see its output above: a failed clean run runs no mutant); the figures below "
+              "are the results it recorded, the others not run")
+    print(f"killed {counted.killed} of {counted.reached} reached "
+          f"({100 * counted.killed / max(counted.reached, 1):.0f}%); timed out {counted.timed_out} (no kill: read "
+          f"each); not reached by any test: {counted.not_reached}; not run: {counted.not_run}")
     print("\nper module:\n" + markdown_table(module_table(names, codes)))
     if drawn:
         how = f"{options.per_domain} drawn of each" if options.per_domain else "as named"
@@ -418,7 +477,10 @@ def main() -> None:
     for name in survived:
         print(f"\n-- survived: {name}" + (f" ({domain_of(name)})" if drawn else ""))
         subprocess.run([*MUTMUT, "show", name], cwd=workdir, check=False)
-    other = {name: code for name, code in codes.items() if code not in (KILLED, SURVIVED, TIMEOUT)}
+    for name in timed_out:
+        print(f"\n-- timed out (code {codes[name]}): {name}")
+        subprocess.run([*MUTMUT, "show", name], cwd=workdir, check=False)
+    other = {name: code for name, code in codes.items() if code not in (KILLED, SURVIVED, *TIMEOUTS)}
     if other:
         print("\nother results (33: no test reaches it, 34: skipped, 35: suspicious, None: not run):", other)
 

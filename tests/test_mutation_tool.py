@@ -83,18 +83,50 @@ GENERATED = [f"conformance_reference.jumin.forms.x_f__mutmut_{n}" for n in range
 
 def test_the_table_counts_each_result_in_its_module() -> None:
     forms = [name for name in GENERATED if ".forms." in name]
-    codes = dict(zip(forms, [TOOL.KILLED, TOOL.TIMEOUT, TOOL.SURVIVED, TOOL.NO_TESTS, None], strict=False))
+    codes = dict(zip(forms, [TOOL.KILLED, TOOL.KILLED, TOOL.SURVIVED, TOOL.NO_TESTS, None], strict=False))
     codes["conformance_reference.jumin.codes.xǁCodesǁg__mutmut_2"] = TOOL.SURVIVED
     rows = {row.module: row for row in TOOL.module_table(GENERATED, codes)}
     assert rows["jumin.forms"] == TOOL.ModuleRow("jumin.forms", generated=6, drawn=5, reached=3, killed=2,
-                                                   survived=1, not_reached=1, other=1)
-    assert rows["jumin.codes"] == TOOL.ModuleRow("jumin.codes", 3, 1, 1, 0, 1, 0, 0)
+                                                   survived=1, timed_out=0, not_reached=1, other=1)
+    assert rows["jumin.codes"] == TOOL.ModuleRow("jumin.codes", 3, 1, 1, 0, 1, 0, 0, 0)
     # A module none of whose mutants was drawn still has its line: nothing of it was measured.
-    assert rows["kyotsu.jutogai"] == TOOL.ModuleRow("kyotsu.jutogai", 1, 0, 0, 0, 0, 0, 0)
+    assert rows["kyotsu.jutogai"] == TOOL.ModuleRow("kyotsu.jutogai", 1, 0, 0, 0, 0, 0, 0, 0)
     assert (rows["jumin.forms"].rate, rows["jumin.codes"].rate, rows["kyotsu.jutogai"].rate) == ("67 %", "0 %", "-")
     table = TOOL.markdown_table(list(rows.values())).splitlines()
-    assert table[2] == "| jumin.codes | 3 | 1 | 1 | 0 | 1 | 0 | 0 | 0 % |"
-    assert table[-1] == "| **all** | 10 | 6 | 4 | 2 | 2 | 1 | 1 | 50 % |"
+    assert table[0].startswith("| module | generated | drawn | reached | killed | survived | timed out | not reached |")
+    assert table[2] == "| jumin.codes | 3 | 1 | 1 | 0 | 1 | 0 | 0 | 0 | 0 % |"
+    assert table[-1] == "| **all** | 10 | 6 | 4 | 2 | 2 | 0 | 1 | 1 | 50 % |"
+
+
+@pytest.mark.parametrize("code", [TOOL.TIMEOUT, -24, 24, 152, 255])
+def test_a_timeout_is_its_own_column_and_never_a_kill(code: int) -> None:
+    """mutmut's 36 and a child stopped by SIGXCPU (its wall-clock limit) as each exit status spells it."""
+    forms = [name for name in GENERATED if ".forms." in name][:3]
+    rows = {row.module: row for row in TOOL.module_table(
+        GENERATED, dict(zip(forms, [TOOL.KILLED, code, TOOL.SURVIVED], strict=True)))}
+    assert rows["jumin.forms"] == TOOL.ModuleRow("jumin.forms", generated=6, drawn=3, reached=3, killed=1,
+                                                   survived=1, timed_out=1, not_reached=0, other=0)
+    assert rows["jumin.forms"].rate == "33 %"  # reached, not killed: it stays in the denominator
+    counted = TOOL.outcomes([code, None, 34, TOOL.NO_TESTS])
+    assert (counted.killed, counted.timed_out, counted.not_run, counted.not_reached, counted.reached) == (0, 1, 1, 1, 1)
+
+
+def test_the_modules_target_forks_from_mutmuts_server_with_a_short_wall_clock_limit() -> None:
+    """Read back as mutmut reads it: the fork server (no reference thread at the fork) and a wall-clock limit of a
+    few minutes for the machine's test (its estimate 20-50 s), not mutmut's 15 x."""
+    table = tomllib.loads(TOOL.switched_pyproject(PYPROJECT, "modules"))["tool"]["mutmut"]
+    assert table["process_isolation"] == "forkserver"
+    assert (50 + table["timeout_constant"]) * table["timeout_multiplier"] <= 300
+    assert (1 + table["timeout_constant"]) * table["timeout_multiplier"] >= 60  # a 1 s test under load is not cut
+
+
+def test_a_module_of_the_draw_is_run_alone_and_an_unknown_one_is_refused() -> None:
+    drawn = TOOL.per_module_sample(GENERATED, 2, seed=23)
+    assert TOOL.of_modules(drawn, [], GENERATED) == drawn
+    assert {TOOL.module_of(name) for name in TOOL.of_modules(drawn, ["jumin.codes"], GENERATED)} == {"jumin.codes"}
+    assert len(TOOL.of_modules(drawn, ["jumin.codes", "kyotsu.jutogai"], GENERATED)) == 3
+    with pytest.raises(ValueError, match=r"--module jumin\.yubin: no generated mutant mutates it"):
+        TOOL.of_modules(drawn, ["jumin.yubin"], GENERATED)
 
 
 def test_the_per_module_draw_takes_each_module_apart() -> None:
@@ -187,14 +219,16 @@ def test_the_table_counts_each_domains_drawn_mutants_by_their_exit_code() -> Non
     codes = {NAMES[0]: TOOL.KILLED, NAMES[1]: TOOL.TIMEOUT, NAMES[2]: TOOL.SURVIVED, NAMES[3]: TOOL.NO_TESTS,
              NAMES[5]: TOOL.KILLED, NAMES[6]: None}
     rows = {row.domain: row for row in TOOL.domain_table(NAMES, drawn, codes)}
-    assert rows["inkan"] == TOOL.DomainRow("inkan", 5, 4, 3, 2, 1, 1, 0)
+    # The timeout is reached and no kill.
+    assert rows["inkan"] == TOOL.DomainRow("inkan", 5, 4, 3, 1, 1, 1, 0, timed_out=1)
     assert rows["kokuho"] == TOOL.DomainRow("kokuho", 2, 2, 1, 1, 0, 0, 1)  # None: not run, neither reached nor not
     assert rows[TOOL.SHARED] == TOOL.DomainRow(TOOL.SHARED, 1, 1, 0, 0, 0, 0, 1)  # absent: not run either
     assert rows[TOOL.JUMIN] == TOOL.DomainRow(TOOL.JUMIN, 1, 0, 0, 0, 0, 0, 0)
-    assert [rows["inkan"].rate, rows["kokuho"].rate, rows[TOOL.SHARED].rate] == ["67%", "100%", "-"]
+    assert [rows["inkan"].rate, rows["kokuho"].rate, rows[TOOL.SHARED].rate] == ["33%", "100%", "-"]
     printed = TOOL.format_table(rows.values()).splitlines()
-    assert printed[0].startswith("| domain | generated | drawn | reached | killed | survived | not reached | not run")
-    assert printed[2] == "| inkan | 5 | 4 | 3 | 2 | 1 | 1 | 0 | 67% |"
+    assert printed[0].startswith(
+        "| domain | generated | drawn | reached | killed | survived | timed out | not reached | not run")
+    assert printed[2] == "| inkan | 5 | 4 | 3 | 1 | 1 | 1 | 1 | 0 | 33% |"
     assert len(printed) == 2 + len(rows)
 
 

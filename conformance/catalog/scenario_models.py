@@ -171,6 +171,9 @@ class Refused(CatalogModel):
     matcher: Literal["error", "alert"]
     step: Annotated[str, Field(pattern=NAME_PATTERN)]
     code: Annotated[str, Field(pattern=r"^[EA][0-9]{3}$")]
+    items: Annotated[tuple[str, ...], LaxSeq] = Field(
+        default=(), description="11.1 R005 原因となったエラー・アラート項目: the refusal's item (an アラート's: that "
+        "of its alert with the code) is one of these, every reading the text allows; empty: not judged.")
 
 
 class HistoryAppended(CatalogModel):

@@ -94,7 +94,18 @@ class DriverClient:
             response = self.http.request("get", url, params={k: str(v) for k, v in rest.items()})
         else:
             response = self.http.request("post", url, json=rest)
-        return response.status, _json(response)
+        return response.status, enveloped(operation_id, response.status, _json(response))
+
+
+def enveloped(operation_id: str, status: int, document: Any) -> Any:
+    """``document``, the answer of ``operation_id``; a TargetError (the requirement ERROR, never judged on it) when a
+    200 answer is an object without the protocol's ``"result": "ok"`` (docs/driver.md): an adapter that answers
+    otherwise breaks the protocol, and what its figures say cannot be taken as the system's."""
+    if status == 200 and isinstance(document, dict) and document.get("result") != "ok":
+        found = document.get("result", "no result")
+        raise TargetError(f"driver {operation_id}: answered 200 with {found!r} instead of the protocol's "
+                          '"result": "ok" (docs/driver.md)')
+    return document
 
 
 def _json(response: HttpResponse) -> Any:
@@ -349,6 +360,22 @@ def _refused(run: _Run, expect: Refused) -> Iterator[Finding]:
         yield Finding(f"scenario.no_{expect.matcher}", f"the input should be refused with the {kind} {expect.code}",
                       run.where(expect.step), f"{wanted_status} {expect.code}",
                       f"{status} {','.join(codes) or result}")
+        return
+    item = _refusal_item(document, expect)
+    if expect.items and item not in expect.items:
+        yield Finding("scenario.refusal_item", f"the {expect.code} should name the item that caused it (11.1 R005 "
+                      "原因となったエラー・アラート項目)", run.where(expect.step, "/item"), " | ".join(expect.items),
+                      item or "none")
+
+
+def _refusal_item(document: Any, expect: Refused) -> str | None:
+    """The item a refusal names: an エラー's ``item``, an アラート's that of its alert with the expected code."""
+    if expect.matcher == "error":
+        found = document.get("item")
+    else:
+        found = next((alert.get("item") for alert in document.get("alerts") or ()
+                      if isinstance(alert, dict) and str(alert.get("code")) == expect.code), None)
+    return str(found) if found not in (None, "") else None
 
 
 def _codes(document: Any, kind: str) -> list[str]:

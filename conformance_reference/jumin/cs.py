@@ -429,7 +429,9 @@ class CsHandlers:
         """7.1.2.1 R002: the 個人番号 the CS generated, recorded as a 個人番号の職権記載."""
         if "cs_bango_import_ignored" in self.defects:
             return 200, {"result": "ok", "取込": [], "エラー": []}
-        today = str(body.get("処理日") or self.today().isoformat())
+        # A defect records the 職権記載 on the day the system runs, not the 処理日 the 取込 is made on.
+        asked = None if "cs_bango_shoribi_dropped" in self.defects else body.get("処理日")
+        today = str(asked or self.today().isoformat())
         request = {"宛名番号": body["宛名番号"], "区分": "個人番号の職権記載", "items": {"個人番号": body["個人番号"]},
                    "異動日": today, "処理日": today}
         status, answer = self.replay("correct", request)

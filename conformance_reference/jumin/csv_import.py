@@ -13,7 +13,9 @@ items the staff enter beside it, and commits the 異動 the data feeds, as the o
 
 Named defects (defects.py): ``csv_import_cr_kept`` (lines split at LF only: the CR stays in each line's last field),
 ``csv_card_kyushi_dropped`` (the 旧氏 of the card not taken), ``csv_import_quotes_ignored`` (a quoted field not read as
-one: split at its comma, its quotes kept), ``csv_todoke_name_only`` (a 住民異動届's person found by 氏名 alone).
+one: split at its comma, its quotes kept), ``csv_todoke_name_only`` (a 住民異動届's person found by 氏名 alone),
+``csv_todoke_first_namesake`` (a 届 two 住民 share the 氏名 and 生年月日 of applied to the first; otherwise such a
+届 is refused, E051).
 """
 
 from __future__ import annotations
@@ -86,6 +88,8 @@ class CsvImportHandlers:
             # The defect csv_todoke_name_only finds the 届出's person by 氏名 alone.
             born = None if "csv_todoke_name_only" in self.defects else line.get("生年月日", "")
             found = self.find_person(line.get("氏名", ""), born)
+            if "csv_todoke_first_namesake" in self.defects:  # the first of the namesakes is taken
+                found = found[:1]
             if len(found) != 1:
                 return 422, {"result": "error", "code": "E051", "item": "氏名",
                              "message": "届出の氏名・生年月日に一致する住民が一人に定まりません。"}

@@ -196,7 +196,8 @@ class MoveHandlers(DriverBase):
         changed = {**row, "住民状態": _MOVED_OUT, "転出年月日（確定）": removed.isoformat()}
         reason = row.get("異動事由区分") if row.get("異動事由区分") in ("国内転出", "国外転出") else "国内転出"
         changed, reason, kept = joshuhyo.confirmed(changed, body, notified, str(reason), self.defects)
-        changed.update(yubin.confirmed(body, self.defects))  # 1.1.17 R001: the 転出先住所（確定）'s 郵便番号
+        # 1.1.17 R001: the 転出先住所（確定）'s 郵便番号
+        changed.update(yubin.confirmed(body, self.defects, str(row.get(yubin.OUT_PLANNED) or "")))
         stored = self.write(changed, reason, removed, self.processing_day(body), 通知年月日=kept)
         return self.ok([stored], 除票年月日=removed.isoformat())
 

@@ -25,7 +25,8 @@ The 様式 of these notices is not in our sources: the labels (宛先住所, 宛
 受理した旨 are ours (interpretation ``jumin-1.0-interp-notices``). Named defects: ``juri_tsuchi_to_new_address``,
 ``juri_tsuchi_always_todokenin``, ``juri_tsuchi_moves_only``, ``notices_same_day_only``,
 ``jumin_code_notice_on_new_only``, ``tenshutsu_not_in_flow``, ``junzuru_as_tenshutsu``,
-``tenshutsu_reissue_unmarked``, ``tenshutsu_reissue_latest_state``, ``michaku_list_skips_kojo``.
+``tenshutsu_reissue_unmarked``, ``tenshutsu_reissue_latest_state``, ``michaku_list_skips_kojo``,
+``michaku_destination_code_dropped``.
 """
 
 from __future__ import annotations
@@ -122,8 +123,7 @@ class NoticeHandlers:
                 ("氏名", row.get("氏名", "")), ("生年月日", wareki(row.get("生年月日", ""))),
                 ("転出前住所", _address(row)),
                 ("転出予定年月日", wareki(row.get("転出予定年月日", ""))),
-                ("転出先", row.get("転出先住所（予定）") or row.get("転出先住所（予定）_市区町村コード", "")),
-                ("", MICHAKU_TEXT)]))]}
+                ("転出先", self._michaku_destination(row)), ("", MICHAKU_TEXT)]))]}
         if kind in (TENSHUTSU, JUNZURU):
             issued_rows = list(self._tenshutsu_rows(history))
             if not issued_rows:
@@ -207,6 +207,12 @@ class NoticeHandlers:
         lines = [("氏名", f"{row.get('氏名', '')}　{row.get('異動事由区分', '')}　{wareki(row.get('異動日', ''))}")
                  for row in rows]
         return 200, {"result": "ok", "帳票": MICHAKU_LIST, "文書": [_encode(_render(MICHAKU_LIST, lines))]}
+
+    def _michaku_destination(self, row: Row) -> str:
+        """The 転入地 the 照会 goes to: the 転出先住所（予定） as entered, or its 市区町村コード when only that was (the
+        defect ``michaku_destination_code_dropped`` prints nothing then)."""
+        code = row.get("転出先住所（予定）_市区町村コード", "")
+        return row.get("転出先住所（予定）") or ("" if "michaku_destination_code_dropped" in self.defects else code)
 
     # -- 4.1.3.0.3 ----------------------------------------------------------------------------------
 

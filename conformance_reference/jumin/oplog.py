@@ -146,11 +146,13 @@ class OperationLog:
                             "結果": "成功" if succeeded else "失敗"})
 
     def read_logins(self, user: str | None) -> list[dict[str, Any]]:
-        """The 認証ログ, or the entries of one 利用者ID."""
+        """The 認証ログ, or the entries of one 利用者ID (10.2 R019: オンラインでの検索・抽出・照会)."""
         # A defect shows every entry without its 結果 (a log of attempts that never says which failed).
         hidden = {"結果"} if "authlog_no_result" in self.defects else set()
+        # A defect's search answers the entries of every other 利用者ID instead of the one asked.
+        inverted = "authlog_search_inverted" in self.defects
         return [{key: value for key, value in entry.items() if key not in hidden}
-                for entry in self.logins if not user or entry["利用者ID"] == user]
+                for entry in self.logins if not user or (entry["利用者ID"] == user) != inverted]
 
     def read_errors(self, atena: str | None) -> list[dict[str, Any]]:
         """The エラーログ, or the entries of the errors of operations on ``atena``."""

@@ -147,7 +147,9 @@ class SuppressionBook:
         level = ERROR if any(s.level == ERROR for s in found) else ALERT if found else None
         if level is None or (level == ALERT and CODES[ALERT] in confirmed):
             return None
-        detail = {"code": CODES[level], "item": "宛名番号", "message": f"{process}の抑止対象者です。"}
+        # 11.1 R005: the item that caused it, the person selected (none under a defect).
+        item = "" if "yokushi_refusal_no_item" in self.defects else "宛名番号"
+        detail = {"code": CODES[level], "item": item, "message": f"{process}の抑止対象者です。"}
         if level == ERROR:
             return 422, {"result": "error", **detail}
         return 409, {"result": "alert", "alerts": [detail]}

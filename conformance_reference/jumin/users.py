@@ -17,8 +17,8 @@ well, and :data:`LOCK_AFTER` failed logins in a row lock the ID (E033) until a �
 of that person by any other session (or the adapter's own operator) is refused (E034), its reads are not.
 
 Named defects (defects.py): ``users_authority_ignored``, ``users_period_ignored``, ``users_no_lockout``,
-``users_department_dropped``, ``users_exclusive_ignored``, ``users_password_change_lost`` and
-``users_reset_needs_current`` (R003).
+``users_department_dropped``, ``users_exclusive_ignored``, ``users_password_change_lost``,
+``users_reset_needs_current`` and ``users_password_set_by_other`` (R003).
 """
 
 from __future__ import annotations
@@ -185,7 +185,7 @@ class UserRegistry:
         own = acting is user
         if "users_reset_needs_current" in self.defects:  # every change asks for the current password
             own = True
-        elif not own and not administrator:
+        elif not own and not administrator and "users_password_set_by_other" not in self.defects:
             return refused(403, "E030", "この処理を行う権限がありません。", "利用者ID")
         with self._lock:
             if own and not secrets.compare_digest(str(body.get("現パスワード") or ""), user.password):

@@ -7,8 +7,10 @@ persons of a 転入 (``moves.in``) and the 住所's with a 転居; ``moves.out``
 optional field ``転出先住所_郵便番号`` and ``moves.out_confirm`` the 転出先住所（確定）'s as
 ``転出先住所（確定）_郵便番号`` (the 転入通知's).
 
-Named defect (defects.py): ``yubin_other_addresses_dropped`` keeps the 住所's 郵便番号 only (a record with one
-郵便番号 field): those of the 転入前住所 and of both 転出先住所 are not kept.
+Named defects (defects.py): ``yubin_other_addresses_dropped`` keeps the 住所's 郵便番号 only (a record with one
+郵便番号 field): those of the 転入前住所 and of both 転出先住所 are not kept; ``yubin_confirmed_from_planned`` gives
+a 転入通知 that names no 郵便番号 the 転出先住所（予定）'s; ``yubin_planned_from_address`` gives a 転出届 that names
+none the 住所's.
 """
 
 from __future__ import annotations
@@ -36,10 +38,16 @@ def planned(body: Mapping[str, Any], row: Mapping[str, str], defects: frozenset[
     """The 転出先住所（予定）'s 郵便番号 a 転出 records (none under the defect); a new 転出 replaces those an
     earlier one of ``row`` left."""
     code = "" if DROPPED in defects else str(body.get(PLANNED_FIELD) or "")
+    if not code and "yubin_planned_from_address" in defects:  # the 住所's taken for a 転出先 the 届 gave none of
+        code = row.get("住所_郵便番号", "")
     return {name: value for name, value in ((OUT_PLANNED, code), (OUT_CONFIRMED, "")) if value or row.get(name)}
 
 
-def confirmed(body: Mapping[str, Any], defects: frozenset[str]) -> dict[str, str]:
-    """The 転出先住所（確定）'s 郵便番号 the 転入通知 names, if it names one (none under the defect)."""
+def confirmed(body: Mapping[str, Any], defects: frozenset[str], planned: str = "") -> dict[str, str]:
+    """The 転出先住所（確定）'s 郵便番号 the 転入通知 names, if it names one (none under the defect). A 通知 naming none
+    leaves the item blank: a 市区町村コード alone determines no 郵便番号. The defect ``yubin_confirmed_from_planned``
+    takes the 転出先住所（予定）'s (``planned``) then."""
     code = str(body.get(CONFIRMED_FIELD) or "")
+    if not code and "yubin_confirmed_from_planned" in defects:
+        code = planned
     return {OUT_CONFIRMED: code} if code and DROPPED not in defects else {}

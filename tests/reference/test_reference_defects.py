@@ -141,7 +141,8 @@ AFFECTS: dict[str, set[str]] = {
     # The probe's third operation on its person (a refused 転居) rotates its 照会 out of the 検索実行一覧.
     "oplog_rotated": {"oplog"},
     **{name: {"oplog"} for name in (
-        "authlog_failures_missing", "authlog_no_result", "errorlog_missing", "errorlog_no_code",
+        "authlog_failures_missing", "authlog_no_result", "authlog_search_inverted", "errorlog_missing",
+        "errorlog_no_code",
         "loganalysis_failures_inverted", "loganalysis_counts_distinct", "loganalysis_searches_only_changes")},
     "fixed_char_padding": {"fixed_export"},
     "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},
@@ -259,7 +260,7 @@ AFFECTS: dict[str, set[str]] = {
         "cs_honnin_tenkyo_dropped", "cs_order_reversed", "cs_resend_reason_ignored", "cs_fuhyo_kokugai_missing",
         "cs_tennyu_tsuchi_missing", "cs_sofusaki_missing", "cs_bango_request_missing", "cs_bango_import_ignored",
         "cs_bango_change_not_sent", "cs_tokurei_ignored", "cs_tennyu_tsuchi_not_applied",
-        "cs_tennyu_tsuchi_first_wins",
+        "cs_tennyu_tsuchi_first_wins", "cs_bango_shoribi_dropped",
         # 9.1, 9.3, 9.7 バッチ処理 (reference/batch.py): only the driver's batch.*, archive.person and
         # address.bulk_change show them, and the probes call none.
         "batch_schedule_month_end_31", "batch_params_not_kept", "batch_edit_unmarked", "batch_error_code_missing",
@@ -274,9 +275,10 @@ AFFECTS: dict[str, set[str]] = {
         "juri_tsuchi_to_new_address", "juri_tsuchi_always_todokenin", "juri_tsuchi_moves_only",
         "notices_same_day_only", "jumin_code_notice_on_new_only", "tenshutsu_not_in_flow", "junzuru_as_tenshutsu",
         "tenshutsu_reissue_unmarked", "tenshutsu_reissue_latest_state", "michaku_list_skips_kojo",
+        "michaku_destination_code_dropped",
         "shokken_kirokusho_reason_only",
         # 10.8 CSV取込 (reference/csv_import.py): only the driver's import.csv shows them.
-        "csv_import_cr_kept", "csv_card_kyushi_dropped",
+        "csv_import_cr_kept", "csv_card_kyushi_dropped", "csv_todoke_first_namesake",
         # A quoted field, a 届出 of a 住民's 氏名 with another 生年月日: the model's fixed example ``csv_imports``.
         "csv_import_quotes_ignored", "csv_todoke_name_only",
         "cs_manual_mode_ignored", "cs_manual_items_dropped", "cs_link_error_hidden", "cs_refusal_ignored",
@@ -311,6 +313,7 @@ AFFECTS: dict[str, set[str]] = {
         # probes register none (tests/domains/jumin/test_permissions.py).
         "users_authority_ignored", "users_period_ignored", "users_department_dropped", "users_no_lockout",
         "users_exclusive_ignored", "users_password_change_lost", "users_reset_needs_current",
+        "users_password_set_by_other",
         # A user on the last day of its 利用期間 (the model's administrative example registers one).
         "users_period_end_exclusive",
         # 10.3 R004-R014, 10.4 R001 (reference/user_admin.py): only the driver's users.organisation, list, bulk,
@@ -340,7 +343,8 @@ AFFECTS: dict[str, set[str]] = {
         # 2.2.2 交付履歴照会 (reference/issuance.py): only the driver's logs.issuances shows them.
         "issuance_joshuhyo_unlogged", "issuance_inquiry_person_only", "issuance_number_page_loose",
         # 3.1 抑止 (reference/suppression.py): only a 抑止 set through suppressions.set shows them; the probes set none.
-        "yokushi_ends_on_end_date", "yokushi_last_setting_only", "yokushi_household_ignored", "yokushi_start_ignored",
+        "yokushi_ends_on_end_date", "yokushi_refusal_no_item",
+        "yokushi_last_setting_only", "yokushi_household_ignored", "yokushi_start_ignored",
         "yokushi_release_not_linked", "yokushi_search_household_unmarked",
         # Several 抑止 released one by one, a member joining a suppressed 世帯: the model's fixed example only.
         "yokushi_release_lifts_all", "yokushi_household_members_at_setting",
@@ -350,7 +354,8 @@ AFFECTS: dict[str, set[str]] = {
         # 第1章 管理項目 (reference/yubin.py, furigana.py, kaisei.py, terminals.py, tagyomu.py, remarks.py): only a
         # 転入・転出 with their 郵便番号, a 旧氏 or 通称 with its flag, a 電文, a 世帯主未設定 転入, a 改製, a terminal
         # registered, a 留意事項 registered or read on the history rows show them; the probes do none of these.
-        "yubin_other_addresses_dropped", "furigana_flag_dropped", "cs_furigana_halfwidth", "setai_nushi_required",
+        "yubin_other_addresses_dropped", "yubin_confirmed_from_planned", "yubin_planned_from_address",
+        "furigana_flag_dropped", "cs_furigana_halfwidth", "setai_nushi_required",
         "togo_atena_head_filled", "kaisei_when_full", "kaisei_only_when_full", "kaisei_date_not_kept",
         "terminal_place_dropped", "terminal_lost_on_correction", "history_rows_without_remarks",
         "remarks_preset_not_entered",
@@ -905,8 +910,8 @@ def oplog_probe(api: Api) -> list[Any]:
 
 
 def more_logs_probe(api: Api, atena: str) -> list[dict[str, Any]]:
-    """10.2's 認証ログ (a failed login and two successful ones: an ID's count of logins is not its count of
-    distinct days or sessions), エラーログ (a 転居 dated tomorrow: E001) and the analyses of logs.analysis,
+    """10.2's 認証ログ of the client's ID (a failed login and two successful ones: an ID's count of logins is not its
+    count of distinct days or sessions), エラーログ (a 転居 dated tomorrow: E001) and the analyses of logs.analysis,
     after the 照会 and 転居 of ``atena`` (oplog_probe)."""
     from conformance_reference.kyotsu.jutogai import CLIENT_ID, CLIENT_SECRET
 
@@ -924,7 +929,9 @@ def more_logs_probe(api: Api, atena: str) -> list[dict[str, Any]]:
 
     analyses = [read("/logs/analysis", 種類="ログイン失敗一覧"), read("/logs/analysis", 種類="ID別ログイン数一覧"),
                 read("/logs/analysis", 種類="該当者の検索実行一覧", 宛名番号=atena)]
-    return [*read("/logs/auth"), *read("/logs/errors", 宛名番号=atena), *(row for rows in analyses for row in rows)]
+    # The 認証ログ searched by the client's 利用者ID (10.2 R019's 検索), as jumin.logs.auth reads it.
+    return [*read("/logs/auth", 利用者ID=CLIENT_ID), *read("/logs/errors", 宛名番号=atena),
+            *(row for rows in analyses for row in rows)]
 
 
 def fuhyo_copy_probe(api: Api) -> list[Any]:

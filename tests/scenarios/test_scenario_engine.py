@@ -15,6 +15,7 @@ from conformance.catalog.loader import load_edition
 from conformance.catalog.scenario_models import Scenario
 from conformance.checks.registry import CheckContext, NotAutomated, Registry
 from conformance.domains.jumin.model import check as model_check
+from conformance.errors import TargetError
 from conformance.plan import Case
 from conformance.profiles import DriverTarget
 from conformance.results import Status
@@ -121,6 +122,41 @@ def test_error_wants_the_status_and_the_code() -> None:
     assert fake_run(data, other) == [("scenario.no_error", "scenario:t.case/step:s", "422 E002")]
 
 
+@pytest.mark.parametrize("answer", [{"person": {"宛名番号": "0000000019"}}, {"result": "OK", "person": {}},
+                                    {"RESULT": "ok", "person": {}}])
+def test_a_200_answer_without_the_protocols_result_ok_is_a_broken_target_not_a_finding(answer: Any) -> None:
+    """Every driver answer of 200 is ``{"result": "ok", ...}`` (docs/driver.md): one without is an ERROR naming the
+    operation and what it said, never judged on its figures; a refusal's envelope is the matchers' to judge."""
+    data = base([{"matcher": "present", "step": "s", "pointer": "/person/宛名番号"}])
+    answers = {("post", "/driver/v1/fixtures/persons"): CREATED, ("get", "/driver/v1/persons/0000000019"): answer}
+    found = repr(answer["result"]) if "result" in answer else "'no result'"
+    with pytest.raises(TargetError, match=rf"driver query\.person: answered 200 with {found} instead of the "):
+        fake_run(data, answers)
+    answers[("get", "/driver/v1/persons/0000000019")] = (404, {"result": "error", "code": "NOT_FOUND"})
+    assert fake_run(data, answers)[0][0] == "scenario.not_present"
+
+
+def test_a_refusal_names_one_of_the_items_the_text_allows_when_asked() -> None:
+    """11.1 R005: with ``items`` the エラー's item (an アラート's: that of its alert with the code) is one of them."""
+    created = {("post", "/driver/v1/fixtures/persons"): CREATED}
+    error = base([{"matcher": "error", "step": "s", "code": "E001", "items": ["異動日", "処理日"]}])
+    alert = base([{"matcher": "alert", "step": "s", "code": "A001", "items": ["氏名"]}])
+    person = ("get", "/driver/v1/persons/0000000019")
+
+    def refusal(item: str | None) -> dict[tuple[str, str], Any]:
+        return {**created, person: (422, {"result": "error", "code": "E001", "item": item, "message": "x"})}
+
+    def alerts(item: str) -> dict[tuple[str, str], Any]:
+        return {**created, person: (409, {"result": "alert", "alerts": [
+            {"code": "A002", "item": "氏名"}, {"code": "A001", "item": item, "message": "x"}]})}
+
+    assert fake_run(error, refusal("処理日")) == []
+    assert fake_run(error, refusal("氏名")) == [("scenario.refusal_item", "scenario:t.case/step:s#/item", "氏名")]
+    assert fake_run(error, refusal(None)) == [("scenario.refusal_item", "scenario:t.case/step:s#/item", "none")]
+    assert fake_run(alert, alerts("氏名")) == []
+    assert fake_run(alert, alerts("性別")) == [("scenario.refusal_item", "scenario:t.case/step:s#/item", "性別")]
+
+
 def test_not_found_wants_404_and_nothing_else() -> None:
     """A read of what is not there answers 404 (docs/driver.md); any other refusal, or an answer, is a finding."""
     data = base([{"matcher": "not_found", "step": "s"}])
@@ -150,8 +186,9 @@ def test_order_compares_the_key_of_each_entry() -> None:
     data = base([{"matcher": "order", "step": "s", "pointer": "/members", "key": "続柄", "values": ["世帯主", "妻"]}],
                 [{"id": "s", "op": "query.household", "params": {"世帯番号": {"person": "p", "item": "世帯番号"}}}])
     created = {("post", "/driver/v1/fixtures/persons"): CREATED}
-    good = {**created, ("get", "/driver/v1/households/5000000018"): {"members": [{"続柄": "世帯主"}, {"続柄": "妻"}]}}
-    bad = {**created, ("get", "/driver/v1/households/5000000018"): {"members": [{"続柄": "妻"}, {"続柄": "世帯主"}]}}
+    household = ("get", "/driver/v1/households/5000000018")
+    good = {**created, household: {"result": "ok", "members": [{"続柄": "世帯主"}, {"続柄": "妻"}]}}
+    bad = {**created, household: {"result": "ok", "members": [{"続柄": "妻"}, {"続柄": "世帯主"}]}}
     assert fake_run(data, good) == []
     assert fake_run(data, bad) == [("scenario.order", "scenario:t.case/step:s#/members", '["妻", "世帯主"]')]
 
@@ -339,6 +376,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.history_not_appended", "scenario:cs.tennyu_tsuchi_jido/step:jushin#/history")),
     ("cs_tennyu_tsuchi_first_wins", "cs.tennyu_tsuchi_saishin",
      ("scenario.history_item", "scenario:cs.tennyu_tsuchi_saishin/step:jushin#/history/2/転出年月日（確定）")),
+    ("cs_bango_shoribi_dropped", "cs.bango_torikomi_shoribi",
+     ("scenario.history_item", "scenario:cs.bango_torikomi_shoribi/step:jushin#/history/1/処理日")),
     # 7.1 CS 連携 extended: 手動連携, 補完, the CS down or refusing, 広域交付, 符号 (reference/cs.py).
     *[(defect, scenario_id, (code, f"scenario:{scenario_id}/step:{where}"))
       for defect, scenario_id, code, where in (
@@ -581,6 +620,8 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.printed_missing", "scenario:tsuchi.tenshutsu.saikofu/step:saikofu#/文書")),
     ("michaku_list_skips_kojo", "tsuchi.michaku",
      ("scenario.printed_missing", "scenario:tsuchi.michaku/step:ichiran#/文書")),
+    ("michaku_destination_code_dropped", "tsuchi.michaku",
+     ("scenario.printed_missing", "scenario:tsuchi.michaku/step:shokaisho#/文書")),
     ("shokken_kirokusho_reason_only", "tsuchi.shokken",
      ("scenario.printed_missing", "scenario:tsuchi.shokken/step:kirokusho#/文書")),
     # 10.8 CSV形式のデータの取込 (conformance_reference/jumin/csv_import.py).
@@ -591,6 +632,16 @@ def test_the_check_raises_not_automated_for_the_missing_operation() -> None:
      ("scenario.item_mismatch", "scenario:csv.card_kenmen#driver:/person/個人番号")),
     ("csv_card_kyushi_dropped", "csv.card_kenmen",
      ("scenario.item_mismatch", "scenario:csv.card_kenmen#driver:/person/旧氏")),
+    ("yubin_confirmed_from_planned", "kanri.yubin.kakutei_nashi",
+     ("scenario.history_item",
+      "scenario:kanri.yubin.kakutei_nashi/step:tsuchi#/history/2/転出先住所（確定）_郵便番号")),
+    ("yubin_planned_from_address", "kanri.yubin.kakutei_nashi",
+     ("scenario.history_item",
+      "scenario:kanri.yubin.kakutei_nashi/step:tenshutsu_q#/history/1/転出先住所（予定）_郵便番号")),
+    ("yokushi_refusal_no_item", "yokushi.koumoku",
+     ("scenario.refusal_item", "scenario:yokushi.koumoku/step:tenkyo#/item")),
+    ("csv_todoke_first_namesake", "csv.ido_todoke_fumei",
+     ("scenario.no_error", "scenario:csv.ido_todoke_fumei/step:futari")),
     # 1.1.1 / 1.1.2 / 1.1.5 items the system sets or shows (scenarios/01-items-dates.yaml).
     *[("shoribi_as_idoubi", f"kanri.shoribi.{who}",
        ("scenario.history_item", f"scenario:kanri.shoribi.{who}/step:tenkyo#/history/1/処理日"))

@@ -76,6 +76,18 @@ def test_failed_logins_left_out_fail_the_log_its_error_count_and_the_failure_lis
         "R026": []}
 
 
+def test_a_search_by_id_that_answers_the_other_ids_fails_the_log_and_its_error_count() -> None:
+    """The 認証ログ is read through the protocol's 利用者ID (10.2 R019's 検索): a search answering every other ID
+    shows none of the check's logins."""
+    with reference_target("authlog_search_inverted") as target:
+        found = {requirement: brief(judge_auth(target, requirement)) for requirement in AUTH_RULES}
+    assert found == {
+        "R007": [("logs.login_missing", "GET /driver/v1/logs/auth", "3", "0")],
+        "R008": [("logs.login_count", "GET /driver/v1/logs/auth#失敗", "2", "0"),
+                 ("logs.login_count", "GET /driver/v1/logs/auth#成功", "1", "0")],
+        "R025": [], "R026": []}
+
+
 def test_entries_without_their_result_fail_only_the_error_count() -> None:
     with reference_target("authlog_no_result") as target:
         entries, fields = judge_auth(target, "R007"), judge_auth(target, "R008")

@@ -63,9 +63,15 @@ def test_the_clean_reference_passes_every_rule() -> None:
         ("users.password_not_changed", "POST /driver/v1/users/password#変更", "the new password only", "status 200"),
         ("users.password_not_reset", "POST /driver/v1/users/password#初期化", "the password set by the 管理者 only",
          "status 200")]}),
+    # Every change asks for the current password: another 利用者's attempt is refused, but as a wrong password.
     ("users_reset_needs_current", {"R003": [
         ("users.password_not_reset", "POST /driver/v1/users/password#初期化", "the password set by the 管理者 only",
-         "status 401")]}),
+         "status 401"),
+        ("users.password_set_by_other", "POST /driver/v1/users/password#利用者", "403 E030, the password unchanged",
+         "401 E032")]}),
+    ("users_password_set_by_other", {"R003": [
+        ("users.password_set_by_other", "POST /driver/v1/users/password#利用者", "403 E030, the password unchanged",
+         "200, the password changed")]}),
 ])
 def test_each_defect_fails_its_rules_only(defect: str, expected: dict[str, list[Any]]) -> None:
     with reference_target(defect) as target:

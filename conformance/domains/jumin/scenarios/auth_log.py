@@ -5,7 +5,9 @@
 (``targets.api.auth.oauth2``: the only login the harness has) with the client's id: twice with a wrong
 secret (a random value, never the secret, itself redacted from every report), then with its secret. It
 reads what the vendor shows of that client id before and after (our interface, docs/driver.md;
-interpretation ``jumin-1.0-interp-auth-log``). Params ``rule``:
+interpretation ``jumin-1.0-interp-auth-log``): the 認証ログ asked with the protocol's ``利用者ID`` (the entries of
+that ID: the log searched as 10.2 R019 オンラインでの検索・抽出・照会 puts it, as the 操作ログ is read by its
+宛名番号), and the entries of other IDs an adapter answers all the same are left aside. Params ``rule``:
 
 - ``entries`` (10.2 R007 「・ 認証ログ」): the 認証ログ (``logs.auth``) has a new entry per login;
 - ``fields`` (R008 ログイン及びログインのエラー回数等): each new entry records its 日時 (during the check) and its
@@ -57,12 +59,12 @@ def auth_log(ctx: CheckContext) -> Iterator[Finding]:
     rule = ctx.args(AuthLogParams).rule
     operation = READS.get(rule, AUTH)
     client = driver_client(target, operation, setup=False)
-    login = _login(target)
-    params = {"種類": FAILURES if rule == "failures" else COUNTS} if operation == ANALYSIS else {}
-    location = f"GET {driver_base(target)}{_path(client, operation)}" + (f"?種類={params['種類']}" if params else "")
+    login, user = _login(target)
+    params = {"種類": FAILURES if rule == "failures" else COUNTS} if operation == ANALYSIS else {"利用者ID": user}
+    location = f"GET {driver_base(target)}{_path(client, operation)}" + (
+        f"?種類={params['種類']}" if operation == ANALYSIS else "")
     before = _read(client, operation, params)
     began = dt.datetime.now(clock.JST)
-    user = ""
     for correct in LOGINS:
         user = _attempt(login, correct)
     span = (began - SLACK, dt.datetime.now(clock.JST) + SLACK)
@@ -149,16 +151,18 @@ def _key(entry: Entry) -> str:
     return json.dumps(entry, sort_keys=True, ensure_ascii=False, default=str)
 
 
-def _login(target: Target) -> Any:
-    """The client's own login (conformance/targets/oauth.py), or NOT_AUTOMATED when there is none.
+def _login(target: Target) -> tuple[Any, str]:
+    """The client's own login (conformance/targets/oauth.py) and the client id it names, or NOT_AUTOMATED when
+    there is none.
 
     Asking whether there is one is a first login, before the log is read: the id has logged in before
     the check, so a count of distinct ids (R026) cannot grow with the check's own success."""
     login = getattr(target.http, "login", None)
-    if not callable(login) or login(True) is None:
+    first = login(True) if callable(login) else None
+    if first is None:
         raise NotAutomated("10.2 認証ログ: the profile's API target logs in at no OAuth2 token endpoint "
                            "(targets.api.auth.oauth2): the harness has no login of its own to look for")
-    return login
+    return login, str(first.client_id)
 
 
 def _attempt(login: Any, correct: bool) -> str:

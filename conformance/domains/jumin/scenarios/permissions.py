@@ -18,7 +18,9 @@ Params ``rule`` (interpretation ``jumin-1.0-interp-operation-authority``):
   :data:`MAX_FAILURES` logins with a wrong password, the right password is refused too;
 - ``password`` (R003 パスワードは利用者による変更、システム管理者による初期化ができること): a user changes its own
   password (``users.password`` with the current one), after which the new password logs in and the old one does
-  not; a 管理者's session then sets it without the current one (初期化), after which only that one logs in.
+  not; a 管理者's session then sets it without the current one (初期化), after which only that one logs in;
+  another 利用者's session setting it is refused with the protocol's E030 (driver.yaml: a 利用者 sets no other
+  user's password, our reading of 利用者による変更) and the password it tried does not log in.
   シングル・サイン・オン stays with the manual procedure;
 - ``exclusive`` (R008 …閲覧以外の作業ができないよう、排他制御ができること): while one user has a person open
   for 入力・異動作業 (``edits.begin``), another user's 照会 of them is answered and their 異動入力 is refused.
@@ -46,10 +48,13 @@ from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.scenarios import DriverClient
 from conformance.scenarios.driver_calls import needed_client
+from conformance.scenarios.engine import enveloped
 from conformance.targets.base import Target
 from conformance.targets.http import fill_template
 
 CREATE, GET, LOGIN, PASSWORD = "users.create", "users.get", "users.login", "users.password"
+#: The protocol's refusal of a 利用者 setting another user's password (driver.yaml users.password: E030).
+OTHER_USER = "E030"
 BEGIN, END = "edits.begin", "edits.end"
 #: The header a request carries the session of ``users.login`` in (driver.yaml).
 SESSION_HEADER = "X-Driver-Session"
@@ -85,9 +90,10 @@ class Users:
             return self.client.call(operation, params)
         response = self._send(operation, params, {SESSION_HEADER: session})
         try:
-            return response.status, json.loads(response.body)
+            document = json.loads(response.body)
         except ValueError:
             return response.status, None
+        return response.status, enveloped(operation, response.status, document)
 
     def _send(self, operation: str, params: Mapping[str, Any], headers: Mapping[str, str]) -> Any:
         spec = self.client.operations[operation]
@@ -237,12 +243,13 @@ def _lockout(ctx: CheckContext, users: Users) -> Iterator[Finding]:
 
 
 def _password(ctx: CheckContext, users: Users) -> Iterator[Finding]:
-    """R003: the user's own change, then a 管理者's 初期化; each time only the password just set logs in."""
+    """R003: the user's own change, then a 管理者's 初期化; each time only the password just set logs in. Another
+    利用者 setting it is refused (E030) and changes nothing."""
     user_id, first = users.created({"操作権限": [INQUIRY]})
     own = users.session(user_id, first)
     administrator = users.session(*users.created({"区分": "管理者", "操作権限": []}))
     location = f"POST {users.base}/users/password"
-    second, third = (_secret() for _ in range(2))
+    second, third, tried = (_secret() for _ in range(3))
     status, _ = users.call(PASSWORD, {"利用者ID": user_id, "現パスワード": first, "新パスワード": second}, own)
     if status != 200 or users.login(user_id, second) is None or users.login(user_id, first) is not None:
         yield ctx.finding("users.password_not_changed", "after the user changed its password, the new one did not "
@@ -254,6 +261,23 @@ def _password(ctx: CheckContext, users: Users) -> Iterator[Finding]:
                           "one, it did not log in or the former one still did (10.3 R003 システム管理者による初期化)",
                           location=f"{location}#初期化", expected="the password set by the 管理者 only",
                           actual=f"status {status}")
+    yield from _other_users_password(ctx, users, user_id, tried, location)
+
+
+def _other_users_password(ctx: CheckContext, users: Users, user_id: str, tried: str,
+                          location: str) -> Iterator[Finding]:
+    """A 利用者 (with 照会 and 異動入力, no 区分 管理者) sets ``user_id``'s password without the current one: the
+    protocol's refusal E030 (driver.yaml users.password), and ``tried`` does not log in."""
+    clerk = users.session(*users.created({"操作権限": [INQUIRY, CHANGE]}))
+    status, document = users.call(PASSWORD, {"利用者ID": user_id, "新パスワード": tried}, clerk)
+    code = document.get("code") if isinstance(document, dict) and document.get("result") == "error" else None
+    logs_in = users.login(user_id, tried) is not None
+    if status not in (401, 403) or code != OTHER_USER or logs_in:
+        yield ctx.finding("users.password_set_by_other", "another 利用者 set the user's password, or was refused it "
+                          f"without the error {OTHER_USER} (10.3 R003: 利用者による変更 is the user's own; "
+                          "システム管理者による初期化)", location=f"{location}#利用者",
+                          expected=f"403 {OTHER_USER}, the password unchanged",
+                          actual=f"{status} {code or ''}".strip() + (", the password changed" if logs_in else ""))
 
 
 def _secret() -> str:
