@@ -94,6 +94,8 @@ FINDING_TEXTS: dict[str, Text] = {
     "scenario.no_error": ("不正な入力がエラーで拒否されませんでした",
                           "The input was not refused with the expected error"),
     "scenario.no_alert": ("求められるアラートが表示されませんでした", "The expected alert was not shown"),
+    "scenario.refusal_item": ("エラー・アラートが、その原因となった項目を示していません",
+                              "The error or alert does not name the item that caused it"),
     "scenario.history_not_appended": ("履歴が追加されない、または以前の履歴が残っていません",
                                       "The history did not gain its row, or lost an earlier one"),
     "scenario.history_item": ("追加された履歴に求められる値が記録されていません",
@@ -187,6 +189,8 @@ FINDING_TEXTS: dict[str, Text] = {
     "users.password_not_reset": ("システム管理者がパスワードを初期化した後、そのパスワードでログインできないか、"
                                  "以前のパスワードでログインできます",
                                  "After a 管理者 reset the password, it does not log in or the former one still does"),
+    "users.password_set_by_other": ("他の利用者が、利用者のパスワードを設定できたか、エラーで拒否されませんでした",
+                                    "Another user set the user's password, or was not refused it with the error"),
     "users.organisation_refused": ("組織単位で操作権限を付与できません", "操作権限 could not be granted to an 組織"),
     "users.organisation_ignored": ("組織単位で付与した操作権限の処理が拒否されました",
                                    "A 処理 granted to the user's 組織 was refused"),

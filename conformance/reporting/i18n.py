@@ -682,6 +682,8 @@ _VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?P<kind>\S+) \(行政事務標準文字\)"), "{kind}（行政事務標準文字）"),
     (re.compile(r"(?P<n>\d+) changed persons listed"), "異動差分に {n} 人"),
     (re.compile(r"(?P<n>\d+) missing"), "漏れ {n} 件"),
+    (re.compile(r"(?P<status>\d+) (?P<code>\S+), the password unchanged"),
+     "{status} {code}（パスワードは変更されない）"),
     (re.compile(r"(?P<n>\d+) more listed"), "ほかに {n} 件が一覧にあること"),
     (re.compile(r"(?P<n>\d+) listed"), "一覧に {n} 件"),
     (re.compile(r"(?P<status>\d+) not listed"), "{status}（一覧になし）"),
