@@ -216,6 +216,11 @@ STATUTE_GROUP_SIZE = 40
 #: whatever the seed. The drawn depth is the clean run's (no false FAIL at 25) and the release matrix's. A statute
 #: group's run took 30 s of CPU at 25 and 9-12 s at 5 (2026-11-27).
 STATUTE_GROUP_EXAMPLES = 5
+#: The drawn examples of the model's machine in a group run of 住民記録 (the profile's 25 in the main command and the
+#: release matrix). A group's defects are caught by the fixed examples or early draws: the whole matrix passed at 10
+#: (2026-11-27; four defects hidden in their groups failed alone, as ``hidden_in_group`` allows), and a machine run
+#: costs 10.8 s of CPU at 10 against 17.9 s at 25 (benchmarks/model_machine.py --examples, load 5).
+JUMIN_GROUP_EXAMPLES = 10
 #: Set to run every defect alone (one whole run each, about 50 s a run on 2 cores): the release check.
 FULL_MATRIX = os.environ.get("CONFORMANCE_FULL_DEFECT_MATRIX") == "1"
 #: The domains of 住民記録's run: its own, and 共通機能 (whose checks read the same vendor's records).
@@ -374,7 +379,8 @@ def group_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str,
     def make(out: Path) -> str:
         return str(run_in_process(out, defects=list(names), domains=list(domains_of(names)),
                                   extra=["-k", selection(names)],
-                                  profile=shallow_profile(tmp_path_factory) if statute else None))
+                                  profile=shallow_profile(tmp_path_factory, STATUTE_GROUP_EXAMPLES if statute
+                                                          else JUMIN_GROUP_EXAMPLES)))
 
     key = hashlib.sha256("+".join(names).encode()).hexdigest()[:16]
     out, outcome = once_per_session(tmp_path_factory, worker_id, f"defect-group-{key}", make)
@@ -382,16 +388,16 @@ def group_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str,
     return int(outcome), json.loads((out / "results.json").read_text("utf-8")), out
 
 
-def shallow_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The reference profile with ``STATUTE_GROUP_EXAMPLES`` drawn examples: a copy of vendor_profiles/ (its
-    attestations beside it) in this worker's temporary directory, made once."""
-    root = tmp_path_factory.getbasetemp() / "shallow-profiles"
+def shallow_profile(tmp_path_factory: pytest.TempPathFactory, examples: int) -> Path:
+    """The reference profile with ``examples`` drawn examples: a copy of vendor_profiles/ (its attestations
+    beside it) in this worker's temporary directory, made once."""
+    root = tmp_path_factory.getbasetemp() / f"shallow-profiles-{examples}"
     profile = root / "reference.yaml"
     if not profile.is_file():
         shutil.copytree(Path(__file__).resolve().parents[1] / "vendor_profiles", root, dirs_exist_ok=True)
         text = profile.read_text("utf-8")
         assert text.count("\n  max_examples: 25\n") == 1, "vendor_profiles/reference.yaml: hypothesis.max_examples"
-        profile.write_text(text.replace("\n  max_examples: 25\n", f"\n  max_examples: {STATUTE_GROUP_EXAMPLES}\n"),
+        profile.write_text(text.replace("\n  max_examples: 25\n", f"\n  max_examples: {examples}\n"),
                            "utf-8")
     return profile
 
