@@ -1005,7 +1005,7 @@ def test_no_scenario_catches_the_code_lost_on_an_alert() -> None:
         found = [run_scenario(s, client, http, implemented=lambda _: True,
                               defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
                  for s in EDITION.scenarios if any(rid.startswith("jumin-1.0-4.3.1") for rid in s.requirements)]
-    assert len(found) == 4 and all(observations == [] for observations in found)
+    assert len(found) == 3 and all(observations == [] for observations in found)
 
 
 # -- CSV imports (10.8 R002, R003, R005): the fixed example ``csv_imports`` ---------------------------------------
