@@ -270,15 +270,20 @@ def test_the_clean_reference_finds_both_namesakes() -> None:
     assert result.breaches == () and "jumin-1.0-2.1.3-R001" in result.exercised
 
 
-def test_no_scenario_catches_the_stale_head_name_defect() -> None:
-    """The catalog's scenario of 世帯分離・世帯合併 merges the member back under the same 世帯主."""
-    with started_in_process(frozenset({"setai_nushi_name_kept"})) as running:
+def _scenario_observations(defect: str, *requirements: str) -> list[list[Any]]:
+    """The observations of each catalog scenario of a requirement whose id begins with one of ``requirements``, in the
+    catalog's order on one reference with ``defect`` on (every operation implemented): [] where it saw nothing wrong."""
+    with started_in_process(frozenset({defect})) as running:
         http = running.client()
         client = DriverClient(http, "/driver/v1", {op.id: op for op in EDITION.driver_operations})
-        found = [run_scenario(s, client, http, implemented=lambda _: True,
-                              defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
-                 for s in EDITION.scenarios if "jumin-1.0-1.1.1-R008" in s.requirements
-                 or "jumin-1.0-4.1.4.1-R001" in s.requirements]
+        return [run_scenario(s, client, http, implemented=lambda _: True,
+                             defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
+                for s in EDITION.scenarios if any(rid.startswith(requirements) for rid in s.requirements)]
+
+
+def test_no_scenario_catches_the_stale_head_name_defect() -> None:
+    """The catalog's scenario of 世帯分離・世帯合併 merges the member back under the same 世帯主."""
+    found = _scenario_observations("setai_nushi_name_kept", "jumin-1.0-1.1.1-R008", "jumin-1.0-4.1.4.1-R001")
     assert found and all(observations == [] for observations in found)
 
 
@@ -922,6 +927,15 @@ def test_not_shrinking_the_machine_reports_every_breach_of_its_run() -> None:
     assert len(every.found) >= 2 and every.first("jumin-1.0-1.1.1-R008")[1] != every.first("jumin-1.0-5.2-R004")[1]
 
 
+def _alone(example: Callable[[Session], None], defects: frozenset[str] = frozenset()) -> Session:
+    """A fixed example of the model alone against the reference (``defects`` on): its session."""
+    with started_in_process(defects) as running:
+        session = session_of(machine_target(running.client()))
+        with contextlib.suppress(ModelBreach):
+            example(session)
+        return session
+
+
 # -- the 住民票コード stock (4.3.1 R001, R002, R004): the fixed example ``code_stock`` --------------------------------
 
 def _code_stock(defects: frozenset[str] = frozenset()) -> tuple[Session, tuple[int, Any], tuple[int, Any]]:
@@ -999,28 +1013,15 @@ def test_the_code_stock_defect_no_scenario_catches_is_reported_by_the_machine_ag
 
 
 def test_no_scenario_catches_the_code_lost_on_an_alert() -> None:
-    with started_in_process(frozenset({"codes_drawn_before_alert"})) as running:
-        http = running.client()
-        client = DriverClient(http, "/driver/v1", {op.id: op for op in EDITION.driver_operations})
-        found = [run_scenario(s, client, http, implemented=lambda _: True,
-                              defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
-                 for s in EDITION.scenarios if any(rid.startswith("jumin-1.0-4.3.1") for rid in s.requirements)]
+    found = _scenario_observations("codes_drawn_before_alert", "jumin-1.0-4.3.1")
     assert len(found) == 3 and all(observations == [] for observations in found)
 
 
 # -- CSV imports (10.8 R002, R003, R005): the fixed example ``csv_imports`` ---------------------------------------
 
-def _csv_imports(defects: frozenset[str] = frozenset()) -> Session:
-    """The fixed example ``csv_imports`` alone against the reference: its session."""
-    with started_in_process(defects) as running:
-        session = session_of(machine_target(running.client()))
-        with contextlib.suppress(ModelBreach):
-            csv_imports(session)
-        return session
-
 
 def test_the_clean_reference_s_csv_imports_pass_and_are_exercised() -> None:
-    session = _csv_imports()
+    session = _alone(csv_imports)
     assert session.failures == []
     assert {"jumin-1.0-10.8-R002", "jumin-1.0-10.8-R003", "jumin-1.0-10.8-R005", "jumin-1.0-4.0.3-R003",
             "jumin-1.0-11.1-R001"} <= session.exercised
@@ -1042,7 +1043,7 @@ def test_the_clean_reference_s_csv_imports_pass_and_are_exercised() -> None:
 ])
 def test_a_csv_import_defect_is_reported_by_the_model_at_its_step(defect: str, requirement: str, code: str,
                                                                   step: int, item: str) -> None:
-    steps, failure = _csv_imports(frozenset({defect})).failures[-1]
+    steps, failure = _alone(csv_imports, frozenset({defect})).failures[-1]
     assert [(b.requirement, b.code, b.item) for b in failure.breaches] == [(requirement, code, item)]
     assert len(steps) == step and steps[-1].split(". ", 1)[1].startswith("import.csv(")
 
@@ -1055,12 +1056,7 @@ def test_a_csv_notification_that_moves_a_namesake_is_reported_by_the_machine_aga
 
 @pytest.mark.parametrize("defect", ["csv_import_quotes_ignored", "csv_todoke_name_only"])
 def test_no_scenario_catches_the_csv_defects_only_the_model_asks(defect: str) -> None:
-    with started_in_process(frozenset({defect})) as running:
-        http = running.client()
-        client = DriverClient(http, "/driver/v1", {op.id: op for op in EDITION.driver_operations})
-        found = [run_scenario(s, client, http, implemented=lambda _: True,
-                              defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
-                 for s in EDITION.scenarios if any(rid.startswith("jumin-1.0-10.8") for rid in s.requirements)]
+    found = _scenario_observations(defect, "jumin-1.0-10.8")
     assert len(found) == 4 and all(observations == [] for observations in found)
 
 
@@ -1091,17 +1087,9 @@ def test_a_form_that_prints_no_reading_is_not_judged_on_5_3_o001(monkeypatch: py
 
 # -- the 除票用データベース (9.3 R001): the fixed example ``archive`` -----------------------------------------------
 
-def _archive(defects: frozenset[str] = frozenset()) -> Session:
-    """The fixed example ``archive`` alone against the reference: its session."""
-    with started_in_process(defects) as running:
-        session = session_of(machine_target(running.client()))
-        with contextlib.suppress(ModelBreach):
-            archive(session)
-        return session
-
 
 def test_the_clean_reference_moves_the_old_removed_record_only() -> None:
-    session = _archive()
+    session = _alone(archive)
     assert session.failures == [] and "jumin-1.0-9.3-R001" in session.exercised
     steps, world = session.finished[-1]
     # The 除票 past its five years left the model (and every path); the other 除票 and the 住民 were read at the end.
@@ -1121,7 +1109,7 @@ def test_the_clean_reference_moves_the_old_removed_record_only() -> None:
     ("archive_linkage_answered", "model.archive_not_deleted", r"GET /residents/\d+"),
 ])
 def test_an_archive_defect_is_reported_by_the_model_against_9_3_r001(defect: str, code: str, where: str) -> None:
-    steps, failure = _archive(frozenset({defect})).failures[-1]
+    steps, failure = _alone(archive, frozenset({defect})).failures[-1]
     first = failure.breaches[0]
     assert (first.requirement, first.code) == ("jumin-1.0-9.3-R001", code) and re.fullmatch(where, first.item)
     assert len(steps) == 5 and "batch.run(除票用データベース移行" in steps[-1]
@@ -1129,28 +1117,15 @@ def test_an_archive_defect_is_reported_by_the_model_against_9_3_r001(defect: str
 
 @pytest.mark.parametrize("defect", ["joshuhyo_archive_latest_only", "archive_linkage_answered"])
 def test_no_scenario_catches_the_archive_defects_only_the_model_asks(defect: str) -> None:
-    with started_in_process(frozenset({defect})) as running:
-        http = running.client()
-        client = DriverClient(http, "/driver/v1", {op.id: op for op in EDITION.driver_operations})
-        found = [run_scenario(s, client, http, implemented=lambda _: True,
-                              defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
-                 for s in EDITION.scenarios if "jumin-1.0-9.3-R001" in s.requirements]
+    found = _scenario_observations(defect, "jumin-1.0-9.3-R001")
     assert len(found) == 1 and all(observations == [] for observations in found)
 
 
 # -- the バッチ処理's parameters and 実行結果 (9.1 R002, R003, R005): the fixed example ``batches`` --------------------
 
-def _batches(defects: frozenset[str] = frozenset()) -> Session:
-    """The fixed example ``batches`` alone against the reference: its session."""
-    with started_in_process(defects) as running:
-        session = session_of(machine_target(running.client()))
-        with contextlib.suppress(ModelBreach):
-            batches(session)
-        return session
-
 
 def test_the_clean_reference_s_batch_parameters_and_results_pass() -> None:
-    session = _batches()
+    session = _alone(batches)
     assert session.failures == []
     assert {"jumin-1.0-9.1-R002", "jumin-1.0-9.1-R003", "jumin-1.0-9.1-R005"} <= session.exercised
 
@@ -1170,19 +1145,14 @@ def test_the_clean_reference_s_batch_parameters_and_results_pass() -> None:
 ])
 def test_a_batch_defect_is_reported_by_the_model_at_its_step(defect: str, requirement: str, code: str, step: int,
                                                              item: str) -> None:
-    steps, failure = _batches(frozenset({defect})).failures[-1]
+    steps, failure = _alone(batches, frozenset({defect})).failures[-1]
     assert [(b.requirement, b.code, b.item) for b in failure.breaches] == [(requirement, code, item)]
     assert len(steps) == step
 
 
 @pytest.mark.parametrize("defect", ["batch_params_given_only_saved", "batch_edit_marks_kept"])
 def test_no_scenario_catches_the_batch_defects_only_the_model_asks(defect: str) -> None:
-    with started_in_process(frozenset({defect})) as running:
-        http = running.client()
-        client = DriverClient(http, "/driver/v1", {op.id: op for op in EDITION.driver_operations})
-        found = [run_scenario(s, client, http, implemented=lambda _: True,
-                              defaults={**DEFAULT_ITEMS, "住所_市区町村コード": "229997"})
-                 for s in EDITION.scenarios if any(rid.startswith("jumin-1.0-9.1-") for rid in s.requirements)]
+    found = _scenario_observations(defect, "jumin-1.0-9.1-")
     # Every 9.1 scenario, in the catalog's order on one vendor (the 直接起動 first, as in a run).
     assert len(found) >= 3 and all(observations == [] for observations in found)
 
