@@ -99,10 +99,14 @@ def _as_woff(font: Any) -> bytes:
     return buffer.getvalue()
 
 
-def font_face_css(text: str) -> str:
-    """The CSS ``@font-face`` rule of :func:`web_font` of ``text`` as a data URL (a page that needs
-    nothing beside it; its Content-Security-Policy allows ``font-src data:``)."""
-    return _font_face(frozenset(c for c in text if ord(c) > 0x7F))
+def font_face_css(text: str, usual: frozenset[str] = frozenset()) -> str:
+    """The CSS ``@font-face`` rule of :func:`web_font` of ``text`` and the ``usual`` characters as a data URL (a
+    page that needs nothing beside it; its Content-Security-Policy allows ``font-src data:``).
+
+    Every page carries the usual characters too, so that the pages of one process share one subset: a subset
+    cost 0.4-1.5 s of CPU, about a tenth of a partial run (the test suite writes fifty), and the pages' own
+    characters are nearly always among the usual ones."""
+    return _font_face(usual | {c for c in text if ord(c) > 0x7F})
 
 
 @cache

@@ -432,3 +432,32 @@ def test_findings_on_our_unconfirmed_layout_are_marked(requirements: dict[str, A
     assert '<p class="unconfirmed" data-layouts="' in section[:section.index("</section>")]
     assert "residents_csv" in section[:section.index("</section>")]
     assert 'class="unconfirmed"' not in render_report(doc, requirements)  # no layout of ours: nothing marked
+
+
+def _subset_characters(css: str) -> set[str]:
+    """The characters other than ASCII the ``@font-face`` rule's WOFF maps."""
+    import base64
+    import io
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    data = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", css).group(1))  # type: ignore[union-attr]
+    return {chr(code) for code in TTFont(io.BytesIO(data)).getBestCmap() if code > 0x7F}
+
+
+def test_pages_share_the_usual_characters_subset_and_carry_their_own_beside_it() -> None:
+    from fontTools.ttLib import TTFont
+
+    from conformance.fonts import font_face_css, japanese_font
+    from conformance.reporting.html import usual_characters
+
+    usual = usual_characters()
+    assert {"適", "合", "住", "民"} <= usual  # the catalog's and the report's own words
+    one, other = font_face_css("適合", usual), font_face_css("住民記録", usual)
+    assert one == other  # one subset for both pages (made once a process)
+    in_font = {chr(code) for code in TTFont(str(japanese_font()), lazy=True).getBestCmap() if code > 0x7F}
+    assert _subset_characters(one) == usual & in_font
+    # A character of the font that no text of the harness holds (a vendor's value shown): in that page's subset.
+    rare = min(char for char in in_font - usual if "\u4e00" <= char <= "\u9fff")
+    assert _subset_characters(font_face_css(f"適合 {rare}", usual)) == (usual & in_font) | {rare}
