@@ -24,6 +24,7 @@ sent afterwards, so a run is reproducible and a failure never starts shrinking.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -163,16 +164,44 @@ def _run_mode(
                 yield from _findings(ctx, interface, name, status, failure)
 
 
+#: The cases drawn in this process, by what draws them (:func:`_cases`).
+_DRAWN: dict[tuple[str, ...], tuple[Case, ...]] = {}
+
+
 def _cases(
     interface: ApiInterface, operation: Operation, mode: str, options: ApiOpenApiParams, target: Target
 ) -> list[Case]:
+    """The cases of one operation in one mode: one for each known value of the test data, then the drawn ones.
+
+    Drawn once a process for the same catalog document, base URL, operation, mode, known values, count and seed
+    (nothing of the vendor is in them): drawing was half of a partial run's CPU where the run's requirements are
+    bound to this check (the test suite's defect groups: each draws the same cases again). A case is reused as
+    it was drawn; sending it sets only its base URL (the same in the key) and freezes its metadata."""
+    known = known_values(interface, target.catalog, target.data) if mode != "negative" else []
+    key = (_document_digest(target), operation.schema.config.base_url or "", interface.id, mode,
+           json.dumps(known, sort_keys=True, ensure_ascii=False), str(options.max_examples), str(options.seed))
+    cached = _DRAWN.get(key)
+    if cached is None:
+        cached = _DRAWN[key] = tuple(_draw_cases(operation, mode, known, options))
+    return list(cached)
+
+
+def _document_digest(target: Target) -> str:
+    """The catalog's OpenAPI document as the run built it (:func:`_loaded_schema`), as a digest."""
+    key = _DOCUMENT_KEY + ":digest"
+    if key not in target.cache:
+        document = json.dumps(target.cache[_DOCUMENT_KEY], sort_keys=True, ensure_ascii=False)
+        target.cache[key] = hashlib.sha256(document.encode("utf-8")).hexdigest()
+    return cast(str, target.cache[key])
+
+
+def _draw_cases(operation: Operation, mode: str, known: list[dict[str, Any]], options: ApiOpenApiParams) -> list[Case]:
     generation_mode = MODES[mode]
     negative = mode == "negative"
     cases: list[Case] = []
-    if not negative:
-        for known in known_values(interface, target.catalog, target.data):
-            strategy = operation.as_strategy(generation_mode=generation_mode, **known)
-            cases += _collect(strategy, 1, options.seed, negative=False)
+    for values in known:
+        strategy = operation.as_strategy(generation_mode=generation_mode, **values)
+        cases += _collect(strategy, 1, options.seed, negative=False)
     strategy = operation.as_strategy(generation_mode=generation_mode)
     return cases + _collect(strategy, options.max_examples, options.seed, negative=negative)
 
