@@ -16,6 +16,7 @@ The interface (catalog ``issue_form``): ``POST /forms/{form_id}`` with a JSON bo
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import io
 import re
 import zlib
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from conformance.errors import TargetError
+from conformance.fonts import pdfium_font_dirs
 from conformance.targets.base import HttpResponse, Target
 from conformance.targets.pdfium import pdfium
 
@@ -132,7 +134,30 @@ def _inflate(chunk: bytes, budget: int, *, objects: bool) -> int:
     return budget - len(out)
 
 
+#: The forms read in this process, by their bytes' digest (at most :data:`_READ_KEPT`; then forgotten at once).
+_READ: dict[bytes, PrintedForm] = {}
+_READ_KEPT = 4096
+
+
 def read_pdf(data: bytes) -> PrintedForm:
+    """:func:`read_pdf_anew` of ``data``, kept by the bytes' SHA-256: a form is a function of its bytes only (its
+    fonts embedded, or none asked of the machine), and a process reads the same bytes again and again (the
+    reference prints with reportlab's ``invariant``: the same 写し of the same person is the same PDF, read in
+    every run of the test suite's defect groups: a seventh of such a run's CPU), and by the fonts PDFium may
+    take. A PDF that could not be read is not kept: it is read again, and fails again."""
+    # The fonts PDFium may take are in the key: that a reading does not depend on them, tests show by reading the
+    # same bytes under other fonts (tests/conftest.py pdfium_fonts), which a kept reading would not do.
+    key = hashlib.sha256(data).digest() + "\0".join(pdfium_font_dirs()).encode("utf-8", "surrogateescape")
+    form = _READ.get(key)
+    if form is None:
+        form = read_pdf_anew(data)
+        if len(_READ) >= _READ_KEPT:
+            _READ.clear()
+        _READ[key] = form
+    return form
+
+
+def read_pdf_anew(data: bytes) -> PrintedForm:
     """The PDF's text lines per page, after :func:`scan_pdf`; any failure is a :class:`PdfProblem`.
 
     Characters are read with their positions and put together into lines here, by baseline and then

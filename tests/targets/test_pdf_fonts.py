@@ -9,6 +9,7 @@ draw them; with fonts embedded (PDFium reads) and with fonts not embedded (pdfmi
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from reportlab import rl_config
@@ -17,7 +18,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from conformance.fonts import FONT_NAME, japanese_font
+from conformance.fonts import FONT_NAME, PDFIUM_FONT_DIRS_ENV, japanese_font
 from conformance.targets.forms import PdfProblem, read_pdf
 
 #: Label and value drawn apart, as two text objects each; values of one character among them.
@@ -81,3 +82,14 @@ def test_pages_that_cannot_be_read_are_a_problem_not_blank_pages() -> None:
     with pytest.raises(PdfProblem) as raised:
         read_pdf(data)
     assert raised.value.code == "form.pdf_unreadable" and "1 pages, of which 0" in raised.value.message
+
+
+def test_a_form_read_again_is_kept_by_its_bytes_and_the_fonts_pdfium_may_take(monkeypatch: pytest.MonkeyPatch,
+                                                                              tmp_path: Path) -> None:
+    data = draw(FONT_NAME)
+    first = read_pdf(data)
+    assert read_pdf(data) is first  # kept
+    assert read_pdf(data + b"\n") is not first  # other bytes: read anew
+    monkeypatch.setenv(PDFIUM_FONT_DIRS_ENV, str(tmp_path))
+    other_fonts = read_pdf(data)
+    assert other_fonts is not first and other_fonts == first  # read anew under other fonts, and the same
