@@ -73,7 +73,7 @@ from conformance.domains.jumin.model.check import (
 )
 from conformance.domains.jumin.model.machine import _DAYS, JuminModelMachine
 from conformance.domains.jumin.model.step_requests import _support_request
-from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, ModelBreach, Session
+from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, ModelBreach, Session, _kanji
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
 from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
@@ -130,6 +130,8 @@ class Seen:
     children: tuple[date, ...] | None = None
     #: 性別 2 (女): the ヒトパピローマウイルス感染症 row of 予防接種法施行令 第3条第1項の表 is the 女子's.
     female: bool = False
+    #: The 異動日 of a 帰化 (4.5.3: the 外国人住民票 removed, a 日本人住民票 written): a 日本国民 from that day.
+    naturalized: date | None = None
 
 
 #: Which requirement a field's value is the rule of, when that depends on the person (the ただし書, the 号 that
@@ -190,6 +192,16 @@ def expected_senkyo(s: Scenario, town: str, as_of: date) -> Projection:
     person = voter(s)
     return {"選挙権_国政": senkyo.national_suffrage(person, as_of), "選挙権_地方": senkyo.local_suffrage(person, as_of),
             "登録": senkyo.is_registered(person, as_of), "表示": senkyo.is_indicated(person, as_of)}
+
+
+def expected_voter(seen: Seen, as_of: date) -> Projection:
+    """:func:`expected_senkyo`; for a person naturalized (:attr:`Seen.naturalized`) the 選挙権 of a 日本国民 from the
+    帰化's day only, and no 登録 or 表示: 第21条's 被登録資格 is a 日本国民's on the 登録月の一日, which a
+    person of one nationality for the whole stay (the oracle's :class:`senkyo.Person`) cannot say (not compared)."""
+    if seen.naturalized is None:
+        return expected_senkyo(seen.s, seen.town, as_of)
+    person = replace(voter(seen.s), japanese=seen.naturalized <= as_of)
+    return {"選挙権_国政": senkyo.national_suffrage(person, as_of), "選挙権_地方": senkyo.local_suffrage(person, as_of)}
 
 
 def _senkyo_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
@@ -435,7 +447,7 @@ PARTS = (
                                            "喪失日": "kokuho-2025.12-1.8.0.1.0-R001",
                                            "被保険者": "kokuho-2025.12-1.6.0.1.0-R001"},
          _moved_on_cause("国民健康保険", "喪失日", expected_kokuho)),
-    Part("選挙人名簿", _on(expected_senkyo), {"選挙権_国政": "senkyo-2025.12-1.9.0.1.0-R001",
+    Part("選挙人名簿", expected_voter, {"選挙権_国政": "senkyo-2025.12-1.9.0.1.0-R001",
                                          "選挙権_地方": "senkyo-2025.12-1.9.0.2.0-R001",
                                          "登録": "senkyo-2025.12-1.22.0.1.0-R001",
                                          "表示": "senkyo-2025.12-1.27.0.1.0-R001"}, _senkyo_cause),
@@ -519,7 +531,9 @@ def seen_of(world: World, atena: str) -> Seen | str:
         return s
     row = world.latest(atena)
     seen = _ended(world, s, row)
-    return replace(seen, female=row.get("性別") == "2")
+    foreign_before = any(earlier.get("住民種別") == "2" for earlier in world.history(atena)[:-1])
+    naturalized = _day(row.get("異動日")) if foreign_before and row.get("住民種別") == "1" else None
+    return replace(seen, female=row.get("性別") == "2", naturalized=naturalized)
 
 
 def _ended(world: World, s: Scenario, row: Mapping[str, str]) -> Seen:
@@ -906,6 +920,41 @@ def _copies_shown(machine: WorldMachine, koseki: Mapping[str, Any], child: str, 
     return breaches
 
 
+#: The first serial of the persons of :func:`naturalized`: apart from the drawn examples', the 住民記録 machine's fixed
+#: examples' and :func:`protected_copies`'.
+NATURALIZED_SERIALS = 98_000_000
+#: Its 世帯: a 日本人 世帯主 and a 外国人住民 of 30 or more (選挙権's age reached long before; 住民となった年月日
+#: 2010-04-01, the machine's: three months of address long passed).
+_NATURALIZED_BIRTHS = ["1975-05-05", "1990-07-07"]
+_NO_NATIONALITY = "the adapter implements no 帰化 (nationality): the 帰化 is not run through the domains"
+
+
+def naturalized(session: Session, extra: WorldSession) -> None:
+    """The fixed example of a 帰化 across domains, after the drawn examples (it cannot move them; the 住民記録
+    machine's own 帰化 is its fixed example, judged there without the domains): a 世帯 of a 日本人 世帯主 and a
+    外国人住民, both asked, then the 外国人住民's 帰化 (4.5.3) three days before the 処理日, after which every domain's
+    answer of the person is compared as after any step (:meth:`WorldMachine._step`): 選挙権 (公職選挙法 第9条: a
+    日本国民 from the 帰化's day, :func:`expected_voter`), 国民年金 (第7条第1項第1号 names no nationality: nothing
+    changes), 介護保険, 国民健康保険 and the rest as before. Not run, the reason counted, when the adapter has no
+    ``nationality``."""
+    if "nationality" not in session.optional:
+        extra.skipped[_NO_NATIONALITY] = extra.skipped.get(_NO_NATIONALITY, 0) + 1
+        return
+    bound = {"session": replace(session, serials=itertools.count(NATURALIZED_SERIALS)), "world_session": extra}
+    machine = type("WorldMachine", (WorldMachine,), bound)()
+    made = machine.household(2, 1, _NATURALIZED_BIRTHS, unknown=False, headless=False)
+    machine._check(list(machine._domains(made)), DOMAINS)
+    foreigner = next((atena for atena in made if machine.world.latest(atena).get("住民種別") == "2"), None)
+    if foreigner is not None:
+        today = machine.today
+        items = {"氏名": f"見本　帰化{_kanji(NATURALIZED_SERIALS)}", "氏名_フリガナ": "ミホン　キカ",
+                 "戸籍の表示（本籍・筆頭者）": "静岡県見本町一丁目２番地　見本　帰化"}
+        request = {"宛名番号": foreigner, "区分": "帰化", "items": items, "異動日": (today - timedelta(days=3)).isoformat(),
+                   "通知年月日": today.isoformat(), "処理日": today.isoformat()}
+        machine._step("nationality", request, f"nationality(帰化, {machine._p(foreigner)})")
+    machine.teardown()
+
+
 def machine_for(session: Session, extra: WorldSession) -> type[WorldMachine]:
     """The cross-domain machine bound to one run's sessions."""
     return type("WorldMachine", (WorldMachine,), {"session": session, "world_session": extra})
@@ -937,7 +986,11 @@ def run_world(target: Target) -> WorldResult:
     copies = replace(session, failures=[], family=None)
     with suppress(ModelBreach):  # recorded in copies.failures
         protected_copies(copies, extra, target.koseki_path, target.offers_statute_form(fuhyo_forms.FORM_ID))
-    found = replace(drawn, found=drawn.found + result_of(copies, target.seed).found)
+    kika = replace(session, failures=[], family=None)
+    with suppress(ModelBreach):  # recorded in kika.failures
+        naturalized(kika, extra)
+    fixed = result_of(copies, target.seed).found + result_of(kika, target.seed).found
+    found = replace(drawn, found=drawn.found + fixed)
     return WorldResult(found, frozenset(extra.compared), dict(extra.skipped))
 
 
