@@ -949,8 +949,9 @@ def naturalized(session: Session, extra: WorldSession) -> None:
         today = machine.today
         items = {"氏名": f"見本　帰化{_kanji(NATURALIZED_SERIALS)}", "氏名_フリガナ": "ミホン　キカ",
                  "戸籍の表示（本籍・筆頭者）": "静岡県見本町一丁目２番地　見本　帰化"}
-        request = {"宛名番号": foreigner, "区分": "帰化", "items": items, "異動日": (today - timedelta(days=3)).isoformat(),
-                   "通知年月日": today.isoformat(), "処理日": today.isoformat()}
+        request = {"宛名番号": foreigner, "区分": "帰化", "items": items,
+                   "異動日": (today - timedelta(days=3)).isoformat(), "通知年月日": today.isoformat(),
+                   "処理日": today.isoformat()}
         machine._step("nationality", request, f"nationality(帰化, {machine._p(foreigner)})")
     machine.teardown()
 
