@@ -14,7 +14,9 @@ the domains' oracles:
 - 国民健康保険 (国民健康保険法 第6条第8号, 第7条, 第8条): ``被保険者`` on the day, ``取得日``, ``喪失日``
   (:mod:`conformance.domains.kokuho.oracle`);
 - 選挙人名簿 (公職選挙法 第9条): ``選挙権_国政`` and ``選挙権_地方`` on the day
-  (:mod:`conformance.domains.senkyo.oracle`).
+  (:mod:`conformance.domains.senkyo.oracle`);
+- and the others of :data:`PARTS` (個人住民税, 児童手当, 就学, 後期高齢者医療, 国民年金, 健康管理: each against its
+  domain's oracle; the table in docs/model.md).
 
 The oracle is fed from the model's state (:func:`scenario_of`): the person's rows as the model judged and adopted
 them, read as the shared :class:`~conformance.checks.scenarios.Scenario` the domain checks use, and through the
@@ -32,7 +34,8 @@ the oracles are fed). Two rules of its own make the persons whose domains a 異�
 are mostly of working age): a 世帯 of one person reaching 18, 65 or 75 about the 処理日, and a 転出 of a person of 65 or
 more with its 転入通知 at once (the ただし書's day).
 
-After the drawn examples, one fixed example (:func:`protected_copies`) judges the DV rule across domains: the
+After the drawn examples, :func:`naturalized` runs a 帰化 through the domains, and :func:`protected_copies` judges
+the DV rule across domains: the
 戸籍の附票の写し of a 戸籍 with a person under 支援措置 is refused or leaves them out, as 住民記録 refuses their
 住民票の写し (our reading of 3.4 R001 through 住民基本台帳法 第20条第5項; the reference's other domain outputs and why
 they are not judged: docs/model.md).
