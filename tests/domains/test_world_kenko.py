@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from test_world_machine import ASKED, world_run
+from test_world_machine import ASKED, SEED, world_run
 
 from conformance.checks.scenarios import Scenario
 from conformance.domains.kenko_kanri import oracle as kenko
@@ -71,9 +71,9 @@ def test_the_clean_reference_passes_with_kenko_compared() -> None:
             "kenko_kanri-2025.12-1.5.0.1.0-R001"}  # a 子 of the machine's own asked two days after its 転出
 
 
-def _caught(defect: str, requirement: str, max_examples: int = 25) -> tuple[list[tuple[str, str, str | None,
-                                                                                         str | None]], list[str]]:
-    with world_run(frozenset({defect}), max_examples=max_examples) as found:
+def _caught(defect: str, requirement: str, max_examples: int = 25, seed: int = SEED) -> tuple[
+        list[tuple[str, str, str | None, str | None]], list[str]]:
+    with world_run(frozenset({defect}), max_examples=max_examples, seed=seed) as found:
         breaches, steps = found.result.first(requirement)
         assert {b.requirement for b in found.result.breaches} == {requirement}
     return [(b.code, b.item.split("@")[0], b.expected, b.actual) for b in breaches], steps
@@ -124,3 +124,15 @@ def test_covid_as_an_a_class_disease_is_caught_on_a_person_of_sixty_five() -> No
     breaches, _ = _caught("kenko_covid_as_a_class", "kenko_kanri-2025.12-2.2.0.1.0-R001")
     assert {(code, item, expected, actual) for code, item, expected, actual in breaches} == {
         ("world.domain_mismatch", ASKED + "健康管理/類型/新型コロナウイルス感染症", "B類", "A類")}
+
+
+def test_checkups_after_leaving_are_caught_two_days_after_an_infants_move_out() -> None:
+    # 母子保健法 第12条第1項: the 市町村's 健康診査 of its infants. The defect keeps a 3歳児 who moved out due.
+    # Seed 4 (the default seed's 25 examples move no infant of a 健診's age): a 子 of 36 months, its 国内転出 and
+    # 転入通知 on 5月1日, asked on 5月3日 (the day of the 転出 and the next are open to either reading of the
+    # residence).
+    breaches, steps = _caught("kenko_checkups_after_leaving", "kenko_kanri-2025.12-5.12.0.1.0-R001", seed=4)
+    assert {(code, item, expected, actual) for code, item, expected, actual in breaches} == {
+        ("world.domain_mismatch", ASKED + "健康管理/乳幼児健康診査/3歳児", "false", "true")}
+    assert steps[-2].startswith("2. moves.out(国内転出, p2, 36月) @ 2024-05-01")
+    assert steps[-1].startswith("3. moves.out_confirm(p2, ")
