@@ -14,7 +14,9 @@ the domains' oracles:
 - 国民健康保険 (国民健康保険法 第6条第8号, 第7条, 第8条): ``被保険者`` on the day, ``取得日``, ``喪失日``
   (:mod:`conformance.domains.kokuho.oracle`);
 - 選挙人名簿 (公職選挙法 第9条): ``選挙権_国政`` and ``選挙権_地方`` on the day
-  (:mod:`conformance.domains.senkyo.oracle`).
+  (:mod:`conformance.domains.senkyo.oracle`);
+- and the others of :data:`PARTS` (個人住民税, 児童手当, 就学, 後期高齢者医療, 国民年金, 健康管理: each against its
+  domain's oracle; the table in docs/model.md).
 
 The oracle is fed from the model's state (:func:`scenario_of`): the person's rows as the model judged and adopted
 them, read as the shared :class:`~conformance.checks.scenarios.Scenario` the domain checks use, and through the
@@ -32,7 +34,8 @@ the oracles are fed). Two rules of its own make the persons whose domains a 異�
 are mostly of working age): a 世帯 of one person reaching 18, 65 or 75 about the 処理日, and a 転出 of a person of 65 or
 more with its 転入通知 at once (the ただし書's day).
 
-After the drawn examples, one fixed example (:func:`protected_copies`) judges the DV rule across domains: the
+After the drawn examples, :func:`naturalized` runs a 帰化 through the domains, and :func:`protected_copies` judges
+the DV rule across domains: the
 戸籍の附票の写し of a 戸籍 with a person under 支援措置 is refused or leaves them out, as 住民記録 refuses their
 住民票の写し (our reading of 3.4 R001 through 住民基本台帳法 第20条第5項; the reference's other domain outputs and why
 they are not judged: docs/model.md).
@@ -73,11 +76,12 @@ from conformance.domains.jumin.model.check import (
 )
 from conformance.domains.jumin.model.machine import _DAYS, JuminModelMachine
 from conformance.domains.jumin.model.step_requests import _support_request
-from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, ModelBreach, Session
+from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, ModelBreach, Session, _kanji
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
 from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
 from conformance.domains.kaigo import oracle as kaigo
+from conformance.domains.kenko_kanri import oracle as kenko
 from conformance.domains.kojin_juminzei import oracle as juminzei
 from conformance.domains.koki_korei import oracle as koki
 from conformance.domains.kokuho import oracle as kokuho
@@ -103,6 +107,10 @@ _WHERE = ("same", "other", "abroad")
 #: The ages about which the machine makes a person of its own: 18 (選挙権), 20 and 60 (国民年金 第1号), 65 (介護保険
 #: 第1号), 75 (後期高齢者医療; 国保 ends).
 _AGES = (18, 20, 60, 65, 75)
+#: The ages in months about which the machine makes a 子 (:meth:`WorldMachine.child_household`): the table's
+#: rows of 予防接種法施行令 第3条第1項 (生後二月, 十二月, 二十四月, 三十六月, 六十月, 九十月; 九歳, 十一歳, 十三歳)
+#: and 母子保健法 第12条第1項 (一歳六か月, 三歳, 四歳); 七十二月 (六歳) for the year before the 小学校就学の始期.
+_CHILD_MONTHS = (2, 12, 18, 24, 36, 48, 60, 72, 90, 108, 132, 156)
 #: What befalls the person the machine makes: a 死亡, or a 転出 (:data:`_WHERE`); the person stays until then (asked
 #: once made) and stays in a 世帯 the other rules draw when the step is refused.
 _THEN = ("dies", *_WHERE)
@@ -123,6 +131,10 @@ class Seen:
     #: The 生年月日 of the 子 of the 世帯 of a 世帯主 in it (児童手当); None for anyone else, or while a member of the
     #: 世帯 awaits a 転出's day (who is in the 世帯 on a day is then open: not compared).
     children: tuple[date, ...] | None = None
+    #: 性別 2 (女): the ヒトパピローマウイルス感染症 row of 予防接種法施行令 第3条第1項の表 is the 女子's.
+    female: bool = False
+    #: The 異動日 of a 帰化 (4.5.3: the 外国人住民票 removed, a 日本人住民票 written): a 日本国民 from that day.
+    naturalized: date | None = None
 
 
 #: Which requirement a field's value is the rule of, when that depends on the person (the ただし書, the 号 that
@@ -142,6 +154,9 @@ class Part:
     cause: Cause = lambda field, seen, as_of, value: None
     #: The fields as read from the domain's part of the answer (by default the part itself).
     read: Callable[[Mapping[str, Any]], Mapping[str, Any]] = lambda got: got
+    #: The fields judged only where the answer gives them (a property of an entry the vendor lists: whether it
+    #: lists it is another field's, which a missing entry must not fail twice).
+    if_given: Callable[[str], bool] = lambda field: False
 
     def requirement_of(self, field: str, seen: Seen, as_of: date, value: Any) -> str:
         return self.cause(field, seen, as_of, value) or self.requirements[field]
@@ -180,6 +195,16 @@ def expected_senkyo(s: Scenario, town: str, as_of: date) -> Projection:
     person = voter(s)
     return {"選挙権_国政": senkyo.national_suffrage(person, as_of), "選挙権_地方": senkyo.local_suffrage(person, as_of),
             "登録": senkyo.is_registered(person, as_of), "表示": senkyo.is_indicated(person, as_of)}
+
+
+def expected_voter(seen: Seen, as_of: date) -> Projection:
+    """:func:`expected_senkyo`; for a person naturalized (:attr:`Seen.naturalized`) the 選挙権 of a 日本国民 from the
+    帰化's day only, and no 登録 or 表示: 第21条's 被登録資格 is a 日本国民's on the 登録月の一日, which a
+    person of one nationality for the whole stay (the oracle's :class:`senkyo.Person`) cannot say (not compared)."""
+    if seen.naturalized is None:
+        return expected_senkyo(seen.s, seen.town, as_of)
+    person = replace(voter(seen.s), japanese=seen.naturalized <= as_of)
+    return {"選挙権_国政": senkyo.national_suffrage(person, as_of), "選挙権_地方": senkyo.local_suffrage(person, as_of)}
 
 
 def _senkyo_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
@@ -269,6 +294,83 @@ def read_shugaku(got: Mapping[str, Any]) -> Mapping[str, Any]:
             "中学校就学終期": sorted_items("児童", "中学校就学終期")}
 
 
+#: The 健康管理 fields: a disease of 予防接種法施行令 第3条第1項の表 listed as a 定期接種 (``定期接種/<疾病>``), its
+#: 類型 where the 政令 gives it (``類型/<疾病>``: 第1条, 第2条), a 乳幼児健康診査 of 母子保健法 第12条第1項 due
+#: (``乳幼児健康診査/<健診>``), and the diseases listed that the table does not name (``表にない疾病``).
+VACCINATION, CLASS, CHECKUP, OUTSIDE = "定期接種/", "類型/", "乳幼児健康診査/", "表にない疾病"
+_CLASS_BY_ORDER = {**dict.fromkeys(kenko.A_CLASS_BY_ORDER, "A類"), **dict.fromkeys(kenko.B_CLASS_BY_ORDER, "B類")}
+
+
+def expected_kenko(seen: Seen, as_of: date) -> Projection:
+    """健康管理 on ``as_of``: each disease of the table whose 下欄 holds the person that day (施行令 第3条第1項)
+    while they are 当該市町村の区域内に居住する者 (予防接種法 第5条第1項), each 乳幼児健康診査 due (母子保健法
+    第12条第1項: the 市町村's, so while resident too), the 類型 of a 政令's disease, and no disease outside the table.
+    Only what the text decides is given: a day the oracle leaves open (an age reached, the first and last days of the
+    stay, the 省令's end of ロタ and Ｈｉｂ) is not compared for the fields it opens. The person's ``健康管理`` record
+    (特別の事情, 医療保険, 生活保護, 指定区域, 妊娠の届出) is no part of the model's world: 施行令 第3条第2項, the
+    健康増進事業 and the 母子健康手帳 are the domain's own checks'."""
+    s = seen.s
+    resident = kenko.is_resident_on(s.moved_in, s.moved_out, as_of)
+    if resident is None or as_of < s.birth:
+        return {}
+    shown: Projection = {OUTSIDE: []}
+    for disease, verdict in kenko.vaccination_targets(s.birth, as_of, female=seen.female).items():
+        if verdict is not None:
+            shown[VACCINATION + disease] = verdict and resident
+        if disease in _CLASS_BY_ORDER:
+            shown[CLASS + disease] = _CLASS_BY_ORDER[disease]
+    for name, verdict in kenko.infant_checkups(s.birth, as_of).items():
+        if verdict is not None:
+            shown[CHECKUP + name] = verdict and resident
+    return shown
+
+
+def read_kenko(got: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The answer's 健康管理 read as :func:`expected_kenko` gives it (a 類型 only for a disease it lists)."""
+    entries = [entry for entry in got.get("定期接種") or [] if isinstance(entry, Mapping)]
+    listed = {str(entry.get("疾病")): entry.get("類型") for entry in entries}
+    due = {str(name) for name in got.get("乳幼児健康診査") or []}
+    fields: dict[str, Any] = {VACCINATION + disease: disease in listed for disease in kenko.SCHEDULED_DISEASES}
+    fields.update({CLASS + disease: kind for disease, kind in listed.items() if disease in _CLASS_BY_ORDER})
+    fields.update({CHECKUP + name: name in due for name in (kenko.CHECKUP_18_MONTHS, kenko.CHECKUP_3_YEARS)})
+    fields[OUTSIDE] = sorted(disease for disease in listed if disease not in kenko.SCHEDULED_DISEASES)
+    return fields
+
+
+#: The requirement of each 健康管理 field, as the domain's scenario checks are bound (kenko_kanri bindings.yaml):
+#: 水痘, Ｂ型肝炎 and ロタ by 施行令 第1条's 号, the other diseases by the table's 下欄 (第3条第1項), the 健診 by 第12条
+#: 第1項's 号.
+KENKO_REQUIREMENTS = {
+    **{VACCINATION + disease: "kenko_kanri-2025.12-2.3.0.1.0-R002" for disease in kenko.SCHEDULED_DISEASES},
+    VACCINATION + kenko.VARICELLA: "kenko_kanri-2025.12-2.1.0.1.2-R001",
+    VACCINATION + kenko.HEPATITIS_B: "kenko_kanri-2025.12-2.1.0.1.3-R001",
+    VACCINATION + kenko.ROTAVIRUS: "kenko_kanri-2025.12-2.1.0.1.4-R001",
+    **{CLASS + disease: "kenko_kanri-2025.12-2.1.0.1.0-R001" for disease in kenko.A_CLASS_BY_ORDER},
+    **{CLASS + disease: "kenko_kanri-2025.12-2.2.0.1.0-R001" for disease in kenko.B_CLASS_BY_ORDER},
+    CHECKUP + kenko.CHECKUP_18_MONTHS: "kenko_kanri-2025.12-5.12.0.1.1-R001",
+    CHECKUP + kenko.CHECKUP_3_YEARS: "kenko_kanri-2025.12-5.12.0.1.2-R001",
+    OUTSIDE: "kenko_kanri-2025.12-2.3.0.1.0-R001",
+}
+#: 予防接種法 第5条第1項 (当該市町村の区域内に居住する者) and 母子保健法 第12条第1項 (the 市町村's 健康診査): a
+#: person the table's or 第12条's ages hold on a day they no longer live in the town is listed by neither.
+KENKO_RESIDENTS = {VACCINATION: "kenko_kanri-2025.12-1.5.0.1.0-R001", CHECKUP: "kenko_kanri-2025.12-5.12.0.1.0-R001"}
+
+
+def _kenko_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
+    """A target by age on a day the person no longer lives in the town: the residence's requirement (第5条第1項,
+    第12条第1項) gives the value, not the age's."""
+    if value is not False or kenko.is_resident_on(seen.s.moved_in, seen.s.moved_out, as_of) is not False:
+        return None
+    s = seen.s
+    if field.startswith(VACCINATION):
+        held = kenko.vaccination_targets(s.birth, as_of, female=seen.female)[field.removeprefix(VACCINATION)]
+        return KENKO_RESIDENTS[VACCINATION] if held else None
+    if field.startswith(CHECKUP):
+        held = kenko.infant_checkups(s.birth, as_of)[field.removeprefix(CHECKUP)]
+        return KENKO_RESIDENTS[CHECKUP] if held else None
+    return None
+
+
 def _jido_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
     """第3条第1項 decides the 受給資格 on a day after a 子 of the 世帯 stopped being a 児童 (the first 3月31日 after
     18 is reached); 第4条第1項第1号 else."""
@@ -348,7 +450,7 @@ PARTS = (
                                            "喪失日": "kokuho-2025.12-1.8.0.1.0-R001",
                                            "被保険者": "kokuho-2025.12-1.6.0.1.0-R001"},
          _moved_on_cause("国民健康保険", "喪失日", expected_kokuho)),
-    Part("選挙人名簿", _on(expected_senkyo), {"選挙権_国政": "senkyo-2025.12-1.9.0.1.0-R001",
+    Part("選挙人名簿", expected_voter, {"選挙権_国政": "senkyo-2025.12-1.9.0.1.0-R001",
                                          "選挙権_地方": "senkyo-2025.12-1.9.0.2.0-R001",
                                          "登録": "senkyo-2025.12-1.22.0.1.0-R001",
                                          "表示": "senkyo-2025.12-1.27.0.1.0-R001"}, _senkyo_cause),
@@ -364,6 +466,8 @@ PARTS = (
                                     "資格取得日": "kokumin_nenkin-2025.12-1.8.0.1.0-R001",
                                     "資格喪失日": "kokumin_nenkin-2025.12-1.9.0.1.0-R001",
                                     "被保険者期間": "kokumin_nenkin-2025.12-1.11.0.1.0-R001"}, _nenkin_cause),
+    Part("健康管理", expected_kenko, KENKO_REQUIREMENTS, _kenko_cause, read=read_kenko,
+         if_given=lambda field: field.startswith(CLASS)),
 )
 
 
@@ -429,6 +533,13 @@ def seen_of(world: World, atena: str) -> Seen | str:
     if isinstance(s, str):
         return s
     row = world.latest(atena)
+    seen = _ended(world, s, row)
+    foreign_before = any(earlier.get("住民種別") == "2" for earlier in world.history(atena)[:-1])
+    naturalized = _day(row.get("異動日")) if foreign_before and row.get("住民種別") == "1" else None
+    return replace(seen, female=row.get("性別") == "2", naturalized=naturalized)
+
+
+def _ended(world: World, s: Scenario, row: Mapping[str, str]) -> Seen:
     town = row.get("住所_市区町村コード", "")
     if s.moved_out is None and row.get("続柄") == "世帯主":
         return Seen(s, town, children=children_of(world, row.get("世帯番号", "")))
@@ -468,6 +579,8 @@ def judge_answer(part: Part, seen: Seen, answer: Mapping[str, Any], as_of: date,
     got = part.read(got) if isinstance(got, Mapping) else {}
     breaches = []
     for name, value in part.expected(seen, as_of).items():
+        if part.if_given(name) and name not in got:
+            continue
         requirement = part.requirement_of(name, seen, as_of, value)
         if compared is not None:
             compared.add(requirement)
@@ -563,6 +676,25 @@ class WorldMachine(JuminModelMachine):
                               relations=["世帯主", "子", "子"])
         end = jido.child_end_date(child)
         self._check(list(self._domains(made, (end, end + timedelta(days=1)))), DOMAINS)
+
+    @precondition(lambda self: len(self.world.households()) < 4)
+    @rule(months=st.sampled_from(_CHILD_MONTHS), offset=st.integers(-40, 40), then=st.sampled_from((None, *_WHERE)),
+          days=st.integers(0, 60))
+    def child_household(self, months: int, offset: int, then: str | None, days: int) -> None:
+        """A 世帯 of a 世帯主 and a 子 (女: the machine's second member) about ``months`` 月 of age on the
+        処理日, an age a row of 予防接種法施行令 第3条第1項の表 or 母子保健法 第12条第1項 turns on, asked at once;
+        and then maybe the 子's 転出 (:meth:`_moves_on`) ``days`` later, the 子 asked again two days after the stay's
+        last day (the day and the next are open to either reading of 当該市町村の区域内に居住する者:
+        :func:`kenko.is_resident_on`)."""
+        born = kenko.months_after(self.today, -months) + timedelta(days=offset)
+        made = self.household(2, None, [_years_before(born, 30).isoformat(), born.isoformat()], unknown=False,
+                              headless=False, relations=["世帯主", "子"])
+        self._check(list(self._domains(made)), DOMAINS)
+        if then is None or len(made) < 2 or made[1] not in self.world.current():
+            return
+        self._moves_on(made[1], days, 0, then, f"{months}月")
+        after = self.today + timedelta(days=2)
+        self._check(list(self._domains(made[1:], (after,))), DOMAINS)
 
     @precondition(lambda self: bool(self._elders()))
     @rule(data=st.data(), days=_DAYS, earlier=st.integers(0, 3), where=st.sampled_from(_WHERE))
@@ -791,6 +923,42 @@ def _copies_shown(machine: WorldMachine, koseki: Mapping[str, Any], child: str, 
     return breaches
 
 
+#: The first serial of the persons of :func:`naturalized`: apart from the drawn examples', the 住民記録 machine's fixed
+#: examples' and :func:`protected_copies`'.
+NATURALIZED_SERIALS = 98_000_000
+#: Its 世帯: a 日本人 世帯主 and a 外国人住民 of 30 or more (選挙権's age reached long before; 住民となった年月日
+#: 2010-04-01, the machine's: three months of address long passed).
+_NATURALIZED_BIRTHS = ["1975-05-05", "1990-07-07"]
+_NO_NATIONALITY = "the adapter implements no 帰化 (nationality): the 帰化 is not run through the domains"
+
+
+def naturalized(session: Session, extra: WorldSession) -> None:
+    """The fixed example of a 帰化 across domains, after the drawn examples (it cannot move them; the 住民記録
+    machine's own 帰化 is its fixed example, judged there without the domains): a 世帯 of a 日本人 世帯主 and a
+    外国人住民, both asked, then the 外国人住民's 帰化 (4.5.3) three days before the 処理日, after which every domain's
+    answer of the person is compared as after any step (:meth:`WorldMachine._step`): 選挙権 (公職選挙法 第9条: a
+    日本国民 from the 帰化's day, :func:`expected_voter`), 国民年金 (第7条第1項第1号 names no nationality: nothing
+    changes), 介護保険, 国民健康保険 and the rest as before. Not run, the reason counted, when the adapter has no
+    ``nationality``."""
+    if "nationality" not in session.optional:
+        extra.skipped[_NO_NATIONALITY] = extra.skipped.get(_NO_NATIONALITY, 0) + 1
+        return
+    bound = {"session": replace(session, serials=itertools.count(NATURALIZED_SERIALS)), "world_session": extra}
+    machine = type("WorldMachine", (WorldMachine,), bound)()
+    made = machine.household(2, 1, _NATURALIZED_BIRTHS, unknown=False, headless=False)
+    machine._check(list(machine._domains(made)), DOMAINS)
+    foreigner = next((atena for atena in made if machine.world.latest(atena).get("住民種別") == "2"), None)
+    if foreigner is not None:
+        today = machine.today
+        items = {"氏名": f"見本　帰化{_kanji(NATURALIZED_SERIALS)}", "氏名_フリガナ": "ミホン　キカ",
+                 "戸籍の表示（本籍・筆頭者）": "静岡県見本町一丁目２番地　見本　帰化"}
+        request = {"宛名番号": foreigner, "区分": "帰化", "items": items,
+                   "異動日": (today - timedelta(days=3)).isoformat(), "通知年月日": today.isoformat(),
+                   "処理日": today.isoformat()}
+        machine._step("nationality", request, f"nationality(帰化, {machine._p(foreigner)})")
+    machine.teardown()
+
+
 def machine_for(session: Session, extra: WorldSession) -> type[WorldMachine]:
     """The cross-domain machine bound to one run's sessions."""
     return type("WorldMachine", (WorldMachine,), {"session": session, "world_session": extra})
@@ -822,7 +990,11 @@ def run_world(target: Target) -> WorldResult:
     copies = replace(session, failures=[], family=None)
     with suppress(ModelBreach):  # recorded in copies.failures
         protected_copies(copies, extra, target.koseki_path, target.offers_statute_form(fuhyo_forms.FORM_ID))
-    found = replace(drawn, found=drawn.found + result_of(copies, target.seed).found)
+    kika = replace(session, failures=[], family=None)
+    with suppress(ModelBreach):  # recorded in kika.failures
+        naturalized(kika, extra)
+    fixed = result_of(copies, target.seed).found + result_of(kika, target.seed).found
+    found = replace(drawn, found=drawn.found + fixed)
     return WorldResult(found, frozenset(extra.compared), dict(extra.skipped))
 
 

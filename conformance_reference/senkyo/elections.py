@@ -168,6 +168,8 @@ def senkyo(row: Row, stay: Stay | None, as_of: date, defects: frozenset[str],
     """The person's 選挙権 and place on the 選挙人名簿 of this town on ``as_of`` (``record``: the harness's
     選挙人名簿 record of the person, a sentence of 第11条第1項; ``history``: the person's rows, oldest first)."""
     voter = _voter(row, stay, history)
+    if voter is not None and history and "senkyo_nationality_from_first_record" in defects:
+        voter = replace(voter, japanese=history[0].get("住民種別") == "1")  # a 帰化 changes nothing
     if voter is None:
         return {"選挙権_国政": False, "選挙権_地方": False, "被登録資格": False, "登録": False, "登録基準日": None,
                 "表示": False, "抹消事由": None, "年齢満十七年調査": False, "登録根拠": None, "選挙権_都道府県": False,

@@ -38,7 +38,8 @@ def test_the_clean_reference_passes_with_the_persons_parts_compared() -> None:
     with fed() as found:
         assert found.breaches == () and found.examples == 25
     assert {requirement.split("-")[0] for requirement in found.compared} == {
-        "kaigo", "kokuho", "senkyo", "kojin_juminzei", "koki_korei", "kokumin_nenkin", "jido_teate", "shugaku"}
+        "kaigo", "kokuho", "senkyo", "kojin_juminzei", "koki_korei", "kokumin_nenkin", "jido_teate", "shugaku",
+        "kenko_kanri"}
     assert {"kaigo-2025.12-1.11.0.1.0-R002", "kokuho-2025.12-1.8.0.1.0-R002", "kokumin_nenkin-2025.12-1.9.0.1.2-R001",
             "kojin_juminzei-2025.12-1.318.0.1.0-R001", "senkyo-2025.12-1.27.0.1.0-R001"} <= found.compared
 
@@ -109,7 +110,7 @@ def test_the_main_command_has_the_check_bound_beside_the_cross_domain_machine() 
 
     assert default_registry().get("model.world.feed") is feed_check
     assert "model.world.feed" in check_params()
-    for slug in ("kaigo", "kokuho", "senkyo", "kojin_juminzei", "koki_korei", "kokumin_nenkin"):
+    for slug in ("kaigo", "kokuho", "senkyo", "kojin_juminzei", "koki_korei", "kokumin_nenkin", "kenko_kanri"):
         for requirement in load_edition(ROOT / slug / "2025.12").requirements:
             names = {getattr(c, "name", "") for c in requirement.checks}
             assert ("model.world.feed" in names) == ("model.world.domains" in names), requirement.id

@@ -19,6 +19,7 @@ from conformance.domains.jumin.oracles.model import World
 from conformance.domains.kokumin_nenkin.oracle import Ending
 from conformance.domains.world import (
     FUHYO_DV,
+    KENKO_RESIDENTS,
     PARTS,
     Seen,
     WorldResult,
@@ -40,9 +41,9 @@ ASKED = "/residents/{atena}/qualifications#/"
 
 
 @contextmanager
-def world_run(defects: frozenset[str] = frozenset(), max_examples: int = 25) -> Iterator[WorldResult]:
+def world_run(defects: frozenset[str] = frozenset(), max_examples: int = 25, seed: int = SEED) -> Iterator[WorldResult]:
     with started_in_process(defects) as running:
-        target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
+        target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations="all"), seed=seed,
                         max_examples=max_examples, shrink=False, koseki_path="/admin/koseki",
                         forms=FormsTarget(statute=("fuhyo_utsushi",)))
         yield run_world(target)
@@ -56,13 +57,14 @@ def test_the_clean_reference_passes_and_every_field_is_compared() -> None:
         # a move-in at 75 or more (第52条第2号), a move of an insured 75 to another 都道府県 on one day (第53条
         # ただし書: test_koki_lost_the_day_after_a_same_day_move_to_another_prefecture_is_caught), a 国民年金 取得 and
         # 喪失 in one month (第11条第2項), a registration after the address ceased (公職選挙法 第21条第2項,
-        # 第27条第2項).
+        # 第27条第2項), an infant of a 健診's age asked after its 転出 (母子保健法 第12条第1項 本文).
         assert found.compared >= ({requirement for part in PARTS for requirement in part.requirements.values()} | {
             "kaigo-2025.12-1.11.0.1.0-R002", "kokuho-2025.12-1.8.0.1.0-R002", "koki_korei-2025.12-1.52.0.1.1-R001",
             "kokumin_nenkin-2025.12-1.8.0.1.1-R001", "kokumin_nenkin-2025.12-1.8.0.1.2-R001",
             "kokumin_nenkin-2025.12-1.9.0.1.1-R001", "kokumin_nenkin-2025.12-1.9.0.1.2-R001",
             "kokumin_nenkin-2025.12-1.9.0.1.3-R001", "senkyo-2025.12-1.28.0.1.1-R001",
-            "jido_teate-2025.12-1.3.0.1.0-R001", FUHYO_DV})  # the 戸籍の附票の写し's fixed example (test_world_dv.py)
+            "jido_teate-2025.12-1.3.0.1.0-R001", FUHYO_DV,  # the 戸籍の附票の写し's fixed example (test_world_dv.py)
+            KENKO_RESIDENTS["定期接種/"]})  # a 子 of the machine's own asked after its 転出 (test_world_kenko.py)
         assert found.compared <= bound_requirements()
         # What was not judged is said, with the reason (persons the oracles cannot take).
         assert set(found.skipped) <= {"生年月日 不詳 or no calendar day",
@@ -96,8 +98,8 @@ def test_kokuho_loss_the_day_after_a_same_day_move_is_caught() -> None:
 
 
 def test_kaigo_lost_on_the_death_day_is_caught_after_a_death() -> None:
-    # A 死亡 of a 第1号被保険者: met with this seed in 40 examples (the machine's own rules share the draws).
-    with world_run(frozenset({"kaigo_lost_on_death_day"}), max_examples=40) as found:
+    # A 死亡 of a 第1号被保険者: met with this seed in 30 examples (the machine's own rules share the draws).
+    with world_run(frozenset({"kaigo_lost_on_death_day"}), max_examples=30) as found:
         breaches, steps = found.result.first("kaigo-2025.12-1.11.0.1.0-R001")
         assert {b.requirement for b in found.result.breaches} == {"kaigo-2025.12-1.11.0.1.0-R001"}
     assert {(b.requirement, b.code, b.item.split("@")[0]) for b in breaches} == {
@@ -121,8 +123,9 @@ def test_koki_lost_within_the_prefecture_is_caught_after_a_move_to_a_town_of_the
 
 def test_koki_lost_the_day_after_a_same_day_move_to_another_prefecture_is_caught() -> None:
     # 第53条第1項ただし書: an insured person whose address in another 都道府県 began on the move day loses 資格 that
-    # day. The defect loses it the next day; met with an insured 75 moving on one day (50 examples).
-    with world_run(frozenset({"koki_korei_lost_day_after_on_move"}), max_examples=50) as found:
+    # day. The defect loses it the next day; met with an insured 75 moving on one day (seed 1, 40 examples: the
+    # machine's own rules share the draws, and the default seed's meet none up to 80).
+    with world_run(frozenset({"koki_korei_lost_day_after_on_move"}), max_examples=40, seed=1) as found:
         breaches, steps = found.result.first("koki_korei-2025.12-1.53.0.1.0-R002")
         assert {b.requirement for b in found.result.breaches} == {"koki_korei-2025.12-1.53.0.1.0-R002"}
     assert {(b.code, b.item.split("@")[0]) for b in breaches} == {
@@ -199,7 +202,7 @@ def test_shugaku_register_without_the_seito_is_caught_on_a_family_with_a_child_o
         assert {b.requirement for b in found.result.breaches} == {"shugaku-2025.12-2.1.0.1.0-R001"}
     assert {(b.code, b.item.split("@")[0]) for b in breaches} == {("world.domain_mismatch", ASKED + "就学/学齢簿")}
     assert all("学齢生徒" in (b.expected or "") and "学齢生徒" not in (b.actual or "") for b in breaches)
-    assert "fixtures.persons(size=3)" in steps[-1]
+    assert "fixtures.persons(size=" in steps[-1]  # a family of the machine's own (a 子 of 12 or 13 with this seed)
 
 
 def test_shugaku_periods_from_the_birthday_are_caught() -> None:
@@ -346,12 +349,12 @@ def test_the_main_command_has_the_check_bound_to_each_requirement_it_compares() 
         "kokumin_nenkin-2025.12-1.9.0.1.1-R001", "kokumin_nenkin-2025.12-1.9.0.1.2-R001",
         "kokumin_nenkin-2025.12-1.9.0.1.3-R001", "kokumin_nenkin-2025.12-1.11.0.2.0-R001",
         "senkyo-2025.12-1.21.0.2.0-R001", "senkyo-2025.12-1.27.0.2.0-R001", "senkyo-2025.12-1.28.0.1.1-R001",
-        "senkyo-2025.12-1.28.0.1.2-R001", "jido_teate-2025.12-1.3.0.1.0-R001", FUHYO_DV}
+        "senkyo-2025.12-1.28.0.1.2-R001", "jido_teate-2025.12-1.3.0.1.0-R001", FUHYO_DV, *KENKO_RESIDENTS.values()}
 
 
 #: The statute editions whose requirements the check is bound to.
 WORLD_EDITIONS = ("kaigo", "kokuho", "senkyo", "koki_korei", "kokumin_nenkin", "kojin_juminzei", "jido_teate",
-                  "shugaku", "koseki_fuhyo")
+                  "shugaku", "koseki_fuhyo", "kenko_kanri")
 
 
 def bound_requirements() -> set[str]:
