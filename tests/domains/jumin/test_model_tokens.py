@@ -1,0 +1,142 @@
+"""The fixed example ``tokens`` of the model's state machine: 共通機能's 付番 API in sessions of its own, each request a
+transition of the model's registry (conformance/domains/jumin/oracles/model/tokens.py), and 住民記録 10.2's 認証ログ of
+its logins. The clean reference passes; each named defect of the API's sessions is reported with its exact finding
+(requirement, code, item, step), by the example alone (the checks of 共通機能 log in once and send one token)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from inprocess import started_in_process
+
+from conformance.catalog.loader import load_edition
+from conformance.checks.registry import CheckContext
+from conformance.domains.jumin.model.check import session_of, state_machine
+from conformance.domains.jumin.model.steps import ModelBreach, Session
+from conformance.domains.jumin.model.tokens import tokens
+from conformance.domains.jumin.oracles.model import tokens as t
+from conformance.domains.kyotsu import checks as kyotsu
+from conformance.embedded import reference_environ
+from conformance.locations import default_catalog_root
+from conformance.profiles import ApiTarget, Auth, DriverTarget, OAuth2ClientCredentials
+from conformance.targets.base import Target
+from conformance.targets.http import RequestsHttpClient
+from conformance.targets.wsgi import IN_PROCESS, in_process
+from conformance_reference.app import API_PREFIX
+
+AUTH = Auth(env="MODEL_TOKENS_SECRET", oauth2=OAuth2ClientCredentials(token_url="/oauth2/token",
+                                                                       client_id_env="MODEL_TOKENS_CLIENT"))
+JUMIN = load_edition(default_catalog_root() / "jumin" / "1.0")
+KYOTSU = load_edition(default_catalog_root() / "kyotsu" / "2.1")
+
+
+@contextmanager
+def reference(defects: frozenset[str] = frozenset(), catalog: Any = JUMIN) -> Iterator[Target]:
+    """The reference in this process and a target over it whose client logs in at its token endpoint."""
+    with started_in_process(defects) as running:
+        base = IN_PROCESS + API_PREFIX
+        http = RequestsHttpClient(ApiTarget(base_url=base, auth=AUTH), base_url=base, adapters=in_process(running.app),
+                                  environ=reference_environ(AUTH, {}))
+        try:
+            yield Target(catalog=catalog, http=http, driver=DriverTarget(operations="all"), seed=1, max_examples=1,
+                         shrink=False, every_breach=False)
+        finally:
+            http.close()
+
+
+def alone(defects: frozenset[str] = frozenset()) -> Session:
+    with reference(defects) as target:
+        session = session_of(target)
+        with contextlib.suppress(ModelBreach):
+            tokens(session)
+        return session
+
+
+def test_the_clean_reference_s_sessions_pass_and_exercise_the_rules() -> None:
+    session = alone()
+    assert session.failures == []
+    assert {t.REGISTERED, t.UNAUTHORIZED, t.KUBUN, t.UNIQUE, t.UNIQUE_ITEM, t.AUTH_LOG,
+            t.AUTH_LOG_FIELDS} <= session.exercised
+
+
+@pytest.mark.parametrize(("defect", "breaches", "step"), [
+    # The token a login with a wrong secret got is taken (step 11: the third refused request, after none and unknown).
+    ("jutogai_failed_login_token", [(t.UNAUTHORIZED, "model.jutogai_unauthorized_taken", "/status")], 11),
+    # The four refused requests registered all the same: session A's 処理区分 2 gets 履歴番号 3 + 2 (two were 401s
+    # naming its number that the reference registered; the wrong grant's login gave no token).
+    ("jutogai_unauthorized_registers",
+     [(t.UNAUTHORIZED, "model.jutogai_refused_registered", "/result/0/rirekibango")], 11),
+    # Session B's 付番依頼 gets session A's number again.
+    ("jutogai_serial_per_token", [(t.UNIQUE, "model.jutogai_number_reused", "/result/0/atenabango"),
+                                  (t.UNIQUE_ITEM, "model.jutogai_number_reused", "/result/0/atenabango")], 5),
+    # Session B's 処理区分 1 of A's number counts from 1 again.
+    ("jutogai_history_per_token", [(t.KUBUN, "model.jutogai_history_number", "/result/0/rirekibango")], 6),
+    # The earlier defects of the API are caught here too.
+    ("jutogai_no_auth", [(t.UNAUTHORIZED, "model.jutogai_unauthorized_taken", "/status")], 9),
+    ("jutogai_kubun_ignored", [(t.KUBUN, "model.jutogai_number_not_kept", "/result/0/atenabango")], 6),
+    ("jutogai_number_reissued", [(t.UNIQUE, "model.jutogai_number_reused", "/result/0/atenabango"),
+                                 (t.UNIQUE_ITEM, "model.jutogai_number_reused", "/result/0/atenabango")], 5),
+])
+def test_a_defect_of_the_api_s_sessions_is_reported_at_its_step(defect: str, breaches: list[tuple[str, str, str]],
+                                                                step: int) -> None:
+    session = alone(frozenset({defect}))
+    steps, failure = session.failures[-1]
+    assert [(b.requirement, b.code, b.item) for b in failure.breaches] == breaches
+    assert len(steps) == step
+
+
+def test_the_refused_registration_shows_how_far_the_count_grew() -> None:
+    steps, failure = alone(frozenset({"jutogai_unauthorized_registers"})).failures[-1]
+    assert (failure.breaches[0].expected, failure.breaches[0].actual) == ("3", "5")
+    assert steps[-1].startswith("11. 付番API session A: 処理区分 2")
+
+
+CHECKS: list[tuple[Any, dict[str, Any]]] = [
+    (kyotsu.registered, {}), (kyotsu.unauthorized, {}), (kyotsu.processing_kind, {}),
+    (kyotsu.unique_number, {"count": 5}),
+]
+
+
+@pytest.mark.parametrize("defect", ["jutogai_failed_login_token", "jutogai_unauthorized_registers",
+                                    "jutogai_serial_per_token", "jutogai_history_per_token"])
+def test_no_check_of_the_api_catches_the_defects_only_the_sessions_show(defect: str) -> None:
+    with reference(frozenset({defect}), KYOTSU) as target:
+        requirement = next(r for r in KYOTSU.requirements if r.id == t.REGISTERED)
+        for check, params in CHECKS:
+            assert list(check(CheckContext(requirement=requirement, params=params, target=target))) == [], check
+
+
+def test_the_check_on_the_kyotsu_edition_runs_the_sessions_alone_and_reports_their_finding() -> None:
+    with reference(frozenset({"jutogai_history_per_token"}), KYOTSU) as target:
+        requirement = next(r for r in KYOTSU.requirements if r.id == t.KUBUN)
+        findings = list(state_machine(CheckContext(requirement=requirement, params={}, target=target)))
+        other = next(r for r in KYOTSU.requirements if r.id == t.UNAUTHORIZED)
+        assert list(state_machine(CheckContext(requirement=other, params={}, target=target))) == []
+    assert [(f.code, f.location) for f in findings] == [
+        ("model.jutogai_history_number", "model:jumin/step:6#/result/0/rirekibango")]
+    assert (findings[0].expected, findings[0].actual) == ("2", "1")
+
+
+def test_a_401_answered_without_the_api_s_body_is_reported_against_o003() -> None:
+    registry = t.Registry({"good": True})
+    expect = t.expected(registry, None, {"shorikubun": "0"})
+    assert isinstance(expect, t.Refused) and expect.status == 401
+    assert t.judge_refused(expect, 401, {"detail": t.DETAIL_401}) == []
+    assert [(b.requirement, b.code) for b in t.judge_refused(expect, 401, {"error": "invalid_token"})] == [
+        (t.UNAUTHORIZED, "model.jutogai_refusal_body")]
+
+
+def test_a_number_the_api_never_issued_is_refused_and_a_count_off_by_other_than_refusals_is_o004() -> None:
+    registry = t.Registry({"good": True}, {"9000000001": 1})
+    refused = t.expected(registry, "good", {"shorikubun": "2", "atenabango": "0000000019"})
+    assert isinstance(refused, t.Refused) and (refused.status, refused.requirement) == (400, t.KUBUN)
+    assert [b.code for b in t.judge_refused(refused, 200, {})] == ["model.jutogai_not_issued_taken"]
+    again = t.expected(registry, "good", {"shorikubun": "1", "atenabango": "9000000001"})
+    assert again == t.Registers("9000000001", 2)
+    answer = {"result": [{"atenabango": "9000000001", "rirekibango": 4}]}
+    breaches, _ = t.judge_registered(registry, again, 200, answer, ())
+    assert [(b.requirement, b.code) for b in breaches] == [(t.KUBUN, "model.jutogai_history_number")]
