@@ -628,6 +628,8 @@ VALUES: Mapping[str, Text] = {
     "another number": ("別の番号", "another number"),
     "status 200 and one result": ("ステータス 200 と1件の結果", "status 200 and one result"),
     "the number given": ("指定した宛名番号", "the number given"),
+    "on the last page": ("最終ページ", "on the last page"),
+    "on another page": ("最終ページ以外", "on another page"),
     "照会": ("照会", "照会"),
     "the entry as read before": ("先に照会したとおりの記録", "the entry as read before"),
     "absent or changed": ("なし又は変更あり", "absent or changed"),

@@ -413,6 +413,8 @@ AFFECTS: dict[str, set[str]] = {
     **{name: set() for name in (
         "jutogai_failed_login_token", "jutogai_unauthorized_registers", "jutogai_serial_per_token",
         "jutogai_history_per_token")},
+    # A 別紙 that stops with its first page: the probes' 世帯 (of the loaded town) print a 別紙 of one page.
+    "form_sheet_one_page": set(),
     # No 認証文 (and so no 公印) printed: the 印刷ログ says so too (10.2 R014 公印出力の有無), truthfully.
     "form_certification_missing": {"forms", "oplog"},
     "dv_ends_at_move_out": {"qualifications", "forms"},  # the 除票 forms of a protected person who moved out
