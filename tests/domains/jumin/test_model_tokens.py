@@ -140,3 +140,30 @@ def test_a_number_the_api_never_issued_is_refused_and_a_count_off_by_other_than_
     answer = {"result": [{"atenabango": "9000000001", "rirekibango": 4}]}
     breaches, _ = t.judge_registered(registry, again, 200, answer, ())
     assert [(b.requirement, b.code) for b in breaches] == [(t.KUBUN, "model.jutogai_history_number")]
+
+
+def test_a_new_number_registered_before_for_another_client_is_a_reused_number() -> None:
+    """A 付番依頼 answered with a 履歴番号 above 1: the number had registrations the model did not see (another client's,
+    the checks' of 共通機能 in a run): a number issued before (O007, 03100001-R001), not a miscount."""
+    registry = t.Registry({"good": True})
+    expect = t.expected(registry, "good", {"shorikubun": "0"})
+    assert expect == t.Registers(None, 1)
+    breaches, _ = t.judge_registered(registry, expect, 200, {"result": [{"atenabango": "9000000001",
+                                                                          "rirekibango": 3}]}, ())
+    assert [(b.requirement, b.code) for b in breaches] == [(t.UNIQUE, "model.jutogai_number_reused"),
+                                                           (t.UNIQUE_ITEM, "model.jutogai_number_reused")]
+
+
+@pytest.mark.parametrize(("defect", "breaches"), [
+    # The failed login is not logged: fewer entries than logins, and no 失敗.
+    ("authlog_failures_missing", [(t.AUTH_LOG, "model.auth_log_missing", "driver:/logs/auth"),
+                                  (t.AUTH_LOG_FIELDS, "model.auth_log_result", "driver:/logs/auth#失敗")]),
+    # Entries without their 結果: neither 成功 nor 失敗 counted.
+    ("authlog_no_result", [(t.AUTH_LOG_FIELDS, "model.auth_log_result", "driver:/logs/auth#成功"),
+                           (t.AUTH_LOG_FIELDS, "model.auth_log_result", "driver:/logs/auth#失敗")]),
+])
+def test_a_defect_of_the_auth_log_is_reported_after_the_sessions(defect: str,
+                                                                  breaches: list[tuple[str, str, str]]) -> None:
+    steps, failure = alone(frozenset({defect})).failures[-1]
+    assert [(b.requirement, b.code, b.item) for b in failure.breaches] == breaches
+    assert steps[-1].startswith("12. logs.auth")

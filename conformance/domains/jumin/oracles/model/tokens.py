@@ -114,7 +114,7 @@ def judge_registered(registry: Registry, expect: Registers, status: int, documen
                        "/result/0/atenabango", "a 宛名番号", "none")], None
     breaches: list[Breach] = []
     if expect.number is None:
-        breaches += _new_number(registry, number, residents)
+        breaches += _new_number(registry, number, rireki, residents)
     elif number != expect.number:
         breaches.append(Breach(KUBUN, "model.jutogai_number_not_kept", "処理区分 1 or 2 should register under the "
                                "宛名番号 given", "/result/0/atenabango", "the number given", "another number"))
@@ -143,11 +143,13 @@ def note_refused(registry: Registry, expect: Refused, body: Mapping[str, Any]) -
         registry.refused.setdefault(number, []).append(expect.requirement)
 
 
-def _new_number(registry: Registry, number: str, residents: Collection[str]) -> list[Breach]:
-    """A number of a 付番依頼: never one the API issued before (for another 住登外者), nor a resident's, with its
-    M11W2-7 check digit; each breach under both requirements that say 一意に識別する番号."""
+def _new_number(registry: Registry, number: str, rireki: object, residents: Collection[str]) -> list[Breach]:
+    """A number of a 付番依頼: never one the API issued before (for another 住登外者: one the model saw, or one whose
+    履歴番号 says it was registered before, for another client of the vendor), nor a resident's, with its M11W2-7
+    check digit; each breach under both requirements that say 一意に識別する番号."""
     where = "/result/0/atenabango"
-    if number in registry.counts:
+    earlier = isinstance(rireki, int) and not isinstance(rireki, bool) and rireki > 1
+    if number in registry.counts or earlier:
         return [Breach(requirement, "model.jutogai_number_reused", "a 付番依頼 should get a number not issued before",
                        where, "a number not issued before", "a number issued before")
                 for requirement in (UNIQUE, UNIQUE_ITEM)]
