@@ -143,8 +143,8 @@ def test_a_number_the_api_never_issued_is_refused_and_a_count_off_by_other_than_
 
 
 def test_a_new_number_registered_before_for_another_client_is_a_reused_number() -> None:
-    """A 付番依頼 answered with a 履歴番号 above 1: the number had registrations the model did not see (another client's,
-    the checks' of 共通機能 in a run): a number issued before (O007, 03100001-R001), not a miscount."""
+    """A 付番依頼 answered with a 履歴番号 above 1: the number had registrations the model did not see (another
+    client's, the checks' of 共通機能 in a run): a number issued before (O007, 03100001-R001), not a miscount."""
     registry = t.Registry({"good": True})
     expect = t.expected(registry, "good", {"shorikubun": "0"})
     assert expect == t.Registers(None, 1)
