@@ -122,12 +122,12 @@ class JutogaiService:
 
     def token(self, authorization: str | None, form: Mapping[str, list[str]]) -> Answer:
         """Client Credentials Grant with client_secret_basic (RFC 6749 4.4, 2.3.1)."""
-        if form.get("grant_type") != ["client_credentials"]:
+        if form.get("grant_type") != ["client_credentials"] and "jutogai_other_grant_token" not in self.defects:
+            # (the defect: any grant of the client is given a token the API takes)
             return Answer(400, {"error": "unsupported_grant_type"})
         client, succeeded = self._client(authorization)
         self.logged_in(client, succeeded)
-        if not succeeded and "jutogai_failed_login_token" not in self.defects:
-            # (the defect: the failure is logged, and a token that works is given all the same)
+        if not succeeded:
             return Answer(401, {"error": "invalid_client"}, (("WWW-Authenticate", 'Basic realm="token"'),))
         token = secrets.token_urlsafe(32)
         with self._lock:

@@ -411,7 +411,7 @@ AFFECTS: dict[str, set[str]] = {
     # The model's sessions of the API (docs/model.md, the fixed example tokens): the probe logs in once, with the
     # client's secret, and sends every request with one token, so none of these changes what it reads.
     **{name: set() for name in (
-        "jutogai_failed_login_token", "jutogai_unauthorized_registers", "jutogai_serial_per_token",
+        "jutogai_other_grant_token", "jutogai_unauthorized_registers", "jutogai_serial_per_token",
         "jutogai_history_per_token")},
     # A 別紙 that stops with its first page: the probes' 世帯 (of the loaded town) print a 別紙 of one page.
     "form_sheet_one_page": set(),

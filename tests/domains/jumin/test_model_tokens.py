@@ -64,8 +64,9 @@ def test_the_clean_reference_s_sessions_pass_and_exercise_the_rules() -> None:
 
 
 @pytest.mark.parametrize(("defect", "breaches", "step"), [
-    # The token a login with a wrong secret got is taken (step 11: the third refused request, after none and unknown).
-    ("jutogai_failed_login_token", [(t.UNAUTHORIZED, "model.jutogai_unauthorized_taken", "/status")], 11),
+    # The token a login by another grant got is taken (step 11: the third refused request, after none and unknown; the
+    # login with a wrong secret gave none).
+    ("jutogai_other_grant_token", [(t.UNAUTHORIZED, "model.jutogai_unauthorized_taken", "/status")], 11),
     # The four refused requests registered all the same: session A's 処理区分 2 gets 履歴番号 3 + 2 (two were 401s
     # naming its number that the reference registered; the wrong grant's login gave no token).
     ("jutogai_unauthorized_registers",
@@ -101,7 +102,7 @@ CHECKS: list[tuple[Any, dict[str, Any]]] = [
 ]
 
 
-@pytest.mark.parametrize("defect", ["jutogai_failed_login_token", "jutogai_unauthorized_registers",
+@pytest.mark.parametrize("defect", ["jutogai_other_grant_token", "jutogai_unauthorized_registers",
                                     "jutogai_serial_per_token", "jutogai_history_per_token"])
 def test_no_check_of_the_api_catches_the_defects_only_the_sessions_show(defect: str) -> None:
     with reference(frozenset({defect}), KYOTSU) as target:
