@@ -23,7 +23,7 @@ from conformance.domains.kyotsu import checks as kyotsu
 from conformance.embedded import reference_environ
 from conformance.locations import default_catalog_root
 from conformance.profiles import ApiTarget, Auth, DriverTarget, OAuth2ClientCredentials
-from conformance.targets.base import Target
+from conformance.targets.base import Target, TestData
 from conformance.targets.http import RequestsHttpClient
 from conformance.targets.wsgi import IN_PROCESS, in_process
 from conformance_reference.app import API_PREFIX
@@ -48,8 +48,23 @@ def reference(defects: frozenset[str] = frozenset(), catalog: Any = JUMIN) -> It
             http.close()
 
 
-def alone(defects: frozenset[str] = frozenset()) -> Session:
-    with reference(defects) as target:
+@contextmanager
+def reference_with_town(defects: frozenset[str] = frozenset()) -> Iterator[Target]:
+    """As :func:`reference`, the target holding the loaded town's rows (the residents' 宛名番号 the API must refuse)."""
+    with started_in_process(defects) as running:
+        base = IN_PROCESS + API_PREFIX
+        http = RequestsHttpClient(ApiTarget(base_url=base, auth=AUTH), base_url=base, adapters=in_process(running.app),
+                                  environ=reference_environ(AUTH, {}))
+        rows = tuple(dict(row) for row in running.store.current()[:3])
+        try:
+            yield Target(catalog=JUMIN, http=http, driver=DriverTarget(operations="all"), seed=1, max_examples=1,
+                         shrink=False, every_breach=False, data=TestData(rows=rows))
+        finally:
+            http.close()
+
+
+def alone(defects: frozenset[str] = frozenset(), *, town: bool = False) -> Session:
+    with (reference_with_town(defects) if town else reference(defects)) as target:
         session = session_of(target)
         with contextlib.suppress(ModelBreach):
             tokens(session)
@@ -168,3 +183,12 @@ def test_a_defect_of_the_auth_log_is_reported_after_the_sessions(defect: str,
     steps, failure = alone(frozenset({defect})).failures[-1]
     assert [(b.requirement, b.code, b.item) for b in failure.breaches] == breaches
     assert steps[-1].startswith("12. logs.auth")
+
+
+def test_a_resident_s_number_under_kubun_1_or_2_must_be_refused() -> None:
+    """With the town's residents known, 処理区分 1 and 2 naming a resident's 宛名番号 (no 既存住登外者宛名番号) are asked
+    last: the clean reference refuses both (400); a vendor taking 処理区分 2 with a number it never issued breaks
+    O004 (the reference's defect jutogai_kubun_ignored issues a new number instead, and is caught earlier)."""
+    session = alone(town=True)
+    assert session.failures == []
+    assert t.KUBUN in session.exercised
