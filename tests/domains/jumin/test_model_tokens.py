@@ -6,7 +6,7 @@ its logins. The clean reference passes; each named defect of the API's sessions 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -49,9 +49,13 @@ def reference(defects: frozenset[str] = frozenset(), catalog: Any = JUMIN) -> It
 
 
 @contextmanager
-def reference_with_town(defects: frozenset[str] = frozenset()) -> Iterator[Target]:
-    """As :func:`reference`, the target holding the loaded town's rows (the residents' 宛名番号 the API must refuse)."""
+def reference_with_town(defects: frozenset[str] = frozenset(),
+                        vendor: Callable[[Any], None] | None = None) -> Iterator[Target]:
+    """As :func:`reference`, the target holding the loaded town's rows (the residents' 宛名番号 the API must refuse);
+    ``vendor`` changes the reference's 付番 API first (a vendor of another behaviour)."""
     with started_in_process(defects) as running:
+        if vendor is not None:
+            vendor(running.app.jutogai)
         base = IN_PROCESS + API_PREFIX
         http = RequestsHttpClient(ApiTarget(base_url=base, auth=AUTH), base_url=base, adapters=in_process(running.app),
                                   environ=reference_environ(AUTH, {}))
@@ -63,8 +67,9 @@ def reference_with_town(defects: frozenset[str] = frozenset()) -> Iterator[Targe
             http.close()
 
 
-def alone(defects: frozenset[str] = frozenset(), *, town: bool = False) -> Session:
-    with (reference_with_town(defects) if town else reference(defects)) as target:
+def alone(defects: frozenset[str] = frozenset(), *, town: bool = False,
+          vendor: Callable[[Any], None] | None = None) -> Session:
+    with (reference_with_town(defects, vendor) if town else reference(defects)) as target:
         session = session_of(target)
         with contextlib.suppress(ModelBreach):
             tokens(session)
@@ -186,9 +191,25 @@ def test_a_defect_of_the_auth_log_is_reported_after_the_sessions(defect: str,
 
 
 def test_a_resident_s_number_under_kubun_1_or_2_must_be_refused() -> None:
-    """With the town's residents known, 処理区分 1 and 2 naming a resident's 宛名番号 (no 既存住登外者宛名番号) are asked
-    last: the clean reference refuses both (400); a vendor taking 処理区分 2 with a number it never issued breaks
-    O004 (the reference's defect jutogai_kubun_ignored issues a new number instead, and is caught earlier)."""
+    """With the town's residents known, 処理区分 1 and 2 naming a resident's 宛名番号 (no 既存住登外者宛名番号) are
+    asked last: the clean reference refuses both (400)."""
     session = alone(town=True)
     assert session.failures == []
     assert t.KUBUN in session.exercised
+
+
+def test_a_vendor_taking_kubun_2_with_a_number_it_never_issued_is_reported_against_o004() -> None:
+    """The survivor ``_check_conditions__mutmut_35`` as a vendor: 処理区分 2 with a number the API never issued is
+    registered (its E0004 dropped)."""
+    def taking(service: Any) -> None:
+        checked = service._check_conditions
+
+        def conditions(parameters: Any) -> list[tuple[str, str]]:
+            errors: list[tuple[str, str]] = checked(parameters)
+            return [] if parameters.get("shorikubun") == "2" else errors
+        service._check_conditions = conditions
+
+    steps, failure = alone(town=True, vendor=taking).failures[-1]
+    assert [(b.requirement, b.code, b.item) for b in failure.breaches] == [
+        (t.KUBUN, "model.jutogai_not_issued_taken", "/status")]
+    assert steps[-1].startswith("13. 付番API session A: 処理区分 2, a resident's")

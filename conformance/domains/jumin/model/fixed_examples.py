@@ -787,9 +787,9 @@ _SHEET_MEMBERS = 14
 def long_sheet(session: Session) -> None:
     """After the draws (it cannot move them): a 世帯 of a 日本人 世帯主 and 14 外国人住民 each with a 通称 of their own
     (made through ``fixtures.persons`` as a drawn 世帯 is, judged), its 世帯全員 写し printed, then the example's end
-    (every person on every path). The print: the 別紙 (通称の記載及び削除に関する事項) holds every member's 通称 however many
-    pages it takes, and the 認証文 is on the last page (5.1 R005; interpretation ``jumin-1.0-interp-long-sheet-model``).
-    Nothing is done without the form interface."""
+    (every person on every path). The print: the 別紙 (通称の記載及び削除に関する事項) holds every member's 通称
+    however many pages it takes, and the 認証文 is on the last page (5.1 R005; interpretation
+    ``jumin-1.0-interp-long-sheet-model``). Nothing is done without the form interface."""
     forms = session.paths.forms
     if forms is None:
         return
