@@ -68,11 +68,11 @@ def reference_with_town(defects: frozenset[str] = frozenset(),
 
 
 def alone(defects: frozenset[str] = frozenset(), *, town: bool = False,
-          vendor: Callable[[Any], None] | None = None) -> Session:
+          vendor: Callable[[Any], None] | None = None, refused: bool = True) -> Session:
     with (reference_with_town(defects, vendor) if town else reference(defects)) as target:
         session = session_of(target)
         with contextlib.suppress(ModelBreach):
-            tokens(session)
+            tokens(session, refused=refused)
         return session
 
 
@@ -213,3 +213,14 @@ def test_a_vendor_taking_kubun_2_with_a_number_it_never_issued_is_reported_again
     assert [(b.requirement, b.code, b.item) for b in failure.breaches] == [
         (t.KUBUN, "model.jutogai_not_issued_taken", "/status")]
     assert steps[-1].startswith("13. 付番API session A: 処理区分 2, a resident's")
+
+
+def test_in_the_jumin_run_the_sessions_make_no_failed_login() -> None:
+    """In 住民記録's run (``refused`` False) only the client's own logins are made: the run's failed logins stay the two
+    of ``jumin.logs.auth``; the 認証ログ is judged on the successful ones, and the 401s on no token and a token never
+    given."""
+    session = alone(frozenset({"authlog_failures_missing"}), refused=False)
+    assert session.failures == []
+    assert {t.UNAUTHORIZED, t.AUTH_LOG, t.AUTH_LOG_FIELDS} <= session.exercised
+    steps, _ = alone(frozenset({"authlog_no_result"}), refused=False).failures[-1]
+    assert not any("wrong client secret" in step or "grant_type" in step for step in steps)

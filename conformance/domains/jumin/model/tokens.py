@@ -87,8 +87,11 @@ def jutogai_of(http: object, residents: Collection[str]) -> Jutogai | None:
     return Jutogai(http, path, frozenset(residents))  # type: ignore[arg-type]  # checked: it has the three
 
 
-def tokens(session: Session) -> None:
-    """The API in three sessions and three refused logins, each request judged against the model's registry:
+def tokens(session: Session, *, refused: bool = False) -> None:
+    """The API in sessions of its own, each request judged against the model's registry (``refused``: with the
+    logins that must give no token the API takes, a wrong secret and another grant; a run judges them where 共通機能's
+    requirements are reported, ``check.run_tokens``, so that a run adds as few failed logins as it can to the two of
+    ``jumin.logs.auth``: a vendor may lock a client id after some):
 
     1. session A (the client's Client Credentials Grant): a 付番依頼 (処理区分 0): a new number, 履歴番号 1;
     2. session B (a second login of the client): a 付番依頼: a number A's was not (one registry, not one a token);
@@ -150,12 +153,12 @@ def tokens(session: Session) -> None:
         return
     call(second, {"shorikubun": "0"}, "session B: 処理区分 0")
     call(second, {"shorikubun": "1", "atenabango": number}, "session B: 処理区分 1, session A's number")
-    wrong_secret = login("wrong_secret", "a wrong client secret")
-    wrong_grant = login("wrong_grant", "grant_type=password")
-    refused: list[tuple[str | None, str]] = [(None, "no token"), (_unknown(), "a token never given")]
-    refused += [(token, why) for token, why in ((wrong_secret, "the wrong secret's token"),
-                                               (wrong_grant, "the other grant's token")) if token is not None]
-    for index, (token, why) in enumerate(refused):
+    wrong_secret = login("wrong_secret", "a wrong client secret") if refused else None
+    wrong_grant = login("wrong_grant", "grant_type=password") if refused else None
+    denied: list[tuple[str | None, str]] = [(None, "no token"), (_unknown(), "a token never given")]
+    denied += [(token, why) for token, why in ((wrong_secret, "the wrong secret's token"),
+                                              (wrong_grant, "the other grant's token")) if token is not None]
+    for index, (token, why) in enumerate(denied):
         call(token, {"shorikubun": "1" if index % 2 == 0 else "2", "atenabango": number}, f"{why}: 処理区分 1/2")
     call(first.token, {"shorikubun": "2", "atenabango": number}, "session A: 処理区分 2, its number")
     resident = next(iter(sorted(residents)), None)
