@@ -17,11 +17,12 @@ from __future__ import annotations
 import argparse
 import time
 from pathlib import Path
+from typing import Any
 
 from conformance.catalog.loader import load_edition
 from conformance.domains.jumin.model.check import run_machine
 from conformance.domains.world import run_world
-from conformance.embedded import start_reference
+from conformance.embedded import reference_environ, start_reference
 from conformance.locations import reference_profile
 from conformance.profiles import ApiTarget, DriverTarget, load_profile
 from conformance.targets.base import Target
@@ -40,17 +41,22 @@ def main() -> None:
     edition = load_edition(ROOT / "spec_catalog" / "jumin" / "1.0")
     profile = load_profile(reference_profile())
     with start_reference(defects=frozenset(options.defect)) as running:
-        http = RequestsHttpClient(ApiTarget(base_url=running.url), base_url=running.url)
+        # The profile's auth (its OAuth2 client), as `conformance run` has it: the fixed example tokens logs in there.
+        auth = profile.targets.api.auth if profile.targets.api is not None else None
+        http = RequestsHttpClient(ApiTarget(base_url=running.url, auth=auth), base_url=running.url,
+                                  environ=reference_environ(auth, {}) if auth is not None else None)
         target = Target(catalog=edition, http=http, driver=DriverTarget(operations="all"), seed=options.seed,
                         max_examples=options.examples,
                         koseki_path=profile.targets.load.koseki_path, forms=profile.targets.forms)
+        sent = _count_requests(http)
         wall, cpu = time.perf_counter(), time.process_time()
         world = run_world(target) if options.world else None
         result = world.result if world is not None else run_machine(target)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     name = "cross-domain machine" if world is not None else "state machine"
     print(f"{name}: {options.examples} examples, seed {options.seed}: {wall:.1f} s wall, {cpu:.1f} s CPU "
-          "(this process: the harness and the reference's threads)")
+          f"(this process: the harness and the reference's threads); {sent[0]} requests through the API client "
+          "(the token endpoint's logins not counted)")
     if world is not None:
         print(f"requirements compared: {len(world.compared)}; persons not judged: {dict(world.skipped)}")
     else:
@@ -59,6 +65,19 @@ def main() -> None:
         print(f"breach: {breach.requirement} {breach.code} {breach.item}")
     if result.steps:
         print("steps:", "; ".join(result.steps))
+
+
+def _count_requests(http: RequestsHttpClient) -> list[int]:
+    """A counter of the requests the client sends (its one sending method, wrapped on this instance)."""
+    sent = [0]
+    send = http._send
+
+    def counted(prepared: Any) -> Any:
+        sent[0] += 1
+        return send(prepared)
+
+    http._send = counted  # type: ignore[method-assign]
+    return sent
 
 
 if __name__ == "__main__":

@@ -403,6 +403,12 @@ class RequestsHttpClient:
         auth = self._session.auth
         return auth.login(correct) if isinstance(auth, oauth.RequestAuth) else None
 
+    def grant(self, kind: str) -> oauth.Grant | None:
+        """One login at the profile's token endpoint by ``kind`` (oauth.GRANT_KINDS), with the token it got; None
+        when the target authenticates without one (the model's sessions of the 付番 API)."""
+        auth = self._session.auth
+        return auth.grant(kind) if isinstance(auth, oauth.RequestAuth) else None
+
     def catalog_url(self, path: str) -> str:
         """The URL of a filled catalog path before mapping (what :meth:`send` expects)."""
         return self.base_url + path

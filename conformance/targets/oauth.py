@@ -68,6 +68,26 @@ class Login:
 
 #: Logs in once: with the client's secret (True) or a wrong one (False).
 Attempt = Callable[[bool], Login]
+#: The kinds of login :meth:`RequestAuth.grant` makes: the client's Client Credentials Grant, the same with a wrong
+#: secret, and another grant (``password``) with the client's secret (2.2.7: トークン発行方式は Client Credentials
+#: Grant).
+GRANT_KINDS = ("client", "wrong_secret", "wrong_grant")
+
+
+@dataclass(frozen=True)
+class Grant:
+    """One login at the token endpoint and what it answered: the status, the access token when one was given
+    (registered as a secret), whether a refresh token came with it and the ``expires_in`` answered."""
+
+    client_id: str
+    status: int
+    token: str | None = None
+    refresh: bool = False
+    expires_in: float | None = None
+
+
+#: Logs in once by one of :data:`GRANT_KINDS`.
+Granting = Callable[[str], Grant]
 #: Tokens by endpoint and client, shared by the clients of a process (one per claimed edition): each
 #: token is a secret every recording is scanned for, so a run asks for no more of them than it needs.
 _tokens: dict[tuple[str, ...], tuple[str, float]] = {}
@@ -77,11 +97,13 @@ _tokens_lock = threading.Lock()
 class RequestAuth(AuthBase):
     """The auth of every prepared request: the access token unless the request brings its own header."""
 
-    def __init__(self, header: str, scheme: str | None, fetch: Fetch | None, attempt: Attempt | None = None) -> None:
+    def __init__(self, header: str, scheme: str | None, fetch: Fetch | None, attempt: Attempt | None = None,
+                 granting: Granting | None = None) -> None:
         self._header = header
         self._scheme = scheme
         self._fetch = fetch
         self._attempt = attempt
+        self._granting = granting
         self._token: str | None = None
         self._renew_at = 0.0
         self._lock = threading.Lock()
@@ -156,6 +178,11 @@ class RequestAuth(AuthBase):
         when the target has no token endpoint (no OAuth2 client: nothing to log in with)."""
         return self._attempt(correct) if self._attempt is not None else None
 
+    def grant(self, kind: str) -> Grant | None:
+        """One login of its own by ``kind`` (:data:`GRANT_KINDS`), with the token it got, if any: the model's
+        sessions of the 付番 API (docs/model.md); None when the target has no token endpoint."""
+        return self._granting(kind) if self._granting is not None else None
+
 
 def header_names(target: ApiTarget) -> frozenset[str]:
     """The auth header's name, lower case (hidden from recordings), when the target has auth."""
@@ -203,7 +230,34 @@ def request_auth(target: ApiTarget, base_url: str, environ: Mapping[str, str], *
                                 adapters=adapters)
         return Login(client_id, status)
 
-    return RequestAuth(auth.header, auth.scheme, fetch, attempt)
+    def granting(kind: str) -> Grant:
+        wrong = kind == "wrong_secret"
+        used = "wrong-" + os.urandom(18).hex() if wrong else secret
+        secrets.register(used)
+        status, body = _post_token(url, auth, client_id, used, timeout=target.timeout_seconds,
+                                   verify=target.verify_tls, adapters=adapters,
+                                   grant_type="password" if kind == "wrong_grant" else "client_credentials")
+        return _granted(client_id, status, body)
+
+    return RequestAuth(auth.header, auth.scheme, fetch, attempt, granting)
+
+
+def _granted(client_id: str, status: int, body: bytes) -> Grant:
+    """What a login answered: its token (registered as a secret) where it gave one, whatever its status (a vendor
+    that gives a token it should not have is judged by what its API does with it)."""
+    try:
+        document = json.loads(body) if len(body) <= MAX_TOKEN_RESPONSE else None
+    except ValueError:
+        document = None
+    if not isinstance(document, dict):
+        return Grant(client_id, status)
+    token = document.get("access_token")
+    token = token if isinstance(token, str) and token else None
+    if token is not None:
+        secrets.register(token)
+    lifetime = document.get("expires_in")
+    seconds = float(lifetime) if isinstance(lifetime, int | float) and not isinstance(lifetime, bool) else None
+    return Grant(client_id, status, token, "refresh_token" in document, seconds)
 
 
 def forget_tokens() -> None:
@@ -247,10 +301,11 @@ _WHAT = "targets.api.auth.oauth2: the token endpoint"
 
 
 def _post_token(url: str, auth: Auth, client_id: str, secret: str, *, timeout: float,
-                verify: bool, adapters: wsgi.Adapters | None = None) -> tuple[int, bytes]:
+                verify: bool, adapters: wsgi.Adapters | None = None,
+                grant_type: str = "client_credentials") -> tuple[int, bytes]:
     """One request of the token endpoint: its status and (bounded) body, never recorded."""
     assert auth.oauth2 is not None
-    form = {"grant_type": "client_credentials"}
+    form = {"grant_type": grant_type}
     if auth.oauth2.scope:
         form["scope"] = auth.oauth2.scope
     basic: tuple[str, str] | None = (client_id, secret)

@@ -402,6 +402,8 @@ class FormService:
             pages.append([_Line("", SHEET_TITLE, title=True), _Line("", "")])
             for line in sheet:
                 if len(pages[-1]) >= _LINES_PER_PAGE:
+                    if "form_sheet_one_page" in self.defects:
+                        break  # the defect: the 別紙 ends with its first page, the members after it left out
                     pages.append([_Line("", SHEET_TITLE, title=True), _Line("", "")])
                 pages[-1].append(line)
         if certification:

@@ -113,13 +113,17 @@ class JutogaiService:
     history: dict[str, int] = field(default_factory=dict)
     issued: list[str] = field(default_factory=list)
     _serial: int = FIRST_SERIAL
+    #: The defects ``jutogai_serial_per_token`` and ``jutogai_history_per_token``: a serial and 履歴番号 per token.
+    _token_serials: dict[str, int] = field(default_factory=dict)
+    _token_history: dict[tuple[str, str], int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     # -- OAuth2 token endpoint ---------------------------------------------------------------------
 
     def token(self, authorization: str | None, form: Mapping[str, list[str]]) -> Answer:
         """Client Credentials Grant with client_secret_basic (RFC 6749 4.4, 2.3.1)."""
-        if form.get("grant_type") != ["client_credentials"]:
+        if form.get("grant_type") != ["client_credentials"] and "jutogai_other_grant_token" not in self.defects:
+            # (the defect: any grant of the client is given a token the API takes)
             return Answer(400, {"error": "unsupported_grant_type"})
         client, succeeded = self._client(authorization)
         self.logged_in(client, succeeded)
@@ -167,7 +171,10 @@ class JutogaiService:
     def fuban(self, authorization: str | None, body: Callable[[], dict[str, Any]]) -> Answer:
         """``POST app_submit/v10/jutogaishaatenabangofuban``."""
         try:
+            token = (authorization or "").partition(" ")[2].strip()
             if not self._authorized(authorization):
+                if "jutogai_unauthorized_registers" in self.defects:
+                    self._quietly(token, body)  # the defect: refused, and registered all the same
                 return Answer(401, _error_document(DETAIL_401), (("WWW-Authenticate", 'Bearer error="invalid_token"'),))
             _, request = _interface(kyotsu_edition())
             try:
@@ -177,9 +184,19 @@ class JutogaiService:
             errors = self._check(request, parameters)
             if errors:
                 return self._bad(errors)
-            return Answer(200, self._register(parameters))
+            return Answer(200, self._register(parameters, token))
         except Exception:  # anything unexpected: the API仕様書's 503, never a traceback
             return Answer(503, _error_document(DETAIL_503))
+
+    def _quietly(self, token: str, body: Callable[[], dict[str, Any]]) -> None:
+        """The defect ``jutogai_unauthorized_registers``: a valid request registered though it is refused."""
+        try:
+            parameters = body()
+        except ValueError:
+            return
+        _, request = _interface(kyotsu_edition())
+        if not self._check(request, parameters):
+            self._register(parameters, token)
 
     @staticmethod
     def _bad(errors: list[tuple[str, str]]) -> Answer:
@@ -238,17 +255,20 @@ class JutogaiService:
                 errors.append(("E0002", f"{flag}は0または1で設定してください。"))
         return errors
 
-    def _register(self, parameters: Mapping[str, Any]) -> dict[str, Any]:
+    def _register(self, parameters: Mapping[str, Any], token: str = "") -> dict[str, Any]:
         with self._lock:
             kubun = parameters["shorikubun"]
             if kubun == "0" or "jutogai_kubun_ignored" in self.defects or (
                     "jutogai_condition_unchecked" in self.defects and not parameters.get("atenabango")):
-                number = self._next_number()
+                number = self._token_number(token) if "jutogai_serial_per_token" in self.defects \
+                    else self._next_number()
                 self.issued.append(number)
             else:
                 number = str(parameters["atenabango"])
             self.history[number] = self.history.get(number, 0) + 1
             rireki = self.history[number]
+            if "jutogai_history_per_token" in self.defects:  # the defect: 履歴番号 counted in the token's session
+                rireki = self._token_history[token, number] = self._token_history.get((token, number), 0) + 1
         links = {"self": {"href": "/api/v1" + SELF_HREF}} if "jutogai_links_wrong" in self.defects else _links()
         return {
             "metadata": {"title": TITLE, "detail": DETAIL_OK},
@@ -270,6 +290,15 @@ class JutogaiService:
         if "jutogai_operation_time_minutes" in self.defects:
             time = str(time)[:5]
         return {"sosashaid": operator, "sosanengappi": day, "sosajikoku": time}
+
+    def _token_number(self, token: str) -> str:
+        """The defect ``jutogai_serial_per_token``: each access token numbers from the first serial again."""
+        while True:
+            serial = self._token_serials.get(token, FIRST_SERIAL)
+            self._token_serials[token] = serial + 1
+            digit = check_digit(f"{serial:09d}")
+            if digit is not None:
+                return f"{serial:09d}{digit}"
 
     def _next_number(self) -> str:
         if "jutogai_number_reissued" in self.defects and self.issued:

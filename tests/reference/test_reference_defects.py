@@ -411,6 +411,13 @@ AFFECTS: dict[str, set[str]] = {
         "jutogai_links_wrong", "jutogai_required_as_format", "jutogai_no_auth", "jutogai_kubun_ignored",
         "jutogai_condition_unchecked", "jutogai_number_reissued", "jutogai_operator_as_api_account",
         "jutogai_operation_day_compact", "jutogai_operation_time_minutes")},
+    # The model's sessions of the API (docs/model.md, the fixed example tokens): the probe logs in once, with the
+    # client's secret, and sends every request with one token, so none of these changes what it reads.
+    **{name: set() for name in (
+        "jutogai_other_grant_token", "jutogai_unauthorized_registers", "jutogai_serial_per_token",
+        "jutogai_history_per_token")},
+    # A 別紙 that stops with its first page: the probes' 世帯 (of the loaded town) print a 別紙 of one page.
+    "form_sheet_one_page": set(),
     # No 認証文 (and so no 公印) printed: the 印刷ログ says so too (10.2 R014 公印出力の有無), truthfully.
     "form_certification_missing": {"forms", "oplog"},
     "dv_ends_at_move_out": {"qualifications", "forms"},  # the 除票 forms of a protected person who moved out

@@ -10,13 +10,17 @@ driver, or whose adapter lacks one of the machine's operations, gets NOT_AUTOMAT
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, replace
+from functools import cache, partial
 
 from hypothesis import HealthCheck, Phase, Verbosity, seed, settings
 from hypothesis.errors import Flaky, Unsatisfiable
 from hypothesis.stateful import RuleBasedStateMachine, run_state_machine_as_test
 
+from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.layouts import item_column
+from conformance.catalog.loader import load_edition
 from conformance.checks.files.rules import shown_for
 from conformance.checks.registry import CheckContext, NotAutomated, check, once_per_target
 from conformance.domains.jumin.model.admin import LOG_OPERATION, USER_OPERATIONS, Administration
@@ -28,6 +32,7 @@ from conformance.domains.jumin.model.fixed_examples import (
     csv_imports,
     generations,
     kana_correction,
+    long_sheet,
     namesakes,
     naturalization,
     prelude,
@@ -39,10 +44,12 @@ from conformance.domains.jumin.model.forms import CertificateForms
 from conformance.domains.jumin.model.machine import machine_for
 from conformance.domains.jumin.model.paths import SEARCHES, Paths
 from conformance.domains.jumin.model.steps import ModelBreach, Session
+from conformance.domains.jumin.model.tokens import jutogai_of, tokens
 from conformance.domains.jumin.oracles.model import Breach, rules
 from conformance.domains.jumin.scenarios.permissions import Users
 from conformance.draws import reproducible
 from conformance.findings import Finding
+from conformance.locations import default_catalog_root
 from conformance.masking import is_personal_name, shown
 from conformance.scenarios import DriverClient
 from conformance.targets.base import Target
@@ -56,7 +63,8 @@ OPERATIONS = ("fixtures.persons", "moves.in", "moves.within", "moves.out", "move
 #: and the 支援措置 of 1.1.16 (ours, confirmed: false) whose protection 3.4 asks of every output.
 OPTIONAL = ("tsusho.record", "tsusho.delete", "support.register", "support.update", "kyushi", "nationality",
             "suppressions.set", "suppressions.release", "cs.receive", "codes.stock", "codes.threshold",
-            "import.csv", "batch.run", "archive.person", "batch.result", "batch.parameters", "batch.edit")
+            "import.csv", "batch.run", "archive.person", "batch.result", "batch.parameters", "batch.edit",
+            "logs.auth")
 #: Steps of one example (a sequence of 異動).
 STEPS = 10
 #: Items the driver protocol names by the spec's words that are no catalog data item (docs/driver.md).
@@ -64,6 +72,14 @@ _SPEC_ITEMS = frozenset({"異動事由区分", "処理日", "通知年月日", "
                          "通称_記載市区町村コード", "通称_削除年月日", "通称_削除市区町村コード",
                          "転出先住所（予定）_市区町村コード"})
 _CACHE = "model.jumin.state_machine"
+#: The edition of 住民記録 the machine drives through when the requirement judged is another edition's (共通機能's).
+JUMIN_EDITION = ("jumin", "1.0")
+
+
+@cache
+def jumin_edition() -> EditionCatalog:
+    """The bundled 住民記録 edition (its driver operations and data items), as the cross-domain machine loads it."""
+    return load_edition(default_catalog_root().joinpath(*JUMIN_EDITION))
 
 
 @dataclass(frozen=True)
@@ -130,7 +146,8 @@ def others_bound(ctx: CheckContext, name: str = _CACHE) -> bool:
 
 
 def _result(target: Target) -> Result:
-    return once_per_target(target, _CACHE, run_machine, Result)
+    run = run_machine if target.catalog.driver_operations else run_tokens
+    return once_per_target(target, _CACHE, run, Result)
 
 
 def run_machine(target: Target) -> Result:
@@ -148,12 +165,31 @@ def run_machine(target: Target) -> Result:
     except (ModelBreach, Flaky):
         if not session.failures:
             raise
+    apart = _apart(session, tokens, target.seed)
     if session.failures and not session.collect:
-        return result_of(session, target.seed)
+        drawn = result_of(session, target.seed)
+        return replace(drawn, found=drawn.found + apart, exercised=frozenset(session.exercised))
     # Collecting, the examples that ended without a breach are reconciled with the export too: their persons read
     # as the model says on every path, so a difference in the export is the export's (one defect does not hide it).
     reconciled = _reconcile_export(session, paths, target.seed)
-    return replace(reconciled, found=result_of(session, target.seed).found + reconciled.found)
+    return replace(reconciled, found=result_of(session, target.seed).found + reconciled.found + apart)
+
+
+def _apart(session: Session, example: Callable[[Session], None], run_seed: int) -> tuple[Found, ...]:
+    """A fixed example in a session of its own (its requirements exercised in the run's): a breach of it neither
+    hides the run's nor is hidden by one (a shrinking run keeps its last failure only)."""
+    own = replace(session, failures=[], family=None)
+    with suppress(ModelBreach):
+        example(own)
+    return result_of(own, run_seed).found
+
+
+def run_tokens(target: Target) -> Result:
+    """The fixed example ``tokens`` alone, for an edition whose catalog has no driver operation (共通機能: the
+    付番 API's requirements): the 住民記録 edition's session over the same driver (its 認証ログ), nothing drawn."""
+    session = session_of(replace(target, catalog=jumin_edition()))
+    found = _apart(session, partial(tokens, refused=True), target.seed)
+    return Result(frozenset(session.exercised), found, target.seed)
 
 
 def result_of(session: Session, run_seed: int) -> Result:
@@ -174,9 +210,10 @@ BEFORE_THE_DRAWS: tuple[Callable[[Session], None], ...] = (
 #: settings (3.1 R002, R006, R008); a 職権修正 of a フリガナ, then the かな検索 by the new one (2.1.2 R001); a
 #: 併せて支援措置を求める者 (3.4 R001) and a 仮支援措置 (R008), whatever the draws; the 住民票コード stock (4.3.1
 #: R001, R002, R004); the CSV imports (10.8 R002, R003, R005); the 除票用データベース (9.3 R001); the バッチ処理's
-#: parameters and 実行結果 (9.1 R001, R002, R003, R005).
+#: parameters and 実行結果 (9.1 R001, R002, R003, R005); a 世帯全員 写し whose 別紙 runs past a page (5.1 R005). The
+#: 付番 API's sessions (``tokens``) run after them in a session of their own (``_apart``).
 AFTER_THE_DRAWS: tuple[Callable[[Session], None], ...] = (suppressions, kana_correction, support_cases,
-                                                          code_stock, csv_imports, archive, batches)
+                                                          code_stock, csv_imports, archive, batches, long_sheet)
 
 
 def _fixed(session: Session, example: Callable[[Session], None]) -> None:
@@ -229,9 +266,10 @@ def session_of(target: Target) -> Session:
                   exports, searches=frozenset(search for search in SEARCHES if driver.implements(search)),
                   forms=CertificateForms.of(target))
     # Not shrunk, the run collects every breach (Session.collect), and draws at most twice the profile's examples.
+    residents = {row.get("宛名番号", "") for row in target.data.rows} - {""} if target.data is not None else set()
     return Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)),
                    admin=_administration(target, client), collect=not target.shrink and target.every_breach,
-                   example_budget=2 * target.max_examples)
+                   example_budget=2 * target.max_examples, jutogai=jutogai_of(target.http, residents))
 
 
 def _administration(target: Target, client: DriverClient) -> Administration:

@@ -27,6 +27,7 @@ from conformance.catalog.models import AppliesTo, Form, FormItem
 from conformance.domains.jumin.forms.common import (
     BRACKETS,
     KANA,
+    SHEET_MARKER,
     applies,
     expected_date,
     expected_values,
@@ -171,6 +172,42 @@ class CertificateForms:
         for entry in own_block(self.target, self.form, printed, row):
             shown.setdefault(entry.label, entry.value)
         yield from self._same(row, shown, where)
+
+    def compare_sheet(self, world: World, setai: str) -> Iterator[Breach]:
+        """The printed 世帯全員 写し of ``setai`` (5.1 R005; interpretation long-sheet-model): its 別紙 holds the
+        通称 of every 外国人住民 member who has one, however many pages it takes, and the 認証文 is on the last page,
+        not before the 別紙's first one. How many lines a page takes is the vendor's."""
+        path = FORMS_PATH.replace("{form_id}", HOUSEHOLD_FORM)
+        where = f"POST {path}"
+        response = self.http.request("post", path, json={"世帯番号": setai})
+        if response.status != 200 or "pdf" not in response.content_type:
+            yield Breach(r.FORM_SHEET, "model.form_missing", "the 世帯全員 写し of a 世帯 with a long 別紙 was not "
+                         "issued as a PDF", where, "200 and a PDF",
+                         f"{response.status} {response.content_type or 'no type'}")
+            return
+        try:
+            printed = read_pdf(response.body)
+        except PdfProblem as problem:
+            yield Breach(r.FORM_SHEET, "model.form_missing", f"the 世帯全員 写し cannot be read ({problem.code})",
+                         where, "a readable, static PDF", problem.code)
+            return
+        lines = printed.lines
+        start = next((index for index, line in enumerate(lines) if line.text.strip().startswith(SHEET_MARKER)), None)
+        names = [squeeze(row.get("通称", "")) for atena in world.members(setai)
+                 if (row := world.latest(atena)).get("住民種別") == "2" and row.get("通称")]
+        sheet = {squeeze(line.text) for line in lines[start:]} if start is not None else set()
+        missing = [name for name in names if not any(name in text for text in sheet)]
+        if missing:
+            yield Breach(r.FORM_SHEET, "model.form_sheet_incomplete", "the 別紙 of the 世帯全員 写し does not hold "
+                         "every member's 通称", f"{where}#/別紙/通称", str(len(names)),
+                         str(len(names) - len(missing)))
+            return
+        first = lines[start].page if start is not None else 1
+        certified = [line.page for line in lines if any(marker in line.text for marker in CERTIFICATION_MARKERS)]
+        if not certified or min(certified) < first or max(certified) != len(printed.pages):
+            yield Breach(r.FORM_SHEET, "model.form_certification_before_sheet", "the 認証文 of the 世帯全員 写し "
+                         "should be on its last page, after the 別紙", f"{where}#/認証文", "on the last page",
+                         "absent" if not certified else "on another page")
 
     def _same(self, row: Mapping[str, str], shown: Mapping[str, str], where: str,
               form: Form | None = None) -> Iterator[Breach]:

@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hypothesis import reject
 from hypothesis import strategies as st
@@ -53,6 +53,9 @@ from conformance.domains.jumin.oracles.model.admin import (
 )
 from conformance.oracles.identifiers import my_number_check_digit
 from conformance.oracles.shien_sochi import extension_window
+
+if TYPE_CHECKING:
+    from conformance.domains.jumin.model.tokens import Jutogai
 
 #: Items of a current Japanese resident of the test town (静岡県見本町, 229997) a 世帯 starts with.
 TOWN = {"住所_都道府県": "静岡県", "住所_市区町村": "見本町", "住所_町字": "本町一丁目", "住所_番地号表記": "1番1号",
@@ -126,6 +129,8 @@ class Session:
     #: have it draw ten times the profile's ``max_examples``). A count, not a time: the same seed, the same steps.
     examples: int = 0
     example_budget: int = 0
+    #: 共通機能's 付番 API and the profile's token endpoint (the fixed example ``tokens``): None without them.
+    jutogai: Jutogai | None = None
 
 
 class ModelSteps(RuleBasedStateMachine):

@@ -171,6 +171,9 @@ FORM_CERTIFICATION = "jumin-1.0-5.1-R002"
 #: 5.1 R003 (証明書の様式については、第４章に定める様式とすること): the 住民票の写し shows the record's items, as
 #: the form checks read the 様式 (forms.items, forms.dates).
 FORM_ITEMS = "jumin-1.0-5.1-R003"
+#: 5.1 R005 (別紙により通称の記載及び削除に関する事項を出力する場合は、別紙を含めた最終ページに認証文を出力すること):
+#: a 世帯全員 写し whose 別紙 runs past a page (interpretation long-sheet-model).
+FORM_SHEET = "jumin-1.0-5.1-R005"
 #: 5.2 R004 (第１順位には、世帯主、世帯主の配偶者及び世帯主の子が属し、以下の並び順): a 世帯's members by 続柄, whatever
 #: their ages (the linkage API's 世帯 lists them so: interfaces.yaml get_household).
 MEMBER_ORDER = "jumin-1.0-5.2-R004"
