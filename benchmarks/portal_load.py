@@ -596,7 +596,7 @@ class Timing:
         counts = sorted(set(self.queries))
         shown = str(counts[0]) if len(counts) == 1 else f"{counts[0]}-{counts[-1]}"
         return (f"  {name:40} median {statistics.median(self.times):8.1f} ms  p95 {percentile(self.times, 0.95):8.1f}"
-                f" ms  CPU {statistics.median(self.cpu):7.1f} ms  {shown:>7} queries  "
+                f" ms  max {max(self.times):8.1f} ms  CPU {statistics.median(self.cpu):7.1f} ms  {shown:>7} queries  "
                 f"(HTTP {self.status}{', NOT OK' if self.status >= 400 else ''})")
 
 
