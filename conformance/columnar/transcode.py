@@ -180,35 +180,29 @@ class StructureScan:
 # UTF-8: validated in place
 
 
-def _utf8_bounds(descriptor: int, size: int) -> list[int]:
-    """Where the pieces of a file of ``size`` bytes begin, about CHUNK apart, and its end: each at a byte that is
-    not a UTF-8 continuation byte (never inside a character; after four continuation bytes, which no character
-    has, at the fifth byte), so that the pieces tile the file and each is validated on its own."""
-    bounds = [0]
-    for at in range(CHUNK, size, CHUNK):
-        head = os.pread(descriptor, 4, at)
-        skip = 0
-        while skip < len(head) and head[skip] & 0xC0 == 0x80:
-            skip += 1
-        if at + skip < size:
-            bounds.append(at + skip)
-    bounds.append(size)
-    return bounds
+def _utf8_pieces(path: Path) -> Iterator[tuple[int, bytes]]:
+    """(offset, piece): pieces cut where no UTF-8 sequence can be split (before a lead byte)."""
+    offset, carry = 0, b""
+    with path.open("rb") as stream:
+        while True:
+            data = stream.read(CHUNK)
+            buffer = carry + data
+            if not data:
+                if buffer:
+                    yield offset, buffer
+                return
+            cut = _utf8_cut(buffer)
+            yield offset, buffer[:cut]
+            offset += cut
+            carry = buffer[cut:]
 
 
-def _read_at(descriptor: int, start: int, end: int) -> bytes:
-    """The bytes ``start:end`` of the file, read where they are (``pread``), once into their own object (issue 51:
-    cutting pieces out of 8 MB reads and joining the carried bytes copied every piece twice, a third of the
-    pass's CPU)."""
-    parts = [os.pread(descriptor, end - start, start)]
-    got = len(parts[0])
-    while start + got < end:  # a short read (not seen for a file on disk): the rest
-        more = os.pread(descriptor, end - start - got, start + got)
-        if not more:
-            break
-        parts.append(more)
-        got += len(more)
-    return parts[0] if len(parts) == 1 else b"".join(parts)
+def _utf8_cut(buffer: bytes) -> int:
+    """The last position that starts a character (never inside a multibyte sequence)."""
+    for back in range(min(4, len(buffer))):
+        if buffer[len(buffer) - 1 - back] & 0xC0 != 0x80:
+            return len(buffer) - 1 - back
+    return len(buffer)
 
 
 def _valid_utf8(piece: bytes) -> bool:
@@ -233,19 +227,12 @@ def inspect_utf8(path: Path, encoding: str, line_limit: int) -> Decoded:
 
 def _validated_pieces(path: Path) -> Iterator[tuple[int, bytes, bool]]:
     """(offset, piece, valid) in file order; the pieces are validated on every core (polars' validator
-    releases the GIL), a few pieces ahead of the caller. Each piece is read on this thread (read on the
-    validating threads, each piece landed in that thread's allocator arena, which kept it: 20-25 MB more
-    peak at 5M rows; issue 51)."""
+    releases the GIL), a few pieces ahead of the caller."""
     workers = max(1, os.cpu_count() or 1)
-    with path.open("rb") as stream, ThreadPoolExecutor(workers, thread_name_prefix="utf8") as pool:
-        descriptor = stream.fileno()
-        bounds = _utf8_bounds(descriptor, os.fstat(descriptor).st_size)
+    with ThreadPoolExecutor(workers, thread_name_prefix="utf8") as pool:
         pending: deque[tuple[int, bytes, Future[bool]]] = deque()
-        for start, end in itertools.pairwise(bounds):
-            if end == start:  # an empty file
-                continue
-            piece = _read_at(descriptor, start, end)
-            pending.append((start, piece, pool.submit(_valid_utf8, piece)))
+        for offset, piece in _utf8_pieces(path):
+            pending.append((offset, piece, pool.submit(_valid_utf8, piece)))
             if len(pending) > workers:
                 at, data, valid = pending.popleft()
                 yield at, data, valid.result()
