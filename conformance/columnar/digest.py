@@ -190,7 +190,7 @@ class Digester:
 
         if self._spill is None:  # partitions for the lines the file is expected to hold
             expected = self.size * chunk.lines / max(chunk.bytes, 1)
-            self._spill = _Spill(max(1, 1 << max(0, math.ceil(math.log2(max(expected, 1) / PART_LINES)))))
+            self._spill = _Spill(spill_parts(expected))
         self._spill.write(chunk, self.lines + 1, self.first_data_line)
         numbers = np.arange(self.lines + 1, self.lines + 1 + chunk.lines, dtype=np.int64)
         records = numbers >= self.first_data_line
@@ -213,6 +213,15 @@ class Digester:
         self.candidates = Candidates(keys, None if merged else households, cells, self.lines, self.plan,
                                      self.paths[0] if len(self.paths) == 1 else None, checkpoints, self.wide)
         return self.candidates
+
+
+def spill_parts(lines: float) -> int:
+    """Partitions for a file of about ``lines`` lines: a power of two making about PART_LINES lines each, and at
+    least one per core, so that the folds after the pass, two at a time, keep every core busy (one partition of a
+    1M-row file folded on one thread while the other core waited: issue 51)."""
+    cores = max(1, os.cpu_count() or 1)
+    by_size = 1 << max(0, math.ceil(math.log2(max(lines, 1) / PART_LINES)))
+    return max(by_size, 1 << (cores - 1).bit_length())
 
 
 class _Spill:

@@ -137,6 +137,11 @@ TEMPLATES = [{
 
 DATABASES = {"default": database(os.environ.get("CONFORMANCE_PORTAL_DATABASE"), HOME)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# "lists": the 適合状況一覧 each process wrote, by a digest of everything a list is made from
+# (conformance/portal/xlsx.py; about 200 KB for a whole catalog, so at most about 13 MB a process).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+          "lists": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "lists",
+                    "TIMEOUT": 24 * 60 * 60, "OPTIONS": {"MAX_ENTRIES": 64}}}
 
 # The task queue (django-tasks, the backport of Django 6's django.tasks, with its database backend):
 # runs are queued in the portal's own database; `conformance portal worker` takes them, and the

@@ -5,10 +5,16 @@ what the list rests on (signer, both verdicts, the bundle's hash)."""
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
+from django.core.cache import caches
+
+from conformance import __version__
 from conformance.errors import UsageError
 from conformance.locations import default_catalog_root
 from conformance.portal.i18n import label
@@ -21,16 +27,50 @@ __all__ = ["PROVENANCE", "bundle_workbook", "origin_label"]
 
 
 def bundle_workbook(bundle: Bundle) -> bytes:
-    """The xlsx bytes for ``bundle`` (a UsageError when this portal lacks the bundle's catalog edition)."""
+    """The xlsx bytes for ``bundle`` (a UsageError when this portal lacks the bundle's catalog edition).
+
+    A list once written is kept (the cache ``lists``, :data:`KEPT`) under a digest of everything it is made
+    from (:func:`made_from`), computed again on every request from the database: a bundle's bytes never
+    change (its SHA-256 is in the digest), and an attestation accepted, expiring or withdrawn, a 経過措置 opened
+    or closed, the portal's verdict, the municipality's name, the day (作成日) or the harness's version each
+    change the digest, so a changed list is never served from the store; what is kept is only the writing
+    (a whole catalog's list: 130-170 ms of CPU, the portal's slowest page; issue 51)."""
+    accepted = {key: attestation_entry(found) for key, found in accepted_attestations(bundle, today()).items()}
+    transitions = {t.requirement: t.notification for t in bundle.municipality.transitions.filter(closed=False)}
+    title = f"適合状況一覧 {bundle.municipality.name} {bundle.product} {bundle.version} ({origin_label(bundle)})"
+    filed = filing(bundle)
+    catalog_root = default_catalog_root()
+    key = made_from(bundle, accepted, transitions, title, filed, catalog_root)
+    store = caches[KEPT]
+    kept = store.get(key)
+    if isinstance(kept, bytes):
+        return kept
     document = bundle_results(bundle)
-    accepted = accepted_attestations(bundle, today())
     for result in document.get("results", []):
         portal = accepted.get((result.get("edition"), result.get("requirement")))
         # Only what was accepted here verifies (verdicts.with_attestations): the bundle's own is not shown as such.
-        result["attestation"] = attestation_entry(portal) if result.get("status") == "MANUAL" and portal else None
-    transitions = {t.requirement: t.notification for t in bundle.municipality.transitions.filter(closed=False)}
-    title = f"適合状況一覧 {bundle.municipality.name} {bundle.product} {bundle.version} ({origin_label(bundle)})"
-    return listed_for(document, default_catalog_root(), filing(bundle), transitions, title)
+        result["attestation"] = portal if result.get("status") == "MANUAL" and portal else None
+    data = listed_for(document, catalog_root, filed, transitions, title)
+    store.set(key, data)
+    return data
+
+
+#: The cache (Django's ``CACHES``) the written lists are kept in.
+KEPT = "lists"
+
+
+def made_from(bundle: Bundle, accepted: Mapping[tuple[str, str], Mapping[str, Any]],
+              transitions: Mapping[str, str], title: str, filed: Filing, catalog_root: Path) -> str:
+    """A digest of everything :func:`bundle_workbook` writes a list from but the catalog edition, which the
+    bundle's results.json names by its SHA-256 (the list refuses any other edition): the bundle (its bytes by
+    their SHA-256), the accepted attestations of its release, the open 経過措置, the title, the header
+    block's and provenance sheet's values (the day, the portal's verdict among them), the catalog's
+    directory and the harness's version (the writer)."""
+    made = {"harness": __version__, "catalog": str(catalog_root), "bundle": [bundle.pk, bundle.sha256],
+            "accepted": sorted([*key, entry] for key, entry in accepted.items()),
+            "transitions": sorted(transitions.items()), "title": title, "filing": dataclasses.asdict(filed)}
+    text = json.dumps(made, ensure_ascii=False, sort_keys=True, default=str)
+    return "xlsx:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def bundle_results(bundle: Bundle) -> dict[str, Any]:

@@ -463,11 +463,22 @@ def test_field_too_large_across_lines(tmp_path: Path, monkeypatch: pytest.Monkey
     assert csv.field_size_limit() != 1000  # the process-wide limit is restored
 
 
-def test_too_many_findings_are_capped_per_column_with_an_exact_count(tmp_path: Path) -> None:
+def test_too_many_findings_are_capped_per_column_with_an_exact_count(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cap = files.limits.COLUMN_CAP
     rows = [japanese(性別="9", 住民状態="8")] * (cap + 5) + [japanese(氏名_フリガナ="x")]
     target = target_for(tmp_path, to_text(rows).encode("utf-8"))
+    worded: list[str] = []
+    code_rule = files.CELL_RULES["codes"]
+
+    def counted(column: files.Column, value: str) -> object:
+        worded.append(column.header)
+        return code_rule(column, value)
+
+    monkeypatch.setitem(files.CELL_RULES, "codes", counted)
     findings = run(target, ["codes", "char_classes"])
+    # Only the rows a column still has room for are worded (issue 51): not the 5 more of each column.
+    assert sorted(worded) == sorted(["性別", "住民状態"] * cap)
     codes = [(f.code, f.location.rsplit(" ", 1)[-1]) for f in findings]
     assert codes == ([("file.code", "(住民状態)"), ("file.code", "(性別)")] * cap
                      + [("file.too_many_findings", "(住民状態)"), ("file.too_many_findings", "(性別)"),

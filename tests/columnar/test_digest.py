@@ -194,3 +194,12 @@ def test_the_digest_gives_the_findings_of_the_full_pass_on_generated_rows(tmp_pa
     assert calls == [1, 1]
     assert findings["offsets"] == findings["polars"] == findings["every line"]
     assert any(code == "file.duplicate_key" for code, _, _ in findings["offsets"])
+
+
+def test_the_spill_has_a_partition_per_core_at_least(monkeypatch: pytest.MonkeyPatch) -> None:
+    """About PART_LINES lines a partition, never fewer partitions than cores (a 1M-row file was one partition,
+    folded on one thread after the pass; issue 51)."""
+    monkeypatch.setattr(digest, "PART_LINES", 1 << 20)
+    for cores, lines, parts in ((1, 1e6, 1), (2, 1e6, 2), (2, 5e6, 8), (2, 1e7, 16), (3, 1e6, 4), (4, 100, 4)):
+        monkeypatch.setattr(digest.os, "cpu_count", lambda cores=cores: cores)
+        assert digest.spill_parts(lines) == parts, (cores, lines)

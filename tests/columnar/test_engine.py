@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conformance import load_edition
 from conformance.catalog.layouts import LayoutSpec
@@ -184,6 +186,29 @@ def test_first_bad_byte_in_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         assert bad is not None and (bad.line, bad.column, bad.data) == (3, 1, b"\x82")
     assert first_bad_byte(path, "cp932") is not None
     assert transcode.inspect_utf8(path, "utf-8", 1000).bad == first_bad_byte(path, "utf-8")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.text(max_size=80).map(lambda t: t.encode()), st.binary(max_size=80)),
+       chunk=st.integers(1, 12))
+def test_utf8_pieces_tile_the_file_and_validate_as_the_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, chunk: int) -> None:
+    """The UTF-8 pieces (read where they are, issue 51) cover the file in order, none starts inside a character of
+    valid text, and the file is valid exactly when Python's decoder reads it whole (the same first bad byte)."""
+    monkeypatch.setattr(transcode, "CHUNK", chunk)
+    path = tmp_path / "p.csv"
+    path.write_bytes(data)
+    pieces = list(transcode._validated_pieces(path))
+    assert b"".join(piece for _, piece, _ in pieces) == data
+    assert [offset for offset, _, _ in pieces] == [sum(len(p) for _, p, _ in pieces[:k]) for k in range(len(pieces))]
+    try:
+        data.decode("utf-8")
+        valid = True
+    except UnicodeDecodeError:
+        valid = False
+    assert all(ok for _, _, ok in pieces) == valid
+    assert (transcode.inspect_utf8(path, "utf-8", 1000).bad is None) == valid
+    assert first_bad_byte(path, "utf-8") == (None if valid else transcode.locate_bad_byte(path, "utf-8", 0))
 
 
 def test_the_characters_shift_jis_and_cp932_read_differently() -> None:

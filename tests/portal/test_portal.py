@@ -339,6 +339,45 @@ def test_the_xlsx_lists_the_catalog_in_order_with_states(world: World, tmp_path:
     assert block["実行日"] == bundle.created.date().isoformat()
 
 
+def test_a_written_list_is_served_again_only_while_nothing_it_is_made_from_changed(
+        world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list is kept under a digest of its inputs (issue 51): the same request again is served without
+    reading the bundle; an accepted attestation, a 経過措置 and the next day each write it again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from conformance.portal import verdicts
+
+    tester, reviewer = client(world.users["tester"]), client(world.users["reviewer"])
+    bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "FAIL", MANUAL: "MANUAL"}))
+
+    def listed() -> tuple[dict[str, str], dict[str, str], bool]:
+        """The sheet's states, its header block, and whether the bundle's bytes were read."""
+        with CaptureQueriesContext(connection) as captured:
+            response = tester.get(f"/bundle/{bundle.pk}/xlsx/")
+        assert response.status_code == 200
+        sheet = opened(response.content)["住民基本台帳"]
+        return states(sheet), header(sheet), any("portal_bundlefile" in q["sql"] for q in captured.captured_queries)
+
+    first, block, read = listed()
+    assert read and (first[CHECKED], first[MANUAL]) == ("不適合", "目視確認")
+    assert listed() == (first, block, False)  # nothing changed: the list as written, the bundle not read
+    attest(tester, bundle, {"screen.png": b"\x89PNG"})
+    assert listed() == (first, block, False)  # submitted, not accepted: the list does not change
+    within = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    assert review(reviewer, bundle, "accepted", within).status_code == 302
+    attested, _, read = listed()
+    assert read and attested[MANUAL] == "適合"
+    assert tester.post(f"/m/{world.tokyo.code}/transitions/", {
+        "requirement": CHECKED, "notification": "届出-1", "promised": "2999-04-01"}).status_code == 302
+    transition, _, read = listed()
+    assert read and transition[CHECKED] == "経過措置中"
+    tomorrow = verdicts.today() + dt.timedelta(days=1)
+    monkeypatch.setattr("conformance.portal.xlsx.today", lambda: tomorrow)
+    _, next_day, read = listed()
+    assert read and next_day["作成日"] == tomorrow.isoformat() != block["作成日"]
+
+
 def test_the_portals_list_is_the_command_lines_list(world: World, tmp_path: Path) -> None:
     """One writer: the portal writes the list from the bundle's own results.json, so every row (its
     evidence too: findings, recorded exchanges) is the one `conformance report xlsx` writes."""
