@@ -77,11 +77,11 @@ def test_serve_prints_the_url_serves_and_stops_on_ctrl_c(tmp_path: Path) -> None
         assert process.stdout is not None
         url = process.stdout.readline().strip()
         assert url.startswith("http://127.0.0.1:") and url.endswith("/api/v1")
-        page = requests.get(url + "/residents", params={"limit": "100"}, timeout=10).json()
+        page = requests.get(url + "/residents", params={"limit": "100"}, timeout=60).json()
         assert [doc["宛名番号"] for doc in page["residents"]] == [row["宛名番号"] for row in rows]
         assert all("内部ID" in doc for doc in page["residents"])
         process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=10) == 0
+        assert process.wait(timeout=60) == 0
         assert process.stderr is not None
         assert "serving 7 residents in " in process.stderr.read()
     finally:
