@@ -65,6 +65,13 @@ def test_serve_reports_a_port_in_use() -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT")
+def _said(process: subprocess.Popen[str], first: str) -> str:
+    """What a server that did not print its URL first said (it is stopped): shown by the failing assertion."""
+    process.kill()
+    rest, errors = process.communicate(timeout=60)
+    return f"first line {first!r}; then {rest[-1000:]!r}; stderr {errors[-3000:]!r}"
+
+
 def test_serve_prints_the_url_serves_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     data = tmp_path / "town.csv"
     rows = default_town()[:7]
@@ -76,14 +83,15 @@ def test_serve_prints_the_url_serves_and_stops_on_ctrl_c(tmp_path: Path) -> None
     try:
         assert process.stdout is not None
         url = process.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:") and url.endswith("/api/v1")
+        assert url.startswith("http://127.0.0.1:") and url.endswith("/api/v1"), _said(process, url)
         page = requests.get(url + "/residents", params={"limit": "100"}, timeout=60).json()
         assert [doc["宛名番号"] for doc in page["residents"]] == [row["宛名番号"] for row in rows]
         assert all("内部ID" in doc for doc in page["residents"])
         process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=60) == 0
+        code = process.wait(timeout=60)
         assert process.stderr is not None
-        assert "serving 7 residents in " in process.stderr.read()
+        said = process.stderr.read()
+        assert code == 0 and "serving 7 residents in " in said, (code, said[-3000:])
     finally:
         process.kill()
         process.wait()

@@ -62,7 +62,9 @@ def test_the_diff_read_at_a_page_boundary_passes_a_vendor_that_ends_it_either_wa
 def test_a_row_lost_at_a_page_boundary_is_a_breach_of_7_2_3_r002() -> None:
     found = [(b.requirement, b.code, b.item) for b in
              _paths(FakeLinkage(lose_at_boundary=True)).changed_since(STAMP, CHANGED)]
-    assert found == [("jumin-1.0-7.2.3-R002", "model.diff_paging", "GET /residents?changed_since&limit=2")]
+    # Read a row a page and two rows a page (the 異動差分 at the list's smallest page too): lost at both.
+    assert found == [("jumin-1.0-7.2.3-R002", "model.diff_paging", "GET /residents?changed_since&limit=1"),
+                     ("jumin-1.0-7.2.3-R002", "model.diff_paging", "GET /residents?changed_since&limit=2")]
 
 
 def test_an_unknown_person_answers_404_and_a_failure_is_a_breach_of_7_2_3_r001() -> None:
