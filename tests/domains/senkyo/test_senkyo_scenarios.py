@@ -31,8 +31,8 @@ BINDINGS = default_catalog_root() / "senkyo" / "2025.12" / "bindings.yaml"
 #: Defects only the cross-domain machine reaches: a person whose 国籍 changed during their stay (a 帰化), which the
 #: scenarios' persons never are (tests/domains/test_world_kika.py shows it caught; the group runs, its verdict).
 WORLD_ONLY = frozenset({"senkyo_nationality_from_first_record"})
-SENKYO_DEFECTS = sorted(name for name in DEFECTS
-                        if name.startswith("senkyo_") and not name.startswith("senkyo_shohon_") and name not in WORLD_ONLY)
+SENKYO_DEFECTS = sorted(name for name in DEFECTS if name.startswith("senkyo_")
+                        and not name.startswith("senkyo_shohon_") and name not in WORLD_ONLY)
 ALL_PERSONS = st.one_of(*(rule.scenarios(CODES) for rule in SENKYO_RULES.values()))
 
 
