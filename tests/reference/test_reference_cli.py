@@ -65,6 +65,14 @@ def test_serve_reports_a_port_in_use() -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT")
+def _as_from_a_terminal() -> None:
+    """The server's Ctrl-C as a terminal delivers it, whatever the test's process inherited: a process that blocks
+    SIGINT (or ignores it) passes that on to its children, and the server then never sees the signal (the whole
+    suite hung here for 60 s, never the test alone; a pytest started with SIGINT blocked does so every time)."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _said(process: subprocess.Popen[str], first: str) -> str:
     """What a server that did not print its URL first said (it is stopped): shown by the failing assertion."""
     process.kill()
@@ -79,6 +87,7 @@ def test_serve_prints_the_url_serves_and_stops_on_ctrl_c(tmp_path: Path) -> None
     process = subprocess.Popen(
         [sys.executable, "-c", PROGRAM, "serve", "--port", "0", "--data", str(data), "--defect", "openapi_violation"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=_as_from_a_terminal,
     )
     try:
         assert process.stdout is not None
