@@ -83,6 +83,11 @@ def stay_of(row: Row) -> Stay | None:
     # 1.1.5 R001: a 転出届 ends the stay on its 転出予定年月日 at the latest, whether the record is a 除票 yet or, as
     # this vendor keeps it until the 転入通知, still 住民 (found by the cross-domain machine: a 国外転出 stayed a 国保
     # 被保険者 for ever).
+    if status == "9":
+        # A 住民票 removed (職権消除: 4.2.2, or a 法第30条の50 通知 with 消除, 4.5.6): the address in the town ended on
+        # its 異動日, no other known (found by the cross-domain machine: the person was read a 住民 for ever).
+        removed = parse_day(row.get("異動日", ""))
+        return Stay(moved_in, removed, False, None, None) if removed is not None else None
     moving_out = status == "1" and row.get("異動事由区分") in ("国内転出", "国外転出")
     if status != "2" and not moving_out:
         return Stay(moved_in, None, False, None, None)

@@ -117,6 +117,10 @@ _THEN = ("dies", *_WHERE)
 #: The 異動事由区分 of a 転出 (the stay ends on its 転出予定年月日 whatever 住民状態 the vendor chose: 1.1.5 R001).
 _MOVES_OUT = ("国内転出", "国外転出")
 
+#: The 在留資格等コード a 在留期間の更新 may bring (this test data's codes: conformance/testdata/vocabulary.py); None:
+#: the 在留資格 unchanged.
+_STATUSES = (None, "14", "24", "26")
+
 Projection = dict[str, Any]
 
 
@@ -494,7 +498,7 @@ def scenario_of(world: World, atena: str) -> Scenario | str:
     if moved_in is None:
         return "no 住民となった年月日"
     status = row.get("住民状態", "")
-    if any(earlier.get("住民状態") in (r.MOVED_OUT, r.DECEASED) and later.get("住民状態") == r.CURRENT
+    if any(earlier.get("住民状態") in (r.MOVED_OUT, r.DECEASED, r.REMOVED) and later.get("住民状態") == r.CURRENT
            for earlier, later in itertools.pairwise(rows)):
         # Its 取消し too: the row restored is the cancellation's, not the 転出's (which the 国民年金 reading needs).
         return "a return after a 転出 or 死亡 (the model leaves a 再転入's other items open)"
@@ -508,6 +512,11 @@ def scenario_of(world: World, atena: str) -> Scenario | str:
         arrived = _day(row.get("転出年月日（確定）"))
         s = Scenario(s.fiscal_year, birth, moved_in, previous=s.previous, planned_out=planned, elsewhere=arrived,
                      next=destination(row) if arrived is not None else None, foreign=s.foreign, notified=s.notified)
+    elif status == r.REMOVED:
+        # A 住民票 removed (a 法第30条の50 通知 with 消除, 4.5.6; a 職権消除): the address in the town ended on its
+        # 異動日, none elsewhere known (read as a 国外転出's: docs/model.md, the 在留 readings, ours).
+        s = Scenario(s.fiscal_year, birth, moved_in, previous=s.previous, planned_out=_day(row.get("異動日")),
+                     foreign=s.foreign, notified=s.notified)
     elif status != r.CURRENT:
         return f"住民状態 {status!r} (no stay the oracles model)"
     try:
@@ -710,6 +719,58 @@ class WorldMachine(JuminModelMachine):
     def moves_on(self, data: st.DataObject, days: int, earlier: int, where: str) -> None:
         """The same move of a resident under 65 (国民年金法 第9条第2号: 喪失 only on a 転出 abroad)."""
         self._moves_on(data.draw(st.sampled_from(self._movers()), label="転出者"), days, earlier, where, "<65")
+
+    @precondition(lambda self: len(self.world.households()) < 4)
+    @rule(age=st.sampled_from(_AGES), offset=st.integers(-40, 40), days=st.integers(0, 60),
+          removed=st.booleans(), years=st.integers(1, 5), status=st.sampled_from(_STATUSES), earlier=st.integers(0, 3))
+    def foreign_household(self, age: int, offset: int, days: int, removed: bool, years: int, status: str | None,
+                          earlier: int) -> None:
+        """A 世帯 of one 中長期在留者 about an age of :data:`_AGES` (as :meth:`elder_household` makes one), asked at
+        once; then, ``days`` later, a 法第30条の50 通知 of them (:meth:`_notice`)."""
+        born = _years_before(self.today, age) + timedelta(days=offset)
+        made = self.household(1, 0, [born.isoformat()] * 3, unknown=False, headless=False)
+        self._check(list(self._domains(made)), DOMAINS)
+        if made and made[0] in self._foreigners():
+            self._advance(days)
+            self._notice(made[0], removed, years, status, earlier)
+
+    @precondition(lambda self: bool(self._foreigners()))
+    @rule(data=st.data(), days=_DAYS, removed=st.booleans(), years=st.integers(1, 5),
+          status=st.sampled_from(_STATUSES), earlier=st.integers(0, 3))
+    def stay_notice(self, data: st.DataObject, days: int, removed: bool, years: int, status: str | None,
+                    earlier: int) -> None:
+        """A 法第30条の50 通知 (:meth:`_notice`) of a 中長期在留者 of the world (of a 世帯 of any size)."""
+        self._advance(days)
+        self._notice(data.draw(st.sampled_from(self._foreigners()), label="外国人住民"), removed, years, status,
+                     earlier)
+
+    def _notice(self, atena: str, removed: bool, years: int, status: str | None, earlier: int) -> None:
+        """A 出入国在留管理庁長官通知 (住民基本台帳法 第30条の50; driver ``moj_notices``, 4.5.6 R001): a 在留期間の更新
+        (the 在留期間の満了の日 ``years`` later, maybe another 在留資格 ``status``: no 資格 of any domain ends; the
+        person also asked the day after the former 満了の日), or the 住民票's 消除 dated ``earlier`` days before the
+        処理日 (the address in the town ends that day: each domain's 喪失 as after a 国外転出; readings ours)."""
+        today = self.today.isoformat()
+        request: dict[str, Any] = {"宛名番号": atena, "items": {}, "通知年月日": today, "処理日": today}
+        if removed:
+            request.update({"消除": True, "異動日": (self.today - timedelta(days=earlier)).isoformat()})
+            self._step("moj_notices", request, f"moj_notices(消除, {self._p(atena)}, 異動日-{earlier}d)")
+            return
+        ending = _day(self.world.latest(atena).get("在留期間の満了の日"))
+        if ending is None:
+            return
+        renewed = _years_before(ending, -years)
+        request["items"] = {"在留期間の満了の日": renewed.isoformat(), "在留期間等コード_年": str(years),
+                            **({"在留資格等コード": status} if status is not None else {})}
+        lengths = {atena: len(self.world.history(atena))}
+        self._step("moj_notices", request, f"moj_notices(更新, {self._p(atena)}, 満了 {renewed.isoformat()})")
+        if len(self.world.history(atena)) > lengths[atena]:
+            self._check(list(self._domains([atena], (ending + timedelta(days=1),))), DOMAINS)
+
+    def _foreigners(self) -> list[str]:
+        """中長期在留者 (a 在留期間 recorded) among the 住民 with a calendar 生年月日, none awaiting a 転出's day."""
+        return [atena for atena in self._born() if self.world.latest(atena).get("住民種別") == "2"
+                and self.world.latest(atena).get("在留期間の満了の日")
+                and self.world.latest(atena).get("異動事由区分") not in _MOVES_OUT]
 
     def _moves_on(self, atena: str, days: int, earlier: int, where: str, shown: str) -> None:
         self._advance(days)
