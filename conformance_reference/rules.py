@@ -279,11 +279,23 @@ def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: 
         continued = False
     if loss is not None and stay.elsewhere_same_day and "kokuho_loss_always_next_day" in defects:
         loss += timedelta(days=1)  # the answer's 喪失日 only: the billed months above keep the right one
-    return {"取得日": stay.moved_in.isoformat(), "喪失日": loss.isoformat() if loss else None,
+    if loss is not None and row.get("住民状態") == "9" and "kokuho_lost_on_removal_day" in defects:
+        loss = stay.moved_out  # the 消除's 異動日 read as a move elsewhere that day (the answer's 喪失日 only)
+    acquired = stay.moved_in
+    if _status_notice(row) and "kokuho_reacquired_on_stay_renewal" in defects:
+        acquired = parse_day(row.get("異動日", "")) or acquired  # the 更新 read as a new 資格 (the answer's only)
+    return {"取得日": acquired.isoformat(), "喪失日": loss.isoformat() if loss else None,
             "都道府県内継続": continued, "賦課月": [{"月": iso_month(m)} for m in months], "被保険者": insured,
             "一部負担金割合": _copay(row, as_of, defects) if insured else None,
             "住所地特例_市区町村コード": _deemed_town(row, record or {}, defects),
             "介護納付金分賦課": insured and _second_insured_age(row, as_of, defects)}
+
+
+def _status_notice(row: Row) -> bool:
+    """Whether the row is a 外国人住民's 修正 by a 出入国在留管理庁長官通知 (法第30条の50: the driver's ``moj_notices``
+    writes a 職権修正 dated its 通知年月日), e.g. a 在留期間の更新."""
+    return row.get("住民種別") == "2" and row.get("異動事由区分") == "職権修正" \
+        and bool(row.get("通知年月日")) and row.get("通知年月日") == row.get("異動日")
 
 
 def _kaigo_billed(stay: Stay, birth: date, acquired: date | None, fiscal_year: int,

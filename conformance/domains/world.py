@@ -498,7 +498,7 @@ def scenario_of(world: World, atena: str) -> Scenario | str:
     if moved_in is None:
         return "no 住民となった年月日"
     status = row.get("住民状態", "")
-    if any(earlier.get("住民状態") in (r.MOVED_OUT, r.DECEASED, r.REMOVED) and later.get("住民状態") == r.CURRENT
+    if any(earlier.get("住民状態") in (r.MOVED_OUT, r.DECEASED) and later.get("住民状態") == r.CURRENT
            for earlier, later in itertools.pairwise(rows)):
         # Its 取消し too: the row restored is the cancellation's, not the 転出's (which the 国民年金 reading needs).
         return "a return after a 転出 or 死亡 (the model leaves a 再転入's other items open)"

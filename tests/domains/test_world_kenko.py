@@ -96,7 +96,7 @@ def test_hepatitis_b_from_two_months_is_caught_on_a_newborn() -> None:
 
 
 def test_a_disease_outside_the_table_is_caught() -> None:
-    breaches, _ = _caught("kenko_mumps_scheduled", "kenko_kanri-2025.12-2.3.0.1.0-R001")
+    breaches, _ = _caught("kenko_mumps_scheduled", "kenko_kanri-2025.12-2.3.0.1.0-R001", max_examples=40)
     assert {(code, item, expected, actual) for code, item, expected, actual in breaches} == {
         ("world.domain_mismatch", ASKED + "健康管理/表にない疾病", "[]", "['流行性耳下腺炎']")}
 
@@ -105,7 +105,7 @@ def test_the_school_start_without_the_next_day_is_caught() -> None:
     # 麻しん・風しん 第2期: the 年度 before the 小学校就学の始期, the first 学年 after the 翌日 of the day six is
     # reached (学校教育法 第17条第1項). The defect drops the 翌日: a child born on 4月2日 is listed a year early; in the
     # world a 子 of the machine's own, about 72 months, is asked outside the year.
-    breaches, _ = _caught("kenko_school_start_without_next_day", "kenko_kanri-2025.12-2.3.0.1.0-R002")
+    breaches, _ = _caught("kenko_school_start_without_next_day", "kenko_kanri-2025.12-2.3.0.1.0-R002", seed=4)
     assert {(code, item, expected, actual) for code, item, expected, actual in breaches} <= {
         ("world.domain_mismatch", ASKED + "健康管理/定期接種/" + disease, "false", "true")
         for disease in (kenko.MEASLES, kenko.RUBELLA)}
