@@ -126,9 +126,9 @@ def test_koki_lost_within_the_prefecture_is_caught_after_a_move_to_a_town_of_the
 
 def test_koki_lost_the_day_after_a_same_day_move_to_another_prefecture_is_caught() -> None:
     # 第53条第1項ただし書: an insured person whose address in another 都道府県 began on the move day loses 資格 that
-    # day. The defect loses it the next day; met with an insured 75 moving on one day (seed 1, 40 examples: the
-    # machine's own rules share the draws, and the default seed's meet none up to 80).
-    with world_run(frozenset({"koki_korei_lost_day_after_on_move"}), max_examples=40, seed=1) as found:
+    # day. The defect loses it the next day; met with an insured 75 moving on one day (seed 2: the machine's own rules
+    # share the draws; seed 1's 40 examples did until the 法第30条の50 通知 shifted them).
+    with world_run(frozenset({"koki_korei_lost_day_after_on_move"}), seed=2) as found:
         breaches, steps = found.result.first("koki_korei-2025.12-1.53.0.1.0-R002")
         assert {b.requirement for b in found.result.breaches} == {"koki_korei-2025.12-1.53.0.1.0-R002"}
     assert {(b.code, b.item.split("@")[0]) for b in breaches} == {
