@@ -68,9 +68,11 @@ def test_the_clean_reference_passes_and_every_field_is_compared() -> None:
             "jido_teate-2025.12-1.3.0.1.0-R001", FUHYO_DV,  # the 戸籍の附票の写し's fixed example (test_world_dv.py)
             KENKO_RESIDENTS["定期接種/"]})  # a 子 of the machine's own asked after its 転出 (test_world_kenko.py)
         assert found.compared <= bound_requirements()
-        # What was not judged is said, with the reason (persons the oracles cannot take).
-        assert set(found.skipped) <= {"生年月日 不詳 or no calendar day",
-                                      "a return after a 転出 or 死亡 (the model leaves a 再転入's other items open)"}
+        # What was not judged is said, with the reason (persons the oracles cannot take: since the 法第30条の50 通知
+        # shifted the draws, a 死亡 of the 住民記録 machine dated before the 住民となった年月日 too).
+        assert {reason for reason in found.skipped if not reason.startswith("a stay the oracles cannot take (")} <= {
+            "生年月日 不詳 or no calendar day",
+            "a return after a 転出 or 死亡 (the model leaves a 再転入's other items open)"}
 
 
 def test_kaigo_insured_on_the_move_day_is_caught_after_a_move_out_and_its_notice() -> None:
