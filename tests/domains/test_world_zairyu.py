@@ -48,6 +48,9 @@ def test_the_model_corrects_the_items_of_a_renewal_and_removes_on_the_day_entere
     (rule,) = removed.rows["p"]
     assert (rule.reason, rule.sets["住民状態"].values, rule.sets["異動日"].values) == (
         "職権消除", {r.REMOVED}, {"2024-06-01"})
+    # The 消除 and its day are 4.5.6 R001's (修正及び消除); the 区分 職権消除 is 1.2.2's.
+    assert {rule.sets[item].requirement for item in ("住民状態", "異動日")} == {MOJ_NOTICE}
+    assert rule.sets["異動事由区分"].requirement == r.REASONS["職権消除"]
     # Without a 異動日: the 通知年月日 (the driver's field); a 異動日 after the 処理日 is refused (4.0.3 R003).
     default = transition(world, "moj_notices", {"宛名番号": "p", "items": {}, "消除": True,
                                                 "通知年月日": "2024-06-03", "処理日": "2024-06-05"})
@@ -105,4 +108,22 @@ def test_a_removal_lost_on_its_own_day_is_caught_on_the_notice() -> None:
         ("world.domain_mismatch", ASKED + "国民健康保険/喪失日")}
     assert all(date.fromisoformat(b.actual or "") == date.fromisoformat(b.expected or "") - timedelta(days=1)
                for b in breaches)
+    assert "moj_notices(消除, " in steps[-1]
+
+
+def test_the_reference_defects_of_the_notice_are_caught_by_the_model_through_the_machine() -> None:
+    # The 住民記録 model's transition judges the 通知's step as any other: the reference's defects of 4.5.6 R001
+    # (the scenario moj.shusei_shojo's) are caught on the drawn 消除 too, each on its items and nothing else.
+    with world_run(frozenset({"moj_notice_removal_day_as_notice_day"})) as found:
+        breaches, steps = found.result.first("jumin-1.0-4.5.6-R001")
+        assert {b.requirement for b in found.result.breaches} == {"jumin-1.0-4.5.6-R001"}
+    assert {(b.code, b.item) for b in breaches} == {("model.item_not_allowed", "異動日")}
+    assert "moj_notices(消除, " in steps[-1] and "異動日-0d" not in steps[-1]
+    earlier = int(steps[-1].split("異動日-")[1].split("d")[0])
+    assert all(date.fromisoformat(b.actual or "") - date.fromisoformat(b.expected or "") == timedelta(days=earlier)
+               for b in breaches)
+    with world_run(frozenset({"moj_notice_removal_ignored"})) as found:
+        breaches, steps = found.result.first("jumin-1.0-4.5.6-R001")
+        assert {b.requirement for b in found.result.breaches} == {"jumin-1.0-4.5.6-R001", r.REASONS["職権消除"]}
+    assert ("住民状態", r.REMOVED, r.CURRENT) in {(b.item, b.expected, b.actual) for b in breaches}
     assert "moj_notices(消除, " in steps[-1]

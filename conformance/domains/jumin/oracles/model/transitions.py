@@ -408,7 +408,7 @@ def moj_notice(world: World, request: Mapping[str, Any]) -> Outcome:
     notified = str(request["通知年月日"])
     if request.get("消除") is True:
         outcome = _leave(world, {**request, "異動日": str(request.get("異動日") or notified)}, "職権消除", r.REMOVED)
-        return replace(outcome, requirement=MOJ_NOTICE) if isinstance(outcome, Commit) else outcome
+        return _as_notice(outcome, str(request["宛名番号"]))
     atena = str(request["宛名番号"])
     items = _entered(request)
     refused = _blanked(world.latest(atena), items)
@@ -417,6 +417,17 @@ def moj_notice(world: World, request: Mapping[str, Any]) -> Outcome:
     sets = {**_given(items, MOJ_NOTICE), **_stamp("職権修正", request, 通知年月日=notified),
             "異動日": Allowed(None, r.MOVE_DATE)}
     return Commit({atena: (RowRule("職権修正", sets, world.latest(atena)),)}, requirement=MOJ_NOTICE)
+
+
+def _as_notice(outcome: Outcome, atena: str) -> Outcome:
+    """The 消除 of a 通知 judged as 4.5.6 R001's (修正及び消除): the 住民状態 消除 and the 異動日 entered (4.0.3 R001
+    through the driver's field); its 区分 stays 1.2.2's 職権消除."""
+    if not isinstance(outcome, Commit):
+        return outcome
+    rows = {person: tuple(replace(rule, sets={**rule.sets, **{
+        item: replace(rule.sets[item], requirement=MOJ_NOTICE) for item in ("住民状態", "異動日")}})
+        if person == atena else rule for rule in rules) for person, rules in outcome.rows.items()}
+    return replace(outcome, rows=rows, requirement=MOJ_NOTICE)
 
 
 def _leave(world: World, request: Mapping[str, Any], reason: str, status: str) -> Outcome:
