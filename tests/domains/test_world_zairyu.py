@@ -7,10 +7,13 @@ ends no 資格 of any domain; a 消除 ends the stay in the town on its 異動�
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
+import pytest
 from test_world_machine import ASKED, TOWN, world_run
 
 from conformance.checks.scenarios import Scenario
+from conformance.domains import world
 from conformance.domains.jumin.oracles.model import World
 from conformance.domains.jumin.oracles.model import rules as r
 from conformance.domains.jumin.oracles.model.rules import Commit, Refusal
@@ -127,3 +130,20 @@ def test_the_reference_defects_of_the_notice_are_caught_by_the_model_through_the
         assert {b.requirement for b in found.result.breaches} == {"jumin-1.0-4.5.6-R001", r.REASONS["職権消除"]}
     assert ("住民状態", r.REMOVED, r.CURRENT) in {(b.item, b.expected, b.actual) for b in breaches}
     assert "moj_notices(消除, " in steps[-1]
+
+
+def test_a_renewed_person_is_asked_after_the_former_expiry_and_judged_there(monkeypatch: pytest.MonkeyPatch) -> None:
+    # After a 更新 the person is asked also on the day after the former 在留期間の満了の日 (the machine's 外国人住民
+    # come with 2027-03-31): a system reading the old 在留期間 as the end of the stay shows there. The clean
+    # reference answers as the oracles do (still a 住民: each 資格 as the age gives it), every part compared.
+    asked: list[date] = []
+    real = world.ask
+
+    def recorded(client: Any, atena: str, as_of: date) -> dict[str, Any]:
+        asked.append(as_of)
+        return real(client, atena, as_of)
+
+    monkeypatch.setattr(world, "ask", recorded)
+    with world_run() as found:
+        assert found.result.breaches == ()
+    assert date(2027, 4, 1) in asked
