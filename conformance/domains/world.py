@@ -32,7 +32,9 @@ step (the 異動差分, the 支援対象者 on every output, the person's and �
 (``model.jumin.state_machine`` judges them); each step's own answer and history are (the model must hold what
 the oracles are fed). Two rules of its own make the persons whose domains a 異動 changes most (the model's births
 are mostly of working age): a 世帯 of one person reaching 18, 65 or 75 about the 処理日, and a 転出 of a person of 65 or
-more with its 転入通知 at once (the ただし書's day).
+more with its 転入通知 at once (the ただし書's day). A 出入国在留管理庁長官通知 (法第30条の50, ``moj_notices``) of a
+中長期在留者 is drawn too (:meth:`WorldMachine.stay_notice`, :meth:`WorldMachine.foreign_household`): a 在留期間の更新,
+after which nothing of a 資格 may end, or the 住民票's 消除, which ends the stay on its 異動日 (:func:`scenario_of`).
 
 After the drawn examples, :func:`naturalized` runs a 帰化 through the domains, and :func:`protected_copies` judges
 the DV rule across domains: the
