@@ -763,10 +763,10 @@ class WorldMachine(JuminModelMachine):
         renewed = _years_before(ending, -years)
         request["items"] = {"在留期間の満了の日": renewed.isoformat(), "在留期間等コード_年": str(years),
                             **({"在留資格等コード": status} if status is not None else {})}
-        lengths = {atena: len(self.world.history(atena))}
+        rows = len(self.world.history(atena))
         self._step("moj_notices", request, f"moj_notices(更新, {self._p(atena)}, 満了 {renewed.isoformat()})")
-        if len(self.world.history(atena)) > lengths[atena]:
-            self._check(list(self._domains([atena], (ending + timedelta(days=1),))), DOMAINS)
+        if len(self.world.history(atena)) > rows and self._judges(DOMAINS):  # committed: the former 満了の日 passed
+            self._check(list(self._domains([atena], (ending + timedelta(days=1),), usual=False)), DOMAINS)
 
     def _foreigners(self) -> list[str]:
         """中長期在留者 (a 在留期間 recorded) among the 住民 with a calendar 生年月日, none awaiting a 転出's day."""
@@ -817,9 +817,9 @@ class WorldMachine(JuminModelMachine):
         born = {atena: _day(self.world.latest(atena).get("生年月日")) for atena in sorted(self.world.current())}
         return {atena: day for atena, day in born.items() if day is not None}
 
-    def _domains(self, persons: list[str], days: tuple[date, ...] = ()) -> Iterator[Breach]:
-        """The domains' answers of ``persons`` on the 処理日, on the day their stay ended and on ``days``, against
-        the oracles."""
+    def _domains(self, persons: list[str], days: tuple[date, ...] = (), *, usual: bool = True) -> Iterator[Breach]:
+        """The domains' answers of ``persons`` on the 処理日, on the day their stay ended and on ``days`` (only on
+        ``days`` when not ``usual``: the step itself asked the others), against the oracles."""
         extra = self.world_session
         for atena in persons:
             seen = seen_of(self.world, atena)
@@ -827,7 +827,8 @@ class WorldMachine(JuminModelMachine):
                 extra.skipped[seen] = extra.skipped.get(seen, 0) + 1
                 continue
             moved_out = seen.s.moved_out
-            for as_of in sorted({self.today, *days, *((moved_out,) if moved_out is not None else ())}):
+            usual_days = {self.today, *((moved_out,) if moved_out is not None else ())} if usual else set()
+            for as_of in sorted({*days, *usual_days}):
                 answer = ask(extra.client, atena, as_of)
                 for part in PARTS:
                     yield from judge_answer(part, seen, answer, as_of, self._p(atena), extra.compared)
