@@ -141,6 +141,9 @@ class Seen:
     female: bool = False
     #: The 異動日 of a 帰化 (4.5.3: the 外国人住民票 removed, a 日本人住民票 written): a 日本国民 from that day.
     naturalized: date | None = None
+    #: The stay ended by the 住民票's 消除 (a 法第30条の50 通知's, a 職権消除): whether an address in Japan goes on
+    #: is open (国民年金法 第9条第2号; :func:`expected_nenkin`).
+    removed: bool = False
 
 
 #: Which requirement a field's value is the rule of, when that depends on the person (the ただし書, the 号 that
@@ -260,6 +263,11 @@ def expected_nenkin(seen: Seen, as_of: date) -> Projection:
              "被保険者期間": [f"{y:04d}-{m:02d}" for y, m in months]}
     if s.moved_in <= as_of and (s.moved_out is None or as_of <= s.moved_out):
         shown["被保険者種別"] = nenkin.FIRST_INSURED if nenkin.is_first_insured_on(s.birth, as_of) else None
+    if seen.removed and seen.ending is not None:
+        # A 住民票 removed: no address in Japan from its 異動日, or one elsewhere in Japan the 住民記録 does not show
+        # (第9条第2号 is not met): both readings allowed, a field only compared where they agree (ours).
+        kept = expected_nenkin(replace(seen, ending=nenkin.Ending("moved", seen.ending.day), removed=False), as_of)
+        shown = {name: value for name, value in shown.items() if kept.get(name) == value}
     return shown
 
 
@@ -559,7 +567,8 @@ def _ended(world: World, s: Scenario, row: Mapping[str, str]) -> Seen:
     if s.moved_out is None:
         return Seen(s, town)
     domestic = row.get("異動事由区分") == "国内転出" or bool(row.get(NEXT_ADDRESS))
-    return Seen(s, town, nenkin.Ending("moved" if domestic else "abroad", s.moved_out))
+    return Seen(s, town, nenkin.Ending("moved" if domestic else "abroad", s.moved_out),
+                removed=row.get("住民状態") == r.REMOVED)
 
 
 def children_of(world: World, setai: str) -> tuple[date, ...] | None:

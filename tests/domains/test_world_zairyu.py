@@ -6,6 +6,7 @@ ends no 資格 of any domain; a 消除 ends the stay in the town on its 異動�
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -19,7 +20,14 @@ from conformance.domains.jumin.oracles.model import rules as r
 from conformance.domains.jumin.oracles.model.rules import Commit, Refusal
 from conformance.domains.jumin.oracles.model.transitions import MOJ_NOTICE, transition
 from conformance.domains.kokumin_nenkin.oracle import Ending
-from conformance.domains.world import expected_kaigo, expected_koki, expected_kokuho, scenario_of, seen_of
+from conformance.domains.world import (
+    expected_kaigo,
+    expected_koki,
+    expected_kokuho,
+    expected_nenkin,
+    scenario_of,
+    seen_of,
+)
 from conformance_reference import rules as reference
 
 _FOREIGNER = {"宛名番号": "p", "生年月日": "1955-06-06", "生年月日_不詳フラグ": "0", "住民となった年月日": "2010-04-01",
@@ -74,8 +82,17 @@ def test_a_removed_record_ends_the_stay_on_its_day_of_removal() -> None:
     assert expected_kokuho(s, TOWN, date(2024, 6, 2))["喪失日"] == "2024-06-02"
     assert expected_kaigo(s, TOWN, date(2024, 6, 2))["資格喪失日"] == "2024-06-02"
     assert expected_koki(s, TOWN, date(2024, 6, 2))["資格喪失日"] == "2024-06-02"
+    # 国民年金 第9条第2号: whether an address in Japan goes on is open (both readings allowed): its 資格喪失日 and
+    # 被保険者期間 are compared only where the two readings agree (here: sixty reached long before).
     seen = seen_of(_world(elder, removed), "p")
-    assert not isinstance(seen, str) and seen.ending == Ending("abroad", date(2024, 6, 1))
+    assert not isinstance(seen, str) and seen.ending == Ending("abroad", date(2024, 6, 1)) and seen.removed
+    young = {**_FOREIGNER, "生年月日": "1985-06-06"}
+    gone = {**young, "住民状態": r.REMOVED, "異動事由区分": "職権消除", "異動日": "2024-06-01"}
+    seen = seen_of(_world(young, gone), "p")
+    assert not isinstance(seen, str)
+    assert expected_nenkin(seen, date(2024, 5, 31)) == {"資格取得日": "2010-04-01", "被保険者種別": "第1号"}
+    as_abroad = expected_nenkin(replace(seen, removed=False), date(2024, 5, 31))
+    assert (as_abroad["資格喪失日"], as_abroad["被保険者期間"][-1]) == ("2024-06-02", "2024-05")
     # The reference reads the row so too (it read a removed 住民票 as a 住民's for ever: found by this machine).
     stay = reference.stay_of(removed)
     assert stay is not None and (stay.moved_out, stay.loss) == (date(2024, 6, 1), date(2024, 6, 2))
