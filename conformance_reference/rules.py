@@ -83,6 +83,11 @@ def stay_of(row: Row) -> Stay | None:
     # 1.1.5 R001: a 転出届 ends the stay on its 転出予定年月日 at the latest, whether the record is a 除票 yet or, as
     # this vendor keeps it until the 転入通知, still 住民 (found by the cross-domain machine: a 国外転出 stayed a 国保
     # 被保険者 for ever).
+    if status == "9":
+        # A 住民票 removed (職権消除: 4.2.2, or a 法第30条の50 通知 with 消除, 4.5.6): the address in the town ended on
+        # its 異動日, no other known (found by the cross-domain machine: the person was read a 住民 for ever).
+        removed = parse_day(row.get("異動日", ""))
+        return Stay(moved_in, removed, False, None, None) if removed is not None else None
     moving_out = status == "1" and row.get("異動事由区分") in ("国内転出", "国外転出")
     if status != "2" and not moving_out:
         return Stay(moved_in, None, False, None, None)
@@ -274,11 +279,23 @@ def kokuho(row: Row, stay: Stay | None, fiscal_year: int, as_of: date, defects: 
         continued = False
     if loss is not None and stay.elsewhere_same_day and "kokuho_loss_always_next_day" in defects:
         loss += timedelta(days=1)  # the answer's 喪失日 only: the billed months above keep the right one
-    return {"取得日": stay.moved_in.isoformat(), "喪失日": loss.isoformat() if loss else None,
+    if loss is not None and row.get("住民状態") == "9" and "kokuho_lost_on_removal_day" in defects:
+        loss = stay.moved_out  # the 消除's 異動日 read as a move elsewhere that day (the answer's 喪失日 only)
+    acquired = stay.moved_in
+    if _status_notice(row) and "kokuho_reacquired_on_stay_renewal" in defects:
+        acquired = parse_day(row.get("異動日", "")) or acquired  # the 更新 read as a new 資格 (the answer's only)
+    return {"取得日": acquired.isoformat(), "喪失日": loss.isoformat() if loss else None,
             "都道府県内継続": continued, "賦課月": [{"月": iso_month(m)} for m in months], "被保険者": insured,
             "一部負担金割合": _copay(row, as_of, defects) if insured else None,
             "住所地特例_市区町村コード": _deemed_town(row, record or {}, defects),
             "介護納付金分賦課": insured and _second_insured_age(row, as_of, defects)}
+
+
+def _status_notice(row: Row) -> bool:
+    """Whether the row is a 外国人住民's 修正 by a 出入国在留管理庁長官通知 (法第30条の50: the driver's ``moj_notices``
+    writes a 職権修正 dated its 通知年月日), e.g. a 在留期間の更新."""
+    return row.get("住民種別") == "2" and row.get("異動事由区分") == "職権修正" \
+        and bool(row.get("通知年月日")) and row.get("通知年月日") == row.get("異動日")
 
 
 def _kaigo_billed(stay: Stay, birth: date, acquired: date | None, fiscal_year: int,

@@ -32,7 +32,9 @@ step (the 異動差分, the 支援対象者 on every output, the person's and �
 (``model.jumin.state_machine`` judges them); each step's own answer and history are (the model must hold what
 the oracles are fed). Two rules of its own make the persons whose domains a 異動 changes most (the model's births
 are mostly of working age): a 世帯 of one person reaching 18, 65 or 75 about the 処理日, and a 転出 of a person of 65 or
-more with its 転入通知 at once (the ただし書's day).
+more with its 転入通知 at once (the ただし書's day). A 出入国在留管理庁長官通知 (法第30条の50, ``moj_notices``) of a
+中長期在留者 is drawn too (:meth:`WorldMachine.stay_notice`, :meth:`WorldMachine.foreign_household`): a 在留期間の更新,
+after which nothing of a 資格 may end, or the 住民票's 消除, which ends the stay on its 異動日 (:func:`scenario_of`).
 
 After the drawn examples, :func:`naturalized` runs a 帰化 through the domains, and :func:`protected_copies` judges
 the DV rule across domains: the
@@ -117,6 +119,10 @@ _THEN = ("dies", *_WHERE)
 #: The 異動事由区分 of a 転出 (the stay ends on its 転出予定年月日 whatever 住民状態 the vendor chose: 1.1.5 R001).
 _MOVES_OUT = ("国内転出", "国外転出")
 
+#: The 在留資格等コード a 在留期間の更新 may bring (this test data's codes: conformance/testdata/vocabulary.py); None:
+#: the 在留資格 unchanged.
+_STATUSES = (None, "14", "24", "26")
+
 Projection = dict[str, Any]
 
 
@@ -135,6 +141,9 @@ class Seen:
     female: bool = False
     #: The 異動日 of a 帰化 (4.5.3: the 外国人住民票 removed, a 日本人住民票 written): a 日本国民 from that day.
     naturalized: date | None = None
+    #: The stay ended by the 住民票's 消除 (a 法第30条の50 通知's, a 職権消除): whether an address in Japan goes on
+    #: is open (国民年金法 第9条第2号; :func:`expected_nenkin`).
+    removed: bool = False
 
 
 #: Which requirement a field's value is the rule of, when that depends on the person (the ただし書, the 号 that
@@ -254,6 +263,11 @@ def expected_nenkin(seen: Seen, as_of: date) -> Projection:
              "被保険者期間": [f"{y:04d}-{m:02d}" for y, m in months]}
     if s.moved_in <= as_of and (s.moved_out is None or as_of <= s.moved_out):
         shown["被保険者種別"] = nenkin.FIRST_INSURED if nenkin.is_first_insured_on(s.birth, as_of) else None
+    if seen.removed and seen.ending is not None:
+        # A 住民票 removed: no address in Japan from its 異動日, or one elsewhere in Japan the 住民記録 does not show
+        # (第9条第2号 is not met): both readings allowed, a field only compared where they agree (ours).
+        kept = expected_nenkin(replace(seen, ending=nenkin.Ending("moved", seen.ending.day), removed=False), as_of)
+        shown = {name: value for name, value in shown.items() if kept.get(name) == value}
     return shown
 
 
@@ -508,6 +522,11 @@ def scenario_of(world: World, atena: str) -> Scenario | str:
         arrived = _day(row.get("転出年月日（確定）"))
         s = Scenario(s.fiscal_year, birth, moved_in, previous=s.previous, planned_out=planned, elsewhere=arrived,
                      next=destination(row) if arrived is not None else None, foreign=s.foreign, notified=s.notified)
+    elif status == r.REMOVED:
+        # A 住民票 removed (a 法第30条の50 通知 with 消除, 4.5.6; a 職権消除): the address in the town ended on its
+        # 異動日, none elsewhere known (read as a 国外転出's: docs/model.md, the 在留 readings, ours).
+        s = Scenario(s.fiscal_year, birth, moved_in, previous=s.previous, planned_out=_day(row.get("異動日")),
+                     foreign=s.foreign, notified=s.notified)
     elif status != r.CURRENT:
         return f"住民状態 {status!r} (no stay the oracles model)"
     try:
@@ -548,7 +567,8 @@ def _ended(world: World, s: Scenario, row: Mapping[str, str]) -> Seen:
     if s.moved_out is None:
         return Seen(s, town)
     domestic = row.get("異動事由区分") == "国内転出" or bool(row.get(NEXT_ADDRESS))
-    return Seen(s, town, nenkin.Ending("moved" if domestic else "abroad", s.moved_out))
+    return Seen(s, town, nenkin.Ending("moved" if domestic else "abroad", s.moved_out),
+                removed=row.get("住民状態") == r.REMOVED)
 
 
 def children_of(world: World, setai: str) -> tuple[date, ...] | None:
@@ -711,6 +731,58 @@ class WorldMachine(JuminModelMachine):
         """The same move of a resident under 65 (国民年金法 第9条第2号: 喪失 only on a 転出 abroad)."""
         self._moves_on(data.draw(st.sampled_from(self._movers()), label="転出者"), days, earlier, where, "<65")
 
+    @precondition(lambda self: len(self.world.households()) < 4)
+    @rule(age=st.sampled_from(_AGES), offset=st.integers(-40, 40), days=st.integers(0, 60),
+          removed=st.booleans(), years=st.integers(1, 5), status=st.sampled_from(_STATUSES), earlier=st.integers(0, 3))
+    def foreign_household(self, age: int, offset: int, days: int, removed: bool, years: int, status: str | None,
+                          earlier: int) -> None:
+        """A 世帯 of one 中長期在留者 about an age of :data:`_AGES` (as :meth:`elder_household` makes one), asked at
+        once; then, ``days`` later, a 法第30条の50 通知 of them (:meth:`_notice`)."""
+        born = _years_before(self.today, age) + timedelta(days=offset)
+        made = self.household(1, 0, [born.isoformat()] * 3, unknown=False, headless=False)
+        self._check(list(self._domains(made)), DOMAINS)
+        if made and made[0] in self._foreigners():
+            self._advance(days)
+            self._notice(made[0], removed, years, status, earlier)
+
+    @precondition(lambda self: bool(self._foreigners()))
+    @rule(data=st.data(), days=_DAYS, removed=st.booleans(), years=st.integers(1, 5),
+          status=st.sampled_from(_STATUSES), earlier=st.integers(0, 3))
+    def stay_notice(self, data: st.DataObject, days: int, removed: bool, years: int, status: str | None,
+                    earlier: int) -> None:
+        """A 法第30条の50 通知 (:meth:`_notice`) of a 中長期在留者 of the world (of a 世帯 of any size)."""
+        self._advance(days)
+        self._notice(data.draw(st.sampled_from(self._foreigners()), label="外国人住民"), removed, years, status,
+                     earlier)
+
+    def _notice(self, atena: str, removed: bool, years: int, status: str | None, earlier: int) -> None:
+        """A 出入国在留管理庁長官通知 (住民基本台帳法 第30条の50; driver ``moj_notices``, 4.5.6 R001): a 在留期間の更新
+        (the 在留期間の満了の日 ``years`` later, maybe another 在留資格 ``status``: no 資格 of any domain ends; the
+        person also asked the day after the former 満了の日), or the 住民票's 消除 dated ``earlier`` days before the
+        処理日 (the address in the town ends that day: each domain's 喪失 as after a 国外転出; readings ours)."""
+        today = self.today.isoformat()
+        request: dict[str, Any] = {"宛名番号": atena, "items": {}, "通知年月日": today, "処理日": today}
+        if removed:
+            request.update({"消除": True, "異動日": (self.today - timedelta(days=earlier)).isoformat()})
+            self._step("moj_notices", request, f"moj_notices(消除, {self._p(atena)}, 異動日-{earlier}d)")
+            return
+        ending = _day(self.world.latest(atena).get("在留期間の満了の日"))
+        if ending is None:
+            return
+        renewed = _years_before(ending, -years)
+        request["items"] = {"在留期間の満了の日": renewed.isoformat(), "在留期間等コード_年": str(years),
+                            **({"在留資格等コード": status} if status is not None else {})}
+        rows = len(self.world.history(atena))
+        self._step("moj_notices", request, f"moj_notices(更新, {self._p(atena)}, 満了 {renewed.isoformat()})")
+        if len(self.world.history(atena)) > rows and self._judges(DOMAINS):  # committed: the former 満了の日 passed
+            self._check(list(self._domains([atena], (ending + timedelta(days=1),), usual=False)), DOMAINS)
+
+    def _foreigners(self) -> list[str]:
+        """中長期在留者 (a 在留期間 recorded) among the 住民 with a calendar 生年月日, none awaiting a 転出's day."""
+        return [atena for atena in self._born() if self.world.latest(atena).get("住民種別") == "2"
+                and self.world.latest(atena).get("在留期間の満了の日")
+                and self.world.latest(atena).get("異動事由区分") not in _MOVES_OUT]
+
     def _moves_on(self, atena: str, days: int, earlier: int, where: str, shown: str) -> None:
         self._advance(days)
         today = self.today.isoformat()
@@ -754,9 +826,9 @@ class WorldMachine(JuminModelMachine):
         born = {atena: _day(self.world.latest(atena).get("生年月日")) for atena in sorted(self.world.current())}
         return {atena: day for atena, day in born.items() if day is not None}
 
-    def _domains(self, persons: list[str], days: tuple[date, ...] = ()) -> Iterator[Breach]:
-        """The domains' answers of ``persons`` on the 処理日, on the day their stay ended and on ``days``, against
-        the oracles."""
+    def _domains(self, persons: list[str], days: tuple[date, ...] = (), *, usual: bool = True) -> Iterator[Breach]:
+        """The domains' answers of ``persons`` on the 処理日, on the day their stay ended and on ``days`` (only on
+        ``days`` when not ``usual``: the step itself asked the others), against the oracles."""
         extra = self.world_session
         for atena in persons:
             seen = seen_of(self.world, atena)
@@ -764,7 +836,8 @@ class WorldMachine(JuminModelMachine):
                 extra.skipped[seen] = extra.skipped.get(seen, 0) + 1
                 continue
             moved_out = seen.s.moved_out
-            for as_of in sorted({self.today, *days, *((moved_out,) if moved_out is not None else ())}):
+            usual_days = {self.today, *((moved_out,) if moved_out is not None else ())} if usual else set()
+            for as_of in sorted({*days, *usual_days}):
                 answer = ask(extra.client, atena, as_of)
                 for part in PARTS:
                     yield from judge_answer(part, seen, answer, as_of, self._p(atena), extra.compared)

@@ -57,24 +57,29 @@ def test_the_clean_reference_passes_and_every_field_is_compared() -> None:
         # a move-in at 75 or more (第52条第2号), a move of an insured 75 to another 都道府県 on one day (第53条
         # ただし書: test_koki_lost_the_day_after_a_same_day_move_to_another_prefecture_is_caught), a 国民年金 取得 and
         # 喪失 in one month (第11条第2項), a registration after the address ceased (公職選挙法 第21条第2項,
-        # 第27条第2項), an infant of a 健診's age asked after its 転出 (母子保健法 第12条第1項 本文).
+        # 第27条第2項), an infant of a 健診's age asked after its 転出 (母子保健法 第12条第1項 本文), and since the
+        # 法第30条の50 通知 shifted the draws a 65 moving on one day (介護保険法 第11条第1項ただし書: seed 2,
+        # test_kaigo_insured_on_the_move_day_is_caught_after_a_move_out_and_its_notice).
         assert found.compared >= ({requirement for part in PARTS for requirement in part.requirements.values()} | {
-            "kaigo-2025.12-1.11.0.1.0-R002", "kokuho-2025.12-1.8.0.1.0-R002", "koki_korei-2025.12-1.52.0.1.1-R001",
+            "kokuho-2025.12-1.8.0.1.0-R002", "koki_korei-2025.12-1.52.0.1.1-R001",
             "kokumin_nenkin-2025.12-1.8.0.1.1-R001", "kokumin_nenkin-2025.12-1.8.0.1.2-R001",
             "kokumin_nenkin-2025.12-1.9.0.1.1-R001", "kokumin_nenkin-2025.12-1.9.0.1.2-R001",
             "kokumin_nenkin-2025.12-1.9.0.1.3-R001", "senkyo-2025.12-1.28.0.1.1-R001",
             "jido_teate-2025.12-1.3.0.1.0-R001", FUHYO_DV,  # the 戸籍の附票の写し's fixed example (test_world_dv.py)
             KENKO_RESIDENTS["定期接種/"]})  # a 子 of the machine's own asked after its 転出 (test_world_kenko.py)
         assert found.compared <= bound_requirements()
-        # What was not judged is said, with the reason (persons the oracles cannot take).
-        assert set(found.skipped) <= {"生年月日 不詳 or no calendar day",
-                                      "a return after a 転出 or 死亡 (the model leaves a 再転入's other items open)"}
+        # What was not judged is said, with the reason (persons the oracles cannot take: since the 法第30条の50 通知
+        # shifted the draws, a 死亡 of the 住民記録 machine dated before the 住民となった年月日 too).
+        assert {reason for reason in found.skipped if not reason.startswith("a stay the oracles cannot take (")} <= {
+            "生年月日 不詳 or no calendar day",
+            "a return after a 転出 or 死亡 (the model leaves a 再転入's other items open)"}
 
 
 def test_kaigo_insured_on_the_move_day_is_caught_after_a_move_out_and_its_notice() -> None:
     # The misreading of 介護保険法 第11条第1項ただし書 the reference and the oracle once shared: the person still a
-    # 第1号被保険者 on the day the 転入通知 names. Only a 転出 followed by its 転入通知 reaches it here.
-    with world_run(frozenset({"kaigo_insured_on_move_day"})) as found:
+    # 第1号被保険者 on the day the 転入通知 names. Only a 転出 followed by its 転入通知 reaches it here (seed 2: the
+    # default seed's draws meet none up to 40 since the 法第30条の50 通知 shifted them).
+    with world_run(frozenset({"kaigo_insured_on_move_day"}), seed=2) as found:
         breaches, steps = found.result.first("kaigo-2025.12-1.11.0.1.0-R002")
         assert {b.requirement for b in found.result.breaches} == {"kaigo-2025.12-1.11.0.1.0-R002"}
     assert [(b.requirement, b.code, b.item.split("@")[0], b.expected, b.actual) for b in breaches] == [
@@ -123,9 +128,9 @@ def test_koki_lost_within_the_prefecture_is_caught_after_a_move_to_a_town_of_the
 
 def test_koki_lost_the_day_after_a_same_day_move_to_another_prefecture_is_caught() -> None:
     # 第53条第1項ただし書: an insured person whose address in another 都道府県 began on the move day loses 資格 that
-    # day. The defect loses it the next day; met with an insured 75 moving on one day (seed 1, 40 examples: the
-    # machine's own rules share the draws, and the default seed's meet none up to 80).
-    with world_run(frozenset({"koki_korei_lost_day_after_on_move"}), max_examples=40, seed=1) as found:
+    # day. The defect loses it the next day; met with an insured 75 moving on one day (seed 2: the machine's own rules
+    # share the draws; seed 1's 40 examples did until the 法第30条の50 通知 shifted them).
+    with world_run(frozenset({"koki_korei_lost_day_after_on_move"}), seed=2) as found:
         breaches, steps = found.result.first("koki_korei-2025.12-1.53.0.1.0-R002")
         assert {b.requirement for b in found.result.breaches} == {"koki_korei-2025.12-1.53.0.1.0-R002"}
     assert {(b.code, b.item.split("@")[0]) for b in breaches} == {
@@ -185,7 +190,7 @@ def test_jido_child_counted_from_the_eighteenth_birthday_is_caught_on_the_day_af
     # 児童手当法 第3条第1項: a 児童 until the first 3月31日 after 18 is reached (the day before the birthday): a 子
     # born on 4月1日 counts until the 3月31日 of the year of the 18th birthday, not a year longer. The machine's own
     # family (a 世帯主 and a 子 reaching 18 about 4月1日) asks the 世帯主's 受給資格 on the 子's last day and the next.
-    with world_run(frozenset({"jido_teate_child_end_from_birthday"})) as found:
+    with world_run(frozenset({"jido_teate_child_end_from_birthday"}), max_examples=40) as found:  # 40 since the 通知
         breaches, steps = found.result.first("jido_teate-2025.12-1.3.0.1.0-R001")
         assert {b.requirement for b in found.result.breaches} == {"jido_teate-2025.12-1.3.0.1.0-R001"}
     assert {(b.code, b.item.split("@")[0], b.expected, b.actual) for b in breaches} == {
@@ -319,14 +324,14 @@ def test_the_check_reports_the_finding_against_the_requirement_of_the_statute_ed
     # As the main command runs it: the target of the 介護保険 edition (no driver operations of its own: the machine
     # drives through the 住民記録 edition), the finding on the requirement bound, none on the others.
     with started_in_process(frozenset({"kaigo_insured_on_move_day"})) as running:
-        target = Target(catalog=KAIGO, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
-                        max_examples=25, shrink=False)
+        target = Target(catalog=KAIGO, http=running.client(), driver=DriverTarget(operations="all"), seed=2,
+                        max_examples=25, shrink=False)  # seed 2 meets the defect (see the test above)
         proviso = list(domains_check(CheckContext(KAIGO.requirement("kaigo-2025.12-1.11.0.1.0-R002"), target=target)))
         category = list(domains_check(CheckContext(KAIGO.requirement("kaigo-2025.12-1.9.0.1.0-R001"), target=target)))
     assert [(f.code, f.requirement, f.location.split("#", 1)[1].split("@")[0]) for f in proviso] == [
         ("world.domain_mismatch", "kaigo-2025.12-1.11.0.1.0-R002", ASKED + "介護保険/第1号被保険者")]
     assert proviso[0].location.startswith("model:world/step:")
-    assert "moves.out_confirm(" in proviso[0].message and f"seed {SEED}" in proviso[0].message
+    assert "moves.out_confirm(" in proviso[0].message and "seed 2" in proviso[0].message
     assert (proviso[0].expected, proviso[0].actual) == ("false", "true")
     assert category == []
 

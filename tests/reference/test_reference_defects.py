@@ -242,6 +242,10 @@ AFFECTS: dict[str, set[str]] = {
     # A 帰化: the probes' persons have one 住民票 (the cross-domain machine's fixed example naturalizes one:
     # tests/domains/test_world_kika.py).
     "senkyo_nationality_from_first_record": set(),
+    # A 法第30条の50 通知 (moj_notices): the probes send none (the cross-domain machine draws them:
+    # tests/domains/test_world_zairyu.py).
+    "kokuho_reacquired_on_stay_renewal": set(),
+    "kokuho_lost_on_removal_day": set(),
     # The driver defects change only what the driver shows (tests/scenarios/test_scenario_engine.py),
     # but the 通称 of a 特別永住者 on the per-person endpoints of the linkage API too.
     **{name: set() for name in (

@@ -395,6 +395,41 @@ def removal(world: World, request: Mapping[str, Any]) -> Outcome:
     return _leave(world, request, "職権消除", r.REMOVED)
 
 
+#: 4.5.6 R001: 出入国在留管理庁長官通知に基づき、以下のとおり修正及び消除できること.
+MOJ_NOTICE = "jumin-1.0-4.5.6-R001"
+
+
+def moj_notice(world: World, request: Mapping[str, Any]) -> Outcome:
+    """出入国在留管理庁長官通知 (法第30条の50; 4.5.6 R001: 修正及び消除). Without ``消除`` the items it names take
+    the new values (a 職権修正, 1.2.2 R027: a 在留期間の更新 moves the 在留期間の満了の日), every other item kept, the
+    通知年月日 recorded (1.2.1); its 異動日 is not judged (the text names none: the 通知's day and the day the 在留
+    changed are both readings). With ``消除`` the 住民票 removed ex officio (職権消除, 4.0.2 R002) on the 異動日
+    entered, or without one the 通知年月日 (the driver's field: spec_catalog/jumin/1.0/driver.yaml)."""
+    notified = str(request["通知年月日"])
+    if request.get("消除") is True:
+        outcome = _leave(world, {**request, "異動日": str(request.get("異動日") or notified)}, "職権消除", r.REMOVED)
+        return _as_notice(outcome, str(request["宛名番号"]))
+    atena = str(request["宛名番号"])
+    items = _entered(request)
+    refused = _blanked(world.latest(atena), items)
+    if refused is not None:
+        return refused
+    sets = {**_given(items, MOJ_NOTICE), **_stamp("職権修正", request, 通知年月日=notified),
+            "異動日": Allowed(None, r.MOVE_DATE)}
+    return Commit({atena: (RowRule("職権修正", sets, world.latest(atena)),)}, requirement=MOJ_NOTICE)
+
+
+def _as_notice(outcome: Outcome, atena: str) -> Outcome:
+    """The 消除 of a 通知 judged as 4.5.6 R001's (修正及び消除): the 住民状態 消除 and the 異動日 entered (4.0.3 R001
+    through the driver's field); its 区分 stays 1.2.2's 職権消除."""
+    if not isinstance(outcome, Commit):
+        return outcome
+    rows = {person: tuple(replace(rule, sets={**rule.sets, **{
+        item: replace(rule.sets[item], requirement=MOJ_NOTICE) for item in ("住民状態", "異動日")}})
+        if person == atena else rule for rule in rules) for person, rules in outcome.rows.items()}
+    return replace(outcome, rows=rows, requirement=MOJ_NOTICE)
+
+
 def _leave(world: World, request: Mapping[str, Any], reason: str, status: str) -> Outcome:
     atena = str(request["宛名番号"])
     refused = _first(_movers(world, [atena]), _dates(request, notified=None), _before_birth(world, atena, request),
@@ -834,6 +869,7 @@ TRANSITIONS: dict[str, Transition] = {
     "cancellations": cancel, "tsusho.record": tsusho_record, "tsusho.delete": tsusho_delete, "kyushi": kyushi,
     "support.register": support_register, "support.update": support_update, "nationality": naturalization,
     "import.csv": import_csv,
+    "moj_notices": moj_notice,
 }
 
 
