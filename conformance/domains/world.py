@@ -64,6 +64,7 @@ from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated, check
 from conformance.checks.scenarios import QUERY_PATH, Scenario, history, other_codes
 from conformance.checks.statute_forms import issue_printed
+from conformance.domains import world_fuhyo
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.jumin.model.admin import Acting
 from conformance.domains.jumin.model.check import (
@@ -619,12 +620,20 @@ class WorldSession:
     compared: set[str]
     #: Persons a step changed and why they were not judged (the reason, counted).
     skipped: dict[str, int]
+    #: Where the vendor takes a 戸籍 (the profile's ``targets.load.koseki_path``): the drawn persons' 附票
+    #: (:mod:`conformance.domains.world_fuhyo`); None: not compared.
+    koseki_path: str | None = None
 
 
 class WorldMachine(JuminModelMachine):
     """The 住民記録 model's machine, each committed step followed by the domains' answers of the persons it changed."""
 
     world_session: WorldSession
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: The 戸籍 given to the vendor in this example (:mod:`conformance.domains.world_fuhyo`).
+        self.koseki_book = world_fuhyo.Book()
 
     def _judges(self, family: str) -> bool:
         if family in _JUMIN_READS:
@@ -636,7 +645,34 @@ class WorldMachine(JuminModelMachine):
         super()._step(operation, request, shown, acting)
         changed = [atena for atena, rows in self.world.persons.items() if len(rows) > lengths.get(atena, 0)]
         if self._judges(DOMAINS):
+            self._koseki(changed if operation in world_fuhyo.MOVES_IN else [], changed)
             self._check(list(self._domains(changed)), DOMAINS)
+
+    def household(self, size: int, foreign: int | None, births: list[str], *, unknown: bool,
+                  headless: bool, relations: list[str] | None = None,
+                  names: list[tuple[str, str]] | None = None) -> list[str]:
+        made = super().household(size, foreign, births, unknown=unknown, headless=headless, relations=relations,
+                                 names=names)
+        if self._judges(DOMAINS):
+            self._koseki(made[:1], [])
+        return made
+
+    def _koseki(self, new: list[str], changed: list[str]) -> None:
+        """The 戸籍 side (:mod:`conformance.domains.world_fuhyo`): a 戸籍 for each eligible person of ``new``, the
+        除籍 of a person of ``changed`` who died."""
+        extra, book = self.world_session, self.koseki_book
+        for atena in new:
+            if not world_fuhyo.eligible(self.world, atena):
+                continue
+            reason = world_fuhyo.NO_KOSEKI if extra.koseki_path is None else world_fuhyo.register(
+                book, self.world, atena, extra.client, extra.koseki_path)
+            if reason is not None:
+                extra.skipped[reason] = extra.skipped.get(reason, 0) + 1
+        for atena in changed:
+            reason = None if extra.koseki_path is None else world_fuhyo.remove_dead(
+                book, self.world, atena, extra.client, extra.koseki_path)
+            if reason is not None:
+                extra.skipped[reason] = extra.skipped.get(reason, 0) + 1
 
     # -- the rules of its own: persons whose domains a 異動 changes most (the jumin machine's births are mostly
     # of working age) --------------------------------------------------------------------------------------
@@ -766,6 +802,9 @@ class WorldMachine(JuminModelMachine):
             moved_out = seen.s.moved_out
             for as_of in sorted({self.today, *days, *((moved_out,) if moved_out is not None else ())}):
                 answer = ask(extra.client, atena, as_of)
+                if as_of == self.today:
+                    yield from world_fuhyo.judge(self.koseki_book, self.world, atena, answer, as_of, self._p(atena),
+                                                 extra.compared)
                 for part in PARTS:
                     yield from judge_answer(part, seen, answer, as_of, self._p(atena), extra.compared)
 
@@ -977,7 +1016,7 @@ class WorldResult:
 def run_world(target: Target) -> WorldResult:
     """Run the cross-domain machine against the target (the profile's max_examples, the run's seed)."""
     session = session_of(target)
-    extra = WorldSession(target.need_http(), set(), {})
+    extra = WorldSession(target.need_http(), set(), {}, target.koseki_path)
     machine = seed(target.seed)(machine_for(session, extra))
     try:
         draw(session, machine, machine_settings(target))
