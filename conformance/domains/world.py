@@ -804,7 +804,7 @@ class WorldMachine(JuminModelMachine):
                 answer = ask(extra.client, atena, as_of)
                 if as_of == self.today:
                     yield from world_fuhyo.judge(self.koseki_book, self.world, atena, answer, as_of, self._p(atena),
-                                                 extra.compared)
+                                                 extra.compared, extra.client)
                 for part in PARTS:
                     yield from judge_answer(part, seen, answer, as_of, self._p(atena), extra.compared)
 

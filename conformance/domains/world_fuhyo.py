@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from conformance.checks.scenarios import QUERY_PATH
@@ -42,6 +42,8 @@ from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
 from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
 from conformance.domains.koseki_fuhyo.checks import PART
+from conformance.errors import TargetError
+from conformance.oracles.dates import fiscal_year_of
 from conformance.targets.base import HttpClient
 
 #: The requirements a field of the person's entry goes to: 法 第17条第1項第3号 (住所, 国外転出者), 第4号
@@ -137,10 +139,11 @@ def _post(client: HttpClient, path: str, body: Mapping[str, Any]) -> str | None:
 Expected = dict[str, tuple[Any, str]]
 
 
-def expected_entry(world: World, atena: str, koseki: Koseki) -> Expected:
-    """What the person's 附票 entry holds now (the module's reading), each field with its requirement; a field the
-    text leaves open is left out. The 住民票's 住民状態 as the model adopted it decides whether the person is still
-    recorded in the town's 住民基本台帳 (1.1.5 R001 lets a 転出's 住民票 stand to its 転出予定年月日)."""
+def expected_entry(world: World, atena: str, koseki: Koseki, day: date) -> Expected:
+    """What the person's 附票 entry holds on ``day`` (the module's reading), each field with its requirement; a
+    field the text leaves open is left out (all of them on and before a 国外転出's 転出予定年月日: the 附票 may record
+    the 国外転出届 at once, 第4号 naming its 予定年月日, or the 住所 until that day, as the 住民票 may stand:
+    1.1.5 R001)."""
     row = world.latest(atena)
     status = row.get("住民状態")
     if status == r.DECEASED:
@@ -149,18 +152,23 @@ def expected_entry(world: World, atena: str, koseki: Koseki) -> Expected:
     if arrived and code:  # the 転入通知, read as 法 第19条第1項's 通知 too: the 修正 of 施行令 第20条第1項
         return {"住所_市区町村コード": (code, CORRECTED), "国外転出者": (False, ADDRESS),
                 "住所を定めた年月日": (arrived, CORRECTED)}
-    if status == r.CURRENT:
-        settled = row.get("住所を定めた年月日", "")
-        return {"住所_市区町村コード": (row.get("住所_市区町村コード") or None, ADDRESS),
-                "国外転出者": (False, ADDRESS),
-                "住所を定めた年月日": (settled, ADDRESS_DATE if settled == koseki.settled else CORRECTED)}
-    if status != r.MOVED_OUT:
-        return {}
     if row.get("異動事由区分") == "国外転出":
+        planned = _day(row.get("転出予定年月日"))
+        if planned is None or planned >= day:
+            return {}
         return {"住所_市区町村コード": (None, ADDRESS), "国外転出者": (True, ADDRESS),
-                "住所を定めた年月日": (row.get("転出予定年月日") or None, ADDRESS_DATE)}
+                "住所を定めた年月日": (planned.isoformat(), ADDRESS_DATE)}
+    if status == r.CURRENT:
+        return _in_town(row, koseki)
     # A 国内転出 awaiting its 転入通知 (or a 除票 of no known kind): no 国外転出者; the 住所 waits for the 通知 (open).
     return {"国外転出者": (False, ADDRESS)} if row.get("異動事由区分") == "国内転出" else {}
+
+
+def _in_town(row: Mapping[str, str], koseki: Koseki) -> Expected:
+    """The 住所 in the town and the 住民票's 住所を定めた年月日 (a 修正 once it differs from the 附票's first)."""
+    settled = row.get("住所を定めた年月日", "")
+    return {"住所_市区町村コード": (row.get("住所_市区町村コード") or None, ADDRESS), "国外転出者": (False, ADDRESS),
+            "住所を定めた年月日": (settled, ADDRESS_DATE if settled == koseki.settled else CORRECTED)}
 
 
 def entry_of(answer: Mapping[str, Any], atena: str) -> Mapping[str, Any] | None:
@@ -173,31 +181,62 @@ def entry_of(answer: Mapping[str, Any], atena: str) -> Mapping[str, Any] | None:
     return None
 
 
+def follow_up(world: World, atena: str, today: date) -> date | None:
+    """The day after a 国外転出's 転出予定年月日 not yet passed on ``today``: from then the person is a 国外転出者
+    (asked once more on it: no later step need grow their history)."""
+    row = world.latest(atena)
+    planned = _day(row.get("転出予定年月日"))
+    if row.get("異動事由区分") != "国外転出" or row.get("住民状態") == r.DECEASED or planned is None or \
+            planned < today:
+        return None
+    return planned + timedelta(days=1)
+
+
 def judge(book: Book, world: World, atena: str, answer: Mapping[str, Any], today: date, label: str,
-          compared: set[str]) -> Iterator[Breach]:
-    """The person's 附票 entry in ``answer`` (asked on the 処理日 ``today``) against :func:`expected_entry`."""
-    koseki = book.koseki.get(atena)
-    if koseki is None:
+          compared: set[str], client: HttpClient) -> Iterator[Breach]:
+    """The person's 附票 entry in ``answer`` (asked on the 処理日 ``today``) against :func:`expected_entry`; for a
+    国外転出 whose 転出予定年月日 has not passed, the entry asked again on the day after it."""
+    if atena not in book.koseki:
         return
-    expected = expected_entry(world, atena, koseki)
+    yield from _judged(book.koseki[atena], world, atena, answer, today, label, compared)
+    later = follow_up(world, atena, today)
+    if later is not None:
+        yield from _judged(book.koseki[atena], world, atena, _ask(client, atena, later), later, label, compared)
+
+
+def _judged(koseki: Koseki, world: World, atena: str, answer: Mapping[str, Any], day: date, label: str,
+            compared: set[str]) -> Iterator[Breach]:
+    expected = expected_entry(world, atena, koseki, day)
     if not expected:
         return
     entry = entry_of(answer, atena)
     compared.add(MADE)
     if entry is None:
-        yield _breach(MADE, "記載", label, today, f"an entry of {label}", "none",
+        yield _breach(MADE, "記載", day, f"an entry of {label}", "none",
                       f"the 戸籍の附票 of {label}'s 戸籍 (本籍 in the town) has no entry of {label}")
         return
     for name, (value, requirement) in expected.items():
         compared.add(requirement)
         actual = entry.get(name)
         if actual != value:
-            yield _breach(requirement, name, label, today, _shown(value), _shown(actual),
-                          f"戸籍の附票: {name} of {label} on {today.isoformat()} differs from what the model of "
+            yield _breach(requirement, name, day, _shown(value), _shown(actual),
+                          f"戸籍の附票: {name} of {label} on {day.isoformat()} differs from what the model of "
                           "住民記録 holds")
 
 
-def _breach(requirement: str, name: str, label: str, day: date, expected: str, actual: str, message: str) -> Breach:
+def _ask(client: HttpClient, atena: str, day: date) -> Mapping[str, Any]:
+    """The per-person answer on ``day`` (its 年度), as the cross-domain machine asks it."""
+    response = client.request("get", QUERY_PATH.format(atena=atena),
+                              params={"fiscal_year": str(fiscal_year_of(day)), "as_of": day.isoformat()})
+    if response.status != 200:
+        raise TargetError(f"GET {QUERY_PATH}: expected 200, got {response.status}")
+    document = response.json()
+    if not isinstance(document, dict):
+        raise TargetError(f"GET {QUERY_PATH}: the answer is not a JSON object")
+    return document
+
+
+def _breach(requirement: str, name: str, day: date, expected: str, actual: str, message: str) -> Breach:
     return Breach(requirement, "world.fuhyo_mismatch", message, f"{QUERY_PATH}#/{PART}/{name}@{day.isoformat()}",
                   expected, actual)
 
