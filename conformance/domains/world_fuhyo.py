@@ -37,11 +37,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from conformance import clock
 from conformance.checks.scenarios import QUERY_PATH
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
 from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
-from conformance.domains.koseki_fuhyo.checks import PART
+from conformance.domains.koseki_fuhyo.checks import KEPT, PART, REMOVAL_DAY_ALLOWED
 from conformance.errors import TargetError
 from conformance.oracles.dates import fiscal_year_of
 from conformance.targets.base import HttpClient
@@ -53,9 +54,11 @@ ADDRESS = "koseki_fuhyo-2025.12-1.17.0.1.3-R001"
 ADDRESS_DATE = "koseki_fuhyo-2025.12-1.17.0.1.4-R001"
 CORRECTED = "koseki_fuhyo-2025.12-2.20.0.1.0-R001"
 REMOVED = "koseki_fuhyo-2025.12-2.19.0.1.0-R001"
+#: 法 第21条の2: the 除票 keeps what the entry recorded, with that it was 消除 and the day (消除した旨及びその年月日).
+REMOVED_RECORD = "koseki_fuhyo-2025.12-1.21.2.1.0-R001"
 MADE = "koseki_fuhyo-2025.12-1.16.0.1.0-R001"
 #: Every requirement this comparison may judge (bound to ``model.world.domains`` in the koseki_fuhyo edition).
-REQUIREMENTS = (MADE, ADDRESS, ADDRESS_DATE, CORRECTED, REMOVED)
+REQUIREMENTS = (MADE, ADDRESS, ADDRESS_DATE, CORRECTED, REMOVED, REMOVED_RECORD)
 #: The 本籍 of a drawn person's 戸籍: the town's (静岡県見本町, fictional as its addresses are), a 地番 of its own
 #: per person (the 宛名番号), so that no two 戸籍 replace each other nor the fixed examples' (本町一丁目).
 HONSEKI = "静岡県見本町栄町{atena}番地"
@@ -65,6 +68,8 @@ NO_KOSEKI = ("no 戸籍 can be given to the vendor (targets.load.koseki_path): "
 #: The 転入 whose person gets a 戸籍 (a 転入 from another municipality or from abroad).
 MOVES_IN = frozenset({"moves.in"})
 _MEMBER_ITEMS = ("宛名番号", "氏名", "氏名_フリガナ", "生年月日", "性別")
+#: The items the 除票 of a dead person is judged to keep (as the 附票's own ``removed_record`` check judges them).
+_KEPT_ITEMS = ("氏名", "出生の年月日", "男女の別")
 
 
 @dataclass
@@ -147,7 +152,10 @@ def expected_entry(world: World, atena: str, koseki: Koseki, day: date) -> Expec
     row = world.latest(atena)
     status = row.get("住民状態")
     if status == r.DECEASED:
-        return {"消除": (True, REMOVED)} if koseki.removed is not None else {}
+        if koseki.removed is None:
+            return {}
+        return {"消除": (True, REMOVED), "消除年月日": (REMOVAL_DAY_ALLOWED, REMOVED_RECORD),
+                **{name: (KEPT, REMOVED_RECORD) for name in _KEPT_ITEMS}}
     arrived, code = row.get("転出年月日（確定）"), row.get(NEXT_ADDRESS)
     if arrived and code:  # the 転入通知, read as 法 第19条第1項's 通知 too: the 修正 of 施行令 第20条第1項
         return {"住所_市区町村コード": (code, CORRECTED), "国外転出者": (False, ADDRESS),
@@ -217,11 +225,24 @@ def _judged(koseki: Koseki, world: World, atena: str, answer: Mapping[str, Any],
         return
     for name, (value, requirement) in expected.items():
         compared.add(requirement)
-        actual = entry.get(name)
+        actual = _read(name, entry.get(name), koseki)
         if actual != value:
             yield _breach(requirement, name, day, _shown(value), _shown(actual),
                           f"戸籍の附票: {name} of {label} on {day.isoformat()} differs from what the model of "
                           "住民記録 holds")
+
+
+def _read(name: str, value: Any, koseki: Koseki) -> Any:
+    """An answered value as :func:`expected_entry` words an allowed one where more than one is: a 消除年月日 from the
+    除籍 to today (the vendor's clock, as the 附票's own checks bound it), an item the 除票 kept."""
+    if name == "消除年月日":
+        day = _day(value) if isinstance(value, str) else None
+        removed = _day(koseki.removed)
+        return REMOVAL_DAY_ALLOWED if day is not None and removed is not None and removed <= day <= clock.today() \
+            else value
+    if name in _KEPT_ITEMS:
+        return KEPT if value else value
+    return value
 
 
 def _ask(client: HttpClient, atena: str, day: date) -> Mapping[str, Any]:

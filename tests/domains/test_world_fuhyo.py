@@ -12,7 +12,15 @@ from test_world_machine import EDITION, SEED, world_run
 
 from conformance.domains.jumin.oracles.model import Breach
 from conformance.domains.world import run_world
-from conformance.domains.world_fuhyo import ADDRESS, ADDRESS_DATE, CORRECTED, NO_KOSEKI, REMOVED, REQUIREMENTS
+from conformance.domains.world_fuhyo import (
+    ADDRESS,
+    ADDRESS_DATE,
+    CORRECTED,
+    NO_KOSEKI,
+    REMOVED,
+    REMOVED_RECORD,
+    REQUIREMENTS,
+)
 from conformance.profiles import DriverTarget
 from conformance.targets.base import Target
 from conformance_reference.koseki_fuhyo.fuhyo import KosekiRegister
@@ -83,9 +91,27 @@ def test_an_address_not_corrected_on_a_move_out_is_caught_after_its_notice() -> 
 def test_an_entry_not_removed_after_a_death_is_caught_after_the_death() -> None:
     # 施行令 第19条第1項: the harness, as the 戸籍 side, sends the 除籍 of the dead; the entry must be 消除.
     breaches, steps, broken = _found("fuhyo_kept_after_removal", REMOVED)
-    assert broken == {REMOVED}
+    assert broken == {REMOVED, REMOVED_RECORD}  # no 消除, so no 消除年月日 either: both the defect's (第21条の2)
     assert [(b.code, b.item.split("@")[0], b.expected, b.actual) for b in breaches] == [
         ("world.fuhyo_mismatch", FUHYO + "消除", "true", "false")]
+    assert "deaths(" in steps[-1]
+
+
+def test_a_removal_without_its_day_is_caught_after_a_death() -> None:
+    # 法 第21条の2: the 除票 records that the entry was 消除 and the day (from the 除籍 to the day asked).
+    breaches, steps, broken = _found("fuhyo_removal_undated", REMOVED_RECORD)
+    assert broken == {REMOVED_RECORD}
+    assert [(b.code, b.item.split("@")[0], b.expected, b.actual) for b in breaches] == [
+        ("world.fuhyo_mismatch", FUHYO + "消除年月日", "除籍の日から照会の日まで", "null")]
+    assert "deaths(" in steps[-1]
+
+
+def test_a_removed_entry_blanked_is_caught_after_a_death() -> None:
+    # 法 第21条の2: the 除票 keeps what the entry recorded (氏名, 出生の年月日, 男女の別 are still there).
+    breaches, steps, broken = _found("fuhyo_removed_entry_blanked", REMOVED_RECORD)
+    assert broken == {REMOVED_RECORD}
+    assert {(b.item.split("@")[0], b.expected, b.actual) for b in breaches} == {
+        (FUHYO + name, "記載あり", "null") for name in ("氏名", "出生の年月日", "男女の別")}
     assert "deaths(" in steps[-1]
 
 
