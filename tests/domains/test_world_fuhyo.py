@@ -10,8 +10,10 @@ from datetime import date, timedelta
 from inprocess import started_in_process
 from test_world_machine import EDITION, SEED, world_run
 
+from conformance.catalog.loader import load_edition
+from conformance.checks.registry import CheckContext
 from conformance.domains.jumin.oracles.model import Breach
-from conformance.domains.world import run_world
+from conformance.domains.world import domains_check, run_world
 from conformance.domains.world_fuhyo import (
     ADDRESS,
     ADDRESS_DATE,
@@ -21,6 +23,7 @@ from conformance.domains.world_fuhyo import (
     REMOVED_RECORD,
     REQUIREMENTS,
 )
+from conformance.locations import default_catalog_root
 from conformance.profiles import DriverTarget
 from conformance.targets.base import Target
 from conformance_reference.koseki_fuhyo.fuhyo import KosekiRegister
@@ -150,3 +153,19 @@ def test_the_reference_reads_a_move_abroad_past_its_day_as_an_emigrant_and_a_mov
     domestic = {**town, "住民状態": "2", "異動事由区分": "国内転出", "転出予定年月日": "2024-06-08"}
     assert _reference_address(domestic) == {"住所_市区町村コード": "229997", "国外転出者": False,
                                             "住所を定めた年月日": "2010-04-01"}
+
+
+def test_the_check_reports_the_finding_against_the_fuhyo_requirement_it_judges() -> None:
+    # As the main command runs it: the target of the 戸籍の附票 edition (the machine drives through the 住民記録
+    # edition) with the profile's koseki_path; the finding on the requirement of the field, none on another.
+    edition = load_edition(default_catalog_root() / "koseki_fuhyo" / "2025.12")
+    with started_in_process(frozenset({"fuhyo_not_updated_on_move_within"})) as running:
+        target = Target(catalog=edition, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
+                        max_examples=25, shrink=False, koseki_path="/admin/koseki")
+        corrected = list(domains_check(CheckContext(edition.requirement(CORRECTED), target=target)))
+        address = list(domains_check(CheckContext(edition.requirement(ADDRESS), target=target)))
+    assert {(f.code, f.requirement, f.location.split("#", 1)[1].split("@")[0]) for f in corrected} == {
+        ("world.fuhyo_mismatch", CORRECTED, FUHYO + DATE)}
+    assert all(f.location.startswith("model:world/step:") and "moves.within(" in f.message for f in corrected)
+    assert address == []
+
