@@ -16,7 +16,8 @@ the domains' oracles:
 - 選挙人名簿 (公職選挙法 第9条): ``選挙権_国政`` and ``選挙権_地方`` on the day
   (:mod:`conformance.domains.senkyo.oracle`);
 - and the others of :data:`PARTS` (個人住民税, 児童手当, 就学, 後期高齢者医療, 国民年金, 健康管理: each against its
-  domain's oracle; the table in docs/model.md).
+  domain's oracle; the table in docs/model.md);
+- the 戸籍の附票 of a drawn person given a 戸籍 when made (:mod:`conformance.domains.world_fuhyo`).
 
 The oracle is fed from the model's state (:func:`scenario_of`): the person's rows as the model judged and adopted
 them, read as the shared :class:`~conformance.checks.scenarios.Scenario` the domain checks use, and through the
@@ -658,21 +659,8 @@ class WorldMachine(JuminModelMachine):
         return made
 
     def _koseki(self, new: list[str], changed: list[str]) -> None:
-        """The 戸籍 side (:mod:`conformance.domains.world_fuhyo`): a 戸籍 for each eligible person of ``new``, the
-        除籍 of a person of ``changed`` who died."""
-        extra, book = self.world_session, self.koseki_book
-        for atena in new:
-            if not world_fuhyo.eligible(self.world, atena):
-                continue
-            reason = world_fuhyo.NO_KOSEKI if extra.koseki_path is None else world_fuhyo.register(
-                book, self.world, atena, extra.client, extra.koseki_path)
-            if reason is not None:
-                extra.skipped[reason] = extra.skipped.get(reason, 0) + 1
-        for atena in changed:
-            reason = None if extra.koseki_path is None else world_fuhyo.remove_dead(
-                book, self.world, atena, extra.client, extra.koseki_path)
-            if reason is not None:
-                extra.skipped[reason] = extra.skipped.get(reason, 0) + 1
+        extra = self.world_session
+        world_fuhyo.give(self.koseki_book, self.world, new, changed, extra.client, extra.koseki_path, extra.skipped)
 
     # -- the rules of its own: persons whose domains a 異動 changes most (the jumin machine's births are mostly
     # of working age) --------------------------------------------------------------------------------------

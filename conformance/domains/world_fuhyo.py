@@ -105,6 +105,19 @@ def _day(text: str | None) -> date | None:
         return None
 
 
+def give(book: Book, world: World, new: list[str], changed: list[str], client: HttpClient, path: str | None,
+         skipped: dict[str, int]) -> None:
+    """The 戸籍 side after a step: a 戸籍 for each eligible person of ``new`` (:func:`register`), the 除籍 of a person
+    of ``changed`` who died (:func:`remove_dead`); what could not be given is counted in ``skipped`` with the reason."""
+    reasons = [NO_KOSEKI if path is None else register(book, world, atena, client, path)
+               for atena in new if eligible(world, atena)]
+    if path is not None:
+        reasons += [remove_dead(book, world, atena, client, path) for atena in changed]
+    for reason in reasons:
+        if reason is not None:
+            skipped[reason] = skipped.get(reason, 0) + 1
+
+
 def register(book: Book, world: World, atena: str, client: HttpClient, path: str) -> str | None:
     """Give the vendor the person's 戸籍 (本籍 in the town, the person its 筆頭者), as the 住民票 names them; None, or
     why it could not be given (the 附票 of the person is then not compared)."""
