@@ -646,7 +646,7 @@ class WorldMachine(JuminModelMachine):
         super()._step(operation, request, shown, acting)
         changed = [atena for atena, rows in self.world.persons.items() if len(rows) > lengths.get(atena, 0)]
         if self._judges(DOMAINS):
-            self._koseki(changed if operation in world_fuhyo.MOVES_IN else [], changed)
+            self._koseki(operation, changed)
             self._check(list(self._domains(changed)), DOMAINS)
 
     def household(self, size: int, foreign: int | None, births: list[str], *, unknown: bool,
@@ -655,12 +655,13 @@ class WorldMachine(JuminModelMachine):
         made = super().household(size, foreign, births, unknown=unknown, headless=headless, relations=relations,
                                  names=names)
         if self._judges(DOMAINS):
-            self._koseki(made[:1], [])
+            self._koseki("household", made[:1])
         return made
 
-    def _koseki(self, new: list[str], changed: list[str]) -> None:
+    def _koseki(self, operation: str, persons: list[str]) -> None:
         extra = self.world_session
-        world_fuhyo.give(self.koseki_book, self.world, new, changed, extra.client, extra.koseki_path, extra.skipped)
+        world_fuhyo.give(self.koseki_book, self.world, operation, persons, extra.client, extra.koseki_path,
+                         extra.skipped)
 
     # -- the rules of its own: persons whose domains a 異動 changes most (the jumin machine's births are mostly
     # of working age) --------------------------------------------------------------------------------------

@@ -57,16 +57,18 @@ REMOVED = "koseki_fuhyo-2025.12-2.19.0.1.0-R001"
 #: 法 第21条の2: the 除票 keeps what the entry recorded, with that it was 消除 and the day (消除した旨及びその年月日).
 REMOVED_RECORD = "koseki_fuhyo-2025.12-1.21.2.1.0-R001"
 MADE = "koseki_fuhyo-2025.12-1.16.0.1.0-R001"
+JOINED = "koseki_fuhyo-2025.12-2.18.0.2.0-R001"
 #: Every requirement this comparison may judge (bound to ``model.world.domains`` in the koseki_fuhyo edition).
-REQUIREMENTS = (MADE, ADDRESS, ADDRESS_DATE, CORRECTED, REMOVED, REMOVED_RECORD)
+REQUIREMENTS = (MADE, JOINED, ADDRESS, ADDRESS_DATE, CORRECTED, REMOVED, REMOVED_RECORD)
 #: The 本籍 of a drawn person's 戸籍: the town's (静岡県見本町, fictional as its addresses are), a 地番 of its own
 #: per person (the 宛名番号), so that no two 戸籍 replace each other nor the fixed examples' (本町一丁目).
 HONSEKI = "静岡県見本町栄町{atena}番地"
 #: Why the 附票 of the drawn persons is not compared (counted in ``WorldResult.skipped``).
 NO_KOSEKI = ("no 戸籍 can be given to the vendor (targets.load.koseki_path): "
              "the drawn persons' 戸籍の附票 is not compared")
-#: The 転入 whose person gets a 戸籍 (a 転入 from another municipality or from abroad).
-MOVES_IN = frozenset({"moves.in"})
+#: What makes a person who gets a 戸籍 of their own (a 世帯 the machine makes, a 転入 from another municipality or
+#: from abroad), and a 出生 (the child enters the 世帯主's).
+OWN_KOSEKI, BIRTHS = frozenset({"household", "moves.in"}), "births"
 _MEMBER_ITEMS = ("宛名番号", "氏名", "氏名_フリガナ", "生年月日", "性別")
 #: The items the 除票 of a dead person is judged to keep (as the 附票's own ``removed_record`` check judges them).
 _KEPT_ITEMS = ("氏名", "出生の年月日", "男女の別")
@@ -74,12 +76,14 @@ _KEPT_ITEMS = ("氏名", "出生の年月日", "男女の別")
 
 @dataclass
 class Koseki:
-    """A drawn person's 戸籍 as given to the vendor: its body (the person its 筆頭者 and only 在籍者), the
-    住所を定めた年月日 the 附票 was made with, and the 除籍年月日 sent (a 死亡)."""
+    """A drawn person's 戸籍 as given to the vendor: its body (the 筆頭者 and the children born after, shared by them),
+    the 住所を定めた年月日 the person's entry was made with, and the 除籍年月日 sent (a 死亡)."""
 
     body: dict[str, Any]
     settled: str
     removed: str | None = None
+    #: Entered after the 戸籍 was given (a 出生): a missing entry is 施行令 第18条第2項's.
+    joined: bool = False
 
 
 @dataclass
@@ -105,14 +109,20 @@ def _day(text: str | None) -> date | None:
         return None
 
 
-def give(book: Book, world: World, new: list[str], changed: list[str], client: HttpClient, path: str | None,
+def give(book: Book, world: World, operation: str, persons: list[str], client: HttpClient, path: str | None,
          skipped: dict[str, int]) -> None:
-    """The 戸籍 side after a step: a 戸籍 for each eligible person of ``new`` (:func:`register`), the 除籍 of a person
-    of ``changed`` who died (:func:`remove_dead`); what could not be given is counted in ``skipped`` with the reason."""
-    reasons = [NO_KOSEKI if path is None else register(book, world, atena, client, path)
-               for atena in new if eligible(world, atena)]
+    """The 戸籍 side after a step (``operation``, the persons it changed): a 戸籍 of their own for the eligible persons
+    it made (``household``'s first member, a 転入's person: :func:`register`), a 出生's child entered in the 戸籍 of the
+    世帯主 (:func:`join`), the 除籍 of a person who died (:func:`remove_dead`); what could not be given is counted in
+    ``skipped`` with the reason."""
+    new = [atena for atena in persons if len(world.persons.get(atena, ())) == 1 and eligible(world, atena)]
+    reasons: list[str | None] = []
+    if operation in OWN_KOSEKI:
+        reasons += [NO_KOSEKI if path is None else register(book, world, atena, client, path) for atena in new]
     if path is not None:
-        reasons += [remove_dead(book, world, atena, client, path) for atena in changed]
+        if operation == BIRTHS:
+            reasons += [join(book, world, atena, client, path) for atena in new]
+        reasons += [remove_dead(book, world, atena, client, path) for atena in persons]
     for reason in reasons:
         if reason is not None:
             skipped[reason] = skipped.get(reason, 0) + 1
@@ -122,12 +132,34 @@ def register(book: Book, world: World, atena: str, client: HttpClient, path: str
     """Give the vendor the person's 戸籍 (本籍 in the town, the person its 筆頭者), as the 住民票 names them; None, or
     why it could not be given (the 附票 of the person is then not compared)."""
     row = world.latest(atena)
-    member = {name: row.get(name, "") for name in _MEMBER_ITEMS}
-    body = {"本籍": HONSEKI.format(atena=atena), "筆頭者氏名": row.get("氏名", ""), "在籍者": [member]}
+    body = {"本籍": HONSEKI.format(atena=atena), "筆頭者氏名": row.get("氏名", ""), "在籍者": [_member(row)]}
     error = _post(client, path, body)
     if error is None:
         book.koseki[atena] = Koseki(body, row.get("住所を定めた年月日", ""))
     return error
+
+
+def _member(row: Mapping[str, str]) -> dict[str, Any]:
+    return {name: row.get(name, "") for name in _MEMBER_ITEMS}
+
+
+def join(book: Book, world: World, atena: str, client: HttpClient, path: str) -> str | None:
+    """A 出生's child (the machine's: 続柄 子 of the 世帯主) enters the 戸籍 of the 世帯主 when the harness gave them
+    one (戸籍法 第18条: a child enters its parents' or parent's 戸籍; that the 世帯主 is the parent is the machine's
+    reading of 続柄 子), sent again with the child; its 附票 must then have the child's entry (施行令 第18条第2項)."""
+    head = world.head(world.latest(atena).get("世帯番号", ""))
+    koseki = book.koseki.get(head or "")
+    if koseki is None or koseki.removed is not None:
+        return None
+    row = world.latest(atena)
+    members = koseki.body["在籍者"]
+    members.append(_member(row))
+    error = _post(client, path, koseki.body)
+    if error is not None:
+        members.pop()
+        return error
+    book.koseki[atena] = Koseki(koseki.body, row.get("住所を定めた年月日", ""), joined=True)
+    return None
 
 
 def remove_dead(book: Book, world: World, atena: str, client: HttpClient, path: str) -> str | None:
@@ -139,10 +171,13 @@ def remove_dead(book: Book, world: World, atena: str, client: HttpClient, path: 
     died = row.get("異動日", "")
     if _day(died) is None:  # a 死亡 of no calendar day (1.1.8 R001 ただし): no 除籍年月日 to send, not compared
         return None
-    body = {**koseki.body, "在籍者": [{**koseki.body["在籍者"][0], "除籍年月日": died}]}
-    error = _post(client, path, body)
+    member = next(member for member in koseki.body["在籍者"] if member["宛名番号"] == atena)
+    member["除籍年月日"] = died  # the 戸籍 body is shared by its persons: the next 戸籍 sent keeps the 除籍
+    error = _post(client, path, koseki.body)
     if error is None:
         koseki.removed = died
+    else:
+        del member["除籍年月日"]
     return error
 
 
@@ -231,9 +266,10 @@ def _judged(koseki: Koseki, world: World, atena: str, answer: Mapping[str, Any],
     if not expected:
         return
     entry = entry_of(answer, atena)
-    compared.add(MADE)
+    made = JOINED if koseki.joined else MADE
+    compared.add(made)
     if entry is None:
-        yield _breach(MADE, "記載", day, f"an entry of {label}", "none",
+        yield _breach(made, "記載", day, f"an entry of {label}", "none",
                       f"the 戸籍の附票 of {label}'s 戸籍 (本籍 in the town) has no entry of {label}")
         return
     for name, (value, requirement) in expected.items():

@@ -18,6 +18,7 @@ from conformance.domains.world_fuhyo import (
     ADDRESS,
     ADDRESS_DATE,
     CORRECTED,
+    JOINED,
     NO_KOSEKI,
     REMOVED,
     REMOVED_RECORD,
@@ -98,6 +99,17 @@ def test_an_entry_not_removed_after_a_death_is_caught_after_the_death() -> None:
     assert [(b.code, b.item.split("@")[0], b.expected, b.actual) for b in breaches] == [
         ("world.fuhyo_mismatch", FUHYO + "消除", "true", "false")]
     assert "deaths(" in steps[-1]
+
+
+def test_a_child_born_into_the_koseki_without_an_entry_is_caught_after_the_birth() -> None:
+    # 施行令 第18条第2項: a person who entered the 戸籍 after its 附票 was made has an entry; the harness enters a
+    # 出生's child in the 世帯主's 戸籍 (戸籍法 第18条). The defect keeps the 在籍者 the 戸籍 was first given with.
+    breaches, steps, broken = _found("fuhyo_joiner_not_added", JOINED)
+    assert broken == {JOINED}
+    assert {(b.code, b.item.split("@")[0], b.actual) for b in breaches} == {("world.fuhyo_mismatch", FUHYO + "記載",
+                                                                               "none")}
+    assert "births(" in steps[-1]
+    assert all(_day(b) == _step_day(steps[-1]) for b in breaches)
 
 
 def test_a_removal_without_its_day_is_caught_after_a_death() -> None:
