@@ -6,9 +6,9 @@ Texts: spec_sources/statutes/fuhyo (住民基本台帳法 第16条〜第20条, �
 - **who**: a drawn 日本人 with a calendar 生年月日 who is the first member of a 世帯 the machine makes
   (``household``), or the one person of a 転入 (``moves.in``), gets a 戸籍 of their own with its 本籍 in the town
   (the harness plays the 戸籍 side, as the 附票's own checks do: ``targets.load.koseki_path``), registered when the
-  person is made (法 第16条第1項: the 附票 is the 本籍地's, made by 戸籍; 施行令 第18条第1項). Others (a spouse, a
-  child, a 出生, a 外国人住民) have none: the cost stays small, and a 出生's entry into a parent's 戸籍 is the 附票's
-  own checks' (施行令 第18条第2項, ``scenario.fuhyo.joined``).
+  person is made (法 第16条第1項: the 附票 is the 本籍地's, made by 戸籍; 施行令 第18条第1項); a 出生's child in the
+  世帯 of such a 世帯主 enters that 戸籍 (戸籍法 第18条), sent again with it (施行令 第18条第2項: its entry). Others (a
+  spouse, a 同居人 joining, a 外国人住民) have none: the cost stays small.
 - **when**: each time the machine asks the per-person query of such a person (the persons a step changed), on the
   step's 処理日: the answer's ``戸籍の附票`` (the 附票 as it stands that day) is read for the person's entry.
 - **what** (:func:`expected_entry`): while the person lives in the town, the 住所 (its 市区町村コード) is the town's and
