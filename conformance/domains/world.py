@@ -16,7 +16,8 @@ the domains' oracles:
 - 選挙人名簿 (公職選挙法 第9条): ``選挙権_国政`` and ``選挙権_地方`` on the day
   (:mod:`conformance.domains.senkyo.oracle`);
 - and the others of :data:`PARTS` (個人住民税, 児童手当, 就学, 後期高齢者医療, 国民年金, 健康管理: each against its
-  domain's oracle; the table in docs/model.md).
+  domain's oracle; the table in docs/model.md);
+- the 戸籍の附票 of a drawn person given a 戸籍 when made (:mod:`conformance.domains.world_fuhyo`).
 
 The oracle is fed from the model's state (:func:`scenario_of`): the person's rows as the model judged and adopted
 them, read as the shared :class:`~conformance.checks.scenarios.Scenario` the domain checks use, and through the
@@ -66,6 +67,7 @@ from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated, check
 from conformance.checks.scenarios import QUERY_PATH, Scenario, history, other_codes
 from conformance.checks.statute_forms import issue_printed
+from conformance.domains import world_fuhyo
 from conformance.domains.jido_teate import oracle as jido
 from conformance.domains.jumin.model.admin import Acting
 from conformance.domains.jumin.model.check import (
@@ -639,12 +641,20 @@ class WorldSession:
     compared: set[str]
     #: Persons a step changed and why they were not judged (the reason, counted).
     skipped: dict[str, int]
+    #: Where the vendor takes a 戸籍 (the profile's ``targets.load.koseki_path``): the drawn persons' 附票
+    #: (:mod:`conformance.domains.world_fuhyo`); None: not compared.
+    koseki_path: str | None = None
 
 
 class WorldMachine(JuminModelMachine):
     """The 住民記録 model's machine, each committed step followed by the domains' answers of the persons it changed."""
 
     world_session: WorldSession
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: The 戸籍 given to the vendor in this example (:mod:`conformance.domains.world_fuhyo`).
+        self.koseki_book = world_fuhyo.Book()
 
     def _judges(self, family: str) -> bool:
         if family in _JUMIN_READS:
@@ -656,7 +666,22 @@ class WorldMachine(JuminModelMachine):
         super()._step(operation, request, shown, acting)
         changed = [atena for atena, rows in self.world.persons.items() if len(rows) > lengths.get(atena, 0)]
         if self._judges(DOMAINS):
+            self._koseki(operation, changed)
             self._check(list(self._domains(changed)), DOMAINS)
+
+    def household(self, size: int, foreign: int | None, births: list[str], *, unknown: bool,
+                  headless: bool, relations: list[str] | None = None,
+                  names: list[tuple[str, str]] | None = None) -> list[str]:
+        made = super().household(size, foreign, births, unknown=unknown, headless=headless, relations=relations,
+                                 names=names)
+        if self._judges(DOMAINS):
+            self._koseki("household", made[:1])
+        return made
+
+    def _koseki(self, operation: str, persons: list[str]) -> None:
+        extra = self.world_session
+        world_fuhyo.give(self.koseki_book, self.world, operation, persons, extra.client, extra.koseki_path,
+                         extra.skipped)
 
     # -- the rules of its own: persons whose domains a 異動 changes most (the jumin machine's births are mostly
     # of working age) --------------------------------------------------------------------------------------
@@ -839,6 +864,9 @@ class WorldMachine(JuminModelMachine):
             usual_days = {self.today, *((moved_out,) if moved_out is not None else ())} if usual else set()
             for as_of in sorted({*days, *usual_days}):
                 answer = ask(extra.client, atena, as_of)
+                if as_of == self.today:
+                    yield from world_fuhyo.judge(self.koseki_book, self.world, atena, answer, as_of, self._p(atena),
+                                                 extra.compared, extra.client)
                 for part in PARTS:
                     yield from judge_answer(part, seen, answer, as_of, self._p(atena), extra.compared)
 
@@ -1050,7 +1078,7 @@ class WorldResult:
 def run_world(target: Target) -> WorldResult:
     """Run the cross-domain machine against the target (the profile's max_examples, the run's seed)."""
     session = session_of(target)
-    extra = WorldSession(target.need_http(), set(), {})
+    extra = WorldSession(target.need_http(), set(), {}, target.koseki_path)
     machine = seed(target.seed)(machine_for(session, extra))
     try:
         draw(session, machine, machine_settings(target))

@@ -67,6 +67,10 @@ FINDING_TEXTS: dict[str, Text] = {
     "world.domain_mismatch": ("住民記録の異動の後、業務の個人別の回答が住民記録のモデルから導いた値と異なります",
                               "After a 住民記録 異動, a domain's per-person answer differs from what its oracle "
                               "derives from the model of 住民記録"),
+    "world.fuhyo_mismatch": ("住民記録の異動の後、戸籍の附票の記載（住所、住所を定めた年月日、国外転出者である旨、"
+                             "消除）が住民記録のモデルから導いた値と異なります",
+                             "After a 住民記録 異動, the 戸籍の附票's entry (住所, 住所を定めた年月日, 国外転出者, "
+                             "消除) differs from what the model of 住民記録 gives"),
     "world.dv_copy_shown": ("支援措置の対象者が、住民記録では住民票の写しの交付がエラーとなるのに、戸籍の附票の写しに"
                             "表示されています（3.4 を住民基本台帳法第20条第5項により及ぼす当方の解釈）",
                             "A person under 支援措置 is shown on the 戸籍の附票の写し, where 住民記録 refuses their "

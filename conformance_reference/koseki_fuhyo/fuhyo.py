@@ -98,6 +98,17 @@ def _elapsed(day: str | None, years: int) -> str | None:
     return (following - timedelta(days=1)).isoformat()
 
 
+#: The 異動 whose row sets the 住所 and its 住所を定めた年月日 (a 転入, a 転居).
+_ADDRESS_SET = frozenset({"国内転入", "国外転入等", "転居"})
+
+
+def _emigrated(row: Row) -> bool:
+    """A 国外転出 whose 転出予定年月日 has passed: a 国外転出者 (法 第17条第3号) whether or not the 住民票 still
+    stands as 住民 (the reference keeps a 転出's row 住民 until a 転入通知, which a 国外転出 never gets)."""
+    planned = row.get("転出予定年月日")
+    return row.get("異動事由区分") == "国外転出" and bool(planned) and str(planned) < clock.today().isoformat()
+
+
 #: 法 第20条第3項's 号 a 申出 names (``申出.条項``).
 _OFFERS = frozenset(f"第20条第3項第{number}号" for number in (1, 2, 3))
 
@@ -341,20 +352,33 @@ class KosekiRegister:
             return row.get("住民票コード") or None
         return None if "fuhyo_code_of_residents_only" in self.defects else member["住民票コード"]
 
+    def _settled(self, row: Row) -> str | None:
+        """法 第17条第1項第4号 of a person living in the town: the 住民票's 住所を定めた年月日 (a 転入's or a 転居's
+        異動日). Defect fuhyo_not_updated_on_move_within keeps the day the person first settled in the town (no
+        記載の修正 on a 転居); defect fuhyo_address_date_from_notification takes the 届出年月日 of the 転入 or
+        転居 that set the 住所."""
+        if "fuhyo_not_updated_on_move_within" in self.defects:
+            return row.get("住民となった年月日") or None
+        if "fuhyo_address_date_from_notification" in self.defects and row.get("異動事由区分") in _ADDRESS_SET:
+            return row.get("届出年月日") or None
+        return row.get("住所を定めた年月日") or None
+
     def _address(self, member: Mapping[str, str | None], row: Row | None) -> dict[str, Any]:
         """法 第17条第1項第3号, 第4号 from the 住民票 (or the 住所地's notice), corrected on a move."""
         if row is None:
             return {"住所_市区町村コード": member["住所_市区町村コード"], "国外転出者": False,
                     "住所を定めた年月日": member["住所を定めた年月日"]}
         here = {"住所_市区町村コード": row.get("住所_市区町村コード") or None, "国外転出者": False,
-                "住所を定めた年月日": row.get("住所を定めた年月日") or None}
-        if row.get("住民状態") != "2":
+                "住所を定めた年月日": self._settled(row)}
+        if row.get("住民状態") != "2" and not _emigrated(row):
             return here
         confirmed, code = row.get("転出年月日（確定）"), row.get("転出先住所（確定）_市区町村コード")
         if confirmed and code:
             if "fuhyo_not_updated_on_move" in self.defects:
                 return here
             return {"住所_市区町村コード": code, "国外転出者": False, "住所を定めた年月日": confirmed}
+        if row.get("異動事由区分") == "国内転出":
+            return here  # no 国外転出者 (第3号): the 住所 is corrected on the new 住所地's 通知 (法 第19条第1項)
         planned = row.get("転出予定年月日") or row.get("異動日") or None
         emigrant = {"住所_市区町村コード": None, "国外転出者": True, "住所を定めた年月日": planned}
         if "fuhyo_emigrant_keeps_last_address" in self.defects:

@@ -15,6 +15,7 @@ from inprocess import started_in_process
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext
 from conformance.checks.scenarios import Scenario
+from conformance.domains import world_fuhyo
 from conformance.domains.jumin.oracles.model import World
 from conformance.domains.kokumin_nenkin.oracle import Ending
 from conformance.domains.world import (
@@ -354,7 +355,8 @@ def test_the_main_command_has_the_check_bound_to_each_requirement_it_compares() 
         "kokumin_nenkin-2025.12-1.9.0.1.1-R001", "kokumin_nenkin-2025.12-1.9.0.1.2-R001",
         "kokumin_nenkin-2025.12-1.9.0.1.3-R001", "kokumin_nenkin-2025.12-1.11.0.2.0-R001",
         "senkyo-2025.12-1.21.0.2.0-R001", "senkyo-2025.12-1.27.0.2.0-R001", "senkyo-2025.12-1.28.0.1.1-R001",
-        "senkyo-2025.12-1.28.0.1.2-R001", "jido_teate-2025.12-1.3.0.1.0-R001", FUHYO_DV, *KENKO_RESIDENTS.values()}
+        "senkyo-2025.12-1.28.0.1.2-R001", "jido_teate-2025.12-1.3.0.1.0-R001", FUHYO_DV, *KENKO_RESIDENTS.values(),
+        *world_fuhyo.REQUIREMENTS}
 
 
 #: The statute editions whose requirements the check is bound to.
