@@ -63,7 +63,8 @@ def test_the_clean_reference_passes_and_every_field_is_compared() -> None:
             "kokumin_nenkin-2025.12-1.8.0.1.1-R001", "kokumin_nenkin-2025.12-1.8.0.1.2-R001",
             "kokumin_nenkin-2025.12-1.9.0.1.1-R001", "kokumin_nenkin-2025.12-1.9.0.1.2-R001",
             "kokumin_nenkin-2025.12-1.9.0.1.3-R001", "senkyo-2025.12-1.28.0.1.1-R001",
-            "jido_teate-2025.12-1.3.0.1.0-R001", FUHYO_DV,  # the 戸籍の附票の写し's fixed example (test_world_dv.py)
+            "jido_teate-2025.12-1.3.0.1.0-R001", "jido_teate-2025.12-1.8.0.1.0-R001",
+            "jido_teate-2025.12-1.8.0.3.0-R001", FUHYO_DV,  # the 戸籍の附票の写し's fixed example (test_world_dv.py)
             KENKO_RESIDENTS["定期接種/"]})  # a 子 of the machine's own asked after its 転出 (test_world_kenko.py)
         assert found.compared <= bound_requirements()
         # What was not judged is said, with the reason (persons the oracles cannot take).
@@ -98,8 +99,9 @@ def test_kokuho_loss_the_day_after_a_same_day_move_is_caught() -> None:
 
 
 def test_kaigo_lost_on_the_death_day_is_caught_after_a_death() -> None:
-    # A 死亡 of a 第1号被保険者: met with this seed in 30 examples (the machine's own rules share the draws).
-    with world_run(frozenset({"kaigo_lost_on_death_day"}), max_examples=30) as found:
+    # A 死亡 of a 第1号被保険者: met with seed 1 in 25 examples (the machine's own rules share the draws: the default
+    # seed meets none up to 40 since the 児童手当 請求 was drawn).
+    with world_run(frozenset({"kaigo_lost_on_death_day"}), seed=1) as found:
         breaches, steps = found.result.first("kaigo-2025.12-1.11.0.1.0-R001")
         assert {b.requirement for b in found.result.breaches} == {"kaigo-2025.12-1.11.0.1.0-R001"}
     assert {(b.requirement, b.code, b.item.split("@")[0]) for b in breaches} == {
@@ -185,7 +187,8 @@ def test_jido_child_counted_from_the_eighteenth_birthday_is_caught_on_the_day_af
     # 児童手当法 第3条第1項: a 児童 until the first 3月31日 after 18 is reached (the day before the birthday): a 子
     # born on 4月1日 counts until the 3月31日 of the year of the 18th birthday, not a year longer. The machine's own
     # family (a 世帯主 and a 子 reaching 18 about 4月1日) asks the 世帯主's 受給資格 on the 子's last day and the next.
-    with world_run(frozenset({"jido_teate_child_end_from_birthday"})) as found:
+    # Seed 2 (the default seed's 25 examples meet none since the 児童手当 請求 was drawn).
+    with world_run(frozenset({"jido_teate_child_end_from_birthday"}), seed=2) as found:
         breaches, steps = found.result.first("jido_teate-2025.12-1.3.0.1.0-R001")
         assert {b.requirement for b in found.result.breaches} == {"jido_teate-2025.12-1.3.0.1.0-R001"}
     assert {(b.code, b.item.split("@")[0], b.expected, b.actual) for b in breaches} == {
@@ -197,18 +200,19 @@ def test_jido_child_counted_from_the_eighteenth_birthday_is_caught_on_the_day_af
 def test_shugaku_register_without_the_seito_is_caught_on_a_family_with_a_child_of_school_age() -> None:
     # 学校教育法施行令 第1条第1項: the 学齢簿 holds the 学齢児童 and the 学齢生徒 with an address in the town
     # (学校教育法 第17条: the 学齢生徒 from the 中学校's first 学年 through the 学年 15 is reached in).
-    with world_run(frozenset({"shugaku_register_omits_seito"})) as found:
+    with world_run(frozenset({"shugaku_register_omits_seito"}), max_examples=40) as found:
         breaches, steps = found.result.first("shugaku-2025.12-2.1.0.1.0-R001")
         assert {b.requirement for b in found.result.breaches} == {"shugaku-2025.12-2.1.0.1.0-R001"}
     assert {(b.code, b.item.split("@")[0]) for b in breaches} == {("world.domain_mismatch", ASKED + "就学/学齢簿")}
     assert all("学齢生徒" in (b.expected or "") and "学齢生徒" not in (b.actual or "") for b in breaches)
-    assert "fixtures.persons(size=" in steps[-1]  # a family of the machine's own (a 子 of 12 or 13 with this seed)
+    # A family of the machine's own (a 子 of 12 or 13 with this seed: 40 examples since the 児童手当 請求 was drawn).
+    assert "fixtures.persons(size=" in steps[-1]
 
 
 def test_shugaku_periods_from_the_birthday_are_caught() -> None:
     # 学校教育法 第17条第1項: from the first 学年の初め after the day after six is reached (the day before the
     # birthday); the defect counts from the birthday, which moves the 始期 of a 子 born on 4月1日 a year later.
-    with world_run(frozenset({"shugaku_six_on_birthday"})) as found:
+    with world_run(frozenset({"shugaku_six_on_birthday"}), max_examples=40) as found:  # 40 since the 請求 was drawn
         breaches, _ = found.result.first("shugaku-2025.12-1.17.0.1.0-R001")
         assert {b.requirement for b in found.result.breaches} == {"shugaku-2025.12-1.17.0.1.0-R001"}
     assert {(b.code, b.item.split("@")[0]) for b in breaches} == {
@@ -349,7 +353,8 @@ def test_the_main_command_has_the_check_bound_to_each_requirement_it_compares() 
         "kokumin_nenkin-2025.12-1.9.0.1.1-R001", "kokumin_nenkin-2025.12-1.9.0.1.2-R001",
         "kokumin_nenkin-2025.12-1.9.0.1.3-R001", "kokumin_nenkin-2025.12-1.11.0.2.0-R001",
         "senkyo-2025.12-1.21.0.2.0-R001", "senkyo-2025.12-1.27.0.2.0-R001", "senkyo-2025.12-1.28.0.1.1-R001",
-        "senkyo-2025.12-1.28.0.1.2-R001", "jido_teate-2025.12-1.3.0.1.0-R001", FUHYO_DV, *KENKO_RESIDENTS.values()}
+        "senkyo-2025.12-1.28.0.1.2-R001", "jido_teate-2025.12-1.3.0.1.0-R001", "jido_teate-2025.12-1.8.0.1.0-R001",
+        "jido_teate-2025.12-1.8.0.3.0-R001", FUHYO_DV, *KENKO_RESIDENTS.values()}
 
 
 #: The statute editions whose requirements the check is bound to.
