@@ -93,7 +93,7 @@ from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.oracles import Residence
-from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.oracles.dates import age_reached_on, fiscal_year_months, fiscal_year_of, month_of
 from conformance.targets.base import HttpClient, Target
 from conformance.testdata.town import TOWN_CODE
 
@@ -320,18 +320,53 @@ def expected_jido_months(claim: JidoClaim, as_of: date) -> Projection:
     after (4月: the day the 事由 is gone), and, until that day has passed, as none yet. No 請求: neither (第8条第1項).
     A 請求 before every 子's birth or after the last 子's end is none the machine makes: not compared."""
     if claim.claimed is None:
-        return {"支給開始月": None, "支給終了月": None}
+        return {"支給開始月": None, "支給終了月": None, "月額": {}}
     last_child = max(jido.child_end_date(born) for born in claim.children)
     if claim.claimed < min(claim.children) or claim.claimed > last_child:
         return {}
     event = max((day for day in claim.events if day <= claim.claimed), default=None)
-    shown: Projection = {"支給開始月": _month(jido.start_month(claim.claimed, event=event))}
+    shown: Projection = {"支給開始月": _month(jido.start_month(claim.claimed, event=event)),
+                         "月額": expected_jido_amounts(claim, as_of)}
     if claim.ended is not None and claim.ended <= last_child:
         shown["支給終了月"] = _month(jido.end_month(claim.ended))
         return shown
     ends = (_month(jido.end_month(last_child)), _month(jido.end_month(last_child + timedelta(days=1))))
     shown["支給終了月"] = Either(*ends) if as_of > last_child else Either(None, *ends)
     return shown
+
+
+def expected_jido_amounts(claim: JidoClaim, as_of: date) -> dict[str, int]:
+    """第6条第1項: the 児童手当 of each month of the 年度 of ``as_of`` paid (from the 支給開始月 to the month the stay
+    ended, 第8条第2項; from 令和6年10月, the oracle's amounts), a whole month (月を単位として), as the total over the
+    子 (the jido oracle's 月額 of each, counted eldest first among the 子 who count that month): the answer names a
+    子 by 宛名番号, and the order of 子 born on one day is the vendor's; the total is the same whatever the order.
+    Months paid nothing are left out (whether a vendor lists them is not the text's)."""
+    if claim.claimed is None:
+        return {}
+    event = max((day for day in claim.events if day <= claim.claimed), default=None)
+    first = jido.start_month(claim.claimed, event=event)
+    last = jido.end_month(claim.ended) if claim.ended is not None else None
+    totals = {}
+    for month in fiscal_year_months(fiscal_year_of(as_of)):
+        if month < jido.REFORM_MONTH or month < first or (last is not None and month > last):
+            continue
+        counting = [born for born in claim.children
+                    if month_of(born) < month <= month_of(jido.child_end_date(born))]
+        total = sum(jido.monthly_amount(born, order, month) for order, born in enumerate(counting, 1))
+        if total:
+            totals[_month(month)] = total
+    return totals
+
+
+def read_jido(got: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The answer's 児童手当 with ``月額`` the total of each month over its 子 (:func:`expected_jido_amounts`)."""
+    totals: dict[str, int] = {}
+    for child in got.get("児童") or []:
+        for entry in (child.get("月額") or []) if isinstance(child, Mapping) else []:
+            amount = entry.get("金額") if isinstance(entry, Mapping) else None
+            if isinstance(amount, int) and amount:
+                totals[str(entry.get("月"))] = totals.get(str(entry.get("月")), 0) + amount
+    return {**got, "月額": dict(sorted(totals.items()))}
 
 
 def _month(month: tuple[int, int]) -> str:
@@ -439,12 +474,15 @@ def _kenko_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
 
 def _jido_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
     """第3条第1項 decides the 受給資格 on a day after a 子 of the 世帯 stopped being a 児童 (the first 3月31日 after
-    18 is reached); 第4条第1項第1号 else. The months: 第8条第1項 without a 請求 (no 認定, nothing paid), 第3項 a
-    支給開始月 the 15日 gave; 第2項 else."""
+    18 is reached); 第4条第1項第1号 else. The months and amounts: 第8条第1項 without a 請求 (no 認定, nothing
+    paid); 第3項 a 支給開始月 the 15日 gave; 第2項 else (the amounts: 第6条第3項's 算定額, as the domain's amounts
+    check is bound)."""
     claim = seen.claim
-    if field in ("支給開始月", "支給終了月") and claim is not None:
+    if field in ("支給開始月", "支給終了月", "月額") and claim is not None:
         if claim.claimed is None:
             return "jido_teate-2025.12-1.8.0.1.0-R001"
+        if field == "月額":
+            return None
         event = max((day for day in claim.events if day <= claim.claimed), default=None)
         within = event is not None and claim.claimed <= event + timedelta(days=jido.GRACE_DAYS)
         return "jido_teate-2025.12-1.8.0.3.0-R001" if field == "支給開始月" and within else None
@@ -531,7 +569,8 @@ PARTS = (
     Part("個人住民税", _on(expected_juminzei), {"課税": "kojin_juminzei-2025.12-1.318.0.1.0-R001"}),
     Part("児童手当", expected_jido, {"受給資格": "jido_teate-2025.12-1.4.0.1.1-R001",
                                  "支給開始月": "jido_teate-2025.12-1.8.0.2.0-R001",
-                                 "支給終了月": "jido_teate-2025.12-1.8.0.2.0-R001"}, _jido_cause),
+                                 "支給終了月": "jido_teate-2025.12-1.8.0.2.0-R001",
+                                 "月額": "jido_teate-2025.12-1.6.0.3.0-R001"}, _jido_cause, read=read_jido),
     Part("就学", expected_shugaku, {"学齢簿": "shugaku-2025.12-2.1.0.1.0-R001",
                                   "小学校就学始期": "shugaku-2025.12-1.17.0.1.0-R001",
                                   "中学校就学終期": "shugaku-2025.12-1.17.0.2.0-R001"}, read=read_shugaku),

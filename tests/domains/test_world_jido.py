@@ -13,7 +13,16 @@ from test_world_machine import ASKED, world_run
 
 from conformance.checks.scenarios import Scenario
 from conformance.domains.jumin.oracles.model import World
-from conformance.domains.world import PARTS, JidoClaim, Seen, expected_jido, jido_claim, judge_answer, seen_of
+from conformance.domains.world import (
+    PARTS,
+    JidoClaim,
+    Seen,
+    expected_jido,
+    expected_jido_amounts,
+    jido_claim,
+    judge_answer,
+    seen_of,
+)
 from conformance_reference.jido_teate.jido_teate import claimant_children
 from conformance_reference.rules import stay_of
 
@@ -22,13 +31,16 @@ JIDO = next(part for part in PARTS if part.name == "児童手当")
 END = "jido_teate-2025.12-1.8.0.2.0-R001"
 GRACE = "jido_teate-2025.12-1.8.0.3.0-R001"
 UNCLAIMED = "jido_teate-2025.12-1.8.0.1.0-R001"
+AMOUNTS = "jido_teate-2025.12-1.6.0.3.0-R001"
 #: A 世帯主 resident since 2010 whose only 子 (born 2007-04-01) is a 児童 until 2025-03-31 (第3条第1項).
 HEAD = Scenario(2024, date(1977, 4, 1), date(2010, 4, 1))
 
 
-def _judged(claim: JidoClaim, as_of: date, answer: dict[str, object]) -> list[tuple[str, str, str, str]]:
+def _judged(claim: JidoClaim, as_of: date, answer: dict[str, object],
+            fields: tuple[str, ...] = ("支給開始月", "支給終了月")) -> list[tuple[str, str, str, str]]:
     breaches = judge_answer(JIDO, Seen(HEAD, TOWN, claim=claim), {"児童手当": answer}, as_of, "p1")
-    return [(b.requirement, b.item.split("#")[1], b.expected, b.actual) for b in breaches]
+    return [(b.requirement, b.item.split("#")[1], b.expected, b.actual) for b in breaches
+            if b.item.split("#/児童手当/")[1].split("@")[0] in fields]
 
 
 def test_the_months_run_from_the_month_after_the_claim_to_the_month_the_stay_ended() -> None:
@@ -36,7 +48,7 @@ def test_the_months_run_from_the_month_after_the_claim_to_the_month_the_stay_end
     # fix until the 転入通知).
     moved = JidoClaim(date(2024, 1, 10), (date(2015, 6, 1),), (date(2015, 6, 1),), date(2024, 5, 20))
     assert expected_jido(Seen(HEAD, TOWN, claim=moved), date(2024, 5, 21)) == {
-        "支給開始月": "2024-02", "支給終了月": "2024-05"}
+        "支給開始月": "2024-02", "支給終了月": "2024-05", "月額": {}}  # no month from 令和6年10月 in the 年度
     assert _judged(moved, date(2024, 5, 21), {"支給開始月": "2024-02", "支給終了月": "2024-05"}) == []
     assert _judged(moved, date(2024, 5, 21), {"支給開始月": None, "支給終了月": None}) == [
         (END, "/児童手当/支給開始月@2024-05-21", "2024-02", "null"),
@@ -75,6 +87,33 @@ def test_the_end_by_the_last_child_is_the_march_or_the_april_once_past_and_may_b
     later = JidoClaim(date(2015, 1, 10), (date(2007, 4, 1),), (date(2007, 4, 1),), date(2025, 5, 20))
     assert _judged(later, date(2025, 5, 20), {"支給開始月": "2015-02", "支給終了月": "2025-05"}) == [
         (END, "/児童手当/支給終了月@2025-05-20", "2025-03 | 2025-04", "2025-05")]
+
+
+def _child(atena: str, amounts: dict[str, int]) -> dict[str, object]:
+    return {"宛名番号": atena, "月額": [{"月": month, "金額": amount} for month, amount in amounts.items()]}
+
+
+def test_the_amounts_are_each_months_total_over_the_children_to_the_month_the_stay_ended() -> None:
+    # 第6条第1項, 第3項 (the jido oracle's amounts from 令和6年10月): a 子 of 9 (10,000) and one under 3 (15,000, born
+    # 2022-05-01: to 2025-05); the 受給者's 転出 on 2024-12-20 ends the months with 2024-12 (第8条第2項).
+    children = (date(2015, 6, 1), date(2022, 5, 1))
+    claim = JidoClaim(date(2024, 1, 10), children, children, date(2024, 12, 20))
+    whole = {"2024-10": 10_000, "2024-11": 10_000, "2024-12": 10_000}
+    young = {"2024-10": 15_000, "2024-11": 15_000, "2024-12": 15_000}
+    answer = {"支給開始月": "2024-02", "支給終了月": "2024-12", "児童": [_child("c1", whole), _child("c2", young)]}
+    assert _judged(claim, date(2024, 12, 20), answer, ("月額",)) == []
+    # Months paid nothing may be listed or not; the order of the 子 is not judged (the total is).
+    listed = {**answer, "児童": [_child("c2", {**young, "2025-01": 0}), _child("c1", whole)]}
+    assert _judged(claim, date(2024, 12, 20), listed, ("月額",)) == []
+    # The month of the 転出 paid by the days lived here (the reference's jido_teate_prorated_last_month).
+    prorated = {**answer, "児童": [_child("c1", {**whole, "2024-12": 6_451}),
+                                 _child("c2", {**young, "2024-12": 9_677})]}
+    assert _judged(claim, date(2024, 12, 20), prorated, ("月額",)) == [
+        (AMOUNTS, "/児童手当/月額@2024-12-20", "{'2024-10': 25000, '2024-11': 25000, '2024-12': 25000}",
+         "{'2024-10': 25000, '2024-11': 25000, '2024-12': 16128}")]
+    # A third 子 counted that month: 30,000 (第6条第1項第1号's table, 第3項).
+    three = JidoClaim(date(2024, 1, 10), (date(2010, 6, 1), *children), children, None)
+    assert expected_jido_amounts(three, date(2025, 3, 1))["2025-03"] == 10_000 + 10_000 + 30_000
 
 
 _HEAD_ROW = {"生年月日": "1977-04-01", "生年月日_不詳フラグ": "0", "住民となった年月日": "2010-04-01", "住民状態": "1",

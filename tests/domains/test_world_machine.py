@@ -189,10 +189,13 @@ def test_jido_child_counted_from_the_eighteenth_birthday_is_caught_on_the_day_af
     # 児童手当法 第3条第1項: a 児童 until the first 3月31日 after 18 is reached (the day before the birthday): a 子
     # born on 4月1日 counts until the 3月31日 of the year of the 18th birthday, not a year longer. The machine's own
     # family (a 世帯主 and a 子 reaching 18 about 4月1日) asks the 世帯主's 受給資格 on the 子's last day and the next.
-    # Seed 2 (the default seed's 25 examples meet none since the 児童手当 請求 was drawn).
-    with world_run(frozenset({"jido_teate_child_end_from_birthday"}), seed=2) as found:
+    # Seed 5 (the default seed's 25 examples meet none since the 児童手当 請求 was drawn; seeds 2 and 4 meet the 月額
+    # first, in a family whose younger 子 keeps the 受給資格). The 子 counted a year longer also pays the months after
+    # (第6条第3項's 算定額: the defect's other requirement, found on the same step).
+    with world_run(frozenset({"jido_teate_child_end_from_birthday"}), seed=5) as found:
         breaches, steps = found.result.first("jido_teate-2025.12-1.3.0.1.0-R001")
-        assert {b.requirement for b in found.result.breaches} == {"jido_teate-2025.12-1.3.0.1.0-R001"}
+        assert {b.requirement for b in found.result.breaches} == {"jido_teate-2025.12-1.3.0.1.0-R001",
+                                                                  "jido_teate-2025.12-1.6.0.3.0-R001"}
     assert {(b.code, b.item.split("@")[0], b.expected, b.actual) for b in breaches} == {
         ("world.domain_mismatch", ASKED + "児童手当/受給資格", "false", "true")}
     assert all(b.item.endswith("-04-01") for b in breaches)  # the day after the 3月31日 of the 子 born on 4月1日
