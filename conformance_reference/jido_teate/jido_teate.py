@@ -134,19 +134,25 @@ def claimant_children(stay: Stay | None, household: Sequence[Mapping[str, str]],
     return sorted(kept, key=household_order)
 
 
-def _end_after_children(answer: dict[str, Any], children: Sequence[Mapping[str, str]], as_of: date,
-                        defects: frozenset[str]) -> None:
+def _end_after_children(answer: dict[str, Any], row: Mapping[str, str], children: Sequence[Mapping[str, str]],
+                        as_of: date, defects: frozenset[str]) -> None:
     """第8条第2項: the 事由 ends with the last 子's 第3条第1項 end (the first 3月31日 after 18) where that comes before
     the end of the stay: the 支給終了月 is that month (3月), once the day has passed, or at once where a 転出 or
-    死亡 recorded would end it later."""
+    死亡 recorded would end it later. Only for a 請求 made while a 子 was a 児童 (one made after has no 事由 to end:
+    its months are left as the stay gives them, as the domain's checks read them)."""
     births = [day for day in (parse_day(child.get("生年月日", "")) for child in children) if day is not None]
-    if not births or answer.get("支給開始月") is None or "jido_end_month_open_after_last_child" in defects:
+    claimed = parse_day(row.get("児童手当_請求年月日", ""))
+    if not births or claimed is None or answer.get("支給開始月") is None \
+            or "jido_end_month_open_after_last_child" in defects:
         return
-    ended = iso_month(month_of_day(max(_march_end_after(birth, 18) for birth in births)))
+    last = max(_march_end_after(birth, 18) for birth in births)
+    if claimed > last:
+        return
+    ended = iso_month(month_of_day(last))
     shown = answer.get("支給終了月")
     if shown is not None:
         answer["支給終了月"] = min(shown, ended)
-    elif as_of > max(_march_end_after(birth, 18) for birth in births):
+    elif as_of > last:
         answer["支給終了月"] = ended
 
 
@@ -169,7 +175,7 @@ def extend(answer: dict[str, Any], row: Mapping[str, str], children: Sequence[Ma
     if answer.get("支給終了月") and row.get("転出先住所（確定）_市区町村コード") \
             and "jido_teate_kept_after_move" in defects:
         answer["支給終了月"] = None
-    _end_after_children(answer, children, as_of, defects)
+    _end_after_children(answer, row, children, as_of, defects)
     if answer.get("支給開始月") is None and "jido_teate_paid_without_claim" in defects:
         births = [day for day in (parse_day(child.get("生年月日", "")) for child in children) if day is not None]
         if births:

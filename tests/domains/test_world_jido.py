@@ -23,7 +23,7 @@ from conformance.domains.world import (
     judge_answer,
     seen_of,
 )
-from conformance_reference.jido_teate.jido_teate import claimant_children
+from conformance_reference.jido_teate.jido_teate import claimant_children, extend
 from conformance_reference.rules import stay_of
 
 TOWN = "229997"
@@ -196,3 +196,19 @@ def test_no_end_month_after_the_last_child_is_caught_on_the_day_after_its_last()
     assert (day.month, day.day) == (4, 1)
     assert breaches[0].expected == f"{day.year}-03 | {day.year}-04"
     assert "fixtures.persons(size=" in steps[-1]
+
+
+def test_the_reference_ends_the_months_with_the_last_child_only_for_a_claim_made_while_one_was_a_child() -> None:
+    # A 子 born 2000-01-01 is a 児童 until 2018-03-31. A 請求 of 2015 ended with it (第8条第2項: 2018-03, before a
+    # 転出 in 2024); one of 2024 had no 事由 to end and keeps the month the stay gives (as the domain's
+    # new_municipality check reads it).
+    child = {"生年月日": "2000-01-01", "続柄": "子"}
+    answered = {"支給開始月": "2024-11", "支給終了月": "2024-12", "児童": []}
+    for claimed, end in (("2015-05-10", "2018-03"), ("2024-10-01", "2024-12")):
+        row = {**_HEAD_ROW, "児童手当_請求年月日": claimed}
+        got = extend(dict(answered), row, [child], {}, date(2024, 12, 2), frozenset())
+        assert got["支給終了月"] == end
+    row = {**_HEAD_ROW, "児童手当_請求年月日": "2015-05-10"}
+    defect = frozenset({"jido_end_month_open_after_last_child"})
+    kept = extend(dict(answered), row, [child], {}, date(2024, 12, 2), defect)
+    assert kept["支給終了月"] == "2024-12"
