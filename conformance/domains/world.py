@@ -97,7 +97,7 @@ from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.oracles import Residence
-from conformance.oracles.dates import age_reached_on, fiscal_year_of
+from conformance.oracles.dates import age_reached_on, fiscal_year_months, fiscal_year_of, month_of
 from conformance.targets.base import HttpClient, Target
 from conformance.testdata.town import TOWN_CODE
 
@@ -118,6 +118,11 @@ _CHILD_MONTHS = (2, 12, 18, 24, 36, 48, 60, 72, 90, 108, 132, 156)
 #: What befalls the person the machine makes: a 死亡, or a 転出 (:data:`_WHERE`); the person stays until then (asked
 #: once made) and stays in a 世帯 the other rules draw when the step is refused.
 _THEN = ("dies", *_WHERE)
+#: The day of a 世帯主's 児童手当 認定請求 (:meth:`WorldMachine._claim_day`), in days from the youngest 子's birth:
+#: within the 15日 of 第8条第3項 or after, before a younger 子's birth; or none (第8条第1項).
+_CLAIMED = st.none() | st.integers(-20, 40)
+#: The 住民となった年月日 of the machine's persons (``steps._person``): no 請求 before it.
+_CAME = date(2010, 4, 1)
 #: The 異動事由区分 of a 転出 (the stay ends on its 転出予定年月日 whatever 住民状態 the vendor chose: 1.1.5 R001).
 _MOVES_OUT = ("国内転出", "国外転出")
 
@@ -126,6 +131,20 @@ _MOVES_OUT = ("国内転出", "国外転出")
 _STATUSES = (None, "14", "24", "26")
 
 Projection = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class JidoClaim:
+    """What 児童手当法 第8条 decides the months of a 世帯主's 児童手当 from: the 認定請求 (the row's
+    ``児童手当_請求年月日``; None: none made, 第8条第1項), the 生年月日 of the 子 of the 世帯 (on the day asked, or on
+    the last day of the 受給者's stay once it ended), the days of 第8条第3項's 15日 (our reading, the jido oracle's
+    and the domain checks': a 出生, or the 転出予定日 of the 転入前住所), and the last day of the 受給者's stay (its
+    転出予定日 or 死亡: the 事由 ends, 第8条第2項)."""
+
+    claimed: date | None
+    children: tuple[date, ...]
+    events: tuple[date, ...]
+    ended: date | None
 
 
 @dataclass(frozen=True)
@@ -146,6 +165,8 @@ class Seen:
     #: The stay ended by the 住民票's 消除 (a 法第30条の50 通知's, a 職権消除): whether an address in Japan goes on
     #: is open (国民年金法 第9条第2号; :func:`expected_nenkin`).
     removed: bool = False
+    #: The 児童手当 months of a 世帯主 with 子 (第8条); None for anyone else, or where who the 子 were is open.
+    claim: JidoClaim | None = None
 
 
 #: Which requirement a field's value is the rule of, when that depends on the person (the ただし書, the 号 that
@@ -281,11 +302,91 @@ def expected_juminzei(s: Scenario, town: str, as_of: date) -> Projection:
 
 
 def expected_jido(seen: Seen, as_of: date) -> Projection:
-    """児童手当 受給資格 of a 世帯主 on ``as_of`` (児童手当法 第4条第1項第1号: a 児童 of the 世帯, 第3条第1項: until the
-    first 3月31日 after 18 is reached, and an address in Japan), none of the 世帯 leaving; nothing for anyone else."""
-    if seen.children is None:
+    """児童手当 of a 世帯主 on ``as_of``: 受給資格 (児童手当法 第4条第1項第1号: a 児童 of the 世帯, 第3条第1項: until
+    the first 3月31日 after 18 is reached, and an address in Japan), none of the 世帯 leaving; and the months paid
+    (:func:`expected_jido_months`, also once the 受給者's stay ended); nothing for anyone else."""
+    shown = {} if seen.children is None else {"受給資格": jido.is_eligible(seen.children, as_of)}
+    if seen.claim is not None:
+        shown.update(expected_jido_months(seen.claim, as_of))
+    return shown
+
+
+class Either:
+    """The values the text allows a field (:func:`judge_answer` compares with ``==``: an answer equal to any of
+    them passes); shown as ``a | b``."""
+
+    def __init__(self, *values: Any) -> None:
+        self.values = values
+
+    def __eq__(self, other: object) -> bool:
+        return other.values == self.values if isinstance(other, Either) else other in self.values
+
+    def __hash__(self) -> int:
+        return hash(self.values)
+
+    def __str__(self) -> str:
+        return " | ".join(_shown(value) for value in self.values)
+
+
+def expected_jido_months(claim: JidoClaim, as_of: date) -> Projection:
+    """第8条第2項: 支給開始月 the month after the 認定請求 (第3項: after the day of a 出生 or 転入 when the 請求 came
+    within 15 days of it: the jido oracle's reading), 支給終了月 the month the 事由 ended: the 受給者's stay (its
+    転出予定日 or 死亡, once recorded: the domain's reading) or the last 子's 第3条第1項 end, whichever came first.
+    Readings (ours): the end by the last 子 may be shown as the month of its last day as a 児童 (3月) or of the day
+    after (4月: the day the 事由 is gone), and, until that day has passed, as none yet. No 請求: neither (第8条第1項).
+    A 請求 before every 子's birth or after the last 子's end is none the machine makes: not compared."""
+    if claim.claimed is None:
+        return {"支給開始月": None, "支給終了月": None, "月額": {}}
+    last_child = max(jido.child_end_date(born) for born in claim.children)
+    if claim.claimed < min(claim.children) or claim.claimed > last_child:
         return {}
-    return {"受給資格": jido.is_eligible(seen.children, as_of)}
+    event = max((day for day in claim.events if day <= claim.claimed), default=None)
+    shown: Projection = {"支給開始月": _month(jido.start_month(claim.claimed, event=event)),
+                         "月額": expected_jido_amounts(claim, as_of)}
+    if claim.ended is not None and claim.ended <= last_child:
+        shown["支給終了月"] = _month(jido.end_month(claim.ended))
+        return shown
+    ends = (_month(jido.end_month(last_child)), _month(jido.end_month(last_child + timedelta(days=1))))
+    shown["支給終了月"] = Either(*ends) if as_of > last_child else Either(None, *ends)
+    return shown
+
+
+def expected_jido_amounts(claim: JidoClaim, as_of: date) -> dict[str, int]:
+    """第6条第1項: the 児童手当 of each month of the 年度 of ``as_of`` paid (from the 支給開始月 to the month the stay
+    ended, 第8条第2項; from 令和6年10月, the oracle's amounts), a whole month (月を単位として), as the total over the
+    子 (the jido oracle's 月額 of each, counted eldest first among the 子 who count that month): the answer names a
+    子 by 宛名番号, and the order of 子 born on one day is the vendor's; the total is the same whatever the order.
+    Months paid nothing are left out (whether a vendor lists them is not the text's)."""
+    if claim.claimed is None:
+        return {}
+    event = max((day for day in claim.events if day <= claim.claimed), default=None)
+    first = jido.start_month(claim.claimed, event=event)
+    last = jido.end_month(claim.ended) if claim.ended is not None else None
+    totals = {}
+    for month in fiscal_year_months(fiscal_year_of(as_of)):
+        if month < jido.REFORM_MONTH or month < first or (last is not None and month > last):
+            continue
+        counting = [born for born in claim.children
+                    if month_of(born) < month <= month_of(jido.child_end_date(born))]
+        total = sum(jido.monthly_amount(born, order, month) for order, born in enumerate(counting, 1))
+        if total:
+            totals[_month(month)] = total
+    return totals
+
+
+def read_jido(got: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The answer's 児童手当 with ``月額`` the total of each month over its 子 (:func:`expected_jido_amounts`)."""
+    totals: dict[str, int] = {}
+    for child in got.get("児童") or []:
+        for entry in (child.get("月額") or []) if isinstance(child, Mapping) else []:
+            amount = entry.get("金額") if isinstance(entry, Mapping) else None
+            if isinstance(amount, int) and amount:
+                totals[str(entry.get("月"))] = totals.get(str(entry.get("月")), 0) + amount
+    return {**got, "月額": dict(sorted(totals.items()))}
+
+
+def _month(month: tuple[int, int]) -> str:
+    return f"{month[0]:04d}-{month[1]:02d}"
 
 
 def expected_shugaku(seen: Seen, as_of: date) -> Projection:
@@ -389,7 +490,18 @@ def _kenko_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
 
 def _jido_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
     """第3条第1項 decides the 受給資格 on a day after a 子 of the 世帯 stopped being a 児童 (the first 3月31日 after
-    18 is reached); 第4条第1項第1号 else."""
+    18 is reached); 第4条第1項第1号 else. The months and amounts: 第8条第1項 without a 請求 (no 認定, nothing
+    paid); 第3項 a 支給開始月 the 15日 gave; 第2項 else (the amounts: 第6条第3項's 算定額, as the domain's amounts
+    check is bound)."""
+    claim = seen.claim
+    if field in ("支給開始月", "支給終了月", "月額") and claim is not None:
+        if claim.claimed is None:
+            return "jido_teate-2025.12-1.8.0.1.0-R001"
+        if field == "月額":
+            return None
+        event = max((day for day in claim.events if day <= claim.claimed), default=None)
+        within = event is not None and claim.claimed <= event + timedelta(days=jido.GRACE_DAYS)
+        return "jido_teate-2025.12-1.8.0.3.0-R001" if field == "支給開始月" and within else None
     ended = any(born <= as_of and jido.child_end_date(born) < as_of for born in seen.children or ())
     return "jido_teate-2025.12-1.3.0.1.0-R001" if ended else None
 
@@ -471,7 +583,10 @@ PARTS = (
                                          "登録": "senkyo-2025.12-1.22.0.1.0-R001",
                                          "表示": "senkyo-2025.12-1.27.0.1.0-R001"}, _senkyo_cause),
     Part("個人住民税", _on(expected_juminzei), {"課税": "kojin_juminzei-2025.12-1.318.0.1.0-R001"}),
-    Part("児童手当", expected_jido, {"受給資格": "jido_teate-2025.12-1.4.0.1.1-R001"}, _jido_cause),
+    Part("児童手当", expected_jido, {"受給資格": "jido_teate-2025.12-1.4.0.1.1-R001",
+                                 "支給開始月": "jido_teate-2025.12-1.8.0.2.0-R001",
+                                 "支給終了月": "jido_teate-2025.12-1.8.0.2.0-R001",
+                                 "月額": "jido_teate-2025.12-1.6.0.3.0-R001"}, _jido_cause, read=read_jido),
     Part("就学", expected_shugaku, {"学齢簿": "shugaku-2025.12-2.1.0.1.0-R001",
                                   "小学校就学始期": "shugaku-2025.12-1.17.0.1.0-R001",
                                   "中学校就学終期": "shugaku-2025.12-1.17.0.2.0-R001"}, read=read_shugaku),
@@ -557,7 +672,7 @@ def seen_of(world: World, atena: str) -> Seen | str:
     seen = _ended(world, s, row)
     foreign_before = any(earlier.get("住民種別") == "2" for earlier in world.history(atena)[:-1])
     naturalized = _day(row.get("異動日")) if foreign_before and row.get("住民種別") == "1" else None
-    return replace(seen, female=row.get("性別") == "2", naturalized=naturalized)
+    return replace(seen, female=row.get("性別") == "2", naturalized=naturalized, claim=jido_claim(world, atena, s))
 
 
 def _ended(world: World, s: Scenario, row: Mapping[str, str]) -> Seen:
@@ -579,6 +694,48 @@ def children_of(world: World, setai: str) -> tuple[date, ...] | None:
     if any(row.get("異動事由区分") in _MOVES_OUT for row in members):
         return None
     return tuple(day for row in members if row.get("続柄") == "子" and (day := _day(row.get("生年月日"))) is not None)
+
+
+#: The 住民記録 row's item of the 児童手当 認定請求 (our migration layout: the domain checks' too).
+CLAIM_ITEM = "児童手当_請求年月日"
+
+
+def jido_claim(world: World, atena: str, s: Scenario) -> JidoClaim | None:
+    """The 児童手当 months' facts of a 世帯主 with 子 (:class:`JidoClaim`): the 子 are the persons whose every row is
+    in the 世帯 as 子, taken while the 受給者 lives in the town, or on the last day of the stay once it ended (the
+    子 who left with the 受給者 that day, or stayed). None for anyone else, and where who the 子 were on the day the
+    months turn on is open (not compared): a 世帯主 or 子 whose 世帯 or 続柄 changed, a 子 the oracles cannot take
+    (a 生年月日 不詳), a 子 who left the 世帯 or died while the 受給者 stays or before the 受給者 left (whether the
+    事由 ends with a 子's 住所 is not settled by 第4条, which names 監護 and 生計), a 子 who came after."""
+    rows = world.history(atena)
+    setai = rows[-1].get("世帯番号", "")
+    if any(row.get("続柄") != "世帯主" or row.get("世帯番号") != setai for row in rows):
+        return None
+    children: list[date] = []
+    for other in sorted(world.persons):
+        inside = [row.get("世帯番号") == setai for row in world.history(other)]
+        if other == atena or not any(inside):
+            continue
+        relations = {row.get("続柄") for row in world.history(other)}
+        if not all(inside) or ("子" in relations and relations != {"子"}):
+            return None
+        if "子" not in relations:
+            continue  # a member of the 世帯 who is no 子 (妻, 同居人)
+        child = scenario_of(world, other)
+        if isinstance(child, str) or not _child_through(child, s):
+            return None
+        children.append(child.birth)
+    if not children:
+        return None
+    events = tuple(day for day in (_day(rows[0].get("転入前住所_転出予定年月日")), *children) if day is not None)
+    return JidoClaim(_day(rows[-1].get(CLAIM_ITEM)), tuple(sorted(children)), events, s.moved_out)
+
+
+def _child_through(child: Scenario, s: Scenario) -> bool:
+    """Whether the 子 was in the town (so in the 世帯) on the 受給者's last day, or still is while the 受給者 stays."""
+    if s.moved_out is None:
+        return child.moved_out is None
+    return child.moved_in <= s.moved_out and (child.moved_out is None or child.moved_out >= s.moved_out)
 
 
 def moved_on(s: Scenario) -> bool:
@@ -650,6 +807,8 @@ class WorldMachine(JuminModelMachine):
     """The 住民記録 model's machine, each committed step followed by the domains' answers of the persons it changed."""
 
     world_session: WorldSession
+    #: The 児童手当_請求年月日 of the 世帯主 of the 世帯 being made (:meth:`_person`); None: none.
+    claim: date | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -708,38 +867,86 @@ class WorldMachine(JuminModelMachine):
         self._step("deaths", request, f"deaths({self._p(made[0])}, {self.today.isoformat()}, {age})")
 
     @precondition(lambda self: len(self.world.households()) < 4)
-    @rule(born=st.sampled_from(((3, 31), (4, 1), (4, 2))), younger=st.sampled_from((None, 6, 12, 15)))
-    def family_at_eighteen(self, born: tuple[int, int], younger: int | None) -> None:
+    @rule(born=st.sampled_from(((3, 31), (4, 1), (4, 2))), younger=st.sampled_from((None, 6, 12, 15)),
+          claimed=_CLAIMED)
+    def family_at_eighteen(self, born: tuple[int, int], younger: int | None, claimed: int | None) -> None:
         """A 世帯 of a 世帯主 and a 子 who reaches 18 this year about 4月1日 (and maybe a younger 子 reaching 6, 12 or
         15 then: 学校教育法 第17条), the 世帯主 asked on the 処理日, on the 子's last day as a 児童 and the day after
-        (児童手当法 第3条第1項: the first 3月31日 after 18 is reached; born on 4月1日, 18 is reached on 3月31日)."""
+        (児童手当法 第3条第1項: the first 3月31日 after 18 is reached; born on 4月1日, 18 is reached on 3月31日); the
+        世帯主's 児童手当 認定請求 ``claimed`` days from the youngest 子's birth (:meth:`_claim_day`)."""
         child = date(self.today.year - 18 + (self.today > date(self.today.year, 3, 31)), *born)
         births = [_years_before(child, 30).isoformat(), child.isoformat()]
         if younger is not None:
             births.append(_years_before(child, younger - 18).isoformat())
-        made = self.household(len(births), None, births, unknown=False, headless=False,
-                              relations=["世帯主", "子", "子"])
+        self.claim = self._claim_day(claimed, [date.fromisoformat(day) for day in births[1:]])
+        try:
+            made = self.household(len(births), None, births, unknown=False, headless=False,
+                                  relations=["世帯主", "子", "子"])
+        finally:
+            self.claim = None
         end = jido.child_end_date(child)
         self._check(list(self._domains(made, (end, end + timedelta(days=1)))), DOMAINS)
 
     @precondition(lambda self: len(self.world.households()) < 4)
     @rule(months=st.sampled_from(_CHILD_MONTHS), offset=st.integers(-40, 40), then=st.sampled_from((None, *_WHERE)),
-          days=st.integers(0, 60))
-    def child_household(self, months: int, offset: int, then: str | None, days: int) -> None:
+          days=st.integers(0, 60), claimed=_CLAIMED, together=st.booleans())
+    def child_household(self, months: int, offset: int, then: str | None, days: int, claimed: int | None,
+                        together: bool) -> None:
         """A 世帯 of a 世帯主 and a 子 (女: the machine's second member) about ``months`` 月 of age on the
         処理日, an age a row of 予防接種法施行令 第3条第1項の表 or 母子保健法 第12条第1項 turns on, asked at once;
-        and then maybe the 子's 転出 (:meth:`_moves_on`) ``days`` later, the 子 asked again two days after the stay's
-        last day (the day and the next are open to either reading of 当該市町村の区域内に居住する者:
-        :func:`kenko.is_resident_on`)."""
+        and then maybe the 子's 転出 (:meth:`_moves_on`; ``together``: the 世帯's, :meth:`_family_leaves`) ``days``
+        later, the 子 asked again two days after the stay's last day (the day and the next are open to either reading
+        of 当該市町村の区域内に居住する者: :func:`kenko.is_resident_on`); the 世帯主's 児童手当 認定請求 ``claimed``
+        days from the birth."""
         born = kenko.months_after(self.today, -months) + timedelta(days=offset)
-        made = self.household(2, None, [_years_before(born, 30).isoformat(), born.isoformat()], unknown=False,
-                              headless=False, relations=["世帯主", "子"])
+        self.claim = self._claim_day(claimed, [born])
+        try:
+            made = self.household(2, None, [_years_before(born, 30).isoformat(), born.isoformat()], unknown=False,
+                                  headless=False, relations=["世帯主", "子"])
+        finally:
+            self.claim = None
         self._check(list(self._domains(made)), DOMAINS)
         if then is None or len(made) < 2 or made[1] not in self.world.current():
             return
-        self._moves_on(made[1], days, 0, then, f"{months}月")
+        if together and made[0] in self.world.current():
+            self._family_leaves(made, days, then, f"{months}月")
+        else:
+            self._moves_on(made[1], days, 0, then, f"{months}月")
         after = self.today + timedelta(days=2)
         self._check(list(self._domains(made[1:], (after,))), DOMAINS)
+
+    def _family_leaves(self, made: list[str], days: int, where: str, shown: str) -> None:
+        """The 世帯 (the 世帯主 with the 子) leaving in one 転出 ``days`` later and, within Japan, the 転入通知 of the
+        子 and then of the 世帯主, the 転入日 the 転出予定年月日: the 受給者 of 児童手当 asked again once every 除票
+        can be made (第8条第2項: the month the 事由 ended stays the 支給終了月)."""
+        self._advance(days)
+        today = self.today.isoformat()
+        request: dict[str, Any] = {"宛名番号": list(made), "区分": "国外転出" if where == "abroad" else "国内転出",
+                                   "転出予定年月日": today, "届出年月日": today, "処理日": today}
+        self._step("moves.out", request, f"moves.out({request['区分']}, {self._ps(made)}, {shown})")
+        for atena in reversed(made):
+            if where == "abroad" or atena not in self._pending():
+                continue
+            notice = {"宛名番号": atena, "転入年月日": today, "通知年月日": today, "処理日": today,
+                      NEXT_ADDRESS: self._code(where, atena)}
+            self._step("moves.out_confirm", notice,
+                       f"moves.out_confirm({self._p(atena)}, 転入日-0d{self._where(notice)})")
+
+    def _claim_day(self, claimed: int | None, children: list[date]) -> date | None:
+        """The 認定請求 of a 世帯主 made with ``children``: ``claimed`` days after the youngest's birth (before it,
+        when negative), kept on or after the eldest's birth and the day the 世帯主 came (no 請求 without a 児童, or
+        to a town not lived in) and not after the 処理日; None: no 請求."""
+        if claimed is None:
+            return None
+        day = max(children) + timedelta(days=claimed)
+        return min(max(day, min(children), _CAME), self.today)
+
+    def _person(self, index: int, foreign: bool, born: str) -> dict[str, str]:
+        """The machine's person; the 世帯主 (the first) of a 世帯 made with a 認定請求 (:attr:`claim`) given it."""
+        person = super()._person(index, foreign, born)
+        if index == 0 and self.claim is not None:
+            person[CLAIM_ITEM] = self.claim.isoformat()
+        return person
 
     @precondition(lambda self: bool(self._elders()))
     @rule(data=st.data(), days=_DAYS, earlier=st.integers(0, 3), where=st.sampled_from(_WHERE))

@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from conformance_reference.rules import add_month, month_of_day, parse_day
+from conformance_reference.model import household_order
+from conformance_reference.rules import Stay, add_month, iso_month, month_of_day, parse_day, stay_of
 
 Month = tuple[int, int]
 
@@ -116,6 +117,45 @@ def _supporter(record: Mapping[str, str], defects: frozenset[str]) -> str | None
     return "他方" if int(other) > int(own) else "本人"
 
 
+def claimant_children(stay: Stay | None, household: Sequence[Mapping[str, str]],
+                      current: Sequence[Mapping[str, str]], defects: frozenset[str]) -> list[Mapping[str, str]]:
+    """The 子 whose 児童手当 a 世帯主 claims: the 世帯's current 子 while the 受給者 lives in the town; once the stay
+    ended (a 転出 or 死亡 recorded, a 除票 made), the 子 of the 世帯 (any 住民状態) still in the town on its last
+    day: 第8条第2項 ends the 支給 in the month the 事由 ended, which the 除票 must not lose (found by the
+    cross-domain machine: a whole 世帯 moved out answered no months once its 除票 were made)."""
+    if stay is None or stay.moved_out is None or "jido_end_month_lost_with_record" in defects:
+        return list(current)
+    last = stay.moved_out
+    kept = []
+    for member in household:
+        own = stay_of(member) if member.get("続柄") == "子" else None
+        if own is not None and own.moved_in <= last and (own.moved_out is None or own.moved_out >= last):
+            kept.append(member)
+    return sorted(kept, key=household_order)
+
+
+def _end_after_children(answer: dict[str, Any], row: Mapping[str, str], children: Sequence[Mapping[str, str]],
+                        as_of: date, defects: frozenset[str]) -> None:
+    """第8条第2項: the 事由 ends with the last 子's 第3条第1項 end (the first 3月31日 after 18) where that comes before
+    the end of the stay: the 支給終了月 is that month (3月), once the day has passed, or at once where a 転出 or
+    死亡 recorded would end it later. Only for a 請求 made while a 子 was a 児童 (one made after has no 事由 to end:
+    its months are left as the stay gives them, as the domain's checks read them)."""
+    births = [day for day in (parse_day(child.get("生年月日", "")) for child in children) if day is not None]
+    claimed = parse_day(row.get("児童手当_請求年月日", ""))
+    if not births or claimed is None or answer.get("支給開始月") is None \
+            or "jido_end_month_open_after_last_child" in defects:
+        return
+    last = max(_march_end_after(birth, 18) for birth in births)
+    if claimed > last:
+        return
+    ended = iso_month(month_of_day(last))
+    shown = answer.get("支給終了月")
+    if shown is not None:
+        answer["支給終了月"] = min(shown, ended)
+    elif as_of > last:
+        answer["支給終了月"] = ended
+
+
 def extend(answer: dict[str, Any], row: Mapping[str, str], children: Sequence[Mapping[str, str]],
            record: Mapping[str, str], as_of: date, defects: frozenset[str]) -> dict[str, Any]:
     """``rules.jido_teate``'s answer with what the record and 第7条第3項, 第8条第1項 add."""
@@ -135,6 +175,7 @@ def extend(answer: dict[str, Any], row: Mapping[str, str], children: Sequence[Ma
     if answer.get("支給終了月") and row.get("転出先住所（確定）_市区町村コード") \
             and "jido_teate_kept_after_move" in defects:
         answer["支給終了月"] = None
+    _end_after_children(answer, row, children, as_of, defects)
     if answer.get("支給開始月") is None and "jido_teate_paid_without_claim" in defects:
         births = [day for day in (parse_day(child.get("生年月日", "")) for child in children) if day is not None]
         if births:

@@ -188,6 +188,8 @@ class LinkageApi(Presentation, RequestValidation):
         stay = rules.stay_of(row)
         children = [member for member in self._current_household(row.get("世帯番号", ""))
                     if member.get("続柄") == "子"] if row.get("続柄") == "世帯主" else []
+        claimed = jido_teate.claimant_children(stay, self.store.household(row.get("世帯番号", "")), children,
+                                               self.defects) if row.get("続柄") == "世帯主" else []
         return json_reply(200, {
             "宛名番号": arguments[0], "年度": fiscal_year,
             "個人住民税": tax_rules.kojin_juminzei(row, stay, fiscal_year, self.defects,
@@ -203,8 +205,8 @@ class LinkageApi(Presentation, RequestValidation):
             "選挙人名簿": elections.senkyo(row, stay, as_of, self.defects,
                                       self.store.domain_record(arguments[0], "選挙人名簿"),
                                       self.store.history(arguments[0])),
-            "児童手当": jido_teate.extend(rules.jido_teate(row, children, fiscal_year, stay, as_of, self.defects), row,
-                                      children, self.store.domain_record(arguments[0], "児童手当"), as_of,
+            "児童手当": jido_teate.extend(rules.jido_teate(row, claimed, fiscal_year, stay, as_of, self.defects), row,
+                                      claimed, self.store.domain_record(arguments[0], "児童手当"), as_of,
                                       self.defects),
             "児童扶養手当": jido_fuyo.jido_fuyo(row, children, self.store.domain_record(arguments[0], "児童扶養手当"),
                                         fiscal_year, stay, self.defects),

@@ -33,9 +33,9 @@ FUHYO = "/residents/{atena}/qualifications#/戸籍の附票/"
 DATE = "住所を定めた年月日"
 
 
-def _found(defect: str, requirement: str) -> tuple[tuple[Breach, ...], tuple[str, ...], set[str]]:
+def _found(defect: str, requirement: str, seed: int = SEED) -> tuple[tuple[Breach, ...], tuple[str, ...], set[str]]:
     """The first failing example's breaches of ``requirement`` and its steps, with every requirement the run broke."""
-    with world_run(frozenset({defect})) as found:
+    with world_run(frozenset({defect}), seed=seed) as found:
         breaches, steps = found.result.first(requirement)
         return breaches, steps, {b.requirement for b in found.result.breaches}
 
@@ -65,8 +65,10 @@ def test_without_a_koseki_path_the_fuhyo_is_not_compared_and_says_why() -> None:
 
 
 def test_an_address_date_not_corrected_on_a_move_within_the_town_is_caught_after_the_move() -> None:
-    # 施行令 第20条第1項: the 住所を定めた年月日 changed by a 転居 is corrected; the defect keeps the first one.
-    breaches, steps, broken = _found("fuhyo_not_updated_on_move_within", CORRECTED)
+    # 施行令 第20条第1項: the 住所を定めた年月日 changed by a 転居 is corrected; the defect keeps the first one. Seed 2
+    # (the default seed's 25 examples give no 転居 to a person with a 戸籍 since the 児童手当 請求 and the 在留 通知
+    # were drawn).
+    breaches, steps, broken = _found("fuhyo_not_updated_on_move_within", CORRECTED, seed=2)
     assert broken == {CORRECTED}
     assert {(b.code, b.item.split("@")[0]) for b in breaches} == {("world.fuhyo_mismatch", FUHYO + DATE)}
     assert "moves.within(" in steps[-1]
@@ -172,8 +174,8 @@ def test_the_check_reports_the_finding_against_the_fuhyo_requirement_it_judges()
     # edition) with the profile's koseki_path; the finding on the requirement of the field, none on another.
     edition = load_edition(default_catalog_root() / "koseki_fuhyo" / "2025.12")
     with started_in_process(frozenset({"fuhyo_not_updated_on_move_within"})) as running:
-        target = Target(catalog=edition, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
-                        max_examples=25, shrink=False, koseki_path="/admin/koseki")
+        target = Target(catalog=edition, http=running.client(), driver=DriverTarget(operations="all"), seed=2,
+                        max_examples=25, shrink=False, koseki_path="/admin/koseki")  # seed 2: a 転居 (above)
         corrected = list(domains_check(CheckContext(edition.requirement(CORRECTED), target=target)))
         address = list(domains_check(CheckContext(edition.requirement(ADDRESS), target=target)))
     assert {(f.code, f.requirement, f.location.split("#", 1)[1].split("@")[0]) for f in corrected} == {

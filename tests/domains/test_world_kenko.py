@@ -11,7 +11,16 @@ from test_world_machine import ASKED, SEED, world_run
 
 from conformance.checks.scenarios import Scenario
 from conformance.domains.kenko_kanri import oracle as kenko
-from conformance.domains.world import KENKO_REQUIREMENTS, PARTS, Seen, expected_kenko, judge_answer, read_kenko
+from conformance.domains.world import (
+    KENKO_REQUIREMENTS,
+    KENKO_RESIDENTS,
+    PARTS,
+    VACCINATION,
+    Seen,
+    expected_kenko,
+    judge_answer,
+    read_kenko,
+)
 
 KENKO = next(part for part in PARTS if part.name == "健康管理")
 TOWN = "229997"
@@ -67,8 +76,11 @@ def test_a_class_is_judged_only_for_a_disease_listed() -> None:
 def test_the_clean_reference_passes_with_kenko_compared() -> None:
     with world_run() as found:
         assert found.result.breaches == ()
-        assert {r for r in found.compared if r.startswith("kenko_kanri")} == set(KENKO_REQUIREMENTS.values()) | {
-            "kenko_kanri-2025.12-1.5.0.1.0-R001"}  # a 子 of the machine's own asked two days after its 転出
+        # A 子 of the machine's own asked two days after its 転出 for its 定期接種; an infant of a 健診's age asked
+        # after its 転出 (5.12.0.1.0) the default seed's examples have not met since the 在留 通知, the 児童手当 請求
+        # and the 附票 were merged: test_checkups_after_leaving_are_caught_two_days_after_an_infants_move_out does.
+        assert {r for r in found.compared if r.startswith("kenko_kanri")} == (
+            set(KENKO_REQUIREMENTS.values()) | {KENKO_RESIDENTS[VACCINATION]})
 
 
 def _caught(defect: str, requirement: str, max_examples: int = 25, seed: int = SEED) -> tuple[
@@ -105,7 +117,8 @@ def test_the_school_start_without_the_next_day_is_caught() -> None:
     # 麻しん・風しん 第2期: the 年度 before the 小学校就学の始期, the first 学年 after the 翌日 of the day six is
     # reached (学校教育法 第17条第1項). The defect drops the 翌日: a child born on 4月2日 is listed a year early; in the
     # world a 子 of the machine's own, about 72 months, is asked outside the year.
-    breaches, _ = _caught("kenko_school_start_without_next_day", "kenko_kanri-2025.12-2.3.0.1.0-R002", seed=4)
+    # Seed 2 (the default seed's 40 examples meet none since the 児童手当 請求 was drawn).
+    breaches, _ = _caught("kenko_school_start_without_next_day", "kenko_kanri-2025.12-2.3.0.1.0-R002", seed=2)
     assert {(code, item, expected, actual) for code, item, expected, actual in breaches} <= {
         ("world.domain_mismatch", ASKED + "健康管理/定期接種/" + disease, "false", "true")
         for disease in (kenko.MEASLES, kenko.RUBELLA)}
@@ -113,7 +126,8 @@ def test_the_school_start_without_the_next_day_is_caught() -> None:
 
 def test_the_eighteen_month_checkup_kept_through_two_is_caught() -> None:
     # 母子保健法 第12条第1項第1号: 満一歳六か月を超え満二歳に達しない幼児. The defect keeps the 健診 to three.
-    breaches, steps = _caught("kenko_checkup_18_months_through_two", "kenko_kanri-2025.12-5.12.0.1.1-R001")
+    # Seed 4 (the default seed's 40 examples meet none since the 児童手当 請求 was drawn).
+    breaches, steps = _caught("kenko_checkup_18_months_through_two", "kenko_kanri-2025.12-5.12.0.1.1-R001", seed=4)
     assert {(code, item, expected, actual) for code, item, expected, actual in breaches} == {
         ("world.domain_mismatch", ASKED + "健康管理/乳幼児健康診査/1歳6か月児", "false", "true")}
     assert "fixtures.persons(size=2)" in steps[-1]
@@ -127,11 +141,12 @@ def test_covid_as_an_a_class_disease_is_caught_on_a_person_of_sixty_five() -> No
 
 
 def test_checkups_after_leaving_are_caught_two_days_after_an_infants_move_out() -> None:
-    # 母子保健法 第12条第1項: the 市町村's 健康診査 of its infants. The defect keeps an infant who moved out due.
-    # Seed 3 (the default seed's 25 examples move no infant of a 健診's age; seed 4 did until the 法第30条の50 通知
-    # shifted the draws): a 子 of 24 months, its 国外転出 on 3月20日, asked on 3月22日 (the day of the 転出 and the
-    # next are open to either reading of the residence).
-    breaches, steps = _caught("kenko_checkups_after_leaving", "kenko_kanri-2025.12-5.12.0.1.0-R001", seed=3)
+    # 母子保健法 第12条第1項: the 市町村's 健康診査 of its infants. The defect keeps a 3歳児 who moved out due.
+    # Seed 8 (the default seed's 25 examples move no infant of a 健診's age since the merged draws: the 在留 通知,
+    # the 児童手当 請求): a 世帯 of a 世帯主 and a 子 of about 48 months, their 国内転出 and 転入通知 on 3月21日, asked on
+    # 3月23日 (the day of the 転出 and the next are open to either reading of the residence).
+    breaches, steps = _caught("kenko_checkups_after_leaving", "kenko_kanri-2025.12-5.12.0.1.0-R001", seed=8)
     assert {(code, item, expected, actual) for code, item, expected, actual in breaches} == {
-        ("world.domain_mismatch", ASKED + "健康管理/乳幼児健康診査/1歳6か月児", "false", "true")}
-    assert steps[-1].startswith("2. moves.out(国外転出, p2, 24月) @ 2024-03-20")
+        ("world.domain_mismatch", ASKED + "健康管理/乳幼児健康診査/3歳児", "false", "true")}
+    assert steps[-3].startswith("2. moves.out(国内転出, [p1, p2], 48月) @ 2024-03-21")
+    assert steps[-1].startswith("4. moves.out_confirm(p1, ")

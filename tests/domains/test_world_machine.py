@@ -22,6 +22,7 @@ from conformance.domains.world import (
     FUHYO_DV,
     KENKO_RESIDENTS,
     PARTS,
+    VACCINATION,
     Seen,
     WorldResult,
     domains_check,
@@ -55,19 +56,23 @@ def test_the_clean_reference_passes_and_every_field_is_compared() -> None:
         assert found.result.breaches == ()
         # Every part's fields, each against the requirement whose rule gave its value (the 号 of 第52条, 第8条 and
         # 第9条 that decides the day, the ただし書 of a move on one day); what this seed's 25 examples do not meet:
-        # a move-in at 75 or more (第52条第2号), a move of an insured 75 to another 都道府県 on one day (第53条
+        # a move of an insured 75 to another 都道府県 on one day (第53条
         # ただし書: test_koki_lost_the_day_after_a_same_day_move_to_another_prefecture_is_caught), a 国民年金 取得 and
         # 喪失 in one month (第11条第2項), a registration after the address ceased (公職選挙法 第21条第2項,
-        # 第27条第2項), an infant of a 健診's age asked after its 転出 (母子保健法 第12条第1項 本文), and since the
-        # 法第30条の50 通知 shifted the draws a 65 moving on one day (介護保険法 第11条第1項ただし書: seed 2,
-        # test_kaigo_insured_on_the_move_day_is_caught_after_a_move_out_and_its_notice).
+        # 第27条第2項), and since the 法第30条の50 通知 and the 児童手当 請求 shifted the draws a 65 moving on one
+        # day (介護保険法 第11条第1項ただし書:
+        # test_kaigo_insured_on_the_move_day_is_caught_after_a_move_out_and_its_notice), the 抹消 of a registered
+        # person's 死亡 (公職選挙法 第28条第1号: other seeds meet it) and an infant of a 健診's age asked after its 転出
+        # (test_world_kenko.py).
         assert found.compared >= ({requirement for part in PARTS for requirement in part.requirements.values()} | {
             "kokuho-2025.12-1.8.0.1.0-R002", "koki_korei-2025.12-1.52.0.1.1-R001",
             "kokumin_nenkin-2025.12-1.8.0.1.1-R001", "kokumin_nenkin-2025.12-1.8.0.1.2-R001",
             "kokumin_nenkin-2025.12-1.9.0.1.1-R001", "kokumin_nenkin-2025.12-1.9.0.1.2-R001",
-            "kokumin_nenkin-2025.12-1.9.0.1.3-R001", "senkyo-2025.12-1.28.0.1.1-R001",
-            "jido_teate-2025.12-1.3.0.1.0-R001", FUHYO_DV,  # the 戸籍の附票の写し's fixed example (test_world_dv.py)
-            KENKO_RESIDENTS["定期接種/"]})  # a 子 of the machine's own asked after its 転出 (test_world_kenko.py)
+            "kokumin_nenkin-2025.12-1.9.0.1.3-R001",
+            "jido_teate-2025.12-1.3.0.1.0-R001", "jido_teate-2025.12-1.8.0.1.0-R001",
+            "jido_teate-2025.12-1.8.0.3.0-R001", "koki_korei-2025.12-1.52.0.1.2-R001",
+            FUHYO_DV,  # the 戸籍の附票の写し's fixed example (test_world_dv.py)
+            KENKO_RESIDENTS[VACCINATION]})  # a 子 of the machine's own asked after its 転出 (test_world_kenko.py)
         assert found.compared <= bound_requirements()
         # What was not judged is said, with the reason (persons the oracles cannot take: since the 法第30条の50 通知
         # shifted the draws, a 死亡 of the 住民記録 machine dated before the 住民となった年月日 too).
@@ -104,8 +109,9 @@ def test_kokuho_loss_the_day_after_a_same_day_move_is_caught() -> None:
 
 
 def test_kaigo_lost_on_the_death_day_is_caught_after_a_death() -> None:
-    # A 死亡 of a 第1号被保険者: met with this seed in 30 examples (the machine's own rules share the draws).
-    with world_run(frozenset({"kaigo_lost_on_death_day"}), max_examples=30) as found:
+    # A 死亡 of a 第1号被保険者: met with seed 1 in 25 examples (the machine's own rules share the draws: the default
+    # seed meets none up to 40 since the 児童手当 請求 was drawn).
+    with world_run(frozenset({"kaigo_lost_on_death_day"}), seed=1) as found:
         breaches, steps = found.result.first("kaigo-2025.12-1.11.0.1.0-R001")
         assert {b.requirement for b in found.result.breaches} == {"kaigo-2025.12-1.11.0.1.0-R001"}
     assert {(b.requirement, b.code, b.item.split("@")[0]) for b in breaches} == {
@@ -129,9 +135,9 @@ def test_koki_lost_within_the_prefecture_is_caught_after_a_move_to_a_town_of_the
 
 def test_koki_lost_the_day_after_a_same_day_move_to_another_prefecture_is_caught() -> None:
     # 第53条第1項ただし書: an insured person whose address in another 都道府県 began on the move day loses 資格 that
-    # day. The defect loses it the next day; met with an insured 75 moving on one day (seed 2: the machine's own rules
-    # share the draws; seed 1's 40 examples did until the 法第30条の50 通知 shifted them).
-    with world_run(frozenset({"koki_korei_lost_day_after_on_move"}), seed=2) as found:
+    # day. The defect loses it the next day; met with an insured 75 moving on one day (seed 1 since the merged draws of
+    # the 在留 通知 and the 児童手当 請求: the machine's own rules share the draws).
+    with world_run(frozenset({"koki_korei_lost_day_after_on_move"}), seed=1) as found:
         breaches, steps = found.result.first("koki_korei-2025.12-1.53.0.1.0-R002")
         assert {b.requirement for b in found.result.breaches} == {"koki_korei-2025.12-1.53.0.1.0-R002"}
     assert {(b.code, b.item.split("@")[0]) for b in breaches} == {
@@ -153,7 +159,8 @@ def test_nenkin_lost_on_a_move_within_japan_is_caught_before_and_after_its_notic
 
 
 def test_nenkin_lost_on_the_death_day_is_caught_after_a_death() -> None:
-    with world_run(frozenset({"nenkin_lost_on_death_day"})) as found:
+    # Seed 1 (the default seed's 25 examples meet no 死亡 of an insured person since the merged draws).
+    with world_run(frozenset({"nenkin_lost_on_death_day"}), seed=1) as found:
         breaches, steps = found.result.first("kokumin_nenkin-2025.12-1.9.0.1.1-R001")
         assert {b.requirement for b in found.result.breaches} == {"kokumin_nenkin-2025.12-1.9.0.1.1-R001"}
     assert {(b.code, b.item.split("@")[0]) for b in breaches} == {
@@ -191,9 +198,13 @@ def test_jido_child_counted_from_the_eighteenth_birthday_is_caught_on_the_day_af
     # 児童手当法 第3条第1項: a 児童 until the first 3月31日 after 18 is reached (the day before the birthday): a 子
     # born on 4月1日 counts until the 3月31日 of the year of the 18th birthday, not a year longer. The machine's own
     # family (a 世帯主 and a 子 reaching 18 about 4月1日) asks the 世帯主's 受給資格 on the 子's last day and the next.
-    with world_run(frozenset({"jido_teate_child_end_from_birthday"}), max_examples=40) as found:  # 40 since the 通知
+    # Seed 5 (the default seed's 25 examples meet none since the 児童手当 請求 was drawn; seeds 2 and 4 meet the 月額
+    # first, in a family whose younger 子 keeps the 受給資格). The 子 counted a year longer also pays the months after
+    # (第6条第3項's 算定額: the defect's other requirement, found on the same step).
+    with world_run(frozenset({"jido_teate_child_end_from_birthday"}), seed=5) as found:
         breaches, steps = found.result.first("jido_teate-2025.12-1.3.0.1.0-R001")
-        assert {b.requirement for b in found.result.breaches} == {"jido_teate-2025.12-1.3.0.1.0-R001"}
+        assert {b.requirement for b in found.result.breaches} == {"jido_teate-2025.12-1.3.0.1.0-R001",
+                                                                  "jido_teate-2025.12-1.6.0.3.0-R001"}
     assert {(b.code, b.item.split("@")[0], b.expected, b.actual) for b in breaches} == {
         ("world.domain_mismatch", ASKED + "児童手当/受給資格", "false", "true")}
     assert all(b.item.endswith("-04-01") for b in breaches)  # the day after the 3月31日 of the 子 born on 4月1日
@@ -203,18 +214,19 @@ def test_jido_child_counted_from_the_eighteenth_birthday_is_caught_on_the_day_af
 def test_shugaku_register_without_the_seito_is_caught_on_a_family_with_a_child_of_school_age() -> None:
     # 学校教育法施行令 第1条第1項: the 学齢簿 holds the 学齢児童 and the 学齢生徒 with an address in the town
     # (学校教育法 第17条: the 学齢生徒 from the 中学校's first 学年 through the 学年 15 is reached in).
-    with world_run(frozenset({"shugaku_register_omits_seito"})) as found:
+    with world_run(frozenset({"shugaku_register_omits_seito"}), max_examples=40) as found:
         breaches, steps = found.result.first("shugaku-2025.12-2.1.0.1.0-R001")
         assert {b.requirement for b in found.result.breaches} == {"shugaku-2025.12-2.1.0.1.0-R001"}
     assert {(b.code, b.item.split("@")[0]) for b in breaches} == {("world.domain_mismatch", ASKED + "就学/学齢簿")}
     assert all("学齢生徒" in (b.expected or "") and "学齢生徒" not in (b.actual or "") for b in breaches)
-    assert "fixtures.persons(size=" in steps[-1]  # a family of the machine's own (a 子 of 12 or 13 with this seed)
+    # A family of the machine's own (a 子 of 12 or 13 with this seed: 40 examples since the 児童手当 請求 was drawn).
+    assert "fixtures.persons(size=" in steps[-1]
 
 
 def test_shugaku_periods_from_the_birthday_are_caught() -> None:
     # 学校教育法 第17条第1項: from the first 学年の初め after the day after six is reached (the day before the
     # birthday); the defect counts from the birthday, which moves the 始期 of a 子 born on 4月1日 a year later.
-    with world_run(frozenset({"shugaku_six_on_birthday"})) as found:
+    with world_run(frozenset({"shugaku_six_on_birthday"}), max_examples=40) as found:  # 40 since the 請求 was drawn
         breaches, _ = found.result.first("shugaku-2025.12-1.17.0.1.0-R001")
         assert {b.requirement for b in found.result.breaches} == {"shugaku-2025.12-1.17.0.1.0-R001"}
     assert {(b.code, b.item.split("@")[0]) for b in breaches} == {
@@ -355,8 +367,8 @@ def test_the_main_command_has_the_check_bound_to_each_requirement_it_compares() 
         "kokumin_nenkin-2025.12-1.9.0.1.1-R001", "kokumin_nenkin-2025.12-1.9.0.1.2-R001",
         "kokumin_nenkin-2025.12-1.9.0.1.3-R001", "kokumin_nenkin-2025.12-1.11.0.2.0-R001",
         "senkyo-2025.12-1.21.0.2.0-R001", "senkyo-2025.12-1.27.0.2.0-R001", "senkyo-2025.12-1.28.0.1.1-R001",
-        "senkyo-2025.12-1.28.0.1.2-R001", "jido_teate-2025.12-1.3.0.1.0-R001", FUHYO_DV, *KENKO_RESIDENTS.values(),
-        *world_fuhyo.REQUIREMENTS}
+        "senkyo-2025.12-1.28.0.1.2-R001", "jido_teate-2025.12-1.3.0.1.0-R001", "jido_teate-2025.12-1.8.0.1.0-R001",
+        "jido_teate-2025.12-1.8.0.3.0-R001", FUHYO_DV, *KENKO_RESIDENTS.values(), *world_fuhyo.REQUIREMENTS}
 
 
 #: The statute editions whose requirements the check is bound to.
