@@ -350,7 +350,10 @@ class FormService:
             if item.applies_to is AppliesTo.JAPANESE and foreign:
                 continue
             ignored = ("form_omission_ignored" in self.defects and item.omission == "kojin_bango") or (
-                "joshuhyo_omission_ignored" in self.defects and form.removed)
+                "joshuhyo_omission_ignored" in self.defects and form.removed) or (
+                # issue 50 (written blind): the 世帯連記式 form's branch forgot the 住民票コード's switch
+                "form_setai_code_omission_ignored" in self.defects and form.scope == "household"
+                and item.omission == "juminhyo_code")
             if item.omission is not None and item.omission in omitted and not ignored:
                 continue
             if item.label == "通称" and "form_tsusho_dropped" in self.defects:
@@ -386,7 +389,8 @@ class FormService:
                official: bool, job: PrintJob | None = None) -> list[list[_Line]]:
         """Lines per page: person blocks, then the 別紙, then the 認証文 block (last page only)."""
         official = official and form.official_use and "form_official_use_ignored" not in self.defects \
-            and not ("joshuhyo_official_use_ignored" in self.defects and form.removed)
+            and not ("joshuhyo_official_use_ignored" in self.defects and form.removed) \
+            and not ("form_setai_official_use_ignored" in self.defects and form.scope == "household")
         title = [_Line("", form.name + (f"\u3000{OFFICIAL_USE}" if official else ""), title=True),
                  _Line("", "")]
         pages: list[list[_Line]] = [list(title)]

@@ -608,6 +608,13 @@ AFFECTS: dict[str, set[str]] = {
         "koseki_death_removed_when_known", "koseki_father_is_head", "koseki_every_child_legitimate",
         "koseki_judgment_from_decision", "koseki_adoptee_stays", "koseki_adoptive_parent_unwritten")},
     **{name: {"koseki"} for name in ("koseki_furigana_unchecked",)},
+    # Issue 50, bugs written blind (docs/model.md): the 世帯連記式 form's 省略 and 公用 switches; the probes ask the
+    # 世帯連記式 form with neither (the model's state machine does: tests/domains/jumin/test_model_machine.py).
+    **{name: set() for name in ("form_setai_code_omission_ignored", "form_setai_official_use_ignored")},
+    # A correction on the first row: the probe's person has one row. Its 異動日 as the day entered: the probe's
+    # correction is dated 2020-09-03, its row (and the export's) now the day of the run.
+    "correction_on_first_row": set(),
+    "correction_date_ignored": {"correction", "export_after"},
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (

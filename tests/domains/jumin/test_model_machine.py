@@ -1074,6 +1074,11 @@ def test_no_scenario_catches_the_csv_defects_only_the_model_asks(defect: str) ->
     # The refusals' example's 外国人住民 dies (step 12): their 除票の写し asked as 公用 prints no 「公用」.
     ("joshuhyo_official_use_ignored", "jumin-1.0-5.7-R001", "model.form_official_use_missing",
      "model:jumin/step:12#POST /forms/joshuhyo/data#/公用"),
+    # Issue 50 (bugs written blind): the 世帯連記式 form of the person's 世帯, asked with its switches and 公用.
+    ("form_setai_code_omission_ignored", "jumin-1.0-5.1-R001", "model.form_omission_ignored",
+     "model:jumin/step:6#POST /forms/juminhyo_setai/data#/住民票コード"),
+    ("form_setai_official_use_ignored", "jumin-1.0-5.7-R001", "model.form_official_use_missing",
+     "model:jumin/step:6#POST /forms/juminhyo_setai/data#/公用"),
 ])
 def test_a_form_that_ignores_a_switch_is_reported_by_the_model(defect: str, requirement: str, code: str,
                                                              where: str) -> None:

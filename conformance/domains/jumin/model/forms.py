@@ -64,6 +64,8 @@ class CertificateForms:
     offered: bool | None = None
     #: The 住民票の除票の写し (None: the catalog has no such form): a 除票's data is read as a 住民's.
     removed: Form | None = None
+    #: The 住民票の写し（世帯連記式） (None: the catalog has no such form): its switches are asked as the person's are.
+    household: Form | None = None
     #: The requirements the reads with the フリガナ and 公用 switches have judged (``_switched``).
     switches_judged: set[str] = field(default_factory=set)
 
@@ -74,7 +76,8 @@ class CertificateForms:
         if target.http is None or form is None:
             return None
         removed = next((form for form in target.catalog.forms if form.id == REMOVED_FORM), None)
-        return cls(target.http, target, form, removed=removed)
+        household = next((form for form in target.catalog.forms if form.id == HOUSEHOLD_FORM), None)
+        return cls(target.http, target, form, removed=removed, household=household)
 
     def offers(self, world: World) -> bool:
         """Whether the vendor gives the form's data: asked once a run, for a 住民 of ``world`` no 支援措置 names."""
@@ -108,6 +111,33 @@ class CertificateForms:
         yield from _certified_on(document, issued, where)
         yield from self._omitted(form, row, where)
         yield from self._switched(form, row, where)
+        if form is self.form:
+            yield from self._household_switched(world, row)
+
+    def _household_switched(self, world: World, row: Mapping[str, str]) -> Iterator[Breach]:
+        """The 世帯全員 写し (世帯連記式) of the person's 世帯, asked with every 省略 switch of the form and 公用 (issue
+        50: a vendor honouring the switches on the 個人票 only): no item a switch covers is printed for any member
+        (5.1 R001: 世帯全員分又は一部の世帯員について選択でき…省略の指定…ができ), and 「公用」 is printed (5.7 R001).
+        Not asked while a member of the 世帯 is under a 支援措置 (the form is refused: 3.4)."""
+        form, setai = self.household, row.get("世帯番号", "")
+        if form is None or not setai or any(world.protected(member) is not False for member in world.members(setai)):
+            return
+        switches = sorted(omission.id for omission in form.omissions)
+        where = f"POST {DATA_PATH.replace('{form_id}', form.id)}"
+        status, document = self._data(form.id, {"宛名番号": row.get("宛名番号", ""), "省略": switches, "公用": True})
+        if status != 200:
+            yield Breach(r.FORM_OMISSION, "model.form_missing", f"{form.id} asked with its 省略 switches and 公用 was "
+                         "not issued", where, "200 and the form's data", str(status))
+            return
+        lines = list(_lines(document))
+        for item in form.items:
+            if item.omission in switches and any(label == item.label and value for label, value in lines):
+                yield Breach(r.FORM_OMISSION, "model.form_omission_ignored", f"{item.label} is printed on the "
+                             f"{form.name} although its 省略 switch ({item.omission}) is set", f"{where}#/{item.label}",
+                             "left out", "printed")
+        if form.official_use and not any("公用" in label or "公用" in value for label, value in lines):
+            yield Breach(r.FORM_OFFICIAL, "model.form_official_use_missing", f"「公用」 is not printed on the "
+                         f"{form.name} asked for as 公用", f"{where}#/公用", "公用", "absent")
 
     def _switched(self, form: Form, row: Mapping[str, str], where: str) -> Iterator[Breach]:
         """The form asked with its フリガナ and 公用 switches: 「公用」 printed where the form has the switch (5.7
