@@ -335,6 +335,8 @@ class FormService:
             row = {**row, **{key: value for key, value in self.store.history(str(row["宛名番号"]))[0].items()
                              if key.endswith("_フリガナ")}}
         kana = {"氏名": row.get("氏名_フリガナ", ""), "通称": row.get("通称_フリガナ", "")}.get(item.label, "")
+        if item.label == "通称" and "form_tsusho_furigana_dropped" in self.defects:
+            kana = ""  # issue 50, written blind: the reading printed after the 氏名 only
         if not kana:
             return ""
         if "form_furigana_hiragana" in self.defects:
@@ -356,8 +358,9 @@ class FormService:
                 and item.omission == "juminhyo_code")
             if item.omission is not None and item.omission in omitted and not ignored:
                 continue
-            if item.label == "通称" and "form_tsusho_dropped" in self.defects:
-                continue
+            if item.label == "通称" and ("form_tsusho_dropped" in self.defects or (
+                    "kisai_jiko_tsusho_dropped" in self.defects and form.id.endswith("kisai_jiko"))):
+                continue  # kisai_jiko_tsusho_dropped (issue 50, written blind): the 記載事項証明書's item list lacks it
             value = self._value(item, row) if item.values else ""
             if "joshuhyo_foreign_birth_wareki" in self.defects and form.removed and foreign \
                     and list(item.values) == ["生年月日"] and row.get("生年月日_不詳フラグ") != "1" and value:

@@ -615,6 +615,10 @@ AFFECTS: dict[str, set[str]] = {
     # correction is dated 2020-09-03, its row (and the export's) now the day of the run.
     "correction_on_first_row": set(),
     "correction_date_ignored": {"correction", "export_after"},
+    # The 通称's reading: the probes' 通称 person is asked with フリガナ (juminhyo_kojin). The 記載事項証明書: no probe
+    # asks it.
+    "form_tsusho_furigana_dropped": {"forms"},
+    "kisai_jiko_tsusho_dropped": set(),
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (

@@ -1079,11 +1079,21 @@ def test_no_scenario_catches_the_csv_defects_only_the_model_asks(defect: str) ->
      "model:jumin/step:6#POST /forms/juminhyo_setai/data#/住民票コード"),
     ("form_setai_official_use_ignored", "jumin-1.0-5.7-R001", "model.form_official_use_missing",
      "model:jumin/step:6#POST /forms/juminhyo_setai/data#/公用"),
+    # The 通称's reading where the 氏名's is printed (the prelude's 外国人住民 with a 通称).
+    ("form_tsusho_furigana_dropped", "jumin-1.0-5.3-O001", "model.form_furigana_differs",
+     "model:jumin/step:2#POST /forms/juminhyo_kojin/data#/通称/フリガナ"),
 ])
 def test_a_form_that_ignores_a_switch_is_reported_by_the_model(defect: str, requirement: str, code: str,
                                                              where: str) -> None:
     findings = _machine_findings(requirement, defects=frozenset({defect}))
     assert [(f.code, f.location) for f in findings] == [(code, where)]
+
+
+def test_a_certificate_of_items_without_the_tsusho_is_reported_against_5_1_r003() -> None:
+    # Issue 50 (bugs written blind): the 住民票記載事項証明書 is read beside the 写し, against the same record.
+    findings = _machine_findings("jumin-1.0-5.1-R003", defects=frozenset({"kisai_jiko_tsusho_dropped"}))
+    assert [(f.code, f.location) for f in findings] == [
+        ("model.form_differs", "model:jumin/step:2#POST /forms/kisai_jiko/data#/通称")]
 
 
 def test_a_form_that_prints_no_reading_is_not_judged_on_5_3_o001(monkeypatch: pytest.MonkeyPatch) -> None:
