@@ -379,6 +379,8 @@ class FormService:
         keeps no history of 通称)."""
         if not form.tsusho_sheet or "tsusho_history" in omitted:
             return []
+        if form.removed and "joshuhyo_tsusho_sheet_dropped" in self.defects:
+            return []  # issue 50, written blind: the 除票's forms take no 別紙
         lines: list[_Line] = []
         for row in people:
             if row.get("住民種別") == "2" and row.get("通称"):

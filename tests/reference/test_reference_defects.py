@@ -619,6 +619,8 @@ AFFECTS: dict[str, set[str]] = {
     # asks it.
     "form_tsusho_furigana_dropped": {"forms"},
     "kisai_jiko_tsusho_dropped": set(),
+    # The 除票の写し's 別紙: the probes' 除票の写し is a 支援対象者's (refused).
+    "joshuhyo_tsusho_sheet_dropped": set(),
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (

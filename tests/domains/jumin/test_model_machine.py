@@ -1071,9 +1071,9 @@ def test_no_scenario_catches_the_csv_defects_only_the_model_asks(defect: str) ->
     # A drawn 軽微な修正 of a フリガナ (step 20 of its example): the reading printed is the first row's.
     ("form_furigana_first_row", "jumin-1.0-5.3-O001", "model.form_furigana_differs",
      "model:jumin/step:20#POST /forms/juminhyo_kojin/data#/氏名/フリガナ"),
-    # The refusals' example's 外国人住民 dies (step 12): their 除票の写し asked as 公用 prints no 「公用」.
+    # The prelude's 外国人住民 dies (step 3): their 除票の写し asked as 公用 prints no 「公用」.
     ("joshuhyo_official_use_ignored", "jumin-1.0-5.7-R001", "model.form_official_use_missing",
-     "model:jumin/step:12#POST /forms/joshuhyo/data#/公用"),
+     "model:jumin/step:3#POST /forms/joshuhyo/data#/公用"),
     # Issue 50 (bugs written blind): the 世帯連記式 form of the person's 世帯, asked with its switches and 公用.
     ("form_setai_code_omission_ignored", "jumin-1.0-5.1-R001", "model.form_omission_ignored",
      "model:jumin/step:6#POST /forms/juminhyo_setai/data#/住民票コード"),
@@ -1082,6 +1082,9 @@ def test_no_scenario_catches_the_csv_defects_only_the_model_asks(defect: str) ->
     # The 通称's reading where the 氏名's is printed (the prelude's 外国人住民 with a 通称).
     ("form_tsusho_furigana_dropped", "jumin-1.0-5.3-O001", "model.form_furigana_differs",
      "model:jumin/step:2#POST /forms/juminhyo_kojin/data#/通称/フリガナ"),
+    # The 別紙 of a 除票の写し: the prelude's 外国人住民 with a 通称 dies (step 3).
+    ("joshuhyo_tsusho_sheet_dropped", "jumin-1.0-5.1-R005", "model.form_sheet_incomplete",
+     "model:jumin/step:3#POST /forms/joshuhyo/data#/別紙/通称"),
 ])
 def test_a_form_that_ignores_a_switch_is_reported_by_the_model(defect: str, requirement: str, code: str,
                                                              where: str) -> None:

@@ -115,6 +115,7 @@ class CertificateForms:
             return
         row = world.latest(atena)
         yield from self._same(row, _data_items(document), where, form)
+        yield from _sheet_holds(form, row, document, where)
         yield from _certified_on(document, issued, where)
         yield from self._omitted(form, row, where)
         yield from self._switched(form, row, where)
@@ -319,6 +320,20 @@ class CertificateForms:
         if response.status != 200:
             return response.status, None
         return 200, response.json()
+
+
+def _sheet_holds(form: Form, row: Mapping[str, str], document: Any, where: str) -> Iterator[Breach]:
+    """A 外国人住民 with a 通称 has it on the form's 別紙 (通称の記載及び削除に関する事項), which only its 省略 switch
+    leaves out (5.1 R001; forms.yaml ``tsusho_sheet``; issue 50, written blind: a 除票の写し without the 別紙). Judged
+    on the data already read (no request of its own)."""
+    name = squeeze(row.get("通称", ""))
+    if not form.tsusho_sheet or row.get("住民種別") != "2" or not name:
+        return
+    values = [squeeze(value) for label, value in _lines(document)]
+    start = next((index for index, value in enumerate(values) if value.startswith(SHEET_MARKER)), None)
+    if start is None or not any(name in value for value in values[start:]):
+        yield Breach(r.FORM_SHEET, "model.form_sheet_incomplete", f"the 別紙 of the {form.name} does not hold the "
+                     "person's 通称", f"{where}#/別紙/通称", name, "no 別紙" if start is None else "absent")
 
 
 def _tsusho_reading(form: Form, row: Mapping[str, str], items: Mapping[str, str], offered: bool,
