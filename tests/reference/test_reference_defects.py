@@ -621,6 +621,8 @@ AFFECTS: dict[str, set[str]] = {
     "kisai_jiko_tsusho_dropped": set(),
     # The 除票の写し's 別紙: the probes' 除票の写し is a 支援対象者's (refused).
     "joshuhyo_tsusho_sheet_dropped": set(),
+    # A 部分一致 search with a 生年月日: the probes search nothing.
+    "search_kana_birth_ignored_partial": set(),
 }
 #: Scenario persons each rule defect answers differently for (appended after the other probes).
 RULE_PROBES = (

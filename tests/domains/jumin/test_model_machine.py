@@ -568,6 +568,15 @@ def test_a_search_that_keeps_the_first_furigana_is_reported_against_2_1_2_r001()
     assert "ex_officio.correct" in findings[0].message and "氏名_フリガナ" in findings[0].message
 
 
+def test_a_partial_kana_search_that_drops_the_birth_date_is_reported_against_2_1_2_r001() -> None:
+    """Issue 50 (bugs written blind): the search by a 生年月日 the person does not hold is asked under 部分一致 in
+    turn; the named defect search_kana_birth_ignored_partial lists the person all the same."""
+    findings = _machine_findings("jumin-1.0-2.1.2-R001", defects=frozenset({"search_kana_birth_ignored_partial"}))
+    assert [_where(f) for f in findings] == [
+        ("model.search_condition_ignored", "model:jumin", "driver:/search#/persons")]
+    assert (findings[0].expected, findings[0].actual) == ("not listed", "listed")
+
+
 def test_a_search_hit_without_the_mark_of_a_protected_person_is_reported_against_3_4_r001() -> None:
     """The named defect dv_search_unmarked: the hit of a 支援対象者 leaves 支援措置対象フラグ out (as the linkage
     answer's marks, 3.4 R001 as interpretation dv-model reads it; 2.2.4 R001 stays MANUAL: its 照会 screen)."""
