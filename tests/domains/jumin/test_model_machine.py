@@ -661,7 +661,10 @@ def test_a_certificate_made_from_the_first_row_is_reported_against_5_1_r003() ->
     findings = _machine_findings("jumin-1.0-5.1-R003", defects=frozenset({"form_first_row"}))
     assert findings and {(f.code, f.location.split("/step:")[0]) for f in findings} == {
         ("model.form_differs", "model:jumin")}
-    assert all("#POST /forms/juminhyo_kojin/data#/" in f.location for f in findings)
+    # The 記載事項証明書, read beside the 写し since the bugs written blind, is made from the first row too.
+    assert {re.sub(r".*#POST /forms/(\w+)/data#/.*", r"\1", f.location) for f in findings} <= {
+        "juminhyo_kojin", "kisai_jiko"}
+    assert any("#POST /forms/juminhyo_kojin/data#/" in f.location for f in findings)
 
 
 class NoFormDataClient(RequestsHttpClient):
