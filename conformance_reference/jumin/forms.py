@@ -335,6 +335,8 @@ class FormService:
             row = {**row, **{key: value for key, value in self.store.history(str(row["宛名番号"]))[0].items()
                              if key.endswith("_フリガナ")}}
         kana = {"氏名": row.get("氏名_フリガナ", ""), "通称": row.get("通称_フリガナ", "")}.get(item.label, "")
+        if item.label == "通称" and "form_tsusho_furigana_dropped" in self.defects:
+            kana = ""  # issue 50, written blind: the reading printed after the 氏名 only
         if not kana:
             return ""
         if "form_furigana_hiragana" in self.defects:
@@ -350,11 +352,15 @@ class FormService:
             if item.applies_to is AppliesTo.JAPANESE and foreign:
                 continue
             ignored = ("form_omission_ignored" in self.defects and item.omission == "kojin_bango") or (
-                "joshuhyo_omission_ignored" in self.defects and form.removed)
+                "joshuhyo_omission_ignored" in self.defects and form.removed) or (
+                # issue 50 (written blind): the 世帯連記式 form's branch forgot the 住民票コード's switch
+                "form_setai_code_omission_ignored" in self.defects and form.scope == "household"
+                and item.omission == "juminhyo_code")
             if item.omission is not None and item.omission in omitted and not ignored:
                 continue
-            if item.label == "通称" and "form_tsusho_dropped" in self.defects:
-                continue
+            if item.label == "通称" and ("form_tsusho_dropped" in self.defects or (
+                    "kisai_jiko_tsusho_dropped" in self.defects and form.id.endswith("kisai_jiko"))):
+                continue  # kisai_jiko_tsusho_dropped (issue 50, written blind): the 記載事項証明書's item list lacks it
             value = self._value(item, row) if item.values else ""
             if "joshuhyo_foreign_birth_wareki" in self.defects and form.removed and foreign \
                     and list(item.values) == ["生年月日"] and row.get("生年月日_不詳フラグ") != "1" and value:
@@ -373,6 +379,8 @@ class FormService:
         keeps no history of 通称)."""
         if not form.tsusho_sheet or "tsusho_history" in omitted:
             return []
+        if form.removed and "joshuhyo_tsusho_sheet_dropped" in self.defects:
+            return []  # issue 50, written blind: the 除票's forms take no 別紙
         lines: list[_Line] = []
         for row in people:
             if row.get("住民種別") == "2" and row.get("通称"):
@@ -386,7 +394,8 @@ class FormService:
                official: bool, job: PrintJob | None = None) -> list[list[_Line]]:
         """Lines per page: person blocks, then the 別紙, then the 認証文 block (last page only)."""
         official = official and form.official_use and "form_official_use_ignored" not in self.defects \
-            and not ("joshuhyo_official_use_ignored" in self.defects and form.removed)
+            and not ("joshuhyo_official_use_ignored" in self.defects and form.removed) \
+            and not ("form_setai_official_use_ignored" in self.defects and form.scope == "household")
         title = [_Line("", form.name + (f"\u3000{OFFICIAL_USE}" if official else ""), title=True),
                  _Line("", "")]
         pages: list[list[_Line]] = [list(title)]

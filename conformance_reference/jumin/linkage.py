@@ -157,8 +157,11 @@ class LinkageApi(Presentation, RequestValidation):
         self._check_value(item, value, "値")
         with self.store.locked():
             row = self._person(atena)
+            if "correction_on_first_row" in self.defects:  # the row the person was registered with, not the latest
+                row = dict(self.store.history(atena)[0])
             row[self.model.header(item)] = value
-            row.update({"異動事由": "E2", "異動日": body["異動日"]})
+            moved = clock.today().isoformat() if "correction_date_ignored" in self.defects else body["異動日"]
+            row.update({"異動事由": "E2", "異動日": moved})
             if "history_deleted_on_correction" in self.defects:
                 stored = self.store.overwrite_latest(row)
             else:

@@ -54,4 +54,6 @@ def kana_search(rows: Iterable[Row], kana: str | None, born: str | None, exact: 
         key = kana_key(row.get("氏名_フリガナ", ""), defects)
         return not kana or (key == wanted if exact else wanted in key)
 
-    return [row for row in rows if hit(row) and (not born or row.get("生年月日") == born)]
+    # The defect search_kana_birth_ignored_partial (issue 50, written blind): a 部分一致 drops the 生年月日 condition.
+    partial_only = "search_kana_birth_ignored_partial" in defects and not exact
+    return [row for row in rows if hit(row) and (not born or partial_only or row.get("生年月日") == born)]

@@ -308,24 +308,44 @@ def _history(target: Target, atena: str) -> list[dict[str, Any]]:
 
 @check("jumin.history.correction_appends")
 def correction_appends(ctx: CheckContext) -> Iterator[Finding]:
-    """A correction adds a history row and keeps every earlier one (1.2.1 R017, 4.6.0.1 R003)."""
+    """A correction adds a history row and keeps every earlier one (1.2.1 R017, 4.6.0.1 R003). A second
+    correction, of another item on another 異動日, is made on the latest row (issue 50, written blind: a vendor
+    that corrects the row the person was registered with loses the first correction) and records the 異動日
+    asked (R017: 全項目の内容を保持; the 異動日 is an item of the 異動履歴, 1.2.1 R004)."""
     target = target_of(ctx)
     atena = _text(move_in(target, 90)["宛名番号"])
     before = _history(target, atena)
     body = {"項目": "住所_方書", "値": "見本荘１０１", "異動日": "2026-04-02"}
-    response = target.need_http().request("post", f"/residents/{atena}/corrections", json=body)
-    if response.status != 201:
-        raise TargetError(f"POST /residents/{{宛名番号}}/corrections: expected 201, got {response.status}")
+    _correct(target, atena, body)
     after = _history(target, atena)
     location = f"GET /residents/{atena}/history"
     if len(after) != len(before) + 1 or after[: len(before)] != before:
         yield ctx.finding("jumin.history.not_appended", "the correction did not append a history row",
                           location=location, expected=f"{len(before) + 1} rows, the first {len(before)} unchanged",
                           actual=f"{len(after)} rows")
-    elif _text(after[-1].get("住所_方書")) != body["値"]:
+        return
+    if _text(after[-1].get("住所_方書")) != body["値"]:
         yield ctx.finding("jumin.history.value_not_recorded", "the new row does not carry the corrected value",
                           location=f"{location} /{len(after) - 1}/住所_方書", expected="the corrected value",
                           actual="another value")
+        return
+    second = {"項目": "住所_番地号表記", "値": "90番2号", "異動日": "2026-04-03"}
+    _correct(target, atena, second)
+    latest = _history(target, atena)[-1]
+    if _text(latest.get("住所_方書")) != body["値"]:
+        yield ctx.finding("jumin.history.correction_not_on_latest", "a second correction lost the first one: it "
+                          "was not made on the latest row", location=f"{location} /{len(after)}/住所_方書",
+                          expected=body["値"], actual=_text(latest.get("住所_方書")) or "blank")
+    if "異動日" in latest and _text(latest.get("異動日")) != second["異動日"]:
+        yield ctx.finding("jumin.history.correction_date_differs", "the correction's row does not record the "
+                          "異動日 asked", location=f"{location} /{len(after)}/異動日", expected=second["異動日"],
+                          actual=_text(latest.get("異動日")) or "blank")
+
+
+def _correct(target: Target, atena: str, body: Mapping[str, str]) -> None:
+    response = target.need_http().request("post", f"/residents/{atena}/corrections", json=dict(body))
+    if response.status != 201:
+        raise TargetError(f"POST /residents/{{宛名番号}}/corrections: expected 201, got {response.status}")
 
 
 @check("jumin.history.numbering")

@@ -178,9 +178,12 @@ def test_inspection_list(edition: EditionCatalog) -> None:
 class HistoryVendor:
     """Move-in and corrections, appending (or, defective, overwriting) history rows."""
 
-    def __init__(self, *, overwrite: bool = False, bad_digit: bool = False) -> None:
+    def __init__(self, *, overwrite: bool = False, bad_digit: bool = False, first_row: bool = False,
+                 date_today: bool = False) -> None:
         self.history: dict[str, list[dict[str, Any]]] = {}
         self.overwrite, self.bad_digit, self.serial = overwrite, bad_digit, 0
+        #: Bugs written blind (issue 50): a correction made on the first row; its 異動日 the day entered.
+        self.first_row, self.date_today = first_row, date_today
 
     def __call__(self, method: str, path: str, params: Mapping[str, str], body: Any) -> tuple[int, Any]:
         if (method, path) == ("post", "/residents"):
@@ -188,7 +191,9 @@ class HistoryVendor:
         atena = path.split("/")[2]
         if method == "post":
             rows = self.history[atena]
-            row = dict(rows[-1], 住所_方書=body["値"], 履歴番号=len(rows) + 1)
+            moved = "2026-11-27" if self.date_today else body["異動日"]
+            row = dict(rows[0 if self.first_row else -1], 履歴番号=len(rows) + 1, 異動日=moved)
+            row[body["項目"]] = body["値"]
             if self.overwrite:
                 row["履歴番号"] = len(rows)
                 rows[-1] = row
@@ -214,6 +219,18 @@ def test_correction_appends(edition: EditionCatalog) -> None:
     findings = list(jumin.correction_appends(ctx_for(edition, HistoryVendor(overwrite=True))))
     assert codes(findings) == [("jumin.history.not_appended", "GET /residents/0000000019/history")]
     assert (findings[0].expected, findings[0].actual) == ("2 rows, the first 1 unchanged", "1 rows")
+
+
+def test_a_second_correction_is_made_on_the_latest_row_and_records_its_date(edition: EditionCatalog) -> None:
+    # Issue 50 (bugs written blind): a correction made on the row the person was registered with loses the one
+    # before it; a correction's row records the 異動日 asked.
+    findings = list(jumin.correction_appends(ctx_for(edition, HistoryVendor(first_row=True))))
+    where = "GET /residents/0000000019/history /2/"
+    assert codes(findings) == [("jumin.history.correction_not_on_latest", where + "住所_方書")]
+    assert (findings[0].expected, findings[0].actual) == ("見本荘１０１", "blank")
+    findings = list(jumin.correction_appends(ctx_for(edition, HistoryVendor(date_today=True))))
+    assert codes(findings) == [("jumin.history.correction_date_differs", where + "異動日")]
+    assert (findings[0].expected, findings[0].actual) == ("2026-04-03", "2026-11-27")
 
 
 def test_new_numbers(edition: EditionCatalog) -> None:

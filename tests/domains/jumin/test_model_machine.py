@@ -222,8 +222,10 @@ def test_the_removed_record_s_copy_is_read_and_a_foreign_birth_date_in_wareki_is
     # 外国人住民's 死亡) is read after the step that made it, against the 除票's record.
     with reference_target(frozenset({"joshuhyo_foreign_birth_wareki"})) as target:
         result = run_machine(target)
+    # The 除票記載事項証明書, read beside it since the bugs written blind, has the defect's branch too.
     assert result.breaches and {(b.code, b.requirement, b.item) for b in result.breaches} == {
-        ("model.form_differs", "jumin-1.0-5.1-R003", "POST /forms/joshuhyo/data#/生年月日")}
+        ("model.form_differs", "jumin-1.0-5.1-R003", "POST /forms/joshuhyo/data#/生年月日"),
+        ("model.form_differs", "jumin-1.0-5.1-R003", "POST /forms/joshuhyo_kisai_jiko/data#/生年月日")}
 
 
 def test_a_removed_record_s_copy_ignoring_its_omission_switches_is_reported_against_5_1_r001() -> None:
@@ -568,6 +570,15 @@ def test_a_search_that_keeps_the_first_furigana_is_reported_against_2_1_2_r001()
     assert "ex_officio.correct" in findings[0].message and "氏名_フリガナ" in findings[0].message
 
 
+def test_a_partial_kana_search_that_drops_the_birth_date_is_reported_against_2_1_2_r001() -> None:
+    """Issue 50 (bugs written blind): the search by a 生年月日 the person does not hold is asked under 部分一致 in
+    turn; the named defect search_kana_birth_ignored_partial lists the person all the same."""
+    findings = _machine_findings("jumin-1.0-2.1.2-R001", defects=frozenset({"search_kana_birth_ignored_partial"}))
+    assert [_where(f) for f in findings] == [
+        ("model.search_condition_ignored", "model:jumin", "driver:/search#/persons")]
+    assert (findings[0].expected, findings[0].actual) == ("not listed", "listed")
+
+
 def test_a_search_hit_without_the_mark_of_a_protected_person_is_reported_against_3_4_r001() -> None:
     """The named defect dv_search_unmarked: the hit of a 支援対象者 leaves 支援措置対象フラグ out (as the linkage
     answer's marks, 3.4 R001 as interpretation dv-model reads it; 2.2.4 R001 stays MANUAL: its 照会 screen)."""
@@ -650,7 +661,10 @@ def test_a_certificate_made_from_the_first_row_is_reported_against_5_1_r003() ->
     findings = _machine_findings("jumin-1.0-5.1-R003", defects=frozenset({"form_first_row"}))
     assert findings and {(f.code, f.location.split("/step:")[0]) for f in findings} == {
         ("model.form_differs", "model:jumin")}
-    assert all("#POST /forms/juminhyo_kojin/data#/" in f.location for f in findings)
+    # The 記載事項証明書, read beside the 写し since the bugs written blind, is made from the first row too.
+    assert {re.sub(r".*#POST /forms/(\w+)/data#/.*", r"\1", f.location) for f in findings} <= {
+        "juminhyo_kojin", "kisai_jiko"}
+    assert any("#POST /forms/juminhyo_kojin/data#/" in f.location for f in findings)
 
 
 class NoFormDataClient(RequestsHttpClient):
@@ -1071,14 +1085,32 @@ def test_no_scenario_catches_the_csv_defects_only_the_model_asks(defect: str) ->
     # A drawn 軽微な修正 of a フリガナ (step 20 of its example): the reading printed is the first row's.
     ("form_furigana_first_row", "jumin-1.0-5.3-O001", "model.form_furigana_differs",
      "model:jumin/step:20#POST /forms/juminhyo_kojin/data#/氏名/フリガナ"),
-    # The refusals' example's 外国人住民 dies (step 12): their 除票の写し asked as 公用 prints no 「公用」.
+    # The prelude's 外国人住民 dies (step 3): their 除票の写し asked as 公用 prints no 「公用」.
     ("joshuhyo_official_use_ignored", "jumin-1.0-5.7-R001", "model.form_official_use_missing",
-     "model:jumin/step:12#POST /forms/joshuhyo/data#/公用"),
+     "model:jumin/step:3#POST /forms/joshuhyo/data#/公用"),
+    # Issue 50 (bugs written blind): the 世帯連記式 form of the person's 世帯, asked with its switches and 公用.
+    ("form_setai_code_omission_ignored", "jumin-1.0-5.1-R001", "model.form_omission_ignored",
+     "model:jumin/step:6#POST /forms/juminhyo_setai/data#/住民票コード"),
+    ("form_setai_official_use_ignored", "jumin-1.0-5.7-R001", "model.form_official_use_missing",
+     "model:jumin/step:6#POST /forms/juminhyo_setai/data#/公用"),
+    # The 通称's reading where the 氏名's is printed (the prelude's 外国人住民 with a 通称).
+    ("form_tsusho_furigana_dropped", "jumin-1.0-5.3-O001", "model.form_furigana_differs",
+     "model:jumin/step:2#POST /forms/juminhyo_kojin/data#/通称/フリガナ"),
+    # The 別紙 of a 除票の写し: the prelude's 外国人住民 with a 通称 dies (step 3).
+    ("joshuhyo_tsusho_sheet_dropped", "jumin-1.0-5.1-R005", "model.form_sheet_incomplete",
+     "model:jumin/step:3#POST /forms/joshuhyo/data#/別紙/通称"),
 ])
 def test_a_form_that_ignores_a_switch_is_reported_by_the_model(defect: str, requirement: str, code: str,
                                                              where: str) -> None:
     findings = _machine_findings(requirement, defects=frozenset({defect}))
     assert [(f.code, f.location) for f in findings] == [(code, where)]
+
+
+def test_a_certificate_of_items_without_the_tsusho_is_reported_against_5_1_r003() -> None:
+    # Issue 50 (bugs written blind): the 住民票記載事項証明書 is read beside the 写し, against the same record.
+    findings = _machine_findings("jumin-1.0-5.1-R003", defects=frozenset({"kisai_jiko_tsusho_dropped"}))
+    assert [(f.code, f.location) for f in findings] == [
+        ("model.form_differs", "model:jumin/step:2#POST /forms/kisai_jiko/data#/通称")]
 
 
 def test_a_form_that_prints_no_reading_is_not_judged_on_5_3_o001(monkeypatch: pytest.MonkeyPatch) -> None:

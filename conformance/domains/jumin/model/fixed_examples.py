@@ -83,6 +83,11 @@ def prelude(session: Session) -> None:
     foreigner = next((atena for atena in made if machine.world.latest(atena).get("住民種別") == "2"), None)
     if foreigner is not None:
         machine.record_tsusho(foreigner, machine.today)
+        # Issue 50 (bugs written blind): the 除票 of a 外国人住民 with a 通称, its 除票の写し (and 除票記載事項証明書)
+        # read after the step as a drawn 除票's are: the 通称 on its 別紙 too (no drawn example made one).
+        today = machine.today.isoformat()
+        machine._step("deaths", {"宛名番号": foreigner, "異動日": today, "通知年月日": today, "処理日": today},
+                      f"deaths({machine._p(foreigner)}, {today})")
     machine.teardown()
 
 

@@ -45,6 +45,8 @@ from conformance.targets.forms import DATA_PATH, FORMS_PATH, PdfProblem, read_pd
 
 #: The forms the model reads (forms.yaml): a person's 住民票の写し, the 世帯全員 one, a 除票's.
 PERSON_FORM, HOUSEHOLD_FORM, REMOVED_FORM = "juminhyo_kojin", "juminhyo_setai", "joshuhyo"
+#: The 記載事項証明書 of a 住民 and of a 除票 (forms.yaml: the 写し's items), read beside the 写し (issue 50).
+ITEMS_FORM, REMOVED_ITEMS_FORM = "kisai_jiko", "joshuhyo_kisai_jiko"
 #: Answers of a vendor that offers no form data (interfaces.yaml issue_form_data: 404 for none).
 NO_DATA = frozenset({404, 405, 406, 501})
 #: Printed items the model does not compare: which 届出 the 写し's 届出年月日 names (the latest 異動's, or the one
@@ -64,6 +66,10 @@ class CertificateForms:
     offered: bool | None = None
     #: The 住民票の除票の写し (None: the catalog has no such form): a 除票's data is read as a 住民's.
     removed: Form | None = None
+    #: The 住民票の写し（世帯連記式） (None: the catalog has no such form): its switches are asked as the person's are.
+    household: Form | None = None
+    #: The 記載事項証明書 of a 住民 and of a 除票 (None: the catalog has no such form).
+    certified_items: dict[bool, Form] = field(default_factory=dict)
     #: The requirements the reads with the フリガナ and 公用 switches have judged (``_switched``).
     switches_judged: set[str] = field(default_factory=set)
 
@@ -74,7 +80,11 @@ class CertificateForms:
         if target.http is None or form is None:
             return None
         removed = next((form for form in target.catalog.forms if form.id == REMOVED_FORM), None)
-        return cls(target.http, target, form, removed=removed)
+        household = next((form for form in target.catalog.forms if form.id == HOUSEHOLD_FORM), None)
+        items = {form.id: form for form in target.catalog.forms if form.id in (ITEMS_FORM, REMOVED_ITEMS_FORM)}
+        certified = {current: items[form_id] for current, form_id in ((True, ITEMS_FORM), (False, REMOVED_ITEMS_FORM))
+                     if form_id in items}
+        return cls(target.http, target, form, removed=removed, household=household, certified_items=certified)
 
     def offers(self, world: World) -> bool:
         """Whether the vendor gives the form's data: asked once a run, for a 住民 of ``world`` no 支援措置 names."""
@@ -105,9 +115,53 @@ class CertificateForms:
             return
         row = world.latest(atena)
         yield from self._same(row, _data_items(document), where, form)
+        yield from _sheet_holds(form, row, document, where)
         yield from _certified_on(document, issued, where)
         yield from self._omitted(form, row, where)
         yield from self._switched(form, row, where)
+        if form is self.form:
+            yield from self._household_switched(world, row)
+        yield from self._certified_items(world.is_current(atena), row)
+
+    def _certified_items(self, current: bool, row: Mapping[str, str]) -> Iterator[Breach]:
+        """The 住民票記載事項証明書 (a 除票's 住民票除票記載事項証明書) of the person, asked with no switch, shows the
+        model's latest row as the 写し does (issue 50: a vendor whose 記載事項証明書 left the 通称 out; 5.1 R003 as
+        forms.yaml reads it: each item printed with the recorded value, the 通称 wherever the name is printed)."""
+        form = self.certified_items.get(current)
+        if form is None:
+            return
+        where = f"POST {DATA_PATH.replace('{form_id}', form.id)}"
+        status, document = self._data(form.id, {"宛名番号": row.get("宛名番号", "")})
+        if status != 200:
+            yield Breach(r.FORM_ITEMS, "model.form_missing", f"the {form.name} was not issued", where,
+                         "200 and the form's data", str(status))
+            return
+        yield from self._same(row, _data_items(document), where, form)
+
+    def _household_switched(self, world: World, row: Mapping[str, str]) -> Iterator[Breach]:
+        """The 世帯全員 写し (世帯連記式) of the person's 世帯, asked with every 省略 switch of the form and 公用 (issue
+        50: a vendor honouring the switches on the 個人票 only): no item a switch covers is printed for any member
+        (5.1 R001: 世帯全員分又は一部の世帯員について選択でき…省略の指定…ができ), and 「公用」 is printed (5.7 R001).
+        Not asked while a member of the 世帯 is under a 支援措置 (the form is refused: 3.4)."""
+        form, setai = self.household, row.get("世帯番号", "")
+        if form is None or not setai or any(world.protected(member) is not False for member in world.members(setai)):
+            return
+        switches = sorted(omission.id for omission in form.omissions)
+        where = f"POST {DATA_PATH.replace('{form_id}', form.id)}"
+        status, document = self._data(form.id, {"宛名番号": row.get("宛名番号", ""), "省略": switches, "公用": True})
+        if status != 200:
+            yield Breach(r.FORM_OMISSION, "model.form_missing", f"{form.id} asked with its 省略 switches and 公用 was "
+                         "not issued", where, "200 and the form's data", str(status))
+            return
+        lines = list(_lines(document))
+        for item in form.items:
+            if item.omission in switches and any(label == item.label and value for label, value in lines):
+                yield Breach(r.FORM_OMISSION, "model.form_omission_ignored", f"{item.label} is printed on the "
+                             f"{form.name} although its 省略 switch ({item.omission}) is set", f"{where}#/{item.label}",
+                             "left out", "printed")
+        if form.official_use and not any("公用" in label or "公用" in value for label, value in lines):
+            yield Breach(r.FORM_OFFICIAL, "model.form_official_use_missing", f"「公用」 is not printed on the "
+                         f"{form.name} asked for as 公用", f"{where}#/公用", "公用", "absent")
 
     def _switched(self, form: Form, row: Mapping[str, str], where: str) -> Iterator[Breach]:
         """The form asked with its フリガナ and 公用 switches: 「公用」 printed where the form has the switch (5.7
@@ -123,13 +177,15 @@ class CertificateForms:
         if form.official_use and not any("公用" in label or "公用" in value for label, value in lines):
             yield Breach(r.FORM_OFFICIAL, "model.form_official_use_missing", f"「公用」 is not printed on the "
                          f"{form.name} asked for as 公用", f"{where}#/公用", "公用", "absent")
-        readings = [text for text in BRACKETS.findall(_data_items(document).get("氏名", "")) if KANA.search(text)]
+        items = _data_items(document)
+        readings = [text for text in BRACKETS.findall(items.get("氏名", "")) if KANA.search(text)]
         kana = row.get("氏名_フリガナ", "")
         self.switches_judged |= {r.FORM_FURIGANA} if readings and kana else set()
         if readings and kana and squeeze(readings[-1]) != squeeze(kana):
             yield Breach(r.FORM_FURIGANA, "model.form_furigana_differs", f"the reading after the 氏名 on the "
                          f"{form.name} is not the record's フリガナ", f"{where}#/氏名/フリガナ", squeeze(kana),
                          squeeze(readings[-1]))
+        yield from _tsusho_reading(form, row, items, bool(readings), where)
 
     def _omitted(self, form: Form, row: Mapping[str, str], where: str) -> Iterator[Breach]:
         """The form asked with every 省略 switch that concerns the person: no item a switch covers is printed (5.1
@@ -266,6 +322,35 @@ class CertificateForms:
         return 200, response.json()
 
 
+def _sheet_holds(form: Form, row: Mapping[str, str], document: Any, where: str) -> Iterator[Breach]:
+    """A 外国人住民 with a 通称 has it on the form's 別紙 (通称の記載及び削除に関する事項), which only its 省略 switch
+    leaves out (5.1 R001; forms.yaml ``tsusho_sheet``; issue 50, written blind: a 除票の写し without the 別紙). Judged
+    on the data already read (no request of its own)."""
+    name = squeeze(row.get("通称", ""))
+    if not form.tsusho_sheet or row.get("住民種別") != "2" or not name:
+        return
+    values = [squeeze(value) for label, value in _lines(document)]
+    start = next((index for index, value in enumerate(values) if value.startswith(SHEET_MARKER)), None)
+    if start is None or not any(name in value for value in values[start:]):
+        yield Breach(r.FORM_SHEET, "model.form_sheet_incomplete", f"the 別紙 of the {form.name} does not hold the "
+                     "person's 通称", f"{where}#/別紙/通称", name, "no 別紙" if start is None else "absent")
+
+
+def _tsusho_reading(form: Form, row: Mapping[str, str], items: Mapping[str, str], offered: bool,
+                    where: str) -> Iterator[Breach]:
+    """A vendor that prints readings when asked (the 氏名's is printed: 5.3 O001 offered) prints the 通称's as well,
+    the record's 通称_フリガナ (O001: 氏名…、旧氏及び通称の項目は、…フリガナを記載するかどうかを選択でき、記載することを
+    選択した場合…記載すること; issue 50, written blind: a vendor printing the 氏名's reading only)."""
+    kana, tsusho = row.get("通称_フリガナ", ""), items.get("通称", "")
+    if not offered or not kana or not tsusho or not any(item.label == "通称" and item.furigana for item in form.items):
+        return
+    readings = [text for text in BRACKETS.findall(tsusho) if KANA.search(text)]
+    if not readings or squeeze(readings[-1]) != squeeze(kana):
+        yield Breach(r.FORM_FURIGANA, "model.form_furigana_differs", f"the reading after the 通称 on the {form.name} "
+                     "is not the record's 通称のフリガナ", f"{where}#/通称/フリガナ", squeeze(kana),
+                     squeeze(readings[-1]) if readings else "absent")
+
+
 def _certified_on(document: Any, issued: set[date], where: str) -> Iterator[Breach]:
     """The day under the 認証文 (5.1 R002: 認証文（第４章に記載のもの）; interpretation certification-date): where the
     form's data has a line of the 認証文 (``CERTIFICATION_MARKERS``) and a 年月日 on one of the two lines after it,
@@ -324,9 +409,12 @@ def _lines(document: Any) -> Iterator[tuple[str, str]]:
 
 
 def _data_items(document: Any) -> dict[str, str]:
-    """A one-person form's data as label -> value (the first line of each label)."""
+    """A one-person form's data as label -> value (the first line of each label), up to its 別紙: the 通称 the 別紙
+    lists is not the person's item (issue 50: a 記載事項証明書 without the 通称 had it on its 別紙 only)."""
     shown: dict[str, str] = {}
     for label, value in _lines(document):
+        if not label and value.strip().startswith(SHEET_MARKER):
+            break
         if label:
             shown.setdefault(label, value)
     return shown
