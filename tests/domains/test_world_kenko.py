@@ -126,8 +126,8 @@ def test_the_school_start_without_the_next_day_is_caught() -> None:
 
 def test_the_eighteen_month_checkup_kept_through_two_is_caught() -> None:
     # 母子保健法 第12条第1項第1号: 満一歳六か月を超え満二歳に達しない幼児. The defect keeps the 健診 to three.
-    # Seed 4 (the default seed's 40 examples meet none since the 児童手当 請求 was drawn).
-    breaches, steps = _caught("kenko_checkup_18_months_through_two", "kenko_kanri-2025.12-5.12.0.1.1-R001", seed=4)
+    # Seed 7 (the default seed's examples meet none since the 児童手当 請求 and the 在留 通知 were drawn).
+    breaches, steps = _caught("kenko_checkup_18_months_through_two", "kenko_kanri-2025.12-5.12.0.1.1-R001", seed=7)
     assert {(code, item, expected, actual) for code, item, expected, actual in breaches} == {
         ("world.domain_mismatch", ASKED + "健康管理/乳幼児健康診査/1歳6か月児", "false", "true")}
     assert "fixtures.persons(size=2)" in steps[-1]
@@ -143,8 +143,8 @@ def test_covid_as_an_a_class_disease_is_caught_on_a_person_of_sixty_five() -> No
 def test_checkups_after_leaving_are_caught_two_days_after_an_infants_move_out() -> None:
     # 母子保健法 第12条第1項: the 市町村's 健康診査 of its infants. The defect keeps a 3歳児 who moved out due.
     # Seed 8 (the default seed's 25 examples move no infant of a 健診's age since the merged draws: the 在留 通知,
-    # the 児童手当 請求): a 世帯 of a 世帯主 and a 子 of about 48 months, their 国内転出 and 転入通知 on 3月21日, asked on
-    # 3月23日 (the day of the 転出 and the next are open to either reading of the residence).
+    # the 児童手当 請求): a 世帯 of a 世帯主 and a 子 of about 48 months, their 国内転出 and 転入通知 on 3月21日,
+    # asked on 3月23日 (the day of the 転出 and the next are open to either reading of the residence).
     breaches, steps = _caught("kenko_checkups_after_leaving", "kenko_kanri-2025.12-5.12.0.1.0-R001", seed=8)
     assert {(code, item, expected, actual) for code, item, expected, actual in breaches} == {
         ("world.domain_mismatch", ASKED + "健康管理/乳幼児健康診査/3歳児", "false", "true")}
