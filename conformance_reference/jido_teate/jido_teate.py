@@ -25,13 +25,14 @@ _ANY_HOUSEHOLD = frozenset({"児童自立生活援助", "小規模住居型児�
                             "指定発達支援医療機関", "乳児院等"})
 
 
-def _march_end_after(birth: date, years: int) -> date:
+def _march_end_after(birth: date, years: int, defects: frozenset[str]) -> date:
     """The first 3月31日 on or after the day ``years`` is reached (the day before the birthday)."""
     try:
         birthday = birth.replace(year=birth.year + years)
     except ValueError:  # 2月29日: the birthday is 3月1日, the age reached on 2月28日
         birthday = date(birth.year + years, 3, 1)
-    reached = date.fromordinal(birthday.toordinal() - 1)
+    # The defect takes the birthday itself for the day the age is reached: born on 4月1日, a year late.
+    reached = birthday if "jido_teate_adults_age_on_birthday" in defects else date.fromordinal(birthday.toordinal() - 1)
     return date(reached.year, 3, 31) if reached <= date(reached.year, 3, 31) else date(reached.year + 1, 3, 31)
 
 
@@ -39,8 +40,8 @@ def _adults_in(births: list[date], month: Month, defects: frozenset[str]) -> int
     """第6条第2項第2号: the persons looked after who are past the 児童 period and not past 22's 3月31日."""
     if "jido_teate_adults_ignored" in defects:
         return 0
-    return sum(1 for birth in births if month_of_day(_march_end_after(birth, 18)) < month
-               <= month_of_day(_march_end_after(birth, 22)))
+    return sum(1 for birth in births if month_of_day(_march_end_after(birth, 18, defects)) < month
+               <= month_of_day(_march_end_after(birth, 22, defects)))
 
 
 def _with_adults(children: list[dict[str, Any]], births: list[date], defects: frozenset[str]) -> None:

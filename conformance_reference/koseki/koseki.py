@@ -205,7 +205,9 @@ class KosekiBook:
         day = _day(body.get("届出年月日"), "届出年月日").isoformat()
         adopter_koseki, adopter = self._find(body.get("養親"), "養親")
         adoptee_koseki, adoptee = self._find(body.get("養子"), "養子")
-        moved = self._moved(adoptee, adoptee_koseki, day, "", taker=adopter)
+        # The defect: the 養子 keeps his or her own 氏 (and its 振り仮名) in the 養親's 戸籍.
+        taker = None if "koseki_adoptee_keeps_surname" in self.defects else adopter
+        moved = self._moved(adoptee, adoptee_koseki, day, "", taker=taker)
         moved.pop("夫妻")
         moved.update({"入籍原因": "養子縁組", "除籍原因": None, "養親": [adopter["氏名"]]})
         adoptee["除籍原因"] = "養子縁組"
@@ -357,9 +359,10 @@ class KosekiBook:
         entry["除籍年月日"] = day
         entry["除籍原因"] = "婚姻"
         name, reading = entry["氏名"], entry["氏名_フリガナ"]
-        if taker is not None and "koseki_spouse_keeps_surname" not in self.defects:
+        # The spouse defects are a 婚姻's (``role`` 夫 or 妻); a 養子縁組's is koseki_adoptee_keeps_surname (no taker).
+        if taker is not None and not (role and "koseki_spouse_keeps_surname" in self.defects):
             name = f"{_surname(taker['氏名'])}\u3000{name.split(chr(0x3000))[-1]}"
-        if taker is not None and "koseki_spouse_keeps_surname_reading" not in self.defects:
+        if taker is not None and not (role and "koseki_spouse_keeps_surname_reading" in self.defects):
             reading = f"{_surname(taker['氏名_フリガナ'])}\u3000{reading.split(chr(0x3000))[-1]}"
         moved = {
             "氏名": name,

@@ -379,6 +379,11 @@ _A, _B = other_codes(TOWN_CODE)
 WITH_STUDENT = Scenario(2025, date(1985, 6, 6), date(2005, 4, 1), claim=date(2025, 4, 10),
                         children=(date(2012, 8, 8), date(2016, 3, 3)),
                         records=_jido_record({_ADULTS: "2005-05-05"}))
+#: The same family with a person born 2007-04-01 instead: 18 reached on 2025-03-31 (年齢計算ニ関スル法律: the day
+#: before the birthday), a 児童 to that day and a 第三子以降算定額算定対象者 from 2025-04 (the younger child third,
+#: 30,000); or born 2003-04-01: 22 reached on 2025-03-31, counted to 2025-03 only (the younger child second, 10,000).
+ADULT_FROM_APRIL = replace(WITH_STUDENT, records=_jido_record({_ADULTS: "2007-04-01"}))
+ADULT_PAST_TWENTY_TWO = replace(WITH_STUDENT, records=_jido_record({_ADULTS: "2003-04-01"}))
 _FOSTER_ITEMS = _facility_items("里親", False, False, {_AID_PLACE: _A, _FOSTER: _B, _SITE: _A, _OWNER: _A})
 FOSTERED = Scenario(2025, date(2022, 5, 1), date(2022, 5, 1), as_of=date(2025, 5, 20),
                     records=_jido_record(_FOSTER_ITEMS))
@@ -460,7 +465,7 @@ _KIND = picked(PART, "受給資格者区分")
 RECORD_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("jido_teate.third_child_adults", "児童手当: the 第三子以降算定額算定対象者 counted before the children "
          "(第6条第1項第1号, 第2項第2号)", supporting_adults, _third_child_amounts, _jido_actual_amounts,
-         (WITH_STUDENT,), needs_records=True),
+         (WITH_STUDENT, ADULT_FROM_APRIL, ADULT_PAST_TWENTY_TWO), needs_records=True),
     Rule("jido_teate.facility_aid", "児童手当: a 児童 given 児童自立生活援助 is a 施設入所等児童 (第3条第3項第1号)",
          _placed(1), _claimant_kind, _KIND, (AIDED,), needs_records=True),
     Rule("jido_teate.facility_foster", "児童手当: a 児童 with a 里親 or 小規模住居型児童養育事業 is a 施設入所等児童 "

@@ -425,8 +425,13 @@ def _start(c: Case) -> Projection:
 
 
 def _adoptee_entered(c: Case) -> Projection:
-    """第18条第3項: the 養子 enters the 養親's 戸籍 (family 0)."""
-    return {"入籍戸籍": law.adoptee_koseki(0)}
+    """第18条第3項: the 養子 enters the 養親's 戸籍 (family 0), and is written there with that 戸籍's 氏 and his or
+    her own 名. Our reading: a 戸籍 is of 一の夫婦及びこれと氏を同じくする子 (第6条), so a person who enters one
+    bears its 氏 (民法 第810条, which gives the 養子 the 養親's 氏, is not among the sources)."""
+    adoptee = c.persons[1]
+    assert adoptee is not None
+    given = _GIVEN[c.families[adoptee[0]].members[adoptee[1]][0]][0]
+    return {"入籍戸籍": law.adoptee_koseki(0), "氏名": law.written_name(_SURNAMES[c.families[0].surname][0], given)}
 
 
 def _adoptive_parent(c: Case) -> Projection:
@@ -670,6 +675,12 @@ def _actual_legitimacy(answer: Mapping[str, Any], sent: Sent) -> Projection:
     return {"性別": child.get("性別"), "嫡出子の別": child.get("嫡出子の別")}
 
 
+def _actual_adoptee_entered(answer: Mapping[str, Any], sent: Sent) -> Projection:
+    """The 戸籍 the 養子 entered and the 氏名 written there (the last entry of the 戸籍 answered)."""
+    adoptee = (_entries(answer)[-1:] or [{}])[0]
+    return {"入籍戸籍": sent.label(answer.get("入籍戸籍")), "氏名": adoptee.get("氏名")}
+
+
 def _actual_adoptive_parent(answer: Mapping[str, Any], sent: Sent) -> Projection:
     adoptee = (_entries(answer)[-1:] or [{}])[0]
     parents = adoptee.get("養親")
@@ -781,10 +792,10 @@ KOSEKI_RULES: dict[str, KosekiRule] = {
         ),
         KosekiRule(
             "koseki.adoptee_enters",
-            "戸籍: 養子は、養親の戸籍に入る (第18条第3項)",
+            "戸籍: 養子は、養親の戸籍に入る, written there with its 氏 (第18条第3項, 第6条)",
             adoptions,
             _adoptee_entered,
-            _labelled("入籍戸籍"),
+            _actual_adoptee_entered,
             (ADOPTION,),
         ),
         KosekiRule(

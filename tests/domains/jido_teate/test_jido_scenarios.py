@@ -11,8 +11,9 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rule_probes import bound_requirements, failed_requirements
+from rule_probes import bound_requirements, failed_requirements, rule_findings
 
+from conformance.checks import scenarios
 from conformance.checks.scenarios import Rule, Scenario, _csv, _row, other_codes
 from conformance.domains.jido_teate import checks as js
 from conformance.domains.jido_teate.checks import JIDO_RULES
@@ -109,3 +110,20 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 @pytest.mark.parametrize("name", JIDO_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), ALL_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+def test_a_supported_person_born_on_april_first_reaches_each_age_the_day_before() -> None:
+    # Born 2007-04-01: 18 reached on 2025-03-31 (the day before the birthday), a 児童 to that day, then a
+    # 第三子以降算定額算定対象者: the younger child is the third counted from 2025-04 (第6条第2項第2号). Born
+    # 2003-04-01: 22 reached on 2025-03-31, counted to 2025-03 only: the younger child is the second.
+    amounts = js._third_child_amounts(js.ADULT_FROM_APRIL, TOWN_CODE)["月額"]
+    assert (amounts["0:2025-05"], amounts["1:2025-05"]) == (10_000, 30_000)
+    amounts = js._third_child_amounts(js.ADULT_PAST_TWENTY_TWO, TOWN_CODE)["月額"]
+    assert (amounts["0:2025-05"], amounts["1:2025-05"]) == (10_000, 10_000)
+    # The defect takes the birthday for the day each age is reached: both persons counted a year late.
+    name = "jido_teate.third_child_adults"
+    found = rule_findings(frozenset({"jido_teate_adults_age_on_birthday"}), js.RECORD_RULES, BINDINGS, [name])[name]
+    assert {(f.code, f.requirement) for f in found} == {
+        (f"scenario.{name}.mismatch", "jido_teate-2025.12-1.6.0.1.1-R001")}
+    assert all(f.location.startswith(f"GET {scenarios.QUERY_PATH}") for f in found)
+    assert {f.expected for f in found} != {f.actual for f in found}

@@ -205,3 +205,16 @@ def test_the_furigana_defect_is_found_on_the_reading_with_a_kanji() -> None:
     assert finding.location == "POST /driver/v1/koseki/todoke 届出種別=出生"
     assert json.loads(finding.expected) == {"振り仮名の文字適合": False}
     assert json.loads(finding.actual) == {"振り仮名の文字適合": True}
+
+
+def test_the_adoptee_is_written_with_the_adoptive_koseki_surname() -> None:
+    # 見本 一郎 adopts 試験 次郎: 次郎 enters 一郎's 戸籍 (第18条第3項), written there as 見本 次郎 (第6条, our
+    # reading).
+    assert ks._adoptee_entered(ks.ADOPTION) == {"入籍戸籍": 0, "氏名": "見本\u3000次郎"}
+    found = _findings(frozenset({"koseki_adoptee_keeps_surname"}), ["koseki.adoptee_enters"])["koseki.adoptee_enters"]
+    (finding,) = found
+    assert (finding.code, finding.requirement) == ("scenario.koseki.adoptee_enters.mismatch",
+                                                   "koseki-2025.12-1.18.0.3.0-R001")
+    assert finding.location == "POST /driver/v1/koseki/todoke 届出種別=養子縁組"
+    assert json.loads(finding.expected)["氏名"] == "見本\u3000次郎"
+    assert json.loads(finding.actual)["氏名"] == "試験\u3000次郎"
