@@ -146,7 +146,7 @@ def _end_after_children(answer: dict[str, Any], row: Mapping[str, str], children
     if not births or claimed is None or answer.get("支給開始月") is None \
             or "jido_end_month_open_after_last_child" in defects:
         return
-    last = max(_march_end_after(birth, 18) for birth in births)
+    last = max(_march_end_after(birth, 18, frozenset()) for birth in births)  # 第3条第1項: not the adults defect's
     if claimed > last:
         return
     ended = iso_month(month_of_day(last))
