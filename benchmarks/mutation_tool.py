@@ -161,7 +161,7 @@ DOMAIN_OF_FUNCTION: dict[str, dict[str, str]] = {
         **dict.fromkeys(("removal_date", "support", "support_alerts", "_period_end", "_month_before"), JUMIN),
         "juminzei_levied": "kojin_juminzei",
         **dict.fromkeys(("kokuho", "_on_welfare", "_other_insurance", "_kokuho_insured", "_copay",
-                         "_deemed_town", "_second_insured_age"), "kokuho"),
+                         "_deemed_town", "_second_insured_age", "_status_notice"), "kokuho"),
         **dict.fromkeys(("kaigo", "_kaigo_billed", "_kaigo_second", "_kaigo_insurer", "_care_certification"),
                         "kaigo"),
         **dict.fromkeys(("jido_teate", "_counts", "_three_and_over_from", "_child_end_day", "_jido_eligible",

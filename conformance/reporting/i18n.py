@@ -587,6 +587,7 @@ VALUES: Mapping[str, Text] = {
     "refused (an error)": ("拒否（エラー）", "refused (an error)"),
     "absent (支援対象者を除く)": ("記載なし（支援対象者を除く）", "absent (支援対象者を除く)"),
     "a 別紙": ("別紙", "a 別紙"),
+    "no 別紙": ("別紙なし", "no 別紙"),
     "a 認証文": ("認証文", "a 認証文"),
     "a 発行番号": ("発行番号", "a 発行番号"),
     "a different number per copy": ("写しごとに異なる番号", "a different number per copy"),
