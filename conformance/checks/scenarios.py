@@ -372,10 +372,16 @@ def _send_records(client: HttpClient, scenario: Scenario, atena: str, path: str 
 
 def query(client: HttpClient, loaded: Loaded, scenario: Scenario) -> dict[str, Any]:
     """The vendor's per-person answer for the scenario's 年度 (and ``as_of`` day)."""
-    params = {"fiscal_year": str(scenario.fiscal_year)}
-    if scenario.as_of is not None:
-        params["as_of"] = scenario.as_of.isoformat()
-    response = client.request("get", QUERY_PATH.format(atena=loaded.atena), params=params)
+    return ask_person(client, loaded.atena, scenario.fiscal_year, scenario.as_of)
+
+
+def ask_person(client: HttpClient, atena: str, fiscal_year: int, as_of: date | None = None) -> dict[str, Any]:
+    """The vendor's per-person answer of ``atena`` for ``fiscal_year`` (and on ``as_of``): a JSON object, else
+    :class:`TargetError`."""
+    params = {"fiscal_year": str(fiscal_year)}
+    if as_of is not None:
+        params["as_of"] = as_of.isoformat()
+    response = client.request("get", QUERY_PATH.format(atena=atena), params=params)
     if response.status != 200:
         raise TargetError(f"GET {QUERY_PATH}: expected 200, got {response.status}")
     document = response.json()

@@ -65,7 +65,7 @@ from hypothesis.stateful import precondition, rule
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated, check
-from conformance.checks.scenarios import QUERY_PATH, Scenario, history, other_codes
+from conformance.checks.scenarios import QUERY_PATH, Scenario, ask_person, history, other_codes
 from conformance.checks.statute_forms import issue_printed
 from conformance.domains import world_fuhyo
 from conformance.domains.jido_teate import oracle as jido
@@ -779,14 +779,7 @@ def _shown(value: Any) -> str:
 
 def ask(client: HttpClient, atena: str, as_of: date) -> dict[str, Any]:
     """The vendor's per-person answer of ``atena`` on ``as_of`` (its 年度)."""
-    response = client.request("get", QUERY_PATH.format(atena=atena),
-                              params={"fiscal_year": str(fiscal_year_of(as_of)), "as_of": as_of.isoformat()})
-    if response.status != 200:
-        raise TargetError(f"GET {QUERY_PATH}: expected 200, got {response.status}")
-    document = response.json()
-    if not isinstance(document, dict):
-        raise TargetError(f"GET {QUERY_PATH}: the answer is not a JSON object")
-    return document
+    return ask_person(client, atena, fiscal_year_of(as_of), as_of)
 
 
 @dataclass

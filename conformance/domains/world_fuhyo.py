@@ -38,12 +38,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from conformance import clock
-from conformance.checks.scenarios import QUERY_PATH
+from conformance.checks.scenarios import QUERY_PATH, ask_person
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
 from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
 from conformance.domains.koseki_fuhyo.checks import KEPT, PART, REMOVAL_DAY_ALLOWED
-from conformance.errors import TargetError
 from conformance.oracles.dates import fiscal_year_of
 from conformance.targets.base import HttpClient
 
@@ -296,14 +295,7 @@ def _read(name: str, value: Any, koseki: Koseki) -> Any:
 
 def _ask(client: HttpClient, atena: str, day: date) -> Mapping[str, Any]:
     """The per-person answer on ``day`` (its 年度), as the cross-domain machine asks it."""
-    response = client.request("get", QUERY_PATH.format(atena=atena),
-                              params={"fiscal_year": str(fiscal_year_of(day)), "as_of": day.isoformat()})
-    if response.status != 200:
-        raise TargetError(f"GET {QUERY_PATH}: expected 200, got {response.status}")
-    document = response.json()
-    if not isinstance(document, dict):
-        raise TargetError(f"GET {QUERY_PATH}: the answer is not a JSON object")
-    return document
+    return ask_person(client, atena, fiscal_year_of(day), day)
 
 
 def _breach(requirement: str, name: str, day: date, expected: str, actual: str, message: str) -> Breach:

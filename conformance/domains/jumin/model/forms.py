@@ -159,9 +159,7 @@ class CertificateForms:
                 yield Breach(r.FORM_OMISSION, "model.form_omission_ignored", f"{item.label} is printed on the "
                              f"{form.name} although its 省略 switch ({item.omission}) is set", f"{where}#/{item.label}",
                              "left out", "printed")
-        if form.official_use and not any("公用" in label or "公用" in value for label, value in lines):
-            yield Breach(r.FORM_OFFICIAL, "model.form_official_use_missing", f"「公用」 is not printed on the "
-                         f"{form.name} asked for as 公用", f"{where}#/公用", "公用", "absent")
+        yield from _official_use(form, lines, where)
 
     def _switched(self, form: Form, row: Mapping[str, str], where: str) -> Iterator[Breach]:
         """The form asked with its フリガナ and 公用 switches: 「公用」 printed where the form has the switch (5.7
@@ -174,9 +172,7 @@ class CertificateForms:
             return
         lines = list(_lines(document))
         self.switches_judged |= {r.FORM_OFFICIAL} if form.official_use else set()
-        if form.official_use and not any("公用" in label or "公用" in value for label, value in lines):
-            yield Breach(r.FORM_OFFICIAL, "model.form_official_use_missing", f"「公用」 is not printed on the "
-                         f"{form.name} asked for as 公用", f"{where}#/公用", "公用", "absent")
+        yield from _official_use(form, lines, where)
         items = _data_items(document)
         readings = [text for text in BRACKETS.findall(items.get("氏名", "")) if KANA.search(text)]
         kana = row.get("氏名_フリガナ", "")
@@ -418,3 +414,10 @@ def _data_items(document: Any) -> dict[str, str]:
         if label:
             shown.setdefault(label, value)
     return shown
+
+
+def _official_use(form: Form, lines: list[tuple[str, str]], where: str) -> Iterator[Breach]:
+    """「公用」 printed on a form asked for as 公用, where the form has the switch (5.7 R001)."""
+    if form.official_use and not any("公用" in label or "公用" in value for label, value in lines):
+        yield Breach(r.FORM_OFFICIAL, "model.form_official_use_missing", f"「公用」 is not printed on the "
+                     f"{form.name} asked for as 公用", f"{where}#/公用", "公用", "absent")
