@@ -534,6 +534,21 @@ def _dv_moved_out(t: Town) -> Household:
     return household
 
 
+def _foreign_protected(kind: Callable[[Town], Household]) -> Callable[[Town], Household]:
+    """A household of ``kind`` whose 外国人住民 are under 支援措置 with 他業務参照不可 (3.4 R001 across every output:
+    the marks on what other systems receive, whatever the 住民種別). The marks draw nothing from the random source,
+    so the rest of the town stays what it was for a seed."""
+
+    def build(t: Town) -> Household:
+        household = kind(t)
+        for member in household.members:
+            if member.foreign:
+                member.protected = member.no_other = True
+        return household
+
+    return build
+
+
 def _unknown(member: Member, text: str) -> None:
     member.birth = ""
     member.unknown_text = text
@@ -577,7 +592,10 @@ def _ended(kind: Callable[[Town], Household], status: str) -> Callable[[Town], H
 SPECIAL_KINDS: tuple[Callable[[Town], Household], ...] = (
     partial(_asylum, unknown_birth=True), _asylum, _provisional, _provisional,
     _newborn, _newborn, _nationality_lost, _nationality_lost,
-    partial(_special_permanent, with_tsusho=True), partial(_special_permanent, with_tsusho=False),
+    partial(_special_permanent, with_tsusho=True),
+    # Foreign residents under 支援措置 and 他業務参照不可: an output dropping a mark for 外国人住民 alone shows
+    # here (the family without 通称: the first family with one is what the forms tests read).
+    _foreign_protected(partial(_special_permanent, with_tsusho=False)),
     partial(_special_permanent, with_tsusho=True),
     partial(_mixed_couple, with_tsusho=True), partial(_mixed_couple, with_tsusho=True),
     *(partial(_dv_household, no_other=index % 2 == 0) for index in range(6)),

@@ -51,6 +51,8 @@ class Exports(Presentation):
                 shown = {**shown, "住所_市区町村コード": UNKNOWN_MUNICIPALITY}
             if "export_dv_marks_at_load" in self.defects and row.get("宛名番号") not in self._loaded_marked:
                 shown = {**shown, "支援措置対象フラグ": "0"}  # a 支援措置 registered since the load: not marked
+            if row.get("住民種別") == "2" and "export_foreign_marks_dropped" in self.defects:
+                shown = {**shown, "他業務参照不可フラグ": "0"}  # the 外国人住民's extraction never reads the mark
             values = [shown.get(header, "") for header in self.model.headers]
             writer.writerow(values)
             if index == 0 and "export_duplicate_record" in self.defects:

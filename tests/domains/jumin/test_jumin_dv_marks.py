@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from inprocess import in_process_reference
 
 from conformance import load_edition
 from conformance.catalog.catalog import EditionCatalog
@@ -19,6 +20,8 @@ from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.targets.base import ExportFile, HttpResponse, Target, TestData
+from conformance.targets.exports import ApiExportSource
+from conformance.testdata.town import default_town
 
 HEADERS = ("宛名番号", "氏名", "他業務参照不可フラグ", "支援措置対象フラグ")
 ROWS: tuple[dict[str, str], ...] = (
@@ -91,3 +94,42 @@ def test_no_protected_person_is_an_error(edition: EditionCatalog) -> None:
     target = Target(catalog=edition, data=TestData(rows=ROWS[2:]))
     with pytest.raises(TargetError, match="no DV-protected resident"):
         list(jumin.other_business_marked(CheckContext(requirement=edition.requirements[0], target=target)))
+
+
+# -- the reference, loaded with the test town ---------------------------------------------------------------------
+
+
+def reference_marks(edition: EditionCatalog, tmp_path: Path, defects: frozenset[str]) -> list[Finding]:
+    """The check against the reference loaded with the test town, its residents export read through the API."""
+    with in_process_reference(defects) as http:
+        exports = ApiExportSource(http, {"residents_csv": "/exports/residents.csv"}, tmp_path)
+        target = Target(catalog=edition, http=http, exports=exports, data=TestData(rows=default_town()))
+        ctx = CheckContext(requirement=edition.requirement("jumin-1.0-3.4-R001"), params={}, target=target)
+        return list(jumin.other_business_marked(ctx))
+
+
+def foreign_withheld() -> list[Mapping[str, str]]:
+    """The town's 外国人住民 under 支援措置 and withheld from other 業務 (他業務参照不可フラグ 1)."""
+    return [row for row in default_town() if row["住民種別"] == "2" and row["支援措置対象フラグ"] == "1"
+            and row["他業務参照不可フラグ"] == "1"]
+
+
+def test_the_town_holds_current_foreign_residents_withheld_from_other_business() -> None:
+    # The check meets a 外国人住民 so marked (issue 50, blind bug E3: without one, a mark dropped for them alone
+    # showed nowhere).
+    assert [row for row in foreign_withheld() if row["住民状態"] == "1"]
+
+
+def test_the_clean_reference_marks_every_protected_person(edition: EditionCatalog, tmp_path: Path) -> None:
+    assert reference_marks(edition, tmp_path, frozenset()) == []
+
+
+def test_an_export_dropping_the_foreign_residents_mark_is_reported(edition: EditionCatalog, tmp_path: Path) -> None:
+    # export_foreign_marks_dropped: 他業務参照不可フラグ 0 for every 外国人住民 of residents.csv (the linkage answer
+    # keeps it). The town's foreign protected persons with the mark show it, each on their line of the export (the
+    # reference writes the town in its order, after the header).
+    found = reference_marks(edition, tmp_path, frozenset({"export_foreign_marks_dropped"}))
+    lines = {row["宛名番号"]: number for number, row in enumerate(default_town(), start=2)}
+    wanted = sorted(lines[row["宛名番号"]] for row in foreign_withheld())
+    assert wanted and [(f.code, f.location, f.expected, f.actual) for f in found] == [
+        ("jumin.dv.mark_missing", f"residents_csv.csv:{line} (他業務参照不可フラグ)", "1", "0") for line in wanted]

@@ -278,6 +278,32 @@ class ModelSteps(RuleBasedStateMachine):
         admin.seen[atena] = entries
         self.session.exercised |= {LOG_TARGETS, LOG_FIELDS, LOG_TAMPER}
         self._check(breaches, LOGS)
+        if not self._household_logged:
+            self._household_log(atena, started)
+
+    _household_logged = False
+
+    def _household_log(self, atena: str, started: datetime) -> None:
+        """Once an example: a 世帯照会 of the 世帯 of the person whose log was just read, then their log again. The
+        entries new since must hold one of the 世帯照会 naming the person (R004 ①, R006's 対象となったレコード: the
+        member whose record it showed; interpretation ``jumin-1.0-interp-household-query-log``). Read apart from
+        the step's other reads: a 照会 of the person made by another read path would stand in for it otherwise.
+        Two reads an example."""
+        admin = self.session.admin
+        setai = self.world.latest(atena).get("世帯番号", "") if self.world.is_current(atena) else ""
+        if admin is None or not setai or atena not in self.world.members(setai):
+            return
+        self._household_logged = True
+        _, document = self.session.paths.driver.call("query.household", {"世帯番号": setai})
+        members = document.get("members") if isinstance(document, dict) else None
+        shown = next((m for m in members or () if isinstance(m, dict) and m.get("宛名番号") == atena), None)
+        before = admin.seen.get(atena, [])
+        entries = admin.log(atena)
+        window = (started - LOG_SLACK, datetime.now(UTC) + LOG_SLACK)
+        wanted = [Logged("query.household", atena, None, carries_my_number(shown))]
+        admin.seen[atena] = entries
+        self.session.exercised.add(LOG_TARGETS)
+        self._check(judge_log(before, entries, wanted, window, "driver:/logs/operations"), LOGS)
 
     def _protection(self, touched: Collection[str] | None) -> None:
         """Every person a 支援措置 protects today, asked for every way the paths give them out (3.4); the forms for

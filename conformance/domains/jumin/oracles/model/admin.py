@@ -49,6 +49,8 @@ LOG_TAMPER = "jumin-1.0-10.2-R020"
 #: The readings the rules rest on (spec_catalog/jumin/1.0/interpretations.yaml).
 PERIOD_READING = "jumin-1.0-interp-user-period"
 LOG_READING = "jumin-1.0-interp-operation-log-model"
+#: Whom a 世帯照会's entry names (the members it showed: interpretation household-query-log).
+HOUSEHOLD_LOG_READING = "jumin-1.0-interp-household-query-log"
 
 #: The 処理 of an 操作権限 (driver.yaml users.create).
 INQUIRY, CHANGE = "照会", "異動入力"
@@ -148,9 +150,10 @@ def _judge_entry(logged: Logged, new: list[Mapping[str, Any]], window: tuple[dat
     candidates = [entry for entry in new if str(entry.get("取得対象", "")) in targets
                   and _names(entry.get("対象"), logged.person)]
     if not candidates:
+        reading = HOUSEHOLD_LOG_READING if logged.operation == "query.household" else LOG_READING
         return [Breach(LOG_TARGETS, "model.log_entry_missing", f"the 操作ログ should hold an entry of the "
                        f"{logged.operation} of the person ({' | '.join(sorted(targets))}; interpretation "
-                       f"{LOG_READING})", f"{where}#{logged.operation}", " | ".join(sorted(targets)), "none")]
+                       f"{reading})", f"{where}#{logged.operation}", " | ".join(sorted(targets)), "none")]
     judged = [(entry, _fields(logged, entry, window, where)) for entry in candidates]
     entry, breaches = next(((e, b) for e, b in judged if not b), judged[0])
     new.remove(entry)
