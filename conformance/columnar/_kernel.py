@@ -285,8 +285,10 @@ def screen(buf: np.ndarray, end: int, quoted: bool, width: int, fields: np.ndarr
                             bad = True  # longer than the arithmetic covers: the masks judge it
                         else:
                             total = np.int64(0)
-                            for k in range(length - 1):
-                                total += (np.int64(buf[b - 2 - k]) - ZERO) * (2 + k % 6)
+                            weight = 2  # 2..7 from the right, again and again (no modulo per digit)
+                            for k in range(b - 2, a - 1, -1):
+                                total += (np.int64(buf[k]) - ZERO) * weight
+                                weight = 2 if weight == 7 else weight + 1
                             if not _check_ok(scheme, length, total, np.int64(buf[b - 1]) - ZERO):
                                 bad = True
             field += 1
