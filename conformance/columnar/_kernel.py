@@ -6,12 +6,14 @@ on this file alone. ``nogil``: chunks are screened on several threads.
 
 One flat function on purpose: numba passes each array argument of a call as a structure and keeps
 its reference count, so helper functions that take the tables cost about four times the whole
-screen (measured: 85-100 ms against 24 ms per 8 MB chunk). The helpers left take scalars only.
+screen (measured: 85-100 ms against 24 ms per 8 MB chunk). The helpers left take scalars only
+(issue 51: the last that took arrays, the value's type on its bytes, was two fifths of the screen
+even inlined; tests/columnar/test_kernel.py keeps it so).
 """
 
 # numba compiles explicit comparisons and loops; tuple membership and any() over a generator are
 # slower there or not supported.
-# ruff: noqa: SIM109, SIM110
+# ruff: noqa: SIM109
 
 from __future__ import annotations
 
@@ -48,6 +50,7 @@ from conformance.columnar.tables import (
     T_DATE_STRICT,
     T_FLAG,
     T_INTEGER,
+    T_NONE,
     TYPE,
     VS_BIT,
 )
@@ -219,8 +222,41 @@ def screen(buf: np.ndarray, end: int, quoted: bool, width: int, fields: np.ndarr
                     if fields[field, REQUIRED] != 0:
                         bad = True
                 else:
-                    bad = _filled(buf, a, b, length, chars - selectors, digits, fields[field, MAXLEN],
-                                  fields[field, PATTERN], state, dfa_accept, fields[field, TYPE])
+                    # The type on the value's bytes is judged here, not in a helper taking buf: numba
+                    # keeps a reference count on each array a call takes, even inlined, and that
+                    # count per field was two fifths of the screen (issue 51: 31 to 18 ms per
+                    # 8 MB chunk without the helper that did this).
+                    shape = fields[field, PATTERN]
+                    accepted = shape >= 0 and state >= 0 and dfa_accept[state] != 0
+                    bad = _shape_fails(chars - selectors, fields[field, MAXLEN], shape, accepted)
+                    kind = fields[field, TYPE]
+                    if bad or kind == T_NONE:
+                        pass
+                    elif kind == T_INTEGER:
+                        if not digits:
+                            if buf[a] != MINUS or length < 2:
+                                bad = True
+                            else:
+                                for k in range(a + 1, b):
+                                    if buf[k] < ZERO or buf[k] > NINE:
+                                        bad = True
+                                        break
+                    elif kind == T_FLAG:
+                        bad = length != 1 or (buf[a] != ZERO and buf[a] != ZERO + 1)
+                    elif kind == T_DATE_LENIENT or kind == T_DATE_STRICT:
+                        if length != 10 or buf[a + 4] != MINUS or buf[a + 7] != MINUS:
+                            bad = True
+                        else:
+                            for k in (0, 1, 2, 3, 5, 6, 8, 9):
+                                if buf[a + k] < ZERO or buf[a + k] > NINE:
+                                    bad = True
+                                    break
+                        if not bad:
+                            year = (np.int64(buf[a]) * 1000 + np.int64(buf[a + 1]) * 100 + np.int64(buf[a + 2]) * 10
+                                    + np.int64(buf[a + 3]) - ZERO * 1111)
+                            month = np.int64(buf[a + 5]) * 10 + np.int64(buf[a + 6]) - ZERO * 11
+                            day = np.int64(buf[a + 8]) * 10 + np.int64(buf[a + 9]) - ZERO * 11
+                            bad = not _date_ok(year, month, day, kind)
                     lo = fields[field, CODE_LO]
                     slot = fields[field, SIGNATURE]
                     if not bad and (lo >= 0 or slot >= 0):
@@ -249,8 +285,10 @@ def screen(buf: np.ndarray, end: int, quoted: bool, width: int, fields: np.ndarr
                             bad = True  # longer than the arithmetic covers: the masks judge it
                         else:
                             total = np.int64(0)
-                            for k in range(length - 1):
-                                total += (np.int64(buf[b - 2 - k]) - ZERO) * (2 + k % 6)
+                            weight = 2  # 2..7 from the right, again and again (no modulo per digit)
+                            for k in range(b - 2, a - 1, -1):
+                                total += (np.int64(buf[k]) - ZERO) * weight
+                                weight = 2 if weight == 7 else weight + 1
                             if not _check_ok(scheme, length, total, np.int64(buf[b - 1]) - ZERO):
                                 bad = True
             field += 1
@@ -266,36 +304,12 @@ def screen(buf: np.ndarray, end: int, quoted: bool, width: int, fields: np.ndarr
 
 
 @njit(nogil=True, cache=True, inline="always")
-def _filled(buf: np.ndarray, a: Int, b: Int, length: Int, chars: Int, digits: bool, maxlen: Int,
-            pattern: Int, state: Int, dfa_accept: np.ndarray, kind: Int) -> bool:
-    """Whether the filled value buf[a:b] fails its length, pattern or type (after the scan)."""
+def _shape_fails(chars: Int, maxlen: Int, pattern: Int, accepted: bool) -> bool:
+    """Whether a filled value of ``chars`` characters fails its length or its pattern (``accepted``:
+    the pattern's DFA ended in an accepting state; -2: a pattern without a DFA, judged by the masks)."""
     if maxlen >= 0 and chars > maxlen:
         return True
-    if pattern == -2 or (pattern >= 0 and (state < 0 or dfa_accept[state] == 0)):
-        return True
-    if kind == T_INTEGER:
-        if digits:
-            return False
-        if buf[a] != MINUS or length < 2:
-            return True
-        for k in range(a + 1, b):
-            if buf[k] < ZERO or buf[k] > NINE:
-                return True
-        return False
-    if kind == T_FLAG:
-        return length != 1 or (buf[a] != ZERO and buf[a] != ZERO + 1)
-    if kind == T_DATE_LENIENT or kind == T_DATE_STRICT:
-        if length != 10 or buf[a + 4] != MINUS or buf[a + 7] != MINUS:
-            return True
-        for k in (0, 1, 2, 3, 5, 6, 8, 9):
-            if buf[a + k] < ZERO or buf[a + k] > NINE:
-                return True
-        year = (np.int64(buf[a]) * 1000 + np.int64(buf[a + 1]) * 100 + np.int64(buf[a + 2]) * 10
-                + np.int64(buf[a + 3]) - ZERO * 1111)
-        month = np.int64(buf[a + 5]) * 10 + np.int64(buf[a + 6]) - ZERO * 11
-        day = np.int64(buf[a + 8]) * 10 + np.int64(buf[a + 9]) - ZERO * 11
-        return not _date_ok(year, month, day, kind)
-    return False
+    return bool(pattern == -2 or (pattern >= 0 and not accepted))
 
 
 @njit(nogil=True, cache=True)
