@@ -14,8 +14,10 @@ Two targets, each a set of mutated files and its kill suite:
   the model's state machine, in one process). Its configuration is pyproject.toml's ``[tool.mutmut]``,
   so a plain ``mutmut run`` at the root runs it too; mutmut works in ``mutants/``.
 - ``statute``: the reference's units of the 19 statute domains (the rules behind the per-person query
-  and the driver, the statute forms) against benchmarks/mutation/test_statute_kills.py (every checked
-  requirement of the statute editions, judged as a run judges it). Its configuration is pyproject.toml's
+  and the driver, the statute forms, and 住民記録's handlers of them: the per-person query itself,
+  jumin/qualifications.py, and the statute forms' requests, jumin/statute_certificates.py) against
+  benchmarks/mutation/test_statute_kills.py (every checked requirement of the statute editions, judged as a
+  run judges it). Its configuration is pyproject.toml's
   ``[tool.mutation_tool.statute]``. mutmut reads only ``[tool.mutmut]`` of the pyproject.toml in its
   working directory, so the tool runs it in a scratch directory, ``mutants-statute/`` (git-ignored):
   links to the package, the catalog, the profiles and the benchmarks, and a pyproject.toml that is the
@@ -176,6 +178,20 @@ DOMAIN_OF_FUNCTION: dict[str, dict[str, str]] = {
     },
     # The layout of every statute form (戸籍 附票, 選挙人名簿抄本, 学齢簿, the three cards).
     "conformance_reference.statute_forms": {"render": SHARED},
+    # The statute forms' handlers (split from 住民記録's certificates.py): each form its domain's, the request's
+    # reading every form's.
+    "conformance_reference.jumin.statute_certificates": {
+        "StatuteCertificates._person_on_day": SHARED,
+        "StatuteCertificates._fuhyo_copy": "koseki_fuhyo",
+        **dict.fromkeys(("StatuteCertificates._senkyo_shohon", "StatuteCertificates._senkyo_zaigai_shohon"),
+                        "senkyo"),
+        "StatuteCertificates._gakureibo": "shugaku",
+        "StatuteCertificates._kokuho_card": "kokuho",
+        "StatuteCertificates._koki_card": "koki_korei",
+        "StatuteCertificates._kaigo_card": "kaigo",
+    },
+    # The per-person query (split from 住民記録's linkage.py): one answer with every domain's part.
+    "conformance_reference.jumin.qualifications": {"PerPersonQuery._qualifications": SHARED},
 }
 
 

@@ -2,7 +2,8 @@
 
 ``GET /api/v1/residents`` (changed since a moment, page by page), ``GET /api/v1/residents/{宛名番号}``
 and its ``/history``, ``GET /api/v1/households/{世帯番号}`` (the current members in 5.2 order), the
-per-person query ``GET /api/v1/residents/{宛名番号}/qualifications``, and the writes: ``POST
+per-person query ``GET /api/v1/residents/{宛名番号}/qualifications``
+(:mod:`conformance_reference.jumin.qualifications`), and the writes: ``POST
 /api/v1/residents`` (転入届) and ``POST /api/v1/residents/{宛名番号}/corrections`` (異動取消（修正）).
 """
 
@@ -14,8 +15,6 @@ from datetime import UTC, datetime
 from conformance import clock
 from conformance.catalog.models import DataItem
 from conformance.messages import did_you_mean
-from conformance_reference import rules
-from conformance_reference.hojin_juminzei import hojin_juminzei
 from conformance_reference.http import (
     Reply,
     Request,
@@ -26,26 +25,11 @@ from conformance_reference.http import (
     json_reply,
     not_found,
 )
-from conformance_reference.inkan import inkan
-from conformance_reference.jido_fuyo_teate import jido_fuyo
-from conformance_reference.jido_teate import jido_teate
 from conformance_reference.jumin.driver import DriverService, per_person_view
-from conformance_reference.jumin.presentation import Presentation
+from conformance_reference.jumin.qualifications import PerPersonQuery
 from conformance_reference.jumin.storage import utc_stamp
-from conformance_reference.keijidosha_zei import keijidosha
-from conformance_reference.kenko_kanri import kenko
-from conformance_reference.kodomo_kosodate import benefits as kodomo_benefits
-from conformance_reference.kojin_juminzei import tax_rules
-from conformance_reference.koki_korei import koki_korei
-from conformance_reference.kokumin_nenkin import pension
 from conformance_reference.koseki_fuhyo.fuhyo import KosekiRegister
-from conformance_reference.kotei_shisan_zei import kotei_shisan
 from conformance_reference.numbers import check_digit
-from conformance_reference.seikatsu_hogo import seikatsu_hogo
-from conformance_reference.senkyo import elections
-from conformance_reference.shogaisha_fukushi import shogaisha
-from conformance_reference.shugaku import shugaku
-from conformance_reference.validation import RequestValidation
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
@@ -70,7 +54,7 @@ def parse_instant(text: str) -> str:
     return utc_stamp(moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC))
 
 
-class LinkageApi(Presentation, RequestValidation):
+class LinkageApi(PerPersonQuery):
     """The linkage API's handlers of :class:`~conformance_reference.app.ReferenceApp` (a mixin)."""
 
     #: The 戸籍 the harness registered (戸籍の附票: conformance_reference/koseki_fuhyo/fuhyo.py).
@@ -175,62 +159,3 @@ class LinkageApi(Presentation, RequestValidation):
         if item.name in KEY_ITEMS:
             raise bad_request(f"項目: {item.name} identifies the record and cannot be corrected")
         return item
-
-    # -- the per-person query ---------------------------------------------------------------------
-
-    def _qualifications(self, request: Request, arguments: tuple[str, ...]) -> Reply:
-        """資格 and 賦課 of one person in this municipality for a 年度 (the per-person query)."""
-        row = self._person(arguments[0])
-        fiscal_year = _int_param(request, "fiscal_year", -1, 1900, 2200)
-        if fiscal_year < 0:
-            raise bad_request("the query parameter fiscal_year is required")
-        as_of_text = request.param("as_of")
-        as_of = rules.parse_day(as_of_text) if as_of_text is not None else clock.today()
-        if as_of is None:
-            raise bad_request("as_of must be a date YYYY-MM-DD")
-        stay = rules.stay_of(row)
-        children = [member for member in self._current_household(row.get("世帯番号", ""))
-                    if member.get("続柄") == "子"] if row.get("続柄") == "世帯主" else []
-        claimed = jido_teate.claimant_children(stay, self.store.household(row.get("世帯番号", "")), children,
-                                               self.defects) if row.get("続柄") == "世帯主" else []
-        return json_reply(200, {
-            "宛名番号": arguments[0], "年度": fiscal_year,
-            "個人住民税": tax_rules.kojin_juminzei(row, stay, fiscal_year, self.defects,
-                                                  self.store.domain_record(arguments[0], "個人住民税")),
-            "国民健康保険": rules.kokuho(row, stay, fiscal_year, as_of, self.defects,
-                                         self.store.domain_record(arguments[0], "国民健康保険")),
-            "介護保険": rules.kaigo(row, stay, fiscal_year, as_of, self.defects,
-                                    self.store.domain_record(arguments[0], "介護保険")),
-            "後期高齢者医療": koki_korei.koki_korei(row, stay, self.store.domain_record(arguments[0], "後期高齢者医療"),
-                                             as_of, self.defects),
-            "国民年金": pension.kokumin_nenkin(row, stay, fiscal_year, as_of, self.defects,
-                                           self.store.domain_record(arguments[0], "国民年金")),
-            "選挙人名簿": elections.senkyo(row, stay, as_of, self.defects,
-                                      self.store.domain_record(arguments[0], "選挙人名簿"),
-                                      self.store.history(arguments[0])),
-            "児童手当": jido_teate.extend(rules.jido_teate(row, claimed, fiscal_year, stay, as_of, self.defects), row,
-                                      claimed, self.store.domain_record(arguments[0], "児童手当"), as_of,
-                                      self.defects),
-            "児童扶養手当": jido_fuyo.jido_fuyo(row, children, self.store.domain_record(arguments[0], "児童扶養手当"),
-                                        fiscal_year, stay, self.defects),
-            "支援措置": rules.support(row, stay, as_of, self.defects),
-            "除票年月日": rules.removal_date(row, self.defects),
-            "就学": shugaku.shugaku(row, children, fiscal_year, as_of, self.defects,
-                                  self.store.domain_record(arguments[0], "就学")),
-            "健康管理": kenko.kenko(row, stay, as_of, self.defects, self.store.domain_record(arguments[0], "健康管理")),
-            "戸籍の附票": self.koseki.fuhyo(arguments[0], self.store.latest),
-            "軽自動車税": keijidosha.keijidosha(row, self.store.domain_record(arguments[0], "軽自動車税"),
-                                           fiscal_year, self.defects),
-            "固定資産税": kotei_shisan.kotei_shisan(row, stay, self.store.domain_record(arguments[0], "固定資産税"),
-                                               fiscal_year, self.defects),
-            "生活保護": seikatsu_hogo.seikatsu_hogo(self.store.domain_record(arguments[0], "生活保護"), as_of,
-                                                self.defects),
-            "障害者福祉": shogaisha.shogaisha(row, self.store.domain_record(arguments[0], "障害者福祉"), as_of,
-                                         self.defects),
-            "法人住民税": hojin_juminzei.hojin_juminzei(row, self.store.domain_record(arguments[0], "法人住民税"),
-                                                  self.defects),
-            "印鑑登録": inkan.inkan(row, stay, self.store.domain_record(arguments[0], "印鑑登録"), self.defects),
-            "本人確認情報の保存": self.koseki.kept_identity(row),
-            "子ども・子育て支援": kodomo_benefits.benefits(
-                self.store.domain_record(arguments[0], "子ども・子育て支援"), as_of, self.defects),
-        })
