@@ -229,7 +229,8 @@ class JutogaiService:
             return [("E0002", f"{label}は半角文字で設定してください。")]
         if prop.data_type == "Ｎ" and _HALF_WIDTH_CHAR.search(text):
             return [("E0002", f"{label}は全角文字で設定してください。")]
-        if prop.data_type == "DATE" and not _DATE.fullmatch(text):
+        unchecked = "jutogai_date_unchecked" in self.defects  # the defect: a DATE taken in any form
+        if prop.data_type == "DATE" and not _DATE.fullmatch(text) and not unchecked:
             return [("E0002", f"{label}はYYYY-MM-DDで設定してください。")]
         if prop.data_type == "TIME" and not _TIME.fullmatch(text):
             return [("E0002", f"{label}はHH:MM:SSで設定してください。")]

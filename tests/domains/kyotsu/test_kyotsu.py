@@ -86,6 +86,15 @@ def test_a_missing_required_parameter_needs_e0001(edition: EditionCatalog) -> No
     assert findings[0].message.startswith("必須の処理区分なし")
 
 
+def test_a_date_outside_yyyy_mm_dd_needs_e0002(edition: EditionCatalog) -> None:
+    # The clean reference answers the case 400 with E0002 (test_the_conforming_reference_gives_no_finding).
+    with reference(edition, "jutogai_date_unchecked") as target:
+        findings = run(target, kyotsu.rejects_invalid)
+    assert codes(findings) == [("kyotsu.status", f"{WHERE} 200")]
+    assert findings[0].expected == "status 400"
+    assert findings[0].message.startswith("日付項目（操作年月日）の区切りが「/」")
+
+
 def test_no_token_and_a_bad_token_need_401(edition: EditionCatalog) -> None:
     with reference(edition, "jutogai_no_auth") as target:
         findings = run(target, kyotsu.unauthorized)
