@@ -98,9 +98,12 @@ class Certificates(StatuteCertificates):
             ("氏名", _printed_name(row)),
             ("通称", row.get("通称", "") if foreign else ""),
             ("生年月日", self._birth_date(row)),
-            ("性別", self.model.label("性別", row.get("性別", ""))),
+            # The certificate_sex_dropped defect: the 性別 left out (no 省略 switch covers it: 5.1 R003).
+            ("性別", "" if "certificate_sex_dropped" in self.defects
+             else self.model.label("性別", row.get("性別", ""))),
             ("続柄", row.get("続柄", "")),
             ("世帯主", row.get("世帯主氏名", "")),
+            ("住民となった年月日", wareki(row.get("住民となった年月日", ""))),
             ("住所", _printed_address(row)),
             ("住所を定めた年月日", wareki(row.get("住所を定めた年月日", ""))),
         ]

@@ -148,6 +148,8 @@ AFFECTS: dict[str, set[str]] = {
         "loganalysis_failures_inverted", "loganalysis_counts_distinct", "loganalysis_searches_only_changes")},
     "fixed_char_padding": {"fixed_export"},
     "foreign_birth_wareki": {"certificate_foreign", "certificate_tsusho"},
+    "certificate_sex_dropped": {"certificate_japanese", "certificate_grandchild", "certificate_tsusho",
+                                "certificate_foreign"},
     "prohibited_zokugara": {"grandchild", "household", "certificate_grandchild", "export", "fixed_export"},
     "history_deleted_on_correction": {"correction", "export_after"},
     "openapi_violation": {"resident", "tsusho_resident", "grandchild", "household", "move_in"},

@@ -228,6 +228,17 @@ def test_the_removed_record_s_copy_is_read_and_a_foreign_birth_date_in_wareki_is
         ("model.form_differs", "jumin-1.0-5.1-R003", "POST /forms/joshuhyo_kisai_jiko/data#/生年月日")}
 
 
+def test_the_linkage_copy_without_the_sex_is_reported_against_5_1_r003() -> None:
+    # Issue 50 item 4 (the mutant certificates._lines__mutmut_29): the linkage API's 住民票の写し (POST
+    # /certificates) of a 住民 a step changed is read against the record as the form's data is. (A 外国人住民's
+    # 第30条45規定区分 may be left out, _63: a 省略 switch covers it, 5.1 R001; interpretation certificate-copy.)
+    with reference_target(frozenset({"certificate_sex_dropped"})) as target:
+        result = run_machine(target)
+    assert result.breaches and {(b.code, b.requirement, b.item) for b in result.breaches} == {
+        ("model.form_differs", "jumin-1.0-5.1-R003", "POST /certificates#/性別")}
+    assert result.breaches[0].actual == "absent"
+
+
 def test_a_removed_record_s_copy_ignoring_its_omission_switches_is_reported_against_5_1_r001() -> None:
     # The 住民票の写し and the 除票の写し are asked again with every 省略 switch that concerns the person set.
     with reference_target(frozenset({"joshuhyo_omission_ignored"})) as target:
@@ -845,9 +856,9 @@ def test_the_administrative_defects_are_reported_by_the_model(defect: str, requi
 
 
 class NewestEntriesVendor(DriverService):
-    """A defect: the 操作ログ answers a person's newest ten entries only (the older ones deleted from it). Ten, not five:
-    a step's reads log a person's 世帯照会 too (its entry names the members), and five lost the step's own entry
-    before the next read (R004, reported first)."""
+    """A defect: the 操作ログ answers a person's newest ten entries only (the older ones deleted from it). Ten, not
+    five: a step's reads log a person's 世帯照会 too (its entry names the members), and five lost the step's own
+    entry before the next read (R004, reported first)."""
 
     def get_operation_log(self, body: Mapping[str, Any], arguments: tuple[str, ...], request: DriverRequest) -> Answer:
         status, document = super().get_operation_log(body, arguments, request)

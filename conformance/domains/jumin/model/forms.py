@@ -261,6 +261,26 @@ class CertificateForms:
                          "should be on its last page, after the 別紙", f"{where}#/認証文", "on the last page",
                          "absent" if not certified else "on another page")
 
+    def copy_items(self, row: Mapping[str, str], document: Any, where: str) -> Iterator[Breach]:
+        """The linkage API's 住民票の写し (``POST /certificates``: its 記載者' 記載事項) of the person shows the model's
+        latest row as the form's data does: each item of the 住民票の写し the person has, a 省略 switch's item
+        either way (5.1 R003 as forms.yaml reads it; interpretation certificate-copy; issue 50 item 4: a 写し whose
+        性別 or 第30条45規定区分 was dropped)."""
+        atena = row.get("宛名番号", "")
+        people = document.get("記載者") if isinstance(document, dict) else None
+        person = next((entry for entry in people if isinstance(entry, dict) and str(entry.get("宛名番号")) == atena),
+                      None) if isinstance(people, list) else None
+        lines = person.get("記載事項") if person is not None else None
+        if not isinstance(lines, list):
+            yield Breach(r.FORM_ITEMS, "model.form_missing", "the 住民票の写し does not list the person",
+                         f"{where}#/記載者", "the person's 記載事項", "absent")
+            return
+        shown: dict[str, str] = {}
+        for line in lines:
+            if isinstance(line, dict) and line.get("項目"):
+                shown.setdefault(str(line["項目"]), str(line.get("値") or ""))
+        yield from self._same(row, shown, where)
+
     def _same(self, row: Mapping[str, str], shown: Mapping[str, str], where: str,
               form: Form | None = None) -> Iterator[Breach]:
         form = form or self.form

@@ -408,6 +408,20 @@ class Paths:
             self.issuing = self.linkage.request("post", CERTIFICATE_PATH, json={"宛名番号": free}).status == 200
         return bool(self.issuing)
 
+    def compare_copy(self, world: World, atena: str) -> Iterator[Breach]:
+        """The linkage API's 住民票の写し of a 住民 no 支援措置 names (``POST /certificates``) shows the model's latest
+        row (5.1 R003; ``CertificateForms.copy_items``). Asked where the vendor issues copies at all."""
+        if self.linkage is None or self.forms is None or not world.is_current(atena) \
+                or world.protected(atena) is not False or not self._issues(world):
+            return
+        where = f"POST {CERTIFICATE_PATH}"
+        response = self.linkage.request("post", CERTIFICATE_PATH, json={"宛名番号": atena})
+        if response.status != 200:
+            yield Breach(r.FORM_ITEMS, "model.form_missing", "the 住民票の写し of a 住民 was not issued", where,
+                         "200 and the 写し", str(response.status))
+            return
+        yield from self.forms.copy_items(world.latest(atena), response.json(), where)
+
     def _copy_refused(self, atena: str, requirement: str) -> Iterator[Breach]:
         if self.linkage is None:
             return
