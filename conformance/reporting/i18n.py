@@ -573,6 +573,8 @@ VALUES: Mapping[str, Text] = {
     "none listed": ("応答に対象者なし", "none listed"),
     "another 宛名番号": ("別の宛名番号", "another 宛名番号"),
     "200 and the form's data": ("200（帳票データあり）", "200 and the form's data"),
+    "200 and the 写し": ("200（写しあり）", "200 and the 写し"),
+    "the person's 記載事項": ("本人の記載事項", "the person's 記載事項"),
     "refused (an エラー)": ("拒否（エラー）", "refused (an エラー)"),
     "200 issued": ("200（発行された）", "200 issued"),
     "refused, or the 支援対象者 left out": ("拒否、又は支援対象者を除く", "refused, or the 支援対象者 left out"),

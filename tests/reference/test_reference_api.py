@@ -446,6 +446,7 @@ def test_certificate_of_a_japanese_resident(api: Api) -> None:
         "性別": {"1": "男", "2": "女"}[row["性別"]],
         "続柄": row["続柄"],
         "世帯主": row["世帯主氏名"],
+        "住民となった年月日": expected_wareki(row["住民となった年月日"]),
         "住所": f"静岡県見本町{row['住所_町字']}{row['住所_番地号表記']} {row['住所_方書']}",
         "住所を定めた年月日": expected_wareki(row["住所を定めた年月日"]),
     }
