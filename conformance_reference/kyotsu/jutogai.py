@@ -232,7 +232,8 @@ class JutogaiService:
         unchecked = "jutogai_date_unchecked" in self.defects  # the defect: a DATE taken in any form
         if prop.data_type == "DATE" and not _DATE.fullmatch(text) and not unchecked:
             return [("E0002", f"{label}はYYYY-MM-DDで設定してください。")]
-        if prop.data_type == "TIME" and not _TIME.fullmatch(text):
+        unchecked_time = "jutogai_time_unchecked" in self.defects  # the defect: a TIME taken in any form
+        if prop.data_type == "TIME" and not _TIME.fullmatch(text) and not unchecked_time:
             return [("E0002", f"{label}はHH:MM:SSで設定してください。")]
         if prop.length is not None and prop.data_type in ("X", "Ｎ") and len(text) > prop.length:
             return [("E0003", f"{label}は{prop.length}桁で設定してください。")]

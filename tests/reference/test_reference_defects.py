@@ -428,7 +428,7 @@ AFFECTS: dict[str, set[str]] = {
     # The model's sessions of the API (docs/model.md, the fixed example tokens): the probe logs in once, with the
     # client's secret, and sends every request with one token, so none of these changes what it reads.
     # A DATE in another form than YYYY-MM-DD: the probe sends the 操作年月日 as YYYY-MM-DD only.
-    "jutogai_date_unchecked": set(),
+    "jutogai_date_unchecked": set(), "jutogai_time_unchecked": set(),
     **{name: set() for name in (
         "jutogai_other_grant_token", "jutogai_unauthorized_registers", "jutogai_serial_per_token",
         "jutogai_history_per_token")},

@@ -13,7 +13,8 @@ Requests are built from :data:`BASE_REQUEST`, a registration of a made-up 住登
 Ours (docs/checks.md): which error code each invalid input must carry (a missing ◎ parameter E0001, a
 half-width character in an Ｎ item E0002, a DATE item of the right length outside the form the sheet
 凡例）データ型 gives it, YYYY-MM-DD (操作年月日 ``2021/11/01``: a character the form does not allow), E0002,
-a fixed-length item of the wrong length E0003, a ※※ condition broken E0004: the エラーコード一覧's definitions);
+and a TIME item outside HH:MM:SS (操作時刻 ``09.00.00``) the same, a fixed-length item of the wrong length
+E0003, a ※※ condition broken E0004: the エラーコード一覧's definitions);
 that a 宛名番号 is "issued once" when no two registrations with 処理区分 "0" get the same number; and its check
 digit, "the same method as the 住民宛名番号" (本文 2.3.2 ⑫), the M11W2-7 check digit of 住民記録 (the last digit
 over the others).
@@ -65,6 +66,8 @@ INVALID_INPUTS: Mapping[str, tuple[Mapping[str, Any], str]] = {
     "固定桁の市区町村コードが7桁": ({"shikuchosonkodo": "1310160"}, "E0003"),
     # The 凡例's DATE is YYYY-MM-DD; ten characters, so the length is right and only the separator is not.
     "日付項目（操作年月日）の区切りが「/」": ({"sosanengappi": "2021/11/01"}, "E0002"),
+    # The 凡例's TIME is HH:MM:SS; eight characters, so again only the separator is wrong.
+    "時刻項目（操作時刻）の区切りが「.」": ({"sosajikoku": "09.00.00"}, "E0002"),
 }
 def _target(ctx: CheckContext) -> Target:
     return ctx.need_target("a vendor system to call")

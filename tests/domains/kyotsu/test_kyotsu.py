@@ -86,13 +86,18 @@ def test_a_missing_required_parameter_needs_e0001(edition: EditionCatalog) -> No
     assert findings[0].message.startswith("必須の処理区分なし")
 
 
-def test_a_date_outside_yyyy_mm_dd_needs_e0002(edition: EditionCatalog) -> None:
-    # The clean reference answers the case 400 with E0002 (test_the_conforming_reference_gives_no_finding).
-    with reference(edition, "jutogai_date_unchecked") as target:
+@pytest.mark.parametrize(("defect", "case"), [
+    ("jutogai_date_unchecked", "日付項目（操作年月日）の区切りが「/」"),  # DATE: YYYY-MM-DD
+    ("jutogai_time_unchecked", "時刻項目（操作時刻）の区切りが「.」"),  # TIME: HH:MM:SS
+])
+def test_a_date_or_time_outside_the_legend_s_form_needs_e0002(edition: EditionCatalog, defect: str,
+                                                              case: str) -> None:
+    # The clean reference answers each case 400 with E0002 (test_the_conforming_reference_gives_no_finding).
+    with reference(edition, defect) as target:
         findings = run(target, kyotsu.rejects_invalid)
     assert codes(findings) == [("kyotsu.status", f"{WHERE} 200")]
     assert findings[0].expected == "status 400"
-    assert findings[0].message.startswith("日付項目（操作年月日）の区切りが「/」")
+    assert findings[0].message.startswith(case)
 
 
 def test_no_token_and_a_bad_token_need_401(edition: EditionCatalog) -> None:
