@@ -64,6 +64,9 @@ _HALF_WIDTH = re.compile("[\x20-\x7e\uff61-\uff9f]*")
 _HALF_WIDTH_CHAR = re.compile("[\x20-\x7e\uff61-\uff9f]")
 _DATE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?")
+#: The 凡例's DATE and TIME: the form a value must have, as the エラー names it, and the defect that skips it.
+_TEMPORAL = {"DATE": (_DATE, "YYYY-MM-DD", "jutogai_date_unchecked"),
+             "TIME": (_TIME, "HH:MM:SS", "jutogai_time_unchecked")}
 
 
 @dataclass(frozen=True)
@@ -229,12 +232,10 @@ class JutogaiService:
             return [("E0002", f"{label}は半角文字で設定してください。")]
         if prop.data_type == "Ｎ" and _HALF_WIDTH_CHAR.search(text):
             return [("E0002", f"{label}は全角文字で設定してください。")]
-        unchecked = "jutogai_date_unchecked" in self.defects  # the defect: a DATE taken in any form
-        if prop.data_type == "DATE" and not _DATE.fullmatch(text) and not unchecked:
-            return [("E0002", f"{label}はYYYY-MM-DDで設定してください。")]
-        unchecked_time = "jutogai_time_unchecked" in self.defects  # the defect: a TIME taken in any form
-        if prop.data_type == "TIME" and not _TIME.fullmatch(text) and not unchecked_time:
-            return [("E0002", f"{label}はHH:MM:SSで設定してください。")]
+        temporal = _TEMPORAL.get(prop.data_type or "")
+        # Each defect takes its type's values in any form.
+        if temporal is not None and not temporal[0].fullmatch(text) and temporal[2] not in self.defects:
+            return [("E0002", f"{label}は{temporal[1]}で設定してください。")]
         if prop.length is not None and prop.data_type in ("X", "Ｎ") and len(text) > prop.length:
             return [("E0003", f"{label}は{prop.length}桁で設定してください。")]
         return []

@@ -414,10 +414,9 @@ class ModelSteps(RuleBasedStateMachine):
             self.session.exercised.add(r.FORM_ITEMS)
             return list(forms.compare_printed(self.world, atena))
         breaches = list(forms.compare_data(self.world, atena))
-        copies = list(self.session.paths.compare_copy(self.world, atena))
+        breaches += self.session.paths.compare_copy(self.world, atena)
         if self.session.paths.issuing:
             self.session.exercised.add(r.FORM_ITEMS)
-        breaches += copies
         if forms.offered:
             self.session.exercised |= {r.FORM_ITEMS, r.FORM_OMISSION, r.FORM_CERTIFICATION} | forms.switches_judged
         return breaches
