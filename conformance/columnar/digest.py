@@ -40,9 +40,12 @@ from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from conformance.columnar.kernel import Scratch
 
 
 @dataclass(frozen=True)
@@ -172,13 +175,18 @@ class Digester:
         self.candidates: Candidates | None = None
 
     def hash(self, buf: np.ndarray, offset: int, lines: int, line_starts: np.ndarray, line_ends: np.ndarray,
-             split: np.ndarray, spans: np.ndarray) -> Hashed:
+             split: np.ndarray, spans: np.ndarray, scratch: Scratch | None = None) -> Hashed:
         """Digest a chunk: ``lines`` lines of ``buf`` (starting at ``offset`` of the file) with
-        the spans of the wanted fields (see _digest.digest)."""
+        the spans of the wanted fields (see _digest.digest); its arrays taken from ``scratch`` (the
+        chunk's set: see kernel.Scratch) when given."""
         from conformance.columnar import _digest
+        from conformance.columnar.kernel import Scratch
 
-        key_hash, first = np.zeros(lines, dtype=np.uint64), np.zeros(lines, dtype=np.uint64)
-        second, flags = np.zeros(lines, dtype=np.uint32), np.zeros(lines, dtype=np.uint8)
+        arrays = scratch if scratch is not None else Scratch()
+        key_hash = arrays.take("key_hash", lines, np.uint64, zero=True)
+        first = arrays.take("household_first", lines, np.uint64, zero=True)
+        second = arrays.take("household_second", lines, np.uint32, zero=True)
+        flags = arrays.take("flags", lines, np.uint8, zero=True)
         _digest.digest(buf, lines, line_starts, line_ends, split, spans, *self._arguments, key_hash, first,
                        second, flags)
         end = int(line_ends[lines - 1]) + 1 if lines else 0
@@ -368,7 +376,7 @@ def candidates(paths: Sequence[Path], plan: Plan, first_data_line: int = 2) -> C
     with the invariants: see kernel.marked_lines). Raises ValueError when the digest cannot decide
     (the caller then reads every line)."""
     from conformance.columnar import _digest
-    from conformance.columnar.kernel import _chunks
+    from conformance.columnar.kernel import _chunks, ring
 
     digester = Digester(plan, paths, first_data_line)
     no_spans = np.zeros((1, 2), dtype=np.int32)
@@ -382,7 +390,7 @@ def candidates(paths: Sequence[Path], plan: Plan, first_data_line: int = 2) -> C
     workers = max(1, os.cpu_count() or 1)
     with ThreadPoolExecutor(workers, thread_name_prefix="digest") as pool:
         pending: deque[Future[Hashed]] = deque()
-        for data, end, offset, count in _chunks(paths):
+        for data, end, offset, count in _chunks(paths, buffers=ring(workers + 1)):  # <= workers in flight
             pending.append(pool.submit(one, data, end, offset, count))
             while len(pending) > workers:
                 digester.fold(pending.popleft().result())

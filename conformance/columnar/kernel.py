@@ -399,6 +399,40 @@ AHEAD = 1
 CHUNK_LINES = 1 << 18
 
 
+class Scratch:
+    """Arrays kept from one chunk to a later one, by name: a chunk's buffer and the screen's arrays
+    taken fresh for each chunk made glibc's heap grow with the file (freed 8 MB blocks between
+    long-lived small ones are not returned: 290 MB during a 1M-row pass, 400 at 10M; issue 51), and
+    taken from mmap each time (glibc's threshold below them) they cost a page fault every 4 KB
+    (the pass 70 % slower). A ring of these, one set per chunk in flight, keeps both flat."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, np.ndarray] = {}
+
+    def take(self, name: str, shape: int | tuple[int, ...], dtype: type[np.generic], zero: bool = False) -> np.ndarray:
+        """An array of ``shape`` (a view of the one kept under ``name``, grown when too small);
+        zeroed when ``zero``, otherwise holding whatever the previous chunk left."""
+        dims = (shape,) if isinstance(shape, int) else shape
+        size = int(np.prod(dims))
+        kept = self._kept.get(name)
+        if kept is None or kept.dtype != dtype or kept.size < size:
+            # A sixteenth more: the next chunks' sizes vary by a few lines (and a carried line's bytes), and
+            # growing by exactly what each needs would free and take a block per chunk again.
+            kept = self._kept[name] = np.empty(max(size + size // 16, 1), dtype=dtype)
+        array = kept[:size].reshape(dims)
+        if zero:
+            array.fill(0)
+        return array
+
+
+def ring(slots: int) -> Iterator[Scratch]:
+    """``slots`` scratch sets in turn, forever: the k-th chunk gets set k % slots, which is free when no
+    more than ``slots - 1`` chunks are ever in flight before it (the callers' queues bound them)."""
+    kept = [Scratch() for _ in range(slots)]
+    while True:
+        yield from kept
+
+
 @dataclass(frozen=True)
 class Marked:
     """The marked lines of one chunk: their numbers in the file and their text."""
@@ -452,11 +486,14 @@ def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tabl
     from conformance.columnar import _kernel
 
     workers = max(1, os.cpu_count() or 1)
+    # At most AHEAD * workers chunks queued when the next is read: one more set of arrays than that.
+    buffers, arrays = ring(AHEAD * workers + 1), ring(AHEAD * workers + 1)
     with ThreadPoolExecutor(workers, thread_name_prefix="screen") as pool:
         pending: deque[Future[_Screened]] = deque()
         line = 1
-        for data, end, offset, lines in _chunks(paths):
-            pending.append(pool.submit(_screen, _kernel, tables, data, end, lines, quoted, offset, digester))
+        for data, end, offset, lines in _chunks(paths, buffers=buffers):
+            pending.append(pool.submit(_screen, _kernel, tables, data, end, lines, quoted, offset, digester,
+                                       next(arrays)))
             # AHEAD chunks per thread stay queued while this thread judges the ones screened (a new
             # signature's polars query, the spill).
             while len(pending) > AHEAD * workers:
@@ -465,24 +502,32 @@ def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tabl
         while pending:
             marked, line = _marked(pending.popleft().result(), line, first_data_line, tables, verdicts, digester)
             yield marked
+    del buffers, arrays  # the chunks' arrays released before the fold (40 MB at 8 MB chunks)
     if digester is not None:
         # Every chunk folded: the candidates now, so that the tables are released before the
         # masks judge the last marked lines (the pass's own peak).
         digester.finish()
 
 
-def _chunks(paths: Sequence[Path], longest: int = 8 << 20) -> Iterator[tuple[np.ndarray, int, int, int]]:
+def _chunks(paths: Sequence[Path], longest: int = 8 << 20,
+            buffers: Iterator[Scratch] | None = None) -> Iterator[tuple[np.ndarray, int, int, int]]:
     """(buffer, end, offset, lines): whole lines in buffer[:end] (``lines`` of them), about
-    CHUNK_BYTES each, starting at ``offset`` of their file (a fresh buffer per chunk: the previous
-    ones are still being read). Raises LineTooLong rather than hold a line of more than ``longest`` bytes."""
+    CHUNK_BYTES each, starting at ``offset`` of their file (a fresh buffer per chunk, or one of the
+    ``buffers`` ring, which must hold a set more than the chunks the caller keeps in flight: the
+    previous ones are still being read). Raises LineTooLong rather than hold a line of more than
+    ``longest`` bytes."""
     from conformance.columnar import _kernel
 
+    scratch = next(buffers) if buffers is not None else None
     for path in paths:
         carry = np.empty(0, dtype=np.uint8)
         offset = 0
         with path.open("rb") as stream:
             while True:
-                buf = np.empty(CHUNK_BYTES + len(carry), dtype=np.uint8)
+                if scratch is None:
+                    buf = np.empty(CHUNK_BYTES + len(carry), dtype=np.uint8)
+                else:
+                    buf = scratch.take("buffer", CHUNK_BYTES + len(carry), np.uint8)
                 buf[: len(carry)] = carry
                 size = len(carry) + stream.readinto(buf.data[len(carry) :])
                 if size == len(carry):
@@ -493,9 +538,11 @@ def _chunks(paths: Sequence[Path], longest: int = 8 << 20) -> Iterator[tuple[np.
                         raise LineTooLong(f"{path.name}: a line of more than {longest} bytes")
                     carry = buf[:size].copy()  # a line longer than a chunk
                     continue
+                carry = buf[end:size].copy()  # before the buffer's lines are yielded (and it is reused)
                 yield from _pieces(buf, end, offset)
                 offset += end
-                carry = buf[end:size].copy()
+                if buffers is not None:  # the next set only once this one holds a chunk in flight
+                    scratch = next(buffers)
         if len(carry):
             yield from _pieces(carry, len(carry), offset)
 
@@ -538,7 +585,8 @@ def inspect_native_ambiguous(path: Path, encoding: str, line_limit: int) -> tupl
     bits = 0
     with ThreadPoolExecutor(workers, thread_name_prefix="inspect") as pool:
         pending: deque[tuple[Future[tuple[int, int]], int]] = deque()
-        for buf, end, offset, _lines in _chunks([path], longest=4 * line_limit + CHUNK_BYTES):
+        for buf, end, offset, _lines in _chunks([path], longest=4 * line_limit + CHUNK_BYTES,
+                                                 buffers=ring(workers + 1)):  # <= workers in flight
             pending.append((pool.submit(one, buf, end), offset))
             if len(pending) > workers:
                 bad, bits = _take(pending, bits)
@@ -605,21 +653,24 @@ def newlines(buf: np.ndarray, end: int) -> np.ndarray:
 
 
 def _screen(kernel: Any, tables: Tables, buf: np.ndarray, end: int, capacity: int, quoted: bool, offset: int = 0,
-            digester: Digester | None = None) -> _Screened:
-    starts = np.empty(capacity, dtype=np.int64)
-    ends = np.empty(capacity, dtype=np.int64)
-    marked = np.zeros(capacity, dtype=np.uint8)
-    signatures = np.zeros((capacity, tables.words + len(tables.signature_fields)), dtype=np.uint64)
+            digester: Digester | None = None, scratch: Scratch | None = None) -> _Screened:
+    arrays = scratch if scratch is not None else Scratch()
+    starts = arrays.take("starts", capacity, np.int64)
+    ends = arrays.take("ends", capacity, np.int64)
+    marked = arrays.take("marked", capacity, np.uint8, zero=True)
+    signatures = arrays.take("signatures", (capacity, tables.words + len(tables.signature_fields)), np.uint64,
+                             zero=True)
     # Sized from the tables, not the digester: the screen writes a span for every DIGEST slot.
     slots = int(tables.fields[:, DIGEST].max(initial=-1)) + 1
-    spans = np.zeros((capacity, 2 * slots), dtype=np.int32) if slots else _NO_SPANS
+    spans = arrays.take("spans", (capacity, 2 * slots), np.int32, zero=True) if slots else _NO_SPANS
     lines = kernel.screen(
         buf, end, quoted, tables.width, tables.fields, tables.forbid, tables.codes, tables.dfa_ascii,
         tables.dfa_other, tables.dfa_start, tables.dfa_next, tables.dfa_accept, tables.words,
         starts, ends, marked, signatures, tables.native, tables.single, tables.double, spans, newlines(buf, end),
     )
     # A line the screen marked was not split to its end: the digest splits it again.
-    hashed = digester.hash(buf, offset, int(lines), starts, ends, marked, spans) if digester is not None else None
+    hashed = (digester.hash(buf, offset, int(lines), starts, ends, marked, spans, arrays)
+              if digester is not None else None)
     return _Screened(buf, int(lines), marked, starts, ends, signatures, hashed)
 
 

@@ -72,8 +72,10 @@ class LinesPlan:
 
 #: Lines the screen marked, gathered before the masks judge them in one polars query. The query
 #: holds about 3 KB a line of the residents layout (its values and 116 masks): 50,000 lines made
-#: the last query of a 10M-row file the peak of the whole check (+130 MB); 10,000 cost no more CPU.
-SCREENED_LINES = 10_000
+#: the last query of a 10M-row file the peak of the whole check (+130 MB); 10,000 cost no more CPU,
+#: and 4,096 (with content._Pending's rows) keep the pass at a 1M-row file's peak whatever the
+#: number of defects (10M rows, 45,000 marked: 416 MB at 10,000, 370 at 4,096; issue 51).
+SCREENED_LINES = 4_096
 
 
 def failing_batches(plan: LinesPlan) -> Iterator[pl.DataFrame]:

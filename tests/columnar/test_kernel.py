@@ -7,10 +7,12 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import os
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -159,6 +161,33 @@ def test_lines_across_chunks_and_pieces_keep_their_numbers(tmp_path: Path, monke
     monkeypatch.setattr(kernel, "CHUNK_BYTES", 8 << 20)
     assert marked(whole) == expected
 
+
+def test_the_chunks_arrays_are_kept_from_chunk_to_chunk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory does not grow with the chunks (issue 51): each chunk's buffer and the screen's arrays are
+    one of a few kept sets, and reusing them changes no line's verdict."""
+    path = tmp_path / "r.csv"
+    path.write_text(lines_of(defective_rows(11)), encoding="utf-8")
+    expected = marked(path)  # one chunk
+    storage: set[tuple[str, int]] = set()
+    calls: list[str] = []
+    take = kernel.Scratch.take
+
+    def recording(self: kernel.Scratch, name: str, shape: int | tuple[int, ...], dtype: type[np.generic],
+                  zero: bool = False) -> np.ndarray:
+        array = take(self, name, shape, dtype, zero)
+        calls.append(name)
+        storage.add((name, array.__array_interface__["data"][0]))  # where the kept array's data starts
+        return array
+
+    monkeypatch.setattr(kernel.Scratch, "take", recording)
+    monkeypatch.setattr(kernel, "CHUNK_BYTES", 700)  # about two lines a chunk
+    assert marked(path) == expected
+    chunks = calls.count("buffer")
+    assert chunks > 40
+    sets = kernel.AHEAD * (os.cpu_count() or 1) + 1
+    # Per set, a buffer and the screen's five arrays, each taken anew a few times at most as it grows.
+    assert len({address for name, address in storage if name == "buffer"}) <= 3 * sets
+    assert len(storage) <= 6 * 3 * sets < 6 * chunks
 
 @given(st.binary(max_size=300), st.integers(1, 40), st.integers(0, 300))
 def test_the_line_breaks_are_found_in_blocks_where_they_are(data: bytes, block: int, end: int) -> None:

@@ -316,7 +316,10 @@ class _Pending:
     calls, and polars hands over one batch per morsel. Bounded in batches too, because a kept row
     pins the buffers of the morsel it came from."""
 
-    ROWS = 20_000
+    #: A kept failing row holds its values and every mask (about 3 KB of the residents layout): 20,000
+    #: of them (about 60 MB) were held at once in a 10M-row file's pass; as many as lines.SCREENED_LINES keep
+    #: its peak at a 1M-row file's.
+    ROWS = 4_096
     BATCHES = 64
 
     def __init__(self) -> None:
