@@ -59,6 +59,8 @@ from conformance.columnar.tables import (
 Int = int | np.integer[Any]
 
 COMMA, QUOTE, NEWLINE, CR, MINUS, ZERO, NINE, UNIT_SEPARATOR = 44, 34, 10, 13, 45, 48, 57, 31
+#: inspect_native's pair table: the character's length in UTF-8, and a bit for the ambiguous ones.
+PAIR_LENGTH, PAIR_AMBIGUOUS = 7, 8
 
 
 @njit(nogil=True, cache=True, inline="always")
@@ -394,43 +396,45 @@ def _structure_bit(c: Int) -> int:
 
 @njit(nogil=True, cache=True)
 def inspect_native(buf: np.ndarray, end: int, single: np.ndarray, double: np.ndarray,
-                   line_limit: int, ambiguous: np.ndarray) -> tuple[int, int]:
+                   line_limit: int) -> tuple[int, int]:
     """(the first offset of buf[:end] (whole lines) that does not decode through the tables of a
     line-safe double-byte encoding, or -1; the structure bits: quotes, NUL, lone CR, a line longer
     than line_limit bytes once in UTF-8), as transcode.StructureScan finds them on the UTF-8 copy;
-    and AMBIGUOUS when a two-byte character whose ``ambiguous[lead << 8 | trail]`` is set was
-    decoded (the characters the other of CP932 and Shift_JIS reads otherwise)."""
+    and AMBIGUOUS when a two-byte character the other of CP932 and Shift_JIS reads otherwise was
+    decoded. The tables are kernel.native_lengths': per byte and per pair what this pass needs of
+    the character (one load a character: the pass took three, and a third more time; issue 51)."""
     i = 0
     found = 0
     line = 0
     while i < end:
         c = buf[i]
-        if c > QUOTE and c < 0x80 and single[c] >= 0:
-            # Printable ASCII but the quote, about half the bytes: no structure bit, one byte of UTF-8.
-            line += 1
+        kind = single[c]
+        if kind > 0:  # a one-byte character that sets no structure bit: its length in UTF-8
+            line += kind
             i += 1
             continue
+        if kind == LEAD and i + 1 < end:
+            pair = double[(np.int64(c) << 8) | buf[i + 1]]
+            if pair <= 0:
+                return i, found
+            line += pair & PAIR_LENGTH
+            if pair & PAIR_AMBIGUOUS:
+                found |= AMBIGUOUS
+            i += 2
+            continue
+        if kind != 0:  # a byte that does not decode alone, or a lead byte at the end
+            return i, found
         if c == NEWLINE:
             found |= _line_bit(line, line_limit)
             line = 0
-            i += 1
-            continue
-        if c != CR:
-            found |= _structure_bit(c)
-        elif i + 1 >= end or buf[i + 1] != NEWLINE:
-            found |= BARE_CR
-        cp = np.int64(single[c])
-        if cp >= 0:
-            i += 1
-        elif cp == LEAD and i + 1 < end and double[(np.int64(c) << 8) | buf[i + 1]] >= 0:
-            pair = (np.int64(c) << 8) | buf[i + 1]
-            cp = np.int64(double[pair])
-            if ambiguous[pair]:
-                found |= AMBIGUOUS
-            i += 2
+        elif c == CR:
+            if i + 1 >= end or buf[i + 1] != NEWLINE:
+                found |= BARE_CR
+            line += 1
         else:
-            return i, found
-        line += 1 if cp < 0x80 else (2 if cp < 0x800 else (3 if cp < 0x10000 else 4))
+            found |= _structure_bit(c)
+            line += 1
+        i += 1
     return -1, found | _line_bit(line, line_limit)
 
 

@@ -270,7 +270,7 @@ class _Spill:
                 start, stop = (int(ends[p - 1]) if p else 0), int(ends[p])
                 if stop > start:
                     for column, stream in zip(columns, streams, strict=True):
-                        stream.write(column[start:stop].tobytes())
+                        stream.write(column[start:stop].data)  # the array's own bytes: no copy
 
     def fold(self) -> tuple[np.ndarray, np.ndarray, bool]:
         """Each partition through its tables, two at a time (numba releases the GIL): the lines of

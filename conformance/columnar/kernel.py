@@ -472,8 +472,8 @@ def load() -> None:
     verdicts = RowVerdicts(tables, [])
     _kernel.signature_ids(np.zeros((1, 1), dtype=np.uint64), np.zeros(1, dtype=np.uint8), 1, verdicts.keys,
                           verdicts.used, verdicts.count, np.zeros(1, dtype=np.int64))
-    single, double = decode_tables("cp932")
-    _kernel.inspect_native(buf, 2, single, double, 10, ambiguous_pairs("cp932"))
+    single, double = native_lengths("cp932")
+    _kernel.inspect_native(buf, 2, single, double, 10)
 
 
 def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tables: Tables,
@@ -574,12 +574,11 @@ def inspect_native_ambiguous(path: Path, encoding: str, line_limit: int) -> tupl
     differently (decoded as whole characters: only such a file needs the pass that locates them)."""
     from conformance.columnar import _kernel
 
-    single, double = decode_tables(encoding)
-    ambiguous = ambiguous_pairs(encoding)
+    single, double = native_lengths(encoding)
     workers = max(1, os.cpu_count() or 1)
 
     def one(buf: np.ndarray, end: int) -> tuple[int, int]:
-        bad, bits = _kernel.inspect_native(buf, end, single, double, line_limit, ambiguous)
+        bad, bits = _kernel.inspect_native(buf, end, single, double, line_limit)
         return int(bad), int(bits)
 
     bits = 0
@@ -597,6 +596,29 @@ def inspect_native_ambiguous(path: Path, encoding: str, line_limit: int) -> tupl
             if bad is not None:
                 return bad, _structure(bits), bool(bits & AMBIGUOUS)
     return None, _structure(bits), bool(bits & AMBIGUOUS)
+
+
+@lru_cache(maxsize=4)
+def native_lengths(encoding: str) -> tuple[np.ndarray, np.ndarray]:
+    """decode_tables as inspect_native reads them: int8[byte] the UTF-8 length of a one-byte character
+    that sets no structure bit, 0 for the bytes that may set one (line feed, CR, quote, NUL), LEAD for
+    a lead byte, -1 for a byte that does not decode alone; int8[lead << 8 | trail] the UTF-8 length of a
+    two-byte character, with PAIR_AMBIGUOUS for the ones Shift_JIS and CP932 read differently, -1
+    where the pair does not decode."""
+    from conformance.columnar._kernel import PAIR_AMBIGUOUS
+
+    single, double = decode_tables(encoding)
+    one = np.where(single >= 0, _utf8_lengths(single), np.where(single == LEAD, LEAD, -1)).astype(np.int8)
+    special = [ord("\n"), ord("\r"), ord('"'), 0]  # the pass judges these one by one
+    one[special] = np.where(single[special] >= 0, 0, -1)
+    two = np.where(double >= 0, _utf8_lengths(double), -1).astype(np.int8)
+    two[(ambiguous_pairs(encoding) != 0) & (double >= 0)] |= PAIR_AMBIGUOUS
+    return one, two
+
+
+def _utf8_lengths(points: np.ndarray) -> np.ndarray:
+    """The length in UTF-8 of each code point (any value for the negative ones)."""
+    return np.where(points < 0x80, 1, np.where(points < 0x800, 2, np.where(points < 0x10000, 3, 4)))
 
 
 @lru_cache(maxsize=4)

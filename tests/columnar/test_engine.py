@@ -188,27 +188,41 @@ def test_first_bad_byte_in_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert transcode.inspect_utf8(path, "utf-8", 1000).bad == first_bad_byte(path, "utf-8")
 
 
+#: Characters that make a file's structure (and multi-byte ones that a region's cut must not split).
+_STRUCTURAL = ["a", "\n", "\r", '"', "あ", "𠮷", ",", "\x00"]
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.one_of(st.text(max_size=80).map(lambda t: t.encode()), st.binary(max_size=80)),
-       chunk=st.integers(1, 12))
-def test_utf8_pieces_tile_the_file_and_validate_as_the_whole(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, chunk: int) -> None:
-    """The UTF-8 pieces (read where they are, issue 51) cover the file in order, none starts inside a character of
-    valid text, and the file is valid exactly when Python's decoder reads it whole (the same first bad byte)."""
+@given(data=st.one_of(st.text(alphabet=st.sampled_from(_STRUCTURAL), max_size=80).map(lambda t: t.encode()),
+                      st.text(max_size=80).map(lambda t: t.encode()), st.binary(max_size=80)),
+       chunk=st.integers(1, 12), line_limit=st.integers(1, 12))
+def test_utf8_regions_tile_the_file_and_validate_as_the_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, chunk: int, line_limit: int) -> None:
+    """The UTF-8 regions (each read, validated and scanned on a thread of its own, issue 51) cover the file in
+    order, none starts inside a character of valid text, the file is valid exactly when Python's decoder reads it
+    whole (the same first bad byte), and their structure is the structure of the whole file read at once."""
     monkeypatch.setattr(transcode, "CHUNK", chunk)
     path = tmp_path / "p.csv"
     path.write_bytes(data)
-    pieces = list(transcode._validated_pieces(path))
-    assert b"".join(piece for _, piece, _ in pieces) == data
-    assert [offset for offset, _, _ in pieces] == [sum(len(p) for _, p, _ in pieces[:k]) for k in range(len(pieces))]
+    regions = list(transcode._validated_regions(path, line_limit))
+    sizes = [region.structure.size for region in regions]
+    assert [region.offset for region in regions] == [sum(sizes[:k]) for k in range(len(regions))]
+    assert sum(sizes) == len(data)
     try:
         data.decode("utf-8")
         valid = True
     except UnicodeDecodeError:
         valid = False
-    assert all(ok for _, _, ok in pieces) == valid
-    assert (transcode.inspect_utf8(path, "utf-8", 1000).bad is None) == valid
+    assert all(region.valid for region in regions) == valid
+    if valid:
+        assert all(data[region.offset] & 0xC0 != 0x80 for region in regions)
+    decoded = transcode.inspect_utf8(path, "utf-8", line_limit)
+    assert (decoded.bad is None) == valid
     assert first_bad_byte(path, "utf-8") == (None if valid else transcode.locate_bad_byte(path, "utf-8", 0))
+    if decoded.source is not None:  # the structure, found here by splitting the whole file
+        bare_cr = any(data[k + 1 : k + 2] != b"\n" for k in range(len(data)) if data[k] == ord("\r"))
+        long_line = max(len(line) for line in data.split(b"\n")) > line_limit
+        assert decoded.source.structure == transcode.Structure(b'"' in data, bare_cr, b"\x00" in data, long_line)
 
 
 def test_the_characters_shift_jis_and_cp932_read_differently() -> None:
