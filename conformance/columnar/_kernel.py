@@ -42,6 +42,8 @@ from conformance.columnar.tables import (
     MAXLEN,
     NUL,
     PACK_BYTES,
+    PAIR_AMBIGUOUS,
+    PAIR_LENGTH,
     PATTERN,
     QUOTES,
     REQUIRED,
@@ -59,8 +61,6 @@ from conformance.columnar.tables import (
 Int = int | np.integer[Any]
 
 COMMA, QUOTE, NEWLINE, CR, MINUS, ZERO, NINE, UNIT_SEPARATOR = 44, 34, 10, 13, 45, 48, 57, 31
-#: inspect_native's pair table: the character's length in UTF-8, and a bit for the ambiguous ones.
-PAIR_LENGTH, PAIR_AMBIGUOUS = 7, 8
 
 
 @njit(nogil=True, cache=True, inline="always")

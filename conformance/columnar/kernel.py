@@ -61,6 +61,7 @@ from conformance.columnar.tables import (  # shared with _kernel.py
     P_NONE,
     P_UNSUPPORTED,
     PACK_BYTES,
+    PAIR_AMBIGUOUS,
     PATTERN,
     QUOTES,
     REQUIRED,
@@ -518,16 +519,14 @@ def _chunks(paths: Sequence[Path], longest: int = 8 << 20,
     ``longest`` bytes."""
     from conformance.columnar import _kernel
 
-    scratch = next(buffers) if buffers is not None else None
+    buffers = buffers if buffers is not None else iter(Scratch, None)  # without a ring: a fresh set each time
+    scratch = next(buffers)
     for path in paths:
         carry = np.empty(0, dtype=np.uint8)
         offset = 0
         with path.open("rb") as stream:
             while True:
-                if scratch is None:
-                    buf = np.empty(CHUNK_BYTES + len(carry), dtype=np.uint8)
-                else:
-                    buf = scratch.take("buffer", CHUNK_BYTES + len(carry), np.uint8)
+                buf = scratch.take("buffer", CHUNK_BYTES + len(carry), np.uint8)
                 buf[: len(carry)] = carry
                 size = len(carry) + stream.readinto(buf.data[len(carry) :])
                 if size == len(carry):
@@ -541,8 +540,7 @@ def _chunks(paths: Sequence[Path], longest: int = 8 << 20,
                 carry = buf[end:size].copy()  # before the buffer's lines are yielded (and it is reused)
                 yield from _pieces(buf, end, offset)
                 offset += end
-                if buffers is not None:  # the next set only once this one holds a chunk in flight
-                    scratch = next(buffers)
+                scratch = next(buffers)  # the next set only once this one holds a chunk in flight
         if len(carry):
             yield from _pieces(carry, len(carry), offset)
 
@@ -605,8 +603,6 @@ def native_lengths(encoding: str) -> tuple[np.ndarray, np.ndarray]:
     a lead byte, -1 for a byte that does not decode alone; int8[lead << 8 | trail] the UTF-8 length of a
     two-byte character, with PAIR_AMBIGUOUS for the ones Shift_JIS and CP932 read differently, -1
     where the pair does not decode."""
-    from conformance.columnar._kernel import PAIR_AMBIGUOUS
-
     single, double = decode_tables(encoding)
     one = np.where(single >= 0, _utf8_lengths(single), np.where(single == LEAD, LEAD, -1)).astype(np.int8)
     special = [ord("\n"), ord("\r"), ord('"'), 0]  # the pass judges these one by one

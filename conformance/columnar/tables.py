@@ -29,3 +29,6 @@ QUOTES, NUL, BARE_CR, LONG_LINE = 1, 2, 4, 8
 #: Bit of the CP932 validation pass: a character Shift_JIS reads otherwise was decoded (whole
 #: characters, not bytes: 0x81 is also a trail byte).
 AMBIGUOUS = 16
+#: The CP932 validation pass's pair table (kernel.native_lengths): the character's length in UTF-8,
+#: and a bit for the ones Shift_JIS and CP932 read differently.
+PAIR_LENGTH, PAIR_AMBIGUOUS = 7, 8
