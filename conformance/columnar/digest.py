@@ -322,8 +322,8 @@ def _remove(directory: Path, streams: Sequence[IO[bytes]]) -> None:
 
 
 def _member_table(plan: Plan) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The sets' members as the digest compares them: per set a range [lo, hi) of both hashes,
-    sorted by the first."""
+    """The sets' members as the digest compares them: per set a range [lo, hi) of an open-addressing
+    table of both hashes (0: an empty slot), twice as many slots as members."""
     from conformance.columnar import _digest
 
     lo, hi, firsts, seconds = [], [], [], []
@@ -338,11 +338,13 @@ def _member_table(plan: Plan) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nd
         _digest.member_hashes(buf, starts, ends, first, second)
         if len(np.unique(first)) != len(first):
             raise ValueError("two members share a hash")  # never seen; the caller reads every line
-        order = np.argsort(first, kind="stable")
-        firsts.append(first[order])
-        seconds.append(second[order])
+        table_first = np.zeros(2 * len(encoded) + 1, dtype=np.uint64)
+        table_second = np.zeros(len(table_first), dtype=np.uint64)
+        _digest.member_table(first, second, table_first, table_second)
+        firsts.append(table_first)
+        seconds.append(table_second)
         lo.append(at)
-        at += len(encoded)
+        at += len(table_first)
         hi.append(at)
     empty = np.empty(0, dtype=np.uint64)
     return (np.array(lo, dtype=np.int64), np.array(hi, dtype=np.int64),

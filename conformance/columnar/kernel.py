@@ -655,19 +655,15 @@ class _Screened:
 
 #: The spans of a screen without digest (no field has a DIGEST slot: never written).
 _NO_SPANS = np.zeros((1, 2), dtype=np.int32)
-#: Bytes compared at a time when a chunk's line breaks are found (numpy's comparison makes a temporary
-#: of that many booleans: a megabyte, not the chunk's eight, per screening thread).
-NEWLINE_BLOCK = 1 << 20
+def newlines(buf: np.ndarray, end: int, out: np.ndarray | None = None) -> np.ndarray:
+    """The positions of the line breaks in buf[:end], in order (written to ``out``, at least as long as
+    the lines, when given): the screen took about a tenth longer when it scanned each line for its end
+    byte by byte (issue 51). A line break is one byte in every encoding read here (UTF-8, CP932,
+    Shift_JIS: never inside a character)."""
+    from conformance.columnar import _kernel
 
-
-def newlines(buf: np.ndarray, end: int) -> np.ndarray:
-    """The positions of the line breaks in buf[:end], in order, found by numpy's vectorised comparison:
-    the screen took about a tenth longer when it scanned each line for its end byte by byte (one 8 MB chunk of
-    the benchmark's file, one thread; issue 51). A line break is one byte in every encoding read here
-    (UTF-8, CP932, Shift_JIS: never inside a character)."""
-    found = [np.flatnonzero(buf[start:min(start + NEWLINE_BLOCK, end)] == ord("\n")) + start
-             for start in range(0, end, NEWLINE_BLOCK)]
-    return np.concatenate(found) if len(found) > 1 else found[0] if found else np.empty(0, dtype=np.intp)
+    found = out if out is not None else np.empty(end, dtype=np.int64)
+    return found[: _kernel.newlines(buf, end, found)]
 
 
 def _screen(kernel: Any, tables: Tables, buf: np.ndarray, end: int, capacity: int, quoted: bool, offset: int = 0,
@@ -684,7 +680,8 @@ def _screen(kernel: Any, tables: Tables, buf: np.ndarray, end: int, capacity: in
     lines = kernel.screen(
         buf, end, quoted, tables.width, tables.fields, tables.forbid, tables.codes, tables.dfa_ascii,
         tables.dfa_other, tables.dfa_start, tables.dfa_next, tables.dfa_accept, tables.words,
-        starts, ends, marked, signatures, tables.native, tables.single, tables.double, spans, newlines(buf, end),
+        starts, ends, marked, signatures, tables.native, tables.single, tables.double, spans,
+        newlines(buf, end, arrays.take("newlines", capacity, np.int64)),
     )
     # A line the screen marked was not split to its end: the digest splits it again.
     hashed = (digester.hash(buf, offset, int(lines), starts, ends, marked, spans, arrays)
@@ -713,6 +710,11 @@ class RowVerdicts:
 
     #: Distinct signatures kept (lines of further ones go to the masks).
     CAPACITY = 1 << 16
+    #: Lines of signatures not judged yet sent to the masks before those signatures are judged: a query
+    #: for each chunk that met a new signature cost 4-16 ms (seven at 1M rows of the benchmark's file, a
+    #: tenth of the check; issue 51), and the lines of a signature met once in a while are few (most of
+    #: them fail a row rule, so the masks word them anyway). 2,048 lines cost the masks about 3 ms.
+    UNJUDGED_LINES = 2048
 
     def __init__(self, tables: Tables, rules: Sequence[Rule]) -> None:
         self.tables = tables
@@ -722,28 +724,43 @@ class RowVerdicts:
         self.used = np.zeros(self.CAPACITY, dtype=np.int64)
         self.count = np.zeros(1, dtype=np.int64)
         self.verdicts = np.zeros(0, dtype=bool)
+        #: Lines of signatures met but not judged yet, since the last query.
+        self.waiting = 0
 
     def failing(self, screened: _Screened) -> np.ndarray:
-        """For each line the kernel passed, whether some row rule fails on its signature (lines
-        it marked: False here)."""
+        """For each line the kernel passed, whether some row rule fails on its signature, or its
+        signature is not judged yet (the masks judge such a line; lines it marked: False here)."""
         from conformance.columnar import _kernel
 
         lines = screened.lines
         if not self.rules:
             return np.zeros(lines, dtype=bool)
         ids = np.empty(lines, dtype=np.int64)
-        known = int(self.count[0])
         _kernel.signature_ids(screened.signatures, screened.marked, lines, self.keys, self.used, self.count, ids)
-        if int(self.count[0]) > known:
-            new = np.zeros((int(self.count[0]) - known, self.keys.shape[1]), dtype=np.uint64)
-            for slot in np.flatnonzero(self.used > known):
-                new[self.used[slot] - 1 - known] = self.keys[slot]
-            self.verdicts = np.concatenate([self.verdicts, np.array(self._judge(new), dtype=bool)])
-        if not len(self.verdicts):  # no signature judged yet (every line marked): no verdict to look up
+        judged = len(self.verdicts)
+        if int(self.count[0]) > judged:
+            self.waiting += int(np.count_nonzero(ids >= judged))
+            # The first chunk's signatures at once; later ones when their lines would cost the masks more
+            # than a query does.
+            if not judged or self.waiting > self.UNJUDGED_LINES:
+                self._judge_new(judged)
+                self.waiting = 0
+        judged = len(self.verdicts)
+        if not judged:  # no signature judged yet (every line marked): no verdict to look up
             failing: np.ndarray = (ids < 0) & (screened.marked == 0)
         else:
-            failing = np.where(ids >= 0, self.verdicts[np.maximum(ids, 0)], screened.marked == 0)
+            # ids of -1 (a full table) and of signatures not judged yet: the masks judge those lines.
+            failing = np.where((ids >= 0) & (ids < judged), self.verdicts[np.clip(ids, 0, judged - 1)],
+                               screened.marked == 0)
         return failing
+
+    def _judge_new(self, judged: int) -> None:
+        """Judge the signatures numbered from ``judged`` on (one polars query)."""
+        count = int(self.count[0])
+        new = np.zeros((count - judged, self.keys.shape[1]), dtype=np.uint64)
+        for slot in np.flatnonzero(self.used > judged):
+            new[self.used[slot] - 1 - judged] = self.keys[slot]
+        self.verdicts = np.concatenate([self.verdicts, np.array(self._judge(new), dtype=bool)])
 
     def _judge(self, signatures: np.ndarray) -> list[bool]:
         import polars as pl

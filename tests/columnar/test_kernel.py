@@ -142,6 +142,8 @@ def test_lines_the_grammar_or_the_field_count_judge_are_marked(tmp_path: Path, l
 
 def test_lines_across_chunks_and_pieces_keep_their_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kernel, "CHUNK_BYTES", 700)  # about two lines: lines cross every chunk edge
+    # Every new signature judged in the chunk that meets it, so that the marked lines do not depend on the cuts.
+    monkeypatch.setattr(kernel.RowVerdicts, "UNJUDGED_LINES", 0)
     rows = defective_rows(11)
     text = lines_of(rows)
     whole = tmp_path / "r.csv"
@@ -156,8 +158,6 @@ def test_lines_across_chunks_and_pieces_keep_their_numbers(tmp_path: Path, monke
     assert len(expected) > 20
     monkeypatch.setattr(kernel, "CHUNK_BYTES", 700)
     assert marked(whole, paths=[first, second]) == expected
-    monkeypatch.setattr(kernel, "NEWLINE_BLOCK", 64)  # the line breaks found in blocks that cut lines
-    assert marked(whole, paths=[first, second]) == expected
     monkeypatch.setattr(kernel, "CHUNK_BYTES", 8 << 20)
     assert marked(whole) == expected
 
@@ -167,6 +167,7 @@ def test_the_chunks_arrays_are_kept_from_chunk_to_chunk(tmp_path: Path, monkeypa
     one of a few kept sets, and reusing them changes no line's verdict."""
     path = tmp_path / "r.csv"
     path.write_text(lines_of(defective_rows(11)), encoding="utf-8")
+    monkeypatch.setattr(kernel.RowVerdicts, "UNJUDGED_LINES", 0)  # the marked lines whatever the cuts
     expected = marked(path)  # one chunk
     storage: set[tuple[str, int]] = set()
     calls: list[str] = []
@@ -185,23 +186,22 @@ def test_the_chunks_arrays_are_kept_from_chunk_to_chunk(tmp_path: Path, monkeypa
     chunks = calls.count("buffer")
     assert chunks > 40
     sets = kernel.AHEAD * (os.cpu_count() or 1) + 1
-    # Per set, a buffer and the screen's five arrays, each taken anew a few times at most as it grows.
+    # Per set, a buffer and the screen's six arrays, each taken anew a few times at most as it grows.
     assert len({address for name, address in storage if name == "buffer"}) <= 3 * sets
-    assert len(storage) <= 6 * 3 * sets < 6 * chunks
+    assert len(storage) <= 7 * 3 * sets < 7 * chunks
 
-@given(st.binary(max_size=300), st.integers(1, 40), st.integers(0, 300))
-def test_the_line_breaks_are_found_in_blocks_where_they_are(data: bytes, block: int, end: int) -> None:
+@given(st.lists(st.sampled_from([b"\n", b"a", b"\r", "国".encode()]), max_size=300), st.integers(0, 700))
+def test_the_line_breaks_are_found_in_blocks_where_they_are(parts: list[bytes], end: int) -> None:
     import numpy as np
 
+    data = b"".join(parts)  # up to 900 bytes: many blocks of _kernel.NEWLINE_BLOCK, and a tail
     buf = np.frombuffer(data, dtype=np.uint8)
     end = min(end, len(data))
     expected = [i for i in range(end) if data[i] == ord("\n")]
-    original = kernel.NEWLINE_BLOCK
-    try:
-        kernel.NEWLINE_BLOCK = block
-        assert kernel.newlines(buf, end).tolist() == expected
-    finally:
-        kernel.NEWLINE_BLOCK = original
+    assert kernel.newlines(buf, end).tolist() == expected
+    out = np.full(len(expected) + 1, -1, dtype=np.int64)
+    assert kernel.newlines(buf, end, out).tolist() == expected  # written where given, nothing past the breaks
+    assert out[len(expected)] == -1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -322,6 +322,33 @@ def test_values_are_packed_as_the_kernel_packs_them() -> None:
 def test_row_rules_read_the_resident_kind_and_the_category() -> None:
     tables, _ = tables_for(HEADERS)
     assert [HEADERS[i] for i in tables.signature_fields] == ["住民種別", "第30条45規定区分"]
+
+
+@pytest.mark.usefixtures("screen_always")
+def test_the_lines_of_signatures_not_judged_yet_go_to_the_masks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the first chunk, a new signature is judged only once its lines would cost the masks more than a
+    query (issue 51): until then its lines are marked, and the masks find what the row path finds."""
+    monkeypatch.setattr(kernel, "CHUNK_BYTES", 700)  # about two lines a chunk: new signatures in most chunks
+    export = write(tmp_path / "r.csv", defective_rows(15))
+    queries: list[int] = []
+    judge = kernel.RowVerdicts._judge
+
+    def counted(self: kernel.RowVerdicts, signatures: np.ndarray) -> list[bool]:
+        queries.append(len(signatures))
+        return judge(self, signatures)
+
+    monkeypatch.setattr(kernel.RowVerdicts, "_judge", counted)
+    deferred = files.scan_content(export, "utf-8", SPEC)
+    assert deferred.engine == "columnar"
+    assert_same(deferred, files.scan_rows(export, "utf-8", SPEC))
+    assert len(queries) == 1  # the first chunk's signatures; the later ones' few lines went to the masks
+    monkeypatch.setattr(kernel.RowVerdicts, "UNJUDGED_LINES", 0)
+    queries.clear()
+    at_once = files.scan_content(export, "utf-8", SPEC)
+    assert len(queries) > 5  # each chunk that met a new signature asked polars
+    assert_same(at_once, deferred)
 
 
 @pytest.mark.usefixtures("screen_always")
