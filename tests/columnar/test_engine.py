@@ -165,6 +165,7 @@ def test_structure_across_piece_boundaries() -> None:
 
 def test_transcoding_in_small_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(transcode, "CHUNK", 7)  # cuts double-byte characters
+    monkeypatch.setattr(transcode, "REGION", 7)
     text = "".join(f"{i},山田　太郎,ヤマダ,①㈱～\r\n" for i in range(200))
     path = tmp_path / "r.csv"
     path.write_bytes(text.encode("cp932"))
@@ -179,6 +180,7 @@ def test_transcoding_in_small_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_first_bad_byte_in_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(transcode, "CHUNK", 16)
+    monkeypatch.setattr(transcode, "REGION", 16)
     path = tmp_path / "r.csv"
     path.write_bytes("一行目\n二行目のあ\n".encode() + "い".encode("cp932") + b"\n")
     for encoding in ("utf-8", "utf-8-sig"):
@@ -201,7 +203,7 @@ def test_utf8_regions_tile_the_file_and_validate_as_the_whole(
     """The UTF-8 regions (each read, validated and scanned on a thread of its own, issue 51) cover the file in
     order, none starts inside a character of valid text, the file is valid exactly when Python's decoder reads it
     whole (the same first bad byte), and their structure is the structure of the whole file read at once."""
-    monkeypatch.setattr(transcode, "CHUNK", chunk)
+    monkeypatch.setattr(transcode, "REGION", chunk)
     path = tmp_path / "p.csv"
     path.write_bytes(data)
     regions = list(transcode._validated_regions(path, line_limit))
