@@ -470,6 +470,7 @@ def load() -> None:
     _kernel.lines_end(buf, 2, 1)
     tables = build_tables([], 1, [])
     _screen(_kernel, tables, buf, 2, 1, False)
+    _screen(_kernel, tables, buf, 2, 1, True)  # the variant for files with quotes (see _kernel.screen)
     verdicts = RowVerdicts(tables, [])
     _kernel.signature_ids(np.zeros((1, 1), dtype=np.uint64), np.zeros(1, dtype=np.uint8), 1, verdicts.keys,
                           verdicts.used, verdicts.count, np.zeros(1, dtype=np.int64))
@@ -677,11 +678,13 @@ def _screen(kernel: Any, tables: Tables, buf: np.ndarray, end: int, capacity: in
     # Sized from the tables, not the digester: the screen writes a span for every DIGEST slot.
     slots = int(tables.fields[:, DIGEST].max(initial=-1)) + 1
     spans = arrays.take("spans", (capacity, 2 * slots), np.int32, zero=True) if slots else _NO_SPANS
+    # Only the flags that are set: the screen's variant for an unquoted UTF-8 file has both as constants.
+    flags = {name: True for name, on in (("quoted", quoted), ("native", tables.native)) if on}
     lines = kernel.screen(
-        buf, end, quoted, tables.width, tables.fields, tables.forbid, tables.codes, tables.dfa_ascii,
+        buf, end, tables.width, tables.fields, tables.forbid, tables.codes, tables.dfa_ascii,
         tables.dfa_other, tables.dfa_start, tables.dfa_next, tables.dfa_accept, tables.words,
-        starts, ends, marked, signatures, tables.native, tables.single, tables.double, spans,
-        newlines(buf, end, arrays.take("newlines", capacity, np.int64)),
+        starts, ends, marked, signatures, tables.single, tables.double, spans,
+        newlines(buf, end, arrays.take("newlines", capacity, np.int64)), **flags,
     )
     # A line the screen marked was not split to its end: the digest splits it again.
     hashed = (digester.hash(buf, offset, int(lines), starts, ends, marked, spans, arrays)
