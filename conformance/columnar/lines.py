@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -97,18 +98,27 @@ def _streamed(plan: LinesPlan) -> Iterator[pl.DataFrame]:
 
 
 def _screened(plan: LinesPlan, tables: Tables) -> Iterator[pl.DataFrame]:
-    """Only the lines the compiled screen marks through the masks (kernel.py)."""
+    """Only the lines the compiled screen marks through the masks (kernel.py). Each full batch is
+    judged on a thread of its own while this one goes on reading chunks (polars releases the GIL):
+    judged here, a batch's query (about 35 ms) left the screening threads without a chunk for most
+    of it (issue 51). One batch at a time, so memory holds one more batch's lines at most."""
     from conformance.columnar.kernel import RowVerdicts, marked_lines
 
     verdicts = RowVerdicts(tables, plan.rules)
     numbers: list[int] = []
     texts: list[str] = []
-    for marked in marked_lines(plan.paths, plan.quoted, plan.first_data_line, tables, verdicts, plan.digester):
-        numbers.extend(marked.lines)
-        texts.extend(marked.texts)
-        if len(numbers) >= SCREENED_LINES:
-            yield _judged(numbers, texts, plan)
-            numbers, texts = [], []
+    with ThreadPoolExecutor(1, thread_name_prefix="masks") as pool:
+        judging: Future[pl.DataFrame] | None = None
+        for marked in marked_lines(plan.paths, plan.quoted, plan.first_data_line, tables, verdicts, plan.digester):
+            numbers.extend(marked.lines)
+            texts.extend(marked.texts)
+            if len(numbers) >= SCREENED_LINES:
+                if judging is not None:
+                    yield judging.result()
+                judging = pool.submit(_judged, numbers, texts, plan)
+                numbers, texts = [], []
+        if judging is not None:
+            yield judging.result()
     if numbers:
         yield _judged(numbers, texts, plan)
 

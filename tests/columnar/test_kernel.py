@@ -352,6 +352,22 @@ def test_the_lines_of_signatures_not_judged_yet_go_to_the_masks(
 
 
 @pytest.mark.usefixtures("screen_always")
+def test_batches_judged_beside_the_pass_keep_their_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The masks judge each full batch of marked lines on a thread of their own while the pass reads on
+    (issue 51): with batches of three lines, many are in flight in turn, and the findings are the row
+    path's, in its order."""
+    from conformance.columnar import lines
+
+    monkeypatch.setattr(lines, "SCREENED_LINES", 3)
+    monkeypatch.setattr(kernel, "CHUNK_BYTES", 700)
+    export = write(tmp_path / "r.csv", defective_rows(16))
+    batched = files.scan_content(export, "utf-8", SPEC)
+    assert batched.engine == "columnar"
+    assert_same(batched, files.scan_rows(export, "utf-8", SPEC))
+    assert sum(len(found) for found in batched.issues.values()) > 3 * 5  # more than five batches' worth
+
+
+@pytest.mark.usefixtures("screen_always")
 def test_a_full_signature_table_sends_the_lines_to_the_masks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kernel.RowVerdicts, "CAPACITY", 4)
     export = write(tmp_path / "r.csv", defective_rows(13))
