@@ -506,9 +506,9 @@ def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tabl
             yield marked
     del buffers, arrays  # the chunks' arrays released before the fold (40 MB at 8 MB chunks)
     if digester is not None:
-        # Every chunk folded: the candidates now, so that the tables are released before the
-        # masks judge the last marked lines (the pass's own peak).
-        digester.finish()
+        # Every chunk folded: the candidates on a thread of their own while the masks judge the last
+        # marked lines (which the caller's ``candidates`` then waits for).
+        digester.finish_later()
 
 
 def _chunks(paths: Sequence[Path], longest: int = 8 << 20,
