@@ -203,3 +203,26 @@ def test_the_spill_has_a_partition_per_core_at_least(monkeypatch: pytest.MonkeyP
     for cores, lines, parts in ((1, 1e6, 1), (2, 1e6, 2), (2, 5e6, 8), (2, 1e7, 16), (3, 1e6, 4), (4, 100, 4)):
         monkeypatch.setattr(digest.os, "cpu_count", lambda cores=cores: cores)
         assert digest.spill_parts(lines) == parts, (cores, lines)
+
+
+def test_a_fold_beside_the_masks_gives_its_candidates_or_its_error_when_asked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The content pass folds the partitions on a thread of their own while the masks judge the last lines
+    (issue 51): ``candidates`` waits for the fold, and a fold that failed raises there, not never."""
+    path = tmp_path / "residents.csv"
+    rows = conforming_rows()
+    path.write_text(to_text(rows), encoding="utf-8")
+    assert digest.candidates([path], plan()).lines == len(rows) + 1  # the header and each record
+    digester = digest.Digester(plan(), [path])
+    digester.finish_later()  # nothing folded: no line
+    found = digester.candidates
+    assert found is not None and found.lines == 0 and not len(found.keys)
+
+    def broken(self: object) -> tuple[np.ndarray, np.ndarray, bool]:
+        raise OSError("the partition files are gone")
+
+    monkeypatch.setattr(digest._Spill, "fold", broken)
+    failing = digest.Digester(plan(), [path])
+    failing.finish_later()
+    with pytest.raises(OSError, match="partition files are gone"):
+        _ = failing.candidates
