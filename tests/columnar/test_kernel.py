@@ -446,6 +446,37 @@ def test_native_structure_is_the_structure_of_the_utf8_copy(tmp_path: Path, tail
 
 @pytest.mark.parametrize("encoding", ["cp932", "shift_jis"])
 @settings(max_examples=300, deadline=None)
+@given(
+    data=st.one_of(
+        st.lists(st.sampled_from(["abcdefgh", "12,34,56", "\n", "\r\n", "\r", '"', "\x00", "ヤマダ", "髙", "～", "x"]),
+                 max_size=30).map(lambda parts: "".join(parts).encode("cp932")),
+        st.binary(max_size=60),
+    ),
+    line_limit=st.integers(1, 40),
+)
+def test_the_native_pass_reads_plain_ascii_words_as_their_bytes(encoding: str, data: bytes, line_limit: int) -> None:
+    """The CP932 validation pass takes eight bytes at a time where all are plain ASCII (issue 51): its
+    verdict and structure are still those of the file decoded and scanned as UTF-8, wherever the words fall."""
+    import numpy as np
+
+    from conformance.columnar import _kernel
+    from conformance.columnar.transcode import StructureScan
+
+    single, double = kernel.native_lengths(encoding)
+    bad, bits = _kernel.inspect_native(np.frombuffer(data, dtype=np.uint8), len(data), single, double, line_limit)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        assert bad == error.start
+        return
+    assert bad == -1
+    scan = StructureScan(line_limit)
+    scan.feed(text.encode("utf-8"))
+    assert kernel._structure(bits) == scan.result()
+
+
+@pytest.mark.parametrize("encoding", ["cp932", "shift_jis"])
+@settings(max_examples=300, deadline=None)
 @given(data=st.one_of(
     st.binary(max_size=40),
     st.text(alphabet="aZ09,\"\\~ アｱ①㈱〜～‖∥−－¢£¬漢字髙﨑", max_size=20).map(
