@@ -244,21 +244,6 @@ class Digester:
         return self._candidates
 
 
-def load() -> None:
-    """Load (or, the first time on a machine, compile) the digest's numba functions, as kernel.load does
-    the screen's: a tiny plan's digest hashed, spilled and folded (a temporary directory of a few
-    bytes, removed). The first file the pass digests paid for it otherwise (about 25 ms; issue 51)."""
-    plan = Plan(indexes={"key": 0, "household": 1, "relation": 2, "status": 3}, key=("key",), household="household",
-                relation="relation", status="status", living=b"1", greater=[("key", b"2")], before=[("key", b"0")],
-                outside=[("relation", frozenset({"x"}))])
-    digester = Digester(plan, ())
-    buf = np.frombuffer(bytearray(b"a,b,x,1\n"), dtype=np.uint8)  # writable, as the chunks are
-    starts, ends = np.zeros(1, dtype=np.int64), np.full(1, 7, dtype=np.int64)
-    spans = np.zeros((1, 2 * digester.slots), dtype=np.int32)
-    digester.fold(digester.hash(buf, 0, 1, starts, ends, np.ones(1, dtype=np.uint8), spans))
-    digester.finish()
-
-
 def spill_parts(lines: float) -> int:
     """Partitions for a file of about ``lines`` lines: a power of two making about PART_LINES lines each, and at
     least one per core, so that the folds after the pass, two at a time, keep every core busy (one partition of a

@@ -461,9 +461,9 @@ def available() -> bool:
 
 
 def load() -> None:
-    """Import numba and load (or, the first time on a machine, compile) the screen and the digest
-    its pass feeds: the first file it reads would pay for it otherwise."""
-    from conformance.columnar import _kernel, digest
+    """Import numba and load (or, the first time on a machine, compile) the screen: the first
+    file it reads would pay for it otherwise."""
+    from conformance.columnar import _kernel
 
     buf = np.frombuffer(bytearray(b"a\n"), dtype=np.uint8)  # writable, as the chunks are
     _kernel.last_line_end(buf, 2)
@@ -476,7 +476,6 @@ def load() -> None:
                           verdicts.used, verdicts.count, np.zeros(1, dtype=np.int64))
     single, double = native_lengths("cp932")
     _kernel.inspect_native(buf, 2, single, double, 10)
-    digest.load()  # the pass digests the file for the invariants with these
 
 
 def marked_lines(paths: Sequence[Path], quoted: bool, first_data_line: int, tables: Tables,
