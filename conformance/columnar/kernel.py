@@ -656,6 +656,8 @@ class _Screened:
 
 #: The spans of a screen without digest (no field has a DIGEST slot: never written).
 _NO_SPANS = np.zeros((1, 2), dtype=np.int32)
+
+
 def newlines(buf: np.ndarray, end: int, out: np.ndarray | None = None) -> np.ndarray:
     """The positions of the line breaks in buf[:end], in order (written to ``out``, at least as long as
     the lines, when given): the screen took about a tenth longer when it scanned each line for its end
