@@ -101,7 +101,8 @@ def _screened(plan: LinesPlan, tables: Tables) -> Iterator[pl.DataFrame]:
     """Only the lines the compiled screen marks through the masks (kernel.py). Each full batch is
     judged on a thread of its own while this one goes on reading chunks (polars releases the GIL):
     judged here, a batch's query (about 35 ms) left the screening threads without a chunk for most
-    of it (issue 51). One batch at a time, so memory holds one more batch's lines at most."""
+    of it (issue 51). One batch at a time, so memory holds one more batch's lines at most; a judged batch
+    is handed on as soon as it is done, so that its findings are worded during the pass, not after it."""
     from conformance.columnar.kernel import RowVerdicts, marked_lines
 
     verdicts = RowVerdicts(tables, plan.rules)
@@ -112,6 +113,9 @@ def _screened(plan: LinesPlan, tables: Tables) -> Iterator[pl.DataFrame]:
         for marked in marked_lines(plan.paths, plan.quoted, plan.first_data_line, tables, verdicts, plan.digester):
             numbers.extend(marked.lines)
             texts.extend(marked.texts)
+            if judging is not None and judging.done():  # worded now, while the pass goes on, not after it
+                yield judging.result()
+                judging = None
             if len(numbers) >= SCREENED_LINES:
                 if judging is not None:
                     yield judging.result()
