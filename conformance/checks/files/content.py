@@ -491,7 +491,8 @@ class _Collector:
     def _word(self, family: str, rules: Sequence[Rule], batch: pl.DataFrame, marked: pl.Series) -> None:
         log = self.state.logs[family]
         room = limits.FINDINGS_CAP - len(log.issues)
-        rows = batch[marked.arg_true()[:room], self.reads[family]]
+        # The columns first, then the rows: a gather of every column of the batch cost twice as much.
+        rows = batch.select(self.reads[family])[marked.arg_true()[:room]]
         for row in rows.iter_rows(named=True):
             for header, issue in self._issues(family, rules, row):
                 if header not in self.state.absent:  # worded once, by note_absent
