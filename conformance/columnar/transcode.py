@@ -223,23 +223,27 @@ def inspect_utf8(path: Path, encoding: str, line_limit: int) -> Decoded:
     for region in _validated_regions(path, line_limit):
         if not region.valid:
             return Decoded(bad=locate_bad_byte(path, encoding, region.offset))
+        assert region.structure is not None  # asked for with the line limit
         scan.take(region.structure)
     return Decoded(source=Utf8Source(path, scan.result(), temporary=False))
 
 
 @dataclass(frozen=True, slots=True)
 class _Region:
-    """About CHUNK bytes of a file, cut before a character (when the bytes there are UTF-8)."""
+    """About REGION bytes of a file, cut before a character (when the bytes there are UTF-8)."""
 
     offset: int
+    size: int
     valid: bool
-    structure: PieceStructure
+    #: None when the caller asks only whether the bytes are UTF-8.
+    structure: PieceStructure | None
 
 
-def _validated_regions(path: Path, line_limit: int) -> Iterator[_Region]:
-    """The file's regions in order, each read, validated and scanned on a thread of its own (os.pread
-    and polars' validator release the GIL). The main thread read every piece, cut it and joined the
-    carried bytes before: half of a 10M-row file's validation on one core (issue 51)."""
+def _validated_regions(path: Path, line_limit: int | None) -> Iterator[_Region]:
+    """The file's regions in order, each read, validated and (with a ``line_limit``) scanned for its
+    structure on a thread of its own (os.pread and polars' validator release the GIL). The main thread
+    read every piece, cut it and joined the carried bytes before: half of a 10M-row file's validation
+    on one core (issue 51)."""
     size = path.stat().st_size
     step = max(REGION, 4)  # a cut moves up to three bytes: regions of four or more never cross
     workers = max(1, os.cpu_count() or 1)
@@ -256,17 +260,18 @@ def _validated_regions(path: Path, line_limit: int) -> Iterator[_Region]:
 
 def _nonempty(region: _Region) -> Iterator[_Region]:
     """The region, unless a character running to the end of the file left it nothing."""
-    if region.structure.size:
+    if region.size:
         yield region
 
 
-def _region(fd: int, size: int, start: int, step: int, line_limit: int) -> _Region:
+def _region(fd: int, size: int, start: int, step: int, line_limit: int | None) -> _Region:
     """The region that starts at the cut at or after ``start``, up to the next one's."""
     begin, end = _cut_at(fd, size, start), _cut_at(fd, size, start + step)
     data = os.pread(fd, end - begin, begin)
     if len(data) != end - begin:
         raise OSError(f"the file changed while it was read (at byte {begin})")
-    return _Region(begin, _valid_utf8(data), piece_structure(data, line_limit))
+    structure = piece_structure(data, line_limit) if line_limit is not None else None
+    return _Region(begin, len(data), _valid_utf8(data), structure)
 
 
 def _cut_at(fd: int, size: int, at: int) -> int:
@@ -288,7 +293,7 @@ def first_bad_byte(path: Path, encoding: str) -> BadByte | None:
     Fast chunked validation; only a file that fails is walked line by line to say where.
     """
     if encoding in UTF8:
-        for region in _validated_regions(path, CHUNK):  # the regions' structure is not asked here
+        for region in _validated_regions(path, None):
             if not region.valid:
                 return locate_bad_byte(path, encoding, region.offset)
         return None
