@@ -70,8 +70,8 @@ part on the persons its provision is about:
 
 from __future__ import annotations
 
-from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Rule, rule_check
+from conformance.checks.scenarios import Rule
+from conformance.checks.statute_rules import rule_checks
 from conformance.domains.senkyo.disqualification import DISQUALIFICATION_RULES
 from conformance.domains.senkyo.elections import ELECTIONS_RULES
 from conformance.domains.senkyo.inspection import INSPECTION_RULES
@@ -83,125 +83,5 @@ SENKYO_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     *REGISTRATION_RULES, *DISQUALIFICATION_RULES, *ELECTIONS_RULES, *INSPECTION_RULES, *OVERSEAS_RULES)}
 
 
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(SENKYO_RULES[name])
-
-
-senkyo_national_suffrage = check("scenario.senkyo.national_suffrage")(_rule_check("senkyo.national_suffrage"))
-senkyo_local_suffrage = check("scenario.senkyo.local_suffrage")(_rule_check("senkyo.local_suffrage"))
-senkyo_qualification = check("scenario.senkyo.qualification")(_rule_check("senkyo.qualification"))
-senkyo_registration_day = check("scenario.senkyo.registration_day")(_rule_check("senkyo.registration_day"))
-senkyo_moved_out_registration = check("scenario.senkyo.moved_out_registration")(
-    _rule_check("senkyo.moved_out_registration"))
-senkyo_indication_on_move_out = check("scenario.senkyo.indication_on_move_out")(
-    _rule_check("senkyo.indication_on_move_out"))
-senkyo_indication_at_registration = check("scenario.senkyo.indication_at_registration")(
-    _rule_check("senkyo.indication_at_registration"))
-senkyo_struck_off_on_death = check("scenario.senkyo.struck_off_on_death")(_rule_check("senkyo.struck_off_on_death"))
-senkyo_struck_off_after_four_months = check("scenario.senkyo.struck_off_after_four_months")(
-    _rule_check("senkyo.struck_off_after_four_months"))
-senkyo_seventeen_resident = check("scenario.senkyo.seventeen_resident")(_rule_check("senkyo.seventeen_resident"))
-senkyo_seventeen_moved_out = check("scenario.senkyo.seventeen_moved_out")(_rule_check("senkyo.seventeen_moved_out"))
-senkyo_disqualified_serving = check("scenario.senkyo.disqualified_serving")(
-    _rule_check("senkyo.disqualified_serving"))
-senkyo_disqualified_unexecuted = check("scenario.senkyo.disqualified_unexecuted")(
-    _rule_check("senkyo.disqualified_unexecuted"))
-senkyo_disqualified_bribery = check("scenario.senkyo.disqualified_bribery")(
-    _rule_check("senkyo.disqualified_bribery"))
-senkyo_disqualified_election_crime = check("scenario.senkyo.disqualified_election_crime")(
-    _rule_check("senkyo.disqualified_election_crime"))
-senkyo_registration_in_election = check("scenario.senkyo.registration_in_election")(
-    _rule_check("senkyo.registration_in_election"))
-senkyo_election_registration = check("scenario.senkyo.election_registration")(
-    _rule_check("senkyo.election_registration"))
-senkyo_no_schedule_on_base_day = check("scenario.senkyo.no_schedule_on_base_day")(
-    _rule_check("senkyo.no_schedule_on_base_day"))
-senkyo_prefectural_suffrage = check("scenario.senkyo.prefectural_suffrage")(_rule_check("senkyo.prefectural_suffrage"))
-senkyo_overseas_qualification = check("scenario.senkyo.overseas_qualification")(
-    _rule_check("senkyo.overseas_qualification"))
-senkyo_overseas_transfer_qualification = check("scenario.senkyo.overseas_transfer_qualification")(
-    _rule_check("senkyo.overseas_transfer_qualification"))
-senkyo_struck_off_on_transfer = check("scenario.senkyo.struck_off_on_transfer")(
-    _rule_check("senkyo.struck_off_on_transfer"))
-senkyo_overseas_struck_off_after_return = check("scenario.senkyo.overseas_struck_off_after_return")(
-    _rule_check("senkyo.overseas_struck_off_after_return"))
-senkyo_objection_five_days = check("scenario.senkyo.objection_five_days")(_rule_check("senkyo.objection_five_days"))
-senkyo_objection_next_day = check("scenario.senkyo.objection_next_day")(_rule_check("senkyo.objection_next_day"))
-senkyo_inspection_window = check("scenario.senkyo.inspection_window")(_rule_check("senkyo.inspection_window"))
-senkyo_overseas_suspended_in_campaign = check("scenario.senkyo.overseas_suspended_in_campaign")(
-    _rule_check("senkyo.overseas_suspended_in_campaign"))
-senkyo_overseas_objection_five_days = check("scenario.senkyo.overseas_objection_five_days")(
-    _rule_check("senkyo.overseas_objection_five_days"))
-senkyo_overseas_objection_next_day = check("scenario.senkyo.overseas_objection_next_day")(
-    _rule_check("senkyo.overseas_objection_next_day"))
-senkyo_overseas_indication = check("scenario.senkyo.overseas_indication")(_rule_check("senkyo.overseas_indication"))
-senkyo_overseas_struck_off_on_death = check("scenario.senkyo.overseas_struck_off_on_death")(
-    _rule_check("senkyo.overseas_struck_off_on_death"))
-senkyo_confirmation_in_window = check("scenario.senkyo.confirmation_in_window")(
-    _rule_check("senkyo.confirmation_in_window"))
-senkyo_overseas_inspection_window = check("scenario.senkyo.overseas_inspection_window")(
-    _rule_check("senkyo.overseas_inspection_window"))
-senkyo_overseas_confirmation_in_window = check("scenario.senkyo.overseas_confirmation_in_window")(
-    _rule_check("senkyo.overseas_confirmation_in_window"))
-senkyo_merger_local_suffrage = check("scenario.senkyo.merger_local_suffrage")(
-    _rule_check("senkyo.merger_local_suffrage"))
-senkyo_boundary_local_suffrage = check("scenario.senkyo.boundary_local_suffrage")(
-    _rule_check("senkyo.boundary_local_suffrage"))
-senkyo_merger_qualification = check("scenario.senkyo.merger_qualification")(_rule_check("senkyo.merger_qualification"))
-senkyo_boundary_qualification = check("scenario.senkyo.boundary_qualification")(
-    _rule_check("senkyo.boundary_qualification"))
-senkyo_corporation_application_1 = check("scenario.senkyo.corporation_application_1")(
-    _rule_check("senkyo.corporation_application_1"))
-senkyo_corporation_application_2 = check("scenario.senkyo.corporation_application_2")(
-    _rule_check("senkyo.corporation_application_2"))
-senkyo_corporation_application_3 = check("scenario.senkyo.corporation_application_3")(
-    _rule_check("senkyo.corporation_application_3"))
-senkyo_corporation_application_4 = check("scenario.senkyo.corporation_application_4")(
-    _rule_check("senkyo.corporation_application_4"))
-senkyo_inspector_political = check("scenario.senkyo.inspector_political")(_rule_check("senkyo.inspector_political"))
-senkyo_inspector_approved_corporation = check("scenario.senkyo.inspector_approved_corporation")(
-    _rule_check("senkyo.inspector_approved_corporation"))
-senkyo_inspector_research_state = check("scenario.senkyo.inspector_research_state")(
-    _rule_check("senkyo.inspector_research_state"))
-senkyo_inspector_research_corporation = check("scenario.senkyo.inspector_research_corporation")(
-    _rule_check("senkyo.inspector_research_corporation"))
-senkyo_inspector_research_individual = check("scenario.senkyo.inspector_research_individual")(
-    _rule_check("senkyo.inspector_research_individual"))
-senkyo_political_application_applicant = check("scenario.senkyo.political_application_applicant")(
-    _rule_check("senkyo.political_application_applicant"))
-senkyo_political_application_purpose = check("scenario.senkyo.political_application_purpose")(
-    _rule_check("senkyo.political_application_purpose"))
-senkyo_political_application_inspector = check("scenario.senkyo.political_application_inspector")(
-    _rule_check("senkyo.political_application_inspector"))
-senkyo_political_application_management = check("scenario.senkyo.political_application_management")(
-    _rule_check("senkyo.political_application_management"))
-senkyo_research_application_applicant = check("scenario.senkyo.research_application_applicant")(
-    _rule_check("senkyo.research_application_applicant"))
-senkyo_research_application_purpose = check("scenario.senkyo.research_application_purpose")(
-    _rule_check("senkyo.research_application_purpose"))
-senkyo_research_application_inspector = check("scenario.senkyo.research_application_inspector")(
-    _rule_check("senkyo.research_application_inspector"))
-senkyo_research_application_results = check("scenario.senkyo.research_application_results")(
-    _rule_check("senkyo.research_application_results"))
-senkyo_research_application_management = check("scenario.senkyo.research_application_management")(
-    _rule_check("senkyo.research_application_management"))
-senkyo_objection_upheld = check("scenario.senkyo.objection_upheld")(_rule_check("senkyo.objection_upheld"))
-senkyo_objection_dismissal_notified = check("scenario.senkyo.objection_dismissal_notified")(
-    _rule_check("senkyo.objection_dismissal_notified"))
-senkyo_permanent_list = check("scenario.senkyo.permanent_list")(_rule_check("senkyo.permanent_list"))
-senkyo_foreign_minister_asked = check("scenario.senkyo.foreign_minister_asked")(
-    _rule_check("senkyo.foreign_minister_asked"))
-senkyo_disqualification_notice = check("scenario.senkyo.disqualification_notice")(
-    _rule_check("senkyo.disqualification_notice"))
-senkyo_struck_off_wrongly_registered = check("scenario.senkyo.struck_off_wrongly_registered")(
-    _rule_check("senkyo.struck_off_wrongly_registered"))
-senkyo_overseas_struck_off_wrongly_registered = check("scenario.senkyo.overseas_struck_off_wrongly_registered")(
-    _rule_check("senkyo.overseas_struck_off_wrongly_registered"))
-senkyo_supplementary_registration = check("scenario.senkyo.supplementary_registration")(
-    _rule_check("senkyo.supplementary_registration"))
-senkyo_overseas_objection_upheld = check("scenario.senkyo.overseas_objection_upheld")(
-    _rule_check("senkyo.overseas_objection_upheld"))
-senkyo_overseas_permanent_list = check("scenario.senkyo.overseas_permanent_list")(
-    _rule_check("senkyo.overseas_permanent_list"))
-senkyo_overseas_objection_dismissal_notified = check("scenario.senkyo.overseas_objection_dismissal_notified")(
-    _rule_check("senkyo.overseas_objection_dismissal_notified"))
+#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
+RULE_CHECKS = rule_checks(SENKYO_RULES.values())

@@ -8,14 +8,14 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import Projection, Rule, Scenario, _near, picked
+from conformance.checks.scenarios import Projection, Rule, Scenario, _near
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.oracle import months_later
 from conformance.domains.senkyo.people import (
     _DAY,
     _LONG,
-    PART,
     RECORD,
+    STATUTE,
     _adult_resident,
     _as_of,
     _asked,
@@ -186,19 +186,14 @@ _BEFORE_MOVE = _sentenced(_MOVED_AWAY, senkyo.Sentence(date(2024, 2, 10), senkyo
 NOTIFIED_CEASING = replace(_BEFORE_MOVE, records=(*_BEFORE_MOVE.records, (RECORD, DOMICILE, DOMICILE_HERE)))
 
 DISQUALIFICATION_RULES: tuple[Rule, ...] = (
-    Rule("senkyo.disqualified_serving", "選挙人名簿: no 選挙権 until a 拘禁刑 has been served (第11条第1項第2号)",
-         serving_persons, _suffrage_kept, picked(PART, "選挙権_国政", "選挙権_地方"), (SERVING, RELEASED, FINED),
-         needs_records=True),
-    Rule("senkyo.disqualified_unexecuted", "選挙人名簿: no 選挙権 until a 拘禁刑 is no longer to be executed, "
-         "except while suspended (第11条第1項第3号)", unexecuted_persons, _suffrage_kept,
-         picked(PART, "選挙権_国政", "選挙権_地方"), (UNEXECUTED, SUSPENDED), needs_records=True),
-    Rule("senkyo.disqualified_bribery", "選挙人名簿: no 選挙権 for five years after a sentence for bribery in "
-         "office, or while it is suspended (第11条第1項第4号)", bribery_persons, _suffrage_kept,
-         picked(PART, "選挙権_国政", "選挙権_地方"), (BRIBERY, BRIBERY_PASSED), needs_records=True),
-    Rule("senkyo.disqualified_election_crime", "選挙人名簿: no 選挙権 while a 拘禁刑 for an election crime is "
-         "suspended (第11条第1項第5号)", election_crime_persons, _suffrage_kept,
-         picked(PART, "選挙権_国政", "選挙権_地方"), (ELECTION_CRIME,), needs_records=True),
-    Rule("senkyo.disqualification_notice", "選挙人名簿: the 市町村長 of the 本籍 notifies the municipality of the "
-         "address when a 事由 of 第11条第1項 arises or ceases (第11条第3項)", sentenced_after_moving, _notices,
-         picked(PART, "選挙権喪失通知"), (NOTIFIED_BOTH, DOMICILE_AWAY, NOTIFIED_CEASING), needs_records=True),
+    STATUTE.rule("senkyo.disqualified_serving", serving_persons, _suffrage_kept, ("選挙権_国政", "選挙権_地方"),
+         (SERVING, RELEASED, FINED)),
+    STATUTE.rule("senkyo.disqualified_unexecuted", unexecuted_persons, _suffrage_kept,
+         ("選挙権_国政", "選挙権_地方"), (UNEXECUTED, SUSPENDED)),
+    STATUTE.rule("senkyo.disqualified_bribery", bribery_persons, _suffrage_kept,
+         ("選挙権_国政", "選挙権_地方"), (BRIBERY, BRIBERY_PASSED)),
+    STATUTE.rule("senkyo.disqualified_election_crime", election_crime_persons, _suffrage_kept,
+         ("選挙権_国政", "選挙権_地方"), (ELECTION_CRIME,)),
+    STATUTE.rule("senkyo.disqualification_notice", sentenced_after_moving, _notices,
+         "選挙権喪失通知", (NOTIFIED_BOTH, DOMICILE_AWAY, NOTIFIED_CEASING)),
 )

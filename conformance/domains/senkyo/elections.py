@@ -9,14 +9,14 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near, picked
+from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.oracle import months_later
 from conformance.domains.senkyo.people import (
     _DAY,
     _KINDS,
     _LONG,
-    PART,
+    STATUTE,
     _as_of,
     _asked,
     _born_reaching,
@@ -27,6 +27,7 @@ from conformance.domains.senkyo.people import (
     _with_decision,
     _with_election,
     election_of,
+    election_question,
     person_of,
 )
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
@@ -195,16 +196,10 @@ def _scheduled(person: senkyo.Person, as_of: date) -> tuple[date, str] | None:
     return None if day is None else (day, senkyo.BY_SCHEDULE)
 
 
-def _inspection(s: Scenario, town: str) -> Projection:
-    election = election_of(s)
-    assert election is not None
-    return {"抄本閲覧_可否": senkyo.inspection_open(_as_of(s), election)}
+_inspection = election_question("抄本閲覧_可否", senkyo.inspection_open)
 
 
-def _confirmation(s: Scenario, town: str) -> Projection:
-    election = election_of(s)
-    assert election is not None
-    return {"抄本閲覧_登録確認": senkyo.confirmation_open(_as_of(s), election)}
+_confirmation = election_question("抄本閲覧_登録確認", senkyo.confirmation_open)
 
 
 def _registered_in_election(s: Scenario, town: str) -> Projection:
@@ -363,37 +358,24 @@ PERMANENT = _with_election(Scenario(2025, date(1980, 5, 5), date(1995, 4, 1), as
                            replace(_ELECTION, kind="地方"))
 
 ELECTIONS_RULES: tuple[Rule, ...] = (
-    Rule("senkyo.registration_in_election", "選挙人名簿: a 登録月の一日 from the 公示 to the day before the 期日: "
-         "registration with the age judged on the 期日 (第22条第2項)", elections_in_registration_month,
-         _registered_in_election, picked(PART, "登録基準日", "登録根拠"), (IN_ELECTION, APRIL_IN_ELECTION,
-                                                                     EARLY_BASE_IN_ELECTION),
-         needs_records=True),
-    Rule("senkyo.election_registration", "選挙人名簿: 選挙時登録 as of the 基準日, the age judged on the 期日 "
-         "(第22条第3項)", elections_with_base_day, _registered_in_election, picked(PART, "登録基準日", "登録根拠"),
-         (AT_BASE_DAY, AT_BASE_DAY_IN_JANUARY), needs_records=True),
-    Rule("senkyo.no_schedule_on_base_day", "選挙人名簿: no 定時登録 on a 登録月の一日 that is the 基準日 "
-         "(第22条第4項)", elections_on_registration_day, _registered_in_election,
-         picked(PART, "登録基準日", "登録根拠"), (ON_REGISTRATION_DAY, ON_REGISTRATION_DAY_LONG),
-         needs_records=True),
-    Rule("senkyo.objection_five_days", "選挙人名簿: the 異議の申出 period of a 定時登録, the five days after the day "
-         "it was made (第24条第1項第1号)", scheduled_registrations, _objection, picked(PART, "異議申出期間"),
-         (WEDNESDAY_REGISTRATION,), needs_records=True),
-    Rule("senkyo.objection_next_day", "選挙人名簿: the 異議の申出 on the day after a registration in an election "
-         "(第24条第1項第2号)", campaign_registrations, _objection, picked(PART, "異議申出期間"),
-         (CAMPAIGN_REGISTRATION, AT_BASE_DAY), needs_records=True),
-    Rule("senkyo.inspection_window", "選挙人名簿: no 抄本 閲覧 for 政治活動 or 調査研究 from the 公示 to five days "
-         "after the 期日 (第28条の2第1項, 第28条の3第1項)", inspection_days, _inspection, picked(PART, "抄本閲覧_可否"),
-         (INSPECTION_CLOSED, INSPECTION_OPEN), needs_records=True),
-    Rule("senkyo.confirmation_in_window", "選挙人名簿: 抄本 閲覧 to confirm a registration, within the window on the "
-         "days of 異議 (第28条の2第1項 後段)", confirmation_days, _confirmation, picked(PART, "抄本閲覧_登録確認"),
-         (CONFIRMATION_OPEN, CONFIRMATION_CLOSED), needs_records=True),
-    Rule("senkyo.objection_upheld", "選挙人名簿: an 異議 decided 正当 registers or removes the person at once "
-         "(第24条第2項)", objections_decided, _registered_after_objection, picked(PART, "登録"),
-         (OBJECTION_UPHELD, OBJECTION_NOT_YET, OBJECTION_DISMISSED, REMOVAL_UPHELD), needs_records=True),
-    Rule("senkyo.objection_dismissal_notified", "選挙人名簿: an 異議 decided 正当でない is notified to the 異議申出人 "
-         "at once (第24条第2項)", objections_dismissed, _dismissal_notified, picked(PART, "異議_通知先"),
-         (DISMISSAL_NOTIFIED, DISMISSAL_NOT_YET), needs_records=True),
-    Rule("senkyo.permanent_list", "選挙人名簿: one 名簿 kept for good through every election: a voter registered "
-         "years ago keeps that registration (第19条第1項)", long_registered_in_election, _basis_kept,
-         picked(PART, "登録根拠"), (PERMANENT,), needs_records=True),
+    STATUTE.rule("senkyo.registration_in_election", elections_in_registration_month,
+         _registered_in_election, ("登録基準日", "登録根拠"), (IN_ELECTION, APRIL_IN_ELECTION,
+                                                                     EARLY_BASE_IN_ELECTION)),
+    STATUTE.rule("senkyo.election_registration", elections_with_base_day, _registered_in_election, ("登録基準日",
+         "登録根拠"), (AT_BASE_DAY, AT_BASE_DAY_IN_JANUARY)),
+    STATUTE.rule("senkyo.no_schedule_on_base_day", elections_on_registration_day, _registered_in_election,
+         ("登録基準日", "登録根拠"), (ON_REGISTRATION_DAY, ON_REGISTRATION_DAY_LONG)),
+    STATUTE.rule("senkyo.objection_five_days", scheduled_registrations, _objection, "異議申出期間",
+         (WEDNESDAY_REGISTRATION,)),
+    STATUTE.rule("senkyo.objection_next_day", campaign_registrations, _objection, "異議申出期間",
+         (CAMPAIGN_REGISTRATION, AT_BASE_DAY)),
+    STATUTE.rule("senkyo.inspection_window", inspection_days, _inspection, "抄本閲覧_可否",
+         (INSPECTION_CLOSED, INSPECTION_OPEN)),
+    STATUTE.rule("senkyo.confirmation_in_window", confirmation_days, _confirmation, "抄本閲覧_登録確認",
+         (CONFIRMATION_OPEN, CONFIRMATION_CLOSED)),
+    STATUTE.rule("senkyo.objection_upheld", objections_decided, _registered_after_objection, "登録",
+         (OBJECTION_UPHELD, OBJECTION_NOT_YET, OBJECTION_DISMISSED, REMOVAL_UPHELD)),
+    STATUTE.rule("senkyo.objection_dismissal_notified", objections_dismissed, _dismissal_notified, "異議_通知先",
+         (DISMISSAL_NOTIFIED, DISMISSAL_NOT_YET)),
+    STATUTE.rule("senkyo.permanent_list", long_registered_in_election, _basis_kept, "登録根拠", (PERMANENT,)),
 )

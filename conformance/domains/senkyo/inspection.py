@@ -37,7 +37,7 @@ from conformance.domains.senkyo.applications import (
     Application,
     may_inspect,
 )
-from conformance.domains.senkyo.people import PART, RECORD, _adult_resident, _asked
+from conformance.domains.senkyo.people import PART, RECORD, STATUTE, _adult_resident, _asked
 
 # -- 第28条の2第1項・第2項・第9項, 第28条の3第1項・第2項: who may inspect the 抄本 on an 申出 --------------------------
 
@@ -213,29 +213,24 @@ _ITEM_RULES = (
 )
 
 INSPECTION_RULES: tuple[Rule, ...] = (
-    Rule("senkyo.inspector_political", "選挙人名簿: the 閲覧者 of an 申出 for 登録確認 or 政治活動 is the one the "
-         "table names for its 申出者 (第28条の2第1項)", political_inspectors, _may_inspect, _READ,
-         (GROUP_DESIGNEE, CANDIDATE_DESIGNEE), needs_records=True),
-    Rule("senkyo.inspector_approved_corporation", "選挙人名簿: a 政治団体's 構成員 include the "
-         "承認法人閲覧事項取扱者 once the 法人 is approved (第28条の2第9項)", approved_handlers, _may_inspect, _READ,
-         (APPROVED, NOT_APPROVED), needs_records=True),
-    Rule("senkyo.inspector_research_state", "選挙人名簿: a 国等の機関's 申出 for 調査研究 lets its designated 職員 "
-         "inspect (第28条の3第1項第1号)", research_inspectors(STATE_ORGAN, (
+    STATUTE.rule("senkyo.inspector_political", political_inspectors, _may_inspect, _READ,
+         (GROUP_DESIGNEE, CANDIDATE_DESIGNEE)),
+    STATUTE.rule("senkyo.inspector_approved_corporation", approved_handlers, _may_inspect, _READ,
+         (APPROVED, NOT_APPROVED)),
+    STATUTE.rule("senkyo.inspector_research_state", research_inspectors(STATE_ORGAN, (
              STAFF_DESIGNATED, DESIGNEE, UNDESIGNATED)), _may_inspect, _READ,
-         (STATE_DESIGNEE, STATE_STAFF), needs_records=True),
-    Rule("senkyo.inspector_research_corporation", "選挙人名簿: a 法人's 申出 for 調査研究 lets its designated "
-         "役職員 or 構成員 inspect, and those of a 法人 it applied with (第28条の3第1項第2号)", research_inspectors(
+         (STATE_DESIGNEE, STATE_STAFF)),
+    STATUTE.rule("senkyo.inspector_research_corporation", research_inspectors(
              CORPORATION, (MEMBER_DESIGNATED, JOINT_MEMBER_DESIGNATED, DESIGNEE,
-                                  UNDESIGNATED)), _may_inspect, _READ, (JOINT_MEMBER,), needs_records=True),
-    Rule("senkyo.inspector_research_individual", "選挙人名簿: an 個人's 申出 for 調査研究 lets the 個人 or the person "
-         "the 個人 designates inspect (第28条の3第1項第3号)", research_inspectors(INDIVIDUAL, (
+                                  UNDESIGNATED)), _may_inspect, _READ, (JOINT_MEMBER,)),
+    STATUTE.rule("senkyo.inspector_research_individual", research_inspectors(INDIVIDUAL, (
              APPLICANT_SELF, DESIGNEE, UNDESIGNATED)), _may_inspect, _READ,
-         (INDIVIDUAL_DESIGNEE,), needs_records=True),
-    *(Rule(f"senkyo.corporation_application_{number}", "選挙人名簿: no 閲覧 by a 承認法人閲覧事項取扱者 when the 申出 "
-           f"of 第28条の2第7項 does not state its 第{number}号", approved_lacking(item), _may_inspect, _READ,
-           (APPROVED_LACKING[item],), needs_records=True)
+         (INDIVIDUAL_DESIGNEE,)),
+    *(STATUTE.rule(f"senkyo.corporation_application_{number}", approved_lacking(item), _may_inspect, _READ,
+           (APPROVED_LACKING[item],), title="選挙人名簿: no 閲覧 by a 承認法人閲覧事項取扱者 when "
+           f"the 申出 of 第28条の2第7項 does not state its 第{number}号")
       for number, item in enumerate(CORPORATION_ITEMS, start=1)),
-    *(Rule(f"senkyo.{name}", f"選挙人名簿: no 閲覧 on an 申出 that does not state the item of {provision}",
-           application_lacking(named, missing), _may_inspect, _READ, examples, needs_records=True)
-      for name, provision, missing, named, examples in _ITEM_RULES),
+    *(STATUTE.rule(f"senkyo.{name}", application_lacking(named, missing), _may_inspect, _READ, examples,
+      title=f"選挙人名簿: no 閲覧 on an 申出 that does not state the item of {provision}") for name, provision,
+      missing, named, examples in _ITEM_RULES),
 )

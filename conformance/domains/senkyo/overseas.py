@@ -8,15 +8,15 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near, picked
+from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.oracle import months_later
 from conformance.domains.senkyo.people import (
     _DAY,
     _KINDS,
     OVERSEAS_WRONG_KNOWN,
-    PART,
     RECORD,
+    STATUTE,
     _as_of,
     _asked,
     _born_reaching,
@@ -28,6 +28,7 @@ from conformance.domains.senkyo.people import (
     _with_decision,
     _with_election,
     election_of,
+    election_question,
     person_of,
     sentence_of,
 )
@@ -273,10 +274,7 @@ def overseas_inspection_days(codes: tuple[str, str]) -> st.SearchStrategy[Scenar
     return _overseas_inspection_day(codes).filter(_overseas_periods_end_on_weekdays)
 
 
-def _overseas_suspended(s: Scenario, town: str) -> Projection:
-    election = election_of(s)
-    assert election is not None
-    return {"在外_登録停止": senkyo.overseas_registration_suspended(_as_of(s), election)}
+_overseas_suspended = election_question("在外_登録停止", senkyo.overseas_registration_suspended)
 
 
 def _overseas_objection(s: Scenario, town: str) -> Projection:
@@ -296,16 +294,10 @@ def _overseas_struck_off_on_death(s: Scenario, town: str) -> Projection:
     return {"在外_抹消事由": reason or senkyo.overseas_struck_off(as_of, overseas)}
 
 
-def _overseas_inspection(s: Scenario, town: str) -> Projection:
-    election = election_of(s)
-    assert election is not None
-    return {"在外_抄本閲覧_可否": senkyo.overseas_inspection_open(_as_of(s), election)}
+_overseas_inspection = election_question("在外_抄本閲覧_可否", senkyo.overseas_inspection_open)
 
 
-def _overseas_confirmation(s: Scenario, town: str) -> Projection:
-    election = election_of(s)
-    assert election is not None
-    return {"在外_抄本閲覧_登録確認": senkyo.overseas_confirmation_open(_as_of(s), election)}
+_overseas_confirmation = election_question("在外_抄本閲覧_登録確認", senkyo.overseas_confirmation_open)
 
 
 def _overseas_qualified(s: Scenario, town: str) -> Projection:
@@ -540,57 +532,41 @@ OVERSEAS_PERMANENT = _asked(_with_election(
     senkyo.Election(date(2025, 7, 1), date(2025, 7, 18), date(2025, 6, 30), "参議院")), date(2025, 7, 10))
 
 OVERSEAS_RULES: tuple[Rule, ...] = (
-    Rule("senkyo.overseas_qualification", "在外選挙人名簿: 被登録資格 of an applicant three months in the 領事官's "
-         "area (第30条の4第1項)", overseas_applicants, _overseas_qualified, picked(PART, "在外_被登録資格"),
-         (OVERSEAS_APPLIED, OVERSEAS_NOT_YET), needs_records=True),
-    Rule("senkyo.overseas_transfer_qualification", "在外選挙人名簿: 被登録移転資格 of a registered person who "
-         "applied with the 国外転出届 (第30条の4第2項)", transfer_applicants, _transfer_qualified,
-         picked(PART, "在外_被登録移転資格"), (TRANSFER_APPLIED,), needs_records=True),
-    Rule("senkyo.struck_off_on_transfer", "選挙人名簿: 抹消 on the move to the 在外選挙人名簿 (第28条第1項第3号)",
-         transferred, _struck_off_transferred, picked(PART, "抹消事由"), (TRANSFERRED,), needs_records=True),
-    Rule("senkyo.overseas_struck_off_after_return", "在外選挙人名簿: 抹消 four months after a domestic address was "
-         "taken (第30条の11第1項第2号)", returning_overseas_voters, _overseas_struck_off,
-         picked(PART, "在外_抹消事由", "在外_登録"), (RETURNED, NOT_YET_RETURNED), needs_records=True),
-    Rule("senkyo.overseas_suspended_in_campaign", "在外選挙人名簿: no registration nor 移転 from the 公示 to the 期日 "
-         "of a 衆議院 or 参議院 election (第30条の6第3項)", overseas_in_campaign, _overseas_suspended,
-         picked(PART, "在外_登録停止"), (SUSPENDED_ABROAD, RESUMED_ABROAD, LOCAL_CAMPAIGN_ABROAD),
-         needs_records=True),
-    Rule("senkyo.overseas_objection_five_days", "在外選挙人名簿: 異議 in the five days after the 定時登録 that comes "
-         "next (第30条の8第1項第1号)", overseas_registered, _overseas_objection, picked(PART, "在外_異議申出期間"),
-         (OVERSEAS_OBJECTION, OVERSEAS_OBJECTION_LOCAL), needs_records=True),
-    Rule("senkyo.overseas_objection_next_day", "在外選挙人名簿: 異議 on the day after a 衆議院 or 参議院 選挙時登録 "
-         "that comes first (第30条の8第1項第2号)", overseas_registered_before_election, _overseas_objection,
-         picked(PART, "在外_異議申出期間"), (OVERSEAS_OBJECTION_IN_ELECTION,), needs_records=True),
-    Rule("senkyo.overseas_indication", "在外選挙人名簿: 表示 when a domestic 住民票 is made or the 選挙権 is barred "
-         "(第30条の10第1項)", overseas_returning_or_sentenced, _overseas_indicated, picked(PART, "在外_表示"),
-         (INDICATED_ABROAD, NOT_YET_INDICATED_ABROAD), needs_records=True),
-    Rule("senkyo.overseas_struck_off_on_death", "在外選挙人名簿: 抹消 on death or the loss of Japanese nationality "
-         "(第30条の11第1項第1号)", overseas_dying, _overseas_struck_off_on_death, picked(PART, "在外_抹消事由"),
-         (DIED_ABROAD,), needs_records=True),
-    Rule("senkyo.overseas_inspection_window", "在外選挙人名簿: no 抄本 閲覧 for 政治活動 or 調査研究 from the 公示 to "
-         "five days after the 期日 (第30条の12, 第28条の2第1項, 第28条の3第1項)", overseas_inspection_days,
-         _overseas_inspection, picked(PART, "在外_抄本閲覧_可否"),
-         (OVERSEAS_INSPECTION_CLOSED, OVERSEAS_INSPECTION_OPEN), needs_records=True),
-    Rule("senkyo.overseas_confirmation_in_window", "在外選挙人名簿: 抄本 閲覧 to confirm a registration, within the "
-         "window on the days of 第30条の8第1項 (第30条の12)", overseas_inspection_days, _overseas_confirmation,
-         picked(PART, "在外_抄本閲覧_登録確認"),
-         (OVERSEAS_CONFIRMATION_AFTER_BASE, OVERSEAS_CONFIRMATION_FIVE_DAYS, OVERSEAS_CONFIRMATION_CLOSED),
-         needs_records=True),
-    Rule("senkyo.foreign_minister_asked", "在外選挙人名簿: the 外務大臣's opinion is asked about an applicant for the "
-         "移転 not struck off the 名簿 (第30条の5第5項)", consulted_applicants, _minister_asked,
-         picked(PART, "在外_外務大臣意見照会"), (NOT_MOVED_ABROAD, STRUCK_OFF_ABROAD, TRANSFERRED), needs_records=True),
-    Rule("senkyo.overseas_struck_off_wrongly_registered", "在外選挙人名簿: 抹消 at once when the registration should "
-         "not have been made (第30条の11第1項第3号)", overseas_wrongly_registered, _overseas_wrongly_registered,
-         picked(PART, "在外_抹消事由"), (OVERSEAS_WRONGLY_REGISTERED,), needs_records=True),
-    Rule("senkyo.overseas_objection_upheld", "在外選挙人名簿: an 異議 decided 正当 registers, strikes off, moves, or "
-         "strikes off and registers in the 選挙人名簿 only a person qualified for it, at once (第30条の8第2項)",
-         overseas_objections_decided, _lists_after_overseas_objection, picked(PART, "在外_登録", "登録"),
-         (RETURN_UNQUALIFIED, RETURN_QUALIFIED, OVERSEAS_OBJECTION_TRANSFER), needs_records=True),
-    Rule("senkyo.overseas_objection_dismissal_notified", "在外選挙人名簿: an 異議 decided 正当でない is notified to "
-         "the 異議申出人 at once (第30条の8第2項)", overseas_objections_dismissed, _overseas_dismissal_notified,
-         picked(PART, "在外異議_通知先"), (OVERSEAS_DISMISSAL_NOTIFIED, OVERSEAS_DISMISSAL_NOT_YET),
-         needs_records=True),
-    Rule("senkyo.overseas_permanent_list", "在外選挙人名簿: one 名簿 kept for good through the 衆議院 and 参議院 "
-         "elections: a person registered years ago stays on it (第30条の2第2項)", overseas_long_listed_in_election,
-         _overseas_kept, picked(PART, "在外_登録"), (OVERSEAS_PERMANENT,), needs_records=True),
+    STATUTE.rule("senkyo.overseas_qualification", overseas_applicants, _overseas_qualified, "在外_被登録資格",
+         (OVERSEAS_APPLIED, OVERSEAS_NOT_YET)),
+    STATUTE.rule("senkyo.overseas_transfer_qualification", transfer_applicants, _transfer_qualified,
+         "在外_被登録移転資格", (TRANSFER_APPLIED,)),
+    STATUTE.rule("senkyo.struck_off_on_transfer", transferred, _struck_off_transferred, "抹消事由", (TRANSFERRED,)),
+    STATUTE.rule("senkyo.overseas_struck_off_after_return", returning_overseas_voters, _overseas_struck_off,
+         ("在外_抹消事由", "在外_登録"), (RETURNED, NOT_YET_RETURNED), title="在外選挙人名簿: 抹消 four months after a "
+         "domestic address was taken (第30条の11第1項第2号)"),
+    STATUTE.rule("senkyo.overseas_suspended_in_campaign", overseas_in_campaign, _overseas_suspended,
+         "在外_登録停止", (SUSPENDED_ABROAD, RESUMED_ABROAD, LOCAL_CAMPAIGN_ABROAD)),
+    STATUTE.rule("senkyo.overseas_objection_five_days", overseas_registered, _overseas_objection, "在外_異議申出期間",
+         (OVERSEAS_OBJECTION, OVERSEAS_OBJECTION_LOCAL)),
+    STATUTE.rule("senkyo.overseas_objection_next_day", overseas_registered_before_election, _overseas_objection,
+         "在外_異議申出期間", (OVERSEAS_OBJECTION_IN_ELECTION,)),
+    STATUTE.rule("senkyo.overseas_indication", overseas_returning_or_sentenced, _overseas_indicated, "在外_表示",
+         (INDICATED_ABROAD, NOT_YET_INDICATED_ABROAD)),
+    STATUTE.rule("senkyo.overseas_struck_off_on_death", overseas_dying, _overseas_struck_off_on_death, "在外_抹消事由",
+         (DIED_ABROAD,)),
+    STATUTE.rule("senkyo.overseas_inspection_window", overseas_inspection_days,
+         _overseas_inspection, "在外_抄本閲覧_可否",
+         (OVERSEAS_INSPECTION_CLOSED, OVERSEAS_INSPECTION_OPEN)),
+    STATUTE.rule("senkyo.overseas_confirmation_in_window", overseas_inspection_days,
+         _overseas_confirmation,
+         "在外_抄本閲覧_登録確認",
+         (OVERSEAS_CONFIRMATION_AFTER_BASE, OVERSEAS_CONFIRMATION_FIVE_DAYS, OVERSEAS_CONFIRMATION_CLOSED)),
+    STATUTE.rule("senkyo.foreign_minister_asked", consulted_applicants, _minister_asked,
+         "在外_外務大臣意見照会", (NOT_MOVED_ABROAD, STRUCK_OFF_ABROAD, TRANSFERRED)),
+    STATUTE.rule("senkyo.overseas_struck_off_wrongly_registered", overseas_wrongly_registered,
+         _overseas_wrongly_registered, "在外_抹消事由", (OVERSEAS_WRONGLY_REGISTERED,)),
+    STATUTE.rule("senkyo.overseas_objection_upheld", overseas_objections_decided, _lists_after_overseas_objection,
+         ("在外_登録", "登録"), (RETURN_UNQUALIFIED, RETURN_QUALIFIED, OVERSEAS_OBJECTION_TRANSFER)),
+    STATUTE.rule("senkyo.overseas_objection_dismissal_notified", overseas_objections_dismissed,
+         _overseas_dismissal_notified,
+         "在外異議_通知先", (OVERSEAS_DISMISSAL_NOTIFIED, OVERSEAS_DISMISSAL_NOT_YET)),
+    STATUTE.rule("senkyo.overseas_permanent_list", overseas_long_listed_in_election,
+         _overseas_kept, "在外_登録", (OVERSEAS_PERMANENT,), title="在外選挙人名簿: one 名簿 kept for good through the "
+         "衆議院 and 参議院 elections: a person registered years ago stays on it (第30条の2第2項)"),
 )

@@ -3,17 +3,21 @@ items, the person of a scenario, the days asked about)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import Scenario, _birth
+from conformance.checks.scenarios import Projection, Scenario, _birth
+from conformance.checks.statute_rules import Statute
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.oracle import Person
 from conformance.oracles.dates import fiscal_year_of
 
 PART = "選挙人名簿"
+#: What every rule of the domain shares (conformance.checks.statute_rules).
+STATUTE = Statute("senkyo", PART, needs_records=True)
 _DAY = timedelta(days=1)
 
 
@@ -104,6 +108,19 @@ def _with_election(s: Scenario, election: senkyo.Election) -> Scenario:
     kept = tuple(entry for entry in s.records if entry[1] not in {*dict(items), "選挙_種類"})
     kind = ((RECORD, "選挙_種類", election.kind),) if election.kind is not None else ()
     return replace(s, records=kept + tuple((RECORD, item, day.isoformat()) for item, day in items) + kind)
+
+
+def election_question(field: str,
+                      answer: Callable[[date, senkyo.Election], bool]) -> Callable[[Scenario, str], Projection]:
+    """The oracle's answer to a question about the day asked and the election the 選挙人名簿 record tells (the
+    scenarios of such a rule always carry one), as the rule's ``field``."""
+
+    def expected(s: Scenario, town: str) -> Projection:
+        election = election_of(s)
+        assert election is not None
+        return {field: answer(_as_of(s), election)}
+
+    return expected
 
 
 # -- 第24条第1項 (異議の申出 periods), 第28条の2第1項 and 第28条の3第1項 (the 閲覧 window) ----------------------------

@@ -9,14 +9,14 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near, picked
+from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.oracle import months_later
 from conformance.domains.senkyo.people import (
     _DAY,
     _LONG,
-    PART,
     RECORD,
+    STATUTE,
     WRONG_KNOWN,
     _as_of,
     _asked,
@@ -409,52 +409,36 @@ LAPSED = replace(_LAPSED, records=(*_LAPSED.records, *_OMITTED.records))
 
 
 REGISTRATION_RULES: tuple[Rule, ...] = (
-    Rule("senkyo.national_suffrage", "選挙人名簿: 選挙権 of 日本国民 aged 18 or more (第9条第1項)", suffrage_persons,
-         _national, picked(PART, "選挙権_国政"), (EIGHTEEN, RECENT, FOREIGN)),
-    Rule("senkyo.local_suffrage", "選挙人名簿: the municipality's 選挙権 after three months of address "
-         "(第9条第2項)", suffrage_persons, _local, picked(PART, "選挙権_地方"), (LATE_NOTICE, NEWCOMER, RECENT)),
-    Rule("senkyo.qualification", "選挙人名簿: 被登録資格 after three months recorded from the 転入届 "
-         "(第21条第1項)", suffrage_persons, _qualified, picked(PART, "被登録資格"), (LATE_NOTICE, EIGHTEEN, FOREIGN)),
-    Rule("senkyo.registration_day", "選挙人名簿: 定時登録 as of the first day of March, June, September and "
-         "December (第19条第2項, 第22条第1項)", registrations, _registration, picked(PART, "登録基準日"),
-         (LATE_NOTICE_REGISTERED,)),
-    Rule("senkyo.moved_out_registration", "選挙人名簿: registration of a person who moved out after three "
-         "months, within four months (第21条第2項)", moved_out_registrations, _registered, picked(PART, "登録"),
-         (MOVED_BEFORE_REGISTRATION,)),
-    Rule("senkyo.indication_on_move_out", "選挙人名簿: 表示 when a registered person moves out (第27条第1項)",
-         moving_out, _indicated, picked(PART, "表示"), (MOVED,)),
-    Rule("senkyo.indication_at_registration", "選挙人名簿: 表示 on registering a person who moved out "
-         "(第27条第2項)", registered_after_moving_out, _indicated, picked(PART, "表示"), (MOVED_BEFORE_REGISTRATION,)),
-    Rule("senkyo.struck_off_on_death", "選挙人名簿: 抹消 on death (第28条第1号)", dying, _struck_off,
-         picked(PART, "抹消事由"), (DIED,)),
-    Rule("senkyo.struck_off_after_four_months", "選挙人名簿: 抹消 four months after the move-out (第28条第2号)",
-         four_months_after, _struck_off, picked(PART, "抹消事由"), (STRUCK_OFF, NOT_YET_STRUCK_OFF)),
-    Rule("senkyo.seventeen_resident", "選挙人名簿: the survey of residents aged seventeen who reach eighteen by the "
-         "end of the month before the next 登録月 (施行令 第13条第1項第1号)", seventeen_residents, _seventeen,
-         picked(PART, "年齢満十七年調査"), (SEVENTEEN, SEVENTEEN_TOO_LATE)),
-    Rule("senkyo.seventeen_moved_out", "選挙人名簿: the survey of those aged seventeen who moved out within four "
-         "months (施行令 第13条第1項第2号)", seventeen_moved_out, _seventeen, picked(PART, "年齢満十七年調査"),
-         (SEVENTEEN_MOVED_OUT,)),
-    Rule("senkyo.prefectural_suffrage", "選挙人名簿: the prefecture's 選挙権 after three months in one municipality "
-         "of the prefecture, still in it (第9条第3項)", prefecture_movers, _prefectural,
-         picked(PART, "選挙権_都道府県"), (WITHIN_PREFECTURE, FROM_OTHER_PREFECTURE), needs_records=True),
-    Rule("senkyo.merger_local_suffrage", "選挙人名簿: the three months of the town's 選挙権 include those in a "
-         "municipality a 廃置分合 extinguished, uninterrupted (第9条第4項, 第5項)", merged_local, _local_across,
-         picked(PART, "選挙権_地方"), (MERGED, MERGED_NOT_YET), needs_records=True),
-    Rule("senkyo.boundary_local_suffrage", "選挙人名簿: a 境界変更 does not interrupt the three months of the town's "
-         "選挙権 (第9条第5項)", boundary_local, _local_across, picked(PART, "選挙権_地方"), (BOUNDARY_CHANGED,),
-         needs_records=True),
-    Rule("senkyo.merger_qualification", "選挙人名簿: the 登録市町村等 includes the 消滅市町村, its record period "
-         "uninterrupted (第21条第3項, 第4項)", merged_registration, _qualified_across, picked(PART, "被登録資格"),
-         (MERGED, MERGED_NOT_YET), needs_records=True),
-    Rule("senkyo.boundary_qualification", "選挙人名簿: a 境界変更 does not interrupt the period recorded in the "
-         "住民基本台帳 (第21条第4項)", boundary_registration, _qualified_across, picked(PART, "被登録資格"),
-         (BOUNDARY_CHANGED,), needs_records=True),
-    Rule("senkyo.struck_off_wrongly_registered", "選挙人名簿: 抹消 at once when the registration should not have been "
-         "made, not registered again (第28条第1項第4号)", wrongly_registered, _wrongly_registered,
-         picked(PART, "登録", "抹消事由"), (WRONGLY_REGISTERED, WRONGLY_REGISTERED_LATER, NOT_YET_KNOWN),
-         needs_records=True),
-    Rule("senkyo.supplementary_registration", "選挙人名簿: a person left off a registration, qualified then and since, "
-         "is registered at once when it is learnt (第26条)", omitted_persons, _supplementary,
-         picked(PART, "登録", "登録根拠"), (SUPPLEMENTED, NOT_YET_SUPPLEMENTED, LAPSED), needs_records=True),
+    STATUTE.rule("senkyo.national_suffrage", suffrage_persons, _national, "選挙権_国政", (EIGHTEEN, RECENT, FOREIGN),
+         needs_records=False),
+    STATUTE.rule("senkyo.local_suffrage", suffrage_persons, _local, "選挙権_地方", (LATE_NOTICE, NEWCOMER, RECENT),
+         needs_records=False),
+    STATUTE.rule("senkyo.qualification", suffrage_persons, _qualified, "被登録資格", (LATE_NOTICE, EIGHTEEN, FOREIGN),
+         needs_records=False),
+    STATUTE.rule("senkyo.registration_day", registrations, _registration, "登録基準日",
+         (LATE_NOTICE_REGISTERED,), needs_records=False),
+    STATUTE.rule("senkyo.moved_out_registration", moved_out_registrations, _registered, "登録",
+         (MOVED_BEFORE_REGISTRATION,), needs_records=False),
+    STATUTE.rule("senkyo.indication_on_move_out", moving_out, _indicated, "表示", (MOVED,), needs_records=False),
+    STATUTE.rule("senkyo.indication_at_registration", registered_after_moving_out, _indicated, "表示",
+         (MOVED_BEFORE_REGISTRATION,), needs_records=False),
+    STATUTE.rule("senkyo.struck_off_on_death", dying, _struck_off, "抹消事由", (DIED,), needs_records=False),
+    STATUTE.rule("senkyo.struck_off_after_four_months", four_months_after, _struck_off, "抹消事由", (STRUCK_OFF,
+         NOT_YET_STRUCK_OFF), needs_records=False),
+    STATUTE.rule("senkyo.seventeen_resident", seventeen_residents, _seventeen,
+         "年齢満十七年調査", (SEVENTEEN, SEVENTEEN_TOO_LATE), needs_records=False),
+    STATUTE.rule("senkyo.seventeen_moved_out", seventeen_moved_out, _seventeen, "年齢満十七年調査",
+         (SEVENTEEN_MOVED_OUT,), needs_records=False),
+    STATUTE.rule("senkyo.prefectural_suffrage", prefecture_movers, _prefectural,
+         "選挙権_都道府県", (WITHIN_PREFECTURE, FROM_OTHER_PREFECTURE)),
+    STATUTE.rule("senkyo.merger_local_suffrage", merged_local, _local_across, "選挙権_地方", (MERGED, MERGED_NOT_YET)),
+    STATUTE.rule("senkyo.boundary_local_suffrage", boundary_local, _local_across, "選挙権_地方", (BOUNDARY_CHANGED,)),
+    STATUTE.rule("senkyo.merger_qualification", merged_registration, _qualified_across, "被登録資格",
+         (MERGED, MERGED_NOT_YET)),
+    STATUTE.rule("senkyo.boundary_qualification", boundary_registration, _qualified_across, "被登録資格",
+         (BOUNDARY_CHANGED,)),
+    STATUTE.rule("senkyo.struck_off_wrongly_registered", wrongly_registered, _wrongly_registered,
+         ("登録", "抹消事由"), (WRONGLY_REGISTERED, WRONGLY_REGISTERED_LATER, NOT_YET_KNOWN)),
+    STATUTE.rule("senkyo.supplementary_registration", omitted_persons, _supplementary,
+         ("登録", "登録根拠"), (SUPPLEMENTED, NOT_YET_SUPPLEMENTED, LAPSED)),
 )

@@ -38,8 +38,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.registry import CheckFunction, check
-from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _base_row, _birth, _near, rule_check
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _base_row, _birth, _near
+from conformance.checks.statute_rules import rule_checks
 from conformance.domains.shugaku import oracle as law
 from conformance.domains.shugaku.events import EVENTS_RULES
 from conformance.domains.shugaku.people import (
@@ -478,31 +478,5 @@ SHUGAKU_RULES: dict[str, Rule] = {rule.name: rule for rule in (
     *REGISTER_RULES, *EVENTS_RULES)}
 
 
-def _rule_check(name: str) -> CheckFunction:
-    return rule_check(SHUGAKU_RULES[name])
-
-
-shugaku_elementary = check("scenario.shugaku.elementary")(_rule_check("shugaku.elementary"))
-shugaku_elementary_proviso = check("scenario.shugaku.elementary_proviso")(_rule_check("shugaku.elementary_proviso"))
-shugaku_lower_secondary = check("scenario.shugaku.lower_secondary")(_rule_check("shugaku.lower_secondary"))
-shugaku_category = check("scenario.shugaku.category")(_rule_check("shugaku.category"))
-shugaku_on_register = check("scenario.shugaku.on_register")(_rule_check("shugaku.on_register"))
-shugaku_register_items = check("scenario.shugaku.register_items")(_rule_check("shugaku.register_items"))
-shugaku_guardian_items = check("scenario.shugaku.guardian_items")(_rule_check("shugaku.guardian_items"))
-shugaku_entrants = check("scenario.shugaku.entrants")(_rule_check("shugaku.entrants"))
-shugaku_base_day = check("scenario.shugaku.base_day")(_rule_check("shugaku.base_day"))
-shugaku_entry_notice = check("scenario.shugaku.entry_notice")(_rule_check("shugaku.entry_notice"))
-shugaku_late_notice = check("scenario.shugaku.late_notice")(_rule_check("shugaku.late_notice"))
-shugaku_principal_notice = check("scenario.shugaku.principal_notice")(_rule_check("shugaku.principal_notice"))
-shugaku_entrant_items = check("scenario.shugaku.entrant_items")(_rule_check("shugaku.entrant_items"))
-shugaku_notice_item_2 = check("scenario.shugaku.notice_item_2")(_rule_check("shugaku.notice_item_2"))
-shugaku_notice_item_3 = check("scenario.shugaku.notice_item_3")(_rule_check("shugaku.notice_item_3"))
-shugaku_notice_item_4 = check("scenario.shugaku.notice_item_4")(_rule_check("shugaku.notice_item_4"))
-shugaku_notice_item_5 = check("scenario.shugaku.notice_item_5")(_rule_check("shugaku.notice_item_5"))
-shugaku_notice_item_6 = check("scenario.shugaku.notice_item_6")(_rule_check("shugaku.notice_item_6"))
-shugaku_notice_item_7 = check("scenario.shugaku.notice_item_7")(_rule_check("shugaku.notice_item_7"))
-shugaku_notice_exempted = check("scenario.shugaku.notice_exempted")(_rule_check("shugaku.notice_exempted"))
-shugaku_deferment_items = check("scenario.shugaku.deferment_items")(_rule_check("shugaku.deferment_items"))
-shugaku_reminder_items = check("scenario.shugaku.reminder_items")(_rule_check("shugaku.reminder_items"))
-shugaku_move_notice = check("scenario.shugaku.move_notice")(_rule_check("shugaku.move_notice"))
-shugaku_school_designation = check("scenario.shugaku.school_designation")(_rule_check("shugaku.school_designation"))
+#: Every rule's check (``scenario.<rule name>``), registered with the module's other checks.
+RULE_CHECKS = rule_checks(SHUGAKU_RULES.values())
