@@ -1,0 +1,174 @@
+"""The published contract of every domain (issue 64): `conformance catalog openapi --domain <slug>` lists every path
+the harness calls, each field the checks read with its meaning, type and values, each record item with its values.
+
+What the checks read is found by running each rule's own reading (``shipped_checks.answer_reads``); the record items
+the reference accepts (it refuses any other with 400) must be the contract's, so whatever a clean run sends is in it.
+The traffic of a whole run is held to the contract in tests/catalog/test_contract_coverage.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from openapi_spec_validator import OpenAPIV31SpecValidator, validate
+from typer.testing import CliRunner
+
+from conformance.catalog.contract import (
+    APPEND_PATH,
+    FORM_PATH,
+    MIGRATION_PATH,
+    QUERY_PATH,
+    RECORDS_PATH,
+    DomainContract,
+    load_contract,
+    record_items,
+)
+from conformance.catalog.domain_rules import domain_folders
+from conformance.cli import app
+from conformance.errors import SpecError
+from conformance.locations import default_catalog_root
+from conformance.shipped_checks import answer_reads
+from conformance_reference.domain_records import DOMAIN_RECORDS
+
+#: The 20 domains of the registry (共通機能 is no domain of its own: its API is its edition's interfaces).
+DOMAINS = tuple(slug for slug in domain_folders() if slug != "kyotsu")
+ROOT = default_catalog_root()
+
+
+@functools.cache
+def contract(slug: str) -> DomainContract:
+    found = load_contract(ROOT, slug)
+    assert found is not None, f"spec_catalog/contract/{slug}.yaml is missing"
+    return found
+
+
+@functools.cache
+def document(slug: str) -> dict[str, Any]:
+    result = CliRunner().invoke(app, ["catalog", "openapi", "--domain", slug])
+    assert result.exit_code == 0, result.output
+    parsed: dict[str, Any] = json.loads(result.stdout)
+    return parsed
+
+
+def test_there_are_twenty_domains() -> None:
+    assert len(DOMAINS) == 20
+
+
+@pytest.mark.parametrize("slug", DOMAINS)
+def test_every_domain_publishes_its_loads_as_valid_openapi(slug: str) -> None:
+    published = document(slug)
+    validate(published, cls=OpenAPIV31SpecValidator)
+    assert {MIGRATION_PATH, APPEND_PATH} <= set(published["paths"])
+    columns = published["paths"][MIGRATION_PATH]["post"]["requestBody"]["content"]["text/csv"]["x-columns"]
+    by_header = {column["header"]: column for column in columns}
+    # The codes of the migration file, described for every domain (issue 64: not for the statute ones before).
+    assert by_header["住民状態"]["codes"]["1"]
+    assert "A1" in by_header["異動事由"]["codes"]
+
+
+@pytest.mark.parametrize("slug", [slug for slug in DOMAINS if slug != "jumin"])
+def test_every_part_and_field_the_checks_read_is_in_the_contract(slug: str) -> None:
+    parts = contract(slug).query
+    for part, fields in answer_reads(slug).items():
+        if part == "年度":
+            continue  # the answer's own key, in every document
+        assert part in parts, f"{slug}: the checks read the part {part!r}, the contract has {sorted(parts)}"
+        missing = sorted(set(fields) - set(parts[part].fields))
+        assert not missing, f"{slug}: the checks read {part}.{missing}, not in spec_catalog/contract/{slug}.yaml"
+
+
+@pytest.mark.parametrize("slug", [slug for slug in DOMAINS if slug != "jumin"])
+def test_every_field_has_a_meaning_or_the_checks_that_read_it(slug: str) -> None:
+    reads = answer_reads(slug)
+    published = document(slug)
+    for part, query_part in contract(slug).query.items():
+        schema = published["paths"][QUERY_PATH]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        for name, field in query_part.fields.items():
+            described = schema["properties"][part]["properties"][name]
+            assert described.get("description"), f"{slug}: {part}.{name} has no meaning"
+            if name in reads.get(part, {}):
+                assert described.get("x-requirements"), f"{slug}: {part}.{name}: read, but serves no requirement"
+            else:
+                assert field.meaning, f"{slug}: {part}.{name} is read by no check and has no meaning"
+
+
+def test_the_record_items_are_those_the_reference_accepts() -> None:
+    """The reference refuses an item it does not know (400: the run's check would be ERROR), so a clean run sends
+    only these; the contract must list exactly them, 業務 by 業務."""
+    published: dict[str, frozenset[str]] = {}
+    for slug in DOMAINS:
+        for gyomu, items in record_items(contract(slug)).items():
+            assert gyomu not in published, f"業務 {gyomu} in two contracts"
+            published[gyomu] = items
+    assert published == dict(DOMAIN_RECORDS)
+
+
+def test_a_query_part_requires_no_other_domains_part() -> None:
+    """A 介護-only product answers only its own part (issue 64: the only schema required them all)."""
+    schema = _answer_schema("kaigo")
+    assert schema["required"] == ["介護保険"]
+    assert schema["additionalProperties"] is True
+    jsonschema.validate({"宛名番号": "1", "年度": 2025, "介護保険": _kaigo_answer()}, schema)
+
+
+def test_a_wrong_type_or_value_is_refused_at_its_field() -> None:
+    schema = _answer_schema("kaigo")
+    wrong = {**_kaigo_answer(), "賦課月": "2025-04"}
+    with pytest.raises(jsonschema.ValidationError) as caught:
+        jsonschema.validate({"介護保険": wrong}, schema)
+    assert list(caught.value.absolute_path) == ["介護保険", "賦課月"]
+    with pytest.raises(jsonschema.ValidationError) as missing:
+        jsonschema.validate({"国民健康保険": {}}, schema)
+    assert "介護保険" in missing.value.message
+
+
+def test_a_record_item_outside_its_values_is_refused() -> None:
+    published = document("jido_teate")
+    record = published["components"]["schemas"]["record_jido_teate"]
+    good = {"宛名番号": "1000000019", "業務": "児童手当", "記録": {"施設入所等_種別": "里親", "他方_同居": "1"}}
+    jsonschema.validate(good, record)
+    with pytest.raises(jsonschema.ValidationError) as caught:
+        jsonschema.validate({**good, "記録": {"施設入所等_種別": "祖父母"}}, record)
+    assert list(caught.value.absolute_path) == ["記録", "施設入所等_種別"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**good, "記録": {"本人_所属": "x"}}, record)
+
+
+@pytest.mark.parametrize(("slug", "path"), [("kaigo", RECORDS_PATH), ("kaigo", FORM_PATH), ("senkyo", FORM_PATH),
+                                           ("koseki_fuhyo", "/admin/koseki"), ("jido_teate", QUERY_PATH)])
+def test_the_paths_a_domain_needs_are_listed(slug: str, path: str) -> None:
+    assert path in document(slug)["paths"]
+
+
+def test_as_of_says_its_default() -> None:
+    parameters = document("kokuho")["paths"][QUERY_PATH]["get"]["parameters"]
+    as_of = next(parameter for parameter in parameters if parameter["name"] == "as_of")
+    assert "Absent: the day of the query" in as_of["description"]
+    assert {"400", "404"} <= set(document("kokuho")["paths"][QUERY_PATH]["get"]["responses"])
+
+
+def test_a_bad_contract_is_a_located_error(tmp_path: Path) -> None:
+    (tmp_path / "contract").mkdir()
+    (tmp_path / "contract" / "kaigo.yaml").write_text(
+        "domain: kaigo\nquery:\n  介護保険:\n    meaning: m\n    fields:\n      資格取得日: {type: day}\n", "utf-8")
+    with pytest.raises(SpecError) as caught:
+        load_contract(tmp_path, "kaigo")
+    assert "kaigo.yaml:6" in str(caught.value)
+    assert "day" in str(caught.value)
+
+
+def _answer_schema(slug: str) -> dict[str, Any]:
+    schema: dict[str, Any] = \
+        document(slug)["paths"][QUERY_PATH]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    return schema
+
+
+def _kaigo_answer() -> dict[str, Any]:
+    return {"第1号被保険者": True, "資格取得日": "2025-03-31", "資格喪失日": None, "賦課月": [{"月": "2025-03"}],
+            "第2号被保険者": False, "住所地特例_市区町村コード": None, "要介護認定_効力発生日": None,
+            "要介護認定_処分期限": None}
