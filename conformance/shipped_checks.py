@@ -8,6 +8,7 @@ import cycle: docs/architecture.md).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 from types import ModuleType
@@ -74,7 +75,7 @@ class _Reading(dict[str, Any]):
         # A part is a mapping of fields; a field deeper down is not followed (its shape is the contract's).
         return _Reading((*self._path, key), self._asked) if not self._path else None
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         found = self._ask(key)
         return default if found is None else found
 
@@ -116,10 +117,9 @@ def answer_reads(slug: str) -> dict[str, dict[str, tuple[str, ...]]]:
     reads: dict[tuple[str, ...], set[str]] = {}
     for rule in domain_rules(slug):
         asked: set[tuple[str, ...]] = set()
-        try:
+        # A reading that stops on a missing value has noted the fields it asked before.
+        with contextlib.suppress(KeyError, TypeError, AttributeError, ValueError, AssertionError):
             rule.actual(_Reading((), asked), Loaded("0000000019", ("0000000027",)))
-        except (KeyError, TypeError, AttributeError, ValueError, AssertionError):
-            pass  # the fields asked before it stopped are noted
         for path in asked:
             reads.setdefault(path, set()).add(rule.name)
     parts: dict[str, dict[str, tuple[str, ...]]] = {}

@@ -22,6 +22,7 @@ records whole runs of the reference and requires every path, parameter, record i
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -44,6 +45,10 @@ RECORDS_PATH = "/admin/records"
 KOSEKI_PATH = "/admin/koseki"
 QUERY_PATH = "/residents/{宛名番号}/qualifications"
 FORM_PATH = "/forms/{form_id}"
+#: The 異動 fed to a domain system (docs/driver.md, "庁内連携"), below the driver's base path, where the edition binds
+#: the check that feeds it.
+FEED_PATH = "/driver/v1/linkage/feed"
+FEED_CHECK = "model.world.feed"
 MONTH_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])$"
 #: The migration layout of 住民記録 1.0 (its interfaces.yaml) every load sends, and that edition.
 MIGRATION_LAYOUT = "residents_csv"
@@ -52,6 +57,7 @@ MIGRATION_EDITION = ("jumin", "1.0")
 #: ``municipality``: a 全国地方公共団体コード of six digits (the check digit included).
 FieldType = Literal["boolean", "date", "month", "integer", "number", "text", "municipality", "list", "object", "any"]
 _Text = Annotated[str, Field(min_length=1)]
+_REF = re.compile(r'"\$ref": "(#/components/schemas/[^"]+)"')
 
 
 class _Strict(BaseModel):
@@ -103,6 +109,8 @@ class DomainContract(_Strict):
     forms: dict[str, FormRequest] = Field(default_factory=dict, description="statute form id -> its request.")
     koseki: dict[str, ContractField] = Field(default_factory=dict,
                                              description="The body of a 戸籍 sent to targets.load.koseki_path.")
+    linkage: tuple[_Text, ...] = Field(default=(), description="Ids of 住民記録's linkage interfaces the domain's "
+                                       "checks call (spec_catalog/jumin/1.0/interfaces.yaml), published here too.")
 
 
 def contract_file(root: Path, slug: str) -> Path:
@@ -157,13 +165,16 @@ def build_contract_openapi(edition: EditionCatalog, contract: DomainContract, mi
         paths[QUERY_PATH] = {"get": _query(contract.query, reads, rule_titles, served)}
     if contract.forms:
         paths[FORM_PATH] = {"post": _forms(contract)}
+    if FEED_CHECK in served:
+        paths[FEED_PATH] = {"post": _feed(migration)}
     return {
         "openapi": OPENAPI_VERSION,
         "info": {
             "title": f"{edition.domain} {edition.edition_name}: the interface the harness calls",
             "version": edition.edition_name,
-            "description": "Every path the harness calls for this domain, each field it reads and each item it sends "
-                           "(generated from spec_catalog/contract/ and the judge's checks; docs/vendor-walkthrough.md). "
+            "description": "Every path the harness calls for this domain, each field it reads and each item it "
+                           "sends (generated from spec_catalog/contract/ and the judge's checks; "
+                           "docs/vendor-walkthrough.md). "
                            "The paths are the reference profile's; a profile maps each to the vendor's own "
                            "(targets.load, targets.api.paths). Values travel as JSON text unless a type says "
                            "otherwise. Not part of the statute or the 標準仕様書.",
@@ -171,6 +182,31 @@ def build_contract_openapi(edition: EditionCatalog, contract: DomainContract, mi
         "paths": paths,
         "components": {"schemas": _components(contract)},
     }
+
+
+def _borrow(document: dict[str, Any], linkage: Mapping[str, Any], ids: Iterable[str]) -> None:
+    """Copy 住民記録's linkage operations ``ids`` (and the schemas they refer to) into a domain's ``document``."""
+    wanted = set(ids)
+    for path, operations in linkage["paths"].items():
+        for method, operation in operations.items():
+            if operation["operationId"] in wanted:
+                document["paths"].setdefault(path, {})[method] = operation
+                wanted.discard(operation["operationId"])
+    if wanted:
+        raise SpecError([f"contract linkage: no linkage interface {sorted(wanted)[0]!r} in 住民記録"])
+    schemas = document["components"].setdefault("schemas", {})
+    pending = _refs(document["paths"])
+    while pending:
+        name = pending.pop()
+        if name not in schemas and name in linkage["components"]["schemas"]:
+            schemas[name] = linkage["components"]["schemas"][name]
+            pending |= _refs(schemas[name])
+
+
+def _refs(value: Any) -> set[str]:
+    """The component schemas ``value`` refers to."""
+    text = json.dumps(value, ensure_ascii=False)
+    return {match.split("/")[-1] for match in _REF.findall(text)}
 
 
 def contract_openapi_json(document: Mapping[str, Any]) -> str:
@@ -229,6 +265,25 @@ def _column_item(item: DataItem, tables: Mapping[str, CodeTable]) -> dict[str, A
     if table is not None:
         entry["codes"] = {code.code: code.label for code in table.codes if code.level is not Level.PROHIBITED}
     return entry
+
+
+def _feed(migration: EditionCatalog) -> dict[str, Any]:
+    headers = [column["header"] for column in _columns(migration)]
+    row = {"type": "object", "additionalProperties": {"type": "string"},
+           "description": "The person's row after the 異動: the migration layout's items by their headers (x-columns "
+                          "of load_migration), with 異動事由区分 and 異動日; every value as text.",
+           "required": ["宛名番号"], "x-items": [*headers, "異動事由区分"]}
+    return {
+        "operationId": "linkage_feed",
+        "summary": "One 異動 of 住民記録 fed to the domain system (driver operation linkage.feed; ours)",
+        "description": "The harness plays 住民記録 and sends each 異動 of a generated person; the answers are then read "
+                       "through the per-person query. A profile whose targets.driver.operations lack linkage.feed "
+                       "leaves the check model.world.feed NOT_AUTOMATED.",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {
+            "type": "object", "required": ["住民票"], "properties": {"住民票": row}}}}},
+        "responses": {"200": {"description": "taken: {\"result\": \"ok\"}"},
+                      "400": {"description": "no 宛名番号, or an item that is no text"}},
+    }
 
 
 def _records(contract: DomainContract) -> dict[str, Any]:
@@ -412,6 +467,8 @@ def domain_openapi(edition: EditionCatalog, root: Path, reads: Mapping[str, Mapp
     for path, operations in published["paths"].items():
         document["paths"].setdefault(path, operations)
     document["components"].setdefault("schemas", {}).update(published["components"]["schemas"])
+    if contract.linkage:
+        _borrow(document, build_openapi(migration), contract.linkage)
     if not edition.interfaces:
         document["info"] = published["info"]
     return document

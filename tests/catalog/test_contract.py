@@ -172,3 +172,67 @@ def _kaigo_answer() -> dict[str, Any]:
     return {"第1号被保険者": True, "資格取得日": "2025-03-31", "資格喪失日": None, "賦課月": [{"月": "2025-03"}],
             "第2号被保険者": False, "住所地特例_市区町村コード": None, "要介護認定_効力発生日": None,
             "要介護認定_処分期限": None}
+
+
+def _vocabularies() -> dict[tuple[str, str], tuple[str, ...]]:
+    """The coded record items whose values the judge's oracles name (what the checks send, and all they may)."""
+    from conformance.domains.jido_teate import oracle as jido_teate
+    from conformance.domains.kaigo import oracle as kaigo
+    from conformance.domains.koki_korei import oracle as koki_korei
+    from conformance.domains.kokuho import oracle as kokuho
+    from conformance.domains.senkyo import oracle as senkyo
+
+    measure = ("有", "無")
+    return {
+        ("kaigo", "入所等_区分"): kaigo.FACILITY_KINDS, ("kaigo", "入所等_入所措置"): measure,
+        ("kokuho", "適用除外_区分"): (*kokuho.EMPLOYEE_COVERAGE, *kokuho.DAY_LABOURER_COVERAGE, kokuho.UNION_COVERAGE,
+                                      kokuho.BOOK_COVERAGE),
+        ("kokuho", "入院等_区分"): kokuho.FACILITIES, ("kokuho", "入院等_入所措置"): measure,
+        ("koki_korei", "入院等_区分"): koki_korei.FACILITIES, ("koki_korei", "入院等_入所措置"): measure,
+        ("jido_teate", "施設入所等_種別"): tuple(jido_teate.FACILITIES),
+        ("senkyo", "刑_種類"): (senkyo.IMPRISONMENT, senkyo.FINE),
+        ("senkyo", "罪_区分"): (senkyo.BRIBERY, senkyo.ELECTION_CRIME, senkyo.OTHER_CRIME),
+    }
+
+
+@pytest.mark.parametrize(("slug", "item"), list(_vocabularies()))
+def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: str) -> None:
+    """Issue 64: 入所等_区分, 適用除外_区分, 入院等_区分, 施設入所等_種別's words, 罪_区分, 刑_種類 were listed
+    nowhere a vendor reads."""
+    fields = {name: field for groups in contract(slug).records.values() for group in groups
+              for name, field in group.items.items()}
+    assert set(fields[item].values) == set(_vocabularies()[(slug, item)])
+
+
+def test_the_coverage_test_names_each_item_outside_the_contract() -> None:
+    """tests/catalog/test_contract_coverage.py on made traffic: a path, a parameter, a record item, a value and an
+    answer field the contract does not list are each named."""
+    from test_contract_coverage import fields_outside, items_outside, requests_outside
+
+    def entry(method: str, path: str, *, query: tuple[str, ...] = (), body: Any = None, answer: Any = None,
+              requirement: str = "kaigo-2025.12-1.9.0.1.1-R001") -> dict[str, Any]:
+        request: dict[str, Any] = {"method": method, "url": f"http://127.0.0.1:1/api/v1{path}",
+                                   "queryString": [{"name": name, "value": "1"} for name in query]}
+        if body is not None:
+            request["postData"] = {"text": json.dumps(body, ensure_ascii=False)}
+        content = {"text": json.dumps(answer, ensure_ascii=False)} if answer is not None else {}
+        return {"_requirements": [requirement], "request": request, "response": {"status": 200, "content": content}}
+
+    record = {"宛名番号": "1", "業務": "介護保険", "記録": {"医療保険_加入年月日": "2020-01-01", "入所等_区分": "病院"}}
+    traffic = [
+        entry("GET", "/residents/1/qualifications", query=("fiscal_year", "as_of"),
+              answer={"介護保険": {"第1号被保険者": True, "賦課月": [{"月": "2025-04", "額": 1}]}}),
+        entry("GET", "/residents/1/qualifications", query=("fiscal_year", "day")),
+        entry("POST", "/admin/pensions"),
+        entry("POST", RECORDS_PATH, body=record),
+        entry("POST", RECORDS_PATH, body={**record, "記録": {"医療保険_種別": "健保"}}),
+    ]
+    missing, judged = requests_outside(traffic)
+    assert judged == 5
+    assert missing == {"GET /residents/1/qualifications?['day', 'fiscal_year'] (kaigo)", "POST /admin/pensions (kaigo)"}
+    outside, sent = items_outside(traffic)
+    assert sent == 3
+    assert outside == {"介護保険.入所等_区分='病院' (allowed: ['介護保険施設', '特定施設', '養護老人ホーム'])",
+                       "介護保険.医療保険_種別"}
+    fields, parts = fields_outside(traffic)
+    assert (fields, parts) == ({"介護保険.賦課月.額"}, {"介護保険"})
