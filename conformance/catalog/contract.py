@@ -276,8 +276,8 @@ def _feed(migration: EditionCatalog) -> dict[str, Any]:
     return {
         "operationId": "linkage_feed",
         "summary": "One 異動 of 住民記録 fed to the domain system (driver operation linkage.feed; ours)",
-        "description": "The harness plays 住民記録 and sends each 異動 of a generated person; the answers are then read "
-                       "through the per-person query. A profile whose targets.driver.operations lack linkage.feed "
+        "description": "The harness plays 住民記録 and sends each 異動 of a generated person; the answers are then "
+                       "read through the per-person query. A profile whose targets.driver.operations lack linkage.feed "
                        "leaves the check model.world.feed NOT_AUTOMATED.",
         "requestBody": {"required": True, "content": {"application/json": {"schema": {
             "type": "object", "required": ["住民票"], "properties": {"住民票": row}}}}},

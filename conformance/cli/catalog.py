@@ -171,7 +171,9 @@ def catalog_openapi(
 
     chosen = _select(_load(catalog), domain, edition)[-1]  # the newest edition when none is named
     if driver:
-        text = driver_openapi_json(chosen)
+        from conformance.scenarios.engine import DEFAULT_ITEMS
+
+        text = driver_openapi_json(chosen, DEFAULT_ITEMS)
     else:
         titles = {rule: english for rule, (_, english) in rule_texts().items()}
         document = domain_openapi(chosen, catalog or default_catalog_root(), answer_reads(domain), titles)

@@ -236,3 +236,22 @@ def test_the_coverage_test_names_each_item_outside_the_contract() -> None:
                        "介護保険.医療保険_種別"}
     fields, parts = fields_outside(traffic)
     assert (fields, parts) == ({"介護保険.賦課月.額"}, {"介護保険"})
+
+
+def test_the_driver_document_says_what_the_harness_reads_of_each_answer() -> None:
+    """Issue 64: query.person, query.history and query.household answered a generic {"result": "ok"}."""
+    result = CliRunner().invoke(app, ["catalog", "openapi", "--domain", "jumin", "--driver"])
+    assert result.exit_code == 0, result.output
+    paths = json.loads(result.stdout)["paths"]
+
+    def read(path: str, method: str = "get") -> set[str]:
+        schema = paths[path][method]["responses"]["200"]["content"]["application/json"]["schema"]
+        return set(schema["allOf"][1]["properties"])
+
+    assert read("/driver/v1/persons/{宛名番号}") == {"person"}
+    assert read("/driver/v1/persons/{宛名番号}/history") == {"rows"}
+    assert read("/driver/v1/households/{世帯番号}") == {"members", "消除者"}
+    assert "oldest first" in paths["/driver/v1/persons/{宛名番号}/history"]["get"]["responses"]["200"]["description"]
+    fixtures = paths["/driver/v1/fixtures/persons"]["post"]
+    assert fixtures["x-defaults"]["住民状態"] == "1"
+    assert read("/driver/v1/fixtures/persons", "post") == {"persons"}
