@@ -255,3 +255,35 @@ def test_the_driver_document_says_what_the_harness_reads_of_each_answer() -> Non
     fixtures = paths["/driver/v1/fixtures/persons"]["post"]
     assert fixtures["x-defaults"]["住民状態"] == "1"
     assert read("/driver/v1/fixtures/persons", "post") == {"persons"}
+
+
+def test_the_walkthrough_profiles_load_and_name_only_what_the_contract_publishes(tmp_path: Path) -> None:
+    """docs/vendor-walkthrough.md: each profile it shows is a valid profile, its load paths are paths of its domain's
+    contract, and it names no file of the reference vendor."""
+    import re
+
+    from conformance.profiles import load_profile
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "vendor-walkthrough.md").read_text("utf-8")
+    assert "conformance_reference" not in text
+    blocks = re.findall(r"```yaml\n(.+?)```", text, re.S)
+    assert len(blocks) == 2
+    for number, block in enumerate(blocks):
+        path = tmp_path / f"profile{number}.yaml"
+        path.write_text("\n".join(line.removeprefix("   ") for line in block.splitlines()) + "\n", "utf-8")
+        profile = load_profile(path)
+        load = profile.targets.load
+        assert load is not None
+        for claim in profile.claims:
+            paths = document(claim.domain)["paths"]
+            assert {load.path, load.append_path} <= set(paths)
+            assert load.records_path is None or load.records_path in paths
+
+
+def test_no_doc_sends_a_vendor_to_the_reference_for_an_interface_item() -> None:
+    """Issue 64: docs/checks.md sent the vendor to the reference's list of record items."""
+    root = Path(__file__).resolve().parents[2]
+    for path in [root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        text = path.read_text("utf-8")
+        assert "listed in `conformance_reference" not in text, path.name
+        assert "items in `conformance_reference" not in text, path.name
