@@ -287,3 +287,14 @@ def test_no_doc_sends_a_vendor_to_the_reference_for_an_interface_item() -> None:
         text = path.read_text("utf-8")
         assert "listed in `conformance_reference" not in text, path.name
         assert "items in `conformance_reference" not in text, path.name
+
+
+def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
+    """The fixed strings of an answer the checks compare (児童手当's 受給者 本人/他方, 選挙人名簿's 登録根拠)."""
+    from conformance.domains.senkyo import oracle as senkyo
+
+    fields = contract("jido_teate").query["児童手当"].fields
+    assert set(fields["受給者"].values) == {"本人", "他方"}
+    assert set(fields["受給資格者区分"].values) == {"一般受給資格者", "施設等受給資格者"}
+    grounds = contract("senkyo").query["選挙人名簿"].fields["登録根拠"].values
+    assert set(grounds) == {senkyo.BY_SCHEDULE, senkyo.BY_SCHEDULE_IN_ELECTION, senkyo.BY_ELECTION, senkyo.BY_CORRECTION}

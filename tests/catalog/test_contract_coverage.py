@@ -176,12 +176,15 @@ def fields_outside(traffic: list[dict[str, Any]]) -> tuple[set[str], set[str]]:
 
 
 def _outside(value: Mapping[str, Any], fields: Mapping[str, ContractField]) -> Iterator[str]:
-    """The keys of ``value`` (and of the objects in it) that ``fields`` does not list."""
+    """The keys of ``value`` (and of the objects in it) that ``fields`` does not list, and values outside a field's
+    closed set of values."""
     for name, inner in value.items():
         field = fields.get(name)
         if field is None:
             yield name
             continue
+        if field.values and isinstance(inner, str) and MASK not in inner and inner not in field.values:
+            yield f"{name}={inner!r}"
         entries = inner if isinstance(inner, list) else [inner]
         for one in entries:
             if isinstance(one, Mapping) and field.fields:
