@@ -297,4 +297,5 @@ def test_a_coded_answer_field_lists_the_values_the_oracle_answers() -> None:
     assert set(fields["受給者"].values) == {"本人", "他方"}
     assert set(fields["受給資格者区分"].values) == {"一般受給資格者", "施設等受給資格者"}
     grounds = contract("senkyo").query["選挙人名簿"].fields["登録根拠"].values
-    assert set(grounds) == {senkyo.BY_SCHEDULE, senkyo.BY_SCHEDULE_IN_ELECTION, senkyo.BY_ELECTION, senkyo.BY_CORRECTION}
+    assert set(grounds) == {senkyo.BY_SCHEDULE, senkyo.BY_SCHEDULE_IN_ELECTION, senkyo.BY_ELECTION,
+                            senkyo.BY_CORRECTION}
