@@ -440,18 +440,23 @@ def _schema(field: ContractField, *, record: bool = False) -> dict[str, Any]:
     return schema
 
 
+#: The JSON Schema of each field type in an answer or a request body.
+_SCALARS: dict[str, dict[str, Any]] = {
+    "date": {"type": "string", "pattern": DATE_PATTERN},
+    "month": {"type": "string", "pattern": MONTH_PATTERN},
+    "municipality": {"type": "string", "pattern": "^[0-9]{6}$"},
+    "boolean": {"type": "boolean"}, "integer": {"type": "integer"}, "number": {"type": "number"},
+    "text": {"type": "string"}, "list": {"type": "array"}, "object": {"type": "object"}, "any": {},
+}
+#: A record travels as text: a number in digits, a fact that holds as "1" (one that does not as "0" or left out).
+_RECORD_TEXT: dict[str, dict[str, Any]] = {
+    "integer": {"type": "string", "pattern": "^-?[0-9]+$"}, "number": {"type": "string", "pattern": "^-?[0-9]+$"},
+    "boolean": {"type": "string", "pattern": "^[01]$"},
+}
+
+
 def _scalar(kind: FieldType, *, record: bool) -> dict[str, Any]:
-    if kind == "date":
-        return {"type": "string", "pattern": DATE_PATTERN}
-    if kind == "month":
-        return {"type": "string", "pattern": MONTH_PATTERN}
-    if kind == "municipality":
-        return {"type": "string", "pattern": "^[0-9]{6}$"}
-    if record and kind in ("integer", "number", "boolean"):
-        # A record travels as text: digits, or "1" for a fact that holds.
-        return {"type": "string", "pattern": "^-?[0-9]+$" if kind != "boolean" else "^[01]$"}
-    return {"type": {"boolean": "boolean", "integer": "integer", "number": "number", "text": "string",
-                     "list": "array", "object": "object"}.get(kind, "string")} if kind != "any" else {}
+    return dict((_RECORD_TEXT.get(kind) if record else None) or _SCALARS[kind])
 
 
 def domain_openapi(edition: EditionCatalog, root: Path, reads: Mapping[str, Mapping[str, Iterable[str]]],
