@@ -100,7 +100,8 @@ def domain_rules(slug: str) -> list[Rule]:
         if not name.startswith(prefix):
             continue
         for value in vars(module).values():
-            members = value.values() if isinstance(value, dict) else value if isinstance(value, tuple) else (value,)
+            members = value.values() if isinstance(value, dict) else value if isinstance(value, (tuple, list)) \
+                else (value,)
             for member in members:
                 if isinstance(member, Rule) and member.ask is None:
                     found[member.name] = member
