@@ -207,7 +207,7 @@ def test_a_coded_record_item_lists_the_values_the_oracle_knows(slug: str, item: 
 def test_the_coverage_test_names_each_item_outside_the_contract() -> None:
     """tests/catalog/test_contract_coverage.py on made traffic: a path, a parameter, a record item, a value and an
     answer field the contract does not list are each named."""
-    from test_contract_coverage import fields_outside, items_outside, requests_outside
+    from test_contract_coverage import fields_outside, items_outside, parts_invalid, requests_outside
 
     def entry(method: str, path: str, *, query: tuple[str, ...] = (), body: Any = None, answer: Any = None,
               requirement: str = "kaigo-2025.12-1.9.0.1.1-R001") -> dict[str, Any]:
@@ -236,6 +236,10 @@ def test_the_coverage_test_names_each_item_outside_the_contract() -> None:
                        "介護保険.医療保険_種別"}
     fields, parts = fields_outside(traffic)
     assert (fields, parts) == ({"介護保険.賦課月.額"}, {"介護保険"})
+    invalid, judged = parts_invalid([entry("GET", "/residents/1/qualifications", answer={
+        "介護保険": {"資格取得日": "2025/04/01", "第1号被保険者": "1", "資格喪失日": "＊＊＊＊"}})])
+    assert judged == 1
+    assert {line.split(":")[0] for line in invalid} == {"介護保険/資格取得日", "介護保険/第1号被保険者"}
 
 
 def test_the_driver_document_says_what_the_harness_reads_of_each_answer() -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jsonschema
 import pytest
 from test_reference_run import clean_run
 from typer.testing import CliRunner
@@ -113,6 +114,59 @@ def test_every_answer_field_is_in_the_contract_of_its_part(traffic: list[dict[st
     assert not outside, f"answer fields outside the contract ({QUERY_PATH}): {sorted(outside)}"
 
 
+def test_every_answer_part_validates_against_its_published_schema(traffic: list[dict[str, Any]]) -> None:
+    """Each kept answer's parts against the JSON Schema their domain publishes (types, formats, closed values);
+    a masked value is read as null (its text is the recorder's, not the vendor's)."""
+    invalid, judged = parts_invalid(traffic)
+    assert judged > 1000
+    assert not invalid, f"answers that do not validate against the published schemas: {sorted(invalid)[:20]}"
+
+
+def parts_invalid(traffic: list[dict[str, Any]]) -> tuple[set[str], int]:
+    """``part/field: message`` of each answered part that its published schema refuses, and how many were judged."""
+    schemas = {part: schema for slug in domain_folders() for part, schema in _part_schemas(slug).items()}
+    invalid: set[str] = set()
+    judged = 0
+    for answer in _answers(traffic):
+        for part, value in answer.items():
+            if part in schemas and isinstance(value, Mapping):
+                judged += 1
+                for error in jsonschema.Draft202012Validator(schemas[part]).iter_errors(_unmasked(value)):
+                    where = "/".join(str(step) for step in error.absolute_path)
+                    invalid.add(f"{part}/{where}: {error.message[:120]}")
+    return invalid, judged
+
+
+@functools.cache
+def _part_schemas(slug: str) -> dict[str, dict[str, Any]]:
+    found = contract(slug)
+    if found is None or not found.query:
+        return {}
+    answer = published(slug)["paths"][QUERY_PATH]["get"]["responses"]["200"]["content"]["application/json"]
+    return {part: answer["schema"]["properties"][part] for part in found.query}
+
+
+def _unmasked(value: Any) -> Any:
+    if isinstance(value, str):
+        return None if MASK in value else value
+    if isinstance(value, list):
+        return [_unmasked(one) for one in value]
+    if isinstance(value, Mapping):
+        return {key: _unmasked(one) for key, one in value.items()}
+    return value
+
+
+def _answers(traffic: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The kept bodies of the per-person query's 200 answers."""
+    for entry in traffic:
+        path = urlsplit(entry["request"]["url"]).path.removeprefix(BASE)
+        text = entry["response"].get("content", {}).get("text")
+        if entry["response"]["status"] == 200 and text and ANSWER.fullmatch(path):
+            answer = json.loads(text)
+            if isinstance(answer, dict):
+                yield answer
+
+
 def requests_outside(traffic: list[dict[str, Any]]) -> tuple[set[str], int]:
     """The requests of the statute domains that no operation of their documents publishes (with an undeclared
     query parameter), and how many were judged."""
@@ -163,12 +217,8 @@ def fields_outside(traffic: list[dict[str, Any]]) -> tuple[set[str], set[str]]:
              for part, query in found.query.items()}
     outside: set[str] = set()
     answered: set[str] = set()
-    for entry in traffic:
-        path = urlsplit(entry["request"]["url"]).path.removeprefix(BASE)
-        text = entry["response"].get("content", {}).get("text")
-        if entry["response"]["status"] != 200 or not text or not ANSWER.fullmatch(path):
-            continue
-        for part, value in json.loads(text).items():
+    for answer in _answers(traffic):
+        for part, value in answer.items():
             if part in parts and isinstance(value, Mapping):
                 answered.add(part)
                 outside.update(f"{part}.{name}" for name in _outside(value, parts[part].fields))
