@@ -94,7 +94,7 @@ from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.shugaku import oracle as school
 from conformance.errors import TargetError
-from conformance.findings import Finding
+from conformance.findings import Finding, shown_pair, shown_value
 from conformance.locations import default_catalog_root
 from conformance.oracles import Residence
 from conformance.oracles.dates import age_reached_on, fiscal_year_months, fiscal_year_of, month_of
@@ -325,7 +325,7 @@ class Either:
         return hash(self.values)
 
     def __str__(self) -> str:
-        return " | ".join(_shown(value) for value in self.values)
+        return " | ".join(shown_value(value) for value in self.values)
 
 
 def expected_jido_months(claim: JidoClaim, as_of: date) -> Projection:
@@ -769,12 +769,8 @@ def judge_answer(part: Part, seen: Seen, answer: Mapping[str, Any], as_of: date,
         breaches.append(Breach(requirement, "world.domain_mismatch",
                                f"{part.name}: {name} of {label} on {as_of.isoformat()} differs from the oracle fed "
                                "from the model of 住民記録", f"{QUERY_PATH}#/{part.name}/{name}@{as_of.isoformat()}",
-                               _shown(value), _shown(actual)))
+                               *shown_pair(value, actual)))
     return breaches
-
-
-def _shown(value: Any) -> str:
-    return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def ask(client: HttpClient, atena: str, as_of: date) -> dict[str, Any]:
