@@ -208,6 +208,22 @@ TEXTS: Mapping[str, Text] = {
                             "You see many municipalities: choose a prefecture below, then the municipality."),
     "upload_from_municipality": ("バンドルのアップロードは各市区町村のページから行います。",
                                  "Upload a bundle from the municipality's page."),
+    # The server's own refusals as portal pages (issue 69 item 4), in the page's language.
+    "bad_request": ("要求を処理できません", "Bad request"),
+    "bad_request_help": ("送信内容を読み取れませんでした。ページを開き直してからもう一度操作してください。",
+                         "The request could not be read. Open the page again and retry."),
+    "forbidden": ("この操作は許可されていません", "Not allowed"),
+    "forbidden_help": ("このアカウントの役割ではこの操作を行えません。必要な場合はポータルの管理者に役割を確認してください。",
+                       "This account's role does not allow this action. Ask the portal's administrator about "
+                       "your role if you need it."),
+    "not_found": ("ページが見つかりません", "Page not found"),
+    "not_found_help": ("URL が正しいか、このアカウントで閲覧できるページかを確認してください。",
+                       "Check the address, and that this account may see the page."),
+    "too_large": ("送信内容が大きすぎます", "Request too large"),
+    "server_error": ("ポータルの内部エラー", "Internal error of the portal"),
+    "server_error_help": ("処理中にエラーが発生しました。時間をおいて再度操作し、続く場合はポータルの管理者に連絡してください。",
+                          "The portal failed while answering. Retry later; if it persists, tell the portal's "
+                          "administrator."),
 }
 
 #: States only the portal shows (:mod:`conformance.portal.progress`), beside the report's.
