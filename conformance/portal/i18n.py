@@ -213,7 +213,8 @@ TEXTS: Mapping[str, Text] = {
     "bad_request_help": ("送信内容を読み取れませんでした。ページを開き直してからもう一度操作してください。",
                          "The request could not be read. Open the page again and retry."),
     "forbidden": ("この操作は許可されていません", "Not allowed"),
-    "forbidden_help": ("このアカウントの役割ではこの操作を行えません。必要な場合はポータルの管理者に役割を確認してください。",
+    "forbidden_help": ("このアカウントの役割ではこの操作を行えません。"
+                       "必要な場合はポータルの管理者に役割を確認してください。",
                        "This account's role does not allow this action. Ask the portal's administrator about "
                        "your role if you need it."),
     "not_found": ("ページが見つかりません", "Page not found"),
@@ -221,7 +222,8 @@ TEXTS: Mapping[str, Text] = {
                        "Check the address, and that this account may see the page."),
     "too_large": ("送信内容が大きすぎます", "Request too large"),
     "server_error": ("ポータルの内部エラー", "Internal error of the portal"),
-    "server_error_help": ("処理中にエラーが発生しました。時間をおいて再度操作し、続く場合はポータルの管理者に連絡してください。",
+    "server_error_help": ("処理中にエラーが発生しました。"
+                          "時間をおいて再度操作し、続く場合はポータルの管理者に連絡してください。",
                           "The portal failed while answering. Retry later; if it persists, tell the portal's "
                           "administrator."),
 }

@@ -278,9 +278,9 @@ def test_every_page_speaks_its_language(served: str, browser: Any, world: World,
 
 
 def test_a_machine_without_a_japanese_font_reads_the_portal_in_the_projects(served: str, browser: Any) -> None:
-    """Issue 48 item 5: the pages name the project's font last (a web font the portal serves), so a browser with
-    no Japanese font sets the login page's Japanese in IPAexGothic; one that has a Japanese font never fetches it
-    (the stack's order). The control: the same Chromium shows no font for it when the page's @font-face is gone."""
+    """Issue 48 item 5: the pages name the project's font (a web font the portal serves; first since issue 69, for
+    every element: test_browser_fonts.py), so a browser with no Japanese font sets the login page's Japanese in
+    IPAexGothic. The control: the same Chromium shows no font for it when the page's @font-face is gone."""
     from conformance.fonts import FONT_NAME
 
     # Another Chromium of the same Playwright (a second sync_playwright() in this thread is refused).
