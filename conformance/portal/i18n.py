@@ -69,6 +69,7 @@ TEXTS: Mapping[str, Text] = {
     "accept": ("承認", "Accept"),
     "reject": ("差戻し", "Reject"),
     "comment": ("コメント", "Comment"),
+    "decision": ("判断", "Decision"),
     "thread": ("やりとり", "Thread"),
     "attestations": ("確認書", "Attestations"),
     "attestation_state": ("確認書の状態", "Attestation"),

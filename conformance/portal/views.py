@@ -26,7 +26,7 @@ from conformance.errors import ConformanceError
 from conformance.portal import access, progress, queries
 from conformance.portal import catalog as shipped
 from conformance.portal.access import Action, Kind
-from conformance.portal.forms import AttestForm, ReviewForm, TransitionForm, UploadForm
+from conformance.portal.forms import AttestForm, ReviewForm, TransitionForm, UploadForm, labelled_errors
 from conformance.portal.hardening import remember_device
 from conformance.portal.i18n import LANGUAGES
 from conformance.portal.ingest import BundleRefused, index
@@ -181,7 +181,8 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES, municipalities=access.municipalities(request.user),
                       lang=request.lang)  # type: ignore[attr-defined]
     if not form.is_valid():
-        return render(request, "portal/refused.html", {"errors": form.errors}, status=400)
+        refusal = labelled_errors(form, request.lang)  # type: ignore[attr-defined]
+        return render(request, "portal/refused.html", {"message": refusal}, status=400)
     municipality = form.cleaned_data["municipality"]
     try:
         bundle = index(form.cleaned_data["bundle"].read(), municipality, request.user)
@@ -354,7 +355,7 @@ def _attestation_post(request: HttpRequest, found: Bundle, edition: str, require
 def _attest(request: HttpRequest, found: Bundle, edition: str, requirement: str) -> None:
     form = AttestForm(request.POST, request.FILES, lang=request.lang)  # type: ignore[attr-defined]
     if not form.is_valid():
-        messages.error(request, form.errors.as_text())
+        messages.error(request, labelled_errors(form, request.lang))  # type: ignore[attr-defined]
         return
     with transaction.atomic():
         created = Attestation.objects.create(
@@ -371,9 +372,9 @@ def _attest(request: HttpRequest, found: Bundle, edition: str, requirement: str)
 
 
 def _review(request: HttpRequest, current: Attestation) -> None:
-    form = ReviewForm(request.POST)
+    form = ReviewForm(request.POST, lang=request.lang)  # type: ignore[attr-defined]
     if not form.is_valid():
-        messages.error(request, str(form.errors))
+        messages.error(request, labelled_errors(form, request.lang))  # type: ignore[attr-defined]
         return
     decision = form.cleaned_data["decision"]
     with transaction.atomic():
@@ -411,7 +412,7 @@ def add_transition(request: HttpRequest, code: str) -> HttpResponse:
                       "promised": data["promised"], "note": data["note"], "created_by": _account(request),
                       "closed": False})
     else:
-        messages.error(request, str(form.errors))
+        messages.error(request, labelled_errors(form, request.lang))  # type: ignore[attr-defined]
     return redirect("municipality", code=code)
 
 

@@ -94,3 +94,37 @@ def test_the_administration_pages_that_remain_name_the_projects_face(world: Worl
     login = client(root)
     login.logout()
     assert '--font-family-primary: "conformance-ja",' in login.get("/admin/login/").content.decode()
+
+
+def test_a_refused_form_names_its_fields_by_their_labels_in_the_pages_language(world: World, tmp_path: Any) -> None:
+    """Issue 69 item 4: the refusals named the fields (``new_password2``, ``requirement``, ``bundle``) and some
+    were English on a Japanese page."""
+    import html
+
+    from portal_helpers import CHECKED, MANUAL, signed_bundle
+    from test_portal import attest, review, uploaded
+
+    tester = client(world.users["tester"])
+    page = tester.post("/password/", {"old_password": "wrong", "new_password1": "a-new-one-of-16chars",
+                                      "new_password2": "another-one-16chars"}).content.decode()
+    errors = page[page.index('id="form-errors"'):page.index("</div>", page.index('id="form-errors"'))]
+    assert "新しいパスワード（確認）: " in html.unescape(errors) and "new_password2" not in errors
+    assert "現在のパスワード: " in html.unescape(errors) and "old_password" not in errors
+    refused = tester.post("/upload/", {"municipality": world.tokyo.pk}).content.decode()
+    assert "evidence.zip: このフィールドは必須です。" in html.unescape(refused)
+    assert "bundle" not in refused[refused.index('id="refusal"'):]
+    answer = tester.post(f"/m/{world.tokyo.code}/transitions/", {
+        "requirement": "jumin-1.0-9.9-R999", "notification": "第1号", "promised": "2027-04-01"}, follow=True)
+    shown = html.unescape(answer.content.decode())
+    assert "要件: jumin-1.0-9.9-R999: " in shown and "requirement:" not in shown
+    bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "PASS", MANUAL: "MANUAL"}))
+    attest(tester, bundle, {})
+    reviewer = client(world.users["reviewer"])
+    shown = html.unescape(review(reviewer, bundle, "accepted", "2000-01-01").content.decode())
+    if "有効期限: " not in shown:  # the review redirects to the page that shows the message
+        shown = html.unescape(reviewer.get(f"/bundle/{bundle.pk}/manual/{MANUAL}/").content.decode())
+    assert "有効期限: " in shown and "までの日付にしてください" in shown and "the expiry must be" not in shown
+    english(reviewer)
+    review(reviewer, bundle, "accepted", "2000-01-01")
+    shown = html.unescape(reviewer.get(f"/bundle/{bundle.pk}/manual/{MANUAL}/").content.decode())
+    assert "Expires: the expiry must be between" in shown
