@@ -21,14 +21,15 @@ FIELD_TEXTS = {
     "decision": "decision", "comment": "comment", "expires": "expires", "requirement": "requirement",
     "notification": "notification", "promised": "promised", "note": "note", "old_password": "password_old",
     "new_password1": "password_new", "new_password2": "password_again", "username": "username",
-    "password": "password",
+    "password": "password", "vendor": "vendor", "name": "environment_name", "profile": "environment_profile",
+    "selection": "environment_selection", "require_witnessed": "require_witnessed",
 }
 
 
-def labelled_errors(form: forms.Form, lang: str) -> str:
+def labelled_errors(form: forms.BaseForm, lang: str) -> str:
     """``form``'s refusals, one a line, each after the label of its field in ``lang`` (a refusal of the whole form
     alone). Django's own messages are in ``lang`` already (the request's language: i18n.LanguageMiddleware)."""
-    lines = []
+    lines: list[str] = []
     for field, errors in form.errors.items():
         named = "" if field == NON_FIELD_ERRORS else f"{label('text', FIELD_TEXTS.get(field, field), lang)}: "
         lines.extend(f"{named}{error}" for error in errors)

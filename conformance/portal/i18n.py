@@ -211,6 +211,39 @@ TEXTS: Mapping[str, Text] = {
                             "You see many municipalities: choose a prefecture below, then the municipality."),
     "upload_from_municipality": ("バンドルのアップロードは各市区町村のページから行います。",
                                  "Upload a bundle from the municipality's page."),
+    # The pages that replace the administration site (issue 69 item 2).
+    "settings": ("設定", "Settings"),
+    "municipality_settings": ("市区町村の設定", "Municipality settings"),
+    "environments": ("テスト環境", "Test environments"),
+    "environment_add": ("テスト環境を登録", "Register a test environment"),
+    "environment_name": ("環境名", "Name"),
+    "environment_profile": ("プロファイル（YAML、空欄は同梱の参照実装）",
+                            "Profile (YAML; empty: the bundled reference vendor)"),
+    "environment_selection": ("選択条件（pytest -k、空欄は全件）", "Selection (pytest -k; empty: everything)"),
+    "environment_vendors_none": ("この市区町村の納入ベンダーが登録されていません"
+                                 "（管理のベンダーのページで納入先を追加）。",
+                                 "No vendor supplies this municipality yet (add it as a customer on the vendor's "
+                                 "page under Administration)."),
+    "remove": ("削除", "Remove"),
+    "removed": ("削除しました。", "Removed."),
+    "saved": ("保存しました。", "Saved."),
+    "require_witnessed": ("立会い実行のみを適合と認める", "Accept only witnessed runs as conformant"),
+    "require_witnessed_help": ("有効にすると、ベンダーが自己申告で登録したバンドルは適合と判定されません"
+                               "（最良でも判定未完了）。",
+                               "When set, a bundle the vendor uploaded itself is never shown conformant (at best "
+                               "incomplete)."),
+    "tokens": ("API トークン", "API tokens"),
+    "tokens_help": ("コマンドラインのツールがこのアカウントとして操作するためのトークンです"
+                    "（下のコマンドの環境変数に設定）。"
+                    "トークンは作成時に一度だけ表示され、ポータルはハッシュのみを保存します。",
+                    "Tokens the command line acts with as this account (set in the environment variable of the "
+                    "commands below). A token is shown once, when made; the portal keeps only its hash."),
+    "token_new": ("新しいトークンを作成", "Make a new token"),
+    "token_made": ("新しいトークン（この画面でのみ表示されます。安全な場所に保管してください）",
+                   "The new token (shown on this page only: keep it somewhere safe)"),
+    "token_created": ("作成日時", "Made"),
+    "token_state": ("状態", "State"),
+    "token_active": ("有効", "Active"),
     # The server's own refusals as portal pages (issue 69 item 4), in the page's language.
     "bad_request": ("要求を処理できません", "Bad request"),
     "bad_request_help": ("送信内容を読み取れませんでした。ページを開き直してからもう一度操作してください。",

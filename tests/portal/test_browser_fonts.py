@@ -73,13 +73,14 @@ def pages_of(world: World, bundle: Any) -> dict[str, list[str]]:
         "tester": ["/", f"/m/{code}/", f"/bundle/{bundle.pk}/?state=MANUAL", f"/bundle/{bundle.pk}/worklist/",
                    f"/bundle/{bundle.pk}/manual/{MANUAL}/", f"/bundle/{bundle.pk}/diff/",
                    f"/m/{code}/requirement/{MANUAL}/", f"/m/{code}/requirement/{CHECKED}/",
-                   f"/m/{code}/requirement/{DECLARED}/", "/password/", "/m/NO-SUCH/", "/manage/"],
+                   f"/m/{code}/requirement/{DECLARED}/", "/password/", "/tokens/", "/m/NO-SUCH/", "/manage/"],
         "reviewer": [f"/bundle/{bundle.pk}/manual/{MANUAL}/"],
         "vendor": ["/", f"/vendor/{world.vendor.pk}/"],
         "prefecture": ["/", f"/prefecture/{world.tokyo.prefecture}/"],
-        "root": ["/", "/manage/", f"/manage/vendor/{world.vendor.pk}/", "/admin/", "/admin/portal/",
-                 "/admin/portal/municipality/", f"/admin/portal/municipality/{world.tokyo.pk}/change/",
-                 "/admin/portal/environment/add/", "/admin/portal/vendorkey/add/", "/admin/auth/user/"],
+        "root": ["/", "/manage/", f"/manage/vendor/{world.vendor.pk}/", f"/manage/m/{code}/", "/admin/",
+                 "/admin/portal/", "/admin/portal/municipality/",
+                 f"/admin/portal/municipality/{world.tokyo.pk}/change/", "/admin/portal/environment/add/",
+                 "/admin/portal/vendorkey/add/", "/admin/auth/user/"],
     }
 
 
