@@ -133,3 +133,15 @@ def test_the_prefecture_page_is_a_table_of_municipalities_by_system(world: World
                     r'<td data-verdict="not_conformant"><span class="verdict v-not_conformant">不適合</span>', tokyo)
     silent = table[table.index(f'<tr data-municipality="{quiet.code}">'):]
     assert silent[:silent.index("</tr>")].endswith("<td>—</td>")
+
+
+def test_the_attestation_page_and_the_transitions_name_the_system(world: World, tmp_path: Path) -> None:
+    tester = client(world.users["tester"])
+    bundle = uploaded(tester, world, signed_bundle(tmp_path, world.signer, {CHECKED: "PASS", MANUAL: "MANUAL"}))
+    page = tester.get(f"/bundle/{bundle.pk}/manual/{MANUAL}/").content.decode()
+    assert f'<h1><span lang="ja">住民基本台帳</span> {MANUAL}</h1>' in page
+    tester.post(f"/m/{world.tokyo.code}/transitions/", {
+        "requirement": CHECKED, "notification": "第7号", "promised": "2030-04-01"})
+    page = tester.get(f"/m/{world.tokyo.code}/").content.decode()
+    row = '<tr data-domain="jumin"><td><span lang="ja">住民基本台帳</span></td><td><a href="/m/'
+    assert f"{row}{world.tokyo.code}/requirement/{CHECKED}/" in page
