@@ -217,9 +217,8 @@ TEXTS: Mapping[str, Text] = {
     "environments": ("テスト環境", "Test environments"),
     "environment_add": ("テスト環境を登録", "Register a test environment"),
     "environment_name": ("環境名", "Name"),
-    "environment_profile": ("プロファイル（YAML、空欄は同梱の参照実装）",
-                            "Profile (YAML; empty: the bundled reference vendor)"),
-    "environment_selection": ("選択条件（pytest -k、空欄は全件）", "Selection (pytest -k; empty: everything)"),
+    "environment_profile": ("プロファイル（空欄は同梱の参照実装）", "Profile (empty: the bundled reference vendor)"),
+    "environment_selection": ("選択条件（空欄は全件）", "Selection (empty: everything)"),
     "environment_vendors_none": ("この市区町村の納入ベンダーが登録されていません"
                                  "（管理のベンダーのページで納入先を追加）。",
                                  "No vendor supplies this municipality yet (add it as a customer on the vendor's "

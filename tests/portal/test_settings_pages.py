@@ -66,7 +66,7 @@ def test_the_models_own_validation_applies(world: World, monkeypatch: pytest.Mon
     root = administrator(world)
     shown = html.unescape(root.post(f"/manage/m/{world.tokyo.code}/", {
         "form": "environment", "vendor": world.vendor.pk, "name": "検証環境B"}, follow=True).content.decode())
-    assert "プロファイル（YAML、空欄は同梱の参照実装）: プロファイルが正しくありません" in shown
+    assert "プロファイル（空欄は同梱の参照実装）: プロファイルが正しくありません" in shown
     assert "この市区町村には登録できません" in shown
     assert not Environment.objects.filter(name="検証環境B").exists()
 
