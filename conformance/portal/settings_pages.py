@@ -88,18 +88,12 @@ def municipality_settings(request: HttpRequest, code: str) -> HttpResponse:
         posted = request.POST.get("form", "")
         if posted == "environment":
             environment_form = EnvironmentForm(request.POST, municipality=found)
-            if environment_form.is_valid():
-                environment_form.save()
-                messages.success(request, label("text", "saved", lang))
+            if _saved(request, environment_form, lang):
                 return redirect("municipality_settings", code=found.code)
-            messages.error(request, labelled_errors(environment_form, lang))
         elif posted == "witness":
             witness_form = WitnessForm(request.POST, instance=found)
-            if witness_form.is_valid():
-                witness_form.save()
-                messages.success(request, label("text", "saved", lang))
+            if _saved(request, witness_form, lang):
                 return redirect("municipality_settings", code=found.code)
-            messages.error(request, labelled_errors(witness_form, lang))
         elif posted == "remove":
             found.environments.filter(pk=_number(request.POST.get("environment"))).delete()
             messages.success(request, label("text", "removed", lang))
@@ -108,6 +102,16 @@ def municipality_settings(request: HttpRequest, code: str) -> HttpResponse:
         "municipality": found, "environments": found.environments.select_related("vendor").order_by("name"),
         "environment_form": environment_form, "witness_form": witness_form,
         "vendors": environment_form.fields["vendor"].queryset})  # type: ignore[attr-defined]
+
+
+def _saved(request: HttpRequest, form: WholeModelForm, lang: str) -> bool:
+    """Save ``form`` when valid, saying so; else say why, by its fields' labels."""
+    if form.is_valid():
+        form.save()
+        messages.success(request, label("text", "saved", lang))
+        return True
+    messages.error(request, labelled_errors(form, lang))
+    return False
 
 
 def _number(value: str | None) -> int:
