@@ -144,8 +144,10 @@ TEXTS: Mapping[str, Text] = {
     "next_admin_accounts": ("市区町村の担当者・確認者、ベンダー、都道府県の利用者を作成し、"
                             "役割を付与してください。",
                             "Make the accounts of testers, reviewers, vendors and prefectures, with their roles."),
-    "next_admin_manage": ("市区町村・ベンダー・利用者と役割は「管理」ページで管理します。",
-                          "Municipalities, vendors, accounts and roles are managed on the Administration page."),
+    "next_admin_manage": ("市区町村・ベンダー・利用者と役割は「管理」ページで管理します。"
+                          "各市区町村のテスト環境と立会い実行の要否は、「管理」の市区町村一覧から開く設定ページで登録します。",
+                          "Municipalities, vendors, accounts and roles are managed on the Administration page; a "
+                          "municipality's test environments and witnessing on its settings page, from that list."),
     "next_municipal": ("ベンダーから受け取った署名済みの evidence.zip を下の欄から登録し、結果を確認してください。",
                        "Upload the signed evidence.zip from your vendor below, then read its result."),
     "next_reviewer": ("確認待ちの確認書はありません。", "No attestation waits for your review."),
