@@ -21,12 +21,12 @@ import sys
 import holidays  # type: ignore[import-not-found]
 
 VERSION = "0.108"
-FIRST, LAST = 2000, 2027
+FIRST, LAST = 1949, 2027
 
 
 def main() -> None:
     if holidays.__version__ != VERSION:
-        raise SystemExit(f"holidays {VERSION} expected (the version data/ATTRIBUTION.md names), got {holidays.__version__}")
+        raise SystemExit(f"holidays {VERSION} expected (data/ATTRIBUTION.md names it), got {holidays.__version__}")
     days = holidays.country_holidays("JP", years=range(FIRST, LAST + 1), language="ja")
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(("date", "name"))

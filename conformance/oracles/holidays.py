@@ -7,12 +7,12 @@ town's 条例 as the harness reads it.
   data, ``data/national_holidays.csv``, generated once from the ``holidays`` package (``tools/national_holidays.py``;
   provenance and the years covered in ``data/ATTRIBUTION.md``): no rule of the law is computed here, so the
   judge's calendar is a list anyone can compare with 内閣府's published one.
-- 地方公共団体の休日 (地方自治法 第4条の2第1項: the days a 条例 sets; 第2項 lists what it may set: 日曜日及び土曜日,
-  国民の祝日に関する法律に規定する休日, 年末又は年始における日で条例で定めるもの). Ours (the town's 条例 is not among the
-  sources): 土曜日, 日曜日, every 休日 of 国民の祝日に関する法律 and 12月29日〜1月3日, as most towns' 休日条例 set them.
-  A profile cannot declare the town's own days yet (a 条例 may add e.g. a 市制記念日: 地方自治法 第4条の2第2項
-  allows days of the town's history): the register (spec_catalog/senkyo/<edition>/provisions.yaml) names the
-  reading.
+- 地方公共団体の休日 (地方自治法 第4条の2, spec_sources/statutes/senkyo/地方自治法.txt: 第1項, the days a 条例
+  sets; 第2項, of 日曜日及び土曜日, the 休日 of 国民の祝日に関する法律 and days of 年末又は年始 the 条例 names;
+  第3項, a day of the town's own history after consulting the 総務大臣). Ours (no town's 条例 is among the
+  sources): 土曜日, 日曜日, every 休日 of 国民の祝日に関する法律 and 12月29日〜1月3日, as most towns' 休日条例 set
+  them. A profile cannot declare the town's 年末年始 or a day of 第3項 yet: the register
+  (spec_catalog/senkyo/<edition>/provisions.yaml) names the reading.
 
 A day outside the covered years is an error, never a working day by default: a rule drawing such a day would be
 judged on a calendar nobody checked.
