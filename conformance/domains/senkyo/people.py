@@ -155,15 +155,16 @@ def as_later_reading(period: Period | None) -> Period | None:
         return period
     try:
         start, end = date.fromisoformat(str(period["開始"])), date.fromisoformat(str(period["終了"]))
-    except ValueError:
+        registered = start - _DAY
+        is_first = registered.day == 1 and registered.month in senkyo.REGISTRATION_MONTHS
+        if not is_first or end != start + timedelta(days=4):
+            return period
+        allowed = senkyo.allowed_registration_days(registered, None)
+    except (ValueError, OverflowError):  # the vendor's text: no date, or a day no calendar covers
         return period
-    registered = start - _DAY
-    is_first = registered.day == 1 and registered.month in senkyo.REGISTRATION_MONTHS
-    if not is_first or end != start + timedelta(days=4) or len(senkyo.allowed_registration_days(registered,
-                                                                                                None)) == 1:
+    if len(allowed) == 1:
         return period
-    done = senkyo.registration_done(registered, None)
-    return {"開始": (done + _DAY).isoformat(), "終了": (done + timedelta(days=5)).isoformat()}
+    return {"開始": (allowed[-1] + _DAY).isoformat(), "終了": (allowed[-1] + timedelta(days=5)).isoformat()}
 
 
 # -- 第30条の6第3項, 第30条の8第1項: the 在外選挙人名簿 around an election ----------------------------------------

@@ -64,6 +64,10 @@ def test_either_registration_day_reads_as_the_same_answer_and_no_other_does() ->
     assert as_later_reading(monday) == monday
     assert as_later_reading(None) is None
     assert as_later_reading({"開始": "x", "終了": "y"}) == {"開始": "x", "終了": "y"}
+    # The vendor's days are untrusted: the first day there is, and a year the calendar does not cover, are kept as
+    # answered (a mismatch), never a crash.
+    for start, end in (("0001-01-01", "0001-01-05"), ("2099-03-02", "2099-03-06")):
+        assert as_later_reading({"開始": start, "終了": end}) == {"開始": start, "終了": end}
 
 
 @settings(max_examples=60, deadline=None)
