@@ -3,8 +3,8 @@
 
 Run it by hand in a throwaway environment, never by the harness::
 
-    python -m venv /tmp/holidays-env && /tmp/holidays-env/bin/pip install holidays==0.108
-    /tmp/holidays-env/bin/python tools/national_holidays.py > conformance/oracles/data/national_holidays.csv
+    python -m venv holidays-env && holidays-env/bin/pip install holidays==0.108
+    holidays-env/bin/python tools/national_holidays.py > conformance/oracles/data/national_holidays.csv
 
 Every day the package lists for Japan is written with its name in Japanese: 国民の祝日 (国民の祝日に関する法律
 第2条), 振替休日 (第3条第2項), 国民の休日 (第3条第3項) and the days a special law moved or added (2019's

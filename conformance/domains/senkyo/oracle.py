@@ -27,6 +27,8 @@ seventeen), 第11条 (disqualification; its notices, 第3項), 第22条第2項�
 held) with 第9条第3項 (the prefecture's 選挙権), the 在外選挙人名簿 (第30条の4〜第30条の12), 第24条 and 第30条の8
 (異議 and the 委員会's decisions), 第28条の2 and 第28条の3 (閲覧 and who may inspect), 第9条・第21条 across a
 廃置分合 or 境界変更, 第28条第1項第4号 (a registration that should not have been made) and 第26条 (補正登録).
+The 地方公共団体の休日 of 第22条第1項 are :mod:`conformance.oracles.holidays`' (the national calendar as data, the 条例
+as the harness reads it); no period of 第24条 or 第30条の8 is extended over one (第270条の3).
 """
 
 from __future__ import annotations
