@@ -409,13 +409,21 @@ def _objection_period(found: tuple[date, str] | None, election: _Election | None
     next_day_only = (election is not None and election.notice <= day <= election.day - timedelta(days=2)
                      and "senkyo_objection_five_days_in_campaign" not in defects)
     if basis == "第22条第3項" or next_day_only:
-        return {"開始": (day + timedelta(days=1)).isoformat(), "終了": (day + timedelta(days=1)).isoformat()}
+        return _period(day + timedelta(days=1), day + timedelta(days=1), defects)
     made = day
     while made.weekday() >= 5 and not campaign:
         made += timedelta(days=1)
     if "senkyo_objection_counts_registration_day" in defects:
         made -= timedelta(days=1)
-    return {"開始": (made + timedelta(days=1)).isoformat(), "終了": (made + timedelta(days=5)).isoformat()}
+    return _period(made + timedelta(days=1), made + timedelta(days=5), defects)
+
+
+def _period(start: date, end: date, defects: frozenset[str]) -> dict[str, str]:
+    """The period as answered. Its last day stays where it falls, a Saturday or Sunday too: 第270条の3 keeps 地方自治法
+    第4条の2第4項 (a 期限 on a 休日 moved to the next day) away from the 申出 of this law."""
+    while "senkyo_objection_extended_on_holiday" in defects and end.weekday() >= 5:
+        end += timedelta(days=1)
+    return {"開始": start.isoformat(), "終了": end.isoformat()}
 
 
 def _confirmation_open(election: _Election | None, as_of: date, defects: frozenset[str]) -> bool:

@@ -4,18 +4,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from hypothesis import strategies as st
 
-from conformance.checks.scenarios import Projection, Rule, Scenario, _birth, _near
+from conformance.checks.scenarios import Loaded, Projection, Rule, Scenario, _birth, _near
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.senkyo.oracle import months_later
 from conformance.domains.senkyo.people import (
     _DAY,
     _KINDS,
     _LONG,
+    PART,
     STATUTE,
     _as_of,
     _asked,
@@ -23,12 +26,14 @@ from conformance.domains.senkyo.people import (
     _decision_of,
     _long_resident,
     _registration_day,
-    _weekday,
     _with_decision,
     _with_election,
+    as_later_reading,
     election_of,
     election_question,
+    firsts_between,
     person_of,
+    single_reading,
 )
 from conformance.oracles.dates import age_reached_on, fiscal_year_of
 
@@ -88,17 +93,12 @@ def elections_on_registration_day(draw: st.DrawFn, codes: tuple[str, str]) -> Sc
     return _with_election(voter, senkyo.Election(notice, day, first))
 
 
-def _period_ends_on_weekday(s: Scenario) -> bool:
-    """Whether the 異議 period the scenario's registration opens ends on a weekday (or there is none)."""
-    period = _objection(s, "")["異議申出期間"]
-    return period is None or _weekday(date.fromisoformat(period["終了"]))
-
-
-def _scheduled_on_weekday(s: Scenario) -> bool:
-    """:func:`_period_ends_on_weekday`, of a registration on a 登録月の一日 (not a 選挙時登録: 第2号's)."""
+def _scheduled(s: Scenario) -> bool:
+    """Whether the registration that registered the person (if any) was made on a 登録月の一日 (not a 選挙時登録:
+    第2号's)."""
     election = election_of(s)
     found = senkyo.registration_with_election(person_of(s), _as_of(s), election) if election is not None else None
-    return _period_ends_on_weekday(s) and (found is None or found[1] != senkyo.BY_ELECTION)
+    return found is None or found[1] != senkyo.BY_ELECTION
 
 
 @st.composite
@@ -116,10 +116,10 @@ def _scheduled_registration(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario
 
 def scheduled_registrations(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     """第24条第1項第1号: a newcomer whose three months recorded complete around a 登録月の一日 (a Saturday or Sunday
-    now and then: the registration is made on the Monday), with no election, one whose 期日 is the next day (the
-    一日 on the 期日の前日: 第1号 still) or one far off; only periods ending on a weekday (whether a period ending
-    on a 休日 is extended is not this rule's point)."""
-    return _scheduled_registration(codes).filter(_scheduled_on_weekday)
+    now and then: the registration is made on it or on the Monday, :func:`~people.as_later_reading`), with no
+    election, one whose 期日 is the next day (the 一日 on the 期日の前日: 第1号 still) or one far off. The five days
+    often end on a Saturday or Sunday: not extended (第270条の3)."""
+    return _scheduled_registration(codes).filter(_scheduled)
 
 
 @st.composite
@@ -139,9 +139,9 @@ def _campaign_registration(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 def campaign_registrations(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     """第24条第1項第2号: a 登録月の一日 from the 公示 to the 期日の前々日 (or the 期日の前日: 第1号), or a 選挙時登録
-    on a 基準日 early in March, June, September or December; a voter qualified around it; only periods ending on
-    a weekday."""
-    return _campaign_registration(codes).filter(_period_ends_on_weekday)
+    on a 基準日 early in March, June, September or December; a voter qualified around it. The day after often is a
+    Saturday, a Sunday or a 国民の祝日: not moved (第270条の3)."""
+    return _campaign_registration(codes)
 
 
 @st.composite
@@ -155,9 +155,12 @@ def inspection_days(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
     return _asked(_with_election(start, election), max(start.moved_in, draw(_near(anchor, 3))))
 
 
-def _periods_end_on_weekdays(s: Scenario) -> bool:
+def _one_reading_around(s: Scenario) -> bool:
+    """Whether every 定時登録 whose 異議 days can fall in the election's window leaves one day only
+    (people.single_reading)."""
     election = election_of(s)
-    return election is not None and all(_weekday(end) for _, end in senkyo.objection_days_of_election(election))
+    return election is not None and single_reading(
+        firsts_between(election.notice - timedelta(days=7), election.day + timedelta(days=5)), election)
 
 
 @st.composite
@@ -174,9 +177,10 @@ def _confirmation_day(draw: st.DrawFn, codes: tuple[str, str]) -> Scenario:
 
 def confirmation_days(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     """第28条の2第1項 後段: a day around the 異議 periods of the registrations around an election (a 登録月の一日
-    from 12 days after its 公示 to 20 days before it) or around the window's ends; only elections whose periods
-    end on weekdays."""
-    return _confirmation_day(codes).filter(_periods_end_on_weekdays)
+    from 12 days after its 公示 to 20 days before it) or around the window's ends, the periods ending on a 休日 too (a
+    確認 may be asked on a 休日 within them: 第270条第1項第1号); only 一日s that leave the 委員会 one day to register on
+    (a 休日 一日 outside the campaign is left out: either day it chose must pass, and the answer is a yes or no)."""
+    return _confirmation_day(codes).filter(_one_reading_around)
 
 
 def _objection(s: Scenario, town: str) -> Projection:
@@ -184,14 +188,26 @@ def _objection(s: Scenario, town: str) -> Projection:
     election = election_of(s)
     person, as_of = person_of(s), _as_of(s)
     found = (senkyo.registration_with_election(person, as_of, election) if election is not None
-             else _scheduled(person, as_of))
+             else _by_schedule(person, as_of))
     if found is None:
         return {"異議申出期間": None}
     start, end = senkyo.objection_period(found[0], found[1], election)
     return {"異議申出期間": {"開始": start.isoformat(), "終了": end.isoformat()}}
 
 
-def _scheduled(person: senkyo.Person, as_of: date) -> tuple[date, str] | None:
+def _objection_either(s: Scenario, town: str) -> Projection:
+    """:func:`_objection` read as :func:`~people.as_later_reading` reads the vendor's answer."""
+    return {"異議申出期間": as_later_reading(_objection(s, town)["異議申出期間"])}
+
+
+def _objection_read(document: Mapping[str, Any], loaded: Loaded) -> Projection:
+    """The vendor's 異議申出期間, either day 第22条第1項 allows read as the later (people.as_later_reading)."""
+    part = document.get(PART)
+    period = part.get("異議申出期間") if isinstance(part, Mapping) else None
+    return {"異議申出期間": as_later_reading(period)}
+
+
+def _by_schedule(person: senkyo.Person, as_of: date) -> tuple[date, str] | None:
     day = senkyo.registration_day(person, as_of)
     return None if day is None else (day, senkyo.BY_SCHEDULE)
 
@@ -252,6 +268,16 @@ ON_REGISTRATION_DAY_LONG = _adult_in_election(date(2024, 10, 10), date(2025, 3, 
 #: itself, 異議 on 6月2日 only (第2号). 第28条の2第1項: no 閲覧 from the 公示 (2月28日) to 3月17日, open on 3月18日.
 WEDNESDAY_REGISTRATION = Scenario(2023, date(1980, 5, 5), date(2022, 12, 1), previous="131016",
                                   as_of=date(2023, 3, 5))
+#: 第24条第1項第1号 with 第270条の3: registered on Monday 2025-12-01 (a 転入届 of 8月20日): 異議 12月2日〜12月6日, a
+#: Saturday, not extended to Monday 12月8日. On Saturday 2025-03-01 (a 転入届 of 2024-11-20) the registration is made
+#: on the 一日 (異議 3月2日〜3月6日) or on Monday 3月3日 (3月4日〜3月8日, a Saturday again): 第22条第1項 allows both.
+MONDAY_REGISTRATION = Scenario(2025, date(1980, 5, 5), date(2025, 8, 20), previous="131016", as_of=date(2025, 12, 5))
+SATURDAY_REGISTRATION = Scenario(2024, date(1980, 5, 5), date(2024, 11, 20), previous="131016",
+                                 as_of=date(2025, 3, 5))
+#: 第24条第1項第2号 with 第270条の3: registered as of the 基準日, Friday 2025-11-07 (a 転入届 of 7月25日, three months
+#: on 10月25日): 異議 on Saturday 11月8日 only, not moved to Monday 11月10日.
+FRIDAY_BASE_DAY = _adult_in_election(date(2025, 7, 25), date(2025, 11, 10),
+                                     date(2025, 11, 8), date(2025, 11, 20), date(2025, 11, 7))
 CAMPAIGN_REGISTRATION = _with_election(Scenario(2025, date(2007, 6, 5), date(2025, 3, 1), previous="131016",
                                                 as_of=date(2025, 6, 3)),
                                        senkyo.Election(date(2025, 5, 30), date(2025, 6, 10), date(2025, 5, 29)))
@@ -365,10 +391,10 @@ ELECTIONS_RULES: tuple[Rule, ...] = (
          "登録根拠"), (AT_BASE_DAY, AT_BASE_DAY_IN_JANUARY)),
     STATUTE.rule("senkyo.no_schedule_on_base_day", elections_on_registration_day, _registered_in_election,
          ("登録基準日", "登録根拠"), (ON_REGISTRATION_DAY, ON_REGISTRATION_DAY_LONG)),
-    STATUTE.rule("senkyo.objection_five_days", scheduled_registrations, _objection, "異議申出期間",
-         (WEDNESDAY_REGISTRATION,)),
+    STATUTE.rule("senkyo.objection_five_days", scheduled_registrations, _objection_either, _objection_read,
+         (WEDNESDAY_REGISTRATION, MONDAY_REGISTRATION, SATURDAY_REGISTRATION)),
     STATUTE.rule("senkyo.objection_next_day", campaign_registrations, _objection, "異議申出期間",
-         (CAMPAIGN_REGISTRATION, AT_BASE_DAY)),
+         (CAMPAIGN_REGISTRATION, AT_BASE_DAY, FRIDAY_BASE_DAY)),
     STATUTE.rule("senkyo.inspection_window", inspection_days, _inspection, "抄本閲覧_可否",
          (INSPECTION_CLOSED, INSPECTION_OPEN)),
     STATUTE.rule("senkyo.confirmation_in_window", confirmation_days, _confirmation, "抄本閲覧_登録確認",

@@ -27,6 +27,8 @@ seventeen), 第11条 (disqualification; its notices, 第3項), 第22条第2項�
 held) with 第9条第3項 (the prefecture's 選挙権), the 在外選挙人名簿 (第30条の4〜第30条の12), 第24条 and 第30条の8
 (異議 and the 委員会's decisions), 第28条の2 and 第28条の3 (閲覧 and who may inspect), 第9条・第21条 across a
 廃置分合 or 境界変更, 第28条第1項第4号 (a registration that should not have been made) and 第26条 (補正登録).
+The 地方公共団体の休日 of 第22条第1項 are :mod:`conformance.oracles.holidays`' (the national calendar as data, the 条例
+as the harness reads it); no period of 第24条 or 第30条の8 is extended over one (第270条の3).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from conformance.oracles import holidays
 from conformance.oracles.dates import age_reached_on
 
 #: 第9条, 第21条: 年齢満十八年以上.
@@ -396,27 +399,31 @@ def overseas_struck_off(day: date, overseas: Overseas) -> str | None:
 # -- 第24条第1項: the 異議の申出 period; 第28条の2第1項, 第28条の3第1項: the 閲覧 window ----------------------------
 
 
-def is_local_holiday(day: date) -> bool:
-    """地方公共団体の休日 (第22条第1項) as the town's 条例 is read here (ours: the 条例 of 地方自治法 第4条の2 with
-    土曜日 and 日曜日; the rules draw only days with no 国民の祝日 or 年末年始 near them)."""
-    return day.weekday() >= 5
-
-
 def registration_done(first: date, election: Election | None) -> date:
-    """第22条第1項's 「通常の登録日」: the 登録月の一日, or when it is a 地方公共団体の休日 the next day that is
-    not (except when it falls from the 公示 to the day before the 期日)."""
+    """第22条第1項's 「通常の登録日」: the 登録月の一日, or when it is a 地方公共団体の休日 「登録月の一日又は同日の
+    直後の地方公共団体の休日以外の日」 (except when it falls from the 公示 to the day before the 期日: the 一日
+    itself). Of the two days the text allows the 委員会, this is the later one (:func:`allowed_registration_days`
+    gives both)."""
     if election is not None and election.notice <= first < election.day:
         return first
-    day = first
-    while is_local_holiday(day):
-        day += timedelta(days=1)
-    return day
+    return holidays.next_working_day(first)
+
+
+def allowed_registration_days(first: date, election: Election | None) -> tuple[date, ...]:
+    """The days 第22条第1項 allows a 定時登録 of ``first`` to be made on: the 一日, and when it is a 地方公共団体の休日
+    outside an election's 公示〜期日の前日 also the first following day that is none (「登録月の一日又は同日の直後の
+    地方公共団体の休日以外の日」: the 委員会 chooses; either reading passes)."""
+    done = registration_done(first, election)
+    return (first,) if done == first else (first, done)
 
 
 def objection_period(registered: date, basis: str, election: Election | None) -> tuple[date, date]:
     """第24条第1項: 第1号, the five days from the day after a 第22条第1項 registration (not one whose 登録月の一日
     falls from the 公示 to the 期日の前々日); 第2号, only the day after such a registration or a 第22条第3項 one.
-    ``registered`` is the registration's 基準 (the 登録月の一日 or the 基準日)."""
+    ``registered`` is the registration's 基準 (the 登録月の一日 or the 基準日). A period whose last day is a
+    地方公共団体の休日 ends on that day all the same: 第270条の3 excludes 地方自治法 第4条の2第4項本文 (a 期限 on a 休日
+    moved to the next day) from every 申出 to a 選挙管理委員会 under the law, 第24条's included (its ただし書 keeps
+    only the 争訟 of 第15章); and 第270条第1項第1号 lets a 選挙人's 確認 be made on a 休日 within these periods."""
     if basis == BY_ELECTION:
         return registered + timedelta(days=1), registered + timedelta(days=1)
     done = registration_done(registered, election)

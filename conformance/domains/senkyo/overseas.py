@@ -24,13 +24,14 @@ from conformance.domains.senkyo.people import (
     _gone,
     _registration_day,
     _sentenced,
-    _weekday,
     _with_decision,
     _with_election,
     election_of,
     election_question,
+    firsts_between,
     person_of,
     sentence_of,
+    single_reading,
 )
 from conformance.oracles.dates import age_reached_on
 
@@ -154,20 +155,22 @@ def _overseas_objection_of(s: Scenario) -> tuple[date, date] | None:
 
 
 def _judged_overseas_registration(s: Scenario) -> bool:
-    """A 在外 registration not inside a period of 異議 nor on a day a registration is made, whose period ends on a
-    weekday (the readings this rule does not settle)."""
+    """A 在外 registration not inside a period of 異議 nor on a day a registration is made (a reading this rule does
+    not settle), near 一日s each leaving the 委員会 one day to register on (people.single_reading: either day it
+    chose must pass). The period may end on a 休日: not extended (第270条の3)."""
     registered = overseas_of(s).registered
     assert registered is not None
     election = election_of(s)
     first = senkyo.registration_first_on_or_before(registered)
+    if not single_reading((months_later(first, months) for months in (0, 3, 6)), election):
+        return False
     for months in (0, 3):
         done = senkyo.registration_done(months_later(first, months), election)
         if done <= registered <= done + timedelta(days=5):
             return False
     if election is not None and election.national and election.base <= registered <= election.base + _DAY:
         return False
-    period = _overseas_objection_of(s)
-    return period is not None and _weekday(period[1])
+    return _overseas_objection_of(s) is not None
 
 
 @st.composite
@@ -261,17 +264,19 @@ def _overseas_inspection_day(draw: st.DrawFn, codes: tuple[str, str]) -> Scenari
     return _asked(_with_election(s, election), draw(st.sampled_from(anchors).flatmap(lambda day: _near(day, 2))))
 
 
-def _overseas_periods_end_on_weekdays(s: Scenario) -> bool:
+def _overseas_one_reading(s: Scenario) -> bool:
+    """Whether every 定時登録 whose 異議 days can fall in the window leaves the 委員会 one day
+    (people.single_reading)."""
     election = election_of(s)
-    periods = senkyo.overseas_objection_days_of_election(election) if election is not None else []
-    return bool(periods) and all(_weekday(end) for _, end in periods)
+    return election is not None and single_reading(
+        firsts_between(election.notice - timedelta(days=10), election.day + timedelta(days=5)), election)
 
 
 def overseas_inspection_days(codes: tuple[str, str]) -> st.SearchStrategy[Scenario]:
     """第30条の12 (第28条の2第1項, 第28条の3第1項 applied): days around the window of a 衆議院 or 参議院 election and
-    the periods of 第30条の8第1項 in it; only elections whose periods end on weekdays (a period ending on a 休日 is
-    a reading this rule does not settle)."""
-    return _overseas_inspection_day(codes).filter(_overseas_periods_end_on_weekdays)
+    the periods of 第30条の8第1項 in it, ending on a 休日 too (a 確認 on a 休日 within them: 第270条第1項第3号); only
+    一日s that leave the 委員会 one day to register on (a 休日 一日 outside the campaign: either choice must pass)."""
+    return _overseas_inspection_day(codes).filter(_overseas_one_reading)
 
 
 _overseas_suspended = election_question("在外_登録停止", senkyo.overseas_registration_suspended)

@@ -3,9 +3,10 @@ items, the person of a scenario, the days asked about)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -126,18 +127,44 @@ def election_question(field: str,
 # -- 第24条第1項 (異議の申出 periods), 第28条の2第1項 and 第28条の3第1項 (the 閲覧 window) ----------------------------
 
 
-#: The fixed 国民の祝日 with the day after (a 振替休日), the equinoxes' windows and 年末年始 (12月29日〜1月3日).
-_HOLIDAYS_NEAR = frozenset({(2, 11), (2, 12), (2, 23), (2, 24), (4, 29), (4, 30), (5, 3), (5, 4), (5, 5), (5, 6),
-                            (8, 11), (8, 12), (11, 3), (11, 4), (11, 23), (11, 24), (3, 19), (3, 20), (3, 21),
-                            (3, 22), (9, 21), (9, 22), (9, 23), (9, 24), (12, 29), (12, 30), (12, 31), (1, 1),
-                            (1, 2), (1, 3), (1, 4)})
+def single_reading(firsts: Iterable[date], election: senkyo.Election | None) -> bool:
+    """Whether 第22条第1項 leaves the 委員会 one day only for the 定時登録 of each of these 登録月の一日 (a 一日
+    that is a 地方公共団体の休日 outside the election's 公示〜期日の前日 leaves two: the 一日 or the next working
+    day). A rule whose answer is a yes or no on a day that turns on the day chosen draws only such 一日s, so that
+    either choice passes."""
+    return all(len(senkyo.allowed_registration_days(first, election)) == 1 for first in firsts)
 
 
-def _weekday(day: date) -> bool:
-    """A day that is no 地方公共団体の休日 of any reading: a weekday, none of :data:`_HOLIDAYS_NEAR`, and not a
-    Monday of January, July, September or October (the moving 祝日)."""
-    moving = day.weekday() == 0 and day.month in (1, 7, 9, 10)
-    return day.weekday() < 5 and (day.month, day.day) not in _HOLIDAYS_NEAR and not moving
+def firsts_between(start: date, end: date) -> list[date]:
+    """The 登録月の一日 from ``start`` to ``end`` (both included)."""
+    return list(senkyo.registration_days(start, end))
+
+
+Period = Mapping[str, Any]
+
+
+def as_later_reading(period: Period | None) -> Period | None:
+    """A period of five days from the day after a 定時登録 (第24条第1項第1号, 第30条の8第1項第1号) as made on the later
+    of the two days 第22条第1項 allows when the 登録月の一日 is a 地方公共団体の休日: a period that starts the day after
+    such a 一日 is moved to start the day after the next working day. Both the oracle's answer and the vendor's
+    are read through it, so a 委員会 registering on the 一日 itself and one registering on the next working day
+    both pass, and one registering on any other day does not. (It reads the vendor's answer alone, so a 一日 that
+    is the 期日の前日 of an election, where the 一日 itself is due, reads the same either way: that case is not told
+    apart.)"""
+    if not isinstance(period, Mapping) or not {"開始", "終了"} <= period.keys():
+        return period
+    try:
+        start, end = date.fromisoformat(str(period["開始"])), date.fromisoformat(str(period["終了"]))
+        registered = start - _DAY
+        is_first = registered.day == 1 and registered.month in senkyo.REGISTRATION_MONTHS
+        if not is_first or end != start + timedelta(days=4):
+            return period
+        allowed = senkyo.allowed_registration_days(registered, None)
+    except (ValueError, OverflowError):  # the vendor's text: no date, or a day no calendar covers
+        return period
+    if len(allowed) == 1:
+        return period
+    return {"開始": (allowed[-1] + _DAY).isoformat(), "終了": (allowed[-1] + timedelta(days=5)).isoformat()}
 
 
 # -- 第30条の6第3項, 第30条の8第1項: the 在外選挙人名簿 around an election ----------------------------------------
