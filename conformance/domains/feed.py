@@ -10,8 +10,8 @@ publish them: the 転入's row, then the 転出's (住民 still: 1.1.5 R001 allo
 on the day the stay ended, and every part of :data:`conformance.domains.world.PARTS` is compared, each finding against
 the requirement of its field, as the cross-domain machine reports it (code ``world.domain_mismatch``).
 
-A profile whose driver declares no ``linkage.feed`` leaves the check NOT_AUTOMATED with the reason (its requirements
-keep the other checks' verdict).
+A profile whose driver declares no ``linkage.feed`` leaves the check NOT_AUTOMATED with the reason: its requirements
+keep the other checks' findings, but are never PASS on them alone (the runner: conformance/runner.py).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from conformance.checks.scenarios import (
 )
 from conformance.domains.jumin.model.check import others_bound
 from conformance.domains.jumin.oracles.model import Breach, World
-from conformance.domains.world import PARTS, ask, judge_answer, seen_of
+from conformance.domains.world import PARTS, Part, ask, judge_answer, seen_of
 from conformance.draws import reproducible
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -110,6 +110,8 @@ def run_feed(target: Target) -> FeedResult:
         raise NotAutomated(f"庁内連携: the profile's driver does not declare {FEED} (targets.driver.operations): no "
                            "住民記録 異動 can be fed to the domain system")
     client, town = target.need_http(), _town(target)
+    # Only the parts of the domains the profile claims: a domain system answers its own (issue 64).
+    parts = tuple(part for part in PARTS if target.claims(part.domain))
     compared: set[str] = set()
     scenarios = _scenarios(target, other_codes(town))
     for s in scenarios:
@@ -119,7 +121,7 @@ def run_feed(target: Target) -> FeedResult:
             feed(client, driver.base_path, row)
             world.adopt(atena, [row])
             sent.append(f"{what}({row.get('異動日', '')})")
-            breaches = list(_judged(client, world, atena, date.fromisoformat(row["異動日"]), compared))
+            breaches = list(_judged(client, world, atena, date.fromisoformat(row["異動日"]), compared, parts))
             if breaches:
                 return FeedResult(tuple(breaches), (s.compact(), *sent), frozenset(compared), len(scenarios))
     return FeedResult((), (), frozenset(compared), len(scenarios))
@@ -131,14 +133,15 @@ def _town(target: Target) -> str:
     return town_code(target) if target.data is not None else TOWN_CODE
 
 
-def _judged(client: HttpClient, world: World, atena: str, day: date, compared: set[str]) -> Iterator[Breach]:
+def _judged(client: HttpClient, world: World, atena: str, day: date, compared: set[str],
+            parts: tuple[Part, ...] = PARTS) -> Iterator[Breach]:
     seen = seen_of(world, atena)
     if isinstance(seen, str):
         return
     ended = seen.s.moved_out
     for as_of in sorted({day, *((ended,) if ended is not None else ())}):
         answer: dict[str, Any] = ask(client, atena, as_of)
-        for part in PARTS:
+        for part in parts:
             yield from judge_answer(part, seen, answer, as_of, "the person fed", compared)
 
 
@@ -147,12 +150,9 @@ def feed_check(ctx: CheckContext) -> Iterator[Finding]:
     """A domain system's answers after each 住民記録 異動 fed to it (``linkage.feed``), against the oracles (run once
     per run, its result cached on the target)."""
     target = ctx.need_target("a vendor system with a driver")
-    try:
-        found = _result(target)
-    except NotAutomated:
-        if others_bound(ctx, _CACHE):
-            return
-        raise
+    # Not offered (no driver, no feed declared): NOT_AUTOMATED, whatever other checks of the requirement find; the
+    # runner runs them still, and concludes their findings or NOT_AUTOMATED, never PASS on theirs alone (issue 64).
+    found = _result(target)
     own = [breach for breach in found.breaches if breach.requirement == ctx.requirement.id]
     if not own and ctx.requirement.id not in found.compared and not others_bound(ctx, _CACHE):
         raise NotAutomated(f"no 異動 fed compared the rule of {ctx.requirement.id} in this run "
