@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from conformance.catalog.catalog import EditionCatalog
-from conformance.errors import TargetError
+from conformance.errors import NotAutomated, TargetError
 from conformance.profiles import DriverTarget, FormsTarget
 
 
@@ -165,9 +165,11 @@ class Target:
         return self.http
 
     def need_exports(self) -> ExportSource:
-        """The export source, or a TargetError saying the profile has none."""
+        """The export source, or NotAutomated saying the profile has none: a product that declares no export file
+        is not judged on one (issue 64: NOT_AUTOMATED with the reason, never ERROR for what it does not offer)."""
         if self.exports is None:
-            raise TargetError("the profile configures no export target (targets.exports)")
+            raise NotAutomated("the profile configures no export target (targets.exports): no export file is "
+                               "offered")
         return self.exports
 
     def need_data(self) -> TestData:
