@@ -10,8 +10,11 @@ publish them: the 転入's row, then the 転出's (住民 still: 1.1.5 R001 allo
 on the day the stay ended, and every part of :data:`conformance.domains.world.PARTS` is compared, each finding against
 the requirement of its field, as the cross-domain machine reports it (code ``world.domain_mismatch``).
 
-A profile whose driver declares no ``linkage.feed`` leaves the check NOT_AUTOMATED with the reason: its requirements
-keep the other checks' findings, but are never PASS on them alone (the runner: conformance/runner.py).
+A statute vendor without the feed (no driver, or no ``linkage.feed`` declared) is fed by the per-person load instead
+(``targets.load.append_path``, issue 64): the person as of the 転入 appended and asked, then the person as of the end
+of the stay (:func:`_through_load`). Without either the check is NOT_AUTOMATED with the reason: its requirements keep
+the other checks' findings, but are never PASS on them alone (the runner: conformance/runner.py). Only the parts of
+the domains the profile claims are compared.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from conformance.checks.scenarios import (
     _number,
     _row,
     elders,
+    load_many,
     moves,
     other_codes,
     town_code,
@@ -102,29 +106,69 @@ def _scenarios(target: Target, codes: tuple[str, str]) -> list[Scenario]:
 
 
 def run_feed(target: Target) -> FeedResult:
-    """Send every example's 異動 through the feed and judge the answers after each."""
+    """Send every example's 異動 to the domain system and judge the answers after each: through the driver's feed
+    where the profile declares it, else through the per-person load (``targets.load.append_path``: issue 64, a
+    statute vendor without a driver), else NOT_AUTOMATED with the reason."""
     driver = target.driver
-    if driver is None:
-        raise NotAutomated("庁内連携: the profile declares no driver adapter (targets.driver)")
-    if not driver.implements(FEED):
-        raise NotAutomated(f"庁内連携: the profile's driver does not declare {FEED} (targets.driver.operations): no "
-                           "住民記録 異動 can be fed to the domain system")
+    fed = driver is not None and driver.implements(FEED)
+    if not fed and target.append_path is None:
+        raise NotAutomated(f"庁内連携: the profile declares neither the driver's {FEED} (targets.driver.operations) "
+                           "nor targets.load.append_path: no 住民記録 異動 can be given to the domain system")
     client, town = target.need_http(), _town(target)
     # Only the parts of the domains the profile claims: a domain system answers its own (issue 64).
     parts = tuple(part for part in PARTS if target.claims(part.domain))
     compared: set[str] = set()
     scenarios = _scenarios(target, other_codes(town))
     for s in scenarios:
-        atena, setai = _number(_ATENA_SERIALS), _number(_SETAI_SERIALS)
-        world, sent = World(), []
-        for what, row in messages(s, town, atena, setai):
-            feed(client, driver.base_path, row)
-            world.adopt(atena, [row])
-            sent.append(f"{what}({row.get('異動日', '')})")
-            breaches = list(_judged(client, world, atena, date.fromisoformat(row["異動日"]), compared, parts))
-            if breaches:
-                return FeedResult(tuple(breaches), (s.compact(), *sent), frozenset(compared), len(scenarios))
+        if fed and driver is not None:
+            breaches, sent = _through_feed(client, driver.base_path, s, town, compared, parts)
+        else:
+            breaches, sent = _through_load(target, s, town, compared, parts)
+        if breaches:
+            return FeedResult(tuple(breaches), (s.compact(), *sent), frozenset(compared), len(scenarios))
     return FeedResult((), (), frozenset(compared), len(scenarios))
+
+
+def _through_feed(client: HttpClient, base_path: str, s: Scenario, town: str, compared: set[str],
+                  parts: tuple[Part, ...]) -> tuple[list[Breach], list[str]]:
+    """The example's 異動 one by one through the driver's feed, the person asked after each; the first breaches."""
+    atena, setai = _number(_ATENA_SERIALS), _number(_SETAI_SERIALS)
+    world, sent = World(), []
+    for what, row in messages(s, town, atena, setai):
+        feed(client, base_path, row)
+        world.adopt(atena, [row])
+        sent.append(f"{what}({row.get('異動日', '')})")
+        breaches = list(_judged(client, world, atena, date.fromisoformat(row["異動日"]), compared, parts))
+        if breaches:
+            return breaches, sent
+    return [], sent
+
+
+def _through_load(target: Target, s: Scenario, town: str, compared: set[str],
+                  parts: tuple[Part, ...]) -> tuple[list[Breach], list[str]]:
+    """The example as the world moves, through the per-person load: the person as of the 転入 appended and asked,
+    then, where the stay ended, the person as of its end (a 死亡, a 国外転出, a 転出 with its 転入通知) appended and
+    asked on its day and the day the stay ended. A load adds new 宛名番号 only (docs/profiles.md): each stage is a
+    person of its own, the row of the stage, as the domain checks load theirs. A 国内転出 still awaiting its 転入通知 is
+    not a stage: a migration row does not say it is within Japan (国民年金法 第9条第2号 turns on it)."""
+    assert target.append_path is not None
+    client = target.need_http()
+    stay = replace(s, planned_out=None, elsewhere=None, next=None, died=None)
+    stages = [("転入", stay, stay.moved_in)]
+    if s.died is not None:
+        stages.append(("死亡", s, s.died))
+    elif s.planned_out is not None and (s.next is None or s.elsewhere is not None):
+        stages.append(("国外転出" if s.next is None else "転入通知", s, s.planned_out))
+    sent: list[str] = []
+    for what, stage, day in stages:
+        (loaded,) = load_many(client, [stage], town, target.append_path, target.records_path)
+        world = World()
+        world.adopt(loaded.atena, [_row(stage, town, loaded.atena, "")])
+        sent.append(f"{what}({day.isoformat()}, appended)")
+        breaches = list(_judged(client, world, loaded.atena, day, compared, parts))
+        if breaches:
+            return breaches, sent
+    return [], sent
 
 
 def _town(target: Target) -> str:
