@@ -51,6 +51,8 @@ from conformance.testdata.town import TOWN_CODE
 
 #: The driver operation (ours, docs/driver.md) and its path below the driver's base path.
 FEED, FEED_PATH = "linkage.feed", "/linkage/feed"
+#: How a statute vendor without the feed is given the 異動 (the findings' location ``feed:load#...``).
+LOAD = "load"
 _CACHE = "model.world.feed"
 
 
@@ -87,6 +89,8 @@ class FeedResult:
     sent: tuple[str, ...]
     compared: frozenset[str]
     examples: int
+    #: How the 異動 were given: the driver's feed, or the per-person load (``LOAD``); the findings' location says it.
+    via: str = FEED
 
 
 def _scenarios(target: Target, codes: tuple[str, str]) -> list[Scenario]:
@@ -118,6 +122,7 @@ def run_feed(target: Target) -> FeedResult:
     # Only the parts of the domains the profile claims: a domain system answers its own (issue 64).
     parts = tuple(part for part in PARTS if target.claims(part.domain))
     compared: set[str] = set()
+    via = FEED if fed else LOAD
     scenarios = _scenarios(target, other_codes(town))
     for s in scenarios:
         if fed and driver is not None:
@@ -125,8 +130,8 @@ def run_feed(target: Target) -> FeedResult:
         else:
             breaches, sent = _through_load(target, s, town, compared, parts)
         if breaches:
-            return FeedResult(tuple(breaches), (s.compact(), *sent), frozenset(compared), len(scenarios))
-    return FeedResult((), (), frozenset(compared), len(scenarios))
+            return FeedResult(tuple(breaches), (s.compact(), *sent), frozenset(compared), len(scenarios), via)
+    return FeedResult((), (), frozenset(compared), len(scenarios), via)
 
 
 def _through_feed(client: HttpClient, base_path: str, s: Scenario, town: str, compared: set[str],
@@ -203,7 +208,7 @@ def feed_check(ctx: CheckContext) -> Iterator[Finding]:
                            f"({found.examples} examples, seed {target.seed})")
     for breach in own:
         yield ctx.finding(breach.code, f"{breach.message}: after the 異動 fed [{'; '.join(found.sent)}] "
-                          f"({target.replay})", location=f"feed:{FEED}#{breach.item}",
+                          f"({target.replay})", location=f"feed:{found.via}#{breach.item}",
                           expected=breach.expected, actual=breach.actual)
 
 

@@ -119,7 +119,14 @@ def test_without_a_driver_a_kaigo_defect_is_caught_through_the_load_on_the_kaigo
     assert {(b.requirement, b.code, b.item.split("@")[0], b.expected, b.actual) for b in found.breaches} == {
         ("kaigo-2025.12-1.11.0.1.0-R002", "world.domain_mismatch", ASKED + "介護保険/第1号被保険者", "false", "true")}
     assert found.sent[-2].startswith("転入(") and found.sent[-1].startswith("転入通知(")
-    assert found.sent[-1].endswith(", appended)")
+    assert found.sent[-1].endswith(", appended)") and found.via == "load"
+    # As the check reports it: the finding's location says the 異動 came through the load.
+    with started_in_process(frozenset({"kaigo_insured_on_move_day"})) as running:
+        target = Target(catalog=KAIGO, http=running.client(), seed=SEED, max_examples=25, shrink=False,
+                        append_path="/admin/residents", records_path="/admin/records", claimed=frozenset({"kaigo"}))
+        findings = list(feed_check(CheckContext(KAIGO.requirement("kaigo-2025.12-1.11.0.1.0-R002"), target=target)))
+    assert [(f.code, f.location.split("@")[0]) for f in findings] == [
+        ("world.domain_mismatch", "feed:load#" + ASKED + "介護保険/第1号被保険者")]
 
 
 def test_the_check_reports_the_finding_against_the_requirement_it_judges() -> None:
