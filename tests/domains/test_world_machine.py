@@ -352,7 +352,8 @@ def test_the_check_reports_the_finding_against_the_requirement_of_the_statute_ed
 
 def test_without_a_driver_the_check_is_not_automated_beside_the_other_checks_bound() -> None:
     # Issue 64: the runner runs the other checks still and concludes their findings, or NOT_AUTOMATED with this
-    # reason: never PASS from the per-person checks alone when the machine did nothing (tests/test_runner_not_offered.py).
+    # reason: never PASS from the per-person checks alone when the machine did nothing
+    # (tests/test_runner_not_offered.py).
     target = Target(catalog=KAIGO, seed=SEED)
     with pytest.raises(NotAutomated, match=r"needs the driver protocol \(targets.driver\)"):
         list(domains_check(CheckContext(KAIGO.requirement("kaigo-2025.12-1.11.0.1.0-R002"), target=target)))
