@@ -25,7 +25,8 @@ from conformance.checks.registry import CheckContext
 from conformance.domains.jumin.model.check import Result, run_machine, state_machine
 from conformance.domains.world import WorldResult, run_world
 from conformance.profiles import DriverTarget
-from conformance.targets.base import Target
+from conformance.targets.base import Target, TestData
+from conformance.testdata.town import TOWN_CODE
 
 EDITION = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jumin" / "1.0")
 SEED = 20200901
@@ -119,3 +120,39 @@ def test_the_other_part_is_read_where_its_domain_is_claimed() -> None:
     assert {requirement.split("-", 1)[0] for requirement in found.compared} == {"kaigo", "kokuho"}
     assert any(b.requirement.startswith("kokuho-") and b.code == "world.domain_mismatch"
                for b in found.result.breaches)
+
+
+KAIGO = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "kaigo" / "2025.12")
+#: Bound to the 介護保険 part's own checks, the cross-domain machine and the feed (the edition's bindings.yaml).
+CATEGORY = "kaigo-2025.12-1.9.0.1.0-R001"
+NO_LOAD = ("the profile names no targets.load.append_path: generated residents cannot be added (no per-person load "
+           "is offered)")
+NO_DRIVER = "the model's state machine needs the driver protocol (targets.driver)"
+#: The loaded test data as the scenario checks read it: the town's code (the reference in process holds the town).
+TOWN = TestData(({"住所_市区町村コード": TOWN_CODE},))
+
+
+def test_a_kaigo_product_without_a_driver_is_not_pass_from_its_per_person_checks_alone() -> None:
+    """Issue 64: the world machine did nothing for a statute vendor without a driver, yet the requirement showed PASS
+    from the per-person checks. Now: without a load, NOT_AUTOMATED naming both; with the load, the per-person checks
+    and the feed (given the 異動 through the load) judge, and the machine that did not run keeps it from PASS."""
+    from conformance.plan import Case
+    from conformance.results import Status
+    from conformance.runner import run_case
+    from conformance.shipped_checks import default_registry
+
+    case = Case(requirement=KAIGO.requirement(CATEGORY), domain="kaigo", edition="2025.12")
+    with started_in_process() as running:
+        bare = Target(catalog=KAIGO, http=running.client(), data=TOWN, seed=SEED, max_examples=5,
+                      claimed=frozenset({"kaigo"}))
+        unloaded = run_case(case, default_registry(), lambda: bare)
+        loaded = Target(catalog=KAIGO, http=running.client(), data=TOWN, seed=SEED, max_examples=5, shrink=False,
+                        append_path="/admin/residents", records_path="/admin/records", claimed=frozenset({"kaigo"}))
+        judged = run_case(case, default_registry(), lambda: loaded)
+    assert unloaded.status is Status.NOT_AUTOMATED and unloaded.findings == ()
+    assert unloaded.reason.split("; ") == [
+        NO_LOAD, NO_DRIVER, "庁内連携: the profile declares neither the driver's linkage.feed "
+        "(targets.driver.operations) nor targets.load.append_path: no 住民記録 異動 can be given to the domain system"]
+    assert (judged.status, judged.findings) == (Status.NOT_AUTOMATED, ())
+    assert judged.reason == (f"{NO_DRIVER} (the rest the checks judged has no finding: not PASS on part of the "
+                             "requirement)")
