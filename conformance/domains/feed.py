@@ -42,7 +42,7 @@ from conformance.checks.scenarios import (
 )
 from conformance.domains.jumin.model.check import others_bound
 from conformance.domains.jumin.oracles.model import Breach, World
-from conformance.domains.world import PARTS, Part, ask, judge_answer, seen_of
+from conformance.domains.world import PARTS, Part, ask, judge_answer, seen_of, world_result
 from conformance.draws import reproducible
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -54,6 +54,8 @@ FEED, FEED_PATH = "linkage.feed", "/linkage/feed"
 #: How a statute vendor without the feed is given the 異動 (the findings' location ``feed:load#...``).
 LOAD = "load"
 _CACHE = "model.world.feed"
+#: The cross-domain machine's check (registered here: :func:`domains_check`).
+WORLD = "model.world.domains"
 
 
 def messages(s: Scenario, town: str, atena: str, setai: str) -> list[tuple[str, dict[str, str]]]:
@@ -194,6 +196,46 @@ def _judged(client: HttpClient, world: World, atena: str, day: date, compared: s
             yield from judge_answer(part, seen, answer, as_of, "the person fed", compared)
 
 
+@check("model.world.domains")
+def domains_check(ctx: CheckContext) -> Iterator[Finding]:
+    """The statute domains' per-person answers against their oracles fed from the model of 住民記録, after every
+    異動 of the cross-domain machine (conformance/domains/world.py; run once per run, its result cached on the
+    target). Registered here, beside the feed, because a statute vendor without a driver is given the 異動 through
+    the per-person load instead (:func:`_loaded_instead`; issue 64)."""
+    target = ctx.need_target("a vendor system with a driver")
+    try:
+        found = world_result(target)
+    except NotAutomated as missing:
+        # Not offered (no driver, or not the operations the machine needs): through the load where the profile has
+        # one, else NOT_AUTOMATED whatever the domain's own checks find (the runner runs them still and concludes
+        # their findings, or NOT_AUTOMATED naming what did not run: never PASS from the per-person checks alone).
+        if target.append_path is None:
+            raise
+        yield from _loaded_instead(ctx, target, missing)
+        return
+    own, steps = found.result.first(ctx.requirement.id)
+    if not own and ctx.requirement.id not in found.compared and not others_bound(ctx, WORLD):
+        raise NotAutomated(f"no step of the cross-domain machine compared the rule of {ctx.requirement.id} in this "
+                           f"run (seed {found.result.seed})")
+    for breach in own:
+        yield ctx.finding(breach.code, f"{breach.message}: after the steps [{'; '.join(steps)}] ({target.replay})",
+                          location=f"model:world/step:{len(steps)}#{breach.item}",
+                          expected=breach.expected, actual=breach.actual)
+
+
+def _loaded_instead(ctx: CheckContext, target: Target, missing: NotAutomated) -> Iterator[Finding]:
+    """The requirement judged on the 異動 given through the load (the feed's run, shared: :func:`run_feed`) when the
+    cross-domain machine cannot run: its breaches, reported here unless ``model.world.feed`` is bound beside (which
+    reports the same); a rule the load did not compare is NOT_AUTOMATED naming why the machine did not run."""
+    found = _result(target)
+    if ctx.requirement.id not in found.compared:
+        raise NotAutomated(f"{missing}; no 異動 given through the load compared the rule of {ctx.requirement.id} in "
+                           f"this run ({found.examples} examples, seed {target.seed})")
+    if any(getattr(bound, "name", "") == _CACHE for bound in ctx.requirement.checks):
+        return
+    yield from _findings(ctx, target, found)
+
+
 @check("model.world.feed")
 def feed_check(ctx: CheckContext) -> Iterator[Finding]:
     """A domain system's answers after each 住民記録 異動 fed to it (``linkage.feed``), against the oracles (run once
@@ -206,7 +248,14 @@ def feed_check(ctx: CheckContext) -> Iterator[Finding]:
     if not own and ctx.requirement.id not in found.compared and not others_bound(ctx, _CACHE):
         raise NotAutomated(f"no 異動 fed compared the rule of {ctx.requirement.id} in this run "
                            f"({found.examples} examples, seed {target.seed})")
-    for breach in own:
+    yield from _findings(ctx, target, found)
+
+
+def _findings(ctx: CheckContext, target: Target, found: FeedResult) -> Iterator[Finding]:
+    """The requirement's breaches of the 異動 given, as findings with the 異動 and the replay."""
+    for breach in found.breaches:
+        if breach.requirement != ctx.requirement.id:
+            continue
         yield ctx.finding(breach.code, f"{breach.message}: after the 異動 fed [{'; '.join(found.sent)}] "
                           f"({target.replay})", location=f"feed:{found.via}#{breach.item}",
                           expected=breach.expected, actual=breach.actual)

@@ -43,8 +43,10 @@ the DV rule across domains: the
 住民票の写し (our reading of 3.4 R001 through 住民基本台帳法 第20条第5項; the reference's other domain outputs and why
 they are not judged: docs/model.md).
 
-The check ``model.world.domains`` runs the machine once a run and reports each breach against the requirement of its
-field (bound beside the domains' own checks: docs/model.md, "One world across domains").
+The check ``model.world.domains`` (registered in :mod:`conformance.domains.feed`, beside the load that stands in for
+the driver of a statute vendor without one: issue 64) runs the machine once a run (:func:`world_result`) and reports
+each breach against the requirement of its field (bound beside the domains' own checks: docs/model.md, "One world
+across domains").
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ from hypothesis.stateful import precondition, rule
 
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.loader import load_edition
-from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.checks.registry import NotAutomated
 from conformance.checks.scenarios import QUERY_PATH, Scenario, ask_person, history, other_codes
 from conformance.checks.statute_forms import issue_printed
 from conformance.domains import world_fuhyo
@@ -74,7 +76,6 @@ from conformance.domains.jumin.model.check import (
     Result,
     draw,
     machine_settings,
-    others_bound,
     result_of,
     session_of,
 )
@@ -94,7 +95,6 @@ from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.shugaku import oracle as school
 from conformance.errors import TargetError
-from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.oracles import Residence
 from conformance.oracles.dates import age_reached_on, fiscal_year_months, fiscal_year_of, month_of
@@ -1338,25 +1338,6 @@ _CACHE = "model.world.domains"
 WORLD_CHECKS = frozenset({_CACHE, "model.world.feed"})
 
 
-@check("model.world.domains")
-def domains_check(ctx: CheckContext) -> Iterator[Finding]:
-    """The statute domains' per-person answers against their oracles fed from the model of 住民記録, after every
-    異動 of the model's state machine (run once per run, its result cached on the target)."""
-    target = ctx.need_target("a vendor system with a driver")
-    # Not offered (no driver, or none of the operations the machine needs): NOT_AUTOMATED, whatever the domain's own
-    # checks find; the runner runs them still and concludes their findings, or NOT_AUTOMATED naming what did not
-    # run: never PASS from the per-person checks alone when the machine did nothing (issue 64).
-    found = _world_result(target)
-    own, steps = found.result.first(ctx.requirement.id)
-    if not own and ctx.requirement.id not in found.compared and not others_bound(ctx, _CACHE):
-        raise NotAutomated(f"no step of the cross-domain machine compared the rule of {ctx.requirement.id} in this "
-                           f"run (seed {found.result.seed})")
-    for breach in own:
-        yield ctx.finding(breach.code, f"{breach.message}: after the steps [{'; '.join(steps)}] ({target.replay})",
-                          location=f"model:world/step:{len(steps)}#{breach.item}",
-                          expected=breach.expected, actual=breach.actual)
-
-
 #: The machine's outcome of the latest runs, by the run's driver target: a run opens one target per edition, each
 #: with a cache of its own, but hands every one the profile's one ``targets.driver`` (session.py) and the one vendor;
 #: the machine runs once a run, not once per edition it is bound in (the object itself is kept and compared, so an
@@ -1365,7 +1346,9 @@ _RUNS: dict[tuple[int, int, int, bool], tuple[object, WorldResult | NotAutomated
 _KEPT_RUNS = 4
 
 
-def _world_result(target: Target) -> WorldResult:
+def world_result(target: Target) -> WorldResult:
+    """The machine's outcome on the target, run once a run (NotAutomated, kept, when it cannot run for the profile);
+    the check ``model.world.domains`` reads it (conformance/domains/feed.py, beside the load that stands in)."""
     key = (id(target.driver), target.seed, target.max_examples, target.shrink)
     cached = target.cache.get(_CACHE)
     shared = _RUNS.get(key)

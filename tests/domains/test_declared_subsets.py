@@ -21,7 +21,7 @@ import pytest
 from inprocess import started_in_process
 
 from conformance.catalog.loader import load_edition
-from conformance.checks.registry import CheckContext
+from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.domains.jumin.model.check import Result, run_machine, state_machine
 from conformance.domains.world import WorldResult, run_world
 from conformance.profiles import DriverTarget
@@ -156,3 +156,28 @@ def test_a_kaigo_product_without_a_driver_is_not_pass_from_its_per_person_checks
     assert (judged.status, judged.findings) == (Status.NOT_AUTOMATED, ())
     assert judged.reason == (f"{NO_DRIVER} (the rest the checks judged has no finding: not PASS on part of the "
                              "requirement)")
+
+
+def test_without_a_driver_the_world_check_judges_through_the_load_and_says_what_it_did_not() -> None:
+    """model.world.domains for a statute vendor without a driver (issue 64): the rules the 異動 given through the load
+    compare are judged (reported once: by model.world.feed where it is bound beside), the others NOT_AUTOMATED naming
+    why the machine did not run."""
+    from conformance.domains.feed import domains_check, feed_check
+
+    jido = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jido_teate" / "2025.12")
+    fuhyo = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "koseki_fuhyo" / "2025.12")
+    with started_in_process(frozenset({"kaigo_insured_on_move_day"})) as running:
+        target = Target(catalog=KAIGO, http=running.client(), data=TOWN, seed=SEED, max_examples=25, shrink=False,
+                        append_path="/admin/residents", records_path="/admin/records")
+        proviso = CheckContext(KAIGO.requirement("kaigo-2025.12-1.11.0.1.0-R002"), target=target)
+        beside, fed = list(domains_check(proviso)), list(feed_check(proviso))
+        eligible = list(domains_check(CheckContext(jido.requirement("jido_teate-2025.12-1.4.0.1.1-R001"),
+                                                   target=target)))
+        with pytest.raises(NotAutomated) as raised:
+            list(domains_check(CheckContext(fuhyo.requirement("koseki_fuhyo-2025.12-1.16.0.1.0-R001"),
+                                            target=target)))
+    assert beside == [] and [(f.code, f.location.split("@")[0]) for f in fed] == [
+        ("world.domain_mismatch", "feed:load#/residents/{atena}/qualifications#/介護保険/第1号被保険者")]
+    assert eligible == []  # compared through the load, and the reference is right there
+    assert str(raised.value) == (f"{NO_DRIVER}; no 異動 given through the load compared the rule of "
+                                 f"koseki_fuhyo-2025.12-1.16.0.1.0-R001 in this run (25 examples, seed {SEED})")

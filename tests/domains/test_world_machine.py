@@ -17,6 +17,7 @@ from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import Scenario
 from conformance.domains import world_fuhyo
+from conformance.domains.feed import domains_check
 from conformance.domains.jumin.oracles.model import World
 from conformance.domains.kokumin_nenkin.oracle import Ending
 from conformance.domains.world import (
@@ -26,7 +27,6 @@ from conformance.domains.world import (
     VACCINATION,
     Seen,
     WorldResult,
-    domains_check,
     expected_kaigo,
     expected_koki,
     on_move_day,
@@ -397,7 +397,7 @@ def test_the_machine_runs_once_a_run_whatever_the_editions_it_is_bound_in() -> N
     with started_in_process() as running:
         first, second = (Target(catalog=edition, http=running.client(), driver=driver, seed=SEED, max_examples=3,
                                 shrink=False) for edition in (KAIGO, kokuho))
-        assert world._world_result(first) is world._world_result(second)
+        assert world.world_result(first) is world.world_result(second)
         other = Target(catalog=kokuho, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
                        max_examples=3, shrink=False)
-        assert world._world_result(other) is not world._world_result(first)  # another run's profile: its own
+        assert world.world_result(other) is not world.world_result(first)  # another run's profile: its own
