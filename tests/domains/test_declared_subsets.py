@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -132,30 +133,37 @@ NO_DRIVER = "the model's state machine needs the driver protocol (targets.driver
 TOWN = TestData(({"住所_市区町村コード": TOWN_CODE},))
 
 
-def test_a_kaigo_product_without_a_driver_is_not_pass_from_its_per_person_checks_alone() -> None:
+def test_a_statute_product_without_a_driver_is_not_pass_from_its_per_person_checks_alone() -> None:
     """Issue 64: the world machine did nothing for a statute vendor without a driver, yet the requirement showed PASS
-    from the per-person checks. Now: without a load, NOT_AUTOMATED naming both; with the load, the per-person checks
-    and the feed (given the 異動 through the load) judge, and the machine that did not run keeps it from PASS."""
+    from the per-person checks. Now: without a load, NOT_AUTOMATED naming each; with the load, the per-person checks,
+    the feed and the world check (both given the 異動 through the load) judge a 介護 rule whole; a 児童手当 rule the
+    load's 異動 do not compare (a 世帯 with 子 and a 認定請求) is NOT_AUTOMATED, though its own check passed."""
     from conformance.plan import Case
     from conformance.results import Status
     from conformance.runner import run_case
     from conformance.shipped_checks import default_registry
 
-    case = Case(requirement=KAIGO.requirement(CATEGORY), domain="kaigo", edition="2025.12")
+    jido = load_edition(Path(__file__).resolve().parents[2] / "spec_catalog" / "jido_teate" / "2025.12")
+    start = "jido_teate-2025.12-1.8.0.2.0-R001"
+    category = Case(requirement=KAIGO.requirement(CATEGORY), domain="kaigo", edition="2025.12")
+    months = Case(requirement=jido.requirement(start), domain="jido_teate", edition="2025.12")
     with started_in_process() as running:
         bare = Target(catalog=KAIGO, http=running.client(), data=TOWN, seed=SEED, max_examples=5,
                       claimed=frozenset({"kaigo"}))
-        unloaded = run_case(case, default_registry(), lambda: bare)
+        unloaded = run_case(category, default_registry(), lambda: bare)
         loaded = Target(catalog=KAIGO, http=running.client(), data=TOWN, seed=SEED, max_examples=5, shrink=False,
-                        append_path="/admin/residents", records_path="/admin/records", claimed=frozenset({"kaigo"}))
-        judged = run_case(case, default_registry(), lambda: loaded)
+                        append_path="/admin/residents", records_path="/admin/records")
+        judged = run_case(category, default_registry(), lambda: loaded)
+        partly = run_case(months, default_registry(), lambda: replace(loaded, catalog=jido, cache={}))
     assert unloaded.status is Status.NOT_AUTOMATED and unloaded.findings == ()
     assert unloaded.reason.split("; ") == [
         NO_LOAD, NO_DRIVER, "庁内連携: the profile declares neither the driver's linkage.feed "
         "(targets.driver.operations) nor targets.load.append_path: no 住民記録 異動 can be given to the domain system"]
-    assert (judged.status, judged.findings) == (Status.NOT_AUTOMATED, ())
-    assert judged.reason == (f"{NO_DRIVER} (the rest the checks judged has no finding: not PASS on part of the "
-                             "requirement)")
+    assert (judged.status, judged.findings, judged.reason) == (Status.PASS, (), "")
+    assert (partly.status, partly.findings) == (Status.NOT_AUTOMATED, ())
+    assert partly.reason == (f"{NO_DRIVER}; no 異動 given through the load compared the rule of {start} in this run "
+                             f"(5 examples, seed {SEED}) (the rest the checks judged has no finding: not PASS on part "
+                             "of the requirement)")
 
 
 def test_without_a_driver_the_world_check_judges_through_the_load_and_says_what_it_did_not() -> None:
