@@ -33,6 +33,13 @@ class CredentialsRefused(TargetError):
     profile's credentials were refused, the system itself is there."""
 
 
+class NotAutomated(ConformanceError):
+    """The check cannot judge this vendor (e.g. its driver adapter lacks an operation, or the profile says the
+    vendor does not serve an API operation the check would call): the requirement is NOT_AUTOMATED with this
+    reason, never PASS. Here, below the targets, so that the HTTP client can refuse to send a request for what the
+    profile says the vendor does not offer (conformance/targets/offers.py); checks import it from the registry."""
+
+
 class UsageError(ConformanceError):
     """The command line or API was called with arguments that cannot work."""
 

@@ -11,9 +11,10 @@ from typing import Any
 from conformance import clock
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.models import FunctionCheck, Level, ManualCheck, Requirement
+from conformance.catalog.openapi import api_interfaces
 from conformance.errors import ProfileError, SpecError
 from conformance.messages import did_you_mean
-from conformance.profiles import Profile, Waiver, field_location
+from conformance.profiles import SHARED_API_OPERATIONS, Profile, Waiver, field_location
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,7 @@ def check_run_inputs(profile: Profile, editions: Iterable[EditionCatalog], path:
     if errors:
         raise SpecError([*errors[:_ERRORS_SHOWN], *([f"... {len(errors) - _ERRORS_SHOWN} more: conformance catalog "
                                                     "validate lists them"] if len(errors) > _ERRORS_SHOWN else [])])
+    _check_api_operations(profile, claimed, path)
     driver = profile.targets.driver
     if driver is None or driver.operations == "all":
         return
@@ -147,6 +149,21 @@ def check_run_inputs(profile: Profile, editions: Iterable[EditionCatalog], path:
             where = f"{field_location(path, ('targets', 'driver', 'operations', index))}: " if path else ""
             raise ProfileError(f"{where}targets.driver.operations[{index}]: unknown driver operation {name!r} "
                                f"of the claimed editions{did_you_mean(name, known)}")
+
+
+def _check_api_operations(profile: Profile, claimed: list[EditionCatalog], path: Path | None) -> None:
+    """An API operation the profile declares that no claimed edition defines, nor the shared ones: a ProfileError
+    with did-you-mean (a typo would leave the operation's checks NOT_AUTOMATED without a word)."""
+    api = profile.targets.api
+    if api is None or api.operations == "all":
+        return
+    known = sorted({interface.id for edition in claimed for interface in api_interfaces(edition)}
+                   | set(SHARED_API_OPERATIONS))
+    for index, name in enumerate(api.operations):
+        if name not in known:
+            where = f"{field_location(path, ('targets', 'api', 'operations', index))}: " if path else ""
+            raise ProfileError(f"{where}targets.api.operations[{index}]: unknown API operation {name!r} of the "
+                               f"claimed editions{did_you_mean(name, known)}; known: {', '.join(known)}")
 
 
 #: Catalog errors a stopped run names (``catalog validate`` lists all).

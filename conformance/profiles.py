@@ -122,6 +122,11 @@ class Auth(ProfileModel):
         default=None, description="Client Credentials Grant: env is then the client secret.")
 
 
+#: The API operations the harness calls for every domain, beside a claimed edition's own (its interfaces.yaml): the
+#: per-person query of the statute domains and the form interface (docs/profiles.md, "What a product offers").
+SHARED_API_OPERATIONS = ("get_qualifications", "issue_form", "issue_form_data")
+
+
 class ApiTarget(ProfileModel):
     """The vendor's API."""
 
@@ -134,6 +139,11 @@ class ApiTarget(ProfileModel):
         default_factory=dict, strict=False,
         description="Catalog path -> the vendor's path, where they differ (same {parameters}).",
     )
+    operations: Literal["all"] | Annotated[tuple[Annotated[str, Field(min_length=1)], ...], LaxSeq] = Field(
+        default="all", description="Ids of the API operations the vendor serves: the claimed editions' (their "
+        "interfaces.yaml: get_resident, issue_certificate ...) and the shared get_qualifications (the per-person "
+        "query), issue_form and issue_form_data (the form interface); or all (the default). A check that would "
+        "call another is NOT_AUTOMATED with the reason, never FAIL or ERROR (docs/profiles.md).")
     timeout_seconds: Annotated[float, Field(
         gt=0, le=600, strict=False,
         description="Deadline of one exchange in total: connect, headers and body (not per read).",
@@ -153,6 +163,10 @@ class ApiTarget(ProfileModel):
     max_json_members: Annotated[int, Field(
         ge=100, le=100_000_000, description="Values (array elements and object members) in one JSON answer.",
     )] = MAX_JSON_MEMBERS
+
+    def serves(self, operation: str) -> bool:
+        """Whether the profile says the vendor serves the API operation ``operation``."""
+        return self.operations == "all" or operation in self.operations
 
     @field_validator("base_url")
     @classmethod

@@ -44,70 +44,98 @@ def run_case(case: Case, registry: Registry, target: TargetProvider = _no_target
     # the result keeps references to the first MAX_REFERENCES of them, an ERROR's too.
     with serving(case.requirement.id) as served:
         parts: list[NotApplicablePart] = []
+        not_run: list[str] = []
         try:
             opened = target()  # only now: a requirement without checks never starts a vendor system
-            findings = _run_checks(case, automated, registry, opened, parts)
+            findings, ran = _run_checks(case, automated, registry, opened, parts, not_run)
         except UnreachableError:
             raise  # the vendor is gone: the front end stops the run (verdict not_run), not one ERROR per case
-        except NotAutomated as error:  # e.g. a driver operation the vendor's adapter lacks: never PASS
+        except NotAutomated as error:  # e.g. no target at all for a check that needs one: never PASS
             concluded = _result(case, Status.NOT_AUTOMATED, reason=str(error))
         except ConformanceError as error:
             concluded = _result(case, Status.ERROR, reason=f"{type(error).__name__}: {error}")
         except Exception as error:
             concluded = _result(case, Status.ERROR, reason=f"check crashed: {type(error).__name__}: {error}")
         else:
-            concluded = _conclude(case, findings, parts)
+            concluded = _conclude(case, findings, parts, not_run, ran=ran)
     return replace(concluded, exchanges=served.references)
 
 
 def _run_checks(
     case: Case, checks: list[FunctionCheck], registry: Registry, target: object | None,
-    parts: list[NotApplicablePart] | None = None,
-) -> tuple[Finding, ...]:
-    """Every check's findings. A check that breaks does not discard what the others found (a file
-    check's findings stand when the API check of the same requirement errors): with findings the
+    parts: list[NotApplicablePart] | None = None, not_run: list[str] | None = None,
+) -> tuple[tuple[Finding, ...], int]:
+    """Every check's findings, and how many checks ran whole. A check that breaks does not discard what the others
+    found (a file check's findings stand when the API check of the same requirement errors): with findings the
     requirement fails on them; without any, the first error is raised and the requirement is ERROR.
-    ``parts`` receives what the checks did not judge because the profile says it does not apply."""
+    ``parts`` receives what the checks did not judge because the profile says it does not apply; ``not_run``
+    what they did not run because the profile does not offer it (a check's :class:`NotAutomated`, or its
+    ``ctx.did_not_run``): the others still run, and the requirement is never PASS beside it (issue 64)."""
     findings: list[Finding] = []
     broken: Exception | None = None
+    missing = not_run if not_run is not None else []
+    ran = 0
     for spec in checks:
+        before = len(missing)
         try:
-            findings.extend(_run_check(case, spec, registry, target, parts))
+            findings.extend(_run_check(case, spec, registry, target, parts, missing))
+            ran += len(missing) == before  # a check that left a part unrun did not run whole
         except UnreachableError:
             raise
+        except NotAutomated as error:
+            if str(error) not in missing:
+                missing.append(str(error))
         except Exception as error:
             broken = broken or error
     if broken is not None and not findings:
         raise broken
-    return tuple(findings)
+    return tuple(findings), ran
 
 
 def _run_check(
     case: Case, spec: FunctionCheck, registry: Registry, target: object | None,
-    parts: list[NotApplicablePart] | None = None,
+    parts: list[NotApplicablePart] | None = None, not_run: list[str] | None = None,
 ) -> list[Finding]:
     function = registry.get(spec.name)
     ctx = CheckContext(requirement=case.requirement, params=spec.params, target=target,
-                       not_applicable=parts if parts is not None else [])
+                       not_applicable=parts if parts is not None else [],
+                       not_run=not_run if not_run is not None else [])
     model = check_params().get(spec.name)
     if model is not None:  # validated once: the check's ctx.args(model) returns the instance
         ctx = replace(ctx, params=ctx.args(model))
     return list(function(ctx))
 
 
-def _conclude(case: Case, findings: tuple[Finding, ...], parts: Sequence[NotApplicablePart] = ()) -> RequirementResult:
+def _conclude(case: Case, findings: tuple[Finding, ...], parts: Sequence[NotApplicablePart] = (),
+              not_run: Sequence[str] = (), *, ran: int = 0) -> RequirementResult:
     """PASS without findings; with findings FAIL, or WAIVED under a valid waiver. What the checks did not judge
     because the profile says it does not apply (``parts``) is never a PASS: without findings the requirement is
-    NOT_APPLICABLE with that reason; with findings the reason names it after the count."""
+    NOT_APPLICABLE with that reason; with findings the reason names it after the count. What they did not run
+    because the profile does not offer it (``not_run``) is never a PASS either: without findings the requirement
+    is NOT_AUTOMATED naming what did not run (and, when ``ran`` checks did run, that they are no PASS alone), with
+    findings the count is followed by it."""
     if not findings:
+        if not_run:
+            return _result(case, Status.NOT_AUTOMATED, reason=not_run_reason(not_run, parts, ran=ran))
         if parts:
             return _result(case, Status.NOT_APPLICABLE, reason=not_applicable_reason(parts))
         return _result(case, Status.PASS)
     also = f"; {not_applicable_reason(parts, judged=False)}" if parts else ""
+    also += f"; not judged: {'; '.join(not_run)}" if not_run else ""
     if case.waiver is not None:
         reason = f"waived: {case.waiver.reason} (ticket {case.waiver.ticket}, until {case.waiver.expires})"
         return _result(case, Status.WAIVED, findings, reason + also)
     return _result(case, Status.FAIL, findings, f"{len(findings)} finding(s){also}")
+
+
+def not_run_reason(not_run: Sequence[str], parts: Sequence[NotApplicablePart] = (), *, ran: int = 0) -> str:
+    """The NOT_AUTOMATED reason of a requirement some of whose checks did not run for the profile: what did not
+    run; when ``ran`` checks (or parts of one) did run, that they found nothing but are no PASS alone; then any
+    declared-absent part."""
+    reason = "; ".join(not_run)
+    if ran:
+        reason += " (the rest the checks judged has no finding: not PASS on part of the requirement)"
+    return reason + (f"; {not_applicable_reason(parts, judged=False)}" if parts else "")
 
 
 def not_applicable_reason(parts: Sequence[NotApplicablePart], *, judged: bool = True) -> str:

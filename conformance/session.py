@@ -10,6 +10,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from conformance.catalog.catalog import EditionCatalog
+from conformance.catalog.openapi import api_interfaces
 from conformance.errors import CredentialsRefused, ProfileError, TargetError, UsageError
 from conformance.exchanges import LinkedCache, setup_phase
 from conformance.masking import Scrubber, personal_item_names
@@ -20,6 +21,7 @@ from conformance.targets.base import HttpClient, Target, TestData
 from conformance.targets.command import check_allowed, run_command
 from conformance.targets.exports import ApiExportSource, build_export_source
 from conformance.targets.http import RequestsHttpClient
+from conformance.targets.offers import api_gate
 from conformance.targets.wsgi import Adapters
 from conformance.testdata.migration import write_migration
 from conformance.testdata.town import generate_town
@@ -89,7 +91,7 @@ class TargetSession:
 
     def _open(self, edition: EditionCatalog) -> Target:
         self.scrubber.add_names(personal_item_names(edition.data_items))
-        client = self._client()
+        client = self._client(edition)
         self.workdir.mkdir(parents=True, exist_ok=True)
         exports_config = self.profile.targets.exports
         # An edition none of whose checks reads the exports gets no export source: fetching them as
@@ -108,9 +110,13 @@ class TargetSession:
                       # A requirement reusing a cached response is linked to its recorded exchange.
                       cache=LinkedCache(self._recorder.link if self._recorder is not None else None),
                       # The export checks hand it the personal values of the records they find fault with.
-                      personal=self.scrubber, profile=self.profile.name)
+                      personal=self.scrubber, profile=self.profile.name,
+                      # What the product offers (issue 64): what it does not is NOT_AUTOMATED, never judged.
+                      api_operations=self.profile.targets.api.operations if self.profile.targets.api else "all",
+                      claimed=frozenset(claim.domain for claim in self.profile.claims))
 
-    def _client(self) -> HttpClient | None:
+    def _client(self, edition: EditionCatalog) -> HttpClient | None:
+        """The edition's API client; it never sends a request for an operation the profile does not declare."""
         api = self.profile.targets.api
         if api is None:
             return None
@@ -121,7 +127,13 @@ class TargetSession:
 
             environ = reference_environ(api.auth)  # the credentials the reference knows, as the profile names them
         return RequestsHttpClient(api, base_url=base_url, recorder=self._recorder, environ=environ,
-                                  adapters=self._adapters)
+                                  adapters=self._adapters, unserved=api_gate(
+                                      api.operations, api_interfaces(edition), self._exported_paths()))
+
+    def _exported_paths(self) -> tuple[str, ...]:
+        """The paths of the export files the profile fetches through the API (declared by targets.exports)."""
+        exports = self.profile.targets.exports
+        return tuple(exports.files.values()) if exports is not None and exports.via == "api" else ()
 
     def _reference_url(self) -> str | None:
         if not self.profile.targets.reference:

@@ -180,6 +180,22 @@ def test_a_misspelled_driver_operation_is_a_profile_error_with_did_you_mean(
     assert not (tmp_path / "out" / "results.json").exists()
 
 
+def test_a_misspelled_api_operation_is_a_profile_error_with_did_you_mean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 64: an API operation the profile declares must be one the harness calls, or its checks would be
+    NOT_AUTOMATED without a word."""
+    url = f"http://127.0.0.1:{free_port()}/api/v1"
+    api = f"    base_url: {url}\n    operations:\n    - get_resident\n    - get_histroy\n"
+    code, lines = run_in_process(PROFILE.format(url=url).replace(f"    base_url: {url}\n", api), tmp_path,
+                                 monkeypatch)
+    assert code == 2 and len(lines) == 1
+    assert lines[0].startswith("error: vendor.yaml:12: targets.api.operations[1]: unknown API operation "
+                               "'get_histroy' of the claimed editions; did you mean 'get_history'?; known: ")
+    assert "get_qualifications" in lines[0] and "issue_form_data" in lines[0]
+    assert not (tmp_path / "out" / "results.json").exists()
+
+
 def test_a_profile_error_found_where_the_profile_is_used_gets_its_file_and_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

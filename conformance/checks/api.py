@@ -93,6 +93,11 @@ def api_openapi(ctx: CheckContext) -> Iterator[Finding]:
     schema = _loaded_schema(target, sender.base_url)
     seen: set[tuple[str, str, str]] = set()
     for interface in interfaces:
+        if not target.serves(interface.id):
+            # Not offered (targets.api.operations): the others are judged, the requirement never PASS on them alone.
+            ctx.did_not_run(f"api.openapi: {interface.method.upper()} {interface.path} ({interface.id}) is not "
+                            "offered: the profile's targets.api.operations does not declare it")
+            continue
         operation = schema[interface.path][interface.method.upper()]
         for mode in options.modes:
             for finding in _run_mode(ctx, target, interface, operation, mode, options, sender):

@@ -19,7 +19,8 @@ from pydantic_core import ErrorDetails
 from conformance import messages
 from conformance.catalog.check_params import Params
 from conformance.catalog.models import Requirement
-from conformance.errors import ConformanceError, TargetError, UsageError
+from conformance.errors import NotAutomated as NotAutomated  # checks raise it from here (the registry's API)
+from conformance.errors import TargetError, UsageError
 from conformance.findings import Finding
 from conformance.messages import did_you_mean
 from conformance.targets.base import Target
@@ -50,6 +51,9 @@ class CheckContext:
     #: Parts of the requirement the check did not judge because the profile says they do not apply
     #: (a column declared absent): :meth:`does_not_apply` adds one; the runner reads them.
     not_applicable: list[NotApplicablePart] = field(default_factory=list, compare=False)
+    #: What the check did not run because the profile does not offer it (a driver operation, an API operation,
+    #: a form not declared): :meth:`did_not_run` adds one; the runner never concludes PASS beside one.
+    not_run: list[str] = field(default_factory=list, compare=False)
 
     def args(self, model: type[P]) -> P:
         """The parameters as ``model``: the instance itself when they are one, else validated by it.
@@ -83,6 +87,13 @@ class CheckContext:
         """A part of the requirement the profile says does not apply (``ja`` and ``en``: what and why, naming
         the profile): with no finding the requirement is NOT_APPLICABLE with this reason, never a silent PASS."""
         self.not_applicable.append(NotApplicablePart(ja, en))
+
+    def did_not_run(self, reason: str) -> None:
+        """A part of the requirement the check did not judge because the profile does not offer what it needs
+        (``reason`` names it): the findings of what did run stand, but without one the requirement is
+        NOT_AUTOMATED with this reason, never PASS on the part that ran (issue 64)."""
+        if reason not in self.not_run:
+            self.not_run.append(reason)
 
     def finding(
         self, code: str, message: str, *, location: str = "", expected: str | None = None,
@@ -137,11 +148,6 @@ def params_problem(model: type[Params], detail: ErrorDetails) -> str:
 def target_of(ctx: CheckContext) -> Target:
     """The run's target, for a check that queries the vendor (a TargetError without one)."""
     return ctx.need_target("a vendor system to query")
-
-
-class NotAutomated(ConformanceError):
-    """The check cannot judge this vendor (e.g. its driver adapter lacks an operation): the
-    requirement is NOT_AUTOMATED with this reason, never PASS."""
 
 
 class CheckFunction(Protocol):

@@ -480,7 +480,8 @@ def run_rule(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     target = target_of(ctx)
     client, town = target.need_http(), town_code(target)
     if target.append_path is None:
-        raise TargetError("the profile names no targets.load.append_path: generated residents cannot be added")
+        raise NotAutomated("the profile names no targets.load.append_path: generated residents cannot be added "
+                           "(no per-person load is offered)")
     append_path = target.append_path
     if rule.needs_records and target.records_path is None:
         raise NotAutomated("the profile names no targets.load.records_path: the records of other 業務 this "

@@ -10,8 +10,11 @@ publish them: the 転入's row, then the 転出's (住民 still: 1.1.5 R001 allo
 on the day the stay ended, and every part of :data:`conformance.domains.world.PARTS` is compared, each finding against
 the requirement of its field, as the cross-domain machine reports it (code ``world.domain_mismatch``).
 
-A profile whose driver declares no ``linkage.feed`` leaves the check NOT_AUTOMATED with the reason (its requirements
-keep the other checks' verdict).
+A statute vendor without the feed (no driver, or no ``linkage.feed`` declared) is fed by the per-person load instead
+(``targets.load.append_path``, issue 64): the person as of the 転入 appended and asked, then the person as of the end
+of the stay (:func:`_through_load`). Without either the check is NOT_AUTOMATED with the reason: its requirements keep
+the other checks' findings, but are never PASS on them alone (the runner: conformance/runner.py). Only the parts of
+the domains the profile claims are compared.
 """
 
 from __future__ import annotations
@@ -32,13 +35,14 @@ from conformance.checks.scenarios import (
     _number,
     _row,
     elders,
+    load_many,
     moves,
     other_codes,
     town_code,
 )
 from conformance.domains.jumin.model.check import others_bound
 from conformance.domains.jumin.oracles.model import Breach, World
-from conformance.domains.world import PARTS, ask, judge_answer, seen_of
+from conformance.domains.world import PARTS, Part, ask, judge_answer, seen_of, world_result
 from conformance.draws import reproducible
 from conformance.errors import TargetError
 from conformance.findings import Finding
@@ -47,7 +51,11 @@ from conformance.testdata.town import TOWN_CODE
 
 #: The driver operation (ours, docs/driver.md) and its path below the driver's base path.
 FEED, FEED_PATH = "linkage.feed", "/linkage/feed"
+#: How a statute vendor without the feed is given the 異動 (the findings' location ``feed:load#...``).
+LOAD = "load"
 _CACHE = "model.world.feed"
+#: The cross-domain machine's check (registered here: :func:`domains_check`).
+WORLD = "model.world.domains"
 
 
 def messages(s: Scenario, town: str, atena: str, setai: str) -> list[tuple[str, dict[str, str]]]:
@@ -83,6 +91,8 @@ class FeedResult:
     sent: tuple[str, ...]
     compared: frozenset[str]
     examples: int
+    #: How the 異動 were given: the driver's feed, or the per-person load (``LOAD``); the findings' location says it.
+    via: str = FEED
 
 
 def _scenarios(target: Target, codes: tuple[str, str]) -> list[Scenario]:
@@ -102,27 +112,70 @@ def _scenarios(target: Target, codes: tuple[str, str]) -> list[Scenario]:
 
 
 def run_feed(target: Target) -> FeedResult:
-    """Send every example's 異動 through the feed and judge the answers after each."""
+    """Send every example's 異動 to the domain system and judge the answers after each: through the driver's feed
+    where the profile declares it, else through the per-person load (``targets.load.append_path``: issue 64, a
+    statute vendor without a driver), else NOT_AUTOMATED with the reason."""
     driver = target.driver
-    if driver is None:
-        raise NotAutomated("庁内連携: the profile declares no driver adapter (targets.driver)")
-    if not driver.implements(FEED):
-        raise NotAutomated(f"庁内連携: the profile's driver does not declare {FEED} (targets.driver.operations): no "
-                           "住民記録 異動 can be fed to the domain system")
+    fed = driver is not None and driver.implements(FEED)
+    if not fed and target.append_path is None:
+        raise NotAutomated(f"庁内連携: the profile declares neither the driver's {FEED} (targets.driver.operations) "
+                           "nor targets.load.append_path: no 住民記録 異動 can be given to the domain system")
     client, town = target.need_http(), _town(target)
+    # Only the parts of the domains the profile claims: a domain system answers its own (issue 64).
+    parts = tuple(part for part in PARTS if target.claims(part.domain))
     compared: set[str] = set()
+    via = FEED if fed else LOAD
     scenarios = _scenarios(target, other_codes(town))
     for s in scenarios:
-        atena, setai = _number(_ATENA_SERIALS), _number(_SETAI_SERIALS)
-        world, sent = World(), []
-        for what, row in messages(s, town, atena, setai):
-            feed(client, driver.base_path, row)
-            world.adopt(atena, [row])
-            sent.append(f"{what}({row.get('異動日', '')})")
-            breaches = list(_judged(client, world, atena, date.fromisoformat(row["異動日"]), compared))
-            if breaches:
-                return FeedResult(tuple(breaches), (s.compact(), *sent), frozenset(compared), len(scenarios))
-    return FeedResult((), (), frozenset(compared), len(scenarios))
+        if fed and driver is not None:
+            breaches, sent = _through_feed(client, driver.base_path, s, town, compared, parts)
+        else:
+            breaches, sent = _through_load(target, s, town, compared, parts)
+        if breaches:
+            return FeedResult(tuple(breaches), (s.compact(), *sent), frozenset(compared), len(scenarios), via)
+    return FeedResult((), (), frozenset(compared), len(scenarios), via)
+
+
+def _through_feed(client: HttpClient, base_path: str, s: Scenario, town: str, compared: set[str],
+                  parts: tuple[Part, ...]) -> tuple[list[Breach], list[str]]:
+    """The example's 異動 one by one through the driver's feed, the person asked after each; the first breaches."""
+    atena, setai = _number(_ATENA_SERIALS), _number(_SETAI_SERIALS)
+    world, sent = World(), []
+    for what, row in messages(s, town, atena, setai):
+        feed(client, base_path, row)
+        world.adopt(atena, [row])
+        sent.append(f"{what}({row.get('異動日', '')})")
+        breaches = list(_judged(client, world, atena, date.fromisoformat(row["異動日"]), compared, parts))
+        if breaches:
+            return breaches, sent
+    return [], sent
+
+
+def _through_load(target: Target, s: Scenario, town: str, compared: set[str],
+                  parts: tuple[Part, ...]) -> tuple[list[Breach], list[str]]:
+    """The example as the world moves, through the per-person load: the person as of the 転入 appended and asked,
+    then, where the stay ended, the person as of its end (a 死亡, a 国外転出, a 転出 with its 転入通知) appended and
+    asked on its day and the day the stay ended. A load adds new 宛名番号 only (docs/profiles.md): each stage is a
+    person of its own, the row of the stage, as the domain checks load theirs. A 国内転出 still awaiting its 転入通知 is
+    not a stage: a migration row does not say it is within Japan (国民年金法 第9条第2号 turns on it)."""
+    assert target.append_path is not None
+    client = target.need_http()
+    stay = replace(s, planned_out=None, elsewhere=None, next=None, died=None)
+    stages = [("転入", stay, stay.moved_in)]
+    if s.died is not None:
+        stages.append(("死亡", s, s.died))
+    elif s.planned_out is not None and (s.next is None or s.elsewhere is not None):
+        stages.append(("国外転出" if s.next is None else "転入通知", s, s.planned_out))
+    sent: list[str] = []
+    for what, stage, day in stages:
+        (loaded,) = load_many(client, [stage], town, target.append_path, target.records_path)
+        world = World()
+        world.adopt(loaded.atena, [_row(stage, town, loaded.atena, "")])
+        sent.append(f"{what}({day.isoformat()}, appended)")
+        breaches = list(_judged(client, world, loaded.atena, day, compared, parts))
+        if breaches:
+            return breaches, sent
+    return [], sent
 
 
 def _town(target: Target) -> str:
@@ -131,15 +184,56 @@ def _town(target: Target) -> str:
     return town_code(target) if target.data is not None else TOWN_CODE
 
 
-def _judged(client: HttpClient, world: World, atena: str, day: date, compared: set[str]) -> Iterator[Breach]:
+def _judged(client: HttpClient, world: World, atena: str, day: date, compared: set[str],
+            parts: tuple[Part, ...] = PARTS) -> Iterator[Breach]:
     seen = seen_of(world, atena)
     if isinstance(seen, str):
         return
     ended = seen.s.moved_out
     for as_of in sorted({day, *((ended,) if ended is not None else ())}):
         answer: dict[str, Any] = ask(client, atena, as_of)
-        for part in PARTS:
+        for part in parts:
             yield from judge_answer(part, seen, answer, as_of, "the person fed", compared)
+
+
+@check("model.world.domains")
+def domains_check(ctx: CheckContext) -> Iterator[Finding]:
+    """The statute domains' per-person answers against their oracles fed from the model of 住民記録, after every
+    異動 of the cross-domain machine (conformance/domains/world.py; run once per run, its result cached on the
+    target). Registered here, beside the feed, because a statute vendor without a driver is given the 異動 through
+    the per-person load instead (:func:`_loaded_instead`; issue 64)."""
+    target = ctx.need_target("a vendor system with a driver")
+    try:
+        found = world_result(target)
+    except NotAutomated as missing:
+        # Not offered (no driver, or not the operations the machine needs): through the load where the profile has
+        # one, else NOT_AUTOMATED whatever the domain's own checks find (the runner runs them still and concludes
+        # their findings, or NOT_AUTOMATED naming what did not run: never PASS from the per-person checks alone).
+        if target.append_path is None:
+            raise
+        yield from _loaded_instead(ctx, target, missing)
+        return
+    own, steps = found.result.first(ctx.requirement.id)
+    if not own and ctx.requirement.id not in found.compared and not others_bound(ctx, WORLD):
+        raise NotAutomated(f"no step of the cross-domain machine compared the rule of {ctx.requirement.id} in this "
+                           f"run (seed {found.result.seed})")
+    for breach in own:
+        yield ctx.finding(breach.code, f"{breach.message}: after the steps [{'; '.join(steps)}] ({target.replay})",
+                          location=f"model:world/step:{len(steps)}#{breach.item}",
+                          expected=breach.expected, actual=breach.actual)
+
+
+def _loaded_instead(ctx: CheckContext, target: Target, missing: NotAutomated) -> Iterator[Finding]:
+    """The requirement judged on the 異動 given through the load (the feed's run, shared: :func:`run_feed`) when the
+    cross-domain machine cannot run: its breaches, reported here unless ``model.world.feed`` is bound beside (which
+    reports the same); a rule the load did not compare is NOT_AUTOMATED naming why the machine did not run."""
+    found = _result(target)
+    if ctx.requirement.id not in found.compared:
+        raise NotAutomated(f"{missing}; no 異動 given through the load compared the rule of {ctx.requirement.id} in "
+                           f"this run ({found.examples} examples, seed {target.seed})")
+    if any(getattr(bound, "name", "") == _CACHE for bound in ctx.requirement.checks):
+        return
+    yield from _findings(ctx, target, found)
 
 
 @check("model.world.feed")
@@ -147,19 +241,23 @@ def feed_check(ctx: CheckContext) -> Iterator[Finding]:
     """A domain system's answers after each 住民記録 異動 fed to it (``linkage.feed``), against the oracles (run once
     per run, its result cached on the target)."""
     target = ctx.need_target("a vendor system with a driver")
-    try:
-        found = _result(target)
-    except NotAutomated:
-        if others_bound(ctx, _CACHE):
-            return
-        raise
+    # Not offered (no driver, no feed declared): NOT_AUTOMATED, whatever other checks of the requirement find; the
+    # runner runs them still, and concludes their findings or NOT_AUTOMATED, never PASS on theirs alone (issue 64).
+    found = _result(target)
     own = [breach for breach in found.breaches if breach.requirement == ctx.requirement.id]
     if not own and ctx.requirement.id not in found.compared and not others_bound(ctx, _CACHE):
         raise NotAutomated(f"no 異動 fed compared the rule of {ctx.requirement.id} in this run "
                            f"({found.examples} examples, seed {target.seed})")
-    for breach in own:
+    yield from _findings(ctx, target, found)
+
+
+def _findings(ctx: CheckContext, target: Target, found: FeedResult) -> Iterator[Finding]:
+    """The requirement's breaches of the 異動 given, as findings with the 異動 and the replay."""
+    for breach in found.breaches:
+        if breach.requirement != ctx.requirement.id:
+            continue
         yield ctx.finding(breach.code, f"{breach.message}: after the 異動 fed [{'; '.join(found.sent)}] "
-                          f"({target.replay})", location=f"feed:{FEED}#{breach.item}",
+                          f"({target.replay})", location=f"feed:{found.via}#{breach.item}",
                           expected=breach.expected, actual=breach.actual)
 
 

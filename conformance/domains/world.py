@@ -43,8 +43,10 @@ the DV rule across domains: the
 住民票の写し (our reading of 3.4 R001 through 住民基本台帳法 第20条第5項; the reference's other domain outputs and why
 they are not judged: docs/model.md).
 
-The check ``model.world.domains`` runs the machine once a run and reports each breach against the requirement of its
-field (bound beside the domains' own checks: docs/model.md, "One world across domains").
+The check ``model.world.domains`` (registered in :mod:`conformance.domains.feed`, beside the load that stands in for
+the driver of a statute vendor without one: issue 64) runs the machine once a run (:func:`world_result`) and reports
+each breach against the requirement of its field (bound beside the domains' own checks: docs/model.md, "One world
+across domains").
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ from hypothesis.stateful import precondition, rule
 
 from conformance.catalog.catalog import EditionCatalog
 from conformance.catalog.loader import load_edition
-from conformance.checks.registry import CheckContext, NotAutomated, check
+from conformance.checks.registry import NotAutomated
 from conformance.checks.scenarios import QUERY_PATH, Scenario, ask_person, history, other_codes
 from conformance.checks.statute_forms import issue_printed
 from conformance.domains import world_fuhyo
@@ -74,13 +76,12 @@ from conformance.domains.jumin.model.check import (
     Result,
     draw,
     machine_settings,
-    others_bound,
     result_of,
     session_of,
 )
-from conformance.domains.jumin.model.machine import _DAYS, JuminModelMachine
+from conformance.domains.jumin.model.machine import _DAYS, JuminModelMachine, offered
 from conformance.domains.jumin.model.step_requests import _support_request
-from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, ModelBreach, Session, _kanji
+from conformance.domains.jumin.model.steps import DIFF, PROTECTION, READS, ModelBreach, Session, Undeclared, _kanji
 from conformance.domains.jumin.oracles.model import Breach, World
 from conformance.domains.jumin.oracles.model import rules as r
 from conformance.domains.jumin.oracles.model.transitions import NEXT_ADDRESS
@@ -94,7 +95,7 @@ from conformance.domains.koseki_fuhyo import forms as fuhyo_forms
 from conformance.domains.senkyo import oracle as senkyo
 from conformance.domains.shugaku import oracle as school
 from conformance.errors import TargetError
-from conformance.findings import Finding, shown_pair, shown_value
+from conformance.findings import shown_pair, shown_value
 from conformance.locations import default_catalog_root
 from conformance.oracles import Residence
 from conformance.oracles.dates import age_reached_on, fiscal_year_months, fiscal_year_of, month_of
@@ -192,6 +193,11 @@ class Part:
 
     def requirement_of(self, field: str, seen: Seen, as_of: date, value: Any) -> str:
         return self.cause(field, seen, as_of, value) or self.requirements[field]
+
+    @property
+    def domain(self) -> str:
+        """The slug of the domain whose part it is (its requirements' editions)."""
+        return next(iter(self.requirements.values())).split("-", 1)[0]
 
 
 def _town_stay(s: Scenario, town: str) -> tuple[list[Residence], Residence]:
@@ -790,6 +796,9 @@ class WorldSession:
     #: Where the vendor takes a 戸籍 (the profile's ``targets.load.koseki_path``): the drawn persons' 附票
     #: (:mod:`conformance.domains.world_fuhyo`); None: not compared.
     koseki_path: str | None = None
+    #: The parts of the per-person answer compared: those of the domains the profile claims (issue 64: a 介護-only
+    #: product answers only 介護's part, and no other part is read or required of it).
+    parts: tuple[Part, ...] = PARTS
 
 
 class WorldMachine(JuminModelMachine):
@@ -850,6 +859,8 @@ class WorldMachine(JuminModelMachine):
         if then != "dies":
             self._moves_on(made[0], days, earlier, then, f"{age}")
             return
+        if not self._offers("deaths"):
+            return  # not declared: the person made is judged, the 死亡 is not drawn
         self._advance(days)
         request = {"宛名番号": made[0], "異動日": self.today.isoformat(), "通知年月日": self.today.isoformat(),
                    "処理日": self.today.isoformat()}
@@ -907,14 +918,16 @@ class WorldMachine(JuminModelMachine):
     def _family_leaves(self, made: list[str], days: int, where: str, shown: str) -> None:
         """The 世帯 (the 世帯主 with the 子) leaving in one 転出 ``days`` later and, within Japan, the 転入通知 of the
         子 and then of the 世帯主, the 転入日 the 転出予定年月日: the 受給者 of 児童手当 asked again once every 除票
-        can be made (第8条第2項: the month the 事由 ended stays the 支給終了月)."""
+        can be made (第8条第2項: the month the 事由 ended stays the 支給終了月). Each where the adapter declares it."""
+        if not self._offers("moves.out"):
+            return
         self._advance(days)
         today = self.today.isoformat()
         request: dict[str, Any] = {"宛名番号": list(made), "区分": "国外転出" if where == "abroad" else "国内転出",
                                    "転出予定年月日": today, "届出年月日": today, "処理日": today}
         self._step("moves.out", request, f"moves.out({request['区分']}, {self._ps(made)}, {shown})")
         for atena in reversed(made):
-            if where == "abroad" or atena not in self._pending():
+            if where == "abroad" or atena not in self._pending() or not self._offers("moves.out_confirm"):
                 continue
             notice = {"宛名番号": atena, "転入年月日": today, "通知年月日": today, "処理日": today,
                       NEXT_ADDRESS: self._code(where, atena)}
@@ -937,6 +950,7 @@ class WorldMachine(JuminModelMachine):
             person[CLAIM_ITEM] = self.claim.isoformat()
         return person
 
+    @precondition(offered("moves.out"))
     @precondition(lambda self: bool(self._elders()))
     @rule(data=st.data(), days=_DAYS, earlier=st.integers(0, 3), where=st.sampled_from(_WHERE))
     def elder_moves_on(self, data: st.DataObject, days: int, earlier: int, where: str) -> None:
@@ -946,6 +960,7 @@ class WorldMachine(JuminModelMachine):
         都道府県)."""
         self._moves_on(data.draw(st.sampled_from(self._elders()), label="転出者"), days, earlier, where, "65+")
 
+    @precondition(offered("moves.out"))
     @precondition(lambda self: bool(self._movers()))
     @rule(data=st.data(), days=_DAYS, earlier=st.integers(0, 3), where=st.sampled_from(_WHERE))
     def moves_on(self, data: st.DataObject, days: int, earlier: int, where: str) -> None:
@@ -966,6 +981,7 @@ class WorldMachine(JuminModelMachine):
             self._advance(days)
             self._notice(made[0], removed, years, status, earlier)
 
+    @precondition(offered("moj_notices"))
     @precondition(lambda self: bool(self._foreigners()))
     @rule(data=st.data(), days=_DAYS, removed=st.booleans(), years=st.integers(1, 5),
           status=st.sampled_from(_STATUSES), earlier=st.integers(0, 3))
@@ -980,7 +996,10 @@ class WorldMachine(JuminModelMachine):
         """A 出入国在留管理庁長官通知 (住民基本台帳法 第30条の50; driver ``moj_notices``, 4.5.6 R001): a 在留期間の更新
         (the 在留期間の満了の日 ``years`` later, maybe another 在留資格 ``status``: no 資格 of any domain ends; the
         person also asked the day after the former 満了の日), or the 住民票's 消除 dated ``earlier`` days before the
-        処理日 (the address in the town ends that day: each domain's 喪失 as after a 国外転出; readings ours)."""
+        処理日 (the address in the town ends that day: each domain's 喪失 as after a 国外転出; readings ours). Not
+        sent where the adapter does not declare ``moj_notices``."""
+        if not self._offers("moj_notices"):
+            return
         today = self.today.isoformat()
         request: dict[str, Any] = {"宛名番号": atena, "items": {}, "通知年月日": today, "処理日": today}
         if removed:
@@ -1005,13 +1024,15 @@ class WorldMachine(JuminModelMachine):
                 and self.world.latest(atena).get("異動事由区分") not in _MOVES_OUT]
 
     def _moves_on(self, atena: str, days: int, earlier: int, where: str, shown: str) -> None:
+        if not self._offers("moves.out"):
+            return  # not declared: the person is judged where they are
         self._advance(days)
         today = self.today.isoformat()
         abroad = where == "abroad"
         request: dict[str, Any] = {"宛名番号": [atena], "区分": "国外転出" if abroad else "国内転出",
                                    "転出予定年月日": today, "届出年月日": today, "処理日": today}
         self._step("moves.out", request, f"moves.out({request['区分']}, {self._p(atena)}, {shown})")
-        if abroad or atena not in self._pending():
+        if abroad or atena not in self._pending() or not self._offers("moves.out_confirm"):
             return
         arrived = (self.today - timedelta(days=earlier)).isoformat()
         request = {"宛名番号": atena, "転入年月日": arrived, "通知年月日": today, "処理日": today,
@@ -1060,10 +1081,10 @@ class WorldMachine(JuminModelMachine):
             usual_days = {self.today, *((moved_out,) if moved_out is not None else ())} if usual else set()
             for as_of in sorted({*days, *usual_days}):
                 answer = ask(extra.client, atena, as_of)
-                if as_of == self.today:
+                if as_of == self.today and extra.koseki_path is not None:
                     yield from world_fuhyo.judge(self.koseki_book, self.world, atena, answer, as_of, self._p(atena),
                                                  extra.compared, extra.client)
-                for part in PARTS:
+                for part in extra.parts:
                     yield from judge_answer(part, seen, answer, as_of, self._p(atena), extra.compared)
 
 
@@ -1274,7 +1295,7 @@ class WorldResult:
 def run_world(target: Target) -> WorldResult:
     """Run the cross-domain machine against the target (the profile's max_examples, the run's seed)."""
     session = session_of(target)
-    extra = WorldSession(target.need_http(), set(), {}, target.koseki_path)
+    extra = world_session(target)
     machine = seed(target.seed)(machine_for(session, extra))
     try:
         draw(session, machine, machine_settings(target))
@@ -1285,41 +1306,33 @@ def run_world(target: Target) -> WorldResult:
     # The fixed example runs whatever the draws found, in a session of its own: a shrinking run keeps its last failure
     # only (result_of), and a breach of the draws must neither hide the 写し's nor be hidden by it.
     copies = replace(session, failures=[], family=None)
-    with suppress(ModelBreach):  # recorded in copies.failures
-        protected_copies(copies, extra, target.koseki_path, target.offers_statute_form(fuhyo_forms.FORM_ID))
+    with suppress(ModelBreach, Undeclared):  # recorded in copies.failures
+        protected_copies(copies, extra, extra.koseki_path, target.offers_statute_form(fuhyo_forms.FORM_ID))
     kika = replace(session, failures=[], family=None)
-    with suppress(ModelBreach):  # recorded in kika.failures
+    with suppress(ModelBreach, Undeclared):  # recorded in kika.failures
         naturalized(kika, extra)
     fixed = result_of(copies, target.seed).found + result_of(kika, target.seed).found
     found = replace(drawn, found=drawn.found + fixed)
     return WorldResult(found, frozenset(extra.compared), dict(extra.skipped))
 
 
+def world_session(target: Target) -> WorldSession:
+    """The machine's own session on the target: the per-person query and the parts of the claimed domains (NOT_AUTOMATED
+    when the profile says the vendor does not answer the query, or claims no domain the machine compares)."""
+    if not target.serves("get_qualifications"):
+        raise NotAutomated("the cross-domain machine asks the per-person query (get_qualifications), which the "
+                           "profile's targets.api.operations does not declare")
+    parts = tuple(part for part in PARTS if target.claims(part.domain))
+    fuhyo = target.claims(world_fuhyo.DOMAIN)
+    if not parts and not fuhyo:
+        raise NotAutomated("the profile claims none of the domains the cross-domain machine compares")
+    return WorldSession(target.need_http(), set(), {}, target.koseki_path if fuhyo else None, parts)
+
+
 _CACHE = "model.world.domains"
 #: The checks of the one world (this machine's, and the 異動 fed to a domain system: domains/feed.py), bound beside
 #: the domains' own checks.
 WORLD_CHECKS = frozenset({_CACHE, "model.world.feed"})
-
-
-@check("model.world.domains")
-def domains_check(ctx: CheckContext) -> Iterator[Finding]:
-    """The statute domains' per-person answers against their oracles fed from the model of 住民記録, after every
-    異動 of the model's state machine (run once per run, its result cached on the target)."""
-    target = ctx.need_target("a vendor system with a driver")
-    try:
-        found = _world_result(target)
-    except NotAutomated:
-        if others_bound(ctx, _CACHE):  # the other checks' verdict stands (a runner stops at the first NotAutomated)
-            return
-        raise
-    own, steps = found.result.first(ctx.requirement.id)
-    if not own and ctx.requirement.id not in found.compared and not others_bound(ctx, _CACHE):
-        raise NotAutomated(f"no step of the cross-domain machine compared the rule of {ctx.requirement.id} in this "
-                           f"run (seed {found.result.seed})")
-    for breach in own:
-        yield ctx.finding(breach.code, f"{breach.message}: after the steps [{'; '.join(steps)}] ({target.replay})",
-                          location=f"model:world/step:{len(steps)}#{breach.item}",
-                          expected=breach.expected, actual=breach.actual)
 
 
 #: The machine's outcome of the latest runs, by the run's driver target: a run opens one target per edition, each
@@ -1330,7 +1343,9 @@ _RUNS: dict[tuple[int, int, int, bool], tuple[object, WorldResult | NotAutomated
 _KEPT_RUNS = 4
 
 
-def _world_result(target: Target) -> WorldResult:
+def world_result(target: Target) -> WorldResult:
+    """The machine's outcome on the target, run once a run (NotAutomated, kept, when it cannot run for the profile);
+    the check ``model.world.domains`` reads it (conformance/domains/feed.py, beside the load that stands in)."""
     key = (id(target.driver), target.seed, target.max_examples, target.shrink)
     cached = target.cache.get(_CACHE)
     shared = _RUNS.get(key)

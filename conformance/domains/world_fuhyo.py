@@ -50,6 +50,8 @@ from conformance.targets.base import HttpClient
 #: The requirements a field of the person's entry goes to: 法 第17条第1項第3号 (住所, 国外転出者), 第4号
 #: (住所を定めた年月日), 施行令 第20条第1項 (the 修正: a 転居's or a 転入通知's), 施行令 第19条第1項 (消除),
 #: 法 第16条第1項 (an entry at all; a 出生's child's: 施行令 第18条第2項).
+#: The domain of this comparison: the machine compares it only where the profile claims it.
+DOMAIN = "koseki_fuhyo"
 ADDRESS = "koseki_fuhyo-2025.12-1.17.0.1.3-R001"
 ADDRESS_DATE = "koseki_fuhyo-2025.12-1.17.0.1.4-R001"
 CORRECTED = "koseki_fuhyo-2025.12-2.20.0.1.0-R001"

@@ -11,10 +11,10 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from conformance.catalog.catalog import EditionCatalog
-from conformance.errors import TargetError
+from conformance.errors import NotAutomated, TargetError
 from conformance.profiles import DriverTarget, FormsTarget
 
 
@@ -130,6 +130,12 @@ class Target:
     personal: PersonalValues | None = None
     #: The profile's ``name``: what a result resting on a declaration of the profile names.
     profile: str = ""
+    #: The API operations the vendor serves (``targets.api.operations``; "all": every one). Its client refuses to
+    #: send the others (conformance/targets/offers.py); checks with a path of their own ask :meth:`serves`.
+    api_operations: Literal["all"] | tuple[str, ...] = "all"
+    #: The domains the profile claims (None: every one): the cross-domain machine compares only their parts of the
+    #: per-person answer (a 介護-only product answers only 介護's).
+    claimed: frozenset[str] | None = None
 
     @property
     def replay(self) -> str:
@@ -138,6 +144,15 @@ class Target:
         if self.shrink:
             return f"seed {self.seed}; replay: conformance run --seed {self.seed}"
         return f"seed {self.seed}, not shrunk; replay: conformance run --seed {self.seed} --shrink off"
+
+    def serves(self, operation: str) -> bool:
+        """Whether the profile says the vendor serves the API operation ``operation`` (an interfaces.yaml id, or a
+        shared one: get_qualifications, issue_form, issue_form_data)."""
+        return self.api_operations == "all" or operation in self.api_operations
+
+    def claims(self, domain: str) -> bool:
+        """Whether the profile claims an edition of ``domain`` (every domain when the target was made without)."""
+        return self.claimed is None or domain in self.claimed
 
     def offers_statute_form(self, form_id: str) -> bool:
         """Whether the profile says the vendor issues the statute form ``form_id`` (docs/forms.md)."""
@@ -150,9 +165,11 @@ class Target:
         return self.http
 
     def need_exports(self) -> ExportSource:
-        """The export source, or a TargetError saying the profile has none."""
+        """The export source, or NotAutomated saying the profile has none: a product that declares no export file
+        is not judged on one (issue 64: NOT_AUTOMATED with the reason, never ERROR for what it does not offer)."""
         if self.exports is None:
-            raise TargetError("the profile configures no export target (targets.exports)")
+            raise NotAutomated("the profile configures no export target (targets.exports): no export file is "
+                               "offered")
         return self.exports
 
     def need_data(self) -> TestData:

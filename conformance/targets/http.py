@@ -37,10 +37,11 @@ from conformance.limits import BudgetExhausted, JsonLimitError, check_json_shape
 from conformance.profiles import ApiTarget
 from conformance.targets import oauth, wsgi
 from conformance.targets.base import HttpResponse
+from conformance.targets.offers import PLACEHOLDER as _PLACEHOLDER
+from conformance.targets.offers import ApiGate, template_regex
 
 #: Bytes read per chunk while streaming a body.
 CHUNK_BYTES = 64 * 1024
-_PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
 #: Headers that carry credentials: never handed to a recorder, whatever the profile's auth header is.
 CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 #: What replaces the secret if a vendor echoes it back in a body or header.
@@ -96,7 +97,7 @@ class _PathRoute:
             raise ProfileError(
                 f"targets.api.paths: {vendor!r} must have the same {{parameters}} as the catalog path {catalog!r}"
             )
-        return cls(catalog, vendor, names, _template_regex(catalog))
+        return cls(catalog, vendor, names, template_regex(catalog))
 
     @property
     def literal_length(self) -> int:
@@ -111,17 +112,6 @@ class _PathRoute:
         values = dict(zip(self.names, match.groups(), strict=True))
         # The captured segments are already URL-encoded: substitute them verbatim.
         return _PLACEHOLDER.sub(lambda m: values[m.group(1)], self.vendor)
-
-
-def _template_regex(template: str) -> re.Pattern[str]:
-    parts: list[str] = []
-    position = 0
-    for match in _PLACEHOLDER.finditer(template):
-        parts.append(re.escape(template[position : match.start()]))
-        parts.append("([^/]+)")
-        position = match.end()
-    parts.append(re.escape(template[position:]))
-    return re.compile("".join(parts))
 
 
 class PathMap:
@@ -346,6 +336,7 @@ class RequestsHttpClient:
         environ: Mapping[str, str] | None = None,
         recorder: ExchangeRecorder | None = None,
         adapters: wsgi.Adapters | None = None,
+        unserved: ApiGate | None = None,
     ) -> None:
         self.base_url = (base_url or target.base_url).rstrip("/")
         if "@" in urlsplit(self.base_url).netloc:
@@ -356,6 +347,8 @@ class RequestsHttpClient:
         self._max_bytes = target.max_response_bytes
         self._verify = target.verify_tls
         self._paths = PathMap(target.paths)
+        #: The operations the profile says the vendor does not serve (targets.api.operations): never sent.
+        self._unserved = unserved
         #: Pages of one paged query before a check gives up (``targets.api.max_pages``).
         self.max_pages = target.max_pages
         self._budget = target.run_budget_seconds
@@ -426,8 +419,11 @@ class RequestsHttpClient:
     ) -> HttpResponse:
         """``method`` on the filled catalog ``path`` (its ``template`` makes the mapping exact).
 
-        ``json`` sends a JSON document; ``data`` sends raw bytes with ``content_type``.
+        ``json`` sends a JSON document; ``data`` sends raw bytes with ``content_type``. An operation the profile
+        says the vendor does not serve is not sent: NotAutomated (conformance/targets/offers.py).
         """
+        if self._unserved is not None:
+            self._unserved.refuse(method, path)
         url = self.base_url + self._paths.vendor_path(path, template)
         headers = {"Content-Type": content_type} if content_type else {}
         request = requests.Request(
@@ -454,6 +450,8 @@ class RequestsHttpClient:
         The path is mapped to the vendor's and the auth header is added; the limits apply as for
         :meth:`request`.
         """
+        if self._unserved is not None and str(request.url).startswith(self.base_url):
+            self._unserved.refuse(str(request.method), urlsplit(str(request.url)[len(self.base_url):]).path)
         mapped = copy.copy(request)
         mapped.url = self._vendor_url(str(request.url))
         return self._send(self._session.prepare_request(mapped))

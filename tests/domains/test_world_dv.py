@@ -17,6 +17,7 @@ from inprocess import started_in_process
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext
+from conformance.domains.feed import domains_check
 from conformance.domains.jumin.model.check import result_of, session_of
 from conformance.domains.jumin.model.steps import ModelBreach, Session
 from conformance.domains.jumin.oracles.model import Breach
@@ -24,7 +25,6 @@ from conformance.domains.world import (
     FUHYO_DV,
     WorldResult,
     WorldSession,
-    domains_check,
     protected_copies,
     run_world,
     shown_on,

@@ -1,8 +1,9 @@
 """A domain system judged as the client of 住民記録 (conformance/domains/feed.py, issue 46 item 4): the harness plays
 住民記録 and feeds each 異動 through the driver's ``linkage.feed`` (ours, docs/driver.md), then compares the domain
 system's per-person answers with the oracles. The clean reference passes; named defects of the statute units are
-caught after the 異動 that shows them, with the exact requirement, field and day; a profile without the feed gets
-NOT_AUTOMATED with the reason."""
+caught after the 異動 that shows them, with the exact requirement, field and day; a statute vendor without a driver is
+given the 異動 through the per-person load instead (issue 64); a profile with neither gets NOT_AUTOMATED with the
+reason."""
 
 from __future__ import annotations
 
@@ -72,17 +73,60 @@ def test_juminzei_levied_by_the_current_address_is_caught_on_a_move_in_on_januar
     assert found.sent[-1] == "転入(2016-01-01)"
 
 
-def test_without_the_feed_the_check_is_not_automated_with_the_reason() -> None:
+NEITHER = (f"庁内連携: the profile declares neither the driver's {FEED} (targets.driver.operations) nor "
+           "targets.load.append_path: no 住民記録 異動 can be given to the domain system")
+
+
+def test_without_the_feed_or_a_load_the_check_is_not_automated_with_the_reason() -> None:
     with started_in_process() as running:
         target = Target(catalog=EDITION, http=running.client(), driver=DriverTarget(operations=("moves.in",)),
                         seed=SEED, max_examples=3, shrink=False)
-        with pytest.raises(NotAutomated, match=f"does not declare {FEED}"):
+        with pytest.raises(NotAutomated) as raised:
             run_feed(target)
-    with pytest.raises(NotAutomated, match="no driver adapter"):
+    assert str(raised.value) == NEITHER
+    with pytest.raises(NotAutomated, match="neither the driver's"):
         run_feed(Target(catalog=EDITION, seed=SEED))
-    # Bound beside the domain's own checks: their verdict stands (no finding, no NOT_AUTOMATED of its own).
+    # Bound beside the domain's own checks too: NOT_AUTOMATED (the runner runs the others still, and concludes their
+    # findings, or NOT_AUTOMATED with this reason: never PASS on theirs alone; tests/test_runner_not_offered.py).
     ctx = CheckContext(KAIGO.requirement("kaigo-2025.12-1.11.0.1.0-R002"), target=Target(catalog=KAIGO, seed=SEED))
-    assert list(feed_check(ctx)) == []
+    with pytest.raises(NotAutomated, match="neither the driver's"):
+        list(feed_check(ctx))
+
+
+@contextmanager
+def loaded(defects: frozenset[str] = frozenset(), claimed: frozenset[str] | None = None) -> Iterator[FeedResult]:
+    """A statute vendor without a driver (issue 64): the 異動 given through the per-person load."""
+    with started_in_process(defects) as running:
+        target = Target(catalog=KAIGO, http=running.client(), seed=SEED, max_examples=25, shrink=False,
+                        append_path="/admin/residents", records_path="/admin/records", claimed=claimed)
+        yield run_feed(target)
+
+
+def test_without_a_driver_the_load_gives_the_moves_and_the_clean_reference_passes() -> None:
+    with loaded() as found:
+        assert found.breaches == () and found.examples == 25
+    assert {"kaigo-2025.12-1.11.0.1.0-R002", "kokuho-2025.12-1.8.0.1.0-R002",
+            "kojin_juminzei-2025.12-1.318.0.1.0-R001", "senkyo-2025.12-1.27.0.1.0-R001"} <= found.compared
+
+
+def test_without_a_driver_a_kaigo_defect_is_caught_through_the_load_on_the_kaigo_part_alone() -> None:
+    # A 介護-only product (claims kaigo): only its part is read; the move day of 第11条第1項ただし書 is caught on the
+    # person appended as of the 転入通知, and the 国民年金 defect beside it is not read.
+    with loaded(frozenset({"kaigo_insured_on_move_day", "nenkin_lost_on_domestic_move"}),
+                frozenset({"kaigo"})) as found:
+        pass
+    assert {requirement.split("-")[0] for requirement in found.compared} == {"kaigo"}
+    assert {(b.requirement, b.code, b.item.split("@")[0], b.expected, b.actual) for b in found.breaches} == {
+        ("kaigo-2025.12-1.11.0.1.0-R002", "world.domain_mismatch", ASKED + "介護保険/第1号被保険者", "false", "true")}
+    assert found.sent[-2].startswith("転入(") and found.sent[-1].startswith("転入通知(")
+    assert found.sent[-1].endswith(", appended)") and found.via == "load"
+    # As the check reports it: the finding's location says the 異動 came through the load.
+    with started_in_process(frozenset({"kaigo_insured_on_move_day"})) as running:
+        target = Target(catalog=KAIGO, http=running.client(), seed=SEED, max_examples=25, shrink=False,
+                        append_path="/admin/residents", records_path="/admin/records", claimed=frozenset({"kaigo"}))
+        findings = list(feed_check(CheckContext(KAIGO.requirement("kaigo-2025.12-1.11.0.1.0-R002"), target=target)))
+    assert [(f.code, f.location.split("@")[0]) for f in findings] == [
+        ("world.domain_mismatch", "feed:load#" + ASKED + "介護保険/第1号被保険者")]
 
 
 def test_the_check_reports_the_finding_against_the_requirement_it_judges() -> None:

@@ -12,8 +12,9 @@ from test_world_machine import EDITION, SEED, world_run
 
 from conformance.catalog.loader import load_edition
 from conformance.checks.registry import CheckContext
+from conformance.domains.feed import domains_check
 from conformance.domains.jumin.oracles.model import Breach
-from conformance.domains.world import domains_check, run_world
+from conformance.domains.world import run_world
 from conformance.domains.world_fuhyo import (
     ADDRESS,
     ADDRESS_DATE,

@@ -10,12 +10,14 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from inprocess import started_in_process
 
 from conformance.catalog.loader import load_edition
-from conformance.checks.registry import CheckContext
+from conformance.checks.registry import CheckContext, NotAutomated
 from conformance.checks.scenarios import Scenario
 from conformance.domains import world_fuhyo
+from conformance.domains.feed import domains_check
 from conformance.domains.jumin.oracles.model import World
 from conformance.domains.kokumin_nenkin.oracle import Ending
 from conformance.domains.world import (
@@ -25,7 +27,6 @@ from conformance.domains.world import (
     VACCINATION,
     Seen,
     WorldResult,
-    domains_check,
     expected_kaigo,
     expected_koki,
     on_move_day,
@@ -349,9 +350,13 @@ def test_the_check_reports_the_finding_against_the_requirement_of_the_statute_ed
     assert category == []
 
 
-def test_without_a_driver_the_check_leaves_the_verdict_to_the_other_checks_bound() -> None:
+def test_without_a_driver_the_check_is_not_automated_beside_the_other_checks_bound() -> None:
+    # Issue 64: the runner runs the other checks still and concludes their findings, or NOT_AUTOMATED with this
+    # reason: never PASS from the per-person checks alone when the machine did nothing
+    # (tests/test_runner_not_offered.py).
     target = Target(catalog=KAIGO, seed=SEED)
-    assert list(domains_check(CheckContext(KAIGO.requirement("kaigo-2025.12-1.11.0.1.0-R002"), target=target))) == []
+    with pytest.raises(NotAutomated, match=r"needs the driver protocol \(targets.driver\)"):
+        list(domains_check(CheckContext(KAIGO.requirement("kaigo-2025.12-1.11.0.1.0-R002"), target=target)))
 
 
 def test_the_main_command_has_the_check_bound_to_each_requirement_it_compares() -> None:
@@ -392,7 +397,7 @@ def test_the_machine_runs_once_a_run_whatever_the_editions_it_is_bound_in() -> N
     with started_in_process() as running:
         first, second = (Target(catalog=edition, http=running.client(), driver=driver, seed=SEED, max_examples=3,
                                 shrink=False) for edition in (KAIGO, kokuho))
-        assert world._world_result(first) is world._world_result(second)
+        assert world.world_result(first) is world.world_result(second)
         other = Target(catalog=kokuho, http=running.client(), driver=DriverTarget(operations="all"), seed=SEED,
                        max_examples=3, shrink=False)
-        assert world._world_result(other) is not world._world_result(first)  # another run's profile: its own
+        assert world.world_result(other) is not world.world_result(first)  # another run's profile: its own

@@ -416,7 +416,8 @@ def run_rule(ctx: CheckContext, rule: KodomoRule) -> Iterator[Finding]:
     base_path = _base_path(target)
     client, town = target.need_http(), town_code(target)
     if target.append_path is None:
-        raise TargetError("the profile names no targets.load.append_path: generated residents cannot be added")
+        raise NotAutomated("the profile names no targets.load.append_path: generated residents cannot be added "
+                           "(no per-person load is offered)")
     append_path = target.append_path
 
     def answers(a: Application) -> tuple[Projection, Projection]:

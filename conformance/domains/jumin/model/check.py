@@ -43,7 +43,7 @@ from conformance.domains.jumin.model.fixed_examples import (
 from conformance.domains.jumin.model.forms import CertificateForms
 from conformance.domains.jumin.model.machine import machine_for
 from conformance.domains.jumin.model.paths import SEARCHES, Paths
-from conformance.domains.jumin.model.steps import ModelBreach, Session
+from conformance.domains.jumin.model.steps import ModelBreach, Session, Undeclared
 from conformance.domains.jumin.model.tokens import jutogai_of, tokens
 from conformance.domains.jumin.oracles.model import Breach, rules
 from conformance.domains.jumin.scenarios.permissions import Users
@@ -55,10 +55,18 @@ from conformance.scenarios import DriverClient
 from conformance.targets.base import Target
 from conformance.targets.exports import ApiExportSource
 
-#: The driver operations the machine calls.
-OPERATIONS = ("fixtures.persons", "moves.in", "moves.within", "moves.out", "moves.out_confirm", "births", "deaths",
-              "households.split", "households.merge", "households.head", "ex_officio.correct", "cancellations",
-              "query.person", "query.history", "query.household")
+#: The driver operations the machine cannot do without: its 世帯 are made by ``fixtures.persons``, and every step is
+#: judged on the person, their history and their 世帯 as the driver reads them.
+REQUIRED = ("fixtures.persons", "query.person", "query.history", "query.household")
+#: The 異動 the machine draws, each where the adapter declares it (issue 64): a vendor offering a subset (the 13
+#: basic operations, without ``ex_officio.correct`` and ``cancellations``) is judged by the model on that subset.
+DRAWN = ("moves.in", "moves.within", "moves.out", "moves.out_confirm", "births", "deaths", "households.split",
+         "households.merge", "households.head", "ex_officio.correct", "cancellations")
+#: The driver operations the machine calls when every one is declared.
+OPERATIONS = REQUIRED + DRAWN
+#: The linkage API's operations the model reads after every step (the person, the history, the 世帯, the 異動差分, the
+#: 閲覧 list, the 住民票の写し): read where the profile says the vendor serves them all (targets.api.operations).
+LINKAGE = ("get_resident", "get_history", "get_household", "list_residents", "inspection_list", "issue_certificate")
 #: Operations the machine calls when the adapter implements them (a vendor without them keeps the rest): 通称,
 #: and the 支援措置 of 1.1.16 (ours, confirmed: false) whose protection 3.4 asks of every output.
 OPTIONAL = ("tsusho.record", "tsusho.delete", "support.register", "support.update", "kyushi", "nationality",
@@ -97,6 +105,8 @@ class Result:
     exercised: frozenset[str]
     found: tuple[Found, ...] = ()
     seed: int = 0
+    #: The operations of the machine the profile's adapter does not declare (none: every one): the steps not sent.
+    undeclared: tuple[str, ...] = ()
 
     @property
     def breaches(self) -> tuple[Breach, ...]:
@@ -122,18 +132,22 @@ class Result:
 def state_machine(ctx: CheckContext) -> Iterator[Finding]:
     """The vendor against the model of 住民記録 on random 異動 sequences and every read path."""
     target = ctx.need_target("a vendor system with a driver")
-    try:
-        result = _result(target)
-    except NotAutomated:
-        if others_bound(ctx):  # the other checks' verdict stands (a runner stops at the first NotAutomated)
-            return
-        raise
+    # Not offered (no driver, or not the operations the machine cannot do without): NOT_AUTOMATED, whatever the other
+    # checks of the requirement find (the runner still runs them: their findings stand, never a PASS on them alone).
+    result = _result(target)
     own, steps = result.first(ctx.requirement.id)
-    if not own and ctx.requirement.id not in result.exercised and not others_bound(ctx):
-        # Alone on the requirement, a rule no step exercised verifies nothing: never PASS. Beside other
-        # checks it adds no evidence this run and takes none away (their verdict stands).
-        raise NotAutomated(f"no step of the model's state machine exercised the rule of {ctx.requirement.id} in "
-                           f"this run (seed {result.seed})")
+    if not own and ctx.requirement.id not in result.exercised:
+        unexercised = (f"no step of the model's state machine exercised the rule of {ctx.requirement.id} in this run "
+                       f"(seed {result.seed})")
+        if result.undeclared:
+            # A subset of the operations declared: the rule's steps may be the ones not offered. Never PASS on the
+            # other checks alone, the reason naming what the machine could not send (issue 64).
+            ctx.did_not_run(f"{unexercised}; the profile's driver does not declare "
+                            f"{', '.join(result.undeclared)} (targets.driver.operations)")
+        elif not others_bound(ctx):
+            # Alone on the requirement, a rule no step exercised verifies nothing: never PASS. Beside other
+            # checks it adds no evidence this run and takes none away (their verdict stands).
+            raise NotAutomated(unexercised)
     for breach in own:
         yield _finding(ctx, target, breach, steps)
 
@@ -172,14 +186,15 @@ def run_machine(target: Target) -> Result:
     # Collecting, the examples that ended without a breach are reconciled with the export too: their persons read
     # as the model says on every path, so a difference in the export is the export's (one defect does not hide it).
     reconciled = _reconcile_export(session, paths, target.seed)
-    return replace(reconciled, found=result_of(session, target.seed).found + reconciled.found + apart)
+    return replace(reconciled, found=result_of(session, target.seed).found + reconciled.found + apart,
+                   undeclared=_undeclared(session))
 
 
 def _apart(session: Session, example: Callable[[Session], None], run_seed: int) -> tuple[Found, ...]:
     """A fixed example in a session of its own (its requirements exercised in the run's): a breach of it neither
     hides the run's nor is hidden by one (a shrinking run keeps its last failure only)."""
     own = replace(session, failures=[], family=None)
-    with suppress(ModelBreach):
+    with suppress(ModelBreach, Undeclared):
         example(own)
     return result_of(own, run_seed).found
 
@@ -197,7 +212,14 @@ def result_of(session: Session, run_seed: int) -> Result:
     collect mode every failing example in the order found."""
     failures = session.failures if session.collect else session.failures[-1:]
     return Result(frozenset(session.exercised), tuple(Found(steps, failure.breaches) for steps, failure in failures),
-                  run_seed)
+                  run_seed, _undeclared(session))
+
+
+def _undeclared(session: Session) -> tuple[str, ...]:
+    """The machine's operations the adapter does not declare, in the order the machine knows them."""
+    known = (*DRAWN, *OPTIONAL)
+    return tuple(sorted(session.undeclared, key=lambda name: (known.index(name) if name in known else len(known),
+                                                                name)))
 
 
 #: The fixed examples, drawn by no one, before the draws: the run's clerk first (10.3: every other 異動 of the
@@ -217,9 +239,13 @@ AFTER_THE_DRAWS: tuple[Callable[[Session], None], ...] = (suppressions, kana_cor
 
 
 def _fixed(session: Session, example: Callable[[Session], None]) -> None:
-    """One fixed example; in collect mode a breach (recorded by the machine) ends this example only."""
+    """One fixed example; in collect mode a breach (recorded by the machine) ends this example only. An operation
+    the adapter does not declare ends it where it stands (``Session.undeclared`` names it): what it judged before
+    stands, and the run goes on with the next."""
     try:
         example(session)
+    except Undeclared:
+        return
     except ModelBreach:
         if not session.collect:
             raise
@@ -250,11 +276,12 @@ def machine_settings(target: Target) -> settings:
 
 def session_of(target: Target) -> Session:
     """The machine's session on the target: its driver and read paths (NOT_AUTOMATED without a driver, or
-    without one of the operations the machine calls)."""
+    without one of the operations it cannot do without, :data:`REQUIRED`); of the 異動 it draws, those the adapter
+    declares (:data:`DRAWN`: the others are named in ``Session.undeclared``)."""
     driver = target.driver
     if driver is None:
         raise NotAutomated("the model's state machine needs the driver protocol (targets.driver)")
-    missing = [operation for operation in OPERATIONS if not driver.implements(operation)]
+    missing = [operation for operation in REQUIRED if not driver.implements(operation)]
     if missing:
         raise NotAutomated("the model's state machine needs driver operation(s) the profile does not declare "
                            f"(targets.driver.operations): {', '.join(missing)}")
@@ -262,14 +289,18 @@ def session_of(target: Target) -> Session:
     names = {item.name for item in target.catalog.data_items} | _SPEC_ITEMS
     exports = target.exports if isinstance(target.exports, ApiExportSource) else None
     client = DriverClient(target.need_http(), driver.base_path, operations)
-    paths = Paths(client, target.http, names.__contains__,
+    # The linkage API's reads where the profile says the vendor serves them all (else the driver's reads alone).
+    linkage = target.http if all(target.serves(operation) for operation in LINKAGE) else None
+    paths = Paths(client, linkage, names.__contains__,
                   exports, searches=frozenset(search for search in SEARCHES if driver.implements(search)),
                   forms=CertificateForms.of(target))
     # Not shrunk, the run collects every breach (Session.collect), and draws at most twice the profile's examples.
     residents = {row.get("宛名番号", "") for row in target.data.rows} - {""} if target.data is not None else set()
     return Session(paths, optional=frozenset(operation for operation in OPTIONAL if driver.implements(operation)),
                    admin=_administration(target, client), collect=not target.shrink and target.every_breach,
-                   example_budget=2 * target.max_examples, jutogai=jutogai_of(target.http, residents))
+                   example_budget=2 * target.max_examples, jutogai=jutogai_of(target.http, residents),
+                   declares=driver.implements,
+                   undeclared={operation for operation in DRAWN if not driver.implements(operation)})
 
 
 def _administration(target: Target, client: DriverClient) -> Administration:

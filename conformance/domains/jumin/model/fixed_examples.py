@@ -139,12 +139,16 @@ def refusals(session: Session) -> None:
     today = machine.today.isoformat()
     tomorrow = (machine.today + timedelta(days=1)).isoformat()
     newcomer = machine._person(0, False, "2010-01-01")
-    machine._step("moves.in", {"区分": "国内転入", "persons": [newcomer], "異動日": "2005-04-01",
-                               "届出年月日": "2005-04-05", "処理日": today}, "moves.in(生年月日 after the 異動日)")
-    if japanese is not None:
+    # Each refusal where the adapter declares its operation (a refusal changes nothing: the others stand without it).
+    offers = machine._offers
+    if offers("moves.in"):
+        machine._step("moves.in", {"区分": "国内転入", "persons": [newcomer], "異動日": "2005-04-01",
+                                   "届出年月日": "2005-04-05", "処理日": today}, "moves.in(生年月日 after the 異動日)")
+    if japanese is not None and offers("moves.out"):
         dates = {"異動日": today, "届出年月日": tomorrow, "処理日": today}
         machine._step("moves.out", _future_out(machine, japanese, dates),
                       f"moves.out({machine._p(japanese)}, 届出年月日 +1d)")
+    if japanese is not None and offers("ex_officio.correct"):
         machine._step("ex_officio.correct", {"宛名番号": japanese, "区分": "職権修正", "items": {_HONSEKI: ""},
                                              "異動日": today, "処理日": today},
                       f"ex_officio.correct(職権修正, {machine._p(japanese)}, {_HONSEKI} blank)")
@@ -152,22 +156,24 @@ def refusals(session: Session) -> None:
         machine._step("kyushi", {"宛名番号": foreigner, "区分": "記載", "旧氏": "見本", "旧氏_フリガナ": "ミホン",
                                  "請求年月日": today, "処理日": today}, f"kyushi(記載, {machine._p(foreigner)})")
     no_day = _common_february_29(machine.today)
-    if japanese is not None:
+    if japanese is not None and offers("ex_officio.remove"):
         machine._step("ex_officio.remove", {"宛名番号": japanese, "異動日": no_day, "処理日": today},
                       f"ex_officio.remove({machine._p(japanese)}, 異動日 {no_day})")
     blanks = [(japanese, item) for item in ("生年月日", "住民となった年月日")]
     blanks += [(foreigner, item) for item in ("外国人住民となった年月日", "在留カード等番号")]
     for atena, item in blanks:
-        if atena is not None:
+        if atena is not None and offers("ex_officio.correct"):
             _blank(machine, atena, {item: ""})
     if foreigner is not None and "tsusho.delete" in session.optional:
         machine._step("tsusho.delete", {"宛名番号": foreigner, "申出年月日": no_day, "処理日": today},
                       f"tsusho.delete({machine._p(foreigner)}, 申出年月日 {no_day})")
-    if foreigner is not None:
+    if foreigner is not None and offers("deaths"):
         died = _last_31st(machine.today).isoformat()
         machine._step("deaths", {"宛名番号": foreigner, "異動日": died, "通知年月日": today, "処理日": today},
                       f"deaths({machine._p(foreigner)}, {died})")
-        _blank(machine, foreigner, {"在留カード等番号": "", "住民票コード": ""})  # 除票の場合を除く (R007, R011)
+        if offers("ex_officio.correct"):
+            _blank(machine, foreigner, {"在留カード等番号": "", "住民票コード": ""})  # 除票の場合を除く (R007, R011)
+    if foreigner is not None and offers("deaths") and offers("moves.in"):
         # A newcomer with that 除票's 氏名 and 性別, born another day: two of the 3情報 are no アラート (4.1.1.2 R001).
         dead = machine.world.latest(foreigner)
         namesake = {**machine._person(0, True, "1999-09-09"), "氏名": dead["氏名"], "性別": dead["性別"]}

@@ -77,8 +77,8 @@ class CertificateForms:
     def of(cls, target: Target) -> CertificateForms | None:
         """The reader of the target's 住民票の写し (None: no API, or the catalog has no such form)."""
         form = next((form for form in target.catalog.forms if form.id == PERSON_FORM), None)
-        if target.http is None or form is None:
-            return None
+        if target.http is None or form is None or not target.serves("issue_form"):
+            return None  # no form interface, or the profile says the vendor has none (targets.api.operations)
         removed = next((form for form in target.catalog.forms if form.id == REMOVED_FORM), None)
         household = next((form for form in target.catalog.forms if form.id == HOUSEHOLD_FORM), None)
         items = {form.id: form for form in target.catalog.forms if form.id in (ITEMS_FORM, REMOVED_ITEMS_FORM)}
@@ -88,6 +88,8 @@ class CertificateForms:
 
     def offers(self, world: World) -> bool:
         """Whether the vendor gives the form's data: asked once a run, for a 住民 of ``world`` no 支援措置 names."""
+        if self.offered is None and not self.target.serves("issue_form_data"):
+            self.offered = False  # the profile says the vendor gives no form's data: the printed form is read
         if self.offered is None:
             free = next((atena for atena in sorted(world.current()) if world.protected(atena) is False), None)
             if free is None:

@@ -75,6 +75,20 @@ STEP, DIFF, PROTECTION, READS, LOGS = "step", "diff", "protection", "reads", "lo
 LOG_SLACK = timedelta(minutes=10)
 
 
+class Undeclared(Exception):
+    """The machine was about to call a driver operation the profile's adapter does not declare (issue 64: the model
+    drives whatever subset is declared). A fixed example stops there (check.py); a drawn rule never draws one (its
+    preconditions), and were it to, its example is rejected: a vendor is never judged on what it does not offer."""
+
+    def __init__(self, operation: str) -> None:
+        super().__init__(f"driver operation {operation} not declared")
+        self.operation = operation
+
+
+def _every(operation: str) -> bool:
+    return True
+
+
 class ModelBreach(Exception):
     """The vendor broke a rule of the model at a step (Hypothesis shrinks the example)."""
 
@@ -131,6 +145,11 @@ class Session:
     example_budget: int = 0
     #: 共通機能's 付番 API and the profile's token endpoint (the fixed example ``tokens``): None without them.
     jutogai: Jutogai | None = None
+    #: Whether the adapter declares a driver operation (``targets.driver.operations``): the machine calls no other.
+    declares: Callable[[str], bool] = _every
+    #: The operations of the machine the adapter does not declare: the drawn 異動 it leaves out (check.py), and any
+    #: a fixed example stopped at (:class:`Undeclared`). Named in the reason of a rule no step exercised.
+    undeclared: set[str] = field(default_factory=set)
 
 
 class ModelSteps(RuleBasedStateMachine):
@@ -463,8 +482,17 @@ class ModelSteps(RuleBasedStateMachine):
 
     # -- helpers ---------------------------------------------------------------------------------------
 
+    def _offers(self, operation: str) -> bool:
+        """Whether the adapter declares ``operation`` (the rules' preconditions: nothing undeclared is drawn)."""
+        return self.session.declares(operation)
+
     def _call(self, operation: str, request: Mapping[str, Any], shown: str,
               acting: Acting | None = None) -> tuple[int, Any]:
+        if not self.session.declares(operation):
+            self.session.undeclared.add(operation)
+            if self.session.drawing:
+                reject()  # a rule's preconditions should have kept it from here: the example is not judged
+            raise Undeclared(operation)
         by = f" as user {acting.user.user_id}" if acting else ""
         self.steps.append(f"{len(self.steps) + 1}. {shown}{by} @ {self.today.isoformat()}")
         if acting is not None and self.session.admin is not None:
