@@ -194,7 +194,9 @@ def _second(draw: st.DrawFn, codes: tuple[str, str], focus: str) -> Scenario:
             joined = None if back is None else as_of - timedelta(days=back)
             shift = draw(st.one_of(st.none(), st.integers(10, 400), st.integers(-400, -10)))
             left = None if shift is None else as_of + timedelta(days=shift)
-            if joined is not None and left is not None and left <= joined:
+            # A 喪失年月日 without a 加入年月日 means nothing the contract states (the person a 加入者 until that day,
+            # or never one: issue 65), so it is not generated: no 加入 no 喪失.
+            if joined is None or (left is not None and left <= joined):
                 left = None
     moved_in = min(as_of, _long_resident(birth) - timedelta(days=3650))
     return Scenario(fiscal_year_of(as_of), birth, moved_in, previous=draw(st.sampled_from((None, *codes))),

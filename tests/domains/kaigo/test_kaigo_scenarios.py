@@ -121,6 +121,14 @@ def test_the_second_insured_persons_are_asked_between_forty_one_and_sixty_five(s
     assert scenario.as_of < age_reached_on(scenario.birth, 65)
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(ks.second_mid(CODES), ks.second_forty(CODES), ks.second_joining(CODES), ks.second_leaving(CODES)))
+def test_no_medical_record_has_a_loss_without_a_joining(scenario: Scenario) -> None:
+    # Issue 65: a 喪失年月日 alone means nothing the contract states (a 加入者 until then, or never one).
+    record = scenario.record(ks.PART)
+    assert kaigo.MEDICAL_LEFT not in record or kaigo.MEDICAL_JOINED in record
+
+
 def test_a_person_moved_to_a_facility_is_the_other_towns_insured() -> None:
     assert ks._insurer(ks.IN_FACILITY, TOWN_CODE) == {"住所地特例_市区町村コード": "131016"}
     assert ks._insurer(ks.HOME_WITHOUT_MEASURE, TOWN_CODE) == {"住所地特例_市区町村コード": None}
