@@ -98,6 +98,8 @@ from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.oracles import Residence
 from conformance.oracles.dates import age_reached_on, fiscal_year_months, fiscal_year_of, month_of
+from conformance.oracles.readings import Either, either
+from conformance.oracles.readings import shown as _shown
 from conformance.targets.base import HttpClient, Target
 from conformance.testdata.town import TOWN_CODE
 
@@ -213,11 +215,14 @@ def expected_kaigo(s: Scenario, town: str, as_of: date) -> Projection:
 
 def expected_kokuho(s: Scenario, town: str, as_of: date) -> Projection:
     """国保: 取得日 (第7条), 喪失日 (第8条第1項, ただし書), 被保険者 on ``as_of`` (within them, and not a 後期高齢者医療
-    被保険者: 第6条第8号; no 生活保護 record is given, 第9号)."""
+    被保険者: 第6条第8号; no 生活保護 record is given, 第9号). A move inside the 都道府県: every reading the register
+    allows (the town's record ending, or the 都道府県's 資格 running on: :func:`kokuho.kokuho_record_readings`)."""
     stays, stay = _town_stay(s, town)
     qualification = kokuho.kokuho_qualifications(stays)[stays.index(stay)]
-    return {"取得日": _iso(qualification.acquired), "喪失日": _iso(qualification.lost),
-            "被保険者": kokuho.is_insured_on(s.birth, qualification.acquired, qualification.lost, as_of)}
+    readings = kokuho.kokuho_record_readings(stays, stay)
+    insured = (kokuho.is_insured_on(s.birth, qualification.acquired, lost, as_of) for lost in readings.lost)
+    return {"取得日": either(*map(_iso, readings.acquired)), "喪失日": either(*map(_iso, readings.lost)),
+            "被保険者": either(*insured)}
 
 
 def expected_senkyo(s: Scenario, town: str, as_of: date) -> Projection:
@@ -309,23 +314,6 @@ def expected_jido(seen: Seen, as_of: date) -> Projection:
     if seen.claim is not None:
         shown.update(expected_jido_months(seen.claim, as_of))
     return shown
-
-
-class Either:
-    """The values the text allows a field (:func:`judge_answer` compares with ``==``: an answer equal to any of
-    them passes); shown as ``a | b``."""
-
-    def __init__(self, *values: Any) -> None:
-        self.values = values
-
-    def __eq__(self, other: object) -> bool:
-        return other.values == self.values if isinstance(other, Either) else other in self.values
-
-    def __hash__(self) -> int:
-        return hash(self.values)
-
-    def __str__(self) -> str:
-        return " | ".join(_shown(value) for value in self.values)
 
 
 def expected_jido_months(claim: JidoClaim, as_of: date) -> Projection:
@@ -548,12 +536,14 @@ def _nenkin_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None
 def _moved_on_cause(name: str, loss: str, expected: Callable[[Scenario, str, date], Projection]) -> Cause:
     """介護保険法 第11条第1項ただし書 and 国民健康保険法 第8条第1項ただし書: a 資格喪失日 on the move day (and whether
     one is insured that day) is the ただし書's (R002) where the ただし書 gives the day: an insured person's (the
-    oracle's ``loss`` field is the move day; one never insured is the 本文's)."""
+    oracle's ``loss`` field is the move day; one never insured is the 本文's). A move on inside the 都道府県, where
+    国保's readings allow the move day or none (:func:`kokuho.kokuho_record_readings`), is the 本文's."""
     def cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
         s = seen.s
         if field not in provisos(s, as_of) or s.moved_out is None:
             return None
-        decided = expected(s, seen.town, as_of)[loss] == s.moved_out.isoformat()
+        lost = expected(s, seen.town, as_of)[loss]
+        decided = not isinstance(lost, Either) and lost == s.moved_out.isoformat()
         return _PROVISO[name] if decided else None
     return cause
 
@@ -771,10 +761,6 @@ def judge_answer(part: Part, seen: Seen, answer: Mapping[str, Any], as_of: date,
                                "from the model of 住民記録", f"{QUERY_PATH}#/{part.name}/{name}@{as_of.isoformat()}",
                                _shown(value), _shown(actual)))
     return breaches
-
-
-def _shown(value: Any) -> str:
-    return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def ask(client: HttpClient, atena: str, as_of: date) -> dict[str, Any]:
