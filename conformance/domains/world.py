@@ -97,7 +97,7 @@ from conformance.errors import TargetError
 from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.oracles import Residence
-from conformance.oracles.dates import age_reached_on, fiscal_year_months, fiscal_year_of, month_of
+from conformance.oracles.dates import Month, age_reached_on, fiscal_year_months, fiscal_year_of, month_of
 from conformance.oracles.readings import Either, either
 from conformance.oracles.readings import shown as _shown
 from conformance.targets.base import HttpClient, Target
@@ -147,6 +147,9 @@ class JidoClaim:
     children: tuple[date, ...]
     events: tuple[date, ...]
     ended: date | None
+    #: The days the move into the town may be read to have happened on (the 転出予定日 at the old address, the day
+    #: of moving in here: :func:`jido.start_month_readings`); none without a move.
+    moved: tuple[date, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -328,9 +331,9 @@ def expected_jido_months(claim: JidoClaim, as_of: date) -> Projection:
     last_child = max(jido.child_end_date(born) for born in claim.children)
     if claim.claimed < min(claim.children) or claim.claimed > last_child:
         return {}
-    event = max((day for day in claim.events if day <= claim.claimed), default=None)
-    shown: Projection = {"支給開始月": _month(jido.start_month(claim.claimed, event=event)),
-                         "月額": expected_jido_amounts(claim, as_of)}
+    starts = jido.start_month_readings(claim.claimed, claim.children, claim.moved)
+    shown: Projection = {"支給開始月": either(*map(_month, starts)),
+                         "月額": either(*(expected_jido_amounts(claim, as_of, first) for first in starts))}
     if claim.ended is not None and claim.ended <= last_child:
         shown["支給終了月"] = _month(jido.end_month(claim.ended))
         return shown
@@ -339,16 +342,16 @@ def expected_jido_months(claim: JidoClaim, as_of: date) -> Projection:
     return shown
 
 
-def expected_jido_amounts(claim: JidoClaim, as_of: date) -> dict[str, int]:
+def expected_jido_amounts(claim: JidoClaim, as_of: date, first: Month | None = None) -> dict[str, int]:
     """第6条第1項: the 児童手当 of each month of the 年度 of ``as_of`` paid (from the 支給開始月 to the month the stay
     ended, 第8条第2項; from 令和6年10月, the oracle's amounts), a whole month (月を単位として), as the total over the
     子 (the jido oracle's 月額 of each, counted eldest first among the 子 who count that month): the answer names a
     子 by 宛名番号, and the order of 子 born on one day is the vendor's; the total is the same whatever the order.
-    Months paid nothing are left out (whether a vendor lists them is not the text's)."""
+    Months paid nothing are left out (whether a vendor lists them is not the text's). ``first``: the 支給開始月 of
+    one reading (:func:`jido.start_month_readings`), the earliest when not given."""
     if claim.claimed is None:
         return {}
-    event = max((day for day in claim.events if day <= claim.claimed), default=None)
-    first = jido.start_month(claim.claimed, event=event)
+    first = first or jido.start_month_readings(claim.claimed, claim.children, claim.moved)[0]
     last = jido.end_month(claim.ended) if claim.ended is not None else None
     totals = {}
     for month in fiscal_year_months(fiscal_year_of(as_of)):
@@ -717,8 +720,10 @@ def jido_claim(world: World, atena: str, s: Scenario) -> JidoClaim | None:
         children.append(child.birth)
     if not children:
         return None
-    events = tuple(day for day in (_day(rows[0].get("転入前住所_転出予定年月日")), *children) if day is not None)
-    return JidoClaim(_day(rows[-1].get(CLAIM_ITEM)), tuple(sorted(children)), events, s.moved_out)
+    moved_out = _day(rows[0].get("転入前住所_転出予定年月日"))
+    events = tuple(day for day in (moved_out, *children) if day is not None)
+    return JidoClaim(_day(rows[-1].get(CLAIM_ITEM)), tuple(sorted(children)), events, s.moved_out,
+                     (moved_out, s.moved_in) if moved_out is not None else ())
 
 
 def _child_through(child: Scenario, s: Scenario) -> bool:

@@ -201,7 +201,7 @@ AFFECTS: dict[str, set[str]] = {
         "jido_teate_disabled_any_household", "jido_teate_relief_not_facility", "jido_teate_facility_amount_flat",
         "jido_teate_certified_at_owner", "jido_teate_kept_after_move", "jido_teate_paid_without_claim",
         "jido_teate_guardians_claimant_always", "jido_teate_parents_claimant_always",
-        "jido_teate_separated_higher_earner")},
+        "jido_teate_separated_higher_earner", "jido_teate_move_dropped_by_birth")},
     # 選挙人名簿 (conformance_reference/senkyo/elections.py; each defect's own test:
     # tests/domains/senkyo/test_senkyo_scenarios.py).
     **{name: {"qualifications"} for name in (
@@ -683,6 +683,7 @@ RULE_PROBES = (
       kokuho_scenarios.FORTY_REACHED),
     # 児童手当: the worked examples of conformance/checks/scenarios.py and jido_scenarios.py.
     jido_scenarios.AGED_OUT, jido_scenarios.TURNING_THREE, jido_scenarios.LEFT_MID_MONTH,
+    jido_scenarios.MOVED_WITH_A_BIRTH,
     # 児童手当 on a 児童手当 record: the worked examples of conformance/domains/jido_teate/checks.py.
     jido_scenarios.WITH_STUDENT, jido_scenarios.FOSTERED, jido_scenarios.FOSTERED_LATER, jido_scenarios.WITH_MOTHER,
     jido_scenarios.AIDED, jido_scenarios.DISABLED, jido_scenarios.DISABLED_WITH_FAMILY, jido_scenarios.RELIEF,
