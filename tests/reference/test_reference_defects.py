@@ -239,6 +239,9 @@ AFFECTS: dict[str, set[str]] = {
     # A death on 1月1日 itself: no probe person dies that day (its own test: tests/domains/kojin_juminzei/
     # test_tax_scenarios.py).
     "juminzei_levied_on_death_day": set(),
+    # The per-person query's refusals (conformance/checks/refusals.py): no probe asks a refused question.
+    "qualifications_unknown_answered": set(),
+    "qualifications_parameters_defaulted": set(),
     # A 戸籍の附票の写し of a 戸籍 with a person under 支援措置: the probes' 戸籍 have none (the cross-domain machine's
     # fixed example does: tests/domains/test_world_dv.py).
     "fuhyo_copy_dv_leak": set(),
