@@ -98,7 +98,7 @@ from conformance.findings import Finding
 from conformance.locations import default_catalog_root
 from conformance.oracles import Residence
 from conformance.oracles.dates import Month, age_reached_on, fiscal_year_months, fiscal_year_of, month_of
-from conformance.oracles.readings import Either, either
+from conformance.oracles.readings import Either, either, year_view
 from conformance.oracles.readings import shown as _shown
 from conformance.targets.base import HttpClient, Target
 from conformance.testdata.town import TOWN_CODE
@@ -209,11 +209,14 @@ def _iso(day: date | None) -> str | None:
 
 
 def expected_kaigo(s: Scenario, town: str, as_of: date) -> Projection:
-    """介護保険 第1号: 被保険者 on ``as_of`` (第9条第1項第1号), 資格取得日 (第10条), 資格喪失日 (第11条第1項)."""
+    """介護保険 第1号: 被保険者 on ``as_of`` (第9条第1項第1号), 資格取得日 (第10条), 資格喪失日 (第11条第1項); a date
+    outside the 年度 of ``as_of`` as the per-年度 answer may show it (:func:`year_view`)."""
     stays, stay = _town_stay(s, town)
+    acquired_on = kaigo.kaigo_acquisition_date(s.birth, stay)
+    lost_on = kaigo.kaigo_first_loss_date(s.birth, stays, stay)
+    acquired, lost = year_view(acquired_on, lost_on, fiscal_year_of(as_of))
     return {"第1号被保険者": kaigo.kaigo_first_insured_on(s.birth, stay, as_of, stays),
-            "資格取得日": _iso(kaigo.kaigo_acquisition_date(s.birth, stay)),
-            "資格喪失日": _iso(kaigo.kaigo_first_loss_date(s.birth, stays, stay))}
+            "資格取得日": either(*map(_iso, acquired)), "資格喪失日": either(*map(_iso, lost))}
 
 
 def expected_kokuho(s: Scenario, town: str, as_of: date) -> Projection:
@@ -224,8 +227,9 @@ def expected_kokuho(s: Scenario, town: str, as_of: date) -> Projection:
     qualification = kokuho.kokuho_qualifications(stays)[stays.index(stay)]
     readings = kokuho.kokuho_record_readings(stays, stay)
     insured = (kokuho.is_insured_on(s.birth, qualification.acquired, lost, as_of) for lost in readings.lost)
-    return {"取得日": either(*map(_iso, readings.acquired)), "喪失日": either(*map(_iso, readings.lost)),
-            "被保険者": either(*insured)}
+    acquired, lost = year_view(qualification.acquired, qualification.lost, fiscal_year_of(as_of))
+    return {"取得日": either(*map(_iso, (*readings.acquired, *acquired))),
+            "喪失日": either(*map(_iso, (*readings.lost, *lost))), "被保険者": either(*insured)}
 
 
 def expected_senkyo(s: Scenario, town: str, as_of: date) -> Projection:
@@ -536,19 +540,29 @@ def _nenkin_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None
     return None
 
 
-def _moved_on_cause(name: str, loss: str, expected: Callable[[Scenario, str, date], Projection]) -> Cause:
+def _moved_on_cause(name: str, record_loss: Callable[[Scenario, str], date | None]) -> Cause:
     """介護保険法 第11条第1項ただし書 and 国民健康保険法 第8条第1項ただし書: a 資格喪失日 on the move day (and whether
-    one is insured that day) is the ただし書's (R002) where the ただし書 gives the day: an insured person's (the
-    oracle's ``loss`` field is the move day; one never insured is the 本文's). A move on inside the 都道府県, where
-    国保's readings allow the move day or none (:func:`kokuho.kokuho_record_readings`), is the 本文's."""
+    one is insured that day) is the ただし書's (R002) where the ただし書 gives the day: an insured person's
+    (``record_loss``, the record's 喪失日, is the move day; one never insured is the 本文's). A move on inside the
+    都道府県 (国保: the move day or none, :func:`kokuho.kokuho_record_readings`) is the 本文's."""
     def cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
         s = seen.s
         if field not in provisos(s, as_of) or s.moved_out is None:
             return None
-        lost = expected(s, seen.town, as_of)[loss]
-        decided = not isinstance(lost, Either) and lost == s.moved_out.isoformat()
-        return _PROVISO[name] if decided else None
+        return _PROVISO[name] if record_loss(s, seen.town) == s.moved_out else None
     return cause
+
+
+def _kaigo_loss(s: Scenario, town: str) -> date | None:
+    stays, stay = _town_stay(s, town)
+    return kaigo.kaigo_first_loss_date(s.birth, stays, stay)
+
+
+def _kokuho_loss(s: Scenario, town: str) -> date | None:
+    stays, stay = _town_stay(s, town)
+    if kokuho.moves_on_within_prefecture(stays, stay):
+        return None
+    return kokuho.kokuho_qualifications(stays)[stays.index(stay)].lost
 
 
 #: 第11条第1項ただし書 and 第8条第1項ただし書: a 資格喪失日 on the move day is the ただし書's (R002).
@@ -566,11 +580,11 @@ PARTS = (
     Part("介護保険", _on(expected_kaigo), {"第1号被保険者": "kaigo-2025.12-1.9.0.1.0-R001",
                                         "資格取得日": "kaigo-2025.12-1.10.0.1.0-R001",
                                         "資格喪失日": "kaigo-2025.12-1.11.0.1.0-R001"},
-         _moved_on_cause("介護保険", "資格喪失日", expected_kaigo)),
+         _moved_on_cause("介護保険", _kaigo_loss)),
     Part("国民健康保険", _on(expected_kokuho), {"取得日": "kokuho-2025.12-1.7.0.1.0-R001",
                                            "喪失日": "kokuho-2025.12-1.8.0.1.0-R001",
                                            "被保険者": "kokuho-2025.12-1.6.0.1.0-R001"},
-         _moved_on_cause("国民健康保険", "喪失日", expected_kokuho)),
+         _moved_on_cause("国民健康保険", _kokuho_loss)),
     Part("選挙人名簿", expected_voter, {"選挙権_国政": "senkyo-2025.12-1.9.0.1.0-R001",
                                          "選挙権_地方": "senkyo-2025.12-1.9.0.2.0-R001",
                                          "登録": "senkyo-2025.12-1.22.0.1.0-R001",

@@ -7,6 +7,7 @@ so an answer equal to any of them passes (issue 65: every allowed reading passes
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 #: The key under which a finding's JSON shows the allowed answers (``{"any_of": [...]}``).
@@ -51,3 +52,20 @@ def either(*values: Any) -> Any:
 def shown(value: Any) -> str:
     """A value as a finding's text shows it: JSON's ``null``, ``true`` and ``false``, else ``str``."""
     return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def year_view(acquired: date | None, lost: date | None, fiscal_year: int) -> tuple[tuple[date | None, ...],
+                                                                                    tuple[date | None, ...]]:
+    """The 取得日 and 喪失日 a per-年度 answer may give of a 資格 from ``acquired`` to ``lost`` (each a tuple of the
+    allowed values, the record's first).
+
+    Reading (ours; issue 65: a per-年度 query's view of a date outside the 年度): the query asks about one 年度, and
+    the text says nothing of how a record outside it is shown. A 資格 wholly outside the 年度 (acquired after its
+    last day, or lost on or before its first) may be shown as the record or as none; a 喪失 after the 年度's last
+    day may be shown or left out (the 年度 ends first). A 資格 acquired before the 年度 and running into it shows
+    its 取得日. Example: 年度 2024 (2024-04-01 to 2025-03-31), 資格 from 2025-06-01: 取得日 2025-06-01 or none."""
+    first, last = date(fiscal_year, 4, 1), date(fiscal_year + 1, 3, 31)
+    outside = (acquired is not None and acquired > last) or (lost is not None and lost <= first)
+    acquired_shown: tuple[date | None, ...] = (acquired, None) if outside and acquired is not None else (acquired,)
+    lost_shown: tuple[date | None, ...] = (lost, None) if lost is not None and (outside or lost > last) else (lost,)
+    return acquired_shown, lost_shown

@@ -50,7 +50,7 @@ from conformance.checks.scenarios import (
 from conformance.domains.kokuho import oracle as kokuho
 from conformance.domains.kokuho.oracle import kokuho_billed_month_readings, kokuho_billed_months
 from conformance.oracles.dates import age_reached_on, anniversary, fiscal_year_of, month_of, next_month
-from conformance.oracles.readings import either
+from conformance.oracles.readings import either, year_view
 
 PART = "国民健康保険"
 _DAY = timedelta(days=1)
@@ -418,8 +418,12 @@ def _kokuho(scenario: Scenario, town: str) -> kokuho.KokuhoRecordReadings:
 
 
 def _kokuho_dates(s: Scenario, town: str) -> Projection:
+    """Every reading of a move inside the 都道府県, and of the 年度 asked about: a date outside it may be left out
+    (:func:`conformance.oracles.readings.year_view`)."""
     readings = _kokuho(s, town)
-    return {"取得日": either(*map(iso_or_none, readings.acquired)), "喪失日": either(*map(iso_or_none, readings.lost))}
+    acquired, lost = year_view(readings.acquired[0], readings.lost[0], s.fiscal_year)
+    return {"取得日": either(*map(iso_or_none, (*readings.acquired, *acquired))),
+            "喪失日": either(*map(iso_or_none, (*readings.lost, *lost)))}
 
 
 def _kokuho_months(s: Scenario, town: str) -> Projection:

@@ -6,6 +6,7 @@ the oracle on their explicit examples (tests/test_reference_run.py shows it thro
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -20,6 +21,7 @@ from conformance.domains.kaigo.checks import KAIGO_RULES
 from conformance.domains.world import WORLD_CHECKS
 from conformance.locations import default_catalog_root
 from conformance.oracles.dates import age_reached_on
+from conformance.oracles.readings import Either
 from conformance.shipped_checks import default_registry
 from conformance.testdata.migration import parse_migration
 from conformance.testdata.town import TOWN_CODE
@@ -151,3 +153,10 @@ def test_the_clean_reference_agrees_with_the_oracle() -> None:
 @pytest.mark.parametrize("name", KAIGO_DEFECTS)
 def test_each_defect_fails_exactly_its_requirements(name: str) -> None:
     assert failed_requirements(frozenset({name}), ALL_RULES, BINDINGS) == set(DEFECTS[name].requirements)
+
+
+def test_a_per_fiscal_year_answer_may_leave_out_the_acquisition_at_65_after_the_year() -> None:
+    # Issue 65: born 1960-06-15 reaches 65 on 2025-06-14; asked about 年度 2023, the 資格取得日 shown or not.
+    resident = Scenario(2023, date(1960, 6, 15), date(1990, 4, 1))
+    assert ks._kaigo(resident, TOWN_CODE) == {"資格取得日": Either("2025-06-14", None)}
+    assert ks._kaigo(replace(resident, fiscal_year=2025), TOWN_CODE) == {"資格取得日": "2025-06-14"}

@@ -154,3 +154,10 @@ def test_a_wrong_answer_fails_with_the_checks_finding(defect: str, rule: str) ->
     found = rule_findings(frozenset({defect}), RULES, BINDINGS, [rule], max_examples=1)[rule]
     assert [finding.code for finding in found] == [f"scenario.{rule}.mismatch"]
     assert found[0].where.startswith("GET /residents/{atena}/qualifications fiscal_year=")
+
+
+def test_a_per_fiscal_year_answer_may_leave_out_a_qualification_after_the_year() -> None:
+    # 年度 2023 asked of a person who moved in from 千代田区 on 2024-06-01: the 取得日 shown or not.
+    later = scenarios.Scenario(2023, date(1970, 5, 5), date(2024, 6, 1), previous="131016")
+    assert ks._kokuho_dates(later, TOWN_CODE) == {"取得日": Either("2024-06-01", None), "喪失日": None}
+    assert ks._kokuho_dates(ks.FROM_OTHER_PREFECTURE, TOWN_CODE) == {"取得日": "2024-06-01", "喪失日": None}
