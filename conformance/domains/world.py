@@ -543,8 +543,8 @@ def _nenkin_cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None
 def _moved_on_cause(name: str, record_loss: Callable[[Scenario, str], date | None]) -> Cause:
     """介護保険法 第11条第1項ただし書 and 国民健康保険法 第8条第1項ただし書: a 資格喪失日 on the move day (and whether
     one is insured that day) is the ただし書's (R002) where the ただし書 gives the day: an insured person's
-    (``record_loss``, the record's 喪失日, is the move day; one never insured is the 本文's). A move on inside the
-    都道府県 (国保: the move day or none, :func:`kokuho.kokuho_record_readings`) is the 本文's."""
+    (``record_loss``, the record's 喪失日, is the move day; one never insured is the 本文's), whatever other answers
+    the readings allow (国保's move on inside the 都道府県: none, :func:`kokuho.kokuho_record_readings`)."""
     def cause(field: str, seen: Seen, as_of: date, value: Any) -> str | None:
         s = seen.s
         if field not in provisos(s, as_of) or s.moved_out is None:
@@ -559,9 +559,9 @@ def _kaigo_loss(s: Scenario, town: str) -> date | None:
 
 
 def _kokuho_loss(s: Scenario, town: str) -> date | None:
+    """The town record's 喪失日 (:func:`kokuho.kokuho_qualifications`): for a move on inside the 都道府県 too, whose
+    end on the move day (the town record; none is allowed as well) is reported where the ただし書's day is."""
     stays, stay = _town_stay(s, town)
-    if kokuho.moves_on_within_prefecture(stays, stay):
-        return None
     return kokuho.kokuho_qualifications(stays)[stays.index(stay)].lost
 
 
